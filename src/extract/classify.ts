@@ -1,0 +1,27 @@
+// What kind of file a path is, by its name alone.
+import type { ConfigFormat, FileKind } from "../model/repo-view.js";
+
+const CONFIG_BY_EXTENSION: Record<string, ConfigFormat> = {
+  yaml: "yaml",
+  yml: "yaml",
+  json: "json",
+  toml: "toml",
+  ini: "ini",
+  cfg: "ini",
+};
+
+const BINARY_EXTENSIONS = new Set(
+  "png jpg jpeg gif bmp tif tiff webp ico pdf zip gz tgz bz2 xz 7z tar npy npz pkl pickle pt pth ckpt h5 hdf5 onnx bin safetensors parquet feather dcm so dylib dll exe whl egg jar class pyc mp3 mp4 wav avi mov ttf woff woff2 db sqlite".split(" "),
+);
+
+export function classifyPath(path: string): { kind: FileKind; configFormat?: ConfigFormat } {
+  const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  const dot = name.lastIndexOf(".");
+  const ext = dot >= 0 ? name.slice(dot + 1) : "";
+  if (ext === "py" || ext === "pyw") return { kind: "python" };
+  if (ext === "ipynb") return { kind: "notebook" };
+  const configFormat = CONFIG_BY_EXTENSION[ext];
+  if (configFormat) return { kind: "config", configFormat };
+  if (BINARY_EXTENSIONS.has(ext)) return { kind: "binary" };
+  return { kind: "text" };
+}

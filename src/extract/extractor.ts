@@ -1,0 +1,20 @@
+// The extractor contract: one module per fact family (file name = fact id), reading only through RepoView.
+import type { FactId, FactRecord, Facts } from "../model/facts.js";
+import type { RepoView } from "../model/repo-view.js";
+
+export interface ExtractContext {
+  view: RepoView;
+  /** Families collected by the extractors that ran before this one (see the order in extract/index.ts). */
+  facts: Facts;
+  /** Branch names of the repo, or null for a plain folder (no git). */
+  branches: string[] | null;
+}
+
+export interface Extractor {
+  id: FactId;
+  /** One line: what this family records. */
+  description: string;
+  /** The record fields and what each means: the family's schema, shown by `repro-audit rules facts`. */
+  fields: Record<string, string>;
+  extract(ctx: ExtractContext): FactRecord[] | Promise<FactRecord[]>;
+}
