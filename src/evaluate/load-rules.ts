@@ -1,0 +1,68 @@
+// Read rule files from folders (I/O) around a pure check of each document against schemas/rule.schema.json.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import yaml from "js-yaml";
+import { badInput } from "../model/errors.js";
+import type { Rule } from "./rule.js";
+import { schemaProblems } from "./schema-validator.js";
+
+/** The rules/ folder shipped with the package. */
+export function builtinRulesDir(): string {
+  const here = fileURLToPath(import.meta.url);
+  const root = here.includes("/dist/") ? here.slice(0, here.lastIndexOf("/dist/")) : here.slice(0, here.lastIndexOf("/src/"));
+  return join(root, "rules");
+}
+
+/** Pure: problems with one parsed rule document, each "<file> <pointer>: <problem>". */
+export function ruleProblems(file: string, doc: unknown): string[] {
+  const problems = schemaProblems("rule.schema.json", doc).map((p) => `${file} ${p}`);
+  if (problems.length > 0) return problems;
+  const rule = doc as Rule;
+  const expectedId = basename(file).replace(/\.ya?ml$/, "");
+  if (rule.id !== expectedId) problems.push(`${file} /id: must equal the file name '${expectedId}'`);
+  for (const [field, matcher] of Object.entries(rule.check.where ?? {})) {
+    if (matcher && typeof matcher === "object" && "matches" in matcher) {
+      try {
+        new RegExp(matcher.matches);
+      } catch {
+        problems.push(`${file} /check/where/${field}/matches: not a valid regular expression`);
+      }
+    }
+  }
+  return problems;
+}
+
+export function parseRule(file: string, text: string): Rule {
+  let doc: unknown;
+  try {
+    doc = yaml.load(text, { schema: yaml.JSON_SCHEMA });
+  } catch (error) {
+    throw badInput(`rule file ${file} is not valid YAML (${(error as Error).message.split("\n")[0]})`, "Fix the YAML or remove the file", error);
+  }
+  const problems = ruleProblems(file, doc);
+  if (problems.length > 0) {
+    throw badInput(`invalid rule file: ${problems.join("; ")}`, "Fix the rule file against schemas/rule.schema.json");
+  }
+  return { ...(doc as Omit<Rule, "source">), source: file };
+}
+
+/** Load every *.yaml in the given folders; a later folder's rule with the same id replaces an earlier one. */
+export function loadRules(dirs: string[]): Rule[] {
+  const byId = new Map<string, Rule>();
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      if (!statSync(dir).isDirectory()) throw new Error("not a directory");
+      names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+    } catch (error) {
+      throw badInput(`rules folder ${dir} cannot be read`, "Check the path given in rules: of .repro-audit.yml", error);
+    }
+    for (const name of names) {
+      const file = resolve(dir, name);
+      const rule = parseRule(file, readFileSync(file, "utf8"));
+      byId.set(rule.id, rule);
+    }
+  }
+  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
