@@ -11,11 +11,11 @@ export interface ExtractOptions {
 
 export async function extractFacts(view: RepoView, extractors: readonly Extractor[], options: ExtractOptions): Promise<Facts> {
   const facts = options.preset ?? emptyFacts();
+  if (options.branches === null) markNotCollected(facts, "branches", "a plain folder has no git branches");
   for (const extractor of extractors) {
     if (extractor.id in facts.families || extractor.id in facts.notCollected) continue;
     const records = await extractor.extract({ view, facts, branches: options.branches });
     addFacts(facts, extractor.id, records);
   }
-  if (options.branches === null) markNotCollected(facts, "branches", "a plain folder has no git branches");
   return facts;
 }
