@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { mergeConfigs, parseConfig } from "../../src/config/config.js";
+
+describe("config", () => {
+  it("reads a valid config and resolves rule folders against its own folder", () => {
+    const config = parseConfig("/repo/.repro-audit.yml", "rules: [audit-rules]\ntrain: { epochs: 30, folds: 5 }\n");
+    expect(config).toEqual({ rules: ["/repo/audit-rules"], train: { epochs: 30, folds: 5 } });
+  });
+
+  it("names the file and pointer of each problem", () => {
+    expect(() => parseConfig("/repo/.repro-audit.yml", "train: { epochs: 0, colour: red }\n")).toThrow(
+      "invalid config: /repo/.repro-audit.yml /train/epochs: must be >= 1; /repo/.repro-audit.yml /train: unknown property 'colour'",
+    );
+  });
+
+  it("treats an empty file as an empty config", () => {
+    expect(parseConfig("/r/.repro-audit.yml", "")).toEqual({});
+  });
+
+  it("merges field by field, later configs winning", () => {
+    expect(mergeConfigs({ train: { epochs: 3, folds: 5 }, failUnder: 50 }, { train: { epochs: 10 } })).toEqual({
+      train: { epochs: 10, folds: 5 },
+      failUnder: 50,
+    });
+  });
+});

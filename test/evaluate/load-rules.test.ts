@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadRules, parseRule, ruleProblems } from "../../src/evaluate/load-rules.js";
+import { AuditError } from "../../src/model/errors.js";
+
+const valid = `id: my-rule
+title: Require something
+category: code
+severity: warning
+weight: 2
+reason: Because it breaks reruns.
+check: { family: syntax }
+message: "{message}"
+`;
+
+describe("rule files", () => {
+  it("accepts a valid rule", () => {
+    expect(parseRule("/x/my-rule.yaml", valid)).toMatchObject({ id: "my-rule", weight: 2, source: "/x/my-rule.yaml" });
+  });
+
+  it("names the file and the JSON pointer of every problem", () => {
+    const doc = { id: "bad", title: "Checks", category: "nope", severity: "error", weight: 2, reason: "long enough reason", check: { family: "x", extra: 1 }, message: "m" };
+    const problems = ruleProblems("rules/bad.yaml", doc);
+    expect(problems).toContain("rules/bad.yaml /category: must be one of instructions, requirements, environment, paths, datasets, branches, code, execution");
+    expect(problems).toContain("rules/bad.yaml /check: unknown property 'extra'");
+    expect(problems).toContain('rules/bad.yaml /title: must match pattern "^(Require|Disallow|Record) "');
+  });
+
+  it("requires the id to equal the file name", () => {
+    expect(() => parseRule("/x/other.yaml", valid)).toThrow("/x/other.yaml /id: must equal the file name 'other'");
+  });
+
+  it("throws a bad-input error for YAML that does not parse", () => {
+    try {
+      parseRule("/x/my-rule.yaml", "id: [unclosed");
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(AuditError);
+      expect((error as AuditError).code).toBe("BAD_INPUT");
+      expect((error as AuditError).message).toContain("/x/my-rule.yaml is not valid YAML");
+    }
+  });
+
+  it("loads folders in order, a later rule replacing an earlier one with the same id", () => {
+    const root = mkdtempSync(join(tmpdir(), "rules-"));
+    mkdirSync(join(root, "a"));
+    mkdirSync(join(root, "b"));
+    writeFileSync(join(root, "a", "my-rule.yaml"), valid);
+    writeFileSync(join(root, "b", "my-rule.yaml"), valid.replace("weight: 2", "weight: 7"));
+    const rules = loadRules([join(root, "a"), join(root, "b")]);
+    expect(rules.map((r) => [r.id, r.weight])).toEqual([["my-rule", 7]]);
+  });
+
+  it("rejects a rules folder that does not exist", () => {
+    expect(() => loadRules(["/nonexistent/rules"])).toThrow("rules folder /nonexistent/rules cannot be read");
+  });
+});

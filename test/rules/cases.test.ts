@@ -1,0 +1,74 @@
+// Data-driven runner: every rule in rules/ has test/rules/cases/<id>.yaml, and each case's findings match.
+import { existsSync, readFileSync } from "node:fs";
+import yaml from "js-yaml";
+import { describe, expect, it } from "vitest";
+import { builtinRulesDir, loadRules } from "../../src/evaluate/load-rules.js";
+import { judgeRule } from "../../src/evaluate/judge.js";
+import { extractFacts } from "../../src/extract/index.js";
+import { STATIC_EXTRACTORS } from "../../src/extract/extractors/index.js";
+import { memoryView } from "../../src/extract/memory-view.js";
+import { emptyFacts, type FactRecord } from "../../src/model/facts.js";
+
+interface Case {
+  name: string;
+  /** An in-memory repo, extracted with every static extractor. */
+  files?: Record<string, string>;
+  /** Branch names (null or absent: a plain folder). */
+  branches?: string[] | null;
+  /** Families given directly (for stages that need git, an engine or a run). */
+  facts?: Record<string, FactRecord[]>;
+  /** Families marked as not collected, with the reason. */
+  notCollected?: Record<string, string>;
+  expect: Array<{ file?: string | null; line?: number | null; cell?: number; cellLine?: number }> | "not-assessed" | "not-applicable";
+}
+
+const rules = loadRules([builtinRulesDir()]);
+const casesDir = new URL("./cases/", import.meta.url);
+
+describe("rule cases", () => {
+  it("there are rules to test", () => {
+    expect(rules.length).toBeGreaterThan(0);
+  });
+
+  for (const rule of rules) {
+    const file = new URL(`${rule.id}.yaml`, casesDir);
+    describe(rule.id, () => {
+      it("has a case file", () => {
+        expect(existsSync(file), `create test/rules/cases/${rule.id}.yaml with at least one failing and one passing case`).toBe(true);
+      });
+      if (!existsSync(file)) return;
+      const cases = yaml.load(readFileSync(file, "utf8")) as Case[];
+      it("has a failing and a passing case", () => {
+        expect(cases.some((c) => Array.isArray(c.expect) && c.expect.length > 0)).toBe(true);
+        expect(cases.some((c) => Array.isArray(c.expect) && c.expect.length === 0)).toBe(true);
+      });
+      for (const testCase of cases) {
+        it(testCase.name, async () => {
+          const preset = emptyFacts();
+          for (const [family, records] of Object.entries(testCase.facts ?? {})) preset.families[family] = records;
+          Object.assign(preset.notCollected, testCase.notCollected ?? {});
+          const facts = await extractFacts(memoryView(testCase.files ?? {}), STATIC_EXTRACTORS, {
+            branches: testCase.branches ?? null,
+            preset,
+          });
+          const { result, findings } = judgeRule(rule, facts);
+          if (typeof testCase.expect === "string") {
+            expect(result.outcome).toBe(testCase.expect);
+            return;
+          }
+          const got = findings.map((f) => ({
+            file: f.file,
+            line: f.line,
+            ...(f.cell !== undefined ? { cell: f.cell, cellLine: f.cellLine } : {}),
+          }));
+          const want = testCase.expect.map((e) => ({
+            file: e.file ?? null,
+            line: e.line ?? null,
+            ...(e.cell !== undefined ? { cell: e.cell, cellLine: e.cellLine } : {}),
+          }));
+          expect(got).toEqual(want);
+        });
+      }
+    });
+  }
+});
