@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Build, once, a local Python base image from Debian bookworm (no image registry is needed or reachable).
+#
+# Usage: scripts/build-base-image.sh [TAG]      (default tag: repro-audit/python-base:bookworm)
+# The image is debootstrap's minimal bookworm with python3, pip and venv, `python` on PATH and pip allowed
+# to install system-wide (EXTERNALLY-MANAGED removed: the image exists to be pip-installed into). The
+# host's CA bundle is copied in so pip works behind a TLS-inspecting proxy as the host does.
+# Idempotent: when the tag exists it prints it and exits.
+set -euo pipefail
+
+TAG="${1:-${REPRO_AUDIT_BASE_IMAGE:-repro-audit/python-base:bookworm}}"
+SUITE="${REPRO_AUDIT_BASE_SUITE:-bookworm}"
+MIRROR="${REPRO_AUDIT_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+
+if docker image inspect "$TAG" >/dev/null 2>&1; then
+  echo "base image $TAG exists"
+  exit 0
+fi
+
+if ! command -v debootstrap >/dev/null 2>&1; then
+  echo "build-base-image: debootstrap is missing (apt-get install debootstrap, or run scripts/ensure-engine.sh)" >&2
+  exit 1
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO=sudo
+else
+  SUDO=
+fi
+
+ROOTFS="$(mktemp -d "${TMPDIR:-/tmp}/repro-audit-rootfs.XXXXXX")"
+cleanup() { $SUDO rm -rf --one-file-system "$ROOTFS"; }
+trap cleanup EXIT
+
+echo "debootstrap $SUITE into $ROOTFS (a few minutes, once)"
+$SUDO debootstrap --variant=minbase --include=python3,python3-pip,python3-venv,ca-certificates \
+  "$SUITE" "$ROOTFS" "$MIRROR" >"$ROOTFS.log" 2>&1 || {
+  tail -n 40 "$ROOTFS.log" >&2
+  echo "build-base-image: debootstrap failed (log: $ROOTFS.log)" >&2
+  exit 1
+}
+rm -f "$ROOTFS.log"
+
+# pip into the system interpreter is the point of this image (PEP 668 marker removed).
+$SUDO rm -f "$ROOTFS"/usr/lib/python3*/EXTERNALLY-MANAGED
+[ -e "$ROOTFS/usr/bin/python" ] || $SUDO ln -s python3 "$ROOTFS/usr/bin/python"
+# Trust what the host trusts (a proxy's CA included); the bundle is public certificates only.
+if [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+  $SUDO cp /etc/ssl/certs/ca-certificates.crt "$ROOTFS/etc/ssl/certs/ca-certificates.crt"
+fi
+# Smaller image: package lists and caches are not needed at run time.
+$SUDO rm -rf "$ROOTFS"/var/lib/apt/lists/* "$ROOTFS"/var/cache/apt/*.bin "$ROOTFS"/var/cache/apt/archives/*.deb
+
+CERT=/etc/ssl/certs/ca-certificates.crt
+$SUDO tar --numeric-owner -C "$ROOTFS" -c . | docker import \
+  --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+  --change 'ENV LANG=C.UTF-8' \
+  --change 'ENV PYTHONDONTWRITEBYTECODE=1' \
+  --change 'ENV PIP_DISABLE_PIP_VERSION_CHECK=1' \
+  --change "ENV PIP_CERT=$CERT" \
+  --change "ENV SSL_CERT_FILE=$CERT" \
+  --change "ENV REQUESTS_CA_BUNDLE=$CERT" \
+  --change 'CMD ["python3"]' \
+  - "$TAG" >/dev/null
+echo "base image $TAG built"
