@@ -1,7 +1,7 @@
 // Read rule files from folders (I/O) around a pure check of each document against schemas/rule.schema.json.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { PACKAGE_ROOT } from "../package-root.js";
 import yaml from "js-yaml";
 import { badInput } from "../model/errors.js";
 import type { Rule } from "./rule.js";
@@ -9,9 +9,7 @@ import { schemaProblems } from "./schema-validator.js";
 
 /** The rules/ folder shipped with the package. */
 export function builtinRulesDir(): string {
-  const here = fileURLToPath(import.meta.url);
-  const root = here.includes("/dist/") ? here.slice(0, here.lastIndexOf("/dist/")) : here.slice(0, here.lastIndexOf("/src/"));
-  return join(root, "rules");
+  return join(PACKAGE_ROOT, "rules");
 }
 
 /** Pure: problems with one parsed rule document, each "<file> <pointer>: <problem>". */

@@ -1,6 +1,6 @@
 // Compile a JSON Schema from schemas/ once and turn ajv errors into "file /pointer: problem" lines.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { PACKAGE_ROOT } from "../package-root.js";
 import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type AjvClass from "ajv";
@@ -10,11 +10,9 @@ const Ajv = createRequire(import.meta.url)("ajv").default as typeof AjvClass.def
 
 const compiled = new Map<string, ValidateFunction>();
 
-/** Absolute path of a file in the package's schemas/ folder (works from src/ and dist/src/). */
+/** Absolute path of a file in the package's schemas/ folder. */
 export function schemaPath(name: string): string {
-  const here = fileURLToPath(import.meta.url);
-  const root = here.includes("/dist/") ? here.slice(0, here.lastIndexOf("/dist/")) : here.slice(0, here.lastIndexOf("/src/"));
-  return `${root}/schemas/${name}`;
+  return `${PACKAGE_ROOT}/schemas/${name}`;
 }
 
 export function validatorFor(name: string): ValidateFunction {
