@@ -1,0 +1,5 @@
+import numpy as np
+
+
+def forward(x)
+    return np.tanh(x)

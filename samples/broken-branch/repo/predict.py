@@ -1,0 +1,9 @@
+"""Predict: python predict.py."""
+
+
+def main():
+    print("id,target")
+
+
+if __name__ == "__main__":
+    main()
