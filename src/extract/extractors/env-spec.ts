@@ -92,7 +92,7 @@ export const extractor: Extractor = {
   id: "env-spec",
   description: "Environment spec files, the packages they declare and pin, the Python version, index URLs and CUDA hints.",
   fields: {
-    kind: "spec-file | package | python-version | index-url | cuda",
+    kind: "spec-file | package | python-version | index-url | cuda | python-code",
     file: "the spec file (path from the repo root)",
     line: "1-based line of the declaration (absent on spec-file)",
     format: "spec-file: dockerfile | conda | pipfile | pipfile-lock | pyproject | poetry | requirements | setup-py | setup-cfg",
@@ -104,6 +104,7 @@ export const extractor: Extractor = {
     value: "python-version: the version or range as written; cuda: major.minor, or null when unstated",
     url: "index-url: a package index or find-links URL",
     source: "cuda: what states it (a +cuXXX pin, tensorflow-gpu, jax[cuda], an index URL, a base image)",
+    count: "python-code: how many .py files and notebooks the repo holds (one record, only when any)",
   },
   extract({ view }) {
     const records: FactRecord[] = [];
@@ -119,6 +120,9 @@ export const extractor: Extractor = {
       if (text !== null) records.push(...fileRecords(entry.path, name, text));
     }
     records.push(...requirementsRecords(view, requirementRoots));
+    // Whether there is Python to run at all: rules about the Python version apply to code as well as specs.
+    const code = view.files().filter((f) => !VENDORED.test(f.path) && (f.kind === "python" || f.kind === "notebook")).length;
+    if (code > 0) records.push({ kind: "python-code", count: code });
     return records;
   },
 };
