@@ -104,7 +104,7 @@ describe("env-spec", () => {
       "setup.cfg": "[flake8]\nmax-line-length = 100\n",
       "d/setup.cfg": "[options]\ninstall_requires =\n    optuna>=3\n",
     });
-    expect(records.filter((r) => r.kind !== "spec-file")).toEqual([
+    expect(records.filter((r) => r.kind !== "spec-file" && r.kind !== "python-code")).toEqual([
       { kind: "python-version", file: "Pipfile", line: 6, value: "3.9" },
       { kind: "package", file: "Pipfile", line: 2, name: "requests", spec: "==2.32.3", pinned: true },
       { kind: "package", file: "Pipfile", line: 3, name: "flask", spec: "", pinned: false },
@@ -146,6 +146,10 @@ describe("env-spec", () => {
       { kind: "cuda", file: "gpu/Dockerfile", line: 1, value: "11.8", source: "nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04" },
       { kind: "python-version", file: "runtime.txt", line: 1, value: "3.9.18" },
     ]);
+  });
+
+  it("counts the Python code (files and notebooks) outside vendored trees in one record", () => {
+    expect(extract({ "a.py": "", "nb/b.ipynb": "{}", "venv/lib/c.py": "" })).toEqual([{ kind: "python-code", count: 2 }]);
   });
 
   it("ignores vendored virtualenvs and tool-only configs", () => {
