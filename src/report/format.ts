@@ -1,0 +1,126 @@
+// Formatting shared by the renderers: locations, ordering, numbers and durations, untrusted text.
+import { CATEGORIES, type Category, type Finding, type Severity } from "../model/finding.js";
+import type { CategoryScore } from "../model/report.js";
+
+export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
+
+/** Where a finding points, for people. Notebook cells are counted from 1 over all cells, as a reader
+ * scrolling the notebook counts them (the report's JSON keeps the 0-based index). */
+export function locationText(finding: Finding): string {
+  if (finding.file === null) return "(repository)";
+  if (finding.cell !== undefined) {
+    const line = finding.cellLine !== undefined ? ` line ${finding.cellLine}` : "";
+    return `${finding.file} cell ${finding.cell + 1}${line}`;
+  }
+  return finding.line !== null ? `${finding.file}:${finding.line}` : finding.file;
+}
+
+/** Category order, then severity, then file and line: the order every renderer lists findings in. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  const rank = (f: Finding): number[] => [
+    CATEGORIES.indexOf(f.category),
+    SEVERITY_ORDER.indexOf(f.severity),
+  ];
+  return [...findings].sort((a, b) => {
+    const [ca = 0, sa = 0] = rank(a);
+    const [cb = 0, sb = 0] = rank(b);
+    if (ca !== cb) return ca - cb;
+    if (sa !== sb) return sa - sb;
+    const fa = a.file ?? "";
+    const fb = b.file ?? "";
+    if (fa !== fb) return fa < fb ? -1 : 1;
+    const la = a.line ?? 0;
+    const lb = b.line ?? 0;
+    if (la !== lb) return la - lb;
+    return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
+  });
+}
+
+export function groupByCategory(findings: readonly Finding[]): Array<[Category, Finding[]]> {
+  const sorted = sortFindings(findings);
+  return CATEGORIES.map((category): [Category, Finding[]] => [category, sorted.filter((f) => f.category === category)]).filter(
+    ([, list]) => list.length > 0,
+  );
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}
+
+/** A category's score for people: a number only when assessed, never a default 100. */
+export function categoryScoreText(score: CategoryScore | undefined): string {
+  if (!score || !score.assessed || score.score === null) return "not assessed";
+  return String(Math.round(score.score));
+}
+
+export function totalText(total: number | null): string {
+  return total === null ? "not assessed" : `${Math.round(total)}/100`;
+}
+
+export function shortCommit(commit: string | null | undefined): string {
+  return commit ? commit.slice(0, 12) : "none";
+}
+
+/** Three significant figures without exponents: 0.0123, 1.23, 12.3, 1234. */
+export function num(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "?";
+  const abs = Math.abs(value);
+  if (Number.isInteger(value)) return String(value);
+  if (abs >= 100) return String(Math.round(value));
+  if (abs >= 10) return value.toFixed(1);
+  if (abs >= 1) return value.toFixed(2);
+  const digits = Math.min(8, 2 - Math.floor(Math.log10(abs)));
+  return value.toFixed(digits).replace(/0+$/, "");
+}
+
+/** 42.3 s, 3 min 12 s, 5 h 25 min: a duration a person reads at a glance. */
+export function duration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return "?";
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const total = Math.round(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h > 0) return `${h} h ${String(m).padStart(2, "0")} min`;
+  return `${m} min ${String(s).padStart(2, "0")} s`;
+}
+
+/** Text from the audited repo may hold terminal escapes; show control characters instead of obeying them. */
+export function safeText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
+/** One line: newlines and tabs become spaces (messages are single-line in every format). */
+export function oneLineText(text: string): string {
+  return text.replace(/[\r\n\t]+/g, " ");
+}
+
+/** Pad each column to its widest cell (plain text; colour after padding so widths stay true). */
+export function columns(rows: readonly string[][], rightAligned: readonly boolean[] = []): string[][] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((row) =>
+    row.map((cell, i) => {
+      const last = i === row.length - 1;
+      if (rightAligned[i]) return cell.padStart(widths[i] ?? 0);
+      return last ? cell : cell.padEnd(widths[i] ?? 0);
+    }),
+  );
+}
+
+/** "2 errors, 1 warning, 3 info": counts that are zero are left out. */
+export function severitySummary(counts: Record<Severity, number>): string {
+  const parts: string[] = [];
+  if (counts.error) parts.push(`${counts.error} error${counts.error === 1 ? "" : "s"}`);
+  if (counts.warning) parts.push(`${counts.warning} warning${counts.warning === 1 ? "" : "s"}`);
+  if (counts.info) parts.push(`${counts.info} info`);
+  return parts.length ? parts.join(", ") : "none";
+}
+
+/** A clone URL may carry credentials (https://user:token@host/...); a report never shows them. */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1");
+}

@@ -1,0 +1,165 @@
+// SARIF 2.1.0 for GitHub code scanning: one run, a reporting descriptor per rule, a result per finding.
+import { createHash } from "node:crypto";
+import type { Finding, Severity } from "../model/finding.js";
+import type { Report } from "../model/report.js";
+import { CATEGORIES } from "../model/finding.js";
+import { redactUrl } from "./format.js";
+import type { RuleMeta } from "./rule-meta.js";
+
+export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+export const INFORMATION_URI = "https://repro-audit.dev";
+/** GitHub reads at most 1024 characters of a rule's descriptions. */
+const DESCRIPTION_LIMIT = 1024;
+
+export interface SarifOptions {
+  /** Rule metadata for the reporting descriptors; a finding's rule missing here gets a descriptor named by its id. */
+  rules?: readonly RuleMeta[];
+  /** Where findings about the whole repository point. GitHub rejects the whole file when any result has no
+   * file location, so they are anchored at this path, line 1. Default "README.md". */
+  repoAnchor?: string;
+  informationUri?: string;
+}
+
+export type SarifLevel = "error" | "warning" | "note";
+
+export function sarifLevel(severity: Severity): SarifLevel {
+  return severity === "error" ? "error" : severity === "warning" ? "warning" : "note";
+}
+
+/** GitHub's `problem.severity` vocabulary. */
+function problemSeverity(severity: Severity): string {
+  return severity === "info" ? "recommendation" : severity;
+}
+
+function clip(text: string): string {
+  return text.length <= DESCRIPTION_LIMIT ? text : `${text.slice(0, DESCRIPTION_LIMIT - 1)}…`;
+}
+
+function pascal(id: string): string {
+  return id.replace(/(^|[-_])([a-z0-9])/g, (_m, _sep: string, c: string) => c.toUpperCase());
+}
+
+/** A repo-relative POSIX path as a relative URI reference (each segment percent-encoded). */
+export function pathToUri(path: string): string {
+  return path
+    .replace(/^(\.\/)+/, "")
+    .replace(/^\/+/, "")
+    .split("/")
+    .map((segment) => encodeURIComponent(segment))
+    .join("/");
+}
+
+/** Every rule named by options or by a finding, sorted by id so indexes are stable between runs. */
+export function ruleDescriptorsFor(findings: readonly Finding[], known: readonly RuleMeta[] = []): RuleMeta[] {
+  const byId = new Map<string, RuleMeta>();
+  for (const rule of known) if (!byId.has(rule.id)) byId.set(rule.id, rule);
+  for (const f of findings) {
+    if (byId.has(f.rule)) continue;
+    byId.set(f.rule, { id: f.rule, title: f.rule, reason: `Rule ${f.rule} of repro-audit.`, category: f.category, severity: f.severity });
+  }
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function descriptor(rule: RuleMeta): Record<string, unknown> {
+  const explain = `Run \`repro-audit rules explain ${rule.id}\` to see how it is scored.`;
+  return {
+    id: rule.id,
+    name: pascal(rule.id),
+    shortDescription: { text: clip(rule.title) },
+    fullDescription: { text: clip(rule.reason) },
+    help: { text: `${rule.reason}\n\n${explain}`, markdown: `**${rule.title}**\n\n${rule.reason}\n\n${explain}` },
+    ...(rule.helpUri ? { helpUri: rule.helpUri } : {}),
+    defaultConfiguration: { level: sarifLevel(rule.severity) },
+    properties: {
+      tags: ["reproducibility", rule.category],
+      category: rule.category,
+      "problem.severity": problemSeverity(rule.severity),
+    },
+  };
+}
+
+/** Identity of a finding that survives edits above it: rule, file, cell and the values, never the line. */
+function fingerprintKey(f: Finding): string {
+  const values = Object.entries(f.values ?? {})
+    .filter(([key]) => !["line", "cell", "cellLine", "column", "file"].includes(key))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return createHash("sha256")
+    .update(JSON.stringify([f.rule, f.file, f.cell ?? null, values]))
+    .digest("hex")
+    .slice(0, 32);
+}
+
+function result(f: Finding, ruleIndex: number, fingerprint: string, anchor: string): Record<string, unknown> {
+  const notebook = f.cell !== undefined;
+  const whereInNotebook = notebook ? ` (cell ${f.cell! + 1}${f.cellLine !== undefined ? `, line ${f.cellLine}` : ""})` : "";
+  // A notebook's flattened line is not a line of the .ipynb JSON: point at the file and name the cell in words.
+  const startLine = !notebook && f.file !== null && f.line !== null && f.line >= 1 ? f.line : 1;
+  const properties: Record<string, unknown> = { category: f.category };
+  if (f.file === null) properties.repositoryLevel = true;
+  else if (notebook) Object.assign(properties, { cell: f.cell, ...(f.cellLine !== undefined ? { cellLine: f.cellLine } : {}) });
+  else if (f.line === null) properties.wholeFile = true;
+  return {
+    ruleId: f.rule,
+    ruleIndex,
+    level: sarifLevel(f.severity),
+    message: { text: `${f.message}${whereInNotebook}` },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: pathToUri(f.file ?? anchor), uriBaseId: "%SRCROOT%" },
+          region: { startLine },
+        },
+      },
+    ],
+    partialFingerprints: { "reproAudit/v1": fingerprint },
+    properties,
+  };
+}
+
+/** The SARIF log as an object (renderSarif stringifies it). */
+export function sarifLog(report: Report, options: SarifOptions = {}): Record<string, unknown> {
+  const rules = ruleDescriptorsFor(report.findings, options.rules);
+  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  const seen = new Map<string, number>();
+  const results = report.findings.map((f) => {
+    const key = fingerprintKey(f);
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    return result(f, index.get(f.rule) ?? 0, `${key}:${occurrence}`, options.repoAnchor ?? "README.md");
+  });
+  const repoUri = redactUrl(report.repo.url);
+  const provenance =
+    report.repo.kind === "git" && report.repo.commit && /^[a-z][a-z0-9+.-]*:\/\//i.test(repoUri)
+      ? {
+          versionControlProvenance: [
+            { repositoryUri: repoUri, revisionId: report.repo.commit, ...(report.repo.ref ? { branch: report.repo.ref } : {}) },
+          ],
+        }
+      : {};
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "repro-audit",
+            informationUri: options.informationUri ?? INFORMATION_URI,
+            version: report.tool.version,
+            rules: rules.map(descriptor),
+          },
+        },
+        ...provenance,
+        results,
+        properties: {
+          score: report.score.total,
+          categoryScores: Object.fromEntries(CATEGORIES.map((c) => [c, report.score.categories[c]?.score ?? null])),
+        },
+      },
+    ],
+  };
+}
+
+export function renderSarif(report: Report, options: SarifOptions = {}): string {
+  return `${JSON.stringify(sarifLog(report, options), null, 2)}\n`;
+}

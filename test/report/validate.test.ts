@@ -1,0 +1,87 @@
+// The report schema: what it accepts, what it rejects, and that every problem is named by its JSON pointer.
+import { describe, expect, it } from "vitest";
+import { AuditError } from "../../src/model/errors.js";
+import type { Report } from "../../src/model/report.js";
+import { renderJson } from "../../src/report/json.js";
+import { reportProblems, validateReport } from "../../src/report/validate.js";
+import { sampleReport } from "./fixtures.js";
+
+function thrown(fn: () => unknown): AuditError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AuditError) return error;
+    throw error;
+  }
+  throw new Error("expected an AuditError");
+}
+
+describe("validateReport", () => {
+  it("accepts the representative report, and one without environment and carbon", () => {
+    expect(reportProblems(sampleReport())).toEqual([]);
+    const bare = sampleReport();
+    delete bare.environment;
+    delete bare.carbon;
+    expect(reportProblems(bare)).toEqual([]);
+  });
+
+  it("rejects a report missing repo.commit with INTERNAL and the pointer in the message", () => {
+    const report = sampleReport() as unknown as { repo: Record<string, unknown> };
+    delete report.repo.commit;
+    const error = thrown(() => validateReport(report));
+    expect(error.code).toBe("INTERNAL");
+    expect(error.message).toContain("/repo/commit: is missing");
+    expect(error.message).toContain("schemas/report.schema.json");
+  });
+
+  it("lists every problem, not only the first", () => {
+    const report = sampleReport() as unknown as Record<string, any>;
+    delete report.score.categories.execution;
+    report.findings[0].severity = "fatal";
+    report.findings[1].line = 0;
+    expect(reportProblems(report)).toEqual(
+      expect.arrayContaining([
+        "/score/categories/execution: is missing",
+        '/findings/0/severity: must be one of "error", "warning", "info"',
+        "/findings/1/line: must be >= 1",
+      ]),
+    );
+  });
+
+  it("rejects a category marked not assessed that carries a score (never a silent 100)", () => {
+    const report = sampleReport();
+    report.score.categories.branches = { ...report.score.categories.branches, score: 100 };
+    expect(reportProblems(report)).toEqual(["/score/categories/branches/score: must be null"]);
+  });
+
+  it("rejects a finding with an unknown property and a category outside the eight", () => {
+    const report = sampleReport() as unknown as Record<string, any>;
+    report.findings[2].column = 3;
+    report.findings[3].category = "style";
+    const problems = reportProblems(report);
+    expect(problems).toContain("/findings/2/column: is not a known property");
+    expect(problems.some((p) => p.startsWith("/findings/3/category: must be one of"))).toBe(true);
+  });
+
+  it("requires the environment and carbon sections' main fields when they are present", () => {
+    const report = sampleReport() as unknown as Record<string, any>;
+    delete report.environment.build;
+    delete report.carbon.predicted;
+    expect(reportProblems(report)).toEqual(expect.arrayContaining(["/environment/build: is missing", "/carbon/predicted: is missing"]));
+  });
+});
+
+describe("renderJson", () => {
+  it("writes the report as pretty JSON that parses back to the same object", () => {
+    const report = sampleReport();
+    const text = renderJson(report);
+    expect(text.startsWith('{\n  "schemaVersion": 1,')).toBe(true);
+    expect(JSON.parse(text) as Report).toEqual(report);
+  });
+
+  it("refuses to write an invalid report", () => {
+    const report = sampleReport() as unknown as Record<string, any>;
+    report.score.total = 140;
+    expect(thrown(() => renderJson(report as Report)).message).toContain("/score/total: must be <= 100");
+  });
+});
