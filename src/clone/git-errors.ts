@@ -1,0 +1,30 @@
+// Turn what git printed when a clone or fetch failed into one line a user can act on. Pure.
+import { badInput, type AuditError } from "../model/errors.js";
+
+export function cloneFailure(url: string, stderr: string, cause?: unknown): AuditError {
+  const text = stderr.toLowerCase();
+  const said = lastGitLine(stderr);
+  if (/terminal prompts disabled|could not read (username|password)|authentication failed|access denied|permission denied \(publickey|http basic|invalid username or password|\b401\b|\b403\b/.test(text)) {
+    return badInput(`${url} needs credentials (git said: ${said})`, "Check the URL; for a private repo set up a credential helper or an ssh key that works without a prompt", cause);
+  }
+  if (/repository not found|does not appear to be a git repository|not found|\b404\b|does not exist|no such file or directory/.test(text)) {
+    return badInput(`no git repository at ${url} (git said: ${said})`, "Check the URL and that the repository exists", cause);
+  }
+  if (/could not resolve host|failed to connect|couldn't connect|connection refused|connection timed out|network is unreachable|operation timed out|could not read from remote repository|timed out|connect to host/.test(text)) {
+    return badInput(`cannot reach ${url} (git said: ${said})`, "Check the host name and your network connection, then retry", cause);
+  }
+  return badInput(`cannot clone ${url} (git said: ${said})`, "Check the URL; run `git clone` on it by hand to see more", cause);
+}
+
+/** git's most telling line: the last fatal/error line, else the last line. */
+export function lastGitLine(stderr: string): string {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const line = lines.filter((l) => /^(fatal|error|remote):/i.test(l)).pop() ?? lines.pop() ?? "no output";
+  return line.replace(/^(fatal|error):\s*/i, "").slice(0, 200);
+}
+
+/** A stderr-ish text from whatever simple-git threw. */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

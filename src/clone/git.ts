@@ -1,0 +1,61 @@
+// One place that says how git runs on untrusted repos: no hooks, no prompts, no ext transport, no LFS downloads.
+import { simpleGit, type SimpleGit } from "simple-git";
+
+/** `-c` settings for every git call. The repos are untrusted, so anything that could run a program named
+ * by the repo (hooks, fsmonitor, the ext:: transport) is switched off, and submodules are never fetched. */
+export const SAFE_CONFIG: readonly string[] = [
+  "core.hooksPath=/dev/null",
+  "core.fsmonitor=false",
+  "protocol.ext.allow=never",
+  "submodule.recurse=false",
+  "fetch.recurseSubmodules=false",
+  "advice.detachedHead=false",
+];
+
+/** Variables that name a program git may start (editor, pager, askpass) or move its config; never needed. */
+const DROPPED = /^(GIT_.*|EDITOR|VISUAL|PAGER|PREFIX|SSH_ASKPASS)$/i;
+
+/** Environment for git: ambient GIT_* variables removed (a GIT_DIR inherited from a hook would point git
+ * at another repo), editors and pagers dropped, prompts off (a repo needing credentials fails at once instead of waiting for a
+ * person), ssh in batch mode, LFS pointers left as they are (no large downloads). */
+export function gitEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !DROPPED.test(key)) env[key] = value;
+  }
+  return {
+    ...env,
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_ASKPASS: "echo",
+    GIT_SSH_COMMAND: "ssh -o BatchMode=yes -o ConnectTimeout=20",
+    GIT_LFS_SKIP_SMUDGE: "1",
+  };
+}
+
+/** The same settings as plain argv, for git calls made without simple-git (streaming `cat-file --batch`). */
+export function safeArgs(args: readonly string[]): string[] {
+  return [...SAFE_CONFIG.flatMap((setting) => ["-c", setting]), ...args];
+}
+
+/**
+ * simple-git bound to `baseDir` with the safe settings. simple-git's `unsafe` guard refuses `-c` keys and
+ * variables that can run programs (core.hooksPath, core.fsmonitor, protocol.*.allow, GIT_ASKPASS,
+ * GIT_SSH_COMMAND) because a caller could point them at something harmful; here they are constants that
+ * switch those programs off, so exactly those categories are allowed and nothing else.
+ */
+export function safeGit(baseDir: string, blockMs = 120_000): SimpleGit {
+  return simpleGit({
+    baseDir,
+    config: [...SAFE_CONFIG],
+    timeout: { block: blockMs },
+    maxConcurrentProcesses: 4,
+    allowEnvironment: ["GIT_TERMINAL_PROMPT", "GIT_ASKPASS", "GIT_SSH_COMMAND", "GIT_LFS_SKIP_SMUDGE"],
+    unsafe: {
+      allowUnsafeHooksPath: true,
+      allowUnsafeFsMonitor: true,
+      allowUnsafeProtocolOverride: true,
+      allowUnsafeAskPass: true,
+      allowUnsafeSshCommand: true,
+    },
+  }).env(gitEnv());
+}

@@ -1,0 +1,100 @@
+// A URL's clone in the cache: clone shallow once, fetch on later runs, resolve --ref (fetching more only if needed).
+import { existsSync } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
+import { dirname } from "node:path";
+import { randomBytes } from "node:crypto";
+import type { SimpleGit } from "simple-git";
+import { badInput } from "../model/errors.js";
+import type { BranchRef } from "./branch-check.js";
+import { cacheDirFor, redactUrl } from "./input.js";
+import { safeGit } from "./git.js";
+import { cloneFailure, errorText } from "./git-errors.js";
+import { looksLikeCommit } from "./refs.js";
+
+/** The clone of `url` in the cache, made or brought up to date. Cloned into a temp name and renamed, so a
+ * clone cut short never leaves a half-made cache folder behind. */
+export async function ensureClone(url: string, cacheRoot?: string): Promise<string> {
+  const dir = cacheDirFor(url, cacheRoot);
+  const shown = redactUrl(url);
+  if (existsSync(`${dir}/.git`)) {
+    const git = safeGit(dir);
+    const origin = (await git.raw(["config", "--get", "remote.origin.url"]).catch(() => "")).trim();
+    if (origin === url) {
+      try {
+        await git.raw(["fetch", "--quiet", "--prune", "--depth", "1", "origin", "+refs/heads/*:refs/remotes/origin/*"]);
+        await git.raw(["remote", "set-head", "origin", "--auto"]).catch(() => "");
+        return dir;
+      } catch (error) {
+        throw cloneFailure(shown, errorText(error), error);
+      }
+    }
+    await rm(dir, { recursive: true, force: true });
+  }
+  await mkdir(dirname(dir), { recursive: true });
+  const temp = `${dir}.tmp-${randomBytes(4).toString("hex")}`;
+  try {
+    // --no-single-branch: a shallow clone otherwise lists only the default branch.
+    await safeGit(dirname(dir)).clone(url, temp, ["--quiet", "--depth", "1", "--no-single-branch", "--no-checkout"]);
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw cloneFailure(shown, errorText(error), error);
+  }
+  try {
+    await rename(temp, dir);
+  } catch {
+    // Another audit of the same URL finished first: use its clone.
+    await rm(temp, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+export async function remoteBranches(git: SimpleGit): Promise<BranchRef[]> {
+  const out = await git.raw(["for-each-ref", "--format=%(refname:strip=3) %(objectname) %(symref)", "refs/remotes/origin"]);
+  return out
+    .split("\n")
+    .map((line) => line.trim().split(" "))
+    .filter(([name, commit, symref]) => name && commit && !symref && name !== "HEAD")
+    .map(([name, commit]) => ({ name: name!, commit: commit! }));
+}
+
+export interface ResolvedRef {
+  commit: string;
+  /** What the report shows as the ref: the asked ref, else the default branch. */
+  ref: string | null;
+  /** The branch audited, when the ref is a branch. */
+  branch: string | null;
+}
+
+export async function resolveUrlRef(git: SimpleGit, shown: string, ref: string | undefined, branches: BranchRef[]): Promise<ResolvedRef> {
+  if (ref === undefined) {
+    const head = (await git.raw(["symbolic-ref", "--quiet", "refs/remotes/origin/HEAD"]).catch(() => "")).trim();
+    const name = head.replace(/^refs\/remotes\/origin\//, "");
+    const branch = branches.find((b) => b.name === name) ?? branches[0]!;
+    return { commit: branch.commit, ref: branch.name, branch: branch.name };
+  }
+  const branch = branches.find((b) => b.name === ref || `origin/${b.name}` === ref);
+  if (branch) return { commit: branch.commit, ref, branch: branch.name };
+  const tag = (await commitOf(git, `refs/tags/${ref}`)) ?? (await fetchThen(git, ["+refs/tags/" + ref + ":refs/tags/" + ref], `refs/tags/${ref}`));
+  if (tag) return { commit: tag, ref, branch: null };
+  if (looksLikeCommit(ref)) {
+    // A commit outside the shallow history: ask for it by hash (servers allow reachable hashes), else deepen all.
+    const commit =
+      (await commitOf(git, ref)) ??
+      (ref.length === 40 ? await fetchThen(git, [ref], ref) : null) ??
+      (await fetchThen(git, ["--unshallow", "+refs/heads/*:refs/remotes/origin/*"], ref, true));
+    if (commit) return { commit, ref, branch: null };
+  }
+  const names = branches.map((b) => b.name);
+  throw badInput(`unknown ref '${ref}' in ${shown}`, `Pass a branch (${names.slice(0, 5).join(", ")}${names.length > 5 ? ", ..." : ""}), a tag or a commit of that repository`);
+}
+
+async function commitOf(git: SimpleGit, rev: string): Promise<string | null> {
+  const out = (await git.raw(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]).catch(() => "")).trim();
+  return out || null;
+}
+
+async function fetchThen(git: SimpleGit, refspecs: string[], rev: string, full = false): Promise<string | null> {
+  const depth = full ? [] : ["--depth", "1"];
+  const fetched = await git.raw(["fetch", "--quiet", ...depth, "origin", ...refspecs]).then(() => true, () => false);
+  return fetched ? commitOf(git, rev) : null;
+}

@@ -1,0 +1,183 @@
+// Open the source of an audit: clone a URL into the cache or open a local folder, pick the ref, list branches.
+import { existsSync } from "node:fs";
+import { mkdtemp, realpath, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { badInput } from "../model/errors.js";
+import type { BranchInfo, RepoInfo } from "../model/report.js";
+import { checkBranchList, type BranchCheck, type BranchRef } from "./branch-check.js";
+import { classifyInput, redactUrl } from "./input.js";
+import { safeGit } from "./git.js";
+import { lastGitLine, errorText } from "./git-errors.js";
+import { ensureClone, remoteBranches, resolveUrlRef } from "./remote.js";
+import { materializeCommit } from "./materialize.js";
+import { validateRefName } from "./refs.js";
+
+export interface Checkout {
+  /** Absolute path of the tree to audit. */
+  root: string;
+  info: RepoInfo;
+  /** Names a README may use for branches (local, remote-tracking, and remote names without "origin/"); null for a plain folder. */
+  branchNames: string[] | null;
+  /** The `branches` fact family: every branch except the audited one, checked without a checkout. */
+  checkBranches(): Promise<BranchCheck[]>;
+  /** Remove temporary folders (the clone cache stays). */
+  dispose(): Promise<void>;
+}
+
+export interface SourceOptions {
+  /** Branch, tag or commit to audit. */
+  ref?: string;
+  /** Root of the clone cache (default ~/.cache/repro-audit/repos); each URL gets a folder named by its hash. */
+  cacheDir?: string;
+}
+
+export async function openSource(input: string, options: SourceOptions = {}): Promise<Checkout> {
+  if (options.ref !== undefined) validateRefName(options.ref);
+  const source = classifyInput(input);
+  return source.kind === "url" ? openUrl(source.url, options) : openPath(source.path, options);
+}
+
+async function openUrl(url: string, options: SourceOptions): Promise<Checkout> {
+  const shown = redactUrl(url);
+  const dir = await ensureClone(url, options.cacheDir);
+  const git = safeGit(dir);
+  const branches = await remoteBranches(git);
+  if (branches.length === 0) throw badInput(`${shown} is an empty repository (no commits)`, "Check the URL, or push a commit first");
+  const target = await resolveUrlRef(git, shown, options.ref, branches);
+  try {
+    await git.raw(["checkout", "--quiet", "--force", "--detach", target.commit]);
+    await git.raw(["clean", "-ffdxq"]);
+  } catch (error) {
+    throw badInput(`cannot check out ${options.ref ?? "the default branch"} of ${shown} (git said: ${lastGitLine(errorText(error))})`, "Try another --ref, or clear the cache folder " + dir, error);
+  }
+  return {
+    root: dir,
+    info: repoInfo(shown, target.commit, target.ref, branches, target.branch),
+    branchNames: branches.map((b) => b.name),
+    checkBranches: () => checkBranchList(dir, branches.filter((b) => b.name !== target.branch)),
+    dispose: async () => {},
+  };
+}
+
+async function openPath(path: string, options: SourceOptions): Promise<Checkout> {
+  const absolute = resolve(path);
+  const stats = await stat(absolute).catch(() => null);
+  if (!stats) throw badInput(`no such file or folder: ${path}`, "Check the path, or pass a URL (https://..., git@host:owner/repo.git, file://...)");
+  if (!stats.isDirectory()) throw badInput(`${path} is a file, not a folder`, "Pass the repository's folder or its URL");
+  const root = await realpath(absolute);
+
+  // Only a folder that is itself a repo's top level is audited as git: a plain folder inside some other
+  // repo (a sample inside this project, say) must not inherit that repo's branches.
+  if (!existsSync(join(root, ".git"))) {
+    if (options.ref !== undefined) throw badInput(`--ref ${options.ref} needs a git repository, but ${path} is a plain folder`, "Drop --ref, or pass a git repository");
+    return {
+      root,
+      info: { url: root, kind: "folder", commit: null, ref: null, branches: [] },
+      branchNames: null,
+      checkBranches: async () => [],
+      dispose: async () => {},
+    };
+  }
+  const git = safeGit(root);
+  let head: string;
+  try {
+    await git.raw(["rev-parse", "--show-toplevel"]);
+  } catch (error) {
+    throw badInput(`git cannot read the repository at ${path} (git said: ${lastGitLine(errorText(error))})`, "Check the folder's .git, or audit a copy without .git as a plain folder", error);
+  }
+  try {
+    head = (await git.raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim();
+  } catch {
+    head = "";
+  }
+  if (head === "") throw badInput(`${path} is an empty git repository (no commits)`, "Commit the files first, or audit a copy without .git as a plain folder");
+
+  const branches = await localBranches(git);
+  const currentName = (await git.raw(["symbolic-ref", "--quiet", "--short", "HEAD"]).catch(() => "")).trim() || null;
+  let auditRoot = root;
+  let commit = head;
+  let ref: string | null = currentName;
+  let current = currentName;
+  let temp: string | null = null;
+  if (options.ref !== undefined) {
+    commit = await resolveLocalRef(git, path, options.ref, branches);
+    ref = options.ref;
+    current = branches.find((b) => b.name === options.ref)?.name ?? null;
+    // The user's repo is never modified: the ref's files are written from git's objects into a temp folder.
+    temp = await mkdtemp(join(tmpdir(), "repro-audit-ref-"));
+    try {
+      await materializeCommit(root, commit, temp);
+    } catch (error) {
+      await rm(temp, { recursive: true, force: true });
+      throw badInput(`cannot read ${options.ref} of ${path} (${lastGitLine(errorText(error))})`, "Check that the repository is complete (git fsck)", error);
+    }
+    auditRoot = temp;
+  }
+  const others = uncheckedBranches(branches, current);
+  return {
+    root: auditRoot,
+    info: repoInfo(root, commit, ref, branches, current),
+    branchNames: namesForReadme(branches),
+    checkBranches: () => checkBranchList(root, others),
+    dispose: async () => {
+      if (temp) await rm(temp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Local branches by name, remote-tracking ones as "origin/x"; symbolic refs (origin/HEAD) left out. */
+interface LocalBranch extends BranchRef {
+  remote: boolean;
+}
+
+async function localBranches(git: ReturnType<typeof safeGit>): Promise<LocalBranch[]> {
+  const out = await git.raw(["for-each-ref", "--format=%(refname) %(objectname) %(symref)", "refs/heads", "refs/remotes"]);
+  const branches: LocalBranch[] = [];
+  for (const line of out.split("\n")) {
+    const [refname, commit, symref] = line.trim().split(" ");
+    if (!refname || !commit || symref) continue;
+    const name = refname.replace(/^refs\/(heads|remotes)\//, "");
+    branches.push({ name, commit, remote: refname.startsWith("refs/remotes/") });
+  }
+  return branches;
+}
+
+async function resolveLocalRef(git: ReturnType<typeof safeGit>, path: string, ref: string, branches: BranchRef[]): Promise<string> {
+  for (const candidate of [`refs/heads/${ref}`, `refs/tags/${ref}`, `refs/remotes/${ref}`, `refs/remotes/origin/${ref}`, ref]) {
+    const commit = (await git.raw(["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`]).catch(() => "")).trim();
+    if (commit) return commit;
+  }
+  throw badInput(`unknown ref '${ref}' in ${path}`, `Pass a branch (${sample(branches.map((b) => b.name))}), a tag or a commit of that repository`);
+}
+
+/** Branches to check: all but the audited one, and no remote-tracking copy of a local branch at the same commit. */
+function uncheckedBranches(branches: LocalBranch[], current: string | null): BranchRef[] {
+  const local = new Map(branches.filter((b) => !b.remote).map((b) => [b.name, b.commit]));
+  return branches
+    .filter((b) => b.name !== current && !(b.remote && local.get(shortName(b.name)) === b.commit))
+    .map(({ name, commit }) => ({ name, commit }));
+}
+
+/** "origin/feature/x" -> "feature/x". */
+const shortName = (remoteName: string) => remoteName.slice(remoteName.indexOf("/") + 1);
+
+function namesForReadme(branches: LocalBranch[]): string[] {
+  const names = new Set<string>();
+  for (const b of branches) {
+    names.add(b.name);
+    if (b.remote) names.add(shortName(b.name));
+  }
+  return [...names].sort();
+}
+
+function repoInfo(url: string, commit: string, ref: string | null, branches: BranchRef[], current: string | null): RepoInfo {
+  const list: BranchInfo[] = branches.map((b) => ({ name: b.name, commit: b.commit, current: b.name === current }));
+  return { url, kind: "git", commit, ref, branches: list };
+}
+
+function sample(names: string[]): string {
+  return names.length === 0 ? "none listed" : names.slice(0, 5).join(", ") + (names.length > 5 ? ", ..." : "");
+}
+
+export type { BranchCheck };
