@@ -1,0 +1,124 @@
+// Text report decisions: not-assessed never shown as a score, colour on and off, locations, untrusted text.
+import { describe, expect, it } from "vitest";
+import type { Finding } from "../../src/model/finding.js";
+import { categoryScoreText, duration, locationText, num } from "../../src/report/format.js";
+import { render } from "../../src/report/index.js";
+import { renderText } from "../../src/report/text.js";
+import { ENVIRONMENT, sampleReport } from "./fixtures.js";
+
+const finding = (over: Partial<Finding>): Finding => ({
+  rule: "paths-portable",
+  category: "paths",
+  severity: "error",
+  file: "a.py",
+  line: 1,
+  message: "m",
+  values: {},
+  ...over,
+});
+
+describe("category scores", () => {
+  it("shows a category that was not assessed as such, never as 100", () => {
+    const text = renderText(sampleReport(), { color: false });
+    expect(text).toMatch(/^ {2}branches +not assessed {2}the clone was shallow/m);
+    expect(text).not.toMatch(/^ {2}branches +100/m);
+    expect(categoryScoreText({ score: 100, assessed: false, weight: 1, possible: 0, lost: 0 })).toBe("not assessed");
+    expect(categoryScoreText(undefined)).toBe("not assessed");
+    expect(categoryScoreText({ score: 77.6, assessed: true, weight: 1, possible: 5, lost: 1.1 })).toBe("78");
+  });
+
+  it("shows a total that was not assessed as such", () => {
+    const report = sampleReport();
+    report.score.total = null;
+    expect(renderText(report, { color: false })).toContain("Score  not assessed");
+  });
+});
+
+describe("locations", () => {
+  it("names notebook cells from 1 with the line in the cell", () => {
+    expect(locationText(finding({ file: "nb.ipynb", line: 9, cell: 2, cellLine: 2 }))).toBe("nb.ipynb cell 3 line 2");
+    expect(locationText(finding({ file: "src/a.py", line: 12 }))).toBe("src/a.py:12");
+    expect(locationText(finding({ file: "src/a.py", line: null }))).toBe("src/a.py");
+    expect(locationText(finding({ file: null, line: null }))).toBe("(repository)");
+  });
+});
+
+describe("colour", () => {
+  it("uses ANSI colour by default and none when color is false", () => {
+    expect(render(sampleReport(), "text")).toContain("\u001b[31merror");
+    expect(render(sampleReport(), "text", { color: false })).not.toContain("\u001b[");
+  });
+});
+
+describe("untrusted text", () => {
+  it("shows terminal escapes from the repo instead of obeying them, and hides URL credentials", () => {
+    const report = sampleReport();
+    report.findings[0] = { ...report.findings[0]!, message: "path '\u001b]0;pwned\u0007/tmp'" };
+    report.repo.url = "https://alice:ghp_secret@github.com/acme/x.git";
+    const text = renderText(report, { color: false });
+    expect(text).toContain("path '\\x1b]0;pwned\\x07/tmp'");
+    expect(text).not.toContain("ghp_secret");
+    expect(text).toContain("repo      https://github.com/acme/x.git");
+  });
+});
+
+describe("later-stage sections", () => {
+  it("leaves out environment and carbon when the report has none", () => {
+    const report = sampleReport();
+    delete report.environment;
+    delete report.carbon;
+    const text = renderText(report, { color: false });
+    expect(text).not.toContain("Environment");
+    expect(text).not.toContain("Carbon");
+  });
+
+  it("prints a failed build's class, package and log tail", () => {
+    const report = sampleReport();
+    report.environment = {
+      ...structuredClone(ENVIRONMENT),
+      build: { status: "failed", seconds: 42, cacheHit: false, failureClass: "package-not-found", package: "torchh", logTail: "step 4/7\nERROR: No matching distribution found for torchh==9.9" },
+      probe: { ran: false, modules: [], pipCheck: null },
+    };
+    const text = renderText(report, { color: false });
+    expect(text).toContain("build       failed after 42.0 s: package-not-found (torchh) [docker, image repro-audit/env:9c1e0f]");
+    expect(text).toContain("probe       not run");
+    expect(text).toContain("    ERROR: No matching distribution found for torchh==9.9");
+  });
+
+  it("uses the measure stage's carbon blocks when given, instead of the compact summary", () => {
+    const seen: unknown[] = [];
+    const text = renderText(sampleReport(), {
+      color: false,
+      carbonText: (section) => {
+        seen.push(section);
+        return "Actual consumption for 1 epoch(s):\n\tTime:\t0:02:10\n";
+      },
+    });
+    expect(seen).toEqual([sampleReport().carbon]);
+    expect(text).toContain("Carbon\nActual consumption for 1 epoch(s):\n\tTime:\t0:02:10\n\nNotes");
+    expect(text).not.toContain("predicted");
+  });
+
+  it("prints measured beside predicted in the compact summary", () => {
+    const text = renderText(sampleReport(), { color: false });
+    expect(text).toMatch(/^ {2}measured +1 +2 min 10 s +0\.0123 kWh +5\.84 g +0\.0543 km$/m);
+    expect(text).toMatch(/^ {2}predicted +150 +5 h 26 min +1\.84 kWh +876 g +8\.15 km$/m);
+  });
+});
+
+describe("plain folders", () => {
+  it("says there is no commit", () => {
+    const report = sampleReport();
+    report.repo = { url: "/work/solution", kind: "folder", commit: null, ref: null, branches: [] };
+    const text = renderText(report, { color: false });
+    expect(text).toContain("commit    none (plain folder)");
+    expect(text).toContain("branches  none listed");
+  });
+});
+
+describe("numbers", () => {
+  it("keeps three significant figures and whole numbers whole", () => {
+    expect([num(1), num(0.0022), num(0.01234), num(1.845), num(12.34), num(875.6)]).toEqual(["1", "0.0022", "0.0123", "1.84", "12.3", "876"]);
+    expect([duration(42), duration(130.4), duration(19560)]).toEqual(["42.0 s", "2 min 10 s", "5 h 26 min"]);
+  });
+});
