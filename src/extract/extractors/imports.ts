@@ -1,0 +1,40 @@
+// Fact family `imports`: every import, where it comes from and whether an environment spec declares it.
+import type { FactRecord } from "../../model/facts.js";
+import type { Extractor } from "../extractor.js";
+import { locate } from "../python/locate.js";
+import { distributionOf, isStdlib, normalizeDistribution, satisfyingNames } from "../python/packages.js";
+import { pythonIndex } from "../python/repo-index.js";
+
+export const extractor: Extractor = {
+  id: "imports",
+  description: "Python imports with their origin (stdlib, local, third-party) and PyPI distribution",
+  fields: {
+    file: "file that imports",
+    line: "line of the import (flattened line in a notebook)",
+    cell: "notebook cell index (0-based), notebooks only",
+    cellLine: "line in the cell (1-based), notebooks only",
+    module: "full dotted module as written (leading dots for relative imports)",
+    top: "top-level name of the module",
+    origin: "stdlib | local (a module or package in the repo, or a relative import) | third-party",
+    distribution: "PyPI distribution that provides it (data/import-names.json), else the top name",
+    declared: "third-party only: does an environment spec list the distribution (or an alias)? null when no spec exists or not third-party",
+  },
+  extract(ctx) {
+    const index = pythonIndex(ctx.view);
+    const spec = ctx.facts.families["env-spec"] ?? [];
+    const hasSpec = spec.some((r) => r.kind === "package" || r.kind === "spec-file");
+    const declaredNames = new Set(spec.filter((r) => r.kind === "package" && typeof r.name === "string").map((r) => normalizeDistribution(r.name as string)));
+    const records: FactRecord[] = [];
+    for (const file of index.files) {
+      for (const imp of file.imports) {
+        const module = ".".repeat(imp.level) + imp.module;
+        const top = imp.module.split(".")[0] || (imp.names[0] ?? "");
+        const origin = imp.level > 0 || index.localTops.has(top) ? "local" : isStdlib(top) ? "stdlib" : "third-party";
+        const distribution = origin === "third-party" ? distributionOf(imp.module) : top;
+        const declared = origin === "third-party" && hasSpec ? satisfyingNames(distribution).some((n) => declaredNames.has(n)) : null;
+        records.push({ ...locate(file, imp.line), module, top, origin, distribution, declared });
+      }
+    }
+    return records;
+  },
+};

@@ -1,0 +1,40 @@
+// Fact family `path-literals`: absolute or machine-specific paths written in code, notebooks and configs.
+import type { FactRecord } from "../../model/facts.js";
+import type { Extractor } from "../extractor.js";
+import { configValues, scannableConfig } from "../python/config-lines.js";
+import { locate } from "../python/locate.js";
+import { pathKind } from "../python/path-kinds.js";
+import { pythonIndex } from "../python/repo-index.js";
+
+export const extractor: Extractor = {
+  id: "path-literals",
+  description: "String literals in code, notebooks and config files that are absolute or machine-specific paths",
+  fields: {
+    file: "file holding the literal",
+    line: "line of the literal (flattened line in a notebook)",
+    cell: "notebook cell index (0-based), notebooks only",
+    cellLine: "line in the cell (1-based), notebooks only",
+    value: "the path as written (f-string fields as {})",
+    kind: "kaggle-input | kaggle-working | home | windows-drive | colab-drive | mnt | data-root | absolute",
+    source: "code | config",
+  },
+  extract(ctx) {
+    const records: FactRecord[] = [];
+    for (const file of pythonIndex(ctx.view).files) {
+      for (const s of file.pathStrings) {
+        const kind = pathKind(s.value);
+        if (kind) records.push({ ...locate(file, s.line), value: s.value, kind, source: "code" });
+      }
+    }
+    for (const entry of ctx.view.files()) {
+      if (entry.kind !== "config" || entry.skipped || !scannableConfig(entry.path, entry.size)) continue;
+      const text = ctx.view.read(entry.path);
+      if (text === null) continue;
+      for (const v of configValues(text)) {
+        const kind = pathKind(v.value);
+        if (kind) records.push({ file: entry.path, line: v.line, value: v.value, kind, source: "config" });
+      }
+    }
+    return records;
+  },
+};

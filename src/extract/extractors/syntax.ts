@@ -1,0 +1,45 @@
+// Fact family `syntax`: files that do not parse, one record per file at the first error.
+//
+// Approach: the lexer and statement checks (src/extract/python/{lexer,structure}.ts) see every file and
+// catch what breaks most real solutions: unterminated strings, unbalanced brackets, bad indentation,
+// missing colons, Python 2 print/exec/except/octal/backquote syntax. Tree-sitter then parses only the
+// entry points the lexer passed (README scripts, __main__ files, notebooks) to catch the rest where it
+// matters most, keeping full parses off the thousands of library files.
+import type { FactRecord } from "../../model/facts.js";
+import type { Extractor } from "../extractor.js";
+import { entryPoints } from "../python/entry-points.js";
+import { locate } from "../python/locate.js";
+import { pythonIndex, sourceOf } from "../python/repo-index.js";
+import { firstParseError, pythonParser, withTree } from "../python/tree-sitter.js";
+
+export const extractor: Extractor = {
+  id: "syntax",
+  description: "Python files and notebooks that do not parse, at their first error",
+  fields: {
+    file: "file that does not parse",
+    line: "line of the first error (flattened line in a notebook)",
+    cell: "notebook cell index (0-based), notebooks only",
+    cellLine: "line in the cell (1-based), notebooks only",
+    message: "what is wrong there",
+    checkedBy: "lexer (every file) | parser (entry points)",
+  },
+  async extract(ctx) {
+    const index = pythonIndex(ctx.view);
+    const records: FactRecord[] = [];
+    const entries = entryPoints(index, ctx.facts);
+    let parser: Awaited<ReturnType<typeof pythonParser>> | null = null;
+    for (const file of index.files) {
+      if (file.syntaxError) {
+        records.push({ ...locate(file, file.syntaxError.line), message: file.syntaxError.message, checkedBy: "lexer" });
+        continue;
+      }
+      if (!entries.has(file.path)) continue;
+      const source = sourceOf(ctx.view, file.path);
+      if (!source) continue;
+      parser ??= await pythonParser();
+      const error = withTree(parser, source.text, firstParseError);
+      if (error) records.push({ ...locate(file, error.line), message: error.message, checkedBy: "parser" });
+    }
+    return records;
+  },
+};

@@ -1,0 +1,62 @@
+// Fact family `training`: hints of how big training is (epochs, folds, seeds, models, image and batch size).
+import type { FactRecord } from "../../model/facts.js";
+import type { Extractor } from "../extractor.js";
+import { configValues, scannableConfig } from "../python/config-lines.js";
+import { hintKind, hintValues, configArg } from "../python/hints.js";
+import { locate } from "../python/locate.js";
+import { pythonIndex } from "../python/repo-index.js";
+import { cliOption } from "./cli-options.js";
+
+const FOLD_SPLITTERS = /(?:^|\.)(?:Stratified|Group|StratifiedGroup|MultilabelStratified|Repeated|RepeatedStratified)?KFold$/;
+const MODEL_FACTORIES = /(?:^|\.)create_model$/;
+
+export const extractor: Extractor = {
+  id: "training",
+  description: "Training-size hints from argparse defaults, assignments, call arguments and config files",
+  fields: {
+    file: "file holding the hint",
+    line: "line (flattened line in a notebook)",
+    cell: "notebook cell index (0-based), notebooks only",
+    cellLine: "line in the cell (1-based), notebooks only",
+    kind: "epochs | folds | seeds (a count) | models (a model name) | image-size | batch-size",
+    value: "the number, or the model name",
+    source: "argparse-default | assignment | config | call-argument",
+    name: "the variable, option, key or keyword it came from (for a call: callee(keyword))",
+  },
+  extract(ctx) {
+    const records: FactRecord[] = [];
+    for (const file of pythonIndex(ctx.view).files) {
+      for (const a of file.assigns) {
+        const kind = hintKind(a.target);
+        if (kind) for (const value of hintValues(kind, a.value)) records.push({ ...locate(file, a.line), kind, value, source: "assignment", name: a.target });
+      }
+      for (const k of file.kwargs) {
+        const kind = hintKind(k.arg.name!);
+        if (kind) for (const value of hintValues(kind, k.arg)) records.push({ ...locate(file, k.line), kind, value, source: "call-argument", name: `${k.callee}(${k.arg.name})` });
+      }
+      for (const call of file.calls) {
+        const opt = cliOption(call);
+        const first = call.args.find((a) => a.name === null);
+        if (opt) {
+          const kind = hintKind(opt.option);
+          const def = call.args.find((a) => a.name === "default");
+          if (kind && def) for (const value of hintValues(kind, def)) records.push({ ...locate(file, call.line), kind, value, source: "argparse-default", name: opt.option });
+        } else if (FOLD_SPLITTERS.test(call.callee) && first?.kind === "number") {
+          records.push({ ...locate(file, call.line), kind: "folds", value: Number(first.value), source: "call-argument", name: `${call.callee}(n_splits)` });
+        } else if (MODEL_FACTORIES.test(call.callee) && first?.kind === "string") {
+          records.push({ ...locate(file, call.line), kind: "models", value: first.value, source: "call-argument", name: call.callee });
+        }
+      }
+    }
+    for (const entry of ctx.view.files()) {
+      if (entry.kind !== "config" || entry.skipped || !scannableConfig(entry.path, entry.size)) continue;
+      const text = ctx.view.read(entry.path);
+      if (text === null) continue;
+      for (const v of configValues(text)) {
+        const kind = v.key ? hintKind(v.key) : null;
+        if (kind) for (const value of hintValues(kind, configArg(v.value))) records.push({ file: entry.path, line: v.line, kind, value, source: "config", name: v.key });
+      }
+    }
+    return records;
+  },
+};

@@ -1,0 +1,37 @@
+// Fact family `undefined-names`: names a file loads that nothing binds, in any scope, and no builtin covers.
+//
+// Two steps for speed and precision: the lexical pass (names-lexical.ts) keeps names bound nowhere in
+// the file under a generous notion of binding; tree-sitter then parses only the files with candidates and
+// keeps a name only where it is loaded as a plain expression and bound nowhere. Files with a star
+// import, exec/globals() or a syntax error are not judged.
+import type { FactRecord } from "../../model/facts.js";
+import type { Extractor } from "../extractor.js";
+import { locate } from "../python/locate.js";
+import { confirmUnbound } from "../python/names-confirm.js";
+import { pythonIndex, sourceOf } from "../python/repo-index.js";
+import { pythonParser, withTree } from "../python/tree-sitter.js";
+
+export const extractor: Extractor = {
+  id: "undefined-names",
+  description: "Names loaded but never bound in any scope of the file and not builtins",
+  fields: {
+    file: "file using the name",
+    line: "first line loading it (flattened line in a notebook)",
+    cell: "notebook cell index (0-based), notebooks only",
+    cellLine: "line in the cell (1-based), notebooks only",
+    name: "the undefined name",
+  },
+  async extract(ctx) {
+    const records: FactRecord[] = [];
+    for (const file of pythonIndex(ctx.view).files) {
+      if (file.unbound === "dynamic" || file.unbound.length === 0) continue;
+      const source = sourceOf(ctx.view, file.path);
+      if (!source) continue;
+      const parser = await pythonParser();
+      const candidates = file.unbound;
+      const confirmed = withTree(parser, source.text, (root) => confirmUnbound(root, candidates)) ?? [];
+      for (const use of confirmed) records.push({ ...locate(file, use.line), name: use.name });
+    }
+    return records;
+  },
+};

@@ -1,0 +1,55 @@
+// Commands a repo documents or scripts to fetch data: README commands, shell scripts, notebook `!` lines,
+// download scripts; and the Kaggle slugs they name.
+import type { Facts } from "../../model/facts.js";
+import type { RepoView } from "../../model/repo-view.js";
+
+export interface FetchLine {
+  file: string;
+  line: number;
+  text: string;
+}
+
+const FETCHER = /\b(?:kaggle|wget|curl|gdown|download|aws\s+s3|gsutil|azcopy|rsync|scp|hf_hub_download|snapshot_download|git\s+lfs)\b/i;
+export const COMPETITION = /kaggle\s+competitions\s+download\b[^\n]*?(?:-c|--competition)[\s=]+["']?([\w-]+)/g;
+export const DATASET = /kaggle\s+datasets\s+download\b[^\n]*?(?:-d|--dataset)[\s=]+["']?([\w-]+\/[\w.-]+)/g;
+const API_CALL = /competition_download_files?\(\s*["']([\w-]+)["']|dataset_download_files\(\s*["']([\w-]+\/[\w.-]+)["']/g;
+
+export function fetchLines(view: RepoView, facts: Facts): FetchLine[] {
+  const out: FetchLine[] = [];
+  for (const r of facts.families["readme"] ?? []) {
+    if (r.kind === "command" && typeof r.command === "string") out.push({ file: r.file ?? "README", line: typeof r.line === "number" ? r.line : 0, text: r.command });
+  }
+  for (const entry of view.files()) {
+    const name = entry.path.slice(entry.path.lastIndexOf("/") + 1).toLowerCase();
+    const script = /\.(?:sh|bash|zsh|ps1|bat)$/.test(name) || name === "makefile" || name === "dockerfile";
+    const downloader = /download|fetch|get_data|prepare/.test(name) && entry.kind === "python";
+    if (entry.skipped || !(script || downloader || entry.kind === "notebook") || entry.size > 2_000_000) continue;
+    const text = view.read(entry.path);
+    if (text === null) continue;
+    text.split("\n").forEach((line, i) => {
+      if (FETCHER.test(line)) out.push({ file: entry.path, line: i + 1, text: line.trim().replace(/^"|\\n",?$|",?$/g, "") });
+    });
+  }
+  return out;
+}
+
+export function slugsIn(lines: readonly FetchLine[]): Array<FetchLine & { slug: string; kind: "kaggle-competition" | "kaggle-dataset" }> {
+  const out: Array<FetchLine & { slug: string; kind: "kaggle-competition" | "kaggle-dataset" }> = [];
+  for (const l of lines) {
+    for (const m of l.text.matchAll(COMPETITION)) out.push({ ...l, slug: m[1]!, kind: "kaggle-competition" });
+    for (const m of l.text.matchAll(DATASET)) out.push({ ...l, slug: m[1]!, kind: "kaggle-dataset" });
+    for (const m of l.text.matchAll(API_CALL)) out.push({ ...l, slug: (m[1] ?? m[2])!, kind: m[1] ? "kaggle-competition" : "kaggle-dataset" });
+  }
+  return out;
+}
+
+/** Does a fetch line name this file (its base name) or download into a folder that holds it? */
+export function fetchedBy(lines: readonly FetchLine[], path: string): boolean {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const rel = path.replace(/^(?:\.\.?\/)+/, "");
+  return lines.some((l) => {
+    if (base && !base.includes("*") && base.length > 2 && l.text.includes(base)) return true;
+    const dir = /(?:\s-p|--path|-O|-o|-P|--output|--dir)[\s=]+["']?([\w./-]+)/.exec(l.text)?.[1]?.replace(/^\.\//, "").replace(/\/$/, "");
+    return dir !== undefined && dir !== "" && dir !== "." && (rel === dir || rel.startsWith(`${dir}/`));
+  });
+}

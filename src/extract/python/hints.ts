@@ -1,0 +1,47 @@
+// Which training-size hint a variable, keyword or option name is, and the value it carries.
+import type { PyArg } from "./call-args.js";
+
+export type HintKind = "epochs" | "folds" | "seeds" | "models" | "image-size" | "batch-size";
+
+export function hintKind(rawName: string): HintKind | null {
+  const name = rawName.replace(/^-+/, "").replace(/-/g, "_");
+  const last = name.slice(name.lastIndexOf(".") + 1);
+  const lower = last.toLowerCase();
+  if (last === "epoch" || last === "fold") return null; // loop counters, not sizes
+  if (/^(?:(?:n|num|max|nb|total|train|num_train)_?)?epochs?$/.test(lower)) return "epochs";
+  if (/^(?:(?:n|num|k|nb)_?)?folds?$|^n_splits$/.test(lower)) return "folds";
+  if (/^(?:(?:n|num|nb)_?)?seeds$/.test(lower)) return "seeds";
+  if (/^(?:img|image|input|im|crop|train_img|resize)_?(?:size|sz|res|resolution)$|^imsize$/.test(lower)) return "image-size";
+  if (/^(?:(?:train|per_device_train|valid|val|test|eval|per_device_eval)_)?batch_?size$|^bs$/.test(lower)) return "batch-size";
+  if (/^(?:model_names?|models|backbones?|arch|architecture|encoder(?:_name)?|model_arch|pretrained_model_name(?:_or_path)?)$/.test(lower)) return "models";
+  return null;
+}
+
+/** The values a hint records: a number, a count for lists of folds or seeds, each name for models. */
+export function hintValues(kind: HintKind, arg: PyArg): Array<number | string> {
+  if (kind === "models") {
+    if (arg.kind === "string" && arg.value) return [arg.value];
+    if (arg.kind === "list") return arg.items ?? [];
+    return [];
+  }
+  if (arg.kind === "number") return [Number(arg.value.replace(/_/g, ""))].filter(Number.isFinite);
+  if (arg.kind === "string" && /^\d+(?:\.\d+)?$/.test(arg.value)) return [Number(arg.value)];
+  if (arg.kind === "list" && (kind === "folds" || kind === "seeds")) return arg.count ? [arg.count] : [];
+  if (arg.kind === "list" && kind === "image-size") {
+    const first = /\d+/.exec(arg.value)?.[0];
+    return first ? [Number(first)] : [];
+  }
+  if (arg.kind === "other" && /^range\(\s*\d+\s*\)$/.test(arg.value) && (kind === "folds" || kind === "seeds")) return [Number(/\d+/.exec(arg.value)![0])];
+  return [];
+}
+
+/** A config value as a call argument would read (numbers, quoted strings, inline lists). */
+export function configArg(value: string): PyArg {
+  const v = value.trim();
+  if (/^-?\d+(?:\.\d+)?(?:e-?\d+)?$/i.test(v)) return { name: null, kind: "number", value: v, path: null };
+  if (v.startsWith("[")) {
+    const items = v.slice(1, -1).split(",").map((s) => s.trim().replace(/^["']|["']$/g, "")).filter(Boolean);
+    return { name: null, kind: "list", value: v, path: null, items, count: items.length };
+  }
+  return { name: null, kind: "string", value: v.replace(/^["']|["']$/g, ""), path: null };
+}

@@ -1,0 +1,92 @@
+// Confirm lexical unbound-name candidates on tree-sitter's tree: keep a name only where the parser sees
+// it loaded as a plain expression and never in a binding position.
+import type { Node } from "web-tree-sitter";
+import type { NameUse } from "./names-lexical.js";
+
+/** Parent types (with the child's field, when it matters) where an identifier is not a load. */
+const NOT_LOAD: Record<string, string | null> = {
+  attribute: "attribute",
+  keyword_argument: "name",
+  function_definition: "name",
+  class_definition: "name",
+  dotted_name: null,
+  aliased_import: null,
+  parameters: null,
+  lambda_parameters: null,
+  default_parameter: "name",
+  typed_default_parameter: "name",
+  typed_parameter: null,
+  list_splat_pattern: null,
+  dictionary_splat_pattern: null,
+  global_statement: null,
+  nonlocal_statement: null,
+  as_pattern_target: null,
+  case_pattern: null,
+  keyword_pattern: null,
+  type_parameter: null,
+};
+
+/** Parent types where an identifier (in the given field, or anywhere) is bound. */
+const BINDS: Record<string, string | null> = {
+  assignment: "left",
+  augmented_assignment: "left",
+  for_statement: "left",
+  for_in_clause: "left",
+  named_expression: "name",
+  pattern_list: null,
+  tuple_pattern: null,
+  list_pattern: null,
+  as_pattern_target: null,
+  case_pattern: null,
+  global_statement: null,
+  nonlocal_statement: null,
+  aliased_import: "alias",
+  type_alias_statement: null,
+};
+
+export function confirmUnbound(root: Node, candidates: readonly NameUse[]): NameUse[] {
+  const wanted = new Set(candidates.map((c) => c.name));
+  const bound = new Set<string>();
+  const firstLoad = new Map<string, number>();
+  for (const id of root.descendantsOfType("identifier")) {
+    const name = id.text;
+    if (!wanted.has(name)) continue;
+    const parent = id.parent;
+    if (!parent || parent.type === "ERROR" || hasErrorAncestor(parent)) continue;
+    if (bindsHere(id, parent)) {
+      bound.add(name);
+      continue;
+    }
+    const field = NOT_LOAD[parent.type];
+    if (field === null) continue;
+    if (field !== undefined && fieldIs(parent, field, id)) continue;
+    if (!firstLoad.has(name)) firstLoad.set(name, id.startPosition.row + 1);
+  }
+  return candidates
+    .filter((c) => firstLoad.has(c.name) && !bound.has(c.name))
+    .map((c) => ({ name: c.name, line: firstLoad.get(c.name)! }));
+}
+
+function bindsHere(id: Node, parent: Node): boolean {
+  // Walk up through target containers (a, (b, c)) to the statement that binds them.
+  let child = id;
+  let node: Node | null = parent;
+  while (node && (node.type === "pattern_list" || node.type === "tuple_pattern" || node.type === "list_pattern" || node.type === "tuple" || node.type === "list" || node.type === "parenthesized_expression" || node.type === "list_splat_pattern")) {
+    child = node;
+    node = node.parent;
+  }
+  if (!node) return false;
+  const field = BINDS[node.type];
+  if (field === undefined) return false;
+  return field === null || fieldIs(node, field, child);
+}
+
+function fieldIs(parent: Node, field: string, child: Node): boolean {
+  const target = parent.childForFieldName(field);
+  return target !== null && target.startIndex === child.startIndex && target.endIndex === child.endIndex;
+}
+
+function hasErrorAncestor(node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parent) if (n.type === "ERROR") return true;
+  return false;
+}

@@ -1,0 +1,135 @@
+// Names a file loads but binds nowhere, read from tokens: the cheap pre-filter for undefined names.
+//
+// Binding is over-approximated file-wide (any name that could be bound anywhere counts as bound: the
+// targets of `=`, `for`, `as`, `:=`, imports, def headers, lambda and case patterns, global/nonlocal), so
+// a name left over is unbound in every scope. Scope-only mistakes (bound in one function, used in
+// another) are out of reach here by design; the tree-sitter pass then confirms each candidate's role.
+import { BUILTIN_NAMES, KEYWORDS, SOFT_KEYWORDS } from "./builtins.js";
+import { T, type LogicalLine, type Tokens } from "./lexer.js";
+
+export interface NameUse {
+  name: string;
+  line: number;
+}
+
+/** Calls that define names at run time; a file using them is not judged. */
+const DYNAMIC = new Set(["globals", "locals", "vars", "exec", "execfile", "__builtins__", "setattr", "get_ipython"]);
+
+export function unboundNames(text: string, t: Tokens, lines: readonly LogicalLine[]): NameUse[] | "dynamic" {
+  const bound = new Set<string>();
+  const loads: number[] = [];
+  const str = (k: number) => text.slice(t.start[k]!, t.end[k]!);
+  const isOp = (k: number, s: string) => t.kind[k] === T.OP && str(k) === s;
+  const bindAllNames = (a: number, b: number) => {
+    for (let k = a; k < b; k++) if (t.kind[k] === T.NAME && !isOp(k - 1, ".")) bound.add(str(k));
+  };
+
+  for (const { from, to } of lines) {
+    const first = t.kind[from] === T.NAME ? str(from) : "";
+    if (first === "import" || first === "from") {
+      bindImports(from, to);
+      continue;
+    }
+    if (first === "global" || first === "nonlocal") {
+      bindAllNames(from + 1, to);
+      continue;
+    }
+    if (first === "def" || (first === "async" && str(from + 1) === "def")) {
+      bindAllNames(from, to);
+      continue;
+    }
+    if (first === "case" && to - from > 1 && !isOp(from + 1, "=") && !isOp(from + 1, ".") && !isOp(from + 1, "(")) {
+      bindAllNames(from, to);
+      continue;
+    }
+    if (first === "class" && t.kind[from + 1] === T.NAME) bound.add(str(from + 1));
+    if (first !== "" && !KEYWORDS.has(first) && isOp(from + 1, ":")) bound.add(first); // annotated `x: int`
+    let depth = 0;
+    let lastAssign = -1;
+    for (let k = from; k < to; k++) {
+      const kind = t.kind[k];
+      if (kind === T.OP) {
+        const s = str(k);
+        if (s === "(" || s === "[" || s === "{") depth++;
+        else if (s === ")" || s === "]" || s === "}") depth--;
+        else if (s === "=" && depth === 0) lastAssign = k;
+        else if (s === ":=" || (s.length >= 2 && s.endsWith("=") && !["==", "!=", "<=", ">="].includes(s) && depth === 0)) {
+          if (t.kind[k - 1] === T.NAME) bound.add(str(k - 1));
+        }
+        continue;
+      }
+      if (kind !== T.NAME) continue;
+      const name = str(k);
+      if (name === "for") k = bindUntil(k + 1, to, "in");
+      else if (name === "lambda") k = bindUntil(k + 1, to, ":");
+      else if (name === "as") {
+        if (t.kind[k + 1] === T.NAME) bound.add(str(k + 1));
+        else if (isOp(k + 1, "(") || isOp(k + 1, "[")) k = bindUntil(k + 1, to, ":");
+      } else if (!KEYWORDS.has(name) && !isOp(k - 1, ".") && !(isOp(k + 1, "=") && depth > 0 && (isOp(k - 1, "(") || isOp(k - 1, ",")))) {
+        if (DYNAMIC.has(name) && (isOp(k + 1, "(") || name === "__builtins__")) return "dynamic";
+        loads.push(k);
+      }
+    }
+    if (lastAssign >= 0) bindAllNames(from, lastAssign);
+  }
+
+  const seen = new Set<string>();
+  const out: NameUse[] = [];
+  for (const k of loads) {
+    const name = str(k);
+    if (bound.has(name) || seen.has(name) || BUILTIN_NAMES.has(name) || SOFT_KEYWORDS.has(name)) continue;
+    seen.add(name);
+    out.push({ name, line: t.line[k]! });
+  }
+  return out;
+
+  /** Bind the names from `a` up to the keyword or op `stop` at the same bracket depth; return its index. */
+  function bindUntil(a: number, b: number, stop: string): number {
+    let depth = 0;
+    let k = a;
+    for (; k < b; k++) {
+      const s = str(k);
+      if (t.kind[k] === T.OP) {
+        if (s === "(" || s === "[" || s === "{") depth++;
+        else if (s === ")" || s === "]" || s === "}") {
+          if (depth === 0) return k - 1; // the caller still sees the closer
+          depth--;
+        } else if (depth === 0 && s === stop) return k;
+      } else if (t.kind[k] === T.NAME) {
+        if (depth === 0 && s === stop) return k;
+        if (!isOp(k - 1, ".")) bound.add(s);
+      }
+    }
+    return k;
+  }
+
+  function bindImports(from: number, to: number): void {
+    const isFrom = str(from) === "from";
+    let k = from + 1;
+    if (isFrom) {
+      while (k < to && str(k) !== "import") k++;
+      k++;
+    }
+    // Each comma-separated item: dotted.name [as alias]; `import a.b` binds `a`.
+    let itemFirst: string | null = null;
+    let alias = false;
+    for (; k <= to; k++) {
+      const s = k < to ? str(k) : ",";
+      if (t.kind[k] === T.OP || k === to) {
+        if (s === "," || k === to) {
+          if (itemFirst && !alias) bound.add(itemFirst);
+          itemFirst = null;
+          alias = false;
+        }
+        continue;
+      }
+      if (s === "as") {
+        alias = true;
+        if (t.kind[k + 1] === T.NAME) bound.add(str(k + 1));
+        k++;
+        continue;
+      }
+      if (itemFirst === null && !isOp(k - 1, ".")) itemFirst = s;
+    }
+  }
+}

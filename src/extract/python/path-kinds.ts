@@ -1,0 +1,30 @@
+// What kind of machine-specific path a string is, if it is one at all.
+
+export type PathKind = "kaggle-input" | "kaggle-working" | "home" | "windows-drive" | "colab-drive" | "mnt" | "data-root" | "absolute";
+
+/** System locations that exist on every Linux machine: portable, so not reported. */
+const SYSTEM = /^\/(?:dev|proc|sys|etc|usr|bin|sbin|lib|lib64|opt\/conda|var|run|tmp)(?:\/|$)/;
+/** Characters that say "regex, template or prose", not a path. */
+const NOT_PATH = /[\s()|^$<>"'`,;]|\\[dswbnt]/;
+
+export function pathKind(value: string): PathKind | null {
+  const v = value.trim();
+  if (v.length < 2 || v.length > 300 || v.includes("://") || v.includes("\n")) return null;
+  if (/^[A-Za-z]:[\\/]/.test(v)) return /[\r\n\t]/.test(v) ? null : "windows-drive";
+  if (v.startsWith("~/") || v === "~") return "home";
+  if (!v.startsWith("/") || v.startsWith("//") || NOT_PATH.test(v) || SYSTEM.test(v)) return null;
+  if (!/^\/[\w.~*{}-]/.test(v)) return null;
+  if (v.startsWith("/kaggle/input")) return "kaggle-input";
+  if (v.startsWith("/kaggle/working") || v === "/kaggle" || v.startsWith("/kaggle/")) return "kaggle-working";
+  if (/^\/(?:home|Users)\/[^/]+/.test(v) || v === "/root" || v.startsWith("/root/")) return "home";
+  if (v.startsWith("/content/drive") || v.startsWith("/gdrive") || v.startsWith("/content/gdrive")) return "colab-drive";
+  if (v.startsWith("/mnt/") || v.startsWith("/media/") || v.startsWith("/Volumes/")) return "mnt";
+  if (/^\/(?:data|datasets?|dataset|storage|scratch|workspace|input|output|raid|nfs)(?:\/|$)/.test(v)) return "data-root";
+  return "absolute";
+}
+
+/** The Kaggle dataset or competition slug a path reads from: /kaggle/input/<slug>/ or ../input/<slug>/. */
+export function kaggleSlugOf(path: string): string | null {
+  const m = /^(?:\/kaggle\/input|(?:\.\.\/)+input)\/([A-Za-z0-9][\w.-]*)/.exec(path);
+  return m && !m[1]!.includes("*") ? m[1]! : null;
+}

@@ -1,0 +1,61 @@
+// Statement-level syntax checks on logical lines: what the tokenizer alone cannot see but CPython rejects.
+//
+// Tree-sitter's grammar accepts Python 2 `print x` and `exec x` and recovers from missing colons, so
+// these checks are ours whatever parser confirms the rest.
+import { T, type LexError, type LogicalLine, type Tokens } from "./lexer.js";
+
+const COMPOUND = new Set(["if", "elif", "else", "for", "while", "def", "class", "with", "try", "except", "finally"]);
+
+export function structureError(text: string, t: Tokens, lines: readonly LogicalLine[]): LexError | null {
+  const str = (k: number) => text.slice(t.start[k]!, t.end[k]!);
+  const col = (k: number) => t.start[k]! - text.lastIndexOf("\n", t.start[k]! - 1) - 1;
+  for (let i = 0; i < lines.length; i++) {
+    const { from, to, depth } = lines[i]!;
+    const next = lines[i + 1];
+    let head = t.kind[from] === T.NAME ? str(from) : "";
+    let h = from;
+    if (head === "async" && t.kind[from + 1] === T.NAME) head = str((h = from + 1));
+    const endsWithColon = t.kind[to - 1] === T.OP && str(to - 1) === ":";
+    if (COMPOUND.has(head) && !hasColonAtDepth0(h, to)) return { line: t.line[to - 1]!, col: col(to - 1), message: "expected ':'" };
+    if (endsWithColon && COMPOUND.has(head) && (!next || next.depth <= depth))
+      return { line: next ? t.line[next.from]! : t.line[to - 1]!, col: 0, message: `expected an indented block after '${head}' statement on line ${t.line[from]}` };
+    if (next && next.depth > depth && !(endsWithColon && (COMPOUND.has(head) || head === "match" || head === "case")))
+      return { line: t.line[next.from]!, col: col(next.from), message: "unexpected indent" };
+    if ((head === "print" || head === "exec") && to > from + 1) {
+      const k2 = t.kind[from + 1];
+      if (k2 === T.STRING || k2 === T.NUMBER || (k2 === T.NAME && !["if", "for", "and", "or", "in", "is", "not"].includes(str(from + 1))) || str(from + 1) === ">>")
+        return { line: t.line[from]!, col: col(from), message: `Missing parentheses in call to '${head}'` };
+    }
+    if (head === "except" && commaAtDepth0(from + 1)) return { line: t.line[from]!, col: col(from), message: "multiple exception types must be parenthesized" };
+    if (head === "raise" && commaAtDepth0(from + 1)) return { line: t.line[from]!, col: col(from), message: "invalid syntax (Python 2 raise E, msg)" };
+  }
+  return null;
+
+  function hasColonAtDepth0(from: number, to: number): boolean {
+    let depth = 0;
+    for (let k = from; k < to; k++) {
+      if (t.kind[k] !== T.OP) continue;
+      const s = str(k);
+      if (s === "(" || s === "[" || s === "{") depth++;
+      else if (s === ")" || s === "]" || s === "}") depth--;
+      else if (s === ":" && depth === 0) return true;
+    }
+    return false;
+  }
+
+  function commaAtDepth0(from: number): boolean {
+    let depth = 0;
+    for (let k = from; k < t.count && t.kind[k] !== T.NEWLINE; k++) {
+      if (t.kind[k] !== T.OP) {
+        if (t.kind[k] === T.NAME && depth === 0 && (str(k) === "as" || str(k) === "from")) return false;
+        continue;
+      }
+      const s = str(k);
+      if (s === "(" || s === "[" || s === "{") depth++;
+      else if (s === ")" || s === "]" || s === "}") depth--;
+      else if (s === ":" && depth === 0) return false;
+      else if (s === "," && depth === 0) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { extractor } from "../../../src/extract/extractors/path-literals.js";
+import { notebook, run } from "./helpers.js";
+
+describe("path-literals", () => {
+  it("classifies machine-specific paths in code and skips URLs, system files and relative paths", async () => {
+    const code = [
+      "import pandas as pd",
+      "df = pd.read_csv('/kaggle/input/titanic/train.csv')",
+      "OUT = '/kaggle/working/sub.csv'",
+      "H = '/home/alice/data/x.npy'",
+      "W = r'C:\\Users\\bob\\train.csv'",
+      "D = '/content/drive/MyDrive/x'",
+      "M = '/mnt/disk/x'",
+      "R = '/data/train'",
+      "A = '/srv/x/y.csv'",
+      "T = '~/datasets/x'",
+      "U = 'https://example.com/a/b'",
+      "N = '/dev/null'",
+      "L = 'data/train.csv'",
+      "F = f'/kaggle/input/{name}/x.png'",
+    ].join("\n");
+    const records = await run(extractor, { "train.py": code });
+    expect(records.map((r) => [r.line, r.kind, r.value])).toEqual([
+      [2, "kaggle-input", "/kaggle/input/titanic/train.csv"],
+      [3, "kaggle-working", "/kaggle/working/sub.csv"],
+      [4, "home", "/home/alice/data/x.npy"],
+      [5, "windows-drive", "C:\\Users\\bob\\train.csv"],
+      [6, "colab-drive", "/content/drive/MyDrive/x"],
+      [7, "mnt", "/mnt/disk/x"],
+      [8, "data-root", "/data/train"],
+      [9, "absolute", "/srv/x/y.csv"],
+      [10, "home", "~/datasets/x"],
+      [14, "kaggle-input", "/kaggle/input/{}/x.png"],
+    ]);
+  });
+
+  it("locates notebook paths by cell and line, and config values by line", async () => {
+    const records = await run(extractor, {
+      "nb.ipynb": notebook("import os\n", "x = 1\npath = '/kaggle/input/comp/a.csv'\n"),
+      "configs/base.yaml": "data:\n  root: /home/me/data\n  name: train\nlr: 0.1\n",
+      "conf.json": '{\n  "out": "/mnt/out",\n  "x": "y"\n}\n',
+    });
+    expect(records).toEqual([
+      { file: "nb.ipynb", line: 4, cell: 2, cellLine: 2, value: "/kaggle/input/comp/a.csv", kind: "kaggle-input", source: "code" },
+      { file: "conf.json", line: 2, value: "/mnt/out", kind: "mnt", source: "config" },
+      { file: "configs/base.yaml", line: 2, value: "/home/me/data", kind: "home", source: "config" },
+    ]);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { indexPythonFile } from "../../../src/extract/python/file-index.js";
+
+const err = (text: string) => indexPythonFile({ path: "x.py", text }).syntaxError;
+
+describe("lexer and statement checks", () => {
+  it("accepts valid code with f-strings, triple quotes, continuations and nested brackets", () => {
+    const text = [
+      "x = f\"{a['k']:>{w}} {{lit}}\"",
+      "s = '''multi",
+      "line ' \" '''",
+      "y = (1 +",
+      "     2)",
+      "z = 1 + \\",
+      "    2",
+      "def f(a, *, b=1) -> int:",
+      "    if a:",
+      "        return b",
+      "    else:",
+      "        return 0",
+      "match y:",
+      "    case [a, *rest]:",
+      "        pass",
+    ].join("\n");
+    expect(err(text)).toBeNull();
+  });
+
+  it.each([
+    ["s = 'abc\n", 1, "unterminated string literal"],
+    ["s = '''abc\n\nx = 1\n", 1, "unterminated triple-quoted string literal"],
+    ["x = (1,\n 2\ny = 3\n", 1, "'(' was never closed"],
+    ["x = [1)\n", 1, "closing parenthesis ')' does not match opening parenthesis '[' on line 1"],
+    ["if x:\n    a = 1\n  b = 2\n", 3, "unindent does not match any outer indentation level"],
+    ["a = 1\n    b = 2\n", 2, "unexpected indent"],
+    ["def f()\n    return 1\n", 1, "expected ':'"],
+    ["for x in y:\nz = 1\n", 2, "expected an indented block after 'for' statement on line 1"],
+    ["print 'hello'\n", 1, "Missing parentheses in call to 'print'"],
+    ["try:\n    pass\nexcept ValueError, e:\n    pass\n", 3, "multiple exception types must be parenthesized"],
+    ["x = 0777\n", 1, "leading zeros in decimal integer literals are not permitted (a Python 2 octal)"],
+    ["x = $y\n", 1, "invalid character '$'"],
+  ])("flags %j at line %i", (text, line, message) => {
+    expect(err(text)).toMatchObject({ line, message });
+  });
+});
