@@ -26,7 +26,10 @@ export interface MeterSeries {
   meter: string; // "nvidia-smi", "rapl", "cpu-share-tdp", "memory"
   kind: "measured" | "estimated";
   component: "gpu" | "cpu" | "memory";
+  /** What the meter covers, e.g. "GPU 0", "package 0", "container cgroup", "process tree". */
+  scope?: string;
   samples: PowerSample[];
+  /** Energy this meter saw over the run, without PUE. */
   energyKWh: number;
 }
 
@@ -43,8 +46,25 @@ export interface CarbonSection {
   runtime: "container" | "host";
   status: "measured" | "stopped" | "failed";
   reason?: string;
-  measured: Consumption & { batches: number; idleWatts: number; warmupSeconds: number | null };
-  predicted: Consumption & { interval: { low: Consumption; high: Consumption }; basis: "epoch" | "batches" };
+  /** Energy figures include PUE; `meters[].energyKWh` do not. Fields marked optional are always filled by
+   * runEpochStage; they are optional only so sections saved by earlier versions still type-check. */
+  measured: Consumption & {
+    batches: number;
+    /** Mean power before the run started (what the machine draws anyway), reported apart. */
+    idleWatts: number;
+    /** One-time start-up (imports, data loading) before the first epoch began. */
+    setupSeconds?: number;
+    /** Extra time of the first epoch over a steady one (first batches, caches); null when too few batches. */
+    warmupSeconds: number | null;
+    /** Where epoch and batch boundaries came from. */
+    boundaries?: "hook" | "stdout" | "none";
+  };
+  predicted: Consumption & {
+    interval: { low: Consumption; high: Consumption };
+    basis: "epoch" | "batches";
+    runs?: number;
+    perEpoch?: { seconds: number; energyKWh: number };
+  };
   meters: MeterSeries[];
   assumptions: {
     pue: number;
@@ -52,6 +72,9 @@ export interface CarbonSection {
     memoryWattsPerGB: number;
     cpuTdpWatts: number | null;
     cpuModel: string | null;
+    /** Watts per busy logical CPU used by the CPU-share estimate, and where that figure came from. */
+    cpuWattsPerThread?: number;
+    cpuTdpSource?: string;
     gCO2PerKm: number;
   };
 }

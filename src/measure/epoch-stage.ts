@@ -1,0 +1,186 @@
+// The epoch stage: copy the repo, run the train command under the hook and the meters, stop after the measured part.
+import { randomBytes } from "node:crypto";
+import { chmod, cp, mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { CarbonSection, TrainPlan } from "../model/carbon.js";
+import type { FactRecord } from "../model/facts.js";
+import { engineError } from "../model/errors.js";
+import { DEFAULT_PUE, validatePue } from "../carbon/equivalents.js";
+import { resolveIntensity } from "../carbon/intensity.js";
+import { epochSpans, parseHookEvents, StdoutBoundaries, type BoundaryEvent } from "./boundaries.js";
+import { CONTAINER_REPO, DEFAULT_LIMITS, EVENTS_FILE, hookDir, launchContainer, launchHost, type Launched, type Limits } from "./launch.js";
+import { thisCpuPower } from "./meters/cpu-model.js";
+import { containerCgroup, processTree, usageMeters } from "./meters/cpu-share.js";
+import { gpusInUse, localOffsetMinutes, nvidiaSmiAnswers } from "./meters/nvidia-smi.js";
+import { findRaplDomains, raplMeters } from "./meters/rapl.js";
+import { classifyOutcome, epochRunRecord } from "./outcome.js";
+import { startSampler } from "./sampler.js";
+import { buildSection } from "./section.js";
+
+export interface EpochStageInput {
+  root: string;
+  plan: TrainPlan;
+  runtime: "container" | "host";
+  engine?: "docker" | "podman";
+  image?: string;
+  data?: Array<{ host: string; container: string }>;
+  measureEpochs?: number;
+  batches?: number;
+  timeoutSeconds?: number;
+  limits?: Limits;
+  /** true/false forces; undefined: GPUs when nvidia-smi answers. */
+  gpus?: boolean;
+  pue?: number;
+  region?: string;
+  intensity?: number;
+  signal?: AbortSignal;
+  /** Seconds of meter samples before the start, for idle power (default 1). */
+  idleSeconds?: number;
+  /** Host runtime: the python to put first on PATH (a venv's bin/python). */
+  python?: string;
+  /** nvidia-smi binary (tests point this at the fake). */
+  nvidiaSmi?: string;
+}
+
+export interface EpochStageResult {
+  section: CarbonSection;
+  records: { "epoch-run": FactRecord[] };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const SKIP_IN_COPY = new Set([".git", "node_modules", ".venv", "venv", "__pycache__"]);
+
+/** A private copy of the repo the run may write into (mode a+rwX: the container user is uid 1000). */
+async function copyRepo(root: string, into: string): Promise<void> {
+  await cp(root, into, {
+    recursive: true,
+    verbatimSymlinks: true, // a link stays a link; inside the container it resolves there, never to the host
+    filter: (src) => !SKIP_IN_COPY.has(src.slice(root.length + 1).split("/").pop() ?? ""),
+  });
+  await makeWritable(into);
+}
+
+async function makeWritable(dir: string): Promise<void> {
+  const { execa } = await import("execa");
+  await execa("chmod", ["-R", "a+rwX", dir], { reject: false });
+}
+
+async function readCid(file: string, deadline: number): Promise<string | null> {
+  while (Date.now() < deadline) {
+    const text = await readFile(file, "utf8").catch(() => "");
+    if (text.trim()) return text.trim();
+    await sleep(100);
+  }
+  return null;
+}
+
+export async function runEpochStage(input: EpochStageInput): Promise<EpochStageResult> {
+  const measureEpochs = input.measureEpochs ?? 1;
+  const timeoutSeconds = input.timeoutSeconds ?? 3600;
+  const pue = validatePue(input.pue ?? DEFAULT_PUE);
+  const intensity = resolveIntensity({ region: input.region, intensity: input.intensity });
+  const command = input.plan.commands[0]?.value;
+  if (!command) throw new Error("runEpochStage needs a plan with a command");
+  if (input.runtime === "container" && !input.image)
+    throw engineError("no image to run the epoch in", "Run the build stage first or pass --image");
+
+  // 1. A private copy of the repo and an events folder the hook writes into.
+  const work = await mkdtemp(join(tmpdir(), "repro-audit-epoch-"));
+  const repoCopy = join(work, "repo");
+  const outDir = join(work, "out");
+  await copyRepo(input.root, repoCopy);
+  await cp(hookDir(), join(work, "hook"), { recursive: true });
+  await (await import("node:fs/promises")).mkdir(outDir);
+  await chmod(outDir, 0o777);
+
+  // 2. Meters that exist before the run: RAPL, nvidia-smi; a short idle window first.
+  const cpu = thisCpuPower();
+  const rapl = findRaplDomains();
+  const gpus = input.runtime === "container" ? (input.gpus ?? (await nvidiaSmiAnswers(input.nvidiaSmi))) : input.gpus ?? (await nvidiaSmiAnswers(input.nvidiaSmi));
+  const sampler = startSampler({
+    meters: raplMeters(rapl),
+    ...(gpus ? { nvidiaSmi: { binary: input.nvidiaSmi, inUse: gpusInUse({ cudaVisibleDevices: process.env.CUDA_VISIBLE_DEVICES }), offsetMinutes: localOffsetMinutes() } } : {}),
+  });
+  await sleep((input.idleSeconds ?? 1) * 1000);
+
+  // 3. Launch; the hook stops the program itself, the stdout markers let us stop it when no hook spoke.
+  const name = `repro-audit-epoch-${randomBytes(6).toString("hex")}`;
+  const runStartUnix = Date.now() / 1000;
+  const launched: Launched =
+    input.runtime === "container"
+      ? launchContainer(input.engine ?? "docker", {
+          name, cidFile: join(work, "cid"), image: input.image!, repoCopy, hookDir: join(work, "hook"), outDir, command,
+          data: input.data ?? [], limits: input.limits ?? DEFAULT_LIMITS, gpus, measureEpochs, batches: input.batches,
+        })
+      : launchHost({ repoCopy, outDir, command, measureEpochs, batches: input.batches, python: input.python });
+  if (input.runtime === "host" && launched.pid) sampler.add(usageMeters(processTree(launched.pid), cpu.wattsPerThread));
+
+  let output = "";
+  const stdoutEvents: BoundaryEvent[] = [];
+  const parser = new StdoutBoundaries();
+  let stoppedByUs = false;
+  let timedOut = false;
+  let aborted = false;
+  const eventsPath = join(outDir, EVENTS_FILE);
+  const hookSpoke = async () => ((await stat(eventsPath).catch(() => null))?.size ?? 0) > 0;
+  const reachedMeasure = (e: BoundaryEvent) =>
+    (e.kind === "epoch_start" && (e.epoch ?? 0) > measureEpochs) ||
+    (e.kind === "epoch_end" && (e.epoch ?? 0) >= measureEpochs) ||
+    (e.kind === "batch_end" && !!input.batches && (e.epoch ?? 0) === 1 && (e.batch ?? 0) >= input.batches);
+  const stopNow = async () => {
+    if (stoppedByUs) return;
+    stoppedByUs = true;
+    await launched.kill();
+  };
+  launched.child.all?.on("data", (chunk: Buffer) => {
+    const text = chunk.toString("utf8");
+    if (output.length < 4 * 1024 * 1024) output += text;
+    else output = output.slice(-2 * 1024 * 1024) + text;
+    const events = parser.push(text, Date.now() / 1000 - runStartUnix);
+    stdoutEvents.push(...events);
+    if (events.some(reachedMeasure)) void hookSpoke().then((spoke) => (spoke ? undefined : stopNow()));
+  });
+  const timer = setTimeout(() => ((timedOut = true), void launched.kill()), timeoutSeconds * 1000);
+  const onAbort = () => ((aborted = true), void launched.kill());
+  input.signal?.addEventListener("abort", onAbort, { once: true });
+  if (input.runtime === "container") {
+    void readCid(join(work, "cid"), Date.now() + 30_000).then((id) => {
+      const cg = id ? containerCgroup(id) : null;
+      if (cg) sampler.add(usageMeters(cg, cpu.wattsPerThread));
+    });
+  }
+
+  // 4. Wait for the end, stop the meters, read what the hook wrote.
+  const result = await launched.child;
+  const exitUnix = Date.now() / 1000;
+  clearTimeout(timer);
+  input.signal?.removeEventListener("abort", onAbort);
+  const series = await sampler.stop();
+  stdoutEvents.push(...parser.flush(exitUnix - runStartUnix));
+  const hookEvents = parseHookEvents(await readFile(eventsPath, "utf8").catch(() => ""), runStartUnix);
+  await rm(work, { recursive: true, force: true }).catch(() => undefined);
+
+  // 5. Boundaries from the hook when it marked anything, else from the output.
+  const useHook = hookEvents.some((e) => e.kind !== "stop");
+  const events = useHook ? hookEvents : stdoutEvents;
+  const spans = epochSpans(events);
+  const stopEvent = hookEvents.find((e) => e.kind === "stop");
+  const stopCut = stoppedByUs ? (events.find(reachedMeasure)?.t ?? exitUnix - runStartUnix) : null;
+  const runEndUnix = runStartUnix + (stopEvent?.t ?? stopCut ?? exitUnix - runStartUnix);
+  const measuredSpans = stopCut !== null && !useHook ? spans.filter((s) => s.start < stopCut).map((s) => (s.end !== null && s.end > stopCut ? { ...s, end: stopCut } : s)) : spans;
+  const complete = measuredSpans.filter((s) => s.end !== null).length;
+  const batches = measuredSpans.reduce((a, s) => a + (s.batches[s.batches.length - 1]?.count ?? 0), 0);
+  const outcome = classifyOutcome({
+    exitCode: result.exitCode ?? null,
+    stoppedAfterMeasure: !!stopEvent || (stoppedByUs && !timedOut && !aborted),
+    timedOut, aborted, epochsCompleted: complete, batchesSeen: batches, output,
+    repoDir: input.runtime === "container" ? CONTAINER_REPO : repoCopy, timeoutSeconds,
+  });
+  const section = buildSection({
+    plan: input.plan, runtime: input.runtime, outcome, spans: measuredSpans,
+    boundaries: events.length === 0 ? "none" : useHook ? "hook" : "stdout",
+    runStartUnix, runEndUnix, series, pue, intensity, cpu,
+  });
+  return { section, records: { "epoch-run": [epochRunRecord(outcome, { seconds: runEndUnix - runStartUnix, epochs: complete, batches })] } };
+}

@@ -1,0 +1,304 @@
+"""repro-audit epoch hook: marks epoch and batch boundaries and stops the run after the measured part.
+
+Put this folder on PYTHONPATH and set REPRO_AUDIT_EVENTS to a file path. Without that variable the hook
+does nothing. Frameworks are patched lazily, when the program itself imports them, so an absent
+framework costs nothing. Events are JSON lines: {"t", "event", "epoch", "batch", "batches_per_epoch"}.
+Environment: REPRO_AUDIT_MEASURE_EPOCHS (default 1), REPRO_AUDIT_BATCHES (stop after K batches).
+"""
+import os
+import sys
+
+_EVENTS = os.environ.get("REPRO_AUDIT_EVENTS")
+
+
+def _chain_next_sitecustomize():
+    # Debian and conda ship their own sitecustomize; ours shadows it, so run the next one on sys.path.
+    import importlib.util
+    here = os.path.dirname(os.path.abspath(__file__))
+    for entry in sys.path:
+        if not entry or os.path.abspath(entry) == here:
+            continue
+        path = os.path.join(entry, "sitecustomize.py")
+        if os.path.isfile(path):
+            try:
+                spec = importlib.util.spec_from_file_location("_repro_audit_next_sitecustomize", path)
+                if spec and spec.loader:
+                    spec.loader.exec_module(importlib.util.module_from_spec(spec))
+            except Exception:
+                pass
+            return
+
+
+class _Recorder:
+    def __init__(self, path):
+        self.file = open(path, "a", buffering=1)
+        self.measure_epochs = int(os.environ.get("REPRO_AUDIT_MEASURE_EPOCHS", "1") or 1)
+        batches = os.environ.get("REPRO_AUDIT_BATCHES", "")
+        self.max_batches = int(batches) if batches.isdigit() and int(batches) > 0 else None
+        self.owner = None  # the framework whose callbacks speak; a DataLoader under it stays quiet
+        self.epoch = 0
+        self.batch = 0
+        self.batches_per_epoch = None
+
+    def write(self, event, **extra):
+        import json
+        import time
+        record = {"t": time.time(), "event": event, "epoch": self.epoch, "batch": self.batch}
+        if self.batches_per_epoch:
+            record["batches_per_epoch"] = self.batches_per_epoch
+        record.update(extra)
+        self.file.write(json.dumps(record) + "\n")
+
+    def claim(self, owner):
+        if self.owner is None:
+            self.owner = owner
+        return self.owner == owner
+
+    def epoch_start(self, owner, batches_per_epoch=None):
+        if not self.claim(owner):
+            return
+        if self.epoch >= self.measure_epochs:
+            # A DataLoader has no end-of-epoch call: the next epoch's start closes the measured one.
+            self.write("epoch_end")
+            self.stop("measured %d epoch(s)" % self.epoch)
+        self.epoch += 1
+        self.batch = 0
+        if batches_per_epoch:
+            self.batches_per_epoch = int(batches_per_epoch)
+        self.write("epoch_start")
+
+    def batch_end(self, owner):
+        if not self.claim(owner):
+            return
+        if self.epoch == 0:
+            self.epoch_start(owner)
+        self.batch += 1
+        self.write("batch_end")
+        if self.max_batches and self.epoch == 1 and self.batch >= self.max_batches:
+            self.stop("measured %d batch(es)" % self.batch)
+
+    def epoch_end(self, owner):
+        if not self.claim(owner):
+            return
+        self.write("epoch_end")
+        if self.epoch >= self.measure_epochs:
+            self.stop("measured %d epoch(s)" % self.epoch)
+
+    def stop(self, reason):
+        self.write("stop", reason=reason)
+        self.file.flush()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:
+                pass
+        os._exit(0)  # skip the rest of training (and framework teardown) at once
+
+
+def _patch_torch_dataloader(module, rec):
+    loader_cls = getattr(module, "DataLoader", None)
+    if loader_cls is None or getattr(loader_cls, "_repro_audit", False):
+        return
+    original_iter = loader_cls.__iter__
+    state = {"train": None, "shuffles": False}
+
+    def is_train(loader):
+        # The training loader is the first one iterated, unless a shuffling one shows up before any
+        # epoch was completed (a script that evaluates a baseline on the validation loader first).
+        shuffles = type(getattr(loader, "sampler", None)).__name__ in ("RandomSampler", "DistributedSampler")
+        if state["train"] is None or (shuffles and not state["shuffles"] and rec.epoch <= 1):
+            if state["train"] is not None and state["train"] != id(loader):
+                rec.epoch = 0
+                rec.write("reset")  # what was marked so far was not training
+            state["train"] = id(loader)
+            state["shuffles"] = shuffles
+        return state["train"] == id(loader)
+
+    def patched_iter(self):
+        iterator = original_iter(self)
+        if rec.owner not in (None, "torch") or not is_train(self):
+            return iterator
+        try:
+            n = len(self)
+        except Exception:
+            n = None
+        rec.epoch_start("torch", n)
+        return _CountingIterator(iterator, rec)
+
+    loader_cls.__iter__ = patched_iter
+    loader_cls._repro_audit = True
+
+
+class _CountingIterator:
+    def __init__(self, inner, rec):
+        self.inner = inner
+        self.rec = rec
+        self.handed = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        # Asking for batch i+1 means batch i was processed.
+        if self.handed:
+            self.rec.batch_end("torch")
+        try:
+            item = next(self.inner)
+        except StopIteration:
+            self.handed = 0
+            raise
+        self.handed += 1
+        return item
+
+    def __len__(self):
+        return len(self.inner)
+
+
+def _patch_keras(module, rec):
+    model_cls = getattr(module, "Model", None)
+    callbacks = getattr(module, "callbacks", None)
+    if model_cls is None or callbacks is None or getattr(model_cls, "_repro_audit", False):
+        return
+    base = callbacks.Callback
+
+    class ReproAuditCallback(base):
+        def on_epoch_begin(self, epoch, logs=None):
+            rec.epoch_start("keras", (self.params or {}).get("steps"))
+
+        def on_train_batch_end(self, batch, logs=None):
+            rec.batch_end("keras")
+
+        def on_epoch_end(self, epoch, logs=None):
+            rec.epoch_end("keras")
+
+    original_fit = model_cls.fit
+
+    def fit(self, *args, **kwargs):
+        rec.claim("keras")
+        kwargs["callbacks"] = list(kwargs.get("callbacks") or []) + [ReproAuditCallback()]
+        return original_fit(self, *args, **kwargs)
+
+    model_cls.fit = fit
+    model_cls._repro_audit = True
+
+
+def _patch_lightning(module, rec):
+    trainer_cls = getattr(module, "Trainer", None)
+    callback_cls = getattr(module, "Callback", None)
+    if trainer_cls is None or callback_cls is None or getattr(trainer_cls, "_repro_audit", False):
+        return
+
+    class ReproAuditCallback(callback_cls):
+        def on_train_epoch_start(self, trainer, pl_module):
+            rec.epoch_start("lightning", getattr(trainer, "num_training_batches", None))
+
+        def on_train_batch_end(self, trainer, pl_module, *args, **kwargs):
+            rec.batch_end("lightning")
+
+        def on_train_epoch_end(self, trainer, pl_module):
+            rec.epoch_end("lightning")
+
+    original_init = trainer_cls.__init__
+
+    def __init__(self, *args, **kwargs):
+        rec.claim("lightning")
+        callbacks = kwargs.get("callbacks") or []
+        kwargs["callbacks"] = (list(callbacks) if isinstance(callbacks, (list, tuple)) else [callbacks]) + [ReproAuditCallback()]
+        original_init(self, *args, **kwargs)
+
+    trainer_cls.__init__ = __init__
+    trainer_cls._repro_audit = True
+
+
+def _patch_transformers(module, rec):
+    trainer_cls = getattr(module, "Trainer", None)
+    callback_cls = getattr(module, "TrainerCallback", None)
+    if trainer_cls is None or callback_cls is None or getattr(trainer_cls, "_repro_audit", False):
+        return
+
+    class ReproAuditCallback(callback_cls):
+        def on_epoch_begin(self, args, state, control, **kwargs):
+            per_epoch = None
+            if state.max_steps and args.num_train_epochs:
+                per_epoch = int(state.max_steps // max(1, int(args.num_train_epochs)))
+            rec.epoch_start("transformers", per_epoch)
+
+        def on_step_end(self, args, state, control, **kwargs):
+            rec.batch_end("transformers")
+
+        def on_epoch_end(self, args, state, control, **kwargs):
+            rec.epoch_end("transformers")
+
+    original_init = trainer_cls.__init__
+
+    def __init__(self, *args, **kwargs):
+        rec.claim("transformers")
+        original_init(self, *args, **kwargs)
+        self.add_callback(ReproAuditCallback())
+
+    trainer_cls.__init__ = __init__
+    trainer_cls._repro_audit = True
+
+
+# module name the program imports -> patch applied once it has loaded
+_PATCHES = {
+    "torch.utils.data": _patch_torch_dataloader,
+    "keras": _patch_keras,
+    "tensorflow.keras": _patch_keras,
+    "pytorch_lightning": _patch_lightning,
+    "lightning.pytorch": _patch_lightning,
+    "transformers": _patch_transformers,
+}
+
+
+class _Watcher:
+    """A sys.meta_path finder that lets the real finders load a module, then patches it."""
+
+    def __init__(self, rec):
+        self.rec = rec
+        self.busy = set()
+
+    def find_spec(self, name, path=None, target=None):
+        if name not in _PATCHES or name in self.busy:
+            return None
+        import importlib.util
+        self.busy.add(name)
+        try:
+            spec = importlib.util.find_spec(name)
+        finally:
+            self.busy.discard(name)
+        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return None
+        loader = spec.loader
+        rec = self.rec
+
+        class PatchingLoader:
+            def create_module(self, spec):
+                return loader.create_module(spec)
+
+            def exec_module(self, module):
+                loader.exec_module(module)
+                try:
+                    _PATCHES[name](module, rec)
+                except Exception as error:  # never break the program under audit
+                    rec.write("hook_error", message="%s: %s" % (name, error))
+
+        spec.loader = PatchingLoader()
+        return spec
+
+
+def _install(path):
+    rec = _Recorder(path)
+    for name, patch in _PATCHES.items():
+        if name in sys.modules:
+            patch(sys.modules[name], rec)
+    sys.meta_path.insert(0, _Watcher(rec))
+    return rec
+
+
+if _EVENTS:
+    try:
+        _install(_EVENTS)
+    except Exception as error:  # a broken hook must not change the program's behaviour
+        sys.stderr.write("repro-audit hook disabled: %s\n" % error)
+_chain_next_sitecustomize()

@@ -1,0 +1,115 @@
+// The train plan (commands, epochs, folds x models x seeds) from flags, .repro-audit.yml or the static facts (pure).
+import type { Sourced, TrainPlan } from "../model/carbon.js";
+import type { FactRecord, Facts } from "../model/facts.js";
+
+/** The `train:` section of .repro-audit.yml. */
+export interface TrainConfig {
+  commands?: string[];
+  epochs?: number;
+  folds?: number;
+  models?: number;
+  seeds?: number;
+}
+
+/** JSON Schema fragment for `train` in schemas/config.schema.json. */
+export const TRAIN_CONFIG_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  description: "How the solution trains, for the instrumented epoch and the prediction",
+  properties: {
+    commands: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1, description: "Shell commands that train, run from the repo root; the first is measured" },
+    epochs: { type: "integer", minimum: 1, description: "Epochs of one full training run" },
+    folds: { type: "integer", minimum: 1, description: "Cross-validation folds trained" },
+    models: { type: "integer", minimum: 1, description: "Models (architectures, backbones) trained" },
+    seeds: { type: "integer", minimum: 1, description: "Seeds each model is trained with" },
+  },
+} as const;
+
+export interface PlanInput {
+  facts: Facts;
+  config?: TrainConfig;
+  flags: { epochs?: number; train?: string };
+}
+
+export interface PlanResult {
+  plan: TrainPlan | null;
+  records: { "train-plan": FactRecord[] };
+}
+
+export const MISSING_PLAN =
+  "no train command found: add `train: { commands: [\"python train.py\"], epochs: N }` to .repro-audit.yml, a README code block running the training, or pass --train \"<cmd>\" --epochs N";
+
+const EPOCH_ARGS = /--(?:n_|num_|num-|max_|max-|n-)?epochs?[= ](\d+)/i;
+const at = (r: FactRecord): string => (r.line ? `${r.file}:${r.line}` : String(r.file));
+const SOURCE_RANK: Record<string, number> = { "call-argument": 0, "argparse-default": 1, config: 2, assignment: 3 };
+const SOURCE_WORDS: Record<string, string> = {
+  "argparse-default": "argparse default",
+  config: "config",
+  assignment: "assignment",
+  "call-argument": "call argument",
+};
+
+/** The script a command runs (`python train.py`, `python -m pkg.train`), for matching training facts to it. */
+export function scriptOf(command: string): string | null {
+  const m = /\bpython[0-9.]*\s+(?:-u\s+)?(?:-m\s+([\w.]+)|([\w./-]+\.py))/.exec(command);
+  if (!m) return null;
+  return m[2] ?? `${m[1]!.replace(/\./g, "/")}.py`;
+}
+
+/** Best training fact of a kind: those in the trained script first, then by how direct the source is. */
+function bestTraining(records: FactRecord[], kind: string, script: string | null): FactRecord | undefined {
+  const candidates = records.filter((r) => r.kind === kind && typeof r.value === "number" && r.value > 0);
+  const rank = (r: FactRecord) =>
+    (script && r.file === script ? 0 : 10) + (SOURCE_RANK[String(r.source)] ?? 5);
+  return candidates.sort((a, b) => rank(a) - rank(b) || String(a.file).localeCompare(String(b.file)) || Number(a.line ?? 0) - Number(b.line ?? 0))[0];
+}
+
+function countFrom(kind: "epochs" | "folds" | "models" | "seeds", input: PlanInput, training: FactRecord[], script: string | null, command: Sourced<string> | undefined): Sourced<number> {
+  if (kind === "epochs" && input.flags.epochs !== undefined) return { value: input.flags.epochs, source: "flag --epochs" };
+  const configured = input.config?.[kind];
+  if (configured !== undefined) return { value: configured, source: "config .repro-audit.yml train." + kind };
+  if (kind === "epochs" && command) {
+    const m = EPOCH_ARGS.exec(command.value);
+    if (m) return { value: Number(m[1]), source: `${command.source} (${m[0].trim()})` };
+  }
+  const fact = bestTraining(training, kind, script);
+  if (fact) return { value: Number(fact.value), source: `${SOURCE_WORDS[String(fact.source)] ?? String(fact.source)}${fact.name ? ` ${fact.name}` : ""} in ${at(fact)}` };
+  return { value: 1, source: "default" };
+}
+
+export function inferTrainPlan(input: PlanInput): PlanResult {
+  const readme = input.facts.families["readme"] ?? [];
+  const training = input.facts.families["training"] ?? [];
+  let commands: Sourced<string>[];
+  if (input.flags.train) commands = [{ value: input.flags.train, source: "flag --train" }];
+  else if (input.config?.commands?.length) commands = input.config.commands.map((value) => ({ value, source: "config .repro-audit.yml train.commands" }));
+  else
+    commands = readme
+      .filter((r) => r.kind === "command" && r.purpose === "train" && typeof r.command === "string")
+      .map((r) => ({ value: String(r.command), source: `README ${r.line ? `${r.file} line ${r.line}` : String(r.file)}` }));
+
+  if (commands.length === 0) {
+    return { plan: null, records: { "train-plan": [{ kind: "plan", found: false, what: MISSING_PLAN }] } };
+  }
+  const first = commands[0]!;
+  const script = scriptOf(first.value);
+  const epochs = countFrom("epochs", input, training, script, first);
+  const folds = countFrom("folds", input, training, script, first);
+  const models = countFrom("models", input, training, script, first);
+  const seeds = countFrom("seeds", input, training, script, first);
+  const plan: TrainPlan = { commands, epochs, folds, models, seeds, runs: folds.value * models.value * seeds.value };
+  const record: FactRecord = {
+    kind: "plan",
+    found: true,
+    what: `train with \`${first.value}\` (${first.source}); ${epochs.value} epoch(s) from ${epochs.source}; ${plan.runs} run(s)`,
+    command: first.value,
+    epochs: epochs.value,
+    epochsSource: epochs.source,
+    runs: plan.runs,
+  };
+  if (typeof first.source === "string" && first.source.startsWith("README")) {
+    const r = readme.find((x) => x.kind === "command" && x.command === first.value);
+    if (r?.file) (record.file = r.file), r.line !== undefined && (record.line = r.line);
+  }
+  return { plan, records: { "train-plan": [record] } };
+}
