@@ -67,14 +67,15 @@ function headerLines(report: Report, p: Paint, maxBranches: number): string[] {
 function scoreLines(report: Report, p: Paint): string[] {
   const total = report.score.total;
   const lines = [`${p.bold("Score")}  ${scoreColour(p, total)(p.bold(totalText(total)))}`, ""];
-  const rows = CATEGORIES.map((category) => {
-    const score = report.score.categories[category];
+  const scores = CATEGORIES.map((category) => report.score.categories[category]);
+  const rows = CATEGORIES.map((category, i) => {
+    const score = scores[i];
     const mine = report.findings.filter((f) => f.category === category);
     const detail = !score?.assessed ? (score?.reason ? oneLineText(score.reason) : "") : severitySummary(countBySeverity(mine));
     return [category, categoryScoreText(score), detail];
   });
   columns(rows, [false, true, false]).forEach(([name = "", scoreText = "", detail = ""], i) => {
-    const score = report.score.categories[CATEGORIES[i] ?? "code"];
+    const score = scores[i];
     const value = score?.assessed ? score.score : null;
     lines.push(`  ${name}  ${scoreColour(p, value)(scoreText)}  ${p.dim(safeText(detail))}`.trimEnd());
   });

@@ -4,7 +4,7 @@ import { AuditError } from "../../src/model/errors.js";
 import type { Report } from "../../src/model/report.js";
 import { renderJson } from "../../src/report/json.js";
 import { reportProblems, validateReport } from "../../src/report/validate.js";
-import { sampleReport } from "./fixtures.js";
+import { FINDINGS, sampleReport } from "./fixtures.js";
 
 function thrown(fn: () => unknown): AuditError {
   try {
@@ -77,6 +77,12 @@ describe("renderJson", () => {
     const text = renderJson(report);
     expect(text.startsWith('{\n  "schemaVersion": 1,')).toBe(true);
     expect(JSON.parse(text) as Report).toEqual(report);
+  });
+
+  it("validates what is written: a field left undefined is dropped, not refused", () => {
+    const report = sampleReport();
+    report.findings[1] = { ...report.findings[1]!, cell: undefined, values: { branch: "gpu-training", remote: undefined as never } };
+    expect(JSON.parse(renderJson(report)).findings[1]).toEqual({ ...FINDINGS[1], values: { branch: "gpu-training" } });
   });
 
   it("refuses to write an invalid report", () => {
