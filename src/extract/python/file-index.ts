@@ -4,6 +4,7 @@ import { ArgReader, type PyArg, type PyCall } from "./call-args.js";
 import { T, logicalLines, tokenize, type LexError } from "./lexer.js";
 import { unboundNames, type NameUse } from "./names-lexical.js";
 import { structureError } from "./structure.js";
+import { hintKind } from "./hints.js";
 
 export interface PyImport {
   line: number;
@@ -65,10 +66,6 @@ export const INTERESTING_CALLS = new Set(
     "from_pretrained load_from_checkpoint load_checkpoint Booster create_model add_argument option " +
     "KFold StratifiedKFold GroupKFold StratifiedGroupKFold MultilabelStratifiedKFold").split(" "),
 );
-
-/** Keyword and variable names that tell how big training is (matched on the lower-cased last component). */
-export const HINT_NAME =
-  /^(?:(?:n|num|max|nb|total|train|num_train)_?epochs?|(?:n|num|k|nb)_?folds?|folds|n_splits|(?:n|num|nb)_?seeds|seeds|(?:img|image|input|im|crop|train_img|resize)_?(?:size|sz|res|resolution)|imsize|(?:(?:train|per_device_train|valid|val|test|eval|per_device_eval)_)?batch_?size|bs|model_names?|models|backbones?|arch|architecture|encoder(?:_name)?|model_arch|pretrained_model_name(?:_or_path)?)$/;
 
 const PATHLIKE = /^(?:\/[^\s/]|~\/|[A-Za-z]:[\\/]|\.\.?\/)/;
 const COMMENT_MARK = /\b(TODO|FIXME)\b/;
@@ -137,7 +134,7 @@ export function indexPythonFile(source: PythonSource): PyFileIndex {
     if (kind === T.STRING) {
       const v = t.value.get(k)!;
       if (v.length < 400 && PATHLIKE.test(v)) index.pathStrings.push({ line: t.line[k]!, value: v });
-      if (isOp(k + 1, ":") && callees[callees.length - 1] === "{" && HINT_NAME.test(v.toLowerCase())) {
+      if (isOp(k + 1, ":") && callees[callees.length - 1] === "{" && hintKind(v) !== null) {
         const end = argEnd(k + 2);
         index.assigns.push({ line: t.line[k]!, target: v, value: reader.value(null, k + 2, end), entry: true });
       }
@@ -156,7 +153,7 @@ export function indexPythonFile(source: PythonSource): PyFileIndex {
     else if (s === "=" && t.kind[k - 1] === T.NAME && (isOp(k - 2, "(") || isOp(k - 2, ","))) {
       const name = str(k - 1);
       const callee = callees[callees.length - 1];
-      if (callee && callee !== "{" && HINT_NAME.test(name.toLowerCase()))
+      if (callee && callee !== "{" && hintKind(name) !== null)
         index.kwargs.push({ line: t.line[k]!, callee, arg: reader.value(name, k + 1, argEnd(k + 1)) });
     }
   }
@@ -262,6 +259,6 @@ export function indexPythonFile(source: PythonSource): PyFileIndex {
     const target = text.slice(t.start[from]!, t.end[k]!);
     const value = reader.value(null, eq + 1, to);
     if (k === from && value.path !== null && (value.kind === "string" || value.kind === "other" || value.kind === "name")) constants.set(target, value.path);
-    if (HINT_NAME.test(target.slice(target.lastIndexOf(".") + 1).toLowerCase())) index.assigns.push({ line: t.line[from]!, target, value, entry: depth > 0 && k === from });
+    if (hintKind(target) !== null) index.assigns.push({ line: t.line[from]!, target, value, entry: depth > 0 && k === from });
   }
 }
