@@ -1,0 +1,63 @@
+// Choose the base image for a plan: python:<ver>-slim, a CUDA or PyTorch image, micromamba, Kaggle's.
+import type { SpecPlan } from "./spec-plan.js";
+
+/** How the Dockerfile must treat the base: where Python is and who installs. */
+export type BaseFlavor = "python" | "cuda-ubuntu" | "conda-python" | "micromamba" | "own";
+
+export interface BaseChoice {
+  image: string;
+  reason: string;
+  flavor: BaseFlavor;
+}
+
+export const MICROMAMBA_IMAGE = "mambaorg/micromamba:1.5.10";
+export const KAGGLE_IMAGE = "gcr.io/kaggle-images/python";
+
+/** nvidia/cuda publishes full patch versions; these are the runtime tags with cuDNN on Ubuntu 22.04. */
+const CUDA_TAGS: Record<string, string> = {
+  "11.7": "11.7.1-cudnn8-runtime-ubuntu22.04",
+  "11.8": "11.8.0-cudnn8-runtime-ubuntu22.04",
+  "12.0": "12.0.1-cudnn8-runtime-ubuntu22.04",
+  "12.1": "12.1.1-cudnn8-runtime-ubuntu22.04",
+  "12.2": "12.2.2-cudnn8-runtime-ubuntu22.04",
+  "12.4": "12.4.1-cudnn-runtime-ubuntu22.04",
+  "12.6": "12.6.3-cudnn-runtime-ubuntu22.04",
+};
+const DEFAULT_CUDA = "12.1";
+
+function cudaTag(version: string | null): string {
+  if (version && CUDA_TAGS[version]) return CUDA_TAGS[version]!;
+  const major = version?.split(".")[0];
+  const sameMajor = Object.keys(CUDA_TAGS).filter((v) => v.startsWith(`${major}.`)).pop();
+  return CUDA_TAGS[sameMajor ?? DEFAULT_CUDA]!;
+}
+
+export function chooseBase(plan: SpecPlan, override?: string): BaseChoice {
+  if (plan.ownDockerfile !== null) {
+    const from = /^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)/im.exec(plan.ownDockerfile);
+    return { image: from ? from[1]! : "(unknown)", reason: `the repo's own ${plan.primary}, used as it is`, flavor: "own" };
+  }
+  if (override) {
+    return { image: override, reason: "--base-image", flavor: plan.format === "conda" ? "micromamba" : "python" };
+  }
+  if (plan.format === "conda") {
+    return { image: MICROMAMBA_IMAGE, reason: `conda spec ${plan.primary}: micromamba installs it`, flavor: "micromamba" };
+  }
+  if (plan.cuda.needed) {
+    const cuda = plan.cuda.version && /^\d+\.\d+$/.test(plan.cuda.version) ? plan.cuda.version : null;
+    if (plan.torchVersion && cuda) {
+      const [major, minor] = plan.torchVersion.split(".").map(Number) as [number, number];
+      const cudnn = major > 2 || (major === 2 && minor >= 4) ? 9 : 8;
+      return {
+        image: `pytorch/pytorch:${plan.torchVersion}-cuda${cuda}-cudnn${cudnn}-runtime`,
+        reason: `CUDA ${cuda} and torch ${plan.torchVersion} (${plan.cuda.source})`,
+        flavor: "conda-python",
+      };
+    }
+    return { image: `nvidia/cuda:${cudaTag(cuda)}`, reason: `CUDA needed (${plan.cuda.source})`, flavor: "cuda-ubuntu" };
+  }
+  if (plan.reconstructed && plan.notebooksOnly) {
+    return { image: KAGGLE_IMAGE, reason: "only notebooks and no spec: Kaggle's image holds what they usually import", flavor: "conda-python" };
+  }
+  return { image: `python:${plan.python.version}-slim`, reason: `Python ${plan.python.version} (${plan.python.source})`, flavor: "python" };
+}

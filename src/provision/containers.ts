@@ -1,0 +1,68 @@
+// Containers this process started: named repro-audit-<random> so an interrupt or timeout can remove them.
+import { randomBytes } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import { execa } from "execa";
+import type { Engine } from "./engine.js";
+
+const started = new Map<string, Engine>();
+
+export function containerName(): string {
+  return `repro-audit-${randomBytes(6).toString("hex")}`;
+}
+
+export function trackContainer(name: string, engine: Engine): void {
+  started.set(name, engine);
+}
+
+export function untrackContainer(name: string): void {
+  started.delete(name);
+}
+
+export function startedContainers(): string[] {
+  return [...started.keys()];
+}
+
+function byEngine(): Map<string, { engine: Engine; names: string[] }> {
+  const groups = new Map<string, { engine: Engine; names: string[] }>();
+  for (const [name, engine] of started) {
+    const group = groups.get(engine.bin) ?? { engine, names: [] };
+    group.names.push(name);
+    groups.set(engine.bin, group);
+  }
+  return groups;
+}
+
+/** Remove every container still tracked (`rm -f`); the pipeline calls this on abort and on exit. */
+export async function removeStartedContainers(): Promise<string[]> {
+  const removed: string[] = [];
+  for (const { engine, names } of byEngine().values()) {
+    await execa(engine.bin, ["rm", "-f", ...names], { reject: false, stdin: "ignore", timeout: 30_000 });
+    for (const name of names) started.delete(name);
+    removed.push(...names);
+  }
+  return removed;
+}
+
+/** The same, synchronously: for a SIGINT handler, where awaiting is not possible before exiting. */
+export function removeStartedContainersSync(): string[] {
+  const removed: string[] = [];
+  for (const { engine, names } of byEngine().values()) {
+    spawnSync(engine.bin, ["rm", "-f", ...names], { stdio: "ignore", timeout: 30_000 });
+    for (const name of names) started.delete(name);
+    removed.push(...names);
+  }
+  return removed;
+}
+
+/** While installed, Ctrl-C removes the started containers, then exits 130 as an interrupted program does
+ * (unless another SIGINT listener is there to decide). Returns the function that uninstalls it. */
+export function removeContainersOnInterrupt(): () => void {
+  const handler = (): void => {
+    removeStartedContainersSync();
+    if (process.listenerCount("SIGINT") === 0) process.exit(130);
+  };
+  process.once("SIGINT", handler);
+  return () => {
+    process.removeListener("SIGINT", handler);
+  };
+}

@@ -1,0 +1,106 @@
+// Write a Dockerfile a person can read and reuse: base, unprivileged user, spec files, installs, code.
+import type { SpecPlan, PlanPackage } from "./spec-plan.js";
+import { chooseBase, type BaseChoice } from "./base-image.js";
+
+export const APP_USER = "app";
+export const APP_HOME = `/home/${APP_USER}`;
+export const APP_DIR = `${APP_HOME}/solution`;
+export const MAMBA_DIR = "/home/mambauser/solution";
+
+/** One pip argument, double-quoted (markers keep single quotes). */
+function pipArgument(p: PlanPackage): string {
+  const requirement = `${p.name}${p.extras ? `[${p.extras}]` : ""}${p.spec.startsWith("git+") || /^https?:/.test(p.spec) ? ` @ ${p.spec}` : pipSpec(p.spec)}`;
+  const full = p.marker ? `${requirement}; ${p.marker}` : requirement;
+  return `"${full.replace(/["\\$`]/g, (c) => (c === '"' ? "'" : `\\${c}`))}"`;
+}
+
+/** Poetry's ^ and ~ and bare versions into PEP 440 pip understands. */
+export function pipSpec(spec: string): string {
+  const caret = /^\^(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(spec);
+  if (caret) {
+    const [major, minor = "0", patch = "0"] = caret.slice(1).map((p) => p ?? undefined) as [string, string?, string?];
+    const upper = Number(major) > 0 ? `${Number(major) + 1}.0.0` : `0.${Number(minor) + 1}.0`;
+    return `>=${major}.${minor}.${patch},<${upper}`;
+  }
+  const tilde = /^~(\d+)\.(\d+)(?:\.(\d+))?$/.exec(spec);
+  if (tilde) return `>=${tilde[1]}.${tilde[2]}.${tilde[3] ?? 0},<${tilde[1]}.${Number(tilde[2]) + 1}.0`;
+  if (/^\d[\w.!+-]*$/.test(spec)) return `==${spec}`;
+  return spec;
+}
+
+function header(plan: SpecPlan, base: BaseChoice): string[] {
+  const from = plan.reconstructed ? "the code's imports (no spec file found)" : plan.specFiles.join(", ");
+  return [
+    `# Environment for this solution, written by repro-audit from ${from}.`,
+    `# Base: ${base.image} (${base.reason}).`,
+    "# Build it from the repository's root folder:  docker build -f Dockerfile -t my-solution <repo>",
+    ...plan.notes.map((n) => `# Note: ${n}.`),
+  ];
+}
+
+function micromamba(plan: SpecPlan, base: BaseChoice): string[] {
+  return [
+    `FROM ${base.image}`,
+    "",
+    "# micromamba's image runs as the unprivileged $MAMBA_USER; the conda spec installs into its base env.",
+    `COPY --chown=$MAMBA_USER:$MAMBA_USER ${plan.primary} /tmp/environment.yml`,
+    "RUN micromamba install --yes --name base --file /tmp/environment.yml \\",
+    "    && micromamba clean --all --yes",
+    "ARG MAMBA_DOCKERFILE_ACTIVATE=1",
+    "",
+    `RUN mkdir -p ${MAMBA_DIR}`,
+    `WORKDIR ${MAMBA_DIR}`,
+    "COPY --chown=$MAMBA_USER:$MAMBA_USER . .",
+  ];
+}
+
+function installLines(plan: SpecPlan): string[] {
+  if (plan.format === "requirements" && plan.primary) {
+    return [`RUN pip install --no-cache-dir -r ${plan.primary}`];
+  }
+  if (plan.packages.length === 0) return ["# No third-party packages to install."];
+  return ["RUN pip install --no-cache-dir \\", ...plan.packages.map((p, i) => `    ${pipArgument(p)}${i < plan.packages.length - 1 ? " \\" : ""}`)];
+}
+
+function pipImage(plan: SpecPlan, base: BaseChoice): string[] {
+  const python = base.flavor === "cuda-ubuntu" ? "python3" : "python";
+  // Images whose Python already holds packages (PyTorch, Kaggle) keep them visible in the venv.
+  const systemSite = base.flavor === "conda-python" ? " --system-site-packages" : "";
+  const lines = [`FROM ${base.image}`, ""];
+  if (base.flavor === "cuda-ubuntu") {
+    lines.push(
+      "RUN apt-get update \\",
+      "    && apt-get install -y --no-install-recommends python3 python3-pip python3-venv \\",
+      "    && rm -rf /var/lib/apt/lists/*",
+    );
+  }
+  lines.push(
+    "ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1",
+    "",
+    "# Everything below runs as an unprivileged user, installing into a virtual environment it owns.",
+    `RUN useradd --create-home --uid 1000 --shell /bin/sh ${APP_USER} || useradd --create-home --shell /bin/sh ${APP_USER}`,
+    `USER ${APP_USER}`,
+    `RUN ${python} -m venv${systemSite} ${APP_HOME}/venv && mkdir -p ${APP_DIR}`,
+    `ENV VIRTUAL_ENV=${APP_HOME}/venv PATH=${APP_HOME}/venv/bin:$PATH`,
+    `WORKDIR ${APP_DIR}`,
+    "",
+  );
+  if (plan.needsCode) {
+    lines.push("# The requirements name local paths, so the code goes in first.", `COPY --chown=${APP_USER}:${APP_USER} . .`, ...installLines(plan));
+    return lines;
+  }
+  if (plan.format === "requirements") {
+    lines.push("# Spec files first: a change to the code alone reuses the installed layer.");
+    for (const file of plan.specFiles) lines.push(`COPY --chown=${APP_USER}:${APP_USER} ${file} ${file}`);
+  }
+  lines.push(...installLines(plan), "", `COPY --chown=${APP_USER}:${APP_USER} . .`);
+  return lines;
+}
+
+/** The Dockerfile's text (pure). The repo's own Dockerfile is returned as it is. */
+export function writeDockerfile(plan: SpecPlan, options: { baseImage?: string } = {}): string {
+  const base = chooseBase(plan, options.baseImage);
+  if (base.flavor === "own") return plan.ownDockerfile!;
+  const body = base.flavor === "micromamba" ? micromamba(plan, base) : pipImage(plan, base);
+  return [...header(plan, base), ...body].join("\n") + "\n";
+}

@@ -1,0 +1,58 @@
+// Classify a failed build from its log: which class of failure, the offending package, the telling line.
+import type { BuildFailureClass } from "../model/environment.js";
+import { normalizeName } from "../extract/env/pep508.js";
+
+export interface BuildFailure {
+  failureClass: BuildFailureClass;
+  package: string | null;
+  /** The log line that told the class (or the last error line). */
+  detail: string;
+}
+
+interface Pattern {
+  failureClass: BuildFailureClass;
+  re: RegExp;
+  /** Capture group holding the requirement, when the line names one. */
+  group?: number;
+}
+
+// Order matters: an offline pip also says "Could not find a version", after its connection errors.
+const PATTERNS: Pattern[] = [
+  { failureClass: "network", re: /Temporary failure in name resolution|Could not fetch URL|NewConnectionError|Connection (?:refused|reset|timed out|aborted)|ConnectionError|Network is unreachable|ProxyError|CERTIFICATE_VERIFY_FAILED|Could not resolve host/i },
+  { failureClass: "package-not-found", re: /No matching distribution found for (\S+)/, group: 1 },
+  { failureClass: "package-not-found", re: /Could not find a version that satisfies the requirement (\S+)/, group: 1 },
+  { failureClass: "package-not-found", re: /PackagesNotFoundError|nothing provides requested (\S+)/, group: 1 },
+  { failureClass: "version-conflict", re: /The user requested (\S+)/, group: 1 },
+  { failureClass: "version-conflict", re: /ResolutionImpossible|conflicting dependencies|Cannot install (\S+)/, group: 1 },
+  { failureClass: "compile-error", re: /Failed building wheel for (\S+)/, group: 1 },
+  { failureClass: "compile-error", re: /Failed to build (?:installable wheels for some pyproject\.toml based projects \()?([\w.-]+)/, group: 1 },
+  { failureClass: "compile-error", re: /error: command '[^']*(?:gcc|g\+\+|cc|clang)[^']*' failed/ },
+];
+
+/** "six==99.0.0" -> "six"; "scikit_learn[all]>=1" -> "scikit-learn". */
+function packageOf(requirement: string | undefined): string | null {
+  if (!requirement) return null;
+  const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement.replace(/^["'(]|["')]$/g, ""));
+  return name ? normalizeName(name[0]) : null;
+}
+
+export function classifyBuildFailure(log: string, timedOut = false): BuildFailure {
+  const lines = log.split(/\r?\n/);
+  if (timedOut) return { failureClass: "timeout", package: null, detail: "the build ran past its time limit" };
+  for (const pattern of PATTERNS) {
+    for (const line of lines) {
+      const match = pattern.re.exec(line);
+      if (!match) continue;
+      const pkg = pattern.group ? packageOf(match[pattern.group]) : null;
+      return { failureClass: pattern.failureClass, package: pkg, detail: line.trim().replace(/^(ERROR|error):\s*/, "") };
+    }
+  }
+  const errorLine = [...lines].reverse().find((l) => /error/i.test(l)) ?? [...lines].reverse().find((l) => l.trim()) ?? "";
+  return { failureClass: "other", package: null, detail: errorLine.trim() };
+}
+
+/** The last `count` lines of a log, for the report. */
+export function logTail(log: string, count = 40): string {
+  const lines = log.replace(/\s+$/, "").split(/\r?\n/);
+  return lines.slice(-count).join("\n");
+}

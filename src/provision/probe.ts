@@ -1,0 +1,71 @@
+// Probe a built image with no network: import every module the code imports, then `pip check`.
+import type { FactRecord } from "../model/facts.js";
+import type { ModuleProbe } from "../model/environment.js";
+import { containerName, trackContainer, untrackContainer } from "./containers.js";
+import { runContainer, type Engine } from "./engine.js";
+import { parseProbeOutput, probeScript, readPipCheck, type ProbeModule } from "./probe-script.js";
+
+export interface ProbeTarget {
+  image: string;
+  /** Unprivileged user to run as. */
+  user: string;
+  /** Keep the image's entrypoint (micromamba's activates the environment); else it is cleared. */
+  keepEntrypoint: boolean;
+  python: string;
+}
+
+export interface ProbeResult {
+  ran: boolean;
+  reason?: string;
+  modules: ModuleProbe[];
+  pipCheck: { ok: boolean; output: string } | null;
+  records: FactRecord[];
+}
+
+const LIMITS = ["--network", "none", "--cap-drop", "ALL", "--security-opt", "no-new-privileges", "--memory", "4g", "--pids-limit", "512"];
+
+async function runIn(engine: Engine, target: ProbeTarget, command: string[], timeoutMs: number, signal?: AbortSignal) {
+  const name = containerName();
+  trackContainer(name, engine);
+  try {
+    const runArgs = [...LIMITS, "--user", target.user, ...(target.keepEntrypoint ? [] : ["--entrypoint", ""])];
+    return await runContainer(engine, { name, image: target.image, runArgs, command, timeoutMs, ...(signal ? { signal } : {}) });
+  } finally {
+    untrackContainer(name);
+  }
+}
+
+function location(record: FactRecord): FactRecord {
+  const out: FactRecord = {};
+  for (const key of ["file", "line", "cell", "cellLine"]) if (record[key] !== undefined) out[key] = record[key];
+  return out;
+}
+
+export async function probeImage(
+  engine: Engine,
+  target: ProbeTarget,
+  modules: ProbeModule[],
+  options: { timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<ProbeResult> {
+  const timeoutMs = options.timeoutMs ?? Math.min(600_000, 60_000 + 30_000 * modules.length);
+  const signal = options.signal;
+  const records: FactRecord[] = [];
+  const probed: ModuleProbe[] = [];
+  if (modules.length > 0) {
+    const run = await runIn(engine, target, [target.python, "-c", probeScript(modules)], timeoutMs, signal);
+    const answer = parseProbeOutput(run.stdout);
+    if (!answer) {
+      const why = run.timedOut ? "the import probe ran past its time limit" : run.cancelled ? "the import probe was interrupted" : `the import probe did not answer: ${(run.stderr.trim().split("\n").pop() ?? "").slice(0, 300)}`;
+      return { ran: false, reason: why, modules: [], pipCheck: null, records: [] };
+    }
+    for (const m of modules) {
+      const verdict = answer[m.module] ?? { ok: false, error: "not probed" };
+      probed.push({ module: m.module, ok: verdict.ok, files: m.files, ...(verdict.error ? { error: verdict.error } : {}) });
+      records.push({ kind: "import", module: m.module, ok: verdict.ok, files: m.files.join(","), ...location(m.first), error: verdict.error });
+    }
+  }
+  const check = await runIn(engine, target, [target.python, "-m", "pip", "check"], 120_000, signal);
+  const pipCheck = readPipCheck(check.exitCode, `${check.stdout}\n${check.stderr}`);
+  if (pipCheck) records.push({ kind: "pip-check", module: "(pip check)", ok: pipCheck.ok, error: pipCheck.ok ? null : pipCheck.output.slice(0, 2000) });
+  return { ran: true, modules: probed, pipCheck, records };
+}

@@ -1,0 +1,67 @@
+// Choose one concrete Python (major.minor) from what a repo states: an exact version, or a range resolved
+// to the documented default when it allows it, else the newest minor it allows.
+
+export const DEFAULT_PYTHON = "3.11";
+/** Minors with official python:<ver>-slim images worth choosing from. */
+const CANDIDATES = ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];
+
+type Version = [number, number, number];
+
+function parse(text: string): Version | null {
+  const match = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text.trim());
+  if (!match) return null;
+  return [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)];
+}
+
+function compare(a: Version, b: Version): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+
+/** Expand one clause to simple comparisons (PEP 440, Poetry ^ and ~, conda bare versions). */
+function expand(clause: string): Array<[string, Version, number]> {
+  const match = /^(===|==|~=|>=|<=|!=|>|<|\^|~|=)?\s*([\d.*]+)$/.exec(clause.trim());
+  if (!match) return [];
+  const op = match[1] ?? "==";
+  const raw = match[2]!;
+  const parts = raw.replace(/\.\*$/, "").split(".").length;
+  const version = parse(raw);
+  if (!version) return [];
+  const next = (index: number): Version =>
+    index === 0 ? [version[0] + 1, 0, 0] : index === 1 ? [version[0], version[1] + 1, 0] : [version[0], version[1], version[2] + 1];
+  if (op === "^") return [[">=", version, parts], ["<", version[0] > 0 ? next(0) : next(1), 3]];
+  if (op === "~") return [[">=", version, parts], ["<", parts >= 2 ? next(1) : next(0), 3]];
+  if (op === "~=") return [[">=", version, parts], ["<", next(Math.max(0, parts - 2)), 3]];
+  if (op === "==" || op === "===" || op === "=") return [["==", version, parts]];
+  return [[op, version, parts]];
+}
+
+function satisfies(candidate: Version, op: string, version: Version, parts: number): boolean {
+  const cmp = compare(candidate, version);
+  switch (op) {
+    case ">=": return cmp >= 0;
+    case ">": return cmp > 0;
+    case "<=": return cmp <= 0;
+    case "<": return cmp < 0;
+    case "!=": return parts <= 2 ? !(candidate[0] === version[0] && candidate[1] === version[1]) : cmp !== 0;
+    default: // "==": a shorter version matches every release under it
+      return candidate[0] === version[0] && (parts < 2 || candidate[1] === version[1]) && (parts < 3 || candidate[2] === version[2]);
+  }
+}
+
+/** A minor is allowed when its first or a late patch release satisfies every clause. */
+function allows(minor: string, clauses: Array<[string, Version, number]>): boolean {
+  const [major, min] = minor.split(".").map(Number) as [number, number];
+  return [0, 99].some((patch) => clauses.every(([op, v, parts]) => satisfies([major, min, patch], op, v, parts)));
+}
+
+/** "3.10.12" -> "3.10"; ">=3.9" -> "3.11"; ">=3.8,<3.11" -> "3.10"; null when nothing can be read. */
+export function resolvePython(stated: string): string | null {
+  const text = stated.trim().replace(/^python-?/i, "");
+  const exact = /^(\d+)\.(\d+)(?:\.[\d*]+)?$/.exec(text);
+  if (exact) return `${exact[1]}.${exact[2]}`;
+  const clauses = text.split(/\s*,\s*|\s+(?=[<>=!~^])/).filter(Boolean).flatMap(expand);
+  if (clauses.length === 0) return null;
+  if (allows(DEFAULT_PYTHON, clauses)) return DEFAULT_PYTHON;
+  const allowed = CANDIDATES.filter((minor) => allows(minor, clauses));
+  return allowed.length > 0 ? allowed[allowed.length - 1]! : null;
+}

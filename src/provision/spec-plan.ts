@@ -1,0 +1,194 @@
+// Decide, from env-spec and imports facts, which spec the environment is built from, its Python and CUDA.
+import type { FactRecord, Facts } from "../model/facts.js";
+import type { RepoView } from "../model/repo-view.js";
+import type { SpecKind } from "../model/environment.js";
+import { DEFAULT_PYTHON, resolvePython } from "./python-version.js";
+
+export type PlanFormat =
+  | "dockerfile" | "conda" | "pipfile-lock" | "pipfile" | "pyproject" | "poetry" | "requirements" | "setup-py" | "setup-cfg"
+  | "reconstructed";
+
+/** The documented detection order: the first format present wins. */
+export const DETECTION_ORDER: readonly PlanFormat[] = [
+  "dockerfile", "conda", "pipfile-lock", "pipfile", "pyproject", "poetry", "requirements", "setup-py", "setup-cfg",
+];
+
+const KIND_OF: Record<PlanFormat, SpecKind> = {
+  dockerfile: "dockerfile", conda: "conda", "pipfile-lock": "pipenv", pipfile: "pipenv", pyproject: "pyproject",
+  poetry: "pyproject", requirements: "requirements", "setup-py": "setup", "setup-cfg": "setup", reconstructed: "reconstructed",
+};
+
+export interface PlanPackage {
+  name: string;
+  spec: string;
+  extras?: string;
+  marker?: string;
+}
+
+export interface SpecPlan {
+  kind: SpecKind;
+  format: PlanFormat;
+  /** The file installs read (requirements file, environment.yml, Dockerfile); null when reconstructed. */
+  primary: string | null;
+  /** Every file the build reads from the spec: hashed into the image tag and copied before installing. */
+  specFiles: string[];
+  /** What `pip install` gets when the spec is not a file pip reads itself (Pipfile, pyproject, setup, imports). */
+  packages: PlanPackage[];
+  /** A requirements file naming local paths (`-e .`): the code must be in place before installing. */
+  needsCode: boolean;
+  /** The repo's own Dockerfile, used as it is. */
+  ownDockerfile: string | null;
+  python: { version: string; source: string };
+  cuda: { needed: boolean; version: string | null; source: string | null };
+  /** torch's version when the spec pins it (picks a matching PyTorch CUDA image). */
+  torchVersion: string | null;
+  /** Only notebooks, no .py files: Kaggle's image is the likely home. */
+  notebooksOnly: boolean;
+  reconstructed: boolean;
+  notes: string[];
+}
+
+const depth = (path: string): number => path.split("/").length;
+const dirOf = (path: string): string => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
+
+/** Prefer the shallowest file; among requirements, the plain name before dev/test/doc variants. */
+function rank(path: string): number {
+  const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  const devish = /dev|test|doc|lint|ci|extra|optional/.test(name) ? 1 : 0;
+  const plain = name === "requirements.txt" || name === "environment.yml" || name === "dockerfile" ? 0 : 1;
+  return depth(path) * 100 + devish * 10 + plain;
+}
+
+function pick(specs: FactRecord[], format: PlanFormat): string | null {
+  const files = specs.filter((r) => r.format === format).map((r) => r.file!).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return files[0] ?? null;
+}
+
+/** -r / -c includes of a requirements file, as recorded by env-spec (later spec-file records of includes). */
+function requirementsClosure(view: RepoView, primary: string): string[] {
+  const out = [primary];
+  for (let i = 0; i < out.length; i++) {
+    const text = view.read(out[i]!) ?? "";
+    for (const match of text.matchAll(/^\s*(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/gm)) {
+      const parts = [...dirOf(out[i]!).split("/").filter(Boolean), ...match[1]!.split("/")];
+      const stack: string[] = [];
+      for (const part of parts) {
+        if (part === "..") stack.pop();
+        else if (part !== "." && part) stack.push(part);
+      }
+      const target = stack.join("/");
+      if (!match[1]!.startsWith("/") && !match[1]!.includes("..") && view.has(target) && !out.includes(target)) out.push(target);
+    }
+  }
+  return out;
+}
+
+// Where a stated Python is most deliberate: a pin file, then the project's own metadata, then the rest.
+const PYTHON_SOURCE_RANK = [/\.python-version$/, /runtime\.txt$/, /pyproject\.toml$/, /\.ya?ml$/, /Pipfile(\.lock)?$/, /Dockerfile/i, /setup\.(py|cfg)$/];
+
+function choosePython(records: FactRecord[], specFiles: string[]): SpecPlan["python"] {
+  const stated = records.filter((r) => r.kind === "python-version" && typeof r.value === "string");
+  const relevant = stated.filter((r) => specFiles.includes(r.file!) || /(^|\/)(\.python-version|runtime\.txt)$/.test(r.file!));
+  const sourceRank = (file: string) => {
+    const i = PYTHON_SOURCE_RANK.findIndex((re) => re.test(file));
+    return (i < 0 ? PYTHON_SOURCE_RANK.length : i) * 100 + depth(file);
+  };
+  for (const record of [...relevant].sort((a, b) => sourceRank(a.file!) - sourceRank(b.file!))) {
+    const version = resolvePython(String(record.value));
+    if (version) return { version, source: `${record.file}:${record.line} (${record.value})` };
+  }
+  return { version: DEFAULT_PYTHON, source: "default" };
+}
+
+function chooseCuda(records: FactRecord[], specFiles: string[]): SpecPlan["cuda"] {
+  const hints = records.filter((r) => r.kind === "cuda" && specFiles.includes(r.file!));
+  if (hints.length === 0) return { needed: false, version: null, source: null };
+  const stated = hints.find((r) => typeof r.value === "string") ?? hints[0]!;
+  return { needed: true, version: typeof stated.value === "string" ? stated.value : null, source: `${stated.file}:${stated.line} (${stated.source})` };
+}
+
+function packagesOf(records: FactRecord[], file: string): PlanPackage[] {
+  return records
+    .filter((r) => r.kind === "package" && r.file === file)
+    .map((r) => ({
+      name: String(r.name),
+      spec: String(r.spec ?? ""),
+      ...(typeof r.extras === "string" ? { extras: r.extras } : {}),
+      ...(typeof r.marker === "string" ? { marker: r.marker } : {}),
+    }));
+}
+
+/** Third-party distributions the code imports, once each, in first-seen order. */
+function reconstructFromImports(facts: Facts): PlanPackage[] {
+  const seen = new Set<string>();
+  const out: PlanPackage[] = [];
+  for (const record of facts.families.imports ?? []) {
+    if (record.origin !== "third-party") continue;
+    const name = String(record.distribution ?? record.top ?? record.module ?? "").trim();
+    if (!name || seen.has(name)) continue;
+    seen.add(name);
+    out.push({ name, spec: "" });
+  }
+  return out;
+}
+
+export function detectSpec(facts: Facts, view: RepoView): SpecPlan {
+  const envSpec = facts.families["env-spec"] ?? [];
+  const specs = envSpec.filter((r) => r.kind === "spec-file");
+  const notes: string[] = [];
+  let format: PlanFormat = "reconstructed";
+  let primary: string | null = null;
+  for (const candidate of DETECTION_ORDER) {
+    primary = pick(specs, candidate);
+    if (primary) {
+      format = candidate;
+      break;
+    }
+  }
+  let specFiles: string[] = primary ? [primary] : [];
+  let packages: PlanPackage[] = [];
+  let needsCode = false;
+  if (format === "requirements" && primary) {
+    specFiles = requirementsClosure(view, primary);
+    needsCode = specFiles.some((f) => /^\s*(?:-e\s+|--editable[=\s]+)?\.{1,2}(?:\/\S*)?\s*$/m.test(view.read(f) ?? ""));
+  } else if (format === "pipfile" || format === "pipfile-lock") {
+    // Pipfile.lock's pins are what pipenv would install; only the default section, as `pipenv install --deploy`.
+    packages = packagesOf(envSpec, primary!);
+    if (format === "pipfile-lock") {
+      const text = view.read(primary!) ?? "";
+      const develop = /"develop"\s*:/.exec(text);
+      if (develop) {
+        const cut = text.slice(0, develop.index).split("\n").length;
+        packages = envSpec
+          .filter((r) => r.kind === "package" && r.file === primary && (r.line ?? 0) < cut)
+          .map((r) => ({ name: String(r.name), spec: String(r.spec ?? "") }));
+      }
+    }
+  } else if (format !== "dockerfile" && format !== "conda" && primary) {
+    packages = packagesOf(envSpec, primary);
+    notes.push(`the dependencies ${primary} declares are installed; the project itself is not`);
+  }
+  const reconstructed = format === "reconstructed";
+  if (reconstructed) {
+    packages = reconstructFromImports(facts);
+    notes.push("no environment spec: packages reconstructed from the code's imports, unpinned");
+  }
+  const torch = envSpec.find((r) => r.kind === "package" && r.name === "torch" && specFiles.includes(r.file!));
+  const torchPin = torch ? /^==?\s*(\d+\.\d+\.\d+)/.exec(String(torch.spec)) : null;
+  const kinds = view.files().map((f) => f.kind);
+  return {
+    kind: KIND_OF[format],
+    format,
+    primary,
+    specFiles,
+    packages,
+    needsCode,
+    ownDockerfile: format === "dockerfile" ? view.read(primary!) : null,
+    python: choosePython(envSpec, specFiles),
+    cuda: chooseCuda(envSpec, specFiles),
+    torchVersion: torchPin ? torchPin[1]! : null,
+    notebooksOnly: kinds.includes("notebook") && !kinds.includes("python"),
+    reconstructed,
+    notes,
+  };
+}
