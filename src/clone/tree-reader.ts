@@ -14,7 +14,8 @@ export interface TreeEntry {
 
 /**
  * Every file of `commit`'s tree. `-l` makes git read each blob's header, so a tree or blob missing from
- * the object store (a broken or partial clone) fails here, which is what "fails to check out" means.
+ * the object store (a broken or partial clone) fails here (git exits non-zero for a tree, prints "BAD"
+ * as a blob's size), which is what "fails to check out" means.
  */
 export async function listTree(repoDir: string, commit: string): Promise<TreeEntry[]> {
   const out = await safeGit(repoDir).raw(["ls-tree", "-r", "-l", "-z", "--full-tree", commit]);
@@ -24,6 +25,8 @@ export async function listTree(repoDir: string, commit: string): Promise<TreeEnt
     const tab = record.indexOf("\t");
     const [mode, type, sha, size] = record.slice(0, tab).split(/\s+/);
     if (!mode || !sha || type === "tree") continue;
+    // git prints "BAD" as the size of a blob it cannot read: the tree cannot be produced.
+    if (size === "BAD") throw new Error(`fatal: object ${sha} of ${record.slice(tab + 1)} is missing`);
     entries.push({ path: record.slice(tab + 1), mode, sha, size: size === "-" || size === undefined ? null : Number(size) });
   }
   return entries;

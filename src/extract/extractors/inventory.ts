@@ -1,0 +1,63 @@
+// The `inventory` family: what the repo holds, and every file a reader could not read or parse.
+import type { FactRecord } from "../../model/facts.js";
+import type { Extractor } from "../extractor.js";
+import { parseConfig } from "../config-parse.js";
+import { flattenNotebook } from "../notebook.js";
+import { walkIssues } from "../walk.js";
+
+export const extractor: Extractor = {
+  id: "inventory",
+  description: "Counts of the files walked, files skipped (size cap, symlink out of the repo, not UTF-8) and malformed configs and notebooks.",
+  fields: {
+    kind: "summary | skipped | malformed",
+    files: "summary: files walked",
+    pythonFiles: "summary: .py files",
+    notebooks: "summary: .ipynb files",
+    configs: "summary: YAML, JSON, TOML and INI files",
+    bytes: "summary: total size of the files walked",
+    file: "skipped, malformed: the path",
+    reason: "skipped: why its content was not read; malformed: 'malformed <FORMAT>: <message>'",
+    size: "skipped: its size in bytes (null for a folder or the rest of a truncated tree)",
+    line: "malformed: 1-based line of the first error, when the parser says",
+    format: "malformed: json | yaml | toml | ini | ipynb",
+    message: "malformed: the parser's words",
+  },
+  extract({ view }) {
+    const files = view.files();
+    const records: FactRecord[] = [
+      {
+        kind: "summary",
+        files: files.length,
+        pythonFiles: files.filter((f) => f.kind === "python").length,
+        notebooks: files.filter((f) => f.kind === "notebook").length,
+        configs: files.filter((f) => f.kind === "config").length,
+        bytes: files.reduce((sum, f) => sum + f.size, 0),
+      },
+    ];
+    // Skipped files: the walk decides which skips matter (a skipped 2 GB .csv does not); a view that was
+    // not walked (memoryView) reports what its entries say.
+    const skipped = walkIssues(view) ?? files.filter((f) => f.skipped).map((f) => ({ kind: "skipped", file: f.path, reason: f.skipped!, size: f.size }));
+    records.push(...skipped);
+    for (const entry of files) {
+      if (entry.skipped || (entry.kind !== "config" && entry.kind !== "notebook")) continue;
+      const text = view.read(entry.path);
+      if (text === null) continue;
+      if (entry.kind === "notebook") {
+        const json = parseConfig(text, "json");
+        const flat = json.ok ? flattenNotebook(text) : null;
+        if (!json.ok) records.push(malformed(entry.path, "ipynb", json.line, json.message));
+        else if (flat && !flat.ok) records.push(malformed(entry.path, "ipynb", null, flat.reason));
+        continue;
+      }
+      if (text.trim() === "") continue;
+      const parsed = parseConfig(text, entry.configFormat ?? "json");
+      if (!parsed.ok) records.push(malformed(entry.path, entry.configFormat ?? "json", parsed.line, parsed.message));
+    }
+    return records;
+  },
+};
+
+function malformed(file: string, format: string, line: number | null, message: string): FactRecord {
+  // `reason` too, so one message template serves both record shapes.
+  return { kind: "malformed", file, ...(line !== null ? { line } : {}), format, message, reason: `malformed ${format.toUpperCase()}: ${message}` };
+}

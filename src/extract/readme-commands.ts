@@ -1,0 +1,132 @@
+// Recognise shell commands in README text, what each is for and which script it runs. Pure.
+
+export type Purpose = "install" | "train" | "predict" | "download" | "other";
+
+export interface ShellCommand {
+  command: string;
+  purpose: Purpose;
+  /** The .py/.sh/.ipynb it runs, relative to the repo root as far as the text says; null if none. */
+  script: string | null;
+  /** For `python -m a.b`: candidate files for the module ("a/b.py", "a/b/__main__.py"). */
+  moduleFiles: string[];
+  /** Files it reads that the repo should hold: `-r requirements.txt`, `-f environment.yml`, config args. */
+  inputs: string[];
+  /** Branches it needs: `git clone -b x`, `git checkout x`, `git switch x`. */
+  branches: string[];
+}
+
+const RUNNERS = new Set(
+  "python python2 python3 py pip pip3 conda mamba micromamba poetry pipenv uv bash sh zsh source kaggle accelerate torchrun deepspeed jupyter papermill wget curl gdown git make docker nohup sbatch apt apt-get brew huggingface-cli unzip tar Rscript".split(" "),
+);
+const SCRIPT = /(^|\/)[\w.\-/]*\.(py|sh|ipynb)$/;
+const CONFIG_ARG = /\.(ya?ml|json|toml|cfg|ini)$/i;
+
+/** The words of a shell line, quotes removed; good enough for README commands (no expansion). */
+function words(text: string): string[] {
+  return [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
+
+/** Strip prompts and notebook escapes: "$ python x.py", "> pip ...", "!pip ...", "%run x.py". */
+function stripPrompt(text: string): string {
+  return text.trim().replace(/^(\$|>|#\s*\$|PS>|In \[\d*\]:)\s+/, "").replace(/^[!%](?=\w)/, "");
+}
+
+export function parseCommand(raw: string): ShellCommand | null {
+  const text = stripPrompt(raw);
+  if (text === "" || text.startsWith("#")) return null;
+  const segments = text.split(/\s*(?:&&|\|\||;|\|)\s*/);
+  let cwd = "";
+  let found: ShellCommand | null = null;
+  for (const segment of segments) {
+    let argv = words(segment);
+    while (argv.length > 0 && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0]!) || argv[0] === "sudo" || argv[0] === "time" || argv[0] === "nohup")) argv = argv.slice(1);
+    const head = argv[0];
+    if (!head) continue;
+    if (head === "cd" && argv[1]) {
+      cwd = joinRel(cwd, argv[1]);
+      continue;
+    }
+    const runner = head.replace(/^.*\//, "");
+    const isScript = SCRIPT.test(head) && (head.startsWith("./") || head.includes("/") || head.endsWith(".sh"));
+    if (!RUNNERS.has(runner) && !/^python\d(\.\d+)?$/.test(runner) && !isScript) continue;
+    const command = describe(argv, cwd, isScript);
+    if (!found) found = { ...command, command: text };
+    else {
+      found.inputs.push(...command.inputs);
+      found.branches.push(...command.branches);
+      if (found.purpose === "other" && command.purpose !== "other") found.purpose = command.purpose;
+      found.script ??= command.script;
+      if (found.moduleFiles.length === 0) found.moduleFiles = command.moduleFiles;
+    }
+  }
+  return found;
+}
+
+function describe(argv: string[], cwd: string, isScript: boolean): ShellCommand {
+  const runner = argv[0]!.replace(/^.*\//, "");
+  const args = argv.slice(1);
+  const inputs: string[] = [];
+  const branches: string[] = [];
+  let script: string | null = isScript ? argv[0]! : null;
+  let moduleFiles: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    if (script === null && SCRIPT.test(arg) && !arg.startsWith("-") && !isUrl(arg)) script = arg;
+    if (arg === "-m" && next && /^[\w.]+$/.test(next) && /^python/.test(runner)) {
+      const path = next.replace(/\./g, "/");
+      moduleFiles = [joinRel(cwd, `${path}.py`), joinRel(cwd, `${path}/__main__.py`)];
+      i++;
+    }
+    if ((arg === "-r" || arg === "--requirement" || arg === "-f" || arg === "--file") && next && isLocal(next)) inputs.push(joinRel(cwd, next));
+    else if (CONFIG_ARG.test(arg) && isLocal(arg) && !arg.startsWith("-")) inputs.push(joinRel(cwd, arg));
+  }
+  if (runner === "git") {
+    const sub = args[0];
+    const b = args.findIndex((a) => a === "-b" || a === "--branch");
+    if (sub === "clone" && b >= 0 && args[b + 1]) branches.push(args[b + 1]!);
+    if ((sub === "checkout" || sub === "switch") && !args.some((a) => a === "-b" || a === "-c" || a === "--" || a === "-B")) {
+      const target = args.slice(1).find((a) => !a.startsWith("-"));
+      if (target && !/\.\w+$/.test(target) && !/^[0-9a-f]{7,40}$/.test(target) && target !== ".") branches.push(target);
+    }
+  }
+  const relScript = script === null ? null : joinRel(cwd, script);
+  return { command: argv.join(" "), purpose: purposeOf(runner, args, relScript ?? moduleFiles[0] ?? ""), script: relScript, moduleFiles, inputs, branches };
+}
+
+function purposeOf(runner: string, args: string[], script: string): Purpose {
+  const sub = args.filter((a) => !a.startsWith("-")).slice(0, 2).join(" ");
+  if (/^(pip3?|poetry|pipenv|uv|apt|apt-get|brew)$/.test(runner) && /^(install|sync|add)\b|^pip install/.test(sub)) return "install";
+  if (/^(conda|mamba|micromamba)$/.test(runner) && /^(install|create|env create|env update|update)\b/.test(sub)) return "install";
+  if (/^python/.test(runner) && args[0] === "-m" && args[1] === "pip" && args[2] === "install") return "install";
+  if (/^python/.test(runner) && /setup\.py$/.test(script) && /\b(install|develop)\b/.test(args.join(" "))) return "install";
+  if (runner === "kaggle" || /^(wget|curl|gdown|huggingface-cli)$/.test(runner) || (runner === "git" && /^lfs pull/.test(sub))) return "download";
+  const base = script.replace(/^.*\//, "").toLowerCase();
+  const all = `${base} ${args.join(" ")}`.toLowerCase();
+  if (/download|fetch|get_data|prepare_data/.test(base)) return "download";
+  if (/predict|infer|submission|submit/.test(base)) return "predict";
+  if (/train|fit|finetune|fine_tune|pretrain/.test(base)) return "train";
+  if (/^(test|eval|evaluate)\b/.test(base)) return "predict";
+  if (runner === "make" && /\btrain\b/.test(sub)) return "train";
+  if (runner === "make" && /\b(predict|infer|submission)\b/.test(sub)) return "predict";
+  if (script !== "" || /^(accelerate|torchrun|deepspeed)$/.test(runner)) {
+    if (/(^|[\s=-])(predict|inference|infer|test|submission)\b/.test(all)) return "predict";
+    if (/(^|[\s=-])train\b/.test(all) || /^(accelerate|torchrun|deepspeed)$/.test(runner)) return "train";
+  }
+  return "other";
+}
+
+const isUrl = (text: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+/** A path the repo itself would hold: not absolute, home, URL, variable, glob or placeholder. */
+export const isLocal = (text: string) => !/^([/~$]|[A-Za-z]:[\\/])/.test(text) && !isUrl(text) && !/[*?<>{}$]/.test(text);
+
+/** `cwd` + `path`, POSIX, "./" and "a/../" folded; ".." above the root kept as is. */
+export function joinRel(cwd: string, path: string): string {
+  const parts: string[] = [];
+  for (const part of `${cwd}/${path}`.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === ".." && parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts.join("/");
+}

@@ -1,0 +1,67 @@
+// Split a README (Markdown or reStructuredText) into what the readme facts are made of: section titles,
+// code lines (fenced, indented, `::` literal blocks), inline code spans, link targets and prose. Pure.
+
+export interface ReadmeParts {
+  sections: Array<{ line: number; title: string }>;
+  /** Lines inside code blocks, with the kind of block. */
+  code: Array<{ line: number; text: string }>;
+  inline: Array<{ line: number; text: string }>;
+  links: Array<{ line: number; target: string }>;
+  /** Lines outside code blocks, inline code removed (for "branch `x`" sentences the spans are kept). */
+  prose: Array<{ line: number; text: string }>;
+}
+
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+const UNDERLINE = /^\s*([=\-~^"'`#*+]){3,}\s*$/;
+
+export function parseReadme(text: string): ReadmeParts {
+  const lines = text.split(/\r?\n/);
+  const parts: ReadmeParts = { sections: [], code: [], inline: [], links: [], prose: [] };
+  let fence: string | null = null;
+  let literal = false; // inside an rst `::` block or a Markdown indented block
+  let previousBlank = true;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    const line = i + 1;
+    const opener = FENCE.exec(raw);
+    if (fence !== null) {
+      if (opener && opener[1]!.startsWith(fence[0]!) && opener[1]!.length >= fence.length && raw.trim() === opener[1]) fence = null;
+      else parts.code.push({ line, text: raw });
+      continue;
+    }
+    if (opener) {
+      fence = opener[1]!;
+      continue;
+    }
+    const blank = raw.trim() === "";
+    const indented = /^( {4,}|\t)/.test(raw);
+    if (literal && (blank || indented)) {
+      if (!blank) parts.code.push({ line, text: raw });
+      continue;
+    }
+    literal = false;
+    if (indented && previousBlank && !/^\s*([-*+]|\d+[.)])\s/.test(raw)) {
+      literal = true;
+      parts.code.push({ line, text: raw });
+      continue;
+    }
+    previousBlank = blank;
+    if (blank) continue;
+
+    const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw);
+    const next = lines[i + 1];
+    if (atx) parts.sections.push({ line, title: atx[2]! });
+    else if (next !== undefined && UNDERLINE.test(next) && !/^\s*[-*+]\s/.test(raw) && next.trim().length >= Math.min(3, raw.trim().length)) {
+      parts.sections.push({ line, title: raw.trim() });
+      i++; // the underline
+      previousBlank = false;
+      continue;
+    }
+    if (/::\s*$/.test(raw)) literal = true;
+    for (const span of raw.matchAll(/(`+)([^`]+?)\1(?!`)/g)) parts.inline.push({ line, text: span[2]!.trim() });
+    for (const link of raw.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) parts.links.push({ line, target: link[1]! });
+    for (const link of raw.matchAll(/`[^`<]*<([^>]+)>`_/g)) parts.links.push({ line, target: link[1]! });
+    parts.prose.push({ line, text: raw });
+  }
+  return parts;
+}
