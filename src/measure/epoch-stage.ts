@@ -8,7 +8,7 @@ import type { FactRecord } from "../model/facts.js";
 import { engineError } from "../model/errors.js";
 import { DEFAULT_PUE, validatePue } from "../carbon/equivalents.js";
 import { resolveIntensity } from "../carbon/intensity.js";
-import { epochSpans, parseHookEvents, StdoutBoundaries, type BoundaryEvent } from "./boundaries.js";
+import { epochSpans, parseHookEvents, StdoutBoundaries, type BoundaryEvent, type EpochSpan } from "./boundaries.js";
 import { CONTAINER_REPO, DEFAULT_LIMITS, EVENTS_FILE, hookDir, launchContainer, launchHost, type Launched, type Limits } from "./launch.js";
 import { thisCpuPower } from "./meters/cpu-model.js";
 import { containerCgroup, processTree, usageMeters } from "./meters/cpu-share.js";
@@ -73,6 +73,17 @@ async function readCid(file: string, deadline: number): Promise<string | null> {
     await sleep(100);
   }
   return null;
+}
+
+/** What the output showed up to the moment we stopped it (lines already in flight are dropped). */
+function cutSpans(spans: EpochSpan[], cut: number, batches: number | undefined): EpochSpan[] {
+  return spans
+    .filter((s) => s.start < cut)
+    .map((s) => ({
+      ...s,
+      end: s.end !== null && s.end > cut ? cut : s.end,
+      batches: s.batches.filter((b) => b.t <= cut && (!batches || s.epoch !== 1 || b.count <= batches)),
+    }));
 }
 
 export async function runEpochStage(input: EpochStageInput): Promise<EpochStageResult> {
@@ -168,7 +179,7 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
   const stopEvent = hookEvents.find((e) => e.kind === "stop");
   const stopCut = stoppedByUs ? (events.find(reachedMeasure)?.t ?? exitUnix - runStartUnix) : null;
   const runEndUnix = runStartUnix + (stopEvent?.t ?? stopCut ?? exitUnix - runStartUnix);
-  const measuredSpans = stopCut !== null && !useHook ? spans.filter((s) => s.start < stopCut).map((s) => (s.end !== null && s.end > stopCut ? { ...s, end: stopCut } : s)) : spans;
+  const measuredSpans = stopCut !== null && !useHook ? cutSpans(spans, stopCut, input.batches) : spans;
   const complete = measuredSpans.filter((s) => s.end !== null).length;
   const batches = measuredSpans.reduce((a, s) => a + (s.batches[s.batches.length - 1]?.count ?? 0), 0);
   const outcome = classifyOutcome({

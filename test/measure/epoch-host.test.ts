@@ -1,0 +1,96 @@
+// The epoch stage in host mode, on real Python processes: the CPU sample, the hook, missing data, a crash.
+import { beforeAll, describe, expect, it } from "vitest";
+import { runEpochStage } from "../../src/measure/epoch-stage.js";
+import { renderCarbonText } from "../../src/measure/render.js";
+import { planFor, pythonWithNumpy, SAMPLE, tempRepo } from "./support.js";
+
+let python: string | null = null;
+beforeAll(async () => {
+  python = await pythonWithNumpy();
+});
+
+const SMALL = "python train.py --epochs 3 --samples 3000 --hidden 64";
+
+describe("epoch stage, host runtime", () => {
+  it("measures one epoch of the CPU sample from its stdout markers and predicts three", async (ctx) => {
+    if (!python) return ctx.skip();
+    const { section, records } = await runEpochStage({ root: SAMPLE, plan: planFor(SMALL, 3), runtime: "host", python, idleSeconds: 0.3, gpus: false });
+    expect(records["epoch-run"]).toEqual([expect.objectContaining({ status: "completed", epochs: 1, batches: 24 })]);
+    expect(section.status).toBe("measured");
+    expect(section.measured).toMatchObject({ epochs: 1, batches: 24, boundaries: "stdout" });
+    expect(section.predicted).toMatchObject({ epochs: 3, basis: "epoch", runs: 1 });
+    expect(section.predicted.seconds).toBeGreaterThan(section.measured.seconds);
+    expect(section.meters.map((m) => [m.meter, m.kind, m.scope])).toEqual([
+      ["cpu-share-tdp", "estimated", "process tree"],
+      ["memory", "estimated", "process tree"],
+    ]);
+    expect(section.measured.energyKWh).toBeGreaterThan(0);
+    const text = renderCarbonText(section);
+    expect(text).toContain("Actual consumption for 1 epoch(s):");
+    expect(text).toContain("Predicted consumption for 3 epoch(s):");
+    expect(text).toContain("km travelled by car");
+  });
+
+  it("predicts an epoch from K batches", async (ctx) => {
+    if (!python) return ctx.skip();
+    const { section } = await runEpochStage({ root: SAMPLE, plan: planFor(SMALL, 3), runtime: "host", python, batches: 12, idleSeconds: 0.2, gpus: false });
+    expect(section.status).toBe("measured");
+    expect(section.measured).toMatchObject({ batches: 12, epochs: 0.5 });
+    expect(section.predicted.basis).toBe("batches");
+  });
+
+  it("marks epochs with the hook on a DataLoader loop and stops after the measured epoch", async () => {
+    // A stand-in torch.utils.data (real torch is not installable here): the hook patches by module name.
+    const root = tempRepo({
+      "torch/__init__.py": "",
+      "torch/utils/__init__.py": "",
+      "torch/utils/data/__init__.py": [
+        "class RandomSampler:", "    pass", "",
+        "class DataLoader:",
+        "    def __init__(self, items):", "        self.items = items", "        self.sampler = RandomSampler()",
+        "    def __len__(self):", "        return len(self.items)",
+        "    def __iter__(self):", "        return iter(self.items)", "",
+      ].join("\n"),
+      "train.py": [
+        "import time",
+        "from torch.utils.data import DataLoader",
+        "loader = DataLoader(list(range(15)))",
+        "for epoch in range(4):",
+        "    for batch in loader:",
+        "        time.sleep(0.02)",
+        "open('finished.txt', 'w').write('all epochs ran')",
+        "raise SystemExit(3)",
+      ].join("\n"),
+    });
+    const { section, records } = await runEpochStage({ root, plan: planFor("python3 train.py", 4), runtime: "host", idleSeconds: 0.2, gpus: false });
+    expect(records["epoch-run"]).toEqual([expect.objectContaining({ status: "completed", epochs: 1, batches: 15 })]);
+    expect(section.measured).toMatchObject({ epochs: 1, batches: 15, boundaries: "hook", warmupSeconds: expect.any(Number) });
+    expect(section.predicted.epochs).toBe(4);
+  });
+
+  it("stops with missing data and names the path, file and line", async () => {
+    const root = tempRepo({ "train.py": "import os\nrows = open('/kaggle/input/comp/train.csv').read()\n" });
+    const { section, records } = await runEpochStage({ root, plan: planFor("python3 train.py", 5), runtime: "host", idleSeconds: 0.1, gpus: false });
+    expect(records["epoch-run"]).toEqual([
+      expect.objectContaining({ status: "missing-data", path: "/kaggle/input/comp/train.csv", file: "train.py", line: 2 }),
+    ]);
+    expect(section.status).toBe("stopped");
+    expect(section.reason).toContain("--data HOST:/kaggle/input/comp/train.csv");
+  });
+
+  it("fails with the error's last line when the training crashes", async () => {
+    const root = tempRepo({ "train.py": "print('Epoch 1/3')\nraise ValueError('shapes do not match')\n" });
+    const { section, records } = await runEpochStage({ root, plan: planFor("python3 train.py", 3), runtime: "host", idleSeconds: 0.1, gpus: false });
+    expect(records["epoch-run"]).toEqual([
+      expect.objectContaining({ status: "failed", reason: "exit 1: ValueError: shapes do not match", file: "train.py", line: 2 }),
+    ]);
+    expect(section.status).toBe("failed");
+    expect(renderCarbonText(section)).toContain("Epoch run failed: exit 1: ValueError: shapes do not match");
+  });
+
+  it("times out and says so", async () => {
+    const root = tempRepo({ "train.py": "import time\nprint('Epoch 1/3')\ntime.sleep(30)\n" });
+    const { records } = await runEpochStage({ root, plan: planFor("python3 train.py", 3), runtime: "host", idleSeconds: 0.1, timeoutSeconds: 2, gpus: false });
+    expect(records["epoch-run"]).toEqual([expect.objectContaining({ status: "timeout", reason: "no measured epoch within 2 s (0 batches seen)" })]);
+  });
+});

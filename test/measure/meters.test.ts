@@ -1,0 +1,98 @@
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execa } from "execa";
+import { describe, expect, it } from "vitest";
+import { cpuModelName, cpuPowerFor } from "../../src/measure/meters/cpu-model.js";
+import { cpuWatts, memoryWatts, parseProcStat, processTree, usageMeters } from "../../src/measure/meters/cpu-share.js";
+import { gpuSeries, gpusInUse, nvidiaSmiAnswers, parseSmiCsv, parseSmiTimestamp } from "../../src/measure/meters/nvidia-smi.js";
+import { energyDeltaUj, findRaplDomains, raplMeters } from "../../src/measure/meters/rapl.js";
+import { startSampler } from "../../src/measure/sampler.js";
+
+const FAKE_SMI = join(import.meta.dirname, "fakes", "nvidia-smi");
+const T0 = Date.UTC(2024, 4, 1, 12, 0, 0) / 1000;
+
+describe("nvidia-smi", () => {
+  it("parses local timestamps with the machine's offset", () => {
+    expect(parseSmiTimestamp("2024/05/01 12:00:00.500", 0)).toBe(T0 + 0.5);
+    expect(parseSmiTimestamp("2024/05/01 14:00:00.000", 120)).toBe(T0);
+    expect(parseSmiTimestamp("yesterday", 0)).toBeNull();
+  });
+  it("keeps only the GPUs the run uses, skipping [N/A] readings", () => {
+    expect(gpusInUse({ cudaVisibleDevices: "1" })).toEqual([1]);
+    expect(gpusInUse({ gpusFlag: '"device=0,1"' })).toEqual([0, 1]);
+    expect(gpusInUse({ cudaVisibleDevices: "GPU-5e1a7c2e" })).toBeNull();
+    expect(gpusInUse({ gpusFlag: "all" })).toBeNull();
+  });
+  it("streams the fake's recorded CSV through the sampler into per-GPU series", async () => {
+    expect(await nvidiaSmiAnswers(FAKE_SMI)).toBe(true);
+    const sampler = startSampler({ meters: [], nvidiaSmi: { binary: FAKE_SMI, inUse: [0], offsetMinutes: 0 } });
+    await new Promise((r) => setTimeout(r, 400));
+    const series = await sampler.stop();
+    expect(series).toEqual([
+      {
+        meter: "nvidia-smi", kind: "measured", component: "gpu", scope: "GPU 0",
+        samples: [318.55, 402.9, 398.1].reduce((acc, w, i) => [...acc, { unix: T0 + 0.5 * (i + 1), watts: w }], [{ unix: T0, watts: 74.12 }]),
+      },
+    ]);
+    const all = gpuSeries(parseSmiCsv(readFileSync(FAKE_SMI + ".csv", "utf8"), 0), null);
+    expect(all.map((s) => [s.scope, s.samples.length])).toEqual([["GPU 0", 4], ["GPU 1", 3]]);
+  });
+});
+
+describe("RAPL", () => {
+  it("handles the counter wrapping at max_energy_range_uj", () => {
+    expect(energyDeltaUj(100, 250, 1000)).toBe(150);
+    expect(energyDeltaUj(900, 50, 1000)).toBe(150);
+  });
+  it("finds package and DRAM domains in a powercap tree and turns counters into watts", () => {
+    // A FAKE powercap folder (this machine has no RAPL): the files the kernel exposes.
+    const root = mkdtempSync(join(tmpdir(), "powercap-"));
+    const domain = (name: string, label: string, uj: number) => {
+      mkdirSync(join(root, name));
+      writeFileSync(join(root, name, "name"), label + "\n");
+      writeFileSync(join(root, name, "energy_uj"), uj + "\n");
+      writeFileSync(join(root, name, "max_energy_range_uj"), "262143328850\n");
+    };
+    domain("intel-rapl:0", "package-0", 262143000000);
+    domain("intel-rapl:0:0", "core", 5);
+    domain("intel-rapl:0:1", "dram", 1000);
+    const domains = findRaplDomains(root);
+    expect(domains.map((d) => d.name)).toEqual(["package-0", "dram"]);
+    const [pkg, dram] = raplMeters(domains);
+    expect(pkg!.read(10)).toBeNull();
+    dram!.read(10);
+    writeFileSync(join(root, "intel-rapl:0", "energy_uj"), "49671150\n"); // wrapped
+    writeFileSync(join(root, "intel-rapl:0:1", "energy_uj"), "4001000\n");
+    expect(pkg!.read(12)).toBeCloseTo(25, 6); // (328850 + 49671150) uJ / 2 s
+    expect(dram!.read(12)).toBe(2);
+    expect(findRaplDomains(join(root, "absent"))).toEqual([]);
+  });
+});
+
+describe("CPU share and memory", () => {
+  it("reads the model's TDP per thread from the table, else the documented default", () => {
+    expect(cpuModelName("processor\t: 0\nmodel name\t: AMD EPYC 7763 64-Core Processor\n")).toBe("AMD EPYC 7763 64-Core Processor");
+    expect(cpuPowerFor("AMD EPYC 7763 64-Core Processor")).toMatchObject({ tdpWatts: 280, wattsPerThread: 280 / 128 });
+    expect(cpuPowerFor("Intel(R) Xeon(R) Processor")).toMatchObject({ tdpWatts: null, wattsPerThread: 12 });
+  });
+  it("converts CPU seconds and memory to watts", () => {
+    expect(cpuWatts(3, 2, 10)).toBe(15);
+    expect(memoryWatts(2e9)).toBeCloseTo(0.745, 9);
+  });
+  it("parses /proc/<pid>/stat even when the command name holds spaces and parentheses", () => {
+    const fields = ["S", "1", ...Array(9).fill("0"), "150", "50", "7", "3", ...Array(6).fill("0"), "2500"];
+    expect(parseProcStat(`42 (my (odd) name) ${fields.join(" ")}`)).toEqual({ ppid: 1, ticks: 210, rssPages: 2500 });
+  });
+  it("measures a real busy process tree on this machine", async () => {
+    const child = execa("python3", ["-c", "import time\nt = time.time()\nwhile time.time() - t < 2: pass"], { reject: false });
+    const [cpu, mem] = usageMeters(processTree(child.pid!), 10);
+    expect(cpu!.read(Date.now() / 1000)).toBeNull();
+    await new Promise((r) => setTimeout(r, 1000));
+    const watts = cpu!.read(Date.now() / 1000)!;
+    expect(watts).toBeGreaterThan(2); // one busy CPU x 10 W, give or take the shared machine
+    expect(watts).toBeLessThanOrEqual(21);
+    expect(mem!.read(Date.now() / 1000)).toBeGreaterThan(0);
+    await child;
+  });
+});
