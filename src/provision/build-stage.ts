@@ -10,7 +10,7 @@ import { contextDigest, contextFiles, imageTag, stageContext } from "./context.j
 import { APP_USER } from "./dockerfile.js";
 import { writeDockerfile } from "./dockerfile.js";
 import { buildImage, findEngine, imageDetails, imageExists, type Engine, type EnginePreference } from "./engine.js";
-import { classifyBuildFailure, logTail } from "./failure.js";
+import { classifyBuildFailure, logTail, stripAnsi } from "./failure.js";
 import { probeImage, type ProbeTarget } from "./probe.js";
 import { probeModules } from "./probe-script.js";
 import { detectSpec, type SpecPlan } from "./spec-plan.js";
@@ -121,7 +121,7 @@ export async function runBuildStage(input: BuildStageInput): Promise<BuildStageR
       } finally {
         await context.dispose();
       }
-      await writeFile(logPath, outcome.log);
+      await writeFile(logPath, stripAnsi(outcome.log));
       if (!outcome.ok) {
         const failure = classifyBuildFailure(outcome.log, outcome.timedOut);
         const reason = outcome.cancelled ? "the build was interrupted" : undefined;

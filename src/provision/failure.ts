@@ -36,8 +36,13 @@ function packageOf(requirement: string | undefined): string | null {
   return name ? normalizeName(name[0]) : null;
 }
 
+/** Engines colour a step's stderr (the legacy builder wraps it in ESC[91m); logs are read as plain text. */
+export function stripAnsi(text: string): string {
+  return text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
+}
+
 export function classifyBuildFailure(log: string, timedOut = false): BuildFailure {
-  const lines = log.split(/\r?\n/);
+  const lines = stripAnsi(log).split(/\r?\n/);
   if (timedOut) return { failureClass: "timeout", package: null, detail: "the build ran past its time limit" };
   for (const pattern of PATTERNS) {
     for (const line of lines) {
@@ -53,6 +58,6 @@ export function classifyBuildFailure(log: string, timedOut = false): BuildFailur
 
 /** The last `count` lines of a log, for the report. */
 export function logTail(log: string, count = 40): string {
-  const lines = log.replace(/\s+$/, "").split(/\r?\n/);
+  const lines = stripAnsi(log).replace(/\s+$/, "").split(/\r?\n/);
   return lines.slice(-count).join("\n");
 }

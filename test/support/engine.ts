@@ -1,0 +1,28 @@
+// Whether container tests can run: a real engine and the local base image. Skipped on a developer's
+// machine without them, but a failure under CI=true: a skipped container suite must never look green.
+import { execa } from "execa";
+import { findEngine } from "../../src/provision/engine.js";
+
+export const BASE_IMAGE = process.env.REPRO_AUDIT_BASE_IMAGE ?? "repro-audit/python-base:bookworm";
+
+let answer: Promise<boolean> | null = null;
+
+async function check(): Promise<boolean> {
+  const lookup = await findEngine("auto");
+  let problem: string | null = null;
+  if (!lookup.ok) problem = `${lookup.message}: ${lookup.hint}`;
+  else {
+    const base = await execa(lookup.engine.bin, ["image", "inspect", BASE_IMAGE], { reject: false, stdin: "ignore" });
+    if (base.exitCode !== 0) problem = `base image ${BASE_IMAGE} is missing: run scripts/ensure-engine.sh`;
+  }
+  if (!problem) return true;
+  if (process.env.CI === "true") throw new Error(`container tests cannot run under CI: ${problem}`);
+  console.warn(`skipping container tests: ${problem}`);
+  return false;
+}
+
+/** True when the container tests should run; throws under CI=true when they cannot. */
+export function requireEngine(): Promise<boolean> {
+  answer ??= check();
+  return answer;
+}
