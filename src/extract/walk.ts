@@ -29,6 +29,8 @@ export function walkIssues(view: RepoView): readonly FactRecord[] | null {
 /** Data files in text form: skipping one of them is expected, not worth a finding. */
 const DATA_TEXT = new Set("csv tsv jsonl ndjson log dat xml svg html htm tsv psv arff".split(" "));
 const LRU_SIZE = 64;
+/** One strict decoder for every file: invalid UTF-8 throws instead of turning into U+FFFD. */
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 interface Held {
   entry: InventoryEntry;
@@ -161,7 +163,7 @@ function readText(abs: string, item: Held, cap: number, skip: (e: InventoryEntry
     return null;
   }
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return UTF8.decode(bytes);
   } catch {
     skip(entry, "not valid UTF-8", true);
     return null;
@@ -220,7 +222,7 @@ function makeView(entries: InventoryEntry[], held: Map<string, Held>, dirs: Set<
     if (typeof bytes === "string") return null;
     let text: string;
     try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      text = UTF8.decode(bytes);
     } catch {
       return null;
     }
