@@ -39,6 +39,8 @@ export interface EpochStageInput {
   idleSeconds?: number;
   /** Host runtime: the python to put first on PATH (a venv's bin/python). */
   python?: string;
+  /** Milliseconds between meter reads (default 500). */
+  sampleMs?: number;
   /** nvidia-smi binary (tests point this at the fake). */
   nvidiaSmi?: string;
 }
@@ -111,6 +113,7 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
   const gpus = input.runtime === "container" ? (input.gpus ?? (await nvidiaSmiAnswers(input.nvidiaSmi))) : input.gpus ?? (await nvidiaSmiAnswers(input.nvidiaSmi));
   const sampler = startSampler({
     meters: raplMeters(rapl),
+    intervalMs: input.sampleMs ?? 500,
     ...(gpus ? { nvidiaSmi: { binary: input.nvidiaSmi, inUse: gpusInUse({ cudaVisibleDevices: process.env.CUDA_VISIBLE_DEVICES }), offsetMinutes: localOffsetMinutes() } } : {}),
   });
   await sleep((input.idleSeconds ?? 1) * 1000);
@@ -131,6 +134,7 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
   const stdoutEvents: BoundaryEvent[] = [];
   const parser = new StdoutBoundaries();
   let stoppedByUs = false;
+  let ended = false;
   let timedOut = false;
   let aborted = false;
   const eventsPath = join(outDir, EVENTS_FILE);
@@ -156,14 +160,21 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
   const onAbort = () => ((aborted = true), void launched.kill());
   input.signal?.addEventListener("abort", onAbort, { once: true });
   if (input.runtime === "container") {
-    void readCid(join(work, "cid"), Date.now() + 30_000).then((id) => {
-      const cg = id ? containerCgroup(id) : null;
-      if (cg) sampler.add(usageMeters(cg, cpu.wattsPerThread));
-    });
+    // The cid file appears at create, the cgroup only once the container starts: wait for both.
+    void (async () => {
+      const deadline = Date.now() + 60_000;
+      const id = await readCid(join(work, "cid"), deadline);
+      while (id && !ended && Date.now() < deadline) {
+        const cg = containerCgroup(id);
+        if (cg) return sampler.add(usageMeters(cg, cpu.wattsPerThread));
+        await sleep(50);
+      }
+    })();
   }
 
   // 4. Wait for the end, stop the meters, read what the hook wrote.
   const result = await launched.child;
+  ended = true;
   const exitUnix = Date.now() / 1000;
   clearTimeout(timer);
   input.signal?.removeEventListener("abort", onAbort);

@@ -1,0 +1,72 @@
+// The epoch stage in a real container: the CPU sample in an image built FROM the local base with numpy.
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execa } from "execa";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runEpochStage } from "../../src/measure/epoch-stage.js";
+import { BASE_IMAGE, requireEngine } from "../support/engine.js";
+import { planFor, SAMPLE, tempRepo } from "./support.js";
+
+const IMAGE = "repro-audit-test/train-cpu:numpy-2.2.6";
+let ready = false;
+
+beforeAll(async () => {
+  ready = await requireEngine();
+  if (!ready) return;
+  if ((await execa("docker", ["image", "inspect", IMAGE], { reject: false })).exitCode === 0) return;
+  const dir = mkdtempSync(join(tmpdir(), "epoch-image-"));
+  writeFileSync(join(dir, "Dockerfile"), `FROM ${BASE_IMAGE}\nRUN python3 -m pip install --no-cache-dir numpy==2.2.6\n`);
+  await execa("docker", ["build", "-q", "-t", IMAGE, dir], { timeout: 600_000 });
+});
+
+describe("epoch stage, container runtime", () => {
+  it("runs one epoch as uid 1000 with no network, meters the container's cgroup and predicts", async (ctx) => {
+    if (!ready) return ctx.skip();
+    const plan = planFor("python train.py --epochs 4 --samples 8000 --hidden 128", 4, 2);
+    const { section, records } = await runEpochStage({
+      root: SAMPLE, plan, runtime: "container", engine: "docker", image: IMAGE, idleSeconds: 0.2, gpus: false, sampleMs: 100,
+      limits: { memory: "1g", cpus: 1, pids: 256 }, region: "FR",
+    });
+    expect(records["epoch-run"]).toEqual([expect.objectContaining({ status: "completed", epochs: 1, batches: 63 })]);
+    expect(section).toMatchObject({ runtime: "container", status: "measured" });
+    expect(section.predicted).toMatchObject({ epochs: 8, runs: 2 });
+    expect(section.assumptions.intensity).toMatchObject({ region: "FR", gPerKWh: 56 });
+    expect(section.meters.map((m) => [m.meter, m.scope])).toEqual([
+      ["cpu-share-tdp", "container cgroup"],
+      ["memory", "container cgroup"],
+    ]);
+    expect(section.meters[0]!.energyKWh).toBeGreaterThan(0);
+  });
+
+  it("mounts data read-only and reports data the run cannot find", async (ctx) => {
+    if (!ready) return ctx.skip();
+    const data = mkdtempSync(join(tmpdir(), "epoch-data-"));
+    writeFileSync(join(data, "train.csv"), "a,b\n1,2\n");
+    chmodSync(data, 0o755); // the container user (uid 1000) must be able to enter it
+    const root = tempRepo({
+      "train.py": [
+        "import socket, os",
+        "assert os.getuid() == 1000, 'runs as root'",
+        "rows = open('/kaggle/input/comp/train.csv').read().splitlines()",
+        "try:",
+        "    open('/kaggle/input/comp/new.txt', 'w'); raise SystemExit('data is writable')",
+        "except OSError as e:",
+        "    print('read-only', e.errno)",
+        "try:",
+        "    socket.create_connection(('1.1.1.1', 53), timeout=2); raise SystemExit('network reachable')",
+        "except OSError:",
+        "    print('no network')",
+        "open('/kaggle/input/comp/test.csv').read()",
+      ].join("\n"),
+    });
+    const { section, records } = await runEpochStage({
+      root, plan: planFor("python3 train.py", 2), runtime: "container", image: IMAGE, idleSeconds: 0.1, gpus: false,
+      data: [{ host: data, container: "/kaggle/input/comp" }],
+    });
+    expect(records["epoch-run"]).toEqual([
+      expect.objectContaining({ status: "missing-data", path: "/kaggle/input/comp/test.csv", file: "train.py", line: 12 }),
+    ]);
+    expect(section.status).toBe("stopped");
+  });
+});
