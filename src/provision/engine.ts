@@ -32,11 +32,10 @@ export async function findEngine(preference: EnginePreference = "auto"): Promise
     const engine = { name, bin: binOf(name) };
     if (await answers(engine)) return { ok: true, engine };
   }
-  const which = preference === "auto" ? "no container engine (docker or podman)" : `${preference}`;
   return {
     ok: false,
     tried,
-    message: `${which} answered`,
+    message: preference === "auto" ? "no container engine (docker or podman) answered" : `${preference} did not answer`,
     hint:
       preference === "podman"
         ? "install podman (apt-get install podman), or pass --stages static"

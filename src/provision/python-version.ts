@@ -1,5 +1,5 @@
 // Choose one concrete Python (major.minor) from what a repo states: an exact version, or a range resolved
-// to the documented default when it allows it, else the newest minor it allows.
+// to the documented default (3.11) when it allows it, else the allowed minor nearest to the default.
 
 export const DEFAULT_PYTHON = "3.11";
 /** Minors with official python:<ver>-slim images worth choosing from. */
@@ -54,7 +54,7 @@ function allows(minor: string, clauses: Array<[string, Version, number]>): boole
   return [0, 99].some((patch) => clauses.every(([op, v, parts]) => satisfies([major, min, patch], op, v, parts)));
 }
 
-/** "3.10.12" -> "3.10"; ">=3.9" -> "3.11"; ">=3.8,<3.11" -> "3.10"; null when nothing can be read. */
+/** "3.10.12" -> "3.10"; ">=3.9" -> "3.11"; ">=3.8,<3.11" -> "3.10"; "^3.12" -> "3.12"; null when unreadable. */
 export function resolvePython(stated: string): string | null {
   const text = stated.trim().replace(/^python-?/i, "");
   const exact = /^(\d+)\.(\d+)(?:\.[\d*]+)?$/.exec(text);
@@ -62,6 +62,9 @@ export function resolvePython(stated: string): string | null {
   const clauses = text.split(/\s*,\s*|\s+(?=[<>=!~^])/).filter(Boolean).flatMap(expand);
   if (clauses.length === 0) return null;
   if (allows(DEFAULT_PYTHON, clauses)) return DEFAULT_PYTHON;
-  const allowed = CANDIDATES.filter((minor) => allows(minor, clauses));
-  return allowed.length > 0 ? allowed[allowed.length - 1]! : null;
+  const home = CANDIDATES.indexOf(DEFAULT_PYTHON);
+  const allowed = CANDIDATES.map((minor, i) => ({ minor, distance: Math.abs(i - home) + (i > home ? 0.5 : 0) }))
+    .filter(({ minor }) => allows(minor, clauses))
+    .sort((a, b) => a.distance - b.distance);
+  return allowed[0]?.minor ?? null;
 }

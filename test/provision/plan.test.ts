@@ -1,0 +1,157 @@
+// Pure parts of the build stage: spec detection order, Python and CUDA choice, the Dockerfile text.
+import { describe, expect, it } from "vitest";
+import { extractFacts } from "../../src/extract/index.js";
+import { STATIC_EXTRACTORS } from "../../src/extract/extractors/index.js";
+import { memoryView } from "../../src/extract/memory-view.js";
+import { walkRepo } from "../../src/extract/walk.js";
+import { detectSpec } from "../../src/provision/spec-plan.js";
+import { writeDockerfile, pipSpec } from "../../src/provision/dockerfile.js";
+import { chooseBase } from "../../src/provision/base-image.js";
+import { resolvePython } from "../../src/provision/python-version.js";
+import { SAMPLES } from "./support.js";
+
+async function plan(files: Record<string, string>) {
+  const view = memoryView(files);
+  const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
+  return detectSpec(facts, view);
+}
+
+describe("detectSpec", () => {
+  it("follows the documented order: Dockerfile, conda, Pipfile, pyproject, requirements, setup", async () => {
+    const all = {
+      Dockerfile: "FROM python:3.10-slim\n",
+      "environment.yml": "dependencies:\n  - numpy=1.26.4\n",
+      Pipfile: '[packages]\nsix = "==1.16.0"\n',
+      "pyproject.toml": '[project]\nname = "x"\ndependencies = ["six==1.16.0"]\n',
+      "requirements.txt": "six==1.16.0\n",
+      "setup.py": 'setup(install_requires=["six"])\n',
+    };
+    const order: string[] = [];
+    const files: Record<string, string> = { ...all };
+    for (const name of Object.keys(all)) {
+      const p = await plan(files);
+      order.push(`${p.format}:${p.primary}`);
+      delete files[name];
+    }
+    expect(order).toEqual([
+      "dockerfile:Dockerfile", "conda:environment.yml", "pipfile:Pipfile", "pyproject:pyproject.toml", "requirements:requirements.txt", "setup-py:setup.py",
+    ]);
+  });
+
+  it("prefers the root requirements.txt over dev variants and deeper files, with its -r includes", async () => {
+    const p = await plan({
+      "requirements-dev.txt": "pytest\n",
+      "requirements.txt": "-r requirements/base.txt\n",
+      "requirements/base.txt": "six==1.16.0\n",
+      "src/requirements.txt": "numpy\n",
+    });
+    expect(p.primary).toBe("requirements.txt");
+    expect(p.specFiles).toEqual(["requirements.txt", "requirements/base.txt"]);
+    expect(p.needsCode).toBe(false);
+  });
+
+  it("reconstructs from third-party imports when no spec exists and says so", async () => {
+    const p = await plan({ "train.py": "import numpy as np\nimport cv2\nimport os\nfrom sklearn import svm\nimport numpy\n" });
+    expect(p.reconstructed).toBe(true);
+    expect(p.kind).toBe("reconstructed");
+    expect(p.packages).toEqual([{ name: "numpy", spec: "" }, { name: "opencv-python", spec: "" }, { name: "scikit-learn", spec: "" }]);
+    expect(p.python).toEqual({ version: "3.11", source: "default" });
+    expect(p.notes).toEqual(["no environment spec: packages reconstructed from the code's imports, unpinned"]);
+  });
+
+  it("picks Python from .python-version before pyproject, resolving ranges", async () => {
+    expect((await plan({ "pyproject.toml": '[project]\nname="x"\nrequires-python = ">=3.8,<3.11"\n' })).python).toEqual({
+      version: "3.10", source: "pyproject.toml:3 (>=3.8,<3.11)",
+    });
+    expect((await plan({ ".python-version": "3.9.18\n", "pyproject.toml": '[project]\nname="x"\nrequires-python = ">=3.8"\n' })).python).toEqual({
+      version: "3.9", source: ".python-version:1 (3.9.18)",
+    });
+  });
+
+  it("needs CUDA from a +cu pin and picks the matching PyTorch image", async () => {
+    const p = await plan({ "requirements.txt": "--extra-index-url https://download.pytorch.org/whl/cu118\ntorch==2.1.0+cu118\n" });
+    expect(p.cuda).toEqual({ needed: true, version: "11.8", source: "requirements.txt:1 (https://download.pytorch.org/whl/cu118)" });
+    expect(p.torchVersion).toBe("2.1.0");
+    expect(chooseBase(p).image).toBe("pytorch/pytorch:2.1.0-cuda11.8-cudnn8-runtime");
+    const tf = await plan({ "requirements.txt": "tensorflow-gpu==2.10.0\n" });
+    expect(chooseBase(tf).image).toBe("nvidia/cuda:12.1.1-cudnn8-runtime-ubuntu22.04");
+    expect(writeDockerfile(tf)).toContain("apt-get install -y --no-install-recommends python3 python3-pip python3-venv");
+  });
+
+  it("gives a repo of bare notebooks Kaggle's image, with the system packages kept visible", async () => {
+    const nb = JSON.stringify({ cells: [{ cell_type: "code", source: ["import lightgbm\n"] }], metadata: {}, nbformat: 4, nbformat_minor: 5 });
+    const p = await plan({ "solution.ipynb": nb });
+    expect(chooseBase(p)).toMatchObject({ image: "gcr.io/kaggle-images/python", flavor: "conda-python" });
+    expect(writeDockerfile(p)).toContain("RUN python -m venv --system-site-packages /home/app/venv");
+  });
+});
+
+describe("writeDockerfile", () => {
+  it("writes pinned requirements as a reusable, non-root, cache-free Dockerfile", async () => {
+    const p = await plan({ "requirements.txt": "six==1.16.0\n", ".python-version": "3.10\n" });
+    expect(writeDockerfile(p)).toBe(
+      [
+        "# Environment for this solution, written by repro-audit from requirements.txt.",
+        "# Base: python:3.10-slim (Python 3.10 (.python-version:1 (3.10))).",
+        "# Build it from the repository's root folder:  docker build -f Dockerfile -t my-solution <repo>",
+        "FROM python:3.10-slim",
+        "",
+        "ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1",
+        "",
+        "# Everything below runs as an unprivileged user, installing into a virtual environment it owns.",
+        "RUN useradd --create-home --uid 1000 --shell /bin/sh app || useradd --create-home --shell /bin/sh app",
+        "USER app",
+        "RUN python -m venv /home/app/venv && mkdir -p /home/app/solution",
+        "ENV VIRTUAL_ENV=/home/app/venv PATH=/home/app/venv/bin:$PATH",
+        "WORKDIR /home/app/solution",
+        "",
+        "# Spec files first: a change to the code alone reuses the installed layer.",
+        "COPY --chown=app:app requirements.txt requirements.txt",
+        "RUN pip install --no-cache-dir -r requirements.txt",
+        "",
+        "COPY --chown=app:app . .",
+        "",
+      ].join("\n"),
+    );
+    expect(writeDockerfile(p, { baseImage: "my/base:1" })).toContain("FROM my/base:1\n");
+  });
+
+  it("installs Poetry dependencies translated to pip's specs", async () => {
+    const p = await plan({ "pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.10"\nlightgbm = "4.3.0"\nxgboost = "^2.0"\n' });
+    const text = writeDockerfile(p);
+    expect(text).toContain('RUN pip install --no-cache-dir \\\n    "lightgbm==4.3.0" \\\n    "xgboost>=2.0.0,<3.0.0"\n');
+    expect(pipSpec("~1.2")).toBe(">=1.2.0,<1.3.0");
+    expect(pipSpec("^0.4.1")).toBe(">=0.4.1,<0.5.0");
+  });
+
+  it("builds conda specs with micromamba (env-conda sample: detection and text only, no registry here)", async () => {
+    const root = `${SAMPLES}env-conda/repo`;
+    const view = await walkRepo(root);
+    const p = detectSpec(await extractFacts(view, STATIC_EXTRACTORS, { branches: null }), view);
+    expect(p).toMatchObject({ kind: "conda", format: "conda", primary: "environment.yml", specFiles: ["environment.yml"] });
+    expect(p.python).toEqual({ version: "3.10", source: "environment.yml:5 (3.10)" });
+    expect(writeDockerfile(p).split("\n").slice(3)).toEqual([
+      "FROM mambaorg/micromamba:1.5.10",
+      "",
+      "# micromamba's image runs as the unprivileged $MAMBA_USER; the conda spec installs into its base env.",
+      "COPY --chown=$MAMBA_USER:$MAMBA_USER environment.yml /tmp/environment.yml",
+      "RUN micromamba install --yes --name base --file /tmp/environment.yml \\",
+      "    && micromamba clean --all --yes",
+      "ARG MAMBA_DOCKERFILE_ACTIVATE=1",
+      "",
+      "RUN mkdir -p /home/mambauser/solution",
+      "WORKDIR /home/mambauser/solution",
+      "COPY --chown=$MAMBA_USER:$MAMBA_USER . .",
+      "",
+    ]);
+  });
+});
+
+describe("resolvePython", () => {
+  it.each([
+    ["3.10.12", "3.10"], [">=3.9", "3.11"], [">=3.8,<3.11", "3.10"], ["^3.12", "3.12"], ["~3.9", "3.9"], ["~=3.10", "3.11"],
+    ["<3.9", "3.8"], ["3.11.*", "3.11"], ["python-3.9.18", "3.9"], ["banana", null],
+  ])("%s -> %s", (stated, want) => {
+    expect(resolvePython(stated)).toBe(want);
+  });
+});
