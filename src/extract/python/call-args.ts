@@ -1,5 +1,5 @@
 // Read a call's arguments from the token stream: keyword names, literal values and best-effort paths.
-import { T, type Tokens } from "./lexer.js";
+import { T, opCode, type Tokens } from "./lexer.js";
 
 export interface PyArg {
   /** Keyword name, or null for a positional argument. */
@@ -39,7 +39,7 @@ export class ArgReader {
   }
 
   op(k: number, s: string): boolean {
-    return this.t.kind[k] === T.OP && this.t.end[k]! - this.t.start[k]! === s.length && this.text.startsWith(s, this.t.start[k]!);
+    return this.t.op[k] === opCode(s);
   }
 
   name(k: number): string | null {
@@ -50,9 +50,7 @@ export class ArgReader {
   closing(open: number): number {
     let depth = 0;
     for (let k = open; k < this.t.count; k++) {
-      if (this.t.kind[k] !== T.OP) continue;
-      const c = this.text.charCodeAt(this.t.start[k]!);
-      if (this.t.end[k]! - this.t.start[k]! !== 1) continue;
+      const c = this.t.op[k]!;
       if (c === 40 || c === 91 || c === 123) depth++;
       else if (c === 41 || c === 93 || c === 125) {
         depth--;
@@ -69,12 +67,10 @@ export class ArgReader {
     let depth = 0;
     let from = open + 1;
     for (let k = open + 1; k < close; k++) {
-      if (this.t.kind[k] !== T.OP) continue;
-      const c = this.text.charCodeAt(this.t.start[k]!);
-      const single = this.t.end[k]! - this.t.start[k]! === 1;
-      if (single && (c === 40 || c === 91 || c === 123)) depth++;
-      else if (single && (c === 41 || c === 93 || c === 125)) depth--;
-      else if (single && c === 44 && depth === 0) {
+      const c = this.t.op[k]!;
+      if (c === 40 || c === 91 || c === 123) depth++;
+      else if (c === 41 || c === 93 || c === 125) depth--;
+      else if (c === 44 && depth === 0) {
         if (k > from) parts.push([from, k]);
         from = k + 1;
       }

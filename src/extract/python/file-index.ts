@@ -1,7 +1,7 @@
 // One pass per Python source: tokens -> the compact index every Python extractor reads (tokens dropped).
 import type { PythonSource } from "../../model/repo-view.js";
 import { ArgReader, type PyArg, type PyCall } from "./call-args.js";
-import { T, logicalLines, tokenize, type LexError } from "./lexer.js";
+import { T, logicalLines, opCode, tokenize, type LexError } from "./lexer.js";
 import { unboundNames, type NameUse } from "./names-lexical.js";
 import { structureError } from "./structure.js";
 import { hintKind } from "./hints.js";
@@ -76,7 +76,7 @@ export function indexPythonFile(source: PythonSource): PyFileIndex {
   const t = tokenize(text, { notebook });
   const lines = logicalLines(t);
   const str = (k: number) => text.slice(t.start[k]!, t.end[k]!);
-  const isOp = (k: number, s: string) => t.kind[k] === T.OP && str(k) === s;
+  const isOp = (k: number, s: string) => t.op[k] === opCode(s);
   const syntaxError = t.error ?? structureError(text, t, lines);
   const index: PyFileIndex = {
     path: source.path,
@@ -128,33 +128,34 @@ export function indexPythonFile(source: PythonSource): PyFileIndex {
   }
 
   // Calls, keyword arguments, dict entries and path-like strings, in one scan with a bracket stack.
-  const callees: Array<string | null> = [];
+  // The bracket stack holds the token of the callee's last name, -1 for a non-call bracket, -2 for `{`.
+  const callees: number[] = [];
   for (let k = 0; k < t.count; k++) {
     const kind = t.kind[k];
     if (kind === T.STRING) {
       const v = t.value.get(k)!;
       if (v.length < 400 && PATHLIKE.test(v)) index.pathStrings.push({ line: t.line[k]!, value: v });
-      if (isOp(k + 1, ":") && callees[callees.length - 1] === "{" && hintKind(v) !== null) {
+      if (isOp(k + 1, ":") && callees[callees.length - 1] === -2 && hintKind(v) !== null) {
         const end = argEnd(k + 2);
         index.assigns.push({ line: t.line[k]!, target: v, value: reader.value(null, k + 2, end), entry: true });
       }
       continue;
     }
     if (kind !== T.OP) continue;
-    const s = str(k);
-    if (s === "(" || s === "[" || s === "{") {
-      const callee = s === "(" && t.kind[k - 1] === T.NAME ? calleeBefore(k - 1) : null;
-      callees.push(s === "{" ? "{" : callee);
-      if (callee) {
-        const last = callee.slice(callee.lastIndexOf(".") + 1);
-        if (INTERESTING_CALLS.has(last)) index.calls.push({ line: t.line[k]!, callee, args: reader.args(k), decorator: isOp(k - 2 - 2 * dots(callee), "@") });
+    const op = t.op[k]!;
+    if (op === 40 || op === 91 || op === 123) {
+      const isCall = op === 40 && t.kind[k - 1] === T.NAME;
+      callees.push(op === 123 ? -2 : isCall ? k - 1 : -1);
+      if (isCall && INTERESTING_CALLS.has(str(k - 1))) {
+        const callee = calleeBefore(k - 1);
+        index.calls.push({ line: t.line[k]!, callee, args: reader.args(k), decorator: isOp(k - 2 - 2 * dots(callee), "@") });
       }
-    } else if (s === ")" || s === "]" || s === "}") callees.pop();
-    else if (s === "=" && t.kind[k - 1] === T.NAME && (isOp(k - 2, "(") || isOp(k - 2, ","))) {
+    } else if (op === 41 || op === 93 || op === 125) callees.pop();
+    else if (op === 61 && t.kind[k - 1] === T.NAME && (isOp(k - 2, "(") || isOp(k - 2, ","))) {
       const name = str(k - 1);
-      const callee = callees[callees.length - 1];
-      if (callee && callee !== "{" && hintKind(name) !== null)
-        index.kwargs.push({ line: t.line[k]!, callee, arg: reader.value(name, k + 1, argEnd(k + 1)) });
+      const callee = callees[callees.length - 1] ?? -1;
+      if (callee >= 0 && hintKind(name) !== null)
+        index.kwargs.push({ line: t.line[k]!, callee: calleeBefore(callee), arg: reader.value(name, k + 1, argEnd(k + 1)) });
     }
   }
 
@@ -181,23 +182,22 @@ export function indexPythonFile(source: PythonSource): PyFileIndex {
     let depth = 0;
     for (let k = a; k < t.count; k++) {
       if (t.kind[k] === T.NEWLINE) return k;
-      if (t.kind[k] !== T.OP) continue;
-      const s = str(k);
-      if (s === "(" || s === "[" || s === "{") depth++;
-      else if (s === ")" || s === "]" || s === "}") {
+      const op = t.op[k]!;
+      if (op === 40 || op === 91 || op === 123) depth++;
+      else if (op === 41 || op === 93 || op === 125) {
         if (depth === 0) return k;
         depth--;
-      } else if (s === "," && depth === 0) return k;
+      } else if (op === 44 && depth === 0) return k;
     }
     return t.count;
   }
   function lastColon(from: number, to: number): number {
     let depth = 0;
     for (let k = from; k < to; k++) {
-      const s = t.kind[k] === T.OP ? str(k) : "";
-      if (s === "(" || s === "[" || s === "{") depth++;
-      else if (s === ")" || s === "]" || s === "}") depth--;
-      else if (s === ":" && depth === 0) return k;
+      const op = t.op[k]!;
+      if (op === 40 || op === 91 || op === 123) depth++;
+      else if (op === 41 || op === 93 || op === 125) depth--;
+      else if (op === 58 && depth === 0) return k;
     }
     return -1;
   }
@@ -257,8 +257,12 @@ export function indexPythonFile(source: PythonSource): PyFileIndex {
     if (isOp(eq, ":")) while (eq < to && !isOp(eq, "=")) eq++;
     if (!isOp(eq, "=") || eq + 1 >= to) return;
     const target = text.slice(t.start[from]!, t.end[k]!);
+    const hint = hintKind(target) !== null;
+    let hasString = false;
+    for (let x = eq + 1; x < to && !hasString; x++) hasString = t.kind[x] === T.STRING;
+    if (!hint && !hasString) return;
     const value = reader.value(null, eq + 1, to);
     if (k === from && value.path !== null && (value.kind === "string" || value.kind === "other" || value.kind === "name")) constants.set(target, value.path);
-    if (hintKind(target) !== null) index.assigns.push({ line: t.line[from]!, target, value, entry: depth > 0 && k === from });
+    if (hint) index.assigns.push({ line: t.line[from]!, target, value, entry: depth > 0 && k === from });
   }
 }

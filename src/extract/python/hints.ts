@@ -3,7 +3,10 @@ import type { PyArg } from "./call-args.js";
 
 export type HintKind = "epochs" | "folds" | "seeds" | "models" | "image-size" | "batch-size";
 
+const MAYBE = /epoch|fold|split|seed|size|sz|res|^-*bs$|model|backbone|arch|encoder|pretrained/i;
+
 export function hintKind(rawName: string): HintKind | null {
+  if (!MAYBE.test(rawName)) return null;
   const name = rawName.replace(/^-+/, "").replace(/-/g, "_");
   const last = name.slice(name.lastIndexOf(".") + 1);
   const lower = last.toLowerCase();

@@ -27,6 +27,8 @@ export interface Tokens {
   start: number[];
   end: number[];
   line: number[];
+  /** For OP tokens: opCode(op); 0 for other tokens. */
+  op: number[];
   /** For STRING tokens: the literal's content (escapes \\, \' and \" undone; f-string fields as `{}`). */
   value: Map<number, string>;
   /** Is the STRING token an f-string (its value has `{}` holes)? */
@@ -40,10 +42,17 @@ export interface LexOptions {
   notebook?: boolean;
 }
 
-const OPS3 = new Set(["**=", "//=", ">>=", "<<=", "...", "!=="]);
-const OPS2 = new Set(["->", ":=", "==", "!=", "<=", ">=", "**", "//", "<<", ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "<>"]);
-const OPS1 = new Set(["+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "=", ".", ",", ":", ";", "(", ")", "[", "]", "{", "}"]);
-const CLOSER: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
+const MULTI_OPS = ["**=", "//=", ">>=", "<<=", "...", "->", ":=", "==", "!=", "<=", ">=", "**", "//", "<<", ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@="];
+const MULTI_CODE = new Map(MULTI_OPS.map((op, i) => [op, 256 + i]));
+const SINGLE = new Uint8Array(128);
+for (const ch of "+-*/%@&|^~<>=.,:;()[]{}") SINGLE[ch.charCodeAt(0)] = 1;
+const OPEN_OF: Record<number, number> = { 41: 40, 93: 91, 125: 123 };
+
+/** A number per operator, so consumers compare ops without slicing text: the char code of a one-char
+ * op, 256+ for the longer ones. */
+export function opCode(op: string): number {
+  return op.length === 1 ? op.charCodeAt(0) : (MULTI_CODE.get(op) ?? -1);
+}
 
 function isIdStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c > 127;
@@ -62,17 +71,18 @@ function unescape(raw: string, isRaw: boolean): string {
 }
 
 export function tokenize(text: string, options: LexOptions = {}): Tokens {
-  const t: Tokens = { count: 0, kind: [], start: [], end: [], line: [], value: new Map(), fstring: new Set(), comments: [], error: null };
+  const t: Tokens = { count: 0, kind: [], start: [], end: [], line: [], op: [], value: new Map(), fstring: new Set(), comments: [], error: null };
   const n = text.length;
   let i = 0;
   let line = 1;
   let lineStart = 0;
   const indents = [0];
-  const brackets: Array<{ ch: string; line: number; col: number }> = [];
+  const brackets: Array<{ ch: number; line: number; col: number }> = [];
   let atLineStart = true;
 
-  const push = (kind: number, s: number, e: number, ln: number): number => {
+  const push = (kind: number, s: number, e: number, ln: number, op = 0): number => {
     const k = t.count++;
+    t.op.push(op);
     t.kind.push(kind);
     t.start.push(s);
     t.end.push(e);
@@ -272,15 +282,15 @@ export function tokenize(text: string, options: LexOptions = {}): Tokens {
       i = j;
       continue;
     }
-    const three = text.slice(i, i + 3);
-    const two = three.slice(0, 2);
-    const one = three.slice(0, 1);
-    let op: string | null = null;
-    if (OPS3.has(three) && three !== "!==") op = three;
-    else if (OPS2.has(two)) op = two;
-    else if (OPS1.has(one)) op = one;
-    if (op === "<>") return fail(line, i - lineStart, "invalid syntax (<> is Python 2; use !=)");
-    if (op === null) {
+    // Operators, by char codes: slicing only for the multi-character ones.
+    const c1 = text.charCodeAt(i + 1);
+    const c2 = text.charCodeAt(i + 2);
+    let len = 0;
+    if (((c === 42 || c === 47 || c === 62 || c === 60) && c1 === c && c2 === 61) || (c === 46 && c1 === 46 && c2 === 46)) len = 3;
+    else if (c === 60 && c1 === 62) return fail(line, i - lineStart, "invalid syntax (<> is Python 2; use !=)");
+    else if ((c1 === 61 && (SINGLE[c] === 1 || c === 33) && c !== 40 && c !== 41 && c !== 91 && c !== 93 && c !== 123 && c !== 125 && c !== 44 && c !== 59 && c !== 46 && c !== 126) || (c === 45 && c1 === 62) || ((c === 42 || c === 47 || c === 60 || c === 62) && c1 === c)) len = 2;
+    else if (c < 128 && SINGLE[c] === 1) len = 1;
+    if (len === 0) {
       if (options.notebook && (c === 63 || c === 33)) {
         i++;
         continue;
@@ -288,17 +298,19 @@ export function tokenize(text: string, options: LexOptions = {}): Tokens {
       if (c === 96) return fail(line, i - lineStart, "invalid syntax (backquotes are Python 2; use repr())");
       return fail(line, i - lineStart, `invalid character '${String.fromCodePoint(text.codePointAt(i)!)}'`);
     }
-    if (op === "(" || op === "[" || op === "{") brackets.push({ ch: op, line, col: i - lineStart });
-    else if (op === ")" || op === "]" || op === "}") {
+    const code = len === 1 ? c : MULTI_CODE.get(text.slice(i, i + len))!;
+    if (c === 40 || c === 91 || c === 123) brackets.push({ ch: c, line, col: i - lineStart });
+    else if (c === 41 || c === 93 || c === 125) {
       const open = brackets.pop();
+      const op = String.fromCharCode(c);
       if (!open) return fail(line, i - lineStart, `unmatched '${op}'`);
-      if (open.ch !== CLOSER[op]) return fail(line, i - lineStart, `closing parenthesis '${op}' does not match opening parenthesis '${open.ch}' on line ${open.line}`);
+      if (open.ch !== OPEN_OF[c]) return fail(line, i - lineStart, `closing parenthesis '${op}' does not match opening parenthesis '${String.fromCharCode(open.ch)}' on line ${open.line}`);
     }
-    push(T.OP, i, i + op.length, line);
-    i += op.length;
+    push(T.OP, i, i + len, line, code);
+    i += len;
   }
   const open = brackets[brackets.length - 1];
-  if (open) return fail(open.line, open.col, `'${open.ch}' was never closed`);
+  if (open) return fail(open.line, open.col, `'${String.fromCharCode(open.ch)}' was never closed`);
   if (t.count > 0 && t.kind[t.count - 1] !== T.NEWLINE) push(T.NEWLINE, n, n, line);
   while (indents.length > 1) {
     indents.pop();

@@ -48,8 +48,15 @@ export function confirmUnbound(root: Node, candidates: readonly NameUse[]): Name
   const wanted = new Set(candidates.map((c) => c.name));
   const bound = new Set<string>();
   const firstLoad = new Map<string, number>();
-  for (const id of root.descendantsOfType("identifier")) {
-    const name = id.text;
+  // Visit only the identifiers the lexer saw spelling a candidate (WASM calls are the cost here).
+  const ids: Array<[string, Node]> = [];
+  for (const c of candidates) {
+    for (const offset of c.offsets ?? []) {
+      const node = root.descendantForIndex(offset, offset + c.name.length);
+      if (node && node.type === "identifier" && node.startIndex === offset) ids.push([c.name, node]);
+    }
+  }
+  for (const [name, id] of ids) {
     if (!wanted.has(name)) continue;
     const parent = id.parent;
     if (!parent || parent.type === "ERROR" || hasErrorAncestor(parent)) continue;

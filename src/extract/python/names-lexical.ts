@@ -5,12 +5,17 @@
 // a name left over is unbound in every scope. Scope-only mistakes (bound in one function, used in
 // another) are out of reach here by design; the tree-sitter pass then confirms each candidate's role.
 import { BUILTIN_NAMES, KEYWORDS, SOFT_KEYWORDS } from "./builtins.js";
-import { T, type LogicalLine, type Tokens } from "./lexer.js";
+import { T, opCode, type LogicalLine, type Tokens } from "./lexer.js";
 
 export interface NameUse {
   name: string;
   line: number;
+  /** Text offsets of every token spelling the name, for the parser's confirmation. */
+  offsets?: number[];
 }
+
+const WALRUS = opCode(":=");
+const AUGMENTED = new Set(["+=", "-=", "*=", "/=", "//=", "%=", "**=", ">>=", "<<=", "&=", "|=", "^=", "@="].map(opCode));
 
 /** Calls that define names at run time; a file using them is not judged. */
 const DYNAMIC = new Set(["globals", "locals", "vars", "exec", "execfile", "__builtins__", "setattr", "get_ipython"]);
@@ -19,7 +24,7 @@ export function unboundNames(text: string, t: Tokens, lines: readonly LogicalLin
   const bound = new Set<string>();
   const loads: number[] = [];
   const str = (k: number) => text.slice(t.start[k]!, t.end[k]!);
-  const isOp = (k: number, s: string) => t.kind[k] === T.OP && str(k) === s;
+  const isOp = (k: number, s: string) => t.op[k] === opCode(s);
   const bindAllNames = (a: number, b: number) => {
     for (let k = a; k < b; k++) if (t.kind[k] === T.NAME && !isOp(k - 1, ".")) bound.add(str(k));
   };
@@ -49,11 +54,11 @@ export function unboundNames(text: string, t: Tokens, lines: readonly LogicalLin
     for (let k = from; k < to; k++) {
       const kind = t.kind[k];
       if (kind === T.OP) {
-        const s = str(k);
-        if (s === "(" || s === "[" || s === "{") depth++;
-        else if (s === ")" || s === "]" || s === "}") depth--;
-        else if (s === "=" && depth === 0) lastAssign = k;
-        else if (s === ":=" || (s.length >= 2 && s.endsWith("=") && !["==", "!=", "<=", ">="].includes(s) && depth === 0)) {
+        const op = t.op[k]!;
+        if (op === 40 || op === 91 || op === 123) depth++;
+        else if (op === 41 || op === 93 || op === 125) depth--;
+        else if (op === 61 && depth === 0) lastAssign = k;
+        else if (op === WALRUS || (AUGMENTED.has(op) && depth === 0)) {
           if (t.kind[k - 1] === T.NAME) bound.add(str(k - 1));
         }
         continue;
@@ -79,7 +84,11 @@ export function unboundNames(text: string, t: Tokens, lines: readonly LogicalLin
     const name = str(k);
     if (bound.has(name) || seen.has(name) || BUILTIN_NAMES.has(name) || SOFT_KEYWORDS.has(name)) continue;
     seen.add(name);
-    out.push({ name, line: t.line[k]! });
+    out.push({ name, line: t.line[k]!, offsets: [] });
+  }
+  if (out.length) {
+    const byName = new Map(out.map((u) => [u.name, u.offsets!]));
+    for (let k = 0; k < t.count; k++) if (t.kind[k] === T.NAME) byName.get(str(k))?.push(t.start[k]!);
   }
   return out;
 
@@ -87,15 +96,17 @@ export function unboundNames(text: string, t: Tokens, lines: readonly LogicalLin
   function bindUntil(a: number, b: number, stop: string): number {
     let depth = 0;
     let k = a;
+    const stopOp = opCode(stop);
     for (; k < b; k++) {
-      const s = str(k);
       if (t.kind[k] === T.OP) {
-        if (s === "(" || s === "[" || s === "{") depth++;
-        else if (s === ")" || s === "]" || s === "}") {
+        const op = t.op[k]!;
+        if (op === 40 || op === 91 || op === 123) depth++;
+        else if (op === 41 || op === 93 || op === 125) {
           if (depth === 0) return k - 1; // the caller still sees the closer
           depth--;
-        } else if (depth === 0 && s === stop) return k;
+        } else if (depth === 0 && op === stopOp) return k;
       } else if (t.kind[k] === T.NAME) {
+        const s = str(k);
         if (depth === 0 && s === stop) return k;
         if (!isOp(k - 1, ".")) bound.add(s);
       }
@@ -114,15 +125,15 @@ export function unboundNames(text: string, t: Tokens, lines: readonly LogicalLin
     let itemFirst: string | null = null;
     let alias = false;
     for (; k <= to; k++) {
-      const s = k < to ? str(k) : ",";
       if (t.kind[k] === T.OP || k === to) {
-        if (s === "," || k === to) {
+        if (k === to || t.op[k] === 44) {
           if (itemFirst && !alias) bound.add(itemFirst);
           itemFirst = null;
           alias = false;
         }
         continue;
       }
+      const s = str(k);
       if (s === "as") {
         alias = true;
         if (t.kind[k + 1] === T.NAME) bound.add(str(k + 1));

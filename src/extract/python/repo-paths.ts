@@ -4,10 +4,16 @@ import type { RepoView } from "../../model/repo-view.js";
 
 export class RepoPaths {
   private sorted: string[] | null = null;
+  private byBase: Map<string, string[]> | null = null;
+  private readonly memo = new Map<string, boolean>();
   constructor(private readonly view: RepoView) {}
 
   exists(path: string, fromFile: string): boolean {
-    return this.candidates(path, fromFile).some((c) => this.matches(c));
+    return this.candidates(path, fromFile).some((c) => {
+      let hit = this.memo.get(c);
+      if (hit === undefined) this.memo.set(c, (hit = this.matches(c)));
+      return hit;
+    });
   }
 
   candidates(path: string, fromFile: string): string[] {
@@ -35,10 +41,24 @@ export class RepoPaths {
 
   private matches(candidate: string): boolean {
     if (!candidate.includes("*")) return this.view.has(candidate) || this.view.isDir(candidate);
-    // A glob: binary-search the literal prefix in the sorted file list, then test the pattern.
-    this.sorted ??= this.view.files().map((f) => f.path).sort();
-    const prefix = candidate.slice(0, candidate.indexOf("*"));
+    // A glob: look up by a literal base name, else binary-search the literal prefix, then test the pattern.
     const re = new RegExp(`^${candidate.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")}(?:/|$)`);
+    const base = candidate.slice(candidate.lastIndexOf("/") + 1);
+    if (!base.includes("*")) {
+      if (!this.byBase) {
+        this.byBase = new Map();
+        for (const f of this.view.files()) {
+          const name = f.path.slice(f.path.lastIndexOf("/") + 1);
+          const list = this.byBase.get(name);
+          if (list) list.push(f.path);
+          else this.byBase.set(name, [f.path]);
+        }
+      }
+      return (this.byBase.get(base) ?? []).some((p) => re.test(p));
+    }
+    const prefix = candidate.slice(0, candidate.indexOf("*"));
+    if (prefix === "") return false; // nothing literal to anchor on: unknown, not assumed present
+    this.sorted ??= this.view.files().map((f) => f.path).sort();
     let lo = 0;
     let hi = this.sorted.length;
     while (lo < hi) {

@@ -15,7 +15,7 @@ export function structureError(text: string, t: Tokens, lines: readonly LogicalL
     let head = t.kind[from] === T.NAME ? str(from) : "";
     let h = from;
     if (head === "async" && t.kind[from + 1] === T.NAME) head = str((h = from + 1));
-    const endsWithColon = t.kind[to - 1] === T.OP && str(to - 1) === ":";
+    const endsWithColon = t.op[to - 1] === 58;
     if (COMPOUND.has(head) && !hasColonAtDepth0(h, to)) return { line: t.line[to - 1]!, col: col(to - 1), message: "expected ':'" };
     if (endsWithColon && COMPOUND.has(head) && (!next || next.depth <= depth))
       return { line: next ? t.line[next.from]! : t.line[to - 1]!, col: 0, message: `expected an indented block after '${head}' statement on line ${t.line[from]}` };
@@ -34,11 +34,10 @@ export function structureError(text: string, t: Tokens, lines: readonly LogicalL
   function hasColonAtDepth0(from: number, to: number): boolean {
     let depth = 0;
     for (let k = from; k < to; k++) {
-      if (t.kind[k] !== T.OP) continue;
-      const s = str(k);
-      if (s === "(" || s === "[" || s === "{") depth++;
-      else if (s === ")" || s === "]" || s === "}") depth--;
-      else if (s === ":" && depth === 0) return true;
+      const op = t.op[k]!;
+      if (op === 40 || op === 91 || op === 123) depth++;
+      else if (op === 41 || op === 93 || op === 125) depth--;
+      else if (op === 58 && depth === 0) return true;
     }
     return false;
   }
