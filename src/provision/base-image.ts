@@ -10,6 +10,8 @@ export interface BaseChoice {
   flavor: BaseFlavor;
 }
 
+/** Conda specs build on this image only: the engine must be able to pull it (or have it loaded); where no
+ * registry is reachable (this project's CI) conda specs are detected and written, but not built. */
 export const MICROMAMBA_IMAGE = "mambaorg/micromamba:1.5.10";
 export const KAGGLE_IMAGE = "gcr.io/kaggle-images/python";
 

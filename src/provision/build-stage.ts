@@ -61,6 +61,8 @@ function failureLocation(facts: Facts, plan: SpecPlan, pkg: string | null): Fact
   return plan.primary ? { file: plan.primary } : {};
 }
 
+/** Detect, write the Dockerfile (always, even without an engine), build or reuse the image, probe it.
+ * Never throws for a missing engine or a failed build: both are data in the result. */
 export async function runBuildStage(input: BuildStageInput): Promise<BuildStageResult> {
   const plan = detectSpec(input.facts, input.view);
   const base = chooseBase(plan, input.baseImage);
