@@ -85,7 +85,7 @@ describe("repro-audit CLI", () => {
     const result = runCli(["audit", join(SAMPLES, "clean-solution/repo"), "--stages", "static,build", "--engine", "docker"], {
       REPRO_AUDIT_DOCKER: "/nonexistent/docker",
     });
-    expectOneLineError(result, 3, "docker answered");
+    expectOneLineError(result, 3, "docker did not answer");
   });
 
   it("by default skips build with a note when no engine answers", () => {
