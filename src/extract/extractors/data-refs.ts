@@ -3,7 +3,7 @@
 import type { FactRecord } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
 import type { PyCall } from "../python/call-args.js";
-import { fetchedBy, fetchLines, slugsIn } from "../python/fetch-commands.js";
+import { fetchLines, fetchMatcher, slugsIn } from "../python/fetch-commands.js";
 import { locate } from "../python/locate.js";
 import { kaggleSlugOf } from "../python/path-kinds.js";
 import { pythonIndex } from "../python/repo-index.js";
@@ -50,6 +50,7 @@ export const extractor: Extractor = {
     const index = pythonIndex(ctx.view);
     const paths = new RepoPaths(ctx.view);
     const lines = fetchLines(ctx.view, ctx.facts);
+    const fetchedBy = fetchMatcher(lines);
     const commanded = slugsIn(lines);
     const fetchedSlugs = new Set(commanded.map((s) => s.slug.slice(s.slug.lastIndexOf("/") + 1)));
     const records: FactRecord[] = [];
@@ -65,12 +66,12 @@ export const extractor: Extractor = {
         if (!read || seen.has(read.path)) continue;
         seen.add(read.path);
         const slug = kaggleSlugOf(read.path);
-        const fetched = (slug !== null && fetchedSlugs.has(slug)) || fetchedBy(lines, read.path);
+        const fetched = (slug !== null && fetchedSlugs.has(slug)) || fetchedBy(read.path);
         records.push({ ...locate(file, call.line), kind: read.kind, path: read.path, call: call.callee, inRepo: paths.exists(read.path, file.path), fetched });
       }
       for (const s of file.pathStrings) {
         const slug = kaggleSlugOf(s.value);
-        if (slug === null || [...slugs.values()].some((r) => typeof r.slug === "string" && r.slug.endsWith(slug))) continue;
+        if (slug === null || slugs.has(`kaggle-dataset:${slug}`) || [...slugs.values()].some((r) => typeof r.slug === "string" && r.slug.endsWith(slug))) continue;
         slugs.set(`kaggle-dataset:${slug}`, { ...locate(file, s.line), kind: "kaggle-dataset", slug, inRepo: false, fetched: false });
       }
     }

@@ -43,13 +43,17 @@ export function slugsIn(lines: readonly FetchLine[]): Array<FetchLine & { slug: 
   return out;
 }
 
-/** Does a fetch line name this file (its base name) or download into a folder that holds it? */
-export function fetchedBy(lines: readonly FetchLine[], path: string): boolean {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  const rel = path.replace(/^(?:\.\.?\/)+/, "");
-  return lines.some((l) => {
-    if (base && !base.includes("*") && base.length > 2 && l.text.includes(base)) return true;
-    const dir = /(?:\s-p|--path|-O|-o|-P|--output|--dir)[\s=]+["']?([\w./-]+)/.exec(l.text)?.[1]?.replace(/^\.\//, "").replace(/\/$/, "");
-    return dir !== undefined && dir !== "" && dir !== "." && (rel === dir || rel.startsWith(`${dir}/`));
-  });
+/** Answers "does a fetch line name this file (its base name) or download into a folder that holds it?";
+ * the lines are joined and their target folders read once, since a repo may hold thousands of reads. */
+export function fetchMatcher(lines: readonly FetchLine[]): (path: string) => boolean {
+  const joined = lines.map((l) => l.text).join("\n");
+  const dirs = lines
+    .map((l) => /(?:\s-p|--path|-O|-o|-P|--output|--dir)[\s=]+["']?([\w./-]+)/.exec(l.text)?.[1]?.replace(/^\.\//, "").replace(/\/$/, ""))
+    .filter((d): d is string => d !== undefined && d !== "" && d !== ".");
+  return (path) => {
+    const base = path.slice(path.lastIndexOf("/") + 1);
+    if (base && !base.includes("*") && base.length > 2 && joined.includes(base)) return true;
+    const rel = path.replace(/^(?:\.\.?\/)+/, "");
+    return dirs.some((dir) => rel === dir || rel.startsWith(`${dir}/`));
+  };
 }

@@ -21,14 +21,16 @@ export interface LexError {
   message: string;
 }
 
+/** Tokens of one file. The arrays are shared buffers reused by the next tokenize() call (so a 5,000-file
+ * repo makes no garbage per token): read them before tokenizing another file, only below `count`. */
 export interface Tokens {
   count: number;
-  kind: number[];
-  start: number[];
-  end: number[];
-  line: number[];
+  kind: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  line: Int32Array;
   /** For OP tokens: opCode(op); 0 for other tokens. */
-  op: number[];
+  op: Int32Array;
   /** For STRING tokens: the literal's content (escapes \\, \' and \" undone; f-string fields as `{}`). */
   value: Map<number, string>;
   /** Is the STRING token an f-string (its value has `{}` holes)? */
@@ -70,8 +72,39 @@ function unescape(raw: string, isRaw: boolean): string {
   return raw.replace(/\\(\\|'|"|\n)/g, (_, c: string) => (c === "\n" ? "" : c));
 }
 
+let capacity = 0;
+let KIND = new Uint8Array(0);
+let START = new Int32Array(0);
+let END = new Int32Array(0);
+let LINE = new Int32Array(0);
+let OPS = new Int32Array(0);
+
+function grow(min: number): void {
+  const size = Math.max(min, capacity * 2, 1 << 16);
+  const copy = <A extends Uint8Array | Int32Array>(old: A, next: A): A => (next.set(old), next);
+  KIND = copy(KIND, new Uint8Array(size));
+  START = copy(START, new Int32Array(size));
+  END = copy(END, new Int32Array(size));
+  LINE = copy(LINE, new Int32Array(size));
+  OPS = copy(OPS, new Int32Array(size));
+  capacity = size;
+}
+
 export function tokenize(text: string, options: LexOptions = {}): Tokens {
-  const t: Tokens = { count: 0, kind: [], start: [], end: [], line: [], op: [], value: new Map(), fstring: new Set(), comments: [], error: null };
+  const t = tokenizeInto(text, options);
+  // Sentinels past the end, so a look-ahead never reads the previous file's tokens.
+  if (capacity < t.count + 4) grow(t.count + 4);
+  for (let k = t.count; k < t.count + 4; k++) (KIND[k] = 0), (OPS[k] = 0);
+  t.kind = KIND;
+  t.start = START;
+  t.end = END;
+  t.line = LINE;
+  t.op = OPS;
+  return t;
+}
+
+function tokenizeInto(text: string, options: LexOptions): Tokens {
+  const t: Tokens = { count: 0, kind: KIND, start: START, end: END, line: LINE, op: OPS, value: new Map(), fstring: new Set(), comments: [], error: null };
   const n = text.length;
   let i = 0;
   let line = 1;
@@ -82,11 +115,12 @@ export function tokenize(text: string, options: LexOptions = {}): Tokens {
 
   const push = (kind: number, s: number, e: number, ln: number, op = 0): number => {
     const k = t.count++;
-    t.op.push(op);
-    t.kind.push(kind);
-    t.start.push(s);
-    t.end.push(e);
-    t.line.push(ln);
+    if (k >= capacity) grow(k + 1);
+    OPS[k] = op;
+    KIND[k] = kind;
+    START[k] = s;
+    END[k] = e;
+    LINE[k] = ln;
     return k;
   };
   const fail = (ln: number, col: number, message: string): Tokens => {
