@@ -1,8 +1,8 @@
 // Does one file of a branch parse? Python through tree-sitter's WASM grammar, notebooks and JSON through
 // JSON.parse, YAML through the safe loader. Nothing from the repo runs.
-import { createRequire } from "node:module";
 import { parseConfig } from "../extract/config-parse.js";
 import { flattenNotebook } from "../extract/notebook.js";
+import { pythonSyntaxError } from "../extract/python/check-syntax.js";
 
 export interface ParseProblem {
   line: number | null;
@@ -28,7 +28,7 @@ export async function parseProblem(path: string, text: string): Promise<ParsePro
       if (!parsed.ok) return { line: parsed.line, message: parsed.message };
       const flat = flattenNotebook(text);
       if (!flat.ok) return { line: null, message: flat.reason };
-      const problem = await pythonSyntaxProblem(flat.notebook.text);
+      const problem = await pythonSyntaxProblem(flat.notebook.text, true);
       if (!problem) return null;
       // The line of a notebook's problem is the flattened line; say which cell it is in.
       const at = problem.line === null ? undefined : flat.notebook.lineMap[problem.line - 1];
@@ -47,56 +47,8 @@ export async function parseProblem(path: string, text: string): Promise<ParsePro
   }
 }
 
-// --- Python: tree-sitter, loaded once on first use ---------------------------------------------------
-
-interface TsNode {
-  type: string;
-  isError: boolean;
-  isMissing: boolean;
-  hasError: boolean;
-  startPosition: { row: number; column: number };
-  children: Array<TsNode | null>;
-}
-interface TsParser {
-  parse(text: string): { rootNode: TsNode; delete(): void } | null;
-}
-
-let parserPromise: Promise<TsParser> | null = null;
-
-async function pythonParser(): Promise<TsParser> {
-  parserPromise ??= (async () => {
-    const { Parser, Language } = await import("web-tree-sitter");
-    await Parser.init();
-    const require = createRequire(import.meta.url);
-    const wasm = require.resolve("tree-sitter-python/tree-sitter-python.wasm");
-    const parser = new Parser();
-    parser.setLanguage(await Language.load(wasm));
-    return parser as unknown as TsParser;
-  })();
-  return parserPromise;
-}
-
-/** The first error node, depth first: where a reader should look. */
-function firstError(node: TsNode): TsNode | null {
-  if (node.isError || node.isMissing) return node;
-  if (!node.hasError) return null;
-  for (const child of node.children) {
-    const found = child ? firstError(child) : null;
-    if (found) return found;
-  }
-  return node;
-}
-
-export async function pythonSyntaxProblem(text: string): Promise<ParseProblem | null> {
-  const parser = await pythonParser();
-  const tree = parser.parse(text);
-  if (!tree) return { line: null, message: "the Python parser gave up on this file" };
-  try {
-    const error = firstError(tree.rootNode);
-    if (!error) return null;
-    const line = error.startPosition.row + 1;
-    return { line, message: error.isMissing ? `syntax error: missing ${error.type}` : "syntax error" };
-  } finally {
-    tree.delete();
-  }
+/** The same check the `syntax` family makes on the audited tree, so a branch is judged like main. */
+export async function pythonSyntaxProblem(text: string, notebook = false): Promise<ParseProblem | null> {
+  const error = await pythonSyntaxError(text, { notebook });
+  return error ? { line: error.line, message: `syntax error: ${error.message}` } : null;
 }
