@@ -15,6 +15,7 @@ import { containerCgroup, processTree, usageMeters } from "./meters/cpu-share.js
 import { gpusInUse, localOffsetMinutes, nvidiaSmiAnswers } from "./meters/nvidia-smi.js";
 import { findRaplDomains, raplMeters } from "./meters/rapl.js";
 import { classifyOutcome, epochRunRecord } from "./outcome.js";
+import type { RawSeries } from "./meters/meter.js";
 import { startSampler } from "./sampler.js";
 import { buildSection } from "./section.js";
 
@@ -48,6 +49,8 @@ export interface EpochStageInput {
 export interface EpochStageResult {
   section: CarbonSection;
   records: { "epoch-run": FactRecord[] };
+  /** What the section was computed from, for benches and re-analysis. */
+  raw: { spans: EpochSpan[]; series: RawSeries[]; runStartUnix: number; runEndUnix: number; exitUnix: number };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -187,6 +190,10 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
   const useHook = hookEvents.some((e) => e.kind !== "stop");
   const events = useHook ? hookEvents : stdoutEvents;
   const spans = epochSpans(events);
+  // A program that ended by itself closes its last epoch at exit (no next "Epoch" line will).
+  const last = spans[spans.length - 1];
+  if (last && last.end === null && !stoppedByUs && !hookEvents.some((e) => e.kind === "stop") && result.exitCode === 0)
+    last.end = exitUnix - runStartUnix;
   const stopEvent = hookEvents.find((e) => e.kind === "stop");
   const stopCut = stoppedByUs ? (events.find(reachedMeasure)?.t ?? exitUnix - runStartUnix) : null;
   const runEndUnix = runStartUnix + (stopEvent?.t ?? stopCut ?? exitUnix - runStartUnix);
@@ -204,5 +211,9 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
     boundaries: events.length === 0 ? "none" : useHook ? "hook" : "stdout",
     runStartUnix, runEndUnix, series, pue, intensity, cpu,
   });
-  return { section, records: { "epoch-run": [epochRunRecord(outcome, { seconds: runEndUnix - runStartUnix, epochs: complete, batches })] } };
+  return {
+    section,
+    records: { "epoch-run": [epochRunRecord(outcome, { seconds: runEndUnix - runStartUnix, epochs: complete, batches })] },
+    raw: { spans: measuredSpans, series, runStartUnix, runEndUnix, exitUnix },
+  };
 }

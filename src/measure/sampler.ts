@@ -20,11 +20,14 @@ export function startSampler(options: SamplerOptions): Sampler {
   const track = (m: PolledMeter) =>
     series.set(m, { meter: m.meter, kind: m.kind, component: m.component, scope: m.scope, samples: [] });
   options.meters.forEach(track);
+  const lastRead = new Map<PolledMeter, number>();
   const tick = () => {
     const unix = Date.now() / 1000;
     for (const [m, s] of series) {
       const watts = m.read(unix);
-      if (watts !== null && Number.isFinite(watts)) s.samples.push({ unix, watts });
+      const since = lastRead.get(m) ?? unix;
+      lastRead.set(m, unix);
+      if (watts !== null && Number.isFinite(watts)) s.samples.push({ unix: m.averaged ? (since + unix) / 2 : unix, watts });
     }
   };
   tick();
@@ -33,7 +36,7 @@ export function startSampler(options: SamplerOptions): Sampler {
   return {
     add(meters) {
       const unix = Date.now() / 1000;
-      for (const m of meters) (track(m), m.read(unix)); // first read primes delta meters
+      for (const m of meters) (track(m), m.read(unix), lastRead.set(m, unix)); // first read primes delta meters
     },
     async stop() {
       clearInterval(timer);

@@ -23,7 +23,7 @@ beforeAll(async () => {
 describe("epoch stage, container runtime", () => {
   it("runs one epoch as uid 1000 with no network, meters the container's cgroup and predicts", async (ctx) => {
     if (!ready) return ctx.skip();
-    const plan = planFor("python train.py --epochs 4 --samples 8000 --hidden 128", 4, 2);
+    const plan = planFor("python train.py --epochs 4 --samples 8000 --hidden 128 --batch-size 128", 4, 2);
     const { section, records } = await runEpochStage({
       root: SAMPLE, plan, runtime: "container", engine: "docker", image: IMAGE, idleSeconds: 0.2, gpus: false, sampleMs: 100,
       limits: { memory: "1g", cpus: 1, pids: 256 }, region: "FR",

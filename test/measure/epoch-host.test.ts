@@ -9,7 +9,7 @@ beforeAll(async () => {
   python = await pythonWithNumpy();
 });
 
-const SMALL = "python train.py --epochs 3 --samples 3000 --hidden 64";
+const SMALL = "python train.py --epochs 3 --samples 3000 --hidden 64 --batch-size 128";
 
 describe("epoch stage, host runtime", () => {
   it("measures one epoch of the CPU sample from its stdout markers and predicts three", async (ctx) => {

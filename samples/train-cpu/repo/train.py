@@ -63,9 +63,9 @@ def bce(p, y):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--epochs", type=int, default=5, help="passes over the training set")
-    parser.add_argument("--batch-size", type=int, default=128, help="rows per mini-batch")
-    parser.add_argument("--samples", type=int, default=40000, help="rows of synthetic training data")
-    parser.add_argument("--hidden", type=int, default=512, help="hidden units")
+    parser.add_argument("--batch-size", type=int, default=256, help="rows per mini-batch")
+    parser.add_argument("--samples", type=int, default=100000, help="rows of synthetic training data")
+    parser.add_argument("--hidden", type=int, default=2048, help="hidden units")
     parser.add_argument("--lr", type=float, default=0.05, help="learning rate")
     parser.add_argument("--seed", type=int, default=42, help="random seed")
     args = parser.parse_args()

@@ -29,7 +29,7 @@ export function usageMeters(source: UsageSource, wattsPerThread: number): Polled
   };
   return [
     {
-      meter: "cpu-share-tdp", kind: "estimated", component: "cpu", scope: source.scope,
+      meter: "cpu-share-tdp", kind: "estimated", component: "cpu", scope: source.scope, averaged: true,
       read(unix) {
         const v = readOnce(unix);
         if (!v) return null;

@@ -7,6 +7,8 @@ export interface PolledMeter {
   kind: MeterSeries["kind"];
   component: MeterSeries["component"];
   scope: string;
+  /** true: a reading is the mean since the previous read (counters), so it is stamped at the interval's middle. */
+  averaged?: boolean;
   read(unixSeconds: number): number | null;
 }
 

@@ -46,6 +46,7 @@ export function raplMeters(domains: readonly RaplDomain[]): PolledMeter[] {
       kind: "measured",
       component: d.name === "dram" ? "memory" : "cpu",
       scope: d.name,
+      averaged: true,
       read(unix: number): number | null {
         let uj: number;
         try {
