@@ -1,61 +1,20 @@
-// Static-audit bench: generate a solution-like repo, then time our static facts against CPython's
+// Static-audit bench: generate a solution-like repo, then time the whole static audit against CPython's
 // ast.parse over every file (what pipreqs and pyflakes do) and against rg (the floor: reading once).
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import type { Extractor } from "../src/extract/extractor.js";
-import { memoryView } from "../src/extract/memory-view.js";
-import { emptyFacts, type Facts } from "../src/model/facts.js";
-import type { RepoView } from "../src/model/repo-view.js";
+import { audit } from "../src/pipeline.js";
+import type { Facts } from "../src/model/facts.js";
 import { generateRepo } from "./generate-repo.js";
 
-const PY_EXTRACTORS = ["imports", "path-literals", "data-refs", "cli-options", "syntax", "placeholders", "undefined-names", "training"];
 const RG_PATTERN = String.raw`/kaggle/(input|working)|/home/|/Users/|[A-Za-z]:\\|/content/drive|/mnt/|/data/|/root/|~/`;
 
-async function loadView(root: string): Promise<RepoView> {
-  try {
-    const { walkRepo } = (await import("../src/extract/walk.js")) as { walkRepo: (root: string) => Promise<RepoView> };
-    return await walkRepo(root);
-  } catch (error) {
-    console.error(`(walkRepo unavailable, reading files into memoryView: ${(error as Error).message.split("\n")[0]})`);
-    const files: Record<string, string> = {};
-    const visit = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const full = join(dir, name);
-        if (statSync(full).isDirectory()) visit(full);
-        else files[relative(root, full)] = readFileSync(full, "utf8");
-      }
-    };
-    visit(root);
-    return memoryView(files);
-  }
-}
-
-async function extractor(id: string): Promise<Extractor | null> {
-  try {
-    return ((await import(`../src/extract/extractors/${id}.js`)) as { extractor: Extractor }).extractor;
-  } catch {
-    return null;
-  }
-}
-
-/** The static facts over a folder: walk, then env-spec and readme (when present) and the Python families. */
-export async function runStaticAudit(root: string): Promise<{ facts: Facts; seconds: Record<string, number> }> {
-  const seconds: Record<string, number> = {};
-  let t = performance.now();
-  const view = await loadView(root);
-  seconds.walk = (performance.now() - t) / 1000;
-  const facts = emptyFacts();
-  for (const id of ["env-spec", "readme", ...PY_EXTRACTORS]) {
-    const ex = await extractor(id);
-    if (!ex) continue;
-    t = performance.now();
-    facts.families[id] = await ex.extract({ view, facts, branches: null });
-    seconds[id] = (performance.now() - t) / 1000;
-  }
-  return { facts, seconds };
+/** The whole static audit, as `repro-audit audit <root> --stages static` runs it: walk, facts, rules, score. */
+export async function runStaticAudit(root: string): Promise<{ facts: Facts; findings: number; total: number | null }> {
+  const { report, facts } = await audit({ source: root, stages: ["static"] });
+  return { facts, findings: report.findings.length, total: report.score.total };
 }
 
 const PY_AST = `
@@ -78,7 +37,7 @@ async function main(): Promise<void> {
     console.log(`repo: ${repo.files} files (${repo.pyFiles} .py, 50 notebooks), ${mb.toFixed(1)} MB in ${root}`);
 
     const t0 = performance.now();
-    const { facts, seconds } = await runStaticAudit(root);
+    const { facts, findings, total } = await runStaticAudit(root);
     const ours = (performance.now() - t0) / 1000;
     const counts = Object.entries(facts.families).map(([id, r]) => `${id}=${r.length}`).join(" ");
 
@@ -90,8 +49,8 @@ async function main(): Promise<void> {
     const rss = process.resourceUsage().maxRSS / 1024;
     const row = (name: string, s: number, bytes: number) => console.log(`${name.padEnd(34)} ${s.toFixed(2).padStart(7)} s ${(bytes / 1e6 / s).toFixed(1).padStart(7)} MB/s`);
     console.log(`facts: ${counts}`);
-    console.log(`stages: ${Object.entries(seconds).map(([k, v]) => `${k} ${v.toFixed(2)}s`).join(", ")}`);
-    row("repro-audit static facts", ours, repo.bytes);
+    console.log(`report: ${findings} findings, total score ${total}`);
+    row("repro-audit audit --stages static", ours, repo.bytes);
     row(`python3 ast.parse (${pyFiles} .py)`, pySeconds, pyBytes);
     row(rg.error ? "rg (not installed)" : "rg path patterns (floor)", rgSeconds, repo.bytes);
     console.log(`peak RSS (this process): ${rss.toFixed(0)} MB`);

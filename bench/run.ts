@@ -1,0 +1,23 @@
+// `npm run bench`: every benchmark in turn, each in its own process so peak memory is its own.
+// Pass names to run some: `npm run bench -- static epoch`.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const BENCHES: Array<{ name: string; what: string }> = [
+  { name: "static", what: "static audit of a generated 5,000-file repo vs CPython ast.parse and rg" },
+  { name: "env", what: "environment build twice: cold vs cached (needs a container engine)" },
+  { name: "epoch", what: "full CPU training under the meters vs the prediction from one epoch and from K batches" },
+];
+
+const wanted = process.argv.slice(2);
+let failed = 0;
+for (const bench of BENCHES.filter((b) => wanted.length === 0 || wanted.includes(b.name))) {
+  console.log(`\n== bench ${bench.name}: ${bench.what}`);
+  const file = fileURLToPath(new URL(`./${bench.name}.js`, import.meta.url));
+  const result = spawnSync(process.execPath, [file], { stdio: "inherit" });
+  if (result.status !== 0) {
+    failed++;
+    console.log(`(bench ${bench.name} exited ${result.status})`);
+  }
+}
+process.exitCode = failed ? 1 : 0;
