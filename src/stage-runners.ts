@@ -1,4 +1,5 @@
 // Adapters between the pipeline and the build and epoch stages: options in, section and facts out.
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { homedir } from "node:os";
 import type { Config } from "./config/config.js";
@@ -38,10 +39,11 @@ export interface EpochOptions {
 
 const seconds = (since: number) => Math.round((performance.now() - since) / 10) / 100;
 
-/** Default home of an audit's build files: one folder per audited commit. */
+/** Default home of an audit's build files: one folder per audited repo and commit (or working tree). */
 export function defaultOutDir(repo: RepoInfo): string {
-  const name = (repo.commit ?? "working-tree").slice(0, 12);
-  return join(homedir(), ".cache", "repro-audit", "builds", name);
+  const source = createHash("sha256").update(repo.url).digest("hex").slice(0, 12);
+  const name = `${source}-${(repo.commit ?? "working-tree").slice(0, 12)}`;
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "repro-audit", "builds", name);
 }
 
 export async function runBuild(input: {
