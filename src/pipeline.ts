@@ -80,7 +80,6 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     const runtime = options.runtime ?? "container";
     const lookup = asked && !asked.some((s) => s !== "static") ? null : await findEngine(options.engine ?? config.build?.engine ?? "auto");
     const planned = inferTrainPlan({ facts, ...(config.train ? { config: config.train } : {}), flags: { epochs: options.epochs, train: options.train } });
-    addFacts(facts, "train-plan", planned.records["train-plan"]);
     const decision = decideStages({
       asked,
       runtime,
@@ -88,6 +87,10 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       planFound: planned.plan !== null,
     });
     notes.push(...decision.notes);
+    // The plan is judged only where an epoch could run: a static audit leaves execution not assessed.
+    const epochPossible = (!asked || asked.includes("epoch")) && (runtime === "host" || lookup?.ok === true);
+    if (epochPossible) addFacts(facts, "train-plan", planned.records["train-plan"]);
+    else markNotCollected(facts, "train-plan", asked && !asked.includes("epoch") ? "the epoch stage was not asked for" : "no container engine to run an epoch in");
     if (decision.engineRequiredButMissing) {
       throw engineError(decision.engineRequiredButMissing.split("; ")[0]!, `To run build or epoch: ${decision.engineRequiredButMissing.split("; ")[1] ?? "start a container engine"}`);
     }
