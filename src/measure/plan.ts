@@ -1,29 +1,8 @@
 // The train plan (commands, epochs, folds x models x seeds) from flags, .repro-audit.yml or the static facts (pure).
 import type { Sourced, TrainPlan } from "../model/carbon.js";
 import type { FactRecord, Facts } from "../model/facts.js";
-
-/** The `train:` section of .repro-audit.yml. */
-export interface TrainConfig {
-  commands?: string[];
-  epochs?: number;
-  folds?: number;
-  models?: number;
-  seeds?: number;
-}
-
-/** JSON Schema fragment for `train` in schemas/config.schema.json. */
-export const TRAIN_CONFIG_SCHEMA = {
-  type: "object",
-  additionalProperties: false,
-  description: "How the solution trains, for the instrumented epoch and the prediction",
-  properties: {
-    commands: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1, description: "Shell commands that train, run from the repo root; the first is measured" },
-    epochs: { type: "integer", minimum: 1, description: "Epochs of one full training run" },
-    folds: { type: "integer", minimum: 1, description: "Cross-validation folds trained" },
-    models: { type: "integer", minimum: 1, description: "Models (architectures, backbones) trained" },
-    seeds: { type: "integer", minimum: 1, description: "Seeds each model is trained with" },
-  },
-} as const;
+// The `train:` section of .repro-audit.yml (schema: schemas/config.schema.json).
+import type { TrainConfig } from "../config/config.js";
 
 export interface PlanInput {
   facts: Facts;
