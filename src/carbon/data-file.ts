@@ -1,17 +1,11 @@
 // Locate the package's own files (data/*.json, the Python hook) from src/ under vitest or dist/src/ when built.
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "../package-root.js";
 
-/** The package root: the nearest folder above this module holding package.json and data/. */
+/** The package root (kept as a function for callers that read it lazily). */
 export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "data"))) return dir;
-    const up = dirname(dir);
-    if (up === dir) throw new Error("repro-audit package root not found above " + fileURLToPath(import.meta.url));
-    dir = up;
-  }
+  return PACKAGE_ROOT;
 }
 
 const cache = new Map<string, unknown>();

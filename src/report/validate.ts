@@ -1,21 +1,14 @@
 // Check a report against schemas/report.schema.json before it is written; every problem with its JSON pointer.
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { AuditError } from "../model/errors.js";
+import { PACKAGE_ROOT } from "../package-root.js";
 
 const SCHEMA_FILE = "report.schema.json";
 
-/** The package's schemas/ folder sits above both src/report (tests) and dist/src/report (the build). */
 export function reportSchemaPath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let up = 0; up < 5; up += 1) {
-    const candidate = join(dir, "schemas", SCHEMA_FILE);
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  throw new AuditError("INTERNAL", `schemas/${SCHEMA_FILE} was not found beside the package`, "Reinstall repro-audit");
+  return join(PACKAGE_ROOT, "schemas", SCHEMA_FILE);
 }
 
 let compiled: ValidateFunction | undefined;
