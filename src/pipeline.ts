@@ -11,7 +11,7 @@ import type { Rule } from "./evaluate/rule.js";
 import { judge } from "./evaluate/judge.js";
 import { score } from "./evaluate/score.js";
 import { addFacts, emptyFacts, markNotCollected, type Facts } from "./model/facts.js";
-import { engineError } from "./model/errors.js";
+import { engineError, interrupted } from "./model/errors.js";
 import type { Report, StageName, StageStatus } from "./model/report.js";
 import type { EnvironmentSection } from "./model/environment.js";
 import type { CarbonSection } from "./model/carbon.js";
@@ -75,6 +75,8 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     stages.static = { status: "ran", seconds: seconds(staticStart) };
     progress.succeed(`${view.files().length} files read in ${stages.static.seconds}s`);
 
+    if (options.signal?.aborted) throw interrupted();
+
     // 4. Which later stages run: asked for, or allowed by an engine and a train plan.
     const asked = options.stages ?? config.stages;
     const runtime = options.runtime ?? "container";
@@ -107,6 +109,8 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       markNotCollected(facts, "import-probe", decision.skipReason.build);
     }
 
+    if (options.signal?.aborted) throw interrupted();
+
     // 6. One instrumented epoch, power sampled, the full training predicted.
     let carbon: CarbonSection | undefined;
     const image = environment?.image ?? null;
@@ -121,6 +125,8 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       stages.epoch = { status: "skipped", reason };
       markNotCollected(facts, "epoch-run", reason);
     }
+
+    if (options.signal?.aborted) throw interrupted();
 
     // 7. Judge the rules, score, assemble the report.
     const judged = judge(rules, facts);

@@ -65,7 +65,7 @@ Audit options:
   --pue <x>                   power usage effectiveness (default 1.58)
   --cache-dir <dir>           where clones are kept            --debug  show stack traces
 
-Exit codes: 0 ok, 1 score below --fail-under, 2 bad input, 3 engine or internal failure.`;
+Exit codes: 0 ok, 1 score below --fail-under, 2 bad input, 3 engine or internal failure, 130 interrupted.`;
 
 function positiveNumber(flag: string, value: string | undefined, integer = false): number | undefined {
   if (value === undefined) return undefined;

@@ -62,9 +62,13 @@ function rulesCommand(action: "list" | "explain" | "facts", id?: string): string
 
 async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
   const controller = new AbortController();
-  const onSignal = () => controller.abort(new Error("interrupted"));
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  // First Ctrl-C: stop the stages, which remove their containers. A second one: leave at once.
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(EXIT.interrupted);
+    controller.abort(new Error("interrupted"));
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   // Only the report goes to stdout; progress goes to stderr (and is silent when stderr is not wanted).
   const progress = args.format === "text" || io.stderr.isTTY ? progressFor(io.stderr) : silentProgress;
   try {

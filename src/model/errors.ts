@@ -3,7 +3,8 @@
 export type ErrorCode =
   | "BAD_INPUT" // exit 2: the user's input (url, path, ref, config, rule file, flag) is wrong
   | "ENGINE" // exit 3: a container engine is missing or not running when one was asked for
-  | "INTERNAL"; // exit 3: something broke that is not the user's fault
+  | "INTERNAL" // exit 3: something broke that is not the user's fault
+  | "INTERRUPTED"; // exit 130: Ctrl-C or SIGTERM; the containers it started were removed
 
 export class AuditError extends Error {
   readonly code: ErrorCode;
@@ -25,10 +26,18 @@ export function engineError(message: string, hint: string, cause?: unknown): Aud
   return new AuditError("ENGINE", message, hint, { cause });
 }
 
-export const EXIT = { ok: 0, belowThreshold: 1, badInput: 2, engine: 3, internal: 3 } as const;
+export function interrupted(): AuditError {
+  return new AuditError("INTERRUPTED", "interrupted; the containers this audit started were removed", "Rerun the audit when you are ready");
+}
+
+export const EXIT = { ok: 0, belowThreshold: 1, badInput: 2, engine: 3, internal: 3, interrupted: 130 } as const;
 
 export function exitCodeOf(error: unknown): number {
-  if (error instanceof AuditError) return error.code === "BAD_INPUT" ? EXIT.badInput : EXIT.engine;
+  if (error instanceof AuditError) {
+    if (error.code === "BAD_INPUT") return EXIT.badInput;
+    if (error.code === "INTERRUPTED") return EXIT.interrupted;
+    return EXIT.engine;
+  }
   return EXIT.internal;
 }
 
