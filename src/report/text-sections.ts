@@ -50,7 +50,7 @@ export function environmentLines(env: EnvironmentSection, p: Paint): string[] {
   const modules = env.probe?.modules ?? [];
   const failed = modules.filter((m) => !m.ok);
   if (!env.probe?.ran) rows.push(["probe", "not run"]);
-  else rows.push(["probe", `${modules.length} modules: ${modules.length - failed.length} import, ${failed.length} fail`]);
+  else rows.push(["probe", `${modules.length} module(s) probed: ${modules.length - failed.length} import, ${failed.length} fail`]);
   const probeRow = rows.length;
   if (env.probe?.pipCheck) rows.push(["pip check", env.probe.pipCheck.ok ? "ok" : "problems found"]);
 
