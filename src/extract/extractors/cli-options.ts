@@ -3,7 +3,7 @@ import type { FactRecord } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
 import type { PyArg, PyCall } from "../python/call-args.js";
 import { locate } from "../python/locate.js";
-import { pythonIndex } from "../python/repo-index.js";
+import { preparePythonIndex } from "../python/repo-index.js";
 
 export interface CliOption {
   option: string;
@@ -44,9 +44,9 @@ export const extractor: Extractor = {
     default: "default= as written (string value for a string), or null",
     type: "type= as written, or null",
   },
-  extract(ctx) {
+  async extract(ctx) {
     const records: FactRecord[] = [];
-    for (const file of pythonIndex(ctx.view).files) {
+    for (const file of (await preparePythonIndex(ctx.view)).files) {
       for (const call of file.calls) {
         const opt = cliOption(call);
         if (opt) records.push({ ...locate(file, call.line), ...opt });

@@ -6,7 +6,7 @@ import type { PyCall } from "../python/call-args.js";
 import { fetchLines, fetchMatcher, slugsIn } from "../python/fetch-commands.js";
 import { locate } from "../python/locate.js";
 import { kaggleSlugOf } from "../python/path-kinds.js";
-import { pythonIndex } from "../python/repo-index.js";
+import { preparePythonIndex } from "../python/repo-index.js";
 import { RepoPaths } from "../python/repo-paths.js";
 
 const WEIGHT_CALLS = new Set(["load_weights", "load_model", "from_pretrained", "load_from_checkpoint", "load_checkpoint", "Booster"]);
@@ -46,8 +46,8 @@ export const extractor: Extractor = {
     inRepo: "read/weights: the file exists in the repo (as written, or under a stripped data root)",
     fetched: "a README command or script downloads it (kaggle, wget, curl, gdown naming it or its folder)",
   },
-  extract(ctx) {
-    const index = pythonIndex(ctx.view);
+  async extract(ctx) {
+    const index = await preparePythonIndex(ctx.view);
     const paths = new RepoPaths(ctx.view);
     const lines = fetchLines(ctx.view, ctx.facts);
     const fetchedBy = fetchMatcher(lines);

@@ -3,7 +3,7 @@ import type { FactRecord } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
 import { locate } from "../python/locate.js";
 import { distributionOf, isStdlib, normalizeDistribution, satisfyingNames } from "../python/packages.js";
-import { pythonIndex } from "../python/repo-index.js";
+import { preparePythonIndex } from "../python/repo-index.js";
 
 export const extractor: Extractor = {
   id: "imports",
@@ -19,8 +19,8 @@ export const extractor: Extractor = {
     distribution: "PyPI distribution that provides it (data/import-names.json), else the top name",
     declared: "third-party only: does an environment spec list the distribution (or an alias)? null when no spec exists or not third-party",
   },
-  extract(ctx) {
-    const index = pythonIndex(ctx.view);
+  async extract(ctx) {
+    const index = await preparePythonIndex(ctx.view);
     const spec = ctx.facts.families["env-spec"] ?? [];
     const hasSpec = spec.some((r) => r.kind === "package" || r.kind === "spec-file");
     const declaredNames = new Set(spec.filter((r) => r.kind === "package" && typeof r.name === "string").map((r) => normalizeDistribution(r.name as string)));

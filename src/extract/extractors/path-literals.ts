@@ -4,7 +4,7 @@ import type { Extractor } from "../extractor.js";
 import { configValues, scannableConfig } from "../python/config-lines.js";
 import { locate } from "../python/locate.js";
 import { pathKind } from "../python/path-kinds.js";
-import { pythonIndex } from "../python/repo-index.js";
+import { preparePythonIndex } from "../python/repo-index.js";
 
 export const extractor: Extractor = {
   id: "path-literals",
@@ -18,9 +18,9 @@ export const extractor: Extractor = {
     kind: "kaggle-input | kaggle-working | home | windows-drive | colab-drive | mnt | data-root | absolute",
     source: "code | config",
   },
-  extract(ctx) {
+  async extract(ctx) {
     const records: FactRecord[] = [];
-    for (const file of pythonIndex(ctx.view).files) {
+    for (const file of (await preparePythonIndex(ctx.view)).files) {
       for (const s of file.pathStrings) {
         const kind = pathKind(s.value);
         if (kind) records.push({ ...locate(file, s.line), value: s.value, kind, source: "code" });

@@ -4,7 +4,7 @@ import type { FactRecord } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
 import { reachableFiles } from "../python/entry-points.js";
 import { locate } from "../python/locate.js";
-import { pythonIndex } from "../python/repo-index.js";
+import { preparePythonIndex } from "../python/repo-index.js";
 
 export const extractor: Extractor = {
   id: "placeholders",
@@ -18,8 +18,8 @@ export const extractor: Extractor = {
     text: "the line or comment",
     reachable: "the file is an entry point (README script, __main__ guard, notebook) or imported from one; every file when no entry point is known",
   },
-  extract(ctx) {
-    const index = pythonIndex(ctx.view);
+  async extract(ctx) {
+    const index = await preparePythonIndex(ctx.view);
     const reachable = reachableFiles(index, ctx.facts);
     const records: FactRecord[] = [];
     for (const file of index.files) {

@@ -4,13 +4,16 @@
 // catch what breaks most real solutions: unterminated strings, unbalanced brackets, bad indentation,
 // missing colons, Python 2 print/exec/except/octal/backquote syntax. Tree-sitter then parses only the
 // entry points the lexer passed (README scripts, __main__ files, notebooks) to catch the rest where it
-// matters most, keeping full parses off the thousands of library files.
+// matters most, keeping full parses off the thousands of library files. The parse of a __main__ file or
+// notebook comes with the prepared index (one parse shared with undefined-names, python/tree-facts.ts);
+// README-named scripts without a verdict are parsed here.
 import type { FactRecord } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
 import { entryPoints } from "../python/entry-points.js";
 import { locate } from "../python/locate.js";
-import { pythonIndex, sourceOf } from "../python/repo-index.js";
-import { firstParseError, pythonParser, withTree } from "../python/tree-sitter.js";
+import { preparePythonIndex, sourceOf } from "../python/repo-index.js";
+import { parseError } from "../python/tree-facts.js";
+import { pythonParser } from "../python/tree-sitter.js";
 
 export const extractor: Extractor = {
   id: "syntax",
@@ -24,7 +27,7 @@ export const extractor: Extractor = {
     checkedBy: "lexer (every file) | parser (entry points)",
   },
   async extract(ctx) {
-    const index = pythonIndex(ctx.view);
+    const index = await preparePythonIndex(ctx.view);
     const records: FactRecord[] = [];
     const entries = entryPoints(index, ctx.facts);
     let parser: Awaited<ReturnType<typeof pythonParser>> | null = null;
@@ -34,10 +37,12 @@ export const extractor: Extractor = {
         continue;
       }
       if (!entries.has(file.path)) continue;
-      const source = sourceOf(ctx.view, file.path);
-      if (!source) continue;
-      parser ??= await pythonParser();
-      const error = withTree(parser, source.text, firstParseError);
+      let error = file.tree?.error;
+      if (error === undefined) {
+        const source = sourceOf(ctx.view, file.path);
+        if (!source) continue;
+        error = parseError((parser ??= await pythonParser()), source.text);
+      }
       if (error) records.push({ ...locate(file, error.line), message: error.message, checkedBy: "parser" });
     }
     return records;

@@ -4,7 +4,7 @@ import type { Extractor } from "../extractor.js";
 import { configValues, scannableConfig } from "../python/config-lines.js";
 import { hintKind, hintValues, configArg } from "../python/hints.js";
 import { locate } from "../python/locate.js";
-import { pythonIndex } from "../python/repo-index.js";
+import { preparePythonIndex } from "../python/repo-index.js";
 import { cliOption } from "./cli-options.js";
 
 const FOLD_SPLITTERS = /(?:^|\.)(?:Stratified|Group|StratifiedGroup|MultilabelStratified|Repeated|RepeatedStratified)?KFold$/;
@@ -23,9 +23,9 @@ export const extractor: Extractor = {
     source: "argparse-default | assignment | config | call-argument",
     name: "the variable, option, key or keyword it came from (for a call: callee(keyword))",
   },
-  extract(ctx) {
+  async extract(ctx) {
     const records: FactRecord[] = [];
-    for (const file of pythonIndex(ctx.view).files) {
+    for (const file of (await preparePythonIndex(ctx.view)).files) {
       for (const a of file.assigns) {
         const kind = hintKind(a.target);
         if (kind) for (const value of hintValues(kind, a.value)) records.push({ ...locate(file, a.line), kind, value, source: "assignment", name: a.target });

@@ -57,6 +57,15 @@ export interface PyFileIndex {
   starImport: boolean;
   /** Names loaded and bound nowhere in the file (see names-lexical.ts); "dynamic" when exec/globals() are used. */
   unbound: NameUse[] | "dynamic";
+  /** Tree-sitter's verdicts from one parse (tree-facts.ts), where the index was prepared with them. */
+  tree?: PyTreeFacts;
+}
+
+export interface PyTreeFacts {
+  /** First ERROR or MISSING node of the parse; null for a clean parse. */
+  error: LexError | null;
+  /** The `unbound` candidates the parse confirmed, at their first load. */
+  unbound: NameUse[];
 }
 
 export const INTERESTING_CALLS = new Set(
@@ -71,16 +80,20 @@ const PATHLIKE = /^(?:\/[^\s/]|~\/|[A-Za-z]:[\\/]|\.\.?\/)/;
 const COMMENT_MARK = /\b(TODO|FIXME)\b/;
 
 export function indexPythonFile(source: PythonSource): PyFileIndex {
-  const { text } = source;
-  const notebook = source.lineMap !== undefined;
+  const index = indexPythonText(source.path, source.text, source.lineMap !== undefined);
+  if (source.lineMap) index.lineMap = source.lineMap;
+  return index;
+}
+
+/** The index of one text without the notebook line map (worker threads send only path, text and kind). */
+export function indexPythonText(path: string, text: string, notebook: boolean): PyFileIndex {
   const t = tokenize(text, { notebook });
   const lines = logicalLines(t);
   const str = (k: number) => text.slice(t.start[k]!, t.end[k]!);
   const isOp = (k: number, s: string) => t.op[k] === opCode(s);
   const syntaxError = t.error ?? structureError(text, t, lines);
   const index: PyFileIndex = {
-    path: source.path,
-    ...(source.lineMap ? { lineMap: source.lineMap } : {}),
+    path,
     notebook,
     bytes: text.length,
     syntaxError,

@@ -1,13 +1,20 @@
 // The per-repo Python index, built once per RepoView and shared by every Python extractor.
 //
-// Design: `pythonIndex(view)` tokenizes each PythonSource exactly once (file-index.ts) and keeps only the
-// compact per-file index (imports, path strings, interesting calls, assignments, placeholders, unbound
-// candidates, lexical syntax error); the texts and tokens are dropped. The result is cached in a
-// module-level WeakMap keyed by the view, so the eight extractors of one audit share it and it is
-// collected with the view. Tree-sitter runs later and only on the few files that need it
-// (syntax confirmation of entry points, unbound-name candidates), through `sourceOf`.
+// Design: each PythonSource is tokenized exactly once (file-index.ts) and only the compact per-file index
+// is kept (imports, path strings, interesting calls, assignments, placeholders, unbound candidates,
+// lexical syntax error); the texts and tokens are dropped. The result is cached in a module-level WeakMap
+// keyed by the view, so the extractors of one audit share it and it is collected with the view.
+//
+// `preparePythonIndex(view)` (awaited by every Python extractor) builds it with tree-sitter's verdicts
+// for the files that need a parse (tree-facts.ts), helped by worker threads for a large repo
+// (index-pool.ts). `pythonIndex(view)` is the synchronous form without those verdicts; the
+// extractors that need a parse fall back to parsing through `sourceOf` when a verdict is missing.
 import type { PythonSource, RepoView } from "../../model/repo-view.js";
+import type { Parser } from "web-tree-sitter";
 import { indexPythonFile, type PyFileIndex, type PyImport } from "./file-index.js";
+import { helperThreads, indexSources, type PoolOptions } from "./index-pool.js";
+import { needsTree, treeFacts } from "./tree-facts.js";
+import { pythonParser } from "./tree-sitter.js";
 
 export interface RepoPythonIndex {
   files: PyFileIndex[];
@@ -19,7 +26,9 @@ export interface RepoPythonIndex {
 }
 
 const cache = new WeakMap<RepoView, RepoPythonIndex>();
+const prepared = new WeakMap<RepoView, Promise<RepoPythonIndex>>();
 
+/** The index without tree verdicts, built in this thread unless already prepared. */
 export function pythonIndex(view: RepoView): RepoPythonIndex {
   let index = cache.get(view);
   if (!index) {
@@ -29,15 +38,60 @@ export function pythonIndex(view: RepoView): RepoPythonIndex {
   return index;
 }
 
+/**
+ * The index with tree verdicts, built once per view (helped by worker threads for a large repo).
+ * `pool` overrides the choice of helper threads on the first call (tests, measurements).
+ */
+export function preparePythonIndex(view: RepoView, pool?: PoolOptions): Promise<RepoPythonIndex> {
+  let index = prepared.get(view);
+  if (!index) {
+    index = prepare(view, pool);
+    prepared.set(view, index);
+  }
+  return index;
+}
+
+async function prepare(view: RepoView, pool: PoolOptions | undefined): Promise<RepoPythonIndex> {
+  let index = cache.get(view);
+  if (index) {
+    await addTreeFacts(index, view);
+    return index;
+  }
+  let files = 0;
+  let bytes = 0;
+  for (const entry of view.files()) {
+    if (entry.skipped || (entry.kind !== "python" && entry.kind !== "notebook")) continue;
+    files++;
+    bytes += entry.size;
+  }
+  index = assembleIndex(await indexSources(view.python(), pool ?? { helpers: helperThreads(files, bytes) }));
+  cache.set(view, index);
+  return index;
+}
+
+/** Add the tree verdicts to an index built without them (a view indexed before it was prepared). */
+async function addTreeFacts(index: RepoPythonIndex, view: RepoView): Promise<void> {
+  let parser: Parser | null = null;
+  for (const source of view.python()) {
+    const file = index.byPath.get(source.path);
+    if (!file || file.tree || !needsTree(file)) continue;
+    file.tree = treeFacts((parser ??= await pythonParser()), source.text, file);
+  }
+}
+
 export function buildIndex(sources: Iterable<PythonSource>): RepoPythonIndex {
   const files: PyFileIndex[] = [];
+  for (const source of sources) files.push(indexPythonFile(source));
+  return assembleIndex(files);
+}
+
+function assembleIndex(files: PyFileIndex[]): RepoPythonIndex {
   const pyPaths = new Set<string>();
   const localTops = new Set<string>();
-  for (const source of sources) {
-    files.push(indexPythonFile(source));
-    if (source.lineMap) continue;
-    pyPaths.add(source.path);
-    const parts = source.path.split("/");
+  for (const file of files) {
+    if (file.notebook) continue;
+    pyPaths.add(file.path);
+    const parts = file.path.split("/");
     const stem = parts[parts.length - 1]!.replace(/\.pyw?$/, "");
     if (stem !== "__init__") localTops.add(stem);
     for (const dir of parts.slice(0, -1)) localTops.add(dir);
