@@ -1,7 +1,6 @@
 // Prediction from the first epoch (or K batches) of a full run set against what the whole run really cost (pure).
-import type { PowerSample } from "../model/carbon.js";
 import type { EpochSpan } from "./boundaries.js";
-import { toKWh, totalJoules } from "./integrate.js";
+import { toKWh, totalJoules, type EnergyInput } from "./integrate.js";
 import { predict } from "./predict.js";
 
 export interface Comparison {
@@ -20,7 +19,7 @@ const pct = (predicted: number, actual: number) => (actual > 0 ? ((predicted - a
 export function compareWithActual(
   spans: readonly EpochSpan[],
   runEnd: number,
-  power: ReadonlyArray<readonly PowerSample[]>,
+  power: ReadonlyArray<EnergyInput>,
   options: { fromEpochs?: number; fromBatches?: number; pue?: number },
 ): Comparison | null {
   const pue = options.pue ?? 1;

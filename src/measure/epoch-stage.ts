@@ -1,6 +1,6 @@
 // The epoch stage: copy the repo, run the train command under the hook and the meters, stop after the measured part.
 import { randomBytes } from "node:crypto";
-import { chmod, cp, mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { chmod, cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CarbonSection, TrainPlan } from "../model/carbon.js";
@@ -14,6 +14,7 @@ import { thisCpuPower } from "./meters/cpu-model.js";
 import { containerCgroup, processTree, usageMeters } from "./meters/cpu-share.js";
 import { gpusInUse, localOffsetMinutes, nvidiaSmiAnswers } from "./meters/nvidia-smi.js";
 import { findRaplDomains, raplMeters } from "./meters/rapl.js";
+import { parseHookUsage } from "./hook-usage.js";
 import { classifyOutcome, epochRunRecord } from "./outcome.js";
 import type { RawSeries } from "./meters/meter.js";
 import { startSampler } from "./sampler.js";
@@ -40,8 +41,11 @@ export interface EpochStageInput {
   idleSeconds?: number;
   /** Host runtime: the python to put first on PATH (a venv's bin/python). */
   python?: string;
-  /** Milliseconds between meter reads (default 500). */
+  /** Milliseconds between meter reads once the run is under way (default 500; the first 15 s are read every 100 ms). */
   sampleMs?: number;
+  /** false: no cgroup or process-tree meter, the hook's own CPU clock only (what an engine whose cgroup is not
+   * visible here leaves; tests use it to exercise that path). Default true. */
+  hostUsage?: boolean;
   /** nvidia-smi binary (tests point this at the fake). */
   nvidiaSmi?: string;
 }
@@ -75,7 +79,7 @@ async function readCid(file: string, deadline: number): Promise<string | null> {
   while (Date.now() < deadline) {
     const text = await readFile(file, "utf8").catch(() => "");
     if (text.trim()) return text.trim();
-    await sleep(100);
+    await sleep(20); // the counter is read as soon as the cgroup exists: a short run is over in a second
   }
   return null;
 }
@@ -131,7 +135,8 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
           data: input.data ?? [], limits: input.limits ?? DEFAULT_LIMITS, gpus, measureEpochs, batches: input.batches,
         })
       : launchHost({ repoCopy, outDir, command, measureEpochs, batches: input.batches, python: input.python });
-  if (input.runtime === "host" && launched.pid) sampler.add(usageMeters(processTree(launched.pid), cpu.wattsPerThread));
+  const hostUsage = input.hostUsage ?? true;
+  if (input.runtime === "host" && launched.pid && hostUsage) sampler.add(usageMeters(processTree(launched.pid), cpu.wattsPerThread), runStartUnix);
 
   let output = "";
   const stdoutEvents: BoundaryEvent[] = [];
@@ -141,7 +146,10 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
   let timedOut = false;
   let aborted = false;
   const eventsPath = join(outDir, EVENTS_FILE);
-  const hookSpoke = async () => ((await stat(eventsPath).catch(() => null))?.size ?? 0) > 0;
+  // Every Python process writes a "start" event: the hook spoke only when it marked a boundary.
+  let hookMarked = false;
+  const hookSpoke = async () =>
+    (hookMarked ||= parseHookEvents(await readFile(eventsPath, "utf8").catch(() => ""), runStartUnix).some((e) => e.kind !== "stop"));
   const reachedMeasure = (e: BoundaryEvent) =>
     (e.kind === "epoch_start" && (e.epoch ?? 0) > measureEpochs) ||
     (e.kind === "epoch_end" && (e.epoch ?? 0) >= measureEpochs) ||
@@ -149,6 +157,7 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
   const stopNow = async () => {
     if (stoppedByUs) return;
     stoppedByUs = true;
+    sampler.readNow(); // the counters at the measured end, while the run still exists
     await launched.kill();
   };
   launched.child.all?.on("data", (chunk: Buffer) => {
@@ -162,15 +171,15 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
   const timer = setTimeout(() => ((timedOut = true), void launched.kill()), timeoutSeconds * 1000);
   const onAbort = () => ((aborted = true), void launched.kill());
   input.signal?.addEventListener("abort", onAbort, { once: true });
-  if (input.runtime === "container") {
-    // The cid file appears at create, the cgroup only once the container starts: wait for both.
+  if (input.runtime === "container" && hostUsage) {
+    // The cid file appears at create, the cgroup only once the container starts: wait for both, polling fast.
     void (async () => {
       const deadline = Date.now() + 60_000;
       const id = await readCid(join(work, "cid"), deadline);
       while (id && !ended && Date.now() < deadline) {
         const cg = containerCgroup(id);
-        if (cg) return sampler.add(usageMeters(cg, cpu.wattsPerThread));
-        await sleep(50);
+        if (cg) return sampler.add(usageMeters(cg, cpu.wattsPerThread), runStartUnix);
+        await sleep(20);
       }
     })();
   }
@@ -183,7 +192,9 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
   input.signal?.removeEventListener("abort", onAbort);
   const series = await sampler.stop();
   stdoutEvents.push(...parser.flush(exitUnix - runStartUnix));
-  const hookEvents = parseHookEvents(await readFile(eventsPath, "utf8").catch(() => ""), runStartUnix);
+  const hookText = await readFile(eventsPath, "utf8").catch(() => "");
+  const hookEvents = parseHookEvents(hookText, runStartUnix);
+  const hookUsage = parseHookUsage(hookText, runStartUnix);
   await rm(work, { recursive: true, force: true }).catch(() => undefined);
 
   // 5. Boundaries from the hook when it marked anything, else from the output.
@@ -209,7 +220,7 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
   const section = buildSection({
     plan: input.plan, runtime: input.runtime, outcome, spans: measuredSpans,
     boundaries: events.length === 0 ? "none" : useHook ? "hook" : "stdout",
-    runStartUnix, runEndUnix, series, pue, intensity, cpu,
+    runStartUnix, runEndUnix, series, pue, intensity, cpu, hook: hookUsage,
   });
   return {
     section,

@@ -1,7 +1,55 @@
-// Pure power arithmetic: trapezoid integration over a window, mean power, joules to kWh.
+// Pure energy arithmetic: counter differences and trapezoids over a window, mean power, joules to kWh.
 import type { PowerSample } from "../model/carbon.js";
 
 export const JOULES_PER_KWH = 3_600_000;
+
+/** A cumulative counter (RAPL energy, CPU time x watts) read at one instant: joules used since its origin. */
+export interface CumulativeSample {
+  t: number;
+  joules: number;
+}
+
+/** What a window's energy can be computed from: power samples (gauges) or a cumulative counter's readings. */
+export type EnergyInput = readonly PowerSample[] | { readonly cumulative: readonly CumulativeSample[] };
+
+/** Slack at a window's ends within which a counter reading still counts as reading the edge (seconds). */
+export const EDGE_TOLERANCE = 0.05;
+
+/** The counter at t: linear between readings, held at the first/last value outside them (no guessing beyond). */
+export function cumulativeAt(readings: readonly CumulativeSample[], t: number): number {
+  const n = readings.length;
+  if (n === 0) return 0;
+  const first = readings[0]!;
+  const last = readings[n - 1]!;
+  if (t <= first.t) return first.joules;
+  if (t >= last.t) return last.joules;
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (readings[mid]!.t <= t) lo = mid;
+    else hi = mid;
+  }
+  const a = readings[lo]!;
+  const b = readings[hi]!;
+  return b.t === a.t ? b.joules : a.joules + ((b.joules - a.joules) * (t - a.t)) / (b.t - a.t);
+}
+
+/** Joules of a window from a counter: the difference of its values at the window's edges, however few readings. */
+export function counterJoules(readings: readonly CumulativeSample[], from: number, to: number): number {
+  return to <= from ? 0 : Math.max(0, cumulativeAt(readings, to) - cumulativeAt(readings, from));
+}
+
+/** Whether a counter was read at (or within `tolerance` of) both edges of the window, so its difference is the window's. */
+export function counterCovers(readings: readonly CumulativeSample[], from: number, to: number, tolerance = EDGE_TOLERANCE): boolean {
+  const n = readings.length;
+  return n >= 2 && readings[0]!.t <= from + tolerance && readings[n - 1]!.t >= to - tolerance;
+}
+
+/** Joules of one input over a window: counter difference, or trapezoids over power samples. */
+export function energyJoules(input: EnergyInput, from: number, to: number): number {
+  return Array.isArray(input) ? joules(input as readonly PowerSample[], from, to) : counterJoules((input as { cumulative: readonly CumulativeSample[] }).cumulative, from, to);
+}
 
 /** Watts at time t by linear interpolation; the nearest end value outside the sampled span. */
 export function wattsAt(samples: readonly PowerSample[], t: number): number {
@@ -39,8 +87,8 @@ export function joules(samples: readonly PowerSample[], from: number, to: number
 }
 
 /** Sum of several meters' joules over one window. */
-export function totalJoules(series: ReadonlyArray<readonly PowerSample[]>, from: number, to: number): number {
-  return series.reduce((sum, s) => sum + joules(s, from, to), 0);
+export function totalJoules(series: ReadonlyArray<EnergyInput>, from: number, to: number): number {
+  return series.reduce((sum, s) => sum + energyJoules(s, from, to), 0);
 }
 
 /** Mean of the samples inside [from, to); null when none fall there. */

@@ -26,12 +26,16 @@ export function hookDir(): string {
   return join(packageRoot(), "src", "measure", "hook");
 }
 
+/** Idle milliseconds the hook waits after its stop event: at least two fast sampler reads land at the measured end. */
+export const STOP_GRACE_MS = 300;
+
 export function hookEnv(eventsPath: string, hookPath: string, measureEpochs: number, batches: number | undefined): Record<string, string> {
   return {
     PYTHONPATH: hookPath,
     PYTHONUNBUFFERED: "1",
     REPRO_AUDIT_EVENTS: eventsPath,
     REPRO_AUDIT_MEASURE_EPOCHS: String(measureEpochs),
+    REPRO_AUDIT_STOP_GRACE_MS: String(STOP_GRACE_MS),
     ...(batches ? { REPRO_AUDIT_BATCHES: String(batches) } : {}),
   };
 }

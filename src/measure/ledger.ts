@@ -41,7 +41,7 @@ export function ledgerPath(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function ledgerEntryFor(section: CarbonSection, repo: string, commit: string | null, date = new Date()): LedgerEntry {
-  const predicted = section.status === "measured";
+  const predicted = section.status === "measured" && section.energyMeasured !== false; // unknown energy is not 0
   return {
     date: date.toISOString(),
     repo,

@@ -1,8 +1,8 @@
 // From epoch spans and power series to what was measured and what the whole training should cost (pure).
-import type { Consumption, PowerSample } from "../model/carbon.js";
+import type { Consumption } from "../model/carbon.js";
 import { co2Grams, kmByCar } from "../carbon/equivalents.js";
 import type { EpochSpan } from "./boundaries.js";
-import { toKWh, totalJoules } from "./integrate.js";
+import { toKWh, totalJoules, type EnergyInput } from "./integrate.js";
 
 /** Fewer batches than this in the measured epoch: no warm-up is split off (the spread would be noise). */
 export const MIN_BATCHES_FOR_WARMUP = 10;
@@ -13,7 +13,7 @@ export interface PredictInput {
   spans: readonly EpochSpan[];
   /** Seconds from the run start to its stop. */
   runEnd: number;
-  power: ReadonlyArray<readonly PowerSample[]>;
+  power: ReadonlyArray<EnergyInput>;
   epochs: number;
   runs: number;
   pue: number;

@@ -19,12 +19,15 @@ export function formatNumber(x: number): string {
 
 const epochsLabel = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
-function block(title: string, c: Consumption, range?: { low: Consumption; high: Consumption }): string[] {
+function block(title: string, c: Consumption, range?: { low: Consumption; high: Consumption }, energyKnown = true): string[] {
   const r = <K extends keyof Consumption>(k: K, f: (x: number) => string): string =>
     range && range.low[k] !== range.high[k] ? ` (${f(range.low[k])} to ${f(range.high[k])})` : "";
+  const time = `  Time:   ${formatDuration(c.seconds)}${r("seconds", formatDuration)}`;
+  // Unknown is not zero: no meter saw the window, so no energy, CO2 or distance is printed.
+  if (!energyKnown) return [title, time, `  Energy: not measured`, `  CO2eq:  not measured`];
   return [
     title,
-    `  Time:   ${formatDuration(c.seconds)}${r("seconds", formatDuration)}`,
+    time,
     `  Energy: ${formatNumber(c.energyKWh)} kWh${r("energyKWh", formatNumber)}`,
     `  CO2eq:  ${formatNumber(c.co2g)} g${r("co2g", formatNumber)}`,
     `  This is equivalent to:`,
@@ -35,13 +38,15 @@ function block(title: string, c: Consumption, range?: { low: Consumption; high: 
 export function renderCarbonText(section: CarbonSection): string {
   const lines: string[] = [];
   const { measured, predicted, assumptions: a, plan } = section;
+  const energyKnown = section.energyMeasured !== false;
   if (section.status !== "measured") lines.push(`Epoch run ${section.status}: ${section.reason ?? "no reason given"}`);
+  else if (!energyKnown) lines.push(`Energy not measured: ${section.reason ?? "no meter saw the measured part"}`);
   if (section.status !== "failed" || measured.seconds > 0) {
-    lines.push(...block(`Actual consumption for ${epochsLabel(measured.epochs)} epoch(s):`, measured));
+    lines.push(...block(`Actual consumption for ${epochsLabel(measured.epochs)} epoch(s):`, measured, undefined, energyKnown));
   }
   if (section.status === "measured") {
     const runs = (predicted.runs ?? plan.runs) > 1 ? ` (${predicted.runs ?? plan.runs} runs of ${plan.epochs.value})` : "";
-    lines.push(...block(`Predicted consumption for ${epochsLabel(predicted.epochs)} epoch(s)${runs}:`, predicted, predicted.interval));
+    lines.push(...block(`Predicted consumption for ${epochsLabel(predicted.epochs)} epoch(s)${runs}:`, predicted, predicted.interval, energyKnown));
     lines.push(
       `  Basis: ${predicted.basis === "epoch" ? "measured epoch(s)" : `${measured.batches} batches`}, ` +
         `epochs from ${plan.epochs.source}, ${formatDuration(measured.setupSeconds ?? 0)} start-up` +

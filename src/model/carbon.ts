@@ -29,6 +29,9 @@ export interface MeterSeries {
   /** What the meter covers, e.g. "GPU 0", "package 0", "container cgroup", "process tree". */
   scope?: string;
   samples: PowerSample[];
+  /** Counter meters (RAPL, CPU time x watts per thread): joules since the counter's origin, read at t (seconds
+   * since the run started). A window's energy is the difference at its edges, so it needs no run of samples. */
+  cumulative?: Array<{ t: number; joules: number }>;
   /** Energy this meter saw over the run, without PUE. */
   energyKWh: number;
 }
@@ -46,6 +49,9 @@ export interface CarbonSection {
   runtime: "container" | "host";
   status: "measured" | "stopped" | "failed";
   reason?: string;
+  /** false: boundaries were seen but no meter saw the measured window; `reason` says why and the energy
+   * figures are unknown rather than zero. Absent in sections saved by earlier versions. */
+  energyMeasured?: boolean;
   /** Energy figures include PUE; `meters[].energyKWh` do not. Fields marked optional are always filled by
    * runEpochStage; they are optional only so sections saved by earlier versions still type-check. */
   measured: Consumption & {

@@ -6,7 +6,7 @@ import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runEpochStage } from "../../src/measure/epoch-stage.js";
 import { BASE_IMAGE, requireEngine } from "../support/engine.js";
-import { planFor, SAMPLE, tempRepo } from "./support.js";
+import { planFor, SAMPLE, SHORT_EPOCHS, tempRepo } from "./support.js";
 
 const IMAGE = "repro-audit-test/train-cpu:numpy-2.2.6";
 let ready = false;
@@ -37,6 +37,22 @@ describe("epoch stage, container runtime", () => {
       ["memory", "container cgroup"],
     ]);
     expect(section.meters[0]!.energyKWh).toBeGreaterThan(0);
+  });
+
+  it("meters an epoch far shorter than the sampling interval from the cgroup's counter, and from the hook without it", async (ctx) => {
+    if (!ready) return ctx.skip();
+    const root = tempRepo({ "train.py": SHORT_EPOCHS });
+    const run = (hostUsage: boolean) =>
+      runEpochStage({ root, plan: planFor("python3 train.py", 3), runtime: "container", image: IMAGE, idleSeconds: 0.1, gpus: false, sampleMs: 500, hostUsage });
+    const { section } = await run(true);
+    expect(section).toMatchObject({ status: "measured", energyMeasured: true });
+    expect(section.meters.map((m) => [m.meter, m.scope])).toEqual([["cpu-share-tdp", "container cgroup"], ["memory", "container cgroup"]]);
+    expect(section.meters[0]!.energyKWh).toBeGreaterThan(0);
+    expect(section.predicted.energyKWh).toBeGreaterThan(0);
+    const hookOnly = (await run(false)).section;
+    expect(hookOnly).toMatchObject({ status: "measured", energyMeasured: true });
+    expect(hookOnly.meters.map((m) => [m.meter, m.scope])).toEqual([["cpu-time-tdp", "hook"], ["memory", "hook (peak RSS)"]]);
+    expect(hookOnly.meters[0]!.energyKWh).toBeGreaterThan(0);
   });
 
   it("mounts data read-only and reports data the run cannot find", async (ctx) => {

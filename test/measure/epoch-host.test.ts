@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { runEpochStage } from "../../src/measure/epoch-stage.js";
 import { renderCarbonText } from "../../src/measure/render.js";
-import { planFor, pythonWithNumpy, SAMPLE, tempRepo } from "./support.js";
+import { planFor, pythonWithNumpy, SAMPLE, SHORT_EPOCHS, tempRepo } from "./support.js";
 
 let python: string | null = null;
 beforeAll(async () => {
@@ -29,6 +29,34 @@ describe("epoch stage, host runtime", () => {
     expect(text).toContain("Actual consumption for 1 epoch(s):");
     expect(text).toContain("Predicted consumption for 3 epoch(s):");
     expect(text).toContain("km travelled by car");
+  });
+
+  it("meters an epoch far shorter than the sampling interval from the process tree's CPU counter", async (ctx) => {
+    if (!python) return ctx.skip();
+    const root = tempRepo({ "train.py": SHORT_EPOCHS });
+    const { section } = await runEpochStage({ root, plan: planFor("python train.py", 3), runtime: "host", python, idleSeconds: 0.1, gpus: false, sampleMs: 500 });
+    expect(section).toMatchObject({ status: "measured", energyMeasured: true });
+    expect(section.measured).toMatchObject({ epochs: 1, boundaries: "stdout" });
+    expect(section.meters.map((m) => [m.meter, m.scope])).toEqual([["cpu-share-tdp", "process tree"], ["memory", "process tree"]]);
+    expect(section.meters[0]!.cumulative!.length).toBeGreaterThanOrEqual(2);
+    expect(section.meters[0]!.energyKWh).toBeGreaterThan(0);
+    expect(section.predicted.perEpoch!.energyKWh).toBeGreaterThan(0);
+    expect(renderCarbonText(section)).toContain("Meters: cpu-share-tdp (estimated, process tree)");
+  });
+
+  it("meters a short epoch from the hook's own CPU clock when no host meter reads the run", async (ctx) => {
+    if (!python) return ctx.skip();
+    const root = tempRepo({ "train.py": SHORT_EPOCHS });
+    const { section } = await runEpochStage({ root, plan: planFor("python train.py", 3), runtime: "host", python, idleSeconds: 0.1, gpus: false, hostUsage: false });
+    expect(section).toMatchObject({ status: "measured", energyMeasured: true });
+    expect(section.meters.map((m) => [m.meter, m.kind, m.scope])).toEqual([
+      ["cpu-time-tdp", "estimated", "hook"],
+      ["memory", "estimated", "hook (peak RSS)"],
+    ]);
+    expect(section.meters[0]!.energyKWh).toBeGreaterThan(0);
+    expect(section.measured.energyKWh).toBeGreaterThan(0);
+    expect(section.predicted.energyKWh).toBeGreaterThan(0);
+    expect(renderCarbonText(section)).toContain("Meters: cpu-time-tdp (estimated, hook)");
   });
 
   it("predicts an epoch from K batches", async (ctx) => {

@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { cpuModelName, cpuPowerFor } from "../../src/measure/meters/cpu-model.js";
-import { cpuWatts, memoryWatts, parseProcStat, processTree, usageMeters } from "../../src/measure/meters/cpu-share.js";
+import { memoryWatts, parseProcStat, processTree, usageMeters } from "../../src/measure/meters/cpu-share.js";
 import { gpuSeries, gpusInUse, nvidiaSmiAnswers, parseSmiCsv, parseSmiTimestamp } from "../../src/measure/meters/nvidia-smi.js";
 import { energyDeltaUj, findRaplDomains, raplMeters } from "../../src/measure/meters/rapl.js";
-import { startSampler } from "../../src/measure/sampler.js";
+import { pushCounterReading, startSampler } from "../../src/measure/sampler.js";
+import type { RawSeries } from "../../src/measure/meters/meter.js";
 
 const FAKE_SMI = join(import.meta.dirname, "fakes", "nvidia-smi");
 const T0 = Date.UTC(2024, 4, 1, 12, 0, 0) / 1000;
@@ -45,7 +46,7 @@ describe("RAPL", () => {
     expect(energyDeltaUj(100, 250, 1000)).toBe(150);
     expect(energyDeltaUj(900, 50, 1000)).toBe(150);
   });
-  it("finds package and DRAM domains in a powercap tree and turns counters into watts", () => {
+  it("finds package and DRAM domains in a powercap tree and reads them as joules since the first read", () => {
     // A FAKE powercap folder (this machine has no RAPL): the files the kernel exposes.
     const root = mkdtempSync(join(tmpdir(), "powercap-"));
     const domain = (name: string, label: string, uj: number) => {
@@ -60,12 +61,15 @@ describe("RAPL", () => {
     const domains = findRaplDomains(root);
     expect(domains.map((d) => d.name)).toEqual(["package-0", "dram"]);
     const [pkg, dram] = raplMeters(domains);
-    expect(pkg!.read(10)).toBeNull();
-    dram!.read(10);
+    expect([pkg!.type, pkg!.component, dram!.component]).toEqual(["counter", "cpu", "memory"]);
+    expect(pkg!.read(10)).toBe(0);
+    expect(dram!.read(10)).toBe(0);
     writeFileSync(join(root, "intel-rapl:0", "energy_uj"), "49671150\n"); // wrapped
     writeFileSync(join(root, "intel-rapl:0:1", "energy_uj"), "4001000\n");
-    expect(pkg!.read(12)).toBeCloseTo(25, 6); // (328850 + 49671150) uJ / 2 s
-    expect(dram!.read(12)).toBe(2);
+    expect(pkg!.read(12)).toBeCloseTo(50, 6); // 328850 + 49671150 uJ
+    expect(dram!.read(12)).toBe(4);
+    writeFileSync(join(root, "intel-rapl:0", "energy_uj"), "59671150\n");
+    expect(pkg!.read(13)).toBeCloseTo(60, 6); // running total across the wrap
     expect(findRaplDomains(join(root, "absent"))).toEqual([]);
   });
 });
@@ -76,9 +80,17 @@ describe("CPU share and memory", () => {
     expect(cpuPowerFor("AMD EPYC 7763 64-Core Processor")).toMatchObject({ tdpWatts: 280, wattsPerThread: 280 / 128 });
     expect(cpuPowerFor("Intel(R) Xeon(R) Processor")).toMatchObject({ tdpWatts: null, wattsPerThread: 12 });
   });
-  it("converts CPU seconds and memory to watts", () => {
-    expect(cpuWatts(3, 2, 10)).toBe(15);
+  it("converts memory to watts", () => {
     expect(memoryWatts(2e9)).toBeCloseTo(0.745, 9);
+  });
+  it("keeps counter readings monotonic and derives the mean power between them", () => {
+    const s: RawSeries = { meter: "cpu-share-tdp", kind: "estimated", component: "cpu", scope: "process tree", samples: [], cumulative: [{ unix: 100, joules: 0 }] };
+    pushCounterReading(s, 102, 20);
+    pushCounterReading(s, 103, 15); // a child exited, not reaped yet: the counter never goes back
+    pushCounterReading(s, 103, 99); // same instant: ignored
+    pushCounterReading(s, 105, 50);
+    expect(s.cumulative).toEqual([{ unix: 100, joules: 0 }, { unix: 102, joules: 20 }, { unix: 103, joules: 20 }, { unix: 105, joules: 50 }]);
+    expect(s.samples).toEqual([{ unix: 101, watts: 10 }, { unix: 102.5, watts: 0 }, { unix: 104, watts: 15 }]);
   });
   it("parses /proc/<pid>/stat even when the command name holds spaces and parentheses", () => {
     const fields = ["S", "1", ...Array(9).fill("0"), "150", "50", "7", "3", ...Array(6).fill("0"), "2500"];
@@ -87,11 +99,12 @@ describe("CPU share and memory", () => {
   it("measures a real busy process tree on this machine", async () => {
     const child = execa("python3", ["-c", "import time\nt = time.time()\nwhile time.time() - t < 2: pass"], { reject: false });
     const [cpu, mem] = usageMeters(processTree(child.pid!), 10);
-    expect(cpu!.read(Date.now() / 1000)).toBeNull();
+    expect(cpu).toMatchObject({ type: "counter", zeroAtLaunch: true });
+    const first = cpu!.read(Date.now() / 1000)!;
     await new Promise((r) => setTimeout(r, 1000));
-    const watts = cpu!.read(Date.now() / 1000)!;
-    expect(watts).toBeGreaterThan(2); // one busy CPU x 10 W, give or take the shared machine
-    expect(watts).toBeLessThanOrEqual(21);
+    const joules = cpu!.read(Date.now() / 1000)! - first;
+    expect(joules).toBeGreaterThan(0); // CPU seconds x 10 W: one busy CPU, however loaded the machine
+    expect(joules).toBeLessThanOrEqual(21);
     expect(mem!.read(Date.now() / 1000)).toBeGreaterThan(0);
     await child;
   });

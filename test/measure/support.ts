@@ -41,3 +41,14 @@ export function planFor(command: string, epochs: number, runs = 1): TrainPlan {
 }
 
 export const SAMPLE = join(import.meta.dirname, "..", "..", "samples", "train-cpu", "repo");
+
+/** A training script whose epochs last ~50 ms of busy CPU: far shorter than the sampler's interval (500 ms). */
+export const SHORT_EPOCHS = [
+  "import time",
+  "for epoch in range(1, 4):",
+  "    print(f'Epoch {epoch}/3', flush=True)",
+  "    t = time.process_time()",
+  "    while time.process_time() - t < 0.05:",
+  "        sum(i * i for i in range(1000))",
+  "print('done')",
+].join("\n");

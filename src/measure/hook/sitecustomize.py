@@ -3,10 +3,21 @@
 Put this folder on PYTHONPATH and set REPRO_AUDIT_EVENTS to a file path. Without that variable the hook
 does nothing. Frameworks are patched lazily, when the program itself imports them, so an absent
 framework costs nothing. Events are JSON lines: {"t", "event", "epoch", "batch", "batches_per_epoch"}.
-Environment: REPRO_AUDIT_MEASURE_EPOCHS (default 1), REPRO_AUDIT_BATCHES (stop after K batches).
+Environment: REPRO_AUDIT_MEASURE_EPOCHS (default 1), REPRO_AUDIT_BATCHES (stop after K batches),
+REPRO_AUDIT_STOP_GRACE_MS (an idle pause before the stop, so the host's meters read the counters at the end).
+Every event also carries the process's own clock ("pid", "ppid", "cpu": CPU seconds of the process and its reaped
+children, "rss_kb": peak memory), from a "start" event at interpreter start on: a window shorter than any host
+sampling still has its CPU seconds. Lines printed with an epoch number are marked ("mark") with that clock too.
 """
 import os
+import re
 import sys
+import time
+
+try:
+    import resource
+except ImportError:  # not on POSIX: no CPU clock beyond process_time
+    resource = None
 
 _EVENTS = os.environ.get("REPRO_AUDIT_EVENTS")
 
@@ -42,10 +53,10 @@ class _Recorder:
 
     def write(self, event, **extra):
         import json
-        import time
         record = {"t": time.time(), "event": event, "epoch": self.epoch, "batch": self.batch}
         if self.batches_per_epoch:
             record["batches_per_epoch"] = self.batches_per_epoch
+        record.update(_usage())
         record.update(extra)
         self.file.write(json.dumps(record) + "\n")
 
@@ -92,7 +103,74 @@ class _Recorder:
                 stream.flush()
             except Exception:
                 pass
+        try:
+            # Idle a moment so the host reads its counters (cgroup, RAPL) at the end of the measured part.
+            time.sleep(min(2.0, max(0.0, int(os.environ.get("REPRO_AUDIT_STOP_GRACE_MS", "0") or 0) / 1000.0)))
+        except Exception:
+            pass
         os._exit(0)  # skip the rest of training (and framework teardown) at once
+
+
+def _usage():
+    """This process's clock: CPU seconds of all its threads plus reaped children (DataLoader workers), peak memory."""
+    usage = {"pid": os.getpid(), "cpu": time.process_time()}
+    if resource is not None:
+        try:
+            children = resource.getrusage(resource.RUSAGE_CHILDREN)
+            own = resource.getrusage(resource.RUSAGE_SELF)
+            usage["cpu"] += children.ru_utime + children.ru_stime
+            peak = max(own.ru_maxrss, children.ru_maxrss)
+            usage["rss_kb"] = peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS, KiB on Linux
+        except Exception:
+            pass
+    usage["cpu"] = round(usage["cpu"], 6)
+    return usage
+
+
+# Lines that name an epoch, as the host's stdout fallback reads them ("Epoch 3/30", "epoch: 3", "[Epoch 3]").
+_EPOCH_LINE = re.compile(r"\bepoch\s*[:#\[(]?\s*(\d+)", re.IGNORECASE)
+
+
+class _MarkingStream:
+    """Wraps sys.stdout/stderr: passes every write through unchanged and, when a write names a new epoch number,
+    records the CPU clock at that instant ("mark"), so a stdout-only loop's epochs have CPU seconds at their edges."""
+
+    def __init__(self, inner, rec, seen):
+        self.__dict__["_inner"] = inner
+        self.__dict__["_rec"] = rec
+        self.__dict__["_seen"] = seen  # shared by stdout and stderr: one mark per epoch label
+
+    def write(self, text):
+        try:
+            if isinstance(text, str) and "poch" in text.lower():
+                match = _EPOCH_LINE.search(text)
+                if match and match.group(1) != self._seen.get("label"):
+                    self._seen["label"] = match.group(1)
+                    self._rec.write("mark", label=int(match.group(1)))
+        except Exception:
+            pass  # marking must never change what the program prints
+        return self._inner.write(text)
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def __setattr__(self, name, value):
+        setattr(self._inner, name, value)
+
+    def __iter__(self):
+        return iter(self._inner)
+
+
+def _mark_streams(rec):
+    seen = {}
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name, None)
+        if stream is not None and not isinstance(stream, _MarkingStream):
+            setattr(sys, name, _MarkingStream(stream, rec, seen))
 
 
 def _patch_torch_dataloader(module, rec):
@@ -289,6 +367,11 @@ class _Watcher:
 
 def _install(path):
     rec = _Recorder(path)
+    rec.write("start", ppid=os.getppid())
+    try:
+        _mark_streams(rec)
+    except Exception as error:
+        rec.write("hook_error", message="streams: %s" % error)
     for name, patch in _PATCHES.items():
         if name in sys.modules:
             patch(sys.modules[name], rec)

@@ -10,36 +10,28 @@ export interface UsageSource {
   read(): { cpuSeconds: number; memoryBytes: number } | null;
 }
 
-/** Watts = busy logical CPUs over the interval x watts per busy logical CPU. */
-export function cpuWatts(cpuSecondsDelta: number, wallSeconds: number, wattsPerThread: number): number {
-  return wallSeconds > 0 ? Math.max(0, cpuSecondsDelta / wallSeconds) * wattsPerThread : 0;
-}
-
 export function memoryWatts(bytes: number): number {
   return (bytes / 1e9) * MEMORY_WATTS_PER_GB;
 }
 
-/** CPU-share x TDP and memory meters over one usage source (reads shared between the two). */
+/** CPU time x TDP per thread (a counter: joules since the source was born) and memory in use (a gauge). */
 export function usageMeters(source: UsageSource, wattsPerThread: number): PolledMeter[] {
-  let prev: { unix: number; cpu: number } | null = null;
   let lastRead: { unix: number; value: { cpuSeconds: number; memoryBytes: number } | null } | null = null;
+  // One read of the source serves both meters at the same instant.
   const readOnce = (unix: number) => {
     if (lastRead?.unix !== unix) lastRead = { unix, value: source.read() };
     return lastRead.value;
   };
   return [
     {
-      meter: "cpu-share-tdp", kind: "estimated", component: "cpu", scope: source.scope, averaged: true,
+      type: "counter", meter: "cpu-share-tdp", kind: "estimated", component: "cpu", scope: source.scope, zeroAtLaunch: true,
       read(unix) {
         const v = readOnce(unix);
-        if (!v) return null;
-        const last = prev;
-        prev = { unix, cpu: v.cpuSeconds };
-        return last && unix > last.unix ? cpuWatts(v.cpuSeconds - last.cpu, unix - last.unix, wattsPerThread) : null;
+        return v ? v.cpuSeconds * wattsPerThread : null;
       },
     },
     {
-      meter: "memory", kind: "estimated", component: "memory", scope: source.scope,
+      type: "gauge", meter: "memory", kind: "estimated", component: "memory", scope: source.scope,
       read(unix) {
         const v = readOnce(unix);
         return v ? memoryWatts(v.memoryBytes) : null;

@@ -1,7 +1,7 @@
 // Intel/AMD RAPL energy counters from /sys/class/powercap: package (and DRAM) power, wrap-around handled.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { PolledMeter } from "./meter.js";
+import type { CounterMeter } from "./meter.js";
 
 export interface RaplDomain {
   /** "package-0", "dram" ... as the kernel names it. */
@@ -37,27 +37,28 @@ export function findRaplDomains(root = "/sys/class/powercap"): RaplDomain[] {
   return domains;
 }
 
-/** One polled meter per domain: watts = counter delta / elapsed seconds. */
-export function raplMeters(domains: readonly RaplDomain[]): PolledMeter[] {
+/** One counter per domain: joules since the first read, wrap-arounds unrolled. */
+export function raplMeters(domains: readonly RaplDomain[]): CounterMeter[] {
   return domains.map((d) => {
-    let prev: { unix: number; uj: number } | null = null;
+    let prevUj: number | null = null;
+    let totalUj = 0;
     return {
+      type: "counter",
       meter: "rapl",
       kind: "measured",
       component: d.name === "dram" ? "memory" : "cpu",
       scope: d.name,
-      averaged: true,
-      read(unix: number): number | null {
+      read(): number | null {
         let uj: number;
         try {
           uj = Number(readFileSync(join(d.dir, "energy_uj"), "utf8").trim());
         } catch {
           return null;
         }
-        const last = prev;
-        prev = { unix, uj };
-        if (!last || unix <= last.unix) return null;
-        return energyDeltaUj(last.uj, uj, d.maxRangeUj) / 1e6 / (unix - last.unix);
+        if (!Number.isFinite(uj)) return null;
+        if (prevUj !== null) totalUj += energyDeltaUj(prevUj, uj, d.maxRangeUj);
+        prevUj = uj;
+        return totalUj / 1e6;
       },
     };
   });
