@@ -1,5 +1,6 @@
 // Epoch bench: the CPU sample's full run under the sampler against the prediction from epoch 1 and from K batches;
 // `analyse <dir>` prints the blocks and errors for a raw run folder written by scripts/gpu-check.sh.
+import { energyInput } from "../src/measure/energy-meters.js";
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
@@ -49,7 +50,7 @@ export async function runEpochBench(options: { epochs?: number; batches?: number
   const { raw, section } = await runEpochStage({ root, plan, runtime: "host", python, measureEpochs: 1_000_000, gpus: false, idleSeconds: 1 });
   const cpu = process.cpuUsage(cpuBefore);
   const runEnd = raw.exitUnix - raw.runStartUnix;
-  const power = relativeSeries(raw.series, raw.runStartUnix, runEnd).map((m) => m.samples);
+  const power = relativeSeries(raw.series, raw.runStartUnix, runEnd).map(energyInput);
   const rows = [
     compareWithActual(raw.spans, runEnd, power, { fromEpochs: 1 }),
     compareWithActual(raw.spans, runEnd, power, { fromBatches: options.batches ?? 50 }),
