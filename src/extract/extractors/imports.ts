@@ -39,7 +39,14 @@ export const extractor: Extractor = {
           const declared = origin === "third-party" && hasSpec ? satisfyingNames(distribution).some((n) => declaredNames.has(n)) : null;
           judged.set(key, (verdict = { top, origin, distribution, declared }));
         }
-        records.push({ ...locate(file, imp.line), module, ...verdict });
+        // Filled in place (not spread): 80,000 imports in a large repo; same fields, same order.
+        const record = locate(file, imp.line) as FactRecord;
+        record.module = module;
+        record.top = verdict.top;
+        record.origin = verdict.origin;
+        record.distribution = verdict.distribution;
+        record.declared = verdict.declared;
+        records.push(record);
       }
     }
     return records;

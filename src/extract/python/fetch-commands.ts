@@ -26,9 +26,32 @@ export function fetchLines(view: RepoView, facts: Facts): FetchLine[] {
     if (entry.skipped || !(script || downloader || entry.kind === "notebook") || entry.size > 2_000_000) continue;
     const text = view.read(entry.path);
     if (text === null) continue;
-    text.split("\n").forEach((line, i) => {
-      if (FETCHER.test(line)) out.push({ file: entry.path, line: i + 1, text: line.trim().replace(/^"|\\n",?$|",?$/g, "") });
-    });
+    for (const { line, text: lineText } of fetcherLines(text)) out.push({ file: entry.path, line, text: lineText.trim().replace(/^"|\\n",?$|",?$/g, "") });
+  }
+  return out;
+}
+
+const FETCHER_ANYWHERE = new RegExp(FETCHER.source, "gi");
+
+/** The lines of `text` FETCHER matches, found by searching the whole text and testing only the lines
+ * hit (a whole-text match is a superset: only `\s+` can span a newline, and the line test decides). */
+function fetcherLines(text: string): Array<{ line: number; text: string }> {
+  const out: Array<{ line: number; text: string }> = [];
+  let line = 1;
+  let counted = 0;
+  let nextLine = 0;
+  FETCHER_ANYWHERE.lastIndex = 0;
+  for (let m = FETCHER_ANYWHERE.exec(text); m; m = FETCHER_ANYWHERE.exec(text)) {
+    if (m.index < nextLine) continue;
+    const start = text.lastIndexOf("\n", m.index - 1) + 1;
+    let end = text.indexOf("\n", m.index);
+    if (end < 0) end = text.length;
+    for (let i = text.indexOf("\n", counted); i >= 0 && i < start; i = text.indexOf("\n", i + 1)) line++;
+    counted = start;
+    nextLine = end + 1;
+    FETCHER_ANYWHERE.lastIndex = nextLine;
+    const lineText = text.slice(start, end);
+    if (FETCHER.test(lineText)) out.push({ line, text: lineText });
   }
   return out;
 }

@@ -181,7 +181,9 @@ export function indexPythonText(path: string, text: string, notebook: boolean): 
   return index;
 
   function dots(callee: string): number {
-    return callee.split(".").length - 1;
+    let n = 0;
+    for (let i = callee.indexOf("."); i >= 0; i = callee.indexOf(".", i + 1)) n++;
+    return n;
   }
   function calleeBefore(k: number): string {
     let name = str(k);

@@ -228,7 +228,7 @@ function tokenizeInto(text: string, options: LexOptions): Tokens {
       continue;
     }
     if (c === 10) {
-      if (brackets.length === 0 && t.count > 0 && t.kind[t.count - 1] !== T.NEWLINE && t.kind[t.count - 1] !== T.INDENT && t.kind[t.count - 1] !== T.DEDENT)
+      if (brackets.length === 0 && t.count > 0 && KIND[t.count - 1] !== T.NEWLINE && KIND[t.count - 1] !== T.INDENT && KIND[t.count - 1] !== T.DEDENT)
         push(T.NEWLINE, i, i, line);
       i++;
       line++;
@@ -309,9 +309,10 @@ function tokenizeInto(text: string, options: LexOptions): Tokens {
         else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && !/^0[xX]/.test(text.slice(i, j))) j++;
         else break;
       }
-      const num = text.slice(i, j);
-      if (/^0\d*[1-9]\d*$/.test(num)) return fail(line, i - lineStart, "leading zeros in decimal integer literals are not permitted (a Python 2 octal)");
-      if (/^\d+[lL]$/.test(num)) return fail(line, i - lineStart, "invalid decimal literal (the L suffix is Python 2)");
+      // The Python 2 forms start with 0 or end in l/L: test the regexes only then (most numbers are neither).
+      const last = text.charCodeAt(j - 1);
+      if (c === 48 && j - i > 1 && /^0\d*[1-9]\d*$/.test(text.slice(i, j))) return fail(line, i - lineStart, "leading zeros in decimal integer literals are not permitted (a Python 2 octal)");
+      if ((last === 108 || last === 76) && /^\d+[lL]$/.test(text.slice(i, j))) return fail(line, i - lineStart, "invalid decimal literal (the L suffix is Python 2)");
       push(T.NUMBER, i, j, line);
       i = j;
       continue;
@@ -345,7 +346,7 @@ function tokenizeInto(text: string, options: LexOptions): Tokens {
   }
   const open = brackets[brackets.length - 1];
   if (open) return fail(open.line, open.col, `'${String.fromCharCode(open.ch)}' was never closed`);
-  if (t.count > 0 && t.kind[t.count - 1] !== T.NEWLINE) push(T.NEWLINE, n, n, line);
+  if (t.count > 0 && KIND[t.count - 1] !== T.NEWLINE) push(T.NEWLINE, n, n, line);
   while (indents.length > 1) {
     indents.pop();
     push(T.DEDENT, n, n, line);

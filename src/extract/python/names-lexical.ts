@@ -22,7 +22,8 @@ const DYNAMIC = new Set(["globals", "locals", "vars", "exec", "execfile", "__bui
 
 export function unboundNames(text: string, t: Tokens, lines: readonly LogicalLine[]): NameUse[] | "dynamic" {
   const bound = new Set<string>();
-  const loads: number[] = [];
+  /** Each loaded name's first token, in token order (one entry per name, not per load). */
+  const loads = new Map<string, number>();
   const str = (k: number) => text.slice(t.start[k]!, t.end[k]!);
   const isOp = (k: number, s: string) => t.op[k] === opCode(s);
   const bindAllNames = (a: number, b: number) => {
@@ -72,18 +73,15 @@ export function unboundNames(text: string, t: Tokens, lines: readonly LogicalLin
         else if (isOp(k + 1, "(") || isOp(k + 1, "[")) k = bindUntil(k + 1, to, ":");
       } else if (!KEYWORDS.has(name) && !isOp(k - 1, ".") && !(isOp(k + 1, "=") && depth > 0 && (isOp(k - 1, "(") || isOp(k - 1, ",")))) {
         if (DYNAMIC.has(name) && (isOp(k + 1, "(") || name === "__builtins__")) return "dynamic";
-        loads.push(k);
+        if (!loads.has(name)) loads.set(name, k);
       }
     }
     if (lastAssign >= 0) bindAllNames(from, lastAssign);
   }
 
-  const seen = new Set<string>();
   const out: NameUse[] = [];
-  for (const k of loads) {
-    const name = str(k);
-    if (bound.has(name) || seen.has(name) || BUILTIN_NAMES.has(name) || SOFT_KEYWORDS.has(name)) continue;
-    seen.add(name);
+  for (const [name, k] of loads) {
+    if (bound.has(name) || BUILTIN_NAMES.has(name) || SOFT_KEYWORDS.has(name)) continue;
     out.push({ name, line: t.line[k]!, offsets: [] });
   }
   if (out.length) {

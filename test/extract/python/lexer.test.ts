@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { indexPythonFile } from "../../../src/extract/python/file-index.js";
+import { T, tokenize } from "../../../src/extract/python/lexer.js";
 
 const err = (text: string) => indexPythonFile({ path: "x.py", text }).syntaxError;
 
@@ -40,5 +41,18 @@ describe("lexer and statement checks", () => {
     ["x = $y\n", 1, "invalid character '$'"],
   ])("flags %j at line %i", (text, line, message) => {
     expect(err(text)).toMatchObject({ line, message });
+  });
+
+  it("accepts the numbers Python 3 accepts and flags the L suffix", () => {
+    expect(err("x = 00 + 0 + 0.5 + 1e-5 + 1E+3 + 0x1F + 0o17 + 0b1 + 10 + 1_000 if 0 else 7j\n")).toBeNull();
+    expect(err("x = 10L\n")).toMatchObject({ line: 1, message: "invalid decimal literal (the L suffix is Python 2)" });
+  });
+
+  it("makes one NEWLINE per logical line even when the token buffers grow mid-file", () => {
+    const t = tokenize("x = 1\n\n".repeat(100_000));
+    let newlines = 0;
+    for (let k = 0; k < t.count; k++) if (t.kind[k] === T.NEWLINE) newlines++;
+    expect(t.count).toBe(400_000);
+    expect(newlines).toBe(100_000);
   });
 });
