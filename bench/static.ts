@@ -2,11 +2,12 @@
 // ast.parse over every file (what pipreqs and pyflakes do) and against rg (the floor: reading once).
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { audit } from "../src/pipeline.js";
 import type { Facts } from "../src/model/facts.js";
+import { helperThreads } from "../src/extract/python/index-pool.js";
 import { generateRepo } from "./generate-repo.js";
 
 const RG_PATTERN = String.raw`/kaggle/(input|working)|/home/|/Users/|[A-Za-z]:\\|/content/drive|/mnt/|/data/|/root/|~/`;
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     const mb = repo.bytes / 1e6;
     console.log(`repo: ${repo.files} files (${repo.pyFiles} .py, 50 notebooks), ${mb.toFixed(1)} MB in ${root}`);
 
+    const loadBefore = loadavg()[0]!;
     const t0 = performance.now();
     const { facts, findings, total } = await runStaticAudit(root);
     const ours = (performance.now() - t0) / 1000;
@@ -53,7 +55,8 @@ async function main(): Promise<void> {
     row("repro-audit audit --stages static", ours, repo.bytes);
     row(`python3 ast.parse (${pyFiles} .py)`, pySeconds, pyBytes);
     row(rg.error ? "rg (not installed)" : "rg path patterns (floor)", rgSeconds, repo.bytes);
-    console.log(`peak RSS (this process): ${rss.toFixed(0)} MB`);
+    console.log(`peak RSS (this process, worker threads included): ${rss.toFixed(0)} MB`);
+    console.log(`threads: this one + ${helperThreads(repo.pyFiles + 50, repo.bytes)} index helper(s) on ${availableParallelism()} cores; load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after (other processes slow both sides)`);
     console.log(`ours / ast.parse: ${(ours / pySeconds).toFixed(2)} (aim <= 0.50); ours / rg: ${(ours / rgSeconds).toFixed(1)}`);
   } finally {
     rmSync(root, { recursive: true, force: true });
