@@ -2,7 +2,7 @@
 import type { FactRecord } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
 import type { PyArg, PyCall } from "../python/call-args.js";
-import { locate } from "../python/locate.js";
+import { recordAt } from "../python/locate.js";
 import { preparePythonIndex } from "../python/repo-index.js";
 
 export interface CliOption {
@@ -49,7 +49,7 @@ export const extractor: Extractor = {
     for (const file of (await preparePythonIndex(ctx.view)).files) {
       for (const call of file.calls) {
         const opt = cliOption(call);
-        if (opt) records.push({ ...locate(file, call.line), ...opt });
+        if (opt) records.push(recordAt(file, call.line, { ...opt }));
       }
     }
     return records;

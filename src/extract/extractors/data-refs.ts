@@ -4,7 +4,7 @@ import type { FactRecord } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
 import type { PyCall } from "../python/call-args.js";
 import { fetchLines, fetchMatcher, slugsIn } from "../python/fetch-commands.js";
-import { locate } from "../python/locate.js";
+import { recordAt } from "../python/locate.js";
 import { kaggleSlugOf } from "../python/path-kinds.js";
 import { preparePythonIndex } from "../python/repo-index.js";
 import { RepoPaths } from "../python/repo-paths.js";
@@ -67,12 +67,12 @@ export const extractor: Extractor = {
         seen.add(read.path);
         const slug = kaggleSlugOf(read.path);
         const fetched = (slug !== null && fetchedSlugs.has(slug)) || fetchedBy(read.path);
-        records.push({ ...locate(file, call.line), kind: read.kind, path: read.path, call: call.callee, inRepo: paths.exists(read.path, file.path), fetched });
+        records.push(recordAt(file, call.line, { kind: read.kind, path: read.path, call: call.callee, inRepo: paths.exists(read.path, file.path), fetched }));
       }
       for (const s of file.pathStrings) {
         const slug = kaggleSlugOf(s.value);
         if (slug === null || slugs.has(`kaggle-dataset:${slug}`) || [...slugs.values()].some((r) => typeof r.slug === "string" && r.slug.endsWith(slug))) continue;
-        slugs.set(`kaggle-dataset:${slug}`, { ...locate(file, s.line), kind: "kaggle-dataset", slug, inRepo: false, fetched: false });
+        slugs.set(`kaggle-dataset:${slug}`, recordAt(file, s.line, { kind: "kaggle-dataset", slug, inRepo: false, fetched: false }));
       }
     }
     return [...records, ...slugs.values()];

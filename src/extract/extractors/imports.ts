@@ -1,7 +1,7 @@
 // Fact family `imports`: every import, where it comes from and whether an environment spec declares it.
 import type { FactRecord } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
-import { locate } from "../python/locate.js";
+import { recordAt } from "../python/locate.js";
 import { distributionOf, isStdlib, normalizeDistribution, satisfyingNames } from "../python/packages.js";
 import { preparePythonIndex } from "../python/repo-index.js";
 
@@ -39,14 +39,7 @@ export const extractor: Extractor = {
           const declared = origin === "third-party" && hasSpec ? satisfyingNames(distribution).some((n) => declaredNames.has(n)) : null;
           judged.set(key, (verdict = { top, origin, distribution, declared }));
         }
-        // Filled in place (not spread): 80,000 imports in a large repo; same fields, same order.
-        const record = locate(file, imp.line) as FactRecord;
-        record.module = module;
-        record.top = verdict.top;
-        record.origin = verdict.origin;
-        record.distribution = verdict.distribution;
-        record.declared = verdict.declared;
-        records.push(record);
+        records.push(recordAt(file, imp.line, { module, top: verdict.top, origin: verdict.origin, distribution: verdict.distribution, declared: verdict.declared }));
       }
     }
     return records;

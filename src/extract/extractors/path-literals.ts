@@ -2,7 +2,7 @@
 import type { FactRecord } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
 import { configValues, scannableConfig } from "../python/config-lines.js";
-import { locate } from "../python/locate.js";
+import { recordAt } from "../python/locate.js";
 import { pathKind } from "../python/path-kinds.js";
 import { preparePythonIndex } from "../python/repo-index.js";
 
@@ -23,7 +23,7 @@ export const extractor: Extractor = {
     for (const file of (await preparePythonIndex(ctx.view)).files) {
       for (const s of file.pathStrings) {
         const kind = pathKind(s.value);
-        if (kind) records.push({ ...locate(file, s.line), value: s.value, kind, source: "code" });
+        if (kind) records.push(recordAt(file, s.line, { value: s.value, kind, source: "code" }));
       }
     }
     for (const entry of ctx.view.files()) {

@@ -3,7 +3,7 @@
 import type { FactRecord } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
 import { reachableFiles } from "../python/entry-points.js";
-import { locate } from "../python/locate.js";
+import { recordAt } from "../python/locate.js";
 import { preparePythonIndex } from "../python/repo-index.js";
 
 export const extractor: Extractor = {
@@ -23,7 +23,7 @@ export const extractor: Extractor = {
     const reachable = reachableFiles(index, ctx.facts);
     const records: FactRecord[] = [];
     for (const file of index.files) {
-      for (const p of file.placeholders) records.push({ ...locate(file, p.line), kind: p.kind, text: p.text, reachable: reachable.has(file.path) });
+      for (const p of file.placeholders) records.push(recordAt(file, p.line, { kind: p.kind, text: p.text, reachable: reachable.has(file.path) }));
     }
     return records;
   },

@@ -10,7 +10,7 @@
 import type { FactRecord } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
 import { entryPoints } from "../python/entry-points.js";
-import { locate } from "../python/locate.js";
+import { recordAt } from "../python/locate.js";
 import { preparePythonIndex, sourceOf } from "../python/repo-index.js";
 import { parseError } from "../python/tree-facts.js";
 import { pythonParser } from "../python/tree-sitter.js";
@@ -33,7 +33,7 @@ export const extractor: Extractor = {
     let parser: Awaited<ReturnType<typeof pythonParser>> | null = null;
     for (const file of index.files) {
       if (file.syntaxError) {
-        records.push({ ...locate(file, file.syntaxError.line), message: file.syntaxError.message, checkedBy: "lexer" });
+        records.push(recordAt(file, file.syntaxError.line, { message: file.syntaxError.message, checkedBy: "lexer" }));
         continue;
       }
       if (!entries.has(file.path)) continue;
@@ -43,7 +43,7 @@ export const extractor: Extractor = {
         if (!source) continue;
         error = parseError((parser ??= await pythonParser()), source.text);
       }
-      if (error) records.push({ ...locate(file, error.line), message: error.message, checkedBy: "parser" });
+      if (error) records.push(recordAt(file, error.line, { message: error.message, checkedBy: "parser" }));
     }
     return records;
   },

@@ -3,7 +3,7 @@ import type { FactRecord } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
 import { configValues, scannableConfig } from "../python/config-lines.js";
 import { hintKind, hintValues, configArg } from "../python/hints.js";
-import { locate } from "../python/locate.js";
+import { recordAt } from "../python/locate.js";
 import { preparePythonIndex } from "../python/repo-index.js";
 import { cliOption } from "./cli-options.js";
 
@@ -28,11 +28,11 @@ export const extractor: Extractor = {
     for (const file of (await preparePythonIndex(ctx.view)).files) {
       for (const a of file.assigns) {
         const kind = hintKind(a.target);
-        if (kind) for (const value of hintValues(kind, a.value)) records.push({ ...locate(file, a.line), kind, value, source: "assignment", name: a.target });
+        if (kind) for (const value of hintValues(kind, a.value)) records.push(recordAt(file, a.line, { kind, value, source: "assignment", name: a.target }));
       }
       for (const k of file.kwargs) {
         const kind = hintKind(k.arg.name!);
-        if (kind) for (const value of hintValues(kind, k.arg)) records.push({ ...locate(file, k.line), kind, value, source: "call-argument", name: `${k.callee}(${k.arg.name})` });
+        if (kind) for (const value of hintValues(kind, k.arg)) records.push(recordAt(file, k.line, { kind, value, source: "call-argument", name: `${k.callee}(${k.arg.name})` }));
       }
       for (const call of file.calls) {
         const opt = cliOption(call);
@@ -40,11 +40,11 @@ export const extractor: Extractor = {
         if (opt) {
           const kind = hintKind(opt.option);
           const def = call.args.find((a) => a.name === "default");
-          if (kind && def) for (const value of hintValues(kind, def)) records.push({ ...locate(file, call.line), kind, value, source: "argparse-default", name: opt.option });
+          if (kind && def) for (const value of hintValues(kind, def)) records.push(recordAt(file, call.line, { kind, value, source: "argparse-default", name: opt.option }));
         } else if (FOLD_SPLITTERS.test(call.callee) && first?.kind === "number") {
-          records.push({ ...locate(file, call.line), kind: "folds", value: Number(first.value), source: "call-argument", name: `${call.callee}(n_splits)` });
+          records.push(recordAt(file, call.line, { kind: "folds", value: Number(first.value), source: "call-argument", name: `${call.callee}(n_splits)` }));
         } else if (MODEL_FACTORIES.test(call.callee) && first?.kind === "string") {
-          records.push({ ...locate(file, call.line), kind: "models", value: first.value, source: "call-argument", name: call.callee });
+          records.push(recordAt(file, call.line, { kind: "models", value: first.value, source: "call-argument", name: call.callee }));
         }
       }
     }

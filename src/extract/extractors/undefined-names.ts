@@ -7,7 +7,7 @@
 // (python/tree-facts.ts, one parse shared with the syntax family); an index without it parses here.
 import type { FactRecord } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
-import { locate } from "../python/locate.js";
+import { recordAt } from "../python/locate.js";
 import { confirmUnbound } from "../python/names-confirm.js";
 import { preparePythonIndex, sourceOf } from "../python/repo-index.js";
 import { pythonParser, withTree } from "../python/tree-sitter.js";
@@ -34,7 +34,7 @@ export const extractor: Extractor = {
         const candidates = file.unbound;
         confirmed = withTree(parser, source.text, (root) => confirmUnbound(root, candidates)) ?? [];
       }
-      for (const use of confirmed) records.push({ ...locate(file, use.line), name: use.name });
+      for (const use of confirmed) records.push(recordAt(file, use.line, { name: use.name }));
     }
     return records;
   },

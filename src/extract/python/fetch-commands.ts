@@ -73,10 +73,16 @@ export function fetchMatcher(lines: readonly FetchLine[]): (path: string) => boo
   const dirs = lines
     .map((l) => /(?:\s-p|--path|-O|-o|-P|--output|--dir)[\s=]+["']?([\w./-]+)/.exec(l.text)?.[1]?.replace(/^\.\//, "").replace(/\/$/, ""))
     .filter((d): d is string => d !== undefined && d !== "" && d !== ".");
+  // Answers are remembered: the same path is read by many files, and each answer scans every line.
+  const answers = new Map<string, boolean>();
   return (path) => {
-    const base = path.slice(path.lastIndexOf("/") + 1);
-    if (base && !base.includes("*") && base.length > 2 && joined.includes(base)) return true;
-    const rel = path.replace(/^(?:\.\.?\/)+/, "");
-    return dirs.some((dir) => rel === dir || rel.startsWith(`${dir}/`));
+    let answer = answers.get(path);
+    if (answer === undefined) {
+      const base = path.slice(path.lastIndexOf("/") + 1);
+      const rel = path.replace(/^(?:\.\.?\/)+/, "");
+      answer = (base !== "" && !base.includes("*") && base.length > 2 && joined.includes(base)) || dirs.some((dir) => rel === dir || rel.startsWith(`${dir}/`));
+      answers.set(path, answer);
+    }
+    return answer;
   };
 }
