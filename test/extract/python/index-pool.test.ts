@@ -14,7 +14,7 @@ import type { RepoView } from "../../../src/model/repo-view.js";
 import { walkRepo } from "../../../src/extract/walk.js";
 
 const HELPERS: PoolOptions = {
-  helpers: 2,
+  helpers: 1,
   url: new URL("../../../src/extract/python/index-worker.ts", import.meta.url),
   execArgv: ["--import", new URL("./ts-register.mjs", import.meta.url).href],
 };
