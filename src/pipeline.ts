@@ -85,7 +85,9 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     const decision = decideStages({
       asked,
       runtime,
-      engine: lookup?.ok ? { name: lookup.engine.name } : { name: null, why: lookup ? `${lookup.message}; ${lookup.hint}` : "not looked for" },
+      engine: lookup?.ok
+        ? { name: lookup.engine.name }
+        : { name: null, why: lookup?.message ?? "not looked for", hint: lookup?.hint ?? "start a container engine" },
       planFound: planned.plan !== null,
     });
     notes.push(...decision.notes);
@@ -94,7 +96,8 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     if (epochPossible) addFacts(facts, "train-plan", planned.records["train-plan"]);
     else markNotCollected(facts, "train-plan", asked && !asked.includes("epoch") ? "the epoch stage was not asked for" : "no container engine to run an epoch in");
     if (decision.engineRequiredButMissing) {
-      throw engineError(decision.engineRequiredButMissing.split("; ")[0]!, `To run build or epoch: ${decision.engineRequiredButMissing.split("; ")[1] ?? "start a container engine"}`);
+      const { why, hint } = decision.engineRequiredButMissing;
+      throw engineError(why, `To run build or epoch: ${hint}`);
     }
 
     // 5. Build the environment in a container and probe its imports.

@@ -5,8 +5,8 @@ export interface StageInputs {
   /** Stages the user asked for (flag or config); undefined = the default. */
   asked: StageName[] | undefined;
   runtime: "container" | "host";
-  /** The engine that answered, or null with why none did. */
-  engine: { name: "docker" | "podman" } | { name: null; why: string };
+  /** The engine that answered, or null with why none did and how to get one. */
+  engine: { name: "docker" | "podman" } | { name: null; why: string; hint: string };
   /** Whether a train plan was found (config, flags or inferred). */
   planFound: boolean;
 }
@@ -15,7 +15,7 @@ export interface StageDecision {
   run: Record<"build" | "epoch", boolean>;
   skipReason: Record<"build" | "epoch", string>;
   /** Set when a stage that needs an engine was asked for explicitly and none answered: exit 3. */
-  engineRequiredButMissing: string | null;
+  engineRequiredButMissing: { why: string; hint: string } | null;
   notes: string[];
 }
 
@@ -23,7 +23,8 @@ export function decideStages(input: StageInputs): StageDecision {
   const explicit = input.asked !== undefined;
   const wants = (stage: StageName) => !explicit || input.asked!.includes(stage);
   const engineOk = input.engine.name !== null;
-  const engineWhy = input.engine.name === null ? input.engine.why : "";
+  const missing = input.engine.name === null ? { why: input.engine.why, hint: input.engine.hint } : null;
+  const engineWhy = missing?.why ?? "";
   const notes: string[] = [];
   const decision: StageDecision = {
     run: { build: false, epoch: false },
@@ -36,8 +37,8 @@ export function decideStages(input: StageInputs): StageDecision {
   if (!wants("build")) decision.skipReason.build = "not asked for (--stages)";
   else if (!engineOk) {
     decision.skipReason.build = `no container engine: ${engineWhy}`;
-    if (explicit) decision.engineRequiredButMissing = engineWhy;
-    else notes.push(`Build and epoch stages skipped: ${engineWhy}.`);
+    if (explicit) decision.engineRequiredButMissing = missing;
+    else notes.push(`Build and epoch stages skipped: ${engineWhy}; to run them, ${missing!.hint}.`);
   } else decision.run.build = true;
 
   // Epoch: needs a plan, and an engine unless the user chose the host runtime.
@@ -46,7 +47,7 @@ export function decideStages(input: StageInputs): StageDecision {
   else if (!input.planFound) decision.skipReason.epoch = "no train plan found (see the execution findings)";
   else if (!hostRun && !engineOk) {
     decision.skipReason.epoch = `no container engine: ${engineWhy}`;
-    if (explicit) decision.engineRequiredButMissing = engineWhy;
+    if (explicit) decision.engineRequiredButMissing = missing;
   } else if (!hostRun && !decision.run.build) decision.skipReason.epoch = "the container runtime needs the build stage";
   else decision.run.epoch = true;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decideStages } from "../src/stages.js";
 
 const docker = { name: "docker" as const };
-const none = { name: null, why: "docker: daemon not running" };
+const none = { name: null, why: "docker: daemon not running", hint: "start dockerd" };
 
 describe("decideStages", () => {
   it("by default runs build and epoch when an engine answers and a plan exists", () => {
@@ -20,12 +20,12 @@ describe("decideStages", () => {
     const d = decideStages({ asked: undefined, runtime: "container", engine: none, planFound: true });
     expect(d.run).toEqual({ build: false, epoch: false });
     expect(d.engineRequiredButMissing).toBeNull();
-    expect(d.notes).toEqual(["Build and epoch stages skipped: docker: daemon not running."]);
+    expect(d.notes).toEqual(["Build and epoch stages skipped: docker: daemon not running; to run them, start dockerd."]);
   });
 
   it("an explicit build without an engine is an engine error", () => {
     const d = decideStages({ asked: ["static", "build"], runtime: "container", engine: none, planFound: false });
-    expect(d.engineRequiredButMissing).toBe("docker: daemon not running");
+    expect(d.engineRequiredButMissing).toEqual({ why: "docker: daemon not running", hint: "start dockerd" });
   });
 
   it("skips the epoch without a plan, saying so", () => {
