@@ -1,11 +1,12 @@
-// Test helpers for the epoch runs: a Python with numpy (a cached venv), temp repos, a plan for a command.
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+// Test helpers for the epoch runs: Pythons with numpy or Keras (cached venvs), temp repos, a plan for a command.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { execa } from "execa";
 import type { TrainPlan } from "../../src/model/carbon.js";
 
-const VENV = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "repro-audit-tests", "venv-numpy");
+const CACHE = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "repro-audit-tests");
+const VENV = join(CACHE, "venv-numpy");
 
 /** bin/python of a venv holding numpy (made once, from PyPI); null when it cannot be had off CI. */
 export async function pythonWithNumpy(): Promise<string | null> {
@@ -52,3 +53,38 @@ export const SHORT_EPOCHS = [
   "        sum(i * i for i in range(1000))",
   "print('done')",
 ].join("\n");
+
+export const KERAS_SAMPLE = join(import.meta.dirname, "..", "..", "samples", "train-keras", "repo");
+
+/** What the Keras venv's Python needs in its environment: the sample selects JAX itself, other scripts may not. */
+export const KERAS_ENV = { KERAS_BACKEND: "jax" } as const;
+
+/** bin/python of a venv holding the Keras sample's pinned requirements (Keras 3, JAX and jaxlib for CPU: about
+ * 145 MB to download, 690 MB installed), made once and remade when the requirements change; null when it cannot be
+ * had off CI (no network), a thrown error under CI=true. */
+export async function pythonWithKeras(): Promise<string | null> {
+  return cachedVenv(join(CACHE, "venv-keras-jax"), join(KERAS_SAMPLE, "requirements.txt"), "import keras, jax", KERAS_ENV, "the Keras epoch tests");
+}
+
+/** A venv made from a requirements file, kept under the cache; `probe` is Python that must run in it; `purpose` names
+ * the tests that need it in the skip message or the CI error. */
+async function cachedVenv(dir: string, requirements: string, probe: string, env: Record<string, string>, purpose: string): Promise<string | null> {
+  const python = join(dir, "bin", "python");
+  const stamp = join(dir, "installed-requirements.txt"); // what the venv was last made from
+  const wanted = readFileSync(requirements, "utf8");
+  const ok = async () => (await execa(python, ["-c", probe], { reject: false, env })).exitCode === 0;
+  const made = existsSync(stamp) && readFileSync(stamp, "utf8") === wanted;
+  if (made && (await ok())) return python;
+  mkdirSync(dirname(dir), { recursive: true });
+  if (!existsSync(python)) await execa("python3", ["-m", "venv", dir], { reject: false });
+  const install = await execa(python, ["-m", "pip", "install", "-q", "-r", requirements], { reject: false, timeout: 900_000 });
+  if (install.exitCode === 0 && (await ok())) {
+    writeFileSync(stamp, wanted);
+    return python;
+  }
+  const last = `${install.stderr ?? ""}`.trim().split("\n").pop() ?? "";
+  const problem = `could not install ${requirements} into ${dir} (${last || `exit ${install.exitCode}`})`;
+  if (process.env.CI === "true") throw new Error(`${problem}: ${purpose} cannot run under CI`);
+  console.warn(`skipping ${purpose}: ${problem}`);
+  return null;
+}

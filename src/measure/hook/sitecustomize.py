@@ -2,7 +2,8 @@
 
 Put this folder on PYTHONPATH and set REPRO_AUDIT_EVENTS to a file path. Without that variable the hook
 does nothing. Frameworks are patched lazily, when the program itself imports them, so an absent
-framework costs nothing. Events are JSON lines: {"t", "event", "epoch", "batch", "batches_per_epoch"}.
+framework costs nothing. Events are JSON lines: {"t", "event", "epoch", "batch", "batches_per_epoch"}, and
+"total_epochs" on an epoch start where the framework knows it (Keras).
 Environment: REPRO_AUDIT_MEASURE_EPOCHS (default 1), REPRO_AUDIT_BATCHES (stop after K batches),
 REPRO_AUDIT_STOP_GRACE_MS (an idle pause before the stop, so the host's meters read the counters at the end).
 Every event also carries the process's own clock ("pid", "ppid", "cpu": CPU seconds of the process and its reaped
@@ -12,6 +13,7 @@ sampling still has its CPU seconds. Lines printed with an epoch number are marke
 import os
 import re
 import sys
+import threading
 import time
 
 try:
@@ -47,53 +49,65 @@ class _Recorder:
         batches = os.environ.get("REPRO_AUDIT_BATCHES", "")
         self.max_batches = int(batches) if batches.isdigit() and int(batches) > 0 else None
         self.owner = None  # the framework whose callbacks speak; a DataLoader under it stays quiet
+        # Keras on JAX/TF calls batch callbacks from a thread pool: one writer at a time, counts never go back.
+        self.lock = threading.RLock()
+        if hasattr(os, "register_at_fork"):  # a worker forked while another thread wrote must not inherit a held lock
+            os.register_at_fork(after_in_child=self._new_lock)
         self.epoch = 0
         self.batch = 0
         self.batches_per_epoch = None
 
     def write(self, event, **extra):
         import json
-        record = {"t": time.time(), "event": event, "epoch": self.epoch, "batch": self.batch}
-        if self.batches_per_epoch:
-            record["batches_per_epoch"] = self.batches_per_epoch
-        record.update(_usage())
-        record.update(extra)
-        self.file.write(json.dumps(record) + "\n")
+        with self.lock:
+            record = {"t": time.time(), "event": event, "epoch": self.epoch, "batch": self.batch}
+            if self.batches_per_epoch:
+                record["batches_per_epoch"] = self.batches_per_epoch
+            record.update(_usage())
+            record.update(extra)
+            self.file.write(json.dumps(record) + "\n")
+
+    def _new_lock(self):
+        self.lock = threading.RLock()
 
     def claim(self, owner):
         if self.owner is None:
             self.owner = owner
         return self.owner == owner
 
-    def epoch_start(self, owner, batches_per_epoch=None):
-        if not self.claim(owner):
-            return
-        if self.epoch >= self.measure_epochs:
-            # A DataLoader has no end-of-epoch call: the next epoch's start closes the measured one.
-            self.write("epoch_end")
-            self.stop("measured %d epoch(s)" % self.epoch)
-        self.epoch += 1
-        self.batch = 0
-        if batches_per_epoch:
-            self.batches_per_epoch = int(batches_per_epoch)
-        self.write("epoch_start")
+    def epoch_start(self, owner, batches_per_epoch=None, total_epochs=None):
+        with self.lock:
+            if not self.claim(owner):
+                return
+            if self.epoch >= self.measure_epochs:
+                # A DataLoader has no end-of-epoch call: the next epoch's start closes the measured one.
+                self.write("epoch_end")
+                self.stop("measured %d epoch(s)" % self.epoch)
+            self.epoch += 1
+            self.batch = 0
+            if batches_per_epoch:
+                self.batches_per_epoch = int(batches_per_epoch)
+            self.write("epoch_start", **({"total_epochs": int(total_epochs)} if total_epochs else {}))
 
-    def batch_end(self, owner):
-        if not self.claim(owner):
-            return
-        if self.epoch == 0:
-            self.epoch_start(owner)
-        self.batch += 1
-        self.write("batch_end")
-        if self.max_batches and self.epoch == 1 and self.batch >= self.max_batches:
-            self.stop("measured %d batch(es)" % self.batch)
+    def batch_end(self, owner, count=None):
+        """One batch done; `count`: batches done in this epoch when the framework says (Keras runs several per call)."""
+        with self.lock:
+            if not self.claim(owner):
+                return
+            if self.epoch == 0:
+                self.epoch_start(owner)
+            self.batch = max(self.batch, int(count)) if count else self.batch + 1
+            self.write("batch_end")
+            if self.max_batches and self.epoch == 1 and self.batch >= self.max_batches:
+                self.stop("measured %d batch(es)" % self.batch)
 
     def epoch_end(self, owner):
-        if not self.claim(owner):
-            return
-        self.write("epoch_end")
-        if self.epoch >= self.measure_epochs:
-            self.stop("measured %d epoch(s)" % self.epoch)
+        with self.lock:
+            if not self.claim(owner):
+                return
+            self.write("epoch_end")
+            if self.epoch >= self.measure_epochs:
+                self.stop("measured %d epoch(s)" % self.epoch)
 
     def stop(self, reason):
         self.write("stop", reason=reason)
@@ -237,23 +251,54 @@ def _patch_keras(module, rec):
     callbacks = getattr(module, "callbacks", None)
     if model_cls is None or callbacks is None or getattr(model_cls, "_repro_audit", False):
         return
-    base = callbacks.Callback
+    import functools
+    import inspect
 
-    class ReproAuditCallback(base):
+    class ReproAuditCallback(callbacks.Callback):
+        # Keras 3 runs batch callbacks on a thread pool (JAX, TF) only when every callback says it may; a callback
+        # that does not would make each step wait for its logs, slowing the run it measures. The batch stop waits
+        # in the training thread instead, so the process is idle while the host reads its meters at the end.
+        async_safe = rec.max_batches is None
+
         def on_epoch_begin(self, epoch, logs=None):
-            rec.epoch_start("keras", (self.params or {}).get("steps"))
+            params = self.params or {}
+            rec.epoch_start("keras", params.get("steps"), params.get("epochs"))
 
         def on_train_batch_end(self, batch, logs=None):
-            rec.batch_end("keras")
+            # `batch` is the 0-based index of the last step done (several per call with steps_per_execution).
+            rec.batch_end("keras", batch + 1 if isinstance(batch, int) else None)
 
         def on_epoch_end(self, epoch, logs=None):
             rec.epoch_end("keras")
 
     original_fit = model_cls.fit
+    try:
+        signature = inspect.signature(original_fit)
+    except (TypeError, ValueError):
+        signature = None
 
+    def with_ours(given):
+        if given is None:
+            return [ReproAuditCallback()]
+        if isinstance(given, (list, tuple)):
+            return list(given) + [ReproAuditCallback()]
+        if hasattr(given, "append") and hasattr(given, "callbacks"):  # a CallbackList made by the program
+            given.append(ReproAuditCallback())
+            return given
+        return [given, ReproAuditCallback()]  # a single callback
+
+    @functools.wraps(original_fit)
     def fit(self, *args, **kwargs):
         rec.claim("keras")
-        kwargs["callbacks"] = list(kwargs.get("callbacks") or []) + [ReproAuditCallback()]
+        try:
+            bound = signature.bind(self, *args, **kwargs) if signature else None
+        except TypeError:
+            bound = None  # let the original report the bad call as it would
+        if bound is not None and "callbacks" in signature.parameters:
+            bound.arguments["callbacks"] = with_ours(bound.arguments.get("callbacks"))
+            return original_fit(*bound.args, **bound.kwargs)
+        if signature is None:
+            kwargs["callbacks"] = with_ours(kwargs.get("callbacks"))
         return original_fit(self, *args, **kwargs)
 
     model_cls.fit = fit
@@ -351,6 +396,9 @@ class _Watcher:
         rec = self.rec
 
         class PatchingLoader:
+            def __getattr__(self, attr):  # get_source, get_resource_reader, is_package...: the real loader's
+                return getattr(loader, attr)
+
             def create_module(self, spec):
                 return loader.create_module(spec)
 
