@@ -52,12 +52,15 @@ export function parseHookEvents(text: string, runStartUnix: number): BoundaryEve
 }
 
 const EPOCH_RE = /\bepoch\s*[:#[(]?\s*(\d+)\s*(?:(?:\/|of)\s*(\d+))?/i;
-const BAR_RE = /(\d+)\/(\d+)\s*\[/;
+// "37/120 [====" (tqdm, Keras 2) and "37/120 ━━━━" (Keras 3, after its colour codes are stripped).
+const BAR_RE = /(\d+)\/(\d+)\s*(?:\[|━)/;
+const ANSI_RE = /\x1b\[[0-9;]*m/g;
 const METRIC_RE = /\b(loss|acc|accuracy|auc|f1|score|val)\b/i;
 
 /** What one line of output says about progress: an epoch number (and total), a progress bar count. */
-export function parseProgressLine(line: string): { epoch?: number; totalEpochs?: number; endMarker?: boolean; bar?: { done: number; total: number } } {
+export function parseProgressLine(raw: string): { epoch?: number; totalEpochs?: number; endMarker?: boolean; bar?: { done: number; total: number } } {
   const out: ReturnType<typeof parseProgressLine> = {};
+  const line = raw.replace(ANSI_RE, "");
   const bar = BAR_RE.exec(line);
   const epoch = EPOCH_RE.exec(bar ? line.slice(0, bar.index) : line);
   if (epoch) {

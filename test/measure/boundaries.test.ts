@@ -10,6 +10,12 @@ describe("stdout progress lines", () => {
     expect(parseProgressLine("loading data")).toEqual({});
   });
 
+  it("reads Keras 3 bars, coloured and drawn with box characters", () => {
+    expect(parseProgressLine("\x1b[1m 3/25\x1b[0m \x1b[32m━━━━━━\x1b[0m\x1b[37m━━━━━━━━━━━━━━\x1b[0m \x1b[1m0s\x1b[0m 5ms/step - loss: 0.69")).toEqual({
+      bar: { done: 3, total: 25 },
+    });
+  });
+
   it("turns a Keras-style run into epochs with batches, ignoring the validation bar", () => {
     const p = new StdoutBoundaries();
     const ev = [
