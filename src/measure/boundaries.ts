@@ -1,4 +1,5 @@
 // Epoch and batch boundaries: the hook's JSON lines and the stdout fallback, folded into epoch spans (pure).
+import { hookLines, num } from "./hook-lines.js";
 
 export interface BoundaryEvent {
   /** Seconds since the run started. */
@@ -22,19 +23,11 @@ export interface EpochSpan {
   batchesPerEpoch: number | null;
 }
 
-const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
 /** The hook's JSON lines ({t (unix seconds), event, epoch, batch, batches_per_epoch}); bad lines are skipped. */
 export function parseHookEvents(text: string, runStartUnix: number): BoundaryEvent[] {
   const out: BoundaryEvent[] = [];
-  for (const line of text.split("\n")) {
-    if (!line.trim()) continue;
-    let raw: Record<string, unknown>;
-    try {
-      raw = JSON.parse(line) as Record<string, unknown>;
-    } catch {
-      continue; // a line cut short by the stop
-    }
+  for (const raw of hookLines(text)) {
     const t = num(raw.t);
     const kind = raw.event;
     if (kind === "reset") out.length = 0; // the hook took a validation loader for training at first

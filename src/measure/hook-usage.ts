@@ -1,4 +1,6 @@
 // The hook's own clock of the run: CPU seconds and peak memory that the Python processes recorded at each event (pure).
+import { hookLines, num } from "./hook-lines.js";
+
 
 /** On the run clock (seconds since launch). */
 export interface HookUsage {
@@ -14,20 +16,12 @@ interface Reading {
   rssBytes: number | null;
 }
 
-const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
 /** Per-process readings from the hook's JSON lines ({t, pid, ppid, cpu, rss_kb}); lines without CPU time are skipped. */
 function readingsByPid(text: string, runStartUnix: number): { byPid: Map<number, Reading[]>; parent: Map<number, number> } {
   const byPid = new Map<number, Reading[]>();
   const parent = new Map<number, number>();
-  for (const line of text.split("\n")) {
-    if (!line.trim()) continue;
-    let raw: Record<string, unknown>;
-    try {
-      raw = JSON.parse(line) as Record<string, unknown>;
-    } catch {
-      continue; // a line cut short by the stop
-    }
+  for (const raw of hookLines(text)) {
     const t = num(raw.t);
     const cpu = num(raw.cpu);
     const pid = num(raw.pid);
