@@ -88,13 +88,8 @@ export class ArgReader {
 
   value(name: string | null, a: number, b: number): PyArg {
     const t = this.t;
-    let allStrings = true;
-    for (let k = a; k < b; k++) if (t.kind[k] !== T.STRING) allStrings = false;
-    if (allStrings) {
-      let v = "";
-      for (let k = a; k < b; k++) v += t.value.get(k) ?? "";
-      return { name, kind: "string", value: v, path: this.pathOf(a, b) };
-    }
+    const text = this.stringValue(a, b);
+    if (text !== null) return { name, kind: "string", value: text, path: this.pathOf(a, b) };
     if (b === a + 1 && t.kind[a] === T.NUMBER) return { name, kind: "number", value: this.src(a, b), path: null };
     if (b === a + 2 && this.op(a, "-") && t.kind[a + 1] === T.NUMBER) return { name, kind: "number", value: this.src(a, b), path: null };
     if (b === a + 1 && t.kind[a] === T.NAME) return { name, kind: "name", value: this.src(a, b), path: this.pathOf(a, b) };
@@ -104,6 +99,17 @@ export class ArgReader {
       return { name, kind: "list", value: this.src(a, b).slice(0, 200), path: null, items, count: parts.length };
     }
     return { name, kind: "other", value: this.src(a, b).slice(0, 200), path: this.pathOf(a, b) };
+  }
+
+  /** The text of a range made only of string tokens (implicit concatenation), else null. */
+  private stringValue(a: number, b: number): string | null {
+    const t = this.t;
+    let v = "";
+    for (let k = a; k < b; k++) {
+      if (t.kind[k] !== T.STRING) return null;
+      v += t.value.get(k) ?? "";
+    }
+    return v;
   }
 
   /** The path a token range spells, or null when no part of it is known. */
@@ -139,13 +145,8 @@ export class ArgReader {
 
   private atomPath(a: number, b: number): string {
     const t = this.t;
-    let allStrings = true;
-    for (let k = a; k < b; k++) if (t.kind[k] !== T.STRING) allStrings = false;
-    if (allStrings) {
-      let v = "";
-      for (let k = a; k < b; k++) v += t.value.get(k) ?? "";
-      return v;
-    }
+    const text = this.stringValue(a, b);
+    if (text !== null) return text;
     if (b === a + 1 && t.kind[a] === T.NAME) return this.constants.get(this.name(a)!) ?? "*";
     // A call to os.path.join / Path(...): its arguments joined with "/".
     const last = b - 1;
