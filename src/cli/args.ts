@@ -24,6 +24,8 @@ export interface AuditArgs {
   batches?: number;
   data: Array<{ host: string; container: string }>;
   runtime: "container" | "host";
+  /** all / none force the GPUs on or off; absent: on when nvidia-smi answers. */
+  gpus?: boolean;
   region?: string;
   intensity?: number;
   pue?: number;
@@ -60,6 +62,7 @@ Audit options:
   --measure-epochs <n>        epochs to measure (default 1)        --batches <k>  measure k batches only
   --data <host:container>     mount data read-only (repeatable), e.g. ./input:/kaggle/input
   --runtime container|host    host runs the repo's code on this machine: only for your own repo
+  --gpus auto|all|none        give the run the GPUs (default auto: when nvidia-smi answers)
   --epoch-timeout <seconds>   wall-clock limit of the instrumented run (default 3600)
   --region <CC>               carbon intensity of a country (ISO code)  --intensity <g/kWh>  override it
   --pue <x>                   power usage effectiveness (default 1.58)
@@ -115,6 +118,7 @@ const AUDIT_OPTIONS = {
   batches: { type: "string" },
   data: { type: "string", multiple: true },
   runtime: { type: "string" },
+  gpus: { type: "string" },
   region: { type: "string" },
   intensity: { type: "string" },
   pue: { type: "string" },
@@ -163,7 +167,9 @@ export function parseCli(argv: string[]): CliArgs {
     runtime: oneOf("--runtime", str("runtime"), ["container", "host"] as const) ?? "container",
     debug: Boolean(v.debug),
   };
+  const gpus = oneOf("--gpus", str("gpus"), ["auto", "all", "none"] as const);
   const optional: Partial<AuditArgs> = {
+    gpus: gpus === undefined || gpus === "auto" ? undefined : gpus === "all",
     ref: str("ref"),
     out: str("out"),
     failUnder,

@@ -93,6 +93,7 @@ async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
       measureEpochs: args.measureEpochs,
       batches: args.batches,
       epochTimeoutSeconds: args.epochTimeout,
+      gpus: args.gpus,
       region: args.region,
       intensity: args.intensity,
       pue: args.pue,

@@ -33,6 +33,13 @@ describe("parseCli", () => {
     expect(() => parseCli(argv)).toThrow(message);
   });
 
+  it("maps --gpus all/none to forcing GPUs on or off, auto to detection", () => {
+    expect(parseCli(["audit", "x", "--gpus", "all"])).toMatchObject({ gpus: true });
+    expect(parseCli(["audit", "x", "--gpus", "none"])).toMatchObject({ gpus: false });
+    expect(parseCli(["audit", "x", "--gpus", "auto"])).not.toHaveProperty("gpus");
+    expect(() => parseCli(["audit", "x", "--gpus", "2"])).toThrow("--gpus takes one of auto, all, none, not '2'");
+  });
+
   it("parses rules and ledger commands", () => {
     expect(parseCli(["rules", "explain", "paths-portable"])).toEqual({ command: "rules", action: "explain", id: "paths-portable", debug: false });
     expect(parseCli(["ledger", "--format", "json"])).toEqual({ command: "ledger", format: "json", debug: false });
