@@ -15,24 +15,29 @@ export type EnergyInput = readonly PowerSample[] | { readonly cumulative: readon
 /** Slack at a window's ends within which a counter reading still counts as reading the edge (seconds). */
 export const EDGE_TOLERANCE = 0.05;
 
-/** The counter at t: linear between readings, held at the first/last value outside them (no guessing beyond). */
-export function cumulativeAt(readings: readonly CumulativeSample[], t: number): number {
-  const n = readings.length;
+/** The value of a time-sorted series at t: linear between points, held at the first/last value outside them. */
+function interpolate<P extends { t: number }>(points: readonly P[], t: number, value: (p: P) => number): number {
+  const n = points.length;
   if (n === 0) return 0;
-  const first = readings[0]!;
-  const last = readings[n - 1]!;
-  if (t <= first.t) return first.joules;
-  if (t >= last.t) return last.joules;
+  const first = points[0]!;
+  const last = points[n - 1]!;
+  if (t <= first.t) return value(first);
+  if (t >= last.t) return value(last);
   let lo = 0;
   let hi = n - 1;
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
-    if (readings[mid]!.t <= t) lo = mid;
+    if (points[mid]!.t <= t) lo = mid;
     else hi = mid;
   }
-  const a = readings[lo]!;
-  const b = readings[hi]!;
-  return b.t === a.t ? b.joules : a.joules + ((b.joules - a.joules) * (t - a.t)) / (b.t - a.t);
+  const a = points[lo]!;
+  const b = points[hi]!;
+  return b.t === a.t ? value(b) : value(a) + ((value(b) - value(a)) * (t - a.t)) / (b.t - a.t);
+}
+
+/** The counter at t: linear between readings, held at the first/last value outside them (no guessing beyond). */
+export function cumulativeAt(readings: readonly CumulativeSample[], t: number): number {
+  return interpolate(readings, t, (r) => r.joules);
 }
 
 /** Joules of a window from a counter: the difference of its values at the window's edges, however few readings. */
@@ -53,22 +58,7 @@ export function energyJoules(input: EnergyInput, from: number, to: number): numb
 
 /** Watts at time t by linear interpolation; the nearest end value outside the sampled span. */
 export function wattsAt(samples: readonly PowerSample[], t: number): number {
-  const n = samples.length;
-  if (n === 0) return 0;
-  const first = samples[0]!;
-  const last = samples[n - 1]!;
-  if (t <= first.t) return first.watts;
-  if (t >= last.t) return last.watts;
-  let lo = 0;
-  let hi = n - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (samples[mid]!.t <= t) lo = mid;
-    else hi = mid;
-  }
-  const a = samples[lo]!;
-  const b = samples[hi]!;
-  return b.t === a.t ? b.watts : a.watts + ((b.watts - a.watts) * (t - a.t)) / (b.t - a.t);
+  return interpolate(samples, t, (s) => s.watts);
 }
 
 /** Joules between `from` and `to` (seconds), trapezoids over the samples, ends interpolated. Samples sorted by t. */
