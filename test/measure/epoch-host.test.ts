@@ -63,7 +63,10 @@ describe("epoch stage, host runtime", () => {
     if (!python) return ctx.skip();
     const { section } = await runEpochStage({ root: SAMPLE, plan: planFor(SMALL, 3), runtime: "host", python, batches: 12, idleSeconds: 0.2, gpus: false });
     expect(section.status).toBe("measured");
-    expect(section.measured).toMatchObject({ batches: 12, epochs: 0.5 });
+    // From stdout the stop lands on the first bar refresh at or past K: under load a refresh can skip a count.
+    expect(section.measured.batches).toBeGreaterThanOrEqual(12);
+    expect(section.measured.batches).toBeLessThan(24);
+    expect(section.measured.epochs).toBeCloseTo(section.measured.batches / 24, 6);
     expect(section.predicted.basis).toBe("batches");
   });
 
