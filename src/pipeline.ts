@@ -193,8 +193,8 @@ function settle(root: string, view: RepoView, facts: Facts, options: AuditOption
   });
 }
 
-/** Every static family: branches checked through git, the rest from the view. */
+/** Every static family, from the tree's view and the branches' read-only view. */
 async function extractStatic(checkout: Checkout, view: RepoView, facts: Facts): Promise<void> {
-  if (checkout.branchNames) addFacts(facts, "branches", await checkout.checkBranches());
-  await extractFacts(view, STATIC_EXTRACTORS, { branches: checkout.branchNames, preset: facts });
+  const branchView = checkout.branches;
+  await extractFacts(view, STATIC_EXTRACTORS, { branches: branchView?.names() ?? null, branchView, preset: facts });
 }
