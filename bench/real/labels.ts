@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import yaml from "js-yaml";
 import type AjvClass from "ajv";
-import { describeErrors } from "../../src/evaluate/schema-validator.js";
+import { describeErrors } from "../../src/io/schema.js";
 
 const Ajv = createRequire(import.meta.url)("ajv").default as typeof AjvClass.default;
 

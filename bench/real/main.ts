@@ -10,7 +10,7 @@ import { repoFigures, summarize, GOALS, type RepoFigures } from "./figures.js";
 import { readAllLabels } from "./labels.js";
 import { renderRepos, renderSummary } from "./table.js";
 import { pickForReading, renderStubs } from "./sample.js";
-import { TOOL_VERSION } from "../../src/version.js";
+import { TOOL_VERSION } from "../../src/io/package.js";
 
 interface Args {
   folder: string;
