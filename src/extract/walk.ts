@@ -6,7 +6,7 @@
 // from disk on demand through a small LRU, so a huge repo costs a bounded amount of memory.
 // Speed: reads are synchronous (one open/fstat/read/close per file, no thread-pool hops), yielding to the
 // event loop every few hundred files so progress spinners keep turning.
-import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, lstatSync, readlinkSync, realpathSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, lstatSync, readlinkSync, realpathSync, type Stats } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { FactRecord } from "../model/facts.js";
 import type { InventoryEntry, PythonSource, RepoView } from "../model/repo-view.js";
@@ -42,31 +42,63 @@ interface Held {
 }
 
 export async function walkRepo(root: string, caps: Partial<WalkCaps> = {}): Promise<WalkedView> {
-  const limits: WalkCaps = { ...DEFAULT_WALK_CAPS, ...caps };
-  const top = realpathSync(root);
-  const held = new Map<string, Held>();
-  const dirs = new Set<string>([""]);
-  const issues: FactRecord[] = [];
-  const skip = (entry: InventoryEntry, reason: string, report: boolean) => {
-    entry.skipped = reason;
-    if (report && worthReporting(entry)) issues.push({ kind: "skipped", file: entry.path, reason, size: entry.size });
-  };
-  let keptBytes = 0;
-  let fileCount = 0;
-  let truncated = false;
-  const links: Array<{ rel: string; target: string }> = [];
+  const walk = new Walk(realpathSync(root), { ...DEFAULT_WALK_CAPS, ...caps });
+  await walk.tree();
+  walk.resolveLinks();
+  const entries = [...walk.held.values()].map((h) => h.entry).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const view = makeView(entries, walk.held, walk.dirs, walk.limits);
+  const issues = walk.issues.sort((a, b) => (String(a.file) < String(b.file) ? -1 : String(a.file) > String(b.file) ? 1 : 0));
+  const walked: WalkedView = Object.assign(view, { issues });
+  issuesByView.set(walked, issues);
+  return walked;
+}
 
-  const stack: Array<{ abs: string; rel: string; depth: number }> = [{ abs: top, rel: "", depth: 0 }];
-  while (stack.length > 0 && !truncated) {
-    const dir = stack.pop()!;
+interface Folder {
+  abs: string;
+  rel: string;
+  depth: number;
+}
+
+/** One walk's state: what it holds, the folders it saw, what it could not read, and its budgets. */
+class Walk {
+  readonly held = new Map<string, Held>();
+  readonly dirs = new Set<string>([""]);
+  readonly issues: FactRecord[] = [];
+  private keptBytes = 0;
+  private fileCount = 0;
+  private truncated = false;
+  private readonly links: Array<{ rel: string; target: string }> = [];
+
+  constructor(
+    private readonly top: string,
+    readonly limits: WalkCaps,
+  ) {}
+
+  readonly skip = (entry: InventoryEntry, reason: string, report: boolean): void => {
+    entry.skipped = reason;
+    if (report && worthReporting(entry)) this.issues.push({ kind: "skipped", file: entry.path, reason, size: entry.size });
+  };
+
+  /** Depth first, folders in name order, until the tree or the file budget ends. */
+  async tree(): Promise<void> {
+    const stack: Folder[] = [{ abs: this.top, rel: "", depth: 0 }];
+    while (stack.length > 0 && !this.truncated) {
+      const subdirs = await this.folder(stack.pop()!);
+      // Reverse so that popping visits folders in name order.
+      stack.push(...subdirs.reverse());
+    }
+  }
+
+  /** List one folder: its files are visited now, its sub-folders returned. */
+  private async folder(dir: Folder): Promise<Folder[]> {
     let names: string[];
     try {
       names = readdirSync(dir.abs).sort();
     } catch (error) {
-      issues.push({ kind: "skipped", file: dir.rel || ".", reason: `folder cannot be listed (${(error as NodeJS.ErrnoException).code ?? "error"})`, size: null });
-      continue;
+      this.issues.push({ kind: "skipped", file: dir.rel || ".", reason: `folder cannot be listed (${(error as NodeJS.ErrnoException).code ?? "error"})`, size: null });
+      return [];
     }
-    const subdirs: typeof stack = [];
+    const subdirs: Folder[] = [];
     for (const name of names) {
       if (name === ".git") continue;
       const abs = join(dir.abs, name);
@@ -78,73 +110,64 @@ export async function walkRepo(root: string, caps: Partial<WalkCaps> = {}): Prom
         continue; // vanished between listing and lstat
       }
       if (stat.isDirectory()) {
-        if (dir.depth + 1 > limits.maxDepth) {
-          issues.push({ kind: "skipped", file: rel, reason: `folder nested deeper than ${limits.maxDepth} levels: not walked`, size: null });
+        if (dir.depth + 1 > this.limits.maxDepth) {
+          this.issues.push({ kind: "skipped", file: rel, reason: `folder nested deeper than ${this.limits.maxDepth} levels: not walked`, size: null });
         } else {
-          dirs.add(rel);
+          this.dirs.add(rel);
           subdirs.push({ abs, rel, depth: dir.depth + 1 });
         }
         continue;
       }
-      if (++fileCount > limits.maxFiles) {
-        truncated = true;
-        issues.push({ kind: "skipped", file: rel, reason: `more than ${limits.maxFiles} files: this one and the rest of the tree were not walked`, size: null });
+      if (++this.fileCount > this.limits.maxFiles) {
+        this.truncated = true;
+        this.issues.push({ kind: "skipped", file: rel, reason: `more than ${this.limits.maxFiles} files: this one and the rest of the tree were not walked`, size: null });
         break;
       }
-      const entry: InventoryEntry = { path: rel, size: stat.size, ...classifyPath(rel) };
-      held.set(rel, { entry, abs });
-      if (stat.isSymbolicLink()) {
-        entry.size = 0;
-        const target = readlinkSync(abs);
-        const resolved = resolve(dirname(abs), target);
-        if (resolved !== top && !resolved.startsWith(top + sep)) skip(entry, "symlink pointing outside the repo: not followed", true);
-        else links.push({ rel, target: relative(top, resolved).split(sep).join("/") });
-        continue;
-      }
-      if (!stat.isFile()) {
-        skip(entry, "not a regular file", true);
-        continue;
-      }
-      if (stat.size > limits.maxFileBytes) {
-        skip(entry, `larger than the ${formatBytes(limits.maxFileBytes)} cap (${formatBytes(stat.size)})`, true);
-        continue;
-      }
-      if (entry.kind === "binary") continue;
-      const item = held.get(rel)!;
-      const text = readText(abs, item, limits.maxFileBytes, skip);
-      if (text !== null) {
-        if (keptBytes + text.length <= limits.maxKeptBytes) {
-          item.text = text;
-          keptBytes += text.length;
-        }
-      }
-      if (fileCount % 500 === 0) await new Promise((r) => setImmediate(r));
+      this.file(abs, rel, stat);
+      if (this.fileCount % 500 === 0) await new Promise((r) => setImmediate(r));
     }
-    // Reverse so that popping visits folders in name order.
-    stack.push(...subdirs.reverse());
+    return subdirs;
   }
 
-  // In-repo symlinks: a link to a folder counts as a folder; a link to a file reads as that file.
-  for (const { rel, target } of links) {
-    const item = held.get(rel)!;
-    const targetItem = held.get(target);
-    if (dirs.has(target)) {
-      dirs.add(rel);
-      held.delete(rel);
-    } else if (targetItem && !targetItem.aliasOf && !targetItem.entry.skipped && targetItem.entry.kind !== "binary") {
-      item.aliasOf = target;
-      item.entry.size = targetItem.entry.size;
-    } else {
-      skip(item.entry, `symlink to ${target}: not followed`, false);
+  /** One non-folder entry: held with its kind; read and kept when it is text within the caps. */
+  private file(abs: string, rel: string, stat: Stats): void {
+    const entry: InventoryEntry = { path: rel, size: stat.size, ...classifyPath(rel) };
+    const item: Held = { entry, abs };
+    this.held.set(rel, item);
+    if (stat.isSymbolicLink()) {
+      entry.size = 0;
+      const target = readlinkSync(abs);
+      const resolved = resolve(dirname(abs), target);
+      if (resolved !== this.top && !resolved.startsWith(this.top + sep)) this.skip(entry, "symlink pointing outside the repo: not followed", true);
+      else this.links.push({ rel, target: relative(this.top, resolved).split(sep).join("/") });
+      return;
+    }
+    if (!stat.isFile()) return this.skip(entry, "not a regular file", true);
+    if (stat.size > this.limits.maxFileBytes) return this.skip(entry, `larger than the ${formatBytes(this.limits.maxFileBytes)} cap (${formatBytes(stat.size)})`, true);
+    if (entry.kind === "binary") return;
+    const text = readText(abs, item, this.limits.maxFileBytes, this.skip);
+    if (text !== null && this.keptBytes + text.length <= this.limits.maxKeptBytes) {
+      item.text = text;
+      this.keptBytes += text.length;
     }
   }
 
-  const entries = [...held.values()].map((h) => h.entry).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const view = makeView(entries, held, dirs, limits);
-  issues.sort((a, b) => (String(a.file) < String(b.file) ? -1 : String(a.file) > String(b.file) ? 1 : 0));
-  const walked: WalkedView = Object.assign(view, { issues });
-  issuesByView.set(walked, issues);
-  return walked;
+  /** In-repo symlinks: a link to a folder counts as a folder; a link to a file reads as that file. */
+  resolveLinks(): void {
+    for (const { rel, target } of this.links) {
+      const item = this.held.get(rel)!;
+      const targetItem = this.held.get(target);
+      if (this.dirs.has(target)) {
+        this.dirs.add(rel);
+        this.held.delete(rel);
+      } else if (targetItem && !targetItem.aliasOf && !targetItem.entry.skipped && targetItem.entry.kind !== "binary") {
+        item.aliasOf = target;
+        item.entry.size = targetItem.entry.size;
+      } else {
+        this.skip(item.entry, `symlink to ${target}: not followed`, false);
+      }
+    }
+  }
 }
 
 /** Read and decode one file without following a symlink swapped in since the lstat; null when not text. */

@@ -1,7 +1,7 @@
 // One pass per Python source: tokens -> the compact index every Python extractor reads (tokens dropped).
 import type { PythonSource } from "../../model/repo-view.js";
 import { ArgReader, type PyArg, type PyCall } from "./call-args.js";
-import { T, logicalLines, opCode, tokenize, type LexError } from "./lexer.js";
+import { T, logicalLines, opCode, tokenize, type LexError, type LogicalLine, type Tokens } from "./lexer.js";
 import { unboundNames, type NameUse } from "./names-lexical.js";
 import { structureError } from "./structure.js";
 import { hintKind } from "./hints.js";
@@ -89,8 +89,6 @@ export function indexPythonFile(source: PythonSource): PyFileIndex {
 export function indexPythonText(path: string, text: string, notebook: boolean): PyFileIndex {
   const t = tokenize(text, { notebook });
   const lines = logicalLines(t);
-  const str = (k: number) => text.slice(t.start[k]!, t.end[k]!);
-  const isOp = (k: number, s: string) => t.op[k] === opCode(s);
   const syntaxError = t.error ?? structureError(text, t, lines);
   const index: PyFileIndex = {
     path,
@@ -107,93 +105,124 @@ export function indexPythonText(path: string, text: string, notebook: boolean): 
     starImport: false,
     unbound: [],
   };
-  const constants = new Map<string, string>();
-  const reader = new ArgReader(text, t, constants);
-
-  // Statements: imports, assignments (constants feed later path resolution), placeholders, __main__.
-  let decorators: string[] = [];
-  const defs: Array<{ depth: number; decorators: string[]; stmts: number }> = [];
-  for (let i = 0; i < lines.length; i++) {
-    const { from, to, depth } = lines[i]!;
-    while (defs.length && defs[defs.length - 1]!.depth >= depth) defs.pop();
-    const inDef = defs[defs.length - 1];
-    const bodyStmt = inDef && inDef.depth + 1 === depth ? inDef.stmts++ : -1;
-    const head = t.kind[from] === T.NAME ? str(from) : "";
-    if (isOp(from, "@")) {
-      decorators.push(str(from + 1 + (isOp(from + 2, ".") ? 2 : 0)));
-      continue;
-    }
-    if (head === "import" || head === "from") readImport(from, to);
-    else if (head === "def" || (head === "async" && str(from + 1) === "def")) {
-      defs.push({ depth, decorators, stmts: 0 });
-      const colon = lastColon(from, to);
-      if (colon > 0 && colon === to - 2 && isOp(to - 1, "...") && !skipsPlaceholders(decorators))
-        index.placeholders.push({ line: t.line[from]!, kind: "ellipsis-body", text: lineText(from) });
-    } else if (head === "raise" && str(from + 1) === "NotImplementedError") {
-      if (!inDef || !skipsPlaceholders(inDef.decorators)) index.placeholders.push({ line: t.line[from]!, kind: "not-implemented", text: lineText(from) });
-    } else if (to === from + 1 && isOp(from, "...") && inDef && bodyStmt <= 1 && (lines[i + 1]?.depth ?? 0) < depth && !skipsPlaceholders(inDef.decorators)) {
-      const first = lines[i - 1]!;
-      if (bodyStmt === 0 || (first.to === first.from + 1 && t.kind[first.from] === T.STRING))
-        index.placeholders.push({ line: t.line[from]!, kind: "ellipsis-body", text: "..." });
-    } else if (head === "if" && str(from + 1) === "__name__" && to - from >= 4 && t.value.get(from + 3) === "__main__") index.hasMain = true;
-    else readAssignment(from, to, depth);
-    decorators = [];
-  }
-
-  // Calls, keyword arguments, dict entries and path-like strings, in one scan with a bracket stack.
-  // The bracket stack holds the token of the callee's last name, -1 for a non-call bracket, -2 for `{`.
-  const callees: number[] = [];
-  for (let k = 0; k < t.count; k++) {
-    const kind = t.kind[k];
-    if (kind === T.STRING) {
-      const v = t.value.get(k)!;
-      if (v.length < 400 && PATHLIKE.test(v)) index.pathStrings.push({ line: t.line[k]!, value: v });
-      if (isOp(k + 1, ":") && callees[callees.length - 1] === -2 && hintKind(v) !== null) {
-        const end = argEnd(k + 2);
-        index.assigns.push({ line: t.line[k]!, target: v, value: reader.value(null, k + 2, end), entry: true });
-      }
-      continue;
-    }
-    if (kind !== T.OP) continue;
-    const op = t.op[k]!;
-    if (op === 40 || op === 91 || op === 123) {
-      const isCall = op === 40 && t.kind[k - 1] === T.NAME;
-      callees.push(op === 123 ? -2 : isCall ? k - 1 : -1);
-      if (isCall && INTERESTING_CALLS.has(str(k - 1))) {
-        const callee = calleeBefore(k - 1);
-        index.calls.push({ line: t.line[k]!, callee, args: reader.args(k), decorator: isOp(k - 2 - 2 * dots(callee), "@") });
-      }
-    } else if (op === 41 || op === 93 || op === 125) callees.pop();
-    else if (op === 61 && t.kind[k - 1] === T.NAME && (isOp(k - 2, "(") || isOp(k - 2, ","))) {
-      const name = str(k - 1);
-      const callee = callees[callees.length - 1] ?? -1;
-      if (callee >= 0 && hintKind(name) !== null)
-        index.kwargs.push({ line: t.line[k]!, callee: calleeBefore(callee), arg: reader.value(name, k + 1, argEnd(k + 1)) });
-    }
-  }
-
-  for (const c of t.comments) {
-    const m = COMMENT_MARK.exec(c.text);
-    if (m) index.placeholders.push({ line: c.line, kind: m[1] === "TODO" ? "todo" : "fixme", text: c.text.trim().slice(0, 200) });
-  }
+  const indexer = new FileIndexer(text, t, index);
+  indexer.readStatements(lines);
+  indexer.readCallsAndStrings();
+  indexer.readCommentMarks();
   index.placeholders.sort((a, b) => a.line - b.line);
   index.unbound = syntaxError || index.starImport ? [] : unboundNames(text, t, lines);
   return index;
+}
 
-  function dots(callee: string): number {
-    let n = 0;
-    for (let i = callee.indexOf("."); i >= 0; i = callee.indexOf(".", i + 1)) n++;
-    return n;
+/** The steps that fill one file's index from its tokens, sharing the tokens and the constants seen. */
+class FileIndexer {
+  /** Module-level string constants, for the path arguments that name them. */
+  private readonly constants = new Map<string, string>();
+  private readonly reader: ArgReader;
+
+  constructor(
+    private readonly text: string,
+    private readonly t: Tokens,
+    private readonly index: PyFileIndex,
+  ) {
+    this.reader = new ArgReader(text, t, this.constants);
   }
-  function calleeBefore(k: number): string {
-    let name = str(k);
-    while (isOp(k - 1, ".") && t.kind[k - 2] === T.NAME) {
+
+  private str(k: number): string {
+    return this.text.slice(this.t.start[k]!, this.t.end[k]!);
+  }
+  private isOp(k: number, s: string): boolean {
+    return this.t.op[k] === opCode(s);
+  }
+
+  /** Statements: imports, assignments (constants feed later path resolution), placeholders, __main__. */
+  readStatements(lines: readonly LogicalLine[]): void {
+    const { t, index } = this;
+    let decorators: string[] = [];
+    const defs: Array<{ depth: number; decorators: string[]; stmts: number }> = [];
+    for (let i = 0; i < lines.length; i++) {
+      const { from, to, depth } = lines[i]!;
+      while (defs.length && defs[defs.length - 1]!.depth >= depth) defs.pop();
+      const inDef = defs[defs.length - 1];
+      const bodyStmt = inDef && inDef.depth + 1 === depth ? inDef.stmts++ : -1;
+      const head = t.kind[from] === T.NAME ? this.str(from) : "";
+      if (this.isOp(from, "@")) {
+        decorators.push(this.str(from + 1 + (this.isOp(from + 2, ".") ? 2 : 0)));
+        continue;
+      }
+      if (head === "import" || head === "from") this.readImport(from, to);
+      else if (head === "def" || (head === "async" && this.str(from + 1) === "def")) {
+        defs.push({ depth, decorators, stmts: 0 });
+        const colon = this.lastColon(from, to);
+        if (colon > 0 && colon === to - 2 && this.isOp(to - 1, "...") && !skipsPlaceholders(decorators))
+          index.placeholders.push({ line: t.line[from]!, kind: "ellipsis-body", text: this.lineText(from) });
+      } else if (head === "raise" && this.str(from + 1) === "NotImplementedError") {
+        if (!inDef || !skipsPlaceholders(inDef.decorators)) index.placeholders.push({ line: t.line[from]!, kind: "not-implemented", text: this.lineText(from) });
+      } else if (to === from + 1 && this.isOp(from, "...") && inDef && bodyStmt <= 1 && (lines[i + 1]?.depth ?? 0) < depth && !skipsPlaceholders(inDef.decorators)) {
+        const first = lines[i - 1]!;
+        if (bodyStmt === 0 || (first.to === first.from + 1 && t.kind[first.from] === T.STRING))
+          index.placeholders.push({ line: t.line[from]!, kind: "ellipsis-body", text: "..." });
+      } else if (head === "if" && this.str(from + 1) === "__name__" && to - from >= 4 && t.value.get(from + 3) === "__main__") index.hasMain = true;
+      else this.readAssignment(from, to, depth);
+      decorators = [];
+    }
+  }
+
+  /** Calls, keyword arguments, dict entries and path-like strings, in one scan with a bracket stack that
+   * holds the token of the callee's last name, -1 for a non-call bracket, -2 for `{`. */
+  readCallsAndStrings(): void {
+    const { t, index, reader } = this;
+    const callees: number[] = [];
+    for (let k = 0; k < t.count; k++) {
+      const kind = t.kind[k];
+      if (kind === T.STRING) {
+        const v = t.value.get(k)!;
+        if (v.length < 400 && PATHLIKE.test(v)) index.pathStrings.push({ line: t.line[k]!, value: v });
+        if (this.isOp(k + 1, ":") && callees[callees.length - 1] === -2 && hintKind(v) !== null) {
+          const end = this.argEnd(k + 2);
+          index.assigns.push({ line: t.line[k]!, target: v, value: reader.value(null, k + 2, end), entry: true });
+        }
+        continue;
+      }
+      if (kind !== T.OP) continue;
+      const op = t.op[k]!;
+      if (op === 40 || op === 91 || op === 123) {
+        const isCall = op === 40 && t.kind[k - 1] === T.NAME;
+        callees.push(op === 123 ? -2 : isCall ? k - 1 : -1);
+        if (isCall && INTERESTING_CALLS.has(this.str(k - 1))) {
+          const callee = this.calleeBefore(k - 1);
+          index.calls.push({ line: t.line[k]!, callee, args: reader.args(k), decorator: this.isOp(k - 2 - 2 * dots(callee), "@") });
+        }
+      } else if (op === 41 || op === 93 || op === 125) callees.pop();
+      else if (op === 61 && t.kind[k - 1] === T.NAME && (this.isOp(k - 2, "(") || this.isOp(k - 2, ","))) {
+        const name = this.str(k - 1);
+        const callee = callees[callees.length - 1] ?? -1;
+        if (callee >= 0 && hintKind(name) !== null)
+          index.kwargs.push({ line: t.line[k]!, callee: this.calleeBefore(callee), arg: reader.value(name, k + 1, this.argEnd(k + 1)) });
+      }
+    }
+  }
+
+  /** TODO and FIXME comments. */
+  readCommentMarks(): void {
+    for (const c of this.t.comments) {
+      const m = COMMENT_MARK.exec(c.text);
+      if (m) this.index.placeholders.push({ line: c.line, kind: m[1] === "TODO" ? "todo" : "fixme", text: c.text.trim().slice(0, 200) });
+    }
+  }
+
+  private calleeBefore(k: number): string {
+    let name = this.str(k);
+    while (this.isOp(k - 1, ".") && this.t.kind[k - 2] === T.NAME) {
       k -= 2;
-      name = `${str(k)}.${name}`;
+      name = `${this.str(k)}.${name}`;
     }
     return name;
   }
-  function argEnd(a: number): number {
+
+  /** The end of the argument starting at `a`: the comma or closing bracket at its depth, or the NEWLINE. */
+  private argEnd(a: number): number {
+    const t = this.t;
     let depth = 0;
     for (let k = a; k < t.count; k++) {
       if (t.kind[k] === T.NEWLINE) return k;
@@ -206,78 +235,92 @@ export function indexPythonText(path: string, text: string, notebook: boolean): 
     }
     return t.count;
   }
-  function lastColon(from: number, to: number): number {
+
+  private lastColon(from: number, to: number): number {
     let depth = 0;
     for (let k = from; k < to; k++) {
-      const op = t.op[k]!;
+      const op = this.t.op[k]!;
       if (op === 40 || op === 91 || op === 123) depth++;
       else if (op === 41 || op === 93 || op === 125) depth--;
       else if (op === 58 && depth === 0) return k;
     }
     return -1;
   }
-  function lineText(from: number): string {
-    const start = t.start[from]!;
-    const end = text.indexOf("\n", start);
-    return text.slice(start, end < 0 ? undefined : end).trim().slice(0, 200);
+
+  private lineText(from: number): string {
+    const start = this.t.start[from]!;
+    const end = this.text.indexOf("\n", start);
+    return this.text.slice(start, end < 0 ? undefined : end).trim().slice(0, 200);
   }
-  function skipsPlaceholders(decos: string[]): boolean {
-    return decos.some((d) => d === "abstractmethod" || d === "overload" || d === "abstractproperty");
-  }
-  function readImport(from: number, to: number): void {
-    const line = t.line[from]!;
-    if (str(from) === "import") {
-      for (const [a, b] of items(from + 1, to)) {
-        index.imports.push({ line, module: dotted(a, b), level: 0, names: [] });
+
+  private readImport(from: number, to: number): void {
+    const line = this.t.line[from]!;
+    if (this.str(from) === "import") {
+      for (const [a, b] of this.items(from + 1, to)) {
+        this.index.imports.push({ line, module: this.dotted(a, b), level: 0, names: [] });
       }
       return;
     }
     let k = from + 1;
     let level = 0;
-    for (; k < to && (isOp(k, ".") || isOp(k, "...")); k++) level += str(k).length;
+    for (; k < to && (this.isOp(k, ".") || this.isOp(k, "...")); k++) level += this.str(k).length;
     let m = k;
-    while (m < to && str(m) !== "import") m++;
-    const module = dotted(k, m);
-    const names = items(m + 1, to).map(([a]) => str(a)).filter((n) => n !== "(" && n !== ")");
-    if (names.includes("*")) index.starImport = true;
-    index.imports.push({ line, module, level, names });
+    while (m < to && this.str(m) !== "import") m++;
+    const module = this.dotted(k, m);
+    const names = this.items(m + 1, to).map(([a]) => this.str(a)).filter((n) => n !== "(" && n !== ")");
+    if (names.includes("*")) this.index.starImport = true;
+    this.index.imports.push({ line, module, level, names });
   }
+
   /** Comma-separated items of an import list, parentheses ignored: [first token, end). */
-  function items(a: number, b: number): Array<[number, number]> {
+  private items(a: number, b: number): Array<[number, number]> {
     const out: Array<[number, number]> = [];
     let from = a;
     for (let k = a; k <= b; k++) {
-      if (k === b || isOp(k, ",")) {
+      if (k === b || this.isOp(k, ",")) {
         let x = from;
-        while (x < k && (isOp(x, "(") || isOp(x, ")"))) x++;
+        while (x < k && (this.isOp(x, "(") || this.isOp(x, ")"))) x++;
         let y = x;
-        while (y < k && !(t.kind[y] === T.NAME && str(y) === "as") && !isOp(y, ")")) y++;
+        while (y < k && !(this.t.kind[y] === T.NAME && this.str(y) === "as") && !this.isOp(y, ")")) y++;
         if (y > x) out.push([x, y]);
         from = k + 1;
       }
     }
     return out;
   }
-  function dotted(a: number, b: number): string {
+
+  private dotted(a: number, b: number): string {
     let s = "";
-    for (let k = a; k < b; k++) s += str(k);
+    for (let k = a; k < b; k++) s += this.str(k);
     return s;
   }
-  function readAssignment(from: number, to: number, depth: number): void {
-    // NAME [. NAME]* [: annotation] = value   (single target only)
+
+  /** NAME [. NAME]* [: annotation] = value (single target only): hint assignments and string constants. */
+  private readAssignment(from: number, to: number, depth: number): void {
+    const t = this.t;
     let k = from;
     if (t.kind[k] !== T.NAME) return;
-    while (isOp(k + 1, ".") && t.kind[k + 2] === T.NAME) k += 2;
+    while (this.isOp(k + 1, ".") && t.kind[k + 2] === T.NAME) k += 2;
     let eq = k + 1;
-    if (isOp(eq, ":")) while (eq < to && !isOp(eq, "=")) eq++;
-    if (!isOp(eq, "=") || eq + 1 >= to) return;
-    const target = text.slice(t.start[from]!, t.end[k]!);
+    if (this.isOp(eq, ":")) while (eq < to && !this.isOp(eq, "=")) eq++;
+    if (!this.isOp(eq, "=") || eq + 1 >= to) return;
+    const target = this.text.slice(t.start[from]!, t.end[k]!);
     const hint = hintKind(target) !== null;
     let hasString = false;
     for (let x = eq + 1; x < to && !hasString; x++) hasString = t.kind[x] === T.STRING;
     if (!hint && !hasString) return;
-    const value = reader.value(null, eq + 1, to);
-    if (k === from && value.path !== null && (value.kind === "string" || value.kind === "other" || value.kind === "name")) constants.set(target, value.path);
-    if (hint) index.assigns.push({ line: t.line[from]!, target, value, entry: depth > 0 && k === from });
+    const value = this.reader.value(null, eq + 1, to);
+    if (k === from && value.path !== null && (value.kind === "string" || value.kind === "other" || value.kind === "name")) this.constants.set(target, value.path);
+    if (hint) this.index.assigns.push({ line: t.line[from]!, target, value, entry: depth > 0 && k === from });
   }
+}
+
+function dots(callee: string): number {
+  let n = 0;
+  for (let i = callee.indexOf("."); i >= 0; i = callee.indexOf(".", i + 1)) n++;
+  return n;
+}
+
+function skipsPlaceholders(decos: string[]): boolean {
+  return decos.some((d) => d === "abstractmethod" || d === "overload" || d === "abstractproperty");
 }

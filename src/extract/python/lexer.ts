@@ -104,47 +104,190 @@ export function tokenize(text: string, options: LexOptions = {}): Tokens {
 }
 
 function tokenizeInto(text: string, options: LexOptions): Tokens {
-  const t: Tokens = { count: 0, kind: KIND, start: START, end: END, line: LINE, op: OPS, value: new Map(), fstring: new Set(), comments: [], error: null };
-  const n = text.length;
-  let i = 0;
-  let line = 1;
-  let lineStart = 0;
-  const indents = [0];
-  const brackets: Array<{ ch: number; line: number; col: number }> = [];
-  let atLineStart = true;
+  const s = new Scanner(text, options);
+  s.run();
+  return s.t;
+}
 
-  const push = (kind: number, s: number, e: number, ln: number, op = 0): number => {
-    const k = t.count++;
-    if (k >= capacity) grow(k + 1);
-    OPS[k] = op;
-    KIND[k] = kind;
-    START[k] = s;
-    END[k] = e;
-    LINE[k] = ln;
-    return k;
-  };
-  const fail = (ln: number, col: number, message: string): Tokens => {
-    t.error = { line: ln, col, message };
-    return t;
-  };
+function push(t: Tokens, kind: number, s: number, e: number, ln: number, op = 0): number {
+  const k = t.count++;
+  if (k >= capacity) grow(k + 1);
+  OPS[k] = op;
+  KIND[k] = kind;
+  START[k] = s;
+  END[k] = e;
+  LINE[k] = ln;
+  return k;
+}
+
+/** The tokenizer's state over one text; each method scans one kind of token at `i`. A method that meets
+ * a lexical error records it in `t.error`, which ends the scan (as CPython stops at its first). */
+class Scanner {
+  readonly t: Tokens = { count: 0, kind: KIND, start: START, end: END, line: LINE, op: OPS, value: new Map(), fstring: new Set(), comments: [], error: null };
+  readonly n: number;
+  i = 0;
+  line = 1;
+  lineStart = 0;
+  atLineStart = true;
+  readonly indents = [0];
+  readonly brackets: Array<{ ch: number; line: number; col: number }> = [];
+
+  constructor(
+    readonly text: string,
+    readonly options: LexOptions,
+  ) {
+    this.n = text.length;
+  }
+
+  run(): void {
+    const { text, n } = this;
+    while (this.i < n && this.t.error === null) {
+      const c = text.charCodeAt(this.i);
+      if (this.atLineStart && this.brackets.length === 0) {
+        if (!this.indentation()) break;
+      } else if (c === 10) this.newline();
+      else if (c === 32 || c === 9 || c === 13 || c === 12) this.i++;
+      else if (c === 35) this.comment();
+      else if (c === 92) this.continuation();
+      else if (isIdStart(c)) this.word();
+      else if (c === 39 || c === 34) this.plainString(c);
+      else if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(this.i + 1)))) this.number(c);
+      else this.operator(c);
+    }
+    if (this.t.error === null) this.finish();
+  }
+
+  fail(line: number, col: number, message: string): void {
+    this.t.error = { line, col, message };
+  }
+
+  /** At a line's start: measure the indentation and push INDENT/DEDENTs; blank and comment-only lines do
+   * not count. False at the end of the text. */
+  indentation(): boolean {
+    const { text, n } = this;
+    let col = 0;
+    let j = this.i;
+    for (; j < n; j++) {
+      const d = text.charCodeAt(j);
+      if (d === 32) col++;
+      else if (d === 9) col = (Math.floor(col / 8) + 1) * 8;
+      else if (d === 12) col = 0;
+      else break;
+    }
+    const d = text.charCodeAt(j);
+    this.atLineStart = false;
+    this.i = j;
+    if (j >= n) return false;
+    if (d === 10 || d === 13 || d === 35) return true;
+    const indents = this.indents;
+    const top = indents[indents.length - 1]!;
+    if (col > top) {
+      indents.push(col);
+      push(this.t, T.INDENT, j, j, this.line);
+    } else if (col < top) {
+      while (indents.length > 1 && indents[indents.length - 1]! > col) {
+        indents.pop();
+        push(this.t, T.DEDENT, j, j, this.line);
+      }
+      if (indents[indents.length - 1] !== col) this.fail(this.line, col, "unindent does not match any outer indentation level");
+    }
+    return true;
+  }
+
+  newline(): void {
+    const t = this.t;
+    const last = KIND[t.count - 1];
+    if (this.brackets.length === 0 && t.count > 0 && last !== T.NEWLINE && last !== T.INDENT && last !== T.DEDENT) push(t, T.NEWLINE, this.i, this.i, this.line);
+    this.i++;
+    this.line++;
+    this.lineStart = this.i;
+    this.atLineStart = this.brackets.length === 0;
+  }
+
+  comment(): void {
+    let j = this.text.indexOf("\n", this.i);
+    if (j < 0) j = this.n;
+    this.t.comments.push({ line: this.line, text: this.text.slice(this.i + 1, j) });
+    this.i = j;
+  }
+
+  /** Line continuation: a backslash must end the line. */
+  continuation(): void {
+    let j = this.i + 1;
+    if (this.text.charCodeAt(j) === 13) j++;
+    if (this.text.charCodeAt(j) !== 10) return this.fail(this.line, this.i - this.lineStart, "unexpected character after line continuation character");
+    this.i = j + 1;
+    this.line++;
+    this.lineStart = this.i;
+  }
+
+  /** A name, or a string with a prefix (r'', b"", f"""..."""). */
+  word(): void {
+    const { text, n, i } = this;
+    let j = i + 1;
+    while (j < n && isIdChar(text.charCodeAt(j))) j++;
+    const q = text.charCodeAt(j);
+    if ((q === 39 || q === 34) && j - i <= 2 && /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR]|[uU][rR])$/.test(text.slice(i, j))) return this.prefixedString(j, q);
+    push(this.t, T.NAME, i, j, this.line);
+    this.i = j;
+  }
+
+  prefixedString(quoteAt: number, q: number): void {
+    const { text, i } = this;
+    const prefix = text.slice(i, quoteAt).toLowerCase();
+    if (prefix === "ur") return this.fail(this.line, i - this.lineStart, "invalid syntax (the ur'' prefix is Python 2)");
+    const startLine = this.line;
+    const col = i - this.lineStart;
+    const triple = text.charCodeAt(quoteAt + 1) === q && text.charCodeAt(quoteAt + 2) === q;
+    const bodyStart = quoteAt + (triple ? 3 : 1);
+    const isF = prefix.includes("f");
+    const holes: number[] = [];
+    const end = this.scanString(bodyStart, q, triple, isF, holes);
+    if (end < 0) return this.fail(startLine, col, triple ? "unterminated triple-quoted string literal" : "unterminated string literal");
+    const k = push(this.t, T.STRING, i, end, startLine);
+    const bodyEnd = end - (triple ? 3 : 1);
+    let raw = "";
+    let from = bodyStart;
+    for (let h = 0; h < holes.length; h += 2) {
+      raw += text.slice(from, holes[h]) + "{}";
+      from = holes[h + 1]!;
+    }
+    raw += text.slice(from, bodyEnd);
+    this.t.value.set(k, unescape(raw, prefix.includes("r")));
+    if (isF) this.t.fstring.add(k);
+    this.i = end;
+  }
+
+  plainString(c: number): void {
+    const { text, i } = this;
+    const startLine = this.line;
+    const col = i - this.lineStart;
+    const triple = text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c;
+    const end = this.scanString(i + (triple ? 3 : 1), c, triple, false, []);
+    if (end < 0) return this.fail(startLine, col, triple ? "unterminated triple-quoted string literal" : "unterminated string literal");
+    const k = push(this.t, T.STRING, i, end, startLine);
+    this.t.value.set(k, unescape(text.slice(i + (triple ? 3 : 1), end - (triple ? 3 : 1)), false));
+    this.i = end;
+  }
 
   /** Scan a string body starting after its opening quote(s); returns the index after the closing quote, or -1. */
-  const scanString = (from: number, quote: number, triple: boolean, isF: boolean, holes: number[]): number => {
+  scanString(from: number, quote: number, triple: boolean, isF: boolean, holes: number[]): number {
+    const { text, n } = this;
     let j = from;
     while (j < n) {
       const c = text.charCodeAt(j);
       if (c === 92) {
         if (text.charCodeAt(j + 1) === 10) {
-          line++;
-          lineStart = j + 2;
+          this.line++;
+          this.lineStart = j + 2;
         }
         j += 2;
         continue;
       }
       if (c === 10) {
         if (!triple) return -1;
-        line++;
-        lineStart = j + 1;
+        this.line++;
+        this.lineStart = j + 1;
       } else if (c === quote) {
         if (!triple) return j + 1;
         if (text.charCodeAt(j + 1) === quote && text.charCodeAt(j + 2) === quote) return j + 3;
@@ -153,7 +296,7 @@ function tokenizeInto(text: string, options: LexOptions): Tokens {
           j += 2;
           continue;
         }
-        const close = scanField(j + 1);
+        const close = this.scanField(j + 1);
         if (close < 0) return -1;
         holes.push(j, close + 1);
         j = close + 1;
@@ -162,24 +305,25 @@ function tokenizeInto(text: string, options: LexOptions): Tokens {
       j++;
     }
     return -1;
-  };
+  }
 
   /** Scan an f-string replacement field to its closing brace (nested brackets and strings allowed, as in 3.12). */
-  const scanField = (from: number): number => {
+  scanField(from: number): number {
+    const { text, n } = this;
     let depth = 0;
     let j = from;
     while (j < n) {
       const c = text.charCodeAt(j);
       if (c === 39 || c === 34) {
         const triple = text.charCodeAt(j + 1) === c && text.charCodeAt(j + 2) === c;
-        const end = scanString(j + (triple ? 3 : 1), c, triple, false, []);
+        const end = this.scanString(j + (triple ? 3 : 1), c, triple, false, []);
         if (end < 0) return -1;
         j = end;
         continue;
       }
       if (c === 10) {
-        line++;
-        lineStart = j + 1;
+        this.line++;
+        this.lineStart = j + 1;
       }
       if (c === 40 || c === 91 || c === 123) depth++;
       else if (c === 41 || c === 93) depth--;
@@ -190,168 +334,66 @@ function tokenizeInto(text: string, options: LexOptions): Tokens {
       j++;
     }
     return -1;
-  };
+  }
 
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (atLineStart && brackets.length === 0) {
-      // Measure indentation; blank and comment-only lines do not count.
-      let col = 0;
-      let j = i;
-      for (; j < n; j++) {
-        const d = text.charCodeAt(j);
-        if (d === 32) col++;
-        else if (d === 9) col = (Math.floor(col / 8) + 1) * 8;
-        else if (d === 12) col = 0;
-        else break;
-      }
+  number(c: number): void {
+    const { text, n, i } = this;
+    let j = i + 1;
+    while (j < n) {
       const d = text.charCodeAt(j);
-      if (j >= n || d === 10 || d === 13 || d === 35) {
-        i = j;
-        atLineStart = false;
-        if (j >= n) break;
-        continue;
-      }
-      atLineStart = false;
-      const top = indents[indents.length - 1]!;
-      if (col > top) {
-        indents.push(col);
-        push(T.INDENT, j, j, line);
-      } else if (col < top) {
-        while (indents.length > 1 && indents[indents.length - 1]! > col) {
-          indents.pop();
-          push(T.DEDENT, j, j, line);
-        }
-        if (indents[indents.length - 1] !== col) return fail(line, col, "unindent does not match any outer indentation level");
-      }
-      i = j;
-      continue;
+      if (isIdChar(d) || d === 46) j++;
+      else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && !/^0[xX]/.test(text.slice(i, j))) j++;
+      else break;
     }
-    if (c === 10) {
-      if (brackets.length === 0 && t.count > 0 && KIND[t.count - 1] !== T.NEWLINE && KIND[t.count - 1] !== T.INDENT && KIND[t.count - 1] !== T.DEDENT)
-        push(T.NEWLINE, i, i, line);
-      i++;
-      line++;
-      lineStart = i;
-      atLineStart = brackets.length === 0;
-      continue;
-    }
-    if (c === 32 || c === 9 || c === 13 || c === 12) {
-      i++;
-      continue;
-    }
-    if (c === 35) {
-      let j = text.indexOf("\n", i);
-      if (j < 0) j = n;
-      t.comments.push({ line, text: text.slice(i + 1, j) });
-      i = j;
-      continue;
-    }
-    if (c === 92) {
-      // Line continuation: a backslash must end the line.
-      let j = i + 1;
-      if (text.charCodeAt(j) === 13) j++;
-      if (text.charCodeAt(j) !== 10) return fail(line, i - lineStart, "unexpected character after line continuation character");
-      i = j + 1;
-      line++;
-      lineStart = i;
-      continue;
-    }
-    if (isIdStart(c)) {
-      let j = i + 1;
-      while (j < n && isIdChar(text.charCodeAt(j))) j++;
-      const q = text.charCodeAt(j);
-      if ((q === 39 || q === 34) && j - i <= 2 && /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR]|[uU][rR])$/.test(text.slice(i, j))) {
-        const prefix = text.slice(i, j).toLowerCase();
-        if (prefix === "ur") return fail(line, i - lineStart, "invalid syntax (the ur'' prefix is Python 2)");
-        const startLine = line;
-        const col = i - lineStart;
-        const triple = text.charCodeAt(j + 1) === q && text.charCodeAt(j + 2) === q;
-        const bodyStart = j + (triple ? 3 : 1);
-        const isF = prefix.includes("f");
-        const holes: number[] = [];
-        const end = scanString(bodyStart, q, triple, isF, holes);
-        if (end < 0) return fail(startLine, col, triple ? "unterminated triple-quoted string literal" : "unterminated string literal");
-        const k = push(T.STRING, i, end, startLine);
-        const bodyEnd = end - (triple ? 3 : 1);
-        let raw = "";
-        let from = bodyStart;
-        for (let h = 0; h < holes.length; h += 2) {
-          raw += text.slice(from, holes[h]) + "{}";
-          from = holes[h + 1]!;
-        }
-        raw += text.slice(from, bodyEnd);
-        t.value.set(k, unescape(raw, prefix.includes("r")));
-        if (isF) t.fstring.add(k);
-        i = end;
-        continue;
-      }
-      push(T.NAME, i, j, line);
-      i = j;
-      continue;
-    }
-    if (c === 39 || c === 34) {
-      const startLine = line;
-      const col = i - lineStart;
-      const triple = text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c;
-      const end = scanString(i + (triple ? 3 : 1), c, triple, false, []);
-      if (end < 0) return fail(startLine, col, triple ? "unterminated triple-quoted string literal" : "unterminated string literal");
-      const k = push(T.STRING, i, end, startLine);
-      t.value.set(k, unescape(text.slice(i + (triple ? 3 : 1), end - (triple ? 3 : 1)), false));
-      i = end;
-      continue;
-    }
-    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
-      let j = i + 1;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (isIdChar(d) || d === 46) j++;
-        else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && !/^0[xX]/.test(text.slice(i, j))) j++;
-        else break;
-      }
-      // The Python 2 forms start with 0 or end in l/L: test the regexes only then (most numbers are neither).
-      const last = text.charCodeAt(j - 1);
-      if (c === 48 && j - i > 1 && /^0\d*[1-9]\d*$/.test(text.slice(i, j))) return fail(line, i - lineStart, "leading zeros in decimal integer literals are not permitted (a Python 2 octal)");
-      if ((last === 108 || last === 76) && /^\d+[lL]$/.test(text.slice(i, j))) return fail(line, i - lineStart, "invalid decimal literal (the L suffix is Python 2)");
-      push(T.NUMBER, i, j, line);
-      i = j;
-      continue;
-    }
-    // Operators, by char codes: slicing only for the multi-character ones.
+    // The Python 2 forms start with 0 or end in l/L: test the regexes only then (most numbers are neither).
+    const last = text.charCodeAt(j - 1);
+    if (c === 48 && j - i > 1 && /^0\d*[1-9]\d*$/.test(text.slice(i, j))) return this.fail(this.line, i - this.lineStart, "leading zeros in decimal integer literals are not permitted (a Python 2 octal)");
+    if ((last === 108 || last === 76) && /^\d+[lL]$/.test(text.slice(i, j))) return this.fail(this.line, i - this.lineStart, "invalid decimal literal (the L suffix is Python 2)");
+    push(this.t, T.NUMBER, i, j, this.line);
+    this.i = j;
+  }
+
+  /** Operators, by char codes (slicing only for the multi-character ones); brackets checked as they close. */
+  operator(c: number): void {
+    const { text, i } = this;
     const c1 = text.charCodeAt(i + 1);
     const c2 = text.charCodeAt(i + 2);
     let len = 0;
     if (((c === 42 || c === 47 || c === 62 || c === 60) && c1 === c && c2 === 61) || (c === 46 && c1 === 46 && c2 === 46)) len = 3;
-    else if (c === 60 && c1 === 62) return fail(line, i - lineStart, "invalid syntax (<> is Python 2; use !=)");
+    else if (c === 60 && c1 === 62) return this.fail(this.line, i - this.lineStart, "invalid syntax (<> is Python 2; use !=)");
     else if ((c1 === 61 && (SINGLE[c] === 1 || c === 33) && c !== 40 && c !== 41 && c !== 91 && c !== 93 && c !== 123 && c !== 125 && c !== 44 && c !== 59 && c !== 46 && c !== 126) || (c === 45 && c1 === 62) || ((c === 42 || c === 47 || c === 60 || c === 62) && c1 === c)) len = 2;
     else if (c < 128 && SINGLE[c] === 1) len = 1;
     if (len === 0) {
-      if (options.notebook && (c === 63 || c === 33)) {
-        i++;
-        continue;
+      if (this.options.notebook && (c === 63 || c === 33)) {
+        this.i++;
+        return;
       }
-      if (c === 96) return fail(line, i - lineStart, "invalid syntax (backquotes are Python 2; use repr())");
-      return fail(line, i - lineStart, `invalid character '${String.fromCodePoint(text.codePointAt(i)!)}'`);
+      if (c === 96) return this.fail(this.line, i - this.lineStart, "invalid syntax (backquotes are Python 2; use repr())");
+      return this.fail(this.line, i - this.lineStart, `invalid character '${String.fromCodePoint(text.codePointAt(i)!)}'`);
     }
     const code = len === 1 ? c : MULTI_CODE.get(text.slice(i, i + len))!;
-    if (c === 40 || c === 91 || c === 123) brackets.push({ ch: c, line, col: i - lineStart });
+    if (c === 40 || c === 91 || c === 123) this.brackets.push({ ch: c, line: this.line, col: i - this.lineStart });
     else if (c === 41 || c === 93 || c === 125) {
-      const open = brackets.pop();
+      const open = this.brackets.pop();
       const op = String.fromCharCode(c);
-      if (!open) return fail(line, i - lineStart, `unmatched '${op}'`);
-      if (open.ch !== OPEN_OF[c]) return fail(line, i - lineStart, `closing parenthesis '${op}' does not match opening parenthesis '${String.fromCharCode(open.ch)}' on line ${open.line}`);
+      if (!open) return this.fail(this.line, i - this.lineStart, `unmatched '${op}'`);
+      if (open.ch !== OPEN_OF[c]) return this.fail(this.line, i - this.lineStart, `closing parenthesis '${op}' does not match opening parenthesis '${String.fromCharCode(open.ch)}' on line ${open.line}`);
     }
-    push(T.OP, i, i + len, line, code);
-    i += len;
+    push(this.t, T.OP, i, i + len, this.line, code);
+    this.i += len;
   }
-  const open = brackets[brackets.length - 1];
-  if (open) return fail(open.line, open.col, `'${String.fromCharCode(open.ch)}' was never closed`);
-  if (t.count > 0 && KIND[t.count - 1] !== T.NEWLINE) push(T.NEWLINE, n, n, line);
-  while (indents.length > 1) {
-    indents.pop();
-    push(T.DEDENT, n, n, line);
+
+  /** End of text: an unclosed bracket is an error; else the last NEWLINE and the closing DEDENTs. */
+  finish(): void {
+    const t = this.t;
+    const open = this.brackets[this.brackets.length - 1];
+    if (open) return this.fail(open.line, open.col, `'${String.fromCharCode(open.ch)}' was never closed`);
+    if (t.count > 0 && KIND[t.count - 1] !== T.NEWLINE) push(t, T.NEWLINE, this.n, this.n, this.line);
+    while (this.indents.length > 1) {
+      this.indents.pop();
+      push(t, T.DEDENT, this.n, this.n, this.line);
+    }
   }
-  return t;
 }
 
 /** The text of token k. */

@@ -21,35 +21,47 @@ const AUGMENTED = new Set(["+=", "-=", "*=", "/=", "//=", "%=", "**=", ">>=", "<
 const DYNAMIC = new Set(["globals", "locals", "vars", "exec", "execfile", "__builtins__", "setattr", "get_ipython"]);
 
 export function unboundNames(text: string, t: Tokens, lines: readonly LogicalLine[]): NameUse[] | "dynamic" {
-  const bound = new Set<string>();
-  /** Each loaded name's first token, in token order (one entry per name, not per load). */
-  const loads = new Map<string, number>();
-  const str = (k: number) => text.slice(t.start[k]!, t.end[k]!);
-  const isOp = (k: number, s: string) => t.op[k] === opCode(s);
-  const bindAllNames = (a: number, b: number) => {
-    for (let k = a; k < b; k++) if (t.kind[k] === T.NAME && !isOp(k - 1, ".")) bound.add(str(k));
-  };
+  const scan = new NameScan(text, t);
+  for (const line of lines) if (scan.readLine(line.from, line.to) === "dynamic") return "dynamic";
+  return scan.unbound();
+}
 
-  for (const { from, to } of lines) {
-    const first = t.kind[from] === T.NAME ? str(from) : "";
-    if (first === "import" || first === "from") {
-      bindImports(from, to);
-      continue;
-    }
-    if (first === "global" || first === "nonlocal") {
-      bindAllNames(from + 1, to);
-      continue;
-    }
-    if (first === "def" || (first === "async" && str(from + 1) === "def")) {
-      bindAllNames(from, to);
-      continue;
-    }
-    if (first === "case" && to - from > 1 && !isOp(from + 1, "=") && !isOp(from + 1, ".") && !isOp(from + 1, "(")) {
-      bindAllNames(from, to);
-      continue;
-    }
-    if (first === "class" && t.kind[from + 1] === T.NAME) bound.add(str(from + 1));
-    if (first !== "" && !KEYWORDS.has(first) && isOp(from + 1, ":")) bound.add(first); // annotated `x: int`
+/** Names bound anywhere in one file, and each loaded name's first token, gathered line by line. */
+class NameScan {
+  private readonly bound = new Set<string>();
+  /** Each loaded name's first token, in token order (one entry per name, not per load). */
+  private readonly loads = new Map<string, number>();
+
+  constructor(
+    private readonly text: string,
+    private readonly t: Tokens,
+  ) {}
+
+  private str(k: number): string {
+    return this.text.slice(this.t.start[k]!, this.t.end[k]!);
+  }
+  private isOp(k: number, s: string): boolean {
+    return this.t.op[k] === opCode(s);
+  }
+  private bindAllNames(a: number, b: number): void {
+    for (let k = a; k < b; k++) if (this.t.kind[k] === T.NAME && !this.isOp(k - 1, ".")) this.bound.add(this.str(k));
+  }
+
+  /** One logical line: statements that only bind (imports, global, def headers, case patterns), else
+   * the loads and bindings of an expression statement. */
+  readLine(from: number, to: number): "dynamic" | void {
+    const first = this.t.kind[from] === T.NAME ? this.str(from) : "";
+    if (first === "import" || first === "from") return this.bindImports(from, to);
+    if (first === "global" || first === "nonlocal") return this.bindAllNames(from + 1, to);
+    if (first === "def" || (first === "async" && this.str(from + 1) === "def")) return this.bindAllNames(from, to);
+    if (first === "case" && to - from > 1 && !this.isOp(from + 1, "=") && !this.isOp(from + 1, ".") && !this.isOp(from + 1, "(")) return this.bindAllNames(from, to);
+    if (first === "class" && this.t.kind[from + 1] === T.NAME) this.bound.add(this.str(from + 1));
+    if (first !== "" && !KEYWORDS.has(first) && this.isOp(from + 1, ":")) this.bound.add(first); // annotated `x: int`
+    return this.readExpressionLine(from, to);
+  }
+
+  private readExpressionLine(from: number, to: number): "dynamic" | void {
+    const { t, bound } = this;
     let depth = 0;
     let lastAssign = -1;
     for (let k = from; k < to; k++) {
@@ -60,38 +72,43 @@ export function unboundNames(text: string, t: Tokens, lines: readonly LogicalLin
         else if (op === 41 || op === 93 || op === 125) depth--;
         else if (op === 61 && depth === 0) lastAssign = k;
         else if (op === WALRUS || (AUGMENTED.has(op) && depth === 0)) {
-          if (t.kind[k - 1] === T.NAME) bound.add(str(k - 1));
+          if (t.kind[k - 1] === T.NAME) bound.add(this.str(k - 1));
         }
         continue;
       }
       if (kind !== T.NAME) continue;
-      const name = str(k);
-      if (name === "for") k = bindUntil(k + 1, to, "in");
-      else if (name === "lambda") k = bindUntil(k + 1, to, ":");
+      const name = this.str(k);
+      if (name === "for") k = this.bindUntil(k + 1, to, "in");
+      else if (name === "lambda") k = this.bindUntil(k + 1, to, ":");
       else if (name === "as") {
-        if (t.kind[k + 1] === T.NAME) bound.add(str(k + 1));
-        else if (isOp(k + 1, "(") || isOp(k + 1, "[")) k = bindUntil(k + 1, to, ":");
-      } else if (!KEYWORDS.has(name) && !isOp(k - 1, ".") && !(isOp(k + 1, "=") && depth > 0 && (isOp(k - 1, "(") || isOp(k - 1, ",")))) {
-        if (DYNAMIC.has(name) && (isOp(k + 1, "(") || name === "__builtins__")) return "dynamic";
-        if (!loads.has(name)) loads.set(name, k);
+        if (t.kind[k + 1] === T.NAME) bound.add(this.str(k + 1));
+        else if (this.isOp(k + 1, "(") || this.isOp(k + 1, "[")) k = this.bindUntil(k + 1, to, ":");
+      } else if (!KEYWORDS.has(name) && !this.isOp(k - 1, ".") && !(this.isOp(k + 1, "=") && depth > 0 && (this.isOp(k - 1, "(") || this.isOp(k - 1, ",")))) {
+        if (DYNAMIC.has(name) && (this.isOp(k + 1, "(") || name === "__builtins__")) return "dynamic";
+        if (!this.loads.has(name)) this.loads.set(name, k);
       }
     }
-    if (lastAssign >= 0) bindAllNames(from, lastAssign);
+    if (lastAssign >= 0) this.bindAllNames(from, lastAssign);
   }
 
-  const out: NameUse[] = [];
-  for (const [name, k] of loads) {
-    if (bound.has(name) || BUILTIN_NAMES.has(name) || SOFT_KEYWORDS.has(name)) continue;
-    out.push({ name, line: t.line[k]!, offsets: [] });
+  /** The loaded names bound nowhere and no builtin, with every offset that spells them. */
+  unbound(): NameUse[] {
+    const t = this.t;
+    const out: NameUse[] = [];
+    for (const [name, k] of this.loads) {
+      if (this.bound.has(name) || BUILTIN_NAMES.has(name) || SOFT_KEYWORDS.has(name)) continue;
+      out.push({ name, line: t.line[k]!, offsets: [] });
+    }
+    if (out.length) {
+      const byName = new Map(out.map((u) => [u.name, u.offsets!]));
+      for (let k = 0; k < t.count; k++) if (t.kind[k] === T.NAME) byName.get(this.str(k))?.push(t.start[k]!);
+    }
+    return out;
   }
-  if (out.length) {
-    const byName = new Map(out.map((u) => [u.name, u.offsets!]));
-    for (let k = 0; k < t.count; k++) if (t.kind[k] === T.NAME) byName.get(str(k))?.push(t.start[k]!);
-  }
-  return out;
 
   /** Bind the names from `a` up to the keyword or op `stop` at the same bracket depth; return its index. */
-  function bindUntil(a: number, b: number, stop: string): number {
+  private bindUntil(a: number, b: number, stop: string): number {
+    const t = this.t;
     let depth = 0;
     let k = a;
     const stopOp = opCode(stop);
@@ -104,19 +121,20 @@ export function unboundNames(text: string, t: Tokens, lines: readonly LogicalLin
           depth--;
         } else if (depth === 0 && op === stopOp) return k;
       } else if (t.kind[k] === T.NAME) {
-        const s = str(k);
+        const s = this.str(k);
         if (depth === 0 && s === stop) return k;
-        if (!isOp(k - 1, ".")) bound.add(s);
+        if (!this.isOp(k - 1, ".")) this.bound.add(s);
       }
     }
     return k;
   }
 
-  function bindImports(from: number, to: number): void {
-    const isFrom = str(from) === "from";
+  private bindImports(from: number, to: number): void {
+    const t = this.t;
+    const isFrom = this.str(from) === "from";
     let k = from + 1;
     if (isFrom) {
-      while (k < to && str(k) !== "import") k++;
+      while (k < to && this.str(k) !== "import") k++;
       k++;
     }
     // Each comma-separated item: dotted.name [as alias]; `import a.b` binds `a`.
@@ -125,20 +143,20 @@ export function unboundNames(text: string, t: Tokens, lines: readonly LogicalLin
     for (; k <= to; k++) {
       if (t.kind[k] === T.OP || k === to) {
         if (k === to || t.op[k] === 44) {
-          if (itemFirst && !alias) bound.add(itemFirst);
+          if (itemFirst && !alias) this.bound.add(itemFirst);
           itemFirst = null;
           alias = false;
         }
         continue;
       }
-      const s = str(k);
+      const s = this.str(k);
       if (s === "as") {
         alias = true;
-        if (t.kind[k + 1] === T.NAME) bound.add(str(k + 1));
+        if (t.kind[k + 1] === T.NAME) this.bound.add(this.str(k + 1));
         k++;
         continue;
       }
-      if (itemFirst === null && !isOp(k - 1, ".")) itemFirst = s;
+      if (itemFirst === null && !this.isOp(k - 1, ".")) itemFirst = s;
     }
   }
 }
