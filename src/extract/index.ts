@@ -3,6 +3,7 @@ import { addFacts, emptyFacts, markNotCollected, type Facts } from "../model/fac
 import type { BranchView } from "../model/branch-view.js";
 import type { RepoView } from "../model/repo-view.js";
 import type { Extractor } from "./extractor.js";
+import { ownCodeView } from "./vendored.js";
 
 export interface ExtractOptions {
   /** Branch names a README may use; null for a plain folder. */
@@ -13,8 +14,10 @@ export interface ExtractOptions {
   preset?: Facts;
 }
 
-export async function extractFacts(view: RepoView, extractors: readonly Extractor[], options: ExtractOptions): Promise<Facts> {
+export async function extractFacts(whole: RepoView, extractors: readonly Extractor[], options: ExtractOptions): Promise<Facts> {
   const facts = options.preset ?? emptyFacts();
+  // Third-party copies are reported once (the vendored family) and judged no further.
+  const view = ownCodeView(whole);
   if (options.branches === null) markNotCollected(facts, "branches", "a plain folder has no git branches");
   for (const extractor of extractors) {
     if (extractor.id in facts.families || extractor.id in facts.notCollected) continue;

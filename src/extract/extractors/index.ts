@@ -2,6 +2,7 @@
 // (imports reads env-spec to say whether a spec declares it; data-refs and placeholders read readme).
 import type { Extractor } from "../extractor.js";
 import { extractor as inventory } from "./inventory.js";
+import { extractor as vendored } from "./vendored.js";
 import { extractor as envSpec } from "./env-spec.js";
 import { extractor as readme } from "./readme.js";
 import { extractor as branches } from "./branches.js";
@@ -16,6 +17,7 @@ import { extractor as training } from "./training.js";
 
 export const STATIC_EXTRACTORS: readonly Extractor[] = [
   inventory,
+  vendored,
   envSpec,
   readme,
   branches,

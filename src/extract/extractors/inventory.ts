@@ -4,6 +4,7 @@ import type { Extractor } from "../extractor.js";
 import { parseConfig } from "../config-parse.js";
 import { flattenNotebook } from "../notebook.js";
 import { walkIssues } from "../walk.js";
+import { inCopy, vendoredCopies, wholeView } from "../vendored.js";
 
 export const extractor: Extractor = {
   id: "inventory",
@@ -21,7 +22,9 @@ export const extractor: Extractor = {
     ];
     // Skipped files: the walk decides which skips matter (a skipped 2 GB .csv does not); a view that was
     // not walked (memoryView) reports what its entries say.
-    const skipped = walkIssues(view) ?? files.filter((f) => f.skipped).map((f) => ({ kind: "skipped", file: f.path, reason: f.skipped!, size: f.size }));
+    const copies = vendoredCopies(view);
+    const walked = walkIssues(wholeView(view))?.filter((r) => typeof r.file !== "string" || !inCopy(copies, r.file));
+    const skipped = walked ?? files.filter((f) => f.skipped).map((f) => ({ kind: "skipped", file: f.path, reason: f.skipped!, size: f.size }));
     records.push(...skipped);
     for (const entry of files) {
       if (entry.skipped || (entry.kind !== "config" && entry.kind !== "notebook")) continue;

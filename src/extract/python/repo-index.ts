@@ -15,6 +15,7 @@ import { indexPythonFile, type PyFileIndex, type PyImport } from "./file-index.j
 import { helperThreads, indexSources, type PoolOptions } from "./index-pool.js";
 import { needsTree, treeFacts } from "./tree-facts.js";
 import { pythonParser } from "./tree-sitter.js";
+import { wholeView } from "../vendored.js";
 
 export interface RepoPythonIndex {
   files: PyFileIndex[];
@@ -32,7 +33,7 @@ const prepared = new WeakMap<RepoView, Promise<RepoPythonIndex>>();
 export function pythonIndex(view: RepoView): RepoPythonIndex {
   let index = cache.get(view);
   if (!index) {
-    index = buildIndex(view.python());
+    index = buildIndex(view.python(), copiedPythonPaths(view));
     cache.set(view, index);
   }
   return index;
@@ -64,7 +65,7 @@ async function prepare(view: RepoView, pool: PoolOptions | undefined): Promise<R
     files++;
     bytes += entry.size;
   }
-  index = assembleIndex(await indexSources(view.python(), pool ?? { helpers: helperThreads(files, bytes) }));
+  index = assembleIndex(await indexSources(view.python(), pool ?? { helpers: helperThreads(files, bytes) }), copiedPythonPaths(view));
   cache.set(view, index);
   return index;
 }
@@ -79,23 +80,35 @@ async function addTreeFacts(index: RepoPythonIndex, view: RepoView): Promise<voi
   }
 }
 
-export function buildIndex(sources: Iterable<PythonSource>): RepoPythonIndex {
+export function buildIndex(sources: Iterable<PythonSource>, copied: readonly string[] = []): RepoPythonIndex {
   const files: PyFileIndex[] = [];
   for (const source of sources) files.push(indexPythonFile(source));
-  return assembleIndex(files);
+  return assembleIndex(files, copied);
 }
 
-function assembleIndex(files: PyFileIndex[]): RepoPythonIndex {
+/** .py files of the third-party copies the view leaves out: not indexed, but what they define is local. */
+function copiedPythonPaths(view: RepoView): string[] {
+  const whole = wholeView(view);
+  if (whole === view) return [];
+  const own = new Set(view.files().map((f) => f.path));
+  return whole.files().filter((f) => f.kind === "python" && !own.has(f.path)).map((f) => f.path);
+}
+
+function assembleIndex(files: PyFileIndex[], copied: readonly string[]): RepoPythonIndex {
   const pyPaths = new Set<string>();
   const localTops = new Set<string>();
-  for (const file of files) {
-    if (file.notebook) continue;
-    pyPaths.add(file.path);
-    const parts = file.path.split("/");
+  const addTops = (path: string) => {
+    const parts = path.split("/");
     const stem = parts[parts.length - 1]!.replace(/\.pyw?$/, "");
     if (stem !== "__init__") localTops.add(stem);
     for (const dir of parts.slice(0, -1)) localTops.add(dir);
+  };
+  for (const file of files) {
+    if (file.notebook) continue;
+    pyPaths.add(file.path);
+    addTops(file.path);
   }
+  for (const path of copied) addTops(path);
   return { files, byPath: new Map(files.map((f) => [f.path, f])), pyPaths, localTops };
 }
 
