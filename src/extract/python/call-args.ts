@@ -7,8 +7,12 @@ export interface PyArg {
   kind: "string" | "number" | "name" | "list" | "other";
   /** The literal's value, the name, or the source text (capped) for anything else. */
   value: string;
-  /** Best-effort path the argument spells (literals, known constants, os.path.join, `+`, `/`), unknown parts as `*`. */
+  /** Best-effort path the argument spells (literals, known constants, os.path.join, `+`, `/`, `.format`,
+   * `%`, the file's own folder from `__file__`), unknown parts as `*`. */
   path: string | null;
+  /** When the path starts with an unknown part that is a name, an attribute or a subscript key
+   * (`cfg.data_dir / "x.csv"`, `settings['ROOT']`): that last name, for a config value to stand in for. */
+  root?: string;
   /** String items of a list or tuple literal. */
   items?: string[];
   /** Number of items of a list or tuple literal. */
@@ -22,6 +26,8 @@ export interface PyCall {
   args: PyArg[];
   /** Was the call a decorator (`@click.option(...)`)? */
   decorator: boolean;
+  /** Inside `if os.path.exists(...):` (or on a line that tests existence): run only when the file is there. */
+  probed?: boolean;
 }
 
 const JOINERS = new Set(["join", "Path", "PurePath", "PosixPath", "WindowsPath"]);
@@ -89,27 +95,78 @@ export class ArgReader {
   value(name: string | null, a: number, b: number): PyArg {
     const t = this.t;
     const text = this.stringValue(a, b);
-    if (text !== null) return { name, kind: "string", value: text, path: this.pathOf(a, b) };
+    if (text !== null) {
+      const root = b === a + 1 ? this.fieldRoot(a) : null;
+      return { name, kind: "string", value: text, path: this.pathOf(a, b), ...(root ? { root } : {}) };
+    }
+    const path = this.pathOf(a, b);
+    const root = path !== null && path.startsWith("*") ? this.rootName(a, b) : null;
+    const withRoot = (arg: PyArg): PyArg => (root ? { ...arg, root } : arg);
     if (b === a + 1 && t.kind[a] === T.NUMBER) return { name, kind: "number", value: this.src(a, b), path: null };
     if (b === a + 2 && this.op(a, "-") && t.kind[a + 1] === T.NUMBER) return { name, kind: "number", value: this.src(a, b), path: null };
-    if (b === a + 1 && t.kind[a] === T.NAME) return { name, kind: "name", value: this.src(a, b), path: this.pathOf(a, b) };
+    if (b === a + 1 && t.kind[a] === T.NAME) return withRoot({ name, kind: "name", value: this.src(a, b), path });
     if ((this.op(a, "[") || this.op(a, "(")) && this.closing(a) === b - 1) {
       const parts = this.split(a);
       const items = parts.filter(([x, y]) => y === x + 1 && t.kind[x] === T.STRING).map(([x]) => t.value.get(x) ?? "");
       return { name, kind: "list", value: this.src(a, b).slice(0, 200), path: null, items, count: parts.length };
     }
-    return { name, kind: "other", value: this.src(a, b).slice(0, 200), path: this.pathOf(a, b) };
+    return withRoot({ name, kind: "other", value: this.src(a, b).slice(0, 200), path });
   }
 
-  /** The text of a range made only of string tokens (implicit concatenation), else null. */
+  /** The name a path's leading unknown part ends in: `cfg.data_dir` -> data_dir, `S['ROOT']` -> ROOT, `x` -> x;
+   * the first argument of a join when the range is one join call. */
+  private rootName(a: number, b: number): string | null {
+    const t = this.t;
+    let k = a;
+    // os.path.join(first, ...) / Path(first) / ...: look inside at the first argument.
+    while (k < b && t.kind[k] === T.NAME && (this.op(k + 1, ".") || this.op(k + 1, "("))) {
+      if (this.op(k + 1, "(")) {
+        if (!JOINERS.has(this.name(k) ?? "")) break;
+        const first = this.split(k + 1)[0];
+        return first ? this.rootName(first[0], first[1]) : null;
+      }
+      k += 2;
+    }
+    if (t.kind[k] === T.STRING) return this.fieldRoot(k);
+    if (t.kind[k] !== T.NAME) return null;
+    let last = this.name(k);
+    let j = k + 1;
+    for (;;) {
+      if (this.op(j, ".") && t.kind[j + 1] === T.NAME) {
+        last = this.name(j + 1);
+        j += 2;
+      } else if (this.op(j, "[") && t.kind[j + 1] === T.STRING && this.op(j + 2, "]")) {
+        last = t.value.get(j + 1) ?? null;
+        j += 3;
+      } else break;
+    }
+    return last && /^[A-Za-z_][\w-]*$/.test(last) ? last : null;
+  }
+
+  /** The text of a range made only of string tokens (implicit concatenation), else null; an f-string's
+   * fields that name a known constant take its value. */
   private stringValue(a: number, b: number): string | null {
     const t = this.t;
     let v = "";
     for (let k = a; k < b; k++) {
       if (t.kind[k] !== T.STRING) return null;
-      v += t.value.get(k) ?? "";
+      const value = t.value.get(k) ?? "";
+      const fields = t.fields.get(k);
+      if (!fields || fields.length === 0) v += value;
+      else {
+        const parts = value.split("{}");
+        v += parts.map((p, i) => (i === 0 ? p : `${this.constants.get(fields[i - 1] ?? "") ?? "{}"}${p}`)).join("");
+      }
     }
     return v;
+  }
+
+  /** An f-string starting with a field (`f"{cfg.root}/x.csv"`): that field's last name. */
+  private fieldRoot(k: number): string | null {
+    const fields = this.t.fields.get(k);
+    if (!fields || !(this.t.value.get(k) ?? "").startsWith("{}") || this.constants.has(fields[0] ?? "")) return null;
+    const m = /([A-Za-z_]\w*)(?:\[["']([\w-]+)["']\])?$/.exec(fields[0] ?? "");
+    return m ? (m[2] ?? m[1]!) : null;
   }
 
   /** The path a token range spells, or null when no part of it is known. */
@@ -132,6 +189,9 @@ export class ArgReader {
       else if (depth === 0 && (this.op(k, "+") || this.op(k, "/"))) {
         pieces.push([from, k, this.op(k, "/") ? "/" : ""]);
         from = k + 1;
+      } else if (depth === 0 && this.op(k, "%") && k === a + 1 && t.kind[a] === T.STRING) {
+        // "x_%d.csv" % i: the template with its fields unknown.
+        return [(t.value.get(a) ?? "").replace(/%(?:\([^)]*\))?[-+ #0]*\d*(?:\.\d+)?[sdifreEgGxXoc]/g, "*")];
       } else if (depth === 0 && !this.op(k, ".")) return null;
     }
     pieces.push([from, b, ""]);
@@ -148,6 +208,11 @@ export class ArgReader {
     const text = this.stringValue(a, b);
     if (text !== null) return text;
     if (b === a + 1 && t.kind[a] === T.NAME) return this.constants.get(this.name(a)!) ?? "*";
+    // "fold{}/x.pth".format(i): the template with its fields unknown.
+    if (t.kind[a] === T.STRING && this.op(a + 1, ".") && this.name(a + 2) === "format" && this.op(a + 3, "(") && this.closing(a + 3) === b - 1)
+      return (t.value.get(a) ?? "").replace(/\{[^{}]*\}/g, "*");
+    const here = this.fileFolder(a, b);
+    if (here !== null) return here;
     // A call to os.path.join / Path(...): its arguments joined with "/".
     const last = b - 1;
     if (this.op(last, ")")) {
@@ -159,5 +224,21 @@ export class ArgReader {
       }
     }
     return "*";
+  }
+
+  /** `os.path.dirname(__file__)`, `Path(__file__).parent.parent`, `os.path.abspath(...)` around them: the
+   * reading file's own folder ("." ) or one above it (".."); null when the range does not name `__file__`. */
+  private fileFolder(a: number, b: number): string | null {
+    let file = false;
+    let ups = 0;
+    for (let k = a; k < b; k++) {
+      const n = this.name(k);
+      if (n === "__file__") file = true;
+      else if (n === "dirname" || (n === "parent" && this.op(k - 1, "."))) ups++;
+      else if (n === "parents" && this.op(k + 1, "[") && this.t.kind[k + 2] === T.NUMBER) ups += 1 + Number(this.src(k + 2, k + 3));
+      else if (n !== null && !this.op(k + 1, ".") && !["abspath", "realpath", "Path", "resolve", "absolute"].includes(n)) return null;
+    }
+    if (!file || ups === 0) return null;
+    return ups === 1 ? "." : Array.from({ length: ups - 1 }, () => "..").join("/");
   }
 }

@@ -10,8 +10,9 @@ export interface FetchLine {
 }
 
 const FETCHER = /\b(?:kaggle|wget|curl|gdown|download|aws\s+s3|gsutil|azcopy|rsync|scp|hf_hub_download|snapshot_download|git\s+lfs)\b/i;
-export const COMPETITION = /kaggle\s+competitions\s+download\b[^\n]*?(?:-c|--competition)[\s=]+["']?([\w-]+)/g;
-export const DATASET = /kaggle\s+datasets\s+download\b[^\n]*?(?:-d|--dataset)[\s=]+["']?([\w-]+\/[\w.-]+)/g;
+// Slugs may hold shell variables (`-d owner/images-${size}`): they match any text there (slugMatches).
+export const COMPETITION = /kaggle\s+competitions\s+download\b[^\n]*?(?:-c|--competition)[\s=]+["']?([\w${}-]+)/g;
+export const DATASET = /kaggle\s+datasets\s+download\b[^\n]*?(?:-d|--dataset)[\s=]+["']?([\w${}-]+\/[\w.${}-]+)/g;
 const API_CALL = /competition_download_files?\(\s*["']([\w-]+)["']|dataset_download_files\(\s*["']([\w-]+\/[\w.-]+)["']/g;
 
 export function fetchLines(view: RepoView, facts: Facts): FetchLine[] {
@@ -62,6 +63,26 @@ export function slugsIn(lines: readonly FetchLine[]): Array<FetchLine & { slug: 
     for (const m of l.text.matchAll(COMPETITION)) out.push({ ...l, slug: m[1]!, kind: "kaggle-competition" });
     for (const m of l.text.matchAll(DATASET)) out.push({ ...l, slug: m[1]!, kind: "kaggle-dataset" });
     for (const m of l.text.matchAll(API_CALL)) out.push({ ...l, slug: (m[1] ?? m[2])!, kind: m[1] ? "kaggle-competition" : "kaggle-dataset" });
+  }
+  return out;
+}
+
+/** Does a slug as a command writes it (maybe with `${var}` parts) name this slug? */
+export function slugMatches(pattern: string, slug: string): boolean {
+  if (!pattern.includes("$")) return pattern === slug;
+  const re = new RegExp(`^${pattern.split(/\$\{[^}]*\}|\$\w+/).map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".+")}$`);
+  return re.test(slug);
+}
+
+const TARGET = /(?:\s-p|--path|-O|-o|-P|--output|--dir|\s-d)[\s=]+["']?([\w.${}/-]+)/;
+
+/** The folders and files fetch lines download into (`-p data`, `-O x.npy`, `unzip -d raw`), with their line. */
+export function fetchTargets(lines: readonly FetchLine[]): Array<{ path: string; by: string }> {
+  const out: Array<{ path: string; by: string }> = [];
+  for (const l of lines) {
+    const m = TARGET.exec(l.text.replace(/(?:-d|--dataset)[\s=]+["']?[\w${}-]+\/[\w.${}-]+/, ""));
+    const path = m?.[1]?.replace(/^\.\//, "").replace(/\/$/, "");
+    if (path && path !== "." && !path.startsWith("$")) out.push({ path, by: `${l.file}:${l.line}` });
   }
   return out;
 }

@@ -31,6 +31,13 @@ export interface PyKwarg {
   arg: PyArg;
 }
 
+/** A file the code writes (or a folder it creates): the produced-files graph's edges. */
+export interface PyWrite {
+  line: number;
+  path: string;
+  call: string;
+}
+
 export interface PyPlaceholder {
   line: number;
   kind: "not-implemented" | "todo" | "fixme" | "ellipsis-body";
@@ -49,6 +56,11 @@ export interface PyFileIndex {
   pathStrings: Array<{ line: number; value: string }>;
   /** Calls whose callee's last name is one the extractors care about (readers, loaders, argparse...). */
   calls: PyCall[];
+  /** Paths the code writes or creates (to_csv, np.save, torch.save, open(..., "w"), makedirs ...); "*" for a
+   * checkpoint saved at a path the code does not spell. */
+  writes: PyWrite[];
+  /** Top-level assignments of a path-like string (`DATA_DIR = "data/raw"`): values other files' paths may name. */
+  constants: Array<{ name: string; value: string }>;
   /** Keyword arguments of any call whose name is a training hint (epochs=, n_splits=, batch_size=...). */
   kwargs: PyKwarg[];
   assigns: PyAssign[];
@@ -70,11 +82,28 @@ export interface PyTreeFacts {
 
 export const INTERESTING_CALLS = new Set(
   ("read_csv read_table read_parquet read_feather read_pickle read_json read_excel read_hdf read_fwf open imread " +
-    "imread_collection load loadtxt genfromtxt fromfile memmap listdir glob iglob scandir walk read_image load_img " +
+    "imread_collection load loadtxt genfromtxt fromfile memmap listdir glob iglob rglob scandir walk read_image load_img " +
     "image_dataset_from_directory flow_from_directory ImageFolder dcmread read_file File load_weights load_model " +
     "from_pretrained load_from_checkpoint load_checkpoint Booster create_model add_argument option " +
     "KFold StratifiedKFold GroupKFold StratifiedGroupKFold MultilabelStratifiedKFold").split(" "),
 );
+
+/** Writers by callee's last name -> which argument holds the path: a positional index, or the keyword names
+ * tried first. "open" and "File" write only with a w/a/x mode. */
+const WRITE_CALLS: Record<string, { at: number; names: string[] }> = {};
+for (const [names, at, keywords] of [
+  ["to_csv to_pickle to_parquet to_feather to_json to_hdf to_excel to_netcdf to_file savefig imwrite imsave write_text write_bytes save_pretrained save_weights savez savez_compressed savetxt mkdir makedirs extractall write_parquet", 0, "path_or_buf path fname filepath file fp filename"],
+  ["save", 0, "path f fp fname filepath"],
+  ["dump save_image copy copyfile copy2 copytree move rename urlretrieve WriteImage symlink", 1, "filename file fp f dst dest path"],
+  ["ModelCheckpoint save_checkpoint", 0, "filepath dirpath"],
+  ["DiskSaver", 0, "dirname"],
+  ["open File", 0, "file name"],
+] as const) {
+  for (const name of names.split(" ")) WRITE_CALLS[name] = { at, names: keywords.split(" ") };
+}
+
+/** Calls that test whether a path exists: what runs under them reads a file only when it is there. */
+const PROBES = new Set(["exists", "isfile", "isdir", "is_file", "is_dir", "lexists", "access"]);
 
 const PATHLIKE = /^(?:\/[^\s/]|~\/|[A-Za-z]:[\\/]|\.\.?\/)/;
 const COMMENT_MARK = /\b(TODO|FIXME)\b/;
@@ -98,6 +127,8 @@ export function indexPythonText(path: string, text: string, notebook: boolean): 
     imports: [],
     pathStrings: [],
     calls: [],
+    writes: [],
+    constants: [],
     kwargs: [],
     assigns: [],
     placeholders: [],
@@ -108,6 +139,7 @@ export function indexPythonText(path: string, text: string, notebook: boolean): 
   const indexer = new FileIndexer(text, t, index);
   indexer.readStatements(lines);
   indexer.readCallsAndStrings();
+  indexer.markProbedCalls(lines);
   indexer.readCommentMarks();
   index.placeholders.sort((a, b) => a.line - b.line);
   index.unbound = syntaxError || index.starImport ? [] : unboundNames(text, t, lines);
@@ -189,9 +221,16 @@ class FileIndexer {
       if (op === 40 || op === 91 || op === 123) {
         const isCall = op === 40 && t.kind[k - 1] === T.NAME;
         callees.push(op === 123 ? -2 : isCall ? k - 1 : -1);
-        if (isCall && INTERESTING_CALLS.has(this.str(k - 1))) {
-          const callee = this.calleeBefore(k - 1);
-          index.calls.push({ line: t.line[k]!, callee, args: reader.args(k), decorator: this.isOp(k - 2 - 2 * dots(callee), "@") });
+        if (isCall) {
+          const last = this.str(k - 1);
+          const interesting = INTERESTING_CALLS.has(last);
+          const writer = WRITE_CALLS[last];
+          if (interesting || writer) {
+            const callee = this.calleeBefore(k - 1);
+            const args = reader.args(k);
+            if (interesting) index.calls.push({ line: t.line[k]!, callee, args, decorator: this.isOp(k - 2 - 2 * dots(callee), "@") });
+            if (writer) this.readWrite(t.line[k]!, callee, last, args, writer);
+          }
         }
       } else if (op === 41 || op === 93 || op === 125) callees.pop();
       else if (op === 61 && t.kind[k - 1] === T.NAME && (this.isOp(k - 2, "(") || this.isOp(k - 2, ","))) {
@@ -201,6 +240,42 @@ class FileIndexer {
           index.kwargs.push({ line: t.line[k]!, callee: this.calleeBefore(callee), arg: reader.value(name, k + 1, this.argEnd(k + 1)) });
       }
     }
+  }
+
+  /** Calls on a line that tests a path's existence, or in the block such a line opens. */
+  markProbedCalls(lines: readonly LogicalLine[]): void {
+    const { t, index } = this;
+    if (index.calls.length === 0) return;
+    const ranges: Array<[number, number]> = [];
+    for (let i = 0; i < lines.length; i++) {
+      const { from, to, depth } = lines[i]!;
+      let probe = false;
+      for (let k = from; k < to && !probe; k++) probe = t.kind[k] === T.NAME && PROBES.has(this.str(k)) && this.isOp(k + 1, "(");
+      if (!probe) continue;
+      let j = i + 1;
+      if (t.op[to - 1] === 58) while (j < lines.length && lines[j]!.depth > depth) j++;
+      const last = lines[j - 1]!;
+      ranges.push([t.line[from]!, t.line[last.to - 1]!]);
+    }
+    if (ranges.length === 0) return;
+    for (const call of index.calls) if (ranges.some(([a, b]) => call.line >= a && call.line <= b)) call.probed = true;
+  }
+
+  /** The path a writer call writes, when it spells one. */
+  private readWrite(line: number, callee: string, last: string, args: PyArg[], writer: { at: number; names: string[] }): void {
+    const positional = args.filter((a) => a.name === null);
+    if (last === "open" || last === "File") {
+      const mode = args.find((a) => a.name === "mode") ?? positional[1];
+      if (!mode || mode.kind !== "string" || !/[wax]/.test(mode.value) || /^[rwxabt+]+$/.test(positional[0]?.value ?? "")) return;
+    }
+    // torch.save(obj, f), np.save(file, arr), pd.to_pickle(obj, path): the argument that spells a path.
+    const spells = (a: PyArg | undefined) => a !== undefined && a.path !== null && !/^[*/.]*$/.test(a.path);
+    let arg = writer.names.map((n) => args.find((a) => a.name === n)).find(Boolean) ?? positional[writer.at];
+    if (!spells(arg)) arg = positional.find(spells) ?? arg;
+    const path = arg?.path;
+    if (path && !/^[*/.]*$/.test(path)) this.index.writes.push({ line, path, call: callee });
+    // A checkpoint saved where only the run knows (`torch.save(sd, self.save_dir / name)`): "*".
+    else if (last === "save" || last === "save_weights" || last === "save_checkpoint") this.index.writes.push({ line, path: "*", call: callee });
   }
 
   /** TODO and FIXME comments. */
@@ -307,10 +382,13 @@ class FileIndexer {
     const target = this.text.slice(t.start[from]!, t.end[k]!);
     const hint = hintKind(target) !== null;
     let hasString = false;
-    for (let x = eq + 1; x < to && !hasString; x++) hasString = t.kind[x] === T.STRING;
+    for (let x = eq + 1; x < to && !hasString; x++) hasString = t.kind[x] === T.STRING || (t.kind[x] === T.NAME && this.str(x) === "__file__");
     if (!hint && !hasString) return;
     const value = this.reader.value(null, eq + 1, to);
-    if (k === from && value.path !== null && (value.kind === "string" || value.kind === "other" || value.kind === "name")) this.constants.set(target, value.path);
+    if (k === from && value.path !== null && (value.kind === "string" || value.kind === "other" || value.kind === "name")) {
+      this.constants.set(target, value.path);
+      if (depth === 0 && !value.path.startsWith("*")) this.index.constants.push({ name: target, value: value.path });
+    }
     if (hint) this.index.assigns.push({ line: t.line[from]!, target, value, entry: depth > 0 && k === from });
   }
 }

@@ -35,6 +35,8 @@ export interface Tokens {
   value: Map<number, string>;
   /** Is the STRING token an f-string (its value has `{}` holes)? */
   fstring: Set<number>;
+  /** For f-strings: each field's expression as written, conversion and format spec removed, in order. */
+  fields: Map<number, string[]>;
   comments: Array<{ line: number; text: string }>;
   error: LexError | null;
 }
@@ -123,7 +125,7 @@ function push(t: Tokens, kind: number, s: number, e: number, ln: number, op = 0)
 /** The tokenizer's state over one text; each method scans one kind of token at `i`. A method that meets
  * a lexical error records it in `t.error`, which ends the scan (as CPython stops at its first). */
 class Scanner {
-  readonly t: Tokens = { count: 0, kind: KIND, start: START, end: END, line: LINE, op: OPS, value: new Map(), fstring: new Set(), comments: [], error: null };
+  readonly t: Tokens = { count: 0, kind: KIND, start: START, end: END, line: LINE, op: OPS, value: new Map(), fstring: new Set(), fields: new Map(), comments: [], error: null };
   readonly n: number;
   i = 0;
   line = 1;
@@ -254,7 +256,12 @@ class Scanner {
     }
     raw += text.slice(from, bodyEnd);
     this.t.value.set(k, unescape(raw, prefix.includes("r")));
-    if (isF) this.t.fstring.add(k);
+    if (isF) {
+      this.t.fstring.add(k);
+      const fields: string[] = [];
+      for (let h = 0; h < holes.length; h += 2) fields.push(text.slice(holes[h]! + 1, holes[h + 1]! - 1).replace(/(?:![rsa])?(?::[^:]*)?$/, "").replace(/=$/, "").trim());
+      this.t.fields.set(k, fields);
+    }
     this.i = end;
   }
 

@@ -23,8 +23,17 @@ export function pathKind(value: string): PathKind | null {
   return "absolute";
 }
 
-/** The Kaggle dataset or competition slug a path reads from: /kaggle/input/<slug>/ or ../input/<slug>/. */
-export function kaggleSlugOf(path: string): string | null {
-  const m = /^(?:\/kaggle\/input|(?:\.\.\/)+input)\/([A-Za-z0-9][\w.-]*)/.exec(path);
-  return m && !m[1]!.includes("*") ? m[1]! : null;
+/** Folder names that are a repo's own data layout, not a Kaggle dataset (`../input/train/`). */
+const GENERIC_FOLDERS = new Set("train test val valid validation images image imgs masks labels data dataset datasets raw processed input output models weights features folds tmp cache".split(" "));
+
+/** The Kaggle dataset or competition slug a path reads from: /kaggle/input/<slug>/..., or in a notebook
+ * (Kaggle's layout) ../input/<slug>/... A script's `../input/train/` is the repo's own folder. */
+export function kaggleSlugOf(path: string, notebook = true): string | null {
+  const m = /^(\/kaggle\/input|(?:\.\.\/)+input)\/([A-Za-z0-9][\w.-]*)(\/|$)/.exec(path);
+  if (!m || m[2]!.includes("*")) return null;
+  const kaggleRoot = m[1] === "/kaggle/input";
+  if (!kaggleRoot && (!notebook || m[3] !== "/" || GENERIC_FOLDERS.has(m[2]!.toLowerCase()))) return null;
+  if (/\.[a-z0-9]{1,5}$/i.test(m[2]!)) return null; // ../input/train.csv: Kaggle's old one-competition layout
+
+  return m[2]!;
 }

@@ -42,7 +42,8 @@ export class RepoPaths {
   private matches(candidate: string): boolean {
     if (!candidate.includes("*")) return this.view.has(candidate) || this.view.isDir(candidate);
     // A glob: look up by a literal base name, else binary-search the literal prefix, then test the pattern.
-    const re = new RegExp(`^${candidate.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")}(?:/|$)`);
+    // `**` spans folders, `*` stays within one; a pattern may also end at a folder.
+    const re = new RegExp(`^${candidate.split(/(\*\*\/?|\*)/).map((s) => (s.startsWith("**") ? "(?:.*/)?" : s === "*" ? "[^/]*" : s.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))).join("")}(?:/|$)`);
     const base = candidate.slice(candidate.lastIndexOf("/") + 1);
     if (!base.includes("*")) {
       if (!this.byBase) {
@@ -57,8 +58,9 @@ export class RepoPaths {
       return (this.byBase.get(base) ?? []).some((p) => re.test(p));
     }
     const prefix = candidate.slice(0, candidate.indexOf("*"));
-    if (prefix === "") return false; // nothing literal to anchor on: unknown, not assumed present
     this.sorted ??= this.view.files().map((f) => f.path).sort();
+    // Nothing literal before the first wildcard: the pattern needs a literal tail (`**/*.py`) to test every file.
+    if (prefix === "") return /[^*/]{2,}$/.test(candidate) && this.sorted.some((p) => re.test(p));
     let lo = 0;
     let hi = this.sorted.length;
     while (lo < hi) {

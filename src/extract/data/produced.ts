@@ -1,0 +1,114 @@
+// The produced-files graph: what the pipeline writes itself (to_csv, np.save, torch.save, open(..., "w"),
+// a shell step's unzip, cp, mkdir or redirection), so that a later read of it is not missing data. Pure.
+import { inside, locate, sameFile, type Located } from "./located.js";
+
+export interface Written {
+  path: string;
+  /** Where the write is: "file:line". */
+  by: string;
+  /** "file": that file; "filled": a folder an archive is extracted or files are copied into; "made": a folder created empty. */
+  what: "file" | "filled" | "made";
+  /** The file whose folder a relative path starts from. */
+  fromFile: string;
+}
+
+interface Edge {
+  at: Located[];
+  by: string;
+  what: Written["what"];
+}
+
+export class ProducedFiles {
+  private readonly byBase = new Map<string, Edge[]>();
+  private readonly wildBase: Edge[] = [];
+  private readonly folders: Edge[] = [];
+
+  constructor(writes: Iterable<Written>) {
+    for (const w of writes) {
+      const at = locate(w.path, w.fromFile);
+      if (at.length === 0) continue;
+      const edge: Edge = { at, by: w.by, what: w.what };
+      if (w.what !== "file") {
+        this.folders.push(edge);
+        continue;
+      }
+      const base = at[0]!.segs[at[0]!.segs.length - 1] ?? "";
+      if (base.includes("*")) this.wildBase.push(edge);
+      else (this.byBase.get(base) ?? this.byBase.set(base, []).get(base)!).push(edge);
+    }
+  }
+
+  /** The write that makes `path` (read from `fromFile`; `folder`: the read lists a folder), or null. */
+  producer(path: string, fromFile: string, folder: boolean): string | null {
+    const reads = locate(path, fromFile);
+    if (reads.length === 0) return null;
+    const base = reads[0]!.segs[reads[0]!.segs.length - 1] ?? "";
+    const files = base.includes("*") || folder ? [...this.byBase.values()].flat().concat(this.wildBase) : [...(this.byBase.get(base) ?? []), ...this.wildBase];
+    for (const edge of files) {
+      for (const r of reads) for (const w of edge.at) if (sameFile(r, w) || (folder && inside(w, r))) return edge.by;
+    }
+    for (const edge of this.folders) {
+      for (const r of reads) {
+        for (const w of edge.at) {
+          if (edge.what === "filled" && inside(r, w)) return edge.by;
+          if (folder && sameFile(r, w)) return edge.by;
+        }
+      }
+    }
+    return null;
+  }
+}
+
+/** Shell words of a line, quotes removed. */
+function words(text: string): string[] {
+  return [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
+
+/** What shell lines (a script, a README block) write: `mkdir`, `unzip -d`, `tar -C`, `cp`/`mv` targets,
+ * `wget -O`, `curl -o`, `-p`/`--path` of downloaders, `> file`; `cd` is followed within the lines. */
+export function shellWrites(file: string, lines: ReadonlyArray<{ line: number; text: string }>): Written[] {
+  const out: Written[] = [];
+  const vars = new Map<string, string>();
+  const expand = (word: string) => word.replace(/\$\{?([A-Za-z_]\w*)\}?/g, (whole, name: string) => vars.get(name) ?? whole);
+  let cwd = "";
+  const at = (dir: string, p: string) => (p.startsWith("/") || p.startsWith("$") || p.startsWith("~") || dir === "" ? p : `${dir}/${p}`);
+  for (const { line, text } of lines) {
+    for (const segment of text.split(/\s*(?:&&|\|\||;)\s*/)) {
+      const [command = "", redirect] = segment.split(/\s>>?\s*/);
+      let argv = words(command.replace(/^\s*[!%]/, "")).map(expand);
+      const bare = argv[0] === "export" ? argv.slice(1) : argv;
+      const assign = bare.length === 1 ? /^([A-Za-z_]\w*)=(.*)$/.exec(bare[0]!) : null;
+      if (assign) vars.set(assign[1]!, assign[2]!.replace(/^(["'])(.*)\1$/, "$2"));
+      while (argv.length && /^(?:sudo|time|nohup|export|[A-Za-z_]\w*=\S*)$/.test(argv[0]!)) argv = argv.slice(1);
+      const head = argv[0]?.replace(/^.*\//, "") ?? "";
+      const args = argv.slice(1);
+      const push = (path: string | undefined, what: Written["what"]) => {
+        if (path && !/^-/.test(path) && path !== ".") out.push({ path: at(cwd, path), by: `${file}:${line}`, what, fromFile: file });
+      };
+      const opt = (...flags: string[]) => {
+        const i = args.findIndex((a) => flags.includes(a));
+        if (i >= 0) return args[i + 1];
+        const joined = args.find((a) => flags.some((f) => f.startsWith("--") && a.startsWith(`${f}=`)));
+        return joined?.slice(joined.indexOf("=") + 1);
+      };
+      if (redirect) push(words(redirect)[0], "file");
+      if (head === "cd" && args[0]) cwd = args[0].startsWith("/") ? args[0] : cwd ? `${cwd}/${args[0]}` : args[0];
+      else if (head === "mkdir") for (const a of args) push(a, "made");
+      else if (head === "unzip") push(opt("-d") ?? cwd ?? ".", "filled");
+      else if (head === "tar" && args.some((a) => /^-?[a-z]*x/.test(a))) push(opt("-C", "--directory") ?? (cwd || "."), "filled");
+      else if (head === "7z" || head === "unrar") push(args.find((a) => a.startsWith("-o"))?.slice(2) ?? (cwd || "."), "filled");
+      else if (head === "cp" || head === "mv" || head === "rsync" || head === "ln") {
+        const paths = args.filter((a) => !a.startsWith("-"));
+        const dest = paths[paths.length - 1];
+        if (paths.length >= 2) push(dest, dest!.endsWith("/") || paths.length > 2 || paths.some((p) => p.includes("*")) ? "filled" : "file");
+      } else if (head === "wget") push(opt("-O", "--output-document") ?? opt("-P", "--directory-prefix"), opt("-O", "--output-document") ? "file" : "filled");
+      else if (head === "curl") push(opt("-o", "--output"), "file");
+      else if (head === "gdown") push(opt("-O", "--output"), "file");
+      else if (head === "kaggle" || head === "huggingface-cli" || head === "gsutil" || head === "aws" || head === "azcopy") {
+        const target = opt("-p", "--path", "--local-dir") ?? (head === "gsutil" || head === "aws" || head === "azcopy" ? args[args.length - 1] : undefined);
+        push(target ?? (cwd || "."), "filled");
+      }
+    }
+  }
+  return out;
+}

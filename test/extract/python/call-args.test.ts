@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { indexPythonText } from "../../../src/extract/python/file-index.js";
+
+const index = (lines: string[]) => indexPythonText("src/x.py", lines.join("\n") + "\n", false);
+const firstArg = (lines: string[]) => index(lines).calls.map((c) => ({ callee: c.callee, path: c.args[0]?.path ?? null, root: c.args[0]?.root, probed: c.probed === true }));
+
+describe("paths the code spells", () => {
+  it("fills f-string fields from constants, templates from .format and %, and the file's own folder from __file__", () => {
+    expect(
+      firstArg([
+        "ROOT = '../input/osic'",
+        "CUR_DIR = os.path.dirname(os.path.abspath(__file__))",
+        "a = pd.read_csv(f'{ROOT}/train.csv')",
+        "b = np.load('feats/fold{}.npy'.format(k))",
+        "c = pd.read_csv('oof_%d_%s.csv' % (k, name))",
+        "d = open(osp.join(osp.dirname(__file__), '../data/color.jpg'))",
+        "e = open(os.path.join(CUR_DIR, 'SETTINGS.json'))",
+      ]),
+    ).toEqual([
+      { callee: "pd.read_csv", path: "../input/osic/train.csv", root: undefined, probed: false },
+      { callee: "np.load", path: "feats/fold*.npy", root: undefined, probed: false },
+      { callee: "pd.read_csv", path: "oof_*_*.csv", root: undefined, probed: false },
+      { callee: "open", path: "./../data/color.jpg", root: undefined, probed: false },
+      { callee: "open", path: "./SETTINGS.json", root: undefined, probed: false },
+    ]);
+  });
+
+  it("names the config key an unknown root stands for, and marks reads under an existence test", () => {
+    expect(
+      firstArg([
+        "x = pd.read_csv(cfg.data_dir / 'train.csv')",
+        "y = pd.read_csv(os.path.join(SETTINGS.RAW_DATA_DIR, 'comp', 'test.csv'))",
+        "z = pd.read_csv(f\"{settings['ROOT']}/a.csv\")",
+        "if os.path.exists(cache):",
+        "    w = np.load(cache + '/x.npy')",
+        "v = np.load(p) if os.path.isfile(p) else None",
+      ]),
+    ).toEqual([
+      { callee: "pd.read_csv", path: "*/train.csv", root: "data_dir", probed: false },
+      { callee: "pd.read_csv", path: "*/comp/test.csv", root: "RAW_DATA_DIR", probed: false },
+      { callee: "pd.read_csv", path: "*/a.csv", root: "ROOT", probed: false },
+      { callee: "np.load", path: "*/x.npy", root: "cache", probed: true },
+      { callee: "np.load", path: "*", root: "p", probed: true },
+    ]);
+  });
+
+  it("records what the code writes: the path argument of each writer, open for writing, and checkpoints saved out of sight", () => {
+    expect(
+      index([
+        "df.to_csv('../input/train.csv', index=False)",
+        "torch.save(model.state_dict(), f'../weights/fold{fold}.pth')",
+        "pd.to_pickle(all_texts, 'cat2vec_data/all_texts.pkl')",
+        "with open('sub.csv', 'w') as f: pass",
+        "with open('in.csv') as f: pass",
+        "os.makedirs('preds', exist_ok=True)",
+        "torch.save(state, path)",
+      ]).writes,
+    ).toEqual([
+      { line: 1, path: "../input/train.csv", call: "df.to_csv" },
+      { line: 2, path: "../weights/fold*.pth", call: "torch.save" },
+      { line: 3, path: "cat2vec_data/all_texts.pkl", call: "pd.to_pickle" },
+      { line: 4, path: "sub.csv", call: "open" },
+      { line: 6, path: "preds", call: "os.makedirs" },
+      { line: 7, path: "*", call: "torch.save" },
+    ]);
+  });
+});
