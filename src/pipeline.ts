@@ -125,7 +125,7 @@ async function staticStage(options: AuditOptions, progress: Progress, checkout: 
   notes.push(...resolved.notes);
   const rules = loadRules(ruleFolders(resolved.rules, checkout.root)).filter((r) => !resolved.disable.includes(r.id));
   const branchView = checkout.branches;
-  await extractFacts(view, STATIC_EXTRACTORS, { branches: branchView?.names() ?? null, branchView, preset: facts });
+  await extractFacts(view, STATIC_EXTRACTORS, { branches: branchView?.names() ?? null, branchView, preset: facts, source: checkout.info.url });
   const stages = { static: { status: "ran", seconds: elapsedSeconds(started) } } as Record<StageName, StageStatus>;
   progress.succeed(`${view.files().length} files read in ${stages.static.seconds}s`);
   return { run: { options, progress, checkout, view, facts, settings: resolved.settings, stages, notes }, rules };

@@ -11,6 +11,8 @@ export interface ExtractContext {
   branches: readonly string[] | null;
   /** The other branches, read-only through git's object store; null for a plain folder or an in-memory view. */
   branchView?: BranchView | null;
+  /** What the user named to audit (a URL or a path): tells links to this repo from links to others. */
+  source?: string | null;
 }
 
 /** One module per fact family; the family's fields and their meaning are its schema,

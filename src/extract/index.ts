@@ -12,6 +12,8 @@ export interface ExtractOptions {
   branchView?: BranchView | null;
   /** Families the caller already holds (e.g. branch checks done through git), added before extraction. */
   preset?: Facts;
+  /** The URL or path the user named (links to this repo are told from links to others by it). */
+  source?: string;
 }
 
 export async function extractFacts(whole: RepoView, extractors: readonly Extractor[], options: ExtractOptions): Promise<Facts> {
@@ -22,7 +24,7 @@ export async function extractFacts(whole: RepoView, extractors: readonly Extract
   for (const extractor of extractors) {
     if (extractor.id in facts.families || extractor.id in facts.notCollected) continue;
     try {
-      const records = await extractor.extract({ view, facts, branches: options.branches, branchView: options.branchView ?? null });
+      const records = await extractor.extract({ view, facts, branches: options.branches, branchView: options.branchView ?? null, source: options.source ?? null });
       addFacts(facts, extractor.id, records);
     } catch (error) {
       // One extractor's failure never sinks the audit: its family is "could not assess", said in a finding.

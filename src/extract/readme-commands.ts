@@ -1,4 +1,5 @@
-// Recognise shell commands in README text, what each is for and which script it runs. Pure.
+// Recognise shell commands in README text, what each is for and which script it runs, following `cd`
+// as a shell would (a README block that starts with `cd scripts` runs what follows from scripts/). Pure.
 
 export type Purpose = "install" | "train" | "predict" | "download" | "other";
 
@@ -7,6 +8,10 @@ export interface ShellCommand {
   purpose: Purpose;
   /** The .py/.sh/.ipynb it runs, relative to the repo root as far as the text says; null if none. */
   script: string | null;
+  /** Where that script may be: from the folder `cd` moved to, then as written from the root. */
+  scriptCandidates: string[];
+  /** For `make target`: the target (the Makefile's first when none is named). */
+  makeTarget?: string;
   /** For `python -m a.b`: candidate files for the module ("a/b.py", "a/b/__main__.py"). */
   moduleFiles: string[];
   /** Files it reads that the repo should hold: `-r requirements.txt`, `-f environment.yml`, config args. */
@@ -16,7 +21,7 @@ export interface ShellCommand {
 }
 
 const RUNNERS = new Set(
-  "python python2 python3 py pip pip3 conda mamba micromamba poetry pipenv uv bash sh zsh source kaggle accelerate torchrun deepspeed jupyter papermill wget curl gdown git make docker nohup sbatch apt apt-get brew huggingface-cli unzip tar Rscript".split(" "),
+  "python python2 python3 py pip pip3 conda mamba micromamba poetry pipenv uv bash sh zsh source kaggle accelerate torchrun deepspeed jupyter papermill wget curl gdown git make docker nvidia-docker podman nohup sbatch apt apt-get brew huggingface-cli unzip tar Rscript".split(" "),
 );
 const SCRIPT = /(^|\/)[\w.\-/]*\.(py|sh|ipynb)$/;
 const CONFIG_ARG = /\.(ya?ml|json|toml|cfg|ini)$/i;
@@ -32,37 +37,83 @@ function stripPrompt(text: string): string {
 }
 
 export function parseCommand(raw: string): ShellCommand | null {
+  return interpretLine(raw, "").command;
+}
+
+/** What a shell needs to know of the repo: which folders exist, which console scripts the repo installs. */
+export interface ShellEnv {
+  isDir?: (path: string) => boolean;
+  /** Commands the repo's own setup.py / pyproject installs (`aptos=aptos.cli:cli`). */
+  runners?: ReadonlySet<string>;
+}
+
+/** The folder `cd target` lands in from `cwd`: relative to it when that folder exists (or existence is
+ * unknown), else from the root (READMEs often repeat `cd src/x` from the root, block after block). */
+export function changeDir(cwd: string, target: string, isDir?: (path: string) => boolean): string {
+  if (target === "" || target === "~" || target === "-" || /^[$~]/.test(target) || target.startsWith("/")) return "";
+  const joined = joinRel(cwd, target);
+  if (!isDir || isDir(joined) || !isDir(joinRel("", target))) return joined;
+  return joinRel("", target);
+}
+
+/** One logical line run in a shell whose working folder is `cwd`: the command it holds, and the folder after it. */
+export function interpretLine(raw: string, cwd: string, env: ShellEnv = {}): { command: ShellCommand | null; cwd: string } {
+  const isDir = env.isDir;
   const text = stripPrompt(raw);
-  if (text === "" || text.startsWith("#")) return null;
+  if (text === "" || text.startsWith("#")) return { command: null, cwd };
   const segments = text.split(/\s*(?:&&|\|\||;|\|)\s*/);
-  let cwd = "";
+  const stack: string[] = [];
   let found: ShellCommand | null = null;
   for (const segment of segments) {
     let argv = words(segment);
-    while (argv.length > 0 && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0]!) || argv[0] === "sudo" || argv[0] === "time" || argv[0] === "nohup")) argv = argv.slice(1);
+    while (argv.length > 0 && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0]!) || argv[0] === "sudo" || argv[0] === "time" || argv[0] === "nohup" || argv[0] === "do" || argv[0] === "then")) argv = argv.slice(1);
     const head = argv[0];
     if (!head) continue;
-    if (head === "cd" && argv[1]) {
-      cwd = joinRel(cwd, argv[1]);
+    if ((head === "cd" || head === "pushd") && argv.length <= 2) {
+      if (head === "pushd") stack.push(cwd);
+      cwd = changeDir(cwd, argv[1] ?? "", isDir);
+      continue;
+    }
+    if (head === "popd") {
+      cwd = stack.pop() ?? "";
       continue;
     }
     const runner = head.replace(/^.*\//, "");
     const isScript = SCRIPT.test(head) && (head.startsWith("./") || head.includes("/") || head.endsWith(".sh"));
-    if (!RUNNERS.has(runner) && !/^python\d(\.\d+)?$/.test(runner) && !isScript) continue;
-    const command = describe(argv, cwd, isScript);
+    const own = env.runners?.has(runner) === true;
+    if (!RUNNERS.has(runner) && !/^python\d(\.\d+)?$/.test(runner) && !isScript && !own) continue;
+    const command = describe(argv, cwd, isScript, own);
     if (!found) found = { ...command, command: text };
     else {
       found.inputs.push(...command.inputs);
       found.branches.push(...command.branches);
       if (found.purpose === "other" && command.purpose !== "other") found.purpose = command.purpose;
-      found.script ??= command.script;
+      if (found.script === null) (found.script = command.script), (found.scriptCandidates = command.scriptCandidates);
       if (found.moduleFiles.length === 0) found.moduleFiles = command.moduleFiles;
     }
   }
-  return found;
+  return { command: found, cwd };
 }
 
-function describe(argv: string[], cwd: string, isScript: boolean): ShellCommand {
+/** Backslash continuations joined: each logical line with the line it starts on. */
+export function joinContinuations(lines: ReadonlyArray<{ line: number; text: string }>): Array<{ line: number; text: string }> {
+  const out: Array<{ line: number; text: string }> = [];
+  let open: { line: number; text: string } | null = null;
+  for (const { line, text } of lines) {
+    const continued = /\\\s*$/.test(text);
+    const body = text.replace(/\\\s*$/, " ");
+    if (open) open.text += ` ${body.trim()}`;
+    else open = { line, text: body };
+    if (!continued) {
+      out.push(open);
+      open = null;
+    }
+  }
+  if (open) out.push(open);
+  return out;
+}
+
+function describe(argv: string[], cwd: string, isScript: boolean, own = false): ShellCommand {
   const runner = argv[0]!.replace(/^.*\//, "");
   const args = argv.slice(1);
   const inputs: string[] = [];
@@ -80,6 +131,8 @@ function describe(argv: string[], cwd: string, isScript: boolean): ShellCommand 
     }
     if ((arg === "-r" || arg === "--requirement" || arg === "-f" || arg === "--file") && next && isLocal(next)) inputs.push(joinRel(cwd, next));
     else if (CONFIG_ARG.test(arg) && isLocal(arg) && !arg.startsWith("-")) inputs.push(joinRel(cwd, arg));
+    // A config given as Python (`--cnf configs/c_128.py`): a file the repo must ship too.
+    else if (script !== null && arg !== script && /\.py$/.test(arg) && args[i - 1]?.startsWith("-") && isLocal(arg)) inputs.push(joinRel(cwd, arg));
   }
   if (runner === "git") {
     const sub = args[0];
@@ -91,7 +144,20 @@ function describe(argv: string[], cwd: string, isScript: boolean): ShellCommand 
     }
   }
   const relScript = script === null ? null : joinRel(cwd, script);
-  return { command: argv.join(" "), purpose: purposeOf(runner, args, relScript ?? moduleFiles[0] ?? ""), script: relScript, moduleFiles, inputs, branches };
+  const scriptCandidates = script === null ? [] : [...new Set([relScript!, joinRel("", script)])];
+  if (cwd && moduleFiles.length > 0) moduleFiles.push(...moduleFiles.map((m) => m.slice(cwd.length + 1)));
+  const makeTarget = runner === "make" ? (args.find((a) => !a.startsWith("-") && !a.includes("=")) ?? "") : undefined;
+  const purpose = own ? ownPurpose(args) : purposeOf(runner, args, relScript ?? moduleFiles[0] ?? "");
+  return { command: argv.join(" "), purpose, script: relScript, scriptCandidates, moduleFiles, inputs, branches, ...(makeTarget !== undefined ? { makeTarget } : {}) };
+}
+
+/** A console script of the repo's own (`aptos train -c x.yml`): its subcommand says what it does. */
+function ownPurpose(args: string[]): Purpose {
+  const sub = (args.find((a) => !a.startsWith("-")) ?? "").toLowerCase();
+  if (/^(train|fit|finetune|pretrain)/.test(sub)) return "train";
+  if (/^(predict|infer|inference|test|submit|submission|eval)/.test(sub)) return "predict";
+  if (/^(download|fetch|prepare|preprocess)/.test(sub)) return "download";
+  return "other";
 }
 
 function purposeOf(runner: string, args: string[], script: string): Purpose {
@@ -100,6 +166,9 @@ function purposeOf(runner: string, args: string[], script: string): Purpose {
   if (/^(conda|mamba|micromamba)$/.test(runner) && /^(install|create|env create|env update|update)\b/.test(sub)) return "install";
   if (/^python/.test(runner) && args[0] === "-m" && args[1] === "pip" && args[2] === "install") return "install";
   if (/^python/.test(runner) && /setup\.py$/.test(script) && /\b(install|develop)\b/.test(args.join(" "))) return "install";
+  // The environment as an image: `docker build` / `docker pull` set it up as pip would.
+  if (/^(docker|nvidia-docker|podman)$/.test(runner) && /^(build|pull|compose build|image build)\b/.test(sub)) return "install";
+  if (/(?:^|\/)(?:setup|install)[\w-]*\.sh$|(?:^|\/|_)env\.sh$/.test(script)) return "install";
   if (runner === "kaggle" || /^(wget|curl|gdown|huggingface-cli)$/.test(runner) || (runner === "git" && /^lfs pull/.test(sub))) return "download";
   const base = script.replace(/^.*\//, "").toLowerCase();
   const all = `${base} ${args.join(" ")}`.toLowerCase();

@@ -3,8 +3,8 @@
 
 export interface ReadmeParts {
   sections: Array<{ line: number; title: string }>;
-  /** Lines inside code blocks, with the kind of block. */
-  code: Array<{ line: number; text: string }>;
+  /** Lines inside code blocks, with the block they belong to (numbered in reading order). */
+  code: Array<{ line: number; text: string; block: number }>;
   inline: Array<{ line: number; text: string }>;
   links: Array<{ line: number; target: string }>;
   /** Lines outside code blocks, inline code removed (for "branch `x`" sentences the spans are kept). */
@@ -12,37 +12,43 @@ export interface ReadmeParts {
 }
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
-const UNDERLINE = /^\s*([=\-~^"'`#*+]){3,}\s*$/;
+/** A setext or rst underline; not backticks, which open a Markdown fence ("text\n```" is a paragraph and a code block). */
+const UNDERLINE = /^\s*([=\-~^"'#*+]){3,}\s*$/;
 
 export function parseReadme(text: string): ReadmeParts {
   const lines = text.split(/\r?\n/);
   const parts: ReadmeParts = { sections: [], code: [], inline: [], links: [], prose: [] };
   let fence: string | null = null;
+  let block = 0;
   let literal = false; // inside an rst `::` block or a Markdown indented block
   let previousBlank = true;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     const line = i + 1;
-    const opener = FENCE.exec(raw);
+    // A backtick fence's info string holds no backtick (CommonMark): "```x = 1```" is inline code.
+    const fenced = FENCE.exec(raw);
+    const opener = fenced && !(fenced[1]!.startsWith("`") && raw.slice(raw.indexOf(fenced[1]!) + fenced[1]!.length).includes("`")) ? fenced : null;
     if (fence !== null) {
       if (opener && opener[1]!.startsWith(fence[0]!) && opener[1]!.length >= fence.length && raw.trim() === opener[1]) fence = null;
-      else parts.code.push({ line, text: raw });
+      else parts.code.push({ line, text: raw, block });
       continue;
     }
     if (opener) {
       fence = opener[1]!;
+      block++;
       continue;
     }
     const blank = raw.trim() === "";
     const indented = /^( {4,}|\t)/.test(raw);
     if (literal && (blank || indented)) {
-      if (!blank) parts.code.push({ line, text: raw });
+      if (!blank) parts.code.push({ line, text: raw, block });
       continue;
     }
     literal = false;
     if (indented && previousBlank && !/^\s*([-*+]|\d+[.)])\s/.test(raw)) {
       literal = true;
-      parts.code.push({ line, text: raw });
+      block++;
+      parts.code.push({ line, text: raw, block });
       continue;
     }
     previousBlank = blank;
@@ -57,7 +63,10 @@ export function parseReadme(text: string): ReadmeParts {
       previousBlank = false;
       continue;
     }
-    if (/::\s*$/.test(raw)) literal = true;
+    if (/::\s*$/.test(raw)) {
+      literal = true;
+      block++;
+    }
     for (const span of raw.matchAll(/(`+)([^`]+?)\1(?!`)/g)) parts.inline.push({ line, text: span[2]!.trim() });
     for (const link of raw.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) parts.links.push({ line, target: link[1]! });
     for (const link of raw.matchAll(/`[^`<]*<([^>]+)>`_/g)) parts.links.push({ line, target: link[1]! });

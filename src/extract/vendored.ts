@@ -13,7 +13,7 @@ export interface VendoredCopy {
   root: string;
   /** The library it is a copy of (or the folder's own name). */
   name: string;
-  why: "known-package" | "known-project" | "environment" | "own-license";
+  why: "known-package" | "known-project" | "environment" | "own-license" | "fork";
   /** Files under the folder. */
   files: number;
 }
@@ -26,6 +26,16 @@ interface LibraryTable {
 const ENVIRONMENT = new Set(["site-packages", "node_modules", ".venv", "venv", "virtualenv", ".tox", "dist-packages"]);
 const LICENSE = /^(?:licen[cs]e|copying)(?:\.(?:md|txt|rst))?$/i;
 const PROJECT_FILE = /^(?:setup\.py|setup\.cfg|pyproject\.toml|requirements[\w.-]*\.txt)$/i;
+/** In a fork (the root's setup.py names a known library), the library's own top folders besides its package. */
+const FORK_FOLDERS = /^(?:docs?(?:[_-][\w-]+)?|tests?|\.dev|\.github|\.circleci|demo|resources|requirements|tools|configs)$/i;
+
+/** The distribution the root's setup.py, setup.cfg or pyproject.toml names, lower case; null when none. */
+function rootProjectName(view: RepoView): string | null {
+  const setup = /\bname\s*=\s*['"]([\w.-]+)['"]/.exec(view.read("setup.py") ?? "")?.[1];
+  const cfg = /^\s*name\s*=\s*([\w.-]+)/m.exec(view.read("setup.cfg") ?? "")?.[1];
+  const toml = /^\s*name\s*=\s*["']([\w.-]+)["']/m.exec(view.read("pyproject.toml") ?? "")?.[1];
+  return (setup ?? cfg ?? toml ?? null)?.toLowerCase() ?? null;
+}
 
 /** "yolov5-5.0" -> "yolov5", "pretrained-models.pytorch-master" -> "pretrained-models.pytorch". */
 export function projectName(folder: string): string {
@@ -62,6 +72,14 @@ export function findVendored(view: RepoView): VendoredCopy[] {
   const rootLicense = [...(folders.get("")?.names ?? [])].find((n) => LICENSE.test(n));
   const rootHolder = rootLicense ? licenseHolder(view.read(rootLicense) ?? "") : null;
   const copies: VendoredCopy[] = [];
+  // A fork of a known library at the root: its scaffolding folders are the library's, not the solution's.
+  const rootName = rootProjectName(view);
+  const forkOf = rootName ? Object.values(table.projects).concat(Object.values(table.packages)).find((n) => n.toLowerCase() === rootName) : undefined;
+  if (forkOf) {
+    for (const dir of [...folders.keys()].filter((d) => d !== "" && !d.includes("/") && FORK_FOLDERS.test(d)).sort()) {
+      copies.push({ root: dir, name: forkOf, why: "fork", files: folders.get(dir)!.files });
+    }
+  }
   for (const dir of [...folders.keys()].sort()) {
     if (dir === "" || copies.some((c) => dir.startsWith(`${c.root}/`))) continue;
     const slot = folders.get(dir)!;
@@ -89,7 +107,7 @@ export function findVendored(view: RepoView): VendoredCopy[] {
       if (holder === null || rootHolder === null || holder !== rootHolder) add(project, "own-license");
     }
   }
-  return copies;
+  return copies.sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
 }
 
 const underlying = new WeakMap<RepoView, RepoView>();

@@ -3,7 +3,8 @@ import type { FactRecord } from "../../model/facts.js";
 import type { RepoView } from "../../model/repo-view.js";
 import type { Extractor } from "../extractor.js";
 import { parseReadme } from "../readme-parse.js";
-import { isLocal, joinRel, parseCommand } from "../readme-commands.js";
+import { interpretLine, isLocal, joinContinuations, joinRel, type Purpose, type ShellCommand, type ShellEnv } from "../readme-commands.js";
+import { makePurposes, ownRunners, scriptPurposes } from "../readme-scripts.js";
 
 const ROOT_README = /^readme(\.(md|markdown|rst|txt|org))?$/i;
 const DOCS = /^docs?\/.*\.(md|markdown|rst)$/i;
@@ -13,7 +14,7 @@ const MENTIONED = /\.(py|sh|ipynb|ya?ml|toml|cfg|ini|r)$|(^|\/)(requirements[\w.
 
 export const extractor: Extractor = {
   id: "readme",
-  extract({ view, branches }) {
+  extract({ view, branches, source }) {
     const readmes = view
       .files()
       .filter((f) => !f.skipped && f.kind === "text" && (ROOT_README.test(f.path) || DOCS.test(f.path)))
@@ -24,19 +25,35 @@ export const extractor: Extractor = {
       const text = view.read(entry.path);
       if (text === null) continue;
       records.push({ kind: "readme", file: entry.path, place: ROOT_README.test(entry.path) ? "root" : "docs" });
-      records.push(...readmeFacts(entry.path, text, view, branches));
+      records.push(...readmeFacts(entry.path, text, view, branches, source ?? null));
     }
     return records;
   },
 };
 
-function readmeFacts(file: string, text: string, view: RepoView, branches: readonly string[] | null): FactRecord[] {
+/** "owner/name" of a GitHub URL (lower case), or null. */
+function githubSlug(url: string | null): string | null {
+  const m = url ? /github\.com[:/]([\w.-]+)\/([\w.-]+?)(?:\.git)?(?:[/#?]|$)/i.exec(url) : null;
+  return m ? `${m[1]}/${m[2]}`.toLowerCase() : null;
+}
+
+/** The purposes a command serves: its own, and what the shell script or Makefile target it runs does. */
+function purposesOf(view: RepoView, env: ShellEnv, command: ShellCommand, script: string | null): Purpose[] {
+  const found: Purpose[] = [command.purpose];
+  if (script && script.endsWith(".sh")) found.push(...scriptPurposes(view, script, env));
+  if (command.makeTarget !== undefined) found.push(...makePurposes(view, command.makeTarget, env));
+  const order: Purpose[] = ["train", "predict", "download", "install"];
+  const real: Purpose[] = [...new Set(found.filter((p) => p !== "other"))];
+  return real.length === 0 ? ["other"] : [...(command.purpose !== "other" ? [command.purpose] : []), ...order.filter((p) => p !== command.purpose && real.includes(p))];
+}
+
+function readmeFacts(file: string, text: string, view: RepoView, branches: readonly string[] | null, source: string | null): FactRecord[] {
   const parts = parseReadme(text);
   const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
   const records: FactRecord[] = parts.sections.map((s) => ({ kind: "section", file, line: s.line, title: s.title }));
   const seen = new Set<string>();
   const mention = (line: number, target: "file" | "branch", name: string, exists: boolean | null) => {
-    const key = `${target}:${name}`;
+    const key = `${target}:${name}:${line}`; // once per line: a grouped finding lists every line naming it
     if (seen.has(key)) return;
     seen.add(key);
     records.push({ kind: "mention", file, line, target, name, exists });
@@ -58,31 +75,53 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     mention(line, "branch", clean, branches === null ? null : branches.includes(clean) || branches.includes(`origin/${clean}`));
   };
 
-  const candidates = [
-    ...parts.code.map((c) => ({ ...c, inline: false })),
-    ...parts.inline.filter((c) => /\s/.test(c.text)).map((c) => ({ ...c, inline: true })),
-  ].sort((a, b) => a.line - b.line);
-  for (const { line, text: codeLine } of candidates) {
-    const command = parseCommand(codeLine);
-    if (!command) continue;
-    const script = command.script ?? command.moduleFiles.find((p) => view.has(p)) ?? null;
-    records.push({ kind: "command", file, line, command: command.command, purpose: command.purpose, script });
-    if (command.script) mentionFile(line, command.script, false);
+  // Code blocks run in a shell that keeps its folder from line to line (`cd scripts` then `bash train.sh`);
+  // an inline command runs from the root.
+  const env: ShellEnv = { isDir: (p: string) => view.isDir(p), runners: ownRunners(view) };
+  const commands: Array<{ line: number; command: ShellCommand }> = [];
+  const blocks = new Map<number, Array<{ line: number; text: string }>>();
+  for (const c of parts.code) (blocks.get(c.block) ?? blocks.set(c.block, []).get(c.block)!).push(c);
+  for (const lines of blocks.values()) {
+    let cwd = "";
+    for (const { line, text: codeLine } of joinContinuations(lines)) {
+      const step = interpretLine(codeLine, cwd, env);
+      cwd = step.cwd;
+      if (step.command) commands.push({ line, command: step.command });
+    }
+  }
+  for (const { line, text: span } of parts.inline) {
+    const step = /\s/.test(span) ? interpretLine(span, "", env) : null;
+    if (step?.command) commands.push({ line, command: step.command });
+  }
+  commands.sort((a, b) => a.line - b.line);
+  for (const { line, command } of commands) {
+    const script = command.scriptCandidates.find((p) => view.has(p)) ?? command.script ?? command.moduleFiles.find((p) => view.has(p)) ?? null;
+    const [purpose, ...more] = purposesOf(view, env, command, script);
+    records.push({ kind: "command", file, line, command: command.command, purpose: purpose!, script });
+    // What the script it runs does besides (a driver script that trains, then predicts).
+    for (const also of more) records.push({ kind: "command", file, line, command: command.command, purpose: also, script, via: script ?? `make ${command.makeTarget ?? ""}`.trim() });
+    if (command.script) mentionFile(line, script ?? command.script, false);
     for (const input of command.inputs) mentionFile(line, input, false);
     for (const branch of command.branches) mentionBranch(line, branch);
   }
   for (const { line, text: span } of parts.inline) if (!/\s/.test(span)) mentionFile(line, span, false);
+  // A github.com/<owner>/<name>/tree/<branch> link names a branch of this repo only when it is this repo
+  // (the audited URL, else the README's own `git clone`); another repo's tree/master is not ours to check.
+  const own = githubSlug(source) ?? githubSlug(/git\s+clone\s+(\S*github\.com\S+)/.exec(text)?.[1] ?? null);
+  const treeBranch = (url: string, line: number) => {
+    const m = /github\.com\/([^/\s]+)\/([^/\s]+)\/tree\/([^?#\s)]+)/i.exec(url);
+    if (!m || own === null || `${m[1]}/${m[2]!.replace(/\.git$/, "")}`.toLowerCase() !== own) return;
+    const branch = branchOfTreePath(m[3]!, branches);
+    if (!/^[0-9a-f]{7,40}$/.test(branch)) mentionBranch(line, branch);
+  };
   for (const { line, target } of parts.links) {
-    const tree = /^https?:\/\/(?:www\.)?github\.com\/[^/]+\/[^/]+\/tree\/([^?#\s]+)/.exec(target);
-    if (tree) mentionBranch(line, branchOfTreePath(tree[1]!, branches));
+    if (/^https?:\/\/(?:www\.)?github\.com\/[^/]+\/[^/]+\/tree\//.test(target)) treeBranch(target, line);
     else mentionFile(line, decodeURIComponentSafe(target), true);
   }
   for (const { line, text: prose } of parts.prose) {
     for (const m of prose.matchAll(/\bbranch(?:es)?\s+(?:called\s+|named\s+)?[`'"]([^`'"\s]+)[`'"]/gi)) mentionBranch(line, m[1]!);
     for (const m of prose.matchAll(/[`'"]([^`'"\s]+)[`'"]\s+branch\b/gi)) mentionBranch(line, m[1]!);
-    for (const m of prose.matchAll(/(?<!\]\()https?:\/\/(?:www\.)?github\.com\/[^/\s]+\/[^/\s]+\/tree\/([^?#\s)]+)/g)) {
-      mentionBranch(line, branchOfTreePath(m[1]!, branches));
-    }
+    for (const m of prose.matchAll(/(?<!\]\()https?:\/\/(?:www\.)?github\.com\/[^/\s]+\/[^/\s]+\/tree\/[^?#\s)]+/g)) treeBranch(m[0], line);
   }
   // In reading order (sort is stable: within a line, sections, commands, then mentions as found).
   return records.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

@@ -45,6 +45,25 @@ describe("vendored copies", () => {
     ]);
   });
 
+  it("in a fork of a known library, takes the library's own top folders for its copy and keeps the solution's", () => {
+    // From a real solution: an mmsegmentation fork with the team's work_configs/ and inference.py.
+    const view = memoryView({
+      "setup.py": "setup(\n    name='mmsegmentation',\n)\n",
+      "mmseg/__init__.py": "\n",
+      "docs/train.md": "Run `sh tools/slurm_train.sh`\n",
+      "tests/test_config.py": "import pytest\n",
+      "tools/train.py": "x = 1\n",
+      "work_configs/tract/a.py": "x = 1\n",
+      "inference.py": "x = 1\n",
+    });
+    expect(findVendored(view).map((c) => [c.root, c.why])).toEqual([
+      ["docs", "fork"],
+      ["mmseg", "known-package"],
+      ["tests", "fork"],
+      ["tools", "fork"],
+    ]);
+  });
+
   it("keeps the copies out of what the other extractors judge, but their files still exist and import as local", async () => {
     const view = memoryView({
       "README.md": "Run `python yolov5/train.py`\n",
