@@ -1,18 +1,23 @@
-// Flatten a Jupyter notebook's code cells into one Python text, with a map back to cell and line.
+// Flatten a Jupyter notebook's code cells into one Python text, with a map back to cell and line, and the
+// shell lines (IPython `!cmd`, `%%bash` cells) kept apart for what reads shell commands.
 
 export interface FlatNotebook {
   text: string;
   /** Index i holds flattened line i+1's cell (0-based, among all cells) and line in that cell (1-based). */
   lineMap: Array<{ cell: number; cellLine: number }>;
+  /** Shell commands of the code cells (`!pip install x`, `%%bash` cell lines), continuations joined, at
+   * their flattened line. */
+  shell: Array<{ line: number; text: string }>;
 }
 
 export type NotebookResult = { ok: true; notebook: FlatNotebook } | { ok: false; reason: string };
 
+/** Cell magics whose body is not Python; bash and sh bodies are shell commands. */
+const NOT_PYTHON_CELL = /^%%(bash|sh|script|system|html|javascript|js|latex|markdown|svg|perl|ruby|cmd|powershell)\b/;
+
 /** IPython magics and shell escapes are not Python: they become comments so parsers skip them. */
-function neutraliseMagic(line: string): string {
-  const trimmed = line.trimStart();
-  if (trimmed.startsWith("%") || trimmed.startsWith("!")) return line.replace(/[%!]/, "#");
-  return line;
+function neutralise(line: string): string {
+  return line.replace(/[%!]|(?=\S)/, "#");
 }
 
 export function flattenNotebook(json: string): NotebookResult {
@@ -26,14 +31,40 @@ export function flattenNotebook(json: string): NotebookResult {
   if (!Array.isArray(cells)) return { ok: false, reason: "no `cells` list (nbformat 4 expected)" };
   const lines: string[] = [];
   const lineMap: FlatNotebook["lineMap"] = [];
+  const shell: FlatNotebook["shell"] = [];
   cells.forEach((cell, index) => {
     const c = cell as { cell_type?: unknown; source?: unknown };
     if (c?.cell_type !== "code") return;
     const source = Array.isArray(c.source) ? c.source.join("") : typeof c.source === "string" ? c.source : "";
-    source.split(/\r?\n/).forEach((line, i) => {
-      lines.push(neutraliseMagic(line));
+    const cellLines = source.split(/\r?\n/);
+    const magicCell = NOT_PYTHON_CELL.exec(cellLines[0]?.trimStart() ?? "");
+    let continued: { line: number; text: string } | null = null;
+    cellLines.forEach((line, i) => {
+      const flatLine = lines.length + 1;
+      const trimmed = line.trimStart();
+      let out = line;
+      if (magicCell) {
+        out = neutralise(line);
+        if (i > 0 && /^(bash|sh)$/.test(magicCell[1]!)) shell.push({ line: flatLine, text: line });
+      } else if (continued) {
+        // `!pip install a \` goes on: the next line is part of the same shell command.
+        out = neutralise(line);
+        continued.text += ` ${trimmed.replace(/\\$/, "").trim()}`;
+        if (!/\\\s*$/.test(line)) continued = null;
+      } else if (trimmed.startsWith("%") || trimmed.startsWith("!")) {
+        out = neutralise(line);
+        if (trimmed.startsWith("!") || /^%(?:pip|conda|sx|system)\b/.test(trimmed)) {
+          const entry = { line: flatLine, text: trimmed.replace(/^[!%]\s*/, "").replace(/\\\s*$/, "").trim() };
+          shell.push(entry);
+          if (/\\\s*$/.test(line)) continued = entry;
+        }
+      } else if (/^\s*[\w.]+\s*=\s*!/.test(line)) {
+        // `files = !ls data`: an assignment from a shell command.
+        shell.push({ line: flatLine, text: line.slice(line.indexOf("!") + 1).trim() });
+      }
+      lines.push(out);
       lineMap.push({ cell: index, cellLine: i + 1 });
     });
   });
-  return { ok: true, notebook: { text: lines.join("\n"), lineMap } };
+  return { ok: true, notebook: { text: lines.join("\n"), lineMap, shell } };
 }

@@ -272,7 +272,7 @@ function makeView(entries: InventoryEntry[], held: Map<string, Held>, dirs: Set<
             flat = result?.ok ? result.notebook : null;
             notebooks.set(entry.path, flat);
           }
-          if (flat) yield { path: entry.path, text: flat.text, lineMap: flat.lineMap };
+          if (flat) yield { path: entry.path, text: flat.text, lineMap: flat.lineMap, ...(flat.shell.length ? { shell: flat.shell } : {}) };
         }
       }
     },

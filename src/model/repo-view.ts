@@ -19,6 +19,8 @@ export interface PythonSource {
   text: string;
   /** For notebooks: flattened line (1-based) -> cell index and line in the cell; absent for .py. */
   lineMap?: Array<{ cell: number; cellLine: number }>;
+  /** For notebooks: the shell commands of the code cells (`!pip install x`), at their flattened line. */
+  shell?: Array<{ line: number; text: string }>;
 }
 
 export interface RepoView {

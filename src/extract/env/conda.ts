@@ -7,7 +7,7 @@ import { cudaFromPackage, cudaFromUrl, indexRecord, packageRecord, pythonRecord 
 import { parseRequirementsText } from "./requirements.js";
 
 /** conda match spec "numpy=1.26.4=py311_0", "pytorch::torch>=2", "python 3.10". */
-function condaSpec(entry: string): { name: string; spec: string; pinned: boolean } | null {
+export function condaSpec(entry: string): { name: string; spec: string; pinned: boolean } | null {
   const body = entry.trim().replace(/^[\w.-]+::/, "");
   const match = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(.*)$/.exec(body);
   if (!match) return null;

@@ -20,9 +20,10 @@ export function isExactPin(spec: string): boolean {
   return clauses.length === 1 && /^(===?)\s*[^=<>!~*\s]+$/.test(clauses[0]!);
 }
 
-/** A VCS URL pinned to a full commit hash is as exact as a version pin. */
+/** A VCS URL pinned to a full commit hash, or a wheel's URL (its file name holds the version), is as
+ * exact as a version pin. */
 export function isPinnedUrl(url: string): boolean {
-  return /@[0-9a-f]{40}(?:#|$)/i.test(url);
+  return /@[0-9a-f]{40}(?:#|$)/i.test(url) || /-\d[\w.+!]*-[^/]*\.whl(?:[#?].*)?$/.test(url);
 }
 
 const NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?\s*(.*)$/;
@@ -31,11 +32,18 @@ const NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?\s*(.*)$/;
 export function parseRequirement(text: string): Requirement | null {
   let body = text.trim();
   if (!body) return null;
-  // VCS / URL without a name: take it from #egg=.
-  if (/^(git|hg|svn|bzr)\+|^https?:\/\//i.test(body)) {
-    const egg = /#(?:.*&)?egg=([A-Za-z0-9._-]+)/.exec(body);
-    if (!egg) return null;
-    return { name: normalizeName(egg[1]!), spec: "", url: body };
+  // VCS / URL without a name: #egg=, else a wheel's file name, else the repository's name. Never dropped:
+  // a line that installs something declares it.
+  if (/^(git|hg|svn|bzr)\+|^(https?|file):\/\//i.test(body)) {
+    const url = body.split(/\s+/)[0]!;
+    const egg = /#(?:.*&)?egg=([A-Za-z0-9._-]+)/.exec(url);
+    if (egg) return { name: normalizeName(egg[1]!.replace(/[-_](?:master|main|dev|develop|v?\d[\w.]*)$/i, "")), spec: "", url };
+    const wheel = /\/([A-Za-z0-9_.]+?)-(\d[\w.+!]*)-[^/]*\.whl(?:[#?].*)?$/.exec(url);
+    if (wheel) return { name: normalizeName(wheel[1]!), spec: `==${wheel[2]}`, url };
+    const archive = /github\.com\/[^/]+\/([A-Za-z0-9._-]+)\/(?:archive|tarball|zipball)\//.exec(url);
+    const last = /\/([A-Za-z0-9._-]+?)(?:\.git)?(?:@[^/#]*)?(?:#.*)?$/.exec(url.replace(/\/+$/, ""))?.[1]?.replace(/\.(?:zip|tar\.gz|tgz)$/, "");
+    const name = (archive?.[1] ?? last)?.replace(/-(?:master|main|\d[\w.]*)$/i, "");
+    return name ? { name: normalizeName(name), spec: "", url } : null;
   }
   let marker: string | undefined;
   const semi = body.indexOf(";");

@@ -9,6 +9,9 @@ import { parsePipfileLockText, parsePipfileText } from "../env/pipfile.js";
 import { parsePyprojectText } from "../env/pyproject.js";
 import { pythonRecord } from "../env/records.js";
 import { isRequirementsPath, parseRequirementsText } from "../env/requirements.js";
+import { installRecords } from "../env/installs.js";
+import { imageInfo } from "../env/images.js";
+import type { Facts } from "../../model/facts.js";
 import { parseSetupCfgText, parseSetupPyText } from "../env/setup.js";
 
 export type SpecFormat =
@@ -88,9 +91,62 @@ function fileRecords(file: string, name: string, text: string): FactRecord[] {
   return [];
 }
 
+/** What the README's commands, the shell scripts and the notebooks' `!pip install` lines install, the
+ * images the README pulls, and the Python version the README's words or a wheel's tag state. */
+function declarationRecords(view: RepoView, facts: Facts): FactRecord[] {
+  const records: FactRecord[] = [];
+  for (const r of facts.families["readme"] ?? []) {
+    if (r.kind !== "command" || typeof r.command !== "string" || typeof r.file !== "string" || r.via !== undefined) continue;
+    const line = typeof r.line === "number" ? r.line : 1;
+    records.push(...installRecords(r.file, line, r.command, "readme"));
+    const pulled = /^(?:docker|podman|nvidia-docker)\s+(?:pull|run\b.*?\s)\s*([\w.\/-]+:[\w.-]+)/.exec(r.command);
+    if (pulled && /\bpull\b/.test(r.command)) records.push({ kind: "image", file: r.file, line, image: pulled[1]! });
+  }
+  for (const entry of view.files()) {
+    if (entry.skipped || entry.size > 1_000_000 || !/\.(?:sh|bash)$/i.test(entry.path)) continue;
+    const text = view.read(entry.path);
+    if (text === null) continue;
+    text.split("\n").forEach((lineText, i) => {
+      if (lineText.trimStart().startsWith("#")) return;
+      if (/\binstall\b/.test(lineText)) records.push(...installRecords(entry.path, i + 1, lineText, "script"));
+      // An Anaconda installer the script runs is a base environment, as an image is.
+      const anaconda = /\b(Anaconda3-\d+\.\d+(?:\.\d+)?)/.exec(lineText);
+      if (anaconda) records.push({ kind: "image", file: entry.path, line: i + 1, image: anaconda[1]! });
+    });
+  }
+  for (const source of view.python()) {
+    for (const s of source.shell ?? []) {
+      if (!/\binstall\b/.test(s.text)) continue;
+      const cell = source.lineMap?.[s.line - 1];
+      for (const r of installRecords(source.path, s.line, s.text, "notebook")) records.push(cell ? { ...r, cell: cell.cell, cellLine: cell.cellLine } : r);
+    }
+  }
+  // A wheel built for one CPython (cp36) states the Python it needs; so does a known base environment.
+  for (const r of [...records]) {
+    const known = r.kind === "image" && typeof r.image === "string" ? imageInfo(r.image) : null;
+    if (known?.python) records.push({ ...pythonRecord(String(r.file), Number(r.line), known.python), source: `${r.image}: ${known.source}` });
+    const tag = typeof r.spec === "string" ? /-cp(\d)(\d+)-/.exec(r.spec) : null;
+    if (tag) records.push({ ...pythonRecord(String(r.file), Number(r.line), `${tag[1]}.${tag[2]}`), source: `the wheel ${String(r.spec).slice(String(r.spec).lastIndexOf("/") + 1)}` });
+  }
+  return records;
+}
+
+/** "Python 3.7.3", "python2 dependencies", "python=3.8" in a root README: the version its words state. */
+function readmePython(view: RepoView): FactRecord[] {
+  for (const entry of view.files()) {
+    if (entry.skipped || !/^readme(\.(md|markdown|rst|txt))?$/i.test(entry.path)) continue;
+    const lines = (view.read(entry.path) ?? "").split("\n");
+    for (let i = 0; i < lines.length; i++) {
+      const m = /\bpython\s*(?:version\s*)?[:=]?\s*v?(\d\.\d{1,2}(?:\.\d{1,2})?)\b|\bpython\s?([23])\b(?![.\d])/i.exec(lines[i]!);
+      if (m) return [{ ...pythonRecord(entry.path, i + 1, m[1] ?? m[2]!), source: "the README" }];
+    }
+  }
+  return [];
+}
+
 export const extractor: Extractor = {
   id: "env-spec",
-  extract({ view }) {
+  extract({ view, facts }) {
     const records: FactRecord[] = [];
     const requirementRoots: string[] = [];
     for (const entry of view.files()) {
@@ -104,6 +160,8 @@ export const extractor: Extractor = {
       if (text !== null) records.push(...fileRecords(entry.path, name, text));
     }
     records.push(...requirementsRecords(view, requirementRoots));
+    records.push(...declarationRecords(view, facts));
+    if (!records.some((r) => r.kind === "python-version")) records.push(...readmePython(view));
     // Whether there is Python to run at all: rules about the Python version apply to code as well as specs.
     const code = view.files().filter((f) => !VENDORED.test(f.path) && (f.kind === "python" || f.kind === "notebook")).length;
     if (code > 0) records.push({ kind: "python-code", count: code });

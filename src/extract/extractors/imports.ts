@@ -1,33 +1,84 @@
-// Fact family `imports`: every import, where it comes from and whether an environment spec declares it.
+// Fact family `imports`: every import, where it comes from and whether (and where) the environment
+// declares it: a spec file covering the importing file's folder, an install command in a README block,
+// script or notebook, or a base image that ships it.
 import type { FactRecord } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
 import { recordAt } from "../python/locate.js";
-import { distributionOf, isStdlib, normalizeDistribution, satisfyingNames } from "../python/packages.js";
+import { distributionOf, isPython2Stdlib, isStdlib, normalizeDistribution, satisfyingNames } from "../python/packages.js";
 import { preparePythonIndex } from "../python/repo-index.js";
+import { extensionTops, submoduleMatcher } from "../python/local-modules.js";
+import { imageInfo } from "../env/images.js";
+
+interface Declaration {
+  /** Folder the declaration covers ("" for the whole repo). */
+  scope: string;
+  by: string;
+}
+
+/** Spec kinds that describe the whole repo wherever they sit: an image, a conda env, a Pipfile. */
+const WHOLE_REPO = /(?:^|\/)(?:Dockerfile[^/]*|[^/]*\.docker|Containerfile|environment[^/]*\.ya?ml|conda[^/]*\.ya?ml|env[^/]*\.ya?ml|Pipfile(?:\.lock)?)$/i;
 
 export const extractor: Extractor = {
   id: "imports",
   async extract(ctx) {
     const index = await preparePythonIndex(ctx.view);
     const spec = ctx.facts.families["env-spec"] ?? [];
-    const hasSpec = spec.some((r) => r.kind === "package" || r.kind === "spec-file");
-    const declaredNames = new Set(spec.filter((r) => r.kind === "package" && typeof r.name === "string").map((r) => normalizeDistribution(r.name as string)));
+    const hasSpec = spec.some((r) => r.kind === "package" || r.kind === "spec-file" || r.kind === "install" || r.kind === "image");
+    // A spec file in a folder holding code of its own is that sub-project's: it covers the code beneath it.
+    const codeFolders = new Set<string>();
+    for (const f of index.files) for (let d = f.path; d.includes("/"); ) codeFolders.add((d = d.slice(0, d.lastIndexOf("/"))));
+    const scopeOf = (file: string): string => {
+      if (WHOLE_REPO.test(file)) return "";
+      for (let d = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : ""; d !== ""; d = d.includes("/") ? d.slice(0, d.lastIndexOf("/")) : "") if (codeFolders.has(d)) return d;
+      return "";
+    };
+    const declared = new Map<string, Declaration[]>();
+    const declare = (name: string, d: Declaration) => (declared.get(name) ?? declared.set(name, []).get(name)!).push(d);
+    for (const r of spec) {
+      const at = `${r.file}${typeof r.line === "number" ? `:${r.line}` : ""}`;
+      if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string") declare(normalizeDistribution(r.name), { scope: r.kind === "install" ? "" : scopeOf(String(r.file)), by: at });
+      if (r.kind === "image" && typeof r.image === "string") {
+        for (const name of imageInfo(r.image)?.ships ?? []) declare(normalizeDistribution(name), { scope: "", by: `${at} (image ${r.image})` });
+      }
+    }
+    const builtHere = extensionTops(ctx.view);
+    const fromSubmodule = submoduleMatcher(ctx.view);
     const records: FactRecord[] = [];
-    // The same module is imported by many files: judge each (module, level) once.
-    const judged = new Map<string, { top: string; origin: string; distribution: string; declared: boolean | null }>();
+    // The same module is imported by many files: judge its origin once, its declaration per folder.
+    const judged = new Map<string, { top: string; origin: string; distribution: string }>();
     for (const file of index.files) {
+      const dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
       for (const imp of file.imports) {
         const module = ".".repeat(imp.level) + imp.module;
         const key = imp.module ? module : `${module} ${imp.names[0] ?? ""}`;
         let verdict = judged.get(key);
         if (!verdict) {
           const top = imp.module.split(".")[0] || (imp.names[0] ?? "");
-          const origin = imp.level > 0 || index.localTops.has(top) ? "local" : isStdlib(top) ? "stdlib" : "third-party";
-          const distribution = origin === "third-party" ? distributionOf(imp.module) : top;
-          const declared = origin === "third-party" && hasSpec ? satisfyingNames(distribution).some((n) => declaredNames.has(n)) : null;
-          judged.set(key, (verdict = { top, origin, distribution, declared }));
+          const local = imp.level > 0 || index.localTops.has(top) || builtHere.has(top) || fromSubmodule(top);
+          const origin = local ? "local" : isStdlib(top) || isPython2Stdlib(top) ? "stdlib" : "third-party";
+          judged.set(key, (verdict = { top, origin, distribution: origin === "third-party" ? distributionOf(imp.module) : top }));
         }
-        records.push(recordAt(file, imp.line, { module, top: verdict.top, origin: verdict.origin, distribution: verdict.distribution, declared: verdict.declared }));
+        let by: string | null = null;
+        if (verdict.origin === "third-party" && hasSpec) {
+          for (const name of satisfyingNames(verdict.distribution)) {
+            const d = declared.get(name)?.find((x) => x.scope === "" || dir === x.scope || dir.startsWith(`${x.scope}/`));
+            if (d) {
+              by = d.by;
+              break;
+            }
+          }
+        }
+        const fields: Record<string, string | boolean | null> = {
+          module,
+          top: verdict.top,
+          origin: verdict.origin,
+          distribution: verdict.distribution,
+          declared: verdict.origin === "third-party" && hasSpec ? by !== null : null,
+          optional: imp.optional === true,
+        };
+        if (by) fields.declaredBy = by;
+        if (verdict.origin === "stdlib" && isPython2Stdlib(verdict.top)) fields.python2 = true;
+        records.push(recordAt(file, imp.line, fields));
       }
     }
     return records;

@@ -1,5 +1,6 @@
 // The static extractors in the order they run: each may read the families of those before it
-// (imports reads env-spec to say whether a spec declares it; data-refs and placeholders read readme).
+// (env-spec reads readme's install commands; imports reads env-spec to say whether a spec declares it;
+// data-refs and placeholders read readme).
 import type { Extractor } from "../extractor.js";
 import { extractor as inventory } from "./inventory.js";
 import { extractor as vendored } from "./vendored.js";
@@ -18,8 +19,8 @@ import { extractor as training } from "./training.js";
 export const STATIC_EXTRACTORS: readonly Extractor[] = [
   inventory,
   vendored,
-  envSpec,
   readme,
+  envSpec,
   branches,
   imports,
   pathLiterals,

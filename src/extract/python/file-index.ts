@@ -14,6 +14,8 @@ export interface PyImport {
   level: number;
   /** Names imported by `from m import a, b` (for `from . import x`, x may be a module). */
   names: string[];
+  /** Inside a `try:` whose `except` catches ImportError (or its handler), or under `if TYPE_CHECKING:`: a probe, not a need. */
+  optional?: boolean;
 }
 
 export interface PyAssign {
@@ -47,6 +49,8 @@ export interface PyPlaceholder {
 export interface PyFileIndex {
   path: string;
   lineMap?: PythonSource["lineMap"];
+  /** A notebook's shell commands (`!pip install x`), from its flattening. */
+  shell?: PythonSource["shell"];
   notebook: boolean;
   bytes: number;
   /** First syntax error the lexer or statement checks found; null when none was seen. */
@@ -111,6 +115,7 @@ const COMMENT_MARK = /\b(TODO|FIXME)\b/;
 export function indexPythonFile(source: PythonSource): PyFileIndex {
   const index = indexPythonText(source.path, source.text, source.lineMap !== undefined);
   if (source.lineMap) index.lineMap = source.lineMap;
+  if (source.shell?.length) index.shell = source.shell;
   return index;
 }
 
@@ -140,6 +145,7 @@ export function indexPythonText(path: string, text: string, notebook: boolean): 
   indexer.readStatements(lines);
   indexer.readCallsAndStrings();
   indexer.markProbedCalls(lines);
+  indexer.markOptionalImports(lines);
   indexer.readCommentMarks();
   index.placeholders.sort((a, b) => a.line - b.line);
   index.unbound = syntaxError || index.starImport ? [] : unboundNames(text, t, lines);
@@ -240,6 +246,44 @@ class FileIndexer {
           index.kwargs.push({ line: t.line[k]!, callee: this.calleeBefore(callee), arg: reader.value(name, k + 1, this.argEnd(k + 1)) });
       }
     }
+  }
+
+  /** Imports a failure of which the code expects: in a `try:` block whose handlers catch ImportError
+   * (ModuleNotFoundError, Exception, a bare except), in those handlers, or under `if TYPE_CHECKING:`. */
+  markOptionalImports(lines: readonly LogicalLine[]): void {
+    const { t, index } = this;
+    if (index.imports.length === 0) return;
+    const ranges: Array<[number, number]> = [];
+    const blockEnd = (i: number) => {
+      let j = i + 1;
+      while (j < lines.length && lines[j]!.depth > lines[i]!.depth) j++;
+      return j; // first line after the block
+    };
+    const lineOf = (i: number) => t.line[lines[i]!.from]!;
+    const lastLineOf = (j: number) => t.line[lines[j - 1]!.to - 1]!;
+    for (let i = 0; i < lines.length; i++) {
+      const { from, depth } = lines[i]!;
+      const head = t.kind[from] === T.NAME ? this.str(from) : "";
+      if (head === "if" && this.str(from + 1) === "TYPE_CHECKING") {
+        const end = blockEnd(i);
+        if (end > i + 1) ranges.push([lineOf(i + 1), lastLineOf(end)]);
+        continue;
+      }
+      if (head !== "try") continue;
+      const bodyEnd = blockEnd(i);
+      let j = bodyEnd;
+      let catches = false;
+      let handlersEnd = j;
+      while (j < lines.length && lines[j]!.depth === depth && this.str(lines[j]!.from) === "except") {
+        const clause = this.text.slice(t.start[lines[j]!.from]!, t.end[lines[j]!.to - 1]!);
+        if (/^except\s*(?::|\(?[\w.,\s]*\b(?:ImportError|ModuleNotFoundError|Exception|BaseException)\b)/.test(clause)) catches = true;
+        j = blockEnd(j);
+        handlersEnd = j;
+      }
+      if (catches && bodyEnd > i + 1) ranges.push([lineOf(i + 1), lastLineOf(handlersEnd)]);
+    }
+    if (ranges.length === 0) return;
+    for (const imp of index.imports) if (ranges.some(([a, b]) => imp.line >= a && imp.line <= b)) imp.optional = true;
   }
 
   /** Calls on a line that tests a path's existence, or in the block such a line opens. */

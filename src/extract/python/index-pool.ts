@@ -65,6 +65,7 @@ export async function indexBatch(batch: IndexBatch, parser: () => Promise<Parser
 export async function indexSources(sources: Iterable<PythonSource>, options: PoolOptions): Promise<PyFileIndex[]> {
   const iterator = sources[Symbol.iterator]();
   const lineMaps: Array<PythonSource["lineMap"]> = [];
+  const shells: Array<PythonSource["shell"]> = [];
   const results: PyFileIndex[][] = [];
   let seq = 0;
   const nextBatch = (): IndexBatch | null => {
@@ -76,6 +77,7 @@ export async function indexSources(sources: Iterable<PythonSource>, options: Poo
       const source = next.value;
       items.push({ path: source.path, text: source.text, notebook: source.lineMap !== undefined });
       lineMaps.push(source.lineMap);
+      shells.push(source.shell);
       bytes += source.text.length;
     }
     return items.length > 0 ? { seq: seq++, items } : null;
@@ -100,6 +102,8 @@ export async function indexSources(sources: Iterable<PythonSource>, options: Poo
   files.forEach((file, i) => {
     const lineMap = lineMaps[i];
     if (lineMap) file.lineMap = lineMap;
+    const shell = shells[i];
+    if (shell?.length) file.shell = shell;
   });
   return files;
 }

@@ -408,7 +408,8 @@ export function tokenText(text: string, t: Tokens, k: number): string {
   return text.slice(t.start[k]!, t.end[k]!);
 }
 
-/** A logical line: tokens [from, to) between NEWLINEs, without INDENT/DEDENT; `depth` is its block depth. */
+/** A logical line: tokens [from, to) between NEWLINEs (or `;` outside brackets: one statement each),
+ * without INDENT/DEDENT; `depth` is its block depth. */
 export interface LogicalLine {
   from: number;
   to: number;
@@ -419,14 +420,23 @@ export function logicalLines(t: Tokens): LogicalLine[] {
   const out: LogicalLine[] = [];
   let depth = 0;
   let from = -1;
+  let brackets = 0;
   for (let k = 0; k < t.count; k++) {
     const kind = t.kind[k];
     if (kind === T.INDENT) depth++;
     else if (kind === T.DEDENT) depth--;
-    else if (kind === T.NEWLINE) {
+    else if (kind === T.NEWLINE || (kind === T.OP && t.op[k] === 59 && brackets === 0)) {
       if (from >= 0) out.push({ from, to: k, depth });
       from = -1;
-    } else if (from < 0) from = k;
+      brackets = 0;
+    } else {
+      if (from < 0) from = k;
+      if (kind === T.OP) {
+        const op = t.op[k]!;
+        if (op === 40 || op === 91 || op === 123) brackets++;
+        else if (op === 41 || op === 93 || op === 125) brackets--;
+      }
+    }
   }
   return out;
 }

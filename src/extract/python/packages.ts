@@ -1,17 +1,27 @@
-// Import names -> PyPI distributions and the standard library's module names (data/*.json).
+// Import names -> PyPI distributions (pipreqs' mapping, with the hand-kept names solutions use on top) and
+// the standard library's module names, Python 3's and those Python 2 had (data/*.json).
 import importNames from "../../../data/import-names.json" with { type: "json" };
+import pipreqs from "../../../data/pipreqs-mapping.json" with { type: "json" };
 import stdlib from "../../../data/python-stdlib.json" with { type: "json" };
 import { normalizeName } from "../../model/package-name.js";
 
 const STDLIB: ReadonlySet<string> = new Set(stdlib.modules);
-const BY_IMPORT = new Map<string, string>(Object.entries(importNames.imports as Record<string, string>));
+const PYTHON2: ReadonlySet<string> = new Set(stdlib.python2);
+const BY_IMPORT = new Map<string, string>([...Object.entries(pipreqs.imports as Record<string, string>), ...Object.entries(importNames.imports as Record<string, string>)]);
 const ALIASES = importNames.aliases as Record<string, string[]>;
+/** What every environment with pip has: importing them needs no declaration. */
+const BUILD_TOOLS: ReadonlySet<string> = new Set(["setuptools", "pkg_resources", "pip", "wheel", "distutils"]);
 
 /** PyPI's name normalisation (PEP 503): lower case, runs of -, _ and . become one -. */
 export const normalizeDistribution = normalizeName;
 
 export function isStdlib(top: string): boolean {
-  return STDLIB.has(top);
+  return STDLIB.has(top) || BUILD_TOOLS.has(top);
+}
+
+/** A Python 2 standard module (cPickle, StringIO, Queue): no package to install, but no Python 3 either. */
+export function isPython2Stdlib(top: string): boolean {
+  return PYTHON2.has(top);
 }
 
 /** The distribution that provides a module: the dotted module's longest mapped prefix, else its top name. */

@@ -1,5 +1,7 @@
 // env-spec extractor: each spec format's records, exactly, read from an in-memory repo.
 import { describe, expect, it } from "vitest";
+import { extractFacts } from "../../../src/extract/index.js";
+import { STATIC_EXTRACTORS } from "../../../src/extract/extractors/index.js";
 import { extractor } from "../../../src/extract/extractors/env-spec.js";
 import { memoryView } from "../../../src/extract/memory-view.js";
 import { emptyFacts } from "../../../src/model/facts.js";
@@ -139,12 +141,42 @@ describe("env-spec", () => {
     expect(records).toEqual([
       { kind: "python-version", file: ".python-version", line: 1, value: "3.11.9" },
       { kind: "spec-file", file: "Dockerfile", format: "dockerfile" },
+      { kind: "image", file: "Dockerfile", line: 1, image: "python:3.10-slim" },
       { kind: "python-version", file: "Dockerfile", line: 1, value: "3.10" },
       { kind: "package", file: "Dockerfile", line: 2, name: "lightgbm", spec: "==4.3.0", pinned: true },
       { kind: "package", file: "Dockerfile", line: 2, name: "polars", spec: "", pinned: false },
       { kind: "spec-file", file: "gpu/Dockerfile", format: "dockerfile" },
+      { kind: "image", file: "gpu/Dockerfile", line: 1, image: "nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04" },
       { kind: "cuda", file: "gpu/Dockerfile", line: 1, value: "11.8", source: "nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04" },
       { kind: "python-version", file: "runtime.txt", line: 1, value: "3.9.18" },
+    ]);
+  });
+
+  it("declares what install commands elsewhere install: README blocks, scripts, notebook `!pip install` lines", async () => {
+    // From real solutions: setup_env.sh installing everything with a cp36 torch wheel, a README's pip
+    // line, a Kaggle notebook's `!pip install` with a continuation, a Dockerfile under an odd name on NGC.
+    const files = {
+      "README.md": "```\npip install timm==0.4.12 'albumentations>=1.0'\n```\n",
+      "setup_env.sh": "conda install -y -c pytorch pytorch=1.7.1 torchvision\npip install https://download.pytorch.org/whl/cu80/torch-0.3.1-cp36-cp36m-linux_x86_64.whl\n",
+      "nb.ipynb": JSON.stringify({ cells: [{ cell_type: "code", source: ["!pip install -q efficientnet \\\n", "    pydicom==2.1.2\n", "import pydicom\n"] }] }),
+      "docker/RSNADOCKER.docker": "FROM nvcr.io/nvidia/pytorch:19.09-py3\nRUN pip install pretrainedmodels==0.7.4\n",
+    };
+    const view = memoryView(files);
+    const facts = await extractFacts(view, STATIC_EXTRACTORS.filter((e) => e.id === "readme"), { branches: null });
+    const records = await extractor.extract({ view, facts, branches: null });
+    expect(records.filter((r) => r.kind !== "python-code")).toEqual([
+      { kind: "spec-file", file: "docker/RSNADOCKER.docker", format: "dockerfile" },
+      { kind: "image", file: "docker/RSNADOCKER.docker", line: 1, image: "nvcr.io/nvidia/pytorch:19.09-py3" },
+      { kind: "python-version", file: "docker/RSNADOCKER.docker", line: 1, value: "3.6", source: expect.stringContaining("NVIDIA PyTorch container release notes 19.xx") },
+      { kind: "package", file: "docker/RSNADOCKER.docker", line: 2, name: "pretrainedmodels", spec: "==0.7.4", pinned: true },
+      { kind: "install", file: "README.md", line: 2, name: "timm", spec: "==0.4.12", pinned: true, via: "readme" },
+      { kind: "install", file: "README.md", line: 2, name: "albumentations", spec: ">=1.0", pinned: false, via: "readme" },
+      { kind: "install", file: "setup_env.sh", line: 1, name: "pytorch", spec: "=1.7.1", pinned: true, via: "script" },
+      { kind: "install", file: "setup_env.sh", line: 1, name: "torchvision", spec: "", pinned: false, via: "script" },
+      { kind: "install", file: "setup_env.sh", line: 2, name: "torch", spec: "https://download.pytorch.org/whl/cu80/torch-0.3.1-cp36-cp36m-linux_x86_64.whl", pinned: true, via: "script" },
+      { kind: "install", file: "nb.ipynb", line: 1, cell: 0, cellLine: 1, name: "efficientnet", spec: "", pinned: false, via: "notebook" },
+      { kind: "install", file: "nb.ipynb", line: 1, cell: 0, cellLine: 1, name: "pydicom", spec: "==2.1.2", pinned: true, via: "notebook" },
+      { kind: "python-version", file: "setup_env.sh", line: 2, value: "3.6", source: "the wheel torch-0.3.1-cp36-cp36m-linux_x86_64.whl" },
     ]);
   });
 

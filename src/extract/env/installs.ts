@@ -1,0 +1,73 @@
+// Packages a shell command installs (`pip install a==1 -r x.txt`, `python -m pip install`, `conda install
+// -c pytorch pytorch=1.7`), wherever the command is: a Dockerfile's RUN, a README block, a script, a
+// notebook's `!pip install`. Pure.
+import type { FactRecord } from "../../model/facts.js";
+import { condaSpec } from "./conda.js";
+import { packageRecord } from "./records.js";
+import { parseRequirementsText } from "./requirements.js";
+
+export type InstallVia = "dockerfile" | "readme" | "script" | "notebook";
+
+/** Each install command of a shell line: the tool and its arguments as requirement-file lines. */
+export function installCommands(text: string): Array<{ tool: "pip" | "conda"; lines: string[] }> {
+  const out: Array<{ tool: "pip" | "conda"; lines: string[] }> = [];
+  for (const command of text.split(/&&|;|\|\|/)) {
+    const pip = /(?:^|[\s!%/])(?:pip3?|python[\d.]*\s+-m\s+pip|uv\s+pip)\s+install\s+(.*)$/.exec(command.trim());
+    const conda = /(?:^|[\s!%/])(?:conda|mamba|micromamba)\s+install\s+(.*)$/.exec(command.trim());
+    if (pip) out.push({ tool: "pip", lines: pipArgs(pip[1]!) });
+    else if (conda) out.push({ tool: "conda", lines: condaArgs(conda[1]!) });
+  }
+  return out;
+}
+
+function splitArgs(text: string): string[] {
+  return (text.replace(/\s+#.*$/, "").match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map((a) => a.replace(/^["']|["']$/g, ""));
+}
+
+/** pip's arguments as requirements lines: packages and index URLs; -r files are spec files of their own. */
+function pipArgs(text: string): string[] {
+  const args = splitArgs(text);
+  const lines: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (/^(-i|--index-url|--extra-index-url|-f|--find-links)$/.test(arg) && args[i + 1]) lines.push(`${arg} ${args[++i]}`);
+    else if (/^(-r|-c|--requirement|--constraint|-t|--target|--prefix|--root|--src)$/.test(arg)) i++;
+    else if (/^(-e|--editable)$/.test(arg) && args[i + 1]) lines.push(args[++i]!);
+    else if (/^--(index-url|extra-index-url|find-links)=/.test(arg)) lines.push(arg);
+    else if (!arg.startsWith("-") && !arg.startsWith(".") && !arg.startsWith("/") && !arg.startsWith("$") && !arg.startsWith("~")) lines.push(arg);
+  }
+  return lines;
+}
+
+function condaArgs(text: string): string[] {
+  const args = splitArgs(text);
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (/^(-c|--channel|-n|--name|-p|--prefix)$/.test(arg)) i++;
+    else if (!arg.startsWith("-")) out.push(arg);
+  }
+  return out;
+}
+
+/** The packages of the install commands in one shell line, as env-spec records: `kind` "package" in a
+ * Dockerfile (it is the spec), "install" elsewhere (a declaration, not a spec file), with where they are. */
+export function installRecords(file: string, line: number, text: string, via: InstallVia): FactRecord[] {
+  const records: FactRecord[] = [];
+  for (const { tool, lines } of installCommands(text)) {
+    if (tool === "pip") {
+      for (const r of parseRequirementsText(file, lines.join("\n")).records) {
+        if (r.kind === "package") records.push(via === "dockerfile" ? { ...r, line } : { ...r, line, kind: "install", via });
+        else if (via === "dockerfile") records.push({ ...r, line });
+      }
+    } else {
+      for (const entry of lines) {
+        const spec = condaSpec(entry);
+        if (!spec || spec.name === "python" || spec.name === "pip") continue;
+        const r = packageRecord(file, line, { name: spec.name, spec: spec.spec }, spec.pinned);
+        records.push(via === "dockerfile" ? r : { ...r, kind: "install", via });
+      }
+    }
+  }
+  return records;
+}
