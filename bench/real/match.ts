@@ -23,7 +23,7 @@ export const KIND_RULES: Record<DefectKind, string[]> = {
   "machine-path": ["paths-"],
   "missing-script": ["instructions-references-exist"],
   "undeclared-package": ["requirements-imports-declared"],
-  "py3-syntax": ["code-syntax-valid", "code-python3"],
+  "py3-syntax": ["code-syntax-valid", "code-python3-compatible"],
 };
 
 export function ruleFindsKind(rule: string, kind: DefectKind): boolean {

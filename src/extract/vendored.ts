@@ -90,13 +90,14 @@ export function findVendored(view: RepoView): VendoredCopy[] {
       continue;
     }
     if (!slot.python) continue;
-    const pkg = table.packages[base];
+    const pkg = Object.hasOwn(table.packages, base) ? table.packages[base] : undefined;
     if (pkg && slot.names.has("__init__.py")) {
       add(pkg, "known-package");
       continue;
     }
     const project = projectName(base);
-    const known = table.projects[project] ?? project.split(/[-_.\s]+/).map((w) => table.projects[w]).find(Boolean);
+    const lookup = (w: string) => (Object.hasOwn(table.projects, w) ? table.projects[w] : undefined);
+    const known = lookup(project) ?? project.split(/[-_.\s]+/).map(lookup).find(Boolean);
     if (known) {
       add(known, "known-project");
       continue;

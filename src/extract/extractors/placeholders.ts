@@ -13,7 +13,10 @@ export const extractor: Extractor = {
     const reachable = reachableFiles(index, ctx.facts);
     const records: FactRecord[] = [];
     for (const file of index.files) {
-      for (const p of file.placeholders) records.push(recordAt(file, p.line, { kind: p.kind, text: p.text, reachable: reachable.has(file.path) }));
+      for (const p of file.placeholders) {
+        const unfinished = p.kind === "not-implemented" || p.kind === "ellipsis-body" || p.unfinished === true;
+        records.push(recordAt(file, p.line, { kind: p.kind, text: p.text, reachable: reachable.has(file.path), unfinished }));
+      }
     }
     return records;
   },

@@ -15,6 +15,9 @@ import { preparePythonIndex, sourceOf } from "../python/repo-index.js";
 import { parseError } from "../python/tree-facts.js";
 import { pythonParser } from "../python/tree-sitter.js";
 
+/** Messages of the lexer and statement checks that name a Python 2 construct. */
+const PYTHON2 = /Python 2|Missing parentheses in call to '(?:print|exec)'|multiple exception types must be parenthesized|inconsistent use of tabs and spaces/;
+
 export const extractor: Extractor = {
   id: "syntax",
   async extract(ctx) {
@@ -24,7 +27,7 @@ export const extractor: Extractor = {
     let parser: Awaited<ReturnType<typeof pythonParser>> | null = null;
     for (const file of index.files) {
       if (file.syntaxError) {
-        records.push(recordAt(file, file.syntaxError.line, { message: file.syntaxError.message, checkedBy: "lexer" }));
+        records.push(recordAt(file, file.syntaxError.line, { message: file.syntaxError.message, checkedBy: "lexer", python2: PYTHON2.test(file.syntaxError.message) }));
         continue;
       }
       if (!entries.has(file.path)) continue;
@@ -34,7 +37,7 @@ export const extractor: Extractor = {
         if (!source) continue;
         error = parseError((parser ??= await pythonParser()), source.text);
       }
-      if (error) records.push(recordAt(file, error.line, { message: error.message, checkedBy: "parser" }));
+      if (error) records.push(recordAt(file, error.line, { message: error.message, checkedBy: "parser", python2: false }));
     }
     return records;
   },

@@ -12,10 +12,14 @@ import { confirmUnbound } from "../python/names-confirm.js";
 import { preparePythonIndex, sourceOf } from "../python/repo-index.js";
 import { pythonParser, withTree } from "../python/tree-sitter.js";
 
+/** Builtins of Python 2 that Python 3 dropped: defined for a repo that states Python 2. */
+const PYTHON2_BUILTINS = new Set("basestring unicode unichr long xrange raw_input reduce file execfile cmp apply buffer intern coerce reload".split(" "));
+
 export const extractor: Extractor = {
   id: "undefined-names",
   async extract(ctx) {
     const records: FactRecord[] = [];
+    const python2 = (ctx.facts.families["env-spec"] ?? []).some((r) => r.kind === "python-version" && typeof r.value === "string" && /^\D*2(?:\.|$)/.test(r.value));
     for (const file of (await preparePythonIndex(ctx.view)).files) {
       if (file.unbound === "dynamic" || file.unbound.length === 0) continue;
       let confirmed = file.tree?.unbound;
@@ -26,7 +30,15 @@ export const extractor: Extractor = {
         const candidates = file.unbound;
         confirmed = withTree(parser, source.text, (root) => confirmUnbound(root, candidates)) ?? [];
       }
-      for (const use of confirmed) records.push(recordAt(file, use.line, { name: use.name }));
+      // Names on a cell the parser could not read are words of broken text, not uses; a broken .py is the syntax rule's.
+      const broken = file.tree?.error ?? null;
+      if (broken && !file.notebook) continue;
+      const brokenCell = broken ? file.lineMap?.[broken.line - 1]?.cell : undefined;
+      for (const use of confirmed) {
+        if (python2 && PYTHON2_BUILTINS.has(use.name)) continue;
+        if (brokenCell !== undefined && file.lineMap?.[use.line - 1]?.cell === brokenCell) continue;
+        records.push(recordAt(file, use.line, { name: use.name }));
+      }
     }
     return records;
   },

@@ -44,6 +44,8 @@ export interface PyPlaceholder {
   line: number;
   kind: "not-implemented" | "todo" | "fixme" | "ellipsis-body";
   text: string;
+  /** For TODO/FIXME: the comment says code is missing or broken (not a note for later). */
+  unfinished?: boolean;
 }
 
 export interface PyFileIndex {
@@ -94,7 +96,7 @@ export const INTERESTING_CALLS = new Set(
 
 /** Writers by callee's last name -> which argument holds the path: a positional index, or the keyword names
  * tried first. "open" and "File" write only with a w/a/x mode. */
-const WRITE_CALLS: Record<string, { at: number; names: string[] }> = {};
+const WRITE_CALLS = new Map<string, { at: number; names: string[] }>();
 for (const [names, at, keywords] of [
   ["to_csv to_pickle to_parquet to_feather to_json to_hdf to_excel to_netcdf to_file savefig imwrite imsave write_text write_bytes save_pretrained save_weights savez savez_compressed savetxt mkdir makedirs extractall write_parquet", 0, "path_or_buf path fname filepath file fp filename"],
   ["save", 0, "path f fp fname filepath"],
@@ -103,7 +105,7 @@ for (const [names, at, keywords] of [
   ["DiskSaver", 0, "dirname"],
   ["open File", 0, "file name"],
 ] as const) {
-  for (const name of names.split(" ")) WRITE_CALLS[name] = { at, names: keywords.split(" ") };
+  for (const name of names.split(" ")) WRITE_CALLS.set(name, { at, names: keywords.split(" ") });
 }
 
 /** Calls that test whether a path exists: what runs under them reads a file only when it is there. */
@@ -111,6 +113,8 @@ const PROBES = new Set(["exists", "isfile", "isdir", "is_file", "is_dir", "lexis
 
 const PATHLIKE = /^(?:\/[^\s/]|~\/|[A-Za-z]:[\\/]|\.\.?\/)/;
 const COMMENT_MARK = /\b(TODO|FIXME)\b/;
+/** A TODO that says the code is not written yet, as against a note for later ("TODO: ugly", "TODO: faster"). */
+const UNFINISHED = /\b(?:implement\w*|unfinished|incomplete|missing|not (?:yet )?(?:done|working|finished|supported)|stub|placeholder|fill (?:this|in)|write (?:this|me)|finish (?:this|me)|broken|does ?n[o']t work|fix (?:this|me))\b/i;
 
 export function indexPythonFile(source: PythonSource): PyFileIndex {
   const index = indexPythonText(source.path, source.text, source.lineMap !== undefined);
@@ -148,7 +152,8 @@ export function indexPythonText(path: string, text: string, notebook: boolean): 
   indexer.markOptionalImports(lines);
   indexer.readCommentMarks();
   index.placeholders.sort((a, b) => a.line - b.line);
-  index.unbound = syntaxError || index.starImport ? [] : unboundNames(text, t, lines);
+  // A statement-level error (a print statement, `async` as a name) leaves whole tokens: names still read.
+  index.unbound = t.error || index.starImport ? [] : unboundNames(text, t, lines);
   return index;
 }
 
@@ -178,25 +183,34 @@ class FileIndexer {
     const { t, index } = this;
     let decorators: string[] = [];
     const defs: Array<{ depth: number; decorators: string[]; stmts: number }> = [];
+    /** The compound statements the line is inside, innermost last, with the statement each sits in. */
+    const blocks: Array<{ depth: number; head: string; parent: string }> = [];
     for (let i = 0; i < lines.length; i++) {
       const { from, to, depth } = lines[i]!;
       while (defs.length && defs[defs.length - 1]!.depth >= depth) defs.pop();
+      while (blocks.length && blocks[blocks.length - 1]!.depth >= depth) blocks.pop();
+      const block = blocks[blocks.length - 1];
       const inDef = defs[defs.length - 1];
       const bodyStmt = inDef && inDef.depth + 1 === depth ? inDef.stmts++ : -1;
       const head = t.kind[from] === T.NAME ? this.str(from) : "";
+      if (t.op[to - 1] === 58) blocks.push({ depth, head: head === "async" ? this.str(from + 1) : head, parent: block?.head ?? "" });
       if (this.isOp(from, "@")) {
         decorators.push(this.str(from + 1 + (this.isOp(from + 2, ".") ? 2 : 0)));
         continue;
       }
+      // A method of a class that only raises or holds `...` is abstract by convention (subclasses override
+      // it); a raise in a branch is the guard of a dispatch (`else: raise NotImplementedError(mode)`).
+      const inMethod = block?.head === "def" && block.parent === "class";
+      const inBranch = block !== undefined && block.head !== "def" && block.head !== "class";
       if (head === "import" || head === "from") this.readImport(from, to);
       else if (head === "def" || (head === "async" && this.str(from + 1) === "def")) {
         defs.push({ depth, decorators, stmts: 0 });
         const colon = this.lastColon(from, to);
-        if (colon > 0 && colon === to - 2 && this.isOp(to - 1, "...") && !skipsPlaceholders(decorators))
+        if (colon > 0 && colon === to - 2 && this.isOp(to - 1, "...") && !skipsPlaceholders(decorators) && block?.head !== "class")
           index.placeholders.push({ line: t.line[from]!, kind: "ellipsis-body", text: this.lineText(from) });
       } else if (head === "raise" && this.str(from + 1) === "NotImplementedError") {
-        if (!inDef || !skipsPlaceholders(inDef.decorators)) index.placeholders.push({ line: t.line[from]!, kind: "not-implemented", text: this.lineText(from) });
-      } else if (to === from + 1 && this.isOp(from, "...") && inDef && bodyStmt <= 1 && (lines[i + 1]?.depth ?? 0) < depth && !skipsPlaceholders(inDef.decorators)) {
+        if ((!inDef || !skipsPlaceholders(inDef.decorators)) && !inMethod && !inBranch) index.placeholders.push({ line: t.line[from]!, kind: "not-implemented", text: this.lineText(from) });
+      } else if (to === from + 1 && this.isOp(from, "...") && inDef && !inMethod && bodyStmt <= 1 && (lines[i + 1]?.depth ?? 0) < depth && !skipsPlaceholders(inDef.decorators)) {
         const first = lines[i - 1]!;
         if (bodyStmt === 0 || (first.to === first.from + 1 && t.kind[first.from] === T.STRING))
           index.placeholders.push({ line: t.line[from]!, kind: "ellipsis-body", text: "..." });
@@ -230,7 +244,7 @@ class FileIndexer {
         if (isCall) {
           const last = this.str(k - 1);
           const interesting = INTERESTING_CALLS.has(last);
-          const writer = WRITE_CALLS[last];
+          const writer = WRITE_CALLS.get(last);
           if (interesting || writer) {
             const callee = this.calleeBefore(k - 1);
             const args = reader.args(k);
@@ -322,11 +336,11 @@ class FileIndexer {
     else if (last === "save" || last === "save_weights" || last === "save_checkpoint") this.index.writes.push({ line, path: "*", call: callee });
   }
 
-  /** TODO and FIXME comments. */
+  /** TODO and FIXME comments, and whether each says code is missing or only notes an idea. */
   readCommentMarks(): void {
     for (const c of this.t.comments) {
       const m = COMMENT_MARK.exec(c.text);
-      if (m) this.index.placeholders.push({ line: c.line, kind: m[1] === "TODO" ? "todo" : "fixme", text: c.text.trim().slice(0, 200) });
+      if (m) this.index.placeholders.push({ line: c.line, kind: m[1] === "TODO" ? "todo" : "fixme", text: c.text.trim().slice(0, 200), unfinished: UNFINISHED.test(c.text) });
     }
   }
 

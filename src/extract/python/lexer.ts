@@ -132,6 +132,8 @@ class Scanner {
   lineStart = 0;
   atLineStart = true;
   readonly indents = [0];
+  /** The same indentation counted with tabs as one column: where the two disagree, CPython raises TabError. */
+  readonly altIndents = [0];
   readonly brackets: Array<{ ch: number; line: number; col: number }> = [];
 
   constructor(
@@ -168,12 +170,13 @@ class Scanner {
   indentation(): boolean {
     const { text, n } = this;
     let col = 0;
+    let alt = 0;
     let j = this.i;
     for (; j < n; j++) {
       const d = text.charCodeAt(j);
-      if (d === 32) col++;
-      else if (d === 9) col = (Math.floor(col / 8) + 1) * 8;
-      else if (d === 12) col = 0;
+      if (d === 32) col++, alt++;
+      else if (d === 9) (col = (Math.floor(col / 8) + 1) * 8), alt++;
+      else if (d === 12) col = alt = 0;
       else break;
     }
     const d = text.charCodeAt(j);
@@ -181,17 +184,24 @@ class Scanner {
     this.i = j;
     if (j >= n) return false;
     if (d === 10 || d === 13 || d === 35) return true;
-    const indents = this.indents;
+    const { indents, altIndents } = this;
     const top = indents[indents.length - 1]!;
-    if (col > top) {
+    const tabError = () => this.fail(this.line, col, "inconsistent use of tabs and spaces in indentation (TabError)");
+    if (col === top) {
+      if (alt !== altIndents[altIndents.length - 1]) tabError();
+    } else if (col > top) {
+      if (alt <= altIndents[altIndents.length - 1]!) return tabError(), true;
       indents.push(col);
+      altIndents.push(alt);
       push(this.t, T.INDENT, j, j, this.line);
-    } else if (col < top) {
+    } else {
       while (indents.length > 1 && indents[indents.length - 1]! > col) {
         indents.pop();
+        altIndents.pop();
         push(this.t, T.DEDENT, j, j, this.line);
       }
       if (indents[indents.length - 1] !== col) this.fail(this.line, col, "unindent does not match any outer indentation level");
+      else if (alt !== altIndents[altIndents.length - 1]) tabError();
     }
     return true;
   }

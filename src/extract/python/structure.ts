@@ -6,7 +6,32 @@ import { T, type LexError, type LogicalLine, type Tokens } from "./lexer.js";
 
 const COMPOUND = new Set(["if", "elif", "else", "for", "while", "def", "class", "with", "try", "except", "finally"]);
 
+/** `async` and `await` are keywords since Python 3.7: as a name (`x.cuda(async=True)`) they do not parse. */
+function asyncAsName(text: string, t: Tokens): LexError | null {
+  for (let k = 0; k < t.count; k++) {
+    if (t.kind[k] !== T.NAME) continue;
+    const len = t.end[k]! - t.start[k]!;
+    if (len !== 5) continue;
+    const name = text.slice(t.start[k]!, t.end[k]!);
+    if (name !== "async" && name !== "await") continue;
+    const next = t.kind[k + 1] === T.NAME ? text.slice(t.start[k + 1]!, t.end[k + 1]!) : "";
+    const op = (j: number, s: string) => t.kind[j] === T.OP && text.slice(t.start[j]!, t.end[j]!) === s;
+    const asName =
+      (name === "async" && !["def", "with", "for"].includes(next)) ||
+      (name === "await" && (op(k - 1, ".") || op(k + 1, "=") || op(k + 1, ",") || op(k + 1, ")") || op(k + 1, ":") || t.kind[k + 1] === T.NEWLINE || (t.kind[k - 1] === T.NAME && text.slice(t.start[k - 1]!, t.end[k - 1]!) === "def")));
+    if (asName) {
+      const col = t.start[k]! - text.lastIndexOf("\n", t.start[k]! - 1) - 1;
+      return { line: t.line[k]!, col, message: `invalid syntax ('${name}' is a keyword since Python 3.7 and cannot be a name)` };
+    }
+  }
+  return null;
+}
+
 export function structureError(text: string, t: Tokens, lines: readonly LogicalLine[]): LexError | null {
+  return statementError(text, t, lines) ?? asyncAsName(text, t);
+}
+
+function statementError(text: string, t: Tokens, lines: readonly LogicalLine[]): LexError | null {
   const str = (k: number) => text.slice(t.start[k]!, t.end[k]!);
   const col = (k: number) => t.start[k]! - text.lastIndexOf("\n", t.start[k]! - 1) - 1;
   for (let i = 0; i < lines.length; i++) {

@@ -118,8 +118,8 @@ describe("Python fact families over one messy solution", () => {
       "nb.ipynb": notebook("a = 1\n", "x = = 1\n"),
     });
     expect(records).toEqual([
-      { file: "nb.ipynb", line: 3, cell: 2, cellLine: 1, message: "invalid syntax", checkedBy: "parser" },
-      { file: "py2.py", line: 2, message: "Missing parentheses in call to 'print'", checkedBy: "lexer" },
+      { file: "nb.ipynb", line: 3, cell: 2, cellLine: 1, message: "invalid syntax", checkedBy: "parser", python2: false },
+      { file: "py2.py", line: 2, message: "Missing parentheses in call to 'print'", checkedBy: "lexer", python2: true },
     ]);
   });
 
