@@ -3,6 +3,8 @@
 export interface WalkCaps {
   /** Files larger than this are not read (skipped with a reason). */
   maxFileBytes: number;
+  /** The same for notebooks, whose size is mostly cell outputs (plots, logs) around a little code. */
+  maxNotebookBytes: number;
   /** Files walked at most; the rest of the tree is not listed. */
   maxFiles: number;
   /** Folder depth below the root at most (a deeper folder is not entered). */
@@ -13,6 +15,7 @@ export interface WalkCaps {
 
 export const DEFAULT_WALK_CAPS: WalkCaps = {
   maxFileBytes: 2 * 1024 * 1024,
+  maxNotebookBytes: 16 * 1024 * 1024,
   maxFiles: 100_000,
   maxDepth: 64,
   maxKeptBytes: 256 * 1024 * 1024,

@@ -143,9 +143,10 @@ class Walk {
       return;
     }
     if (!stat.isFile()) return this.skip(entry, "not a regular file", true);
-    if (stat.size > this.limits.maxFileBytes) return this.skip(entry, `larger than the ${formatBytes(this.limits.maxFileBytes)} cap (${formatBytes(stat.size)})`, true);
+    const cap = capOf(entry, this.limits);
+    if (stat.size > cap) return this.skip(entry, `larger than the ${formatBytes(cap)} cap (${formatBytes(stat.size)})`, true);
     if (entry.kind === "binary") return;
-    const text = readText(abs, item, this.limits.maxFileBytes, this.skip);
+    const text = readText(abs, item, cap, this.skip);
     if (text !== null && this.keptBytes + text.length <= this.limits.maxKeptBytes) {
       item.text = text;
       this.keptBytes += text.length;
@@ -219,6 +220,11 @@ function readCapped(abs: string, cap: number): Buffer | string {
   }
 }
 
+/** The size a file of this kind is read up to. */
+function capOf(entry: InventoryEntry, caps: WalkCaps): number {
+  return entry.kind === "notebook" ? Math.max(caps.maxNotebookBytes, caps.maxFileBytes) : caps.maxFileBytes;
+}
+
 function worthReporting(entry: InventoryEntry): boolean {
   if (entry.kind === "binary") return false;
   const ext = entry.path.slice(entry.path.lastIndexOf(".") + 1).toLowerCase();
@@ -241,7 +247,7 @@ function makeView(entries: InventoryEntry[], held: Map<string, Held>, dirs: Set<
       lru.set(item.entry.path, cached);
       return cached;
     }
-    const bytes = readCapped(item.abs, caps.maxFileBytes);
+    const bytes = readCapped(item.abs, capOf(item.entry, caps));
     if (typeof bytes === "string") return null;
     let text: string;
     try {

@@ -94,7 +94,11 @@ export function shellWrites(file: string, lines: ReadonlyArray<{ line: number; t
       if (redirect) push(words(redirect)[0], "file");
       if (head === "cd" && args[0]) cwd = args[0].startsWith("/") ? args[0] : cwd ? `${cwd}/${args[0]}` : args[0];
       else if (head === "mkdir") for (const a of args) push(a, "made");
-      else if (head === "unzip") push(opt("-d") ?? cwd ?? ".", "filled");
+      else if (head === "unzip") {
+        // `unzip x.zip -d dir`, or as READMEs write it, `unzip x.zip dir/`.
+        const named = args.filter((a) => !a.startsWith("-"));
+        push(opt("-d") ?? (named.length >= 2 && named[named.length - 1]!.endsWith("/") ? named[named.length - 1] : cwd || "."), "filled");
+      }
       else if (head === "tar" && args.some((a) => /^-?[a-z]*x/.test(a))) push(opt("-C", "--directory") ?? (cwd || "."), "filled");
       else if (head === "7z" || head === "unrar") push(args.find((a) => a.startsWith("-o"))?.slice(2) ?? (cwd || "."), "filled");
       else if (head === "cp" || head === "mv" || head === "rsync" || head === "ln") {

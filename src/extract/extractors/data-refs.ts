@@ -15,6 +15,8 @@ import { scannableConfig } from "../python/config-lines.js";
 import { ConfigKeys } from "../data/config-keys.js";
 import { ProducedFiles, shellWrites, type Written } from "../data/produced.js";
 import { dataSources, documentedBy } from "../data/sources.js";
+import { parseReadme } from "../readme-parse.js";
+import { joinContinuations } from "../readme-commands.js";
 
 const WEIGHT_CALLS = new Set(["load_weights", "load_model", "from_pretrained", "load_from_checkpoint", "load_checkpoint", "Booster"]);
 const WEIGHT_EXT = /\.(?:pt|pth|ckpt|bin|safetensors|h5|hdf5|keras|onnx|pb|tflite|params|weights)$/i;
@@ -33,8 +35,9 @@ interface Read {
   folder: boolean;
 }
 
-/** The path a reading call reads, or null (a write, a file object, nothing literal). */
-function readPath(call: PyCall): Read | null {
+/** The path a reading call reads, or null (a write, a file object, nothing literal). `constants`: the
+ * file's top-level path constants, for a receiver that names one (`TRAIN_DIR.glob("*.jpeg")`). */
+function readPath(call: PyCall, constants: ReadonlyMap<string, string>): Read | null {
   const last = call.callee.slice(call.callee.lastIndexOf(".") + 1);
   if (NOT_DATA_CALLS.has(last) || call.decorator) return null;
   const positional = call.args.filter((a) => a.name === null);
@@ -47,7 +50,10 @@ function readPath(call: PyCall): Read | null {
   const arg = positional[0] ?? call.args.find((a) => a.name !== null && PATH_KWARGS.has(a.name));
   let path = arg?.path;
   // folder.glob("*.pth") on a Path: the pattern is under the receiver, whose path is unknown here.
-  if (path && /(?:^|\.)r?glob$|\.iterdir$/.test(call.callee) && !/^(?:glob|glob2)\./.test(call.callee) && call.callee.includes(".")) path = `*/${path}`;
+  if (path && /(?:^|\.)r?glob$|\.iterdir$/.test(call.callee) && !/^(?:glob|glob2)\./.test(call.callee) && call.callee.includes(".")) {
+    const receiver = call.callee.slice(0, call.callee.lastIndexOf("."));
+    path = `${constants.get(receiver) ?? "*"}/${path}`;
+  }
   if (!path || /^[*/.]*$/.test(path) || path.includes("://") || !/[\w]/.test(path.replace(/\*/g, ""))) return null;
   const kind: Read["kind"] = WEIGHT_CALLS.has(last) || WEIGHT_EXT.test(path) ? "weights" : "read";
   if (last === "from_pretrained" && !/^(?:\.{1,2}\/|\/|~|[A-Za-z]:)/.test(path)) return null; // a hub id, not a file
@@ -81,13 +87,12 @@ export const extractor: Extractor = {
     const readmes = ctx.view.files().filter((f) => !f.skipped && f.kind === "text" && README.test(f.path)).map((f) => ({ file: f.path, text: ctx.view.read(f.path) ?? "" }));
     const sources = dataSources(readmes, lines.map((l) => l.text), fetchTargets(lines));
     const competition = sources.competition;
-    const commandsByFile = new Map<string, Array<{ line: number; text: string }>>();
-    for (const r of ctx.facts.families["readme"] ?? []) {
-      if (r.kind === "command" && typeof r.command === "string" && typeof r.file === "string") (commandsByFile.get(r.file) ?? commandsByFile.set(r.file, []).get(r.file)!).push({ line: Number(r.line ?? 0), text: r.command });
-    }
+    // A README's code blocks run in one reader's shell, one after the other: `cd data/raw` in one block
+    // still holds in the next.
+    const readmeBlocks = readmes.map((r) => ({ file: r.file, lines: joinContinuations(parseReadme(r.text).code).map((c) => ({ line: c.line, text: c.text.trim().replace(/^(?:\$|>|#\s*\$)\s+/, "") })) }));
     // Checkpoints the training saves where only the run knows: weights read from an unknown root are those.
     const saver = index.files.flatMap((f) => f.writes.filter((w) => w.path === "*").map((w) => `${f.path}:${w.line}`))[0] ?? null;
-    const produced = new ProducedFiles(writesOf(ctx.view, index, [...commandsByFile].map(([file, ls]) => ({ file, lines: ls }))));
+    const produced = new ProducedFiles(writesOf(ctx.view, index, readmeBlocks));
     const keys = new ConfigKeys();
     for (const entry of ctx.view.files()) {
       if (entry.kind !== "config" || entry.skipped || !scannableConfig(entry.path, entry.size)) continue;
@@ -105,15 +110,18 @@ export const extractor: Extractor = {
     for (const file of index.files) {
       if (isTestFile(file)) continue;
       const seen = new Set<string>();
+      const constants = new Map(file.constants.map((c) => [c.name, c.value]));
       for (const call of file.calls) {
-        const read = readPath(call);
+        const read = readPath(call, constants);
         if (!read || seen.has(read.path)) continue;
         seen.add(read.path);
         // The path as written, then with a config value for its unknown root.
         const tries = [{ path: read.path, by: null as string | null }, ...keys.substitute(read.path, read.root)];
         const slug = kaggleSlugOf(read.path, true);
         let inRepo = false;
-        let fetched = slug !== null && slugFetched(slug);
+        // A folder named after a competition or dataset the repo downloads (`kaggle ... -c comp`, then comp/train).
+        const first = /^(?:\.\/)?([\w.-]+)\//.exec(read.path)?.[1];
+        let fetched = (slug !== null && slugFetched(slug)) || (first !== undefined && first.length > 5 && slugFetched(first));
         let producedBy: string | null = null;
         let documented: string | null = null;
         let resolved: string | null = null;

@@ -1,29 +1,60 @@
-// Fact family `path-literals`: absolute or machine-specific paths written in code, notebooks and configs.
+// Fact family `path-literals`: absolute or machine-specific paths written in code, notebooks, configs and
+// shell text (scripts, Makefiles, Dockerfiles, .bat, R and MATLAB files, os.system/subprocess strings,
+// notebook `!` lines), and relative paths that climb out of the repo.
 import type { FactRecord } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
 import { configValues, scannableConfig } from "../python/config-lines.js";
 import { recordAt } from "../python/locate.js";
-import { pathKind } from "../python/path-kinds.js";
 import { preparePythonIndex } from "../python/repo-index.js";
+import { isTestFile } from "../python/test-files.js";
+import { classifyPath, climbsOutOfRepo } from "../paths/classify.js";
+import { containerRoots } from "../paths/containers.js";
+import { commentMarker, shellPaths } from "../paths/shell-words.js";
+import { isDockerfilePath } from "../env/dockerfile.js";
 
 export const extractor: Extractor = {
   id: "path-literals",
   async extract(ctx) {
     const records: FactRecord[] = [];
+    const roots = containerRoots(ctx.view);
     for (const file of (await preparePythonIndex(ctx.view)).files) {
+      if (isTestFile(file)) continue; // fixtures: the paths a test feeds, not the pipeline's
       for (const s of file.pathStrings) {
-        const kind = pathKind(s.value);
+        const kind = classifyPath(s.value, { role: s.role, containerRoots: roots, where: "code" });
         if (kind) records.push(recordAt(file, s.line, { value: s.value, kind, source: "code" }));
+        else if (!s.role && climbsOutOfRepo(s.value, file.path) && !(file.notebook && /^\.\.\/input\//.test(s.value))) records.push(recordAt(file, s.line, { value: s.value, kind: "outside-repo", source: "code" }));
+      }
+      // What the code hands a shell, and a notebook's `!` lines.
+      for (const s of [...file.shellStrings, ...(file.shell ?? []).map((x) => ({ line: x.line, value: x.text }))]) {
+        for (const word of shellPaths(s.value)) {
+          const kind = classifyPath(word, { containerRoots: roots, where: "shell" });
+          if (kind) records.push(recordAt(file, s.line, { value: word, kind, source: "shell" }));
+        }
       }
     }
     for (const entry of ctx.view.files()) {
-      if (entry.kind !== "config" || entry.skipped || !scannableConfig(entry.path, entry.size)) continue;
+      if (entry.skipped || entry.size > 1_000_000) continue;
+      if (entry.kind === "config" && scannableConfig(entry.path, entry.size)) {
+        const text = ctx.view.read(entry.path);
+        if (text === null) continue;
+        for (const v of configValues(text)) {
+          const kind = classifyPath(v.value, { containerRoots: roots, where: "config" });
+          if (kind) records.push({ file: entry.path, line: v.line, value: v.value, kind, source: "config" });
+        }
+        continue;
+      }
+      const comment = commentMarker(entry.path);
+      if (comment === null || entry.kind === "python" || entry.kind === "notebook") continue;
       const text = ctx.view.read(entry.path);
       if (text === null) continue;
-      for (const v of configValues(text)) {
-        const kind = pathKind(v.value);
-        if (kind) records.push({ file: entry.path, line: v.line, value: v.value, kind, source: "config" });
-      }
+      const where = isDockerfilePath(entry.path) ? "dockerfile" : "shell";
+      text.split("\n").forEach((line, i) => {
+        if (comment.test(line)) return;
+        for (const word of shellPaths(line)) {
+          const kind = classifyPath(word, { containerRoots: where === "shell" ? roots : [], where });
+          if (kind) records.push({ file: entry.path, line: i + 1, value: word, kind, source: where === "dockerfile" ? "dockerfile" : "script" });
+        }
+      });
     }
     return records;
   },

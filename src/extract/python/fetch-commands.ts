@@ -24,7 +24,7 @@ export function fetchLines(view: RepoView, facts: Facts): FetchLine[] {
     const name = entry.path.slice(entry.path.lastIndexOf("/") + 1).toLowerCase();
     const script = /\.(?:sh|bash|zsh|ps1|bat)$/.test(name) || name === "makefile" || name === "dockerfile";
     const downloader = /download|fetch|get_data|prepare/.test(name) && entry.kind === "python";
-    if (entry.skipped || !(script || downloader || entry.kind === "notebook") || entry.size > 2_000_000) continue;
+    if (entry.skipped || !(script || downloader || entry.kind === "notebook") || entry.size > (entry.kind === "notebook" ? 16_000_000 : 2_000_000)) continue;
     const text = view.read(entry.path);
     if (text === null) continue;
     for (const { line, text: lineText } of fetcherLines(text)) out.push({ file: entry.path, line, text: lineText.trim().replace(/^"|\\n",?$|",?$/g, "") });

@@ -33,6 +33,11 @@ export interface PyKwarg {
   arg: PyArg;
 }
 
+/** What a path-like string is used as, when not as a path of its own: a piece joined to a variable
+ * (`out_dir + '/train'`, `os.path.join(d, '/x')`, `x / '/y'`), an argument of a string method (`.replace`,
+ * `.startswith`) or a comparison, a regex, a web route, or an existence probe (`Path('/workspace').exists()`). */
+export type PathRole = "joined" | "string-op" | "regex" | "route" | "probe";
+
 /** A file the code writes (or a folder it creates): the produced-files graph's edges. */
 export interface PyWrite {
   line: number;
@@ -58,8 +63,11 @@ export interface PyFileIndex {
   /** First syntax error the lexer or statement checks found; null when none was seen. */
   syntaxError: LexError | null;
   imports: PyImport[];
-  /** String literals that look like paths ("/x", "~/x", "C:\\x", "./x", "../x"), with their lines. */
-  pathStrings: Array<{ line: number; value: string }>;
+  /** String literals that look like paths ("/x", "~/x", "C:\\x", "./x", "../x"), with their lines and the
+   * role the code gives them when it is not a path of its own (see PathRole). */
+  pathStrings: Array<{ line: number; value: string; role?: PathRole }>;
+  /** Strings given to a shell (os.system, subprocess.run ...), whose words may hold paths. */
+  shellStrings: Array<{ line: number; value: string }>;
   /** Calls whose callee's last name is one the extractors care about (readers, loaders, argparse...). */
   calls: PyCall[];
   /** Paths the code writes or creates (to_csv, np.save, torch.save, open(..., "w"), makedirs ...); "*" for a
@@ -108,8 +116,15 @@ for (const [names, at, keywords] of [
   for (const name of names.split(" ")) WRITE_CALLS.set(name, { at, names: keywords.split(" ") });
 }
 
+const JOIN_CALLS = new Set(["join", "Path", "PurePath", "PosixPath", "WindowsPath"]);
+const STRING_METHODS = new Set("replace split rsplit startswith endswith strip lstrip rstrip find rfind index rindex count partition rpartition removeprefix removesuffix".split(" "));
+const REGEX_CALLS = new Set("compile match search sub subn findall finditer fullmatch".split(" "));
+const ROUTE_CALLS = new Set("route get post put delete patch api_route websocket add_url_rule add_api_route".split(" "));
+const SHELL_CALLS = new Set("system popen Popen run call check_call check_output getoutput getstatusoutput spawn".split(" "));
+const SHELL_MODULES = /^(?:os|subprocess|sp|commands|sh)\./;
+
 /** Calls that test whether a path exists: what runs under them reads a file only when it is there. */
-const PROBES = new Set(["exists", "isfile", "isdir", "is_file", "is_dir", "lexists", "access"]);
+const PROBES = new Set(["exists", "isfile", "isdir", "is_file", "is_dir", "lexists", "access", "ismount"]);
 
 const PATHLIKE = /^(?:\/[^\s/]|~\/|[A-Za-z]:[\\/]|\.\.?\/)/;
 const COMMENT_MARK = /\b(TODO|FIXME)\b/;
@@ -135,6 +150,7 @@ export function indexPythonText(path: string, text: string, notebook: boolean): 
     syntaxError,
     imports: [],
     pathStrings: [],
+    shellStrings: [],
     calls: [],
     writes: [],
     constants: [],
@@ -225,11 +241,18 @@ class FileIndexer {
   readCallsAndStrings(): void {
     const { t, index, reader } = this;
     const callees: number[] = [];
+    /** Commas seen at each open bracket's own level: the argument index of what follows. */
+    const commas: number[] = [];
     for (let k = 0; k < t.count; k++) {
       const kind = t.kind[k];
       if (kind === T.STRING) {
         const v = t.value.get(k)!;
-        if (v.length < 400 && PATHLIKE.test(v)) index.pathStrings.push({ line: t.line[k]!, value: v });
+        const callee = callees[callees.length - 1] ?? -1;
+        if (v.length < 400 && PATHLIKE.test(v)) {
+          const role = this.pathRole(k, callee, commas[commas.length - 1] ?? 0);
+          index.pathStrings.push(role ? { line: t.line[k]!, value: v, role } : { line: t.line[k]!, value: v });
+        }
+        if (callee >= 0 && SHELL_CALLS.has(this.str(callee)) && v.length < 2000 && SHELL_MODULES.test(this.calleeBefore(callee))) index.shellStrings.push({ line: t.line[k]!, value: v });
         if (this.isOp(k + 1, ":") && callees[callees.length - 1] === -2 && hintKind(v) !== null) {
           const end = this.argEnd(k + 2);
           index.assigns.push({ line: t.line[k]!, target: v, value: reader.value(null, k + 2, end), entry: true });
@@ -241,6 +264,7 @@ class FileIndexer {
       if (op === 40 || op === 91 || op === 123) {
         const isCall = op === 40 && t.kind[k - 1] === T.NAME;
         callees.push(op === 123 ? -2 : isCall ? k - 1 : -1);
+        commas.push(0);
         if (isCall) {
           const last = this.str(k - 1);
           const interesting = INTERESTING_CALLS.has(last);
@@ -252,7 +276,8 @@ class FileIndexer {
             if (writer) this.readWrite(t.line[k]!, callee, last, args, writer);
           }
         }
-      } else if (op === 41 || op === 93 || op === 125) callees.pop();
+      } else if (op === 41 || op === 93 || op === 125) callees.pop(), commas.pop();
+      else if (op === 44 && commas.length > 0) commas[commas.length - 1]!++;
       else if (op === 61 && t.kind[k - 1] === T.NAME && (this.isOp(k - 2, "(") || this.isOp(k - 2, ","))) {
         const name = this.str(k - 1);
         const callee = callees[callees.length - 1] ?? -1;
@@ -260,6 +285,32 @@ class FileIndexer {
           index.kwargs.push({ line: t.line[k]!, callee: this.calleeBefore(callee), arg: reader.value(name, k + 1, this.argEnd(k + 1)) });
       }
     }
+  }
+
+  /** The role of the path-like string at token k, inside the call whose callee is token `callee` (-1 none),
+   * as argument `arg`; undefined when it stands as a path of its own. */
+  private pathRole(k: number, callee: number, arg: number): PathRole | undefined {
+    const t = this.t;
+    const prev = t.op[k - 1];
+    const next = t.op[k + 1];
+    // `a + '/x'`, `'/x' + a`, `'%s/x' % a`, `x / '/y'`, `a == '/x'`, `'/x' in a`.
+    if (prev === 43 || next === 43 || next === 37 || (prev === 47 && t.kind[k - 2] !== T.OP)) return "joined";
+    if (prev === opCode("==") || next === opCode("==") || prev === opCode("!=") || next === opCode("!=")) return "string-op";
+    if ((t.kind[k + 1] === T.NAME && this.str(k + 1) === "in") || (t.kind[k - 1] === T.NAME && this.str(k - 1) === "in" && callee < 0)) return "string-op";
+    if (callee < 0) return undefined;
+    const name = this.str(callee);
+    const qualified = this.calleeBefore(callee);
+    if (JOIN_CALLS.has(name) && arg > 0) return "joined";
+    if (STRING_METHODS.has(name) && this.isOp(callee - 1, ".")) return "string-op";
+    if (REGEX_CALLS.has(name) && /^(?:re|regex)\./.test(qualified)) return "regex";
+    if (ROUTE_CALLS.has(name) && (this.isOp(callee - 1 - 2 * dots(qualified), "@") || name.startsWith("add_"))) return "route";
+    if (PROBES.has(name)) return "probe";
+    // Path('/workspace').exists(): the path is built only to be tested.
+    if (JOIN_CALLS.has(name)) {
+      const close = this.reader.closing(callee + 1);
+      if (this.isOp(close + 1, ".") && PROBES.has(this.str(close + 2))) return "probe";
+    }
+    return undefined;
   }
 
   /** Imports a failure of which the code expects: in a `try:` block whose handlers catch ImportError

@@ -1,0 +1,28 @@
+// Paths in shell text (scripts, Makefiles, Dockerfiles, .bat, R and MATLAB files, strings given to
+// os.system or subprocess, notebook `!` lines): the words that start like a path, the host side of a
+// `host:container` mount only. Pure.
+
+/** A path-like word: after a space, quote, `=`, `(`, `,` or `;`, up to a space, quote or shell operator. */
+const WORD = /(?:^|[\s"'=(,;[{])((?:\/|~\/|[A-Za-z]:[\\/])[^\s"'`;,)|&<>\]}]*)/g;
+
+export function shellPaths(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let word = m[1]!;
+    // -v /mnt/ssd/data:/data: the host's folder before the colon; the container's is the repo's own.
+    const mount = /^(\/[^:]*):\//.exec(word);
+    if (mount) word = mount[1]!;
+    word = word.replace(/[.:]+$/, "");
+    if (word.length >= 2) out.push(word);
+  }
+  return out;
+}
+
+/** The comment marker of a shell-like file, by name; null for a file this scanner does not read. */
+export function commentMarker(path: string): RegExp | null {
+  const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  if (/\.(?:sh|bash|zsh|r|ps1)$/.test(name) || name === "makefile" || name.endsWith(".mk") || /^dockerfile|\.docker$|\.dockerfile$/.test(name)) return /^\s*#/;
+  if (/\.(?:bat|cmd)$/.test(name)) return /^\s*(?:rem\b|::|@rem\b)/i;
+  if (name.endsWith(".m")) return /^\s*%/;
+  return null;
+}
