@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { badInput } from "../model/errors.js";
 import { specOf, TUNABLE_NAMES, type Flags } from "../config/tunables.js";
+import { parseRequirementsArgs, type RequirementsArgs } from "./requirements-command.js";
 
 export const FORMATS = ["text", "json", "md", "sarif"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -33,6 +34,7 @@ export interface JudgeArgs {
 export type CliArgs =
   | AuditArgs
   | JudgeArgs
+  | RequirementsArgs
   | { command: "rules"; action: "list" | "explain" | "facts"; id?: string; debug: boolean }
   | { command: "ledger"; format: "text" | "json"; debug: boolean }
   | { command: "init"; debug: boolean }
@@ -55,6 +57,7 @@ export const USAGE = `Usage:
   repro-audit ledger [--format text|json]       the footprint of this machine's instrumented runs
   repro-audit init                              print a commented .repro-audit.yml to start from
   repro-audit judge <facts.json> [--config F]   judge saved facts again (audit --facts FILE), without the repo
+  repro-audit requirements <repo> [--out F]     print a requirements.txt of what the repo's code imports
 
 Audit options:
   --ref <branch|tag|commit>   what to check out (default: the default branch / the tree as it stands)
@@ -126,6 +129,7 @@ export function parseCli(argv: string[]): CliArgs {
   }
   if (command === "init") return { command: "init", debug };
   if (command === "judge") return parseJudge(rest, debug);
+  if (command === "requirements") return parseRequirementsArgs(rest, debug);
   if (command !== "audit") throw badInput(`unknown command '${command}'`, "Run repro-audit --help for the commands");
 
   const { values, positionals } = strictParse(rest, auditOptions());

@@ -15,6 +15,7 @@ import { badInput, EXIT } from "../model/errors.js";
 import { TOOL_VERSION } from "../io/package.js";
 import { CONFIG_TEMPLATE } from "../config/template.js";
 import { ledgerCommand } from "./ledger-command.js";
+import { requirementsCommand } from "./requirements-command.js";
 import { progressFor, silentProgress } from "./progress.js";
 import type { AuditArgs, CliArgs, JudgeArgs } from "./args.js";
 
@@ -44,6 +45,8 @@ export async function runCommand(args: Exclude<CliArgs, { command: "help" }>, io
       return auditCommand(args, io);
     case "judge":
       return judgeCommand(args, io);
+    case "requirements":
+      return requirementsCommand(args, io);
   }
 }
 

@@ -1,0 +1,70 @@
+// `repro-audit requirements <repo> [--out FILE] [--ref REF]`: print a requirements.txt of the distributions
+// the repo's code imports, with the versions it states, for a repo that ships no environment spec.
+// Reads only; any file it cannot parse is skipped like the audit skips it.
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { openSource } from "../clone/index.js";
+import { walkRepo } from "../extract/walk.js";
+import { extractFacts } from "../extract/index.js";
+import { STATIC_EXTRACTORS } from "../extract/extractors/index.js";
+import { neededDistributions, renderRequirements } from "../extract/env/reconstruct.js";
+import { notebookVersions, readmeVersions, type StatedVersion } from "../extract/env/stated-versions.js";
+import { badInput, EXIT } from "../model/errors.js";
+import type { RepoView } from "../model/repo-view.js";
+
+export interface RequirementsArgs {
+  command: "requirements";
+  source: string;
+  ref?: string;
+  out?: string;
+  cacheDir?: string;
+  debug: boolean;
+}
+
+export function parseRequirementsArgs(rest: string[], debug: boolean): RequirementsArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: { out: { type: "string" }, ref: { type: "string" }, "cache-dir": { type: "string" }, debug: { type: "boolean" } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw badInput((error as Error).message.split("\n")[0]!.replace(/\. To specify.*$/, "").replace(/^Unknown option/, "unknown option"), "Run repro-audit requirements <repo-url|path> [--out FILE] [--ref REF]", error);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw badInput(positionals.length === 0 ? "requirements needs a repo URL or path" : `requirements takes one repo, got ${positionals.length}`, "Run repro-audit requirements <repo-url|path>");
+  const args: RequirementsArgs = { command: "requirements", source: positionals[0]!, debug };
+  if (typeof values.out === "string") args.out = values.out;
+  if (typeof values.ref === "string") args.ref = values.ref;
+  if (typeof values["cache-dir"] === "string") args.cacheDir = values["cache-dir"];
+  return args;
+}
+
+/** Versions the READMEs and notebooks state, outside any spec. */
+function statedVersions(view: RepoView): StatedVersion[] {
+  const out: StatedVersion[] = [];
+  for (const entry of view.files()) {
+    if (entry.skipped) continue;
+    const isReadme = entry.kind === "text" && /(?:^|\/)readme(?:\.(?:md|markdown|rst|txt))?$|^docs?\/[^/]+\.(?:md|rst)$/i.test(entry.path);
+    if (!isReadme && entry.kind !== "notebook") continue;
+    const text = view.read(entry.path);
+    if (text === null) continue;
+    out.push(...(isReadme ? readmeVersions(entry.path, text) : notebookVersions(entry.path, text)));
+  }
+  return out;
+}
+
+export async function requirementsCommand(args: RequirementsArgs, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }): Promise<number> {
+  const checkout = await openSource(args.source, { ...(args.ref ? { ref: args.ref } : {}), ...(args.cacheDir ? { cacheDir: args.cacheDir } : {}) });
+  try {
+    const view = await walkRepo(checkout.root);
+    const wanted = new Set(["inventory", "vendored", "readme", "env-spec", "imports"]);
+    const facts = await extractFacts(view, STATIC_EXTRACTORS.filter((e) => wanted.has(e.id)), { branches: null, source: checkout.info.url });
+    const specs = (facts.families["env-spec"] ?? []).filter((r) => r.kind === "spec-file").map((r) => String(r.file));
+    const text = renderRequirements(neededDistributions(facts, statedVersions(view)), { repo: args.source, specs });
+    if (args.out) {
+      writeFileSync(args.out, text);
+      io.stderr.write(`requirements written to ${args.out}\n`);
+    } else io.stdout.write(text);
+    return EXIT.ok;
+  } finally {
+    await checkout.dispose();
+  }
+}

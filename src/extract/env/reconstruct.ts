@@ -1,0 +1,79 @@
+// A requirements.txt for a repo that has none: the distributions its own code imports (not the standard
+// library, not its own modules or vendored copies, not the optional probes), with the version the repo
+// states for each where it states one (an install command, the README, a notebook's printed version).
+import type { FactRecord, Facts } from "../../model/facts.js";
+import { normalizeName } from "../../model/package-name.js";
+import { satisfyingNames } from "../python/packages.js";
+import type { StatedVersion } from "./stated-versions.js";
+
+export interface NeededDistribution {
+  distribution: string;
+  /** An exact version the repo states, or null. */
+  version: string | null;
+  /** Where that version is stated ("file:line"), or null. */
+  versionFrom: string | null;
+  /** The first import of it, "file:line", and how many files import it. */
+  importedBy: string;
+  files: number;
+  /** Imported only behind try/except ImportError. */
+  optional: boolean;
+}
+
+const where = (r: FactRecord) => (typeof r.cell === "number" ? `${r.file} cell ${r.cell} line ${r.cellLine}` : `${r.file}:${r.line}`);
+
+export function neededDistributions(facts: Facts, stated: readonly StatedVersion[]): NeededDistribution[] {
+  const byDist = new Map<string, { first: FactRecord; files: Set<string>; optional: boolean }>();
+  for (const r of facts.families["imports"] ?? []) {
+    if (r.origin !== "third-party" || typeof r.distribution !== "string") continue;
+    const slot = byDist.get(r.distribution);
+    if (!slot) byDist.set(r.distribution, { first: r, files: new Set([String(r.file)]), optional: r.optional === true });
+    else {
+      slot.files.add(String(r.file));
+      slot.optional &&= r.optional === true;
+    }
+  }
+  // Versions: a pinned install or spec line first, then what the README or a notebook says.
+  const pins: StatedVersion[] = [];
+  for (const r of facts.families["env-spec"] ?? []) {
+    if ((r.kind === "install" || r.kind === "package") && typeof r.name === "string" && typeof r.spec === "string") {
+      const exact = /^===?\s*([^\s,;]+)$/.exec(r.spec) ?? /-(\d[\w.]*)-cp\d+/.exec(r.spec);
+      if (exact) pins.push({ name: normalizeName(r.name), version: exact[1]!, by: where(r) });
+    }
+  }
+  // The distribution's own name first; an alias (tensorflow for keras) only when nothing names it.
+  const versionOf = (dist: string, top: string) => {
+    const own = new Set([normalizeName(dist), normalizeName(top)]);
+    const aliases = new Set(satisfyingNames(dist));
+    const all = [...pins, ...stated];
+    return all.find((s) => own.has(s.name)) ?? all.find((s) => aliases.has(s.name)) ?? null;
+  };
+  return [...byDist.entries()]
+    .map(([distribution, { first, files, optional }]) => {
+      const v = versionOf(distribution, String(first.top ?? distribution));
+      return { distribution, version: v?.version ?? null, versionFrom: v?.by ?? null, importedBy: where(first), files: files.size, optional };
+    })
+    .sort((a, b) => a.distribution.toLowerCase().localeCompare(b.distribution.toLowerCase()));
+}
+
+/** The requirements.txt text: one line per distribution, each with a comment saying why and from where. */
+export function renderRequirements(needed: readonly NeededDistribution[], header: { repo: string; specs: readonly string[] }): string {
+  const lines = [
+    `# Requirements reconstructed by repro-audit from the imports of ${header.repo}.`,
+    header.specs.length > 0 ? `# The repo's own specs (${header.specs.join(", ")}) are not merged in: compare before use.` : "# The repo declares no environment: check each line before relying on it.",
+    "# A version is pinned where the repo states one (an install command, the README, a notebook's output); the rest are unpinned.",
+    "",
+  ];
+  const required = needed.filter((n) => !n.optional);
+  const width = Math.min(48, Math.max(0, ...required.map((n) => (n.version ? `${n.distribution}==${n.version}` : n.distribution).length)));
+  for (const n of required) {
+    const req = n.version ? `${n.distribution}==${n.version}` : n.distribution;
+    const from = `imported by ${n.importedBy}${n.files > 1 ? ` and ${n.files - 1} more file(s)` : ""}`;
+    lines.push(`${req.padEnd(width)}  # ${from}${n.versionFrom ? `; version from ${n.versionFrom}` : ""}`);
+  }
+  const optional = needed.filter((n) => n.optional);
+  if (optional.length > 0) {
+    lines.push("", "# Imported only behind try/except ImportError (optional):");
+    for (const n of optional) lines.push(`# ${n.version ? `${n.distribution}==${n.version}` : n.distribution}  (${n.importedBy})`);
+  }
+  return `${lines.join("\n")}\n`;
+}

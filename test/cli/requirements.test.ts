@@ -1,0 +1,35 @@
+// `repro-audit requirements`: a ready requirements.txt for a repo with no spec, through the real bin.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../support/cli.js";
+import { writeFiles } from "../clone/git-fixture.js";
+
+describe("repro-audit requirements", () => {
+  it("lists what the code imports with the versions the README and a notebook state, past files that do not parse", () => {
+    const root = mkdtempSync(join(tmpdir(), "ra-req-"));
+    writeFiles(root, {
+      "README.md": "### Library Requirements\n1. pandas: 0.23.4\n2. keras:2.2.4\n3. tensorflow: 1.11.0\n",
+      "nn.py": "import numpy as np\nimport pandas as pd\nimport keras\nfrom sklearn.model_selection import KFold\nimport utils\ntry:\n    import google.colab\nexcept ImportError:\n    pass\n",
+      "utils.py": "import cv2\n",
+      "broken.py": "print 'python 2'\nimport lightgbm\n",
+      "nb.ipynb": JSON.stringify({ cells: [{ cell_type: "code", source: ["import tensorflow as tf\n", "print(tf.__version__)"], outputs: [{ text: ["1.11.0\n"] }] }] }),
+      "bad.ipynb": "{ not json",
+    });
+    writeFileSync(join(root, "blob.py"), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    const out = join(root, "requirements.txt");
+    const result = runCli(["requirements", root, "--out", out]);
+    expect(result.code).toBe(0);
+    const lines = readFileSync(out, "utf8").split("\n").filter((l) => l && !l.startsWith("#"));
+    expect(lines.map((l) => l.split(/\s+#/)[0]!.trim())).toEqual(["keras==2.2.4", "lightgbm", "numpy", "opencv-python", "pandas==0.23.4", "scikit-learn", "tensorflow==1.11.0"]);
+    expect(lines[0]).toContain("version from README.md:3");
+    expect(readFileSync(out, "utf8")).toContain("# google-colab  (nn.py:7)");
+  });
+
+  it("says what was wrong with a missing repo, exit 2", () => {
+    const result = runCli(["requirements", "/nonexistent/repo"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("no such file or folder");
+  });
+});
