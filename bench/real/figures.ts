@@ -104,6 +104,8 @@ export interface Summary {
   recallByKind: Record<DefectKind, { labelled: number; found: number; recall: number | null }>;
   stale: number;
   timeRatioMedian: number | null;
+  /** The static stage alone (the report's own timing, start-up and rule loading left out) over FawltyDeps' time. */
+  staticRatioMedian: number | null;
   /** Repos audited no slower than FawltyDeps, of those it timed. */
   timeAtGoal: { repos: number; of: number };
   spearman: number | null;
@@ -138,6 +140,7 @@ export function summarize(repos: readonly RepoFigures[]): Summary {
     recallByKind: byKind,
     stale: labelled.reduce((s, r) => s + r.labels!.stale.length, 0),
     timeRatioMedian: median(ratios),
+    staticRatioMedian: median(timed.filter((r) => r.staticSeconds !== null).map((r) => r.staticSeconds! / r.fawltydeps!.seconds)),
     timeAtGoal: { repos: ratios.filter((x) => x <= GOALS.timeRatio).length, of: ratios.length },
     spearman: spearman(scored.map((r) => r.total!), scored.map((r) => r.labels!.reviewer)),
   };

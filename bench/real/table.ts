@@ -61,6 +61,7 @@ export function renderSummary(s: Summary): string {
     `<= ${GOALS.timeRatio}x each`,
     met(s.timeAtGoal.of === 0 ? null : s.timeAtGoal.repos === s.timeAtGoal.of),
   ]);
+  rows.push(["  the static stage alone, median", s.staticRatioMedian === null ? "-" : `${s.staticRatioMedian.toFixed(2)}x`, "", ""]);
   rows.push([`rank correlation, tool vs reviewer (n=${s.labelled})`, s.spearman === null ? "-" : s.spearman.toFixed(2), `>= ${GOALS.spearman}`, met(s.spearman === null ? null : s.spearman >= GOALS.spearman)]);
   rows.push(["stale labels (match no finding today)", String(s.stale), "", ""]);
   const width = Math.max(...rows.map((r) => r[0].length));

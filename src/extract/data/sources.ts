@@ -2,7 +2,7 @@
 // ("place the downloaded files in the `input` folder", `unzip -d data/raw`), the Kaggle competitions
 // and datasets it names, and a linked data package (a Dropbox or Drive archive). Pure.
 import { inside, locate, type Located } from "./located.js";
-import { kaggleSlugOf } from "../python/path-kinds.js";
+import { GENERIC_FOLDERS, kaggleSlugOf } from "../python/path-kinds.js";
 import { slugMatches } from "../python/fetch-commands.js";
 
 export interface ReadmeText {
@@ -21,6 +21,8 @@ export interface DataSources {
   packageLink: string | null;
   /** Where the README names the Kaggle competition ("file:line"), or a fetch command downloads it; null when neither. */
   competition: string | null;
+  /** Entries of the directory trees the READMEs draw (`├── Radiology manual annotations.xlsx`), lower case, with their line. */
+  treeEntries: Map<string, string>;
 }
 
 const PLACE = /\b(?:put|place|copy|download|extract|unzip|untar|store|save|move|mount|symlink|link)\w*\b/i;
@@ -35,10 +37,13 @@ export function dataSources(readmes: readonly ReadmeText[], fetchTexts: readonly
   const slugs = new Set<string>();
   let packageLink: string | null = null;
   let competition: string | null = null;
+  const treeEntries = new Map<string, string>();
   for (const { file, text } of readmes) {
     const lines = text.split(/\r?\n/);
     lines.forEach((raw, i) => {
       const by = `${file}:${i + 1}`;
+      const entry = /(?:[├└]──|\|--|\+--|`--)\s*([^#\s][^#]*?)\s*(?:#.*)?$/.exec(raw);
+      if (entry) treeEntries.set(entry[1]!.replace(/\/+$/, "").toLowerCase(), by);
       for (const m of raw.matchAll(KAGGLE_LINK)) {
         slugs.add((m[1] ?? m[2]!.slice(m[2]!.indexOf("/") + 1)).toLowerCase());
         if (m[1]) competition ??= by;
@@ -61,7 +66,7 @@ export function dataSources(readmes: readonly ReadmeText[], fetchTexts: readonly
     for (const m of text.matchAll(/(?:-c|--competition|-d|--dataset)[\s=]+["']?([\w-]+(?:\/[\w.${}-]+)?)/g)) slugs.add(m[1]!.slice(m[1]!.indexOf("/") + 1).toLowerCase());
   }
   for (const f of fetchFolders) for (const at of locate(f.path, "")) if (at.anchored) folders.push({ at, by: f.by });
-  return { folders, slugs, text: readmes.map((r) => r.text).join("\n").toLowerCase(), packageLink, competition };
+  return { folders, slugs, text: readmes.map((r) => r.text).join("\n").toLowerCase(), packageLink, competition, treeEntries };
 }
 
 /** Words that stand before "folder" without naming one ("in the folder", "your directory"). */
@@ -84,6 +89,12 @@ export function documentedBy(sources: DataSources, path: string, fromFile: strin
     const s = slug.toLowerCase();
     if ([...sources.slugs].some((p) => slugMatches(p, s)) || sources.text.includes(s)) return "README";
     if (notebook || path.startsWith("/kaggle/")) return null;
+  }
+  // A file or folder the README's directory tree shows where to put (`├── cmmd`), however the code reaches it.
+  const known = path.replace(/\\/g, "/").split("/").filter((s) => s && !s.includes("*") && s !== ".." && s !== ".");
+  for (const seg of known.slice(-3).reverse()) {
+    const by = sources.treeEntries.get(seg.toLowerCase());
+    if (by && !GENERIC_FOLDERS.has(seg.toLowerCase()) && seg.length > 3) return by;
   }
   if (/^(?:\/|~|[A-Za-z]:[\\/])/.test(path)) return null;
   const reads = locate(path, fromFile);

@@ -105,6 +105,21 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     for (const branch of command.branches) mentionBranch(line, branch);
   }
   for (const { line, text: span } of parts.inline) if (!/\s/.test(span)) mentionFile(line, span, false);
+  // A notebook repo's README names its notebooks ("`train.ipynb` - contains the training pipeline"):
+  // that is its command, run as jupyter would.
+  const proseByLine = new Map(parts.prose.map((p) => [p.line, p.text]));
+  const named = new Set<string>();
+  const nameNotebook = (line: number, raw: string) => {
+    const clean = raw.replace(/[#?].*$/, "");
+    if (!/\.ipynb$/i.test(clean) || !isLocal(clean)) return;
+    const path = [joinRel("", clean), joinRel(dir, clean)].find((p) => view.has(p));
+    if (!path || named.has(path)) return;
+    named.add(path);
+    const purpose = notebookPurpose(path, proseByLine.get(line) ?? "");
+    records.push({ kind: "command", file, line, command: `jupyter nbconvert --to notebook --execute ${path}`, purpose, script: path, named: true });
+  };
+  for (const { line, text: span } of parts.inline) if (!/\s/.test(span)) nameNotebook(line, span);
+  for (const { line, target } of parts.links) nameNotebook(line, decodeURIComponentSafe(target));
   // A github.com/<owner>/<name>/tree/<branch> link names a branch of this repo only when it is this repo
   // (the audited URL, else the README's own `git clone`); another repo's tree/master is not ours to check.
   const own = githubSlug(source) ?? githubSlug(/git\s+clone\s+(\S*github\.com\S+)/.exec(text)?.[1] ?? null);
@@ -125,6 +140,17 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   }
   // In reading order (sort is stable: within a line, sections, commands, then mentions as found).
   return records.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** What a notebook the README names is for: its name says, else the README's words about it. */
+function notebookPurpose(path: string, words: string): Purpose {
+  const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  for (const text of [name, words.toLowerCase()]) {
+    if (/infer|predict|submission|submit/.test(text)) return "predict";
+    if (/train|fit|finetune|pretrain/.test(text)) return "train";
+    if (/download|prepare|preprocess/.test(text)) return "download";
+  }
+  return "other";
 }
 
 /** ".../tree/feature/x/src": the longest prefix that is a known branch, else the first segment. */

@@ -491,7 +491,8 @@ class FileIndexer {
     const target = this.text.slice(t.start[from]!, t.end[k]!);
     const hint = hintKind(target) !== null;
     let hasString = false;
-    for (let x = eq + 1; x < to && !hasString; x++) hasString = t.kind[x] === T.STRING || (t.kind[x] === T.NAME && this.str(x) === "__file__");
+    // A string, __file__, or a path constant already known (`save_as = OUT_DIR / f.stem`).
+    for (let x = eq + 1; x < to && !hasString; x++) hasString = t.kind[x] === T.STRING || (t.kind[x] === T.NAME && (this.str(x) === "__file__" || this.constants.has(this.str(x))));
     if (!hint && !hasString) return;
     const value = this.reader.value(null, eq + 1, to);
     if (k === from && value.path !== null && (value.kind === "string" || value.kind === "other" || value.kind === "name")) {

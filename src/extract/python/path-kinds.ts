@@ -24,7 +24,7 @@ export function pathKind(value: string): PathKind | null {
 }
 
 /** Folder names that are a repo's own data layout, not a Kaggle dataset (`../input/train/`). */
-const GENERIC_FOLDERS = new Set("train test val valid validation images image imgs masks labels data dataset datasets raw processed input output models weights features folds tmp cache".split(" "));
+export const GENERIC_FOLDERS = new Set("train test val valid validation images image imgs masks labels data dataset datasets raw processed input output models weights features folds tmp cache".split(" "));
 
 /** The Kaggle dataset or competition slug a path reads from: /kaggle/input/<slug>/..., or in a notebook
  * (Kaggle's layout) ../input/<slug>/... A script's `../input/train/` is the repo's own folder. */

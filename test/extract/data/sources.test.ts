@@ -37,4 +37,11 @@ describe("documented data sources", () => {
     expect(documentedBy(sources, "data/labels_all/1.png", "victor/create_masks.py", false)).toBe("README.md:1");
     expect(documentedBy(sources, "D:\\tmp\\x.png", "a.py", false)).toBeNull();
   });
+  it("counts the entries of a directory tree the README draws, not its generic folder names", () => {
+    const text = "```\ndata/\n├── cmmd\n│   └── Radiology manual annotations.xlsx  # from TCIA\n└── train\n```\n";
+    const sources = dataSources([{ file: "README.md", text }], [], []);
+    expect(documentedBy(sources, "/mnt/data/cmmd/D1-0001.dcm", "prep.py", false)).toBe("README.md:3");
+    expect(documentedBy(sources, "../x/Radiology manual annotations.xlsx", "prep.py", false)).toBe("README.md:4");
+    expect(documentedBy(sources, "/mnt/elsewhere/train/a.png", "prep.py", false)).toBeNull();
+  });
 });
