@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { badInput } from "../model/errors.js";
 import { STAGES, type StageName } from "../model/report.js";
+import { parseBatchArgs, parseMergeArgs, type BatchArgs, type MergeArgs } from "./batch-args.js";
 
 export const FORMATS = ["text", "json", "md", "sarif"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -36,6 +37,8 @@ export interface AuditArgs {
 
 export type CliArgs =
   | AuditArgs
+  | BatchArgs
+  | MergeArgs
   | { command: "rules"; action: "list" | "explain" | "facts"; id?: string; debug: boolean }
   | { command: "ledger"; format: "text" | "json"; debug: boolean }
   | { command: "init"; debug: boolean }
@@ -49,6 +52,8 @@ export const USAGE = `Usage:
   repro-audit rules facts                       the fact families rules can judge
   repro-audit ledger [--format text|json]       the footprint of this machine's instrumented runs
   repro-audit init                              print a commented .repro-audit.yml to start from
+  repro-audit batch <leaderboard.yml> [options]  audit a leaderboard's top solutions; the competition's footprint
+  repro-audit merge <batch.json...> [--out DIR]  join the reports of a batch's shards
 
 Audit options:
   --ref <branch|tag|commit>   what to check out (default: the default branch / the tree as it stands)
@@ -68,9 +73,17 @@ Audit options:
   --pue <x>                   power usage effectiveness (default 1.58)
   --cache-dir <dir>           where clones are kept            --debug  show stack traces
 
+Batch options (and the audit options above, for every audit):
+  --top <n>                   the n best-ranked teams the file lists (default 10)
+  --concurrency <n>           audits at once (default 2)          --timeout <seconds>  per audit (default 7200)
+  --out <dir>                 reports and cached audits (default repro-audit-batch)
+  --resume                    reuse finished audits of the same repo and commit
+  --shard <i/n>               audit every n-th team from the i-th (1-based); merge the shards' batch.json
+  --format text|json|md|html  what is printed (batch.json, batch.md and batch.html are written to --out)
+
 Exit codes: 0 ok, 1 score below --fail-under, 2 bad input, 3 engine or internal failure, 130 interrupted.`;
 
-function positiveNumber(flag: string, value: string | undefined, integer = false): number | undefined {
+export function positiveNumber(flag: string, value: string | undefined, integer = false): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
@@ -79,7 +92,7 @@ function positiveNumber(flag: string, value: string | undefined, integer = false
   return n;
 }
 
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) throw badInput(`${flag} takes one of ${allowed.join(", ")}, not '${value}'`, `Pass e.g. ${flag} ${allowed[0]}`);
   return value as T;
@@ -144,6 +157,8 @@ export function parseCli(argv: string[]): CliArgs {
     return { command: "ledger", format: oneOf("--format", values.format as string | undefined, ["text", "json"] as const) ?? "text", debug };
   }
   if (command === "init") return { command: "init", debug };
+  if (command === "batch") return parseBatchArgs(rest);
+  if (command === "merge") return parseMergeArgs(rest);
   if (command !== "audit") throw badInput(`unknown command '${command}'`, "Run repro-audit --help for the commands");
 
   const { values, positionals } = strictParse(rest, AUDIT_OPTIONS);
@@ -194,7 +209,7 @@ export function parseCli(argv: string[]): CliArgs {
 
 type OptionSpecs = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>["options"]>;
 
-function strictParse(args: string[], options: OptionSpecs): { values: Record<string, unknown>; positionals: string[] } {
+export function strictParse(args: string[], options: OptionSpecs): { values: Record<string, unknown>; positionals: string[] } {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {

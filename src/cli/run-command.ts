@@ -12,6 +12,7 @@ import { badInput, EXIT } from "../model/errors.js";
 import { TOOL_VERSION } from "../version.js";
 import { CONFIG_TEMPLATE } from "../config/template.js";
 import { ledgerCommand } from "./ledger-command.js";
+import { batchCommand, mergeCommand } from "./batch-command.js";
 import { progressFor, silentProgress } from "./progress.js";
 import type { AuditArgs, CliArgs } from "./args.js";
 
@@ -36,6 +37,10 @@ export async function runCommand(args: Exclude<CliArgs, { command: "help" }>, io
       return EXIT.ok;
     case "audit":
       return auditCommand(args, io);
+    case "batch":
+      return batchCommand(args, io);
+    case "merge":
+      return mergeCommand(args, io);
   }
 }
 
