@@ -1,6 +1,5 @@
 // Read a Kaggle leaderboard download as text: the zip Kaggle serves (one CSV inside) or the CSV itself.
 import { readFileSync, statSync } from "node:fs";
-import { basename } from "node:path";
 import { unzipSync } from "fflate";
 import { badInput } from "../model/errors.js";
 
@@ -9,24 +8,23 @@ export const BOARD_MAX_BYTES = 64 * 1024 * 1024;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-/** The board's CSV text. `named` says where the file was named, for the error line. */
-export function readBoardText(path: string, named: string): string {
+/** The board's CSV text. `label` is the file as the leaderboard names it, `named` where it is named. */
+export function readBoardText(path: string, label: string, named: string): string {
   let size: number;
   try {
     const stats = statSync(path);
     if (!stats.isFile()) throw new Error("not a regular file");
     size = stats.size;
   } catch (error) {
-    throw badInput(`board ${path} (${named}) cannot be read: ${(error as Error).message.split("\n")[0]}`, "Check the path; it is relative to the leaderboard file", error);
+    throw badInput(`board ${label} (${named}) cannot be read: ${(error as Error).message.split("\n")[0]}`, "Check the path; it is relative to the leaderboard file", error);
   }
-  if (size > BOARD_MAX_BYTES) throw badInput(`board ${path} is ${Math.round(size / 1e6)} MB, over the ${BOARD_MAX_BYTES / 1024 / 1024} MB cap`, "Give Kaggle's leaderboard download as it is");
+  if (size > BOARD_MAX_BYTES) throw badInput(`board ${label} is ${Math.round(size / 1e6)} MB, over the ${BOARD_MAX_BYTES / 1024 / 1024} MB cap`, "Give Kaggle's leaderboard download as it is");
   const bytes = readFileSync(path);
   const isZip = ZIP_MAGIC.every((b, i) => bytes[i] === b);
-  return isZip ? csvFromZip(path, bytes) : utf8(path, bytes);
+  return isZip ? csvFromZip(label, bytes) : utf8(label, bytes);
 }
 
-function csvFromZip(path: string, bytes: Uint8Array): string {
-  const label = basename(path);
+function csvFromZip(label: string, bytes: Uint8Array): string {
   const names: string[] = [];
   let files: Record<string, Uint8Array>;
   try {

@@ -99,7 +99,7 @@ export function readLeaderboard(file: string): Leaderboard {
     const named = doc.kaggle?.[side];
     if (named === undefined) continue;
     const path = resolve(base, named);
-    boards[side] = parseBoard(named, readBoardText(path, `/kaggle/${side} in ${file}`));
+    boards[side] = parseBoard(named, readBoardText(path, named, `/kaggle/${side} in ${file}`));
     sources.push(named);
   }
   return mergeBoards(file, base, doc, boards, sources);
