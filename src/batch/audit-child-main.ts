@@ -7,18 +7,24 @@ import type { ChildMessage, ChildRequest } from "./audit-child.js";
 
 let current: AbortController | null = null;
 let stopping = false;
+/** Stop the audit: its stages remove their containers; the git and engine commands of this process group
+ * get SIGTERM too, so a clone that waits on a silent server ends now rather than at git's own timeout. */
 const stop = () => {
+  if (stopping) return;
   stopping = true;
   current?.abort(new Error("interrupted"));
+  try {
+    process.kill(-process.pid, "SIGTERM");
+  } catch {
+    // not a group leader (started by hand): the abort alone has to do
+  }
+  if (current && !process.connected) setTimeout(() => process.kill(-process.pid, "SIGKILL"), 10_000).unref();
 };
-// SIGTERM from the batch: stop the audit (its stages remove their containers); the batch ends this process.
+// SIGTERM from the batch (a timeout, Ctrl-C); the process ends once its IPC channel closes.
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
-// The batch is gone (killed): stop, and take the commands still running with this process group.
-process.on("disconnect", () => {
-  stop();
-  if (current) setTimeout(() => process.kill(-process.pid, "SIGKILL"), 10_000).unref();
-});
+// The batch is gone (killed): stop, and take what still runs with this process group after a grace period.
+process.on("disconnect", stop);
 
 const send = (message: ChildMessage) => new Promise<void>((done) => (process.connected ? process.send!(message, () => done()) : done()));
 

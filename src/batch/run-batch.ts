@@ -121,7 +121,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
 async function auditTeam(team: LeaderboardTeam, worker: AuditWorker, options: BatchOptions & { timeoutSeconds: number }, settings: string, limit: number | null): Promise<TeamRow> {
   const repo = team.repo!;
   if (options.resume) {
-    const commit = await resolveCommit(repo, team.ref);
+    const lookup = { timeoutMs: options.timeoutSeconds * 1000, ...(options.signal ? { signal: options.signal } : {}) };
+    const commit = await resolveCommit(repo, team.ref, lookup);
     const cached = commit ? readCached(options.outDir, cacheKey(repo, commit, settings)) : null;
     if (cached) return auditedRow(team, cached.report, "cached", auditFile(cached.key), limit);
   }
