@@ -37,7 +37,7 @@ h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;bord
 figure{margin:0;padding:.6rem;border:1px solid #e4e4e4;border-radius:6px;background:#fff;overflow-x:auto}
 figcaption{font-size:.9rem;color:#444;margin-bottom:.4rem}.empty{color:#888;font-style:italic}
 table{border-collapse:collapse;width:100%;font-size:.88rem}th,td{padding:.3rem .5rem;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}tr:hover td{background:#fafafa}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}tr:hover td{background:#fafafa}
 .basis-measured{color:#4c78a8}.basis-estimated{color:#f58518}.basis-given{color:#54a24b}.bad{color:#b00}
 ul.verdict li{margin:.25rem 0}.note{color:#555;font-size:.9rem}code{font-size:.85em}`;
 
