@@ -1,7 +1,7 @@
 // From a leaderboard and the rows of a batch to the report's figures: the summary every shard shares, the
 // competition's footprint and the verdict on its winners. Pure; `merge` runs the same on joined rows.
 import type { BatchReport, CompetitionFootprint, LeaderboardSummary, TeamRow, Verdict } from "../model/batch-report.js";
-import { TOOL_VERSION } from "../version.js";
+import { TOOL_VERSION } from "../io/package.js";
 import { basisCounts, countSubmissions, footprintBounds, type ModelCost } from "../carbon/competition.js";
 import { diminishingReturns, gapOf, inferHigherIsBetter, noiseSpread, overRuntimeLimit, winnerGap } from "../carbon/verdict.js";
 import type { Leaderboard } from "./leaderboard.js";

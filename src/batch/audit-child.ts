@@ -9,7 +9,7 @@ import type { AuditOptions } from "../pipeline.js";
 import type { Report } from "../model/report.js";
 import type { ErrorCode } from "../model/errors.js";
 import { AuditError } from "../model/errors.js";
-import { PACKAGE_ROOT } from "../package-root.js";
+import { PACKAGE_ROOT } from "../io/package.js";
 
 /** What can cross to the process: the audit's options without the progress callbacks and the signal. */
 export type ChildAuditOptions = Omit<AuditOptions, "progress" | "signal">;

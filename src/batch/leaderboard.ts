@@ -4,7 +4,7 @@ import { readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import yaml from "js-yaml";
 import { badInput } from "../model/errors.js";
-import { schemaProblems } from "../evaluate/schema-validator.js";
+import { schemaProblems } from "../io/schema.js";
 import { parseBoard, type BoardRow } from "./kaggle-csv.js";
 import { readBoardText } from "./board-file.js";
 import { mergeBoards } from "./board-merge.js";

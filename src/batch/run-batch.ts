@@ -6,7 +6,7 @@ import { performance } from "node:perf_hooks";
 import type { BatchReport, TeamRow } from "../model/batch-report.js";
 import type { StageName } from "../model/report.js";
 import { badInput } from "../model/errors.js";
-import { TOOL_VERSION } from "../version.js";
+import { TOOL_VERSION } from "../io/package.js";
 import { classifyInput } from "../clone/input.js";
 import { readLeaderboard, type Leaderboard, type LeaderboardTeam } from "./leaderboard.js";
 import { buildBatchReport, byRank, summarize } from "./assemble.js";

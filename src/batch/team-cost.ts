@@ -1,7 +1,10 @@
 // The one adapter from an audit's carbon section (and the leaderboard's given figure) to a team's cost.
 // Order: a measurement made here, then the figure the leaderboard gives, then the static estimate.
 import type { TeamCost } from "../model/batch-report.js";
-import type { CarbonSection, Consumption } from "./carbon-contract.js";
+import type { CarbonSection, Consumption } from "../model/carbon.js";
+
+/** What the adapter reads of a carbon section: the measurement and the prediction. */
+export type CarbonCosts = Pick<CarbonSection, "measurement" | "prediction">;
 
 export interface GivenCost {
   co2g: number;
@@ -12,9 +15,9 @@ export interface GivenCost {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** A team's per-model cost, or null when neither the audit nor the leaderboard knows one. */
-export function teamCost(carbon: CarbonSection | undefined, given: GivenCost | null): TeamCost | null {
+export function teamCost(carbon: CarbonCosts | undefined, given: GivenCost | null): TeamCost | null {
   const measurement = carbon?.measurement;
-  const prediction = carbon && "prediction" in carbon ? carbon.prediction : null;
+  const prediction = carbon?.prediction ?? null;
   // Every epoch of the plan ran here: the measurement is the whole training.
   if (measurement?.complete && measurement.status === "measured" && measurement.energyMeasured) {
     return {

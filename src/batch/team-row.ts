@@ -1,7 +1,6 @@
 // One team's row of the batch: the leaderboard's figures beside what its audit found and cost. Pure.
 import type { RowStatus, TeamCost, TeamRow } from "../model/batch-report.js";
 import type { Report } from "../model/report.js";
-import type { CarbonSection } from "./carbon-contract.js";
 import type { LeaderboardTeam } from "./leaderboard.js";
 import { teamCost } from "./team-cost.js";
 
@@ -33,8 +32,7 @@ export function rowWithoutAudit(team: LeaderboardTeam, status: Exclude<RowStatus
 }
 
 export function auditedRow(team: LeaderboardTeam, report: Report, status: "audited" | "cached", auditFile: string, limitHours: number | null): TeamRow {
-  // Until every saved report has the split carbon section, the adapter reads only sections of that shape.
-  const cost = teamCost(report.carbon as unknown as CarbonSection | undefined, team.given);
+  const cost = teamCost(report.carbon, team.given);
   const findings = { error: 0, warning: 0, info: 0 };
   for (const f of report.findings) findings[f.severity] += 1;
   const failedStages = (["build", "epoch"] as const).filter((s) => report.stages[s]?.status === "failed");

@@ -1,13 +1,17 @@
-// argv of `batch` and `merge` -> typed options (pure); every bad flag is one bad-input line.
+// argv of `batch` and `merge` -> typed options (pure); every bad flag is one bad-input line. The audit
+// settings are the tunables' own flags (config/tunables.ts), less those that describe one repo.
 import { badInput } from "../model/errors.js";
+import { specOf, TUNABLE_NAMES, type Flags, type TunableName } from "../config/tunables.js";
 import { parseShard, type Shard } from "../batch/shard.js";
 import { MAX_TIMEOUT_SECONDS } from "../batch/run-batch.js";
-import { oneOf, parseStages, positiveNumber, strictParse } from "./args.js";
-import type { StageName } from "../model/report.js";
+import { oneOf, strictParse, tunableFlags, type OptionSpecs } from "./args.js";
 
 export const BATCH_FORMATS = ["text", "json", "md", "html"] as const;
 export type BatchFormat = (typeof BATCH_FORMATS)[number];
 export const DEFAULT_BATCH_OUT = "repro-audit-batch";
+
+/** Settings of one repo's training or verdict, which a batch over many repos does not take. */
+const NOT_FOR_A_BATCH: readonly TunableName[] = ["commands", "epochs", "data", "failUnder"];
 
 export interface BatchArgs {
   command: "batch";
@@ -19,18 +23,9 @@ export interface BatchArgs {
   shard: Shard | null;
   timeout?: number;
   format: BatchFormat;
-  stages?: StageName[];
+  /** The audit settings every audit of the batch runs with. */
+  flags: Flags;
   config?: string;
-  engine?: "auto" | "docker" | "podman";
-  baseImage?: string;
-  buildTimeout?: number;
-  measureEpochs?: number;
-  batches?: number;
-  gpus?: boolean;
-  region?: string;
-  intensity?: number;
-  pue?: number;
-  epochTimeout?: number;
   cacheDir?: string;
   debug: boolean;
 }
@@ -43,45 +38,45 @@ export interface MergeArgs {
   debug: boolean;
 }
 
-const BATCH_OPTIONS = {
-  top: { type: "string" },
-  concurrency: { type: "string" },
-  out: { type: "string" },
-  resume: { type: "boolean" },
-  shard: { type: "string" },
-  timeout: { type: "string" },
-  format: { type: "string" },
-  stages: { type: "string" },
-  config: { type: "string" },
-  engine: { type: "string" },
-  "base-image": { type: "string" },
-  "build-timeout": { type: "string" },
-  "measure-epochs": { type: "string" },
-  batches: { type: "string" },
-  gpus: { type: "string" },
-  region: { type: "string" },
-  intensity: { type: "string" },
-  pue: { type: "string" },
-  "epoch-timeout": { type: "string" },
-  "cache-dir": { type: "string" },
-  debug: { type: "boolean" },
-} as const;
+function batchOptions(): OptionSpecs {
+  const options: OptionSpecs = {
+    top: { type: "string" },
+    concurrency: { type: "string" },
+    out: { type: "string" },
+    resume: { type: "boolean" },
+    shard: { type: "string" },
+    timeout: { type: "string" },
+    format: { type: "string" },
+    config: { type: "string" },
+    "cache-dir": { type: "string" },
+    debug: { type: "boolean" },
+  };
+  for (const name of TUNABLE_NAMES) {
+    const spec = specOf(name);
+    if (spec.flag && !NOT_FOR_A_BATCH.includes(name)) options[spec.flag.slice(2)] = { type: "string" };
+  }
+  return options;
+}
+
+function whole(flag: string, text: string | undefined, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === "" || !Number.isInteger(n) || n < 1) throw badInput(`${flag} takes a positive whole number, not '${text}'`, `Pass e.g. ${flag} 4`);
+  if (n > max) throw badInput(`${flag} takes at most ${max}, not ${n}`, `Pass e.g. ${flag} 4`);
+  return n;
+}
 
 export function parseBatchArgs(argv: string[]): BatchArgs {
-  const { values, positionals } = strictParse(argv, BATCH_OPTIONS);
+  const { values, positionals } = strictParse(argv, batchOptions());
   if (positionals.length !== 1) {
     throw badInput(positionals.length === 0 ? "batch needs a leaderboard file" : `batch takes one leaderboard file, got ${positionals.length}`, "Run repro-audit batch <leaderboard.yml> (see schemas/leaderboard.schema.json)");
   }
   const str = (k: string) => values[k] as string | undefined;
-  const timeout = positiveNumber("--timeout", str("timeout"));
-  if (timeout !== undefined && timeout > MAX_TIMEOUT_SECONDS) throw badInput(`--timeout takes at most ${MAX_TIMEOUT_SECONDS} seconds (a week), not ${timeout}`, "Pass e.g. --timeout 3600");
-  const region = str("region");
-  if (region !== undefined && !/^[A-Za-z]{2}$/.test(region)) throw badInput(`--region takes a two-letter country code, not '${region}'`, "Pass e.g. --region FR");
-  const pue = positiveNumber("--pue", str("pue"));
-  if (pue !== undefined && pue < 1) throw badInput(`--pue cannot be below 1, got ${pue}`, "Pass e.g. --pue 1.58");
-  const gpus = oneOf("--gpus", str("gpus"), ["auto", "all", "none"] as const);
-  const concurrency = positiveNumber("--concurrency", str("concurrency"), true);
-  if (concurrency !== undefined && concurrency > 64) throw badInput(`--concurrency takes at most 64, not ${concurrency}`, "Pass e.g. --concurrency 4");
+  const timeoutText = str("timeout");
+  const timeout = timeoutText === undefined ? undefined : Number(timeoutText);
+  if (timeout !== undefined && (timeoutText!.trim() === "" || !(timeout > 0) || timeout > MAX_TIMEOUT_SECONDS)) {
+    throw badInput(`--timeout takes seconds from 1 to ${MAX_TIMEOUT_SECONDS} (a week), not '${timeoutText}'`, "Pass e.g. --timeout 3600");
+  }
   const args: BatchArgs = {
     command: "batch",
     file: positionals[0]!,
@@ -89,24 +84,14 @@ export function parseBatchArgs(argv: string[]): BatchArgs {
     resume: values.resume === true,
     shard: str("shard") === undefined ? null : parseShard(str("shard")!),
     format: oneOf("--format", str("format"), BATCH_FORMATS) ?? "text",
+    flags: tunableFlags(values),
     debug: values.debug === true,
   };
   const optional: Partial<BatchArgs> = {
-    top: positiveNumber("--top", str("top"), true),
-    concurrency,
+    top: whole("--top", str("top"), 100_000),
+    concurrency: whole("--concurrency", str("concurrency"), 64),
     timeout,
-    stages: str("stages") === undefined ? undefined : parseStages(str("stages")!),
     config: str("config"),
-    engine: oneOf("--engine", str("engine"), ["auto", "docker", "podman"] as const),
-    baseImage: str("base-image"),
-    buildTimeout: positiveNumber("--build-timeout", str("build-timeout")),
-    measureEpochs: positiveNumber("--measure-epochs", str("measure-epochs"), true),
-    batches: positiveNumber("--batches", str("batches"), true),
-    gpus: gpus === undefined || gpus === "auto" ? undefined : gpus === "all",
-    region: region?.toUpperCase(),
-    intensity: positiveNumber("--intensity", str("intensity")),
-    pue,
-    epochTimeout: positiveNumber("--epoch-timeout", str("epoch-timeout")),
     cacheDir: str("cache-dir"),
   };
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) (args as unknown as Record<string, unknown>)[key] = value;

@@ -61,24 +61,10 @@ async function publish(report: BatchReport, out: string, format: BatchFormat, io
   io.stderr.write(`reports written: ${files.json}, ${files.md}, ${files.html}\n`);
 }
 
-/** The audit flags every audit of the batch runs with; paths are made absolute for the audit processes. */
+/** The settings every audit of the batch runs with; paths are made absolute for the audit processes. */
 function auditOptions(args: BatchArgs): BatchAuditOptions {
-  const options: BatchAuditOptions = { runtime: "container" };
-  const optional: Partial<BatchAuditOptions> = {
-    stages: args.stages,
-    configFile: args.config ? resolve(args.config) : undefined,
-    cacheDir: args.cacheDir ? resolve(args.cacheDir) : undefined,
-    engine: args.engine,
-    baseImage: args.baseImage,
-    buildTimeoutSeconds: args.buildTimeout,
-    measureEpochs: args.measureEpochs,
-    batches: args.batches,
-    epochTimeoutSeconds: args.epochTimeout,
-    gpus: args.gpus,
-    region: args.region,
-    intensity: args.intensity,
-    pue: args.pue,
-  };
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) (options as unknown as Record<string, unknown>)[key] = value;
+  const options: BatchAuditOptions = { ...args.flags };
+  if (args.config) options.configFile = resolve(args.config);
+  if (args.cacheDir) options.cacheDir = resolve(args.cacheDir);
   return options;
 }

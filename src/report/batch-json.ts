@@ -1,7 +1,7 @@
 // The batch report as JSON, validated against schemas/batch-report.schema.json as written. Pure.
 import type { BatchReport } from "../model/batch-report.js";
 import { AuditError } from "../model/errors.js";
-import { schemaProblems } from "../evaluate/schema-validator.js";
+import { schemaProblems } from "../io/schema.js";
 
 export function batchReportProblems(report: unknown): string[] {
   return schemaProblems("batch-report.schema.json", report);
