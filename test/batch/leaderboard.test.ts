@@ -75,9 +75,9 @@ describe("bad leaderboard files: one line, exit 2", () => {
   const cases: Array<{ what: string; files: Record<string, string | Uint8Array>; line: string }> = [
     { what: "a file that is not YAML", files: { "lb.yml": "competition: [x\n" }, line: "is not valid YAML (" },
     { what: "an empty file", files: { "lb.yml": "" }, line: "lb.yml is empty" },
-    { what: "no competition", files: { "lb.yml": "teams:\n  - {rank: 1, name: a, entries: 3}\n" }, line: "/: must have required property 'competition'" },
-    { what: "no teams and no board", files: { "lb.yml": "competition: c\n" }, line: "/: must have required property 'teams'" },
-    { what: "a team without entries", files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a}\n" }, line: "/teams/0: must have required property 'entries'" },
+    { what: "no competition", files: { "lb.yml": "teams:\n  - {rank: 1, name: a, entries: 3}\n" }, line: "/competition: is missing" },
+    { what: "no teams and no board", files: { "lb.yml": "competition: c\n" }, line: "/teams: is missing" },
+    { what: "a team without entries", files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a}\n" }, line: "/teams/0/entries: is missing" },
     { what: "entries that are not whole", files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a, entries: 2.5}\n" }, line: "/teams/0/entries: must be integer" },
     { what: "an unknown field", files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a, entries: 3, repository: x}\n" }, line: "/teams/0: unknown property 'repository'" },
     { what: "a negative cost", files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a, entries: 3, co2g: -1}\n" }, line: "/teams/0/co2g: must be >= 0" },

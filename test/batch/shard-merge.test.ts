@@ -94,6 +94,6 @@ describe("shards and merge", () => {
     const result = runCli(["merge", notReport, "--out", join(dir, "m")]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
-    expect(result.stderr).toContain(`${notReport} is not a batch report: /: must have required property 'schemaVersion'`);
+    expect(result.stderr).toContain(`${notReport} is not a batch report: /schemaVersion: is missing`);
   });
 });
