@@ -79,7 +79,7 @@ export function boundBasis(bound: Bound, submissionsCounted: number): string {
 }
 
 export function kmText(km: number): string {
-  return `${count(Math.round(km))} km by car`;
+  return `${km < 10 ? num(km) : count(Math.round(km))} km by car`;
 }
 
 export function countedText(report: BatchReport): string {
