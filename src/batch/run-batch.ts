@@ -2,6 +2,7 @@
 // process of its own under a time limit; a failure is that team's row and the batch goes on. Finished
 // audits are cached by repo and commit, so a rerun with `resume` skips them.
 import { mkdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { BatchReport, TeamRow } from "../model/batch-report.js";
 import type { StageName } from "../model/report.js";
@@ -36,6 +37,8 @@ export interface BatchOptions {
   audit?: BatchAuditOptions;
   signal?: AbortSignal;
   onEvent?: (event: BatchEvent) => void;
+  /** Audit processes (default: one per core, at most `concurrency`). */
+  processes?: number;
 }
 
 export interface BatchEvent {
@@ -81,8 +84,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   for (const team of mine.filter((t) => t.repo === null)) finish(team, rowWithoutAudit(team, "no-repo", limit));
   const audited = mine.filter((t) => t.repo !== null);
   const started = new Set<LeaderboardTeam>();
-  // One audit process per lane, reused from one audit to the next (a stopped one is replaced).
-  const workers: AuditWorker[] = [];
+  // Audit processes: one per core at most, each running its share of the lanes at once (audits wait on
+  // git, engines and disks, so a process keeps a core busy with two); a stopped one is replaced.
+  const processes = Math.max(1, Math.min(concurrency, options.processes ?? availableParallelism()));
+  const workers = Array.from({ length: processes }, () => new AuditWorker());
   try {
     await runPool(
       audited,
@@ -91,7 +96,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
         started.add(team);
         running += 1;
         emit("start", team);
-        const worker = (workers[lane] ??= new AuditWorker());
+        const worker = workers[lane % processes]!;
         const row = await auditTeam(team, worker, { ...options, timeoutSeconds }, settings, limit);
         running -= 1;
         finish(team, row);
@@ -126,10 +131,14 @@ async function auditTeam(team: LeaderboardTeam, worker: AuditWorker, options: Ba
     const cached = commit ? readCached(options.outDir, cacheKey(repo, commit, settings)) : null;
     if (cached) return auditedRow(team, cached.report, "cached", auditFile(cached.key), limit);
   }
-  const outcome = await worker.run(
-    { ...options.audit, source: repo, ...(team.ref ? { ref: team.ref } : {}) },
-    { timeoutMs: options.timeoutSeconds * 1000, graceMs: options.graceMs ?? 15_000, ...(options.signal ? { signal: options.signal } : {}) },
-  );
+  const request = () =>
+    worker.run(
+      { ...options.audit, source: repo, ...(team.ref ? { ref: team.ref } : {}) },
+      { timeoutMs: options.timeoutSeconds * 1000, graceMs: options.graceMs ?? 15_000, ...(options.signal ? { signal: options.signal } : {}) },
+    );
+  let outcome = await request();
+  // Its process was killed because another audit in it would not stop: not this audit's doing, run it again.
+  if (outcome.kind === "lost") outcome = await request();
   switch (outcome.kind) {
     case "report": {
       const commit = await cacheableCommit(repo, team.ref, outcome.report.repo.commit);
@@ -144,6 +153,8 @@ async function auditTeam(team: LeaderboardTeam, worker: AuditWorker, options: Ba
     case "error":
     case "crashed":
       return rowWithoutAudit(team, "failed", limit, outcome.line);
+    case "lost":
+      return rowWithoutAudit(team, "failed", limit, "the audit process was stopped twice for other audits' sake");
   }
 }
 

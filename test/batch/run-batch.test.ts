@@ -106,6 +106,17 @@ describe("repro-audit batch", () => {
     ]);
   });
 
+  it("stops a timed-out audit beside others in its process, and those others still finish", async () => {
+    // Four lanes on at most two audit processes: the silent clone shares its process with other audits.
+    const dir = mkdtempSync(join(tmpdir(), "batch-shared-"));
+    const names = ["clean-solution", "messy-kaggle", "env-pinned-ok", "broken-branch"];
+    const file = writeLeaderboard(dir, [{ name: "Silent", repo: server.url }, ...names.map((n) => ({ name: n, repo: makeSampleRepo(n) }))]);
+    const out = join(dir, "out");
+    const batch = spawnBatch([file, "--stages", "static", "--concurrency", "4", "--timeout", "2", "--out", out, "--cache-dir", join(dir, "cache")]);
+    expect(await batch.exited, batch.output().stderr).toBe(0);
+    expect(readReport(out).rows.map((r) => [r.name, r.status])).toEqual([["Silent", "timeout"], ...names.map((n) => [n, "audited"])]);
+  });
+
   it("writes what is done on Ctrl-C and exits 130", async () => {
     const dir = mkdtempSync(join(tmpdir(), "batch-interrupt-"));
     const file = writeLeaderboard(dir, [{ name: "Clean", repo: clean }, { name: "Silent", repo: server.url }, { name: "Messy", repo: messy }]);
