@@ -11,7 +11,6 @@ import { badInput, EXIT } from "../model/errors.js";
 import { TOOL_VERSION } from "../io/package.js";
 import { CONFIG_TEMPLATE } from "../config/template.js";
 import { ledgerCommand } from "./ledger-command.js";
-import { batchCommand, mergeCommand } from "./batch-command.js";
 import { progressFor, silentProgress } from "./progress.js";
 import type { AuditArgs, CliArgs } from "./args.js";
 
@@ -36,10 +35,11 @@ export async function runCommand(args: Exclude<CliArgs, { command: "help" }>, io
       return EXIT.ok;
     case "audit":
       return auditCommand(args, io);
+    // Loaded on demand: the batch's modules (vega among them) would slow every other command's start.
     case "batch":
-      return batchCommand(args, io);
+      return (await import("./batch-command.js")).batchCommand(args, io);
     case "merge":
-      return mergeCommand(args, io);
+      return (await import("./batch-command.js")).mergeCommand(args, io);
   }
 }
 

@@ -1,8 +1,7 @@
 // The batch report as one self-contained HTML page: the charts as inline SVG (Vega-Lite specs rendered
 // by vega's headless view here, so the page needs no script and no network), the teams table, the
 // footprint and the verdict. Pure (asynchronous only because vega renders asynchronously).
-import * as vega from "vega";
-import { compile } from "vega-lite";
+import type * as Vega from "vega";
 import type { BatchReport, Bound } from "../model/batch-report.js";
 import { batchCharts, type Chart } from "./batch-charts.js";
 import { basesText, boundBasis, co2Text, countedText, headline, kmText, kwhText, mass, methodText, repoText, reproText, scoreText, statusText, verdictLines } from "./batch-format.js";
@@ -12,6 +11,7 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCode
 /** A Vega-Lite spec as an SVG string, rendered without a browser, a canvas or a loader that fetches.
  * Warnings from Vega-Lite and Vega go to `warn` (never to the console: stdout holds only the report). */
 export async function chartSvg(spec: NonNullable<Chart["spec"]>, warn: (text: string) => void = () => {}): Promise<string> {
+  const { vega, compile } = await libraries();
   const logger = vega.logger(vega.Warn, "warn", (_method, level, args) => warn(`${level} ${args.map(String).join(" ")}`));
   const compiled = compile(spec, { logger }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none", loader: noLoader(), logger, logLevel: vega.Warn });
@@ -22,12 +22,19 @@ export async function chartSvg(spec: NonNullable<Chart["spec"]>, warn: (text: st
   }
 }
 
+/** vega and vega-lite, loaded on first use: they take a while to load and only this page needs them. */
+let loaded: Promise<{ vega: typeof Vega; compile: typeof import("vega-lite").compile }> | undefined;
+function libraries() {
+  loaded ??= Promise.all([import("vega"), import("vega-lite")]).then(([vega, lite]) => ({ vega, compile: lite.compile }));
+  return loaded;
+}
+
 /** Every chart carries its data inline; a loader that refuses keeps a stray URL from reaching out. */
-function noLoader(): vega.Loader {
+function noLoader(): Vega.Loader {
   const refuse = async (): Promise<never> => {
     throw new Error("the batch report's charts load nothing");
   };
-  return { load: refuse, sanitize: refuse, http: refuse, file: refuse } as unknown as vega.Loader;
+  return { load: refuse, sanitize: refuse, http: refuse, file: refuse } as unknown as Vega.Loader;
 }
 
 const STYLE = `
