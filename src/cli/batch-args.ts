@@ -50,6 +50,7 @@ function batchOptions(): OptionSpecs {
     config: { type: "string" },
     "cache-dir": { type: "string" },
     debug: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
   };
   for (const name of TUNABLE_NAMES) {
     const spec = specOf(name);
@@ -66,8 +67,9 @@ function whole(flag: string, text: string | undefined, max: number): number | un
   return n;
 }
 
-export function parseBatchArgs(argv: string[]): BatchArgs {
+export function parseBatchArgs(argv: string[]): BatchArgs | { command: "help"; topic: string; debug: boolean } {
   const { values, positionals } = strictParse(argv, batchOptions());
+  if (values.help === true) return { command: "help", topic: "batch", debug: values.debug === true };
   if (positionals.length !== 1) {
     throw badInput(positionals.length === 0 ? "batch needs a leaderboard file" : `batch takes one leaderboard file, got ${positionals.length}`, "Run repro-audit batch <leaderboard.yml> (see schemas/leaderboard.schema.json)");
   }
