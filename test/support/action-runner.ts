@@ -121,6 +121,8 @@ export function runAction(options: RunOptions): ActionRun {
         CI: "true",
         GITHUB_ACTIONS: "true",
         NO_COLOR: "1",
+        // A host-runtime epoch imports the hook from this checkout: no __pycache__ left in src/.
+        PYTHONDONTWRITEBYTECODE: "1",
         GITHUB_WORKSPACE: options.workspace,
         GITHUB_ACTION_PATH: actionPath,
         GITHUB_OUTPUT: outputFile,
