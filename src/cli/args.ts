@@ -17,6 +17,17 @@ export interface AuditArgs extends Flags {
   /** The repo is the user's own: its config and inline suppressions count. */
   trustRepo?: boolean;
   cacheDir?: string;
+  /** Where to save the facts, for `repro-audit judge`. */
+  facts?: string;
+  debug: boolean;
+}
+
+export interface JudgeArgs {
+  command: "judge";
+  factsFile: string;
+  format: Format;
+  out?: string;
+  config?: string;
   debug: boolean;
 }
 
@@ -24,6 +35,7 @@ export type CliArgs =
   | AuditArgs
   | BatchArgs
   | MergeArgs
+  | JudgeArgs
   | { command: "rules"; action: "list" | "explain" | "facts"; id?: string; debug: boolean }
   | { command: "ledger"; format: "text" | "json"; debug: boolean }
   | { command: "init"; debug: boolean }
@@ -47,6 +59,7 @@ export const USAGE = `Usage:
   repro-audit init                              print a commented .repro-audit.yml to start from
   repro-audit batch <leaderboard.yml> [options]  audit a leaderboard's top solutions; the competition's footprint
   repro-audit merge <batch.json...> [--out DIR]  join the reports of a batch's shards
+  repro-audit judge <facts.json> [--config F]   judge saved facts again (audit --facts FILE), without the repo
 
 Audit options:
   --ref <branch|tag|commit>   what to check out (default: the default branch / the tree as it stands)
@@ -54,6 +67,7 @@ Audit options:
   --out <file>                write the report there
   --config <file>             your .repro-audit.yml, on top of the repo's own (which may only describe the training)
   --trust-repo                the repo is your own: its config may set everything
+  --facts <file>              also save the facts, to judge them again later (repro-audit judge)
   --cache-dir <dir>           where clones are kept
   --debug                     show stack traces
 ${tunableUsage()}
@@ -83,6 +97,7 @@ const AUDIT_OWN_OPTIONS = {
   config: { type: "string" },
   "trust-repo": { type: "boolean" },
   "cache-dir": { type: "string" },
+  facts: { type: "string" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -126,6 +141,7 @@ export function parseCli(argv: string[]): CliArgs {
   if (command === "init") return { command: "init", debug };
   if (command === "batch") return parseBatchArgs(rest);
   if (command === "merge") return parseMergeArgs(rest);
+  if (command === "judge") return parseJudge(rest, debug);
   if (command !== "audit") throw badInput(`unknown command '${command}'`, "Run repro-audit --help for the commands");
 
   const { values, positionals } = strictParse(rest, auditOptions());
@@ -141,9 +157,18 @@ export function parseCli(argv: string[]): CliArgs {
     debug: Boolean(values.debug),
     ...tunableFlags(values),
   };
-  const optional: Partial<AuditArgs> = { ref: str("ref"), out: str("out"), config: str("config"), cacheDir: str("cache-dir") };
+  const optional: Partial<AuditArgs> = { ref: str("ref"), out: str("out"), config: str("config"), cacheDir: str("cache-dir"), facts: str("facts") };
   if (values["trust-repo"] === true) optional.trustRepo = true;
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) (args as unknown as Record<string, unknown>)[key] = value;
+  return args;
+}
+
+function parseJudge(rest: string[], debug: boolean): JudgeArgs {
+  const { values, positionals } = strictParse(rest, { format: { type: "string" }, out: { type: "string" }, config: { type: "string" }, debug: { type: "boolean" } });
+  if (positionals.length !== 1) throw badInput("judge takes one facts file", "Run repro-audit judge <facts.json> (written by audit --facts FILE)");
+  const args: JudgeArgs = { command: "judge", factsFile: positionals[0]!, format: oneOf("--format", values.format as string | undefined, FORMATS) ?? "text", debug };
+  if (typeof values.out === "string") args.out = values.out;
+  if (typeof values.config === "string") args.config = values.config;
   return args;
 }
 

@@ -1,6 +1,6 @@
 // Classify a failed build from its log: which class of failure, the offending package, the telling line.
 import type { BuildFailureClass } from "../model/environment.js";
-import { normalizeName } from "../extract/env/pep508.js";
+import { normalizeName } from "../model/package-name.js";
 
 export interface BuildFailure {
   failureClass: BuildFailureClass;

@@ -61,11 +61,12 @@ export async function probeImage(
     for (const m of modules) {
       const verdict = answer[m.module] ?? { ok: false, error: "not probed" };
       probed.push({ module: m.module, ok: verdict.ok, files: m.files, ...(verdict.error ? { error: verdict.error } : {}) });
-      records.push({ kind: "import", module: m.module, ok: verdict.ok, files: m.files.join(","), ...location(m.first), error: verdict.error });
+      // The fact is the error (null: it imported), never a verdict of its own.
+      records.push({ kind: "import", module: m.module, files: m.files.join(","), ...location(m.first), error: verdict.ok ? null : (verdict.error ?? "import failed") });
     }
   }
   const check = await runIn(engine, target, [target.python, "-m", "pip", "check"], 120_000, signal);
   const pipCheck = readPipCheck(check.exitCode, `${check.stdout}\n${check.stderr}`);
-  if (pipCheck) records.push({ kind: "pip-check", module: "(pip check)", ok: pipCheck.ok, error: pipCheck.ok ? null : pipCheck.output.slice(0, 2000) });
+  if (pipCheck) records.push({ kind: "pip-check", module: "(pip check)", error: pipCheck.ok ? null : pipCheck.output.slice(0, 2000) || "pip check failed" });
   return { ran: true, modules: probed, pipCheck, records };
 }
