@@ -73,7 +73,7 @@ describe("import directions", () => {
     write("batch/run.ts", 'import { audit } from "../pipeline.js";\nimport { x } from "../index.js";\n');
     write("gadgets/a.ts", "export const a = 1;\n");
     expect(violations(src).sort()).toEqual([
-      "batch/run.ts imports ../index.js (src/batch may import model, io, carbon, config, evaluate, report, pipeline.ts)",
+      "batch/run.ts imports ../index.js (src/batch may import model, io, carbon, clone, config, evaluate, report, pipeline.ts)",
       "gadgets/a.ts: src/gadgets has no entry in test/architecture.test.ts",
       "model/report.ts imports ../measure/x.js (src/model may import nothing)",
       "pipeline.ts imports ./cli/main.js (src/pipeline.ts may import *)",
