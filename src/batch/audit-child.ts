@@ -51,6 +51,8 @@ interface Pending {
   stopped: "timeout" | "interrupted" | null;
   began: number;
   cleanup: () => void;
+  /** Set while a stopped audit is given its grace period beside others. */
+  graceTimer?: NodeJS.Timeout;
 }
 
 /** One audit process and the audits it runs. */
@@ -74,11 +76,13 @@ export class AuditWorker {
     return new Promise((resolve) => {
       const onAbort = () => this.stop(proc, id, "interrupted", limits.graceMs);
       const timer = setTimeout(() => this.stop(proc, id, "timeout", limits.graceMs), limits.timeoutMs);
-      const cleanup = () => {
+      const entry: Pending = { resolve, stopped: null, began: Date.now(), cleanup: () => {} };
+      entry.cleanup = () => {
         clearTimeout(timer);
+        clearTimeout(entry.graceTimer);
         limits.signal?.removeEventListener("abort", onAbort);
       };
-      proc.pending.set(id, { resolve, stopped: null, began: Date.now(), cleanup });
+      proc.pending.set(id, entry);
       limits.signal?.addEventListener("abort", onAbort, { once: true });
       proc.child.send({ type: "audit", id, options } satisfies ParentMessage);
       if (limits.signal?.aborted) onAbort();
@@ -111,7 +115,7 @@ export class AuditWorker {
       return;
     }
     proc.child.send({ type: "abort", id } satisfies ParentMessage);
-    setTimeout(() => {
+    entry.graceTimer = setTimeout(() => {
       if (!proc.pending.has(id)) return;
       proc.killedForOther = true;
       this.retire(proc);

@@ -112,11 +112,12 @@ describe("repro-audit batch", () => {
     const dir = mkdtempSync(join(tmpdir(), "batch-timeout-"));
     const file = writeLeaderboard(dir, [{ name: "Silent", repo: server.url }, { name: "Clean", repo: clean }]);
     const out = join(dir, "out");
-    const batch = spawnBatch([file, "--stages", "static", "--concurrency", "1", "--timeout", "2", "--out", out, "--cache-dir", join(dir, "cache")]);
+    // A limit the real audit keeps even on a loaded machine; the silent clone never does.
+    const batch = spawnBatch([file, "--stages", "static", "--concurrency", "1", "--timeout", "8", "--out", out, "--cache-dir", join(dir, "cache")]);
     expect(await batch.exited, batch.output().stderr).toBe(0);
     const report = readReport(out);
     expect(report.rows.map((r) => [r.name, r.status, r.reason ?? ""])).toEqual([
-      ["Silent", "timeout", "stopped after 2 s (the per-audit timeout)"],
+      ["Silent", "timeout", "stopped after 8 s (the per-audit timeout)"],
       ["Clean", "audited", ""],
     ]);
   });
@@ -127,9 +128,20 @@ describe("repro-audit batch", () => {
     const names = ["clean-solution", "messy-kaggle", "env-pinned-ok", "broken-branch"];
     const file = writeLeaderboard(dir, [{ name: "Silent", repo: server.url }, ...names.map((n) => ({ name: n, repo: makeSampleRepo(n) }))]);
     const out = join(dir, "out");
-    const batch = spawnBatch([file, "--stages", "static", "--concurrency", "4", "--timeout", "2", "--out", out, "--cache-dir", join(dir, "cache")]);
+    // A limit the real audits keep even on a loaded machine; the silent clone never does.
+    const batch = spawnBatch([file, "--stages", "static", "--concurrency", "4", "--timeout", "10", "--out", out, "--cache-dir", join(dir, "cache")]);
     expect(await batch.exited, batch.output().stderr).toBe(0);
     expect(readReport(out).rows.map((r) => [r.name, r.status])).toEqual([["Silent", "timeout"], ...names.map((n) => [n, "audited"])]);
+  });
+
+  it("stops audits that share a process one by one, each recorded as timed out", async () => {
+    // Four silent clones on four lanes over at most two processes: each process holds two of them.
+    const dir = mkdtempSync(join(tmpdir(), "batch-silent-"));
+    const file = writeLeaderboard(dir, [1, 2, 3, 4].map((i) => ({ name: `Silent ${i}`, repo: `${server.url.replace(".git", "")}-${i}.git` })));
+    const out = join(dir, "out");
+    const batch = spawnBatch([file, "--stages", "static", "--concurrency", "4", "--timeout", "2", "--out", out, "--cache-dir", join(dir, "cache")]);
+    expect(await batch.exited, batch.output().stderr).toBe(0);
+    expect(readReport(out).rows.map((r) => [r.name, r.status])).toEqual([1, 2, 3, 4].map((i) => [`Silent ${i}`, "timeout"]));
   });
 
   it("writes what is done on Ctrl-C and exits 130", async () => {
@@ -163,7 +175,7 @@ describe("repro-audit batch", () => {
     ];
     const file = writeLeaderboard(dir, teams);
     const out = join(dir, "out");
-    const common = ["--stages", "static", "--concurrency", "1", "--out", out, "--cache-dir", join(dir, "cache"), "--timeout", "3"];
+    const common = ["--stages", "static", "--concurrency", "1", "--out", out, "--cache-dir", join(dir, "cache"), "--timeout", "8"];
     const first = spawnBatch([file, ...common]);
     await until(() => cachedFiles(out).length === 2, "two finished audits");
     await sleep(300);
