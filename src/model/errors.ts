@@ -26,6 +26,10 @@ export function engineError(message: string, hint: string, cause?: unknown): Aud
   return new AuditError("ENGINE", message, hint, { cause });
 }
 
+export function internalError(message: string, hint: string, cause?: unknown): AuditError {
+  return new AuditError("INTERNAL", message, hint, { cause });
+}
+
 export function interrupted(): AuditError {
   return new AuditError("INTERRUPTED", "interrupted; the containers this audit started were removed", "Rerun the audit when you are ready");
 }
