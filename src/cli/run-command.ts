@@ -1,5 +1,4 @@
 // Run one parsed command: call the library, render, write; return the exit code (the bin exits).
-import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { audit, type AuditOptions } from "../pipeline.js";
 import { render } from "../report/index.js";
@@ -12,6 +11,7 @@ import { TOOL_VERSION } from "../io/package.js";
 import { CONFIG_TEMPLATE } from "../config/template.js";
 import { ledgerCommand } from "./ledger-command.js";
 import { progressFor, silentProgress } from "./progress.js";
+import { checkOutPath, writeOut } from "./out-paths.js";
 import type { AuditArgs, CliArgs } from "./args.js";
 
 export interface Io {
@@ -72,16 +72,17 @@ async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
   const progress = args.format === "text" || io.stderr.isTTY ? progressFor(io.stderr) : silentProgress;
   try {
     const { command: _command, source, ref, format: _format, out, config, trustRepo, cacheDir, debug: _debug, ...flags } = args;
+    const target = out ? checkOutPath(out) : undefined;
     if (flags.data) flags.data = flags.data.map((d) => ({ host: resolve(d.host), container: d.container }));
     const options: AuditOptions = { ...flags, source, progress, signal: controller.signal };
-    const optional: Partial<AuditOptions> = { ref, configFile: config, cacheDir, trustRepo, outDir: out ? resolve(out, "..") : undefined };
+    const optional: Partial<AuditOptions> = { ref, configFile: config, cacheDir, trustRepo, outDir: target?.filesDir };
     for (const [key, value] of Object.entries(optional)) if (value !== undefined) (options as unknown as Record<string, unknown>)[key] = value;
 
     const { report, rules, settings } = await audit(options);
     const color = args.format === "text" && !args.out && io.stdout.isTTY === true && !process.env.NO_COLOR;
     const text = render(report, args.format, { color, rules });
-    if (args.out) {
-      writeFileSync(args.out, text);
+    if (target) {
+      writeOut(target, text);
       io.stderr.write(`report written to ${args.out}\n`);
     } else io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
 
