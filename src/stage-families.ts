@@ -7,6 +7,15 @@ export interface FamilyDoc {
 
 export const STAGE_FAMILIES: readonly FamilyDoc[] = [
   {
+    id: "repo-config",
+    description: "Problems with the audited repo's own .repro-audit.yml (read before the static stage; a broken one is never used).",
+    fields: {
+      kind: "invalid",
+      file: ".repro-audit.yml",
+      problem: "why it was not used: not valid YAML, a schema problem with its pointer, or why it was not read (a link, too large)",
+    },
+  },
+  {
     id: "environment-build",
     description: "The image build of the declared environment (build stage).",
     fields: {
