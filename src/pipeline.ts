@@ -118,6 +118,8 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
         root: checkout.root, view, facts, repo: checkout.info, progress,
         engine: valueOf(settings, "engine") ?? "auto",
         ...(baseImage ? { baseImage } : {}),
+        ...(valueOf(settings, "baseImageOverride") ? { baseImageOverride: valueOf(settings, "baseImageOverride")! } : {}),
+        allowImages: valueOf(settings, "allowImages") ?? [],
         timeoutSeconds: valueOf(settings, "buildTimeoutSeconds")!,
         ...(options.outDir ? { outDir: options.outDir } : {}),
         ...(options.signal ? { signal: options.signal } : {}),

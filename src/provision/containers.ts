@@ -1,10 +1,21 @@
 // Containers this process started: named repro-audit-<random> so an interrupt or timeout can remove them.
 import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { execa } from "execa";
 import type { Engine } from "./engine.js";
 
 const started = new Map<string, Engine>();
+/** Temporary folders a stage made (build context, egress socket, anonymous engine config): removed with the containers. */
+const dirs = new Set<string>();
+
+export function trackDir(dir: string): void {
+  dirs.add(dir);
+}
+
+export function untrackDir(dir: string): void {
+  dirs.delete(dir);
+}
 
 export function containerName(): string {
   return `repro-audit-${randomBytes(6).toString("hex")}`;
@@ -43,9 +54,12 @@ export async function removeStartedContainers(): Promise<string[]> {
   return removed;
 }
 
-/** The same, synchronously: for a SIGINT handler, where awaiting is not possible before exiting. */
+/** The same, synchronously: for a SIGINT handler, where awaiting is not possible before exiting.
+ * Temporary folders still tracked go too. */
 export function removeStartedContainersSync(): string[] {
   const removed: string[] = [];
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  dirs.clear();
   for (const { engine, names } of byEngine().values()) {
     spawnSync(engine.bin, ["rm", "-f", ...names], { stdio: "ignore", timeout: 30_000 });
     for (const name of names) started.delete(name);

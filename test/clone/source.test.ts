@@ -65,6 +65,7 @@ describe("openSource: file:// URL", () => {
       { kind: "parse-error", branch: "dev", file: "conf/bad.yaml", line: 2, message: "missed comma between flow collection entries" },
       { kind: "branch", name: "feature/ok", commit: commits.ok, error: null },
     ]);
+    await checkout.dispose();
   });
 
   it("--ref picks a branch, a tag or a commit outside the shallow history", async () => {
@@ -79,6 +80,7 @@ describe("openSource: file:// URL", () => {
     const short = await openSource(url(), { cacheDir: cache, ref: commits.first.slice(0, 10) });
     expect(short.info.commit).toBe(commits.first);
     expect(existsSync(join(short.root, "broken.py"))).toBe(false);
+    for (const checkout of [branch, tag, short]) await checkout.dispose();
   });
 
   it("fetches new commits on a later run instead of cloning again", async () => {
