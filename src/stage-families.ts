@@ -19,9 +19,11 @@ export const STAGE_FAMILIES: readonly FamilyDoc[] = [
     id: "environment-build",
     description: "The image build of the declared environment (build stage).",
     fields: {
-      kind: "build",
+      kind: "build (one per build) | network-refused (one per destination the egress proxy refused)",
       status: "built | cached | failed",
-      failureClass: "package-not-found | version-conflict | compile-error | network | timeout | other, or null",
+      failureClass: "package-not-found | version-conflict | compile-error | network | timeout | not-allowed | memory-limit | disk-limit | output-limit | other, or null",
+      destination: "network-refused: host:port the build step asked for",
+      why: "network-refused: why the proxy refused it",
       package: "the offending package when known, else null",
       detail: "the build log's line that gave the class",
       seconds: "build seconds (0 on a cache hit)",

@@ -5,7 +5,8 @@
 import { randomBytes } from "node:crypto";
 import { execa } from "execa";
 import type { Engine } from "./engine.js";
-import { BUILD_LIMITS } from "./limits.js";
+import { BUILD_LIMITS, type BuildLimits } from "./limits.js";
+import { trackContainer, trackImage, untrackContainer, untrackImage } from "./containers.js";
 import { LogCapture, StepTracker } from "./build-log.js";
 
 export interface BuildRequest {
@@ -19,6 +20,8 @@ export interface BuildRequest {
   /** Extra environment for the engine's CLI (no registry credentials). */
   env: Record<string, string>;
   signal?: AbortSignal;
+  /** Lower ceilings (tests); the defaults are BUILD_LIMITS. */
+  limits?: Partial<BuildLimits>;
 }
 
 export type BuildLimit = "disk" | "output";
@@ -37,13 +40,14 @@ export interface BuildOutcome {
 
 /** Pure: the engine's build arguments with every ceiling set. */
 export function buildArgs(engine: Engine, request: BuildRequest, label: string): string[] {
-  const memory = String(BUILD_LIMITS.memoryBytes);
+  const limits = { ...BUILD_LIMITS, ...request.limits };
+  const memory = String(limits.memoryBytes);
   return [
     "build", "--rm", "--force-rm", "--pull=false", "-t", request.tag, "-f", request.dockerfile, "--label", `repro-audit.build=${label}`,
     "--memory", memory, "--memory-swap", memory,
-    "--cpu-period", "100000", "--cpu-quota", String(Math.round(BUILD_LIMITS.cpus * 100000)),
-    "--ulimit", `fsize=${BUILD_LIMITS.diskBytes}:${BUILD_LIMITS.diskBytes}`,
-    "--ulimit", `nofile=${BUILD_LIMITS.openFiles}:${BUILD_LIMITS.openFiles}`,
+    "--cpu-period", "100000", "--cpu-quota", String(Math.round(limits.cpus * 100000)),
+    "--ulimit", `fsize=${limits.diskBytes}:${limits.diskBytes}`,
+    "--ulimit", `nofile=${limits.openFiles}:${limits.openFiles}`,
     "--network", request.network,
     ...request.buildArgs,
     request.context,
@@ -56,9 +60,23 @@ async function sizeOf(engine: Engine, container: string): Promise<number | null>
   return result.exitCode === 0 && Number.isFinite(n) ? n : null;
 }
 
+/** `rm -f` the step containers until the engine no longer lists them: a cancelled build's daemon side may still
+ * be committing or removing the step when the client has already gone. */
+async function removeContainers(engine: Engine, ids: readonly string[]): Promise<void> {
+  let left = [...ids];
+  for (let attempt = 0; attempt < 20 && left.length > 0; attempt++) {
+    await execa(engine.bin, ["rm", "-f", ...left], { reject: false, stdin: "ignore", timeout: 60_000 });
+    const listed = await execa(engine.bin, ["ps", "-aq", "--no-trunc"], { reject: false, stdin: "ignore", timeout: 20_000 });
+    const present = String(listed.stdout).split("\n");
+    left = left.filter((id) => present.some((full) => full.startsWith(id)));
+    if (left.length) await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 /** Build; never throws for a failed build. Whatever ends it, no step container and no layer of it is left. */
 export async function runBuild(engine: Engine, request: BuildRequest): Promise<BuildOutcome> {
-  const capture = new LogCapture();
+  const limits = { ...BUILD_LIMITS, ...request.limits };
+  const capture = new LogCapture(limits.keptHeadBytes, limits.keptTailBytes);
   const label = randomBytes(6).toString("hex");
   const stopper = new AbortController();
   const onAbort = () => stopper.abort();
@@ -81,8 +99,12 @@ export async function runBuild(engine: Engine, request: BuildRequest): Promise<B
   const onData = (chunk: Buffer | string) => {
     const text = chunk.toString();
     capture.push(text);
+    const known = { images: steps.created.length, containers: steps.containers.length };
     steps.push(text);
-    if (capture.total > BUILD_LIMITS.outputBytes) stop("output");
+    // Step containers and layers are tracked as they appear, so a Ctrl-C that exits at once still removes them.
+    for (const id of steps.containers.slice(known.containers)) trackContainer(id, engine);
+    for (const image of steps.created.slice(known.images)) trackImage(image, engine);
+    if (capture.total > limits.outputBytes) stop("output");
   };
   child.stdout?.on("data", onData);
   child.stderr?.on("data", onData);
@@ -96,8 +118,8 @@ export async function runBuild(engine: Engine, request: BuildRequest): Promise<B
     measuring = true;
     const size = await sizeOf(engine, current).finally(() => (measuring = false));
     if (size !== null) written.set(current, size);
-    if ([...written.values()].reduce((a, b) => a + b, 0) > BUILD_LIMITS.diskBytes) stop("disk");
-  }, BUILD_LIMITS.diskPollMs);
+    if ([...written.values()].reduce((a, b) => a + b, 0) > limits.diskBytes) stop("disk");
+  }, limits.diskPollMs);
   const result = await child;
   clearInterval(watch);
   request.signal?.removeEventListener("abort", onAbort);
@@ -106,9 +128,11 @@ export async function runBuild(engine: Engine, request: BuildRequest): Promise<B
   const ok = result.exitCode === 0 && !limit;
   if (!ok) {
     // A killed client may leave its step running; a failed build leaves the layers of the steps that passed.
-    if (steps.containers.length) await execa(engine.bin, ["rm", "-f", ...steps.containers], { reject: false, stdin: "ignore", timeout: 60_000 });
+    await removeContainers(engine, steps.containers);
     for (const image of [...steps.created].reverse()) await execa(engine.bin, ["rmi", image], { reject: false, stdin: "ignore", timeout: 60_000 });
   }
+  for (const image of steps.created) untrackImage(image);
+  for (const id of steps.containers) untrackContainer(id);
   return {
     ok,
     timedOut: result.timedOut === true,

@@ -19,6 +19,7 @@ import { anonymousEngineEnv, refuseImages } from "./image-policy.js";
 import { probeImage, type ProbeTarget } from "./probe.js";
 import { probeModules } from "./probe-script.js";
 import { detectSpec, type SpecPlan } from "./spec-plan.js";
+import type { BuildLimits } from "./limits.js";
 
 export interface BuildStageInput {
   root: string;
@@ -35,8 +36,10 @@ export interface BuildStageInput {
   /** Build time limit; default 1800 s. */
   timeoutSeconds?: number;
   signal?: AbortSignal;
-  /** Install a SIGINT handler that removes started containers while the stage runs (default true). */
+  /** Install a SIGINT/SIGTERM handler that removes what the stage started while it runs (default true). */
   handleInterrupt?: boolean;
+  /** Lower build ceilings (tests); the defaults are BUILD_LIMITS in limits.ts. */
+  limits?: Partial<BuildLimits>;
 }
 
 export type BuildFamilies = { "environment-build": FactRecord[]; "import-probe": FactRecord[] };
@@ -120,6 +123,7 @@ async function buildConfined(engine: Engine, w: Written, tag: string, files: str
       tag, dockerfile: w.dockerfilePath, context: context.dir, timeoutMs: (input.timeoutSeconds ?? 1800) * 1000,
       network: egress?.network ?? "none", buildArgs: egress?.buildArgs ?? [], env,
       ...(input.signal ? { signal: input.signal } : {}),
+      ...(input.limits ? { limits: input.limits } : {}),
     });
     const attempts = egress?.attempts() ?? [];
     const network: BuildNetwork = {
@@ -180,7 +184,8 @@ export async function runBuildStage(input: BuildStageInput): Promise<BuildStageR
   }
   const engine = lookup.engine;
   section.engine = engine.name;
-  const uninstall = input.handleInterrupt === false ? () => {} : removeContainersOnInterrupt();
+  // A caller that passes an abort signal decides how an interrupt ends; without one, the stage exits 130 itself.
+  const uninstall = input.handleInterrupt === false ? () => {} : removeContainersOnInterrupt({ exit: !input.signal });
   const anonymous = await anonymousEngineEnv(engine);
   const started = performance.now();
   const seconds = () => Math.round((performance.now() - started) / 10) / 100;

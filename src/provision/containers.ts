@@ -9,6 +9,17 @@ const started = new Map<string, Engine>();
 /** Temporary folders a stage made (build context, egress socket, anonymous engine config): removed with the containers. */
 const dirs = new Set<string>();
 
+/** Layers of a build in progress: a failed or interrupted build's are removed (newest first). */
+const images = new Map<string, Engine>();
+
+export function trackImage(id: string, engine: Engine): void {
+  images.set(id, engine);
+}
+
+export function untrackImage(id: string): void {
+  images.delete(id);
+}
+
 export function trackDir(dir: string): void {
   dirs.add(dir);
 }
@@ -65,18 +76,24 @@ export function removeStartedContainersSync(): string[] {
     for (const name of names) started.delete(name);
     removed.push(...names);
   }
+  for (const [id, engine] of [...images].reverse()) spawnSync(engine.bin, ["rmi", id], { stdio: "ignore", timeout: 30_000 });
+  images.clear();
   return removed;
 }
 
-/** While installed, Ctrl-C removes the started containers, then exits 130 as an interrupted program does
- * (unless another SIGINT listener is there to decide). Returns the function that uninstalls it. */
-export function removeContainersOnInterrupt(): () => void {
+/** While installed, Ctrl-C removes the started containers, layers and temporary folders at once. With
+ * `exit` (no caller is there to decide: a library call without an abort signal) it then exits 130 as an
+ * interrupted program does. Prepended, so it runs before the listener execa's child cleanup installs, which
+ * may re-raise the signal. Returns the function that uninstalls it. */
+export function removeContainersOnInterrupt(options: { exit?: boolean } = {}): () => void {
   const handler = (): void => {
     removeStartedContainersSync();
-    if (process.listenerCount("SIGINT") === 0) process.exit(130);
+    if (options.exit !== false) process.exit(130);
   };
-  process.once("SIGINT", handler);
+  process.prependOnceListener("SIGINT", handler);
+  process.prependOnceListener("SIGTERM", handler);
   return () => {
     process.removeListener("SIGINT", handler);
+    process.removeListener("SIGTERM", handler);
   };
 }

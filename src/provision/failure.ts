@@ -55,6 +55,8 @@ export function classifyBuildFailure(log: string, stop: BuildStop | boolean = nu
   const lines = stripAnsi(log).split(/\r?\n/);
   const stopped = stop === true ? "timeout" : stop === false ? null : stop;
   if (stopped) return STOPS[stopped];
+  const tooLarge = lines.find((l) => /returned a non-zero code: 153\b/.test(l));
+  if (tooLarge) return { failureClass: "disk-limit", package: null, detail: `${tooLarge.trim()} (a file reached the build's file-size ceiling)` };
   const killed = lines.find((l) => /returned a non-zero code: 137\b/.test(l));
   if (killed) return { failureClass: "memory-limit", package: null, detail: `${killed.trim()} (killed: most likely at the build's memory ceiling)` };
   for (const pattern of PATTERNS) {

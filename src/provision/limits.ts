@@ -3,7 +3,17 @@ import { availableParallelism } from "node:os";
 
 const GiB = 1024 * 1024 * 1024;
 
-export const BUILD_LIMITS = {
+export const BUILD_LIMITS: {
+  readonly memoryBytes: number;
+  readonly cpus: number;
+  readonly diskBytes: number;
+  readonly diskPollMs: number;
+  readonly outputBytes: number;
+  readonly keptHeadBytes: number;
+  readonly keptTailBytes: number;
+  readonly openFiles: number;
+  readonly pullMs: number;
+} = {
   /** Memory of each build step's container; swap is not added on top. */
   memoryBytes: 8 * GiB,
   /** CPUs of each build step (CFS quota), at most the host's. */
@@ -19,7 +29,9 @@ export const BUILD_LIMITS = {
   openFiles: 4096,
   /** Time an anonymous pull of a base image may take. */
   pullMs: 10 * 60 * 1000,
-} as const;
+};
+
+export type BuildLimits = typeof BUILD_LIMITS;
 
 export const PROBE_LIMITS = {
   memoryBytes: 4 * GiB,
