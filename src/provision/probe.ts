@@ -24,7 +24,7 @@ export interface ProbeResult {
 }
 
 /** Sealed: no network, no capabilities, a read-only root with a small tmpfs as the only writable place. */
-const LIMITS = [
+export const PROBE_RUN_ARGS: readonly string[] = [
   "--network", "none", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
   "--memory", String(PROBE_LIMITS.memoryBytes), "--memory-swap", String(PROBE_LIMITS.memoryBytes), "--cpus", String(PROBE_LIMITS.cpus),
   "--pids-limit", String(PROBE_LIMITS.pids), "--read-only", "--tmpfs", `/tmp:rw,nosuid,nodev,size=${PROBE_LIMITS.tmpfsBytes}`,
@@ -35,7 +35,7 @@ async function runIn(engine: Engine, target: ProbeTarget, command: string[], tim
   const name = containerName();
   trackContainer(name, engine);
   try {
-    const runArgs = [...LIMITS, "--user", target.user, ...(target.keepEntrypoint ? [] : ["--entrypoint", ""])];
+    const runArgs = [...PROBE_RUN_ARGS, "--user", target.user, ...(target.keepEntrypoint ? [] : ["--entrypoint", ""])];
     return await runContainer(engine, { name, image: target.image, runArgs, command, timeoutMs, ...(signal ? { signal } : {}) });
   } finally {
     untrackContainer(name);
