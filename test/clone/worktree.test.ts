@@ -83,7 +83,7 @@ describe("one work tree per audit", () => {
     const home = join(work, "home");
     const canary = join(work, "filter-ran");
     mkdirSync(home, { recursive: true });
-    writeFileSync(join(home, ".gitconfig"), `[filter "evil"]\n\tsmudge = sh -c 'touch ${canary}; cat'\n\tclean = cat\n`);
+    writeFileSync(join(home, ".gitconfig"), `[filter "evil"]\n\tsmudge = \"sh -c 'touch ${canary}; cat'\"\n\tclean = cat\n`);
     const filtered = tempDir("ra-filtered-");
     git(filtered, "init", "-q");
     writeFiles(filtered, { ".gitattributes": "* filter=evil\n", "train.py": "print(1)\n" });
