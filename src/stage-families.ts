@@ -10,7 +10,7 @@ export const STAGE_FAMILIES: readonly FamilyDoc[] = [
     id: "repo-config",
     description: "Problems with the audited repo's own .repro-audit.yml (read before the static stage; a broken one is never used).",
     fields: {
-      kind: "invalid",
+      kind: "present (the repo ships one) | invalid (one per problem)",
       file: ".repro-audit.yml",
       problem: "why it was not used: not valid YAML, a schema problem with its pointer, or why it was not read (a link, too large)",
     },

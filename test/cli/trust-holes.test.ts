@@ -39,10 +39,10 @@ const NEVER = (id: string, category: string) =>
 
 describe("the repo's own config cannot score or quiet its audit", () => {
   it("rules: with the built-in ids and disable: are ignored, one note each, and the score is the one without them", () => {
-    const plain = audit(repo("plain"));
+    const plain = audit(repo("plain", { ".repro-audit.yml": "train: { epochs: 3 }\n" }));
     const hostile = audit(
       repo("self-scoring", {
-        ".repro-audit.yml": "rules: [my-rules]\ndisable: [requirements-pinned, code-names-defined]\nfailUnder: 0\n",
+        ".repro-audit.yml": "train: { epochs: 3 }\nrules: [my-rules]\ndisable: [requirements-pinned, code-names-defined]\nfailUnder: 0\n",
         "my-rules/code-names-defined.yaml": NEVER("code-names-defined", "code"),
         "my-rules/requirements-pinned.yaml": NEVER("requirements-pinned", "requirements"),
       }),

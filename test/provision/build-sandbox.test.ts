@@ -42,7 +42,7 @@ afterAll(async () => {
 });
 
 let counter = 0;
-async function build(dockerfile: string, options: { timeoutSeconds?: number; allowImages?: string[]; limits?: Partial<BuildLimits>; files?: Record<string, string> } = {}) {
+async function build(dockerfile: string, options: { timeoutSeconds?: number; allowImages?: string[]; limits?: Partial<BuildLimits>; files?: Record<string, string>; baseImageOverride?: string } = {}) {
   const root = join(work, `repo-${++counter}`);
   mkdirSync(root);
   writeFileSync(join(root, "Dockerfile"), dockerfile);
@@ -54,6 +54,7 @@ async function build(dockerfile: string, options: { timeoutSeconds?: number; all
   const result = await runBuildStage({
     root, view, facts, outDir, engine: "auto", timeoutSeconds: options.timeoutSeconds ?? 300, handleInterrupt: false,
     allowImages: options.allowImages ?? [BASE_IMAGE], ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.baseImageOverride ? { baseImageOverride: options.baseImageOverride } : {}),
   });
   const log = (() => {
     try {
@@ -110,6 +111,17 @@ describe.skipIf(!run)("build sandbox corpus", () => {
     const copyFrom = await build(`FROM ${BASE_IMAGE}\nCOPY --from=${BASE_IMAGE.replace(/:.*/, ":other")} /etc/passwd /x\n`);
     expect(failure(copyFrom.result)).toMatchObject({ failureClass: "not-allowed" });
     await expectNothingLeft(copyFrom.result, copyFrom.log);
+  });
+
+  it("--base-image-override builds the repo's own Dockerfile on the user's image in place of its FROM", async () => {
+    const { result } = await build("FROM private.example/never:1 AS base\nRUN echo built > /built\nFROM base\nRUN cat /built\n", { allowImages: [], baseImageOverride: BASE_IMAGE });
+    expect(result.section.build.status).toBe("built");
+    expect(result.section.baseImage).toBe(BASE_IMAGE);
+    expect(readFileSync(result.section.dockerfile!, "utf8")).toContain(`# repro-audit: FROM private.example/never:1 replaced by --base-image-override\nFROM ${BASE_IMAGE} AS base`);
+    await execa("docker", ["rmi", result.section.image!], { reject: false });
+    // A build that succeeds leaves no temporary folder and no holder either.
+    expect(readdirSync(privateTmp)).toEqual([]);
+    expect((await execa("docker", ["ps", "-aq", "--filter", "label=repro-audit.egress=1"])).stdout.trim()).toBe("");
   });
 
   it("build steps cannot reach the host: no route out directly, and the egress proxy refuses it (a finding)", async () => {
