@@ -171,6 +171,8 @@ async function build(run: Run): Promise<EnvironmentSection> {
     root: run.checkout.root, view: run.view, facts: run.facts, repo: run.checkout.info, progress: run.progress,
     engine: valueOf(settings, "engine") ?? "auto",
     ...(baseImage ? { baseImage } : {}),
+    ...(valueOf(settings, "baseImageOverride") ? { baseImageOverride: valueOf(settings, "baseImageOverride")! } : {}),
+    allowImages: valueOf(settings, "allowImages") ?? [],
     timeoutSeconds: valueOf(settings, "buildTimeoutSeconds")!,
     ...(options.outDir ? { outDir: options.outDir } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

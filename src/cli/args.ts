@@ -179,6 +179,12 @@ export function strictParse(args: string[], options: OptionSpecs): { values: Rec
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
     const message = (error as Error).message.split("\n")[0]!.replace(/\. To specify.*$/, "");
+    const ambiguous = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec(message);
+    if (ambiguous) {
+      const flag = ambiguous[1]!;
+      const value = args[args.indexOf(flag) + 1] ?? "-1";
+      throw badInput(`${flag} takes a value; write ${flag}=${value} to pass one that starts with '-'`, "Run repro-audit --help for the options", error);
+    }
     throw badInput(message.replace(/^Unknown option/, "unknown option"), "Run repro-audit --help for the options", error);
   }
 }

@@ -1,5 +1,4 @@
 // Run one parsed command: call the library, render, write; return the exit code (the bin exits).
-import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { audit, type AuditOptions } from "../pipeline.js";
 import { render } from "../report/index.js";
@@ -16,6 +15,7 @@ import { TOOL_VERSION } from "../io/package.js";
 import { CONFIG_TEMPLATE } from "../config/template.js";
 import { ledgerCommand } from "./ledger-command.js";
 import { progressFor, silentProgress } from "./progress.js";
+import { checkOutPath, writeOut, type OutTarget } from "./out-paths.js";
 import type { AuditArgs, CliArgs, JudgeArgs } from "./args.js";
 
 /** Saved facts of a large repo run to tens of MB; more is not a facts file. */
@@ -54,6 +54,7 @@ export async function runCommand(args: Exclude<CliArgs, { command: "help" }>, io
 
 /** Judge saved facts again with the built-in rules and the user's config, and render the report. */
 function judgeCommand(args: JudgeArgs, io: Io): number {
+  const target = args.out ? checkOutPath(args.out) : undefined;
   const read = readRegularFile(args.factsFile, MAX_FACTS_BYTES);
   if (!read.ok) throw badInput(`facts file ${args.factsFile} ${read.problem}`, "Pass a file written by repro-audit audit --facts FILE");
   const saved = parseSavedFacts(args.factsFile, read.text);
@@ -61,14 +62,14 @@ function judgeCommand(args: JudgeArgs, io: Io): number {
   const resolved = resolveSettings({ flags: {}, ...(config && args.config ? { user: { config, file: args.config } } : {}) });
   const rules = loadRules(ruleFolders(resolved.rules, process.cwd())).filter((r) => !resolved.disable.includes(r.id));
   const report = assembleReport(saved.record, saved.facts, rules);
-  writeReport(render(report, args.format, { color: args.format === "text" && !args.out && io.stdout.isTTY === true && !process.env.NO_COLOR, rules }), args.out, io);
+  writeReport(render(report, args.format, { color: args.format === "text" && !args.out && io.stdout.isTTY === true && !process.env.NO_COLOR, rules }), target, io);
   return EXIT.ok;
 }
 
-function writeReport(text: string, out: string | undefined, io: Io): void {
-  if (out) {
-    writeFileSync(out, text);
-    io.stderr.write(`report written to ${out}\n`);
+function writeReport(text: string, target: OutTarget | undefined, io: Io): void {
+  if (target) {
+    writeOut(target, text);
+    io.stderr.write(`report written to ${target.report}\n`);
   } else io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
 }
 
@@ -97,15 +98,17 @@ async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
   const progress = args.format === "text" || io.stderr.isTTY ? progressFor(io.stderr) : silentProgress;
   try {
     const { command: _command, source, ref, format: _format, out, config, trustRepo, cacheDir, facts: factsFile, debug: _debug, ...flags } = args;
+    const target = out ? checkOutPath(out) : undefined;
+    const factsTarget = factsFile ? checkOutPath(factsFile, "--facts") : undefined;
     if (flags.data) flags.data = flags.data.map((d) => ({ host: resolve(d.host), container: d.container }));
     const options: AuditOptions = { ...flags, source, progress, signal: controller.signal };
-    const optional: Partial<AuditOptions> = { ref, configFile: config, cacheDir, trustRepo, outDir: out ? resolve(out, "..") : undefined };
+    const optional: Partial<AuditOptions> = { ref, configFile: config, cacheDir, trustRepo, outDir: target?.filesDir };
     for (const [key, value] of Object.entries(optional)) if (value !== undefined) (options as unknown as Record<string, unknown>)[key] = value;
 
     const { report, record, facts, rules, settings } = await audit(options);
-    if (factsFile) writeFileSync(factsFile, `${JSON.stringify(savedFacts(record, facts))}\n`);
+    if (factsTarget) writeOut(factsTarget, `${JSON.stringify(savedFacts(record, facts))}\n`);
     const color = args.format === "text" && !args.out && io.stdout.isTTY === true && !process.env.NO_COLOR;
-    writeReport(render(report, args.format, { color, rules }), args.out, io);
+    writeReport(render(report, args.format, { color, rules }), target, io);
 
     const failUnder = settings.failUnder?.value;
     if (failUnder !== undefined && (report.score.total ?? 0) < failUnder) {
