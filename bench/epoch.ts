@@ -6,12 +6,13 @@ import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
-import { packageRoot } from "../src/carbon/data-file.js";
+import { packagePath } from "../src/io/package.js";
 import { analyseRawRun } from "../src/measure/analyse.js";
 import { compareWithActual, type Comparison } from "../src/measure/compare.js";
 import { runEpochStage } from "../src/measure/epoch-stage.js";
 import { relativeSeries } from "../src/measure/section.js";
-import { renderCarbonText } from "../src/measure/render.js";
+import { renderCarbonText } from "../src/report/carbon-text.js";
+import { singleRunPlan } from "../src/model/carbon.js";
 
 const pad = (s: string, n: number) => s.padEnd(n);
 
@@ -40,12 +41,9 @@ async function benchPython(): Promise<string> {
 export async function runEpochBench(options: { epochs?: number; batches?: number } = {}): Promise<string> {
   const epochs = options.epochs ?? 5;
   const python = await benchPython();
-  const root = join(packageRoot(), "samples", "train-cpu", "repo");
+  const root = packagePath("samples", "train-cpu", "repo");
   const command = `python train.py --epochs ${epochs}`;
-  const plan = {
-    commands: [{ value: command, source: "bench" }], epochs: { value: epochs, source: "bench" },
-    folds: { value: 1, source: "default" }, models: { value: 1, source: "default" }, seeds: { value: 1, source: "default" }, runs: 1,
-  };
+  const plan = singleRunPlan(command, epochs, "flag", "bench");
   const cpuBefore = process.cpuUsage();
   const { raw, section } = await runEpochStage({ root, plan, runtime: "host", python, measureEpochs: 1_000_000, gpus: false, idleSeconds: 1 });
   const cpu = process.cpuUsage(cpuBefore);
@@ -57,7 +55,7 @@ export async function runEpochBench(options: { epochs?: number; batches?: number
   ].filter((c): c is Comparison => c !== null);
   const samplerCpuPerMinute = (cpu.user + cpu.system) / 1e6 / (runEnd / 60);
   return [
-    `epoch bench: samples/train-cpu, ${epochs} epochs, host runtime, ${raw.spans.length} epochs seen, ${section.meters.map((m) => m.meter).join(" + ")}`,
+    `epoch bench: samples/train-cpu, ${epochs} epochs, host runtime, ${raw.spans.length} epochs seen, ${(section.measurement?.meters ?? []).map((m) => m.meter).join(" + ")}`,
     formatComparisons(rows),
     `sampler process CPU: ${samplerCpuPerMinute.toFixed(2)} CPU-s per minute of run (${((samplerCpuPerMinute / 60) * 100).toFixed(2)}% of one core)`,
   ].join("\n");

@@ -1,39 +1,46 @@
 // The one file that orders the stages of an audit. Read it as a table of contents.
-import { existsSync, lstatSync } from "node:fs";
-import { join, relative, resolve, isAbsolute } from "node:path";
-import { mergeConfigs, readConfig, CONFIG_FILE, type Config } from "./config/config.js";
-import { openSource } from "./clone/index.js";
+import { readConfig, CONFIG_FILE } from "./config/config.js";
+import { readRepoConfigText } from "./config/repo-config.js";
+import { resolveSettings, valueOf, type Resolved, type Settings } from "./config/resolve.js";
+import { decideStages } from "./config/stages.js";
+import { inferTrainPlan } from "./config/train-plan.js";
+import type { Flags } from "./config/tunables.js";
+import { openSource, type Checkout } from "./clone/index.js";
 import { walkRepo } from "./extract/walk.js";
 import { extractFacts } from "./extract/index.js";
 import { STATIC_EXTRACTORS } from "./extract/extractors/index.js";
-import { builtinRulesDir, loadRules } from "./evaluate/load-rules.js";
+import { loadRules, ruleFolders } from "./evaluate/load-rules.js";
 import type { Rule } from "./evaluate/rule.js";
 import { judge } from "./evaluate/judge.js";
 import { score } from "./evaluate/score.js";
+import { carbonAssumptions } from "./carbon/assumptions.js";
 import { addFacts, emptyFacts, markNotCollected, type Facts } from "./model/facts.js";
 import { engineError, interrupted } from "./model/errors.js";
+import { silentProgress, type Progress } from "./model/progress.js";
 import type { Report, StageName, StageStatus } from "./model/report.js";
 import type { EnvironmentSection } from "./model/environment.js";
 import type { CarbonSection } from "./model/carbon.js";
-import { silentProgress, type Progress } from "./cli/progress.js";
-import { decideStages } from "./stages.js";
+import type { RepoView } from "./model/repo-view.js";
+import { elapsedSeconds } from "./model/time.js";
+import { TOOL_VERSION } from "./io/package.js";
 import { findEngine } from "./provision/index.js";
-import { inferTrainPlan } from "./measure/plan.js";
-import { runBuild, runEpoch, type BuildOptions, type EpochOptions } from "./stage-runners.js";
-import { TOOL_VERSION } from "./version.js";
+import { buildStep } from "./provision/stage.js";
+import { epochStep } from "./measure/stage.js";
 
-export interface AuditOptions extends BuildOptions, EpochOptions {
+export interface AuditOptions extends Flags {
   /** A repo URL (https, ssh, file) or a local path. */
   source: string;
   ref?: string;
-  /** Stages asked for explicitly; absent: every stage an engine allows. */
-  stages?: StageName[];
-  /** A .repro-audit.yml given by the user, on top of the repo's own. */
+  /** The user's own .repro-audit.yml (trusted, unlike the repo's). */
   configFile?: string;
+  /** The user vouches for the repo (their own): its config and inline suppressions count as theirs. */
+  trustRepo?: boolean;
   /** Where clones are cached. */
   cacheDir?: string;
   /** Where the Dockerfile and logs are written (default: a folder in the cache). */
   outDir?: string;
+  /** Append each instrumented run to the local ledger (default true). */
+  ledger?: boolean;
   progress?: Progress;
   signal?: AbortSignal;
 }
@@ -43,45 +50,48 @@ export interface AuditResult {
   /** The rules judged, for renderers that describe them (SARIF). */
   rules: Rule[];
   facts: Facts;
-  config: Config;
+  /** Every tunable with the value used and where it came from. */
+  settings: Settings;
 }
-
-const seconds = (since: number) => Math.round((performance.now() - since) / 10) / 100;
 
 /** Audit one solution repo: the library's entry point; returns the report, never exits. */
 export async function audit(options: AuditOptions): Promise<AuditResult> {
   const progress = options.progress ?? silentProgress;
   const stages = {} as Record<StageName, StageStatus>;
   const notes: string[] = [];
+  const stop = () => {
+    if (options.signal?.aborted) throw interrupted();
+  };
 
-  // 1. Source: clone or open, check out the ref.
+  // 1. The user's config first: a bad one is the user's mistake and stops the audit before any clone.
+  const userConfig = options.configFile ? { config: readConfig(options.configFile), file: options.configFile } : undefined;
+
+  // 2. Source: clone or open, check out the ref.
   progress.start("source", `opening ${options.source}`);
   const checkout = await openSource(options.source, { ref: options.ref, cacheDir: options.cacheDir });
   try {
     progress.succeed(`${checkout.info.kind === "git" ? `${checkout.info.branches.length} branch(es)` : "plain folder"} at ${checkout.root}`);
     if (checkout.info.kind === "folder") notes.push("Plain folder (no git): branches were not checked.");
 
-    // 2. Configuration: the repo's .repro-audit.yml, then the user's.
-    const config = mergeConfigs(repoConfig(checkout.root, notes), options.configFile ? readConfig(options.configFile) : undefined);
-    const rules = loadRules([builtinRulesDir(), ...(config.rules ?? [])]).filter((r) => !(config.disable ?? []).includes(r.id));
-
-    // 3. Static: walk the tree once, check every branch, extract facts.
+    // 3. Static: walk the tree once, read the repo's own config, settle every setting, extract facts.
     const staticStart = performance.now();
     progress.start("static", "reading files and branches");
     const view = await walkRepo(checkout.root);
-    const preset = emptyFacts();
-    if (checkout.branchNames) addFacts(preset, "branches", await checkout.checkBranches());
-    const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: checkout.branchNames, preset });
-    stages.static = { status: "ran", seconds: seconds(staticStart) };
+    const facts = emptyFacts();
+    const resolved = settle(checkout.root, view, facts, options, userConfig);
+    notes.push(...resolved.notes);
+    const rules = loadRules(ruleFolders(resolved.rules, checkout.root)).filter((r) => !resolved.disable.includes(r.id));
+    await extractStatic(checkout, view, facts);
+    stages.static = { status: "ran", seconds: elapsedSeconds(staticStart) };
     progress.succeed(`${view.files().length} files read in ${stages.static.seconds}s`);
-
-    if (options.signal?.aborted) throw interrupted();
+    stop();
 
     // 4. Which later stages run: asked for, or allowed by an engine and a train plan.
-    const asked = options.stages ?? config.stages;
-    const runtime = options.runtime ?? "container";
-    const lookup = asked && !asked.some((s) => s !== "static") ? null : await findEngine(options.engine ?? config.build?.engine ?? "auto");
-    const planned = inferTrainPlan({ facts, ...(config.train ? { config: config.train } : {}), flags: { epochs: options.epochs, train: options.train } });
+    const { settings } = resolved;
+    const asked = valueOf(settings, "stages");
+    const runtime = valueOf(settings, "runtime") ?? "container";
+    const lookup = asked && !asked.some((s) => s !== "static") ? null : await findEngine(valueOf(settings, "engine") ?? "auto");
+    const planned = inferTrainPlan({ facts, given: settings });
     const decision = decideStages({
       asked,
       runtime,
@@ -103,7 +113,15 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     // 5. Build the environment in a container and probe its imports.
     let environment: EnvironmentSection | undefined;
     if (decision.run.build) {
-      const built = await runBuild({ root: checkout.root, view, facts, options, config, progress, repo: checkout.info, ...(options.signal ? { signal: options.signal } : {}) });
+      const baseImage = valueOf(settings, "baseImage");
+      const built = await buildStep({
+        root: checkout.root, view, facts, repo: checkout.info, progress,
+        engine: valueOf(settings, "engine") ?? "auto",
+        ...(baseImage ? { baseImage } : {}),
+        timeoutSeconds: valueOf(settings, "buildTimeoutSeconds")!,
+        ...(options.outDir ? { outDir: options.outDir } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
       stages.build = built.status;
       environment = built.section;
     } else {
@@ -111,16 +129,27 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       markNotCollected(facts, "environment-build", decision.skipReason.build);
       markNotCollected(facts, "import-probe", decision.skipReason.build);
     }
-
-    if (options.signal?.aborted) throw interrupted();
+    stop();
 
     // 6. One instrumented epoch, power sampled, the full training predicted.
     let carbon: CarbonSection | undefined;
     const image = environment?.image ?? null;
     const builtOk = runtime === "host" || (stages.build.status === "ran" && image !== null);
     if (decision.run.epoch && planned.plan && builtOk) {
-      const engineName = lookup?.ok ? lookup.engine.name : null;
-      const measured = await runEpoch({ root: checkout.root, plan: planned.plan, options, config, progress, engine: engineName, image, repo: checkout.info, facts, ...(options.signal ? { signal: options.signal } : {}) });
+      const batches = valueOf(settings, "batches");
+      const gpus = valueOf(settings, "gpus");
+      const measured = await epochStep({
+        root: checkout.root, plan: planned.plan, runtime, image, repo: checkout.info, facts, progress,
+        engine: lookup?.ok ? lookup.engine.name : null,
+        data: valueOf(settings, "data") ?? [],
+        measureEpochs: valueOf(settings, "measureEpochs") ?? 1,
+        ...(batches ? { batches } : {}),
+        timeoutSeconds: valueOf(settings, "epochTimeoutSeconds")!,
+        ...(gpus && gpus !== "auto" ? { gpus: gpus === "all" } : {}),
+        assumptions: carbonAssumptions({ pue: settings.pue!, region: settings.region, intensity: settings.intensity }),
+        ledger: options.ledger !== false,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
       stages.epoch = measured.status;
       carbon = measured.section;
     } else {
@@ -128,8 +157,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       stages.epoch = { status: "skipped", reason };
       markNotCollected(facts, "epoch-run", reason);
     }
-
-    if (options.signal?.aborted) throw interrupted();
+    stop();
 
     // 7. Judge the rules, score, assemble the report.
     const judged = judge(rules, facts);
@@ -146,25 +174,27 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       ...(carbon ? { carbon } : {}),
       notes,
     };
-    return { report, rules, facts, config };
+    return { report, rules, facts, settings };
   } finally {
     await checkout.dispose();
   }
 }
 
-/** The audited repo's own .repro-audit.yml; its rule folders must stay inside the repo (it is untrusted). */
-function repoConfig(root: string, notes: string[]): Config | undefined {
-  const file = join(root, CONFIG_FILE);
-  if (!existsSync(file) || lstatSync(file).isSymbolicLink()) return undefined;
-  const config = readConfig(file);
-  if (config.rules) {
-    const inside = config.rules.filter((dir) => {
-      const rel = relative(resolve(root), dir);
-      return !rel.startsWith("..") && !isAbsolute(rel) && existsSync(dir) && !lstatSync(dir).isSymbolicLink();
-    });
-    if (inside.length < config.rules.length) notes.push("The repo's .repro-audit.yml names rule folders outside the repo: ignored.");
-    config.rules = inside;
-  }
-  notes.push(`Configuration read from the repo's ${CONFIG_FILE}.`);
-  return config;
+/** The repo's own config (read through the view, checked, a finding when broken) and every setting resolved. */
+function settle(root: string, view: RepoView, facts: Facts, options: AuditOptions, user: { config: ReturnType<typeof readConfig>; file: string } | undefined): Resolved {
+  const entry = view.files().find((f) => f.path === CONFIG_FILE);
+  const repo = readRepoConfigText(root, entry && !entry.skipped ? view.read(CONFIG_FILE) : null, entry?.skipped);
+  addFacts(facts, "repo-config", repo.records);
+  return resolveSettings({
+    flags: options,
+    ...(user ? { user } : {}),
+    ...(repo.config ? { repo: { config: repo.config, file: CONFIG_FILE } } : {}),
+    trustRepo: options.trustRepo === true,
+  });
+}
+
+/** Every static family, from the tree's view and the branches' read-only view. */
+async function extractStatic(checkout: Checkout, view: RepoView, facts: Facts): Promise<void> {
+  const branchView = checkout.branches;
+  await extractFacts(view, STATIC_EXTRACTORS, { branches: branchView?.names() ?? null, branchView, preset: facts });
 }

@@ -1,15 +1,8 @@
 // Progress on stderr: ora spinners per stage in a terminal, plain lines otherwise (CI logs, pipes).
 import ora, { type Ora } from "ora";
+import type { Progress } from "../model/progress.js";
 
-export interface Progress {
-  start(stage: string, text: string): void;
-  succeed(text: string): void;
-  skip(text: string): void;
-  fail(text: string): void;
-  note(text: string): void;
-}
-
-export const silentProgress: Progress = { start() {}, succeed() {}, skip() {}, fail() {}, note() {} };
+export { silentProgress, type Progress } from "../model/progress.js";
 
 export function plainProgress(write: (line: string) => void): Progress {
   let current = "";

@@ -3,13 +3,12 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { audit, type AuditOptions } from "../pipeline.js";
 import { render } from "../report/index.js";
-import { renderCarbonText } from "../measure/render.js";
 import { builtinRulesDir, loadRules } from "../evaluate/load-rules.js";
 import { explainRule } from "../evaluate/score.js";
 import { STATIC_EXTRACTORS } from "../extract/extractors/index.js";
 import { STAGE_FAMILIES } from "../stage-families.js";
 import { badInput, EXIT } from "../model/errors.js";
-import { TOOL_VERSION } from "../version.js";
+import { TOOL_VERSION } from "../io/package.js";
 import { CONFIG_TEMPLATE } from "../config/template.js";
 import { ledgerCommand } from "./ledger-command.js";
 import { progressFor, silentProgress } from "./progress.js";
@@ -72,43 +71,21 @@ async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
   // Only the report goes to stdout; progress goes to stderr (and is silent when stderr is not wanted).
   const progress = args.format === "text" || io.stderr.isTTY ? progressFor(io.stderr) : silentProgress;
   try {
-    const options: AuditOptions = {
-      source: args.source,
-      progress,
-      signal: controller.signal,
-      runtime: args.runtime,
-      data: args.data.map((d) => ({ host: resolve(d.host), container: d.container })),
-    };
-    const optional: Partial<AuditOptions> = {
-      ref: args.ref,
-      stages: args.stages,
-      configFile: args.config,
-      cacheDir: args.cacheDir,
-      outDir: args.out ? resolve(args.out, "..") : undefined,
-      engine: args.engine,
-      baseImage: args.baseImage,
-      buildTimeoutSeconds: args.buildTimeout,
-      epochs: args.epochs,
-      train: args.train,
-      measureEpochs: args.measureEpochs,
-      batches: args.batches,
-      epochTimeoutSeconds: args.epochTimeout,
-      gpus: args.gpus,
-      region: args.region,
-      intensity: args.intensity,
-      pue: args.pue,
-    };
+    const { command: _command, source, ref, format: _format, out, config, trustRepo, cacheDir, debug: _debug, ...flags } = args;
+    if (flags.data) flags.data = flags.data.map((d) => ({ host: resolve(d.host), container: d.container }));
+    const options: AuditOptions = { ...flags, source, progress, signal: controller.signal };
+    const optional: Partial<AuditOptions> = { ref, configFile: config, cacheDir, trustRepo, outDir: out ? resolve(out, "..") : undefined };
     for (const [key, value] of Object.entries(optional)) if (value !== undefined) (options as unknown as Record<string, unknown>)[key] = value;
 
-    const { report, rules, config } = await audit(options);
+    const { report, rules, settings } = await audit(options);
     const color = args.format === "text" && !args.out && io.stdout.isTTY === true && !process.env.NO_COLOR;
-    const text = render(report, args.format, { color, rules, carbonText: renderCarbonText });
+    const text = render(report, args.format, { color, rules });
     if (args.out) {
       writeFileSync(args.out, text);
       io.stderr.write(`report written to ${args.out}\n`);
     } else io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
 
-    const failUnder = args.failUnder ?? config.failUnder;
+    const failUnder = settings.failUnder?.value;
     if (failUnder !== undefined && (report.score.total ?? 0) < failUnder) {
       io.stderr.write(`repro-audit: score ${report.score.total ?? "n/a"} is below --fail-under ${failUnder}\n`);
       return EXIT.belowThreshold;

@@ -1,4 +1,2 @@
 // The source stage's public face: open a URL or folder as a Checkout.
 export { openSource, type Checkout, type SourceOptions } from "./source.js";
-export type { BranchCheck, BranchCheckCaps } from "./branch-check.js";
-export { BRANCH_CHECK_CAPS } from "./branch-check.js";

@@ -5,7 +5,7 @@ import { dirname } from "node:path";
 import { randomBytes } from "node:crypto";
 import type { SimpleGit } from "simple-git";
 import { badInput } from "../model/errors.js";
-import type { BranchRef } from "./branch-check.js";
+import type { BranchRef } from "../model/branch-view.js";
 import { cacheDirFor, redactUrl } from "./input.js";
 import { safeGit } from "./git.js";
 import { cloneFailure, errorText } from "./git-errors.js";

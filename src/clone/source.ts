@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { badInput } from "../model/errors.js";
 import type { BranchInfo, RepoInfo } from "../model/report.js";
-import { checkBranchList, type BranchCheck, type BranchRef } from "./branch-check.js";
+import type { BranchRef, BranchView } from "../model/branch-view.js";
+import { gitBranchView } from "./branch-view.js";
 import { classifyInput, redactUrl } from "./input.js";
 import { safeGit } from "./git.js";
 import { lastGitLine, errorText } from "./git-errors.js";
@@ -17,10 +18,8 @@ export interface Checkout {
   /** Absolute path of the tree to audit. */
   root: string;
   info: RepoInfo;
-  /** Names a README may use for branches (local, remote-tracking, and remote names without "origin/"); null for a plain folder. */
-  branchNames: string[] | null;
-  /** The `branches` fact family: every branch except the audited one, checked without a checkout. */
-  checkBranches(): Promise<BranchCheck[]>;
+  /** The repo's other branches, read-only; null for a plain folder. */
+  branches: BranchView | null;
   /** Remove temporary folders (the clone cache stays). */
   dispose(): Promise<void>;
 }
@@ -54,8 +53,7 @@ async function openUrl(url: string, options: SourceOptions): Promise<Checkout> {
   return {
     root: dir,
     info: repoInfo(shown, target.commit, target.ref, branches, target.branch),
-    branchNames: branches.map((b) => b.name),
-    checkBranches: () => checkBranchList(dir, branches.filter((b) => b.name !== target.branch)),
+    branches: gitBranchView(dir, branches.map((b) => b.name), branches.filter((b) => b.name !== target.branch)),
     dispose: async () => {},
   };
 }
@@ -74,8 +72,7 @@ async function openPath(path: string, options: SourceOptions): Promise<Checkout>
     return {
       root,
       info: { url: root, kind: "folder", commit: null, ref: null, branches: [] },
-      branchNames: null,
-      checkBranches: async () => [],
+      branches: null,
       dispose: async () => {},
     };
   }
@@ -118,8 +115,7 @@ async function openPath(path: string, options: SourceOptions): Promise<Checkout>
   return {
     root: auditRoot,
     info: repoInfo(root, commit, ref, branches, current),
-    branchNames: namesForReadme(branches),
-    checkBranches: () => checkBranchList(root, others),
+    branches: gitBranchView(root, namesForReadme(branches), others),
     dispose: async () => {
       if (temp) await rm(temp, { recursive: true, force: true });
     },
@@ -180,4 +176,3 @@ function sample(names: string[]): string {
   return names.length === 0 ? "none listed" : names.slice(0, 5).join(", ") + (names.length > 5 ? ", ..." : "");
 }
 
-export type { BranchCheck };

@@ -1,9 +1,9 @@
 // .repro-audit.yml: a pure validate beside a thin read. The schema is schemas/config.schema.json.
-import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import yaml from "js-yaml";
 import { badInput } from "../model/errors.js";
-import { schemaProblems } from "../evaluate/schema-validator.js";
+import { schemaProblems } from "../io/schema.js";
+import { readRegularFile } from "../io/safe-file.js";
 import type { StageName } from "../model/report.js";
 
 export const CONFIG_FILE = ".repro-audit.yml";
@@ -35,45 +35,38 @@ export function configProblems(file: string, doc: unknown): string[] {
   return schemaProblems("config.schema.json", doc).map((p) => `${file} ${p}`);
 }
 
-export function parseConfig(file: string, text: string): Config {
+/** Config files are small: a larger one is refused before it is parsed. */
+export const MAX_CONFIG_BYTES = 256 * 1024;
+
+/** Pure: a config document from its text, or every problem with it ("<file> <pointer>: <problem>"). */
+export type CheckedConfig = { config: Config; problems: [] } | { config: null; problems: string[]; notYaml: boolean };
+
+export function checkConfig(file: string, text: string, baseDir = dirname(file)): CheckedConfig {
   let doc: unknown;
   try {
-    // JSON_SCHEMA: no custom tags; maxAliases-like protection comes from js-yaml's own limits on small files.
+    // JSON_SCHEMA: no custom tags; js-yaml bounds alias expansion on its own.
     doc = yaml.load(text, { schema: yaml.JSON_SCHEMA, filename: file }) ?? {};
   } catch (error) {
-    throw badInput(`config ${file} is not valid YAML (${(error as Error).message.split("\n")[0]})`, "Fix the YAML");
+    return { config: null, problems: [`${file} is not valid YAML (${(error as Error).message.split("\n")[0]})`], notYaml: true };
   }
   const problems = configProblems(file, doc);
-  if (problems.length > 0) throw badInput(`invalid config: ${problems.join("; ")}`, "Fix it against schemas/config.schema.json");
+  if (problems.length > 0) return { config: null, problems, notYaml: false };
   const config = doc as Config;
   // Rule folders are relative to the config file that names them.
-  if (config.rules) config.rules = config.rules.map((dir) => resolve(dirname(file), dir));
-  return config;
+  if (config.rules) config.rules = config.rules.map((dir) => resolve(baseDir, dir));
+  return { config, problems: [] };
+}
+
+/** The user's config (trusted): any problem stops the audit with a bad-input error. */
+export function parseConfig(file: string, text: string): Config {
+  const checked = checkConfig(file, text);
+  if (checked.config) return checked.config;
+  if (checked.notYaml) throw badInput(`config ${checked.problems[0]}`, "Fix the YAML");
+  throw badInput(`invalid config: ${checked.problems.join("; ")}`, "Fix it against schemas/config.schema.json");
 }
 
 export function readConfig(file: string): Config {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw badInput(`config ${file} cannot be read`, "Check the path given to --config", error);
-  }
-  if (text.length > 256 * 1024) throw badInput(`config ${file} is over 256 KiB`, "Keep .repro-audit.yml small");
-  return parseConfig(file, text);
-}
-
-/** Field-by-field merge: the user's config (later) beats the repo's (earlier); nested sections merge too. */
-export function mergeConfigs(...configs: Array<Config | undefined>): Config {
-  const merged: Config = {};
-  for (const config of configs) {
-    if (!config) continue;
-    for (const [key, value] of Object.entries(config) as Array<[keyof Config, unknown]>) {
-      const previous = merged[key];
-      (merged as Record<string, unknown>)[key] =
-        value && typeof value === "object" && !Array.isArray(value) && previous && typeof previous === "object"
-          ? { ...(previous as object), ...(value as object) }
-          : value;
-    }
-  }
-  return merged;
+  const read = readRegularFile(file, MAX_CONFIG_BYTES);
+  if (!read.ok) throw badInput(`config ${file} ${read.problem}`, "Check the path given to --config: a regular file of at most 256 KiB");
+  return parseConfig(file, read.text);
 }

@@ -1,6 +1,6 @@
 // Judge rules against facts (pure): every matching record is a finding; outcomes say what was not assessed.
 import type { FactRecord, FactValue, Facts } from "../model/facts.js";
-import type { Finding, RuleResult } from "../model/finding.js";
+import type { Finding, FindingLocation, RuleResult } from "../model/finding.js";
 import type { Matcher, Rule, Selector, Where } from "./rule.js";
 
 function matches(value: FactValue | undefined, matcher: Matcher): boolean {
@@ -22,7 +22,7 @@ function select(facts: Facts, selector: Selector): FactRecord[] {
 }
 
 /** Fill "{field}" from the record; unknown fields are left visible so a wrong template shows. */
-export function fillTemplate(template: string, record: FactRecord): string {
+export function fillTemplate(template: string, record: Readonly<Record<string, FactValue | undefined>>): string {
   return template.replace(/\{([A-Za-z0-9_-]+)\}/g, (whole, field: string) => {
     const value = record[field];
     return value === undefined ? whole : String(value);
@@ -33,20 +33,54 @@ function families(rule: Rule): string[] {
   return [rule.check.family, ...(rule.applies ? [rule.applies.family] : []), ...(rule.needs ?? [])];
 }
 
-function toFinding(rule: Rule, record: FactRecord): Finding {
+function locationOf(record: FactRecord): FindingLocation | null {
+  if (typeof record.file !== "string") return null;
+  return {
+    file: record.file,
+    ...(typeof record.line === "number" ? { line: record.line } : {}),
+    ...(typeof record.cell === "number" ? { cell: record.cell } : {}),
+    ...(typeof record.cellLine === "number" ? { cellLine: record.cellLine } : {}),
+  };
+}
+
+/** One finding for records that are one problem: the first record speaks, every record is a location. */
+function toFinding(rule: Rule, records: readonly FactRecord[]): Finding {
+  const first = records[0] ?? {};
   const values: Finding["values"] = {};
-  for (const [key, value] of Object.entries(record)) if (value !== undefined) values[key] = value;
+  for (const [key, value] of Object.entries(first)) if (value !== undefined) values[key] = value;
+  if (rule.group) values.count = records.length;
+  const seen = new Set<string>();
+  const locations: FindingLocation[] = [];
+  for (const record of records) {
+    const at = locationOf(record);
+    const key = at && `${at.file}\0${at.line ?? ""}\0${at.cell ?? ""}`;
+    if (at && !seen.has(key!)) (seen.add(key!), locations.push(at));
+  }
   return {
     rule: rule.id,
     category: rule.category,
     severity: rule.severity,
-    file: typeof record.file === "string" ? record.file : null,
-    line: typeof record.line === "number" ? record.line : null,
-    ...(typeof record.cell === "number" ? { cell: record.cell } : {}),
-    ...(typeof record.cellLine === "number" ? { cellLine: record.cellLine } : {}),
-    message: fillTemplate(rule.message, record),
+    file: typeof first.file === "string" ? first.file : null,
+    line: typeof first.line === "number" ? first.line : null,
+    ...(typeof first.cell === "number" ? { cell: first.cell } : {}),
+    ...(typeof first.cellLine === "number" ? { cellLine: first.cellLine } : {}),
+    message: fillTemplate(rule.message, values),
     values,
+    locations,
   };
+}
+
+/** Records bucketed by the rule's `group` fields, in the order their first record was seen. */
+function groupRecords(rule: Rule, records: readonly FactRecord[]): FactRecord[][] {
+  if (!rule.group) return records.map((r) => [r]);
+  const buckets = new Map<string, FactRecord[]>();
+  for (const record of records) {
+    const key = JSON.stringify(rule.group.map((field) => record[field] ?? null));
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(record);
+    else buckets.set(key, [record]);
+  }
+  return [...buckets.values()];
 }
 
 export function judgeRule(rule: Rule, facts: Facts): { result: RuleResult; findings: Finding[] } {
@@ -63,11 +97,12 @@ export function judgeRule(rule: Rule, facts: Facts): { result: RuleResult; findi
   const matched = select(facts, rule.check);
   const findings = rule.check.absent
     ? matched.length === 0
-      ? [toFinding(rule, {})]
+      ? [toFinding(rule, [{}])]
       : []
-    : matched.map((record) => toFinding(rule, record));
+    : groupRecords(rule, matched).map((records) => toFinding(rule, records));
   const outcome = findings.length > 0 ? "fail" : "pass";
-  return { result: { ...base, outcome, findings: findings.length }, findings };
+  const occurrences = rule.check.absent ? findings.length : matched.length;
+  return { result: { ...base, outcome, findings: findings.length, occurrences }, findings };
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

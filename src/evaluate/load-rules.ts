@@ -1,15 +1,27 @@
 // Read rule files from folders (I/O) around a pure check of each document against schemas/rule.schema.json.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { PACKAGE_ROOT } from "../package-root.js";
+import { packagePath } from "../io/package.js";
 import yaml from "js-yaml";
 import { badInput } from "../model/errors.js";
+import { insideRoot, readRegularFile } from "../io/safe-file.js";
+import { schemaProblems } from "../io/schema.js";
 import type { Rule } from "./rule.js";
-import { schemaProblems } from "./schema-validator.js";
+
+/** A rule is a short YAML document; anything larger is refused unread. */
+const MAX_RULE_BYTES = 64 * 1024;
 
 /** The rules/ folder shipped with the package. */
 export function builtinRulesDir(): string {
-  return join(PACKAGE_ROOT, "rules");
+  return packagePath("rules");
+}
+
+/** Built-in rules first, then the trusted configs' folders; a repo's own folders only where they really lie
+ * inside the repo (links resolved), so a trusted repo's config still cannot reach into the host. */
+export function ruleFolders(extra: ReadonlyArray<{ dir: string; origin: "user-config" | "repo-config" }>, repoRoot: string): string[] {
+  const outside = extra.filter((r) => r.origin === "repo-config" && !insideRoot(repoRoot, r.dir));
+  if (outside.length) throw badInput(`the repo's .repro-audit.yml names rule folders outside the repo: ${outside.map((r) => r.dir).join(", ")}`, "Keep rule folders inside the repo");
+  return [builtinRulesDir(), ...extra.map((r) => r.dir)];
 }
 
 /** Pure: problems with one parsed rule document, each "<file> <pointer>: <problem>". */
@@ -58,7 +70,9 @@ export function loadRules(dirs: string[]): Rule[] {
     }
     for (const name of names) {
       const file = resolve(dir, name);
-      const rule = parseRule(file, readFileSync(file, "utf8"));
+      const read = readRegularFile(file, MAX_RULE_BYTES);
+      if (!read.ok) throw badInput(`rule file ${file} ${read.problem}`, "Rule files must be regular YAML files of at most 64 KiB");
+      const rule = parseRule(file, read.text);
       byId.set(rule.id, rule);
     }
   }

@@ -29,6 +29,8 @@ export interface Rule {
   check: Selector & { absent?: boolean };
   applies?: Selector;
   needs?: string[];
+  /** Record fields whose equal values make one finding with every record as a location. */
+  group?: string[];
   message: string;
   helpUri?: string;
   /** The file it was read from, for messages. */

@@ -1,4 +1,5 @@
 // The extractor contract: one module per fact family (file name = fact id), reading only through RepoView.
+import type { BranchView } from "../model/branch-view.js";
 import type { FactId, FactRecord, Facts } from "../model/facts.js";
 import type { RepoView } from "../model/repo-view.js";
 
@@ -7,7 +8,9 @@ export interface ExtractContext {
   /** Families collected by the extractors that ran before this one (see the order in extract/index.ts). */
   facts: Facts;
   /** Branch names of the repo, or null for a plain folder (no git). */
-  branches: string[] | null;
+  branches: readonly string[] | null;
+  /** The other branches, read-only through git's object store; null for a plain folder or an in-memory view. */
+  branchView?: BranchView | null;
 }
 
 export interface Extractor {

@@ -1,9 +1,10 @@
 // Re-analysis of a raw run folder (hook events, nvidia-smi CSV, meta.json) such as scripts/gpu-check.sh writes.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { CarbonSection } from "../model/carbon.js";
+import { singleRunPlan, type CarbonSection } from "../model/carbon.js";
+import { sourced } from "../model/sourced.js";
 import { DEFAULT_PUE } from "../carbon/equivalents.js";
-import { resolveIntensity } from "../carbon/intensity.js";
+import { carbonAssumptions } from "../carbon/assumptions.js";
 import { epochSpans, parseHookEvents } from "./boundaries.js";
 import { compareWithActual, type Comparison } from "./compare.js";
 import { gpuSeries, parseSmiCsv } from "./meters/nvidia-smi.js";
@@ -27,6 +28,12 @@ export interface Analysis {
   comparisons: Comparison[];
 }
 
+/** Seconds the meters were read before the training started (the idle window), 0 when never. */
+function idleWindow(series: ReadonlyArray<{ samples: ReadonlyArray<{ unix: number }> }>, start: number): number {
+  const first = Math.min(...series.flatMap((s) => s.samples.map((p) => p.unix)));
+  return Number.isFinite(first) ? Math.max(0, start - first) : 0;
+}
+
 export async function analyseRawRun(dir: string, options: { pue?: number; region?: string; measureEpochs?: number } = {}): Promise<Analysis> {
   const meta = JSON.parse(await readFile(join(dir, "meta.json"), "utf8")) as RawMeta;
   const events = parseHookEvents(await readFile(join(dir, "events.jsonl"), "utf8"), meta.start);
@@ -39,16 +46,15 @@ export async function analyseRawRun(dir: string, options: { pue?: number; region
   const cut = head[head.length - 1]?.end ?? meta.end - meta.start;
   const pue = options.pue ?? DEFAULT_PUE;
   const section = buildSection({
-    plan: {
-      commands: [{ value: meta.command, source: "gpu-check" }],
-      epochs: { value: meta.epochs, source: "gpu-check" },
-      folds: { value: 1, source: "default" }, models: { value: 1, source: "default" }, seeds: { value: 1, source: "default" },
-      runs: 1,
-    },
+    plan: singleRunPlan(meta.command, meta.epochs, "measured", "gpu-check meta.json"),
     runtime: "host",
     outcome: { status: "completed", reason: "re-analysed" },
     spans: head, boundaries: "hook", runStartUnix: meta.start, runEndUnix: meta.start + cut,
-    series, pue, intensity: resolveIntensity({ region: options.region }), cpu: cpuPowerFor(meta.cpuModel ?? null),
+    series, cpu: cpuPowerFor(meta.cpuModel ?? null), idleSeconds: idleWindow(series, meta.start),
+    assumptions: carbonAssumptions({
+      pue: options.pue ? sourced(options.pue, "flag", "--pue") : sourced(DEFAULT_PUE, "default", "default"),
+      region: options.region ? sourced(options.region, "flag", "--region") : null,
+    }),
   });
   const power = relativeSeries(series, meta.start, meta.end - meta.start).map((m) => m.samples);
   const runEnd = meta.end - meta.start;

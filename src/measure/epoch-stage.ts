@@ -3,11 +3,12 @@ import { randomBytes } from "node:crypto";
 import { chmod, cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CarbonSection, TrainPlan } from "../model/carbon.js";
+import type { CarbonAssumptions, CarbonSection, TrainPlan } from "../model/carbon.js";
 import type { FactRecord } from "../model/facts.js";
 import { engineError } from "../model/errors.js";
-import { DEFAULT_PUE, validatePue } from "../carbon/equivalents.js";
-import { resolveIntensity } from "../carbon/intensity.js";
+import { sourced } from "../model/sourced.js";
+import { DEFAULT_PUE } from "../carbon/equivalents.js";
+import { carbonAssumptions } from "../carbon/assumptions.js";
 import { epochSpans, parseHookEvents, StdoutBoundaries, type BoundaryEvent, type EpochSpan } from "./boundaries.js";
 import { CONTAINER_REPO, DEFAULT_LIMITS, EVENTS_FILE, hookDir, launchContainer, launchHost, type Launched, type Limits } from "./launch.js";
 import { thisCpuPower } from "./meters/cpu-model.js";
@@ -33,9 +34,8 @@ export interface EpochStageInput {
   limits?: Limits;
   /** true/false forces; undefined: GPUs when nvidia-smi answers. */
   gpus?: boolean;
-  pue?: number;
-  region?: string;
-  intensity?: number;
+  /** PUE and grid intensity with their sources (default: the default PUE and the world intensity). */
+  assumptions?: CarbonAssumptions;
   signal?: AbortSignal;
   /** Seconds of meter samples before the start, for idle power (default 1). */
   idleSeconds?: number;
@@ -98,8 +98,8 @@ function cutSpans(spans: EpochSpan[], cut: number, batches: number | undefined):
 export async function runEpochStage(input: EpochStageInput): Promise<EpochStageResult> {
   const measureEpochs = input.measureEpochs ?? 1;
   const timeoutSeconds = input.timeoutSeconds ?? 3600;
-  const pue = validatePue(input.pue ?? DEFAULT_PUE);
-  const intensity = resolveIntensity({ region: input.region, intensity: input.intensity });
+  const assumptions = input.assumptions ?? carbonAssumptions({ pue: sourced(DEFAULT_PUE, "default", "default") });
+  const idleSeconds = input.idleSeconds ?? 1;
   const command = input.plan.commands[0]?.value;
   if (!command) throw new Error("runEpochStage needs a plan with a command");
   if (input.runtime === "container" && !input.image)
@@ -123,7 +123,7 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
     intervalMs: input.sampleMs ?? 500,
     ...(gpus ? { nvidiaSmi: { binary: input.nvidiaSmi, inUse: gpusInUse({ cudaVisibleDevices: process.env.CUDA_VISIBLE_DEVICES }), offsetMinutes: localOffsetMinutes() } } : {}),
   });
-  await sleep((input.idleSeconds ?? 1) * 1000);
+  await sleep(idleSeconds * 1000);
 
   // 3. Launch; the hook stops the program itself, the stdout markers let us stop it when no hook spoke.
   const name = `repro-audit-epoch-${randomBytes(6).toString("hex")}`;
@@ -220,7 +220,7 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
   const section = buildSection({
     plan: input.plan, runtime: input.runtime, outcome, spans: measuredSpans,
     boundaries: events.length === 0 ? "none" : useHook ? "hook" : "stdout",
-    runStartUnix, runEndUnix, series, pue, intensity, cpu, hook: hookUsage,
+    runStartUnix, runEndUnix, series, assumptions, cpu, idleSeconds, hook: hookUsage,
   });
   return {
     section,

@@ -3,7 +3,7 @@ import { execa, type ResultPromise } from "execa";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { packageRoot } from "../carbon/data-file.js";
+import { packagePath } from "../io/package.js";
 
 /** Where the repo copy, the hook and the events folder appear inside the container. */
 export const CONTAINER_REPO = "/repo";
@@ -23,7 +23,7 @@ export const DEFAULT_LIMITS: Limits = { memory: "8g", cpus: 2, pids: 1024 };
 export function hookDir(): string {
   const here = join(dirname(fileURLToPath(import.meta.url)), "hook");
   if (existsSync(join(here, "sitecustomize.py"))) return here;
-  return join(packageRoot(), "src", "measure", "hook");
+  return packagePath("src", "measure", "hook");
 }
 
 /** Idle milliseconds the hook waits after its stop event: at least two fast sampler reads land at the measured end. */

@@ -10,7 +10,7 @@ export interface LedgerEntry {
   repo: string;
   commit: string | null;
   runtime: "container" | "host";
-  status: CarbonSection["status"];
+  status: NonNullable<CarbonSection["measurement"]>["status"];
   seconds: number;
   kWh: number;
   co2g: number;
@@ -40,23 +40,26 @@ export function ledgerPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(data, "repro-audit", "ledger.jsonl");
 }
 
+/** The ledger line of a section that holds a measurement. */
 export function ledgerEntryFor(section: CarbonSection, repo: string, commit: string | null, date = new Date()): LedgerEntry {
-  const predicted = section.status === "measured" && section.energyMeasured !== false; // unknown energy is not 0
+  const m = section.measurement!;
+  // Unknown energy is not 0; a complete measurement is its own prediction.
+  const whole = m.energyMeasured ? (section.prediction?.basis === "measured" ? section.prediction.total : m.complete ? m.actual : null) : null;
   return {
     date: date.toISOString(),
     repo,
     commit,
-    runtime: section.runtime,
-    status: section.status,
-    seconds: section.measured.seconds,
-    kWh: section.measured.energyKWh,
-    co2g: section.measured.co2g,
-    epochs: section.measured.epochs,
-    batches: section.measured.batches,
+    runtime: m.runtime,
+    status: m.status,
+    seconds: m.actual.seconds,
+    kWh: m.actual.energyKWh,
+    co2g: m.actual.co2g,
+    epochs: m.actual.epochs,
+    batches: m.actual.batches,
     region: section.assumptions.intensity.region,
-    gPerKWh: section.assumptions.intensity.gPerKWh,
-    predictedKWh: predicted ? section.predicted.energyKWh : null,
-    predictedCo2g: predicted ? section.predicted.co2g : null,
+    gPerKWh: section.assumptions.intensity.value,
+    predictedKWh: whole ? whole.energyKWh : null,
+    predictedCo2g: whole ? whole.co2g : null,
   };
 }
 

@@ -1,7 +1,6 @@
 // Assembles the report's carbon section from the plan, the outcome, the meters and the prediction (pure).
-import type { CarbonSection, Consumption, MeterSeries, TrainPlan } from "../model/carbon.js";
-import { co2Grams, G_CO2_PER_KM, kmByCar, MEMORY_WATTS_PER_GB } from "../carbon/equivalents.js";
-import type { Intensity } from "../carbon/intensity.js";
+import type { CarbonAssumptions, CarbonSection, Factor, Measurement, MeterSeries, Prediction, TrainPlan } from "../model/carbon.js";
+import { co2Grams, kmByCar } from "../carbon/equivalents.js";
 import type { EpochSpan } from "./boundaries.js";
 import { chooseMeters, energyInput } from "./energy-meters.js";
 import type { HookUsage } from "./hook-usage.js";
@@ -13,22 +12,22 @@ import { predict } from "./predict.js";
 
 export interface SectionInput {
   plan: TrainPlan;
-  runtime: CarbonSection["runtime"];
+  runtime: Measurement["runtime"];
   outcome: RunOutcome;
   spans: EpochSpan[];
-  boundaries: "hook" | "stdout" | "none";
+  boundaries: Measurement["actual"]["boundaries"];
   /** Unix seconds the command was started and ended. */
   runStartUnix: number;
   runEndUnix: number;
   series: RawSeries[];
-  pue: number;
-  intensity: Intensity;
+  /** PUE, intensity and the rest; `cpu` is filled in here when a CPU-share meter was used. */
+  assumptions: CarbonAssumptions;
   cpu: CpuPower;
+  /** Seconds of meter samples taken before the start; 0: idle power was not sampled. */
+  idleSeconds: number;
   /** CPU time and memory the hook recorded in the Python processes, for windows the host meters could not see. */
   hook?: HookUsage;
 }
-
-const zero = (epochs = 0): Consumption => ({ epochs, seconds: 0, energyKWh: 0, co2g: 0, kmByCar: 0 });
 
 /** Raw series on the run's clock (seconds since start; negative = before it, the idle window). */
 export function relativeSeries(series: RawSeries[], startUnix: number, runEnd: number): MeterSeries[] {
@@ -56,54 +55,57 @@ function unmeteredReason(spans: readonly EpochSpan[], runEnd: number, anyReading
     : `no meter could read ${window}: no cgroup or process tree was visible and the hook recorded no CPU time`;
 }
 
+/** What the measured prediction rests on: the measured steady epoch, the plan's counts, PUE and intensity. */
+function measuredFactors(plan: TrainPlan, perEpoch: { seconds: number; energyKWh: number }, from: "epochs" | "batches", a: CarbonAssumptions): Factor[] {
+  return [
+    { name: "steady epoch", value: perEpoch.seconds, unit: "s", origin: "measured", source: from === "epochs" ? "measured epoch(s)" : "measured batches, scaled to an epoch" },
+    { name: "steady epoch energy", value: perEpoch.energyKWh, unit: "kWh (with PUE)", origin: "measured", source: "meters" },
+    { name: "epochs", value: plan.epochs.value, unit: "per run", origin: plan.epochs.origin, source: plan.epochs.source },
+    { name: "runs", value: plan.runs, unit: "folds x models x seeds", origin: plan.folds.origin === "default" && plan.models.origin === "default" && plan.seeds.origin === "default" ? "default" : "code", source: `${plan.folds.value} x ${plan.models.value} x ${plan.seeds.value}` },
+    { name: "PUE", value: a.pue.value, unit: "", origin: a.pue.origin, source: a.pue.source },
+    { name: "carbon intensity", value: a.intensity.value, unit: "g CO2eq/kWh", origin: a.intensity.origin, source: a.intensity.source },
+  ];
+}
+
 export function buildSection(input: SectionInput): CarbonSection {
   const runEnd = Math.max(0, input.runEndUnix - input.runStartUnix);
   const host = relativeSeries(input.series, input.runStartUnix, runEnd);
   const meters = chooseMeters(host, input.hook ?? null, 0, runEnd, input.cpu.wattsPerThread).map((m) => withEnergy(m, runEnd));
-  const idleWatts = meters.reduce((sum, m) => sum + (meanWatts(m.samples, -Infinity, 0) ?? 0), 0);
+  const idle = meters.map((m) => meanWatts(m.samples, -Infinity, 0));
+  const idleWatts = input.idleSeconds > 0 && idle.some((w) => w !== null) ? idle.reduce<number>((sum, w) => sum + (w ?? 0), 0) : null;
+  const cpuMetered = meters.some((m) => m.component === "cpu" && m.kind === "estimated");
+  const assumptions: CarbonAssumptions = { ...input.assumptions, cpu: cpuMetered ? { ...input.cpu } : null };
+  const pue = assumptions.pue.value;
+  const gPerKWh = assumptions.intensity.value;
   const prediction = predict({
     spans: input.spans, runEnd, power: meters.map(energyInput),
-    epochs: input.plan.epochs.value, runs: input.plan.runs, pue: input.pue, gPerKWh: input.intensity.gPerKWh,
+    epochs: input.plan.epochs.value, runs: input.plan.runs, pue, gPerKWh,
   });
-  const assumptions: CarbonSection["assumptions"] = {
-    pue: input.pue,
-    intensity: input.intensity,
-    memoryWattsPerGB: MEMORY_WATTS_PER_GB,
-    cpuTdpWatts: input.cpu.tdpWatts,
-    cpuModel: input.cpu.model,
-    cpuWattsPerThread: input.cpu.wattsPerThread,
-    cpuTdpSource: input.cpu.source,
-    gCO2PerKm: G_CO2_PER_KM,
-  };
   const completed = input.outcome.status === "completed";
-  const status: CarbonSection["status"] = completed && prediction ? "measured" : input.outcome.status === "missing-data" ? "stopped" : "failed";
-  const energyKWh = meters.reduce((sum, m) => sum + m.energyKWh, 0) * input.pue;
-  const energyMeasured = energyKWh > 0;
+  const status: Measurement["status"] = completed && prediction ? "measured" : input.outcome.status === "missing-data" ? "stopped" : "failed";
+  const energyKWh = meters.reduce((sum, m) => sum + m.energyKWh, 0) * pue;
+  const energyMeasured = status === "measured" && energyKWh > 0;
   const anyReading = host.some((m) => m.samples.length > 0 || (m.cumulative?.length ?? 0) > 0) || (input.hook?.cpuSeconds.length ?? 0) > 0;
   const reason =
     completed && !prediction ? "no epoch or batch boundary was seen in the hook events or the output"
     : !completed ? input.outcome.reason
     : !energyMeasured ? unmeteredReason(input.spans, runEnd, anyReading)
     : undefined;
-  const co2g = co2Grams(energyKWh, input.intensity.gPerKWh);
-  const fallbackMeasured = {
-    epochs: 0, seconds: runEnd, energyKWh, co2g, kmByCar: kmByCar(co2g),
-    batches: 0, idleWatts, setupSeconds: runEnd, warmupSeconds: null,
-  };
-  const measured = prediction ? { ...prediction.measured, idleWatts } : fallbackMeasured;
-  const predicted: CarbonSection["predicted"] =
-    prediction && status === "measured"
-      ? prediction.predicted
-      : { ...zero(), interval: { low: zero(), high: zero() }, basis: "epoch", runs: input.plan.runs, perEpoch: { seconds: 0, energyKWh: 0 } };
-  return {
-    plan: input.plan,
-    runtime: input.runtime,
-    status,
-    ...(reason ? { reason } : {}),
-    ...(status === "measured" ? { energyMeasured } : {}),
-    measured: { ...measured, boundaries: input.boundaries },
-    predicted,
-    meters,
-    assumptions,
-  };
+  const co2g = co2Grams(energyKWh, gPerKWh);
+  const actual: Measurement["actual"] = prediction
+    ? { ...prediction.measured, idleWatts, boundaries: input.boundaries }
+    : { epochs: 0, seconds: runEnd, energyKWh, co2g, kmByCar: kmByCar(co2g), batches: 0, idleWatts, setupSeconds: runEnd, warmupSeconds: null, boundaries: input.boundaries };
+  const complete = status === "measured" && input.plan.runs === 1 && prediction !== null && prediction.predicted.basis === "epoch" && actual.epochs >= input.plan.epochs.value;
+  const measurement: Measurement = { runtime: input.runtime, status, ...(reason ? { reason } : {}), energyMeasured, complete, actual, meters };
+  let predicted: Prediction | null = null;
+  if (prediction && status === "measured" && !complete) {
+    const p = prediction.predicted;
+    const from = p.basis === "epoch" ? "epochs" : "batches";
+    predicted = {
+      basis: "measured", from, epochs: input.plan.epochs.value, runs: p.runs,
+      total: { epochs: p.epochs, seconds: p.seconds, energyKWh: p.energyKWh, co2g: p.co2g, kmByCar: p.kmByCar },
+      interval: p.interval, perEpoch: p.perEpoch, factors: measuredFactors(input.plan, p.perEpoch, from, assumptions),
+    };
+  }
+  return { plan: input.plan, measurement, prediction: predicted, assumptions };
 }

@@ -1,10 +1,8 @@
-// The report's `carbon` section: the train plan, what one instrumented epoch measured and the prediction.
+// The report's `carbon` section, one shape for every basis: the train plan, an optional measurement, and a
+// prediction of the whole training that is measured, estimated (from the code) or given (by the user).
+import type { Origin, Sourced } from "./sourced.js";
 
-export interface Sourced<T> {
-  value: T;
-  /** Where the number came from: "config", "flag", "README line 12", "argparse default in train.py:30", "default". */
-  source: string;
-}
+export type { Origin, Sourced } from "./sourced.js";
 
 export interface TrainPlan {
   commands: Sourced<string>[];
@@ -44,43 +42,82 @@ export interface Consumption {
   kmByCar: number;
 }
 
-export interface CarbonSection {
-  plan: TrainPlan;
+export interface Range<T> {
+  low: T;
+  high: T;
+}
+
+/** What the instrumented run measured. Energy figures include PUE; `meters[].energyKWh` do not. */
+export interface Measurement {
   runtime: "container" | "host";
   status: "measured" | "stopped" | "failed";
   reason?: string;
-  /** false: boundaries were seen but no meter saw the measured window; `reason` says why and the energy
-   * figures are unknown rather than zero. Absent in sections saved by earlier versions. */
-  energyMeasured?: boolean;
-  /** Energy figures include PUE; `meters[].energyKWh` do not. Fields marked optional are always filled by
-   * runEpochStage; they are optional only so sections saved by earlier versions still type-check. */
-  measured: Consumption & {
+  /** false: boundaries were seen but no meter saw the measured window; energy figures are unknown, not zero. */
+  energyMeasured: boolean;
+  /** Every epoch of the plan was measured: `actual` is the whole training and there is no prediction. */
+  complete: boolean;
+  actual: Consumption & {
     batches: number;
-    /** Mean power before the run started (what the machine draws anyway), reported apart. */
-    idleWatts: number;
+    /** Mean power before the run started (what the machine draws anyway); null when it was not sampled. */
+    idleWatts: number | null;
     /** One-time start-up (imports, data loading) before the first epoch began. */
-    setupSeconds?: number;
-    /** Extra time of the first epoch over a steady one (first batches, caches); null when too few batches. */
+    setupSeconds: number;
+    /** Extra time of the first epoch over a steady one; null when too few batches to tell. */
     warmupSeconds: number | null;
     /** Where epoch and batch boundaries came from. */
-    boundaries?: "hook" | "stdout" | "none";
-  };
-  predicted: Consumption & {
-    interval: { low: Consumption; high: Consumption };
-    basis: "epoch" | "batches";
-    runs?: number;
-    perEpoch?: { seconds: number; energyKWh: number };
+    boundaries: "hook" | "stdout" | "host-timing" | "none";
   };
   meters: MeterSeries[];
-  assumptions: {
-    pue: number;
-    intensity: { gPerKWh: number; region: string; source: string; year: number };
-    memoryWattsPerGB: number;
-    cpuTdpWatts: number | null;
-    cpuModel: string | null;
-    /** Watts per busy logical CPU used by the CPU-share estimate, and where that figure came from. */
-    cpuWattsPerThread?: number;
-    cpuTdpSource?: string;
-    gCO2PerKm: number;
-  };
+}
+
+/** One input a prediction rests on, with where it came from and, when guessed, its own range. */
+export interface Factor {
+  name: string;
+  value: number;
+  unit: string;
+  origin: Origin;
+  source: string;
+  low?: number;
+  high?: number;
+}
+
+export type Basis = "measured" | "estimated" | "given";
+
+export interface Prediction {
+  basis: Basis;
+  /** Measured basis: what was scaled up, whole epochs or a few batches of one. */
+  from?: "epochs" | "batches";
+  /** Epochs of one run. */
+  epochs: number;
+  /** folds x models x seeds. */
+  runs: number;
+  /** The central figure for the whole training (all runs). */
+  total: Consumption;
+  interval: Range<Consumption>;
+  perEpoch?: { seconds: number; energyKWh: number };
+  /** What the figure rests on, each with its source. */
+  factors: Factor[];
+}
+
+export interface CarbonAssumptions {
+  pue: Sourced<number>;
+  intensity: Sourced<number> & { region: string; year: number | null };
+  gCO2PerKm: Sourced<number>;
+  memoryWattsPerGB: number;
+  /** The CPU power figure the CPU-share meter used; null when no CPU was estimated. */
+  cpu: { model: string | null; tdpWatts: number | null; wattsPerThread: number; source: string; fallback: boolean } | null;
+}
+
+export interface CarbonSection {
+  plan: TrainPlan;
+  measurement?: Measurement;
+  /** The whole training; null when nothing could be predicted (the run failed and no estimate exists). */
+  prediction: Prediction | null;
+  assumptions: CarbonAssumptions;
+}
+
+/** A plan of one run of one command, for re-analysis and benches: `origin`/`source` say who set it. */
+export function singleRunPlan(command: string, epochs: number, origin: Origin, source: string): TrainPlan {
+  const one = { value: 1, origin: "default" as const, source: "default" };
+  return { commands: [{ value: command, origin, source }], epochs: { value: epochs, origin, source }, folds: one, models: one, seeds: one, runs: 1 };
 }

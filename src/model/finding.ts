@@ -14,6 +14,14 @@ export type Category = (typeof CATEGORIES)[number];
 
 export type Severity = "error" | "warning" | "info";
 
+/** One place a problem shows: a file and, where known, its line (and notebook cell). */
+export interface FindingLocation {
+  file: string;
+  line?: number;
+  cell?: number;
+  cellLine?: number;
+}
+
 export interface Finding {
   rule: string;
   category: Category;
@@ -23,8 +31,10 @@ export interface Finding {
   cell?: number;
   cellLine?: number;
   message: string;
-  /** The fact fields the message was made from, for machines. */
+  /** The fact fields the message was made from, for machines (a grouped finding's first record, plus `count`). */
   values: Record<string, string | number | boolean | null>;
+  /** Every occurrence of the problem, the primary one first (also in file/line); empty for the whole repo. */
+  locations: FindingLocation[];
 }
 
 /** What judging one rule came to. "not-applicable": the rule's precondition does not hold (e.g. no
@@ -38,6 +48,8 @@ export interface RuleResult {
   weight: number;
   outcome: Outcome;
   findings: number;
+  /** Fact records behind the findings (a grouped finding holds several). */
+  occurrences?: number;
   /** Why not assessed / not applicable, when so. */
   reason?: string;
 }

@@ -15,6 +15,12 @@ export function locationText(finding: Finding): string {
   return finding.line !== null ? `${finding.file}:${finding.line}` : finding.file;
 }
 
+/** " (and 4 more places)" for a finding that groups several occurrences; "" for one. */
+export function moreLocationsText(finding: Finding): string {
+  const more = (finding.locations?.length ?? 0) - 1;
+  return more > 0 ? ` (and ${more} more place${more === 1 ? "" : "s"})` : "";
+}
+
 /** Category order, then severity, then file and line: the order every renderer lists findings in. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   const rank = (f: Finding): number[] => [
@@ -85,6 +91,14 @@ export function duration(seconds: number | null | undefined): string {
   const s = total % 60;
   if (h > 0) return `${h} h ${String(m).padStart(2, "0")} min`;
   return `${m} min ${String(s).padStart(2, "0")} s`;
+}
+
+/** 1:02:05, as CarbonTracker prints times. */
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return `${h}:${String(m).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
 }
 
 /** Text from the audited repo may hold terminal escapes; show control characters instead of obeying them. */

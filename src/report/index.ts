@@ -1,5 +1,4 @@
 // One entry point for every report format: pick the renderer, pass it the options it reads.
-import type { CarbonSection } from "../model/carbon.js";
 import type { Report } from "../model/report.js";
 import { renderJson } from "./json.js";
 import { renderMarkdown } from "./md.js";
@@ -13,8 +12,6 @@ export type ReportFormat = (typeof FORMATS)[number];
 export interface RenderOptions {
   /** text: ANSI colour (default true; the CLI passes false for NO_COLOR or no TTY). */
   color?: boolean;
-  /** text: the measure stage's CarbonTracker-style blocks; a compact summary is printed without it. */
-  carbonText?: (section: CarbonSection) => string;
   /** md and sarif: titles, reasons and help links of the rules that were judged. */
   rules?: readonly RuleMeta[];
   /** md: findings listed before the table is cut (default 100). */
@@ -26,7 +23,7 @@ export interface RenderOptions {
 export function render(report: Report, format: ReportFormat, options: RenderOptions = {}): string {
   switch (format) {
     case "text":
-      return renderText(report, { color: options.color, carbonText: options.carbonText });
+      return renderText(report, { color: options.color });
     case "json":
       return renderJson(report);
     case "md":
@@ -37,6 +34,7 @@ export function render(report: Report, format: ReportFormat, options: RenderOpti
 }
 
 export { renderJson, renderMarkdown, renderSarif, renderText };
+export { renderCarbonText } from "./carbon-text.js";
 export { validateReport, reportProblems } from "./validate.js";
 export type { RuleMeta } from "./rule-meta.js";
 export type { TextOptions } from "./text.js";

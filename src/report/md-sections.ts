@@ -1,5 +1,5 @@
 // Markdown pieces: escaping for text from the audited repo, and the environment and carbon summaries.
-import type { CarbonSection, Consumption } from "../model/carbon.js";
+import type { CarbonSection, Consumption, Prediction } from "../model/carbon.js";
 import type { EnvironmentSection } from "../model/environment.js";
 import { duration, num, oneLineText, safeText } from "./format.js";
 import { buildText, planText } from "./text-sections.js";
@@ -48,27 +48,35 @@ export function environmentMarkdown(env: EnvironmentSection): string[] {
   return rows(pairs);
 }
 
-function row(label: string, c: Consumption | undefined): string {
-  if (!c) return `| ${label} | ? | ? | ? | ? | ? |`;
+function row(label: string, c: Consumption): string {
   return `| ${label} | ${num(c.epochs)} | ${duration(c.seconds)} | ${num(c.energyKWh)} kWh | ${num(c.co2g)} g | ${num(c.kmByCar)} km |`;
 }
 
+const PREDICTED: Record<Prediction["basis"], string> = { measured: "Predicted", estimated: "Estimated", given: "Given" };
+
 export function carbonMarkdown(carbon: CarbonSection): string[] {
   const lines: string[] = [];
-  if (carbon.status !== "measured") lines.push(`The run ${carbon.status}${carbon.reason ? `: ${mdText(carbon.reason)}` : ""}.`, "");
-  if (carbon.plan) lines.push(`Plan: ${mdText(planText(carbon.plan))}.`, "");
+  const m = carbon.measurement;
+  const p = carbon.prediction;
+  if (m && m.status !== "measured") lines.push(`The run ${m.status}${m.reason ? `: ${mdText(m.reason)}` : ""}.`, "");
+  lines.push(`Plan: ${mdText(planText(carbon.plan))}.`, "");
+  if (!m && !p) return lines;
   lines.push("| | Epochs | Time | Energy | CO2eq | By car |", "| --- | ---: | ---: | ---: | ---: | ---: |");
-  lines.push(row("Measured", carbon.measured), row("Predicted", carbon.predicted));
-  const interval = carbon.predicted?.interval;
-  if (interval) {
-    lines.push(
-      `| Interval | | ${duration(interval.low.seconds)} to ${duration(interval.high.seconds)} | ${num(interval.low.energyKWh)}-${num(interval.high.energyKWh)} kWh | ${num(interval.low.co2g)}-${num(interval.high.co2g)} g | ${num(interval.low.kmByCar)}-${num(interval.high.kmByCar)} km |`,
-    );
+  if (m) lines.push(row(m.complete ? "Measured (whole training)" : "Measured", m.actual));
+  if (p) {
+    lines.push(row(`${PREDICTED[p.basis]} (${p.basis})`, p.total));
+    const { low, high } = p.interval;
+    lines.push(`| Interval | | ${duration(low.seconds)} to ${duration(high.seconds)} | ${num(low.energyKWh)}-${num(high.energyKWh)} kWh | ${num(low.co2g)}-${num(high.co2g)} g | ${num(low.kmByCar)}-${num(high.kmByCar)} km |`);
+    if (p.basis !== "measured" && p.factors.length) {
+      lines.push("", "| Factor | Value | From |", "| --- | ---: | --- |");
+      for (const f of p.factors) {
+        const range = f.low !== undefined && f.high !== undefined ? ` (${num(f.low)}-${num(f.high)})` : "";
+        lines.push(`| ${mdText(f.name)} | ${num(f.value)} ${mdText(f.unit)}${range} | ${f.origin}: ${mdText(f.source)} |`);
+      }
+    }
   }
   const a = carbon.assumptions;
-  if (a?.intensity) {
-    const where = [a.intensity.region, a.intensity.source, a.intensity.year].filter((x) => x !== undefined && x !== "").join(", ");
-    lines.push("", `Assumptions: PUE ${a.pue}, ${num(a.intensity.gPerKWh)} gCO2/kWh (${mdText(where)})${a.gCO2PerKm !== undefined ? `, ${a.gCO2PerKm} gCO2/km by car` : ""}.`);
-  }
+  const where = a.intensity.origin === "table" ? a.intensity.source : `${a.intensity.source}, region ${a.intensity.region}`;
+  lines.push("", `Assumptions: PUE ${a.pue.value} (${mdText(a.pue.origin === "default" ? "default" : a.pue.source)}), ${num(a.intensity.value)} gCO2/kWh (${mdText(where)}), ${a.gCO2PerKm.value} gCO2/km by car.`);
   return lines;
 }

@@ -7,6 +7,7 @@ import {
   countBySeverity,
   duration,
   locationText,
+  moreLocationsText,
   redactUrl,
   severitySummary,
   shortCommit,
@@ -75,7 +76,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (sorted.length) {
     const rows = sorted
       .slice(0, max)
-      .map((f) => [f.severity === "error" ? "**error**" : f.severity, f.file === null ? "_whole repository_" : mdCode(locationText(f)), mdText(f.message), ruleCell(f.rule, byId.get(f.rule))]);
+      .map((f) => [f.severity === "error" ? "**error**" : f.severity, f.file === null ? "_whole repository_" : mdCode(locationText(f)), mdText(f.message + moreLocationsText(f)), ruleCell(f.rule, byId.get(f.rule))]);
     lines.push(...table(["Severity", "Location", "Message", "Rule"], ["l", "l", "l", "l"], rows), "");
     if (sorted.length > max) lines.push(`_… and ${sorted.length - max} more findings: see the JSON or SARIF report._`, "");
   }

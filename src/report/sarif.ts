@@ -78,10 +78,11 @@ function descriptor(rule: RuleMeta): Record<string, unknown> {
   };
 }
 
-/** Identity of a finding that survives edits above it: rule, file, cell and the values, never the line. */
+/** Identity of a finding that survives edits above it: rule, file, cell and the values, never the line
+ * (nor a grouped finding's count, which grows with one more occurrence of the same problem). */
 function fingerprintKey(f: Finding): string {
   const values = Object.entries(f.values ?? {})
-    .filter(([key]) => !["line", "cell", "cellLine", "column", "file"].includes(key))
+    .filter(([key]) => !["line", "cell", "cellLine", "column", "file", "count"].includes(key))
     .sort(([a], [b]) => (a < b ? -1 : 1));
   return createHash("sha256")
     .update(JSON.stringify([f.rule, f.file, f.cell ?? null, values]))
@@ -98,11 +99,21 @@ function result(f: Finding, ruleIndex: number, fingerprint: string, anchor: stri
   if (f.file === null) properties.repositoryLevel = true;
   else if (notebook) Object.assign(properties, { cell: f.cell, ...(f.cellLine !== undefined ? { cellLine: f.cellLine } : {}) });
   else if (f.line === null) properties.wholeFile = true;
+  // The other occurrences of a grouped finding, each on its own line (notebooks: the file, the cell in words).
+  const related = (f.locations ?? []).slice(1).map((at, i) => ({
+    id: i + 1,
+    physicalLocation: {
+      artifactLocation: { uri: pathToUri(at.file), uriBaseId: "%SRCROOT%" },
+      region: { startLine: at.cell === undefined && at.line !== undefined && at.line >= 1 ? at.line : 1 },
+    },
+    ...(at.cell !== undefined ? { message: { text: `cell ${at.cell + 1}${at.cellLine !== undefined ? `, line ${at.cellLine}` : ""}` } } : {}),
+  }));
   return {
     ruleId: f.rule,
     ruleIndex,
     level: sarifLevel(f.severity),
     message: { text: `${f.message}${whereInNotebook}` },
+    ...(related.length ? { relatedLocations: related } : {}),
     locations: [
       {
         physicalLocation: {

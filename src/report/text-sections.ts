@@ -1,9 +1,11 @@
-// The terminal report's later-stage sections: what the build stage did, and a compact carbon summary.
+// The terminal report's later-stage sections: what the build stage did, and the carbon section.
 // Both sections belong to stages still growing, so every field is read as if it might be missing.
-import type { CarbonSection, Consumption } from "../model/carbon.js";
+import type { CarbonSection } from "../model/carbon.js";
+import type { Sourced } from "../model/sourced.js";
+import { renderCarbonText } from "./carbon-text.js";
 import type { EnvironmentSection } from "../model/environment.js";
 import type { Paint } from "./ansi.js";
-import { columns, duration, num, oneLineText, safeText } from "./format.js";
+import { columns, duration, oneLineText, safeText } from "./format.js";
 
 const LOG_TAIL_LINES = 8;
 
@@ -71,56 +73,21 @@ export function environmentLines(env: EnvironmentSection, p: Paint): string[] {
   return lines;
 }
 
-function sourced(value: { value: unknown; source: string } | undefined, noun: string): string {
+function sourcedCount(value: Sourced<number> | undefined, noun: string): string {
   if (!value) return `? ${noun}s`;
-  const n = Number(value.value);
-  return `${value.value} ${noun}${n === 1 ? "" : "s"} (${value.source})`;
+  return `${value.value} ${noun}${value.value === 1 ? "" : "s"} (${value.origin === "default" ? "default" : value.source})`;
 }
 
-/** "30 epochs (README line 22), 5 runs = 5 folds (config) x 1 model (default) x 1 seed (default)". */
+/** "30 epochs (README.md line 22), 5 runs = 5 folds (train.py:12) x 1 model (default) x 1 seed (default)". */
 export function planText(plan: CarbonSection["plan"]): string {
-  const runs = `${plan.runs ?? "?"} runs = ${sourced(plan.folds, "fold")} x ${sourced(plan.models, "model")} x ${sourced(plan.seeds, "seed")}`;
-  return `${sourced(plan.epochs, "epoch")}, ${runs}`;
+  const runs = `${plan.runs ?? "?"} runs = ${sourcedCount(plan.folds, "fold")} x ${sourcedCount(plan.models, "model")} x ${sourcedCount(plan.seeds, "seed")}`;
+  return `${sourcedCount(plan.epochs, "epoch")}, ${runs}`;
 }
 
-function consumptionRow(label: string, c: Consumption | undefined): string[] {
-  if (!c) return [label, "?", "?", "?", "?", "?"];
-  return [label, num(c.epochs), duration(c.seconds), `${num(c.energyKWh)} kWh`, `${num(c.co2g)} g`, `${num(c.kmByCar)} km`];
-}
-
-/** Measured against predicted time, energy, CO2eq and km by car, with the plan and the assumptions behind them. */
-export function carbonSummaryLines(carbon: CarbonSection, p: Paint): string[] {
-  const status = carbon.status === "measured" ? "measured" : `${carbon.status}${carbon.reason ? `: ${oneLineText(carbon.reason)}` : ""}`;
-  const lines = [`${p.bold("Carbon")}  ${safeText(status)}${carbon.runtime ? ` (in the ${carbon.runtime === "host" ? "host" : "container"})` : ""}`];
-  const plan = carbon.plan;
-  if (plan) {
-    const planRows: Array<[string, string]> = [["plan", planText(plan)]];
-    for (const command of plan.commands ?? []) planRows.push(["command", `${command.value} (${command.source})`]);
-    lines.push(...labelled(planRows.map(([l, v]) => [l, safeText(oneLineText(v))]), p));
-  }
-  const rows = [["", "epochs", "time", "energy", "CO2eq", "by car"], consumptionRow("measured", carbon.measured)];
-  rows.push(consumptionRow("predicted", carbon.predicted));
-  const interval = carbon.predicted?.interval;
-  if (interval) {
-    const span = (pick: (c: Consumption) => number, unit: string, fmt: (n: number) => string = num): string =>
-      `${fmt(pick(interval.low))}-${fmt(pick(interval.high))}${unit}`;
-    rows.push(["interval", "", `${duration(interval.low.seconds)} to ${duration(interval.high.seconds)}`, span((c) => c.energyKWh, " kWh"), span((c) => c.co2g, " g"), span((c) => c.kmByCar, " km")]);
-  }
-  lines.push("", ...columns(rows, [false, true, true, true, true, true]).map((row) => `  ${row.join("  ")}`.trimEnd()));
-
-  const a = carbon.assumptions;
-  if (a) {
-    const intensity = a.intensity
-      ? `${num(a.intensity.gPerKWh)} gCO2/kWh (${[a.intensity.region, a.intensity.source, a.intensity.year].filter((x) => x !== undefined && x !== "").join(", ")})`
-      : "intensity ?";
-    const parts = [`PUE ${a.pue}`, intensity];
-    if (a.gCO2PerKm !== undefined) parts.push(`${a.gCO2PerKm} gCO2/km by car`);
-    const meters = (carbon.meters ?? []).map(
-      (m) => `${m.meter}${m.component && m.component !== m.meter ? ` ${m.component}` : ""} (${m.kind}) ${num(m.energyKWh)} kWh`,
-    );
-    const rowsA: Array<[string, string]> = [["assumptions", parts.join(", ")]];
-    if (meters.length) rowsA.push(["meters", meters.join("; ")]);
-    lines.push("", ...labelled(rowsA.map(([l, v]) => [l, safeText(v)]), p));
-  }
-  return lines;
+/** The carbon section: the plan and its commands, then the CarbonTracker-style blocks. */
+export function carbonLines(carbon: CarbonSection, p: Paint): string[] {
+  const rows: Array<[string, string]> = [["plan", planText(carbon.plan)]];
+  for (const command of carbon.plan.commands) rows.push(["command", `${command.value} (${command.source})`]);
+  const blocks = renderCarbonText(carbon).replace(/\n+$/, "").split("\n").map((line) => safeText(line));
+  return [p.bold("Carbon"), ...labelled(rows.map(([l, v]) => [l, safeText(oneLineText(v))]), p), ...blocks];
 }

@@ -1,6 +1,5 @@
 // The terminal report: repo and stages, the score per category, findings by category, then the later stages.
 import { CATEGORIES, type Finding, type Severity } from "../model/finding.js";
-import type { CarbonSection } from "../model/carbon.js";
 import type { Report, StageStatus } from "../model/report.js";
 import { STAGES } from "../model/report.js";
 import { paint, type Paint } from "./ansi.js";
@@ -11,6 +10,7 @@ import {
   duration,
   groupByCategory,
   locationText,
+  moreLocationsText,
   oneLineText,
   redactUrl,
   safeText,
@@ -18,14 +18,11 @@ import {
   shortCommit,
   totalText,
 } from "./format.js";
-import { carbonSummaryLines, environmentLines } from "./text-sections.js";
+import { carbonLines, environmentLines } from "./text-sections.js";
 
 export interface TextOptions {
   /** ANSI colour; the CLI passes false for NO_COLOR or when stdout is not a terminal. Default true. */
   color?: boolean;
-  /** CarbonTracker-style blocks for the carbon section (the measure stage's own renderer); when absent a
-   * compact measured-versus-predicted summary is printed. */
-  carbonText?: (section: CarbonSection) => string;
   /** At most this many branches are named in the header (default 20). */
   maxBranches?: number;
 }
@@ -84,7 +81,7 @@ function scoreLines(report: Report, p: Paint): string[] {
 
 function findingLine(finding: Finding, p: Paint): string {
   const severity = severityColour(p, finding.severity)(finding.severity.padEnd(7));
-  const message = safeText(oneLineText(finding.message));
+  const message = safeText(oneLineText(finding.message)) + moreLocationsText(finding);
   return `  ${severity}  ${safeText(locationText(finding))}  ${message}  ${p.dim(finding.rule)}`;
 }
 
@@ -102,13 +99,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const p = paint(options.color ?? true);
   const blocks: string[][] = [headerLines(report, p, options.maxBranches ?? 20), scoreLines(report, p), findingLines(report, p)];
   if (report.environment) blocks.push(environmentLines(report.environment, p));
-  if (report.carbon) {
-    blocks.push(
-      options.carbonText
-        ? [p.bold("Carbon"), ...options.carbonText(report.carbon).replace(/\n+$/, "").split("\n")]
-        : carbonSummaryLines(report.carbon, p),
-    );
-  }
+  if (report.carbon) blocks.push(carbonLines(report.carbon, p));
   if (report.notes.length) blocks.push([p.bold("Notes"), ...report.notes.map((note) => `  - ${safeText(oneLineText(note))}`)]);
   return `${blocks.map((block) => block.join("\n")).join("\n\n")}\n`;
 }

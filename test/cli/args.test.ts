@@ -12,7 +12,6 @@ describe("parseCli", () => {
       stages: ["static", "build"],
       failUnder: 70,
       data: [{ host: "./in", container: "/kaggle/input" }],
-      runtime: "container",
       region: "FR",
       debug: false,
     });
@@ -33,10 +32,14 @@ describe("parseCli", () => {
     expect(() => parseCli(argv)).toThrow(message);
   });
 
-  it("maps --gpus all/none to forcing GPUs on or off, auto to detection", () => {
-    expect(parseCli(["audit", "x", "--gpus", "all"])).toMatchObject({ gpus: true });
-    expect(parseCli(["audit", "x", "--gpus", "none"])).toMatchObject({ gpus: false });
-    expect(parseCli(["audit", "x", "--gpus", "auto"])).not.toHaveProperty("gpus");
+  it("keeps only the flags given, each parsed by its tunable (repeatable ones collected)", () => {
+    expect(parseCli(["audit", "x", "--gpus", "all"])).toMatchObject({ gpus: "all" });
+    expect(parseCli(["audit", "x"])).not.toHaveProperty("gpus");
+    expect(parseCli(["audit", "x", "--train", "python t.py", "--data", "a:/a", "--data", "b:/b", "--trust-repo"])).toMatchObject({
+      commands: ["python t.py"],
+      data: [{ host: "a", container: "/a" }, { host: "b", container: "/b" }],
+      trustRepo: true,
+    });
     expect(() => parseCli(["audit", "x", "--gpus", "2"])).toThrow("--gpus takes one of auto, all, none, not '2'");
   });
 

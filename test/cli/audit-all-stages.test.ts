@@ -29,14 +29,14 @@ describe.skipIf(!run)("repro-audit audit <repo> --epochs N, all stages", () => {
     expect(report.stages.build.status).toBe("ran");
     expect(report.stages.epoch.status).toBe("ran");
     expect(report.environment.build.cacheHit).toBe(true); // the text run built it; this one reuses it
-    expect(report.carbon.runtime).toBe("container");
-    expect(report.carbon.plan.epochs).toEqual({ value: 4, source: "flag --epochs" });
-    expect(report.carbon.measured.epochs).toBe(1);
-    expect(report.carbon.measured.energyKWh).toBeGreaterThan(0);
-    expect(report.carbon.predicted.epochs).toBe(4);
+    expect(report.carbon.measurement.runtime).toBe("container");
+    expect(report.carbon.plan.epochs).toEqual({ value: 4, origin: "flag", source: "--epochs" });
+    expect(report.carbon.measurement.actual.epochs).toBe(1);
+    expect(report.carbon.measurement.actual.energyKWh).toBeGreaterThan(0);
+    expect(report.carbon.prediction.epochs).toBe(4);
     // The prediction scales the measured epoch: about 4x its time, never less than 1x.
-    expect(report.carbon.predicted.seconds).toBeGreaterThan(report.carbon.measured.seconds);
-    expect(report.carbon.meters.map((m: { meter: string }) => m.meter)).toContain("cpu-share-tdp");
+    expect(report.carbon.prediction.total.seconds).toBeGreaterThan(report.carbon.measurement.actual.seconds);
+    expect(report.carbon.measurement.meters.map((m: { meter: string }) => m.meter)).toContain("cpu-share-tdp");
     expect(report.score.categories.execution).toMatchObject({ assessed: true, score: 100 });
 
     // Both instrumented runs went to the ledger, and `ledger` sums them.

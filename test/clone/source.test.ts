@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkBranches } from "../../src/extract/branch-check.js";
 import { openSource } from "../../src/clone/index.js";
 import { AuditError } from "../../src/model/errors.js";
 import { commitAll, git, makeRepo, tempDir, writeFiles } from "./git-fixture.js";
@@ -44,7 +45,7 @@ describe("openSource: file:// URL", () => {
       { name: "feature/ok", commit: commits.ok, current: false },
       { name: "main", commit: commits.main, current: true },
     ]);
-    expect(checkout.branchNames).toEqual(["dev", "feature/ok", "main"]);
+    expect(checkout.branches?.names() ?? null).toEqual(["dev", "feature/ok", "main"]);
     expect(readFileSync(join(checkout.root, "train.py"), "utf8")).toBe("print('v2')\n");
     expect(git(checkout.root, "rev-parse", "--is-shallow-repository")).toBe("true");
     await checkout.dispose();
@@ -52,13 +53,13 @@ describe("openSource: file:// URL", () => {
 
   it("checks the other branches: a checkout record each and the files that do not parse", async () => {
     const checkout = await openSource(url(), { cacheDir: cache });
-    const records = await checkout.checkBranches();
+    const records = (checkout.branches ? await checkBranches(checkout.branches) : []);
     expect(records).toEqual([
-      { kind: "branch", name: "dev", commit: commits.dev, checkout: "ok", error: null },
+      { kind: "branch", name: "dev", commit: commits.dev, error: null },
       { kind: "parse-error", branch: "dev", file: "broken.py", line: 1, message: expect.stringContaining("syntax error") },
       { kind: "parse-error", branch: "dev", file: "conf/bad.json", line: 4, message: expect.any(String) },
       { kind: "parse-error", branch: "dev", file: "conf/bad.yaml", line: 2, message: "missed comma between flow collection entries" },
-      { kind: "branch", name: "feature/ok", commit: commits.ok, checkout: "ok", error: null },
+      { kind: "branch", name: "feature/ok", commit: commits.ok, error: null },
     ]);
   });
 
@@ -161,8 +162,8 @@ describe("openSource: local paths", () => {
     writeFileSync(join(inner, "a.py"), "x = 1\n");
     const checkout = await openSource(inner);
     expect(checkout.info).toEqual({ url: inner, kind: "folder", commit: null, ref: null, branches: [] });
-    expect(checkout.branchNames).toBeNull();
-    expect(await checkout.checkBranches()).toEqual([]);
+    expect(checkout.branches?.names() ?? null).toBeNull();
+    expect((checkout.branches ? await checkBranches(checkout.branches) : [])).toEqual([]);
     rmSync(inner, { recursive: true, force: true });
   });
 
@@ -174,8 +175,8 @@ describe("openSource: local paths", () => {
     expect(checkout.info.commit).toBe(commits.main);
     expect(checkout.info.ref).toBe("main");
     expect(existsSync(join(checkout.root, "wip.py"))).toBe(true);
-    expect(checkout.branchNames).toEqual(["dev", "feature/ok", "main"]);
-    const records = await checkout.checkBranches();
+    expect(checkout.branches?.names() ?? null).toEqual(["dev", "feature/ok", "main"]);
+    const records = (checkout.branches ? await checkBranches(checkout.branches) : []);
     expect(records.filter((r) => r.kind === "branch").map((r) => r.name)).toEqual(["dev", "feature/ok"]);
     expect(git(repo, "status", "--porcelain")).toBe(statusBefore);
     rmSync(join(repo, "wip.py"));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeConfigs, parseConfig } from "../../src/config/config.js";
+import { parseConfig } from "../../src/config/config.js";
 
 describe("config", () => {
   it("reads a valid config and resolves rule folders against its own folder", () => {
@@ -15,12 +15,5 @@ describe("config", () => {
 
   it("treats an empty file as an empty config", () => {
     expect(parseConfig("/r/.repro-audit.yml", "")).toEqual({});
-  });
-
-  it("merges field by field, later configs winning", () => {
-    expect(mergeConfigs({ train: { epochs: 3, folds: 5 }, failUnder: 50 }, { train: { epochs: 10 } })).toEqual({
-      train: { epochs: 10, folds: 5 },
-      failUnder: 50,
-    });
   });
 });

@@ -29,10 +29,11 @@ describe("raw run analysis", () => {
     writeFileSync(join(dir, "nvidia-smi.csv"), csv.join("\n") + "\n");
     writeFileSync(join(dir, "meta.json"), JSON.stringify({ start: START, end: START + 32, epochs: 3, command: "python3 train.py", smiOffsetMinutes: 0 }));
     const { section, comparisons } = await analyseRawRun(dir, { pue: 1 });
-    expect(section.status).toBe("measured");
-    expect(section.measured).toMatchObject({ epochs: 1, seconds: 12, setupSeconds: 2, idleWatts: 60 });
-    expect(section.predicted.seconds).toBeCloseTo(32, 6);
-    expect(section.meters.map((m) => [m.meter, m.scope])).toEqual([["nvidia-smi", "GPU 0"]]);
+    expect(section.measurement!.status).toBe("measured");
+    expect(section.measurement!.actual).toMatchObject({ epochs: 1, seconds: 12, setupSeconds: 2, idleWatts: 60 });
+    expect(section.prediction).toMatchObject({ basis: "measured", from: "epochs", epochs: 3, runs: 1 });
+    expect(section.prediction!.total.seconds).toBeCloseTo(32, 6);
+    expect(section.measurement!.meters.map((m) => [m.meter, m.scope])).toEqual([["nvidia-smi", "GPU 0"]]);
     expect(comparisons.map((c) => [c.basis, Math.round(c.timeErrorPct * 1000) / 1000])).toEqual([["1 epoch(s)", 0]]);
     expect(comparisons[0]!.energyErrorPct).toBeCloseTo(0, 1);
   });

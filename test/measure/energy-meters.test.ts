@@ -3,12 +3,14 @@ import { describe, expect, it } from "vitest";
 import type { EpochSpan } from "../../src/measure/boundaries.js";
 import type { HookUsage } from "../../src/measure/hook-usage.js";
 import type { RawSeries } from "../../src/measure/meters/meter.js";
-import { renderCarbonText } from "../../src/measure/render.js";
+import { renderCarbonText } from "../../src/report/carbon-text.js";
+import { carbonAssumptions } from "../../src/carbon/assumptions.js";
+import { sourced } from "../../src/model/sourced.js";
 import { buildSection } from "../../src/measure/section.js";
 import { planFor } from "./support.js";
 
-const WORLD = { gPerKWh: 481, region: "WORLD", source: "Ember", year: 2023 };
-const CPU = { model: null, tdpWatts: null, wattsPerThread: 10, source: "default" };
+const ASSUMPTIONS = carbonAssumptions({ pue: sourced(1, "flag", "--pue") });
+const CPU = { model: null, tdpWatts: null, wattsPerThread: 10, source: "default", fallback: true };
 const T0 = 5000;
 // A 0.4 s epoch after 0.2 s of start-up, stopped at 0.6 s: shorter than a 500 ms sampling interval.
 const SPAN: EpochSpan = { epoch: 1, start: 0.2, end: 0.6, batches: [], batchesPerEpoch: null };
@@ -22,7 +24,7 @@ const section = (series: RawSeries[], hook?: HookUsage) =>
     plan: planFor("python train.py", 10), runtime: "container",
     outcome: { status: "completed", reason: "stopped after the measured part" },
     spans: [SPAN], boundaries: "stdout", runStartUnix: T0, runEndUnix: T0 + 0.6,
-    series, pue: 1, intensity: WORLD, cpu: CPU, ...(hook ? { hook } : {}),
+    series, assumptions: ASSUMPTIONS, cpu: CPU, idleSeconds: 0, ...(hook ? { hook } : {}),
   });
 
 const cgroup = (readings: Array<[number, number]>): RawSeries => ({
@@ -34,27 +36,29 @@ describe("energy of a window shorter than the sampling", () => {
   it("takes the cgroup counter's difference when it was read at launch and at the measured end", () => {
     const s = section([cgroup([[0, 0], [0.6, 4.5]])], HOOK);
     // No memory reading from the host: the hook's peak RSS stands in.
-    expect(s.meters.map((m) => [m.meter, m.scope])).toEqual([["cpu-share-tdp", "container cgroup"], ["memory", "hook (peak RSS)"]]);
-    expect(s.meters[0]!.energyKWh * 3_600_000).toBeCloseTo(4.5, 9);
-    expect(s.energyMeasured).toBe(true);
+    const m = s.measurement!;
+    expect(m.meters.map((x) => [x.meter, x.scope])).toEqual([["cpu-share-tdp", "container cgroup"], ["memory", "hook (peak RSS)"]]);
+    expect(m.meters[0]!.energyKWh * 3_600_000).toBeCloseTo(4.5, 9);
+    expect(m.energyMeasured).toBe(true);
   });
 
   it("falls back to the hook's CPU seconds x watts per thread when the host read the counter only once", () => {
     const s = section([cgroup([[0.35, 1]])], HOOK);
-    expect(s.meters.map((m) => [m.meter, m.kind, m.scope])).toEqual([
+    const m = s.measurement!;
+    expect(m.meters.map((x) => [x.meter, x.kind, x.scope])).toEqual([
       ["cpu-time-tdp", "estimated", "hook"],
       ["memory", "estimated", "hook (peak RSS)"],
     ]);
     // CPU: 0.5 CPU-s x 10 W = 5 J over the run; 0.4 CPU-s x 10 W = 4 J in the epoch.
-    expect(s.meters[0]!.energyKWh * 3_600_000).toBeCloseTo(5, 9);
-    expect(s.predicted.perEpoch!.energyKWh * 3_600_000).toBeGreaterThan(4);
-    expect(s.predicted.energyKWh).toBeGreaterThan(0);
+    expect(m.meters[0]!.energyKWh * 3_600_000).toBeCloseTo(5, 9);
+    expect(s.prediction!.perEpoch!.energyKWh * 3_600_000).toBeGreaterThan(4);
+    expect(s.prediction!.total.energyKWh).toBeGreaterThan(0);
     expect(renderCarbonText(s)).toContain("Meters: cpu-time-tdp (estimated, hook), memory (estimated, hook (peak RSS))");
   });
 
   it("says that no meter saw the epoch instead of printing 0 kWh", () => {
     const s = section([cgroup([[0.35, 1]])]);
-    expect(s).toMatchObject({ status: "measured", energyMeasured: false, reason: "the measured epoch (0.40 s) was shorter than any meter could see" });
+    expect(s.measurement).toMatchObject({ status: "measured", energyMeasured: false, reason: "the measured epoch (0.40 s) was shorter than any meter could see" });
     const text = renderCarbonText(s);
     expect(text.split("\n")[0]).toBe("Energy not measured: the measured epoch (0.40 s) was shorter than any meter could see");
     expect(text).toContain("Predicted consumption for 10 epoch(s):\n  Time:   0:00:04\n  Energy: not measured\n  CO2eq:  not measured\n");
@@ -62,6 +66,6 @@ describe("energy of a window shorter than the sampling", () => {
   });
 
   it("names the missing meters when nothing could read the run at all", () => {
-    expect(section([]).reason).toBe("no meter could read the measured epoch (0.40 s): no cgroup or process tree was visible and the hook recorded no CPU time");
+    expect(section([]).measurement!.reason).toBe("no meter could read the measured epoch (0.40 s): no cgroup or process tree was visible and the hook recorded no CPU time");
   });
 });

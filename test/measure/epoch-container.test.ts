@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runEpochStage } from "../../src/measure/epoch-stage.js";
+import { carbonAssumptions } from "../../src/carbon/assumptions.js";
+import { sourced } from "../../src/model/sourced.js";
 import { BASE_IMAGE, requireEngine } from "../support/engine.js";
 import { planFor, SAMPLE, SHORT_EPOCHS, tempRepo } from "./support.js";
 
@@ -26,17 +28,17 @@ describe("epoch stage, container runtime", () => {
     const plan = planFor("python train.py --epochs 4 --samples 8000 --hidden 128 --batch-size 128", 4, 2);
     const { section, records } = await runEpochStage({
       root: SAMPLE, plan, runtime: "container", engine: "docker", image: IMAGE, idleSeconds: 0.2, gpus: false, sampleMs: 100,
-      limits: { memory: "1g", cpus: 1, pids: 256 }, region: "FR",
+      limits: { memory: "1g", cpus: 1, pids: 256 }, assumptions: carbonAssumptions({ pue: sourced(1.58, "default", "default"), region: sourced("FR", "flag", "--region") }),
     });
     expect(records["epoch-run"]).toEqual([expect.objectContaining({ status: "completed", epochs: 1, batches: 63 })]);
-    expect(section).toMatchObject({ runtime: "container", status: "measured" });
-    expect(section.predicted).toMatchObject({ epochs: 8, runs: 2 });
-    expect(section.assumptions.intensity).toMatchObject({ region: "FR", gPerKWh: 56 });
-    expect(section.meters.map((m) => [m.meter, m.scope])).toEqual([
+    expect(section.measurement).toMatchObject({ runtime: "container", status: "measured" });
+    expect(section.prediction).toMatchObject({ epochs: 4, runs: 2, total: { epochs: 8 } });
+    expect(section.assumptions.intensity).toMatchObject({ region: "FR", value: 56 });
+    expect(section.measurement!.meters.map((m) => [m.meter, m.scope])).toEqual([
       ["cpu-share-tdp", "container cgroup"],
       ["memory", "container cgroup"],
     ]);
-    expect(section.meters[0]!.energyKWh).toBeGreaterThan(0);
+    expect(section.measurement!.meters[0]!.energyKWh).toBeGreaterThan(0);
   });
 
   it("meters an epoch far shorter than the sampling interval from the cgroup's counter, and from the hook without it", async (ctx) => {
@@ -45,14 +47,14 @@ describe("epoch stage, container runtime", () => {
     const run = (hostUsage: boolean) =>
       runEpochStage({ root, plan: planFor("python3 train.py", 3), runtime: "container", image: IMAGE, idleSeconds: 0.1, gpus: false, sampleMs: 500, hostUsage });
     const { section } = await run(true);
-    expect(section).toMatchObject({ status: "measured", energyMeasured: true });
-    expect(section.meters.map((m) => [m.meter, m.scope])).toEqual([["cpu-share-tdp", "container cgroup"], ["memory", "container cgroup"]]);
-    expect(section.meters[0]!.energyKWh).toBeGreaterThan(0);
-    expect(section.predicted.energyKWh).toBeGreaterThan(0);
+    expect(section.measurement).toMatchObject({ status: "measured", energyMeasured: true });
+    expect(section.measurement!.meters.map((m) => [m.meter, m.scope])).toEqual([["cpu-share-tdp", "container cgroup"], ["memory", "container cgroup"]]);
+    expect(section.measurement!.meters[0]!.energyKWh).toBeGreaterThan(0);
+    expect(section.prediction!.total.energyKWh).toBeGreaterThan(0);
     const hookOnly = (await run(false)).section;
-    expect(hookOnly).toMatchObject({ status: "measured", energyMeasured: true });
-    expect(hookOnly.meters.map((m) => [m.meter, m.scope])).toEqual([["cpu-time-tdp", "hook"], ["memory", "hook (peak RSS)"]]);
-    expect(hookOnly.meters[0]!.energyKWh).toBeGreaterThan(0);
+    expect(hookOnly.measurement).toMatchObject({ status: "measured", energyMeasured: true });
+    expect(hookOnly.measurement!.meters.map((m) => [m.meter, m.scope])).toEqual([["cpu-time-tdp", "hook"], ["memory", "hook (peak RSS)"]]);
+    expect(hookOnly.measurement!.meters[0]!.energyKWh).toBeGreaterThan(0);
   });
 
   it("mounts data read-only and reports data the run cannot find", async (ctx) => {
@@ -83,6 +85,6 @@ describe("epoch stage, container runtime", () => {
     expect(records["epoch-run"]).toEqual([
       expect.objectContaining({ status: "missing-data", path: "/kaggle/input/comp/test.csv", file: "train.py", line: 12 }),
     ]);
-    expect(section.status).toBe("stopped");
+    expect(section.measurement!.status).toBe("stopped");
   });
 });

@@ -1,7 +1,7 @@
 // The epoch stage in host mode, on real Python processes: the CPU sample, the hook, missing data, a crash.
 import { beforeAll, describe, expect, it } from "vitest";
 import { runEpochStage } from "../../src/measure/epoch-stage.js";
-import { renderCarbonText } from "../../src/measure/render.js";
+import { renderCarbonText } from "../../src/report/carbon-text.js";
 import { planFor, pythonWithNumpy, SAMPLE, SHORT_EPOCHS, tempRepo } from "./support.js";
 
 let python: string | null = null;
@@ -16,15 +16,15 @@ describe("epoch stage, host runtime", () => {
     if (!python) return ctx.skip();
     const { section, records } = await runEpochStage({ root: SAMPLE, plan: planFor(SMALL, 3), runtime: "host", python, idleSeconds: 0.3, gpus: false });
     expect(records["epoch-run"]).toEqual([expect.objectContaining({ status: "completed", epochs: 1, batches: 24 })]);
-    expect(section.status).toBe("measured");
-    expect(section.measured).toMatchObject({ epochs: 1, batches: 24, boundaries: "stdout" });
-    expect(section.predicted).toMatchObject({ epochs: 3, basis: "epoch", runs: 1 });
-    expect(section.predicted.seconds).toBeGreaterThan(section.measured.seconds);
-    expect(section.meters.map((m) => [m.meter, m.kind, m.scope])).toEqual([
+    expect(section.measurement!.status).toBe("measured");
+    expect(section.measurement!.actual).toMatchObject({ epochs: 1, batches: 24, boundaries: "stdout" });
+    expect(section.prediction).toMatchObject({ epochs: 3, from: "epochs", runs: 1 });
+    expect(section.prediction!.total.seconds).toBeGreaterThan(section.measurement!.actual.seconds);
+    expect(section.measurement!.meters.map((m) => [m.meter, m.kind, m.scope])).toEqual([
       ["cpu-share-tdp", "estimated", "process tree"],
       ["memory", "estimated", "process tree"],
     ]);
-    expect(section.measured.energyKWh).toBeGreaterThan(0);
+    expect(section.measurement!.actual.energyKWh).toBeGreaterThan(0);
     const text = renderCarbonText(section);
     expect(text).toContain("Actual consumption for 1 epoch(s):");
     expect(text).toContain("Predicted consumption for 3 epoch(s):");
@@ -35,12 +35,12 @@ describe("epoch stage, host runtime", () => {
     if (!python) return ctx.skip();
     const root = tempRepo({ "train.py": SHORT_EPOCHS });
     const { section } = await runEpochStage({ root, plan: planFor("python train.py", 3), runtime: "host", python, idleSeconds: 0.1, gpus: false, sampleMs: 500 });
-    expect(section).toMatchObject({ status: "measured", energyMeasured: true });
-    expect(section.measured).toMatchObject({ epochs: 1, boundaries: "stdout" });
-    expect(section.meters.map((m) => [m.meter, m.scope])).toEqual([["cpu-share-tdp", "process tree"], ["memory", "process tree"]]);
-    expect(section.meters[0]!.cumulative!.length).toBeGreaterThanOrEqual(2);
-    expect(section.meters[0]!.energyKWh).toBeGreaterThan(0);
-    expect(section.predicted.perEpoch!.energyKWh).toBeGreaterThan(0);
+    expect(section.measurement).toMatchObject({ status: "measured", energyMeasured: true });
+    expect(section.measurement!.actual).toMatchObject({ epochs: 1, boundaries: "stdout" });
+    expect(section.measurement!.meters.map((m) => [m.meter, m.scope])).toEqual([["cpu-share-tdp", "process tree"], ["memory", "process tree"]]);
+    expect(section.measurement!.meters[0]!.cumulative!.length).toBeGreaterThanOrEqual(2);
+    expect(section.measurement!.meters[0]!.energyKWh).toBeGreaterThan(0);
+    expect(section.prediction!.perEpoch!.energyKWh).toBeGreaterThan(0);
     expect(renderCarbonText(section)).toContain("Meters: cpu-share-tdp (estimated, process tree)");
   });
 
@@ -48,26 +48,26 @@ describe("epoch stage, host runtime", () => {
     if (!python) return ctx.skip();
     const root = tempRepo({ "train.py": SHORT_EPOCHS });
     const { section } = await runEpochStage({ root, plan: planFor("python train.py", 3), runtime: "host", python, idleSeconds: 0.1, gpus: false, hostUsage: false });
-    expect(section).toMatchObject({ status: "measured", energyMeasured: true });
-    expect(section.meters.map((m) => [m.meter, m.kind, m.scope])).toEqual([
+    expect(section.measurement).toMatchObject({ status: "measured", energyMeasured: true });
+    expect(section.measurement!.meters.map((m) => [m.meter, m.kind, m.scope])).toEqual([
       ["cpu-time-tdp", "estimated", "hook"],
       ["memory", "estimated", "hook (peak RSS)"],
     ]);
-    expect(section.meters[0]!.energyKWh).toBeGreaterThan(0);
-    expect(section.measured.energyKWh).toBeGreaterThan(0);
-    expect(section.predicted.energyKWh).toBeGreaterThan(0);
+    expect(section.measurement!.meters[0]!.energyKWh).toBeGreaterThan(0);
+    expect(section.measurement!.actual.energyKWh).toBeGreaterThan(0);
+    expect(section.prediction!.total.energyKWh).toBeGreaterThan(0);
     expect(renderCarbonText(section)).toContain("Meters: cpu-time-tdp (estimated, hook)");
   });
 
   it("predicts an epoch from K batches", async (ctx) => {
     if (!python) return ctx.skip();
     const { section } = await runEpochStage({ root: SAMPLE, plan: planFor(SMALL, 3), runtime: "host", python, batches: 12, idleSeconds: 0.2, gpus: false });
-    expect(section.status).toBe("measured");
+    expect(section.measurement!.status).toBe("measured");
     // From stdout the stop lands on the first bar refresh at or past K: under load a refresh can skip a count.
-    expect(section.measured.batches).toBeGreaterThanOrEqual(12);
-    expect(section.measured.batches).toBeLessThan(24);
-    expect(section.measured.epochs).toBeCloseTo(section.measured.batches / 24, 6);
-    expect(section.predicted.basis).toBe("batches");
+    expect(section.measurement!.actual.batches).toBeGreaterThanOrEqual(12);
+    expect(section.measurement!.actual.batches).toBeLessThan(24);
+    expect(section.measurement!.actual.epochs).toBeCloseTo(section.measurement!.actual.batches / 24, 6);
+    expect(section.prediction!.from).toBe("batches");
   });
 
   it("marks epochs with the hook on a DataLoader loop and stops after the measured epoch", async () => {
@@ -95,8 +95,8 @@ describe("epoch stage, host runtime", () => {
     });
     const { section, records } = await runEpochStage({ root, plan: planFor("python3 train.py", 4), runtime: "host", idleSeconds: 0.2, gpus: false });
     expect(records["epoch-run"]).toEqual([expect.objectContaining({ status: "completed", epochs: 1, batches: 15 })]);
-    expect(section.measured).toMatchObject({ epochs: 1, batches: 15, boundaries: "hook", warmupSeconds: expect.any(Number) });
-    expect(section.predicted.epochs).toBe(4);
+    expect(section.measurement!.actual).toMatchObject({ epochs: 1, batches: 15, boundaries: "hook", warmupSeconds: expect.any(Number) });
+    expect(section.prediction!.epochs).toBe(4);
   });
 
   it("stops with missing data and names the path, file and line", async () => {
@@ -105,8 +105,8 @@ describe("epoch stage, host runtime", () => {
     expect(records["epoch-run"]).toEqual([
       expect.objectContaining({ status: "missing-data", path: "/kaggle/input/comp/train.csv", file: "train.py", line: 2 }),
     ]);
-    expect(section.status).toBe("stopped");
-    expect(section.reason).toContain("--data HOST:/kaggle/input/comp/train.csv");
+    expect(section.measurement!.status).toBe("stopped");
+    expect(section.measurement!.reason).toContain("--data HOST:/kaggle/input/comp/train.csv");
   });
 
   it("fails with the error's last line when the training crashes", async () => {
@@ -115,7 +115,7 @@ describe("epoch stage, host runtime", () => {
     expect(records["epoch-run"]).toEqual([
       expect.objectContaining({ status: "failed", reason: "exit 1: ValueError: shapes do not match", file: "train.py", line: 2 }),
     ]);
-    expect(section.status).toBe("failed");
+    expect(section.measurement!.status).toBe("failed");
     expect(renderCarbonText(section)).toContain("Epoch run failed: exit 1: ValueError: shapes do not match");
   });
 

@@ -36,14 +36,14 @@ describe("epoch stage, container runtime, on the Keras sample", () => {
       limits: { memory: "2g", cpus: 1, pids: 256 },
     });
     expect(records["epoch-run"]).toEqual([expect.objectContaining({ status: "completed", epochs: 1, batches: 25 })]);
-    expect(section).toMatchObject({ runtime: "container", status: "measured" });
-    expect(section.measured).toMatchObject({ epochs: 1, batches: 25, boundaries: "hook" });
-    expect(section.predicted).toMatchObject({ epochs: 6, basis: "epoch", runs: 2 });
+    expect(section.measurement).toMatchObject({ runtime: "container", status: "measured" });
+    expect(section.measurement!.actual).toMatchObject({ epochs: 1, batches: 25, boundaries: "hook" });
+    expect(section.prediction).toMatchObject({ epochs: 3, from: "epochs", runs: 2, total: { epochs: 6 } });
     expect(raw.spans.map((s) => [s.epoch, s.batchesPerEpoch, s.batches.at(-1)?.count, s.end !== null])).toEqual([[1, 25, 25, true]]);
-    expect(section.meters.map((m) => [m.meter, m.scope])).toEqual([
+    expect(section.measurement!.meters.map((m) => [m.meter, m.scope])).toEqual([
       ["cpu-share-tdp", "container cgroup"],
       ["memory", "container cgroup"],
     ]);
-    expect(section.meters[0]!.energyKWh).toBeGreaterThan(0);
+    expect(section.measurement!.meters[0]!.energyKWh).toBeGreaterThan(0);
   });
 });

@@ -96,19 +96,19 @@ describe("epoch stage, host runtime, on the Keras sample", () => {
     if (!python) return ctx.skip("no Python with Keras");
     const { section, records, raw } = await runEpochStage({ root: KERAS_SAMPLE, plan: planFor(SAMPLE_COMMAND, 3), runtime: "host", python, idleSeconds: 0.2, gpus: false });
     expect(records["epoch-run"]).toEqual([expect.objectContaining({ status: "completed", epochs: 1, batches: 25 })]);
-    expect(section.status).toBe("measured");
-    expect(section.measured).toMatchObject({ epochs: 1, batches: 25, boundaries: "hook" });
-    expect(section.predicted).toMatchObject({ epochs: 3, basis: "epoch", runs: 1 });
+    expect(section.measurement!.status).toBe("measured");
+    expect(section.measurement!.actual).toMatchObject({ epochs: 1, batches: 25, boundaries: "hook" });
+    expect(section.prediction).toMatchObject({ epochs: 3, from: "epochs", runs: 1 });
     expect(raw.spans.map((s) => [s.epoch, s.batchesPerEpoch, s.batches.at(-1)?.count, s.end !== null])).toEqual([[1, 25, 25, true]]);
-    expect(section.measured.energyKWh).toBeGreaterThan(0);
+    expect(section.measurement!.actual.energyKWh).toBeGreaterThan(0);
   });
 
   it("predicts the epoch from K batches when asked for a partial epoch", async (ctx) => {
     if (!python) return ctx.skip("no Python with Keras");
     const { section, records, raw } = await runEpochStage({ root: KERAS_SAMPLE, plan: planFor(SAMPLE_COMMAND, 3), runtime: "host", python, batches: 10, idleSeconds: 0.2, gpus: false });
     expect(records["epoch-run"]).toEqual([expect.objectContaining({ status: "completed", epochs: 0, batches: 10 })]);
-    expect(section.measured).toMatchObject({ batches: 10, epochs: 0.4, boundaries: "hook" });
-    expect(section.predicted).toMatchObject({ epochs: 3, basis: "batches" });
+    expect(section.measurement!.actual).toMatchObject({ batches: 10, epochs: 0.4, boundaries: "hook" });
+    expect(section.prediction).toMatchObject({ epochs: 3, from: "batches" });
     expect(raw.spans.map((s) => [s.batchesPerEpoch, s.batches.map((b) => b.count), s.end])).toEqual([[25, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], null]]);
   });
 });

@@ -32,11 +32,11 @@ export function tempRepo(files: Record<string, string>): string {
 
 export function planFor(command: string, epochs: number, runs = 1): TrainPlan {
   return {
-    commands: [{ value: command, source: "flag --train" }],
-    epochs: { value: epochs, source: "flag --epochs" },
-    folds: { value: runs, source: "default" },
-    models: { value: 1, source: "default" },
-    seeds: { value: 1, source: "default" },
+    commands: [{ value: command, origin: "flag", source: "--train" }],
+    epochs: { value: epochs, origin: "flag", source: "--epochs" },
+    folds: { value: runs, origin: runs === 1 ? "default" : "flag", source: runs === 1 ? "default" : "--folds" },
+    models: { value: 1, origin: "default", source: "default" },
+    seeds: { value: 1, origin: "default", source: "default" },
     runs,
   };
 }

@@ -12,7 +12,15 @@ function assessed(score: number, weight: number, possible: number, lost: number)
   return { score, assessed: true, weight, possible, lost };
 }
 
-export const FINDINGS: Finding[] = [
+type Bare = Omit<Finding, "locations"> & { locations?: Finding["locations"] };
+
+/** A finding's own place as its only location, unless it groups several. */
+const located = (f: Bare): Finding => ({
+  ...f,
+  locations: f.locations ?? (f.file === null ? [] : [{ file: f.file, ...(f.line !== null ? { line: f.line } : {}), ...(f.cell !== undefined ? { cell: f.cell, cellLine: f.cellLine } : {}) }]),
+});
+
+const BARE: Bare[] = [
   {
     rule: "paths-portable",
     category: "paths",
@@ -67,7 +75,8 @@ export const FINDINGS: Finding[] = [
     file: "src/config.py",
     line: 8,
     message: "Machine-specific path '/home/alice/data'",
-    values: { literal: "/home/alice/data", pattern: "home" },
+    values: { literal: "/home/alice/data", pattern: "home", count: 3 },
+    locations: [{ file: "src/config.py", line: 8 }, { file: "src/config.py", line: 12 }, { file: "src/infer.py", line: 3 }],
   },
   {
     rule: "options-have-help",
@@ -88,6 +97,8 @@ export const FINDINGS: Finding[] = [
     values: { name: "forward" },
   },
 ];
+
+export const FINDINGS: Finding[] = BARE.map(located);
 
 export const ENVIRONMENT: EnvironmentSection = {
   specKind: "requirements",
@@ -119,32 +130,40 @@ function consumption(epochs: number, seconds: number, energyKWh: number): Consum
 
 export const CARBON: CarbonSection = {
   plan: {
-    commands: [{ value: "python src/train.py --epochs 30 --fold 0", source: "README line 22" }],
-    epochs: { value: 30, source: "README line 22" },
-    folds: { value: 5, source: "argparse default in src/train.py:31" },
-    models: { value: 1, source: "default" },
-    seeds: { value: 1, source: "default" },
+    commands: [{ value: "python src/train.py --epochs 30 --fold 0", origin: "code", source: "README line 22" }],
+    epochs: { value: 30, origin: "code", source: "README line 22" },
+    folds: { value: 5, origin: "code", source: "argparse default in src/train.py:31" },
+    models: { value: 1, origin: "default", source: "default" },
+    seeds: { value: 1, origin: "default", source: "default" },
     runs: 5,
   },
-  runtime: "container",
-  status: "measured",
-  measured: { ...consumption(1, 130.4, 0.0123), batches: 120, idleWatts: 14.5, warmupSeconds: 6.2 },
-  predicted: {
-    ...consumption(150, 19560, 1.845),
-    interval: { low: consumption(150, 18000, 1.7), high: consumption(150, 21300, 2.01) },
-    basis: "epoch",
+  measurement: {
+    runtime: "container",
+    status: "measured",
+    energyMeasured: true,
+    complete: false,
+    actual: { ...consumption(1, 130.4, 0.0123), batches: 120, idleWatts: 14.5, setupSeconds: 12, warmupSeconds: 6.2, boundaries: "hook" },
+    meters: [
+      { meter: "cpu-share-tdp", kind: "estimated", component: "cpu", samples: [{ t: 0, watts: 40 }, { t: 1, watts: 42 }], energyKWh: 0.0101 },
+      { meter: "memory", kind: "estimated", component: "memory", samples: [{ t: 0, watts: 6 }], energyKWh: 0.0022 },
+    ],
   },
-  meters: [
-    { meter: "cpu-share-tdp", kind: "estimated", component: "cpu", samples: [{ t: 0, watts: 40 }, { t: 1, watts: 42 }], energyKWh: 0.0101 },
-    { meter: "memory", kind: "estimated", component: "memory", samples: [{ t: 0, watts: 6 }], energyKWh: 0.0022 },
-  ],
+  prediction: {
+    basis: "measured",
+    from: "epochs",
+    epochs: 30,
+    runs: 5,
+    total: consumption(150, 19560, 1.845),
+    interval: { low: consumption(150, 18000, 1.7), high: consumption(150, 21300, 2.01) },
+    perEpoch: { seconds: 128, energyKWh: 0.0121 },
+    factors: [{ name: "steady epoch", value: 128, unit: "s", origin: "measured", source: "measured epoch(s)" }],
+  },
   assumptions: {
-    pue: 1.58,
-    intensity: { gPerKWh: 475, region: "WORLD", source: "Ember 2023", year: 2023 },
+    pue: { value: 1.58, origin: "default", source: "default" },
+    intensity: { value: 475, origin: "table", source: "Ember 2023, WORLD, the table's default", region: "WORLD", year: 2023 },
+    gCO2PerKm: { value: 107.5, origin: "table", source: "EEA 2020" },
     memoryWattsPerGB: 0.3725,
-    cpuTdpWatts: 65,
-    cpuModel: "Intel(R) Xeon(R) CPU",
-    gCO2PerKm: 107.5,
+    cpu: { model: "Intel(R) Xeon(R) CPU", tdpWatts: 65, wattsPerThread: 8.1, source: "data/cpu-tdp.json", fallback: false },
   },
 };
 
@@ -181,7 +200,7 @@ export function sampleReport(): Report {
         execution: assessed(90, 1, 5, 0.5),
       },
     },
-    findings: FINDINGS.map((f) => ({ ...f, values: { ...f.values } })),
+    findings: FINDINGS.map((f) => ({ ...f, values: { ...f.values }, locations: f.locations.map((at) => ({ ...at })) })),
     rules: [
       { rule: "paths-portable", category: "paths", severity: "error", weight: 4, outcome: "fail", findings: 2 },
       { rule: "branches-check-out", category: "branches", severity: "error", weight: 5, outcome: "not-assessed", findings: 0, reason: "branches not collected" },

@@ -131,6 +131,7 @@ describe("SARIF fingerprints", () => {
     line,
     message: "Machine-specific path '/home/alice/data'",
     values: { literal: "/home/alice/data", pattern: "home" },
+    locations: [{ file: "src/config.py", line }],
   });
 
   it("keeps a finding's fingerprint when lines above it move, and counts identical findings", () => {

@@ -14,6 +14,7 @@ const finding = (over: Partial<Finding>): Finding => ({
   line: 1,
   message: "m",
   values: {},
+  locations: [],
   ...over,
 });
 
@@ -85,24 +86,11 @@ describe("later-stage sections", () => {
     expect(text).toContain("    ERROR: No matching distribution found for torchh==9.9");
   });
 
-  it("uses the measure stage's carbon blocks when given, instead of the compact summary", () => {
-    const seen: unknown[] = [];
-    const text = renderText(sampleReport(), {
-      color: false,
-      carbonText: (section) => {
-        seen.push(section);
-        return "Actual consumption for 1 epoch(s):\n\tTime:\t0:02:10\n";
-      },
-    });
-    expect(seen).toEqual([sampleReport().carbon]);
-    expect(text).toContain("Carbon\nActual consumption for 1 epoch(s):\n\tTime:\t0:02:10\n\nNotes");
-    expect(text).not.toContain("predicted");
-  });
-
-  it("prints measured beside predicted in the compact summary", () => {
+  it("prints the plan with its sources, then the carbon blocks", () => {
     const text = renderText(sampleReport(), { color: false });
-    expect(text).toMatch(/^ {2}measured +1 +2 min 10 s +0\.0123 kWh +5\.84 g +0\.0543 km$/m);
-    expect(text).toMatch(/^ {2}predicted +150 +5 h 26 min +1\.84 kWh +876 g +8\.15 km$/m);
+    expect(text).toContain("Carbon\n  plan     30 epochs (README line 22), 5 runs = 5 folds (argparse default in src/train.py:31) x 1 model (default) x 1 seed (default)\n");
+    expect(text).toContain("  command  python src/train.py --epochs 30 --fold 0 (README line 22)\nActual consumption for 1 epoch(s):\n  Time:   0:02:10\n  Energy: 0.0123 kWh\n");
+    expect(text).toContain("Predicted consumption for 150 epoch(s) (5 runs of 30):\n  Time:   5:26:00 (5:00:00 to 5:55:00)\n  Energy: 1.84 kWh (1.70 to 2.01)\n  CO2eq:  876 g (808 to 955)\n");
   });
 });
 

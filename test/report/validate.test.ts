@@ -42,7 +42,7 @@ describe("validateReport", () => {
     expect(reportProblems(report)).toEqual(
       expect.arrayContaining([
         "/score/categories/execution: is missing",
-        '/findings/0/severity: must be one of "error", "warning", "info"',
+        "/findings/0/severity: must be one of error, warning, info",
         "/findings/1/line: must be >= 1",
       ]),
     );
@@ -59,15 +59,16 @@ describe("validateReport", () => {
     report.findings[2].column = 3;
     report.findings[3].category = "style";
     const problems = reportProblems(report);
-    expect(problems).toContain("/findings/2/column: is not a known property");
+    expect(problems).toContain("/findings/2: unknown property 'column'");
     expect(problems.some((p) => p.startsWith("/findings/3/category: must be one of"))).toBe(true);
   });
 
   it("requires the environment and carbon sections' main fields when they are present", () => {
     const report = sampleReport() as unknown as Record<string, any>;
     delete report.environment.build;
-    delete report.carbon.predicted;
-    expect(reportProblems(report)).toEqual(expect.arrayContaining(["/environment/build: is missing", "/carbon/predicted: is missing"]));
+    delete report.carbon.prediction;
+    delete report.carbon.measurement.actual.boundaries;
+    expect(reportProblems(report)).toEqual(expect.arrayContaining(["/environment/build: is missing", "/carbon/prediction: is missing", "/carbon/measurement/actual/boundaries: is missing"]));
   });
 });
 

@@ -19,7 +19,18 @@ interface Case {
   facts?: Record<string, FactRecord[]>;
   /** Families marked as not collected, with the reason. */
   notCollected?: Record<string, string>;
-  expect: Array<{ file?: string | null; line?: number | null; cell?: number; cellLine?: number }> | "not-assessed" | "not-applicable";
+  expect: Array<ExpectedFinding> | "not-assessed" | "not-applicable";
+}
+
+interface ExpectedFinding {
+  file?: string | null;
+  line?: number | null;
+  cell?: number;
+  cellLine?: number;
+  /** The finding's words, asserted exactly when given (the contract asks every rule's message be asserted once). */
+  message?: string;
+  /** A grouped finding's other places, "file:line". */
+  also?: string[];
 }
 
 const rules = loadRules([builtinRulesDir()]);
@@ -56,15 +67,22 @@ describe("rule cases", () => {
             expect(result.outcome).toBe(testCase.expect);
             return;
           }
-          const got = findings.map((f) => ({
-            file: f.file,
-            line: f.line,
-            ...(f.cell !== undefined ? { cell: f.cell, cellLine: f.cellLine } : {}),
-          }));
+          const got = findings.map((f, i) => {
+            const also = f.locations.slice(1).map((at) => (at.line !== undefined ? `${at.file}:${at.line}` : at.file));
+            return {
+              file: f.file,
+              line: f.line,
+              ...(f.cell !== undefined ? { cell: f.cell, cellLine: f.cellLine } : {}),
+              ...(also.length ? { also } : {}),
+              ...(typeof testCase.expect === "object" && testCase.expect[i]?.message !== undefined ? { message: f.message } : {}),
+            };
+          });
           const want = testCase.expect.map((e) => ({
             file: e.file ?? null,
             line: e.line ?? null,
             ...(e.cell !== undefined ? { cell: e.cell, cellLine: e.cellLine } : {}),
+            ...(e.also?.length ? { also: e.also } : {}),
+            ...(e.message !== undefined ? { message: e.message } : {}),
           }));
           expect(got).toEqual(want);
         });

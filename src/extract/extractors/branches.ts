@@ -1,9 +1,5 @@
-// The `branches` family: every branch other than the audited one, checked through git (src/clone/branch-check.ts).
-//
-// The records need git, which extractors never touch: the pipeline calls Checkout.checkBranches() and
-// presets the family before extraction, so this extractor only runs when nothing was preset for a git
-// repo (an in-memory view, say) and then records nothing; for a plain folder the family is marked not
-// collected and rules that need it are "not assessed".
+// The `branches` family: every branch other than the audited one, checked through the read-only branch view.
+import { checkBranches } from "../branch-check.js";
 import type { Extractor } from "../extractor.js";
 
 export const extractor: Extractor = {
@@ -13,8 +9,7 @@ export const extractor: Extractor = {
     kind: "branch | parse-error | unchecked",
     name: "branch: the branch name (remote-tracking ones as origin/x for a local repo)",
     commit: "branch: the commit it points at",
-    checkout: "branch: ok | failed (its tree or a file's object cannot be read)",
-    error: "branch: git's words when the checkout failed, else null",
+    error: "branch: git's words when its tree cannot be produced, else null",
     branch: "parse-error: the branch the file is on",
     file: "parse-error: the file's path on that branch",
     line: "parse-error: 1-based line of the first error, when known",
@@ -22,7 +17,7 @@ export const extractor: Extractor = {
     count: "unchecked: branches left unchecked past the cap",
     reason: "unchecked: why",
   },
-  extract() {
-    return [];
+  async extract(ctx) {
+    return ctx.branchView ? checkBranches(ctx.branchView) : [];
   },
 };

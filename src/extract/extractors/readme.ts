@@ -44,7 +44,7 @@ export const extractor: Extractor = {
   },
 };
 
-function readmeFacts(file: string, text: string, view: RepoView, branches: string[] | null): FactRecord[] {
+function readmeFacts(file: string, text: string, view: RepoView, branches: readonly string[] | null): FactRecord[] {
   const parts = parseReadme(text);
   const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
   const records: FactRecord[] = parts.sections.map((s) => ({ kind: "section", file, line: s.line, title: s.title }));
@@ -103,7 +103,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: strin
 }
 
 /** ".../tree/feature/x/src": the longest prefix that is a known branch, else the first segment. */
-function branchOfTreePath(path: string, branches: string[] | null): string {
+function branchOfTreePath(path: string, branches: readonly string[] | null): string {
   const segments = path.split("/");
   for (let n = segments.length; n > 1; n--) {
     const candidate = segments.slice(0, n).join("/");

@@ -2,11 +2,10 @@ import { rmSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSource } from "../../../src/clone/index.js";
-import { checkBranchList } from "../../../src/clone/branch-check.js";
+import { checkBranches } from "../../../src/extract/branch-check.js";
 import { extractor } from "../../../src/extract/extractors/branches.js";
 import { extractFacts } from "../../../src/extract/index.js";
 import { memoryView } from "../../../src/extract/memory-view.js";
-import { addFacts, emptyFacts } from "../../../src/model/facts.js";
 import { commitAll, git, makeRepo, tempDir, writeFiles } from "../../clone/git-fixture.js";
 
 let repo: string;
@@ -27,8 +26,8 @@ afterAll(() => rmSync(repo, { recursive: true, force: true }));
 describe("branches family", () => {
   it("a branch with a missing object fails to check out, with git's words", async () => {
     const checkout = await openSource(repo);
-    const records = await checkout.checkBranches();
-    expect(records.filter((r) => r.kind === "branch").map((r) => [r.name, r.checkout])).toEqual([
+    const records = await checkBranches(checkout.branches!);
+    expect(records.filter((r) => r.kind === "branch").map((r) => [r.name, r.error === null ? "ok" : "failed"])).toEqual([
       ["broken", "failed"],
       ["dev", "ok"],
       ["feature/ok", "ok"],
@@ -41,19 +40,17 @@ describe("branches family", () => {
 
   it("caps the number of branches checked and says how many were left", async () => {
     const checkout = await openSource(repo);
-    const branches = checkout.info.branches.filter((b) => !b.current).map((b) => ({ name: b.name, commit: b.commit! }));
-    const records = await checkBranchList(repo, branches, { maxBranches: 1, maxFileBytes: 1024, maxFilesPerBranch: 10 });
+    const records = await checkBranches(checkout.branches!, { maxBranches: 1, maxFileBytes: 1024, maxFilesPerBranch: 10 });
     expect(records).toEqual([
-      { kind: "branch", name: "broken", commit: brokenCommit, checkout: "failed", error: expect.any(String) },
+      { kind: "branch", name: "broken", commit: brokenCommit, error: expect.any(String) },
       { kind: "unchecked", count: 2, reason: "only the first 1 branches are checked" },
     ]);
   });
 
-  it("the pipeline presets the family; the extractor adds nothing, and a plain folder is not collected", async () => {
-    const preset = emptyFacts();
-    addFacts(preset, "branches", [{ kind: "branch", name: "dev", commit: "abc", checkout: "ok", error: null }]);
-    const withGit = await extractFacts(memoryView({}), [extractor], { branches: ["main", "dev"], preset });
-    expect(withGit.families.branches).toEqual([{ kind: "branch", name: "dev", commit: "abc", checkout: "ok", error: null }]);
+  it("the extractor checks through the branch view it is given, and a plain folder is not collected", async () => {
+    const checkout = await openSource(repo);
+    const withGit = await extractFacts(memoryView({}), [extractor], { branches: checkout.branches!.names(), branchView: checkout.branches });
+    expect(withGit.families.branches!.filter((r) => r.kind === "branch").map((r) => r.name)).toEqual(["broken", "dev", "feature/ok"]);
     const folder = await extractFacts(memoryView({}), [extractor], { branches: null });
     expect(folder.families.branches).toBeUndefined();
     expect(folder.notCollected.branches).toBe("a plain folder has no git branches");

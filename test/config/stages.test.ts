@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideStages } from "../src/stages.js";
+import { decideStages } from "../../src/config/stages.js";
 
 const docker = { name: "docker" as const };
 const none = { name: null, why: "docker: daemon not running", hint: "start dockerd" };

@@ -1,13 +1,8 @@
-// Check every other branch without checking it out: can git produce its whole tree, and do its Python,
-// notebook, JSON and YAML files parse? Records for the `branches` fact family.
+// Check every other branch without checking it out: can its whole tree be produced, and do its Python,
+// notebook, JSON and YAML files parse? Records for the `branches` fact family, read through a BranchView.
+import type { BranchRef, BranchView } from "../model/branch-view.js";
 import type { FactRecord } from "../model/facts.js";
-import { listTree, readBlobs } from "./tree-reader.js";
 import { parseFormatOf, parseProblem } from "./parse-check.js";
-
-export interface BranchRef {
-  name: string;
-  commit: string;
-}
 
 export interface BranchCheckCaps {
   /** Branches checked; the rest are named in one `unchecked` record. */
@@ -22,10 +17,11 @@ export const BRANCH_CHECK_CAPS: BranchCheckCaps = { maxBranches: 50, maxFileByte
 
 export type BranchCheck = FactRecord;
 
-export async function checkBranchList(repoDir: string, branches: readonly BranchRef[], caps: BranchCheckCaps = BRANCH_CHECK_CAPS): Promise<BranchCheck[]> {
+export async function checkBranches(view: BranchView, caps: BranchCheckCaps = BRANCH_CHECK_CAPS): Promise<BranchCheck[]> {
   const records: BranchCheck[] = [];
+  const branches = view.others();
   const checked = branches.slice(0, caps.maxBranches);
-  for (const branch of checked) records.push(...(await checkBranch(repoDir, branch, caps)));
+  for (const branch of checked) records.push(...(await checkBranch(view, branch, caps)));
   if (branches.length > checked.length) {
     records.push({
       kind: "unchecked",
@@ -36,13 +32,14 @@ export async function checkBranchList(repoDir: string, branches: readonly Branch
   return records;
 }
 
-async function checkBranch(repoDir: string, branch: BranchRef, caps: BranchCheckCaps): Promise<BranchCheck[]> {
-  const head: BranchCheck = { kind: "branch", name: branch.name, commit: branch.commit, checkout: "ok", error: null };
+async function checkBranch(view: BranchView, branch: BranchRef, caps: BranchCheckCaps): Promise<BranchCheck[]> {
+  // `error` stays null for a branch whose whole tree can be produced.
+  const head: BranchCheck = { kind: "branch", name: branch.name, commit: branch.commit, error: null };
   let tree;
   try {
-    tree = await listTree(repoDir, branch.commit);
+    tree = await view.tree(branch.commit);
   } catch (error) {
-    return [{ ...head, checkout: "failed", error: gitMessage(error) }];
+    return [{ ...head, error: gitMessage(error) }];
   }
   const wanted = tree.filter((e) => e.mode !== "120000" && e.mode !== "160000" && parseFormatOf(e.path) !== null);
   const toParse = wanted.filter((e) => e.size !== null && e.size <= caps.maxFileBytes).slice(0, caps.maxFilesPerBranch);
@@ -53,7 +50,7 @@ async function checkBranch(repoDir: string, branch: BranchRef, caps: BranchCheck
   const missing: string[] = [];
   const decoder = new TextDecoder("utf-8", { fatal: true });
   try {
-    await readBlobs(repoDir, [...pathsBySha.keys()], async (sha, data) => {
+    await view.readBlobs([...pathsBySha.keys()], async (sha, data) => {
       for (const file of pathsBySha.get(sha) ?? []) {
         if (data === null) {
           missing.push(file);
@@ -73,9 +70,9 @@ async function checkBranch(repoDir: string, branch: BranchRef, caps: BranchCheck
       }
     });
   } catch (error) {
-    return [{ ...head, checkout: "failed", error: gitMessage(error) }];
+    return [{ ...head, error: gitMessage(error) }];
   }
-  if (missing.length > 0) return [{ ...head, checkout: "failed", error: `objects missing for ${missing.sort().slice(0, 3).join(", ")}` }];
+  if (missing.length > 0) return [{ ...head, error: `objects missing for ${missing.sort().slice(0, 3).join(", ")}` }];
   problems.sort((a, b) => String(a.file).localeCompare(String(b.file)));
   return [head, ...problems];
 }

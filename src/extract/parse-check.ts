@@ -1,8 +1,8 @@
 // Does one file of a branch parse? Python through tree-sitter's WASM grammar, notebooks and JSON through
 // JSON.parse, YAML through the safe loader. Nothing from the repo runs.
-import { parseConfig } from "../extract/config-parse.js";
-import { flattenNotebook } from "../extract/notebook.js";
-import { pythonSyntaxError } from "../extract/python/check-syntax.js";
+import { parseConfig } from "./config-parse.js";
+import { flattenNotebook } from "./notebook.js";
+import { pythonSyntaxError } from "./python/check-syntax.js";
 
 export interface ParseProblem {
   line: number | null;

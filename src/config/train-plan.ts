@@ -1,13 +1,19 @@
-// The train plan (commands, epochs, folds x models x seeds) from flags, .repro-audit.yml or the static facts (pure).
-import type { Sourced, TrainPlan } from "../model/carbon.js";
+// The train plan (commands, epochs, folds x models x seeds): what the settings give (flags, the user's config,
+// the repo's config, each with its source), else what the static facts say, else the default (pure).
+import type { TrainPlan } from "../model/carbon.js";
 import type { FactRecord, Facts } from "../model/facts.js";
-// The `train:` section of .repro-audit.yml (schema: schemas/config.schema.json).
-import type { TrainConfig } from "../config/config.js";
+import { sourced, type Sourced } from "../model/sourced.js";
 
 export interface PlanInput {
   facts: Facts;
-  config?: TrainConfig;
-  flags: { epochs?: number; train?: string };
+  /** Values resolved from flags and configs (config/resolve.ts); absent or null: inferred from the code. */
+  given?: {
+    commands?: Sourced<string[]> | null;
+    epochs?: Sourced<number> | null;
+    folds?: Sourced<number> | null;
+    models?: Sourced<number> | null;
+    seeds?: Sourced<number> | null;
+  };
 }
 
 export interface PlanResult {
@@ -44,28 +50,27 @@ function bestTraining(records: FactRecord[], kind: string, script: string | null
 }
 
 function countFrom(kind: "epochs" | "folds" | "models" | "seeds", input: PlanInput, training: FactRecord[], script: string | null, command: Sourced<string> | undefined): Sourced<number> {
-  if (kind === "epochs" && input.flags.epochs !== undefined) return { value: input.flags.epochs, source: "flag --epochs" };
-  const configured = input.config?.[kind];
-  if (configured !== undefined) return { value: configured, source: "config .repro-audit.yml train." + kind };
+  const given = input.given?.[kind];
+  if (given) return given;
   if (kind === "epochs" && command) {
     const m = EPOCH_ARGS.exec(command.value);
-    if (m) return { value: Number(m[1]), source: `${command.source} (${m[0].trim()})` };
+    if (m) return sourced(Number(m[1]), command.origin, `${command.source} (${m[0].trim()})`);
   }
   const fact = bestTraining(training, kind, script);
-  if (fact) return { value: Number(fact.value), source: `${SOURCE_WORDS[String(fact.source)] ?? String(fact.source)}${fact.name ? ` ${fact.name}` : ""} in ${at(fact)}` };
-  return { value: 1, source: "default" };
+  if (fact) return sourced(Number(fact.value), "code", `${SOURCE_WORDS[String(fact.source)] ?? String(fact.source)}${fact.name ? ` ${fact.name}` : ""} in ${at(fact)}`);
+  return sourced(1, "default", "default");
 }
 
 export function inferTrainPlan(input: PlanInput): PlanResult {
   const readme = input.facts.families["readme"] ?? [];
   const training = input.facts.families["training"] ?? [];
   let commands: Sourced<string>[];
-  if (input.flags.train) commands = [{ value: input.flags.train, source: "flag --train" }];
-  else if (input.config?.commands?.length) commands = input.config.commands.map((value) => ({ value, source: "config .repro-audit.yml train.commands" }));
+  const given = input.given?.commands;
+  if (given?.value.length) commands = given.value.map((value) => sourced(value, given.origin, given.source));
   else
     commands = readme
       .filter((r) => r.kind === "command" && r.purpose === "train" && typeof r.command === "string")
-      .map((r) => ({ value: String(r.command), source: `README ${r.line ? `${r.file} line ${r.line}` : String(r.file)}` }));
+      .map((r) => sourced(String(r.command), "code", `README ${r.line ? `${r.file} line ${r.line}` : String(r.file)}`));
 
   if (commands.length === 0) {
     return { plan: null, records: { "train-plan": [{ kind: "plan", found: false, what: MISSING_PLAN }] } };
@@ -86,7 +91,7 @@ export function inferTrainPlan(input: PlanInput): PlanResult {
     epochsSource: epochs.source,
     runs: plan.runs,
   };
-  if (typeof first.source === "string" && first.source.startsWith("README")) {
+  if (first.origin === "code" && first.source.startsWith("README")) {
     const r = readme.find((x) => x.kind === "command" && x.command === first.value);
     if (r?.file) (record.file = r.file), r.line !== undefined && (record.line = r.line);
   }

@@ -1,5 +1,5 @@
 // Which stages run (pure): the ones asked for, or by default every stage the machine and the repo allow.
-import type { StageName } from "./model/report.js";
+import type { StageName } from "../model/report.js";
 
 export interface StageInputs {
   /** Stages the user asked for (flag or config); undefined = the default. */

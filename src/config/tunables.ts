@@ -1,0 +1,161 @@
+// Every setting a user can tune, declared once: its flag, its place in .repro-audit.yml, whether the audited
+// repo's own config may set it, its default, its bounds. The CLI parses flags from this table and
+// config/resolve.ts resolves flag over user config over repo config over default from it.
+import { badInput } from "../model/errors.js";
+import { STAGES, type StageName } from "../model/report.js";
+
+export interface Mount {
+  host: string;
+  container: string;
+}
+
+interface Spec<T> {
+  /** The command-line flag, when there is one. */
+  flag?: string;
+  /** What the flag takes, for --help. */
+  arg?: string;
+  help: string;
+  /** Path in .repro-audit.yml, e.g. ["carbon", "pue"]. */
+  config?: readonly string[];
+  /** The audited repo's own config may set it: it describes the training, nothing else. */
+  repo: boolean;
+  /** The flag may be given several times (values are collected). */
+  repeatable?: boolean;
+  default?: T;
+  /** A flag's text to a value; throws a one-line bad-input error naming the flag. */
+  parse(text: string, flag: string): T;
+  /** A value from any source brought within bounds (timeouts are clamped to their documented maximum). */
+  clamp?(value: T): T;
+}
+
+const bad = (flag: string, what: string, value: string, example: string) =>
+  badInput(`${flag} takes ${what}, not '${value}'`, `Pass e.g. ${flag} ${example}`);
+
+function positive(integer: boolean, example: string, options: { min?: number; max?: number } = {}) {
+  return (text: string, flag: string): number => {
+    const n = Number(text);
+    const what = `a positive ${integer ? "whole " : ""}number`;
+    if (text.trim() === "" || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw bad(flag, what, text, example);
+    if (options.min !== undefined && n < options.min) throw badInput(`${flag} cannot be below ${options.min}, got ${n}`, `Pass e.g. ${flag} ${example}`);
+    if (options.max !== undefined && n > options.max) throw badInput(`${flag} cannot be above ${options.max}, got ${n}`, `Pass e.g. ${flag} ${example}`);
+    return n;
+  };
+}
+
+function oneOf<T extends string>(allowed: readonly T[]) {
+  return (text: string, flag: string): T => {
+    if (!(allowed as readonly string[]).includes(text)) throw bad(flag, `one of ${allowed.join(", ")}`, text, allowed[0]!);
+    return text as T;
+  };
+}
+
+/** Timeouts: Node's timers hold at most 2^31-1 ms; these ceilings stay well inside and are documented. */
+export const MAX_BUILD_TIMEOUT_SECONDS = 6 * 3600;
+export const MAX_EPOCH_TIMEOUT_SECONDS = 24 * 3600;
+const clampTo = (max: number) => (value: number) => Math.min(value, max);
+
+export function parseStages(text: string, flag = "--stages"): StageName[] {
+  const stages = text.split(",").map((s) => s.trim()).filter(Boolean);
+  const unknown = stages.filter((s) => !(STAGES as readonly string[]).includes(s));
+  if (stages.length === 0 || unknown.length > 0) throw badInput(`${flag} takes a comma list of ${STAGES.join(", ")}, not '${text}'`, `Pass e.g. ${flag} static`);
+  return [...new Set(stages)] as StageName[];
+}
+
+export function parseMount(text: string, flag = "--data"): Mount {
+  const at = text.lastIndexOf(":");
+  const host = text.slice(0, at);
+  const container = text.slice(at + 1);
+  if (at <= 0 || !container.startsWith("/")) throw badInput(`${flag} takes HOST:CONTAINER with an absolute container path, not '${text}'`, `Pass e.g. ${flag} ./input:/kaggle/input`);
+  return { host, container };
+}
+
+export const TUNABLES = {
+  stages: {
+    flag: "--stages", arg: "static,build,epoch", help: "which stages run (default: all an engine allows; static = read only)",
+    config: ["stages"], repo: false, parse: parseStages,
+  } satisfies Spec<StageName[]>,
+  failUnder: {
+    flag: "--fail-under", arg: "<0-100>", help: "exit 1 when the total score is below it", config: ["failUnder"], repo: false,
+    parse: (text: string, flag: string) => {
+      const n = Number(text);
+      if (text.trim() === "" || !(n >= 0 && n <= 100)) throw badInput(`${flag} takes a number from 0 to 100, not '${text}'`, `Pass e.g. ${flag} 70`);
+      return n;
+    },
+  } satisfies Spec<number>,
+  engine: {
+    flag: "--engine", arg: "auto|docker|podman", help: "container engine", config: ["build", "engine"], repo: false,
+    default: "auto", parse: oneOf(["auto", "docker", "podman"] as const),
+  } satisfies Spec<"auto" | "docker" | "podman">,
+  baseImage: {
+    flag: "--base-image", arg: "<image>", help: "base image of the environment the audit writes", config: ["build", "baseImage"], repo: false,
+    parse: (text: string) => text,
+  } satisfies Spec<string>,
+  buildTimeoutSeconds: {
+    flag: "--build-timeout", arg: "<seconds>", help: `limit of the image build (default 1800, at most ${MAX_BUILD_TIMEOUT_SECONDS})`,
+    config: ["build", "timeoutSeconds"], repo: false, default: 1800, parse: positive(false, "1800"), clamp: clampTo(MAX_BUILD_TIMEOUT_SECONDS),
+  } satisfies Spec<number>,
+  commands: {
+    flag: "--train", arg: '"<cmd>"', help: "the training command", config: ["train", "commands"], repo: true,
+    parse: (text: string) => [text],
+  } satisfies Spec<string[]>,
+  epochs: {
+    flag: "--epochs", arg: "<n>", help: "total epochs of one training run", config: ["train", "epochs"], repo: true, parse: positive(true, "10"),
+  } satisfies Spec<number>,
+  folds: { help: "folds trained (runs = folds x models x seeds)", config: ["train", "folds"], repo: true, parse: positive(true, "5") } satisfies Spec<number>,
+  models: { help: "models trained per fold", config: ["train", "models"], repo: true, parse: positive(true, "1") } satisfies Spec<number>,
+  seeds: { help: "seeds trained per model", config: ["train", "seeds"], repo: true, parse: positive(true, "1") } satisfies Spec<number>,
+  measureEpochs: {
+    flag: "--measure-epochs", arg: "<n>", help: "epochs to measure (default 1)", config: ["train", "measureEpochs"], repo: false,
+    default: 1, parse: positive(true, "1"),
+  } satisfies Spec<number>,
+  batches: {
+    flag: "--batches", arg: "<k>", help: "measure k batches only", config: ["train", "batches"], repo: false, parse: positive(true, "50"),
+  } satisfies Spec<number>,
+  data: {
+    flag: "--data", arg: "<host:container>", help: "mount data read-only (repeatable), e.g. ./input:/kaggle/input",
+    config: ["train", "data"], repo: false, repeatable: true, default: [], parse: (text: string, flag: string) => [parseMount(text, flag)],
+  } satisfies Spec<Mount[]>,
+  epochTimeoutSeconds: {
+    flag: "--epoch-timeout", arg: "<seconds>", help: `wall-clock limit of the instrumented run (default 3600, at most ${MAX_EPOCH_TIMEOUT_SECONDS})`,
+    config: ["train", "timeoutSeconds"], repo: false, default: 3600, parse: positive(false, "3600"), clamp: clampTo(MAX_EPOCH_TIMEOUT_SECONDS),
+  } satisfies Spec<number>,
+  runtime: {
+    flag: "--runtime", arg: "container|host", help: "host runs the repo's code on this machine: only for your own repo", repo: false,
+    default: "container", parse: oneOf(["container", "host"] as const),
+  } satisfies Spec<"container" | "host">,
+  gpus: {
+    flag: "--gpus", arg: "auto|all|none", help: "give the run the GPUs (default auto: when nvidia-smi answers)", repo: false,
+    default: "auto", parse: oneOf(["auto", "all", "none"] as const),
+  } satisfies Spec<"auto" | "all" | "none">,
+  region: {
+    flag: "--region", arg: "<CC>", help: "carbon intensity of a country (ISO code)", config: ["carbon", "region"], repo: false,
+    parse: (text: string, flag: string) => {
+      if (!/^[A-Za-z]{2}$/.test(text)) throw badInput(`${flag} takes a two-letter country code, not '${text}'`, `Pass e.g. ${flag} FR`);
+      return text.toUpperCase();
+    },
+  } satisfies Spec<string>,
+  intensity: {
+    flag: "--intensity", arg: "<g/kWh>", help: "override the carbon intensity", config: ["carbon", "intensity"], repo: false,
+    parse: positive(false, "56", { max: 2000 }),
+  } satisfies Spec<number>,
+  pue: {
+    flag: "--pue", arg: "<x>", help: "power usage effectiveness (default 1.58)", config: ["carbon", "pue"], repo: false,
+    default: 1.58, parse: positive(false, "1.58", { min: 1, max: 3 }),
+  } satisfies Spec<number>,
+} as const;
+
+export type TunableName = keyof typeof TUNABLES;
+export type TunableValue<K extends TunableName> = ReturnType<(typeof TUNABLES)[K]["parse"]>;
+/** Values given on the command line (or by a library caller), by tunable. */
+export type Flags = { [K in TunableName]?: TunableValue<K> };
+
+export const TUNABLE_NAMES = Object.keys(TUNABLES) as TunableName[];
+
+export function specOf(name: TunableName): Spec<unknown> {
+  return TUNABLES[name] as unknown as Spec<unknown>;
+}
+
+/** The tunable a flag sets, e.g. "--pue" -> "pue". */
+export function tunableOfFlag(flag: string): TunableName | undefined {
+  return TUNABLE_NAMES.find((name) => specOf(name).flag === flag);
+}

@@ -1,0 +1,26 @@
+// The package's own files (rules/, schemas/, data/, package.json, the Python hook), found from src/ or dist/src/.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+function findPackageRoot(): string {
+  const here = fileURLToPath(import.meta.url);
+  return here.includes("/dist/") ? here.slice(0, here.lastIndexOf("/dist/")) : here.slice(0, here.lastIndexOf("/src/"));
+}
+
+export const PACKAGE_ROOT = findPackageRoot();
+
+/** Absolute path of a file shipped with the package, e.g. packagePath("schemas", "rule.schema.json"). */
+export function packagePath(...parts: string[]): string {
+  return join(PACKAGE_ROOT, ...parts);
+}
+
+export const TOOL_VERSION: string = (JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as { version: string }).version;
+
+const dataCache = new Map<string, unknown>();
+
+/** Parsed JSON of data/<name>, read once per process. */
+export function readDataJson<T>(name: string): T {
+  if (!dataCache.has(name)) dataCache.set(name, JSON.parse(readFileSync(packagePath("data", name), "utf8")));
+  return dataCache.get(name) as T;
+}

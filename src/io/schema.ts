@@ -1,0 +1,54 @@
+// The one JSON Schema validator: schemas/<name> compiled once, ajv errors as "<pointer>: <problem>" lines.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import type AjvClass from "ajv";
+import { packagePath } from "./package.js";
+
+// ajv ships CommonJS whose default export NodeNext typing cannot construct; take the class directly.
+const Ajv = createRequire(import.meta.url)("ajv").default as typeof AjvClass.default;
+
+const compiled = new Map<string, ValidateFunction>();
+
+/** Absolute path of a file in the package's schemas/ folder. */
+export function schemaPath(name: string): string {
+  return packagePath("schemas", name);
+}
+
+/** The compiled validator of schemas/<name> (e.g. "rule.schema.json", "facts/imports.json"). */
+export function validatorFor(name: string): ValidateFunction {
+  const cached = compiled.get(name);
+  if (cached) return cached;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const validate = ajv.compile(JSON.parse(readFileSync(schemaPath(name), "utf8")) as object);
+  compiled.set(name, validate);
+  return validate;
+}
+
+function describe(error: ErrorObject): string {
+  const at = error.instancePath;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "required":
+      return `${at}/${String(params.missingProperty)}: is missing`;
+    case "additionalProperties":
+      return `${at || "/"}: unknown property '${String(params.additionalProperty)}'`;
+    case "enum":
+      return `${at || "/"}: must be one of ${(params.allowedValues as unknown[]).map(String).join(", ")}`;
+    default:
+      return `${at || "/"}: ${error.message ?? "is invalid"}`;
+  }
+}
+
+/** Each problem once, deepest pointers first (a oneOf's summary says less than its branches). */
+export function describeErrors(errors: ErrorObject[] | null | undefined): string[] {
+  // "if/then" adds a summary error beside the specific one; the specific one says it all.
+  const lines = [...new Set((errors ?? []).filter((e) => e.keyword !== "if").map(describe))];
+  return lines.sort((a, b) => b.split("/").length - a.split("/").length);
+}
+
+/** Validate `data` against schemas/<name>; the problems, empty when valid. */
+export function schemaProblems(name: string, data: unknown): string[] {
+  const validate = validatorFor(name);
+  return validate(data) ? [] : describeErrors(validate.errors);
+}

@@ -1,0 +1,27 @@
+// The read-only view of a repo's other branches that the `branches` extractor reads through (never git).
+
+export interface BranchRef {
+  name: string;
+  commit: string;
+}
+
+export interface BranchTreeEntry {
+  path: string;
+  /** "100644", "100755" (file), "120000" (symlink), "160000" (submodule). */
+  mode: string;
+  sha: string;
+  /** Bytes; null for submodules. */
+  size: number | null;
+}
+
+export interface BranchView {
+  /** Names a README may use for branches: local, remote-tracking, and remote names without "origin/". */
+  names(): readonly string[];
+  /** Every branch except the audited one. */
+  others(): readonly BranchRef[];
+  /** Every file of a commit's tree, without checking it out; throws with git's words when the tree
+   * cannot be produced (a missing object, a broken ref). */
+  tree(commit: string): Promise<BranchTreeEntry[]>;
+  /** Blobs' bytes, streamed; null for a blob the object store lacks. */
+  readBlobs(shas: readonly string[], onBlob: (sha: string, data: Buffer | null) => void | Promise<void>): Promise<void>;
+}

@@ -1,0 +1,62 @@
+// The build stage as the pipeline runs it: progress, facts added, a stage status out.
+import { createHash } from "node:crypto";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import type { EnvironmentSection } from "../model/environment.js";
+import { addFacts, markNotCollected, type Facts } from "../model/facts.js";
+import type { Progress } from "../model/progress.js";
+import type { RepoView } from "../model/repo-view.js";
+import type { RepoInfo, StageStatus } from "../model/report.js";
+import { elapsedSeconds } from "../model/time.js";
+import { runBuildStage } from "./build-stage.js";
+import type { EnginePreference } from "./engine.js";
+
+export interface BuildStep {
+  root: string;
+  view: RepoView;
+  facts: Facts;
+  repo: RepoInfo;
+  engine: EnginePreference;
+  baseImage?: string;
+  timeoutSeconds: number;
+  /** Where the Dockerfile and build log go (default: a folder per repo and commit in the cache). */
+  outDir?: string;
+  progress: Progress;
+  signal?: AbortSignal;
+}
+
+/** Default home of an audit's build files: one folder per audited repo and commit (or working tree). */
+export function defaultOutDir(repo: RepoInfo): string {
+  const source = createHash("sha256").update(repo.url).digest("hex").slice(0, 12);
+  const name = `${source}-${(repo.commit ?? "working-tree").slice(0, 12)}`;
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "repro-audit", "builds", name);
+}
+
+export async function buildStep(step: BuildStep): Promise<{ status: StageStatus; section: EnvironmentSection }> {
+  const { progress } = step;
+  const started = performance.now();
+  progress.start("build", "building the environment image");
+  const result = await runBuildStage({
+    root: step.root,
+    view: step.view,
+    facts: step.facts,
+    outDir: step.outDir ?? defaultOutDir(step.repo),
+    engine: step.engine,
+    ...(step.baseImage ? { baseImage: step.baseImage } : {}),
+    timeoutSeconds: step.timeoutSeconds,
+    ...(step.signal ? { signal: step.signal } : {}),
+  });
+  for (const [family, records] of Object.entries(result.records)) addFacts(step.facts, family, records);
+  for (const [family, why] of Object.entries(result.notCollected)) if (why) markNotCollected(step.facts, family, why);
+  const build = result.section.build;
+  const status: StageStatus =
+    build.status === "failed"
+      ? { status: "failed", seconds: elapsedSeconds(started), reason: build.failureClass ?? "build failed" }
+      : build.status === "skipped"
+        ? { status: "skipped", reason: build.reason ?? "not built" }
+        : { status: "ran", seconds: elapsedSeconds(started) };
+  if (status.status === "failed") progress.fail(`build failed (${build.failureClass ?? "unknown"}${build.package ? `: ${build.package}` : ""})`);
+  else if (status.status === "skipped") progress.skip(status.reason ?? "");
+  else progress.succeed(`image ${result.section.image} ${build.cacheHit ? "reused" : `built in ${build.seconds}s`}`);
+  return { status, section: result.section };
+}

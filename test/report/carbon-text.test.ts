@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import type { CarbonSection, Prediction } from "../../src/model/carbon.js";
+import { renderCarbonText } from "../../src/report/carbon-text.js";
+import { clock, num } from "../../src/report/format.js";
+import { buildSection } from "../../src/measure/section.js";
+import type { EpochSpan } from "../../src/measure/boundaries.js";
+import { carbonAssumptions } from "../../src/carbon/assumptions.js";
+import { sourced } from "../../src/model/sourced.js";
+import { planFor } from "../measure/support.js";
+import { intensityTable } from "../../src/carbon/intensity.js";
+
+const EMBER = `${intensityTable().source} 2023`;
+
+const ASSUMPTIONS = carbonAssumptions({ pue: sourced(1.58, "default", "default") });
+const CPU = { model: "Intel(R) Xeon(R) Processor", tdpWatts: null, wattsPerThread: 12, source: "default 12 W per thread", fallback: true };
+
+function measuredSection(epochs = 30, runs = 5): CarbonSection {
+  // 10 s start-up then one epoch of 20 batches x 3 s = 60 s, at a steady 200 W (GPU) + 30 W (CPU).
+  const span: EpochSpan = { epoch: 1, start: 10, end: 70, batches: Array.from({ length: 20 }, (_, i) => ({ t: 13 + 3 * i, count: i + 1 })), batchesPerEpoch: 20 };
+  const flat = (watts: number) => ({ unix: 0, watts });
+  return buildSection({
+    plan: planFor("python train.py", epochs, runs), runtime: "container",
+    outcome: { status: "completed", reason: "stopped after the measured part" },
+    spans: [span], boundaries: "hook", runStartUnix: 1000, runEndUnix: 1070,
+    series: [
+      { meter: "nvidia-smi", kind: "measured", component: "gpu", scope: "GPU 0", samples: [{ ...flat(60), unix: 999 }, { ...flat(200), unix: 1000 }, { ...flat(200), unix: 1070 }] },
+      { meter: "cpu-share-tdp", kind: "estimated", component: "cpu", scope: "container cgroup", samples: [{ ...flat(30), unix: 1000 }, { ...flat(30), unix: 1070 }] },
+    ],
+    assumptions: ASSUMPTIONS, cpu: CPU, idleSeconds: 1,
+  });
+}
+
+describe("carbon text", () => {
+  it("formats clock times and numbers", () => {
+    expect(clock(3725.4)).toBe("1:02:05");
+    expect(num(0.000123456)).toBe("0.000123");
+    expect(num(12.345)).toBe("12.3");
+    expect(num(1234.5)).toBe("1235");
+  });
+
+  it("prints the actual and predicted blocks CarbonTracker-style", () => {
+    // By hand: 230 W x 70 s x PUE 1.58 = 0.00707 kWh; per run 10 s + 30 x 60 s = 1810 s, x 5 runs = 9050 s,
+    // 230 W x 9050 s x 1.58 = 0.914 kWh, x 481 g = 439 g, / 107.5 g/km = 4.09 km.
+    const section = measuredSection();
+    expect(section.measurement!.actual).toMatchObject({ epochs: 1, seconds: 70, setupSeconds: 10, idleWatts: 60, batches: 20 });
+    expect(renderCarbonText(section)).toBe(
+      [
+        "Actual consumption for 1 epoch(s):",
+        "  Time:   0:01:10",
+        "  Energy: 0.00707 kWh",
+        "  CO2eq:  3.40 g",
+        "  This is equivalent to:",
+        "  0.0316 km travelled by car",
+        "Predicted consumption for 150 epoch(s) (5 runs of 30):",
+        "  Time:   2:30:50",
+        "  Energy: 0.914 kWh",
+        "  CO2eq:  439 g",
+        "  This is equivalent to:",
+        "  4.09 km travelled by car",
+        "  Basis: measured epoch(s), epochs from --epochs, 0:00:10 start-up, 0 s warm-up",
+        "  Meters: nvidia-smi (measured, GPU 0), cpu-share-tdp (estimated, container cgroup); idle 60 W apart",
+        "  CPU power: 12 W per busy thread for Intel(R) Xeon(R) Processor (no table entry matched: default 12 W per thread)",
+        `  Assumptions: PUE 1.58 (default); 481 g CO2eq/kWh (${EMBER}, WORLD, the table's default); 107.5 g CO2/km by car`,
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("shows only the actual block when every epoch of the plan was measured", () => {
+    const section = measuredSection(1, 1);
+    expect(section.measurement!.complete).toBe(true);
+    expect(section.prediction).toBeNull();
+    const text = renderCarbonText(section);
+    expect(text).toContain("Actual consumption for 1 epoch(s) (the whole training: every epoch of the plan was measured):");
+    expect(text).not.toContain("Predicted");
+  });
+
+  it("says idle power was not sampled instead of printing 0 W", () => {
+    const section = measuredSection();
+    section.measurement!.actual.idleWatts = null;
+    expect(renderCarbonText(section)).toContain("; idle power not sampled");
+  });
+
+  it("says why when the run stopped early", () => {
+    const section = measuredSection();
+    section.measurement = { ...section.measurement!, status: "stopped", reason: "the program could not open /data/x.csv" };
+    section.prediction = null;
+    expect(renderCarbonText(section).split("\n")[0]).toBe("Epoch run stopped: the program could not open /data/x.csv");
+    expect(renderCarbonText(section)).not.toContain("Predicted");
+  });
+
+  it("prints an estimate with every factor and where it came from", () => {
+    const c = (seconds: number, energyKWh: number) => ({ epochs: 30, seconds, energyKWh, co2g: energyKWh * 481, kmByCar: (energyKWh * 481) / 107.5 });
+    const prediction: Prediction = {
+      basis: "estimated", epochs: 30, runs: 1,
+      total: c(3600, 0.5), interval: { low: c(1800, 0.25), high: c(7200, 1) },
+      factors: [
+        { name: "forward cost per image", value: 4.1, unit: "GMAC", origin: "table", source: "data/model-flops.json resnet50 @224" },
+        { name: "utilisation", value: 0.4, unit: "", origin: "default", source: "default", low: 0.2, high: 0.6 },
+      ],
+    };
+    const text = renderCarbonText({ plan: planFor("python train.py", 30), prediction, assumptions: ASSUMPTIONS });
+    expect(text).toContain("Estimated consumption for 30 epoch(s):\n  Time:   1:00:00 (0:30:00 to 2:00:00)\n  Energy: 0.5 kWh (0.25 to 1)\n  CO2eq:  241 g (120 to 481)\n");
+    expect(text).toContain("  Basis: estimated from the code (no epoch measured); it rests on:\n    forward cost per image: 4.10 GMAC, table: data/model-flops.json resnet50 @224\n    utilisation: 0.4 (0.2 to 0.6), default\n");
+    expect(text).not.toContain("Meters:");
+  });
+});
