@@ -14,8 +14,8 @@ import { cliOption } from "./cli-options.js";
 /** CSV files whose rows may be the training examples: train.csv, train_folds.csv, folds.csv, train_labels.csv... */
 const TRAIN_TABLE = /(?:^|\/)(?:[\w-]*train[\w-]*|folds?|[\w-]*_folds?)\.(?:csv|tsv)$/i;
 const NOT_TRAIN = /test|submission|sample_sub|valid|pred/i;
-/** "2,000-row extract", "6,334 training images", "54k images", "1.2 million scans". */
-const STATED_SIZE = /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|m|thousand|million)?[\s-]+(?:\w+[\s-]+){0,2}?(images?|pictures?|photos?|scans?|slides?|radiographs?|x-rays?|studies|study|patients?|slices?|samples?|examples?|rows?|tiles?|crops?|frames?|videos?|volumes?|cells?)\b/gi;
+/** "2,000-row extract", "6,334 training images", "54k images", "1.2 million DICOM scans"; one qualifier at most. */
+const STATED_SIZE = /(?<![\dx×.,-]\s?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|m|thousand|million)?[\s-]+(?:(?:training|train|labell?ed|annotated|unique|original|additional|external|extra|dicom|ct|mri|chest|fundus|retinal|tissue|histology)[\s-]+)?(images?|pictures?|photos?|scans?|slides?|radiographs?|x-rays?|studies|study|patients?|slices?|samples?|examples?|rows?|tiles?|crops?|frames?|videos?|volumes?|cells?)\b(?![\s-]*(?:sizes?|resolution|res|shape)\b)/gi;
 const README = /(?:^|\/)readme(?:\.(?:md|markdown|rst|txt))?$/i;
 
 function statedSizes(text: string): Array<{ line: number; value: number; name: string }> {
@@ -23,7 +23,7 @@ function statedSizes(text: string): Array<{ line: number; value: number; name: s
   text.split("\n").forEach((line, i) => {
     for (const m of line.matchAll(STATED_SIZE)) {
       const before = line.slice(Math.max(0, (m.index ?? 0) - 24), m.index).toLowerCase();
-      if (/test|valid|hold-?out|public|private/.test(before + m[0].toLowerCase())) continue;
+      if (/test|valid|hold-?out|public|private|between|size/.test(before + m[0].toLowerCase())) continue;
       const scale = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6 }[(m[2] ?? "").toLowerCase()] ?? 1;
       const value = Math.round(Number(m[1]!.replace(/,/g, "")) * scale);
       if (value >= 10) out.push({ line: i + 1, value, name: m[3]!.toLowerCase() });
