@@ -26,6 +26,7 @@ import { TOOL_VERSION } from "./io/package.js";
 import { findEngine } from "./provision/index.js";
 import { buildStep } from "./provision/stage.js";
 import { epochStep } from "./measure/stage.js";
+import { estimateStep } from "./estimate/stage.js";
 
 export interface AuditOptions extends Flags {
   /** A repo URL (https, ssh, file) or a local path. */
@@ -41,6 +42,8 @@ export interface AuditOptions extends Flags {
   outDir?: string;
   /** Append each instrumented run to the local ledger (default true). */
   ledger?: boolean;
+  /** Keep each measured epoch's throughput in the calibration file for later estimates (default true). */
+  calibrate?: boolean;
   progress?: Progress;
   signal?: AbortSignal;
 }
@@ -159,7 +162,10 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     }
     stop();
 
-    // 7. Judge the rules, score, assemble the report.
+    // 7. Where no epoch gives the whole training's figure, estimate it from the code; keep measured throughputs.
+    carbon = await estimateStep({ carbon, plan: planned.plan, facts, settings, repo: checkout.info, notes, calibrate: options.calibrate !== false });
+
+    // 8. Judge the rules, score, assemble the report.
     const judged = judge(rules, facts);
     const report: Report = {
       schemaVersion: 1,

@@ -131,6 +131,7 @@ export function estimate(input: EstimateInput): EstimateResult {
   const centre: Cost = { seconds: central.seconds, joules: central.joules };
   const range = costInterval(centre, swings);
   const epochs = input.groups.reduce((a, g) => a + g.epochs.value * g.runs.value, 0);
+  const runs = input.groups.reduce((a, x) => a + x.runs.value, 0);
   const pue = input.pue.value;
   const g = input.intensity.value;
   const first = input.groups[0]!;
@@ -139,8 +140,9 @@ export function estimate(input: EstimateInput): EstimateResult {
   return {
     prediction: {
       basis: "estimated",
-      epochs: first.epochs.value,
-      runs: input.groups.reduce((a, x) => a + x.runs.value, 0),
+      // Epochs of one run: an ensemble's trainings may differ, so their mean (total epochs / runs).
+      epochs: epochs / runs,
+      runs,
       total: consumption(epochs, centre, pue, g),
       interval: { low: consumption(epochs, range.low, pue, g), high: consumption(epochs, range.high, pue, g) },
       ...(single && single.joules !== null && perRunEpochs > 0

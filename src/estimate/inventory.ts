@@ -100,6 +100,7 @@ function trainings(input: InventoryInput, archs: FactRecord[]): Training[] {
   const out: Training[] = [];
   for (const c of input.plan?.commands ?? []) {
     const args = commandArgs(c.value);
+    if (args.has("help") || args.has("h")) continue; // `python train.py --help` documents, it trains nothing
     const script = commandScript(c.value);
     const named = [...files].filter((f) => [...args.values()].some((v) => v === f || v.replace(/^\.\//, "") === f || f.replace(/^.*\//, "").replace(/\.\w+$/, "") === v));
     const scopes: Scope[] = [{ files: new Set(named) }, { files: new Set(script ? [script] : []) }];
@@ -117,7 +118,7 @@ function trainings(input: InventoryInput, archs: FactRecord[]): Training[] {
       break;
     }
   }
-  if (out.length > 0) return out;
+  if (out.length > 0) return sameTrainingsOnce(out);
   // No command ties a training: the configs folder's files naming an architecture, else the best mention.
   const configFiles = [...new Set(archs.map((r) => String(r.file)).filter((f) => CONFIG_DIR.test(f)))].sort();
   const scopes = configFiles.length > 0 ? configFiles.map((f) => ({ files: new Set([f]) })) : [{ files: null }];
@@ -128,6 +129,18 @@ function trainings(input: InventoryInput, archs: FactRecord[]): Training[] {
     out.push({ label, architecture: { value: found.match.key, origin: "code", source: `${describe(found.record)}; no train command names it` }, match: found.match, args: new Map(), command: null, scopes: [{ files: new Set([String(found.record.file)]) }] });
   }
   return out;
+}
+
+/** Commands that train the same architecture from the same files (one per fold, say) are one training: the
+ * plan's folds and seeds count its runs. */
+function sameTrainingsOnce(list: Training[]): Training[] {
+  const seen = new Set<string>();
+  return list.filter((t) => {
+    const key = `${t.match.key}|${t.scopes.map((s) => [...(s.files ?? [])].sort().join(",")).join(";")}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The first scope (nearest first, then the whole repo) where `pick` finds something. */

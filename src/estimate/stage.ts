@@ -10,7 +10,8 @@ import { sourced, type Sourced } from "../model/sourced.js";
 import { cpuModelName } from "../measure/meters/cpu-model.js";
 import { calibrationPath, recordCalibration, type CalibrationEntry } from "./calibration.js";
 import type { RunGroup } from "./compute.js";
-import { estimateTraining } from "./index.js";
+import { estimateTraining, type EstimateOptions, type EstimateOutcome } from "./index.js";
+import { AuditError } from "../model/errors.js";
 
 export interface EstimateStep {
   carbon: CarbonSection | undefined;
@@ -48,29 +49,38 @@ function planOf(group: RunGroup): TrainPlan {
 export async function estimateStep(step: EstimateStep): Promise<CarbonSection | undefined> {
   const { carbon, settings } = step;
   const file = calibrationPath();
-  const gpuModel = settings.gpuModel;
-  const result = await estimateTraining({
-    facts: step.facts,
-    plan: step.plan,
-    ...(gpuModel ? { gpuModel: gpuModel.value, gpuModelSetting: gpuModel.origin === "flag" ? "--gpu-model" : gpuModel.source } : {}),
-    ...(settings.datasetSize ? { datasetSize: settings.datasetSize.value } : {}),
-    ...assumptionsFor(carbon?.assumptions ?? carbonAssumptions({ pue: settings.pue ?? sourced(1.58, "default", "default"), region: settings.region, intensity: settings.intensity })),
-    cpuModel: hostCpuModel(),
-    calibrationFile: file,
-  });
+  const assumptions = carbon?.assumptions ?? carbonAssumptions({ pue: settings.pue ?? sourced(1.58, "default", "default"), region: settings.region, intensity: settings.intensity });
+  let result: EstimateOutcome;
+  try {
+    result = await estimateTraining(optionsFor(step, assumptions, file));
+  } catch (error) {
+    if (error instanceof AuditError) throw error; // a bad --gpu-model is the user's to fix
+    step.notes.push(`No carbon estimate from the code: the estimate failed (${(error as Error).message.split("\n")[0]}).`);
+    return carbon;
+  }
   step.notes.push(...result.notes);
-  if (carbon?.measurement && step.calibrate !== false) await calibrateFrom(carbon, result.groups, gpuModel, step, file);
+  if (carbon?.measurement && step.calibrate !== false) await calibrateFrom(carbon, result.groups, settings.gpuModel, step, file);
   if (carbon && (carbon.prediction || carbon.measurement?.complete)) return carbon;
   if (!result.prediction) {
     step.notes.push(`No carbon estimate from the code: ${result.reason}.`);
     return carbon;
   }
-  const assumptions = carbon?.assumptions ?? carbonAssumptions({ pue: settings.pue ?? sourced(1.58, "default", "default"), region: settings.region, intensity: settings.intensity });
   return { plan: carbon?.plan ?? step.plan ?? planOf(result.groups[0]!), ...(carbon?.measurement ? { measurement: carbon.measurement } : {}), prediction: result.prediction, assumptions };
 }
 
-function assumptionsFor(a: CarbonAssumptions) {
-  return { pue: a.pue, intensity: a.intensity, gCO2PerKm: a.gCO2PerKm.value };
+function optionsFor(step: EstimateStep, a: CarbonAssumptions, file: string): EstimateOptions {
+  const { gpuModel, datasetSize } = step.settings;
+  return {
+    facts: step.facts,
+    plan: step.plan,
+    ...(gpuModel ? { gpuModel: gpuModel.value, gpuModelSetting: gpuModel.origin === "flag" ? "--gpu-model" : gpuModel.source } : {}),
+    ...(datasetSize ? { datasetSize: datasetSize.value } : {}),
+    pue: a.pue,
+    intensity: a.intensity,
+    gCO2PerKm: a.gCO2PerKm.value,
+    cpuModel: hostCpuModel(),
+    calibrationFile: file,
+  };
 }
 
 /** The measured epoch's throughput, kept for the one training the code describes. A GPU run is kept only

@@ -155,6 +155,7 @@ describe("the compute model", () => {
     expect(p.total.seconds).toBeCloseTo(one.total.seconds * 1.5, 6);
     expect(p.total.epochs).toBe(15);
     expect(p.runs).toBe(2);
+    expect(p.epochs).toBe(7.5); // the mean of 10 and 5 epochs per run
     expect(p.perEpoch).toBeUndefined();
     expect(p.factors.filter((f) => f.name.endsWith("epochs")).map((f) => f.name)).toEqual(["timm/resnet50 (configs/a.py): epochs", "timm/resnet50 (configs/b.py): epochs"]);
   });
