@@ -95,7 +95,7 @@ async function calibrateFrom(carbon: CarbonSection, groups: RunGroup[], gpuModel
     return;
   }
   const perEpoch = carbon.prediction?.perEpoch ?? (m.complete && m.actual.epochs > 0
-    ? { seconds: (m.actual.seconds - m.actual.setupSeconds) / m.actual.epochs, energyKWh: m.actual.energyKWh / m.actual.epochs }
+    ? { seconds: (m.actual.seconds - m.actual.setupSeconds) / m.actual.epochs, energyKWh: (m.actual.energyKWh * (1 - m.actual.setupSeconds / m.actual.seconds)) / m.actual.epochs } // start-up's share left out
     : null);
   if (!perEpoch || perEpoch.seconds <= 0) return;
   const pue = carbon.assumptions.pue.value;
