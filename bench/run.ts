@@ -8,6 +8,7 @@ const BENCHES: Array<{ name: string; what: string }> = [
   { name: "env", what: "environment build twice: cold vs cached (needs a container engine)" },
   { name: "epoch", what: "full CPU training under the meters vs the prediction from one epoch and from K batches" },
   { name: "batch", what: "static batch of the 10 sample repos with --concurrency 1 and 4: wall times, ratio, peak memory" },
+  { name: "estimate", what: "static estimate of a PyTorch CPU training from one measured epoch's throughput vs the full run measured" },
 ];
 
 const wanted = process.argv.slice(2);
