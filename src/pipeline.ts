@@ -1,18 +1,21 @@
 // The one file that orders the stages of an audit. Read it as a table of contents.
-import { readConfig, CONFIG_FILE } from "./config/config.js";
+import { join } from "node:path";
+import { readConfig, CONFIG_FILE, MAX_CONFIG_BYTES } from "./config/config.js";
 import { readRepoConfigText } from "./config/repo-config.js";
 import { resolveSettings, valueOf, type Resolved, type Settings } from "./config/resolve.js";
 import { decideStages } from "./config/stages.js";
 import { inferTrainPlan } from "./config/train-plan.js";
 import type { Flags } from "./config/tunables.js";
 import { openSource, type Checkout } from "./clone/index.js";
-import { walkRepo } from "./extract/walk.js";
+import { walkRepo, type WalkedView } from "./extract/walk.js";
+import { compileGlobs } from "./extract/glob.js";
 import { extractFacts } from "./extract/index.js";
 import { STATIC_EXTRACTORS } from "./extract/extractors/index.js";
 import { loadRules, ruleFolders } from "./evaluate/load-rules.js";
 import type { Rule } from "./evaluate/rule.js";
 import { judge } from "./evaluate/judge.js";
 import { score } from "./evaluate/score.js";
+import { suppressionsSection } from "./evaluate/suppressions-section.js";
 import { carbonAssumptions } from "./carbon/assumptions.js";
 import { addFacts, emptyFacts, markNotCollected, type Facts } from "./model/facts.js";
 import { engineError, interrupted } from "./model/errors.js";
@@ -20,12 +23,9 @@ import { silentProgress, type Progress } from "./model/progress.js";
 import type { Report, StageName, StageStatus } from "./model/report.js";
 import type { EnvironmentSection } from "./model/environment.js";
 import type { CarbonSection } from "./model/carbon.js";
-import type { RepoView } from "./model/repo-view.js";
 import { elapsedSeconds } from "./model/time.js";
 import { TOOL_VERSION } from "./io/package.js";
-import { findEngine } from "./provision/index.js";
-import { buildStep } from "./provision/stage.js";
-import { epochStep } from "./measure/stage.js";
+import { readRegularFile } from "./io/safe-file.js";
 
 export interface AuditOptions extends Flags {
   /** A repo URL (https, ssh, file) or a local path. */
@@ -73,13 +73,14 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     progress.succeed(`${checkout.info.kind === "git" ? `${checkout.info.branches.length} branch(es)` : "plain folder"} at ${checkout.root}`);
     if (checkout.info.kind === "folder") notes.push("Plain folder (no git): branches were not checked.");
 
-    // 3. Static: walk the tree once, read the repo's own config, settle every setting, extract facts.
+    // 3. Static: read the repo's own config, settle every setting, walk the tree once (excluded paths left
+    //    out), extract facts.
     const staticStart = performance.now();
     progress.start("static", "reading files and branches");
-    const view = await walkRepo(checkout.root);
     const facts = emptyFacts();
-    const resolved = settle(checkout.root, view, facts, options, userConfig);
+    const resolved = settle(checkout.root, facts, options, userConfig);
     notes.push(...resolved.notes);
+    const view = await walkRepo(checkout.root, {}, { exclude: compileGlobs(valueOf(resolved.settings, "exclude") ?? []) });
     const rules = loadRules(ruleFolders(resolved.rules, checkout.root)).filter((r) => !resolved.disable.includes(r.id));
     await extractStatic(checkout, view, facts);
     stages.static = { status: "ran", seconds: elapsedSeconds(staticStart) };
@@ -90,7 +91,8 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     const { settings } = resolved;
     const asked = valueOf(settings, "stages");
     const runtime = valueOf(settings, "runtime") ?? "container";
-    const lookup = asked && !asked.some((s) => s !== "static") ? null : await findEngine(valueOf(settings, "engine") ?? "auto");
+    // Later stages load only when they may run, so a static audit starts fast.
+    const lookup = asked && !asked.some((s) => s !== "static") ? null : await (await import("./provision/index.js")).findEngine(valueOf(settings, "engine") ?? "auto");
     const planned = inferTrainPlan({ facts, given: settings });
     const decision = decideStages({
       asked,
@@ -114,6 +116,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     let environment: EnvironmentSection | undefined;
     if (decision.run.build) {
       const baseImage = valueOf(settings, "baseImage");
+      const { buildStep } = await import("./provision/stage.js");
       const built = await buildStep({
         root: checkout.root, view, facts, repo: checkout.info, progress,
         engine: valueOf(settings, "engine") ?? "auto",
@@ -138,6 +141,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     if (decision.run.epoch && planned.plan && builtOk) {
       const batches = valueOf(settings, "batches");
       const gpus = valueOf(settings, "gpus");
+      const { epochStep } = await import("./measure/stage.js");
       const measured = await epochStep({
         root: checkout.root, plan: planned.plan, runtime, image, repo: checkout.info, facts, progress,
         engine: lookup?.ok ? lookup.engine.name : null,
@@ -159,19 +163,20 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     }
     stop();
 
-    // 7. Judge the rules, score, assemble the report.
-    const judged = judge(rules, facts);
+    // 7. Judge the rules (the repo's inline suppressions honoured only when trusted), score, assemble the report.
+    const judged = judge(rules, facts, { honourInline: options.trustRepo === true });
     const report: Report = {
       schemaVersion: 1,
       tool: { name: "repro-audit", version: TOOL_VERSION },
       generatedAt: new Date().toISOString(),
-      repo: checkout.info,
+      repo: { ...checkout.info, ...anchorOf(view) },
       stages,
-      score: score(judged.results, rules),
+      score: score(judged.results),
       findings: judged.findings,
       rules: judged.results,
       ...(environment ? { environment } : {}),
       ...(carbon ? { carbon } : {}),
+      suppressions: suppressionsSection({ judged, trusted: options.trustRepo === true, exclude: settings.exclude, excluded: view.excluded, disabled: resolved.disable }),
       notes,
     };
     return { report, rules, facts, settings };
@@ -180,10 +185,11 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   }
 }
 
-/** The repo's own config (read through the view, checked, a finding when broken) and every setting resolved. */
-function settle(root: string, view: RepoView, facts: Facts, options: AuditOptions, user: { config: ReturnType<typeof readConfig>; file: string } | undefined): Resolved {
-  const entry = view.files().find((f) => f.path === CONFIG_FILE);
-  const repo = readRepoConfigText(root, entry && !entry.skipped ? view.read(CONFIG_FILE) : null, entry?.skipped);
+/** The repo's own config (a regular file at its root, checked, a finding when broken) and every setting resolved. */
+function settle(root: string, facts: Facts, options: AuditOptions, user: { config: ReturnType<typeof readConfig>; file: string } | undefined): Resolved {
+  const read = readRegularFile(join(root, CONFIG_FILE), MAX_CONFIG_BYTES);
+  const missing = !read.ok && read.problem === "does not exist";
+  const repo = readRepoConfigText(root, read.ok ? read.text : null, read.ok || missing ? undefined : read.problem);
   addFacts(facts, "repo-config", repo.records);
   return resolveSettings({
     flags: options,
@@ -193,8 +199,15 @@ function settle(root: string, view: RepoView, facts: Facts, options: AuditOption
   });
 }
 
+/** Where SARIF anchors findings about the whole repo: the root README, else the first file at the root. */
+function anchorOf(view: WalkedView): { anchor?: string } {
+  const top = view.files().filter((f) => !f.path.includes("/")).map((f) => f.path);
+  const anchor = top.find((p) => /^readme(\.[a-z]+)?$/i.test(p)) ?? top[0];
+  return anchor ? { anchor } : {};
+}
+
 /** Every static family, from the tree's view and the branches' read-only view. */
-async function extractStatic(checkout: Checkout, view: RepoView, facts: Facts): Promise<void> {
+async function extractStatic(checkout: Checkout, view: WalkedView, facts: Facts): Promise<void> {
   const branchView = checkout.branches;
   await extractFacts(view, STATIC_EXTRACTORS, { branches: branchView?.names() ?? null, branchView, preset: facts });
 }

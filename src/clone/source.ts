@@ -7,7 +7,7 @@ import { badInput } from "../model/errors.js";
 import type { BranchInfo, RepoInfo } from "../model/report.js";
 import type { BranchRef, BranchView } from "../model/branch-view.js";
 import { gitBranchView } from "./branch-view.js";
-import { classifyInput, redactUrl } from "./input.js";
+import { classifyInput, githubWebUrl, redactUrl } from "./input.js";
 import { safeGit } from "./git.js";
 import { lastGitLine, errorText } from "./git-errors.js";
 import { ensureClone, remoteBranches, resolveUrlRef } from "./remote.js";
@@ -52,7 +52,7 @@ async function openUrl(url: string, options: SourceOptions): Promise<Checkout> {
   }
   return {
     root: dir,
-    info: repoInfo(shown, target.commit, target.ref, branches, target.branch),
+    info: repoInfo(shown, target.commit, target.ref, branches, target.branch, githubWebUrl(url)),
     branches: gitBranchView(dir, branches.map((b) => b.name), branches.filter((b) => b.name !== target.branch)),
     dispose: async () => {},
   };
@@ -112,9 +112,10 @@ async function openPath(path: string, options: SourceOptions): Promise<Checkout>
     auditRoot = temp;
   }
   const others = uncheckedBranches(branches, current);
+  const origin = (await git.raw(["config", "--get", "remote.origin.url"]).catch(() => "")).trim();
   return {
     root: auditRoot,
-    info: repoInfo(root, commit, ref, branches, current),
+    info: repoInfo(root, commit, ref, branches, current, githubWebUrl(origin)),
     branches: gitBranchView(root, namesForReadme(branches), others),
     dispose: async () => {
       if (temp) await rm(temp, { recursive: true, force: true });
@@ -167,9 +168,9 @@ function namesForReadme(branches: LocalBranch[]): string[] {
   return [...names].sort();
 }
 
-function repoInfo(url: string, commit: string, ref: string | null, branches: BranchRef[], current: string | null): RepoInfo {
+function repoInfo(url: string, commit: string, ref: string | null, branches: BranchRef[], current: string | null, webUrl: string | null): RepoInfo {
   const list: BranchInfo[] = branches.map((b) => ({ name: b.name, commit: b.commit, current: b.name === current }));
-  return { url, kind: "git", commit, ref, branches: list };
+  return { url, kind: "git", commit, ref, branches: list, ...(webUrl ? { webUrl } : {}) };
 }
 
 function sample(names: string[]): string {

@@ -7,6 +7,7 @@ import { badInput } from "../model/errors.js";
 import { insideRoot, readRegularFile } from "../io/safe-file.js";
 import { schemaProblems } from "../io/schema.js";
 import type { Rule } from "./rule.js";
+import { ruleDocUrl } from "./rule-doc.js";
 
 /** A rule is a short YAML document; anything larger is refused unread. */
 const MAX_RULE_BYTES = 64 * 1024;
@@ -57,9 +58,11 @@ export function parseRule(file: string, text: string): Rule {
   return { ...(doc as Omit<Rule, "source">), source: file };
 }
 
-/** Load every *.yaml in the given folders; a later folder's rule with the same id replaces an earlier one. */
+/** Load every *.yaml in the given folders; a later folder's rule with the same id replaces an earlier one.
+ * Built-in rules link their generated page (docs/rules/<id>.md) unless they name a help page themselves. */
 export function loadRules(dirs: string[]): Rule[] {
   const byId = new Map<string, Rule>();
+  const builtin = resolve(builtinRulesDir());
   for (const dir of dirs) {
     let names: string[];
     try {
@@ -73,6 +76,7 @@ export function loadRules(dirs: string[]): Rule[] {
       const read = readRegularFile(file, MAX_RULE_BYTES);
       if (!read.ok) throw badInput(`rule file ${file} ${read.problem}`, "Rule files must be regular YAML files of at most 64 KiB");
       const rule = parseRule(file, read.text);
+      if (resolve(dir) === builtin && !rule.helpUri) rule.helpUri = ruleDocUrl(rule.id);
       byId.set(rule.id, rule);
     }
   }
