@@ -9,7 +9,7 @@ import type { BranchRef, BranchView } from "../model/branch-view.js";
 import { gitBranchView } from "./branch-view.js";
 import { classifyInput, githubWebUrl, redactUrl } from "./input.js";
 import { safeGit } from "./git.js";
-import { lastGitLine, errorText } from "./git-errors.js";
+import { tellingGitLine, errorText } from "./git-errors.js";
 import { ensureClone, remoteBranches, resolveUrlRef } from "./remote.js";
 import { materializeCommit } from "./materialize.js";
 import { validateRefName } from "./refs.js";
@@ -48,7 +48,7 @@ async function openUrl(url: string, options: SourceOptions): Promise<Checkout> {
     await git.raw(["checkout", "--quiet", "--force", "--detach", target.commit]);
     await git.raw(["clean", "-ffdxq"]);
   } catch (error) {
-    throw badInput(`cannot check out ${options.ref ?? "the default branch"} of ${shown} (git said: ${lastGitLine(errorText(error))})`, "Try another --ref, or clear the cache folder " + dir, error);
+    throw badInput(`cannot check out ${options.ref ?? "the default branch"} of ${shown} (git said: ${tellingGitLine(errorText(error))})`, "Try another --ref, or clear the cache folder " + dir, error);
   }
   return {
     root: dir,
@@ -81,7 +81,7 @@ async function openPath(path: string, options: SourceOptions): Promise<Checkout>
   try {
     await git.raw(["rev-parse", "--show-toplevel"]);
   } catch (error) {
-    throw badInput(`git cannot read the repository at ${path} (git said: ${lastGitLine(errorText(error))})`, "Check the folder's .git, or audit a copy without .git as a plain folder", error);
+    throw badInput(`git cannot read the repository at ${path} (git said: ${tellingGitLine(errorText(error))})`, "Check the folder's .git, or audit a copy without .git as a plain folder", error);
   }
   try {
     head = (await git.raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim();
@@ -107,7 +107,7 @@ async function openPath(path: string, options: SourceOptions): Promise<Checkout>
       await materializeCommit(root, commit, temp);
     } catch (error) {
       await rm(temp, { recursive: true, force: true });
-      throw badInput(`cannot read ${options.ref} of ${path} (${lastGitLine(errorText(error))})`, "Check that the repository is complete (git fsck)", error);
+      throw badInput(`cannot read ${options.ref} of ${path} (${tellingGitLine(errorText(error))})`, "Check that the repository is complete (git fsck)", error);
     }
     auditRoot = temp;
   }
