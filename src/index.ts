@@ -6,6 +6,7 @@ export { loadRules, builtinRulesDir } from "./evaluate/load-rules.js";
 export { judge } from "./evaluate/judge.js";
 export { score } from "./evaluate/score.js";
 export { explainRule, explainScore } from "./evaluate/score-explain.js";
+export { compareToBaseline } from "./evaluate/baseline.js";
 export { AuditError, EXIT } from "./model/errors.js";
 export type { Report, Score, CategoryScore, RepoInfo, StageName } from "./model/report.js";
 export type { Finding, Category, Severity, RuleResult } from "./model/finding.js";

@@ -17,7 +17,7 @@ export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   // Only the report goes to stdout; progress goes to stderr (and is silent when stderr is not wanted).
-  const progress = args.format === "text" || io.stderr.isTTY ? progressFor(io.stderr) : silentProgress;
+  const progress = args.format === "text" || io.stderr.isTTY ? await progressFor(io.stderr) : silentProgress;
   try {
     const { command: _c, source, ref, format: _f, out, config, trustRepo, cacheDir, debug: _d, baseline: _b, quiet: _q, explainScore: _e, ...flags } = args;
     if (flags.data) flags.data = flags.data.map((d) => ({ host: resolve(d.host), container: d.container }));

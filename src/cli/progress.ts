@@ -1,6 +1,6 @@
 // Progress on stderr: ora spinners per stage in a terminal that has a width, plain lines otherwise (CI logs,
 // pipes, and a pseudo-terminal that reports 0 columns, where ora's redraw never ends).
-import ora, { type Ora } from "ora";
+import type { Ora } from "ora";
 import type { Progress } from "../model/progress.js";
 
 export { silentProgress, type Progress } from "../model/progress.js";
@@ -25,7 +25,7 @@ export function canSpin(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = pro
 }
 
 /** Spinners while the terminal keeps a width; if it shrinks to none mid-audit, plain lines from then on. */
-export function spinnerProgress(stream: NodeJS.WriteStream): Progress {
+export function spinnerProgress(stream: NodeJS.WriteStream, ora: typeof import("ora").default): Progress {
   let spinner: Ora | undefined;
   const state = { stage: "" };
   const plain = plainProgress((line) => stream.write(`${line}\n`), state);
@@ -56,7 +56,10 @@ export function spinnerProgress(stream: NodeJS.WriteStream): Progress {
   };
 }
 
-/** Spinners only where a terminal can show them; plain lines in CI logs, pipes and width-less terminals. */
-export function progressFor(stream: NodeJS.WriteStream): Progress {
-  return canSpin(stream) ? spinnerProgress(stream) : plainProgress((line) => stream.write(`${line}\n`));
+/** Spinners only where a terminal can show them (ora loaded then, not at start-up); plain lines in CI logs,
+ * pipes and width-less terminals. */
+export async function progressFor(stream: NodeJS.WriteStream): Promise<Progress> {
+  if (!canSpin(stream)) return plainProgress((line) => stream.write(`${line}\n`));
+  const { default: ora } = await import("ora");
+  return spinnerProgress(stream, ora);
 }
