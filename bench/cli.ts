@@ -1,7 +1,8 @@
 // `npm run bench:cli`: how fast the bin answers. --version and --help load only the argument parser; a static
 // audit loads the static stages only. Each figure is the median of several runs of the built CLI, beside a
 // bare `node -e 0` (the floor no command can beat) on the same machine. Aims: --version and --help under
-// 0.3 s, a static audit of the 10-file clean-solution sample under 1 s.
+// 0.3 s, a static audit of the 10-file clean-solution sample under 1 s. BENCH_CLI_PEER=<another build's
+// dist/src/cli/main.js> times that build beside this one, run for run (e.g. the previous release).
 import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
@@ -10,6 +11,7 @@ import { fileURLToPath } from "node:url";
 const BIN = fileURLToPath(new URL("../src/cli/main.js", import.meta.url));
 const SAMPLE = fileURLToPath(new URL("../../samples/clean-solution/repo", import.meta.url));
 const RUNS = Number(process.env.BENCH_CLI_RUNS ?? 7);
+const PEER = process.env.BENCH_CLI_PEER;
 
 function timeOnce(args: string[]): number {
   const t0 = performance.now();
@@ -40,14 +42,23 @@ const rows: Row[] = [
 ];
 
 console.log(`bench cli: median of ${RUNS} runs each (first run discarded as warm-up); load average ${loadavg()[0]!.toFixed(2)}`);
-console.log(`${"command".padEnd(50)} ${"median s".padStart(9)} ${"min s".padStart(7)} ${"aim".padStart(6)}  met`);
+console.log(`${"command".padEnd(50)} ${"median s".padStart(9)} ${"min s".padStart(7)} ${PEER ? `${"peer s".padStart(8)} ` : ""}${"aim".padStart(6)}  met`);
 let missed = 0;
 for (const row of rows) {
+  const peerArgs = PEER && row.args[0] === BIN ? [PEER, ...row.args.slice(1)] : null;
   timeOnce(row.args);
-  const times = Array.from({ length: RUNS }, () => timeOnce(row.args));
+  if (peerArgs) timeOnce(peerArgs);
+  // Interleaved, so both builds meet the same load.
+  const times: number[] = [];
+  const peerTimes: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    times.push(timeOnce(row.args));
+    if (peerArgs) peerTimes.push(timeOnce(peerArgs));
+  }
   const m = median(times);
   const met = row.aim === undefined ? "" : m < row.aim ? "yes" : "NO";
   if (met === "NO") missed++;
-  console.log(`${row.what.padEnd(50)} ${m.toFixed(3).padStart(9)} ${Math.min(...times).toFixed(3).padStart(7)} ${row.aim === undefined ? "".padStart(6) : `< ${row.aim}`.padStart(6)}  ${met}`);
+  const peer = PEER ? `${(peerTimes.length ? median(peerTimes).toFixed(3) : "").padStart(8)} ` : "";
+  console.log(`${row.what.padEnd(50)} ${m.toFixed(3).padStart(9)} ${Math.min(...times).toFixed(3).padStart(7)} ${peer}${row.aim === undefined ? "".padStart(6) : `< ${row.aim}`.padStart(6)}  ${met}`);
 }
 if (missed) console.log(`\n${missed} aim(s) missed; a busy machine (load average above the core count) inflates every figure, the floor included.`);
