@@ -8,6 +8,7 @@ const BENCHES: Array<{ name: string; what: string }> = [
   { name: "env", what: "environment build twice: cold vs cached (needs a container engine)" },
   { name: "epoch", what: "full CPU training under the meters vs the prediction from one epoch and from K batches" },
   { name: "cli", what: "start-up: --version, --help and a 10-file static audit, beside a bare node start" },
+  { name: "batch", what: "static batch of the 10 sample repos with --concurrency 1 and 4: wall times, ratio, peak memory" },
 ];
 
 const wanted = process.argv.slice(2);

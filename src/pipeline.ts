@@ -1,9 +1,8 @@
 // The one file that orders the stages of an audit. Read it as a table of contents.
-import { join } from "node:path";
-import { readConfig, CONFIG_FILE, MAX_CONFIG_BYTES } from "./config/config.js";
-import { readRepoConfigText } from "./config/repo-config.js";
-import { resolveSettings, valueOf, type Resolved, type Settings } from "./config/resolve.js";
-import { decideStages } from "./config/stages.js";
+import { readConfig, CONFIG_FILE } from "./config/config.js";
+import { readRepoConfigFile, readRepoConfigText } from "./config/repo-config.js";
+import { resolveSettings, valueOf, type ConfigSource, type Resolved, type Settings } from "./config/resolve.js";
+import { decideStages, type StageDecision } from "./config/stages.js";
 import { inferTrainPlan } from "./config/train-plan.js";
 import type { Flags } from "./config/tunables.js";
 import { openSource, type Checkout } from "./clone/index.js";
@@ -13,19 +12,17 @@ import { extractFacts } from "./extract/index.js";
 import { STATIC_EXTRACTORS } from "./extract/extractors/index.js";
 import { loadRules, ruleFolders } from "./evaluate/load-rules.js";
 import type { Rule } from "./evaluate/rule.js";
-import { judge } from "./evaluate/judge.js";
-import { score } from "./evaluate/score.js";
-import { suppressionsSection } from "./evaluate/suppressions-section.js";
+import { assembleReport, type AuditRecord } from "./evaluate/assemble.js";
 import { carbonAssumptions } from "./carbon/assumptions.js";
 import { addFacts, emptyFacts, markNotCollected, type Facts } from "./model/facts.js";
 import { engineError, interrupted } from "./model/errors.js";
 import { silentProgress, type Progress } from "./model/progress.js";
-import type { Report, StageName, StageStatus } from "./model/report.js";
+import type { Report, StageName, StageStatus, Suppressions } from "./model/report.js";
 import type { EnvironmentSection } from "./model/environment.js";
-import type { CarbonSection } from "./model/carbon.js";
+import type { CarbonSection, TrainPlan } from "./model/carbon.js";
+import type { RepoView } from "./model/repo-view.js";
 import { elapsedSeconds } from "./model/time.js";
 import { TOOL_VERSION } from "./io/package.js";
-import { readRegularFile } from "./io/safe-file.js";
 
 export interface AuditOptions extends Flags {
   /** A repo URL (https, ssh, file) or a local path. */
@@ -47,6 +44,8 @@ export interface AuditOptions extends Flags {
 
 export interface AuditResult {
   report: Report;
+  /** What the stages recorded, before judging: saved with the facts, it can be judged again offline. */
+  record: AuditRecord;
   /** The rules judged, for renderers that describe them (SARIF). */
   rules: Rule[];
   facts: Facts;
@@ -54,15 +53,23 @@ export interface AuditResult {
   settings: Settings;
 }
 
+/** What the steps of one audit share: the checkout, its view and facts, the settings, what happened so far. */
+interface Run {
+  options: AuditOptions;
+  progress: Progress;
+  checkout: Checkout;
+  view: RepoView;
+  facts: Facts;
+  settings: Settings;
+  stages: Record<StageName, StageStatus>;
+  notes: string[];
+  /** What quieted the audit before judging: exclude globs, disabled rules, whether the repo is trusted. */
+  suppressions: Suppressions;
+}
+
 /** Audit one solution repo: the library's entry point; returns the report, never exits. */
 export async function audit(options: AuditOptions): Promise<AuditResult> {
   const progress = options.progress ?? silentProgress;
-  const stages = {} as Record<StageName, StageStatus>;
-  const notes: string[] = [];
-  const stop = () => {
-    if (options.signal?.aborted) throw interrupted();
-  };
-
   // 1. The user's config first: a bad one is the user's mistake and stops the audit before any clone.
   const userConfig = options.configFile ? { config: readConfig(options.configFile), file: options.configFile } : undefined;
 
@@ -71,125 +78,155 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const checkout = await openSource(options.source, { ref: options.ref, cacheDir: options.cacheDir });
   try {
     progress.succeed(`${checkout.info.kind === "git" ? `${checkout.info.branches.length} branch(es)` : "plain folder"} at ${checkout.root}`);
-    if (checkout.info.kind === "folder") notes.push("Plain folder (no git): branches were not checked.");
 
     // 3. Static: read the repo's own config, settle every setting, walk the tree once (excluded paths left
     //    out), extract facts.
-    const staticStart = performance.now();
-    progress.start("static", "reading files and branches");
-    const facts = emptyFacts();
-    const resolved = settle(checkout.root, facts, options, userConfig);
-    notes.push(...resolved.notes);
-    const view = await walkRepo(checkout.root, {}, { exclude: compileGlobs(valueOf(resolved.settings, "exclude") ?? []) });
-    const rules = loadRules(ruleFolders(resolved.rules, checkout.root)).filter((r) => !resolved.disable.includes(r.id));
-    await extractStatic(checkout, view, facts);
-    stages.static = { status: "ran", seconds: elapsedSeconds(staticStart) };
-    progress.succeed(`${view.files().length} files read in ${stages.static.seconds}s`);
-    stop();
+    const { run, rules } = await staticStage(options, progress, checkout, userConfig);
+    stopIfAborted(options);
 
     // 4. Which later stages run: asked for, or allowed by an engine and a train plan.
-    const { settings } = resolved;
-    const asked = valueOf(settings, "stages");
-    const runtime = valueOf(settings, "runtime") ?? "container";
-    // Later stages load only when they may run, so a static audit starts fast.
-    const lookup = asked && !asked.some((s) => s !== "static") ? null : await (await import("./provision/index.js")).findEngine(valueOf(settings, "engine") ?? "auto");
-    const planned = inferTrainPlan({ facts, given: settings });
-    const decision = decideStages({
-      asked,
-      runtime,
-      engine: lookup?.ok
-        ? { name: lookup.engine.name }
-        : { name: null, why: lookup?.message ?? "not looked for", hint: lookup?.hint ?? "start a container engine" },
-      planFound: planned.plan !== null,
-    });
-    notes.push(...decision.notes);
-    // The plan is judged only where an epoch could run: a static audit leaves execution not assessed.
-    const epochPossible = (!asked || asked.includes("epoch")) && (runtime === "host" || lookup?.ok === true);
-    if (epochPossible) addFacts(facts, "train-plan", planned.records["train-plan"]);
-    else markNotCollected(facts, "train-plan", asked && !asked.includes("epoch") ? "the epoch stage was not asked for" : "no container engine to run an epoch in");
-    if (decision.engineRequiredButMissing) {
-      const { why, hint } = decision.engineRequiredButMissing;
-      throw engineError(why, `To run build or epoch: ${hint}`);
-    }
+    const plan = await planStages(run);
 
     // 5. Build the environment in a container and probe its imports.
-    let environment: EnvironmentSection | undefined;
-    if (decision.run.build) {
-      const baseImage = valueOf(settings, "baseImage");
-      const { buildStep } = await import("./provision/stage.js");
-      const built = await buildStep({
-        root: checkout.root, view, facts, repo: checkout.info, progress,
-        engine: valueOf(settings, "engine") ?? "auto",
-        ...(baseImage ? { baseImage } : {}),
-        timeoutSeconds: valueOf(settings, "buildTimeoutSeconds")!,
-        ...(options.outDir ? { outDir: options.outDir } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      stages.build = built.status;
-      environment = built.section;
-    } else {
-      stages.build = { status: "skipped", reason: decision.skipReason.build };
-      markNotCollected(facts, "environment-build", decision.skipReason.build);
-      markNotCollected(facts, "import-probe", decision.skipReason.build);
-    }
-    stop();
+    const environment = plan.decision.run.build ? await build(run) : skipBuild(run, plan.decision.skipReason.build);
+    stopIfAborted(options);
 
     // 6. One instrumented epoch, power sampled, the full training predicted.
-    let carbon: CarbonSection | undefined;
-    const image = environment?.image ?? null;
-    const builtOk = runtime === "host" || (stages.build.status === "ran" && image !== null);
-    if (decision.run.epoch && planned.plan && builtOk) {
-      const batches = valueOf(settings, "batches");
-      const gpus = valueOf(settings, "gpus");
-      const { epochStep } = await import("./measure/stage.js");
-      const measured = await epochStep({
-        root: checkout.root, plan: planned.plan, runtime, image, repo: checkout.info, facts, progress,
-        engine: lookup?.ok ? lookup.engine.name : null,
-        data: valueOf(settings, "data") ?? [],
-        measureEpochs: valueOf(settings, "measureEpochs") ?? 1,
-        ...(batches ? { batches } : {}),
-        timeoutSeconds: valueOf(settings, "epochTimeoutSeconds")!,
-        ...(gpus && gpus !== "auto" ? { gpus: gpus === "all" } : {}),
-        assumptions: carbonAssumptions({ pue: settings.pue!, region: settings.region, intensity: settings.intensity }),
-        ledger: options.ledger !== false,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      stages.epoch = measured.status;
-      carbon = measured.section;
-    } else {
-      const reason = decision.run.epoch ? "the environment did not build" : decision.skipReason.epoch;
-      stages.epoch = { status: "skipped", reason };
-      markNotCollected(facts, "epoch-run", reason);
-    }
-    stop();
+    const carbon = await measure(run, plan, environment);
+    stopIfAborted(options);
 
-    // 7. Judge the rules (the repo's inline suppressions honoured only when trusted), score, assemble the report.
-    const judged = judge(rules, facts, { honourInline: options.trustRepo === true });
-    const report: Report = {
+    // 7. Judge the rules (the repo's inline suppressions honoured only when it is trusted), score, assemble.
+    const record: AuditRecord = {
       schemaVersion: 1,
       tool: { name: "repro-audit", version: TOOL_VERSION },
       generatedAt: new Date().toISOString(),
-      repo: { ...checkout.info, ...anchorOf(view) },
-      stages,
-      score: score(judged.results),
-      findings: judged.findings,
-      rules: judged.results,
+      repo: { ...checkout.info, ...anchorOf(run.view) },
+      stages: run.stages,
       ...(environment ? { environment } : {}),
       ...(carbon ? { carbon } : {}),
-      suppressions: suppressionsSection({ judged, trusted: options.trustRepo === true, exclude: settings.exclude, excluded: view.excluded, disabled: resolved.disable }),
-      notes,
+      suppressions: run.suppressions,
+      notes: run.notes,
     };
-    return { report, rules, facts, settings };
+    return { report: assembleReport(record, run.facts, rules), record, rules, facts: run.facts, settings: run.settings };
   } finally {
     await checkout.dispose();
   }
 }
 
-/** The repo's own config (a regular file at its root, checked, a finding when broken) and every setting resolved. */
-function settle(root: string, facts: Facts, options: AuditOptions, user: { config: ReturnType<typeof readConfig>; file: string } | undefined): Resolved {
-  const read = readRegularFile(join(root, CONFIG_FILE), MAX_CONFIG_BYTES);
-  const missing = !read.ok && read.problem === "does not exist";
-  const repo = readRepoConfigText(root, read.ok ? read.text : null, read.ok || missing ? undefined : read.problem);
+function stopIfAborted(options: AuditOptions): void {
+  if (options.signal?.aborted) throw interrupted();
+}
+
+async function staticStage(options: AuditOptions, progress: Progress, checkout: Checkout, user: ConfigSource | undefined): Promise<{ run: Run; rules: Rule[] }> {
+  const started = performance.now();
+  progress.start("static", "reading files and branches");
+  const facts = emptyFacts();
+  const resolved = settle(checkout.root, facts, options, user);
+  const view = await walkRepo(checkout.root, {}, { exclude: compileGlobs(valueOf(resolved.settings, "exclude") ?? []) });
+  const notes = checkout.info.kind === "folder" ? ["Plain folder (no git): branches were not checked."] : [];
+  notes.push(...resolved.notes);
+  const rules = loadRules(ruleFolders(resolved.rules, checkout.root)).filter((r) => !resolved.disable.includes(r.id));
+  const branchView = checkout.branches;
+  await extractFacts(view, STATIC_EXTRACTORS, { branches: branchView?.names() ?? null, branchView, preset: facts });
+  const stages = { static: { status: "ran", seconds: elapsedSeconds(started) } } as Record<StageName, StageStatus>;
+  progress.succeed(`${view.files().length} files read in ${stages.static.seconds}s`);
+  const suppressions = quieted(options, resolved, view);
+  return { run: { options, progress, checkout, view, facts, settings: resolved.settings, stages, notes, suppressions }, rules };
+}
+
+interface StagePlan {
+  decision: StageDecision;
+  runtime: "container" | "host";
+  engine: "docker" | "podman" | null;
+  trainPlan: TrainPlan | null;
+}
+
+async function planStages(run: Run): Promise<StagePlan> {
+  const { settings, facts } = run;
+  const asked = valueOf(settings, "stages");
+  const runtime = valueOf(settings, "runtime") ?? "container";
+  // Later stages load only when they may run, so a static audit starts fast.
+  const lookup = asked && !asked.some((s) => s !== "static") ? null : await (await import("./provision/index.js")).findEngine(valueOf(settings, "engine") ?? "auto");
+  const planned = inferTrainPlan({ facts, given: settings });
+  const decision = decideStages({
+    asked,
+    runtime,
+    engine: lookup?.ok
+      ? { name: lookup.engine.name }
+      : { name: null, why: lookup?.message ?? "not looked for", hint: lookup?.hint ?? "start a container engine" },
+    planFound: planned.plan !== null,
+  });
+  run.notes.push(...decision.notes);
+  // The plan is judged only where an epoch could run: a static audit leaves execution not assessed.
+  const epochPossible = (!asked || asked.includes("epoch")) && (runtime === "host" || lookup?.ok === true);
+  if (epochPossible) addFacts(facts, "train-plan", planned.records["train-plan"]);
+  else markNotCollected(facts, "train-plan", asked && !asked.includes("epoch") ? "the epoch stage was not asked for" : "no container engine to run an epoch in");
+  if (decision.engineRequiredButMissing) {
+    const { why, hint } = decision.engineRequiredButMissing;
+    throw engineError(why, `To run build or epoch: ${hint}`);
+  }
+  return { decision, runtime, engine: lookup?.ok ? lookup.engine.name : null, trainPlan: planned.plan };
+}
+
+async function build(run: Run): Promise<EnvironmentSection> {
+  const { settings, options } = run;
+  const baseImage = valueOf(settings, "baseImage");
+  const { buildStep } = await import("./provision/stage.js");
+  const built = await buildStep({
+    root: run.checkout.root, view: run.view, facts: run.facts, repo: run.checkout.info, progress: run.progress,
+    engine: valueOf(settings, "engine") ?? "auto",
+    ...(baseImage ? { baseImage } : {}),
+    ...(valueOf(settings, "baseImageOverride") ? { baseImageOverride: valueOf(settings, "baseImageOverride")! } : {}),
+    allowImages: valueOf(settings, "allowImages") ?? [],
+    timeoutSeconds: valueOf(settings, "buildTimeoutSeconds")!,
+    ...(options.outDir ? { outDir: options.outDir } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  run.stages.build = built.status;
+  return built.section;
+}
+
+function skipBuild(run: Run, reason: string): undefined {
+  run.stages.build = { status: "skipped", reason };
+  markNotCollected(run.facts, "environment-build", reason);
+  markNotCollected(run.facts, "import-probe", reason);
+  return undefined;
+}
+
+async function measure(run: Run, plan: StagePlan, environment: EnvironmentSection | undefined): Promise<CarbonSection | undefined> {
+  const { settings, options } = run;
+  const image = environment?.image ?? null;
+  const builtOk = plan.runtime === "host" || (run.stages.build.status === "ran" && image !== null);
+  if (!plan.decision.run.epoch || !plan.trainPlan || !builtOk) {
+    const reason = plan.decision.run.epoch ? "the environment did not build" : plan.decision.skipReason.epoch;
+    run.stages.epoch = { status: "skipped", reason };
+    markNotCollected(run.facts, "epoch-run", reason);
+    return undefined;
+  }
+  const batches = valueOf(settings, "batches");
+  const gpus = valueOf(settings, "gpus");
+  const { epochStep } = await import("./measure/stage.js");
+  const measured = await epochStep({
+    root: run.checkout.root, plan: plan.trainPlan, runtime: plan.runtime, image, repo: run.checkout.info, facts: run.facts, progress: run.progress,
+    engine: plan.engine,
+    data: valueOf(settings, "data") ?? [],
+    measureEpochs: valueOf(settings, "measureEpochs") ?? 1,
+    ...(batches ? { batches } : {}),
+    timeoutSeconds: valueOf(settings, "epochTimeoutSeconds")!,
+    ...(gpus && gpus !== "auto" ? { gpus: gpus === "all" } : {}),
+    assumptions: carbonAssumptions({ pue: settings.pue!, region: settings.region, intensity: settings.intensity }),
+    ledger: options.ledger !== false,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  run.stages.epoch = measured.status;
+  return measured.section;
+}
+
+/** The repo's own config (a regular file at its root, read before the walk because it may set `exclude:`
+ * for a trusted repo; checked; a finding when broken) and every setting resolved. */
+function settle(root: string, facts: Facts, options: AuditOptions, user: ConfigSource | undefined): Resolved {
+  const read = readRepoConfigFile(root);
+  const repo = readRepoConfigText(root, read.text, read.skipped);
   addFacts(facts, "repo-config", repo.records);
   return resolveSettings({
     flags: options,
@@ -199,15 +236,22 @@ function settle(root: string, facts: Facts, options: AuditOptions, user: { confi
   });
 }
 
+/** What quieted the audit before judging, counted for the report; judging adds the inline comments. */
+function quieted(options: AuditOptions, resolved: Resolved, view: WalkedView): Suppressions {
+  const exclude = resolved.settings.exclude;
+  const globs = exclude?.value ?? [];
+  return {
+    inline: [],
+    repoTrusted: options.trustRepo === true,
+    suppressed: 0,
+    ...(globs.length ? { excluded: { globs: [...globs], source: exclude!.source, files: view.excluded.length, paths: view.excluded.slice(0, 20) } } : {}),
+    ...(resolved.disable.length ? { disabled: resolved.disable.map((rule) => ({ rule, source: "config disable:" })) } : {}),
+  };
+}
+
 /** Where SARIF anchors findings about the whole repo: the root README, else the first file at the root. */
-function anchorOf(view: WalkedView): { anchor?: string } {
+function anchorOf(view: RepoView): { anchor?: string } {
   const top = view.files().filter((f) => !f.path.includes("/")).map((f) => f.path);
   const anchor = top.find((p) => /^readme(\.[a-z]+)?$/i.test(p)) ?? top[0];
   return anchor ? { anchor } : {};
-}
-
-/** Every static family, from the tree's view and the branches' read-only view. */
-async function extractStatic(checkout: Checkout, view: WalkedView, facts: Facts): Promise<void> {
-  const branchView = checkout.branches;
-  await extractFacts(view, STATIC_EXTRACTORS, { branches: branchView?.names() ?? null, branchView, preset: facts });
 }

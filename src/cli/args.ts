@@ -31,6 +31,24 @@ export interface AuditArgs extends Flags, OutputArgs {
   /** The repo is the user's own: its config and inline suppressions count. */
   trustRepo?: boolean;
   cacheDir?: string;
+  /** Where to save the facts, for `repro-audit judge`. */
+  facts?: string;
+  debug: boolean;
+}
+
+export interface JudgeArgs {
+  command: "judge";
+  factsFile: string;
+  format: Format;
+  out?: string;
+  config?: string;
+  debug: boolean;
+}
+
+/** `batch` and `merge` are parsed when they run (cli/batch-args.ts), so their modules load only then. */
+export interface DeferredArgs {
+  command: "batch" | "merge";
+  argv: string[];
   debug: boolean;
 }
 
@@ -45,6 +63,8 @@ export interface ReportArgs extends OutputArgs {
 export type CliArgs =
   | AuditArgs
   | ReportArgs
+  | JudgeArgs
+  | DeferredArgs
   | { command: "rules"; action: "list" | "explain" | "facts" | "docs"; id?: string; format: "text" | "json"; debug: boolean }
   | { command: "ledger"; format: "text" | "json"; debug: boolean }
   | { command: "init"; force: boolean; stdout: boolean; dir?: string; debug: boolean }
@@ -52,9 +72,9 @@ export type CliArgs =
   | { command: "help"; topic?: string; debug: boolean }
   | { command: "version"; debug: boolean };
 
-export const COMMANDS = ["audit", "report", "rules", "init", "cache", "ledger", "help", "version"] as const;
+export const COMMANDS = ["audit", "report", "judge", "batch", "merge", "rules", "init", "cache", "ledger", "help", "version"] as const;
 
-type OptionSpecs = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>["options"]>;
+export type OptionSpecs = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>["options"]>;
 
 export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
@@ -68,6 +88,12 @@ export function strictParse(args: string[], options: OptionSpecs): { values: Rec
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
     const message = (error as Error).message.split("\n")[0]!.replace(/\. To specify.*$/, "");
+    const ambiguous = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec(message);
+    if (ambiguous) {
+      const flag = ambiguous[1]!;
+      const value = args[args.indexOf(flag) + 1] ?? "-1";
+      throw badInput(`${flag} takes a value; write ${flag}=${value} to pass one that starts with '-'`, "Run repro-audit --help for the options", error);
+    }
     const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
     const near = unknown ? didYouMean(unknown, Object.keys(options).map((name) => `--${name}`)) : "";
     throw badInput(message.replace(/^Unknown option/, "unknown option"), `${near.trim() ? `${near.trim()} ` : ""}Run repro-audit --help for the options`, error);
@@ -102,6 +128,7 @@ function auditOptions(): OptionSpecs {
     config: { type: "string" },
     "trust-repo": { type: "boolean" },
     "cache-dir": { type: "string" },
+    facts: { type: "string" },
   };
   for (const name of TUNABLE_NAMES) {
     const spec = specOf(name);
@@ -111,7 +138,7 @@ function auditOptions(): OptionSpecs {
 }
 
 /** Each tunable flag given, parsed by its own spec (repeatable flags' values concatenated). */
-function tunableFlags(values: Record<string, unknown>, names: readonly (typeof TUNABLE_NAMES)[number][] = TUNABLE_NAMES): Flags {
+export function tunableFlags(values: Record<string, unknown>, names: readonly (typeof TUNABLE_NAMES)[number][] = TUNABLE_NAMES): Flags {
   const flags: Record<string, unknown> = {};
   for (const name of names) {
     const spec = specOf(name);
@@ -130,9 +157,18 @@ function parseAuditArgs(rest: string[], debug: boolean): CliArgs {
   }
   const str = (k: string) => values[k] as string | undefined;
   const args: AuditArgs = { command: "audit", source: positionals[0]!, ...outputArgs(values), debug, ...tunableFlags(values) };
-  const optional: Partial<AuditArgs> = { ref: str("ref"), config: str("config"), cacheDir: str("cache-dir") };
+  const optional: Partial<AuditArgs> = { ref: str("ref"), config: str("config"), cacheDir: str("cache-dir"), facts: str("facts") };
   if (values["trust-repo"] === true) optional.trustRepo = true;
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) (args as unknown as Record<string, unknown>)[key] = value;
+  return args;
+}
+
+function parseJudgeArgs(rest: string[], debug: boolean): CliArgs {
+  const { values, positionals } = strictParse(rest, { format: { type: "string" }, out: { type: "string" }, config: { type: "string" }, debug: { type: "boolean" } });
+  if (positionals.length !== 1) throw badInput("judge takes one facts file", "Run repro-audit judge <facts.json> (written by audit --facts FILE)");
+  const args: JudgeArgs = { command: "judge", factsFile: positionals[0]!, format: oneOf("--format", values.format as string | undefined, FORMATS) ?? "text", debug };
+  if (typeof values.out === "string") args.out = values.out;
+  if (typeof values.config === "string") args.config = values.config;
   return args;
 }
 
@@ -177,6 +213,9 @@ function parseLedgerArgs(rest: string[], debug: boolean): CliArgs {
 const PARSERS: Record<string, (rest: string[], debug: boolean) => CliArgs> = {
   audit: parseAuditArgs,
   report: parseReportArgs,
+  judge: parseJudgeArgs,
+  batch: (argv, debug) => ({ command: "batch", argv, debug }),
+  merge: (argv, debug) => ({ command: "merge", argv, debug }),
   rules: parseRulesArgs,
   init: parseInitArgs,
   cache: parseCacheArgs,

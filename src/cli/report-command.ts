@@ -3,8 +3,10 @@
 import type { ReportArgs } from "./args.js";
 import { finishReport, type Io } from "./report-output.js";
 import { readSavedReport } from "./saved-report.js";
+import { checkOutPath } from "./out-paths.js";
 
 export function reportCommand(args: ReportArgs, io: Io): number {
+  const target = args.out ? checkOutPath(args.out) : undefined;
   const report = readSavedReport(args.file, "report");
-  return finishReport(report, args, { failUnder: args.failUnder, maxWarnings: args.maxWarnings }, io);
+  return finishReport(report, args, { failUnder: args.failUnder, maxWarnings: args.maxWarnings }, io, target ? { target } : {});
 }

@@ -1,6 +1,5 @@
 // Finish a report the same way for `audit` and `report`: compare with a baseline, explain the score, apply
 // the gates (--fail-under, --max-warnings) on everything found, then show (--quiet: errors only) and write.
-import { writeFileSync } from "node:fs";
 import { compareToBaseline } from "../evaluate/baseline.js";
 import { explainScore } from "../evaluate/score-explain.js";
 import { EXIT } from "../model/errors.js";
@@ -9,6 +8,7 @@ import { render, type RuleMeta } from "../report/index.js";
 import { errorsOnly } from "../report/quiet.js";
 import type { OutputArgs } from "./args.js";
 import { readSavedReport } from "./saved-report.js";
+import { writeOut, type OutTarget } from "./out-paths.js";
 
 export interface Io {
   stdout: NodeJS.WriteStream;
@@ -36,17 +36,18 @@ export function gateFailures(report: Report, gates: Gates): string[] {
   return reasons;
 }
 
-export function finishReport(report: Report, args: OutputArgs, gates: Gates, io: Io, extra: { rules?: readonly RuleMeta[] } = {}): number {
+/** `target`: where --out writes, checked by the caller before any work (cli/out-paths.ts). */
+export function finishReport(report: Report, args: OutputArgs, gates: Gates, io: Io, extra: { rules?: readonly RuleMeta[]; target?: OutTarget } = {}): number {
   let shown = report;
   if (args.baseline) shown = compareToBaseline(shown, readSavedReport(args.baseline, "--baseline"), args.baseline);
   if (args.explainScore) shown = { ...shown, score: { ...shown.score, explanation: explainScore(shown.score) } };
   const failures = gateFailures(shown, gates);
   if (args.quiet) shown = errorsOnly(shown);
-  const color = args.format === "text" && !args.out && io.stdout.isTTY === true && !process.env.NO_COLOR;
+  const color = args.format === "text" && !extra.target && io.stdout.isTTY === true && !process.env.NO_COLOR;
   const text = render(shown, args.format, { color, ...(extra.rules ? { rules: extra.rules } : {}) });
-  if (args.out) {
-    writeFileSync(args.out, text);
-    io.stderr.write(`report written to ${args.out}\n`);
+  if (extra.target) {
+    writeOut(extra.target, text);
+    io.stderr.write(`report written to ${extra.target.report}\n`);
   } else io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
   for (const reason of failures) io.stderr.write(`repro-audit: ${reason}\n`);
   return failures.length ? EXIT.belowThreshold : EXIT.ok;

@@ -2,8 +2,7 @@
 import { builtinRulesDir, loadRules } from "../evaluate/load-rules.js";
 import { explainRule } from "../evaluate/score-explain.js";
 import { AREA_OF } from "../evaluate/score.js";
-import { STATIC_EXTRACTORS } from "../extract/extractors/index.js";
-import { STAGE_FAMILIES } from "../stage-families.js";
+import { describeFamilies, factFamilies, familySchema } from "../evaluate/fact-schemas.js";
 import { badInput } from "../model/errors.js";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -26,12 +25,8 @@ export function rulesCommand(action: "list" | "explain" | "facts" | "docs", id: 
     return `${explainRule(rule)}\n`;
   }
   if (action === "facts") {
-    const families = [...STATIC_EXTRACTORS.map((e) => ({ id: e.id, description: e.description, fields: e.fields })), ...STAGE_FAMILIES];
-    if (format === "json") return `${JSON.stringify(families, null, 2)}\n`;
-    return families
-      .map((f) => [`${f.id}: ${f.description}`, ...Object.entries(f.fields).map(([k, v]) => `  ${k}: ${v}`)].join("\n"))
-      .join("\n\n")
-      .concat("\n");
+    if (format === "json") return `${JSON.stringify(factFamilies().map((id) => ({ id, ...familySchema(id) })), null, 2)}\n`;
+    return describeFamilies();
   }
   if (format === "json") {
     const list = rules.map((r) => ({

@@ -37,6 +37,23 @@ export async function runCommand(args: Exclude<CliArgs, { command: "help" }>, io
       const { reportCommand } = await import("./report-command.js");
       return reportCommand(args, io);
     }
+    case "judge": {
+      const { judgeCommand } = await import("./judge-command.js");
+      return judgeCommand(args, io);
+    }
+    // Parsed and loaded only when they run: the batch's modules (vega among them) would slow every other start.
+    case "batch":
+    case "merge": {
+      const { parseBatchArgs, parseMergeArgs } = await import("./batch-args.js");
+      const parsed = args.command === "batch" ? parseBatchArgs(args.argv) : parseMergeArgs(args.argv);
+      if (parsed.command === "help") {
+        const { USAGE } = await import("./usage.js");
+        io.stdout.write(`${USAGE}\n`);
+        return EXIT.ok;
+      }
+      const batch = await import("./batch-command.js");
+      return parsed.command === "batch" ? batch.batchCommand(parsed, io) : batch.mergeCommand(parsed, io);
+    }
     case "audit": {
       const { auditCommand } = await import("./audit-command.js");
       return auditCommand(args, io);

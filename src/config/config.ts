@@ -27,7 +27,7 @@ export interface Config {
   maxWarnings?: number;
   exclude?: string[];
   stages?: StageName[];
-  build?: { engine?: "auto" | "docker" | "podman"; baseImage?: string; timeoutSeconds?: number };
+  build?: { engine?: "auto" | "docker" | "podman"; baseImage?: string; baseImageOverride?: string; allowImages?: string[]; timeoutSeconds?: number };
   train?: TrainConfig;
   carbon?: { region?: string; intensity?: number; pue?: number };
 }

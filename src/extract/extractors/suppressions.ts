@@ -1,7 +1,7 @@
 // Fact family `suppressions`: `# repro-audit: ignore[rule-id, ...] reason` comments in Python, notebooks,
 // YAML, shell scripts, requirements files and Dockerfiles. One family read by the judge, so no other
 // extractor needs to know about them. A comment after code quiets its own line; a comment alone on its
-// line quiets the next line that holds something other than a comment.
+// line quiets the next line that holds something other than a comment. Fields: schemas/facts/suppressions.json.
 import type { FactRecord } from "../../model/facts.js";
 import type { PythonSource } from "../../model/repo-view.js";
 import type { Extractor } from "../extractor.js";
@@ -35,16 +35,6 @@ function recordsOf(source: Pick<PythonSource, "path" | "text" | "lineMap">): Fac
 
 export const extractor: Extractor = {
   id: "suppressions",
-  description: "Inline `# repro-audit: ignore[rule-id] reason` comments in Python, notebooks, YAML, shell, requirements and Dockerfiles",
-  fields: {
-    file: "file holding the comment",
-    line: "line of the comment (flattened line in a notebook)",
-    cell: "notebook cell index (0-based), notebooks only",
-    cellLine: "line in the cell (1-based), notebooks only",
-    rules: "the rule ids in the brackets, comma-joined",
-    reason: "the words after the brackets ('' when none)",
-    target: "the line it quiets: its own after code, else the next line that is not a comment",
-  },
   extract(ctx) {
     const records: FactRecord[] = [];
     for (const source of ctx.view.python()) records.push(...recordsOf(source));
