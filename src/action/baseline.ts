@@ -25,7 +25,7 @@ export function knownFindings(current: readonly Finding[], baseline: readonly Pi
 }
 
 /** The score as if the known findings were gone: each rule loses only its new findings. */
-export function scoreWithout(results: readonly RuleResult[], known: readonly Finding[], rules: Rule[]): Score {
+export function scoreWithout(results: readonly RuleResult[], known: readonly Finding[], _rules: Rule[]): Score {
   const knownByRule = new Map<string, number>();
   for (const f of known) knownByRule.set(f.rule, (knownByRule.get(f.rule) ?? 0) + 1);
   const adjusted = results.map((r): RuleResult => {
@@ -34,7 +34,7 @@ export function scoreWithout(results: readonly RuleResult[], known: readonly Fin
     const findings = Math.max(0, r.findings - minus);
     return findings === 0 ? { ...r, outcome: "pass", findings: 0 } : { ...r, findings };
   });
-  return score(adjusted, rules);
+  return score(adjusted);
 }
 
 /** A saved report's findings, or why the document is not one: only `findings` is read, so a report saved by

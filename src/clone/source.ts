@@ -7,9 +7,9 @@ import { badInput, internalError } from "../model/errors.js";
 import type { BranchInfo, RepoInfo } from "../model/report.js";
 import type { BranchRef, BranchView } from "../model/branch-view.js";
 import { gitBranchView } from "./branch-view.js";
-import { cacheDirFor, classifyInput, redactUrl } from "./input.js";
+import { cacheDirFor, classifyInput, githubWebUrl, redactUrl } from "./input.js";
 import { safeGit } from "./git.js";
-import { lastGitLine, errorText } from "./git-errors.js";
+import { tellingGitLine, errorText } from "./git-errors.js";
 import { ensureClone, remoteBranches, resolveUrlRef } from "./remote.js";
 import { materializeCommit } from "./materialize.js";
 import { validateRefName } from "./refs.js";
@@ -57,7 +57,7 @@ async function openUrl(url: string, options: SourceOptions): Promise<Checkout> {
       try {
         await materializeCommit(dir, target.commit, tree);
       } catch (error) {
-        const said = lastGitLine(errorText(error));
+        const said = tellingGitLine(errorText(error));
         throw internalError(`cannot write ${options.ref ?? "the default branch"} of ${shown} from the cache clone (${said})`, `Clear the cache folder ${dir} and rerun`, error);
       }
       return { branches, target };
@@ -69,7 +69,7 @@ async function openUrl(url: string, options: SourceOptions): Promise<Checkout> {
   const { branches, target } = opened;
   return {
     root: tree,
-    info: repoInfo(shown, target.commit, target.ref, branches, target.branch),
+    info: repoInfo(shown, target.commit, target.ref, branches, target.branch, githubWebUrl(url)),
     branches: gitBranchView(dir, branches.map((b) => b.name), branches.filter((b) => b.name !== target.branch)),
     dispose,
   };
@@ -98,7 +98,7 @@ async function openPath(path: string, options: SourceOptions): Promise<Checkout>
   try {
     await git.raw(["rev-parse", "--show-toplevel"]);
   } catch (error) {
-    throw badInput(`git cannot read the repository at ${path} (git said: ${lastGitLine(errorText(error))})`, "Check the folder's .git, or audit a copy without .git as a plain folder", error);
+    throw badInput(`git cannot read the repository at ${path} (git said: ${tellingGitLine(errorText(error))})`, "Check the folder's .git, or audit a copy without .git as a plain folder", error);
   }
   try {
     head = (await git.raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim();
@@ -124,14 +124,15 @@ async function openPath(path: string, options: SourceOptions): Promise<Checkout>
       await materializeCommit(root, commit, temp);
     } catch (error) {
       await rm(temp, { recursive: true, force: true });
-      throw badInput(`cannot read ${options.ref} of ${path} (${lastGitLine(errorText(error))})`, "Check that the repository is complete (git fsck)", error);
+      throw badInput(`cannot read ${options.ref} of ${path} (${tellingGitLine(errorText(error))})`, "Check that the repository is complete (git fsck)", error);
     }
     auditRoot = temp;
   }
   const others = uncheckedBranches(branches, current);
+  const origin = (await git.raw(["config", "--get", "remote.origin.url"]).catch(() => "")).trim();
   return {
     root: auditRoot,
-    info: repoInfo(root, commit, ref, branches, current),
+    info: repoInfo(root, commit, ref, branches, current, githubWebUrl(origin)),
     branches: gitBranchView(root, namesForReadme(branches), others),
     dispose: async () => {
       if (temp) await rm(temp, { recursive: true, force: true });
@@ -184,9 +185,9 @@ function namesForReadme(branches: LocalBranch[]): string[] {
   return [...names].sort();
 }
 
-function repoInfo(url: string, commit: string, ref: string | null, branches: BranchRef[], current: string | null): RepoInfo {
+function repoInfo(url: string, commit: string, ref: string | null, branches: BranchRef[], current: string | null, webUrl: string | null): RepoInfo {
   const list: BranchInfo[] = branches.map((b) => ({ name: b.name, commit: b.commit, current: b.name === current }));
-  return { url, kind: "git", commit, ref, branches: list };
+  return { url, kind: "git", commit, ref, branches: list, ...(webUrl ? { webUrl } : {}) };
 }
 
 function sample(names: string[]): string {

@@ -24,6 +24,8 @@ export interface Config {
   rules?: string[];
   disable?: string[];
   failUnder?: number;
+  maxWarnings?: number;
+  exclude?: string[];
   stages?: StageName[];
   build?: { engine?: "auto" | "docker" | "podman"; baseImage?: string; baseImageOverride?: string; allowImages?: string[]; timeoutSeconds?: number };
   train?: TrainConfig;

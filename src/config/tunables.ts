@@ -83,6 +83,19 @@ export const TUNABLES = {
       return n;
     },
   } satisfies Spec<number>,
+  maxWarnings: {
+    flag: "--max-warnings", arg: "<n>", help: "exit 1 when more than n warnings count (those of a --baseline report do not)",
+    config: ["maxWarnings"], repo: false,
+    parse: (text: string, flag: string) => {
+      const n = Number(text);
+      if (text.trim() === "" || !Number.isInteger(n) || n < 0) throw badInput(`${flag} takes a whole number from 0, not '${text}'`, `Pass e.g. ${flag} 10`);
+      return n;
+    },
+  } satisfies Spec<number>,
+  exclude: {
+    flag: "--exclude", arg: "<glob>", help: "leave matching files and folders out of the audit (repeatable; e.g. 'vendor/**', '*.pyc')",
+    config: ["exclude"], repo: false, repeatable: true, default: [], parse: (text: string) => [text],
+  } satisfies Spec<string[]>,
   engine: {
     flag: "--engine", arg: "auto|docker|podman", help: "container engine", config: ["build", "engine"], repo: false,
     default: "auto", parse: oneOf(["auto", "docker", "podman"] as const),

@@ -13,11 +13,19 @@ import type { InventoryEntry, PythonSource, RepoView } from "../model/repo-view.
 import { DEFAULT_WALK_CAPS, formatBytes, type WalkCaps } from "./caps.js";
 import { classifyPath } from "./classify.js";
 import { flattenNotebook, type FlatNotebook } from "./notebook.js";
+import type { PathMatcher } from "./glob.js";
 
 export type WalkedView = RepoView & {
   /** `inventory` records ({kind: "skipped", file, reason, size}) for what a reader of the repo would miss. */
   issues: FactRecord[];
+  /** Files and folders the user's exclude globs left out (a folder stands for everything beneath it). */
+  excluded: string[];
 };
+
+export interface WalkOptions {
+  /** The user's `exclude:` globs: what matches is not walked at all, as if it were not there. */
+  exclude?: PathMatcher;
+}
 
 const issuesByView = new WeakMap<RepoView, FactRecord[]>();
 
@@ -41,7 +49,7 @@ interface Held {
   aliasOf?: string;
 }
 
-export async function walkRepo(root: string, caps: Partial<WalkCaps> = {}): Promise<WalkedView> {
+export async function walkRepo(root: string, caps: Partial<WalkCaps> = {}, options: WalkOptions = {}): Promise<WalkedView> {
   const limits: WalkCaps = { ...DEFAULT_WALK_CAPS, ...caps };
   const top = realpathSync(root);
   const held = new Map<string, Held>();
@@ -55,6 +63,7 @@ export async function walkRepo(root: string, caps: Partial<WalkCaps> = {}): Prom
   let fileCount = 0;
   let truncated = false;
   const links: Array<{ rel: string; target: string }> = [];
+  const excluded: string[] = [];
 
   const stack: Array<{ abs: string; rel: string; depth: number }> = [{ abs: top, rel: "", depth: 0 }];
   while (stack.length > 0 && !truncated) {
@@ -76,6 +85,10 @@ export async function walkRepo(root: string, caps: Partial<WalkCaps> = {}): Prom
         stat = lstatSync(abs);
       } catch {
         continue; // vanished between listing and lstat
+      }
+      if (options.exclude?.matches(rel, stat.isDirectory())) {
+        excluded.push(rel);
+        continue;
       }
       if (stat.isDirectory()) {
         if (dir.depth + 1 > limits.maxDepth) {
@@ -142,7 +155,8 @@ export async function walkRepo(root: string, caps: Partial<WalkCaps> = {}): Prom
   const entries = [...held.values()].map((h) => h.entry).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const view = makeView(entries, held, dirs, limits);
   issues.sort((a, b) => (String(a.file) < String(b.file) ? -1 : String(a.file) > String(b.file) ? 1 : 0));
-  const walked: WalkedView = Object.assign(view, { issues });
+  excluded.sort();
+  const walked: WalkedView = Object.assign(view, { issues, excluded });
   issuesByView.set(walked, issues);
   return walked;
 }

@@ -93,7 +93,7 @@ describe("the Action on messy-kaggle, no threshold", () => {
   it("writes the Markdown report and what was annotated", () => {
     const summary = run.audit!.summary;
     expect(summary).toContain(`## repro-audit: ${report.score.total}/100`);
-    expect(summary).toContain("### Score by category");
+    expect(summary).toContain("### Score\n\n| Area | Points |");
     expect(summary).toContain(`- Annotations: ${Math.min(10, bySeverity(report, "error").length)} errors and ${Math.min(10, bySeverity(report, "warning").length)} warnings on their lines.`);
     expect(summary).toContain("- Repository trusted: the audited folder is team/solution");
     expect(summary).not.toContain("repro-audit failed");

@@ -30,13 +30,13 @@ describe("scoreWithout", () => {
     { id: "b", category: "paths", severity: "warning", weight: 2 },
   ] as unknown as Rule[];
   const results: RuleResult[] = [
-    { rule: "a", category: "paths", severity: "error", weight: 4, outcome: "fail", findings: 2 },
-    { rule: "b", category: "paths", severity: "warning", weight: 2, outcome: "fail", findings: 1 },
+    { rule: "a", category: "paths", severity: "error", effect: "friction", weight: 4, title: "a", why: "w", outcome: "fail", findings: 2 },
+    { rule: "b", category: "paths", severity: "warning", effect: "friction", weight: 2, title: "b", why: "w", outcome: "fail", findings: 1 },
   ];
   it("takes off only the known findings of each rule", () => {
-    // Everything: paths loses 4 + 1 of 6. Without one of a's two and b's one: loses 2 of 6.
-    expect(scoreWithout(results, [], rules).categories.paths.score).toBe(17);
-    expect(scoreWithout(results, [f({ rule: "a" }), f({ rule: "b" })], rules).categories.paths.score).toBe(67);
+    // Everything: data's 20 points lose 4 x log2(3) + 2 = 8.3. Without one of a's two and b's one: lose 4.
+    expect(scoreWithout(results, [], rules).categories.paths.score).toBe(58);
+    expect(scoreWithout(results, [f({ rule: "a" }), f({ rule: "b" })], rules).categories.paths.score).toBe(80);
     expect(scoreWithout(results, [f({ rule: "a" }), f({ rule: "a" }), f({ rule: "b" })], rules).categories.paths.score).toBe(100);
   });
 });

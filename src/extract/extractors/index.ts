@@ -14,6 +14,7 @@ import { extractor as placeholders } from "./placeholders.js";
 import { extractor as undefinedNames } from "./undefined-names.js";
 import { extractor as training } from "./training.js";
 import { extractor as trainingSetup } from "./training-setup.js";
+import { extractor as suppressions } from "./suppressions.js";
 
 export const STATIC_EXTRACTORS: readonly Extractor[] = [
   inventory,
@@ -29,4 +30,5 @@ export const STATIC_EXTRACTORS: readonly Extractor[] = [
   undefinedNames,
   training,
   trainingSetup,
+  suppressions,
 ];

@@ -35,14 +35,14 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
   const records: FactRecord[] = parts.sections.map((s) => ({ kind: "section", file, line: s.line, title: s.title }));
   const seen = new Set<string>();
-  const mention = (line: number, target: "file" | "branch", name: string, exists: boolean | null) => {
+  const mention = (line: number, target: "file" | "branch", name: string, exists: boolean | null, runBy: string | null = null) => {
     const key = `${target}:${name}`;
     if (seen.has(key)) return;
     seen.add(key);
-    records.push({ kind: "mention", file, line, target, name, exists });
+    records.push({ kind: "mention", file, line, target, name, exists, ...(runBy ? { runBy } : {}) });
   };
   const fileExists = (path: string) => view.has(path) || view.isDir(path);
-  const mentionFile = (line: number, raw: string, fromReadmeDir: boolean) => {
+  const mentionFile = (line: number, raw: string, fromReadmeDir: boolean, runBy: string | null = null) => {
     const clean = raw.replace(/[#?].*$/, "").replace(/[.,:;]+$/, "");
     if (!isLocal(clean) || !MENTIONED.test(clean)) return;
     const fromRoot = joinRel("", clean);
@@ -50,7 +50,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     // Links are relative to the README's folder, commands usually to the root: try both, name the likelier.
     const name = fileExists(fromRoot) ? fromRoot : fileExists(fromDir) || fromReadmeDir ? fromDir : fromRoot;
     if (name.startsWith("..")) return;
-    mention(line, "file", name, fileExists(fromRoot) || fileExists(fromDir));
+    mention(line, "file", name, fileExists(fromRoot) || fileExists(fromDir), runBy);
   };
   const mentionBranch = (line: number, name: string) => {
     const clean = name.replace(/^origin\//, "");
@@ -67,7 +67,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     if (!command) continue;
     const script = command.script ?? command.moduleFiles.find((p) => view.has(p)) ?? null;
     records.push({ kind: "command", file, line, command: command.command, purpose: command.purpose, script });
-    if (command.script) mentionFile(line, command.script, false);
+    if (command.script) mentionFile(line, command.script, false, command.purpose);
     for (const input of command.inputs) mentionFile(line, input, false);
     for (const branch of command.branches) mentionBranch(line, branch);
   }
