@@ -104,8 +104,9 @@ export interface CarbonAssumptions {
   intensity: Sourced<number> & { region: string; year: number | null };
   gCO2PerKm: Sourced<number>;
   memoryWattsPerGB: number;
-  /** The CPU power figure the CPU-share meter used; null when no CPU was estimated. */
-  cpu: { model: string | null; tdpWatts: number | null; wattsPerThread: number; source: string; fallback: boolean } | null;
+  /** The CPU power figure the CPU-share meter used; null when no CPU was estimated. `fallback`: null when the model's
+   * own table row gave it, else which fallback did and why. */
+  cpu: { model: string | null; tdpWatts: number | null; wattsPerThread: number; source: string; fallback: string | null } | null;
 }
 
 export interface CarbonSection {
