@@ -144,6 +144,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
         data: valueOf(settings, "data") ?? [],
         measureEpochs: valueOf(settings, "measureEpochs") ?? 1,
         ...(batches ? { batches } : {}),
+        epochMarker: settings.epochMarker,
         timeoutSeconds: valueOf(settings, "epochTimeoutSeconds")!,
         ...(gpus && gpus !== "auto" ? { gpus: gpus === "all" } : {}),
         assumptions: carbonAssumptions({ pue: settings.pue!, region: settings.region, intensity: settings.intensity }),

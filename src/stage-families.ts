@@ -49,7 +49,12 @@ export const STAGE_FAMILIES: readonly FamilyDoc[] = [
     description: "What became of the instrumented run (epoch stage).",
     fields: {
       status: "completed | failed | timeout | missing-data | skipped",
-      reason: "why, in words",
+      reason: "why, in words (failed: out of memory, the engine's start error, or the output's last line, scrubbed)",
+      seconds: "seconds from the launch to the end of the measured part",
+      epochs: "epochs measured whole",
+      batches: "batches seen in the measured part",
+      boundaries: "hook | stdout | host-timing | none: where the epoch boundaries came from",
+      untrustedEvents: "when the hook's events were set aside: what in them disagreed with the host (boundaries are then host-timing)",
       path: "missing-data: the path the program could not open",
       file: "the last traceback frame in the repo, when any",
       line: "its line",

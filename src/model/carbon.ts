@@ -64,9 +64,13 @@ export interface Measurement {
     setupSeconds: number;
     /** Extra time of the first epoch over a steady one; null when too few batches to tell. */
     warmupSeconds: number | null;
-    /** Where epoch and batch boundaries came from. */
+    /** Where epoch and batch boundaries came from; "host-timing": the hook's were not trusted, the run is timed whole. */
     boundaries: "hook" | "stdout" | "host-timing" | "none";
   };
+  /** How the output's epoch lines were read (boundaries from stdout): as starts or ends, who said so and why. */
+  epochMarker?: { value: "start" | "end"; origin: Origin; source: string; evidence: string[] };
+  /** What a reader must know about how this was measured: events set aside, a --batches that fell back. */
+  notes?: string[];
   meters: MeterSeries[];
 }
 

@@ -60,6 +60,7 @@ describe("carbon text", () => {
         "  Basis: measured epoch(s), epochs from --epochs, 0:00:10 start-up, 0 s warm-up",
         "  Meters: nvidia-smi (measured, GPU 0), cpu-share-tdp (estimated, container cgroup); idle 60 W apart",
         "  CPU power: 12 W per busy thread for Intel(R) Xeon(R) Processor (fallback: default (no model number in 'Intel(R) Xeon(R) Processor'); default 12 W per thread)",
+        "  Boundaries: hook",
         `  Assumptions: PUE 1.58 (default); 481 g CO2eq/kWh (${EMBER}, WORLD, the table's default); 107.5 g CO2/km by car`,
         "",
       ].join("\n"),

@@ -1,7 +1,8 @@
 """repro-audit epoch hook: marks epoch and batch boundaries and stops the run after the measured part.
 
-Put this folder on PYTHONPATH and set REPRO_AUDIT_EVENTS to a file path. Without that variable the hook
-does nothing. Frameworks are patched lazily, when the program itself imports them, so an absent
+Put this folder on PYTHONPATH and set REPRO_AUDIT_EVENTS_SOCKET to a unix socket the host listens on (the audit
+does; the host stamps each line as it arrives and nothing written can be rewritten), or REPRO_AUDIT_EVENTS to a
+file path (scripts/gpu-check.sh). Without either the hook does nothing. Frameworks are patched lazily, when the program itself imports them, so an absent
 framework costs nothing. Events are JSON lines: {"t", "event", "epoch", "batch", "batches_per_epoch"}, and
 "total_epochs" on an epoch start where the framework knows it (Keras).
 Environment: REPRO_AUDIT_MEASURE_EPOCHS (default 1), REPRO_AUDIT_BATCHES (stop after K batches),
@@ -21,6 +22,7 @@ try:
 except ImportError:  # not on POSIX: no CPU clock beyond process_time
     resource = None
 
+_SOCKET = os.environ.get("REPRO_AUDIT_EVENTS_SOCKET")
 _EVENTS = os.environ.get("REPRO_AUDIT_EVENTS")
 
 
@@ -43,8 +45,15 @@ def _chain_next_sitecustomize():
 
 
 class _Recorder:
-    def __init__(self, path):
-        self.file = open(path, "a", buffering=1)
+    def __init__(self, socket_path, file_path):
+        self.sock = None
+        self.file = None
+        if socket_path:
+            import socket
+            self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            self.sock.connect(socket_path)
+        else:
+            self.file = open(file_path, "a", buffering=1)
         self.measure_epochs = int(os.environ.get("REPRO_AUDIT_MEASURE_EPOCHS", "1") or 1)
         batches = os.environ.get("REPRO_AUDIT_BATCHES", "")
         self.max_batches = int(batches) if batches.isdigit() and int(batches) > 0 else None
@@ -65,7 +74,14 @@ class _Recorder:
                 record["batches_per_epoch"] = self.batches_per_epoch
             record.update(_usage())
             record.update(extra)
-            self.file.write(json.dumps(record) + "\n")
+            line = json.dumps(record) + "\n"
+            try:
+                if self.sock is not None:
+                    self.sock.sendall(line.encode("utf-8"))
+                elif self.file is not None:
+                    self.file.write(line)
+            except Exception:  # the host went away: the program goes on unmarked
+                self.sock = self.file = None
 
     def _new_lock(self):
         self.lock = threading.RLock()
@@ -111,7 +127,11 @@ class _Recorder:
 
     def stop(self, reason):
         self.write("stop", reason=reason)
-        self.file.flush()
+        try:
+            if self.file is not None:
+                self.file.flush()
+        except Exception:
+            pass
         for stream in (sys.stdout, sys.stderr):
             try:
                 stream.flush()
@@ -413,8 +433,8 @@ class _Watcher:
         return spec
 
 
-def _install(path):
-    rec = _Recorder(path)
+def _install(socket_path, file_path):
+    rec = _Recorder(socket_path, file_path)
     rec.write("start", ppid=os.getppid())
     try:
         _mark_streams(rec)
@@ -427,9 +447,9 @@ def _install(path):
     return rec
 
 
-if _EVENTS:
+if _SOCKET or _EVENTS:
     try:
-        _install(_EVENTS)
+        _install(_SOCKET, _EVENTS)
     except Exception as error:  # a broken hook must not change the program's behaviour
         sys.stderr.write("repro-audit hook disabled: %s\n" % error)
 _chain_next_sitecustomize()
