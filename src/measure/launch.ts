@@ -111,12 +111,15 @@ export function launchHost(r: { repoCopy: string; socketPath: string; command: s
     child,
     pid: child.pid,
     async kill() {
-      if (child.pid) {
+      if (!child.pid) return;
+      // The whole process group, then until none of it is left (for up to 2 s): no training outlives the audit.
+      for (let i = 0; i < 100; i++) {
         try {
-          process.kill(-child.pid, "SIGKILL");
+          process.kill(-child.pid, i === 0 ? "SIGKILL" : 0);
         } catch {
-          // already gone
+          return; // gone
         }
+        if (i > 0) await new Promise((r) => setTimeout(r, 20));
       }
     },
   };
