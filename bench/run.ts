@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 const BENCHES: Array<{ name: string; what: string }> = [
   { name: "static", what: "static audit of a generated 5,000-file repo vs CPython ast.parse and rg" },
   { name: "env", what: "environment build twice: cold vs cached (needs a container engine)" },
-  { name: "epoch", what: "full CPU training under the meters vs the prediction from one epoch and from K batches" },
+  { name: "epoch", what: "three CPU trainings (numpy sample, PyTorch, a 'done'-printing loop), 3 full runs each vs the prediction from one epoch and from 10% of one" },
 ];
 
 const wanted = process.argv.slice(2);
