@@ -166,7 +166,7 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
     // 5. Boundaries (the hook's if trusted, the host's timing if not, else the output), outcome, section.
     const cpus = input.runtime === "container" ? s.limits.cpus : availableParallelism();
     const boundaries = runBoundaries({
-      hookLines: channel.lines, stdout: watched.stdout.lines, clock: { launchUnix, exitUnix: watched.exitUnix, cpus },
+      hookLines: channel.lines, stdout: watched.stdout.lines, clock: { launchUnix, exitUnix: watched.exitUnix, cpus, stallSeconds: channel.maxStallSeconds() },
       measure: { epochs: s.measureEpochs, ...(input.batches ? { batches: input.batches } : {}) }, marker: input.epochMarker ?? null,
       stdoutStopT: watched.stdoutStopT, stoppedByUs: watched.stoppedByUs, exitCode: watched.exitCode,
     });

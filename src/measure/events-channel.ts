@@ -39,6 +39,9 @@ export interface EventsChannel {
   path: string;
   lines: HookLine[];
   stats: ChannelStats;
+  /** The longest the host's own event loop was held up while the channel was open (seconds): lines read late then
+   * were late by the host's doing, not the sender's. */
+  maxStallSeconds(): number;
   /** Waits up to `drainMs` for the connections to end, then stops listening and removes the socket. */
   close(drainMs?: number): Promise<void>;
 }
@@ -81,6 +84,15 @@ export async function openEventsChannel(dir: string, caps: ChannelCaps = DEFAULT
       stats.badLines += 1;
     }
   };
+  const TICK_MS = 100;
+  let lastTick = performance.now();
+  let maxStall = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    maxStall = Math.max(maxStall, (now - lastTick - TICK_MS) / 1000);
+    lastTick = now;
+  }, TICK_MS);
+  ticker.unref();
   const server: Server = createServer(accept);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -91,7 +103,9 @@ export async function openEventsChannel(dir: string, caps: ChannelCaps = DEFAULT
     path,
     lines,
     stats,
+    maxStallSeconds: () => maxStall,
     async close(drainMs = 500) {
+      clearInterval(ticker);
       const deadline = Date.now() + drainMs;
       while (open.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       for (const socket of open) socket.destroy();

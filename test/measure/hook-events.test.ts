@@ -36,6 +36,9 @@ describe("checking the hook's lines against the host", () => {
       "a epoch_end stamped 11.50 s before it reached the host",
     ]);
     expect(checkHookLines([line(5, { event: "epoch_end" }, MAX_ARRIVAL_LAG - 0.1)], CLOCK).problems).toEqual([]);
+    // Lines the host read late because its own event loop was held up are late by the host's doing.
+    expect(checkHookLines([line(5, { event: "epoch_end" }, MAX_ARRIVAL_LAG + 2)], { ...CLOCK, stallSeconds: 2.5 }).problems).toEqual([]);
+    expect(checkHookLines([line(5, { event: "epoch_end" }, MAX_ARRIVAL_LAG + 2)], CLOCK).problems).toHaveLength(1);
   });
 
   it("does not believe lines from the future, before the launch, after the end, or going back in time", () => {
@@ -45,10 +48,12 @@ describe("checking the hook's lines against the host", () => {
     expect(checkHookLines([line(5, { event: "batch_end" }), line(4, { event: "batch_end" }, 1)], CLOCK).problems).toEqual(["timestamps going back 1.00 s on one connection"]);
   });
 
-  it("does not believe a process that used more CPU than its wall time on every CPU", () => {
+  it("does not believe a process that used more CPU than every CPU could give since the launch", () => {
     const lines = [line(1, { event: "epoch_start", pid: 9, cpu: 1 }), line(1.01, { event: "epoch_end", pid: 9, cpu: 12 })];
-    expect(checkHookLines(lines, CLOCK).problems).toEqual(["11.00 s of CPU time in 0.01 s on 2 CPU(s)"]);
-    expect(checkHookLines([line(1, { event: "mark", pid: 9, cpu: 5 }), line(2, { event: "mark", pid: 9, cpu: 3 })], CLOCK).problems).toEqual(["a process's CPU time going back 2.00 s"]);
+    expect(checkHookLines(lines, CLOCK).problems).toEqual(["12.00 s of CPU time 1.01 s after the launch on 2 CPU(s)"]);
+    // Reaped workers' time lands at once: a jump between two close lines is fine within the bound since launch.
+    expect(checkHookLines([line(10, { event: "batch_end", pid: 9, cpu: 2 }), line(10.1, { event: "batch_end", pid: 9, cpu: 19 })], CLOCK).problems).toEqual([]);
+    expect(checkHookLines([line(4, { event: "mark", pid: 9, cpu: 5 }), line(5, { event: "mark", pid: 9, cpu: 3 })], CLOCK).problems).toEqual(["a process's CPU time going back 2.00 s"]);
   });
 
   it("does not believe odd values: times that are not numbers, counts that are not counts", () => {
