@@ -53,8 +53,10 @@ open('/repo/ok.txt', 'w').write('the copy is writable')
 open('/tmp/ok.txt', 'w').write('and so is /tmp')
 sizes = {m.split()[1]: m for m in open('/proc/mounts') if m.split()[1] in ('/repo', '/tmp')}
 assert 'size=32768k' in sizes['/repo'] and 'size=8192k' in sizes['/tmp'], sizes
+import time
 for epoch in (1, 2):
     print(f'Epoch {epoch}/3', flush=True)
+    time.sleep(0.3)
 `;
 
 describe("sealed runs, container runtime", () => {
