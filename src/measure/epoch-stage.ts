@@ -100,7 +100,7 @@ function launch(input: EpochStageInput, s: Settled, ws: Workspace, channel: Even
         })
       : null;
   const launched: Launched =
-    container ?? launchHost({ repoCopy: ws.source, socketPath: channel.path, command: s.command, measureEpochs: s.measureEpochs, batches: input.batches, python: input.python });
+    container ?? launchHost({ repoCopy: ws.source, hookDir: ws.hook, socketPath: channel.path, command: s.command, measureEpochs: s.measureEpochs, batches: input.batches, python: input.python });
   if (input.hostUsage !== false) {
     if (container) void meterContainer(meters, ws.cidFile, launchUnix, () => ended);
     else if (launched.pid) meterProcessTree(meters, launched.pid, launchUnix);

@@ -99,9 +99,10 @@ export interface Launched {
   pid: number | undefined;
 }
 
-/** Host runtime (opt-in): the same command in the repo copy, in its own process group so it can all be ended. */
-export function launchHost(r: { repoCopy: string; socketPath: string; command: string; measureEpochs: number; batches?: number; python?: string }): Launched {
-  const env = hookEnv(r.socketPath, hookDir(), r.measureEpochs, r.batches);
+/** Host runtime (opt-in): the same command in the repo copy, in its own process group so it can all be ended; the
+ * hook from the run's own copy (Python writes its bytecode beside it, never into the package). */
+export function launchHost(r: { repoCopy: string; hookDir: string; socketPath: string; command: string; measureEpochs: number; batches?: number; python?: string }): Launched {
+  const env = hookEnv(r.socketPath, r.hookDir, r.measureEpochs, r.batches);
   // A python outside PATH (a venv) can be named; its folder goes first on PATH.
   const path = r.python ? `${dirname(r.python)}:${process.env.PATH ?? ""}` : process.env.PATH;
   const child = execa("sh", ["-c", r.command], {
