@@ -1,8 +1,8 @@
 // The one file that orders the stages of an audit. Read it as a table of contents.
 import { readConfig, CONFIG_FILE } from "./config/config.js";
 import { readRepoConfigText } from "./config/repo-config.js";
-import { resolveSettings, valueOf, type Resolved, type Settings } from "./config/resolve.js";
-import { decideStages } from "./config/stages.js";
+import { resolveSettings, valueOf, type ConfigSource, type Resolved, type Settings } from "./config/resolve.js";
+import { decideStages, type StageDecision } from "./config/stages.js";
 import { inferTrainPlan } from "./config/train-plan.js";
 import type { Flags } from "./config/tunables.js";
 import { openSource, type Checkout } from "./clone/index.js";
@@ -11,15 +11,14 @@ import { extractFacts } from "./extract/index.js";
 import { STATIC_EXTRACTORS } from "./extract/extractors/index.js";
 import { loadRules, ruleFolders } from "./evaluate/load-rules.js";
 import type { Rule } from "./evaluate/rule.js";
-import { judge } from "./evaluate/judge.js";
-import { score } from "./evaluate/score.js";
+import { assembleReport, type AuditRecord } from "./evaluate/assemble.js";
 import { carbonAssumptions } from "./carbon/assumptions.js";
 import { addFacts, emptyFacts, markNotCollected, type Facts } from "./model/facts.js";
 import { engineError, interrupted } from "./model/errors.js";
 import { silentProgress, type Progress } from "./model/progress.js";
 import type { Report, StageName, StageStatus } from "./model/report.js";
 import type { EnvironmentSection } from "./model/environment.js";
-import type { CarbonSection } from "./model/carbon.js";
+import type { CarbonSection, TrainPlan } from "./model/carbon.js";
 import type { RepoView } from "./model/repo-view.js";
 import { elapsedSeconds } from "./model/time.js";
 import { TOOL_VERSION } from "./io/package.js";
@@ -47,6 +46,8 @@ export interface AuditOptions extends Flags {
 
 export interface AuditResult {
   report: Report;
+  /** What the stages recorded, before judging: saved with the facts, it can be judged again offline. */
+  record: AuditRecord;
   /** The rules judged, for renderers that describe them (SARIF). */
   rules: Rule[];
   facts: Facts;
@@ -54,15 +55,21 @@ export interface AuditResult {
   settings: Settings;
 }
 
+/** What the steps of one audit share: the checkout, its view and facts, the settings, what happened so far. */
+interface Run {
+  options: AuditOptions;
+  progress: Progress;
+  checkout: Checkout;
+  view: RepoView;
+  facts: Facts;
+  settings: Settings;
+  stages: Record<StageName, StageStatus>;
+  notes: string[];
+}
+
 /** Audit one solution repo: the library's entry point; returns the report, never exits. */
 export async function audit(options: AuditOptions): Promise<AuditResult> {
   const progress = options.progress ?? silentProgress;
-  const stages = {} as Record<StageName, StageStatus>;
-  const notes: string[] = [];
-  const stop = () => {
-    if (options.signal?.aborted) throw interrupted();
-  };
-
   // 1. The user's config first: a bad one is the user's mistake and stops the audit before any clone.
   const userConfig = options.configFile ? { config: readConfig(options.configFile), file: options.configFile } : undefined;
 
@@ -71,118 +78,147 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const checkout = await openSource(options.source, { ref: options.ref, cacheDir: options.cacheDir });
   try {
     progress.succeed(`${checkout.info.kind === "git" ? `${checkout.info.branches.length} branch(es)` : "plain folder"} at ${checkout.root}`);
-    if (checkout.info.kind === "folder") notes.push("Plain folder (no git): branches were not checked.");
 
     // 3. Static: walk the tree once, read the repo's own config, settle every setting, extract facts.
-    const staticStart = performance.now();
-    progress.start("static", "reading files and branches");
-    const view = await walkRepo(checkout.root);
-    const facts = emptyFacts();
-    const resolved = settle(checkout.root, view, facts, options, userConfig);
-    notes.push(...resolved.notes);
-    const rules = loadRules(ruleFolders(resolved.rules, checkout.root)).filter((r) => !resolved.disable.includes(r.id));
-    await extractStatic(checkout, view, facts);
-    stages.static = { status: "ran", seconds: elapsedSeconds(staticStart) };
-    progress.succeed(`${view.files().length} files read in ${stages.static.seconds}s`);
-    stop();
+    const { run, rules } = await staticStage(options, progress, checkout, userConfig);
+    stopIfAborted(options);
 
     // 4. Which later stages run: asked for, or allowed by an engine and a train plan.
-    const { settings } = resolved;
-    const asked = valueOf(settings, "stages");
-    const runtime = valueOf(settings, "runtime") ?? "container";
-    const lookup = asked && !asked.some((s) => s !== "static") ? null : await findEngine(valueOf(settings, "engine") ?? "auto");
-    const planned = inferTrainPlan({ facts, given: settings });
-    const decision = decideStages({
-      asked,
-      runtime,
-      engine: lookup?.ok
-        ? { name: lookup.engine.name }
-        : { name: null, why: lookup?.message ?? "not looked for", hint: lookup?.hint ?? "start a container engine" },
-      planFound: planned.plan !== null,
-    });
-    notes.push(...decision.notes);
-    // The plan is judged only where an epoch could run: a static audit leaves execution not assessed.
-    const epochPossible = (!asked || asked.includes("epoch")) && (runtime === "host" || lookup?.ok === true);
-    if (epochPossible) addFacts(facts, "train-plan", planned.records["train-plan"]);
-    else markNotCollected(facts, "train-plan", asked && !asked.includes("epoch") ? "the epoch stage was not asked for" : "no container engine to run an epoch in");
-    if (decision.engineRequiredButMissing) {
-      const { why, hint } = decision.engineRequiredButMissing;
-      throw engineError(why, `To run build or epoch: ${hint}`);
-    }
+    const plan = await planStages(run);
 
     // 5. Build the environment in a container and probe its imports.
-    let environment: EnvironmentSection | undefined;
-    if (decision.run.build) {
-      const baseImage = valueOf(settings, "baseImage");
-      const built = await buildStep({
-        root: checkout.root, view, facts, repo: checkout.info, progress,
-        engine: valueOf(settings, "engine") ?? "auto",
-        ...(baseImage ? { baseImage } : {}),
-        timeoutSeconds: valueOf(settings, "buildTimeoutSeconds")!,
-        ...(options.outDir ? { outDir: options.outDir } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      stages.build = built.status;
-      environment = built.section;
-    } else {
-      stages.build = { status: "skipped", reason: decision.skipReason.build };
-      markNotCollected(facts, "environment-build", decision.skipReason.build);
-      markNotCollected(facts, "import-probe", decision.skipReason.build);
-    }
-    stop();
+    const environment = plan.decision.run.build ? await build(run) : skipBuild(run, plan.decision.skipReason.build);
+    stopIfAborted(options);
 
     // 6. One instrumented epoch, power sampled, the full training predicted.
-    let carbon: CarbonSection | undefined;
-    const image = environment?.image ?? null;
-    const builtOk = runtime === "host" || (stages.build.status === "ran" && image !== null);
-    if (decision.run.epoch && planned.plan && builtOk) {
-      const batches = valueOf(settings, "batches");
-      const gpus = valueOf(settings, "gpus");
-      const measured = await epochStep({
-        root: checkout.root, plan: planned.plan, runtime, image, repo: checkout.info, facts, progress,
-        engine: lookup?.ok ? lookup.engine.name : null,
-        data: valueOf(settings, "data") ?? [],
-        measureEpochs: valueOf(settings, "measureEpochs") ?? 1,
-        ...(batches ? { batches } : {}),
-        epochMarker: settings.epochMarker,
-        timeoutSeconds: valueOf(settings, "epochTimeoutSeconds")!,
-        ...(gpus && gpus !== "auto" ? { gpus: gpus === "all" } : {}),
-        assumptions: carbonAssumptions({ pue: settings.pue!, region: settings.region, intensity: settings.intensity }),
-        ledger: options.ledger !== false,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      stages.epoch = measured.status;
-      carbon = measured.section;
-    } else {
-      const reason = decision.run.epoch ? "the environment did not build" : decision.skipReason.epoch;
-      stages.epoch = { status: "skipped", reason };
-      markNotCollected(facts, "epoch-run", reason);
-    }
-    stop();
+    const carbon = await measure(run, plan, environment);
+    stopIfAborted(options);
 
     // 7. Judge the rules, score, assemble the report.
-    const judged = judge(rules, facts);
-    const report: Report = {
+    const record: AuditRecord = {
       schemaVersion: 1,
       tool: { name: "repro-audit", version: TOOL_VERSION },
       generatedAt: new Date().toISOString(),
       repo: checkout.info,
-      stages,
-      score: score(judged.results, rules),
-      findings: judged.findings,
-      rules: judged.results,
+      stages: run.stages,
       ...(environment ? { environment } : {}),
       ...(carbon ? { carbon } : {}),
-      notes,
+      notes: run.notes,
     };
-    return { report, rules, facts, settings };
+    return { report: assembleReport(record, run.facts, rules), record, rules, facts: run.facts, settings: run.settings };
   } finally {
     await checkout.dispose();
   }
 }
 
+function stopIfAborted(options: AuditOptions): void {
+  if (options.signal?.aborted) throw interrupted();
+}
+
+async function staticStage(options: AuditOptions, progress: Progress, checkout: Checkout, user: ConfigSource | undefined): Promise<{ run: Run; rules: Rule[] }> {
+  const started = performance.now();
+  progress.start("static", "reading files and branches");
+  const view = await walkRepo(checkout.root);
+  const facts = emptyFacts();
+  const resolved = settle(checkout.root, view, facts, options, user);
+  const notes = checkout.info.kind === "folder" ? ["Plain folder (no git): branches were not checked."] : [];
+  notes.push(...resolved.notes);
+  const rules = loadRules(ruleFolders(resolved.rules, checkout.root)).filter((r) => !resolved.disable.includes(r.id));
+  const branchView = checkout.branches;
+  await extractFacts(view, STATIC_EXTRACTORS, { branches: branchView?.names() ?? null, branchView, preset: facts });
+  const stages = { static: { status: "ran", seconds: elapsedSeconds(started) } } as Record<StageName, StageStatus>;
+  progress.succeed(`${view.files().length} files read in ${stages.static.seconds}s`);
+  return { run: { options, progress, checkout, view, facts, settings: resolved.settings, stages, notes }, rules };
+}
+
+interface StagePlan {
+  decision: StageDecision;
+  runtime: "container" | "host";
+  engine: "docker" | "podman" | null;
+  trainPlan: TrainPlan | null;
+}
+
+async function planStages(run: Run): Promise<StagePlan> {
+  const { settings, facts } = run;
+  const asked = valueOf(settings, "stages");
+  const runtime = valueOf(settings, "runtime") ?? "container";
+  const lookup = asked && !asked.some((s) => s !== "static") ? null : await findEngine(valueOf(settings, "engine") ?? "auto");
+  const planned = inferTrainPlan({ facts, given: settings });
+  const decision = decideStages({
+    asked,
+    runtime,
+    engine: lookup?.ok
+      ? { name: lookup.engine.name }
+      : { name: null, why: lookup?.message ?? "not looked for", hint: lookup?.hint ?? "start a container engine" },
+    planFound: planned.plan !== null,
+  });
+  run.notes.push(...decision.notes);
+  // The plan is judged only where an epoch could run: a static audit leaves execution not assessed.
+  const epochPossible = (!asked || asked.includes("epoch")) && (runtime === "host" || lookup?.ok === true);
+  if (epochPossible) addFacts(facts, "train-plan", planned.records["train-plan"]);
+  else markNotCollected(facts, "train-plan", asked && !asked.includes("epoch") ? "the epoch stage was not asked for" : "no container engine to run an epoch in");
+  if (decision.engineRequiredButMissing) {
+    const { why, hint } = decision.engineRequiredButMissing;
+    throw engineError(why, `To run build or epoch: ${hint}`);
+  }
+  return { decision, runtime, engine: lookup?.ok ? lookup.engine.name : null, trainPlan: planned.plan };
+}
+
+async function build(run: Run): Promise<EnvironmentSection> {
+  const { settings, options } = run;
+  const baseImage = valueOf(settings, "baseImage");
+  const built = await buildStep({
+    root: run.checkout.root, view: run.view, facts: run.facts, repo: run.checkout.info, progress: run.progress,
+    engine: valueOf(settings, "engine") ?? "auto",
+    ...(baseImage ? { baseImage } : {}),
+    ...(valueOf(settings, "baseImageOverride") ? { baseImageOverride: valueOf(settings, "baseImageOverride")! } : {}),
+    allowImages: valueOf(settings, "allowImages") ?? [],
+    timeoutSeconds: valueOf(settings, "buildTimeoutSeconds")!,
+    ...(options.outDir ? { outDir: options.outDir } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  run.stages.build = built.status;
+  return built.section;
+}
+
+function skipBuild(run: Run, reason: string): undefined {
+  run.stages.build = { status: "skipped", reason };
+  markNotCollected(run.facts, "environment-build", reason);
+  markNotCollected(run.facts, "import-probe", reason);
+  return undefined;
+}
+
+async function measure(run: Run, plan: StagePlan, environment: EnvironmentSection | undefined): Promise<CarbonSection | undefined> {
+  const { settings, options } = run;
+  const image = environment?.image ?? null;
+  const builtOk = plan.runtime === "host" || (run.stages.build.status === "ran" && image !== null);
+  if (!plan.decision.run.epoch || !plan.trainPlan || !builtOk) {
+    const reason = plan.decision.run.epoch ? "the environment did not build" : plan.decision.skipReason.epoch;
+    run.stages.epoch = { status: "skipped", reason };
+    markNotCollected(run.facts, "epoch-run", reason);
+    return undefined;
+  }
+  const batches = valueOf(settings, "batches");
+  const gpus = valueOf(settings, "gpus");
+  const measured = await epochStep({
+    root: run.checkout.root, plan: plan.trainPlan, runtime: plan.runtime, image, repo: run.checkout.info, facts: run.facts, progress: run.progress,
+    engine: plan.engine,
+    data: valueOf(settings, "data") ?? [],
+    measureEpochs: valueOf(settings, "measureEpochs") ?? 1,
+    ...(batches ? { batches } : {}),
+    epochMarker: settings.epochMarker,
+    timeoutSeconds: valueOf(settings, "epochTimeoutSeconds")!,
+    ...(gpus && gpus !== "auto" ? { gpus: gpus === "all" } : {}),
+    assumptions: carbonAssumptions({ pue: settings.pue!, region: settings.region, intensity: settings.intensity }),
+    ledger: options.ledger !== false,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  run.stages.epoch = measured.status;
+  return measured.section;
+}
+
 /** The repo's own config (read through the view, checked, a finding when broken) and every setting resolved. */
-function settle(root: string, view: RepoView, facts: Facts, options: AuditOptions, user: { config: ReturnType<typeof readConfig>; file: string } | undefined): Resolved {
+function settle(root: string, view: RepoView, facts: Facts, options: AuditOptions, user: ConfigSource | undefined): Resolved {
   const entry = view.files().find((f) => f.path === CONFIG_FILE);
   const repo = readRepoConfigText(root, entry && !entry.skipped ? view.read(CONFIG_FILE) : null, entry?.skipped);
   addFacts(facts, "repo-config", repo.records);
@@ -192,10 +228,4 @@ function settle(root: string, view: RepoView, facts: Facts, options: AuditOption
     ...(repo.config ? { repo: { config: repo.config, file: CONFIG_FILE } } : {}),
     trustRepo: options.trustRepo === true,
   });
-}
-
-/** Every static family, from the tree's view and the branches' read-only view. */
-async function extractStatic(checkout: Checkout, view: RepoView, facts: Facts): Promise<void> {
-  const branchView = checkout.branches;
-  await extractFacts(view, STATIC_EXTRACTORS, { branches: branchView?.names() ?? null, branchView, preset: facts });
 }

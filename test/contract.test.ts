@@ -1,14 +1,17 @@
-// The project's own contracts: each extractor documented and tested, each rule judging a known family,
-// each rule id equal to its file name (checked on load), stage families documented.
+// The project's own contracts: each extractor tested and typed by its family's schema, each rule naming only
+// fields its families declare, every rule's message asserted by a case, every category ruled.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { builtinRulesDir, loadRules } from "../src/evaluate/load-rules.js";
+import { factFamilies, familyFields } from "../src/evaluate/fact-schemas.js";
 import { STATIC_EXTRACTORS } from "../src/extract/extractors/index.js";
-import { STAGE_FAMILIES } from "../src/stage-families.js";
+import type { Rule } from "../src/evaluate/rule.js";
 
 const extractorFiles = readdirSync(new URL("../src/extract/extractors/", import.meta.url)).filter((f) => f.endsWith(".ts") && f !== "index.ts");
 const testsDir = new URL("./extract/extractors/", import.meta.url);
 const testTexts = readdirSync(testsDir).map((f) => readFileSync(new URL(f, testsDir), "utf8"));
+const families = new Set(factFamilies());
 
 describe("extractors", () => {
   it("every extractor file is in the run order, under its own id", () => {
@@ -16,9 +19,8 @@ describe("extractors", () => {
   });
 
   for (const extractor of STATIC_EXTRACTORS) {
-    it(`${extractor.id} documents its family and has tests`, () => {
-      expect(extractor.description.length, `write a description in src/extract/extractors/${extractor.id}.ts`).toBeGreaterThan(10);
-      expect(Object.keys(extractor.fields).length, `list the record fields in src/extract/extractors/${extractor.id}.ts`).toBeGreaterThan(0);
+    it(`${extractor.id} has a family schema and tests`, () => {
+      expect(families.has(extractor.id), `write schemas/facts/${extractor.id}.json`).toBe(true);
       const ownFile = existsSync(new URL(`${extractor.id}.test.ts`, testsDir));
       const named = testTexts.some((text) => text.includes(`/extractors/${extractor.id}.js"`));
       expect(ownFile || named, `create test/extract/extractors/${extractor.id}.test.ts`).toBe(true);
@@ -26,20 +28,65 @@ describe("extractors", () => {
   }
 });
 
+describe("fact family schemas", () => {
+  for (const family of families) {
+    it(`${family}: every field typed and described`, () => {
+      const schema = JSON.parse(readFileSync(new URL(`../schemas/facts/${family}.json`, import.meta.url), "utf8"));
+      expect(schema.title).toBe(family);
+      expect(schema.additionalProperties, "a family lists all of its fields").toBe(false);
+      expect(String(schema.description).length).toBeGreaterThan(10);
+      for (const [field, spec] of Object.entries<{ type?: unknown; description?: string }>(schema.properties)) {
+        expect(spec.type, `${family}.${field} needs a type`).toBeDefined();
+        expect(String(spec.description ?? "").length, `${family}.${field} needs a description`).toBeGreaterThan(3);
+      }
+    });
+  }
+});
+
+/** `{field}` names in a template. */
+const placeholders = (template: string) => [...template.matchAll(/\{([A-Za-z0-9_-]+)\}/g)].map((m) => m[1]!);
+
+function fieldsNamedBy(rule: Rule): Array<{ family: string; field: string; where: string }> {
+  const named: Array<{ family: string; field: string; where: string }> = [];
+  for (const field of Object.keys(rule.check.where ?? {})) named.push({ family: rule.check.family, field, where: "check.where" });
+  for (const field of Object.keys(rule.applies?.where ?? {})) named.push({ family: rule.applies!.family, field, where: "applies.where" });
+  for (const field of rule.group ?? []) named.push({ family: rule.check.family, field, where: "group" });
+  const extra = rule.group ? ["count"] : [];
+  for (const field of placeholders(rule.message)) if (!extra.includes(field)) named.push({ family: rule.check.family, field, where: "message" });
+  return named;
+}
+
 describe("rules", () => {
   const rules = loadRules([builtinRulesDir()]);
-  const known = new Set([...STATIC_EXTRACTORS.map((e) => e.id), ...STAGE_FAMILIES.map((f) => f.id)]);
+  const casesDir = new URL("./rules/cases/", import.meta.url);
 
   for (const rule of rules) {
-    it(`${rule.id} judges documented fact families`, () => {
+    it(`${rule.id} names only families and fields that exist`, () => {
       for (const family of [rule.check.family, rule.applies?.family, ...(rule.needs ?? [])].filter(Boolean)) {
-        expect(known.has(family!), `${rule.source}: family '${family}' is neither an extractor nor in src/stage-families.ts`).toBe(true);
+        expect(families.has(family!), `${rule.source}: family '${family}' has no schemas/facts/${family}.json`).toBe(true);
       }
+      for (const { family, field, where } of fieldsNamedBy(rule)) {
+        expect(familyFields(family), `${rule.source} ${where}: '${field}' is not a field of ${family}`).toContain(field);
+      }
+    });
+
+    it(`${rule.id} has its message asserted by a case`, () => {
+      const file = new URL(`${rule.id}.yaml`, casesDir);
+      const cases = existsSync(file) ? (yaml.load(readFileSync(file, "utf8")) as Array<{ expect: unknown }>) : [];
+      const asserted = cases.some((c) => Array.isArray(c.expect) && c.expect.some((e: { message?: string }) => typeof e.message === "string"));
+      expect(asserted, `add message: "..." to a failing case in test/rules/cases/${rule.id}.yaml`).toBe(true);
     });
   }
 
   it("every category has at least one rule", () => {
     const categories = new Set(rules.map((r) => r.category));
     expect([...categories].sort()).toEqual(["branches", "code", "datasets", "environment", "execution", "instructions", "paths", "requirements"]);
+  });
+
+  it("every family is judged by some rule or read by a later stage", () => {
+    const judged = new Set(rules.flatMap((r) => [r.check.family, r.applies?.family, ...(r.needs ?? [])]));
+    // `training` feeds the train plan; `inventory`'s summary feeds nothing but the report of what was read.
+    const readElsewhere = new Set(["training"]);
+    expect([...families].filter((f) => !judged.has(f) && !readElsewhere.has(f))).toEqual([]);
   });
 });

@@ -1,9 +1,17 @@
 // Turn what git printed when a clone or fetch failed into one line a user can act on. Pure.
-import { badInput, type AuditError } from "../model/errors.js";
+import { badInput, internalError, type AuditError } from "../model/errors.js";
+
+/** git's words when another git process holds a lock in the same repository: never the user's input. */
+export function isGitLockError(stderr: string): boolean {
+  return /\.lock'?:? file exists|another git process seems to be running|unable to create '[^']*\.lock'|cannot lock ref|could not lock config file|unable to write new index file/i.test(stderr);
+}
 
 export function cloneFailure(url: string, stderr: string, cause?: unknown): AuditError {
   const text = stderr.toLowerCase();
   const said = lastGitLine(stderr);
+  if (isGitLockError(stderr)) {
+    return internalError(`git found the cache clone of ${url} locked by another git process (git said: ${said})`, "Rerun when the other audit or git command has finished", cause);
+  }
   if (/terminal prompts disabled|could not read (username|password)|authentication failed|access denied|permission denied \(publickey|http basic|invalid username or password|\b401\b|\b403\b/.test(text)) {
     return badInput(`${url} needs credentials (git said: ${said})`, "Check the URL; for a private repo set up a credential helper or an ssh key that works without a prompt", cause);
   }

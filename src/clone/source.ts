@@ -3,16 +3,17 @@ import { existsSync } from "node:fs";
 import { mkdtemp, realpath, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { badInput } from "../model/errors.js";
+import { badInput, internalError } from "../model/errors.js";
 import type { BranchInfo, RepoInfo } from "../model/report.js";
 import type { BranchRef, BranchView } from "../model/branch-view.js";
 import { gitBranchView } from "./branch-view.js";
-import { classifyInput, redactUrl } from "./input.js";
+import { cacheDirFor, classifyInput, redactUrl } from "./input.js";
 import { safeGit } from "./git.js";
 import { lastGitLine, errorText } from "./git-errors.js";
 import { ensureClone, remoteBranches, resolveUrlRef } from "./remote.js";
 import { materializeCommit } from "./materialize.js";
 import { validateRefName } from "./refs.js";
+import { withCloneLock } from "./clone-lock.js";
 
 export interface Checkout {
   /** Absolute path of the tree to audit. */
@@ -37,24 +38,40 @@ export async function openSource(input: string, options: SourceOptions = {}): Pr
   return source.kind === "url" ? openUrl(source.url, options) : openPath(source.path, options);
 }
 
+/** A URL's audit: under the clone's lock, bring the cache clone up to date, resolve the ref and write that
+ * commit's files from git's objects into a private folder. Later audits of the same URL (any ref, at the same
+ * time or not) each get their own folder, and no `git checkout` ever runs in the cache. */
 async function openUrl(url: string, options: SourceOptions): Promise<Checkout> {
   const shown = redactUrl(url);
-  const dir = await ensureClone(url, options.cacheDir);
-  const git = safeGit(dir);
-  const branches = await remoteBranches(git);
-  if (branches.length === 0) throw badInput(`${shown} is an empty repository (no commits)`, "Check the URL, or push a commit first");
-  const target = await resolveUrlRef(git, shown, options.ref, branches);
+  const dir = cacheDirFor(url, options.cacheDir);
+  const tree = await mkdtemp(join(tmpdir(), "repro-audit-tree-"));
+  const dispose = () => rm(tree, { recursive: true, force: true });
+  let opened: { branches: BranchRef[]; target: Awaited<ReturnType<typeof resolveUrlRef>> };
   try {
-    await git.raw(["checkout", "--quiet", "--force", "--detach", target.commit]);
-    await git.raw(["clean", "-ffdxq"]);
+    opened = await withCloneLock(dir, async () => {
+      await ensureClone(url, options.cacheDir);
+      const git = safeGit(dir);
+      const branches = await remoteBranches(git);
+      if (branches.length === 0) throw badInput(`${shown} is an empty repository (no commits)`, "Check the URL, or push a commit first");
+      const target = await resolveUrlRef(git, shown, options.ref, branches);
+      try {
+        await materializeCommit(dir, target.commit, tree);
+      } catch (error) {
+        const said = lastGitLine(errorText(error));
+        throw internalError(`cannot write ${options.ref ?? "the default branch"} of ${shown} from the cache clone (${said})`, `Clear the cache folder ${dir} and rerun`, error);
+      }
+      return { branches, target };
+    });
   } catch (error) {
-    throw badInput(`cannot check out ${options.ref ?? "the default branch"} of ${shown} (git said: ${lastGitLine(errorText(error))})`, "Try another --ref, or clear the cache folder " + dir, error);
+    await dispose();
+    throw error;
   }
+  const { branches, target } = opened;
   return {
-    root: dir,
+    root: tree,
     info: repoInfo(shown, target.commit, target.ref, branches, target.branch),
     branches: gitBranchView(dir, branches.map((b) => b.name), branches.filter((b) => b.name !== target.branch)),
-    dispose: async () => {},
+    dispose,
   };
 }
 

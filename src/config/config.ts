@@ -26,7 +26,7 @@ export interface Config {
   disable?: string[];
   failUnder?: number;
   stages?: StageName[];
-  build?: { engine?: "auto" | "docker" | "podman"; baseImage?: string; timeoutSeconds?: number };
+  build?: { engine?: "auto" | "docker" | "podman"; baseImage?: string; baseImageOverride?: string; allowImages?: string[]; timeoutSeconds?: number };
   train?: TrainConfig;
   carbon?: { region?: string; intensity?: number; pue?: number };
 }

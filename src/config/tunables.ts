@@ -90,6 +90,14 @@ export const TUNABLES = {
     flag: "--base-image", arg: "<image>", help: "base image of the environment the audit writes", config: ["build", "baseImage"], repo: false,
     parse: (text: string) => text,
   } satisfies Spec<string>,
+  baseImageOverride: {
+    flag: "--base-image-override", arg: "<image>", help: "build the repo's own Dockerfile on this image instead of its FROM images",
+    config: ["build", "baseImageOverride"], repo: false, parse: (text: string) => text,
+  } satisfies Spec<string>,
+  allowImages: {
+    flag: "--allow-image", arg: "<image>", help: "let the repo's own Dockerfile build on this image of yours (repeatable)",
+    config: ["build", "allowImages"], repo: false, repeatable: true, default: [], parse: (text: string) => [text],
+  } satisfies Spec<string[]>,
   buildTimeoutSeconds: {
     flag: "--build-timeout", arg: "<seconds>", help: `limit of the image build (default 1800, at most ${MAX_BUILD_TIMEOUT_SECONDS})`,
     config: ["build", "timeoutSeconds"], repo: false, default: 1800, parse: positive(false, "1800"), clamp: clampTo(MAX_BUILD_TIMEOUT_SECONDS),

@@ -13,11 +13,9 @@ export interface ExtractContext {
   branchView?: BranchView | null;
 }
 
+/** One module per fact family; the family's fields and their meaning are its schema,
+ * schemas/facts/<id>.json (checked by the contract test, printed by `repro-audit rules facts`). */
 export interface Extractor {
   id: FactId;
-  /** One line: what this family records. */
-  description: string;
-  /** The record fields and what each means: the family's schema, shown by `repro-audit rules facts`. */
-  fields: Record<string, string>;
   extract(ctx: ExtractContext): FactRecord[] | Promise<FactRecord[]>;
 }

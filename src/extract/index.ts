@@ -18,8 +18,16 @@ export async function extractFacts(view: RepoView, extractors: readonly Extracto
   if (options.branches === null) markNotCollected(facts, "branches", "a plain folder has no git branches");
   for (const extractor of extractors) {
     if (extractor.id in facts.families || extractor.id in facts.notCollected) continue;
-    const records = await extractor.extract({ view, facts, branches: options.branches, branchView: options.branchView ?? null });
-    addFacts(facts, extractor.id, records);
+    try {
+      const records = await extractor.extract({ view, facts, branches: options.branches, branchView: options.branchView ?? null });
+      addFacts(facts, extractor.id, records);
+    } catch (error) {
+      // One extractor's failure never sinks the audit: its family is "could not assess", said in a finding.
+      const why = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 300);
+      markNotCollected(facts, extractor.id, `the ${extractor.id} extractor failed: ${why}`);
+      addFacts(facts, "extraction", [{ kind: "failed", family: extractor.id, error: why }]);
+    }
   }
+  if (!("extraction" in facts.families)) addFacts(facts, "extraction", []);
   return facts;
 }

@@ -19,8 +19,14 @@ export const TOOL_VERSION: string = (JSON.parse(readFileSync(packagePath("packag
 
 const dataCache = new Map<string, unknown>();
 
+/** Parsed JSON of a file shipped with the package (e.g. "schemas", "facts", "imports.json"), read once per process. */
+export function readDataJsonAt<T>(...parts: string[]): T {
+  const path = packagePath(...parts);
+  if (!dataCache.has(path)) dataCache.set(path, JSON.parse(readFileSync(path, "utf8")));
+  return dataCache.get(path) as T;
+}
+
 /** Parsed JSON of data/<name>, read once per process. */
 export function readDataJson<T>(name: string): T {
-  if (!dataCache.has(name)) dataCache.set(name, JSON.parse(readFileSync(packagePath("data", name), "utf8")));
-  return dataCache.get(name) as T;
+  return readDataJsonAt<T>("data", name);
 }

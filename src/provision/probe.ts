@@ -3,6 +3,7 @@ import type { FactRecord } from "../model/facts.js";
 import type { ModuleProbe } from "../model/environment.js";
 import { containerName, trackContainer, untrackContainer } from "./containers.js";
 import { runContainer, type Engine } from "./engine.js";
+import { PROBE_LIMITS } from "./limits.js";
 import { parseProbeOutput, probeScript, readPipCheck, type ProbeModule } from "./probe-script.js";
 
 export interface ProbeTarget {
@@ -22,13 +23,19 @@ export interface ProbeResult {
   records: FactRecord[];
 }
 
-const LIMITS = ["--network", "none", "--cap-drop", "ALL", "--security-opt", "no-new-privileges", "--memory", "4g", "--pids-limit", "512"];
+/** Sealed: no network, no capabilities, a read-only root with a small tmpfs as the only writable place. */
+export const PROBE_RUN_ARGS: readonly string[] = [
+  "--network", "none", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
+  "--memory", String(PROBE_LIMITS.memoryBytes), "--memory-swap", String(PROBE_LIMITS.memoryBytes), "--cpus", String(PROBE_LIMITS.cpus),
+  "--pids-limit", String(PROBE_LIMITS.pids), "--read-only", "--tmpfs", `/tmp:rw,nosuid,nodev,size=${PROBE_LIMITS.tmpfsBytes}`,
+  "--env", "HOME=/tmp", "--label", "repro-audit.probe=1",
+];
 
 async function runIn(engine: Engine, target: ProbeTarget, command: string[], timeoutMs: number, signal?: AbortSignal) {
   const name = containerName();
   trackContainer(name, engine);
   try {
-    const runArgs = [...LIMITS, "--user", target.user, ...(target.keepEntrypoint ? [] : ["--entrypoint", ""])];
+    const runArgs = [...PROBE_RUN_ARGS, "--user", target.user, ...(target.keepEntrypoint ? [] : ["--entrypoint", ""])];
     return await runContainer(engine, { name, image: target.image, runArgs, command, timeoutMs, ...(signal ? { signal } : {}) });
   } finally {
     untrackContainer(name);
@@ -61,11 +68,12 @@ export async function probeImage(
     for (const m of modules) {
       const verdict = answer[m.module] ?? { ok: false, error: "not probed" };
       probed.push({ module: m.module, ok: verdict.ok, files: m.files, ...(verdict.error ? { error: verdict.error } : {}) });
-      records.push({ kind: "import", module: m.module, ok: verdict.ok, files: m.files.join(","), ...location(m.first), error: verdict.error });
+      // The fact is the error (null: it imported), never a verdict of its own.
+      records.push({ kind: "import", module: m.module, files: m.files.join(","), ...location(m.first), error: verdict.ok ? null : (verdict.error ?? "import failed") });
     }
   }
   const check = await runIn(engine, target, [target.python, "-m", "pip", "check"], 120_000, signal);
   const pipCheck = readPipCheck(check.exitCode, `${check.stdout}\n${check.stderr}`);
-  if (pipCheck) records.push({ kind: "pip-check", module: "(pip check)", ok: pipCheck.ok, error: pipCheck.ok ? null : pipCheck.output.slice(0, 2000) });
+  if (pipCheck) records.push({ kind: "pip-check", module: "(pip check)", error: pipCheck.ok ? null : pipCheck.output.slice(0, 2000) || "pip check failed" });
   return { ran: true, modules: probed, pipCheck, records };
 }

@@ -8,6 +8,7 @@ import { extractFacts } from "../../src/extract/index.js";
 import { STATIC_EXTRACTORS } from "../../src/extract/extractors/index.js";
 import { memoryView } from "../../src/extract/memory-view.js";
 import { emptyFacts, type FactRecord } from "../../src/model/facts.js";
+import { factProblems } from "../../src/evaluate/fact-schemas.js";
 
 interface Case {
   name: string;
@@ -62,6 +63,8 @@ describe("rule cases", () => {
             branches: testCase.branches ?? null,
             preset,
           });
+          // Extractors emit, and cases hand in, only the fields their family's schema declares.
+          expect(factProblems(facts)).toEqual([]);
           const { result, findings } = judgeRule(rule, facts);
           if (typeof testCase.expect === "string") {
             expect(result.outcome).toBe(testCase.expect);

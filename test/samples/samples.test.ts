@@ -6,6 +6,7 @@ import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { audit } from "../../src/pipeline.js";
 import type { Finding } from "../../src/model/finding.js";
+import { factProblems } from "../../src/evaluate/fact-schemas.js";
 import { makeSampleRepo, sampleDir } from "../support/sample-repo.js";
 
 interface ExpectedFinding {
@@ -55,7 +56,8 @@ describe.each(SAMPLES)("sample %s", (name) => {
 
   it("gives exactly the expected findings, score and unassessed categories", async () => {
     const repo = makeSampleRepo(name, { ghosts: expected?.setup?.ghosts ?? [] });
-    const { report } = await audit({ source: repo, stages: ["static"] });
+    const { report, facts } = await audit({ source: repo, stages: ["static"] });
+    expect(factProblems(facts)).toEqual([]);
     const got = report.findings
       .map(asExpected)
       .sort((a, b) => `${a.rule} ${a.file} ${String(a.line).padStart(6)}`.localeCompare(`${b.rule} ${b.file} ${String(b.line).padStart(6)}`));

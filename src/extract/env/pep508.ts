@@ -1,4 +1,7 @@
 // Parse one PEP 508 requirement line ("name[extras] spec ; marker", "name @ url") into its parts.
+import { normalizeName } from "../../model/package-name.js";
+
+export { normalizeName };
 
 export interface Requirement {
   /** Normalized per PEP 503: lowercase, runs of -_. become "-". */
@@ -10,9 +13,6 @@ export interface Requirement {
   url?: string;
 }
 
-export function normalizeName(name: string): string {
-  return name.trim().toLowerCase().replace(/[-_.]+/g, "-");
-}
 
 /** Exact pin: one `==` / `===` clause without a wildcard (`==1.2.*` is a range). */
 export function isExactPin(spec: string): boolean {

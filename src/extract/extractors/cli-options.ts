@@ -32,18 +32,6 @@ export function cliOption(call: PyCall): CliOption | null {
 
 export const extractor: Extractor = {
   id: "cli-options",
-  description: "Command-line options declared with argparse or click",
-  fields: {
-    file: "file declaring the option",
-    line: "line of the declaration (flattened line in a notebook)",
-    cell: "notebook cell index (0-based), notebooks only",
-    cellLine: "line in the cell (1-based), notebooks only",
-    option: "the long flag (\"--lr\"), else the first flag or the positional's name",
-    framework: "argparse | click",
-    hasHelp: "a non-empty help= is given",
-    default: "default= as written (string value for a string), or null",
-    type: "type= as written, or null",
-  },
   async extract(ctx) {
     const records: FactRecord[] = [];
     for (const file of (await preparePythonIndex(ctx.view)).files) {

@@ -33,19 +33,6 @@ function readPath(call: PyCall): { path: string; kind: "read" | "weights" } | nu
 
 export const extractor: Extractor = {
   id: "data-refs",
-  description: "Data files and weights the code reads, and the Kaggle competitions and datasets the repo names",
-  fields: {
-    file: "file that reads, or that names the slug",
-    line: "line (flattened line in a notebook)",
-    cell: "notebook cell index (0-based), notebooks only",
-    cellLine: "line in the cell (1-based), notebooks only",
-    kind: "read | weights | kaggle-competition | kaggle-dataset",
-    path: "read/weights: the path read (unknown parts as *)",
-    call: "read/weights: the call that reads it",
-    slug: "kaggle-*: the competition or owner/dataset slug",
-    inRepo: "read/weights: the file exists in the repo (as written, or under a stripped data root)",
-    fetched: "a README command or script downloads it (kaggle, wget, curl, gdown naming it or its folder)",
-  },
   async extract(ctx) {
     const index = await preparePythonIndex(ctx.view);
     const paths = new RepoPaths(ctx.view);

@@ -90,22 +90,6 @@ function fileRecords(file: string, name: string, text: string): FactRecord[] {
 
 export const extractor: Extractor = {
   id: "env-spec",
-  description: "Environment spec files, the packages they declare and pin, the Python version, index URLs and CUDA hints.",
-  fields: {
-    kind: "spec-file | package | python-version | index-url | cuda | python-code",
-    file: "the spec file (path from the repo root)",
-    line: "1-based line of the declaration (absent on spec-file)",
-    format: "spec-file: dockerfile | conda | pipfile | pipfile-lock | pyproject | poetry | requirements | setup-py | setup-cfg",
-    name: "package: distribution name, normalized (lowercase, runs of -_. as -)",
-    spec: "package: the version spec as written ('' when none; the URL of a direct reference)",
-    pinned: "package: true for one exact == / === pin, a lock file entry, conda =x.y.z, a VCS commit",
-    extras: "package: comma-joined extras, when any",
-    marker: "package: environment marker, when any",
-    value: "python-version: the version or range as written; cuda: major.minor, or null when unstated",
-    url: "index-url: a package index or find-links URL",
-    source: "cuda: what states it (a +cuXXX pin, tensorflow-gpu, jax[cuda], an index URL, a base image)",
-    count: "python-code: how many .py files and notebooks the repo holds (one record, only when any)",
-  },
   extract({ view }) {
     const records: FactRecord[] = [];
     const requirementRoots: string[] = [];

@@ -7,18 +7,6 @@ import { preparePythonIndex } from "../python/repo-index.js";
 
 export const extractor: Extractor = {
   id: "imports",
-  description: "Python imports with their origin (stdlib, local, third-party) and PyPI distribution",
-  fields: {
-    file: "file that imports",
-    line: "line of the import (flattened line in a notebook)",
-    cell: "notebook cell index (0-based), notebooks only",
-    cellLine: "line in the cell (1-based), notebooks only",
-    module: "full dotted module as written (leading dots for relative imports)",
-    top: "top-level name of the module",
-    origin: "stdlib | local (a module or package in the repo, or a relative import) | third-party",
-    distribution: "PyPI distribution that provides it (data/import-names.json), else the top name",
-    declared: "third-party only: does an environment spec list the distribution (or an alias)? null when no spec exists or not third-party",
-  },
   async extract(ctx) {
     const index = await preparePythonIndex(ctx.view);
     const spec = ctx.facts.families["env-spec"] ?? [];

@@ -7,21 +7,6 @@ import { walkIssues } from "../walk.js";
 
 export const extractor: Extractor = {
   id: "inventory",
-  description: "Counts of the files walked, files skipped (size cap, symlink out of the repo, not UTF-8) and malformed configs and notebooks.",
-  fields: {
-    kind: "summary | skipped | malformed",
-    files: "summary: files walked",
-    pythonFiles: "summary: .py files",
-    notebooks: "summary: .ipynb files",
-    configs: "summary: YAML, JSON, TOML and INI files",
-    bytes: "summary: total size of the files walked",
-    file: "skipped, malformed: the path",
-    reason: "skipped: why its content was not read; malformed: 'malformed <FORMAT>: <message>'",
-    size: "skipped: its size in bytes (null for a folder or the rest of a truncated tree)",
-    line: "malformed: 1-based line of the first error, when the parser says",
-    format: "malformed: json | yaml | toml | ini | ipynb",
-    message: "malformed: the parser's words",
-  },
   extract({ view }) {
     const files = view.files();
     const records: FactRecord[] = [

@@ -8,16 +8,6 @@ import { preparePythonIndex } from "../python/repo-index.js";
 
 export const extractor: Extractor = {
   id: "path-literals",
-  description: "String literals in code, notebooks and config files that are absolute or machine-specific paths",
-  fields: {
-    file: "file holding the literal",
-    line: "line of the literal (flattened line in a notebook)",
-    cell: "notebook cell index (0-based), notebooks only",
-    cellLine: "line in the cell (1-based), notebooks only",
-    value: "the path as written (f-string fields as {})",
-    kind: "kaggle-input | kaggle-working | home | windows-drive | colab-drive | mnt | data-root | absolute",
-    source: "code | config",
-  },
   async extract(ctx) {
     const records: FactRecord[] = [];
     for (const file of (await preparePythonIndex(ctx.view)).files) {

@@ -13,20 +13,6 @@ const MENTIONED = /\.(py|sh|ipynb|ya?ml|toml|cfg|ini|r)$|(^|\/)(requirements[\w.
 
 export const extractor: Extractor = {
   id: "readme",
-  description: "READMEs (root and docs/), their section titles, the shell commands they give and the files and branches they name.",
-  fields: {
-    kind: "readme | section | command | mention",
-    file: "the README (relative path)",
-    place: "readme: root | docs",
-    line: "section, command, mention: 1-based line in the README",
-    title: "section: the heading's text",
-    command: "command: the command line as written (prompt stripped)",
-    purpose: "command: install | train | predict | download | other",
-    script: "command: the .py/.sh/.ipynb it runs, relative to the repo root; null if none",
-    target: "mention: file | branch",
-    name: "mention: the path or branch name as resolved",
-    exists: "mention: whether the repo has that file/folder or branch; null for a branch of a plain folder",
-  },
   extract({ view, branches }) {
     const readmes = view
       .files()

@@ -17,15 +17,6 @@ import { pythonParser } from "../python/tree-sitter.js";
 
 export const extractor: Extractor = {
   id: "syntax",
-  description: "Python files and notebooks that do not parse, at their first error",
-  fields: {
-    file: "file that does not parse",
-    line: "line of the first error (flattened line in a notebook)",
-    cell: "notebook cell index (0-based), notebooks only",
-    cellLine: "line in the cell (1-based), notebooks only",
-    message: "what is wrong there",
-    checkedBy: "lexer (every file) | parser (entry points)",
-  },
   async extract(ctx) {
     const index = await preparePythonIndex(ctx.view);
     const records: FactRecord[] = [];

@@ -12,17 +12,6 @@ const MODEL_FACTORIES = /(?:^|\.)create_model$/;
 
 export const extractor: Extractor = {
   id: "training",
-  description: "Training-size hints from argparse defaults, assignments, call arguments and config files",
-  fields: {
-    file: "file holding the hint",
-    line: "line (flattened line in a notebook)",
-    cell: "notebook cell index (0-based), notebooks only",
-    cellLine: "line in the cell (1-based), notebooks only",
-    kind: "epochs | folds | seeds (a count) | models (a model name) | image-size | batch-size",
-    value: "the number, or the model name",
-    source: "argparse-default | assignment | config | call-argument",
-    name: "the variable, option, key or keyword it came from (for a call: callee(keyword))",
-  },
   async extract(ctx) {
     const records: FactRecord[] = [];
     for (const file of (await preparePythonIndex(ctx.view)).files) {

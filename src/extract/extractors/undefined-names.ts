@@ -14,14 +14,6 @@ import { pythonParser, withTree } from "../python/tree-sitter.js";
 
 export const extractor: Extractor = {
   id: "undefined-names",
-  description: "Names loaded but never bound in any scope of the file and not builtins",
-  fields: {
-    file: "file using the name",
-    line: "first line loading it (flattened line in a notebook)",
-    cell: "notebook cell index (0-based), notebooks only",
-    cellLine: "line in the cell (1-based), notebooks only",
-    name: "the undefined name",
-  },
   async extract(ctx) {
     const records: FactRecord[] = [];
     for (const file of (await preparePythonIndex(ctx.view)).files) {

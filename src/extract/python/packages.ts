@@ -1,15 +1,14 @@
 // Import names -> PyPI distributions and the standard library's module names (data/*.json).
 import importNames from "../../../data/import-names.json" with { type: "json" };
 import stdlib from "../../../data/python-stdlib.json" with { type: "json" };
+import { normalizeName } from "../../model/package-name.js";
 
 const STDLIB: ReadonlySet<string> = new Set(stdlib.modules);
 const BY_IMPORT = new Map<string, string>(Object.entries(importNames.imports as Record<string, string>));
 const ALIASES = importNames.aliases as Record<string, string[]>;
 
 /** PyPI's name normalisation (PEP 503): lower case, runs of -, _ and . become one -. */
-export function normalizeDistribution(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
-}
+export const normalizeDistribution = normalizeName;
 
 export function isStdlib(top: string): boolean {
   return STDLIB.has(top);

@@ -34,3 +34,17 @@ describe("inventory extractor over a real walk", () => {
     ]);
   });
 });
+
+describe("a failing extractor", () => {
+  it("marks its family not collected with the error, records it, and the others still run", async () => {
+    const { extractFacts } = await import("../../../src/extract/index.js");
+    const { STATIC_EXTRACTORS } = await import("../../../src/extract/extractors/index.js");
+    const { memoryView } = await import("../../../src/extract/memory-view.js");
+    const broken = { id: "imports", extract: () => { throw new Error("index out of range\nat somewhere"); } };
+    const extractors = STATIC_EXTRACTORS.map((e) => (e.id === "imports" ? broken : e));
+    const facts = await extractFacts(memoryView({ "train.py": "import numpy\nx = '/home/a/b'\n" }), extractors, { branches: null });
+    expect(facts.notCollected.imports).toBe("the imports extractor failed: index out of range");
+    expect(facts.families.extraction).toEqual([{ kind: "failed", family: "imports", error: "index out of range" }]);
+    expect(facts.families["path-literals"]!.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,50 @@
+// The pipeline's trust in the audited repo's own config: it may describe the training, nothing else.
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { audit } from "../src/pipeline.js";
+
+function folder(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "pipeline-"));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, ".."), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+const NEVER_MATCHES = "id: paths-portable\ntitle: Require nothing\ncategory: paths\nseverity: info\nweight: 0\nreason: A rule that never matches anything.\ncheck: { family: path-literals, where: { kind: nothing } }\nmessage: never\n";
+
+describe("the audited repo's own .repro-audit.yml", () => {
+  it("becomes a finding when invalid, and the audit goes on", async () => {
+    const root = folder({ "train.py": "x = '/home/alice/data'\n", ".repro-audit.yml": "train: { epochs: 0 }\n" });
+    const { report } = await audit({ source: root, stages: ["static"] });
+    expect(report.findings.filter((f) => f.rule === "execution-config-valid").map((f) => f.message)).toEqual([
+      ".repro-audit.yml /train/epochs: must be >= 1; nothing in it was used",
+    ]);
+    expect(report.findings.some((f) => f.rule === "paths-portable")).toBe(true);
+  });
+
+  it("cannot replace or disable rules, nor set carbon figures, unless the user trusts the repo", async () => {
+    const files = {
+      "train.py": "x = '/home/alice/data'\n",
+      "my-rules/paths-portable.yaml": NEVER_MATCHES,
+      ".repro-audit.yml": "rules: [my-rules]\ndisable: [code-names-defined]\ncarbon: { pue: 1.0 }\ntrain: { epochs: 7 }\n",
+    };
+    const stranger = await audit({ source: folder(files), stages: ["static"] });
+    expect(stranger.report.findings.some((f) => f.rule === "paths-portable")).toBe(true);
+    expect(stranger.report.rules.some((r) => r.rule === "code-names-defined")).toBe(true);
+    expect(stranger.settings.pue).toEqual({ value: 1.58, origin: "default", source: "default" });
+    expect(stranger.settings.epochs).toMatchObject({ value: 7, origin: "repo-config" });
+    expect(stranger.report.notes).toEqual(expect.arrayContaining([
+      expect.stringContaining("sets rules: ignored"),
+      expect.stringContaining("sets disable: ignored"),
+      expect.stringContaining("sets carbon.pue: ignored"),
+    ]));
+    const own = await audit({ source: folder(files), stages: ["static"], trustRepo: true });
+    expect(own.report.findings.some((f) => f.rule === "paths-portable")).toBe(false);
+    expect(own.report.rules.some((r) => r.rule === "code-names-defined")).toBe(false);
+    expect(own.settings.pue).toMatchObject({ value: 1, origin: "repo-config" });
+  });
+});
