@@ -8,6 +8,7 @@ const BENCHES: Array<{ name: string; what: string }> = [
   { name: "env", what: "environment build twice: cold vs cached (needs a container engine)" },
   { name: "epoch", what: "three CPU trainings (numpy sample, PyTorch, a 'done'-printing loop), 3 full runs each vs the prediction from one epoch and from 10% of one" },
   { name: "batch", what: "static batch of the 10 sample repos with --concurrency 1 and 4: wall times, ratio, peak memory" },
+  { name: "estimate", what: "static estimate of a PyTorch CPU training from one measured epoch's throughput vs the full run measured" },
 ];
 
 const wanted = process.argv.slice(2);

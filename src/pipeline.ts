@@ -25,6 +25,7 @@ import { TOOL_VERSION } from "./io/package.js";
 import { findEngine } from "./provision/index.js";
 import { buildStep } from "./provision/stage.js";
 import { epochStep } from "./measure/stage.js";
+import { estimateStep } from "./estimate/stage.js";
 
 export interface AuditOptions extends Flags {
   /** A repo URL (https, ssh, file) or a local path. */
@@ -40,6 +41,8 @@ export interface AuditOptions extends Flags {
   outDir?: string;
   /** Append each instrumented run to the local ledger (default true). */
   ledger?: boolean;
+  /** Keep each measured epoch's throughput in the calibration file for later estimates (default true). */
+  calibrate?: boolean;
   progress?: Progress;
   signal?: AbortSignal;
 }
@@ -91,10 +94,15 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     stopIfAborted(options);
 
     // 6. One instrumented epoch, power sampled, the full training predicted.
-    const carbon = await measure(run, plan, environment);
+    const measured = await measure(run, plan, environment);
     stopIfAborted(options);
 
-    // 7. Judge the rules, score, assemble the report.
+    // 7. Where no epoch gives the whole training's figure, estimate it from the code; keep measured throughputs.
+    const carbon = await estimateStep({
+      carbon: measured, plan: plan.trainPlan, facts: run.facts, settings: run.settings, repo: checkout.info, notes: run.notes, calibrate: options.calibrate !== false,
+    });
+
+    // 8. Judge the rules, score, assemble the report.
     const record: AuditRecord = {
       schemaVersion: 1,
       tool: { name: "repro-audit", version: TOOL_VERSION },

@@ -18,7 +18,7 @@ export const ALLOWED: Record<string, readonly string[]> = {
   provision: ["model", "io"],
   carbon: ["model", "io"],
   measure: ["model", "io", "carbon"],
-  estimate: ["model", "io", "carbon"],
+  estimate: ["model", "io", "carbon", "measure"],
   report: ["model", "io"],
   batch: ["model", "io", "carbon", "clone", "config", "evaluate", "report", "pipeline.ts"],
   action: ["model", "io", "config", "evaluate", "report", "pipeline.ts", "index.ts"],

@@ -3,6 +3,7 @@
 // config/resolve.ts resolves flag over user config over repo config over default from it.
 import { badInput } from "../model/errors.js";
 import { STAGES, type StageName } from "../model/report.js";
+import { pickDevice } from "../carbon/gpu-table.js";
 
 export interface Mount {
   host: string;
@@ -139,6 +140,14 @@ export const TUNABLES = {
     flag: "--gpus", arg: "auto|all|none", help: "give the run the GPUs (default auto: when nvidia-smi answers)", repo: false,
     default: "auto", parse: oneOf(["auto", "all", "none"] as const),
   } satisfies Spec<"auto" | "all" | "none">,
+  gpuModel: {
+    flag: "--gpu-model", arg: "<name>", help: "reference GPU of the static estimate (default a100-40gb; cpu: this machine, from measured throughputs)",
+    config: ["carbon", "gpuModel"], repo: false, default: "a100-40gb", parse: (text: string, flag: string) => pickDevice(text, undefined, flag).id,
+  } satisfies Spec<string>,
+  datasetSize: {
+    flag: "--dataset-size", arg: "<n>", help: "training images per epoch for the static estimate (default: read from the code)",
+    config: ["train", "datasetSize"], repo: true, parse: positive(true, "20000"),
+  } satisfies Spec<number>,
   region: {
     flag: "--region", arg: "<CC>", help: "carbon intensity of a country (ISO code)", config: ["carbon", "region"], repo: false,
     parse: (text: string, flag: string) => {

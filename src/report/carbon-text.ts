@@ -30,7 +30,7 @@ function runsText(p: Prediction): string {
 
 function factorLine(f: Factor): string {
   const range = f.low !== undefined && f.high !== undefined && (f.low !== f.value || f.high !== f.value) ? ` (${num(f.low)} to ${num(f.high)})` : "";
-  return `    ${f.name}: ${num(f.value)}${f.unit ? ` ${f.unit}` : ""}${range}, ${f.origin === "default" ? "default" : `${f.origin}: ${f.source}`}`;
+  return `    ${f.name}: ${num(f.value)}${f.unit ? ` ${f.unit}` : ""}${range}, ${f.origin === "default" && f.source === "default" ? "default" : `${f.origin}: ${f.source}`}`;
 }
 
 function measurementLines(m: Measurement, section: CarbonSection): string[] {

@@ -13,6 +13,7 @@ import { extractor as syntax } from "./syntax.js";
 import { extractor as placeholders } from "./placeholders.js";
 import { extractor as undefinedNames } from "./undefined-names.js";
 import { extractor as training } from "./training.js";
+import { extractor as trainingSetup } from "./training-setup.js";
 
 export const STATIC_EXTRACTORS: readonly Extractor[] = [
   inventory,
@@ -27,4 +28,5 @@ export const STATIC_EXTRACTORS: readonly Extractor[] = [
   placeholders,
   undefinedNames,
   training,
+  trainingSetup,
 ];

@@ -5,6 +5,7 @@ import { T, logicalLines, opCode, tokenize, type LexError } from "./lexer.js";
 import { unboundNames, type NameUse } from "./names-lexical.js";
 import { structureError } from "./structure.js";
 import { hintKind } from "./hints.js";
+import { SETUP_CALLS, TORCHVISION_BUILDER, setupKind } from "./setup-hints.js";
 
 export interface PyImport {
   line: number;
@@ -75,6 +76,10 @@ export const INTERESTING_CALLS = new Set(
     "from_pretrained load_from_checkpoint load_checkpoint Booster create_model add_argument option " +
     "KFold StratifiedKFold GroupKFold StratifiedGroupKFold MultilabelStratifiedKFold").split(" "),
 );
+
+/** A name the training or training-setup families read (hints.ts, setup-hints.ts). */
+const hinted = (name: string): boolean => hintKind(name) !== null || setupKind(name) !== null;
+const interestingCall = (name: string): boolean => INTERESTING_CALLS.has(name) || SETUP_CALLS.has(name) || TORCHVISION_BUILDER.test(name);
 
 const PATHLIKE = /^(?:\/[^\s/]|~\/|[A-Za-z]:[\\/]|\.\.?\/)/;
 const COMMENT_MARK = /\b(TODO|FIXME)\b/;
@@ -148,7 +153,7 @@ export function indexPythonText(path: string, text: string, notebook: boolean): 
     if (kind === T.STRING) {
       const v = t.value.get(k)!;
       if (v.length < 400 && PATHLIKE.test(v)) index.pathStrings.push({ line: t.line[k]!, value: v });
-      if (isOp(k + 1, ":") && callees[callees.length - 1] === -2 && hintKind(v) !== null) {
+      if (isOp(k + 1, ":") && callees[callees.length - 1] === -2 && hinted(v)) {
         const end = argEnd(k + 2);
         index.assigns.push({ line: t.line[k]!, target: v, value: reader.value(null, k + 2, end), entry: true });
       }
@@ -159,7 +164,7 @@ export function indexPythonText(path: string, text: string, notebook: boolean): 
     if (op === 40 || op === 91 || op === 123) {
       const isCall = op === 40 && t.kind[k - 1] === T.NAME;
       callees.push(op === 123 ? -2 : isCall ? k - 1 : -1);
-      if (isCall && INTERESTING_CALLS.has(str(k - 1))) {
+      if (isCall && interestingCall(str(k - 1))) {
         const callee = calleeBefore(k - 1);
         index.calls.push({ line: t.line[k]!, callee, args: reader.args(k), decorator: isOp(k - 2 - 2 * dots(callee), "@") });
       }
@@ -167,7 +172,7 @@ export function indexPythonText(path: string, text: string, notebook: boolean): 
     else if (op === 61 && t.kind[k - 1] === T.NAME && (isOp(k - 2, "(") || isOp(k - 2, ","))) {
       const name = str(k - 1);
       const callee = callees[callees.length - 1] ?? -1;
-      if (callee >= 0 && hintKind(name) !== null)
+      if (callee >= 0 && hinted(name))
         index.kwargs.push({ line: t.line[k]!, callee: calleeBefore(callee), arg: reader.value(name, k + 1, argEnd(k + 1)) });
     }
   }
@@ -272,7 +277,7 @@ export function indexPythonText(path: string, text: string, notebook: boolean): 
     if (isOp(eq, ":")) while (eq < to && !isOp(eq, "=")) eq++;
     if (!isOp(eq, "=") || eq + 1 >= to) return;
     const target = text.slice(t.start[from]!, t.end[k]!);
-    const hint = hintKind(target) !== null;
+    const hint = hinted(target);
     let hasString = false;
     for (let x = eq + 1; x < to && !hasString; x++) hasString = t.kind[x] === T.STRING;
     if (!hint && !hasString) return;
