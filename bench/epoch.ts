@@ -3,7 +3,7 @@
 // epoch and from 10% of it is set against the same run measured whole: min/median/max of the errors.
 // `analyse <dir>` prints the blocks and errors for a raw run folder written by scripts/gpu-check.sh.
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
+import { availableParallelism, homedir, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
@@ -95,12 +95,13 @@ export async function runEpochBench(runs = 3): Promise<string> {
   const torch = torchPython();
   const cases: BenchCase[] = [
     { name: "CPU sample (numpy)", root: packagePath("samples", "train-cpu", "repo"), command: "python train.py --epochs 5 --samples 24000 --hidden 512", epochs: 5, python: await numpyPython() },
-    { name: "PyTorch ResNet-18", root: packagePath("samples", "train-torch", "repo"), command: "python train.py --epochs 4 --images 192 --img-size 48", epochs: 4, python: torch },
+    { name: "PyTorch ResNet-18", root: packagePath("samples", "train-torch", "repo"), command: "python train.py --epochs 4 --images 640 --img-size 32 --batch-size 16", epochs: 4, python: torch },
     { name: "'done'-printing loop", root: loop, command: "python3 train.py", epochs: 8, python: null },
   ].filter((c) => c.name !== "PyTorch ResNet-18" || torch !== null);
   const results = new Map<string, CaseResult[]>(cases.map((c) => [c.name, []]));
   const cpuBefore = process.cpuUsage();
   const started = Date.now();
+  const loadBefore = loadavg()[0]!;
   for (let i = 0; i < runs; i++) for (const c of cases) results.get(c.name)!.push(await fullRun(c));
   const cpu = process.cpuUsage(cpuBefore);
   const lines = [
@@ -118,6 +119,7 @@ export async function runEpochBench(runs = 3): Promise<string> {
   if (!torch) lines.push("(PyTorch case skipped: no python with torch; set REPRO_AUDIT_BENCH_TORCH_PYTHON)");
   const minutes = (Date.now() - started) / 60_000;
   lines.push(`bench wall time ${minutes.toFixed(1)} min; sampler process CPU: ${((cpu.user + cpu.system) / 1e6 / minutes).toFixed(2)} CPU-s per minute of runs`);
+  lines.push(`load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${availableParallelism()} CPUs: other work on the machine moves every figure`);
   return lines.join("\n");
 }
 

@@ -148,14 +148,14 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
     if (input.signal?.aborted) throw interrupted();
 
     // 3. Launch; 4. watch until it ends: the hook stops the program itself, the output's progress when it is silent.
+    const measure = { epochs: s.measureEpochs, ...(input.batches ? { batches: input.batches } : {}) };
     const launchUnix = Date.now() / 1000;
     const run = launch(input, s, ws, channel, meters, launchUnix);
     container = run.container;
     running = run.launched;
     const watched = await watchRun({
       launched: run.launched, channel, sampler: meters.sampler, launchUnix, timeoutSeconds: s.timeoutSeconds,
-      measure: { epochs: s.measureEpochs, ...(input.batches ? { batches: input.batches } : {}) }, marker: input.epochMarker ?? null,
-      ...(input.signal ? { signal: input.signal } : {}),
+      measure, marker: input.epochMarker ?? null, ...(input.signal ? { signal: input.signal } : {}),
     });
     running = null;
     run.stopMetering();
@@ -167,8 +167,7 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
     const cpus = input.runtime === "container" ? s.limits.cpus : availableParallelism();
     const boundaries = runBoundaries({
       hookLines: channel.lines, stdout: watched.stdout.lines, clock: { launchUnix, exitUnix: watched.exitUnix, cpus, stallSeconds: channel.maxStallSeconds() },
-      measure: { epochs: s.measureEpochs, ...(input.batches ? { batches: input.batches } : {}) }, marker: input.epochMarker ?? null,
-      stdoutStopT: watched.stdoutStopT, stoppedByUs: watched.stoppedByUs, exitCode: watched.exitCode,
+      measure, marker: input.epochMarker ?? null, stdoutStopT: watched.stdoutStopT, stoppedByUs: watched.stoppedByUs, exitCode: watched.exitCode,
     });
     return measured(input, s, ws, watched, boundaries, end, series, meters, launchUnix, idleSeconds);
   } finally {
