@@ -2,7 +2,7 @@
 // the host's own timing of the run when any did not, else the output's progress lines (pure).
 import type { Measurement } from "../model/carbon.js";
 import type { Sourced } from "../model/sourced.js";
-import { epochSpans, type EpochSpan } from "./boundaries.js";
+import { epochSpans, type BoundaryEvent, type EpochSpan } from "./boundaries.js";
 import type { EpochMarker, MarkerDecision, StampedLine } from "./epoch-marker.js";
 import type { HookLine } from "./events-channel.js";
 import { checkHookLines, distrustText, hookEvents, type HostClock } from "./hook-events.js";
@@ -43,16 +43,15 @@ function hostTimingSpans(runEnd: number, epochs: number): EpochSpan[] {
   }));
 }
 
-/** What the output showed up to the moment we stopped it: lines still in flight after it are dropped, an epoch
- * they would have closed stays open. */
-function cutSpans(spans: EpochSpan[], cut: number, batches: number | undefined): EpochSpan[] {
-  return spans
-    .filter((s) => s.start < cut)
-    .map((s) => ({
-      ...s,
-      end: s.end !== null && s.end > cut ? null : s.end,
-      batches: s.batches.filter((b) => b.t <= cut && (!batches || s.epoch !== 1 || b.count <= batches)),
-    }));
+/** What the output showed up to the stop point, in the order it came: lines in flight after it (often in the same
+ * chunk, so with the same time) are dropped, and an epoch they would have closed stays open. */
+function upToStop(events: readonly BoundaryEvent[], stop: BoundaryEvent | undefined): EpochSpan[] {
+  const kept = stop ? events.slice(0, events.indexOf(stop) + 1) : events;
+  const spans = epochSpans(kept);
+  // A stop at the next epoch's start opens that epoch: it was never measured.
+  const last = spans[spans.length - 1];
+  if (stop?.kind === "epoch_start" && last && last.end === null && last.batches.length === 0) spans.pop();
+  return spans;
 }
 
 function batchNote(measure: MeasureTarget, spans: readonly EpochSpan[], boundaries: RunBoundaries["boundaries"]): string[] {
@@ -89,11 +88,10 @@ export function runBoundaries(r: RunRecord): RunBoundaries {
   }
   const endedByItself = !r.stoppedByUs && r.exitCode === 0;
   const reading = readStdout(r.stdout, r.measure, r.marker, endedByItself ? exitT : undefined);
-  let spans = epochSpans(reading.events);
+  const spans = r.stoppedByUs ? upToStop(reading.events, reading.stop) : epochSpans(reading.events);
   const last = spans[spans.length - 1];
   if (last && last.end === null && !r.stoppedByUs && r.exitCode === 0) last.end = exitT;
   const cut = r.stoppedByUs ? (reading.stop?.t ?? r.stdoutStopT ?? exitT) : null;
-  if (cut !== null) spans = cutSpans(spans, cut, r.measure.batches);
   const boundaries = reading.events.length === 0 ? "none" : "stdout";
   const extra = reading.target.epochs > r.measure.epochs
     ? [`The output's epoch lines end epochs without telling where the first began: ${reading.target.epochs} epochs were measured so that start-up is not counted in each`]
