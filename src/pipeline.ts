@@ -220,6 +220,7 @@ async function measure(run: Run, plan: StagePlan, environment: EnvironmentSectio
     data: valueOf(settings, "data") ?? [],
     measureEpochs: valueOf(settings, "measureEpochs") ?? 1,
     ...(batches ? { batches } : {}),
+    epochMarker: settings.epochMarker,
     timeoutSeconds: valueOf(settings, "epochTimeoutSeconds")!,
     ...(gpus && gpus !== "auto" ? { gpus: gpus === "all" } : {}),
     assumptions: carbonAssumptions({ pue: settings.pue!, region: settings.region, intensity: settings.intensity }),

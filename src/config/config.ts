@@ -16,6 +16,7 @@ export interface TrainConfig {
   seeds?: number;
   measureEpochs?: number;
   batches?: number;
+  epochMarker?: "start" | "end";
   timeoutSeconds?: number;
   data?: string[];
 }

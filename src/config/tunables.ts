@@ -133,6 +133,10 @@ export const TUNABLES = {
   batches: {
     flag: "--batches", arg: "<k>", help: "measure k batches only", config: ["train", "batches"], repo: false, parse: positive(true, "50"),
   } satisfies Spec<number>,
+  epochMarker: {
+    flag: "--epoch-marker", arg: "start|end", help: "the output's epoch lines mark where epochs start or end (default: read from the output)",
+    config: ["train", "epochMarker"], repo: false, parse: oneOf(["start", "end"] as const),
+  } satisfies Spec<"start" | "end">,
   data: {
     flag: "--data", arg: "<host:container>", help: "mount data read-only (repeatable), e.g. ./input:/kaggle/input",
     config: ["train", "data"], repo: false, repeatable: true, default: [], parse: (text: string, flag: string) => [parseMount(text, flag)],

@@ -12,7 +12,10 @@ import { parseDockerfileText } from "../../src/extract/env/dockerfile.js";
 import { flattenNotebook } from "../../src/extract/notebook.js";
 import { parseConfig as parseRepoFile } from "../../src/extract/config-parse.js";
 import { parseSmiCsv } from "../../src/measure/meters/nvidia-smi.js";
-import { parseHookEvents } from "../../src/measure/boundaries.js";
+import { checkHookLines, parseHookEvents } from "../../src/measure/hook-events.js";
+import { hookLines } from "../../src/measure/hook-lines.js";
+import { StdoutLog } from "../../src/measure/stdout-boundaries.js";
+import { readStdout } from "../../src/measure/stop-rule.js";
 import { parseRule } from "../../src/evaluate/load-rules.js";
 import { checkConfig, parseConfig } from "../../src/config/config.js";
 import { readRepoConfigText } from "../../src/config/repo-config.js";
@@ -123,6 +126,20 @@ describe("parsers of what a run prints never throw, and keep numbers finite", ()
   it("the hook's events", () =>
     fc.assert(fc.property(textOf(HOOK), fc.double({ noNaN: true, min: 0, max: 2e9 }), (text, start) => {
       for (const event of parseHookEvents(text, start)) expect(typeof event.t).toBe("number");
+    }), RUNS));
+
+  it("the hook's lines checked against the host's clock", () =>
+    fc.assert(fc.property(textOf(HOOK), fc.double({ noNaN: true, min: 0, max: 2e9 }), (text, start) => {
+      const lines = hookLines(text).map((record, i) => ({ arrived: start + i, conn: i % 2, record }));
+      for (const problem of checkHookLines(lines, { launchUnix: start, exitUnix: start + 60, cpus: 2 }).problems) expect(typeof problem).toBe("string");
+    }), RUNS));
+
+  it("progress lines read from the output", () =>
+    fc.assert(fc.property(textOf(["Epoch 1/3", "epoch 2 loss 0.3", "3/10 [==", "50%|█| 5/10", "Step [4/9]", "\r", "\n", "done in 1.2s", "{'epoch': 1.0}"]), (text) => {
+      const log = new StdoutLog();
+      log.push(text, 1);
+      log.flush(2);
+      for (const event of readStdout(log.lines, { epochs: 1, batches: 2 }).events) expect(Number.isFinite(event.t)).toBe(true);
     }), RUNS));
 });
 

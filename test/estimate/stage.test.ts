@@ -40,7 +40,7 @@ function measured(plan: CarbonSection["plan"]): CarbonSection {
   return {
     plan, prediction: null,
     measurement: { runtime: "host", status: "measured", energyMeasured: true, complete: true, actual, meters },
-    assumptions: { ...carbonAssumptions({ pue: sourced(1.58, "default", "default") }), cpu: { model: "Test CPU 9000", tdpWatts: 100, wattsPerThread: 5, source: "test", fallback: false } },
+    assumptions: { ...carbonAssumptions({ pue: sourced(1.58, "default", "default") }), cpu: { model: "Test CPU 9000", tdpWatts: 100, wattsPerThread: 5, source: "test", fallback: null } },
   };
 }
 

@@ -177,7 +177,7 @@ export const CARBON: CarbonSection = {
     intensity: { value: 475, origin: "table", source: "Ember 2023, WORLD, the table's default", region: "WORLD", year: 2023 },
     gCO2PerKm: { value: 107.5, origin: "table", source: "EEA 2020" },
     memoryWattsPerGB: 0.3725,
-    cpu: { model: "Intel(R) Xeon(R) CPU", tdpWatts: 65, wattsPerThread: 8.1, source: "data/cpu-tdp.json", fallback: false },
+    cpu: { model: "Intel(R) Xeon(R) CPU", tdpWatts: 65, wattsPerThread: 8.1, source: "data/cpu-tdp.json", fallback: null },
   },
 };
 
