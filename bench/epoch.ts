@@ -1,20 +1,23 @@
-// Epoch bench: the CPU sample's full run under the sampler against the prediction from epoch 1 and from K batches;
+// Epoch bench: three trainings on the CPU (the numpy sample, a real PyTorch training, a plain loop printing "Epoch k/8
+// done in 7.9s"), each run 3 times in full under the meters, interleaved in one process; the prediction from its first
+// epoch and from 10% of it is set against the same run measured whole: min/median/max of the errors.
 // `analyse <dir>` prints the blocks and errors for a raw run folder written by scripts/gpu-check.sh.
-import { energyInput } from "../src/measure/energy-meters.js";
-import { existsSync } from "node:fs";
-import { homedir } from "node:os";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { availableParallelism, homedir, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import { packagePath } from "../src/io/package.js";
 import { analyseRawRun } from "../src/measure/analyse.js";
 import { compareWithActual, type Comparison } from "../src/measure/compare.js";
+import { energyInput } from "../src/measure/energy-meters.js";
 import { runEpochStage } from "../src/measure/epoch-stage.js";
 import { relativeSeries } from "../src/measure/section.js";
 import { renderCarbonText } from "../src/report/carbon-text.js";
 import { singleRunPlan } from "../src/model/carbon.js";
 
 const pad = (s: string, n: number) => s.padEnd(n);
+const CACHE = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "repro-audit-tests");
 
 export function formatComparisons(rows: Comparison[]): string {
   const lines = [`${pad("from", 12)}${pad("pred s", 10)}${pad("actual s", 10)}${pad("err %", 8)}${pad("pred Wh", 10)}${pad("actual Wh", 11)}err %`];
@@ -27,38 +30,97 @@ export function formatComparisons(rows: Comparison[]): string {
 }
 
 /** A python with numpy: REPRO_AUDIT_BENCH_PYTHON, the tests' cached venv, or a new one there. */
-async function benchPython(): Promise<string> {
+async function numpyPython(): Promise<string> {
   if (process.env.REPRO_AUDIT_BENCH_PYTHON) return process.env.REPRO_AUDIT_BENCH_PYTHON;
-  const venv = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "repro-audit-tests", "venv-numpy");
-  const python = join(venv, "bin", "python");
+  const python = join(CACHE, "venv-numpy", "bin", "python");
   if (!existsSync(python)) {
-    await execa("python3", ["-m", "venv", venv]);
+    await execa("python3", ["-m", "venv", join(CACHE, "venv-numpy")]);
     await execa(python, ["-m", "pip", "install", "-q", "numpy==2.2.6"]);
   }
   return python;
 }
 
-export async function runEpochBench(options: { epochs?: number; batches?: number } = {}): Promise<string> {
-  const epochs = options.epochs ?? 5;
-  const python = await benchPython();
-  const root = packagePath("samples", "train-cpu", "repo");
-  const command = `python train.py --epochs ${epochs}`;
-  const plan = singleRunPlan(command, epochs, "flag", "bench");
-  const cpuBefore = process.cpuUsage();
-  const { raw, section } = await runEpochStage({ root, plan, runtime: "host", python, measureEpochs: 1_000_000, gpus: false, idleSeconds: 1 });
-  const cpu = process.cpuUsage(cpuBefore);
+/** A python with torch and torchvision: REPRO_AUDIT_BENCH_TORCH_PYTHON, else the tests' framework or shared venv. */
+function torchPython(): string | null {
+  const candidates = [process.env.REPRO_AUDIT_BENCH_TORCH_PYTHON, join(CACHE, "venv-frameworks", "bin", "python"), join(CACHE, "venv-torch", "bin", "python")];
+  return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
+}
+
+/** The plain loop: a busy epoch, then one line after it, as many scripts print. */
+const DONE_LOOP = `import time
+for epoch in range(1, 9):
+    t = time.time()
+    while time.time() - t < 2.0:
+        sum(i * i for i in range(1000))
+    print(f"Epoch {epoch}/8 done in {time.time() - t:.1f}s", flush=True)
+`;
+
+interface BenchCase {
+  name: string;
+  root: string;
+  command: string;
+  epochs: number;
+  python: string | null;
+}
+
+interface CaseResult {
+  fromEpoch: Comparison | null;
+  fromTenth: Comparison | null;
+  boundaries: string;
+}
+
+/** One full run measured whole (the hook told never to stop), compared with predictions from its own beginning. */
+async function fullRun(c: BenchCase): Promise<CaseResult> {
+  const plan = singleRunPlan(c.command, c.epochs, "flag", "bench");
+  const { raw, section } = await runEpochStage({ root: c.root, plan, runtime: "host", python: c.python ?? undefined, measureEpochs: 1_000_000, gpus: false, idleSeconds: 0.5 });
   const runEnd = raw.exitUnix - raw.runStartUnix;
   const power = relativeSeries(raw.series, raw.runStartUnix, runEnd).map(energyInput);
-  const rows = [
-    compareWithActual(raw.spans, runEnd, power, { fromEpochs: 1 }),
-    compareWithActual(raw.spans, runEnd, power, { fromBatches: options.batches ?? 50 }),
-  ].filter((c): c is Comparison => c !== null);
-  const samplerCpuPerMinute = (cpu.user + cpu.system) / 1e6 / (runEnd / 60);
-  return [
-    `epoch bench: samples/train-cpu, ${epochs} epochs, host runtime, ${raw.spans.length} epochs seen, ${(section.measurement?.meters ?? []).map((m) => m.meter).join(" + ")}`,
-    formatComparisons(rows),
-    `sampler process CPU: ${samplerCpuPerMinute.toFixed(2)} CPU-s per minute of run (${((samplerCpuPerMinute / 60) * 100).toFixed(2)}% of one core)`,
-  ].join("\n");
+  const perEpoch = raw.spans[0]?.batchesPerEpoch ?? raw.spans[0]?.batches.at(-1)?.count ?? 0;
+  return {
+    fromEpoch: compareWithActual(raw.spans, runEnd, power, { fromEpochs: 1 }),
+    fromTenth: perEpoch > 0 ? compareWithActual(raw.spans, runEnd, power, { fromBatches: Math.max(1, Math.ceil(perEpoch / 10)) }) : null,
+    boundaries: `${section.measurement?.actual.boundaries ?? "none"}, ${raw.spans.length} epochs seen`,
+  };
+}
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const f = (x: number | undefined) => (x === undefined ? "-" : `${x >= 0 ? "+" : ""}${x.toFixed(1)}`);
+  return `${f(s[0])} / ${f(s[(s.length - 1) >> 1] === undefined ? undefined : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2)} / ${f(s[s.length - 1])}`;
+};
+
+export async function runEpochBench(runs = 3): Promise<string> {
+  const loop = mkdtempSync(join(tmpdir(), "epoch-bench-"));
+  writeFileSync(join(loop, "train.py"), DONE_LOOP);
+  const torch = torchPython();
+  const cases: BenchCase[] = [
+    { name: "CPU sample (numpy)", root: packagePath("samples", "train-cpu", "repo"), command: "python train.py --epochs 5", epochs: 5, python: await numpyPython() },
+    { name: "PyTorch ResNet-18", root: packagePath("samples", "train-torch", "repo"), command: "python train.py --epochs 4 --images 1600 --img-size 32 --batch-size 16", epochs: 4, python: torch },
+    { name: "'done'-printing loop", root: loop, command: "python3 train.py", epochs: 8, python: null },
+  ].filter((c) => c.name !== "PyTorch ResNet-18" || torch !== null);
+  const results = new Map<string, CaseResult[]>(cases.map((c) => [c.name, []]));
+  const cpuBefore = process.cpuUsage();
+  const started = Date.now();
+  const loadBefore = loadavg()[0]!;
+  for (let i = 0; i < runs; i++) for (const c of cases) results.get(c.name)!.push(await fullRun(c));
+  const cpu = process.cpuUsage(cpuBefore);
+  const lines = [
+    `epoch bench: ${runs} full runs per case, interleaved, host runtime; error of the prediction vs the run measured whole, % (min / median / max)`,
+    `${pad("case", 24)}${pad("from", 14)}${pad("time error %", 24)}${pad("energy error %", 24)}boundaries`,
+  ];
+  for (const c of cases) {
+    const rs = results.get(c.name)!;
+    for (const [label, pick] of [["1 epoch", (r: CaseResult) => r.fromEpoch], ["10% of epoch", (r: CaseResult) => r.fromTenth]] as const) {
+      const got = rs.map(pick).filter((x): x is Comparison => x !== null);
+      const row = got.length ? `${pad(stats(got.map((g) => g.timeErrorPct)), 24)}${pad(stats(got.map((g) => g.energyErrorPct)), 24)}` : pad("n/a: no batch boundaries", 48);
+      lines.push(`${pad(c.name, 24)}${pad(label, 14)}${row}${rs[0]!.boundaries}`);
+    }
+  }
+  if (!torch) lines.push("(PyTorch case skipped: no python with torch; set REPRO_AUDIT_BENCH_TORCH_PYTHON)");
+  const minutes = (Date.now() - started) / 60_000;
+  lines.push(`bench wall time ${minutes.toFixed(1)} min; sampler process CPU: ${((cpu.user + cpu.system) / 1e6 / minutes).toFixed(2)} CPU-s per minute of runs`);
+  lines.push(`load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${availableParallelism()} CPUs: other work on the machine moves every figure`);
+  return lines.join("\n");
 }
 
 export async function analyseCommand(dir: string): Promise<string> {
@@ -68,6 +130,6 @@ export async function analyseCommand(dir: string): Promise<string> {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [cmd, arg] = process.argv.slice(2);
-  const out = cmd === "analyse" && arg ? await analyseCommand(arg) : await runEpochBench({ epochs: cmd ? Number(cmd) : undefined });
+  const out = cmd === "analyse" && arg ? await analyseCommand(arg) : await runEpochBench(cmd ? Number(cmd) : undefined);
   process.stdout.write(out + "\n");
 }

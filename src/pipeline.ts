@@ -1,12 +1,13 @@
 // The one file that orders the stages of an audit. Read it as a table of contents.
 import { readConfig, CONFIG_FILE } from "./config/config.js";
-import { readRepoConfigText } from "./config/repo-config.js";
+import { readRepoConfigFile, readRepoConfigText } from "./config/repo-config.js";
 import { resolveSettings, valueOf, type ConfigSource, type Resolved, type Settings } from "./config/resolve.js";
 import { decideStages, type StageDecision } from "./config/stages.js";
 import { inferTrainPlan } from "./config/train-plan.js";
 import type { Flags } from "./config/tunables.js";
 import { openSource, type Checkout } from "./clone/index.js";
-import { walkRepo } from "./extract/walk.js";
+import { walkRepo, type WalkedView } from "./extract/walk.js";
+import { compileGlobs } from "./extract/glob.js";
 import { extractFacts } from "./extract/index.js";
 import { STATIC_EXTRACTORS } from "./extract/extractors/index.js";
 import { loadRules, ruleFolders } from "./evaluate/load-rules.js";
@@ -16,15 +17,12 @@ import { carbonAssumptions } from "./carbon/assumptions.js";
 import { addFacts, emptyFacts, markNotCollected, type Facts } from "./model/facts.js";
 import { engineError, interrupted } from "./model/errors.js";
 import { silentProgress, type Progress } from "./model/progress.js";
-import type { Report, StageName, StageStatus } from "./model/report.js";
+import type { Report, StageName, StageStatus, Suppressions } from "./model/report.js";
 import type { EnvironmentSection } from "./model/environment.js";
 import type { CarbonSection, TrainPlan } from "./model/carbon.js";
 import type { RepoView } from "./model/repo-view.js";
 import { elapsedSeconds } from "./model/time.js";
 import { TOOL_VERSION } from "./io/package.js";
-import { findEngine } from "./provision/index.js";
-import { buildStep } from "./provision/stage.js";
-import { epochStep } from "./measure/stage.js";
 
 export interface AuditOptions extends Flags {
   /** A repo URL (https, ssh, file) or a local path. */
@@ -40,6 +38,8 @@ export interface AuditOptions extends Flags {
   outDir?: string;
   /** Append each instrumented run to the local ledger (default true). */
   ledger?: boolean;
+  /** Keep each measured epoch's throughput in the calibration file for later estimates (default true). */
+  calibrate?: boolean;
   progress?: Progress;
   signal?: AbortSignal;
 }
@@ -65,6 +65,8 @@ interface Run {
   settings: Settings;
   stages: Record<StageName, StageStatus>;
   notes: string[];
+  /** What quieted the audit before judging: exclude globs, disabled rules, whether the repo is trusted. */
+  suppressions: Suppressions;
 }
 
 /** Audit one solution repo: the library's entry point; returns the report, never exits. */
@@ -79,7 +81,8 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   try {
     progress.succeed(`${checkout.info.kind === "git" ? `${checkout.info.branches.length} branch(es)` : "plain folder"} at ${checkout.root}`);
 
-    // 3. Static: walk the tree once, read the repo's own config, settle every setting, extract facts.
+    // 3. Static: read the repo's own config, settle every setting, walk the tree once (excluded paths left
+    //    out), extract facts.
     const { run, rules } = await staticStage(options, progress, checkout, userConfig);
     stopIfAborted(options);
 
@@ -91,18 +94,25 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     stopIfAborted(options);
 
     // 6. One instrumented epoch, power sampled, the full training predicted.
-    const carbon = await measure(run, plan, environment);
+    const measured = await measure(run, plan, environment);
     stopIfAborted(options);
 
-    // 7. Judge the rules, score, assemble the report.
+    // 7. Where no epoch gives the whole training's figure, estimate it from the code; keep measured throughputs.
+    const { estimateStep } = await import("./estimate/stage.js");
+    const carbon = await estimateStep({
+      carbon: measured, plan: plan.trainPlan, facts: run.facts, settings: run.settings, repo: checkout.info, notes: run.notes, calibrate: options.calibrate !== false,
+    });
+
+    // 8. Judge the rules (the repo's inline suppressions honoured only when it is trusted), score, assemble.
     const record: AuditRecord = {
       schemaVersion: 1,
       tool: { name: "repro-audit", version: TOOL_VERSION },
       generatedAt: new Date().toISOString(),
-      repo: checkout.info,
+      repo: { ...checkout.info, ...anchorOf(run.view) },
       stages: run.stages,
       ...(environment ? { environment } : {}),
       ...(carbon ? { carbon } : {}),
+      suppressions: run.suppressions,
       notes: run.notes,
     };
     return { report: assembleReport(record, run.facts, rules), record, rules, facts: run.facts, settings: run.settings };
@@ -118,9 +128,9 @@ function stopIfAborted(options: AuditOptions): void {
 async function staticStage(options: AuditOptions, progress: Progress, checkout: Checkout, user: ConfigSource | undefined): Promise<{ run: Run; rules: Rule[] }> {
   const started = performance.now();
   progress.start("static", "reading files and branches");
-  const view = await walkRepo(checkout.root);
   const facts = emptyFacts();
-  const resolved = settle(checkout.root, view, facts, options, user);
+  const resolved = settle(checkout.root, facts, options, user);
+  const view = await walkRepo(checkout.root, {}, { exclude: compileGlobs(valueOf(resolved.settings, "exclude") ?? []) });
   const notes = checkout.info.kind === "folder" ? ["Plain folder (no git): branches were not checked."] : [];
   notes.push(...resolved.notes);
   const rules = loadRules(ruleFolders(resolved.rules, checkout.root)).filter((r) => !resolved.disable.includes(r.id));
@@ -128,7 +138,8 @@ async function staticStage(options: AuditOptions, progress: Progress, checkout: 
   await extractFacts(view, STATIC_EXTRACTORS, { branches: branchView?.names() ?? null, branchView, preset: facts, source: checkout.info.url });
   const stages = { static: { status: "ran", seconds: elapsedSeconds(started) } } as Record<StageName, StageStatus>;
   progress.succeed(`${view.files().length} files read in ${stages.static.seconds}s`);
-  return { run: { options, progress, checkout, view, facts, settings: resolved.settings, stages, notes }, rules };
+  const suppressions = quieted(options, resolved, view);
+  return { run: { options, progress, checkout, view, facts, settings: resolved.settings, stages, notes, suppressions }, rules };
 }
 
 interface StagePlan {
@@ -142,7 +153,8 @@ async function planStages(run: Run): Promise<StagePlan> {
   const { settings, facts } = run;
   const asked = valueOf(settings, "stages");
   const runtime = valueOf(settings, "runtime") ?? "container";
-  const lookup = asked && !asked.some((s) => s !== "static") ? null : await findEngine(valueOf(settings, "engine") ?? "auto");
+  // Later stages load only when they may run, so a static audit starts fast.
+  const lookup = asked && !asked.some((s) => s !== "static") ? null : await (await import("./provision/index.js")).findEngine(valueOf(settings, "engine") ?? "auto");
   const planned = inferTrainPlan({ facts, given: settings });
   const decision = decideStages({
     asked,
@@ -167,10 +179,13 @@ async function planStages(run: Run): Promise<StagePlan> {
 async function build(run: Run): Promise<EnvironmentSection> {
   const { settings, options } = run;
   const baseImage = valueOf(settings, "baseImage");
+  const { buildStep } = await import("./provision/stage.js");
   const built = await buildStep({
     root: run.checkout.root, view: run.view, facts: run.facts, repo: run.checkout.info, progress: run.progress,
     engine: valueOf(settings, "engine") ?? "auto",
     ...(baseImage ? { baseImage } : {}),
+    ...(valueOf(settings, "baseImageOverride") ? { baseImageOverride: valueOf(settings, "baseImageOverride")! } : {}),
+    allowImages: valueOf(settings, "allowImages") ?? [],
     timeoutSeconds: valueOf(settings, "buildTimeoutSeconds")!,
     ...(options.outDir ? { outDir: options.outDir } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
@@ -198,12 +213,14 @@ async function measure(run: Run, plan: StagePlan, environment: EnvironmentSectio
   }
   const batches = valueOf(settings, "batches");
   const gpus = valueOf(settings, "gpus");
+  const { epochStep } = await import("./measure/stage.js");
   const measured = await epochStep({
     root: run.checkout.root, plan: plan.trainPlan, runtime: plan.runtime, image, repo: run.checkout.info, facts: run.facts, progress: run.progress,
     engine: plan.engine,
     data: valueOf(settings, "data") ?? [],
     measureEpochs: valueOf(settings, "measureEpochs") ?? 1,
     ...(batches ? { batches } : {}),
+    epochMarker: settings.epochMarker,
     timeoutSeconds: valueOf(settings, "epochTimeoutSeconds")!,
     ...(gpus && gpus !== "auto" ? { gpus: gpus === "all" } : {}),
     assumptions: carbonAssumptions({ pue: settings.pue!, region: settings.region, intensity: settings.intensity }),
@@ -214,10 +231,11 @@ async function measure(run: Run, plan: StagePlan, environment: EnvironmentSectio
   return measured.section;
 }
 
-/** The repo's own config (read through the view, checked, a finding when broken) and every setting resolved. */
-function settle(root: string, view: RepoView, facts: Facts, options: AuditOptions, user: ConfigSource | undefined): Resolved {
-  const entry = view.files().find((f) => f.path === CONFIG_FILE);
-  const repo = readRepoConfigText(root, entry && !entry.skipped ? view.read(CONFIG_FILE) : null, entry?.skipped);
+/** The repo's own config (a regular file at its root, read before the walk because it may set `exclude:`
+ * for a trusted repo; checked; a finding when broken) and every setting resolved. */
+function settle(root: string, facts: Facts, options: AuditOptions, user: ConfigSource | undefined): Resolved {
+  const read = readRepoConfigFile(root);
+  const repo = readRepoConfigText(root, read.text, read.skipped);
   addFacts(facts, "repo-config", repo.records);
   return resolveSettings({
     flags: options,
@@ -225,4 +243,24 @@ function settle(root: string, view: RepoView, facts: Facts, options: AuditOption
     ...(repo.config ? { repo: { config: repo.config, file: CONFIG_FILE } } : {}),
     trustRepo: options.trustRepo === true,
   });
+}
+
+/** What quieted the audit before judging, counted for the report; judging adds the inline comments. */
+function quieted(options: AuditOptions, resolved: Resolved, view: WalkedView): Suppressions {
+  const exclude = resolved.settings.exclude;
+  const globs = exclude?.value ?? [];
+  return {
+    inline: [],
+    repoTrusted: options.trustRepo === true,
+    suppressed: 0,
+    ...(globs.length ? { excluded: { globs: [...globs], source: exclude!.source, files: view.excluded.length, paths: view.excluded.slice(0, 20) } } : {}),
+    ...(resolved.disable.length ? { disabled: resolved.disable.map((rule) => ({ rule, source: "config disable:" })) } : {}),
+  };
+}
+
+/** Where SARIF anchors findings about the whole repo: the root README, else the first file at the root. */
+function anchorOf(view: RepoView): { anchor?: string } {
+  const top = view.files().filter((f) => !f.path.includes("/")).map((f) => f.path);
+  const anchor = top.find((p) => /^readme(\.[a-z]+)?$/i.test(p)) ?? top[0];
+  return anchor ? { anchor } : {};
 }

@@ -20,8 +20,8 @@ describe("the audited repo's own .repro-audit.yml", () => {
   it("becomes a finding when invalid, and the audit goes on", async () => {
     const root = folder({ "train.py": "x = '/home/alice/data'\n", ".repro-audit.yml": "train: { epochs: 0 }\n" });
     const { report } = await audit({ source: root, stages: ["static"] });
-    expect(report.findings.filter((f) => f.rule === "instructions-config-valid").map((f) => f.message)).toEqual([
-      "The repo's .repro-audit.yml is ignored: .repro-audit.yml /train/epochs: must be >= 1",
+    expect(report.findings.filter((f) => f.rule === "execution-config-valid").map((f) => f.message)).toEqual([
+      ".repro-audit.yml /train/epochs: must be >= 1; nothing in it was used",
     ]);
     expect(report.findings.some((f) => f.rule === "paths-portable")).toBe(true);
   });

@@ -1,41 +1,65 @@
-// Progress on stderr: ora spinners per stage in a terminal, plain lines otherwise (CI logs, pipes).
-import ora, { type Ora } from "ora";
+// Progress on stderr: ora spinners per stage in a terminal that has a width, plain lines otherwise (CI logs,
+// pipes, and a pseudo-terminal that reports 0 columns, where ora's redraw never ends).
+import type { Ora } from "ora";
 import type { Progress } from "../model/progress.js";
 
 export { silentProgress, type Progress } from "../model/progress.js";
 
-export function plainProgress(write: (line: string) => void): Progress {
-  let current = "";
+/** `state` holds the stage being run, shared with a spinner that may fall back to these lines mid-stage. */
+export function plainProgress(write: (line: string) => void, state = { stage: "" }): Progress {
   return {
     start(stage, text) {
-      current = stage;
+      state.stage = stage;
       write(`[${stage}] ${text}`);
     },
-    succeed: (text) => write(`[${current}] done: ${text}`),
-    skip: (text) => write(`[${current}] skipped: ${text}`),
-    fail: (text) => write(`[${current}] failed: ${text}`),
+    succeed: (text) => write(`[${state.stage}] done: ${text}`),
+    skip: (text) => write(`[${state.stage}] skipped: ${text}`),
+    fail: (text) => write(`[${state.stage}] failed: ${text}`),
     note: (text) => write(`note: ${text}`),
   };
 }
 
-export function spinnerProgress(stream: NodeJS.WriteStream): Progress {
+/** A terminal ora can draw in: a TTY with a known, non-zero width, outside CI. */
+export function canSpin(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+  return stream.isTTY === true && !env.CI && Number.isFinite(stream.columns) && stream.columns > 0;
+}
+
+/** Spinners while the terminal keeps a width; if it shrinks to none mid-audit, plain lines from then on. */
+export function spinnerProgress(stream: NodeJS.WriteStream, ora: typeof import("ora").default): Progress {
   let spinner: Ora | undefined;
+  const state = { stage: "" };
+  const plain = plainProgress((line) => stream.write(`${line}\n`), state);
+  const lost = () => {
+    if (canSpin(stream)) return false;
+    if (spinner?.isSpinning) spinner.stop();
+    spinner = undefined;
+    return true;
+  };
   return {
-    start(stage, text) {
+    start(name, text) {
       spinner?.stop();
-      spinner = ora({ text: `${stage}: ${text}`, stream }).start();
+      spinner = undefined;
+      if (lost()) return plain.start(name, text);
+      state.stage = name;
+      // discardStdin off: ora's raw-mode stdin reader can block a pseudo-terminal for good, and Ctrl-C should
+      // reach the audit's own SIGINT handler (which removes its containers), not a keypress reader.
+      spinner = ora({ text: `${name}: ${text}`, stream, discardStdin: false }).start();
     },
-    succeed: (text) => spinner?.succeed(text),
-    skip: (text) => spinner?.info(`skipped: ${text}`),
-    fail: (text) => spinner?.fail(text),
+    succeed: (text) => (lost() ? plain.succeed(text) : spinner?.succeed(text)),
+    skip: (text) => (lost() ? plain.skip(text) : spinner?.info(`skipped: ${text}`)),
+    fail: (text) => (lost() ? plain.fail(text) : spinner?.fail(text)),
     note: (text) => {
+      if (lost()) return plain.note(text);
       if (spinner?.isSpinning) spinner.stopAndPersist({ symbol: "i", text });
       else stream.write(`i ${text}\n`);
     },
   };
 }
 
-/** Spinners only when stderr is a terminal; plain lines in CI logs and pipes. */
-export function progressFor(stream: NodeJS.WriteStream): Progress {
-  return stream.isTTY && !process.env.CI ? spinnerProgress(stream) : plainProgress((line) => stream.write(`${line}\n`));
+/** Spinners only where a terminal can show them (ora loaded then, not at start-up); plain lines in CI logs,
+ * pipes and width-less terminals. */
+export async function progressFor(stream: NodeJS.WriteStream): Promise<Progress> {
+  if (!canSpin(stream)) return plainProgress((line) => stream.write(`${line}\n`));
+  const { default: ora } = await import("ora");
+  return spinnerProgress(stream, ora);
 }

@@ -2,40 +2,16 @@
 // the repo's code imports, with the versions it states, for a repo that ships no environment spec.
 // Reads only; any file it cannot parse is skipped like the audit skips it.
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { openSource } from "../clone/index.js";
 import { walkRepo } from "../extract/walk.js";
 import { extractFacts } from "../extract/index.js";
 import { STATIC_EXTRACTORS } from "../extract/extractors/index.js";
 import { neededDistributions, renderRequirements } from "../extract/env/reconstruct.js";
 import { notebookVersions, readmeVersions, type StatedVersion } from "../extract/env/stated-versions.js";
-import { badInput, EXIT } from "../model/errors.js";
+import { EXIT } from "../model/errors.js";
+import type { RequirementsArgs } from "./args.js";
+import type { Io } from "./report-output.js";
 import type { RepoView } from "../model/repo-view.js";
-
-export interface RequirementsArgs {
-  command: "requirements";
-  source: string;
-  ref?: string;
-  out?: string;
-  cacheDir?: string;
-  debug: boolean;
-}
-
-export function parseRequirementsArgs(rest: string[], debug: boolean): RequirementsArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, options: { out: { type: "string" }, ref: { type: "string" }, "cache-dir": { type: "string" }, debug: { type: "boolean" } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw badInput((error as Error).message.split("\n")[0]!.replace(/\. To specify.*$/, "").replace(/^Unknown option/, "unknown option"), "Run repro-audit requirements <repo-url|path> [--out FILE] [--ref REF]", error);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw badInput(positionals.length === 0 ? "requirements needs a repo URL or path" : `requirements takes one repo, got ${positionals.length}`, "Run repro-audit requirements <repo-url|path>");
-  const args: RequirementsArgs = { command: "requirements", source: positionals[0]!, debug };
-  if (typeof values.out === "string") args.out = values.out;
-  if (typeof values.ref === "string") args.ref = values.ref;
-  if (typeof values["cache-dir"] === "string") args.cacheDir = values["cache-dir"];
-  return args;
-}
 
 /** Versions the READMEs and notebooks state, outside any spec. */
 function statedVersions(view: RepoView): StatedVersion[] {
@@ -51,7 +27,7 @@ function statedVersions(view: RepoView): StatedVersion[] {
   return out;
 }
 
-export async function requirementsCommand(args: RequirementsArgs, io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }): Promise<number> {
+export async function requirementsCommand(args: RequirementsArgs, io: Io): Promise<number> {
   const checkout = await openSource(args.source, { ...(args.ref ? { ref: args.ref } : {}), ...(args.cacheDir ? { cacheDir: args.cacheDir } : {}) });
   try {
     const view = await walkRepo(checkout.root);

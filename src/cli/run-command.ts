@@ -1,118 +1,66 @@
-// Run one parsed command: call the library, render, write; return the exit code (the bin exits).
-import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { audit, type AuditOptions } from "../pipeline.js";
-import { render } from "../report/index.js";
-import { builtinRulesDir, loadRules, ruleFolders } from "../evaluate/load-rules.js";
-import { assembleReport } from "../evaluate/assemble.js";
-import { parseSavedFacts, savedFacts } from "../evaluate/saved-facts.js";
-import { readConfig } from "../config/config.js";
-import { resolveSettings } from "../config/resolve.js";
-import { readRegularFile } from "../io/safe-file.js";
-import { explainRule } from "../evaluate/score.js";
-import { describeFamilies } from "../evaluate/fact-schemas.js";
-import { badInput, EXIT } from "../model/errors.js";
-import { TOOL_VERSION } from "../io/package.js";
-import { CONFIG_TEMPLATE } from "../config/template.js";
-import { ledgerCommand } from "./ledger-command.js";
-import { requirementsCommand } from "./requirements-command.js";
-import { progressFor, silentProgress } from "./progress.js";
-import type { AuditArgs, CliArgs, JudgeArgs } from "./args.js";
+// Run one parsed command: each command's module is loaded only when it runs, so --help, --version and a
+// static audit do not pay for the stages they never use. Returns the exit code (the bin exits).
+import { EXIT } from "../model/errors.js";
+import type { CliArgs } from "./args.js";
+import type { Io } from "./report-output.js";
 
-/** Saved facts of a large repo run to tens of MB; more is not a facts file. */
-const MAX_FACTS_BYTES = 512 * 1024 * 1024;
-
-export interface Io {
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-}
+export type { Io };
 
 export async function runCommand(args: Exclude<CliArgs, { command: "help" }>, io: Io): Promise<number> {
   switch (args.command) {
-    case "version":
+    case "version": {
+      const { TOOL_VERSION } = await import("../io/package.js");
       io.stdout.write(`${TOOL_VERSION}\n`);
       return EXIT.ok;
-    case "init":
-      io.stdout.write(CONFIG_TEMPLATE);
+    }
+    case "init": {
+      const { initCommand } = await import("./init-command.js");
+      initCommand(args, (text) => io.stdout.write(text));
       return EXIT.ok;
-    case "ledger":
+    }
+    case "cache": {
+      const { cacheCommand } = await import("./cache-command.js");
+      io.stdout.write(cacheCommand(args.cacheDir));
+      return EXIT.ok;
+    }
+    case "ledger": {
+      const { ledgerCommand } = await import("./ledger-command.js");
       io.stdout.write(await ledgerCommand(args.format));
       return EXIT.ok;
-    case "rules":
-      io.stdout.write(rulesCommand(args.action, args.id));
-      return EXIT.ok;
-    case "audit":
-      return auditCommand(args, io);
-    case "judge":
-      return judgeCommand(args, io);
-    case "requirements":
-      return requirementsCommand(args, io);
-  }
-}
-
-/** Judge saved facts again with the built-in rules and the user's config, and render the report. */
-function judgeCommand(args: JudgeArgs, io: Io): number {
-  const read = readRegularFile(args.factsFile, MAX_FACTS_BYTES);
-  if (!read.ok) throw badInput(`facts file ${args.factsFile} ${read.problem}`, "Pass a file written by repro-audit audit --facts FILE");
-  const saved = parseSavedFacts(args.factsFile, read.text);
-  const config = args.config ? readConfig(args.config) : undefined;
-  const resolved = resolveSettings({ flags: {}, ...(config && args.config ? { user: { config, file: args.config } } : {}) });
-  const rules = loadRules(ruleFolders(resolved.rules, process.cwd())).filter((r) => !resolved.disable.includes(r.id));
-  const report = assembleReport(saved.record, saved.facts, rules);
-  writeReport(render(report, args.format, { color: args.format === "text" && !args.out && io.stdout.isTTY === true && !process.env.NO_COLOR, rules }), args.out, io);
-  return EXIT.ok;
-}
-
-function writeReport(text: string, out: string | undefined, io: Io): void {
-  if (out) {
-    writeFileSync(out, text);
-    io.stderr.write(`report written to ${out}\n`);
-  } else io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
-}
-
-function rulesCommand(action: "list" | "explain" | "facts", id?: string): string {
-  const rules = loadRules([builtinRulesDir()]);
-  if (action === "explain") {
-    const rule = rules.find((r) => r.id === id);
-    if (!rule) throw badInput(`no rule '${id}'`, "Run repro-audit rules list to see the rule ids");
-    return `${explainRule(rule)}\n`;
-  }
-  if (action === "facts") return describeFamilies();
-  const width = Math.max(...rules.map((r) => r.id.length));
-  return rules.map((r) => `${r.id.padEnd(width)}  ${r.category.padEnd(12)} ${r.severity.padEnd(7)} w${r.weight}  ${r.title}`).join("\n").concat("\n");
-}
-
-async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
-  const controller = new AbortController();
-  // First Ctrl-C: stop the stages, which remove their containers. A second one: leave at once.
-  const onSignal = () => {
-    if (controller.signal.aborted) process.exit(EXIT.interrupted);
-    controller.abort(new Error("interrupted"));
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  // Only the report goes to stdout; progress goes to stderr (and is silent when stderr is not wanted).
-  const progress = args.format === "text" || io.stderr.isTTY ? progressFor(io.stderr) : silentProgress;
-  try {
-    const { command: _command, source, ref, format: _format, out, config, trustRepo, cacheDir, facts: factsFile, debug: _debug, ...flags } = args;
-    if (flags.data) flags.data = flags.data.map((d) => ({ host: resolve(d.host), container: d.container }));
-    const options: AuditOptions = { ...flags, source, progress, signal: controller.signal };
-    const optional: Partial<AuditOptions> = { ref, configFile: config, cacheDir, trustRepo, outDir: out ? resolve(out, "..") : undefined };
-    for (const [key, value] of Object.entries(optional)) if (value !== undefined) (options as unknown as Record<string, unknown>)[key] = value;
-
-    const { report, record, facts, rules, settings } = await audit(options);
-    if (factsFile) writeFileSync(factsFile, `${JSON.stringify(savedFacts(record, facts))}\n`);
-    const color = args.format === "text" && !args.out && io.stdout.isTTY === true && !process.env.NO_COLOR;
-    writeReport(render(report, args.format, { color, rules }), args.out, io);
-
-    const failUnder = settings.failUnder?.value;
-    if (failUnder !== undefined && (report.score.total ?? 0) < failUnder) {
-      io.stderr.write(`repro-audit: score ${report.score.total ?? "n/a"} is below --fail-under ${failUnder}\n`);
-      return EXIT.belowThreshold;
     }
-    return EXIT.ok;
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    case "rules": {
+      const { rulesCommand } = await import("./rules-command.js");
+      io.stdout.write(rulesCommand(args.action, args.id, args.format));
+      return EXIT.ok;
+    }
+    case "report": {
+      const { reportCommand } = await import("./report-command.js");
+      return reportCommand(args, io);
+    }
+    case "judge": {
+      const { judgeCommand } = await import("./judge-command.js");
+      return judgeCommand(args, io);
+    }
+    // Parsed and loaded only when they run: the batch's modules (vega among them) would slow every other start.
+    case "batch":
+    case "merge": {
+      const { parseBatchArgs, parseMergeArgs } = await import("./batch-args.js");
+      const parsed = args.command === "batch" ? parseBatchArgs(args.argv) : parseMergeArgs(args.argv);
+      if (parsed.command === "help") {
+        const { USAGE } = await import("./usage.js");
+        io.stdout.write(`${USAGE}\n`);
+        return EXIT.ok;
+      }
+      const batch = await import("./batch-command.js");
+      return parsed.command === "batch" ? batch.batchCommand(parsed, io) : batch.mergeCommand(parsed, io);
+    }
+    case "requirements": {
+      const { requirementsCommand } = await import("./requirements-command.js");
+      return requirementsCommand(args, io);
+    }
+    case "audit": {
+      const { auditCommand } = await import("./audit-command.js");
+      return auditCommand(args, io);
+    }
   }
 }

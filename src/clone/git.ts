@@ -10,6 +10,9 @@ export const SAFE_CONFIG: readonly string[] = [
   "submodule.recurse=false",
   "fetch.recurseSubmodules=false",
   "advice.detachedHead=false",
+  // Audits read the cache clone's objects while another fetches: nothing may prune them meanwhile.
+  "gc.auto=0",
+  "maintenance.auto=false",
 ];
 
 /** Variables that name a program git may start (editor, pager, askpass) or move its config; never needed. */

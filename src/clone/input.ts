@@ -63,3 +63,10 @@ export function cacheDirFor(url: string, cacheRoot = defaultCacheRoot()): string
   const hash = createHash("sha256").update(url.trim().replace(/\/+$/, "")).digest("hex").slice(0, 20);
   return join(cacheRoot, hash);
 }
+
+/** https://github.com/owner/name for a GitHub clone URL (https, ssh or scp-like), else null: where file links in
+ * a report can point. Credentials and a trailing .git are dropped; owner and name keep GitHub's characters only. */
+export function githubWebUrl(url: string): string | null {
+  const m = /^(?:https:\/\/(?:[^@/]*@)?github\.com\/|ssh:\/\/git@github\.com\/|git@github\.com:)([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(url.trim());
+  return m ? `https://github.com/${m[1]}/${m[2]}` : null;
+}

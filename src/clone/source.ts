@@ -3,16 +3,17 @@ import { existsSync } from "node:fs";
 import { mkdtemp, realpath, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { badInput } from "../model/errors.js";
+import { badInput, internalError } from "../model/errors.js";
 import type { BranchInfo, RepoInfo } from "../model/report.js";
 import type { BranchRef, BranchView } from "../model/branch-view.js";
 import { gitBranchView } from "./branch-view.js";
-import { classifyInput, redactUrl } from "./input.js";
+import { cacheDirFor, classifyInput, githubWebUrl, redactUrl } from "./input.js";
 import { safeGit } from "./git.js";
-import { lastGitLine, errorText } from "./git-errors.js";
+import { tellingGitLine, errorText } from "./git-errors.js";
 import { ensureClone, remoteBranches, resolveUrlRef } from "./remote.js";
 import { materializeCommit } from "./materialize.js";
 import { validateRefName } from "./refs.js";
+import { withCloneLock } from "./clone-lock.js";
 
 export interface Checkout {
   /** Absolute path of the tree to audit. */
@@ -37,24 +38,40 @@ export async function openSource(input: string, options: SourceOptions = {}): Pr
   return source.kind === "url" ? openUrl(source.url, options) : openPath(source.path, options);
 }
 
+/** A URL's audit: under the clone's lock, bring the cache clone up to date, resolve the ref and write that
+ * commit's files from git's objects into a private folder. Later audits of the same URL (any ref, at the same
+ * time or not) each get their own folder, and no `git checkout` ever runs in the cache. */
 async function openUrl(url: string, options: SourceOptions): Promise<Checkout> {
   const shown = redactUrl(url);
-  const dir = await ensureClone(url, options.cacheDir);
-  const git = safeGit(dir);
-  const branches = await remoteBranches(git);
-  if (branches.length === 0) throw badInput(`${shown} is an empty repository (no commits)`, "Check the URL, or push a commit first");
-  const target = await resolveUrlRef(git, shown, options.ref, branches);
+  const dir = cacheDirFor(url, options.cacheDir);
+  const tree = await mkdtemp(join(tmpdir(), "repro-audit-tree-"));
+  const dispose = () => rm(tree, { recursive: true, force: true });
+  let opened: { branches: BranchRef[]; target: Awaited<ReturnType<typeof resolveUrlRef>> };
   try {
-    await git.raw(["checkout", "--quiet", "--force", "--detach", target.commit]);
-    await git.raw(["clean", "-ffdxq"]);
+    opened = await withCloneLock(dir, async () => {
+      await ensureClone(url, options.cacheDir);
+      const git = safeGit(dir);
+      const branches = await remoteBranches(git);
+      if (branches.length === 0) throw badInput(`${shown} is an empty repository (no commits)`, "Check the URL, or push a commit first");
+      const target = await resolveUrlRef(git, shown, options.ref, branches);
+      try {
+        await materializeCommit(dir, target.commit, tree);
+      } catch (error) {
+        const said = tellingGitLine(errorText(error));
+        throw internalError(`cannot write ${options.ref ?? "the default branch"} of ${shown} from the cache clone (${said})`, `Clear the cache folder ${dir} and rerun`, error);
+      }
+      return { branches, target };
+    });
   } catch (error) {
-    throw badInput(`cannot check out ${options.ref ?? "the default branch"} of ${shown} (git said: ${lastGitLine(errorText(error))})`, "Try another --ref, or clear the cache folder " + dir, error);
+    await dispose();
+    throw error;
   }
+  const { branches, target } = opened;
   return {
-    root: dir,
-    info: repoInfo(shown, target.commit, target.ref, branches, target.branch),
+    root: tree,
+    info: repoInfo(shown, target.commit, target.ref, branches, target.branch, githubWebUrl(url)),
     branches: gitBranchView(dir, branches.map((b) => b.name), branches.filter((b) => b.name !== target.branch)),
-    dispose: async () => {},
+    dispose,
   };
 }
 
@@ -81,7 +98,7 @@ async function openPath(path: string, options: SourceOptions): Promise<Checkout>
   try {
     await git.raw(["rev-parse", "--show-toplevel"]);
   } catch (error) {
-    throw badInput(`git cannot read the repository at ${path} (git said: ${lastGitLine(errorText(error))})`, "Check the folder's .git, or audit a copy without .git as a plain folder", error);
+    throw badInput(`git cannot read the repository at ${path} (git said: ${tellingGitLine(errorText(error))})`, "Check the folder's .git, or audit a copy without .git as a plain folder", error);
   }
   try {
     head = (await git.raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim();
@@ -107,14 +124,15 @@ async function openPath(path: string, options: SourceOptions): Promise<Checkout>
       await materializeCommit(root, commit, temp);
     } catch (error) {
       await rm(temp, { recursive: true, force: true });
-      throw badInput(`cannot read ${options.ref} of ${path} (${lastGitLine(errorText(error))})`, "Check that the repository is complete (git fsck)", error);
+      throw badInput(`cannot read ${options.ref} of ${path} (${tellingGitLine(errorText(error))})`, "Check that the repository is complete (git fsck)", error);
     }
     auditRoot = temp;
   }
   const others = uncheckedBranches(branches, current);
+  const origin = (await git.raw(["config", "--get", "remote.origin.url"]).catch(() => "")).trim();
   return {
     root: auditRoot,
-    info: repoInfo(root, commit, ref, branches, current),
+    info: repoInfo(root, commit, ref, branches, current, githubWebUrl(origin)),
     branches: gitBranchView(root, namesForReadme(branches), others),
     dispose: async () => {
       if (temp) await rm(temp, { recursive: true, force: true });
@@ -167,9 +185,9 @@ function namesForReadme(branches: LocalBranch[]): string[] {
   return [...names].sort();
 }
 
-function repoInfo(url: string, commit: string, ref: string | null, branches: BranchRef[], current: string | null): RepoInfo {
+function repoInfo(url: string, commit: string, ref: string | null, branches: BranchRef[], current: string | null, webUrl: string | null): RepoInfo {
   const list: BranchInfo[] = branches.map((b) => ({ name: b.name, commit: b.commit, current: b.name === current }));
-  return { url, kind: "git", commit, ref, branches: list };
+  return { url, kind: "git", commit, ref, branches: list, ...(webUrl ? { webUrl } : {}) };
 }
 
 function sample(names: string[]): string {

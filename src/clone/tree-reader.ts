@@ -1,6 +1,5 @@
 // Read a commit's files straight from git's object store: nothing is checked out, so nothing is written
 // into the user's repo, no hook or filter runs, and a symlink is only ever a blob holding its target.
-import { execa } from "execa";
 import { gitEnv, safeArgs, safeGit } from "./git.js";
 
 export interface TreeEntry {
@@ -41,6 +40,8 @@ export type BlobHandler = (sha: string, data: Buffer | null) => void | Promise<v
  */
 export async function readBlobs(repoDir: string, shas: readonly string[], onBlob: BlobHandler): Promise<void> {
   if (shas.length === 0) return;
+  // Loaded here, not at start-up: only audits that read other branches stream blobs.
+  const { execa } = await import("execa");
   const child = execa("git", safeArgs(["cat-file", "--batch"]), {
     cwd: repoDir,
     env: gitEnv(),

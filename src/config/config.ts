@@ -16,6 +16,7 @@ export interface TrainConfig {
   seeds?: number;
   measureEpochs?: number;
   batches?: number;
+  epochMarker?: "start" | "end";
   timeoutSeconds?: number;
   data?: string[];
 }
@@ -24,8 +25,10 @@ export interface Config {
   rules?: string[];
   disable?: string[];
   failUnder?: number;
+  maxWarnings?: number;
+  exclude?: string[];
   stages?: StageName[];
-  build?: { engine?: "auto" | "docker" | "podman"; baseImage?: string; timeoutSeconds?: number };
+  build?: { engine?: "auto" | "docker" | "podman"; baseImage?: string; baseImageOverride?: string; allowImages?: string[]; timeoutSeconds?: number };
   train?: TrainConfig;
   carbon?: { region?: string; intensity?: number; pue?: number };
 }

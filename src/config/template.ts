@@ -25,6 +25,7 @@ export const CONFIG_TEMPLATE = `# .repro-audit.yml: how repro-audit should read 
 #   models: 1
 #   seeds: 1
 #   measureEpochs: 1        # epochs to measure before predicting the rest
+#   epochMarker: end        # the output's epoch lines print after each epoch (default: read from the output)
 #   data: ["./input:/kaggle/input"]
 
 # carbon:

@@ -3,6 +3,7 @@
 // config/resolve.ts resolves flag over user config over repo config over default from it.
 import { badInput } from "../model/errors.js";
 import { STAGES, type StageName } from "../model/report.js";
+import { pickDevice } from "../carbon/gpu-table.js";
 
 export interface Mount {
   host: string;
@@ -82,6 +83,19 @@ export const TUNABLES = {
       return n;
     },
   } satisfies Spec<number>,
+  maxWarnings: {
+    flag: "--max-warnings", arg: "<n>", help: "exit 1 when more than n warnings count (those of a --baseline report do not)",
+    config: ["maxWarnings"], repo: false,
+    parse: (text: string, flag: string) => {
+      const n = Number(text);
+      if (text.trim() === "" || !Number.isInteger(n) || n < 0) throw badInput(`${flag} takes a whole number from 0, not '${text}'`, `Pass e.g. ${flag} 10`);
+      return n;
+    },
+  } satisfies Spec<number>,
+  exclude: {
+    flag: "--exclude", arg: "<glob>", help: "leave matching files and folders out of the audit (repeatable; e.g. 'vendor/**', '*.pyc')",
+    config: ["exclude"], repo: false, repeatable: true, default: [], parse: (text: string) => [text],
+  } satisfies Spec<string[]>,
   engine: {
     flag: "--engine", arg: "auto|docker|podman", help: "container engine", config: ["build", "engine"], repo: false,
     default: "auto", parse: oneOf(["auto", "docker", "podman"] as const),
@@ -90,6 +104,14 @@ export const TUNABLES = {
     flag: "--base-image", arg: "<image>", help: "base image of the environment the audit writes", config: ["build", "baseImage"], repo: false,
     parse: (text: string) => text,
   } satisfies Spec<string>,
+  baseImageOverride: {
+    flag: "--base-image-override", arg: "<image>", help: "build the repo's own Dockerfile on this image instead of its FROM images",
+    config: ["build", "baseImageOverride"], repo: false, parse: (text: string) => text,
+  } satisfies Spec<string>,
+  allowImages: {
+    flag: "--allow-image", arg: "<image>", help: "let the repo's own Dockerfile build on this image of yours (repeatable)",
+    config: ["build", "allowImages"], repo: false, repeatable: true, default: [], parse: (text: string) => [text],
+  } satisfies Spec<string[]>,
   buildTimeoutSeconds: {
     flag: "--build-timeout", arg: "<seconds>", help: `limit of the image build (default 1800, at most ${MAX_BUILD_TIMEOUT_SECONDS})`,
     config: ["build", "timeoutSeconds"], repo: false, default: 1800, parse: positive(false, "1800"), clamp: clampTo(MAX_BUILD_TIMEOUT_SECONDS),
@@ -111,6 +133,10 @@ export const TUNABLES = {
   batches: {
     flag: "--batches", arg: "<k>", help: "measure k batches only", config: ["train", "batches"], repo: false, parse: positive(true, "50"),
   } satisfies Spec<number>,
+  epochMarker: {
+    flag: "--epoch-marker", arg: "start|end", help: "the output's epoch lines mark where epochs start or end (default: read from the output)",
+    config: ["train", "epochMarker"], repo: false, parse: oneOf(["start", "end"] as const),
+  } satisfies Spec<"start" | "end">,
   data: {
     flag: "--data", arg: "<host:container>", help: "mount data read-only (repeatable), e.g. ./input:/kaggle/input",
     config: ["train", "data"], repo: false, repeatable: true, default: [], parse: (text: string, flag: string) => [parseMount(text, flag)],
@@ -127,6 +153,14 @@ export const TUNABLES = {
     flag: "--gpus", arg: "auto|all|none", help: "give the run the GPUs (default auto: when nvidia-smi answers)", repo: false,
     default: "auto", parse: oneOf(["auto", "all", "none"] as const),
   } satisfies Spec<"auto" | "all" | "none">,
+  gpuModel: {
+    flag: "--gpu-model", arg: "<name>", help: "reference GPU of the static estimate (default a100-40gb; cpu: this machine, from measured throughputs)",
+    config: ["carbon", "gpuModel"], repo: false, default: "a100-40gb", parse: (text: string, flag: string) => pickDevice(text, undefined, flag).id,
+  } satisfies Spec<string>,
+  datasetSize: {
+    flag: "--dataset-size", arg: "<n>", help: "training images per epoch for the static estimate (default: read from the code)",
+    config: ["train", "datasetSize"], repo: true, parse: positive(true, "20000"),
+  } satisfies Spec<number>,
   region: {
     flag: "--region", arg: "<CC>", help: "carbon intensity of a country (ISO code)", config: ["carbon", "region"], repo: false,
     parse: (text: string, flag: string) => {

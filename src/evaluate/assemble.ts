@@ -1,4 +1,5 @@
-// Rules judged over facts, scored, and put into a report beside what the stages recorded (pure).
+// Rules judged over facts, scored, and put into a report beside what the stages recorded (pure). The repo's
+// inline suppressions quiet findings only when the record says the repo is trusted; either way they are listed.
 import type { Facts } from "../model/facts.js";
 import type { Report } from "../model/report.js";
 import { judge } from "./judge.js";
@@ -9,6 +10,8 @@ import { score } from "./score.js";
 export type AuditRecord = Omit<Report, "findings" | "rules" | "score">;
 
 export function assembleReport(record: AuditRecord, facts: Facts, rules: readonly Rule[]): Report {
-  const judged = judge([...rules], facts);
-  return { ...record, score: score(judged.results, [...rules]), findings: judged.findings, rules: judged.results };
+  const trusted = record.suppressions?.repoTrusted === true;
+  const judged = judge([...rules], facts, { honourInline: trusted });
+  const suppressions = { ...(record.suppressions ?? { repoTrusted: false }), inline: judged.inline, suppressed: judged.suppressed };
+  return { ...record, score: score(judged.results), findings: judged.findings, rules: judged.results, suppressions };
 }

@@ -1,6 +1,10 @@
-// Judge rules against facts (pure): every matching record is a finding; outcomes say what was not assessed.
+// Judge rules against facts (pure): every matching record is a finding; outcomes say what was not assessed;
+// inline suppressions are matched at the record level and honoured only when the caller says so.
 import type { FactRecord, FactValue, Facts } from "../model/facts.js";
 import type { Finding, FindingLocation, RuleResult } from "../model/finding.js";
+import type { InlineSuppression } from "../model/report.js";
+import { fingerprintOf } from "./fingerprint.js";
+import { indexSuppressions, type SuppressionIndex } from "./suppress.js";
 import type { Matcher, Rule, Selector, Where } from "./rule.js";
 
 function matches(value: FactValue | undefined, matcher: Matcher): boolean {
@@ -30,7 +34,7 @@ export function fillTemplate(template: string, record: Readonly<Record<string, F
 }
 
 function families(rule: Rule): string[] {
-  return [rule.check.family, ...(rule.applies ? [rule.applies.family] : []), ...(rule.needs ?? [])];
+  return [rule.check.family, ...(rule.applies ? [rule.applies.family] : []), ...(rule.unless ? [rule.unless.family] : []), ...(rule.needs ?? [])];
 }
 
 function locationOf(record: FactRecord): FindingLocation | null {
@@ -56,17 +60,20 @@ function toFinding(rule: Rule, records: readonly FactRecord[]): Finding {
     const key = at && `${at.file}\0${at.line ?? ""}\0${at.cell ?? ""}`;
     if (at && !seen.has(key!)) (seen.add(key!), locations.push(at));
   }
+  const file = typeof first.file === "string" ? first.file : null;
   return {
     rule: rule.id,
     category: rule.category,
     severity: rule.severity,
-    file: typeof first.file === "string" ? first.file : null,
+    file,
     line: typeof first.line === "number" ? first.line : null,
     ...(typeof first.cell === "number" ? { cell: first.cell } : {}),
     ...(typeof first.cellLine === "number" ? { cellLine: first.cellLine } : {}),
     message: fillTemplate(rule.message, values),
     values,
     locations,
+    ...(rule.fix ? { fix: fillTemplate(rule.fix, values) } : {}),
+    fingerprint: fingerprintOf({ rule: rule.id, file, values }, rule.group),
   };
 }
 
@@ -83,8 +90,40 @@ function groupRecords(rule: Rule, records: readonly FactRecord[]): FactRecord[][
   return [...buckets.values()];
 }
 
-export function judgeRule(rule: Rule, facts: Facts): { result: RuleResult; findings: Finding[] } {
-  const base = { rule: rule.id, category: rule.category, severity: rule.severity, weight: rule.weight };
+export interface JudgeOptions {
+  /** Inline suppressions quiet findings (the user trusts the repo); otherwise they are only counted. */
+  honourInline?: boolean;
+}
+
+/** What a rule says about itself in every result, so a saved report renders without the rule files. */
+function describe(rule: Rule): Omit<RuleResult, "outcome" | "findings"> {
+  return {
+    rule: rule.id,
+    category: rule.category,
+    severity: rule.severity,
+    effect: rule.effect ?? "friction",
+    weight: rule.weight,
+    title: rule.title,
+    why: rule.reason,
+    ...(rule.fix ? { fix: rule.fix } : {}),
+    ...(rule.helpUri ? { helpUri: rule.helpUri } : {}),
+  };
+}
+
+/** Records a suppression names at their line: counted on the suppression; removed only when honoured. */
+function withoutSuppressed(rule: Rule, records: FactRecord[], index: SuppressionIndex | undefined, honour: boolean): FactRecord[] {
+  if (!index || index.all.length === 0) return records;
+  return records.filter((record) => {
+    if (typeof record.file !== "string" || typeof record.line !== "number") return true;
+    const hit = index.find(rule.id, record.file, record.line);
+    if (!hit) return true;
+    hit.matched++;
+    return !honour;
+  });
+}
+
+export function judgeRule(rule: Rule, facts: Facts, index?: SuppressionIndex, options: JudgeOptions = {}): { result: RuleResult; findings: Finding[] } {
+  const base = describe(rule);
   const missing = families(rule).find((family) => family in facts.notCollected);
   if (missing) {
     const reason = `${missing} not collected: ${facts.notCollected[missing]}`;
@@ -94,7 +133,11 @@ export function judgeRule(rule: Rule, facts: Facts): { result: RuleResult; findi
     const reason = `nothing in ${rule.applies.family} it applies to`;
     return { result: { ...base, outcome: "not-applicable", findings: 0, reason }, findings: [] };
   }
-  const matched = select(facts, rule.check);
+  if (rule.unless && select(facts, rule.unless).length > 0) {
+    const reason = `${rule.unless.family} has a record that makes it not apply`;
+    return { result: { ...base, outcome: "not-applicable", findings: 0, reason }, findings: [] };
+  }
+  const matched = withoutSuppressed(rule, select(facts, rule.check), index, options.honourInline === true);
   const findings = rule.check.absent
     ? matched.length === 0
       ? [toFinding(rule, [{}])]
@@ -102,16 +145,27 @@ export function judgeRule(rule: Rule, facts: Facts): { result: RuleResult; findi
     : groupRecords(rule, matched).map((records) => toFinding(rule, records));
   const outcome = findings.length > 0 ? "fail" : "pass";
   const occurrences = rule.check.absent ? findings.length : matched.length;
-  return { result: { ...base, outcome, findings: findings.length, occurrences }, findings };
+  const blocking = rule.blockWhen && !rule.check.absent ? groupRecords(rule, matched).filter((g) => g.some((r) => recordMatches(r, rule.blockWhen))).length : 0;
+  return { result: { ...base, outcome, findings: findings.length, occurrences, ...(blocking ? { blocking } : {}) }, findings };
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-export function judge(rules: Rule[], facts: Facts): { results: RuleResult[]; findings: Finding[] } {
+export interface Judged {
+  results: RuleResult[];
+  findings: Finding[];
+  /** Every inline suppression the repo holds, with what it matched and whether it was honoured. */
+  inline: InlineSuppression[];
+  /** Occurrences removed by honoured suppressions. */
+  suppressed: number;
+}
+
+export function judge(rules: Rule[], facts: Facts, options: JudgeOptions = {}): Judged {
+  const index = indexSuppressions(facts);
   const results: RuleResult[] = [];
   const findings: Finding[] = [];
   for (const rule of rules) {
-    const judged = judgeRule(rule, facts);
+    const judged = judgeRule(rule, facts, index, options);
     results.push(judged.result);
     findings.push(...judged.findings);
   }
@@ -123,5 +177,8 @@ export function judge(rules: Rule[], facts: Facts): { results: RuleResult[]; fin
       (a.line ?? 0) - (b.line ?? 0) ||
       a.rule.localeCompare(b.rule),
   );
-  return { results, findings };
+  const honour = options.honourInline === true;
+  for (const s of index.all) s.honoured = honour;
+  const suppressed = honour ? index.all.reduce((sum, s) => sum + s.matched, 0) : 0;
+  return { results, findings, inline: index.all, suppressed };
 }

@@ -7,6 +7,7 @@ import { badInput } from "../model/errors.js";
 import { insideRoot, readRegularFile } from "../io/safe-file.js";
 import { schemaProblems } from "../io/schema.js";
 import type { Rule } from "./rule.js";
+import { ruleDocUrl } from "./rule-doc.js";
 
 /** A rule is a short YAML document; anything larger is refused unread. */
 const MAX_RULE_BYTES = 64 * 1024;
@@ -43,23 +44,33 @@ export function ruleProblems(file: string, doc: unknown): string[] {
   return problems;
 }
 
-export function parseRule(file: string, text: string): Rule {
+/** `shipped`: a built-in rule, part of this package and checked against the schema by its tests
+ * (test/evaluate/load-rules.test.ts), so a start-up does not compile the schema for it. */
+/** The one check a shipped rule still gets at load: its id is its file name. */
+function shippedRuleProblems(file: string, doc: unknown): string[] {
+  const expectedId = basename(file).replace(/\.ya?ml$/, "");
+  return (doc as Partial<Rule> | null)?.id === expectedId ? [] : [`${file} /id: must equal the file name '${expectedId}'`];
+}
+
+export function parseRule(file: string, text: string, shipped = false): Rule {
   let doc: unknown;
   try {
     doc = yaml.load(text, { schema: yaml.JSON_SCHEMA });
   } catch (error) {
     throw badInput(`rule file ${file} is not valid YAML (${(error as Error).message.split("\n")[0]})`, "Fix the YAML or remove the file", error);
   }
-  const problems = ruleProblems(file, doc);
+  const problems = shipped ? shippedRuleProblems(file, doc) : ruleProblems(file, doc);
   if (problems.length > 0) {
     throw badInput(`invalid rule file: ${problems.join("; ")}`, "Fix the rule file against schemas/rule.schema.json");
   }
   return { ...(doc as Omit<Rule, "source">), source: file };
 }
 
-/** Load every *.yaml in the given folders; a later folder's rule with the same id replaces an earlier one. */
+/** Load every *.yaml in the given folders; a later folder's rule with the same id replaces an earlier one.
+ * Built-in rules link their generated page (docs/rules/<id>.md) unless they name a help page themselves. */
 export function loadRules(dirs: string[]): Rule[] {
   const byId = new Map<string, Rule>();
+  const builtin = resolve(builtinRulesDir());
   for (const dir of dirs) {
     let names: string[];
     try {
@@ -72,7 +83,9 @@ export function loadRules(dirs: string[]): Rule[] {
       const file = resolve(dir, name);
       const read = readRegularFile(file, MAX_RULE_BYTES);
       if (!read.ok) throw badInput(`rule file ${file} ${read.problem}`, "Rule files must be regular YAML files of at most 64 KiB");
-      const rule = parseRule(file, read.text);
+      const shipped = resolve(dir) === builtin;
+      const rule = parseRule(file, read.text, shipped);
+      if (shipped && !rule.helpUri) rule.helpUri = ruleDocUrl(rule.id);
       byId.set(rule.id, rule);
     }
   }

@@ -1,5 +1,5 @@
 // The shape of a rule file once validated (schemas/rule.schema.json is the source of truth).
-import type { Category, Severity } from "../model/finding.js";
+import type { Category, Effect, Severity } from "../model/finding.js";
 import type { FactValue } from "../model/facts.js";
 
 export type Matcher =
@@ -23,11 +23,19 @@ export interface Rule {
   title: string;
   category: Category;
   severity: Severity;
+  /** block: a finding caps the rule's area at a third (docs/scoring.md); friction (default): it costs points. */
+  effect?: Effect;
+  /** A friction rule's finding blocks when its record also matches this. */
+  blockWhen?: Where;
+  /** Points of its area the first finding costs; n findings cost weight x log2(1 + n). */
   weight: number;
-  saturation?: number;
   reason: string;
+  /** One line telling what to do, a template like `message`. */
+  fix?: string;
   check: Selector & { absent?: boolean };
   applies?: Selector;
+  /** When a record matches, the rule is not applicable. */
+  unless?: Selector;
   needs?: string[];
   /** Record fields whose equal values make one finding with every record as a location. */
   group?: string[];

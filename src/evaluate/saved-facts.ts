@@ -2,10 +2,10 @@
 // A saved file is input: checked here, at the boundary, against the fact schemas and the report schema.
 import type { Facts } from "../model/facts.js";
 import { badInput } from "../model/errors.js";
-import { CATEGORIES } from "../model/finding.js";
 import { schemaProblems } from "../io/schema.js";
 import type { AuditRecord } from "./assemble.js";
 import { factProblems } from "./fact-schemas.js";
+import { score } from "./score.js";
 
 export const SAVED_FACTS_KIND = "repro-audit facts";
 
@@ -39,13 +39,9 @@ export function parseSavedFacts(file: string, text: string): SavedFacts {
   const problems = [
     ...factProblems(facts).map((p) => `/facts ${p}`),
     // The record must make a valid report once judged: check it with empty findings and a neutral score.
-    ...schemaProblems("report.schema.json", { ...saved.record, findings: [], rules: [], score: neutralScore() }).map((p) => `/record${p}`),
+    ...schemaProblems("report.schema.json", { ...saved.record, findings: [], rules: [], score: score([]) }).map((p) => `/record${p}`),
   ];
   if (problems.length) throw badInput(`${file} does not hold valid facts: ${problems.slice(0, 3).join("; ")}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ""}`, "Pass a file written by repro-audit audit --facts FILE");
   return saved as SavedFacts;
 }
 
-function neutralScore() {
-  const category = { score: null, assessed: false, weight: 1, possible: 0, lost: 0 };
-  return { total: null, categories: Object.fromEntries(CATEGORIES.map((n) => [n, category])) };
-}

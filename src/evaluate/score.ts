@@ -1,75 +1,97 @@
-// Findings -> category scores -> total (pure). The arithmetic is documented in README.md ("Score") and
-// printed by `repro-audit rules explain <id>`; keep the three in step.
-import { CATEGORIES, type Category, type RuleResult, type Severity } from "../model/finding.js";
-import type { CategoryScore, Score } from "../model/report.js";
-import type { Rule } from "./rule.js";
+// Rule outcomes -> area points -> total (pure), following the reviewer's rubric in docs/scoring.md: four
+// areas (install 30, data 20, run 30, trust 20); a blocking problem caps its area at a third of its points;
+// every failing rule costs weight x log2(1 + findings), so the count matters less and less but never stops
+// mattering. README.md ("Score"), `rules explain` and --explain-score say the same; keep them in step.
+import { CATEGORIES, type Category, type RuleResult } from "../model/finding.js";
+import { AREAS, type Area, type AreaScore, type CategoryScore, type RuleLoss, type Score } from "../model/report.js";
 
-/** Share of a rule's weight a saturated failure loses, by severity. */
-export const SEVERITY_FACTOR: Record<Severity, number> = { error: 1, warning: 0.5, info: 0.1 };
-
-/** Weight of each category in the total. */
-export const CATEGORY_WEIGHT: Record<Category, number> = {
-  instructions: 2,
-  requirements: 2,
-  environment: 2,
-  paths: 1,
-  datasets: 2,
-  branches: 1,
-  code: 1,
-  execution: 2,
+/** The area each category answers, and each area's points in the total. */
+export const AREA_OF: Record<Category, Area> = {
+  requirements: "install",
+  environment: "install",
+  datasets: "data",
+  paths: "data",
+  instructions: "run",
+  execution: "run",
+  code: "trust",
+  branches: "trust",
 };
+export const AREA_POINTS: Record<Area, number> = { install: 30, data: 20, run: 30, trust: 20 };
+/** A blocked area keeps at most this share of its points. */
+export const BLOCK_CAP = 1 / 3;
 
-/** Points a rule loses for `findings` findings: weight x severity factor x min(1, findings / saturation). */
-export function pointsLost(weight: number, severity: Severity, findings: number, saturation = 1): number {
-  return weight * SEVERITY_FACTOR[severity] * Math.min(1, findings / saturation);
+/** Points a failing rule costs: its weight for the first finding, one more weight per doubling after. */
+export function pointsLost(weight: number, findings: number): number {
+  return findings > 0 ? weight * Math.log2(1 + findings) : 0;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+/** A rule assesses its category when it was judged and can cost something (weight 0 only records). */
+const assessedOutcome = (r: RuleResult) => (r.outcome === "pass" || r.outcome === "fail") && r.weight > 0;
 
-export function score(results: RuleResult[], rules: Rule[]): Score {
-  const saturationOf = new Map(rules.map((r) => [r.id, r.saturation ?? 1]));
-  const categories = {} as Record<Category, CategoryScore>;
-  for (const category of CATEGORIES) {
-    const inCategory = results.filter((r) => r.category === category);
-    const assessed = inCategory.filter((r) => r.outcome === "pass" || r.outcome === "fail");
-    const possible = assessed.reduce((sum, r) => sum + r.weight, 0);
-    const lost = assessed.reduce((sum, r) => sum + pointsLost(r.weight, r.severity, r.findings, saturationOf.get(r.rule)), 0);
-    const weight = CATEGORY_WEIGHT[category];
-    if (possible === 0) {
-      const why = inCategory.find((r) => r.outcome === "not-assessed")?.reason ?? (inCategory.length ? "no rule applied" : "no rules in this category");
-      categories[category] = { score: null, assessed: false, weight, possible: 0, lost: 0, reason: why };
-    } else {
-      categories[category] = { score: Math.round((100 * (possible - lost)) / possible), assessed: true, weight, possible, lost: round1(lost) };
-    }
-  }
-  const scored = CATEGORIES.map((c) => categories[c]).filter((c) => c.assessed);
-  const weightSum = scored.reduce((sum, c) => sum + c.weight, 0);
-  const total = weightSum === 0 ? null : Math.round(scored.reduce((sum, c) => sum + c.weight * (c.score ?? 0), 0) / weightSum);
-  return { total, categories };
+/** Points an area (or one category standing alone for it) keeps: its points less the losses, capped when blocked. */
+function kept(of: number, lost: number, blocked: boolean): number {
+  const left = Math.max(0, of - lost);
+  return blocked ? Math.min(left, of * BLOCK_CAP) : left;
 }
 
-/** The arithmetic behind one rule, in words, for `rules explain`. */
-export function explainRule(rule: Rule): string {
-  const saturation = rule.saturation ?? 1;
-  const factor = SEVERITY_FACTOR[rule.severity];
-  const perFinding = round1(pointsLost(rule.weight, rule.severity, 1, saturation));
-  const max = round1(pointsLost(rule.weight, rule.severity, saturation, saturation));
-  const lines = [
-    `${rule.id} (${rule.category}, ${rule.severity}, weight ${rule.weight})`,
-    rule.title,
-    "",
-    `Why: ${rule.reason}`,
-    "",
-    `Checks: records of fact family '${rule.check.family}'${rule.check.where ? ` where ${JSON.stringify(rule.check.where)}` : ""}` +
-      (rule.check.absent ? ": one finding when there is none." : ": one finding per record."),
-    ...(rule.applies ? [`Applies when '${rule.applies.family}' has a record${rule.applies.where ? ` where ${JSON.stringify(rule.applies.where)}` : ""}; otherwise not applicable.`] : []),
-    ...(rule.needs?.length ? [`Needs collected: ${rule.needs.join(", ")}; otherwise not assessed.`] : []),
-    "",
-    "Score arithmetic:",
-    `  lost = weight x severity factor x min(1, findings / saturation) = ${rule.weight} x ${factor} x min(1, n / ${saturation})`,
-    `  one finding loses ${perFinding} point(s); ${saturation} or more lose ${max} of the category's possible points.`,
-    `  category score = 100 x (possible - lost) / possible, where possible = sum of weights of the category's assessed rules;`,
-    `  total = mean of assessed category scores weighted by ${Object.entries(CATEGORY_WEIGHT).map(([c, w]) => `${c} ${w}`).join(", ")}.`,
-  ];
-  return lines.join("\n");
+function notAssessedReason(results: readonly RuleResult[]): string {
+  return results.find((r) => r.outcome === "not-assessed")?.reason ?? (results.length ? "no rule applied" : "no rules in this category");
+}
+
+export function score(results: readonly RuleResult[]): Score {
+  const losses: RuleLoss[] = results
+    .filter((r) => r.outcome === "fail" && r.findings > 0)
+    .map((r) => ({
+      rule: r.rule,
+      area: AREA_OF[r.category],
+      category: r.category,
+      effect: r.effect === "block" || (r.blocking ?? 0) > 0 ? "block" : "friction",
+      weight: r.weight,
+      findings: r.findings,
+      lost: round1(pointsLost(r.weight, r.findings)),
+    }));
+  const lostIn = (pick: (l: RuleLoss) => boolean) => losses.filter(pick).reduce((s, l) => s + pointsLost(l.weight, l.findings), 0);
+  const blockersIn = (pick: (l: RuleLoss) => boolean) => losses.filter((l) => pick(l) && l.effect === "block").map((l) => l.rule);
+
+  const categories = {} as Record<Category, CategoryScore>;
+  for (const category of CATEGORIES) {
+    const area = AREA_OF[category];
+    const mine = results.filter((r) => r.category === category);
+    const lost = lostIn((l) => l.category === category);
+    const blocked = blockersIn((l) => l.category === category).length > 0;
+    categories[category] = mine.some(assessedOutcome)
+      ? { score: Math.round((100 * kept(AREA_POINTS[area], lost, blocked)) / AREA_POINTS[area]), assessed: true, area, blocked, lost: round1(lost) }
+      : { score: null, assessed: false, area, blocked: false, lost: 0, reason: notAssessedReason(mine) };
+  }
+
+  const areas = {} as Record<Area, AreaScore>;
+  for (const area of AREAS) {
+    const members = CATEGORIES.filter((c) => AREA_OF[c] === area);
+    const of = AREA_POINTS[area];
+    if (!members.some((c) => categories[c].assessed)) {
+      const reason = members.map((c) => `${c}: ${categories[c].reason}`).join("; ");
+      areas[area] = { points: null, of, assessed: false, categories: members, lost: 0, blockedBy: [], reason };
+      continue;
+    }
+    const lost = lostIn((l) => l.area === area);
+    const blockedBy = blockersIn((l) => l.area === area);
+    areas[area] = { points: round1(kept(of, lost, blockedBy.length > 0)), of, assessed: true, categories: members, lost: round1(lost), blockedBy };
+  }
+
+  const scored = AREAS.map((a) => areas[a]).filter((a) => a.assessed);
+  const possible = scored.reduce((s, a) => s + a.of, 0);
+  const total = possible === 0 ? null : Math.round((100 * scored.reduce((s, a) => s + (a.points ?? 0), 0)) / possible);
+  return { total, categories, areas, losses };
+}
+
+/** The same arithmetic after dropping findings (a baseline's): each rule's count replaced by `count(rule)`. */
+export function scoreWith(results: readonly RuleResult[], count: (rule: string) => number): Score {
+  return score(
+    results.map((r) => {
+      if (r.outcome !== "fail") return r;
+      const findings = count(r.rule);
+      return { ...r, findings, outcome: findings > 0 ? "fail" : "pass" };
+    }),
+  );
 }

@@ -13,11 +13,19 @@ import type { InventoryEntry, PythonSource, RepoView } from "../model/repo-view.
 import { DEFAULT_WALK_CAPS, formatBytes, type WalkCaps } from "./caps.js";
 import { classifyPath } from "./classify.js";
 import { flattenNotebook, type FlatNotebook } from "./notebook.js";
+import type { PathMatcher } from "./glob.js";
 
 export type WalkedView = RepoView & {
   /** `inventory` records ({kind: "skipped", file, reason, size}) for what a reader of the repo would miss. */
   issues: FactRecord[];
+  /** Files and folders the user's exclude globs left out (a folder stands for everything beneath it). */
+  excluded: string[];
 };
+
+export interface WalkOptions {
+  /** The user's `exclude:` globs: what matches is not walked at all, as if it were not there. */
+  exclude?: PathMatcher;
+}
 
 const issuesByView = new WeakMap<RepoView, FactRecord[]>();
 
@@ -41,14 +49,14 @@ interface Held {
   aliasOf?: string;
 }
 
-export async function walkRepo(root: string, caps: Partial<WalkCaps> = {}): Promise<WalkedView> {
-  const walk = new Walk(realpathSync(root), { ...DEFAULT_WALK_CAPS, ...caps });
+export async function walkRepo(root: string, caps: Partial<WalkCaps> = {}, options: WalkOptions = {}): Promise<WalkedView> {
+  const walk = new Walk(realpathSync(root), { ...DEFAULT_WALK_CAPS, ...caps }, options.exclude);
   await walk.tree();
   walk.resolveLinks();
   const entries = [...walk.held.values()].map((h) => h.entry).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const view = makeView(entries, walk.held, walk.dirs, walk.limits);
   const issues = walk.issues.sort((a, b) => (String(a.file) < String(b.file) ? -1 : String(a.file) > String(b.file) ? 1 : 0));
-  const walked: WalkedView = Object.assign(view, { issues });
+  const walked: WalkedView = Object.assign(view, { issues, excluded: walk.excluded.sort() });
   issuesByView.set(walked, issues);
   return walked;
 }
@@ -64,6 +72,7 @@ class Walk {
   readonly held = new Map<string, Held>();
   readonly dirs = new Set<string>([""]);
   readonly issues: FactRecord[] = [];
+  readonly excluded: string[] = [];
   private keptBytes = 0;
   private fileCount = 0;
   private truncated = false;
@@ -72,6 +81,7 @@ class Walk {
   constructor(
     private readonly top: string,
     readonly limits: WalkCaps,
+    private readonly exclude: PathMatcher | undefined,
   ) {}
 
   readonly skip = (entry: InventoryEntry, reason: string, report: boolean): void => {
@@ -108,6 +118,10 @@ class Walk {
         stat = lstatSync(abs);
       } catch {
         continue; // vanished between listing and lstat
+      }
+      if (this.exclude?.matches(rel, stat.isDirectory())) {
+        this.excluded.push(rel);
+        continue;
       }
       if (stat.isDirectory()) {
         if (dir.depth + 1 > this.limits.maxDepth) {

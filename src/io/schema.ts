@@ -5,8 +5,10 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import type AjvClass from "ajv";
 import { packagePath } from "./package.js";
 
-// ajv ships CommonJS whose default export NodeNext typing cannot construct; take the class directly.
-const Ajv = createRequire(import.meta.url)("ajv").default as typeof AjvClass.default;
+// ajv ships CommonJS whose default export NodeNext typing cannot construct; take the class directly. Loaded
+// on first use: a start-up that validates nothing (--help, a static text audit) never pays for it.
+let AjvLoaded: typeof AjvClass.default | undefined;
+const ajvClass = () => (AjvLoaded ??= createRequire(import.meta.url)("ajv").default as typeof AjvClass.default);
 
 const compiled = new Map<string, ValidateFunction>();
 
@@ -19,6 +21,7 @@ export function schemaPath(name: string): string {
 export function validatorFor(name: string): ValidateFunction {
   const cached = compiled.get(name);
   if (cached) return cached;
+  const Ajv = ajvClass();
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(JSON.parse(readFileSync(schemaPath(name), "utf8")) as object);
   compiled.set(name, validate);

@@ -1,7 +1,6 @@
 // The hook's own clock of the run: CPU seconds and peak memory that the Python processes recorded at each event (pure).
 import { hookLines, num } from "./hook-lines.js";
 
-
 /** On the run clock (seconds since launch). */
 export interface HookUsage {
   /** CPU seconds (process time + reaped children) summed over the top-level Python processes the hook ran in. */
@@ -16,12 +15,11 @@ interface Reading {
   rssBytes: number | null;
 }
 
-
-/** Per-process readings from the hook's JSON lines ({t, pid, ppid, cpu, rss_kb}); lines without CPU time are skipped. */
-function readingsByPid(text: string, runStartUnix: number): { byPid: Map<number, Reading[]>; parent: Map<number, number> } {
+/** Per-process readings from the hook's records ({t, pid, ppid, cpu, rss_kb}); records without CPU time are skipped. */
+function readingsByPid(records: ReadonlyArray<Record<string, unknown>>, runStartUnix: number): { byPid: Map<number, Reading[]>; parent: Map<number, number> } {
   const byPid = new Map<number, Reading[]>();
   const parent = new Map<number, number>();
-  for (const raw of hookLines(text)) {
+  for (const raw of records) {
     const t = num(raw.t);
     const cpu = num(raw.cpu);
     const pid = num(raw.pid);
@@ -49,9 +47,14 @@ function cpuAt(readings: readonly Reading[], t: number): number {
   return prev?.cpu ?? 0;
 }
 
-/** Sums the top-level processes (a child's time shows in its parent's RUSAGE_CHILDREN once reaped: counted once). */
+/** The hook's JSON lines from a file, read as `hookUsage` reads records. */
 export function parseHookUsage(text: string, runStartUnix: number): HookUsage {
-  const { byPid, parent } = readingsByPid(text, runStartUnix);
+  return hookUsage(hookLines(text), runStartUnix);
+}
+
+/** Sums the top-level processes (a child's time shows in its parent's RUSAGE_CHILDREN once reaped: counted once). */
+export function hookUsage(records: ReadonlyArray<Record<string, unknown>>, runStartUnix: number): HookUsage {
+  const { byPid, parent } = readingsByPid(records, runStartUnix);
   const top = [...byPid.entries()]
     .filter(([pid]) => !byPid.has(parent.get(pid) ?? -1))
     .map(([, list]) => {

@@ -1,23 +1,30 @@
-// Starting the training command: engine arguments (pure) and the process, in a container or on the host.
+// Starting the training command: the sealed container's engine arguments (pure), and the opt-in host process.
 import { execa, type ResultPromise } from "execa";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { packagePath } from "../io/package.js";
+import { SOCKET_NAME } from "./events-channel.js";
 
-/** Where the repo copy, the hook and the events folder appear inside the container. */
+/** Where things appear inside the container: the repo's writable copy (a sized tmpfs), the read-only sources. */
 export const CONTAINER_REPO = "/repo";
+export const CONTAINER_SOURCE = "/opt/repro-audit/source";
 export const CONTAINER_HOOK = "/opt/repro-audit/hook";
-export const CONTAINER_OUT = "/opt/repro-audit/out";
-export const EVENTS_FILE = "events.jsonl";
+export const CONTAINER_CHANNEL = "/opt/repro-audit/channel";
+/** The uid the training runs as; it owns nothing on the host. */
+export const CONTAINER_USER = "1000:1000";
 
 export interface Limits {
   memory: string;
   cpus: number;
   pids: number;
+  /** Size of the writable repo copy (a tmpfs, so it also counts against `memory`). */
+  disk?: string;
+  /** Size of /tmp, which is also HOME. */
+  tmp?: string;
 }
 
-export const DEFAULT_LIMITS: Limits = { memory: "8g", cpus: 2, pids: 1024 };
+export const DEFAULT_LIMITS: Required<Limits> = { memory: "8g", cpus: 2, pids: 1024, disk: "4g", tmp: "1g" };
 
 /** The hook folder: beside this module (src/ or a dist that copied it), else the package's src/measure/hook. */
 export function hookDir(): string {
@@ -29,11 +36,11 @@ export function hookDir(): string {
 /** Idle milliseconds the hook waits after its stop event: at least two fast sampler reads land at the measured end. */
 export const STOP_GRACE_MS = 300;
 
-export function hookEnv(eventsPath: string, hookPath: string, measureEpochs: number, batches: number | undefined): Record<string, string> {
+export function hookEnv(socketPath: string, hookPath: string, measureEpochs: number, batches: number | undefined): Record<string, string> {
   return {
     PYTHONPATH: hookPath,
     PYTHONUNBUFFERED: "1",
-    REPRO_AUDIT_EVENTS: eventsPath,
+    REPRO_AUDIT_EVENTS_SOCKET: socketPath,
     REPRO_AUDIT_MEASURE_EPOCHS: String(measureEpochs),
     REPRO_AUDIT_STOP_GRACE_MS: String(STOP_GRACE_MS),
     ...(batches ? { REPRO_AUDIT_BATCHES: String(batches) } : {}),
@@ -44,9 +51,10 @@ export interface ContainerRun {
   name: string;
   cidFile: string;
   image: string;
-  repoCopy: string;
+  /** Host folders mounted read-only: the repo's copy, the hook, the folder holding the events socket. */
+  sourceDir: string;
   hookDir: string;
-  outDir: string;
+  channelDir: string;
   command: string;
   data: Array<{ host: string; container: string }>;
   limits: Limits;
@@ -55,23 +63,32 @@ export interface ContainerRun {
   batches?: number;
 }
 
-/** `docker|podman run` arguments: no network, non-root, limits, the copy and the hook mounted, data read-only. */
+/** Copies the read-only sources into the sized tmpfs, then runs the command there as its only argument ($1). */
+const ENTRY = `cp -R ${CONTAINER_SOURCE}/. ${CONTAINER_REPO}/ && cd ${CONTAINER_REPO} && exec sh -c "$1"`;
+
+/**
+ * `docker|podman run` arguments: no network, uid 1000, every capability dropped, no new privileges, a read-only root
+ * with sized tmpfs for the repo copy and /tmp, memory/CPU/PID limits, sources and data read-only. No --rm: the
+ * container is inspected (out of memory?) and removed by name afterwards.
+ */
 export function containerRunArgs(r: ContainerRun): string[] {
-  const env = { ...hookEnv(`${CONTAINER_OUT}/${EVENTS_FILE}`, CONTAINER_HOOK, r.measureEpochs, r.batches), HOME: "/tmp" };
+  const limits = { ...DEFAULT_LIMITS, ...r.limits };
+  const env = { ...hookEnv(`${CONTAINER_CHANNEL}/${SOCKET_NAME}`, CONTAINER_HOOK, r.measureEpochs, r.batches), HOME: "/tmp" };
   return [
-    "run", "--rm", "--name", r.name, "--cidfile", r.cidFile,
-    "--network", "none", "--user", "1000:1000",
-    "--memory", r.limits.memory, "--cpus", String(r.limits.cpus), "--pids-limit", String(r.limits.pids),
-    "--security-opt", "no-new-privileges",
+    "run", "--name", r.name, "--cidfile", r.cidFile, "--label", `repro-audit.run=${r.name}`,
+    "--network", "none", "--user", CONTAINER_USER,
+    "--cap-drop", "ALL", "--security-opt", "no-new-privileges", "--read-only",
+    "--tmpfs", `${CONTAINER_REPO}:rw,exec,size=${limits.disk},mode=1777`,
+    "--tmpfs", `/tmp:rw,exec,size=${limits.tmp},mode=1777`,
+    "--memory", limits.memory, "--memory-swap", limits.memory, "--cpus", String(limits.cpus), "--pids-limit", String(limits.pids),
     ...(r.gpus ? ["--gpus", "all"] : []),
-    "-v", `${r.repoCopy}:${CONTAINER_REPO}`,
+    "-v", `${r.sourceDir}:${CONTAINER_SOURCE}:ro`,
     "-v", `${r.hookDir}:${CONTAINER_HOOK}:ro`,
-    "-v", `${r.outDir}:${CONTAINER_OUT}`,
+    "-v", `${r.channelDir}:${CONTAINER_CHANNEL}:ro`,
     ...r.data.flatMap((d) => ["-v", `${d.host}:${d.container}:ro`]),
-    "-w", CONTAINER_REPO,
     ...Object.entries(env).flatMap(([k, v]) => ["-e", `${k}=${v}`]),
     "--entrypoint", "sh",
-    r.image, "-c", r.command,
+    r.image, "-c", ENTRY, "repro-audit", r.command,
   ];
 }
 
@@ -82,21 +99,10 @@ export interface Launched {
   pid: number | undefined;
 }
 
-export function launchContainer(engine: "docker" | "podman", r: ContainerRun): Launched {
-  const child = execa(engine, containerRunArgs(r), { reject: false, buffer: false, stdin: "ignore", all: true });
-  return {
-    child,
-    pid: child.pid,
-    async kill() {
-      await execa(engine, ["rm", "-f", r.name], { reject: false, timeout: 30_000 });
-      child.kill("SIGKILL");
-    },
-  };
-}
-
-/** Host runtime (opt-in): the same command in the repo copy, in its own process group so it can all be ended. */
-export function launchHost(r: { repoCopy: string; outDir: string; command: string; measureEpochs: number; batches?: number; python?: string }): Launched {
-  const env = hookEnv(join(r.outDir, EVENTS_FILE), hookDir(), r.measureEpochs, r.batches);
+/** Host runtime (opt-in): the same command in the repo copy, in its own process group so it can all be ended; the
+ * hook from the run's own copy (Python writes its bytecode beside it, never into the package). */
+export function launchHost(r: { repoCopy: string; hookDir: string; socketPath: string; command: string; measureEpochs: number; batches?: number; python?: string }): Launched {
+  const env = hookEnv(r.socketPath, r.hookDir, r.measureEpochs, r.batches);
   // A python outside PATH (a venv) can be named; its folder goes first on PATH.
   const path = r.python ? `${dirname(r.python)}:${process.env.PATH ?? ""}` : process.env.PATH;
   const child = execa("sh", ["-c", r.command], {
@@ -106,12 +112,15 @@ export function launchHost(r: { repoCopy: string; outDir: string; command: strin
     child,
     pid: child.pid,
     async kill() {
-      if (child.pid) {
+      if (!child.pid) return;
+      // The whole process group, then until none of it is left (for up to 2 s): no training outlives the audit.
+      for (let i = 0; i < 100; i++) {
         try {
-          process.kill(-child.pid, "SIGKILL");
+          process.kill(-child.pid, i === 0 ? "SIGKILL" : 0);
         } catch {
-          // already gone
+          return; // gone
         }
+        if (i > 0) await new Promise((r) => setTimeout(r, 20));
       }
     },
   };

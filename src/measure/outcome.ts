@@ -41,6 +41,11 @@ export interface OutcomeInput {
   /** Where the repo lies as the program saw it (/repo in the container). */
   repoDir: string;
   timeoutSeconds: number;
+  /** The engine killed the run at its memory limit (`memory`). */
+  oomKilled?: boolean;
+  memory?: string;
+  /** The container never started: the output is the engine's own. */
+  neverStarted?: boolean;
 }
 
 export function classifyOutcome(input: OutcomeInput): RunOutcome {
@@ -50,6 +55,10 @@ export function classifyOutcome(input: OutcomeInput): RunOutcome {
   if (input.aborted) return { status: "failed", reason: "interrupted" };
   if (input.timedOut)
     return { status: "timeout", reason: `no measured epoch within ${input.timeoutSeconds} s (${input.batchesSeen} batches seen)` };
+  if (input.oomKilled)
+    return { status: "failed", reason: `out of memory: the run was killed at its ${input.memory ? `${input.memory} ` : ""}memory limit`, ...where };
+  if (input.neverStarted && input.exitCode !== 0)
+    return { status: "failed", reason: `the engine could not start the container: ${lastLine(input.output) || `exit ${input.exitCode}`}` };
   if (input.exitCode === 0 && (input.epochsCompleted > 0 || input.batchesSeen > 0))
     return { status: "completed", reason: "training finished within the measured part" };
   const missing = [...input.output.matchAll(NOT_FOUND)].pop();
@@ -59,9 +68,14 @@ export function classifyOutcome(input: OutcomeInput): RunOutcome {
   return { status: "failed", reason: `exit ${input.exitCode}: ${lastLine(input.output) || "no output"}`, ...where };
 }
 
-/** The `epoch-run` fact record for the rules. */
-export function epochRunRecord(outcome: RunOutcome, extra: { seconds: number; epochs: number; batches: number }): FactRecord {
+/** The `epoch-run` fact record for the rules: the outcome, what was measured, and where its boundaries came from. */
+export function epochRunRecord(
+  outcome: RunOutcome,
+  extra: { seconds: number; epochs: number; batches: number; boundaries?: string; distrust?: string | null },
+): FactRecord {
   const r: FactRecord = { status: outcome.status, reason: outcome.reason, seconds: Math.round(extra.seconds * 10) / 10, epochs: extra.epochs, batches: extra.batches };
+  if (extra.boundaries) r.boundaries = extra.boundaries;
+  if (extra.distrust) r.untrustedEvents = extra.distrust;
   if (outcome.path) r.path = outcome.path;
   if (outcome.file) r.file = outcome.file;
   if (outcome.line) r.line = outcome.line;

@@ -77,7 +77,8 @@ function steadyFromOneEpoch(span: EpochSpan, end: number, power: PredictInput["p
   const last = span.batches[span.batches.length - 1];
   const n = last?.count ?? 0;
   const perEpochBatches = basis === "batches" ? (span.batchesPerEpoch ?? n) : n;
-  const w = warmupBatches(n);
+  // From a few batches, the first (the loader's workers, kernel selection, caches) is never a steady one.
+  const w = basis === "batches" && n >= 2 ? Math.max(1, warmupBatches(n)) : warmupBatches(n);
   const seconds = end - span.start;
   const joulesAll = totalJoules(power, span.start, end);
   if (!last || (w === 0 && basis === "epoch")) {

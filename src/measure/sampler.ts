@@ -19,6 +19,7 @@ export interface Sampler {
   add(meters: PolledMeter[], launchUnix?: number): void;
   /** One reading of every meter now (a boundary said the measured part ended, before the run is stopped). */
   readNow(): void;
+  /** Stops reading and returns every series (the same ones when called again). */
   stop(): Promise<RawSeries[]>;
 }
 
@@ -57,6 +58,7 @@ export function startSampler(options: SamplerOptions): Sampler {
   const earlyUntil = started + (options.earlySeconds ?? 15) * 1000;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
+  let result: Promise<RawSeries[]> | null = null;
   const schedule = () => {
     if (stopped) return;
     timer = setTimeout(() => (tick(), schedule()), Date.now() < earlyUntil ? Math.min(early, later) : later);
@@ -72,17 +74,21 @@ export function startSampler(options: SamplerOptions): Sampler {
         readOne(m, series.get(m)!, unix);
       }
     },
-    readNow: tick,
-    async stop() {
+    readNow: () => (stopped ? undefined : tick()),
+    stop() {
+      if (result) return result;
       stopped = true;
       if (timer) clearTimeout(timer);
       tick();
-      const out = [...series.values()].filter((s) => s.samples.length > 0 || (s.cumulative?.length ?? 0) > 1);
-      if (smi && options.nvidiaSmi) {
-        const csv = await smi.stop();
-        out.push(...gpuSeries(parseSmiCsv(csv, options.nvidiaSmi.offsetMinutes), options.nvidiaSmi.inUse));
-      }
-      return out;
+      result = (async () => {
+        const out = [...series.values()].filter((s) => s.samples.length > 0 || (s.cumulative?.length ?? 0) > 1);
+        if (smi && options.nvidiaSmi) {
+          const csv = await smi.stop();
+          out.push(...gpuSeries(parseSmiCsv(csv, options.nvidiaSmi.offsetMinutes), options.nvidiaSmi.inUse));
+        }
+        return out;
+      })();
+      return result;
     },
   };
 }

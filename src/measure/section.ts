@@ -27,6 +27,9 @@ export interface SectionInput {
   idleSeconds: number;
   /** CPU time and memory the hook recorded in the Python processes, for windows the host meters could not see. */
   hook?: HookUsage;
+  /** How the output's epoch lines were read, when the boundaries came from them. */
+  epochMarker?: Measurement["epochMarker"];
+  notes?: string[];
 }
 
 /** Raw series on the run's clock (seconds since start; negative = before it, the idle window). */
@@ -55,13 +58,28 @@ function unmeteredReason(spans: readonly EpochSpan[], runEnd: number, anyReading
     : `no meter could read ${window}: no cgroup or process tree was visible and the hook recorded no CPU time`;
 }
 
+const BOUNDARY_SOURCE: Record<Measurement["actual"]["boundaries"], string> = {
+  hook: "epoch boundaries marked by the hook",
+  stdout: "epoch boundaries read from the output",
+  "host-timing": "the whole run timed by the host (the hook's events were not trusted)",
+  none: "no boundaries",
+};
+
+/** Where folds x models x seeds came from: the first count not left at its default, else the default. */
+function runsOrigin(plan: TrainPlan): { origin: Factor["origin"]; source: string } {
+  const given = [plan.folds, plan.models, plan.seeds].find((c) => c.origin !== "default");
+  const counts = `${plan.folds.value} x ${plan.models.value} x ${plan.seeds.value}`;
+  return given ? { origin: given.origin, source: `${counts} (${given.source})` } : { origin: "default", source: counts };
+}
+
 /** What the measured prediction rests on: the measured steady epoch, the plan's counts, PUE and intensity. */
-function measuredFactors(plan: TrainPlan, perEpoch: { seconds: number; energyKWh: number }, from: "epochs" | "batches", a: CarbonAssumptions): Factor[] {
+function measuredFactors(plan: TrainPlan, perEpoch: { seconds: number; energyKWh: number }, from: "epochs" | "batches", a: CarbonAssumptions, boundaries: Measurement["actual"]["boundaries"], meters: readonly MeterSeries[]): Factor[] {
+  const metered = meters.map((m) => `${m.meter} (${m.kind})`).join(", ") || "no meter";
   return [
-    { name: "steady epoch", value: perEpoch.seconds, unit: "s", origin: "measured", source: from === "epochs" ? "measured epoch(s)" : "measured batches, scaled to an epoch" },
-    { name: "steady epoch energy", value: perEpoch.energyKWh, unit: "kWh (with PUE)", origin: "measured", source: "meters" },
+    { name: "steady epoch", value: perEpoch.seconds, unit: "s", origin: "measured", source: `${from === "epochs" ? "measured epoch(s)" : "measured batches, scaled to an epoch"}: ${BOUNDARY_SOURCE[boundaries]}` },
+    { name: "steady epoch energy", value: perEpoch.energyKWh, unit: "kWh (with PUE)", origin: "measured", source: metered },
     { name: "epochs", value: plan.epochs.value, unit: "per run", origin: plan.epochs.origin, source: plan.epochs.source },
-    { name: "runs", value: plan.runs, unit: "folds x models x seeds", origin: plan.folds.origin === "default" && plan.models.origin === "default" && plan.seeds.origin === "default" ? "default" : "code", source: `${plan.folds.value} x ${plan.models.value} x ${plan.seeds.value}` },
+    { name: "runs", value: plan.runs, unit: "folds x models x seeds", ...runsOrigin(plan) },
     { name: "PUE", value: a.pue.value, unit: "", origin: a.pue.origin, source: a.pue.source },
     { name: "carbon intensity", value: a.intensity.value, unit: "g CO2eq/kWh", origin: a.intensity.origin, source: a.intensity.source },
   ];
@@ -95,8 +113,13 @@ export function buildSection(input: SectionInput): CarbonSection {
   const actual: Measurement["actual"] = prediction
     ? { ...prediction.measured, idleWatts, boundaries: input.boundaries }
     : { epochs: 0, seconds: runEnd, energyKWh, co2g, kmByCar: kmByCar(co2g), batches: 0, idleWatts, setupSeconds: runEnd, warmupSeconds: null, boundaries: input.boundaries };
-  const complete = status === "measured" && input.plan.runs === 1 && prediction !== null && prediction.predicted.basis === "epoch" && actual.epochs >= input.plan.epochs.value;
-  const measurement: Measurement = { runtime: input.runtime, status, ...(reason ? { reason } : {}), energyMeasured, complete, actual, meters };
+  // Host timing counts the run as the epochs it was asked for: it never stands for the whole training.
+  const complete = status === "measured" && input.plan.runs === 1 && prediction !== null && prediction.predicted.basis === "epoch" &&
+    actual.epochs >= input.plan.epochs.value && input.boundaries !== "host-timing";
+  const measurement: Measurement = {
+    runtime: input.runtime, status, ...(reason ? { reason } : {}), energyMeasured, complete, actual,
+    ...(input.epochMarker ? { epochMarker: input.epochMarker } : {}), ...(input.notes?.length ? { notes: input.notes } : {}), meters,
+  };
   let predicted: Prediction | null = null;
   if (prediction && status === "measured" && !complete) {
     const p = prediction.predicted;
@@ -104,7 +127,7 @@ export function buildSection(input: SectionInput): CarbonSection {
     predicted = {
       basis: "measured", from, epochs: input.plan.epochs.value, runs: p.runs,
       total: { epochs: p.epochs, seconds: p.seconds, energyKWh: p.energyKWh, co2g: p.co2g, kmByCar: p.kmByCar },
-      interval: p.interval, perEpoch: p.perEpoch, factors: measuredFactors(input.plan, p.perEpoch, from, assumptions),
+      interval: p.interval, perEpoch: p.perEpoch, factors: measuredFactors(input.plan, p.perEpoch, from, assumptions, input.boundaries, meters),
     };
   }
   return { plan: input.plan, measurement, prediction: predicted, assumptions };

@@ -1,5 +1,6 @@
 // The epoch stage as the pipeline runs it: progress, the epoch-run facts, the ledger, a stage status out.
 import type { CarbonAssumptions, CarbonSection, TrainPlan } from "../model/carbon.js";
+import type { Sourced } from "../model/sourced.js";
 import { addFacts, type Facts } from "../model/facts.js";
 import type { Progress } from "../model/progress.js";
 import type { RepoInfo, StageStatus } from "../model/report.js";
@@ -16,6 +17,8 @@ export interface EpochStep {
   data: Array<{ host: string; container: string }>;
   measureEpochs: number;
   batches?: number;
+  /** How the output's epoch lines are read, when the user said. */
+  epochMarker?: Sourced<"start" | "end"> | null;
   timeoutSeconds: number;
   /** true/false forces; undefined: GPUs when nvidia-smi answers. */
   gpus?: boolean;
@@ -41,12 +44,14 @@ export async function epochStep(step: EpochStep): Promise<{ status: StageStatus;
     ...(step.image ? { image: step.image } : {}),
     measureEpochs: step.measureEpochs,
     ...(step.batches ? { batches: step.batches } : {}),
+    ...(step.epochMarker ? { epochMarker: step.epochMarker } : {}),
     timeoutSeconds: step.timeoutSeconds,
     ...(step.gpus !== undefined ? { gpus: step.gpus } : {}),
     assumptions: step.assumptions,
     ...(step.signal ? { signal: step.signal } : {}),
   });
   addFacts(step.facts, "epoch-run", result.records["epoch-run"]);
+  for (const note of result.notes) progress.note(note);
   const section = result.section;
   const measurement = section.measurement!;
   if (step.ledger && measurement.actual.seconds > 0) await appendLedger(ledgerEntryFor(section, step.repo.url, step.repo.commit));

@@ -64,9 +64,13 @@ export interface Measurement {
     setupSeconds: number;
     /** Extra time of the first epoch over a steady one; null when too few batches to tell. */
     warmupSeconds: number | null;
-    /** Where epoch and batch boundaries came from. */
+    /** Where epoch and batch boundaries came from; "host-timing": the hook's were not trusted, the run is timed whole. */
     boundaries: "hook" | "stdout" | "host-timing" | "none";
   };
+  /** How the output's epoch lines were read (boundaries from stdout): as starts or ends, who said so and why. */
+  epochMarker?: { value: "start" | "end"; origin: Origin; source: string; evidence: string[] };
+  /** What a reader must know about how this was measured: events set aside, a --batches that fell back. */
+  notes?: string[];
   meters: MeterSeries[];
 }
 
@@ -104,8 +108,9 @@ export interface CarbonAssumptions {
   intensity: Sourced<number> & { region: string; year: number | null };
   gCO2PerKm: Sourced<number>;
   memoryWattsPerGB: number;
-  /** The CPU power figure the CPU-share meter used; null when no CPU was estimated. */
-  cpu: { model: string | null; tdpWatts: number | null; wattsPerThread: number; source: string; fallback: boolean } | null;
+  /** The CPU power figure the CPU-share meter used; null when no CPU was estimated. `fallback`: null when the model's
+   * own table row gave it, else which fallback did and why. */
+  cpu: { model: string | null; tdpWatts: number | null; wattsPerThread: number; source: string; fallback: string | null } | null;
 }
 
 export interface CarbonSection {

@@ -9,7 +9,30 @@ export type SpecKind =
   | "setup"
   | "reconstructed";
 
-export type BuildFailureClass = "package-not-found" | "version-conflict" | "compile-error" | "network" | "timeout" | "other";
+export type BuildFailureClass =
+  | "package-not-found"
+  | "version-conflict"
+  | "compile-error"
+  | "network"
+  | "timeout"
+  /** The audit refused to build it: a remote ADD, an image the user did not name (SECURITY.md). */
+  | "not-allowed"
+  /** Stopped at a ceiling of the build (limits.ts). */
+  | "memory-limit"
+  | "disk-limit"
+  | "output-limit"
+  | "other";
+
+/** Where a build's steps could connect: through the egress proxy (public HTTP(S) only) or nowhere. */
+export interface BuildNetwork {
+  mode: "egress-proxy" | "none";
+  /** Why there was no proxy, when mode is none. */
+  reason?: string;
+  /** Destinations reached, "host:port". */
+  reached: string[];
+  /** Destinations refused, with why. */
+  refused: Array<{ destination: string; why: string }>;
+}
 
 export interface ModuleProbe {
   module: string;
@@ -39,6 +62,7 @@ export interface EnvironmentSection {
     logTail?: string;
     logPath?: string;
     reason?: string;
+    network?: BuildNetwork;
   };
   probe: {
     ran: boolean;

@@ -11,11 +11,16 @@ export class AuditError extends Error {
   /** What the user can do about it, one short sentence. */
   readonly hint: string;
   constructor(code: ErrorCode, message: string, hint: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(oneLineText(message), options);
     this.name = "AuditError";
     this.code = code;
-    this.hint = hint;
+    this.hint = oneLineText(hint);
   }
+}
+
+/** Control characters shown escaped ("\n", "\u001b"): an error names the user's input on one line, whatever it holds. */
+function oneLineText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 
 export function badInput(message: string, hint: string, cause?: unknown): AuditError {
@@ -24,6 +29,10 @@ export function badInput(message: string, hint: string, cause?: unknown): AuditE
 
 export function engineError(message: string, hint: string, cause?: unknown): AuditError {
   return new AuditError("ENGINE", message, hint, { cause });
+}
+
+export function internalError(message: string, hint: string, cause?: unknown): AuditError {
+  return new AuditError("INTERNAL", message, hint, { cause });
 }
 
 export function interrupted(): AuditError {

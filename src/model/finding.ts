@@ -14,6 +14,10 @@ export type Category = (typeof CATEGORIES)[number];
 
 export type Severity = "error" | "warning" | "info";
 
+/** What a failing rule does to the score: a blocking problem caps its area; friction costs a few points. */
+export const EFFECTS = ["block", "friction"] as const;
+export type Effect = (typeof EFFECTS)[number];
+
 /** One place a problem shows: a file and, where known, its line (and notebook cell). */
 export interface FindingLocation {
   file: string;
@@ -35,6 +39,12 @@ export interface Finding {
   values: Record<string, string | number | boolean | null>;
   /** Every occurrence of the problem, the primary one first (also in file/line); empty for the whole repo. */
   locations: FindingLocation[];
+  /** One line saying what to do, from the rule's `fix` template. */
+  fix?: string;
+  /** Stable identity across runs (rule, file, the values that name the problem; never the line). */
+  fingerprint?: string;
+  /** Against a --baseline report: already there ("unchanged") or not ("new"). */
+  baseline?: "new" | "unchanged";
 }
 
 /** What judging one rule came to. "not-applicable": the rule's precondition does not hold (e.g. no
@@ -45,11 +55,20 @@ export interface RuleResult {
   rule: string;
   category: Category;
   severity: Severity;
+  effect: Effect;
   weight: number;
+  /** The words a reader needs, carried so a saved report renders without the rule files: the rule's
+   * title, why it matters (its `reason`), its fix template and its help page. */
+  title: string;
+  why: string;
+  fix?: string;
+  helpUri?: string;
   outcome: Outcome;
   findings: number;
   /** Fact records behind the findings (a grouped finding holds several). */
   occurrences?: number;
+  /** Findings that block although the rule is friction (its `blockWhen` matched their record). */
+  blocking?: number;
   /** Why not assessed / not applicable, when so. */
   reason?: string;
 }

@@ -20,6 +20,10 @@ export interface RepoInfo {
   commit: string | null;
   ref: string | null;
   branches: BranchInfo[];
+  /** The repository's page on GitHub when its URL (or a local clone's origin) is there: file links point into it. */
+  webUrl?: string;
+  /** Where SARIF shows findings about the whole repository: the root README, else the first file at the root. */
+  anchor?: string;
 }
 
 export interface StageStatus {
@@ -28,21 +32,86 @@ export interface StageStatus {
   reason?: string;
 }
 
+/** The four questions a reviewer asks (docs/scoring.md); each tool category answers one of them. */
+export const AREAS = ["install", "data", "run", "trust"] as const;
+export type Area = (typeof AREAS)[number];
+
 export interface CategoryScore {
-  /** 0-100, or null when not assessed. */
+  /** 0-100, or null when not assessed: the share of its area's points this category alone would leave. */
   score: number | null;
   assessed: boolean;
-  /** Weight of this category in the total. */
-  weight: number;
-  /** Sum of weights of the assessed rules, and what was lost to failures. */
-  possible: number;
+  area: Area;
+  /** A blocking rule of this category failed. */
+  blocked: boolean;
+  /** Points of its area lost to this category's findings. */
   lost: number;
   reason?: string;
 }
 
+export interface AreaScore {
+  /** Points kept, 0 to `of`; null when none of its rules was assessed. */
+  points: number | null;
+  of: number;
+  assessed: boolean;
+  categories: Category[];
+  /** Friction and blocking losses before the cap. */
+  lost: number;
+  /** Failing blocking rules: each caps the area at a third of its points. */
+  blockedBy: string[];
+  reason?: string;
+}
+
+/** One failing rule's cost, for the explanation: weight x log2(1 + findings). */
+export interface RuleLoss {
+  rule: string;
+  area: Area;
+  category: Category;
+  effect: "block" | "friction";
+  weight: number;
+  findings: number;
+  lost: number;
+}
+
 export interface Score {
+  /** 100 x points kept / points of the assessed areas; null when nothing was assessed. */
   total: number | null;
   categories: Record<Category, CategoryScore>;
+  areas: Record<Area, AreaScore>;
+  losses: RuleLoss[];
+  /** The arithmetic in words, when asked for (--explain-score). */
+  explanation?: string[];
+}
+
+/** One `# repro-audit: ignore[rule-id] reason` comment: where it is, the line it quiets, what it matched. */
+export interface InlineSuppression {
+  file: string;
+  /** The comment's line (flattened line in a notebook) and the line it quiets (its own, or the next one). */
+  line: number;
+  target: number;
+  cell?: number;
+  rules: string[];
+  reason: string;
+  /** Fact records (occurrences) of those rules at that line. */
+  matched: number;
+  /** Honoured only when the user trusts the repo (--trust-repo); otherwise listed and the findings stay. */
+  honoured: boolean;
+}
+
+/** Everything that quieted the audit, counted: never silent. */
+export interface Suppressions {
+  inline: InlineSuppression[];
+  /** Whether the repo's own comments and config were honoured (--trust-repo). */
+  repoTrusted: boolean;
+  /** Occurrences removed by honoured inline comments. */
+  suppressed: number;
+  /** Files left out of the walk by exclude globs. */
+  excluded?: { globs: string[]; source: string; files: number; paths: string[] };
+  /** Rules not judged at all (disable: in a config the audit trusts). */
+  disabled?: Array<{ rule: string; source: string }>;
+  /** Findings already in a --baseline report: they do not count toward --fail-under or --max-warnings. */
+  baseline?: { file: string; unchanged: number; new: number; absent: number; totalWithoutThem: number | null };
+  /** Findings left out of this rendering by --quiet (errors only). */
+  hidden?: { warning: number; info: number };
 }
 
 export interface Report {
@@ -56,6 +125,7 @@ export interface Report {
   rules: RuleResult[];
   environment?: EnvironmentSection;
   carbon?: CarbonSection;
+  suppressions?: Suppressions;
   /** Plain sentences about how the audit went (e.g. "plain folder: branches not checked"). */
   notes: string[];
 }

@@ -1,33 +1,45 @@
-// The build stage: detect the spec, write the Dockerfile, build (or reuse) the image, probe its imports.
+// The build stage: detect the spec, write the Dockerfile, vet a repo's own one, build (or reuse) the image
+// inside its ceilings, probe its imports. Each step below is one function; runBuildStage reads as their list.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { EnvironmentSection } from "../model/environment.js";
+import type { BuildNetwork, EnvironmentSection } from "../model/environment.js";
 import type { FactRecord, Facts } from "../model/facts.js";
 import type { RepoView } from "../model/repo-view.js";
-import { chooseBase } from "./base-image.js";
+import { chooseBase, type BaseChoice } from "./base-image.js";
 import { removeContainersOnInterrupt, removeStartedContainers } from "./containers.js";
 import { contextDigest, contextFiles, imageTag, stageContext } from "./context.js";
-import { APP_USER } from "./dockerfile.js";
-import { writeDockerfile } from "./dockerfile.js";
-import { buildImage, findEngine, imageDetails, imageExists, type Engine, type EnginePreference } from "./engine.js";
-import { classifyBuildFailure, logTail, stripAnsi } from "./failure.js";
+import { APP_USER, writeDockerfile } from "./dockerfile.js";
+import { findEngine, imageDetails, imageExists, type Engine, type EnginePreference } from "./engine.js";
+import { classifyBuildFailure, logTail, stripAnsi, type BuildFailure } from "./failure.js";
+import { packageLines } from "./build-log.js";
+import { runBuild, type BuildOutcome } from "./build-run.js";
+import { startEgress, type Egress } from "./egress.js";
+import { overrideBaseImages, readDockerfile } from "./dockerfile-policy.js";
+import { anonymousEngineEnv, refuseImages } from "./image-policy.js";
 import { probeImage, type ProbeTarget } from "./probe.js";
 import { probeModules } from "./probe-script.js";
 import { detectSpec, type SpecPlan } from "./spec-plan.js";
+import type { BuildLimits } from "./limits.js";
 
 export interface BuildStageInput {
   root: string;
   view: RepoView;
   facts: Facts;
-  /** Where the Dockerfile and build.log are written (beside the report). */
+  /** Where the Dockerfile and build.log are written (the report's own folder of files). */
   outDir: string;
   engine: EnginePreference;
   baseImage?: string;
+  /** Build the repo's own Dockerfile on this image instead of its FROM images. */
+  baseImageOverride?: string;
+  /** Images of the user's that a repo's own Dockerfile may build on. */
+  allowImages?: readonly string[];
   /** Build time limit; default 1800 s. */
   timeoutSeconds?: number;
   signal?: AbortSignal;
-  /** Install a SIGINT handler that removes started containers while the stage runs (default true). */
+  /** Install a SIGINT/SIGTERM handler that removes what the stage started while it runs (default true). */
   handleInterrupt?: boolean;
+  /** Lower build ceilings (tests); the defaults are BUILD_LIMITS in limits.ts. */
+  limits?: Partial<BuildLimits>;
 }
 
 export type BuildFamilies = { "environment-build": FactRecord[]; "import-probe": FactRecord[] };
@@ -45,6 +57,15 @@ export interface BuildStageResult {
 
 const UNPRIVILEGED = "65534:65534";
 
+/** What the stage decided before touching an engine: the plan, its base, the Dockerfile's text. */
+interface Written {
+  plan: SpecPlan;
+  base: BaseChoice;
+  dockerfile: string;
+  dockerfilePath: string;
+  outDir: string;
+}
+
 function probeTarget(plan: SpecPlan, flavor: string, image: string, user: string): ProbeTarget {
   if (flavor === "micromamba") return { image, user: "mambauser", keepEntrypoint: true, python: "python" };
   if (flavor === "own") {
@@ -61,98 +82,146 @@ function failureLocation(facts: Facts, plan: SpecPlan, pkg: string | null): Fact
   return plan.primary ? { file: plan.primary } : {};
 }
 
-/** Detect, write the Dockerfile (always, even without an engine), build or reuse the image, probe it.
- * Never throws for a missing engine or a failed build: both are data in the result. */
-export async function runBuildStage(input: BuildStageInput): Promise<BuildStageResult> {
+/** 1. Detect the spec and write the Dockerfile (always, even without an engine). */
+async function writePlan(input: BuildStageInput): Promise<Written> {
   const plan = detectSpec(input.facts, input.view);
-  const base = chooseBase(plan, input.baseImage);
-  const dockerfile = writeDockerfile(plan, input.baseImage ? { baseImage: input.baseImage } : {});
+  const override = plan.ownDockerfile !== null ? input.baseImageOverride : undefined;
+  const chosen = chooseBase(plan, input.baseImage);
+  const base = override ? { image: override, reason: "--base-image-override (in place of the repo's FROM images)", flavor: chosen.flavor } : chosen;
+  const dockerfile = override ? overrideBaseImages(plan.ownDockerfile!, override) : writeDockerfile(plan, input.baseImage ? { baseImage: input.baseImage } : {});
   const outDir = resolve(input.outDir);
   await mkdir(outDir, { recursive: true });
   const dockerfilePath = join(outDir, "Dockerfile");
   await writeFile(dockerfilePath, dockerfile);
-  const section: EnvironmentSection = {
-    specKind: plan.kind,
-    specFiles: plan.specFiles,
-    reconstructed: plan.reconstructed,
-    python: plan.python,
-    cuda: plan.cuda,
-    baseImage: base.image,
-    baseImageReason: base.reason,
-    dockerfile: dockerfilePath,
-    engine: null,
-    image: null,
+  return { plan, base, dockerfile, dockerfilePath, outDir };
+}
+
+function emptySection(w: Written): EnvironmentSection {
+  return {
+    specKind: w.plan.kind, specFiles: w.plan.specFiles, reconstructed: w.plan.reconstructed, python: w.plan.python, cuda: w.plan.cuda,
+    baseImage: w.base.image, baseImageReason: w.base.reason, dockerfile: w.dockerfilePath, engine: null, image: null,
     build: { status: "skipped", seconds: null, cacheHit: false },
     probe: { ran: false, modules: [], pipCheck: null },
   };
+}
+
+/** 2. A repo's own Dockerfile: what in it the audit will not let the engine do, one sentence each. */
+async function vetOwnDockerfile(engine: Engine, w: Written, input: BuildStageInput, env: Record<string, string>): Promise<string[]> {
+  if (w.base.flavor !== "own") return [];
+  const reading = readDockerfile(w.dockerfile);
+  const allowed = [...(input.allowImages ?? []), ...(input.baseImage ? [input.baseImage] : []), ...(input.baseImageOverride ? [input.baseImageOverride] : [])];
+  return [...reading.refusals, ...(await refuseImages(engine, reading.images, allowed, env))];
+}
+
+/** 3. Build from a staged copy of the repo, steps confined to the egress proxy (or no network at all). */
+async function buildConfined(engine: Engine, w: Written, tag: string, files: string[], input: BuildStageInput, env: Record<string, string>): Promise<{ outcome: BuildOutcome; network: BuildNetwork }> {
+  const started = await startEgress(engine);
+  const egress: Egress | null = started.egress;
+  const context = await stageContext(input.root, files);
+  try {
+    const outcome = await runBuild(engine, {
+      tag, dockerfile: w.dockerfilePath, context: context.dir, timeoutMs: (input.timeoutSeconds ?? 1800) * 1000,
+      network: egress?.network ?? "none", buildArgs: egress?.buildArgs ?? [], env,
+      ...(input.signal ? { signal: input.signal } : {}),
+      ...(input.limits ? { limits: input.limits } : {}),
+    });
+    const attempts = egress?.attempts() ?? [];
+    const network: BuildNetwork = {
+      mode: egress ? "egress-proxy" : "none",
+      ...(started.egress ? {} : { reason: started.why }),
+      reached: attempts.filter((a) => a.allowed).map((a) => `${a.host}:${a.port}`),
+      refused: attempts.filter((a) => !a.allowed).map((a) => ({ destination: `${a.host}:${a.port}`, why: a.why ?? "refused" })),
+    };
+    return { outcome, network };
+  } finally {
+    await context.dispose();
+    await egress?.stop();
+  }
+}
+
+/** The failed build as the section and its record say it; only package lines of the log go into them. */
+function failedBuild(section: EnvironmentSection, records: BuildFamilies, input: BuildStageInput, plan: SpecPlan, failure: BuildFailure, extra: { seconds: number; logPath?: string; log: string; reason?: string }): BuildStageResult {
+  section.build = {
+    ...section.build, status: "failed", seconds: extra.seconds, cacheHit: false, failureClass: failure.failureClass,
+    ...(failure.package ? { package: failure.package } : {}), logTail: logTail(extra.log), ...(extra.logPath ? { logPath: extra.logPath } : {}),
+    ...(extra.reason ? { reason: extra.reason } : {}),
+  };
+  records["environment-build"].push({
+    kind: "build", status: "failed", failureClass: failure.failureClass, package: failure.package, detail: failure.detail,
+    seconds: extra.seconds, image: section.image, ...failureLocation(input.facts, plan, failure.package),
+  });
+  return { section, records, notCollected: { "import-probe": "the image did not build" } };
+}
+
+/** Each destination the proxy refused is a record of its own (a finding: the build reached for this machine or a private network). */
+function networkRecords(network: BuildNetwork): FactRecord[] {
+  return network.refused.map((r) => ({ kind: "network-refused", destination: r.destination, why: r.why }));
+}
+
+/** 4. The probe: no network, unprivileged; local modules only where the code sits in the image's workdir. */
+async function probeBuilt(engine: Engine, w: Written, tag: string, input: BuildStageInput, section: EnvironmentSection, records: BuildFamilies): Promise<BuildStageResult> {
+  const details = await imageDetails(engine, tag);
+  const modules = probeModules(input.facts, w.base.flavor !== "own");
+  const probe = await probeImage(engine, probeTarget(w.plan, w.base.flavor, tag, details?.user ?? ""), modules, input.signal ? { signal: input.signal } : {});
+  section.probe = { ran: probe.ran, modules: probe.modules, pipCheck: probe.pipCheck };
+  records["import-probe"] = probe.records;
+  const notCollected: BuildStageResult["notCollected"] = probe.ran ? {} : { "import-probe": probe.reason ?? "the import probe did not run" };
+  return { section, records, notCollected, ...(details ? { imageBytes: details.size } : {}) };
+}
+
+/** Detect, write, vet, build or reuse, probe. Never throws for a missing engine, a refused or failed build:
+ * all are data in the result. Whatever happens, the containers and temporary folders it made are removed. */
+export async function runBuildStage(input: BuildStageInput): Promise<BuildStageResult> {
+  const written = await writePlan(input);
+  const section = emptySection(written);
   const records: BuildFamilies = { "environment-build": [], "import-probe": [] };
 
-  // 1. An engine, or a typed "unavailable" the pipeline turns into exit 3 or a note.
   const lookup = await findEngine(input.engine);
   if (!lookup.ok) {
     section.build.reason = `${lookup.message}: ${lookup.hint}`;
     const why = `no container engine: ${lookup.hint}`;
     return { section, records, notCollected: { "environment-build": why, "import-probe": why }, unavailable: { message: lookup.message, hint: lookup.hint } };
   }
-  const engine: Engine = lookup.engine;
+  const engine = lookup.engine;
   section.engine = engine.name;
-  const uninstall = input.handleInterrupt === false ? () => {} : removeContainersOnInterrupt();
+  // A caller that passes an abort signal decides how an interrupt ends; without one, the stage exits 130 itself.
+  const uninstall = input.handleInterrupt === false ? () => {} : removeContainersOnInterrupt({ exit: !input.signal });
+  const anonymous = await anonymousEngineEnv(engine);
+  const started = performance.now();
+  const seconds = () => Math.round((performance.now() - started) / 10) / 100;
   try {
-    // 2. The tag: everything that decides the image; an existing tag is a cache hit.
     const files = contextFiles(input.view);
-    const specs = plan.specFiles.map((f): [string, string] => [f, input.view.read(f) ?? ""]);
-    const tag = imageTag({ base: base.image, dockerfile, specs, context: await contextDigest(input.root, files) });
+    const specs = written.plan.specFiles.map((f): [string, string] => [f, input.view.read(f) ?? ""]);
+    const tag = imageTag({ base: written.base.image, dockerfile: written.dockerfile, specs, context: await contextDigest(input.root, files) });
     section.image = tag;
-    const started = performance.now();
-    const seconds = () => Math.round((performance.now() - started) / 10) / 100;
-    const logPath = join(outDir, "build.log");
+
+    const refusals = await vetOwnDockerfile(engine, written, input, anonymous.env);
+    if (refusals.length > 0) {
+      const failure: BuildFailure = { failureClass: "not-allowed", package: null, detail: refusals.join("; ") };
+      return failedBuild(section, records, input, written.plan, failure, { seconds: seconds(), log: refusals.join("\n"), reason: "the audit refused to build the repo's Dockerfile" });
+    }
     if (await imageExists(engine, tag)) {
       section.build = { status: "cached", seconds: seconds(), cacheHit: true };
     } else {
-      // 3. Build from a staged copy of the repo, the Dockerfile kept outside it.
-      const context = await stageContext(input.root, files);
-      let outcome;
-      try {
-        outcome = await buildImage(engine, {
-          tag,
-          dockerfile: dockerfilePath,
-          context: context.dir,
-          timeoutMs: (input.timeoutSeconds ?? 1800) * 1000,
-          ...(input.signal ? { signal: input.signal } : {}),
-        });
-      } finally {
-        await context.dispose();
-      }
+      const { outcome, network } = await buildConfined(engine, written, tag, files, input, anonymous.env);
+      const logPath = join(written.outDir, "build.log");
       await writeFile(logPath, stripAnsi(outcome.log));
+      records["environment-build"].push(...networkRecords(network));
       if (!outcome.ok) {
-        const failure = classifyBuildFailure(outcome.log, outcome.timedOut);
-        const reason = outcome.cancelled ? "the build was interrupted" : undefined;
-        section.build = {
-          status: "failed", seconds: seconds(), cacheHit: false, failureClass: failure.failureClass,
-          ...(failure.package ? { package: failure.package } : {}), logTail: logTail(outcome.log), logPath, ...(reason ? { reason } : {}),
-        };
-        records["environment-build"].push({
-          kind: "build", status: "failed", failureClass: failure.failureClass, package: failure.package, detail: failure.detail,
-          seconds: section.build.seconds, image: tag, ...failureLocation(input.facts, plan, failure.package),
-        });
-        return { section, records, notCollected: { "import-probe": "the image did not build" } };
+        const scrubbed = packageLines(stripAnsi(outcome.log));
+        const failure = classifyBuildFailure(scrubbed, outcome.timedOut ? "timeout" : outcome.limit);
+        section.build.network = network;
+        return failedBuild(section, records, input, written.plan, failure, { seconds: seconds(), logPath, log: scrubbed, ...(outcome.cancelled ? { reason: "the build was interrupted" } : {}) });
       }
-      section.build = { status: "built", seconds: seconds(), cacheHit: false, logPath };
+      section.build = { status: "built", seconds: seconds(), cacheHit: false, logPath, network };
     }
     records["environment-build"].push({
       kind: "build", status: section.build.status, failureClass: null, package: null, detail: null, seconds: section.build.seconds, image: tag,
     });
-    const details = await imageDetails(engine, tag);
-
-    // 4. The probe: no network, unprivileged; local modules only where the code sits in the image's workdir.
-    const modules = probeModules(input.facts, base.flavor !== "own");
-    const probe = await probeImage(engine, probeTarget(plan, base.flavor, tag, details?.user ?? ""), modules, input.signal ? { signal: input.signal } : {});
-    section.probe = { ran: probe.ran, modules: probe.modules, pipCheck: probe.pipCheck };
-    records["import-probe"] = probe.records;
-    const notCollected: BuildStageResult["notCollected"] = probe.ran ? {} : { "import-probe": probe.reason ?? "the import probe did not run" };
-    return { section, records, notCollected, ...(details ? { imageBytes: details.size } : {}) };
+    return await probeBuilt(engine, written, tag, input, section, records);
   } finally {
     uninstall();
     await removeStartedContainers();
+    await anonymous.dispose();
   }
 }

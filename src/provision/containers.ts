@@ -1,10 +1,32 @@
 // Containers this process started: named repro-audit-<random> so an interrupt or timeout can remove them.
 import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { execa } from "execa";
 import type { Engine } from "./engine.js";
 
 const started = new Map<string, Engine>();
+/** Temporary folders a stage made (build context, egress socket, anonymous engine config): removed with the containers. */
+const dirs = new Set<string>();
+
+/** Layers of a build in progress: a failed or interrupted build's are removed (newest first). */
+const images = new Map<string, Engine>();
+
+export function trackImage(id: string, engine: Engine): void {
+  images.set(id, engine);
+}
+
+export function untrackImage(id: string): void {
+  images.delete(id);
+}
+
+export function trackDir(dir: string): void {
+  dirs.add(dir);
+}
+
+export function untrackDir(dir: string): void {
+  dirs.delete(dir);
+}
 
 export function containerName(): string {
   return `repro-audit-${randomBytes(6).toString("hex")}`;
@@ -43,26 +65,35 @@ export async function removeStartedContainers(): Promise<string[]> {
   return removed;
 }
 
-/** The same, synchronously: for a SIGINT handler, where awaiting is not possible before exiting. */
+/** The same, synchronously: for a SIGINT handler, where awaiting is not possible before exiting.
+ * Temporary folders still tracked go too. */
 export function removeStartedContainersSync(): string[] {
   const removed: string[] = [];
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  dirs.clear();
   for (const { engine, names } of byEngine().values()) {
     spawnSync(engine.bin, ["rm", "-f", ...names], { stdio: "ignore", timeout: 30_000 });
     for (const name of names) started.delete(name);
     removed.push(...names);
   }
+  for (const [id, engine] of [...images].reverse()) spawnSync(engine.bin, ["rmi", id], { stdio: "ignore", timeout: 30_000 });
+  images.clear();
   return removed;
 }
 
-/** While installed, Ctrl-C removes the started containers, then exits 130 as an interrupted program does
- * (unless another SIGINT listener is there to decide). Returns the function that uninstalls it. */
-export function removeContainersOnInterrupt(): () => void {
+/** While installed, Ctrl-C removes the started containers, layers and temporary folders at once. With
+ * `exit` (no caller is there to decide: a library call without an abort signal) it then exits 130 as an
+ * interrupted program does. Prepended, so it runs before the listener execa's child cleanup installs, which
+ * may re-raise the signal. Returns the function that uninstalls it. */
+export function removeContainersOnInterrupt(options: { exit?: boolean } = {}): () => void {
   const handler = (): void => {
     removeStartedContainersSync();
-    if (process.listenerCount("SIGINT") === 0) process.exit(130);
+    if (options.exit !== false) process.exit(130);
   };
-  process.once("SIGINT", handler);
+  process.prependOnceListener("SIGINT", handler);
+  process.prependOnceListener("SIGTERM", handler);
   return () => {
     process.removeListener("SIGINT", handler);
+    process.removeListener("SIGTERM", handler);
   };
 }

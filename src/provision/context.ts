@@ -5,6 +5,7 @@ import { copyFile, mkdir, mkdtemp, readFile, realpath, rm } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { dirname, join, sep } from "node:path";
 import type { RepoView } from "../model/repo-view.js";
+import { trackDir, untrackDir } from "./containers.js";
 
 /** Files that go into the image: what the inventory read, minus VCS folders and skipped files. */
 export function contextFiles(view: RepoView): string[] {
@@ -47,6 +48,12 @@ export function imageTag(parts: { base: string; dockerfile: string; specs: Array
 export async function stageContext(root: string, files: string[]): Promise<{ dir: string; dispose: () => Promise<void> }> {
   const realRoot = await realpath(root);
   const dir = await mkdtemp(join(tmpdir(), "repro-audit-context-"));
+  trackDir(dir);
+  const dispose = async () => {
+    await rm(dir, { recursive: true, force: true });
+    untrackDir(dir);
+  };
+  try {
   for (const path of files) {
     const real = await insideRoot(realRoot, path);
     if (!real) continue;
@@ -54,5 +61,9 @@ export async function stageContext(root: string, files: string[]): Promise<{ dir
     await mkdir(dirname(target), { recursive: true });
     await copyFile(real, target);
   }
-  return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+  return { dir, dispose };
 }

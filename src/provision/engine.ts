@@ -60,39 +60,6 @@ export async function imageDetails(engine: Engine, tag: string): Promise<{ size:
   return { size: Number(size), user };
 }
 
-export interface BuildOutcome {
-  ok: boolean;
-  timedOut: boolean;
-  cancelled: boolean;
-  log: string;
-}
-
-/** `build` with the Dockerfile outside the context, killed at the time limit or when `signal` aborts. */
-export async function buildImage(
-  engine: Engine,
-  args: { tag: string; dockerfile: string; context: string; timeoutMs: number; signal?: AbortSignal },
-): Promise<BuildOutcome> {
-  const result = await execa(
-    engine.bin,
-    ["build", "--rm", "--force-rm", "-t", args.tag, "-f", args.dockerfile, args.context],
-    {
-      reject: false,
-      all: true,
-      stdin: "ignore",
-      timeout: args.timeoutMs,
-      ...(args.signal ? { cancelSignal: args.signal } : {}),
-      env: { BUILDKIT_PROGRESS: "plain" },
-      forceKillAfterDelay: 5_000,
-    },
-  );
-  return {
-    ok: result.exitCode === 0,
-    timedOut: result.timedOut === true,
-    cancelled: result.isCanceled === true,
-    log: String(result.all ?? ""),
-  };
-}
-
 export interface RunOutcome {
   exitCode: number | null;
   stdout: string;
@@ -101,23 +68,33 @@ export interface RunOutcome {
   cancelled: boolean;
 }
 
-/** `run --rm` a named container; the caller removes it by name if this is interrupted. */
+/** Create a named container, then start it attached: a kill or abort before it starts leaves it in state
+ * "Created", so the name is removed however this ends (the caller tracks it for a Ctrl-C meanwhile). */
 export async function runContainer(
   engine: Engine,
   args: { name: string; image: string; runArgs: string[]; command: string[]; timeoutMs: number; signal?: AbortSignal },
 ): Promise<RunOutcome> {
-  const result = await execa(engine.bin, ["run", "--rm", "--name", args.name, ...args.runArgs, args.image, ...args.command], {
-    reject: false,
-    stdin: "ignore",
-    timeout: args.timeoutMs,
-    ...(args.signal ? { cancelSignal: args.signal } : {}),
-    forceKillAfterDelay: 5_000,
-  });
-  return {
-    exitCode: result.exitCode ?? null,
-    stdout: String(result.stdout ?? ""),
-    stderr: String(result.stderr ?? ""),
-    timedOut: result.timedOut === true,
-    cancelled: result.isCanceled === true,
-  };
+  const quiet = { reject: false, stdin: "ignore", timeout: 60_000 } as const;
+  try {
+    if (args.signal?.aborted) return { exitCode: null, stdout: "", stderr: "", timedOut: false, cancelled: true };
+    const created = await execa(engine.bin, ["create", "--name", args.name, ...args.runArgs, args.image, ...args.command], quiet);
+    if (created.exitCode !== 0) return { exitCode: created.exitCode ?? null, stdout: "", stderr: String(created.stderr ?? ""), timedOut: false, cancelled: false };
+    if (args.signal?.aborted) return { exitCode: null, stdout: "", stderr: "", timedOut: false, cancelled: true };
+    const result = await execa(engine.bin, ["start", "--attach", args.name], {
+      reject: false,
+      stdin: "ignore",
+      timeout: args.timeoutMs,
+      ...(args.signal ? { cancelSignal: args.signal } : {}),
+      forceKillAfterDelay: 5_000,
+    });
+    return {
+      exitCode: result.exitCode ?? null,
+      stdout: String(result.stdout ?? ""),
+      stderr: String(result.stderr ?? ""),
+      timedOut: result.timedOut === true,
+      cancelled: result.isCanceled === true,
+    };
+  } finally {
+    await execa(engine.bin, ["rm", "-f", args.name], quiet);
+  }
 }

@@ -41,9 +41,24 @@ export function stripAnsi(text: string): string {
   return text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
 }
 
-export function classifyBuildFailure(log: string, timedOut = false): BuildFailure {
+/** What stopped a build besides its own failure: the audit's time limit or another ceiling. */
+export type BuildStop = "timeout" | "disk" | "output" | null;
+
+const STOPS: Record<Exclude<BuildStop, null>, BuildFailure> = {
+  timeout: { failureClass: "timeout", package: null, detail: "the build ran past its time limit" },
+  disk: { failureClass: "disk-limit", package: null, detail: "the build wrote more than its disk ceiling" },
+  output: { failureClass: "output-limit", package: null, detail: "the build printed more than its output ceiling" },
+};
+
+/** Classify from the build's output (pass the scrubbed package lines: the detail goes into reports). */
+export function classifyBuildFailure(log: string, stop: BuildStop | boolean = null): BuildFailure {
   const lines = stripAnsi(log).split(/\r?\n/);
-  if (timedOut) return { failureClass: "timeout", package: null, detail: "the build ran past its time limit" };
+  const stopped = stop === true ? "timeout" : stop === false ? null : stop;
+  if (stopped) return STOPS[stopped];
+  const tooLarge = lines.find((l) => /returned a non-zero code: 153\b/.test(l));
+  if (tooLarge) return { failureClass: "disk-limit", package: null, detail: `${tooLarge.trim()} (a file reached the build's file-size ceiling)` };
+  const killed = lines.find((l) => /returned a non-zero code: 137\b/.test(l));
+  if (killed) return { failureClass: "memory-limit", package: null, detail: `${killed.trim()} (killed: most likely at the build's memory ceiling)` };
   for (const pattern of PATTERNS) {
     for (const line of lines) {
       const match = pattern.re.exec(line);

@@ -3,6 +3,7 @@ import type { FactRecord } from "../model/facts.js";
 import type { ModuleProbe } from "../model/environment.js";
 import { containerName, trackContainer, untrackContainer } from "./containers.js";
 import { runContainer, type Engine } from "./engine.js";
+import { PROBE_LIMITS } from "./limits.js";
 import { parseProbeOutput, probeScript, readPipCheck, type ProbeModule } from "./probe-script.js";
 
 export interface ProbeTarget {
@@ -22,13 +23,19 @@ export interface ProbeResult {
   records: FactRecord[];
 }
 
-const LIMITS = ["--network", "none", "--cap-drop", "ALL", "--security-opt", "no-new-privileges", "--memory", "4g", "--pids-limit", "512"];
+/** Sealed: no network, no capabilities, a read-only root with a small tmpfs as the only writable place. */
+export const PROBE_RUN_ARGS: readonly string[] = [
+  "--network", "none", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
+  "--memory", String(PROBE_LIMITS.memoryBytes), "--memory-swap", String(PROBE_LIMITS.memoryBytes), "--cpus", String(PROBE_LIMITS.cpus),
+  "--pids-limit", String(PROBE_LIMITS.pids), "--read-only", "--tmpfs", `/tmp:rw,nosuid,nodev,size=${PROBE_LIMITS.tmpfsBytes}`,
+  "--env", "HOME=/tmp", "--label", "repro-audit.probe=1",
+];
 
 async function runIn(engine: Engine, target: ProbeTarget, command: string[], timeoutMs: number, signal?: AbortSignal) {
   const name = containerName();
   trackContainer(name, engine);
   try {
-    const runArgs = [...LIMITS, "--user", target.user, ...(target.keepEntrypoint ? [] : ["--entrypoint", ""])];
+    const runArgs = [...PROBE_RUN_ARGS, "--user", target.user, ...(target.keepEntrypoint ? [] : ["--entrypoint", ""])];
     return await runContainer(engine, { name, image: target.image, runArgs, command, timeoutMs, ...(signal ? { signal } : {}) });
   } finally {
     untrackContainer(name);

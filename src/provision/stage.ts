@@ -18,6 +18,8 @@ export interface BuildStep {
   repo: RepoInfo;
   engine: EnginePreference;
   baseImage?: string;
+  baseImageOverride?: string;
+  allowImages?: readonly string[];
   timeoutSeconds: number;
   /** Where the Dockerfile and build log go (default: a folder per repo and commit in the cache). */
   outDir?: string;
@@ -43,6 +45,8 @@ export async function buildStep(step: BuildStep): Promise<{ status: StageStatus;
     outDir: step.outDir ?? defaultOutDir(step.repo),
     engine: step.engine,
     ...(step.baseImage ? { baseImage: step.baseImage } : {}),
+    ...(step.baseImageOverride ? { baseImageOverride: step.baseImageOverride } : {}),
+    allowImages: step.allowImages ?? [],
     timeoutSeconds: step.timeoutSeconds,
     ...(step.signal ? { signal: step.signal } : {}),
   });

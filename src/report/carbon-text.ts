@@ -30,7 +30,7 @@ function runsText(p: Prediction): string {
 
 function factorLine(f: Factor): string {
   const range = f.low !== undefined && f.high !== undefined && (f.low !== f.value || f.high !== f.value) ? ` (${num(f.low)} to ${num(f.high)})` : "";
-  return `    ${f.name}: ${num(f.value)}${f.unit ? ` ${f.unit}` : ""}${range}, ${f.origin === "default" ? "default" : `${f.origin}: ${f.source}`}`;
+  return `    ${f.name}: ${num(f.value)}${f.unit ? ` ${f.unit}` : ""}${range}, ${f.origin === "default" && f.source === "default" ? "default" : `${f.origin}: ${f.source}`}`;
 }
 
 function measurementLines(m: Measurement, section: CarbonSection): string[] {
@@ -70,7 +70,9 @@ export function renderCarbonText(section: CarbonSection): string {
     const meters = m.meters.map((x) => `${x.meter} (${x.kind}${x.scope ? `, ${x.scope}` : ""})`).join(", ");
     const idle = m.actual.idleWatts === null ? "idle power not sampled" : `idle ${num(m.actual.idleWatts)} W apart`;
     lines.push(`  Meters: ${meters || "none"}; ${idle}`);
-    if (a.cpu) lines.push(`  CPU power: ${num(a.cpu.wattsPerThread)} W per busy thread${a.cpu.model ? ` for ${a.cpu.model}` : ""} (${a.cpu.fallback ? "no table entry matched: " : ""}${a.cpu.source})`);
+    if (a.cpu) lines.push(`  CPU power: ${num(a.cpu.wattsPerThread)} W per busy thread${a.cpu.model ? ` for ${a.cpu.model}` : ""} (${a.cpu.fallback ? `fallback: ${a.cpu.fallback}; ` : ""}${a.cpu.source})`);
+    lines.push(`  Boundaries: ${m.actual.boundaries}` + (m.epochMarker ? `, epoch lines read as ${m.epochMarker.value}s (${m.epochMarker.origin === "measured" ? m.epochMarker.evidence.join("; ") : m.epochMarker.source})` : ""));
+    for (const note of m.notes ?? []) lines.push(`  Note: ${note}`);
   }
   const intensitySource = a.intensity.origin === "table" ? a.intensity.source : `${a.intensity.source}, region ${a.intensity.region}`;
   lines.push(

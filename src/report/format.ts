@@ -42,6 +42,50 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   });
 }
 
+/** How every renderer lays findings out: every error first, across categories (in category order), then each
+ * category's warnings and info. */
+export interface FindingSections {
+  errors: Finding[];
+  rest: Array<[Category, Finding[]]>;
+}
+
+export function findingSections(findings: readonly Finding[]): FindingSections {
+  const sorted = sortFindings(findings);
+  return {
+    errors: sorted.filter((f) => f.severity === "error"),
+    rest: groupByCategory(sorted.filter((f) => f.severity !== "error")),
+  };
+}
+
+/** At most `max` findings, chosen by severity so an error is never dropped to show a warning (nor a warning
+ * to show info); within a severity, in the order shown. Returns what is kept and how many of each were left. */
+export function capSections(sections: FindingSections, max: number): { kept: FindingSections; left: Record<Severity, number> } {
+  let budget = Math.max(0, max);
+  const left: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const take = (list: readonly Finding[]): Finding[] => {
+    const kept = list.slice(0, budget);
+    budget -= kept.length;
+    for (const f of list.slice(kept.length)) left[f.severity]++;
+    return kept;
+  };
+  const errors = take(sections.errors);
+  const keptRest = new Map<Category, Finding[]>();
+  for (const severity of ["warning", "info"] as const) {
+    for (const [category, list] of sections.rest) keptRest.set(category, [...(keptRest.get(category) ?? []), ...take(list.filter((f) => f.severity === severity))]);
+  }
+  const rest = sections.rest.map(([category]): [Category, Finding[]] => [category, keptRest.get(category) ?? []]).filter(([, list]) => list.length > 0);
+  return { kept: { errors, rest }, left };
+}
+
+/** Where a finding's primary place is on GitHub: a blob URL at the audited commit, the line anchored
+ * (notebooks: the file, their flattened line is no line of the .ipynb); null when the repo is not there. */
+export function blobUrl(webUrl: string | undefined, commit: string | null, finding: Pick<Finding, "file" | "line" | "cell">): string | null {
+  if (!webUrl || !commit || finding.file === null) return null;
+  const path = finding.file.split("/").map((segment) => encodeURIComponent(segment)).join("/");
+  const line = finding.cell === undefined && finding.line !== null ? `#L${finding.line}` : "";
+  return `${webUrl}/blob/${commit}/${path}${line}`;
+}
+
 export function groupByCategory(findings: readonly Finding[]): Array<[Category, Finding[]]> {
   const sorted = sortFindings(findings);
   return CATEGORIES.map((category): [Category, Finding[]] => [category, sorted.filter((f) => f.category === category)]).filter(

@@ -1,10 +1,10 @@
 // SARIF 2.1.0 for GitHub code scanning: one run, a reporting descriptor per rule, a result per finding.
 import { createHash } from "node:crypto";
-import type { Finding, Severity } from "../model/finding.js";
+import type { Finding, FindingLocation, Severity } from "../model/finding.js";
 import type { Report } from "../model/report.js";
 import { CATEGORIES } from "../model/finding.js";
 import { redactUrl } from "./format.js";
-import type { RuleMeta } from "./rule-meta.js";
+import { ruleMetaOf, type RuleMeta } from "./rule-meta.js";
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 export const INFORMATION_URI = "https://repro-audit.dev";
@@ -12,10 +12,10 @@ export const INFORMATION_URI = "https://repro-audit.dev";
 const DESCRIPTION_LIMIT = 1024;
 
 export interface SarifOptions {
-  /** Rule metadata for the reporting descriptors; a finding's rule missing here gets a descriptor named by its id. */
+  /** Rule metadata beyond what the report carries; a finding's rule known nowhere gets a descriptor named by its id. */
   rules?: readonly RuleMeta[];
-  /** Where findings about the whole repository point. GitHub rejects the whole file when any result has no
-   * file location, so they are anchored at this path, line 1. Default "README.md". */
+  /** Where findings about the whole repository point when the report names no anchor. GitHub rejects the
+   * whole file when any result lacks a file location, so they point at a real file, as a whole (no line). */
   repoAnchor?: string;
   informationUri?: string;
 }
@@ -62,12 +62,13 @@ export function ruleDescriptorsFor(findings: readonly Finding[], known: readonly
 
 function descriptor(rule: RuleMeta): Record<string, unknown> {
   const explain = `Run \`repro-audit rules explain ${rule.id}\` to see how it is scored.`;
+  const fix = rule.fix ? `\n\nFix: ${rule.fix}` : "";
   return {
     id: rule.id,
     name: pascal(rule.id),
     shortDescription: { text: clip(rule.title) },
     fullDescription: { text: clip(rule.reason) },
-    help: { text: `${rule.reason}\n\n${explain}`, markdown: `**${rule.title}**\n\n${rule.reason}\n\n${explain}` },
+    help: { text: `${rule.reason}${fix}\n\n${explain}`, markdown: `**${rule.title}**\n\n${rule.reason}${fix}\n\n${explain}` },
     ...(rule.helpUri ? { helpUri: rule.helpUri } : {}),
     defaultConfiguration: { level: sarifLevel(rule.severity) },
     properties: {
@@ -78,9 +79,10 @@ function descriptor(rule: RuleMeta): Record<string, unknown> {
   };
 }
 
-/** Identity of a finding that survives edits above it: rule, file, cell and the values, never the line
- * (nor a grouped finding's count, which grows with one more occurrence of the same problem). */
+/** Identity of a finding that survives edits above it: the judge's fingerprint (rule, file and the values
+ * that name the problem, never the line); reports from before it had one get the same kind of key here. */
 function fingerprintKey(f: Finding): string {
+  if (f.fingerprint) return f.fingerprint;
   const values = Object.entries(f.values ?? {})
     .filter(([key]) => !["line", "cell", "cellLine", "column", "file", "count"].includes(key))
     .sort(([a], [b]) => (a < b ? -1 : 1));
@@ -90,53 +92,53 @@ function fingerprintKey(f: Finding): string {
     .slice(0, 32);
 }
 
+const cellText = (at: { cell?: number; cellLine?: number }) => `cell ${at.cell! + 1}${at.cellLine !== undefined ? `, line ${at.cellLine}` : ""}`;
+
+/** A place GitHub accepts: a file with its line; a notebook or a whole file as the file alone (no region:
+ * a flattened notebook line is no line of the .ipynb JSON, and a made-up line 1 would be a lie). */
+function physical(at: Pick<FindingLocation, "file" | "line" | "cell">): Record<string, unknown> {
+  const region = at.cell === undefined && at.line !== undefined && at.line >= 1 ? { region: { startLine: at.line } } : {};
+  return { artifactLocation: { uri: pathToUri(at.file), uriBaseId: "%SRCROOT%" }, ...region };
+}
+
 function result(f: Finding, ruleIndex: number, fingerprint: string, anchor: string): Record<string, unknown> {
   const notebook = f.cell !== undefined;
-  const whereInNotebook = notebook ? ` (cell ${f.cell! + 1}${f.cellLine !== undefined ? `, line ${f.cellLine}` : ""})` : "";
-  // A notebook's flattened line is not a line of the .ipynb JSON: point at the file and name the cell in words.
-  const startLine = !notebook && f.file !== null && f.line !== null && f.line >= 1 ? f.line : 1;
   const properties: Record<string, unknown> = { category: f.category };
   if (f.file === null) properties.repositoryLevel = true;
   else if (notebook) Object.assign(properties, { cell: f.cell, ...(f.cellLine !== undefined ? { cellLine: f.cellLine } : {}) });
   else if (f.line === null) properties.wholeFile = true;
+  if (f.fix) properties.fix = f.fix;
+  const where = f.file === null ? " (about the whole repository)" : notebook ? ` (${cellText(f)})` : "";
+  const primary = f.file === null ? { file: anchor } : { file: f.file, ...(f.line !== null ? { line: f.line } : {}), ...(notebook ? { cell: f.cell } : {}) };
   // The other occurrences of a grouped finding, each on its own line (notebooks: the file, the cell in words).
   const related = (f.locations ?? []).slice(1).map((at, i) => ({
     id: i + 1,
-    physicalLocation: {
-      artifactLocation: { uri: pathToUri(at.file), uriBaseId: "%SRCROOT%" },
-      region: { startLine: at.cell === undefined && at.line !== undefined && at.line >= 1 ? at.line : 1 },
-    },
-    ...(at.cell !== undefined ? { message: { text: `cell ${at.cell + 1}${at.cellLine !== undefined ? `, line ${at.cellLine}` : ""}` } } : {}),
+    physicalLocation: physical(at),
+    ...(at.cell !== undefined ? { message: { text: cellText(at) } } : {}),
   }));
   return {
     ruleId: f.rule,
     ruleIndex,
     level: sarifLevel(f.severity),
-    message: { text: `${f.message}${whereInNotebook}` },
+    message: { text: `${f.message}${where}` },
     ...(related.length ? { relatedLocations: related } : {}),
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: pathToUri(f.file ?? anchor), uriBaseId: "%SRCROOT%" },
-          region: { startLine },
-        },
-      },
-    ],
+    locations: [{ physicalLocation: physical(primary) }],
     partialFingerprints: { "reproAudit/v1": fingerprint },
+    ...(f.baseline ? { baselineState: f.baseline } : {}),
     properties,
   };
 }
 
 /** The SARIF log as an object (renderSarif stringifies it). */
 export function sarifLog(report: Report, options: SarifOptions = {}): Record<string, unknown> {
-  const rules = ruleDescriptorsFor(report.findings, options.rules);
+  const rules = ruleDescriptorsFor(report.findings, [...ruleMetaOf(report, options.rules).values()]);
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
   const seen = new Map<string, number>();
   const results = report.findings.map((f) => {
     const key = fingerprintKey(f);
     const occurrence = (seen.get(key) ?? 0) + 1;
     seen.set(key, occurrence);
-    return result(f, index.get(f.rule) ?? 0, `${key}:${occurrence}`, options.repoAnchor ?? "README.md");
+    return result(f, index.get(f.rule) ?? 0, `${key}:${occurrence}`, report.repo.anchor ?? options.repoAnchor ?? "README.md");
   });
   const repoUri = redactUrl(report.repo.url);
   const provenance =

@@ -1,16 +1,18 @@
-// The terminal report: repo and stages, the score per category, findings by category, then the later stages.
-import { CATEGORIES, type Finding, type Severity } from "../model/finding.js";
+// The terminal report: repo and stages, the score by area and category, every error first and then each
+// category's warnings and info (each with its fix), the later stages, what was suppressed, the score explained.
+import type { Finding, Severity } from "../model/finding.js";
 import type { Report, StageStatus } from "../model/report.js";
-import { STAGES } from "../model/report.js";
+import { AREAS, STAGES } from "../model/report.js";
 import { paint, type Paint } from "./ansi.js";
 import {
   categoryScoreText,
   columns,
   countBySeverity,
   duration,
-  groupByCategory,
+  findingSections,
   locationText,
   moreLocationsText,
+  num,
   oneLineText,
   redactUrl,
   safeText,
@@ -19,6 +21,7 @@ import {
   totalText,
 } from "./format.js";
 import { carbonLines, environmentLines } from "./text-sections.js";
+import { suppressionLines } from "./suppression-lines.js";
 
 export interface TextOptions {
   /** ANSI colour; the CLI passes false for NO_COLOR or when stdout is not a terminal. Default true. */
@@ -64,34 +67,54 @@ function headerLines(report: Report, p: Paint, maxBranches: number): string[] {
 function scoreLines(report: Report, p: Paint): string[] {
   const total = report.score.total;
   const lines = [`${p.bold("Score")}  ${scoreColour(p, total)(p.bold(totalText(total)))}`, ""];
-  const scores = CATEGORIES.map((category) => report.score.categories[category]);
-  const rows = CATEGORIES.map((category, i) => {
-    const score = scores[i];
-    const mine = report.findings.filter((f) => f.category === category);
-    const detail = !score?.assessed ? (score?.reason ? oneLineText(score.reason) : "") : severitySummary(countBySeverity(mine));
-    return [category, categoryScoreText(score), detail];
-  });
+  const rows: string[][] = [];
+  const colours: Array<number | null> = [];
+  for (const area of AREAS) {
+    const a = report.score.areas?.[area];
+    if (!a) continue;
+    const blocked = a.blockedBy.length ? `blocked by ${a.blockedBy.join(", ")}` : "";
+    rows.push([area, a.assessed && a.points !== null ? `${num(a.points)}/${a.of}` : "not assessed", blocked]);
+    colours.push(a.assessed && a.points !== null ? (100 * a.points) / a.of : null);
+    for (const category of a.categories) {
+      const score = report.score.categories[category];
+      const mine = report.findings.filter((f) => f.category === category);
+      const detail = !score?.assessed ? (score?.reason ? oneLineText(score.reason) : "") : severitySummary(countBySeverity(mine));
+      rows.push([`  ${category}`, categoryScoreText(score), detail]);
+      colours.push(score?.assessed ? score.score : null);
+    }
+  }
   columns(rows, [false, true, false]).forEach(([name = "", scoreText = "", detail = ""], i) => {
-    const score = scores[i];
-    const value = score?.assessed ? score.score : null;
-    lines.push(`  ${name}  ${scoreColour(p, value)(scoreText)}  ${p.dim(safeText(detail))}`.trimEnd());
+    const isArea = !name.startsWith(" ");
+    const label = isArea ? p.bold(name) : name;
+    lines.push(`  ${label}  ${scoreColour(p, colours[i] ?? null)(scoreText)}  ${p.dim(safeText(detail))}`.trimEnd());
   });
   return lines;
 }
 
-function findingLine(finding: Finding, p: Paint): string {
+function findingLine(finding: Finding, p: Paint, showCategory: boolean): string[] {
   const severity = severityColour(p, finding.severity)(finding.severity.padEnd(7));
   const message = safeText(oneLineText(finding.message)) + moreLocationsText(finding);
-  return `  ${severity}  ${safeText(locationText(finding))}  ${message}  ${p.dim(finding.rule)}`;
+  const tag = showCategory ? `${finding.category}: ` : "";
+  const mark = finding.baseline === "unchanged" ? p.dim(" (in baseline)") : "";
+  const lines = [`  ${severity}  ${safeText(locationText(finding))}  ${tag}${message}${mark}  ${p.dim(finding.rule)}`];
+  if (finding.fix) lines.push(`           ${p.dim("fix:")} ${safeText(oneLineText(finding.fix))}`);
+  return lines;
 }
 
 function findingLines(report: Report, p: Paint): string[] {
   const counts = countBySeverity(report.findings);
   const lines = [`${p.bold("Findings")}  ${severitySummary(counts)}`];
-  for (const [category, list] of groupByCategory(report.findings)) {
-    lines.push("", p.bold(category));
-    for (const finding of list) lines.push(findingLine(finding, p));
+  const { errors, rest } = findingSections(report.findings);
+  if (errors.length) {
+    lines.push("", p.bold(`errors (${errors.length})`));
+    for (const finding of errors) lines.push(...findingLine(finding, p, true));
   }
+  for (const [category, list] of rest) {
+    lines.push("", p.bold(category));
+    for (const finding of list) lines.push(...findingLine(finding, p, false));
+  }
+  const hidden = report.suppressions?.hidden;
+  if (hidden && hidden.warning + hidden.info > 0) lines.push("", p.dim(`--quiet: ${hidden.warning} warning(s) and ${hidden.info} info not shown`));
   return lines;
 }
 
@@ -100,6 +123,9 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const blocks: string[][] = [headerLines(report, p, options.maxBranches ?? 20), scoreLines(report, p), findingLines(report, p)];
   if (report.environment) blocks.push(environmentLines(report.environment, p));
   if (report.carbon) blocks.push(carbonLines(report.carbon, p));
+  const quieted = suppressionLines(report.suppressions);
+  if (quieted.length) blocks.push([p.bold("Suppressions"), ...quieted.map((line) => `  ${safeText(line)}`)]);
+  if (report.score.explanation?.length) blocks.push([p.bold("Score explained"), ...report.score.explanation.map((line) => `  ${safeText(line)}`)]);
   if (report.notes.length) blocks.push([p.bold("Notes"), ...report.notes.map((note) => `  - ${safeText(oneLineText(note))}`)]);
   return `${blocks.map((block) => block.join("\n")).join("\n\n")}\n`;
 }

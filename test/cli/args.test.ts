@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { parseCli } from "../../src/cli/args.js";
+import { oneLine } from "../../src/model/errors.js";
+
+/** The one line a user reads for a bad command line. */
+function lineFor(argv: string[]): string {
+  try {
+    parseCli(argv);
+  } catch (error) {
+    return oneLine(error);
+  }
+  return "";
+}
 
 describe("parseCli", () => {
   it("parses an audit with its options", () => {
@@ -43,8 +54,30 @@ describe("parseCli", () => {
     expect(() => parseCli(["audit", "x", "--gpus", "2"])).toThrow("--gpus takes one of auto, all, none, not '2'");
   });
 
-  it("parses rules and ledger commands", () => {
-    expect(parseCli(["rules", "explain", "paths-portable"])).toEqual({ command: "rules", action: "explain", id: "paths-portable", debug: false });
+  it("parses rules, ledger, init, cache and report commands", () => {
+    expect(parseCli(["rules", "explain", "paths-portable"])).toEqual({ command: "rules", action: "explain", id: "paths-portable", format: "text", debug: false });
+    expect(parseCli(["rules", "list", "--format", "json"])).toEqual({ command: "rules", action: "list", format: "json", debug: false });
     expect(parseCli(["ledger", "--format", "json"])).toEqual({ command: "ledger", format: "json", debug: false });
+    expect(parseCli(["init", "--force"])).toEqual({ command: "init", force: true, stdout: false, debug: false });
+    expect(parseCli(["init", "repo", "--stdout"])).toEqual({ command: "init", force: false, stdout: true, dir: "repo", debug: false });
+    expect(parseCli(["cache", "clean", "--cache-dir", "/tmp/c"])).toEqual({ command: "cache", action: "clean", cacheDir: "/tmp/c", debug: false });
+    expect(parseCli(["report", "r.json", "--format", "md", "--quiet", "--fail-under", "60", "--max-warnings", "3"])).toEqual({
+      command: "report", file: "r.json", format: "md", quiet: true, failUnder: 60, maxWarnings: 3, debug: false,
+    });
+  });
+
+  it("parses the audit's output flags and its quieting tunables", () => {
+    expect(parseCli(["audit", "x", "--baseline", "b.json", "--quiet", "--explain-score", "--max-warnings", "0", "--exclude", "vendor/**", "--exclude", "*.pyc"])).toMatchObject({
+      baseline: "b.json", quiet: true, explainScore: true, maxWarnings: 0, exclude: ["vendor/**", "*.pyc"],
+    });
+    expect(() => parseCli(["audit", "x", "--max-warnings=-1"])).toThrow("--max-warnings takes a whole number from 0, not '-1'");
+  });
+
+  it("answers --help for any command and names the nearest command or flag when one is mistyped", () => {
+    expect(parseCli(["rules", "--help"])).toEqual({ command: "help", topic: "rules", debug: false });
+    expect(lineFor(["audti", "x"])).toBe("repro-audit: unknown command 'audti'. Did you mean audit? Run repro-audit --help for the commands");
+    expect(lineFor(["audit", "x", "--foramt", "json"])).toBe("repro-audit: unknown option '--foramt'. Did you mean --format? Run repro-audit --help for the options");
+    expect(lineFor(["rules", "lst"])).toContain("Did you mean list?");
+    expect(lineFor(["audit", "x", "--zzzzzz"])).toBe("repro-audit: unknown option '--zzzzzz'. Run repro-audit --help for the options");
   });
 });

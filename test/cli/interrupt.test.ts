@@ -32,12 +32,13 @@ function epochContainerOf(parentPid: number): string | null {
 }
 
 describe.skipIf(!run)("interrupting an audit", () => {
-  it("removes the epoch's container and exits 130", async () => {
+  it("removes the epoch's container and its temp folder, and exits 130", async () => {
     const repo = makeSampleRepo("train-cpu");
     const dir = mkdtempSync(join(tmpdir(), "interrupt-"));
+    const temp = mkdtempSync(join(tmpdir(), "interrupt-temp-")); // the audit's TMPDIR: only its own folders land here
     // A long training (many samples) so the interrupt lands while the container runs.
     const child = spawn(process.execPath, [BIN, "audit", repo, "--base-image", BASE_IMAGE, "--train", "python train.py --epochs 50 --samples 2000000", "--format", "json"], {
-      env: { ...process.env, NO_COLOR: "1", REPRO_AUDIT_LEDGER: join(dir, "ledger.jsonl"), XDG_CACHE_HOME: join(dir, "cache") },
+      env: { ...process.env, NO_COLOR: "1", REPRO_AUDIT_LEDGER: join(dir, "ledger.jsonl"), XDG_CACHE_HOME: join(dir, "cache"), TMPDIR: temp },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stderr = "";
@@ -57,5 +58,6 @@ describe.skipIf(!run)("interrupting an audit", () => {
     expect(code).toBe(130);
     expect(stderr).toContain("repro-audit: interrupted; the containers this audit started were removed");
     expect(containerExists(name!)).toBe(false);
+    expect(readdirSync(temp).filter((f) => f.startsWith("repro-audit-epoch-"))).toEqual([]);
   }, 300_000);
 });

@@ -107,7 +107,7 @@ describe("repro-audit CLI", () => {
   it("explains a rule's arithmetic", () => {
     const result = runCli(["rules", "explain", "paths-portable"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("lost = weight x severity factor x min(1, findings / saturation)");
+    expect(result.stdout).toContain("lost = weight x log2(1 + findings) = 2 x log2(1 + n)");
   });
 
   it("exits 2 for an unknown rule id", () => {

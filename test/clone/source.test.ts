@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkBranches } from "../../src/extract/branch-check.js";
 import { openSource } from "../../src/clone/index.js";
+import { cacheDirFor } from "../../src/clone/input.js";
 import { AuditError } from "../../src/model/errors.js";
 import { commitAll, git, makeRepo, tempDir, writeFiles } from "./git-fixture.js";
 
@@ -36,7 +37,7 @@ async function badInputOf(promise: Promise<unknown>): Promise<AuditError> {
 describe("openSource: file:// URL", () => {
   it("clones the default branch into the cache and lists every remote branch", async () => {
     const checkout = await openSource(url(), { cacheDir: cache });
-    expect(checkout.root.startsWith(cache)).toBe(true);
+    expect(checkout.root.startsWith(cache)).toBe(false);
     expect(checkout.info.kind).toBe("git");
     expect(checkout.info.commit).toBe(commits.main);
     expect(checkout.info.ref).toBe("main");
@@ -47,8 +48,11 @@ describe("openSource: file:// URL", () => {
     ]);
     expect(checkout.branches?.names() ?? null).toEqual(["dev", "feature/ok", "main"]);
     expect(readFileSync(join(checkout.root, "train.py"), "utf8")).toBe("print('v2')\n");
-    expect(git(checkout.root, "rev-parse", "--is-shallow-repository")).toBe("true");
+    expect(git(cacheDirFor(url(), cache), "rev-parse", "--is-shallow-repository")).toBe("true");
+    expect(existsSync(join(checkout.root, ".git"))).toBe(false);
+    const tree = checkout.root;
     await checkout.dispose();
+    expect(existsSync(tree)).toBe(false);
   });
 
   it("checks the other branches: a checkout record each and the files that do not parse", async () => {
@@ -61,6 +65,7 @@ describe("openSource: file:// URL", () => {
       { kind: "parse-error", branch: "dev", file: "conf/bad.yaml", line: 2, message: "missed comma between flow collection entries" },
       { kind: "branch", name: "feature/ok", commit: commits.ok, error: null },
     ]);
+    await checkout.dispose();
   });
 
   it("--ref picks a branch, a tag or a commit outside the shallow history", async () => {
@@ -75,6 +80,7 @@ describe("openSource: file:// URL", () => {
     const short = await openSource(url(), { cacheDir: cache, ref: commits.first.slice(0, 10) });
     expect(short.info.commit).toBe(commits.first);
     expect(existsSync(join(short.root, "broken.py"))).toBe(false);
+    for (const checkout of [branch, tag, short]) await checkout.dispose();
   });
 
   it("fetches new commits on a later run instead of cloning again", async () => {
@@ -82,8 +88,13 @@ describe("openSource: file:// URL", () => {
     writeFiles(repo, { "new.py": "y = 2\n" });
     const next = commitAll(repo, "third");
     const second = await openSource(url(), { cacheDir: cache });
-    expect(second.root).toBe(first.root);
+    expect(second.root).not.toBe(first.root);
+    expect(readdirSync(cache).filter((n) => !n.endsWith(".lock"))).toEqual([basename(cacheDirFor(url(), cache))]);
     expect(second.info.commit).toBe(next);
+    expect(existsSync(join(second.root, "new.py"))).toBe(true);
+    expect(existsSync(join(first.root, "new.py"))).toBe(false);
+    await first.dispose();
+    await second.dispose();
     git(repo, "reset", "-q", "--hard", commits.main);
   });
 

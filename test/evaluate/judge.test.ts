@@ -77,6 +77,88 @@ describe("judgeRule", () => {
   });
 });
 
+describe("what a finding and a result carry", () => {
+  it("fills the fix template per finding, and gives the result the rule's words so a saved report stands alone", () => {
+    const facts = emptyFacts();
+    facts.families["env-spec"] = [{ kind: "package", name: "numpy", spec: "", pinned: false, file: "requirements.txt", line: 1 }];
+    const { result, findings } = judgeRule(rule({ fix: "Pin {name}", helpUri: "https://x.test/r", effect: "friction" }), facts);
+    expect(findings[0]).toMatchObject({ fix: "Pin numpy", fingerprint: expect.stringMatching(/^[0-9a-f]{20}$/) });
+    expect(result).toMatchObject({ title: "Require pins", why: "Unpinned packages drift.", fix: "Pin {name}", helpUri: "https://x.test/r", effect: "friction" });
+  });
+
+  it("keeps a finding's fingerprint when its line moves, and tells different problems apart", () => {
+    const at = (line: number, name = "numpy") => {
+      const facts = emptyFacts();
+      facts.families["env-spec"] = [{ kind: "package", name, spec: "", pinned: false, file: "requirements.txt", line }];
+      return judgeRule(rule(), facts).findings[0]!.fingerprint;
+    };
+    expect(at(1)).toBe(at(7));
+    expect(at(1)).not.toBe(at(1, "pandas"));
+  });
+
+  it("is not applicable when an `unless` record matches", () => {
+    const facts = emptyFacts();
+    facts.families["env-spec"] = [
+      { kind: "package", name: "torch", spec: "==1.7.1+cu110", pinned: true, file: "requirements.txt", line: 2 },
+      { kind: "index-url", url: "https://download.pytorch.org/whl/torch_stable.html", file: "requirements.txt", line: 1 },
+    ];
+    const r = rule({ check: { family: "env-spec", where: { kind: "package" } }, unless: { family: "env-spec", where: { kind: "index-url" } } });
+    expect(judgeRule(r, facts).result).toMatchObject({ outcome: "not-applicable", reason: "env-spec has a record that makes it not apply" });
+  });
+});
+
+describe("blockWhen", () => {
+  it("counts the findings whose record matches it, so a friction rule can block for those alone", () => {
+    const facts = emptyFacts();
+    facts.families.readme = [
+      { kind: "mention", target: "file", name: "train_v2.py", exists: false, runBy: "train", file: "README.md", line: 3 },
+      { kind: "mention", target: "file", name: "notes.md", exists: false, file: "README.md", line: 9 },
+    ];
+    const r = rule({ check: { family: "readme", where: { kind: "mention", exists: false } }, blockWhen: { runBy: "train" } });
+    expect(judgeRule(r, facts).result).toMatchObject({ findings: 2, blocking: 1 });
+    facts.families.readme = facts.families.readme.slice(1);
+    expect(judgeRule(r, facts).result).not.toHaveProperty("blocking");
+  });
+});
+
+describe("inline suppressions", () => {
+  const facts = () => {
+    const f = emptyFacts();
+    f.families["env-spec"] = [
+      { kind: "package", name: "numpy", spec: "", pinned: false, file: "requirements.txt", line: 1 },
+      { kind: "package", name: "torch", spec: ">=2", pinned: false, file: "requirements.txt", line: 2 },
+    ];
+    f.families.suppressions = [
+      { file: "requirements.txt", line: 2, target: 2, rules: "requirements-pinned", reason: "any 2.x works" },
+      { file: "train.py", line: 9, target: 10, rules: "code-names-defined", reason: "" },
+    ];
+    return f;
+  };
+
+  it("quiets the records a trusted repo's comment names, and counts what each matched", () => {
+    const judged = judge([rule()], facts(), { honourInline: true });
+    expect(judged.findings.map((f) => f.values.name)).toEqual(["numpy"]);
+    expect(judged.results[0]).toMatchObject({ outcome: "fail", findings: 1, occurrences: 1 });
+    expect(judged.inline).toEqual([
+      { file: "requirements.txt", line: 2, target: 2, rules: ["requirements-pinned"], reason: "any 2.x works", matched: 1, honoured: true },
+      { file: "train.py", line: 9, target: 10, rules: ["code-names-defined"], reason: "", matched: 0, honoured: true },
+    ]);
+    expect(judged.suppressed).toBe(1);
+  });
+
+  it("keeps every finding of an untrusted repo, listing its comments as not honoured", () => {
+    const judged = judge([rule()], facts());
+    expect(judged.findings.map((f) => f.values.name)).toEqual(["numpy", "torch"]);
+    expect(judged.inline[0]).toMatchObject({ matched: 1, honoured: false });
+    expect(judged.suppressed).toBe(0);
+  });
+
+  it("quiets only the rules it names", () => {
+    const other = rule({ id: "requirements-other" });
+    expect(judge([other], facts(), { honourInline: true }).findings).toHaveLength(2);
+  });
+});
+
 describe("fillTemplate", () => {
   it("leaves unknown fields visible", () => {
     expect(fillTemplate("{a} and {b}", { a: 1 })).toBe("1 and {b}");

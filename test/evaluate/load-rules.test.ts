@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, writeFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import yaml from "js-yaml";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadRules, parseRule, ruleProblems } from "../../src/evaluate/load-rules.js";
+import { builtinRulesDir, loadRules, parseRule, ruleProblems } from "../../src/evaluate/load-rules.js";
 import { AuditError } from "../../src/model/errors.js";
 
 const valid = `id: my-rule
@@ -16,6 +17,14 @@ message: "{message}"
 `;
 
 describe("rule files", () => {
+  it("every built-in rule passes the schema (loading them at start-up checks only their id)", () => {
+    const dir = builtinRulesDir();
+    for (const name of readdirSync(dir).filter((n) => n.endsWith(".yaml"))) {
+      const doc = yaml.load(readFileSync(join(dir, name), "utf8"), { schema: yaml.JSON_SCHEMA });
+      expect(ruleProblems(join(dir, name), doc), name).toEqual([]);
+    }
+  });
+
   it("accepts a valid rule", () => {
     expect(parseRule("/x/my-rule.yaml", valid)).toMatchObject({ id: "my-rule", weight: 2, source: "/x/my-rule.yaml" });
   });

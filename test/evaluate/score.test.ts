@@ -1,75 +1,142 @@
+// The score's arithmetic (docs/scoring.md): areas, the block cap, log-diminishing friction, not-assessed areas.
 import { describe, expect, it } from "vitest";
-import { explainRule, pointsLost, score } from "../../src/evaluate/score.js";
-import type { Rule } from "../../src/evaluate/rule.js";
+import { AREA_POINTS, pointsLost, score, scoreWith } from "../../src/evaluate/score.js";
+import { explainRule, explainScore } from "../../src/evaluate/score-explain.js";
 import type { RuleResult } from "../../src/model/finding.js";
 
 const result = (over: Partial<RuleResult>): RuleResult => ({
   rule: "r",
   category: "requirements",
   severity: "error",
-  weight: 4,
+  effect: "friction",
+  weight: 2,
+  title: "Require r",
+  why: "Because it matters.",
   outcome: "pass",
   findings: 0,
   ...over,
 });
 
-describe("score", () => {
-  it("loses weight x severity factor x min(1, n / saturation)", () => {
-    expect(pointsLost(4, "error", 1)).toBe(4);
-    expect(pointsLost(4, "warning", 1)).toBe(2);
-    expect(pointsLost(10, "warning", 2, 5)).toBe(2);
-    expect(pointsLost(10, "warning", 9, 5)).toBe(5);
-  });
-
-  it("scores a category from its assessed rules and marks the others not assessed", () => {
-    const results = [
-      result({ rule: "a", weight: 4, outcome: "fail", findings: 1, severity: "error" }),
-      result({ rule: "b", weight: 6, outcome: "pass" }),
-      result({ rule: "c", weight: 5, outcome: "not-applicable" }),
-      result({ rule: "d", category: "environment", outcome: "not-assessed", reason: "environment-build not collected: build skipped" }),
-    ];
-    const s = score(results, []);
-    expect(s.categories.requirements).toMatchObject({ score: 60, assessed: true, possible: 10, lost: 4 });
-    expect(s.categories.environment).toMatchObject({ score: null, assessed: false, reason: "environment-build not collected: build skipped" });
-    expect(s.categories.paths).toMatchObject({ score: null, assessed: false, reason: "no rules in this category" });
-    // Only requirements is assessed, so the total is its score.
-    expect(s.total).toBe(60);
-  });
-
-  it("weights categories in the total", () => {
-    const results = [
-      result({ rule: "a", category: "requirements", weight: 1, outcome: "fail", findings: 1 }), // 0, weight 2
-      result({ rule: "b", category: "paths", weight: 1, outcome: "pass" }), // 100, weight 1
-    ];
-    expect(score(results, []).total).toBe(33);
-  });
-
-  it("uses each rule's saturation", () => {
-    const results = [result({ rule: "p", category: "paths", weight: 5, outcome: "fail", findings: 2 })];
-    const rules = [{ id: "p", saturation: 5 } as Rule];
-    expect(score(results, rules).categories.paths.score).toBe(60);
-  });
-
-  it("is null when nothing was assessed", () => {
-    expect(score([], []).total).toBeNull();
+describe("pointsLost", () => {
+  it("costs the weight for one finding and one more weight per doubling: diminishing, never vanishing", () => {
+    expect(pointsLost(2, 0)).toBe(0);
+    expect(pointsLost(2, 1)).toBe(2);
+    expect(pointsLost(2, 3)).toBe(4);
+    expect(pointsLost(2, 7)).toBe(6);
+    const marginal = (n: number) => pointsLost(1, n) - pointsLost(1, n - 1);
+    expect(marginal(2)).toBeGreaterThan(marginal(20));
+    expect(marginal(200)).toBeGreaterThan(0);
   });
 });
 
-describe("explainRule", () => {
-  it("states the arithmetic with the rule's numbers", () => {
+describe("score", () => {
+  it("gives each area its points less its rules' losses, and the total as a share of the assessed areas", () => {
+    const s = score([
+      result({ rule: "pinned", category: "requirements", weight: 1.5, outcome: "fail", findings: 3 }), // install -3
+      result({ rule: "paths", category: "paths", weight: 2, outcome: "fail", findings: 1 }), // data -2
+      result({ rule: "readme", category: "instructions", outcome: "pass" }),
+      result({ rule: "names", category: "code", weight: 1, outcome: "fail", findings: 1 }), // trust -1
+    ]);
+    expect(s.areas.install).toMatchObject({ points: 27, of: 30, assessed: true, lost: 3, blockedBy: [] });
+    expect(s.areas.data).toMatchObject({ points: 18, of: 20 });
+    expect(s.areas.run).toMatchObject({ points: 30, of: 30 });
+    expect(s.areas.trust).toMatchObject({ points: 19, of: 20 });
+    expect(s.total).toBe(94);
+    expect(s.losses).toEqual([
+      { rule: "pinned", area: "install", category: "requirements", effect: "friction", weight: 1.5, findings: 3, lost: 3 },
+      { rule: "paths", area: "data", category: "paths", effect: "friction", weight: 2, findings: 1, lost: 2 },
+      { rule: "names", area: "trust", category: "code", effect: "friction", weight: 1, findings: 1, lost: 1 },
+    ]);
+  });
+
+  it("caps a blocked area at a third of its points, whatever else is good, and says which rule blocks", () => {
+    const s = score([result({ rule: "spec-present", effect: "block", weight: 1, outcome: "fail", findings: 1 })]);
+    expect(s.areas.install).toMatchObject({ points: 10, blockedBy: ["spec-present"] });
+    expect(s.categories.requirements).toMatchObject({ score: 33, blocked: true, area: "install" });
+    expect(s.total).toBe(33);
+  });
+
+  it("blocks through a friction rule whose findings matched its blockWhen", () => {
+    const s = score([result({ rule: "refs", category: "instructions", weight: 3, outcome: "fail", findings: 1, blocking: 1 })]);
+    expect(s.areas.run).toMatchObject({ points: 10, blockedBy: ["refs"] });
+    expect(s.losses[0]).toMatchObject({ effect: "block", lost: 3 });
+  });
+
+  it("lets losses take a blocked area below its cap, and never below zero", () => {
+    const s = score([
+      result({ rule: "b", effect: "block", weight: 10, outcome: "fail", findings: 1 }),
+      result({ rule: "f", weight: 10, outcome: "fail", findings: 7 }),
+    ]);
+    expect(s.areas.install.points).toBe(0);
+  });
+
+  it("scores a category as the share of its area it alone would leave, and marks the others not assessed", () => {
+    const s = score([
+      result({ rule: "a", category: "requirements", weight: 6, outcome: "fail", findings: 1 }),
+      result({ rule: "c", category: "requirements", outcome: "not-applicable" }),
+      result({ rule: "d", category: "environment", outcome: "not-assessed", reason: "environment-build not collected: build skipped" }),
+    ]);
+    expect(s.categories.requirements).toMatchObject({ score: 80, assessed: true, lost: 6 });
+    expect(s.categories.environment).toMatchObject({ score: null, assessed: false, reason: "environment-build not collected: build skipped" });
+    expect(s.categories.paths).toMatchObject({ score: null, assessed: false, reason: "no rules in this category" });
+    // Only install is assessed, so the total is its share: data, run and trust are left out, not counted full.
+    expect(s.areas.data).toMatchObject({ points: null, assessed: false });
+    expect(s.total).toBe(80);
+  });
+
+  it("is null when nothing was assessed", () => {
+    expect(score([]).total).toBeNull();
+  });
+
+  it("scores again with fewer findings per rule (a baseline's left out)", () => {
+    const results = [result({ rule: "p", weight: 3, outcome: "fail", findings: 3 })];
+    expect(score(results).areas.install.points).toBe(24);
+    expect(scoreWith(results, () => 1).areas.install.points).toBe(27);
+    expect(scoreWith(results, () => 0).total).toBe(100);
+  });
+
+  it("weighs the areas as the rubric does", () => {
+    expect(AREA_POINTS).toEqual({ install: 30, data: 20, run: 30, trust: 20 });
+  });
+});
+
+describe("explanations", () => {
+  it("explainScore states every area, every loss and the total with their numbers", () => {
+    const s = score([
+      result({ rule: "spec-present", effect: "block", weight: 10, outcome: "fail", findings: 1 }),
+      result({ rule: "paths", category: "paths", weight: 2, outcome: "fail", findings: 3 }),
+    ]);
+    expect(explainScore(s)).toEqual([
+      "install (requirements, environment): 10 of 30 (30 - 10 lost = 20; blocked by spec-present: capped at 10)",
+      "  spec-present (block, weight 10): 1 finding(s) cost 10 x log2(1 + 1) = 10",
+      "data (paths, datasets): 16 of 20 (20 - 4 lost)",
+      "  paths (friction, weight 2): 3 finding(s) cost 2 x log2(1 + 3) = 4",
+      "run: not assessed (instructions: no rules in this category; execution: no rules in this category), left out of the total",
+      "trust: not assessed (branches: no rules in this category; code: no rules in this category), left out of the total",
+      "total = 100 x 26 / 50 = 52 (areas not assessed are left out, not counted as full)",
+    ]);
+  });
+
+  it("explainRule states the rule's reason, fix, area and cost", () => {
     const text = explainRule({
       id: "paths-portable",
       title: "Disallow machine-specific paths",
       category: "paths",
       severity: "error",
-      weight: 5,
-      saturation: 5,
+      effect: "friction",
+      weight: 2,
       reason: "They do not exist on another machine.",
+      fix: "Make the path relative",
       check: { family: "path-literals" },
+      group: ["file", "kind"],
       message: "m",
       source: "x",
     });
-    expect(text).toContain("= 5 x 1 x min(1, n / 5)");
-    expect(text).toContain("one finding loses 1 point(s); 5 or more lose 5");
+    expect(text).toContain("Why: They do not exist on another machine.");
+    expect(text).toContain("Fix: Make the path relative");
+    expect(text).toContain("one finding per distinct file + kind");
+    expect(text).toContain("answers the 'data' question, worth 20 of the 100 points");
+    expect(text).toContain("findings -> points lost: 1: 2, 2: 3.2, 5: 5.2, 20: 8.8");
+    expect(text).toContain("friction: it costs points but never caps 'data'");
   });
 });

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { walkIssues, walkRepo } from "../../src/extract/walk.js";
+import { compileGlobs } from "../../src/extract/glob.js";
 import { memoryView } from "../../src/extract/memory-view.js";
 import { tempDir, writeFiles } from "../clone/git-fixture.js";
 
@@ -14,6 +15,22 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 const notebook = JSON.stringify({ cells: [{ cell_type: "markdown", source: "# t" }, { cell_type: "code", source: ["import os\n", "print(1)"] }] });
 
 describe("walkRepo", () => {
+  it("leaves excluded files and folders out of the view entirely, and lists what it left out", async () => {
+    writeFiles(root, {
+      "src/train.py": "print(1)\n",
+      "vendor/yolov5/train.py": "print(2)\n",
+      "vendor/yolov5/deep/x.py": "print(3)\n",
+      "src/cache.pyc": "x",
+    });
+    const view = await walkRepo(root, {}, { exclude: compileGlobs(["vendor/", "*.pyc"]) });
+    expect(view.files().map((f) => f.path)).toEqual(["src/train.py"]);
+    expect(view.has("vendor/yolov5/train.py")).toBe(false);
+    expect(view.isDir("vendor")).toBe(false);
+    expect([...view.python()].map((p) => p.path)).toEqual(["src/train.py"]);
+    expect(view.excluded).toEqual(["src/cache.pyc", "vendor"]);
+    expect((await walkRepo(root)).excluded).toEqual([]);
+  });
+
   it("lists files in path order, reads texts, flattens notebooks and skips .git", async () => {
     writeFiles(root, {
       "src/train.py": "import torch\n",

@@ -10,7 +10,7 @@ import { buildSection } from "../../src/measure/section.js";
 import { planFor } from "./support.js";
 
 const ASSUMPTIONS = carbonAssumptions({ pue: sourced(1, "flag", "--pue") });
-const CPU = { model: null, tdpWatts: null, wattsPerThread: 10, source: "default", fallback: true };
+const CPU = { model: null, tdpWatts: null, wattsPerThread: 10, source: "default", fallback: "default (no CPU model was readable)" };
 const T0 = 5000;
 // A 0.4 s epoch after 0.2 s of start-up, stopped at 0.6 s: shorter than a 500 ms sampling interval.
 const SPAN: EpochSpan = { epoch: 1, start: 0.2, end: 0.6, batches: [], batchesPerEpoch: null };

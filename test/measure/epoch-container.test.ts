@@ -2,25 +2,20 @@
 import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runEpochStage } from "../../src/measure/epoch-stage.js";
 import { carbonAssumptions } from "../../src/carbon/assumptions.js";
 import { sourced } from "../../src/model/sourced.js";
-import { BASE_IMAGE, requireEngine } from "../support/engine.js";
+import { requireEngine } from "../support/engine.js";
+import { ensureNumpyImage, NUMPY_IMAGE as IMAGE } from "./images.js";
 import { planFor, SAMPLE, SHORT_EPOCHS, tempRepo } from "./support.js";
 
-const IMAGE = "repro-audit-test/train-cpu:numpy-2.2.6";
 let ready = false;
 
 beforeAll(async () => {
   ready = await requireEngine();
-  if (!ready) return;
-  if ((await execa("docker", ["image", "inspect", IMAGE], { reject: false })).exitCode === 0) return;
-  const dir = mkdtempSync(join(tmpdir(), "epoch-image-"));
-  writeFileSync(join(dir, "Dockerfile"), `FROM ${BASE_IMAGE}\nRUN python3 -m pip install --no-cache-dir numpy==2.2.6\n`);
-  await execa("docker", ["build", "-q", "-t", IMAGE, dir], { timeout: 600_000 });
-});
+  if (ready) await ensureNumpyImage();
+}, 900_000);
 
 describe("epoch stage, container runtime", () => {
   it("runs one epoch as uid 1000 with no network, meters the container's cgroup and predicts", async (ctx) => {

@@ -1,7 +1,11 @@
 // The epoch stage in host mode, on real Python processes: the CPU sample, the hook, missing data, a crash.
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runEpochStage } from "../../src/measure/epoch-stage.js";
 import { renderCarbonText } from "../../src/report/carbon-text.js";
+import { expectEmpty, privateTemp } from "./attacks.js";
 import { planFor, pythonWithNumpy, SAMPLE, SHORT_EPOCHS, tempRepo } from "./support.js";
 
 let python: string | null = null;
@@ -123,5 +127,29 @@ describe("epoch stage, host runtime", () => {
     const root = tempRepo({ "train.py": "import time\nprint('Epoch 1/3')\ntime.sleep(30)\n" });
     const { records } = await runEpochStage({ root, plan: planFor("python3 train.py", 3), runtime: "host", idleSeconds: 0.1, timeoutSeconds: 2, gpus: false });
     expect(records["epoch-run"]).toEqual([expect.objectContaining({ status: "timeout", reason: "no measured epoch within 2 s (0 batches seen)" })]);
+  });
+
+  it("leaves no temp folder and no process after success, failure, timeout and an abort", async () => {
+    const pids = mkdtempSync(join(tmpdir(), "epoch-pids-"));
+    const script = (end: string) => `import os, time\nopen(${JSON.stringify(pids)} + '/' + str(os.getpid()), 'w')\nprint('Epoch 1/2', flush=True)\n${end}\n`;
+    const endings: Array<[string, string, { timeoutSeconds?: number; abortAfterMs?: number }]> = [
+      ["success", "time.sleep(0.2)\nprint('Epoch 2/2', flush=True)", {}],
+      ["failure", "raise SystemExit(4)", {}],
+      ["timeout", "time.sleep(600)", { timeoutSeconds: 2 }],
+      ["abort", "time.sleep(600)", { abortAfterMs: 1500 }],
+    ];
+    for (const [what, end, o] of endings) {
+      const temp = privateTemp();
+      const controller = new AbortController();
+      if (o.abortAfterMs) setTimeout(() => controller.abort(), o.abortAfterMs);
+      const { records } = await runEpochStage({
+        root: tempRepo({ "train.py": script(end) }), plan: planFor("python3 train.py", 2), runtime: "host", idleSeconds: 0.1, gpus: false,
+        tempRoot: temp, signal: controller.signal, ...(o.timeoutSeconds ? { timeoutSeconds: o.timeoutSeconds } : {}),
+      });
+      expect(records["epoch-run"]![0]!.status, what).toBe({ success: "completed", failure: "failed", timeout: "timeout", abort: "failed" }[what]);
+      expectEmpty(temp);
+    }
+    for (const pid of readdirSync(pids).map(Number)) expect(() => process.kill(pid, 0), `process ${pid}`).toThrow(/ESRCH/);
+    rmSync(pids, { recursive: true });
   });
 });

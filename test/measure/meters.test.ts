@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
-import { cpuModelName, cpuPowerFor } from "../../src/measure/meters/cpu-model.js";
+import { cpuModelName, cpuPowerFor, parseCpuInfo } from "../../src/measure/meters/cpu-model.js";
 import { memoryWatts, parseProcStat, processTree, usageMeters } from "../../src/measure/meters/cpu-share.js";
 import { gpuSeries, gpusInUse, nvidiaSmiAnswers, parseSmiCsv, parseSmiTimestamp } from "../../src/measure/meters/nvidia-smi.js";
 import { energyDeltaUj, findRaplDomains, raplMeters } from "../../src/measure/meters/rapl.js";
@@ -75,10 +75,26 @@ describe("RAPL", () => {
 });
 
 describe("CPU share and memory", () => {
-  it("reads the model's TDP per thread from the table, else the documented default", () => {
+  it("matches the model number in CodeCarbon's table, threads from the vendors' counts", () => {
     expect(cpuModelName("processor\t: 0\nmodel name\t: AMD EPYC 7763 64-Core Processor\n")).toBe("AMD EPYC 7763 64-Core Processor");
-    expect(cpuPowerFor("AMD EPYC 7763 64-Core Processor")).toMatchObject({ tdpWatts: 280, wattsPerThread: 280 / 128 });
-    expect(cpuPowerFor("Intel(R) Xeon(R) Processor")).toMatchObject({ tdpWatts: null, wattsPerThread: 12 });
+    expect(parseCpuInfo("model name\t: X\nsiblings\t: 4\ncpu cores\t: 2\n")).toEqual({ model: "X", threadsPerCore: 2 });
+    expect(cpuPowerFor("AMD EPYC 7763 64-Core Processor")).toMatchObject({ tdpWatts: 280, wattsPerThread: 280 / 128, fallback: null, source: expect.stringMatching(/^CodeCarbon [0-9a-f]{7}: AMD EPYC 7763, 280 W \/ 128 threads$/) });
+    expect(cpuPowerFor("Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz", undefined, 2)).toMatchObject({ tdpWatts: 150, wattsPerThread: 150 / 40, fallback: null });
+    expect(cpuPowerFor("Intel(R) Core(TM) i7-10700 CPU @ 2.90GHz", undefined, 1)).toMatchObject({ tdpWatts: 65, wattsPerThread: 65 / 8 });
+    expect(cpuPowerFor("AMD Ryzen 9 7950X 16-Core Processor")).toMatchObject({ tdpWatts: 170, wattsPerThread: 170 / 32 });
+    // Model numbers match whole: 7B12 is in the table (without a thread count), 7B13 is not, neither takes another's row.
+    expect(cpuPowerFor("AMD EPYC 7B12 64-Core Processor")).toMatchObject({ tdpWatts: 240, fallback: "AMD EPYC family median (the table gives AMD EPYC 7B12 240 W but not its threads)" });
+    expect(cpuPowerFor("AMD EPYC 7B13 64-Core Processor")).toMatchObject({ tdpWatts: null, fallback: "AMD EPYC family median ('AMD EPYC 7B13 64-Core Processor' is not in the table)" });
+  });
+
+  it("names the fallback: the family's median without a model number, else the documented default", () => {
+    const epyc = cpuPowerFor("AMD EPYC");
+    expect(epyc).toMatchObject({ tdpWatts: null, fallback: "AMD EPYC family median (no model number in 'AMD EPYC')", source: expect.stringMatching(/median of \d+ AMD EPYC parts$/) });
+    expect(epyc.wattsPerThread).toBeGreaterThan(1);
+    expect(epyc.wattsPerThread).toBeLessThan(12);
+    expect(cpuPowerFor("Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz")).toMatchObject({ tdpWatts: 300, fallback: "Intel Xeon family median (the table gives Intel Xeon Platinum 8375C 300 W but not its threads)" });
+    expect(cpuPowerFor("QEMU Virtual CPU version 2.5+")).toMatchObject({ tdpWatts: null, wattsPerThread: 12, fallback: "default ('QEMU Virtual CPU version 2.5+' names neither AMD nor Intel)" });
+    expect(cpuPowerFor(null)).toMatchObject({ wattsPerThread: 12, fallback: "default (no CPU model was readable)" });
   });
   it("converts memory to watts", () => {
     expect(memoryWatts(2e9)).toBeCloseTo(0.745, 9);

@@ -1,4 +1,4 @@
-// Test helpers for the epoch runs: Pythons with numpy or Keras (cached venvs), temp repos, a plan for a command.
+// Test helpers for the epoch runs: Pythons with numpy, Keras or the PyTorch frameworks (cached venvs), temp repos, a plan.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -68,7 +68,7 @@ export async function pythonWithKeras(): Promise<string | null> {
 
 /** A venv made from a requirements file, kept under the cache; `probe` is Python that must run in it; `purpose` names
  * the tests that need it in the skip message or the CI error. */
-async function cachedVenv(dir: string, requirements: string, probe: string, env: Record<string, string>, purpose: string): Promise<string | null> {
+async function cachedVenv(dir: string, requirements: string, probe: string, env: Record<string, string>, purpose: string, pipFlags: string[] = []): Promise<string | null> {
   const python = join(dir, "bin", "python");
   const stamp = join(dir, "installed-requirements.txt"); // what the venv was last made from
   const wanted = readFileSync(requirements, "utf8");
@@ -77,7 +77,7 @@ async function cachedVenv(dir: string, requirements: string, probe: string, env:
   if (made && (await ok())) return python;
   mkdirSync(dirname(dir), { recursive: true });
   if (!existsSync(python)) await execa("python3", ["-m", "venv", dir], { reject: false });
-  const install = await execa(python, ["-m", "pip", "install", "-q", "-r", requirements], { reject: false, timeout: 900_000 });
+  const install = await execa(python, ["-m", "pip", "install", "-q", ...pipFlags, "-r", requirements], { reject: false, timeout: 1_800_000 });
   if (install.exitCode === 0 && (await ok())) {
     writeFileSync(stamp, wanted);
     return python;
@@ -87,4 +87,32 @@ async function cachedVenv(dir: string, requirements: string, probe: string, env:
   if (process.env.CI === "true") throw new Error(`${problem}: ${purpose} cannot run under CI`);
   console.warn(`skipping ${purpose}: ${problem}`);
   return null;
+}
+
+/** The pinned PyTorch, torchvision, Lightning, Transformers and Accelerate the real-framework tests run on. */
+export const FRAMEWORK_REQUIREMENTS = join(import.meta.dirname, "frameworks", "requirements.txt");
+const FRAMEWORK_PROBE = "import torch, torchvision, lightning, transformers, accelerate";
+/** A venv with torch 2.15.0 and the frameworks that others on this machine share: never installed into, only read. */
+const SHARED_TORCH = join(CACHE, "venv-torch");
+
+/** bin/python with the frameworks: a venv layered over the shared torch venv when it has them (only what that one
+ * lacks is installed, with --no-deps), else one made from the requirements (CI: about 3.7 GB installed). null when
+ * neither can be had off CI; under CI=true an error. */
+export async function pythonWithFrameworks(): Promise<string | null> {
+  const dir = join(CACHE, "venv-frameworks");
+  const python = join(dir, "bin", "python");
+  const ok = async () => (await execa(python, ["-c", FRAMEWORK_PROBE], { reject: false })).exitCode === 0;
+  if (existsSync(python) && (await ok())) return python;
+  const shared = join(SHARED_TORCH, "bin", "python");
+  const torch = existsSync(shared) ? await execa(shared, ["-c", "import torch, torchvision, lightning, transformers, site; print(torch.__version__, site.getsitepackages()[0])"], { reject: false }) : null;
+  if (torch?.exitCode === 0 && torch.stdout.startsWith("2.15.0")) {
+    const base = (await execa(shared, ["-c", "import sys; print(sys.base_prefix)"])).stdout.trim();
+    await execa(join(base, "bin", "python3"), ["-m", "venv", dir], { reject: false });
+    const own = (await execa(python, ["-c", "import site; print(site.getsitepackages()[0])"])).stdout.trim();
+    writeFileSync(join(own, "zz-shared-torch.pth"), `${torch.stdout.trim().split(" ")[1]}\n`);
+    const accelerate = readFileSync(FRAMEWORK_REQUIREMENTS, "utf8").split("\n").find((l) => l.startsWith("accelerate=="))!;
+    await execa(python, ["-m", "pip", "install", "-q", "--no-deps", accelerate], { reject: false, timeout: 300_000 });
+    if (await ok()) return python;
+  }
+  return cachedVenv(dir, FRAMEWORK_REQUIREMENTS, FRAMEWORK_PROBE, {}, "the real-framework epoch tests", ["--no-deps"]);
 }

@@ -17,7 +17,7 @@ afterAll(async () => {
   for (const audit of audits) await audit.cleanup();
 });
 
-async function audit(name: string, options: { baseImage?: string | null } = {}): Promise<SampleAudit> {
+async function audit(name: string, options: { baseImage?: string | null; allowImages?: string[] } = {}): Promise<SampleAudit> {
   const result = await auditBuild(name, options);
   audits.push(result);
   return result;
@@ -53,7 +53,7 @@ describe.skipIf(!run)("build failures and probe findings in a real container", (
   });
 
   it("builds the repo's own Dockerfile as it is and probes as a non-root user", async () => {
-    const { result, root } = await audit("env-own-dockerfile", { baseImage: null });
+    const { result, root } = await audit("env-own-dockerfile", { baseImage: null, allowImages: [BASE_IMAGE] });
     expect(result.section.specKind).toBe("dockerfile");
     expect(result.section.baseImage).toBe(BASE_IMAGE);
     expect(result.section.baseImageReason).toBe("the repo's own Dockerfile, used as it is");
@@ -76,7 +76,7 @@ describe.skipIf(!run)("build failures and probe findings in a real container", (
       await writeFile(join(root, "Dockerfile"), `FROM ${BASE_IMAGE}\nRUN ${marker}\n`);
       const view = await walkRepo(root);
       const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
-      const result = await runBuildStage({ root, view, facts, outDir: join(dir, "out"), engine: "auto", timeoutSeconds: 4, handleInterrupt: false });
+      const result = await runBuildStage({ root, view, facts, outDir: join(dir, "out"), engine: "auto", timeoutSeconds: 4, handleInterrupt: false, allowImages: [BASE_IMAGE] });
       expect(result.section.build).toMatchObject({ status: "failed", failureClass: "timeout" });
       let left = "";
       for (let i = 0; i < 30; i++) {

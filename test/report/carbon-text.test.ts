@@ -12,7 +12,7 @@ import { intensityTable } from "../../src/carbon/intensity.js";
 const EMBER = `${intensityTable().source} 2023`;
 
 const ASSUMPTIONS = carbonAssumptions({ pue: sourced(1.58, "default", "default") });
-const CPU = { model: "Intel(R) Xeon(R) Processor", tdpWatts: null, wattsPerThread: 12, source: "default 12 W per thread", fallback: true };
+const CPU = { model: "Intel(R) Xeon(R) Processor", tdpWatts: null, wattsPerThread: 12, source: "default 12 W per thread", fallback: "default (no model number in 'Intel(R) Xeon(R) Processor')" };
 
 function measuredSection(epochs = 30, runs = 5): CarbonSection {
   // 10 s start-up then one epoch of 20 batches x 3 s = 60 s, at a steady 200 W (GPU) + 30 W (CPU).
@@ -59,7 +59,8 @@ describe("carbon text", () => {
         "  4.09 km travelled by car",
         "  Basis: measured epoch(s), epochs from --epochs, 0:00:10 start-up, 0 s warm-up",
         "  Meters: nvidia-smi (measured, GPU 0), cpu-share-tdp (estimated, container cgroup); idle 60 W apart",
-        "  CPU power: 12 W per busy thread for Intel(R) Xeon(R) Processor (no table entry matched: default 12 W per thread)",
+        "  CPU power: 12 W per busy thread for Intel(R) Xeon(R) Processor (fallback: default (no model number in 'Intel(R) Xeon(R) Processor'); default 12 W per thread)",
+        "  Boundaries: hook",
         `  Assumptions: PUE 1.58 (default); 481 g CO2eq/kWh (${EMBER}, WORLD, the table's default); 107.5 g CO2/km by car`,
         "",
       ].join("\n"),

@@ -2,15 +2,27 @@
 // finding, a category not assessed, an environment section with a failed import, and a carbon section.
 import type { CarbonSection, Consumption } from "../../src/model/carbon.js";
 import type { EnvironmentSection } from "../../src/model/environment.js";
-import type { Category, Finding } from "../../src/model/finding.js";
-import type { CategoryScore, Report } from "../../src/model/report.js";
+import type { Finding, RuleResult } from "../../src/model/finding.js";
+import type { Report } from "../../src/model/report.js";
+import { score } from "../../src/evaluate/score.js";
 import type { RuleMeta } from "../../src/report/rule-meta.js";
 
 const COMMIT = "3f5c2a9e8b7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b";
 
-function assessed(score: number, weight: number, possible: number, lost: number): CategoryScore {
-  return { score, assessed: true, weight, possible, lost };
-}
+/** What judging the fixture's rules came to; code-no-placeholders is left out on purpose, to show how a
+ * renderer describes a finding whose rule the report does not carry. */
+export const RESULTS: RuleResult[] = [
+  { rule: "readme-commands", category: "instructions", severity: "error", effect: "block", weight: 6, title: "Require install, train and predict commands in the README", why: "A stranger reruns what the README says; without commands they must guess.", fix: "Add the commands to the README", outcome: "fail", findings: 1 },
+  { rule: "readme-branches-exist", category: "instructions", severity: "warning", effect: "friction", weight: 2, title: "Require every branch the README names to exist", why: "Instructions that send people to a missing branch cannot be followed.", outcome: "fail", findings: 1 },
+  { rule: "requirements-pinned", category: "requirements", severity: "warning", effect: "friction", weight: 1.5, title: "Require exact version pins for every package", why: "Unpinned packages resolve to newer releases whose behaviour differs.", fix: "Pin {name} to the version used", outcome: "fail", findings: 1 },
+  { rule: "requirements-imports-resolve", category: "requirements", severity: "error", effect: "friction", weight: 2, title: "Require every imported module to import in the built image", why: "A module the requirements forget stops the code at its first import.", outcome: "fail", findings: 1 },
+  { rule: "paths-portable", category: "paths", severity: "error", effect: "friction", weight: 2, title: "Disallow machine-specific absolute paths", why: "Paths from the author's machine do not exist on anyone else's.", helpUri: "https://repro-audit.dev/rules/paths-portable", outcome: "fail", findings: 2 },
+  { rule: "options-have-help", category: "code", severity: "info", effect: "friction", weight: 0.5, title: "Require help text for every command-line option", why: "Unexplained options leave the rerunner guessing which values produced the results.", outcome: "fail", findings: 1 },
+  { rule: "datasets-fetched", category: "datasets", severity: "warning", effect: "block", weight: 2, title: "Require data the code reads to be shipped or fetched", why: "Data nobody can obtain makes the training impossible to rerun.", outcome: "pass", findings: 0 },
+  { rule: "environment-builds", category: "environment", severity: "error", effect: "block", weight: 10, title: "Require the declared environment to build", why: "If the image cannot be built nobody can rerun the solution.", outcome: "pass", findings: 0 },
+  { rule: "execution-epoch-completes", category: "execution", severity: "error", effect: "block", weight: 10, title: "Require the first training epoch to complete", why: "A training that crashes cannot be rerun as published.", outcome: "pass", findings: 0 },
+  { rule: "branches-check-out", category: "branches", severity: "error", effect: "friction", weight: 1.5, title: "Require every branch to check out", why: "A branch git cannot produce cannot be rerun.", outcome: "not-assessed", findings: 0, reason: "the clone was shallow: remote branches were not listed" },
+];
 
 type Bare = Omit<Finding, "locations"> & { locations?: Finding["locations"] };
 
@@ -49,6 +61,7 @@ const BARE: Bare[] = [
     line: null,
     message: "README gives no command to predict",
     values: { kind: "predict" },
+    fix: "Add the commands to the README",
   },
   {
     rule: "requirements-pinned",
@@ -58,6 +71,7 @@ const BARE: Bare[] = [
     line: 3,
     message: "torch is not pinned to an exact version (found 'torch>=2.0')",
     values: { name: "torch", spec: "torch>=2.0" },
+    fix: "Pin torch to the version used",
   },
   {
     rule: "requirements-imports-resolve",
@@ -163,7 +177,7 @@ export const CARBON: CarbonSection = {
     intensity: { value: 475, origin: "table", source: "Ember 2023, WORLD, the table's default", region: "WORLD", year: 2023 },
     gCO2PerKm: { value: 107.5, origin: "table", source: "EEA 2020" },
     memoryWattsPerGB: 0.3725,
-    cpu: { model: "Intel(R) Xeon(R) CPU", tdpWatts: 65, wattsPerThread: 8.1, source: "data/cpu-tdp.json", fallback: false },
+    cpu: { model: "Intel(R) Xeon(R) CPU", tdpWatts: 65, wattsPerThread: 8.1, source: "data/cpu-tdp.json", fallback: null },
   },
 };
 
@@ -177,6 +191,8 @@ export function sampleReport(): Report {
       kind: "git",
       commit: COMMIT,
       ref: "main",
+      webUrl: "https://github.com/acme/melanoma-solution",
+      anchor: "README.md",
       branches: [
         { name: "main", commit: COMMIT, current: true },
         { name: "experiment", commit: "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678", current: false },
@@ -187,27 +203,17 @@ export function sampleReport(): Report {
       build: { status: "ran", seconds: 84.2 },
       epoch: { status: "ran", seconds: 142.9 },
     },
-    score: {
-      total: 61,
-      categories: {
-        instructions: assessed(55, 1, 10, 4.5),
-        requirements: assessed(40, 1, 10, 6),
-        environment: assessed(100, 1, 8, 0),
-        paths: assessed(20, 1, 5, 4),
-        datasets: assessed(100, 1, 6, 0),
-        branches: { score: null, assessed: false, weight: 1, possible: 0, lost: 0, reason: "the clone was shallow: remote branches were not listed" },
-        code: assessed(78, 1, 9, 2),
-        execution: assessed(90, 1, 5, 0.5),
-      },
-    },
+    score: score(RESULTS),
     findings: FINDINGS.map((f) => ({ ...f, values: { ...f.values }, locations: f.locations.map((at) => ({ ...at })) })),
-    rules: [
-      { rule: "paths-portable", category: "paths", severity: "error", weight: 4, outcome: "fail", findings: 2 },
-      { rule: "branches-check-out", category: "branches", severity: "error", weight: 5, outcome: "not-assessed", findings: 0, reason: "branches not collected" },
-      { rule: "datasets-fetched", category: "datasets", severity: "warning", weight: 3, outcome: "pass", findings: 0 },
-    ],
+    rules: RESULTS.map((r) => ({ ...r })),
     environment: structuredClone(ENVIRONMENT),
     carbon: structuredClone(CARBON),
+    suppressions: {
+      inline: [{ file: "src/config.py", line: 11, target: 12, rules: ["paths-portable"], reason: "our cluster's data root", matched: 1, honoured: false }],
+      repoTrusted: false,
+      suppressed: 0,
+      excluded: { globs: ["vendor/**"], source: "--exclude", files: 2, paths: ["vendor/yolov5", "vendor/timm"] },
+    },
     notes: ["Dockerfile written to out/Dockerfile", "the train plan came from the README"],
   };
 }

@@ -1,6 +1,8 @@
 // Golden files for the rendered formats (text without colour, Markdown, SARIF); `vitest -u` rewrites them.
 import { describe, expect, it } from "vitest";
 import { render } from "../../src/report/index.js";
+import { explainScore } from "../../src/evaluate/score-explain.js";
+import { errorsOnly } from "../../src/report/quiet.js";
 import { RULES, sampleReport } from "./fixtures.js";
 
 const golden = (name: string): string => new URL(`./golden/${name}`, import.meta.url).pathname;
@@ -12,6 +14,12 @@ describe("rendered reports match their golden files", () => {
 
   it("markdown", async () => {
     await expect(render(sampleReport(), "md", { rules: RULES })).toMatchFileSnapshot(golden("report.md"));
+  });
+
+  it("text with --quiet and --explain-score", async () => {
+    const report = errorsOnly(sampleReport());
+    report.score.explanation = explainScore(report.score);
+    await expect(render(report, "text", { color: false })).toMatchFileSnapshot(golden("report-quiet-explained.txt"));
   });
 
   it("sarif", async () => {

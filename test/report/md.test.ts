@@ -1,14 +1,39 @@
-// Markdown decisions: not-assessed categories, text from the repo kept inert, long finding lists cut.
+// Markdown decisions: the score by area, errors first, one <details> per category, links to the exact line
+// at the audited commit, text from the repo kept inert, a cap that never drops an error to show a warning.
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../src/report/md.js";
 import { mdCode, mdText } from "../../src/report/md-sections.js";
 import { RULES, sampleReport } from "./fixtures.js";
 
 describe("renderMarkdown", () => {
-  it("marks a category not assessed with its reason and no counts", () => {
+  it("shows each area's points, what blocks it, and its categories, one not assessed as such", () => {
     const md = renderMarkdown(sampleReport());
-    expect(md).toContain("| branches | _not assessed_ (the clone was shallow: remote branches were not listed) | – | – | – |");
-    expect(md).toContain("| paths | 20 | 2 | 0 | 0 |");
+    expect(md).toContain("| run | 10 / 30 | blocked by `readme-commands` | instructions 33, execution 100 |");
+    expect(md).toContain("| trust | 19.5 / 20 |  | branches _not assessed_, code 98 |");
+  });
+
+  it("lists every error first in one table, then one <details> per category for the rest", () => {
+    const md = renderMarkdown(sampleReport());
+    const errors = md.indexOf("**Errors (4)**");
+    const details = md.indexOf("<details><summary><b>instructions</b>: 33 · 1 warning</summary>");
+    expect(errors).toBeGreaterThan(0);
+    expect(details).toBeGreaterThan(errors);
+    expect(md.indexOf("| `README.md:14` ")).toBe(-1); // linked, not plain, on GitHub
+    expect(md).toContain("<details><summary><b>code</b>: 98 · 1 warning, 1 info</summary>");
+    expect(md.match(/<\/details>/g)).toHaveLength(3);
+  });
+
+  it("links a location to its line at the audited commit when the repo is on GitHub, and not otherwise", () => {
+    const md = renderMarkdown(sampleReport());
+    expect(md).toContain("[`src/config.py:8`](https://github.com/acme/melanoma-solution/blob/3f5c2a9e8b7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b/src/config.py#L8)");
+    expect(md).toContain("[`notebooks/eda.ipynb cell 3 line 4`](https://github.com/acme/melanoma-solution/blob/3f5c2a9e8b7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b/notebooks/eda.ipynb)");
+    const local = sampleReport();
+    delete local.repo.webUrl;
+    expect(renderMarkdown(local)).toContain("| `src/config.py:8` |");
+  });
+
+  it("puts a finding's fix under its message", () => {
+    expect(renderMarkdown(sampleReport())).toContain("README gives no command to predict<br>**Fix:** Add the commands to the README |");
   });
 
   it("keeps text from the repo from adding markup, HTML, links or mentions", () => {
@@ -19,10 +44,15 @@ describe("renderMarkdown", () => {
     expect(mdCode("a`b|c")).toBe("`` a`b\\|c ``");
   });
 
-  it("cuts the findings table at maxFindings and says how many were left out", () => {
-    const md = renderMarkdown(sampleReport(), { maxFindings: 3 });
-    expect(md.match(/^\| (\*\*error\*\*|warning|info) \|/gm)).toHaveLength(3);
-    expect(md).toContain("_… and 5 more findings: see the JSON or SARIF report._");
+  it("cuts at maxFindings keeping errors before warnings before info, and says how many were left out", () => {
+    const three = renderMarkdown(sampleReport(), { maxFindings: 3 });
+    expect(three.match(/^\| [^|]+ \| (instructions|requirements|paths|code) \|/gm)).toHaveLength(3);
+    expect(three).not.toMatch(/^\| warning \|/m);
+    expect(three).toContain("_5 finding(s) not listed (1 error, 3 warnings, 1 info) to keep this report short: see the JSON or SARIF report._");
+    const five = renderMarkdown(sampleReport(), { maxFindings: 5 });
+    expect(five.match(/^\| warning \|/gm)).toHaveLength(1);
+    expect(five).not.toMatch(/^\| info \|/m);
+    expect(five).toContain("_1 more in this category: see the JSON or SARIF report._");
   });
 
   it("links a rule to its help page only when the link is https", () => {
@@ -34,6 +64,6 @@ describe("renderMarkdown", () => {
   });
 
   it("nests under the caller's heading level", () => {
-    expect(renderMarkdown(sampleReport(), { headingLevel: 3 }).startsWith("### repro-audit: 61/100\n")).toBe(true);
+    expect(renderMarkdown(sampleReport(), { headingLevel: 3 }).startsWith("### repro-audit: 73/100\n")).toBe(true);
   });
 });

@@ -53,11 +53,14 @@ describe("SARIF levels", () => {
 });
 
 describe("SARIF rules", () => {
-  it("lists every known rule sorted by id, plus a descriptor for a finding's unknown rule", () => {
+  it("lists every rule the report judged, sorted by id, plus a descriptor for a finding's unknown rule", () => {
     const ids = run().tool.driver.rules.map((d) => d.id);
     expect(ids).toEqual([
+      "branches-check-out",
       "code-no-placeholders",
       "datasets-fetched",
+      "environment-builds",
+      "execution-epoch-completes",
       "options-have-help",
       "paths-portable",
       "readme-branches-exist",
@@ -65,13 +68,24 @@ describe("SARIF rules", () => {
       "requirements-imports-resolve",
       "requirements-pinned",
     ]);
+    const unknown = run().tool.driver.rules.find((d) => d.id === "code-no-placeholders")!;
+    expect(unknown.shortDescription).toEqual({ text: "code-no-placeholders" });
+  });
+
+  it("describes the rules from the report alone, without rule files", () => {
+    const alone = run(sampleReport(), { rules: [] });
+    const descriptor = alone.tool.driver.rules.find((d) => d.id === "paths-portable")!;
+    expect(descriptor.shortDescription).toEqual({ text: "Disallow machine-specific absolute paths" });
+    expect(descriptor.helpUri).toBe("https://repro-audit.dev/rules/paths-portable");
+    const pinned = alone.tool.driver.rules.find((d) => d.id === "requirements-pinned")!;
+    expect(pinned.help.text).toContain("Fix: Pin {name} to the version used");
   });
 
   it("gives each result the index of its own rule", () => {
     const r = run();
     for (const result of r.results) expect(r.tool.driver.rules[result.ruleIndex]!.id).toBe(result.ruleId);
-    expect(resultFor(r, "src/config.py", "paths-portable").ruleIndex).toBe(3);
-    expect(resultFor(r, "src/model.py", "code-no-placeholders").ruleIndex).toBe(0);
+    expect(resultFor(r, "src/config.py", "paths-portable").ruleIndex).toBe(6);
+    expect(resultFor(r, "src/model.py", "code-no-placeholders").ruleIndex).toBe(1);
   });
 
   it("fills every field GitHub requires of a rule, with the title and reason from the rule metadata", () => {
@@ -92,28 +106,40 @@ describe("SARIF locations", () => {
     ]);
   });
 
-  it("points a notebook finding at the .ipynb, line 1, with the cell and line in the message", () => {
+  it("points a notebook finding at the .ipynb as a whole (no made-up line), with the cell in the message and properties", () => {
     const result = resultFor(run(), "notebooks/eda.ipynb", "paths-portable");
-    expect(result.locations[0]!.physicalLocation.region).toEqual({ startLine: 1 });
+    expect(result.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: "notebooks/eda.ipynb", uriBaseId: "%SRCROOT%" } });
     expect(result.message.text).toBe("Machine-specific path '/kaggle/input/siim-isic/train.csv' (cell 3, line 4)");
     expect(result.properties).toMatchObject({ cell: 2, cellLine: 4 });
   });
 
-  it("anchors a repository-level finding at README.md, or the anchor given, because GitHub rejects results without one", () => {
-    expect(resultFor(run(), null, "readme-commands").locations[0]!.physicalLocation.artifactLocation.uri).toBe("README.md");
-    const anchored = (JSON.parse(renderSarif(sampleReport(), { rules: RULES, repoAnchor: "docs/index.md" })) as { runs: Run[] }).runs[0]!;
-    const result = resultFor(anchored, null, "readme-commands");
-    expect(result.locations[0]!.physicalLocation).toEqual({
-      artifactLocation: { uri: "docs/index.md", uriBaseId: "%SRCROOT%" },
-      region: { startLine: 1 },
-    });
+  // GitHub refuses the whole file when a result has no file location ("locationFromSarifResult: expected at
+  // least one location"), and accepts a location with no region as an alert on the whole file.
+  it("shows a repository-level finding on the report's anchor file as a whole, without a fake line", () => {
+    const result = resultFor(run(), null, "readme-commands");
+    expect(result.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: "README.md", uriBaseId: "%SRCROOT%" } });
+    expect(result.message.text).toBe("README gives no command to predict (about the whole repository)");
     expect(result.properties.repositoryLevel).toBe(true);
+    const noAnchor = sampleReport();
+    delete noAnchor.repo.anchor;
+    const anchored = (JSON.parse(renderSarif(noAnchor, { rules: RULES, repoAnchor: "docs/index.md" })) as { runs: Run[] }).runs[0]!;
+    expect(resultFor(anchored, null, "readme-commands").locations[0]!.physicalLocation.artifactLocation.uri).toBe("docs/index.md");
   });
 
-  it("gives a finding without a line line 1 of its file, marked whole-file", () => {
+  it("gives a finding without a line its whole file, marked whole-file", () => {
     const result = resultFor(run(), "src/model.py", "code-no-placeholders");
-    expect(result.locations[0]!.physicalLocation.region).toEqual({ startLine: 1 });
+    expect(result.locations[0]!.physicalLocation.region).toBeUndefined();
     expect(result.properties.wholeFile).toBe(true);
+  });
+
+  it("marks each result's baselineState when the report was compared with a baseline", () => {
+    const report = sampleReport();
+    report.findings = report.findings.map((f, i) => ({ ...f, baseline: i === 0 ? "new" : "unchanged" }));
+    const states = run(report).results.map((x) => (x as unknown as { baselineState?: string }).baselineState);
+    expect(states.filter((s) => s === "new")).toHaveLength(1);
+    expect(states.filter((s) => s === "unchanged")).toHaveLength(7);
+    expect((run().results[0] as unknown as { baselineState?: string }).baselineState).toBeUndefined();
+    expect(sarifSchemaValidator()(sarifLog(report))).toBe(true);
   });
 
   it("percent-encodes paths as relative URI references", () => {
@@ -174,7 +200,8 @@ describe("SARIF log shape", () => {
       expect(result.message.text.length).toBeGreaterThan(0);
       expect(result.locations).toHaveLength(1);
       expect(result.locations[0]!.physicalLocation.artifactLocation.uri).not.toBe("");
-      expect(result.locations[0]!.physicalLocation.region!.startLine).toBeGreaterThanOrEqual(1);
+      const region = result.locations[0]!.physicalLocation.region;
+      if (region) expect(region.startLine).toBeGreaterThanOrEqual(1);
     }
     for (const d of r.tool.driver.rules) {
       for (const text of [d.shortDescription.text, d.fullDescription.text, d.help.text]) expect(String(text).length).toBeGreaterThan(0);

@@ -21,11 +21,11 @@ const finding = (over: Partial<Finding>): Finding => ({
 describe("category scores", () => {
   it("shows a category that was not assessed as such, never as 100", () => {
     const text = renderText(sampleReport(), { color: false });
-    expect(text).toMatch(/^ {2}branches +not assessed {2}the clone was shallow/m);
-    expect(text).not.toMatch(/^ {2}branches +100/m);
-    expect(categoryScoreText({ score: 100, assessed: false, weight: 1, possible: 0, lost: 0 })).toBe("not assessed");
+    expect(text).toMatch(/^ {4}branches +not assessed {2}the clone was shallow/m);
+    expect(text).not.toMatch(/^ {4}branches +100/m);
+    expect(categoryScoreText({ score: 100, assessed: false, area: "trust", blocked: false, lost: 0 })).toBe("not assessed");
     expect(categoryScoreText(undefined)).toBe("not assessed");
-    expect(categoryScoreText({ score: 77.6, assessed: true, weight: 1, possible: 5, lost: 1.1 })).toBe("78");
+    expect(categoryScoreText({ score: 77.6, assessed: true, area: "install", blocked: false, lost: 1.1 })).toBe("78");
   });
 
   it("shows a total that was not assessed as such", () => {
@@ -108,5 +108,28 @@ describe("numbers", () => {
   it("keeps three significant figures and whole numbers whole", () => {
     expect([num(1), num(0.0022), num(0.01234), num(1.845), num(12.34), num(875.6)]).toEqual(["1", "0.0022", "0.0123", "1.84", "12.3", "876"]);
     expect([duration(42), duration(130.4), duration(19560)]).toEqual(["42.0 s", "2 min 10 s", "5 h 26 min"]);
+  });
+});
+
+describe("findings: every error first, then each category's warnings and info, each with its fix", () => {
+  it("lists errors across categories before any warning, and a fix line under a finding that has one", () => {
+    const text = renderText(sampleReport(), { color: false });
+    const lines = text.split("\n");
+    const firstWarning = lines.findIndex((l) => l.startsWith("  warning"));
+    const lastError = lines.map((l) => l.startsWith("  error")).lastIndexOf(true);
+    expect(lastError).toBeGreaterThan(0);
+    expect(lastError).toBeLessThan(firstWarning);
+    expect(text).toContain("  error    (repository)  instructions: README gives no command to predict  readme-commands\n           fix: Add the commands to the README\n");
+    expect(text).toContain("           fix: Pin torch to the version used\n");
+  });
+
+  it("says what quieted the audit, and with --quiet how many findings it left out", async () => {
+    const { errorsOnly } = await import("../../src/report/quiet.js");
+    const text = renderText(errorsOnly(sampleReport()), { color: false });
+    expect(text).not.toMatch(/^ {2}warning/m);
+    expect(text).toContain("--quiet: 3 warning(s) and 1 info not shown");
+    expect(text).toContain("  1 inline ignore comment(s) in the repo, not honoured (the repo is not trusted; --trust-repo for your own): they would quiet 1 occurrence(s), which still count");
+    expect(text).toContain('    src/config.py:11 ignore[paths-portable] "our cluster\'s data root": matched 1');
+    expect(text).toContain("  excluded by vendor/** (--exclude): 2 file(s) or folder(s) not audited: vendor/yolov5, vendor/timm");
   });
 });

@@ -84,3 +84,14 @@ describe("the clean sample", () => {
     expect(report.score.total).toBeGreaterThanOrEqual(90);
   });
 });
+
+describe("the messy sample", () => {
+  it("scores at most 40: no spec, machine paths and a missing training script each block their area", async () => {
+    const { report } = await audit({ source: makeSampleRepo("messy-kaggle"), stages: ["static"] });
+    expect(report.score.total).toBeLessThanOrEqual(40);
+    expect(report.score.areas.install.blockedBy).toEqual(["requirements-spec-present"]);
+    expect(report.score.areas.data.blockedBy).toContain("datasets-data-available");
+    expect(report.score.areas.run.blockedBy).toEqual(["instructions-references-exist"]);
+    expect(report.score.areas.trust.blockedBy).toEqual(["branches-named-exist"]);
+  });
+});

@@ -39,7 +39,9 @@ export function parsePipfileText(file: string, text: string): FactRecord[] {
   }
   for (const section of ["packages", "dev-packages"]) {
     const start = sectionLine(text, section);
-    for (const [rawName, value] of Object.entries((doc[section] as Record<string, unknown>) ?? {})) {
+    const packages = doc[section];
+    if (!packages || typeof packages !== "object" || Array.isArray(packages)) continue;
+    for (const [rawName, value] of Object.entries(packages as Record<string, unknown>)) {
       const line = lineOf(text, rawName, start, start);
       const { spec, extras, marker } = pipfileSpec(value);
       const name = normalizeName(rawName);
@@ -60,13 +62,17 @@ export function parsePipfileLockText(file: string, text: string): FactRecord[] {
   } catch {
     return [];
   }
+  // Valid JSON need not be an object ("null", "[1]"): a lock file that is not one declares nothing.
+  if (!doc || typeof doc !== "object" || Array.isArray(doc)) return [];
   const records: FactRecord[] = [];
   const meta = (doc._meta ?? {}) as { requires?: Record<string, unknown> };
   const python = meta.requires?.python_full_version ?? meta.requires?.python_version;
   if (typeof python === "string") records.push(pythonRecord(file, lineOf(text, `"${python}"`), python));
   for (const section of ["default", "develop"]) {
     const start = lineOf(text, `"${section}"`);
-    for (const [rawName, value] of Object.entries((doc[section] as Record<string, unknown>) ?? {})) {
+    const packages = doc[section];
+    if (!packages || typeof packages !== "object" || Array.isArray(packages)) continue;
+    for (const [rawName, value] of Object.entries(packages as Record<string, unknown>)) {
       const line = lineOf(text, `"${rawName}"`, start, start);
       const { spec, extras, marker } = pipfileSpec(value);
       const name = normalizeName(rawName);

@@ -15,6 +15,8 @@ import { extractor as syntax } from "./syntax.js";
 import { extractor as placeholders } from "./placeholders.js";
 import { extractor as undefinedNames } from "./undefined-names.js";
 import { extractor as training } from "./training.js";
+import { extractor as trainingSetup } from "./training-setup.js";
+import { extractor as suppressions } from "./suppressions.js";
 
 export const STATIC_EXTRACTORS: readonly Extractor[] = [
   inventory,
@@ -30,4 +32,6 @@ export const STATIC_EXTRACTORS: readonly Extractor[] = [
   placeholders,
   undefinedNames,
   training,
+  trainingSetup,
+  suppressions,
 ];

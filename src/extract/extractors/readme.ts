@@ -52,14 +52,14 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
   const records: FactRecord[] = parts.sections.map((s) => ({ kind: "section", file, line: s.line, title: s.title }));
   const seen = new Set<string>();
-  const mention = (line: number, target: "file" | "branch", name: string, exists: boolean | null) => {
+  const mention = (line: number, target: "file" | "branch", name: string, exists: boolean | null, runBy: string | null = null) => {
     const key = `${target}:${name}:${line}`; // once per line: a grouped finding lists every line naming it
     if (seen.has(key)) return;
     seen.add(key);
-    records.push({ kind: "mention", file, line, target, name, exists });
+    records.push({ kind: "mention", file, line, target, name, exists, ...(runBy ? { runBy } : {}) });
   };
   const fileExists = (path: string) => view.has(path) || view.isDir(path);
-  const mentionFile = (line: number, raw: string, fromReadmeDir: boolean) => {
+  const mentionFile = (line: number, raw: string, fromReadmeDir: boolean, runBy: string | null = null) => {
     const clean = raw.replace(/[#?].*$/, "").replace(/[.,:;]+$/, "");
     if (!isLocal(clean) || !MENTIONED.test(clean)) return;
     const fromRoot = joinRel("", clean);
@@ -67,7 +67,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     // Links are relative to the README's folder, commands usually to the root: try both, name the likelier.
     const name = fileExists(fromRoot) ? fromRoot : fileExists(fromDir) || fromReadmeDir ? fromDir : fromRoot;
     if (name.startsWith("..")) return;
-    mention(line, "file", name, fileExists(fromRoot) || fileExists(fromDir));
+    mention(line, "file", name, fileExists(fromRoot) || fileExists(fromDir), runBy);
   };
   const mentionBranch = (line: number, name: string) => {
     const clean = name.replace(/^origin\//, "");
@@ -100,7 +100,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     records.push({ kind: "command", file, line, command: command.command, purpose: purpose!, script });
     // What the script it runs does besides (a driver script that trains, then predicts).
     for (const also of more) records.push({ kind: "command", file, line, command: command.command, purpose: also, script, via: script ?? `make ${command.makeTarget ?? ""}`.trim() });
-    if (command.script) mentionFile(line, script ?? command.script, false);
+    if (command.script) mentionFile(line, script ?? command.script, false, purpose!);
     for (const input of command.inputs) mentionFile(line, input, false);
     for (const branch of command.branches) mentionBranch(line, branch);
   }

@@ -5,6 +5,7 @@ import { T, logicalLines, opCode, tokenize, type LexError, type LogicalLine, typ
 import { unboundNames, type NameUse } from "./names-lexical.js";
 import { structureError } from "./structure.js";
 import { hintKind } from "./hints.js";
+import { SETUP_CALLS, TORCHVISION_BUILDER, setupKind } from "./setup-hints.js";
 
 export interface PyImport {
   line: number;
@@ -125,6 +126,10 @@ const SHELL_MODULES = /^(?:os|subprocess|sp|commands|sh)\./;
 
 /** Calls that test whether a path exists: what runs under them reads a file only when it is there. */
 const PROBES = new Set(["exists", "isfile", "isdir", "is_file", "is_dir", "lexists", "access", "ismount"]);
+
+/** A name the training or training-setup families read (hints.ts, setup-hints.ts). */
+const hinted = (name: string): boolean => hintKind(name) !== null || setupKind(name) !== null;
+const interestingCall = (name: string): boolean => INTERESTING_CALLS.has(name) || SETUP_CALLS.has(name) || TORCHVISION_BUILDER.test(name);
 
 const PATHLIKE = /^(?:\/[^\s/]|~\/|[A-Za-z]:[\\/]|\.\.?\/)/;
 const COMMENT_MARK = /\b(TODO|FIXME)\b/;
@@ -253,7 +258,7 @@ class FileIndexer {
           index.pathStrings.push(role ? { line: t.line[k]!, value: v, role } : { line: t.line[k]!, value: v });
         }
         if (callee >= 0 && SHELL_CALLS.has(this.str(callee)) && v.length < 2000 && SHELL_MODULES.test(this.calleeBefore(callee))) index.shellStrings.push({ line: t.line[k]!, value: v });
-        if (this.isOp(k + 1, ":") && callees[callees.length - 1] === -2 && hintKind(v) !== null) {
+        if (this.isOp(k + 1, ":") && callees[callees.length - 1] === -2 && hinted(v)) {
           const end = this.argEnd(k + 2);
           index.assigns.push({ line: t.line[k]!, target: v, value: reader.value(null, k + 2, end), entry: true });
         }
@@ -267,7 +272,7 @@ class FileIndexer {
         commas.push(0);
         if (isCall) {
           const last = this.str(k - 1);
-          const interesting = INTERESTING_CALLS.has(last);
+          const interesting = interestingCall(last);
           const writer = WRITE_CALLS.get(last);
           if (interesting || writer) {
             const callee = this.calleeBefore(k - 1);
@@ -281,7 +286,7 @@ class FileIndexer {
       else if (op === 61 && t.kind[k - 1] === T.NAME && (this.isOp(k - 2, "(") || this.isOp(k - 2, ","))) {
         const name = this.str(k - 1);
         const callee = callees[callees.length - 1] ?? -1;
-        if (callee >= 0 && hintKind(name) !== null)
+        if (callee >= 0 && hinted(name))
           index.kwargs.push({ line: t.line[k]!, callee: this.calleeBefore(callee), arg: reader.value(name, k + 1, this.argEnd(k + 1)) });
       }
     }
@@ -489,7 +494,7 @@ class FileIndexer {
     if (this.isOp(eq, ":")) while (eq < to && !this.isOp(eq, "=")) eq++;
     if (!this.isOp(eq, "=") || eq + 1 >= to) return;
     const target = this.text.slice(t.start[from]!, t.end[k]!);
-    const hint = hintKind(target) !== null;
+    const hint = hinted(target);
     let hasString = false;
     // A string, __file__, or a path constant already known (`save_as = OUT_DIR / f.stem`).
     for (let x = eq + 1; x < to && !hasString; x++) hasString = t.kind[x] === T.STRING || (t.kind[x] === T.NAME && (this.str(x) === "__file__" || this.constants.has(this.str(x))));

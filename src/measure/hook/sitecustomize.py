@@ -1,8 +1,9 @@
 """repro-audit epoch hook: marks epoch and batch boundaries and stops the run after the measured part.
 
-Put this folder on PYTHONPATH and set REPRO_AUDIT_EVENTS to a file path. Without that variable the hook
-does nothing. Frameworks are patched lazily, when the program itself imports them, so an absent
-framework costs nothing. Events are JSON lines: {"t", "event", "epoch", "batch", "batches_per_epoch"}, and
+Put this folder on PYTHONPATH and set REPRO_AUDIT_EVENTS_SOCKET to a unix socket the host listens on (the audit
+does; the host stamps each line as it arrives and nothing written can be rewritten), or REPRO_AUDIT_EVENTS to a
+file path (scripts/gpu-check.sh). Without either the hook does nothing. Frameworks are patched lazily, when the
+program itself imports them, so an absent framework costs nothing (the patches: repro_audit_frameworks.py). Events are JSON lines: {"t", "event", "epoch", "batch", "batches_per_epoch"}, and
 "total_epochs" on an epoch start where the framework knows it (Keras).
 Environment: REPRO_AUDIT_MEASURE_EPOCHS (default 1), REPRO_AUDIT_BATCHES (stop after K batches),
 REPRO_AUDIT_STOP_GRACE_MS (an idle pause before the stop, so the host's meters read the counters at the end).
@@ -21,6 +22,7 @@ try:
 except ImportError:  # not on POSIX: no CPU clock beyond process_time
     resource = None
 
+_SOCKET = os.environ.get("REPRO_AUDIT_EVENTS_SOCKET")
 _EVENTS = os.environ.get("REPRO_AUDIT_EVENTS")
 
 
@@ -43,8 +45,15 @@ def _chain_next_sitecustomize():
 
 
 class _Recorder:
-    def __init__(self, path):
-        self.file = open(path, "a", buffering=1)
+    def __init__(self, socket_path, file_path):
+        self.sock = None
+        self.file = None
+        if socket_path:
+            import socket
+            self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            self.sock.connect(socket_path)
+        else:
+            self.file = open(file_path, "a", buffering=1)
         self.measure_epochs = int(os.environ.get("REPRO_AUDIT_MEASURE_EPOCHS", "1") or 1)
         batches = os.environ.get("REPRO_AUDIT_BATCHES", "")
         self.max_batches = int(batches) if batches.isdigit() and int(batches) > 0 else None
@@ -65,7 +74,14 @@ class _Recorder:
                 record["batches_per_epoch"] = self.batches_per_epoch
             record.update(_usage())
             record.update(extra)
-            self.file.write(json.dumps(record) + "\n")
+            line = json.dumps(record) + "\n"
+            try:
+                if self.sock is not None:
+                    self.sock.sendall(line.encode("utf-8"))
+                elif self.file is not None:
+                    self.file.write(line)
+            except Exception:  # the host went away: the program goes on unmarked
+                self.sock = self.file = None
 
     def _new_lock(self):
         self.lock = threading.RLock()
@@ -111,7 +127,11 @@ class _Recorder:
 
     def stop(self, reason):
         self.write("stop", reason=reason)
-        self.file.flush()
+        try:
+            if self.file is not None:
+                self.file.flush()
+        except Exception:
+            pass
         for stream in (sys.stdout, sys.stderr):
             try:
                 stream.flush()
@@ -187,191 +207,8 @@ def _mark_streams(rec):
             setattr(sys, name, _MarkingStream(stream, rec, seen))
 
 
-def _patch_torch_dataloader(module, rec):
-    loader_cls = getattr(module, "DataLoader", None)
-    if loader_cls is None or getattr(loader_cls, "_repro_audit", False):
-        return
-    original_iter = loader_cls.__iter__
-    state = {"train": None, "shuffles": False}
-
-    def is_train(loader):
-        # The training loader is the first one iterated, unless a shuffling one shows up before any
-        # epoch was completed (a script that evaluates a baseline on the validation loader first).
-        shuffles = type(getattr(loader, "sampler", None)).__name__ in ("RandomSampler", "DistributedSampler")
-        if state["train"] is None or (shuffles and not state["shuffles"] and rec.epoch <= 1):
-            if state["train"] is not None and state["train"] != id(loader):
-                rec.epoch = 0
-                rec.write("reset")  # what was marked so far was not training
-            state["train"] = id(loader)
-            state["shuffles"] = shuffles
-        return state["train"] == id(loader)
-
-    def patched_iter(self):
-        iterator = original_iter(self)
-        if rec.owner not in (None, "torch") or not is_train(self):
-            return iterator
-        try:
-            n = len(self)
-        except Exception:
-            n = None
-        rec.epoch_start("torch", n)
-        return _CountingIterator(iterator, rec)
-
-    loader_cls.__iter__ = patched_iter
-    loader_cls._repro_audit = True
-
-
-class _CountingIterator:
-    def __init__(self, inner, rec):
-        self.inner = inner
-        self.rec = rec
-        self.handed = 0
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        # Asking for batch i+1 means batch i was processed.
-        if self.handed:
-            self.rec.batch_end("torch")
-        try:
-            item = next(self.inner)
-        except StopIteration:
-            self.handed = 0
-            raise
-        self.handed += 1
-        return item
-
-    def __len__(self):
-        return len(self.inner)
-
-
-def _patch_keras(module, rec):
-    model_cls = getattr(module, "Model", None)
-    callbacks = getattr(module, "callbacks", None)
-    if model_cls is None or callbacks is None or getattr(model_cls, "_repro_audit", False):
-        return
-    import functools
-    import inspect
-
-    class ReproAuditCallback(callbacks.Callback):
-        # Keras 3 runs batch callbacks on a thread pool (JAX, TF) only when every callback says it may; a callback
-        # that does not would make each step wait for its logs, slowing the run it measures. The batch stop waits
-        # in the training thread instead, so the process is idle while the host reads its meters at the end.
-        async_safe = rec.max_batches is None
-
-        def on_epoch_begin(self, epoch, logs=None):
-            params = self.params or {}
-            rec.epoch_start("keras", params.get("steps"), params.get("epochs"))
-
-        def on_train_batch_end(self, batch, logs=None):
-            # `batch` is the 0-based index of the last step done (several per call with steps_per_execution).
-            rec.batch_end("keras", batch + 1 if isinstance(batch, int) else None)
-
-        def on_epoch_end(self, epoch, logs=None):
-            rec.epoch_end("keras")
-
-    original_fit = model_cls.fit
-    try:
-        signature = inspect.signature(original_fit)
-    except (TypeError, ValueError):
-        signature = None
-
-    def with_ours(given):
-        if given is None:
-            return [ReproAuditCallback()]
-        if isinstance(given, (list, tuple)):
-            return list(given) + [ReproAuditCallback()]
-        if hasattr(given, "append") and hasattr(given, "callbacks"):  # a CallbackList made by the program
-            given.append(ReproAuditCallback())
-            return given
-        return [given, ReproAuditCallback()]  # a single callback
-
-    @functools.wraps(original_fit)
-    def fit(self, *args, **kwargs):
-        rec.claim("keras")
-        try:
-            bound = signature.bind(self, *args, **kwargs) if signature else None
-        except TypeError:
-            bound = None  # let the original report the bad call as it would
-        if bound is not None and "callbacks" in signature.parameters:
-            bound.arguments["callbacks"] = with_ours(bound.arguments.get("callbacks"))
-            return original_fit(*bound.args, **bound.kwargs)
-        if signature is None:
-            kwargs["callbacks"] = with_ours(kwargs.get("callbacks"))
-        return original_fit(self, *args, **kwargs)
-
-    model_cls.fit = fit
-    model_cls._repro_audit = True
-
-
-def _patch_lightning(module, rec):
-    trainer_cls = getattr(module, "Trainer", None)
-    callback_cls = getattr(module, "Callback", None)
-    if trainer_cls is None or callback_cls is None or getattr(trainer_cls, "_repro_audit", False):
-        return
-
-    class ReproAuditCallback(callback_cls):
-        def on_train_epoch_start(self, trainer, pl_module):
-            rec.epoch_start("lightning", getattr(trainer, "num_training_batches", None))
-
-        def on_train_batch_end(self, trainer, pl_module, *args, **kwargs):
-            rec.batch_end("lightning")
-
-        def on_train_epoch_end(self, trainer, pl_module):
-            rec.epoch_end("lightning")
-
-    original_init = trainer_cls.__init__
-
-    def __init__(self, *args, **kwargs):
-        rec.claim("lightning")
-        callbacks = kwargs.get("callbacks") or []
-        kwargs["callbacks"] = (list(callbacks) if isinstance(callbacks, (list, tuple)) else [callbacks]) + [ReproAuditCallback()]
-        original_init(self, *args, **kwargs)
-
-    trainer_cls.__init__ = __init__
-    trainer_cls._repro_audit = True
-
-
-def _patch_transformers(module, rec):
-    trainer_cls = getattr(module, "Trainer", None)
-    callback_cls = getattr(module, "TrainerCallback", None)
-    if trainer_cls is None or callback_cls is None or getattr(trainer_cls, "_repro_audit", False):
-        return
-
-    class ReproAuditCallback(callback_cls):
-        def on_epoch_begin(self, args, state, control, **kwargs):
-            per_epoch = None
-            if state.max_steps and args.num_train_epochs:
-                per_epoch = int(state.max_steps // max(1, int(args.num_train_epochs)))
-            rec.epoch_start("transformers", per_epoch)
-
-        def on_step_end(self, args, state, control, **kwargs):
-            rec.batch_end("transformers")
-
-        def on_epoch_end(self, args, state, control, **kwargs):
-            rec.epoch_end("transformers")
-
-    original_init = trainer_cls.__init__
-
-    def __init__(self, *args, **kwargs):
-        rec.claim("transformers")
-        original_init(self, *args, **kwargs)
-        self.add_callback(ReproAuditCallback())
-
-    trainer_cls.__init__ = __init__
-    trainer_cls._repro_audit = True
-
-
-# module name the program imports -> patch applied once it has loaded
-_PATCHES = {
-    "torch.utils.data": _patch_torch_dataloader,
-    "keras": _patch_keras,
-    "tensorflow.keras": _patch_keras,
-    "pytorch_lightning": _patch_lightning,
-    "lightning.pytorch": _patch_lightning,
-    "transformers": _patch_transformers,
-}
+# module name the program imports -> patch applied once it has loaded (repro_audit_frameworks.PATCHES)
+_PATCHES = {}
 
 
 class _Watcher:
@@ -413,9 +250,15 @@ class _Watcher:
         return spec
 
 
-def _install(path):
-    rec = _Recorder(path)
+def _install(socket_path, file_path):
+    global _PATCHES
+    rec = _Recorder(socket_path, file_path)
     rec.write("start", ppid=os.getppid())
+    try:
+        from repro_audit_frameworks import PATCHES  # beside this file, on the same PYTHONPATH entry
+        _PATCHES = PATCHES
+    except Exception as error:
+        rec.write("hook_error", message="frameworks: %s" % error)
     try:
         _mark_streams(rec)
     except Exception as error:
@@ -427,9 +270,9 @@ def _install(path):
     return rec
 
 
-if _EVENTS:
+if _SOCKET or _EVENTS:
     try:
-        _install(_EVENTS)
+        _install(_SOCKET, _EVENTS)
     except Exception as error:  # a broken hook must not change the program's behaviour
         sys.stderr.write("repro-audit hook disabled: %s\n" % error)
 _chain_next_sitecustomize()

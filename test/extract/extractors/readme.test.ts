@@ -51,7 +51,7 @@ describe("readme extractor", () => {
       },
       { kind: "mention", file: "README.md", line: 13, target: "file", name: "configs/base.yaml", exists: true },
       { kind: "command", file: "README.md", line: 15, command: "python predict.py --fold 0", purpose: "predict", script: "predict.py" },
-      { kind: "mention", file: "README.md", line: 15, target: "file", name: "predict.py", exists: true },
+      { kind: "mention", file: "README.md", line: 15, target: "file", name: "predict.py", exists: true, runBy: "predict" },
       { kind: "mention", file: "README.md", line: 15, target: "file", name: "notebooks/eda.ipynb", exists: false },
       { kind: "mention", file: "README.md", line: 16, target: "branch", name: "v1-final", exists: true },
     ]);
@@ -71,10 +71,10 @@ describe("readme extractor", () => {
       { kind: "readme", file: "README.rst", place: "root" },
       { kind: "section", file: "README.rst", line: 1, title: "Demo" },
       { kind: "command", file: "README.rst", line: 6, command: "bash scripts/run_train.sh", purpose: "train", script: "scripts/run_train.sh" },
-      { kind: "mention", file: "README.rst", line: 6, target: "file", name: "scripts/run_train.sh", exists: false },
+      { kind: "mention", file: "README.rst", line: 6, target: "file", name: "scripts/run_train.sh", exists: false, runBy: "train" },
       { kind: "readme", file: "docs/infer.md", place: "docs" },
       { kind: "command", file: "docs/infer.md", line: 2, command: "./infer.sh", purpose: "predict", script: "infer.sh" },
-      { kind: "mention", file: "docs/infer.md", line: 2, target: "file", name: "infer.sh", exists: false },
+      { kind: "mention", file: "docs/infer.md", line: 2, target: "file", name: "infer.sh", exists: false, runBy: "predict" },
     ]);
   });
 });

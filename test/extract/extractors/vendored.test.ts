@@ -79,7 +79,7 @@ describe("vendored copies", () => {
       ["train.py", "yolov5.models", "local"],
       ["train.py", "numpy", "third-party"],
     ]);
-    expect(facts.families["readme"]!.filter((r) => r.kind === "mention")).toEqual([{ kind: "mention", file: "README.md", line: 1, target: "file", name: "yolov5/train.py", exists: true }]);
+    expect(facts.families["readme"]!.filter((r) => r.kind === "mention")).toEqual([{ kind: "mention", file: "README.md", line: 1, target: "file", name: "yolov5/train.py", exists: true, runBy: "train" }]);
     expect(await extractor.extract({ view, facts: emptyFacts(), branches: null })).toHaveLength(1);
   });
 });

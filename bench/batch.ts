@@ -1,0 +1,102 @@
+// Batch bench: a static batch of the 10 sample repos (as git repos, audited through file:// URLs as a
+// leaderboard's URLs are, and as local folders) with --concurrency 1 and 4: wall times, their ratio, and
+// the peak memory of the whole process tree (the batch and its audit processes), sampled from /proc.
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const BIN = join(ROOT, "dist", "src", "cli", "main.js");
+const SAMPLES = ["clean-solution", "messy-kaggle", "broken-branch", "env-conda", "env-forgotten-import", "env-missing-version", "env-own-dockerfile", "env-pinned-ok", "train-cpu", "train-keras"];
+
+function gitRepo(root: string, sample: string): string {
+  const dir = join(root, sample);
+  cpSync(join(ROOT, "samples", sample, "repo"), dir, { recursive: true });
+  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.org", ...args], { cwd: dir, stdio: "ignore" });
+  git("init", "-q", "-b", "main");
+  git("add", "-A");
+  git("commit", "-qm", "solution");
+  return dir;
+}
+
+/** RSS in kB of `pid` and every process below it. */
+function treeRssKB(pid: number): number {
+  const parents = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parents.set(Number(entry), Number(fields[1]));
+      rss.set(Number(entry), Number(fields[21]) * 4);
+    } catch {
+      // gone while read
+    }
+  }
+  let total = 0;
+  for (const [p] of rss) {
+    for (let q: number | undefined = p; q !== undefined && q > 1; q = parents.get(q)) {
+      if (q === pid) {
+        total += rss.get(p)!;
+        break;
+      }
+    }
+  }
+  return total;
+}
+
+async function runBatch(leaderboard: string, concurrency: number, work: string): Promise<{ seconds: number; batchSeconds: number; peakMB: number; statuses: string }> {
+  const out = mkdtempSync(join(work, `out-c${concurrency}-`));
+  const cache = mkdtempSync(join(work, `cache-c${concurrency}-`));
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [BIN, "batch", leaderboard, "--stages", "static", "--concurrency", String(concurrency), "--out", out, "--cache-dir", cache, "--format", "json"], { stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, CI: "1" } });
+  let stdout = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRssKB(child.pid!))), 50);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  clearInterval(sampler);
+  const seconds = (performance.now() - t0) / 1000;
+  if (code !== 0) throw new Error(`batch exited ${code}`);
+  const report = JSON.parse(stdout) as { rows: Array<{ status: string }>; run: { seconds: number } };
+  const rows = report.rows;
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  return { seconds, batchSeconds: report.run.seconds, peakMB: peak / 1024, statuses: [...counts].map(([s, n]) => `${n} ${s}`).join(", ") };
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), "repro-audit-bench-batch-"));
+  try {
+    const repos = SAMPLES.map((s) => gitRepo(join(work, "repos"), s));
+    const leaderboard = (name: string, repo: (dir: string) => string) => {
+      const file = join(work, `${name}.yml`);
+      writeFileSync(file, ["competition: bench", "teams:", ...repos.map((dir, i) => `  - {rank: ${i + 1}, name: team-${i + 1}, entries: 5, repo: "${repo(dir)}"}`)].join("\n") + "\n");
+      return file;
+    };
+    const cases = [
+      { what: "file:// URLs (cloned, as a leaderboard's URLs are)", file: leaderboard("urls", (d) => `file://${d}`) },
+      { what: "local git folders (no clone)", file: leaderboard("folders", (d) => d) },
+    ];
+    console.log(`10 sample repos, --stages static; ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(2)} before`);
+    for (const c of cases) {
+      await runBatch(c.file, 4, work); // warm the file cache and the JIT caches on disk; not counted
+      const one = await runBatch(c.file, 1, work);
+      const four = await runBatch(c.file, 4, work);
+      console.log(`\n${c.what}`);
+      for (const [c, r] of [[1, one], [4, four]] as const) {
+        console.log(`  --concurrency ${c}: ${r.seconds.toFixed(2).padStart(6)} s wall (audits ${r.batchSeconds.toFixed(2)} s of it), peak ${r.peakMB.toFixed(0)} MB (batch + audit processes); ${r.statuses}`);
+      }
+      console.log(`  speed-up 1 -> 4: ${(one.seconds / four.seconds).toFixed(2)}x wall, ${(one.batchSeconds / four.batchSeconds).toFixed(2)}x audits (aim >= 1.8x on 2 cores)`);
+    }
+    console.log(`\nload average ${loadavg()[0]!.toFixed(2)} after (other processes slow both sides)`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, ""))) await main();

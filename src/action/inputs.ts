@@ -1,0 +1,87 @@
+// The Action's inputs: read from INPUT_* variables as GitHub names them, checked once, in the Action's words (pure).
+import { isAbsolute, resolve } from "node:path";
+import { AuditError } from "../index.js";
+import type { StageName } from "../index.js";
+import { STAGES } from "../model/report.js";
+import { FORMATS, type ReportFormat } from "../report/index.js";
+
+/** Every input action.yml declares, in its order; a test holds the two in step. */
+export const INPUT_NAMES = ["path", "stages", "runtime", "fail-under", "config", "region", "format", "sarif-file", "baseline"] as const;
+export type InputName = (typeof INPUT_NAMES)[number];
+
+export interface ActionInputs {
+  /** Absolute folder to audit. */
+  path: string;
+  stages: StageName[];
+  runtime: "container" | "host";
+  failUnder?: number;
+  /** Absolute path of the user's .repro-audit.yml. */
+  config?: string;
+  region?: string;
+  /** Format of the report file at report-path. */
+  format: ReportFormat;
+  /** Absolute path the SARIF is written to; undefined: the Action's own folder. */
+  sarifFile?: string;
+  /** Absolute path of a saved JSON report whose findings are known. */
+  baseline?: string;
+}
+
+/** The variable the runner sets for an input: spaces become underscores, upper case, dashes kept. */
+export function inputVariable(name: string): string {
+  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+
+/** A bad input: one line naming the input, what was wrong and what to set instead. */
+export function badActionInput(name: InputName, problem: string, hint: string): AuditError {
+  return new AuditError("BAD_INPUT", `input '${name}' ${problem}`, hint);
+}
+
+/** The inputs from the step's environment; relative paths are relative to the workspace. */
+export function readInputs(env: Readonly<Record<string, string | undefined>>, workspace: string): ActionInputs {
+  const get = (name: InputName) => (env[inputVariable(name)] ?? "").trim();
+  const inWorkspace = (text: string) => (isAbsolute(text) ? text : resolve(workspace, text));
+
+  const stagesText = get("stages") || "static";
+  const stages = stagesText.split(",").map((s) => s.trim()).filter(Boolean);
+  const unknown = stages.filter((s) => !(STAGES as readonly string[]).includes(s));
+  if (stages.length === 0 || unknown.length > 0) {
+    throw badActionInput("stages", `takes a comma list of ${STAGES.join(", ")}, not '${stagesText}'`, "Set e.g. stages: static, or stages: static,build,epoch");
+  }
+
+  const runtime = get("runtime") || "container";
+  if (runtime !== "container" && runtime !== "host") {
+    throw badActionInput("runtime", `takes container or host, not '${runtime}'`, "Set runtime: container (host runs the repo's code on the runner)");
+  }
+
+  const inputs: ActionInputs = {
+    path: inWorkspace(get("path") || "."),
+    stages: [...new Set(stages)] as StageName[],
+    runtime,
+    format: "json",
+  };
+
+  const failUnder = get("fail-under");
+  if (failUnder !== "") {
+    const n = Number(failUnder);
+    if (!(n >= 0 && n <= 100)) throw badActionInput("fail-under", `takes a number from 0 to 100, not '${failUnder}'`, "Set e.g. fail-under: 70, or leave it out");
+    inputs.failUnder = n;
+  }
+
+  const region = get("region");
+  if (region !== "") {
+    if (!/^[A-Za-z]{2}$/.test(region)) throw badActionInput("region", `takes a two-letter country code, not '${region}'`, "Set e.g. region: FR, or leave it out for the world average");
+    inputs.region = region.toUpperCase();
+  }
+
+  const format = get("format") || "json";
+  if (!(FORMATS as readonly string[]).includes(format)) throw badActionInput("format", `takes one of ${FORMATS.join(", ")}, not '${format}'`, "Set e.g. format: json");
+  inputs.format = format as ReportFormat;
+
+  const config = get("config");
+  if (config !== "") inputs.config = inWorkspace(config);
+  const sarifFile = get("sarif-file");
+  if (sarifFile !== "") inputs.sarifFile = inWorkspace(sarifFile);
+  const baseline = get("baseline");
+  if (baseline !== "") inputs.baseline = inWorkspace(baseline);
+  return inputs;
+}

@@ -1,0 +1,70 @@
+// `repro-audit batch` and `merge`: run the library's batch (or join shards), write batch.json, batch.md and
+// batch.html into --out, print the chosen format; Ctrl-C writes what is done and exits 130.
+import { resolve } from "node:path";
+import { runBatch, type BatchAuditOptions } from "../batch/run-batch.js";
+import { mergeFiles } from "../batch/merge.js";
+import { writeBatchOutputs } from "../batch/outputs.js";
+import type { BatchReport } from "../model/batch-report.js";
+import { EXIT } from "../model/errors.js";
+import { renderBatchText } from "../report/batch-text.js";
+import { renderBatchMarkdown } from "../report/batch-md.js";
+import { renderBatchJson } from "../report/batch-json.js";
+import { renderBatchHtml } from "../report/batch-html.js";
+import type { BatchArgs, BatchFormat, MergeArgs } from "./batch-args.js";
+import { batchProgress } from "./batch-progress.js";
+import type { Io } from "./run-command.js";
+
+export async function batchCommand(args: BatchArgs, io: Io): Promise<number> {
+  const controller = new AbortController();
+  // First Ctrl-C: stop the audits (they remove their containers) and write what is done. A second: leave.
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(EXIT.interrupted);
+    io.stderr.write("repro-audit: stopping the audits; the reports will hold what is done\n");
+    controller.abort(new Error("interrupted"));
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  const progress = batchProgress(io.stderr);
+  try {
+    const report = await runBatch({
+      file: args.file,
+      outDir: resolve(args.out),
+      resume: args.resume,
+      shard: args.shard,
+      audit: auditOptions(args),
+      signal: controller.signal,
+      onEvent: progress.onEvent,
+      ...(args.top !== undefined ? { top: args.top } : {}),
+      ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
+      ...(args.timeout !== undefined ? { timeoutSeconds: args.timeout } : {}),
+    });
+    progress.stop();
+    await publish(report, args.out, args.format, io);
+    return report.run.interrupted ? EXIT.interrupted : EXIT.ok;
+  } finally {
+    progress.stop();
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+export async function mergeCommand(args: MergeArgs, io: Io): Promise<number> {
+  const report = mergeFiles(args.files, resolve(args.out));
+  await publish(report, args.out, args.format, io);
+  return EXIT.ok;
+}
+
+async function publish(report: BatchReport, out: string, format: BatchFormat, io: Io): Promise<void> {
+  const files = await writeBatchOutputs(report, resolve(out));
+  const text = format === "json" ? renderBatchJson(report) : format === "md" ? renderBatchMarkdown(report) : format === "html" ? await renderBatchHtml(report) : renderBatchText(report, { color: io.stdout.isTTY === true && !process.env.NO_COLOR });
+  io.stdout.write(text);
+  io.stderr.write(`reports written: ${files.json}, ${files.md}, ${files.html}\n`);
+}
+
+/** The settings every audit of the batch runs with; paths are made absolute for the audit processes. */
+function auditOptions(args: BatchArgs): BatchAuditOptions {
+  const options: BatchAuditOptions = { ...args.flags };
+  if (args.config) options.configFile = resolve(args.config);
+  if (args.cacheDir) options.cacheDir = resolve(args.cacheDir);
+  return options;
+}

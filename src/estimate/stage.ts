@@ -1,0 +1,117 @@
+// The static estimate as the pipeline runs it: where no epoch gave the whole training's figure, the carbon
+// section gets the estimated prediction; where an epoch was measured, its throughput goes to the calibration
+// file so later estimates of that architecture use it.
+import { readFileSync } from "node:fs";
+import { carbonAssumptions } from "../carbon/assumptions.js";
+import type { CarbonAssumptions, CarbonSection, TrainPlan } from "../model/carbon.js";
+import type { Facts } from "../model/facts.js";
+import type { RepoInfo } from "../model/report.js";
+import { sourced, type Sourced } from "../model/sourced.js";
+import { cpuModelName } from "../measure/meters/cpu-model.js";
+import { calibrationPath, recordCalibration, type CalibrationEntry } from "./calibration.js";
+import type { RunGroup } from "./compute.js";
+import { estimateTraining, type EstimateOptions, type EstimateOutcome } from "./index.js";
+import { AuditError } from "../model/errors.js";
+
+export interface EstimateStep {
+  carbon: CarbonSection | undefined;
+  plan: TrainPlan | null;
+  facts: Facts;
+  settings: {
+    gpuModel: Sourced<string> | null;
+    datasetSize: Sourced<number> | null;
+    pue: Sourced<number> | null;
+    region: Sourced<string> | null;
+    intensity: Sourced<number> | null;
+  };
+  repo: RepoInfo;
+  /** The report's notes; the step adds its own. */
+  notes: string[];
+  /** Keep measured throughputs in the calibration file (default true). */
+  calibrate?: boolean;
+}
+
+function hostCpuModel(): string | null {
+  try {
+    return cpuModelName(readFileSync("/proc/cpuinfo", "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+/** A plan for a section that has none: the estimated training's own epochs and runs. */
+function planOf(group: RunGroup): TrainPlan {
+  const one = sourced(1, "default", "default");
+  return { commands: [], epochs: group.epochs, folds: group.runs, models: one, seeds: one, runs: group.runs.value };
+}
+
+/** The carbon section with an estimated prediction where nothing measured gives one; unchanged otherwise. */
+export async function estimateStep(step: EstimateStep): Promise<CarbonSection | undefined> {
+  const { carbon, settings } = step;
+  const file = calibrationPath();
+  const assumptions = carbon?.assumptions ?? carbonAssumptions({ pue: settings.pue ?? sourced(1.58, "default", "default"), region: settings.region, intensity: settings.intensity });
+  let result: EstimateOutcome;
+  try {
+    result = await estimateTraining(optionsFor(step, assumptions, file));
+  } catch (error) {
+    if (error instanceof AuditError) throw error; // a bad --gpu-model is the user's to fix
+    step.notes.push(`No carbon estimate from the code: the estimate failed (${(error as Error).message.split("\n")[0]}).`);
+    return carbon;
+  }
+  step.notes.push(...result.notes);
+  if (carbon?.measurement && step.calibrate !== false) await calibrateFrom(carbon, result.groups, settings.gpuModel, step, file);
+  if (carbon && (carbon.prediction || carbon.measurement?.complete)) return carbon;
+  if (!result.prediction) {
+    step.notes.push(`No carbon estimate from the code: ${result.reason}.`);
+    return carbon;
+  }
+  return { plan: carbon?.plan ?? step.plan ?? planOf(result.groups[0]!), ...(carbon?.measurement ? { measurement: carbon.measurement } : {}), prediction: result.prediction, assumptions };
+}
+
+function optionsFor(step: EstimateStep, a: CarbonAssumptions, file: string): EstimateOptions {
+  const { gpuModel, datasetSize } = step.settings;
+  return {
+    facts: step.facts,
+    plan: step.plan,
+    ...(gpuModel ? { gpuModel: gpuModel.value, gpuModelSetting: gpuModel.origin === "flag" ? "--gpu-model" : gpuModel.source } : {}),
+    ...(datasetSize ? { datasetSize: datasetSize.value } : {}),
+    pue: a.pue,
+    intensity: a.intensity,
+    gCO2PerKm: a.gCO2PerKm.value,
+    cpuModel: hostCpuModel(),
+    calibrationFile: file,
+  };
+}
+
+/** The measured epoch's throughput, kept for the one training the code describes. A GPU run is kept only
+ * under the GPU the user named (--gpu-model): the meters do not say which GPU model it was. */
+async function calibrateFrom(carbon: CarbonSection, groups: RunGroup[], gpuModel: Sourced<string> | null, step: EstimateStep, file: string): Promise<void> {
+  const m = carbon.measurement!;
+  const group = groups.length === 1 ? groups[0]! : null;
+  if (m.status !== "measured" || !group || group.images.origin === "default") return;
+  const onGpu = m.meters.some((x) => x.component === "gpu");
+  if (onGpu && gpuModel?.origin !== "flag" && gpuModel?.origin !== "user-config") {
+    step.notes.push("The measured epoch ran on a GPU: its throughput is kept for later estimates only when --gpu-model names that GPU.");
+    return;
+  }
+  const perEpoch = carbon.prediction?.perEpoch ?? (m.complete && m.actual.epochs > 0
+    ? { seconds: (m.actual.seconds - m.actual.setupSeconds) / m.actual.epochs, energyKWh: (m.actual.energyKWh * (1 - m.actual.setupSeconds / m.actual.seconds)) / m.actual.epochs } // start-up's share left out
+    : null);
+  if (!perEpoch || perEpoch.seconds <= 0) return;
+  const pue = carbon.assumptions.pue.value;
+  const entry: CalibrationEntry = {
+    architecture: group.architecture.value,
+    inputSize: group.inputSize.value,
+    device: onGpu ? gpuModel!.value : "cpu",
+    deviceName: onGpu ? gpuModel!.value : (carbon.assumptions.cpu?.model ?? hostCpuModel() ?? "unknown CPU"),
+    precision: group.precision.value,
+    imagesPerSecond: group.images.value / perEpoch.seconds,
+    joulesPerImage: m.energyMeasured && perEpoch.energyKWh > 0 ? (perEpoch.energyKWh / pue) * 3.6e6 / group.images.value : null,
+    measuredAt: new Date().toISOString(),
+    source: `${step.repo.url}${step.repo.commit ? `@${step.repo.commit.slice(0, 12)}` : ""} ${carbon.plan.commands[0]?.value ?? ""}`.trim().slice(0, 500),
+  };
+  const written = await recordCalibration(entry, file);
+  step.notes.push(written.written
+    ? `Measured throughput of ${entry.architecture} (${entry.imagesPerSecond.toPrecision(3)} images/s on ${entry.deviceName}) kept in ${file} for later estimates.`
+    : `Calibration file ${file}: ${written.problem}.`);
+}

@@ -1,0 +1,62 @@
+// One Markdown page per built-in rule (docs/rules/<id>.md), made from its YAML (pure). `npm run docs:rules`
+// writes them; test/evaluate/rule-doc.test.ts fails when one is missing or out of date.
+import { AREA_OF, AREA_POINTS, BLOCK_CAP, pointsLost } from "./score.js";
+import type { Rule } from "./rule.js";
+
+/** Where the generated pages are published: SARIF's helpUri and the Markdown report's rule links point here. */
+export const RULE_DOCS_BASE = "https://github.com/repro-audit/repro-audit/blob/main/docs/rules/";
+
+export function ruleDocUrl(id: string): string {
+  return `${RULE_DOCS_BASE}${encodeURIComponent(id)}.md`;
+}
+
+const num = (x: number) => String(Math.round(x * 10) / 10);
+const code = (value: unknown) => `\`${JSON.stringify(value)}\``;
+
+export function ruleDoc(rule: Rule): string {
+  const effect = rule.effect ?? "friction";
+  const area = AREA_OF[rule.category];
+  const of = AREA_POINTS[area];
+  const where = rule.check.where ? ` where ${code(rule.check.where)}` : "";
+  const lines = [
+    `<!-- Generated from rules/${rule.id}.yaml by \`npm run docs:rules\`; edit the YAML, not this page. -->`,
+    `# ${rule.id}`,
+    "",
+    `**${rule.title}**`,
+    "",
+    `| category | severity | effect | weight |`,
+    `| --- | --- | --- | --- |`,
+    `| ${rule.category} (${area}, ${of} points) | ${rule.severity} | ${effect} | ${rule.weight} |`,
+    "",
+    "## Why it matters",
+    "",
+    rule.reason,
+    "",
+    "## What it checks",
+    "",
+    rule.check.absent
+      ? `One finding when the \`${rule.check.family}\` facts hold no record${where}.`
+      : `One finding per record of the \`${rule.check.family}\` facts${where}` +
+        (rule.group ? `; records with the same ${rule.group.map((g) => `\`${g}\``).join(" and ")} make one finding, each record one of its places.` : "."),
+    ...(rule.applies ? ["", `Applies only when \`${rule.applies.family}\` has a record${rule.applies.where ? ` where ${code(rule.applies.where)}` : ""}; otherwise *not applicable*.`] : []),
+    ...(rule.needs?.length ? ["", `Needs ${rule.needs.map((n) => `\`${n}\``).join(", ")} collected; otherwise *not assessed*.`] : []),
+    "",
+    `Message: \`${rule.message}\``,
+    ...(rule.fix ? ["", "## How to fix it", "", rule.fix] : []),
+    "",
+    "## What it costs",
+    "",
+    `n findings cost ${rule.weight} x log2(1 + n) of the ${of} ${area} points: ` + [1, 2, 5, 20].map((n) => `${n} -> ${num(pointsLost(rule.weight, n))}`).join(", ") + ".",
+    effect === "block"
+      ? `It blocks: any finding caps ${area} at ${num(of * BLOCK_CAP)} points, whatever else is good.`
+      : rule.blockWhen
+        ? `It is friction, except that a finding whose record matches ${code(rule.blockWhen)} blocks: it caps ${area} at ${num(of * BLOCK_CAP)} points.`
+        : "It is friction: it costs points but never caps the area.",
+    "",
+    "## Quiet it",
+    "",
+    `A line comment \`# repro-audit: ignore[${rule.id}] <reason>\` (honoured with \`--trust-repo\`), \`exclude:\` globs or \`disable: [${rule.id}]\` in your \`--config\`; each is counted in the report.`,
+    "",
+  ];
+  return lines.join("\n");
+}

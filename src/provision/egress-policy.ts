@@ -1,0 +1,46 @@
+// Which destinations a build may reach through the egress proxy (pure): public addresses on HTTP(S) ports,
+// never this machine, its loopback, private or link-local networks (a cloud's metadata service included).
+import { isIP } from "node:net";
+import { EGRESS_PORTS } from "./limits.js";
+
+function v4(ip: string): number[] | null {
+  const parts = ip.split(".").map(Number);
+  return parts.length === 4 && parts.every((p) => Number.isInteger(p) && p >= 0 && p <= 255) ? parts : null;
+}
+
+function privateV4([a, b]: number[]): boolean {
+  return (
+    a === 0 || a === 10 || a === 127 || a! >= 224 ||
+    (a === 100 && b! >= 64 && b! <= 127) ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b! >= 16 && b! <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 198 && (b === 18 || b === 19))
+  );
+}
+
+/** Whether `ip` is an address of no one's public internet: loopback, private, link-local, multicast, reserved. */
+export function isPrivateAddress(ip: string): boolean {
+  const family = isIP(ip);
+  if (family === 4) return privateV4(v4(ip)!);
+  if (family !== 6) return true;
+  const lower = ip.toLowerCase();
+  const mapped = /^(?:0*:)*:?ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower) ?? /^64:ff9b::(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
+  if (mapped) return privateV4(v4(mapped[1]!) ?? [0]);
+  if (lower === "::" || lower === "::1") return true;
+  const first = parseInt(lower.split(":")[0] || "0", 16);
+  return (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80 || (first & 0xff00) === 0xff00;
+}
+
+export type EgressVerdict = { ok: true } | { ok: false; why: string };
+
+/** Pure: may a build connect to `host:port`, resolved to `addresses`, from a machine whose own are `own`? */
+export function egressVerdict(host: string, port: number, addresses: readonly string[], own: ReadonlySet<string>): EgressVerdict {
+  if (!EGRESS_PORTS.includes(port)) return { ok: false, why: `port ${port} is not HTTP or HTTPS` };
+  if (addresses.length === 0) return { ok: false, why: `${host} does not resolve` };
+  const mine = addresses.find((a) => own.has(a.toLowerCase()));
+  if (mine) return { ok: false, why: `${host} is this machine (${mine})` };
+  const local = addresses.find(isPrivateAddress);
+  if (local) return { ok: false, why: `${host} is on a private, loopback or link-local network (${local})` };
+  return { ok: true };
+}

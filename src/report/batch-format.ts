@@ -1,0 +1,118 @@
+// Words and numbers shared by the batch renderers: masses, scores, statuses, and the sentences of the
+// footprint and the verdict (one place, so every format says the same).
+import type { BatchReport, Bound, TeamRow } from "../model/batch-report.js";
+import { num, oneLineText, redactUrl, safeText } from "./format.js";
+
+/** 1.58 g, 50.17 kg, 182.63 t: the unit a person reads, two decimals past the gram. */
+export function mass(grams: number | null | undefined): string {
+  if (grams === null || grams === undefined || !Number.isFinite(grams)) return "?";
+  if (Math.abs(grams) < 1000) return `${num(grams)} g`;
+  if (Math.abs(grams) < 1e6) return `${(grams / 1e3).toFixed(2)} kg`;
+  return `${(grams / 1e6).toFixed(2)} t`;
+}
+
+export function count(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+/** A leaderboard score as the board shows it: up to five decimals, trailing zeros dropped. */
+export function scoreText(score: number | null): string {
+  if (score === null) return "-";
+  return String(Number(score.toFixed(5)));
+}
+
+export function reproText(score: number | null): string {
+  return score === null ? "-" : String(Math.round(score));
+}
+
+export function kwhText(kwh: number | null | undefined): string {
+  return kwh === null || kwh === undefined ? "-" : num(kwh);
+}
+
+export function co2Text(row: TeamRow): string {
+  if (!row.cost) return "-";
+  const interval = row.cost.interval ? ` (${mass(row.cost.interval.low)} to ${mass(row.cost.interval.high)})` : "";
+  return `${mass(row.cost.co2g)}${interval}`;
+}
+
+/** What became of a team's audit, in a word or three. */
+export function statusText(row: TeamRow): string {
+  switch (row.status) {
+    case "audited":
+    case "cached": {
+      const failed = row.stages ? (["build", "epoch"] as const).filter((s) => row.stages![s] === "failed") : [];
+      const word = row.status === "cached" ? "cached" : "ok";
+      return failed.length ? `${word}, ${failed.join(" and ")} failed` : word;
+    }
+    case "failed":
+      return "failed";
+    case "timeout":
+      return "timed out";
+    case "no-repo":
+      return "no repo";
+    case "interrupted":
+      return "not finished";
+  }
+}
+
+/** Text from audits (git's and engines' words) may hold anything: one line, no control characters. */
+export function plain(text: string): string {
+  return safeText(oneLineText(text));
+}
+
+export function repoText(row: TeamRow): string {
+  if (!row.repo) return "-";
+  return `${redactUrl(row.repo)}${row.ref ? `@${row.ref}` : ""}`;
+}
+
+export const METHOD = "per-model CO2eq x the submissions of teams with at least {min} entries (lower: the cheapest model, central: the median model, upper: the dearest model)";
+
+export function methodText(report: BatchReport): string {
+  return METHOD.replace("{min}", String(report.competition.minEntries));
+}
+
+/** "1.58 g (Tiny Baseline, given) x 31,751": what one bound rests on. */
+export function boundBasis(bound: Bound, submissionsCounted: number): string {
+  const teams = bound.teams.map((t) => `${t.name}, ${t.basis}`).join("; ");
+  const per = bound.teams.length > 1 ? `median ${mass(bound.perModelCo2g)} of ${bound.teams.map((t) => `${mass(t.co2g)}`).join(" and ")}` : mass(bound.perModelCo2g);
+  return `${per} (${teams}) x ${count(submissionsCounted)}`;
+}
+
+export function kmText(km: number): string {
+  return `${km < 10 ? num(km) : count(Math.round(km))} km by car`;
+}
+
+export function countedText(report: BatchReport): string {
+  const c = report.competition;
+  return `${count(c.submissionsCounted)} of ${count(c.submissions)} submissions counted, from ${count(c.teamsCounted)} of ${count(c.teams)} teams with at least ${c.minEntries} entries`;
+}
+
+export function basesText(report: BatchReport): string {
+  const b = report.competition.basisCounts;
+  return `${report.competition.models} model cost${report.competition.models === 1 ? "" : "s"}: ${b.measured} measured, ${b.estimated} estimated, ${b.given} given`;
+}
+
+/** The verdict's sentences, in order. */
+export function verdictLines(report: BatchReport): string[] {
+  const v = report.verdict;
+  const lines: string[] = [];
+  if (v.best && v.topDecile && v.gap !== null) {
+    lines.push(`Winner gap: ${scoreText(v.gap)} (best private score ${scoreText(v.best.privateScore)}, ${v.best.name}; rank ${v.topDecile.rank}, the top 10% of ${count(v.teamsScored)} teams: ${scoreText(v.topDecile.privateScore)}, ${v.topDecile.name}).`);
+  } else lines.push("Winner gap: unknown (the leaderboard has no private scores).");
+  if (v.noise) {
+    lines.push(`Evaluation noise: public minus private score across ${count(v.noise.teams)} teams has a standard deviation of ${scoreText(v.noise.sd)} (mean ${scoreText(v.noise.mean)}, 5% to 95%: ${scoreText(v.noise.p5)} to ${scoreText(v.noise.p95)}).`);
+  } else lines.push("Evaluation noise: unknown (fewer than two teams have both a public and a private score).");
+  if (v.diminishingReturns === true) lines.push(`Diminishing returns: the gap (${scoreText(v.gap)}) lies inside the evaluation noise (${scoreText(v.noise!.sd)}): the top 10% are not told apart by the test set.`);
+  else if (v.diminishingReturns === false) lines.push(`The gap is ${(v.gap! / v.noise!.sd).toFixed(1)} times the evaluation noise: the winners stand apart from the top 10%.`);
+  if (v.runtimeLimitHours !== null) {
+    if (v.overRuntimeLimit.length === 0) lines.push(`Runtime limit ${num(v.runtimeLimitHours)} h: no solution with a known training time trains longer.`);
+    else lines.push(`Runtime limit ${num(v.runtimeLimitHours)} h: ${v.overRuntimeLimit.map((o) => `${o.name} trains ${num(o.hours)} h (${o.basis})`).join(", ")}: trained off the platform.`);
+  }
+  return lines;
+}
+
+export function headline(report: BatchReport): string {
+  const shard = report.selection.shard ? `, shard ${report.selection.shard.index}/${report.selection.shard.count}` : "";
+  const merged = report.selection.merged ? `, merged from ${report.selection.merged} shards` : "";
+  return `${report.competition.name}: top ${report.selection.top} (${report.selection.teams} teams${shard}${merged})`;
+}

@@ -1,0 +1,393 @@
+// The Action run as the runner runs it: action.yml's audit step (dist/ built by the global setup) with INPUT_*
+// variables, GITHUB_WORKSPACE, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY on real files, on sample repos made git repos.
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Finding, Report } from "../../src/index.js";
+import { badgeColor } from "../../src/action/badge.js";
+import { OUTPUT_NAMES } from "../../src/action/outputs.js";
+import { runAction, type ActionRun } from "../support/action-runner.js";
+import { makeSampleRepo, sampleDir } from "../support/sample-repo.js";
+import { sarifSchemaValidator } from "../support/sarif-schema.js";
+import { commandsIn } from "../support/workflow-commands.js";
+
+const OWN = { GITHUB_REPOSITORY: "team/solution", GITHUB_EVENT_NAME: "push" };
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=Sample", "-c", "user.email=sample@example.org", "-c", "core.hooksPath=/dev/null", ...args], { cwd, encoding: "utf8" });
+
+/** A sample as a git repo cloned from github.com/team/solution, as actions/checkout leaves it. */
+function checkout(sample: string): string {
+  const repo = makeSampleRepo(sample);
+  git(repo, "remote", "add", "origin", "https://github.com/team/solution");
+  return repo;
+}
+
+/** A git repo of the given files, origin github.com/team/solution. */
+function repoOf(files: Record<string, string>): string {
+  const repo = mkdtempSync(join(tmpdir(), "action-repo-"));
+  git(repo, "init", "-q", "-b", "main");
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(repo, path, ".."), { recursive: true });
+    writeFileSync(join(repo, path), text);
+  }
+  git(repo, "add", "-A");
+  git(repo, "commit", "-qm", "solution");
+  git(repo, "remote", "add", "origin", "https://github.com/team/solution");
+  return repo;
+}
+
+function audit(workspace: string, inputs: Record<string, string> = {}, env: Record<string, string> = OWN): ActionRun {
+  return runAction({ workspace, with: inputs, env, skip: ["install"] });
+}
+
+const jsonReport = (run: ActionRun): Report => JSON.parse(readFileSync(run.outputs["report-path"]!, "utf8")) as Report;
+const bySeverity = (report: Report, severity: string) => report.findings.filter((f) => f.severity === severity);
+
+describe("the Action on messy-kaggle, no threshold", () => {
+  let run: ActionRun;
+  let report: Report;
+  beforeAll(() => {
+    run = audit(checkout("messy-kaggle"));
+    report = jsonReport(run);
+  });
+
+  it("exits 0 and writes every declared output once, in the multi-line-safe format", () => {
+    expect(run.code, run.audit?.stderr).toBe(0);
+    const file = run.audit!.outputFile;
+    for (const name of OUTPUT_NAMES) expect(file.match(new RegExp(`^${name}<<(ghadelimiter_[0-9a-f-]{36})$`, "gm")), name).toHaveLength(1);
+    expect(Object.keys(run.audit!.outputs).sort()).toEqual([...OUTPUT_NAMES].sort());
+    expect(run.outputs.score).toBe(String(report.score.total));
+    expect(report.score.total).not.toBeNull();
+    // A static audit of a training it can read: the estimate from the code is the training's cost.
+    expect(report.carbon?.prediction?.basis).toBe("estimated");
+    expect(run.outputs["co2-basis"]).toBe("estimated");
+    expect(Number(run.outputs["co2-g"])).toBeCloseTo(report.carbon!.prediction!.total.co2g, 0);
+    for (const name of ["report-path", "sarif-path", "badge-path"]) expect(existsSync(run.outputs[name]!), name).toBe(true);
+  });
+
+  it("annotates errors first, at most 10 of each kind, each on its finding's file and line", () => {
+    const commands = commandsIn(run.audit!.stdout);
+    const levels = commands.map((c) => c.level);
+    const errors = bySeverity(report, "error");
+    const warnings = bySeverity(report, "warning");
+    expect(levels).toEqual([...Array(Math.min(10, errors.length)).fill("error"), ...Array(Math.min(10, warnings.length)).fill("warning")]);
+    // Every annotation is one of the report's findings, said with its rule's title.
+    const code = (f: Finding) => `${f.file ?? ""}|${f.cell === undefined && f.line !== null ? f.line : ""}|${f.rule}`;
+    const reported = new Set(report.findings.map(code));
+    for (const c of commands) {
+      const rule = c.properties.title!.split(":")[0]!;
+      expect(reported.has(`${c.properties.file ?? ""}|${c.properties.line ?? ""}|${rule}`), c.raw).toBe(true);
+    }
+    const train = commands.find((c) => c.properties.file === "train.py" && c.properties.line === "18")!;
+    expect(train.raw).toBe(
+      "::error file=train.py,line=18,title=paths-portable%3A Disallow absolute and machine-specific paths::Machine-specific path (home): /home/john/experiments/effnet_b7",
+    );
+    // A notebook finding names its cell and carries no line of the .ipynb's JSON.
+    const notebook = commands.find((c) => c.properties.file === "notebooks/inference.ipynb")!;
+    expect(notebook.properties.line).toBeUndefined();
+    expect(notebook.message).toMatch(/\(cell \d+, line \d+\)/);
+    // A finding about the whole repository has no file.
+    expect(commands.some((c) => c.properties.file === undefined && c.properties.title!.startsWith("requirements-spec-present"))).toBe(true);
+  });
+
+  it("writes the Markdown report and what was annotated", () => {
+    const summary = run.audit!.summary;
+    expect(summary).toContain(`## repro-audit: ${report.score.total}/100`);
+    expect(summary).toContain("### Score\n\n| Area | Points |");
+    expect(summary).toContain(`- Annotations: ${Math.min(10, bySeverity(report, "error").length)} errors and ${Math.min(10, bySeverity(report, "warning").length)} warnings on their lines.`);
+    expect(summary).toContain("- Repository trusted: the audited folder is team/solution");
+    expect(summary).not.toContain("repro-audit failed");
+  });
+
+  it("writes SARIF 2.1.0 with one result per finding, on files that exist", () => {
+    const sarif = JSON.parse(readFileSync(run.outputs["sarif-path"]!, "utf8"));
+    const validate = sarifSchemaValidator();
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const results = sarif.runs[0].results as Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
+    expect(results.map((r) => r.ruleId)).toEqual(report.findings.map((f) => f.rule));
+    const workspace = report.repo.url;
+    for (const [i, f] of report.findings.entries()) {
+      if (f.file !== null) expect(existsSync(join(workspace, decodeURIComponent(results[i]!.locations[0]!.physicalLocation.artifactLocation.uri)))).toBe(true);
+    }
+  });
+
+  it("writes a shields.io endpoint badge of the score", () => {
+    const badge = JSON.parse(readFileSync(run.outputs["badge-path"]!, "utf8"));
+    expect(badge).toEqual({ schemaVersion: 1, label: "repro-audit", message: `${report.score.total}/100`, color: badgeColor(report.score.total) });
+  });
+});
+
+describe("fail-under", () => {
+  let repo: string;
+  let score: number;
+  beforeAll(() => {
+    repo = checkout("messy-kaggle");
+    score = jsonReport(audit(repo)).score.total!;
+  });
+
+  it("exits 1 below the threshold, the reason at the top of the summary, the outputs still written", () => {
+    const run = audit(repo, { "fail-under": String(score + 1) });
+    expect(run.code).toBe(1);
+    expect(run.outputs.score).toBe(String(score));
+    expect(run.audit!.summary.startsWith(`**repro-audit failed:** the score ${score}/100 is below fail-under ${score + 1} (input fail-under).\n`)).toBe(true);
+    expect(run.audit!.stdout).toContain(`repro-audit: failed: the score ${score}/100 is below fail-under ${score + 1} (input fail-under)`);
+    expect(Object.keys(run.audit!.outputs).sort()).toEqual([...OUTPUT_NAMES].sort());
+  });
+
+  it("exits 0 at the threshold and says it passed", () => {
+    const run = audit(repo, { "fail-under": String(score) });
+    expect(run.code).toBe(0);
+    expect(run.audit!.summary).toContain(`- Passed: the score ${score}/100 meets fail-under ${score} (input fail-under).`);
+    expect(run.audit!.summary).not.toContain("repro-audit failed");
+  });
+
+  it("takes failUnder from the user's config when the input is empty", () => {
+    const config = join(mkdtempSync(join(tmpdir(), "action-config-")), "ci.yml");
+    writeFileSync(config, `failUnder: ${score + 1}\n`);
+    const run = audit(repo, { config });
+    expect(run.code).toBe(1);
+    expect(run.audit!.summary).toContain(`is below fail-under ${score + 1} (${config} failUnder)`);
+  });
+});
+
+describe("bad input", () => {
+  let repo: string;
+  beforeAll(() => {
+    repo = checkout("clean-solution");
+  });
+
+  const cases: Array<[string, Record<string, string>, string]> = [
+    ["stages", { stages: "static,train" }, "::error title=repro-audit::input 'stages' takes a comma list of static, build, epoch, not 'static,train'. Set e.g. stages: static, or stages: static,build,epoch"],
+    ["fail-under", { "fail-under": "seventy" }, "::error title=repro-audit::input 'fail-under' takes a number from 0 to 100, not 'seventy'. Set e.g. fail-under: 70, or leave it out"],
+    ["runtime", { runtime: "vm" }, "::error title=repro-audit::input 'runtime' takes container or host, not 'vm'. Set runtime: container (host runs the repo's code on the runner)"],
+    ["region", { region: "France" }, "::error title=repro-audit::input 'region' takes a two-letter country code, not 'France'. Set e.g. region: FR, or leave it out for the world average"],
+    ["format", { format: "html" }, "::error title=repro-audit::input 'format' takes one of text, json, md, sarif, not 'html'. Set e.g. format: json"],
+  ];
+  for (const [name, inputs, line] of cases) {
+    it(`${name}: one ::error line, exit 2, no outputs`, () => {
+      const run = audit(repo, inputs);
+      expect(run.code).toBe(2);
+      expect(run.audit!.stdout).toBe(`${line}\n`);
+      expect(run.audit!.stderr).toBe("");
+      expect(run.audit!.outputFile).toBe("");
+      expect(run.audit!.summary).toBe("");
+    });
+  }
+
+  it("a path that does not exist, a baseline that is no report: each one line naming the input", () => {
+    const missing = audit(repo, { path: "no-such-folder" });
+    expect(missing.code).toBe(2);
+    expect(missing.audit!.stdout).toBe(
+      `::error title=repro-audit::input 'path' names ${join(repo, "no-such-folder")}, which does not exist. Set path: to a folder of the checked-out repository (default: the workspace)\n`,
+    );
+    expect(missing.audit!.stdout.split("\n").filter(Boolean)).toHaveLength(1);
+    const notReport = join(mkdtempSync(join(tmpdir(), "action-baseline-")), "old.json");
+    writeFileSync(notReport, JSON.stringify({ findings: [] }));
+    const baseline = audit(repo, { baseline: notReport });
+    expect(baseline.code).toBe(2);
+    expect(baseline.audit!.stdout).toBe(
+      `::error title=repro-audit::input 'baseline' names ${notReport}, which is not a repro-audit report (no tool.name repro-audit). Pass a JSON report saved by an earlier run (format: json)\n`,
+    );
+  });
+
+  it("a sarif-file whose folder cannot be made: one line naming the input", () => {
+    const run = audit(repo, { "sarif-file": "README.md/out.sarif" });
+    expect(run.code).toBe(2);
+    expect(run.audit!.stdout).toBe(
+      `::error title=repro-audit::input 'sarif-file' names ${join(repo, "README.md/out.sarif")}, whose folder cannot be written (ENOTDIR). Set sarif-file: to a path in the workspace or $RUNNER_TEMP\n`,
+    );
+  });
+
+  it("a failure that is no bad input (the summary file cannot be written): one ::error line, exit 3, no stack", () => {
+    const folder = mkdtempSync(join(tmpdir(), "action-summary-"));
+    const run = audit(repo, {}, { ...OWN, GITHUB_STEP_SUMMARY: folder });
+    expect(run.code).toBe(3);
+    const lines = run.audit!.stdout.split("\n").filter((l) => l.startsWith("::"));
+    expect(lines).toEqual([`::error title=repro-audit::internal error: EISDIR: illegal operation on a directory, open '${folder}'. Please report it with the job's log.`]);
+    expect(run.audit!.stderr).toBe("");
+  });
+
+  it("runtime host on a repository that is not the workflow's own is refused before anything runs", () => {
+    const run = audit(repo, { runtime: "host", stages: "static,epoch" }, { GITHUB_REPOSITORY: "host/competition", GITHUB_EVENT_NAME: "push" });
+    expect(run.code).toBe(2);
+    expect(run.audit!.stdout).toBe(
+      "::error title=repro-audit::input 'runtime' is host, but the audited folder is a checkout of another repository, not host/competition: its code would run on the runner. Set runtime: container to audit another team's code\n",
+    );
+  });
+});
+
+describe("text from the audited repo in annotations", () => {
+  it("escapes %, comma, colon and newlines so a file name cannot end the command or start its own", () => {
+    const evil = "src/a,b:c%d\n::warning title=injected::gotcha.py";
+    const repo = repoOf({
+      "README.md": "# x\n\n```bash\npip install -r requirements.txt\npython train.py\n```\n",
+      "requirements.txt": "numpy==2.1.0\n",
+      "train.py": "print('train')\n",
+      [evil]: "import pandas as pd\ndf = pd.read_csv('/home/john/50%,off:now/data.csv')\n",
+    });
+    const run = audit(repo);
+    expect(run.code, run.audit?.stderr).toBe(0);
+    const commands = commandsIn(run.audit!.stdout);
+    expect(commands.some((c) => c.properties.title === "injected")).toBe(false);
+    expect(run.audit!.stdout.split("\n").some((l) => l.startsWith("::warning title=injected"))).toBe(false);
+    const annotation = commands.find((c) => c.properties.file === evil && c.properties.title!.startsWith("datasets-data-available"))!;
+    const message = "/home/john/50%,off:now/data.csv (read by pd.read_csv) is neither in the repo nor fetched by a documented command";
+    expect(annotation.raw).toBe(
+      `::error file=src/a%2Cb%3Ac%25d%0A%3A%3Awarning title=injected%3A%3Agotcha.py,line=2,title=datasets-data-available%3A Require the data the code reads to be shipped or fetched::${message.replace("%", "%25")}`,
+    );
+    expect(annotation.message).toBe(message);
+  });
+});
+
+describe("over the cap", () => {
+  it("annotates the first 10 errors, then 10 warnings, and says how many more of each", () => {
+    const names = ["numpy", "pandas", "scipy", "torch", "timm", "albumentations", "opencv-python", "scikit-learn", "tqdm", "pyyaml", "matplotlib", "seaborn"];
+    const broken = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`mod${i + 1}.py`, "def f(:\n    pass\n"]));
+    const repo = repoOf({
+      "README.md": "# x\n\nPython 3.11.\n\n```bash\npip install -r requirements.txt\npython train.py\npython predict.py\n```\n",
+      ".python-version": "3.11\n",
+      "requirements.txt": `${names.join("\n")}\n`,
+      "train.py": "print('train')\n",
+      "predict.py": "print('predict')\n",
+      ...broken,
+    });
+    const run = audit(repo);
+    const report = jsonReport(run);
+    const commands = commandsIn(run.audit!.stdout);
+    const errors = commands.filter((c) => c.level === "error");
+    // Errors of one rule in file order; mod8.py and mod9.py are the two left out.
+    expect(errors.map((c) => `${c.properties.file}:${c.properties.line}`)).toEqual(
+      ["mod1", "mod10", "mod11", "mod12", "mod2", "mod3", "mod4", "mod5", "mod6", "mod7"].map((m) => `${m}.py:1`),
+    );
+    expect(bySeverity(report, "error")).toHaveLength(12);
+    const warnings = bySeverity(report, "warning").length;
+    expect(warnings).toBeGreaterThan(10);
+    expect(commands.map((c) => c.level)).toEqual([...Array(10).fill("error"), ...Array(10).fill("warning")]);
+    const more = warnings - 10;
+    expect(run.audit!.summary).toContain(
+      `- 2 more errors and ${more} more warning${more === 1 ? "" : "s"} (GitHub shows 10 of each kind per step) are in the SARIF file \`${run.outputs["sarif-path"]}\``,
+    );
+  });
+});
+
+describe("a solution in a subfolder of the workspace", () => {
+  it("puts annotations and SARIF paths under the subfolder", () => {
+    const workspace = repoOf({ "README.md": "# competition entries\n" });
+    cpSync(join(sampleDir("messy-kaggle"), "repo"), join(workspace, "entries", "team a"), { recursive: true });
+    git(workspace, "add", "-A");
+    git(workspace, "commit", "-qm", "entry");
+    const run = audit(workspace, { path: "entries/team a" });
+    expect(run.code, run.audit?.stderr).toBe(0);
+    const files = commandsIn(run.audit!.stdout).map((c) => c.properties.file).filter((f): f is string => f !== undefined);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      expect(file.startsWith("entries/team a/")).toBe(true);
+      expect(existsSync(join(workspace, file)), file).toBe(true);
+    }
+    const sarif = JSON.parse(readFileSync(run.outputs["sarif-path"]!, "utf8"));
+    const uris = (sarif.runs[0].results as Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>).map(
+      (r) => r.locations[0]!.physicalLocation.artifactLocation.uri,
+    );
+    expect(uris).toContain("entries/team%20a/train.py");
+    for (const uri of uris) expect(existsSync(join(workspace, decodeURIComponent(uri))), uri).toBe(true);
+  });
+});
+
+describe("trust", () => {
+  const files = {
+    "README.md": "# x\n\n```bash\npip install -r requirements.txt\npython train.py\npython predict.py\n```\n",
+    "requirements.txt": "numpy==2.1.0\n",
+    "train.py": "print('train')\n",
+    "predict.py": "print('predict')\n",
+    ".repro-audit.yml": "disable: [requirements-python-stated]\n",
+  };
+  const rulesOf = (run: ActionRun) => jsonReport(run).findings.map((f) => f.rule);
+
+  it("the workflow's own repository: its .repro-audit.yml counts", () => {
+    const run = audit(repoOf(files));
+    expect(rulesOf(run)).not.toContain("requirements-python-stated");
+    expect(run.audit!.summary).toContain("- Repository trusted: the audited folder is team/solution, the repository this workflow runs in");
+  });
+
+  it("another repository checked out: its config may not quiet its own audit", () => {
+    const run = audit(repoOf(files), {}, { GITHUB_REPOSITORY: "host/competition", GITHUB_EVENT_NAME: "push" });
+    expect(rulesOf(run)).toContain("requirements-python-stated");
+    expect(run.audit!.summary).toContain("- Repository not trusted: the audited folder is a checkout of another repository, not host/competition");
+  });
+
+  it("a pull request from a fork: not trusted, though the checkout's origin is the workflow's repository", () => {
+    const event = join(mkdtempSync(join(tmpdir(), "action-event-")), "event.json");
+    writeFileSync(event, JSON.stringify({ pull_request: { head: { repo: { full_name: "stranger/solution" } }, base: { repo: { full_name: "team/solution" } } } }));
+    const run = audit(repoOf(files), {}, { GITHUB_REPOSITORY: "team/solution", GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: event });
+    expect(rulesOf(run)).toContain("requirements-python-stated");
+    expect(run.audit!.summary).toContain("- Repository not trusted: the code comes from a pull request of stranger/solution, not team/solution");
+  });
+});
+
+describe("baseline", () => {
+  it("known findings are neither annotated nor counted toward fail-under; a new one is, and SARIF says which", () => {
+    const repo = checkout("messy-kaggle");
+    const first = audit(repo);
+    const saved = join(mkdtempSync(join(tmpdir(), "action-baseline-")), "baseline.json");
+    cpSync(first.outputs["report-path"]!, saved);
+
+    // Nothing new: the gate compares the score without the known findings (100), not the report's.
+    const threshold = String(jsonReport(first).score.total! + 1);
+    const same = audit(repo, { baseline: saved, "fail-under": threshold });
+    expect(audit(repo, { "fail-under": threshold }).code).toBe(1);
+    expect(same.code).toBe(0);
+    expect(commandsIn(same.audit!.stdout)).toEqual([]);
+    const known = jsonReport(first).findings.length;
+    expect(same.audit!.summary).toContain(`- Baseline \`baseline.json\`: ${known} findings already known, neither annotated nor counted toward fail-under; score without them 100/100.`);
+    expect(same.audit!.summary).toContain(`- Passed: the score without the baseline's findings 100/100 meets fail-under ${threshold} (input fail-under).`);
+
+    // The known findings move down a line; one new problem in a new file: only it is new.
+    const train = join(repo, "train.py");
+    writeFileSync(train, `# moved\n${readFileSync(train, "utf8")}`);
+    writeFileSync(join(repo, "extra.py"), 'OUT = "/home/mary/out"\n');
+    git(repo, "add", "-A");
+    git(repo, "commit", "-qm", "more");
+    const next = audit(repo, { baseline: saved });
+    const commands = commandsIn(next.audit!.stdout);
+    expect(commands.map((c) => c.raw)).toEqual([
+      "::error file=extra.py,line=1,title=paths-portable%3A Disallow absolute and machine-specific paths::Machine-specific path (home): /home/mary/out",
+    ]);
+    const sarif = JSON.parse(readFileSync(next.outputs["sarif-path"]!, "utf8"));
+    expect(sarifSchemaValidator()(sarif)).toBe(true);
+    const states = (sarif.runs[0].results as Array<{ baselineState: string; message: { text: string } }>).map((r) => [r.baselineState, r.message.text]);
+    expect(states.filter(([s]) => s === "new")).toEqual([["new", "Machine-specific path (home): /home/mary/out"]]);
+    expect(states.filter(([s]) => s === "unchanged")).toHaveLength(known);
+  });
+});
+
+describe("an epoch on the runner (runtime host) for the workflow's own repository", () => {
+  it("outputs the measured CO2 of the whole training; the training cannot write the step's outputs or summary", () => {
+    // The runner's files are withheld from the audited code, which inherits the environment on the host.
+    const meddle = [
+      "import os",
+      "for name in ('GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV'):",
+      "    if os.environ.get(name):",
+      "        open(os.environ[name], 'a').write('score<<EOF\\n100\\nEOF\\n')",
+      "",
+    ].join("\n");
+    const repo = repoOf({
+      "README.md": "# tiny\n\n## Train\n\n```bash\npython train.py --epochs 3\n```\n",
+      "train.py": `${meddle}${readFileSync(new URL("./fixtures/tiny-train.py", import.meta.url), "utf8")}`,
+    });
+    const run = audit(repo, { stages: "static,epoch", runtime: "host", region: "fr" });
+    expect(run.code, run.audit?.stdout).toBe(0);
+    const report = jsonReport(run);
+    expect(report.stages.epoch.status).toBe("ran");
+    const prediction = report.carbon!.prediction!;
+    expect(prediction.basis).toBe("measured");
+    expect(report.carbon!.assumptions.intensity.region).toBe("FR");
+    expect(run.outputs["co2-basis"]).toBe("measured");
+    expect(Number(run.outputs["co2-g"])).toBeGreaterThan(0);
+    expect(Number(run.outputs["co2-g"])).toBeCloseTo(prediction.total.co2g, 4);
+    expect(run.audit!.outputFile.match(/^score<</gm)).toHaveLength(1);
+    expect(run.outputs.score).toBe(String(report.score.total));
+    expect(run.audit!.summary).not.toContain("score<<EOF");
+  });
+});

@@ -1,0 +1,57 @@
+// Kaggle's leaderboard CSV: BOM, quoted names with commas and quotes, columns by name, one line per bad row.
+import { describe, expect, it } from "vitest";
+import { parseBoard, parseCsv } from "../../src/batch/kaggle-csv.js";
+
+const HEADER = "Rank,TeamId,TeamName,LastSubmissionDate,Score,SubmissionCount,TeamMemberUserNames";
+
+describe("parseCsv", () => {
+  it("reads quoted fields with commas, doubled quotes, newlines, CRLF and a BOM, keeping each record's row", () => {
+    const text = '\ufeffa,b\r\n"x, y","say ""hi"""\r\n"two\nlines",z\r\n\r\n';
+    expect(parseCsv("t.csv", text)).toEqual([
+      { row: 1, fields: ["a", "b"] },
+      { row: 2, fields: ["x, y", 'say "hi"'] },
+      { row: 3, fields: ["two\nlines", "z"] },
+    ]);
+  });
+
+  it("keeps an empty quoted field and a last line without a newline", () => {
+    expect(parseCsv("t.csv", 'a,""\nb,c')).toEqual([
+      { row: 1, fields: ["a", ""] },
+      { row: 2, fields: ["b", "c"] },
+    ]);
+  });
+});
+
+describe("parseBoard", () => {
+  it("reads teams by column name, whatever the column order", () => {
+    const text = `\ufeffTeamName,SubmissionCount,Score,TeamId,Rank\n"Smith, Jones & Co",71,0.63076,7131676,5\n"The ""Ensemblers""",46,,7147514,7\n`;
+    expect(parseBoard("b.csv", text)).toEqual([
+      { row: 2, rank: 5, teamId: 7131676, name: "Smith, Jones & Co", score: 0.63076, entries: 71 },
+      { row: 3, rank: 7, teamId: 7147514, name: 'The "Ensemblers"', score: null, entries: 46 },
+    ]);
+  });
+
+  it("ranks rows in file order when the board has no Rank column", () => {
+    const rows = parseBoard("b.csv", "TeamName,Score,SubmissionCount\na,0.9,3\nb,0.8,1\n");
+    expect(rows.map((r) => [r.rank, r.name, r.teamId])).toEqual([[1, "a", null], [2, "b", null]]);
+  });
+
+  const bad: Array<[string, string, string]> = [
+    ["a missing column", "Rank,TeamId,TeamName,Score\n1,2,a,0.5\n", "board b.csv: no column 'SubmissionCount' in the header (Rank, TeamId, TeamName, Score)"],
+    ["a row with a field missing", `${HEADER}\n1,2,a,2021-08-01,0.5,3\n`, "board b.csv row 2: 6 fields where the header has 7"],
+    ["a bad entry count", `${HEADER}\n1,2,a,2021-08-01,0.5,3,u\n2,3,b,2021-08-01,0.4,many,u\n`, "board b.csv row 3: SubmissionCount 'many' is not a whole number"],
+    ["a bad score", `${HEADER}\n1,2,a,2021-08-01,high,3,u\n`, "board b.csv row 2: Score 'high' is not a number"],
+    ["a rank of zero", `${HEADER}\n0,2,a,2021-08-01,0.5,3,u\n`, "board b.csv row 2: Rank '0' is not a whole number of at least 1"],
+    ["an unquoted comma in a name", `${HEADER}\n1,2,Smith, Jones,2021-08-01,0.5,3,u\n`, "board b.csv row 2: 8 fields where the header has 7"],
+    ["a quote inside a field", `${HEADER}\n1,2,The "Best",2021-08-01,0.5,3,u\n`, "board b.csv row 2: a quote inside an unquoted field"],
+    ["a quote never closed", `${HEADER}\n1,2,"open,2021-08-01,0.5,3,u\n2,3,b,x,0.4,3,u\n`, "board b.csv row 2: a quoted field is never closed"],
+    ["text after a closing quote", `${HEADER}\n1,2,"a"b,2021-08-01,0.5,3,u\n`, "board b.csv row 2: text after a closing quote"],
+    ["an empty team name", `${HEADER}\n1,2,,2021-08-01,0.5,3,u\n`, "board b.csv row 2: TeamName is empty"],
+    ["an empty file", "", "board b.csv is empty"],
+  ];
+  for (const [what, text, message] of bad) {
+    it(`names the row for ${what}`, () => {
+      expect(() => parseBoard("b.csv", text)).toThrow(message);
+    });
+  }
+});

@@ -1,0 +1,117 @@
+// The batch report's HTML page: one file that needs no network, its charts rendered by vega to SVG, and
+// the page opened in a real headless Chromium (Debian's): no console error, every chart with marks, a
+// screenshot kept in test-artifacts/ (gitignored).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderBatchHtml } from "../../src/report/batch-html.js";
+import { batchCharts } from "../../src/report/batch-charts.js";
+import { runCli } from "../support/cli.js";
+import { makeSampleRepo } from "../support/sample-repo.js";
+import { batchReportFixture } from "./batch-fixtures.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = new URL("../../test-artifacts/", import.meta.url).pathname;
+const LEADERBOARDS = new URL("../../samples/leaderboards/", import.meta.url).pathname;
+const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-chromium.sh`);
+
+describe("the HTML page as written", () => {
+  it("is one self-contained file: no script, no stylesheet or image to fetch, no vega warning", async () => {
+    const warnings: string[] = [];
+    const html = await renderBatchHtml(batchReportFixture(), { warn: (w) => warnings.push(w) });
+    expect(warnings).toEqual([]);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/i);
+    expect(html.match(/(?:src|href)=/g)).toBeNull();
+    expect(html.match(/<svg /g)).toHaveLength(4);
+    expect(html).toContain("default-src 'none'");
+  });
+
+  it("explains a chart with nothing to draw instead of drawing an empty one", async () => {
+    const report = batchReportFixture();
+    report.rows = report.rows.filter((r) => r.status === "no-repo");
+    const charts = batchCharts(report);
+    expect(charts.find((c) => c.id === "score-vs-co2")).toMatchObject({ spec: null, empty: "No team has both a reproducibility score (an audit) and a per-model cost." });
+    const html = await renderBatchHtml({ ...report, competition: { ...report.competition } });
+    expect(html).toContain('data-chart="score-vs-co2" data-empty="true"');
+  });
+});
+
+describe.skipIf(!haveChromium)("the HTML page in headless Chromium", () => {
+  let browser: BrowserContext;
+  beforeAll(async () => {
+    // A fresh profile folder: nothing of an earlier run (cache, service workers) can serve the page.
+    browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "chromium-")), { executablePath: CHROMIUM, args: FLAGS, headless: true, timeout: 60_000, viewport: { width: 1100, height: 900 } });
+  });
+  afterAll(async () => browser?.close());
+
+  async function open(file: string, screenshot: string) {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+    page.on("pageerror", (e) => problems.push(e.message));
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(`file://${file}`, { waitUntil: "load" });
+    const charts = await page.$$eval("figure[data-chart]", (figures) =>
+      figures.map((f) => ({
+        id: f.getAttribute("data-chart"),
+        empty: f.hasAttribute("data-empty"),
+        marks: f.querySelectorAll("svg .role-mark > path, svg .role-mark > line, svg .role-mark > text, svg .role-mark > rect").length,
+        width: f.querySelector("svg")?.getBoundingClientRect().width ?? 0,
+      })),
+    );
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const shot = join(ARTIFACTS, screenshot);
+    await page.screenshot({ path: shot, fullPage: true });
+    console.log(`screenshot: ${shot}`);
+    await page.close();
+    return { problems, requests, charts, shot };
+  }
+
+  it("opens the page of every basis with no console error, no request but itself, and marks on every chart", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "batch-html-")), "batch.html");
+    writeFileSync(file, await renderBatchHtml(batchReportFixture()));
+    const { problems, requests, charts, shot } = await open(file, "batch-report-all-bases.png");
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([`file://${file}`]);
+    expect(charts.map((c) => c.id)).toEqual(["co2-per-team", "score-vs-co2", "competition-bounds", "gap-vs-noise"]);
+    for (const chart of charts) {
+      expect(chart.empty, chart.id!).toBe(false);
+      expect(chart.marks, chart.id!).toBeGreaterThan(2);
+      expect(chart.width, chart.id!).toBeGreaterThan(300);
+    }
+    expect(readFileSync(shot).subarray(1, 4).toString()).toBe("PNG");
+  });
+
+  it("opens the page a real batch of sample repos writes", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "batch-html-run-"));
+    const repos = ["clean-solution", "messy-kaggle", "env-pinned-ok"].map((n) => makeSampleRepo(n));
+    const lb = join(dir, "lb.yml");
+    writeFileSync(
+      lb,
+      [
+        "competition: siim-covid19-detection",
+        "runtimeLimitHours: 9",
+        "kaggle:",
+        `  private: ${join(LEADERBOARDS, "siim-covid19-detection-privateleaderboard.csv")}`,
+        `  public: ${join(LEADERBOARDS, "siim-covid19-detection-publicleaderboard.zip")}`,
+        "teams:",
+        `  - {name: Lung Nodules United, repo: ${repos[0]}, co2g: 240, source: test figure}`,
+        `  - {name: A Team, repo: ${repos[1]}, co2g: 5752, source: published per-model measurement}`,
+        `  - {name: Opacity Hunters, repo: ${repos[2]}}`,
+        "  - {name: Tiny Baseline, co2g: 1.58, source: published per-model measurement}",
+      ].join("\n"),
+    );
+    const out = join(dir, "out");
+    const result = runCli(["batch", lb, "--stages", "static", "--out", out]);
+    expect(result.code, result.stderr).toBe(0);
+    const { problems, requests, charts } = await open(join(out, "batch.html"), "batch-report.png");
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([`file://${join(out, "batch.html")}`]);
+    for (const chart of charts) expect(chart.marks, chart.id!).toBeGreaterThan(2);
+  });
+});
