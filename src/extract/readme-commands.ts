@@ -147,7 +147,9 @@ function describe(argv: string[], cwd: string, isScript: boolean, own = false): 
   const scriptCandidates = script === null ? [] : [...new Set([relScript!, joinRel("", script)])];
   if (cwd && moduleFiles.length > 0) moduleFiles.push(...moduleFiles.map((m) => m.slice(cwd.length + 1)));
   const makeTarget = runner === "make" ? (args.find((a) => !a.startsWith("-") && !a.includes("=")) ?? "") : undefined;
-  const purpose = own ? ownPurpose(args) : purposeOf(runner, args, relScript ?? moduleFiles[0] ?? "");
+  // `python train.py --help` prints the options; it trains nothing.
+  const usageOnly = args.some((a) => a === "--help" || a === "-h" || a === "--version");
+  const purpose = usageOnly ? "other" : own ? ownPurpose(args) : purposeOf(runner, args, relScript ?? moduleFiles[0] ?? "");
   return { command: argv.join(" "), purpose, script: relScript, scriptCandidates, moduleFiles, inputs, branches, ...(makeTarget !== undefined ? { makeTarget } : {}) };
 }
 
