@@ -233,7 +233,7 @@ describe("text from the audited repo in annotations", () => {
     expect(commands.some((c) => c.properties.title === "injected")).toBe(false);
     expect(run.audit!.stdout.split("\n").some((l) => l.startsWith("::warning title=injected"))).toBe(false);
     const annotation = commands.find((c) => c.properties.file === evil && c.properties.title!.startsWith("datasets-data-available"))!;
-    const message = "/home/john/50%,off:now/data.csv (read by pd.read_csv) is neither in the repo nor fetched by a documented command";
+    const message = "/home/john/50%,off:now/data.csv (read by pd.read_csv) is not in the repo, and no documented command fetches it, no step writes it, no README names its source";
     expect(annotation.raw).toBe(
       `::error file=src/a%2Cb%3Ac%25d%0A%3A%3Awarning title=injected%3A%3Agotcha.py,line=2,title=datasets-data-available%3A Require the data the code reads to be shipped or fetched::${message.replace("%", "%25")}`,
     );
