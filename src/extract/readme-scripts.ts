@@ -1,20 +1,30 @@
 // What the scripts a README runs do: `bash run_stage1.sh` trains when the script's lines run a training,
 // `make train` when its recipe does. Read through the view, a few levels deep, never executed.
 import type { RepoView } from "../model/repo-view.js";
-import { interpretLine, joinContinuations, type Purpose, type ShellEnv } from "./readme-commands.js";
+import { interpretLine, joinContinuations, joinRel, type Purpose, type ShellEnv } from "./readme-commands.js";
 
 const MAX_DEPTH = 3;
 const MAX_LINES = 2000;
 
 /** Console scripts the repo installs: setup.py's console_scripts and pyproject's [project.scripts]. */
 export function ownRunners(view: RepoView): Set<string> {
-  const out = new Set<string>();
+  return new Set(ownRunnerModules(view).keys());
+}
+
+/** Each console script the repo installs, with the module file it runs (`aptos=aptos.cli:cli` ->
+ * aptos/cli.py, or aptos/cli/__init__.py; null when that file is not in the repo). */
+export function ownRunnerModules(view: RepoView): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  const add = (name: string, target: string) => {
+    const module = target.trim().replace(/^["']|["']$/g, "").split(":")[0]!.trim().replace(/\./g, "/");
+    out.set(name, [`${module}.py`, `${module}/__init__.py`, `src/${module}.py`].find((p) => view.has(p)) ?? null);
+  };
   const setup = view.read("setup.py") ?? "";
   const scripts = /console_scripts['"]?\s*[:=]\s*\[([^\]]*)\]/.exec(setup)?.[1] ?? "";
-  for (const m of scripts.matchAll(/['"]\s*([\w.-]+)\s*=/g)) out.add(m[1]!);
+  for (const m of scripts.matchAll(/['"]\s*([\w.-]+)\s*=\s*([\w.:]+)/g)) add(m[1]!, m[2]!);
   const pyproject = view.read("pyproject.toml") ?? "";
   const table = /^\[(?:project\.scripts|tool\.poetry\.scripts)\]\s*\n([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(pyproject)?.[1] ?? "";
-  for (const m of table.matchAll(/^\s*["']?([\w.-]+)["']?\s*=/gm)) out.add(m[1]!);
+  for (const m of table.matchAll(/^\s*["']?([\w.-]+)["']?\s*=\s*["']([\w.:]+)["']/gm)) add(m[1]!, m[2]!);
   return out;
 }
 
@@ -54,6 +64,30 @@ function linesPurposes(view: RepoView, lines: string[], env: ShellEnv, depth: nu
     if (command.purpose !== "other") out.push(command.purpose);
     const script = command.scriptCandidates.find((c) => view.has(c));
     if (script) out.push(...scriptPurposes(view, script, env, depth + 1, seen));
+  }
+  return out;
+}
+
+/** The Python scripts (and notebooks) a shell script runs, and those its own scripts run in turn: the
+ * training a README's `bash train.sh` starts. Paths tried from the root and from the script's folder. */
+export function scriptsRunBy(view: RepoView, script: string, env: ShellEnv, depth = 0, seen = new Set<string>()): string[] {
+  if (depth >= MAX_DEPTH || seen.has(script) || !/\.(?:sh|bash)$/.test(script)) return [];
+  seen.add(script);
+  const text = view.read(script);
+  if (text === null) return [];
+  const folder = script.includes("/") ? script.slice(0, script.lastIndexOf("/")) : "";
+  const out: string[] = [];
+  let cwd = "";
+  for (const { text: line } of joinContinuations(text.split("\n").slice(0, MAX_LINES).map((t, i) => ({ line: i + 1, text: t })))) {
+    const step = interpretLine(line, cwd, env);
+    cwd = step.cwd;
+    const command = step.command;
+    if (!command) continue;
+    const named = command.script === null ? [] : [...command.scriptCandidates, joinRel(folder, command.script)];
+    const found = [...named, ...command.moduleFiles].find((c) => view.has(c));
+    if (!found) continue;
+    if (/\.(?:sh|bash)$/.test(found)) out.push(...scriptsRunBy(view, found, env, depth + 1, seen));
+    else out.push(found);
   }
   return out;
 }

@@ -21,6 +21,8 @@ interface Case {
   /** Families marked as not collected, with the reason. */
   notCollected?: Record<string, string>;
   expect: Array<ExpectedFinding> | "not-assessed" | "not-applicable";
+  /** How many of the findings block their area (a rule's blockWhen), asserted when given. */
+  blocking?: number;
 }
 
 interface ExpectedFinding {
@@ -88,6 +90,7 @@ describe("rule cases", () => {
             ...(e.message !== undefined ? { message: e.message } : {}),
           }));
           expect(got).toEqual(want);
+          if (testCase.blocking !== undefined) expect(result.blocking ?? 0).toBe(testCase.blocking);
         });
       }
     });

@@ -17,6 +17,7 @@ import { ProducedFiles, shellWrites, type Written } from "../data/produced.js";
 import { dataSources, documentedBy } from "../data/sources.js";
 import { parseReadme } from "../readme-parse.js";
 import { joinContinuations } from "../readme-commands.js";
+import { SETUP_CALLS, TORCHVISION_BUILDER } from "../python/setup-hints.js";
 
 const WEIGHT_CALLS = new Set(["load_weights", "load_model", "from_pretrained", "load_from_checkpoint", "load_checkpoint", "Booster"]);
 const WEIGHT_EXT = /\.(?:pt|pth|ckpt|bin|safetensors|h5|hdf5|keras|onnx|pb|tflite|params|weights)$/i;
@@ -40,6 +41,9 @@ interface Read {
 function readPath(call: PyCall, constants: ReadonlyMap<string, string>): Read | null {
   const last = call.callee.slice(call.callee.lastIndexOf(".") + 1);
   if (NOT_DATA_CALLS.has(last) || call.decorator) return null;
+  // The setup family's calls take model names and sizes (`EfficientNet.from_name(f"efficientnet-{v}")`,
+  // `smp.Unet("resnet34")`), not files; YOLO("yolov5s.pt") alone loads weights.
+  if ((SETUP_CALLS.has(last) && last !== "YOLO") || TORCHVISION_BUILDER.test(last)) return null;
   const positional = call.args.filter((a) => a.name === null);
   if (last === "open") {
     // Path(...).open("w") and f.open(mode): the mode, not a path; the path is the receiver's.

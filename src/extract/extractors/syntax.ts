@@ -9,7 +9,7 @@
 // README-named scripts without a verdict are parsed here.
 import type { FactRecord } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
-import { entryPoints } from "../python/entry-points.js";
+import { entryPoints, trainingFiles } from "../python/entry-points.js";
 import { recordAt } from "../python/locate.js";
 import { preparePythonIndex, sourceOf } from "../python/repo-index.js";
 import { parseError } from "../python/tree-facts.js";
@@ -24,10 +24,12 @@ export const extractor: Extractor = {
     const index = await preparePythonIndex(ctx.view);
     const records: FactRecord[] = [];
     const entries = entryPoints(index, ctx.facts);
+    const training = trainingFiles(index, ctx.facts, ctx.view);
+    const onTrainPath = (path: string) => training === null || training.has(path);
     let parser: Awaited<ReturnType<typeof pythonParser>> | null = null;
     for (const file of index.files) {
       if (file.syntaxError) {
-        records.push(recordAt(file, file.syntaxError.line, { message: file.syntaxError.message, checkedBy: "lexer", python2: PYTHON2.test(file.syntaxError.message) }));
+        records.push(recordAt(file, file.syntaxError.line, { message: file.syntaxError.message, checkedBy: "lexer", python2: PYTHON2.test(file.syntaxError.message), trainPath: onTrainPath(file.path) }));
         continue;
       }
       if (!entries.has(file.path)) continue;
@@ -37,7 +39,7 @@ export const extractor: Extractor = {
         if (!source) continue;
         error = parseError((parser ??= await pythonParser()), source.text);
       }
-      if (error) records.push(recordAt(file, error.line, { message: error.message, checkedBy: "parser", python2: false }));
+      if (error) records.push(recordAt(file, error.line, { message: error.message, checkedBy: "parser", python2: false, trainPath: onTrainPath(file.path) }));
     }
     return records;
   },

@@ -1,5 +1,7 @@
 // Entry points of a solution: scripts its README runs, files with a __main__ guard, and notebooks.
 import type { Facts } from "../../model/facts.js";
+import type { RepoView } from "../../model/repo-view.js";
+import { ownRunnerModules, scriptsRunBy } from "../readme-scripts.js";
 import type { RepoPythonIndex } from "./repo-index.js";
 import { reachableFrom } from "./repo-index.js";
 
@@ -19,4 +21,21 @@ export function reachableFiles(index: RepoPythonIndex, facts: Facts): Set<string
   const entries = entryPoints(index, facts);
   if (entries.size === 0) return new Set(index.files.map((f) => f.path));
   return reachableFrom(index, entries);
+}
+
+/** The files the README's training runs: its train commands' scripts (through the shell scripts that run
+ * them) and what they import. Null when the README names no training script: then no file can be said to
+ * be off the training's path. */
+export function trainingFiles(index: RepoPythonIndex, facts: Facts, view: RepoView): Set<string> | null {
+  const own = ownRunnerModules(view);
+  const env = { isDir: (p: string) => view.isDir(p), runners: new Set(own.keys()) };
+  const starts = new Set<string>();
+  for (const record of facts.families["readme"] ?? []) {
+    if (record.kind !== "command" || record.purpose !== "train") continue;
+    // `aptos train -c x.yml`: the repo's own console script runs its module.
+    const script = typeof record.script === "string" ? record.script.replace(/^\.\//, "") : own.get(String(record.command).split(/\s+/)[0]!) ?? null;
+    if (script === null) continue;
+    for (const file of /\.(?:sh|bash)$/.test(script) ? scriptsRunBy(view, script, env) : [script]) if (index.byPath.has(file)) starts.add(file);
+  }
+  return starts.size === 0 ? null : reachableFrom(index, starts);
 }

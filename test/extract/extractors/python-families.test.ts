@@ -117,9 +117,10 @@ describe("Python fact families over one messy solution", () => {
       "py2.py": "x = 1\nprint 'a'\n",
       "nb.ipynb": notebook("a = 1\n", "x = = 1\n"),
     });
+    // No README names a training script: every file may be on its path.
     expect(records).toEqual([
-      { file: "nb.ipynb", line: 3, cell: 2, cellLine: 1, message: "invalid syntax", checkedBy: "parser", python2: false },
-      { file: "py2.py", line: 2, message: "Missing parentheses in call to 'print'", checkedBy: "lexer", python2: true },
+      { file: "nb.ipynb", line: 3, cell: 2, cellLine: 1, message: "invalid syntax", checkedBy: "parser", python2: false, trainPath: true },
+      { file: "py2.py", line: 2, message: "Missing parentheses in call to 'print'", checkedBy: "lexer", python2: true, trainPath: true },
     ]);
   });
 
