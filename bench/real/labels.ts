@@ -47,6 +47,8 @@ export interface RepoLabels {
   commit: string;
   branch?: string;
   notes?: string;
+  /** Every error and warning finding of the day was read: fewer than 15 exist. */
+  allRead?: boolean;
   findings: FindingLabel[];
   defects: DefectLabel[];
   review: Review;

@@ -60,13 +60,16 @@ defects:
 });
 
 describe("the committed label files", () => {
-  it("all validate, and at least ten repos are labelled with 15 findings read each", () => {
+  it("all validate, and at least ten repos are labelled with 15 findings read each (all of them where fewer exist)", () => {
     const all = readAllLabels();
     expect(all.size).toBeGreaterThanOrEqual(10);
     for (const [name, labels] of all) {
       expect(name).toBe(labels.repo.replace("/", "+"));
-      expect(labels.findings.length, name).toBeGreaterThanOrEqual(15);
-      expect(new Set(labels.findings.map((f) => f.rule)).size, name).toBeGreaterThan(2);
+      if (labels.allRead) expect(labels.findings.length, name).toBeGreaterThan(0);
+      else {
+        expect(labels.findings.length, name).toBeGreaterThanOrEqual(15);
+        expect(new Set(labels.findings.map((f) => f.rule)).size, name).toBeGreaterThan(2);
+      }
     }
   });
 });
