@@ -96,7 +96,9 @@ export function documentedBy(sources: DataSources, path: string, fromFile: strin
     const by = sources.treeEntries.get(seg.toLowerCase());
     if (by && !GENERIC_FOLDERS.has(seg.toLowerCase()) && seg.length > 3) return by;
   }
-  if (/^(?:\/|~|[A-Za-z]:[\\/])/.test(path)) return null;
+  // A machine path (`/home/selim/data/images_all`) under a README that links the data package: the data has
+  // a source; where the code looks for it is paths-portable's finding, not a second one here.
+  if (/^(?:\/|~|[A-Za-z]:[\\/])/.test(path)) return sources.packageLink && !path.startsWith("/kaggle/") ? sources.packageLink : null;
   const reads = locate(path, fromFile);
   for (const f of sources.folders) for (const r of reads) if (r.anchored && inside(r, f.at)) return f.by;
   if (sources.packageLink && reads.some((r) => r.anchored)) return sources.packageLink;

@@ -15,7 +15,9 @@ export function condaSpec(entry: string): { name: string; spec: string; pinned: 
   if (/^[0-9]/.test(spec)) spec = `=${spec}`; // "python 3.10" form
   // `=x.y.z` (three parts or more), `==x`, or a build string pins exactly in conda; `=1.26` is fuzzy.
   const exact = /^==?([0-9][^=<>!~*,|]*)(=.*)?$/.exec(spec);
-  const pinned = !!exact && (spec.startsWith("==") || exact[1]!.split(".").length >= 3 || !!exact[2]);
+  // CUDA toolkits are released as major.minor: `cudatoolkit=10.0` names one release.
+  const parts = /^(?:cudatoolkit|cuda-toolkit|cudnn|cuda-version)$/.test(normalizeName(match[1]!)) ? 2 : 3;
+  const pinned = !!exact && (spec.startsWith("==") || exact[1]!.split(".").length >= parts || !!exact[2]);
   return { name: normalizeName(match[1]!), spec, pinned };
 }
 

@@ -23,7 +23,9 @@ export function isExactPin(spec: string): boolean {
 /** A VCS URL pinned to a full commit hash, or a wheel's URL (its file name holds the version), is as
  * exact as a version pin. */
 export function isPinnedUrl(url: string): boolean {
-  return /@[0-9a-f]{40}(?:#|$)/i.test(url) || /-\d[\w.+!]*-[^/]*\.whl(?:[#?].*)?$/.test(url);
+  // A commit, a wheel of one version, or a release tag (`@v0.1.3`, `@0.4.5-with-timm`): tags can move, but a
+  // version tag is how projects pin a git dependency.
+  return /@[0-9a-f]{40}(?:#|$)/i.test(url) || /-\d[\w.+!]*-[^/]*\.whl(?:[#?].*)?$/.test(url) || /\.git@v?\d+(?:\.\d+)+[\w.+-]*(?:#|$)|@v?\d+\.\d+(?:\.\d+)*[\w.+-]*(?:#|$)/.test(url);
 }
 
 const NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?\s*(.*)$/;

@@ -13,6 +13,8 @@ import { installRecords } from "../env/installs.js";
 import { imageInfo } from "../env/images.js";
 import type { Facts } from "../../model/facts.js";
 import { parseSetupCfgText, parseSetupPyText } from "../env/setup.js";
+import { preparePythonIndex } from "../python/repo-index.js";
+import { distributionOf, isPython2Stdlib, isStdlib, normalizeDistribution, satisfyingNames } from "../python/packages.js";
 
 export type SpecFormat =
   | "dockerfile"
@@ -146,7 +148,7 @@ function readmePython(view: RepoView): FactRecord[] {
 
 export const extractor: Extractor = {
   id: "env-spec",
-  extract({ view, facts }) {
+  async extract({ view, facts }) {
     const records: FactRecord[] = [];
     const requirementRoots: string[] = [];
     for (const entry of view.files()) {
@@ -165,6 +167,25 @@ export const extractor: Extractor = {
     // Whether there is Python to run at all: rules about the Python version apply to code as well as specs.
     const code = view.files().filter((f) => !VENDORED.test(f.path) && (f.kind === "python" || f.kind === "notebook")).length;
     if (code > 0) records.push({ kind: "python-code", count: code });
+    const used = await importedDistributions(view);
+    for (const r of records) if (r.kind === "package" && typeof r.name === "string") r.imported = used.has(normalizeDistribution(r.name));
     return records;
   },
 };
+
+/** The distributions the repo's code imports (each under every name that satisfies it): a package no code
+ * imports (a linter, a test runner, a leftover) is not what a rerun depends on. */
+async function importedDistributions(view: RepoView): Promise<Set<string>> {
+  const index = await preparePythonIndex(view);
+  const out = new Set<string>();
+  for (const file of index.files) {
+    for (const imp of file.imports) {
+      const top = imp.module.split(".")[0] ?? "";
+      if (imp.level > 0 || !top || index.localTops.has(top) || isStdlib(top) || isPython2Stdlib(top)) continue;
+      const distribution = distributionOf(imp.module);
+      out.add(normalizeDistribution(distribution));
+      for (const name of satisfyingNames(distribution)) out.add(name);
+    }
+  }
+  return out;
+}

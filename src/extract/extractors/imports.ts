@@ -5,7 +5,7 @@ import type { FactRecord } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
 import { recordAt } from "../python/locate.js";
 import { distributionOf, isPython2Stdlib, isStdlib, normalizeDistribution, satisfyingNames } from "../python/packages.js";
-import { preparePythonIndex } from "../python/repo-index.js";
+import { preparePythonIndex, reachableFrom } from "../python/repo-index.js";
 import { extensionTops, submoduleMatcher } from "../python/local-modules.js";
 import { imageInfo } from "../env/images.js";
 
@@ -42,6 +42,11 @@ export const extractor: Extractor = {
         for (const name of imageInfo(r.image)?.ships ?? []) declare(normalizeDistribution(name), { scope: "", by: `${at} (image ${r.image})` });
       }
     }
+    // A sub-project's spec also covers the shared code it imports (`somen/` training on the repo's `hpa/` package).
+    const reached = new Map<string, Set<string>>();
+    for (const scope of new Set([...declared.values()].flat().map((d) => d.scope).filter((x) => x !== ""))) {
+      reached.set(scope, reachableFrom(index, index.files.filter((f) => f.path.startsWith(`${scope}/`)).map((f) => f.path)));
+    }
     const builtHere = extensionTops(ctx.view);
     const fromSubmodule = submoduleMatcher(ctx.view);
     const records: FactRecord[] = [];
@@ -62,7 +67,7 @@ export const extractor: Extractor = {
         let by: string | null = null;
         if (verdict.origin === "third-party" && hasSpec) {
           for (const name of satisfyingNames(verdict.distribution)) {
-            const d = declared.get(name)?.find((x) => x.scope === "" || dir === x.scope || dir.startsWith(`${x.scope}/`));
+            const d = declared.get(name)?.find((x) => x.scope === "" || dir === x.scope || dir.startsWith(`${x.scope}/`) || reached.get(x.scope)!.has(file.path));
             if (d) {
               by = d.by;
               break;

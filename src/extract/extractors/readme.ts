@@ -120,6 +120,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   };
   for (const { line, text: span } of parts.inline) if (!/\s/.test(span)) nameNotebook(line, span);
   for (const { line, target } of parts.links) nameNotebook(line, decodeURIComponentSafe(target));
+  records.push(...proseInstalls(file, parts.prose, view));
   // A github.com/<owner>/<name>/tree/<branch> link names a branch of this repo only when it is this repo
   // (the audited URL, else the README's own `git clone`); another repo's tree/master is not ours to check.
   const own = githubSlug(source) ?? githubSlug(/git\s+clone\s+(\S*github\.com\S+)/.exec(text)?.[1] ?? null);
@@ -140,6 +141,47 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   }
   // In reading order (sort is stable: within a line, sections, commands, then mentions as found).
   return records.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+const DOCKERFILE = /(?:^|\/)(?:Dockerfile[^/]*|[^/]*\.docker|Containerfile)$/i;
+const SETUP_SCRIPT = /(?:^|\/)[^/]*(?:setup|install)[^/]*\.sh$|(?:^|\/|_)env\.sh$/i;
+
+/** Install steps a README gives in words ("A docker file is made available `RSNADOCKER.docker` to build",
+ * "After that run setup_env.sh script", "call dockerhub container `owner/kaggle:apex_build`"): recorded
+ * as the command they stand for, `named`. A file is found by its path or, when unique, its name. */
+function proseInstalls(file: string, prose: ReadonlyArray<{ line: number; text: string }>, view: RepoView): FactRecord[] {
+  const byName = new Map<string, string[]>();
+  for (const e of view.files()) if (DOCKERFILE.test(e.path) || SETUP_SCRIPT.test(e.path)) {
+    const name = e.path.slice(e.path.lastIndexOf("/") + 1).toLowerCase();
+    (byName.get(name) ?? byName.set(name, []).get(name)!).push(e.path);
+  }
+  const resolve = (word: string): string | null => {
+    const clean = word.replace(/^\.\//, "");
+    if (view.has(clean)) return clean;
+    const hits = byName.get(clean.slice(clean.lastIndexOf("/") + 1).toLowerCase()) ?? [];
+    return hits.length === 1 ? hits[0]! : null;
+  };
+  const out: FactRecord[] = [];
+  const seen = new Set<string>();
+  const add = (line: number, command: string, script: string | null) => {
+    if (seen.has(command)) return;
+    seen.add(command);
+    out.push({ kind: "command", file, line, command, purpose: "install", script, named: true });
+  };
+  for (const { line, text } of prose) {
+    // The words around the names: "Dockerfile" in a name is no word about docker.
+    const words = text.replace(/[\w./-]+\.(?:docker|sh)\b|[\w./-]*(?:Dockerfile|Containerfile)[\w.-]*/g, " ");
+    for (const m of text.matchAll(/[`'"]?([\w./-]+\.(?:docker|sh)|[\w./-]*(?:Dockerfile|Containerfile)[\w.-]*)[`'"]?/g)) {
+      const path = resolve(m[1]!);
+      if (!path) continue;
+      if (DOCKERFILE.test(path) && /\b(?:docker|build|image|container)/i.test(words)) add(line, `docker build -f ${path} .`, path);
+      else if (SETUP_SCRIPT.test(path) && /\b(?:run|execute|launch|call|source)\b/i.test(words)) add(line, `bash ${path}`, path);
+    }
+    if (/\b(?:docker\s*hub|docker|container|image)\b/i.test(words)) {
+      for (const m of text.matchAll(/`([a-z0-9][\w.-]*\/[\w.-]+:[\w.-]+)`/g)) add(line, `docker pull ${m[1]}`, null);
+    }
+  }
+  return out;
 }
 
 /** What a notebook the README names is for: its name says, else the README's words about it. */

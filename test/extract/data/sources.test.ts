@@ -35,7 +35,9 @@ describe("documented data sources", () => {
   it("counts a linked data package for the relative paths the code reads", () => {
     const sources = dataSources([{ file: "README.md", text: "[You can download the whole package](https://www.dropbox.com/s/q/x.zip?dl=0) with training data and weights.\n" }], [], []);
     expect(documentedBy(sources, "data/labels_all/1.png", "victor/create_masks.py", false)).toBe("README.md:1");
-    expect(documentedBy(sources, "D:\\tmp\\x.png", "a.py", false)).toBeNull();
+    // A machine path under it: the package is its source (the path is paths-portable's finding).
+    expect(documentedBy(sources, "D:\\tmp\\x.png", "a.py", false)).toBe("README.md:1");
+    expect(documentedBy(sources, "/kaggle/input/other/x.csv", "a.py", false)).toBeNull();
   });
   it("counts the entries of a directory tree the README draws, not its generic folder names", () => {
     const text = "```\ndata/\n├── cmmd\n│   └── Radiology manual annotations.xlsx  # from TCIA\n└── train\n```\n";

@@ -6,15 +6,15 @@ import { extractor } from "../../../src/extract/extractors/env-spec.js";
 import { memoryView } from "../../../src/extract/memory-view.js";
 import { emptyFacts } from "../../../src/model/facts.js";
 
-function extract(files: Record<string, string>) {
-  return extractor.extract({ view: memoryView(files), facts: emptyFacts(), branches: null }) as ReturnType<
-    typeof extractor.extract
-  > & Array<Record<string, unknown>>;
+/** The records of one format, without `imported` (whether code imports a package: asserted on its own below). */
+async function extract(files: Record<string, string>): Promise<Array<Record<string, unknown>>> {
+  const records = await extractor.extract({ view: memoryView(files), facts: emptyFacts(), branches: null });
+  return records.map(({ imported: _imported, ...record }) => record);
 }
 
 describe("env-spec", () => {
-  it("reads requirements with pins, extras, markers, hashes, index URLs and CUDA local versions", () => {
-    const records = extract({
+  it("reads requirements with pins, extras, markers, hashes, index URLs and CUDA local versions", async () => {
+    const records = await extract({
       "requirements.txt": [
         "# deps",
         "--extra-index-url https://download.pytorch.org/whl/cu118",
@@ -45,8 +45,8 @@ describe("env-spec", () => {
     ]);
   });
 
-  it("follows -r includes inside the repo, never out of it, and reads requirements/ folders", () => {
-    const records = extract({
+  it("follows -r includes inside the repo, never out of it, and reads requirements/ folders", async () => {
+    const records = await extract({
       "requirements/dev.txt": "-r base.txt\n-r ../../outside.txt\npytest\n",
       "requirements/base.txt": "six==1.16.0\n",
       "src/requirements-gpu.txt": "-c ../constraints.in\njax[cuda12]==0.4.30\n",
@@ -69,8 +69,8 @@ describe("env-spec", () => {
     });
   });
 
-  it("reads a conda environment with python, pins, a pip section and the CUDA toolkit", () => {
-    const records = extract({
+  it("reads a conda environment with python, pins, a pip section and the CUDA toolkit", async () => {
+    const records = await extract({
       "environment.yml": [
         "name: comp",
         "channels: [pytorch, conda-forge]",
@@ -95,8 +95,8 @@ describe("env-spec", () => {
     ]);
   });
 
-  it("reads Pipfile, Pipfile.lock, PEP 621 and Poetry pyproject, setup.py and setup.cfg", () => {
-    const records = extract({
+  it("reads Pipfile, Pipfile.lock, PEP 621 and Poetry pyproject, setup.py and setup.cfg", async () => {
+    const records = await extract({
       Pipfile: '[packages]\nrequests = "==2.32.3"\nflask = "*"\n\n[requires]\npython_version = "3.9"\n',
       "Pipfile.lock": JSON.stringify({ _meta: { requires: { python_version: "3.9" } }, default: { requests: { version: "==2.32.3" } } }, null, 2),
       "a/pyproject.toml": '[project]\nname = "x"\nrequires-python = ">=3.10"\ndependencies = [\n  "polars>=0.20",\n]\n',
@@ -131,8 +131,8 @@ describe("env-spec", () => {
     ]);
   });
 
-  it("reads a Dockerfile's FROM python version, CUDA base and pip installs, plus .python-version and runtime.txt", () => {
-    const records = extract({
+  it("reads a Dockerfile's FROM python version, CUDA base and pip installs, plus .python-version and runtime.txt", async () => {
+    const records = await extract({
       Dockerfile: "FROM python:3.10-slim\nRUN pip install --no-cache-dir \\\n    lightgbm==4.3.0 polars\n",
       "gpu/Dockerfile": "FROM nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04\n",
       ".python-version": "3.11.9\n",
@@ -163,7 +163,7 @@ describe("env-spec", () => {
     };
     const view = memoryView(files);
     const facts = await extractFacts(view, STATIC_EXTRACTORS.filter((e) => e.id === "readme"), { branches: null });
-    const records = await extractor.extract({ view, facts, branches: null });
+    const records = (await extractor.extract({ view, facts, branches: null })).map(({ imported: _imported, ...r }) => r);
     expect(records.filter((r) => r.kind !== "python-code")).toEqual([
       { kind: "spec-file", file: "docker/RSNADOCKER.docker", format: "dockerfile" },
       { kind: "image", file: "docker/RSNADOCKER.docker", line: 1, image: "nvcr.io/nvidia/pytorch:19.09-py3" },
@@ -180,11 +180,28 @@ describe("env-spec", () => {
     ]);
   });
 
-  it("counts the Python code (files and notebooks) outside vendored trees in one record", () => {
-    expect(extract({ "a.py": "", "nb/b.ipynb": "{}", "venv/lib/c.py": "" })).toEqual([{ kind: "python-code", count: 2 }]);
+  it("counts the Python code (files and notebooks) outside vendored trees in one record", async () => {
+    expect(await extract({ "a.py": "", "nb/b.ipynb": "{}", "venv/lib/c.py": "" })).toEqual([{ kind: "python-code", count: 2 }]);
   });
 
-  it("ignores vendored virtualenvs and tool-only configs", () => {
-    expect(extract({ ".venv/lib/requirements.txt": "x==1\n", "venv/Pipfile": "[packages]\n", "env.yml": "on: push\n" })).toEqual([]);
+  it("ignores vendored virtualenvs and tool-only configs", async () => {
+    expect(await extract({ ".venv/lib/requirements.txt": "x==1\n", "venv/Pipfile": "[packages]\n", "env.yml": "on: push\n" })).toEqual([]);
+  });
+
+  it("says of each package whether the code imports it, under any name that satisfies it", async () => {
+    const records = await extractor.extract({
+      view: memoryView({
+        "requirements.txt": "opencv-python-headless==4.9.0.80\nPyYAML==6.0.1\npytest==8.0.0\npathlib==1.0.1\n",
+        "train.py": "import cv2\nimport yaml\nimport pathlib\n",
+      }),
+      facts: emptyFacts(),
+      branches: null,
+    });
+    expect(records.filter((r) => r.kind === "package").map((r) => [r.name, r.imported])).toEqual([
+      ["opencv-python-headless", true],
+      ["pyyaml", true],
+      ["pytest", false],
+      ["pathlib", false],
+    ]);
   });
 });
