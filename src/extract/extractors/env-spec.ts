@@ -185,6 +185,8 @@ async function importedDistributions(view: RepoView): Promise<Set<string>> {
       const distribution = distributionOf(imp.module);
       out.add(normalizeDistribution(distribution));
       for (const name of satisfyingNames(distribution)) out.add(name);
+      // torch.utils.tensorboard works only with tensorboard installed beside torch.
+      if (imp.module.startsWith("torch.utils.tensorboard")) for (const name of ["tensorboard", "tb-nightly"]) out.add(name);
     }
   }
   return out;

@@ -97,11 +97,18 @@ function copiedPythonPaths(view: RepoView): string[] {
 function assembleIndex(files: PyFileIndex[], copied: readonly string[]): RepoPythonIndex {
   const pyPaths = new Set<string>();
   const localTops = new Set<string>();
+  // Folders holding an __init__.py are packages: their modules import as `pkg.mod`, never as a top-level
+  // name (somen/extensions/mlflow.py does not shadow the mlflow library), so only a name outside any
+  // package (a script's sibling, a folder a script sits beside) is a local top.
+  const packages = new Set([...files.filter((f) => !f.notebook).map((f) => f.path), ...copied].filter((p) => /(?:^|\/)__init__\.pyw?$/.test(p)).map((p) => p.slice(0, Math.max(0, p.lastIndexOf("/")))));
+  const inPackage = (parts: readonly string[], depth: number) => depth > 0 && packages.has(parts.slice(0, depth).join("/"));
   const addTops = (path: string) => {
     const parts = path.split("/");
     const stem = parts[parts.length - 1]!.replace(/\.pyw?$/, "");
-    if (stem !== "__init__") localTops.add(stem);
-    for (const dir of parts.slice(0, -1)) localTops.add(dir);
+    if (stem !== "__init__" && !inPackage(parts, parts.length - 1)) localTops.add(stem);
+    parts.slice(0, -1).forEach((dir, i) => {
+      if (!inPackage(parts, i)) localTops.add(dir);
+    });
   };
   for (const file of files) {
     if (file.notebook) continue;

@@ -191,8 +191,8 @@ describe("env-spec", () => {
   it("says of each package whether the code imports it, under any name that satisfies it", async () => {
     const records = await extractor.extract({
       view: memoryView({
-        "requirements.txt": "opencv-python-headless==4.9.0.80\nPyYAML==6.0.1\npytest==8.0.0\npathlib==1.0.1\n",
-        "train.py": "import cv2\nimport yaml\nimport pathlib\n",
+        "requirements.txt": "opencv-python-headless==4.9.0.80\nPyYAML==6.0.1\npytest==8.0.0\npathlib==1.0.1\ntb-nightly\n",
+        "train.py": "import cv2\nimport yaml\nimport pathlib\nfrom torch.utils.tensorboard import SummaryWriter\n",
       }),
       facts: emptyFacts(),
       branches: null,
@@ -202,6 +202,7 @@ describe("env-spec", () => {
       ["pyyaml", true],
       ["pytest", false],
       ["pathlib", false],
+      ["tb-nightly", true],
     ]);
   });
 });
