@@ -173,6 +173,15 @@ export const extractor: Extractor = {
   },
 };
 
+/** Distributions a library loads by itself once installed, which code never imports by name: pydicom's
+ * decoders, pandas' file engines, the TensorBoard behind torch.utils.tensorboard, Pillow behind torchvision. */
+const USED_WITHOUT_IMPORT: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["pydicom", ["pylibjpeg", "pylibjpeg-libjpeg", "pylibjpeg-openjpeg", "pylibjpeg-rle", "python-gdcm", "gdcm"]],
+  ["pandas", ["openpyxl", "xlrd", "pyarrow", "fastparquet", "tables", "lxml"]],
+  ["torch.utils.tensorboard", ["tensorboard", "tb-nightly"]],
+  ["torchvision", ["pillow"]],
+];
+
 /** The distributions the repo's code imports (each under every name that satisfies it): a package no code
  * imports (a linter, a test runner, a leftover) is not what a rerun depends on. */
 async function importedDistributions(view: RepoView): Promise<Set<string>> {
@@ -185,8 +194,7 @@ async function importedDistributions(view: RepoView): Promise<Set<string>> {
       const distribution = distributionOf(imp.module);
       out.add(normalizeDistribution(distribution));
       for (const name of satisfyingNames(distribution)) out.add(name);
-      // torch.utils.tensorboard works only with tensorboard installed beside torch.
-      if (imp.module.startsWith("torch.utils.tensorboard")) for (const name of ["tensorboard", "tb-nightly"]) out.add(name);
+      for (const [prefix, plugins] of USED_WITHOUT_IMPORT) if (imp.module === prefix || imp.module.startsWith(`${prefix}.`)) for (const name of plugins) out.add(name);
     }
   }
   return out;

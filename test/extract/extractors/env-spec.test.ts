@@ -188,11 +188,11 @@ describe("env-spec", () => {
     expect(await extract({ ".venv/lib/requirements.txt": "x==1\n", "venv/Pipfile": "[packages]\n", "env.yml": "on: push\n" })).toEqual([]);
   });
 
-  it("says of each package whether the code imports it, under any name that satisfies it", async () => {
+  it("says of each package whether the code imports it, under any name that satisfies it, or a library it imports loads it", async () => {
     const records = await extractor.extract({
       view: memoryView({
-        "requirements.txt": "opencv-python-headless==4.9.0.80\nPyYAML==6.0.1\npytest==8.0.0\npathlib==1.0.1\ntb-nightly\n",
-        "train.py": "import cv2\nimport yaml\nimport pathlib\nfrom torch.utils.tensorboard import SummaryWriter\n",
+        "requirements.txt": "opencv-python-headless==4.9.0.80\nPyYAML==6.0.1\npytest==8.0.0\npathlib==1.0.1\ntb-nightly\npylibjpeg\npython_gdcm\n",
+        "train.py": "import cv2\nimport yaml\nimport pathlib\nfrom torch.utils.tensorboard import SummaryWriter\nimport pydicom\n",
       }),
       facts: emptyFacts(),
       branches: null,
@@ -203,6 +203,8 @@ describe("env-spec", () => {
       ["pytest", false],
       ["pathlib", false],
       ["tb-nightly", true],
+      ["pylibjpeg", true],
+      ["python-gdcm", true],
     ]);
   });
 });
