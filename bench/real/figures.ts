@@ -31,6 +31,9 @@ export interface RepoFigures {
     correct: number;
     precision: number | null;
     stale: Array<Pick<FindingLabel, "rule" | "file" | "line" | "cell" | "cellLine" | "verdict">>;
+    wrong: Array<Pick<FindingLabel, "rule" | "file" | "line" | "cell" | "cellLine" | "why">>;
+    /** Error and warning findings of today no label reads. */
+    unread: Array<{ rule: string; file: string | null; line: number | null }>;
     defects: Agreement["defects"];
     missed: Array<Pick<DefectLabel, "kind" | "file" | "line" | "cell" | "cellLine" | "what">>;
   };
@@ -64,7 +67,7 @@ export function repoFigures(run: AuditInput, fawlty: RepoFigures["fawltydeps"], 
   }
   let labelFigures: RepoFigures["labels"] = null;
   if (labels) {
-    const a = agreement(matchReadLabels(labels.findings, run.findings), matchDefects(labels.defects, run.findings));
+    const a = agreement(matchReadLabels(labels.findings, run.findings), matchDefects(labels.defects, run.findings), run.findings);
     labelFigures = {
       commit: labels.commit,
       reviewer: labels.review.total,
@@ -72,6 +75,8 @@ export function repoFigures(run: AuditInput, fawlty: RepoFigures["fawltydeps"], 
       correct: a.correct,
       precision: ratio(a.correct, a.read),
       stale: a.stale.map((l) => ({ rule: l.rule, ...placeOf(l), verdict: l.verdict })),
+      wrong: a.wrong.map((l) => ({ rule: l.rule, ...placeOf(l), why: l.why })),
+      unread: a.unread.map((f) => ({ rule: f.rule, file: f.file ?? null, line: f.line ?? null })),
       defects: a.defects,
       missed: a.missed.map((d) => ({ kind: d.kind, ...placeOf(d), what: d.what })),
     };

@@ -79,13 +79,18 @@ export interface Agreement {
   read: number;
   correct: number;
   stale: FindingLabel[];
+  /** Matched labels judged wrong: today's false alarms, with the reviewer's why. */
+  wrong: FindingLabel[];
+  /** Today's error and warning findings no label reads. */
+  unread: BenchFinding[];
   /** Labelled and found, per kind. */
   defects: Record<DefectKind, { labelled: number; found: number }>;
   missed: DefectLabel[];
 }
 
-export function agreement(reads: readonly ReadResult[], defects: readonly DefectResult[]): Agreement {
+export function agreement(reads: readonly ReadResult[], defects: readonly DefectResult[], findings: readonly BenchFinding[] = []): Agreement {
   const live = reads.filter((r) => r.finding !== null);
+  const readFindings = new Set(live.map((r) => r.finding));
   const perKind = {} as Agreement["defects"];
   for (const kind of Object.keys(KIND_RULES) as DefectKind[]) {
     const of = defects.filter((d) => d.defect.kind === kind);
@@ -95,6 +100,8 @@ export function agreement(reads: readonly ReadResult[], defects: readonly Defect
     read: live.length,
     correct: live.filter((r) => r.label.verdict === "correct").length,
     stale: reads.filter((r) => r.finding === null).map((r) => r.label),
+    wrong: live.filter((r) => r.label.verdict === "wrong").map((r) => r.label),
+    unread: findings.filter((f) => f.severity !== "info" && !readFindings.has(f)),
     defects: perKind,
     missed: defects.filter((d) => d.finding === null).map((d) => d.defect),
   };

@@ -38,6 +38,8 @@ export function renderRepos(repos: readonly RepoFigures[], verbose: boolean): st
       if (r.fawltydeps?.error) lines.push(`    fawltydeps: ${r.fawltydeps.error}`);
       const shown = verbose ? l.missed : [];
       for (const d of shown) lines.push(`    missed ${d.kind} ${place(d)}: ${d.what}`);
+      for (const w of verbose ? l.wrong : []) lines.push(`    wrong ${w.rule} ${place(w)}: ${w.why}`);
+      if (verbose && l.unread.length) lines.push(`    unread ${l.unread.length}: ${l.unread.map((u) => `${u.rule} ${u.file ?? "(repo)"}${u.line ? `:${u.line}` : ""}`).join(", ")}`);
       for (const s of verbose ? l.stale : []) lines.push(`    stale ${s.verdict} label ${s.rule} ${place(s)}`);
     }
   }

@@ -173,6 +173,8 @@ export const extractor: Extractor = {
   },
 };
 
+const TEST_FILE = /(?:^|\/)(?:tests?\/|test_[^/]*\.py$|[^/]*_test\.py$|conftest\.py$)/;
+
 /** Distributions a library loads by itself once installed, which code never imports by name: pydicom's
  * decoders, pandas' file engines, the TensorBoard behind torch.utils.tensorboard, Pillow behind torchvision. */
 const USED_WITHOUT_IMPORT: ReadonlyArray<readonly [string, readonly string[]]> = [
@@ -188,6 +190,7 @@ async function importedDistributions(view: RepoView): Promise<Set<string>> {
   const index = await preparePythonIndex(view);
   const out = new Set<string>();
   for (const file of index.files) {
+    if (TEST_FILE.test(file.path)) continue; // the test suite's needs (pytest) are not the training's
     for (const imp of file.imports) {
       const top = imp.module.split(".")[0] ?? "";
       if (imp.level > 0 || !top || index.localTops.has(top) || isStdlib(top) || isPython2Stdlib(top)) continue;

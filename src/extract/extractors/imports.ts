@@ -6,6 +6,7 @@ import type { Extractor } from "../extractor.js";
 import { recordAt } from "../python/locate.js";
 import { distributionOf, isPython2Stdlib, isStdlib, normalizeDistribution, satisfyingNames } from "../python/packages.js";
 import { preparePythonIndex, reachableFrom } from "../python/repo-index.js";
+import { entryPoints } from "../python/entry-points.js";
 import { extensionTops, submoduleMatcher } from "../python/local-modules.js";
 import { imageInfo } from "../env/images.js";
 
@@ -42,10 +43,17 @@ export const extractor: Extractor = {
         for (const name of imageInfo(r.image)?.ships ?? []) declare(normalizeDistribution(name), { scope: "", by: `${at} (image ${r.image})` });
       }
     }
-    // A sub-project's spec also covers the shared code it imports (`somen/` training on the repo's `hpa/` package).
+    // A sub-project's spec also covers the code that runs with it: the shared code it imports, and every
+    // script that uses the sub-project with all that script imports (scripts/ training with the repo's own
+    // `somen` library and `hpa` package run in the environment somen/requirements.txt makes).
     const reached = new Map<string, Set<string>>();
-    for (const scope of new Set([...declared.values()].flat().map((d) => d.scope).filter((x) => x !== ""))) {
-      reached.set(scope, reachableFrom(index, index.files.filter((f) => f.path.startsWith(`${scope}/`)).map((f) => f.path)));
+    const scopes = [...new Set([...declared.values()].flat().map((d) => d.scope).filter((x) => x !== ""))];
+    const entryReach = scopes.length ? [...entryPoints(index, ctx.facts)].map((e) => reachableFrom(index, [e])) : [];
+    for (const scope of scopes) {
+      const under = (p: string) => p.startsWith(`${scope}/`);
+      const covered = reachableFrom(index, index.files.filter((f) => under(f.path)).map((f) => f.path));
+      for (const reach of entryReach) if ([...reach].some(under)) for (const p of reach) covered.add(p);
+      reached.set(scope, covered);
     }
     const builtHere = extensionTops(ctx.view);
     const fromSubmodule = submoduleMatcher(ctx.view);

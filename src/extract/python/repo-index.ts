@@ -99,8 +99,12 @@ function assembleIndex(files: PyFileIndex[], copied: readonly string[]): RepoPyt
   const localTops = new Set<string>();
   // Folders holding an __init__.py are packages: their modules import as `pkg.mod`, never as a top-level
   // name (somen/extensions/mlflow.py does not shadow the mlflow library), so only a name outside any
-  // package (a script's sibling, a folder a script sits beside) is a local top.
-  const packages = new Set([...files.filter((f) => !f.notebook).map((f) => f.path), ...copied].filter((p) => /(?:^|\/)__init__\.pyw?$/.test(p)).map((p) => p.slice(0, Math.max(0, p.lastIndexOf("/")))));
+  // package (a script's sibling, a folder a script sits beside) is a local top...
+  const folderOf = (p: string) => p.slice(0, Math.max(0, p.lastIndexOf("/")));
+  // ...unless scripts run from it (a file with a __main__ guard): `python bowl_train.py` in albu/src/ imports
+  // its siblings as top-level names, __init__.py or not.
+  const scriptFolders = new Set(files.filter((f) => f.hasMain && !f.notebook).map((f) => folderOf(f.path)));
+  const packages = new Set([...files.filter((f) => !f.notebook).map((f) => f.path), ...copied].filter((p) => /(?:^|\/)__init__\.pyw?$/.test(p)).map(folderOf).filter((d) => !scriptFolders.has(d)));
   const inPackage = (parts: readonly string[], depth: number) => depth > 0 && packages.has(parts.slice(0, depth).join("/"));
   const addTops = (path: string) => {
     const parts = path.split("/");
@@ -139,6 +143,8 @@ export function resolveImport(index: RepoPythonIndex, from: string, imp: PyImpor
   } else {
     const parts = dir ? dir.split("/") : [];
     for (let i = parts.length; i >= 0; i--) bases.push(parts.slice(0, i).join("/"));
+    // Sub-projects the repo installs (`somen/setup.py` makes `import somen` find somen/somen/).
+    for (const root of installRoots(index)) bases.push(root, `${root}/src`);
   }
   const modules = imp.module ? [imp.module, ...imp.names.map((n) => `${imp.module}.${n}`)] : imp.names;
   const out: string[] = [];
@@ -150,6 +156,14 @@ export function resolveImport(index: RepoPythonIndex, from: string, imp: PyImpor
     if (out.length) break;
   }
   return out;
+}
+
+const installRootsOf = new WeakMap<RepoPythonIndex, string[]>();
+/** Folders below the root holding a setup.py: packages inside them import as installed. */
+function installRoots(index: RepoPythonIndex): string[] {
+  let roots = installRootsOf.get(index);
+  if (!roots) installRootsOf.set(index, (roots = [...index.pyPaths].filter((p) => p.endsWith("/setup.py")).map((p) => p.slice(0, -"/setup.py".length))));
+  return roots;
 }
 
 /** Files reached from the entry points by imports (entry points included). */

@@ -193,6 +193,7 @@ describe("env-spec", () => {
       view: memoryView({
         "requirements.txt": "opencv-python-headless==4.9.0.80\nPyYAML==6.0.1\npytest==8.0.0\npathlib==1.0.1\ntb-nightly\npylibjpeg\npython_gdcm\n",
         "train.py": "import cv2\nimport yaml\nimport pathlib\nfrom torch.utils.tensorboard import SummaryWriter\nimport pydicom\n",
+        "tests/test_train.py": "import pytest\n",
       }),
       facts: emptyFacts(),
       branches: null,
