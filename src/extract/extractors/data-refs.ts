@@ -137,6 +137,8 @@ export const extractor: Extractor = {
           if (documented === null && competition && COMPETITION_FILE.test(t.path.replace(/\*/g, "x"))) documented = competition;
           if (t.by && resolved === null) resolved = `${t.path} (${t.by})`;
         }
+        // Under a root the user configures (`config.dataset_path`), with the README linking the data package.
+        if (documented === null && read.root && sources.packageLink) documented = sources.packageLink;
         if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;
         records.push(recordAt(file, call.line, { kind: read.kind, path: read.path, call: call.callee, inRepo, fetched, producedBy, documentedBy: documented, optional: call.probed === true, ...(resolved ? { resolved } : {}) }));
       }

@@ -175,9 +175,12 @@ export const extractor: Extractor = {
 
 const TEST_FILE = /(?:^|\/)(?:tests?\/|test_[^/]*\.py$|[^/]*_test\.py$|conftest\.py$)/;
 
-/** Distributions a library loads by itself once installed, which code never imports by name: pydicom's
- * decoders, pandas' file engines, the TensorBoard behind torch.utils.tensorboard, Pillow behind torchvision. */
+/** Distributions that matter to a rerun though code never imports them by name: what a library loads by
+ * itself once installed (pydicom's decoders, pandas' file engines, the TensorBoard behind
+ * torch.utils.tensorboard, Pillow behind torchvision), and torch's companions, each release of which
+ * requires its own torch (an unpinned torchvision upgrades the torch the code imports). */
 const USED_WITHOUT_IMPORT: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["torch", ["torchvision", "torchaudio", "torchtext"]],
   ["pydicom", ["pylibjpeg", "pylibjpeg-libjpeg", "pylibjpeg-openjpeg", "pylibjpeg-rle", "python-gdcm", "gdcm"]],
   ["pandas", ["openpyxl", "xlrd", "pyarrow", "fastparquet", "tables", "lxml"]],
   ["torch.utils.tensorboard", ["tensorboard", "tb-nightly"]],

@@ -191,8 +191,8 @@ describe("env-spec", () => {
   it("says of each package whether the code imports it, under any name that satisfies it, or a library it imports loads it", async () => {
     const records = await extractor.extract({
       view: memoryView({
-        "requirements.txt": "opencv-python-headless==4.9.0.80\nPyYAML==6.0.1\npytest==8.0.0\npathlib==1.0.1\ntb-nightly\npylibjpeg\npython_gdcm\n",
-        "train.py": "import cv2\nimport yaml\nimport pathlib\nfrom torch.utils.tensorboard import SummaryWriter\nimport pydicom\n",
+        "requirements.txt": "opencv-python-headless==4.9.0.80\nPyYAML==6.0.1\npytest==8.0.0\npathlib==1.0.1\ntb-nightly\npylibjpeg\npython_gdcm\ntorchvision\n",
+        "train.py": "import cv2\nimport yaml\nimport pathlib\nfrom torch.utils.tensorboard import SummaryWriter\nimport pydicom\nimport torch\n",
         "tests/test_train.py": "import pytest\n",
       }),
       facts: emptyFacts(),
@@ -206,6 +206,7 @@ describe("env-spec", () => {
       ["tb-nightly", true],
       ["pylibjpeg", true],
       ["python-gdcm", true],
+      ["torchvision", true],
     ]);
   });
 });
