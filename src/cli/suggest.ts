@@ -1,18 +1,7 @@
 // "did you mean": the known word closest to a mistyped one, by edit distance (pure).
+import { editDistance } from "../model/edit-distance.js";
 
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
+export { editDistance };
 
 /** The closest known word within a third of its length (at least 2 edits), or null. */
 export function closest(word: string, known: readonly string[]): string | null {

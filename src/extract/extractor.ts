@@ -13,6 +13,8 @@ export interface ExtractContext {
   branchView?: BranchView | null;
   /** What the user named to audit (a URL or a path): tells links to this repo from links to others. */
   source?: string | null;
+  /** The audit's day, for facts that age (a Python past its end of life); now when not given. */
+  today?: Date;
 }
 
 /** One module per fact family; the family's fields and their meaning are its schema,

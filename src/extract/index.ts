@@ -14,6 +14,8 @@ export interface ExtractOptions {
   preset?: Facts;
   /** The URL or path the user named (links to this repo are told from links to others by it). */
   source?: string;
+  /** The audit's day (facts that age: a Python past its end of life); now when not given. */
+  today?: Date;
 }
 
 export async function extractFacts(whole: RepoView, extractors: readonly Extractor[], options: ExtractOptions): Promise<Facts> {
@@ -24,7 +26,7 @@ export async function extractFacts(whole: RepoView, extractors: readonly Extract
   for (const extractor of extractors) {
     if (extractor.id in facts.families || extractor.id in facts.notCollected) continue;
     try {
-      const records = await extractor.extract({ view, facts, branches: options.branches, branchView: options.branchView ?? null, source: options.source ?? null });
+      const records = await extractor.extract({ view, facts, branches: options.branches, branchView: options.branchView ?? null, source: options.source ?? null, ...(options.today ? { today: options.today } : {}) });
       addFacts(facts, extractor.id, records);
     } catch (error) {
       // One extractor's failure never sinks the audit: its family is "could not assess", said in a finding.

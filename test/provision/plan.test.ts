@@ -129,7 +129,7 @@ describe("writeDockerfile", () => {
     const view = await walkRepo(root);
     const p = detectSpec(await extractFacts(view, STATIC_EXTRACTORS, { branches: null }), view);
     expect(p).toMatchObject({ kind: "conda", format: "conda", primary: "environment.yml", specFiles: ["environment.yml"] });
-    expect(p.python).toEqual({ version: "3.10", source: "environment.yml:5 (3.10)" });
+    expect(p.python).toEqual({ version: "3.12", source: "environment.yml:5 (3.12)" });
     expect(writeDockerfile(p).split("\n").slice(3)).toEqual([
       "FROM mambaorg/micromamba:1.5.10",
       "",

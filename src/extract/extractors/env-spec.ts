@@ -14,6 +14,7 @@ import { imageInfo } from "../env/images.js";
 import type { Facts } from "../../model/facts.js";
 import { parseSetupCfgText, parseSetupPyText } from "../env/setup.js";
 import { preparePythonIndex } from "../python/repo-index.js";
+import { pastEndOfLife } from "../env/python-eol.js";
 import { distributionOf, isPython2Stdlib, isStdlib, normalizeDistribution, satisfyingNames } from "../python/packages.js";
 
 export type SpecFormat =
@@ -148,7 +149,7 @@ function readmePython(view: RepoView): FactRecord[] {
 
 export const extractor: Extractor = {
   id: "env-spec",
-  async extract({ view, facts }) {
+  async extract({ view, facts, today }) {
     const records: FactRecord[] = [];
     const requirementRoots: string[] = [];
     for (const entry of view.files()) {
@@ -164,6 +165,10 @@ export const extractor: Extractor = {
     records.push(...requirementsRecords(view, requirementRoots));
     records.push(...declarationRecords(view, facts));
     if (!records.some((r) => r.kind === "python-version")) records.push(...readmePython(view));
+    for (const r of records) {
+      const ended = r.kind === "python-version" && typeof r.value === "string" ? pastEndOfLife(r.value, today ?? new Date()) : null;
+      if (ended) r.endOfLife = ended;
+    }
     // Whether there is Python to run at all: rules about the Python version apply to code as well as specs.
     const code = view.files().filter((f) => !VENDORED.test(f.path) && (f.kind === "python" || f.kind === "notebook")).length;
     if (code > 0) records.push({ kind: "python-code", count: code });

@@ -5,6 +5,7 @@ import type { Extractor } from "../extractor.js";
 import { parseReadme } from "../readme-parse.js";
 import { interpretLine, isLocal, joinContinuations, joinRel, type Purpose, type ShellCommand, type ShellEnv } from "../readme-commands.js";
 import { makePurposes, ownRunners, scriptPurposes } from "../readme-scripts.js";
+import { editDistance } from "../../model/edit-distance.js";
 
 const ROOT_README = /^readme(\.(md|markdown|rst|txt|org))?$/i;
 const DOCS = /^docs?\/.*\.(md|markdown|rst)$/i;
@@ -56,7 +57,8 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     const key = `${target}:${name}:${line}`; // once per line: a grouped finding lists every line naming it
     if (seen.has(key)) return;
     seen.add(key);
-    records.push({ kind: "mention", file, line, target, name, exists, ...(runBy ? { runBy } : {}) });
+    const near = target === "file" && exists === false ? nearNamesake(view, name) : null;
+    records.push({ kind: "mention", file, line, target, name, exists, ...(runBy ? { runBy } : {}), ...(near ? { nearest: near } : {}) });
   };
   const fileExists = (path: string) => view.has(path) || view.isDir(path);
   const mentionFile = (line: number, raw: string, fromReadmeDir: boolean, runBy: string | null = null) => {
@@ -141,6 +143,22 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   }
   // In reading order (sort is stable: within a line, sections, commands, then mentions as found).
   return records.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** A file beside a missing one whose name is a slip away (`run_12_trainfull.sh` named, `run_11_trainfull.sh`
+ * there): the README is off by a typo, not missing a step. Same folder and extension, at most 2 edits. */
+function nearNamesake(view: RepoView, path: string): string | null {
+  const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "";
+  const base = path.slice(folder.length);
+  const ext = /\.[^.]+$/.exec(base)?.[0] ?? "";
+  if (base.length < 6) return null;
+  let best: { path: string; d: number } | null = null;
+  for (const e of view.files()) {
+    if (!e.path.startsWith(folder) || e.path.slice(folder.length).includes("/") || !e.path.endsWith(ext)) continue;
+    const d = editDistance(base.toLowerCase(), e.path.slice(folder.length).toLowerCase());
+    if (d <= 2 && (best === null || d < best.d)) best = { path: e.path, d };
+  }
+  return best?.path ?? null;
 }
 
 const DOCKERFILE = /(?:^|\/)(?:Dockerfile[^/]*|[^/]*\.docker|Containerfile)$/i;

@@ -7,7 +7,7 @@
 // matters most, keeping full parses off the thousands of library files. The parse of a __main__ file or
 // notebook comes with the prepared index (one parse shared with undefined-names, python/tree-facts.ts);
 // README-named scripts without a verdict are parsed here.
-import type { FactRecord } from "../../model/facts.js";
+import type { FactRecord, Facts } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
 import { entryPoints, trainingFiles } from "../python/entry-points.js";
 import { recordAt } from "../python/locate.js";
@@ -26,10 +26,18 @@ export const extractor: Extractor = {
     const entries = entryPoints(index, ctx.facts);
     const training = trainingFiles(index, ctx.facts, ctx.view);
     const onTrainPath = (path: string) => training === null || training.has(path);
+    const stated = statedPythons(ctx.facts);
+    /** An error only newer Pythons raise (`async` as a name since 3.7): parsed by every Python the repo states? */
+    const statedParses = (message: string) => {
+      const since = /keyword since Python (\d+)\.(\d+)/.exec(message);
+      if (!since || stated.length === 0) return {};
+      const limit = Number(since[1]) * 100 + Number(since[2]);
+      return { statedParses: stated.every((v) => v < limit) };
+    };
     let parser: Awaited<ReturnType<typeof pythonParser>> | null = null;
     for (const file of index.files) {
       if (file.syntaxError) {
-        records.push(recordAt(file, file.syntaxError.line, { message: file.syntaxError.message, checkedBy: "lexer", python2: PYTHON2.test(file.syntaxError.message), trainPath: onTrainPath(file.path) }));
+        records.push(recordAt(file, file.syntaxError.line, { message: file.syntaxError.message, checkedBy: "lexer", python2: PYTHON2.test(file.syntaxError.message), trainPath: onTrainPath(file.path), ...statedParses(file.syntaxError.message) }));
         continue;
       }
       if (!entries.has(file.path)) continue;
@@ -44,3 +52,15 @@ export const extractor: Extractor = {
     return records;
   },
 };
+
+/** The Python 3 versions the repo states (env-spec), as major x 100 + minor: 3.6 -> 306. Ranges and bare
+ * majors say too little and are left out. */
+function statedPythons(facts: Facts): number[] {
+  const out: number[] = [];
+  for (const r of facts.families["env-spec"] ?? []) {
+    if (r.kind !== "python-version" || typeof r.value !== "string") continue;
+    const m = /^\s*(?:==|=)?\s*(\d+)\.(\d+)(?:\.\d+)?\s*$/.exec(r.value);
+    if (m) out.push(Number(m[1]) * 100 + Number(m[2]));
+  }
+  return out;
+}

@@ -6,10 +6,14 @@ import { extractor } from "../../../src/extract/extractors/env-spec.js";
 import { memoryView } from "../../../src/extract/memory-view.js";
 import { emptyFacts } from "../../../src/model/facts.js";
 
-/** The records of one format, without `imported` (whether code imports a package: asserted on its own below). */
+/** The records of one format, without what depends on the code and the day (`imported`, asserted below;
+ * `endOfLife`, in test/extract/env/python-eol.test.ts). */
 async function extract(files: Record<string, string>): Promise<Array<Record<string, unknown>>> {
-  const records = await extractor.extract({ view: memoryView(files), facts: emptyFacts(), branches: null });
-  return records.map(({ imported: _imported, ...record }) => record);
+  return formatOnly(await extractor.extract({ view: memoryView(files), facts: emptyFacts(), branches: null }));
+}
+
+function formatOnly(records: ReadonlyArray<Record<string, unknown>>): Array<Record<string, unknown>> {
+  return records.map(({ imported: _imported, endOfLife: _endOfLife, ...record }) => record);
 }
 
 describe("env-spec", () => {
@@ -163,7 +167,7 @@ describe("env-spec", () => {
     };
     const view = memoryView(files);
     const facts = await extractFacts(view, STATIC_EXTRACTORS.filter((e) => e.id === "readme"), { branches: null });
-    const records = (await extractor.extract({ view, facts, branches: null })).map(({ imported: _imported, ...r }) => r);
+    const records = formatOnly(await extractor.extract({ view, facts, branches: null }));
     expect(records.filter((r) => r.kind !== "python-code")).toEqual([
       { kind: "spec-file", file: "docker/RSNADOCKER.docker", format: "dockerfile" },
       { kind: "image", file: "docker/RSNADOCKER.docker", line: 1, image: "nvcr.io/nvidia/pytorch:19.09-py3" },
