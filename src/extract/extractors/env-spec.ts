@@ -173,7 +173,7 @@ export const extractor: Extractor = {
     const code = view.files().filter((f) => !VENDORED.test(f.path) && (f.kind === "python" || f.kind === "notebook")).length;
     if (code > 0) records.push({ kind: "python-code", count: code });
     const used = await importedDistributions(view);
-    for (const r of records) if (r.kind === "package" && typeof r.name === "string") r.imported = used.has(normalizeDistribution(r.name));
+    for (const r of records) if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string") r.imported = used.has(normalizeDistribution(r.name));
     return records;
   },
 };
