@@ -1,7 +1,7 @@
 // Audit one checkout with the built CLI (`repro-audit audit <repo> --stages static --format json`), in its
 // own process so its time includes start-up as a user's would, and read the report it writes.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -21,12 +21,16 @@ export interface AuditRun {
 
 const CLI = join(PACKAGE_ROOT, "dist", "src", "cli", "main.js");
 
-export function auditRepo(repo: string, timeoutSeconds = 900): AuditRun {
+/** `disable`: rules the checkout cannot be judged by (a snapshot's artifacts: see the labels' `snapshot`),
+ * switched off through a user config as a user would. */
+export function auditRepo(repo: string, disable: readonly string[] = [], timeoutSeconds = 900): AuditRun {
   const dir = mkdtempSync(join(tmpdir(), "repro-audit-bench-real-"));
   try {
     const out = join(dir, "report.json");
+    const config = join(dir, "bench.yml");
+    if (disable.length) writeFileSync(config, `disable: [${disable.join(", ")}]\n`);
     const t0 = performance.now();
-    const run = spawnSync(process.execPath, [CLI, "audit", repo, "--stages", "static", "--format", "json", "--out", out], {
+    const run = spawnSync(process.execPath, [CLI, "audit", repo, "--stages", "static", "--format", "json", "--out", out, ...(disable.length ? ["--config", config] : [])], {
       encoding: "utf8",
       timeout: timeoutSeconds * 1000,
       maxBuffer: 1 << 26,

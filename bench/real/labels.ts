@@ -49,6 +49,8 @@ export interface RepoLabels {
   notes?: string;
   /** Every error and warning finding of the day was read: fewer than 15 exist. */
   allRead?: boolean;
+  /** Rules the snapshot cannot be judged by (its artifacts, not the repo's): disabled in the bench's audit. */
+  snapshot?: { disable: string[]; why: string };
   findings: FindingLabel[];
   defects: DefectLabel[];
   review: Review;

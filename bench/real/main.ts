@@ -69,7 +69,7 @@ function main(): void {
 
   if (args.sample !== null) {
     for (const name of names) {
-      const run = auditRepo(join(folder, name));
+      const run = auditRepo(join(folder, name), labels.get(name)?.snapshot?.disable ?? []);
       console.log(`# ${name} @ ${run.commit}: ${run.findings.length} findings\nfindings:\n${renderStubs(join(folder, name), pickForReading(run.findings, args.sample))}\n`);
     }
     return;
@@ -81,11 +81,15 @@ function main(): void {
   for (const name of names) {
     const repo = join(folder, name);
     process.stderr.write(`auditing ${name} ...\n`);
-    const run = auditRepo(repo);
-    const fawlty = fd && "bin" in fd ? timeFawltyDeps(fd.bin, repo) : null;
     const label = labels.get(name);
+    const run = auditRepo(repo, label?.snapshot?.disable ?? []);
+    const fawlty = fd && "bin" in fd ? timeFawltyDeps(fd.bin, repo) : null;
     if (label && run.commit && label.commit !== run.commit) console.error(`note: ${name} is at ${run.commit}, its labels were written at ${label.commit}`);
     repos.push(repoFigures({ name, ...run }, fawlty, label));
+  }
+  for (const name of names) {
+    const snapshot = labels.get(name)?.snapshot;
+    if (snapshot) console.log(`note: ${name} audited with ${snapshot.disable.join(", ")} disabled: ${snapshot.why}`);
   }
   const summary = summarize(repos);
   console.log(`repro-audit ${TOOL_VERSION} --stages static on ${repos.length} checkouts in ${folder}; FawltyDeps ${fd && "bin" in fd ? FAWLTYDEPS_VERSION : "not timed"}`);
