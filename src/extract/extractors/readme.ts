@@ -80,7 +80,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   // Code blocks run in a shell that keeps its folder from line to line (`cd scripts` then `bash train.sh`);
   // an inline command runs from the root.
   const env: ShellEnv = { isDir: (p: string) => view.isDir(p), runners: ownRunners(view) };
-  const commands: Array<{ line: number; command: ShellCommand }> = [];
+  const commands: Array<{ line: number; command: ShellCommand; cwd: string }> = [];
   const blocks = new Map<number, Array<{ line: number; text: string }>>();
   for (const c of parts.code) (blocks.get(c.block) ?? blocks.set(c.block, []).get(c.block)!).push(c);
   for (const lines of blocks.values()) {
@@ -88,17 +88,23 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     for (const { line, text: codeLine } of joinContinuations(lines)) {
       const step = interpretLine(codeLine, cwd, env);
       cwd = step.cwd;
-      if (step.command) commands.push({ line, command: step.command });
+      if (step.command) commands.push({ line, command: step.command, cwd: step.cwd });
     }
   }
   for (const { line, text: span } of parts.inline) {
     const step = /\s/.test(span) ? interpretLine(span, "", env) : null;
-    if (step?.command) commands.push({ line, command: step.command });
+    if (step?.command) commands.push({ line, command: step.command, cwd: step.cwd });
   }
   commands.sort((a, b) => a.line - b.line);
-  for (const { line, command } of commands) {
+  const called = new Set<string>();
+  for (const { line, command, cwd } of commands) {
     const script = command.scriptCandidates.find((p) => view.has(p)) ?? command.script ?? command.moduleFiles.find((p) => view.has(p)) ?? null;
     const [purpose, ...more] = purposesOf(view, env, command, script);
+    // What a shell script the README runs calls in turn, from the folder the README runs it in.
+    if (script && /\.(?:sh|bash)$/.test(script) && view.has(script) && !called.has(`${cwd}\0${script}`)) {
+      called.add(`${cwd}\0${script}`);
+      records.push(...missingCalls(view, script, cwd, env, purpose!));
+    }
     records.push({ kind: "command", file, line, command: command.command, purpose: purpose!, script });
     // What the script it runs does besides (a driver script that trains, then predicts).
     for (const also of more) records.push({ kind: "command", file, line, command: command.command, purpose: also, script, via: script ?? `make ${command.makeTarget ?? ""}`.trim() });
@@ -143,6 +149,43 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   }
   // In reading order (sort is stable: within a line, sections, commands, then mentions as found).
   return records.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** The Python scripts and `-m` modules a shell script runs that are not there from the folder it runs in
+ * (`bash working/train_valid.sh` from the root runs `python3 -m train`, but train.py is in working/). */
+function missingCalls(view: RepoView, script: string, cwd: string, env: ShellEnv, runBy: string): FactRecord[] {
+  const text = view.read(script);
+  if (text === null) return [];
+  const out: FactRecord[] = [];
+  let at = cwd;
+  for (const { line, text: raw } of joinContinuations(text.split("\n").slice(0, 2000).map((t, i) => ({ line: i + 1, text: t })))) {
+    const step = interpretLine(raw, at, env);
+    at = step.cwd;
+    const command = step.command;
+    if (!command || !/^python[\d.]*$/.test(command.command.split(/\s+/)[0] ?? "")) continue;
+    const argv = command.command.split(/\s+/).slice(1);
+    const from = at === "" ? "the repository root" : `${at}/`;
+    const missing = (name: string, candidates: string[], nearest: string | null) =>
+      out.push({ kind: "call", file: script, line, name, from, exists: false, runBy, ...(nearest ? { nearest } : {}) });
+    if (argv[0] === "-m" && argv[1] && command.moduleFiles.length > 0) {
+      if (!command.moduleFiles.some((p) => view.has(p))) missing(`-m ${argv[1]}`, command.moduleFiles, namesake(view, `${argv[1].replace(/\./g, "/")}.py`));
+    } else if (command.script !== null) {
+      if (!command.scriptCandidates.some((p) => view.has(p))) missing(command.script, command.scriptCandidates, namesake(view, command.script));
+    } else if (argv[0] && !argv[0].startsWith("-") && !/[$`'"]/.test(argv[0])) {
+      // `python3 create_folds`: a script named without its .py, which python cannot open.
+      const bare = argv[0];
+      const path = (at ? `${at}/` : "") + bare;
+      if (!view.has(path)) missing(bare, [path], view.has(`${path}.py`) ? `${path}.py` : namesake(view, `${bare}.py`));
+    }
+  }
+  return out;
+}
+
+/** The one file of that name elsewhere in the repo (`working/train.py` for a missing `train.py`), or null. */
+function namesake(view: RepoView, path: string): string | null {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const hits = view.files().filter((e) => e.path === base || e.path.endsWith(`/${base}`));
+  return hits.length === 1 ? hits[0]!.path : null;
 }
 
 /** A file beside a missing one whose name is a slip away (`run_12_trainfull.sh` named, `run_11_trainfull.sh`
