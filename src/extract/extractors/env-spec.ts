@@ -15,7 +15,7 @@ import type { Facts } from "../../model/facts.js";
 import { parseSetupCfgText, parseSetupPyText } from "../env/setup.js";
 import { preparePythonIndex } from "../python/repo-index.js";
 import { pastEndOfLife } from "../env/python-eol.js";
-import { distributionOf, isPython2Stdlib, isStdlib, normalizeDistribution, satisfyingNames } from "../python/packages.js";
+import { distributionOf, isPython2Stdlib, isStdlib, normalizeDistribution, satisfyingNames, variantBase } from "../python/packages.js";
 
 export type SpecFormat =
   | "dockerfile"
@@ -140,7 +140,7 @@ function readmePython(view: RepoView): FactRecord[] {
     if (entry.skipped || !/^readme(\.(md|markdown|rst|txt))?$/i.test(entry.path)) continue;
     const lines = (view.read(entry.path) ?? "").split("\n");
     for (let i = 0; i < lines.length; i++) {
-      const m = /\bpython\s*(?:version\s*)?[:=]?\s*v?(\d\.\d{1,2}(?:\.\d{1,2})?)\b|\bpython\s?([23])\b(?![.\d])/i.exec(lines[i]!);
+      const m = /\bpython\s*(?:version\s*)?(?:[:=]|==)?\s*v?(\d\.\d{1,2}(?:\.\d{1,2})?)\b|\bpython\s?([23])\b(?![.\d])/i.exec(lines[i]!);
       if (m) return [{ ...pythonRecord(entry.path, i + 1, m[1] ?? m[2]!), source: "the README" }];
     }
   }
@@ -173,7 +173,7 @@ export const extractor: Extractor = {
     const code = view.files().filter((f) => !VENDORED.test(f.path) && (f.kind === "python" || f.kind === "notebook")).length;
     if (code > 0) records.push({ kind: "python-code", count: code });
     const used = await importedDistributions(view);
-    for (const r of records) if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string") r.imported = used.has(normalizeDistribution(r.name));
+    for (const r of records) if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string") r.imported = used.has(normalizeDistribution(r.name)) || used.has(variantBase(r.name));
     return records;
   },
 };

@@ -4,7 +4,7 @@
 import type { FactRecord } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
 import { recordAt } from "../python/locate.js";
-import { distributionOf, isPython2Stdlib, isStdlib, normalizeDistribution, satisfyingNames } from "../python/packages.js";
+import { distributionOf, isPython2Stdlib, isStdlib, normalizeDistribution, satisfyingNames, variantBase } from "../python/packages.js";
 import { preparePythonIndex, reachableFrom } from "../python/repo-index.js";
 import { entryPoints } from "../python/entry-points.js";
 import { extensionTops, submoduleMatcher } from "../python/local-modules.js";
@@ -35,7 +35,10 @@ export const extractor: Extractor = {
       return "";
     };
     const declared = new Map<string, Declaration[]>();
-    const declare = (name: string, d: Declaration) => (declared.get(name) ?? declared.set(name, []).get(name)!).push(d);
+    // A build variant declares its base too (nvidia-dali-nightly-cuda110 provides nvidia.dali).
+    const declare = (name: string, d: Declaration) => {
+      for (const key of new Set([name, variantBase(name)])) (declared.get(key) ?? declared.set(key, []).get(key)!).push(d);
+    };
     for (const r of spec) {
       const at = `${r.file}${typeof r.line === "number" ? `:${r.line}` : ""}`;
       if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string") declare(normalizeDistribution(r.name), { scope: r.kind === "install" ? "" : scopeOf(String(r.file)), by: at });

@@ -12,6 +12,11 @@ import { containerRoots } from "../paths/containers.js";
 import { commentMarker, shellPaths } from "../paths/shell-words.js";
 import { isDockerfilePath } from "../env/dockerfile.js";
 
+/** A notebook's /kaggle/working is Kaggle's own output folder, where the notebook runs: no one machine's. */
+function ownFolderOfKaggle<K extends string>(kind: K | null, notebook: boolean): K | null {
+  return notebook && kind === "kaggle-working" ? null : kind;
+}
+
 export const extractor: Extractor = {
   id: "path-literals",
   async extract(ctx) {
@@ -20,14 +25,14 @@ export const extractor: Extractor = {
     for (const file of (await preparePythonIndex(ctx.view)).files) {
       if (isTestFile(file)) continue; // fixtures: the paths a test feeds, not the pipeline's
       for (const s of file.pathStrings) {
-        const kind = classifyPath(s.value, { role: s.role, containerRoots: roots, where: "code" });
+        const kind = ownFolderOfKaggle(classifyPath(s.value, { role: s.role, containerRoots: roots, where: "code" }), file.notebook);
         if (kind) records.push(recordAt(file, s.line, { value: s.value, kind, source: "code" }));
         else if (!s.role && climbsOutOfRepo(s.value, file.path) && !(file.notebook && /^\.\.\/input\//.test(s.value))) records.push(recordAt(file, s.line, { value: s.value, kind: "outside-repo", source: "code" }));
       }
       // What the code hands a shell, and a notebook's `!` lines.
       for (const s of [...file.shellStrings, ...(file.shell ?? []).map((x) => ({ line: x.line, value: x.text }))]) {
         for (const word of shellPaths(s.value)) {
-          const kind = classifyPath(word, { containerRoots: roots, where: "shell" });
+          const kind = ownFolderOfKaggle(classifyPath(word, { containerRoots: roots, where: "shell" }), file.notebook);
           if (kind) records.push(recordAt(file, s.line, { value: word, kind, source: "shell" }));
         }
       }

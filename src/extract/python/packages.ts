@@ -40,3 +40,9 @@ export function satisfyingNames(distribution: string): string[] {
   const alias = Object.entries(ALIASES).find(([k]) => normalizeDistribution(k) === key)?.[1] ?? [];
   return [key, ...alias.map(normalizeDistribution)];
 }
+
+/** A build variant's base distribution: nvidia-dali-nightly-cuda110 -> nvidia-dali, cupy-cuda12x -> cupy,
+ * tensorflow-gpu -> tensorflow (normalised); the name itself when it is no variant. */
+export function variantBase(name: string): string {
+  return normalizeDistribution(name).replace(/(?:-nightly)?-(?:cuda\d+x?|cu\d+|gpu|cpu)$|-nightly$/, "");
+}
