@@ -36,7 +36,7 @@ export function flattenNotebook(json: string): NotebookResult {
     const c = cell as { cell_type?: unknown; source?: unknown };
     if (c?.cell_type !== "code") return;
     const source = Array.isArray(c.source) ? c.source.join("") : typeof c.source === "string" ? c.source : "";
-    const cellLines = source.split(/\r?\n/);
+    const cellLines = dedentCell(source.split(/\r?\n/));
     const magicCell = NOT_PYTHON_CELL.exec(cellLines[0]?.trimStart() ?? "");
     let continued: { line: number; text: string } | null = null;
     cellLines.forEach((line, i) => {
@@ -67,4 +67,12 @@ export function flattenNotebook(json: string): NotebookResult {
     });
   });
   return { ok: true, notebook: { text: lines.join("\n"), lineMap, shell } };
+}
+
+/** IPython's leading_indent transform: a cell whose first line is indented runs with that indent removed
+ * from every line (a block pasted from inside a function parses). */
+function dedentCell(lines: string[]): string[] {
+  const indent = /^[ \t]+/.exec(lines[0] ?? "")?.[0];
+  if (!indent) return lines;
+  return lines.map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l));
 }
