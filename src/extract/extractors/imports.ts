@@ -1,7 +1,9 @@
 // Fact family `imports`: every import, where it comes from and whether (and where) the environment
 // declares it: a spec file covering the importing file's folder, an install command in a README block,
 // script or notebook, or a base image that ships it.
+import { posix } from "node:path";
 import type { FactRecord } from "../../model/facts.js";
+import type { RepoView } from "../../model/repo-view.js";
 import type { Extractor } from "../extractor.js";
 import { recordAt } from "../python/locate.js";
 import { distributionOf, isPython2Stdlib, isStdlib, normalizeDistribution, satisfyingNames, variantBase } from "../python/packages.js";
@@ -59,6 +61,7 @@ export const extractor: Extractor = {
       reached.set(scope, covered);
     }
     const builtHere = extensionTops(ctx.view);
+    const onSysPath = sysPathTops(ctx.view, index.files.map((f) => f.path));
     const fromSubmodule = submoduleMatcher(ctx.view);
     const records: FactRecord[] = [];
     // The same module is imported by many files: judge its origin once, its declaration per folder.
@@ -71,7 +74,7 @@ export const extractor: Extractor = {
         let verdict = judged.get(key);
         if (!verdict) {
           const top = imp.module.split(".")[0] || (imp.names[0] ?? "");
-          const local = imp.level > 0 || index.localTops.has(top) || builtHere.has(top) || fromSubmodule(top);
+          const local = imp.level > 0 || index.localTops.has(top) || builtHere.has(top) || fromSubmodule(top) || onSysPath.has(top);
           const origin = local ? "local" : isStdlib(top) || isPython2Stdlib(top) ? "stdlib" : "third-party";
           judged.set(key, (verdict = { top, origin, distribution: origin === "third-party" ? distributionOf(imp.module) : top }));
         }
@@ -101,3 +104,28 @@ export const extractor: Extractor = {
     return records;
   },
 };
+
+/** Modules the code puts on its own import path (`sys.path.insert(0, 'scripts')`, `sys.path.append("../src")`):
+ * the .py files and packages of those folders, tried from the root and from the file's folder. */
+function sysPathTops(view: RepoView, files: readonly string[]): Set<string> {
+  const folders = new Set<string>();
+  for (const path of files) {
+    const text = view.read(path);
+    if (text === null || !text.includes("sys.path")) continue;
+    const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+    for (const m of text.matchAll(/sys\.path\.(?:insert\(\s*\d+\s*,|append\()\s*r?['"]([^'"]+)['"]\s*\)/g)) {
+      for (const base of ["", dir]) folders.add(posix.normalize(posix.join(base, m[1]!)).replace(/^\.\/?|\/$/g, ""));
+    }
+  }
+  const tops = new Set<string>();
+  if (folders.size === 0) return tops;
+  for (const e of view.files()) {
+    const folder = e.path.includes("/") ? e.path.slice(0, e.path.lastIndexOf("/")) : "";
+    const name = e.path.slice(folder.length ? folder.length + 1 : 0);
+    if (folders.has(folder) && /\.py$/.test(name)) tops.add(name.replace(/\.py$/, ""));
+    // A package inside such a folder: <folder>/<pkg>/__init__.py.
+    const parent = folder.includes("/") ? folder.slice(0, folder.lastIndexOf("/")) : "";
+    if (name === "__init__.py" && folders.has(parent)) tops.add(folder.slice(parent.length ? parent.length + 1 : 0));
+  }
+  return tops;
+}

@@ -105,7 +105,9 @@ function assembleIndex(files: PyFileIndex[], copied: readonly string[]): RepoPyt
   // its siblings as top-level names, __init__.py or not.
   const scriptFolders = new Set(files.filter((f) => f.hasMain && !f.notebook).map((f) => folderOf(f.path)));
   const packages = new Set([...files.filter((f) => !f.notebook).map((f) => f.path), ...copied].filter((p) => /(?:^|\/)__init__\.pyw?$/.test(p)).map(folderOf).filter((d) => !scriptFolders.has(d)));
-  const inPackage = (parts: readonly string[], depth: number) => depth > 0 && packages.has(parts.slice(0, depth).join("/"));
+  // A sub-package (a package inside a package): a top-level package folder such as scripts/ with an
+  // __init__.py still holds scripts run from it, a nested one does not.
+  const inPackage = (parts: readonly string[], depth: number) => depth > 1 && packages.has(parts.slice(0, depth).join("/")) && packages.has(parts.slice(0, depth - 1).join("/"));
   const addTops = (path: string) => {
     const parts = path.split("/");
     const stem = parts[parts.length - 1]!.replace(/\.pyw?$/, "");
