@@ -38,7 +38,10 @@ const SOURCE_WORDS: Record<string, string> = {
 export function scriptOf(command: string): string | null {
   const m = /\bpython[0-9.]*\s+(?:-u\s+)?(?:-m\s+([\w.]+)|([\w./-]+\.py))/.exec(command);
   if (!m) return null;
-  return m[2] ?? `${m[1]!.replace(/\./g, "/")}.py`;
+  const script = m[2] ?? `${m[1]!.replace(/\./g, "/")}.py`;
+  // `cd src && python train.py`: the script is src/train.py.
+  const cd = /^cd\s+'?([^'&;]+?)'?\s*&&/.exec(command)?.[1];
+  return cd && !script.startsWith("/") ? `${cd.replace(/\/+$/, "")}/${script.replace(/^\.\//, "")}` : script;
 }
 
 /** Best training fact of a kind: those in the trained script first, then by how direct the source is. */
@@ -70,7 +73,7 @@ export function inferTrainPlan(input: PlanInput): PlanResult {
   else
     commands = readme
       .filter((r) => r.kind === "command" && r.purpose === "train" && typeof r.command === "string")
-      .map((r) => sourced(String(r.command), "code", `README ${r.line ? `${r.file} line ${r.line}` : String(r.file)}`));
+      .map((r) => sourced(runFrom(r), "code", `README ${r.line ? `${r.file} line ${r.line}` : String(r.file)}`));
 
   if (commands.length === 0) {
     return { plan: null, records: { "train-plan": [{ kind: "plan", found: false, what: MISSING_PLAN }] } };
@@ -92,8 +95,20 @@ export function inferTrainPlan(input: PlanInput): PlanResult {
     runs: plan.runs,
   };
   if (first.origin === "code" && first.source.startsWith("README")) {
-    const r = readme.find((x) => x.kind === "command" && x.command === first.value);
+    const r = readme.find((x) => x.kind === "command" && typeof x.command === "string" && runFrom(x) === first.value);
     if (r?.file) (record.file = r.file), r.line !== undefined && (record.line = r.line);
   }
   return { plan, records: { "train-plan": [record] } };
+}
+
+/** A README command as the epoch runs it: from the folder the README runs it in (`cd src` earlier in its
+ * block, a sub-project's own README). */
+function runFrom(r: FactRecord): string {
+  const command = String(r.command);
+  return typeof r.cwd === "string" && r.cwd && !/^cd\s/.test(command) ? `cd ${shellQuote(r.cwd)} && ${command}` : command;
+}
+
+/** A folder name as one shell word. */
+function shellQuote(path: string): string {
+  return /^[\w./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
 }

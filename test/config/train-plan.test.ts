@@ -59,6 +59,17 @@ describe("train plan", () => {
   it("finds the script a command runs", () => {
     expect(scriptOf("CUDA_VISIBLE_DEVICES=0 python3 -u src/train.py --fold 1")).toBe("src/train.py");
     expect(scriptOf("python -m pkg.train")).toBe("pkg/train.py");
+    expect(scriptOf("cd net-classification && python train.py --cfg a.yaml")).toBe("net-classification/train.py");
     expect(scriptOf("bash run.sh")).toBeNull();
+  });
+
+  it("runs a README command from the folder the README runs it in, and finds its script's facts there", () => {
+    const f = emptyFacts();
+    f.families.readme = [{ kind: "command", file: "net/readme.md", line: 4, command: "python train.py --cfg a.yaml", purpose: "train", script: "net/train.py", cwd: "net" }];
+    f.families.training = [{ kind: "epochs", value: 7, file: "net/train.py", line: 9, source: "argparse-default", name: "--epochs" }];
+    const { plan, records } = inferTrainPlan({ facts: f });
+    expect(plan!.commands).toEqual([{ value: "cd net && python train.py --cfg a.yaml", origin: "code", source: "README net/readme.md line 4" }]);
+    expect(plan!.epochs).toEqual({ value: 7, origin: "code", source: "argparse default --epochs in net/train.py:9" });
+    expect(records["train-plan"]).toEqual([expect.objectContaining({ file: "net/readme.md", line: 4 })]);
   });
 });

@@ -9,6 +9,7 @@ import { editDistance } from "../../model/edit-distance.js";
 
 const ROOT_README = /^readme(\.(md|markdown|rst|txt|org))?$/i;
 const DOCS = /^docs?\/.*\.(md|markdown|rst)$/i;
+const SUB_README = /\/readme(\.(md|markdown|rst|txt))?$/i;
 const MAX_DOCS = 20;
 /** Extensions of files a README names that the repo itself should ship (outputs and data are left out). */
 const MENTIONED = /\.(py|sh|ipynb|ya?ml|toml|cfg|ini|r)$|(^|\/)(requirements[\w.-]*\.txt|environment\.ya?ml|Dockerfile|setup\.py|Makefile)$/i;
@@ -16,17 +17,29 @@ const MENTIONED = /\.(py|sh|ipynb|ya?ml|toml|cfg|ini|r)$|(^|\/)(requirements[\w.
 export const extractor: Extractor = {
   id: "readme",
   extract({ view, branches, source }) {
+    // The root README, docs/, and the README of each sub-project (a folder up to two levels down holding
+    // code of its own: `net-classification/readme.md` beside its train.py), which a reviewer reads too.
+    const codeFolders = new Set(view.files().filter((f) => f.kind === "python" || f.kind === "notebook").map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf("/")))));
+    const placeOf = (path: string): "root" | "docs" | "sub-project" | null => {
+      if (ROOT_README.test(path)) return "root";
+      if (DOCS.test(path)) return "docs";
+      const folder = path.slice(0, Math.max(0, path.lastIndexOf("/")));
+      return folder && folder.split("/").length <= 2 && SUB_README.test(path) && codeFolders.has(folder) ? "sub-project" : null;
+    };
+    const order = { root: 0, docs: 1, "sub-project": 2 } as const;
     const readmes = view
       .files()
-      .filter((f) => !f.skipped && f.kind === "text" && (ROOT_README.test(f.path) || DOCS.test(f.path)))
-      .sort((a, b) => Number(DOCS.test(a.path)) - Number(DOCS.test(b.path)))
+      .filter((f) => !f.skipped && f.kind === "text" && placeOf(f.path) !== null)
+      .sort((a, b) => order[placeOf(a.path)!] - order[placeOf(b.path)!])
       .slice(0, MAX_DOCS + 4);
     const records: FactRecord[] = [];
     for (const entry of readmes) {
       const text = view.read(entry.path);
       if (text === null) continue;
-      records.push({ kind: "readme", file: entry.path, place: ROOT_README.test(entry.path) ? "root" : "docs" });
-      records.push(...readmeFacts(entry.path, text, view, branches, source ?? null));
+      records.push({ kind: "readme", file: entry.path, place: placeOf(entry.path)! });
+      // A sub-project's README gives its commands from its own folder.
+      const startDir = placeOf(entry.path) === "sub-project" ? entry.path.slice(0, entry.path.lastIndexOf("/")) : "";
+      records.push(...readmeFacts(entry.path, text, view, branches, source ?? null, startDir));
     }
     return records;
   },
@@ -48,7 +61,7 @@ function purposesOf(view: RepoView, env: ShellEnv, command: ShellCommand, script
   return real.length === 0 ? ["other"] : [...(command.purpose !== "other" ? [command.purpose] : []), ...order.filter((p) => p !== command.purpose && real.includes(p))];
 }
 
-function readmeFacts(file: string, text: string, view: RepoView, branches: readonly string[] | null, source: string | null): FactRecord[] {
+function readmeFacts(file: string, text: string, view: RepoView, branches: readonly string[] | null, source: string | null, startDir = ""): FactRecord[] {
   const parts = parseReadme(text);
   const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
   const records: FactRecord[] = parts.sections.map((s) => ({ kind: "section", file, line: s.line, title: s.title }));
@@ -84,7 +97,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   const blocks = new Map<number, Array<{ line: number; text: string }>>();
   for (const c of parts.code) (blocks.get(c.block) ?? blocks.set(c.block, []).get(c.block)!).push(c);
   for (const lines of blocks.values()) {
-    let cwd = "";
+    let cwd = startDir;
     for (const { line, text: codeLine } of joinContinuations(lines)) {
       const step = interpretLine(codeLine, cwd, env);
       cwd = step.cwd;
@@ -92,7 +105,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     }
   }
   for (const { line, text: span } of parts.inline) {
-    const step = /\s/.test(span) ? interpretLine(span, "", env) : null;
+    const step = /\s/.test(span) ? interpretLine(span, startDir, env) : null;
     if (step?.command) commands.push({ line, command: step.command, cwd: step.cwd });
   }
   commands.sort((a, b) => a.line - b.line);
@@ -105,7 +118,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
       called.add(`${cwd}\0${script}`);
       records.push(...missingCalls(view, script, cwd, env, purpose!));
     }
-    records.push({ kind: "command", file, line, command: command.command, purpose: purpose!, script });
+    records.push({ kind: "command", file, line, command: command.command, purpose: purpose!, script, ...(cwd ? { cwd } : {}) });
     // What the script it runs does besides (a driver script that trains, then predicts).
     for (const also of more) records.push({ kind: "command", file, line, command: command.command, purpose: also, script, via: script ?? `make ${command.makeTarget ?? ""}`.trim() });
     if (command.script) mentionFile(line, script ?? command.script, false, purpose!);
