@@ -249,7 +249,8 @@ describe("over the cap", () => {
       "README.md": "# x\n\nPython 3.11.\n\n```bash\npip install -r requirements.txt\npython train.py\npython predict.py\n```\n",
       ".python-version": "3.11\n",
       "requirements.txt": `${names.join("\n")}\n`,
-      "train.py": "print('train')\n",
+      // Unpinned and imported: one warning each.
+      "train.py": "import numpy, pandas, scipy, torch, timm, albumentations, cv2, sklearn, tqdm, yaml, matplotlib, seaborn\nprint('train')\n",
       "predict.py": "print('predict')\n",
       ...broken,
     });
