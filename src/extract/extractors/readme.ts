@@ -161,7 +161,22 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     for (const m of prose.matchAll(/(?<!\]\()https?:\/\/(?:www\.)?github\.com\/[^/\s]+\/[^/\s]+\/tree\/[^?#\s)]+/g)) treeBranch(m[0], line);
   }
   // In reading order (sort is stable: within a line, sections, commands, then mentions as found).
+  markWrittenEarlier(records, view);
   return records.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** A missing file the README names after a step whose script writes it (`python make_train_bash_script.py`
+ * writes `_train_script_auto_generated.sh`, run next): made by the pipeline, not missing. The script's text
+ * naming the file is the evidence. */
+function markWrittenEarlier(records: FactRecord[], view: RepoView): void {
+  const steps = records.filter((r) => r.kind === "command" && typeof r.script === "string" && view.has(r.script) && typeof r.line === "number");
+  for (const m of records) {
+    if (m.kind !== "mention" || m.target !== "file" || m.exists !== false || typeof m.name !== "string") continue;
+    const base = m.name.slice(m.name.lastIndexOf("/") + 1);
+    if (base.length < 6) continue;
+    const writer = steps.find((c) => (c.line as number) <= (m.line as number) && c.script !== m.name && (view.read(String(c.script)) ?? "").includes(base));
+    if (writer) m.producedBy = `${String(writer.script)} (${String(writer.file)}:${String(writer.line)})`;
+  }
 }
 
 /** The Python scripts and `-m` modules a shell script runs that are not there from the folder it runs in
