@@ -96,6 +96,25 @@ function fileRecords(file: string, name: string, text: string): FactRecord[] {
 
 /** What the README's commands, the shell scripts and the notebooks' `!pip install` lines install, the
  * images the README pulls, and the Python version the README's words or a wheel's tag state. */
+/** The packages a README's table lists (`| Package Name | Repository |`, then `| pytorch | ... |`,
+ * `| ensemble-boxes=1.0.4 | ... |`): what the authors say they installed, pinned where a version is given. */
+export function packageTableRecords(file: string, text: string): FactRecord[] {
+  const out: FactRecord[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const header = /^\s*\|\s*(?:package|library|dependency|module|requirement)s?(?:\s+name)?\s*\|/i.test(lines[i]!);
+    if (!header || !/^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? "")) continue;
+    for (let j = i + 2; j < lines.length && /^\s*\|/.test(lines[j]!); j++) {
+      const cell = lines[j]!.split("|")[1]!.trim().replace(/[`*]/g, "");
+      const m = /^([A-Za-z][\w.-]*)\s*(?:(==?|>=|<=|~=)\s*v?(\d[\w.]*))?$/.exec(cell);
+      if (!m) continue; // "pytorch image models": a description, not a distribution name
+      const version = m[3];
+      out.push({ kind: "install", file, line: j + 1, name: m[1]!, spec: version ? `==${version}` : "", ...(version ? { pinned: true } : {}), via: "readme-table" });
+    }
+  }
+  return out;
+}
+
 function declarationRecords(view: RepoView, facts: Facts): FactRecord[] {
   const records: FactRecord[] = [];
   for (const r of facts.families["readme"] ?? []) {
@@ -104,6 +123,10 @@ function declarationRecords(view: RepoView, facts: Facts): FactRecord[] {
     records.push(...installRecords(r.file, line, r.command, "readme"));
     const pulled = /^(?:docker|podman|nvidia-docker)\s+(?:pull|run\b.*?\s)\s*([\w.\/-]+:[\w.-]+)/.exec(r.command);
     if (pulled && /\bpull\b/.test(r.command)) records.push({ kind: "image", file: r.file, line, image: pulled[1]! });
+  }
+  for (const r of facts.families["readme"] ?? []) {
+    if (r.kind !== "readme" || typeof r.file !== "string") continue;
+    records.push(...packageTableRecords(r.file, view.read(r.file) ?? ""));
   }
   for (const entry of view.files()) {
     if (entry.skipped || entry.size > 1_000_000 || !/\.(?:sh|bash)$/i.test(entry.path)) continue;

@@ -26,8 +26,9 @@ export const extractor: Extractor = {
   async extract(ctx) {
     const index = await preparePythonIndex(ctx.view);
     const spec = ctx.facts.families["env-spec"] ?? [];
-    // A notebook's `!pip install` declares what it installs, but alone it is no spec of the repo's.
-    const hasSpec = spec.some((r) => r.kind === "package" || r.kind === "spec-file" || (r.kind === "install" && r.via !== "notebook") || r.kind === "image");
+    // A notebook's `!pip install` and a README's package table declare what they name, but alone they are no
+    // spec of the repo's.
+    const hasSpec = spec.some((r) => r.kind === "package" || r.kind === "spec-file" || (r.kind === "install" && r.via !== "notebook" && r.via !== "readme-table") || r.kind === "image");
     // A spec file in a folder holding code of its own is that sub-project's: it covers the code beneath it.
     const codeFolders = new Set<string>();
     for (const f of index.files) for (let d = f.path; d.includes("/"); ) codeFolders.add((d = d.slice(0, d.lastIndexOf("/"))));
