@@ -28,11 +28,16 @@ export function ownRunnerModules(view: RepoView): Map<string, string | null> {
   return out;
 }
 
+/** A shell script's text when the walk may go into it: not too deep, not seen before on this walk. */
+function enterScript(view: RepoView, script: string, depth: number, seen: Set<string>): string | null {
+  if (depth >= MAX_DEPTH || seen.has(script) || !/\.(?:sh|bash)$/.test(script)) return null;
+  seen.add(script);
+  return view.read(script);
+}
+
 /** The purposes of the commands a shell script holds (and of the scripts it runs in turn). */
 export function scriptPurposes(view: RepoView, script: string, env: ShellEnv, depth = 0, seen = new Set<string>()): Purpose[] {
-  if (depth >= MAX_DEPTH || seen.has(script) || !/\.(?:sh|bash)$/.test(script)) return [];
-  seen.add(script);
-  const text = view.read(script);
+  const text = enterScript(view, script, depth, seen);
   if (text === null) return [];
   return linesPurposes(view, text.split("\n").slice(0, MAX_LINES), env, depth, seen);
 }
@@ -71,9 +76,7 @@ function linesPurposes(view: RepoView, lines: string[], env: ShellEnv, depth: nu
 /** The Python scripts (and notebooks) a shell script runs, and those its own scripts run in turn: the
  * training a README's `bash train.sh` starts. Paths tried from the root and from the script's folder. */
 export function scriptsRunBy(view: RepoView, script: string, env: ShellEnv, depth = 0, seen = new Set<string>()): string[] {
-  if (depth >= MAX_DEPTH || seen.has(script) || !/\.(?:sh|bash)$/.test(script)) return [];
-  seen.add(script);
-  const text = view.read(script);
+  const text = enterScript(view, script, depth, seen);
   if (text === null) return [];
   const folder = script.includes("/") ? script.slice(0, script.lastIndexOf("/")) : "";
   const out: string[] = [];
