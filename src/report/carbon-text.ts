@@ -50,9 +50,11 @@ function predictionLines(p: Prediction, section: CarbonSection): string[] {
   const lines = block(`${TITLE[p.basis]} consumption for ${epochsLabel(p.epochs * p.runs)} epoch(s)${runsText(p)}:`, p.total, p.interval, energyKnown);
   if (p.basis === "measured" && m) {
     lines.push(
-      `  Basis: ${p.from === "batches" ? `${m.actual.batches} batches` : "measured epoch(s)"}, epochs from ${section.plan.epochs.source}, ` +
+      `  Basis: ${p.from === "batches" ? `${m.actual.batches} batches of one epoch` : "measured epoch(s)"}, epochs from ${section.plan.epochs.source}, ` +
         `${clock(m.actual.setupSeconds)} start-up` + (m.actual.warmupSeconds !== null ? `, ${num(m.actual.warmupSeconds)} s warm-up` : ""),
     );
+    // A partial epoch never reaches what runs after an epoch's last batch (validation, checkpoints).
+    if (p.from === "batches") lines.push("  Not in it: what runs after an epoch's last batch (validation, checkpoints); a whole epoch (no --batches) measures it");
   } else {
     lines.push(`  Basis: ${p.basis === "estimated" ? "estimated from the code (no epoch measured)" : "figures given by the user"}; it rests on:`);
     lines.push(...p.factors.map(factorLine));

@@ -105,4 +105,21 @@ describe("carbon text", () => {
     expect(text).toContain("  Basis: estimated from the code (no epoch measured); it rests on:\n    forward cost per image: 4.10 GMAC, table: data/model-flops.json resnet50 @224\n    utilisation: 0.4 (0.2 to 0.6), default\n");
     expect(text).not.toContain("Meters:");
   });
+
+  it("says what a prediction from batches of one epoch cannot see", () => {
+    // 10 s start-up, then 5 of the epoch's 20 batches at 3 s each; the run stopped there.
+    const span: EpochSpan = { epoch: 1, start: 10, end: null, batches: Array.from({ length: 5 }, (_, i) => ({ t: 13 + 3 * i, count: i + 1 })), batchesPerEpoch: 20 };
+    const section = buildSection({
+      plan: planFor("python train.py", 30, 1), runtime: "container",
+      outcome: { status: "completed", reason: "stopped after the measured part" },
+      spans: [span], boundaries: "hook", runStartUnix: 1000, runEndUnix: 1025,
+      series: [{ meter: "cpu-share-tdp", kind: "estimated", component: "cpu", scope: "container cgroup", samples: [{ unix: 1000, watts: 30 }, { unix: 1025, watts: 30 }] }],
+      assumptions: ASSUMPTIONS, cpu: CPU, idleSeconds: 1,
+    });
+    expect(section.prediction!.from).toBe("batches");
+    const text = renderCarbonText(section);
+    expect(text).toContain("Basis: 5 batches of one epoch");
+    expect(text).toContain("Not in it: what runs after an epoch's last batch (validation, checkpoints)");
+    expect(renderCarbonText(measuredSection())).not.toContain("Not in it");
+  });
 });
