@@ -9,17 +9,16 @@ function overLimit(cost: TeamCost | null, limitHours: number | null): boolean | 
   return cost.seconds > limitHours * 3600;
 }
 
+/** What the leaderboard says of the team, as every row carries it. */
+function leaderboardFields(team: LeaderboardTeam): Pick<TeamRow, "rank" | "name" | "entries" | "publicScore" | "privateScore" | "repo" | "ref"> {
+  return { rank: team.rank, name: team.name, entries: team.entries, publicScore: team.publicScore, privateScore: team.privateScore, repo: team.repo, ref: team.ref };
+}
+
 /** A row whose audit did not run or did not finish: the leaderboard's figures and its given cost. */
 export function rowWithoutAudit(team: LeaderboardTeam, status: Exclude<RowStatus, "audited" | "cached">, limitHours: number | null, reason?: string): TeamRow {
   const cost = teamCost(undefined, team.given);
   return {
-    rank: team.rank,
-    name: team.name,
-    entries: team.entries,
-    publicScore: team.publicScore,
-    privateScore: team.privateScore,
-    repo: team.repo,
-    ref: team.ref,
+    ...leaderboardFields(team),
     commit: null,
     status,
     ...(reason ? { reason } : {}),
@@ -38,13 +37,7 @@ export function auditedRow(team: LeaderboardTeam, report: Report, status: "audit
   const failedStages = (["build", "epoch"] as const).filter((s) => report.stages[s]?.status === "failed");
   const reason = failedStages.map((s) => `${s} failed${report.stages[s].reason ? `: ${report.stages[s].reason}` : ""}`).join("; ");
   return {
-    rank: team.rank,
-    name: team.name,
-    entries: team.entries,
-    publicScore: team.publicScore,
-    privateScore: team.privateScore,
-    repo: team.repo,
-    ref: team.ref,
+    ...leaderboardFields(team),
     commit: report.repo.commit,
     status,
     ...(reason ? { reason: reason.split("\n")[0]!.slice(0, 300) } : {}),
