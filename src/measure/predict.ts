@@ -136,6 +136,15 @@ function steadyCost(input: PredictInput): Steady | null {
   return null;
 }
 
+/** An epoch whose lines all came in one read of the output (it ran faster than the output is read) has no
+ * duration of its own: it took at most the run after its start line, so that is its cost, with an interval
+ * from nothing to twice it. */
+function boundedBelowResolution(steady: Steady | null, first: EpochSpan | undefined, input: PredictInput): Steady | null {
+  if (!steady || !first || steady.epochSeconds > 0) return steady;
+  const from = first.start < input.runEnd ? first.start : 0;
+  return { ...steady, epochSeconds: input.runEnd - from, epochJoules: totalJoules(input.power, from, input.runEnd), warmupSeconds: null, warmupJoules: 0, spread: 1 };
+}
+
 function consumption(epochs: number, seconds: number, joules: number, pue: number, gPerKWh: number): Consumption {
   const energyKWh = toKWh(joules) * pue;
   const co2g = co2Grams(energyKWh, gPerKWh);
@@ -144,8 +153,8 @@ function consumption(epochs: number, seconds: number, joules: number, pue: numbe
 
 /** null when no epoch or batch boundary was seen: nothing to scale from. */
 export function predict(input: PredictInput): Prediction | null {
-  const steady = steadyCost(input);
   const first = input.spans[0];
+  const steady = boundedBelowResolution(steadyCost(input), first, input);
   if (!steady || !first) return null;
   const { pue, gPerKWh, epochs, runs } = input;
   const setupSeconds = first.start;

@@ -30,6 +30,15 @@ describe("prediction", () => {
     expect(p.predicted.basis).toBe("epoch");
   });
 
+  it("bounds an epoch whose lines all came in one read by the run after its start", () => {
+    // Start-up 0.1 s; the epoch's start line, its 24 batch lines and its end line all read at 0.13 s.
+    const span: EpochSpan = { epoch: 1, start: 0.13, end: 0.13, batches: Array.from({ length: 24 }, (_, i) => ({ t: 0.13, count: i + 1 })), batchesPerEpoch: 24 };
+    const p = predict({ spans: [span], runEnd: 0.13, power: flat(10, 1), epochs: 3, runs: 1, pue: 1, gPerKWh: 100 })!;
+    expect(p.predicted.perEpoch.seconds).toBeCloseTo(0.13, 9);
+    expect(p.predicted.seconds).toBeGreaterThan(p.measured.seconds);
+    expect(p.relativeSpread).toBe(1);
+  });
+
   it("uses later epochs as the steady cost when several were measured", () => {
     const spans = [epoch(1, 2, 5, 3), epoch(2, 17, 5, 2), epoch(3, 27, 5, 2)];
     const p = predict({ spans, runEnd: 37, power: flat(50, 100), epochs: 4, runs: 1, pue: 1, gPerKWh: 100 })!;
