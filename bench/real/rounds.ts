@@ -1,0 +1,169 @@
+// First-look rounds: a blind reviewer's labels of the audit's error and warning findings on repos the rules were
+// never tuned on, turned into the figures that gate a rule's severity (precision per rule, per repo, per round;
+// Spearman of the totals; blocking findings judged). Pure.
+import { median, ratio, spearman } from "./stats.js";
+import { belowGate, FIRST_LOOK_GATE, type FirstLook } from "../../src/evaluate/first-look-gate.js";
+
+export const BLIND_LABELS = ["CORRECT", "WRONG", "DEBATABLE", "SNAPSHOT"] as const;
+export type BlindLabel = (typeof BLIND_LABELS)[number];
+
+export interface BlindRow {
+  i: number;
+  rule: string;
+  severity?: "error" | "warning";
+  file?: string | null;
+  line?: number | null;
+  label: BlindLabel;
+  why?: string;
+}
+
+/** One repo as the blind reviewer handed it back (labels.json of a round). */
+export interface BlindRepo {
+  my_score: number;
+  tool_score?: number;
+  blockers?: string;
+  skipped?: number;
+  rows: BlindRow[];
+  misses?: string[];
+}
+
+/** The parts of the audit's JSON report the figures need. */
+export interface RoundReport {
+  score: { total: number | null; areas?: Record<string, { blockedBy?: string[] }> };
+  findings: Array<{ rule: string; severity: "error" | "warning" | "info" }>;
+}
+
+export interface Tally {
+  correct: number;
+  wrong: number;
+  debatable: number;
+  snapshot: number;
+}
+
+export interface RepoRound extends Tally {
+  name: string;
+  reviewer: number;
+  tool: number | null;
+  errorsAndWarnings: number;
+  /** Findings of a rule that capped an area, as labelled. */
+  blocking: Tally;
+  precision: number | null;
+  strict: number | null;
+}
+
+export interface RoundFigures {
+  repos: RepoRound[];
+  total: Tally;
+  precision: number | null;
+  strict: number | null;
+  medianErrorsAndWarnings: number | null;
+  spearman: number | null;
+  blocking: Tally;
+  byRule: Record<string, Tally & { precision: number | null }>;
+}
+
+/** The goals a round is held to. */
+export const ROUND_GOALS = { precision: 0.8, strict: 0.95, medianErrorsAndWarnings: 20, spearman: 0.8, rulePrecision: FIRST_LOOK_GATE.precision, ruleMinFindings: FIRST_LOOK_GATE.minJudged } as const;
+
+const emptyTally = (): Tally => ({ correct: 0, wrong: 0, debatable: 0, snapshot: 0 });
+
+function count(t: Tally, label: BlindLabel): void {
+  if (label === "CORRECT") t.correct++;
+  else if (label === "WRONG") t.wrong++;
+  else if (label === "DEBATABLE") t.debatable++;
+  else t.snapshot++;
+}
+
+function add(into: Tally, t: Tally): void {
+  into.correct += t.correct;
+  into.wrong += t.wrong;
+  into.debatable += t.debatable;
+  into.snapshot += t.snapshot;
+}
+
+/** C / (C + W + D): what a reviewer signs among findings that are about the repo (snapshot artefacts left out). */
+export const precisionOf = (t: Tally) => ratio(t.correct, t.correct + t.wrong + t.debatable);
+/** C / (C + W): correct against wrong, judgement calls left out. */
+export const strictOf = (t: Tally) => ratio(t.correct, t.correct + t.wrong);
+
+function blockingRules(report: RoundReport): Set<string> {
+  return new Set(Object.values(report.score.areas ?? {}).flatMap((a) => a.blockedBy ?? []));
+}
+
+export function repoRound(name: string, blind: BlindRepo, report: RoundReport): RepoRound {
+  const tally = emptyTally();
+  const blocking = emptyTally();
+  const blockers = blockingRules(report);
+  for (const row of blind.rows) {
+    const finding = report.findings[row.i];
+    if (!finding || finding.rule !== row.rule) throw new Error(`${name}: row ${row.i} names ${row.rule}, the report's finding ${row.i} is ${finding?.rule ?? "absent"}`);
+    count(tally, row.label);
+    if (blockers.has(row.rule)) count(blocking, row.label);
+  }
+  return {
+    name,
+    ...tally,
+    reviewer: blind.my_score,
+    tool: report.score.total,
+    errorsAndWarnings: report.findings.filter((f) => f.severity !== "info").length,
+    blocking,
+    precision: precisionOf(tally),
+    strict: strictOf(tally),
+  };
+}
+
+export function roundFigures(labels: Record<string, BlindRepo>, reports: Record<string, RoundReport>): RoundFigures {
+  const names = Object.keys(labels).sort();
+  const repos = names.map((n) => {
+    const report = reports[n];
+    if (!report) throw new Error(`${n}: labelled, but the round holds no report of it`);
+    return repoRound(n, labels[n]!, report);
+  });
+  const total = emptyTally();
+  const blocking = emptyTally();
+  const byRule: RoundFigures["byRule"] = {};
+  for (const r of repos) {
+    add(total, r);
+    add(blocking, r.blocking);
+  }
+  for (const n of names) {
+    for (const row of labels[n]!.rows) {
+      const slot = (byRule[row.rule] ??= { ...emptyTally(), precision: null });
+      count(slot, row.label);
+    }
+  }
+  for (const slot of Object.values(byRule)) slot.precision = precisionOf(slot);
+  const scored = repos.filter((r) => r.tool !== null);
+  return {
+    repos,
+    total,
+    precision: precisionOf(total),
+    strict: strictOf(total),
+    medianErrorsAndWarnings: median(repos.map((r) => r.errorsAndWarnings)),
+    spearman: spearman(scored.map((r) => r.tool!), scored.map((r) => r.reviewer)),
+    blocking,
+    byRule,
+  };
+}
+
+/** Rules whose first-look precision is under the goal over enough findings: they may not emit errors or block. */
+export function rulesBelowGate(byRule: RoundFigures["byRule"]): string[] {
+  return Object.entries(byRule)
+    .filter(([, t]) => belowGate({ ...t, corpus: "" }))
+    .map(([rule]) => rule)
+    .sort();
+}
+
+/** A rule file's text with its `firstLook:` block replaced by these figures (appended when it has none). Line-based,
+ * so the rest of the file keeps its own layout and comments. */
+export function withFirstLook(yamlText: string, f: FirstLook): string {
+  const lines = yamlText.replace(/\n+$/, "").split("\n");
+  const start = lines.findIndex((l) => /^firstLook:/.test(l));
+  if (start >= 0) {
+    let end = start + 1;
+    while (end < lines.length && /^\s+\S|^\s*$/.test(lines[end]!)) end++;
+    lines.splice(start, end - start);
+  }
+  const block = ["firstLook:", `  correct: ${f.correct}`, `  wrong: ${f.wrong}`, `  debatable: ${f.debatable}`, `  corpus: ${JSON.stringify(f.corpus)}`];
+  return [...lines, ...block].join("\n") + "\n";
+}
