@@ -112,7 +112,29 @@ export function shellWrites(file: string, lines: ReadonlyArray<{ line: number; t
         const target = opt("-p", "--path", "--local-dir") ?? (head === "gsutil" || head === "aws" || head === "azcopy" ? args[args.length - 1] : undefined);
         push(target ?? (cwd || "."), "filled");
       }
+      // Any program's output option (`python infer.py --save-file preds/a.pkl`, `tools/test.py --out x.pkl`,
+      // `--output_dir runs/`): the step writes there.
+      for (const out of outputOptions(args)) push(out.path, out.what);
     }
+  }
+  return out;
+}
+
+/** Options whose name says the program writes its value: `--out`, `--output(-_)dir`, `--save-file`, `--dump-to`. */
+const OUTPUT_OPTION = /^--?(?:out(?:put)?|save|dump|dest|dst|write|export)(?:[-_]?(?:dir|folder|path|file|to|name|root|prefix))*(?:[-_](?:dir|folder|path|file))?$/i;
+
+/** The paths a command line's output options name: a folder option's value is filled, a file option's is that file. */
+export function outputOptions(args: readonly string[]): Array<{ path: string; what: Written["what"] }> {
+  const out: Array<{ path: string; what: Written["what"] }> = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const eq = arg.indexOf("=");
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!arg.startsWith("-") || !OUTPUT_OPTION.test(name)) continue;
+    const value = eq > 0 ? arg.slice(eq + 1) : args[i + 1];
+    if (!value || value.startsWith("-") || !/[\w]/.test(value)) continue;
+    const folder = /dir|folder|root|prefix/i.test(name) || value.endsWith("/") || !/\.[A-Za-z0-9]{1,8}$/.test(value);
+    out.push({ path: value.replace(/\/+$/, ""), what: folder ? "filled" : "file" });
   }
   return out;
 }

@@ -25,8 +25,10 @@ const PATH_KWARGS = new Set(["filepath_or_buffer", "path", "fname", "file", "fil
 const NOT_DATA_CALLS = new Set(["add_argument", "option", "create_model", "KFold", "StratifiedKFold", "GroupKFold", "StratifiedGroupKFold", "MultilabelStratifiedKFold"]);
 const FOLDER_CALLS = new Set(["listdir", "scandir", "walk", "ImageFolder", "flow_from_directory", "image_dataset_from_directory"]);
 const README = /(^|\/)readme(\.(md|markdown|rst|txt|org))?$|^docs?\/[^/]*\.(md|rst)$/i;
-/** The files every Kaggle competition ships, documented once the README names the competition. */
-const COMPETITION_FILE = /(?:^|\/)(?:(?:train|test|sample_submission)[\w.-]*\.(?:csv|tsv|json|parquet|zip)|(?:train|test)(?:_images)?\/[^/]*\.(?:dcm|png|jpe?g|tiff?))$/i;
+/** The files every Kaggle competition ships, documented once the README names the competition: its tables
+ * (`train.csv`, `stage_1_train.csv`, `sample_submission.csv`), its image folders, and scans in the formats
+ * competitions hand out (DICOM, NIfTI), however the code globs them (`train_images/*\/*.dcm`). */
+const COMPETITION_FILE = /(?:^|[\/_-])(?:(?:train|test|sample_submission)[\w.-]*\.(?:csv|tsv|json|parquet|zip)|(?:train|test)(?:_images)?\/[^/]*\.(?:dcm|png|jpe?g|tiff?))$|\.(?:dcm|dicom|nii|nii\.gz)$/i;
 
 interface Read {
   path: string;

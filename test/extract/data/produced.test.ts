@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ProducedFiles, shellWrites } from "../../../src/extract/data/produced.js";
+import { ProducedFiles, outputOptions, shellWrites } from "../../../src/extract/data/produced.js";
 
 const lines = (text: string) => text.split("\n").map((t, i) => ({ line: i + 1, text: t }));
 
@@ -30,4 +30,24 @@ describe("produced files", () => {
     expect(produced.producer("preds/lstm*sub*", "scripts/bag.py", false)).toBeNull();
     expect(produced.producer("../input/train_labels.csv", "working/create_folds.py", false)).toBeNull();
   });
+
+  it("takes any program's output options as its writes: a file option's file, a folder option's folder", () => {
+    const script = "cd src\npython infer.py --config a.yaml --save-file ../lb-predictions/bee0.pkl\npython tools/test.py cfg.py w.pth --out=pkl_preds/fold0.pkl\npython train.py --output_dir runs/exp1 --epochs 3\n";
+    expect(shellWrites("infer.sh", lines(script)).map((w) => [w.path, w.what])).toEqual([
+      ["src/../lb-predictions/bee0.pkl", "file"],
+      ["src/pkl_preds/fold0.pkl", "file"],
+      ["src/runs/exp1", "filled"],
+    ]);
+    const produced = new ProducedFiles(shellWrites("infer.sh", lines(script)));
+    expect(produced.producer("../lb-predictions/bee0.pkl", "src/sub_kfold.py", false)).toBe("infer.sh:2");
+    expect(produced.producer("runs/exp1/best.pth", "src/predict.py", false)).toBe("infer.sh:4");
+  });
+
+  it("reads only options that name an output, never an input or a number", () => {
+    expect(outputOptions(["--data-dir", "input/", "--epochs", "3", "--outdir", "out/", "--output", "-v", "--save_path=w/best.pth"])).toEqual([
+      { path: "out", what: "filled" },
+      { path: "w/best.pth", what: "file" },
+    ]);
+  });
 });
+

@@ -111,6 +111,20 @@ describe("Python fact families over one messy solution", () => {
     ]);
   });
 
+  it("data-refs: competition scans and tables read by glob are documented by the competition the README downloads", async () => {
+    const records = await run(dataRefs, {
+      "README.md": "Download the data: `kaggle competitions download -c rsna-aneurysm` and unzip it into data/.\n",
+      "prep.py": "import glob, pandas as pd\nseries = glob.glob('data/series/*/*.dcm')\nsegs = glob.glob('data/segmentations/*.nii.gz')\nmeta = pd.read_csv('data/stage_1_train.csv')\nextra = pd.read_csv('private/annotations.csv')\n",
+    });
+    const reads = records.filter((r) => r.kind === "read").map((r) => [r.path, r.documentedBy !== null]);
+    expect(reads).toEqual([
+      ["data/series/*/*.dcm", true],
+      ["data/segmentations/*.nii.gz", true],
+      ["data/stage_1_train.csv", true],
+      ["private/annotations.csv", false],
+    ]);
+  });
+
   it("syntax: one record per broken file, with notebook cell and line", async () => {
     const records = await run(syntax, {
       "ok.py": "x = 1\n",
