@@ -1,6 +1,8 @@
 // First-look rounds: a blind reviewer's labels of the audit's error and warning findings on repos the rules were
 // never tuned on, turned into the figures that gate a rule's severity (precision per rule, per repo, per round;
-// Spearman of the totals; blocking findings judged). Pure.
+// Spearman of the totals; blocking findings judged). Pure but for `readRound`/`allRoundsByRule`, which read a rounds folder.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { median, ratio, spearman } from "./stats.js";
 import { belowGate, FIRST_LOOK_GATE, type FirstLook } from "../../src/evaluate/first-look-gate.js";
 
@@ -166,4 +168,34 @@ export function withFirstLook(yamlText: string, f: FirstLook): string {
   }
   const block = ["firstLook:", `  correct: ${f.correct}`, `  wrong: ${f.wrong}`, `  debatable: ${f.debatable}`, `  corpus: ${JSON.stringify(f.corpus)}`];
   return [...lines, ...block].join("\n") + "\n";
+}
+
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
+
+/** One round's folder: the reviewers' labels*.json and the reports they read (reports/<owner>+<name>.json). */
+export function readRound(folder: string): { labels: Record<string, BlindRepo>; reports: Record<string, RoundReport> } {
+  const labels: Record<string, BlindRepo> = {};
+  for (const f of readdirSync(folder).filter((n) => /^labels.*\.json$/.test(n)).sort()) Object.assign(labels, readJson<Record<string, BlindRepo>>(join(folder, f)));
+  const reports: Record<string, RoundReport> = {};
+  for (const f of readdirSync(join(folder, "reports")).filter((n) => n.endsWith(".json"))) reports[f.replace(/\.json$/, "")] = readJson<RoundReport>(join(folder, "reports", f));
+  return { labels, reports };
+}
+
+/** Every round in a rounds folder, and each rule's tally over all of them (every round is a first look of its repos). */
+export function allRoundsByRule(folder: string): { rounds: Array<{ name: string; figures: RoundFigures }>; byRule: RoundFigures["byRule"]; corpus: string } {
+  const names = readdirSync(folder).filter((n) => existsSync(join(folder, n, "reports"))).sort();
+  const rounds = names.map((name) => {
+    const { labels, reports } = readRound(join(folder, name));
+    return { name, figures: roundFigures(labels, reports) };
+  });
+  const byRule: RoundFigures["byRule"] = {};
+  for (const { figures } of rounds) {
+    for (const [rule, t] of Object.entries(figures.byRule)) {
+      const slot = (byRule[rule] ??= { ...emptyTally(), precision: null });
+      add(slot, t);
+    }
+  }
+  for (const slot of Object.values(byRule)) slot.precision = precisionOf(slot);
+  const corpus = `bench/real/rounds: ${rounds.map((r) => `${r.name} (${r.figures.repos.length} repos)`).join(", ")}`;
+  return { rounds, byRule, corpus };
 }

@@ -8,6 +8,7 @@ import { insideRoot, readRegularFile } from "../io/safe-file.js";
 import { schemaProblems } from "../io/schema.js";
 import type { Rule } from "./rule.js";
 import { ruleDocUrl } from "./rule-doc.js";
+import { gateByFirstLook } from "./first-look-gate.js";
 
 /** A rule is a short YAML document; anything larger is refused unread. */
 const MAX_RULE_BYTES = 64 * 1024;
@@ -63,7 +64,7 @@ export function parseRule(file: string, text: string, shipped = false): Rule {
   if (problems.length > 0) {
     throw badInput(`invalid rule file: ${problems.join("; ")}`, "Fix the rule file against schemas/rule.schema.json");
   }
-  return { ...(doc as Omit<Rule, "source">), source: file };
+  return gateByFirstLook({ ...(doc as Omit<Rule, "source">), source: file });
 }
 
 /** Load every *.yaml in the given folders; a later folder's rule with the same id replaces an earlier one.

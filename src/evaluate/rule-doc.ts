@@ -2,6 +2,7 @@
 // writes them; test/evaluate/rule-doc.test.ts fails when one is missing or out of date.
 import { AREA_OF, AREA_POINTS, BLOCK_CAP, pointsLost } from "./score.js";
 import type { Rule } from "./rule.js";
+import { FIRST_LOOK_GATE, firstLookLine } from "./first-look-gate.js";
 
 /** Where the generated pages are published: SARIF's helpUri and the Markdown report's rule links point here. */
 export const RULE_DOCS_BASE = "https://github.com/repro-audit/repro-audit/blob/main/docs/rules/";
@@ -12,6 +13,18 @@ export function ruleDocUrl(id: string): string {
 
 const num = (x: number) => String(Math.round(x * 10) / 10);
 const code = (value: unknown) => `\`${JSON.stringify(value)}\``;
+
+const gatePercent = `${Math.round(FIRST_LOOK_GATE.precision * 100)}%`;
+
+/** Its precision on repos read blind, and what the gate holds back while it is under it. */
+function firstLookSection(rule: Rule): string[] {
+  if (!rule.firstLook) return [];
+  const held = rule.heldBack
+    ? ` Under ${gatePercent}, it is held back from its own ${rule.heldBack.severity !== rule.severity ? `severity (${rule.heldBack.severity})` : ""}` +
+      `${rule.heldBack.severity !== rule.severity && rule.heldBack.effect === "block" ? " and " : ""}${rule.heldBack.effect === "block" || rule.heldBack.blockWhen ? "power to block" : ""} until a later round lifts it.`
+    : "";
+  return ["## First-look precision", "", `${firstLookLine(rule.firstLook)}.${held}`, ""];
+}
 
 export function ruleDoc(rule: Rule): string {
   const effect = rule.effect ?? "friction";
@@ -32,6 +45,7 @@ export function ruleDoc(rule: Rule): string {
     "",
     rule.reason,
     "",
+    ...firstLookSection(rule),
     "## What it checks",
     "",
     rule.check.absent

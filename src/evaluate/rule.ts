@@ -1,6 +1,7 @@
 // The shape of a rule file once validated (schemas/rule.schema.json is the source of truth).
 import type { Category, Effect, Severity } from "../model/finding.js";
 import type { FactValue } from "../model/facts.js";
+import type { FirstLook } from "./first-look-gate.js";
 
 export type Matcher =
   | FactValue
@@ -27,6 +28,10 @@ export interface Rule {
   effect?: Effect;
   /** A friction rule's finding blocks when its record also matches this. */
   blockWhen?: Where;
+  /** Its first-look figures on repos read blind; below the gate it may not be an error or block. */
+  firstLook?: FirstLook;
+  /** What the first-look gate took away (the file's own severity and effect), when it did. */
+  heldBack?: { severity: Severity; effect: Effect; blockWhen?: Where };
   /** Points of its area the first finding costs; n findings cost weight x log2(1 + n). */
   weight: number;
   reason: string;

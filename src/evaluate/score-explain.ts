@@ -1,6 +1,7 @@
 // The score's arithmetic in words (pure): for --explain-score from a score, and for `rules explain` from a rule.
 import { AREAS, type Score } from "../model/report.js";
 import { AREA_OF, AREA_POINTS, BLOCK_CAP, pointsLost } from "./score.js";
+import { firstLookLine } from "./first-look-gate.js";
 import type { Rule } from "./rule.js";
 
 const num = (x: number) => String(Math.round(x * 10) / 10);
@@ -53,6 +54,8 @@ export function explainRule(rule: Rule): string {
       (rule.check.absent ? ": one finding when there is none." : rule.group ? `: one finding per distinct ${rule.group.join(" + ")}.` : ": one finding per record."),
     ...(rule.applies ? [`Applies when '${rule.applies.family}' has a record${rule.applies.where ? ` where ${JSON.stringify(rule.applies.where)}` : ""}; otherwise not applicable.`] : []),
     ...(rule.needs?.length ? [`Needs collected: ${rule.needs.join(", ")}; otherwise not assessed.`] : []),
+    ...(rule.firstLook ? ["", `First look: ${firstLookLine(rule.firstLook)}.`] : []),
+    ...(rule.heldBack ? [`Held back by the first-look gate from its own ${rule.heldBack.severity} severity and ${rule.heldBack.blockWhen ? "blocking case" : rule.heldBack.effect} effect until its precision reaches the gate.`] : []),
     "",
     "Score arithmetic:",
     `  its category '${rule.category}' answers the '${area}' question, worth ${of} of the 100 points (${AREA_LIST}).`,

@@ -1,6 +1,8 @@
 // First-look round figures: labels against reports, precision and strict precision, blocking findings, the rule gate.
 import { describe, expect, it } from "vitest";
-import { repoRound, roundFigures, rulesBelowGate, withFirstLook, type BlindRepo, type RoundReport } from "../../../bench/real/rounds.js";
+import { fileURLToPath } from "node:url";
+import { allRoundsByRule, repoRound, roundFigures, rulesBelowGate, withFirstLook, type BlindRepo, type RoundReport } from "../../../bench/real/rounds.js";
+import { builtinRulesDir, loadRules } from "../../../src/evaluate/load-rules.js";
 
 const report = (total: number, rules: Array<[string, "error" | "warning" | "info"]>, blockedBy: string[] = []): RoundReport => ({
   score: { total, areas: { data: { blockedBy } } },
@@ -75,5 +77,19 @@ describe("withFirstLook", () => {
     expect(after).toContain("weight: 1\nfirstLook:\n  correct: 3");
     expect(after.match(/firstLook:/g)).toHaveLength(1);
     expect(after).not.toContain("old");
+  });
+});
+
+describe("the rule files' first-look figures", () => {
+  it("are those the committed rounds give (rerun `npm run bench:rounds -- --write-rules` when a round is added)", () => {
+    const { byRule, corpus } = allRoundsByRule(fileURLToPath(new URL("../../../bench/real/rounds", import.meta.url)));
+    const rules = new Map(loadRules([builtinRulesDir()]).map((r) => [r.id, r]));
+    const stale: string[] = [];
+    for (const [id, t] of Object.entries(byRule)) {
+      const recorded = rules.get(id)?.firstLook;
+      if (!rules.has(id)) continue;
+      if (!recorded || recorded.correct !== t.correct || recorded.wrong !== t.wrong || recorded.debatable !== t.debatable || recorded.corpus !== corpus) stale.push(id);
+    }
+    expect(stale).toEqual([]);
   });
 });

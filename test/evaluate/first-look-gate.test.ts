@@ -1,0 +1,56 @@
+// The first-look gate: a rule under 90% precision over at least 10 blind-judged findings is held to a friction warning.
+import { describe, expect, it } from "vitest";
+import { asWritten, belowGate, gateByFirstLook } from "../../src/evaluate/first-look-gate.js";
+import { parseRule } from "../../src/evaluate/load-rules.js";
+import type { Rule } from "../../src/evaluate/rule.js";
+
+const rule = (over: Partial<Rule>): Rule => ({
+  id: "x-y",
+  title: "Require x",
+  category: "paths",
+  severity: "error",
+  effect: "block",
+  weight: 2,
+  reason: "because it matters",
+  check: { family: "path-literals" },
+  message: "m",
+  source: "x-y.yaml",
+  ...over,
+});
+
+describe("belowGate", () => {
+  it("needs at least 10 judged findings before it holds a rule back", () => {
+    expect(belowGate({ correct: 0, wrong: 9, debatable: 0, corpus: "r" })).toBe(false);
+    expect(belowGate({ correct: 0, wrong: 9, debatable: 1, corpus: "r" })).toBe(true);
+  });
+  it("lets a rule at 90% or more act as written", () => {
+    expect(belowGate({ correct: 9, wrong: 1, debatable: 0, corpus: "r" })).toBe(false);
+    expect(belowGate({ correct: 8, wrong: 1, debatable: 1, corpus: "r" })).toBe(true);
+  });
+});
+
+describe("gateByFirstLook", () => {
+  const low = { correct: 2, wrong: 5, debatable: 5, corpus: "round-1" };
+  it("turns a blocking error under the gate into a friction warning and says what it held back", () => {
+    const g = gateByFirstLook(rule({ firstLook: low }));
+    expect(g).toMatchObject({ severity: "warning", effect: "friction", heldBack: { severity: "error", effect: "block" } });
+  });
+  it("drops the blocking case of a friction rule under the gate", () => {
+    const g = gateByFirstLook(rule({ effect: "friction", blockWhen: { kind: "script" }, firstLook: low }));
+    expect(g.blockWhen).toBeUndefined();
+    expect(g.heldBack?.blockWhen).toEqual({ kind: "script" });
+  });
+  it("leaves alone a rule with no figures, one above the gate, and a warning that never blocked", () => {
+    expect(gateByFirstLook(rule({}))).toMatchObject({ severity: "error", effect: "block" });
+    expect(gateByFirstLook(rule({ firstLook: { correct: 19, wrong: 1, debatable: 0, corpus: "r" } })).severity).toBe("error");
+    expect(gateByFirstLook(rule({ severity: "warning", effect: "friction", firstLook: low })).heldBack).toBeUndefined();
+  });
+  it("is applied when a rule file is read", () => {
+    const text = "id: x-y\ntitle: Require x\ncategory: paths\nseverity: error\neffect: block\nweight: 2\nreason: because it matters\ncheck: { family: path-literals }\nmessage: m\nfirstLook: { correct: 1, wrong: 9, debatable: 0, corpus: round-1 }\n";
+    expect(parseRule("/r/x-y.yaml", text)).toMatchObject({ severity: "warning", effect: "friction" });
+  });
+  it("keeps what it held back, so the rule as written can be restored", () => {
+    const written = rule({ effect: "friction", blockWhen: { kind: "script" }, firstLook: low });
+    expect(asWritten(gateByFirstLook(written))).toEqual(written);
+  });
+});
