@@ -71,7 +71,10 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     if (seen.has(key)) return;
     seen.add(key);
     const near = target === "file" && exists === false ? nearNamesake(view, name) : null;
-    records.push({ kind: "mention", file, line, target, name, exists, ...(runBy ? { runBy } : {}), ...(near ? { nearest: near } : {}) });
+    // A script the README runs from the root that lies, path and all, under one sub-folder (`python models/x.py`
+    // for `pkg/models/x.py`): the README leaves out a `cd pkg`; the file is there.
+    const under = target === "file" && exists === false && runBy ? soleFolderHolding(view, name) : null;
+    records.push({ kind: "mention", file, line, target, name, exists, ...(runBy ? { runBy } : {}), ...(near ? { nearest: near } : {}), ...(under ? { runFrom: under } : {}) });
   };
   const fileExists = (path: string) => view.has(path) || view.isDir(path);
   const mentionFile = (line: number, raw: string, fromReadmeDir: boolean, runBy: string | null = null) => {
@@ -90,22 +93,27 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     mention(line, "branch", clean, branches === null ? null : branches.includes(clean) || branches.includes(`origin/${clean}`));
   };
 
-  // Code blocks run in a shell that keeps its folder from line to line (`cd scripts` then `bash train.sh`);
-  // an inline command runs from the root.
+  // A reader runs the README top to bottom in one shell: a `cd` in one block holds for the blocks after it, and
+  // so does one the prose gives ("After that `cd ./flayer`", "run the following inside `yolo25d` directory").
+  // An inline command runs from the folder the reader is in at that line.
   const env: ShellEnv = { isDir: (p: string) => view.isDir(p), runners: ownRunners(view) };
   const commands: Array<{ line: number; command: ShellCommand; cwd: string }> = [];
   const blocks = new Map<number, Array<{ line: number; text: string }>>();
   for (const c of parts.code) (blocks.get(c.block) ?? blocks.set(c.block, []).get(c.block)!).push(c);
-  for (const lines of blocks.values()) {
-    let cwd = startDir;
-    for (const { line, text: codeLine } of joinContinuations(lines)) {
-      const step = interpretLine(codeLine, cwd, env);
-      cwd = step.cwd;
-      if (step.command) commands.push({ line, command: step.command, cwd: step.cwd });
-    }
+  const codeLines = [...blocks.values()].flatMap((lines) => joinContinuations(lines));
+  const proseMoves = proseDirectoryChanges(text, parts.inline, (p) => view.isDir(p));
+  const steps = [...codeLines.map((c) => ({ ...c, prose: false })), ...proseMoves.map((m) => ({ line: m.line, text: `cd ${m.target}`, prose: true }))].sort((a, b) => a.line - b.line);
+  const folderAt: Array<{ line: number; cwd: string }> = [{ line: 0, cwd: startDir }];
+  let cwd = startDir;
+  for (const { line, text: codeLine } of steps) {
+    const step = interpretLine(codeLine, cwd, env);
+    if (step.cwd !== cwd) folderAt.push({ line, cwd: step.cwd });
+    cwd = step.cwd;
+    if (step.command) commands.push({ line, command: step.command, cwd: step.cwd });
   }
+  const cwdAt = (line: number) => folderAt.filter((f) => f.line < line).pop()!.cwd;
   for (const { line, text: span } of parts.inline) {
-    const step = /\s/.test(span) ? interpretLine(span, startDir, env) : null;
+    const step = /\s/.test(span) && !/^cd\s/.test(span) ? interpretLine(span, cwdAt(line), env) : null;
     if (step?.command) commands.push({ line, command: step.command, cwd: step.cwd });
   }
   commands.sort((a, b) => a.line - b.line);
@@ -218,6 +226,32 @@ function namesake(view: RepoView, path: string): string | null {
 
 /** A file beside a missing one whose name is a slip away (`run_12_trainfull.sh` named, `run_11_trainfull.sh`
  * there): the README is off by a typo, not missing a step. Same folder and extension, at most 2 edits. */
+/** The one folder `f` for which `f/<path>` exists, or null when none or several do. */
+function soleFolderHolding(view: RepoView, path: string): string | null {
+  if (path.startsWith("..") || !path.includes("/")) return null;
+  const holders = view.files().filter((e) => e.path.endsWith(`/${path}`)).map((e) => e.path.slice(0, e.path.length - path.length - 1));
+  return holders.length === 1 ? holders[0]! : null;
+}
+
+/** Folder changes the prose gives: an inline `cd x`, "inside/in/from `x` directory", "go to x" (x an existing folder). */
+export function proseDirectoryChanges(text: string, inline: ReadonlyArray<{ line: number; text: string }>, isDir: (path: string) => boolean): Array<{ line: number; target: string }> {
+  const moves: Array<{ line: number; target: string }> = [];
+  for (const { line, text: span } of inline) {
+    const m = /^cd\s+([^\s;&|]+)$/.exec(span);
+    if (m) moves.push({ line, target: m[1]! });
+  }
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    if (raw.length > 2000) return;
+    const said =
+      /\b(?:inside|within|from|in)\s+(?:the\s+)?`([^`\s]+)`\s+(?:directory|folder|dir)\b/i.exec(raw) ??
+      /\b(?:go|navigate|move|switch)\s+(?:in)?to\s+(?:the\s+)?`?((?:\.{1,2}\/)?[\w-]+(?:\/[\w.-]+)*)\/?`?/i.exec(raw);
+    const target = said?.[1]?.replace(/\/+$/, "");
+    if (target && isDir(joinRel("", target))) moves.push({ line: i + 1, target });
+  });
+  return moves.sort((a, b) => a.line - b.line);
+}
+
 function nearNamesake(view: RepoView, path: string): string | null {
   const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "";
   const base = path.slice(folder.length);

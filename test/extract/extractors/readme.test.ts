@@ -77,4 +77,40 @@ describe("readme extractor", () => {
       { kind: "mention", file: "docs/infer.md", line: 2, target: "file", name: "infer.sh", exists: false, runBy: "predict" },
     ]);
   });
+
+  describe("the folder a reader is in, carried down the README", () => {
+    const scripts = async (readme: string, extra: Record<string, string> = {}) => {
+      const view = memoryView({ "README.md": readme, "yolo/prepare.py": "", "yolo/train.py": "", "flayer/make_df.py": "", ...extra });
+      const records = await extractor.extract({ view, facts: emptyFacts(), branches: [] });
+      return records.filter((r) => r.kind === "mention" && r.target === "file").map((r) => [r.name, r.exists]);
+    };
+
+    it("keeps a `cd` of one block for the blocks after it", async () => {
+      expect(await scripts("```\ncd yolo\npython prepare.py\n```\n\nThen train:\n\n```\npython train.py\n```\n")).toEqual([
+        ["yolo/prepare.py", true],
+        ["yolo/train.py", true],
+      ]);
+    });
+
+    it("follows a `cd` the prose gives, and a sentence that says which folder the commands run in", async () => {
+      const readme = "1. After that `cd ./flayer`\n\n```\npython ./make_df.py --data_folder ./data\n```\n\nRun the following commands inside `yolo` directory.\n\n```\npython3 ./train.py --epochs 3\n```\n";
+      expect(await scripts(readme)).toEqual([
+        ["flayer/make_df.py", true],
+        ["yolo/train.py", true],
+      ]);
+    });
+
+    it("still names a script that is missing from the folder the reader is in", async () => {
+      expect(await scripts("```\ncd yolo\n```\n\n```\npython evaluate.py\n```\n")).toEqual([["yolo/evaluate.py", false]]);
+    });
+
+    it("says under which one sub-folder a script run from the root lies, path and all", async () => {
+      const view = memoryView({ "README.md": "```\npython models/clf2D/train.py --fold 0\n```\n", "rsna19/models/clf2D/train.py": "" });
+      const records = await extractor.extract({ view, facts: emptyFacts(), branches: [] });
+      expect(records.filter((r) => r.kind === "mention")).toEqual([
+        { kind: "mention", file: "README.md", line: 2, target: "file", name: "models/clf2D/train.py", exists: false, runBy: "train", runFrom: "rsna19" },
+      ]);
+    });
+  });
 });
+
