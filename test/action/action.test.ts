@@ -82,7 +82,7 @@ describe("the Action on messy-kaggle, no threshold", () => {
     }
     const train = commands.find((c) => c.properties.file === "train.py" && c.properties.line === "18")!;
     expect(train.raw).toBe(
-      "::error file=train.py,line=18,title=paths-portable%3A Disallow absolute and machine-specific paths::Machine-specific path (home): /home/john/experiments/effnet_b7",
+      "::warning file=train.py,line=18,title=paths-portable%3A Disallow absolute and machine-specific paths::Machine-specific path (home): /home/john/experiments/effnet_b7",
     );
     // A notebook finding names its cell and carries no line of the .ipynb's JSON.
     const notebook = commands.find((c) => c.properties.file === "notebooks/inference.ipynb")!;
@@ -235,7 +235,7 @@ describe("text from the audited repo in annotations", () => {
     const annotation = commands.find((c) => c.properties.file === evil && c.properties.title!.startsWith("datasets-data-available"))!;
     const message = "/home/john/50%,off:now/data.csv (read by pd.read_csv) is not in the repo, and no documented command fetches it, no step writes it, no README names its source";
     expect(annotation.raw).toBe(
-      `::error file=src/a%2Cb%3Ac%25d%0A%3A%3Awarning title=injected%3A%3Agotcha.py,line=2,title=datasets-data-available%3A Require the data the code reads to be shipped or fetched::${message.replace("%", "%25")}`,
+      `::warning file=src/a%2Cb%3Ac%25d%0A%3A%3Awarning title=injected%3A%3Agotcha.py,line=2,title=datasets-data-available%3A Require the data the code reads to be shipped or fetched::${message.replace("%", "%25")}`,
     );
     expect(annotation.message).toBe(message);
   });
@@ -353,7 +353,7 @@ describe("baseline", () => {
     const next = audit(repo, { baseline: saved });
     const commands = commandsIn(next.audit!.stdout);
     expect(commands.map((c) => c.raw)).toEqual([
-      "::error file=extra.py,line=1,title=paths-portable%3A Disallow absolute and machine-specific paths::Machine-specific path (home): /home/mary/out",
+      "::warning file=extra.py,line=1,title=paths-portable%3A Disallow absolute and machine-specific paths::Machine-specific path (home): /home/mary/out",
     ]);
     const sarif = JSON.parse(readFileSync(next.outputs["sarif-path"]!, "utf8"));
     expect(sarifSchemaValidator()(sarif)).toBe(true);
