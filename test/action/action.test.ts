@@ -1,7 +1,7 @@
 // The Action run as the runner runs it: action.yml's audit step (dist/ built by the global setup) with INPUT_*
 // variables, GITHUB_WORKSPACE, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY on real files, on sample repos made git repos.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +13,8 @@ import { makeSampleRepo, sampleDir } from "../support/sample-repo.js";
 import { sarifSchemaValidator } from "../support/sarif-schema.js";
 import { commandsIn } from "../support/workflow-commands.js";
 
-const OWN = { GITHUB_REPOSITORY: "team/solution", GITHUB_EVENT_NAME: "push" };
+const OWN = { GITHUB_REPOSITORY: "team/solution" };
+const PUSH = { name: "push", payload: { ref: "refs/heads/main", repository: { full_name: "team/solution" } } };
 const git = (cwd: string, ...args: string[]) =>
   execFileSync("git", ["-c", "user.name=Sample", "-c", "user.email=sample@example.org", "-c", "core.hooksPath=/dev/null", ...args], { cwd, encoding: "utf8" });
 
@@ -38,8 +39,8 @@ function repoOf(files: Record<string, string>): string {
   return repo;
 }
 
-function audit(workspace: string, inputs: Record<string, string> = {}, env: Record<string, string> = OWN): ActionRun {
-  return runAction({ workspace, with: inputs, env, skip: ["install"] });
+function audit(workspace: string, inputs: Record<string, string> = {}, env: Record<string, string> = OWN, event: { name: string; payload: unknown } = PUSH): ActionRun {
+  return runAction({ workspace, with: inputs, env, event, skip: ["install"] });
 }
 
 const jsonReport = (run: ActionRun): Report => JSON.parse(readFileSync(run.outputs["report-path"]!, "utf8")) as Report;
@@ -210,7 +211,7 @@ describe("bad input", () => {
   });
 
   it("runtime host on a repository that is not the workflow's own is refused before anything runs", () => {
-    const run = audit(repo, { runtime: "host", stages: "static,epoch" }, { GITHUB_REPOSITORY: "host/competition", GITHUB_EVENT_NAME: "push" });
+    const run = audit(repo, { runtime: "host", stages: "static,epoch" }, { GITHUB_REPOSITORY: "host/competition" });
     expect(run.code).toBe(2);
     expect(run.audit!.stdout).toBe(
       "::error title=repro-audit::input 'runtime' is host, but the audited folder is a checkout of another repository, not host/competition: its code would run on the runner. Set runtime: container to audit another team's code\n",
@@ -313,17 +314,38 @@ describe("trust", () => {
   });
 
   it("another repository checked out: its config may not quiet its own audit", () => {
-    const run = audit(repoOf(files), {}, { GITHUB_REPOSITORY: "host/competition", GITHUB_EVENT_NAME: "push" });
+    const run = audit(repoOf(files), {}, { GITHUB_REPOSITORY: "host/competition" });
     expect(rulesOf(run)).toContain("requirements-python-stated");
     expect(run.audit!.summary).toContain("- Repository not trusted: the audited folder is a checkout of another repository, not host/competition");
   });
 
   it("a pull request from a fork: not trusted, though the checkout's origin is the workflow's repository", () => {
-    const event = join(mkdtempSync(join(tmpdir(), "action-event-")), "event.json");
-    writeFileSync(event, JSON.stringify({ pull_request: { head: { repo: { full_name: "stranger/solution" } }, base: { repo: { full_name: "team/solution" } } } }));
-    const run = audit(repoOf(files), {}, { GITHUB_REPOSITORY: "team/solution", GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: event });
+    const event = { name: "pull_request", payload: { pull_request: { head: { repo: { full_name: "stranger/solution" } }, base: { repo: { full_name: "team/solution" } } } } };
+    const run = audit(repoOf(files), {}, OWN, event);
     expect(rulesOf(run)).toContain("requirements-python-stated");
-    expect(run.audit!.summary).toContain("- Repository not trusted: the code comes from a pull request of stranger/solution, not team/solution");
+    expect(run.audit!.summary).toContain("- Repository not trusted: the event names stranger/solution as the code's head repository, not team/solution");
+  });
+
+  it("a plain folder inside the workflow's checkout: not trusted, and runtime host is refused before its code runs", () => {
+    const workspace = repoOf({ "README.md": "# competition entries\n" });
+    const entry = join(workspace, "entries", "stranger");
+    mkdirSync(entry, { recursive: true });
+    const marker = join(workspace, "ran-on-the-runner");
+    writeFileSync(join(entry, "train.py"), `open(${JSON.stringify(marker)}, "w").write("x")\n`);
+    writeFileSync(join(entry, "README.md"), "# x\n\n```bash\npython train.py\n```\n");
+    const run = audit(workspace, { path: "entries/stranger", runtime: "host", stages: "static,epoch" });
+    expect(run.code).toBe(2);
+    expect(run.audit!.stdout).toBe(
+      `::error title=repro-audit::input 'runtime' is host, but the audited folder is not the top level of a git repository of its own (git finds ${realpathSync(workspace)}): its code would run on the runner. Set runtime: container to audit another team's code\n`,
+    );
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it("an issue comment on the workflow's own checkout: not trusted, runtime host refused", () => {
+    const comment = { name: "issue_comment", payload: { issue: { number: 7, pull_request: { url: "https://api.github.com/repos/team/solution/pulls/7" } }, comment: { body: "/audit" } } };
+    const run = audit(repoOf(files), { runtime: "host", stages: "static,epoch" }, OWN, comment);
+    expect(run.code).toBe(2);
+    expect(run.audit!.stdout).toContain("a issue_comment event may run a stranger's code");
   });
 });
 

@@ -38,7 +38,7 @@ function check(actionPath: string): void {
   const workspace = makeSampleRepo("clean-solution");
   execFileSync("git", ["remote", "add", "origin", "https://github.com/team/solution"], { cwd: workspace });
 
-  const run = runAction({ workspace, actionPath, env: { GITHUB_REPOSITORY: "team/solution", GITHUB_EVENT_NAME: "push" }, timeoutMs: 420_000 });
+  const run = runAction({ workspace, actionPath, env: { GITHUB_REPOSITORY: "team/solution" }, event: { name: "push", payload: { ref: "refs/heads/main" } }, timeoutMs: 420_000 });
   const [install, audit] = run.steps;
   expect(install?.code, install?.stderr).toBe(0);
   expect(audit?.code, audit?.stdout).toBe(0);
