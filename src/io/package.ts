@@ -1,10 +1,15 @@
-// The package's own files (rules/, schemas/, data/, package.json, the Python hook), found from src/ or dist/src/.
+// The package's own files (rules/, schemas/, data/, package.json, the Python hook), found from src/, dist/src/ or the Action's bundle.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+/** The Action's bundle (scripts/build-action-bundle.mjs) lies in this folder at the package's root. */
+export const ACTION_BUNDLE_DIR = "action-dist";
+
 function findPackageRoot(): string {
   const here = fileURLToPath(import.meta.url);
+  const bundle = `/${ACTION_BUNDLE_DIR}/`;
+  if (here.includes(bundle)) return here.slice(0, here.lastIndexOf(bundle));
   return here.includes("/dist/") ? here.slice(0, here.lastIndexOf("/dist/")) : here.slice(0, here.lastIndexOf("/src/"));
 }
 
