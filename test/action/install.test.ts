@@ -1,28 +1,17 @@
 // The Action from a bare checkout of this repository (tracked files only: no node_modules, no dist/), every
 // step of action.yml run as the runner runs it: the committed bundle must audit with nothing installed.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ACTION_ROOT, runAction } from "../support/action-runner.js";
+import { runAction } from "../support/action-runner.js";
+import { bareCheckout } from "../support/bare-checkout.js";
 import { makeSampleRepo } from "../support/sample-repo.js";
-
-/** The files a checkout of this commit (plus the work not yet committed) holds: what `uses:` downloads. */
-function bareCheckout(): string {
-  const target = join(mkdtempSync(join(tmpdir(), "action-checkout-")), "repro-audit");
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ACTION_ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
-  for (const file of files) {
-    if (!existsSync(join(ACTION_ROOT, file))) continue; // deleted in the work tree, not yet committed
-    mkdirSync(dirname(join(target, file)), { recursive: true });
-    cpSync(join(ACTION_ROOT, file), join(target, file));
-  }
-  return target;
-}
 
 describe("the Action from a checkout without node_modules", () => {
   it("runs its bundle with the runner's node: nothing installed, nothing compiled, and audits", () => {
-    const actionPath = bareCheckout();
+    const actionPath = bareCheckout(join(mkdtempSync(join(tmpdir(), "action-checkout-")), "repro-audit"));
     const workspace = makeSampleRepo("clean-solution");
     try {
       expect(existsSync(join(actionPath, "node_modules"))).toBe(false);
