@@ -50,3 +50,19 @@ describe("npm pack", () => {
     }
   }, 600_000);
 });
+
+describe("the README's recipes", () => {
+  const readme = readFileSync(join(ACTION_ROOT, "README.md"), "utf8");
+  const blocks = [...readme.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+  it("never run the package by its name from a registry: npx names a tarball or git URL", () => {
+    const npx = blocks.flatMap((b) => b.split("\n")).filter((line) => /\bnpx\b/.test(line) && /repro-audit/.test(line));
+    expect(npx.length).toBeGreaterThan(0);
+    for (const line of npx) expect(line, line).toMatch(/npx --yes --package="\$REPRO_AUDIT" repro-audit /);
+    const sources = [...readme.matchAll(/REPRO_AUDIT[:,]? (?:value: )?"?([^"\s}]+)/g)].map((m) => m[1]!);
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) expect(source).toMatch(/^(git\+https:\/\/|https:\/\/.+\.tgz$)/);
+    // The one-run form in the prose names its source too.
+    expect(readme).not.toMatch(/npx (--yes )?repro-audit /);
+  });
+});
