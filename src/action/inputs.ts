@@ -6,7 +6,7 @@ import { STAGES } from "../model/report.js";
 import { FORMATS, type ReportFormat } from "../report/index.js";
 
 /** Every input action.yml declares, in its order; a test holds the two in step. */
-export const INPUT_NAMES = ["path", "stages", "runtime", "fail-under", "config", "region", "format", "sarif-file", "baseline"] as const;
+export const INPUT_NAMES = ["path", "stages", "runtime", "fail-under", "config", "region", "format", "sarif-file", "baseline", "max-warnings", "exclude"] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
 export interface ActionInputs {
@@ -15,6 +15,10 @@ export interface ActionInputs {
   stages: StageName[];
   runtime: "container" | "host";
   failUnder?: number;
+  /** Fail when more warnings than this count. */
+  maxWarnings?: number;
+  /** Globs of files and folders left out of the audit (the audit's --exclude). */
+  exclude: string[];
   /** Absolute path of the user's .repro-audit.yml. */
   config?: string;
   region?: string;
@@ -58,6 +62,7 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>, wo
     stages: [...new Set(stages)] as StageName[],
     runtime,
     format: "json",
+    exclude: [],
   };
 
   const failUnder = get("fail-under");
@@ -66,6 +71,15 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>, wo
     if (!(n >= 0 && n <= 100)) throw badActionInput("fail-under", `takes a number from 0 to 100, not '${failUnder}'`, "Set e.g. fail-under: 70, or leave it out");
     inputs.failUnder = n;
   }
+
+  const maxWarnings = get("max-warnings");
+  if (maxWarnings !== "") {
+    if (!/^\d+$/.test(maxWarnings)) throw badActionInput("max-warnings", `takes a whole number 0 or more, not '${maxWarnings}'`, "Set e.g. max-warnings: 0, or leave it out");
+    inputs.maxWarnings = Number(maxWarnings);
+  }
+
+  // One glob per line (a YAML block), since a glob may hold a comma ({a,b}).
+  inputs.exclude = get("exclude").split(/\r?\n/).map((g) => g.trim()).filter(Boolean);
 
   const region = get("region");
   if (region !== "") {
@@ -84,4 +98,11 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>, wo
   const baseline = get("baseline");
   if (baseline !== "") inputs.baseline = inWorkspace(baseline);
   return inputs;
+}
+
+/** A hint written for the CLI in the Action's words: `pass --stages static` becomes `set the input stages: static`. */
+export function inActionWords(hint: string): string {
+  return hint.replace(/(?:\bpass )?--([a-z][a-z-]*)(?: ([^\s,;]+))?/g, (text, flag: string, value: string | undefined) =>
+    (INPUT_NAMES as readonly string[]).includes(flag) ? `set the input ${flag}:${value ? ` ${value}` : ""}` : text,
+  );
 }

@@ -39,6 +39,11 @@ export function actionOutputs(report: Report, paths: { report: string; sarif: st
   };
 }
 
+/** The outputs of a run that ended before a report: every one declared, empty, so later steps can test them. */
+export function emptyOutputs(): Outputs {
+  return { score: "", "co2-g": "", "co2-basis": "none", "report-path": "", "sarif-path": "", "badge-path": "" };
+}
+
 /**
  * $GITHUB_OUTPUT text: `name<<DELIMITER`, the value, `DELIMITER`, for every output, so a value may hold
  * newlines or '='; the delimiter is random and checked against each value, as @actions/core does.

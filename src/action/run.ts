@@ -1,5 +1,6 @@
 // One run of the Action: inputs, the audit, then the files, annotations, summary and outputs the runner reads.
-// Returns the exit code: 0 ok, 1 under fail-under, 2 bad input, 3 engine or internal failure, 130 interrupted.
+// Returns the exit code: 0 ok, 1 under fail-under or over max-warnings, 2 bad input, 3 engine or internal
+// failure, 130 interrupted. The summary and outputs are written whatever the ending.
 import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -8,11 +9,11 @@ import type { Progress } from "../model/progress.js";
 import { knownFindings, scoreWithout } from "./baseline.js";
 import { scoreBadge } from "./badge.js";
 import { logLine, planAnnotations, workflowCommand } from "./commands.js";
-import { readInputs, type ActionInputs } from "./inputs.js";
-import { actionOutputs, outputFileText } from "./outputs.js";
+import { inActionWords, readInputs, type ActionInputs } from "./inputs.js";
+import { actionOutputs, emptyOutputs, outputFileText } from "./outputs.js";
 import { auditedFolder, existingFile, readBaseline, trustOf, writableFile, type AuditedFolder } from "./runner-context.js";
 import { fitSarif } from "./sarif.js";
-import { gateText, judgeGate, summaryMarkdown, type SummaryParts } from "./summary.js";
+import { failureSummary, gateFailures, judgeGate, judgeWarnings, summaryMarkdown, type SummaryParts } from "./summary.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 type Write = (line: string) => void;
@@ -32,33 +33,56 @@ export function withholdRunnerVariables(env: NodeJS.ProcessEnv): Env {
   return copy;
 }
 
+/** Whether the summary and outputs were written: a failure after that must not write them twice. */
+interface Written {
+  record: boolean;
+}
+
 export async function runAction(env: Env, write: Write): Promise<number> {
   const controller = new AbortController();
   // The runner cancels a job with SIGINT, then SIGTERM: stop the stages, which remove their containers.
   const onSignal = () => controller.abort(new Error("interrupted"));
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  const written: Written = { record: false };
   try {
-    return await auditAndReport(env, write, controller.signal);
+    return await auditAndReport(env, write, controller.signal, written);
   } catch (error) {
-    return failure(error, write);
+    const { code, reason } = failure(error);
+    write(workflowCommand("error", { title: "repro-audit" }, reason));
+    // Later steps read the outputs and the summary whatever the ending.
+    if (!written.record) writeFailureRecord(env, reason);
+    return code;
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
 }
 
-/** Any failure is one ::error line; the code says which kind. */
-function failure(error: unknown, write: Write): number {
+/** Any failure: its exit code, and one sentence saying what went wrong and what to set. */
+function failure(error: unknown): { code: number; reason: string } {
   if (error instanceof AuditError) {
-    write(workflowCommand("error", { title: "repro-audit" }, `${error.message}. ${error.hint}`.replace(/\.\. /g, ". ")));
-    if (error.code === "BAD_INPUT") return EXIT.badInput;
-    if (error.code === "INTERRUPTED") return EXIT.interrupted;
-    return EXIT.engine;
+    const reason = `${error.message}. ${inActionWords(error.hint)}`.replace(/\.\. /g, ". ");
+    if (error.code === "BAD_INPUT") return { code: EXIT.badInput, reason };
+    if (error.code === "INTERRUPTED") return { code: EXIT.interrupted, reason };
+    return { code: EXIT.engine, reason };
   }
   const message = error instanceof Error ? error.message : String(error);
-  write(workflowCommand("error", { title: "repro-audit" }, `internal error: ${message.split("\n")[0]}. Please report it with the job's log.`));
-  return EXIT.internal;
+  return { code: EXIT.internal, reason: `internal error: ${message.split("\n")[0]}. Please report it with the job's log.` };
+}
+
+/** The failure's reason as the summary, every output empty: best effort, as the files may be what failed. */
+function writeFailureRecord(env: Env, reason: string): void {
+  try {
+    if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, failureSummary(reason));
+  } catch {
+    // The ::error line already says why.
+  }
+  try {
+    if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, outputFileText(emptyOutputs()));
+  } catch {
+    // As above.
+  }
 }
 
 /** Progress as plain log lines, each starting with "repro-audit:" so none is read as a workflow command. */
@@ -82,7 +106,7 @@ function required(env: Env, name: string): string {
   return value;
 }
 
-async function auditAndReport(env: Env, write: Write, signal: AbortSignal): Promise<number> {
+async function auditAndReport(env: Env, write: Write, signal: AbortSignal, written: Written): Promise<number> {
   // 1. Inputs and what the runner provides, each checked before anything runs.
   const workspace = required(env, "GITHUB_WORKSPACE");
   const inputs = readInputs(env, workspace);
@@ -108,6 +132,9 @@ async function auditAndReport(env: Env, write: Write, signal: AbortSignal): Prom
     progress: logProgress(write),
     signal,
     ...(inputs.failUnder !== undefined ? { failUnder: inputs.failUnder } : {}),
+    ...(inputs.maxWarnings !== undefined ? { maxWarnings: inputs.maxWarnings } : {}),
+    // Only when given: an empty list would hide the exclude globs of the user's config.
+    ...(inputs.exclude.length > 0 ? { exclude: inputs.exclude } : {}),
     ...(inputs.region ? { region: inputs.region } : {}),
     ...(inputs.config ? { configFile: inputs.config } : {}),
   });
@@ -119,6 +146,7 @@ async function auditAndReport(env: Env, write: Write, signal: AbortSignal): Prom
   const knownList = known ? report.findings.filter((_, i) => known[i]) : [];
   const gateScore = known ? scoreWithout(report.rules, knownList, result.rules).total : report.score.total;
   const gate = judgeGate(result.settings.failUnder, gateScore, known !== null);
+  const warningGate = judgeWarnings(result.settings.maxWarnings, fresh.filter((f) => f.severity === "warning").length);
 
   // 4. Files: the report in the asked format, the SARIF, the badge.
   const paths = writeFiles(report, result, inputs, folder, outDir, known);
@@ -129,6 +157,7 @@ async function auditAndReport(env: Env, write: Write, signal: AbortSignal): Prom
   for (const line of annotations.lines) write(line);
   const parts: Omit<SummaryParts, "reportMarkdown"> = {
     gate,
+    warningGate,
     annotations,
     info: fresh.filter((f) => f.severity === "info").length,
     baseline: baseline && inputs.baseline ? { file: basename(inputs.baseline), known: knownList.length, score: gateScore } : null,
@@ -137,14 +166,13 @@ async function auditAndReport(env: Env, write: Write, signal: AbortSignal): Prom
   };
   if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, fittedSummary(report, result, parts));
   if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, outputFileText(actionOutputs(report, paths)));
+  written.record = true;
 
-  // 6. The gate.
+  // 6. The gates: each failed one is an ::error, so the runner shows why the step failed.
   write(logLine(`score ${report.score.total ?? "not assessed"}; ${report.findings.length} finding(s); report ${paths.report}`));
-  if (gate?.failed) {
-    write(logLine(`failed: ${gateText(gate)}`));
-    return EXIT.belowThreshold;
-  }
-  return EXIT.ok;
+  const failures = gateFailures(gate, warningGate);
+  for (const reason of failures) write(workflowCommand("error", { title: "repro-audit" }, reason));
+  return failures.length > 0 ? EXIT.belowThreshold : EXIT.ok;
 }
 
 function writeFiles(report: Report, result: AuditResult, inputs: ActionInputs, folder: AuditedFolder, outDir: string, known: boolean[] | null) {

@@ -1,13 +1,13 @@
 // What the Action reads from the runner and the workspace before the audit (I/O): the audited folder's place,
 // its git origin, the event's pull request, the baseline file. Each problem is a bad input naming the input.
 import { execFileSync } from "node:child_process";
-import { accessSync, constants, mkdirSync, realpathSync, statSync } from "node:fs";
-import { dirname, isAbsolute, relative, sep } from "node:path";
+import { accessSync, constants, lstatSync, mkdirSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { AuditError, type Finding } from "../index.js";
 import { readRegularFile } from "../io/safe-file.js";
 import { baselineFindings } from "./baseline.js";
 import { badActionInput } from "./inputs.js";
-import { decideTrust, pullRequestHead, type TrustDecision } from "./trust.js";
+import { decideTrust, type TrustDecision } from "./trust.js";
 
 /** A saved report may be large; anything bigger is refused rather than read. */
 const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
@@ -68,15 +68,20 @@ export function readBaseline(path: string): Finding[] {
   return parsed.findings;
 }
 
-/** `remote.origin.url` of the repository holding `root`, never looking above the workspace; null when none. */
-function originUrl(root: string, workspace: string): string | null {
+/** Environment for git reading the audited folder: never above the workspace's parent, no prompts. */
+function gitEnv(workspace: string): NodeJS.ProcessEnv {
+  return { ...process.env, GIT_CEILING_DIRECTORIES: dirname(realpathSync(workspace)), GIT_TERMINAL_PROMPT: "0" };
+}
+
+/** One line of git's output in `root`, or null when git fails (no repository, a refused one). */
+function gitLine(root: string, workspace: string, args: string[]): string | null {
   try {
-    const out = execFileSync("git", ["config", "--get", "remote.origin.url"], {
+    const out = execFileSync("git", ["-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", ...args], {
       cwd: root,
       encoding: "utf8",
       timeout: 10_000,
       stdio: ["ignore", "pipe", "ignore"],
-      env: { ...process.env, GIT_CEILING_DIRECTORIES: dirname(realpathSync(workspace)), GIT_TERMINAL_PROMPT: "0" },
+      env: gitEnv(workspace),
     });
     return out.trim() || null;
   } catch {
@@ -84,28 +89,41 @@ function originUrl(root: string, workspace: string): string | null {
   }
 }
 
-/** The event's pull request head, when the event is a pull request; an unreadable payload counts as a stranger's. */
-function eventPullRequestHead(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  const isPullRequest = (env.GITHUB_EVENT_NAME ?? "").startsWith("pull_request");
-  const path = env.GITHUB_EVENT_PATH;
-  if (!path) return isPullRequest ? "(an unknown repository)" : undefined;
-  const read = readRegularFile(path, MAX_EVENT_BYTES);
-  if (!read.ok) return isPullRequest ? "(an unknown repository)" : undefined;
+/** The real top level of the git repository git finds from `root` (never above the workspace); null when none. */
+export function gitTopLevel(root: string, workspace: string): string | null {
+  const top = gitLine(root, workspace, ["rev-parse", "--show-toplevel"]);
+  if (top === null) return null;
   try {
-    return pullRequestHead(JSON.parse(read.text));
+    return realpathSync(top);
   } catch {
-    return isPullRequest ? "(an unknown repository)" : undefined;
+    return null;
   }
 }
 
-/** Whether the audited folder is the workflow's own repository. */
+/** The event's payload parsed; null when GITHUB_EVENT_PATH is unset, unreadable or not JSON (a stranger's then). */
+export function readEventPayload(path: string | undefined): unknown {
+  if (!path) return null;
+  const read = readRegularFile(path, MAX_EVENT_BYTES);
+  if (!read.ok) return null;
+  try {
+    return JSON.parse(read.text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the audited folder is the workflow's own repository, on an event that runs its own code. */
 export function trustOf(folder: AuditedFolder, workspace: string, env: Readonly<Record<string, string | undefined>>): TrustDecision {
-  const head = eventPullRequestHead(env);
+  const topLevel = gitTopLevel(folder.root, workspace);
   return decideTrust({
-    insideWorkspace: true,
-    originUrl: originUrl(folder.root, workspace),
+    folder: folder.root,
+    topLevel,
+    ownGitFolder: lstatSync(join(folder.root, ".git"), { throwIfNoEntry: false })?.isDirectory() ?? false,
+    // Read only from a folder that is its own repository's top level: another's origin says nothing of it.
+    originUrl: topLevel === folder.root ? gitLine(folder.root, workspace, ["config", "--get", "remote.origin.url"]) : null,
     serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
     repository: env.GITHUB_REPOSITORY ?? "",
-    ...(head !== undefined ? { pullRequestHead: head } : {}),
+    eventName: env.GITHUB_EVENT_NAME ?? "",
+    event: readEventPayload(env.GITHUB_EVENT_PATH),
   });
 }

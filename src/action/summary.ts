@@ -19,6 +19,37 @@ export function judgeGate(threshold: { value: number; origin: string; source: st
   return { threshold: threshold.value, source, score, withoutBaseline, failed: (score ?? 0) < threshold.value };
 }
 
+export interface WarningGate {
+  limit: number;
+  /** Where the limit came from, in words ("input max-warnings", "config ci.yml maxWarnings"). */
+  source: string;
+  /** Warnings that count: those not in the baseline. */
+  warnings: number;
+  failed: boolean;
+}
+
+export function judgeWarnings(limit: { value: number; origin: string; source: string } | null | undefined, warnings: number): WarningGate | null {
+  if (!limit) return null;
+  const source = limit.origin === "flag" ? "input max-warnings" : limit.source;
+  return { limit: limit.value, source, warnings, failed: warnings > limit.value };
+}
+
+/** One sentence on the warnings gate, for the summary and the log. */
+export function warningGateText(gate: WarningGate): string {
+  const relation = gate.failed ? "more than" : "no more than";
+  return `${plural(gate.warnings, "warning")}, ${relation} max-warnings ${gate.limit} (${gate.source})`;
+}
+
+/** The reasons the run failed its gates, each a sentence without its full stop. */
+export function gateFailures(gate: Gate | null, warnings: WarningGate | null): string[] {
+  return [gate?.failed ? gateText(gate) : "", warnings?.failed ? warningGateText(warnings) : ""].filter(Boolean);
+}
+
+/** The summary of a run that ended before a report: the reason, on one line. */
+export function failureSummary(reason: string): string {
+  return `**repro-audit failed:** ${reason.replace(/[\r\n]+/g, " ")}\n`;
+}
+
 const scoreText = (score: number | null) => (score === null ? "not assessed" : `${Math.round(score)}/100`);
 const code = (text: string) => `\`${text.replace(/[`\r\n]/g, "")}\``;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -34,6 +65,7 @@ export function gateText(gate: Gate): string {
 export interface SummaryParts {
   reportMarkdown: string;
   gate: Gate | null;
+  warningGate: WarningGate | null;
   annotations: AnnotationPlan;
   /** Info findings, which are not annotated. */
   info: number;
@@ -44,9 +76,11 @@ export interface SummaryParts {
 
 export function summaryMarkdown(parts: SummaryParts): string {
   const lines: string[] = [];
-  if (parts.gate?.failed) lines.push(`**repro-audit failed:** ${gateText(parts.gate)}.`, "");
+  const failures = gateFailures(parts.gate, parts.warningGate);
+  if (failures.length > 0) lines.push(`**repro-audit failed:** ${failures.join("; ")}.`, "");
   lines.push(parts.reportMarkdown.trimEnd(), "", "### This run", "");
   if (parts.gate && !parts.gate.failed) lines.push(`- Passed: ${gateText(parts.gate)}.`);
+  if (parts.warningGate && !parts.warningGate.failed) lines.push(`- Passed: ${warningGateText(parts.warningGate)}.`);
 
   const { shown, left } = parts.annotations;
   const annotated = shown.error + shown.warning;

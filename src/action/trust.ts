@@ -1,17 +1,24 @@
-// Whether the audited tree is the workflow's own repository, whose config and inline suppressions then count
-// as the user's (the pipeline's trustRepo). A stranger's code (another repo checked out, a fork's pull
-// request) is never trusted: it must not quiet its own audit (pure).
+// Whether the audited tree is the workflow's own repository, on an event that runs the repository's own code;
+// only then do its config and inline suppressions count as the user's (the pipeline's trustRepo) and may its
+// training run on the runner. A stranger's code (another repo checked out, a fork's pull request, a comment
+// or a finished run that names a fork) is never trusted: it must not quiet its own audit (pure).
 
 export interface TrustFacts {
-  /** The audited folder lies inside GITHUB_WORKSPACE. */
-  insideWorkspace: boolean;
-  /** `remote.origin.url` of the git repository holding the audited folder; null when there is none. */
+  /** The audited folder, a real absolute path. */
+  folder: string;
+  /** The top level of the git repository git finds from the folder (real path); null when none. */
+  topLevel: string | null;
+  /** The folder's `.git` is a folder of its own, not a file or link pointing at another repository's. */
+  ownGitFolder: boolean;
+  /** `remote.origin.url` of that repository; null when there is none. */
   originUrl: string | null;
   /** GITHUB_SERVER_URL and GITHUB_REPOSITORY: the repository the workflow runs in. */
   serverUrl: string;
   repository: string;
-  /** The pull request's head repository (owner/name) when the event is one; undefined otherwise. */
-  pullRequestHead?: string;
+  /** GITHUB_EVENT_NAME. */
+  eventName: string;
+  /** The event's payload (GITHUB_EVENT_PATH) parsed; null when it is missing or unreadable. */
+  event: unknown;
 }
 
 export interface TrustDecision {
@@ -19,6 +26,10 @@ export interface TrustDecision {
   /** Why, in a sentence for the summary. */
   why: string;
 }
+
+/** Events whose code is the repository's own: a push, or a pull request whose head is this repository. Any
+ * other event (issue_comment, workflow_run, pull_request_target, ...) may check out a fork's code. */
+const OWN_CODE_EVENTS = ["push", "pull_request"];
 
 /** "https://x@github.com/Owner/Repo.git", "git@github.com:owner/repo", "ssh://git@github.com/owner/repo/" -> "github.com/owner/repo". */
 export function normalizeRepoUrl(url: string): string {
@@ -32,25 +43,56 @@ export function normalizeRepoUrl(url: string): string {
     .replace(/\.git$/, "");
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+
+/** The head repository an object names (its full_name), null when it names none it can be checked by. */
+function fullName(repo: unknown): string | null {
+  return isObject(repo) && typeof repo.full_name === "string" ? repo.full_name : null;
+}
+
+/**
+ * Every head repository the payload names, at any depth: `head.repo` (pull requests, also those listed
+ * inside workflow_run and check_suite) and `head_repository` (workflow_run); null for one that names no
+ * full_name (deleted, or listed by id only). Walked with a stack, so no payload's depth overflows it.
+ */
+export function headRepositories(event: unknown): Array<string | null> {
+  const found: Array<string | null> = [];
+  const stack: unknown[] = [event];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!isObject(node)) continue;
+    if ("head_repository" in node) found.push(fullName(node.head_repository));
+    if (isObject(node.head) && "repo" in node.head) found.push(fullName(node.head.repo));
+    const children = Array.isArray(node) ? node : Object.values(node);
+    for (let i = children.length - 1; i >= 0; i--) if (isObject(children[i])) stack.push(children[i]);
+  }
+  return found;
+}
+
 export function decideTrust(facts: TrustFacts): TrustDecision {
   const own = `${facts.serverUrl.replace(/\/+$/, "")}/${facts.repository}`;
-  if (!facts.insideWorkspace) return { trusted: false, why: "the audited folder lies outside the workspace" };
   if (!facts.repository) return { trusted: false, why: "GITHUB_REPOSITORY is not set, so the workflow's repository is unknown" };
+  if (facts.topLevel === null) return { trusted: false, why: "the audited folder is not a git repository" };
+  // A plain folder inside the workspace's checkout would borrow the checkout's origin.
+  if (facts.topLevel !== facts.folder) {
+    return { trusted: false, why: `the audited folder is not the top level of a git repository of its own (git finds ${facts.topLevel})` };
+  }
+  if (!facts.ownGitFolder) return { trusted: false, why: "the audited folder's .git is a file or link to another repository's, not a folder of its own" };
   if (facts.originUrl === null) return { trusted: false, why: "the audited folder has no git remote 'origin' to compare with the workflow's repository" };
   if (normalizeRepoUrl(facts.originUrl) !== normalizeRepoUrl(own)) {
     return { trusted: false, why: `the audited folder is a checkout of another repository, not ${facts.repository}` };
   }
-  if (facts.pullRequestHead !== undefined && facts.pullRequestHead.toLowerCase() !== facts.repository.toLowerCase()) {
-    return { trusted: false, why: `the code comes from a pull request of ${facts.pullRequestHead}, not ${facts.repository}` };
+  if (!OWN_CODE_EVENTS.includes(facts.eventName)) {
+    return { trusted: false, why: `a ${facts.eventName || "(unnamed)"} event may run a stranger's code (only push, and pull_request from this repository, are trusted)` };
+  }
+  if (facts.event === null) return { trusted: false, why: "the event's payload (GITHUB_EVENT_PATH) could not be read" };
+  const heads = headRepositories(facts.event);
+  const stranger = heads.find((head) => head === null || head.toLowerCase() !== facts.repository.toLowerCase());
+  if (stranger !== undefined) {
+    return { trusted: false, why: `the event names ${stranger ?? "a head repository it does not name by full_name"} as the code's head repository, not ${facts.repository}` };
+  }
+  if (facts.eventName === "pull_request" && heads.length === 0) {
+    return { trusted: false, why: "the pull_request event names no head repository, so the code may be a stranger's" };
   }
   return { trusted: true, why: `the audited folder is ${facts.repository}, the repository this workflow runs in` };
-}
-
-/** The head repository of a pull_request / pull_request_target event's payload; undefined for other events. */
-export function pullRequestHead(event: unknown): string | undefined {
-  const pr = (event as { pull_request?: { head?: { repo?: { full_name?: unknown } | null } } } | null)?.pull_request;
-  if (!pr) return undefined;
-  const name = pr.head?.repo?.full_name;
-  // A pull request whose head repository was deleted has none: treat it as a stranger's.
-  return typeof name === "string" ? name : "(a deleted repository)";
 }

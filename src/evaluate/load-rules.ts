@@ -86,7 +86,8 @@ export function loadRules(dirs: string[]): Rule[] {
       if (!read.ok) throw badInput(`rule file ${file} ${read.problem}`, "Rule files must be regular YAML files of at most 64 KiB");
       const shipped = resolve(dir) === builtin;
       const rule = parseRule(file, read.text, shipped);
-      if (shipped && !rule.helpUri) rule.helpUri = ruleDocUrl(rule.id);
+      const page = shipped && !rule.helpUri ? ruleDocUrl(rule.id) : undefined;
+      if (page) rule.helpUri = page;
       byId.set(rule.id, rule);
     }
   }

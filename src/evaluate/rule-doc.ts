@@ -3,12 +3,15 @@
 import { AREA_OF, AREA_POINTS, BLOCK_CAP, pointsLost } from "./score.js";
 import type { Rule } from "./rule.js";
 import { FIRST_LOOK_GATE, firstLookLine } from "./first-look-gate.js";
+import { REPOSITORY_URL } from "../io/package.js";
 
-/** Where the generated pages are published: SARIF's helpUri and the Markdown report's rule links point here. */
-export const RULE_DOCS_BASE = "https://github.com/repro-audit/repro-audit/blob/main/docs/rules/";
+/** Where the generated pages are published: SARIF's helpUri and the Markdown report's rule links point here.
+ * Under package.json's repository, so a fork's package links to its own pages; null when it names none. */
+export const RULE_DOCS_BASE = REPOSITORY_URL ? `${REPOSITORY_URL}/blob/main/docs/rules/` : null;
 
-export function ruleDocUrl(id: string): string {
-  return `${RULE_DOCS_BASE}${encodeURIComponent(id)}.md`;
+/** A built-in rule's page; undefined when the package names no repository (no helpUri then). */
+export function ruleDocUrl(id: string): string | undefined {
+  return RULE_DOCS_BASE === null ? undefined : `${RULE_DOCS_BASE}${encodeURIComponent(id)}.md`;
 }
 
 const num = (x: number) => String(Math.round(x * 10) / 10);

@@ -1,7 +1,7 @@
 // The Action run as the runner runs it: action.yml's audit step (dist/ built by the global setup) with INPUT_*
 // variables, GITHUB_WORKSPACE, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY on real files, on sample repos made git repos.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +13,8 @@ import { makeSampleRepo, sampleDir } from "../support/sample-repo.js";
 import { sarifSchemaValidator } from "../support/sarif-schema.js";
 import { commandsIn } from "../support/workflow-commands.js";
 
-const OWN = { GITHUB_REPOSITORY: "team/solution", GITHUB_EVENT_NAME: "push" };
+const OWN = { GITHUB_REPOSITORY: "team/solution" };
+const PUSH = { name: "push", payload: { ref: "refs/heads/main", repository: { full_name: "team/solution" } } };
 const git = (cwd: string, ...args: string[]) =>
   execFileSync("git", ["-c", "user.name=Sample", "-c", "user.email=sample@example.org", "-c", "core.hooksPath=/dev/null", ...args], { cwd, encoding: "utf8" });
 
@@ -38,8 +39,8 @@ function repoOf(files: Record<string, string>): string {
   return repo;
 }
 
-function audit(workspace: string, inputs: Record<string, string> = {}, env: Record<string, string> = OWN): ActionRun {
-  return runAction({ workspace, with: inputs, env, skip: ["install"] });
+function audit(workspace: string, inputs: Record<string, string> = {}, env: Record<string, string> = OWN, event: { name: string; payload: unknown } = PUSH): ActionRun {
+  return runAction({ workspace, with: inputs, env, event, skip: ["install"] });
 }
 
 const jsonReport = (run: ActionRun): Report => JSON.parse(readFileSync(run.outputs["report-path"]!, "utf8")) as Report;
@@ -132,7 +133,7 @@ describe("fail-under", () => {
     expect(run.code).toBe(1);
     expect(run.outputs.score).toBe(String(score));
     expect(run.audit!.summary.startsWith(`**repro-audit failed:** the score ${score}/100 is below fail-under ${score + 1} (input fail-under).\n`)).toBe(true);
-    expect(run.audit!.stdout).toContain(`repro-audit: failed: the score ${score}/100 is below fail-under ${score + 1} (input fail-under)`);
+    expect(run.audit!.stdout).toContain(`\n::error title=repro-audit::the score ${score}/100 is below fail-under ${score + 1} (input fail-under)\n`);
     expect(Object.keys(run.audit!.outputs).sort()).toEqual([...OUTPUT_NAMES].sort());
   });
 
@@ -164,15 +165,16 @@ describe("bad input", () => {
     ["runtime", { runtime: "vm" }, "::error title=repro-audit::input 'runtime' takes container or host, not 'vm'. Set runtime: container (host runs the repo's code on the runner)"],
     ["region", { region: "France" }, "::error title=repro-audit::input 'region' takes a two-letter country code, not 'France'. Set e.g. region: FR, or leave it out for the world average"],
     ["format", { format: "html" }, "::error title=repro-audit::input 'format' takes one of text, json, md, sarif, not 'html'. Set e.g. format: json"],
+    ["max-warnings", { "max-warnings": "-1" }, "::error title=repro-audit::input 'max-warnings' takes a whole number 0 or more, not '-1'. Set e.g. max-warnings: 0, or leave it out"],
   ];
   for (const [name, inputs, line] of cases) {
-    it(`${name}: one ::error line, exit 2, no outputs`, () => {
+    it(`${name}: one ::error line, exit 2, the reason in the summary, every output written empty`, () => {
       const run = audit(repo, inputs);
       expect(run.code).toBe(2);
       expect(run.audit!.stdout).toBe(`${line}\n`);
       expect(run.audit!.stderr).toBe("");
-      expect(run.audit!.outputFile).toBe("");
-      expect(run.audit!.summary).toBe("");
+      expect(run.audit!.outputs).toEqual({ ...Object.fromEntries(OUTPUT_NAMES.map((n) => [n, ""])), "co2-basis": "none" });
+      expect(run.audit!.summary).toBe(`**repro-audit failed:** ${line.slice("::error title=repro-audit::".length)}\n`);
     });
   }
 
@@ -210,11 +212,66 @@ describe("bad input", () => {
   });
 
   it("runtime host on a repository that is not the workflow's own is refused before anything runs", () => {
-    const run = audit(repo, { runtime: "host", stages: "static,epoch" }, { GITHUB_REPOSITORY: "host/competition", GITHUB_EVENT_NAME: "push" });
+    const run = audit(repo, { runtime: "host", stages: "static,epoch" }, { GITHUB_REPOSITORY: "host/competition" });
     expect(run.code).toBe(2);
     expect(run.audit!.stdout).toBe(
       "::error title=repro-audit::input 'runtime' is host, but the audited folder is a checkout of another repository, not host/competition: its code would run on the runner. Set runtime: container to audit another team's code\n",
     );
+  });
+});
+
+describe("a missing container engine", () => {
+  it("build asked for with no docker on PATH: ::error naming the input to set, exit 3, summary and outputs written", () => {
+    // A real PATH with git and node but no container engine CLI on it.
+    const bin = mkdtempSync(join(tmpdir(), "action-path-"));
+    try {
+      for (const tool of ["git", "node", "bash"]) symlinkSync(execFileSync("bash", ["-c", `command -v ${tool}`], { encoding: "utf8" }).trim(), join(bin, tool));
+      const run = audit(checkout("clean-solution"), { stages: "static,build" }, { ...OWN, PATH: bin });
+      expect(run.code).toBe(3);
+      const errors = commandsIn(run.audit!.stdout).filter((c) => c.level === "error");
+      expect(errors).toHaveLength(1);
+      expect(errors[0]!.message).toMatch(/set the input stages: static/);
+      expect(errors[0]!.message).not.toMatch(/--stages/);
+      expect(run.audit!.summary.startsWith(`**repro-audit failed:** ${errors[0]!.message}`)).toBe(true);
+      expect(Object.keys(run.audit!.outputs).sort()).toEqual([...OUTPUT_NAMES].sort());
+      expect(run.outputs.score).toBe("");
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("max-warnings and exclude", () => {
+  let repo: string;
+  let report: Report;
+  beforeAll(() => {
+    repo = checkout("messy-kaggle");
+    report = jsonReport(audit(repo));
+  });
+
+  it("max-warnings: exit 1 with an ::error when more warnings than it count, 0 at the count", () => {
+    const warnings = bySeverity(report, "warning").length;
+    expect(warnings).toBeGreaterThan(0);
+    const over = audit(repo, { "max-warnings": String(warnings - 1) });
+    expect(over.code).toBe(1);
+    const reason = `${warnings} warnings, more than max-warnings ${warnings - 1} (input max-warnings)`;
+    expect(over.audit!.stdout).toContain(`\n::error title=repro-audit::${reason}\n`);
+    expect(over.audit!.summary.startsWith(`**repro-audit failed:** ${reason}.\n`)).toBe(true);
+    expect(Object.keys(over.audit!.outputs).sort()).toEqual([...OUTPUT_NAMES].sort());
+    const at = audit(repo, { "max-warnings": String(warnings) });
+    expect(at.code).toBe(0);
+    expect(at.audit!.summary).toContain(`- Passed: ${warnings} warnings, no more than max-warnings ${warnings} (input max-warnings).`);
+  });
+
+  it("exclude: files matching its globs (one per line) are left out of the audit", () => {
+    const inTrain = report.findings.filter((f) => f.file === "train.py");
+    expect(inTrain.length).toBeGreaterThan(0);
+    const run = audit(repo, { exclude: "train.py\nnotebooks/**\n" });
+    expect(run.code, run.audit?.stdout).toBe(0);
+    const files = jsonReport(run).findings.map((f) => f.file);
+    expect(files).not.toContain("train.py");
+    expect(files.some((f) => f?.startsWith("notebooks/"))).toBe(false);
+    expect(jsonReport(run).suppressions?.excluded?.globs).toEqual(["train.py", "notebooks/**"]);
   });
 });
 
@@ -313,17 +370,38 @@ describe("trust", () => {
   });
 
   it("another repository checked out: its config may not quiet its own audit", () => {
-    const run = audit(repoOf(files), {}, { GITHUB_REPOSITORY: "host/competition", GITHUB_EVENT_NAME: "push" });
+    const run = audit(repoOf(files), {}, { GITHUB_REPOSITORY: "host/competition" });
     expect(rulesOf(run)).toContain("requirements-python-stated");
     expect(run.audit!.summary).toContain("- Repository not trusted: the audited folder is a checkout of another repository, not host/competition");
   });
 
   it("a pull request from a fork: not trusted, though the checkout's origin is the workflow's repository", () => {
-    const event = join(mkdtempSync(join(tmpdir(), "action-event-")), "event.json");
-    writeFileSync(event, JSON.stringify({ pull_request: { head: { repo: { full_name: "stranger/solution" } }, base: { repo: { full_name: "team/solution" } } } }));
-    const run = audit(repoOf(files), {}, { GITHUB_REPOSITORY: "team/solution", GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: event });
+    const event = { name: "pull_request", payload: { pull_request: { head: { repo: { full_name: "stranger/solution" } }, base: { repo: { full_name: "team/solution" } } } } };
+    const run = audit(repoOf(files), {}, OWN, event);
     expect(rulesOf(run)).toContain("requirements-python-stated");
-    expect(run.audit!.summary).toContain("- Repository not trusted: the code comes from a pull request of stranger/solution, not team/solution");
+    expect(run.audit!.summary).toContain("- Repository not trusted: the event names stranger/solution as the code's head repository, not team/solution");
+  });
+
+  it("a plain folder inside the workflow's checkout: not trusted, and runtime host is refused before its code runs", () => {
+    const workspace = repoOf({ "README.md": "# competition entries\n" });
+    const entry = join(workspace, "entries", "stranger");
+    mkdirSync(entry, { recursive: true });
+    const marker = join(workspace, "ran-on-the-runner");
+    writeFileSync(join(entry, "train.py"), `open(${JSON.stringify(marker)}, "w").write("x")\n`);
+    writeFileSync(join(entry, "README.md"), "# x\n\n```bash\npython train.py\n```\n");
+    const run = audit(workspace, { path: "entries/stranger", runtime: "host", stages: "static,epoch" });
+    expect(run.code).toBe(2);
+    expect(run.audit!.stdout).toBe(
+      `::error title=repro-audit::input 'runtime' is host, but the audited folder is not the top level of a git repository of its own (git finds ${realpathSync(workspace)}): its code would run on the runner. Set runtime: container to audit another team's code\n`,
+    );
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it("an issue comment on the workflow's own checkout: not trusted, runtime host refused", () => {
+    const comment = { name: "issue_comment", payload: { issue: { number: 7, pull_request: { url: "https://api.github.com/repos/team/solution/pulls/7" } }, comment: { body: "/audit" } } };
+    const run = audit(repoOf(files), { runtime: "host", stages: "static,epoch" }, OWN, comment);
+    expect(run.code).toBe(2);
+    expect(run.audit!.stdout).toContain("a issue_comment event may run a stranger's code");
   });
 });
 

@@ -1,7 +1,7 @@
 // Reading the inputs from INPUT_* variables (pure).
 import { describe, expect, it } from "vitest";
 import { AuditError } from "../../src/index.js";
-import { inputVariable, readInputs } from "../../src/action/inputs.js";
+import { inActionWords, inputVariable, readInputs } from "../../src/action/inputs.js";
 
 const env = (inputs: Record<string, string>) => Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputVariable(k), v]));
 
@@ -12,7 +12,7 @@ describe("readInputs", () => {
   });
 
   it("defaults to a static audit of the workspace with a JSON report", () => {
-    expect(readInputs({}, "/ws")).toEqual({ path: "/ws", stages: ["static"], runtime: "container", format: "json" });
+    expect(readInputs({}, "/ws")).toEqual({ path: "/ws", stages: ["static"], runtime: "container", format: "json", exclude: [] });
   });
 
   it("trims values, resolves paths against the workspace, upper-cases the region", () => {
@@ -20,11 +20,11 @@ describe("readInputs", () => {
       env({ path: " sub ", stages: "static, build,static", "fail-under": "65.5", config: "ci/audit.yml", region: "fr", format: "md", "sarif-file": "/abs/out.sarif", baseline: "base.json" }),
       "/ws",
     );
-    expect(inputs).toEqual({ path: "/ws/sub", stages: ["static", "build"], runtime: "container", failUnder: 65.5, config: "/ws/ci/audit.yml", region: "FR", format: "md", sarifFile: "/abs/out.sarif", baseline: "/ws/base.json" });
+    expect(inputs).toEqual({ path: "/ws/sub", stages: ["static", "build"], runtime: "container", failUnder: 65.5, config: "/ws/ci/audit.yml", region: "FR", format: "md", sarifFile: "/abs/out.sarif", baseline: "/ws/base.json", exclude: [] });
   });
 
   it("refuses bad values with a bad-input error naming the input", () => {
-    for (const [name, value] of [["stages", ","], ["fail-under", "101"], ["fail-under", "-1"], ["runtime", "docker"], ["region", "FRA"], ["format", "html"]] as const) {
+    for (const [name, value] of [["stages", ","], ["fail-under", "101"], ["fail-under", "-1"], ["runtime", "docker"], ["region", "FRA"], ["format", "html"], ["max-warnings", "1.5"], ["max-warnings", "-1"], ["max-warnings", "many"]] as const) {
       const thrown = (() => {
         try {
           readInputs(env({ [name]: value }), "/ws");
@@ -37,5 +37,23 @@ describe("readInputs", () => {
       expect((thrown as AuditError).code).toBe("BAD_INPUT");
       expect((thrown as AuditError).message.startsWith(`input '${name}' `)).toBe(true);
     }
+  });
+});
+
+describe("max-warnings and exclude", () => {
+  it("reads a whole number of warnings, and one exclude glob per line (commas kept inside a glob)", () => {
+    const inputs = readInputs(env({ "max-warnings": "0", exclude: " vendor/**\n\n*.{pyc,pyo}\r\nnotebooks/old.ipynb\n" }), "/ws");
+    expect(inputs.maxWarnings).toBe(0);
+    expect(inputs.exclude).toEqual(["vendor/**", "*.{pyc,pyo}", "notebooks/old.ipynb"]);
+  });
+});
+
+describe("inActionWords", () => {
+  it("names the input to set where a CLI hint names its flag, and leaves flags without an input alone", () => {
+    expect(inActionWords("To run build or epoch: install docker.io and start dockerd, or pass --stages static")).toBe(
+      "To run build or epoch: install docker.io and start dockerd, or set the input stages: static",
+    );
+    expect(inActionWords("Pass e.g. --fail-under 70")).toBe("Pass e.g. set the input fail-under: 70");
+    expect(inActionWords("rerun with --debug")).toBe("rerun with --debug");
   });
 });

@@ -28,7 +28,8 @@ describe("README workflow", () => {
     expect(workflow.permissions).toEqual({ contents: "read", "security-events": "write" });
     expect(steps[0]).toMatchObject({ uses: "actions/checkout@v4", with: { "fetch-depth": 0 } });
     const audit = steps.find((s) => s.id === "audit")!;
-    expect(audit.uses).toBe("<owner>/repro-audit@v1");
+    // The action's own repository, as package.json names it, at a ref that exists (no placeholder).
+    expect(audit.uses).toBe("repro-audit/repro-audit@main");
     for (const name of Object.keys(audit.with ?? {})) expect(Object.keys(action.inputs), name).toContain(name);
     const upload = steps.find((s) => s.uses === "github/codeql-action/upload-sarif@v3")!;
     expect(upload.with).toEqual({ sarif_file: "${{ steps.audit.outputs.sarif-path }}", category: "repro-audit" });

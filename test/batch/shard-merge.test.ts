@@ -25,7 +25,7 @@ function comparable(report: BatchReport): unknown {
 
 /** Run a command line from the README with `repro-audit` being this build's bin. */
 function sh(command: string, cwd: string, env: Record<string, string> = {}): void {
-  const local = command.replace(/npx --yes repro-audit/g, `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)}`);
+  const local = command.replace(/npx --yes --package="\$REPRO_AUDIT" repro-audit/g, `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)}`);
   execFileSync("bash", ["-c", local], { cwd, env: { ...process.env, NO_COLOR: "1", CI: "1", ...env }, stdio: ["ignore", "ignore", "pipe"] });
 }
 

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { builtinRulesDir, loadRules } from "../../src/evaluate/load-rules.js";
 import { ruleDoc, ruleDocUrl } from "../../src/evaluate/rule-doc.js";
+import { repositoryWebUrl } from "../../src/io/package.js";
 
 const docs = new URL("../../docs/rules/", import.meta.url);
 const rules = loadRules([builtinRulesDir()]);
@@ -24,6 +25,17 @@ describe("rule pages", () => {
   it("links each built-in rule to its page", () => {
     for (const rule of rules) expect(rule.helpUri).toBe(ruleDocUrl(rule.id));
     expect(ruleDocUrl("paths-portable")).toMatch(/^https:\/\/.+\/docs\/rules\/paths-portable\.md$/);
+  });
+
+  it("derives the pages' address from package.json's repository, not from a name written in the code", () => {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { repository?: { url?: string } };
+    expect(pkg.repository?.url).toBe("git+https://github.com/repro-audit/repro-audit.git");
+    expect(ruleDocUrl("paths-portable")).toBe("https://github.com/repro-audit/repro-audit/blob/main/docs/rules/paths-portable.md");
+    expect(repositoryWebUrl("git+https://github.com/Some/Fork.git")).toBe("https://github.com/Some/Fork");
+    expect(repositoryWebUrl("git@github.com:some/fork.git")).toBe("https://github.com/some/fork");
+    expect(repositoryWebUrl("github:some/fork")).toBe("https://github.com/some/fork");
+    expect(repositoryWebUrl("https://gitlab.com/some/fork")).toBe("https://gitlab.com/some/fork");
+    expect(repositoryWebUrl(undefined)).toBeNull();
   });
 
   it("says what the rule checks, costs and how to quiet it", () => {

@@ -60,8 +60,10 @@ export interface ActionRun {
 export interface RunOptions {
   workspace: string;
   with?: Record<string, string>;
-  /** Variables the runner would set besides the action's own (GITHUB_REPOSITORY, GITHUB_EVENT_NAME, ...). */
+  /** Variables the runner would set besides the action's own (GITHUB_REPOSITORY, ...). */
   env?: Record<string, string>;
+  /** The event: GITHUB_EVENT_NAME, and its payload written to the file GITHUB_EVENT_PATH names. */
+  event?: { name: string; payload: unknown };
   /** Where the action lives (GITHUB_ACTION_PATH); default this checkout. */
   actionPath?: string;
   /** Step ids not to run (the install step, where dist/ is already built). */
@@ -94,6 +96,12 @@ export function runAction(options: RunOptions): ActionRun {
 
   const temp = mkdtempSync(join(tmpdir(), "action-run-"));
   const runnerTemp = mkdtempSync(join(temp, "runner-temp-"));
+  const eventEnv: Record<string, string> = {};
+  if (options.event) {
+    eventEnv.GITHUB_EVENT_NAME = options.event.name;
+    eventEnv.GITHUB_EVENT_PATH = join(temp, "event.json");
+    writeFileSync(eventEnv.GITHUB_EVENT_PATH, JSON.stringify(options.event.payload));
+  }
   const steps = new Map<string, StepRun>();
   const ran: StepRun[] = [];
   let code = 0;
@@ -129,6 +137,7 @@ export function runAction(options: RunOptions): ActionRun {
         GITHUB_STEP_SUMMARY: summaryFile,
         RUNNER_TEMP: runnerTemp,
         GITHUB_SERVER_URL: "https://github.com",
+        ...eventEnv,
         ...options.env,
         ...stepEnv,
       },

@@ -1,16 +1,19 @@
 // Load tree-sitter's Python grammar (WASM) once per process; parse only where a fact needs structure.
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { Language, Parser, type Node } from "web-tree-sitter";
 import type { LexError } from "./lexer.js";
 
 let parserPromise: Promise<Parser> | null = null;
 
-/** The shared parser. The grammar file is resolved through node_modules, so it works from src/ and dist/. */
+/** The shared parser; its grammar file from beside this module (the Action's bundle), else node_modules. */
 export function pythonParser(): Promise<Parser> {
   parserPromise ??= (async () => {
     await Parser.init();
-    const require = createRequire(import.meta.url);
-    const wasm = require.resolve("tree-sitter-python/tree-sitter-python.wasm");
+    // The Action's bundle carries the grammar beside itself; everywhere else it is in node_modules.
+    const beside = fileURLToPath(new URL("./tree-sitter-python.wasm", import.meta.url));
+    const wasm = existsSync(beside) ? beside : createRequire(import.meta.url).resolve("tree-sitter-python/tree-sitter-python.wasm");
     const language = await Language.load(wasm);
     const parser = new Parser();
     parser.setLanguage(language);

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// Builds action-dist/: the Action's entry bundled with its dependencies, which action.yml runs with plain node.
+// Deterministic: the same sources and lock file give the same bytes (a test rebuilds it and compares).
+// Usage: node scripts/build-action-bundle.mjs [out-folder]   (default action-dist)
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(join(ROOT, "package.json"));
+
+/** schema.ts loads ajv lazily through createRequire, which a bundle cannot follow: a plain require() it can. */
+const lazyAjv = {
+  name: "lazy-ajv",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]io[\\/]schema\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, "utf8");
+      const from = 'createRequire(import.meta.url)("ajv")';
+      if (!text.includes(from)) throw new Error(`${args.path} no longer loads ajv as ${from}: update ${fileURLToPath(import.meta.url)}`);
+      return { contents: text.replace(from, 'require("ajv")'), loader: "ts" };
+    });
+  },
+};
+
+export async function buildActionBundle(outDir) {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  await build({
+    absWorkingDir: ROOT,
+    // The worker of the Python index pool is started from a file beside the entry (index-pool.ts).
+    entryPoints: { main: "src/action/main.ts", "index-worker": "src/extract/python/index-worker.ts" },
+    outdir: outDir,
+    bundle: true,
+    splitting: true,
+    chunkNames: "[name]-[hash]",
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    minify: true,
+    legalComments: "none",
+    logLevel: "warning",
+    // CommonJS dependencies call require(); an ES module has none of its own.
+    banner: { js: 'import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);' },
+    plugins: [lazyAjv],
+  });
+  // WASM the grammar loads from beside the module that asks for it (the bundle's entry and chunks).
+  const wasm = [require.resolve("web-tree-sitter/web-tree-sitter.wasm"), require.resolve("tree-sitter-python/tree-sitter-python.wasm")];
+  for (const file of wasm) {
+    copyFileSync(file, join(outDir, file.split(/[\\/]/).pop()));
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await buildActionBundle(resolve(process.argv[2] ?? join(ROOT, "action-dist")));
+}
