@@ -2,15 +2,55 @@
 // lines into files other programs parse. Each output is read back by the program that would parse it (pip's
 // own requirements parser, the real container engine) and must hold only what the audit meant to write.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { execa } from "execa";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { extractFacts } from "../../src/extract/index.js";
+import { STATIC_EXTRACTORS } from "../../src/extract/extractors/index.js";
+import { walkRepo } from "../../src/extract/walk.js";
+import { runBuildStage, type BuildStageResult } from "../../src/provision/build-stage.js";
 import { runCli } from "../support/cli.js";
+import { requireEngine } from "../support/engine.js";
 import { writeFiles } from "../clone/git-fixture.js";
 
+const engine = await requireEngine();
 const work = mkdtempSync(join(tmpdir(), "ra-inject-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+/** A server on loopback that records what is asked of it: the engine's own fetches land here. */
+let server: Server;
+let port = 0;
+const requested: string[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    requested.push(req.url ?? "");
+    res.statusCode = 404;
+    res.end();
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  port = (server.address() as { port: number }).port;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((done) => server.close(() => done()));
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** The real engine's reading of a Dockerfile: a legacy-builder build, no network for its steps, bounded. */
+async function engineBuild(dir: string): Promise<void> {
+  await execa("docker", ["build", "--network", "none", "--rm", "--force-rm", "-f", join(dir, "Dockerfile"), dir], {
+    reject: false, stdin: "ignore", timeout: 120_000, env: { DOCKER_BUILDKIT: "0" },
+  });
+}
+
+/** The audit's build stage on a repo folder, as the pipeline runs it. */
+async function auditBuild(root: string): Promise<BuildStageResult> {
+  const view = await walkRepo(root);
+  const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
+  return runBuildStage({ root, view, facts, outDir: join(root, "..", `${root.split("/").pop()}-out`), engine: "auto", timeoutSeconds: 120, handleInterrupt: false, allowImages: [] });
+}
 
 /** What pip's own requirements-file parser reads from a file: each line's requirement and the options it sets. */
 function pipReads(file: string): Array<{ requirement: string | null; options: string[] }> {
@@ -51,4 +91,39 @@ describe("requirements output", () => {
     // Every line the repo's names reach is a comment or a requirement this audit wrote.
     for (const line of readFileSync(out, "utf8").split("\n")) expect(line).toMatch(/^(#.*|[A-Za-z0-9._-]+(==[\w.]+)?\s+#.*|)$/);
   });
+});
+
+/** Dockerfiles whose ADD fetches a URL the way the engine reads them, though a line-by-line or space-joined
+ * reading sees no URL. `%URL%` is the loopback server's address, `%P%` its port. */
+const SMUGGLED_ADDS: Array<[string, string]> = [
+  ["a continuation joined with nothing", "FROM scratch\nADD http:/\\\n/127.0.0.1:%P%/continued /x\n"],
+  ["a quoted source", 'FROM scratch\nADD "%URL%/quoted" /x\n'],
+  ["a backslash escape inside the source", "FROM scratch\nADD h\\ttp://127.0.0.1:%P%/escaped /x\n"],
+  ["the escape directive's backtick continuation", "# escape=`\nFROM scratch\nADD http:/`\n/127.0.0.1:%P%/backtick /x\n"],
+  ["a comment inside the continuation", "FROM scratch\nADD http:/\\\n# a comment\n/127.0.0.1:%P%/commented /x\n"],
+  ["the JSON form with a quoted word", 'FROM scratch\nADD ["\\"%URL%/json\\"", "/x"]\n'],
+];
+
+describe.skipIf(!engine)("a repo's own Dockerfile, read as the engine reads it", () => {
+  for (const [name, template] of SMUGGLED_ADDS) {
+    it(`refuses an ADD URL smuggled in by ${name}: the engine would fetch it, the audit fetches nothing`, async () => {
+      const text = template.replaceAll("%URL%", `http://127.0.0.1:${port}`).replaceAll("%P%", String(port));
+      const path = text.match(/127\.0\.0\.1:\d+(\/\w+)/)![1]!;
+      const dir = join(work, `engine-${path.slice(1)}`);
+      writeFiles(dir, { Dockerfile: text });
+      await engineBuild(dir);
+      const engineFetched = requested.includes(path);
+
+      const root = join(work, `audit-${path.slice(1)}`, "repo");
+      writeFiles(root, { Dockerfile: text, "main.py": "print('hi')\n" });
+      requested.length = 0;
+      const result = await auditBuild(root);
+      expect(requested).toEqual([]);
+      expect(result.section.build.status).toBe("failed");
+      expect(result.section.build.failureClass).toBe("not-allowed");
+      expect(result.records["environment-build"][0]!.detail).toMatch(/line \d+: ADD /);
+      // Only now: the engine's reading, so a failure above is about the audit, not the engine.
+      expect(engineFetched, `the engine did not fetch ${path}: the case no longer shows a hole`).toBe(true);
+    });
+  }
 });
