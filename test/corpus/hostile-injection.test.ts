@@ -13,7 +13,7 @@ import { STATIC_EXTRACTORS } from "../../src/extract/extractors/index.js";
 import { walkRepo } from "../../src/extract/walk.js";
 import { runBuildStage, type BuildStageResult } from "../../src/provision/build-stage.js";
 import { runCli } from "../support/cli.js";
-import { requireEngine } from "../support/engine.js";
+import { BASE_IMAGE, requireEngine } from "../support/engine.js";
 import { writeFiles } from "../clone/git-fixture.js";
 
 const engine = await requireEngine();
@@ -45,11 +45,11 @@ async function engineBuild(dir: string): Promise<void> {
   });
 }
 
-/** The audit's build stage on a repo folder, as the pipeline runs it. */
-async function auditBuild(root: string): Promise<BuildStageResult> {
+/** The audit's build stage on a repo folder, as the pipeline runs it (its files go beside the repo). */
+async function auditBuild(root: string, options: { baseImage?: string } = {}): Promise<BuildStageResult> {
   const view = await walkRepo(root);
   const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
-  return runBuildStage({ root, view, facts, outDir: join(root, "..", `${root.split("/").pop()}-out`), engine: "auto", timeoutSeconds: 120, handleInterrupt: false, allowImages: [] });
+  return runBuildStage({ root, view, facts, outDir: join(root, "..", "out"), engine: "auto", timeoutSeconds: 300, handleInterrupt: false, allowImages: [], ...options });
 }
 
 /** What pip's own requirements-file parser reads from a file: each line's requirement and the options it sets. */
@@ -126,4 +126,34 @@ describe.skipIf(!engine)("a repo's own Dockerfile, read as the engine reads it",
       expect(engineFetched, `the engine did not fetch ${path}: the case no longer shows a hole`).toBe(true);
     });
   }
+});
+
+describe.skipIf(!engine)("the Dockerfile the audit writes", () => {
+  it("refuses a spec path with control characters: its newlines write no FROM, ADD or RUN of their own", async () => {
+    const root = join(work, "generated-newline", "repo");
+    // Folder names end the header comment, start a stage and continue lines into `ADD http://...` (a path
+    // cannot hold "//", a continuation can).
+    const spec = `r ./\nFROM scratch\nADD http:\\\n/\\\n/127.0.0.1:${port}/gen /x\n#/requirements.txt`;
+    writeFiles(root, { [spec]: "\n", r: "", "main.py": "print('hi')\n" });
+    requested.length = 0;
+    const result = await auditBuild(root, { baseImage: BASE_IMAGE });
+    expect(requested).toEqual([]);
+    expect(result.section.build.status).toBe("failed");
+    expect(result.section.build.failureClass).toBe("not-allowed");
+    expect(result.records["environment-build"][0]!.detail).toContain("control characters");
+    // The file written for people holds the name escaped, on the lines the audit meant.
+    const written = readFileSync(join(root, "..", "out", "Dockerfile"), "utf8");
+    expect(written.split("\n").filter((l) => /^[A-Z]+ /.test(l)).map((l) => l.split(" ")[0])).toEqual(["FROM", "ENV", "RUN", "USER", "RUN", "ENV", "WORKDIR", "COPY", "RUN", "COPY"]);
+  });
+
+  it("copies a spec whose name holds quotes, a dollar sign and blanks as that very file", async () => {
+    const root = join(work, "generated-quotes", "repo");
+    const spec = `requirements $HOME 'q' "d".txt`;
+    writeFiles(root, { [spec]: "\n", "main.py": "print('hi')\n" });
+    const result = await auditBuild(root, { baseImage: BASE_IMAGE });
+    expect(result.section.build.status, result.section.build.logTail ?? "").toBe("built");
+    const listed = await execa("docker", ["run", "--rm", "--network", "none", "--entrypoint", "ls", result.section.image!, "-1"], { reject: false, stdin: "ignore", timeout: 60_000 });
+    await execa("docker", ["rmi", "-f", result.section.image!], { reject: false, stdin: "ignore" });
+    expect(String(listed.stdout).split("\n")).toContain(spec);
+  });
 });
