@@ -22,3 +22,22 @@ export function printable(text: string, options: { keepLines?: boolean } = {}): 
 export function hasUnsafeCharacters(text: string): boolean {
   return new RegExp(UNSAFE.source).test(text);
 }
+
+/** A copy of a report (any plain data) whose strings are printable(keepLines): for renderers meant for people. */
+export function printableDeep<T>(value: T): T {
+  if (typeof value === "string") return printable(value, { keepLines: true }) as T;
+  if (Array.isArray(value)) return value.map((v) => printableDeep(v)) as T;
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, printableDeep(v)])) as T;
+  }
+  return value;
+}
+
+// eslint-disable-next-line no-control-regex
+const JSON_RAW = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON text with the characters JSON.stringify leaves raw (DEL, C1, line separators, bidi) written as
+ * \u escapes: the same values, shown instead of acting when a person reads the file. */
+export function jsonVisible(json: string): string {
+  return json.replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

@@ -157,3 +157,50 @@ describe.skipIf(!engine)("the Dockerfile the audit writes", () => {
     expect(String(listed.stdout).split("\n")).toContain(spec);
   });
 });
+
+/** Characters that act instead of showing: terminal escapes, line breaks, bidi overrides and isolates. */
+const ACTING = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const HOSTILE_NAMES = ["evil\n::error title=pwned::forged annotation", "\u202egnp.exe", "title \u001b]0;pwned\u0007 \u001b[2J", "iso\u2066late\u2069 \u200f"];
+
+describe("text from a leaderboard or a repo, printed", () => {
+  it("batch progress and every batch format show team names escaped: no forged CI command, escape or bidi control", () => {
+    const dir = join(work, "batch-names");
+    const file = join(dir, "board.json");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, JSON.stringify({ competition: "c", runtimeLimitHours: 9, minEntries: 3, teams: HOSTILE_NAMES.map((name, i) => ({ rank: i + 1, name, entries: 5, privateScore: 0.9 - i / 100 })) }));
+    const out = join(dir, "out");
+    const result = runCli(["batch", file, "--stages", "static", "--out", out, "--cache-dir", join(dir, "cache")], { CI: "1" });
+    expect(result.code, result.stderr).toBe(0);
+    for (const line of result.stderr.split("\n")) expect(line).not.toMatch(/^::/);
+    expect(result.stderr).not.toMatch(ACTING);
+    expect(result.stdout).not.toMatch(ACTING);
+    expect(result.stderr).toContain("evil\\x0a::error title=pwned::forged annotation");
+    for (const name of ["batch.md", "batch.html", "batch.json"]) expect(readFileSync(join(out, name), "utf8"), name).not.toMatch(ACTING);
+    // JSON keeps the value: the escapes are JSON's own.
+    expect(JSON.parse(readFileSync(join(out, "batch.json"), "utf8")).rows.map((r: { name: string }) => r.name)).toEqual(HOSTILE_NAMES);
+  });
+
+  it("every format of an audit, and of its saved report, shows repo text escaped", () => {
+    const root = join(work, "report-names", "repo");
+    writeFiles(root, {
+      "README.md": "# Solution\n\nTrain: `python train.py`\n",
+      "train.py": "import numpy\n",
+      [`\u202eyp.\u001b[2Jbroken.py`]: "def f(:\n",
+      [`notes\u2067/x\u001b]8;;http://evil.invalid\u0007.py`]: "print 'py2'\n",
+    });
+    const saved = join(work, "report-names", "report.json");
+    const audit = runCli(["audit", root, "--stages", "static", "--format", "json", "--out", saved]);
+    expect([0, 1], audit.stderr).toContain(audit.code);
+    const report = JSON.parse(readFileSync(saved, "utf8")) as { notes: string[] };
+    report.notes.push("a note \u001b[31mred\u001b[0m \u202ereversed");
+    writeFileSync(saved, JSON.stringify(report));
+    for (const format of ["text", "md", "sarif", "json"]) {
+      const fresh = runCli(["audit", root, "--stages", "static", "--format", format]);
+      expect(fresh.stdout, `audit --format ${format}`).not.toMatch(ACTING);
+      const again = runCli(["report", saved, "--format", format]);
+      expect([0, 1], again.stderr).toContain(again.code);
+      expect(again.stdout.length).toBeGreaterThan(0);
+      expect(again.stdout, `report --format ${format}`).not.toMatch(ACTING);
+    }
+  });
+});

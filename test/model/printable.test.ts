@@ -1,6 +1,7 @@
 // printable(): the one escaper for text from the repo or a leaderboard, shown to people or written into files.
 import { describe, expect, it } from "vitest";
-import { hasUnsafeCharacters, printable } from "../../src/model/printable.js";
+import { badInput } from "../../src/model/errors.js";
+import { hasUnsafeCharacters, jsonVisible, printable, printableDeep } from "../../src/model/printable.js";
 
 describe("printable", () => {
   it("escapes controls, line separators and bidi characters, and leaves other text alone", () => {
@@ -17,5 +18,19 @@ describe("printable", () => {
     expect(hasUnsafeCharacters("requirements.txt")).toBe(false);
     expect(hasUnsafeCharacters("a\nb")).toBe(true);
     expect(hasUnsafeCharacters("x\u2067")).toBe(true);
+  });
+
+  it("escapes the strings of plain data, and keeps its shape", () => {
+    expect(printableDeep({ a: ["x\u001b", 1, null, { b: "\u202e" }], c: true })).toEqual({ a: ["x\\x1b", 1, null, { b: "\\u202e" }], c: true });
+  });
+
+  it("writes what JSON leaves raw as \\u escapes, keeping the values", () => {
+    const text = jsonVisible(JSON.stringify({ name: "\u202eevil\u007f\u2028" }));
+    expect(text).toBe('{"name":"\\u202eevil\\u007f\\u2028"}');
+    expect(JSON.parse(text)).toEqual({ name: "\u202eevil\u007f\u2028" });
+  });
+
+  it("is what an error uses to name the user's input on one line", () => {
+    expect(badInput("no such file: a\nb\u202e", "Check it").message).toBe("no such file: a\\x0ab\\u202e");
   });
 });
