@@ -2,11 +2,12 @@
 import ora from "ora";
 import type { BatchEvent } from "../batch/run-batch.js";
 import { statusText } from "../report/batch-format.js";
+import { printable } from "../model/printable.js";
 
 function finished(event: BatchEvent): string {
   const row = event.row!;
   const score = row.score === null ? "" : `, score ${Math.round(row.score)}`;
-  return `${event.done}/${event.total} ${row.rank}. ${row.name}: ${statusText(row)}${score}`;
+  return `${event.done}/${event.total} ${row.rank}. ${printable(row.name)}: ${statusText(row)}${score}`;
 }
 
 export function batchProgress(stream: NodeJS.WriteStream): { onEvent: (event: BatchEvent) => void; stop: () => void } {

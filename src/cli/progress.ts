@@ -2,11 +2,14 @@
 // pipes, and a pseudo-terminal that reports 0 columns, where ora's redraw never ends).
 import type { Ora } from "ora";
 import type { Progress } from "../model/progress.js";
+import { printable } from "../model/printable.js";
 
 export { silentProgress, type Progress } from "../model/progress.js";
 
 /** `state` holds the stage being run, shared with a spinner that may fall back to these lines mid-stage. */
-export function plainProgress(write: (line: string) => void, state = { stage: "" }): Progress {
+export function plainProgress(writeRaw: (line: string) => void, state = { stage: "" }): Progress {
+  // Progress names repo paths and git's words: escaped, no line of it can pass for a CI command.
+  const write = (line: string) => writeRaw(printable(line));
   return {
     start(stage, text) {
       state.stage = stage;

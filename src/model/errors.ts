@@ -1,4 +1,5 @@
 // The few named errors. Each has a code the bin maps to an exit status; the user-facing words live here.
+import { printable } from "./printable.js";
 
 export type ErrorCode =
   | "BAD_INPUT" // exit 2: the user's input (url, path, ref, config, rule file, flag) is wrong
@@ -18,9 +19,9 @@ export class AuditError extends Error {
   }
 }
 
-/** Control characters shown escaped ("\n", "\u001b"): an error names the user's input on one line, whatever it holds. */
+/** Control and bidi characters shown escaped ("\x0a", "\u202e"): an error names the user's input on one line, whatever it holds. */
 function oneLineText(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return printable(text);
 }
 
 export function badInput(message: string, hint: string, cause?: unknown): AuditError {

@@ -8,7 +8,7 @@ import type { RepoView } from "../model/repo-view.js";
 import { chooseBase, type BaseChoice } from "./base-image.js";
 import { removeContainersOnInterrupt, removeStartedContainers } from "./containers.js";
 import { contextDigest, contextFiles, imageTag, stageContext } from "./context.js";
-import { APP_USER, writeDockerfile } from "./dockerfile.js";
+import { APP_USER, unwritableSpecPaths, writeDockerfile } from "./dockerfile.js";
 import { findEngine, imageDetails, imageExists, type Engine, type EnginePreference } from "./engine.js";
 import { classifyBuildFailure, logTail, stripAnsi, type BuildFailure } from "./failure.js";
 import { packageLines } from "./build-log.js";
@@ -105,12 +105,13 @@ function emptySection(w: Written): EnvironmentSection {
   };
 }
 
-/** 2. A repo's own Dockerfile: what in it the audit will not let the engine do, one sentence each. */
-async function vetOwnDockerfile(engine: Engine, w: Written, input: BuildStageInput, env: Record<string, string>): Promise<string[]> {
-  if (w.base.flavor !== "own") return [];
+/** 2. What in the Dockerfile the audit will not let the engine do, one sentence each. Every Dockerfile handed
+ * to the engine passes this: the repo's own, and the one the audit wrote (whose only image is the base it chose). */
+async function vetDockerfile(engine: Engine, w: Written, input: BuildStageInput, env: Record<string, string>): Promise<string[]> {
   const reading = readDockerfile(w.dockerfile);
-  const allowed = [...(input.allowImages ?? []), ...(input.baseImage ? [input.baseImage] : []), ...(input.baseImageOverride ? [input.baseImageOverride] : [])];
-  return [...reading.refusals, ...(await refuseImages(engine, reading.images, allowed, env))];
+  const own = w.base.flavor === "own";
+  const allowed = [...(input.allowImages ?? []), ...(input.baseImage ? [input.baseImage] : []), ...(input.baseImageOverride ? [input.baseImageOverride] : []), ...(own ? [] : [w.base.image])];
+  return [...(own ? [] : unwritableSpecPaths(w.plan)), ...reading.refusals, ...(await refuseImages(engine, reading.images, allowed, env))];
 }
 
 /** 3. Build from a staged copy of the repo, steps confined to the egress proxy (or no network at all). */
@@ -195,10 +196,11 @@ export async function runBuildStage(input: BuildStageInput): Promise<BuildStageR
     const tag = imageTag({ base: written.base.image, dockerfile: written.dockerfile, specs, context: await contextDigest(input.root, files) });
     section.image = tag;
 
-    const refusals = await vetOwnDockerfile(engine, written, input, anonymous.env);
+    const refusals = await vetDockerfile(engine, written, input, anonymous.env);
     if (refusals.length > 0) {
       const failure: BuildFailure = { failureClass: "not-allowed", package: null, detail: refusals.join("; ") };
-      return failedBuild(section, records, input, written.plan, failure, { seconds: seconds(), log: refusals.join("\n"), reason: "the audit refused to build the repo's Dockerfile" });
+      const whose = written.base.flavor === "own" ? "the repo's Dockerfile" : "the Dockerfile for the repo's spec";
+      return failedBuild(section, records, input, written.plan, failure, { seconds: seconds(), log: refusals.join("\n"), reason: `the audit refused to build ${whose}` });
     }
     if (await imageExists(engine, tag)) {
       section.build = { status: "cached", seconds: seconds(), cacheHit: true };

@@ -1,14 +1,12 @@
 // What a repo's own Dockerfile may make the engine do on the host, read from its text (pure). The engine
 // itself (not a build container) fetches `ADD <url>` and pulls every image `FROM` and `COPY --from` name,
 // from the host's network; so remote ADD sources are refused, and the images are listed for the policy.
+// The text is read as the engine's parser reads it (dockerfile-parse.ts); an ADD source must moreover be a
+// plain path, so no quoting, escape or variable the audit might read otherwise can name a URL.
+import { dockerfileInstructions, escapeDirective, lexWord, type DockerfileInstruction, type EscapeChar } from "./dockerfile-parse.js";
 
-export interface DockerfileInstruction {
-  /** Upper-case keyword: FROM, ADD, COPY, RUN, ... */
-  keyword: string;
-  args: string;
-  /** 1-based line where it starts. */
-  line: number;
-}
+export type { DockerfileInstruction } from "./dockerfile-parse.js";
+export { dockerfileInstructions } from "./dockerfile-parse.js";
 
 export interface DockerfileReading {
   instructions: DockerfileInstruction[];
@@ -16,42 +14,6 @@ export interface DockerfileReading {
   images: Array<{ image: string; line: number }>;
   /** Why the audit refuses to build it, one sentence each (empty: allowed as far as the text goes). */
   refusals: string[];
-}
-
-/** Instructions, with the escape directive honoured, continuation lines joined and comment lines dropped. */
-export function dockerfileInstructions(text: string): DockerfileInstruction[] {
-  const lines = text.split(/\r?\n/);
-  let escape = "\\";
-  let i = 0;
-  // Parser directives: "# key=value" lines at the very top, before any comment, blank line or instruction.
-  for (; i < lines.length; i++) {
-    const directive = /^#\s*([a-zA-Z]+)\s*=\s*(\S+)\s*$/.exec(lines[i]!);
-    if (!directive) break;
-    if (directive[1]!.toLowerCase() === "escape" && (directive[2] === "`" || directive[2] === "\\")) escape = directive[2];
-  }
-  const out: DockerfileInstruction[] = [];
-  let current: { text: string; line: number } | null = null;
-  for (; i < lines.length; i++) {
-    const raw = lines[i]!;
-    if (/^\s*#/.test(raw)) continue;
-    if (current === null && raw.trim() === "") continue;
-    const trimmed = raw.replace(/\s+$/, "");
-    const continued = trimmed.endsWith(escape);
-    const part = continued ? trimmed.slice(0, -1) : trimmed;
-    if (current === null) current = { text: part, line: i + 1 };
-    else current.text += ` ${part.trim()}`;
-    if (!continued) {
-      push(out, current);
-      current = null;
-    }
-  }
-  if (current) push(out, current);
-  return out;
-}
-
-function push(out: DockerfileInstruction[], item: { text: string; line: number }): void {
-  const match = /^\s*(\S+)\s*([\s\S]*)$/.exec(item.text);
-  if (match) out.push({ keyword: match[1]!.toUpperCase(), args: match[2]!.trim(), line: item.line });
 }
 
 /** `$A`, `${A}`, `${A:-x}`, `${A:+x}` from `vars`; null when something is left unresolved. */
@@ -89,20 +51,37 @@ function words(args: string): { flags: string[]; rest: string[] } {
   return { flags, rest: text.split(/\s+/).filter(Boolean) };
 }
 
-const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
+const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)/i;
+/** A source the engine can only read as a path in the build context: no scheme, quote, escape or variable. */
+const PLAIN_SOURCE = /^[A-Za-z0-9_./*?+@=,~-]+$/;
 
-/** Sources of an ADD the engine would fetch itself, or cannot be known from the text. */
-function addProblems(args: string, line: number, where = ""): string[] {
+/** Sources of an ADD the engine would fetch itself, or that are not a plain path the audit can read for sure. */
+function addProblems(args: string, line: number, where = "", escape: EscapeChar = "\\"): string[] {
   const { rest } = words(args);
   return rest.slice(0, -1).flatMap((source) => {
-    if (REMOTE.test(source)) return [`line ${line}${where}: ADD ${source} would be fetched by the engine from the host's network, which the audit does not allow (download it in a RUN step instead)`];
+    const lexed = lexWord(source, escape);
+    const shown = JSON.stringify(source);
+    if (REMOTE.test(source) || (lexed !== null && REMOTE.test(lexed.trim()))) return [`line ${line}${where}: ADD ${lexed ?? source} would be fetched by the engine from the host's network, which the audit does not allow (download it in a RUN step instead)`];
     if (source.includes("$")) return [`line ${line}${where}: ADD ${source} takes its source from a variable, which the audit cannot check`];
+    if (!PLAIN_SOURCE.test(source)) return [`line ${line}${where}: ADD source ${shown} is not a plain path in the repository (no quotes, escapes or schemes; use COPY with a plain path)`];
     return [];
   });
 }
 
+/** ADD problems as the file reads with the other continuation character: engines differ in which
+ * `# escape=` directives they honour, so a source must be plain under either reading. */
+function otherEscapeProblems(text: string, escape: EscapeChar): string[] {
+  const other: EscapeChar = escape === "\\" ? "`" : "\\";
+  return dockerfileInstructions(text, other).flatMap((ins) => {
+    if (ins.keyword === "ADD") return addProblems(ins.args, ins.line, "", other);
+    const inner = ins.keyword === "ONBUILD" ? /^(\S+)\s*([\s\S]*)$/.exec(ins.args) : null;
+    return inner && inner[1]!.toUpperCase() === "ADD" ? addProblems(inner[2]!, ins.line, " (ONBUILD)", other) : [];
+  });
+}
+
 export function readDockerfile(text: string): DockerfileReading {
-  const instructions = dockerfileInstructions(text);
+  const escape = escapeDirective(text);
+  const instructions = dockerfileInstructions(text, escape);
   const globals = new Map<string, string>();
   const stages = new Set<string>();
   const images: DockerfileReading["images"] = [];
@@ -130,12 +109,13 @@ export function readDockerfile(text: string): DockerfileReading {
         else images.push({ image: source, line: ins.line });
       }
     } else if (ins.keyword === "ADD") {
-      refusals.push(...addProblems(ins.args, ins.line));
+      refusals.push(...addProblems(ins.args, ins.line, "", escape));
     } else if (ins.keyword === "ONBUILD") {
       const inner = /^(\S+)\s*([\s\S]*)$/.exec(ins.args);
-      if (inner && inner[1]!.toUpperCase() === "ADD") refusals.push(...addProblems(inner[2]!, ins.line, " (ONBUILD)"));
+      if (inner && inner[1]!.toUpperCase() === "ADD") refusals.push(...addProblems(inner[2]!, ins.line, " (ONBUILD)", escape));
     }
   }
+  for (const problem of otherEscapeProblems(text, escape)) if (!refusals.includes(problem)) refusals.push(problem);
   return { instructions, images, refusals };
 }
 

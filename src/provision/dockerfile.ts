@@ -1,16 +1,22 @@
 // Write a Dockerfile a person can read and reuse: base, unprivileged user, spec files, installs, code.
 import type { SpecPlan, PlanPackage } from "./spec-plan.js";
 import { chooseBase, type BaseChoice } from "./base-image.js";
+import { hasUnsafeCharacters, printable } from "../model/printable.js";
 
 export const APP_USER = "app";
 export const APP_HOME = `/home/${APP_USER}`;
 export const APP_DIR = `${APP_HOME}/solution`;
 export const MAMBA_DIR = "/home/mambauser/solution";
 
+// Names from the repo reach this file in three places, each written so it cannot start a line of its own:
+// comments (control characters escaped), COPY (the JSON form, with the engine's word escapes) and RUN
+// (single-quoted for the shell). A spec path with control characters is refused before any build
+// (unwritableSpecPaths); it is still written escaped here, so the file on disk is safe to read.
+
 /** One pip argument, double-quoted (markers keep single quotes). */
 function pipArgument(p: PlanPackage): string {
   const requirement = `${p.name}${p.extras ? `[${p.extras}]` : ""}${p.spec.startsWith("git+") || /^https?:/.test(p.spec) ? ` @ ${p.spec}` : pipSpec(p.spec)}`;
-  const full = p.marker ? `${requirement}; ${p.marker}` : requirement;
+  const full = printable(p.marker ? `${requirement}; ${p.marker}` : requirement);
   return `"${full.replace(/["\\$`]/g, (c) => (c === '"' ? "'" : `\\${c}`))}"`;
 }
 
@@ -28,13 +34,36 @@ export function pipSpec(spec: string): string {
   return spec;
 }
 
+/** A path as one word of a COPY's JSON form: the engine applies its word lexer even there, so quotes,
+ * `$` and the escape character are escaped for it first. */
+function copyWord(path: string): string {
+  return JSON.stringify(printable(path).replace(/[\\$"']/g, (c) => `\\${c}`));
+}
+
+function copyLine(owner: string, source: string, destination: string): string {
+  return `COPY --chown=${owner} [${copyWord(source)}, ${copyWord(destination)}]`;
+}
+
+/** A path as one shell word: bare when plain, else single-quoted. */
+function shellWord(path: string): string {
+  const shown = printable(path);
+  return /^[A-Za-z0-9_./+@=,-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, "'\\''")}'`;
+}
+
+/** Spec paths the audit will not write into a Dockerfile, one sentence each: a control character in a
+ * name could end a comment or an instruction and start the repo's own. */
+export function unwritableSpecPaths(plan: SpecPlan): string[] {
+  const paths = [...new Set([...(plan.primary ? [plan.primary] : []), ...plan.specFiles])];
+  return paths.filter(hasUnsafeCharacters).map((p) => `the spec file ${JSON.stringify(printable(p))} has control characters in its name, which the audit does not write into a Dockerfile (rename it)`);
+}
+
 function header(plan: SpecPlan, base: BaseChoice): string[] {
   const from = plan.reconstructed ? "the code's imports (no spec file found)" : plan.specFiles.join(", ");
   return [
-    `# Environment for this solution, written by repro-audit from ${from}.`,
-    `# Base: ${base.image} (${base.reason}).`,
+    `# Environment for this solution, written by repro-audit from ${printable(from)}.`,
+    `# Base: ${printable(base.image)} (${printable(base.reason)}).`,
     "# Build it from the repository's root folder:  docker build -f Dockerfile -t my-solution <repo>",
-    ...plan.notes.map((n) => `# Note: ${n}.`),
+    ...plan.notes.map((n) => `# Note: ${printable(n)}.`),
   ];
 }
 
@@ -43,7 +72,7 @@ function micromamba(plan: SpecPlan, base: BaseChoice): string[] {
     `FROM ${base.image}`,
     "",
     "# micromamba's image runs as the unprivileged $MAMBA_USER; the conda spec installs into its base env.",
-    `COPY --chown=$MAMBA_USER:$MAMBA_USER ${plan.primary} /tmp/environment.yml`,
+    copyLine("$MAMBA_USER:$MAMBA_USER", plan.primary!, "/tmp/environment.yml"),
     "RUN micromamba install --yes --name base --file /tmp/environment.yml \\",
     "    && micromamba clean --all --yes",
     "ARG MAMBA_DOCKERFILE_ACTIVATE=1",
@@ -56,7 +85,7 @@ function micromamba(plan: SpecPlan, base: BaseChoice): string[] {
 
 function installLines(plan: SpecPlan): string[] {
   if (plan.format === "requirements" && plan.primary) {
-    return [`RUN pip install --no-cache-dir -r ${plan.primary}`];
+    return [`RUN pip install --no-cache-dir -r ${shellWord(plan.primary)}`];
   }
   if (plan.packages.length === 0) return ["# No third-party packages to install."];
   return ["RUN pip install --no-cache-dir \\", ...plan.packages.map((p, i) => `    ${pipArgument(p)}${i < plan.packages.length - 1 ? " \\" : ""}`)];
@@ -91,7 +120,7 @@ function pipImage(plan: SpecPlan, base: BaseChoice): string[] {
   }
   if (plan.format === "requirements") {
     lines.push("# Spec files first: a change to the code alone reuses the installed layer.");
-    for (const file of plan.specFiles) lines.push(`COPY --chown=${APP_USER}:${APP_USER} ${file} ${file}`);
+    for (const file of plan.specFiles) lines.push(copyLine(`${APP_USER}:${APP_USER}`, file, file));
   }
   lines.push(...installLines(plan), "", `COPY --chown=${APP_USER}:${APP_USER} . .`);
   return lines;

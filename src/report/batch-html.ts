@@ -4,6 +4,7 @@
 import type * as Vega from "vega";
 import type { BatchReport, Bound } from "../model/batch-report.js";
 import { batchCharts, type Chart } from "./batch-charts.js";
+import { printableDeep } from "../model/printable.js";
 import { basesText, boundBasis, co2Text, countedText, headline, kmText, kwhText, mass, methodText, repoText, reproText, scoreText, statusText, verdictLines } from "./batch-format.js";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -48,7 +49,8 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .basis-measured{color:#4c78a8}.basis-estimated{color:#f58518}.basis-given{color:#54a24b}.bad{color:#b00}
 ul.verdict li{margin:.25rem 0}.note{color:#555;font-size:.9rem}code{font-size:.85em}`;
 
-export async function renderBatchHtml(report: BatchReport, options: { warn?: (text: string) => void } = {}): Promise<string> {
+export async function renderBatchHtml(raw: BatchReport, options: { warn?: (text: string) => void } = {}): Promise<string> {
+  const report = printableDeep(raw);
   const charts = await Promise.all(batchCharts(report).map(async (chart) => figure(chart, chart.spec ? await chartSvg(chart.spec, options.warn) : null)));
   const c = report.competition;
   const boundRow = (label: string, b: Bound | null) =>

@@ -2,6 +2,7 @@
 // sources of every cost. Pure.
 import type { BatchReport, Bound } from "../model/batch-report.js";
 import { mdText } from "./md-sections.js";
+import { printableDeep } from "../model/printable.js";
 import { basesText, boundBasis, co2Text, countedText, headline, kmText, kwhText, mass, methodText, repoText, reproText, scoreText, statusText, verdictLines } from "./batch-format.js";
 
 function table(head: string[], align: Array<"l" | "r">, rows: string[][]): string[] {
@@ -9,7 +10,8 @@ function table(head: string[], align: Array<"l" | "r">, rows: string[][]): strin
   return [head, sep, ...rows].map((row) => `| ${row.join(" | ")} |`);
 }
 
-export function renderBatchMarkdown(report: BatchReport): string {
+export function renderBatchMarkdown(raw: BatchReport): string {
+  const report = printableDeep(raw);
   const c = report.competition;
   const out: string[] = [`## repro-audit batch: ${mdText(headline(report))}`, ""];
   out.push(

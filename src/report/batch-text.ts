@@ -2,10 +2,12 @@
 // each number rests on. Pure.
 import type { BatchReport, Bound } from "../model/batch-report.js";
 import { paint } from "./ansi.js";
+import { printableDeep } from "../model/printable.js";
 import { columns } from "./format.js";
 import { basesText, boundBasis, co2Text, countedText, headline, kmText, kwhText, mass, methodText, plain, reproText, scoreText, statusText, verdictLines } from "./batch-format.js";
 
-export function renderBatchText(report: BatchReport, options: { color?: boolean } = {}): string {
+export function renderBatchText(raw: BatchReport, options: { color?: boolean } = {}): string {
+  const report = printableDeep(raw);
   const p = paint(options.color ?? false);
   const out: string[] = [p.bold(`Batch ${plain(headline(report))}`), ""];
 

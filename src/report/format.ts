@@ -1,6 +1,7 @@
 // Formatting shared by the renderers: locations, ordering, numbers and durations, untrusted text.
 import { CATEGORIES, type Category, type Finding, type Severity } from "../model/finding.js";
 import type { CategoryScore } from "../model/report.js";
+import { printable } from "../model/printable.js";
 
 export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 
@@ -145,10 +146,9 @@ export function clock(seconds: number): string {
   return `${h}:${String(m).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
 }
 
-/** Text from the audited repo may hold terminal escapes; show control characters instead of obeying them. */
+/** Text from the audited repo may hold terminal escapes and bidi controls; show them instead of obeying them. */
 export function safeText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return printable(text, { keepLines: true });
 }
 
 /** One line: newlines and tabs become spaces (messages are single-line in every format). */

@@ -5,6 +5,7 @@ import { renderMarkdown } from "./md.js";
 import type { RuleMeta } from "./rule-meta.js";
 import { renderSarif } from "./sarif.js";
 import { renderText } from "./text.js";
+import { printableDeep } from "../model/printable.js";
 
 export const FORMATS = ["text", "json", "md", "sarif"] as const;
 export type ReportFormat = (typeof FORMATS)[number];
@@ -23,11 +24,12 @@ export interface RenderOptions {
 export function render(report: Report, format: ReportFormat, options: RenderOptions = {}): string {
   switch (format) {
     case "text":
-      return renderText(report, { color: options.color });
+      // Formats read by people get every string escaped once here; JSON formats escape as they serialise.
+      return renderText(printableDeep(report), { color: options.color });
     case "json":
       return renderJson(report);
     case "md":
-      return renderMarkdown(report, { rules: options.rules, maxFindings: options.maxFindings });
+      return renderMarkdown(printableDeep(report), { rules: options.rules ? printableDeep(options.rules) : undefined, maxFindings: options.maxFindings });
     case "sarif":
       return renderSarif(report, { rules: options.rules, repoAnchor: options.repoAnchor });
   }

@@ -5,6 +5,7 @@ import type { Report } from "../model/report.js";
 import { CATEGORIES } from "../model/finding.js";
 import { redactUrl } from "./format.js";
 import { ruleMetaOf, type RuleMeta } from "./rule-meta.js";
+import { jsonVisible } from "../model/printable.js";
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 export const INFORMATION_URI = "https://repro-audit.dev";
@@ -174,5 +175,5 @@ export function sarifLog(report: Report, options: SarifOptions = {}): Record<str
 }
 
 export function renderSarif(report: Report, options: SarifOptions = {}): string {
-  return `${JSON.stringify(sarifLog(report, options), null, 2)}\n`;
+  return jsonVisible(`${JSON.stringify(sarifLog(report, options), null, 2)}\n`);
 }

@@ -35,6 +35,18 @@ describe("readDockerfile", () => {
     expect(refusals[6]).toContain("(ONBUILD)");
   });
 
+  it("refuses an ADD source that is not a plain path, under either continuation character", () => {
+    const reading = readDockerfile(["FROM a", "ADD 'x y.txt' /a", "ADD h\\ttp://h/x /b", "ADD data/*.csv ./ /c", "ADD [\"\\\"https://h/j\\\"\", \"/j\"]", "ADD h`", "ttp://h/k /k"].join("\n"));
+    expect(reading.refusals).toEqual([
+      `line 2: ADD source "'x" is not a plain path in the repository (no quotes, escapes or schemes; use COPY with a plain path)`,
+      `line 2: ADD source "y.txt'" is not a plain path in the repository (no quotes, escapes or schemes; use COPY with a plain path)`,
+      "line 3: ADD http://h/x would be fetched by the engine from the host's network, which the audit does not allow (download it in a RUN step instead)",
+      "line 5: ADD https://h/j would be fetched by the engine from the host's network, which the audit does not allow (download it in a RUN step instead)",
+      'line 3: ADD source "h\\\\ttp://h/x" is not a plain path in the repository (no quotes, escapes or schemes; use COPY with a plain path)',
+      "line 6: ADD http://h/k would be fetched by the engine from the host's network, which the audit does not allow (download it in a RUN step instead)",
+    ]);
+  });
+
   it("lists the images FROM and COPY --from name, stage names and scratch left out, ARG defaults expanded", () => {
     const reading = readDockerfile("ARG BASE=python:3.11-slim\nFROM ${BASE} AS build\nFROM build\nFROM scratch\nCOPY --from=build /a /a\nCOPY --from=0 /b /b\nCOPY --from=mycorp/secret:1 /s /s\n");
     expect(reading.images).toEqual([

@@ -36,7 +36,7 @@ describe.skipIf(!run)("env-pinned-ok in a real container", () => {
     const text = readFileSync(first.result.section.dockerfile!, "utf8");
     expect(text).toContain(`FROM ${BASE_IMAGE}\n`);
     expect(text).toContain("USER app\n");
-    expect(text).toContain("COPY --chown=app:app requirements.txt requirements.txt\n");
+    expect(text).toContain('COPY --chown=app:app ["requirements.txt", "requirements.txt"]\n');
     expect(text).toContain("RUN pip install --no-cache-dir -r requirements.txt\n");
   });
 

@@ -5,7 +5,8 @@ import { STATIC_EXTRACTORS } from "../../src/extract/extractors/index.js";
 import { memoryView } from "../../src/extract/memory-view.js";
 import { walkRepo } from "../../src/extract/walk.js";
 import { detectSpec } from "../../src/provision/spec-plan.js";
-import { writeDockerfile, pipSpec } from "../../src/provision/dockerfile.js";
+import { writeDockerfile, pipSpec, unwritableSpecPaths } from "../../src/provision/dockerfile.js";
+import { readDockerfile } from "../../src/provision/dockerfile-policy.js";
 import { chooseBase } from "../../src/provision/base-image.js";
 import { resolvePython } from "../../src/provision/python-version.js";
 import { SAMPLES } from "./support.js";
@@ -106,7 +107,7 @@ describe("writeDockerfile", () => {
         "WORKDIR /home/app/solution",
         "",
         "# Spec files first: a change to the code alone reuses the installed layer.",
-        "COPY --chown=app:app requirements.txt requirements.txt",
+        'COPY --chown=app:app ["requirements.txt", "requirements.txt"]',
         "RUN pip install --no-cache-dir -r requirements.txt",
         "",
         "COPY --chown=app:app . .",
@@ -114,6 +115,22 @@ describe("writeDockerfile", () => {
       ].join("\n"),
     );
     expect(writeDockerfile(p, { baseImage: "my/base:1" })).toContain("FROM my/base:1\n");
+  });
+
+  it("writes repo paths so none starts a line: comments escaped, COPY in JSON form, RUN quoted; control characters named for refusal", async () => {
+    const hostile = "sub\nFROM evil/image\nADD http://169.254.169.254/x /x\n#/requirements $HOME 'q'.txt";
+    const p = await plan({ [hostile]: "six==1.16.0\n" });
+    const text = writeDockerfile(p, { baseImage: "my/base:1" });
+    const reading = readDockerfile(text);
+    expect(reading.instructions.map((i) => i.keyword)).toEqual(["FROM", "ENV", "RUN", "USER", "RUN", "ENV", "WORKDIR", "COPY", "RUN", "COPY"]);
+    expect(reading.images).toEqual([{ image: "my/base:1", line: 4 }]);
+    expect(reading.refusals).toEqual([]);
+    expect(text).toContain("written by repro-audit from sub\\x0aFROM evil/image\\x0aADD http://169.254.169.254/x /x\\x0a#/requirements $HOME 'q'.txt.");
+    expect(text).toContain(`RUN pip install --no-cache-dir -r 'sub\\x0aFROM evil/image\\x0aADD http://169.254.169.254/x /x\\x0a#/requirements $HOME '\\''q'\\''.txt'`);
+    expect(unwritableSpecPaths(p)).toEqual([`the spec file ${JSON.stringify(hostile.replace(/\n/g, "\\x0a"))} has control characters in its name, which the audit does not write into a Dockerfile (rename it)`]);
+    // A declared dependency holding a newline (a TOML escape) stays inside its quoted pip argument.
+    const toml = await plan({ "pyproject.toml": '[project]\nname = "x"\ndependencies = ["six ; python_version > \'3\'\\nRUN echo pwned"]\n' });
+    expect(readDockerfile(writeDockerfile(toml, { baseImage: "my/base:1" })).instructions.map((i) => i.keyword)).toEqual(["FROM", "ENV", "RUN", "USER", "RUN", "ENV", "WORKDIR", "RUN", "COPY"]);
   });
 
   it("installs Poetry dependencies translated to pip's specs", async () => {
@@ -134,7 +151,7 @@ describe("writeDockerfile", () => {
       "FROM mambaorg/micromamba:1.5.10",
       "",
       "# micromamba's image runs as the unprivileged $MAMBA_USER; the conda spec installs into its base env.",
-      "COPY --chown=$MAMBA_USER:$MAMBA_USER environment.yml /tmp/environment.yml",
+      'COPY --chown=$MAMBA_USER:$MAMBA_USER ["environment.yml", "/tmp/environment.yml"]',
       "RUN micromamba install --yes --name base --file /tmp/environment.yml \\",
       "    && micromamba clean --all --yes",
       "ARG MAMBA_DOCKERFILE_ACTIVATE=1",

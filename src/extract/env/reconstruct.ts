@@ -5,6 +5,7 @@ import type { FactRecord, Facts } from "../../model/facts.js";
 import { normalizeName } from "../../model/package-name.js";
 import { satisfyingNames } from "../python/packages.js";
 import type { StatedVersion } from "./stated-versions.js";
+import { printable } from "../../model/printable.js";
 
 export interface NeededDistribution {
   distribution: string;
@@ -55,25 +56,36 @@ export function neededDistributions(facts: Facts, stated: readonly StatedVersion
     .sort((a, b) => a.distribution.toLowerCase().localeCompare(b.distribution.toLowerCase()));
 }
 
+/** Repo text quoted in a comment: no control character may end the comment, no backslash may join the next line. */
+function quoted(text: string): string {
+  return printable(text.replace(/\\/g, "\\x5c"));
+}
+
+/** A requirement this audit writes: a plain name, optionally ==version; anything else stays a comment. */
+const PLAIN_REQUIREMENT = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:==[A-Za-z0-9][A-Za-z0-9.!+_-]*)?$/;
+
 /** The requirements.txt text: one line per distribution, each with a comment saying why and from where. */
 export function renderRequirements(needed: readonly NeededDistribution[], header: { repo: string; specs: readonly string[] }): string {
   const lines = [
-    `# Requirements reconstructed by repro-audit from the imports of ${header.repo}.`,
-    header.specs.length > 0 ? `# The repo's own specs (${header.specs.join(", ")}) are not merged in: compare before use.` : "# The repo declares no environment: check each line before relying on it.",
+    `# Requirements reconstructed by repro-audit from the imports of ${quoted(header.repo)}.`,
+    header.specs.length > 0 ? `# The repo's own specs (${header.specs.map(quoted).join(", ")}) are not merged in: compare before use.` : "# The repo declares no environment: check each line before relying on it.",
     "# A version is pinned where the repo states one (an install command, the README, a notebook's output); the rest are unpinned.",
     "",
   ];
+  const requirement = (n: NeededDistribution) => (n.version ? `${n.distribution}==${n.version}` : n.distribution);
   const required = needed.filter((n) => !n.optional);
-  const width = Math.min(48, Math.max(0, ...required.map((n) => (n.version ? `${n.distribution}==${n.version}` : n.distribution).length)));
+  const width = Math.min(48, Math.max(0, ...required.map((n) => requirement(n).length)));
   for (const n of required) {
-    const req = n.version ? `${n.distribution}==${n.version}` : n.distribution;
-    const from = `imported by ${n.importedBy}${n.files > 1 ? ` and ${n.files - 1} more file(s)` : ""}`;
-    lines.push(`${req.padEnd(width)}  # ${from}${n.versionFrom ? `; version from ${n.versionFrom}` : ""}`);
+    const req = requirement(n);
+    const from = `imported by ${quoted(n.importedBy)}${n.files > 1 ? ` and ${n.files - 1} more file(s)` : ""}`;
+    const why = `${from}${n.versionFrom ? `; version from ${quoted(n.versionFrom)}` : ""}`;
+    if (PLAIN_REQUIREMENT.test(req)) lines.push(`${req.padEnd(width)}  # ${why}`);
+    else lines.push(`# not a plain requirement, left out: ${quoted(req)}  (${why})`);
   }
   const optional = needed.filter((n) => n.optional);
   if (optional.length > 0) {
     lines.push("", "# Imported only behind try/except ImportError (optional):");
-    for (const n of optional) lines.push(`# ${n.version ? `${n.distribution}==${n.version}` : n.distribution}  (${n.importedBy})`);
+    for (const n of optional) lines.push(`# ${quoted(requirement(n))}  (${quoted(n.importedBy)})`);
   }
   return `${lines.join("\n")}\n`;
 }
