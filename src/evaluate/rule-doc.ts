@@ -22,10 +22,10 @@ const gatePercent = `${Math.round(FIRST_LOOK_GATE.precision * 100)}%`;
 /** Its precision on repos read blind, and what the gate holds back while it is under it. */
 function firstLookSection(rule: Rule): string[] {
   if (!rule.firstLook) return [];
-  const held = rule.heldBack
-    ? ` Under ${gatePercent}, it is held back from its own ${rule.heldBack.severity !== rule.severity ? `severity (${rule.heldBack.severity})` : ""}` +
-      `${rule.heldBack.severity !== rule.severity && rule.heldBack.effect === "block" ? " and " : ""}${rule.heldBack.effect === "block" || rule.heldBack.blockWhen ? "power to block" : ""} until a later round lifts it.`
-    : "";
+  const heldParts = rule.heldBack
+    ? [...(rule.heldBack.severity !== rule.severity ? [`its own severity (${rule.heldBack.severity})`] : []), ...(rule.heldBack.effect === "block" || rule.heldBack.blockWhen ? ["its power to block"] : [])]
+    : [];
+  const held = heldParts.length ? ` Under ${gatePercent}, it is held back from ${heldParts.join(" and ")} until a later round lifts it.` : "";
   return ["## First-look precision", "", `${firstLookLine(rule.firstLook)}.${held}`, ""];
 }
 
