@@ -1,52 +1,30 @@
-// The job summary: the gate's verdict first, then the Markdown report, then what the annotations left out (pure).
+// The job summary: the gates' verdict first, then the Markdown report, then what the annotations left out (pure).
+import type { Verdict } from "../evaluate/finish.js";
+import type { Suppressions } from "../model/report.js";
 import type { AnnotationPlan } from "./commands.js";
 import type { TrustDecision } from "./trust.js";
-
-export interface Gate {
-  threshold: number;
-  /** Where the threshold came from, in words ("input fail-under", "config ci.yml failUnder"). */
-  source: string;
-  /** The score the gate compared: the report's total, or the total without the baseline's findings. */
-  score: number | null;
-  withoutBaseline: boolean;
-  failed: boolean;
-}
-
-export function judgeGate(threshold: { value: number; origin: string; source: string } | null | undefined, score: number | null, withoutBaseline: boolean): Gate | null {
-  if (!threshold) return null;
-  const source = threshold.origin === "flag" ? "input fail-under" : threshold.source;
-  // A score that could not be assessed passes no threshold (as the CLI's --fail-under).
-  return { threshold: threshold.value, source, score, withoutBaseline, failed: (score ?? 0) < threshold.value };
-}
 
 const scoreText = (score: number | null) => (score === null ? "not assessed" : `${Math.round(score)}/100`);
 const code = (text: string) => `\`${text.replace(/[`\r\n]/g, "")}\``;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** One sentence on the gate, for the summary and the log. */
-export function gateText(gate: Gate): string {
-  const which = gate.withoutBaseline ? "score without the baseline's findings" : "score";
-  if (gate.score === null) return `the ${which} is not assessed, so it is below fail-under ${gate.threshold} (${gate.source})`;
-  const relation = gate.failed ? "is below" : "meets";
-  return `the ${which} ${scoreText(gate.score)} ${relation} fail-under ${gate.threshold} (${gate.source})`;
-}
-
 export interface SummaryParts {
   reportMarkdown: string;
-  gate: Gate | null;
+  verdict: Verdict;
   annotations: AnnotationPlan;
   /** Info findings, which are not annotated. */
   info: number;
-  baseline: { file: string; known: number; score: number | null } | null;
+  baseline: NonNullable<Suppressions["baseline"]> | null;
   trust: TrustDecision;
   sarifPath: string;
 }
 
 export function summaryMarkdown(parts: SummaryParts): string {
   const lines: string[] = [];
-  if (parts.gate?.failed) lines.push(`**repro-audit failed:** ${gateText(parts.gate)}.`, "");
+  const failed = parts.verdict.checks.filter((c) => c.failed);
+  if (failed.length) lines.push(`**repro-audit failed:** ${failed.map((c) => c.text).join("; ")}.`, "");
   lines.push(parts.reportMarkdown.trimEnd(), "", "### This run", "");
-  if (parts.gate && !parts.gate.failed) lines.push(`- Passed: ${gateText(parts.gate)}.`);
+  for (const check of parts.verdict.checks) if (!check.failed) lines.push(`- Passed: ${check.text}.`);
 
   const { shown, left } = parts.annotations;
   const annotated = shown.error + shown.warning;
@@ -58,7 +36,7 @@ export function summaryMarkdown(parts: SummaryParts): string {
   if (parts.info > 0) lines.push(`- ${plural(parts.info, "info finding")} not annotated: see the findings above.`);
   if (parts.baseline) {
     lines.push(
-      `- Baseline ${code(parts.baseline.file)}: ${plural(parts.baseline.known, "finding")} already known, neither annotated nor counted toward fail-under; score without them ${scoreText(parts.baseline.score)}.`,
+      `- Baseline ${code(parts.baseline.file)}: ${plural(parts.baseline.unchanged, "finding")} already known, neither annotated nor counted by the gates; the gate's score ${scoreText(parts.baseline.gateScore ?? null)}.`,
     );
   }
   lines.push(`- Repository ${parts.trust.trusted ? "trusted" : "not trusted"}: ${parts.trust.why}${parts.trust.trusted ? " (its .repro-audit.yml and inline suppressions count)" : " (its own config may only describe the training)"}.`);
