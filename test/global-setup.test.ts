@@ -8,7 +8,7 @@ import { ledgerPath } from "../src/measure/ledger.js";
 import { leftovers } from "./global-setup.js";
 import { TEST_CACHE } from "./support/test-cache.js";
 
-const runFolder = /[\\/]repro-audit-test-run-[^\\/]+[\\/]/;
+const runFolder = /[\\/]ra-run-[^\\/]+[\\/]/;
 
 describe("the run's own HOME and temp folder", () => {
   it("puts the ledger, the calibration and every cache under the run's HOME, temp folders under its own", () => {

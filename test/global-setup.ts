@@ -18,9 +18,10 @@ export function leftovers(entries: readonly string[]): string[] {
  * throws when the run left a temp folder behind. */
 export function isolate(): () => void {
   process.env.NO_COLOR = "1";
-  const run = mkdtempSync(join(tmpdir(), "repro-audit-test-run-"));
-  const home = join(run, "home");
-  const temp = join(run, "tmp");
+  // Short names: a Unix socket's path (an epoch's events channel lives in the temp folder) holds 107 bytes.
+  const run = mkdtempSync(join(tmpdir(), "ra-run-"));
+  const home = join(run, "h");
+  const temp = join(run, "t");
   mkdirSync(home);
   mkdirSync(temp);
   // Commits made by tests name their author; nothing of the user's own git config reaches them.

@@ -53,7 +53,7 @@ describe("interrupting the static stage", () => {
       let stderr = "";
       child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
       const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-      while (!stderr.includes("[static] reading")) await sleep(50);
+      while (!stderr.includes("[static] reading") && child.exitCode === null) await sleep(50);
       await sleep(1500);
       expect(stderr, "the static stage should still be running").not.toContain("[static] done");
       const sent = Date.now();
@@ -92,7 +92,8 @@ describe.skipIf(!run)("interrupting an audit", () => {
       name ??= epochContainerOf(child.pid!);
       await sleep(250);
     }
-    expect(name && containerExists(name), "the epoch container should have started").toBe(true);
+    if (!(name && containerExists(name))) child.kill("SIGINT"); // no audit left running when the test fails here
+    expect(name && containerExists(name), `the epoch container should have started; the audit said: ${stderr}`).toBe(true);
     child.kill("SIGINT");
     const code = await exited;
 
