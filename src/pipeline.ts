@@ -91,7 +91,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
 
     // 5. Build the environment in a container and probe its imports.
     const environment = plan.decision.run.build ? await build(run) : skipBuild(run, plan.decision.skipReason.build);
-    stopIfAborted(options, "the build", plan.decision.run.build ? "its containers and image layers were removed" : "no container had been started");
+    stopIfAborted(options, "the build", plan.decision.run.build ? "the containers and layers it made were removed" : "no container had been started");
 
     // 6. One instrumented epoch, power sampled, the full training predicted.
     const measured = await measure(run, plan, environment);

@@ -94,7 +94,7 @@ export const TUNABLES = {
     },
   } satisfies Spec<number>,
   failOn: {
-    flag: "--fail-on", arg: "error|warning|never", help: "exit 1 when an error (or a warning) counts; those of a --baseline report do not (default never; the Action's is error)",
+    flag: "--fail-on", arg: "<severity>", help: "exit 1 when an error (error) or any warning too (warning) counts, never: no such gate (default; the Action's is error)",
     config: ["failOn"], repo: false, default: "never", parse: oneOf(FAIL_ON),
   } satisfies Spec<FailOn>,
   exclude: {
