@@ -72,6 +72,38 @@ describe("interrupting the static stage", () => {
   }, 120_000);
 });
 
+describe.skipIf(!run)("interrupting the build", () => {
+  it("exits 130, says the build's containers and layers were removed, and leaves none of them nor a temp folder", async () => {
+    const root = mkdtempSync(join(tmpdir(), "interrupt-build-"));
+    const temp = mkdtempSync(join(tmpdir(), "interrupt-temp-"));
+    const marker = `sleep 998.${process.pid}`;
+    writeFileSync(join(root, "Dockerfile"), `FROM ${BASE_IMAGE}\nRUN echo layer > /layer.${process.pid}\nRUN ${marker}\n`);
+    writeFileSync(join(root, "train.py"), "print('train')\n");
+    const running = () => execFileSync("docker", ["ps", "-a", "--no-trunc", "--format", "{{.Command}}"], { encoding: "utf8" }).includes(marker);
+    try {
+      const child = spawn(process.execPath, [BIN, "audit", root, "--stages", "static,build", "--allow-image", BASE_IMAGE, "--format", "json"], {
+        env: { ...process.env, NO_COLOR: "1", TMPDIR: temp },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      const deadline = Date.now() + 240_000;
+      while (!running() && child.exitCode === null && Date.now() < deadline) await sleep(500);
+      if (!running()) child.kill("SIGINT"); // no audit left running when the test fails here
+      expect(running(), `the build step should have started; the audit said: ${stderr}`).toBe(true);
+      child.kill("SIGINT");
+      expect(await exited).toBe(130);
+      expect(stderr).toContain("repro-audit: interrupted during the build; the containers and layers it made were removed. Rerun the audit when you are ready\n");
+      expect(running()).toBe(false);
+      expect(readdirSync(temp)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(temp, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
+
 describe.skipIf(!run)("interrupting an audit", () => {
   it("removes the epoch's container and its temp folder, and exits 130", async () => {
     const repo = makeSampleRepo("train-cpu");
