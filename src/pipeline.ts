@@ -84,18 +84,18 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     // 3. Static: read the repo's own config, settle every setting, walk the tree once (excluded paths left
     //    out), extract facts.
     const { run, rules } = await staticStage(options, progress, checkout, userConfig);
-    stopIfAborted(options);
+    stopIfAborted(options, "the static stage", STATIC_UNDONE);
 
     // 4. Which later stages run: asked for, or allowed by an engine and a train plan.
     const plan = await planStages(run);
 
     // 5. Build the environment in a container and probe its imports.
     const environment = plan.decision.run.build ? await build(run) : skipBuild(run, plan.decision.skipReason.build);
-    stopIfAborted(options);
+    stopIfAborted(options, "the build", plan.decision.run.build ? "the containers and layers it made were removed" : "no container had been started");
 
     // 6. One instrumented epoch, power sampled, the full training predicted.
     const measured = await measure(run, plan, environment);
-    stopIfAborted(options);
+    stopIfAborted(options, "the epoch", "its container and temp folder were removed");
 
     // 7. Where no epoch gives the whole training's figure, estimate it from the code; keep measured throughputs.
     const { estimateStep } = await import("./estimate/stage.js");
@@ -121,8 +121,11 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   }
 }
 
-function stopIfAborted(options: AuditOptions): void {
-  if (options.signal?.aborted) throw interrupted();
+/** The static stage reads files and starts nothing: an interrupt there leaves nothing to remove. */
+const STATIC_UNDONE = "it had started nothing, so nothing was left behind";
+
+function stopIfAborted(options: AuditOptions, during: string, undone: string): void {
+  if (options.signal?.aborted) throw interrupted(during, undone);
 }
 
 async function staticStage(options: AuditOptions, progress: Progress, checkout: Checkout, user: ConfigSource | undefined): Promise<{ run: Run; rules: Rule[] }> {
@@ -135,7 +138,11 @@ async function staticStage(options: AuditOptions, progress: Progress, checkout: 
   notes.push(...resolved.notes);
   const rules = loadRules(ruleFolders(resolved.rules, checkout.root)).filter((r) => !resolved.disable.includes(r.id));
   const branchView = checkout.branches;
-  await extractFacts(view, STATIC_EXTRACTORS, { branches: branchView?.names() ?? null, branchView, preset: facts, source: checkout.info.url });
+  await extractFacts(view, STATIC_EXTRACTORS, {
+    branches: branchView?.names() ?? null, branchView, preset: facts, source: checkout.info.url, ...(options.signal ? { signal: options.signal } : {}),
+  });
+  // Cut short by an interrupt: stop before judging half the facts.
+  stopIfAborted(options, "the static stage", STATIC_UNDONE);
   const stages = { static: { status: "ran", seconds: elapsedSeconds(started) } } as Record<StageName, StageStatus>;
   progress.succeed(`${view.files().length} files read in ${stages.static.seconds}s`);
   const suppressions = quieted(options, resolved, view);

@@ -3,10 +3,11 @@ import { isAbsolute, resolve } from "node:path";
 import { AuditError } from "../index.js";
 import type { StageName } from "../index.js";
 import { STAGES } from "../model/report.js";
+import { FAIL_ON, type FailOn } from "../model/finding.js";
 import { FORMATS, type ReportFormat } from "../report/index.js";
 
 /** Every input action.yml declares, in its order; a test holds the two in step. */
-export const INPUT_NAMES = ["path", "stages", "runtime", "fail-under", "config", "region", "format", "sarif-file", "baseline", "max-warnings", "exclude"] as const;
+export const INPUT_NAMES = ["path", "stages", "runtime", "fail-under", "fail-on", "config", "region", "format", "sarif-file", "baseline", "max-warnings", "exclude"] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
 export interface ActionInputs {
@@ -15,6 +16,7 @@ export interface ActionInputs {
   stages: StageName[];
   runtime: "container" | "host";
   failUnder?: number;
+  failOn?: FailOn;
   /** Fail when more warnings than this count. */
   maxWarnings?: number;
   /** Globs of files and folders left out of the audit (the audit's --exclude). */
@@ -70,6 +72,12 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>, wo
     const n = Number(failUnder);
     if (!(n >= 0 && n <= 100)) throw badActionInput("fail-under", `takes a number from 0 to 100, not '${failUnder}'`, "Set e.g. fail-under: 70, or leave it out");
     inputs.failUnder = n;
+  }
+
+  const failOn = get("fail-on");
+  if (failOn !== "") {
+    if (!(FAIL_ON as readonly string[]).includes(failOn)) throw badActionInput("fail-on", `takes one of ${FAIL_ON.join(", ")}, not '${failOn}'`, "Set e.g. fail-on: error, or fail-on: never to gate on the score alone");
+    inputs.failOn = failOn as FailOn;
   }
 
   const maxWarnings = get("max-warnings");

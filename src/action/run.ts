@@ -5,15 +5,15 @@ import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { AuditError, EXIT, audit, render, type AuditResult, type Finding, type Report } from "../index.js";
+import { finish, gateSetting, type Gates } from "../evaluate/finish.js";
 import type { Progress } from "../model/progress.js";
-import { knownFindings, scoreWithout } from "./baseline.js";
 import { scoreBadge } from "./badge.js";
 import { logLine, planAnnotations, workflowCommand } from "./commands.js";
 import { inActionWords, readInputs, type ActionInputs } from "./inputs.js";
 import { actionOutputs, emptyOutputs, outputFileText } from "./outputs.js";
 import { auditedFolder, existingFile, readBaseline, trustOf, writableFile, type AuditedFolder } from "./runner-context.js";
 import { fitSarif } from "./sarif.js";
-import { failureSummary, gateFailures, judgeGate, judgeWarnings, summaryMarkdown, type SummaryParts } from "./summary.js";
+import { failureSummary, summaryMarkdown, type SummaryParts } from "./summary.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 type Write = (line: string) => void;
@@ -135,18 +135,16 @@ async function auditAndReport(env: Env, write: Write, signal: AbortSignal, writt
     ...(inputs.maxWarnings !== undefined ? { maxWarnings: inputs.maxWarnings } : {}),
     // Only when given: an empty list would hide the exclude globs of the user's config.
     ...(inputs.exclude.length > 0 ? { exclude: inputs.exclude } : {}),
+    ...(inputs.failOn !== undefined ? { failOn: inputs.failOn } : {}),
     ...(inputs.region ? { region: inputs.region } : {}),
     ...(inputs.config ? { configFile: inputs.config } : {}),
   });
-  const { report } = result;
 
-  // 3. Known findings: out of the annotations and the gate's score.
-  const known = baseline ? knownFindings(report.findings, baseline) : null;
-  const fresh = known ? report.findings.filter((_, i) => !known[i]) : report.findings;
-  const knownList = known ? report.findings.filter((_, i) => known[i]) : [];
-  const gateScore = known ? scoreWithout(report.rules, knownList, result.rules).total : report.score.total;
-  const gate = judgeGate(result.settings.failUnder, gateScore, known !== null);
-  const warningGate = judgeWarnings(result.settings.maxWarnings, fresh.filter((f) => f.severity === "warning").length);
+  // 3. The library's finishing path, as the CLI's: the baseline's findings leave the gates and the annotations.
+  const finished = finish(result.report, { gates: actionGates(result), ...(baseline && inputs.baseline ? { baseline: { file: basename(inputs.baseline), findings: baseline } } : {}) });
+  const { report, verdict } = finished;
+  const known = baseline ? report.findings.map((f) => f.baseline === "unchanged") : null;
+  const fresh = report.findings.filter((f) => f.baseline !== "unchanged");
 
   // 4. Files: the report in the asked format, the SARIF, the badge.
   const paths = writeFiles(report, result, inputs, folder, outDir, known);
@@ -156,11 +154,10 @@ async function auditAndReport(env: Env, write: Write, signal: AbortSignal, writt
   const annotations = planAnnotations(fresh, { prefix: folder.prefix, titles });
   for (const line of annotations.lines) write(line);
   const parts: Omit<SummaryParts, "reportMarkdown"> = {
-    gate,
-    warningGate,
+    verdict,
     annotations,
     info: fresh.filter((f) => f.severity === "info").length,
-    baseline: baseline && inputs.baseline ? { file: basename(inputs.baseline), known: knownList.length, score: gateScore } : null,
+    baseline: report.suppressions?.baseline ?? null,
     trust,
     sarifPath: paths.sarif,
   };
@@ -170,9 +167,18 @@ async function auditAndReport(env: Env, write: Write, signal: AbortSignal, writt
 
   // 6. The gates: each failed one is an ::error, so the runner shows why the step failed.
   write(logLine(`score ${report.score.total ?? "not assessed"}; ${report.findings.length} finding(s); report ${paths.report}`));
-  const failures = gateFailures(gate, warningGate);
-  for (const reason of failures) write(workflowCommand("error", { title: "repro-audit" }, reason));
-  return failures.length > 0 ? EXIT.belowThreshold : EXIT.ok;
+  for (const check of verdict.checks) if (check.failed) write(workflowCommand("error", { title: "repro-audit" }, check.text));
+  return verdict.failed ? EXIT.belowThreshold : EXIT.ok;
+}
+
+/** The gates as the user set them; fail-on is error unless an input or the user's config says otherwise. */
+function actionGates(result: AuditResult): Gates {
+  const { failUnder, maxWarnings, failOn } = result.settings;
+  return {
+    failUnder: gateSetting(failUnder, "input fail-under"),
+    maxWarnings: gateSetting(maxWarnings, "input max-warnings"),
+    failOn: failOn && failOn.origin !== "default" ? gateSetting(failOn, "input fail-on") : { value: "error", source: "the Action's default" },
+  };
 }
 
 function writeFiles(report: Report, result: AuditResult, inputs: ActionInputs, folder: AuditedFolder, outDir: string, known: boolean[] | null) {

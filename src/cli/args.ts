@@ -3,6 +3,7 @@
 // this module to answer --help and --version.
 import { parseArgs } from "node:util";
 import { badInput } from "../model/errors.js";
+import type { FailOn } from "../model/finding.js";
 import { TUNABLE_NAMES, specOf, type Flags } from "../config/tunables.js";
 import { didYouMean } from "./suggest.js";
 import { USAGE } from "./usage.js";
@@ -66,6 +67,7 @@ export interface ReportArgs extends OutputArgs {
   file: string;
   failUnder?: number;
   maxWarnings?: number;
+  failOn?: FailOn;
   debug: boolean;
 }
 
@@ -183,10 +185,10 @@ function parseJudgeArgs(rest: string[], debug: boolean): CliArgs {
 }
 
 function parseReportArgs(rest: string[], debug: boolean): CliArgs {
-  const { values, positionals } = strictParse(rest, { ...OUTPUT_OPTIONS, "fail-under": { type: "string" }, "max-warnings": { type: "string" } });
+  const { values, positionals } = strictParse(rest, { ...OUTPUT_OPTIONS, "fail-under": { type: "string" }, "max-warnings": { type: "string" }, "fail-on": { type: "string" } });
   if (values.help === true) return { command: "help", topic: "report", debug };
   if (positionals.length !== 1) throw badInput(positionals.length === 0 ? "report needs a saved JSON report" : `report takes one file, got ${positionals.length}`, "Run repro-audit report <report.json> --format md");
-  return { command: "report", file: positionals[0]!, ...outputArgs(values), ...tunableFlags(values, ["failUnder", "maxWarnings"]), debug };
+  return { command: "report", file: positionals[0]!, ...outputArgs(values), ...tunableFlags(values, ["failUnder", "maxWarnings", "failOn"]), debug };
 }
 
 function parseRulesArgs(rest: string[], debug: boolean): CliArgs {

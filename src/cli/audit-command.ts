@@ -1,7 +1,7 @@
 // `repro-audit audit`: run the pipeline with Ctrl-C wired to its abort signal, then finish the report.
 import { resolve } from "node:path";
 import { audit, type AuditOptions } from "../pipeline.js";
-import { valueOf } from "../config/resolve.js";
+import { gateSetting } from "../evaluate/finish.js";
 import { EXIT } from "../model/errors.js";
 import type { AuditArgs } from "./args.js";
 import { progressFor, silentProgress } from "./progress.js";
@@ -32,7 +32,11 @@ export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
 
     const { report, record, facts, rules, settings } = await audit(options);
     if (factsTarget) writeOut(factsTarget, `${JSON.stringify(savedFacts(record, facts))}\n`);
-    const gates = { failUnder: valueOf(settings, "failUnder"), maxWarnings: valueOf(settings, "maxWarnings") };
+    const gates = {
+      failUnder: gateSetting(settings.failUnder, "--fail-under"),
+      maxWarnings: gateSetting(settings.maxWarnings, "--max-warnings"),
+      failOn: gateSetting(settings.failOn, "--fail-on"),
+    };
     return finishReport(report, args, gates, io, { rules, ...(target ? { target } : {}) });
   } finally {
     process.off("SIGINT", onSignal);

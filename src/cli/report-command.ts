@@ -8,5 +8,7 @@ import { checkOutPath } from "./out-paths.js";
 export function reportCommand(args: ReportArgs, io: Io): number {
   const target = args.out ? checkOutPath(args.out) : undefined;
   const report = readSavedReport(args.file, "report");
-  return finishReport(report, args, { failUnder: args.failUnder, maxWarnings: args.maxWarnings }, io, target ? { target } : {});
+  const flag = <T>(value: T | undefined, name: string) => (value === undefined ? undefined : { value, source: name });
+  const gates = { failUnder: flag(args.failUnder, "--fail-under"), maxWarnings: flag(args.maxWarnings, "--max-warnings"), failOn: flag(args.failOn, "--fail-on") };
+  return finishReport(report, args, gates, io, target ? { target } : {});
 }

@@ -32,7 +32,7 @@ Audit options:
   --out <file>                write the report there
   --config <file>             your .repro-audit.yml, on top of the repo's own (which may only describe the training)
   --trust-repo                the repo is your own: its config and inline ignore comments count
-  --baseline <report.json>    findings already in that saved report do not count toward --fail-under or --max-warnings
+  --baseline <report.json>    findings already in that saved report count toward no gate (--fail-under, --max-warnings, --fail-on)
   --quiet                     errors only
   --explain-score             add the score's arithmetic to the report
   --facts <file>              also save the facts, to judge them again later (repro-audit judge)
@@ -40,7 +40,7 @@ Audit options:
   --debug                     show stack traces
 ${tunableUsage()}
 
-Report options: --format, --out, --baseline, --quiet, --explain-score, --fail-under, --max-warnings (as above).
+Report options: --format, --out, --baseline, --quiet, --explain-score, --fail-under, --max-warnings, --fail-on (as above).
 
 Batch options (and the audit options above, but --ref, --train, --epochs, --data and --fail-under, for every audit):
   --top <n>                   the n best-ranked teams the file lists (default 10)
@@ -51,4 +51,4 @@ Batch options (and the audit options above, but --ref, --train, --epochs, --data
   --shard <i/n>               audit every n-th team from the i-th (1-based); merge the shards' batch.json
   --format text|json|md|html  what is printed (batch.json, batch.md and batch.html are written to --out)
 
-Exit codes: 0 ok, 1 score below --fail-under or more warnings than --max-warnings, 2 bad input, 3 engine or internal failure, 130 interrupted.`;
+Exit codes: 0 ok, 1 a gate failed (--fail-under, --max-warnings, --fail-on), 2 bad input, 3 engine or internal failure, 130 interrupted.`;

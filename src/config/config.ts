@@ -25,6 +25,7 @@ export interface Config {
   rules?: string[];
   disable?: string[];
   failUnder?: number;
+  failOn?: "error" | "warning" | "never";
   maxWarnings?: number;
   exclude?: string[];
   stages?: StageName[];

@@ -4,6 +4,7 @@
 import { badInput } from "../model/errors.js";
 import { STAGES, type StageName } from "../model/report.js";
 import { pickDevice } from "../carbon/gpu-table.js";
+import { FAIL_ON, type FailOn } from "../model/finding.js";
 
 export interface Mount {
   host: string;
@@ -92,6 +93,10 @@ export const TUNABLES = {
       return n;
     },
   } satisfies Spec<number>,
+  failOn: {
+    flag: "--fail-on", arg: "<severity>", help: "exit 1 when an error (error) or any warning too (warning) counts, never: no such gate (default; the Action's is error)",
+    config: ["failOn"], repo: false, default: "never", parse: oneOf(FAIL_ON),
+  } satisfies Spec<FailOn>,
   exclude: {
     flag: "--exclude", arg: "<glob>", help: "leave matching files and folders out of the audit (repeatable; e.g. 'vendor/**', '*.pyc')",
     config: ["exclude"], repo: false, repeatable: true, default: [], parse: (text: string) => [text],

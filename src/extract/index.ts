@@ -1,4 +1,5 @@
 // Run the extractors in order over one RepoView; each sees the families gathered before it.
+import { preparePythonIndex } from "./python/repo-index.js";
 import { addFacts, emptyFacts, markNotCollected, type Facts } from "../model/facts.js";
 import type { BranchView } from "../model/branch-view.js";
 import type { RepoView } from "../model/repo-view.js";
@@ -16,6 +17,8 @@ export interface ExtractOptions {
   source?: string;
   /** The audit's day (facts that age: a Python past its end of life); now when not given. */
   today?: Date;
+  /** An interrupt: extraction stops before the next extractor, and the caller throws. */
+  signal?: AbortSignal;
 }
 
 export async function extractFacts(whole: RepoView, extractors: readonly Extractor[], options: ExtractOptions): Promise<Facts> {
@@ -23,7 +26,21 @@ export async function extractFacts(whole: RepoView, extractors: readonly Extract
   // Third-party copies are reported once (the vendored family) and judged no further.
   const view = ownCodeView(whole);
   if (options.branches === null) markNotCollected(facts, "branches", "a plain folder has no git branches");
+  if (options.signal) {
+    // The Python index is most of a large repo's static stage: built first, interruptibly, then shared.
+    try {
+      await preparePythonIndex(view, { signal: options.signal });
+    } catch {
+      // Interrupted: the caller stops. Otherwise each Python extractor meets the same failure and says so.
+      if (options.signal.aborted) return facts;
+    }
+  }
   for (const extractor of extractors) {
+    // Let a pending Ctrl-C handler run between extractors, so a long static stage answers it.
+    if (options.signal) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (options.signal.aborted) break;
+    }
     if (extractor.id in facts.families || extractor.id in facts.notCollected) continue;
     try {
       const records = await extractor.extract({ view, facts, branches: options.branches, branchView: options.branchView ?? null, source: options.source ?? null, ...(options.today ? { today: options.today } : {}) });

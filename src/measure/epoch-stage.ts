@@ -134,7 +134,7 @@ function measured(input: EpochStageInput, s: Settled, ws: Workspace, w: Watched,
 export async function runEpochStage(input: EpochStageInput): Promise<EpochStageResult> {
   const s = settle(input);
   const idleSeconds = input.idleSeconds ?? 1;
-  if (input.signal?.aborted) throw interrupted();
+  if (input.signal?.aborted) throw interrupted("the epoch", "nothing had been started");
 
   // 2. The private temp folder (the repo's copy, the hook, the events socket) and the meters, idle window first.
   const ws = await prepareWorkspace(input.root, input.tempRoot ?? tmpdir(), s.name);
@@ -145,7 +145,7 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
   try {
     channel = await openEventsChannel(ws.channel);
     meters = await startMeters({ gpus: input.gpus, nvidiaSmi: input.nvidiaSmi, sampleMs: input.sampleMs, idleSeconds });
-    if (input.signal?.aborted) throw interrupted();
+    if (input.signal?.aborted) throw interrupted("the epoch", "no container had been started; its temp folder was removed");
 
     // 3. Launch; 4. watch until it ends: the hook stops the program itself, the output's progress when it is silent.
     const measure = { epochs: s.measureEpochs, ...(input.batches ? { batches: input.batches } : {}) };

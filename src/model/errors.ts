@@ -36,8 +36,9 @@ export function internalError(message: string, hint: string, cause?: unknown): A
   return new AuditError("INTERNAL", message, hint, { cause });
 }
 
-export function interrupted(): AuditError {
-  return new AuditError("INTERRUPTED", "interrupted; the containers this audit started were removed", "Rerun the audit when you are ready");
+/** An interrupt, saying where it landed and only what was undone there (a static stage starts no container). */
+export function interrupted(during: string, undone: string): AuditError {
+  return new AuditError("INTERRUPTED", `interrupted during ${during}; ${undone}`, "Rerun the audit when you are ready");
 }
 
 export const EXIT = { ok: 0, belowThreshold: 1, badInput: 2, engine: 3, internal: 3, interrupted: 130 } as const;

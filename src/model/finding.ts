@@ -13,6 +13,9 @@ export const CATEGORIES = [
 export type Category = (typeof CATEGORIES)[number];
 
 export type Severity = "error" | "warning" | "info";
+/** Which findings fail the audit by their severity alone (--fail-on). */
+export const FAIL_ON = ["error", "warning", "never"] as const;
+export type FailOn = (typeof FAIL_ON)[number];
 
 /** What a failing rule does to the score: a blocking problem caps its area; friction costs a few points. */
 export const EFFECTS = ["block", "friction"] as const;

@@ -108,8 +108,10 @@ export interface Suppressions {
   excluded?: { globs: string[]; source: string; files: number; paths: string[] };
   /** Rules not judged at all (disable: in a config the audit trusts). */
   disabled?: Array<{ rule: string; source: string }>;
-  /** Findings already in a --baseline report: they do not count toward --fail-under or --max-warnings. */
-  baseline?: { file: string; unchanged: number; new: number; absent: number; totalWithoutThem: number | null };
+  /** Findings already in a --baseline report: they leave the gates alone. `accepted`: the points they cost on
+   * their own; `gateScore`: what --fail-under compares, the total plus `accepted` (null: not assessed). Reports
+   * of earlier versions hold `totalWithoutThem` instead. */
+  baseline?: { file: string; unchanged: number; new: number; absent: number; accepted?: number; gateScore?: number | null; totalWithoutThem?: number | null };
   /** Findings left out of this rendering by --quiet (errors only). */
   hidden?: { warning: number; info: number };
 }

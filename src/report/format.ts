@@ -1,6 +1,6 @@
 // Formatting shared by the renderers: locations, ordering, numbers and durations, untrusted text.
 import { CATEGORIES, type Category, type Finding, type Severity } from "../model/finding.js";
-import type { CategoryScore } from "../model/report.js";
+import type { CategoryScore, Report } from "../model/report.js";
 import { printable } from "../model/printable.js";
 
 export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
@@ -108,6 +108,15 @@ export function categoryScoreText(score: CategoryScore | undefined): string {
 
 export function totalText(total: number | null): string {
   return total === null ? "not assessed" : `${Math.round(total)}/100`;
+}
+
+/** With a baseline, the score the gates compare and how it follows from the total; null without one. */
+export function gateScoreText(report: Pick<Report, "score" | "suppressions">): string | null {
+  const b = report.suppressions?.baseline;
+  if (!b) return null;
+  if (b.gateScore === undefined) return b.totalWithoutThem === undefined ? null : `${totalText(b.totalWithoutThem)} (the new findings alone, as an earlier version scored it)`;
+  if (b.gateScore === null) return "not assessed";
+  return `${totalText(b.gateScore)} = ${totalText(report.score.total)} + ${num(b.accepted ?? 0)} points the baseline accepted (${b.unchanged} finding(s) already in ${b.file})`;
 }
 
 export function shortCommit(commit: string | null | undefined): string {

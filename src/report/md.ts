@@ -18,6 +18,7 @@ import {
   severitySummary,
   shortCommit,
   totalText,
+  gateScoreText,
 } from "./format.js";
 import { carbonMarkdown, environmentMarkdown, mdCode, mdText } from "./md-sections.js";
 import { ruleMetaOf, type RuleMeta } from "./rule-meta.js";
@@ -112,6 +113,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const sub = `${h}#`;
   const repo = report.repo;
   const lines: string[] = [`${h} repro-audit: ${totalText(report.score.total)}`, ""];
+  const gate = gateScoreText(report);
+  if (gate) lines.push(`**Gate score** ${mdText(gate)}`, "");
 
   const commit = mdCode(shortCommit(repo.commit));
   const commitLink = repo.webUrl && repo.commit ? `[${commit}](${safeHref(`${repo.webUrl}/tree/${repo.commit}`)})` : commit;

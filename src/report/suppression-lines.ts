@@ -28,8 +28,7 @@ export function suppressionLines(s: Suppressions | undefined): string[] {
   for (const d of s.disabled ?? []) lines.push(`rule ${d.rule} not judged (${d.source})`);
   if (s.baseline) {
     const b = s.baseline;
-    const without = b.totalWithoutThem === null ? "" : `; the score without them is ${b.totalWithoutThem}/100`;
-    lines.push(`baseline ${b.file}: ${b.unchanged} finding(s) already there (not counted toward --fail-under or --max-warnings), ${b.new} new, ${b.absent} gone${without}`);
+    lines.push(`baseline ${b.file}: ${b.unchanged} finding(s) already there (they leave the gates alone), ${b.new} new, ${b.absent} gone`);
   }
   if (s.hidden && s.hidden.warning + s.hidden.info > 0) lines.push(`--quiet: ${s.hidden.warning} warning(s) and ${s.hidden.info} info left out of this report`);
   return lines;

@@ -8,6 +8,7 @@ import {
   categoryScoreText,
   columns,
   countBySeverity,
+  gateScoreText,
   duration,
   findingSections,
   locationText,
@@ -66,7 +67,10 @@ function headerLines(report: Report, p: Paint, maxBranches: number): string[] {
 
 function scoreLines(report: Report, p: Paint): string[] {
   const total = report.score.total;
-  const lines = [`${p.bold("Score")}  ${scoreColour(p, total)(p.bold(totalText(total)))}`, ""];
+  const lines = [`${p.bold("Score")}  ${scoreColour(p, total)(p.bold(totalText(total)))}`];
+  const gate = gateScoreText(report);
+  if (gate) lines.push(`${p.dim("gate score")}  ${safeText(gate)}`);
+  lines.push("");
   const rows: string[][] = [];
   const colours: Array<number | null> = [];
   for (const area of AREAS) {

@@ -4,11 +4,12 @@ import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Finding, Report } from "../../src/index.js";
 import { badgeColor } from "../../src/action/badge.js";
 import { OUTPUT_NAMES } from "../../src/action/outputs.js";
 import { runAction, type ActionRun } from "../support/action-runner.js";
+import { runCli } from "../support/cli.js";
 import { makeSampleRepo, sampleDir } from "../support/sample-repo.js";
 import { sarifSchemaValidator } from "../support/sarif-schema.js";
 import { commandsIn } from "../support/workflow-commands.js";
@@ -25,9 +26,16 @@ function checkout(sample: string): string {
   return repo;
 }
 
+/** Repos made by repoOf, removed when the file's tests are done. */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A git repo of the given files, origin github.com/team/solution. */
 function repoOf(files: Record<string, string>): string {
   const repo = mkdtempSync(join(tmpdir(), "action-repo-"));
+  made.push(repo);
   git(repo, "init", "-q", "-b", "main");
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(repo, path, ".."), { recursive: true });
@@ -50,7 +58,7 @@ describe("the Action on messy-kaggle, no threshold", () => {
   let run: ActionRun;
   let report: Report;
   beforeAll(() => {
-    run = audit(checkout("messy-kaggle"));
+    run = audit(checkout("messy-kaggle"), { "fail-on": "never" });
     report = jsonReport(run);
   });
 
@@ -120,16 +128,26 @@ describe("the Action on messy-kaggle, no threshold", () => {
   });
 });
 
-describe("fail-under", () => {
+describe("fail-under and fail-on", () => {
   let repo: string;
   let score: number;
+  let errors: number;
   beforeAll(() => {
     repo = checkout("messy-kaggle");
-    score = jsonReport(audit(repo)).score.total!;
+    const report = jsonReport(audit(repo));
+    score = report.score.total!;
+    errors = bySeverity(report, "error").length;
+  });
+
+  it("fails on an error by default (fail-on error), the reason at the top of the summary", () => {
+    const run = audit(repo);
+    expect(run.code).toBe(1);
+    expect(run.audit!.summary.startsWith(`**repro-audit failed:** ${errors} errors: fail-on error (the Action's default) fails.\n`)).toBe(true);
+    expect(audit(repo, { "fail-on": "never" }).code).toBe(0);
   });
 
   it("exits 1 below the threshold, the reason at the top of the summary, the outputs still written", () => {
-    const run = audit(repo, { "fail-under": String(score + 1) });
+    const run = audit(repo, { "fail-under": String(score + 1), "fail-on": "never" });
     expect(run.code).toBe(1);
     expect(run.outputs.score).toBe(String(score));
     expect(run.audit!.summary.startsWith(`**repro-audit failed:** the score ${score}/100 is below fail-under ${score + 1} (input fail-under).\n`)).toBe(true);
@@ -138,7 +156,7 @@ describe("fail-under", () => {
   });
 
   it("exits 0 at the threshold and says it passed", () => {
-    const run = audit(repo, { "fail-under": String(score) });
+    const run = audit(repo, { "fail-under": String(score), "fail-on": "never" });
     expect(run.code).toBe(0);
     expect(run.audit!.summary).toContain(`- Passed: the score ${score}/100 meets fail-under ${score} (input fail-under).`);
     expect(run.audit!.summary).not.toContain("repro-audit failed");
@@ -146,10 +164,11 @@ describe("fail-under", () => {
 
   it("takes failUnder from the user's config when the input is empty", () => {
     const config = join(mkdtempSync(join(tmpdir(), "action-config-")), "ci.yml");
-    writeFileSync(config, `failUnder: ${score + 1}\n`);
+    writeFileSync(config, `failUnder: ${score + 1}\nfailOn: never\n`);
     const run = audit(repo, { config });
     expect(run.code).toBe(1);
     expect(run.audit!.summary).toContain(`is below fail-under ${score + 1} (${config} failUnder)`);
+    expect(run.audit!.summary).not.toContain("fail-on");
   });
 });
 
@@ -284,7 +303,7 @@ describe("text from the audited repo in annotations", () => {
       "train.py": "print('train')\n",
       [evil]: "import pandas as pd\ndf = pd.read_csv('/home/john/50%,off:now/data.csv')\n",
     });
-    const run = audit(repo);
+    const run = audit(repo, { "fail-on": "never" });
     expect(run.code, run.audit?.stderr).toBe(0);
     const commands = commandsIn(run.audit!.stdout);
     expect(commands.some((c) => c.properties.title === "injected")).toBe(false);
@@ -336,7 +355,7 @@ describe("a solution in a subfolder of the workspace", () => {
     cpSync(join(sampleDir("messy-kaggle"), "repo"), join(workspace, "entries", "team a"), { recursive: true });
     git(workspace, "add", "-A");
     git(workspace, "commit", "-qm", "entry");
-    const run = audit(workspace, { path: "entries/team a" });
+    const run = audit(workspace, { path: "entries/team a", "fail-on": "never" });
     expect(run.code, run.audit?.stderr).toBe(0);
     const files = commandsIn(run.audit!.stdout).map((c) => c.properties.file).filter((f): f is string => f !== undefined);
     expect(files.length).toBeGreaterThan(0);
@@ -412,15 +431,17 @@ describe("baseline", () => {
     const saved = join(mkdtempSync(join(tmpdir(), "action-baseline-")), "baseline.json");
     cpSync(first.outputs["report-path"]!, saved);
 
-    // Nothing new: the gate compares the score without the known findings (100), not the report's.
-    const threshold = String(jsonReport(first).score.total! + 1);
+    // Nothing new: the gate's score is the whole score plus what the baseline accepted (100), and no error is new.
+    const total = jsonReport(first).score.total!;
+    const threshold = String(total + 1);
     const same = audit(repo, { baseline: saved, "fail-under": threshold });
-    expect(audit(repo, { "fail-under": threshold }).code).toBe(1);
+    expect(audit(repo, { "fail-under": threshold, "fail-on": "never" }).code).toBe(1);
     expect(same.code).toBe(0);
     expect(commandsIn(same.audit!.stdout)).toEqual([]);
     const known = jsonReport(first).findings.length;
-    expect(same.audit!.summary).toContain(`- Baseline \`baseline.json\`: ${known} findings already known, neither annotated nor counted toward fail-under; score without them 100/100.`);
-    expect(same.audit!.summary).toContain(`- Passed: the score without the baseline's findings 100/100 meets fail-under ${threshold} (input fail-under).`);
+    expect(same.audit!.summary).toContain(`- Baseline \`baseline.json\`: ${known} findings already known, neither annotated nor counted by the gates; the gate's score 100/100.`);
+    expect(same.audit!.summary).toContain(`- Passed: the gate's score 100/100 (the score ${total}/100 plus ${100 - total} points the baseline accepted) meets fail-under ${threshold} (input fail-under).`);
+    expect(same.audit!.summary).toContain("- Passed: 0 errors new since the baseline: fail-on error (the Action's default) passes.");
 
     // The known findings move down a line; one new problem in a new file: only it is new.
     const train = join(repo, "train.py");
@@ -429,6 +450,8 @@ describe("baseline", () => {
     git(repo, "add", "-A");
     git(repo, "commit", "-qm", "more");
     const next = audit(repo, { baseline: saved });
+    expect(next.code).toBe(1);
+    expect(next.audit!.stdout).toContain("repro-audit: failed: 1 error new since the baseline: fail-on error (the Action's default) fails");
     const commands = commandsIn(next.audit!.stdout);
     expect(commands.map((c) => c.raw)).toEqual([
       "::warning file=extra.py,line=1,title=paths-portable%3A Disallow absolute and machine-specific paths::Machine-specific path (home): /home/mary/out",
@@ -438,6 +461,55 @@ describe("baseline", () => {
     const states = (sarif.runs[0].results as Array<{ baselineState: string; message: { text: string } }>).map((r) => [r.baselineState, r.message.text]);
     expect(states.filter(([s]) => s === "new")).toEqual([["new", "Machine-specific path (home): /home/mary/out"]]);
     expect(states.filter(([s]) => s === "unchanged")).toHaveLength(known);
+  });
+});
+
+describe("one finishing path: the Action and the CLI on the same repo and baseline", () => {
+  const notebook = (cells: Array<["code" | "markdown", string]>) =>
+    JSON.stringify({
+      cells: cells.map(([kind, source]) => (kind === "code" ? { cell_type: kind, source: [source], metadata: {}, outputs: [], execution_count: null } : { cell_type: kind, source: [source], metadata: {} })),
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    });
+  const commit = (repo: string, files: Record<string, string>) => {
+    for (const [path, text] of Object.entries(files)) writeFileSync(join(repo, path), text);
+    git(repo, "add", "-A");
+    git(repo, "commit", "-qm", "change");
+  };
+  /** Exit code and the failing gates' sentences, less the words naming where each gate was set. */
+  const actionVerdict = (run: ActionRun) => ({
+    code: run.code,
+    failed: [...run.audit!.stdout.matchAll(/^repro-audit: failed: (.*)$/gm)].map((m) => m[1]!.replace(/ \((input [a-z-]+|the Action's default)\)/, "")),
+  });
+  const cliVerdict = (args: string[]) => {
+    const run = runCli(["audit", ...args, "--stages", "static", "--format", "json"]);
+    return { code: run.code, failed: [...run.stderr.matchAll(/^repro-audit: (.*)$/gm)].map((m) => m[1]!.replace(/ \(--[a-z-]+\)/, "")) };
+  };
+
+  it("gives the same verdict: a notebook cell that moved is the same finding, a new error fails both", () => {
+    const repo = repoOf({
+      "README.md": "# solution\n",
+      "requirements.txt": "numpy==1.26.4\n",
+      "explore.ipynb": notebook([["code", 'OUT = "/home/mary/out"\n']]),
+    });
+    const saved = join(mkdtempSync(join(tmpdir(), "action-baseline-")), "baseline.json");
+    cpSync(audit(repo, { "fail-on": "never" }).outputs["report-path"]!, saved);
+    const gates = { baseline: saved, "fail-under": "100", "fail-on": "error" };
+    const flags = ["--trust-repo", "--baseline", saved, "--fail-under", "100", "--fail-on", "error"];
+
+    // A cell above it: the machine path's cell index moves, the problem is the same.
+    commit(repo, { "explore.ipynb": notebook([["markdown", "# notes\n"], ["code", 'OUT = "/home/mary/out"\n']]) });
+    const moved = actionVerdict(audit(repo, gates));
+    expect(moved).toEqual({ code: 0, failed: [] });
+    expect(cliVerdict([repo, ...flags])).toEqual(moved);
+
+    // A new machine path in a new file: both fail, for the same reasons.
+    commit(repo, { "extra.py": 'OUT = "/home/mary/other"\n' });
+    const added = actionVerdict(audit(repo, gates));
+    expect(added.code).toBe(1);
+    expect(added.failed).toContain("1 error new since the baseline: fail-on error fails");
+    expect(cliVerdict([repo, ...flags])).toEqual(added);
   });
 });
 
@@ -455,7 +527,7 @@ describe("an epoch on the runner (runtime host) for the workflow's own repositor
       "README.md": "# tiny\n\n## Train\n\n```bash\npython train.py --epochs 3\n```\n",
       "train.py": `${meddle}${readFileSync(new URL("./fixtures/tiny-train.py", import.meta.url), "utf8")}`,
     });
-    const run = audit(repo, { stages: "static,epoch", runtime: "host", region: "fr" });
+    const run = audit(repo, { stages: "static,epoch", runtime: "host", region: "fr", "fail-on": "never" });
     expect(run.code, run.audit?.stdout).toBe(0);
     const report = jsonReport(run);
     expect(report.stages.epoch.status).toBe("ran");

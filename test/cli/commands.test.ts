@@ -105,15 +105,32 @@ describe("quieting what is known", () => {
     const states = JSON.parse(gated.stdout).runs[0].results.map((r: { baselineState: string }) => r.baselineState);
     expect(new Set(states)).toEqual(new Set(["unchanged"]));
     const text = runCli(["report", base, "--baseline", base]).stdout;
-    expect(text).toMatch(/baseline .*base\.json: \d+ finding\(s\) already there .*, 0 new, 0 gone; the score without them is 100\/100/);
+    expect(text).toMatch(/baseline .*base\.json: \d+ finding\(s\) already there \(they leave the gates alone\), 0 new, 0 gone/);
+    // The header states the gate's score: the whole score plus what the baseline accepted.
+    const total = JSON.parse(readFileSync(base, "utf8")).score.total as number;
+    expect(text).toContain(`gate score  100/100 = ${total}/100 + ${100 - total} points the baseline accepted`);
   });
 
   it("says why it exits 1, one line per gate", () => {
     const messy = join(SAMPLES, "messy-kaggle/repo");
     const result = runCli(["audit", messy, "--stages", "static", "--fail-under", "90", "--max-warnings", "1"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/repro-audit: score \d+ is below --fail-under 90\n/);
-    expect(result.stderr).toMatch(/repro-audit: \d+ warning\(s\), more than --max-warnings 1\n/);
+    expect(result.stderr).toMatch(/repro-audit: the score \d+\/100 is below fail-under 90 \(--fail-under\)\n/);
+    expect(result.stderr).toMatch(/repro-audit: \d+ warnings, more than max-warnings 1 \(--max-warnings\)\n/);
+  });
+
+  it("--fail-on error fails on any error, never by default; with a baseline only a new error fails", () => {
+    const messy = join(SAMPLES, "messy-kaggle/repo");
+    expect(runCli(["audit", messy, "--stages", "static"]).code).toBe(0);
+    const failed = runCli(["audit", messy, "--stages", "static", "--fail-on", "error"]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^repro-audit: \d+ errors: fail-on error \(--fail-on\) fails$/m);
+    const base = join(temp("cli-fail-on-"), "base.json");
+    runCli(["audit", messy, "--stages", "static", "--format", "json", "--out", base]);
+    expect(runCli(["report", base, "--baseline", base, "--fail-on", "warning"]).code).toBe(0);
+    const bad = runCli(["audit", messy, "--stages", "static", "--fail-on", "sometimes"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe("repro-audit: --fail-on takes one of error, warning, never, not 'sometimes'. Pass e.g. --fail-on error\n");
   });
 
   it("shows errors only with --quiet, saying how many warnings and info it left out, and keeps the gates on everything", () => {

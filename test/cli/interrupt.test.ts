@@ -1,6 +1,7 @@
-// Ctrl-C during the measured epoch: exit 130 with one line, and no container of the audit left behind.
+// Ctrl-C during the static stage and the measured epoch: exit 130 with one line saying only what was undone,
+// and nothing of the audit left behind (no container, no temp folder).
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -31,6 +32,78 @@ function epochContainerOf(parentPid: number): string | null {
   return null;
 }
 
+/** A plain folder of many Python files: its static stage lasts tens of seconds here, mostly the Python index. */
+function largeRepo(): string {
+  const root = mkdtempSync(join(tmpdir(), "interrupt-static-"));
+  const body = Array.from({ length: 40 }, (_, i) => `def f${i}(x, y=3):\n    data = np.load('/home/user/data${i}.npy')\n    for k in range(10):\n        x = x + k * y\n    return os.path.join('a', str(x))\n\n`).join("");
+  for (let i = 0; i < 3000; i++) {
+    mkdirSync(join(root, `pkg${i % 30}`), { recursive: true });
+    writeFileSync(join(root, `pkg${i % 30}`, `m${i}.py`), `import numpy as np\nimport os\n\n${body}`);
+  }
+  writeFileSync(join(root, "README.md"), "# large\n\n```bash\npython pkg0/m0.py\n```\n");
+  return root;
+}
+
+describe("interrupting the static stage", () => {
+  it("answers within a second or so, exits 130, says nothing was started and leaves no temp folder", async () => {
+    const repo = largeRepo();
+    const temp = mkdtempSync(join(tmpdir(), "interrupt-temp-"));
+    try {
+      const child = spawn(process.execPath, [BIN, "audit", repo, "--stages", "static"], { env: { ...process.env, NO_COLOR: "1", TMPDIR: temp }, stdio: ["ignore", "ignore", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      while (!stderr.includes("[static] reading") && child.exitCode === null) await sleep(50);
+      await sleep(1500);
+      expect(stderr, "the static stage should still be running").not.toContain("[static] done");
+      const sent = Date.now();
+      child.kill("SIGINT");
+      const code = await exited;
+      // A second on a quiet machine; the slack is for a shared one. The stage itself lasts far longer.
+      expect(Date.now() - sent).toBeLessThan(4000);
+      expect(code).toBe(130);
+      expect(stderr).toContain("repro-audit: interrupted during the static stage; it had started nothing, so nothing was left behind. Rerun the audit when you are ready\n");
+      expect(stderr).not.toContain("containers");
+      expect(readdirSync(temp)).toEqual([]);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+      rmSync(temp, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe.skipIf(!run)("interrupting the build", () => {
+  it("exits 130, says the build's containers and layers were removed, and leaves none of them nor a temp folder", async () => {
+    const root = mkdtempSync(join(tmpdir(), "interrupt-build-"));
+    const temp = mkdtempSync(join(tmpdir(), "interrupt-temp-"));
+    const marker = `sleep 998.${process.pid}`;
+    writeFileSync(join(root, "Dockerfile"), `FROM ${BASE_IMAGE}\nRUN echo layer > /layer.${process.pid}\nRUN ${marker}\n`);
+    writeFileSync(join(root, "train.py"), "print('train')\n");
+    const running = () => execFileSync("docker", ["ps", "-a", "--no-trunc", "--format", "{{.Command}}"], { encoding: "utf8" }).includes(marker);
+    try {
+      const child = spawn(process.execPath, [BIN, "audit", root, "--stages", "static,build", "--allow-image", BASE_IMAGE, "--format", "json"], {
+        env: { ...process.env, NO_COLOR: "1", TMPDIR: temp },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      const deadline = Date.now() + 240_000;
+      while (!running() && child.exitCode === null && Date.now() < deadline) await sleep(500);
+      if (!running()) child.kill("SIGINT"); // no audit left running when the test fails here
+      expect(running(), `the build step should have started; the audit said: ${stderr}`).toBe(true);
+      child.kill("SIGINT");
+      expect(await exited).toBe(130);
+      expect(stderr).toContain("repro-audit: interrupted during the build; the containers and layers it made were removed. Rerun the audit when you are ready\n");
+      expect(running()).toBe(false);
+      expect(readdirSync(temp)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(temp, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
+
 describe.skipIf(!run)("interrupting an audit", () => {
   it("removes the epoch's container and its temp folder, and exits 130", async () => {
     const repo = makeSampleRepo("train-cpu");
@@ -51,12 +124,13 @@ describe.skipIf(!run)("interrupting an audit", () => {
       name ??= epochContainerOf(child.pid!);
       await sleep(250);
     }
-    expect(name && containerExists(name), "the epoch container should have started").toBe(true);
+    if (!(name && containerExists(name))) child.kill("SIGINT"); // no audit left running when the test fails here
+    expect(name && containerExists(name), `the epoch container should have started; the audit said: ${stderr}`).toBe(true);
     child.kill("SIGINT");
     const code = await exited;
 
     expect(code).toBe(130);
-    expect(stderr).toContain("repro-audit: interrupted; the containers this audit started were removed");
+    expect(stderr).toContain("repro-audit: interrupted during the epoch; its container and temp folder were removed");
     expect(containerExists(name!)).toBe(false);
     expect(readdirSync(temp).filter((f) => f.startsWith("repro-audit-epoch-"))).toEqual([]);
   }, 300_000);

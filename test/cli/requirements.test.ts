@@ -1,5 +1,5 @@
 // `repro-audit requirements`: a ready requirements.txt for a repo with no spec, through the real bin.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -25,6 +25,7 @@ describe("repro-audit requirements", () => {
     expect(lines.map((l) => l.split(/\s+#/)[0]!.trim())).toEqual(["keras==2.2.4", "lightgbm", "numpy", "opencv-python", "pandas==0.23.4", "scikit-learn", "tensorflow==1.11.0"]);
     expect(lines[0]).toContain("version from README.md:3");
     expect(readFileSync(out, "utf8")).toContain("# google-colab  (nn.py:7)");
+    rmSync(root, { recursive: true, force: true });
   });
 
   it("says what was wrong with a missing repo, exit 2", () => {

@@ -24,7 +24,7 @@ describe("resolveSettings", () => {
     const { settings, notes, rules, disable } = resolveSettings({
       flags: {},
       repo: repo({
-        rules: ["/repo/my-rules"], disable: ["paths-portable"], failUnder: 0,
+        rules: ["/repo/my-rules"], disable: ["paths-portable"], failUnder: 0, failOn: "never",
         build: { baseImage: "private/registry:latest" },
         train: { commands: ["python train.py"], epochs: 12, data: ["/:/host"], measureEpochs: 9 },
         carbon: { pue: 1, intensity: 0.000001 },
@@ -38,9 +38,10 @@ describe("resolveSettings", () => {
     expect(settings.pue?.origin).toBe("default");
     expect(settings.intensity).toBeNull();
     expect(settings.failUnder).toBeNull();
+    expect(settings.failOn).toEqual({ value: "never", origin: "default", source: "default" });
     expect(rules).toEqual([]);
     expect(disable).toEqual([]);
-    for (const field of ["rules", "disable", "failUnder", "build.baseImage", "train.data", "train.measureEpochs", "carbon.pue", "carbon.intensity"]) {
+    for (const field of ["rules", "disable", "failUnder", "failOn", "build.baseImage", "train.data", "train.measureEpochs", "carbon.pue", "carbon.intensity"]) {
       expect(notes).toContain(`The repo's .repro-audit.yml sets ${field}: ignored, since only your flags and --config can set it (--trust-repo for your own repo).`);
     }
     expect(notes).toContain("Read from the repo's .repro-audit.yml: train.commands, train.epochs.");

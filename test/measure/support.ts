@@ -1,11 +1,11 @@
 // Test helpers for the epoch runs: Pythons with numpy, Keras or the PyTorch frameworks (cached venvs), temp repos, a plan.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { execa } from "execa";
 import type { TrainPlan } from "../../src/model/carbon.js";
+import { TEST_CACHE as CACHE } from "../support/test-cache.js";
 
-const CACHE = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "repro-audit-tests");
 const VENV = join(CACHE, "venv-numpy");
 
 /** bin/python of a venv holding numpy (made once, from PyPI); null when it cannot be had off CI. */

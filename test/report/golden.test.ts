@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { render } from "../../src/report/index.js";
 import { explainScore } from "../../src/evaluate/score-explain.js";
-import { errorsOnly } from "../../src/report/quiet.js";
+import { errorsOnly } from "../../src/evaluate/quiet.js";
 import { RULES, sampleReport } from "./fixtures.js";
 
 const golden = (name: string): string => new URL(`./golden/${name}`, import.meta.url).pathname;

@@ -124,7 +124,7 @@ describe("findings: every error first, then each category's warnings and info, e
   });
 
   it("says what quieted the audit, and with --quiet how many findings it left out", async () => {
-    const { errorsOnly } = await import("../../src/report/quiet.js");
+    const { errorsOnly } = await import("../../src/evaluate/quiet.js");
     const text = renderText(errorsOnly(sampleReport()), { color: false });
     expect(text).not.toMatch(/^ {2}warning/m);
     expect(text).toContain("--quiet: 3 warning(s) and 1 info not shown");

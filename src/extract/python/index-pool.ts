@@ -26,6 +26,8 @@ export interface PoolOptions {
   url?: URL;
   /** Node options for the workers (tests pass a loader for the TypeScript sources). */
   execArgv?: string[];
+  /** An interrupt: indexing yields between batches, so Ctrl-C is seen, and stops with an error when it comes. */
+  signal?: AbortSignal;
 }
 
 const BATCH_BYTES = 128 * 1024;
@@ -89,10 +91,9 @@ export async function indexSources(sources: Iterable<PythonSource>, options: Poo
   try {
     for (let batch = nextBatch(); batch; batch = nextBatch()) {
       results[batch.seq] = await indexBatch(batch, loadParser);
-      if (helpers) {
-        await new Promise((resolve) => setImmediate(resolve));
-        helpers.check();
-      }
+      if (helpers || options.signal) await new Promise((resolve) => setImmediate(resolve));
+      if (options.signal?.aborted) throw new Error("indexing interrupted");
+      helpers?.check();
     }
     if (helpers) await helpers.drained();
   } finally {

@@ -43,7 +43,7 @@ export function pythonIndex(view: RepoView): RepoPythonIndex {
  * The index with tree verdicts, built once per view (helped by worker threads for a large repo).
  * `pool` overrides the choice of helper threads on the first call (tests, measurements).
  */
-export function preparePythonIndex(view: RepoView, pool?: PoolOptions): Promise<RepoPythonIndex> {
+export function preparePythonIndex(view: RepoView, pool?: Partial<PoolOptions>): Promise<RepoPythonIndex> {
   let index = prepared.get(view);
   if (!index) {
     index = prepare(view, pool);
@@ -52,7 +52,7 @@ export function preparePythonIndex(view: RepoView, pool?: PoolOptions): Promise<
   return index;
 }
 
-async function prepare(view: RepoView, pool: PoolOptions | undefined): Promise<RepoPythonIndex> {
+async function prepare(view: RepoView, pool: Partial<PoolOptions> | undefined): Promise<RepoPythonIndex> {
   let index = cache.get(view);
   if (index) {
     await addTreeFacts(index, view);
@@ -65,7 +65,7 @@ async function prepare(view: RepoView, pool: PoolOptions | undefined): Promise<R
     files++;
     bytes += entry.size;
   }
-  index = assembleIndex(await indexSources(view.python(), pool ?? { helpers: helperThreads(files, bytes) }), copiedPythonPaths(view));
+  index = assembleIndex(await indexSources(view.python(), { helpers: pool?.helpers ?? helperThreads(files, bytes), ...pool }), copiedPythonPaths(view));
   cache.set(view, index);
   return index;
 }
