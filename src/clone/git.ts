@@ -19,7 +19,7 @@ export const SAFE_CONFIG: readonly string[] = [
 const DROPPED = /^(GIT_.*|EDITOR|VISUAL|PAGER|PREFIX|SSH_ASKPASS)$/i;
 
 /** Environment for git: ambient GIT_* variables removed (a GIT_DIR inherited from a hook would point git
- * at another repo), editors and pagers dropped, prompts off (a repo needing credentials fails at once instead of waiting for a
+ * at another repo), editors and pagers dropped, prompts off, lazy fetches off (a repo needing credentials fails at once instead of waiting for a
  * person), ssh in batch mode, LFS pointers left as they are (no large downloads). */
 export function gitEnv(): Record<string, string> {
   const env: Record<string, string> = {};
@@ -32,6 +32,8 @@ export function gitEnv(): Record<string, string> {
     GIT_ASKPASS: "echo",
     GIT_SSH_COMMAND: "ssh -o BatchMode=yes -o ConnectTimeout=20",
     GIT_LFS_SKIP_SMUDGE: "1",
+    // A missing object is an error, never a fetch from a promisor remote (whose upload-pack the repo names).
+    GIT_NO_LAZY_FETCH: "1",
   };
 }
 
@@ -52,7 +54,7 @@ export function safeGit(baseDir: string, blockMs = 120_000): SimpleGit {
     config: [...SAFE_CONFIG],
     timeout: { block: blockMs },
     maxConcurrentProcesses: 4,
-    allowEnvironment: ["GIT_TERMINAL_PROMPT", "GIT_ASKPASS", "GIT_SSH_COMMAND", "GIT_LFS_SKIP_SMUDGE"],
+    allowEnvironment: ["GIT_TERMINAL_PROMPT", "GIT_ASKPASS", "GIT_SSH_COMMAND", "GIT_LFS_SKIP_SMUDGE", "GIT_NO_LAZY_FETCH"],
     unsafe: {
       allowUnsafeHooksPath: true,
       allowUnsafeFsMonitor: true,

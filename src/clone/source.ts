@@ -1,6 +1,5 @@
 // Open the source of an audit: clone a URL into the cache or open a local folder, pick the ref, list branches.
-import { existsSync } from "node:fs";
-import { mkdtemp, realpath, rm, stat } from "node:fs/promises";
+import { lstat, mkdtemp, realpath, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { badInput, internalError } from "../model/errors.js";
@@ -14,6 +13,7 @@ import { ensureClone, remoteBranches, resolveUrlRef } from "./remote.js";
 import { materializeCommit } from "./materialize.js";
 import { validateRefName } from "./refs.js";
 import { withCloneLock } from "./clone-lock.js";
+import { checkLocalGitConfig, locateLocalGit } from "./local-git.js";
 
 export interface Checkout {
   /** Absolute path of the tree to audit. */
@@ -84,7 +84,7 @@ async function openPath(path: string, options: SourceOptions): Promise<Checkout>
 
   // Only a folder that is itself a repo's top level is audited as git: a plain folder inside some other
   // repo (a sample inside this project, say) must not inherit that repo's branches.
-  if (!existsSync(join(root, ".git"))) {
+  if (!(await lstat(join(root, ".git")).catch(() => null))) {
     if (options.ref !== undefined) throw badInput(`--ref ${options.ref} needs a git repository, but ${path} is a plain folder`, "Drop --ref, or pass a git repository");
     return {
       root,
@@ -93,6 +93,9 @@ async function openPath(path: string, options: SourceOptions): Promise<Checkout>
       dispose: async () => {},
     };
   }
+  // Before any git command reads the folder: its .git must be its own, and its config must not make git
+  // run anything (a partial clone's lazy fetch runs the promisor remote's upload-pack).
+  await checkLocalGitConfig(await locateLocalGit(root, path), path);
   const git = safeGit(root);
   let head: string;
   try {
