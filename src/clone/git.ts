@@ -48,9 +48,11 @@ export function safeArgs(args: readonly string[]): string[] {
  * GIT_SSH_COMMAND) because a caller could point them at something harmful; here they are constants that
  * switch those programs off, so exactly those categories are allowed and nothing else.
  */
-export function safeGit(baseDir: string, blockMs = 120_000): SimpleGit {
+export function safeGit(baseDir: string, blockMs = 120_000, signal?: AbortSignal): SimpleGit {
   return simpleGit({
     baseDir,
+    // An interrupted audit stops its git at once (SIGTERM: git removes its own lock files as it goes).
+    ...(signal ? { abort: signal } : {}),
     config: [...SAFE_CONFIG],
     timeout: { block: blockMs },
     maxConcurrentProcesses: 4,

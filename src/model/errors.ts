@@ -35,8 +35,8 @@ export function internalError(message: string, hint: string, cause?: unknown): A
   return new AuditError("INTERNAL", message, hint, { cause });
 }
 
-export function interrupted(): AuditError {
-  return new AuditError("INTERRUPTED", "interrupted; the containers this audit started were removed", "Rerun the audit when you are ready");
+export function interrupted(message = "interrupted; the containers this audit started were removed"): AuditError {
+  return new AuditError("INTERRUPTED", message, "Rerun the audit when you are ready");
 }
 
 export const EXIT = { ok: 0, belowThreshold: 1, badInput: 2, engine: 3, internal: 3, interrupted: 130 } as const;

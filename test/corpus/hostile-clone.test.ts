@@ -1,8 +1,11 @@
 // The hostile corpus for opening repositories: a real partial clone whose promisor remote runs a command,
-// `.git` files and links pointing at another repository on the host. Each case runs the real bin and must
+// `.git` files and links pointing at another repository on the host, trees built object by object (tens of
+// thousands of files, a 60 MB blob, names that are not UTF-8, duplicate entries, a 10,000-deep chain). Each case runs the real bin and must
 // run nothing (no marker), leak nothing of the other repository, and end with a report or one line (exit 2).
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { deflateSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -196,5 +199,139 @@ describe("hostile clone corpus: .git pointing at another repository on the host"
     const report = JSON.parse(r.stdout) as { repo: { kind: string; branches: Array<{ name: string }> } };
     expect(report.repo.kind).toBe("git");
     expect(report.repo.branches.map((b) => b.name)).toEqual(expect.arrayContaining(["main", "dev"]));
+  });
+});
+
+/** Write one loose git object into `repo` and return its id: trees git itself would never make. */
+function writeObject(repo: string, type: "blob" | "tree" | "commit", content: Buffer): string {
+  const raw = Buffer.concat([Buffer.from(`${type} ${content.length}\0`), content]);
+  const sha = createHash("sha1").update(raw).digest("hex");
+  const dir = join(repo, ".git", "objects", sha.slice(0, 2));
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, sha.slice(2));
+  if (!existsSync(file)) writeFileSync(file, deflateSync(raw, { level: 1 }));
+  return sha;
+}
+
+interface RawEntry {
+  mode: "100644" | "40000";
+  name: string | Buffer;
+  sha: string;
+}
+
+const tree = (repo: string, entries: RawEntry[]) =>
+  writeObject(repo, "tree", Buffer.concat(entries.flatMap((e) => [Buffer.from(`${e.mode} `), Buffer.from(e.name), Buffer.from([0]), Buffer.from(e.sha, "hex")])));
+const blob = (repo: string, text: string | Buffer) => writeObject(repo, "blob", Buffer.from(text));
+
+/** A repo whose `main` is a commit of the tree that `build` writes beside README.md and train.py; audited
+ * through its file:// URL, so the tree is cloned and written out as any URL's is. */
+function rawRepo(name: string, build: (repo: string) => RawEntry[]): string {
+  const root = join(work, name);
+  mkdirSync(root);
+  git(root, "init", "-q");
+  const entries = [
+    { mode: "100644" as const, name: "README.md", sha: blob(root, "# Solution\n\nTrain: `python train.py`\n") },
+    { mode: "100644" as const, name: "train.py", sha: blob(root, "import numpy\nprint(undefined_name)\n") },
+    ...build(root),
+  ].sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
+  const top = tree(root, entries);
+  const commit = writeObject(root, "commit", Buffer.from(`tree ${top}\nauthor T <t@e> 0 +0000\ncommitter T <t@e> 0 +0000\n\nraw\n`));
+  git(root, "update-ref", "refs/heads/main", commit);
+  return `file://${root}`;
+}
+
+interface Report {
+  findings: Array<{ rule: string; message: string; locations?: Array<{ file?: string }> }>;
+}
+
+function reportOf(r: Run): Report {
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as Report;
+}
+
+const unreadable = (report: Report) => report.findings.filter((f) => f.rule === "inventory-files-readable").map((f) => f.message);
+/** The files named by inventory-files-readable findings whose message matches `reason`. */
+const unreadableFiles = (report: Report, reason: RegExp) =>
+  report.findings.filter((f) => f.rule === "inventory-files-readable" && reason.test(f.message)).flatMap((f) => (f.locations ?? []).map((l) => l.file ?? ""));
+
+/** Nothing of the audit is left: no temp tree, no clone lock, no half-made clone. */
+function expectNothingLeft(): void {
+  expect(tempFoldersLeft()).toEqual([]);
+  const cache = join(work, "cache");
+  if (existsSync(cache)) expect(readdirSync(cache).filter((f) => f.endsWith(".lock") || f.includes(".tmp-"))).toEqual([]);
+}
+
+const many = (repo: string, count: number, sha: string): RawEntry[] =>
+  Array.from({ length: count }, (_, i) => ({ mode: "100644" as const, name: `f${String(i).padStart(6, "0")}.txt`, sha }));
+
+describe("hostile clone corpus: caps before work", () => {
+  it("40,000 files sharing one blob end in a report", async () => {
+    const url = rawRepo("shared-blob", (repo) => [{ mode: "40000", name: "data", sha: tree(repo, many(repo, 40_000, blob(repo, "x\n"))) }]);
+    const report = reportOf(await audit(url));
+    expect(report.findings.some((f) => f.rule !== "inventory-files-readable")).toBe(true);
+    expectNothingLeft();
+  });
+
+  it("300,000 files end in a report that says the tree was cut at the file cap", async () => {
+    const url = rawRepo("too-many", (repo) => [{ mode: "40000", name: "data", sha: tree(repo, many(repo, 300_000, blob(repo, "x\n"))) }]);
+    const started = performance.now();
+    const report = reportOf(await audit(url));
+    console.log(`300,000 files: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    expect(unreadable(report).join("\n")).toMatch(/more than 100000 files/);
+    expectNothingLeft();
+  });
+
+  it("a 60 MB blob is named as skipped, never written out", async () => {
+    const url = rawRepo("big-blob", (repo) => [{ mode: "100644", name: "weights.py", sha: blob(repo, Buffer.alloc(60 * 1024 * 1024, 0x20)) }]);
+    const started = performance.now();
+    const report = reportOf(await audit(url));
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`60 MB blob: ${seconds.toFixed(1)} s`);
+    expect(unreadable(report).join("\n")).toMatch(/weights\.py was not inspected: larger than the 2 MiB cap/);
+    expect(seconds).toBeLessThan(20);
+    expectNothingLeft();
+  });
+});
+
+describe("hostile clone corpus: names and shapes git allows", () => {
+  it("two names that are not UTF-8 and decode alike are both reported, and nothing is left behind", async () => {
+    const url = rawRepo("bad-names", (repo) => [
+      { mode: "100644", name: Buffer.concat([Buffer.from("bad-"), Buffer.from([0xff]), Buffer.from(".py")]), sha: blob(repo, "import os\n") },
+      { mode: "100644", name: Buffer.concat([Buffer.from("bad-"), Buffer.from([0xfe]), Buffer.from(".py")]), sha: blob(repo, "import sys\n") },
+    ]);
+    const report = reportOf(await audit(url));
+    expect(unreadableFiles(report, /not valid UTF-8/).filter((f) => f.startsWith("bad-"))).toHaveLength(2);
+    expectNothingLeft();
+  });
+
+  it("duplicate tree entries end in a report", async () => {
+    const url = rawRepo("duplicates", (repo) => [
+      { mode: "100644", name: "dup.py", sha: blob(repo, "a = 1\n") },
+      { mode: "100644", name: "dup.py", sha: blob(repo, "b = 2\n") },
+      { mode: "40000", name: "dup.py", sha: tree(repo, [{ mode: "100644", name: "inner.py", sha: blob(repo, "c = 3\n") }]) },
+    ]);
+    const report = reportOf(await audit(url));
+    expect(unreadable(report).join("\n")).toMatch(/dup\.py/);
+    expectNothingLeft();
+  });
+
+  it("a 10,000-deep folder chain ends in a report", async () => {
+    const url = rawRepo("deep-chain", (repo) => {
+      let sha = tree(repo, [{ mode: "100644", name: "bottom.py", sha: blob(repo, "x = 1\n") }]);
+      for (let i = 0; i < 10_000; i++) sha = tree(repo, [{ mode: "40000", name: "d", sha }]);
+      return [{ mode: "40000", name: "deep", sha }];
+    });
+    const report = reportOf(await audit(url));
+    expect(unreadable(report).join("\n")).toMatch(/deeper than 64/);
+    expectNothingLeft();
+  });
+
+  it("a plain folder's file whose name is not UTF-8 is reported, not hidden", async () => {
+    const root = join(work, "plain-bad-name");
+    mkdirSync(root);
+    writeFileSync(join(root, "README.md"), "# Solution\n");
+    writeFileSync(Buffer.concat([Buffer.from(`${root}/train-`), Buffer.from([0xff]), Buffer.from(".py")]), "print(undefined_name)\n");
+    const report = reportOf(await audit(root));
+    expect(unreadableFiles(report, /not valid UTF-8/).filter((f) => f.startsWith("train-"))).toHaveLength(1);
   });
 });
