@@ -66,3 +66,38 @@ export function safeGit(baseDir: string, blockMs = 120_000, signal?: AbortSignal
     },
   }).env(gitEnv());
 }
+
+/**
+ * A long git command (clone, fetch) in its own process group, so that stopping it stops all of it: git
+ * hands a transfer to helpers (upload-pack, index-pack) that would otherwise hold the pipes open for
+ * seconds after git itself is gone. Stopped by `signal` (SIGTERM to the group: git removes its lock files)
+ * or after `silentMs` without output. Rejects with git's stderr as the message.
+ */
+export async function runGitGroup(cwd: string, args: readonly string[], signal?: AbortSignal, silentMs = 120_000): Promise<string> {
+  const { execa } = await import("execa");
+  const child = execa("git", safeArgs(args), { cwd, env: gitEnv(), extendEnv: false, detached: true, stdin: "ignore", reject: false });
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  };
+  let timer = setTimeout(stop, silentMs);
+  const awake = () => {
+    clearTimeout(timer);
+    timer = setTimeout(stop, silentMs);
+  };
+  child.stdout?.on("data", awake);
+  child.stderr?.on("data", awake);
+  signal?.addEventListener("abort", stop, { once: true });
+  if (signal?.aborted) stop();
+  try {
+    const result = await child;
+    if (result.exitCode !== 0) throw new Error(String(result.stderr || result.message));
+    return String(result.stdout);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", stop);
+  }
+}

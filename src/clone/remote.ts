@@ -7,7 +7,7 @@ import type { SimpleGit } from "simple-git";
 import { badInput } from "../model/errors.js";
 import type { BranchRef } from "../model/branch-view.js";
 import { cacheDirFor, redactUrl } from "./input.js";
-import { safeGit } from "./git.js";
+import { runGitGroup, safeGit } from "./git.js";
 import { cloneFailure, errorText } from "./git-errors.js";
 import { looksLikeCommit } from "./refs.js";
 import { stopIfInterrupted } from "./interrupt.js";
@@ -22,7 +22,7 @@ export async function ensureClone(url: string, cacheRoot?: string, signal?: Abor
     const origin = (await git.raw(["config", "--get", "remote.origin.url"]).catch(() => "")).trim();
     if (origin === url) {
       try {
-        await git.raw(["fetch", "--quiet", "--prune", "--depth", "1", "origin", "+refs/heads/*:refs/remotes/origin/*"]);
+        await runGitGroup(dir, ["fetch", "--quiet", "--prune", "--depth", "1", "origin", "+refs/heads/*:refs/remotes/origin/*"], signal);
         await git.raw(["remote", "set-head", "origin", "--auto"]).catch(() => "");
         return dir;
       } catch (error) {
@@ -36,7 +36,7 @@ export async function ensureClone(url: string, cacheRoot?: string, signal?: Abor
   const temp = `${dir}.tmp-${randomBytes(4).toString("hex")}`;
   try {
     // --no-single-branch: a shallow clone otherwise lists only the default branch.
-    await safeGit(dirname(dir), undefined, signal).clone(url, temp, ["--quiet", "--depth", "1", "--no-single-branch", "--no-checkout"]);
+    await runGitGroup(dirname(dir), ["clone", "--quiet", "--depth", "1", "--no-single-branch", "--no-checkout", "--", url, temp], signal);
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     await stopIfInterrupted(signal);

@@ -3,8 +3,8 @@
 // thousands of files, a 60 MB blob, names that are not UTF-8, duplicate entries, a 10,000-deep chain). Each case runs the real bin and must
 // run nothing (no marker), leak nothing of the other repository, and end with a report or one line (exit 2).
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -334,4 +334,95 @@ describe("hostile clone corpus: names and shapes git allows", () => {
     const report = reportOf(await audit(root));
     expect(unreadableFiles(report, /not valid UTF-8/).filter((f) => f.startsWith("train-"))).toHaveLength(1);
   });
+});
+
+/** The command lines of `pid`'s child processes. */
+function childCommands(pid: number): string[][] {
+  const found: string[][] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) found.push(readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0"));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return found;
+}
+
+/** A commit on `main` of `repo` adding `count` files of incompressible bytes: a clone or fetch that lasts. */
+function addBulk(repo: string, count: number, tag: string): void {
+  const entries = Array.from({ length: count }, (_, i) => ({ mode: "100644" as const, name: `${tag}-${String(i).padStart(5, "0")}.bin`, sha: blob(repo, randomBytes(24_000)) }));
+  const top = tree(repo, [
+    { mode: "100644", name: "README.md", sha: blob(repo, "# Solution\n\nTrain: `python train.py`\n") },
+    { mode: "40000", name: "data", sha: tree(repo, entries) },
+    { mode: "100644", name: "train.py", sha: blob(repo, "print('train')\n") },
+  ]);
+  const parent = existsSync(join(repo, ".git", "refs", "heads", "main")) ? `parent ${git(repo, "rev-parse", "main")}\n` : "";
+  const commit = writeObject(repo, "commit", Buffer.from(`tree ${top}\n${parent}author T <t@e> 0 +0000\ncommitter T <t@e> 0 +0000\n\n${tag}\n`));
+  git(repo, "update-ref", "refs/heads/main", commit);
+}
+
+interface Interrupted {
+  code: number | null;
+  stderr: string;
+  /** Milliseconds from the signal to the exit. */
+  exitMs: number;
+}
+
+/** Start an audit of `url`, wait until one of its children runs a git command containing `phase`, then send
+ * `signal` (SIGINT to the whole process group, as Ctrl-C does; SIGTERM to the audit alone, as `kill` does). */
+async function interruptAt(url: string, phase: string, signal: "SIGINT" | "SIGTERM"): Promise<Interrupted> {
+  const child = spawn(process.execPath, [BIN, "audit", url, "--stages", "static", "--format", "json", "--cache-dir", join(work, "cache")], {
+    env: { ...process.env, NO_COLOR: "1", HOME: home, TMPDIR: temp },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+  child.stdout.resume();
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const deadline = Date.now() + 120_000;
+  let seen = false;
+  while (!seen && Date.now() < deadline && child.exitCode === null) {
+    seen = childCommands(child.pid!).some((argv) => argv[0]?.endsWith("git") && argv.includes(phase));
+    if (!seen) await new Promise((r) => setTimeout(r, 10));
+  }
+  expect(seen, `git ${phase} was never seen running: ${stderr}`).toBe(true);
+  const sent = performance.now();
+  if (signal === "SIGINT") process.kill(-child.pid!, "SIGINT");
+  else child.kill("SIGTERM");
+  const code = await exited;
+  return { code, stderr, exitMs: performance.now() - sent };
+}
+
+function expectInterrupted(r: Interrupted): void {
+  console.log(`exited ${r.exitMs.toFixed(0)} ms after the signal`);
+  expect(r.code, r.stderr).toBe(130);
+  expect(r.stderr).toMatch(/interrupted/);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(r.exitMs).toBeLessThan(1_500);
+  expectNothingLeft();
+}
+
+describe("hostile clone corpus: interrupts while opening a repository", () => {
+  it("Ctrl-C during the clone, SIGTERM during a cache refresh, Ctrl-C while writing files: exit 130, nothing left, the cache usable", async () => {
+    const upstreamRepo = join(work, "bulk");
+    mkdirSync(upstreamRepo);
+    git(upstreamRepo, "init", "-q");
+    addBulk(upstreamRepo, 2_500, "first");
+    const url = `file://${upstreamRepo}`;
+
+    expectInterrupted(await interruptAt(url, "clone", "SIGINT"));
+    expect((await audit(url)).code).toBe(0);
+
+    addBulk(upstreamRepo, 2_500, "second");
+    expectInterrupted(await interruptAt(url, "fetch", "SIGTERM"));
+    expect((await audit(url)).code).toBe(0);
+
+    expectInterrupted(await interruptAt(url, "cat-file", "SIGINT"));
+    expectInterrupted(await interruptAt(url, "cat-file", "SIGTERM"));
+    expect((await audit(url)).code).toBe(0);
+  }, 400_000);
 });
