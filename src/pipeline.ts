@@ -77,7 +77,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
 
   // 2. Source: clone or open, check out the ref.
   progress.start("source", `opening ${options.source}`);
-  const checkout = await openSource(options.source, { ref: options.ref, cacheDir: options.cacheDir });
+  const checkout = await openSource(options.source, { ref: options.ref, cacheDir: options.cacheDir, signal: options.signal });
   try {
     progress.succeed(`${checkout.info.kind === "git" ? `${checkout.info.branches.length} branch(es)` : "plain folder"} at ${checkout.root}`);
 
@@ -134,6 +134,8 @@ async function staticStage(options: AuditOptions, progress: Progress, checkout: 
   const facts = emptyFacts();
   const resolved = settle(checkout.root, facts, options, user);
   const view = await walkRepo(checkout.root, {}, { exclude: compileGlobs(valueOf(resolved.settings, "exclude") ?? []) });
+  // What the checkout left unwritten (caps, names) is reported as the walk reports what it skipped.
+  view.issues.push(...checkout.skipped);
   const notes = checkout.info.kind === "folder" ? ["Plain folder (no git): branches were not checked."] : [];
   notes.push(...resolved.notes);
   const rules = loadRules(ruleFolders(resolved.rules, checkout.root)).filter((r) => !resolved.disable.includes(r.id));

@@ -7,24 +7,26 @@ import type { SimpleGit } from "simple-git";
 import { badInput } from "../model/errors.js";
 import type { BranchRef } from "../model/branch-view.js";
 import { cacheDirFor, redactUrl } from "./input.js";
-import { safeGit } from "./git.js";
+import { runGitGroup, safeGit } from "./git.js";
 import { cloneFailure, errorText } from "./git-errors.js";
 import { looksLikeCommit } from "./refs.js";
+import { stopIfInterrupted } from "./interrupt.js";
 
 /** The clone of `url` in the cache, made or brought up to date. Cloned into a temp name and renamed, so a
  * clone cut short never leaves a half-made cache folder behind. */
-export async function ensureClone(url: string, cacheRoot?: string): Promise<string> {
+export async function ensureClone(url: string, cacheRoot?: string, signal?: AbortSignal): Promise<string> {
   const dir = cacheDirFor(url, cacheRoot);
   const shown = redactUrl(url);
   if (existsSync(`${dir}/.git`)) {
-    const git = safeGit(dir);
+    const git = safeGit(dir, undefined, signal);
     const origin = (await git.raw(["config", "--get", "remote.origin.url"]).catch(() => "")).trim();
     if (origin === url) {
       try {
-        await git.raw(["fetch", "--quiet", "--prune", "--depth", "1", "origin", "+refs/heads/*:refs/remotes/origin/*"]);
+        await runGitGroup(dir, ["fetch", "--quiet", "--prune", "--depth", "1", "origin", "+refs/heads/*:refs/remotes/origin/*"], signal);
         await git.raw(["remote", "set-head", "origin", "--auto"]).catch(() => "");
         return dir;
       } catch (error) {
+        await stopIfInterrupted(signal);
         throw cloneFailure(shown, errorText(error), error);
       }
     }
@@ -34,9 +36,10 @@ export async function ensureClone(url: string, cacheRoot?: string): Promise<stri
   const temp = `${dir}.tmp-${randomBytes(4).toString("hex")}`;
   try {
     // --no-single-branch: a shallow clone otherwise lists only the default branch.
-    await safeGit(dirname(dir)).clone(url, temp, ["--quiet", "--depth", "1", "--no-single-branch", "--no-checkout"]);
+    await runGitGroup(dirname(dir), ["clone", "--quiet", "--depth", "1", "--no-single-branch", "--no-checkout", "--", url, temp], signal);
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
+    await stopIfInterrupted(signal);
     throw cloneFailure(shown, errorText(error), error);
   }
   try {

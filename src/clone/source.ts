@@ -1,6 +1,5 @@
 // Open the source of an audit: clone a URL into the cache or open a local folder, pick the ref, list branches.
-import { existsSync } from "node:fs";
-import { mkdtemp, realpath, rm, stat } from "node:fs/promises";
+import { lstat, mkdtemp, realpath, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { badInput, internalError } from "../model/errors.js";
@@ -14,6 +13,9 @@ import { ensureClone, remoteBranches, resolveUrlRef } from "./remote.js";
 import { materializeCommit } from "./materialize.js";
 import { validateRefName } from "./refs.js";
 import { withCloneLock } from "./clone-lock.js";
+import { checkLocalGitConfig, locateLocalGit } from "./local-git.js";
+import { stopIfInterrupted } from "./interrupt.js";
+import type { SkippedPath } from "./tree-plan.js";
 
 export interface Checkout {
   /** Absolute path of the tree to audit. */
@@ -21,6 +23,9 @@ export interface Checkout {
   info: RepoInfo;
   /** The repo's other branches, read-only; null for a plain folder. */
   branches: BranchView | null;
+  /** Tree entries the walk will not see because they were not written (caps, names), as the walk's own
+   * `skipped` records; empty for a folder audited in place. */
+  skipped: SkippedPath[];
   /** Remove temporary folders (the clone cache stays). */
   dispose(): Promise<void>;
 }
@@ -30,6 +35,8 @@ export interface SourceOptions {
   ref?: string;
   /** Root of the clone cache (default ~/.cache/repro-audit/repos); each URL gets a folder named by its hash. */
   cacheDir?: string;
+  /** Stops the clone, fetch or writing of files: the audit ends with "interrupted", nothing left behind. */
+  signal?: AbortSignal;
 }
 
 export async function openSource(input: string, options: SourceOptions = {}): Promise<Checkout> {
@@ -46,29 +53,33 @@ async function openUrl(url: string, options: SourceOptions): Promise<Checkout> {
   const dir = cacheDirFor(url, options.cacheDir);
   const tree = await mkdtemp(join(tmpdir(), "repro-audit-tree-"));
   const dispose = () => rm(tree, { recursive: true, force: true });
-  let opened: { branches: BranchRef[]; target: Awaited<ReturnType<typeof resolveUrlRef>> };
+  let opened: { branches: BranchRef[]; target: Awaited<ReturnType<typeof resolveUrlRef>>; skipped: SkippedPath[] };
   try {
     opened = await withCloneLock(dir, async () => {
-      await ensureClone(url, options.cacheDir);
-      const git = safeGit(dir);
+      await ensureClone(url, options.cacheDir, options.signal);
+      await stopIfInterrupted(options.signal);
+      const git = safeGit(dir, undefined, options.signal);
       const branches = await remoteBranches(git);
       if (branches.length === 0) throw badInput(`${shown} is an empty repository (no commits)`, "Check the URL, or push a commit first");
       const target = await resolveUrlRef(git, shown, options.ref, branches);
+      let skipped: SkippedPath[];
       try {
-        await materializeCommit(dir, target.commit, tree);
+        skipped = await materializeCommit(dir, target.commit, tree, options.signal);
       } catch (error) {
+        await stopIfInterrupted(options.signal);
         const said = tellingGitLine(errorText(error));
         throw internalError(`cannot write ${options.ref ?? "the default branch"} of ${shown} from the cache clone (${said})`, `Clear the cache folder ${dir} and rerun`, error);
       }
-      return { branches, target };
+      return { branches, target, skipped };
     });
   } catch (error) {
     await dispose();
     throw error;
   }
-  const { branches, target } = opened;
+  const { branches, target, skipped } = opened;
   return {
     root: tree,
+    skipped,
     info: repoInfo(shown, target.commit, target.ref, branches, target.branch, githubWebUrl(url)),
     branches: gitBranchView(dir, branches.map((b) => b.name), branches.filter((b) => b.name !== target.branch)),
     dispose,
@@ -84,15 +95,19 @@ async function openPath(path: string, options: SourceOptions): Promise<Checkout>
 
   // Only a folder that is itself a repo's top level is audited as git: a plain folder inside some other
   // repo (a sample inside this project, say) must not inherit that repo's branches.
-  if (!existsSync(join(root, ".git"))) {
+  if (!(await lstat(join(root, ".git")).catch(() => null))) {
     if (options.ref !== undefined) throw badInput(`--ref ${options.ref} needs a git repository, but ${path} is a plain folder`, "Drop --ref, or pass a git repository");
     return {
       root,
       info: { url: root, kind: "folder", commit: null, ref: null, branches: [] },
       branches: null,
+      skipped: [],
       dispose: async () => {},
     };
   }
+  // Before any git command reads the folder: its .git must be its own, and its config must not make git
+  // run anything (a partial clone's lazy fetch runs the promisor remote's upload-pack).
+  await checkLocalGitConfig(await locateLocalGit(root, path), path);
   const git = safeGit(root);
   let head: string;
   try {
@@ -114,6 +129,7 @@ async function openPath(path: string, options: SourceOptions): Promise<Checkout>
   let ref: string | null = currentName;
   let current = currentName;
   let temp: string | null = null;
+  let skipped: SkippedPath[] = [];
   if (options.ref !== undefined) {
     commit = await resolveLocalRef(git, path, options.ref, branches);
     ref = options.ref;
@@ -121,9 +137,10 @@ async function openPath(path: string, options: SourceOptions): Promise<Checkout>
     // The user's repo is never modified: the ref's files are written from git's objects into a temp folder.
     temp = await mkdtemp(join(tmpdir(), "repro-audit-ref-"));
     try {
-      await materializeCommit(root, commit, temp);
+      skipped = await materializeCommit(root, commit, temp, options.signal);
     } catch (error) {
       await rm(temp, { recursive: true, force: true });
+      await stopIfInterrupted(options.signal);
       throw badInput(`cannot read ${options.ref} of ${path} (${tellingGitLine(errorText(error))})`, "Check that the repository is complete (git fsck)", error);
     }
     auditRoot = temp;
@@ -134,6 +151,7 @@ async function openPath(path: string, options: SourceOptions): Promise<Checkout>
     root: auditRoot,
     info: repoInfo(root, commit, ref, branches, current, githubWebUrl(origin)),
     branches: gitBranchView(root, namesForReadme(branches), others),
+    skipped,
     dispose: async () => {
       if (temp) await rm(temp, { recursive: true, force: true });
     },

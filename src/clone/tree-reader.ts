@@ -1,9 +1,13 @@
 // Read a commit's files straight from git's object store: nothing is checked out, so nothing is written
 // into the user's repo, no hook or filter runs, and a symlink is only ever a blob holding its target.
-import { gitEnv, safeArgs, safeGit } from "./git.js";
+import { gitEnv, safeArgs } from "./git.js";
+import { shownName, utf8Name } from "../io/byte-name.js";
 
 export interface TreeEntry {
+  /** The path as UTF-8; in a name that is not valid UTF-8 each bad byte shows as \xNN (see nameIsUtf8). */
   path: string;
+  /** False when the name's bytes are not valid UTF-8: two such names can read alike, and neither can be written as shown. */
+  nameIsUtf8: boolean;
   /** "100644", "100755" (file), "120000" (symlink), "160000" (submodule). */
   mode: string;
   sha: string;
@@ -11,22 +15,44 @@ export interface TreeEntry {
   size: number | null;
 }
 
+/** A tree listing larger than this is refused rather than held in memory (about 2 million entries). */
+const MAX_LISTING_BYTES = 256 * 1024 * 1024;
+
 /**
  * Every file of `commit`'s tree. `-l` makes git read each blob's header, so a tree or blob missing from
  * the object store (a broken or partial clone) fails here (git exits non-zero for a tree, prints "BAD"
- * as a blob's size), which is what "fails to check out" means.
+ * as a blob's size), which is what "fails to check out" means. Names are read as bytes, so a name that is
+ * not UTF-8 is known as such instead of silently becoming another name.
  */
-export async function listTree(repoDir: string, commit: string): Promise<TreeEntry[]> {
-  const out = await safeGit(repoDir).raw(["ls-tree", "-r", "-l", "-z", "--full-tree", commit]);
+export async function listTree(repoDir: string, commit: string, signal?: AbortSignal): Promise<TreeEntry[]> {
+  const { execa } = await import("execa");
+  const listed = await execa("git", safeArgs(["ls-tree", "-r", "-l", "-z", "--full-tree", commit]), {
+    cwd: repoDir,
+    env: gitEnv(),
+    extendEnv: false,
+    encoding: "buffer",
+    maxBuffer: MAX_LISTING_BYTES,
+    ...(signal ? { cancelSignal: signal } : {}),
+  });
+  const out = Buffer.from(listed.stdout);
   const entries: TreeEntry[] = [];
-  for (const record of out.split("\0")) {
-    if (record === "") continue;
-    const tab = record.indexOf("\t");
-    const [mode, type, sha, size] = record.slice(0, tab).split(/\s+/);
+  let start = 0;
+  while (start < out.length) {
+    let end = out.indexOf(0, start);
+    if (end < 0) end = out.length;
+    const record = out.subarray(start, end);
+    start = end + 1;
+    const tab = record.indexOf(9);
+    if (tab < 0) continue;
+    const [mode, type, sha, size] = record.subarray(0, tab).toString("latin1").split(/\s+/);
     if (!mode || !sha || type === "tree") continue;
+    const nameBytes = record.subarray(tab + 1);
+    const utf8 = utf8Name(nameBytes);
+    const path = utf8 ?? shownName(nameBytes);
+    const nameIsUtf8 = utf8 !== null;
     // git prints "BAD" as the size of a blob it cannot read: the tree cannot be produced.
-    if (size === "BAD") throw new Error(`fatal: object ${sha} of ${record.slice(tab + 1)} is missing`);
-    entries.push({ path: record.slice(tab + 1), mode, sha, size: size === "-" || size === undefined ? null : Number(size) });
+    if (size === "BAD") throw new Error(`fatal: object ${sha} of ${path} is missing`);
+    entries.push({ path, nameIsUtf8, mode, sha, size: size === "-" || size === undefined ? null : Number(size) });
   }
   return entries;
 }
@@ -36,9 +62,11 @@ export type BlobHandler = (sha: string, data: Buffer | null) => void | Promise<v
 
 /**
  * Stream the blobs named by `shas` through one `git cat-file --batch` process (one process, not one per
- * file). Output is "<sha> <type> <size>\n<bytes>\n" per object, or "<sha> missing\n".
+ * file). Output is "<sha> <type> <size>\n<bytes>\n" per object, or "<sha> missing\n". Each handler is
+ * awaited before more is read, so a slow consumer holds git back instead of piling blobs up in memory, and
+ * a blob's chunks are joined once, when it is whole.
  */
-export async function readBlobs(repoDir: string, shas: readonly string[], onBlob: BlobHandler): Promise<void> {
+export async function readBlobs(repoDir: string, shas: readonly string[], onBlob: BlobHandler, signal?: AbortSignal): Promise<void> {
   if (shas.length === 0) return;
   // Loaded here, not at start-up: only audits that read other branches stream blobs.
   const { execa } = await import("execa");
@@ -49,30 +77,51 @@ export async function readBlobs(repoDir: string, shas: readonly string[], onBlob
     input: shas.join("\n") + "\n",
     buffer: false,
     stderr: "pipe",
+    ...(signal ? { cancelSignal: signal } : {}),
   });
-  let pending: Buffer = Buffer.alloc(0);
+  let chunks: Buffer[] = [];
+  let have = 0;
   let want: { sha: string; size: number } | null = null;
-  const handled: Promise<void>[] = [];
-  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-    pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-    for (;;) {
-      if (want === null) {
-        const newline = pending.indexOf(10);
-        if (newline < 0) break;
-        const header = pending.subarray(0, newline).toString("utf8").split(" ");
-        pending = pending.subarray(newline + 1);
-        if (header[1] === "missing") {
-          handled.push(Promise.resolve(onBlob(header[0]!, null)));
-          continue;
+  const joined = (): Buffer => {
+    const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, have);
+    chunks = [all];
+    return all;
+  };
+  const keep = (rest: Buffer) => {
+    chunks = rest.length > 0 ? [rest] : [];
+    have = rest.length;
+  };
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      have += chunk.length;
+      for (;;) {
+        if (want === null) {
+          if (have === 0) break;
+          const pending = joined();
+          const newline = pending.indexOf(10);
+          if (newline < 0) break;
+          const header = pending.subarray(0, newline).toString("utf8").split(" ");
+          keep(pending.subarray(newline + 1));
+          if (header[1] === "missing") {
+            await onBlob(header[0]!, null);
+            continue;
+          }
+          want = { sha: header[0]!, size: Number(header[2]) };
         }
-        want = { sha: header[0]!, size: Number(header[2]) };
+        if (have < want.size + 1) break;
+        const pending = joined();
+        const data = Buffer.from(pending.subarray(0, want.size));
+        keep(pending.subarray(want.size + 1));
+        const sha = want.sha;
+        want = null;
+        await onBlob(sha, data);
       }
-      if (pending.length < want.size + 1) break;
-      handled.push(Promise.resolve(onBlob(want.sha, Buffer.from(pending.subarray(0, want.size)))));
-      pending = pending.subarray(want.size + 1);
-      want = null;
     }
+  } catch (error) {
+    child.kill();
+    await child.catch(() => undefined);
+    throw error;
   }
   await child;
-  await Promise.all(handled);
 }

@@ -21,6 +21,11 @@ export const DEFAULT_WALK_CAPS: WalkCaps = {
   maxKeptBytes: 256 * 1024 * 1024,
 };
 
+/** The size cap of one file by its kind: notebooks have their own, larger one. */
+export function fileCapOf(kind: string, caps: WalkCaps): number {
+  return kind === "notebook" ? Math.max(caps.maxNotebookBytes, caps.maxFileBytes) : caps.maxFileBytes;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KiB`;

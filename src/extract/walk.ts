@@ -10,8 +10,9 @@ import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, lstat
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { FactRecord } from "../model/facts.js";
 import type { InventoryEntry, PythonSource, RepoView } from "../model/repo-view.js";
-import { DEFAULT_WALK_CAPS, formatBytes, type WalkCaps } from "./caps.js";
+import { DEFAULT_WALK_CAPS, fileCapOf, formatBytes, type WalkCaps } from "./caps.js";
 import { classifyPath } from "./classify.js";
+import { shownName, utf8Name } from "../io/byte-name.js";
 import { flattenNotebook, type FlatNotebook } from "./notebook.js";
 import type { PathMatcher } from "./glob.js";
 
@@ -101,9 +102,16 @@ class Walk {
 
   /** List one folder: its files are visited now, its sub-folders returned. */
   private async folder(dir: Folder): Promise<Folder[]> {
-    let names: string[];
+    const names: string[] = [];
     try {
-      names = readdirSync(dir.abs).sort();
+      // Names as bytes: one that is not UTF-8 would otherwise be decoded into a name that does not exist
+      // on disk, and vanish from the audit without a word.
+      for (const raw of readdirSync(dir.abs, { encoding: "buffer" })) {
+        const name = utf8Name(raw);
+        if (name !== null) names.push(name);
+        else this.issues.push({ kind: "skipped", file: dir.rel === "" ? shownName(raw) : `${dir.rel}/${shownName(raw)}`, reason: "name is not valid UTF-8: not read", size: null });
+      }
+      names.sort();
     } catch (error) {
       this.issues.push({ kind: "skipped", file: dir.rel || ".", reason: `folder cannot be listed (${(error as NodeJS.ErrnoException).code ?? "error"})`, size: null });
       return [];
@@ -236,7 +244,7 @@ function readCapped(abs: string, cap: number): Buffer | string {
 
 /** The size a file of this kind is read up to. */
 function capOf(entry: InventoryEntry, caps: WalkCaps): number {
-  return entry.kind === "notebook" ? Math.max(caps.maxNotebookBytes, caps.maxFileBytes) : caps.maxFileBytes;
+  return fileCapOf(entry.kind, caps);
 }
 
 function worthReporting(entry: InventoryEntry): boolean {
