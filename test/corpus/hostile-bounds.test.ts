@@ -50,6 +50,8 @@ function run(args: string[], limitMs = 170_000): Promise<Run> {
       env: { ...process.env, NO_COLOR: "1", CI: "1", HOME: home, XDG_CACHE_HOME: join(home, ".cache") },
       stdio: ["ignore", "pipe", "pipe"],
       timeout: limitMs,
+      // A process stuck in a regex never runs its SIGTERM handler.
+      killSignal: "SIGKILL",
     });
     let stdout = "";
     let stderr = "";
@@ -149,4 +151,34 @@ describe("hostile-bounds corpus: extreme numbers in the trusted leaderboard file
       expect(r.stderr).not.toMatch(/\n\s+at /);
     });
   }
+});
+
+describe("hostile-bounds corpus: pathological lines for the regexes over repo text", () => {
+  // Hang guards, not speed targets: each case took from 20 s to hours before its regexes were made linear.
+  const GUARD_MS = 60_000;
+  const line = (unit: string, length: number) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+  const cases: Array<[string, Record<string, string>]> = [
+    ["a README with one 200 KB line of letters (the Dockerfile and script names in prose)", { "README.md": `# Solution\n\n${line("a", 200_000)}\n` }],
+    ["a README with one 200 KB line of path characters", { "README.md": `# Solution\n\n${line("a/b.c-", 200_000)}\n` }],
+    ["a README with one 200 KB line of unclosed links", { "README.md": `# Solution\n\n${line("](", 200_000)}\n` }],
+    ["a README with one 200 KB line of unclosed reStructuredText links", { "README.md": `# Solution\n\n${line("`<", 200_000)}\n` }],
+    ["a .sh with a 160 KB run of spaces", { "run.sh": `python train.py${line(" ", 160_000)}x\n` }],
+    ["a README code block with a 160 KB run of spaces", { "README.md": `# Solution\n\n\`\`\`\npython train.py${line(" ", 160_000)}x\n\`\`\`\n` }],
+  ];
+  for (const [what, files] of cases) {
+    it(`${what}: a report within the hang guard`, async () => {
+      const { run: r } = await audit(repo(`line-${cases.findIndex((c) => c[0] === what)}`, files), GUARD_MS);
+      console.log(`${what}: ${r.seconds.toFixed(1)} s`);
+    });
+  }
+});
+
+describe("hostile-bounds corpus: huge tokens", () => {
+  it("a 1.5 MB undefined name is quoted by its start, not copied into the report", async () => {
+    const name = `x${"y".repeat(1_500_000)}`;
+    const { run: r, report } = await audit(repo("huge-name", { "huge.py": `def main():\n    return ${name}\n` }));
+    const quoted = report.findings.filter((f) => f.rule === "code-names-defined");
+    expect(quoted.length).toBeGreaterThan(0);
+    expect(r.stdout.length).toBeLessThan(200_000);
+  });
 });
