@@ -1,5 +1,6 @@
 // Kaggle's leaderboard CSV (UTF-8 with a BOM, quoted team names with commas), read by column name. Pure.
 import { badInput } from "../model/errors.js";
+import { LEADERBOARD_RANGES, leaderboardNumberProblem, type LeaderboardNumber } from "../model/count-ranges.js";
 
 /** One team on a Kaggle board. `row` is the spreadsheet row (the header is row 1). */
 export interface BoardRow {
@@ -89,24 +90,31 @@ export function parseBoard(label: string, text: string): BoardRow[] {
     if (name.trim() === "") throw badInput(`${where}: TeamName is empty`, "Give every team a name");
     return {
       row: record.row,
-      rank: at.rank < 0 ? index + 1 : wholeNumber(where, "Rank", cell(at.rank), 1),
-      teamId: at.teamId < 0 || cell(at.teamId) === "" ? null : wholeNumber(where, "TeamId", cell(at.teamId), 0),
+      rank: at.rank < 0 ? index + 1 : wholeNumber(where, "Rank", cell(at.rank), "rank"),
+      teamId: at.teamId < 0 || cell(at.teamId) === "" ? null : wholeNumber(where, "TeamId", cell(at.teamId), "teamId"),
       name,
       score: score(where, cell(at.score)),
-      entries: wholeNumber(where, "SubmissionCount", cell(at.entries), 0),
+      entries: wholeNumber(where, "SubmissionCount", cell(at.entries), "entries"),
     };
   });
 }
 
-function wholeNumber(where: string, column: string, text: string, min: number): number {
+function wholeNumber(where: string, column: string, text: string, field: LeaderboardNumber): number {
   const n = Number(text);
-  if (text === "" || !Number.isInteger(n) || n < min) throw badInput(`${where}: ${column} '${text}' is not a whole number${min > 0 ? ` of at least ${min}` : ""}`, `Fix the ${column} cell`);
-  return n;
+  const min = LEADERBOARD_RANGES[field].min;
+  if (text === "" || !Number.isInteger(n) || n < min) throw badInput(`${where}: ${column} '${text.slice(0, 40)}' is not a whole number${min > 0 ? ` of at least ${min}` : ""}`, `Fix the ${column} cell`);
+  return withinRange(where, column, text, field);
 }
 
 function score(where: string, text: string): number | null {
   if (text === "") return null;
-  const n = Number(text);
-  if (!Number.isFinite(n)) throw badInput(`${where}: Score '${text}' is not a number`, "Fix the Score cell, or leave it empty for a team without a score");
-  return n;
+  if (!Number.isFinite(Number(text))) throw badInput(`${where}: Score '${text.slice(0, 40)}' is not a number`, "Fix the Score cell, or leave it empty for a team without a score");
+  return withinRange(where, "Score", text, "privateScore");
+}
+
+/** A number past its stated range (model/count-ranges.ts) is a typo, not a board. */
+function withinRange(where: string, column: string, text: string, field: LeaderboardNumber): number {
+  const problem = leaderboardNumberProblem(field, Number(text));
+  if (problem) throw badInput(`${where}: ${column} '${text.slice(0, 40)}' ${problem}`, `Fix the ${column} cell`);
+  return Number(text);
 }

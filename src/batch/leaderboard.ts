@@ -8,6 +8,7 @@ import { schemaProblems } from "../io/schema.js";
 import { parseBoard, type BoardRow } from "./kaggle-csv.js";
 import { readBoardText } from "./board-file.js";
 import { mergeBoards } from "./board-merge.js";
+import { LEADERBOARD_RANGES, leaderboardNumberProblem, type LeaderboardNumber } from "../model/count-ranges.js";
 
 export interface LeaderboardTeam {
   rank: number;
@@ -78,7 +79,22 @@ export function parseLeaderboardDoc(file: string, text: string): LeaderboardDoc 
   if (doc === undefined || doc === null) throw badInput(`leaderboard ${file} is empty`, `Give at least competition and teams. ${HINT}`);
   const problems = schemaProblems("leaderboard.schema.json", doc).filter((p) => !p.endsWith("must match \"then\" schema") && !p.includes("must match a schema in anyOf"));
   if (problems.length > 0) throw badInput(`invalid leaderboard ${file}: ${problems.join("; ")}`, HINT);
+  const ranges = numberProblems(doc as LeaderboardDoc);
+  if (ranges.length > 0) throw badInput(`invalid leaderboard ${file}: ${ranges.join("; ")}`, HINT);
   return doc as LeaderboardDoc;
+}
+
+/** Pure: each team number outside its stated range (model/count-ranges.ts), as "/teams/<i>/<field>: ...". */
+function numberProblems(doc: LeaderboardDoc): string[] {
+  const problems: string[] = [];
+  (doc.teams ?? []).forEach((team, i) => {
+    for (const field of Object.keys(LEADERBOARD_RANGES) as LeaderboardNumber[]) {
+      const value = team[field];
+      const problem = typeof value === "number" ? leaderboardNumberProblem(field, value) : null;
+      if (problem) problems.push(`/teams/${i}/${field}: ${problem}`);
+    }
+  });
+  return problems;
 }
 
 /** Read the leaderboard file and the Kaggle boards it names (paths relative to it). */

@@ -5,6 +5,7 @@ import { badInput } from "../model/errors.js";
 import { schemaProblems } from "../io/schema.js";
 import { readRegularFile } from "../io/safe-file.js";
 import type { StageName } from "../model/report.js";
+import { countInRange, rangeWords, type CountName } from "../model/count-ranges.js";
 
 export const CONFIG_FILE = ".repro-audit.yml";
 
@@ -34,9 +35,22 @@ export interface Config {
   carbon?: { region?: string; intensity?: number; pue?: number };
 }
 
+/** The config's fields that count things, and the range each must keep (model/count-ranges.ts). */
+const COUNT_FIELDS: ReadonlyArray<[keyof TrainConfig | "datasetSize", CountName]> = [
+  ["epochs", "epochs"], ["folds", "folds"], ["models", "models"], ["seeds", "seeds"], ["datasetSize", "images"],
+];
+
 /** Pure: the problems with a parsed config document, each "<file> <pointer>: <problem>". */
 export function configProblems(file: string, doc: unknown): string[] {
-  return schemaProblems("config.schema.json", doc).map((p) => `${file} ${p}`);
+  const problems = schemaProblems("config.schema.json", doc).map((p) => `${file} ${p}`);
+  if (problems.length > 0) return problems;
+  // JSON Schema's "integer" takes 1e308; the counts must also stay within their stated ranges.
+  const train = (doc as Config).train as Record<string, unknown> | undefined;
+  for (const [field, count] of COUNT_FIELDS) {
+    const value = train?.[field];
+    if (typeof value === "number" && !countInRange(count, value)) problems.push(`${file} /train/${field}: must be ${rangeWords(count)}`);
+  }
+  return problems;
 }
 
 /** Config files are small: a larger one is refused before it is parsed. */

@@ -3,6 +3,7 @@
 import type { TrainPlan } from "../model/carbon.js";
 import type { FactRecord, Facts } from "../model/facts.js";
 import { sourced, type Sourced } from "../model/sourced.js";
+import { countInRange } from "../model/count-ranges.js";
 
 export interface PlanInput {
   facts: Facts;
@@ -57,7 +58,8 @@ function countFrom(kind: "epochs" | "folds" | "models" | "seeds", input: PlanInp
   if (given) return given;
   if (kind === "epochs" && command) {
     const m = EPOCH_ARGS.exec(command.value);
-    if (m) return sourced(Number(m[1]), command.origin, `${command.source} (${m[0].trim()})`);
+    // A command's `--epochs 1e400`-sized number is not believed (model/count-ranges.ts).
+    if (m && countInRange("epochs", Number(m[1]))) return sourced(Number(m[1]), command.origin, `${command.source} (${m[0].trim()})`);
   }
   const fact = bestTraining(training, kind, script);
   if (fact) return sourced(Number(fact.value), "code", `${SOURCE_WORDS[String(fact.source)] ?? String(fact.source)}${fact.name ? ` ${fact.name}` : ""} in ${at(fact)}`);

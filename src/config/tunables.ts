@@ -5,6 +5,7 @@ import { badInput } from "../model/errors.js";
 import { STAGES, type StageName } from "../model/report.js";
 import { pickDevice } from "../carbon/gpu-table.js";
 import { FAIL_ON, type FailOn } from "../model/finding.js";
+import { COUNT_RANGES, type CountName } from "../model/count-ranges.js";
 
 export interface Mount {
   host: string;
@@ -43,6 +44,9 @@ function positive(integer: boolean, example: string, options: { min?: number; ma
     return n;
   };
 }
+
+/** A whole number within a count's stated range (model/count-ranges.ts). */
+const count = (name: CountName, example: string) => positive(true, example, { max: COUNT_RANGES[name].max });
 
 function oneOf<T extends string>(allowed: readonly T[]) {
   return (text: string, flag: string): T => {
@@ -126,11 +130,11 @@ export const TUNABLES = {
     parse: (text: string) => [text],
   } satisfies Spec<string[]>,
   epochs: {
-    flag: "--epochs", arg: "<n>", help: "total epochs of one training run", config: ["train", "epochs"], repo: true, parse: positive(true, "10"),
+    flag: "--epochs", arg: "<n>", help: "total epochs of one training run", config: ["train", "epochs"], repo: true, parse: count("epochs", "10"),
   } satisfies Spec<number>,
-  folds: { help: "folds trained (runs = folds x models x seeds)", config: ["train", "folds"], repo: true, parse: positive(true, "5") } satisfies Spec<number>,
-  models: { help: "models trained per fold", config: ["train", "models"], repo: true, parse: positive(true, "1") } satisfies Spec<number>,
-  seeds: { help: "seeds trained per model", config: ["train", "seeds"], repo: true, parse: positive(true, "1") } satisfies Spec<number>,
+  folds: { help: "folds trained (runs = folds x models x seeds)", config: ["train", "folds"], repo: true, parse: count("folds", "5") } satisfies Spec<number>,
+  models: { help: "models trained per fold", config: ["train", "models"], repo: true, parse: count("models", "1") } satisfies Spec<number>,
+  seeds: { help: "seeds trained per model", config: ["train", "seeds"], repo: true, parse: count("seeds", "1") } satisfies Spec<number>,
   measureEpochs: {
     flag: "--measure-epochs", arg: "<n>", help: "epochs to measure (default 1)", config: ["train", "measureEpochs"], repo: false,
     default: 1, parse: positive(true, "1"),
@@ -164,7 +168,7 @@ export const TUNABLES = {
   } satisfies Spec<string>,
   datasetSize: {
     flag: "--dataset-size", arg: "<n>", help: "training images per epoch for the static estimate (default: read from the code)",
-    config: ["train", "datasetSize"], repo: true, parse: positive(true, "20000"),
+    config: ["train", "datasetSize"], repo: false, parse: count("images", "20000"),
   } satisfies Spec<number>,
   region: {
     flag: "--region", arg: "<CC>", help: "carbon intensity of a country (ISO code)", config: ["carbon", "region"], repo: false,

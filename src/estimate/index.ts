@@ -16,8 +16,8 @@ export interface EstimateOptions {
   gpuModel?: string;
   /** Where gpuModel was set, for the bad-input message ("--gpu-model", "my.yml carbon.gpuModel"). */
   gpuModelSetting?: string;
-  /** --dataset-size: images per epoch. */
-  datasetSize?: number;
+  /** Images per epoch the user gave, with where it was set (never labelled a flag unless it was one). */
+  datasetSize?: Sourced<number>;
   pue: Sourced<number>;
   intensity: Sourced<number>;
   gCO2PerKm: number;

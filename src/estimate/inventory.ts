@@ -11,6 +11,7 @@ import { commandArgs, commandScript } from "./command-args.js";
 import type { Guessed, RunGroup, Size } from "./compute.js";
 import type { Origin, Sourced } from "../model/carbon.js";
 import { matchArchitecture, type ArchitectureMatch, type FlopsTable } from "./flops-table.js";
+import { countInRange } from "../model/count-ranges.js";
 
 export interface PlanLike {
   commands: Array<{ value: string; source: string; origin?: Origin }>;
@@ -24,8 +25,8 @@ export interface InventoryInput {
   facts: Facts;
   plan: PlanLike | null;
   table: FlopsTable;
-  /** --dataset-size: images per epoch, trusted. */
-  datasetSize?: number;
+  /** Images per epoch the user gave (--dataset-size or their config), with where it was set. */
+  datasetSize?: Sourced<number>;
 }
 
 export interface Inventory {
@@ -153,7 +154,7 @@ function nearest<T>(t: Training, pick: (scope: Scope) => T | null): T | null {
 }
 
 function inputSize(t: Training, setup: FactRecord[], training: FactRecord[]): Guessed<Size> {
-  const option = SIZE_OPTIONS.map((o) => [o, t.args.get(o)] as const).find(([, v]) => v && /^\d+$/.test(v));
+  const option = SIZE_OPTIONS.map((o) => [o, t.args.get(o)] as const).find(([, v]) => v && /^\d+$/.test(v) && countInRange("image-size", Number(v)));
   if (option && t.command) return { value: [Number(option[1]), Number(option[1])], origin: t.command.origin, source: `${t.command.source} (--${option[0]} ${option[1]})` };
   const sizes: FactRecord[] = [...setup.filter((r) => r.kind === "input-size"), ...training.filter((r) => r.kind === "image-size").map((r): FactRecord => Object.assign({}, r, { axis: "both" }))];
   const found = nearest(t, (scope) => {
@@ -174,8 +175,8 @@ function inputSize(t: Training, setup: FactRecord[], training: FactRecord[]): Gu
 }
 
 function images(t: Training, input: InventoryInput, setup: FactRecord[]): Guessed<number> {
-  if (input.datasetSize !== undefined) return { value: input.datasetSize, origin: "flag", source: "--dataset-size" };
-  const option = IMAGE_OPTIONS.map((o) => [o, t.args.get(o)] as const).find(([, v]) => v && /^\d+$/.test(v));
+  if (input.datasetSize !== undefined) return { value: input.datasetSize.value, origin: input.datasetSize.origin, source: input.datasetSize.source };
+  const option = IMAGE_OPTIONS.map((o) => [o, t.args.get(o)] as const).find(([, v]) => v && /^\d+$/.test(v) && countInRange("images", Number(v)));
   if (option && t.command) return { value: Number(option[1]), origin: t.command.origin, source: `${t.command.source} (--${option[0]} ${option[1]})` };
   const counted = setup.filter((r) => r.kind === "images" && typeof r.value === "number");
   const coded = nearest(t, (scope) => counted.filter((r) => inScope(r, scope) && r.via !== "csv-rows" && r.via !== "readme-text").sort(byRank(RANK))[0] ?? null);

@@ -74,7 +74,7 @@ function optionsFor(step: EstimateStep, a: CarbonAssumptions, file: string): Est
     facts: step.facts,
     plan: step.plan,
     ...(gpuModel ? { gpuModel: gpuModel.value, gpuModelSetting: gpuModel.origin === "flag" ? "--gpu-model" : gpuModel.source } : {}),
-    ...(datasetSize ? { datasetSize: datasetSize.value } : {}),
+    ...(datasetSize ? { datasetSize } : {}),
     pue: a.pue,
     intensity: a.intensity,
     gCO2PerKm: a.gCO2PerKm.value,

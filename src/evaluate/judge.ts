@@ -47,12 +47,26 @@ function locationOf(record: FactRecord): FindingLocation | null {
   };
 }
 
+/** The most characters of one value a finding quotes (in its values, message and fix): a 15 MB name in the
+ * repo is named by its start, not copied into the report three times. */
+export const MAX_QUOTED_CHARS = 200;
+
+/** Pure: a value as a finding quotes it, cut to MAX_QUOTED_CHARS with an ellipsis (never half a surrogate pair). */
+export function quoted<T extends FactValue>(value: T): T | string {
+  if (typeof value !== "string" || value.length <= MAX_QUOTED_CHARS) return value;
+  let end = MAX_QUOTED_CHARS - 1;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${value.slice(0, end)}…`;
+}
+
 /** One finding for records that are one problem: the first record speaks, every record is a location. */
 function toFinding(rule: Rule, records: readonly FactRecord[]): Finding {
   const first = records[0] ?? {};
+  const whole: Finding["values"] = {};
   const values: Finding["values"] = {};
-  for (const [key, value] of Object.entries(first)) if (value !== undefined) values[key] = value;
-  if (rule.group) values.count = records.length;
+  for (const [key, value] of Object.entries(first)) if (value !== undefined) (whole[key] = value), (values[key] = quoted(value));
+  if (rule.group) whole.count = values.count = records.length;
   const seen = new Set<string>();
   const locations: FindingLocation[] = [];
   for (const record of records) {
@@ -73,7 +87,8 @@ function toFinding(rule: Rule, records: readonly FactRecord[]): Finding {
     values,
     locations,
     ...(rule.fix ? { fix: fillTemplate(rule.fix, values) } : {}),
-    fingerprint: fingerprintOf({ rule: rule.id, file, values }, rule.group),
+    // The whole values: a cut never makes two problems one.
+    fingerprint: fingerprintOf({ rule: rule.id, file, values: whole }, rule.group),
   };
 }
 

@@ -5,6 +5,7 @@ import type { BranchView } from "../model/branch-view.js";
 import type { RepoView } from "../model/repo-view.js";
 import type { Extractor } from "./extractor.js";
 import { ownCodeView } from "./vendored.js";
+import { extractAroundFailures, firstLine } from "./file-isolation.js";
 
 export interface ExtractOptions {
   /** Branch names a README may use; null for a plain folder. */
@@ -46,8 +47,15 @@ export async function extractFacts(whole: RepoView, extractors: readonly Extract
       const records = await extractor.extract({ view, facts, branches: options.branches, branchView: options.branchView ?? null, source: options.source ?? null, ...(options.today ? { today: options.today } : {}) });
       addFacts(facts, extractor.id, records);
     } catch (error) {
+      const why = firstLine(error);
+      // A crash on one file is a finding about that file; the family is gathered from the others.
+      const isolated = await extractAroundFailures(extractor, { view, facts, branches: options.branches, branchView: options.branchView ?? null, source: options.source ?? null, ...(options.today ? { today: options.today } : {}) }, why);
+      if (isolated) {
+        addFacts(facts, extractor.id, isolated.records);
+        addFacts(facts, "inventory", isolated.failed.map((f) => ({ kind: "skipped", file: f.file, reason: `the ${extractor.id} extractor failed on it (${f.error}); its ${extractor.id} facts are missing` })));
+        continue;
+      }
       // One extractor's failure never sinks the audit: its family is "could not assess", said in a finding.
-      const why = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 300);
       markNotCollected(facts, extractor.id, `the ${extractor.id} extractor failed: ${why}`);
       addFacts(facts, "extraction", [{ kind: "failed", family: extractor.id, error: why }]);
     }

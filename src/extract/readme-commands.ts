@@ -61,7 +61,8 @@ export function interpretLine(raw: string, cwd: string, env: ShellEnv = {}): { c
   const isDir = env.isDir;
   const text = stripPrompt(raw);
   if (text === "" || text.startsWith("#")) return { command: null, cwd };
-  const segments = text.split(/\s*(?:&&|\|\||;|\|)\s*/);
+  // Split on the operators alone, then trim: /\s*(?:&&|;)\s*/ retries every space of a long run of spaces.
+  const segments = text.split(/&&|\|\||;|\|/).map((s) => s.trim());
   const stack: string[] = [];
   let found: ShellCommand | null = null;
   for (const segment of segments) {

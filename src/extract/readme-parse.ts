@@ -68,8 +68,10 @@ export function parseReadme(text: string): ReadmeParts {
       block++;
     }
     for (const span of raw.matchAll(/(`+)([^`]+?)\1(?!`)/g)) parts.inline.push({ line, text: span[2]!.trim() });
-    for (const link of raw.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) parts.links.push({ line, target: link[1]! });
-    for (const link of raw.matchAll(/`[^`<]*<([^>]+)>`_/g)) parts.links.push({ line, target: link[1]! });
+    // A target never runs past the bracket or backtick that opens the next link: each start then scans its
+    // own stretch of the line only, so a line of "](](](..." or "`<`<`<..." with nothing closed is linear.
+    for (const link of raw.matchAll(/\]\(\s*<?([^)\]\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) parts.links.push({ line, target: link[1]! });
+    for (const link of raw.matchAll(/`[^`<]*<([^>`]+)>`_/g)) parts.links.push({ line, target: link[1]! });
     parts.prose.push({ line, text: raw });
   }
   return parts;

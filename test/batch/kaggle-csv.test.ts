@@ -41,6 +41,8 @@ describe("parseBoard", () => {
     ["a row with a field missing", `${HEADER}\n1,2,a,2021-08-01,0.5,3\n`, "board b.csv row 2: 6 fields where the header has 7"],
     ["a bad entry count", `${HEADER}\n1,2,a,2021-08-01,0.5,3,u\n2,3,b,2021-08-01,0.4,many,u\n`, "board b.csv row 3: SubmissionCount 'many' is not a whole number"],
     ["a bad score", `${HEADER}\n1,2,a,2021-08-01,high,3,u\n`, "board b.csv row 2: Score 'high' is not a number"],
+    ["an entry count of 1e308", `${HEADER}\n1,2,a,2021-08-01,0.5,1e308,u\n`, "board b.csv row 2: SubmissionCount '1e308' must be a whole number from 0 to 1000000"],
+    ["a score of -1e308", `${HEADER}\n1,2,a,2021-08-01,-1e308,3,u\n`, "board b.csv row 2: Score '-1e308' must be a number from -1000000000000 to 1000000000000"],
     ["a rank of zero", `${HEADER}\n0,2,a,2021-08-01,0.5,3,u\n`, "board b.csv row 2: Rank '0' is not a whole number of at least 1"],
     ["an unquoted comma in a name", `${HEADER}\n1,2,Smith, Jones,2021-08-01,0.5,3,u\n`, "board b.csv row 2: 8 fields where the header has 7"],
     ["a quote inside a field", `${HEADER}\n1,2,The "Best",2021-08-01,0.5,3,u\n`, "board b.csv row 2: a quote inside an unquoted field"],

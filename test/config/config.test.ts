@@ -13,6 +13,12 @@ describe("config", () => {
     );
   });
 
+  it("holds counts to their stated ranges: JSON Schema's integer takes 1e308", () => {
+    expect(() => parseConfig("/r/.repro-audit.yml", "train: { epochs: 1e308, folds: 5, datasetSize: 1e12 }\n")).toThrow(
+      "invalid config: /r/.repro-audit.yml /train/epochs: must be a whole number from 1 to 10000; /r/.repro-audit.yml /train/datasetSize: must be a whole number from 1 to 1000000000",
+    );
+  });
+
   it("treats an empty file as an empty config", () => {
     expect(parseConfig("/r/.repro-audit.yml", "")).toEqual({});
   });

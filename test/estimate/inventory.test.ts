@@ -6,13 +6,13 @@ import { memoryView } from "../../src/extract/memory-view.js";
 import { walkRepo } from "../../src/extract/walk.js";
 import { flopsTable } from "../../src/estimate/flops-table.js";
 import { DEFAULT_IMAGES, trainingInventory } from "../../src/estimate/inventory.js";
-import { sourced } from "../../src/model/sourced.js";
+import { sourced, type Sourced } from "../../src/model/sourced.js";
 import type { RepoView } from "../../src/model/repo-view.js";
 import { sampleDir } from "../support/sample-repo.js";
 
 const table = flopsTable();
 
-async function inventoryOf(view: RepoView, given: Parameters<typeof inferTrainPlan>[0]["given"] = {}, datasetSize?: number) {
+async function inventoryOf(view: RepoView, given: Parameters<typeof inferTrainPlan>[0]["given"] = {}, datasetSize?: Sourced<number>) {
   const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
   const { plan } = inferTrainPlan({ facts, given });
   return trainingInventory({ facts, plan, table, ...(datasetSize !== undefined ? { datasetSize } : {}) });
@@ -55,8 +55,11 @@ describe("the training inventory of the samples", () => {
       precision: ["fp32", "default", true],
       passes: [3, "default"],
     }]);
-    const flagged = await inventoryOf(await walkRepo(`${sampleDir("messy-kaggle")}repo`), {}, 6334);
+    const flagged = await inventoryOf(await walkRepo(`${sampleDir("messy-kaggle")}repo`), {}, sourced(6334, "flag", "--dataset-size"));
     expect(flagged.groups[0]!.images).toEqual({ value: 6334, origin: "flag", source: "--dataset-size" });
+    // A value from a config keeps its own label: it is never shown as the user's flag.
+    const configured = await inventoryOf(await walkRepo(`${sampleDir("messy-kaggle")}repo`), {}, sourced(6334, "user-config", "/home/me/audit.yml train.datasetSize"));
+    expect(configured.groups[0]!.images).toEqual({ value: 6334, origin: "user-config", source: "/home/me/audit.yml train.datasetSize" });
   });
 
   it("the numpy and Keras samples train no architecture of the table", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fillTemplate, judge, judgeRule, recordMatches } from "../../src/evaluate/judge.js";
+import { fillTemplate, judge, judgeRule, MAX_QUOTED_CHARS, recordMatches } from "../../src/evaluate/judge.js";
 import type { Rule } from "../../src/evaluate/rule.js";
 import { emptyFacts } from "../../src/model/facts.js";
 
@@ -84,6 +84,20 @@ describe("what a finding and a result carry", () => {
     const { result, findings } = judgeRule(rule({ fix: "Pin {name}", helpUri: "https://x.test/r", effect: "friction" }), facts);
     expect(findings[0]).toMatchObject({ fix: "Pin numpy", fingerprint: expect.stringMatching(/^[0-9a-f]{20}$/) });
     expect(result).toMatchObject({ title: "Require pins", why: "Unpinned packages drift.", fix: "Pin {name}", helpUri: "https://x.test/r", effect: "friction" });
+  });
+
+  it("quotes a huge value by its start only, in values, message and fix, and still tells two such values apart", () => {
+    const huge = (tail: string) => {
+      const facts = emptyFacts();
+      facts.families["env-spec"] = [{ kind: "package", name: `${"n".repeat(1_000_000)}${tail}`, spec: "", pinned: false, file: "requirements.txt", line: 1 }];
+      return judgeRule(rule({ fix: "Pin {name}" }), facts).findings[0]!;
+    };
+    const finding = huge("a");
+    expect(String(finding.values.name)).toHaveLength(MAX_QUOTED_CHARS);
+    expect(String(finding.values.name).endsWith("…")).toBe(true);
+    expect(finding.message.length).toBeLessThan(MAX_QUOTED_CHARS + 40);
+    expect(finding.fix!.length).toBeLessThan(MAX_QUOTED_CHARS + 10);
+    expect(finding.fingerprint).not.toBe(huge("b").fingerprint);
   });
 
   it("keeps a finding's fingerprint when its line moves, and tells different problems apart", () => {

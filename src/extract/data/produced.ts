@@ -73,7 +73,8 @@ export function shellWrites(file: string, lines: ReadonlyArray<{ line: number; t
   let cwd = "";
   const at = (dir: string, p: string) => (p.startsWith("/") || p.startsWith("$") || p.startsWith("~") || dir === "" ? p : `${dir}/${p}`);
   for (const { line, text } of lines) {
-    for (const segment of text.split(/\s*(?:&&|\|\||;)\s*/)) {
+    // The operators alone, then trimmed: /\s*(?:&&|;)\s*/ would retry every space of a long run of spaces.
+    for (const segment of text.split(/&&|\|\||;/).map((s) => s.trim())) {
       const [command = "", redirect] = segment.split(/\s>>?\s*/);
       let argv = words(command.replace(/^\s*[!%]/, "")).map(expand);
       const bare = argv[0] === "export" ? argv.slice(1) : argv;

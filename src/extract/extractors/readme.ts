@@ -269,6 +269,33 @@ function nearNamesake(view: RepoView, path: string): string | null {
 const DOCKERFILE = /(?:^|\/)(?:Dockerfile[^/]*|[^/]*\.docker|Containerfile)$/i;
 const SETUP_SCRIPT = /(?:^|\/)[^/]*(?:setup|install)[^/]*\.sh$|(?:^|\/|_)env\.sh$/i;
 
+/** Path-like words, each matched once from its start to its end (a linear scan: no pattern here
+ * backtracks over a long run of path characters). */
+const PATH_TOKEN = /[\w./-]+/g;
+/** No path is longer than PATH_MAX. */
+const MAX_PATH_WORD = 4096;
+
+/** A word without the full stops that end its sentence ("run setup.sh."). */
+function withoutTrailingDots(word: string): string {
+  let end = word.length;
+  while (end > 0 && word[end - 1] === ".") end--;
+  return word.slice(0, end);
+}
+
+/** A word that names a Dockerfile or a shell script: `x.docker`, `setup.sh`, `docker/Dockerfile.gpu`. */
+function isInstallFileName(word: string): boolean {
+  if (word.length > MAX_PATH_WORD) return false;
+  const token = withoutTrailingDots(word);
+  if (token.endsWith(".docker") || token.endsWith(".sh")) return token.length > 3 && !token.startsWith(".");
+  const name = token.slice(token.lastIndexOf("/") + 1);
+  return name.includes("Dockerfile") || name.includes("Containerfile");
+}
+
+/** The Dockerfile and script names a line of prose gives, in order. */
+function installFileNames(text: string): string[] {
+  return [...text.matchAll(PATH_TOKEN)].map((m) => m[0]).filter(isInstallFileName).map(withoutTrailingDots);
+}
+
 /** Install steps a README gives in words ("A docker file is made available `RSNADOCKER.docker` to build",
  * "After that run setup_env.sh script", "call dockerhub container `owner/kaggle:apex_build`"): recorded
  * as the command they stand for, `named`. A file is found by its path or, when unique, its name. */
@@ -293,9 +320,10 @@ function proseInstalls(file: string, prose: ReadonlyArray<{ line: number; text: 
   };
   for (const { line, text } of prose) {
     // The words around the names: "Dockerfile" in a name is no word about docker.
-    const words = text.replace(/[\w./-]+\.(?:docker|sh)\b|[\w./-]*(?:Dockerfile|Containerfile)[\w.-]*/g, " ");
-    for (const m of text.matchAll(/[`'"]?([\w./-]+\.(?:docker|sh)|[\w./-]*(?:Dockerfile|Containerfile)[\w.-]*)[`'"]?/g)) {
-      const path = resolve(m[1]!);
+    const names = installFileNames(text);
+    const words = names.length ? text.replace(PATH_TOKEN, (token) => (isInstallFileName(token) ? " " : token)) : text;
+    for (const name of names) {
+      const path = resolve(name);
       if (!path) continue;
       if (DOCKERFILE.test(path) && /\b(?:docker|build|image|container)/i.test(words)) add(line, `docker build -f ${path} .`, path);
       else if (SETUP_SCRIPT.test(path) && /\b(?:run|execute|launch|call|source)\b/i.test(words)) add(line, `bash ${path}`, path);

@@ -10,6 +10,7 @@ import { architectureFromCall, inputSizeFromCall, switchesFromCall, type SetupFi
 import { setupKind } from "../python/setup-hints.js";
 import { setupFromValue } from "../python/setup-values.js";
 import { cliOption } from "./cli-options.js";
+import { countInRange } from "../../model/count-ranges.js";
 
 /** CSV files whose rows may be the training examples: train.csv, train_folds.csv, folds.csv, train_labels.csv... */
 const TRAIN_TABLE = /(?:^|\/)(?:[\w-]*train[\w-]*|folds?|[\w-]*_folds?)\.(?:csv|tsv)$/i;
@@ -26,7 +27,7 @@ function statedSizes(text: string): Array<{ line: number; value: number; name: s
       if (/test|valid|hold-?out|public|private|between|size/.test(before + m[0].toLowerCase())) continue;
       const scale = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6 }[(m[2] ?? "").toLowerCase()] ?? 1;
       const value = Math.round(Number(m[1]!.replace(/,/g, "")) * scale);
-      if (value >= 10) out.push({ line: i + 1, value, name: m[3]!.toLowerCase() });
+      if (value >= 10 && countInRange("images", value)) out.push({ line: i + 1, value, name: m[3]!.toLowerCase() });
     }
   });
   return out;
@@ -73,7 +74,7 @@ export const extractor: Extractor = {
       } else if (TRAIN_TABLE.test(entry.path) && !NOT_TRAIN.test(entry.path.slice(entry.path.lastIndexOf("/") + 1))) {
         const text = ctx.view.read(entry.path);
         const rows = text === null ? 0 : text.split("\n").filter((l) => l.trim() !== "").length - 1;
-        if (rows > 0) records.push({ file: entry.path, kind: "images", value: rows, via: "csv-rows", name: null });
+        if (rows > 0 && countInRange("images", rows)) records.push({ file: entry.path, kind: "images", value: rows, via: "csv-rows", name: null });
       } else if (README.test(entry.path) && entry.kind === "text") {
         const text = ctx.view.read(entry.path);
         for (const s of statedSizes(text ?? "")) records.push({ file: entry.path, line: s.line, kind: "images", value: s.value, via: "readme-text", name: s.name });

@@ -1,5 +1,6 @@
 // Which training-size hint a variable, keyword or option name is, and the value it carries.
 import type { PyArg } from "./call-args.js";
+import { countInRange, rangeWords } from "../../model/count-ranges.js";
 
 export type HintKind = "epochs" | "folds" | "seeds" | "models" | "image-size" | "batch-size";
 
@@ -27,7 +28,8 @@ export function hintValues(kind: HintKind, arg: PyArg): Array<number | string> {
     if (arg.kind === "list") return arg.items ?? [];
     return [];
   }
-  if (arg.kind === "number") return [Number(arg.value.replace(/_/g, ""))].filter(Number.isFinite);
+  // Infinity (1e400) is kept: it is out of range, which boundedHint reports.
+  if (arg.kind === "number") return [Number(arg.value.replace(/_/g, ""))].filter((n) => !Number.isNaN(n));
   if (arg.kind === "string" && /^\d+(?:\.\d+)?$/.test(arg.value)) return [Number(arg.value)];
   if (arg.kind === "list" && (kind === "folds" || kind === "seeds")) return arg.count ? [arg.count] : [];
   if (arg.kind === "list" && kind === "image-size") {
@@ -47,4 +49,11 @@ export function configArg(value: string): PyArg {
     return { name: null, kind: "list", value: v, path: null, items, count: items.length };
   }
   return { name: null, kind: "string", value: v.replace(/^["']|["']$/g, ""), path: null };
+}
+
+/** Pure: a hint's fields, or, for a number outside its count's stated range (1e308 epochs, 1e-300, 2.5
+ * folds), an `out-of-range` record that no plan believes and a rule reports. */
+export function boundedHint(kind: HintKind, value: number | string): { kind: string; value: number | string; count?: string; range?: string } {
+  if (kind === "models" || typeof value !== "number" || countInRange(kind, value)) return { kind, value };
+  return { kind: "out-of-range", value: String(value), count: kind, range: rangeWords(kind) };
 }

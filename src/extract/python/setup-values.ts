@@ -3,6 +3,7 @@ import type { PyArg } from "./call-args.js";
 import { architectureFamily } from "./architecture-names.js";
 import { sizesOf, type SetupFields } from "./setup-calls.js";
 import type { SetupKind } from "./setup-hints.js";
+import { countInRange } from "../../model/count-ranges.js";
 
 const TRUE = /^(?:true|1|yes|on|16|16-mixed|bf16|bf16-mixed|fp16|mixed|o1|o2|o3|amp)$/i;
 const FALSE = /^(?:false|0|no|off|none|32|32-true|64|fp32|o0)$/i;
@@ -39,7 +40,7 @@ export function setupFromValue(kind: SetupKind, arg: PyArg, via: string, name: s
     case "input-size":
     case "input-height":
     case "input-width": {
-      const sides = sizesOf(arg).filter((s) => s >= 8 && s <= 8192);
+      const sides = sizesOf(arg).filter((s) => countInRange("image-size", s));
       const axis = kind === "input-height" ? "height" : kind === "input-width" ? "width" : null;
       if (axis) return sides.slice(0, 1).map((value) => ({ kind: "input-size", value, axis, via, name }));
       if (sides.length === 2) return [{ kind: "input-size", value: sides[0]!, axis: "height", via, name }, { kind: "input-size", value: sides[1]!, axis: "width", via, name }];
@@ -47,7 +48,8 @@ export function setupFromValue(kind: SetupKind, arg: PyArg, via: string, name: s
     }
     case "images": {
       const n = arg.kind === "number" || arg.kind === "string" ? Number(arg.value.replace(/_/g, "")) : NaN;
-      return Number.isInteger(n) && n >= 2 ? [{ kind: "images", value: n, via, name }] : [];
+      // A count outside its range is not believed (model/count-ranges.ts); 1 is too few to be a dataset's size.
+      return n >= 2 && countInRange("images", n) ? [{ kind: "images", value: n, via, name }] : [];
     }
     case "precision": {
       const precision = precisionOf(arg.value);

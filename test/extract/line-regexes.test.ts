@@ -1,0 +1,58 @@
+// Every reader of README and shell lines finishes on pathological lines: a short unit (a bracket, a quote,
+// a run of spaces) repeated into one line of 50,000 characters. A super-linear pattern takes minutes here;
+// each call gets a generous hang guard, not a speed target.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseReadme } from "../../src/extract/readme-parse.js";
+import { interpretLine, joinContinuations } from "../../src/extract/readme-commands.js";
+import { shellPaths } from "../../src/extract/paths/shell-words.js";
+import { shellWrites } from "../../src/extract/data/produced.js";
+import { installRecords } from "../../src/extract/env/installs.js";
+import { extractFacts } from "../../src/extract/index.js";
+import { STATIC_EXTRACTORS } from "../../src/extract/extractors/index.js";
+import { memoryView } from "../../src/extract/memory-view.js";
+
+const LINE = 50_000;
+/** A call that takes longer than this on one 50 KB line is a hang, whatever the machine's load. */
+const HANG_GUARD_MS = 10_000;
+const PIECES = ["](", "[", "]", "(", ")", "`", "<", ">", "_", "\"", "'", " ", "\t", "\\", "-", "--", "/", ".", ":", "::", "=", "$", "{", "}", "&&", "|", ";", "#", "*", "a", "0", "1,", ".sh", "Dockerfile", "http://", "pip install ", "python "];
+const unit = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(""));
+const lineOf = (u: string) => u.repeat(Math.ceil(LINE / u.length)).slice(0, LINE);
+
+function finishes(what: string, call: () => unknown): void {
+  const started = performance.now();
+  call();
+  const ms = performance.now() - started;
+  expect(ms, `${what} took ${Math.round(ms)} ms`).toBeLessThan(HANG_GUARD_MS);
+}
+
+describe("readers of README and shell lines on one long pathological line", () => {
+  it("the README parser, command reader, path words, installs and writes finish", () => {
+    fc.assert(
+      fc.property(unit, (u) => {
+        const line = lineOf(u);
+        const label = JSON.stringify(u);
+        finishes(`parseReadme ${label}`, () => parseReadme(`# t\n\n${line}\n\n\`\`\`\n${line}\n\`\`\`\n`));
+        finishes(`interpretLine ${label}`, () => interpretLine(line, ""));
+        finishes(`joinContinuations ${label}`, () => joinContinuations([{ line: 1, text: line }, { line: 2, text: line }]));
+        finishes(`shellPaths ${label}`, () => shellPaths(line));
+        finishes(`shellWrites ${label}`, () => shellWrites("run.sh", [{ line: 1, text: line }]));
+        finishes(`installRecords ${label}`, () => installRecords("README.md", 1, line, "readme"));
+      }),
+      { numRuns: 60 },
+    );
+  }, 600_000);
+
+  it("the whole static extraction of a README and a script holding such a line finishes", async () => {
+    await fc.assert(
+      fc.asyncProperty(unit, async (u) => {
+        const line = lineOf(u);
+        const started = performance.now();
+        await extractFacts(memoryView({ "README.md": `# t\n\n${line}\n`, "run.sh": `${line}\n`, "train.py": "print(1)\n" }), STATIC_EXTRACTORS, { branches: null });
+        const ms = performance.now() - started;
+        expect(ms, `${JSON.stringify(u)} took ${Math.round(ms)} ms`).toBeLessThan(3 * HANG_GUARD_MS);
+      }),
+      { numRuns: 25 },
+    );
+  }, 900_000);
+});
