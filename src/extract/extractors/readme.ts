@@ -100,16 +100,36 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   const commands: Array<{ line: number; command: ShellCommand; cwd: string }> = [];
   const blocks = new Map<number, Array<{ line: number; text: string }>>();
   for (const c of parts.code) (blocks.get(c.block) ?? blocks.set(c.block, []).get(c.block)!).push(c);
-  const codeLines = [...blocks.values()].flatMap((lines) => joinContinuations(lines));
+  const codeLines = [...blocks.entries()].flatMap(([id, lines]) => joinContinuations(lines).map((l) => ({ ...l, block: id })));
   const proseMoves = proseDirectoryChanges(text, parts.inline, (p) => view.isDir(p));
-  const steps = [...codeLines.map((c) => ({ ...c, prose: false })), ...proseMoves.map((m) => ({ line: m.line, text: `cd ${m.target}`, prose: true }))].sort((a, b) => a.line - b.line);
+  // A new section starts from the README's own folder again: a `cd` under "Training" does not hold under "Inference".
+  const steps = [
+    ...codeLines.map((c) => ({ line: c.line, text: c.text, block: c.block as number | null })),
+    ...proseMoves.map((m) => ({ line: m.line, text: `cd ${m.target}`, block: null })),
+    ...parts.sections.map((sec) => ({ line: sec.line, text: "", block: null, section: true })),
+  ].sort((a, b) => a.line - b.line);
   const folderAt: Array<{ line: number; cwd: string }> = [{ line: 0, cwd: startDir }];
+  const found = (c: ShellCommand) => c.scriptCandidates.some((p) => view.has(p)) || c.moduleFiles.some((p) => view.has(p));
   let cwd = startDir;
-  for (const { line, text: codeLine } of steps) {
-    const step = interpretLine(codeLine, cwd, env);
-    if (step.cwd !== cwd) folderAt.push({ line, cwd: step.cwd });
-    cwd = step.cwd;
-    if (step.command) commands.push({ line, command: step.command, cwd: step.cwd });
+  // The folder within the code block alone, as a reader who skipped the earlier blocks would have it.
+  let blockCwd = startDir;
+  let block: number | null = null;
+  for (const step of steps) {
+    if ("section" in step) {
+      if (cwd !== startDir) folderAt.push({ line: step.line, cwd: startDir });
+      cwd = startDir;
+      continue;
+    }
+    if (step.block !== block) blockCwd = startDir;
+    block = step.block;
+    const carried = interpretLine(step.text, cwd, env);
+    const alone = step.block === null ? carried : interpretLine(step.text, blockCwd, env);
+    blockCwd = alone.cwd;
+    if (carried.cwd !== cwd) folderAt.push({ line: step.line, cwd: carried.cwd });
+    cwd = carried.cwd;
+    // Where a carried `cd` does not reach the script but the block on its own does, the block is right.
+    const command = carried.command && !found(carried.command) && alone.command && found(alone.command) ? { command: alone.command, cwd: alone.cwd } : carried.command ? { command: carried.command, cwd: carried.cwd } : null;
+    if (command) commands.push({ line: step.line, ...command });
   }
   const cwdAt = (line: number) => folderAt.filter((f) => f.line < line).pop()!.cwd;
   for (const { line, text: span } of parts.inline) {

@@ -111,6 +111,13 @@ describe("readme extractor", () => {
         { kind: "mention", file: "README.md", line: 2, target: "file", name: "models/clf2D/train.py", exists: false, runBy: "train", runFrom: "rsna19" },
       ]);
     });
+    it("starts each section from the README's folder, and trusts a block on its own where a carried cd misses the script", async () => {
+      const readme = "## Training\n\n```\ncd yolo\npython train.py\n```\n\n```\npython flayer/make_df.py\n```\n\n## Inference\n\n```\npython yolo/prepare.py\n```\n";
+      expect(await scripts(readme)).toEqual([
+        ["yolo/train.py", true],
+        ["flayer/make_df.py", true],
+        ["yolo/prepare.py", true],
+      ]);
+    });
   });
 });
-
