@@ -50,6 +50,11 @@ export interface RequirementsArgs {
   source: string;
   ref?: string;
   out?: string;
+  /** Overwrite an existing --out file. */
+  force: boolean;
+  /** Globs of paths left out of the scan, as the audit's `exclude`. */
+  exclude: string[];
+  format: "text" | "json";
   cacheDir?: string;
   debug: boolean;
 }
@@ -221,9 +226,24 @@ function parseLedgerArgs(rest: string[], debug: boolean): CliArgs {
 }
 
 function parseRequirementsArgs(rest: string[], debug: boolean): CliArgs {
-  const { values, positionals } = strictParse(rest, { out: { type: "string" }, ref: { type: "string" }, "cache-dir": { type: "string" }, debug: { type: "boolean" } });
-  if (positionals.length !== 1) throw badInput(positionals.length === 0 ? "requirements needs a repo URL or path" : `requirements takes one repo, got ${positionals.length}`, "Run repro-audit requirements <repo-url|path> [--out FILE] [--ref REF]");
-  const args: RequirementsArgs = { command: "requirements", source: positionals[0]!, debug };
+  const { values, positionals } = strictParse(rest, {
+    out: { type: "string" },
+    force: { type: "boolean" },
+    exclude: { type: "string", multiple: true },
+    format: { type: "string" },
+    ref: { type: "string" },
+    "cache-dir": { type: "string" },
+    debug: { type: "boolean" },
+  });
+  if (positionals.length !== 1) throw badInput(positionals.length === 0 ? "requirements needs a repo URL or path" : `requirements takes one repo, got ${positionals.length}`, "Run repro-audit requirements <repo-url|path> [--out FILE [--force]] [--ref REF] [--exclude GLOB] [--format text|json]");
+  const args: RequirementsArgs = {
+    command: "requirements",
+    source: positionals[0]!,
+    force: values.force === true,
+    exclude: (values.exclude as string[] | undefined) ?? [],
+    format: oneOf("--format", values.format as string | undefined, ["text", "json"] as const) ?? "text",
+    debug,
+  };
   if (typeof values.out === "string") args.out = values.out;
   if (typeof values.ref === "string") args.ref = values.ref;
   if (typeof values["cache-dir"] === "string") args.cacheDir = values["cache-dir"];

@@ -15,7 +15,8 @@ export const USAGE = `Usage:
   repro-audit judge <facts.json> [--config F]   judge saved facts again (audit --facts FILE), without the repo
   repro-audit batch <leaderboard.yml> [options] audit a leaderboard's top solutions; the competition's footprint
   repro-audit merge <batch.json...> [--out DIR] join the reports of a batch's shards
-  repro-audit requirements <repo> [--out F]     print a requirements.txt of what the repo's code imports
+  repro-audit requirements <repo> [--out F [--force]] [--exclude GLOB] [--format text|json]
+                                              print a requirements.txt of what the repo's code imports
   repro-audit rules list [--format text|json]   list the rules
   repro-audit rules explain <id>                a rule's reason, fix and score arithmetic
   repro-audit rules facts                       the fact families rules can judge

@@ -10,6 +10,8 @@ export interface NeededDistribution {
   distribution: string;
   /** An exact version the repo states, or null. */
   version: string | null;
+  /** The version specifier the repo states where it is no exact pin (`>=3.0`, `~=1.7`), or null. */
+  specifier: string | null;
   /** Where that version is stated ("file:line"), or null. */
   versionFrom: string | null;
   /** The first import of it, "file:line", and how many files import it. */
@@ -32,12 +34,15 @@ export function neededDistributions(facts: Facts, stated: readonly StatedVersion
       slot.optional &&= r.optional === true;
     }
   }
-  // Versions: a pinned install or spec line first, then what the README or a notebook says.
+  // Versions: a pinned install or spec line first, then what the README or a notebook says. A bound
+  // (`lightgbm>=3.0`) is kept as written: dropping it would let an older release in.
   const pins: StatedVersion[] = [];
+  const bounds = new Map<string, { specifier: string; by: string }>();
   for (const r of facts.families["env-spec"] ?? []) {
     if ((r.kind === "install" || r.kind === "package") && typeof r.name === "string" && typeof r.spec === "string") {
       const exact = /^===?\s*([^\s,;]+)$/.exec(r.spec) ?? /-(\d[\w.]*)-cp\d+/.exec(r.spec);
       if (exact) pins.push({ name: normalizeName(r.name), version: exact[1]!, by: where(r) });
+      else if (BOUND.test(r.spec.trim()) && !bounds.has(normalizeName(r.name))) bounds.set(normalizeName(r.name), { specifier: r.spec.replace(/\s+/g, ""), by: where(r) });
     }
   }
   // The distribution's own name first; an alias (tensorflow for keras) only when nothing names it.
@@ -50,9 +55,18 @@ export function neededDistributions(facts: Facts, stated: readonly StatedVersion
   return [...byDist.entries()]
     .map(([distribution, { first, files, optional }]) => {
       const v = versionOf(distribution, String(first.top ?? distribution));
-      return { distribution, version: v?.version ?? null, versionFrom: v?.by ?? null, importedBy: where(first), files: files.size, optional };
+      const bound = v === null ? (bounds.get(normalizeName(distribution)) ?? null) : null;
+      return { distribution, version: v?.version ?? null, specifier: bound?.specifier ?? null, versionFrom: v?.by ?? bound?.by ?? null, importedBy: where(first), files: files.size, optional };
     })
     .sort((a, b) => a.distribution.toLowerCase().localeCompare(b.distribution.toLowerCase()));
+}
+
+/** A PEP 440 specifier that is not one exact pin: comparisons joined by commas. */
+const BOUND = /^(?:(?:>=|<=|>|<|~=|!=)\s*[\w.*+!-]+\s*,?\s*)+$/;
+
+/** The requirement line: an exact pin, the repo's own bound, or the bare name. */
+export function requirementOf(n: Pick<NeededDistribution, "distribution" | "version" | "specifier">): string {
+  return n.version ? `${n.distribution}==${n.version}` : `${n.distribution}${n.specifier ?? ""}`;
 }
 
 /** The requirements.txt text: one line per distribution, each with a comment saying why and from where. */
@@ -60,20 +74,20 @@ export function renderRequirements(needed: readonly NeededDistribution[], header
   const lines = [
     `# Requirements reconstructed by repro-audit from the imports of ${header.repo}.`,
     header.specs.length > 0 ? `# The repo's own specs (${header.specs.join(", ")}) are not merged in: compare before use.` : "# The repo declares no environment: check each line before relying on it.",
-    "# A version is pinned where the repo states one (an install command, the README, a notebook's output); the rest are unpinned.",
+    "# A version is pinned, or bounded, where the repo states one (an install command, the README, a notebook's output); the rest are unpinned.",
     "",
   ];
   const required = needed.filter((n) => !n.optional);
-  const width = Math.min(48, Math.max(0, ...required.map((n) => (n.version ? `${n.distribution}==${n.version}` : n.distribution).length)));
+  const width = Math.min(48, Math.max(0, ...required.map((n) => requirementOf(n).length)));
   for (const n of required) {
-    const req = n.version ? `${n.distribution}==${n.version}` : n.distribution;
+    const req = requirementOf(n);
     const from = `imported by ${n.importedBy}${n.files > 1 ? ` and ${n.files - 1} more file(s)` : ""}`;
     lines.push(`${req.padEnd(width)}  # ${from}${n.versionFrom ? `; version from ${n.versionFrom}` : ""}`);
   }
   const optional = needed.filter((n) => n.optional);
   if (optional.length > 0) {
     lines.push("", "# Imported only behind try/except ImportError (optional):");
-    for (const n of optional) lines.push(`# ${n.version ? `${n.distribution}==${n.version}` : n.distribution}  (${n.importedBy})`);
+    for (const n of optional) lines.push(`# ${requirementOf(n)}  (${n.importedBy})`);
   }
   return `${lines.join("\n")}\n`;
 }
