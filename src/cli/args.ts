@@ -6,6 +6,7 @@ import { badInput } from "../model/errors.js";
 import { TUNABLE_NAMES, specOf, type Flags } from "../config/tunables.js";
 import { didYouMean } from "./suggest.js";
 import { USAGE } from "./usage.js";
+import { COLOR_SETTINGS, type ColorSetting } from "./color.js";
 
 export { USAGE };
 
@@ -21,6 +22,8 @@ export interface OutputArgs {
   /** Errors only. */
   quiet?: boolean;
   explainScore?: boolean;
+  /** --color always|never|auto (default auto: FORCE_COLOR, NO_COLOR, then whether stdout is a terminal). */
+  color?: ColorSetting;
 }
 
 export interface AuditArgs extends Flags, OutputArgs {
@@ -121,6 +124,7 @@ const OUTPUT_OPTIONS = {
   baseline: { type: "string" },
   quiet: { type: "boolean" },
   "explain-score": { type: "boolean" },
+  color: { type: "string" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const satisfies OptionSpecs;
@@ -132,6 +136,8 @@ function outputArgs(values: Record<string, unknown>): OutputArgs {
   if (str("baseline") !== undefined) args.baseline = str("baseline");
   if (values.quiet === true) args.quiet = true;
   if (values["explain-score"] === true) args.explainScore = true;
+  const color = oneOf("--color", str("color"), COLOR_SETTINGS);
+  if (color !== undefined) args.color = color;
   return args;
 }
 

@@ -1,5 +1,6 @@
 // Finish a report the same way for `audit` and `report`: compare with a baseline, explain the score, apply
 // the gates (--fail-under, --max-warnings) on everything found, then show (--quiet: errors only) and write.
+import { useColor } from "./color.js";
 import { compareToBaseline } from "../evaluate/baseline.js";
 import { explainScore } from "../evaluate/score-explain.js";
 import { EXIT } from "../model/errors.js";
@@ -43,7 +44,7 @@ export function finishReport(report: Report, args: OutputArgs, gates: Gates, io:
   if (args.explainScore) shown = { ...shown, score: { ...shown.score, explanation: explainScore(shown.score) } };
   const failures = gateFailures(shown, gates);
   if (args.quiet) shown = errorsOnly(shown);
-  const color = args.format === "text" && !extra.target && io.stdout.isTTY === true && !process.env.NO_COLOR;
+  const color = args.format === "text" && !extra.target && useColor(args.color ?? "auto", process.env, io.stdout.isTTY === true);
   const text = render(shown, args.format, { color, ...(extra.rules ? { rules: extra.rules } : {}) });
   if (extra.target) {
     writeOut(extra.target, text);

@@ -34,13 +34,14 @@ const AUDIT_OPTIONS = `Audit options:
   --trust-repo                the repo is your own: its config and inline ignore comments count
   --baseline <report.json>    findings already in that saved report do not count toward --fail-under or --max-warnings
   --quiet                     errors only
+  --color always|never|auto   colour the text report (default auto: FORCE_COLOR, NO_COLOR, then whether it is a terminal)
   --explain-score             add the score's arithmetic to the report
   --facts <file>              also save the facts, to judge them again later (repro-audit judge)
   --cache-dir <dir>           where clones are kept
   --debug                     show stack traces
 ${tunableUsage()}`;
 
-const REPORT_OPTIONS = `Report options: --format, --out, --baseline, --quiet, --explain-score, --fail-under, --max-warnings (as above).`;
+const REPORT_OPTIONS = `Report options: --format, --out, --baseline, --quiet, --color, --explain-score, --fail-under, --max-warnings (as above).`;
 
 const BATCH_OPTIONS = `Batch options (and the audit options above, but --ref, --train, --epochs, --data and --fail-under, for every audit):
   --top <n>                   the n best-ranked teams the file lists (default 10)
@@ -49,7 +50,8 @@ const BATCH_OPTIONS = `Batch options (and the audit options above, but --ref, --
   --out <dir>                 reports and cached audits (default repro-audit-batch)
   --resume                    reuse finished audits of the same repo and commit
   --shard <i/n>               audit every n-th team from the i-th (1-based); merge the shards' batch.json
-  --format text|json|md|html  what is printed (batch.json, batch.md and batch.html are written to --out)`;
+  --format text|json|md|html  what is printed (batch.json, batch.md and batch.html are written to --out)
+  --color always|never|auto   colour the text printed (as for audit)`;
 
 const EXIT_CODES = "Exit codes: 0 ok, 1 score below --fail-under or more warnings than --max-warnings, 2 bad input, 3 engine or internal failure, 130 interrupted.";
 
