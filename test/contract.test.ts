@@ -44,7 +44,7 @@ describe("fact family schemas", () => {
 });
 
 /** `{field}` names in a template. */
-const placeholders = (template: string) => [...template.matchAll(/\{([A-Za-z0-9_-]+)\}/g)].map((m) => m[1]!);
+const placeholders = (template: string) => [...template.matchAll(/\{([A-Za-z0-9_-]+)(?:\|[^{}]*)?\}/g)].map((m) => m[1]!);
 
 function fieldsNamedBy(rule: Rule): Array<{ family: string; field: string; where: string }> {
   const named: Array<{ family: string; field: string; where: string }> = [];
