@@ -25,6 +25,8 @@ describe("repro-audit requirements", () => {
     expect(lines.map((l) => l.split(/\s+#/)[0]!.trim())).toEqual(["keras==2.2.4", "lightgbm", "numpy", "opencv-python", "pandas==0.23.4", "scikit-learn", "tensorflow==1.11.0"]);
     expect(lines[0]).toContain("version from README.md:3");
     expect(readFileSync(out, "utf8")).toContain("# google-colab  (nn.py:7)");
+    // A notebook's cell counted from 1, as the audit's report counts it.
+    expect(lines.find((l) => l.startsWith("tensorflow"))).toContain("imported by nb.ipynb cell 1 line 1");
   });
 
   it("says what was wrong with a missing repo, exit 2", () => {

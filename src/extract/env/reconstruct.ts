@@ -21,7 +21,8 @@ export interface NeededDistribution {
   optional: boolean;
 }
 
-const where = (r: FactRecord) => (typeof r.cell === "number" ? `${r.file} cell ${r.cell} line ${r.cellLine}` : `${r.file}:${r.line}`);
+/** "file:line", or for a notebook its cell counted from 1, as Jupyter and the audit's report show it. */
+const where = (r: FactRecord) => (typeof r.cell === "number" ? `${r.file} cell ${r.cell + 1} line ${r.cellLine}` : `${r.file}:${r.line}`);
 
 export function neededDistributions(facts: Facts, stated: readonly StatedVersion[]): NeededDistribution[] {
   const byDist = new Map<string, { first: FactRecord; files: Set<string>; optional: boolean }>();
