@@ -1,10 +1,10 @@
 // Leaderboard files: the YAML shape, Kaggle's boards (zip and CSV) joined with a YAML of repos, and one
 // line with exit 2 for every kind of bad file, through the bin as a user meets it.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { readLeaderboard } from "../../src/batch/leaderboard.js";
 import { countSubmissions } from "../../src/carbon/competition.js";
 import { runCli } from "../support/cli.js";
@@ -13,8 +13,14 @@ const LEADERBOARDS = new URL("../../samples/leaderboards/", import.meta.url).pat
 const SAMPLES = new URL("../../samples/", import.meta.url).pathname;
 const HEADER = "Rank,TeamId,TeamName,LastSubmissionDate,Score,SubmissionCount,TeamMemberUserNames";
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 function folder(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), "leaderboard-"));
+  made.push(dir);
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return dir;
 }
