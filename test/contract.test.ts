@@ -44,7 +44,7 @@ describe("fact family schemas", () => {
 });
 
 /** `{field}` names in a template. */
-const placeholders = (template: string) => [...template.matchAll(/\{([A-Za-z0-9_-]+)\}/g)].map((m) => m[1]!);
+const placeholders = (template: string) => [...template.matchAll(/\{([A-Za-z0-9_-]+)(?:\|[^{}]*)?\}/g)].map((m) => m[1]!);
 
 function fieldsNamedBy(rule: Rule): Array<{ family: string; field: string; where: string }> {
   const named: Array<{ family: string; field: string; where: string }> = [];
@@ -85,8 +85,9 @@ describe("rules", () => {
 
   it("every family is judged by some rule or read by a later stage", () => {
     const judged = new Set(rules.flatMap((r) => [r.check.family, r.applies?.family, r.unless?.family, ...(r.needs ?? [])]));
-    // `training` feeds the train plan, `training-setup` the static estimate; `suppressions` is read by the judge itself.
-    const readElsewhere = new Set(["training", "training-setup", "suppressions"]);
+    // `training` feeds the train plan, `training-setup` the static estimate; `suppressions` is read by the judge
+    // itself; `kaggle-kernel` by path-literals, data-refs and the entry points.
+    const readElsewhere = new Set(["training", "training-setup", "suppressions", "kaggle-kernel"]);
     expect([...families].filter((f) => !judged.has(f) && !readElsewhere.has(f))).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 // more). Without boards the file's teams are the leaderboard. Pure.
 import { resolve } from "node:path";
 import { badInput } from "../model/errors.js";
+import { closest } from "../model/edit-distance.js";
 import { classifyInput } from "../clone/input.js";
 import type { BoardRow } from "./kaggle-csv.js";
 import { DEFAULT_MIN_ENTRIES, type DocTeam, type Leaderboard, type LeaderboardDoc, type LeaderboardTeam } from "./leaderboard.js";
@@ -39,13 +40,14 @@ function boardTeams(main: BoardRow[], publicBoard: BoardRow[] | undefined, mainI
     if (row.teamId !== null) publicById.set(row.teamId, row);
     publicByName.set(row.name, row);
   }
+  // The Kaggle CLI's CSV forms do not count entries: 0 until the file's `entries` or `submissions` says.
   return main.map((row) => {
     const pub = publicBoard ? (row.teamId !== null ? publicById.get(row.teamId) : publicByName.get(row.name)) : undefined;
     return {
       rank: row.rank,
       name: row.name,
       teamId: row.teamId,
-      entries: row.entries,
+      entries: row.entries ?? 0,
       publicScore: mainIsPrivate ? (pub?.score ?? null) : row.score,
       privateScore: mainIsPrivate ? row.score : null,
       repo: null,
@@ -56,12 +58,24 @@ function boardTeams(main: BoardRow[], publicBoard: BoardRow[] | undefined, mainI
   });
 }
 
-/** A file team matched to its board row by TeamId, else by exact name; its fields fill in and win. */
+/** The board's teams named `name`: spelt alike, else alike but for case (a user types "team alpha" for
+ * Kaggle's "Team Alpha"). */
+function named(teams: LeaderboardTeam[], name: string | undefined): LeaderboardTeam[] {
+  const exact = teams.filter((t) => t.name === name);
+  if (exact.length > 0 || name === undefined) return exact;
+  const folded = name.toLocaleLowerCase();
+  return teams.filter((t) => t.name.toLocaleLowerCase() === folded);
+}
+
+/** A file team matched to its board row by TeamId, else by name; its fields fill in and win. */
 function applyEntry(file: string, base: string, doc: LeaderboardDoc, teams: LeaderboardTeam[], entry: DocTeam, i: number): LeaderboardTeam {
   const board = doc.kaggle?.private ?? doc.kaggle?.public;
-  const matches = entry.teamId !== undefined ? teams.filter((t) => t.teamId === entry.teamId) : teams.filter((t) => t.name === entry.name);
+  const matches = entry.teamId !== undefined ? teams.filter((t) => t.teamId === entry.teamId) : named(teams, entry.name);
   const what = entry.teamId !== undefined ? `TeamId ${entry.teamId}` : `named '${entry.name}'`;
-  if (matches.length === 0) throw badInput(`invalid leaderboard ${file}: /teams/${i}: no team ${what} on the board ${board}`, "Spell the name as on the board, or give its teamId");
+  if (matches.length === 0) {
+    const near = entry.teamId === undefined && entry.name !== undefined ? closest(entry.name, teams.map((t) => t.name)) : null;
+    throw badInput(`invalid leaderboard ${file}: /teams/${i}: no team ${what} on the board ${board}${near !== null ? `. Did you mean '${near}'?` : ""}`, "Spell the name as on the board, or give its teamId");
+  }
   if (matches.length > 1) throw badInput(`invalid leaderboard ${file}: /teams/${i}: ${matches.length} teams ${what} on the board ${board}`, "Give the team's teamId to pick one");
   const team = matches[0]!;
   if (team.listed) throw badInput(`invalid leaderboard ${file}: /teams/${i}: the team ${what} is listed twice`, "List each team once");

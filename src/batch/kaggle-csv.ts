@@ -1,4 +1,5 @@
-// Kaggle's leaderboard CSV (UTF-8 with a BOM, quoted team names with commas), read by column name. Pure.
+// Kaggle's leaderboard CSV (UTF-8 with a BOM, quoted team names with commas) in the site's and the Kaggle
+// CLI's forms, and the CLI's submission history export, read by column name. Pure.
 import { badInput } from "../model/errors.js";
 import { LEADERBOARD_RANGES, leaderboardNumberProblem, type LeaderboardNumber } from "../model/count-ranges.js";
 
@@ -9,7 +10,8 @@ export interface BoardRow {
   teamId: number | null;
   name: string;
   score: number | null;
-  entries: number;
+  /** Submissions the team made; null on a board that does not count them (the CLI's CSV forms). */
+  entries: number | null;
 }
 
 /** RFC 4180 records: commas, CRLF or LF, fields in double quotes with "" for a quote and newlines inside.
@@ -67,18 +69,28 @@ export function parseCsv(label: string, text: string): Array<{ row: number; fiel
   return records;
 }
 
-const REQUIRED = ["TeamName", "Score", "SubmissionCount"] as const;
+const REQUIRED = ["TeamName", "Score"] as const;
+const BOARD_HINT = "Give Kaggle's leaderboard CSV (Rank,TeamId,TeamName,LastSubmissionDate,Score,SubmissionCount,TeamMemberUserNames) or the Kaggle CLI's (teamId,teamName,submissionDate,score)";
 
-/** The teams of a Kaggle board: columns found by name (Rank, TeamId, TeamName, Score, SubmissionCount;
- * LastSubmissionDate and TeamMemberUserNames are not needed). Without a Rank column, rows are in rank order. */
-export function parseBoard(label: string, text: string): BoardRow[] {
+/** The header's columns, found by name whatever their case: the site writes TeamName, the CLI teamName. */
+function columnsOf(label: string, text: string, hint: string) {
   const [header, ...records] = parseCsv(label, text);
   if (!header) throw badInput(`board ${label} is empty`, "Download the leaderboard again (kaggle competitions leaderboard -c <slug> --download)");
   const names = header.fields.map((f) => f.trim());
-  const column = (name: string) => names.indexOf(name);
-  for (const name of REQUIRED) {
-    if (column(name) < 0) throw badInput(`board ${label}: no column '${name}' in the header (${names.join(", ")})`, "Give Kaggle's leaderboard CSV: Rank,TeamId,TeamName,LastSubmissionDate,Score,SubmissionCount,TeamMemberUserNames");
-  }
+  const lower = names.map((n) => n.toLowerCase());
+  const column = (name: string) => lower.indexOf(name.toLowerCase());
+  const require = (name: string) => {
+    if (column(name) < 0) throw badInput(`board ${label}: no column '${name}' in the header (${names.join(", ")})`, hint);
+  };
+  return { names, records, column, require };
+}
+
+/** The teams of a Kaggle board: columns found by name (Rank, TeamId, TeamName, Score, SubmissionCount;
+ * the dates and TeamMemberUserNames are not needed). Without a Rank column, rows are in rank order;
+ * without SubmissionCount (the CLI's forms), entries are unknown. */
+export function parseBoard(label: string, text: string): BoardRow[] {
+  const { names, records, column, require } = columnsOf(label, text, BOARD_HINT);
+  for (const name of REQUIRED) require(name);
   const at = { rank: column("Rank"), teamId: column("TeamId"), name: column("TeamName"), score: column("Score"), entries: column("SubmissionCount") };
   return records.map((record, index): BoardRow => {
     const where = `board ${label} row ${record.row}`;
@@ -94,9 +106,19 @@ export function parseBoard(label: string, text: string): BoardRow[] {
       teamId: at.teamId < 0 || cell(at.teamId) === "" ? null : wholeNumber(where, "TeamId", cell(at.teamId), "teamId"),
       name,
       score: score(where, cell(at.score)),
-      entries: wholeNumber(where, "SubmissionCount", cell(at.entries), "entries"),
+      entries: at.entries < 0 ? null : wholeNumber(where, "SubmissionCount", cell(at.entries), "entries"),
     };
   });
+}
+
+/** One team's entries from the Kaggle CLI's submission history (`kaggle competitions submissions -c <slug>
+ * --csv`: fileName,date,description,status,publicScore,privateScore): the submissions that completed
+ * (the CLI writes `complete` or `SubmissionStatus.COMPLETE`); errors and pending ones are no entries. */
+export function parseSubmissions(label: string, text: string): { entries: number } {
+  const { records, column, require } = columnsOf(label, text, "Give the Kaggle CLI's submission history: kaggle competitions submissions -c <slug> --csv");
+  require("status");
+  const status = column("status");
+  return { entries: records.filter((r) => /(?:^|\.)complete$/i.test((r.fields[status] ?? "").trim())).length };
 }
 
 function wholeNumber(where: string, column: string, text: string, field: LeaderboardNumber): number {

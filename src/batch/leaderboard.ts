@@ -5,7 +5,7 @@ import { dirname, resolve } from "node:path";
 import yaml from "js-yaml";
 import { badInput } from "../model/errors.js";
 import { schemaProblems } from "../io/schema.js";
-import { parseBoard, type BoardRow } from "./kaggle-csv.js";
+import { parseBoard, parseSubmissions, type BoardRow } from "./kaggle-csv.js";
 import { readBoardText } from "./board-file.js";
 import { mergeBoards } from "./board-merge.js";
 import { LEADERBOARD_RANGES, leaderboardNumberProblem, type LeaderboardNumber } from "../model/count-ranges.js";
@@ -54,6 +54,8 @@ export interface DocTeam {
   name?: string;
   teamId?: number;
   entries?: number;
+  /** The team's submission history export (kaggle competitions submissions -c <slug> --csv): its entries. */
+  submissions?: string;
   publicScore?: number;
   privateScore?: number;
   repo?: string;
@@ -118,5 +120,11 @@ export function readLeaderboard(file: string): Leaderboard {
     boards[side] = parseBoard(named, readBoardText(path, named, `/kaggle/${side} in ${file}`));
     sources.push(named);
   }
-  return mergeBoards(file, base, doc, boards, sources);
+  // A team's submission history counts its entries where the file does not state them.
+  const teams = (doc.teams ?? []).map((team, i) => {
+    if (team.submissions === undefined || team.entries !== undefined) return team;
+    const { entries } = parseSubmissions(team.submissions, readBoardText(resolve(base, team.submissions), team.submissions, `/teams/${i}/submissions in ${file}`));
+    return { ...team, entries };
+  });
+  return mergeBoards(file, base, { ...doc, ...(doc.teams ? { teams } : {}) }, boards, sources);
 }

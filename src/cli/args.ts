@@ -7,6 +7,7 @@ import type { FailOn } from "../model/finding.js";
 import { TUNABLE_NAMES, specOf, type Flags } from "../config/tunables.js";
 import { didYouMean } from "./suggest.js";
 import { USAGE } from "./usage.js";
+import { COLOR_SETTINGS, type ColorSetting } from "./color.js";
 
 export { USAGE };
 
@@ -22,6 +23,8 @@ export interface OutputArgs {
   /** Errors only. */
   quiet?: boolean;
   explainScore?: boolean;
+  /** --color always|never|auto (default auto: FORCE_COLOR, NO_COLOR, then whether stdout is a terminal). */
+  color?: ColorSetting;
 }
 
 export interface AuditArgs extends Flags, OutputArgs {
@@ -51,6 +54,11 @@ export interface RequirementsArgs {
   source: string;
   ref?: string;
   out?: string;
+  /** Overwrite an existing --out file. */
+  force: boolean;
+  /** Globs of paths left out of the scan, as the audit's `exclude`. */
+  exclude: string[];
+  format: "text" | "json";
   cacheDir?: string;
   debug: boolean;
 }
@@ -118,6 +126,7 @@ const OUTPUT_OPTIONS = {
   baseline: { type: "string" },
   quiet: { type: "boolean" },
   "explain-score": { type: "boolean" },
+  color: { type: "string" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const satisfies OptionSpecs;
@@ -129,6 +138,8 @@ function outputArgs(values: Record<string, unknown>): OutputArgs {
   if (str("baseline") !== undefined) args.baseline = str("baseline");
   if (values.quiet === true) args.quiet = true;
   if (values["explain-score"] === true) args.explainScore = true;
+  const color = oneOf("--color", str("color"), COLOR_SETTINGS);
+  if (color !== undefined) args.color = color;
   return args;
 }
 
@@ -223,9 +234,24 @@ function parseLedgerArgs(rest: string[], debug: boolean): CliArgs {
 }
 
 function parseRequirementsArgs(rest: string[], debug: boolean): CliArgs {
-  const { values, positionals } = strictParse(rest, { out: { type: "string" }, ref: { type: "string" }, "cache-dir": { type: "string" }, debug: { type: "boolean" } });
-  if (positionals.length !== 1) throw badInput(positionals.length === 0 ? "requirements needs a repo URL or path" : `requirements takes one repo, got ${positionals.length}`, "Run repro-audit requirements <repo-url|path> [--out FILE] [--ref REF]");
-  const args: RequirementsArgs = { command: "requirements", source: positionals[0]!, debug };
+  const { values, positionals } = strictParse(rest, {
+    out: { type: "string" },
+    force: { type: "boolean" },
+    exclude: { type: "string", multiple: true },
+    format: { type: "string" },
+    ref: { type: "string" },
+    "cache-dir": { type: "string" },
+    debug: { type: "boolean" },
+  });
+  if (positionals.length !== 1) throw badInput(positionals.length === 0 ? "requirements needs a repo URL or path" : `requirements takes one repo, got ${positionals.length}`, "Run repro-audit requirements <repo-url|path> [--out FILE [--force]] [--ref REF] [--exclude GLOB] [--format text|json]");
+  const args: RequirementsArgs = {
+    command: "requirements",
+    source: positionals[0]!,
+    force: values.force === true,
+    exclude: (values.exclude as string[] | undefined) ?? [],
+    format: oneOf("--format", values.format as string | undefined, ["text", "json"] as const) ?? "text",
+    debug,
+  };
   if (typeof values.out === "string") args.out = values.out;
   if (typeof values.ref === "string") args.ref = values.ref;
   if (typeof values["cache-dir"] === "string") args.cacheDir = values["cache-dir"];

@@ -1,5 +1,6 @@
 // argv of `batch` and `merge` -> typed options (pure); every bad flag is one bad-input line. The audit
 // settings are the tunables' own flags (config/tunables.ts), less those that describe one repo.
+import { COLOR_SETTINGS, type ColorSetting } from "./color.js";
 import { badInput } from "../model/errors.js";
 import { specOf, TUNABLE_NAMES, type Flags, type TunableName } from "../config/tunables.js";
 import { parseShard, type Shard } from "../batch/shard.js";
@@ -16,6 +17,8 @@ const NOT_FOR_A_BATCH: readonly TunableName[] = ["commands", "epochs", "data", "
 export interface BatchArgs {
   command: "batch";
   file: string;
+  /** --color always|never|auto for the text printed. */
+  color?: ColorSetting;
   top?: number;
   concurrency?: number;
   out: string;
@@ -47,6 +50,7 @@ function batchOptions(): OptionSpecs {
     shard: { type: "string" },
     timeout: { type: "string" },
     format: { type: "string" },
+    color: { type: "string" },
     config: { type: "string" },
     "cache-dir": { type: "string" },
     debug: { type: "boolean" },
@@ -95,6 +99,7 @@ export function parseBatchArgs(argv: string[]): BatchArgs | { command: "help"; t
     timeout,
     config: str("config"),
     cacheDir: str("cache-dir"),
+    color: oneOf("--color", str("color"), COLOR_SETTINGS),
   };
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) (args as unknown as Record<string, unknown>)[key] = value;
   return args;

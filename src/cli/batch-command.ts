@@ -1,5 +1,6 @@
 // `repro-audit batch` and `merge`: run the library's batch (or join shards), write batch.json, batch.md and
 // batch.html into --out, print the chosen format; Ctrl-C writes what is done and exits 130.
+import { useColor, type ColorSetting } from "./color.js";
 import { resolve } from "node:path";
 import { runBatch, type BatchAuditOptions } from "../batch/run-batch.js";
 import { mergeFiles } from "../batch/merge.js";
@@ -39,7 +40,7 @@ export async function batchCommand(args: BatchArgs, io: Io): Promise<number> {
       ...(args.timeout !== undefined ? { timeoutSeconds: args.timeout } : {}),
     });
     progress.stop();
-    await publish(report, args.out, args.format, io);
+    await publish(report, args.out, args.format, io, args.color);
     return report.run.interrupted ? EXIT.interrupted : EXIT.ok;
   } finally {
     progress.stop();
@@ -54,9 +55,9 @@ export async function mergeCommand(args: MergeArgs, io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-async function publish(report: BatchReport, out: string, format: BatchFormat, io: Io): Promise<void> {
+async function publish(report: BatchReport, out: string, format: BatchFormat, io: Io, color: ColorSetting = "auto"): Promise<void> {
   const files = await writeBatchOutputs(report, resolve(out));
-  const text = format === "json" ? renderBatchJson(report) : format === "md" ? renderBatchMarkdown(report) : format === "html" ? await renderBatchHtml(report) : renderBatchText(report, { color: io.stdout.isTTY === true && !process.env.NO_COLOR });
+  const text = format === "json" ? renderBatchJson(report) : format === "md" ? renderBatchMarkdown(report) : format === "html" ? await renderBatchHtml(report) : renderBatchText(report, { color: useColor(color, process.env, io.stdout.isTTY === true) });
   io.stdout.write(text);
   io.stderr.write(`reports written: ${files.json}, ${files.md}, ${files.html}\n`);
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The bin: the only place that writes to stdout/stderr for the user and exits, with documented codes.
 import { oneLine, exitCodeOf } from "../model/errors.js";
-import { parseCli, USAGE } from "./args.js";
+import { parseCli } from "./args.js";
+import { usageOf } from "./usage.js";
 import { runCommand } from "./run-command.js";
 
 async function main(argv: string[]): Promise<number> {
@@ -9,7 +10,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const args = parseCli(argv);
     if (args.command === "help") {
-      process.stdout.write(`${USAGE}\n`);
+      process.stdout.write(`${usageOf(args.topic)}\n`);
       return 0;
     }
     return await runCommand(args, { stdout: process.stdout, stderr: process.stderr });

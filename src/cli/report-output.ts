@@ -1,6 +1,7 @@
 // Show and write a finished report the same way for `audit`, `report` and `judge`: the library finishes it
 // (baseline, explained score, gates, --quiet); this file renders it, writes it and says why it exits 1.
 import { finish, type Gates } from "../evaluate/finish.js";
+import { useColor } from "./color.js";
 import { EXIT } from "../model/errors.js";
 import type { Report } from "../model/report.js";
 import { render, type RuleMeta } from "../report/index.js";
@@ -19,7 +20,7 @@ export interface Io {
 export function finishReport(report: Report, args: OutputArgs, gates: Gates, io: Io, extra: { rules?: readonly RuleMeta[]; target?: OutTarget } = {}): number {
   const baseline = args.baseline ? { file: args.baseline, findings: readSavedReport(args.baseline, "--baseline").findings } : undefined;
   const { shown, verdict } = finish(report, { gates, ...(baseline ? { baseline } : {}), explainScore: args.explainScore === true, quiet: args.quiet === true });
-  const color = args.format === "text" && !extra.target && io.stdout.isTTY === true && !process.env.NO_COLOR;
+  const color = args.format === "text" && !extra.target && useColor(args.color ?? "auto", process.env, io.stdout.isTTY === true);
   const text = render(shown, args.format, { color, ...(extra.rules ? { rules: extra.rules } : {}) });
   if (extra.target) {
     writeOut(extra.target, text);

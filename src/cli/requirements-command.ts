@@ -1,14 +1,16 @@
-// `repro-audit requirements <repo> [--out FILE] [--ref REF]`: print a requirements.txt of the distributions
-// the repo's code imports, with the versions it states, for a repo that ships no environment spec.
-// Reads only; any file it cannot parse is skipped like the audit skips it.
-import { writeFileSync } from "node:fs";
+// `repro-audit requirements <repo> [--out FILE [--force]] [--ref REF] [--exclude GLOB] [--format text|json]`:
+// print a requirements.txt (or JSON) of the distributions the repo's code imports, with the versions it
+// states, for a repo that ships no environment spec. Reads only; any file it cannot parse is skipped like
+// the audit skips it.
+import { existsSync, writeFileSync } from "node:fs";
 import { openSource } from "../clone/index.js";
 import { walkRepo } from "../extract/walk.js";
 import { extractFacts } from "../extract/index.js";
 import { STATIC_EXTRACTORS } from "../extract/extractors/index.js";
-import { neededDistributions, renderRequirements } from "../extract/env/reconstruct.js";
+import { neededDistributions, renderRequirements, requirementOf, type NeededDistribution } from "../extract/env/reconstruct.js";
+import { compileGlobs } from "../extract/glob.js";
 import { notebookVersions, readmeVersions, type StatedVersion } from "../extract/env/stated-versions.js";
-import { EXIT } from "../model/errors.js";
+import { badInput, EXIT } from "../model/errors.js";
 import type { RequirementsArgs } from "./args.js";
 import type { Io } from "./report-output.js";
 import type { RepoView } from "../model/repo-view.js";
@@ -27,14 +29,23 @@ function statedVersions(view: RepoView): StatedVersion[] {
   return out;
 }
 
+/** The JSON form: each distribution with the line it would get and where that comes from. */
+function requirementsJson(repo: string, specs: readonly string[], needed: readonly NeededDistribution[]): string {
+  const requirements = needed.map((n) => ({ distribution: n.distribution, requirement: requirementOf(n), specifier: n.version ? `==${n.version}` : n.specifier, versionFrom: n.versionFrom, importedBy: n.importedBy, files: n.files, optional: n.optional }));
+  return `${JSON.stringify({ repo, specs, requirements }, null, 2)}\n`;
+}
+
 export async function requirementsCommand(args: RequirementsArgs, io: Io): Promise<number> {
+  // Before the clone: a file the user already has is theirs until they say otherwise.
+  if (args.out && existsSync(args.out) && !args.force) throw badInput(`${args.out} already exists`, "Pass --force to overwrite it, or another --out");
   const checkout = await openSource(args.source, { ...(args.ref ? { ref: args.ref } : {}), ...(args.cacheDir ? { cacheDir: args.cacheDir } : {}) });
   try {
-    const view = await walkRepo(checkout.root);
+    const view = await walkRepo(checkout.root, {}, { exclude: compileGlobs(args.exclude) });
     const wanted = new Set(["inventory", "vendored", "readme", "env-spec", "imports"]);
     const facts = await extractFacts(view, STATIC_EXTRACTORS.filter((e) => wanted.has(e.id)), { branches: null, source: checkout.info.url });
     const specs = (facts.families["env-spec"] ?? []).filter((r) => r.kind === "spec-file").map((r) => String(r.file));
-    const text = renderRequirements(neededDistributions(facts, statedVersions(view)), { repo: args.source, specs });
+    const needed = neededDistributions(facts, statedVersions(view));
+    const text = args.format === "json" ? requirementsJson(args.source, specs, needed) : renderRequirements(needed, { repo: args.source, specs });
     if (args.out) {
       writeFileSync(args.out, text);
       io.stderr.write(`requirements written to ${args.out}\n`);

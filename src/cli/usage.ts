@@ -9,13 +9,13 @@ function tunableUsage(): string {
     .join("\n");
 }
 
-export const USAGE = `Usage:
-  repro-audit audit <repo-url|path> [options]   audit a solution repo and print its report
+const COMMAND_LIST = `  repro-audit audit <repo-url|path> [options]   audit a solution repo and print its report
   repro-audit report <report.json> [options]    render a saved JSON report again (text, md, sarif, json)
   repro-audit judge <facts.json> [--config F]   judge saved facts again (audit --facts FILE), without the repo
   repro-audit batch <leaderboard.yml> [options] audit a leaderboard's top solutions; the competition's footprint
   repro-audit merge <batch.json...> [--out DIR] join the reports of a batch's shards
-  repro-audit requirements <repo> [--out F]     print a requirements.txt of what the repo's code imports
+  repro-audit requirements <repo> [--out F [--force]] [--exclude GLOB] [--format text|json]
+                                              print a requirements.txt of what the repo's code imports
   repro-audit rules list [--format text|json]   list the rules
   repro-audit rules explain <id>                a rule's reason, fix and score arithmetic
   repro-audit rules facts                       the fact families rules can judge
@@ -24,9 +24,9 @@ export const USAGE = `Usage:
   repro-audit cache clean [--cache-dir <dir>]   remove cached clones and build folders
   repro-audit ledger [--format text|json]       the footprint of this machine's instrumented runs
   repro-audit --version                         print the version
-  repro-audit --help                            print this help
+  repro-audit --help                            print this help`;
 
-Audit options:
+const AUDIT_OPTIONS = `Audit options:
   --ref <branch|tag|commit>   what to check out (default: the default branch / the tree as it stands)
   --format text|json|md|sarif report format (default text)
   --out <file>                write the report there
@@ -34,15 +34,16 @@ Audit options:
   --trust-repo                the repo is your own: its config and inline ignore comments count
   --baseline <report.json>    findings already in that saved report count toward no gate (--fail-under, --max-warnings, --fail-on)
   --quiet                     errors only
+  --color always|never|auto   colour the text report (default auto: FORCE_COLOR, NO_COLOR, then whether it is a terminal)
   --explain-score             add the score's arithmetic to the report
   --facts <file>              also save the facts, to judge them again later (repro-audit judge)
   --cache-dir <dir>           where clones are kept
   --debug                     show stack traces
-${tunableUsage()}
+${tunableUsage()}`;
 
-Report options: --format, --out, --baseline, --quiet, --explain-score, --fail-under, --max-warnings, --fail-on (as above).
+const REPORT_OPTIONS = `Report options: --format, --out, --baseline, --quiet, --color, --explain-score, --fail-under, --max-warnings, --fail-on (as above).`;
 
-Batch options (and the audit options above, but --ref, --train, --epochs, --data and --fail-under, for every audit):
+const BATCH_OPTIONS = `Batch options (and the audit options above, but --ref, --train, --epochs, --data and --fail-under, for every audit):
   --top <n>                   the n best-ranked teams the file lists (default 10)
   --concurrency <n>           audits at once (default 2)
   --timeout <seconds>         limit of each audit (default 7200)
@@ -50,5 +51,57 @@ Batch options (and the audit options above, but --ref, --train, --epochs, --data
   --resume                    reuse finished audits of the same repo and commit
   --shard <i/n>               audit every n-th team from the i-th (1-based); merge the shards' batch.json
   --format text|json|md|html  what is printed (batch.json, batch.md and batch.html are written to --out)
+  --color always|never|auto   colour the text printed (as for audit)`;
 
-Exit codes: 0 ok, 1 a gate failed (--fail-under, --max-warnings, --fail-on), 2 bad input, 3 engine or internal failure, 130 interrupted.`;
+const EXIT_CODES = "Exit codes: 0 ok, 1 a gate failed (--fail-under, --max-warnings, --fail-on), 2 bad input, 3 engine or internal failure, 130 interrupted.";
+
+export const USAGE = `Usage:
+${COMMAND_LIST}
+
+${AUDIT_OPTIONS}
+
+${REPORT_OPTIONS}
+
+${BATCH_OPTIONS}
+
+${EXIT_CODES}`;
+
+/** The lines of the command list that name this command (with their continuation lines). */
+function commandLines(command: string): string {
+  const out: string[] = [];
+  let taking = false;
+  for (const line of COMMAND_LIST.split("\n")) {
+    if (/^  repro-audit /.test(line)) taking = line.startsWith(`  repro-audit ${command} `) || line === `  repro-audit ${command}`;
+    if (taking) out.push(line);
+  }
+  return out.join("\n");
+}
+
+/** Options beyond the command line itself, by command. */
+const OPTIONS: Record<string, string> = {
+  audit: AUDIT_OPTIONS,
+  report: `${REPORT_OPTIONS}\n\n${AUDIT_OPTIONS}`,
+  judge: "Judge options: --config <file>, --format text|json|md|sarif, --out <file>.",
+  batch: `${BATCH_OPTIONS}\n\n${AUDIT_OPTIONS}`,
+  merge: "Merge options:\n  --out <dir>                 where the joined batch.json, batch.md and batch.html go",
+  requirements: [
+    "Requirements options:",
+    "  --out <file>                write the requirements there (an existing file is kept unless --force)",
+    "  --force                     overwrite an existing --out file",
+    "  --exclude <glob>            leave matching paths out (repeatable)",
+    "  --format text|json          requirements.txt lines (default) or JSON",
+    "  --ref <branch|tag|commit>   what to check out",
+    "  --cache-dir <dir>           where clones are kept",
+  ].join("\n"),
+  rules: "",
+  init: "",
+  cache: "",
+  ledger: "",
+};
+
+/** The help for one command (`repro-audit audit --help`), or the whole list without one. */
+export function usageOf(command: string | undefined): string {
+  if (command === undefined || !(command in OPTIONS)) return USAGE;
+  const options = OPTIONS[command]!;
+  return `Usage:\n${commandLines(command)}${options ? `\n\n${options}` : ""}\n\n${EXIT_CODES}`;
+}

@@ -25,10 +25,12 @@ function select(facts: Facts, selector: Selector): FactRecord[] {
   return (facts.families[selector.family] ?? []).filter((r) => recordMatches(r, selector.where));
 }
 
-/** Fill "{field}" from the record; unknown fields are left visible so a wrong template shows. */
+/** Fill "{field}" from the record; unknown fields are left visible so a wrong template shows.
+ * "{field|words}" says the words where the field is empty or null, so no message reads "found ''". */
 export function fillTemplate(template: string, record: Readonly<Record<string, FactValue | undefined>>): string {
-  return template.replace(/\{([A-Za-z0-9_-]+)\}/g, (whole, field: string) => {
+  return template.replace(/\{([A-Za-z0-9_-]+)(?:\|([^{}]*))?\}/g, (whole, field: string, fallback: string | undefined) => {
     const value = record[field];
+    if (fallback !== undefined && (value === "" || value === null || value === undefined)) return fallback;
     return value === undefined ? whole : String(value);
   });
 }
@@ -137,11 +139,20 @@ function withoutSuppressed(rule: Rule, records: FactRecord[], index: Suppression
   });
 }
 
+/** What did not happen when a family was not collected, in a reader's words rather than the family's id. */
+const NOT_DONE: Record<string, string> = {
+  "environment-build": "the image was not built",
+  "import-probe": "the imports were not tried in the image",
+  "epoch-run": "no epoch was run",
+  "train-plan": "no training plan was made",
+  branches: "the branches were not read",
+};
+
 export function judgeRule(rule: Rule, facts: Facts, index?: SuppressionIndex, options: JudgeOptions = {}): { result: RuleResult; findings: Finding[] } {
   const base = describe(rule);
   const missing = families(rule).find((family) => family in facts.notCollected);
   if (missing) {
-    const reason = `${missing} not collected: ${facts.notCollected[missing]}`;
+    const reason = `${NOT_DONE[missing] ?? `the ${missing} facts could not be read`}: ${facts.notCollected[missing]}`;
     return { result: { ...base, outcome: "not-assessed", findings: 0, reason }, findings: [] };
   }
   if (rule.applies && select(facts, rule.applies).length === 0) {

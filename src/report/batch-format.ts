@@ -1,7 +1,7 @@
 // Words and numbers shared by the batch renderers: masses, scores, statuses, and the sentences of the
 // footprint and the verdict (one place, so every format says the same).
 import type { BatchReport, Bound, TeamRow } from "../model/batch-report.js";
-import { num, oneLineText, redactUrl, safeText } from "./format.js";
+import { num, oneLineText, plural, redactUrl, safeText } from "./format.js";
 
 /** 1.58 g, 50.17 kg, 182.63 t: the unit a person reads, two decimals past the gram. */
 export function mass(grams: number | null | undefined): string {
@@ -84,7 +84,7 @@ export function kmText(km: number): string {
 
 export function countedText(report: BatchReport): string {
   const c = report.competition;
-  return `${count(c.submissionsCounted)} of ${count(c.submissions)} submissions counted, from ${count(c.teamsCounted)} of ${count(c.teams)} teams with at least ${c.minEntries} entries`;
+  return `${count(c.submissionsCounted)} of ${count(c.submissions)} ${plural(c.submissions, "submission")} counted, from ${count(c.teamsCounted)} of ${count(c.teams)} ${plural(c.teams, "team")} with at least ${c.minEntries} ${plural(c.minEntries, "entry", "entries")}`;
 }
 
 export function basesText(report: BatchReport): string {
@@ -97,10 +97,10 @@ export function verdictLines(report: BatchReport): string[] {
   const v = report.verdict;
   const lines: string[] = [];
   if (v.best && v.topDecile && v.gap !== null) {
-    lines.push(`Winner gap: ${scoreText(v.gap)} (best private score ${scoreText(v.best.privateScore)}, ${v.best.name}; rank ${v.topDecile.rank}, the top 10% of ${count(v.teamsScored)} teams: ${scoreText(v.topDecile.privateScore)}, ${v.topDecile.name}).`);
+    lines.push(`Winner gap: ${scoreText(v.gap)} (best private score ${scoreText(v.best.privateScore)}, ${v.best.name}; rank ${v.topDecile.rank}, the top 10% of ${count(v.teamsScored)} ${plural(v.teamsScored, "team")}: ${scoreText(v.topDecile.privateScore)}, ${v.topDecile.name}).`);
   } else lines.push("Winner gap: unknown (the leaderboard has no private scores).");
   if (v.noise) {
-    lines.push(`Evaluation noise: public minus private score across ${count(v.noise.teams)} teams has a standard deviation of ${scoreText(v.noise.sd)} (mean ${scoreText(v.noise.mean)}, 5% to 95%: ${scoreText(v.noise.p5)} to ${scoreText(v.noise.p95)}).`);
+    lines.push(`Evaluation noise: public minus private score across ${count(v.noise.teams)} ${plural(v.noise.teams, "team")} has a standard deviation of ${scoreText(v.noise.sd)} (mean ${scoreText(v.noise.mean)}, 5% to 95%: ${scoreText(v.noise.p5)} to ${scoreText(v.noise.p95)}).`);
   } else lines.push("Evaluation noise: unknown (fewer than two teams have both a public and a private score).");
   if (v.diminishingReturns === true) lines.push(`Diminishing returns: the gap (${scoreText(v.gap)}) lies inside the evaluation noise (${scoreText(v.noise!.sd)}): the top 10% are not told apart by the test set.`);
   else if (v.diminishingReturns === false) lines.push(`The gap is ${(v.gap! / v.noise!.sd).toFixed(1)} times the evaluation noise: the winners stand apart from the top 10%.`);
@@ -114,5 +114,5 @@ export function verdictLines(report: BatchReport): string[] {
 export function headline(report: BatchReport): string {
   const shard = report.selection.shard ? `, shard ${report.selection.shard.index}/${report.selection.shard.count}` : "";
   const merged = report.selection.merged ? `, merged from ${report.selection.merged} shards` : "";
-  return `${report.competition.name}: top ${report.selection.top} (${report.selection.teams} teams${shard}${merged})`;
+  return `${report.competition.name}: top ${report.selection.top} (${report.selection.teams} ${plural(report.selection.teams, "team")}${shard}${merged})`;
 }

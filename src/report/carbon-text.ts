@@ -2,7 +2,7 @@
 // whole training measured, estimated or given, with what each figure rests on.
 import type { CarbonSection, Consumption, Factor, Measurement, Prediction, Range } from "../model/carbon.js";
 import { sourcedText } from "../model/sourced.js";
-import { clock, num } from "./format.js";
+import { clock, factorSource, num } from "./format.js";
 
 const epochsLabel = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
@@ -30,7 +30,7 @@ function runsText(p: Prediction): string {
 
 function factorLine(f: Factor): string {
   const range = f.low !== undefined && f.high !== undefined && (f.low !== f.value || f.high !== f.value) ? ` (${num(f.low)} to ${num(f.high)})` : "";
-  return `    ${f.name}: ${num(f.value)}${f.unit ? ` ${f.unit}` : ""}${range}, ${f.origin === "default" && f.source === "default" ? "default" : `${f.origin}: ${f.source}`}`;
+  return `    ${f.name}: ${num(f.value)}${f.unit ? ` ${f.unit}` : ""}${range}, ${factorSource(f)}`;
 }
 
 function measurementLines(m: Measurement, section: CarbonSection): string[] {

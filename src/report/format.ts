@@ -191,3 +191,13 @@ export function severitySummary(counts: Record<Severity, number>): string {
 export function redactUrl(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1");
 }
+
+/** The noun for a count: "1 team", "2 teams", "1 entry", "3 entries". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return n === 1 ? one : many;
+}
+
+/** Where a factor's value comes from, its origin named once: "default" rather than "default: default". */
+export function factorSource(f: { origin: string; source: string }): string {
+  return f.source === f.origin || f.source === "" ? f.origin : `${f.origin}: ${f.source}`;
+}

@@ -1,7 +1,7 @@
 // Markdown pieces: escaping for text from the audited repo, and the environment and carbon summaries.
 import type { CarbonSection, Consumption, Prediction } from "../model/carbon.js";
 import type { EnvironmentSection } from "../model/environment.js";
-import { duration, num, oneLineText, safeText } from "./format.js";
+import { duration, factorSource, num, oneLineText, safeText } from "./format.js";
 import { buildText, planText } from "./text-sections.js";
 
 /** Text from the audited repo, safe in a table cell: no markup, HTML, links or @mentions of its own. */
@@ -52,7 +52,8 @@ function row(label: string, c: Consumption): string {
   return `| ${label} | ${num(c.epochs)} | ${duration(c.seconds)} | ${num(c.energyKWh)} kWh | ${num(c.co2g)} g | ${num(c.kmByCar)} km |`;
 }
 
-const PREDICTED: Record<Prediction["basis"], string> = { measured: "Predicted", estimated: "Estimated", given: "Given" };
+/** The prediction's row, naming its basis once. */
+const PREDICTED: Record<Prediction["basis"], string> = { measured: "Predicted from measured epochs", estimated: "Estimated from the code", given: "Given" };
 
 export function carbonMarkdown(carbon: CarbonSection): string[] {
   const lines: string[] = [];
@@ -64,14 +65,14 @@ export function carbonMarkdown(carbon: CarbonSection): string[] {
   lines.push("| | Epochs | Time | Energy | CO2eq | By car |", "| --- | ---: | ---: | ---: | ---: | ---: |");
   if (m) lines.push(row(m.complete ? "Measured (whole training)" : "Measured", m.actual));
   if (p) {
-    lines.push(row(`${PREDICTED[p.basis]} (${p.basis})`, p.total));
+    lines.push(row(PREDICTED[p.basis], p.total));
     const { low, high } = p.interval;
     lines.push(`| Interval | | ${duration(low.seconds)} to ${duration(high.seconds)} | ${num(low.energyKWh)}-${num(high.energyKWh)} kWh | ${num(low.co2g)}-${num(high.co2g)} g | ${num(low.kmByCar)}-${num(high.kmByCar)} km |`);
     if (p.basis !== "measured" && p.factors.length) {
       lines.push("", "| Factor | Value | From |", "| --- | ---: | --- |");
       for (const f of p.factors) {
         const range = f.low !== undefined && f.high !== undefined ? ` (${num(f.low)}-${num(f.high)})` : "";
-        lines.push(`| ${mdText(f.name)} | ${num(f.value)} ${mdText(f.unit)}${range} | ${f.origin}: ${mdText(f.source)} |`);
+        lines.push(`| ${mdText(f.name)} | ${num(f.value)} ${mdText(f.unit)}${range} | ${mdText(factorSource(f))} |`);
       }
     }
   }

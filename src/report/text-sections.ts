@@ -80,7 +80,7 @@ function sourcedCount(value: Sourced<number> | undefined, noun: string): string 
 
 /** "30 epochs (README.md line 22), 5 runs = 5 folds (train.py:12) x 1 model (default) x 1 seed (default)". */
 export function planText(plan: CarbonSection["plan"]): string {
-  const runs = `${plan.runs ?? "?"} runs = ${sourcedCount(plan.folds, "fold")} x ${sourcedCount(plan.models, "model")} x ${sourcedCount(plan.seeds, "seed")}`;
+  const runs = `${plan.runs ?? "?"} run${plan.runs === 1 ? "" : "s"} = ${sourcedCount(plan.folds, "fold")} x ${sourcedCount(plan.models, "model")} x ${sourcedCount(plan.seeds, "seed")}`;
   return `${sourcedCount(plan.epochs, "epoch")}, ${runs}`;
 }
 

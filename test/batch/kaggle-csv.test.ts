@@ -1,6 +1,6 @@
 // Kaggle's leaderboard CSV: BOM, quoted names with commas and quotes, columns by name, one line per bad row.
 import { describe, expect, it } from "vitest";
-import { parseBoard, parseCsv } from "../../src/batch/kaggle-csv.js";
+import { parseBoard, parseCsv, parseSubmissions } from "../../src/batch/kaggle-csv.js";
 
 const HEADER = "Rank,TeamId,TeamName,LastSubmissionDate,Score,SubmissionCount,TeamMemberUserNames";
 
@@ -36,8 +36,21 @@ describe("parseBoard", () => {
     expect(rows.map((r) => [r.rank, r.name, r.teamId])).toEqual([[1, "a", null], [2, "b", null]]);
   });
 
+  it("reads the Kaggle CLI's `leaderboard --csv` output: camelCase columns, file order, no submission counts", () => {
+    const text = "teamId,teamName,submissionDate,score\n7131676,\"Smith, Jones & Co\",2021-08-09 23:52:00,0.63076\n7147514,Solo,2021-08-08 10:00:00,0.61\n";
+    expect(parseBoard("lb.csv", text)).toEqual([
+      { row: 2, rank: 1, teamId: 7131676, name: "Smith, Jones & Co", score: 0.63076, entries: null },
+      { row: 3, rank: 2, teamId: 7147514, name: "Solo", score: 0.61, entries: null },
+    ]);
+  });
+
+  it("reads the CSV inside the CLI's `leaderboard -d` zip: TeamId,TeamName,SubmissionDate,Score", () => {
+    const rows = parseBoard("c-publicleaderboard.csv", "TeamId,TeamName,SubmissionDate,Score\n11,a,2021-08-01 00:00:00,0.9\n12,b,2021-08-02 00:00:00,0.8\n");
+    expect(rows.map((r) => [r.rank, r.teamId, r.name, r.score, r.entries])).toEqual([[1, 11, "a", 0.9, null], [2, 12, "b", 0.8, null]]);
+  });
+
   const bad: Array<[string, string, string]> = [
-    ["a missing column", "Rank,TeamId,TeamName,Score\n1,2,a,0.5\n", "board b.csv: no column 'SubmissionCount' in the header (Rank, TeamId, TeamName, Score)"],
+    ["a missing column", "Rank,TeamId,TeamName,SubmissionCount\n1,2,a,5\n", "board b.csv: no column 'Score' in the header (Rank, TeamId, TeamName, SubmissionCount)"],
     ["a row with a field missing", `${HEADER}\n1,2,a,2021-08-01,0.5,3\n`, "board b.csv row 2: 6 fields where the header has 7"],
     ["a bad entry count", `${HEADER}\n1,2,a,2021-08-01,0.5,3,u\n2,3,b,2021-08-01,0.4,many,u\n`, "board b.csv row 3: SubmissionCount 'many' is not a whole number"],
     ["a bad score", `${HEADER}\n1,2,a,2021-08-01,high,3,u\n`, "board b.csv row 2: Score 'high' is not a number"],
@@ -56,4 +69,17 @@ describe("parseBoard", () => {
       expect(() => parseBoard("b.csv", text)).toThrow(message);
     });
   }
+});
+
+describe("parseSubmissions", () => {
+  const HISTORY = "fileName,date,description,status,publicScore,privateScore";
+
+  it("counts the completed entries of the CLI's `submissions --csv` export, whatever the status's spelling", () => {
+    const text = `${HISTORY}\nsub3.csv,2021-08-09 10:00:00,"blend, v3",complete,0.651,0.634\nsub2.csv,2021-08-08 10:00:00,v2,SubmissionStatus.ERROR,,\nsub1.csv,2021-08-07 10:00:00,v1,SubmissionStatus.COMPLETE,0.61,0.60\nsub0.csv,2021-08-06 10:00:00,v0,pending,,\n`;
+    expect(parseSubmissions("subs.csv", text)).toEqual({ entries: 2 });
+  });
+
+  it("names a file that is not a submission history", () => {
+    expect(() => parseSubmissions("subs.csv", "TeamName,Score\na,1\n")).toThrow("board subs.csv: no column 'status' in the header (TeamName, Score)");
+  });
 });

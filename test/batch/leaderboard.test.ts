@@ -1,10 +1,10 @@
 // Leaderboard files: the YAML shape, Kaggle's boards (zip and CSV) joined with a YAML of repos, and one
 // line with exit 2 for every kind of bad file, through the bin as a user meets it.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { readLeaderboard } from "../../src/batch/leaderboard.js";
 import { countSubmissions } from "../../src/carbon/competition.js";
 import { runCli } from "../support/cli.js";
@@ -13,8 +13,14 @@ const LEADERBOARDS = new URL("../../samples/leaderboards/", import.meta.url).pat
 const SAMPLES = new URL("../../samples/", import.meta.url).pathname;
 const HEADER = "Rank,TeamId,TeamName,LastSubmissionDate,Score,SubmissionCount,TeamMemberUserNames";
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 function folder(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), "leaderboard-"));
+  made.push(dir);
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return dir;
 }
@@ -68,6 +74,21 @@ describe("readLeaderboard", () => {
     const lb = readLeaderboard(join(dir, "lb.yml"));
     expect(lb.teams.find((t) => t.listed)).toMatchObject({ rank: 2, name: "Same", teamId: 12, entries: 40, privateScore: 0.8, publicScore: null, repo: join(dir, "r") });
   });
+
+  it("matches a team name whatever its case, as Kaggle's own names do", () => {
+    const csv = `${HEADER}\n1,11,Team Alpha,2021-08-01,0.9,5,u\n2,12,beta squad,2021-08-01,0.8,4,v\n`;
+    const dir = folder({ "private.csv": csv, "lb.yml": "competition: c\nkaggle: {private: private.csv}\nteams:\n  - {name: team alpha, repo: ./r}\n  - {name: Beta Squad, repo: ./s}\n" });
+    const lb = readLeaderboard(join(dir, "lb.yml"));
+    expect(lb.teams.filter((t) => t.listed).map((t) => [t.teamId, t.repo])).toEqual([[11, join(dir, "r")], [12, join(dir, "s")]]);
+  });
+
+  it("reads the Kaggle CLI's CSV board and takes a team's entries from its submission history export", () => {
+    const board = "teamId,teamName,submissionDate,score\n11,Team Alpha,2021-08-09 23:52:00,0.9\n12,Other,2021-08-08 10:00:00,0.8\n";
+    const history = "fileName,date,description,status,publicScore,privateScore\na.csv,2021-08-09,x,complete,0.9,0.88\nb.csv,2021-08-08,y,complete,0.8,0.79\nc.csv,2021-08-07,z,error,,\n";
+    const dir = folder({ "lb.csv": board, "subs.csv": history, "lb.yml": "competition: c\nkaggle: {public: lb.csv}\nteams:\n  - {name: Team Alpha, repo: ./r, submissions: subs.csv}\n" });
+    const lb = readLeaderboard(join(dir, "lb.yml"));
+    expect(lb.teams.map((t) => [t.rank, t.name, t.entries, t.publicScore, t.listed])).toEqual([[1, "Team Alpha", 2, 0.9, true], [2, "Other", 0, 0.8, false]]);
+  });
 });
 
 describe("bad leaderboard files: one line, exit 2", () => {
@@ -86,6 +107,8 @@ describe("bad leaderboard files: one line, exit 2", () => {
     { what: "a ref without a repo", files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a, entries: 3, ref: main}\n" }, line: "/teams/0/repo: is missing (ref names a commit of a repo)" },
     { what: "a malformed repo URL", files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a, entries: 3, repo: 'https:github.com/x'}\n" }, line: "/teams/0/repo: malformed URL 'https:github.com/x'" },
     { what: "a team not on the board", files: { "p.csv": csv, "lb.yml": "competition: c\nkaggle: {private: p.csv}\nteams:\n  - {name: Nobody, repo: ./r}\n" }, line: "/teams/0: no team named 'Nobody' on the board p.csv" },
+    { what: "a misspelt team name", files: { "p.csv": `${HEADER}\n1,11,Team Alpha,2021-08-01,0.9,5,u\n`, "lb.yml": "competition: c\nkaggle: {private: p.csv}\nteams:\n  - {name: Team Alhpa, repo: ./r}\n" }, line: "no team named 'Team Alhpa' on the board p.csv. Did you mean 'Team Alpha'?" },
+    { what: "a submission history that is not one", files: { "p.csv": csv, "s.csv": "a,b\n1,2\n", "lb.yml": "competition: c\nkaggle: {private: p.csv}\nteams:\n  - {name: A, submissions: s.csv}\n" }, line: "board s.csv: no column 'status'" },
     { what: "a board team listed twice", files: { "p.csv": csv, "lb.yml": "competition: c\nkaggle: {private: p.csv}\nteams:\n  - {name: A}\n  - {teamId: 11}\n" }, line: "/teams/1: the team TeamId 11 is listed twice" },
     { what: "a missing board", files: { "lb.yml": "competition: c\nkaggle: {private: gone.csv}\n" }, line: "gone.csv (/kaggle/private in" },
     { what: "a bad board row", files: { "p.csv": `${HEADER}\n1,11,A,2021-08-01,0.9,five,u\n`, "lb.yml": "competition: c\nkaggle: {private: p.csv}\n" }, line: "board p.csv row 2: SubmissionCount 'five' is not a whole number" },

@@ -56,7 +56,21 @@ describe("judgeRule", () => {
     const facts = emptyFacts();
     facts.notCollected.branches = "a plain folder has no git branches";
     const r = rule({ needs: ["branches"] });
-    expect(judgeRule(r, facts).result).toMatchObject({ outcome: "not-assessed", reason: "branches not collected: a plain folder has no git branches" });
+    expect(judgeRule(r, facts).result).toMatchObject({ outcome: "not-assessed", reason: "the branches were not read: a plain folder has no git branches" });
+  });
+
+  it("says in plain words which stage did not run, never the family's id", () => {
+    const reasons = ["environment-build", "import-probe", "epoch-run", "train-plan"].map((family) => {
+      const facts = emptyFacts();
+      facts.notCollected[family] = "not asked for (--stages)";
+      return judgeRule(rule({ needs: [family] }), facts).result.reason;
+    });
+    expect(reasons).toEqual([
+      "the image was not built: not asked for (--stages)",
+      "the imports were not tried in the image: not asked for (--stages)",
+      "no epoch was run: not asked for (--stages)",
+      "no training plan was made: not asked for (--stages)",
+    ]);
   });
 
   it("is not applicable when its precondition finds nothing", () => {

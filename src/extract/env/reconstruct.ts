@@ -11,6 +11,8 @@ export interface NeededDistribution {
   distribution: string;
   /** An exact version the repo states, or null. */
   version: string | null;
+  /** The version specifier the repo states where it is no exact pin (`>=3.0`, `~=1.7`), or null. */
+  specifier: string | null;
   /** Where that version is stated ("file:line"), or null. */
   versionFrom: string | null;
   /** The first import of it, "file:line", and how many files import it. */
@@ -20,7 +22,8 @@ export interface NeededDistribution {
   optional: boolean;
 }
 
-const where = (r: FactRecord) => (typeof r.cell === "number" ? `${r.file} cell ${r.cell} line ${r.cellLine}` : `${r.file}:${r.line}`);
+/** "file:line", or for a notebook its cell counted from 1, as Jupyter and the audit's report show it. */
+const where = (r: FactRecord) => (typeof r.cell === "number" ? `${r.file} cell ${r.cell + 1} line ${r.cellLine}` : `${r.file}:${r.line}`);
 
 export function neededDistributions(facts: Facts, stated: readonly StatedVersion[]): NeededDistribution[] {
   const byDist = new Map<string, { first: FactRecord; files: Set<string>; optional: boolean }>();
@@ -33,12 +36,15 @@ export function neededDistributions(facts: Facts, stated: readonly StatedVersion
       slot.optional &&= r.optional === true;
     }
   }
-  // Versions: a pinned install or spec line first, then what the README or a notebook says.
+  // Versions: a pinned install or spec line first, then what the README or a notebook says. A bound
+  // (`lightgbm>=3.0`) is kept as written: dropping it would let an older release in.
   const pins: StatedVersion[] = [];
+  const bounds = new Map<string, { specifier: string; by: string }>();
   for (const r of facts.families["env-spec"] ?? []) {
     if ((r.kind === "install" || r.kind === "package") && typeof r.name === "string" && typeof r.spec === "string") {
       const exact = /^===?\s*([^\s,;]+)$/.exec(r.spec) ?? /-(\d[\w.]*)-cp\d+/.exec(r.spec);
       if (exact) pins.push({ name: normalizeName(r.name), version: exact[1]!, by: where(r) });
+      else if (BOUND.test(r.spec.trim()) && !bounds.has(normalizeName(r.name))) bounds.set(normalizeName(r.name), { specifier: r.spec.replace(/\s+/g, ""), by: where(r) });
     }
   }
   // The distribution's own name first; an alias (tensorflow for keras) only when nothing names it.
@@ -51,9 +57,18 @@ export function neededDistributions(facts: Facts, stated: readonly StatedVersion
   return [...byDist.entries()]
     .map(([distribution, { first, files, optional }]) => {
       const v = versionOf(distribution, String(first.top ?? distribution));
-      return { distribution, version: v?.version ?? null, versionFrom: v?.by ?? null, importedBy: where(first), files: files.size, optional };
+      const bound = v === null ? (bounds.get(normalizeName(distribution)) ?? null) : null;
+      return { distribution, version: v?.version ?? null, specifier: bound?.specifier ?? null, versionFrom: v?.by ?? bound?.by ?? null, importedBy: where(first), files: files.size, optional };
     })
     .sort((a, b) => a.distribution.toLowerCase().localeCompare(b.distribution.toLowerCase()));
+}
+
+/** A PEP 440 specifier that is not one exact pin: comparisons joined by commas. */
+const BOUND = /^(?:(?:>=|<=|>|<|~=|!=)\s*[\w.*+!-]+\s*,?\s*)+$/;
+
+/** The requirement line: an exact pin, the repo's own bound, or the bare name. */
+export function requirementOf(n: Pick<NeededDistribution, "distribution" | "version" | "specifier">): string {
+  return n.version ? `${n.distribution}==${n.version}` : `${n.distribution}${n.specifier ?? ""}`;
 }
 
 /** Repo text quoted in a comment: no control character may end the comment, no backslash may join the next line. */
@@ -61,22 +76,21 @@ function quoted(text: string): string {
   return printable(text.replace(/\\/g, "\\x5c"));
 }
 
-/** A requirement this audit writes: a plain name, optionally ==version; anything else stays a comment. */
-const PLAIN_REQUIREMENT = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:==[A-Za-z0-9][A-Za-z0-9.!+_-]*)?$/;
+/** A requirement this audit writes: a plain name, optionally an exact pin or the repo's bounds; anything else stays a comment. */
+const PLAIN_REQUIREMENT = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:(?:==|>=|<=|>|<|~=|!=)[A-Za-z0-9][A-Za-z0-9.!+*_-]*(?:,(?:==|>=|<=|>|<|~=|!=)[A-Za-z0-9][A-Za-z0-9.!+*_-]*)*)?$/;
 
 /** The requirements.txt text: one line per distribution, each with a comment saying why and from where. */
 export function renderRequirements(needed: readonly NeededDistribution[], header: { repo: string; specs: readonly string[] }): string {
   const lines = [
     `# Requirements reconstructed by repro-audit from the imports of ${quoted(header.repo)}.`,
     header.specs.length > 0 ? `# The repo's own specs (${header.specs.map(quoted).join(", ")}) are not merged in: compare before use.` : "# The repo declares no environment: check each line before relying on it.",
-    "# A version is pinned where the repo states one (an install command, the README, a notebook's output); the rest are unpinned.",
+    "# A version is pinned, or bounded, where the repo states one (an install command, the README, a notebook's output); the rest are unpinned.",
     "",
   ];
-  const requirement = (n: NeededDistribution) => (n.version ? `${n.distribution}==${n.version}` : n.distribution);
   const required = needed.filter((n) => !n.optional);
-  const width = Math.min(48, Math.max(0, ...required.map((n) => requirement(n).length)));
+  const width = Math.min(48, Math.max(0, ...required.map((n) => requirementOf(n).length)));
   for (const n of required) {
-    const req = requirement(n);
+    const req = requirementOf(n);
     const from = `imported by ${quoted(n.importedBy)}${n.files > 1 ? ` and ${n.files - 1} more file(s)` : ""}`;
     const why = `${from}${n.versionFrom ? `; version from ${quoted(n.versionFrom)}` : ""}`;
     if (PLAIN_REQUIREMENT.test(req)) lines.push(`${req.padEnd(width)}  # ${why}`);
@@ -85,7 +99,7 @@ export function renderRequirements(needed: readonly NeededDistribution[], header
   const optional = needed.filter((n) => n.optional);
   if (optional.length > 0) {
     lines.push("", "# Imported only behind try/except ImportError (optional):");
-    for (const n of optional) lines.push(`# ${quoted(requirement(n))}  (${quoted(n.importedBy)})`);
+    for (const n of optional) lines.push(`# ${quoted(requirementOf(n))}  (${quoted(n.importedBy)})`);
   }
   return `${lines.join("\n")}\n`;
 }

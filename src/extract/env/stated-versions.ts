@@ -57,7 +57,7 @@ export function notebookVersions(file: string, json: string): StatedVersion[] {
       const version = printed[i];
       if (!version) return;
       const module = aliases.get(a.name) ?? a.name;
-      out.push({ name: normalizeName(module.split(".")[0]!), version: version.replace(/\+.*$/, ""), by: `${file} cell ${index} line ${a.line}` });
+      out.push({ name: normalizeName(module.split(".")[0]!), version: version.replace(/\+.*$/, ""), by: `${file} cell ${index + 1} line ${a.line}` }); // cells counted from 1, as shown
     });
   });
   return out;

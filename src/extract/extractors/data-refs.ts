@@ -1,6 +1,7 @@
 // Fact family `data-refs`: data and weights the code reads, and where each comes from: shipped in the
 // repo, fetched by a documented command, written by the pipeline itself (the produced-files graph), or
-// placed where the README says; and the Kaggle competitions and datasets the repo names.
+// placed where the README says or the Kaggle CLI's kernel file mounts; and the Kaggle competitions,
+// datasets and kernels the repo names.
 import type { FactRecord } from "../../model/facts.js";
 import type { RepoView } from "../../model/repo-view.js";
 import type { Extractor } from "../extractor.js";
@@ -113,6 +114,15 @@ export const extractor: Extractor = {
       const key = `${s.kind}:${s.slug}`;
       if (!slugs.has(key)) slugs.set(key, { file: s.file, line: s.line, kind: s.kind, slug: s.slug, inRepo: false, fetched: true });
     }
+    // The Kaggle CLI's kernel file documents the sources Kaggle mounts at /kaggle/input/<slug>.
+    const kernelSources = new Map<string, string>();
+    for (const r of ctx.facts.families["kaggle-kernel"] ?? []) {
+      if (typeof r.slug !== "string" || typeof r.kind !== "string" || !r.kind.endsWith("-source")) continue;
+      const kind = `kaggle-${r.kind.slice(0, -"-source".length)}`;
+      const slug = r.slug.toLowerCase();
+      if (!kernelSources.has(slug)) kernelSources.set(slug, `${r.file}:${r.line}`);
+      if (![...slugs.values()].some((x) => typeof x.slug === "string" && slugMatches(x.slug.slice(x.slug.lastIndexOf("/") + 1), slug))) slugs.set(`${kind}:${slug}`, { file: r.file, line: r.line, kind, slug, inRepo: false, fetched: false });
+    }
     for (const file of index.files) {
       if (isTestFile(file)) continue;
       const seen = new Set<string>();
@@ -129,7 +139,7 @@ export const extractor: Extractor = {
         const first = /^(?:\.\/)?([\w.-]+)\//.exec(read.path)?.[1];
         let fetched = (slug !== null && slugFetched(slug)) || (first !== undefined && first.length > 5 && slugFetched(first));
         let producedBy: string | null = null;
-        let documented: string | null = null;
+        let documented: string | null = slug !== null ? (kernelSources.get(slug.toLowerCase()) ?? null) : null;
         let resolved: string | null = null;
         for (const t of tries) {
           inRepo ||= paths.exists(t.path, file.path);

@@ -1,6 +1,6 @@
 // The static extractors in the order they run: each may read the families of those before it
 // (env-spec reads readme's install commands; imports reads env-spec to say whether a spec declares it;
-// data-refs and placeholders read readme).
+// data-refs and placeholders read readme; imports, path-literals and data-refs read kaggle-kernel).
 import type { Extractor } from "../extractor.js";
 import { extractor as inventory } from "./inventory.js";
 import { extractor as vendored } from "./vendored.js";
@@ -8,6 +8,7 @@ import { extractor as envSpec } from "./env-spec.js";
 import { extractor as readme } from "./readme.js";
 import { extractor as branches } from "./branches.js";
 import { extractor as imports } from "./imports.js";
+import { extractor as kaggleKernel } from "./kaggle-kernel.js";
 import { extractor as pathLiterals } from "./path-literals.js";
 import { extractor as dataRefs } from "./data-refs.js";
 import { extractor as cliOptions } from "./cli-options.js";
@@ -21,6 +22,7 @@ import { extractor as suppressions } from "./suppressions.js";
 export const STATIC_EXTRACTORS: readonly Extractor[] = [
   inventory,
   vendored,
+  kaggleKernel,
   readme,
   envSpec,
   branches,

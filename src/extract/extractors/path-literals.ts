@@ -1,7 +1,7 @@
 // Fact family `path-literals`: absolute or machine-specific paths written in code, notebooks, configs and
 // shell text (scripts, Makefiles, Dockerfiles, .bat, R and MATLAB files, os.system/subprocess strings,
 // notebook `!` lines), and relative paths that climb out of the repo.
-import type { FactRecord } from "../../model/facts.js";
+import type { FactRecord, Facts } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
 import { configValues, scannableConfig } from "../python/config-lines.js";
 import { recordAt } from "../python/locate.js";
@@ -17,23 +17,49 @@ function ownFolderOfKaggle<K extends string>(kind: K | null, notebook: boolean):
   return notebook && kind === "kaggle-working" ? null : kind;
 }
 
+/** Whether a notebook is meant for Kaggle: a kernel-metadata.json in its folder or above names data
+ * sources, or its own metadata lists Kaggle data sources (a notebook downloaded from Kaggle). Then its
+ * /kaggle/input/<slug> is where Kaggle mounts those sources, the platform's layout. */
+function kaggleNotebooks(facts: Facts, read: (path: string) => string | null): (path: string) => boolean {
+  const folders = new Set<string>();
+  for (const r of facts.families["kaggle-kernel"] ?? []) {
+    if (typeof r.file === "string" && typeof r.kind === "string" && r.kind.endsWith("-source")) folders.add(r.file.includes("/") ? r.file.slice(0, r.file.lastIndexOf("/") + 1) : "");
+  }
+  return (path) => [...folders].some((f) => path.startsWith(f)) || ownKaggleSources(read(path));
+}
+
+function ownKaggleSources(text: string | null): boolean {
+  if (text === null || !text.includes('"kaggle"')) return false;
+  try {
+    const sources = (JSON.parse(text) as { metadata?: { kaggle?: { dataSources?: unknown } } })?.metadata?.kaggle?.dataSources;
+    return Array.isArray(sources) && sources.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const MOUNT = { mount: "/kaggle/input" };
+
 export const extractor: Extractor = {
   id: "path-literals",
   async extract(ctx) {
     const records: FactRecord[] = [];
     const roots = containerRoots(ctx.view);
+    const forKaggle = kaggleNotebooks(ctx.facts, (path) => ctx.view.read(path));
     for (const file of (await preparePythonIndex(ctx.view)).files) {
       if (isTestFile(file)) continue; // fixtures: the paths a test feeds, not the pipeline's
+      const mount = file.notebook && forKaggle(file.path) ? MOUNT : {};
+      const mounted = (kind: string) => (kind === "kaggle-input" ? mount : {});
       for (const s of file.pathStrings) {
         const kind = ownFolderOfKaggle(classifyPath(s.value, { role: s.role, containerRoots: roots, where: "code" }), file.notebook);
-        if (kind) records.push(recordAt(file, s.line, { value: s.value, kind, source: "code" }));
+        if (kind) records.push(recordAt(file, s.line, { value: s.value, kind, source: "code", ...mounted(kind) }));
         else if (!s.role && climbsOutOfRepo(s.value, file.path) && !(file.notebook && /^\.\.\/input\//.test(s.value))) records.push(recordAt(file, s.line, { value: s.value, kind: "outside-repo", source: "code" }));
       }
       // What the code hands a shell, and a notebook's `!` lines.
       for (const s of [...file.shellStrings, ...(file.shell ?? []).map((x) => ({ line: x.line, value: x.text }))]) {
         for (const word of shellPaths(s.value)) {
           const kind = ownFolderOfKaggle(classifyPath(word, { containerRoots: roots, where: "shell" }), file.notebook);
-          if (kind) records.push(recordAt(file, s.line, { value: word, kind, source: "shell" }));
+          if (kind) records.push(recordAt(file, s.line, { value: word, kind, source: "shell", ...mounted(kind) }));
         }
       }
     }

@@ -1,4 +1,5 @@
-// Entry points of a solution: scripts its README runs, files with a __main__ guard, and notebooks.
+// Entry points of a solution: scripts its README runs, files with a __main__ guard, notebooks, and the code
+// file a Kaggle kernel runs (kernel-metadata.json's code_file).
 import type { Facts } from "../../model/facts.js";
 import type { RepoView } from "../../model/repo-view.js";
 import { ownRunnerModules, scriptsRunBy } from "../readme-scripts.js";
@@ -11,6 +12,9 @@ export function entryPoints(index: RepoPythonIndex, facts: Facts): Set<string> {
     if (record.kind !== "command" || typeof record.script !== "string") continue;
     const script = record.script.replace(/^\.\//, "");
     if (index.byPath.has(script)) entries.add(script);
+  }
+  for (const record of facts.families["kaggle-kernel"] ?? []) {
+    if (record.kind === "code-file" && typeof record.value === "string" && index.byPath.has(record.value)) entries.add(record.value);
   }
   for (const file of index.files) if (file.hasMain || file.notebook) entries.add(file.path);
   return entries;

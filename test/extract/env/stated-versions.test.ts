@@ -27,6 +27,8 @@ describe("versions a repo states outside a spec", () => {
       ["numpy", "1.18.5"],
       ["pd", "1.1.3"],
     ]);
+    // Cells counted from 1, as Jupyter and the audit's report show them.
+    expect(notebookVersions("nb.ipynb", nb).map((v) => v.by)).toEqual(["nb.ipynb cell 2 line 1", "nb.ipynb cell 2 line 2", "nb.ipynb cell 3 line 1"]);
     expect(notebookVersions("x.ipynb", "{ broken")).toEqual([]);
   });
 });
