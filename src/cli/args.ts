@@ -276,7 +276,8 @@ export function parseCli(argv: string[]): CliArgs {
   const debug = rest.includes("--debug");
   if (command === undefined || command === "help" || command === "--help" || command === "-h") return { command: "help", debug };
   if (command === "--version" || command === "-V" || command === "version") return { command: "version", debug };
-  const parser = PARSERS[command];
+  // Own keys only: a command named `valueOf` or `constructor` is unknown, not the object's prototype.
+  const parser = Object.hasOwn(PARSERS, command) ? PARSERS[command] : undefined;
   if (parser && (rest.includes("--help") || rest.includes("-h"))) return { command: "help", topic: command, debug };
   if (!parser) {
     const known = [...COMMANDS, "--help", "--version"];

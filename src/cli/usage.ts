@@ -101,7 +101,7 @@ const OPTIONS: Record<string, string> = {
 
 /** The help for one command (`repro-audit audit --help`), or the whole list without one. */
 export function usageOf(command: string | undefined): string {
-  if (command === undefined || !(command in OPTIONS)) return USAGE;
+  if (command === undefined || !Object.hasOwn(OPTIONS, command)) return USAGE;
   const options = OPTIONS[command]!;
   return `Usage:\n${commandLines(command)}${options ? `\n\n${options}` : ""}\n\n${EXIT_CODES}`;
 }

@@ -81,3 +81,11 @@ describe("parseCli", () => {
     expect(lineFor(["audit", "x", "--zzzzzz"])).toBe("repro-audit: unknown option '--zzzzzz'. Run repro-audit --help for the options");
   });
 });
+
+describe("command names", () => {
+  it("takes a name an object inherits (valueOf, constructor, __proto__) as an unknown command, one line, exit 2", () => {
+    for (const name of ["valueOf", "constructor", "__proto__", "toString"]) {
+      expect(() => parseCli([name])).toThrow(/unknown command/);
+    }
+  });
+});
