@@ -89,6 +89,13 @@ function configPaths(view: RepoView, path: string, roots: readonly string[], ven
   for (const v of configValues(text)) {
     const kind = classifyPath(v.value, { containerRoots: roots, where: vendored ? "shell" : "config" });
     if (kind) out.push({ file: path, line: v.line, value: v.value, kind, source: "config" });
+    else if (/\s/.test(v.value.trim())) {
+      // A value that holds a command (`cmd: python /home/u/train.py`): its words, judged as shell text is.
+      for (const word of shellPaths(v.value)) {
+        const inner = classifyPath(word, { containerRoots: roots, where: "shell" });
+        if (inner) out.push({ file: path, line: v.line, value: word, kind: inner, source: "config" });
+      }
+    }
   }
   return out;
 }

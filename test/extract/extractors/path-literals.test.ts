@@ -89,4 +89,12 @@ describe("path-literals", () => {
       [6, "mnt", "/mnt/old/x"],
     ]);
   });
+
+  it("finds a machine path inside a config value that holds a command", async () => {
+    const records = await run(extractor, { "conf.yaml": "cmd: python /home/u/src/train.py --fold 0\nnote: see the docs\nout: /srv/out\n" });
+    expect(records.map((r) => [r.line, r.kind, r.value])).toEqual([
+      [1, "home", "/home/u/src/train.py"],
+      [3, "absolute", "/srv/out"],
+    ]);
+  });
 });
