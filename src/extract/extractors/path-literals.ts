@@ -103,13 +103,13 @@ function configPaths(view: RepoView, path: string, roots: readonly string[], ven
 /** Python 3 rejects a Python 2 file at its first `print "x"`-era token; its strings are indexed again with
  * a tokenizer that reads Python 2's forms, so paths after that token are not lost. */
 function python2Strings(view: RepoView, files: readonly PyFileIndex[]): Map<string, PyFileIndex> {
-  const broken = new Set(files.filter((f) => f.syntaxError !== null && !f.notebook).map((f) => f.path));
   const out = new Map<string, PyFileIndex>();
-  if (broken.size === 0) return out;
-  for (const source of view.python()) {
-    if (!broken.has(source.path)) continue;
-    const again = indexPythonText(source.path, source.text, false, true);
-    out.set(source.path, { ...files.find((f) => f.path === source.path)!, pathStrings: again.pathStrings, shellStrings: again.shellStrings, wordStrings: again.wordStrings });
+  for (const file of files) {
+    if (file.syntaxError === null || file.notebook) continue;
+    const text = view.read(file.path);
+    if (text === null) continue;
+    const again = indexPythonText(file.path, text, false, true);
+    out.set(file.path, { ...file, pathStrings: again.pathStrings, shellStrings: again.shellStrings, wordStrings: again.wordStrings });
   }
   return out;
 }
