@@ -1,4 +1,5 @@
 // From one repo's audit, FawltyDeps' time and the labels to the figures the bench prints and saves. Pure.
+import type { GrepHit } from "./grep-floor.js";
 import { agreement, matchDefects, matchReadLabels, type Agreement, type BenchFinding } from "./match.js";
 import { DEFECT_KINDS, type DefectKind, type FindingLabel, type DefectLabel, type RepoLabels } from "./labels.js";
 import { median, ratio, spearman } from "./stats.js";
@@ -24,6 +25,8 @@ export interface RepoFigures {
   occurrences: number;
   bySeverity: Record<"error" | "warning" | "info", number>;
   byRule: Record<string, { findings: number; occurrences: number }>;
+  /** Quoted machine paths a grep for home and cluster roots finds that no machine-path finding covers. */
+  grepFloor?: { hits: number; uncovered: GrepHit[] };
   labels: null | {
     commit: string;
     reviewer: number;

@@ -2,9 +2,10 @@
 // [--sample N]`: audit every checkout (<owner>+<name>) in the folder with `--stages static`, time
 // FawltyDeps beside it, and print per repo and rule the findings and their agreement with the hand labels
 // in bench/real/labels/, then the figures beside their goals.
-import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { auditRepo } from "./audit-repo.js";
+import { grepFile, grepped, uncoveredHits, type GrepHit } from "./grep-floor.js";
 import { ensureFawltyDeps, timeFawltyDeps, FAWLTYDEPS_VERSION } from "./fawltydeps.js";
 import { repoFigures, summarize, GOALS, type RepoFigures } from "./figures.js";
 import { readAllLabels } from "./labels.js";
@@ -59,6 +60,20 @@ function findCheckouts(folder: string): string[] {
     .sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
 }
 
+/** The grep floor's hits over a checkout's code, scripts and configs (no .git, no file over 1 MB). */
+function grepCheckout(root: string): GrepHit[] {
+  const hits: GrepHit[] = [];
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(join(root, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && entry.name !== ".git") walk(path);
+      else if (entry.isFile() && grepped(path) && statSync(join(root, path)).size <= 1_000_000) hits.push(...grepFile(path, readFileSync(join(root, path), "utf8")));
+    }
+  };
+  walk("");
+  return hits;
+}
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const folder = resolve(args.folder);
@@ -85,7 +100,8 @@ function main(): void {
     const run = auditRepo(repo, label?.snapshot?.disable ?? []);
     const fawlty = fd && "bin" in fd ? timeFawltyDeps(fd.bin, repo) : null;
     if (label && run.commit && label.commit !== run.commit) console.error(`note: ${name} is at ${run.commit}, its labels were written at ${label.commit}`);
-    repos.push(repoFigures({ name, ...run }, fawlty, label));
+    const hits = grepCheckout(repo);
+    repos.push({ ...repoFigures({ name, ...run }, fawlty, label), grepFloor: { hits: hits.length, uncovered: uncoveredHits(hits, run.findings) } });
   }
   for (const name of names) {
     const snapshot = labels.get(name)?.snapshot;

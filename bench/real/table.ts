@@ -32,6 +32,10 @@ export function renderRepos(repos: readonly RepoFigures[], verbose: boolean): st
     const rules = Object.entries(r.byRule).sort((a, b) => b[1].findings - a[1].findings || a[0].localeCompare(b[0]));
     const ruleText = rules.map(([id, c]) => `${id} ${c.findings}${c.occurrences !== c.findings ? ` (${c.occurrences} places)` : ""}`).join(", ");
     lines.push(`    rules: ${ruleText || "none"}`);
+    if (r.grepFloor) {
+      lines.push(`    grep floor: ${r.grepFloor.uncovered.length} of ${r.grepFloor.hits} quoted machine paths not covered by a finding`);
+      for (const h of r.grepFloor.uncovered) lines.push(`      ${place(h)} ${h.value}`);
+    }
     if (l) {
       const kinds = DEFECT_KINDS.filter((k) => l.defects[k].labelled > 0).map((k) => `${k} ${l.defects[k].found}/${l.defects[k].labelled}`);
       if (kinds.length > 0) lines.push(`    defects found: ${kinds.join(", ")}`);

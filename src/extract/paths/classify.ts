@@ -19,10 +19,12 @@ export interface PathContext {
 const DEVICE = /^\/(?:cpu|gpu|tpu|xla_[cgt]pu|device|job|replica|task)(?::|$|\/)/i;
 /** Kinds that name one machine whatever the file: a shell line's /opt/x may be any image's, its /home/alice is not. */
 const SHELL_KINDS = new Set<MachinePathKind>(["home", "windows-drive", "colab-drive", "mnt", "data-root", "kaggle-input", "kaggle-working"]);
+/** Kinds whose root is one machine's or one cluster's: a string that heads a join with one is still that machine's path. */
+const MACHINE_ROOT_KINDS = new Set<MachinePathKind>(["home", "windows-drive", "colab-drive", "mnt", "data-root", "kaggle-input"]);
 const DOCKERFILE_KINDS = new Set<MachinePathKind>(["windows-drive", "colab-drive"]);
 
 export function classifyPath(value: string, ctx: PathContext): PathKind | null {
-  if (ctx.role) return null;
+  if (ctx.role && ctx.role !== "head") return null;
   const v = value.trim();
   if (DEVICE.test(v)) return null;
   // A template piece: fields (`{}`) and at most one segment ('/fold{}/', '/{}.'), or a file at the root ('/x.csv').
@@ -34,6 +36,7 @@ export function classifyPath(value: string, ctx: PathContext): PathKind | null {
   if (ctx.containerRoots?.some((root) => v === root || v.startsWith(`${root}/`))) return null;
   const kind = pathKind(v);
   if (kind === null) return null;
+  if (ctx.role === "head" && (!MACHINE_ROOT_KINDS.has(kind) || v.split(/[\\/]/).filter(Boolean).length < 2 && !/^[A-Za-z]:/.test(v))) return null;
   // In shell text `~/x` is each user's own (a download target, a tool's folder): it travels.
   if (ctx.where === "shell" && (!SHELL_KINDS.has(kind) || v.startsWith("~"))) return null;
   if (ctx.where === "dockerfile" && !DOCKERFILE_KINDS.has(kind) && !(kind === "home" && v.startsWith("/Users/"))) return null;

@@ -10,7 +10,8 @@ export function shellPaths(text: string): string[] {
   for (const m of text.matchAll(WORD)) {
     let word = m[1]!;
     // -v /mnt/ssd/data:/data: the host's folder before the colon; the container's is the repo's own.
-    const mount = /^(\/[^:]*):\//.exec(word);
+    // PYTHONPATH=/home/u/lib:$PYTHONPATH: the first folder of a search path.
+    const mount = /^(\/[^:]*):(?:\/|\$)/.exec(word);
     if (mount) word = mount[1]!;
     word = word.replace(/[.:]+$/, "");
     if (word.length >= 2) out.push(word);
@@ -21,7 +22,7 @@ export function shellPaths(text: string): string[] {
 /** The comment marker of a shell-like file, by name; null for a file this scanner does not read. */
 export function commentMarker(path: string): RegExp | null {
   const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
-  if (/\.(?:sh|bash|zsh|r|ps1)$/.test(name) || name === "makefile" || name.endsWith(".mk") || /^dockerfile|\.docker$|\.dockerfile$/.test(name)) return /^\s*#/;
+  if (/\.(?:sh|bash|zsh|r|ps1|slurm|sbatch|pbs|qsub|lsf|job)$/.test(name) || name === "makefile" || name.endsWith(".mk") || /^dockerfile|\.docker$|\.dockerfile$/.test(name)) return /^\s*#/;
   if (/\.(?:bat|cmd)$/.test(name)) return /^\s*(?:rem\b|::|@rem\b)/i;
   if (name.endsWith(".m")) return /^\s*%/;
   return null;

@@ -36,8 +36,9 @@ export interface PyKwarg {
 
 /** What a path-like string is used as, when not as a path of its own: a piece joined to a variable
  * (`out_dir + '/train'`, `os.path.join(d, '/x')`, `x / '/y'`), an argument of a string method (`.replace`,
- * `.startswith`) or a comparison, a regex, a web route, or an existence probe (`Path('/workspace').exists()`). */
-export type PathRole = "joined" | "string-op" | "regex" | "route" | "probe";
+ * `.startswith`) or a comparison, a regex, a web route, or an existence probe (`Path('/workspace').exists()`).
+ * A "head" starts a join (`'/raid/x/' + name`, `'/home/u/%s' % user`): a path of its own when its root is one machine's. */
+export type PathRole = "joined" | "head" | "string-op" | "regex" | "route" | "probe";
 
 /** A file the code writes (or a folder it creates): the produced-files graph's edges. */
 export interface PyWrite {
@@ -69,6 +70,9 @@ export interface PyFileIndex {
   pathStrings: Array<{ line: number; value: string; role?: PathRole }>;
   /** Strings given to a shell (os.system, subprocess.run ...), whose words may hold paths. */
   shellStrings: Array<{ line: number; value: string }>;
+  /** Other strings, not docstrings, that hold a path-like word after a space or `=` ('cp /mnt/x .',
+   * f'srun /home/u/bin/python {}'): commands built in code, whose machine paths sit mid-string. */
+  wordStrings: Array<{ line: number; value: string }>;
   /** Calls whose callee's last name is one the extractors care about (readers, loaders, argparse...). */
   calls: PyCall[];
   /** Paths the code writes or creates (to_csv, np.save, torch.save, open(..., "w"), makedirs ...); "*" for a
@@ -132,6 +136,8 @@ const hinted = (name: string): boolean => hintKind(name) !== null || setupKind(n
 const interestingCall = (name: string): boolean => INTERESTING_CALLS.has(name) || SETUP_CALLS.has(name) || TORCHVISION_BUILDER.test(name);
 
 const PATHLIKE = /^(?:\/[^\s/]|~\/|[A-Za-z]:[\\/]|\.\.?\/)/;
+/** A path-like word inside a longer string: after a space, quote, `=` or bracket. */
+const INNER_PATH = /[\s"'=(,;[{](?:\/[\w.~-]|~\/|[A-Za-z]:[\\/])/;
 const COMMENT_MARK = /\b(TODO|FIXME)\b/;
 /** A TODO that says the code is not written yet, as against a note for later ("TODO: ugly", "TODO: faster"). */
 const UNFINISHED = /\b(?:implement\w*|unfinished|incomplete|missing|not (?:yet )?(?:done|working|finished|supported)|stub|placeholder|fill (?:this|in)|write (?:this|me)|finish (?:this|me)|broken|does ?n[o']t work|fix (?:this|me))\b/i;
@@ -144,8 +150,8 @@ export function indexPythonFile(source: PythonSource): PyFileIndex {
 }
 
 /** The index of one text without the notebook line map (worker threads send only path, text and kind). */
-export function indexPythonText(path: string, text: string, notebook: boolean): PyFileIndex {
-  const t = tokenize(text, { notebook });
+export function indexPythonText(path: string, text: string, notebook: boolean, python2 = false): PyFileIndex {
+  const t = tokenize(text, { notebook, python2 });
   const lines = logicalLines(t);
   const syntaxError = t.error ?? structureError(text, t, lines);
   const index: PyFileIndex = {
@@ -156,6 +162,7 @@ export function indexPythonText(path: string, text: string, notebook: boolean): 
     imports: [],
     pathStrings: [],
     shellStrings: [],
+    wordStrings: [],
     calls: [],
     writes: [],
     constants: [],
@@ -258,6 +265,7 @@ class FileIndexer {
           index.pathStrings.push(role ? { line: t.line[k]!, value: v, role } : { line: t.line[k]!, value: v });
         }
         if (callee >= 0 && SHELL_CALLS.has(this.str(callee)) && v.length < 2000 && SHELL_MODULES.test(this.calleeBefore(callee))) index.shellStrings.push({ line: t.line[k]!, value: v });
+        else if (v.length < 2000 && INNER_PATH.test(v) && !this.isDocstring(k)) index.wordStrings.push({ line: t.line[k]!, value: v });
         if (this.isOp(k + 1, ":") && callees[callees.length - 1] === -2 && hinted(v)) {
           const end = this.argEnd(k + 2);
           index.assigns.push({ line: t.line[k]!, target: v, value: reader.value(null, k + 2, end), entry: true });
@@ -292,6 +300,12 @@ class FileIndexer {
     }
   }
 
+  /** A string that is a statement of its own: a docstring or a bare note, prose rather than a value. */
+  private isDocstring(k: number): boolean {
+    const before = this.t.kind[k - 1];
+    return (k === 0 || before === T.NEWLINE || before === T.INDENT || before === T.DEDENT) && (this.t.kind[k + 1] === T.NEWLINE || k + 1 >= this.t.count);
+  }
+
   /** The role of the path-like string at token k, inside the call whose callee is token `callee` (-1 none),
    * as argument `arg`; undefined when it stands as a path of its own. */
   private pathRole(k: number, callee: number, arg: number): PathRole | undefined {
@@ -299,6 +313,7 @@ class FileIndexer {
     const prev = t.op[k - 1];
     const next = t.op[k + 1];
     // `a + '/x'`, `'/x' + a`, `'%s/x' % a`, `x / '/y'`, `a == '/x'`, `'/x' in a`.
+    if ((next === 43 || next === 37) && prev !== 43 && prev !== 47 && prev !== 37) return "head";
     if (prev === 43 || next === 43 || next === 37 || (prev === 47 && t.kind[k - 2] !== T.OP)) return "joined";
     if (prev === opCode("==") || next === opCode("==") || prev === opCode("!=") || next === opCode("!=")) return "string-op";
     if ((t.kind[k + 1] === T.NAME && this.str(k + 1) === "in") || (t.kind[k - 1] === T.NAME && this.str(k - 1) === "in" && callee < 0)) return "string-op";

@@ -44,6 +44,9 @@ export interface Tokens {
 export interface LexOptions {
   /** IPython syntax (`obj?`, `x = !ls`) is tolerated in notebooks. */
   notebook?: boolean;
+  /** Python 2's lexical forms (ur'' strings, 0777, 10L, <>, backquotes) are read as tokens, not errors:
+   * for reading the strings of a file that Python 3 rejects. */
+  python2?: boolean;
 }
 
 const MULTI_OPS = ["**=", "//=", ">>=", "<<=", "...", "->", ":=", "==", "!=", "<=", ">=", "**", "//", "<<", ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@="];
@@ -247,7 +250,7 @@ class Scanner {
   prefixedString(quoteAt: number, q: number): void {
     const { text, i } = this;
     const prefix = text.slice(i, quoteAt).toLowerCase();
-    if (prefix === "ur") return this.fail(this.line, i - this.lineStart, "invalid syntax (the ur'' prefix is Python 2)");
+    if (prefix === "ur" && !this.options.python2) return this.fail(this.line, i - this.lineStart, "invalid syntax (the ur'' prefix is Python 2)");
     const startLine = this.line;
     const col = i - this.lineStart;
     const triple = text.charCodeAt(quoteAt + 1) === q && text.charCodeAt(quoteAt + 2) === q;
@@ -364,8 +367,8 @@ class Scanner {
     }
     // The Python 2 forms start with 0 or end in l/L: test the regexes only then (most numbers are neither).
     const last = text.charCodeAt(j - 1);
-    if (c === 48 && j - i > 1 && /^0\d*[1-9]\d*$/.test(text.slice(i, j))) return this.fail(this.line, i - this.lineStart, "leading zeros in decimal integer literals are not permitted (a Python 2 octal)");
-    if ((last === 108 || last === 76) && /^\d+[lL]$/.test(text.slice(i, j))) return this.fail(this.line, i - this.lineStart, "invalid decimal literal (the L suffix is Python 2)");
+    if (c === 48 && j - i > 1 && !this.options.python2 && /^0\d*[1-9]\d*$/.test(text.slice(i, j))) return this.fail(this.line, i - this.lineStart, "leading zeros in decimal integer literals are not permitted (a Python 2 octal)");
+    if ((last === 108 || last === 76) && !this.options.python2 && /^\d+[lL]$/.test(text.slice(i, j))) return this.fail(this.line, i - this.lineStart, "invalid decimal literal (the L suffix is Python 2)");
     push(this.t, T.NUMBER, i, j, this.line);
     this.i = j;
   }
@@ -377,11 +380,15 @@ class Scanner {
     const c2 = text.charCodeAt(i + 2);
     let len = 0;
     if (((c === 42 || c === 47 || c === 62 || c === 60) && c1 === c && c2 === 61) || (c === 46 && c1 === 46 && c2 === 46)) len = 3;
-    else if (c === 60 && c1 === 62) return this.fail(this.line, i - this.lineStart, "invalid syntax (<> is Python 2; use !=)");
+    else if (c === 60 && c1 === 62 && this.options.python2) {
+      push(this.t, T.OP, i, i + 2, this.line, MULTI_CODE.get("!=")!);
+      this.i += 2;
+      return;
+    } else if (c === 60 && c1 === 62) return this.fail(this.line, i - this.lineStart, "invalid syntax (<> is Python 2; use !=)");
     else if ((c1 === 61 && (SINGLE[c] === 1 || c === 33) && c !== 40 && c !== 41 && c !== 91 && c !== 93 && c !== 123 && c !== 125 && c !== 44 && c !== 59 && c !== 46 && c !== 126) || (c === 45 && c1 === 62) || ((c === 42 || c === 47 || c === 60 || c === 62) && c1 === c)) len = 2;
     else if (c < 128 && SINGLE[c] === 1) len = 1;
     if (len === 0) {
-      if (this.options.notebook && (c === 63 || c === 33)) {
+      if ((this.options.notebook && (c === 63 || c === 33)) || (this.options.python2 && c === 96)) {
         this.i++;
         return;
       }

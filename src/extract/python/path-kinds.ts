@@ -19,7 +19,8 @@ export function pathKind(value: string): PathKind | null {
   if (/^\/(?:home|Users)\/[^/]+/.test(v) || v === "/root" || v.startsWith("/root/")) return "home";
   if (v.startsWith("/content/drive") || v.startsWith("/gdrive") || v.startsWith("/content/gdrive")) return "colab-drive";
   if (v.startsWith("/mnt/") || v.startsWith("/media/") || v.startsWith("/Volumes/")) return "mnt";
-  if (/^\/(?:data|datasets?|dataset|storage|scratch|workspace|input|output|raid|nfs)(?:\/|$)/.test(v)) return "data-root";
+  // Shared disks and cluster file systems (/gpfs, /lustre, /groups): one site's layout.
+  if (/^\/(?:data|datasets?|dataset|storage|scratch|workspace|input|output|raid|nfs|gpfs|lustre|groups)(?:\/|$)/.test(v)) return "data-root";
   return "absolute";
 }
 

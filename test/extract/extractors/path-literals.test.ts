@@ -47,4 +47,54 @@ describe("path-literals", () => {
       { file: "configs/base.yaml", line: 2, value: "/home/me/data", kind: "home", source: "config" },
     ]);
   });
+  it("finds a machine path that heads a `+` or `%` join, and leaves the joined tail alone", async () => {
+    const code = ["import glob", "X = '/raid/x/' + name", "Y = glob.glob('D:\\\\a\\\\' + '*.csv')", "Z = '/home/u/%s/data' % user", "W = out_dir + '/train'"].join("\n");
+    const records = await run(extractor, { "train.py": code });
+    expect(records.map((r) => [r.line, r.kind, r.value])).toEqual([
+      [2, "data-root", "/raid/x/"],
+      [3, "windows-drive", "D:\\a\\"],
+      [4, "home", "/home/u/%s/data"],
+    ]);
+  });
+
+  it("finds a machine path in the middle of a string", async () => {
+    const code = ["import os", "cmd = f\"srun /home/u/env/bin/python {script}\"", "c2 = \"cp /mnt/data/x .\"", "u = 'see https://x.org/home/a for more'"].join("\n");
+    const records = await run(extractor, { "launch.py": code });
+    expect(records.map((r) => [r.line, r.kind, r.value])).toEqual([
+      [2, "home", "/home/u/env/bin/python"],
+      [3, "mnt", "/mnt/data/x"],
+    ]);
+  });
+
+  it("finds interpreter and search paths in shell and job scripts, and cluster roots", async () => {
+    const records = await run(extractor, {
+      "run.sh": "#!/bin/bash\n/home/u/anaconda3/envs/x/bin/python -m train\nexport PYTHONPATH=/home/u/lib:$PYTHONPATH\n",
+      "job.slurm": "#!/bin/bash\n#SBATCH -o /home/u/logs/%j.out\nsrun python train.py --data /gpfs/proj/u/data\n",
+      "train.py": "A = '/lustre/u/x'\nB = '/groups/gcb/u/data'\n",
+    });
+    expect(records.map((r) => [r.file, r.line, r.kind, r.value])).toEqual([
+      ["train.py", 1, "data-root", "/lustre/u/x"],
+      ["train.py", 2, "data-root", "/groups/gcb/u/data"],
+      ["job.slurm", 3, "data-root", "/gpfs/proj/u/data"],
+      ["run.sh", 2, "home", "/home/u/anaconda3/envs/x/bin/python"],
+      ["run.sh", 3, "home", "/home/u/lib"],
+    ]);
+  });
+
+  it("reads machine paths in Python 2 files with the tokenizer", async () => {
+    const code = ["print 'start'", "DATA = '/home/u/data/train.csv'", "exec 'x = 1'", "os.chmod(p, 0777)", "y = `x`", "Z = ur'/mnt/old/x'"].join("\n");
+    const records = await run(extractor, { "old.py": code });
+    expect(records.map((r) => [r.line, r.kind, r.value])).toEqual([
+      [2, "home", "/home/u/data/train.csv"],
+      [6, "mnt", "/mnt/old/x"],
+    ]);
+  });
+
+  it("finds a machine path inside a config value that holds a command", async () => {
+    const records = await run(extractor, { "conf.yaml": "cmd: python /home/u/src/train.py --fold 0\nnote: see the docs\nout: /srv/out\n" });
+    expect(records.map((r) => [r.line, r.kind, r.value])).toEqual([
+      [1, "home", "/home/u/src/train.py"],
+      [3, "absolute", "/srv/out"],
+    ]);
+  });
 });

@@ -55,4 +55,14 @@ describe("lexer and statement checks", () => {
     expect(t.count).toBe(400_000);
     expect(newlines).toBe(100_000);
   });
+
+  it("reads Python 2's lexical forms as tokens when asked, so the strings after them are not lost", () => {
+    const text = "x = ur'/a' + `y`\nif 0777 <> 10L:\n    s = '/b'\n";
+    expect(tokenize(text).error).not.toBeNull();
+    const t = tokenize(text, { python2: true });
+    expect(t.error).toBeNull();
+    const strings: string[] = [];
+    for (let k = 0; k < t.count; k++) if (t.kind[k] === T.STRING) strings.push(t.value.get(k)!);
+    expect(strings).toEqual(["/a", "/b"]);
+  });
 });
