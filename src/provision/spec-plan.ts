@@ -65,7 +65,7 @@ function pick(specs: FactRecord[], format: PlanFormat): string | null {
 }
 
 /** -r / -c includes of a requirements file, as recorded by env-spec (later spec-file records of includes). */
-function requirementsClosure(view: RepoView, primary: string): string[] {
+export function requirementsClosure(view: RepoView, primary: string): string[] {
   const out = [primary];
   for (let i = 0; i < out.length; i++) {
     const text = view.read(out[i]!) ?? "";
