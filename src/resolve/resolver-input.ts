@@ -6,8 +6,8 @@ import type { RepoView } from "../model/repo-view.js";
 import { installCommands } from "../extract/env/installs.js";
 import { lineOf } from "../extract/env/lines.js";
 import { parseRequirement, type Requirement } from "../extract/env/pep508.js";
-import { DEFAULT_PYTHON, resolvePython } from "../provision/python-version.js";
-import { requirementsClosure } from "../provision/spec-plan.js";
+import { DEFAULT_PYTHON, lowestPython } from "../provision/python-version.js";
+import { requirementsClosure, wheelPythons } from "../provision/spec-plan.js";
 import { pipSpec } from "../provision/dockerfile.js";
 
 export interface AskedLine {
@@ -110,10 +110,12 @@ function pythonFor(records: FactRecord[], files: string[]): SpecToResolve["pytho
   const stated = records.filter((r) => r.kind === "python-version" && typeof r.value === "string");
   const own = stated.filter((r) => files.includes(String(r.file)));
   const repo = stated.filter((r) => /(^|\/)(\.python-version|runtime\.txt)$/.test(String(r.file)) || r.source === "the README");
+  const tagged = wheelPythons(records, files);
   for (const r of [...own, ...repo]) {
-    const version = resolvePython(String(r.value));
+    const version = lowestPython(String(r.value), tagged);
     if (version) return { version, stated: true, source: `${r.file}:${r.line} (${r.value})` };
   }
+  if (tagged.length === 1) return { version: tagged[0]!, stated: true, source: `the cp${tagged[0]!.replace(".", "")} wheels it pins` };
   return { version: DEFAULT_PYTHON, stated: false, source: "default" };
 }
 

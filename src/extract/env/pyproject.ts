@@ -36,6 +36,11 @@ function pep621(file: string, text: string, project: Record<string, unknown>): F
 
 /** Poetry constraints: "1.2.3" is exact; ^, ~, * and ranges are not. */
 function poetrySpec(value: unknown): { spec: string; extras?: string; marker?: string } {
+  // Several constraints by platform: the build's (Linux, or no marker) is the one that counts.
+  if (Array.isArray(value)) {
+    const linux = value.find((v) => v && typeof v === "object" && (typeof v.markers !== "string" || /linux/.test(v.markers)));
+    return poetrySpec(linux ?? value[0]);
+  }
   if (typeof value === "string") return { spec: value.trim() === "*" ? "" : value.replace(/\s+/g, "") };
   if (value && typeof value === "object" && !Array.isArray(value)) {
     const v = value as Record<string, unknown>;
@@ -44,6 +49,7 @@ function poetrySpec(value: unknown): { spec: string; extras?: string; marker?: s
     };
     if (Array.isArray(v.extras)) out.extras = v.extras.join(",");
     if (typeof v.markers === "string") out.marker = v.markers;
+    if (typeof v.url === "string") out.spec = v.url; // a wheel URL pins its version (and its Python, by tag)
     if (typeof v.git === "string") out.spec = `git+${v.git}${typeof v.rev === "string" ? `@${v.rev}` : ""}`;
     if (typeof v.path === "string") return { spec: "path" };
     return out;
