@@ -29,18 +29,21 @@ export interface CompileRequest {
   indexUrl: string;
   /** Only releases uploaded before this moment (ISO 8601). */
   excludeNewer?: string;
+  /** Keep uv's `# via` notes (the lock's reasons); the answer's raw output is then returned too. */
+  annotate?: boolean;
   /** uv's cache for one audit: a folder the caller removes. */
   cacheDir: string;
   timeoutMs?: number;
   signal?: AbortSignal;
 }
 
-export async function uvCompile(request: CompileRequest): Promise<ResolverAnswer> {
+export async function uvCompile(request: CompileRequest): Promise<ResolverAnswer & { stdout?: string }> {
   const cwd = await mkdtemp(join(tmpdir(), "repro-audit-resolve-"));
   try {
     const args = [
       "pip", "compile", "-", "--python-version", request.python, "--python-platform", TARGET_PLATFORM,
-      "--index-url", request.indexUrl, "--no-build", "--no-config", "--no-header", "--no-annotate", "--quiet",
+      "--index-url", request.indexUrl, "--no-build", "--no-config", "--no-header", "--quiet",
+      ...(request.annotate ? ["--annotation-style", "line"] : ["--no-annotate"]),
       "--cache-dir", request.cacheDir,
       ...(request.excludeNewer ? ["--exclude-newer", request.excludeNewer] : []),
     ];
@@ -49,7 +52,7 @@ export async function uvCompile(request: CompileRequest): Promise<ResolverAnswer
       env: { UV_NO_PROGRESS: "1", NO_COLOR: "1" }, extendEnv: true, ...(request.signal ? { cancelSignal: request.signal } : {}),
     });
     if (result.timedOut) return { outcome: "not-assessed", offline: true, reason: "the resolver ran past its time limit" };
-    return readResolverAnswer(result.exitCode ?? 1, result.stdout, result.stderr);
+    return { ...readResolverAnswer(result.exitCode ?? 1, result.stdout, result.stderr), ...(request.annotate ? { stdout: result.stdout } : {}) };
   } finally {
     await rm(cwd, { recursive: true, force: true });
   }
