@@ -84,6 +84,18 @@ describe("resolve stage", () => {
     ]);
   });
 
+  it("the repo's own index lines are never followed: only the user's index is asked", async () => {
+    const decoy = await startLocalIndex([{ name: "alpha", version: "6.6.6" }]);
+    try {
+      const out = await resolveRepo({ "requirements.txt": `--index-url ${decoy.url}\n--extra-index-url ${decoy.url}\nalpha\n` });
+      expect(out.records![0]).toMatchObject({ status: "resolved", pins: 1 });
+      expect(out.answers[0]!.answer).toEqual({ outcome: "resolved", pins: [{ name: "alpha", version: "2.0" }] });
+      expect(decoy.requests).toEqual([]);
+    } finally {
+      await decoy.close();
+    }
+  });
+
   it("no resolver, or an index that does not answer: not collected, with why", async () => {
     const none = await resolveRepo({ "requirements.txt": "alpha\n" }, { uv: null });
     expect(none.records).toBeNull();
