@@ -2,7 +2,7 @@
 import { parse as parseToml } from "smol-toml";
 import type { FactRecord } from "../../model/facts.js";
 import { lineOf, sectionLine } from "./lines.js";
-import { isExactPin, normalizeName, parseRequirement } from "./pep508.js";
+import { isExactPin, isPinnedUrl, normalizeName, parseRequirement } from "./pep508.js";
 import { cudaFromPackage, cudaFromUrl, indexRecord, packageRecord, pythonRecord } from "./records.js";
 
 export interface PyprojectParse {
@@ -81,7 +81,7 @@ function poetry(file: string, text: string, tool: Record<string, unknown>): Fact
       }
       if (spec === "path") continue; // a local package: the repo's own code
       const name = normalizeName(rawName);
-      const pinned = /^\d[\w.!+-]*$/.test(spec) || isExactPin(spec) || /@[0-9a-f]{40}$/.test(spec);
+      const pinned = /^\d[\w.!+-]*$/.test(spec) || isExactPin(spec) || /@[0-9a-f]{40}$/.test(spec) || (/^https?:/.test(spec) && isPinnedUrl(spec.replace(/%2B/gi, "+")));
       records.push(packageRecord(file, line, { name, spec, ...(extras ? { extras } : {}), ...(marker ? { marker } : {}) }, pinned));
       const cuda = cudaFromPackage(file, line, name, spec, extras);
       if (cuda) records.push(cuda);
