@@ -89,21 +89,25 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     // 4. Which later stages run: asked for, or allowed by an engine and a train plan.
     const plan = await planStages(run);
 
-    // 5. Build the environment in a container and probe its imports.
+    // 5. Ask a real resolver whether each spec installs, wherever the build stage is wanted.
+    await resolveSpecs(run);
+    stopIfAborted(options, "the resolve step", "it started no container and its temporary folder was removed");
+
+    // 6. Build the environment in a container and probe its imports.
     const environment = plan.decision.run.build ? await build(run) : skipBuild(run, plan.decision.skipReason.build);
     stopIfAborted(options, "the build", plan.decision.run.build ? "the containers and layers it made were removed" : "no container had been started");
 
-    // 6. One instrumented epoch, power sampled, the full training predicted.
+    // 7. One instrumented epoch, power sampled, the full training predicted.
     const measured = await measure(run, plan, environment);
     stopIfAborted(options, "the epoch", "its container and temp folder were removed");
 
-    // 7. Where no epoch gives the whole training's figure, estimate it from the code; keep measured throughputs.
+    // 8. Where no epoch gives the whole training's figure, estimate it from the code; keep measured throughputs.
     const { estimateStep } = await import("./estimate/stage.js");
     const carbon = await estimateStep({
       carbon: measured, plan: plan.trainPlan, facts: run.facts, settings: run.settings, repo: checkout.info, notes: run.notes, calibrate: options.calibrate !== false,
     });
 
-    // 8. Judge the rules (the repo's inline suppressions honoured only when it is trusted), score, assemble.
+    // 9. Judge the rules (the repo's inline suppressions honoured only when it is trusted), score, assemble.
     const record: AuditRecord = {
       schemaVersion: 1,
       tool: { name: "repro-audit", version: TOOL_VERSION },
@@ -183,6 +187,27 @@ async function planStages(run: Run): Promise<StagePlan> {
     throw engineError(why, `To run build or epoch: ${hint}`);
   }
   return { decision, runtime, engine: lookup?.ok ? lookup.engine.name : null, trainPlan: planned.plan };
+}
+
+/** The resolver reads the network, so a static-only audit leaves the family not collected. */
+async function resolveSpecs(run: Run): Promise<void> {
+  const asked = valueOf(run.settings, "stages");
+  if (asked && !asked.includes("build")) {
+    markNotCollected(run.facts, "spec-resolution", "the build stage was not asked for (--stages)");
+    return;
+  }
+  run.progress.start("resolve", "asking a resolver whether each spec installs");
+  const { resolveStep } = await import("./resolve/stage.js");
+  const outcome = await resolveStep({ facts: run.facts, view: run.view, indexUrl: valueOf(run.settings, "indexUrl")!, ...(run.options.signal ? { signal: run.options.signal } : {}) });
+  run.notes.push(...outcome.notes);
+  if (outcome.records) {
+    addFacts(run.facts, "spec-resolution", outcome.records);
+    run.progress.succeed(`${outcome.records.length} spec(s) resolved`);
+  } else {
+    markNotCollected(run.facts, "spec-resolution", outcome.notCollected!);
+    run.notes.push(`Installability not assessed: ${outcome.notCollected}.`);
+    run.progress.succeed(`not assessed: ${outcome.notCollected}`);
+  }
 }
 
 async function build(run: Run): Promise<EnvironmentSection> {

@@ -16,6 +16,7 @@ export const ALLOWED: Record<string, readonly string[]> = {
   extract: ["model", "io"],
   evaluate: ["model", "io"],
   provision: ["model", "io"],
+  resolve: ["model", "io", "extract", "provision"],
   carbon: ["model", "io"],
   measure: ["model", "io", "carbon"],
   estimate: ["model", "io", "carbon", "measure"],

@@ -52,7 +52,9 @@ function fieldsNamedBy(rule: Rule): Array<{ family: string; field: string; where
   for (const field of Object.keys(rule.applies?.where ?? {})) named.push({ family: rule.applies!.family, field, where: "applies.where" });
   for (const field of rule.group ?? []) named.push({ family: rule.check.family, field, where: "group" });
   const extra = rule.group ? ["count"] : [];
-  for (const field of placeholders(rule.message)) if (!extra.includes(field)) named.push({ family: rule.check.family, field, where: "message" });
+  // An absence's words come from the record `applies` found; a finding's from the record it matched.
+  const speaker = rule.check.absent && rule.applies ? rule.applies.family : rule.check.family;
+  for (const field of placeholders(rule.message)) if (!extra.includes(field)) named.push({ family: speaker, field, where: "message" });
   return named;
 }
 

@@ -4,7 +4,7 @@
 import { parseArgs } from "node:util";
 import { badInput } from "../model/errors.js";
 import type { FailOn } from "../model/finding.js";
-import { TUNABLE_NAMES, specOf, type Flags } from "../config/tunables.js";
+import { TUNABLE_NAMES, TUNABLES, specOf, type Flags } from "../config/tunables.js";
 import { didYouMean } from "./suggest.js";
 import { USAGE } from "./usage.js";
 import { COLOR_SETTINGS, type ColorSetting } from "./color.js";
@@ -63,6 +63,16 @@ export interface RequirementsArgs {
   debug: boolean;
 }
 
+export interface LockArgs {
+  command: "lock";
+  source: string;
+  ref?: string;
+  out?: string;
+  cacheDir?: string;
+  indexUrl?: string;
+  debug: boolean;
+}
+
 /** `batch` and `merge` are parsed when they run (cli/batch-args.ts), so their modules load only then. */
 export interface DeferredArgs {
   command: "batch" | "merge";
@@ -85,6 +95,7 @@ export type CliArgs =
   | JudgeArgs
   | DeferredArgs
   | RequirementsArgs
+  | LockArgs
   | { command: "rules"; action: "list" | "explain" | "facts" | "docs"; id?: string; format: "text" | "json"; debug: boolean }
   | { command: "ledger"; format: "text" | "json"; debug: boolean }
   | { command: "init"; force: boolean; stdout: boolean; dir?: string; debug: boolean }
@@ -92,7 +103,7 @@ export type CliArgs =
   | { command: "help"; topic?: string; debug: boolean }
   | { command: "version"; debug: boolean };
 
-export const COMMANDS = ["audit", "report", "judge", "batch", "merge", "requirements", "rules", "init", "cache", "ledger", "help", "version"] as const;
+export const COMMANDS = ["audit", "report", "judge", "batch", "merge", "requirements", "lock", "rules", "init", "cache", "ledger", "help", "version"] as const;
 
 export type OptionSpecs = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>["options"]>;
 
@@ -258,7 +269,19 @@ function parseRequirementsArgs(rest: string[], debug: boolean): CliArgs {
   return args;
 }
 
+function parseLockArgs(rest: string[], debug: boolean): CliArgs {
+  const { values, positionals } = strictParse(rest, { out: { type: "string" }, ref: { type: "string" }, "cache-dir": { type: "string" }, "index-url": { type: "string" }, debug: { type: "boolean" } });
+  if (positionals.length !== 1) throw badInput(positionals.length === 0 ? "lock needs a repo URL or path" : `lock takes one repo, got ${positionals.length}`, "Run repro-audit lock <repo-url|path> [--out FILE] [--ref REF] [--index-url URL]");
+  const args: LockArgs = { command: "lock", source: positionals[0]!, debug };
+  if (typeof values.out === "string") args.out = values.out;
+  if (typeof values.ref === "string") args.ref = values.ref;
+  if (typeof values["cache-dir"] === "string") args.cacheDir = values["cache-dir"];
+  if (typeof values["index-url"] === "string") args.indexUrl = TUNABLES.indexUrl.parse(values["index-url"], "--index-url");
+  return args;
+}
+
 const PARSERS: Record<string, (rest: string[], debug: boolean) => CliArgs> = {
+  lock: parseLockArgs,
   audit: parseAuditArgs,
   report: parseReportArgs,
   judge: parseJudgeArgs,

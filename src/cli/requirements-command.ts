@@ -9,25 +9,10 @@ import { extractFacts } from "../extract/index.js";
 import { STATIC_EXTRACTORS } from "../extract/extractors/index.js";
 import { neededDistributions, renderRequirements, requirementOf, type NeededDistribution } from "../extract/env/reconstruct.js";
 import { compileGlobs } from "../extract/glob.js";
-import { notebookVersions, readmeVersions, type StatedVersion } from "../extract/env/stated-versions.js";
+import { repoStatedVersions } from "../extract/env/stated-versions.js";
 import { badInput, EXIT } from "../model/errors.js";
 import type { RequirementsArgs } from "./args.js";
 import type { Io } from "./report-output.js";
-import type { RepoView } from "../model/repo-view.js";
-
-/** Versions the READMEs and notebooks state, outside any spec. */
-function statedVersions(view: RepoView): StatedVersion[] {
-  const out: StatedVersion[] = [];
-  for (const entry of view.files()) {
-    if (entry.skipped) continue;
-    const isReadme = entry.kind === "text" && /(?:^|\/)readme(?:\.(?:md|markdown|rst|txt))?$|^docs?\/[^/]+\.(?:md|rst)$/i.test(entry.path);
-    if (!isReadme && entry.kind !== "notebook") continue;
-    const text = view.read(entry.path);
-    if (text === null) continue;
-    out.push(...(isReadme ? readmeVersions(entry.path, text) : notebookVersions(entry.path, text)));
-  }
-  return out;
-}
 
 /** The JSON form: each distribution with the line it would get and where that comes from. */
 function requirementsJson(repo: string, specs: readonly string[], needed: readonly NeededDistribution[]): string {
@@ -44,7 +29,7 @@ export async function requirementsCommand(args: RequirementsArgs, io: Io): Promi
     const wanted = new Set(["inventory", "vendored", "readme", "env-spec", "imports"]);
     const facts = await extractFacts(view, STATIC_EXTRACTORS.filter((e) => wanted.has(e.id)), { branches: null, source: checkout.info.url });
     const specs = (facts.families["env-spec"] ?? []).filter((r) => r.kind === "spec-file").map((r) => String(r.file));
-    const needed = neededDistributions(facts, statedVersions(view));
+    const needed = neededDistributions(facts, repoStatedVersions(view));
     const text = args.format === "json" ? requirementsJson(args.source, specs, needed) : renderRequirements(needed, { repo: args.source, specs });
     if (args.out) {
       writeFileSync(args.out, text);

@@ -54,6 +54,10 @@ export async function runCommand(args: Exclude<CliArgs, { command: "help" }>, io
       const batch = await import("./batch-command.js");
       return parsed.command === "batch" ? batch.batchCommand(parsed, io) : batch.mergeCommand(parsed, io);
     }
+    case "lock": {
+      const { lockCommand } = await import("./lock-command.js");
+      return lockCommand(args, io);
+    }
     case "requirements": {
       const { requirementsCommand } = await import("./requirements-command.js");
       return requirementsCommand(args, io);

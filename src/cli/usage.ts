@@ -16,6 +16,7 @@ const COMMAND_LIST = `  repro-audit audit <repo-url|path> [options]   audit a so
   repro-audit merge <batch.json...> [--out DIR] join the reports of a batch's shards
   repro-audit requirements <repo> [--out F [--force]] [--exclude GLOB] [--format text|json]
                                               print a requirements.txt of what the repo's code imports
+  repro-audit lock <repo> [--out F]             pin the spec as of its commit's date (uv), each pin with its reason
   repro-audit rules list [--format text|json]   list the rules
   repro-audit rules explain <id>                a rule's reason, fix and score arithmetic
   repro-audit rules facts                       the fact families rules can judge

@@ -121,6 +121,14 @@ export const TUNABLES = {
     flag: "--allow-image", arg: "<image>", help: "let the repo's own Dockerfile build on this image of yours (repeatable)",
     config: ["build", "allowImages"], repo: false, repeatable: true, default: [], parse: (text: string) => [text],
   } satisfies Spec<string[]>,
+  indexUrl: {
+    flag: "--index-url", arg: "<url>", help: "the package index the resolver asks whether each spec installs (default https://pypi.org/simple)",
+    config: ["build", "indexUrl"], repo: false, default: "https://pypi.org/simple",
+    parse: (text: string, flag: string) => {
+      if (!/^https?:\/\/[^\s/]+/.test(text)) throw bad(flag, "an http(s) URL of a simple package index", text, "https://pypi.org/simple");
+      return text.replace(/\/+$/, "");
+    },
+  } satisfies Spec<string>,
   buildTimeoutSeconds: {
     flag: "--build-timeout", arg: "<seconds>", help: `limit of the image build (default 1800, at most ${MAX_BUILD_TIMEOUT_SECONDS})`,
     config: ["build", "timeoutSeconds"], repo: false, default: 1800, parse: positive(false, "1800"), clamp: clampTo(MAX_BUILD_TIMEOUT_SECONDS),

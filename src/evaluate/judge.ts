@@ -94,6 +94,13 @@ function toFinding(rule: Rule, records: readonly FactRecord[]): Finding {
   };
 }
 
+/** A record's values without its place: an absence is found nowhere in particular. */
+function unlocated(record: FactRecord | undefined): FactRecord {
+  if (!record) return {};
+  const { file: _file, line: _line, cell: _cell, cellLine: _cellLine, ...rest } = record;
+  return rest;
+}
+
 /** Records bucketed by the rule's `group` fields, in the order their first record was seen. */
 function groupRecords(rule: Rule, records: readonly FactRecord[]): FactRecord[][] {
   if (!rule.group) return records.map((r) => [r]);
@@ -164,9 +171,10 @@ export function judgeRule(rule: Rule, facts: Facts, index?: SuppressionIndex, op
     return { result: { ...base, outcome: "not-applicable", findings: 0, reason }, findings: [] };
   }
   const matched = withoutSuppressed(rule, select(facts, rule.check), index, options.honourInline === true);
+  // An absence has no record of its own: its words may name fields of the record `applies` found.
   const findings = rule.check.absent
     ? matched.length === 0
-      ? [toFinding(rule, [{}])]
+      ? [toFinding(rule, [unlocated(rule.applies ? select(facts, rule.applies)[0] : undefined)])]
       : []
     : groupRecords(rule, matched).map((records) => toFinding(rule, records));
   const outcome = findings.length > 0 ? "fail" : "pass";

@@ -38,6 +38,7 @@ export interface Rule {
   /** One line telling what to do, a template like `message`. */
   fix?: string;
   check: Selector & { absent?: boolean };
+  /** Where no record matches, the rule is not applicable; an `absent` finding fills its words from the first that does. */
   applies?: Selector;
   /** When a record matches, the rule is not applicable. */
   unless?: Selector;

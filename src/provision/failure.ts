@@ -76,3 +76,10 @@ export function logTail(log: string, count = 40): string {
   const lines = stripAnsi(log).replace(/\s+$/, "").split(/\r?\n/);
   return lines.slice(-count).join("\n");
 }
+
+/** A module that failed to import for a system library the audit's base image lacks (libGL for opencv):
+ * a gap of the audit's substitution, not of the repo's spec. Null for any other import error. */
+export function importFailureCause(error: string): { cause: "base-image"; library: string } | null {
+  const missing = /\b(lib[\w+.-]*?\.so(?:\.\d+)*): cannot open shared object file/.exec(error);
+  return missing ? { cause: "base-image", library: missing[1]! } : null;
+}

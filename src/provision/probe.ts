@@ -5,6 +5,7 @@ import { containerName, trackContainer, untrackContainer } from "./containers.js
 import { runContainer, type Engine } from "./engine.js";
 import { PROBE_LIMITS } from "./limits.js";
 import { parseProbeOutput, probeScript, readPipCheck, type ProbeModule } from "./probe-script.js";
+import { importFailureCause } from "./failure.js";
 
 export interface ProbeTarget {
   image: string;
@@ -69,7 +70,8 @@ export async function probeImage(
       const verdict = answer[m.module] ?? { ok: false, error: "not probed" };
       probed.push({ module: m.module, ok: verdict.ok, files: m.files, ...(verdict.error ? { error: verdict.error } : {}) });
       // The fact is the error (null: it imported), never a verdict of its own.
-      records.push({ kind: "import", module: m.module, files: m.files.join(","), ...location(m.first), error: verdict.ok ? null : (verdict.error ?? "import failed") });
+      const error = verdict.ok ? null : (verdict.error ?? "import failed");
+      records.push({ kind: "import", module: m.module, files: m.files.join(","), ...location(m.first), error, ...(error ? importFailureCause(error) : null) });
     }
   }
   const check = await runIn(engine, target, [target.python, "-m", "pip", "check"], 120_000, signal);

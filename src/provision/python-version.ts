@@ -1,5 +1,6 @@
 // Choose one concrete Python (major.minor) from what a repo states: an exact version, or a range resolved
-// to the documented default (3.11) when it allows it, else the allowed minor nearest to the default.
+// to the documented default (3.11) when it allows it, else the allowed minor nearest to the default; for
+// a build, the lowest the range allows that the pinned wheels' tags support (the authors' era, not today's).
 
 export const DEFAULT_PYTHON = "3.11";
 /** Minors with official python:<ver>-slim images worth choosing from. */
@@ -67,4 +68,16 @@ export function resolvePython(stated: string): string | null {
     .filter(({ minor }) => allows(minor, clauses))
     .sort((a, b) => a.distance - b.distance);
   return allowed[0]?.minor ?? null;
+}
+
+/** For a build: "^3.9" -> "3.9" (the lowest allowed), narrowed to the Pythons pinned wheels are tagged
+ * for (`cp39`) when the range allows one of them; an exact version as it is; null when unreadable. */
+export function lowestPython(stated: string, tagged: readonly string[] = []): string | null {
+  const text = stated.trim().replace(/^python-?/i, "");
+  const exact = /^(\d+)\.(\d+)(?:\.[\d*]+)?$/.exec(text);
+  if (exact) return `${exact[1]}.${exact[2]}`;
+  const clauses = text.split(/\s*,\s*|\s+(?=[<>=!~^])/).filter(Boolean).flatMap(expand);
+  if (clauses.length === 0) return null;
+  const allowed = CANDIDATES.filter((minor) => allows(minor, clauses));
+  return allowed.find((minor) => tagged.includes(minor)) ?? allowed[0] ?? null;
 }

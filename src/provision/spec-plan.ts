@@ -2,7 +2,7 @@
 import type { FactRecord, Facts } from "../model/facts.js";
 import type { RepoView } from "../model/repo-view.js";
 import type { SpecKind } from "../model/environment.js";
-import { DEFAULT_PYTHON, resolvePython } from "./python-version.js";
+import { DEFAULT_PYTHON, lowestPython } from "./python-version.js";
 
 export type PlanFormat =
   | "dockerfile" | "conda" | "pipfile-lock" | "pipfile" | "pyproject" | "poetry" | "requirements" | "setup-py" | "setup-cfg"
@@ -65,7 +65,7 @@ function pick(specs: FactRecord[], format: PlanFormat): string | null {
 }
 
 /** -r / -c includes of a requirements file, as recorded by env-spec (later spec-file records of includes). */
-function requirementsClosure(view: RepoView, primary: string): string[] {
+export function requirementsClosure(view: RepoView, primary: string): string[] {
   const out = [primary];
   for (let i = 0; i < out.length; i++) {
     const text = view.read(out[i]!) ?? "";
@@ -86,7 +86,19 @@ function requirementsClosure(view: RepoView, primary: string): string[] {
 // Where a stated Python is most deliberate: a pin file, then the project's own metadata, then the rest.
 const PYTHON_SOURCE_RANK = [/\.python-version$/, /runtime\.txt$/, /pyproject\.toml$/, /\.ya?ml$/, /Pipfile(\.lock)?$/, /Dockerfile/i, /setup\.(py|cfg)$/];
 
+/** Pythons the spec's URL-pinned wheels are built for (`-cp39-` -> "3.9"). */
+export function wheelPythons(records: FactRecord[], specFiles: string[]): string[] {
+  const tags = records
+    .filter((r) => r.kind === "package" && specFiles.includes(r.file!) && typeof r.spec === "string" && /\.whl(?:[?#]|$)/.test(r.spec))
+    .map((r) => /-cp(\d)(\d+)-/.exec(decodeURIComponent(String(r.spec))))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => `${m[1]}.${m[2]}`);
+  return [...new Set(tags)];
+}
+
 function choosePython(records: FactRecord[], specFiles: string[]): SpecPlan["python"] {
+  const tagged = wheelPythons(records, specFiles);
+  const byTags = tagged.length ? `the cp${tagged[0]!.replace(".", "")} wheels it pins` : "";
   const stated = records.filter((r) => r.kind === "python-version" && typeof r.value === "string");
   const relevant = stated.filter((r) => specFiles.includes(r.file!) || /(^|\/)(\.python-version|runtime\.txt)$/.test(r.file!));
   const sourceRank = (file: string) => {
@@ -94,9 +106,11 @@ function choosePython(records: FactRecord[], specFiles: string[]): SpecPlan["pyt
     return (i < 0 ? PYTHON_SOURCE_RANK.length : i) * 100 + depth(file);
   };
   for (const record of [...relevant].sort((a, b) => sourceRank(a.file!) - sourceRank(b.file!))) {
-    const version = resolvePython(String(record.value));
-    if (version) return { version, source: `${record.file}:${record.line} (${record.value})` };
+    const version = lowestPython(String(record.value), tagged);
+    const narrowed = tagged.includes(version ?? "") && !/^\d+\.\d+(?:\.[\d*]+)?$/.test(String(record.value).trim());
+    if (version) return { version, source: `${record.file}:${record.line} (${record.value})${narrowed ? `, ${byTags}` : ""}` };
   }
+  if (tagged.length === 1) return { version: tagged[0]!, source: byTags };
   return { version: DEFAULT_PYTHON, source: "default" };
 }
 
@@ -174,7 +188,8 @@ export function detectSpec(facts: Facts, view: RepoView): SpecPlan {
     notes.push("no environment spec: packages reconstructed from the code's imports, unpinned");
   }
   const torch = envSpec.find((r) => r.kind === "package" && r.name === "torch" && specFiles.includes(r.file!));
-  const torchPin = torch ? /^==?\s*(\d+\.\d+\.\d+)/.exec(String(torch.spec)) : null;
+  // A pin, or the version a wheel URL names (torch-1.10.0+cu113-cp39-...whl).
+  const torchPin = torch ? /^==?\s*(\d+\.\d+\.\d+)/.exec(String(torch.spec)) ?? /\/torch-(\d+\.\d+\.\d+)[^/]*\.whl/.exec(String(torch.spec)) : null;
   const kinds = view.files().map((f) => f.kind);
   return {
     kind: KIND_OF[format],

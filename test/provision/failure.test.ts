@@ -1,6 +1,6 @@
 // Build failure classes from real pip/engine log lines, and the probe's answer and pip check reading.
 import { describe, expect, it } from "vitest";
-import { classifyBuildFailure, logTail } from "../../src/provision/failure.js";
+import { classifyBuildFailure, importFailureCause, logTail } from "../../src/provision/failure.js";
 import { parseProbeOutput, probeModules, readPipCheck } from "../../src/provision/probe-script.js";
 import { emptyFacts } from "../../src/model/facts.js";
 
@@ -51,5 +51,13 @@ describe("probe script answers", () => {
       ["utils", "find", "b.py"],
     ]);
     expect(probeModules(facts, false).map((m) => m.module)).toEqual(["yaml"]);
+  });
+});
+
+describe("importFailureCause", () => {
+  it("names a system library the base image lacks; a missing module is the spec's", () => {
+    expect(importFailureCause("ImportError: libGL.so.1: cannot open shared object file: No such file or directory")).toEqual({ cause: "base-image", library: "libGL.so.1" });
+    expect(importFailureCause("OSError: libsndfile.so: cannot open shared object file: No such file or directory")).toEqual({ cause: "base-image", library: "libsndfile.so" });
+    expect(importFailureCause("ModuleNotFoundError: No module named 'yaml'")).toBeNull();
   });
 });

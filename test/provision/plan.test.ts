@@ -60,9 +60,9 @@ describe("detectSpec", () => {
     expect(p.notes).toEqual(["no environment spec: packages reconstructed from the code's imports, unpinned"]);
   });
 
-  it("picks Python from .python-version before pyproject, resolving ranges", async () => {
+  it("picks Python from .python-version before pyproject, resolving ranges to their lowest", async () => {
     expect((await plan({ "pyproject.toml": '[project]\nname="x"\nrequires-python = ">=3.8,<3.11"\n' })).python).toEqual({
-      version: "3.10", source: "pyproject.toml:3 (>=3.8,<3.11)",
+      version: "3.8", source: "pyproject.toml:3 (>=3.8,<3.11)",
     });
     expect((await plan({ ".python-version": "3.9.18\n", "pyproject.toml": '[project]\nname="x"\nrequires-python = ">=3.8"\n' })).python).toEqual({
       version: "3.9", source: ".python-version:1 (3.9.18)",
@@ -131,6 +131,37 @@ describe("writeDockerfile", () => {
     // A declared dependency holding a newline (a TOML escape) stays inside its quoted pip argument.
     const toml = await plan({ "pyproject.toml": '[project]\nname = "x"\ndependencies = ["six ; python_version > \'3\'\\nRUN echo pwned"]\n' });
     expect(readDockerfile(writeDockerfile(toml, { baseImage: "my/base:1" })).instructions.map((i) => i.keyword)).toEqual(["FROM", "ENV", "RUN", "USER", "RUN", "ENV", "WORKDIR", "RUN", "COPY"]);
+  });
+
+  it("honours URL-pinned cp39 wheels: their versions are pins, their tag a Python, the lowest a caret allows", async () => {
+    const whl = (name: string, version: string) => `https://download.pytorch.org/whl/cu113/${name}-${version}%2Bcu113-cp39-cp39-linux_x86_64.whl`;
+    const p = await plan({
+      "pyproject.toml": [
+        "[tool.poetry.dependencies]",
+        'python = "^3.9"',
+        `torch = { url = "${whl("torch", "1.10.0")}" }`,
+        "torchvision = [",
+        `  { url = "${whl("torchvision", "0.11.1")}", markers = "sys_platform == 'linux'" },`,
+        `  { url = "https://download.pytorch.org/whl/cpu/torchvision-0.11.1-cp39-none-macosx_10_9_x86_64.whl", markers = "sys_platform == 'darwin'" },`,
+        "]",
+        'timm = "0.4.12"',
+        "",
+      ].join("\n"),
+    });
+    expect(p.python).toEqual({ version: "3.9", source: "pyproject.toml:2 (^3.9), the cp39 wheels it pins" });
+    expect(p.packages).toEqual([
+      { name: "torch", spec: whl("torch", "1.10.0") },
+      { name: "torchvision", spec: whl("torchvision", "0.11.1"), marker: "sys_platform == 'linux'" },
+      { name: "timm", spec: "0.4.12" },
+    ]);
+    expect(p.torchVersion).toBe("1.10.0");
+    expect(writeDockerfile(p)).toContain(`"torch @ ${whl("torch", "1.10.0")}"`);
+  });
+
+  it("chooses the lowest Python a range allows over the newest", async () => {
+    expect((await plan({ "pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.9"\nnumpy = "1.21.0"\n' })).python).toEqual({
+      version: "3.9", source: "pyproject.toml:2 (^3.9)",
+    });
   });
 
   it("installs Poetry dependencies translated to pip's specs", async () => {

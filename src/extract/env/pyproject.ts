@@ -2,7 +2,7 @@
 import { parse as parseToml } from "smol-toml";
 import type { FactRecord } from "../../model/facts.js";
 import { lineOf, sectionLine } from "./lines.js";
-import { isExactPin, normalizeName, parseRequirement } from "./pep508.js";
+import { isExactPin, isPinnedUrl, normalizeName, parseRequirement } from "./pep508.js";
 import { cudaFromPackage, cudaFromUrl, indexRecord, packageRecord, pythonRecord } from "./records.js";
 
 export interface PyprojectParse {
@@ -36,6 +36,11 @@ function pep621(file: string, text: string, project: Record<string, unknown>): F
 
 /** Poetry constraints: "1.2.3" is exact; ^, ~, * and ranges are not. */
 function poetrySpec(value: unknown): { spec: string; extras?: string; marker?: string } {
+  // Several constraints by platform: the build's (Linux, or no marker) is the one that counts.
+  if (Array.isArray(value)) {
+    const linux = value.find((v) => v && typeof v === "object" && (typeof v.markers !== "string" || /linux/.test(v.markers)));
+    return poetrySpec(linux ?? value[0]);
+  }
   if (typeof value === "string") return { spec: value.trim() === "*" ? "" : value.replace(/\s+/g, "") };
   if (value && typeof value === "object" && !Array.isArray(value)) {
     const v = value as Record<string, unknown>;
@@ -44,6 +49,7 @@ function poetrySpec(value: unknown): { spec: string; extras?: string; marker?: s
     };
     if (Array.isArray(v.extras)) out.extras = v.extras.join(",");
     if (typeof v.markers === "string") out.marker = v.markers;
+    if (typeof v.url === "string") out.spec = v.url; // a wheel URL pins its version (and its Python, by tag)
     if (typeof v.git === "string") out.spec = `git+${v.git}${typeof v.rev === "string" ? `@${v.rev}` : ""}`;
     if (typeof v.path === "string") return { spec: "path" };
     return out;
@@ -75,7 +81,7 @@ function poetry(file: string, text: string, tool: Record<string, unknown>): Fact
       }
       if (spec === "path") continue; // a local package: the repo's own code
       const name = normalizeName(rawName);
-      const pinned = /^\d[\w.!+-]*$/.test(spec) || isExactPin(spec) || /@[0-9a-f]{40}$/.test(spec);
+      const pinned = /^\d[\w.!+-]*$/.test(spec) || isExactPin(spec) || /@[0-9a-f]{40}$/.test(spec) || (/^https?:/.test(spec) && isPinnedUrl(spec.replace(/%2B/gi, "+")));
       records.push(packageRecord(file, line, { name, spec, ...(extras ? { extras } : {}), ...(marker ? { marker } : {}) }, pinned));
       const cuda = cudaFromPackage(file, line, name, spec, extras);
       if (cuda) records.push(cuda);

@@ -1,6 +1,7 @@
 // Versions a repo states outside any spec: "pytorch 1.7.1" in a README's software list, a `torch==1.7.1`
 // in its prose, a notebook that prints `tf.__version__` and kept the output. Pure.
 import { normalizeName } from "../../model/package-name.js";
+import type { RepoView } from "../../model/repo-view.js";
 
 export interface StatedVersion {
   /** The name as written, normalised (PEP 503). */
@@ -60,5 +61,19 @@ export function notebookVersions(file: string, json: string): StatedVersion[] {
       out.push({ name: normalizeName(module.split(".")[0]!), version: version.replace(/\+.*$/, ""), by: `${file} cell ${index + 1} line ${a.line}` }); // cells counted from 1, as shown
     });
   });
+  return out;
+}
+
+/** Versions the READMEs and notebooks state, outside any spec. */
+export function repoStatedVersions(view: RepoView): StatedVersion[] {
+  const out: StatedVersion[] = [];
+  for (const entry of view.files()) {
+    if (entry.skipped) continue;
+    const isReadme = entry.kind === "text" && /(?:^|\/)readme(?:\.(?:md|markdown|rst|txt))?$|^docs?\/[^/]+\.(?:md|rst)$/i.test(entry.path);
+    if (!isReadme && entry.kind !== "notebook") continue;
+    const text = view.read(entry.path);
+    if (text === null) continue;
+    out.push(...(isReadme ? readmeVersions(entry.path, text) : notebookVersions(entry.path, text)));
+  }
   return out;
 }

@@ -11,6 +11,8 @@ import { preparePythonIndex, reachableFrom } from "../python/repo-index.js";
 import { entryPoints } from "../python/entry-points.js";
 import { extensionTops, submoduleMatcher } from "../python/local-modules.js";
 import { imageInfo } from "../env/images.js";
+import { neededDistributions } from "../env/reconstruct.js";
+import { repoStatedVersions } from "../env/stated-versions.js";
 
 interface Declaration {
   /** Folder the declaration covers ("" for the whole repo). */
@@ -102,6 +104,10 @@ export const extractor: Extractor = {
         records.push(recordAt(file, imp.line, fields));
       }
     }
+    // Where the repo has no spec file or install command, the list a spec would need, as `repro-audit
+    // requirements` writes it.
+    const noSpecFile = !spec.some((r) => r.kind === "spec-file" || (r.kind === "install" && r.via !== "notebook"));
+    if (noSpecFile && index.files.length > 0) records.push(neededRecord(records, spec, ctx.view));
     return records;
   },
 };
@@ -129,4 +135,11 @@ function sysPathTops(view: RepoView, files: readonly string[]): Set<string> {
     if (name === "__init__.py" && folders.has(parent)) tops.add(folder.slice(parent.length ? parent.length + 1 : 0));
   }
   return tops;
+}
+
+/** One record naming the distributions the code needs (not those imported only behind ImportError). */
+function neededRecord(records: FactRecord[], spec: FactRecord[], view: RepoView): FactRecord {
+  const needed = neededDistributions({ families: { imports: records, "env-spec": spec }, notCollected: {} }, repoStatedVersions(view)).filter((n) => !n.optional);
+  const names = needed.map((n) => (n.version ? `${n.distribution}==${n.version}` : n.distribution));
+  return { kind: "needed", distributions: names.length ? names.join(", ") : "none beyond the standard library", count: names.length };
 }

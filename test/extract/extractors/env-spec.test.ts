@@ -135,6 +135,16 @@ describe("env-spec", () => {
     ]);
   });
 
+  it("reads a Poetry wheel URL as a pinned package, the Linux one of several", async () => {
+    const whl = "https://download.pytorch.org/whl/cu113/torch-1.10.0%2Bcu113-cp39-cp39-linux_x86_64.whl";
+    const records = await extract({
+      "pyproject.toml": `[tool.poetry.dependencies]\ntorch = [\n  { url = "https://x.org/torch-1.10.0-cp39-none-macosx_10_9_x86_64.whl", markers = "sys_platform == 'darwin'" },\n  { url = "${whl}", markers = "sys_platform == 'linux'" },\n]\n`,
+    });
+    expect(records.filter((r) => r.kind === "package")).toEqual([
+      { kind: "package", file: "pyproject.toml", line: 2, name: "torch", spec: whl, pinned: true, marker: "sys_platform == 'linux'" },
+    ]);
+  });
+
   it("reads a Dockerfile's FROM python version, CUDA base and pip installs, plus .python-version and runtime.txt", async () => {
     const records = await extract({
       Dockerfile: "FROM python:3.10-slim\nRUN pip install --no-cache-dir \\\n    lightgbm==4.3.0 polars\n",

@@ -1,0 +1,51 @@
+// `repro-audit lock <repo> [--out FILE] [--ref REF] [--index-url URL]`: a fully pinned requirements file for
+// the spec the build installs, resolved for the Python it states with only the releases uploaded before
+// the audited commit's date, each pin with the spec line (or the pins) that asked for it.
+import { writeFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openSource } from "../clone/index.js";
+import { commitDate } from "../clone/commit-date.js";
+import { walkRepo } from "../extract/walk.js";
+import { extractFacts } from "../extract/index.js";
+import { STATIC_EXTRACTORS } from "../extract/extractors/index.js";
+import { detectSpec } from "../provision/spec-plan.js";
+import { specsToResolve } from "../resolve/resolver-input.js";
+import { findUv, uvCompile } from "../resolve/uv.js";
+import { readAnnotatedPins, renderLock } from "../resolve/lock.js";
+import { badInput, engineError, EXIT } from "../model/errors.js";
+import type { LockArgs } from "./args.js";
+import type { Io } from "./report-output.js";
+
+export async function lockCommand(args: LockArgs, io: Io): Promise<number> {
+  const uv = await findUv();
+  if (!uv) throw engineError("no resolver: uv was not found", "Run scripts/ensure-uv.sh, or set REPRO_AUDIT_UV to a uv binary");
+  const checkout = await openSource(args.source, { ...(args.ref ? { ref: args.ref } : {}), ...(args.cacheDir ? { cacheDir: args.cacheDir } : {}) });
+  const cacheDir = await mkdtemp(join(tmpdir(), "repro-audit-uv-cache-"));
+  try {
+    const view = await walkRepo(checkout.root);
+    const wanted = new Set(["inventory", "vendored", "readme", "env-spec", "imports"]);
+    const facts = await extractFacts(view, STATIC_EXTRACTORS.filter((e) => wanted.has(e.id)), { branches: null, source: checkout.info.url });
+    const specs = specsToResolve(facts, view);
+    const primary = detectSpec(facts, view).primary;
+    const spec = specs.find((s) => s.file === primary) ?? specs[0];
+    if (!spec || spec.lines.length === 0) throw badInput(`${args.source} has no spec pip installs to lock`, "Write one first: repro-audit requirements <repo> --out requirements.txt");
+    const asOf = checkout.info.commit ? await commitDate(checkout.root, checkout.info.commit) : null;
+    const indexUrl = args.indexUrl ?? "https://pypi.org/simple";
+    const answer = await uvCompile({ uv, requirements: spec.lines.map((l) => l.requirement), python: spec.python.version, indexUrl, cacheDir, annotate: true, ...(asOf ? { excludeNewer: asOf } : {}) });
+    if (answer.outcome !== "resolved") {
+      io.stderr.write(`${spec.file} does not resolve for Python ${spec.python.version}${asOf ? ` as of ${asOf}` : ""}: ${answer.reason}\n`);
+      return answer.outcome === "unresolvable" ? EXIT.belowThreshold : EXIT.engine;
+    }
+    const text = renderLock(spec, readAnnotatedPins(answer.stdout ?? ""), { repo: args.source, commit: checkout.info.commit, asOf, python: spec.python.version, pythonSource: spec.python.source, indexUrl });
+    if (args.out) {
+      writeFileSync(args.out, text);
+      io.stderr.write(`lock written to ${args.out}\n`);
+    } else io.stdout.write(text);
+    return EXIT.ok;
+  } finally {
+    await rm(cacheDir, { recursive: true, force: true });
+    await checkout.dispose();
+  }
+}

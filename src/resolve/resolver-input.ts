@@ -1,0 +1,171 @@
+// What a resolver is asked for each environment spec (pure): requirement lines rebuilt from the facts
+// (never the repo's own option lines), the Python the spec states, and what could not be asked and why.
+import yaml from "js-yaml";
+import type { FactRecord, Facts } from "../model/facts.js";
+import type { RepoView } from "../model/repo-view.js";
+import { installCommands } from "../extract/env/installs.js";
+import { lineOf } from "../extract/env/lines.js";
+import { parseRequirement, type Requirement } from "../extract/env/pep508.js";
+import { DEFAULT_PYTHON, lowestPython } from "../provision/python-version.js";
+import { requirementsClosure, wheelPythons } from "../provision/spec-plan.js";
+import { pipSpec } from "../provision/dockerfile.js";
+
+export interface AskedLine {
+  /** The requirement as the resolver reads it. */
+  requirement: string;
+  /** The spec line that asked for it. */
+  file: string;
+  line: number;
+  /** Set when the line was rewritten (a wheel URL read as its version, a local version dropped). */
+  rewritten?: string;
+}
+
+export interface SpecToResolve {
+  /** The spec's file (a requirements root, environment.yml, pyproject.toml, setup.py, the README). */
+  file: string;
+  /** The files it reads (a requirements file's -r includes). */
+  files: string[];
+  python: { version: string; stated: boolean; source: string };
+  lines: AskedLine[];
+  /** Lines left out, with why (a VCS URL or a local path needs a build, not a resolver). */
+  skipped: Array<{ file: string; line: number; why: string }>;
+}
+
+const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
+const SPEC = /^[\s\w.*+!<>=~,-]*$/;
+const EXTRAS = /^[\w.,\s-]*$/;
+const MARKER = /^[\w\s.'"<>=!~()-]*$/;
+
+/** A wheel URL's version: `torch-1.10.0+cu113-cp39-cp39-linux_x86_64.whl` -> "1.10.0+cu113". */
+export function wheelVersion(url: string): string | null {
+  const file = decodeURIComponent(url.slice(url.lastIndexOf("/") + 1).split(/[?#]/)[0]!);
+  const m = /^[A-Za-z0-9_.]+-([0-9][^-]*)-(?:\d[^-]*-)?[^-]+-[^-]+-[^-]+\.whl$/.exec(file);
+  return m ? m[1]! : null;
+}
+
+/** A local version the index the build uses never serves (`+cu118`, `+cpu`, `+rocm5.2`). */
+const BUILD_LOCAL = /\+(?:cu\d+|cpu|rocm[\d.]*)$/;
+
+/** One package record as a requirement line for the resolver, or why it cannot be asked. */
+export function askedLine(r: Pick<Requirement, "name" | "spec" | "extras" | "marker">, file: string, line: number): AskedLine | { skip: string } {
+  if (!NAME.test(r.name)) return { skip: `'${r.name}' is not a distribution name` };
+  let spec = r.spec.trim();
+  let rewritten: string | undefined;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(spec) || spec.startsWith("/") || spec.startsWith(".")) {
+    const version = /^https?:/i.test(spec) && /\.whl(?:[?#].*)?$/i.test(spec) ? wheelVersion(spec) : null;
+    if (!version) return { skip: `${r.name} comes from ${spec.split(/[?#]/)[0]}, which a resolver reads only by building it` };
+    spec = `==${version.replace(BUILD_LOCAL, "")}`;
+    rewritten = `the wheel URL read as ${r.name}${spec}`;
+  } else {
+    if (spec === "*") spec = "";
+    spec = pipSpec(spec);
+    const local = /^(===?\s*[^\s,;]+?)(\+(?:cu\d+|cpu|rocm[\d.]*))$/.exec(spec);
+    if (local) {
+      spec = local[1]!;
+      rewritten = `${local[2]} dropped: that build is served by PyTorch's index, its version by the index`;
+    }
+  }
+  if (!SPEC.test(spec) || (r.extras && !EXTRAS.test(r.extras)) || (r.marker && !MARKER.test(r.marker))) return { skip: `${r.name}${spec} is not a requirement a resolver reads` };
+  const requirement = `${r.name}${r.extras ? `[${r.extras}]` : ""}${spec}${r.marker ? `; ${r.marker}` : ""}`;
+  return { requirement, file, line, ...(rewritten ? { rewritten } : {}) };
+}
+
+function add(spec: SpecToResolve, r: Pick<Requirement, "name" | "spec" | "extras" | "marker">, file: string, line: number): void {
+  const asked = askedLine(r, file, line);
+  if ("skip" in asked) spec.skipped.push({ file, line, why: asked.skip });
+  else spec.lines.push(asked);
+}
+
+const fromRecord = (r: FactRecord) => ({
+  name: String(r.name),
+  spec: String(r.spec ?? ""),
+  ...(typeof r.extras === "string" ? { extras: r.extras } : {}),
+  ...(typeof r.marker === "string" ? { marker: r.marker } : {}),
+});
+
+/** A conda file's pip section: the only part a PyPI resolver can judge. */
+function condaPipLines(text: string): Array<{ entry: string; line: number }> {
+  let doc: unknown;
+  try {
+    doc = yaml.load(text, { json: true });
+  } catch {
+    return [];
+  }
+  const deps = (doc as { dependencies?: unknown } | null)?.dependencies;
+  const out: Array<{ entry: string; line: number }> = [];
+  let cursor = 1;
+  for (const dep of Array.isArray(deps) ? deps : []) {
+    const pip = dep && typeof dep === "object" ? (dep as { pip?: unknown }).pip : undefined;
+    for (const entry of Array.isArray(pip) ? pip : []) {
+      if (typeof entry !== "string") continue;
+      cursor = lineOf(text, entry, cursor, cursor);
+      if (!entry.trim().startsWith("-")) out.push({ entry, line: cursor });
+    }
+  }
+  return out;
+}
+
+/** The Python a spec states (its own files first, then the repo's pin files and README), else the default. */
+function pythonFor(records: FactRecord[], files: string[]): SpecToResolve["python"] {
+  const stated = records.filter((r) => r.kind === "python-version" && typeof r.value === "string");
+  const own = stated.filter((r) => files.includes(String(r.file)));
+  const repo = stated.filter((r) => /(^|\/)(\.python-version|runtime\.txt)$/.test(String(r.file)) || r.source === "the README");
+  const tagged = wheelPythons(records, files);
+  for (const r of [...own, ...repo]) {
+    const version = lowestPython(String(r.value), tagged);
+    if (version) return { version, stated: true, source: `${r.file}:${r.line} (${r.value})` };
+  }
+  if (tagged.length === 1) return { version: tagged[0]!, stated: true, source: `the cp${tagged[0]!.replace(".", "")} wheels it pins` };
+  return { version: DEFAULT_PYTHON, stated: false, source: "default" };
+}
+
+/** Every spec a stranger could install with pip, each with what to ask a resolver. */
+export function specsToResolve(facts: Facts, view: RepoView): SpecToResolve[] {
+  const records = facts.families["env-spec"] ?? [];
+  const specFiles = records.filter((r) => r.kind === "spec-file");
+  const out: SpecToResolve[] = [];
+  const start = (file: string, files: string[]): SpecToResolve => ({ file, files, python: pythonFor(records, files), lines: [], skipped: [] });
+  // Requirements files: each root with its -r / -c includes (a file another includes is not a root).
+  const requirements = specFiles.filter((r) => r.format === "requirements").map((r) => String(r.file));
+  const closures = new Map(requirements.map((f) => [f, requirementsClosure(view, f)]));
+  const included = new Set([...closures.values()].flatMap((c) => c.slice(1)));
+  for (const root of requirements.filter((f) => !included.has(f))) {
+    const files = closures.get(root)!;
+    const spec = start(root, files);
+    for (const r of records) if (r.kind === "package" && files.includes(String(r.file))) add(spec, fromRecord(r), String(r.file), Number(r.line ?? 1));
+    out.push(spec);
+  }
+  // Project metadata: pyproject (PEP 621 or Poetry), setup.py, setup.cfg, Pipfile.
+  for (const s of specFiles.filter((r) => ["pyproject", "poetry", "setup-py", "setup-cfg", "pipfile"].includes(String(r.format)))) {
+    const file = String(s.file);
+    const spec = start(file, [file]);
+    for (const r of records) if (r.kind === "package" && r.file === file && r.name !== "python") add(spec, fromRecord(r), file, Number(r.line ?? 1));
+    out.push(spec);
+  }
+  // conda: its pip section.
+  for (const s of specFiles.filter((r) => r.format === "conda")) {
+    const file = String(s.file);
+    const spec = start(file, [file]);
+    for (const { entry, line } of condaPipLines(view.read(file) ?? "")) {
+      const req = parseRequirement(entry);
+      if (req) add(spec, req, file, line);
+    }
+    if (spec.lines.length || spec.skipped.length) out.push(spec);
+  }
+  // The README's `pip install` lines, together: what its reader runs.
+  const readme = new Map<string, SpecToResolve>();
+  for (const r of facts.families["readme"] ?? []) {
+    if (r.kind !== "command" || typeof r.command !== "string" || typeof r.file !== "string" || r.via !== undefined) continue;
+    for (const { tool, lines } of installCommands(r.command)) {
+      if (tool !== "pip") continue;
+      for (const entry of lines) {
+        const req = entry.startsWith("-") ? null : parseRequirement(entry);
+        if (!req) continue;
+        const spec = readme.get(r.file) ?? readme.set(r.file, start(r.file, [r.file])).get(r.file)!;
+        add(spec, req, r.file, Number(r.line ?? 1));
+      }
+    }
+  }
+  out.push(...readme.values());
+  return out.filter((s) => s.lines.length > 0 || s.skipped.length > 0);
+}

@@ -1,0 +1,86 @@
+// The resolve stage: ask a real resolver (uv) whether each environment spec installs for the Python it
+// states, from the index the build uses. No resolver, or no index: the family is not collected.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FactRecord, Facts } from "../model/facts.js";
+import type { RepoView } from "../model/repo-view.js";
+import { specsToResolve, type SpecToResolve } from "./resolver-input.js";
+import type { ResolverAnswer } from "./resolver-output.js";
+import { findUv, uvCompile } from "./uv.js";
+
+export const PYPI = "https://pypi.org/simple";
+/** Pythons tried, oldest first, when a spec states none and the default has no wheels for it. */
+const PYTHONS = ["3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];
+/** A repo with more specs than this has the rest left out (said in a note). */
+const MAX_SPECS = 8;
+
+export interface ResolveInput {
+  facts: Facts;
+  view: RepoView;
+  indexUrl: string;
+  /** Only releases uploaded before this moment (ISO 8601): the audited commit's date for a lock. */
+  excludeNewer?: string;
+  /** A resolver other than the one found (tests). */
+  uv?: string | null;
+  signal?: AbortSignal;
+}
+
+export interface ResolveOutcome {
+  /** The family's records, or null with why it could not be collected. */
+  records: FactRecord[] | null;
+  notCollected?: string;
+  notes: string[];
+  /** Each spec with the resolver's answer, for the lock. */
+  answers: Array<{ spec: SpecToResolve; python: string; answer: ResolverAnswer }>;
+}
+
+export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> {
+  const notes: string[] = [];
+  const specs = specsToResolve(input.facts, input.view);
+  if (specs.length > MAX_SPECS) notes.push(`Resolver: ${specs.length - MAX_SPECS} spec(s) beyond the first ${MAX_SPECS} were not resolved.`);
+  const uv = input.uv === undefined ? await findUv() : input.uv;
+  if (!uv) return { records: null, notCollected: "no resolver: uv was not found (scripts/ensure-uv.sh installs it, or set REPRO_AUDIT_UV)", notes, answers: [] };
+  const cacheDir = await mkdtemp(join(tmpdir(), "repro-audit-uv-cache-"));
+  const records: FactRecord[] = [];
+  const answers: ResolveOutcome["answers"] = [];
+  try {
+    for (const spec of specs.slice(0, MAX_SPECS)) {
+      for (const s of spec.skipped) notes.push(`Resolver: ${s.file}:${s.line} left out: ${s.why}.`);
+      for (const l of spec.lines) if (l.rewritten) notes.push(`Resolver: ${l.file}:${l.line} asked as ${l.requirement} (${l.rewritten}).`);
+      if (spec.lines.length === 0) continue;
+      const ask = (python: string) => uvCompile({ uv, requirements: spec.lines.map((l) => l.requirement), python, indexUrl: input.indexUrl, cacheDir, ...(input.excludeNewer ? { excludeNewer: input.excludeNewer } : {}), ...(input.signal ? { signal: input.signal } : {}) });
+      let python = spec.python.version;
+      let answer = await ask(python);
+      if (answer.outcome === "not-assessed" && answer.offline) {
+        return { records: null, notCollected: `the index ${input.indexUrl} did not answer the resolver: ${answer.reason}`, notes, answers };
+      }
+      // A spec that states no Python is judged by whether any Python installs it.
+      if (answer.outcome === "unresolvable" && answer.resolutionClass === "python-conflict" && !spec.python.stated) {
+        for (const other of PYTHONS.filter((p) => p !== python)) {
+          const retry = await ask(other);
+          if (retry.outcome === "resolved") {
+            [python, answer] = [other, retry];
+            break;
+          }
+        }
+      }
+      answers.push({ spec, python, answer });
+      records.push(resolutionRecord(spec, python, answer));
+    }
+  } finally {
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+  return { records, notes, answers };
+}
+
+function resolutionRecord(spec: SpecToResolve, python: string, answer: ResolverAnswer): FactRecord {
+  const base: FactRecord = {
+    kind: "resolution", file: spec.file, line: spec.lines[0]!.line, python,
+    pythonSource: spec.python.stated ? spec.python.source : python === spec.python.version ? "default (the spec states none)" : "the oldest Python it installs on (the spec states none)",
+    requirements: spec.lines.length, status: answer.outcome,
+  };
+  if (answer.outcome === "resolved") return { ...base, pins: answer.pins.length };
+  if (answer.outcome === "unresolvable") return { ...base, resolutionClass: answer.resolutionClass, reason: answer.reason };
+  return { ...base, reason: answer.reason };
+}

@@ -1,0 +1,59 @@
+// The resolver at the edge: uv's `pip compile`, run from an empty folder with no config of its own, the
+// requirements on stdin, only wheels (never building, so nothing from the index or the repo runs here).
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execa } from "execa";
+import { packagePath } from "../io/package.js";
+import { readResolverAnswer, type ResolverAnswer } from "./resolver-output.js";
+
+/** Linux x86_64 with glibc 2.28: the platform the build's images run. */
+export const TARGET_PLATFORM = "x86_64-manylinux_2_28";
+
+/** REPRO_AUDIT_UV, else the copy scripts/ensure-uv.sh installs, else `uv` on PATH; null when none runs. */
+export async function findUv(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
+  const candidates = [env.REPRO_AUDIT_UV, packagePath(".cache", "uv", "bin", "uv"), "uv"].filter((c): c is string => !!c);
+  for (const candidate of candidates) {
+    if (candidate.includes("/") && !existsSync(candidate)) continue;
+    const probe = await execa(candidate, ["--version"], { reject: false, timeout: 20_000 });
+    if (probe.exitCode === 0 && /^uv \d/.test(probe.stdout)) return candidate;
+  }
+  return null;
+}
+
+export interface CompileRequest {
+  uv: string;
+  requirements: string[];
+  python: string;
+  indexUrl: string;
+  /** Only releases uploaded before this moment (ISO 8601). */
+  excludeNewer?: string;
+  /** Keep uv's `# via` notes (the lock's reasons); the answer's raw output is then returned too. */
+  annotate?: boolean;
+  /** uv's cache for one audit: a folder the caller removes. */
+  cacheDir: string;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export async function uvCompile(request: CompileRequest): Promise<ResolverAnswer & { stdout?: string }> {
+  const cwd = await mkdtemp(join(tmpdir(), "repro-audit-resolve-"));
+  try {
+    const args = [
+      "pip", "compile", "-", "--python-version", request.python, "--python-platform", TARGET_PLATFORM,
+      "--index-url", request.indexUrl, "--no-build", "--no-config", "--no-header", "--quiet",
+      ...(request.annotate ? ["--annotation-style", "line"] : ["--no-annotate"]),
+      "--cache-dir", request.cacheDir,
+      ...(request.excludeNewer ? ["--exclude-newer", request.excludeNewer] : []),
+    ];
+    const result = await execa(request.uv, args, {
+      cwd, input: `${request.requirements.join("\n")}\n`, reject: false, timeout: request.timeoutMs ?? 180_000,
+      env: { UV_NO_PROGRESS: "1", NO_COLOR: "1" }, extendEnv: true, ...(request.signal ? { cancelSignal: request.signal } : {}),
+    });
+    if (result.timedOut) return { outcome: "not-assessed", offline: true, reason: "the resolver ran past its time limit" };
+    return { ...readResolverAnswer(result.exitCode ?? 1, result.stdout, result.stderr), ...(request.annotate ? { stdout: result.stdout } : {}) };
+  } finally {
+    await rm(cwd, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,107 @@
+// The resolve stage against a real local index (wheels built here, served on 127.0.0.1) and the real uv.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { extractFacts } from "../../src/extract/index.js";
+import { STATIC_EXTRACTORS } from "../../src/extract/extractors/index.js";
+import { memoryView } from "../../src/extract/memory-view.js";
+import { findUv } from "../../src/resolve/uv.js";
+import { resolveStep } from "../../src/resolve/stage.js";
+import { startLocalIndex, type LocalIndex } from "../support/package-index.js";
+
+let index: LocalIndex;
+let uv: string | null;
+
+beforeAll(async () => {
+  uv = await findUv();
+  index = await startLocalIndex([
+    { name: "alpha", version: "1.0", uploaded: "2021-03-01T00:00:00Z" },
+    { name: "alpha", version: "2.0", uploaded: "2023-03-01T00:00:00Z" },
+    { name: "numpylike", version: "1.26.4", requiresPython: ">=3.9" },
+    { name: "tflike", version: "1.15.0", pythonTag: "cp37" },
+  ]);
+});
+afterAll(async () => index?.close());
+
+async function resolveRepo(files: Record<string, string>, options: { uv?: string | null; indexUrl?: string } = {}) {
+  const view = memoryView(files);
+  const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
+  return resolveStep({ facts, view, indexUrl: options.indexUrl ?? index.url, uv: options.uv === undefined ? uv : options.uv });
+}
+
+describe("resolve stage", () => {
+  it("finds uv (scripts/ensure-uv.sh installs it; CI runs that script)", () => {
+    expect(uv, "run scripts/ensure-uv.sh").not.toBeNull();
+  });
+
+  it("a version the index never had, and a source build's local version, each with the resolver's reason", async () => {
+    const out = await resolveRepo({
+      "requirements.txt": "alpha==9.9\n",
+      "docker/requirements.txt": "alpha==1.0a0+4136153\n",
+    });
+    expect(out.records!.map((r) => [r.file, r.status, r.resolutionClass]).sort()).toEqual([
+      ["docker/requirements.txt", "unresolvable", "version-missing"],
+      ["requirements.txt", "unresolvable", "version-missing"],
+    ]);
+    expect(String(out.records!.find((r) => r.file === "requirements.txt")!.reason)).toContain("there is no version of alpha==9.9");
+    expect(String(out.records!.find((r) => r.file === "docker/requirements.txt")!.reason)).toContain("alpha==1.0a0+4136153");
+    expect(index.requests).toContain("/simple/alpha/");
+  });
+
+  it("pins with no Python in common: every Python tried when the spec states none", async () => {
+    const out = await resolveRepo({ "requirements.txt": "numpylike==1.26.4\ntflike==1.15.0\n" });
+    expect(out.records).toHaveLength(1);
+    expect(out.records![0]).toMatchObject({ status: "unresolvable", resolutionClass: "python-conflict", python: "3.11" });
+    expect(String(out.records![0]!.reason)).toContain("tflike==1.15.0 has no wheels with a matching Python ABI tag");
+  });
+
+  it("a spec that installs on an older Python than the default is judged on that one", async () => {
+    const out = await resolveRepo({ "requirements.txt": "tflike==1.15.0\n" });
+    expect(out.records![0]).toMatchObject({ status: "resolved", python: "3.7", pins: 1 });
+  });
+
+  it("resolves each kind of spec: -r includes, conda's pip section, setup.py, the README's pip install lines", async () => {
+    const out = await resolveRepo({
+      "requirements.txt": "-r base.txt\nalpha\n",
+      "base.txt": "numpylike==1.26.4\n",
+      "environment.yml": "name: x\ndependencies:\n  - python=3.9\n  - numpy=1.26\n  - pip:\n    - alpha==7.0\n",
+      "setup.py": "from setuptools import setup\nsetup(name='x', install_requires=['alpha>=1'])\n",
+      "README.md": "```\npip install numpylike==1.26.4 alpha==1.0\n```\n",
+    });
+    const byFile = Object.fromEntries(out.records!.map((r) => [r.file, [r.status, r.python, r.requirements]]));
+    expect(byFile).toEqual({
+      "requirements.txt": ["resolved", "3.11", 2],
+      "environment.yml": ["unresolvable", "3.9", 1],
+      "setup.py": ["resolved", "3.11", 1],
+      "README.md": ["resolved", "3.11", 2],
+    });
+  });
+
+  it("a URL-pinned wheel is asked as its version, and says so", async () => {
+    const out = await resolveRepo({ "requirements.txt": "alpha @ https://example.invalid/wheels/alpha-1.0+cu113-py3-none-any.whl\ngit+https://example.invalid/x.git#egg=x\n" });
+    expect(out.records![0]).toMatchObject({ status: "resolved", requirements: 1 });
+    expect(out.notes).toEqual([
+      "Resolver: requirements.txt:2 left out: x comes from git+https://example.invalid/x.git, which a resolver reads only by building it.",
+      "Resolver: requirements.txt:1 asked as alpha==1.0 (the wheel URL read as alpha==1.0).",
+    ]);
+  });
+
+  it("the repo's own index lines are never followed: only the user's index is asked", async () => {
+    const decoy = await startLocalIndex([{ name: "alpha", version: "6.6.6" }]);
+    try {
+      const out = await resolveRepo({ "requirements.txt": `--index-url ${decoy.url}\n--extra-index-url ${decoy.url}\nalpha\n` });
+      expect(out.records![0]).toMatchObject({ status: "resolved", pins: 1 });
+      expect(out.answers[0]!.answer).toEqual({ outcome: "resolved", pins: [{ name: "alpha", version: "2.0" }] });
+      expect(decoy.requests).toEqual([]);
+    } finally {
+      await decoy.close();
+    }
+  });
+
+  it("no resolver, or an index that does not answer: not collected, with why", async () => {
+    const none = await resolveRepo({ "requirements.txt": "alpha\n" }, { uv: null });
+    expect(none.records).toBeNull();
+    expect(none.notCollected).toMatch(/^no resolver: uv was not found/);
+    const down = await resolveRepo({ "requirements.txt": "alpha\n" }, { indexUrl: "http://127.0.0.1:9/simple" });
+    expect(down.records).toBeNull();
+    expect(down.notCollected).toMatch(/^the index http:\/\/127\.0\.0\.1:9\/simple did not answer the resolver: /);
+  });
+});
