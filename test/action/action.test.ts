@@ -456,7 +456,7 @@ describe("baseline", () => {
     expect(next.code).toBe(1);
     expect(next.audit!.stdout).toContain("repro-audit: failed: 1 error new since the baseline: fail-on error (the Action's default) fails");
     const commands = commandsIn(next.audit!.stdout);
-    expect(commands.map((c) => [c.level, c.properties.file, c.properties.title?.split("%3A")[0]])).toEqual([["error", "extra.py", "code-syntax-valid"]]);
+    expect(commands.map((c) => [c.level, c.properties.file, c.properties.title?.split(":")[0]])).toEqual([["error", "extra.py", "code-syntax-valid"]]);
     const sarif = JSON.parse(readFileSync(next.outputs["sarif-path"]!, "utf8"));
     expect(sarifSchemaValidator()(sarif)).toBe(true);
     const states = (sarif.runs[0].results as Array<{ baselineState: string; message: { text: string } }>).map((r) => [r.baselineState, r.message.text]);
