@@ -4,7 +4,7 @@
 import type * as Vega from "vega";
 import type { BatchReport, Bound } from "../model/batch-report.js";
 import { batchCharts, type Chart } from "./batch-charts.js";
-import { basesText, boundBasis, co2Text, countedText, headline, kmText, kwhText, mass, methodText, repoText, reproText, scoreText, statusText, verdictLines } from "./batch-format.js";
+import { basesText, boundBasis, co2Text, countedText, headline, kmText, kwhText, mass, methodText, noCentralText, repoText, reproText, scoreText, statusText, verdictLines } from "./batch-format.js";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -51,8 +51,9 @@ ul.verdict li{margin:.25rem 0}.note{color:#555;font-size:.9rem}code{font-size:.8
 export async function renderBatchHtml(report: BatchReport, options: { warn?: (text: string) => void } = {}): Promise<string> {
   const charts = await Promise.all(batchCharts(report).map(async (chart) => figure(chart, chart.spec ? await chartSvg(chart.spec, options.warn) : null)));
   const c = report.competition;
+  const missing = c.models > 0 ? noCentralText(report) : "no team has a per-model cost";
   const boundRow = (label: string, b: Bound | null) =>
-    b ? `<tr><td>${label}</td><td class="n"><strong>${mass(b.co2g)}</strong></td><td class="n">${kmText(b.kmByCar)}</td><td>${escape(boundBasis(b, c.submissionsCounted))}</td></tr>` : `<tr><td>${label}</td><td class="n">unknown</td><td></td><td>no team has a per-model cost</td></tr>`;
+    b ? `<tr><td>${label}</td><td class="n"><strong>${mass(b.co2g)}</strong></td><td class="n">${kmText(b.kmByCar)}</td><td>${escape(boundBasis(b, c.submissionsCounted, c.models))}</td></tr>` : `<tr><td>${label}</td><td class="n">unknown</td><td></td><td>${escape(missing)}</td></tr>`;
   const rows = report.rows
     .map((r) => {
       const basis = r.cost ? `<span class="basis-${r.cost.basis}">${r.cost.basis}</span>` : "-";

@@ -57,19 +57,21 @@ describe("repro-audit batch", () => {
   const messy = makeSampleRepo("messy-kaggle");
   const pinned = makeSampleRepo("env-pinned-ok");
 
-  it("prints the published competition's footprint: 50.17 kg and 182.63 t, with the teams and bases they rest on", () => {
+  it("prints the published competition's footprint: 50.2 kg and 183 t, with the teams and bases they rest on, and no central figure from two costs", () => {
     const dir = mkdtempSync(join(tmpdir(), "batch-published-"));
     const result = runCli(["batch", new URL("../../samples/leaderboards/siim-covid19-detection.yml", import.meta.url).pathname, "--out", dir]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("31,751 of 32,307 submissions counted, from 877 of 1,305 teams with at least 3 entries.");
-    expect(result.stdout).toContain("Lower:   50.17 kg CO2eq (467 km by car) = 1.58 g (Tiny Baseline, given) x 31,751");
-    expect(result.stdout).toContain("Upper:   182.63 t CO2eq (1,698,900 km by car) = 5.75 kg (A Team, given) x 31,751");
+    expect(result.stdout).toContain("Lower:   50.2 kg CO2eq (467 km by car) = 1.58 g (Tiny Baseline, given) x 31,751");
+    expect(result.stdout).toContain("Central: unknown (no central figure: only 2 teams have a per-model cost");
+    expect(result.stdout).toContain("Upper:   183 t CO2eq (1,700,000 km by car) = 5.75 kg (A Team, given) x 31,751");
     const report = readReport(dir);
     expect(report.competition.submissionsCounted).toBe(31_751);
     expect(report.competition.lower).toMatchObject({ co2g: 50_166.58, teams: [{ rank: 612, name: "Tiny Baseline", basis: "given", co2g: 1.58 }], bases: ["given"] });
     expect(report.competition.upper).toMatchObject({ co2g: 182_631_752, teams: [{ rank: 2, name: "A Team", basis: "given", co2g: 5752 }], bases: ["given"] });
-    expect(report.competition.central).toMatchObject({ perModelCo2g: 2876.79, bases: ["given"] });
-    expect(readFileSync(join(dir, "batch.html"), "utf8")).toContain("182.63 t");
+    expect(report.competition.central).toBeNull();
+    expect(readFileSync(join(dir, "batch.html"), "utf8")).toContain("183 t");
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("records a failing repo in its row and goes on with the rest", () => {
