@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderBatchHtml } from "../../src/report/batch-html.js";
+import { chartSvg, renderBatchHtml } from "../../src/report/batch-html.js";
 import { batchCharts } from "../../src/report/batch-charts.js";
 import { runCli } from "../support/cli.js";
 import { makeSampleRepo } from "../support/sample-repo.js";
@@ -37,6 +37,44 @@ describe("the HTML page as written", () => {
     expect(charts.find((c) => c.id === "score-vs-co2")).toMatchObject({ spec: null, empty: "No team has both a reproducibility score (an audit) and a per-model cost." });
     const html = await renderBatchHtml({ ...report, competition: { ...report.competition } });
     expect(html).toContain('data-chart="score-vs-co2" data-empty="true"');
+  });
+});
+
+describe("the charts", () => {
+  const marksOf = (spec: unknown): string[] => JSON.stringify(spec).match(/"type":"(bar|point|rule|text|rect)"/g) ?? [];
+  const svgTexts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+
+  it("draws points with interval bars on log axes, never bars", () => {
+    for (const chart of batchCharts(batchReportFixture())) {
+      const spec = JSON.stringify(chart.spec);
+      if (spec.includes('"type":"log"')) expect(marksOf(chart.spec), chart.id).not.toContain('"type":"bar"');
+    }
+    const perTeam = batchCharts(batchReportFixture()).find((c) => c.id === "co2-per-team")!;
+    expect(marksOf(perTeam.spec)).toEqual(expect.arrayContaining(['"type":"point"', '"type":"rule"']));
+  });
+
+  it("labels the log axes in g, kg and t, and writes team names whole", async () => {
+    const report = batchReportFixture();
+    const long = "The Extraordinarily Long Named Opacity Detection Collective";
+    report.rows.find((r) => r.name === "Opacity Hunters")!.name = long;
+    const [perTeam, , bounds] = batchCharts(report);
+    const teamTexts = svgTexts(await chartSvg(perTeam!.spec!));
+    expect(teamTexts).toEqual(expect.arrayContaining(["1 g", "10 g", "100 g", "1 kg", "10 kg", `3. ${long}`]));
+    expect(teamTexts.filter((t) => /^\d[\d,.]*$/.test(t))).toEqual([]);
+    const boundTexts = svgTexts(await chartSvg(bounds!.spec!));
+    expect(boundTexts).toEqual(expect.arrayContaining(["100 kg", "1 t", "100 t", "50.2 kg (given)", "183 t (given)"]));
+  });
+
+  it("shows a not-enough-data panel for one cost, and both bounds with no central point for two", async () => {
+    const one = batchCharts(batchReportFixture({ costed: ["Opacity Hunters"] }));
+    expect(one.find((c) => c.id === "co2-per-team")).toMatchObject({ spec: null, empty: expect.stringMatching(/^Not enough data for a chart: one team has a per-model cost/) });
+    expect(one.find((c) => c.id === "competition-bounds")).toMatchObject({ spec: null, empty: expect.stringMatching(/^Not enough data for a chart: the bounds rest on one per-model cost \(28.3 t\)/) });
+    const html = await renderBatchHtml(batchReportFixture({ costed: ["Opacity Hunters"] }));
+    expect(html).toContain('data-chart="competition-bounds" data-empty="true"');
+    const two = batchCharts(batchReportFixture({ costed: ["Opacity Hunters", "A Team"] })).find((c) => c.id === "competition-bounds")!;
+    const texts = svgTexts(await chartSvg(two.spec!));
+    expect(texts).toEqual(expect.arrayContaining(["lower", "upper", "28.3 t (estimated)", "183 t (given)"]));
+    expect(texts).not.toContain("central");
   });
 });
 
