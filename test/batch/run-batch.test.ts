@@ -9,6 +9,8 @@ import type { BatchReport } from "../../src/model/batch-report.js";
 import { BIN, runCli } from "../support/cli.js";
 import { makeSampleRepo, sampleDir } from "../support/sample-repo.js";
 import { silentGitServer, writeLeaderboard } from "../support/leaderboard.js";
+import { parseWithPython } from "../support/python-csv.js";
+import { EMISSIONS_CSV_COLUMNS } from "../../src/carbon/emissions-csv.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const readReport = (out: string) => JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as BatchReport;
@@ -107,7 +109,11 @@ describe("repro-audit batch", () => {
     // stdout holds the table and the footprint; the reports are written.
     expect(result.stdout).toContain("Competition footprint");
     expect(result.stdout).toMatch(/Gone\s+0\.89\s+-\s+-\s+-\s+-\s+failed/);
-    for (const f of ["batch.json", "batch.md", "batch.html"]) expect(existsSync(join(out, f))).toBe(true);
+    for (const f of ["batch.json", "batch.md", "batch.html", "emissions.csv"]) expect(existsSync(join(out, f))).toBe(true);
+    // emissions.csv: CodeCarbon's header, and no row: both costs are the leaderboard's, not runs made here.
+    const csv = readFileSync(join(out, "emissions.csv"), "utf8");
+    expect(csv.split("\n")[0]).toBe(EMISSIONS_CSV_COLUMNS.join(","));
+    expect(parseWithPython(csv)).toEqual([]);
   });
 
   it("stops an audit past --timeout, records it, and goes on", async () => {
