@@ -1,5 +1,6 @@
 // Rows in CodeCarbon's emissions.csv layout (its columns, order and units: kg, kWh, W, s), so that a
 // figure of this tool drops into the sheets and dashboards people already keep for CodeCarbon. Pure.
+import { createHash } from "node:crypto";
 
 /** CodeCarbon 3.3.0's header (codecarbon/output_methods/emissions_data.py, EmissionsData). */
 export const EMISSIONS_CSV_COLUMNS = [
@@ -30,6 +31,13 @@ export interface RunFigures {
   gpuModel?: string | null;
   gpuCount?: number | null;
   cpuModel?: string | null;
+}
+
+/** CodeCarbon's run_id is a UUID; the same parts (the same team or repo at the same commit) give the same
+ * one, so rows of two runs can be matched. */
+export function runId(...parts: ReadonlyArray<string | number | null>): string {
+  const h = createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** A run's figures in CodeCarbon's units: emissions in kg, energy in kWh, duration in s. */

@@ -1,7 +1,7 @@
 // A batch's emissions.csv rows: one per team measured or estimated here, none for a leaderboard's figure.
 import { describe, expect, it } from "vitest";
-import { emissionsCsv } from "../../src/carbon/emissions-csv.js";
-import { runId, teamEmissionsRows } from "../../src/batch/team-emissions.js";
+import { emissionsCsv, runId } from "../../src/carbon/emissions-csv.js";
+import { teamEmissionsRows } from "../../src/batch/team-emissions.js";
 import { batchReportFixture } from "../report/batch-fixtures.js";
 import { parseWithPython } from "../support/python-csv.js";
 
