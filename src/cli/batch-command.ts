@@ -55,10 +55,11 @@ export async function mergeCommand(args: MergeArgs, io: Io): Promise<number> {
 }
 
 async function publish(report: BatchReport, out: string, format: BatchFormat, io: Io): Promise<void> {
-  const files = await writeBatchOutputs(report, resolve(out));
+  const { files, charts, chartNote } = await writeBatchOutputs(report, resolve(out));
   const text = format === "json" ? renderBatchJson(report) : format === "md" ? renderBatchMarkdown(report) : format === "html" ? await renderBatchHtml(report) : renderBatchText(report, { color: io.stdout.isTTY === true && !process.env.NO_COLOR });
   io.stdout.write(text);
-  io.stderr.write(`reports written: ${files.json}, ${files.md}, ${files.html}\n`);
+  io.stderr.write(`reports written: ${files.json}, ${files.md}, ${files.html}, ${files.emissions}${charts.length ? `, ${charts.length} chart(s) in ${resolve(out, "charts")}` : ""}\n`);
+  if (chartNote) io.stderr.write(`repro-audit: ${chartNote}\n`);
 }
 
 /** The settings every audit of the batch runs with; paths are made absolute for the audit processes. */

@@ -48,8 +48,14 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .basis-measured{color:#4c78a8}.basis-estimated{color:#f58518}.basis-given{color:#54a24b}.bad{color:#b00}
 ul.verdict li{margin:.25rem 0}.note{color:#555;font-size:.9rem}code{font-size:.85em}`;
 
-export async function renderBatchHtml(report: BatchReport, options: { warn?: (text: string) => void } = {}): Promise<string> {
-  const charts = await Promise.all(batchCharts(report).map(async (chart) => figure(chart, chart.spec ? await chartSvg(chart.spec, options.warn) : null)));
+/** Every chart of the report with its SVG (null when it has nothing to draw). */
+export async function renderBatchChartSvgs(report: BatchReport, warn?: (text: string) => void): Promise<Array<{ chart: Chart; svg: string | null }>> {
+  return Promise.all(batchCharts(report).map(async (chart) => ({ chart, svg: chart.spec ? await chartSvg(chart.spec, warn) : null })));
+}
+
+/** `svgs`: the charts already rendered (renderBatchChartSvgs), so that files and page show the same. */
+export async function renderBatchHtml(report: BatchReport, options: { warn?: (text: string) => void; svgs?: Array<{ chart: Chart; svg: string | null }> } = {}): Promise<string> {
+  const charts = (options.svgs ?? (await renderBatchChartSvgs(report, options.warn))).map(({ chart, svg }) => figure(chart, svg));
   const c = report.competition;
   const missing = c.models > 0 ? noCentralText(report) : "no team has a per-model cost";
   const boundRow = (label: string, b: Bound | null) =>

@@ -1,7 +1,7 @@
 // The batch report's HTML page: one file that needs no network, its charts rendered by vega to SVG, and
 // the page opened in a real headless Chromium (Debian's): no console error, every chart with marks, a
 // screenshot kept in test-artifacts/ (gitignored).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
@@ -78,6 +78,18 @@ describe("the charts", () => {
   });
 });
 
+type Box = { left: number; top: number; right: number; bottom: number };
+/** Labels of 10 px or more, and no two label boxes of one chart overlapping (a pixel of slack for glyph edges). */
+function expectLegibleLabels(charts: Array<{ id: string | null; texts: Array<{ text: string; size: number; box: Box }> }>): void {
+  const overlap = (a: Box, b: Box) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+  for (const chart of charts) {
+    for (const t of chart.texts) expect(t.size, `${chart.id}: "${t.text}"`).toBeGreaterThanOrEqual(10);
+    const clashes: string[] = [];
+    chart.texts.forEach((a, i) => chart.texts.slice(i + 1).forEach((b) => overlap(a.box, b.box) && clashes.push(`"${a.text}" / "${b.text}"`)));
+    expect(clashes, chart.id!).toEqual([]);
+  }
+}
+
 describe.skipIf(!haveChromium)("the HTML page in headless Chromium", () => {
   let browser: BrowserContext;
   beforeAll(async () => {
@@ -100,6 +112,14 @@ describe.skipIf(!haveChromium)("the HTML page in headless Chromium", () => {
         empty: f.hasAttribute("data-empty"),
         marks: f.querySelectorAll("svg .role-mark > path, svg .role-mark > line, svg .role-mark > text, svg .role-mark > rect").length,
         width: f.querySelector("svg")?.getBoundingClientRect().width ?? 0,
+        // Every label as drawn: its text, font size and box, to check legibility and overlaps.
+        texts: [...f.querySelectorAll("svg text")]
+          // Labels vega hides to avoid overlaps stay in the SVG with opacity 0: not drawn, not counted.
+          .filter((t) => (t.textContent ?? "").trim() !== "" && getComputedStyle(t).opacity !== "0" && t.getAttribute("opacity") !== "0")
+          .map((t) => {
+            const r = t.getBoundingClientRect();
+            return { text: t.textContent!, size: parseFloat(getComputedStyle(t).fontSize), box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } };
+          }),
       })),
     );
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -123,6 +143,22 @@ describe.skipIf(!haveChromium)("the HTML page in headless Chromium", () => {
       expect(chart.width, chart.id!).toBeGreaterThan(300);
     }
     expect(readFileSync(shot).subarray(1, 4).toString()).toBe("PNG");
+    expectLegibleLabels(charts);
+  });
+
+  it("draws the footprint of one, two and many costs with legible labels that do not overlap", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "batch-html-costs-"));
+    const cases = { one: ["Opacity Hunters"], two: ["Opacity Hunters", "A Team"], many: undefined };
+    for (const [name, costed] of Object.entries(cases)) {
+      const file = join(dir, `batch-${name}.html`);
+      writeFileSync(file, await renderBatchHtml(batchReportFixture(costed ? { costed } : {})));
+      const { problems, charts } = await open(file, `batch-report-${name}-cost.png`);
+      expect(problems).toEqual([]);
+      const bounds = charts.find((c) => c.id === "competition-bounds")!;
+      expect(bounds.empty, name).toBe(name === "one");
+      expectLegibleLabels(charts);
+    }
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("opens the page a real batch of sample repos writes", async () => {
