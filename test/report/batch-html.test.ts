@@ -114,11 +114,12 @@ describe.skipIf(!haveChromium)("the HTML page in headless Chromium", () => {
         width: f.querySelector("svg")?.getBoundingClientRect().width ?? 0,
         // Every label as drawn: its text, font size and box, to check legibility and overlaps.
         texts: [...f.querySelectorAll("svg text")]
+          .map((t) => ({ t, style: (globalThis as unknown as { getComputedStyle(e: object): { fontSize: string; opacity: string } }).getComputedStyle(t) }))
           // Labels vega hides to avoid overlaps stay in the SVG with opacity 0: not drawn, not counted.
-          .filter((t) => (t.textContent ?? "").trim() !== "" && getComputedStyle(t).opacity !== "0" && t.getAttribute("opacity") !== "0")
-          .map((t) => {
+          .filter(({ t, style }) => (t.textContent ?? "").trim() !== "" && style.opacity !== "0" && t.getAttribute("opacity") !== "0")
+          .map(({ t, style }) => {
             const r = t.getBoundingClientRect();
-            return { text: t.textContent!, size: parseFloat(getComputedStyle(t).fontSize), box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } };
+            return { text: t.textContent!, size: parseFloat(style.fontSize), box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } };
           }),
       })),
     );
