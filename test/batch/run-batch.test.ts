@@ -76,6 +76,26 @@ describe("repro-audit batch", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it("gives one sample cost as both bounds with no central figure and no chart, and many a central figure and chart files", () => {
+    const dir = mkdtempSync(join(tmpdir(), "batch-costs-"));
+    const board = (name: string) => new URL(`../../samples/leaderboards/siim-covid19-detection-${name}.yml`, import.meta.url).pathname;
+    const one = runCli(["batch", board("one-cost"), "--out", join(dir, "one")]);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout).toContain("Lower:   183 t CO2eq (1,700,000 km by car) = 5.75 kg (A Team, given; the only costed team) x 31,751");
+    expect(one.stdout).toContain("Central: unknown (no central figure: only 1 team has a per-model cost");
+    expect(readReport(join(dir, "one")).competition.central).toBeNull();
+    expect(readFileSync(join(dir, "one", "batch.html"), "utf8")).toContain('data-chart="competition-bounds" data-empty="true"');
+    expect(existsSync(join(dir, "one", "charts", "competition-bounds.svg"))).toBe(false);
+    const many = runCli(["batch", board("many-costs"), "--out", join(dir, "many")]);
+    expect(many.code, many.stderr).toBe(0);
+    expect(many.stdout).toContain("Central: 28.3 t CO2eq (263,000 km by car) = 890 g (Opacity Hunters, given) x 31,751");
+    for (const id of ["co2-per-team", "competition-bounds"]) {
+      expect(readFileSync(join(dir, "many", "charts", `${id}.svg`), "utf8")).toMatch(/^<svg/);
+      if (existsSync("/usr/bin/chromium")) expect(readFileSync(join(dir, "many", "charts", `${id}.png`)).subarray(1, 4).toString()).toBe("PNG");
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it("records a failing repo in its row and goes on with the rest", () => {
     const dir = mkdtempSync(join(tmpdir(), "batch-fail-"));
     const file = writeLeaderboard(dir, [
