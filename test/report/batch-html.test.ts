@@ -61,6 +61,12 @@ describe("the charts", () => {
     const teamTexts = svgTexts(await chartSvg(perTeam!.spec!));
     expect(teamTexts).toEqual(expect.arrayContaining(["1 g", "10 g", "100 g", "1 kg", "10 kg", `3. ${long}`]));
     expect(teamTexts.filter((t) => /^\d[\d,.]*$/.test(t))).toEqual([]);
+    // Whole names are the leaderboard's words: drawn as text, never as markup (the SVG files are opened alone).
+    const hostile = batchReportFixture();
+    hostile.rows.find((r) => r.name === "Opacity Hunters")!.name = '</text><script>alert(1)</script><text>';
+    const hostileSvg = await chartSvg(batchCharts(hostile)[0]!.spec!);
+    expect(hostileSvg).not.toContain("<script");
+    expect(hostileSvg).toContain("&lt;/text&gt;&lt;script&gt;");
     const boundTexts = svgTexts(await chartSvg(bounds!.spec!));
     expect(boundTexts).toEqual(expect.arrayContaining(["100 kg", "1 t", "100 t", "50.2 kg (given)", "183 t (given)"]));
   });
