@@ -36,8 +36,13 @@ export interface FootprintBounds {
   upper: Bound | null;
 }
 
+/** Below this many costed teams a median is one of the bounds or halfway between figures that may lie
+ * orders of magnitude apart: the footprint then gives only its bounds. */
+export const CENTRAL_MIN_TEAMS = 3;
+
 /** Lower = cheapest model x counted submissions, upper = dearest x counted, central = the median model
- * (the mean of the two middle ones for an even count). Each bound names the teams it rests on. */
+ * (the mean of the two middle ones for an even count), from CENTRAL_MIN_TEAMS costed teams on. Each bound
+ * names the teams it rests on. */
 export function footprintBounds(models: readonly ModelCost[], submissionsCounted: number): FootprintBounds {
   if (models.length === 0) return { lower: null, central: null, upper: null };
   const sorted = [...models].sort((a, b) => a.co2g - b.co2g || a.rank - b.rank);
@@ -48,7 +53,7 @@ export function footprintBounds(models: readonly ModelCost[], submissionsCounted
   const median = middle.length === 1 ? middle[0]!.co2g : (middle[0]!.co2g + middle[1]!.co2g) / 2;
   return {
     lower: bound(cheapest, sorted.filter((m) => m.co2g === cheapest), submissionsCounted),
-    central: bound(median, middle, submissionsCounted),
+    central: models.length >= CENTRAL_MIN_TEAMS ? bound(median, middle, submissionsCounted) : null,
     upper: bound(dearest, sorted.filter((m) => m.co2g === dearest), submissionsCounted),
   };
 }

@@ -8,6 +8,10 @@ import { render, type RuleMeta } from "../report/index.js";
 import type { OutputArgs } from "./args.js";
 import { readSavedReport } from "./saved-report.js";
 import { writeOut, type OutTarget } from "./out-paths.js";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { emissionsCsv } from "../carbon/emissions-csv.js";
+import { auditEmissionsRows } from "../report/audit-emissions.js";
 
 export type { Gates };
 
@@ -23,9 +27,21 @@ export function finishReport(report: Report, args: OutputArgs, gates: Gates, io:
   const color = args.format === "text" && !extra.target && useColor(args.color ?? "auto", process.env, io.stdout.isTTY === true);
   const text = render(shown, args.format, { color, ...(extra.rules ? { rules: extra.rules } : {}) });
   if (extra.target) {
+    writeEmissions(report, extra.target);
     writeOut(extra.target, text);
     io.stderr.write(`report written to ${extra.target.report}\n`);
   } else io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
   for (const check of verdict.checks) if (check.failed) io.stderr.write(`repro-audit: ${check.text}\n`);
   return verdict.failed ? EXIT.belowThreshold : EXIT.ok;
 }
+
+/** emissions.csv (CodeCarbon's columns) in the report's files folder, when the training has a measured or
+ * estimated figure; written before the report so that writeOut marks the folder as the audit's. */
+function writeEmissions(report: Report, target: OutTarget): void {
+  const rows = auditEmissionsRows(report);
+  if (rows.length === 0) return;
+  mkdirSync(target.filesDir, { recursive: true });
+  writeFileSync(join(target.filesDir, EMISSIONS_FILE), emissionsCsv(rows));
+}
+
+export const EMISSIONS_FILE = "emissions.csv";

@@ -51,7 +51,7 @@ const BATCH_OPTIONS = `Batch options (and the audit options above, but --ref, --
   --out <dir>                 reports and cached audits (default repro-audit-batch)
   --resume                    reuse finished audits of the same repo and commit
   --shard <i/n>               audit every n-th team from the i-th (1-based); merge the shards' batch.json
-  --format text|json|md|html  what is printed (batch.json, batch.md and batch.html are written to --out)
+  --format text|json|md|html  what is printed (batch.json, batch.md, batch.html, emissions.csv and charts/ are written to --out)
   --color always|never|auto   colour the text printed (as for audit)`;
 
 const EXIT_CODES = "Exit codes: 0 ok, 1 a gate failed (--fail-under, --max-warnings, --fail-on), 2 bad input, 3 engine or internal failure, 130 interrupted.";

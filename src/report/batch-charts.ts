@@ -18,13 +18,18 @@ const BASIS_COLOURS = ["#4c78a8", "#f58518", "#54a24b"];
 const basisScale = { domain: [...COST_BASES], range: BASIS_COLOURS };
 const WIDTH = 640;
 const CONFIG = { font: "sans-serif", view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 12, orient: "bottom" as const } };
-/** Log axes: a label per power of ten, SI-style (1, 10, 100, 1k, 10k). */
-const LOG_AXIS = { labelExpr: "floor(log(datum.value) / LN10) == log(datum.value) / LN10 ? format(datum.value, '~s') : ''", grid: true };
+/** A log axis of grams: a label per power of ten, in the unit a person reads (1 g, 10 g, 1 kg, 100 t).
+ * The test for a power of ten allows for floating point (log10(1000) is 2.9999999999999996). */
+const POWER_OF_TEN = "abs(log(datum.value) / LN10 - round(log(datum.value) / LN10)) < 1e-6";
+const GRAMS_LABEL = `${POWER_OF_TEN} ? (datum.value >= 1e6 ? format(datum.value / 1e6, '~g') + ' t' : datum.value >= 1e3 ? format(datum.value / 1e3, '~g') + ' kg' : format(datum.value, '~g') + ' g') : ''`;
+const GRAMS_AXIS = { labelExpr: GRAMS_LABEL, grid: true, labelOverlap: false };
 
-/** Log-scale bars need a start above zero: the power of ten at or below the smallest value. */
-const logBase = (values: readonly number[]) => 10 ** Math.floor(Math.log10(Math.max(Math.min(...values.filter((v) => v > 0)), 1e-6)));
+/** Full team names on the axis: vega cuts labels at 180 px unless told otherwise. */
+const TEAM_AXIS = { labelLimit: 0 };
+const teamLabel = (rank: number, name: string) => `${rank}. ${name}`;
 
-const teamLabel = (rank: number, name: string) => `${rank}. ${name.length > 28 ? `${name.slice(0, 27)}…` : name}`;
+/** Why a chart of this many points says nothing: an interval from one figure, or one point alone. */
+const NOT_ENOUGH = "Not enough data for a chart:";
 
 export function batchCharts(report: BatchReport): Chart[] {
   return [co2PerTeam(report), scoreVsCo2(report), competitionBounds(report), gapVsNoise(report)];
@@ -34,12 +39,12 @@ function co2PerTeam(report: BatchReport): Chart {
   const values = report.rows
     .filter((r) => r.cost)
     .map((r) => ({ team: teamLabel(r.rank, r.name), rank: r.rank, co2g: r.cost!.co2g, low: r.cost!.interval?.low ?? r.cost!.co2g, high: r.cost!.interval?.high ?? r.cost!.co2g, basis: r.cost!.basis, label: mass(r.cost!.co2g) }));
-  const chart: Chart = { id: "co2-per-team", title: "CO2eq to train each team's model, by basis (bars: central figure, whiskers: interval)", spec: null };
+  const chart: Chart = { id: "co2-per-team", title: "CO2eq to train each team's model, by basis (points: the figure, bars: its interval)", spec: null };
   if (values.length === 0) return { ...chart, empty: "No team of this batch has a per-model cost yet." };
-  const base = logBase(values.map((v) => v.low));
-  const scale = { type: "log" as const, domainMin: base };
-  const x = { field: "co2g", type: "quantitative" as const, title: "g CO2eq per training (log scale)", scale, axis: LOG_AXIS };
-  const y = { field: "team", type: "nominal", title: null, sort: { field: "rank", op: "min", order: "ascending" } } as const;
+  if (values.length === 1) return { ...chart, empty: `${NOT_ENOUGH} one team has a per-model cost (${values[0]!.team}: ${values[0]!.label}); the table above gives it.` };
+  const scale = { type: "log" as const };
+  const x = { field: "co2g", type: "quantitative" as const, title: "CO2eq per training (log scale)", scale, axis: GRAMS_AXIS };
+  const y = { field: "team", type: "nominal", title: null, sort: { field: "rank", op: "min", order: "ascending" }, axis: TEAM_AXIS } as const;
   return {
     ...chart,
     spec: {
@@ -49,8 +54,8 @@ function co2PerTeam(report: BatchReport): Chart {
       data: { values },
       config: CONFIG,
       layer: [
-        { mark: { type: "bar", height: { band: 0.7 } }, encoding: { x, x2: { datum: base }, y, color: { field: "basis", type: "nominal", title: "basis", scale: basisScale } } },
-        { mark: { type: "rule", color: "#333" }, encoding: { x: { field: "low", type: "quantitative", scale }, x2: { field: "high" }, y } },
+        { mark: { type: "rule", color: "#333", strokeWidth: 1.5 }, encoding: { x: { field: "low", type: "quantitative", scale }, x2: { field: "high" }, y } },
+        { mark: { type: "point", filled: true, size: 70, opacity: 1 }, encoding: { x, y, color: { field: "basis", type: "nominal", title: "basis", scale: basisScale }, tooltip: [{ field: "team" }, { field: "label" }] } },
         { mark: { type: "text", align: "left", dx: 4, fontSize: 10 }, encoding: { x: { field: "high", type: "quantitative", scale }, y, text: { field: "label" } } },
       ],
     } as TopLevelSpec,
@@ -61,7 +66,8 @@ function scoreVsCo2(report: BatchReport): Chart {
   const values = report.rows.filter((r) => r.cost && r.score !== null).map((r) => ({ team: teamLabel(r.rank, r.name), co2g: r.cost!.co2g, score: r.score!, basis: r.cost!.basis }));
   const chart: Chart = { id: "score-vs-co2", title: "Reproducibility score against CO2eq per training", spec: null };
   if (values.length === 0) return { ...chart, empty: "No team has both a reproducibility score (an audit) and a per-model cost." };
-  const x = { field: "co2g", type: "quantitative" as const, title: "g CO2eq per training (log scale)", scale: { type: "log" as const }, axis: LOG_AXIS };
+  if (values.length === 1) return { ...chart, empty: `${NOT_ENOUGH} one team has both a reproducibility score and a per-model cost (${values[0]!.team}).` };
+  const x = { field: "co2g", type: "quantitative" as const, title: "CO2eq per training (log scale)", scale: { type: "log" as const }, axis: GRAMS_AXIS };
   const y = { field: "score", type: "quantitative" as const, title: "reproducibility score", scale: { domain: [0, 100] } };
   return {
     ...chart,
@@ -81,26 +87,35 @@ function scoreVsCo2(report: BatchReport): Chart {
 
 function competitionBounds(report: BatchReport): Chart {
   const c = report.competition;
-  const chart: Chart = { id: "competition-bounds", title: `The competition's footprint: per-model CO2eq x ${c.submissionsCounted.toLocaleString("en-US")} counted submissions`, spec: null };
-  const bounds = (["lower", "central", "upper"] as const).flatMap((name) => {
+  const chart: Chart = { id: "competition-bounds", title: `The competition's footprint: per-model CO2eq x ${c.submissionsCounted.toLocaleString("en-US")} counted submissions (bar: lower to upper bound)`, spec: null };
+  if (!c.lower || !c.upper) return { ...chart, empty: "No per-model cost is known, so the footprint has no bounds." };
+  if (c.lower.co2g === c.upper.co2g) return { ...chart, empty: `${NOT_ENOUGH} the bounds rest on one per-model cost (${mass(c.lower.co2g)}), so they are one figure and give no interval.` };
+  const points = (["lower", "central", "upper"] as const).flatMap((name) => {
     const b = c[name];
-    return b ? [{ bound: name, kg: b.co2g / 1000, label: `${mass(b.co2g)} (${b.teams.map((t) => t.basis).join(", ")})` }] : [];
+    // The upper bound's label sits left of its point so that it stays inside the chart.
+    return b ? [{ bound: name, co2g: b.co2g, label: `${mass(b.co2g)} (${b.bases.join(", ")})`, side: name === "upper" ? "left" : "right" }] : [];
   });
-  if (bounds.length === 0) return { ...chart, empty: "No per-model cost is known, so the footprint has no bounds." };
-  const y = { field: "bound", type: "nominal", title: null, sort: ["lower", "central", "upper"] } as const;
-  const base = logBase(bounds.map((b) => b.kg));
-  const scale = { type: "log" as const, domainMin: base };
+  const span = [{ bound: "interval", low: c.lower.co2g, high: c.upper.co2g }];
+  const scale = { type: "log" as const };
+  const x = { field: "co2g", type: "quantitative" as const, title: "CO2eq for the whole competition (log scale)", scale, axis: GRAMS_AXIS };
+  const y = { field: "bound", type: "nominal" as const, title: null, sort: ["lower", "central", "upper", "interval"], axis: TEAM_AXIS };
+  const text = (side: string, align: "left" | "right", dx: number) => ({
+    data: { values: points.filter((p) => p.side === side) },
+    mark: { type: "text" as const, align, dx, fontSize: 11 },
+    encoding: { x, y, text: { field: "label" } },
+  });
   return {
     ...chart,
     spec: {
       $schema: "https://vega.github.io/schema/vega-lite/v6.json",
       width: WIDTH,
-      height: { step: 34 },
-      data: { values: bounds },
+      height: { step: 30 },
       config: CONFIG,
       layer: [
-        { mark: { type: "bar", height: { band: 0.6 }, color: "#72b7b2" }, encoding: { x: { field: "kg", type: "quantitative", title: "kg CO2eq for the whole competition (log scale)", scale, axis: LOG_AXIS }, x2: { datum: base }, y } },
-        { mark: { type: "text", align: "left", dx: 4, fontSize: 11 }, encoding: { x: { field: "kg", type: "quantitative", scale }, y, text: { field: "label" } } },
+        { data: { values: span }, mark: { type: "rule", color: "#333", strokeWidth: 1.5 }, encoding: { x: { field: "low", type: "quantitative", scale, axis: GRAMS_AXIS, title: x.title }, x2: { field: "high" }, y } },
+        { data: { values: points }, mark: { type: "point", filled: true, size: 90, color: "#72b7b2", opacity: 1 }, encoding: { x, y, tooltip: [{ field: "bound" }, { field: "label" }] } },
+        text("right", "left", 8),
+        text("left", "right", -8),
       ],
     } as TopLevelSpec,
   };

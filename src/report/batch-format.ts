@@ -3,12 +3,24 @@
 import type { BatchReport, Bound, TeamRow } from "../model/batch-report.js";
 import { num, oneLineText, plural, redactUrl, safeText } from "./format.js";
 
-/** 1.58 g, 50.17 kg, 182.63 t: the unit a person reads, two decimals past the gram. */
+/** Three significant figures, without exponents: 0.0123, 1.58, 2.40, 50.2, 183, 1,700,000. The inputs
+ * are estimates; more figures would claim a precision they lack. */
+export function sig3(value: number): string {
+  if (value === 0 || !Number.isFinite(value)) return String(value);
+  const rounded = Number(value.toPrecision(3));
+  if (Math.abs(rounded) >= 100) return Math.round(rounded).toLocaleString("en-US");
+  if (Math.abs(rounded) < 1e-6) return String(rounded);
+  return rounded.toPrecision(3);
+}
+
+/** 1.58 g, 50.2 kg, 183 t: the unit a person reads, three significant figures. */
 export function mass(grams: number | null | undefined): string {
   if (grams === null || grams === undefined || !Number.isFinite(grams)) return "?";
-  if (Math.abs(grams) < 1000) return `${num(grams)} g`;
-  if (Math.abs(grams) < 1e6) return `${(grams / 1e3).toFixed(2)} kg`;
-  return `${(grams / 1e6).toFixed(2)} t`;
+  // The unit follows the rounded figure, so 999.6 g reads 1.00 kg and not 1,000 g.
+  const rounded = grams === 0 ? 0 : Number(grams.toPrecision(3));
+  if (Math.abs(rounded) < 1000) return `${sig3(grams)} g`;
+  if (Math.abs(rounded) < 1e6) return `${sig3(grams / 1e3)} kg`;
+  return `${sig3(grams / 1e6)} t`;
 }
 
 export function count(n: number): string {
@@ -65,21 +77,29 @@ export function repoText(row: TeamRow): string {
   return `${redactUrl(row.repo)}${row.ref ? `@${row.ref}` : ""}`;
 }
 
-export const METHOD = "per-model CO2eq x the submissions of teams with at least {min} entries (lower: the cheapest model, central: the median model, upper: the dearest model)";
+export const METHOD = "per-model CO2eq x the submissions of teams with at least {min} entries (lower: the cheapest model, central: the median model, from three costed teams on, upper: the dearest model)";
+
+/** Why a footprint with bounds has no central figure. */
+export function noCentralText(report: BatchReport): string {
+  const n = report.competition.models;
+  return `no central figure: only ${n} team${n === 1 ? " has" : "s have"} a per-model cost, and a median of fewer than three says nothing the bounds do not`;
+}
 
 export function methodText(report: BatchReport): string {
   return METHOD.replace("{min}", String(report.competition.minEntries));
 }
 
-/** "1.58 g (Tiny Baseline, given) x 31,751": what one bound rests on. */
-export function boundBasis(bound: Bound, submissionsCounted: number): string {
+/** "1.58 g (Tiny Baseline, given) x 31,751": what one bound rests on. A bound from a single costed team
+ * says so: the team's model is then the cheapest and the dearest known, not of the competition. */
+export function boundBasis(bound: Bound, submissionsCounted: number, models?: number): string {
   const teams = bound.teams.map((t) => `${t.name}, ${t.basis}`).join("; ");
-  const per = bound.teams.length > 1 ? `median ${mass(bound.perModelCo2g)} of ${bound.teams.map((t) => `${mass(t.co2g)}`).join(" and ")}` : mass(bound.perModelCo2g);
-  return `${per} (${teams}) x ${count(submissionsCounted)}`;
+  const per = bound.teams.length > 1 && bound.teams.some((t) => t.co2g !== bound.perModelCo2g) ? `median ${mass(bound.perModelCo2g)} of ${bound.teams.map((t) => `${mass(t.co2g)}`).join(" and ")}` : mass(bound.perModelCo2g);
+  const only = models === 1 ? "; the only costed team" : "";
+  return `${per} (${teams}${only}) x ${count(submissionsCounted)}`;
 }
 
 export function kmText(km: number): string {
-  return `${km < 10 ? num(km) : count(Math.round(km))} km by car`;
+  return `${sig3(km)} km by car`;
 }
 
 export function countedText(report: BatchReport): string {

@@ -5,7 +5,7 @@ import type * as Vega from "vega";
 import type { BatchReport, Bound } from "../model/batch-report.js";
 import { batchCharts, type Chart } from "./batch-charts.js";
 import { printableDeep } from "../model/printable.js";
-import { basesText, boundBasis, co2Text, countedText, headline, kmText, kwhText, mass, methodText, repoText, reproText, scoreText, statusText, verdictLines } from "./batch-format.js";
+import { basesText, boundBasis, co2Text, countedText, headline, kmText, kwhText, mass, methodText, noCentralText, repoText, reproText, scoreText, statusText, verdictLines } from "./batch-format.js";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -49,12 +49,20 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .basis-measured{color:#4c78a8}.basis-estimated{color:#f58518}.basis-given{color:#54a24b}.bad{color:#b00}
 ul.verdict li{margin:.25rem 0}.note{color:#555;font-size:.9rem}code{font-size:.85em}`;
 
-export async function renderBatchHtml(raw: BatchReport, options: { warn?: (text: string) => void } = {}): Promise<string> {
+/** Every chart of the report with its SVG (null when it has nothing to draw); repo text escaped as on the page. */
+export async function renderBatchChartSvgs(raw: BatchReport, warn?: (text: string) => void): Promise<Array<{ chart: Chart; svg: string | null }>> {
   const report = printableDeep(raw);
-  const charts = await Promise.all(batchCharts(report).map(async (chart) => figure(chart, chart.spec ? await chartSvg(chart.spec, options.warn) : null)));
+  return Promise.all(batchCharts(report).map(async (chart) => ({ chart, svg: chart.spec ? await chartSvg(chart.spec, warn) : null })));
+}
+
+/** `svgs`: the charts already rendered (renderBatchChartSvgs), so that files and page show the same. */
+export async function renderBatchHtml(raw: BatchReport, options: { warn?: (text: string) => void; svgs?: Array<{ chart: Chart; svg: string | null }> } = {}): Promise<string> {
+  const report = printableDeep(raw);
+  const charts = (options.svgs ?? (await renderBatchChartSvgs(report, options.warn))).map(({ chart, svg }) => figure(chart, svg));
   const c = report.competition;
+  const missing = c.models > 0 ? noCentralText(report) : "no team has a per-model cost";
   const boundRow = (label: string, b: Bound | null) =>
-    b ? `<tr><td>${label}</td><td class="n"><strong>${mass(b.co2g)}</strong></td><td class="n">${kmText(b.kmByCar)}</td><td>${escape(boundBasis(b, c.submissionsCounted))}</td></tr>` : `<tr><td>${label}</td><td class="n">unknown</td><td></td><td>no team has a per-model cost</td></tr>`;
+    b ? `<tr><td>${label}</td><td class="n"><strong>${mass(b.co2g)}</strong></td><td class="n">${kmText(b.kmByCar)}</td><td>${escape(boundBasis(b, c.submissionsCounted, c.models))}</td></tr>` : `<tr><td>${label}</td><td class="n">unknown</td><td></td><td>${escape(missing)}</td></tr>`;
   const rows = report.rows
     .map((r) => {
       const basis = r.cost ? `<span class="basis-${r.cost.basis}">${r.cost.basis}</span>` : "-";

@@ -3,7 +3,7 @@
 import type { BatchReport, Bound } from "../model/batch-report.js";
 import { mdText } from "./md-sections.js";
 import { printableDeep } from "../model/printable.js";
-import { basesText, boundBasis, co2Text, countedText, headline, kmText, kwhText, mass, methodText, repoText, reproText, scoreText, statusText, verdictLines } from "./batch-format.js";
+import { basesText, boundBasis, co2Text, countedText, headline, kmText, kwhText, mass, methodText, noCentralText, repoText, reproText, scoreText, statusText, verdictLines } from "./batch-format.js";
 
 function table(head: string[], align: Array<"l" | "r">, rows: string[][]): string[] {
   const sep = align.map((a) => (a === "r" ? "---:" : "---"));
@@ -21,7 +21,8 @@ export function renderBatchMarkdown(raw: BatchReport): string {
       report.rows.map((r) => [String(r.rank), mdText(r.name), scoreText(r.privateScore), scoreText(r.publicScore), String(r.entries), reproText(r.score), kwhText(r.cost?.kwh), mdText(co2Text(r)), r.cost?.basis ?? "-", mdText(statusText(r) + (r.reason ? `: ${r.reason}` : "")), mdText(repoText(r))]),
     ),
   );
-  const bound = (label: string, b: Bound | null): string[] => (b ? [label, `**${mass(b.co2g)}**`, kmText(b.kmByCar), mdText(boundBasis(b, c.submissionsCounted))] : [label, "unknown", "-", "no team has a per-model cost"]);
+  const missing = c.models > 0 ? noCentralText(report) : "no team has a per-model cost";
+  const bound = (label: string, b: Bound | null): string[] => (b ? [label, `**${mass(b.co2g)}**`, kmText(b.kmByCar), mdText(boundBasis(b, c.submissionsCounted, c.models))] : [label, "unknown", "-", mdText(missing)]);
   out.push("", "### Competition footprint", "", `Method: ${mdText(methodText(report))}. ${mdText(countedText(report))}.`, "");
   out.push(...table(["Bound", "CO2eq", "Equivalent", "Rests on"], ["l", "r", "r", "l"], [bound("Lower", c.lower), bound("Central", c.central), bound("Upper", c.upper)]));
   out.push("", `${mdText(basesText(report))}.`);

@@ -4,7 +4,7 @@ import type { BatchReport, Bound } from "../model/batch-report.js";
 import { paint } from "./ansi.js";
 import { printableDeep } from "../model/printable.js";
 import { columns } from "./format.js";
-import { basesText, boundBasis, co2Text, countedText, headline, kmText, kwhText, mass, methodText, plain, reproText, scoreText, statusText, verdictLines } from "./batch-format.js";
+import { basesText, boundBasis, co2Text, countedText, headline, kmText, kwhText, mass, methodText, noCentralText, plain, reproText, scoreText, statusText, verdictLines } from "./batch-format.js";
 
 export function renderBatchText(raw: BatchReport, options: { color?: boolean } = {}): string {
   const report = printableDeep(raw);
@@ -22,7 +22,8 @@ export function renderBatchText(raw: BatchReport, options: { color?: boolean } =
 
   const c = report.competition;
   out.push("", p.bold("Competition footprint"), `  Method: ${methodText(report)}.`, `  ${countedText(report)}.`);
-  const bound = (label: string, b: Bound | null) => (b ? `  ${label} ${p.bold(mass(b.co2g))} CO2eq (${kmText(b.kmByCar)}) = ${plain(boundBasis(b, c.submissionsCounted))}` : `  ${label} unknown (no team has a per-model cost)`);
+  const missing = c.models > 0 ? noCentralText(report) : "no team has a per-model cost";
+  const bound = (label: string, b: Bound | null) => (b ? `  ${label} ${p.bold(mass(b.co2g))} CO2eq (${kmText(b.kmByCar)}) = ${plain(boundBasis(b, c.submissionsCounted, c.models))}` : `  ${label} unknown (${missing})`);
   out.push(bound("Lower:  ", c.lower), bound("Central:", c.central), bound("Upper:  ", c.upper), `  ${basesText(report)}.`);
 
   out.push("", p.bold("Are the winners worth it?"), ...verdictLines(report).map((l) => `  ${plain(l)}`));

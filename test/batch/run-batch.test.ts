@@ -9,6 +9,8 @@ import type { BatchReport } from "../../src/model/batch-report.js";
 import { BIN, runCli } from "../support/cli.js";
 import { makeSampleRepo, sampleDir } from "../support/sample-repo.js";
 import { silentGitServer, writeLeaderboard } from "../support/leaderboard.js";
+import { parseWithPython } from "../support/python-csv.js";
+import { EMISSIONS_CSV_COLUMNS } from "../../src/carbon/emissions-csv.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const readReport = (out: string) => JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as BatchReport;
@@ -57,19 +59,41 @@ describe("repro-audit batch", () => {
   const messy = makeSampleRepo("messy-kaggle");
   const pinned = makeSampleRepo("env-pinned-ok");
 
-  it("prints the published competition's footprint: 50.17 kg and 182.63 t, with the teams and bases they rest on", () => {
+  it("prints the published competition's footprint: 50.2 kg and 183 t, with the teams and bases they rest on, and no central figure from two costs", () => {
     const dir = mkdtempSync(join(tmpdir(), "batch-published-"));
     const result = runCli(["batch", new URL("../../samples/leaderboards/siim-covid19-detection.yml", import.meta.url).pathname, "--out", dir]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("31,751 of 32,307 submissions counted, from 877 of 1,305 teams with at least 3 entries.");
-    expect(result.stdout).toContain("Lower:   50.17 kg CO2eq (467 km by car) = 1.58 g (Tiny Baseline, given) x 31,751");
-    expect(result.stdout).toContain("Upper:   182.63 t CO2eq (1,698,900 km by car) = 5.75 kg (A Team, given) x 31,751");
+    expect(result.stdout).toContain("Lower:   50.2 kg CO2eq (467 km by car) = 1.58 g (Tiny Baseline, given) x 31,751");
+    expect(result.stdout).toContain("Central: unknown (no central figure: only 2 teams have a per-model cost");
+    expect(result.stdout).toContain("Upper:   183 t CO2eq (1,700,000 km by car) = 5.75 kg (A Team, given) x 31,751");
     const report = readReport(dir);
     expect(report.competition.submissionsCounted).toBe(31_751);
     expect(report.competition.lower).toMatchObject({ co2g: 50_166.58, teams: [{ rank: 612, name: "Tiny Baseline", basis: "given", co2g: 1.58 }], bases: ["given"] });
     expect(report.competition.upper).toMatchObject({ co2g: 182_631_752, teams: [{ rank: 2, name: "A Team", basis: "given", co2g: 5752 }], bases: ["given"] });
-    expect(report.competition.central).toMatchObject({ perModelCo2g: 2876.79, bases: ["given"] });
-    expect(readFileSync(join(dir, "batch.html"), "utf8")).toContain("182.63 t");
+    expect(report.competition.central).toBeNull();
+    expect(readFileSync(join(dir, "batch.html"), "utf8")).toContain("183 t");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("gives one sample cost as both bounds with no central figure and no chart, and many a central figure and chart files", () => {
+    const dir = mkdtempSync(join(tmpdir(), "batch-costs-"));
+    const board = (name: string) => new URL(`../../samples/leaderboards/siim-covid19-detection-${name}.yml`, import.meta.url).pathname;
+    const one = runCli(["batch", board("one-cost"), "--out", join(dir, "one")]);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout).toContain("Lower:   183 t CO2eq (1,700,000 km by car) = 5.75 kg (A Team, given; the only costed team) x 31,751");
+    expect(one.stdout).toContain("Central: unknown (no central figure: only 1 team has a per-model cost");
+    expect(readReport(join(dir, "one")).competition.central).toBeNull();
+    expect(readFileSync(join(dir, "one", "batch.html"), "utf8")).toContain('data-chart="competition-bounds" data-empty="true"');
+    expect(existsSync(join(dir, "one", "charts", "competition-bounds.svg"))).toBe(false);
+    const many = runCli(["batch", board("many-costs"), "--out", join(dir, "many")]);
+    expect(many.code, many.stderr).toBe(0);
+    expect(many.stdout).toContain("Central: 28.3 t CO2eq (263,000 km by car) = 890 g (Opacity Hunters, given) x 31,751");
+    for (const id of ["co2-per-team", "competition-bounds"]) {
+      expect(readFileSync(join(dir, "many", "charts", `${id}.svg`), "utf8")).toMatch(/^<svg/);
+      if (existsSync("/usr/bin/chromium")) expect(readFileSync(join(dir, "many", "charts", `${id}.png`)).subarray(1, 4).toString()).toBe("PNG");
+    }
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("records a failing repo in its row and goes on with the rest", () => {
@@ -105,7 +129,11 @@ describe("repro-audit batch", () => {
     // stdout holds the table and the footprint; the reports are written.
     expect(result.stdout).toContain("Competition footprint");
     expect(result.stdout).toMatch(/Gone\s+0\.89\s+-\s+-\s+-\s+-\s+failed/);
-    for (const f of ["batch.json", "batch.md", "batch.html"]) expect(existsSync(join(out, f))).toBe(true);
+    for (const f of ["batch.json", "batch.md", "batch.html", "emissions.csv"]) expect(existsSync(join(out, f))).toBe(true);
+    // emissions.csv: CodeCarbon's header, and no row: both costs are the leaderboard's, not runs made here.
+    const csv = readFileSync(join(out, "emissions.csv"), "utf8");
+    expect(csv.split("\n")[0]).toBe(EMISSIONS_CSV_COLUMNS.join(","));
+    expect(parseWithPython(csv)).toEqual([]);
   });
 
   it("stops an audit past --timeout, records it, and goes on", async () => {

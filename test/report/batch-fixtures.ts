@@ -37,7 +37,8 @@ const cost = (basis: TeamCost["basis"], co2g: number, extra: Partial<TeamCost> =
   ...extra,
 });
 
-export function batchReportFixture(): BatchReport {
+/** `costed`: the teams that keep their cost (all by default), for footprints of one, two or many costs. */
+export function batchReportFixture(options: { costed?: readonly string[] } = {}): BatchReport {
   const leaderboard = readLeaderboard(join(LEADERBOARDS, "siim-covid19-detection.yml"));
   const limit = leaderboard.runtimeLimitHours!;
   const rows: TeamRow[] = [
@@ -48,6 +49,7 @@ export function batchReportFixture(): BatchReport {
     row(5, "Smith, Jones & Co", { status: "timeout", score: null, findings: null, stages: null, commit: null, reason: "stopped after 7200 s (the per-audit timeout)" }),
     row(612, "Tiny Baseline", { status: "no-repo", repo: null, score: null, findings: null, stages: null, commit: null, cost: cost("given", 1.58) }),
   ];
+  if (options.costed) for (const r of rows) if (!options.costed.includes(r.name)) r.cost = null;
   return buildBatchReport(
     {
       leaderboard: { file: "samples/leaderboards/siim-covid19-detection.yml", sources: leaderboard.sources, fingerprint: "a".repeat(64) },

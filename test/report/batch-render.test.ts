@@ -26,6 +26,17 @@ describe("batch reports", () => {
     expect(batchReportProblems({ ...report, rows: [{ ...report.rows[0], status: "done" }] })).toContain("/rows/0/status: must be one of audited, cached, failed, timeout, no-repo, interrupted");
   });
 
+  it("gives one known cost as both bounds resting on that team, and says why there is no central figure", () => {
+    const text = renderBatchText(batchReportFixture({ costed: ["Opacity Hunters"] }));
+    expect(text).toContain("Lower:   28.3 t CO2eq (263,000 km by car) = 890 g (Opacity Hunters, estimated; the only costed team) x 31,751");
+    expect(text).toContain("Central: unknown (no central figure: only 1 team has a per-model cost, and a median of fewer than three says nothing the bounds do not)");
+    expect(text).toContain("Upper:   28.3 t CO2eq (263,000 km by car) = 890 g (Opacity Hunters, estimated; the only costed team) x 31,751");
+    const md = renderBatchMarkdown(batchReportFixture({ costed: ["Opacity Hunters", "A Team"] }));
+    expect(md).toContain("| Central | unknown | - | no central figure: only 2 teams have a per-model cost");
+    expect(md).toContain("| Lower | **28.3 t** | 263,000 km by car | 890 g (Opacity Hunters, estimated) x 31,751 |");
+    expect(md).toContain("| Upper | **183 t** | 1,700,000 km by car | 5.75 kg (A Team, given) x 31,751 |");
+  });
+
   it("shows untrusted text from audits as one line without control characters", () => {
     const report = batchReportFixture();
     report.rows[3]!.reason = "git said: \u001b[31mred\u001b[0m\nsecond line";

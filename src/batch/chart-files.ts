@@ -1,0 +1,64 @@
+// Each drawn chart of the batch report also as a file beside batch.html, for papers and posts:
+// charts/<id>.svg (vega's own SVG) and charts/<id>.png (that SVG as headless Chromium draws it, at 2x).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { execa } from "execa";
+
+export interface ChartFile {
+  id: string;
+  svg: string;
+  png: string | null;
+}
+
+/** Where a PNG needs Chromium: REPRO_AUDIT_CHROMIUM, else the first of these on PATH. */
+const CHROMIUM_NAMES = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+
+export async function writeChartFiles(charts: ReadonlyArray<{ id: string; svg: string | null }>, outDir: string): Promise<{ files: ChartFile[]; note: string | null }> {
+  const drawn = charts.filter((c): c is { id: string; svg: string } => c.svg !== null);
+  if (drawn.length === 0) return { files: [], note: null };
+  const dir = join(outDir, "charts");
+  mkdirSync(dir, { recursive: true });
+  const chromium = await findChromium();
+  const files: ChartFile[] = [];
+  let note: string | null = chromium ? null : "charts written as SVG only: no Chromium found for the PNGs (install chromium, or set REPRO_AUDIT_CHROMIUM to its path)";
+  for (const chart of drawn) {
+    const svg = join(dir, `${chart.id}.svg`);
+    writeFileSync(svg, chart.svg);
+    let png: string | null = null;
+    if (chromium) {
+      png = join(dir, `${chart.id}.png`);
+      const failure = await screenshot(chromium, svg, png, svgSize(chart.svg));
+      if (failure) {
+        note = `chart PNGs not written: ${failure}`;
+        png = null;
+      }
+    }
+    files.push({ id: chart.id, svg, png });
+  }
+  return { files, note };
+}
+
+/** The width and height vega wrote on the root element. */
+export function svgSize(svg: string): { width: number; height: number } {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? "";
+  const attr = (name: string) => Number(new RegExp(`\\b${name}="([\\d.]+)"`).exec(root)?.[1] ?? 0);
+  return { width: Math.ceil(attr("width")) || 800, height: Math.ceil(attr("height")) || 600 };
+}
+
+async function findChromium(): Promise<string | null> {
+  if (process.env.REPRO_AUDIT_CHROMIUM) return process.env.REPRO_AUDIT_CHROMIUM;
+  for (const name of CHROMIUM_NAMES) {
+    const found = await execa("sh", ["-c", `command -v ${name}`], { reject: false });
+    if (found.exitCode === 0 && found.stdout.trim()) return found.stdout.trim();
+  }
+  return null;
+}
+
+/** One headless screenshot of one local SVG file; a one-line reason when it fails. */
+async function screenshot(chromium: string, svg: string, png: string, size: { width: number; height: number }): Promise<string | null> {
+  const flags = ["--headless", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--force-device-scale-factor=2"];
+  // Chromium refuses to start as root with its sandbox on; the page is our own SVG, no script in it.
+  if (process.getuid?.() === 0) flags.push("--no-sandbox");
+  const result = await execa(chromium, [...flags, `--window-size=${size.width},${size.height}`, `--screenshot=${png}`, `file://${svg}`], { reject: false, timeout: 60_000 });
+  return result.exitCode === 0 ? null : `${chromium} exited with ${result.exitCode ?? result.signal}`;
+}
