@@ -454,8 +454,8 @@ describe("baseline", () => {
     git(repo, "commit", "-qm", "more");
     const next = audit(repo, { baseline: saved });
     expect(next.code).toBe(1);
-    expect(next.audit!.stdout).toContain("repro-audit: failed: 1 error new since the baseline: fail-on error (the Action's default) fails");
-    const commands = commandsIn(next.audit!.stdout);
+    expect(next.audit!.stdout).toContain("\n::error title=repro-audit::1 error new since the baseline: fail-on error (the Action's default) fails\n");
+    const commands = commandsIn(next.audit!.stdout).filter((c) => c.properties.file !== undefined);
     expect(commands.map((c) => [c.level, c.properties.file, c.properties.title?.split(":")[0]])).toEqual([["error", "extra.py", "code-syntax-valid"]]);
     const sarif = JSON.parse(readFileSync(next.outputs["sarif-path"]!, "utf8"));
     expect(sarifSchemaValidator()(sarif)).toBe(true);
@@ -481,7 +481,7 @@ describe("one finishing path: the Action and the CLI on the same repo and baseli
   /** Exit code and the failing gates' sentences, less the words naming where each gate was set. */
   const actionVerdict = (run: ActionRun) => ({
     code: run.code,
-    failed: [...run.audit!.stdout.matchAll(/^repro-audit: failed: (.*)$/gm)].map((m) => m[1]!.replace(/ \((input [a-z-]+|the Action's default)\)/, "")),
+    failed: [...run.audit!.stdout.matchAll(/^::error title=repro-audit::(.*)$/gm)].map((m) => m[1]!.replace(/ \((input [a-z-]+|the Action's default)\)/, "")),
   });
   const cliVerdict = (args: string[]) => {
     const run = runCli(["audit", ...args, "--stages", "static", "--format", "json"]);
