@@ -1,7 +1,7 @@
 // Decide, from a commit's tree listing alone, what gets written to disk: the walk's caps applied before any
 // byte is written (file count, folder depth, blob size), and names that cannot be written named. Pure.
-import { DEFAULT_WALK_CAPS, fileCapOf, type WalkCaps } from "../extract/caps.js";
-import { classifyPath } from "../extract/classify.js";
+import { DEFAULT_WALK_CAPS, fileCapOf, type WalkCaps } from "../model/walk-caps.js";
+import { classifyPath } from "../model/file-kinds.js";
 import type { TreeEntry } from "./tree-reader.js";
 
 /** A tree entry not written, in the walk's own `skipped` record shape, so the report names it as the walk would. */

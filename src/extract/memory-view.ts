@@ -1,7 +1,7 @@
 // A RepoView over an in-memory map of files: for tests of extractors and for facts judged offline.
 import type { InventoryEntry, PythonSource, RepoView } from "../model/repo-view.js";
 import { flattenNotebook } from "./notebook.js";
-import { classifyPath } from "./classify.js";
+import { classifyPath } from "../model/file-kinds.js";
 
 export function memoryView(files: Record<string, string>): RepoView {
   const entries: InventoryEntry[] = Object.keys(files)

@@ -10,8 +10,8 @@ import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, lstat
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { FactRecord } from "../model/facts.js";
 import type { InventoryEntry, PythonSource, RepoView } from "../model/repo-view.js";
-import { DEFAULT_WALK_CAPS, fileCapOf, formatBytes, type WalkCaps } from "./caps.js";
-import { classifyPath } from "./classify.js";
+import { DEFAULT_WALK_CAPS, fileCapOf, formatBytes, type WalkCaps } from "../model/walk-caps.js";
+import { classifyPath } from "../model/file-kinds.js";
 import { shownName, utf8Name } from "../io/byte-name.js";
 import { flattenNotebook, type FlatNotebook } from "./notebook.js";
 import type { PathMatcher } from "./glob.js";

@@ -1,7 +1,7 @@
 // What a tree listing lets through to disk: caps, duplicates, names, decided before anything is written.
 import { describe, expect, it } from "vitest";
 import { planTree } from "../../src/clone/tree-plan.js";
-import { DEFAULT_WALK_CAPS } from "../../src/extract/caps.js";
+import { DEFAULT_WALK_CAPS } from "../../src/model/walk-caps.js";
 import type { TreeEntry } from "../../src/clone/tree-reader.js";
 
 const file = (path: string, size = 10, extra: Partial<TreeEntry> = {}): TreeEntry => ({ path, nameIsUtf8: true, mode: "100644", sha: "a".repeat(40), size, ...extra });

@@ -1,5 +1,5 @@
 // What kind of file a path is, by its name alone.
-import type { ConfigFormat, FileKind } from "../model/repo-view.js";
+import type { ConfigFormat, FileKind } from "./repo-view.js";
 
 const CONFIG_BY_EXTENSION: Record<string, ConfigFormat> = {
   yaml: "yaml",
