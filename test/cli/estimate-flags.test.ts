@@ -31,7 +31,7 @@ describe("the static estimate on the command line", () => {
     expect(carbon.prediction.factors.find((f: { name: string }) => f.name === "board power")).toMatchObject({ value: 70, origin: "table" });
     expect(carbon.prediction.interval.low.seconds).toBeLessThan(carbon.prediction.total.seconds);
     const md = runCli(["audit", repo, "--stages", "static", "--format", "md"], env);
-    expect(md.stdout).toContain("| Estimated (estimated) | 3 |");
+    expect(md.stdout).toContain("| Estimated from the code | 3 |");
     expect(md.stdout).toContain("| forward GMACs per image |");
   });
 
