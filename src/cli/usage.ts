@@ -16,7 +16,7 @@ const COMMAND_LIST = `  repro-audit audit <repo-url|path> [options]   audit a so
   repro-audit merge <batch.json...> [--out DIR] join the reports of a batch's shards
   repro-audit requirements <repo> [--out F [--force]] [--exclude GLOB] [--format text|json]
                                               print a requirements.txt of what the repo's code imports
-  repro-audit lock <repo> [--out F]             pin the spec as of its commit's date (uv), each pin with its reason
+  repro-audit lock <repo> [--out F] [--ref R]   pin the spec as of its commit's date (uv), each pin with its reason
   repro-audit rules list [--format text|json]   list the rules
   repro-audit rules explain <id>                a rule's reason, fix and score arithmetic
   repro-audit rules facts                       the fact families rules can judge
@@ -85,6 +85,12 @@ const OPTIONS: Record<string, string> = {
   judge: "Judge options: --config <file>, --format text|json|md|sarif, --out <file>.",
   batch: `${BATCH_OPTIONS}\n\n${AUDIT_OPTIONS}`,
   merge: "Merge options:\n  --out <dir>                 where the joined batch.json, batch.md and batch.html go",
+  lock: [
+    "Lock options:",
+    "  --out <file>                write the lock there instead of stdout",
+    "  --ref <branch|tag|commit>   what to lock (its commit's date bounds every release)",
+    "  --index-url <url>           the package index to resolve against (default PyPI)",
+  ].join("\n"),
   requirements: [
     "Requirements options:",
     "  --out <file>                write the requirements there (an existing file is kept unless --force)",
