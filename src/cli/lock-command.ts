@@ -8,8 +8,7 @@ import { join } from "node:path";
 import { openSource } from "../clone/index.js";
 import { commitDate } from "../clone/commit-date.js";
 import { walkRepo } from "../extract/walk.js";
-import { extractFacts } from "../extract/index.js";
-import { STATIC_EXTRACTORS } from "../extract/extractors/index.js";
+import { specFacts } from "./spec-facts.js";
 import { detectSpec } from "../provision/spec-plan.js";
 import { specsToResolve } from "../resolve/resolver-input.js";
 import { findUv, uvCompile } from "../resolve/uv.js";
@@ -25,8 +24,7 @@ export async function lockCommand(args: LockArgs, io: Io): Promise<number> {
   const cacheDir = await mkdtemp(join(tmpdir(), "repro-audit-uv-cache-"));
   try {
     const view = await walkRepo(checkout.root);
-    const wanted = new Set(["inventory", "vendored", "readme", "env-spec", "imports"]);
-    const facts = await extractFacts(view, STATIC_EXTRACTORS.filter((e) => wanted.has(e.id)), { branches: null, source: checkout.info.url });
+    const facts = await specFacts(view, checkout.info.url);
     const specs = specsToResolve(facts, view);
     const primary = detectSpec(facts, view).primary;
     const spec = specs.find((s) => s.file === primary) ?? specs[0];

@@ -5,8 +5,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { openSource } from "../clone/index.js";
 import { walkRepo } from "../extract/walk.js";
-import { extractFacts } from "../extract/index.js";
-import { STATIC_EXTRACTORS } from "../extract/extractors/index.js";
+import { specFacts } from "./spec-facts.js";
 import { neededDistributions, renderRequirements, requirementOf, type NeededDistribution } from "../extract/env/reconstruct.js";
 import { compileGlobs } from "../extract/glob.js";
 import { repoStatedVersions } from "../extract/env/stated-versions.js";
@@ -26,8 +25,7 @@ export async function requirementsCommand(args: RequirementsArgs, io: Io): Promi
   const checkout = await openSource(args.source, { ...(args.ref ? { ref: args.ref } : {}), ...(args.cacheDir ? { cacheDir: args.cacheDir } : {}) });
   try {
     const view = await walkRepo(checkout.root, {}, { exclude: compileGlobs(args.exclude) });
-    const wanted = new Set(["inventory", "vendored", "readme", "env-spec", "imports"]);
-    const facts = await extractFacts(view, STATIC_EXTRACTORS.filter((e) => wanted.has(e.id)), { branches: null, source: checkout.info.url });
+    const facts = await specFacts(view, checkout.info.url);
     const specs = (facts.families["env-spec"] ?? []).filter((r) => r.kind === "spec-file").map((r) => String(r.file));
     const needed = neededDistributions(facts, repoStatedVersions(view));
     const text = args.format === "json" ? requirementsJson(args.source, specs, needed) : renderRequirements(needed, { repo: args.source, specs });
