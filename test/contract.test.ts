@@ -88,8 +88,8 @@ describe("rules", () => {
   it("every family is judged by some rule or read by a later stage", () => {
     const judged = new Set(rules.flatMap((r) => [r.check.family, r.applies?.family, r.unless?.family, ...(r.needs ?? [])]));
     // `training` feeds the train plan, `training-setup` the static estimate; `suppressions` is read by the judge
-    // itself; `kaggle-kernel` by path-literals, data-refs and the entry points.
-    const readElsewhere = new Set(["training", "training-setup", "suppressions", "kaggle-kernel"]);
+    // itself; `kaggle-kernel` by path-literals, data-refs and the entry points; `rerun-plan` grades every finding.
+    const readElsewhere = new Set(["training", "training-setup", "suppressions", "kaggle-kernel", "rerun-plan"]);
     expect([...families].filter((f) => !judged.has(f) && !readElsewhere.has(f))).toEqual([]);
   });
 });

@@ -21,5 +21,7 @@ export interface ExtractContext {
  * schemas/facts/<id>.json (checked by the contract test, printed by `repro-audit rules facts`). */
 export interface Extractor {
   id: FactId;
+  /** The fact families this extractor reads from ctx.facts (each must run before it). */
+  reads?: readonly FactId[];
   extract(ctx: ExtractContext): FactRecord[] | Promise<FactRecord[]>;
 }
