@@ -34,6 +34,9 @@ export interface AuditOptions extends Flags {
   trustRepo?: boolean;
   /** Where clones are cached. */
   cacheDir?: string;
+  /** A folder the caller vouches for (the Action's workspace): a source folder inside it keeps the git of the
+   * repository around it (see SourceOptions.gitRootWithin). */
+  gitRootWithin?: string;
   /** Where the Dockerfile and logs are written (default: a folder in the cache). */
   outDir?: string;
   /** Append each instrumented run to the local ledger (default true). */
@@ -77,7 +80,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
 
   // 2. Source: clone or open, check out the ref.
   progress.start("source", `opening ${options.source}`);
-  const checkout = await openSource(options.source, { ref: options.ref, cacheDir: options.cacheDir, signal: options.signal });
+  const checkout = await openSource(options.source, { ref: options.ref, cacheDir: options.cacheDir, signal: options.signal, ...(options.gitRootWithin ? { gitRootWithin: options.gitRootWithin } : {}) });
   try {
     progress.succeed(`${checkout.info.kind === "git" ? `${checkout.info.branches.length} branch(es)` : "plain folder"} at ${checkout.root}`);
 
@@ -141,6 +144,7 @@ async function staticStage(options: AuditOptions, progress: Progress, checkout: 
   // What the checkout left unwritten (caps, names) is reported as the walk reports what it skipped.
   view.issues.push(...checkout.skipped);
   const notes = checkout.info.kind === "folder" ? ["Plain folder (no git): branches were not checked."] : [];
+  if (checkout.info.subfolder) notes.push(`Subfolder ${checkout.info.subfolder} of the repository at ${checkout.info.url}: other branches are compared on that folder only.`);
   notes.push(...resolved.notes);
   const rules = loadRules(ruleFolders(resolved.rules, checkout.root)).filter((r) => !resolved.disable.includes(r.id));
   const branchView = checkout.branches;

@@ -125,6 +125,8 @@ async function auditAndReport(env: Env, write: Write, signal: AbortSignal, writt
   // 2. The audit itself, on the library's entry point.
   const result = await audit({
     source: folder.root,
+    // A path: below the checkout keeps the checkout's git (branches limited to that folder).
+    gitRootWithin: workspace,
     stages: inputs.stages,
     runtime: inputs.runtime,
     trustRepo: trust.trusted,

@@ -10,3 +10,14 @@ export function gitBranchView(repoDir: string, names: readonly string[], others:
     readBlobs: (shas, onBlob) => readBlobs(repoDir, shas, onBlob),
   };
 }
+
+/** The same branches seen from a subfolder: each tree holds only the files under it, with paths relative to it
+ * (a branch without the folder has an empty tree), so a subfolder audit compares like with like. */
+export function subfolderBranchView(view: BranchView, subfolder: string): BranchView {
+  const prefix = `${subfolder}/`;
+  return {
+    ...view,
+    tree: async (commit) =>
+      (await view.tree(commit)).filter((e) => e.path.startsWith(prefix)).map((e) => ({ ...e, path: e.path.slice(prefix.length) })),
+  };
+}

@@ -1,11 +1,11 @@
 // Open the source of an audit: clone a URL into the cache or open a local folder, pick the ref, list branches.
 import { lstat, mkdtemp, realpath, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { badInput, internalError } from "../model/errors.js";
 import type { BranchInfo, RepoInfo } from "../model/report.js";
 import type { BranchRef, BranchView } from "../model/branch-view.js";
-import { gitBranchView } from "./branch-view.js";
+import { gitBranchView, subfolderBranchView } from "./branch-view.js";
 import { cacheDirFor, classifyInput, githubWebUrl, redactUrl } from "./input.js";
 import { safeGit } from "./git.js";
 import { tellingGitLine, errorText } from "./git-errors.js";
@@ -37,6 +37,9 @@ export interface SourceOptions {
   cacheDir?: string;
   /** Stops the clone, fetch or writing of files: the audit ends with "interrupted", nothing left behind. */
   signal?: AbortSignal;
+  /** A folder the caller vouches for (the Action's workspace): a folder inside it without a .git of its own is
+   * audited as a subfolder of the nearest repository between it and this folder, branches limited to it. */
+  gitRootWithin?: string;
 }
 
 export async function openSource(input: string, options: SourceOptions = {}): Promise<Checkout> {
@@ -94,8 +97,11 @@ async function openPath(path: string, options: SourceOptions): Promise<Checkout>
   const root = await realpath(absolute);
 
   // Only a folder that is itself a repo's top level is audited as git: a plain folder inside some other
-  // repo (a sample inside this project, say) must not inherit that repo's branches.
+  // repo (a sample inside this project, say) must not inherit that repo's branches, unless the caller
+  // vouches for the repository around it (the Action's checkout).
   if (!(await lstat(join(root, ".git")).catch(() => null))) {
+    const top = options.gitRootWithin ? await enclosingRepo(root, options.gitRootWithin) : null;
+    if (top) return openRepo(top, path, options, relative(top, root).split(sep).join("/"));
     if (options.ref !== undefined) throw badInput(`--ref ${options.ref} needs a git repository, but ${path} is a plain folder`, "Drop --ref, or pass a git repository");
     return {
       root,
@@ -105,6 +111,23 @@ async function openPath(path: string, options: SourceOptions): Promise<Checkout>
       dispose: async () => {},
     };
   }
+  return openRepo(root, path, options, "");
+}
+
+/** The nearest folder from `folder` up to `within` (both real paths) that holds a .git; null when none. */
+async function enclosingRepo(folder: string, within: string): Promise<string | null> {
+  const limit = await realpath(within).catch(() => null);
+  if (!limit) return null;
+  const rel = relative(limit, folder);
+  if (rel.startsWith("..") || isAbsolute(rel)) return null;
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (await lstat(join(dir, ".git")).catch(() => null)) return dir;
+    if (dir === limit || dirname(dir) === dir) return null;
+  }
+}
+
+/** A local repository at `root` (its top level); `subfolder` ("" for the whole repo) is the part audited. */
+async function openRepo(root: string, path: string, options: SourceOptions, subfolder: string): Promise<Checkout> {
   // Before any git command reads the folder: its .git must be its own, and its config must not make git
   // run anything (a partial clone's lazy fetch runs the promisor remote's upload-pack).
   await checkLocalGitConfig(await locateLocalGit(root, path), path);
@@ -124,7 +147,7 @@ async function openPath(path: string, options: SourceOptions): Promise<Checkout>
 
   const branches = await localBranches(git);
   const currentName = (await git.raw(["symbolic-ref", "--quiet", "--short", "HEAD"]).catch(() => "")).trim() || null;
-  let auditRoot = root;
+  let auditRoot = subfolder ? join(root, subfolder) : root;
   let commit = head;
   let ref: string | null = currentName;
   let current = currentName;
@@ -143,14 +166,21 @@ async function openPath(path: string, options: SourceOptions): Promise<Checkout>
       await stopIfInterrupted(options.signal);
       throw badInput(`cannot read ${options.ref} of ${path} (${tellingGitLine(errorText(error))})`, "Check that the repository is complete (git fsck)", error);
     }
-    auditRoot = temp;
+    auditRoot = subfolder ? join(temp, subfolder) : temp;
+    if (subfolder && !(await stat(auditRoot).catch(() => null))?.isDirectory()) {
+      await rm(temp, { recursive: true, force: true });
+      throw badInput(`${options.ref} of ${root} has no folder ${subfolder}`, "Pass a ref whose tree holds the folder, or audit the repository's top level");
+    }
+    skipped = skipped.filter((s) => !subfolder || s.file.startsWith(`${subfolder}/`)).map((s) => (subfolder ? { ...s, file: s.file.slice(subfolder.length + 1) } : s));
   }
   const others = uncheckedBranches(branches, current);
   const origin = (await git.raw(["config", "--get", "remote.origin.url"]).catch(() => "")).trim();
+  const view = gitBranchView(root, namesForReadme(branches), others);
+  const info = repoInfo(root, commit, ref, branches, current, githubWebUrl(origin));
   return {
     root: auditRoot,
-    info: repoInfo(root, commit, ref, branches, current, githubWebUrl(origin)),
-    branches: gitBranchView(root, namesForReadme(branches), others),
+    info: subfolder ? { ...info, subfolder } : info,
+    branches: subfolder ? subfolderBranchView(view, subfolder) : view,
     skipped,
     dispose: async () => {
       if (temp) await rm(temp, { recursive: true, force: true });

@@ -24,6 +24,9 @@ export interface RepoInfo {
   webUrl?: string;
   /** Where SARIF shows findings about the whole repository: the root README, else the first file at the root. */
   anchor?: string;
+  /** The folder audited when it is a part of the repository (the Action's `path:`), relative to the repository's
+   * top level; findings' files are relative to it, links add it. */
+  subfolder?: string;
 }
 
 export interface StageStatus {

@@ -80,9 +80,9 @@ export function capSections(sections: FindingSections, max: number): { kept: Fin
 
 /** Where a finding's primary place is on GitHub: a blob URL at the audited commit, the line anchored
  * (notebooks: the file, their flattened line is no line of the .ipynb); null when the repo is not there. */
-export function blobUrl(webUrl: string | undefined, commit: string | null, finding: Pick<Finding, "file" | "line" | "cell">): string | null {
+export function blobUrl(webUrl: string | undefined, commit: string | null, finding: Pick<Finding, "file" | "line" | "cell">, subfolder?: string): string | null {
   if (!webUrl || !commit || finding.file === null) return null;
-  const path = finding.file.split("/").map((segment) => encodeURIComponent(segment)).join("/");
+  const path = (subfolder ? `${subfolder}/${finding.file}` : finding.file).split("/").map((segment) => encodeURIComponent(segment)).join("/");
   const line = finding.cell === undefined && finding.line !== null ? `#L${finding.line}` : "";
   return `${webUrl}/blob/${commit}/${path}${line}`;
 }

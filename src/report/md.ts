@@ -48,7 +48,7 @@ function table(head: string[], align: Array<"l" | "r">, rows: string[][]): strin
 function locationCell(report: Report, f: Finding): string {
   if (f.file === null) return "_whole repository_";
   const text = mdCode(locationText(f));
-  const url = blobUrl(report.repo.webUrl, report.repo.commit, f);
+  const url = blobUrl(report.repo.webUrl, report.repo.commit, f, report.repo.subfolder);
   return url ? `[${text}](${safeHref(url)})` : text;
 }
 

@@ -418,6 +418,21 @@ describe("trust", () => {
     expect(existsSync(marker)).toBe(false);
   });
 
+  it("a subfolder of the workflow's checkout keeps its git: the report names the folder, branches seen from it", () => {
+    const workspace = repoOf({ "README.md": "# entries\n", "entries/team/README.md": "# x\n\n```bash\npython train.py\n```\n", "entries/team/train.py": "print('t')\n" });
+    git(workspace, "checkout", "-q", "-b", "draft");
+    writeFileSync(join(workspace, "entries", "team", "broken.py"), "def f(:\n");
+    git(workspace, "add", "-A");
+    git(workspace, "commit", "-qm", "draft");
+    git(workspace, "checkout", "-q", "main");
+    const report = jsonReport(audit(workspace, { path: "entries/team", "fail-on": "never" }));
+    expect(report.repo).toMatchObject({ kind: "git", subfolder: "entries/team", ref: "main" });
+    expect(report.repo.branches.map((b) => b.name).sort()).toEqual(["draft", "main"]);
+    const branchFinding = report.findings.find((f) => f.rule === "branches-files-parse");
+    expect(branchFinding?.message).toContain("broken.py");
+    expect(branchFinding?.message).not.toContain("entries/team/broken.py");
+  });
+
   it("an issue comment on the workflow's own checkout: not trusted, runtime host refused", () => {
     const comment = { name: "issue_comment", payload: { issue: { number: 7, pull_request: { url: "https://api.github.com/repos/team/solution/pulls/7" } }, comment: { body: "/audit" } } };
     const run = audit(repoOf(files), { runtime: "host", stages: "static,epoch" }, OWN, comment);
