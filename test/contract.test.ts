@@ -5,12 +5,13 @@ import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { builtinRulesDir, loadRules } from "../src/evaluate/load-rules.js";
 import { factFamilies, familyFields } from "../src/evaluate/fact-schemas.js";
-import { STATIC_EXTRACTORS } from "../src/extract/extractors/index.js";
+import { STATIC_EXTRACTORS } from "../src/extract/families/index.js";
 import type { Rule } from "../src/evaluate/rule.js";
 
-const extractorFiles = readdirSync(new URL("../src/extract/extractors/", import.meta.url)).filter((f) => f.endsWith(".ts") && f !== "index.ts");
-const testsDir = new URL("./extract/extractors/", import.meta.url);
-const testTexts = readdirSync(testsDir).map((f) => readFileSync(new URL(f, testsDir), "utf8"));
+const familiesDir = new URL("../src/extract/families/", import.meta.url);
+const extractorFiles = readdirSync(familiesDir, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(new URL(`${d.name}/index.ts`, familiesDir))).map((d) => `${d.name}.ts`);
+const testsDir = new URL("./extract/families/", import.meta.url);
+const testTexts = readdirSync(testsDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => readFileSync(new URL(f, testsDir), "utf8"));
 const families = new Set(factFamilies());
 
 describe("extractors", () => {
@@ -21,9 +22,9 @@ describe("extractors", () => {
   for (const extractor of STATIC_EXTRACTORS) {
     it(`${extractor.id} has a family schema and tests`, () => {
       expect(families.has(extractor.id), `write schemas/facts/${extractor.id}.json`).toBe(true);
-      const ownFile = existsSync(new URL(`${extractor.id}.test.ts`, testsDir));
-      const named = testTexts.some((text) => text.includes(`/extractors/${extractor.id}.js"`));
-      expect(ownFile || named, `create test/extract/extractors/${extractor.id}.test.ts`).toBe(true);
+      const ownFile = existsSync(new URL(`${extractor.id}/${extractor.id}.test.ts`, testsDir));
+      const named = testTexts.some((text) => text.includes(`/families/${extractor.id}/index.js"`));
+      expect(ownFile || named, `create test/extract/families/${extractor.id}/${extractor.id}.test.ts`).toBe(true);
     });
   }
 });

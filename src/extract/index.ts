@@ -4,8 +4,8 @@ import { addFacts, emptyFacts, markNotCollected, type Facts } from "../model/fac
 import type { BranchView } from "../model/branch-view.js";
 import type { RepoView } from "../model/repo-view.js";
 import type { Extractor } from "./extractor.js";
-import { ownCodeView } from "./vendored.js";
-import { extractAroundFailures, firstLine } from "./file-isolation.js";
+import { ownCodeView } from "./view/vendored.js";
+import { extractAroundFailures, firstLine } from "./run/file-isolation.js";
 
 export interface ExtractOptions {
   /** Branch names a README may use; null for a plain folder. */

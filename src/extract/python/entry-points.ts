@@ -2,7 +2,7 @@
 // file a Kaggle kernel runs (kernel-metadata.json's code_file).
 import type { Facts } from "../../model/facts.js";
 import type { RepoView } from "../../model/repo-view.js";
-import { ownRunnerModules, scriptsRunBy } from "../readme-scripts.js";
+import { ownRunnerModules, scriptsRunBy } from "../shell/readme-scripts.js";
 import type { RepoPythonIndex } from "./repo-index.js";
 import { reachableFrom } from "./repo-index.js";
 
