@@ -9,7 +9,7 @@ import { preparePythonIndex } from "../../python/repo-index.js";
 import { architectureFromCall, inputSizeFromCall, switchesFromCall, type SetupFields } from "./setup-calls.js";
 import { setupKind } from "../../python/setup-hints.js";
 import { setupFromValue } from "./setup-values.js";
-import { cliOption } from "../cli-options/index.js";
+import { cliOption } from "../../python/cli-option.js";
 import { countInRange } from "../../../model/count-ranges.js";
 
 /** CSV files whose rows may be the training examples: train.csv, train_folds.csv, folds.csv, train_labels.csv... */

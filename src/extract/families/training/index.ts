@@ -5,7 +5,7 @@ import { configValues, scannableConfig } from "../../python/config-lines.js";
 import { boundedHint, hintKind, hintValues, configArg } from "../../python/hints.js";
 import { recordAt } from "../../python/locate.js";
 import { preparePythonIndex } from "../../python/repo-index.js";
-import { cliOption } from "../cli-options/index.js";
+import { cliOption } from "../../python/cli-option.js";
 
 const FOLD_SPLITTERS = /(?:^|\.)(?:Stratified|Group|StratifiedGroup|MultilabelStratified|Repeated|RepeatedStratified)?KFold$/;
 const MODEL_FACTORIES = /(?:^|\.)create_model$/;
