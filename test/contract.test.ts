@@ -6,6 +6,9 @@ import { describe, expect, it } from "vitest";
 import { builtinRulesDir, loadRules } from "../src/evaluate/load-rules.js";
 import { factFamilies, familyFields } from "../src/evaluate/fact-schemas.js";
 import { STATIC_EXTRACTORS } from "../src/extract/families/index.js";
+import { extractFacts } from "../src/extract/index.js";
+import { declaredFacts } from "../src/extract/run/declared-facts.js";
+import { walkRepo } from "../src/extract/view/walk.js";
 import type { Rule } from "../src/evaluate/rule.js";
 
 const familiesDir = new URL("../src/extract/families/", import.meta.url);
@@ -25,6 +28,27 @@ describe("extractors", () => {
       const ownFile = existsSync(new URL(`${extractor.id}/${extractor.id}.test.ts`, testsDir));
       const named = testTexts.some((text) => text.includes(`/families/${extractor.id}/index.js"`));
       expect(ownFile || named, `create test/extract/families/${extractor.id}/${extractor.id}.test.ts`).toBe(true);
+    });
+  }
+});
+
+describe("declared reads", () => {
+  const samples = readdirSync(new URL("../samples/", import.meta.url), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(new URL(`../samples/${d.name}/repo/`, import.meta.url)))
+    .map((d) => d.name);
+
+  it("every extractor declares only families that exist", () => {
+    for (const extractor of STATIC_EXTRACTORS) for (const family of extractor.reads) expect(families.has(family), `${extractor.id} reads ${family}`).toBe(true);
+  });
+
+  // Each extractor gets every family gathered from a sample, behind a view that throws on a family it did not declare.
+  for (const sample of samples) {
+    it(`on samples/${sample}, no extractor reads a family it does not declare`, async () => {
+      const extractors = STATIC_EXTRACTORS.map((e) => ({ ...e, extract: (ctx: Parameters<typeof e.extract>[0]) => e.extract({ ...ctx, facts: declaredFacts(ctx.facts, e) }) }));
+      const view = await walkRepo(new URL(`../samples/${sample}/repo/`, import.meta.url).pathname);
+      const facts = await extractFacts(view, extractors, { branches: null });
+      expect(facts.families.extraction).toEqual([]);
+      expect(facts.families.inventory!.filter((r) => String(r.reason ?? "").includes("extractor failed"))).toEqual([]);
     });
   }
 });

@@ -1,7 +1,7 @@
-// The static extractors in the order they run: each may read the families of those before it
-// (env-spec reads readme's install commands; imports reads env-spec to say whether a spec declares it;
-// data-refs and placeholders read readme; imports, path-literals and data-refs read kaggle-kernel).
+// The static extractors, one per fact family. They run in the order their declared reads give
+// (run/run-order.ts); this list only breaks ties, so a new family may be added anywhere.
 import type { Extractor } from "../extractor.js";
+import { runOrder } from "../run/run-order.js";
 import { extractor as inventory } from "./inventory/index.js";
 import { extractor as vendored } from "./vendored/index.js";
 import { extractor as envSpec } from "./env-spec/index.js";
@@ -19,7 +19,7 @@ import { extractor as training } from "./training/index.js";
 import { extractor as trainingSetup } from "./training-setup/index.js";
 import { extractor as suppressions } from "./suppressions/index.js";
 
-export const STATIC_EXTRACTORS: readonly Extractor[] = [
+export const STATIC_EXTRACTORS: readonly Extractor[] = runOrder([
   inventory,
   vendored,
   kaggleKernel,
@@ -36,4 +36,4 @@ export const STATIC_EXTRACTORS: readonly Extractor[] = [
   training,
   trainingSetup,
   suppressions,
-];
+]);

@@ -6,6 +6,9 @@ import { ownRunnerModules, scriptsRunBy } from "../shell/readme-scripts.js";
 import type { RepoPythonIndex } from "./repo-index.js";
 import { reachableFrom } from "./repo-index.js";
 
+/** The fact families these functions read: an extractor that calls them declares these in its reads. */
+export const ENTRY_POINT_READS = ["readme", "kaggle-kernel"] as const;
+
 export function entryPoints(index: RepoPythonIndex, facts: Facts): Set<string> {
   const entries = new Set<string>();
   for (const record of facts.families["readme"] ?? []) {

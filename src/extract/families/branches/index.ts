@@ -4,6 +4,7 @@ import type { Extractor } from "../../extractor.js";
 
 export const extractor: Extractor = {
   id: "branches",
+  reads: [],
   async extract(ctx) {
     return ctx.branchView ? checkBranches(ctx.branchView) : [];
   },

@@ -15,6 +15,9 @@ export const COMPETITION = /kaggle\s+competitions\s+download\b[^\n]*?(?:-c|--com
 export const DATASET = /kaggle\s+datasets\s+download\b[^\n]*?(?:-d|--dataset)[\s=]+["']?([\w${}-]+\/[\w.${}-]+)/g;
 const API_CALL = /competition_download_files?\(\s*["']([\w-]+)["']|dataset_download_files\(\s*["']([\w-]+\/[\w.-]+)["']/g;
 
+/** The fact families fetchLines reads: the data-refs extractor declares them in its reads. */
+export const FETCH_LINE_READS = ["readme"] as const;
+
 export function fetchLines(view: RepoView, facts: Facts): FetchLine[] {
   const out: FetchLine[] = [];
   for (const r of facts.families["readme"] ?? []) {

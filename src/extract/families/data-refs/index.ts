@@ -6,7 +6,7 @@ import type { FactRecord } from "../../../model/facts.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import type { PyCall } from "../../python/call-args.js";
-import { fetchLines, fetchMatcher, fetchTargets, slugMatches, slugsIn } from "./fetch-commands.js";
+import { FETCH_LINE_READS, fetchLines, fetchMatcher, fetchTargets, slugMatches, slugsIn } from "./fetch-commands.js";
 import { recordAt } from "../../python/locate.js";
 import { kaggleSlugOf } from "../../python/path-kinds.js";
 import { preparePythonIndex, type RepoPythonIndex } from "../../python/repo-index.js";
@@ -83,6 +83,7 @@ function writesOf(view: RepoView, index: RepoPythonIndex, readmeBlocks: Readonly
 
 export const extractor: Extractor = {
   id: "data-refs",
+  reads: ["kaggle-kernel", ...FETCH_LINE_READS],
   async extract(ctx) {
     const index = await preparePythonIndex(ctx.view);
     const paths = new RepoPaths(ctx.view);

@@ -172,6 +172,7 @@ function readmePython(view: RepoView): FactRecord[] {
 
 export const extractor: Extractor = {
   id: "env-spec",
+  reads: ["readme"],
   async extract({ view, facts, today }) {
     const records: FactRecord[] = [];
     const requirementRoots: string[] = [];

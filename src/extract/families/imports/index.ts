@@ -8,7 +8,7 @@ import type { Extractor } from "../../extractor.js";
 import { recordAt } from "../../python/locate.js";
 import { distributionOf, isPython2Stdlib, isStdlib, normalizeDistribution, satisfyingNames, variantBase } from "../../python/packages.js";
 import { preparePythonIndex, reachableFrom } from "../../python/repo-index.js";
-import { entryPoints } from "../../python/entry-points.js";
+import { ENTRY_POINT_READS, entryPoints } from "../../python/entry-points.js";
 import { extensionTops, submoduleMatcher } from "./local-modules.js";
 import { imageInfo } from "../../parse/images.js";
 import { neededDistributions } from "./reconstruct.js";
@@ -25,6 +25,7 @@ const WHOLE_REPO = /(?:^|\/)(?:Dockerfile[^/]*|[^/]*\.docker|Containerfile|envir
 
 export const extractor: Extractor = {
   id: "imports",
+  reads: ["env-spec", ...ENTRY_POINT_READS],
   async extract(ctx) {
     const index = await preparePythonIndex(ctx.view);
     const spec = ctx.facts.families["env-spec"] ?? [];

@@ -8,6 +8,7 @@ import { inCopy, vendoredCopies, wholeView } from "../../view/vendored.js";
 
 export const extractor: Extractor = {
   id: "inventory",
+  reads: [],
   extract({ view }) {
     const files = view.files();
     const records: FactRecord[] = [

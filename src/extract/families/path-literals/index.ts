@@ -46,6 +46,7 @@ const MOUNT = { mount: "/kaggle/input" };
 
 export const extractor: Extractor = {
   id: "path-literals",
+  reads: ["kaggle-kernel"],
   async extract(ctx) {
     const records: FactRecord[] = [];
     const roots = containerRoots(ctx.view);

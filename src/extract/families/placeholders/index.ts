@@ -2,12 +2,13 @@
 // entry points reach them.
 import type { FactRecord } from "../../../model/facts.js";
 import type { Extractor } from "../../extractor.js";
-import { reachableFiles } from "../../python/entry-points.js";
+import { ENTRY_POINT_READS, reachableFiles } from "../../python/entry-points.js";
 import { recordAt } from "../../python/locate.js";
 import { preparePythonIndex } from "../../python/repo-index.js";
 
 export const extractor: Extractor = {
   id: "placeholders",
+  reads: [...ENTRY_POINT_READS],
   async extract(ctx) {
     const index = await preparePythonIndex(ctx.view);
     const reachable = reachableFiles(index, ctx.facts);

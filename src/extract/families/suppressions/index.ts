@@ -35,6 +35,7 @@ function recordsOf(source: Pick<PythonSource, "path" | "text" | "lineMap">): Fac
 
 export const extractor: Extractor = {
   id: "suppressions",
+  reads: [],
   extract(ctx) {
     const records: FactRecord[] = [];
     for (const source of ctx.view.python()) records.push(...recordsOf(source));

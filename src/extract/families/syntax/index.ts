@@ -9,7 +9,7 @@
 // README-named scripts without a verdict are parsed here.
 import type { FactRecord, Facts } from "../../../model/facts.js";
 import type { Extractor } from "../../extractor.js";
-import { entryPoints, trainingFiles } from "../../python/entry-points.js";
+import { ENTRY_POINT_READS, entryPoints, trainingFiles } from "../../python/entry-points.js";
 import { recordAt } from "../../python/locate.js";
 import { preparePythonIndex, sourceOf } from "../../python/repo-index.js";
 import { parseError } from "../../python/tree-facts.js";
@@ -20,6 +20,7 @@ const PYTHON2 = /Python 2|Missing parentheses in call to '(?:print|exec)'|multip
 
 export const extractor: Extractor = {
   id: "syntax",
+  reads: ["env-spec", ...ENTRY_POINT_READS],
   async extract(ctx) {
     const index = await preparePythonIndex(ctx.view);
     const records: FactRecord[] = [];

@@ -12,6 +12,7 @@ const MODEL_FACTORIES = /(?:^|\.)create_model$/;
 
 export const extractor: Extractor = {
   id: "training",
+  reads: [],
   async extract(ctx) {
     const records: FactRecord[] = [];
     for (const file of (await preparePythonIndex(ctx.view)).files) {
