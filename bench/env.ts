@@ -8,8 +8,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import { extractFacts } from "../src/extract/index.js";
-import { STATIC_EXTRACTORS } from "../src/extract/extractors/index.js";
-import { walkRepo } from "../src/extract/walk.js";
+import { STATIC_EXTRACTORS } from "../src/extract/families/index.js";
+import { walkRepo } from "../src/extract/view/walk.js";
 import { findEngine, runBuildStage, type BuildStageResult } from "../src/provision/index.js";
 
 const args = process.argv.slice(2);

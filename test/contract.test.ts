@@ -5,12 +5,16 @@ import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { builtinRulesDir, loadRules } from "../src/evaluate/load-rules.js";
 import { factFamilies, familyFields } from "../src/evaluate/fact-schemas.js";
-import { STATIC_EXTRACTORS } from "../src/extract/extractors/index.js";
+import { STATIC_EXTRACTORS } from "../src/extract/families/index.js";
+import { extractFacts } from "../src/extract/index.js";
+import { declaredFacts } from "../src/extract/run/declared-facts.js";
+import { walkRepo } from "../src/extract/view/walk.js";
 import type { Rule } from "../src/evaluate/rule.js";
 
-const extractorFiles = readdirSync(new URL("../src/extract/extractors/", import.meta.url)).filter((f) => f.endsWith(".ts") && f !== "index.ts");
-const testsDir = new URL("./extract/extractors/", import.meta.url);
-const testTexts = readdirSync(testsDir).map((f) => readFileSync(new URL(f, testsDir), "utf8"));
+const familiesDir = new URL("../src/extract/families/", import.meta.url);
+const extractorFiles = readdirSync(familiesDir, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(new URL(`${d.name}/index.ts`, familiesDir))).map((d) => `${d.name}.ts`);
+const testsDir = new URL("./extract/families/", import.meta.url);
+const testTexts = readdirSync(testsDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => readFileSync(new URL(f, testsDir), "utf8"));
 const families = new Set(factFamilies());
 
 describe("extractors", () => {
@@ -21,9 +25,30 @@ describe("extractors", () => {
   for (const extractor of STATIC_EXTRACTORS) {
     it(`${extractor.id} has a family schema and tests`, () => {
       expect(families.has(extractor.id), `write schemas/facts/${extractor.id}.json`).toBe(true);
-      const ownFile = existsSync(new URL(`${extractor.id}.test.ts`, testsDir));
-      const named = testTexts.some((text) => text.includes(`/extractors/${extractor.id}.js"`));
-      expect(ownFile || named, `create test/extract/extractors/${extractor.id}.test.ts`).toBe(true);
+      const ownFile = existsSync(new URL(`${extractor.id}/${extractor.id}.test.ts`, testsDir));
+      const named = testTexts.some((text) => text.includes(`/families/${extractor.id}/index.js"`));
+      expect(ownFile || named, `create test/extract/families/${extractor.id}/${extractor.id}.test.ts`).toBe(true);
+    });
+  }
+});
+
+describe("declared reads", () => {
+  const samples = readdirSync(new URL("../samples/", import.meta.url), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(new URL(`../samples/${d.name}/repo/`, import.meta.url)))
+    .map((d) => d.name);
+
+  it("every extractor declares only families that exist", () => {
+    for (const extractor of STATIC_EXTRACTORS) for (const family of extractor.reads) expect(families.has(family), `${extractor.id} reads ${family}`).toBe(true);
+  });
+
+  // Each extractor gets every family gathered from a sample, behind a view that throws on a family it did not declare.
+  for (const sample of samples) {
+    it(`on samples/${sample}, no extractor reads a family it does not declare`, async () => {
+      const extractors = STATIC_EXTRACTORS.map((e) => ({ ...e, extract: (ctx: Parameters<typeof e.extract>[0]) => e.extract({ ...ctx, facts: declaredFacts(ctx.facts, e) }) }));
+      const view = await walkRepo(new URL(`../samples/${sample}/repo/`, import.meta.url).pathname);
+      const facts = await extractFacts(view, extractors, { branches: null });
+      expect(facts.families.extraction).toEqual([]);
+      expect(facts.families.inventory!.filter((r) => String(r.reason ?? "").includes("extractor failed"))).toEqual([]);
     });
   }
 });

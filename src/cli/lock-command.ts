@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openSource } from "../clone/index.js";
 import { commitDate } from "../clone/commit-date.js";
-import { walkRepo } from "../extract/walk.js";
+import { walkRepo } from "../extract/view/walk.js";
 import { specFacts } from "./spec-facts.js";
 import { detectSpec } from "../provision/spec-plan.js";
 import { specsToResolve } from "../resolve/resolver-input.js";

@@ -4,11 +4,11 @@
 // the audit skips it.
 import { existsSync, writeFileSync } from "node:fs";
 import { openSource } from "../clone/index.js";
-import { walkRepo } from "../extract/walk.js";
+import { walkRepo } from "../extract/view/walk.js";
 import { specFacts } from "./spec-facts.js";
-import { neededDistributions, renderRequirements, requirementOf, type NeededDistribution } from "../extract/env/reconstruct.js";
-import { compileGlobs } from "../extract/glob.js";
-import { repoStatedVersions } from "../extract/env/stated-versions.js";
+import { neededDistributions, renderRequirements, requirementOf, type NeededDistribution } from "../extract/families/imports/reconstruct.js";
+import { compileGlobs } from "../extract/view/glob.js";
+import { repoStatedVersions } from "../extract/families/imports/stated-versions.js";
 import { badInput, EXIT } from "../model/errors.js";
 import type { RequirementsArgs } from "./args.js";
 import type { Io } from "./report-output.js";

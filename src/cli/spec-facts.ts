@@ -1,7 +1,7 @@
 // The facts the spec commands (`requirements`, `lock`) read: the repo's environment and its imports, and the
 // families those read; nothing else of the static audit runs.
 import { extractFacts } from "../extract/index.js";
-import { STATIC_EXTRACTORS } from "../extract/extractors/index.js";
+import { STATIC_EXTRACTORS } from "../extract/families/index.js";
 import type { Facts } from "../model/facts.js";
 import type { RepoView } from "../model/repo-view.js";
 

@@ -5,7 +5,7 @@ import type { RepoView } from "../model/repo-view.js";
 
 export interface ExtractContext {
   view: RepoView;
-  /** Families collected by the extractors that ran before this one (see the order in extract/index.ts). */
+  /** Families collected before this one: those it declares in `reads` (extractors run in the order reads give). */
   facts: Facts;
   /** Branch names of the repo, or null for a plain folder (no git). */
   branches: readonly string[] | null;
@@ -21,7 +21,8 @@ export interface ExtractContext {
  * schemas/facts/<id>.json (checked by the contract test, printed by `repro-audit rules facts`). */
 export interface Extractor {
   id: FactId;
-  /** The fact families this extractor reads from ctx.facts (each must run before it). */
-  reads?: readonly FactId[];
+  /** The fact families this extractor reads from ctx.facts: each runs before it (run/run-order.ts), and a
+   * read of any other family fails (run/declared-facts.ts, the contract test). */
+  reads: readonly FactId[];
   extract(ctx: ExtractContext): FactRecord[] | Promise<FactRecord[]>;
 }

@@ -1,11 +1,12 @@
-// Run the extractors in order over one RepoView; each sees the families gathered before it.
+// Run the extractors over one RepoView in the order their reads give; each sees the families gathered before it.
 import { preparePythonIndex } from "./python/repo-index.js";
 import { addFacts, emptyFacts, markNotCollected, type Facts } from "../model/facts.js";
 import type { BranchView } from "../model/branch-view.js";
 import type { RepoView } from "../model/repo-view.js";
 import type { Extractor } from "./extractor.js";
-import { ownCodeView } from "./vendored.js";
-import { extractAroundFailures, firstLine } from "./file-isolation.js";
+import { ownCodeView } from "./view/vendored.js";
+import { extractAroundFailures, firstLine } from "./run/file-isolation.js";
+import { runOrder } from "./run/run-order.js";
 
 export interface ExtractOptions {
   /** Branch names a README may use; null for a plain folder. */
@@ -36,7 +37,7 @@ export async function extractFacts(whole: RepoView, extractors: readonly Extract
       if (options.signal.aborted) return facts;
     }
   }
-  for (const extractor of extractors) {
+  for (const extractor of runOrder(extractors)) {
     // Let a pending Ctrl-C handler run between extractors, so a long static stage answers it.
     if (options.signal) {
       await new Promise((resolve) => setImmediate(resolve));

@@ -3,9 +3,9 @@
 import yaml from "js-yaml";
 import type { FactRecord, Facts } from "../model/facts.js";
 import type { RepoView } from "../model/repo-view.js";
-import { installCommands } from "../extract/env/installs.js";
-import { lineOf } from "../extract/env/lines.js";
-import { parseRequirement, type Requirement } from "../extract/env/pep508.js";
+import { installCommands } from "../extract/parse/installs.js";
+import { lineOf } from "../extract/parse/lines.js";
+import { parseRequirement, type Requirement } from "../extract/parse/pep508.js";
 import { DEFAULT_PYTHON, lowestPython } from "../provision/python-version.js";
 import { requirementsClosure, wheelPythons } from "../provision/spec-plan.js";
 import { pipSpec } from "../provision/dockerfile.js";

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync
 import { createServer, type Server } from "node:http";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkBranches } from "../../src/extract/branch-check.js";
+import { checkBranches } from "../../src/extract/families/branches/branch-check.js";
 import { openSource } from "../../src/clone/index.js";
 import { cacheDirFor } from "../../src/clone/input.js";
 import { AuditError } from "../../src/model/errors.js";

@@ -4,13 +4,13 @@
 // generators reach the parsers' branches rather than failing on the first character.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseRequirementsText } from "../../src/extract/env/requirements.js";
-import { parseCondaText } from "../../src/extract/env/conda.js";
-import { parsePyprojectText } from "../../src/extract/env/pyproject.js";
-import { parsePipfileLockText, parsePipfileText } from "../../src/extract/env/pipfile.js";
-import { parseDockerfileText } from "../../src/extract/env/dockerfile.js";
-import { flattenNotebook } from "../../src/extract/notebook.js";
-import { parseConfig as parseRepoFile } from "../../src/extract/config-parse.js";
+import { parseRequirementsText } from "../../src/extract/parse/requirements.js";
+import { parseCondaText } from "../../src/extract/parse/conda.js";
+import { parsePyprojectText } from "../../src/extract/parse/pyproject.js";
+import { parsePipfileLockText, parsePipfileText } from "../../src/extract/parse/pipfile.js";
+import { parseDockerfileText } from "../../src/extract/parse/dockerfile.js";
+import { flattenNotebook } from "../../src/extract/view/notebook.js";
+import { parseConfig as parseRepoFile } from "../../src/extract/parse/config-parse.js";
 import { parseSmiCsv } from "../../src/measure/meters/nvidia-smi.js";
 import { checkHookLines, parseHookEvents } from "../../src/measure/hook-events.js";
 import { hookLines } from "../../src/measure/hook-lines.js";

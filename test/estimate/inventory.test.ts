@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { inferTrainPlan } from "../../src/config/train-plan.js";
-import { STATIC_EXTRACTORS } from "../../src/extract/extractors/index.js";
+import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
 import { extractFacts } from "../../src/extract/index.js";
-import { memoryView } from "../../src/extract/memory-view.js";
-import { walkRepo } from "../../src/extract/walk.js";
+import { memoryView } from "../../src/extract/view/memory-view.js";
+import { walkRepo } from "../../src/extract/view/walk.js";
 import { flopsTable } from "../../src/estimate/flops-table.js";
 import { DEFAULT_IMAGES, trainingInventory } from "../../src/estimate/inventory.js";
 import { sourced, type Sourced } from "../../src/model/sourced.js";

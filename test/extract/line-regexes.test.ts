@@ -3,14 +3,14 @@
 // each call gets a generous hang guard, not a speed target.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseReadme } from "../../src/extract/readme-parse.js";
-import { interpretLine, joinContinuations } from "../../src/extract/readme-commands.js";
-import { shellPaths } from "../../src/extract/paths/shell-words.js";
-import { shellWrites } from "../../src/extract/data/produced.js";
-import { installRecords } from "../../src/extract/env/installs.js";
+import { parseReadme } from "../../src/extract/shell/readme-parse.js";
+import { interpretLine, joinContinuations } from "../../src/extract/shell/readme-commands.js";
+import { shellPaths } from "../../src/extract/shell/shell-words.js";
+import { shellWrites } from "../../src/extract/families/data-refs/produced.js";
+import { installRecords } from "../../src/extract/parse/installs.js";
 import { extractFacts } from "../../src/extract/index.js";
-import { STATIC_EXTRACTORS } from "../../src/extract/extractors/index.js";
-import { memoryView } from "../../src/extract/memory-view.js";
+import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
+import { memoryView } from "../../src/extract/view/memory-view.js";
 
 const LINE = 50_000;
 /** A call that takes longer than this on one 50 KB line is a hang, whatever the machine's load. */

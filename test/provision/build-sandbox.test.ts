@@ -10,8 +10,8 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractFacts } from "../../src/extract/index.js";
-import { STATIC_EXTRACTORS } from "../../src/extract/extractors/index.js";
-import { walkRepo } from "../../src/extract/walk.js";
+import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
+import { walkRepo } from "../../src/extract/view/walk.js";
 import { runBuildStage, type BuildStageResult } from "../../src/provision/build-stage.js";
 import type { BuildLimits } from "../../src/provision/limits.js";
 import { BASE_IMAGE, requireEngine } from "../support/engine.js";
@@ -175,9 +175,9 @@ describe.skipIf(!run)("build sandbox corpus", () => {
     const script = join(work, "interrupt.mjs");
     writeFileSync(
       script,
-      `const { walkRepo } = await import("${dist}extract/walk.js");
+      `const { walkRepo } = await import("${dist}extract/view/walk.js");
 const { extractFacts } = await import("${dist}extract/index.js");
-const { STATIC_EXTRACTORS } = await import("${dist}extract/extractors/index.js");
+const { STATIC_EXTRACTORS } = await import("${dist}extract/families/index.js");
 const { runBuildStage } = await import("${dist}provision/build-stage.js");
 const view = await walkRepo(${JSON.stringify(root)});
 const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { findEngine } from "../../src/provision/engine.js";
 import { runBuildStage } from "../../src/provision/build-stage.js";
 import { containerName, removeStartedContainers, startedContainers, trackContainer } from "../../src/provision/containers.js";
-import { memoryView } from "../../src/extract/memory-view.js";
+import { memoryView } from "../../src/extract/view/memory-view.js";
 import { emptyFacts } from "../../src/model/facts.js";
 import { BASE_IMAGE, requireEngine } from "../support/engine.js";
 import { mkdtemp, readFile, rm } from "node:fs/promises";

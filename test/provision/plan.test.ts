@@ -1,9 +1,9 @@
 // Pure parts of the build stage: spec detection order, Python and CUDA choice, the Dockerfile text.
 import { describe, expect, it } from "vitest";
 import { extractFacts } from "../../src/extract/index.js";
-import { STATIC_EXTRACTORS } from "../../src/extract/extractors/index.js";
-import { memoryView } from "../../src/extract/memory-view.js";
-import { walkRepo } from "../../src/extract/walk.js";
+import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
+import { memoryView } from "../../src/extract/view/memory-view.js";
+import { walkRepo } from "../../src/extract/view/walk.js";
 import { detectSpec } from "../../src/provision/spec-plan.js";
 import { writeDockerfile, pipSpec, unwritableSpecPaths } from "../../src/provision/dockerfile.js";
 import { readDockerfile } from "../../src/provision/dockerfile-policy.js";

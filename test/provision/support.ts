@@ -3,8 +3,8 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { extractFacts } from "../../src/extract/index.js";
-import { STATIC_EXTRACTORS } from "../../src/extract/extractors/index.js";
-import { walkRepo } from "../../src/extract/walk.js";
+import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
+import { walkRepo } from "../../src/extract/view/walk.js";
 import { runBuildStage, type BuildStageResult } from "../../src/provision/build-stage.js";
 import { BASE_IMAGE } from "../support/engine.js";
 

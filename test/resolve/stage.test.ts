@@ -1,8 +1,8 @@
 // The resolve stage against a real local index (wheels built here, served on 127.0.0.1) and the real uv.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractFacts } from "../../src/extract/index.js";
-import { STATIC_EXTRACTORS } from "../../src/extract/extractors/index.js";
-import { memoryView } from "../../src/extract/memory-view.js";
+import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
+import { memoryView } from "../../src/extract/view/memory-view.js";
 import { findUv } from "../../src/resolve/uv.js";
 import { resolveStep } from "../../src/resolve/stage.js";
 import { startLocalIndex, type LocalIndex } from "../support/package-index.js";

@@ -6,8 +6,8 @@ import { builtinRulesDir, loadRules } from "../../src/evaluate/load-rules.js";
 import { asWritten } from "../../src/evaluate/first-look-gate.js";
 import { judgeRule } from "../../src/evaluate/judge.js";
 import { extractFacts } from "../../src/extract/index.js";
-import { STATIC_EXTRACTORS } from "../../src/extract/extractors/index.js";
-import { memoryView } from "../../src/extract/memory-view.js";
+import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
+import { memoryView } from "../../src/extract/view/memory-view.js";
 import { emptyFacts, type FactRecord } from "../../src/model/facts.js";
 import { factProblems } from "../../src/evaluate/fact-schemas.js";
 

@@ -2,9 +2,12 @@
 // file a Kaggle kernel runs (kernel-metadata.json's code_file).
 import type { Facts } from "../../model/facts.js";
 import type { RepoView } from "../../model/repo-view.js";
-import { ownRunnerModules, scriptsRunBy } from "../readme-scripts.js";
+import { ownRunnerModules, scriptsRunBy } from "../shell/readme-scripts.js";
 import type { RepoPythonIndex } from "./repo-index.js";
 import { reachableFrom } from "./repo-index.js";
+
+/** The fact families these functions read: an extractor that calls them declares these in its reads. */
+export const ENTRY_POINT_READS = ["readme", "kaggle-kernel"] as const;
 
 export function entryPoints(index: RepoPythonIndex, facts: Facts): Set<string> {
   const entries = new Set<string>();

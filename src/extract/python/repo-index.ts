@@ -15,7 +15,7 @@ import { indexPythonFile, type PyFileIndex, type PyImport } from "./file-index.j
 import { helperThreads, indexSources, type PoolOptions } from "./index-pool.js";
 import { needsTree, treeFacts } from "./tree-facts.js";
 import { pythonParser } from "./tree-sitter.js";
-import { wholeView } from "../vendored.js";
+import { wholeView } from "../view/vendored.js";
 
 export interface RepoPythonIndex {
   files: PyFileIndex[];

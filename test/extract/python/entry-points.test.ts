@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { entryPoints } from "../../../src/extract/python/entry-points.js";
 import { preparePythonIndex } from "../../../src/extract/python/repo-index.js";
-import { memoryView } from "../../../src/extract/memory-view.js";
+import { memoryView } from "../../../src/extract/view/memory-view.js";
 import { emptyFacts } from "../../../src/model/facts.js";
 
 describe("entryPoints", () => {

@@ -6,12 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateRepo } from "../../../bench/generate-repo.js";
-import { STATIC_EXTRACTORS } from "../../../src/extract/extractors/index.js";
+import { STATIC_EXTRACTORS } from "../../../src/extract/families/index.js";
 import { extractFacts } from "../../../src/extract/index.js";
 import { indexSources, type PoolOptions } from "../../../src/extract/python/index-pool.js";
 import { preparePythonIndex, pythonIndex } from "../../../src/extract/python/repo-index.js";
 import type { RepoView } from "../../../src/model/repo-view.js";
-import { walkRepo } from "../../../src/extract/walk.js";
+import { walkRepo } from "../../../src/extract/view/walk.js";
 
 const HELPERS: PoolOptions = {
   helpers: 1,

@@ -1,0 +1,166 @@
+// Fact family `data-refs`: data and weights the code reads, and where each comes from: shipped in the
+// repo, fetched by a documented command, written by the pipeline itself (the produced-files graph), or
+// placed where the README says or the Kaggle CLI's kernel file mounts; and the Kaggle competitions,
+// datasets and kernels the repo names.
+import type { FactRecord } from "../../../model/facts.js";
+import type { RepoView } from "../../../model/repo-view.js";
+import type { Extractor } from "../../extractor.js";
+import type { PyCall } from "../../python/call-args.js";
+import { FETCH_LINE_READS, fetchLines, fetchMatcher, fetchTargets, slugMatches, slugsIn } from "./fetch-commands.js";
+import { recordAt } from "../../python/locate.js";
+import { kaggleSlugOf } from "../../python/path-kinds.js";
+import { preparePythonIndex, type RepoPythonIndex } from "../../python/repo-index.js";
+import { RepoPaths } from "./repo-paths.js";
+import { isTestFile } from "../../python/test-files.js";
+import { scannableConfig } from "../../python/config-lines.js";
+import { ConfigKeys } from "./config-keys.js";
+import { ProducedFiles, shellWrites, type Written } from "./produced.js";
+import { dataSources, documentedBy } from "./sources.js";
+import { parseReadme } from "../../shell/readme-parse.js";
+import { joinContinuations } from "../../shell/readme-commands.js";
+import { SETUP_CALLS, TORCHVISION_BUILDER } from "../../python/setup-hints.js";
+
+const WEIGHT_CALLS = new Set(["load_weights", "load_model", "from_pretrained", "load_from_checkpoint", "load_checkpoint", "Booster"]);
+const WEIGHT_EXT = /\.(?:pt|pth|ckpt|bin|safetensors|h5|hdf5|keras|onnx|pb|tflite|params|weights)$/i;
+const PATH_KWARGS = new Set(["filepath_or_buffer", "path", "fname", "file", "filename", "filepath", "model_file", "checkpoint_path", "pretrained_model_name_or_path", "directory", "root", "fp", "f", "path_or_buf", "top", "pathname"]);
+const NOT_DATA_CALLS = new Set(["add_argument", "option", "create_model", "KFold", "StratifiedKFold", "GroupKFold", "StratifiedGroupKFold", "MultilabelStratifiedKFold"]);
+const FOLDER_CALLS = new Set(["listdir", "scandir", "walk", "ImageFolder", "flow_from_directory", "image_dataset_from_directory"]);
+const README = /(^|\/)readme(\.(md|markdown|rst|txt|org))?$|^docs?\/[^/]*\.(md|rst)$/i;
+/** The files every Kaggle competition ships, documented once the README names the competition: its tables
+ * (`train.csv`, `stage_1_train.csv`, `sample_submission.csv`), its image folders, and scans in the formats
+ * competitions hand out (DICOM, NIfTI), however the code globs them (`train_images/*\/*.dcm`). */
+const COMPETITION_FILE = /(?:^|[\/_-])(?:(?:train|test|sample_submission)[\w.-]*\.(?:csv|tsv|json|parquet|zip)|(?:train|test)(?:_images)?\/[^/]*\.(?:dcm|png|jpe?g|tiff?))$|\.(?:dcm|dicom|nii|nii\.gz)$/i;
+
+interface Read {
+  path: string;
+  kind: "read" | "weights";
+  /** The config key that may stand for the path's unknown root. */
+  root?: string;
+  folder: boolean;
+}
+
+/** The path a reading call reads, or null (a write, a file object, nothing literal). `constants`: the
+ * file's top-level path constants, for a receiver that names one (`TRAIN_DIR.glob("*.jpeg")`). */
+function readPath(call: PyCall, constants: ReadonlyMap<string, string>): Read | null {
+  const last = call.callee.slice(call.callee.lastIndexOf(".") + 1);
+  if (NOT_DATA_CALLS.has(last) || call.decorator) return null;
+  // The setup family's calls take model names and sizes (`EfficientNet.from_name(f"efficientnet-{v}")`,
+  // `smp.Unet("resnet34")`), not files; YOLO("yolov5s.pt") alone loads weights.
+  if ((SETUP_CALLS.has(last) && last !== "YOLO") || TORCHVISION_BUILDER.test(last)) return null;
+  const positional = call.args.filter((a) => a.name === null);
+  if (last === "open") {
+    // Path(...).open("w") and f.open(mode): the mode, not a path; the path is the receiver's.
+    if (positional[0]?.kind === "string" && /^[rwxabt+]+$/.test(positional[0].value)) return null;
+    const mode = call.args.find((a) => a.name === "mode") ?? positional[1];
+    if (mode && mode.kind === "string" && /[wax]/.test(mode.value)) return null;
+  }
+  const arg = positional[0] ?? call.args.find((a) => a.name !== null && PATH_KWARGS.has(a.name));
+  let path = arg?.path;
+  // folder.glob("*.pth") on a Path: the pattern is under the receiver, whose path is unknown here.
+  if (path && /(?:^|\.)r?glob$|\.iterdir$/.test(call.callee) && !/^(?:glob|glob2)\./.test(call.callee) && call.callee.includes(".")) {
+    const receiver = call.callee.slice(0, call.callee.lastIndexOf("."));
+    path = `${constants.get(receiver) ?? "*"}/${path}`;
+  }
+  if (!path || /^[*/.]*$/.test(path) || path.includes("://") || !/[\w]/.test(path.replace(/\*/g, ""))) return null;
+  const kind: Read["kind"] = WEIGHT_CALLS.has(last) || WEIGHT_EXT.test(path) ? "weights" : "read";
+  if (last === "from_pretrained" && !/^(?:\.{1,2}\/|\/|~|[A-Za-z]:)/.test(path)) return null; // a hub id, not a file
+  if (last === "Booster" && !call.args.some((a) => a.name === "model_file")) return null;
+  return { path, kind, ...(arg!.root ? { root: arg!.root } : {}), folder: FOLDER_CALLS.has(last) || path.endsWith("/") };
+}
+
+/** Everything the repo writes: the Python writers, and the shell steps of scripts, notebooks' `!` lines and README blocks. */
+function writesOf(view: RepoView, index: RepoPythonIndex, readmeBlocks: ReadonlyArray<{ file: string; lines: Array<{ line: number; text: string }> }>): Written[] {
+  const out: Written[] = [];
+  for (const file of index.files) for (const w of file.writes) if (w.path !== "*") out.push({ path: w.path, by: `${file.path}:${w.line}`, what: /(?:^|\.)(?:mkdir|makedirs)$/.test(w.call) ? "made" : /extractall|copytree/.test(w.call) ? "filled" : "file", fromFile: file.path });
+  for (const entry of view.files()) {
+    if (entry.skipped || entry.size > 1_000_000 || !/\.(?:sh|bash)$|(^|\/)makefile$/i.test(entry.path)) continue;
+    const text = view.read(entry.path);
+    if (text !== null) out.push(...shellWrites(entry.path, text.split("\n").map((t, i) => ({ line: i + 1, text: t }))));
+  }
+  for (const block of readmeBlocks) out.push(...shellWrites(block.file, block.lines));
+  return out;
+}
+
+export const extractor: Extractor = {
+  id: "data-refs",
+  reads: ["kaggle-kernel", ...FETCH_LINE_READS],
+  async extract(ctx) {
+    const index = await preparePythonIndex(ctx.view);
+    const paths = new RepoPaths(ctx.view);
+    const lines = fetchLines(ctx.view, ctx.facts);
+    const fetchedBy = fetchMatcher(lines);
+    const commanded = slugsIn(lines);
+    const fetchedSlugs = commanded.map((s) => s.slug.slice(s.slug.lastIndexOf("/") + 1));
+    const slugFetched = (slug: string) => fetchedSlugs.some((p) => slugMatches(p, slug));
+    const readmes = ctx.view.files().filter((f) => !f.skipped && f.kind === "text" && README.test(f.path)).map((f) => ({ file: f.path, text: ctx.view.read(f.path) ?? "" }));
+    const sources = dataSources(readmes, lines.map((l) => l.text), fetchTargets(lines));
+    const competition = sources.competition;
+    // A README's code blocks run in one reader's shell, one after the other: `cd data/raw` in one block
+    // still holds in the next.
+    const readmeBlocks = readmes.map((r) => ({ file: r.file, lines: joinContinuations(parseReadme(r.text).code).map((c) => ({ line: c.line, text: c.text.trim().replace(/^(?:\$|>|#\s*\$)\s+/, "") })) }));
+    // Checkpoints the training saves where only the run knows: weights read from an unknown root are those.
+    const saver = index.files.flatMap((f) => f.writes.filter((w) => w.path === "*").map((w) => `${f.path}:${w.line}`))[0] ?? null;
+    const produced = new ProducedFiles(writesOf(ctx.view, index, readmeBlocks));
+    const keys = new ConfigKeys();
+    for (const entry of ctx.view.files()) {
+      if (entry.kind !== "config" || entry.skipped || !scannableConfig(entry.path, entry.size)) continue;
+      const text = ctx.view.read(entry.path);
+      if (text !== null) keys.addConfigText(entry.path, text);
+    }
+    for (const file of index.files) for (const c of file.constants) keys.add(c.name, c.value, file.path);
+
+    const records: FactRecord[] = [];
+    const slugs = new Map<string, FactRecord>();
+    for (const s of commanded) {
+      const key = `${s.kind}:${s.slug}`;
+      if (!slugs.has(key)) slugs.set(key, { file: s.file, line: s.line, kind: s.kind, slug: s.slug, inRepo: false, fetched: true });
+    }
+    // The Kaggle CLI's kernel file documents the sources Kaggle mounts at /kaggle/input/<slug>.
+    const kernelSources = new Map<string, string>();
+    for (const r of ctx.facts.families["kaggle-kernel"] ?? []) {
+      if (typeof r.slug !== "string" || typeof r.kind !== "string" || !r.kind.endsWith("-source")) continue;
+      const kind = `kaggle-${r.kind.slice(0, -"-source".length)}`;
+      const slug = r.slug.toLowerCase();
+      if (!kernelSources.has(slug)) kernelSources.set(slug, `${r.file}:${r.line}`);
+      if (![...slugs.values()].some((x) => typeof x.slug === "string" && slugMatches(x.slug.slice(x.slug.lastIndexOf("/") + 1), slug))) slugs.set(`${kind}:${slug}`, { file: r.file, line: r.line, kind, slug, inRepo: false, fetched: false });
+    }
+    for (const file of index.files) {
+      if (isTestFile(file)) continue;
+      const seen = new Set<string>();
+      const constants = new Map(file.constants.map((c) => [c.name, c.value]));
+      for (const call of file.calls) {
+        const read = readPath(call, constants);
+        if (!read || seen.has(read.path)) continue;
+        seen.add(read.path);
+        // The path as written, then with a config value for its unknown root.
+        const tries = [{ path: read.path, by: null as string | null }, ...keys.substitute(read.path, read.root)];
+        const slug = kaggleSlugOf(read.path, true);
+        let inRepo = false;
+        // A folder named after a competition or dataset the repo downloads (`kaggle ... -c comp`, then comp/train).
+        const first = /^(?:\.\/)?([\w.-]+)\//.exec(read.path)?.[1];
+        let fetched = (slug !== null && slugFetched(slug)) || (first !== undefined && first.length > 5 && slugFetched(first));
+        let producedBy: string | null = null;
+        let documented: string | null = slug !== null ? (kernelSources.get(slug.toLowerCase()) ?? null) : null;
+        let resolved: string | null = null;
+        for (const t of tries) {
+          inRepo ||= paths.exists(t.path, file.path);
+          fetched ||= fetchedBy(t.path);
+          producedBy ??= produced.producer(t.path, file.path, read.folder);
+          documented ??= documentedBy(sources, t.path, file.path, file.notebook);
+          if (documented === null && competition && COMPETITION_FILE.test(t.path.replace(/\*/g, "x"))) documented = competition;
+          if (t.by && resolved === null) resolved = `${t.path} (${t.by})`;
+        }
+        // Under a root the user configures (`config.dataset_path`), with the README linking the data package.
+        if (documented === null && read.root && sources.packageLink) documented = sources.packageLink;
+        if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;
+        records.push(recordAt(file, call.line, { kind: read.kind, path: read.path, call: call.callee, inRepo, fetched, producedBy, documentedBy: documented, optional: call.probed === true, ...(resolved ? { resolved } : {}) }));
+      }
+      for (const s of file.pathStrings) {
+        const slug = kaggleSlugOf(s.value, file.notebook);
+        if (slug === null || slugs.has(`kaggle-dataset:${slug}`) || [...slugs.values()].some((r) => typeof r.slug === "string" && r.slug.endsWith(slug))) continue;
+        slugs.set(`kaggle-dataset:${slug}`, recordAt(file, s.line, { kind: "kaggle-dataset", slug, inRepo: false, fetched: false }));
+      }
+    }
+    return [...records, ...slugs.values()];
+  },
+};

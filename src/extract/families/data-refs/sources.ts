@@ -1,0 +1,106 @@
+// Where the README says the data comes from and where it goes: the folders it tells a reader to fill
+// ("place the downloaded files in the `input` folder", `unzip -d data/raw`), the Kaggle competitions
+// and datasets it names, and a linked data package (a Dropbox or Drive archive). Pure.
+import { inside, locate, type Located } from "./located.js";
+import { GENERIC_FOLDERS, kaggleSlugOf } from "../../python/path-kinds.js";
+import { slugMatches } from "./fetch-commands.js";
+
+export interface ReadmeText {
+  file: string;
+  text: string;
+}
+
+export interface DataSources {
+  /** Folders the README tells a reader to put data in, from the root, with the line that says so. */
+  folders: Array<{ at: Located; by: string }>;
+  /** Kaggle competition and dataset slugs named anywhere in the READMEs or fetch commands (lower case). */
+  slugs: Set<string>;
+  /** The READMEs' text, lower case, for a slug or file name they mention. */
+  text: string;
+  /** A link to a data archive (Dropbox, Drive, Zenodo ...) the README offers, "file:line"; null when none. */
+  packageLink: string | null;
+  /** Where the README names the Kaggle competition ("file:line"), or a fetch command downloads it; null when neither. */
+  competition: string | null;
+  /** Entries of the directory trees the READMEs draw (`├── Radiology manual annotations.xlsx`), lower case, with their line. */
+  treeEntries: Map<string, string>;
+}
+
+const PLACE = /\b(?:put|place|copy|download|extract|unzip|untar|store|save|move|mount|symlink|link)\w*\b/i;
+const INTO = /\b(?:in|into|to|under|at|inside|within)\b/i;
+const PACKAGE_HOST = /https?:\/\/(?:www\.)?(?:dropbox\.com|drive\.google\.com|docs\.google\.com|zenodo\.org|figshare\.com|mega\.nz|onedrive\.live\.com|1drv\.ms|[\w.-]*amazonaws\.com|storage\.googleapis\.com|pan\.baidu\.com|huggingface\.co\/datasets)\S*/i;
+const KAGGLE_LINK = /kaggle\.com\/(?:c\/|competitions\/)([\w-]+)|kaggle\.com\/(?:datasets\/)?([\w-]+\/[\w-]+)/gi;
+/** A folder-like word: in backticks, ending in a slash, or before "folder"/"directory". */
+const FOLDER_WORDS = /`([^`\s]+)`|(?:^|\s)((?:\.{1,2}\/)?[\w.-]+(?:\/[\w.-]+)*\/)(?=[\s.,;:)]|$)|\b([\w.-]+)\s+(?:sub)?(?:folder|directory|dir)\b/gi;
+
+export function dataSources(readmes: readonly ReadmeText[], fetchTexts: readonly string[], fetchFolders: ReadonlyArray<{ path: string; by: string }>): DataSources {
+  const folders: DataSources["folders"] = [];
+  const slugs = new Set<string>();
+  let packageLink: string | null = null;
+  let competition: string | null = null;
+  const treeEntries = new Map<string, string>();
+  for (const { file, text } of readmes) {
+    const lines = text.split(/\r?\n/);
+    lines.forEach((raw, i) => {
+      const by = `${file}:${i + 1}`;
+      const entry = /(?:[├└]──|\|--|\+--|`--)\s*([^#\s][^#]*?)\s*(?:#.*)?$/.exec(raw);
+      if (entry) treeEntries.set(entry[1]!.replace(/\/+$/, "").toLowerCase(), by);
+      for (const m of raw.matchAll(KAGGLE_LINK)) {
+        slugs.add((m[1] ?? m[2]!.slice(m[2]!.indexOf("/") + 1)).toLowerCase());
+        if (m[1]) competition ??= by;
+      }
+      if (packageLink === null && PACKAGE_HOST.test(raw)) packageLink = by;
+      // A sentence that places data somewhere: its folder-like words after the verb are data folders.
+      for (const sentence of raw.split(/(?<=[.;!?])\s+/)) {
+        const verb = PLACE.exec(sentence);
+        if (!verb || !INTO.test(sentence.slice(verb.index))) continue;
+        for (const m of sentence.slice(verb.index).matchAll(FOLDER_WORDS)) {
+          const word = (m[1] ?? m[2] ?? m[3] ?? "").replace(/^\.\//, "");
+          if (!isFolderWord(word)) continue;
+          for (const at of locate(word, file)) if (at.anchored) folders.push({ at, by });
+        }
+      }
+    });
+  }
+  for (const text of fetchTexts) {
+    if (/kaggle\s+competitions\s+download|competition_download_files?\(/.test(text)) competition ??= "a fetch command";
+    for (const m of text.matchAll(/(?:-c|--competition|-d|--dataset)[\s=]+["']?([\w-]+(?:\/[\w.${}-]+)?)/g)) slugs.add(m[1]!.slice(m[1]!.indexOf("/") + 1).toLowerCase());
+  }
+  for (const f of fetchFolders) for (const at of locate(f.path, "")) if (at.anchored) folders.push({ at, by: f.by });
+  return { folders, slugs, text: readmes.map((r) => r.text).join("\n").toLowerCase(), packageLink, competition, treeEntries };
+}
+
+/** Words that stand before "folder" without naming one ("in the folder", "your directory"). */
+const NOT_A_FOLDER = new Set("in into to the a an this that your our same its their each working current root parent sub".split(" "));
+
+function isFolderWord(word: string): boolean {
+  if (word === "" || NOT_A_FOLDER.has(word.toLowerCase()) || word.length > 120 || /^[a-z]+:\/\//i.test(word) || word.startsWith("/") || word.startsWith("~") || word.startsWith("-")) return false;
+  const base = word.replace(/\/+$/, "").slice(word.replace(/\/+$/, "").lastIndexOf("/") + 1);
+  // A file (x.zip, train.csv) names what is placed, not where.
+  return base !== "" && !/\.[a-z0-9]{1,5}$/i.test(base) && !/[*?<>{}$]/.test(word);
+}
+
+/** Where the README documents this read's data, "file:line", or null. Kaggle-layout paths need their
+ * competition or dataset named; other relative paths need to land in a folder the README fills, or in
+ * the repo at all when the README links a data package. Absolute paths are never documented here. */
+export function documentedBy(sources: DataSources, path: string, fromFile: string, notebook: boolean): string | null {
+  // ../input/<slug>/ is Kaggle's layout when the slug is one the repo names, in a script too.
+  const slug = kaggleSlugOf(path, true);
+  if (slug !== null) {
+    const s = slug.toLowerCase();
+    if ([...sources.slugs].some((p) => slugMatches(p, s)) || sources.text.includes(s)) return "README";
+    if (notebook || path.startsWith("/kaggle/")) return null;
+  }
+  // A file or folder the README's directory tree shows where to put (`├── cmmd`), however the code reaches it.
+  const known = path.replace(/\\/g, "/").split("/").filter((s) => s && !s.includes("*") && s !== ".." && s !== ".");
+  for (const seg of known.slice(-3).reverse()) {
+    const by = sources.treeEntries.get(seg.toLowerCase());
+    if (by && !GENERIC_FOLDERS.has(seg.toLowerCase()) && seg.length > 3) return by;
+  }
+  // A machine path (`/home/selim/data/images_all`) under a README that links the data package: the data has
+  // a source; where the code looks for it is paths-portable's finding, not a second one here.
+  if (/^(?:\/|~|[A-Za-z]:[\\/])/.test(path)) return sources.packageLink && !path.startsWith("/kaggle/") ? sources.packageLink : null;
+  const reads = locate(path, fromFile);
+  for (const f of sources.folders) for (const r of reads) if (r.anchored && inside(r, f.at)) return f.by;
+  if (sources.packageLink && reads.some((r) => r.anchored)) return sources.packageLink;
+  return null;
+}

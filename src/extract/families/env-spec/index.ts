@@ -1,0 +1,236 @@
+// env-spec: the environment spec files a repo holds, their packages and pins, Python version, index URLs, CUDA.
+import { posix } from "node:path";
+import type { Extractor } from "../../extractor.js";
+import type { FactRecord } from "../../../model/facts.js";
+import type { RepoView } from "../../../model/repo-view.js";
+import { parseCondaText } from "../../parse/conda.js";
+import { isDockerfilePath, parseDockerfileText } from "../../parse/dockerfile.js";
+import { parsePipfileLockText, parsePipfileText } from "../../parse/pipfile.js";
+import { parsePyprojectText } from "../../parse/pyproject.js";
+import { pythonRecord } from "../../parse/records.js";
+import { isRequirementsPath, parseRequirementsText } from "../../parse/requirements.js";
+import { installRecords } from "../../parse/installs.js";
+import { imageInfo } from "../../parse/images.js";
+import type { Facts } from "../../../model/facts.js";
+import { parseSetupCfgText, parseSetupPyText } from "../../parse/setup.js";
+import { preparePythonIndex } from "../../python/repo-index.js";
+import { pastEndOfLife } from "./python-eol.js";
+import { distributionOf, isPython2Stdlib, isStdlib, normalizeDistribution, satisfyingNames, variantBase } from "../../python/packages.js";
+
+export type SpecFormat =
+  | "dockerfile"
+  | "conda"
+  | "pipfile"
+  | "pipfile-lock"
+  | "pyproject"
+  | "poetry"
+  | "requirements"
+  | "setup-py"
+  | "setup-cfg";
+
+/** Installed trees and virtualenvs committed by mistake hold other projects' specs, not this one's. */
+const VENDORED = /(^|\/)(node_modules|site-packages|\.venv|venv|env|\.tox|\.git)\//;
+
+const CONDA_NAME = /^(environment|conda|env)[\w.-]*\.ya?ml$/i;
+
+function specRecord(file: string, format: SpecFormat): FactRecord {
+  return { kind: "spec-file", file, format };
+}
+
+/** Requirements files and the -r / -c files they include, followed inside the repo only. */
+function requirementsRecords(view: RepoView, roots: string[]): FactRecord[] {
+  const records: FactRecord[] = [];
+  const seen = new Set<string>();
+  const queue = [...roots];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = view.read(file);
+    if (text === null) continue;
+    const parsed = parseRequirementsText(file, text);
+    records.push(specRecord(file, "requirements"), ...parsed.records);
+    for (const include of parsed.includes) {
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(include.path) || include.path.startsWith("/")) continue;
+      const target = posix.normalize(posix.join(posix.dirname(file), include.path));
+      if (target.startsWith("../") || target === "..") continue; // outside the repo: never followed
+      if (view.has(target) && !seen.has(target)) queue.push(target);
+    }
+  }
+  return records;
+}
+
+function pythonFileRecords(file: string, name: string, text: string): FactRecord[] {
+  const lines = text.split(/\r?\n/);
+  const index = lines.findIndex((l) => l.trim() && !l.trim().startsWith("#"));
+  if (index < 0) return [];
+  const value = lines[index]!.trim();
+  if (name === "runtime.txt") {
+    const match = /^python-(\d+(?:\.\d+){0,2})/i.exec(value);
+    return match ? [pythonRecord(file, index + 1, match[1]!)] : [];
+  }
+  return [pythonRecord(file, index + 1, value.split(/\s+/)[0]!)];
+}
+
+function fileRecords(file: string, name: string, text: string): FactRecord[] {
+  if (isDockerfilePath(file)) return [specRecord(file, "dockerfile"), ...parseDockerfileText(file, text)];
+  if (CONDA_NAME.test(name)) {
+    const records = parseCondaText(file, text);
+    // environment.yml without dependencies is some other YAML (a CI config named env.yml)
+    return records.length > 0 || /^\s*dependencies\s*:/m.test(text) ? [specRecord(file, "conda"), ...records] : [];
+  }
+  if (name === "Pipfile") return [specRecord(file, "pipfile"), ...parsePipfileText(file, text)];
+  if (name === "Pipfile.lock") return [specRecord(file, "pipfile-lock"), ...parsePipfileLockText(file, text)];
+  if (name === "pyproject.toml") {
+    const parsed = parsePyprojectText(file, text);
+    return parsed.format ? [specRecord(file, parsed.format), ...parsed.records] : [];
+  }
+  if (name === "setup.py") return [specRecord(file, "setup-py"), ...parseSetupPyText(file, text)];
+  if (name === "setup.cfg") {
+    const records = parseSetupCfgText(file, text);
+    return records ? [specRecord(file, "setup-cfg"), ...records] : [];
+  }
+  if (name === ".python-version" || name === "runtime.txt") return pythonFileRecords(file, name, text);
+  return [];
+}
+
+/** What the README's commands, the shell scripts and the notebooks' `!pip install` lines install, the
+ * images the README pulls, and the Python version the README's words or a wheel's tag state. */
+/** The packages a README's table lists (`| Package Name | Repository |`, then `| pytorch | ... |`,
+ * `| ensemble-boxes=1.0.4 | ... |`): what the authors say they installed, pinned where a version is given. */
+export function packageTableRecords(file: string, text: string): FactRecord[] {
+  const out: FactRecord[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const header = /^\s*\|\s*(?:package|library|dependency|module|requirement)s?(?:\s+name)?\s*\|/i.test(lines[i]!);
+    if (!header || !/^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? "")) continue;
+    for (let j = i + 2; j < lines.length && /^\s*\|/.test(lines[j]!); j++) {
+      const cell = lines[j]!.split("|")[1]!.trim().replace(/[`*]/g, "");
+      const m = /^([A-Za-z][\w.-]*)\s*(?:(==?|>=|<=|~=)\s*v?(\d[\w.]*))?$/.exec(cell);
+      if (!m) continue; // "pytorch image models": a description, not a distribution name
+      const version = m[3];
+      out.push({ kind: "install", file, line: j + 1, name: m[1]!, spec: version ? `==${version}` : "", ...(version ? { pinned: true } : {}), via: "readme-table" });
+    }
+  }
+  return out;
+}
+
+function declarationRecords(view: RepoView, facts: Facts): FactRecord[] {
+  const records: FactRecord[] = [];
+  for (const r of facts.families["readme"] ?? []) {
+    if (r.kind !== "command" || typeof r.command !== "string" || typeof r.file !== "string" || r.via !== undefined) continue;
+    const line = typeof r.line === "number" ? r.line : 1;
+    records.push(...installRecords(r.file, line, r.command, "readme"));
+    const pulled = /^(?:docker|podman|nvidia-docker)\s+(?:pull|run\b.*?\s)\s*([\w.\/-]+:[\w.-]+)/.exec(r.command);
+    if (pulled && /\bpull\b/.test(r.command)) records.push({ kind: "image", file: r.file, line, image: pulled[1]! });
+  }
+  for (const r of facts.families["readme"] ?? []) {
+    if (r.kind !== "readme" || typeof r.file !== "string") continue;
+    records.push(...packageTableRecords(r.file, view.read(r.file) ?? ""));
+  }
+  for (const entry of view.files()) {
+    if (entry.skipped || entry.size > 1_000_000 || !/\.(?:sh|bash)$/i.test(entry.path)) continue;
+    const text = view.read(entry.path);
+    if (text === null) continue;
+    text.split("\n").forEach((lineText, i) => {
+      if (lineText.trimStart().startsWith("#")) return;
+      if (/\binstall\b/.test(lineText)) records.push(...installRecords(entry.path, i + 1, lineText, "script"));
+      // An Anaconda installer the script runs is a base environment, as an image is.
+      const anaconda = /\b(Anaconda3-\d+\.\d+(?:\.\d+)?)/.exec(lineText);
+      if (anaconda) records.push({ kind: "image", file: entry.path, line: i + 1, image: anaconda[1]! });
+    });
+  }
+  for (const source of view.python()) {
+    for (const s of source.shell ?? []) {
+      if (!/\binstall\b/.test(s.text)) continue;
+      const cell = source.lineMap?.[s.line - 1];
+      for (const r of installRecords(source.path, s.line, s.text, "notebook")) records.push(cell ? { ...r, cell: cell.cell, cellLine: cell.cellLine } : r);
+    }
+  }
+  // A wheel built for one CPython (cp36) states the Python it needs; so does a known base environment.
+  for (const r of [...records]) {
+    const known = r.kind === "image" && typeof r.image === "string" ? imageInfo(r.image) : null;
+    if (known?.python) records.push({ ...pythonRecord(String(r.file), Number(r.line), known.python), source: `${r.image}: ${known.source}` });
+    const tag = typeof r.spec === "string" ? /-cp(\d)(\d+)-/.exec(r.spec) : null;
+    if (tag) records.push({ ...pythonRecord(String(r.file), Number(r.line), `${tag[1]}.${tag[2]}`), source: `the wheel ${String(r.spec).slice(String(r.spec).lastIndexOf("/") + 1)}` });
+  }
+  return records;
+}
+
+/** "Python 3.7.3", "python2 dependencies", "python=3.8" in a root README: the version its words state. */
+function readmePython(view: RepoView): FactRecord[] {
+  for (const entry of view.files()) {
+    if (entry.skipped || !/^readme(\.(md|markdown|rst|txt))?$/i.test(entry.path)) continue;
+    const lines = (view.read(entry.path) ?? "").split("\n");
+    for (let i = 0; i < lines.length; i++) {
+      const m = /\bpython\s*(?:version\s*)?(?:[:=]|==)?\s*v?(\d\.\d{1,2}(?:\.\d{1,2})?)\b|\bpython\s?([23])\b(?![.\d])/i.exec(lines[i]!);
+      if (m) return [{ ...pythonRecord(entry.path, i + 1, m[1] ?? m[2]!), source: "the README" }];
+    }
+  }
+  return [];
+}
+
+export const extractor: Extractor = {
+  id: "env-spec",
+  reads: ["readme"],
+  async extract({ view, facts, today }) {
+    const records: FactRecord[] = [];
+    const requirementRoots: string[] = [];
+    for (const entry of view.files()) {
+      if (entry.skipped || VENDORED.test(entry.path) || entry.kind === "binary") continue;
+      if (isRequirementsPath(entry.path)) {
+        requirementRoots.push(entry.path);
+        continue;
+      }
+      const name = entry.path.slice(entry.path.lastIndexOf("/") + 1);
+      const text = view.read(entry.path);
+      if (text !== null) records.push(...fileRecords(entry.path, name, text));
+    }
+    records.push(...requirementsRecords(view, requirementRoots));
+    records.push(...declarationRecords(view, facts));
+    if (!records.some((r) => r.kind === "python-version")) records.push(...readmePython(view));
+    for (const r of records) {
+      const ended = r.kind === "python-version" && typeof r.value === "string" ? pastEndOfLife(r.value, today ?? new Date()) : null;
+      if (ended) r.endOfLife = ended;
+    }
+    // Whether there is Python to run at all: rules about the Python version apply to code as well as specs.
+    const code = view.files().filter((f) => !VENDORED.test(f.path) && (f.kind === "python" || f.kind === "notebook")).length;
+    if (code > 0) records.push({ kind: "python-code", count: code });
+    const used = await importedDistributions(view);
+    for (const r of records) if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string") r.imported = used.has(normalizeDistribution(r.name)) || used.has(variantBase(r.name));
+    return records;
+  },
+};
+
+const TEST_FILE = /(?:^|\/)(?:tests?\/|test_[^/]*\.py$|[^/]*_test\.py$|conftest\.py$)/;
+
+/** Distributions that matter to a rerun though code never imports them by name: what a library loads by
+ * itself once installed (pydicom's decoders, pandas' file engines, the TensorBoard behind
+ * torch.utils.tensorboard, Pillow behind torchvision), and torch's companions, each release of which
+ * requires its own torch (an unpinned torchvision upgrades the torch the code imports). */
+const USED_WITHOUT_IMPORT: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["torch", ["torchvision", "torchaudio", "torchtext"]],
+  ["pydicom", ["pylibjpeg", "pylibjpeg-libjpeg", "pylibjpeg-openjpeg", "pylibjpeg-rle", "python-gdcm", "gdcm"]],
+  ["pandas", ["openpyxl", "xlrd", "pyarrow", "fastparquet", "tables", "lxml"]],
+  ["torch.utils.tensorboard", ["tensorboard", "tb-nightly"]],
+  ["torchvision", ["pillow"]],
+];
+
+/** The distributions the repo's code imports (each under every name that satisfies it): a package no code
+ * imports (a linter, a test runner, a leftover) is not what a rerun depends on. */
+async function importedDistributions(view: RepoView): Promise<Set<string>> {
+  const index = await preparePythonIndex(view);
+  const out = new Set<string>();
+  for (const file of index.files) {
+    if (TEST_FILE.test(file.path)) continue; // the test suite's needs (pytest) are not the training's
+    for (const imp of file.imports) {
+      const top = imp.module.split(".")[0] ?? "";
+      if (imp.level > 0 || !top || index.localTops.has(top) || isStdlib(top) || isPython2Stdlib(top)) continue;
+      const distribution = distributionOf(imp.module);
+      out.add(normalizeDistribution(distribution));
+      for (const name of satisfyingNames(distribution)) out.add(name);
+      for (const [prefix, plugins] of USED_WITHOUT_IMPORT) if (imp.module === prefix || imp.module.startsWith(`${prefix}.`)) for (const name of plugins) out.add(name);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,146 @@
+// Fact family `imports`: every import, where it comes from and whether (and where) the environment
+// declares it: a spec file covering the importing file's folder, an install command in a README block,
+// script or notebook, or a base image that ships it.
+import { posix } from "node:path";
+import type { FactRecord } from "../../../model/facts.js";
+import type { RepoView } from "../../../model/repo-view.js";
+import type { Extractor } from "../../extractor.js";
+import { recordAt } from "../../python/locate.js";
+import { distributionOf, isPython2Stdlib, isStdlib, normalizeDistribution, satisfyingNames, variantBase } from "../../python/packages.js";
+import { preparePythonIndex, reachableFrom } from "../../python/repo-index.js";
+import { ENTRY_POINT_READS, entryPoints } from "../../python/entry-points.js";
+import { extensionTops, submoduleMatcher } from "./local-modules.js";
+import { imageInfo } from "../../parse/images.js";
+import { neededDistributions } from "./reconstruct.js";
+import { repoStatedVersions } from "./stated-versions.js";
+
+interface Declaration {
+  /** Folder the declaration covers ("" for the whole repo). */
+  scope: string;
+  by: string;
+}
+
+/** Spec kinds that describe the whole repo wherever they sit: an image, a conda env, a Pipfile. */
+const WHOLE_REPO = /(?:^|\/)(?:Dockerfile[^/]*|[^/]*\.docker|Containerfile|environment[^/]*\.ya?ml|conda[^/]*\.ya?ml|env[^/]*\.ya?ml|Pipfile(?:\.lock)?)$/i;
+
+export const extractor: Extractor = {
+  id: "imports",
+  reads: ["env-spec", ...ENTRY_POINT_READS],
+  async extract(ctx) {
+    const index = await preparePythonIndex(ctx.view);
+    const spec = ctx.facts.families["env-spec"] ?? [];
+    // A notebook's `!pip install` and a README's package table declare what they name, but alone they are no
+    // spec of the repo's.
+    const hasSpec = spec.some((r) => r.kind === "package" || r.kind === "spec-file" || (r.kind === "install" && r.via !== "notebook" && r.via !== "readme-table") || r.kind === "image");
+    // A spec file in a folder holding code of its own is that sub-project's: it covers the code beneath it.
+    const codeFolders = new Set<string>();
+    for (const f of index.files) for (let d = f.path; d.includes("/"); ) codeFolders.add((d = d.slice(0, d.lastIndexOf("/"))));
+    const scopeOf = (file: string): string => {
+      if (WHOLE_REPO.test(file)) return "";
+      for (let d = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : ""; d !== ""; d = d.includes("/") ? d.slice(0, d.lastIndexOf("/")) : "") if (codeFolders.has(d)) return d;
+      return "";
+    };
+    const declared = new Map<string, Declaration[]>();
+    // A build variant declares its base too (nvidia-dali-nightly-cuda110 provides nvidia.dali).
+    const declare = (name: string, d: Declaration) => {
+      for (const key of new Set([name, variantBase(name)])) (declared.get(key) ?? declared.set(key, []).get(key)!).push(d);
+    };
+    for (const r of spec) {
+      const at = `${r.file}${typeof r.line === "number" ? `:${r.line}` : ""}`;
+      if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string") declare(normalizeDistribution(r.name), { scope: r.kind === "install" ? "" : scopeOf(String(r.file)), by: at });
+      if (r.kind === "image" && typeof r.image === "string") {
+        for (const name of imageInfo(r.image)?.ships ?? []) declare(normalizeDistribution(name), { scope: "", by: `${at} (image ${r.image})` });
+      }
+    }
+    // A sub-project's spec also covers the code that runs with it: the shared code it imports, and every
+    // script that uses the sub-project with all that script imports (scripts/ training with the repo's own
+    // `somen` library and `hpa` package run in the environment somen/requirements.txt makes).
+    const reached = new Map<string, Set<string>>();
+    const scopes = [...new Set([...declared.values()].flat().map((d) => d.scope).filter((x) => x !== ""))];
+    const entryReach = scopes.length ? [...entryPoints(index, ctx.facts)].map((e) => reachableFrom(index, [e])) : [];
+    for (const scope of scopes) {
+      const under = (p: string) => p.startsWith(`${scope}/`);
+      const covered = reachableFrom(index, index.files.filter((f) => under(f.path)).map((f) => f.path));
+      for (const reach of entryReach) if ([...reach].some(under)) for (const p of reach) covered.add(p);
+      reached.set(scope, covered);
+    }
+    const builtHere = extensionTops(ctx.view);
+    const onSysPath = sysPathTops(ctx.view, index.files.map((f) => f.path));
+    const fromSubmodule = submoduleMatcher(ctx.view);
+    const records: FactRecord[] = [];
+    // The same module is imported by many files: judge its origin once, its declaration per folder.
+    const judged = new Map<string, { top: string; origin: string; distribution: string }>();
+    for (const file of index.files) {
+      const dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
+      for (const imp of file.imports) {
+        const module = ".".repeat(imp.level) + imp.module;
+        const key = imp.module ? module : `${module} ${imp.names[0] ?? ""}`;
+        let verdict = judged.get(key);
+        if (!verdict) {
+          const top = imp.module.split(".")[0] || (imp.names[0] ?? "");
+          const local = imp.level > 0 || index.localTops.has(top) || builtHere.has(top) || fromSubmodule(top) || onSysPath.has(top);
+          const origin = local ? "local" : isStdlib(top) || isPython2Stdlib(top) ? "stdlib" : "third-party";
+          judged.set(key, (verdict = { top, origin, distribution: origin === "third-party" ? distributionOf(imp.module) : top }));
+        }
+        let by: string | null = null;
+        if (verdict.origin === "third-party" && hasSpec) {
+          for (const name of satisfyingNames(verdict.distribution)) {
+            const d = declared.get(name)?.find((x) => x.scope === "" || dir === x.scope || dir.startsWith(`${x.scope}/`) || reached.get(x.scope)!.has(file.path));
+            if (d) {
+              by = d.by;
+              break;
+            }
+          }
+        }
+        const fields: Record<string, string | boolean | null> = {
+          module,
+          top: verdict.top,
+          origin: verdict.origin,
+          distribution: verdict.distribution,
+          declared: verdict.origin === "third-party" && hasSpec ? by !== null : null,
+          optional: imp.optional === true,
+        };
+        if (by) fields.declaredBy = by;
+        if (verdict.origin === "stdlib" && isPython2Stdlib(verdict.top)) fields.python2 = true;
+        records.push(recordAt(file, imp.line, fields));
+      }
+    }
+    // Where the repo has no spec file or install command, the list a spec would need, as `repro-audit
+    // requirements` writes it.
+    const noSpecFile = !spec.some((r) => r.kind === "spec-file" || (r.kind === "install" && r.via !== "notebook"));
+    if (noSpecFile && index.files.length > 0) records.push(neededRecord(records, spec, ctx.view));
+    return records;
+  },
+};
+
+/** Modules the code puts on its own import path (`sys.path.insert(0, 'scripts')`, `sys.path.append("../src")`):
+ * the .py files and packages of those folders, tried from the root and from the file's folder. */
+function sysPathTops(view: RepoView, files: readonly string[]): Set<string> {
+  const folders = new Set<string>();
+  for (const path of files) {
+    const text = view.read(path);
+    if (text === null || !text.includes("sys.path")) continue;
+    const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+    for (const m of text.matchAll(/sys\.path\.(?:insert\(\s*\d+\s*,|append\()\s*r?['"]([^'"]+)['"]\s*\)/g)) {
+      for (const base of ["", dir]) folders.add(posix.normalize(posix.join(base, m[1]!)).replace(/^\.\/?|\/$/g, ""));
+    }
+  }
+  const tops = new Set<string>();
+  if (folders.size === 0) return tops;
+  for (const e of view.files()) {
+    const folder = e.path.includes("/") ? e.path.slice(0, e.path.lastIndexOf("/")) : "";
+    const name = e.path.slice(folder.length ? folder.length + 1 : 0);
+    if (folders.has(folder) && /\.py$/.test(name)) tops.add(name.replace(/\.py$/, ""));
+    // A package inside such a folder: <folder>/<pkg>/__init__.py.
+    const parent = folder.includes("/") ? folder.slice(0, folder.lastIndexOf("/")) : "";
+    if (name === "__init__.py" && folders.has(parent)) tops.add(folder.slice(parent.length ? parent.length + 1 : 0));
+  }
+  return tops;
+}
+
+/** One record naming the distributions the code needs (not those imported only behind ImportError). */
+function neededRecord(records: FactRecord[], spec: FactRecord[], view: RepoView): FactRecord {
+  const needed = neededDistributions({ families: { imports: records, "env-spec": spec }, notCollected: {} }, repoStatedVersions(view)).filter((n) => !n.optional);
+  const names = needed.map((n) => (n.version ? `${n.distribution}==${n.version}` : n.distribution));
+  return { kind: "needed", distributions: names.length ? names.join(", ") : "none beyond the standard library", count: names.length };
+}

@@ -1,0 +1,79 @@
+// Versions a repo states outside any spec: "pytorch 1.7.1" in a README's software list, a `torch==1.7.1`
+// in its prose, a notebook that prints `tf.__version__` and kept the output. Pure.
+import { normalizeName } from "../../../model/package-name.js";
+import type { RepoView } from "../../../model/repo-view.js";
+
+export interface StatedVersion {
+  /** The name as written, normalised (PEP 503). */
+  name: string;
+  version: string;
+  /** "file:line" (a notebook's cell and line in the cell). */
+  by: string;
+}
+
+/** `name 1.2.3`, `name==1.2.3`, `name: 1.2.3`, `| name | 1.2.3 |`, `name v1.2`. */
+const NAME_VERSION = /(?:^|[\s|*`(>-])([A-Za-z][\w.-]{1,40}?)`?(?:\s*(?:===?|[:=])\s*|\s+v?|\s*\|\s*)v?(\d+\.\d+(?:\.\d+)*(?:\.?post\d+|[ab]\d+|rc\d+)?)(?![\w.])/g;
+
+export function readmeVersions(file: string, text: string): StatedVersion[] {
+  const out: StatedVersion[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    for (const m of line.replace(/<br\s*\/?>/gi, " ").matchAll(NAME_VERSION)) {
+      const name = m[1]!.replace(/[.-]+$/, "");
+      if (/^(?:version|v|ubuntu|cuda|cudnn|nvidia|driver|gpu|ram|memory|gb|os|step|stage|part|section|the|and|with|using|python\d*|top|rank|place|score|lb|cv|fold|epoch|epochs)$/i.test(name)) continue;
+      out.push({ name: normalizeName(name), version: m[2]!, by: `${file}:${i + 1}` });
+    }
+  });
+  return out;
+}
+
+interface NotebookCell {
+  cell_type?: unknown;
+  source?: unknown;
+  outputs?: Array<{ text?: unknown; data?: { "text/plain"?: unknown } }>;
+}
+
+const joined = (v: unknown) => (Array.isArray(v) ? v.join("") : typeof v === "string" ? v : "");
+
+/** Versions a notebook printed: a cell whose lines are `x.__version__` (or print of it), paired in order
+ * with the version-like lines of its saved output; `x` read through the notebook's `import y as x`. */
+export function notebookVersions(file: string, json: string): StatedVersion[] {
+  let cells: NotebookCell[];
+  try {
+    cells = (JSON.parse(json) as { cells?: NotebookCell[] }).cells ?? [];
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(cells)) return [];
+  const aliases = new Map<string, string>();
+  const out: StatedVersion[] = [];
+  cells.forEach((cell, index) => {
+    if (cell?.cell_type !== "code") return;
+    const source = joined(cell.source);
+    for (const m of source.matchAll(/^\s*import\s+([\w.]+)\s+as\s+(\w+)/gm)) aliases.set(m[2]!, m[1]!);
+    for (const m of source.matchAll(/^\s*import\s+([\w.]+)\s*$/gm)) aliases.set(m[1]!, m[1]!);
+    const asked = [...source.matchAll(/^\s*(?:print\(\s*)?([A-Za-z_][\w.]*)\.__version__\s*\)?\s*$/gm)].map((m) => ({ name: m[1]!, line: source.slice(0, m.index).split("\n").length }));
+    if (asked.length === 0) return;
+    const printed = (cell.outputs ?? []).flatMap((o) => joined(o.text ?? o.data?.["text/plain"]).split("\n")).map((l) => l.trim().replace(/^['"]|['"]$/g, "")).filter((l) => /^\d+\.\d+[\w.+-]*$/.test(l));
+    asked.forEach((a, i) => {
+      const version = printed[i];
+      if (!version) return;
+      const module = aliases.get(a.name) ?? a.name;
+      out.push({ name: normalizeName(module.split(".")[0]!), version: version.replace(/\+.*$/, ""), by: `${file} cell ${index + 1} line ${a.line}` }); // cells counted from 1, as shown
+    });
+  });
+  return out;
+}
+
+/** Versions the READMEs and notebooks state, outside any spec. */
+export function repoStatedVersions(view: RepoView): StatedVersion[] {
+  const out: StatedVersion[] = [];
+  for (const entry of view.files()) {
+    if (entry.skipped) continue;
+    const isReadme = entry.kind === "text" && /(?:^|\/)readme(?:\.(?:md|markdown|rst|txt))?$|^docs?\/[^/]+\.(?:md|rst)$/i.test(entry.path);
+    if (!isReadme && entry.kind !== "notebook") continue;
+    const text = view.read(entry.path);
+    if (text === null) continue;
+    out.push(...(isReadme ? readmeVersions(entry.path, text) : notebookVersions(entry.path, text)));
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+// The `inventory` family: what the repo holds, and every file a reader could not read or parse.
+import type { FactRecord } from "../../../model/facts.js";
+import type { Extractor } from "../../extractor.js";
+import { parseConfig } from "../../parse/config-parse.js";
+import { flattenNotebook } from "../../view/notebook.js";
+import { walkIssues } from "../../view/walk.js";
+import { inCopy, vendoredCopies, wholeView } from "../../view/vendored.js";
+
+export const extractor: Extractor = {
+  id: "inventory",
+  reads: [],
+  extract({ view }) {
+    const files = view.files();
+    const records: FactRecord[] = [
+      {
+        kind: "summary",
+        files: files.length,
+        pythonFiles: files.filter((f) => f.kind === "python").length,
+        notebooks: files.filter((f) => f.kind === "notebook").length,
+        configs: files.filter((f) => f.kind === "config").length,
+        bytes: files.reduce((sum, f) => sum + f.size, 0),
+      },
+    ];
+    // Skipped files: the walk decides which skips matter (a skipped 2 GB .csv does not); a view that was
+    // not walked (memoryView) reports what its entries say.
+    const copies = vendoredCopies(view);
+    const walked = walkIssues(wholeView(view))?.filter((r) => typeof r.file !== "string" || !inCopy(copies, r.file));
+    const skipped = walked ?? files.filter((f) => f.skipped).map((f) => ({ kind: "skipped", file: f.path, reason: f.skipped!, size: f.size }));
+    records.push(...skipped);
+    for (const entry of files) {
+      if (entry.skipped || (entry.kind !== "config" && entry.kind !== "notebook")) continue;
+      const text = view.read(entry.path);
+      if (text === null) continue;
+      if (entry.kind === "notebook") {
+        const json = parseConfig(text, "json");
+        const flat = json.ok ? flattenNotebook(text) : null;
+        if (!json.ok) records.push(malformed(entry.path, "ipynb", json.line, json.message));
+        else if (flat && !flat.ok) records.push(malformed(entry.path, "ipynb", null, flat.reason));
+        continue;
+      }
+      if (text.trim() === "") continue;
+      const parsed = parseConfig(text, entry.configFormat ?? "json");
+      if (!parsed.ok) records.push(malformed(entry.path, entry.configFormat ?? "json", parsed.line, parsed.message));
+    }
+    return records;
+  },
+};
+
+function malformed(file: string, format: string, line: number | null, message: string): FactRecord {
+  // `reason` too, so one message template serves both record shapes.
+  return { kind: "malformed", file, ...(line !== null ? { line } : {}), format, message, reason: `malformed ${format.toUpperCase()}: ${message}` };
+}

@@ -1,0 +1,142 @@
+// Fact family `path-literals`: absolute or machine-specific paths written in code, notebooks, configs and
+// shell text (scripts, Makefiles, Dockerfiles, .bat, R and MATLAB files, os.system/subprocess strings,
+// notebook `!` lines, commands built in strings), and relative paths that climb out of the repo. Python 2
+// files are read with a tokenizer that accepts Python 2's forms; configs inside a vendored copy are read too.
+import type { FactRecord, Facts } from "../../../model/facts.js";
+import type { Extractor } from "../../extractor.js";
+import { configValues, scannableConfig } from "../../python/config-lines.js";
+import { recordAt } from "../../python/locate.js";
+import { indexPythonText, type PyFileIndex } from "../../python/file-index.js";
+import { inCopy, vendoredCopies, wholeView } from "../../view/vendored.js";
+import type { RepoView } from "../../../model/repo-view.js";
+import { preparePythonIndex } from "../../python/repo-index.js";
+import { isTestFile } from "../../python/test-files.js";
+import { classifyPath, climbsOutOfRepo } from "./classify.js";
+import { containerRoots } from "./containers.js";
+import { commentMarker, shellPaths } from "../../shell/shell-words.js";
+import { isDockerfilePath } from "../../parse/dockerfile.js";
+
+/** A notebook's /kaggle/working is Kaggle's own output folder, where the notebook runs: no one machine's. */
+function ownFolderOfKaggle<K extends string>(kind: K | null, notebook: boolean): K | null {
+  return notebook && kind === "kaggle-working" ? null : kind;
+}
+
+/** Whether a notebook is meant for Kaggle: a kernel-metadata.json in its folder or above names data
+ * sources, or its own metadata lists Kaggle data sources (a notebook downloaded from Kaggle). Then its
+ * /kaggle/input/<slug> is where Kaggle mounts those sources, the platform's layout. */
+function kaggleNotebooks(facts: Facts, read: (path: string) => string | null): (path: string) => boolean {
+  const folders = new Set<string>();
+  for (const r of facts.families["kaggle-kernel"] ?? []) {
+    if (typeof r.file === "string" && typeof r.kind === "string" && r.kind.endsWith("-source")) folders.add(r.file.includes("/") ? r.file.slice(0, r.file.lastIndexOf("/") + 1) : "");
+  }
+  return (path) => [...folders].some((f) => path.startsWith(f)) || ownKaggleSources(read(path));
+}
+
+function ownKaggleSources(text: string | null): boolean {
+  if (text === null || !text.includes('"kaggle"')) return false;
+  try {
+    const sources = (JSON.parse(text) as { metadata?: { kaggle?: { dataSources?: unknown } } })?.metadata?.kaggle?.dataSources;
+    return Array.isArray(sources) && sources.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const MOUNT = { mount: "/kaggle/input" };
+
+export const extractor: Extractor = {
+  id: "path-literals",
+  reads: ["kaggle-kernel"],
+  async extract(ctx) {
+    const records: FactRecord[] = [];
+    const roots = containerRoots(ctx.view);
+    const forKaggle = kaggleNotebooks(ctx.facts, (path) => ctx.view.read(path));
+    const files = (await preparePythonIndex(ctx.view)).files;
+    const python2 = python2Strings(ctx.view, files);
+    for (const indexed of files) {
+      if (isTestFile(indexed)) continue; // fixtures: the paths a test feeds, not the pipeline's
+      const file = python2.get(indexed.path) ?? indexed;
+      const mount = file.notebook && forKaggle(file.path) ? MOUNT : {};
+      const mounted = (kind: string) => (kind === "kaggle-input" ? mount : {});
+      for (const s of file.pathStrings) {
+        const kind = ownFolderOfKaggle(classifyPath(s.value, { role: s.role, containerRoots: roots, where: "code" }), file.notebook);
+        if (kind) records.push(recordAt(file, s.line, { value: s.value, kind, source: "code", ...mounted(kind) }));
+        else if (!s.role && climbsOutOfRepo(s.value, file.path) && !(file.notebook && /^\.\.\/input\//.test(s.value))) records.push(recordAt(file, s.line, { value: s.value, kind: "outside-repo", source: "code" }));
+      }
+      // What the code hands a shell, and a notebook's `!` lines.
+      // Commands built in code ('cp /mnt/x .', f'srun /home/u/bin/python {}') hold them mid-string.
+      const seen = new Set<string>();
+      for (const s of [...file.shellStrings, ...(file.shell ?? []).map((x) => ({ line: x.line, value: x.text })), ...file.wordStrings]) {
+        for (const word of shellPaths(s.value)) {
+          if (seen.has(`${s.line}\0${word}`)) continue;
+          seen.add(`${s.line}\0${word}`);
+          const kind = ownFolderOfKaggle(classifyPath(word, { containerRoots: roots, where: "shell" }), file.notebook);
+          if (kind) records.push(recordAt(file, s.line, { value: word, kind, source: "shell", ...mounted(kind) }));
+        }
+      }
+    }
+    for (const entry of ctx.view.files()) {
+      if (entry.skipped || entry.size > 1_000_000) continue;
+      if (entry.kind === "config" && scannableConfig(entry.path, entry.size)) {
+        records.push(...configPaths(ctx.view, entry.path, roots, false));
+        continue;
+      }
+      const comment = commentMarker(entry.path);
+      if (comment === null || entry.kind === "python" || entry.kind === "notebook") continue;
+      const text = ctx.view.read(entry.path);
+      if (text === null) continue;
+      const where = isDockerfilePath(entry.path) ? "dockerfile" : "shell";
+      text.split("\n").forEach((line, i) => {
+        if (comment.test(line)) return;
+        for (const word of shellPaths(line)) {
+          const kind = classifyPath(word, { containerRoots: where === "shell" ? roots : [], where });
+          if (kind) records.push({ file: entry.path, line: i + 1, value: word, kind, source: where === "dockerfile" ? "dockerfile" : "script" });
+        }
+      });
+    }
+    // A vendored copy's configs (a dataset YAML beside yolov5's own) are often the authors' edits: a machine
+    // root in one is theirs. The library's own configs name no one's home folder.
+    const whole = wholeView(ctx.view);
+    const copies = whole === ctx.view ? [] : vendoredCopies(ctx.view);
+    if (copies.length > 0) {
+      for (const entry of whole.files()) {
+        if (entry.skipped || entry.kind !== "config" || !inCopy(copies, entry.path) || !scannableConfig(entry.path, entry.size)) continue;
+        records.push(...configPaths(ctx.view, entry.path, roots, true));
+      }
+    }
+    return records;
+  },
+};
+
+/** Machine paths among a config's values; in a vendored copy only those under one machine's or cluster's root. */
+function configPaths(view: RepoView, path: string, roots: readonly string[], vendored: boolean): FactRecord[] {
+  const text = view.read(path);
+  if (text === null) return [];
+  const out: FactRecord[] = [];
+  for (const v of configValues(text)) {
+    const kind = classifyPath(v.value, { containerRoots: roots, where: vendored ? "shell" : "config" });
+    if (kind) out.push({ file: path, line: v.line, value: v.value, kind, source: "config" });
+    else if (/\s/.test(v.value.trim())) {
+      // A value that holds a command (`cmd: python /home/u/train.py`): its words, judged as shell text is.
+      for (const word of shellPaths(v.value)) {
+        const inner = classifyPath(word, { containerRoots: roots, where: "shell" });
+        if (inner) out.push({ file: path, line: v.line, value: word, kind: inner, source: "config" });
+      }
+    }
+  }
+  return out;
+}
+
+/** Python 3 rejects a Python 2 file at its first `print "x"`-era token; its strings are indexed again with
+ * a tokenizer that reads Python 2's forms, so paths after that token are not lost. */
+function python2Strings(view: RepoView, files: readonly PyFileIndex[]): Map<string, PyFileIndex> {
+  const out = new Map<string, PyFileIndex>();
+  for (const file of files) {
+    if (file.syntaxError === null || file.notebook) continue;
+    const text = view.read(file.path);
+    if (text === null) continue;
+    const again = indexPythonText(file.path, text, false, true);
+    out.set(file.path, { ...file, pathStrings: again.pathStrings, shellStrings: again.shellStrings, wordStrings: again.wordStrings });
+  }
+  return out;
+}

@@ -1,0 +1,386 @@
+// The `readme` family: the READMEs, their sections, the commands they give and the files and branches they name.
+import type { FactRecord } from "../../../model/facts.js";
+import type { RepoView } from "../../../model/repo-view.js";
+import type { Extractor } from "../../extractor.js";
+import { parseReadme } from "../../shell/readme-parse.js";
+import { interpretLine, isLocal, joinContinuations, joinRel, type Purpose, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
+import { makePurposes, ownRunners, scriptPurposes } from "../../shell/readme-scripts.js";
+import { editDistance } from "../../../model/edit-distance.js";
+
+const ROOT_README = /^readme(\.(md|markdown|rst|txt|org))?$/i;
+const DOCS = /^docs?\/.*\.(md|markdown|rst)$/i;
+const SUB_README = /\/readme(\.(md|markdown|rst|txt))?$/i;
+const MAX_DOCS = 20;
+/** Extensions of files a README names that the repo itself should ship (outputs and data are left out). */
+const MENTIONED = /\.(py|sh|ipynb|ya?ml|toml|cfg|ini|r)$|(^|\/)(requirements[\w.-]*\.txt|environment\.ya?ml|Dockerfile|setup\.py|Makefile)$/i;
+
+export const extractor: Extractor = {
+  id: "readme",
+  reads: [],
+  extract({ view, branches, source }) {
+    // The root README, docs/, and the README of each sub-project (a folder up to two levels down holding
+    // code of its own: `net-classification/readme.md` beside its train.py), which a reviewer reads too.
+    const codeFolders = new Set(view.files().filter((f) => f.kind === "python" || f.kind === "notebook").map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf("/")))));
+    const placeOf = (path: string): "root" | "docs" | "sub-project" | null => {
+      if (ROOT_README.test(path)) return "root";
+      if (DOCS.test(path)) return "docs";
+      const folder = path.slice(0, Math.max(0, path.lastIndexOf("/")));
+      return folder && folder.split("/").length <= 2 && SUB_README.test(path) && codeFolders.has(folder) ? "sub-project" : null;
+    };
+    const order = { root: 0, docs: 1, "sub-project": 2 } as const;
+    const readmes = view
+      .files()
+      .filter((f) => !f.skipped && f.kind === "text" && placeOf(f.path) !== null)
+      .sort((a, b) => order[placeOf(a.path)!] - order[placeOf(b.path)!])
+      .slice(0, MAX_DOCS + 4);
+    const records: FactRecord[] = [];
+    for (const entry of readmes) {
+      const text = view.read(entry.path);
+      if (text === null) continue;
+      records.push({ kind: "readme", file: entry.path, place: placeOf(entry.path)! });
+      // A sub-project's README gives its commands from its own folder.
+      const startDir = placeOf(entry.path) === "sub-project" ? entry.path.slice(0, entry.path.lastIndexOf("/")) : "";
+      records.push(...readmeFacts(entry.path, text, view, branches, source ?? null, startDir));
+    }
+    return records;
+  },
+};
+
+/** "owner/name" of a GitHub URL (lower case), or null. */
+function githubSlug(url: string | null): string | null {
+  const m = url ? /github\.com[:/]([\w.-]+)\/([\w.-]+?)(?:\.git)?(?:[/#?]|$)/i.exec(url) : null;
+  return m ? `${m[1]}/${m[2]}`.toLowerCase() : null;
+}
+
+/** The purposes a command serves: its own, and what the shell script or Makefile target it runs does. */
+function purposesOf(view: RepoView, env: ShellEnv, command: ShellCommand, script: string | null): Purpose[] {
+  const found: Purpose[] = [command.purpose];
+  if (script && script.endsWith(".sh")) found.push(...scriptPurposes(view, script, env));
+  if (command.makeTarget !== undefined) found.push(...makePurposes(view, command.makeTarget, env));
+  const order: Purpose[] = ["train", "predict", "download", "install"];
+  const real: Purpose[] = [...new Set(found.filter((p) => p !== "other"))];
+  return real.length === 0 ? ["other"] : [...(command.purpose !== "other" ? [command.purpose] : []), ...order.filter((p) => p !== command.purpose && real.includes(p))];
+}
+
+function readmeFacts(file: string, text: string, view: RepoView, branches: readonly string[] | null, source: string | null, startDir = ""): FactRecord[] {
+  const parts = parseReadme(text);
+  const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
+  const records: FactRecord[] = parts.sections.map((s) => ({ kind: "section", file, line: s.line, title: s.title }));
+  const seen = new Set<string>();
+  const mention = (line: number, target: "file" | "branch", name: string, exists: boolean | null, runBy: string | null = null) => {
+    const key = `${target}:${name}:${line}`; // once per line: a grouped finding lists every line naming it
+    if (seen.has(key)) return;
+    seen.add(key);
+    const near = target === "file" && exists === false ? nearNamesake(view, name) : null;
+    // A script the README runs from the root that lies, path and all, under one sub-folder (`python models/x.py`
+    // for `pkg/models/x.py`): the README leaves out a `cd pkg`; the file is there.
+    const under = target === "file" && exists === false && runBy ? soleFolderHolding(view, name) : null;
+    records.push({ kind: "mention", file, line, target, name, exists, ...(runBy ? { runBy } : {}), ...(near ? { nearest: near } : {}), ...(under ? { runFrom: under } : {}) });
+  };
+  const fileExists = (path: string) => view.has(path) || view.isDir(path);
+  const mentionFile = (line: number, raw: string, fromReadmeDir: boolean, runBy: string | null = null) => {
+    const clean = raw.replace(/[#?].*$/, "").replace(/[.,:;]+$/, "");
+    if (!isLocal(clean) || !MENTIONED.test(clean)) return;
+    const fromRoot = joinRel("", clean);
+    const fromDir = joinRel(dir, clean);
+    // Links are relative to the README's folder, commands usually to the root: try both, name the likelier.
+    const name = fileExists(fromRoot) ? fromRoot : fileExists(fromDir) || fromReadmeDir ? fromDir : fromRoot;
+    if (name.startsWith("..")) return;
+    mention(line, "file", name, fileExists(fromRoot) || fileExists(fromDir), runBy);
+  };
+  const mentionBranch = (line: number, name: string) => {
+    const clean = name.replace(/^origin\//, "");
+    if (clean === "" || /[\s`'"]/.test(clean)) return;
+    mention(line, "branch", clean, branches === null ? null : branches.includes(clean) || branches.includes(`origin/${clean}`));
+  };
+
+  // A reader runs the README top to bottom in one shell: a `cd` in one block holds for the blocks after it, and
+  // so does one the prose gives ("After that `cd ./flayer`", "run the following inside `yolo25d` directory").
+  // An inline command runs from the folder the reader is in at that line.
+  const env: ShellEnv = { isDir: (p: string) => view.isDir(p), runners: ownRunners(view) };
+  const commands: Array<{ line: number; command: ShellCommand; cwd: string }> = [];
+  const blocks = new Map<number, Array<{ line: number; text: string }>>();
+  for (const c of parts.code) (blocks.get(c.block) ?? blocks.set(c.block, []).get(c.block)!).push(c);
+  const codeLines = [...blocks.entries()].flatMap(([id, lines]) => joinContinuations(lines).map((l) => ({ ...l, block: id })));
+  const proseMoves = proseDirectoryChanges(text, parts.inline, (p) => view.isDir(p));
+  // A new section starts from the README's own folder again: a `cd` under "Training" does not hold under "Inference".
+  const steps = [
+    ...codeLines.map((c) => ({ line: c.line, text: c.text, block: c.block as number | null })),
+    ...proseMoves.map((m) => ({ line: m.line, text: `cd ${m.target}`, block: null })),
+    ...parts.sections.map((sec) => ({ line: sec.line, text: "", block: null, section: true })),
+  ].sort((a, b) => a.line - b.line);
+  const folderAt: Array<{ line: number; cwd: string }> = [{ line: 0, cwd: startDir }];
+  const found = (c: ShellCommand) => c.scriptCandidates.some((p) => view.has(p)) || c.moduleFiles.some((p) => view.has(p));
+  let cwd = startDir;
+  // The folder within the code block alone, as a reader who skipped the earlier blocks would have it.
+  let blockCwd = startDir;
+  let block: number | null = null;
+  for (const step of steps) {
+    if ("section" in step) {
+      if (cwd !== startDir) folderAt.push({ line: step.line, cwd: startDir });
+      cwd = startDir;
+      continue;
+    }
+    if (step.block !== block) blockCwd = startDir;
+    block = step.block;
+    const carried = interpretLine(step.text, cwd, env);
+    const alone = step.block === null ? carried : interpretLine(step.text, blockCwd, env);
+    blockCwd = alone.cwd;
+    if (carried.cwd !== cwd) folderAt.push({ line: step.line, cwd: carried.cwd });
+    cwd = carried.cwd;
+    // Where a carried `cd` does not reach the script but the block on its own does, the block is right.
+    const command = carried.command && !found(carried.command) && alone.command && found(alone.command) ? { command: alone.command, cwd: alone.cwd } : carried.command ? { command: carried.command, cwd: carried.cwd } : null;
+    if (command) commands.push({ line: step.line, ...command });
+  }
+  const cwdAt = (line: number) => folderAt.filter((f) => f.line < line).pop()!.cwd;
+  for (const { line, text: span } of parts.inline) {
+    const step = /\s/.test(span) && !/^cd\s/.test(span) ? interpretLine(span, cwdAt(line), env) : null;
+    if (step?.command) commands.push({ line, command: step.command, cwd: step.cwd });
+  }
+  commands.sort((a, b) => a.line - b.line);
+  const called = new Set<string>();
+  for (const { line, command, cwd } of commands) {
+    const script = command.scriptCandidates.find((p) => view.has(p)) ?? command.script ?? command.moduleFiles.find((p) => view.has(p)) ?? null;
+    const [purpose, ...more] = purposesOf(view, env, command, script);
+    // What a shell script the README runs calls in turn, from the folder the README runs it in.
+    if (script && /\.(?:sh|bash)$/.test(script) && view.has(script) && !called.has(`${cwd}\0${script}`)) {
+      called.add(`${cwd}\0${script}`);
+      records.push(...missingCalls(view, script, cwd, env, purpose!));
+    }
+    records.push({ kind: "command", file, line, command: command.command, purpose: purpose!, script, ...(cwd ? { cwd } : {}) });
+    // What the script it runs does besides (a driver script that trains, then predicts).
+    for (const also of more) records.push({ kind: "command", file, line, command: command.command, purpose: also, script, via: script ?? `make ${command.makeTarget ?? ""}`.trim() });
+    if (command.script) mentionFile(line, script ?? command.script, false, purpose!);
+    for (const input of command.inputs) mentionFile(line, input, false);
+    for (const branch of command.branches) mentionBranch(line, branch);
+  }
+  for (const { line, text: span } of parts.inline) if (!/\s/.test(span)) mentionFile(line, span, false);
+  // A notebook repo's README names its notebooks ("`train.ipynb` - contains the training pipeline"):
+  // that is its command, run as jupyter would.
+  const proseByLine = new Map(parts.prose.map((p) => [p.line, p.text]));
+  const named = new Set<string>();
+  const nameNotebook = (line: number, raw: string) => {
+    const clean = raw.replace(/[#?].*$/, "");
+    if (!/\.ipynb$/i.test(clean) || !isLocal(clean)) return;
+    const path = [joinRel("", clean), joinRel(dir, clean)].find((p) => view.has(p));
+    if (!path || named.has(path)) return;
+    named.add(path);
+    const purpose = notebookPurpose(path, proseByLine.get(line) ?? "");
+    records.push({ kind: "command", file, line, command: `jupyter nbconvert --to notebook --execute ${path}`, purpose, script: path, named: true });
+  };
+  for (const { line, text: span } of parts.inline) if (!/\s/.test(span)) nameNotebook(line, span);
+  for (const { line, target } of parts.links) nameNotebook(line, decodeURIComponentSafe(target));
+  records.push(...proseInstalls(file, parts.prose, view));
+  // A github.com/<owner>/<name>/tree/<branch> link names a branch of this repo only when it is this repo
+  // (the audited URL, else the README's own `git clone`); another repo's tree/master is not ours to check.
+  const own = githubSlug(source) ?? githubSlug(/git\s+clone\s+(\S*github\.com\S+)/.exec(text)?.[1] ?? null);
+  const treeBranch = (url: string, line: number) => {
+    const m = /github\.com\/([^/\s]+)\/([^/\s]+)\/tree\/([^?#\s)]+)/i.exec(url);
+    if (!m || own === null || `${m[1]}/${m[2]!.replace(/\.git$/, "")}`.toLowerCase() !== own) return;
+    const branch = branchOfTreePath(m[3]!, branches);
+    if (!/^[0-9a-f]{7,40}$/.test(branch)) mentionBranch(line, branch);
+  };
+  for (const { line, target } of parts.links) {
+    if (/^https?:\/\/(?:www\.)?github\.com\/[^/]+\/[^/]+\/tree\//.test(target)) treeBranch(target, line);
+    else mentionFile(line, decodeURIComponentSafe(target), true);
+  }
+  for (const { line, text: prose } of parts.prose) {
+    for (const m of prose.matchAll(/\bbranch(?:es)?\s+(?:called\s+|named\s+)?[`'"]([^`'"\s]+)[`'"]/gi)) mentionBranch(line, m[1]!);
+    for (const m of prose.matchAll(/[`'"]([^`'"\s]+)[`'"]\s+branch\b/gi)) mentionBranch(line, m[1]!);
+    for (const m of prose.matchAll(/(?<!\]\()https?:\/\/(?:www\.)?github\.com\/[^/\s]+\/[^/\s]+\/tree\/[^?#\s)]+/g)) treeBranch(m[0], line);
+  }
+  // In reading order (sort is stable: within a line, sections, commands, then mentions as found).
+  markWrittenEarlier(records, view);
+  return records.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** A missing file the README names after a step whose script writes it (`python make_train_bash_script.py`
+ * writes `_train_script_auto_generated.sh`, run next): made by the pipeline, not missing. The script's text
+ * naming the file is the evidence. */
+function markWrittenEarlier(records: FactRecord[], view: RepoView): void {
+  const steps = records.filter((r) => r.kind === "command" && typeof r.script === "string" && view.has(r.script) && typeof r.line === "number");
+  for (const m of records) {
+    if (m.kind !== "mention" || m.target !== "file" || m.exists !== false || typeof m.name !== "string") continue;
+    const base = m.name.slice(m.name.lastIndexOf("/") + 1);
+    if (base.length < 6) continue;
+    const writer = steps.find((c) => (c.line as number) <= (m.line as number) && c.script !== m.name && (view.read(String(c.script)) ?? "").includes(base));
+    if (writer) m.producedBy = `${String(writer.script)} (${String(writer.file)}:${String(writer.line)})`;
+  }
+}
+
+/** The Python scripts and `-m` modules a shell script runs that are not there from the folder it runs in
+ * (`bash working/train_valid.sh` from the root runs `python3 -m train`, but train.py is in working/). */
+function missingCalls(view: RepoView, script: string, cwd: string, env: ShellEnv, runBy: string): FactRecord[] {
+  const text = view.read(script);
+  if (text === null) return [];
+  const out: FactRecord[] = [];
+  let at = cwd;
+  for (const { line, text: raw } of joinContinuations(text.split("\n").slice(0, 2000).map((t, i) => ({ line: i + 1, text: t })))) {
+    const step = interpretLine(raw, at, env);
+    at = step.cwd;
+    const command = step.command;
+    if (!command || !/^python[\d.]*$/.test(command.command.split(/\s+/)[0] ?? "")) continue;
+    const argv = command.command.split(/\s+/).slice(1);
+    const from = at === "" ? "the repository root" : `${at}/`;
+    const missing = (name: string, candidates: string[], nearest: string | null) =>
+      out.push({ kind: "call", file: script, line, name, from, exists: false, runBy, ...(nearest ? { nearest } : {}) });
+    if (argv[0] === "-m" && argv[1] && command.moduleFiles.length > 0) {
+      if (!command.moduleFiles.some((p) => view.has(p))) missing(`-m ${argv[1]}`, command.moduleFiles, namesake(view, `${argv[1].replace(/\./g, "/")}.py`));
+    } else if (command.script !== null) {
+      if (!command.scriptCandidates.some((p) => view.has(p))) missing(command.script, command.scriptCandidates, namesake(view, command.script));
+    } else if (argv[0] && !argv[0].startsWith("-") && !/[$`'"]/.test(argv[0])) {
+      // `python3 create_folds`: a script named without its .py, which python cannot open.
+      const bare = argv[0];
+      const path = (at ? `${at}/` : "") + bare;
+      if (!view.has(path)) missing(bare, [path], view.has(`${path}.py`) ? `${path}.py` : namesake(view, `${bare}.py`));
+    }
+  }
+  return out;
+}
+
+/** The one file of that name elsewhere in the repo (`working/train.py` for a missing `train.py`), or null. */
+function namesake(view: RepoView, path: string): string | null {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const hits = view.files().filter((e) => e.path === base || e.path.endsWith(`/${base}`));
+  return hits.length === 1 ? hits[0]!.path : null;
+}
+
+/** A file beside a missing one whose name is a slip away (`run_12_trainfull.sh` named, `run_11_trainfull.sh`
+ * there): the README is off by a typo, not missing a step. Same folder and extension, at most 2 edits. */
+/** The one folder `f` for which `f/<path>` exists, or null when none or several do. */
+function soleFolderHolding(view: RepoView, path: string): string | null {
+  if (path.startsWith("..") || !path.includes("/")) return null;
+  const holders = view.files().filter((e) => e.path.endsWith(`/${path}`)).map((e) => e.path.slice(0, e.path.length - path.length - 1));
+  return holders.length === 1 ? holders[0]! : null;
+}
+
+/** Folder changes the prose gives: an inline `cd x`, "inside/in/from `x` directory", "go to x" (x an existing folder). */
+export function proseDirectoryChanges(text: string, inline: ReadonlyArray<{ line: number; text: string }>, isDir: (path: string) => boolean): Array<{ line: number; target: string }> {
+  const moves: Array<{ line: number; target: string }> = [];
+  for (const { line, text: span } of inline) {
+    const m = /^cd\s+([^\s;&|]+)$/.exec(span);
+    if (m) moves.push({ line, target: m[1]! });
+  }
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    if (raw.length > 2000) return;
+    const said =
+      /\b(?:inside|within|from|in)\s+(?:the\s+)?`([^`\s]+)`\s+(?:directory|folder|dir)\b/i.exec(raw) ??
+      /\b(?:go|navigate|move|switch)\s+(?:in)?to\s+(?:the\s+)?`?((?:\.{1,2}\/)?[\w-]+(?:\/[\w.-]+)*)\/?`?/i.exec(raw);
+    const target = said?.[1]?.replace(/\/+$/, "");
+    if (target && isDir(joinRel("", target))) moves.push({ line: i + 1, target });
+  });
+  return moves.sort((a, b) => a.line - b.line);
+}
+
+function nearNamesake(view: RepoView, path: string): string | null {
+  const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "";
+  const base = path.slice(folder.length);
+  const ext = /\.[^.]+$/.exec(base)?.[0] ?? "";
+  if (base.length < 6) return null;
+  let best: { path: string; d: number } | null = null;
+  for (const e of view.files()) {
+    if (!e.path.startsWith(folder) || e.path.slice(folder.length).includes("/") || !e.path.endsWith(ext)) continue;
+    const d = editDistance(base.toLowerCase(), e.path.slice(folder.length).toLowerCase());
+    if (d <= 2 && (best === null || d < best.d)) best = { path: e.path, d };
+  }
+  return best?.path ?? null;
+}
+
+const DOCKERFILE = /(?:^|\/)(?:Dockerfile[^/]*|[^/]*\.docker|Containerfile)$/i;
+const SETUP_SCRIPT = /(?:^|\/)[^/]*(?:setup|install)[^/]*\.sh$|(?:^|\/|_)env\.sh$/i;
+
+/** Path-like words, each matched once from its start to its end (a linear scan: no pattern here
+ * backtracks over a long run of path characters). */
+const PATH_TOKEN = /[\w./-]+/g;
+/** No path is longer than PATH_MAX. */
+const MAX_PATH_WORD = 4096;
+
+/** A word without the full stops that end its sentence ("run setup.sh."). */
+function withoutTrailingDots(word: string): string {
+  let end = word.length;
+  while (end > 0 && word[end - 1] === ".") end--;
+  return word.slice(0, end);
+}
+
+/** A word that names a Dockerfile or a shell script: `x.docker`, `setup.sh`, `docker/Dockerfile.gpu`. */
+function isInstallFileName(word: string): boolean {
+  if (word.length > MAX_PATH_WORD) return false;
+  const token = withoutTrailingDots(word);
+  if (token.endsWith(".docker") || token.endsWith(".sh")) return token.length > 3 && !token.startsWith(".");
+  const name = token.slice(token.lastIndexOf("/") + 1);
+  return name.includes("Dockerfile") || name.includes("Containerfile");
+}
+
+/** The Dockerfile and script names a line of prose gives, in order. */
+function installFileNames(text: string): string[] {
+  return [...text.matchAll(PATH_TOKEN)].map((m) => m[0]).filter(isInstallFileName).map(withoutTrailingDots);
+}
+
+/** Install steps a README gives in words ("A docker file is made available `RSNADOCKER.docker` to build",
+ * "After that run setup_env.sh script", "call dockerhub container `owner/kaggle:apex_build`"): recorded
+ * as the command they stand for, `named`. A file is found by its path or, when unique, its name. */
+function proseInstalls(file: string, prose: ReadonlyArray<{ line: number; text: string }>, view: RepoView): FactRecord[] {
+  const byName = new Map<string, string[]>();
+  for (const e of view.files()) if (DOCKERFILE.test(e.path) || SETUP_SCRIPT.test(e.path)) {
+    const name = e.path.slice(e.path.lastIndexOf("/") + 1).toLowerCase();
+    (byName.get(name) ?? byName.set(name, []).get(name)!).push(e.path);
+  }
+  const resolve = (word: string): string | null => {
+    const clean = word.replace(/^\.\//, "");
+    if (view.has(clean)) return clean;
+    const hits = byName.get(clean.slice(clean.lastIndexOf("/") + 1).toLowerCase()) ?? [];
+    return hits.length === 1 ? hits[0]! : null;
+  };
+  const out: FactRecord[] = [];
+  const seen = new Set<string>();
+  const add = (line: number, command: string, script: string | null) => {
+    if (seen.has(command)) return;
+    seen.add(command);
+    out.push({ kind: "command", file, line, command, purpose: "install", script, named: true });
+  };
+  for (const { line, text } of prose) {
+    // The words around the names: "Dockerfile" in a name is no word about docker.
+    const names = installFileNames(text);
+    const words = names.length ? text.replace(PATH_TOKEN, (token) => (isInstallFileName(token) ? " " : token)) : text;
+    for (const name of names) {
+      const path = resolve(name);
+      if (!path) continue;
+      if (DOCKERFILE.test(path) && /\b(?:docker|build|image|container)/i.test(words)) add(line, `docker build -f ${path} .`, path);
+      else if (SETUP_SCRIPT.test(path) && /\b(?:run|execute|launch|call|source)\b/i.test(words)) add(line, `bash ${path}`, path);
+    }
+    if (/\b(?:docker\s*hub|docker|container|image)\b/i.test(words)) {
+      for (const m of text.matchAll(/`([a-z0-9][\w.-]*\/[\w.-]+:[\w.-]+)`/g)) add(line, `docker pull ${m[1]}`, null);
+    }
+  }
+  return out;
+}
+
+/** What a notebook the README names is for: its name says, else the README's words about it. */
+function notebookPurpose(path: string, words: string): Purpose {
+  const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  for (const text of [name, words.toLowerCase()]) {
+    if (/infer|predict|submission|submit/.test(text)) return "predict";
+    if (/train|fit|finetune|pretrain/.test(text)) return "train";
+    if (/download|prepare|preprocess/.test(text)) return "download";
+  }
+  return "other";
+}
+
+/** ".../tree/feature/x/src": the longest prefix that is a known branch, else the first segment. */
+function branchOfTreePath(path: string, branches: readonly string[] | null): string {
+  const segments = path.split("/");
+  for (let n = segments.length; n > 1; n--) {
+    const candidate = segments.slice(0, n).join("/");
+    if (branches?.includes(candidate)) return candidate;
+  }
+  return segments[0]!;
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,49 @@
+// Fact family `suppressions`: `# repro-audit: ignore[rule-id, ...] reason` comments in Python, notebooks,
+// YAML, shell scripts, requirements files and Dockerfiles. One family read by the judge, so no other
+// extractor needs to know about them. A comment after code quiets its own line; a comment alone on its
+// line quiets the next line that holds something other than a comment. Fields: schemas/facts/suppressions.json.
+import type { FactRecord } from "../../../model/facts.js";
+import type { PythonSource } from "../../../model/repo-view.js";
+import type { Extractor } from "../../extractor.js";
+import { recordAt } from "../../python/locate.js";
+
+const MARK = "repro-audit:";
+const COMMENT = /#\s*repro-audit:\s*ignore\[([^\]]*)\]\s*(.*)$/;
+/** Files whose comments start with `#`, besides Python and notebooks. */
+const HASH_COMMENTED = /(\.ya?ml|\.sh|\.bash|\.zsh|(^|\/)requirements[^/]*\.txt|(^|\/)Dockerfile[^/]*|\.dockerfile)$/i;
+const MAX_REASON = 200;
+
+function recordsOf(source: Pick<PythonSource, "path" | "text" | "lineMap">): FactRecord[] {
+  if (!source.text.includes(MARK)) return [];
+  const lines = source.text.split("\n");
+  const records: FactRecord[] = [];
+  lines.forEach((text, i) => {
+    const m = COMMENT.exec(text);
+    if (!m) return;
+    const rules = m[1]!.split(",").map((r) => r.trim()).filter(Boolean).join(",");
+    const alone = text.slice(0, m.index).trim() === "";
+    let target = i + 1;
+    if (alone) {
+      let next = i + 1;
+      while (next < lines.length && /^\s*(#.*)?$/.test(lines[next]!)) next++;
+      target = next < lines.length ? next + 1 : i + 1;
+    }
+    records.push(recordAt(source, i + 1, { rules, reason: m[2]!.trim().slice(0, MAX_REASON), target }));
+  });
+  return records;
+}
+
+export const extractor: Extractor = {
+  id: "suppressions",
+  reads: [],
+  extract(ctx) {
+    const records: FactRecord[] = [];
+    for (const source of ctx.view.python()) records.push(...recordsOf(source));
+    for (const entry of ctx.view.files()) {
+      if (entry.skipped || entry.kind === "python" || entry.kind === "notebook" || !HASH_COMMENTED.test(entry.path)) continue;
+      const text = ctx.view.read(entry.path);
+      if (text !== null) records.push(...recordsOf({ path: entry.path, text }));
+    }
+    return records;
+  },
+};

@@ -1,0 +1,67 @@
+// Fact family `syntax`: files that do not parse, one record per file at the first error.
+//
+// Approach: the lexer and statement checks (src/extract/python/{lexer,structure}.ts) see every file and
+// catch what breaks most real solutions: unterminated strings, unbalanced brackets, bad indentation,
+// missing colons, Python 2 print/exec/except/octal/backquote syntax. Tree-sitter then parses only the
+// entry points the lexer passed (README scripts, __main__ files, notebooks) to catch the rest where it
+// matters most, keeping full parses off the thousands of library files. The parse of a __main__ file or
+// notebook comes with the prepared index (one parse shared with undefined-names, python/tree-facts.ts);
+// README-named scripts without a verdict are parsed here.
+import type { FactRecord, Facts } from "../../../model/facts.js";
+import type { Extractor } from "../../extractor.js";
+import { ENTRY_POINT_READS, entryPoints, trainingFiles } from "../../python/entry-points.js";
+import { recordAt } from "../../python/locate.js";
+import { preparePythonIndex, sourceOf } from "../../python/repo-index.js";
+import { parseError } from "../../python/tree-facts.js";
+import { pythonParser } from "../../python/tree-sitter.js";
+
+/** Messages of the lexer and statement checks that name a Python 2 construct. */
+const PYTHON2 = /Python 2|Missing parentheses in call to '(?:print|exec)'|multiple exception types must be parenthesized|inconsistent use of tabs and spaces/;
+
+export const extractor: Extractor = {
+  id: "syntax",
+  reads: ["env-spec", ...ENTRY_POINT_READS],
+  async extract(ctx) {
+    const index = await preparePythonIndex(ctx.view);
+    const records: FactRecord[] = [];
+    const entries = entryPoints(index, ctx.facts);
+    const training = trainingFiles(index, ctx.facts, ctx.view);
+    const onTrainPath = (path: string) => training === null || training.has(path);
+    const stated = statedPythons(ctx.facts);
+    /** An error only newer Pythons raise (`async` as a name since 3.7): parsed by every Python the repo states? */
+    const statedParses = (message: string) => {
+      const since = /keyword since Python (\d+)\.(\d+)/.exec(message);
+      if (!since || stated.length === 0) return {};
+      const limit = Number(since[1]) * 100 + Number(since[2]);
+      return { statedParses: stated.every((v) => v < limit) };
+    };
+    let parser: Awaited<ReturnType<typeof pythonParser>> | null = null;
+    for (const file of index.files) {
+      if (file.syntaxError) {
+        records.push(recordAt(file, file.syntaxError.line, { message: file.syntaxError.message, checkedBy: "lexer", python2: PYTHON2.test(file.syntaxError.message), trainPath: onTrainPath(file.path), ...statedParses(file.syntaxError.message) }));
+        continue;
+      }
+      if (!entries.has(file.path)) continue;
+      let error = file.tree?.error;
+      if (error === undefined) {
+        const source = sourceOf(ctx.view, file.path);
+        if (!source) continue;
+        error = parseError((parser ??= await pythonParser()), source.text);
+      }
+      if (error) records.push(recordAt(file, error.line, { message: error.message, checkedBy: "parser", python2: false, trainPath: onTrainPath(file.path) }));
+    }
+    return records;
+  },
+};
+
+/** The Python 3 versions the repo states (env-spec), as major x 100 + minor: 3.6 -> 306. Ranges and bare
+ * majors say too little and are left out. */
+function statedPythons(facts: Facts): number[] {
+  const out: number[] = [];
+  for (const r of facts.families["env-spec"] ?? []) {
+    if (r.kind !== "python-version" || typeof r.value !== "string") continue;
+    const m = /^\s*(?:==|=)?\s*(\d+)\.(\d+)(?:\.\d+)?\s*$/.exec(r.value);
+    if (m) out.push(Number(m[1]) * 100 + Number(m[2]));
+  }
+  return out;
+}

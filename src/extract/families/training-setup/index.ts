@@ -1,0 +1,93 @@
+// Fact family `training-setup`: what a training trains and on how much: architectures, input sizes, dataset
+// sizes (argparse defaults, CSV rows shipped in the repo, sizes a README states), mixed precision, frozen layers.
+import type { FactRecord } from "../../../model/facts.js";
+import type { Extractor } from "../../extractor.js";
+import { configValues, scannableConfig } from "../../python/config-lines.js";
+import { configArg } from "../../python/hints.js";
+import { recordAt } from "../../python/locate.js";
+import { preparePythonIndex } from "../../python/repo-index.js";
+import { architectureFromCall, inputSizeFromCall, switchesFromCall, type SetupFields } from "./setup-calls.js";
+import { setupKind } from "../../python/setup-hints.js";
+import { setupFromValue } from "./setup-values.js";
+import { cliOption } from "../../python/cli-option.js";
+import { countInRange } from "../../../model/count-ranges.js";
+
+/** CSV files whose rows may be the training examples: train.csv, train_folds.csv, folds.csv, train_labels.csv... */
+const TRAIN_TABLE = /(?:^|\/)(?:[\w-]*train[\w-]*|folds?|[\w-]*_folds?)\.(?:csv|tsv)$/i;
+const NOT_TRAIN = /test|submission|sample_sub|valid|pred/i;
+/** "2,000-row extract", "6,334 training images", "54k images", "1.2 million DICOM scans"; one qualifier at most. */
+const STATED_SIZE = /(?<![\dx×.,-]\s?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|m|thousand|million)?[\s-]+(?:(?:training|train|labell?ed|annotated|unique|original|additional|external|extra|dicom|ct|mri|chest|fundus|retinal|tissue|histology)[\s-]+)?(images?|pictures?|photos?|scans?|slides?|radiographs?|x-rays?|studies|study|patients?|slices?|samples?|examples?|rows?|tiles?|crops?|frames?|videos?|volumes?|cells?)\b(?![\s-]*(?:sizes?|resolution|res|shape)\b)/gi;
+const README = /(?:^|\/)readme(?:\.(?:md|markdown|rst|txt))?$/i;
+
+function statedSizes(text: string): Array<{ line: number; value: number; name: string }> {
+  const out: Array<{ line: number; value: number; name: string }> = [];
+  text.split("\n").forEach((line, i) => {
+    for (const m of line.matchAll(STATED_SIZE)) {
+      const before = line.slice(Math.max(0, (m.index ?? 0) - 24), m.index).toLowerCase();
+      if (/test|valid|hold-?out|public|private|between|size/.test(before + m[0].toLowerCase())) continue;
+      const scale = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6 }[(m[2] ?? "").toLowerCase()] ?? 1;
+      const value = Math.round(Number(m[1]!.replace(/,/g, "")) * scale);
+      if (value >= 10 && countInRange("images", value)) out.push({ line: i + 1, value, name: m[3]!.toLowerCase() });
+    }
+  });
+  return out;
+}
+
+export const extractor: Extractor = {
+  id: "training-setup",
+  reads: [],
+  async extract(ctx) {
+    const records: FactRecord[] = [];
+    for (const file of (await preparePythonIndex(ctx.view)).files) {
+      const imports = new Set(file.imports.map((i) => i.module.split(".")[0]!));
+      const add = (line: number, fields: SetupFields | null) => fields && records.push(recordAt(file, line, fields));
+      for (const a of file.assigns) {
+        const kind = setupKind(a.target);
+        if (kind) for (const r of setupFromValue(kind, a.value, "assignment", a.target)) add(a.line, r);
+      }
+      for (const k of file.kwargs) {
+        const kind = setupKind(k.arg.name!);
+        if (kind) for (const r of setupFromValue(kind, k.arg, "call-argument", `${k.callee}(${k.arg.name})`)) add(k.line, r);
+      }
+      for (const call of file.calls) {
+        const opt = cliOption(call);
+        if (opt) {
+          const kind = setupKind(opt.option);
+          const def = call.args.find((a) => a.name === "default");
+          if (kind && def) for (const r of setupFromValue(kind, def, "argparse-default", opt.option)) add(call.line, r);
+          continue;
+        }
+        add(call.line, architectureFromCall(call, imports));
+        for (const r of inputSizeFromCall(call)) add(call.line, r);
+        add(call.line, switchesFromCall(call));
+      }
+    }
+
+    for (const entry of ctx.view.files()) {
+      if (entry.skipped) continue;
+      if (entry.kind === "config" && scannableConfig(entry.path, entry.size)) {
+        const text = ctx.view.read(entry.path);
+        if (text === null) continue;
+        for (const v of configValues(text)) {
+          const kind = v.key ? setupKind(v.key) : null;
+          if (kind) for (const r of setupFromValue(kind, configArg(v.value), "config", v.key!)) records.push({ file: entry.path, line: v.line, ...r });
+        }
+      } else if (TRAIN_TABLE.test(entry.path) && !NOT_TRAIN.test(entry.path.slice(entry.path.lastIndexOf("/") + 1))) {
+        const text = ctx.view.read(entry.path);
+        const rows = text === null ? 0 : text.split("\n").filter((l) => l.trim() !== "").length - 1;
+        if (rows > 0 && countInRange("images", rows)) records.push({ file: entry.path, kind: "images", value: rows, via: "csv-rows", name: null });
+      } else if (README.test(entry.path) && entry.kind === "text") {
+        const text = ctx.view.read(entry.path);
+        for (const s of statedSizes(text ?? "")) records.push({ file: entry.path, line: s.line, kind: "images", value: s.value, via: "readme-text", name: s.name });
+      }
+    }
+    return withoutFactoryKeywords(records);
+  },
+};
+
+/** A factory's keyword (create_model(model_name=...), smp.Unet(encoder_name=...)) is read once, as the factory. */
+function withoutFactoryKeywords(records: FactRecord[]): FactRecord[] {
+  const key = (r: FactRecord) => `${r.file}:${r.line}:${r.value}`;
+  const factories = new Set(records.filter((r) => r.kind === "architecture" && r.via !== "call-argument").map(key));
+  return records.filter((r) => !(r.kind === "architecture" && r.via === "call-argument" && factories.has(key(r))));
+}

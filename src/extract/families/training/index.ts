@@ -1,0 +1,52 @@
+// Fact family `training`: hints of how big training is (epochs, folds, seeds, models, image and batch size).
+import type { FactRecord } from "../../../model/facts.js";
+import type { Extractor } from "../../extractor.js";
+import { configValues, scannableConfig } from "../../python/config-lines.js";
+import { boundedHint, hintKind, hintValues, configArg } from "../../python/hints.js";
+import { recordAt } from "../../python/locate.js";
+import { preparePythonIndex } from "../../python/repo-index.js";
+import { cliOption } from "../../python/cli-option.js";
+
+const FOLD_SPLITTERS = /(?:^|\.)(?:Stratified|Group|StratifiedGroup|MultilabelStratified|Repeated|RepeatedStratified)?KFold$/;
+const MODEL_FACTORIES = /(?:^|\.)create_model$/;
+
+export const extractor: Extractor = {
+  id: "training",
+  reads: [],
+  async extract(ctx) {
+    const records: FactRecord[] = [];
+    for (const file of (await preparePythonIndex(ctx.view)).files) {
+      for (const a of file.assigns) {
+        const kind = hintKind(a.target);
+        if (kind) for (const value of hintValues(kind, a.value)) records.push(recordAt(file, a.line, { ...boundedHint(kind, value), source: "assignment", name: a.target }));
+      }
+      for (const k of file.kwargs) {
+        const kind = hintKind(k.arg.name!);
+        if (kind) for (const value of hintValues(kind, k.arg)) records.push(recordAt(file, k.line, { ...boundedHint(kind, value), source: "call-argument", name: `${k.callee}(${k.arg.name})` }));
+      }
+      for (const call of file.calls) {
+        const opt = cliOption(call);
+        const first = call.args.find((a) => a.name === null);
+        if (opt) {
+          const kind = hintKind(opt.option);
+          const def = call.args.find((a) => a.name === "default");
+          if (kind && def) for (const value of hintValues(kind, def)) records.push(recordAt(file, call.line, { ...boundedHint(kind, value), source: "argparse-default", name: opt.option }));
+        } else if (FOLD_SPLITTERS.test(call.callee) && first?.kind === "number") {
+          records.push(recordAt(file, call.line, { ...boundedHint("folds", Number(first.value)), source: "call-argument", name: `${call.callee}(n_splits)` }));
+        } else if (MODEL_FACTORIES.test(call.callee) && first?.kind === "string") {
+          records.push(recordAt(file, call.line, { kind: "models", value: first.value, source: "call-argument", name: call.callee }));
+        }
+      }
+    }
+    for (const entry of ctx.view.files()) {
+      if (entry.kind !== "config" || entry.skipped || !scannableConfig(entry.path, entry.size)) continue;
+      const text = ctx.view.read(entry.path);
+      if (text === null) continue;
+      for (const v of configValues(text)) {
+        const kind = v.key ? hintKind(v.key) : null;
+        if (kind) for (const value of hintValues(kind, configArg(v.value))) records.push({ file: entry.path, line: v.line, ...boundedHint(kind, value), source: "config", name: v.key });
+      }
+    }
+    return records;
+  },
+};

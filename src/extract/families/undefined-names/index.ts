@@ -1,0 +1,49 @@
+// Fact family `undefined-names`: names a file loads that nothing binds, in any scope, and no builtin covers.
+//
+// Two steps for speed and precision: the lexical pass (names-lexical.ts) keeps names bound nowhere in
+// the file under a generous notion of binding; tree-sitter then parses only the files with candidates and
+// keeps a name only where it is loaded as a plain expression and bound nowhere. Files with a star
+// import, exec/globals() or a syntax error are not judged. The confirmation comes with the prepared index
+// (python/tree-facts.ts, one parse shared with the syntax family); an index without it parses here.
+import type { FactRecord } from "../../../model/facts.js";
+import type { Extractor } from "../../extractor.js";
+import { recordAt } from "../../python/locate.js";
+import { confirmUnbound } from "../../python/names-confirm.js";
+import { preparePythonIndex, sourceOf } from "../../python/repo-index.js";
+import { pythonParser, withTree } from "../../python/tree-sitter.js";
+
+/** Builtins of Python 2 that Python 3 dropped: defined for a repo that states Python 2 or is written in it. */
+const PYTHON2_BUILTINS = new Set("basestring unicode unichr long xrange raw_input reduce file execfile cmp apply buffer intern coerce reload".split(" "));
+
+export const extractor: Extractor = {
+  id: "undefined-names",
+  reads: ["env-spec", "syntax"],
+  async extract(ctx) {
+    const records: FactRecord[] = [];
+    // A repo that states Python 2, or whose code is Python 2 (a file only Python 2 parses), has its builtins.
+    const python2 =
+      (ctx.facts.families["env-spec"] ?? []).some((r) => r.kind === "python-version" && typeof r.value === "string" && /^\D*2(?:\.|$)/.test(r.value)) ||
+      (ctx.facts.families.syntax ?? []).some((r) => r.python2 === true);
+    for (const file of (await preparePythonIndex(ctx.view)).files) {
+      if (file.unbound === "dynamic" || file.unbound.length === 0) continue;
+      let confirmed = file.tree?.unbound;
+      if (!confirmed) {
+        const source = sourceOf(ctx.view, file.path);
+        if (!source) continue;
+        const parser = await pythonParser();
+        const candidates = file.unbound;
+        confirmed = withTree(parser, source.text, (root) => confirmUnbound(root, candidates)) ?? [];
+      }
+      // Names on a cell the parser could not read are words of broken text, not uses; a broken .py is the syntax rule's.
+      const broken = file.tree?.error ?? null;
+      if (broken && !file.notebook) continue;
+      const brokenCell = broken ? file.lineMap?.[broken.line - 1]?.cell : undefined;
+      for (const use of confirmed) {
+        if (python2 && PYTHON2_BUILTINS.has(use.name)) continue;
+        if (brokenCell !== undefined && file.lineMap?.[use.line - 1]?.cell === brokenCell) continue;
+        records.push(recordAt(file, use.line, { name: use.name }));
+      }
+    }
+    return records;
+  },
+};

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { dataSources, documentedBy } from "../../../../src/extract/families/data-refs/sources.js";
+
+describe("documented data sources", () => {
+  it("reads the folders a README tells a reader to fill, the Kaggle slugs it names and a data package link", () => {
+    const sources = dataSources(
+      [
+        {
+          file: "README.md",
+          text:
+            "3. Download the competition data from [here](https://www.kaggle.com/c/rsna-miccai-brain-tumor/data) and place the downloaded files in the `input` folder.\n" +
+            "2. Download the raw data and place the zip file `rsna.zip` in subdirectory `./data/raw/`.\n" +
+            "Download RICORD data and extract into external_data/MIDRC/. unzip test data into data_test folder\n",
+        },
+      ],
+      ["kaggle datasets download -d alice/extra-${size} -p data/extra"],
+      [{ path: "data/extra", by: "README.md:9" }],
+    );
+    expect(sources.folders.map((f) => [f.at.segs.join("/"), f.by])).toEqual([
+      ["input", "README.md:1"],
+      ["data/raw", "README.md:2"],
+      ["external_data/MIDRC", "README.md:3"],
+      ["data_test", "README.md:3"],
+      ["data/extra", "README.md:9"],
+    ]);
+    expect([...sources.slugs]).toEqual(["rsna-miccai-brain-tumor", "extra-${size}"]);
+    expect(sources.competition).toBe("README.md:1");
+    expect(documentedBy(sources, "../input/train_labels.csv", "working/create_folds.py", false)).toBe("README.md:1");
+    expect(documentedBy(sources, "../input/extra-512/x.csv", "nb.ipynb", true)).toBe("README");
+    expect(documentedBy(sources, "../input/own-weights/w.h5", "nb.ipynb", true)).toBeNull();
+    expect(documentedBy(sources, "/data/input/dataset1024/x.png", "src/data.py", false)).toBeNull();
+    expect(documentedBy(sources, "features/x.pkl", "nb.ipynb", true)).toBeNull();
+  });
+
+  it("counts a linked data package for the relative paths the code reads", () => {
+    const sources = dataSources([{ file: "README.md", text: "[You can download the whole package](https://www.dropbox.com/s/q/x.zip?dl=0) with training data and weights.\n" }], [], []);
+    expect(documentedBy(sources, "data/labels_all/1.png", "victor/create_masks.py", false)).toBe("README.md:1");
+    // A machine path under it: the package is its source (the path is paths-portable's finding).
+    expect(documentedBy(sources, "D:\\tmp\\x.png", "a.py", false)).toBe("README.md:1");
+    expect(documentedBy(sources, "/kaggle/input/other/x.csv", "a.py", false)).toBeNull();
+  });
+  it("counts the entries of a directory tree the README draws, not its generic folder names", () => {
+    const text = "```\ndata/\n├── cmmd\n│   └── Radiology manual annotations.xlsx  # from TCIA\n└── train\n```\n";
+    const sources = dataSources([{ file: "README.md", text }], [], []);
+    expect(documentedBy(sources, "/mnt/data/cmmd/D1-0001.dcm", "prep.py", false)).toBe("README.md:3");
+    expect(documentedBy(sources, "../x/Radiology manual annotations.xlsx", "prep.py", false)).toBe("README.md:4");
+    expect(documentedBy(sources, "/mnt/elsewhere/train/a.png", "prep.py", false)).toBeNull();
+  });
+});
