@@ -33,8 +33,9 @@ export function hintValues(kind: HintKind, arg: PyArg): Array<number | string> {
   if (arg.kind === "string" && /^\d+(?:\.\d+)?$/.test(arg.value)) return [Number(arg.value)];
   if (arg.kind === "list" && (kind === "folds" || kind === "seeds")) return arg.count ? [arg.count] : [];
   if (arg.kind === "list" && kind === "image-size") {
-    const first = /\d+/.exec(arg.value)?.[0];
-    return first ? [Number(first)] : [];
+    // The longer side: (512, 384) is 512, and a (3, 224, 224) shape's first number is its channels.
+    const sides = (arg.value.match(/\d+/g) ?? []).map(Number);
+    return sides.length ? [Math.max(...sides)] : [];
   }
   if (arg.kind === "other" && /^range\(\s*\d+\s*\)$/.test(arg.value) && (kind === "folds" || kind === "seeds")) return [Number(/\d+/.exec(arg.value)![0])];
   return [];

@@ -92,6 +92,14 @@ describe("Python fact families over one messy solution", () => {
     ]);
   });
 
+  it("training: a size tuple gives its longer side, never a shape's channel count", async () => {
+    const records = await run(training, { "cfg.py": "input_size = (3, 224, 224)\nimg_size = [384, 640]\n" });
+    expect(records.map((r) => [r.line, r.kind, r.value])).toEqual([
+      [1, "image-size", 224],
+      [2, "image-size", 640],
+    ]);
+  });
+
   it("placeholders: reachable through imports from the __main__ entry point", async () => {
     expect((await run(placeholders, files)).map((r) => [r.file, r.line, r.kind, r.reachable])).toEqual([
       ["src/models.py", 2, "ellipsis-body", true],
