@@ -62,6 +62,16 @@ describe("score", () => {
     expect(s.losses[0]).toMatchObject({ effect: "block", lost: 3 });
   });
 
+  it("graded by the rerun plan: counts only the findings it counted, and blocks only where a finding may", () => {
+    const s = score([
+      result({ rule: "spec-present", effect: "block", weight: 1, outcome: "fail", findings: 3, counted: 1, blocking: 0 }),
+      result({ rule: "refs", category: "instructions", weight: 3, outcome: "fail", findings: 2, counted: 0, blocking: 0 }),
+    ]);
+    expect(s.areas.install).toMatchObject({ points: 29, blockedBy: [] });
+    expect(s.losses).toEqual([{ rule: "spec-present", area: "install", category: "requirements", effect: "friction", weight: 1, findings: 1, lost: 1 }]);
+    expect(s.areas.run).toMatchObject({ points: 30, lost: 0 });
+  });
+
   it("lets losses take a blocked area below its cap, and never below zero", () => {
     const s = score([
       result({ rule: "b", effect: "block", weight: 10, outcome: "fail", findings: 1 }),
