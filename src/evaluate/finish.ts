@@ -58,7 +58,7 @@ export function gateSetting<T>(setting: Sourced<T> | null | undefined, flagName:
 
 export function finish(report: Report, options: FinishOptions): Finished {
   let full = options.baseline ? compareToBaseline(report, options.baseline, options.baseline.file) : report;
-  if (options.explainScore) full = { ...full, score: { ...full.score, explanation: explainScore(full.score) } };
+  if (options.explainScore) full = { ...full, score: { ...full.score, explanation: explainScore(full.score, { ...(full.plan ? { plan: full.plan } : {}), findings: full.findings }) } };
   const verdict = judgeGates(full, options.gates);
   return { report: full, shown: options.quiet ? errorsOnly(full) : full, verdict };
 }

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { AREA_POINTS, pointsLost, score, scoreWith } from "../../src/evaluate/score.js";
 import { explainRule, explainScore } from "../../src/evaluate/score-explain.js";
-import type { RuleResult } from "../../src/model/finding.js";
+import type { Finding, RuleResult } from "../../src/model/finding.js";
+import type { PlanSection } from "../../src/model/report.js";
 
 const result = (over: Partial<RuleResult>): RuleResult => ({
   rule: "r",
@@ -125,6 +126,58 @@ describe("explanations", () => {
       "trust: not assessed (branches: no rules in this category; code: no rules in this category), left out of the total",
       "total = 100 x 26 / 50 = 52 (areas not assessed are left out, not counted as full)",
     ]);
+  });
+
+  it("explainScore shows the rerun plan first, then per area what counted and what was set aside", () => {
+    const s = score([
+      result({ rule: "paths", category: "paths", weight: 2, outcome: "fail", findings: 3, counted: 2, blocking: 0, effect: "block" }),
+    ]);
+    const f = (line: number, over: Partial<Finding>): Finding => ({
+      rule: "paths",
+      category: "paths",
+      severity: "error",
+      file: "train.py",
+      line,
+      message: "m",
+      values: {},
+      locations: [],
+      plan: "on",
+      evidence: "conclusive",
+      ...over,
+    });
+    const findings = [
+      f(3, { severity: "warning", evidence: "unconfirmed" }),
+      f(4, { severity: "warning", plan: "unknown", planReason: "no rerun plan found: x" }),
+      f(9, { file: "eda.py", severity: "info", plan: "off", planReason: "not on the rerun path: no step runs or imports eda.py" }),
+    ];
+    const plan: PlanSection = {
+      collected: true,
+      found: true,
+      basis: "readme",
+      reached: 4,
+      steps: [
+        { order: 1, file: "README.md", line: 3, cwd: ".", command: "pip install -r requirements.txt", program: null, repeat: 1 },
+        { order: 2, file: "README.md", line: 9, cwd: "src", command: "bash train.sh", program: "src/train.sh", repeat: 1 },
+        { order: 3, file: "src/train.sh", line: 2, cwd: "src", command: "python train.py --fold $f", program: "src/train.py", repeat: 5 },
+      ],
+    };
+    expect(explainScore(s, { plan, findings }).slice(0, 9)).toEqual([
+      "rerun plan (from the readme): 3 steps, reaching 4 code files",
+      "  1. in .: pip install -r requirements.txt (an outside tool)",
+      "  2. in src: bash train.sh (runs src/train.sh)",
+      "  3. in src: python train.py --fold $f (runs src/train.py), 5 times",
+      "install: not assessed (requirements: no rules in this category; environment: no rules in this category), left out of the total",
+      "data (paths, datasets): 16.8 of 20 (20 - 3.2 lost)",
+      "  paths (friction, weight 2): 2 finding(s) cost 2 x log2(1 + 2) = 3.2",
+      "  set aside as off the plan (cost nothing): paths at eda.py:9 (not on the rerun path: no step runs or imports eda.py)",
+      "  set aside as unconfirmed or plan unknown (counted, never block): paths at train.py:3 (unconfirmed), paths at train.py:4 (plan unknown)",
+    ]);
+    expect(explainScore(s, { plan: { collected: false, reason: "an older facts file" }, findings })[0]).toBe(
+      "rerun plan: not collected (an older facts file): findings graded as their rules are written",
+    );
+    expect(explainScore(s, { plan: { collected: true, found: false, basis: "none", reached: 0, steps: [], what: "no README commands" }, findings })[0]).toBe(
+      "rerun plan: none found (no README commands): findings in code are a warning at most and never block",
+    );
   });
 
   it("explainRule states the rule's reason, fix, area and cost", () => {
