@@ -22,6 +22,15 @@ export function moreLocationsText(finding: Finding): string {
   return more > 0 ? ` (and ${more} more place${more === 1 ? "" : "s"})` : "";
 }
 
+/** Why the rerun plan set a finding aside, in a few words ("" for a conclusive finding on the plan, or one
+ * graded without a plan): off the plan its reason; else "unconfirmed" or "plan unknown". */
+export function planNote(finding: Finding): string {
+  if (finding.plan === "off") return finding.planReason ?? "not on the rerun path";
+  if (finding.plan === "unknown") return "plan unknown";
+  if (finding.plan === "on" && finding.evidence === "unconfirmed") return "unconfirmed";
+  return "";
+}
+
 /** Category order, then severity, then file and line: the order every renderer lists findings in. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   const rank = (f: Finding): number[] => [

@@ -14,6 +14,7 @@ import {
   locationText,
   moreLocationsText,
   num,
+  planNote,
   redactUrl,
   severitySummary,
   shortCommit,
@@ -53,9 +54,11 @@ function locationCell(report: Report, f: Finding): string {
 }
 
 function messageCell(f: Finding): string {
+  const note = planNote(f);
+  const plan = note ? ` _(${mdText(note)})_` : "";
   const baseline = f.baseline === "unchanged" ? " _(in baseline)_" : "";
   const fix = f.fix ? `<br>**Fix:** ${mdText(f.fix)}` : "";
-  return `${mdText(f.message + moreLocationsText(f))}${baseline}${fix}`;
+  return `${mdText(f.message + moreLocationsText(f))}${plan}${baseline}${fix}`;
 }
 
 function scoreTable(report: Report): string[] {

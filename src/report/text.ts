@@ -15,6 +15,7 @@ import {
   moreLocationsText,
   num,
   oneLineText,
+  planNote,
   redactUrl,
   safeText,
   severitySummary,
@@ -97,7 +98,8 @@ function scoreLines(report: Report, p: Paint): string[] {
 
 function findingLine(finding: Finding, p: Paint, showCategory: boolean): string[] {
   const severity = severityColour(p, finding.severity)(finding.severity.padEnd(7));
-  const message = safeText(oneLineText(finding.message)) + moreLocationsText(finding);
+  const note = planNote(finding);
+  const message = safeText(oneLineText(finding.message)) + moreLocationsText(finding) + (note ? p.dim(` (${safeText(oneLineText(note))})`) : "");
   const tag = showCategory ? `${finding.category}: ` : "";
   const mark = finding.baseline === "unchanged" ? p.dim(" (in baseline)") : "";
   const lines = [`  ${severity}  ${safeText(locationText(finding))}  ${tag}${message}${mark}  ${p.dim(finding.rule)}`];

@@ -112,6 +112,21 @@ describe("numbers", () => {
 });
 
 describe("findings: every error first, then each category's warnings and info, each with its fix", () => {
+  it("says beside a finding why the rerun plan set it aside, and nothing for a conclusive one on the plan", () => {
+    const report = sampleReport();
+    report.findings = [
+      finding({ plan: "on", evidence: "conclusive", message: "kept" }),
+      finding({ severity: "info", plan: "off", planReason: "not on the rerun path: no step runs or imports eda.py", evidence: "conclusive", message: "aside" }),
+      finding({ severity: "warning", plan: "on", evidence: "unconfirmed", message: "unsure" }),
+      finding({ severity: "warning", plan: "unknown", evidence: "conclusive", message: "unplaced" }),
+    ];
+    const lines = renderText(report, { color: false }).split("\n");
+    expect(lines.find((l) => l.includes("kept"))).not.toContain("(");
+    expect(lines.find((l) => l.includes("aside"))).toContain("aside (not on the rerun path: no step runs or imports eda.py)");
+    expect(lines.find((l) => l.includes("unsure"))).toContain("unsure (unconfirmed)");
+    expect(lines.find((l) => l.includes("unplaced"))).toContain("unplaced (plan unknown)");
+  });
+
   it("lists errors across categories before any warning, and a fix line under a finding that has one", () => {
     const text = renderText(sampleReport(), { color: false });
     const lines = text.split("\n");
