@@ -98,6 +98,10 @@ export function explainRule(rule: Rule): string {
       (rule.check.absent ? ": one finding when there is none." : rule.group ? `: one finding per distinct ${rule.group.join(" + ")}.` : ": one finding per record."),
     ...(rule.applies ? [`Applies when '${rule.applies.family}' has a record${rule.applies.where ? ` where ${JSON.stringify(rule.applies.where)}` : ""}; otherwise not applicable.`] : []),
     ...(rule.needs?.length ? [`Needs collected: ${rule.needs.join(", ")}; otherwise not assessed.`] : []),
+    "",
+    rule.evidence === "unconfirmed"
+      ? "Evidence: unconfirmed; its findings are a warning at most and never block, off the rerun plan they are info and cost nothing."
+      : `Evidence: conclusive${rule.unconfirmedWhen ? ` (unconfirmed where the record matches ${JSON.stringify(rule.unconfirmedWhen)}: a warning at most, never blocking)` : ""}; on the rerun plan its findings keep their severity and may block, off it they are info and cost nothing.`,
     ...(rule.firstLook ? ["", `First look: ${firstLookLine(rule.firstLook)}.`] : []),
     ...(rule.heldBack ? [`Held back by the first-look gate from its own ${rule.heldBack.severity} severity and ${rule.heldBack.blockWhen ? "blocking case" : rule.heldBack.effect} effect until its precision reaches the gate.`] : []),
     "",

@@ -201,5 +201,6 @@ describe("explanations", () => {
     expect(text).toContain("answers the 'data' question, worth 20 of the 100 points");
     expect(text).toContain("findings -> points lost: 1: 2, 2: 3.2, 5: 5.2, 20: 8.8");
     expect(text).toContain("friction: it costs points but never caps 'data'");
+    expect(text).toContain("Evidence: conclusive; on the rerun plan its findings keep their severity and may block, off it they are info and cost nothing.");
   });
 });
