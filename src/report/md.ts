@@ -15,6 +15,7 @@ import {
   moreLocationsText,
   num,
   planNote,
+  planText,
   redactUrl,
   severitySummary,
   shortCommit,
@@ -131,7 +132,9 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     const secs = s.status === "ran" && s.seconds !== undefined ? ` ${duration(s.seconds)}` : "";
     return `${name} ${s.status}${secs}${s.reason ? ` (${mdText(s.reason)})` : ""}`;
   }).join(" · ");
-  lines.push(`**Repository** ${mdText(redactUrl(repo.url))} · ${where}  `, `**Branches** ${branches}  `, `**Stages** ${stages}`, "");
+  lines.push(`**Repository** ${mdText(redactUrl(repo.url))} · ${where}  `, `**Branches** ${branches}  `, `**Stages** ${stages}${report.plan ? "  " : ""}`);
+  if (report.plan) lines.push(`**Rerun plan** ${mdText(planText(report.plan))}`);
+  lines.push("");
 
   lines.push(`${sub} Score`, "", ...scoreTable(report), "");
   lines.push(...findingsMarkdown(report, options, sub));

@@ -16,6 +16,7 @@ import {
   num,
   oneLineText,
   planNote,
+  planText,
   redactUrl,
   safeText,
   severitySummary,
@@ -59,6 +60,7 @@ function headerLines(report: Report, p: Paint, maxBranches: number): string[] {
     ["commit", commit],
     ["branches", names.length ? names.join(", ") : "none listed"],
     ["stages", STAGES.map((name) => stageText(name, report.stages[name])).join(" · ")],
+    ...(report.plan ? [["rerun plan", oneLineText(planText(report.plan))]] : []),
   ];
   return [
     `${p.bold("repro-audit")} ${report.tool.version}  reproducibility audit`,

@@ -45,6 +45,12 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown(report)).toContain(" _(unconfirmed)_");
   });
 
+  it("names the rerun plan the findings were graded by, the repo's words kept inert", () => {
+    const report = sampleReport();
+    report.plan = { collected: true, found: false, basis: "none", reached: 0, steps: [], what: "no *step* found" };
+    expect(renderMarkdown(report)).toContain("**Rerun plan** none found (no \\*step\\* found): findings in code are a warning at most and never block");
+  });
+
   it("keeps text from the repo from adding markup, HTML, links or mentions", () => {
     expect(mdText("a | b <script>x</script> [click](http://evil) @alice **bold**")).toBe(
       "a \\| b &lt;script&gt;x&lt;/script&gt; \\[click\\](http://evil) @\u200balice \\*\\*bold\\*\\*",

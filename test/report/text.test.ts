@@ -127,6 +127,15 @@ describe("findings: every error first, then each category's warnings and info, e
     expect(lines.find((l) => l.includes("unplaced"))).toContain("unplaced (plan unknown)");
   });
 
+  it("names the rerun plan the findings were graded by in the header, or says there was none", () => {
+    const report = sampleReport();
+    expect(renderText(report, { color: false })).not.toContain("rerun plan");
+    report.plan = { collected: true, found: true, basis: "readme", reached: 5, steps: [{ order: 1, file: "README.md", cwd: ".", command: "python train.py", program: "train.py", repeat: 1 }] };
+    expect(renderText(report, { color: false })).toMatch(/rerun plan +1 step from the readme, reaching 5 code files/);
+    report.plan = { collected: false, reason: "older facts" };
+    expect(renderText(report, { color: false })).toMatch(/rerun plan +not collected \(older facts\): findings graded as their rules are written/);
+  });
+
   it("lists errors across categories before any warning, and a fix line under a finding that has one", () => {
     const text = renderText(sampleReport(), { color: false });
     const lines = text.split("\n");
