@@ -76,6 +76,7 @@ function fieldsNamedBy(rule: Rule): Array<{ family: string; field: string; where
   for (const field of Object.keys(rule.check.where ?? {})) named.push({ family: rule.check.family, field, where: "check.where" });
   for (const field of Object.keys(rule.applies?.where ?? {})) named.push({ family: rule.applies!.family, field, where: "applies.where" });
   for (const field of rule.group ?? []) named.push({ family: rule.check.family, field, where: "group" });
+  for (const field of Object.keys(rule.unconfirmedWhen ?? {})) named.push({ family: rule.check.family, field, where: "unconfirmedWhen" });
   const extra = rule.group ? ["count"] : [];
   // An absence's words come from the record `applies` found; a finding's from the record it matched.
   const speaker = rule.check.absent && rule.applies ? rule.applies.family : rule.check.family;
@@ -95,6 +96,10 @@ describe("rules", () => {
       for (const { family, field, where } of fieldsNamedBy(rule)) {
         expect(familyFields(family), `${rule.source} ${where}: '${field}' is not a field of ${family}`).toContain(field);
       }
+    });
+
+    it(`${rule.id} says how conclusive its findings are`, () => {
+      expect(rule.evidence, `${rule.source}: add evidence: conclusive | unconfirmed (and unconfirmedWhen where some records are unsure)`).toMatch(/^(conclusive|unconfirmed)$/);
     });
 
     it(`${rule.id} has its message asserted by a case`, () => {

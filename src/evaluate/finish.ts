@@ -1,5 +1,6 @@
 // Finish a report the one way the CLI and the Action share (pure): compare with a baseline, explain the
 // score, judge the gates (fail-under, max-warnings, fail-on) on everything found, then cut to errors (quiet).
+// It runs last in the one order written down in assemble.ts: findings arrive already graded by the rerun plan.
 import type { FailOn, Finding } from "../model/finding.js";
 import type { Report } from "../model/report.js";
 import type { Sourced } from "../model/sourced.js";
@@ -57,7 +58,7 @@ export function gateSetting<T>(setting: Sourced<T> | null | undefined, flagName:
 
 export function finish(report: Report, options: FinishOptions): Finished {
   let full = options.baseline ? compareToBaseline(report, options.baseline, options.baseline.file) : report;
-  if (options.explainScore) full = { ...full, score: { ...full.score, explanation: explainScore(full.score) } };
+  if (options.explainScore) full = { ...full, score: { ...full.score, explanation: explainScore(full.score, { ...(full.plan ? { plan: full.plan } : {}), findings: full.findings }) } };
   const verdict = judgeGates(full, options.gates);
   return { report: full, shown: options.quiet ? errorsOnly(full) : full, verdict };
 }

@@ -1,10 +1,12 @@
 // Judge rules against facts (pure): every matching record is a finding; outcomes say what was not assessed;
 // inline suppressions are matched at the record level and honoured only when the caller says so.
 import type { FactRecord, FactValue, Facts } from "../model/facts.js";
-import type { Finding, FindingLocation, RuleResult } from "../model/finding.js";
+import type { Evidence, Finding, FindingLocation, RuleResult, Severity } from "../model/finding.js";
 import type { InlineSuppression } from "../model/report.js";
 import { fingerprintOf } from "./fingerprint.js";
 import { indexSuppressions, type SuppressionIndex } from "./suppress.js";
+import { gradedSeverity, isOnPlan, mayBlock, placeOf, type Placed } from "./plan-grade.js";
+import { planIndex, type PlanIndex } from "./rerun-plan.js";
 import type { Matcher, Rule, Selector, Where } from "./rule.js";
 
 function matches(value: FactValue | undefined, matcher: Matcher): boolean {
@@ -62,8 +64,15 @@ export function quoted<T extends FactValue>(value: T): T | string {
   return `${value.slice(0, end)}…`;
 }
 
+/** How one finding is graded: its severity after the plan and its evidence, and where it lies (none: no plan). */
+interface Grade {
+  severity: Severity;
+  evidence: Evidence;
+  placed?: Placed;
+}
+
 /** One finding for records that are one problem: the first record speaks, every record is a location. */
-function toFinding(rule: Rule, records: readonly FactRecord[]): Finding {
+function toFinding(rule: Rule, records: readonly FactRecord[], grade: Grade): Finding {
   const first = records[0] ?? {};
   const whole: Finding["values"] = {};
   const values: Finding["values"] = {};
@@ -80,7 +89,7 @@ function toFinding(rule: Rule, records: readonly FactRecord[]): Finding {
   return {
     rule: rule.id,
     category: rule.category,
-    severity: rule.severity,
+    severity: grade.severity,
     file,
     line: typeof first.line === "number" ? first.line : null,
     ...(typeof first.cell === "number" ? { cell: first.cell } : {}),
@@ -89,6 +98,8 @@ function toFinding(rule: Rule, records: readonly FactRecord[]): Finding {
     values,
     locations,
     ...(rule.fix ? { fix: fillTemplate(rule.fix, values) } : {}),
+    ...(grade.placed ? { plan: grade.placed.place, ...(grade.placed.reason ? { planReason: grade.placed.reason } : {}) } : {}),
+    evidence: grade.evidence,
     // The whole values: a cut never makes two problems one.
     fingerprint: fingerprintOf({ rule: rule.id, file, values: whole }, rule.group),
   };
@@ -117,6 +128,8 @@ function groupRecords(rule: Rule, records: readonly FactRecord[]): FactRecord[][
 export interface JudgeOptions {
   /** Inline suppressions quiet findings (the user trusts the repo); otherwise they are only counted. */
   honourInline?: boolean;
+  /** The rerun plan, read once for all rules (null: not collected); read from the facts when left out. */
+  plan?: PlanIndex | null;
 }
 
 /** What a rule says about itself in every result, so a saved report renders without the rule files. */
@@ -172,15 +185,59 @@ export function judgeRule(rule: Rule, facts: Facts, index?: SuppressionIndex, op
   }
   const matched = withoutSuppressed(rule, select(facts, rule.check), index, options.honourInline === true);
   // An absence has no record of its own: its words may name fields of the record `applies` found.
-  const findings = rule.check.absent
+  const groups = rule.check.absent
     ? matched.length === 0
-      ? [toFinding(rule, [unlocated(rule.applies ? select(facts, rule.applies)[0] : undefined)])]
+      ? [[unlocated(rule.applies ? select(facts, rule.applies)[0] : undefined)]]
       : []
-    : groupRecords(rule, matched).map((records) => toFinding(rule, records));
+    : groupRecords(rule, matched);
+  const plan = options.plan !== undefined ? options.plan : planIndex(facts);
+  const graded = groups.map((records) => (plan ? gradeGroup(rule, records, plan) : asWrittenGroup(rule, records)));
+  const findings = graded.map((g) => g.finding);
   const outcome = findings.length > 0 ? "fail" : "pass";
   const occurrences = rule.check.absent ? findings.length : matched.length;
-  const blocking = rule.blockWhen && !rule.check.absent ? groupRecords(rule, matched).filter((g) => g.some((r) => recordMatches(r, rule.blockWhen))).length : 0;
-  return { result: { ...base, outcome, findings: findings.length, occurrences, ...(blocking ? { blocking } : {}) }, findings };
+  const blocking = graded.filter((g) => g.blocks).length;
+  const counts = plan
+    ? { counted: graded.filter((g) => g.finding.plan !== "off").length, ...(rule.effect === "block" || rule.blockWhen ? { blocking } : {}) }
+    : blocking
+      ? { blocking }
+      : {};
+  return { result: { ...base, outcome, findings: findings.length, occurrences, ...counts }, findings };
+}
+
+/** The rule's evidence for these records: unconfirmed by the rule, or when none of them escapes `unconfirmedWhen`. */
+function evidenceOf(rule: Rule, records: readonly FactRecord[]): Evidence {
+  if (rule.evidence === "unconfirmed") return "unconfirmed";
+  if (!rule.unconfirmedWhen || records.length === 0) return "conclusive";
+  return records.every((r) => recordMatches(r, rule.unconfirmedWhen)) ? "unconfirmed" : "conclusive";
+}
+
+/** Whether the rule as written blocks for these records: every finding of a `block` rule, or `blockWhen` matched. */
+function blocksAsWritten(rule: Rule, records: readonly FactRecord[]): boolean {
+  if (rule.effect === "block") return true;
+  return rule.blockWhen !== undefined && !rule.check.absent && records.some((r) => recordMatches(r, rule.blockWhen));
+}
+
+interface Graded {
+  finding: Finding;
+  blocks: boolean;
+}
+
+/** No plan collected: the finding is graded as its rule is written, as audits without the plan always were. */
+function asWrittenGroup(rule: Rule, records: FactRecord[]): Graded {
+  const finding = toFinding(rule, records, { severity: rule.severity, evidence: evidenceOf(rule, records) });
+  return { finding, blocks: rule.blockWhen !== undefined && !rule.check.absent && records.some((r) => recordMatches(r, rule.blockWhen)) };
+}
+
+/** Graded by the plan: places on the plan first (they speak for the finding), their records decide the evidence
+ * and the blocking; only a conclusive finding on the plan keeps an error and may block. */
+function gradeGroup(rule: Rule, records: FactRecord[], plan: PlanIndex): Graded {
+  const on = records.filter((r) => isOnPlan(r.file, plan));
+  const ordered = [...on, ...records.filter((r) => !on.includes(r))];
+  const placed = placeOf(ordered.map((r) => (typeof r.file === "string" ? r.file : null)), rule.category, plan);
+  const deciding = on.length > 0 ? on : records;
+  const evidence = evidenceOf(rule, deciding);
+  const finding = toFinding(rule, ordered, { severity: gradedSeverity(rule.severity, placed.place, evidence), evidence, placed });
+  return { finding, blocks: blocksAsWritten(rule, deciding) && mayBlock(placed.place, evidence) };
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -198,8 +255,9 @@ export function judge(rules: Rule[], facts: Facts, options: JudgeOptions = {}): 
   const index = indexSuppressions(facts);
   const results: RuleResult[] = [];
   const findings: Finding[] = [];
+  const plan = options.plan !== undefined ? options.plan : planIndex(facts);
   for (const rule of rules) {
-    const judged = judgeRule(rule, facts, index, options);
+    const judged = judgeRule(rule, facts, index, { ...options, plan });
     results.push(judged.result);
     findings.push(...judged.findings);
   }

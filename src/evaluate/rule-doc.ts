@@ -29,6 +29,18 @@ function firstLookSection(rule: Rule): string[] {
   return ["## First-look precision", "", `${firstLookLine(rule.firstLook)}.${held}`, ""];
 }
 
+/** How conclusive its findings are, and what the rerun plan lets them do. */
+function evidenceSection(rule: Rule): string[] {
+  const lines =
+    rule.evidence === "unconfirmed"
+      ? ["Its findings are unconfirmed: a warning at most, and they never block."]
+      : [
+          "Its findings are conclusive: on the rerun plan they keep the rule's severity and may block.",
+          ...(rule.unconfirmedWhen ? [`A finding whose record matches ${code(rule.unconfirmedWhen)} is unconfirmed: a warning at most, and it never blocks.`] : []),
+        ];
+  return ["## Evidence", "", ...lines, "Off the rerun plan a finding is info and costs nothing; where no plan was found, a finding in code is a warning at most.", ""];
+}
+
 export function ruleDoc(rule: Rule): string {
   const effect = rule.effect ?? "friction";
   const area = AREA_OF[rule.category];
@@ -49,6 +61,7 @@ export function ruleDoc(rule: Rule): string {
     rule.reason,
     "",
     ...firstLookSection(rule),
+    ...evidenceSection(rule),
     "## What it checks",
     "",
     rule.check.absent

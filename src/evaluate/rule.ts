@@ -1,5 +1,5 @@
 // The shape of a rule file once validated (schemas/rule.schema.json is the source of truth).
-import type { Category, Effect, Severity } from "../model/finding.js";
+import type { Category, Effect, Evidence, Severity } from "../model/finding.js";
 import type { FactValue } from "../model/facts.js";
 import type { FirstLook } from "./first-look-gate.js";
 
@@ -32,6 +32,10 @@ export interface Rule {
   firstLook?: FirstLook;
   /** What the first-look gate took away (the file's own severity and effect), when it did. */
   heldBack?: { severity: Severity; effect: Effect; blockWhen?: Where };
+  /** How sure its findings are (default conclusive): an unconfirmed finding is a warning at most and never blocks. */
+  evidence?: Evidence;
+  /** A record matching this makes its finding unconfirmed (e.g. a data file no step we can see writes). */
+  unconfirmedWhen?: Where;
   /** Points of its area the first finding costs; n findings cost weight x log2(1 + n). */
   weight: number;
   reason: string;

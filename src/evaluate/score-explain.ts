@@ -1,5 +1,7 @@
-// The score's arithmetic in words (pure): for --explain-score from a score, and for `rules explain` from a rule.
-import { AREAS, type Score } from "../model/report.js";
+// The score's arithmetic in words (pure): for --explain-score from a score (with the rerun plan that graded its
+// findings), and for `rules explain` from a rule.
+import type { Finding } from "../model/finding.js";
+import { AREAS, type Area, type PlanSection, type PlanStep, type Score } from "../model/report.js";
 import { AREA_OF, AREA_POINTS, BLOCK_CAP, pointsLost } from "./score.js";
 import { firstLookLine } from "./first-look-gate.js";
 import type { Rule } from "./rule.js";
@@ -7,9 +9,50 @@ import type { Rule } from "./rule.js";
 const num = (x: number) => String(Math.round(x * 10) / 10);
 const AREA_LIST = AREAS.map((a) => `${a} ${AREA_POINTS[a]}`).join(", ");
 
-/** One line per area and per failing rule, then the total: every number the score rests on. */
-export function explainScore(score: Score): string[] {
-  const lines: string[] = [];
+/** What graded the findings, beside the score: the report's plan and its findings. */
+export interface ExplainContext {
+  plan?: PlanSection;
+  findings?: readonly Finding[];
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+function stepLine(step: PlanStep): string {
+  const runs = step.program === null ? "an outside tool" : `runs ${step.program}`;
+  return `  ${step.order}. in ${step.cwd}: ${step.command} (${runs})${step.repeat > 1 ? `, ${step.repeat} times` : ""}`;
+}
+
+/** The plan's steps in order (working folder, command, program, repeat) and its reach, or why there is none. */
+function planLines(plan: PlanSection | undefined): string[] {
+  if (!plan) return [];
+  if (!plan.collected) return [`rerun plan: not collected (${plan.reason}): findings graded as their rules are written`];
+  if (!plan.found) return [`rerun plan: none found (${plan.what ?? "no step runs a file of the repo"}): findings in code are a warning at most and never block`];
+  return [`rerun plan (from the ${plan.basis}): ${plural(plan.steps.length, "step")}, reaching ${plural(plan.reached, "code file")}`, ...plan.steps.map(stepLine)];
+}
+
+const placeText = (f: Finding) => (f.file === null ? "the repository" : f.line !== null ? `${f.file}:${f.line}` : f.file);
+const MAX_LISTED = 10;
+const listed = (items: string[]) => (items.length > MAX_LISTED ? [...items.slice(0, MAX_LISTED), `and ${items.length - MAX_LISTED} more`] : items).join(", ");
+
+/** The findings of an area the plan set aside: off the plan (cost nothing), and unconfirmed or of an unknown
+ * place (counted, but never an error nor a block). */
+function setAsideLines(area: Area, findings: readonly Finding[]): string[] {
+  const mine = findings.filter((f) => AREA_OF[f.category] === area);
+  const off = mine.filter((f) => f.plan === "off").map((f) => `${f.rule} at ${placeText(f)} (${f.planReason ?? "not on the rerun path"})`);
+  const unsure = mine
+    .filter((f) => f.plan !== undefined && f.plan !== "off" && (f.plan === "unknown" || f.evidence === "unconfirmed"))
+    .map((f) => `${f.rule} at ${placeText(f)} (${f.plan === "unknown" ? "plan unknown" : "unconfirmed"})`);
+  return [
+    ...(off.length ? [`  set aside as off the plan (cost nothing): ${listed(off)}`] : []),
+    ...(unsure.length ? [`  set aside as unconfirmed or plan unknown (counted, never block): ${listed(unsure)}`] : []),
+  ];
+}
+
+/** The plan, then one line per area and per failing rule with what the plan set aside, then the total: every
+ * number the score rests on. */
+export function explainScore(score: Score, context: ExplainContext = {}): string[] {
+  const lines: string[] = planLines(context.plan);
+  const findings = context.findings ?? [];
   for (const area of AREAS) {
     const a = score.areas[area];
     if (!a) continue;
@@ -25,6 +68,7 @@ export function explainScore(score: Score): string[] {
     for (const l of score.losses.filter((x) => x.area === area)) {
       lines.push(`  ${l.rule} (${l.effect}, weight ${num(l.weight)}): ${l.findings} finding(s) cost ${num(l.weight)} x log2(1 + ${l.findings}) = ${num(l.lost)}`);
     }
+    lines.push(...setAsideLines(area, findings));
   }
   const assessed = AREAS.map((a) => score.areas[a]).filter((a) => a?.assessed);
   const kept = assessed.reduce((s, a) => s + (a.points ?? 0), 0);
@@ -54,6 +98,10 @@ export function explainRule(rule: Rule): string {
       (rule.check.absent ? ": one finding when there is none." : rule.group ? `: one finding per distinct ${rule.group.join(" + ")}.` : ": one finding per record."),
     ...(rule.applies ? [`Applies when '${rule.applies.family}' has a record${rule.applies.where ? ` where ${JSON.stringify(rule.applies.where)}` : ""}; otherwise not applicable.`] : []),
     ...(rule.needs?.length ? [`Needs collected: ${rule.needs.join(", ")}; otherwise not assessed.`] : []),
+    "",
+    rule.evidence === "unconfirmed"
+      ? "Evidence: unconfirmed; its findings are a warning at most and never block, off the rerun plan they are info and cost nothing."
+      : `Evidence: conclusive${rule.unconfirmedWhen ? ` (unconfirmed where the record matches ${JSON.stringify(rule.unconfirmedWhen)}: a warning at most, never blocking)` : ""}; on the rerun plan its findings keep their severity and may block, off it they are info and cost nothing.`,
     ...(rule.firstLook ? ["", `First look: ${firstLookLine(rule.firstLook)}.`] : []),
     ...(rule.heldBack ? [`Held back by the first-look gate from its own ${rule.heldBack.severity} severity and ${rule.heldBack.blockWhen ? "blocking case" : rule.heldBack.effect} effect until its precision reaches the gate.`] : []),
     "",

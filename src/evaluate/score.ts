@@ -39,17 +39,23 @@ function notAssessedReason(results: readonly RuleResult[]): string {
   return results.find((r) => r.outcome === "not-assessed")?.reason ?? (results.length ? "no rule applied" : "no rules in this category");
 }
 
+/** Findings that cost points: graded by the rerun plan, those it counted (off-plan findings cost nothing). */
+const countedOf = (r: RuleResult) => r.counted ?? r.findings;
+/** Whether a failing rule blocks: graded, only when a finding may (a conclusive one on the plan); else its effect
+ * or a finding that matched its blockWhen. */
+const blocks = (r: RuleResult) => (r.counted !== undefined && r.blocking !== undefined ? r.blocking > 0 : r.effect === "block" || (r.blocking ?? 0) > 0);
+
 export function score(results: readonly RuleResult[]): Score {
   const losses: RuleLoss[] = results
-    .filter((r) => r.outcome === "fail" && r.findings > 0)
+    .filter((r) => r.outcome === "fail" && countedOf(r) > 0)
     .map((r) => ({
       rule: r.rule,
       area: AREA_OF[r.category],
       category: r.category,
-      effect: r.effect === "block" || (r.blocking ?? 0) > 0 ? "block" : "friction",
+      effect: blocks(r) ? "block" : "friction",
       weight: r.weight,
-      findings: r.findings,
-      lost: round1(pointsLost(r.weight, r.findings)),
+      findings: countedOf(r),
+      lost: round1(pointsLost(r.weight, countedOf(r))),
     }));
   const lostIn = (pick: (l: RuleLoss) => boolean) => losses.filter(pick).reduce((s, l) => s + pointsLost(l.weight, l.findings), 0);
   const blockersIn = (pick: (l: RuleLoss) => boolean) => losses.filter((l) => pick(l) && l.effect === "block").map((l) => l.rule);
@@ -85,13 +91,14 @@ export function score(results: readonly RuleResult[]): Score {
   return { total, categories, areas, losses };
 }
 
-/** The same arithmetic after dropping findings (a baseline's): each rule's count replaced by `count(rule)`. */
+/** The same arithmetic after dropping findings (a baseline's): each rule's count replaced by `count(rule)`, which
+ * counts what the score counts (no off-plan finding). */
 export function scoreWith(results: readonly RuleResult[], count: (rule: string) => number): Score {
   return score(
     results.map((r) => {
       if (r.outcome !== "fail") return r;
       const findings = count(r.rule);
-      return { ...r, findings, outcome: findings > 0 ? "fail" : "pass" };
+      return { ...r, findings, ...(r.counted !== undefined ? { counted: findings } : {}), outcome: findings > 0 ? "fail" : "pass" };
     }),
   );
 }

@@ -21,6 +21,16 @@ export type FailOn = (typeof FAIL_ON)[number];
 export const EFFECTS = ["block", "friction"] as const;
 export type Effect = (typeof EFFECTS)[number];
 
+/** Where a finding lies on the rerun plan: in what a stranger's rerun runs, follows or loads ("on"), outside
+ * it ("off"), or not known because no plan was found ("unknown"). */
+export const PLAN_PLACES = ["on", "off", "unknown"] as const;
+export type PlanPlace = (typeof PLAN_PLACES)[number];
+
+/** How sure a finding is: "unconfirmed" when the audit cannot see enough to be certain (e.g. no step we can
+ * see writes a file, yet something might). */
+export const EVIDENCE = ["conclusive", "unconfirmed"] as const;
+export type Evidence = (typeof EVIDENCE)[number];
+
 /** One place a problem shows: a file and, where known, its line (and notebook cell). */
 export interface FindingLocation {
   file: string;
@@ -44,6 +54,12 @@ export interface Finding {
   locations: FindingLocation[];
   /** One line saying what to do, from the rule's `fix` template. */
   fix?: string;
+  /** Where it lies on the rerun plan; absent when no plan was collected (graded as its rule is written). */
+  plan?: PlanPlace;
+  /** Why it is off the plan (or why the plan is unknown), in a reader's words. */
+  planReason?: string;
+  /** How conclusive its evidence is (its rule's `evidence`, or `unconfirmedWhen` matching its record). */
+  evidence?: Evidence;
   /** Stable identity across runs (rule, file, the values that name the problem; never the line). */
   fingerprint?: string;
   /** Against a --baseline report: already there ("unchanged") or not ("new"). */
@@ -70,8 +86,11 @@ export interface RuleResult {
   findings: number;
   /** Fact records behind the findings (a grouped finding holds several). */
   occurrences?: number;
-  /** Findings that block although the rule is friction (its `blockWhen` matched their record). */
+  /** Findings that block: a friction rule's whose record matched `blockWhen`; graded by the rerun plan, only
+   * conclusive findings on the plan, for any rule that may block (0 then overrides a `block` effect). */
   blocking?: number;
+  /** Findings the score counts when graded by the rerun plan (off-plan findings cost nothing); absent: all. */
+  counted?: number;
   /** Why not assessed / not applicable, when so. */
   reason?: string;
 }

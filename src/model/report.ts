@@ -119,6 +119,25 @@ export interface Suppressions {
   hidden?: { warning: number; info: number };
 }
 
+/** One step of the rerun plan as the report shows it. */
+export interface PlanStep {
+  order: number;
+  /** Where the step is stated (README, script, Makefile, notebook) and its line. */
+  file: string;
+  line?: number;
+  /** The folder it runs in, repo-relative ('.' the root). */
+  cwd: string;
+  command: string;
+  /** The repo file it runs; null for an outside tool. */
+  program: string | null;
+  repeat: number;
+}
+
+/** The rerun plan the findings were graded by: its steps and reach, or why there is none. */
+export type PlanSection =
+  | { collected: false; reason: string }
+  | { collected: true; found: boolean; basis: string; steps: PlanStep[]; reached: number; what?: string };
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: "repro-audit"; version: string };
@@ -128,6 +147,8 @@ export interface Report {
   score: Score;
   findings: Finding[];
   rules: RuleResult[];
+  /** The rerun plan behind the findings' grades (reports of earlier versions have none). */
+  plan?: PlanSection;
   environment?: EnvironmentSection;
   carbon?: CarbonSection;
   suppressions?: Suppressions;

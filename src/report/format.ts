@@ -1,6 +1,6 @@
 // Formatting shared by the renderers: locations, ordering, numbers and durations, untrusted text.
 import { CATEGORIES, type Category, type Finding, type Severity } from "../model/finding.js";
-import type { CategoryScore, Report } from "../model/report.js";
+import type { CategoryScore, PlanSection, Report } from "../model/report.js";
 import { printable } from "../model/printable.js";
 
 export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
@@ -20,6 +20,23 @@ export function locationText(finding: Finding): string {
 export function moreLocationsText(finding: Finding): string {
   const more = (finding.locations?.length ?? 0) - 1;
   return more > 0 ? ` (and ${more} more place${more === 1 ? "" : "s"})` : "";
+}
+
+/** The rerun plan the findings were graded by, in one line (words from the repo unescaped: each renderer escapes). */
+export function planText(plan: PlanSection): string {
+  if (!plan.collected) return `not collected (${plan.reason}): findings graded as their rules are written`;
+  if (!plan.found) return `none found (${plan.what ?? "no step runs a file of the repo"}): findings in code are a warning at most and never block`;
+  const steps = `${plan.steps.length} step${plan.steps.length === 1 ? "" : "s"}`;
+  return `${steps} from the ${plan.basis}, reaching ${plan.reached} code file${plan.reached === 1 ? "" : "s"}`;
+}
+
+/** Why the rerun plan set a finding aside, in a few words ("" for a conclusive finding on the plan, or one
+ * graded without a plan): off the plan its reason; else "unconfirmed" or "plan unknown". */
+export function planNote(finding: Finding): string {
+  if (finding.plan === "off") return finding.planReason ?? "not on the rerun path";
+  if (finding.plan === "unknown") return "plan unknown";
+  if (finding.plan === "on" && finding.evidence === "unconfirmed") return "unconfirmed";
+  return "";
 }
 
 /** Category order, then severity, then file and line: the order every renderer lists findings in. */

@@ -14,6 +14,8 @@ import {
   locationText,
   moreLocationsText,
   num,
+  planNote,
+  planText,
   redactUrl,
   severitySummary,
   shortCommit,
@@ -53,9 +55,11 @@ function locationCell(report: Report, f: Finding): string {
 }
 
 function messageCell(f: Finding): string {
+  const note = planNote(f);
+  const plan = note ? ` _(${mdText(note)})_` : "";
   const baseline = f.baseline === "unchanged" ? " _(in baseline)_" : "";
   const fix = f.fix ? `<br>**Fix:** ${mdText(f.fix)}` : "";
-  return `${mdText(f.message + moreLocationsText(f))}${baseline}${fix}`;
+  return `${mdText(f.message + moreLocationsText(f))}${plan}${baseline}${fix}`;
 }
 
 function scoreTable(report: Report): string[] {
@@ -128,7 +132,9 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     const secs = s.status === "ran" && s.seconds !== undefined ? ` ${duration(s.seconds)}` : "";
     return `${name} ${s.status}${secs}${s.reason ? ` (${mdText(s.reason)})` : ""}`;
   }).join(" · ");
-  lines.push(`**Repository** ${mdText(redactUrl(repo.url))} · ${where}  `, `**Branches** ${branches}  `, `**Stages** ${stages}`, "");
+  lines.push(`**Repository** ${mdText(redactUrl(repo.url))} · ${where}  `, `**Branches** ${branches}  `, `**Stages** ${stages}${report.plan ? "  " : ""}`);
+  if (report.plan) lines.push(`**Rerun plan** ${mdText(planText(report.plan))}`);
+  lines.push("");
 
   lines.push(`${sub} Score`, "", ...scoreTable(report), "");
   lines.push(...findingsMarkdown(report, options, sub));

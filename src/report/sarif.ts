@@ -109,6 +109,9 @@ function result(f: Finding, ruleIndex: number, fingerprint: string, anchor: stri
   else if (notebook) Object.assign(properties, { cell: f.cell, ...(f.cellLine !== undefined ? { cellLine: f.cellLine } : {}) });
   else if (f.line === null) properties.wholeFile = true;
   if (f.fix) properties.fix = f.fix;
+  // Where the rerun plan put it and how sure it is: what made it an error, a warning or a note.
+  if (f.plan) Object.assign(properties, { plan: f.plan, ...(f.planReason ? { planReason: f.planReason } : {}) });
+  if (f.evidence) properties.evidence = f.evidence;
   const where = f.file === null ? " (about the whole repository)" : notebook ? ` (${cellText(f)})` : "";
   const primary = f.file === null ? { file: anchor } : { file: f.file, ...(f.line !== null ? { line: f.line } : {}), ...(notebook ? { cell: f.cell } : {}) };
   // The other occurrences of a grouped finding, each on its own line (notebooks: the file, the cell in words).

@@ -15,6 +15,8 @@ import {
   moreLocationsText,
   num,
   oneLineText,
+  planNote,
+  planText,
   redactUrl,
   safeText,
   severitySummary,
@@ -58,6 +60,7 @@ function headerLines(report: Report, p: Paint, maxBranches: number): string[] {
     ["commit", commit],
     ["branches", names.length ? names.join(", ") : "none listed"],
     ["stages", STAGES.map((name) => stageText(name, report.stages[name])).join(" · ")],
+    ...(report.plan ? [["rerun plan", oneLineText(planText(report.plan))]] : []),
   ];
   return [
     `${p.bold("repro-audit")} ${report.tool.version}  reproducibility audit`,
@@ -97,7 +100,8 @@ function scoreLines(report: Report, p: Paint): string[] {
 
 function findingLine(finding: Finding, p: Paint, showCategory: boolean): string[] {
   const severity = severityColour(p, finding.severity)(finding.severity.padEnd(7));
-  const message = safeText(oneLineText(finding.message)) + moreLocationsText(finding);
+  const note = planNote(finding);
+  const message = safeText(oneLineText(finding.message)) + moreLocationsText(finding) + (note ? p.dim(` (${safeText(oneLineText(note))})`) : "");
   const tag = showCategory ? `${finding.category}: ` : "";
   const mark = finding.baseline === "unchanged" ? p.dim(" (in baseline)") : "";
   const lines = [`  ${severity}  ${safeText(locationText(finding))}  ${tag}${message}${mark}  ${p.dim(finding.rule)}`];

@@ -59,4 +59,14 @@ describe("compareToBaseline", () => {
     const before = report([finding("numpy", 7)]);
     expect(compareToBaseline(now, before, "b").findings.map((f) => f.baseline)).toEqual(["unchanged", "new"]);
   });
+
+  it("accepts no points for a known finding off the rerun plan: it cost nothing in the first place", () => {
+    const offPlan = (name: string, line: number): Finding => ({ ...finding(name, line), plan: "off", severity: "info", planReason: "not on the rerun path" });
+    const now = report([finding("numpy", 3), offPlan("torch", 4)]);
+    now.rules[0] = { ...now.rules[0]!, counted: 1 };
+    now.score = score(now.rules);
+    const compared = compareToBaseline(now, report([offPlan("torch", 1)]), "b");
+    expect(compared.findings.map((f) => f.baseline)).toEqual(["new", "unchanged"]);
+    expect(compared.suppressions?.baseline).toMatchObject({ unchanged: 1, accepted: 0, gateScore: now.score.total });
+  });
 });

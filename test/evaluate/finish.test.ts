@@ -101,6 +101,14 @@ describe("finish: what is shown", () => {
     expect(verdict.failed).toBe(true);
     expect(shown.score.explanation?.length).toBeGreaterThan(0);
   });
+
+  it("explain-score shows the report's rerun plan and the findings it set aside", () => {
+    const offPlan: Finding = { ...finding("b", "info", "/w", 7), file: "eda.py", plan: "off", planReason: "not on the rerun path: no step runs or imports eda.py" };
+    const graded = { ...report([offPlan]), plan: { collected: true as const, found: true, basis: "readme", reached: 1, steps: [{ order: 1, file: "README.md", cwd: ".", command: "python train.py", program: "train.py", repeat: 1 }] } };
+    const explanation = finish(graded, { gates: {}, explainScore: true }).report.score.explanation ?? [];
+    expect(explanation).toContain("  1. in .: python train.py (runs train.py)");
+    expect(explanation).toContain("  set aside as off the plan (cost nothing): b at eda.py:7 (not on the rerun path: no step runs or imports eda.py)");
+  });
 });
 
 describe("gateSetting", () => {

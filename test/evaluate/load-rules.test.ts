@@ -37,6 +37,15 @@ describe("rule files", () => {
     expect(problems).toContain('rules/bad.yaml /title: must match pattern "^(Require|Disallow|Record) "');
   });
 
+  it("reads a rule's evidence and its unconfirmedWhen, and names a wrong one by its pointer", () => {
+    const rule = parseRule("/x/my-rule.yaml", `${valid}evidence: conclusive\nunconfirmedWhen: { producedBy: { exists: false } }\n`);
+    expect(rule).toMatchObject({ evidence: "conclusive", unconfirmedWhen: { producedBy: { exists: false } } });
+    const doc = { ...(yaml.load(valid) as object), evidence: "likely", unconfirmedWhen: "always" };
+    expect(ruleProblems("rules/my-rule.yaml", doc)).toEqual(
+      expect.arrayContaining(["rules/my-rule.yaml /evidence: must be one of conclusive, unconfirmed", "rules/my-rule.yaml /unconfirmedWhen: must be object"]),
+    );
+  });
+
   it("requires the id to equal the file name", () => {
     expect(() => parseRule("/x/other.yaml", valid)).toThrow("/x/other.yaml /id: must equal the file name 'other'");
   });

@@ -44,4 +44,12 @@ describe("rule pages", () => {
     expect(page).toContain("It blocks: any finding caps install at 10 points");
     expect(page).toContain("`# repro-audit: ignore[requirements-spec-present] <reason>`");
   });
+
+  it("says how conclusive the rule's findings are and how the rerun plan grades them", () => {
+    const base = rules.find((r) => r.id === "requirements-spec-present")!;
+    expect(ruleDoc({ ...base, evidence: "conclusive" })).toContain("Its findings are conclusive: on the rerun plan they keep the rule's severity");
+    const unsure = ruleDoc({ ...base, evidence: "conclusive", unconfirmedWhen: { via: "notebook" } });
+    expect(unsure).toContain('A finding whose record matches `{"via":"notebook"}` is unconfirmed: a warning at most, and it never blocks.');
+    expect(ruleDoc({ ...base, evidence: "unconfirmed" })).toContain("Its findings are unconfirmed: a warning at most, and they never block.");
+  });
 });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { AREA_POINTS, pointsLost, score, scoreWith } from "../../src/evaluate/score.js";
 import { explainRule, explainScore } from "../../src/evaluate/score-explain.js";
-import type { RuleResult } from "../../src/model/finding.js";
+import type { Finding, RuleResult } from "../../src/model/finding.js";
+import type { PlanSection } from "../../src/model/report.js";
 
 const result = (over: Partial<RuleResult>): RuleResult => ({
   rule: "r",
@@ -62,6 +63,16 @@ describe("score", () => {
     expect(s.losses[0]).toMatchObject({ effect: "block", lost: 3 });
   });
 
+  it("graded by the rerun plan: counts only the findings it counted, and blocks only where a finding may", () => {
+    const s = score([
+      result({ rule: "spec-present", effect: "block", weight: 1, outcome: "fail", findings: 3, counted: 1, blocking: 0 }),
+      result({ rule: "refs", category: "instructions", weight: 3, outcome: "fail", findings: 2, counted: 0, blocking: 0 }),
+    ]);
+    expect(s.areas.install).toMatchObject({ points: 29, blockedBy: [] });
+    expect(s.losses).toEqual([{ rule: "spec-present", area: "install", category: "requirements", effect: "friction", weight: 1, findings: 1, lost: 1 }]);
+    expect(s.areas.run).toMatchObject({ points: 30, lost: 0 });
+  });
+
   it("lets losses take a blocked area below its cap, and never below zero", () => {
     const s = score([
       result({ rule: "b", effect: "block", weight: 10, outcome: "fail", findings: 1 }),
@@ -117,6 +128,58 @@ describe("explanations", () => {
     ]);
   });
 
+  it("explainScore shows the rerun plan first, then per area what counted and what was set aside", () => {
+    const s = score([
+      result({ rule: "paths", category: "paths", weight: 2, outcome: "fail", findings: 3, counted: 2, blocking: 0, effect: "block" }),
+    ]);
+    const f = (line: number, over: Partial<Finding>): Finding => ({
+      rule: "paths",
+      category: "paths",
+      severity: "error",
+      file: "train.py",
+      line,
+      message: "m",
+      values: {},
+      locations: [],
+      plan: "on",
+      evidence: "conclusive",
+      ...over,
+    });
+    const findings = [
+      f(3, { severity: "warning", evidence: "unconfirmed" }),
+      f(4, { severity: "warning", plan: "unknown", planReason: "no rerun plan found: x" }),
+      f(9, { file: "eda.py", severity: "info", plan: "off", planReason: "not on the rerun path: no step runs or imports eda.py" }),
+    ];
+    const plan: PlanSection = {
+      collected: true,
+      found: true,
+      basis: "readme",
+      reached: 4,
+      steps: [
+        { order: 1, file: "README.md", line: 3, cwd: ".", command: "pip install -r requirements.txt", program: null, repeat: 1 },
+        { order: 2, file: "README.md", line: 9, cwd: "src", command: "bash train.sh", program: "src/train.sh", repeat: 1 },
+        { order: 3, file: "src/train.sh", line: 2, cwd: "src", command: "python train.py --fold $f", program: "src/train.py", repeat: 5 },
+      ],
+    };
+    expect(explainScore(s, { plan, findings }).slice(0, 9)).toEqual([
+      "rerun plan (from the readme): 3 steps, reaching 4 code files",
+      "  1. in .: pip install -r requirements.txt (an outside tool)",
+      "  2. in src: bash train.sh (runs src/train.sh)",
+      "  3. in src: python train.py --fold $f (runs src/train.py), 5 times",
+      "install: not assessed (requirements: no rules in this category; environment: no rules in this category), left out of the total",
+      "data (paths, datasets): 16.8 of 20 (20 - 3.2 lost)",
+      "  paths (friction, weight 2): 2 finding(s) cost 2 x log2(1 + 2) = 3.2",
+      "  set aside as off the plan (cost nothing): paths at eda.py:9 (not on the rerun path: no step runs or imports eda.py)",
+      "  set aside as unconfirmed or plan unknown (counted, never block): paths at train.py:3 (unconfirmed), paths at train.py:4 (plan unknown)",
+    ]);
+    expect(explainScore(s, { plan: { collected: false, reason: "an older facts file" }, findings })[0]).toBe(
+      "rerun plan: not collected (an older facts file): findings graded as their rules are written",
+    );
+    expect(explainScore(s, { plan: { collected: true, found: false, basis: "none", reached: 0, steps: [], what: "no README commands" }, findings })[0]).toBe(
+      "rerun plan: none found (no README commands): findings in code are a warning at most and never block",
+    );
+  });
+
   it("explainRule states the rule's reason, fix, area and cost", () => {
     const text = explainRule({
       id: "paths-portable",
@@ -138,5 +201,6 @@ describe("explanations", () => {
     expect(text).toContain("answers the 'data' question, worth 20 of the 100 points");
     expect(text).toContain("findings -> points lost: 1: 2, 2: 3.2, 5: 5.2, 20: 8.8");
     expect(text).toContain("friction: it costs points but never caps 'data'");
+    expect(text).toContain("Evidence: conclusive; on the rerun plan its findings keep their severity and may block, off it they are info and cost nothing.");
   });
 });

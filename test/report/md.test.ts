@@ -36,6 +36,21 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown(sampleReport())).toContain("README gives no command to predict<br>**Fix:** Add the commands to the README |");
   });
 
+  it("says in a finding's message cell why the rerun plan set it aside, the repo's names kept inert", () => {
+    const report = sampleReport();
+    const first = report.findings.find((f) => f.severity === "warning")!;
+    report.findings = [{ ...first, severity: "info", plan: "off", planReason: "not on the rerun path: no step runs or imports a|b.py", evidence: "conclusive" }];
+    expect(renderMarkdown(report)).toContain(" _(not on the rerun path: no step runs or imports a\\|b.py)_");
+    report.findings = [{ ...first, plan: "on", evidence: "unconfirmed" }];
+    expect(renderMarkdown(report)).toContain(" _(unconfirmed)_");
+  });
+
+  it("names the rerun plan the findings were graded by, the repo's words kept inert", () => {
+    const report = sampleReport();
+    report.plan = { collected: true, found: false, basis: "none", reached: 0, steps: [], what: "no *step* found" };
+    expect(renderMarkdown(report)).toContain("**Rerun plan** none found (no \\*step\\* found): findings in code are a warning at most and never block");
+  });
+
   it("keeps text from the repo from adding markup, HTML, links or mentions", () => {
     expect(mdText("a | b <script>x</script> [click](http://evil) @alice **bold**")).toBe(
       "a \\| b &lt;script&gt;x&lt;/script&gt; \\[click\\](http://evil) @\u200balice \\*\\*bold\\*\\*",

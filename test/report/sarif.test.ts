@@ -178,6 +178,15 @@ describe("SARIF fingerprints", () => {
 });
 
 describe("SARIF log shape", () => {
+  it("carries where a finding lies on the rerun plan, why, and how conclusive it is, in its properties", () => {
+    const report = sampleReport();
+    const first = report.findings[0]!;
+    report.findings[0] = { ...first, severity: "info", plan: "off", planReason: "not on the rerun path: no step runs or imports eda.py", evidence: "conclusive" };
+    const result = run(report).results.find((r) => r.ruleId === first.rule && r.level === "note")!;
+    expect(result.properties).toMatchObject({ plan: "off", planReason: "not on the rerun path: no step runs or imports eda.py", evidence: "conclusive" });
+    expect(run().results[0]!.properties).not.toHaveProperty("plan");
+  });
+
   it("validates against the SARIF 2.1.0 schema", () => {
     const validate = sarifSchemaValidator();
     const ok = validate(sarifLog(sampleReport(), { rules: RULES }));

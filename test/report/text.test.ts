@@ -112,6 +112,30 @@ describe("numbers", () => {
 });
 
 describe("findings: every error first, then each category's warnings and info, each with its fix", () => {
+  it("says beside a finding why the rerun plan set it aside, and nothing for a conclusive one on the plan", () => {
+    const report = sampleReport();
+    report.findings = [
+      finding({ plan: "on", evidence: "conclusive", message: "kept" }),
+      finding({ severity: "info", plan: "off", planReason: "not on the rerun path: no step runs or imports eda.py", evidence: "conclusive", message: "aside" }),
+      finding({ severity: "warning", plan: "on", evidence: "unconfirmed", message: "unsure" }),
+      finding({ severity: "warning", plan: "unknown", evidence: "conclusive", message: "unplaced" }),
+    ];
+    const lines = renderText(report, { color: false }).split("\n");
+    expect(lines.find((l) => l.includes("kept"))).not.toContain("(");
+    expect(lines.find((l) => l.includes("aside"))).toContain("aside (not on the rerun path: no step runs or imports eda.py)");
+    expect(lines.find((l) => l.includes("unsure"))).toContain("unsure (unconfirmed)");
+    expect(lines.find((l) => l.includes("unplaced"))).toContain("unplaced (plan unknown)");
+  });
+
+  it("names the rerun plan the findings were graded by in the header, or says there was none", () => {
+    const report = sampleReport();
+    expect(renderText(report, { color: false })).not.toContain("rerun plan");
+    report.plan = { collected: true, found: true, basis: "readme", reached: 5, steps: [{ order: 1, file: "README.md", cwd: ".", command: "python train.py", program: "train.py", repeat: 1 }] };
+    expect(renderText(report, { color: false })).toMatch(/rerun plan +1 step from the readme, reaching 5 code files/);
+    report.plan = { collected: false, reason: "older facts" };
+    expect(renderText(report, { color: false })).toMatch(/rerun plan +not collected \(older facts\): findings graded as their rules are written/);
+  });
+
   it("lists errors across categories before any warning, and a fix line under a finding that has one", () => {
     const text = renderText(sampleReport(), { color: false });
     const lines = text.split("\n");

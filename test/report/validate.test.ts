@@ -25,6 +25,18 @@ describe("validateReport", () => {
     expect(reportProblems(bare)).toEqual([]);
   });
 
+  it("accepts findings graded by the rerun plan, their rules' counts and the plan, and rejects a place outside on/off/unknown", () => {
+    const report = sampleReport();
+    report.findings[0] = { ...report.findings[0]!, plan: "off", planReason: "not on the rerun path: no step runs or imports eda.py", evidence: "conclusive" };
+    report.findings[1] = { ...report.findings[1]!, plan: "unknown", evidence: "unconfirmed" };
+    report.rules[0] = { ...report.rules[0]!, counted: 0, blocking: 0 };
+    report.plan = { collected: true, found: true, basis: "readme", reached: 2, steps: [{ order: 1, file: "README.md", line: 4, cwd: "src", command: "python train.py", program: "src/train.py", repeat: 5 }] };
+    expect(reportProblems(report)).toEqual([]);
+    expect(reportProblems({ ...report, plan: { collected: false, reason: "an older facts file" } })).toEqual([]);
+    (report.findings[0] as unknown as Record<string, unknown>).plan = "maybe";
+    expect(reportProblems(report)).toEqual(["/findings/0/plan: must be one of on, off, unknown"]);
+  });
+
   it("rejects a report missing repo.commit with INTERNAL and the pointer in the message", () => {
     const report = sampleReport() as unknown as { repo: Record<string, unknown> };
     delete report.repo.commit;

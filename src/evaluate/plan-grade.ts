@@ -1,0 +1,87 @@
+// Where a finding lies on the rerun plan and what its evidence lets it do (pure): only a conclusive finding on
+// the plan keeps an error and may block; unconfirmed or unknown is a warning at most; off the plan is info.
+import type { Category, Evidence, PlanPlace, Severity } from "../model/finding.js";
+import { normalPath, type PlanIndex } from "./rerun-plan.js";
+
+export interface Placed {
+  place: PlanPlace;
+  /** Why off the plan (or unknown), in a reader's words. */
+  reason?: string;
+}
+
+type FileRole = "readme" | "spec" | "code" | "config" | "other";
+
+const CODE = /\.(py|pyw|ipynb|sh|bash|zsh|ksh|r|jl|lua|pl|rb|js|ts|c|cc|cpp|cu|h|hpp|m)$/i;
+const CONFIG = /\.(ya?ml|json|toml|ini|cfg)$/i;
+/** Environment specs and what builds the environment: a stranger installs from them whatever runs. */
+const SPEC = /^(requirements[^/]*\.(txt|in)|constraints[^/]*\.txt|environment[^/]*\.ya?ml|conda[^/]*\.ya?ml|pipfile(\.lock)?|pyproject\.toml|poetry\.lock|setup\.(py|cfg)|dockerfile[^/]*|[^/]*\.dockerfile|docker-compose[^/]*\.ya?ml|\.python-version|runtime\.txt|kernel-metadata\.json)$/i;
+const README = /^readme(\.[a-z]+)?$/i;
+
+function roleOf(path: string): FileRole {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  if (README.test(name)) return "readme";
+  if (SPEC.test(name)) return "spec";
+  if (CODE.test(name) || name === "Makefile") return "code";
+  if (CONFIG.test(name)) return "config";
+  return "other";
+}
+
+function placeOfFile(path: string, plan: PlanIndex): PlanPlace {
+  const file = normalPath(path);
+  const role = roleOf(file);
+  if (role === "spec" || role === "other") return "on";
+  if (role === "readme" && !file.includes("/")) return "on";
+  const on = role === "readme" ? plan.stating.has(file) : role === "code" ? plan.reached.has(file) : plan.loaded.has(file);
+  if (on) return "on";
+  return plan.found ? "off" : "unknown";
+}
+
+/** A few files by name: "a.py, b.py and 3 more". */
+function names(files: readonly string[]): string {
+  const shown = files.slice(0, 3).join(", ");
+  return files.length > 3 ? `${shown} and ${files.length - 3} more` : shown;
+}
+
+/** Why files are off the plan, in the words of the finding's category and the files' role. */
+function offReason(files: readonly string[], category: Category): string {
+  const roles = new Set(files.map(roleOf));
+  const why =
+    roles.size === 1 && roles.has("config")
+      ? `no step loads ${names(files)}`
+      : roles.size === 1 && roles.has("readme")
+        ? `no step of the plan is stated in ${names(files)}`
+        : category === "datasets"
+          ? `only ${names(files)} ${files.length === 1 ? "reads" : "read"} it`
+          : category === "requirements"
+            ? `only ${names(files)} ${files.length === 1 ? "imports" : "import"} it`
+            : `no step runs or imports ${names(files)}`;
+  return `not on the rerun path: ${why}`;
+}
+
+/** Where a finding with these files (its places, primary first; none: the whole repo) lies. A grouped finding
+ * is on the plan when any of its places is. */
+export function placeOf(files: readonly (string | null)[], category: Category, plan: PlanIndex): Placed {
+  const named = [...new Set(files.filter((f): f is string => f !== null))];
+  if (named.length === 0) return { place: "on" };
+  const places = named.map((f) => placeOfFile(f, plan));
+  if (places.includes("on")) return { place: "on" };
+  if (places.includes("unknown")) return { place: "unknown", reason: `no rerun plan found${plan.what ? `: ${plan.what}` : ""}` };
+  return { place: "off", reason: offReason(named, category) };
+}
+
+/** True when the file of a place is on the plan: a grouped finding's places on it are listed first. */
+export const isOnPlan = (file: string | null | undefined, plan: PlanIndex): boolean => typeof file !== "string" || placeOfFile(file, plan) === "on";
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const atMost = (severity: Severity, cap: Severity): Severity => (RANK[severity] >= RANK[cap] ? severity : cap);
+
+/** The severity a graded finding has: its rule's on the plan when conclusive; a warning at most when unconfirmed
+ * or unknown; info off the plan. */
+export function gradedSeverity(severity: Severity, place: PlanPlace, evidence: Evidence): Severity {
+  if (place === "off") return "info";
+  if (place === "unknown" || evidence === "unconfirmed") return atMost(severity, "warning");
+  return severity;
+}
+
+/** Only a conclusive finding on the plan may block its area. */
+export const mayBlock = (place: PlanPlace, evidence: Evidence): boolean => place === "on" && evidence === "conclusive";
