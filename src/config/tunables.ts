@@ -4,6 +4,7 @@
 import { badInput } from "../model/errors.js";
 import { STAGES, type StageName } from "../model/report.js";
 import { pickDevice } from "../carbon/gpu-table.js";
+import { DEFAULT_PUE } from "../carbon/equivalents.js";
 import { FAIL_ON, type FailOn } from "../model/finding.js";
 import { COUNT_RANGES, type CountName } from "../model/count-ranges.js";
 
@@ -190,8 +191,8 @@ export const TUNABLES = {
     parse: positive(false, "56", { max: 2000 }),
   } satisfies Spec<number>,
   pue: {
-    flag: "--pue", arg: "<x>", help: "power usage effectiveness (default 1.58)", config: ["carbon", "pue"], repo: false,
-    default: 1.58, parse: positive(false, "1.58", { min: 1, max: 3 }),
+    flag: "--pue", arg: "<x>", help: `power usage effectiveness (default ${DEFAULT_PUE})`, config: ["carbon", "pue"], repo: false,
+    default: DEFAULT_PUE, parse: positive(false, String(DEFAULT_PUE), { min: 1, max: 3 }),
   } satisfies Spec<number>,
 } as const;
 
