@@ -27,7 +27,8 @@ export interface BuildStageInput {
   facts: Facts;
   /** Where the Dockerfile and build.log are written (the report's own folder of files). */
   outDir: string;
-  engine: EnginePreference;
+  /** The engine a caller already found (the pipeline's stage plan), or the preference to look one up by. */
+  engine: EnginePreference | Engine;
   baseImage?: string;
   /** Build the repo's own Dockerfile on this image instead of its FROM images. */
   baseImageOverride?: string;
@@ -177,7 +178,8 @@ export async function runBuildStage(input: BuildStageInput): Promise<BuildStageR
   const section = emptySection(written);
   const records: BuildFamilies = { "environment-build": [], "import-probe": [] };
 
-  const lookup = await findEngine(input.engine);
+  // Looking up runs `info`, which can take seconds: an engine already found is not looked up again.
+  const lookup = typeof input.engine === "string" ? await findEngine(input.engine) : ({ ok: true, engine: input.engine } as const);
   if (!lookup.ok) {
     section.build.reason = `${lookup.message}: ${lookup.hint}`;
     const why = `no container engine: ${lookup.hint}`;

@@ -9,14 +9,14 @@ import type { RepoView } from "../model/repo-view.js";
 import type { RepoInfo, StageStatus } from "../model/report.js";
 import { elapsedSeconds } from "../model/time.js";
 import { runBuildStage } from "./build-stage.js";
-import type { EnginePreference } from "./engine.js";
+import type { Engine, EnginePreference } from "./engine.js";
 
 export interface BuildStep {
   root: string;
   view: RepoView;
   facts: Facts;
   repo: RepoInfo;
-  engine: EnginePreference;
+  engine: EnginePreference | Engine;
   baseImage?: string;
   baseImageOverride?: string;
   allowImages?: readonly string[];
