@@ -61,7 +61,7 @@ export const MAX_BUILD_TIMEOUT_SECONDS = 6 * 3600;
 export const MAX_EPOCH_TIMEOUT_SECONDS = 24 * 3600;
 const clampTo = (max: number) => (value: number) => Math.min(value, max);
 
-export function parseStages(text: string, flag = "--stages"): StageName[] {
+function parseStages(text: string, flag = "--stages"): StageName[] {
   const stages = text.split(",").map((s) => s.trim()).filter(Boolean);
   const unknown = stages.filter((s) => !(STAGES as readonly string[]).includes(s));
   if (stages.length === 0 || unknown.length > 0) throw badInput(`${flag} takes a comma list of ${STAGES.join(", ")}, not '${text}'`, `Pass e.g. ${flag} static`);
@@ -205,9 +205,4 @@ export const TUNABLE_NAMES = Object.keys(TUNABLES) as TunableName[];
 
 export function specOf(name: TunableName): Spec<unknown> {
   return TUNABLES[name] as unknown as Spec<unknown>;
-}
-
-/** The tunable a flag sets, e.g. "--pue" -> "pue". */
-export function tunableOfFlag(flag: string): TunableName | undefined {
-  return TUNABLE_NAMES.find((name) => specOf(name).flag === flag);
 }

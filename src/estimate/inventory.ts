@@ -38,7 +38,7 @@ export interface Inventory {
 /** Images per epoch when the repo says nothing: the order of magnitude of Kaggle image competitions' training sets. */
 export const DEFAULT_IMAGES = { value: 20_000, low: 2_000, high: 200_000 };
 /** A frozen backbone leaves the backward pass of the head only: between 1 and 3 forward-pass equivalents. */
-export const FROZEN_PASSES = { value: 2, low: 1.2, high: 3 };
+const FROZEN_PASSES = { value: 2, low: 1.2, high: 3 };
 
 const CONFIG_DIR = /(?:^|\/)(?:configs?|conf|cfg|experiments?|exp)\//i;
 const ARCH_OPTIONS = ["model", "arch", "backbone", "encoder", "encoder_name", "model_name", "weights", "cfg", "net"];

@@ -9,7 +9,7 @@ const keyOf = (f: Finding) => f.fingerprint ?? fingerprintOf(f);
 
 /** Points the baseline accepted: what its findings, found again, cost on their own. The gate's score is the
  * whole score plus these, so a new finding costs what it costs the whole score, where the others already are. */
-export function acceptedPoints(report: Pick<Report, "rules">, unchanged: readonly Finding[]): number {
+function acceptedPoints(report: Pick<Report, "rules">, unchanged: readonly Finding[]): number {
   const alone = scoreWith(report.rules, (rule) => unchanged.filter((f) => f.rule === rule).length).total;
   return alone === null ? 0 : 100 - alone;
 }

@@ -9,7 +9,7 @@ export type PlanFormat =
   | "reconstructed";
 
 /** The documented detection order: the first format present wins. */
-export const DETECTION_ORDER: readonly PlanFormat[] = [
+const DETECTION_ORDER: readonly PlanFormat[] = [
   "dockerfile", "conda", "pipfile-lock", "pipfile", "pyproject", "poetry", "requirements", "setup-py", "setup-cfg",
 ];
 

@@ -28,7 +28,7 @@ export interface BuildStep {
 }
 
 /** Default home of an audit's build files: one folder per audited repo and commit (or working tree). */
-export function defaultOutDir(repo: RepoInfo): string {
+function defaultOutDir(repo: RepoInfo): string {
   const source = createHash("sha256").update(repo.url).digest("hex").slice(0, 12);
   const name = `${source}-${(repo.commit ?? "working-tree").slice(0, 12)}`;
   return join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "repro-audit", "builds", name);
