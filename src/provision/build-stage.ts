@@ -4,6 +4,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { BuildNetwork, EnvironmentSection } from "../model/environment.js";
 import type { FactRecord, Facts } from "../model/facts.js";
+import { factsOf } from "../model/fact-types.js";
 import type { RepoView } from "../model/repo-view.js";
 import { chooseBase, type BaseChoice } from "./base-image.js";
 import { removeContainersOnInterrupt, removeStartedContainers } from "./containers.js";
@@ -78,7 +79,7 @@ function probeTarget(plan: SpecPlan, flavor: string, image: string, user: string
 
 /** Where a failure's package is declared, so the finding points at its line. */
 function failureLocation(facts: Facts, plan: SpecPlan, pkg: string | null): FactRecord {
-  const declared = (facts.families["env-spec"] ?? []).find((r) => r.kind === "package" && r.name === pkg && plan.specFiles.includes(String(r.file)));
+  const declared = factsOf(facts, "env-spec").find((r) => r.kind === "package" && r.name === pkg && plan.specFiles.includes(String(r.file)));
   if (declared) return { file: declared.file, line: declared.line };
   return plan.primary ? { file: plan.primary } : {};
 }
