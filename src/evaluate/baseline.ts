@@ -5,6 +5,9 @@ import type { Report } from "../model/report.js";
 import { fingerprintOf } from "./fingerprint.js";
 import { scoreWith } from "./score.js";
 
+// The identity is the fingerprint, never a place: a known problem stays known when lines above it move, and
+// a grouped finding keeps its identity as its places come and go. A report without fingerprints (saved before
+// they existed) gets one computed here the same way, from the rule, the file and the values that name it.
 const keyOf = (f: Finding) => f.fingerprint ?? fingerprintOf(f);
 
 /** Points the baseline accepted: what its findings, found again, cost on their own. The gate's score is the
