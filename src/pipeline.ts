@@ -19,6 +19,7 @@ import { engineError, interrupted } from "./model/errors.js";
 import { silentProgress, type Progress } from "./model/progress.js";
 import type { Report, StageName, StageStatus, Suppressions } from "./model/report.js";
 import type { EnvironmentSection } from "./model/environment.js";
+import type { Engine } from "./provision/engine.js";
 import type { CarbonSection, TrainPlan } from "./model/carbon.js";
 import type { RepoView } from "./model/repo-view.js";
 import { elapsedSeconds } from "./model/time.js";
@@ -97,7 +98,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     stopIfAborted(options, "the resolve step", "it started no container and its temporary folder was removed");
 
     // 6. Build the environment in a container and probe its imports.
-    const environment = plan.decision.run.build ? await build(run) : skipBuild(run, plan.decision.skipReason.build);
+    const environment = plan.decision.run.build ? await build(run, plan) : skipBuild(run, plan.decision.skipReason.build);
     stopIfAborted(options, "the build", plan.decision.run.build ? "the containers and layers it made were removed" : "no container had been started");
 
     // 7. One instrumented epoch, power sampled, the full training predicted.
@@ -163,6 +164,8 @@ interface StagePlan {
   decision: StageDecision;
   runtime: "container" | "host";
   engine: "docker" | "podman" | null;
+  /** The engine found here, handed to the build so that it is looked up once. */
+  found: Engine | null;
   trainPlan: TrainPlan | null;
 }
 
@@ -190,7 +193,7 @@ async function planStages(run: Run): Promise<StagePlan> {
     const { why, hint } = decision.engineRequiredButMissing;
     throw engineError(why, `To run build or epoch: ${hint}`);
   }
-  return { decision, runtime, engine: lookup?.ok ? lookup.engine.name : null, trainPlan: planned.plan };
+  return { decision, runtime, engine: lookup?.ok ? lookup.engine.name : null, found: lookup?.ok ? lookup.engine : null, trainPlan: planned.plan };
 }
 
 /** The resolver reads the network, so a static-only audit leaves the family not collected. */
@@ -214,13 +217,13 @@ async function resolveSpecs(run: Run): Promise<void> {
   }
 }
 
-async function build(run: Run): Promise<EnvironmentSection> {
+async function build(run: Run, plan: StagePlan): Promise<EnvironmentSection> {
   const { settings, options } = run;
   const baseImage = valueOf(settings, "baseImage");
   const { buildStep } = await import("./provision/stage.js");
   const built = await buildStep({
     root: run.checkout.root, view: run.view, facts: run.facts, repo: run.checkout.info, progress: run.progress,
-    engine: valueOf(settings, "engine") ?? "auto",
+    engine: plan.found ?? valueOf(settings, "engine") ?? "auto",
     ...(baseImage ? { baseImage } : {}),
     ...(valueOf(settings, "baseImageOverride") ? { baseImageOverride: valueOf(settings, "baseImageOverride")! } : {}),
     allowImages: valueOf(settings, "allowImages") ?? [],

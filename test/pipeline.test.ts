@@ -1,9 +1,10 @@
 // The pipeline's trust in the audited repo's own config: it may describe the training, nothing else.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { audit } from "../src/pipeline.js";
+import { BASE_IMAGE, requireEngine } from "./support/engine.js";
 
 function folder(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "pipeline-"));
@@ -46,5 +47,32 @@ describe("the audited repo's own .repro-audit.yml", () => {
     expect(own.report.findings.some((f) => f.rule === "paths-portable")).toBe(false);
     expect(own.report.rules.some((r) => r.rule === "code-names-defined")).toBe(false);
     expect(own.settings.pue).toMatchObject({ value: 1, origin: "repo-config" });
+  });
+});
+
+const engineAnswers = await requireEngine();
+
+describe.skipIf(!engineAnswers)("the container engine", () => {
+  it("is looked up once per audit: the build stage uses the engine the stage plan found", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "repro-audit-engine-once-"));
+    const saved = process.env.REPRO_AUDIT_DOCKER;
+    try {
+      // A logging wrapper around the real docker CLI: it records each subcommand, then runs it.
+      const log = join(dir, "calls.log");
+      const wrapper = join(dir, "docker");
+      writeFileSync(wrapper, `#!/bin/sh\necho "$1" >> '${log}'\nexec docker "$@"\n`, { mode: 0o755 });
+      process.env.REPRO_AUDIT_DOCKER = wrapper;
+      const root = join(dir, "repo");
+      mkdirSync(root);
+      writeFileSync(join(root, "main.py"), "import os\nprint(os.getcwd())\n");
+      writeFileSync(join(root, "requirements.txt"), "\n");
+      const { report } = await audit({ source: root, stages: ["static", "build"], engine: "docker", baseImage: BASE_IMAGE, outDir: join(dir, "out") });
+      expect(report.environment?.engine).toBe("docker");
+      expect(readFileSync(log, "utf8").split("\n").filter((call) => call === "info")).toHaveLength(1);
+    } finally {
+      if (saved === undefined) delete process.env.REPRO_AUDIT_DOCKER;
+      else process.env.REPRO_AUDIT_DOCKER = saved;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -36,7 +36,7 @@ export function logLine(text: string): string {
 }
 
 /** GitHub shows at most this many error and this many warning annotations of one step. */
-export const ANNOTATION_CAP = 10;
+const ANNOTATION_CAP = 10;
 
 export interface AnnotationPlan {
   lines: string[];

@@ -4,6 +4,7 @@ import { AuditError } from "../index.js";
 import type { StageName } from "../index.js";
 import { STAGES } from "../model/report.js";
 import { FAIL_ON, type FailOn } from "../model/finding.js";
+import { specOf, type TunableName, type TunableValue } from "../config/tunables.js";
 import { FORMATS, type ReportFormat } from "../report/index.js";
 
 /** Every input action.yml declares, in its order; a test holds the two in step. */
@@ -42,17 +43,24 @@ export function badActionInput(name: InputName, problem: string, hint: string): 
   return new AuditError("BAD_INPUT", `input '${name}' ${problem}`, hint);
 }
 
+/** An input the CLI takes as a flag too: the library's parser decides and gives the value, so the Action and the
+ * CLI accept the same settings; a refusal is worded for the Action (its input, its hint). */
+function parsedAsTunable<K extends TunableName>(name: InputName, tunable: K, text: string, problem: string, hint: string): TunableValue<K> {
+  try {
+    return specOf(tunable).parse(text, `input '${name}'`) as TunableValue<K>;
+  } catch (error) {
+    if (error instanceof AuditError) throw badActionInput(name, problem, hint);
+    throw error;
+  }
+}
+
 /** The inputs from the step's environment; relative paths are relative to the workspace. */
 export function readInputs(env: Readonly<Record<string, string | undefined>>, workspace: string): ActionInputs {
   const get = (name: InputName) => (env[inputVariable(name)] ?? "").trim();
   const inWorkspace = (text: string) => (isAbsolute(text) ? text : resolve(workspace, text));
 
   const stagesText = get("stages") || "static";
-  const stages = stagesText.split(",").map((s) => s.trim()).filter(Boolean);
-  const unknown = stages.filter((s) => !(STAGES as readonly string[]).includes(s));
-  if (stages.length === 0 || unknown.length > 0) {
-    throw badActionInput("stages", `takes a comma list of ${STAGES.join(", ")}, not '${stagesText}'`, "Set e.g. stages: static, or stages: static,build,epoch");
-  }
+  const stages = parsedAsTunable("stages", "stages", stagesText, `takes a comma list of ${STAGES.join(", ")}, not '${stagesText}'`, "Set e.g. stages: static, or stages: static,build,epoch");
 
   const runtime = get("runtime") || "container";
   if (runtime !== "container" && runtime !== "host") {
@@ -61,7 +69,7 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>, wo
 
   const inputs: ActionInputs = {
     path: inWorkspace(get("path") || "."),
-    stages: [...new Set(stages)] as StageName[],
+    stages,
     runtime,
     format: "json",
     exclude: [],
@@ -69,21 +77,17 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>, wo
 
   const failUnder = get("fail-under");
   if (failUnder !== "") {
-    const n = Number(failUnder);
-    if (!(n >= 0 && n <= 100)) throw badActionInput("fail-under", `takes a number from 0 to 100, not '${failUnder}'`, "Set e.g. fail-under: 70, or leave it out");
-    inputs.failUnder = n;
+    inputs.failUnder = parsedAsTunable("fail-under", "failUnder", failUnder, `takes a number from 0 to 100, not '${failUnder}'`, "Set e.g. fail-under: 70, or leave it out");
   }
 
   const failOn = get("fail-on");
   if (failOn !== "") {
-    if (!(FAIL_ON as readonly string[]).includes(failOn)) throw badActionInput("fail-on", `takes one of ${FAIL_ON.join(", ")}, not '${failOn}'`, "Set e.g. fail-on: error, or fail-on: never to gate on the score alone");
-    inputs.failOn = failOn as FailOn;
+    inputs.failOn = parsedAsTunable("fail-on", "failOn", failOn, `takes one of ${FAIL_ON.join(", ")}, not '${failOn}'`, "Set e.g. fail-on: error, or fail-on: never to gate on the score alone");
   }
 
   const maxWarnings = get("max-warnings");
   if (maxWarnings !== "") {
-    if (!/^\d+$/.test(maxWarnings)) throw badActionInput("max-warnings", `takes a whole number 0 or more, not '${maxWarnings}'`, "Set e.g. max-warnings: 0, or leave it out");
-    inputs.maxWarnings = Number(maxWarnings);
+    inputs.maxWarnings = parsedAsTunable("max-warnings", "maxWarnings", maxWarnings, `takes a whole number 0 or more, not '${maxWarnings}'`, "Set e.g. max-warnings: 0, or leave it out");
   }
 
   // One glob per line (a YAML block), since a glob may hold a comma ({a,b}).
@@ -91,8 +95,7 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>, wo
 
   const region = get("region");
   if (region !== "") {
-    if (!/^[A-Za-z]{2}$/.test(region)) throw badActionInput("region", `takes a two-letter country code, not '${region}'`, "Set e.g. region: FR, or leave it out for the world average");
-    inputs.region = region.toUpperCase();
+    inputs.region = parsedAsTunable("region", "region", region, `takes a two-letter country code, not '${region}'`, "Set e.g. region: FR, or leave it out for the world average");
   }
 
   const format = get("format") || "json";

@@ -90,7 +90,7 @@ function gitLine(root: string, workspace: string, args: string[]): string | null
 }
 
 /** The real top level of the git repository git finds from `root` (never above the workspace); null when none. */
-export function gitTopLevel(root: string, workspace: string): string | null {
+function gitTopLevel(root: string, workspace: string): string | null {
   const top = gitLine(root, workspace, ["rev-parse", "--show-toplevel"]);
   if (top === null) return null;
   try {
@@ -101,7 +101,7 @@ export function gitTopLevel(root: string, workspace: string): string | null {
 }
 
 /** The event's payload parsed; null when GITHUB_EVENT_PATH is unset, unreadable or not JSON (a stranger's then). */
-export function readEventPayload(path: string | undefined): unknown {
+function readEventPayload(path: string | undefined): unknown {
   if (!path) return null;
   const read = readRegularFile(path, MAX_EVENT_BYTES);
   if (!read.ok) return null;

@@ -23,11 +23,11 @@ export function summarize(leaderboard: Leaderboard): LeaderboardSummary {
 }
 
 /** The per-model costs the footprint rests on: every row with a cost. */
-export function modelCosts(rows: readonly TeamRow[]): ModelCost[] {
+function modelCosts(rows: readonly TeamRow[]): ModelCost[] {
   return rows.filter((r) => r.cost !== null).map((r) => ({ rank: r.rank, name: r.name, basis: r.cost!.basis, co2g: r.cost!.co2g }));
 }
 
-export function footprint(summary: LeaderboardSummary, rows: readonly TeamRow[]): CompetitionFootprint {
+function footprint(summary: LeaderboardSummary, rows: readonly TeamRow[]): CompetitionFootprint {
   const models = modelCosts(rows);
   return {
     name: summary.name,
@@ -43,7 +43,7 @@ export function footprint(summary: LeaderboardSummary, rows: readonly TeamRow[])
   };
 }
 
-export function verdict(summary: LeaderboardSummary, rows: readonly TeamRow[]): Verdict {
+function verdict(summary: LeaderboardSummary, rows: readonly TeamRow[]): Verdict {
   const gap = gapOf(summary.best, summary.topDecile);
   const timed = rows.filter((r) => r.cost !== null).map((r) => ({ rank: r.rank, name: r.name, seconds: r.cost!.seconds, basis: r.cost!.basis }));
   return {

@@ -37,7 +37,7 @@ export interface ChildLimits {
 }
 
 /** The compiled entry: next to this module in dist/, or dist/'s when running from the TypeScript sources. */
-export function childEntry(): string {
+function childEntry(): string {
   const here = fileURLToPath(import.meta.url);
   const entry = here.endsWith(".js") ? join(here, "..", "audit-child-main.js") : join(PACKAGE_ROOT, "dist", "src", "batch", "audit-child-main.js");
   if (!existsSync(entry)) throw new AuditError("INTERNAL", `the batch's audit process ${entry} is missing`, "Build first: npm run build");

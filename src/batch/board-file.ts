@@ -4,7 +4,7 @@ import { unzipSync } from "fflate";
 import { badInput } from "../model/errors.js";
 
 /** Leaderboards of the largest competitions are a few MB; anything far past that is not one. */
-export const BOARD_MAX_BYTES = 64 * 1024 * 1024;
+const BOARD_MAX_BYTES = 64 * 1024 * 1024;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 

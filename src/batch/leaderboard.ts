@@ -65,12 +65,12 @@ export interface DocTeam {
   source?: string;
 }
 
-export const LEADERBOARD_MAX_BYTES = 16 * 1024 * 1024;
+const LEADERBOARD_MAX_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_MIN_ENTRIES = 3;
 const HINT = "Fix it against schemas/leaderboard.schema.json";
 
 /** Pure: the YAML text as a validated document; every schema problem with its JSON pointer, on one line. */
-export function parseLeaderboardDoc(file: string, text: string): LeaderboardDoc {
+function parseLeaderboardDoc(file: string, text: string): LeaderboardDoc {
   let doc: unknown;
   try {
     doc = yaml.load(text, { schema: yaml.JSON_SCHEMA, filename: file });

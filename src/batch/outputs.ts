@@ -25,7 +25,7 @@ export interface BatchOutputs {
   chartNote: string | null;
 }
 
-export const BATCH_FILES = { json: "batch.json", md: "batch.md", html: "batch.html", emissions: "emissions.csv" } as const;
+const BATCH_FILES = { json: "batch.json", md: "batch.md", html: "batch.html", emissions: "emissions.csv" } as const;
 
 export async function writeBatchOutputs(report: BatchReport, outDir: string): Promise<BatchOutputs> {
   mkdirSync(outDir, { recursive: true });

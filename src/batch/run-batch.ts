@@ -50,9 +50,9 @@ export interface BatchEvent {
   row?: TeamRow;
 }
 
-export const DEFAULT_TOP = 10;
-export const DEFAULT_CONCURRENCY = 2;
-export const DEFAULT_TIMEOUT_SECONDS = 7200;
+const DEFAULT_TOP = 10;
+const DEFAULT_CONCURRENCY = 2;
+const DEFAULT_TIMEOUT_SECONDS = 7200;
 /** setTimeout's ceiling is 2^31 ms; a week is far more than any audit needs. */
 export const MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
 

@@ -62,7 +62,7 @@ export function emissionsRow(run: RunFigures): EmissionsRow {
 }
 
 /** CodeCarbon writes %Y-%m-%dT%H:%M:%S (no zone, no fraction); ours are UTC ISO strings. */
-export function codecarbonTime(iso: string): string {
+function codecarbonTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? "" : date.toISOString().slice(0, 19);
 }

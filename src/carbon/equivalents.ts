@@ -1,7 +1,8 @@
 // The fixed factors of the estimate (PUE, memory power, car emissions) and the conversions that use them.
 import { badInput } from "../model/errors.js";
 
-/** Average data-centre power usage effectiveness (Uptime Institute survey, 2021), as CarbonTracker uses. */
+/** Average data-centre power usage effectiveness (Uptime Institute survey, 2021), as CarbonTracker uses; the
+ * one declaration of the default: the tunables, the config template and the stages read it from here. */
 export const DEFAULT_PUE = 1.58;
 /** Memory power per GB in use (Green Algorithms, Lannelongue et al., 2021). */
 export const MEMORY_WATTS_PER_GB = 0.3725;
@@ -18,6 +19,6 @@ export function kmByCar(co2g: number): number {
 
 export function validatePue(pue: number): number {
   if (!Number.isFinite(pue) || pue < 1 || pue > 3)
-    throw badInput(`PUE ${pue} is not a power usage effectiveness`, "Give a number between 1 and 3, e.g. --pue 1.1 (default 1.58)");
+    throw badInput(`PUE ${pue} is not a power usage effectiveness`, `Give a number between 1 and 3, e.g. --pue 1.1 (default ${DEFAULT_PUE})`);
   return pue;
 }

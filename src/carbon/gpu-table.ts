@@ -29,7 +29,7 @@ export interface GpuTable {
 }
 
 /** `--gpu-model cpu`: this machine's CPU, costed only from a throughput measured on it (calibration). */
-export const CPU_DEVICE = "cpu";
+const CPU_DEVICE = "cpu";
 
 export function gpuTable(): GpuTable {
   return readDataJson<GpuTable>("gpu-models.json");

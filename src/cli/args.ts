@@ -9,9 +9,7 @@ import { didYouMean } from "./suggest.js";
 import { USAGE } from "./usage.js";
 import { COLOR_SETTINGS, type ColorSetting } from "./color.js";
 
-export { USAGE };
-
-export const FORMATS = ["text", "json", "md", "sarif"] as const;
+const FORMATS = ["text", "json", "md", "sarif"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** How a report is finished, shared by `audit` and `report`: gates, comparison, what is shown. */

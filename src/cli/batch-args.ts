@@ -7,9 +7,9 @@ import { parseShard, type Shard } from "../batch/shard.js";
 import { MAX_TIMEOUT_SECONDS } from "../batch/run-batch.js";
 import { oneOf, strictParse, tunableFlags, type OptionSpecs } from "./args.js";
 
-export const BATCH_FORMATS = ["text", "json", "md", "html"] as const;
+const BATCH_FORMATS = ["text", "json", "md", "html"] as const;
 export type BatchFormat = (typeof BATCH_FORMATS)[number];
-export const DEFAULT_BATCH_OUT = "repro-audit-batch";
+const DEFAULT_BATCH_OUT = "repro-audit-batch";
 
 /** Settings of one repo's training or verdict, which a batch over many repos does not take. */
 const NOT_FOR_A_BATCH: readonly TunableName[] = ["commands", "epochs", "data", "failUnder"];

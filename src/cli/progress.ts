@@ -7,7 +7,7 @@ import { printable } from "../model/printable.js";
 export { silentProgress, type Progress } from "../model/progress.js";
 
 /** `state` holds the stage being run, shared with a spinner that may fall back to these lines mid-stage. */
-export function plainProgress(writeRaw: (line: string) => void, state = { stage: "" }): Progress {
+function plainProgress(writeRaw: (line: string) => void, state = { stage: "" }): Progress {
   // Progress names repo paths and git's words: escaped, no line of it can pass for a CI command.
   const write = (line: string) => writeRaw(printable(line));
   return {
@@ -23,12 +23,12 @@ export function plainProgress(writeRaw: (line: string) => void, state = { stage:
 }
 
 /** A terminal ora can draw in: a TTY with a known, non-zero width, outside CI. */
-export function canSpin(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+function canSpin(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
   return stream.isTTY === true && !env.CI && Number.isFinite(stream.columns) && stream.columns > 0;
 }
 
 /** Spinners while the terminal keeps a width; if it shrinks to none mid-audit, plain lines from then on. */
-export function spinnerProgress(stream: NodeJS.WriteStream, ora: typeof import("ora").default): Progress {
+function spinnerProgress(stream: NodeJS.WriteStream, ora: typeof import("ora").default): Progress {
   let spinner: Ora | undefined;
   const state = { stage: "" };
   const plain = plainProgress((line) => stream.write(`${line}\n`), state);

@@ -44,4 +44,4 @@ function writeEmissions(report: Report, target: OutTarget): void {
   writeFileSync(join(target.filesDir, EMISSIONS_FILE), emissionsCsv(rows));
 }
 
-export const EMISSIONS_FILE = "emissions.csv";
+const EMISSIONS_FILE = "emissions.csv";

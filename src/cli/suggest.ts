@@ -1,8 +1,6 @@
 // "did you mean": the known word closest to a mistyped one, by edit distance (pure).
 import { closest, editDistance } from "../model/edit-distance.js";
 
-export { closest, editDistance };
-
 /** " Did you mean X?" or "". */
 export function didYouMean(word: string, known: readonly string[]): string {
   const near = closest(word, known);

@@ -6,7 +6,7 @@ import { hostname } from "node:os";
 import { internalError } from "../model/errors.js";
 
 /** How long an audit waits for another one's clone or fetch before giving up. */
-export const CLONE_LOCK_WAIT_MS = 15 * 60 * 1000;
+const CLONE_LOCK_WAIT_MS = 15 * 60 * 1000;
 const POLL_MS = 100;
 
 interface Holder {

@@ -3,7 +3,7 @@ import { simpleGit, type SimpleGit } from "simple-git";
 
 /** `-c` settings for every git call. The repos are untrusted, so anything that could run a program named
  * by the repo (hooks, fsmonitor, the ext:: transport) is switched off, and submodules are never fetched. */
-export const SAFE_CONFIG: readonly string[] = [
+const SAFE_CONFIG: readonly string[] = [
   "core.hooksPath=/dev/null",
   "core.fsmonitor=false",
   "protocol.ext.allow=never",

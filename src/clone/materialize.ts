@@ -7,8 +7,6 @@ import { SOURCE_INTERRUPTED } from "./interrupt.js";
 import { listTree, readBlobs, type TreeEntry } from "./tree-reader.js";
 import { planTree, type SkippedPath } from "./tree-plan.js";
 
-export { isSafeTreePath } from "./tree-plan.js";
-
 /**
  * Write `commit`'s files under `dest`. What the walk's caps leave out is decided from the tree listing
  * before anything is written (see planTree); an entry that still cannot be written (a name too long for

@@ -25,7 +25,7 @@ export interface TreePlan {
 const isFile = (e: TreeEntry) => e.mode === "100644" || e.mode === "100755";
 
 /** A path from a tree is refused if any part could leave the folder or touch git's own files. */
-export function isSafeTreePath(path: string): boolean {
+function isSafeTreePath(path: string): boolean {
   if (path === "" || path.startsWith("/") || path.includes("\\") || path.includes("\0")) return false;
   return path.split("/").every((part) => part !== "" && part !== "." && part !== ".." && part.toLowerCase() !== ".git");
 }

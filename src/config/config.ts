@@ -41,7 +41,7 @@ const COUNT_FIELDS: ReadonlyArray<[keyof TrainConfig | "datasetSize", CountName]
 ];
 
 /** Pure: the problems with a parsed config document, each "<file> <pointer>: <problem>". */
-export function configProblems(file: string, doc: unknown): string[] {
+function configProblems(file: string, doc: unknown): string[] {
   const problems = schemaProblems("config.schema.json", doc).map((p) => `${file} ${p}`);
   if (problems.length > 0) return problems;
   // JSON Schema's "integer" takes 1e308; the counts must also stay within their stated ranges.

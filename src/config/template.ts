@@ -1,4 +1,6 @@
 // The commented .repro-audit.yml that `repro-audit init` prints.
+import { DEFAULT_PUE } from "../carbon/equivalents.js";
+
 export const CONFIG_TEMPLATE = `# .repro-audit.yml: how repro-audit should read and run this solution.
 # Schema: schemas/config.schema.json of the repro-audit package. Every key is optional.
 
@@ -30,5 +32,5 @@ export const CONFIG_TEMPLATE = `# .repro-audit.yml: how repro-audit should read 
 
 # carbon:
 #   region: FR              # ISO country code for the grid's carbon intensity
-#   pue: 1.58               # power usage effectiveness of the data centre
+#   pue: ${DEFAULT_PUE}               # power usage effectiveness of the data centre
 `;

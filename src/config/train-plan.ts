@@ -2,6 +2,7 @@
 // the repo's config, each with its source), else what the static facts say, else the default (pure).
 import type { TrainPlan } from "../model/carbon.js";
 import type { FactRecord, Facts } from "../model/facts.js";
+import { factsOf, type ReadmeFact, type TrainingFact } from "../model/fact-types.js";
 import { sourced, type Sourced } from "../model/sourced.js";
 import { countInRange } from "../model/count-ranges.js";
 
@@ -26,7 +27,7 @@ export const MISSING_PLAN =
   "no train command found: add `train: { commands: [\"python train.py\"], epochs: N }` to .repro-audit.yml, a README code block running the training, or pass --train \"<cmd>\" --epochs N";
 
 const EPOCH_ARGS = /--(?:n_|num_|num-|max_|max-|n-)?epochs?[= ](\d+)/i;
-const at = (r: FactRecord): string => (r.line ? `${r.file}:${r.line}` : String(r.file));
+const at = (r: { file?: string; line?: number }): string => (r.line ? `${r.file}:${r.line}` : String(r.file));
 const SOURCE_RANK: Record<string, number> = { "call-argument": 0, "argparse-default": 1, config: 2, assignment: 3 };
 const SOURCE_WORDS: Record<string, string> = {
   "argparse-default": "argparse default",
@@ -46,14 +47,14 @@ export function scriptOf(command: string): string | null {
 }
 
 /** Best training fact of a kind: those in the trained script first, then by how direct the source is. */
-function bestTraining(records: FactRecord[], kind: string, script: string | null): FactRecord | undefined {
+function bestTraining(records: readonly TrainingFact[], kind: string, script: string | null): TrainingFact | undefined {
   const candidates = records.filter((r) => r.kind === kind && typeof r.value === "number" && r.value > 0);
-  const rank = (r: FactRecord) =>
+  const rank = (r: TrainingFact) =>
     (script && r.file === script ? 0 : 10) + (SOURCE_RANK[String(r.source)] ?? 5);
   return candidates.sort((a, b) => rank(a) - rank(b) || String(a.file).localeCompare(String(b.file)) || Number(a.line ?? 0) - Number(b.line ?? 0))[0];
 }
 
-function countFrom(kind: "epochs" | "folds" | "models" | "seeds", input: PlanInput, training: FactRecord[], script: string | null, command: Sourced<string> | undefined): Sourced<number> {
+function countFrom(kind: "epochs" | "folds" | "models" | "seeds", input: PlanInput, training: readonly TrainingFact[], script: string | null, command: Sourced<string> | undefined): Sourced<number> {
   const given = input.given?.[kind];
   if (given) return given;
   if (kind === "epochs" && command) {
@@ -67,8 +68,8 @@ function countFrom(kind: "epochs" | "folds" | "models" | "seeds", input: PlanInp
 }
 
 export function inferTrainPlan(input: PlanInput): PlanResult {
-  const readme = input.facts.families["readme"] ?? [];
-  const training = input.facts.families["training"] ?? [];
+  const readme = factsOf(input.facts, "readme");
+  const training = factsOf(input.facts, "training");
   let commands: Sourced<string>[];
   const given = input.given?.commands;
   if (given?.value.length) commands = given.value.map((value) => sourced(value, given.origin, given.source));
@@ -105,7 +106,7 @@ export function inferTrainPlan(input: PlanInput): PlanResult {
 
 /** A README command as the epoch runs it: from the folder the README runs it in (`cd src` earlier in its
  * block, a sub-project's own README). */
-function runFrom(r: FactRecord): string {
+function runFrom(r: ReadmeFact): string {
   const command = String(r.command);
   return typeof r.cwd === "string" && r.cwd && !/^cd\s/.test(command) ? `cd ${shellQuote(r.cwd)} && ${command}` : command;
 }

@@ -4,6 +4,7 @@
 import { badInput } from "../model/errors.js";
 import { STAGES, type StageName } from "../model/report.js";
 import { pickDevice } from "../carbon/gpu-table.js";
+import { DEFAULT_PUE } from "../carbon/equivalents.js";
 import { FAIL_ON, type FailOn } from "../model/finding.js";
 import { COUNT_RANGES, type CountName } from "../model/count-ranges.js";
 
@@ -60,7 +61,7 @@ export const MAX_BUILD_TIMEOUT_SECONDS = 6 * 3600;
 export const MAX_EPOCH_TIMEOUT_SECONDS = 24 * 3600;
 const clampTo = (max: number) => (value: number) => Math.min(value, max);
 
-export function parseStages(text: string, flag = "--stages"): StageName[] {
+function parseStages(text: string, flag = "--stages"): StageName[] {
   const stages = text.split(",").map((s) => s.trim()).filter(Boolean);
   const unknown = stages.filter((s) => !(STAGES as readonly string[]).includes(s));
   if (stages.length === 0 || unknown.length > 0) throw badInput(`${flag} takes a comma list of ${STAGES.join(", ")}, not '${text}'`, `Pass e.g. ${flag} static`);
@@ -190,8 +191,8 @@ export const TUNABLES = {
     parse: positive(false, "56", { max: 2000 }),
   } satisfies Spec<number>,
   pue: {
-    flag: "--pue", arg: "<x>", help: "power usage effectiveness (default 1.58)", config: ["carbon", "pue"], repo: false,
-    default: 1.58, parse: positive(false, "1.58", { min: 1, max: 3 }),
+    flag: "--pue", arg: "<x>", help: `power usage effectiveness (default ${DEFAULT_PUE})`, config: ["carbon", "pue"], repo: false,
+    default: DEFAULT_PUE, parse: positive(false, String(DEFAULT_PUE), { min: 1, max: 3 }),
   } satisfies Spec<number>,
 } as const;
 
@@ -204,9 +205,4 @@ export const TUNABLE_NAMES = Object.keys(TUNABLES) as TunableName[];
 
 export function specOf(name: TunableName): Spec<unknown> {
   return TUNABLES[name] as unknown as Spec<unknown>;
-}
-
-/** The tunable a flag sets, e.g. "--pue" -> "pue". */
-export function tunableOfFlag(flag: string): TunableName | undefined {
-  return TUNABLE_NAMES.find((name) => specOf(name).flag === flag);
 }

@@ -31,7 +31,7 @@ export interface Calibration {
 }
 
 export const MAX_BYTES = 1024 * 1024;
-export const MAX_ENTRIES = 5_000;
+const MAX_ENTRIES = 5_000;
 
 /** REPRO_AUDIT_CALIBRATION, else ~/.local/share/repro-audit/calibration.json (XDG_DATA_HOME honoured). */
 export function calibrationPath(env: NodeJS.ProcessEnv = process.env): string {
@@ -86,7 +86,7 @@ const sameRun = (a: CalibrationEntry, b: CalibrationEntry): boolean =>
   a.device === b.device && a.deviceName === b.deviceName && a.precision === b.precision;
 
 /** Entries with `entry` in place of an older one for the same architecture, size, device and precision. Pure. */
-export function withEntry(entries: readonly CalibrationEntry[], entry: CalibrationEntry): CalibrationEntry[] {
+function withEntry(entries: readonly CalibrationEntry[], entry: CalibrationEntry): CalibrationEntry[] {
   return [...entries.filter((e) => !sameRun(e, entry)), entry].slice(-MAX_ENTRIES);
 }
 

@@ -1,7 +1,7 @@
 // The options a training command line passes (`--img 512`, `--epochs=30`, `imgsz=640`, `--amp`), by name. Pure.
 
 /** Words of a shell command, quotes removed (no expansion: the command is only read). */
-export function commandWords(command: string): string[] {
+function commandWords(command: string): string[] {
   const words: string[] = [];
   for (const m of command.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)) words.push(m[1] ?? m[2] ?? m[3]!);
   return words;

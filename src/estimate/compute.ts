@@ -65,7 +65,7 @@ export interface DeviceParams {
 }
 
 /** One group's seconds and joules (without PUE); joules null when nothing tells the power (a CPU without a measured energy). */
-export function groupCost(p: GroupParams, d: DeviceParams): { seconds: number; joules: number | null } {
+function groupCost(p: GroupParams, d: DeviceParams): { seconds: number; joules: number | null } {
   const trainImages = p.images * p.epochs * p.runs;
   if (p.measured) {
     const scale = (p.macs / p.measured.macs) * (p.passes / 3);

@@ -63,6 +63,3 @@ export async function estimateTraining(options: EstimateOptions): Promise<Estima
   });
   return { prediction: result.prediction, ...(result.reason ? { reason: result.reason } : {}), device: device.id, groups: inventory.groups, notes };
 }
-
-export { calibrationPath, readCalibration, recordCalibration } from "./calibration.js";
-export { pickDevice } from "../carbon/gpu-table.js";

@@ -7,6 +7,7 @@
 // Each value is looked up nearest first: the command's options, the training's config file, its script,
 // then the whole repo, then a labelled default.
 import type { FactRecord, Facts } from "../model/facts.js";
+import { factsOf } from "../model/fact-types.js";
 import { commandArgs, commandScript } from "./command-args.js";
 import type { Guessed, RunGroup, Size } from "./compute.js";
 import type { Origin, Sourced } from "../model/carbon.js";
@@ -38,7 +39,7 @@ export interface Inventory {
 /** Images per epoch when the repo says nothing: the order of magnitude of Kaggle image competitions' training sets. */
 export const DEFAULT_IMAGES = { value: 20_000, low: 2_000, high: 200_000 };
 /** A frozen backbone leaves the backward pass of the head only: between 1 and 3 forward-pass equivalents. */
-export const FROZEN_PASSES = { value: 2, low: 1.2, high: 3 };
+const FROZEN_PASSES = { value: 2, low: 1.2, high: 3 };
 
 const CONFIG_DIR = /(?:^|\/)(?:configs?|conf|cfg|experiments?|exp)\//i;
 const ARCH_OPTIONS = ["model", "arch", "backbone", "encoder", "encoder_name", "model_name", "weights", "cfg", "net"];
@@ -97,7 +98,7 @@ function architectureIn(records: FactRecord[], scope: Scope, table: FlopsTable):
 const matchOf = (table: FlopsTable, r: FactRecord) => matchArchitecture(table, String(r.value), { library: r.library as string | null, wrapper: r.wrapper as string | null });
 
 function trainings(input: InventoryInput, archs: FactRecord[]): Training[] {
-  const files = new Set(input.facts.families["training-setup"]?.map((r) => String(r.file)) ?? []);
+  const files = new Set(factsOf(input.facts, "training-setup").map((r) => String(r.file)));
   const out: Training[] = [];
   for (const c of input.plan?.commands ?? []) {
     const args = commandArgs(c.value);
@@ -180,7 +181,7 @@ function images(t: Training, input: InventoryInput, setup: FactRecord[]): Guesse
   if (option && t.command) return { value: Number(option[1]), origin: t.command.origin, source: `${t.command.source} (--${option[0]} ${option[1]})` };
   const counted = setup.filter((r) => r.kind === "images" && typeof r.value === "number");
   const coded = nearest(t, (scope) => counted.filter((r) => inScope(r, scope) && r.via !== "csv-rows" && r.via !== "readme-text").sort(byRank(RANK))[0] ?? null);
-  const referenced = new Set((input.facts.families["data-refs"] ?? []).map((r) => String(r.path ?? "").replace(/^.*\//, "")));
+  const referenced = new Set(factsOf(input.facts, "data-refs").map((r) => String(r.path ?? "").replace(/^.*\//, "")));
   const csv = counted.filter((r) => r.via === "csv-rows").sort((a, b) => Number(referenced.has(String(b.file).replace(/^.*\//, ""))) - Number(referenced.has(String(a.file).replace(/^.*\//, ""))))[0];
   const stated = counted.filter((r) => r.via === "readme-text").sort((a, b) => String(a.file).length - String(b.file).length || Number(a.line) - Number(b.line))[0];
   const best = coded ?? csv ?? stated;

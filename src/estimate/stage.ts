@@ -3,6 +3,7 @@
 // file so later estimates of that architecture use it.
 import { readFileSync } from "node:fs";
 import { carbonAssumptions } from "../carbon/assumptions.js";
+import { DEFAULT_PUE } from "../carbon/equivalents.js";
 import type { CarbonAssumptions, CarbonSection, TrainPlan } from "../model/carbon.js";
 import type { Facts } from "../model/facts.js";
 import type { RepoInfo } from "../model/report.js";
@@ -49,7 +50,7 @@ function planOf(group: RunGroup): TrainPlan {
 export async function estimateStep(step: EstimateStep): Promise<CarbonSection | undefined> {
   const { carbon, settings } = step;
   const file = calibrationPath();
-  const assumptions = carbon?.assumptions ?? carbonAssumptions({ pue: settings.pue ?? sourced(1.58, "default", "default"), region: settings.region, intensity: settings.intensity });
+  const assumptions = carbon?.assumptions ?? carbonAssumptions({ pue: settings.pue ?? sourced(DEFAULT_PUE, "default", "default"), region: settings.region, intensity: settings.intensity });
   let result: EstimateOutcome;
   try {
     result = await estimateTraining(optionsFor(step, assumptions, file));

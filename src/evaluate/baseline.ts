@@ -5,11 +5,14 @@ import type { Report } from "../model/report.js";
 import { fingerprintOf } from "./fingerprint.js";
 import { scoreWith } from "./score.js";
 
+// The identity is the fingerprint, never a place: a known problem stays known when lines above it move, and
+// a grouped finding keeps its identity as its places come and go. A report without fingerprints (saved before
+// they existed) gets one computed here the same way, from the rule, the file and the values that name it.
 const keyOf = (f: Finding) => f.fingerprint ?? fingerprintOf(f);
 
 /** Points the baseline accepted: what its findings, found again, cost on their own. The gate's score is the
  * whole score plus these, so a new finding costs what it costs the whole score, where the others already are. */
-export function acceptedPoints(report: Pick<Report, "rules">, unchanged: readonly Finding[]): number {
+function acceptedPoints(report: Pick<Report, "rules">, unchanged: readonly Finding[]): number {
   // Off the rerun plan a finding costs nothing, so the baseline accepts nothing for it.
   const alone = scoreWith(report.rules, (rule) => unchanged.filter((f) => f.rule === rule && f.plan !== "off").length).total;
   return alone === null ? 0 : 100 - alone;

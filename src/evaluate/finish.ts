@@ -67,7 +67,7 @@ const scoreText = (score: number | null) => (score === null ? "not assessed" : `
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The gates on a report already compared with its baseline: findings of the baseline never count. */
-export function judgeGates(report: Report, gates: Gates): Verdict {
+function judgeGates(report: Report, gates: Gates): Verdict {
   const checks: GateCheck[] = [];
   const baseline = report.suppressions?.baseline;
   const counted = report.findings.filter((f) => f.baseline !== "unchanged");

@@ -14,8 +14,8 @@ export interface FirstLook {
   corpus: string;
 }
 
-export const judgedOf = (f: FirstLook) => f.correct + f.wrong + f.debatable;
-export const firstLookPrecision = (f: FirstLook) => (judgedOf(f) === 0 ? null : f.correct / judgedOf(f));
+const judgedOf = (f: FirstLook) => f.correct + f.wrong + f.debatable;
+const firstLookPrecision = (f: FirstLook) => (judgedOf(f) === 0 ? null : f.correct / judgedOf(f));
 
 /** True when the figures are enough to say the rule is not yet precise enough to be an error or block. */
 export function belowGate(f: FirstLook | undefined): boolean {

@@ -56,7 +56,7 @@ function locationOf(record: FactRecord): FindingLocation | null {
 export const MAX_QUOTED_CHARS = 200;
 
 /** Pure: a value as a finding quotes it, cut to MAX_QUOTED_CHARS with an ellipsis (never half a surrogate pair). */
-export function quoted<T extends FactValue>(value: T): T | string {
+function quoted<T extends FactValue>(value: T): T | string {
   if (typeof value !== "string" || value.length <= MAX_QUOTED_CHARS) return value;
   let end = MAX_QUOTED_CHARS - 1;
   const last = value.charCodeAt(end - 1);

@@ -7,7 +7,7 @@ import { REPOSITORY_URL } from "../io/package.js";
 
 /** Where the generated pages are published: SARIF's helpUri and the Markdown report's rule links point here.
  * Under package.json's repository, so a fork's package links to its own pages; null when it names none. */
-export const RULE_DOCS_BASE = REPOSITORY_URL ? `${REPOSITORY_URL}/blob/main/docs/rules/` : null;
+const RULE_DOCS_BASE = REPOSITORY_URL ? `${REPOSITORY_URL}/blob/main/docs/rules/` : null;
 
 /** A built-in rule's page; undefined when the package names no repository (no helpUri then). */
 export function ruleDocUrl(id: string): string | undefined {

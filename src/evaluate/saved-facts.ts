@@ -7,7 +7,7 @@ import type { AuditRecord } from "./assemble.js";
 import { factProblems } from "./fact-schemas.js";
 import { score } from "./score.js";
 
-export const SAVED_FACTS_KIND = "repro-audit facts";
+const SAVED_FACTS_KIND = "repro-audit facts";
 
 export interface SavedFacts {
   kind: typeof SAVED_FACTS_KIND;

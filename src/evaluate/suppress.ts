@@ -4,7 +4,7 @@
 import type { FactRecord, Facts } from "../model/facts.js";
 import type { InlineSuppression } from "../model/report.js";
 
-export const SUPPRESSIONS_FAMILY = "suppressions";
+const SUPPRESSIONS_FAMILY = "suppressions";
 
 export interface SuppressionIndex {
   /** The suppression that quiets `rule` at this place, if any. */

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The Action's bundle (scripts/build-action-bundle.mjs) lies in this folder at the package's root. */
-export const ACTION_BUNDLE_DIR = "action-dist";
+const ACTION_BUNDLE_DIR = "action-dist";
 
 function findPackageRoot(): string {
   const here = fileURLToPath(import.meta.url);

@@ -18,7 +18,7 @@ export function schemaPath(name: string): string {
 }
 
 /** The compiled validator of schemas/<name> (e.g. "rule.schema.json", "facts/imports.json"). */
-export function validatorFor(name: string): ValidateFunction {
+function validatorFor(name: string): ValidateFunction {
   const cached = compiled.get(name);
   if (cached) return cached;
   const Ajv = ajvClass();

@@ -10,7 +10,7 @@ export function energyInput(m: MeterSeries): EnergyInput {
 }
 
 /** Mean power between consecutive counter readings, at the middle of each interval (for the per-second series). */
-export function counterPower(cumulative: readonly CumulativeSample[]): MeterSeries["samples"] {
+function counterPower(cumulative: readonly CumulativeSample[]): MeterSeries["samples"] {
   const out: MeterSeries["samples"] = [];
   for (let i = 1; i < cumulative.length; i++) {
     const a = cumulative[i - 1]!;
@@ -21,14 +21,14 @@ export function counterPower(cumulative: readonly CumulativeSample[]): MeterSeri
 }
 
 /** The hook's CPU seconds x watts per busy logical CPU, as a counter meter. */
-export function hookCpuMeter(usage: HookUsage, wattsPerThread: number): MeterSeries | null {
+function hookCpuMeter(usage: HookUsage, wattsPerThread: number): MeterSeries | null {
   if (usage.cpuSeconds.length < 2) return null;
   const cumulative = usage.cpuSeconds.map((r) => ({ t: r.t, joules: r.seconds * wattsPerThread }));
   return { meter: "cpu-time-tdp", kind: "estimated", component: "cpu", scope: "hook", samples: counterPower(cumulative), cumulative, energyKWh: 0 };
 }
 
 /** The hook's peak memory x 0.3725 W/GB, as a gauge (an upper bound on what was in use). */
-export function hookMemoryMeter(usage: HookUsage): MeterSeries | null {
+function hookMemoryMeter(usage: HookUsage): MeterSeries | null {
   if (usage.maxRssBytes.length === 0) return null;
   const samples = usage.maxRssBytes.map((r) => ({ t: r.t, watts: memoryWatts(r.bytes) }));
   return { meter: "memory", kind: "estimated", component: "memory", scope: "hook (peak RSS)", samples, energyKWh: 0 };

@@ -23,7 +23,7 @@ export interface ChannelCaps {
   maxLineBytes: number;
 }
 
-export const DEFAULT_CAPS: ChannelCaps = { maxBytes: 16 * 1024 * 1024, maxConnections: 256, maxLineBytes: 64 * 1024 };
+const DEFAULT_CAPS: ChannelCaps = { maxBytes: 16 * 1024 * 1024, maxConnections: 256, maxLineBytes: 64 * 1024 };
 
 export interface ChannelStats {
   bytes: number;

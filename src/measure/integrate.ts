@@ -1,7 +1,7 @@
 // Pure energy arithmetic: counter differences and trapezoids over a window, mean power, joules to kWh.
 import type { PowerSample } from "../model/carbon.js";
 
-export const JOULES_PER_KWH = 3_600_000;
+const JOULES_PER_KWH = 3_600_000;
 
 /** A cumulative counter (RAPL energy, CPU time x watts) read at one instant: joules used since its origin. */
 export interface CumulativeSample {
@@ -13,7 +13,7 @@ export interface CumulativeSample {
 export type EnergyInput = readonly PowerSample[] | { readonly cumulative: readonly CumulativeSample[] };
 
 /** Slack at a window's ends within which a counter reading still counts as reading the edge (seconds). */
-export const EDGE_TOLERANCE = 0.05;
+const EDGE_TOLERANCE = 0.05;
 
 /** The value of a time-sorted series at t: linear between points, held at the first/last value outside them. */
 function interpolate<P extends { t: number }>(points: readonly P[], t: number, value: (p: P) => number): number {

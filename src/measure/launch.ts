@@ -8,11 +8,11 @@ import { SOCKET_NAME } from "./events-channel.js";
 
 /** Where things appear inside the container: the repo's writable copy (a sized tmpfs), the read-only sources. */
 export const CONTAINER_REPO = "/repo";
-export const CONTAINER_SOURCE = "/opt/repro-audit/source";
-export const CONTAINER_HOOK = "/opt/repro-audit/hook";
-export const CONTAINER_CHANNEL = "/opt/repro-audit/channel";
+const CONTAINER_SOURCE = "/opt/repro-audit/source";
+const CONTAINER_HOOK = "/opt/repro-audit/hook";
+const CONTAINER_CHANNEL = "/opt/repro-audit/channel";
 /** The uid the training runs as; it owns nothing on the host. */
-export const CONTAINER_USER = "1000:1000";
+const CONTAINER_USER = "1000:1000";
 
 export interface Limits {
   memory: string;
@@ -34,9 +34,9 @@ export function hookDir(): string {
 }
 
 /** Idle milliseconds the hook waits after its stop event: at least two fast sampler reads land at the measured end. */
-export const STOP_GRACE_MS = 300;
+const STOP_GRACE_MS = 300;
 
-export function hookEnv(socketPath: string, hookPath: string, measureEpochs: number, batches: number | undefined): Record<string, string> {
+function hookEnv(socketPath: string, hookPath: string, measureEpochs: number, batches: number | undefined): Record<string, string> {
   return {
     PYTHONPATH: hookPath,
     PYTHONUNBUFFERED: "1",

@@ -77,7 +77,7 @@ export async function readLedger(path = ledgerPath()): Promise<LedgerEntry[]> {
   return parseLedger(text);
 }
 
-export function parseLedger(text: string): LedgerEntry[] {
+function parseLedger(text: string): LedgerEntry[] {
   const out: LedgerEntry[] = [];
   for (const line of text.split("\n")) {
     if (!line.trim()) continue;

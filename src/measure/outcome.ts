@@ -16,7 +16,7 @@ const NOT_FOUND = /(?:FileNotFoundError|No such file or directory)[^\n]*?['"]([^
 const FRAME = /File "([^"]+)", line (\d+)/g;
 
 /** The last traceback frame inside the repo copy, as a repo-relative file and line. */
-export function lastRepoFrame(output: string, repoDir: string): { file: string; line: number } | null {
+function lastRepoFrame(output: string, repoDir: string): { file: string; line: number } | null {
   let found: { file: string; line: number } | null = null;
   const prefix = repoDir.endsWith("/") ? repoDir : repoDir + "/";
   for (const m of output.matchAll(FRAME)) {

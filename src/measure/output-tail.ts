@@ -1,7 +1,7 @@
 // What of a run's output may reach the report: the last part of what it printed, capped, without control characters.
 
 /** Bytes of output kept in memory, whatever the program prints (50 MB/s floods included). */
-export const OUTPUT_KEEP = 256 * 1024;
+const OUTPUT_KEEP = 256 * 1024;
 
 // ESC sequences (CSI colours and cursor moves, OSC titles and links), then C0/C1 controls and bidirectional overrides,
 // which can make a quoted line read differently from what it holds.
@@ -9,7 +9,7 @@ const ESCAPES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b
 const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Carriage returns become line ends (bar refreshes), every other control character goes. */
-export function scrubControl(text: string): string {
+function scrubControl(text: string): string {
   return text.replace(ESCAPES, "").replace(/\r\n?/g, "\n").replace(CONTROLS, "");
 }
 

@@ -5,7 +5,7 @@ import type { EpochSpan } from "./boundaries.js";
 import { toKWh, totalJoules, type EnergyInput } from "./integrate.js";
 
 /** Fewer batches than this in the measured epoch: no warm-up is split off (the spread would be noise). */
-export const MIN_BATCHES_FOR_WARMUP = 10;
+const MIN_BATCHES_FOR_WARMUP = 10;
 /** z for a two-sided 95% interval on the mean batch time. */
 const Z95 = 1.96;
 
@@ -42,7 +42,7 @@ interface Steady {
 }
 
 /** Per-batch durations of the batches after the first `skip`, as (duration, weight) from count jumps. */
-export function batchDurations(span: EpochSpan, skip: number): Array<{ d: number; w: number }> {
+function batchDurations(span: EpochSpan, skip: number): Array<{ d: number; w: number }> {
   const out: Array<{ d: number; w: number }> = [];
   let prev = { t: span.start, count: 0 };
   for (const b of span.batches) {

@@ -11,7 +11,7 @@ export interface MeasureTarget {
 }
 
 /** The first event at which the target is reached: the start of epoch N+1, the end of epoch N, batch K of epoch 1. */
-export function stopPoint(events: readonly BoundaryEvent[], target: MeasureTarget): BoundaryEvent | undefined {
+function stopPoint(events: readonly BoundaryEvent[], target: MeasureTarget): BoundaryEvent | undefined {
   return events.find(
     (e) =>
       (e.kind === "epoch_start" && (e.epoch ?? 0) > target.epochs) ||
@@ -25,7 +25,7 @@ export function stopPoint(events: readonly BoundaryEvent[], target: MeasureTarge
  * (no elapsed time on it, no bar before it) would count start-up in every predicted epoch: one more epoch is run so
  * that start-up stands apart.
  */
-export function epochsToRun(measureEpochs: number, marker: EpochMarker | undefined, events: readonly BoundaryEvent[]): number {
+function epochsToRun(measureEpochs: number, marker: EpochMarker | undefined, events: readonly BoundaryEvent[]): number {
   const firstStartKnown = events.some((e) => e.kind === "epoch_start" && e.epoch === 1);
   return marker === "end" && measureEpochs === 1 && !firstStartKnown ? 2 : measureEpochs;
 }

@@ -18,7 +18,7 @@ export const FAIL_ON = ["error", "warning", "never"] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
 /** What a failing rule does to the score: a blocking problem caps its area; friction costs a few points. */
-export const EFFECTS = ["block", "friction"] as const;
+const EFFECTS = ["block", "friction"] as const;
 export type Effect = (typeof EFFECTS)[number];
 
 /** Where a finding lies on the rerun plan: in what a stranger's rerun runs, follows or loads ("on"), outside

@@ -11,8 +11,6 @@ export type Origin =
   | "table" // a data table shipped with repro-audit (intensity, CPU TDP, GPU datasheets, model FLOPs)
   | "default"; // repro-audit's own default
 
-export const ORIGINS: readonly Origin[] = ["flag", "user-config", "repo-config", "code", "measured", "estimated", "given", "table", "default"];
-
 export interface Sourced<T> {
   value: T;
   origin: Origin;

@@ -12,8 +12,8 @@ export interface BaseChoice {
 
 /** Conda specs build on this image only: the engine must be able to pull it (or have it loaded); where no
  * registry is reachable (this project's CI) conda specs are detected and written, but not built. */
-export const MICROMAMBA_IMAGE = "mambaorg/micromamba:1.5.10";
-export const KAGGLE_IMAGE = "gcr.io/kaggle-images/python";
+const MICROMAMBA_IMAGE = "mambaorg/micromamba:1.5.10";
+const KAGGLE_IMAGE = "gcr.io/kaggle-images/python";
 
 /** nvidia/cuda publishes full patch versions; these are the runtime tags with cuDNN on Ubuntu 22.04. */
 const CUDA_TAGS: Record<string, string> = {

@@ -39,7 +39,7 @@ export interface BuildOutcome {
 }
 
 /** Pure: the engine's build arguments with every ceiling set. */
-export function buildArgs(engine: Engine, request: BuildRequest, label: string): string[] {
+function buildArgs(engine: Engine, request: BuildRequest, label: string): string[] {
   const limits = { ...BUILD_LIMITS, ...request.limits };
   const memory = String(limits.memoryBytes);
   return [

@@ -4,6 +4,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { BuildNetwork, EnvironmentSection } from "../model/environment.js";
 import type { FactRecord, Facts } from "../model/facts.js";
+import { factsOf } from "../model/fact-types.js";
 import type { RepoView } from "../model/repo-view.js";
 import { chooseBase, type BaseChoice } from "./base-image.js";
 import { removeContainersOnInterrupt, removeStartedContainers } from "./containers.js";
@@ -27,7 +28,8 @@ export interface BuildStageInput {
   facts: Facts;
   /** Where the Dockerfile and build.log are written (the report's own folder of files). */
   outDir: string;
-  engine: EnginePreference;
+  /** The engine a caller already found (the pipeline's stage plan), or the preference to look one up by. */
+  engine: EnginePreference | Engine;
   baseImage?: string;
   /** Build the repo's own Dockerfile on this image instead of its FROM images. */
   baseImageOverride?: string;
@@ -77,7 +79,7 @@ function probeTarget(plan: SpecPlan, flavor: string, image: string, user: string
 
 /** Where a failure's package is declared, so the finding points at its line. */
 function failureLocation(facts: Facts, plan: SpecPlan, pkg: string | null): FactRecord {
-  const declared = (facts.families["env-spec"] ?? []).find((r) => r.kind === "package" && r.name === pkg && plan.specFiles.includes(String(r.file)));
+  const declared = factsOf(facts, "env-spec").find((r) => r.kind === "package" && r.name === pkg && plan.specFiles.includes(String(r.file)));
   if (declared) return { file: declared.file, line: declared.line };
   return plan.primary ? { file: plan.primary } : {};
 }
@@ -177,7 +179,8 @@ export async function runBuildStage(input: BuildStageInput): Promise<BuildStageR
   const section = emptySection(written);
   const records: BuildFamilies = { "environment-build": [], "import-probe": [] };
 
-  const lookup = await findEngine(input.engine);
+  // Looking up runs `info`, which can take seconds: an engine already found is not looked up again.
+  const lookup = typeof input.engine === "string" ? await findEngine(input.engine) : ({ ok: true, engine: input.engine } as const);
   if (!lookup.ok) {
     section.build.reason = `${lookup.message}: ${lookup.hint}`;
     const why = `no container engine: ${lookup.hint}`;

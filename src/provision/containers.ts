@@ -67,7 +67,7 @@ export async function removeStartedContainers(): Promise<string[]> {
 
 /** The same, synchronously: for a SIGINT handler, where awaiting is not possible before exiting.
  * Temporary folders still tracked go too. */
-export function removeStartedContainersSync(): string[] {
+function removeStartedContainersSync(): string[] {
   const removed: string[] = [];
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   dirs.clear();

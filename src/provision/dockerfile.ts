@@ -4,9 +4,9 @@ import { chooseBase, type BaseChoice } from "./base-image.js";
 import { hasUnsafeCharacters, printable } from "../model/printable.js";
 
 export const APP_USER = "app";
-export const APP_HOME = `/home/${APP_USER}`;
-export const APP_DIR = `${APP_HOME}/solution`;
-export const MAMBA_DIR = "/home/mambauser/solution";
+const APP_HOME = `/home/${APP_USER}`;
+const APP_DIR = `${APP_HOME}/solution`;
+const MAMBA_DIR = "/home/mambauser/solution";
 
 // Names from the repo reach this file in three places, each written so it cannot start a line of its own:
 // comments (control characters escaped), COPY (the JSON form, with the engine's word escapes) and RUN

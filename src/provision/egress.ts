@@ -34,7 +34,7 @@ export interface Egress {
   stop(): Promise<void>;
 }
 
-export const HOLDER_IMAGE = "repro-audit/egress-holder:1";
+const HOLDER_IMAGE = "repro-audit/egress-holder:1";
 const PROXY = "http://127.0.0.1:3128";
 const INSPECT_MS = 20_000;
 

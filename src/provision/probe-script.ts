@@ -30,7 +30,7 @@ export function probeModules(facts: Facts, includeLocal: boolean): ProbeModule[]
 }
 
 /** Folders of the importing files, so `import utils` from src/train.py finds src/utils.py. */
-export function importerDirs(modules: ProbeModule[]): string[] {
+function importerDirs(modules: ProbeModule[]): string[] {
   const dirs = new Set<string>(["."]);
   for (const m of modules) for (const file of m.files) dirs.add(file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : ".");
   return [...dirs];

@@ -1,5 +1,6 @@
 // Decide, from env-spec and imports facts, which spec the environment is built from, its Python and CUDA.
 import type { FactRecord, Facts } from "../model/facts.js";
+import { factsOf } from "../model/fact-types.js";
 import type { RepoView } from "../model/repo-view.js";
 import type { SpecKind } from "../model/environment.js";
 import { DEFAULT_PYTHON, lowestPython } from "./python-version.js";
@@ -9,7 +10,7 @@ export type PlanFormat =
   | "reconstructed";
 
 /** The documented detection order: the first format present wins. */
-export const DETECTION_ORDER: readonly PlanFormat[] = [
+const DETECTION_ORDER: readonly PlanFormat[] = [
   "dockerfile", "conda", "pipfile-lock", "pipfile", "pyproject", "poetry", "requirements", "setup-py", "setup-cfg",
 ];
 
@@ -136,7 +137,7 @@ function packagesOf(records: FactRecord[], file: string): PlanPackage[] {
 function reconstructFromImports(facts: Facts): PlanPackage[] {
   const seen = new Set<string>();
   const out: PlanPackage[] = [];
-  for (const record of facts.families.imports ?? []) {
+  for (const record of factsOf(facts, "imports")) {
     if (record.origin !== "third-party") continue;
     const name = String(record.distribution ?? record.top ?? record.module ?? "").trim();
     if (!name || seen.has(name)) continue;

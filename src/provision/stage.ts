@@ -9,14 +9,14 @@ import type { RepoView } from "../model/repo-view.js";
 import type { RepoInfo, StageStatus } from "../model/report.js";
 import { elapsedSeconds } from "../model/time.js";
 import { runBuildStage } from "./build-stage.js";
-import type { EnginePreference } from "./engine.js";
+import type { Engine, EnginePreference } from "./engine.js";
 
 export interface BuildStep {
   root: string;
   view: RepoView;
   facts: Facts;
   repo: RepoInfo;
-  engine: EnginePreference;
+  engine: EnginePreference | Engine;
   baseImage?: string;
   baseImageOverride?: string;
   allowImages?: readonly string[];
@@ -28,7 +28,7 @@ export interface BuildStep {
 }
 
 /** Default home of an audit's build files: one folder per audited repo and commit (or working tree). */
-export function defaultOutDir(repo: RepoInfo): string {
+function defaultOutDir(repo: RepoInfo): string {
   const source = createHash("sha256").update(repo.url).digest("hex").slice(0, 12);
   const name = `${source}-${(repo.commit ?? "working-tree").slice(0, 12)}`;
   return join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "repro-audit", "builds", name);

@@ -5,7 +5,7 @@ import { num, oneLineText, plural, redactUrl, safeText } from "./format.js";
 
 /** Three significant figures, without exponents: 0.0123, 1.58, 2.40, 50.2, 183, 1,700,000. The inputs
  * are estimates; more figures would claim a precision they lack. */
-export function sig3(value: number): string {
+function sig3(value: number): string {
   if (value === 0 || !Number.isFinite(value)) return String(value);
   const rounded = Number(value.toPrecision(3));
   if (Math.abs(rounded) >= 100) return Math.round(rounded).toLocaleString("en-US");
@@ -23,7 +23,7 @@ export function mass(grams: number | null | undefined): string {
   return `${sig3(grams / 1e6)} t`;
 }
 
-export function count(n: number): string {
+function count(n: number): string {
   return n.toLocaleString("en-US");
 }
 
@@ -77,7 +77,7 @@ export function repoText(row: TeamRow): string {
   return `${redactUrl(row.repo)}${row.ref ? `@${row.ref}` : ""}`;
 }
 
-export const METHOD = "per-model CO2eq x the submissions of teams with at least {min} entries (lower: the cheapest model, central: the median model, from three costed teams on, upper: the dearest model)";
+const METHOD = "per-model CO2eq x the submissions of teams with at least {min} entries (lower: the cheapest model, central: the median model, from three costed teams on, upper: the dearest model)";
 
 /** Why a footprint with bounds has no central figure. */
 export function noCentralText(report: BatchReport): string {

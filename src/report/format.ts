@@ -3,7 +3,7 @@ import { CATEGORIES, type Category, type Finding, type Severity } from "../model
 import type { CategoryScore, PlanSection, Report } from "../model/report.js";
 import { printable } from "../model/printable.js";
 
-export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
+const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 
 /** Where a finding points, for people. Notebook cells are counted from 1 over all cells, as a reader
  * scrolling the notebook counts them (the report's JSON keeps the 0-based index). */
@@ -40,7 +40,7 @@ export function planNote(finding: Finding): string {
 }
 
 /** Category order, then severity, then file and line: the order every renderer lists findings in. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
+function sortFindings(findings: readonly Finding[]): Finding[] {
   const rank = (f: Finding): number[] => [
     CATEGORIES.indexOf(f.category),
     SEVERITY_ORDER.indexOf(f.severity),
@@ -104,7 +104,7 @@ export function blobUrl(webUrl: string | undefined, commit: string | null, findi
   return `${webUrl}/blob/${commit}/${path}${line}`;
 }
 
-export function groupByCategory(findings: readonly Finding[]): Array<[Category, Finding[]]> {
+function groupByCategory(findings: readonly Finding[]): Array<[Category, Finding[]]> {
   const sorted = sortFindings(findings);
   return CATEGORIES.map((category): [Category, Finding[]] => [category, sorted.filter((f) => f.category === category)]).filter(
     ([, list]) => list.length > 0,

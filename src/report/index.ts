@@ -35,9 +35,6 @@ export function render(report: Report, format: ReportFormat, options: RenderOpti
   }
 }
 
-export { renderJson, renderMarkdown, renderSarif, renderText };
-export { renderCarbonText } from "./carbon-text.js";
-export { validateReport, reportProblems } from "./validate.js";
 export type { RuleMeta } from "./rule-meta.js";
 export type { TextOptions } from "./text.js";
 export type { MarkdownOptions } from "./md.js";

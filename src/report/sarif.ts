@@ -7,8 +7,8 @@ import { redactUrl } from "./format.js";
 import { ruleMetaOf, type RuleMeta } from "./rule-meta.js";
 import { jsonVisible } from "../model/printable.js";
 
-export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
-export const INFORMATION_URI = "https://repro-audit.dev";
+const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+const INFORMATION_URI = "https://repro-audit.dev";
 /** GitHub reads at most 1024 characters of a rule's descriptions. */
 const DESCRIPTION_LIMIT = 1024;
 
@@ -51,7 +51,7 @@ export function pathToUri(path: string): string {
 }
 
 /** Every rule named by options or by a finding, sorted by id so indexes are stable between runs. */
-export function ruleDescriptorsFor(findings: readonly Finding[], known: readonly RuleMeta[] = []): RuleMeta[] {
+function ruleDescriptorsFor(findings: readonly Finding[], known: readonly RuleMeta[] = []): RuleMeta[] {
   const byId = new Map<string, RuleMeta>();
   for (const rule of known) if (!byId.has(rule.id)) byId.set(rule.id, rule);
   for (const f of findings) {

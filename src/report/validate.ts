@@ -4,10 +4,6 @@ import { schemaPath, schemaProblems } from "../io/schema.js";
 
 const SCHEMA_FILE = "report.schema.json";
 
-export function reportSchemaPath(): string {
-  return schemaPath(SCHEMA_FILE);
-}
-
 /** The problems with `report`, each "<JSON pointer>: <what is wrong>"; empty when it is valid. */
 export function reportProblems(report: unknown): string[] {
   return schemaProblems(SCHEMA_FILE, report);

@@ -9,7 +9,6 @@ import { specsToResolve, type SpecToResolve } from "./resolver-input.js";
 import type { ResolverAnswer } from "./resolver-output.js";
 import { findUv, uvCompile } from "./uv.js";
 
-export const PYPI = "https://pypi.org/simple";
 /** Pythons tried, oldest first, when a spec states none and the default has no wheels for it. */
 const PYTHONS = ["3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];
 /** A repo with more specs than this has the rest left out (said in a note). */

@@ -9,7 +9,7 @@ import { packagePath } from "../io/package.js";
 import { readResolverAnswer, type ResolverAnswer } from "./resolver-output.js";
 
 /** Linux x86_64 with glibc 2.28: the platform the build's images run. */
-export const TARGET_PLATFORM = "x86_64-manylinux_2_28";
+const TARGET_PLATFORM = "x86_64-manylinux_2_28";
 
 /** REPRO_AUDIT_UV, else the copy scripts/ensure-uv.sh installs, else `uv` on PATH; null when none runs. */
 export async function findUv(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {

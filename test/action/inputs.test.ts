@@ -1,7 +1,8 @@
 // Reading the inputs from INPUT_* variables (pure).
 import { describe, expect, it } from "vitest";
 import { AuditError } from "../../src/index.js";
-import { inActionWords, inputVariable, readInputs } from "../../src/action/inputs.js";
+import { inActionWords, inputVariable, readInputs, type InputName } from "../../src/action/inputs.js";
+import { specOf, type TunableName } from "../../src/config/tunables.js";
 
 const env = (inputs: Record<string, string>) => Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputVariable(k), v]));
 
@@ -55,5 +56,34 @@ describe("inActionWords", () => {
     );
     expect(inActionWords("Pass e.g. --fail-under 70")).toBe("Pass e.g. set the input fail-under: 70");
     expect(inActionWords("rerun with --debug")).toBe("rerun with --debug");
+  });
+});
+
+describe("inputs parsed by the library's tunables", () => {
+  // The Action and the CLI take the same settings: what one accepts the other accepts, with the same value.
+  const cases: Array<[InputName, TunableName, string[]]> = [
+    ["fail-under", "failUnder", ["70", "65.5", "0", "100", "1e1", "0x10", "101", "-1", "seventy"]],
+    ["max-warnings", "maxWarnings", ["0", "12", "10.0", "1e1", "+3", "0x10", "-1", "1.5", "many"]],
+    ["fail-on", "failOn", ["error", "warning", "never", "Error", "all"]],
+    ["stages", "stages", ["static", "static, build,static", "static,train", ","]],
+    ["region", "region", ["fr", "FR", "FRA", "F1"]],
+  ];
+  const field = { "fail-under": "failUnder", "max-warnings": "maxWarnings", "fail-on": "failOn", stages: "stages", region: "region" } as const;
+  const outcome = (read: () => unknown) => {
+    try {
+      return { value: read() };
+    } catch (error) {
+      return { refused: (error as AuditError).code };
+    }
+  };
+
+  it("accepts and refuses what the CLI's flags accept and refuse, with the same values", () => {
+    for (const [input, tunable, texts] of cases) {
+      for (const text of texts) {
+        const fromAction = outcome(() => (readInputs(env({ [input]: text }), "/ws") as unknown as Record<string, unknown>)[field[input as keyof typeof field]]);
+        const fromCli = outcome(() => specOf(tunable).parse(text, `--${input}`));
+        expect(fromAction, `${input}=${text}`).toEqual(fromCli);
+      }
+    }
   });
 });

@@ -43,7 +43,7 @@ const FAMILY_NAMES: Record<string, string> = {
 const FAMILIES = Object.keys(FAMILY_NAMES);
 
 /** "Intel(R) Xeon(R) CPU E5-2686 v4 @ 2.30GHz" -> vendor intel, family xeon, model number "e5-2686 v4". */
-export function modelKey(name: string): { vendor: string; family: string | null; number: string } | null {
+function modelKey(name: string): { vendor: string; family: string | null; number: string } | null {
   const words = name
     .toLowerCase()
     .replace(/\(r\)|\(tm\)|®|™/g, " ")

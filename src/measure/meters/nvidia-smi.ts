@@ -3,7 +3,7 @@ import { execa, type ResultPromise } from "execa";
 import type { RawSeries } from "./meter.js";
 
 /** The query the sampler runs; `-lms 500` repeats it every 500 ms until killed. */
-export const NVIDIA_SMI_ARGS = [
+const NVIDIA_SMI_ARGS = [
   "--query-gpu=index,timestamp,power.draw,utilization.gpu,memory.used",
   "--format=csv,noheader,nounits",
   "-lms",
