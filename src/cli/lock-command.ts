@@ -1,7 +1,7 @@
-// `repro-audit lock <repo> [--out FILE] [--ref REF] [--index-url URL]`: a fully pinned requirements file for
+// `repro-audit lock <repo> [--out FILE [--force]] [--ref REF] [--index-url URL]`: a fully pinned requirements file for
 // the spec the build installs, resolved for the Python it states with only the releases uploaded before
 // the audited commit's date, each pin with the spec line (or the pins) that asked for it.
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +18,8 @@ import type { LockArgs } from "./args.js";
 import type { Io } from "./report-output.js";
 
 export async function lockCommand(args: LockArgs, io: Io): Promise<number> {
+  // Refused before any clone or resolve, so a typo costs nothing and no file is lost.
+  if (args.out && existsSync(args.out) && !args.force) throw badInput(`${args.out} already exists`, "Pass --force to overwrite it, or another --out");
   const uv = await findUv();
   if (!uv) throw engineError("no resolver: uv was not found", "Run scripts/ensure-uv.sh, or set REPRO_AUDIT_UV to a uv binary");
   const checkout = await openSource(args.source, { ...(args.ref ? { ref: args.ref } : {}), ...(args.cacheDir ? { cacheDir: args.cacheDir } : {}) });
