@@ -9,9 +9,8 @@ import { openSource } from "../clone/index.js";
 import { commitDate } from "../clone/commit-date.js";
 import { walkRepo } from "../extract/walk.js";
 import { specFacts } from "./spec-facts.js";
-import { detectSpec } from "../provision/spec-plan.js";
-import { specsToResolve } from "../resolve/resolver-input.js";
-import { findUv, uvCompile } from "../resolve/uv.js";
+import { findUv } from "../resolve/uv.js";
+import { lockSpec, specToLock } from "../resolve/lock-spec.js";
 import { readAnnotatedPins, renderLock } from "../resolve/lock.js";
 import { badInput, engineError, EXIT } from "../model/errors.js";
 import type { LockArgs } from "./args.js";
@@ -27,13 +26,11 @@ export async function lockCommand(args: LockArgs, io: Io): Promise<number> {
   try {
     const view = await walkRepo(checkout.root);
     const facts = await specFacts(view, checkout.info.url);
-    const specs = specsToResolve(facts, view);
-    const primary = detectSpec(facts, view).primary;
-    const spec = specs.find((s) => s.file === primary) ?? specs[0];
-    if (!spec || spec.lines.length === 0) throw badInput(`${args.source} has no spec pip installs to lock`, "Write one first: repro-audit requirements <repo> --out requirements.txt");
+    const spec = specToLock(facts, view);
+    if (!spec) throw badInput(`${args.source} has no spec pip installs to lock`, "Write one first: repro-audit requirements <repo> --out requirements.txt");
     const asOf = checkout.info.commit ? await commitDate(checkout.root, checkout.info.commit) : null;
     const indexUrl = args.indexUrl ?? "https://pypi.org/simple";
-    const answer = await uvCompile({ uv, requirements: spec.lines.map((l) => l.requirement), python: spec.python.version, indexUrl, cacheDir, annotate: true, ...(asOf ? { excludeNewer: asOf } : {}) });
+    const answer = await lockSpec({ uv, indexUrl, asOf, cacheDir }, spec);
     if (answer.outcome !== "resolved") {
       io.stderr.write(`${spec.file} does not resolve for Python ${spec.python.version}${asOf ? ` as of ${asOf}` : ""}: ${answer.reason}\n`);
       return answer.outcome === "unresolvable" ? EXIT.belowThreshold : EXIT.engine;

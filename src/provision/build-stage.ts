@@ -4,11 +4,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { BuildNetwork, EnvironmentSection } from "../model/environment.js";
 import type { FactRecord, Facts } from "../model/facts.js";
+import type { BuildLock } from "../model/build-lock.js";
 import type { RepoView } from "../model/repo-view.js";
 import { chooseBase, type BaseChoice } from "./base-image.js";
 import { removeContainersOnInterrupt, removeStartedContainers } from "./containers.js";
 import { contextDigest, contextFiles, imageTag, stageContext } from "./context.js";
-import { APP_USER, unwritableSpecPaths, writeDockerfile } from "./dockerfile.js";
+import { APP_USER, unwritableSpecPaths, WHEEL_SUBSTITUTED, writeDockerfile } from "./dockerfile.js";
 import { findEngine, imageDetails, imageExists, type Engine, type EnginePreference } from "./engine.js";
 import { classifyBuildFailure, logTail, stripAnsi, type BuildFailure } from "./failure.js";
 import { packageLines } from "./build-log.js";
@@ -18,7 +19,7 @@ import { overrideBaseImages, readDockerfile } from "./dockerfile-policy.js";
 import { anonymousEngineEnv, refuseImages } from "./image-policy.js";
 import { probeImage, type ProbeTarget } from "./probe.js";
 import { probeModules } from "./probe-script.js";
-import { detectSpec, type SpecPlan } from "./spec-plan.js";
+import { detectSpec, withLock, type SpecPlan } from "./spec-plan.js";
 import type { BuildLimits } from "./limits.js";
 
 export interface BuildStageInput {
@@ -40,6 +41,8 @@ export interface BuildStageInput {
   handleInterrupt?: boolean;
   /** Lower build ceilings (tests); the defaults are BUILD_LIMITS in limits.ts. */
   limits?: Partial<BuildLimits>;
+  /** The lock of the spec (repro-audit lock's pins): installed in place of the spec's own lines. */
+  lock?: BuildLock | null;
 }
 
 export type BuildFamilies = { "environment-build": FactRecord[]; "import-probe": FactRecord[] };
@@ -53,6 +56,8 @@ export interface BuildStageResult {
   unavailable?: { message: string; hint: string };
   /** Image size in bytes, when there is an image. */
   imageBytes?: number;
+  /** What the report should say about the build: a wheel URL replaced by its index release. */
+  notes: string[];
 }
 
 const UNPRIVILEGED = "65534:65534";
@@ -84,7 +89,7 @@ function failureLocation(facts: Facts, plan: SpecPlan, pkg: string | null): Fact
 
 /** 1. Detect the spec and write the Dockerfile (always, even without an engine). */
 async function writePlan(input: BuildStageInput): Promise<Written> {
-  const plan = detectSpec(input.facts, input.view);
+  const plan = withLock(detectSpec(input.facts, input.view), input.lock);
   const override = plan.ownDockerfile !== null ? input.baseImageOverride : undefined;
   const chosen = chooseBase(plan, input.baseImage);
   const base = override ? { image: override, reason: "--base-image-override (in place of the repo's FROM images)", flavor: chosen.flavor } : chosen;
@@ -151,7 +156,7 @@ function failedBuild(section: EnvironmentSection, records: BuildFamilies, input:
     kind: "build", status: "failed", failureClass: failure.failureClass, package: failure.package, detail: failure.detail,
     seconds: extra.seconds, image: section.image, ...failureLocation(input.facts, plan, failure.package),
   });
-  return { section, records, notCollected: { "import-probe": "the image did not build" } };
+  return { section, records, notCollected: { "import-probe": "the image did not build" }, notes: [] };
 }
 
 /** Each destination the proxy refused is a record of its own (a finding: the build reached for this machine or a private network). */
@@ -167,7 +172,20 @@ async function probeBuilt(engine: Engine, w: Written, tag: string, input: BuildS
   section.probe = { ran: probe.ran, modules: probe.modules, pipCheck: probe.pipCheck };
   records["import-probe"] = probe.records;
   const notCollected: BuildStageResult["notCollected"] = probe.ran ? {} : { "import-probe": probe.reason ?? "the import probe did not run" };
-  return { section, records, notCollected, ...(details ? { imageBytes: details.size } : {}) };
+  return { section, records, notCollected, ...(details ? { imageBytes: details.size } : {}), notes: [] };
+}
+
+/** The wheel URLs the lock's install replaced by their index release, one note each, read from the lines
+ * the wheel steps print (a line only our own step prints starts with the marker; the engine's echo of the
+ * step starts with "Step"). */
+export function substitutedWheels(log: string): string[] {
+  const out: string[] = [];
+  for (const line of log.split(/\r?\n/)) {
+    if (!line.startsWith(WHEEL_SUBSTITUTED)) continue;
+    const m = /^(\S+) -> (\S+)$/.exec(line.slice(WHEEL_SUBSTITUTED.length).trim());
+    if (m) out.push(`Build: the wheel URL ${m[1]} did not answer; ${m[2]} was installed from the index in its place.`);
+  }
+  return [...new Set(out)];
 }
 
 /** Detect, write, vet, build or reuse, probe. Never throws for a missing engine, a refused or failed build:
@@ -181,7 +199,7 @@ export async function runBuildStage(input: BuildStageInput): Promise<BuildStageR
   if (!lookup.ok) {
     section.build.reason = `${lookup.message}: ${lookup.hint}`;
     const why = `no container engine: ${lookup.hint}`;
-    return { section, records, notCollected: { "environment-build": why, "import-probe": why }, unavailable: { message: lookup.message, hint: lookup.hint } };
+    return { section, records, notCollected: { "environment-build": why, "import-probe": why }, unavailable: { message: lookup.message, hint: lookup.hint }, notes: [] };
   }
   const engine = lookup.engine;
   section.engine = engine.name;
@@ -190,6 +208,7 @@ export async function runBuildStage(input: BuildStageInput): Promise<BuildStageR
   const anonymous = await anonymousEngineEnv(engine);
   const started = performance.now();
   const seconds = () => Math.round((performance.now() - started) / 10) / 100;
+  const substitutions: string[] = [];
   try {
     const files = contextFiles(input.view);
     const specs = written.plan.specFiles.map((f): [string, string] => [f, input.view.read(f) ?? ""]);
@@ -213,14 +232,17 @@ export async function runBuildStage(input: BuildStageInput): Promise<BuildStageR
         const scrubbed = packageLines(stripAnsi(outcome.log));
         const failure = classifyBuildFailure(scrubbed, outcome.timedOut ? "timeout" : outcome.limit);
         section.build.network = network;
-        return failedBuild(section, records, input, written.plan, failure, { seconds: seconds(), logPath, log: scrubbed, ...(outcome.cancelled ? { reason: "the build was interrupted" } : {}) });
+        const failed = failedBuild(section, records, input, written.plan, failure, { seconds: seconds(), logPath, log: scrubbed, ...(outcome.cancelled ? { reason: "the build was interrupted" } : {}) });
+        return { ...failed, notes: substitutedWheels(stripAnsi(outcome.log)) };
       }
       section.build = { status: "built", seconds: seconds(), cacheHit: false, logPath, network };
+      substitutions.push(...substitutedWheels(stripAnsi(outcome.log)));
     }
     records["environment-build"].push({
       kind: "build", status: section.build.status, failureClass: null, package: null, detail: null, seconds: section.build.seconds, image: tag,
     });
-    return await probeBuilt(engine, written, tag, input, section, records);
+    const probed = await probeBuilt(engine, written, tag, input, section, records);
+    return { ...probed, notes: substitutions };
   } finally {
     uninstall();
     await removeStartedContainers();

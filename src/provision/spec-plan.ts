@@ -2,6 +2,7 @@
 import type { FactRecord, Facts } from "../model/facts.js";
 import type { RepoView } from "../model/repo-view.js";
 import type { SpecKind } from "../model/environment.js";
+import type { BuildLock } from "../model/build-lock.js";
 import { DEFAULT_PYTHON, lowestPython } from "./python-version.js";
 
 export type PlanFormat =
@@ -45,6 +46,8 @@ export interface SpecPlan {
   /** Only notebooks, no .py files: Kaggle's image is the likely home. */
   notebooksOnly: boolean;
   reconstructed: boolean;
+  /** The lock installed in place of the spec's own lines (withLock), or null. */
+  locked: BuildLock | null;
   notes: string[];
 }
 
@@ -204,6 +207,23 @@ export function detectSpec(facts: Facts, view: RepoView): SpecPlan {
     torchVersion: torchPin ? torchPin[1]! : null,
     notebooksOnly: kinds.includes("notebook") && !kinds.includes("python"),
     reconstructed,
+    locked: null,
     notes,
+  };
+}
+
+/** Formats whose installs a lock of the same file replaces: pip reads them, and the lock pins all they ask. */
+const LOCKABLE: readonly PlanFormat[] = ["requirements", "pyproject", "poetry", "setup-py", "setup-cfg", "pipfile"];
+
+/** The plan with the lock of its own spec installed in its place, on the Python the lock was resolved for.
+ * A lock of another file, or a spec whose install needs the code (`-e .`), leaves the plan as it is. */
+export function withLock(plan: SpecPlan, lock: BuildLock | null | undefined): SpecPlan {
+  if (!lock || plan.primary !== lock.specFile || plan.needsCode || !LOCKABLE.includes(plan.format)) return plan;
+  const when = lock.asOf ? `releases before ${lock.asOf}` : "today's releases";
+  return {
+    ...plan,
+    locked: lock,
+    python: lock.python,
+    notes: [...plan.notes, `${lock.specFile} is installed as its lock (${lock.pins.length} pins for Python ${lock.python.version}, ${when}), as repro-audit lock writes it`],
   };
 }
