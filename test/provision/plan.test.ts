@@ -162,6 +162,14 @@ describe("writeDockerfile", () => {
     expect(withLock(editable, { ...lock, specFile: "requirements.txt" })).toBe(editable);
   });
 
+  it("with no spec file, builds on the README version list's Python and pins what the imports need by its versions", async () => {
+    const p = await plan({ "README.md": "# Solution\n\nWe used Python 3.6, torch 0.4.1, pandas, cuDNN 7.\n", "train.py": "import torch\nimport pandas\nimport numpy\n" });
+    expect(p.reconstructed).toBe(true);
+    expect(p.python).toEqual({ version: "3.6", source: "README.md:3 (3.6)" });
+    expect(p.packages).toEqual([{ name: "torch", spec: "==0.4.1" }, { name: "pandas", spec: "" }, { name: "numpy", spec: "" }]);
+    expect(p.notes).toEqual(["no environment spec file: packages reconstructed from the code's imports, pinned where the version list of README.md gives a version"]);
+  });
+
   it("honours URL-pinned cp39 wheels: their versions are pins, their tag a Python, the lowest a caret allows", async () => {
     const whl = (name: string, version: string) => `https://download.pytorch.org/whl/cu113/${name}-${version}%2Bcu113-cp39-cp39-linux_x86_64.whl`;
     const p = await plan({

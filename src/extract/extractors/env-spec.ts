@@ -10,6 +10,7 @@ import { parsePyprojectText } from "../env/pyproject.js";
 import { pythonRecord } from "../env/records.js";
 import { isRequirementsPath, parseRequirementsText } from "../env/requirements.js";
 import { installRecords } from "../env/installs.js";
+import { readmeListRecords } from "../env/readme-list.js";
 import { imageInfo } from "../env/images.js";
 import type { Facts } from "../../model/facts.js";
 import { parseSetupCfgText, parseSetupPyText } from "../env/setup.js";
@@ -157,6 +158,12 @@ function declarationRecords(view: RepoView, facts: Facts): FactRecord[] {
   return records;
 }
 
+/** The version lists of the root README. */
+function readmeLists(view: RepoView): FactRecord[] {
+  const readme = view.files().find((e) => !e.skipped && /^readme(\.(md|markdown|rst|txt))?$/i.test(e.path));
+  return readme ? readmeListRecords(readme.path, view.read(readme.path) ?? "") : [];
+}
+
 /** "Python 3.7.3", "python2 dependencies", "python=3.8" in a root README: the version its words state. */
 function readmePython(view: RepoView): FactRecord[] {
   for (const entry of view.files()) {
@@ -187,6 +194,8 @@ export const extractor: Extractor = {
     }
     records.push(...requirementsRecords(view, requirementRoots));
     records.push(...declarationRecords(view, facts));
+    // With no spec file, a root README's version list ("torch 0.4.1, pandas, cuDNN 7") is the spec it states.
+    if (!records.some((r) => r.kind === "spec-file")) records.push(...readmeLists(view));
     if (!records.some((r) => r.kind === "python-version")) records.push(...readmePython(view));
     for (const r of records) {
       const ended = r.kind === "python-version" && typeof r.value === "string" ? pastEndOfLife(r.value, today ?? new Date()) : null;
