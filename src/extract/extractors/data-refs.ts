@@ -15,6 +15,7 @@ import { isTestFile } from "../python/test-files.js";
 import { scannableConfig } from "../python/config-lines.js";
 import { ConfigKeys } from "../data/config-keys.js";
 import { ProducedFiles, shellWrites, type Written } from "../data/produced.js";
+import { personalLinks, publicSourceLine } from "../data/personal-links.js";
 import { dataSources, documentedBy } from "../data/sources.js";
 import { parseReadme } from "../readme-parse.js";
 import { joinContinuations } from "../readme-commands.js";
@@ -160,6 +161,22 @@ export const extractor: Extractor = {
         slugs.set(`kaggle-dataset:${slug}`, recordAt(file, s.line, { kind: "kaggle-dataset", slug, inRepo: false, fetched: false }));
       }
     }
-    return [...records, ...slugs.values()];
+    return [...records, ...slugs.values(), ...personalLinkRecords(ctx.view, slugs.size > 0)];
   },
 };
+
+/** Drive and Dropbox shares in the READMEs, scripts and code, each saying whether a public source (a Kaggle
+ * slug, a release asset, a hub) is named anywhere beside them. */
+function personalLinkRecords(view: RepoView, kaggle: boolean): FactRecord[] {
+  const links: FactRecord[] = [];
+  let alternative: string | null = kaggle ? "a Kaggle competition or dataset" : null;
+  for (const entry of view.files()) {
+    if (entry.skipped || !(README.test(entry.path) || /\.(?:sh|bash|py)$/.test(entry.path))) continue;
+    const text = view.read(entry.path);
+    if (text === null) continue;
+    const at = publicSourceLine(text);
+    if (at !== null) alternative ??= `${entry.path}:${at}`;
+    for (const l of personalLinks(text)) links.push({ kind: "personal-link", file: entry.path, line: l.line, host: l.host, url: l.url });
+  }
+  return links.map((r) => ({ ...r, alternative }));
+}
