@@ -7,17 +7,18 @@ import type { FactRecord, Facts } from "../model/facts.js";
 import type { BuildLock } from "../model/build-lock.js";
 import type { RepoView } from "../model/repo-view.js";
 import { chooseBase, type BaseChoice } from "./base-image.js";
-import { removeContainersOnInterrupt, removeStartedContainers } from "./containers.js";
+import { containerName, removeContainersOnInterrupt, removeStartedContainers, trackContainer, untrackContainer } from "./containers.js";
 import { contextDigest, contextFiles, imageTag, stageContext } from "./context.js";
-import { APP_USER, unwritableSpecPaths, WHEEL_SUBSTITUTED, writeDockerfile } from "./dockerfile.js";
-import { findEngine, imageDetails, imageExists, type Engine, type EnginePreference } from "./engine.js";
+import { APP_USER, unwritableSpecPaths, WHEELS_FILE, writeDockerfile } from "./dockerfile.js";
+import { substitutedWheelNotes } from "./wheel-choices.js";
+import { findEngine, imageDetails, imageExists, runContainer, type Engine, type EnginePreference } from "./engine.js";
 import { classifyBuildFailure, logTail, stripAnsi, type BuildFailure } from "./failure.js";
 import { packageLines } from "./build-log.js";
 import { runBuild, type BuildOutcome } from "./build-run.js";
 import { startEgress, type Egress } from "./egress.js";
 import { overrideBaseImages, readDockerfile } from "./dockerfile-policy.js";
 import { anonymousEngineEnv, refuseImages } from "./image-policy.js";
-import { probeImage, type ProbeTarget } from "./probe.js";
+import { PROBE_RUN_ARGS, probeImage, type ProbeTarget } from "./probe.js";
 import { probeModules } from "./probe-script.js";
 import { detectSpec, withLock, type SpecPlan } from "./spec-plan.js";
 import type { BuildLimits } from "./limits.js";
@@ -175,17 +176,19 @@ async function probeBuilt(engine: Engine, w: Written, tag: string, input: BuildS
   return { section, records, notCollected, ...(details ? { imageBytes: details.size } : {}), notes: [] };
 }
 
-/** The wheel URLs the lock's install replaced by their index release, one note each, read from the lines
- * the wheel steps print (a line only our own step prints starts with the marker; the engine's echo of the
- * step starts with "Step"). */
-export function substitutedWheels(log: string): string[] {
-  const out: string[] = [];
-  for (const line of log.split(/\r?\n/)) {
-    if (!line.startsWith(WHEEL_SUBSTITUTED)) continue;
-    const m = /^(\S+) -> (\S+)$/.exec(line.slice(WHEEL_SUBSTITUTED.length).trim());
-    if (m) out.push(`Build: the wheel URL ${m[1]} did not answer; ${m[2]} was installed from the index in its place.`);
+/** The wheel URLs the lock's install replaced by their index release, read from the image itself (so a
+ * reused image says so too), in a sealed container as the probe runs. */
+async function wheelNotes(engine: Engine, plan: SpecPlan, tag: string, signal?: AbortSignal): Promise<string[]> {
+  if (!plan.locked || plan.locked.wheels.length === 0) return [];
+  const name = containerName();
+  trackContainer(name, engine);
+  try {
+    const runArgs = [...PROBE_RUN_ARGS, "--user", APP_USER, "--entrypoint", ""];
+    const read = await runContainer(engine, { name, image: tag, runArgs, command: ["cat", WHEELS_FILE], timeoutMs: 60_000, ...(signal ? { signal } : {}) });
+    return read.exitCode === 0 ? substitutedWheelNotes(plan.locked, read.stdout) : [];
+  } finally {
+    untrackContainer(name);
   }
-  return [...new Set(out)];
 }
 
 /** Detect, write, vet, build or reuse, probe. Never throws for a missing engine, a refused or failed build:
@@ -208,7 +211,6 @@ export async function runBuildStage(input: BuildStageInput): Promise<BuildStageR
   const anonymous = await anonymousEngineEnv(engine);
   const started = performance.now();
   const seconds = () => Math.round((performance.now() - started) / 10) / 100;
-  const substitutions: string[] = [];
   try {
     const files = contextFiles(input.view);
     const specs = written.plan.specFiles.map((f): [string, string] => [f, input.view.read(f) ?? ""]);
@@ -232,17 +234,16 @@ export async function runBuildStage(input: BuildStageInput): Promise<BuildStageR
         const scrubbed = packageLines(stripAnsi(outcome.log));
         const failure = classifyBuildFailure(scrubbed, outcome.timedOut ? "timeout" : outcome.limit);
         section.build.network = network;
-        const failed = failedBuild(section, records, input, written.plan, failure, { seconds: seconds(), logPath, log: scrubbed, ...(outcome.cancelled ? { reason: "the build was interrupted" } : {}) });
-        return { ...failed, notes: substitutedWheels(stripAnsi(outcome.log)) };
+        return failedBuild(section, records, input, written.plan, failure, { seconds: seconds(), logPath, log: scrubbed, ...(outcome.cancelled ? { reason: "the build was interrupted" } : {}) });
       }
       section.build = { status: "built", seconds: seconds(), cacheHit: false, logPath, network };
-      substitutions.push(...substitutedWheels(stripAnsi(outcome.log)));
     }
     records["environment-build"].push({
       kind: "build", status: section.build.status, failureClass: null, package: null, detail: null, seconds: section.build.seconds, image: tag,
     });
+    const notes = await wheelNotes(engine, written.plan, tag, input.signal);
     const probed = await probeBuilt(engine, written, tag, input, section, records);
-    return { ...probed, notes: substitutions };
+    return { ...probed, notes };
   } finally {
     uninstall();
     await removeStartedContainers();

@@ -84,8 +84,9 @@ function micromamba(plan: SpecPlan, base: BaseChoice): string[] {
   ];
 }
 
-/** Where the wheel steps write what the lock's install reads: the URL, or the index version in its place. */
-const WHEELS_FILE = "/tmp/repro-audit-wheels.txt";
+/** Where the wheel steps write what the lock's install reads: the URL, or the index version in its place.
+ * It stays in the image (outside /tmp, which the probe covers), so a reused image still says which. */
+export const WHEELS_FILE = `${APP_HOME}/.repro-audit-wheels.txt`;
 /** The line a wheel step prints when its URL did not answer; the build stage reads it back from the log. */
 export const WHEEL_SUBSTITUTED = "repro-audit: wheel URL did not answer:";
 const URL_ANSWERS = 'import sys, urllib.request as u; u.urlopen(u.Request(sys.argv[1], method="HEAD"), timeout=60)';

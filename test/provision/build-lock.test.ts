@@ -26,6 +26,7 @@ describe.skipIf(!run)("the build installs the spec's lock", () => {
   let lock: BuildLock | null;
   let lockNotes: string[];
   let result: BuildStageResult;
+  let reused: BuildStageResult;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "repro-audit-build-lock-"));
@@ -42,7 +43,9 @@ describe.skipIf(!run)("the build installs the spec's lock", () => {
     const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
     const locked = await lockForBuild({ facts, view, indexUrl: "https://pypi.org/simple", asOf: await commitDate(repo, commit) });
     [lock, lockNotes] = [locked.lock, locked.notes];
-    result = await runBuildStage({ root: repo, view, facts, outDir: join(dir, "out"), engine: "auto", timeoutSeconds: 600, handleInterrupt: false, baseImage: BASE_IMAGE, lock });
+    const build = (out: string) => runBuildStage({ root: repo, view, facts, outDir: join(dir, out), engine: "auto", timeoutSeconds: 600, handleInterrupt: false, baseImage: BASE_IMAGE, lock });
+    result = await build("out");
+    reused = await build("again");
   }, 900_000);
 
   afterAll(async () => {
@@ -69,5 +72,10 @@ describe.skipIf(!run)("the build installs the spec's lock", () => {
     const versions = await execa("docker", ["run", "--rm", "--network", "none", "--entrypoint", "python", result.section.image!, "-c", "import attr, dateutil, six; print(attr.__version__, dateutil.__version__, six.__version__)"]);
     expect(versions.stdout.trim()).toBe("18.2.0 2.7.5 1.12.0");
     expect(result.records["import-probe"].filter((r) => r.error !== null)).toEqual([]);
+  });
+
+  it("a second audit reuses the image and still says which URL was replaced", () => {
+    expect(reused.section.build.status).toBe("cached");
+    expect(reused.notes).toEqual(result.notes);
   });
 });
