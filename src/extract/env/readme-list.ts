@@ -4,7 +4,7 @@ import type { FactRecord } from "../../model/facts.js";
 import { distributionForName } from "../python/packages.js";
 
 /** Listed, but no distribution pip installs: the interpreter, CUDA and drivers, the OS, the hardware, words. */
-const NOT_A_PACKAGE = /^(?:python\d*(?:\.\d+)?|py|cuda|cudnn|nccl|cudatoolkit|tensorrt|ubuntu|debian|centos|linux|windows|macos|os|nvidia|driver|gcc|g\+\+|cmake|gpus?|cpus?|ram|memory|tesla|rtx|gtx|v100|a100|p100|t4|docker|conda|anaconda\d*|miniconda\d*|pip|version|v|and|with|using|used|the|step|stage|part|top|rank|place|score|lb|cv|folds?|epochs?|was|is|of|to|in|on|for|at|by)$/i;
+const NOT_A_PACKAGE = /^(?:python\d*(?:\.\d+)?|py|cuda|cudnn|nccl|cudatoolkit|tensorrt|ubuntu|debian|centos|linux|windows|macos|os|nvidia|driver|gcc|g\+\+|cmake|gpus?|cpus?|ram|memory|tesla|rtx|gtx|v100|a100|p100|t4|docker|conda|anaconda\d*|miniconda\d*|pip|version|v|and|with|using|used|the|step|stage|part|top|rank|place|score|lb|cv|folds?|epochs?|was|is|of|to|in|on|for|at|by|lr|rate|batch|size|seed|dropout|momentum|decay|weight|loss|accuracy|acc|auc|iou|dice|map|f1|threshold|alpha|beta|gamma|resolution|image|img|public|private|mean|std)$/i;
 
 /** One list item: a name, then optionally a version (`torch 0.4.1`, `torch==0.4.1`, `torch: 0.4.1`, `torch v0.4`). */
 const ITEM = String.raw`([A-Za-z][\w.+-]*?)(?:\s*(?:===?|:)\s*v?|\s+v?)(\d+(?:\.\d+)*[\w.]*)|([A-Za-z][\w.+-]*)`;
@@ -27,9 +27,12 @@ function item(m: RegExpExecArray | null, partial: boolean): Item | null {
   return { written: m[0].trim(), name, version };
 }
 
-/** A package item worth a record: not a tool, its version (when given) a dotted release. */
+/** A package item worth a record: not a tool, its version (when given) a dotted release, not a rate or a
+ * score (`lr 0.001`, `auc 0.95`: a part after the first with a leading zero is no release number). */
 function isPackage(i: Item): boolean {
-  return !NOT_A_PACKAGE.test(i.name) && (i.version === null || /^\d+\.\d+/.test(i.version));
+  if (NOT_A_PACKAGE.test(i.name)) return false;
+  if (i.version === null) return true;
+  return /^\d+\.\d+/.test(i.version) && !/\.0\d/.test(i.version);
 }
 
 function toRecords(file: string, line: number, items: Item[]): FactRecord[] {

@@ -26,6 +26,7 @@ describe("readmeListRecords", () => {
       "We trained for 30 epochs, with 5 folds, on 2 GPUs.",
       "Thanks to Alice, Bob and Carol.",
       "Our score was 0.912, placing us 3rd, which took 2 weeks.",
+      "We tuned lr 0.001, batch 32, dropout 0.5 and warmup 0.05.",
       "- Download the data",
       "- Run train.py 3 times",
     ].join("\n"))).toEqual([]);
