@@ -37,6 +37,13 @@ describe("buildLockOf", () => {
     });
   });
 
+  it("a spec naming a +cuNNN build by its version is installed as written, not as the index release", () => {
+    const cuda = spec({ lines: [{ requirement: "torch==2.1.0", file: "requirements.txt", line: 2, rewritten: "+cu118 dropped: that build is served by PyTorch's index, its version by the index" }] });
+    expect(buildLockOf(cuda, "3.10", [{ name: "torch", version: "2.1.0" }], null)).toEqual({
+      unused: "requirements.txt:2 names a build (+cu118 dropped: that build is served by PyTorch's index, its version by the index) the lock would replace by its index release, so the spec is installed as written",
+    });
+  });
+
   it("a pin or a URL holding characters a shell reads is never written into a Dockerfile", () => {
     expect(buildLockOf(spec(), "3.9", [{ name: "timm", version: "0.4.12'$(id)" }], null)).toMatchObject({ unused: expect.stringContaining("does not write into a Dockerfile") });
     const quoted = spec({ lines: [{ requirement: "torch==1.10.0", file: "pyproject.toml", line: 3, url: "https://x.org/a'b/torch-1.10.0-cp39-cp39-linux_x86_64.whl" }] });
