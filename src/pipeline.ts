@@ -22,6 +22,8 @@ import type { EnvironmentSection } from "./model/environment.js";
 import type { Engine } from "./provision/engine.js";
 import type { CarbonSection, TrainPlan } from "./model/carbon.js";
 import type { RepoView } from "./model/repo-view.js";
+import type { BuildLock } from "./model/build-lock.js";
+import { commitDate } from "./clone/commit-date.js";
 import { elapsedSeconds } from "./model/time.js";
 import { TOOL_VERSION } from "./io/package.js";
 
@@ -71,6 +73,8 @@ interface Run {
   notes: string[];
   /** What quieted the audit before judging: exclude globs, disabled rules, whether the repo is trusted. */
   suppressions: Suppressions;
+  /** The lock of the spec the build installs, when the resolver computed one. */
+  lock?: BuildLock | null;
 }
 
 /** Audit one solution repo: the library's entry point; returns the report, never exits. */
@@ -94,7 +98,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     const plan = await planStages(run);
 
     // 5. Ask a real resolver whether each spec installs, wherever the build stage is wanted.
-    await resolveSpecs(run);
+    await resolveSpecs(run, plan.decision.run.build);
     stopIfAborted(options, "the resolve step", "it started no container and its temporary folder was removed");
 
     // 6. Build the environment in a container and probe its imports.
@@ -197,7 +201,7 @@ async function planStages(run: Run): Promise<StagePlan> {
 }
 
 /** The resolver reads the network, so a static-only audit leaves the family not collected. */
-async function resolveSpecs(run: Run): Promise<void> {
+async function resolveSpecs(run: Run, building: boolean): Promise<void> {
   const asked = valueOf(run.settings, "stages");
   if (asked && !asked.includes("build")) {
     markNotCollected(run.facts, "spec-resolution", "the build stage was not asked for (--stages)");
@@ -209,12 +213,23 @@ async function resolveSpecs(run: Run): Promise<void> {
   run.notes.push(...outcome.notes);
   if (outcome.records) {
     addFacts(run.facts, "spec-resolution", outcome.records);
+    // The build installs what `repro-audit lock` writes: the same resolver call, the same Python, as of the commit.
+    if (building) await lockSpecForBuild(run);
     run.progress.succeed(`${outcome.records.length} spec(s) resolved`);
   } else {
     markNotCollected(run.facts, "spec-resolution", outcome.notCollected!);
     run.notes.push(`Installability not assessed: ${outcome.notCollected}.`);
     run.progress.succeed(`not assessed: ${outcome.notCollected}`);
   }
+}
+
+async function lockSpecForBuild(run: Run): Promise<void> {
+  const { lockForBuild } = await import("./resolve/build-lock-step.js");
+  const commit = run.checkout.info.commit;
+  const asOf = commit ? await commitDate(run.checkout.root, commit) : null;
+  const locked = await lockForBuild({ facts: run.facts, view: run.view, indexUrl: valueOf(run.settings, "indexUrl")!, asOf, ...(run.options.signal ? { signal: run.options.signal } : {}) });
+  run.lock = locked.lock;
+  run.notes.push(...locked.notes);
 }
 
 async function build(run: Run, plan: StagePlan): Promise<EnvironmentSection> {
@@ -230,8 +245,10 @@ async function build(run: Run, plan: StagePlan): Promise<EnvironmentSection> {
     timeoutSeconds: valueOf(settings, "buildTimeoutSeconds")!,
     ...(options.outDir ? { outDir: options.outDir } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(run.lock ? { lock: run.lock } : {}),
   });
   run.stages.build = built.status;
+  run.notes.push(...built.notes);
   return built.section;
 }
 

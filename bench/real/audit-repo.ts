@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { PACKAGE_ROOT } from "../../src/io/package.js";
 import type { BenchFinding } from "./match.js";
+import type { FactRecord } from "../../src/model/facts.js";
 
 export interface AuditRun {
   /** Wall-clock seconds of the whole CLI process. */
@@ -17,6 +18,8 @@ export interface AuditRun {
   total: number | null;
   categories: Record<string, number | null>;
   findings: BenchFinding[];
+  /** The imports family of the saved facts (the FawltyDeps floor reads the audit's reasons there). */
+  imports: FactRecord[];
 }
 
 const CLI = join(PACKAGE_ROOT, "dist", "src", "cli", "main.js");
@@ -27,10 +30,11 @@ export function auditRepo(repo: string, disable: readonly string[] = [], timeout
   const dir = mkdtempSync(join(tmpdir(), "repro-audit-bench-real-"));
   try {
     const out = join(dir, "report.json");
+    const factsFile = join(dir, "facts.json");
     const config = join(dir, "bench.yml");
     if (disable.length) writeFileSync(config, `disable: [${disable.join(", ")}]\n`);
     const t0 = performance.now();
-    const run = spawnSync(process.execPath, [CLI, "audit", repo, "--stages", "static", "--format", "json", "--out", out, ...(disable.length ? ["--config", config] : [])], {
+    const run = spawnSync(process.execPath, [CLI, "audit", repo, "--stages", "static", "--format", "json", "--out", out, "--facts", factsFile, ...(disable.length ? ["--config", config] : [])], {
       encoding: "utf8",
       timeout: timeoutSeconds * 1000,
       maxBuffer: 1 << 26,
@@ -55,6 +59,7 @@ export function auditRepo(repo: string, disable: readonly string[] = [], timeout
       total: report.score.total,
       categories,
       findings: report.findings,
+      imports: (JSON.parse(readFileSync(factsFile, "utf8")) as { facts: { families: Record<string, FactRecord[]> } }).facts.families.imports ?? [],
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { readFawltyUndeclared, type FawltyUndeclared } from "./fawlty-floor.js";
 
 export const FAWLTYDEPS_VERSION = "0.20.0";
 export const FAWLTYDEPS_VENV = join(homedir(), ".cache", "repro-audit-tests", "venv-fawltydeps");
@@ -29,6 +30,8 @@ export interface FawltyRun {
   seconds: number;
   /** Undeclared import names it reports, or null when its output could not be read. */
   undeclared: number | null;
+  /** Each undeclared import it reports, with its first reference (the FawltyDeps floor reads them). */
+  names?: FawltyUndeclared[];
   error?: string;
 }
 
@@ -42,7 +45,7 @@ export function timeFawltyDeps(bin: string, repo: string, timeoutSeconds = 900):
   }
   try {
     const out = JSON.parse(run.stdout) as { undeclared_deps?: unknown[] };
-    return { seconds, undeclared: out.undeclared_deps?.length ?? 0 };
+    return { seconds, undeclared: out.undeclared_deps?.length ?? 0, names: readFawltyUndeclared(out, repo) };
   } catch {
     return { seconds, undeclared: null, error: "output is not JSON" };
   }

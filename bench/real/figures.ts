@@ -1,5 +1,6 @@
 // From one repo's audit, FawltyDeps' time and the labels to the figures the bench prints and saves. Pure.
 import type { GrepHit } from "./grep-floor.js";
+import type { FloorEntry } from "./fawlty-floor.js";
 import { agreement, matchDefects, matchReadLabels, type Agreement, type BenchFinding } from "./match.js";
 import { DEFECT_KINDS, type DefectKind, type FindingLabel, type DefectLabel, type RepoLabels } from "./labels.js";
 import { median, ratio, spearman } from "./stats.js";
@@ -27,6 +28,8 @@ export interface RepoFigures {
   byRule: Record<string, { findings: number; occurrences: number }>;
   /** Quoted machine paths a grep for home and cluster roots finds that no machine-path finding covers. */
   grepFloor?: { hits: number; uncovered: GrepHit[] };
+  /** Undeclared imports FawltyDeps reports that no finding names, each with the audit's reason or none (a miss). */
+  fawltyFloor?: { reported: number; unnamed: FloorEntry[] };
   labels: null | {
     commit: string;
     reviewer: number;

@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { auditRepo } from "./audit-repo.js";
 import { grepFile, grepped, uncoveredHits, type GrepHit } from "./grep-floor.js";
 import { ensureFawltyDeps, timeFawltyDeps, FAWLTYDEPS_VERSION } from "./fawltydeps.js";
+import { fawltyFloor } from "./fawlty-floor.js";
 import { repoFigures, summarize, GOALS, type RepoFigures } from "./figures.js";
 import { readAllLabels } from "./labels.js";
 import { renderRepos, renderSummary } from "./table.js";
@@ -101,7 +102,8 @@ function main(): void {
     const fawlty = fd && "bin" in fd ? timeFawltyDeps(fd.bin, repo) : null;
     if (label && run.commit && label.commit !== run.commit) console.error(`note: ${name} is at ${run.commit}, its labels were written at ${label.commit}`);
     const hits = grepCheckout(repo);
-    repos.push({ ...repoFigures({ name, ...run }, fawlty, label), grepFloor: { hits: hits.length, uncovered: uncoveredHits(hits, run.findings) } });
+    const floor = fawlty?.names ? { fawltyFloor: { reported: fawlty.names.length, unnamed: fawltyFloor(fawlty.names, run.findings, run.imports) } } : {};
+    repos.push({ ...repoFigures({ name, ...run }, fawlty, label), grepFloor: { hits: hits.length, uncovered: uncoveredHits(hits, run.findings) }, ...floor });
   }
   for (const name of names) {
     const snapshot = labels.get(name)?.snapshot;

@@ -36,6 +36,11 @@ export function renderRepos(repos: readonly RepoFigures[], verbose: boolean): st
       lines.push(`    grep floor: ${r.grepFloor.uncovered.length} of ${r.grepFloor.hits} quoted machine paths not covered by a finding`);
       for (const h of r.grepFloor.uncovered) lines.push(`      ${place(h)} ${h.value}`);
     }
+    if (r.fawltyFloor) {
+      const misses = r.fawltyFloor.unnamed.filter((e) => e.reason === null).length;
+      lines.push(`    fawltydeps floor: ${r.fawltyFloor.unnamed.length} of ${r.fawltyFloor.reported} undeclared imports FawltyDeps reports not named by a finding; ${misses} miss(es)`);
+      for (const e of r.fawltyFloor.unnamed) lines.push(`      ${e.name} (${e.distribution}) ${e.at ?? "-"}: ${e.reason ?? "miss"}`);
+    }
     if (l) {
       const kinds = DEFECT_KINDS.filter((k) => l.defects[k].labelled > 0).map((k) => `${k} ${l.defects[k].found}/${l.defects[k].labelled}`);
       if (kinds.length > 0) lines.push(`    defects found: ${kinds.join(", ")}`);

@@ -66,6 +66,8 @@ export interface LockArgs {
   source: string;
   ref?: string;
   out?: string;
+  /** Overwrite an existing --out file. */
+  force: boolean;
   cacheDir?: string;
   indexUrl?: string;
   debug: boolean;
@@ -268,9 +270,9 @@ function parseRequirementsArgs(rest: string[], debug: boolean): CliArgs {
 }
 
 function parseLockArgs(rest: string[], debug: boolean): CliArgs {
-  const { values, positionals } = strictParse(rest, { out: { type: "string" }, ref: { type: "string" }, "cache-dir": { type: "string" }, "index-url": { type: "string" }, debug: { type: "boolean" } });
-  if (positionals.length !== 1) throw badInput(positionals.length === 0 ? "lock needs a repo URL or path" : `lock takes one repo, got ${positionals.length}`, "Run repro-audit lock <repo-url|path> [--out FILE] [--ref REF] [--index-url URL]");
-  const args: LockArgs = { command: "lock", source: positionals[0]!, debug };
+  const { values, positionals } = strictParse(rest, { out: { type: "string" }, force: { type: "boolean" }, ref: { type: "string" }, "cache-dir": { type: "string" }, "index-url": { type: "string" }, debug: { type: "boolean" } });
+  if (positionals.length !== 1) throw badInput(positionals.length === 0 ? "lock needs a repo URL or path" : `lock takes one repo, got ${positionals.length}`, "Run repro-audit lock <repo-url|path> [--out FILE [--force]] [--ref REF] [--index-url URL]");
+  const args: LockArgs = { command: "lock", source: positionals[0]!, force: values.force === true, debug };
   if (typeof values.out === "string") args.out = values.out;
   if (typeof values.ref === "string") args.ref = values.ref;
   if (typeof values["cache-dir"] === "string") args.cacheDir = values["cache-dir"];

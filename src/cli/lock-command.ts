@@ -1,7 +1,7 @@
-// `repro-audit lock <repo> [--out FILE] [--ref REF] [--index-url URL]`: a fully pinned requirements file for
+// `repro-audit lock <repo> [--out FILE [--force]] [--ref REF] [--index-url URL]`: a fully pinned requirements file for
 // the spec the build installs, resolved for the Python it states with only the releases uploaded before
 // the audited commit's date, each pin with the spec line (or the pins) that asked for it.
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,15 +9,16 @@ import { openSource } from "../clone/index.js";
 import { commitDate } from "../clone/commit-date.js";
 import { walkRepo } from "../extract/view/walk.js";
 import { specFacts } from "./spec-facts.js";
-import { detectSpec } from "../provision/spec-plan.js";
-import { specsToResolve } from "../resolve/resolver-input.js";
-import { findUv, uvCompile } from "../resolve/uv.js";
+import { findUv } from "../resolve/uv.js";
+import { lockSpec, specToLock } from "../resolve/lock-spec.js";
 import { readAnnotatedPins, renderLock } from "../resolve/lock.js";
 import { badInput, engineError, EXIT } from "../model/errors.js";
 import type { LockArgs } from "./args.js";
 import type { Io } from "./report-output.js";
 
 export async function lockCommand(args: LockArgs, io: Io): Promise<number> {
+  // Refused before any clone or resolve, so a typo costs nothing and no file is lost.
+  if (args.out && existsSync(args.out) && !args.force) throw badInput(`${args.out} already exists`, "Pass --force to overwrite it, or another --out");
   const uv = await findUv();
   if (!uv) throw engineError("no resolver: uv was not found", "Run scripts/ensure-uv.sh, or set REPRO_AUDIT_UV to a uv binary");
   const checkout = await openSource(args.source, { ...(args.ref ? { ref: args.ref } : {}), ...(args.cacheDir ? { cacheDir: args.cacheDir } : {}) });
@@ -25,13 +26,11 @@ export async function lockCommand(args: LockArgs, io: Io): Promise<number> {
   try {
     const view = await walkRepo(checkout.root);
     const facts = await specFacts(view, checkout.info.url);
-    const specs = specsToResolve(facts, view);
-    const primary = detectSpec(facts, view).primary;
-    const spec = specs.find((s) => s.file === primary) ?? specs[0];
-    if (!spec || spec.lines.length === 0) throw badInput(`${args.source} has no spec pip installs to lock`, "Write one first: repro-audit requirements <repo> --out requirements.txt");
+    const spec = specToLock(facts, view);
+    if (!spec) throw badInput(`${args.source} has no spec pip installs to lock`, "Write one first: repro-audit requirements <repo> --out requirements.txt");
     const asOf = checkout.info.commit ? await commitDate(checkout.root, checkout.info.commit) : null;
     const indexUrl = args.indexUrl ?? "https://pypi.org/simple";
-    const answer = await uvCompile({ uv, requirements: spec.lines.map((l) => l.requirement), python: spec.python.version, indexUrl, cacheDir, annotate: true, ...(asOf ? { excludeNewer: asOf } : {}) });
+    const answer = await lockSpec({ uv, indexUrl, asOf, cacheDir }, spec);
     if (answer.outcome !== "resolved") {
       io.stderr.write(`${spec.file} does not resolve for Python ${spec.python.version}${asOf ? ` as of ${asOf}` : ""}: ${answer.reason}\n`);
       return answer.outcome === "unresolvable" ? EXIT.belowThreshold : EXIT.engine;

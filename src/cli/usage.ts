@@ -87,7 +87,8 @@ const OPTIONS: Record<string, string> = {
   merge: "Merge options:\n  --out <dir>                 where the joined batch.json, batch.md and batch.html go",
   lock: [
     "Lock options:",
-    "  --out <file>                write the lock there instead of stdout",
+    "  --out <file>                write the lock there instead of stdout (an existing file is kept unless --force)",
+    "  --force                     overwrite an existing --out file",
     "  --ref <branch|tag|commit>   what to lock (its commit's date bounds every release)",
     "  --index-url <url>           the package index to resolve against (default PyPI)",
   ].join("\n"),

@@ -5,21 +5,23 @@ import { join, resolve } from "node:path";
 import type { BuildNetwork, EnvironmentSection } from "../model/environment.js";
 import type { FactRecord, Facts } from "../model/facts.js";
 import { factsOf } from "../model/fact-types.js";
+import type { BuildLock } from "../model/build-lock.js";
 import type { RepoView } from "../model/repo-view.js";
 import { chooseBase, type BaseChoice } from "./base-image.js";
-import { removeContainersOnInterrupt, removeStartedContainers } from "./containers.js";
+import { containerName, removeContainersOnInterrupt, removeStartedContainers, trackContainer, untrackContainer } from "./containers.js";
 import { contextDigest, contextFiles, imageTag, stageContext } from "./context.js";
-import { APP_USER, unwritableSpecPaths, writeDockerfile } from "./dockerfile.js";
-import { findEngine, imageDetails, imageExists, type Engine, type EnginePreference } from "./engine.js";
+import { APP_USER, unwritableSpecPaths, WHEELS_FILE, writeDockerfile } from "./dockerfile.js";
+import { substitutedWheelNotes } from "./wheel-choices.js";
+import { findEngine, imageDetails, imageExists, runContainer, type Engine, type EnginePreference } from "./engine.js";
 import { classifyBuildFailure, logTail, stripAnsi, type BuildFailure } from "./failure.js";
 import { packageLines } from "./build-log.js";
 import { runBuild, type BuildOutcome } from "./build-run.js";
 import { startEgress, type Egress } from "./egress.js";
 import { overrideBaseImages, readDockerfile } from "./dockerfile-policy.js";
 import { anonymousEngineEnv, refuseImages } from "./image-policy.js";
-import { probeImage, type ProbeTarget } from "./probe.js";
+import { PROBE_RUN_ARGS, probeImage, type ProbeTarget } from "./probe.js";
 import { probeModules } from "./probe-script.js";
-import { detectSpec, type SpecPlan } from "./spec-plan.js";
+import { detectSpec, withLock, type SpecPlan } from "./spec-plan.js";
 import type { BuildLimits } from "./limits.js";
 
 export interface BuildStageInput {
@@ -42,6 +44,8 @@ export interface BuildStageInput {
   handleInterrupt?: boolean;
   /** Lower build ceilings (tests); the defaults are BUILD_LIMITS in limits.ts. */
   limits?: Partial<BuildLimits>;
+  /** The lock of the spec (repro-audit lock's pins): installed in place of the spec's own lines. */
+  lock?: BuildLock | null;
 }
 
 export type BuildFamilies = { "environment-build": FactRecord[]; "import-probe": FactRecord[] };
@@ -55,6 +59,8 @@ export interface BuildStageResult {
   unavailable?: { message: string; hint: string };
   /** Image size in bytes, when there is an image. */
   imageBytes?: number;
+  /** What the report should say about the build: a wheel URL replaced by its index release. */
+  notes: string[];
 }
 
 const UNPRIVILEGED = "65534:65534";
@@ -86,7 +92,7 @@ function failureLocation(facts: Facts, plan: SpecPlan, pkg: string | null): Fact
 
 /** 1. Detect the spec and write the Dockerfile (always, even without an engine). */
 async function writePlan(input: BuildStageInput): Promise<Written> {
-  const plan = detectSpec(input.facts, input.view);
+  const plan = withLock(detectSpec(input.facts, input.view), input.lock);
   const override = plan.ownDockerfile !== null ? input.baseImageOverride : undefined;
   const chosen = chooseBase(plan, input.baseImage);
   const base = override ? { image: override, reason: "--base-image-override (in place of the repo's FROM images)", flavor: chosen.flavor } : chosen;
@@ -153,7 +159,7 @@ function failedBuild(section: EnvironmentSection, records: BuildFamilies, input:
     kind: "build", status: "failed", failureClass: failure.failureClass, package: failure.package, detail: failure.detail,
     seconds: extra.seconds, image: section.image, ...failureLocation(input.facts, plan, failure.package),
   });
-  return { section, records, notCollected: { "import-probe": "the image did not build" } };
+  return { section, records, notCollected: { "import-probe": "the image did not build" }, notes: [] };
 }
 
 /** Each destination the proxy refused is a record of its own (a finding: the build reached for this machine or a private network). */
@@ -169,7 +175,22 @@ async function probeBuilt(engine: Engine, w: Written, tag: string, input: BuildS
   section.probe = { ran: probe.ran, modules: probe.modules, pipCheck: probe.pipCheck };
   records["import-probe"] = probe.records;
   const notCollected: BuildStageResult["notCollected"] = probe.ran ? {} : { "import-probe": probe.reason ?? "the import probe did not run" };
-  return { section, records, notCollected, ...(details ? { imageBytes: details.size } : {}) };
+  return { section, records, notCollected, ...(details ? { imageBytes: details.size } : {}), notes: [] };
+}
+
+/** The wheel URLs the lock's install replaced by their index release, read from the image itself (so a
+ * reused image says so too), in a sealed container as the probe runs. */
+async function wheelNotes(engine: Engine, plan: SpecPlan, tag: string, signal?: AbortSignal): Promise<string[]> {
+  if (!plan.locked || plan.locked.wheels.length === 0) return [];
+  const name = containerName();
+  trackContainer(name, engine);
+  try {
+    const runArgs = [...PROBE_RUN_ARGS, "--user", APP_USER, "--entrypoint", ""];
+    const read = await runContainer(engine, { name, image: tag, runArgs, command: ["cat", WHEELS_FILE], timeoutMs: 60_000, ...(signal ? { signal } : {}) });
+    return read.exitCode === 0 ? substitutedWheelNotes(plan.locked, read.stdout) : [];
+  } finally {
+    untrackContainer(name);
+  }
 }
 
 /** Detect, write, vet, build or reuse, probe. Never throws for a missing engine, a refused or failed build:
@@ -184,7 +205,7 @@ export async function runBuildStage(input: BuildStageInput): Promise<BuildStageR
   if (!lookup.ok) {
     section.build.reason = `${lookup.message}: ${lookup.hint}`;
     const why = `no container engine: ${lookup.hint}`;
-    return { section, records, notCollected: { "environment-build": why, "import-probe": why }, unavailable: { message: lookup.message, hint: lookup.hint } };
+    return { section, records, notCollected: { "environment-build": why, "import-probe": why }, unavailable: { message: lookup.message, hint: lookup.hint }, notes: [] };
   }
   const engine = lookup.engine;
   section.engine = engine.name;
@@ -223,7 +244,9 @@ export async function runBuildStage(input: BuildStageInput): Promise<BuildStageR
     records["environment-build"].push({
       kind: "build", status: section.build.status, failureClass: null, package: null, detail: null, seconds: section.build.seconds, image: tag,
     });
-    return await probeBuilt(engine, written, tag, input, section, records);
+    const notes = await wheelNotes(engine, written.plan, tag, input.signal);
+    const probed = await probeBuilt(engine, written, tag, input, section, records);
+    return { ...probed, notes };
   } finally {
     uninstall();
     await removeStartedContainers();

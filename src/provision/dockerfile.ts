@@ -1,5 +1,6 @@
 // Write a Dockerfile a person can read and reuse: base, unprivileged user, spec files, installs, code.
 import type { SpecPlan, PlanPackage } from "./spec-plan.js";
+import type { BuildLock } from "../model/build-lock.js";
 import { chooseBase, type BaseChoice } from "./base-image.js";
 import { hasUnsafeCharacters, printable } from "../model/printable.js";
 
@@ -83,7 +84,37 @@ function micromamba(plan: SpecPlan, base: BaseChoice): string[] {
   ];
 }
 
+/** Where the wheel steps write what the lock's install reads: the URL, or the index version in its place.
+ * It stays in the image (outside /tmp, which the probe covers), so a reused image still says which. */
+export const WHEELS_FILE = `${APP_HOME}/.repro-audit-wheels.txt`;
+/** The line a wheel step prints when its URL did not answer; the build stage reads it back from the log. */
+export const WHEEL_SUBSTITUTED = "repro-audit: wheel URL did not answer:";
+const URL_ANSWERS = 'import sys, urllib.request as u; u.urlopen(u.Request(sys.argv[1], method="HEAD"), timeout=60)';
+
+const shellQuote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
+const norm = (name: string) => name.toLowerCase().replace(/[-_.]+/g, "-");
+
+/** The lock's install: each wheel URL when it answers (else the same version from the index, printed),
+ * then every pin. Names, versions and URLs were checked against plain patterns when the lock was read. */
+function lockInstallLines(lock: BuildLock): string[] {
+  const lines = [`# The lock of ${printable(lock.specFile)}: every pin the resolver chose for Python ${lock.python.version}${lock.asOf ? `, from releases before ${lock.asOf}` : ""} (repro-audit lock).`];
+  for (const w of lock.wheels) {
+    const fallback = `${w.name}==${w.version}`;
+    lines.push(
+      `# ${w.name}: the spec's wheel URL when it answers, else ${fallback} from the index (the build log says so).`,
+      `RUN if python -c ${shellQuote(URL_ANSWERS)} ${shellQuote(w.url)} 2>/dev/null; \\`,
+      `    then echo ${shellQuote(`${w.name} @ ${w.url}`)} >> ${WHEELS_FILE}; \\`,
+      `    else echo ${shellQuote(`${WHEEL_SUBSTITUTED} ${w.url} -> ${fallback}`)} && echo ${shellQuote(fallback)} >> ${WHEELS_FILE}; fi`,
+    );
+  }
+  const fromUrls = new Set(lock.wheels.map((w) => norm(w.name)));
+  const args = [...(lock.wheels.length ? [`-r ${WHEELS_FILE}`] : []), ...lock.pins.filter((p) => !fromUrls.has(norm(p.name))).map((p) => `"${p.name}==${p.version}"`)];
+  lines.push("RUN pip install --no-cache-dir \\", ...args.map((a, i) => `    ${a}${i < args.length - 1 ? " \\" : ""}`));
+  return lines;
+}
+
 function installLines(plan: SpecPlan): string[] {
+  if (plan.locked) return lockInstallLines(plan.locked);
   if (plan.format === "requirements" && plan.primary) {
     return [`RUN pip install --no-cache-dir -r ${shellWord(plan.primary)}`];
   }
@@ -118,7 +149,7 @@ function pipImage(plan: SpecPlan, base: BaseChoice): string[] {
     lines.push("# The requirements name local paths, so the code goes in first.", `COPY --chown=${APP_USER}:${APP_USER} . .`, ...installLines(plan));
     return lines;
   }
-  if (plan.format === "requirements") {
+  if (plan.format === "requirements" && !plan.locked) {
     lines.push("# Spec files first: a change to the code alone reuses the installed layer.");
     for (const file of plan.specFiles) lines.push(copyLine(`${APP_USER}:${APP_USER}`, file, file));
   }

@@ -3,7 +3,9 @@ import type { FactRecord, Facts } from "../model/facts.js";
 import { factsOf } from "../model/fact-types.js";
 import type { RepoView } from "../model/repo-view.js";
 import type { SpecKind } from "../model/environment.js";
+import type { BuildLock } from "../model/build-lock.js";
 import { DEFAULT_PYTHON, lowestPython } from "./python-version.js";
+import { normalizeName } from "../model/package-name.js";
 
 export type PlanFormat =
   | "dockerfile" | "conda" | "pipfile-lock" | "pipfile" | "pyproject" | "poetry" | "requirements" | "setup-py" | "setup-cfg"
@@ -46,6 +48,8 @@ export interface SpecPlan {
   /** Only notebooks, no .py files: Kaggle's image is the likely home. */
   notebooksOnly: boolean;
   reconstructed: boolean;
+  /** The lock installed in place of the spec's own lines (withLock), or null. */
+  locked: BuildLock | null;
   notes: string[];
 }
 
@@ -133,8 +137,10 @@ function packagesOf(records: FactRecord[], file: string): PlanPackage[] {
     }));
 }
 
-/** Third-party distributions the code imports, once each, in first-seen order. */
-function reconstructFromImports(facts: Facts): PlanPackage[] {
+/** Third-party distributions the code imports, once each, in first-seen order; pinned where the README's
+ * version list gives a version. */
+function reconstructFromImports(facts: Facts, listed: readonly FactRecord[]): PlanPackage[] {
+  const pins = new Map(listed.filter((r) => typeof r.spec === "string" && r.spec.startsWith("==")).map((r) => [normalizeName(String(r.name)), String(r.spec)]));
   const seen = new Set<string>();
   const out: PlanPackage[] = [];
   for (const record of factsOf(facts, "imports")) {
@@ -142,7 +148,7 @@ function reconstructFromImports(facts: Facts): PlanPackage[] {
     const name = String(record.distribution ?? record.top ?? record.module ?? "").trim();
     if (!name || seen.has(name)) continue;
     seen.add(name);
-    out.push({ name, spec: "" });
+    out.push({ name, spec: pins.get(normalizeName(name)) ?? "" });
   }
   return out;
 }
@@ -184,9 +190,12 @@ export function detectSpec(facts: Facts, view: RepoView): SpecPlan {
     notes.push(`the dependencies ${primary} declares are installed; the project itself is not`);
   }
   const reconstructed = format === "reconstructed";
+  // A README's version list is the spec it states: its versions pin what the imports need, its Python the build's.
+  const listed = reconstructed ? envSpec.filter((r) => r.kind === "install" && r.via === "readme-list") : [];
+  const listFile = listed[0] ? String(listed[0].file) : null;
   if (reconstructed) {
-    packages = reconstructFromImports(facts);
-    notes.push("no environment spec: packages reconstructed from the code's imports, unpinned");
+    packages = reconstructFromImports(facts, listed);
+    notes.push(listFile ? `no environment spec file: packages reconstructed from the code's imports, pinned where the version list of ${listFile} gives a version` : "no environment spec: packages reconstructed from the code's imports, unpinned");
   }
   const torch = envSpec.find((r) => r.kind === "package" && r.name === "torch" && specFiles.includes(r.file!));
   // A pin, or the version a wheel URL names (torch-1.10.0+cu113-cp39-...whl).
@@ -200,11 +209,28 @@ export function detectSpec(facts: Facts, view: RepoView): SpecPlan {
     packages,
     needsCode,
     ownDockerfile: format === "dockerfile" ? view.read(primary!) : null,
-    python: choosePython(envSpec, specFiles),
+    python: choosePython(envSpec, listFile ? [listFile] : specFiles),
     cuda: chooseCuda(envSpec, specFiles),
     torchVersion: torchPin ? torchPin[1]! : null,
     notebooksOnly: kinds.includes("notebook") && !kinds.includes("python"),
     reconstructed,
+    locked: null,
     notes,
+  };
+}
+
+/** Formats whose installs a lock of the same file replaces: pip reads them, and the lock pins all they ask. */
+const LOCKABLE: readonly PlanFormat[] = ["requirements", "pyproject", "poetry", "setup-py", "setup-cfg", "pipfile"];
+
+/** The plan with the lock of its own spec installed in its place, on the Python the lock was resolved for.
+ * A lock of another file, or a spec whose install needs the code (`-e .`), leaves the plan as it is. */
+export function withLock(plan: SpecPlan, lock: BuildLock | null | undefined): SpecPlan {
+  if (!lock || plan.primary !== lock.specFile || plan.needsCode || !LOCKABLE.includes(plan.format)) return plan;
+  const when = lock.asOf ? `releases before ${lock.asOf}` : "today's releases";
+  return {
+    ...plan,
+    locked: lock,
+    python: lock.python,
+    notes: [...plan.notes, `${lock.specFile} is installed as its lock (${lock.pins.length} pins for Python ${lock.python.version}, ${when}), as repro-audit lock writes it`],
   };
 }

@@ -9,6 +9,7 @@ import type { RepoView } from "../model/repo-view.js";
 import type { RepoInfo, StageStatus } from "../model/report.js";
 import { elapsedSeconds } from "../model/time.js";
 import { runBuildStage } from "./build-stage.js";
+import type { BuildLock } from "../model/build-lock.js";
 import type { Engine, EnginePreference } from "./engine.js";
 
 export interface BuildStep {
@@ -25,6 +26,8 @@ export interface BuildStep {
   outDir?: string;
   progress: Progress;
   signal?: AbortSignal;
+  /** The spec's lock, installed in place of its own lines. */
+  lock?: BuildLock | null;
 }
 
 /** Default home of an audit's build files: one folder per audited repo and commit (or working tree). */
@@ -34,7 +37,7 @@ function defaultOutDir(repo: RepoInfo): string {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "repro-audit", "builds", name);
 }
 
-export async function buildStep(step: BuildStep): Promise<{ status: StageStatus; section: EnvironmentSection }> {
+export async function buildStep(step: BuildStep): Promise<{ status: StageStatus; section: EnvironmentSection; notes: string[] }> {
   const { progress } = step;
   const started = performance.now();
   progress.start("build", "building the environment image");
@@ -49,6 +52,7 @@ export async function buildStep(step: BuildStep): Promise<{ status: StageStatus;
     allowImages: step.allowImages ?? [],
     timeoutSeconds: step.timeoutSeconds,
     ...(step.signal ? { signal: step.signal } : {}),
+    ...(step.lock ? { lock: step.lock } : {}),
   });
   for (const [family, records] of Object.entries(result.records)) addFacts(step.facts, family, records);
   for (const [family, why] of Object.entries(result.notCollected)) if (why) markNotCollected(step.facts, family, why);
@@ -62,5 +66,5 @@ export async function buildStep(step: BuildStep): Promise<{ status: StageStatus;
   if (status.status === "failed") progress.fail(`build failed (${build.failureClass ?? "unknown"}${build.package ? `: ${build.package}` : ""})`);
   else if (status.status === "skipped") progress.skip(status.reason ?? "");
   else progress.succeed(`image ${result.section.image} ${build.cacheHit ? "reused" : `built in ${build.seconds}s`}`);
-  return { status, section: result.section };
+  return { status, section: result.section, notes: result.notes };
 }

@@ -18,6 +18,8 @@ export interface AskedLine {
   line: number;
   /** Set when the line was rewritten (a wheel URL read as its version, a local version dropped). */
   rewritten?: string;
+  /** The wheel URL the spec names, when the line was read as its version. */
+  url?: string;
 }
 
 export interface SpecToResolve {
@@ -51,11 +53,13 @@ export function askedLine(r: Pick<Requirement, "name" | "spec" | "extras" | "mar
   if (!NAME.test(r.name)) return { skip: `'${r.name}' is not a distribution name` };
   let spec = r.spec.trim();
   let rewritten: string | undefined;
+  let url: string | undefined;
   if (/^[a-z][a-z0-9+.-]*:/i.test(spec) || spec.startsWith("/") || spec.startsWith(".")) {
     const version = /^https?:/i.test(spec) && /\.whl(?:[?#].*)?$/i.test(spec) ? wheelVersion(spec) : null;
     if (!version) return { skip: `${r.name} comes from ${spec.split(/[?#]/)[0]}, which a resolver reads only by building it` };
     spec = `==${version.replace(BUILD_LOCAL, "")}`;
     rewritten = `the wheel URL read as ${r.name}${spec}`;
+    url = r.spec.trim();
   } else {
     if (spec === "*") spec = "";
     spec = pipSpec(spec);
@@ -67,7 +71,7 @@ export function askedLine(r: Pick<Requirement, "name" | "spec" | "extras" | "mar
   }
   if (!SPEC.test(spec) || (r.extras && !EXTRAS.test(r.extras)) || (r.marker && !MARKER.test(r.marker))) return { skip: `${r.name}${spec} is not a requirement a resolver reads` };
   const requirement = `${r.name}${r.extras ? `[${r.extras}]` : ""}${spec}${r.marker ? `; ${r.marker}` : ""}`;
-  return { requirement, file, line, ...(rewritten ? { rewritten } : {}) };
+  return { requirement, file, line, ...(rewritten ? { rewritten } : {}), ...(url ? { url } : {}) };
 }
 
 function add(spec: SpecToResolve, r: Pick<Requirement, "name" | "spec" | "extras" | "marker">, file: string, line: number): void {

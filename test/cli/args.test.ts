@@ -13,6 +13,11 @@ function lineFor(argv: string[]): string {
 }
 
 describe("parseCli", () => {
+  it("lock takes --force beside --out, off unless given", () => {
+    expect(parseCli(["lock", "./repo", "--out", "r.lock", "--force"])).toEqual({ command: "lock", source: "./repo", out: "r.lock", force: true, debug: false });
+    expect(parseCli(["lock", "./repo", "--out", "r.lock"])).toEqual({ command: "lock", source: "./repo", out: "r.lock", force: false, debug: false });
+  });
+
   it("parses an audit with its options", () => {
     expect(
       parseCli(["audit", "https://github.com/o/r", "--format", "json", "--stages", "static,build", "--fail-under", "70", "--data", "./in:/kaggle/input", "--region", "fr"]),

@@ -54,7 +54,7 @@ describe("repro-audit lock", () => {
   it("pins what the index held at the commit's date, each pin with its reason", async () => {
     const out = join(dir, "lock.txt");
     const { io, text } = capture();
-    const code = await lockCommand({ command: "lock", source: join(dir, "repo"), out, indexUrl: index.url, cacheDir: join(dir, "cache"), debug: false }, io);
+    const code = await lockCommand({ command: "lock", source: join(dir, "repo"), out, force: false, indexUrl: index.url, cacheDir: join(dir, "cache"), debug: false }, io);
     expect(text.err).toBe(`lock written to ${out}\n`);
     expect(code).toBe(0);
     const lines = readFileSync(out, "utf8").split("\n");
@@ -68,9 +68,21 @@ describe("repro-audit lock", () => {
 
   it("a later commit of the same spec gets the later releases", async () => {
     const { io, text } = capture();
-    const code = await lockCommand({ command: "lock", source: join(dir, "repo"), ref: "later", indexUrl: index.url, cacheDir: join(dir, "cache"), debug: false }, io);
+    const code = await lockCommand({ command: "lock", source: join(dir, "repo"), ref: "later", force: false, indexUrl: index.url, cacheDir: join(dir, "cache"), debug: false }, io);
     expect(code).toBe(0);
     expect(text.out.split("\n").slice(4)).toEqual(["alpha==2.0  # requirements.txt:2 asks alpha", "beta==2.0   # needed by alpha", ""]);
+  });
+
+  it("an existing --out file is kept unless --force, before anything is resolved", async () => {
+    const out = join(dir, "kept.lock");
+    writeFileSync(out, "mine\n");
+    const { io } = capture();
+    const err = await lockCommand({ command: "lock", source: join(dir, "repo"), out, force: false, indexUrl: index.url, cacheDir: join(dir, "cache"), debug: false }, io).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "BAD_INPUT", message: `${out} already exists`, hint: "Pass --force to overwrite it, or another --out" });
+    expect(readFileSync(out, "utf8")).toBe("mine\n");
+    const code = await lockCommand({ command: "lock", source: join(dir, "repo"), out, force: true, indexUrl: index.url, cacheDir: join(dir, "cache"), debug: false }, capture().io);
+    expect(code).toBe(0);
+    expect(readFileSync(out, "utf8")).toMatch(/^alpha==1\.0 /m);
   });
 
   it("a repo with no spec pip installs is bad input, with what to do", async () => {
@@ -81,6 +93,6 @@ describe("repro-audit lock", () => {
     execFileSync("git", ["-C", bare, "add", "-A"], { env });
     execFileSync("git", ["-C", bare, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "notes"], { env });
     const { io } = capture();
-    await expect(lockCommand({ command: "lock", source: bare, indexUrl: index.url, cacheDir: join(dir, "cache"), debug: false }, io)).rejects.toThrow(/has no spec pip installs to lock/);
+    await expect(lockCommand({ command: "lock", source: bare, force: false, indexUrl: index.url, cacheDir: join(dir, "cache"), debug: false }, io)).rejects.toThrow(/has no spec pip installs to lock/);
   });
 });

@@ -8,6 +8,7 @@ import { interpretLine, joinContinuations } from "../../src/extract/shell/readme
 import { shellPaths } from "../../src/extract/shell/shell-words.js";
 import { shellWrites } from "../../src/extract/families/data-refs/produced.js";
 import { installRecords } from "../../src/extract/parse/installs.js";
+import { readmeListRecords } from "../../src/extract/parse/readme-list.js";
 import { extractFacts } from "../../src/extract/index.js";
 import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
 import { memoryView } from "../../src/extract/view/memory-view.js";
@@ -38,6 +39,7 @@ describe("readers of README and shell lines on one long pathological line", () =
         finishes(`shellPaths ${label}`, () => shellPaths(line));
         finishes(`shellWrites ${label}`, () => shellWrites("run.sh", [{ line: 1, text: line }]));
         finishes(`installRecords ${label}`, () => installRecords("README.md", 1, line, "readme"));
+        finishes(`readmeListRecords ${label}`, () => readmeListRecords("README.md", `${line}\n- ${line}\n${line.slice(0, 399)}\n- ${line.slice(0, 397)}\n`));
       }),
       { numRuns: 60 },
     );

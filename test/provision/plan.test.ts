@@ -4,7 +4,7 @@ import { extractFacts } from "../../src/extract/index.js";
 import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
 import { memoryView } from "../../src/extract/view/memory-view.js";
 import { walkRepo } from "../../src/extract/view/walk.js";
-import { detectSpec } from "../../src/provision/spec-plan.js";
+import { detectSpec, withLock } from "../../src/provision/spec-plan.js";
 import { writeDockerfile, pipSpec, unwritableSpecPaths } from "../../src/provision/dockerfile.js";
 import { readDockerfile } from "../../src/provision/dockerfile-policy.js";
 import { chooseBase } from "../../src/provision/base-image.js";
@@ -131,6 +131,43 @@ describe("writeDockerfile", () => {
     // A declared dependency holding a newline (a TOML escape) stays inside its quoted pip argument.
     const toml = await plan({ "pyproject.toml": '[project]\nname = "x"\ndependencies = ["six ; python_version > \'3\'\\nRUN echo pwned"]\n' });
     expect(readDockerfile(writeDockerfile(toml, { baseImage: "my/base:1" })).instructions.map((i) => i.keyword)).toEqual(["FROM", "ENV", "RUN", "USER", "RUN", "ENV", "WORKDIR", "RUN", "COPY"]);
+  });
+
+  it("installs the lock of its own spec on the lock's Python: each wheel URL when it answers, else its index version", async () => {
+    const whl = "https://download.pytorch.org/whl/cu113/torch-1.10.0%2Bcu113-cp39-cp39-linux_x86_64.whl";
+    const p = await plan({ "pyproject.toml": `[tool.poetry.dependencies]\npython = "^3.9"\ntorch = { url = "${whl}" }\ntimm = "*"\n` });
+    const lock = {
+      specFile: "pyproject.toml", python: { version: "3.10", source: "README.md:3 (3.10)" }, asOf: "2021-11-01T00:00:00.000Z",
+      pins: [{ name: "timm", version: "0.4.12" }, { name: "torch", version: "1.10.0" }], wheels: [{ name: "torch", url: whl, version: "1.10.0" }],
+    };
+    const locked = withLock(p, lock);
+    expect(locked.python).toEqual({ version: "3.10", source: "README.md:3 (3.10)" });
+    const text = writeDockerfile(locked, { baseImage: "my/base:1" });
+    const install = text.slice(text.indexOf("# The lock of"), text.lastIndexOf("COPY"));
+    expect(install.split("\n")).toEqual([
+      "# The lock of pyproject.toml: every pin the resolver chose for Python 3.10, from releases before 2021-11-01T00:00:00.000Z (repro-audit lock).",
+      "# torch: the spec's wheel URL when it answers, else torch==1.10.0 from the index (the build log says so).",
+      `RUN if python -c 'import sys, urllib.request as u; u.urlopen(u.Request(sys.argv[1], method="HEAD"), timeout=60)' '${whl}' 2>/dev/null; \\`,
+      `    then echo 'torch @ ${whl}' >> /home/app/.repro-audit-wheels.txt; \\`,
+      `    else echo 'repro-audit: wheel URL did not answer: ${whl} -> torch==1.10.0' && echo 'torch==1.10.0' >> /home/app/.repro-audit-wheels.txt; fi`,
+      "RUN pip install --no-cache-dir \\",
+      "    -r /home/app/.repro-audit-wheels.txt \\",
+      '    "timm==0.4.12"',
+      "",
+      "",
+    ]);
+    // A lock of another file, or a spec that installs the code itself, leaves the plan as it was.
+    expect(withLock(p, { ...lock, specFile: "requirements.txt" })).toBe(p);
+    const editable = await plan({ "requirements.txt": "-e .\nsix\n", "setup.py": "setup(name='x')\n" });
+    expect(withLock(editable, { ...lock, specFile: "requirements.txt" })).toBe(editable);
+  });
+
+  it("with no spec file, builds on the README version list's Python and pins what the imports need by its versions", async () => {
+    const p = await plan({ "README.md": "# Solution\n\nWe used Python 3.6, torch 0.4.1, pandas, cuDNN 7.\n", "train.py": "import torch\nimport pandas\nimport numpy\n" });
+    expect(p.reconstructed).toBe(true);
+    expect(p.python).toEqual({ version: "3.6", source: "README.md:3 (3.6)" });
+    expect(p.packages).toEqual([{ name: "torch", spec: "==0.4.1" }, { name: "pandas", spec: "" }, { name: "numpy", spec: "" }]);
+    expect(p.notes).toEqual(["no environment spec file: packages reconstructed from the code's imports, pinned where the version list of README.md gives a version"]);
   });
 
   it("honours URL-pinned cp39 wheels: their versions are pins, their tag a Python, the lowest a caret allows", async () => {

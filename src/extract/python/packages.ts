@@ -34,6 +34,17 @@ export function distributionOf(module: string): string {
   return parts[0]!;
 }
 
+/** The distribution a name people write stands for: an alias (pytorch, opencv) as its distribution, an
+ * import name (sklearn, cv2) as what provides it, else the name itself (normalised). */
+export function distributionForName(name: string): string {
+  const key = normalizeDistribution(name);
+  if (Object.keys(ALIASES).some((k) => normalizeDistribution(k) === key)) return key;
+  const aliased = Object.entries(ALIASES).find(([, names]) => names.some((n) => normalizeDistribution(n) === key));
+  if (aliased) return normalizeDistribution(aliased[0]);
+  const byImport = BY_IMPORT.get(name) ?? BY_IMPORT.get(name.toLowerCase());
+  return byImport ? normalizeDistribution(byImport) : key;
+}
+
 /** Normalised distribution names that satisfy an import of `distribution` (itself and its aliases). */
 export function satisfyingNames(distribution: string): string[] {
   const key = normalizeDistribution(distribution);

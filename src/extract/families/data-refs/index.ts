@@ -19,6 +19,7 @@ import { dataSources, documentedBy } from "./sources.js";
 import { parseReadme } from "../../shell/readme-parse.js";
 import { joinContinuations } from "../../shell/readme-commands.js";
 import { SETUP_CALLS, TORCHVISION_BUILDER } from "../../python/setup-hints.js";
+import { personalLinks, publicSourceLine } from "./personal-links.js";
 
 const WEIGHT_CALLS = new Set(["load_weights", "load_model", "from_pretrained", "load_from_checkpoint", "load_checkpoint", "Booster"]);
 const WEIGHT_EXT = /\.(?:pt|pth|ckpt|bin|safetensors|h5|hdf5|keras|onnx|pb|tflite|params|weights)$/i;
@@ -161,6 +162,22 @@ export const extractor: Extractor = {
         slugs.set(`kaggle-dataset:${slug}`, recordAt(file, s.line, { kind: "kaggle-dataset", slug, inRepo: false, fetched: false }));
       }
     }
-    return [...records, ...slugs.values()];
+    return [...records, ...slugs.values(), ...personalLinkRecords(ctx.view, slugs.size > 0)];
   },
 };
+
+/** Drive and Dropbox shares in the READMEs, scripts and code, each saying whether a public source (a Kaggle
+ * slug, a release asset, a hub) is named anywhere beside them. */
+function personalLinkRecords(view: RepoView, kaggle: boolean): FactRecord[] {
+  const links: FactRecord[] = [];
+  let alternative: string | null = kaggle ? "a Kaggle competition or dataset" : null;
+  for (const entry of view.files()) {
+    if (entry.skipped || !(README.test(entry.path) || /\.(?:sh|bash|py)$/.test(entry.path))) continue;
+    const text = view.read(entry.path);
+    if (text === null) continue;
+    const at = publicSourceLine(text);
+    if (at !== null) alternative ??= `${entry.path}:${at}`;
+    for (const l of personalLinks(text)) links.push({ kind: "personal-link", file: entry.path, line: l.line, host: l.host, url: l.url });
+  }
+  return links.map((r) => ({ ...r, alternative }));
+}

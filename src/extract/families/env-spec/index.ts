@@ -16,6 +16,7 @@ import { parseSetupCfgText, parseSetupPyText } from "../../parse/setup.js";
 import { preparePythonIndex } from "../../python/repo-index.js";
 import { pastEndOfLife } from "./python-eol.js";
 import { distributionOf, isPython2Stdlib, isStdlib, normalizeDistribution, satisfyingNames, variantBase } from "../../python/packages.js";
+import { readmeListRecords } from "../../parse/readme-list.js";
 
 export type SpecFormat =
   | "dockerfile"
@@ -157,6 +158,12 @@ function declarationRecords(view: RepoView, facts: Facts): FactRecord[] {
   return records;
 }
 
+/** The version lists of the root README. */
+function readmeLists(view: RepoView): FactRecord[] {
+  const readme = view.files().find((e) => !e.skipped && /^readme(\.(md|markdown|rst|txt))?$/i.test(e.path));
+  return readme ? readmeListRecords(readme.path, view.read(readme.path) ?? "") : [];
+}
+
 /** "Python 3.7.3", "python2 dependencies", "python=3.8" in a root README: the version its words state. */
 function readmePython(view: RepoView): FactRecord[] {
   for (const entry of view.files()) {
@@ -188,6 +195,8 @@ export const extractor: Extractor = {
     }
     records.push(...requirementsRecords(view, requirementRoots));
     records.push(...declarationRecords(view, facts));
+    // With no spec file, a root README's version list ("torch 0.4.1, pandas, cuDNN 7") is the spec it states.
+    if (!records.some((r) => r.kind === "spec-file")) records.push(...readmeLists(view));
     if (!records.some((r) => r.kind === "python-version")) records.push(...readmePython(view));
     for (const r of records) {
       const ended = r.kind === "python-version" && typeof r.value === "string" ? pastEndOfLife(r.value, today ?? new Date()) : null;

@@ -1,0 +1,93 @@
+// A README's version list ("torch 0.4.1, pandas, cuDNN 7", "- PyTorch 1.1.0" bullets) as the spec it states
+// (pure): each package it names, pinned where it gives a version; tools and Python itself left out.
+import type { FactRecord } from "../../model/facts.js";
+import { distributionForName } from "../python/packages.js";
+
+/** Listed, but no distribution pip installs: the interpreter, CUDA and drivers, the OS, the hardware, words. */
+const NOT_A_PACKAGE = /^(?:python\d*(?:\.\d+)?|py|cuda|cudnn|nccl|cudatoolkit|tensorrt|ubuntu|debian|centos|linux|windows|macos|os|nvidia|driver|gcc|g\+\+|cmake|gpus?|cpus?|ram|memory|tesla|rtx|gtx|v100|a100|p100|t4|docker|conda|anaconda\d*|miniconda\d*|pip|version|v|and|with|using|used|the|step|stage|part|top|rank|place|score|lb|cv|folds?|epochs?|was|is|of|to|in|on|for|at|by|lr|rate|batch|size|seed|dropout|momentum|decay|weight|loss|accuracy|acc|auc|iou|dice|map|f1|threshold|alpha|beta|gamma|resolution|image|img|public|private|mean|std)$/i;
+
+/** One list item: a name, then optionally a version (`torch 0.4.1`, `torch==0.4.1`, `torch: 0.4.1`, `torch v0.4`). */
+const ITEM = String.raw`([A-Za-z][\w.+-]*?)(?:\s*(?:===?|:)\s*v?|\s+v?)(\d+(?:\.\d+)*[\w.]*)|([A-Za-z][\w.+-]*)`;
+const WHOLE = new RegExp(String.raw`^\s*(?:${ITEM})\s*$`);
+const TRAILING = new RegExp(String.raw`(?:^|\s)(?:${ITEM})\s*$`);
+const LEADING = new RegExp(String.raw`^\s*(?:${ITEM})(?=\s|$|[.)!])`);
+
+interface Item {
+  written: string;
+  name: string;
+  version: string | null;
+}
+
+function item(m: RegExpExecArray | null, partial: boolean): Item | null {
+  if (!m) return null;
+  const name = (m[1] ?? m[3])!.replace(/[.-]+$/, "");
+  const version = m[2] ?? null;
+  // Half of a sentence ("We used torch 0.4.1") names a package only with its version.
+  if (partial && !version) return null;
+  return { written: m[0].trim(), name, version };
+}
+
+/** A package item worth a record: not a tool, its version (when given) a dotted release, not a rate or a
+ * score (`lr 0.001`, `auc 0.95`: a part after the first with a leading zero is no release number). */
+function isPackage(i: Item): boolean {
+  if (NOT_A_PACKAGE.test(i.name)) return false;
+  if (i.version === null) return true;
+  return /^\d+\.\d+/.test(i.version) && !/\.0\d/.test(i.version);
+}
+
+function toRecords(file: string, line: number, items: Item[]): FactRecord[] {
+  const packages = items.filter(isPackage);
+  if (!packages.some((i) => i.version !== null)) return [];
+  return packages.map((i) => ({
+    kind: "install", file, line, name: distributionForName(i.name), spec: i.version ? `==${i.version}` : "",
+    ...(i.version ? { pinned: true } : {}), via: "readme-list", written: i.written,
+  }));
+}
+
+/** A sentence's list: items split at commas, semicolons and "and"; the first and last may be cut out of
+ * the sentence around them, every other item is a whole item. */
+function sentenceList(text: string): Item[] | null {
+  const body = text.slice(text.lastIndexOf(":") + 1);
+  const parts = body.split(/\s*[,;]\s*|\s+and\s+/).filter((p) => p.trim() !== "");
+  if (parts.length < 2) return null;
+  const items: Item[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
+    const whole = item(WHOLE.exec(part), false);
+    const found = whole ?? (k === 0 ? item(TRAILING.exec(part), true) : k === parts.length - 1 ? item(LEADING.exec(part), true) : null);
+    if (!found) return null;
+    items.push(found);
+  }
+  return items;
+}
+
+export function readmeListRecords(file: string, text: string): FactRecord[] {
+  const out: FactRecord[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const bullet = /^\s*[-*+]\s+/;
+    if (bullet.test(lines[i]!)) {
+      // A bullet block: every bullet a whole item, or it is a list of steps, not of packages.
+      let j = i;
+      const items: Item[] = [];
+      let all = true;
+      for (; j < lines.length && bullet.test(lines[j]!); j++) {
+        const found = lines[j]!.length > 400 ? null : item(WHOLE.exec(lines[j]!.replace(bullet, "").replace(/[`*]/g, "")), false);
+        if (found) items.push({ ...found, written: `${found.written}\u0000${j + 1}` });
+        else all = false;
+      }
+      if (all && items.length >= 2) {
+        for (const r of toRecords(file, i + 1, items)) {
+          const [written, at] = String(r.written).split("\u0000");
+          out.push({ ...r, line: Number(at), written: written! });
+        }
+      }
+      i = j - 1;
+      continue;
+    }
+    if (!/[,;]|\sand\s/.test(lines[i]!) || lines[i]!.length > 400) continue;
+    const items = sentenceList(lines[i]!.replace(/[`*]/g, "").replace(/[.!]\s*$/, ""));
+    if (items) out.push(...toRecords(file, i + 1, items));
+  }
+  return out;
+}
