@@ -57,7 +57,7 @@ export interface DataRefsFact {
   cell?: number;
   /** line in the cell (1-based), notebooks only */
   cellLine?: number;
-  /** read | weights | kaggle-competition | kaggle-dataset | kaggle-kernel (a kernel whose output a kernel-metadata.json mounts) */
+  /** read | weights | kaggle-competition | kaggle-dataset | kaggle-kernel (a kernel whose output a kernel-metadata.json mounts) | personal-link (a Google Drive or Dropbox share, or gdown <id>, in a README, script or code) */
   kind?: string;
   /** read/weights: the path read (unknown parts as *) */
   path?: string;
@@ -77,6 +77,12 @@ export interface DataRefsFact {
   resolved?: string;
   /** read/weights: read only after a test that it exists (inside `if os.path.exists(...)`, a cache or resume file) */
   optional?: boolean;
+  /** personal-link: Google Drive | Dropbox */
+  host?: string;
+  /** personal-link: the link without its query, or gdown <id> */
+  url?: string;
+  /** personal-link: where a public source (a Kaggle slug, a release asset, Hugging Face, Zenodo, figshare) is named, file:line; null when none is */
+  alternative?: string | null;
 }
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
@@ -93,6 +99,8 @@ export interface EnvSpecFact {
   name?: string;
   /** package, install: the version spec as written ('' when none; the URL of a direct reference) */
   spec?: string;
+  /** install via readme-list: the list item as the README writes it ('PyTorch 1.1.0') */
+  written?: string;
   /** package, install: true for one exact == / === pin, a lock file entry, conda =x.y.z (=x.y for a CUDA toolkit), a VCS commit or release tag, a wheel URL */
   pinned?: boolean;
   /** python-version: the month (YYYY-MM) the stated version's release line reached its end of life, when that was before the audit (data/python-eol.json, from the Python Developer's Guide) */
@@ -111,7 +119,7 @@ export interface EnvSpecFact {
   source?: string;
   /** python-code: how many .py files and notebooks the repo holds (one record, only when any) */
   count?: number;
-  /** install: readme | script | notebook (where the install command is) | readme-table (a package table in a README; pinned only where it gives a version) */
+  /** install: readme | script | notebook (where the install command is) | readme-table (a package table in a README; pinned only where it gives a version) | readme-list (a README's version list in prose or bullets, read where no spec file exists) */
   via?: string;
   /** image: the base image a Dockerfile builds FROM, or one a README pulls */
   image?: string;
@@ -237,7 +245,7 @@ export interface ImportsFact {
 
 /** Counts of the files walked, files skipped (size cap, symlink out of the repo, not UTF-8) and malformed configs and notebooks. */
 export interface InventoryFact {
-  /** summary | skipped | malformed */
+  /** summary | skipped | malformed | build-artefacts (one record for every committed .pyc, .pyo, .o, .so, .egg, __pycache__/ and .egg-info/) | ref-checkout (a script or code line that runs git reset --hard / git checkout of another ref) */
   kind?: string;
   /** summary: files walked */
   files?: number;
@@ -261,6 +269,14 @@ export interface InventoryFact {
   format?: string;
   /** malformed: the parser's words */
   message?: string;
+  /** build-artefacts: how many (a folder counted once) */
+  count?: number;
+  /** build-artefacts: each artefact, comma-separated, sorted (a folder once, with a trailing slash) */
+  paths?: string;
+  /** ref-checkout: the ref checked out, as written (a name, or a shell variable such as $exp) */
+  ref?: string;
+  /** ref-checkout: git reset --hard | git checkout */
+  command?: string;
 }
 
 /** What the Kaggle CLI's kernel file (kernel-metadata.json) says: the code file Kaggle runs, the competitions, datasets and kernels it mounts under /kaggle/input/<slug>, and whether it asks for a GPU and the internet */
