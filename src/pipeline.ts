@@ -8,6 +8,7 @@ import type { Flags } from "./config/tunables.js";
 import { openSource, type Checkout } from "./clone/index.js";
 import { walkRepo, type WalkedView } from "./extract/view/walk.js";
 import { compileGlobs } from "./extract/view/glob.js";
+import { timed, timedSync, type TimingSink } from "./model/timings.js";
 import { extractFacts } from "./extract/index.js";
 import { STATIC_EXTRACTORS } from "./extract/families/index.js";
 import { loadRules, ruleFolders } from "./evaluate/load-rules.js";
@@ -48,6 +49,8 @@ export interface AuditOptions extends Flags {
   calibrate?: boolean;
   progress?: Progress;
   signal?: AbortSignal;
+  /** Told how long each step of the audit took (`--timings`). */
+  onTiming?: TimingSink;
 }
 
 export interface AuditResult {
@@ -85,7 +88,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
 
   // 2. Source: clone or open, check out the ref.
   progress.start("source", `opening ${options.source}`);
-  const checkout = await openSource(options.source, { ref: options.ref, cacheDir: options.cacheDir, signal: options.signal, ...(options.gitRootWithin ? { gitRootWithin: options.gitRootWithin } : {}) });
+  const checkout = await timed(options.onTiming, "source", "source", () => openSource(options.source, { ref: options.ref, cacheDir: options.cacheDir, signal: options.signal, ...(options.gitRootWithin ? { gitRootWithin: options.gitRootWithin } : {}) }));
   try {
     progress.succeed(`${checkout.info.kind === "git" ? `${checkout.info.branches.length} branch(es)` : "plain folder"} at ${checkout.root}`);
 
@@ -111,9 +114,9 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
 
     // 8. Where no epoch gives the whole training's figure, estimate it from the code; keep measured throughputs.
     const { estimateStep } = await import("./estimate/stage.js");
-    const carbon = await estimateStep({
+    const carbon = await timed(options.onTiming, "estimate", "estimate", () => estimateStep({
       carbon: measured, plan: plan.trainPlan, facts: run.facts, settings: run.settings, repo: checkout.info, notes: run.notes, calibrate: options.calibrate !== false,
-    });
+    }));
 
     // 9. Judge the rules (the repo's inline suppressions honoured only when it is trusted), score, assemble.
     const record: AuditRecord = {
@@ -127,7 +130,8 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       suppressions: run.suppressions,
       notes: run.notes,
     };
-    return { report: assembleReport(record, run.facts, rules), record, rules, facts: run.facts, settings: run.settings };
+    const report = timedSync(options.onTiming, "judge", "judge, score and assemble", () => assembleReport(record, run.facts, rules));
+    return { report, record, rules, facts: run.facts, settings: run.settings };
   } finally {
     await checkout.dispose();
   }
@@ -145,16 +149,16 @@ async function staticStage(options: AuditOptions, progress: Progress, checkout: 
   progress.start("static", "reading files and branches");
   const facts = emptyFacts();
   const resolved = settle(checkout.root, facts, options, user);
-  const view = await walkRepo(checkout.root, {}, { exclude: compileGlobs(valueOf(resolved.settings, "exclude") ?? []) });
+  const view = await timed(options.onTiming, "walk", "walk", () => walkRepo(checkout.root, {}, { exclude: compileGlobs(valueOf(resolved.settings, "exclude") ?? []) }));
   // What the checkout left unwritten (caps, names) is reported as the walk reports what it skipped.
   view.issues.push(...checkout.skipped);
   const notes = checkout.info.kind === "folder" ? ["Plain folder (no git): branches were not checked."] : [];
   if (checkout.info.subfolder) notes.push(`Subfolder ${checkout.info.subfolder} of the repository at ${checkout.info.url}: other branches are compared on that folder only.`);
   notes.push(...resolved.notes);
-  const rules = loadRules(ruleFolders(resolved.rules, checkout.root)).filter((r) => !resolved.disable.includes(r.id));
+  const rules = timedSync(options.onTiming, "rules", "load and validate", () => loadRules(ruleFolders(resolved.rules, checkout.root))).filter((r) => !resolved.disable.includes(r.id));
   const branchView = checkout.branches;
   await extractFacts(view, STATIC_EXTRACTORS, {
-    branches: branchView?.names() ?? null, branchView, preset: facts, source: checkout.info.url, ...(options.signal ? { signal: options.signal } : {}),
+    branches: branchView?.names() ?? null, branchView, preset: facts, source: checkout.info.url, ...(options.signal ? { signal: options.signal } : {}), ...(options.onTiming ? { onTiming: options.onTiming } : {}),
   });
   // Cut short by an interrupt: stop before judging half the facts.
   stopIfAborted(options, "the static stage", STATIC_UNDONE);

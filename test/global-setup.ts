@@ -39,5 +39,6 @@ export function isolate(): () => void {
 export default function setup(): () => void {
   const teardown = isolate();
   execFileSync("npx", ["tsc", "-p", "tsconfig.json"], { stdio: "inherit" });
+  execFileSync(process.execPath, ["scripts/build-validators.mjs"], { stdio: "inherit" });
   return teardown;
 }

@@ -13,8 +13,8 @@ import type { ErrorCode } from "../model/errors.js";
 import { AuditError } from "../model/errors.js";
 import { PACKAGE_ROOT } from "../io/package.js";
 
-/** What can cross to the process: the audit's options without the progress callbacks and the signal. */
-export type ChildAuditOptions = Omit<AuditOptions, "progress" | "signal">;
+/** What can cross to the process: the audit's options without the callbacks (progress, timings) and the signal. */
+export type ChildAuditOptions = Omit<AuditOptions, "progress" | "signal" | "onTiming">;
 export type ParentMessage = { type: "audit"; id: number; options: ChildAuditOptions } | { type: "abort"; id: number };
 export type ChildMessage =
   | { id: number; kind: "report"; report: Report; maxRssKB: number }

@@ -35,6 +35,8 @@ export interface AuditArgs extends Flags, OutputArgs {
   cacheDir?: string;
   /** Where to save the facts, for `repro-audit judge`. */
   facts?: string;
+  /** Print where the audit's time went (each step) on stderr. */
+  timings?: boolean;
   debug: boolean;
 }
 
@@ -163,6 +165,7 @@ function auditOptions(): OptionSpecs {
     "trust-repo": { type: "boolean" },
     "cache-dir": { type: "string" },
     facts: { type: "string" },
+    timings: { type: "boolean" },
   };
   for (const name of TUNABLE_NAMES) {
     const spec = specOf(name);
@@ -193,6 +196,7 @@ function parseAuditArgs(rest: string[], debug: boolean): CliArgs {
   const args: AuditArgs = { command: "audit", source: positionals[0]!, ...outputArgs(values), debug, ...tunableFlags(values) };
   const optional: Partial<AuditArgs> = { ref: str("ref"), config: str("config"), cacheDir: str("cache-dir"), facts: str("facts") };
   if (values["trust-repo"] === true) optional.trustRepo = true;
+  if (values.timings === true) optional.timings = true;
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) (args as unknown as Record<string, unknown>)[key] = value;
   return args;
 }

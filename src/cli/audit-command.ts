@@ -1,5 +1,6 @@
 // `repro-audit audit`: run the pipeline with Ctrl-C wired to its abort signal, then finish the report.
 import { resolve } from "node:path";
+import { performance } from "node:perf_hooks";
 import { audit, type AuditOptions } from "../pipeline.js";
 import { gateSetting } from "../evaluate/finish.js";
 import { EXIT } from "../model/errors.js";
@@ -8,6 +9,8 @@ import { progressFor, silentProgress } from "./progress.js";
 import { finishReport, type Io } from "./report-output.js";
 import { checkOutPath, writeOut } from "./out-paths.js";
 import { savedFacts } from "../evaluate/saved-facts.js";
+import type { Timing } from "../model/timings.js";
+import { renderTimings } from "../report/timings-text.js";
 
 export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
   const controller = new AbortController();
@@ -21,12 +24,13 @@ export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
   // Only the report goes to stdout; progress goes to stderr (and is silent when stderr is not wanted).
   const progress = args.format === "text" || io.stderr.isTTY ? await progressFor(io.stderr) : silentProgress;
   try {
-    const { command: _c, source, ref, format: _f, out, config, trustRepo, cacheDir, facts: factsFile, debug: _d, baseline: _b, quiet: _q, explainScore: _e, ...flags } = args;
+    const { command: _c, source, ref, format: _f, out, config, trustRepo, cacheDir, facts: factsFile, timings, debug: _d, baseline: _b, quiet: _q, explainScore: _e, ...flags } = args;
     // Paths are checked before any work, so a bad --out is one line, not a lost audit.
     const target = out ? checkOutPath(out) : undefined;
     const factsTarget = factsFile ? checkOutPath(factsFile, "--facts") : undefined;
     if (flags.data) flags.data = flags.data.map((d) => ({ host: resolve(d.host), container: d.container }));
-    const options: AuditOptions = { ...flags, source, progress, signal: controller.signal };
+    const steps: Timing[] = [];
+    const options: AuditOptions = { ...flags, source, progress, signal: controller.signal, ...(timings ? { onTiming: (t: Timing) => void steps.push(t) } : {}) };
     const optional: Partial<AuditOptions> = { ref, configFile: config, cacheDir, trustRepo, outDir: target?.filesDir };
     for (const [key, value] of Object.entries(optional)) if (value !== undefined) (options as unknown as Record<string, unknown>)[key] = value;
 
@@ -37,7 +41,10 @@ export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
       maxWarnings: gateSetting(settings.maxWarnings, "--max-warnings"),
       failOn: gateSetting(settings.failOn, "--fail-on"),
     };
-    return finishReport(report, args, gates, io, { rules, ...(target ? { target } : {}) });
+    const code = finishReport(report, args, gates, io, { rules, ...(target ? { target } : {}) });
+    // The whole: since this process started, so start-up and module loading show as what the steps leave out.
+    if (timings) io.stderr.write(renderTimings(steps, performance.now() / 1000));
+    return code;
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);

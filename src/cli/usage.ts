@@ -39,6 +39,7 @@ const AUDIT_OPTIONS = `Audit options:
   --explain-score             add the score's arithmetic to the report
   --facts <file>              also save the facts, to judge them again later (repro-audit judge)
   --cache-dir <dir>           where clones are kept
+  --timings                   print on stderr where the audit's time went (walk, rules, index, each extractor, judging)
   --debug                     show stack traces
 ${tunableUsage()}`;
 

@@ -7,6 +7,7 @@ import type { Extractor } from "./extractor.js";
 import { ownCodeView } from "./view/vendored.js";
 import { extractAroundFailures, firstLine } from "./run/file-isolation.js";
 import { runOrder } from "./run/run-order.js";
+import { timed, type TimingSink } from "../model/timings.js";
 
 export interface ExtractOptions {
   /** Branch names a README may use; null for a plain folder. */
@@ -21,6 +22,8 @@ export interface ExtractOptions {
   today?: Date;
   /** An interrupt: extraction stops before the next extractor, and the caller throws. */
   signal?: AbortSignal;
+  /** Told how long the Python index and each extractor took (`audit --timings`). */
+  onTiming?: TimingSink;
 }
 
 export async function extractFacts(whole: RepoView, extractors: readonly Extractor[], options: ExtractOptions): Promise<Facts> {
@@ -28,13 +31,13 @@ export async function extractFacts(whole: RepoView, extractors: readonly Extract
   // Third-party copies are reported once (the vendored family) and judged no further.
   const view = ownCodeView(whole);
   if (options.branches === null) markNotCollected(facts, "branches", "a plain folder has no git branches");
-  if (options.signal) {
+  if (options.signal || options.onTiming) {
     // The Python index is most of a large repo's static stage: built first, interruptibly, then shared.
     try {
-      await preparePythonIndex(view, { signal: options.signal });
+      await timed(options.onTiming, "index", "python", () => preparePythonIndex(view, options.signal ? { signal: options.signal } : {}));
     } catch {
       // Interrupted: the caller stops. Otherwise each Python extractor meets the same failure and says so.
-      if (options.signal.aborted) return facts;
+      if (options.signal?.aborted) return facts;
     }
   }
   for (const extractor of runOrder(extractors)) {
@@ -45,7 +48,7 @@ export async function extractFacts(whole: RepoView, extractors: readonly Extract
     }
     if (extractor.id in facts.families || extractor.id in facts.notCollected) continue;
     try {
-      const records = await extractor.extract({ view, facts, branches: options.branches, branchView: options.branchView ?? null, source: options.source ?? null, ...(options.today ? { today: options.today } : {}) });
+      const records = await timed(options.onTiming, "extract", extractor.id, () => extractor.extract({ view, facts, branches: options.branches, branchView: options.branchView ?? null, source: options.source ?? null, ...(options.today ? { today: options.today } : {}) }));
       addFacts(facts, extractor.id, records);
     } catch (error) {
       const why = firstLine(error);

@@ -1,8 +1,10 @@
-// The one JSON Schema validator: schemas/<name> compiled once, ajv errors as "<pointer>: <problem>" lines.
+// The one JSON Schema validator: schemas/<name> built once (at build time, else on first use), ajv errors as
+// "<pointer>: <problem>" lines.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type AjvClass from "ajv";
+import { builtValidator } from "./built-validators.js";
 import { packagePath } from "./package.js";
 
 // ajv ships CommonJS whose default export NodeNext typing cannot construct; take the class directly. Loaded
@@ -21,11 +23,17 @@ export function schemaPath(name: string): string {
 function validatorFor(name: string): ValidateFunction {
   const cached = compiled.get(name);
   if (cached) return cached;
-  const Ajv = ajvClass();
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const validate = ajv.compile(JSON.parse(readFileSync(schemaPath(name), "utf8")) as object);
+  const text = readFileSync(schemaPath(name), "utf8");
+  const validate = builtValidator(name, text) ?? compileSchema(text);
   compiled.set(name, validate);
   return validate;
+}
+
+/** ajv at run time, with the options scripts/build-validators.mjs builds with. */
+export function compileSchema(text: string): ValidateFunction {
+  const Ajv = ajvClass();
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  return ajv.compile(JSON.parse(text) as object);
 }
 
 function describe(error: ErrorObject): string {
