@@ -38,7 +38,7 @@ export function tellingGitLine(stderr: string): string {
   return line.replace(/^(fatal|error):\s*/i, "").slice(0, 200);
 }
 
-/** A stderr-ish text from whatever a git call threw. */
+/** A stderr-ish text from whatever simple-git threw. */
 export function errorText(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);

@@ -1,5 +1,5 @@
 // One place that says how git runs on untrusted repos: no hooks, no prompts, no ext transport, no LFS downloads.
-import { runProcess } from "./git-process.js";
+import { simpleGit, type SimpleGit } from "simple-git";
 
 /** `-c` settings for every git call. The repos are untrusted, so anything that could run a program named
  * by the repo (hooks, fsmonitor, the ext:: transport) is switched off, and submodules are never fetched. */
@@ -37,27 +37,34 @@ export function gitEnv(): Record<string, string> {
   };
 }
 
-/** The safe settings as argv, ahead of a git command's own arguments. */
+/** The same settings as plain argv, for git calls made without simple-git (streaming `cat-file --batch`). */
 export function safeArgs(args: readonly string[]): string[] {
   return [...SAFE_CONFIG.flatMap((setting) => ["-c", setting]), ...args];
 }
 
-/** A repository's git, every command run with the safe settings and environment. */
-export interface SafeGit {
-  /** git's stdout; rejects with git's stderr as the message when git exits non-zero. */
-  raw(args: readonly string[]): Promise<string>;
-}
-
-/** git bound to `baseDir` with the safe settings. A command silent for `blockMs` is stopped, and an
- * interrupted audit stops its git at once (SIGTERM: git removes its own lock files as it goes). */
-export function safeGit(baseDir: string, blockMs = 120_000, signal?: AbortSignal): SafeGit {
-  return {
-    async raw(args) {
-      const run = await runProcess("git", safeArgs(args), { cwd: baseDir, env: gitEnv(), silentMs: blockMs, ...(signal ? { signal } : {}) });
-      if (run.exitCode !== 0) throw new Error(run.stderr.trim() || `git ${args[0] ?? ""} exited ${run.exitCode ?? run.signal}`);
-      return run.stdout.toString("utf8");
+/**
+ * simple-git bound to `baseDir` with the safe settings. simple-git's `unsafe` guard refuses `-c` keys and
+ * variables that can run programs (core.hooksPath, core.fsmonitor, protocol.*.allow, GIT_ASKPASS,
+ * GIT_SSH_COMMAND) because a caller could point them at something harmful; here they are constants that
+ * switch those programs off, so exactly those categories are allowed and nothing else.
+ */
+export function safeGit(baseDir: string, blockMs = 120_000, signal?: AbortSignal): SimpleGit {
+  return simpleGit({
+    baseDir,
+    // An interrupted audit stops its git at once (SIGTERM: git removes its own lock files as it goes).
+    ...(signal ? { abort: signal } : {}),
+    config: [...SAFE_CONFIG],
+    timeout: { block: blockMs },
+    maxConcurrentProcesses: 4,
+    allowEnvironment: ["GIT_TERMINAL_PROMPT", "GIT_ASKPASS", "GIT_SSH_COMMAND", "GIT_LFS_SKIP_SMUDGE", "GIT_NO_LAZY_FETCH"],
+    unsafe: {
+      allowUnsafeHooksPath: true,
+      allowUnsafeFsMonitor: true,
+      allowUnsafeProtocolOverride: true,
+      allowUnsafeAskPass: true,
+      allowUnsafeSshCommand: true,
     },
-  };
+  }).env(gitEnv());
 }
 
 /**
@@ -67,7 +74,30 @@ export function safeGit(baseDir: string, blockMs = 120_000, signal?: AbortSignal
  * or after `silentMs` without output. Rejects with git's stderr as the message.
  */
 export async function runGitGroup(cwd: string, args: readonly string[], signal?: AbortSignal, silentMs = 120_000): Promise<string> {
-  const run = await runProcess("git", safeArgs(args), { cwd, env: gitEnv(), group: true, silentMs, ...(signal ? { signal } : {}) });
-  if (run.exitCode !== 0) throw new Error(run.stderr.trim() || `git ${args[0] ?? ""} exited ${run.exitCode ?? run.signal}`);
-  return run.stdout.toString("utf8");
+  const { execa } = await import("execa");
+  const child = execa("git", safeArgs(args), { cwd, env: gitEnv(), extendEnv: false, detached: true, stdin: "ignore", reject: false });
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  };
+  let timer = setTimeout(stop, silentMs);
+  const awake = () => {
+    clearTimeout(timer);
+    timer = setTimeout(stop, silentMs);
+  };
+  child.stdout?.on("data", awake);
+  child.stderr?.on("data", awake);
+  signal?.addEventListener("abort", stop, { once: true });
+  if (signal?.aborted) stop();
+  try {
+    const result = await child;
+    if (result.exitCode !== 0) throw new Error(String(result.stderr || result.message));
+    return String(result.stdout);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", stop);
+  }
 }

@@ -3,10 +3,11 @@ import { existsSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import { randomBytes } from "node:crypto";
+import type { SimpleGit } from "simple-git";
 import { badInput } from "../model/errors.js";
 import type { BranchRef } from "../model/branch-view.js";
 import { cacheDirFor, redactUrl } from "./input.js";
-import { runGitGroup, safeGit, type SafeGit } from "./git.js";
+import { runGitGroup, safeGit } from "./git.js";
 import { cloneFailure, errorText } from "./git-errors.js";
 import { looksLikeCommit } from "./refs.js";
 import { stopIfInterrupted } from "./interrupt.js";
@@ -50,7 +51,7 @@ export async function ensureClone(url: string, cacheRoot?: string, signal?: Abor
   return dir;
 }
 
-export async function remoteBranches(git: SafeGit): Promise<BranchRef[]> {
+export async function remoteBranches(git: SimpleGit): Promise<BranchRef[]> {
   const out = await git.raw(["for-each-ref", "--format=%(refname:strip=3) %(objectname) %(symref)", "refs/remotes/origin"]);
   return out
     .split("\n")
@@ -67,7 +68,7 @@ export interface ResolvedRef {
   branch: string | null;
 }
 
-export async function resolveUrlRef(git: SafeGit, shown: string, ref: string | undefined, branches: BranchRef[]): Promise<ResolvedRef> {
+export async function resolveUrlRef(git: SimpleGit, shown: string, ref: string | undefined, branches: BranchRef[]): Promise<ResolvedRef> {
   if (ref === undefined) {
     const head = (await git.raw(["symbolic-ref", "--quiet", "refs/remotes/origin/HEAD"]).catch(() => "")).trim();
     const name = head.replace(/^refs\/remotes\/origin\//, "");
@@ -90,12 +91,12 @@ export async function resolveUrlRef(git: SafeGit, shown: string, ref: string | u
   throw badInput(`unknown ref '${ref}' in ${shown}`, `Pass a branch (${names.slice(0, 5).join(", ")}${names.length > 5 ? ", ..." : ""}), a tag or a commit of that repository`);
 }
 
-async function commitOf(git: SafeGit, rev: string): Promise<string | null> {
+async function commitOf(git: SimpleGit, rev: string): Promise<string | null> {
   const out = (await git.raw(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]).catch(() => "")).trim();
   return out || null;
 }
 
-async function fetchThen(git: SafeGit, refspecs: string[], rev: string, full = false): Promise<string | null> {
+async function fetchThen(git: SimpleGit, refspecs: string[], rev: string, full = false): Promise<string | null> {
   const depth = full ? [] : ["--depth", "1"];
   const fetched = await git.raw(["fetch", "--quiet", ...depth, "origin", ...refspecs]).then(() => true, () => false);
   return fetched ? commitOf(git, rev) : null;

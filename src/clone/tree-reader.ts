@@ -1,9 +1,6 @@
 // Read a commit's files straight from git's object store: nothing is checked out, so nothing is written
 // into the user's repo, no hook or filter runs, and a symlink is only ever a blob holding its target.
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { gitEnv, safeArgs } from "./git.js";
-import { runProcess } from "./git-process.js";
 import { shownName, utf8Name } from "../io/byte-name.js";
 
 export interface TreeEntry {
@@ -28,14 +25,16 @@ const MAX_LISTING_BYTES = 256 * 1024 * 1024;
  * not UTF-8 is known as such instead of silently becoming another name.
  */
 export async function listTree(repoDir: string, commit: string, signal?: AbortSignal): Promise<TreeEntry[]> {
-  const listed = await runProcess("git", safeArgs(["ls-tree", "-r", "-l", "-z", "--full-tree", commit]), {
+  const { execa } = await import("execa");
+  const listed = await execa("git", safeArgs(["ls-tree", "-r", "-l", "-z", "--full-tree", commit]), {
     cwd: repoDir,
     env: gitEnv(),
+    extendEnv: false,
+    encoding: "buffer",
     maxBuffer: MAX_LISTING_BYTES,
-    ...(signal ? { signal } : {}),
+    ...(signal ? { cancelSignal: signal } : {}),
   });
-  if (listed.exitCode !== 0) throw new Error(listed.stderr.trim() || `git ls-tree exited ${listed.exitCode ?? listed.signal}`);
-  const out = listed.stdout;
+  const out = Buffer.from(listed.stdout);
   const entries: TreeEntry[] = [];
   let start = 0;
   while (start < out.length) {
@@ -69,17 +68,17 @@ export type BlobHandler = (sha: string, data: Buffer | null) => void | Promise<v
  */
 export async function readBlobs(repoDir: string, shas: readonly string[], onBlob: BlobHandler, signal?: AbortSignal): Promise<void> {
   if (shas.length === 0) return;
-  const child = spawn("git", safeArgs(["cat-file", "--batch"]), { cwd: repoDir, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
-  const exited = once(child, "close") as Promise<[number | null, NodeJS.Signals | null]>;
-  void exited.catch(() => undefined);
-  const stop = () => child.kill("SIGTERM");
-  signal?.addEventListener("abort", stop, { once: true });
-  if (signal?.aborted) stop();
-  let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString("utf8")));
-  // git stops reading its input when it is stopped: that is no error of ours.
-  child.stdin.on("error", () => undefined);
-  child.stdin.end(shas.join("\n") + "\n");
+  // Loaded here, not at start-up: only audits that read other branches stream blobs.
+  const { execa } = await import("execa");
+  const child = execa("git", safeArgs(["cat-file", "--batch"]), {
+    cwd: repoDir,
+    env: gitEnv(),
+    extendEnv: false,
+    input: shas.join("\n") + "\n",
+    buffer: false,
+    stderr: "pipe",
+    ...(signal ? { cancelSignal: signal } : {}),
+  });
   let chunks: Buffer[] = [];
   let have = 0;
   let want: { sha: string; size: number } | null = null;
@@ -120,13 +119,9 @@ export async function readBlobs(repoDir: string, shas: readonly string[], onBlob
       }
     }
   } catch (error) {
-    stop();
-    await exited.catch(() => undefined);
+    child.kill();
+    await child.catch(() => undefined);
     throw error;
-  } finally {
-    signal?.removeEventListener("abort", stop);
   }
-  const [code, killed] = await exited;
-  if (signal?.aborted) throw new Error("git cat-file was stopped");
-  if (code !== 0) throw new Error(stderr.trim() || `git cat-file exited ${code ?? killed}`);
+  await child;
 }
