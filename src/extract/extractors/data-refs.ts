@@ -5,7 +5,7 @@
 import type { FactRecord } from "../../model/facts.js";
 import type { RepoView } from "../../model/repo-view.js";
 import type { Extractor } from "../extractor.js";
-import type { PyCall } from "../python/call-args.js";
+import type { PyArg, PyCall } from "../python/call-args.js";
 import { fetchLines, fetchMatcher, fetchTargets, slugMatches, slugsIn } from "../python/fetch-commands.js";
 import { recordAt } from "../python/locate.js";
 import { kaggleSlugOf } from "../python/path-kinds.js";
@@ -71,13 +71,39 @@ function readPath(call: PyCall, constants: ReadonlyMap<string, string>): Read | 
 /** Everything the repo writes: the Python writers, and the shell steps of scripts, notebooks' `!` lines and README blocks. */
 function writesOf(view: RepoView, index: RepoPythonIndex, readmeBlocks: ReadonlyArray<{ file: string; lines: Array<{ line: number; text: string }> }>): Written[] {
   const out: Written[] = [];
-  for (const file of index.files) for (const w of file.writes) if (w.path !== "*") out.push({ path: w.path, by: `${file.path}:${w.line}`, what: /(?:^|\.)(?:mkdir|makedirs)$/.test(w.call) ? "made" : /extractall|copytree/.test(w.call) ? "filled" : "file", fromFile: file.path });
+  for (const file of index.files) for (const w of file.writes) if (w.path !== "*") out.push({ path: w.path, by: `${file.path}:${w.line}`, what: /(?:^|\.)(?:mkdir|makedirs)$/.test(w.call) ? "made" : w.folder || /extractall|copytree/.test(w.call) ? "filled" : "file", fromFile: file.path });
+  out.push(...wrapperWrites(index));
+  // A notebook's `!` lines and the commands Python hands a shell (`os.system("mv a b")`) are shell steps too.
+  for (const file of index.files) {
+    if (file.shell?.length) out.push(...shellWrites(file.path, file.shell));
+    for (const s of file.shellStrings) out.push(...shellWrites(file.path, [{ line: s.line, text: s.value }]));
+  }
   for (const entry of view.files()) {
     if (entry.skipped || entry.size > 1_000_000 || !/\.(?:sh|bash)$|(^|\/)makefile$/i.test(entry.path)) continue;
     const text = view.read(entry.path);
     if (text !== null) out.push(...shellWrites(entry.path, text.split("\n").map((t, i) => ({ line: i + 1, text: t }))));
   }
   for (const block of readmeBlocks) out.push(...shellWrites(block.file, block.lines));
+  return out;
+}
+
+/** Calls of the repo's own savers (`save_on_master(state, os.path.join(d, "checkpoint.pth"))`): each writes
+ * the argument its function hands to the writer. */
+function wrapperWrites(index: RepoPythonIndex): Written[] {
+  const savers = new Map<string, Array<{ at: number; param?: string }>>();
+  for (const file of index.files) for (const s of file.savers) (savers.get(s.name) ?? savers.set(s.name, []).get(s.name)!).push(s);
+  const out: Written[] = [];
+  if (savers.size === 0) return out;
+  const spells = (a: PyArg | undefined): a is PyArg & { path: string } => a !== undefined && a.path !== null && !/^[*/.]*$/.test(a.path);
+  for (const file of index.files) {
+    for (const call of file.saveCalls) {
+      const positional = call.args.filter((a) => a.name === null);
+      for (const s of savers.get(call.callee.slice(call.callee.lastIndexOf(".") + 1)) ?? []) {
+        const arg = s.at < 0 ? positional.find(spells) : (call.args.find((a) => a.name !== null && a.name === s.param) ?? positional[s.at]);
+        if (spells(arg)) out.push({ path: arg.path, by: `${file.path}:${call.line}`, what: "file", fromFile: file.path });
+      }
+    }
+  }
   return out;
 }
 

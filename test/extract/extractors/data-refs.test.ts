@@ -1,0 +1,102 @@
+// data-refs: a file the pipeline writes itself is produced, however the write spells its path.
+import { describe, expect, it } from "vitest";
+import { extractor as dataRefs } from "../../../src/extract/extractors/data-refs.js";
+import { notebook, run } from "./helpers.js";
+
+/** Each read of the repo: [path, the write that produces it]. */
+async function producers(files: Record<string, string>): Promise<Array<[unknown, unknown]>> {
+  const records = await run(dataRefs, files);
+  return records.filter((r) => r.kind === "read" || r.kind === "weights").map((r) => [r.path, r.producedBy]);
+}
+
+describe("data-refs: files the pipeline produces", () => {
+  it("matches format strings on either side of the read and the write", async () => {
+    expect(
+      await producers({
+        "train.py": "import torch\nfor fold in range(5):\n    torch.save(m.state_dict(), f'{OUT}/{name}_fold{fold}.pth')\n",
+        "infer.py": "import torch\nw = torch.load('weights/effnet_fold{}.pth'.format(k))\n",
+        "swa.py": "import torch\nTEMPLATE = 'swa/fold{}_avg.pth'\ntorch.save(avg, TEMPLATE.format(fold))\n",
+        "submit.py": "import torch\nw = torch.load('swa/fold3_avg.pth')\n",
+      }),
+    ).toEqual([
+      ["weights/effnet_fold*.pth", "train.py:3"],
+      ["swa/fold3_avg.pth", "swa.py:3"],
+    ]);
+  });
+
+  it("follows a local function whose body saves its argument", async () => {
+    expect(
+      await producers({
+        "utils/dist.py": "import torch\ndef save_on_master(*args, **kwargs):\n    if is_main_process():\n        torch.save(*args, **kwargs)\n",
+        "main.py": "import os\nfrom utils.dist import save_on_master\nsave_on_master(state, os.path.join(args.output_dir, 'checkpoint.pth'))\n",
+        "evaluate.py": "import torch\nckpt = torch.load('output/checkpoint.pth')\n",
+      }),
+    ).toEqual([["output/checkpoint.pth", "main.py:3"]]);
+  });
+
+  it("adds the suffix np.save adds, and reads joins of Path objects and concatenated strings", async () => {
+    expect(
+      await producers({
+        "extract.py": "import numpy as np\nfrom pathlib import Path\nnp.save(Path('results') / cfg.name / 'feats', arr)\nSAVE = 'cache'\nnp.save(SAVE + '/' + image_id + '/mask.npy', m)\n",
+        "stack.py": "import numpy as np\nx = np.load('results/exp1/feats.npy')\ny = np.load(f'cache/{i}/mask.npy')\n",
+      }),
+    ).toEqual([
+      ["results/exp1/feats.npy", "extract.py:3"],
+      ["cache/*/mask.npy", "extract.py:5"],
+    ]);
+  });
+
+  it("takes a notebook's ! lines as steps: the output folder they fill", async () => {
+    expect(
+      await producers({
+        "run.ipynb": notebook("!python make_oof.py --output_dir oof --output_file_name oof_effnet.csv\n"),
+        "blend.py": "import pandas as pd\ndf = pd.read_csv('oof/oof_effnet.csv')\n",
+      }),
+    ).toEqual([["oof/oof_effnet.csv", "run.ipynb:1"]]);
+  });
+
+  it("takes the shell commands Python runs as steps", async () => {
+    expect(
+      await producers({
+        "prep.py": "import os\nos.system('mv data/tmp.csv data/folds.csv')\n",
+        "train.py": "import pandas as pd\ndf = pd.read_csv('data/folds.csv')\n",
+      }),
+    ).toEqual([["data/folds.csv", "prep.py:2"]]);
+  });
+
+  it("reads with_suffix and change_extension as the new extension of the same file", async () => {
+    expect(
+      await producers({
+        "convert.py": "import cv2\nfor p in paths:\n    cv2.imwrite(str(p.with_suffix('.png')), img)\n    cv2.imwrite(change_extension(p, '.jpg'), img)\n",
+        "train.py": "import cv2\nimgs = [cv2.imread(f'data/train/{i}.png') for i in ids]\nb = cv2.imread(f'data/train/{i}.jpg')\n",
+      }),
+    ).toEqual([
+      ["data/train/*.png", "convert.py:3"],
+      ["data/train/*.jpg", "convert.py:4"],
+    ]);
+  });
+
+  it("knows where training frameworks write: Catalyst's logdir, Lightning's dirpath, Hugging Face's output_dir, a named trainer", async () => {
+    expect(
+      await producers({
+        "train_catalyst.py": "runner = SupervisedRunner()\nrunner.train(model=model, loaders=loaders, logdir='logs/seg', num_epochs=10)\n",
+        "train_pl.py": "import pytorch_lightning as pl\ncb = ModelCheckpoint(dirpath='ckpt/pl', monitor='val_loss')\n",
+        "train_hf.py": "from transformers import Trainer, TrainingArguments\nargs = TrainingArguments(output_dir='runs/bert', num_train_epochs=3)\n",
+        "train_kuma.py": "for k in range(5):\n    trainer = TorchTrainer(model, serial=f'fold{k}')\n    trainer.fit(loader, export_dir=EXPORT)\n",
+        "predict.py": [
+          "import torch",
+          "a = torch.load('logs/seg/checkpoints/best.pth')",
+          "b = torch.load('ckpt/pl/epoch=3.ckpt')",
+          "c = AutoModel.load_state_dict(torch.load('runs/bert/checkpoint-500/pytorch_model.bin'))",
+          "d = torch.load(f'results/demo/fold{k}.pt')",
+          "",
+        ].join("\n"),
+      }),
+    ).toEqual([
+      ["logs/seg/checkpoints/best.pth", "train_catalyst.py:2"],
+      ["ckpt/pl/epoch=3.ckpt", "train_pl.py:2"],
+      ["runs/bert/checkpoint-500/pytorch_model.bin", "train_hf.py:2"],
+      ["results/demo/fold*.pt", "train_kuma.py:2"],
+    ]);
+  });
+});
