@@ -15,6 +15,7 @@ import { classifyPath, climbsOutOfRepo } from "../paths/classify.js";
 import { containerRoots } from "../paths/containers.js";
 import { commentMarker, shellPaths } from "../paths/shell-words.js";
 import { isDockerfilePath } from "../env/dockerfile.js";
+import { configsToEdit, inKaggleBranch, overriddenDefaults, overwrittenConstants, type ReadmeCommand, type Settable } from "../paths/settable.js";
 
 /** A notebook's /kaggle/working is Kaggle's own output folder, where the notebook runs: no one machine's. */
 function ownFolderOfKaggle<K extends string>(kind: K | null, notebook: boolean): K | null {
@@ -52,14 +53,28 @@ export const extractor: Extractor = {
     const forKaggle = kaggleNotebooks(ctx.facts, (path) => ctx.view.read(path));
     const files = (await preparePythonIndex(ctx.view)).files;
     const python2 = python2Strings(ctx.view, files);
+    // Paths a reader sets rather than hunts (settable.ts): the README's commands and the files it says to edit.
+    const readmeRecords = ctx.facts.families.readme ?? [];
+    const commands: ReadmeCommand[] = readmeRecords.filter((r) => r.kind === "command" && typeof r.command === "string").map((r) => ({ command: r.command as string, script: typeof r.script === "string" ? r.script : null }));
+    const readmeTexts = readmeRecords.filter((r) => r.kind === "readme" && typeof r.file === "string").map((r) => ({ text: ctx.view.read(r.file as string) ?? "" }));
+    const toEdit = configsToEdit(readmeTexts, ctx.view.files().filter((f) => !f.skipped).map((f) => f.path));
+    const overwritten = overwrittenConstants(files);
     for (const indexed of files) {
       if (isTestFile(indexed)) continue; // fixtures: the paths a test feeds, not the pipeline's
       const file = python2.get(indexed.path) ?? indexed;
       const mount = file.notebook && forKaggle(file.path) ? MOUNT : {};
       const mounted = (kind: string) => (kind === "kaggle-input" ? mount : {});
+      const defaults = overriddenDefaults(file, commands);
+      const settable = (value: string, line: number, kind: string): Settable | null =>
+        toEdit.has(file.path) ? "config-to-edit"
+        : defaults.has(value) ? "option-overridden"
+        : overwritten.get(file.path)?.has(line) ? "overwritten"
+        : kind.startsWith("kaggle-") && inKaggleBranch(file, line) ? "kaggle-branch"
+        : null;
       for (const s of file.pathStrings) {
         const kind = ownFolderOfKaggle(classifyPath(s.value, { role: s.role, containerRoots: roots, where: "code" }), file.notebook);
-        if (kind) records.push(recordAt(file, s.line, { value: s.value, kind, source: "code", ...mounted(kind) }));
+        const setBy = kind ? settable(s.value, s.line, kind) : null;
+        if (kind) records.push(recordAt(file, s.line, { value: s.value, kind, source: "code", ...mounted(kind), ...(setBy ? { settable: setBy } : {}) }));
         else if (!s.role && climbsOutOfRepo(s.value, file.path) && !(file.notebook && /^\.\.\/input\//.test(s.value))) records.push(recordAt(file, s.line, { value: s.value, kind: "outside-repo", source: "code" }));
       }
       // What the code hands a shell, and a notebook's `!` lines.
@@ -77,7 +92,7 @@ export const extractor: Extractor = {
     for (const entry of ctx.view.files()) {
       if (entry.skipped || entry.size > 1_000_000) continue;
       if (entry.kind === "config" && scannableConfig(entry.path, entry.size)) {
-        records.push(...configPaths(ctx.view, entry.path, roots, false));
+        records.push(...configPaths(ctx.view, entry.path, roots, false, toEdit));
         continue;
       }
       const comment = commentMarker(entry.path);
@@ -108,13 +123,13 @@ export const extractor: Extractor = {
 };
 
 /** Machine paths among a config's values; in a vendored copy only those under one machine's or cluster's root. */
-function configPaths(view: RepoView, path: string, roots: readonly string[], vendored: boolean): FactRecord[] {
+function configPaths(view: RepoView, path: string, roots: readonly string[], vendored: boolean, toEdit: ReadonlySet<string> = new Set()): FactRecord[] {
   const text = view.read(path);
   if (text === null) return [];
   const out: FactRecord[] = [];
   for (const v of configValues(text)) {
     const kind = classifyPath(v.value, { containerRoots: roots, where: vendored ? "shell" : "config" });
-    if (kind) out.push({ file: path, line: v.line, value: v.value, kind, source: "config" });
+    if (kind) out.push({ file: path, line: v.line, value: v.value, kind, source: "config", ...(toEdit.has(path) ? { settable: "config-to-edit" } : {}) });
     else if (/\s/.test(v.value.trim())) {
       // A value that holds a command (`cmd: python /home/u/train.py`): its words, judged as shell text is.
       for (const word of shellPaths(v.value)) {

@@ -94,7 +94,13 @@ export interface PyFileIndex {
   savers: PySaver[];
   saveCalls: PyCall[];
   /** Top-level assignments of a path-like string (`DATA_DIR = "data/raw"`): values other files' paths may name. */
-  constants: Array<{ name: string; value: string }>;
+  constants: Array<{ name: string; value: string; line: number }>;
+  /** Last names of the attributes the file assigns (`config.DATA_DIR = args.data` -> DATA_DIR): module
+   * defaults a caller overwrites. */
+  attributeTargets: string[];
+  /** Line spans that run only on Kaggle: an `if` whose test names Kaggle (`if KAGGLE:`,
+   * `if os.path.exists('/kaggle')`) with its elif/else blocks, and a line whose conditional expression does. */
+  kaggleBranches: Array<[number, number]>;
   /** Keyword arguments of any call whose name is a training hint (epochs=, n_splits=, batch_size=...). */
   kwargs: PyKwarg[];
   assigns: PyAssign[];
@@ -190,6 +196,8 @@ export function indexPythonText(path: string, text: string, notebook: boolean, p
     savers: [],
     saveCalls: [],
     constants: [],
+    attributeTargets: [],
+    kaggleBranches: [],
     kwargs: [],
     assigns: [],
     placeholders: [],
@@ -202,6 +210,7 @@ export function indexPythonText(path: string, text: string, notebook: boolean, p
   indexer.readCallsAndStrings();
   indexer.markProbedCalls(lines);
   indexer.markOptionalImports(lines);
+  indexer.markKaggleBranches(lines);
   indexer.readCommentMarks();
   index.placeholders.sort((a, b) => a.line - b.line);
   // A statement-level error (a print statement, `async` as a name) leaves whole tokens: names still read.
@@ -359,7 +368,7 @@ class FileIndexer {
     if ((next === 43 || next === 37) && prev !== 43 && prev !== 47 && prev !== 37) return "head";
     if (prev === 43 || next === 43 || next === 37 || (prev === 47 && t.kind[k - 2] !== T.OP)) return "joined";
     if (prev === opCode("==") || next === opCode("==") || prev === opCode("!=") || next === opCode("!=")) return "string-op";
-    if ((t.kind[k + 1] === T.NAME && this.str(k + 1) === "in") || (t.kind[k - 1] === T.NAME && this.str(k - 1) === "in" && callee < 0)) return "string-op";
+    if ((t.kind[k + 1] === T.NAME && (this.str(k + 1) === "in" || (this.str(k + 1) === "not" && this.str(k + 2) === "in"))) || (t.kind[k - 1] === T.NAME && this.str(k - 1) === "in" && callee < 0)) return "string-op";
     if (callee < 0) return undefined;
     const name = this.str(callee);
     const qualified = this.calleeBefore(callee);
@@ -412,6 +421,37 @@ class FileIndexer {
     }
     if (ranges.length === 0) return;
     for (const imp of index.imports) if (ranges.some(([a, b]) => imp.line >= a && imp.line <= b)) imp.optional = true;
+  }
+
+  /** Spans of code that runs only on Kaggle (see PyFileIndex.kaggleBranches). */
+  markKaggleBranches(lines: readonly LogicalLine[]): void {
+    const { t, index } = this;
+    const namesKaggle = (from: number, to: number) => {
+      for (let k = from; k < to; k++) if ((t.kind[k] === T.NAME || t.kind[k] === T.STRING) && /kaggle/i.test(t.kind[k] === T.STRING ? (t.value.get(k) ?? "") : this.str(k))) return true;
+      return false;
+    };
+    const blockEnd = (i: number) => {
+      let j = i + 1;
+      while (j < lines.length && lines[j]!.depth > lines[i]!.depth) j++;
+      return j;
+    };
+    for (let i = 0; i < lines.length; i++) {
+      const { from, to, depth } = lines[i]!;
+      const head = t.kind[from] === T.NAME ? this.str(from) : "";
+      if (head === "if" && namesKaggle(from + 1, to)) {
+        let j = blockEnd(i);
+        while (j < lines.length && lines[j]!.depth === depth && ["elif", "else"].includes(this.str(lines[j]!.from))) j = blockEnd(j);
+        index.kaggleBranches.push([t.line[from]!, t.line[lines[j - 1]!.to - 1]!]);
+        continue;
+      }
+      // `ROOT = '/kaggle/input/x' if KAGGLE else 'data'`: the test follows the `if`.
+      for (let k = from + 1; k < to; k++) {
+        if (t.kind[k] === T.NAME && this.str(k) === "if" && namesKaggle(k + 1, to)) {
+          index.kaggleBranches.push([t.line[from]!, t.line[to - 1]!]);
+          break;
+        }
+      }
+    }
   }
 
   /** Calls on a line that tests a path's existence, or in the block such a line opens. */
@@ -575,6 +615,7 @@ class FileIndexer {
     if (this.isOp(eq, ":")) while (eq < to && !this.isOp(eq, "=")) eq++;
     if (!this.isOp(eq, "=") || eq + 1 >= to) return;
     const target = this.text.slice(t.start[from]!, t.end[k]!);
+    if (k > from && this.str(from) !== "self" && this.str(from) !== "cls" && !this.index.attributeTargets.includes(this.str(k))) this.index.attributeTargets.push(this.str(k));
     const hint = hinted(target);
     let hasString = false;
     // A string, __file__, or a path constant already known (`save_as = OUT_DIR / f.stem`).
@@ -583,7 +624,7 @@ class FileIndexer {
     const value = this.reader.value(null, eq + 1, to);
     if (k === from && value.path !== null && (value.kind === "string" || value.kind === "other" || value.kind === "name")) {
       this.constants.set(target, value.path);
-      if (depth === 0 && !value.path.startsWith("*")) this.index.constants.push({ name: target, value: value.path });
+      if (depth === 0 && !value.path.startsWith("*")) this.index.constants.push({ name: target, value: value.path, line: t.line[from]! });
     }
     if (hint) this.index.assigns.push({ line: t.line[from]!, target, value, entry: depth > 0 && k === from });
   }
