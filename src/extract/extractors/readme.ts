@@ -13,6 +13,10 @@ const SUB_README = /\/readme(\.(md|markdown|rst|txt))?$/i;
 const MAX_DOCS = 20;
 /** Extensions of files a README names that the repo itself should ship (outputs and data are left out). */
 const MENTIONED = /\.(py|sh|ipynb|ya?ml|toml|cfg|ini|r)$|(^|\/)(requirements[\w.-]*\.txt|environment\.ya?ml|Dockerfile|setup\.py|Makefile)$/i;
+/** Names a reader fills in (`configs/xxx.yaml`, `path/to/config.yaml`, `your_config.yaml`, `[name].py`, `....yaml`). */
+const PLACEHOLDER = /(?:^|\/)path\/to\/|(?:^|\/)(?:x{3,}|your(?:[_-][\w-]*)?|\.{3,}[^/]*|\[[^\]/]*\])(?:\.[\w]+)?$|(?:^|\/)(?:x{3,}|your(?:[_-][\w-]*)?|\.{3,})\//i;
+/** A line that speaks of an installed package's files ("edit keras/backend/x.py in your site-packages"). */
+const INSTALLED = /site-packages|dist-packages|\blib\/python\d|\binstalled\s+(?:package|library|module)|\byour\s+(?:python|conda|virtual|venv|env(?:ironment)?)\b/i;
 
 export const extractor: Extractor = {
   id: "readme",
@@ -77,15 +81,20 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     records.push({ kind: "mention", file, line, target, name, exists, ...(runBy ? { runBy } : {}), ...(near ? { nearest: near } : {}), ...(under ? { runFrom: under } : {}) });
   };
   const fileExists = (path: string) => view.has(path) || view.isDir(path);
-  const mentionFile = (line: number, raw: string, fromReadmeDir: boolean, runBy: string | null = null) => {
+  const lines = text.split(/\r?\n/);
+  /** `prose`: a name in the text, not a command's argument; a bare one may be anywhere in the repo. */
+  const mentionFile = (line: number, raw: string, fromReadmeDir: boolean, runBy: string | null = null, prose = false) => {
     const clean = raw.replace(/[#?].*$/, "").replace(/[.,:;]+$/, "");
-    if (!isLocal(clean) || !MENTIONED.test(clean)) return;
+    if (!isLocal(clean) || !MENTIONED.test(clean) || PLACEHOLDER.test(clean)) return;
+    if (INSTALLED.test(`${lines[line - 2] ?? ""} ${lines[line - 1] ?? ""}`)) return;
     const fromRoot = joinRel("", clean);
     const fromDir = joinRel(dir, clean);
     // Links are relative to the README's folder, commands usually to the root: try both, name the likelier.
     const name = fileExists(fromRoot) ? fromRoot : fileExists(fromDir) || fromReadmeDir ? fromDir : fromRoot;
     if (name.startsWith("..")) return;
-    mention(line, "file", name, fileExists(fromRoot) || fileExists(fromDir), runBy);
+    // "The model is built in `model_zoo.py`": prose names a file by its name alone, wherever it lies.
+    const anywhere = prose && !clean.includes("/") && view.files().some((e) => e.path.endsWith(`/${clean}`));
+    mention(line, "file", name, fileExists(fromRoot) || fileExists(fromDir) || anywhere, runBy);
   };
   const mentionBranch = (line: number, name: string) => {
     const clean = name.replace(/^origin\//, "");
@@ -153,7 +162,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     for (const input of command.inputs) mentionFile(line, input, false);
     for (const branch of command.branches) mentionBranch(line, branch);
   }
-  for (const { line, text: span } of parts.inline) if (!/\s/.test(span)) mentionFile(line, span, false);
+  for (const { line, text: span } of parts.inline) if (!/\s/.test(span)) mentionFile(line, span, false, null, true);
   // A notebook repo's README names its notebooks ("`train.ipynb` - contains the training pipeline"):
   // that is its command, run as jupyter would.
   const proseByLine = new Map(parts.prose.map((p) => [p.line, p.text]));
