@@ -19,6 +19,7 @@ import { dataSources, documentedBy } from "../data/sources.js";
 import { parseReadme } from "../readme-parse.js";
 import { joinContinuations } from "../readme-commands.js";
 import { SETUP_CALLS, TORCHVISION_BUILDER } from "../python/setup-hints.js";
+import { kaggleNotebooks } from "../paths/kaggle-notebooks.js";
 
 const WEIGHT_CALLS = new Set(["load_weights", "load_model", "from_pretrained", "load_from_checkpoint", "load_checkpoint", "Booster"]);
 const WEIGHT_EXT = /\.(?:pt|pth|ckpt|bin|safetensors|h5|hdf5|keras|onnx|pb|tflite|params|weights)$/i;
@@ -149,9 +150,20 @@ export const extractor: Extractor = {
       if (!kernelSources.has(slug)) kernelSources.set(slug, `${r.file}:${r.line}`);
       if (![...slugs.values()].some((x) => typeof x.slug === "string" && slugMatches(x.slug.slice(x.slug.lastIndexOf("/") + 1), slug))) slugs.set(`${kind}:${slug}`, { file: r.file, line: r.line, kind, slug, inRepo: false, fetched: false });
     }
+    // The folders the README runs each script from (`cd workdir` then `python ../src/train.py`): its relative
+    // reads start there. Each stands as the script's own path moved into that folder.
+    const runFrom = new Map<string, string[]>();
+    for (const r of ctx.facts.families.readme ?? []) {
+      if (r.kind !== "command" || typeof r.script !== "string" || typeof r.cwd !== "string") continue;
+      const moved = `${r.cwd}/${r.script.slice(r.script.lastIndexOf("/") + 1)}`;
+      if (moved !== r.script) (runFrom.get(r.script) ?? runFrom.set(r.script, []).get(r.script)!).push(moved);
+    }
+    const forKaggle = kaggleNotebooks(ctx.facts, (path) => ctx.view.read(path));
     for (const file of index.files) {
       if (isTestFile(file)) continue;
       const seen = new Set<string>();
+      // A notebook meant for Kaggle runs in /kaggle/working: its ../input/<x> is where Kaggle mounts its sources.
+      const kaggleLayout = file.notebook ? forKaggle(file.path) : null;
       const constants = new Map(file.constants.map((c) => [c.name, c.value]));
       for (const call of file.calls) {
         const read = readPath(call, constants);
@@ -172,9 +184,11 @@ export const extractor: Extractor = {
           fetched ||= fetchedBy(t.path);
           producedBy ??= produced.producer(t.path, file.path, read.folder);
           documented ??= documentedBy(sources, t.path, file.path, file.notebook);
+          for (const from of runFrom.get(file.path) ?? []) documented ??= documentedBy(sources, t.path, from, file.notebook);
           if (documented === null && competition && COMPETITION_FILE.test(t.path.replace(/\*/g, "x"))) documented = competition;
           if (t.by && resolved === null) resolved = `${t.path} (${t.by})`;
         }
+        if (documented === null && kaggleLayout !== null && /^(?:\.\.\/)+input\/|^\/kaggle\/input\//.test(read.path)) documented = kaggleLayout;
         // Under a root the user configures (`config.dataset_path`), with the README linking the data package.
         if (documented === null && read.root && sources.packageLink) documented = sources.packageLink;
         if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;

@@ -2,7 +2,7 @@
 // shell text (scripts, Makefiles, Dockerfiles, .bat, R and MATLAB files, os.system/subprocess strings,
 // notebook `!` lines, commands built in strings), and relative paths that climb out of the repo. Python 2
 // files are read with a tokenizer that accepts Python 2's forms; configs inside a vendored copy are read too.
-import type { FactRecord, Facts } from "../../model/facts.js";
+import type { FactRecord } from "../../model/facts.js";
 import type { Extractor } from "../extractor.js";
 import { configValues, scannableConfig } from "../python/config-lines.js";
 import { recordAt } from "../python/locate.js";
@@ -15,32 +15,12 @@ import { classifyPath, climbsOutOfRepo } from "../paths/classify.js";
 import { containerRoots } from "../paths/containers.js";
 import { commentMarker, shellPaths } from "../paths/shell-words.js";
 import { isDockerfilePath } from "../env/dockerfile.js";
+import { kaggleNotebooks } from "../paths/kaggle-notebooks.js";
 import { configsToEdit, inKaggleBranch, overriddenDefaults, overwrittenConstants, type ReadmeCommand, type Settable } from "../paths/settable.js";
 
 /** A notebook's /kaggle/working is Kaggle's own output folder, where the notebook runs: no one machine's. */
 function ownFolderOfKaggle<K extends string>(kind: K | null, notebook: boolean): K | null {
   return notebook && kind === "kaggle-working" ? null : kind;
-}
-
-/** Whether a notebook is meant for Kaggle: a kernel-metadata.json in its folder or above names data
- * sources, or its own metadata lists Kaggle data sources (a notebook downloaded from Kaggle). Then its
- * /kaggle/input/<slug> is where Kaggle mounts those sources, the platform's layout. */
-function kaggleNotebooks(facts: Facts, read: (path: string) => string | null): (path: string) => boolean {
-  const folders = new Set<string>();
-  for (const r of facts.families["kaggle-kernel"] ?? []) {
-    if (typeof r.file === "string" && typeof r.kind === "string" && r.kind.endsWith("-source")) folders.add(r.file.includes("/") ? r.file.slice(0, r.file.lastIndexOf("/") + 1) : "");
-  }
-  return (path) => [...folders].some((f) => path.startsWith(f)) || ownKaggleSources(read(path));
-}
-
-function ownKaggleSources(text: string | null): boolean {
-  if (text === null || !text.includes('"kaggle"')) return false;
-  try {
-    const sources = (JSON.parse(text) as { metadata?: { kaggle?: { dataSources?: unknown } } })?.metadata?.kaggle?.dataSources;
-    return Array.isArray(sources) && sources.length > 0;
-  } catch {
-    return false;
-  }
 }
 
 const MOUNT = { mount: "/kaggle/input" };
@@ -62,7 +42,7 @@ export const extractor: Extractor = {
     for (const indexed of files) {
       if (isTestFile(indexed)) continue; // fixtures: the paths a test feeds, not the pipeline's
       const file = python2.get(indexed.path) ?? indexed;
-      const mount = file.notebook && forKaggle(file.path) ? MOUNT : {};
+      const mount = file.notebook && forKaggle(file.path) !== null ? MOUNT : {};
       const mounted = (kind: string) => (kind === "kaggle-input" ? mount : {});
       const defaults = overriddenDefaults(file, commands);
       const settable = (value: string, line: number, kind: string): Settable | null =>

@@ -1,6 +1,8 @@
 // data-refs: a file the pipeline writes itself is produced, however the write spells its path.
 import { describe, expect, it } from "vitest";
 import { extractor as dataRefs } from "../../../src/extract/extractors/data-refs.js";
+import { extractor as readmeExtractor } from "../../../src/extract/extractors/readme.js";
+import { extractor as kaggleKernel } from "../../../src/extract/extractors/kaggle-kernel.js";
 import { notebook, run } from "./helpers.js";
 
 /** Each read of the repo: [path, the write that produces it]. */
@@ -97,6 +99,33 @@ describe("data-refs: files the pipeline produces", () => {
       ["ckpt/pl/epoch=3.ckpt", "train_pl.py:2"],
       ["runs/bert/checkpoint-500/pytorch_model.bin", "train_hf.py:2"],
       ["results/demo/fold*.pt", "train_kuma.py:2"],
+    ]);
+  });
+});
+
+describe("data-refs: data the README documents", () => {
+  const documented = async (files: Record<string, string>, families = {}) =>
+    (await run(dataRefs, files, families)).filter((r) => r.kind === "read").map((r) => [r.path, r.documentedBy]);
+
+  it("reads a path from the folder the README runs the script in", async () => {
+    const files = {
+      "README.md": "Download the competition data and extract it into `workdir/data`.\n\n```\ncd workdir\npython ../src/train.py\n```\n",
+      "src/train.py": "import pandas as pd\ndf = pd.read_csv('data/train.csv')\n",
+    };
+    const readme = await run(readmeExtractor, files);
+    expect(await documented(files, { readme })).toEqual([["data/train.csv", "README.md:1"]]);
+  });
+
+  it("takes ../input in a notebook meant for Kaggle as the platform's layout", async () => {
+    const files = {
+      "kernels/kernel-metadata.json": '{"id": "alice/infer", "code_file": "infer.ipynb", "kernel_type": "notebook", "dataset_sources": ["alice/weights"]}',
+      "kernels/infer.ipynb": notebook("import pandas as pd\ndf = pd.read_csv('../input/siim-extra/labels.csv')\n"),
+      "eda.ipynb": notebook("import pandas as pd\ndf = pd.read_csv('../input/siim-extra/labels.csv')\n"),
+    };
+    const kernel = await run(kaggleKernel, files);
+    expect(await documented(files, { "kaggle-kernel": kernel })).toEqual([
+      ["../input/siim-extra/labels.csv", null],
+      ["../input/siim-extra/labels.csv", "kernels/kernel-metadata.json:1"],
     ]);
   });
 });
