@@ -6,6 +6,7 @@ import { parseReadme } from "../readme-parse.js";
 import { interpretLine, isLocal, joinContinuations, joinRel, type Purpose, type ShellCommand, type ShellEnv } from "../readme-commands.js";
 import { makePurposes, ownRunners, scriptPurposes } from "../readme-scripts.js";
 import { editDistance } from "../../model/edit-distance.js";
+import { imageInfo } from "../env/images.js";
 
 const ROOT_README = /^readme(\.(md|markdown|rst|txt|org))?$/i;
 const DOCS = /^docs?\/.*\.(md|markdown|rst)$/i;
@@ -358,7 +359,9 @@ function proseInstalls(file: string, prose: ReadonlyArray<{ line: number; text: 
       else if (SETUP_SCRIPT.test(path) && /\b(?:run|execute|launch|call|source)\b/i.test(words)) add(line, `bash ${path}`, path);
     }
     if (/\b(?:docker\s*hub|docker|container|image)\b/i.test(words)) {
-      for (const m of text.matchAll(/`([a-z0-9][\w.-]*\/[\w.-]+:[\w.-]+)`/g)) add(line, `docker pull ${m[1]}`, null);
+      // `owner/name:tag`, or a registry's longer name (`nvcr.io/nvidia/pytorch:21.03-py3`); without a tag only
+      // an image the table of known images names (`gcr.io/kaggle-images/python`).
+      for (const m of text.matchAll(/`([a-z0-9][\w.-]*(?:\/[\w.-]+)+)(:[\w.-]+)?`/g)) if (m[2] || imageInfo(m[1]!) !== null) add(line, `docker pull ${m[1]}${m[2] ?? ""}`, null);
     }
   }
   return out;
