@@ -49,6 +49,12 @@ function readPath(call: PyCall, constants: ReadonlyMap<string, string>): Read | 
   // `smp.Unet("resnet34")`), not files; YOLO("yolov5s.pt") alone loads weights.
   if ((SETUP_CALLS.has(last) && last !== "YOLO") || TORCHVISION_BUILDER.test(last)) return null;
   const positional = call.args.filter((a) => a.name === null);
+  // torch.hub.load("org/repo", "model"): a public GitHub repo the hub fetches; only `source="local"` names a
+  // folder of the repo, and `path=` a checkpoint the model loads.
+  if (/(?:^|\.)hub\.load$/.test(call.callee) && !call.args.some((a) => a.name === "source" && a.value === "local")) {
+    const checkpoint = call.args.find((a) => a.name === "path")?.path;
+    return checkpoint ? { path: checkpoint, kind: "weights", folder: false } : null;
+  }
   if (last === "open") {
     // Path(...).open("w") and f.open(mode): the mode, not a path; the path is the receiver's.
     if (positional[0]?.kind === "string" && /^[rwxabt+]+$/.test(positional[0].value)) return null;

@@ -129,3 +129,21 @@ describe("data-refs: data the README documents", () => {
     ]);
   });
 });
+
+describe("data-refs: what a public hub serves", () => {
+  it("takes torch.hub.load of a GitHub repo as a fetch from a public source; a local hub dir and a checkpoint path are read", async () => {
+    const records = await run(dataRefs, {
+      "model.py": [
+        "import torch",
+        "m = torch.hub.load('facebookresearch/dino:main', 'dino_vits16')",
+        "y = torch.hub.load('ultralytics/yolov5', 'custom', path='best.pt')",
+        "l = torch.hub.load('third_party/yolov5', 'custom', source='local')",
+        "",
+      ].join("\n"),
+    });
+    expect(records.filter((r) => r.kind === "read" || r.kind === "weights").map((r) => [r.path, r.line])).toEqual([
+      ["best.pt", 3],
+      ["third_party/yolov5", 4],
+    ]);
+  });
+});
