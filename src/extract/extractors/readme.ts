@@ -17,7 +17,7 @@ const MENTIONED = /\.(py|sh|ipynb|ya?ml|toml|cfg|ini|r)$|(^|\/)(requirements[\w.
 /** Names a reader fills in (`configs/xxx.yaml`, `path/to/config.yaml`, `your_config.yaml`, `[name].py`, `....yaml`). */
 const PLACEHOLDER = /(?:^|\/)path\/to\/|(?:^|\/)(?:x{3,}|your(?:[_-][\w-]*)?|\.{3,}[^/]*|\[[^\]/]*\])(?:\.[\w]+)?$|(?:^|\/)(?:x{3,}|your(?:[_-][\w-]*)?|\.{3,})\//i;
 /** A line that speaks of an installed package's files ("edit keras/backend/x.py in your site-packages"). */
-const INSTALLED = /site-packages|dist-packages|\blib\/python\d|\binstalled\s+(?:package|library|module)|\byour\s+(?:python|conda|virtual|venv|env(?:ironment)?)\b/i;
+const INSTALLED = /site-packages|dist-packages|\blib\/python\d/i;
 
 export const extractor: Extractor = {
   id: "readme",
