@@ -1,3 +1,4 @@
+// configsToEdit: which repo files a README line tells the reader to edit.
 import { describe, expect, it } from "vitest";
 import { configsToEdit } from "../../../src/extract/paths/settable.js";
 
