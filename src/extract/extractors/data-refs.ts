@@ -157,7 +157,8 @@ export const extractor: Extractor = {
       if (![...slugs.values()].some((x) => typeof x.slug === "string" && slugMatches(x.slug.slice(x.slug.lastIndexOf("/") + 1), slug))) slugs.set(`${kind}:${slug}`, { file: r.file, line: r.line, kind, slug, inRepo: false, fetched: false });
     }
     // The folders the README runs each script from (`cd workdir` then `python ../src/train.py`): its relative
-    // reads start there. Each stands as the script's own path moved into that folder.
+    // reads start there, for what the repo ships, a step writes and the README documents. Each stands as the
+    // script's own path moved into that folder.
     const runFrom = new Map<string, string[]>();
     for (const r of ctx.facts.families.readme ?? []) {
       if (r.kind !== "command" || typeof r.script !== "string" || typeof r.cwd !== "string") continue;
@@ -190,7 +191,11 @@ export const extractor: Extractor = {
           fetched ||= fetchedBy(t.path);
           producedBy ??= produced.producer(t.path, file.path, read.folder);
           documented ??= documentedBy(sources, t.path, file.path, file.notebook);
-          for (const from of runFrom.get(file.path) ?? []) documented ??= documentedBy(sources, t.path, from, file.notebook);
+          for (const from of runFrom.get(file.path) ?? []) {
+            inRepo ||= paths.exists(t.path, from);
+            producedBy ??= produced.producer(t.path, from, read.folder);
+            documented ??= documentedBy(sources, t.path, from, file.notebook);
+          }
           if (documented === null && competition && COMPETITION_FILE.test(t.path.replace(/\*/g, "x"))) documented = competition;
           if (t.by && resolved === null) resolved = `${t.path} (${t.by})`;
         }

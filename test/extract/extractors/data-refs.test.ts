@@ -116,6 +116,21 @@ describe("data-refs: data the README documents", () => {
     expect(await documented(files, { readme })).toEqual([["data/train.csv", "README.md:1"]]);
   });
 
+  it("finds what a step writes, and what the repo ships, from the folder the README runs the reading script in", async () => {
+    const files = {
+      "README.md": "```\npython prep.py\ncd workdir\npython ../src/train.py\n```\n",
+      "prep.py": "import pandas as pd\npd.DataFrame().to_csv('workdir/data/folds.csv')\n",
+      "src/train.py": "import pandas as pd\nfolds = pd.read_csv('data/folds.csv')\nlabels = pd.read_csv('meta/labels.csv')\n",
+      "workdir/meta/labels.csv": "id,label\n",
+    };
+    const readme = await run(readmeExtractor, files);
+    const records = (await run(dataRefs, files, { readme })).filter((r) => r.kind === "read");
+    expect(records.map((r) => [r.path, r.producedBy, r.inRepo])).toEqual([
+      ["data/folds.csv", "prep.py:2", false],
+      ["meta/labels.csv", null, true],
+    ]);
+  });
+
   it("takes ../input in a notebook meant for Kaggle as the platform's layout", async () => {
     const files = {
       "kernels/kernel-metadata.json": '{"id": "alice/infer", "code_file": "infer.ipynb", "kernel_type": "notebook", "dataset_sources": ["alice/weights"]}',
