@@ -208,9 +208,12 @@ export class ArgReader {
     const text = this.stringValue(a, b);
     if (text !== null) return text;
     if (b === a + 1 && t.kind[a] === T.NAME) return this.constants.get(this.name(a)!) ?? "*";
-    // "fold{}/x.pth".format(i): the template with its fields unknown.
-    if (t.kind[a] === T.STRING && this.op(a + 1, ".") && this.name(a + 2) === "format" && this.op(a + 3, "(") && this.closing(a + 3) === b - 1)
-      return (t.value.get(a) ?? "").replace(/\{[^{}]*\}/g, "*");
+    // "fold{}/x.pth".format(i), TEMPLATE.format(i) of a known constant: the template with its fields unknown.
+    const template = t.kind[a] === T.STRING ? t.value.get(a) : t.kind[a] === T.NAME ? this.constants.get(this.name(a)!) : undefined;
+    if (template !== undefined && this.op(a + 1, ".") && this.name(a + 2) === "format" && this.op(a + 3, "(") && this.closing(a + 3) === b - 1)
+      return template.replace(/\{[^{}]*\}/g, "*");
+    const renamed = this.withSuffix(a, b);
+    if (renamed !== null) return renamed;
     const here = this.fileFolder(a, b);
     if (here !== null) return here;
     // A call to os.path.join / Path(...): its arguments joined with "/".
@@ -222,8 +225,32 @@ export class ArgReader {
         const parts = this.split(open).map(([x, y]) => this.pathParts(x, y)?.join("") ?? "*");
         return parts.join("/");
       }
+      // str(p), os.fspath(p): the path itself.
+      if (this.closing(open) === last && open === a + 1 && (this.name(a) === "str" || this.name(a) === "fspath") && last > open + 1) return this.pathParts(open + 1, last)?.join("") ?? "*";
+      if (this.closing(open) === last && open === a + 3 && this.name(a) === "os" && this.name(a + 2) === "fspath" && last > open + 1) return this.pathParts(open + 1, last)?.join("") ?? "*";
     }
     return "*";
+  }
+
+  /** `p.with_suffix('.png')`, `change_extension(p, '.png')`: the same path with that extension; an unknown
+   * file keeps an unknown folder (`*\/*.png`), since only its name's end is known. Null for anything else. */
+  private withSuffix(a: number, b: number): string | null {
+    const t = this.t;
+    const last = b - 1;
+    if (!this.op(last, ")") || t.kind[last - 1] !== T.STRING) return null;
+    const ext = t.value.get(last - 1) ?? "";
+    if (!/^(?:\.[\w-]+)*$/.test(ext)) return null;
+    let stem: string | null = null;
+    if (this.name(last - 3) === "with_suffix" && this.op(last - 2, "(") && this.op(last - 4, ".") && last - 4 > a) stem = this.pathParts(a, last - 4)?.join("") ?? "*";
+    else if (this.name(a) === "change_extension" && this.op(a + 1, "(") && this.closing(a + 1) === last) {
+      const parts = this.split(a + 1);
+      if (parts.length !== 2) return null;
+      stem = this.pathParts(parts[0]![0], parts[0]![1])?.join("") ?? "*";
+    }
+    if (stem === null) return null;
+    const base = stem.slice(stem.lastIndexOf("/") + 1);
+    const renamed = `${stem.slice(0, stem.length - base.length)}${base.replace(/\.[^.*/]*$/, "")}${ext}`;
+    return /^[*.]/.test(base) && !stem.includes("/") ? `*/${renamed}` : renamed;
   }
 
   /** `os.path.dirname(__file__)`, `Path(__file__).parent.parent`, `os.path.abspath(...)` around them: the

@@ -45,6 +45,18 @@ export interface PyWrite {
   line: number;
   path: string;
   call: string;
+  /** A folder the call fills with what it writes (`output_dir=`, Catalyst's `logdir=`, Lightning's `dirpath=`). */
+  folder?: boolean;
+}
+
+/** A function of the file whose body hands one of its parameters to a writer as the path (`def
+ * save_on_master(*args): torch.save(*args)`): a call of it writes there too. `at`: the parameter's
+ * position (self dropped); -1 when the body forwards `*args`, so any positional argument may be the path. */
+export interface PySaver {
+  name: string;
+  at: number;
+  /** The parameter's name, for a call that passes it by keyword. */
+  param?: string;
 }
 
 export interface PyPlaceholder {
@@ -78,8 +90,17 @@ export interface PyFileIndex {
   /** Paths the code writes or creates (to_csv, np.save, torch.save, open(..., "w"), makedirs ...); "*" for a
    * checkpoint saved at a path the code does not spell. */
   writes: PyWrite[];
+  /** Local functions that save their argument, and the calls whose name may be one (`save_on_master(...)`). */
+  savers: PySaver[];
+  saveCalls: PyCall[];
   /** Top-level assignments of a path-like string (`DATA_DIR = "data/raw"`): values other files' paths may name. */
-  constants: Array<{ name: string; value: string }>;
+  constants: Array<{ name: string; value: string; line: number }>;
+  /** Last names of the attributes the file assigns (`config.DATA_DIR = args.data` -> DATA_DIR): module
+   * defaults a caller overwrites. */
+  attributeTargets: string[];
+  /** Line spans that run only on Kaggle: an `if` whose test names Kaggle (`if KAGGLE:`,
+   * `if os.path.exists('/kaggle')`) with its elif/else blocks, and a line whose conditional expression does. */
+  kaggleBranches: Array<[number, number]>;
   /** Keyword arguments of any call whose name is a training hint (epochs=, n_splits=, batch_size=...). */
   kwargs: PyKwarg[];
   assigns: PyAssign[];
@@ -114,12 +135,19 @@ for (const [names, at, keywords] of [
   ["to_csv to_pickle to_parquet to_feather to_json to_hdf to_excel to_netcdf to_file savefig imwrite imsave write_text write_bytes save_pretrained save_weights savez savez_compressed savetxt mkdir makedirs extractall write_parquet", 0, "path_or_buf path fname filepath file fp filename"],
   ["save", 0, "path f fp fname filepath"],
   ["dump save_image copy copyfile copy2 copytree move rename urlretrieve WriteImage symlink", 1, "filename file fp f dst dest path"],
-  ["ModelCheckpoint save_checkpoint", 0, "filepath dirpath"],
+  ["ModelCheckpoint save_checkpoint", 0, "filepath"],
   ["DiskSaver", 0, "dirname"],
   ["open File", 0, "file name"],
 ] as const) {
   for (const name of names.split(" ")) WRITE_CALLS.set(name, { at, names: keywords.split(" ") });
 }
+
+/** Keyword arguments that name the folder a call writes into: Hugging Face's `output_dir`, Catalyst's
+ * `logdir` (logdir/checkpoints/best.pth), Lightning's `dirpath` and `default_root_dir`, `export_dir`, `save_dir`. */
+const OUTPUT_KWARGS = new Set("output_dir out_dir outdir logdir dirpath default_root_dir export_dir save_dir checkpoint_dir ckpt_dir".split(" "));
+/** Names a thin wrapper around a writer goes by: only calls of such names are kept to be matched with the
+ * repo's savers. */
+const SAVER_NAME = /save|dump|export|write|persist/i;
 
 const JOIN_CALLS = new Set(["join", "Path", "PurePath", "PosixPath", "WindowsPath"]);
 const STRING_METHODS = new Set("replace split rsplit startswith endswith strip lstrip rstrip find rfind index rindex count partition rpartition removeprefix removesuffix".split(" "));
@@ -165,7 +193,11 @@ export function indexPythonText(path: string, text: string, notebook: boolean, p
     wordStrings: [],
     calls: [],
     writes: [],
+    savers: [],
+    saveCalls: [],
     constants: [],
+    attributeTargets: [],
+    kaggleBranches: [],
     kwargs: [],
     assigns: [],
     placeholders: [],
@@ -178,6 +210,7 @@ export function indexPythonText(path: string, text: string, notebook: boolean, p
   indexer.readCallsAndStrings();
   indexer.markProbedCalls(lines);
   indexer.markOptionalImports(lines);
+  indexer.markKaggleBranches(lines);
   indexer.readCommentMarks();
   index.placeholders.sort((a, b) => a.line - b.line);
   // A statement-level error (a print statement, `async` as a name) leaves whole tokens: names still read.
@@ -189,6 +222,8 @@ export function indexPythonText(path: string, text: string, notebook: boolean, p
 class FileIndexer {
   /** Module-level string constants, for the path arguments that name them. */
   private readonly constants = new Map<string, string>();
+  /** The functions of the file, with their parameters and lines, for the writes their bodies make. */
+  private readonly defs: Array<{ name: string; params: string[]; from: number; to: number }> = [];
   private readonly reader: ArgReader;
 
   constructor(
@@ -233,6 +268,7 @@ class FileIndexer {
       if (head === "import" || head === "from") this.readImport(from, to);
       else if (head === "def" || (head === "async" && this.str(from + 1) === "def")) {
         defs.push({ depth, decorators, stmts: 0 });
+        this.readDef(lines, i, head === "def" ? from : from + 1);
         const colon = this.lastColon(from, to);
         if (colon > 0 && colon === to - 2 && this.isOp(to - 1, "...") && !skipsPlaceholders(decorators) && block?.head !== "class")
           index.placeholders.push({ line: t.line[from]!, kind: "ellipsis-body", text: this.lineText(from) });
@@ -246,6 +282,19 @@ class FileIndexer {
       else this.readAssignment(from, to, depth);
       decorators = [];
     }
+  }
+
+  /** A function's name, parameters (self and cls dropped; `*args` kept with its star) and line span. */
+  private readDef(lines: readonly LogicalLine[], i: number, def: number): void {
+    const { t } = this;
+    const { depth } = lines[i]!;
+    const name = this.str(def + 1);
+    if (!this.isOp(def + 2, "(")) return;
+    const params = this.reader.split(def + 2).map(([x]) => (this.isOp(x, "*") || this.isOp(x, "**") ? `${this.str(x)}${this.str(x + 1)}` : this.str(x)));
+    if (params[0] === "self" || params[0] === "cls") params.shift();
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.depth > depth) j++;
+    this.defs.push({ name, params, from: t.line[lines[i]!.from]!, to: t.line[lines[j - 1]!.to - 1]! });
   }
 
   /** Calls, keyword arguments, dict entries and path-like strings, in one scan with a bracket stack that
@@ -282,10 +331,12 @@ class FileIndexer {
           const last = this.str(k - 1);
           const interesting = interestingCall(last);
           const writer = WRITE_CALLS.get(last);
-          if (interesting || writer) {
+          const wrapper = !interesting && SAVER_NAME.test(last);
+          if (interesting || writer || wrapper) {
             const callee = this.calleeBefore(k - 1);
             const args = reader.args(k);
             if (interesting) index.calls.push({ line: t.line[k]!, callee, args, decorator: this.isOp(k - 2 - 2 * dots(callee), "@") });
+            if (wrapper) index.saveCalls.push({ line: t.line[k]!, callee, args, decorator: false });
             if (writer) this.readWrite(t.line[k]!, callee, last, args, writer);
           }
         }
@@ -294,6 +345,7 @@ class FileIndexer {
       else if (op === 61 && t.kind[k - 1] === T.NAME && (this.isOp(k - 2, "(") || this.isOp(k - 2, ","))) {
         const name = this.str(k - 1);
         const callee = callees[callees.length - 1] ?? -1;
+        if (callee >= 0 && (OUTPUT_KWARGS.has(name) || (name === "serial" && /Trainer$/.test(this.str(callee))))) this.readOutputKwarg(t.line[k]!, this.calleeBefore(callee), name, reader.value(name, k + 1, this.argEnd(k + 1)));
         if (callee >= 0 && hinted(name))
           index.kwargs.push({ line: t.line[k]!, callee: this.calleeBefore(callee), arg: reader.value(name, k + 1, this.argEnd(k + 1)) });
       }
@@ -316,7 +368,7 @@ class FileIndexer {
     if ((next === 43 || next === 37) && prev !== 43 && prev !== 47 && prev !== 37) return "head";
     if (prev === 43 || next === 43 || next === 37 || (prev === 47 && t.kind[k - 2] !== T.OP)) return "joined";
     if (prev === opCode("==") || next === opCode("==") || prev === opCode("!=") || next === opCode("!=")) return "string-op";
-    if ((t.kind[k + 1] === T.NAME && this.str(k + 1) === "in") || (t.kind[k - 1] === T.NAME && this.str(k - 1) === "in" && callee < 0)) return "string-op";
+    if ((t.kind[k + 1] === T.NAME && (this.str(k + 1) === "in" || (this.str(k + 1) === "not" && this.str(k + 2) === "in"))) || (t.kind[k - 1] === T.NAME && this.str(k - 1) === "in" && callee < 0)) return "string-op";
     if (callee < 0) return undefined;
     const name = this.str(callee);
     const qualified = this.calleeBefore(callee);
@@ -371,6 +423,37 @@ class FileIndexer {
     for (const imp of index.imports) if (ranges.some(([a, b]) => imp.line >= a && imp.line <= b)) imp.optional = true;
   }
 
+  /** Spans of code that runs only on Kaggle (see PyFileIndex.kaggleBranches). */
+  markKaggleBranches(lines: readonly LogicalLine[]): void {
+    const { t, index } = this;
+    const namesKaggle = (from: number, to: number) => {
+      for (let k = from; k < to; k++) if ((t.kind[k] === T.NAME || t.kind[k] === T.STRING) && /kaggle/i.test(t.kind[k] === T.STRING ? (t.value.get(k) ?? "") : this.str(k))) return true;
+      return false;
+    };
+    const blockEnd = (i: number) => {
+      let j = i + 1;
+      while (j < lines.length && lines[j]!.depth > lines[i]!.depth) j++;
+      return j;
+    };
+    for (let i = 0; i < lines.length; i++) {
+      const { from, to, depth } = lines[i]!;
+      const head = t.kind[from] === T.NAME ? this.str(from) : "";
+      if (head === "if" && namesKaggle(from + 1, to)) {
+        let j = blockEnd(i);
+        while (j < lines.length && lines[j]!.depth === depth && ["elif", "else"].includes(this.str(lines[j]!.from))) j = blockEnd(j);
+        index.kaggleBranches.push([t.line[from]!, t.line[lines[j - 1]!.to - 1]!]);
+        continue;
+      }
+      // `ROOT = '/kaggle/input/x' if KAGGLE else 'data'`: the test follows the `if`.
+      for (let k = from + 1; k < to; k++) {
+        if (t.kind[k] === T.NAME && this.str(k) === "if" && namesKaggle(k + 1, to)) {
+          index.kaggleBranches.push([t.line[from]!, t.line[to - 1]!]);
+          break;
+        }
+      }
+    }
+  }
+
   /** Calls on a line that tests a path's existence, or in the block such a line opens. */
   markProbedCalls(lines: readonly LogicalLine[]): void {
     const { t, index } = this;
@@ -390,6 +473,15 @@ class FileIndexer {
     for (const call of index.calls) if (ranges.some(([a, b]) => call.line >= a && call.line <= b)) call.probed = true;
   }
 
+  /** A keyword that names where a call writes: a folder it fills, or a trainer's name (`serial=f'fold{k}'`),
+   * under which it saves its weights in a folder the run picks. */
+  private readOutputKwarg(line: number, callee: string, name: string, arg: PyArg): void {
+    const path = arg.path;
+    if (path === null || /^[*/.]*$/.test(path)) return;
+    if (name === "serial") this.index.writes.push({ line, path: `*/${path}.*`, call: callee });
+    else this.index.writes.push({ line, path, call: callee, folder: true });
+  }
+
   /** The path a writer call writes, when it spells one. */
   private readWrite(line: number, callee: string, last: string, args: PyArg[], writer: { at: number; names: string[] }): void {
     const positional = args.filter((a) => a.name === null);
@@ -401,10 +493,24 @@ class FileIndexer {
     const spells = (a: PyArg | undefined) => a !== undefined && a.path !== null && !/^[*/.]*$/.test(a.path);
     let arg = writer.names.map((n) => args.find((a) => a.name === n)).find(Boolean) ?? positional[writer.at];
     if (!spells(arg)) arg = positional.find(spells) ?? arg;
-    const path = arg?.path;
+    this.readSaver(line, args, arg);
+    let path = arg?.path;
+    // np.save("x", a) writes x.npy, np.savez x.npz: numpy adds the suffix a bare name lacks.
+    const suffix = /^(?:np|numpy)\.save$/.test(callee) ? ".npy" : /^(?:np|numpy)\.savez(?:_compressed)?$/.test(callee) ? ".npz" : "";
+    if (path && suffix && !/\.[^/]*$/.test(path.slice(path.lastIndexOf("/") + 1))) path += suffix;
     if (path && !/^[*/.]*$/.test(path)) this.index.writes.push({ line, path, call: callee });
     // A checkpoint saved where only the run knows (`torch.save(sd, self.save_dir / name)`): "*".
     else if (last === "save" || last === "save_weights" || last === "save_checkpoint") this.index.writes.push({ line, path: "*", call: callee });
+  }
+
+  /** A write inside a function whose path is one of the function's parameters, or whose arguments are its
+   * forwarded `*args`: the function is a saver. */
+  private readSaver(line: number, args: readonly PyArg[], arg: PyArg | undefined): void {
+    const def = this.defs.filter((d) => d.from < line && line <= d.to).pop();
+    if (!def) return;
+    const star = args.find((a) => a.name === null && /^\*[A-Za-z_]/.test(a.value));
+    if (star && def.params.includes(star.value)) this.index.savers.push({ name: def.name, at: -1 });
+    else if (arg?.kind === "name" && def.params.includes(arg.value)) this.index.savers.push({ name: def.name, at: def.params.indexOf(arg.value), param: arg.value });
   }
 
   /** TODO and FIXME comments, and whether each says code is missing or only notes an idea. */
@@ -509,6 +615,7 @@ class FileIndexer {
     if (this.isOp(eq, ":")) while (eq < to && !this.isOp(eq, "=")) eq++;
     if (!this.isOp(eq, "=") || eq + 1 >= to) return;
     const target = this.text.slice(t.start[from]!, t.end[k]!);
+    if (k > from && this.str(from) !== "self" && this.str(from) !== "cls" && !this.index.attributeTargets.includes(this.str(k))) this.index.attributeTargets.push(this.str(k));
     const hint = hinted(target);
     let hasString = false;
     // A string, __file__, or a path constant already known (`save_as = OUT_DIR / f.stem`).
@@ -517,7 +624,7 @@ class FileIndexer {
     const value = this.reader.value(null, eq + 1, to);
     if (k === from && value.path !== null && (value.kind === "string" || value.kind === "other" || value.kind === "name")) {
       this.constants.set(target, value.path);
-      if (depth === 0 && !value.path.startsWith("*")) this.index.constants.push({ name: target, value: value.path });
+      if (depth === 0 && !value.path.startsWith("*")) this.index.constants.push({ name: target, value: value.path, line: t.line[from]! });
     }
     if (hint) this.index.assigns.push({ line: t.line[from]!, target, value, entry: depth > 0 && k === from });
   }

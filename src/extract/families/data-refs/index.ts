@@ -5,7 +5,7 @@
 import type { FactRecord } from "../../../model/facts.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
-import type { PyCall } from "../../python/call-args.js";
+import type { PyArg, PyCall } from "../../python/call-args.js";
 import { FETCH_LINE_READS, fetchLines, fetchMatcher, fetchTargets, slugMatches, slugsIn } from "./fetch-commands.js";
 import { recordAt } from "../../python/locate.js";
 import { kaggleSlugOf } from "../../python/path-kinds.js";
@@ -20,6 +20,7 @@ import { parseReadme } from "../../shell/readme-parse.js";
 import { joinContinuations } from "../../shell/readme-commands.js";
 import { SETUP_CALLS, TORCHVISION_BUILDER } from "../../python/setup-hints.js";
 import { personalLinks, publicSourceLine } from "./personal-links.js";
+import { kaggleNotebooks } from "../../view/kaggle-notebooks.js";
 
 const WEIGHT_CALLS = new Set(["load_weights", "load_model", "from_pretrained", "load_from_checkpoint", "load_checkpoint", "Booster"]);
 const WEIGHT_EXT = /\.(?:pt|pth|ckpt|bin|safetensors|h5|hdf5|keras|onnx|pb|tflite|params|weights)$/i;
@@ -49,6 +50,12 @@ function readPath(call: PyCall, constants: ReadonlyMap<string, string>): Read | 
   // `smp.Unet("resnet34")`), not files; YOLO("yolov5s.pt") alone loads weights.
   if ((SETUP_CALLS.has(last) && last !== "YOLO") || TORCHVISION_BUILDER.test(last)) return null;
   const positional = call.args.filter((a) => a.name === null);
+  // torch.hub.load("org/repo", "model"): a public GitHub repo the hub fetches; only `source="local"` names a
+  // folder of the repo, and `path=` a checkpoint the model loads.
+  if (/(?:^|\.)hub\.load$/.test(call.callee) && !call.args.some((a) => a.name === "source" && a.value === "local")) {
+    const checkpoint = call.args.find((a) => a.name === "path")?.path;
+    return checkpoint ? { path: checkpoint, kind: "weights", folder: false } : null;
+  }
   if (last === "open") {
     // Path(...).open("w") and f.open(mode): the mode, not a path; the path is the receiver's.
     if (positional[0]?.kind === "string" && /^[rwxabt+]+$/.test(positional[0].value)) return null;
@@ -72,13 +79,39 @@ function readPath(call: PyCall, constants: ReadonlyMap<string, string>): Read | 
 /** Everything the repo writes: the Python writers, and the shell steps of scripts, notebooks' `!` lines and README blocks. */
 function writesOf(view: RepoView, index: RepoPythonIndex, readmeBlocks: ReadonlyArray<{ file: string; lines: Array<{ line: number; text: string }> }>): Written[] {
   const out: Written[] = [];
-  for (const file of index.files) for (const w of file.writes) if (w.path !== "*") out.push({ path: w.path, by: `${file.path}:${w.line}`, what: /(?:^|\.)(?:mkdir|makedirs)$/.test(w.call) ? "made" : /extractall|copytree/.test(w.call) ? "filled" : "file", fromFile: file.path });
+  for (const file of index.files) for (const w of file.writes) if (w.path !== "*") out.push({ path: w.path, by: `${file.path}:${w.line}`, what: /(?:^|\.)(?:mkdir|makedirs)$/.test(w.call) ? "made" : w.folder || /extractall|copytree/.test(w.call) ? "filled" : "file", fromFile: file.path });
+  out.push(...wrapperWrites(index));
+  // A notebook's `!` lines and the commands Python hands a shell (`os.system("mv a b")`) are shell steps too.
+  for (const file of index.files) {
+    if (file.shell?.length) out.push(...shellWrites(file.path, file.shell));
+    for (const s of file.shellStrings) out.push(...shellWrites(file.path, [{ line: s.line, text: s.value }]));
+  }
   for (const entry of view.files()) {
     if (entry.skipped || entry.size > 1_000_000 || !/\.(?:sh|bash)$|(^|\/)makefile$/i.test(entry.path)) continue;
     const text = view.read(entry.path);
     if (text !== null) out.push(...shellWrites(entry.path, text.split("\n").map((t, i) => ({ line: i + 1, text: t }))));
   }
   for (const block of readmeBlocks) out.push(...shellWrites(block.file, block.lines));
+  return out;
+}
+
+/** Calls of the repo's own savers (`save_on_master(state, os.path.join(d, "checkpoint.pth"))`): each writes
+ * the argument its function hands to the writer. */
+function wrapperWrites(index: RepoPythonIndex): Written[] {
+  const savers = new Map<string, Array<{ at: number; param?: string }>>();
+  for (const file of index.files) for (const s of file.savers) (savers.get(s.name) ?? savers.set(s.name, []).get(s.name)!).push(s);
+  const out: Written[] = [];
+  if (savers.size === 0) return out;
+  const spells = (a: PyArg | undefined): a is PyArg & { path: string } => a !== undefined && a.path !== null && !/^[*/.]*$/.test(a.path);
+  for (const file of index.files) {
+    for (const call of file.saveCalls) {
+      const positional = call.args.filter((a) => a.name === null);
+      for (const s of savers.get(call.callee.slice(call.callee.lastIndexOf(".") + 1)) ?? []) {
+        const arg = s.at < 0 ? positional.find(spells) : (call.args.find((a) => a.name !== null && a.name === s.param) ?? positional[s.at]);
+        if (spells(arg)) out.push({ path: arg.path, by: `${file.path}:${call.line}`, what: "file", fromFile: file.path });
+      }
+    }
+  }
   return out;
 }
 
@@ -125,9 +158,21 @@ export const extractor: Extractor = {
       if (!kernelSources.has(slug)) kernelSources.set(slug, `${r.file}:${r.line}`);
       if (![...slugs.values()].some((x) => typeof x.slug === "string" && slugMatches(x.slug.slice(x.slug.lastIndexOf("/") + 1), slug))) slugs.set(`${kind}:${slug}`, { file: r.file, line: r.line, kind, slug, inRepo: false, fetched: false });
     }
+    // The folders the README runs each script from (`cd workdir` then `python ../src/train.py`): its relative
+    // reads start there, for what the repo ships, a step writes and the README documents. Each stands as the
+    // script's own path moved into that folder.
+    const runFrom = new Map<string, string[]>();
+    for (const r of ctx.facts.families.readme ?? []) {
+      if (r.kind !== "command" || typeof r.script !== "string" || typeof r.cwd !== "string") continue;
+      const moved = `${r.cwd}/${r.script.slice(r.script.lastIndexOf("/") + 1)}`;
+      if (moved !== r.script) (runFrom.get(r.script) ?? runFrom.set(r.script, []).get(r.script)!).push(moved);
+    }
+    const forKaggle = kaggleNotebooks(ctx.facts, (path) => ctx.view.read(path));
     for (const file of index.files) {
       if (isTestFile(file)) continue;
       const seen = new Set<string>();
+      // A notebook meant for Kaggle runs in /kaggle/working: its ../input/<x> is where Kaggle mounts its sources.
+      const kaggleLayout = file.notebook ? forKaggle(file.path) : null;
       const constants = new Map(file.constants.map((c) => [c.name, c.value]));
       for (const call of file.calls) {
         const read = readPath(call, constants);
@@ -148,9 +193,15 @@ export const extractor: Extractor = {
           fetched ||= fetchedBy(t.path);
           producedBy ??= produced.producer(t.path, file.path, read.folder);
           documented ??= documentedBy(sources, t.path, file.path, file.notebook);
+          for (const from of runFrom.get(file.path) ?? []) {
+            inRepo ||= paths.exists(t.path, from);
+            producedBy ??= produced.producer(t.path, from, read.folder);
+            documented ??= documentedBy(sources, t.path, from, file.notebook);
+          }
           if (documented === null && competition && COMPETITION_FILE.test(t.path.replace(/\*/g, "x"))) documented = competition;
           if (t.by && resolved === null) resolved = `${t.path} (${t.by})`;
         }
+        if (documented === null && kaggleLayout !== null && /^(?:\.\.\/)+input\/|^\/kaggle\/input\//.test(read.path)) documented = kaggleLayout;
         // Under a root the user configures (`config.dataset_path`), with the README linking the data package.
         if (documented === null && read.root && sources.packageLink) documented = sources.packageLink;
         if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;

@@ -122,8 +122,10 @@ function declarationRecords(view: RepoView, facts: Facts): FactRecord[] {
     if (r.kind !== "command" || typeof r.command !== "string" || typeof r.file !== "string" || r.via !== undefined) continue;
     const line = typeof r.line === "number" ? r.line : 1;
     records.push(...installRecords(r.file, line, r.command, "readme"));
-    const pulled = /^(?:docker|podman|nvidia-docker)\s+(?:pull|run\b.*?\s)\s*([\w.\/-]+:[\w.-]+)/.exec(r.command);
-    if (pulled && /\bpull\b/.test(r.command)) records.push({ kind: "image", file: r.file, line, image: pulled[1]! });
+    const pulled = /^(?:docker|podman|nvidia-docker)\s+pull\s+([\w.\/-]+(?::[\w.-]+)?)/.exec(r.command) ?? /^(?:docker|podman|nvidia-docker)\s+(?:pull|run\b.*?\s)\s*([\w.\/-]+:[\w.-]+)/.exec(r.command);
+    // A pulled image is the environment; so is a known one the README runs (`docker run ... nvcr.io/nvidia/pytorch:21.03-py3`),
+    // where an unknown one may be the image the README built from the repo's own Dockerfile.
+    if (pulled && (/\bpull\b/.test(r.command) || imageInfo(pulled[1]!) !== null)) records.push({ kind: "image", file: r.file, line, image: pulled[1]! });
   }
   for (const r of facts.families["readme"] ?? []) {
     if (r.kind !== "readme" || typeof r.file !== "string") continue;

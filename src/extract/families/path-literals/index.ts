@@ -15,31 +15,12 @@ import { classifyPath, climbsOutOfRepo } from "./classify.js";
 import { containerRoots } from "./containers.js";
 import { commentMarker, shellPaths } from "../../shell/shell-words.js";
 import { isDockerfilePath } from "../../parse/dockerfile.js";
+import { kaggleNotebooks } from "../../view/kaggle-notebooks.js";
+import { configsToEdit, inKaggleBranch, overriddenDefaults, overwrittenConstants, type ReadmeCommand, type Settable } from "./settable.js";
 
 /** A notebook's /kaggle/working is Kaggle's own output folder, where the notebook runs: no one machine's. */
 function ownFolderOfKaggle<K extends string>(kind: K | null, notebook: boolean): K | null {
   return notebook && kind === "kaggle-working" ? null : kind;
-}
-
-/** Whether a notebook is meant for Kaggle: a kernel-metadata.json in its folder or above names data
- * sources, or its own metadata lists Kaggle data sources (a notebook downloaded from Kaggle). Then its
- * /kaggle/input/<slug> is where Kaggle mounts those sources, the platform's layout. */
-function kaggleNotebooks(facts: Facts, read: (path: string) => string | null): (path: string) => boolean {
-  const folders = new Set<string>();
-  for (const r of facts.families["kaggle-kernel"] ?? []) {
-    if (typeof r.file === "string" && typeof r.kind === "string" && r.kind.endsWith("-source")) folders.add(r.file.includes("/") ? r.file.slice(0, r.file.lastIndexOf("/") + 1) : "");
-  }
-  return (path) => [...folders].some((f) => path.startsWith(f)) || ownKaggleSources(read(path));
-}
-
-function ownKaggleSources(text: string | null): boolean {
-  if (text === null || !text.includes('"kaggle"')) return false;
-  try {
-    const sources = (JSON.parse(text) as { metadata?: { kaggle?: { dataSources?: unknown } } })?.metadata?.kaggle?.dataSources;
-    return Array.isArray(sources) && sources.length > 0;
-  } catch {
-    return false;
-  }
 }
 
 const MOUNT = { mount: "/kaggle/input" };
@@ -53,14 +34,28 @@ export const extractor: Extractor = {
     const forKaggle = kaggleNotebooks(ctx.facts, (path) => ctx.view.read(path));
     const files = (await preparePythonIndex(ctx.view)).files;
     const python2 = python2Strings(ctx.view, files);
+    // Paths a reader sets rather than hunts (settable.ts): the README's commands and the files it says to edit.
+    const readmeRecords = ctx.facts.families.readme ?? [];
+    const commands: ReadmeCommand[] = readmeRecords.filter((r) => r.kind === "command" && typeof r.command === "string").map((r) => ({ command: r.command as string, script: typeof r.script === "string" ? r.script : null }));
+    const readmeTexts = readmeRecords.filter((r) => r.kind === "readme" && typeof r.file === "string").map((r) => ({ text: ctx.view.read(r.file as string) ?? "" }));
+    const toEdit = configsToEdit(readmeTexts, ctx.view.files().filter((f) => !f.skipped).map((f) => f.path));
+    const overwritten = overwrittenConstants(files);
     for (const indexed of files) {
       if (isTestFile(indexed)) continue; // fixtures: the paths a test feeds, not the pipeline's
       const file = python2.get(indexed.path) ?? indexed;
-      const mount = file.notebook && forKaggle(file.path) ? MOUNT : {};
+      const mount = file.notebook && forKaggle(file.path) !== null ? MOUNT : {};
       const mounted = (kind: string) => (kind === "kaggle-input" ? mount : {});
+      const defaults = overriddenDefaults(file, commands);
+      const settable = (value: string, line: number, kind: string): Settable | null =>
+        toEdit.has(file.path) ? "config-to-edit"
+        : defaults.has(value) ? "option-overridden"
+        : overwritten.get(file.path)?.has(line) ? "overwritten"
+        : kind.startsWith("kaggle-") && inKaggleBranch(file, line) ? "kaggle-branch"
+        : null;
       for (const s of file.pathStrings) {
         const kind = ownFolderOfKaggle(classifyPath(s.value, { role: s.role, containerRoots: roots, where: "code" }), file.notebook);
-        if (kind) records.push(recordAt(file, s.line, { value: s.value, kind, source: "code", ...mounted(kind) }));
+        const setBy = kind ? settable(s.value, s.line, kind) : null;
+        if (kind) records.push(recordAt(file, s.line, { value: s.value, kind, source: "code", ...mounted(kind), ...(setBy ? { settable: setBy } : {}) }));
         else if (!s.role && climbsOutOfRepo(s.value, file.path) && !(file.notebook && /^\.\.\/input\//.test(s.value))) records.push(recordAt(file, s.line, { value: s.value, kind: "outside-repo", source: "code" }));
       }
       // What the code hands a shell, and a notebook's `!` lines.
@@ -78,7 +73,7 @@ export const extractor: Extractor = {
     for (const entry of ctx.view.files()) {
       if (entry.skipped || entry.size > 1_000_000) continue;
       if (entry.kind === "config" && scannableConfig(entry.path, entry.size)) {
-        records.push(...configPaths(ctx.view, entry.path, roots, false));
+        records.push(...configPaths(ctx.view, entry.path, roots, false, toEdit));
         continue;
       }
       const comment = commentMarker(entry.path);
@@ -109,13 +104,13 @@ export const extractor: Extractor = {
 };
 
 /** Machine paths among a config's values; in a vendored copy only those under one machine's or cluster's root. */
-function configPaths(view: RepoView, path: string, roots: readonly string[], vendored: boolean): FactRecord[] {
+function configPaths(view: RepoView, path: string, roots: readonly string[], vendored: boolean, toEdit: ReadonlySet<string> = new Set()): FactRecord[] {
   const text = view.read(path);
   if (text === null) return [];
   const out: FactRecord[] = [];
   for (const v of configValues(text)) {
     const kind = classifyPath(v.value, { containerRoots: roots, where: vendored ? "shell" : "config" });
-    if (kind) out.push({ file: path, line: v.line, value: v.value, kind, source: "config" });
+    if (kind) out.push({ file: path, line: v.line, value: v.value, kind, source: "config", ...(toEdit.has(path) ? { settable: "config-to-edit" } : {}) });
     else if (/\s/.test(v.value.trim())) {
       // A value that holds a command (`cmd: python /home/u/train.py`): its words, judged as shell text is.
       for (const word of shellPaths(v.value)) {

@@ -6,6 +6,7 @@ import { parseReadme } from "../../shell/readme-parse.js";
 import { interpretLine, isLocal, joinContinuations, joinRel, type Purpose, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
 import { makePurposes, ownRunners, scriptPurposes } from "../../shell/readme-scripts.js";
 import { editDistance } from "../../../model/edit-distance.js";
+import { imageInfo } from "../../parse/images.js";
 
 const ROOT_README = /^readme(\.(md|markdown|rst|txt|org))?$/i;
 const DOCS = /^docs?\/.*\.(md|markdown|rst)$/i;
@@ -13,6 +14,10 @@ const SUB_README = /\/readme(\.(md|markdown|rst|txt))?$/i;
 const MAX_DOCS = 20;
 /** Extensions of files a README names that the repo itself should ship (outputs and data are left out). */
 const MENTIONED = /\.(py|sh|ipynb|ya?ml|toml|cfg|ini|r)$|(^|\/)(requirements[\w.-]*\.txt|environment\.ya?ml|Dockerfile|setup\.py|Makefile)$/i;
+/** Names a reader fills in (`configs/xxx.yaml`, `path/to/config.yaml`, `your_config.yaml`, `[name].py`, `....yaml`). */
+const PLACEHOLDER = /(?:^|\/)path\/to\/|(?:^|\/)(?:x{3,}|your(?:[_-][\w-]*)?|\.{3,}[^/]*|\[[^\]/]*\])(?:\.[\w]+)?$|(?:^|\/)(?:x{3,}|your(?:[_-][\w-]*)?|\.{3,})\//i;
+/** A line that speaks of an installed package's files ("edit keras/backend/x.py in your site-packages"). */
+const INSTALLED = /site-packages|dist-packages|\blib\/python\d/i;
 
 export const extractor: Extractor = {
   id: "readme",
@@ -78,15 +83,20 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     records.push({ kind: "mention", file, line, target, name, exists, ...(runBy ? { runBy } : {}), ...(near ? { nearest: near } : {}), ...(under ? { runFrom: under } : {}) });
   };
   const fileExists = (path: string) => view.has(path) || view.isDir(path);
-  const mentionFile = (line: number, raw: string, fromReadmeDir: boolean, runBy: string | null = null) => {
+  const lines = text.split(/\r?\n/);
+  /** `prose`: a name in the text, not a command's argument; a bare one may be anywhere in the repo. */
+  const mentionFile = (line: number, raw: string, fromReadmeDir: boolean, runBy: string | null = null, prose = false) => {
     const clean = raw.replace(/[#?].*$/, "").replace(/[.,:;]+$/, "");
-    if (!isLocal(clean) || !MENTIONED.test(clean)) return;
+    if (!isLocal(clean) || !MENTIONED.test(clean) || PLACEHOLDER.test(clean)) return;
+    if (INSTALLED.test(`${lines[line - 2] ?? ""} ${lines[line - 1] ?? ""}`)) return;
     const fromRoot = joinRel("", clean);
     const fromDir = joinRel(dir, clean);
     // Links are relative to the README's folder, commands usually to the root: try both, name the likelier.
     const name = fileExists(fromRoot) ? fromRoot : fileExists(fromDir) || fromReadmeDir ? fromDir : fromRoot;
     if (name.startsWith("..")) return;
-    mention(line, "file", name, fileExists(fromRoot) || fileExists(fromDir), runBy);
+    // "The model is built in `model_zoo.py`": prose names a file by its name alone, wherever it lies.
+    const anywhere = prose && !clean.includes("/") && view.files().some((e) => e.path.endsWith(`/${clean}`));
+    mention(line, "file", name, fileExists(fromRoot) || fileExists(fromDir) || anywhere, runBy);
   };
   const mentionBranch = (line: number, name: string) => {
     const clean = name.replace(/^origin\//, "");
@@ -154,7 +164,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     for (const input of command.inputs) mentionFile(line, input, false);
     for (const branch of command.branches) mentionBranch(line, branch);
   }
-  for (const { line, text: span } of parts.inline) if (!/\s/.test(span)) mentionFile(line, span, false);
+  for (const { line, text: span } of parts.inline) if (!/\s/.test(span)) mentionFile(line, span, false, null, true);
   // A notebook repo's README names its notebooks ("`train.ipynb` - contains the training pipeline"):
   // that is its command, run as jupyter would.
   const proseByLine = new Map(parts.prose.map((p) => [p.line, p.text]));
@@ -350,7 +360,9 @@ function proseInstalls(file: string, prose: ReadonlyArray<{ line: number; text: 
       else if (SETUP_SCRIPT.test(path) && /\b(?:run|execute|launch|call|source)\b/i.test(words)) add(line, `bash ${path}`, path);
     }
     if (/\b(?:docker\s*hub|docker|container|image)\b/i.test(words)) {
-      for (const m of text.matchAll(/`([a-z0-9][\w.-]*\/[\w.-]+:[\w.-]+)`/g)) add(line, `docker pull ${m[1]}`, null);
+      // `owner/name:tag`, or a registry's longer name (`nvcr.io/nvidia/pytorch:21.03-py3`); without a tag only
+      // an image the table of known images names (`gcr.io/kaggle-images/python`).
+      for (const m of text.matchAll(/`([a-z0-9][\w.-]*(?:\/[\w.-]+)+)(:[\w.-]+)?`/g)) if (m[2] || imageInfo(m[1]!) !== null) add(line, `docker pull ${m[1]}${m[2] ?? ""}`, null);
     }
   }
   return out;

@@ -1,0 +1,66 @@
+// Machine paths a reader sets rather than hunts: an argparse default every README command overrides, a
+// value in the file the README says to edit, a module default a caller overwrites, a Kaggle path in a
+// branch that runs only on Kaggle. Pure.
+import type { PyFileIndex } from "../../python/file-index.js";
+
+/** Why a stranger need not hunt the path: the option, the config, the caller or the platform sets it. */
+export type Settable = "option-overridden" | "config-to-edit" | "overwritten" | "kaggle-branch";
+
+export interface ReadmeCommand {
+  command: string;
+  /** The script the command runs, from the repo root; null when none. */
+  script: string | null;
+}
+
+/** The path defaults of `add_argument` calls whose option every README command running the file passes. */
+export function overriddenDefaults(file: PyFileIndex, commands: readonly ReadmeCommand[]): Set<string> {
+  const out = new Set<string>();
+  const runs = commands.filter((c) => c.script === file.path).map((c) => c.command.split(/\s+/));
+  if (runs.length === 0) return out;
+  for (const call of file.calls) {
+    if (!/(?:^|\.)add_argument$/.test(call.callee)) continue;
+    const value = call.args.find((a) => a.name === "default" && a.kind === "string")?.value;
+    const flags = call.args.filter((a) => a.name === null && a.kind === "string" && a.value.startsWith("-")).map((a) => a.value);
+    if (value === undefined || flags.length === 0) continue;
+    if (runs.every((words) => words.some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`))))) out.add(value);
+  }
+  return out;
+}
+
+const EDIT = /\b(?:edit|change|modify|set|update|fill(?:\s+in)?|adjust|specify|configure|replace|point)\b/i;
+const FILE_WORD = /[\w./-]*[\w-]\.(?:py|ya?ml|json|cfg|ini|toml|conf|txt|sh)\b/g;
+
+/** The repo files a README line tells the reader to edit ("Edit `paths.py` to point at your data"). */
+export function configsToEdit(readmes: ReadonlyArray<{ text: string }>, repoFiles: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const { text } of readmes) {
+    for (const line of text.split(/\r?\n/)) {
+      const verb = EDIT.exec(line);
+      if (!verb) continue;
+      for (const m of line.matchAll(FILE_WORD)) {
+        // The verb governs the file: it comes shortly before it, and no command line runs the file.
+        const between = line.slice(verb.index, m.index);
+        if (m.index < verb.index || between.length > 80 || /\bpython\d?\b|\brun\b/i.test(between)) continue;
+        const word = m[0].replace(/^\.\//, "");
+        for (const f of repoFiles) if (f === word || (!word.includes("/") && f.endsWith(`/${word}`))) out.add(f);
+      }
+    }
+  }
+  return out;
+}
+
+/** Lines of each file's module constants that another assignment overwrites (`config.DATA_DIR = args.data`). */
+export function overwrittenConstants(files: readonly PyFileIndex[]): Map<string, Set<number>> {
+  const targets = new Set(files.flatMap((f) => f.attributeTargets));
+  const out = new Map<string, Set<number>>();
+  for (const f of files) {
+    const lines = new Set(f.constants.filter((c) => targets.has(c.name)).map((c) => c.line));
+    if (lines.size > 0) out.set(f.path, lines);
+  }
+  return out;
+}
+
+/** Does the line run only on Kaggle? */
+export function inKaggleBranch(file: PyFileIndex, line: number): boolean {
+  return file.kaggleBranches.some(([a, b]) => line >= a && line <= b);
+}

@@ -1,0 +1,164 @@
+// data-refs: a file the pipeline writes itself is produced, however the write spells its path.
+import { describe, expect, it } from "vitest";
+import { extractor as dataRefs } from "../../../../src/extract/families/data-refs/index.js";
+import { extractor as readmeExtractor } from "../../../../src/extract/families/readme/index.js";
+import { extractor as kaggleKernel } from "../../../../src/extract/families/kaggle-kernel/index.js";
+import { notebook, run } from "../helpers.js";
+
+/** Each read of the repo: [path, the write that produces it]. */
+async function producers(files: Record<string, string>): Promise<Array<[unknown, unknown]>> {
+  const records = await run(dataRefs, files);
+  return records.filter((r) => r.kind === "read" || r.kind === "weights").map((r) => [r.path, r.producedBy]);
+}
+
+describe("data-refs: files the pipeline produces", () => {
+  it("matches format strings on either side of the read and the write", async () => {
+    expect(
+      await producers({
+        "train.py": "import torch\nfor fold in range(5):\n    torch.save(m.state_dict(), f'{OUT}/{name}_fold{fold}.pth')\n",
+        "infer.py": "import torch\nw = torch.load('weights/effnet_fold{}.pth'.format(k))\n",
+        "swa.py": "import torch\nTEMPLATE = 'swa/fold{}_avg.pth'\ntorch.save(avg, TEMPLATE.format(fold))\n",
+        "submit.py": "import torch\nw = torch.load('swa/fold3_avg.pth')\n",
+      }),
+    ).toEqual([
+      ["weights/effnet_fold*.pth", "train.py:3"],
+      ["swa/fold3_avg.pth", "swa.py:3"],
+    ]);
+  });
+
+  it("follows a local function whose body saves its argument", async () => {
+    expect(
+      await producers({
+        "utils/dist.py": "import torch\ndef save_on_master(*args, **kwargs):\n    if is_main_process():\n        torch.save(*args, **kwargs)\n",
+        "main.py": "import os\nfrom utils.dist import save_on_master\nsave_on_master(state, os.path.join(args.output_dir, 'checkpoint.pth'))\n",
+        "evaluate.py": "import torch\nckpt = torch.load('output/checkpoint.pth')\n",
+      }),
+    ).toEqual([["output/checkpoint.pth", "main.py:3"]]);
+  });
+
+  it("adds the suffix np.save adds, and reads joins of Path objects and concatenated strings", async () => {
+    expect(
+      await producers({
+        "extract.py": "import numpy as np\nfrom pathlib import Path\nnp.save(Path('results') / cfg.name / 'feats', arr)\nSAVE = 'cache'\nnp.save(SAVE + '/' + image_id + '/mask.npy', m)\n",
+        "stack.py": "import numpy as np\nx = np.load('results/exp1/feats.npy')\ny = np.load(f'cache/{i}/mask.npy')\n",
+      }),
+    ).toEqual([
+      ["results/exp1/feats.npy", "extract.py:3"],
+      ["cache/*/mask.npy", "extract.py:5"],
+    ]);
+  });
+
+  it("takes a notebook's ! lines as steps: the output folder they fill", async () => {
+    expect(
+      await producers({
+        "run.ipynb": notebook("!python make_oof.py --output_dir oof --output_file_name oof_effnet.csv\n"),
+        "blend.py": "import pandas as pd\ndf = pd.read_csv('oof/oof_effnet.csv')\n",
+      }),
+    ).toEqual([["oof/oof_effnet.csv", "run.ipynb:1"]]);
+  });
+
+  it("takes the shell commands Python runs as steps", async () => {
+    expect(
+      await producers({
+        "prep.py": "import os\nos.system('mv data/tmp.csv data/folds.csv')\n",
+        "train.py": "import pandas as pd\ndf = pd.read_csv('data/folds.csv')\n",
+      }),
+    ).toEqual([["data/folds.csv", "prep.py:2"]]);
+  });
+
+  it("reads with_suffix and change_extension as the new extension of the same file", async () => {
+    expect(
+      await producers({
+        "convert.py": "import cv2\nfor p in paths:\n    cv2.imwrite(str(p.with_suffix('.png')), img)\n    cv2.imwrite(change_extension(p, '.jpg'), img)\n",
+        "train.py": "import cv2\nimgs = [cv2.imread(f'data/train/{i}.png') for i in ids]\nb = cv2.imread(f'data/train/{i}.jpg')\n",
+      }),
+    ).toEqual([
+      ["data/train/*.png", "convert.py:3"],
+      ["data/train/*.jpg", "convert.py:4"],
+    ]);
+  });
+
+  it("knows where training frameworks write: Catalyst's logdir, Lightning's dirpath, Hugging Face's output_dir, a named trainer", async () => {
+    expect(
+      await producers({
+        "train_catalyst.py": "runner = SupervisedRunner()\nrunner.train(model=model, loaders=loaders, logdir='logs/seg', num_epochs=10)\n",
+        "train_pl.py": "import pytorch_lightning as pl\ncb = ModelCheckpoint(dirpath='ckpt/pl', monitor='val_loss')\n",
+        "train_hf.py": "from transformers import Trainer, TrainingArguments\nargs = TrainingArguments(output_dir='runs/bert', num_train_epochs=3)\n",
+        "train_kuma.py": "for k in range(5):\n    trainer = TorchTrainer(model, serial=f'fold{k}')\n    trainer.fit(loader, export_dir=EXPORT)\n",
+        "predict.py": [
+          "import torch",
+          "a = torch.load('logs/seg/checkpoints/best.pth')",
+          "b = torch.load('ckpt/pl/epoch=3.ckpt')",
+          "c = AutoModel.load_state_dict(torch.load('runs/bert/checkpoint-500/pytorch_model.bin'))",
+          "d = torch.load(f'results/demo/fold{k}.pt')",
+          "",
+        ].join("\n"),
+      }),
+    ).toEqual([
+      ["logs/seg/checkpoints/best.pth", "train_catalyst.py:2"],
+      ["ckpt/pl/epoch=3.ckpt", "train_pl.py:2"],
+      ["runs/bert/checkpoint-500/pytorch_model.bin", "train_hf.py:2"],
+      ["results/demo/fold*.pt", "train_kuma.py:2"],
+    ]);
+  });
+});
+
+describe("data-refs: data the README documents", () => {
+  const documented = async (files: Record<string, string>, families = {}) =>
+    (await run(dataRefs, files, families)).filter((r) => r.kind === "read").map((r) => [r.path, r.documentedBy]);
+
+  it("reads a path from the folder the README runs the script in", async () => {
+    const files = {
+      "README.md": "Download the competition data and extract it into `workdir/data`.\n\n```\ncd workdir\npython ../src/train.py\n```\n",
+      "src/train.py": "import pandas as pd\ndf = pd.read_csv('data/train.csv')\n",
+    };
+    const readme = await run(readmeExtractor, files);
+    expect(await documented(files, { readme })).toEqual([["data/train.csv", "README.md:1"]]);
+  });
+
+  it("finds what a step writes, and what the repo ships, from the folder the README runs the reading script in", async () => {
+    const files = {
+      "README.md": "```\npython prep.py\ncd workdir\npython ../src/train.py\n```\n",
+      "prep.py": "import pandas as pd\npd.DataFrame().to_csv('workdir/data/folds.csv')\n",
+      "src/train.py": "import pandas as pd\nfolds = pd.read_csv('data/folds.csv')\nlabels = pd.read_csv('meta/labels.csv')\n",
+      "workdir/meta/labels.csv": "id,label\n",
+    };
+    const readme = await run(readmeExtractor, files);
+    const records = (await run(dataRefs, files, { readme })).filter((r) => r.kind === "read");
+    expect(records.map((r) => [r.path, r.producedBy, r.inRepo])).toEqual([
+      ["data/folds.csv", "prep.py:2", false],
+      ["meta/labels.csv", null, true],
+    ]);
+  });
+
+  it("takes ../input in a notebook meant for Kaggle as the platform's layout", async () => {
+    const files = {
+      "kernels/kernel-metadata.json": '{"id": "alice/infer", "code_file": "infer.ipynb", "kernel_type": "notebook", "dataset_sources": ["alice/weights"]}',
+      "kernels/infer.ipynb": notebook("import pandas as pd\ndf = pd.read_csv('../input/siim-extra/labels.csv')\n"),
+      "eda.ipynb": notebook("import pandas as pd\ndf = pd.read_csv('../input/siim-extra/labels.csv')\n"),
+    };
+    const kernel = await run(kaggleKernel, files);
+    expect(await documented(files, { "kaggle-kernel": kernel })).toEqual([
+      ["../input/siim-extra/labels.csv", null],
+      ["../input/siim-extra/labels.csv", "kernels/kernel-metadata.json:1"],
+    ]);
+  });
+});
+
+describe("data-refs: what a public hub serves", () => {
+  it("takes torch.hub.load of a GitHub repo as a fetch from a public source; a local hub dir and a checkpoint path are read", async () => {
+    const records = await run(dataRefs, {
+      "model.py": [
+        "import torch",
+        "m = torch.hub.load('facebookresearch/dino:main', 'dino_vits16')",
+        "y = torch.hub.load('ultralytics/yolov5', 'custom', path='best.pt')",
+        "l = torch.hub.load('third_party/yolov5', 'custom', source='local')",
+        "",
+      ].join("\n"),
+    });
+    expect(records.filter((r) => r.kind === "read" || r.kind === "weights").map((r) => [r.path, r.line])).toEqual([
+      ["best.pt", 3],
+      ["third_party/yolov5", 4],
+    ]);
+  });
+});
