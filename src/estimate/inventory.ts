@@ -37,6 +37,10 @@ export interface Inventory {
 
 /** Images per epoch when the repo says nothing: the order of magnitude of Kaggle image competitions' training sets. */
 export const DEFAULT_IMAGES = { value: 20_000, low: 2_000, high: 200_000 };
+/** How far a guessed count, epochs or model moves a training's cost, each way: a third of it to three times it. */
+export const GUESS_FACTOR = 3;
+/** Epochs of one run when nothing states them: a typical fine-tuning of a pretrained net. */
+export const DEFAULT_EPOCHS = 10;
 /** A frozen backbone leaves the backward pass of the head only: between 1 and 3 forward-pass equivalents. */
 export const FROZEN_PASSES = { value: 2, low: 1.2, high: 3 };
 
@@ -188,16 +192,17 @@ export function images(t: Training, input: InventoryInput, setup: FactRecord[]):
   return { ...DEFAULT_IMAGES, origin: "default", source: "no dataset size found in the code, CSVs or README: pass --dataset-size N" };
 }
 
-function epochs(t: Training, input: InventoryInput, training: FactRecord[]): Sourced<number> {
+function epochs(t: Training, input: InventoryInput, training: FactRecord[]): Guessed<number> {
   const plan = input.plan?.epochs;
   const decided = plan && (plan.origin === "flag" || plan.origin === "user-config" || plan.origin === "repo-config" || /^flag|^config|\(--/.test(plan.source));
   if (plan && decided) return { value: plan.value, origin: plan.origin ?? (plan.source.startsWith("flag") ? "flag" : plan.source.startsWith("config") ? "repo-config" : "code"), source: plan.source };
   const own = t.scopes.map((scope) => training.filter((r) => r.kind === "epochs" && typeof r.value === "number" && r.value > 0 && inScope(r, scope)).sort(byRank(TRAINING_RANK))[0]).find(Boolean);
   if (own) return { value: Number(own.value), origin: "code", source: describe(own) };
-  if (plan) return { value: plan.value, origin: plan.origin ?? (plan.source === "default" ? "default" : "code"), source: plan.source };
+  // The plan's own default (1) is no reading of the code: fall through to the stated guess below.
+  if (plan && plan.origin !== "default" && plan.source !== "default") return { value: plan.value, origin: plan.origin ?? "code", source: plan.source };
   const anywhere = training.filter((r) => r.kind === "epochs" && typeof r.value === "number" && r.value > 0).sort(byRank(TRAINING_RANK))[0];
   if (anywhere) return { value: Number(anywhere.value), origin: "code", source: describe(anywhere) };
-  return { value: 1, origin: "default", source: "no epochs found: 1" };
+  return { value: DEFAULT_EPOCHS, origin: "default", source: `no epochs found: ${DEFAULT_EPOCHS}, repro-audit's default, moved ${GUESS_FACTOR}x each way`, low: DEFAULT_EPOCHS / GUESS_FACTOR, high: DEFAULT_EPOCHS * GUESS_FACTOR };
 }
 
 function runs(t: Training, input: InventoryInput, groups: number, training: FactRecord[]): Sourced<number> {

@@ -10,14 +10,11 @@ import { guessedInputs } from "./compute.js";
 import { matchArchitecture } from "./flops-table.js";
 import { countInRange } from "../model/count-ranges.js";
 import {
-  architectureIn, byRank, describe, images, inScope, inputSize, passes, precision, TRAINING_RANK,
+  architectureIn, byRank, DEFAULT_EPOCHS, describe, GUESS_FACTOR, images, inScope, inputSize, passes, precision, TRAINING_RANK,
   type Inventory, type InventoryInput, type Scope, type Training,
 } from "./inventory.js";
 
-/** How far a guessed count, epochs or model moves the cost, each way: a third of it to three times it. */
-export const GUESS_FACTOR = 3;
-/** Epochs of one run when neither the step nor its files state them: a typical fine-tuning of a pretrained net. */
-export const DEFAULT_EPOCHS = 10;
+export { DEFAULT_EPOCHS, GUESS_FACTOR };
 
 const ROLES: Array<[TrainingRole, RegExp]> = [
   ["pseudo-label", /pseudo|(?:^|[\W_])pl(?:$|[\W_\d])/i],
