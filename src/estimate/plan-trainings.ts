@@ -66,16 +66,17 @@ function runsOf(step: FactRecord, t: Training, training: readonly FactRecord[]):
   const parts: string[] = [];
   let guessed = false;
   let repeat = 1;
-  if (positive(step.repeat)) {
+  if (positive(step.repeat) && countInRange("repeats", step.repeat)) {
     repeat = step.repeat;
     parts.push(step.repeat > 1 ? `${repeat} from ${String(step.repeatSource ?? stepAt(step))}` : "run once");
   } else {
     guessed = true;
     parts.push(`count not read at ${stepAt(step)}: once, up to ${GUESS_FACTOR}x`);
   }
-  const foldFact = positive(step.folds) ? null : ownFact("folds", t, training);
-  const folds = positive(step.folds) ? step.folds : foldFact ? Number(foldFact.value) : 1;
-  if (folds > 1) parts.push(`${folds} fold(s) from ${positive(step.folds) ? stepAt(step) : describe(foldFact!)}`);
+  const stated = positive(step.folds) && countInRange("folds", step.folds) ? step.folds : null;
+  const foldFact = stated !== null ? null : ownFact("folds", t, training);
+  const folds = stated ?? (foldFact ? Number(foldFact.value) : 1);
+  if (folds > 1) parts.push(`${folds} fold(s) from ${stated !== null ? stepAt(step) : describe(foldFact!)}`);
   const seedFact = ownFact("seeds", t, training);
   const seeds = seedFact ? Number(seedFact.value) : 1;
   if (seeds > 1) parts.push(`${seeds} seed(s) from ${describe(seedFact!)}`);
@@ -139,7 +140,7 @@ function groupOf(d: Drafted, known: Drafted, input: InventoryInput, setup: FactR
     precision: precision(t, setup),
     passes: passes(t, setup),
     role: roleOf(d.step),
-    batchSize: positive(d.step.batchSize) ? d.step.batchSize : null,
+    batchSize: positive(d.step.batchSize) && countInRange("batch-size", d.step.batchSize) ? d.step.batchSize : null,
     ...(stand ? { modelGuess: stand.guess } : {}),
   };
   const values = String(d.step.trainingSource ?? "").split(",").map((x) => x.trim()).filter(Boolean);

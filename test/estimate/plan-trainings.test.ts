@@ -136,6 +136,12 @@ describe("the trainings of the rerun plan", () => {
     expect(row.interval.high.co2g / row.total.co2g).toBeGreaterThanOrEqual(GUESS_FACTOR);
   });
 
+  it("believes no count, fold number or batch outside the stated ranges: a hostile plan cannot inflate the figure", () => {
+    const inv = planInventory({ facts: { families: { "rerun-plan": [{ ...FOLDS, repeat: 1e12, folds: 1e9, batchSize: 1e9 }] }, notCollected: {} }, plan: null, table })!;
+    const g = inv.groups[0]!;
+    expect([g.runs.value, g.runs.high, g.batchSize, g.guessed]).toEqual([1, GUESS_FACTOR, null, ["images per epoch", "count"]]);
+  });
+
   it("falls back to the single-training estimate when the plan names no training step, and says so", async () => {
     const files = { ...FILES, "train.py": "import timm\nmodel = timm.create_model('resnet50')\n" };
     const facts = await factsWith([step({ purpose: "preprocess" })], files);
