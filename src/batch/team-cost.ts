@@ -1,7 +1,7 @@
 // The one adapter from an audit's carbon section (and the leaderboard's given figure) to a team's cost.
 // Order: a measurement made here, then the figure the leaderboard gives, then the static estimate.
 import type { TeamCost } from "../model/batch-report.js";
-import type { CarbonSection, Consumption } from "../model/carbon.js";
+import type { CarbonSection, Consumption, Prediction } from "../model/carbon.js";
 
 /** What the adapter reads of a carbon section: the measurement and the prediction. */
 export type CarbonCosts = Pick<CarbonSection, "measurement" | "prediction">;
@@ -45,11 +45,21 @@ export function teamCost(carbon: CarbonCosts | undefined, given: GivenCost | nul
       basis: prediction.basis,
       source:
         prediction.basis === "estimated"
-          ? `static estimate: ${plural(prediction.epochs, "epoch")} x ${plural(prediction.runs, "run")} from ${plural(prediction.factors.length, "factor")} (${guessed} guessed)`
+          ? estimateSource(prediction, guessed)
           : "given in the audit's carbon section",
     };
   }
   return null;
+}
+
+/** The static estimate in a few words: the sum of the plan's trainings when it lists them. */
+function estimateSource(p: Prediction, guessedFactors: number): string {
+  const c = p.coverage;
+  const factors = `${plural(p.factors.length, "factor")} (${guessedFactors} guessed)`;
+  const single = `${plural(p.epochs, "epoch")} x ${plural(p.runs, "run")} from ${factors}`;
+  if (!c || !p.trainings?.length) return `static estimate: ${single}`;
+  if (c.basis === "single-training") return `static estimate: one training found in the code (the rerun plan names no training it could cost), ${single}`;
+  return `static estimate: the sum of the rerun plan's ${plural(c.trainings, "training")} (${c.fromCode} costed from the code, ${c.guessed} with guessed inputs), ${plural(p.total.epochs, "epoch")} in all, from ${factors}`;
 }
 
 function figures(c: Consumption): Pick<TeamCost, "co2g" | "kwh" | "seconds"> {

@@ -4,7 +4,7 @@
 // image), then PUE, intensity and km by car. Every guessed input's range widens the interval.
 import { co2Grams, kmByCar } from "../carbon/equivalents.js";
 import type { CalibrationEntry } from "./calibration.js";
-import type { Consumption, Factor, Prediction, Sourced } from "../model/carbon.js";
+import type { Consumption, Factor, Prediction, Sourced, TrainingCost, TrainingRole } from "../model/carbon.js";
 import type { FlopsRow } from "./flops-table.js";
 import type { Device, GpuTable } from "../carbon/gpu-table.js";
 import { costInterval, type Cost, type Swing } from "./interval.js";
@@ -20,11 +20,20 @@ export interface RunGroup {
   row: FlopsRow;
   inputSize: Guessed<Size>;
   images: Guessed<number>;
-  epochs: Sourced<number>;
-  runs: Sourced<number>;
+  epochs: Guessed<number>;
+  runs: Guessed<number>;
   precision: Sourced<"mixed" | "fp32"> & { guessed: boolean };
   /** Forward-pass equivalents per image: 3 (forward + backward), fewer with frozen layers. */
   passes: Guessed<number>;
+  /** The model is not read: its forward cost is another training's, moved by these multipliers at the ends. */
+  modelGuess?: { low: number; high: number; source: string };
+  /** What the training does on the plan (default: training). */
+  role?: TrainingRole;
+  batchSize?: number | null;
+  /** Where its values were read (the step's file:line, its training values, the loop repeating it). */
+  sources?: string[];
+  /** The inputs the code does not give, by name. */
+  guessed?: string[];
 }
 
 export interface EstimateInput {
@@ -91,6 +100,8 @@ export function draw(utilisation: number, fullPowerUtilisation: number, staticSh
 /** A guessed input: how it moves the parameters to its low and its high end. */
 export interface Knob {
   apply(groups: GroupParams[], device: DeviceParams, end: "low" | "high"): void;
+  /** The group it moves; none for what every group shares (the device). */
+  group?: number;
 }
 
 function totalCost(groups: readonly GroupParams[], device: DeviceParams): { seconds: number; joules: number | null } {
@@ -118,18 +129,8 @@ export function estimate(input: EstimateInput): EstimateResult {
   const { params, device, knobs, factors } = built;
   const central = totalCost(params, device);
   if (central.joules === null) return { prediction: null, reason: `no energy per image was measured on this CPU for ${input.groups.map((g) => g.architecture.value).join(", ")}` };
-  const swings: Swing[] = knobs.map((knob) => {
-    const at = (end: "low" | "high"): Cost => {
-      const g = params.map((p) => ({ ...p }));
-      const d = { ...device };
-      knob.apply(g, d, end);
-      const c = totalCost(g, d);
-      return { seconds: c.seconds, joules: c.joules ?? central.joules! };
-    };
-    return { low: at("low"), high: at("high") };
-  });
   const centre: Cost = { seconds: central.seconds, joules: central.joules };
-  const range = costInterval(centre, swings);
+  const range = costInterval(centre, swingsOf(knobs, params, device, centre));
   const epochs = input.groups.reduce((a, g) => a + g.epochs.value * g.runs.value, 0);
   const runs = input.groups.reduce((a, x) => a + x.runs.value, 0);
   const pue = input.pue.value;
@@ -149,7 +150,56 @@ export function estimate(input: EstimateInput): EstimateResult {
         ? { perEpoch: { seconds: single.seconds / perRunEpochs, energyKWh: ((single.joules / 3.6e6) * pue) / perRunEpochs } }
         : {}),
       factors: [...factors, ...sharedFactors(input, built.deviceFactors)],
+      trainings: input.groups.map((group, i) => trainingRow(group, i, params, device, knobs, pue, g)),
     },
   };
+}
+
+/** Each knob's effect on the cost of `groups` (all by default), the other inputs at their centre. */
+function swingsOf(knobs: readonly Knob[], params: readonly GroupParams[], device: DeviceParams, centre: Cost, only?: number): Swing[] {
+  const pick = (list: GroupParams[]) => (only === undefined ? list : [list[only]!]);
+  return knobs.filter((k) => only === undefined || k.group === undefined || k.group === only).map((knob) => {
+    const at = (end: "low" | "high"): Cost => {
+      const g = params.map((p) => ({ ...p }));
+      const d = { ...device };
+      knob.apply(g, d, end);
+      const c = totalCost(pick(g), d);
+      return { seconds: c.seconds, joules: c.joules ?? centre.joules };
+    };
+    return { low: at("low"), high: at("high") };
+  });
+}
+
+/** One training's own figure and interval (the knobs that move it and the device's). */
+function trainingRow(group: RunGroup, i: number, params: readonly GroupParams[], device: DeviceParams, knobs: readonly Knob[], pue: number, gPerKWh: number): TrainingCost {
+  const own = groupCost(params[i]!, device);
+  const centre: Cost = { seconds: own.seconds, joules: own.joules ?? 0 };
+  const range = costInterval(centre, swingsOf(knobs, params, device, centre, i));
+  const epochs = group.epochs.value * group.runs.value;
+  return {
+    label: group.label,
+    role: group.role ?? "training",
+    architecture: group.architecture.value,
+    inputSize: Math.max(...group.inputSize.value),
+    batchSize: group.batchSize ?? null,
+    images: group.images.value,
+    epochs: group.epochs.value,
+    runs: group.runs.value,
+    total: consumption(epochs, centre, pue, gPerKWh),
+    interval: { low: consumption(epochs, range.low, pue, gPerKWh), high: consumption(epochs, range.high, pue, gPerKWh) },
+    sources: group.sources ?? [group.architecture.source, group.inputSize.source, group.images.source, group.epochs.source, group.runs.source],
+    guessed: group.guessed ?? guessedInputs(group),
+  };
+}
+
+/** The inputs of a group the code did not give: a default or table value stands in for them. */
+export function guessedInputs(group: RunGroup): string[] {
+  const out: string[] = [];
+  if (group.modelGuess) out.push("model");
+  if (group.inputSize.origin === "table" || group.inputSize.origin === "default") out.push("image size");
+  if (group.images.origin === "default") out.push("images per epoch");
+  if (group.epochs.origin === "default") out.push("epochs");
+  if (group.runs.low !== undefined || group.runs.high !== undefined) out.push("count");
+  return out;
 }
 

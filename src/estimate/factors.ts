@@ -84,7 +84,15 @@ export function runFactors(input: EstimateInput): Built | { reason: string } {
 }
 
 function groupKnobs(input: EstimateInput, group: RunGroup, i: number, gpu: GpuRow | null, transformer: boolean): Knob[] {
+  return ownKnobs(input, group, i, gpu, transformer).map((k) => ({ ...k, group: i }));
+}
+
+function ownKnobs(input: EstimateInput, group: RunGroup, i: number, gpu: GpuRow | null, transformer: boolean): Knob[] {
   const knobs: Knob[] = [];
+  const { epochs, runs, modelGuess } = group;
+  if (epochs.low !== undefined && epochs.high !== undefined) knobs.push({ apply: (g, _d, end) => void (g[i]!.epochs = epochs[end]!) });
+  if (runs.low !== undefined && runs.high !== undefined) knobs.push({ apply: (g, _d, end) => void (g[i]!.runs = runs[end]!) });
+  if (modelGuess) knobs.push({ apply: (g, _d, end) => void (g[i]!.macs *= modelGuess[end]) });
   const size = group.inputSize;
   if (size.low && size.high) knobs.push({ apply: (g, _d, end) => void (g[i]!.macs = macsAt(group.row, size[end]!)) });
   const images = group.images;
@@ -107,15 +115,17 @@ function groupFactors(input: EstimateInput, group: RunGroup, prefix: string, mac
   const ranged = <T>(f: Factor, low: T | undefined, high: T | undefined, at: (x: T) => number): Factor =>
     low !== undefined && high !== undefined ? { ...f, low: round(at(low)), high: round(at(high)) } : f;
   const scaled = size.value[0] === row.resolution[0] && size.value[1] === row.resolution[1] ? "" : `, scaled to ${sizeText(size.value)} by ${row.scaling.kind}`;
+  const guess = group.modelGuess;
+  const forward = ranged({
+    name: `${prefix}forward GMACs per image`, value: round(macs / G), unit: "G multiply-accumulates", origin: guess ? "default" : "table",
+    source: `${input.flopsSource} ${group.architecture.value} @${sizeText(row.resolution)}: ${round(row.macs / G)} G${scaled}; architecture ${group.architecture.source}`,
+  }, size.low, size.high, (s) => macsAt(row, s) / G);
   const out: Factor[] = [
-    ranged({
-      name: `${prefix}forward GMACs per image`, value: round(macs / G), unit: "G multiply-accumulates", origin: "table",
-      source: `${input.flopsSource} ${group.architecture.value} @${sizeText(row.resolution)}: ${round(row.macs / G)} G${scaled}; architecture ${group.architecture.source}`,
-    }, size.low, size.high, (s) => macsAt(row, s) / G),
+    guess ? { ...forward, low: round((forward.low ?? forward.value) * guess.low), high: round((forward.high ?? forward.value) * guess.high), source: `${forward.source}; ${guess.source}` } : forward,
     ranged({ name: `${prefix}input size`, value: size.value[0], unit: size.value[0] === size.value[1] ? "px square" : `px high, ${size.value[1]} px wide`, origin: size.origin, source: size.source }, size.low, size.high, (s) => s[0]),
     ranged({ name: `${prefix}images per epoch`, value: images.value, unit: "images", origin: images.origin, source: images.source }, images.low, images.high, (n) => n),
-    { name: `${prefix}epochs`, value: group.epochs.value, unit: "epochs per run", origin: group.epochs.origin, source: group.epochs.source },
-    { name: `${prefix}runs`, value: group.runs.value, unit: "runs (folds x models x seeds)", origin: group.runs.origin, source: group.runs.source },
+    ranged({ name: `${prefix}epochs`, value: group.epochs.value, unit: "epochs per run", origin: group.epochs.origin, source: group.epochs.source }, group.epochs.low, group.epochs.high, (n) => n),
+    ranged({ name: `${prefix}runs`, value: group.runs.value, unit: "runs (folds x models x seeds)", origin: group.runs.origin, source: group.runs.source }, group.runs.low, group.runs.high, (n) => n),
     ranged({ name: `${prefix}passes per image`, value: passes.value, unit: "forward-pass equivalents (forward + backward)", origin: passes.origin, source: passes.source }, passes.low, passes.high, (n) => n),
     {
       name: `${prefix}training compute`, value: round((2 * macs * passes.value * images.value * group.epochs.value * group.runs.value) / 1e15), unit: "PFLOP",

@@ -38,6 +38,10 @@ export interface Inventory {
 
 /** Images per epoch when the repo says nothing: the order of magnitude of Kaggle image competitions' training sets. */
 export const DEFAULT_IMAGES = { value: 20_000, low: 2_000, high: 200_000 };
+/** How far a guessed count, epochs or model moves a training's cost, each way: a third of it to three times it. */
+export const GUESS_FACTOR = 3;
+/** Epochs of one run when nothing states them: a typical fine-tuning of a pretrained net. */
+export const DEFAULT_EPOCHS = 10;
 /** A frozen backbone leaves the backward pass of the head only: between 1 and 3 forward-pass equivalents. */
 const FROZEN_PASSES = { value: 2, low: 1.2, high: 3 };
 
@@ -46,12 +50,12 @@ const ARCH_OPTIONS = ["model", "arch", "backbone", "encoder", "encoder_name", "m
 const SIZE_OPTIONS = ["imgsz", "img", "img_size", "image_size", "input_size", "size", "img_sz", "resolution"];
 const IMAGE_OPTIONS = ["images", "n_images", "num_images", "samples", "n_samples", "num_samples", "dataset_size", "train_size"];
 const PRECISION_OPTIONS = ["amp", "fp16", "bf16", "precision", "mixed_precision", "use_amp", "half", "apex"];
-const RANK: Record<string, number> = { "argparse-default": 0, config: 1, assignment: 2, "call-argument": 3, create_model: 3, builder: 3, "segmentation-model": 3, yolo: 3, transform: 4, from_pretrained: 4, from_name: 4, call: 5 };
-const TRAINING_RANK: Record<string, number> = { "argparse-default": 0, config: 1, assignment: 2, "call-argument": 3 };
+export const RANK: Record<string, number> = { "argparse-default": 0, config: 1, assignment: 2, "call-argument": 3, create_model: 3, builder: 3, "segmentation-model": 3, yolo: 3, transform: 4, from_pretrained: 4, from_name: 4, call: 5 };
+export const TRAINING_RANK: Record<string, number> = { "argparse-default": 0, config: 1, assignment: 2, "call-argument": 3 };
 
-const at = (r: FactRecord): string => (r.line !== undefined ? `${r.file}:${r.line}` : String(r.file));
+export const at = (r: FactRecord): string => (r.line !== undefined ? `${r.file}:${r.line}` : String(r.file));
 const words: Record<string, string> = { "argparse-default": "argparse default", "call-argument": "call argument", "segmentation-model": "segmentation model", "csv-rows": "rows" };
-const describe = (r: FactRecord): string =>
+export const describe = (r: FactRecord): string =>
   r.via === "csv-rows" ? `${r.file}: ${r.value} rows`
   : r.via === "readme-text" ? `${at(r)}: "${r.value} ${r.name}"`
   : `${at(r)} ${words[String(r.via ?? r.source)] ?? String(r.via ?? r.source)}${r.name ? ` ${r.name}` : ""} (${r.value})`;
@@ -63,12 +67,12 @@ function precisionWord(value: string): "mixed" | "fp32" | null {
   return null;
 }
 
-interface Scope {
+export interface Scope {
   /** Files of this scope, null for the whole repo. */
   files: ReadonlySet<string> | null;
 }
 
-interface Training {
+export interface Training {
   label: string;
   architecture: Sourced<string>;
   match: ArchitectureMatch;
@@ -77,8 +81,8 @@ interface Training {
   scopes: Scope[];
 }
 
-const inScope = (r: FactRecord, scope: Scope) => scope.files === null || scope.files.has(String(r.file));
-const byRank = (ranks: Record<string, number>) => (a: FactRecord, b: FactRecord) =>
+export const inScope = (r: FactRecord, scope: Scope) => scope.files === null || scope.files.has(String(r.file));
+export const byRank = (ranks: Record<string, number>) => (a: FactRecord, b: FactRecord) =>
   (ranks[String(a.via ?? a.source)] ?? 9) - (ranks[String(b.via ?? b.source)] ?? 9) || String(a.file).localeCompare(String(b.file)) || Number(a.line ?? 0) - Number(b.line ?? 0);
 
 function commandOrigin(c: PlanLike["commands"][number]): Origin {
@@ -87,7 +91,7 @@ function commandOrigin(c: PlanLike["commands"][number]): Origin {
 }
 
 /** The best architecture record of a scope that the table holds: an argparse default, a config key, then factories. */
-function architectureIn(records: FactRecord[], scope: Scope, table: FlopsTable): { record: FactRecord; match: ArchitectureMatch } | null {
+export function architectureIn(records: FactRecord[], scope: Scope, table: FlopsTable): { record: FactRecord; match: ArchitectureMatch } | null {
   for (const r of records.filter((x) => inScope(x, scope)).sort(byRank(RANK))) {
     const match = matchOf(table, r);
     if (match) return { record: r, match };
@@ -95,7 +99,7 @@ function architectureIn(records: FactRecord[], scope: Scope, table: FlopsTable):
   return null;
 }
 
-const matchOf = (table: FlopsTable, r: FactRecord) => matchArchitecture(table, String(r.value), { library: r.library as string | null, wrapper: r.wrapper as string | null });
+export const matchOf = (table: FlopsTable, r: FactRecord) => matchArchitecture(table, String(r.value), { library: r.library as string | null, wrapper: r.wrapper as string | null });
 
 function trainings(input: InventoryInput, archs: FactRecord[]): Training[] {
   const files = new Set(factsOf(input.facts, "training-setup").map((r) => String(r.file)));
@@ -154,7 +158,7 @@ function nearest<T>(t: Training, pick: (scope: Scope) => T | null): T | null {
   return null;
 }
 
-function inputSize(t: Training, setup: FactRecord[], training: FactRecord[]): Guessed<Size> {
+export function inputSize(t: Training, setup: FactRecord[], training: FactRecord[]): Guessed<Size> {
   const option = SIZE_OPTIONS.map((o) => [o, t.args.get(o)] as const).find(([, v]) => v && /^\d+$/.test(v) && countInRange("image-size", Number(v)));
   if (option && t.command) return { value: [Number(option[1]), Number(option[1])], origin: t.command.origin, source: `${t.command.source} (--${option[0]} ${option[1]})` };
   const sizes: FactRecord[] = [...setup.filter((r) => r.kind === "input-size"), ...training.filter((r) => r.kind === "image-size").map((r): FactRecord => Object.assign({}, r, { axis: "both" }))];
@@ -175,7 +179,7 @@ function inputSize(t: Training, setup: FactRecord[], training: FactRecord[]): Gu
   };
 }
 
-function images(t: Training, input: InventoryInput, setup: FactRecord[]): Guessed<number> {
+export function images(t: Training, input: InventoryInput, setup: FactRecord[]): Guessed<number> {
   if (input.datasetSize !== undefined) return { value: input.datasetSize.value, origin: input.datasetSize.origin, source: input.datasetSize.source };
   const option = IMAGE_OPTIONS.map((o) => [o, t.args.get(o)] as const).find(([, v]) => v && /^\d+$/.test(v) && countInRange("images", Number(v)));
   if (option && t.command) return { value: Number(option[1]), origin: t.command.origin, source: `${t.command.source} (--${option[0]} ${option[1]})` };
@@ -189,16 +193,17 @@ function images(t: Training, input: InventoryInput, setup: FactRecord[]): Guesse
   return { ...DEFAULT_IMAGES, origin: "default", source: "no dataset size found in the code, CSVs or README: pass --dataset-size N" };
 }
 
-function epochs(t: Training, input: InventoryInput, training: FactRecord[]): Sourced<number> {
+function epochs(t: Training, input: InventoryInput, training: FactRecord[]): Guessed<number> {
   const plan = input.plan?.epochs;
   const decided = plan && (plan.origin === "flag" || plan.origin === "user-config" || plan.origin === "repo-config" || /^flag|^config|\(--/.test(plan.source));
   if (plan && decided) return { value: plan.value, origin: plan.origin ?? (plan.source.startsWith("flag") ? "flag" : plan.source.startsWith("config") ? "repo-config" : "code"), source: plan.source };
   const own = t.scopes.map((scope) => training.filter((r) => r.kind === "epochs" && typeof r.value === "number" && r.value > 0 && inScope(r, scope)).sort(byRank(TRAINING_RANK))[0]).find(Boolean);
   if (own) return { value: Number(own.value), origin: "code", source: describe(own) };
-  if (plan) return { value: plan.value, origin: plan.origin ?? (plan.source === "default" ? "default" : "code"), source: plan.source };
+  // The plan's own default (1) is no reading of the code: fall through to the stated guess below.
+  if (plan && plan.origin !== "default" && plan.source !== "default") return { value: plan.value, origin: plan.origin ?? "code", source: plan.source };
   const anywhere = training.filter((r) => r.kind === "epochs" && typeof r.value === "number" && r.value > 0).sort(byRank(TRAINING_RANK))[0];
   if (anywhere) return { value: Number(anywhere.value), origin: "code", source: describe(anywhere) };
-  return { value: 1, origin: "default", source: "no epochs found: 1" };
+  return { value: DEFAULT_EPOCHS, origin: "default", source: `no epochs found: ${DEFAULT_EPOCHS}, repro-audit's default, moved ${GUESS_FACTOR}x each way`, low: DEFAULT_EPOCHS / GUESS_FACTOR, high: DEFAULT_EPOCHS * GUESS_FACTOR };
 }
 
 function runs(t: Training, input: InventoryInput, groups: number, training: FactRecord[]): Sourced<number> {
@@ -217,7 +222,7 @@ function runs(t: Training, input: InventoryInput, groups: number, training: Fact
   return { value, origin: allDefault ? "default" : "code", source: parts.join(", ") };
 }
 
-function precision(t: Training, setup: FactRecord[]): RunGroup["precision"] {
+export function precision(t: Training, setup: FactRecord[]): RunGroup["precision"] {
   const option = PRECISION_OPTIONS.map((o) => [o, t.args.get(o)] as const).find(([, v]) => v && precisionWord(v));
   if (option && t.command) return { value: precisionWord(option[1]!)!, origin: t.command.origin, source: `${t.command.source} (--${option[0]} ${option[1]})`, guessed: false };
   const switches = setup.filter((r) => r.kind === "precision");
@@ -230,7 +235,7 @@ function precision(t: Training, setup: FactRecord[]): RunGroup["precision"] {
   return { value: "fp32", origin: "default", source: "no autocast, GradScaler or precision switch found: fp32", guessed: true };
 }
 
-function passes(t: Training, setup: FactRecord[]): Guessed<number> {
+export function passes(t: Training, setup: FactRecord[]): Guessed<number> {
   const frozen = nearest(t, (scope) => setup.find((r) => r.kind === "frozen" && r.frozen === true && inScope(r, scope)) ?? null);
   if (frozen) return { ...FROZEN_PASSES, origin: "code", source: `frozen layers: ${describe(frozen)}; backward through the rest only` };
   return { value: 3, origin: "default", source: "forward + backward = about 3 forward passes (no frozen layers found)" };

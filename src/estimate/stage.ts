@@ -40,10 +40,17 @@ function hostCpuModel(): string | null {
   }
 }
 
-/** A plan for a section that has none: the estimated training's own epochs and runs. */
-function planOf(group: RunGroup): TrainPlan {
+/** A plan for a section that has none: the estimated trainings' own epochs and runs (several: their mean epochs
+ * per run and all their runs, each training's own in the prediction's rows). */
+function planOf(groups: RunGroup[]): TrainPlan {
   const one = sourced(1, "default", "default");
-  return { commands: [], epochs: group.epochs, folds: group.runs, models: one, seeds: one, runs: group.runs.value };
+  const first = groups[0]!;
+  const strip = (x: Sourced<number>): Sourced<number> => sourced(x.value, x.origin, x.source);
+  if (groups.length === 1) return { commands: [], epochs: strip(first.epochs), folds: strip(first.runs), models: one, seeds: one, runs: first.runs.value };
+  const runs = groups.reduce((a, g) => a + g.runs.value, 0);
+  const epochs = groups.reduce((a, g) => a + g.epochs.value * g.runs.value, 0) / runs;
+  const what = `the ${groups.length} trainings costed (each in the estimate's trainings)`;
+  return { commands: [], epochs: sourced(Number(epochs.toPrecision(4)), "estimated", `mean epochs per run over ${what}`), folds: sourced(runs, "estimated", `runs of ${what}`), models: one, seeds: one, runs };
 }
 
 /** The carbon section with an estimated prediction where nothing measured gives one; unchanged otherwise. */
@@ -66,7 +73,7 @@ export async function estimateStep(step: EstimateStep): Promise<CarbonSection | 
     step.notes.push(`No carbon estimate from the code: ${result.reason}.`);
     return carbon;
   }
-  return { plan: carbon?.plan ?? step.plan ?? planOf(result.groups[0]!), ...(carbon?.measurement ? { measurement: carbon.measurement } : {}), prediction: result.prediction, assumptions };
+  return { plan: carbon?.plan ?? step.plan ?? planOf(result.groups), ...(carbon?.measurement ? { measurement: carbon.measurement } : {}), prediction: result.prediction, assumptions };
 }
 
 function optionsFor(step: EstimateStep, a: CarbonAssumptions, file: string): EstimateOptions {

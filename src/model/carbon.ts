@@ -87,6 +87,42 @@ export interface Factor {
 
 export type Basis = "measured" | "estimated" | "given";
 
+/** What a training does on the plan: each is a row of its own. */
+export type TrainingRole = "pretraining" | "training" | "pseudo-label" | "fine-tuning";
+
+/** One training the static estimate costs: its inputs, its own figure and interval, and where each came from. */
+export interface TrainingCost {
+  label: string;
+  role: TrainingRole;
+  architecture: string;
+  /** Input size in pixels (the longer side). */
+  inputSize: number;
+  batchSize: number | null;
+  images: number;
+  /** Epochs of one run. */
+  epochs: number;
+  /** Times it runs: the plan's repeat x folds x seeds. */
+  runs: number;
+  total: Consumption;
+  interval: Range<Consumption>;
+  /** Where its values were read: the step's file:line, the training values, the loop that repeats it. */
+  sources: string[];
+  /** Inputs the code does not give (count, epochs, image size, images per epoch, model), each guessed and widening the interval. */
+  guessed: string[];
+}
+
+/** How much of the plan the estimate rests on: its trainings costed from the code, and those with guessed inputs. */
+export interface EstimateCoverage {
+  /** rerun-plan: each training step of the plan is a row; single-training: the plan names no training step. */
+  basis: "rerun-plan" | "single-training";
+  trainings: number;
+  fromCode: number;
+  guessed: number;
+  /** The stated factor a guessed count, epochs or model moves by, each way. */
+  widening: number;
+  note: string;
+}
+
 export interface Prediction {
   basis: Basis;
   /** Measured basis: what was scaled up, whole epochs or a few batches of one. */
@@ -101,6 +137,10 @@ export interface Prediction {
   perEpoch?: { seconds: number; energyKWh: number };
   /** What the figure rests on, each with its source. */
   factors: Factor[];
+  /** Estimated basis: each training costed, whose figures sum to `total`. */
+  trainings?: TrainingCost[];
+  /** Estimated basis: what the trainings rest on. */
+  coverage?: EstimateCoverage;
 }
 
 export interface CarbonAssumptions {

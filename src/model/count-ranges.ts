@@ -6,6 +6,8 @@ export const COUNT_RANGES = {
   folds: { min: 1, max: 1_000 },
   models: { min: 1, max: 1_000 },
   seeds: { min: 1, max: 1_000 },
+  /** Times a rerun runs one step (the loops around it). */
+  repeats: { min: 1, max: 100_000 },
   images: { min: 1, max: 1_000_000_000 },
   "batch-size": { min: 1, max: 1_000_000 },
   /** Pixels of an input image's side. */

@@ -1,8 +1,8 @@
 // The carbon section as CarbonTracker-style text blocks (pure), for every basis: what was measured, and the
 // whole training measured, estimated or given, with what each figure rests on.
-import type { CarbonSection, Consumption, Factor, Measurement, Prediction, Range } from "../model/carbon.js";
+import type { CarbonSection, Consumption, Factor, Measurement, Prediction, Range, TrainingCost } from "../model/carbon.js";
 import { sourcedText } from "../model/sourced.js";
-import { clock, factorSource, num } from "./format.js";
+import { clock, factorSource, num, oneLineText, plural } from "./format.js";
 
 const epochsLabel = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
@@ -58,8 +58,30 @@ function predictionLines(p: Prediction, section: CarbonSection): string[] {
   } else {
     lines.push(`  Basis: ${p.basis === "estimated" ? "estimated from the code (no epoch measured)" : "figures given by the user"}; it rests on:`);
     lines.push(...p.factors.map(factorLine));
+    lines.push(...trainingLines(p));
   }
   return lines;
+}
+
+const g = (x: number): string => `${num(x)} g`;
+
+/** One costed training: what it trains, how often, its own figure and interval, where it was read, what was guessed. */
+function trainingLine(r: TrainingCost): string {
+  const batch = r.batchSize !== null ? `, batch ${r.batchSize}` : "";
+  const what = `${oneLineText(r.label)} (${r.role}): ${oneLineText(r.architecture)} @${r.inputSize} px${batch}, ${num(r.images)} images x ${num(r.epochs)} ${plural(r.epochs, "epoch")} x ${num(r.runs)} ${plural(r.runs, "run")}`;
+  const figure = `${clock(r.total.seconds)}, ${num(r.total.energyKWh)} kWh, ${g(r.total.co2g)} (${g(r.interval.low.co2g)} to ${g(r.interval.high.co2g)})`;
+  const guessed = r.guessed.length ? `; guessed: ${r.guessed.join(", ")}` : "";
+  return `    ${what}: ${figure}; from ${r.sources.map(oneLineText).join(", ") || "the code"}${guessed}`;
+}
+
+/** The trainings the estimate sums, how many rest on the code and how many on guesses, and the sum. */
+function trainingLines(p: Prediction): string[] {
+  const rows = p.trainings ?? [];
+  const c = p.coverage;
+  if (rows.length === 0 || !c) return [];
+  const head = `  Trainings costed: ${c.trainings} (${c.fromCode} from the code, ${c.guessed} with guessed inputs; a guessed count, epochs or model moves its training ${c.widening}x each way)`;
+  const sum = `    Sum: ${clock(p.total.seconds)}, ${num(p.total.energyKWh)} kWh, ${g(p.total.co2g)} (${g(p.interval.low.co2g)} to ${g(p.interval.high.co2g)})`;
+  return [head, ...rows.map(trainingLine), sum, `  Note: ${c.note}`];
 }
 
 export function renderCarbonText(section: CarbonSection): string {

@@ -75,9 +75,35 @@ export function carbonMarkdown(carbon: CarbonSection): string[] {
         lines.push(`| ${mdText(f.name)} | ${num(f.value)} ${mdText(f.unit)}${range} | ${mdText(factorSource(f))} |`);
       }
     }
+    if (p.basis === "estimated") lines.push(...trainingsMarkdown(p));
   }
   const a = carbon.assumptions;
   const where = a.intensity.origin === "table" ? a.intensity.source : `${a.intensity.source}, region ${a.intensity.region}`;
   lines.push("", `Assumptions: PUE ${a.pue.value} (${mdText(a.pue.origin === "default" ? "default" : a.pue.source)}), ${num(a.intensity.value)} gCO2/kWh (${mdText(where)}), ${a.gCO2PerKm.value} gCO2/km by car.`);
+  return lines;
+}
+
+/** The static estimate's trainings: one row each with its own figure and interval, where it was read and what was
+ * guessed, then the sum and what the rows rest on. */
+const grams = (x: number): string => `${num(x)} g`;
+
+function trainingsMarkdown(p: Prediction): string[] {
+  const rows = p.trainings ?? [];
+  const c = p.coverage;
+  if (rows.length === 0 || !c) return [];
+  const lines = [
+    "",
+    `Trainings costed: ${c.trainings} (${c.fromCode} from the code, ${c.guessed} with guessed inputs; a guessed count, epochs or model moves its training ${c.widening}x each way). ${mdText(c.note)}`,
+    "",
+    "| Training | Role | Model | Size | Batch | Images x epochs x runs | Time | CO2eq | Interval | From | Guessed |",
+    "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${mdText(r.label)} | ${r.role} | ${mdText(r.architecture)} | ${r.inputSize} px | ${r.batchSize ?? "?"} | ${num(r.images)} x ${num(r.epochs)} x ${num(r.runs)} | ` +
+        `${duration(r.total.seconds)} | ${grams(r.total.co2g)} | ${grams(r.interval.low.co2g)}-${grams(r.interval.high.co2g)} | ${mdText(r.sources.join(", "))} | ${r.guessed.join(", ") || "none"} |`,
+    );
+  }
+  lines.push(`| **Sum** | | | | | | ${duration(p.total.seconds)} | **${grams(p.total.co2g)}** | ${grams(p.interval.low.co2g)}-${grams(p.interval.high.co2g)} | | |`);
   return lines;
 }

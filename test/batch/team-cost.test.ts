@@ -48,6 +48,25 @@ describe("teamCost", () => {
     expect(teamCost(section, null)).toEqual({ basis: "estimated", co2g: 6012.5, kwh: 12.5, seconds: 36_000, interval: { low: 4810, high: 7215 }, source: "static estimate: 30 epochs x 5 runs from 2 factors (1 guessed)" });
   });
 
+  it("reads the sum of the plan's trainings, and says how many were costed from the code and how many guessed", () => {
+    const row = (label: string, co2g: number, guessed: string[]) => ({
+      label, role: "training" as const, architecture: "timm/resnet50", inputSize: 512, batchSize: 16, images: 6334, epochs: 30, runs: 5,
+      total: use(18_000, co2g / 481, co2g, 150), interval: { low: use(9000, 0, co2g / 2, 150), high: use(36_000, 0, co2g * 2, 150) }, sources: ["run.sh:2"], guessed,
+    });
+    const p: Prediction = {
+      ...prediction("estimated"),
+      total: use(36_000, 12.5, 6012.5, 300),
+      trainings: [row("step 2 train.py", 3006.25, []), row("step 3 train.py", 3006.25, ["epochs"])],
+      coverage: { basis: "rerun-plan", trainings: 2, fromCode: 1, guessed: 1, widening: 3, note: "n" },
+    };
+    expect(teamCost({ prediction: p }, null)).toEqual({
+      basis: "estimated", co2g: 6012.5, kwh: 12.5, seconds: 36_000, interval: { low: 4810, high: 7215 },
+      source: "static estimate: the sum of the rerun plan's 2 trainings (1 costed from the code, 1 with guessed inputs), 300 epochs in all, from 2 factors (1 guessed)",
+    });
+    const single = { ...p, trainings: [p.trainings![0]!], coverage: { ...p.coverage!, basis: "single-training" as const, trainings: 1, fromCode: 1, guessed: 0 } };
+    expect(teamCost({ prediction: single }, null)!.source).toBe("static estimate: one training found in the code (the rerun plan names no training it could cost), 30 epochs x 5 runs from 2 factors (1 guessed)");
+  });
+
   it("knows no cost without a prediction or a given figure, and ignores a measurement whose energy was not seen", () => {
     expect(teamCost(undefined, null)).toBeNull();
     expect(teamCost({ measurement: { ...measurement(true), energyMeasured: false }, prediction: null }, null)).toBeNull();

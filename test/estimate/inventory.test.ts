@@ -146,3 +146,15 @@ describe("the training inventory of repos like the real ones", () => {
     expect(inv.unknown).toEqual(["resnet9000x"]);
   });
 });
+
+describe("epochs the code does not give", () => {
+  it("are guessed at the stated default and moved 3x each way, never taken as one epoch", async () => {
+    const view = memoryView({
+      "README.md": "# x\n\n```bash\npython train.py\n```\n",
+      "train.py": "import timm\nmodel = timm.create_model('resnet50')\n",
+    });
+    const inv = await inventoryOf(view);
+    const e = inv.groups[0]!.epochs;
+    expect([e.value, e.origin, e.low, e.high, e.source]).toEqual([10, "default", 10 / 3, 30, "no epochs found: 10, repro-audit's default, moved 3x each way"]);
+  });
+});

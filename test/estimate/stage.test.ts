@@ -13,6 +13,10 @@ import { walkRepo } from "../../src/extract/view/walk.js";
 import type { CarbonSection, Measurement } from "../../src/model/carbon.js";
 import { sourced } from "../../src/model/sourced.js";
 import { sampleDir } from "../support/sample-repo.js";
+import { memoryView } from "../../src/extract/memory-view.js";
+import type { FactRecord } from "../../src/model/facts.js";
+import { reportProblems } from "../../src/report/validate.js";
+import { sampleReport } from "../report/fixtures.js";
 
 let dir = "";
 const saved = process.env.REPRO_AUDIT_CALIBRATION;
@@ -86,6 +90,21 @@ describe("the estimate step", () => {
     expect(notes).toEqual(["The measured epoch ran on a GPU: its throughput is kept for later estimates only when --gpu-model names that GPU."]);
     await estimateStep({ carbon: section, plan, facts, settings: { ...settings, gpuModel: sourced("t4", "flag", "--gpu-model") }, repo, notes: [] });
     expect((await readCalibration()).entries.map((e) => [e.device, e.deviceName])).toEqual([["t4", "t4"]]);
+  });
+
+  it("gives a section without a plan one that sums the rerun plan's trainings, and a report holding it validates", async () => {
+    const facts = await extractFacts(memoryView({ "train.py": "import timm\nmodel = timm.create_model('resnet50')\n" }), STATIC_EXTRACTORS, { branches: null });
+    const step = (order: number, repeat: number, epochs: number | null): FactRecord => ({
+      kind: "step", file: "run.sh", line: order, order, source: "shell", parent: null, command: "python train.py", tool: "python", program: "train.py", purpose: "train",
+      repeat, repeatSource: repeat > 1 ? "run.sh:1" : null, configs: "", model: "resnet50", imageSize: 224, epochs, batchSize: 32, folds: null, trainingSource: null,
+    });
+    facts.families["rerun-plan"] = [step(2, 5, 30), step(3, 1, null)];
+    const carbon = (await estimateStep({ carbon: undefined, plan: null, facts, settings, repo, notes: [] }))!;
+    expect([carbon.plan.runs, carbon.plan.epochs.value, carbon.plan.epochs.origin]).toEqual([6, Number(((150 + 10) / 6).toPrecision(4)), "estimated"]);
+    expect(carbon.prediction!.trainings!.map((r) => [r.runs, r.epochs, r.guessed])).toEqual([[5, 30, ["images per epoch"]], [1, 10, ["images per epoch", "epochs"]]]);
+    const report = sampleReport();
+    report.carbon = carbon;
+    expect(reportProblems(report)).toEqual([]);
   });
 
   it("says why there is no estimate where the code names no architecture", async () => {

@@ -106,6 +106,28 @@ describe("carbon text", () => {
     expect(text).not.toContain("Meters:");
   });
 
+  it("lists the trainings an estimate sums, each with its figure, interval, sources and guesses, then the sum", () => {
+    const c = (epochs: number, seconds: number, co2g: number) => ({ epochs, seconds, energyKWh: co2g / 481, co2g, kmByCar: co2g / 107.5 });
+    const prediction: Prediction = {
+      basis: "estimated", epochs: 42.5, runs: 6,
+      total: c(310, 7200, 962), interval: { low: c(310, 2400, 320), high: c(310, 21600, 2890) },
+      factors: [],
+      trainings: [
+        { label: "step 2 train.py", role: "training", architecture: "timm/tf_efficientnet_b0", inputSize: 512, batchSize: 16, images: 400, epochs: 30, runs: 5, total: c(150, 3600, 481), interval: { low: c(150, 1800, 240), high: c(150, 7200, 962) }, sources: ["run.sh:2", "run.sh:1"], guessed: [] },
+        { label: "step 3 yolov5/train.py", role: "pseudo-label", architecture: "ultralytics/yolov5x", inputSize: 1024, batchSize: null, images: 400, epochs: 160, runs: 1, total: c(160, 3600, 481), interval: { low: c(160, 1200, 160), high: c(160, 10800, 1443) }, sources: ["run.sh:4"], guessed: ["epochs"] },
+      ],
+      coverage: { basis: "rerun-plan", trainings: 2, fromCode: 1, guessed: 1, widening: 3, note: "Static estimate: each of the rerun plan's 2 training step(s) costed as a training of its own." },
+    };
+    const text = renderCarbonText({ plan: planFor("bash run.sh", 30), prediction, assumptions: ASSUMPTIONS });
+    expect(text).toContain([
+      "  Trainings costed: 2 (1 from the code, 1 with guessed inputs; a guessed count, epochs or model moves its training 3x each way)",
+      "    step 2 train.py (training): timm/tf_efficientnet_b0 @512 px, batch 16, 400 images x 30 epochs x 5 runs: 1:00:00, 1 kWh, 481 g (240 g to 962 g); from run.sh:2, run.sh:1",
+      "    step 3 yolov5/train.py (pseudo-label): ultralytics/yolov5x @1024 px, 400 images x 160 epochs x 1 run: 1:00:00, 1 kWh, 481 g (160 g to 1443 g); from run.sh:4; guessed: epochs",
+      "    Sum: 2:00:00, 2 kWh, 962 g (320 g to 2890 g)",
+      "  Note: Static estimate: each of the rerun plan's 2 training step(s) costed as a training of its own.",
+    ].join("\n"));
+  });
+
   it("says what a prediction from batches of one epoch cannot see", () => {
     // 10 s start-up, then 5 of the epoch's 20 batches at 3 s each; the run stopped there.
     const span: EpochSpan = { epoch: 1, start: 10, end: null, batches: Array.from({ length: 5 }, (_, i) => ({ t: 13 + 3 * i, count: i + 1 })), batchesPerEpoch: 20 };

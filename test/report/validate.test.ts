@@ -75,6 +75,20 @@ describe("validateReport", () => {
     expect(problems.some((p) => p.startsWith("/findings/3/category: must be one of"))).toBe(true);
   });
 
+  it("accepts an estimate's trainings and coverage, and names a training's bad role and missing sum fields", () => {
+    const report = sampleReport() as unknown as Record<string, any>;
+    const p = report.carbon.prediction;
+    const row = { label: "step 2 train.py", role: "pseudo-label", architecture: "timm/resnet50", inputSize: 512, batchSize: null, images: 400, epochs: 30, runs: 5, total: p.total, interval: p.interval, sources: ["run.sh:2"], guessed: ["epochs"] };
+    Object.assign(p, { basis: "estimated", trainings: [row], coverage: { basis: "rerun-plan", trainings: 1, fromCode: 0, guessed: 1, widening: 3, note: "n" } });
+    delete p.from;
+    expect(reportProblems(report)).toEqual([]);
+    p.trainings[0].role = "warm-up";
+    delete p.coverage.guessed;
+    const problems = reportProblems(report);
+    expect(problems).toContain("/carbon/prediction/coverage/guessed: is missing");
+    expect(problems.some((x) => x.startsWith("/carbon/prediction/trainings/0/role: must be one of"))).toBe(true);
+  });
+
   it("requires the environment and carbon sections' main fields when they are present", () => {
     const report = sampleReport() as unknown as Record<string, any>;
     delete report.environment.build;

@@ -1,0 +1,183 @@
+import { describe, expect, it } from "vitest";
+import { STATIC_EXTRACTORS } from "../../src/extract/extractors/index.js";
+import { extractFacts } from "../../src/extract/index.js";
+import { memoryView } from "../../src/extract/memory-view.js";
+import { estimateTraining } from "../../src/estimate/index.js";
+import { estimate } from "../../src/estimate/compute.js";
+import { DEFAULT_EPOCHS, GUESS_FACTOR, planInventory, roleOf, trainingSteps } from "../../src/estimate/plan-trainings.js";
+import { flopsTable } from "../../src/estimate/flops-table.js";
+import { gpuTable, pickDevice } from "../../src/carbon/gpu-table.js";
+import type { FactRecord, Facts } from "../../src/model/facts.js";
+import { sourced } from "../../src/model/sourced.js";
+
+const table = flopsTable();
+
+/** The fixture pipeline: the README runs `bash run.sh`, which trains 5 folds of train.py for 30 epochs, then YOLOv5x for 160. */
+const FILES = {
+  "README.md": "# solution\n\n```bash\nbash run.sh\n```\n",
+  "run.sh": "for f in 0 1 2 3 4; do\n  python train.py --fold $f --epochs 30 --model tf_efficientnet_b0 --img 512 --batch 16\ndone\npython yolov5/train.py --cfg yolov5x.yaml --img 1024 --epochs 160 --batch 8\n",
+  "train.py": "import argparse\np = argparse.ArgumentParser()\np.add_argument('--epochs', type=int, default=3)\np.add_argument('--fold', type=int, default=0)\n",
+  "yolov5/train.py": "import argparse\np = argparse.ArgumentParser()\np.add_argument('--epochs', type=int, default=300)\n",
+  "data/train.csv": "image,label\n" + "a.png,1\n".repeat(400),
+};
+
+/** Hand-made `rerun-plan` steps as its extractor records them (schemas/facts/rerun-plan.json). */
+function step(fields: FactRecord): FactRecord {
+  return {
+    kind: "step", file: "README.md", line: 4, order: 1, source: "readme", parent: null, cwd: ".", command: "bash run.sh", tool: "bash",
+    program: "run.sh", exists: true, purpose: "train", repeat: 1, repeatSource: null, args: "", rejected: null, configs: "",
+    model: null, imageSize: null, epochs: null, batchSize: null, folds: null, trainingSource: null, ...fields,
+  };
+}
+
+const FOLDS = step({
+  file: "run.sh", line: 2, order: 2, source: "shell", parent: 1, command: "python train.py --fold $f --epochs 30 --model tf_efficientnet_b0 --img 512 --batch 16",
+  tool: "python", program: "train.py", repeat: 5, repeatSource: "run.sh:1", model: "tf_efficientnet_b0", imageSize: 512, epochs: 30, batchSize: 16, trainingSource: "run.sh:2",
+});
+const YOLO = step({
+  file: "run.sh", line: 4, order: 3, source: "shell", parent: 1, command: "python yolov5/train.py --cfg yolov5x.yaml --img 1024 --epochs 160 --batch 8",
+  tool: "python", program: "yolov5/train.py", model: "yolov5x", imageSize: 1024, epochs: 160, batchSize: 8, trainingSource: "run.sh:4",
+});
+
+async function factsWith(plan: FactRecord[], files: Record<string, string> = FILES): Promise<Facts> {
+  const facts = await extractFacts(memoryView(files), STATIC_EXTRACTORS, { branches: null });
+  facts.families["rerun-plan"] = plan;
+  return facts;
+}
+
+const options = (facts: Facts) => ({
+  facts, plan: null, gpuModel: "a100-40gb", pue: sourced(1.58, "default", "default"), intensity: sourced(481, "table", "world"), gCO2PerKm: 107.5,
+  cpuModel: null, calibrationFile: "/nonexistent/repro-audit-calibration.json",
+});
+
+describe("the trainings of the rerun plan", () => {
+  it("costs the fixture pipeline as 5 + 1 trainings with their own epochs, sizes and batches", async () => {
+    const inv = planInventory({ facts: await factsWith([step({}), FOLDS, YOLO]), plan: null, table })!;
+    expect(inv.groups.map((g) => [g.architecture.value, g.inputSize.value, g.epochs.value, g.runs.value, g.batchSize, g.images.value, g.role])).toEqual([
+      ["timm/tf_efficientnet_b0", [512, 512], 30, 5, 16, 400, "training"],
+      ["ultralytics/yolov5x", [1024, 1024], 160, 1, 8, 400, "training"],
+    ]);
+    expect(inv.groups[0]!.runs.source).toBe("5 from run.sh:1");
+    expect(inv.groups[0]!.sources).toEqual(["run.sh:2", "run.sh:1"]);
+    expect(inv.groups.map((g) => g.guessed)).toEqual([[], []]);
+  });
+
+  it("sums the rows into the total, each row with its own interval inside it", async () => {
+    const outcome = await estimateTraining(options(await factsWith([step({}), FOLDS, YOLO])));
+    const p = outcome.prediction!;
+    const rows = p.trainings!;
+    expect(rows.map((r) => [r.label, r.runs, r.epochs, r.total.epochs])).toEqual([["step 2 train.py", 5, 30, 150], ["step 3 yolov5/train.py", 1, 160, 160]]);
+    expect(p.total.seconds).toBeCloseTo(rows[0]!.total.seconds + rows[1]!.total.seconds, 6);
+    expect(p.total.co2g).toBeCloseTo(rows[0]!.total.co2g + rows[1]!.total.co2g, 6);
+    for (const r of rows) {
+      expect(r.interval.low.co2g).toBeLessThan(r.total.co2g);
+      expect(r.interval.high.co2g).toBeGreaterThan(r.total.co2g);
+    }
+    // Each row costs what the same training costs alone: five folds of 30 epochs cost five times one.
+    const one = await estimateTraining(options(await factsWith([{ ...FOLDS, parent: null, repeat: 1, repeatSource: null }])));
+    expect(rows[0]!.total.seconds).toBeCloseTo(one.prediction!.total.seconds * 5, 6);
+    expect(p.coverage).toEqual({ basis: "rerun-plan", trainings: 2, fromCode: 2, guessed: 0, widening: GUESS_FACTOR, note: "Static estimate: each of the rerun plan's 2 training step(s) costed as a training of its own." });
+  });
+
+  it("names pretraining, pseudo-label rounds and fine-tuning as rows of their own", async () => {
+    const steps = [
+      { ...FOLDS, order: 2, command: "python pretrain.py --model tf_efficientnet_b0", program: "train.py", repeat: 1 },
+      { ...FOLDS, order: 3, command: "python train.py --stage pseudo --model tf_efficientnet_b0", repeat: 1 },
+      { ...FOLDS, order: 4, command: "python train.py --model tf_efficientnet_b0", configs: "configs/finetune_b0.yaml", repeat: 1 },
+      { ...FOLDS, order: 5, command: "python train.py --model tf_efficientnet_b0", repeat: 1 },
+    ];
+    expect(steps.map(roleOf)).toEqual(["pretraining", "pseudo-label", "fine-tuning", "training"]);
+    const rows = (await estimateTraining(options(await factsWith(steps)))).prediction!.trainings!;
+    expect(rows.map((r) => r.role)).toEqual(["pretraining", "pseudo-label", "fine-tuning", "training"]);
+  });
+
+  it("costs a step whose script runs other training steps through them, never twice, and skips --help", () => {
+    const help = { ...YOLO, order: 4, command: "python yolov5/train.py --help" };
+    expect(trainingSteps([step({}), FOLDS, YOLO, help, step({ order: 9, purpose: "predict" })]).map((s) => s.order)).toEqual([2, 3]);
+  });
+
+  it("widens the interval by the stated factor for epochs it cannot read, and names what was guessed", async () => {
+    const files = { ...FILES, "train.py": "import argparse\np = argparse.ArgumentParser()\np.add_argument('--fold', type=int, default=0)\n", "yolov5/train.py": "print('x')\n" };
+    const unread = { ...FOLDS, epochs: null, command: "python train.py --fold $f --model tf_efficientnet_b0 --img 512" };
+    const known = { ...FOLDS, epochs: DEFAULT_EPOCHS, command: unread.command };
+    const guessed = (await estimateTraining(options(await factsWith([unread], files)))).prediction!;
+    const read = (await estimateTraining(options(await factsWith([known], files)))).prediction!;
+    expect(guessed.trainings![0]!.guessed).toEqual(["epochs"]);
+    expect(guessed.total.co2g).toBeCloseTo(read.total.co2g, 6); // the same central figure
+    // Epochs alone move the cost 3x each way; combined with the other guesses the interval is wider still.
+    expect(guessed.interval.high.co2g / read.interval.high.co2g).toBeGreaterThan(1.5);
+    expect(guessed.interval.high.co2g / guessed.total.co2g).toBeGreaterThanOrEqual(GUESS_FACTOR);
+    expect(guessed.interval.low.co2g / guessed.total.co2g).toBeLessThanOrEqual(1 / GUESS_FACTOR);
+    const epochs = guessed.factors.find((f) => f.name === "epochs")!;
+    expect([epochs.value, epochs.low, epochs.high, epochs.origin]).toEqual([DEFAULT_EPOCHS, 3.333, DEFAULT_EPOCHS * 3, "default"]); // factors keep 4 digits
+    expect(epochs.source).toBe(`no epochs read for run.sh:2: ${DEFAULT_EPOCHS}, repro-audit's default, moved 3x each way`);
+    expect(guessed.coverage).toMatchObject({ trainings: 1, fromCode: 0, guessed: 1 });
+  });
+
+  it("reads epochs the step does not state from the program it runs before guessing", async () => {
+    const inv = planInventory({ facts: await factsWith([{ ...FOLDS, epochs: null }]), plan: null, table })!;
+    expect([inv.groups[0]!.epochs.value, inv.groups[0]!.epochs.source, inv.groups[0]!.guessed]).toEqual([3, "train.py:3 argparse default --epochs (3)", []]);
+  });
+
+  it("costs a step whose model it cannot read as another training's, 3x each way, and names it", async () => {
+    const unknownModel = { ...YOLO, model: "my_secret_net", command: "python yolov5/train.py --img 1024 --epochs 160" };
+    const p = (await estimateTraining(options(await factsWith([FOLDS, unknownModel])))).prediction!;
+    const row = p.trainings![1]!;
+    expect(row.guessed).toEqual(["model"]);
+    expect(row.architecture).toBe("timm/tf_efficientnet_b0");
+    expect(row.interval.high.co2g / row.total.co2g).toBeGreaterThanOrEqual(GUESS_FACTOR);
+    expect(p.coverage).toMatchObject({ trainings: 2, fromCode: 1, guessed: 1 });
+  });
+
+  it("widens a count it cannot read and counts that training as guessed", async () => {
+    const p = (await estimateTraining(options(await factsWith([{ ...FOLDS, repeat: null }])))).prediction!;
+    const row = p.trainings![0]!;
+    expect([row.runs, row.guessed]).toEqual([1, ["count"]]);
+    expect(row.interval.high.co2g / row.total.co2g).toBeGreaterThanOrEqual(GUESS_FACTOR);
+  });
+
+  it("believes no count, fold number or batch outside the stated ranges: a hostile plan cannot inflate the figure", () => {
+    const inv = planInventory({ facts: { families: { "rerun-plan": [{ ...FOLDS, repeat: 1e12, folds: 1e9, batchSize: 1e9 }] }, notCollected: {} }, plan: null, table })!;
+    const g = inv.groups[0]!;
+    expect([g.runs.value, g.runs.high, g.batchSize, g.guessed]).toEqual([1, GUESS_FACTOR, null, ["images per epoch", "count"]]);
+  });
+
+  it("falls back to the single-training estimate when the plan names no training step, and says so", async () => {
+    const files = { ...FILES, "train.py": "import timm\nmodel = timm.create_model('resnet50')\n" };
+    const facts = await factsWith([step({ purpose: "preprocess" })], files);
+    const p = (await estimateTraining(options(facts))).prediction!;
+    expect(p.coverage!.basis).toBe("single-training");
+    expect(p.coverage!.note).toBe("Static estimate: the rerun plan names no training step; it costs the training the code and README describe instead.");
+    expect(p.trainings).toHaveLength(1);
+    // The same figure as today's estimate of the first training found in the code.
+    const without = await factsWith([], files);
+    delete without.families["rerun-plan"];
+    const before = (await estimateTraining(options(without))).prediction!;
+    expect(p.total).toEqual(before.total);
+    expect(before.coverage!.note).toBe("Static estimate: no rerun plan was read; it costs the training the code and README describe instead.");
+  });
+
+  it("a train command the user gives replaces the rerun plan", async () => {
+    const facts = await factsWith([FOLDS, YOLO]);
+    const plan = { commands: [sourced("python train.py --model resnet50", "flag", "--train")], epochs: sourced(2, "flag", "--epochs"), folds: sourced(1, "default", "default"), models: sourced(1, "default", "default"), seeds: sourced(1, "default", "default") };
+    const p = (await estimateTraining({ ...options(facts), plan })).prediction!;
+    expect(p.coverage!.basis).toBe("single-training");
+    expect(p.trainings!.map((r) => [r.architecture, r.epochs])).toEqual([["timm/resnet50", 2]]);
+  });
+});
+
+describe("the rows of a hand-built estimate", () => {
+  it("every estimate lists its rows, even without a plan", () => {
+    const row = flopsTable().models["timm/resnet50"]!;
+    const p = estimate({
+      groups: [{
+        label: "timm/resnet50", architecture: sourced("timm/resnet50", "code", "x.py:1"), row, inputSize: { value: [224, 224], origin: "code", source: "x.py:2" },
+        images: { value: 1000, origin: "code", source: "x.py:3" }, epochs: { value: 2, origin: "code", source: "x.py:4" }, runs: { value: 1, origin: "default", source: "default" },
+        precision: { value: "mixed", origin: "code", source: "x.py:5", guessed: false }, passes: { value: 3, origin: "default", source: "3" },
+      }],
+      device: pickDevice("a100-40gb"), gpus: gpuTable(), calibration: [], calibrationFile: "/x", cpuModel: null,
+      pue: sourced(1.58, "default", "default"), intensity: sourced(481, "table", "world"), gCO2PerKm: 107.5, flopsSource: "t",
+    }).prediction!;
+    expect(p.trainings!.map((r) => [r.label, r.runs, r.epochs, r.total.co2g === p.total.co2g, r.guessed])).toEqual([["timm/resnet50", 1, 2, true, []]]);
+  });
+});
