@@ -8,7 +8,10 @@ import { factFamilies, familyFields } from "../src/evaluate/fact-schemas.js";
 import { STATIC_EXTRACTORS } from "../src/extract/extractors/index.js";
 import type { Rule } from "../src/evaluate/rule.js";
 
-const extractorFiles = readdirSync(new URL("../src/extract/extractors/", import.meta.url)).filter((f) => f.endsWith(".ts") && f !== "index.ts");
+const familiesDir = new URL("../src/extract/families/", import.meta.url);
+// A family in a folder of its own (src/extract/families/<id>/index.ts) counts as its extractor file.
+const familyFolders = existsSync(familiesDir) ? readdirSync(familiesDir).filter((d) => existsSync(new URL(`${d}/index.ts`, familiesDir))) : [];
+const extractorFiles = [...readdirSync(new URL("../src/extract/extractors/", import.meta.url)).filter((f) => f.endsWith(".ts") && f !== "index.ts"), ...familyFolders.map((d) => `${d}.ts`)];
 const testsDir = new URL("./extract/extractors/", import.meta.url);
 const testTexts = readdirSync(testsDir).map((f) => readFileSync(new URL(f, testsDir), "utf8"));
 const families = new Set(factFamilies());
@@ -21,7 +24,7 @@ describe("extractors", () => {
   for (const extractor of STATIC_EXTRACTORS) {
     it(`${extractor.id} has a family schema and tests`, () => {
       expect(families.has(extractor.id), `write schemas/facts/${extractor.id}.json`).toBe(true);
-      const ownFile = existsSync(new URL(`${extractor.id}.test.ts`, testsDir));
+      const ownFile = existsSync(new URL(`${extractor.id}.test.ts`, testsDir)) || existsSync(new URL(`./extract/families/${extractor.id}/`, import.meta.url));
       const named = testTexts.some((text) => text.includes(`/extractors/${extractor.id}.js"`));
       expect(ownFile || named, `create test/extract/extractors/${extractor.id}.test.ts`).toBe(true);
     });

@@ -1,6 +1,7 @@
 // The static extractors in the order they run: each may read the families of those before it
 // (env-spec reads readme's install commands; imports reads env-spec to say whether a spec declares it;
-// data-refs and placeholders read readme; imports, path-literals and data-refs read kaggle-kernel).
+// data-refs and placeholders read readme; imports, path-literals and data-refs read kaggle-kernel;
+// rerun-plan reads readme, kaggle-kernel, training and data-refs).
 import type { Extractor } from "../extractor.js";
 import { extractor as inventory } from "./inventory.js";
 import { extractor as vendored } from "./vendored.js";
@@ -18,6 +19,7 @@ import { extractor as undefinedNames } from "./undefined-names.js";
 import { extractor as training } from "./training.js";
 import { extractor as trainingSetup } from "./training-setup.js";
 import { extractor as suppressions } from "./suppressions.js";
+import { extractor as rerunPlan } from "../families/rerun-plan/index.js";
 
 export const STATIC_EXTRACTORS: readonly Extractor[] = [
   inventory,
@@ -35,5 +37,6 @@ export const STATIC_EXTRACTORS: readonly Extractor[] = [
   undefinedNames,
   training,
   trainingSetup,
+  rerunPlan,
   suppressions,
 ];
