@@ -8,12 +8,12 @@ export function shellWords(text: string): string[] {
 
 /** The arguments after the program in a command line: the segment naming it, the words after its name
  * (`python -m pkg.train --x` gives `--x`). Empty when the segment is not found. */
-export function argsAfter(command: string, program: string | null): string[] {
+export function argsAfter(command: string, program: string | null, runAs?: string): string[] {
   const base = program ? program.slice(program.lastIndexOf("/") + 1) : null;
   const module = program && /\.py$/.test(program) ? program.replace(/\.py$/, "").replace(/\/__main__$/, "").replace(/\//g, ".") : null;
   for (const segment of command.split(/&&|\|\||;|\|/)) {
     const words = shellWords(segment.trim());
-    const at = words.findIndex((w, i) => (base !== null && (w === base || w.endsWith(`/${base}`))) || (module !== null && words[i - 1] === "-m" && module.endsWith(w)));
+    const at = words.findIndex((w, i) => w === runAs || (base !== null && (w === base || w.endsWith(`/${base}`))) || (module !== null && words[i - 1] === "-m" && module.endsWith(w)));
     if (at >= 0) return words.slice(at + 1).filter((w) => !/^[<>]|^\d?>/.test(w));
   }
   return [];

@@ -98,7 +98,7 @@ function commandStep(c: FactRecord, view: RepoView, runners: ReadonlyMap<string,
     return { ...base, source, program: makefile, makeTarget: parsed.makeTarget };
   }
   if (typeof c.script === "string") return { ...base, source, program: c.script.replace(/^\.\//, "") };
-  if (runners.has(head)) return { ...base, source: "console-script", program: runners.get(head) ?? null };
+  if (runners.has(head)) return { ...base, source: "console-script", program: runners.get(head) ?? null, runAs: head };
   return { ...base, source, program: parsed ? programOf(parsed, view, null) : null };
 }
 
@@ -141,7 +141,7 @@ function settlePurposes(steps: Step[]): void {
 
 function stepRecord(step: Step, view: RepoView, index: RepoPythonIndex, hints: ReadonlyMap<string, FactRecord[]>): FactRecord {
   const exists = step.program === null ? null : view.has(step.program);
-  const args = step.program === null ? [] : argsAfter(step.command, step.program);
+  const args = step.program === null ? [] : argsAfter(step.command, step.program, step.runAs);
   const python = step.program !== null && exists === true && /\.py$/.test(step.program) ? index.byPath.get(step.program) : undefined;
   // The program and the local modules it imports: where its parser and defaults may be declared.
   const own = python ? [...reachableFrom(index, [python.path])].sort((a, b) => (a === python.path ? -1 : b === python.path ? 1 : a.localeCompare(b))).map((p) => index.byPath.get(p)!) : [];

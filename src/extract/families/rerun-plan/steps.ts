@@ -24,11 +24,19 @@ export interface Step {
   repeatSource: string | null;
   /** For `make`: the target (the first when none is named). */
   makeTarget?: string;
+  /** The word that runs the program when it is not the program's own name (a console script). */
+  runAs?: string;
 }
 
 export type TopStep = Omit<Step, "order" | "parent" | "repeat" | "repeatSource"> & { repeat?: number; repeatSource?: string | null };
 
 const MAX_DEPTH = 4;
+/** A path the reader is to fill in: `path/to/x.py`, `<your_script>.sh`, `configs/xxx.yaml`, `{model}.py`. */
+const PLACEHOLDER = /(?:^|\/)path\/to\/|[<>{}]|(?:^|[/_.-])(?:xxx+|your[_-]?\w*|my[_-]\w+)(?=[/_.-]|$)/i;
+
+export function isPlaceholder(path: string): boolean {
+  return PLACEHOLDER.test(path);
+}
 const MAX_STEPS = 5000;
 
 /** The repo file a shell command runs: its script from the folder it runs in, from the calling script's
@@ -56,7 +64,7 @@ export class StepList {
 
   private push(draft: Omit<Step, "order">, depth: number, chain: ReadonlySet<string>): void {
     if (this.steps.length >= MAX_STEPS) return;
-    const step: Step = { order: this.steps.length + 1, ...draft };
+    const step: Step = { order: this.steps.length + 1, ...draft, program: draft.program !== null && isPlaceholder(draft.program) ? null : draft.program };
     this.steps.push(step);
     const program = step.program;
     if (program === null || !this.view.has(program) || chain.has(program) || depth >= MAX_DEPTH) return;
