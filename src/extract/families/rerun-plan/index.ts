@@ -6,7 +6,8 @@ import type { Extractor } from "../../extractor.js";
 import { preparePythonIndex, reachableFrom, type RepoPythonIndex } from "../../python/repo-index.js";
 import { interpretLine, joinRel, type ShellEnv } from "../../readme-commands.js";
 import { ownRunnerModules } from "../../readme-scripts.js";
-import { argsAfter, givenOptions, rejectedArgument } from "./arguments.js";
+import type { PyFileIndex } from "../../python/file-index.js";
+import { argsAfter, givenOptions, rejectedArgument, type ParserView } from "./arguments.js";
 import { ioOf } from "./io.js";
 import { defaultConfigs, joinFrom, parserOf } from "./parser-view.js";
 import { proseSteps } from "./prose-steps.js";
@@ -45,7 +46,9 @@ export const extractor: Extractor = {
     settlePurposes(steps);
     // 3. Each step's arguments, configs and training; then reach and io.
     const hints = byFile(facts.families["training"] ?? []);
-    const records: FactRecord[] = steps.map((step) => stepRecord(step, view, index, hints));
+    const programs = new Map<string, ProgramView>();
+    const programOfStep = (path: string) => programs.get(path) ?? programs.set(path, programView(path, view, index)).get(path)!;
+    const records: FactRecord[] = steps.map((step) => stepRecord(step, view, programOfStep, hints));
     const reach = reachOf(steps, index, view, env);
     for (const r of reach) records.push({ kind: "reach", file: r.file, step: r.step, via: r.via, from: r.from });
     records.push(...ioOf(reach, steps, index, facts.families["data-refs"] ?? []));
@@ -139,13 +142,24 @@ function settlePurposes(steps: Step[]): void {
   }
 }
 
-function stepRecord(step: Step, view: RepoView, index: RepoPythonIndex, hints: ReadonlyMap<string, FactRecord[]>): FactRecord {
+/** A Python program with the local modules it imports (where its parser and defaults may be declared) and its parser. */
+interface ProgramView {
+  own: PyFileIndex[];
+  parser: ParserView | null;
+}
+
+function programView(path: string, view: RepoView, index: RepoPythonIndex): ProgramView {
+  const python = /\.py$/.test(path) ? index.byPath.get(path) : undefined;
+  if (!python) return { own: [], parser: null };
+  const own = [...reachableFrom(index, [path])].sort((a, b) => (a === path ? -1 : b === path ? 1 : a.localeCompare(b))).map((p) => index.byPath.get(p)!);
+  return { own, parser: parserOf(own, view.read(path) ?? "") };
+}
+
+function stepRecord(step: Step, view: RepoView, programInfo: (path: string) => ProgramView, hints: ReadonlyMap<string, FactRecord[]>): FactRecord {
   const exists = step.program === null ? null : view.has(step.program);
   const args = step.program === null ? [] : argsAfter(step.command, step.program, step.runAs);
-  const python = step.program !== null && exists === true && /\.py$/.test(step.program) ? index.byPath.get(step.program) : undefined;
-  // The program and the local modules it imports: where its parser and defaults may be declared.
-  const own = python ? [...reachableFrom(index, [python.path])].sort((a, b) => (a === python.path ? -1 : b === python.path ? 1 : a.localeCompare(b))).map((p) => index.byPath.get(p)!) : [];
-  const parser = python ? parserOf(own, view.read(python.path) ?? "") : null;
+  const { own, parser } = step.program !== null && exists === true ? programInfo(step.program) : { own: [], parser: null };
+  const python = own[0];
   const given = new Set(givenOptions(args).map((o) => o.name));
   const configs = [...new Set([...configArguments(args, step.cwd, view), ...(python ? defaultConfigs(own, (p) => view.has(p), step.cwd, given).map((d) => d.path) : [])])];
   const record: FactRecord = {
