@@ -13,7 +13,8 @@ import { defaultConfigs, joinFrom, parserOf } from "./parser-view.js";
 import { proseSteps } from "./prose-steps.js";
 import { reachOf } from "./reach.js";
 import { programOf, StepList, type Step, type TopStep } from "./steps.js";
-import { trainingValues } from "./training-values.js";
+import { isModelName, trainingValues } from "./training-values.js";
+import { configValues } from "../../python/config-lines.js";
 
 export const extractor: Extractor = {
   id: "rerun-plan",
@@ -185,9 +186,21 @@ function stepRecord(step: Step, view: RepoView, programInfo: (path: string) => P
   if (step.purpose === "train") {
     const programHints = python ? rank(hints.get(python.path) ?? []) : [];
     const imported = own.slice(1).flatMap((f) => rank(hints.get(f.path) ?? []).filter((h) => h.source !== "call-argument"));
-    Object.assign(record, trainingValues(args, `${step.file}:${step.line}`, [...configs.map((c) => hints.get(c) ?? []), programHints, imported]));
+    const configLayers = configs.map((c) => [...modelKeys(c, view), ...(hints.get(c) ?? [])]);
+    Object.assign(record, trainingValues(args, `${step.file}:${step.line}`, [...configLayers, programHints, imported]));
   }
   return record;
+}
+
+/** A config's `model: yolov5x`-like keys as model hints (the training family reads only unambiguous names). */
+function modelKeys(config: string, view: RepoView): FactRecord[] {
+  if (!/\.(?:ya?ml|json|toml|cfg|ini)$/i.test(config)) return [];
+  const text = view.read(config);
+  if (text === null) return [];
+  return configValues(text)
+    .filter((v) => v.key !== null && isModelName(v.key.slice(v.key.lastIndexOf(".") + 1), v.value))
+    .slice(0, 1)
+    .map((v) => ({ file: config, line: v.line, kind: "models", value: v.value }));
 }
 
 /** Defaults the program declares come first, then its assignments and configs, then call arguments. */

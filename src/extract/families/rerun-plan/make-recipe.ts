@@ -4,7 +4,8 @@
 const MAX_DEPTH = 4;
 
 export function makeRecipe(text: string, target: string, depth = 0, seen = new Set<string>()): Array<{ line: number; text: string }> {
-  const lines = text.split(/\r?\n/).slice(0, 5000);
+  // A target line longer than 1000 characters is no target a rerun names (and would cost the pattern dearly).
+  const lines = text.split(/\r?\n/).slice(0, 5000).map((l) => (l.length > 1000 && !l.startsWith("\t") ? "" : l));
   const escaped = target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const start = lines.findIndex((l) => (target ? new RegExp(`^(?:[^:#=\\s]+\\s+)*${escaped}(?:\\s+[^:#=\\s]+)*\\s*:(?!=)`).test(l) : /^[A-Za-z0-9_][A-Za-z0-9_.-]*\s*:(?!=)/.test(l)));
   if (start < 0 || seen.has(lines[start]!) || depth > MAX_DEPTH) return [];

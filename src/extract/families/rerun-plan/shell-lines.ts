@@ -12,6 +12,9 @@ export interface ShellLine {
 }
 
 const MAX_LINES = 2000;
+/** A logical line longer than this (continuations joined) is run as written, its loop syntax unread:
+ * the loop patterns would take time quadratic in its length. */
+const MAX_LOOP_LINE = 4000;
 const MAX_ITERATIONS = 100_000;
 
 /** How many times `for NAME in ...` iterates, or null when the list is not literal. */
@@ -55,6 +58,10 @@ export function shellLines(text: string): ShellLine[] {
     const text = rawText.trim();
     if (text === "" || text.startsWith("#")) continue;
     // A loop on one line: `for f in 0 1 2; do python train.py --fold $f; done`.
+    if (text.length > MAX_LOOP_LINE) {
+      out.push({ line, text, repeat: factor(), loopLine: innermost() });
+      continue;
+    }
     const oneLine = /^for\s+(\w+)\s+in\s+(.*?);\s*do\s+(.*?);?\s*done\b/.exec(text) ?? /^for\s*(\(\(.*?\)\))\s*;?\s*()do\s+(.*?);?\s*done\b/.exec(text);
     if (oneLine) {
       const count = oneLine[2] === "" ? arithmeticCount(oneLine[1]!) : loopCount(oneLine[2]!);

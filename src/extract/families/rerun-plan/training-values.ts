@@ -15,6 +15,17 @@ export interface TrainingValues {
 
 type Field = "model" | "imageSize" | "epochs" | "batchSize" | "folds";
 const FIELD: Record<string, Field> = { models: "model", "image-size": "imageSize", epochs: "epochs", "batch-size": "batchSize", folds: "folds" };
+/** A plain `model` option or key names the architecture on a command line or in a config a step loads
+ * (the training family leaves it out: in code `model` is mostly the network object). */
+const MODEL_NAME = /^-{0,2}(?:model|model_?name|model_?type|arch|backbone|network|net|encoder)$/i;
+/** A value that names an architecture, not a checkpoint or a path. */
+const ARCHITECTURE = /^[A-Za-z][\w.-]*$/;
+const CHECKPOINT = /\.(?:pth?|pt|ckpt|h5|hdf5|bin|onnx|pkl|safetensors|ya?ml|json|py)$/i;
+
+export function isModelName(key: string, value: string): boolean {
+  return MODEL_NAME.test(key) && ARCHITECTURE.test(value) && !CHECKPOINT.test(value) && !/^(?:none|null|true|false)$/i.test(value);
+}
+
 /** A single fold given on the command line (`--fold 0`): the run trains that one fold. */
 const ONE_FOLD = /^--?(?:fold|fold_?id|fold_?idx|fold_?index|fold_?num|val_?fold)$/i;
 
@@ -32,6 +43,10 @@ export function trainingValues(args: readonly string[], where: string, layers: R
     if (value === null) continue;
     if (ONE_FOLD.test(name.replace(/(?<=\w)-/g, "_"))) {
       set("folds", 1, where);
+      continue;
+    }
+    if (isModelName(name, value)) {
+      set("model", value, where);
       continue;
     }
     const kind = hintKind(name);
