@@ -41,6 +41,27 @@ function arithmeticCount(head: string): number | null {
   return Math.max(0, Number(m[3]) - Number(m[1]) + (m[2] === "<=" ? 1 : 0));
 }
 
+/** A loop's list with a trailing `; do` or `do` taken off (string operations: no pattern retries a run of spaces). */
+function loopList(rest: string): string {
+  let list = rest.trimEnd();
+  if (/(?:^|[\s;])do$/.test(list.slice(-3))) list = list.slice(0, -2).trimEnd();
+  if (list.endsWith(";")) list = list.slice(0, -1).trimEnd();
+  return list;
+}
+
+/** `for x in LIST; do BODY; done` (or a C-style head) on one line: its head and body, else null. */
+function loopOnOneLine(text: string): { head: string; body: string; arithmetic: boolean } | null {
+  const start = /^for\s+\w+\s+in\s|^for\s*\(\(/.exec(text);
+  if (!start) return null;
+  const doAt = /;\s*do\s/.exec(text);
+  const doneAt = text.lastIndexOf("done");
+  if (!doAt || doneAt < doAt.index + doAt[0].length || /\w/.test(text[doneAt + 4] ?? "")) return null;
+  const arithmetic = start[0].endsWith("((");
+  const head = arithmetic ? text.slice(text.indexOf("(("), doAt.index) : text.slice(start[0].length, doAt.index);
+  const body = text.slice(doAt.index + doAt[0].length, doneAt).trimEnd().replace(/;$/, "");
+  return { head: head.trim(), body: body.trim(), arithmetic };
+}
+
 /** Expand `$NAME` and `${NAME}` for the variables known so far; others stay as written. */
 export function expandVariables(text: string, vars: ReadonlyMap<string, string>): string {
   return text.replace(/\$\{(\w+)\}|\$(\w+)/g, (all, a: string | undefined, b: string | undefined) => vars.get((a ?? b)!) ?? all);
@@ -62,17 +83,16 @@ export function shellLines(text: string): ShellLine[] {
       out.push({ line, text, repeat: factor(), loopLine: innermost() });
       continue;
     }
-    const oneLine = /^for\s+(\w+)\s+in\s+(.*?);\s*do\s+(.*?);?\s*done\b/.exec(text) ?? /^for\s*(\(\(.*?\)\))\s*;?\s*()do\s+(.*?);?\s*done\b/.exec(text);
+    const oneLine = loopOnOneLine(text);
     if (oneLine) {
-      const count = oneLine[2] === "" ? arithmeticCount(oneLine[1]!) : loopCount(oneLine[2]!);
-      loops.push({ count, line });
-      out.push({ line, text: expandVariables(oneLine[3]!, vars), repeat: factor(), loopLine: innermost() });
+      loops.push({ count: oneLine.arithmetic ? arithmeticCount(oneLine.head) : loopCount(expandVariables(oneLine.head, vars)), line });
+      out.push({ line, text: expandVariables(oneLine.body, vars), repeat: factor(), loopLine: innermost() });
       loops.pop();
       continue;
     }
-    const opens = /^for\s+(\w+)\s+in\s+(.*?)\s*(?:;\s*do\s*)?$/.exec(text);
+    const opens = /^for\s+\w+\s+in\s/.exec(text);
     if (opens) {
-      loops.push({ count: loopCount(expandVariables(opens[2]!, vars)), line });
+      loops.push({ count: loopCount(expandVariables(loopList(text.slice(opens[0].length)), vars)), line });
       continue;
     }
     if (/^for\s*\(\(/.test(text)) {
@@ -81,7 +101,11 @@ export function shellLines(text: string): ShellLine[] {
     }
     // A while or until loop runs an unknown number of times: counted once.
     if (/^(?:while|until)\b/.test(text)) {
-      loops.push({ count: null, line });
+      const doAt = /;\s*do\s/.exec(text);
+      const doneAt = text.lastIndexOf("done");
+      // On one line: its body runs (once, as far as the audit can count).
+      if (doAt && doneAt > doAt.index) out.push({ line, text: expandVariables(text.slice(doAt.index + doAt[0].length, doneAt).trim().replace(/;$/, ""), vars), repeat: factor(), loopLine: innermost() });
+      else loops.push({ count: null, line });
       continue;
     }
     if (/^done\b/.test(text)) {
