@@ -122,7 +122,7 @@ function rootScriptSteps(view: RepoView, env: ShellEnv): TopStep[] {
   return out;
 }
 
-const PREPROCESS = /prep|preprocess|make_?folds|create_?folds|split|convert|resize|crop|extract|generate_?data/i;
+const PREPROCESS = /prep|preprocess|features?|make_?folds|create_?folds|split|convert|resize|crop|extract|generate_?data/i;
 
 /** A Python step of a training script that says nothing itself trains with it (`train.sh` runs `python
  * main.py`); a script that only hands its work to child steps that train is no training itself (its

@@ -98,6 +98,22 @@ describe("rerun-plan working folders", () => {
     ]);
   });
 
+  it("takes scripts that make folds, features or resized data for preprocessing, and a training script's helpers for training", async () => {
+    const records = await planOf({
+      "README.md": "# Run\n\n```\npython make_features.py\nbash train.sh\n```\n",
+      "make_features.py": "print(1)\n",
+      "train.sh": "python resize_images.py\npython main.py\n",
+      "resize_images.py": "print(1)\n",
+      "main.py": "print(1)\n",
+    });
+    expect(stepsOf(records).map((s) => [s[3], s[4]])).toEqual([
+      ["make_features.py", "preprocess"],
+      ["train.sh", "other"],
+      ["resize_images.py", "preprocess"],
+      ["main.py", "train"],
+    ]);
+  });
+
   it("checks the program case-sensitively", async () => {
     const records = await planOf({ "README.md": "# Run\n\n```\npython Train.py\n```\n", "train.py": "print(1)\n" });
     expect(records.filter((r) => r.kind === "step").map((s) => [s.program, s.exists])).toEqual([["Train.py", false]]);
