@@ -76,9 +76,16 @@ function readmeSteps(view: RepoView, readme: readonly FactRecord[], runners: Rea
     const commands = readme.filter((r) => r.kind === "command" && r.file === file && r.via === undefined);
     const lines = new Set(commands.map((c) => c.line));
     const tops: TopStep[] = commands.map((c) => commandStep(c, view, runners, env));
+    const sections = readme.filter((r) => r.kind === "section" && r.file === file).map((r) => Number(r.line));
+    // A prose step runs where the README's blocks left the reader: the folder of the last command before it in its section.
+    const carried = (line: number): string => {
+      const start = Math.max(0, ...sections.filter((l) => l < line));
+      const last = commands.filter((c) => Number(c.line) < line && Number(c.line) > start).pop();
+      return last && typeof last.cwd === "string" ? last.cwd : folder;
+    };
     for (const p of proseSteps(view.read(file) ?? "")) {
       if (lines.has(p.line)) continue;
-      const cwd = p.folder !== null ? [joinRel(folder, p.folder), joinRel("", p.folder)].find((d) => view.isDir(d)) ?? null : folder;
+      const cwd = p.folder !== null ? [joinRel(folder, p.folder), joinRel("", p.folder)].find((d) => view.isDir(d)) ?? null : carried(p.line);
       if (cwd === null) continue;
       // A bare file name in prose resolves anywhere in the repo when it is the only one of that name.
       const program = [joinRel(cwd, p.script), joinRel(folder, p.script), joinRel("", p.script)].find((c) => view.has(c)) ?? (p.script.includes("/") ? null : soleNamed(byBase, p.script)) ?? joinRel(cwd, p.script);

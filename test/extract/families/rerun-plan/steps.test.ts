@@ -85,6 +85,20 @@ describe("rerun-plan working folders", () => {
     expect(records.filter((r) => r.kind === "step").map((r) => r.source)).toEqual(["readme-prose", "shell", "readme-prose", "readme-prose"]);
   });
 
+  it("runs a prose step in the folder the README's blocks left the reader in, within its section", async () => {
+    const records = await planOf({
+      "README.md": "# Train\n\n```\ncd src\npip install -r requirements.txt\n```\n\n1. python train.py --epochs 2\n\n# Predict\n\n1. python predict.py\n",
+      "src/requirements.txt": "torch\n",
+      "src/train.py": "print(1)\n",
+      "predict.py": "print(1)\n",
+    });
+    expect(stepsOf(records)).toEqual([
+      [1, null, "src", null, "install", 1],
+      [2, null, "src", "src/train.py", "train", 1],
+      [3, null, ".", "predict.py", "predict", 1],
+    ]);
+  });
+
   it("takes placeholders for what they are: no program, no config", async () => {
     const records = await planOf({
       "README.md": "# Run\n\n```\npython path/to/train.py\npython train.py --config configs/xxx.yaml\nbash <your_script>.sh\n```\n",
