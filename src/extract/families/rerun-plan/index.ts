@@ -92,7 +92,9 @@ function readmeSteps(view: RepoView, readme: readonly FactRecord[], runners: Rea
       const parsed = interpretLine(p.command, cwd, env).command;
       tops.push({ file, line: p.line, source: "readme-prose", cwd, command: p.command, program, purpose: parsed?.purpose ?? "other" });
     }
-    out.push(...tops.sort((a, b) => a.line - b.line));
+    // A command docs/ repeats from the root README is one step a reader runs once, not two.
+    const earlier = new Set(out.filter((t) => t.file !== file).map((t) => `${t.cwd}\0${t.command}`));
+    out.push(...tops.sort((a, b) => a.line - b.line).filter((t) => !earlier.has(`${t.cwd}\0${t.command}`)));
   }
   return out;
 }

@@ -128,6 +128,19 @@ describe("rerun-plan working folders", () => {
     ]);
   });
 
+  it("runs a command docs/ repeats from the root README once", async () => {
+    const records = await planOf({
+      "README.md": "# Train\n\n```\npython train.py --epochs 3\n```\n",
+      "docs/usage.md": "# Usage\n\n```\npython train.py --epochs 3\npython predict.py\n```\n",
+      "train.py": "print(1)\n",
+      "predict.py": "print(1)\n",
+    });
+    expect(records.filter((r) => r.kind === "step").map((r) => [r.file, r.line, r.program])).toEqual([
+      ["README.md", 4, "train.py"],
+      ["docs/usage.md", 5, "predict.py"],
+    ]);
+  });
+
   it("checks the program case-sensitively", async () => {
     const records = await planOf({ "README.md": "# Run\n\n```\npython Train.py\n```\n", "train.py": "print(1)\n" });
     expect(records.filter((r) => r.kind === "step").map((s) => [s.program, s.exists])).toEqual([["Train.py", false]]);
