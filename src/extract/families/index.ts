@@ -18,6 +18,7 @@ import { extractor as undefinedNames } from "./undefined-names/index.js";
 import { extractor as training } from "./training/index.js";
 import { extractor as trainingSetup } from "./training-setup/index.js";
 import { extractor as suppressions } from "./suppressions/index.js";
+import { extractor as rerunPlan } from "./rerun-plan/index.js";
 
 export const STATIC_EXTRACTORS: readonly Extractor[] = runOrder([
   inventory,
@@ -35,5 +36,6 @@ export const STATIC_EXTRACTORS: readonly Extractor[] = runOrder([
   undefinedNames,
   training,
   trainingSetup,
+  rerunPlan,
   suppressions,
 ]);

@@ -45,11 +45,17 @@ export interface ShellEnv {
   isDir?: (path: string) => boolean;
   /** Commands the repo's own setup.py / pyproject installs (`aptos=aptos.cli:cli`). */
   runners?: ReadonlySet<string>;
+  /** Variables the README defines as the repo's root (`$ROOT`): `cd $ROOT/src` goes to src/. */
+  rootVars?: ReadonlySet<string>;
+  /** Folders `git clone` made so far: `cd` into one is the repo's root (filled as lines are read). */
+  clones?: Set<string>;
 }
 
 /** The folder `cd target` lands in from `cwd`: relative to it when that folder exists (or existence is
  * unknown), else from the root (READMEs often repeat `cd src/x` from the root, block after block). */
-export function changeDir(cwd: string, target: string, isDir?: (path: string) => boolean): string {
+export function changeDir(cwd: string, target: string, isDir?: (path: string) => boolean, rootVars?: ReadonlySet<string>): string {
+  const rooted = /^\$\{?(\w+)\}?(?:\/(.*))?$/.exec(target);
+  if (rooted && rootVars?.has(rooted[1]!)) return joinRel("", rooted[2] ?? "");
   if (target === "" || target === "~" || target === "-" || /^[$~]/.test(target) || target.startsWith("/")) return "";
   const joined = joinRel(cwd, target);
   if (!isDir || isDir(joined) || !isDir(joinRel("", target))) return joined;
@@ -72,8 +78,15 @@ export function interpretLine(raw: string, cwd: string, env: ShellEnv = {}): { c
     if (!head) continue;
     if ((head === "cd" || head === "pushd") && argv.length <= 2) {
       if (head === "pushd") stack.push(cwd);
-      cwd = changeDir(cwd, argv[1] ?? "", isDir);
+      const target = (argv[1] ?? "").replace(/\/+$/, "");
+      // The clone the README just made is this repo: its folder is the root.
+      cwd = env.clones?.has(target) && !isDir?.(joinRel(cwd, target)) ? "" : changeDir(cwd, argv[1] ?? "", isDir, env.rootVars);
       continue;
+    }
+    if (head === "git" && argv[1] === "clone" && env.clones) {
+      const rest = argv.slice(2).filter((a, i, all) => !a.startsWith("-") && !/^-(?:b|-branch|-depth|c|o)$/.test(all[i - 1] ?? ""));
+      const folder = rest[1] ?? rest[0]?.replace(/\/+$/, "").replace(/^.*[/:]/, "").replace(/\.git$/, "");
+      if (folder) env.clones.add(folder);
     }
     if (head === "popd") {
       cwd = stack.pop() ?? "";
@@ -94,6 +107,19 @@ export function interpretLine(raw: string, cwd: string, env: ShellEnv = {}): { c
     }
   }
   return { command: found, cwd };
+}
+
+/** Variables a README defines as the repo's root: prose ("`$ROOT` is the root folder of this repo") or a
+ * line setting one to the folder of the clone (`export ROOT=$(pwd)`, `ROOT=$PWD`). */
+export function rootVariables(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const line of text.split(/\r?\n/)) {
+    if (line.length > 2000) continue;
+    const said = /\$\{?([A-Za-z_]\w*)\}?`?\s+(?:is|=|denotes|means|stands for|refers to)\s+(?:the\s+)?(?:path\s+(?:to|of)\s+)?(?:the\s+)?(?:root|top|base)\b[^.]*\b(?:repo|repository|project|folder|directory|code)/i.exec(line);
+    const set = /^\s*(?:export\s+)?([A-Za-z_]\w*)=(?:\$\(pwd\)|`pwd`|\$PWD|"\$\(pwd\)"|"\$PWD")\s*$/.exec(line);
+    for (const m of [said, set]) if (m) out.add(m[1]!);
+  }
+  return out;
 }
 
 /** Backslash continuations joined: each logical line with the line it starts on. */

@@ -3,7 +3,7 @@ import type { FactRecord } from "../../../model/facts.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { parseReadme } from "../../shell/readme-parse.js";
-import { interpretLine, isLocal, joinContinuations, joinRel, type Purpose, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
+import { interpretLine, isLocal, joinContinuations, joinRel, rootVariables, type Purpose, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
 import { makePurposes, ownRunners, scriptPurposes } from "../../shell/readme-scripts.js";
 import { editDistance } from "../../../model/edit-distance.js";
 import { imageInfo } from "../../parse/images.js";
@@ -107,7 +107,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   // A reader runs the README top to bottom in one shell: a `cd` in one block holds for the blocks after it, and
   // so does one the prose gives ("After that `cd ./flayer`", "run the following inside `yolo25d` directory").
   // An inline command runs from the folder the reader is in at that line.
-  const env: ShellEnv = { isDir: (p: string) => view.isDir(p), runners: ownRunners(view) };
+  const env: ShellEnv = { isDir: (p: string) => view.isDir(p), runners: ownRunners(view), rootVars: rootVariables(text), clones: new Set() };
   const commands: Array<{ line: number; command: ShellCommand; cwd: string }> = [];
   const blocks = new Map<number, Array<{ line: number; text: string }>>();
   for (const c of parts.code) (blocks.get(c.block) ?? blocks.set(c.block, []).get(c.block)!).push(c);

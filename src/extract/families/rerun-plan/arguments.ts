@@ -1,0 +1,76 @@
+// A step's arguments: the words after the program it runs, and whether the program's own parser takes them
+// (an option it does not declare under `parse_args()`, a `type=bool` option given "False"). Pure.
+
+/** The words of a shell segment, quotes removed. */
+export function shellWords(text: string): string[] {
+  return [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
+
+/** The arguments after the program in a command line: the segment naming it, the words after its name
+ * (`python -m pkg.train --x` gives `--x`). Empty when the segment is not found. */
+export function argsAfter(command: string, program: string | null, runAs?: string): string[] {
+  const base = program ? program.slice(program.lastIndexOf("/") + 1) : null;
+  const module = program && /\.py$/.test(program) ? program.replace(/\.py$/, "").replace(/\/__main__$/, "").replace(/\//g, ".") : null;
+  for (const segment of command.split(/&&|\|\||;|\|/)) {
+    const words = shellWords(segment.trim());
+    const at = words.findIndex((w, i) => w === runAs || (base !== null && (w === base || w.endsWith(`/${base}`))) || (module !== null && words[i - 1] === "-m" && module.endsWith(w)));
+    if (at >= 0) return words.slice(at + 1).filter((w) => !/^[<>]|^\d?>/.test(w));
+  }
+  return [];
+}
+
+/** Options given as `--name value` or `--name=value`, in order. A value is null for a flag with none. */
+export function givenOptions(args: readonly string[]): Array<{ name: string; value: string | null }> {
+  const out: Array<{ name: string; value: string | null }> = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!/^--?[A-Za-z]/.test(arg)) continue;
+    const eq = arg.indexOf("=");
+    if (eq > 0) {
+      out.push({ name: arg.slice(0, eq), value: arg.slice(eq + 1) });
+      continue;
+    }
+    const next = args[i + 1];
+    const value = next !== undefined && !/^--?[A-Za-z]/.test(next) ? next : null;
+    out.push({ name: arg, value });
+    if (value !== null) i++;
+  }
+  return out;
+}
+
+/** What the program's parser declares, as far as the audit reads it. */
+export interface ParserView {
+  framework: "argparse" | "click";
+  /** Every flag declared (long and short). */
+  flags: ReadonlySet<string>;
+  /** Flags declared with `type=bool`. */
+  boolFlags: ReadonlySet<string>;
+  /** argparse: `parse_known_args()` lets unknown options through. */
+  lenient: boolean;
+}
+
+const FALSY = /^(?:false|0|no|off|none)$/i;
+
+/** The first argument the parser rejects, and why; null when all pass or the parser is unknown. */
+export function rejectedArgument(args: readonly string[], parser: ParserView | null): string | null {
+  if (parser === null) return null;
+  for (const { name, value } of givenOptions(args)) {
+    const declared = declaredAs(name, parser);
+    if (declared === null) {
+      if (parser.lenient || !name.startsWith("--")) continue;
+      return `${name}: ${parser.framework === "argparse" ? "argparse" : "click"} declares no such option (${parser.framework === "argparse" ? "parse_args() exits with 'unrecognized arguments'" : "click exits with 'No such option'"})`;
+    }
+    if (value !== null && FALSY.test(value) && parser.boolFlags.has(declared)) return `${name} ${value}: type=bool turns any non-empty string, "${value}" included, into True`;
+  }
+  return null;
+}
+
+/** The declared flag a given one stands for: itself, or (argparse) the one long flag it abbreviates. */
+function declaredAs(name: string, parser: ParserView): string | null {
+  if (parser.flags.has(name)) return name;
+  const underscored = name.replace(/-/g, "_");
+  for (const flag of parser.flags) if (flag.replace(/-/g, "_") === underscored && parser.framework === "click") return flag;
+  if (parser.framework !== "argparse" || !name.startsWith("--")) return null;
+  const prefixed = [...parser.flags].filter((f) => f.startsWith(name));
+  return prefixed.length === 1 ? prefixed[0]! : null;
+}

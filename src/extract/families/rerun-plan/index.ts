@@ -1,0 +1,273 @@
+// Fact family `rerun-plan`: what a stranger's rerun executes, in order (steps), the code files it runs and
+// imports (reach), the files it reads and writes (io), and what the plan rests on (summary).
+import type { FactRecord } from "../../../model/facts.js";
+import type { RepoView } from "../../../model/repo-view.js";
+import type { Extractor } from "../../extractor.js";
+import { preparePythonIndex, reachableFrom, type RepoPythonIndex } from "../../python/repo-index.js";
+import { interpretLine, joinRel, type ShellEnv } from "../../shell/readme-commands.js";
+import { ownRunnerModules } from "../../shell/readme-scripts.js";
+import type { PyFileIndex } from "../../python/file-index.js";
+import { argsAfter, givenOptions, rejectedArgument, type ParserView } from "./arguments.js";
+import { ioOf } from "./io.js";
+import { defaultConfigs, joinFrom, parserOf } from "./parser-view.js";
+import { proseSteps } from "./prose-steps.js";
+import { reachOf } from "./reach.js";
+import { programOf, StepList, type Step, type TopStep } from "./steps.js";
+import { isModelName, trainingValues } from "./training-values.js";
+import { configValues } from "../../python/config-lines.js";
+
+export const extractor: Extractor = {
+  id: "rerun-plan",
+  reads: ["readme", "kaggle-kernel", "training", "data-refs"],
+  async extract(ctx) {
+    const { view, facts } = ctx;
+    const index = await preparePythonIndex(view);
+    const runners = ownRunnerModules(view);
+    const env: ShellEnv = { isDir: (p) => view.isDir(p), runners: new Set(runners.keys()) };
+    const list = new StepList(view, env);
+    // 1. The README's steps: its code blocks (as the readme family read them) and its prose steps.
+    for (const top of readmeSteps(view, facts.families["readme"] ?? [], runners, env)) list.add(top);
+    const runsRepoFile = () => list.steps.some((s) => s.program !== null && view.has(s.program));
+    let basis: "readme" | "scripts" | "kernel" | "none" = runsRepoFile() ? "readme" : "none";
+    // 2. No README step runs the repo's code: the root's shell scripts and Makefile, else the Kaggle kernel.
+    if (basis === "none") {
+      for (const top of rootScriptSteps(view, env)) list.add(top);
+      if (runsRepoFile()) basis = "scripts";
+    }
+    if (basis === "none") {
+      for (const r of facts.families["kaggle-kernel"] ?? []) {
+        if (r.kind !== "code-file" || typeof r.value !== "string") continue;
+        const tool = r.value.endsWith(".ipynb") ? "jupyter nbconvert --to notebook --execute" : "python";
+        const folder = r.value.includes("/") ? r.value.slice(0, r.value.lastIndexOf("/")) : "";
+        list.add({ file: String(r.file), line: Number(r.line ?? 1), source: "kernel", cwd: folder, command: `${tool} ${r.value}`, program: r.value, purpose: /infer|predict|submi/i.test(r.value) ? "predict" : "train" });
+      }
+      if (runsRepoFile()) basis = "kernel";
+    }
+    const steps = list.steps;
+    settlePurposes(steps);
+    // 3. Each step's arguments, configs and training; then reach and io.
+    const hints = byFile(facts.families["training"] ?? []);
+    const programs = new Map<string, ProgramView>();
+    const programOfStep = (path: string) => programs.get(path) ?? programs.set(path, programView(path, view, index)).get(path)!;
+    const records: FactRecord[] = steps.map((step) => stepRecord(step, view, programOfStep, hints));
+    const reach = reachOf(steps, index, view, env);
+    for (const r of reach) records.push({ kind: "reach", file: r.file, step: r.step, via: r.via, from: r.from });
+    records.push(...ioOf(reach, steps, index, facts.families["data-refs"] ?? []));
+    const found = basis !== "none";
+    records.push({
+      kind: "summary",
+      found,
+      steps: steps.length,
+      reached: reach.length,
+      basis,
+      ...(found ? {} : { what: steps.length === 0 ? "no README step, root shell script, Makefile or kernel-metadata.json" : "no step runs a file of the repo" }),
+    });
+    return records;
+  },
+};
+
+/** The README's steps in reading order: each README's commands and prose steps, merged by line. */
+function readmeSteps(view: RepoView, readme: readonly FactRecord[], runners: ReadonlyMap<string, string | null>, env: ShellEnv): TopStep[] {
+  const out: TopStep[] = [];
+  const byBase = baseNameIndex(view);
+  for (const doc of readme.filter((r) => r.kind === "readme")) {
+    const file = String(doc.file);
+    const folder = doc.place === "sub-project" ? file.slice(0, file.lastIndexOf("/")) : "";
+    const commands = readme.filter((r) => r.kind === "command" && r.file === file && r.via === undefined);
+    const lines = new Set(commands.map((c) => c.line));
+    const tops: TopStep[] = commands.map((c) => commandStep(c, view, runners, env));
+    const sections = readme.filter((r) => r.kind === "section" && r.file === file).map((r) => Number(r.line));
+    // A prose step runs where the README's blocks left the reader: the folder of the last command before it in its section.
+    const carried = (line: number): string => {
+      const start = Math.max(0, ...sections.filter((l) => l < line));
+      const last = commands.filter((c) => Number(c.line) < line && Number(c.line) > start).pop();
+      return last && typeof last.cwd === "string" ? last.cwd : folder;
+    };
+    for (const p of proseSteps(view.read(file) ?? "")) {
+      if (lines.has(p.line)) continue;
+      const cwd = p.folder !== null ? [joinRel(folder, p.folder), joinRel("", p.folder)].find((d) => view.isDir(d)) ?? null : carried(p.line);
+      if (cwd === null) continue;
+      // A bare file name in prose resolves anywhere in the repo when it is the only one of that name.
+      const program = [joinRel(cwd, p.script), joinRel(folder, p.script), joinRel("", p.script)].find((c) => view.has(c)) ?? (p.script.includes("/") ? null : soleNamed(byBase, p.script)) ?? joinRel(cwd, p.script);
+      const parsed = interpretLine(p.command, cwd, env).command;
+      tops.push({ file, line: p.line, source: "readme-prose", cwd, command: p.command, program, purpose: parsed?.purpose ?? "other" });
+    }
+    // A command docs/ repeats from the root README is one step a reader runs once, not two.
+    const earlier = new Set(out.filter((t) => t.file !== file).map((t) => `${t.cwd}\0${t.command}`));
+    out.push(...tops.sort((a, b) => a.line - b.line).filter((t) => !earlier.has(`${t.cwd}\0${t.command}`)));
+  }
+  return out;
+}
+
+function commandStep(c: FactRecord, view: RepoView, runners: ReadonlyMap<string, string | null>, env: ShellEnv): TopStep {
+  const cwd = typeof c.cwd === "string" ? c.cwd : "";
+  const command = String(c.command);
+  const parsed = interpretLine(command, "", env).command;
+  const head = command.trim().split(/\s+/)[0] ?? "";
+  const base = { file: String(c.file), line: Number(c.line), cwd, command, purpose: String(c.purpose) };
+  const source = c.named === true ? "readme-prose" : "readme";
+  if (parsed?.makeTarget !== undefined) {
+    const makefile = [joinRel(cwd, "Makefile"), joinRel(cwd, "makefile")].find((m) => view.has(m)) ?? joinRel(cwd, "Makefile");
+    return { ...base, source, program: makefile, makeTarget: parsed.makeTarget };
+  }
+  if (typeof c.script === "string") return { ...base, source, program: c.script.replace(/^\.\//, "") };
+  if (runners.has(head)) return { ...base, source: "console-script", program: runners.get(head) ?? null, runAs: head };
+  return { ...base, source, program: parsed ? programOf(parsed, view, null) : null };
+}
+
+/** Root shell scripts no other root script runs, then the Makefile's first target. */
+function rootScriptSteps(view: RepoView, env: ShellEnv): TopStep[] {
+  const scripts = view.files().filter((f) => !f.skipped && /^[^/]+\.(?:sh|bash)$/.test(f.path)).map((f) => f.path).sort();
+  const called = new Set<string>();
+  for (const s of scripts) {
+    for (const line of (view.read(s) ?? "").split("\n").slice(0, 2000)) {
+      const command = interpretLine(line, "", env).command;
+      if (command) for (const c of command.scriptCandidates) if (c !== s) called.add(c);
+    }
+  }
+  const out: TopStep[] = scripts.filter((s) => !called.has(s)).map((s) => ({ file: s, line: 1, source: "shell", cwd: "", command: `bash ${s}`, program: s, purpose: "other" }));
+  const makefile = ["Makefile", "makefile", "GNUmakefile"].find((m) => view.has(m));
+  if (makefile) out.push({ file: makefile, line: 1, source: "make", cwd: "", command: "make", program: makefile, purpose: "other", makeTarget: "" });
+  return out;
+}
+
+const PREPROCESS = /prep|preprocess|features?|make_?folds|create_?folds|split|convert|resize|crop|extract|generate_?data/i;
+
+/** A Python step of a training script that says nothing itself trains with it (`train.sh` runs `python
+ * main.py`); a script that only hands its work to child steps that train is no training itself (its
+ * children are costed, not it). */
+function settlePurposes(steps: Step[]): void {
+  const byOrder = new Map(steps.map((s) => [s.order, s]));
+  for (const step of steps) {
+    const parent = step.parent === null ? undefined : byOrder.get(step.parent);
+    const base = (step.program ?? "").slice((step.program ?? "").lastIndexOf("/") + 1);
+    if (step.purpose === "other" && /\.py$/.test(base) && PREPROCESS.test(base)) step.purpose = "preprocess";
+    else if (step.purpose === "other" && parent && /\.(?:py|ipynb)$/.test(base) && (parent.purpose === "train" || parent.purpose === "predict")) step.purpose = parent.purpose;
+  }
+  const trainsBelow = new Set<number>();
+  for (const step of [...steps].reverse()) {
+    if (step.parent !== null && (step.purpose === "train" || trainsBelow.has(step.order))) trainsBelow.add(step.parent);
+    const delegates = step.program !== null && !/\.(?:py|ipynb)$/.test(step.program);
+    if (step.purpose === "train" && delegates && trainsBelow.has(step.order)) step.purpose = "other";
+  }
+}
+
+/** A Python program with the local modules it imports (where its parser and defaults may be declared) and its parser. */
+interface ProgramView {
+  own: PyFileIndex[];
+  parser: ParserView | null;
+}
+
+function programView(path: string, view: RepoView, index: RepoPythonIndex): ProgramView {
+  const python = /\.py$/.test(path) ? index.byPath.get(path) : undefined;
+  if (!python) return { own: [], parser: null };
+  const own = [...reachableFrom(index, [path])].sort((a, b) => (a === path ? -1 : b === path ? 1 : a.localeCompare(b))).map((p) => index.byPath.get(p)!);
+  return { own, parser: parserOf(own, view.read(path) ?? "") };
+}
+
+function stepRecord(step: Step, view: RepoView, programInfo: (path: string) => ProgramView, hints: ReadonlyMap<string, FactRecord[]>): FactRecord {
+  const exists = step.program === null ? null : view.has(step.program);
+  const args = step.program === null ? [] : argsAfter(step.command, step.program, step.runAs);
+  const { own, parser } = step.program !== null && exists === true ? programInfo(step.program) : { own: [], parser: null };
+  const python = own[0];
+  const given = new Set(givenOptions(args).map((o) => o.name));
+  const configs = [...new Set([...configArguments(args, step.cwd, view), ...(python ? defaultConfigs(own, (p) => view.has(p), step.cwd, given).map((d) => d.path) : [])])];
+  const record: FactRecord = {
+    kind: "step",
+    file: step.file,
+    line: step.line,
+    ...(step.cell !== undefined ? { cell: step.cell, cellLine: step.cellLine! } : {}),
+    order: step.order,
+    source: step.source,
+    parent: step.parent,
+    cwd: step.cwd === "" ? "." : step.cwd,
+    command: step.command,
+    tool: toolOf(step.command),
+    program: step.program,
+    exists,
+    purpose: step.purpose,
+    repeat: step.repeat,
+    repeatSource: step.repeat > 1 ? step.repeatSource : null,
+    args: args.join(" "),
+    rejected: rejectedArgument(args, parser),
+    configs: configs.join(","),
+  };
+  if (step.purpose === "train") {
+    const programHints = python ? rank(hints.get(python.path) ?? []) : [];
+    const imported = own.slice(1).flatMap((f) => rank(hints.get(f.path) ?? []).filter((h) => h.source !== "call-argument"));
+    const configLayers = configs.map((c) => [...modelKeys(c, view), ...(hints.get(c) ?? [])]);
+    Object.assign(record, trainingValues(args, `${step.file}:${step.line}`, [...configLayers, programHints, imported]));
+  }
+  return record;
+}
+
+/** A config's `model: yolov5x`-like keys as model hints (the training family reads only unambiguous names). */
+function modelKeys(config: string, view: RepoView): FactRecord[] {
+  if (!/\.(?:ya?ml|json|toml|cfg|ini)$/i.test(config)) return [];
+  const text = view.read(config);
+  if (text === null) return [];
+  return configValues(text)
+    .filter((v) => v.key !== null && isModelName(v.key.slice(v.key.lastIndexOf(".") + 1), v.value))
+    .slice(0, 1)
+    .map((v) => ({ file: config, line: v.line, kind: "models", value: v.value }));
+}
+
+/** Defaults the program declares come first, then its assignments and configs, then call arguments. */
+function rank(hints: readonly FactRecord[]): FactRecord[] {
+  const order: Record<string, number> = { "argparse-default": 0, config: 1, assignment: 2, "call-argument": 3 };
+  return [...hints].sort((a, b) => (order[String(a.source)] ?? 4) - (order[String(b.source)] ?? 4));
+}
+
+/** Config files named as arguments and present in the repo, from the step's folder (or the root). */
+function configArguments(args: readonly string[], cwd: string, view: RepoView): string[] {
+  const out: string[] = [];
+  args.forEach((arg, i) => {
+    const value = arg.includes("=") && arg.startsWith("-") ? arg.slice(arg.indexOf("=") + 1) : arg;
+    const isConfig = /\.(?:ya?ml|json|toml|cfg|ini)$/i.test(value) || (/\.py$/.test(value) && (args[i - 1]?.startsWith("-") === true || arg.startsWith("-")));
+    if (!isConfig || value.startsWith("-")) return;
+    const path = [joinFrom(cwd, value), joinFrom("", value)].find((p) => p !== null && view.has(p));
+    if (path) out.push(path);
+  });
+  return out;
+}
+
+const TOOLS = new Set(["python", "bash", "sh", "make", "jupyter", "pip", "conda", "kaggle", "wget", "curl", "unzip", "docker"]);
+
+/** What the step invokes: the first word of the segment that runs something (python for torchrun and the like). */
+export function toolOf(command: string): string {
+  for (const segment of command.split(/&&|\|\||;/)) {
+    const words = segment.trim().split(/\s+/).filter((w) => !/^[A-Za-z_]\w*=/.test(w) && !/^(?:sudo|time|nohup|env|exec|do|then)$/.test(w));
+    const head = (words[0] ?? "").replace(/^.*\//, "");
+    if (head === "" || head === "cd" || head === "export" || head === "source" || head === "pushd" || head === "popd") continue;
+    if (/^python[\d.]*$|^(?:torchrun|accelerate|deepspeed|py)$/.test(head)) return "python";
+    if (/^pip\d?$/.test(head)) return "pip";
+    if (/^(?:mamba|micromamba)$/.test(head)) return "conda";
+    if (/^(?:papermill|ipython)$/.test(head)) return "jupyter";
+    if (/^(?:nvidia-docker|podman)$/.test(head)) return "docker";
+    if (/\.(?:sh|bash)$/.test(head)) return "bash";
+    if (/\.py$/.test(head)) return "python";
+    return TOOLS.has(head) ? head : "other";
+  }
+  return "other";
+}
+
+function byFile(records: readonly FactRecord[]): Map<string, FactRecord[]> {
+  const out = new Map<string, FactRecord[]>();
+  for (const r of records) if (typeof r.file === "string") (out.get(r.file) ?? out.set(r.file, []).get(r.file)!).push(r);
+  return out;
+}
+
+/** Every file by its base name, built once (a bare name in prose is looked up, never the tree rescanned). */
+function baseNameIndex(view: RepoView): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const f of view.files()) {
+    const base = f.path.slice(f.path.lastIndexOf("/") + 1);
+    (out.get(base) ?? out.set(base, []).get(base)!).push(f.path);
+  }
+  return out;
+}
+
+function soleNamed(index: ReadonlyMap<string, string[]>, name: string): string | null {
+  const hits = index.get(name) ?? [];
+  return hits.length === 1 ? hits[0]! : null;
+}

@@ -1,0 +1,33 @@
+// io: the files the reached code reads (the data-refs family's reads) and writes (the Python index's
+// writes), each resolved from the working folder of the step that reaches the file.
+import type { FactRecord } from "../../../model/facts.js";
+import type { RepoPythonIndex } from "../../python/repo-index.js";
+import { joinFrom } from "./parser-view.js";
+import type { Reach } from "./reach.js";
+import type { Step } from "./steps.js";
+
+const MAX_PER_FILE = 200;
+
+/** A path as the step's folder makes it: relative paths joined to it, others (absolute, home, unknown) as written. */
+export function resolvedFrom(cwd: string, path: string): string {
+  if (/^[/~*]|^[A-Za-z]:[\\/]|^\w+:\/\//.test(path)) return path;
+  return joinFrom(cwd, path) ?? path;
+}
+
+export function ioOf(reach: readonly Reach[], steps: readonly Step[], index: RepoPythonIndex, dataRefs: readonly FactRecord[]): FactRecord[] {
+  const cwdOf = new Map(steps.map((s) => [s.order, s.cwd]));
+  const reads = new Map<string, FactRecord[]>();
+  for (const r of dataRefs) if ((r.kind === "read" || r.kind === "weights") && typeof r.file === "string" && typeof r.path === "string") (reads.get(r.file) ?? reads.set(r.file, []).get(r.file)!).push(r);
+  const out: FactRecord[] = [];
+  for (const r of reach) {
+    const cwd = cwdOf.get(r.step) ?? "";
+    const at = (line: number, extra: FactRecord) => (index.byPath.get(r.file)?.lineMap?.[line - 1] ? { cell: index.byPath.get(r.file)!.lineMap![line - 1]!.cell, cellLine: index.byPath.get(r.file)!.lineMap![line - 1]!.cellLine, ...extra } : extra);
+    for (const read of (reads.get(r.file) ?? []).slice(0, MAX_PER_FILE)) {
+      out.push({ kind: "io", file: r.file, line: Number(read.line), ...at(Number(read.line), {}), step: r.step, mode: "read", path: resolvedFrom(cwd, String(read.path)) });
+    }
+    for (const write of (index.byPath.get(r.file)?.writes ?? []).slice(0, MAX_PER_FILE)) {
+      out.push({ kind: "io", file: r.file, line: write.line, ...at(write.line, {}), step: r.step, mode: "write", path: resolvedFrom(cwd, write.path) });
+    }
+  }
+  return out;
+}

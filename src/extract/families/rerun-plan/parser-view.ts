@@ -1,0 +1,73 @@
+// What a program's own command-line parser declares (argparse or click), read from the Python index of the
+// program and the local modules it imports, and the default config file it names.
+import type { PyFileIndex } from "../../python/file-index.js";
+import type { ParserView } from "./arguments.js";
+
+/** The flags of an `add_argument` / click `option` call, its type and default; null for other calls. */
+function optionCall(call: PyFileIndex["calls"][number]): { framework: "argparse" | "click"; flags: string[]; type: string | null; default: string | null } | null {
+  const last = call.callee.slice(call.callee.lastIndexOf(".") + 1);
+  const framework = last === "add_argument" ? "argparse" : last === "option" && (call.decorator || call.callee.startsWith("click.")) ? "click" : null;
+  if (!framework) return null;
+  const flags = call.args.filter((a) => a.name === null && a.kind === "string").map((a) => a.value).filter((f) => f.startsWith("-"));
+  const type = call.args.find((a) => a.name === "type")?.value ?? null;
+  const def = call.args.find((a) => a.name === "default")?.value ?? null;
+  return { framework, flags, type, default: def };
+}
+
+/** The parser over `files` (the program first), or null when none of them declares an option. `text` is
+ * the program's source, for how it parses (`parse_known_args`, a click group). */
+export function parserOf(files: readonly PyFileIndex[], text: string): ParserView | null {
+  const flags = new Set<string>(["-h", "--help"]);
+  const boolFlags = new Set<string>();
+  let framework: "argparse" | "click" | null = null;
+  for (const file of files) {
+    for (const call of file.calls) {
+      const option = optionCall(call);
+      if (!option) continue;
+      framework ??= option.framework;
+      for (const flag of option.flags) {
+        flags.add(flag);
+        if (option.type === "bool") boolFlags.add(flag);
+        // click's `--flag/--no-flag` declares both.
+        if (option.framework === "click" && flag.includes("/")) for (const part of flag.split("/")) flags.add(part.trim());
+      }
+    }
+  }
+  if (framework === null) return null;
+  // Options the audit cannot see (a parser built from a config, a click group's subcommands, hydra) leave it unknown.
+  if (framework === "click" && /\.group\(|click\.Group|add_command/.test(text)) return null;
+  // A program that parses nowhere in its own text parses through a module: how (known args or not) is unread.
+  if (framework === "argparse" && !/\.parse_(?:known_)?(?:intermixed_)?args\s*\(/.test(text)) return null;
+  const lenient = /\.parse_known_args\s*\(|\.parse_known_intermixed_args\s*\(/.test(text) || /add_argument\s*\(\s*['"]\w+['"]\s*,\s*nargs\s*=\s*(?:argparse\.)?REMAINDER/.test(text);
+  return { framework, flags, boolFlags, lenient };
+}
+
+/** Config files a program loads when no argument names one: the existing file a config-like option defaults to. */
+export function defaultConfigs(files: readonly PyFileIndex[], exists: (path: string) => boolean, cwd: string, given: ReadonlySet<string>): Array<{ path: string; file: string; line: number }> {
+  const out: Array<{ path: string; file: string; line: number }> = [];
+  for (const file of files) {
+    for (const call of file.calls) {
+      const option = optionCall(call);
+      if (!option || option.default === null || !option.flags.some((f) => /conf|cfg|config|settings|params|hparams/i.test(f))) continue;
+      if (option.flags.some((f) => given.has(f))) continue;
+      if (!/\.(?:ya?ml|json|toml|cfg|ini|py)$/i.test(option.default)) continue;
+      const path = joinFrom(cwd, option.default);
+      if (path !== null && exists(path)) out.push({ path, file: file.path, line: call.line });
+    }
+  }
+  return out;
+}
+
+/** `cwd` + a relative path, POSIX; null for an absolute or upward path. */
+export function joinFrom(cwd: string, path: string): string | null {
+  if (/^[/~$]/.test(path)) return null;
+  const parts: string[] = [];
+  for (const part of `${cwd}/${path}`.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}

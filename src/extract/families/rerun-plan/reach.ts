@@ -1,0 +1,64 @@
+// Reach: the code files each step runs, the local modules they import (transitively) and the scripts they
+// call (`subprocess`/`os.system` with a literal; a called shell script's own lines), each file once, under
+// the first step that reaches it.
+import type { RepoView } from "../../../model/repo-view.js";
+import { interpretLine, type ShellEnv } from "../../shell/readme-commands.js";
+import { resolveImport, type RepoPythonIndex } from "../../python/repo-index.js";
+import { programOf, type Step } from "./steps.js";
+import { shellLines } from "./shell-lines.js";
+
+export interface Reach {
+  file: string;
+  step: number;
+  via: "runs" | "calls" | "imports";
+  from: string | null;
+}
+
+const CODE = /\.(?:py|pyw|ipynb|sh|bash)$/;
+
+export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: RepoView, env: ShellEnv): Reach[] {
+  const reached = new Map<string, Reach>();
+  for (const step of steps) {
+    if (step.program === null || !view.has(step.program) || !CODE.test(step.program)) continue;
+    const queue: Reach[] = [{ file: step.program, step: step.order, via: "runs", from: null }];
+    while (queue.length > 0) {
+      const next = queue.shift()!;
+      if (reached.has(next.file)) continue;
+      reached.set(next.file, next);
+      const file = next.file;
+      const add = (target: string, via: Reach["via"]) => {
+        if (!reached.has(target)) queue.push({ file: target, step: step.order, via, from: file });
+      };
+      if (/\.(?:sh|bash)$/.test(file)) {
+        // A called script's lines: only for scripts no step expands (a step's own script has child steps).
+        if (next.via === "calls") for (const target of calledByShell(view, file, step.cwd, env)) add(target, "calls");
+        continue;
+      }
+      const py = index.byPath.get(file);
+      if (!py) continue;
+      for (const imp of py.imports) for (const target of resolveImport(index, file, imp)) add(target, "imports");
+      for (const s of py.shellStrings) {
+        const { command } = interpretLine(s.value, step.cwd, env);
+        const target = command ? programOf(command, view, file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "") : null;
+        if (target && view.has(target) && CODE.test(target)) add(target, "calls");
+      }
+    }
+  }
+  return [...reached.values()];
+}
+
+/** The code files a shell script's lines run. */
+function calledByShell(view: RepoView, script: string, cwd: string, env: ShellEnv): string[] {
+  const text = view.read(script);
+  if (text === null) return [];
+  const folder = script.includes("/") ? script.slice(0, script.lastIndexOf("/")) : "";
+  const out: string[] = [];
+  let at = cwd;
+  for (const line of shellLines(text)) {
+    const { command, cwd: after } = interpretLine(line.text, at, env);
+    at = after;
+    const target = command ? programOf(command, view, folder) : null;
+    if (target && view.has(target) && CODE.test(target)) out.push(target);
+  }
+  return out;
+}

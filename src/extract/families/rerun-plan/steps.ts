@@ -1,0 +1,176 @@
+// The steps of a rerun in order: each top-level step (README, prose, root script, kernel) followed by the
+// steps of the script, Makefile target or notebook it runs, loops counted into `repeat`.
+import type { RepoView } from "../../../model/repo-view.js";
+import { flattenNotebook } from "../../view/notebook.js";
+import { interpretLine, joinRel, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
+import { makeRecipe } from "./make-recipe.js";
+import { shellLines } from "./shell-lines.js";
+
+export type StepSource = "readme" | "readme-prose" | "shell" | "make" | "notebook" | "kernel" | "console-script";
+
+export interface Step {
+  order: number;
+  file: string;
+  line: number;
+  cell?: number;
+  cellLine?: number;
+  source: StepSource;
+  parent: number | null;
+  cwd: string;
+  command: string;
+  program: string | null;
+  purpose: string;
+  repeat: number;
+  repeatSource: string | null;
+  /** For `make`: the target (the first when none is named). */
+  makeTarget?: string;
+  /** The word that runs the program when it is not the program's own name (a console script). */
+  runAs?: string;
+}
+
+export type TopStep = Omit<Step, "order" | "parent" | "repeat" | "repeatSource"> & { repeat?: number; repeatSource?: string | null };
+
+const MAX_DEPTH = 4;
+/** A path the reader is to fill in: `path/to/x.py`, `<your_script>.sh`, `configs/xxx.yaml`, `{model}.py`. */
+const PLACEHOLDER = /(?:^|\/)path\/to\/|[<>{}]|(?:^|[/_.-])(?:xxx+|your[_-]?\w*|my[_-]\w+)(?=[/_.-]|$)/i;
+
+export function isPlaceholder(path: string): boolean {
+  return PLACEHOLDER.test(path);
+}
+const MAX_STEPS = 5000;
+
+/** The repo file a shell command runs: its script from the folder it runs in, from the calling script's
+ * folder, or as written from the root; a `-m` module's file; null for an outside tool. */
+export function programOf(command: ShellCommand, view: RepoView, scriptFolder: string | null): string | null {
+  const candidates = [...command.scriptCandidates, ...(command.script && scriptFolder !== null ? [joinRel(scriptFolder, command.script.slice(command.script.lastIndexOf("/") + 1))] : []), ...command.moduleFiles];
+  const found = candidates.find((c) => view.has(c));
+  if (found) return found;
+  if (command.makeTarget !== undefined) return command.scriptCandidates[0] ?? "Makefile";
+  return command.scriptCandidates[0] ?? command.moduleFiles[0] ?? null;
+}
+
+/** Lays the steps out in order, expanding what each runs. */
+export class StepList {
+  readonly steps: Step[] = [];
+
+  constructor(
+    private readonly view: RepoView,
+    private readonly env: ShellEnv,
+  ) {}
+
+  add(top: TopStep): void {
+    this.push({ ...top, parent: null, repeat: top.repeat ?? 1, repeatSource: top.repeatSource ?? null }, 0, new Set());
+  }
+
+  private push(draft: Omit<Step, "order">, depth: number, chain: ReadonlySet<string>): void {
+    if (this.steps.length >= MAX_STEPS) return;
+    const step: Step = { order: this.steps.length + 1, ...draft, program: draft.program !== null && isPlaceholder(draft.program) ? null : draft.program };
+    this.steps.push(step);
+    const program = step.program;
+    if (program === null || !this.view.has(program) || chain.has(program) || depth >= MAX_DEPTH) return;
+    const inner = new Set(chain).add(program);
+    if (/\.(?:sh|bash)$/.test(program)) this.expandShell(step, program, depth, inner);
+    else if (step.makeTarget !== undefined) this.expandMake(step, program, depth, inner);
+    else if (program.endsWith(".ipynb")) this.expandNotebook(step, program, depth, inner);
+  }
+
+  /** A script's lines run from the folder the step runs it in; identical lines add to one step's repeat. */
+  private expandShell(parent: Step, script: string, depth: number, chain: ReadonlySet<string>): void {
+    const text = this.view.read(script);
+    if (text === null) return;
+    const folder = script.includes("/") ? script.slice(0, script.lastIndexOf("/")) : "";
+    let cwd = parent.cwd;
+    const byText = new Map<string, Step>();
+    for (const line of shellLines(text)) {
+      // `cd "$(dirname "$0")"` moves to the script's own folder.
+      if (/^cd\s+["']?\$\(\s*dirname\s+["']?\$(?:0|\{0\}|BASH_SOURCE)/.test(line.text)) {
+        cwd = folder;
+        continue;
+      }
+      const { command, cwd: after } = interpretLine(line.text, cwd, this.env);
+      const at = cwd;
+      cwd = after;
+      if (!command) continue;
+      const key = `${at}\0${command.command}`;
+      const same = byText.get(key);
+      if (same && same.parent === parent.order) {
+        // A repeated line: the step runs once more (its children keep their own counts).
+        same.repeat += parent.repeat * line.repeat;
+        same.repeatSource ??= `${script}:${line.line}`;
+        continue;
+      }
+      const before = this.steps.length;
+      this.push(
+        {
+          file: script,
+          line: line.line,
+          source: "shell",
+          parent: parent.order,
+          cwd: after,
+          command: command.command,
+          program: programOf(command, this.view, folder),
+          purpose: command.purpose,
+          repeat: parent.repeat * line.repeat,
+          repeatSource: line.loopLine !== null ? `${script}:${line.loopLine}` : parent.repeatSource,
+          ...(command.makeTarget !== undefined ? { makeTarget: command.makeTarget } : {}),
+        },
+        depth + 1,
+        chain,
+      );
+      if (this.steps.length > before) byText.set(key, this.steps[before]!);
+    }
+  }
+
+  private expandMake(parent: Step, makefile: string, depth: number, chain: ReadonlySet<string>): void {
+    const text = this.view.read(makefile);
+    if (text === null) return;
+    const folder = makefile.includes("/") ? makefile.slice(0, makefile.lastIndexOf("/")) : "";
+    for (const line of makeRecipe(text, parent.makeTarget ?? "")) {
+      // Each recipe line runs in its own shell, from the Makefile's folder.
+      const { command, cwd } = interpretLine(line.text, folder, this.env);
+      if (!command) continue;
+      this.push(
+        { file: makefile, line: line.line, source: "make", parent: parent.order, cwd, command: command.command, program: programOf(command, this.view, folder), purpose: command.purpose, repeat: parent.repeat, repeatSource: parent.repeatSource },
+        depth + 1,
+        chain,
+      );
+    }
+  }
+
+  /** A notebook's `!python x.py` and `%run x.py` lines run from the notebook's folder. */
+  private expandNotebook(parent: Step, notebook: string, depth: number, chain: ReadonlySet<string>): void {
+    const text = this.view.read(notebook);
+    const flat = text === null ? null : flattenNotebook(text);
+    if (!flat?.ok) return;
+    const folder = notebook.includes("/") ? notebook.slice(0, notebook.lastIndexOf("/")) : "";
+    const lines = flat.notebook.text.split("\n");
+    const runs = lines.flatMap((l, i) => {
+      const m = /^#run\s+(?:-\w+\s+)*(\S+\.(?:py|ipynb))(.*)$/.exec(l.trim());
+      return m ? [{ line: i + 1, text: `python ${m[1]}${m[2]}` }] : [];
+    });
+    let cwd = folder;
+    for (const entry of [...flat.notebook.shell, ...runs].sort((a, b) => a.line - b.line)) {
+      const { command, cwd: after } = interpretLine(entry.text, cwd, this.env);
+      cwd = after;
+      if (!command) continue;
+      const at = flat.notebook.lineMap[entry.line - 1];
+      this.push(
+        {
+          file: notebook,
+          line: entry.line,
+          ...(at ? { cell: at.cell, cellLine: at.cellLine } : {}),
+          source: "notebook",
+          parent: parent.order,
+          cwd: after,
+          command: command.command,
+          program: programOf(command, this.view, folder),
+          purpose: command.purpose,
+          repeat: parent.repeat,
+          repeatSource: parent.repeatSource,
+        },
+        depth + 1,
+        chain,
+      );
+    }
+  }
+}

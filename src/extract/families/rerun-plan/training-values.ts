@@ -1,0 +1,73 @@
+// A training step's model, image size, epochs, batch and folds: its arguments first, then the configs it
+// loads, then the program's own defaults (the training family's hints). Pure.
+import type { FactRecord } from "../../../model/facts.js";
+import { hintKind } from "../../python/hints.js";
+import { givenOptions } from "./arguments.js";
+
+export interface TrainingValues {
+  model: string | null;
+  imageSize: number | null;
+  epochs: number | null;
+  batchSize: number | null;
+  folds: number | null;
+  trainingSource: string | null;
+}
+
+type Field = "model" | "imageSize" | "epochs" | "batchSize" | "folds";
+const FIELD: Record<string, Field> = { models: "model", "image-size": "imageSize", epochs: "epochs", "batch-size": "batchSize", folds: "folds" };
+/** A plain `model` option or key names the architecture on a command line or in a config a step loads
+ * (the training family leaves it out: in code `model` is mostly the network object). */
+const MODEL_NAME = /^-{0,2}(?:model|model_?name|model_?type|arch|backbone|network|net|encoder)$/i;
+/** A value that names an architecture, not a checkpoint or a path. */
+const ARCHITECTURE = /^[A-Za-z][\w.-]*$/;
+const CHECKPOINT = /\.(?:pth?|pt|ckpt|h5|hdf5|bin|onnx|pkl|safetensors|ya?ml|json|py)$/i;
+
+export function isModelName(key: string, value: string): boolean {
+  return MODEL_NAME.test(key) && ARCHITECTURE.test(value) && !CHECKPOINT.test(value) && !/^(?:none|null|true|false)$/i.test(value);
+}
+
+/** A single fold given on the command line (`--fold 0`): the run trains that one fold. */
+const ONE_FOLD = /^--?(?:fold|fold_?id|fold_?idx|fold_?index|fold_?num|val_?fold)$/i;
+
+/** Values from the step's arguments (at `where`), then from `layers` of hints, earlier layers winning. */
+export function trainingValues(args: readonly string[], where: string, layers: ReadonlyArray<readonly FactRecord[]>): TrainingValues {
+  const values: Partial<Record<Field, number | string>> = {};
+  const sources: string[] = [];
+  const set = (field: Field, value: number | string, source: string) => {
+    if (values[field] !== undefined) return;
+    if (field !== "model" && typeof value !== "number") return;
+    values[field] = value;
+    if (!sources.includes(source)) sources.push(source);
+  };
+  for (const { name, value } of givenOptions(args)) {
+    if (value === null) continue;
+    if (ONE_FOLD.test(name.replace(/(?<=\w)-/g, "_"))) {
+      set("folds", 1, where);
+      continue;
+    }
+    if (isModelName(name, value)) {
+      set("model", value, where);
+      continue;
+    }
+    const kind = hintKind(name);
+    const field = kind ? FIELD[kind] : undefined;
+    if (!field) continue;
+    if (field === "model") set(field, value, where);
+    else if (/^\d+$/.test(value)) set(field, Number(value), where);
+  }
+  for (const hints of layers) {
+    for (const hint of hints) {
+      const field = FIELD[String(hint.kind)];
+      if (!field || hint.value === undefined || hint.value === null) continue;
+      set(field, hint.value as number | string, `${String(hint.file)}:${String(hint.line)}`);
+    }
+  }
+  return {
+    model: typeof values.model === "string" ? values.model : null,
+    imageSize: typeof values.imageSize === "number" ? values.imageSize : null,
+    epochs: typeof values.epochs === "number" ? values.epochs : null,
+    batchSize: typeof values.batchSize === "number" ? values.batchSize : null,
+    folds: typeof values.folds === "number" ? values.folds : null,
+    trainingSource: sources.length > 0 ? sources.join(",") : null,
+  };
+}

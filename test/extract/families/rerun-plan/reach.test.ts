@@ -1,0 +1,61 @@
+// Reach: what each step runs, imports (transitively) and calls, under the first step reaching it; and io:
+// reads and writes of reached files, resolved from the step's working folder.
+import { describe, expect, it } from "vitest";
+import { planOf, reachOf } from "./plan-repo.js";
+
+describe("rerun-plan reach", () => {
+  it("follows local imports transitively and calls through subprocess and os.system, each file under its first step", async () => {
+    const records = await planOf({
+      "README.md": "# Run\n\n```\npython prepare.py\npython src/train.py\n```\n",
+      "prepare.py": "import os\nfrom src import common\nos.system('bash tools/split.sh')\n",
+      "src/__init__.py": "",
+      "src/common.py": "X = 1\n",
+      "src/train.py": "from src.models import net\nfrom src import common\nimport subprocess\nsubprocess.run('python src/export.py', shell=True)\n",
+      "src/models/__init__.py": "",
+      "src/models/net.py": "from ..layers import block\n",
+      "src/layers/__init__.py": "",
+      "src/layers/block.py": "Y = 2\n",
+      "src/export.py": "print(1)\n",
+      "tools/split.sh": "python tools/split.py\n",
+      "tools/split.py": "print(1)\n",
+      "scripts/eda.py": "import src.common\n",
+    });
+    expect(reachOf(records)).toEqual([
+      ["prepare.py", 1, "runs", null],
+      ["src/__init__.py", 1, "imports", "prepare.py"],
+      ["src/common.py", 1, "imports", "prepare.py"],
+      ["tools/split.sh", 1, "calls", "prepare.py"],
+      ["tools/split.py", 1, "calls", "tools/split.sh"],
+      ["src/train.py", 2, "runs", null],
+      ["src/models/__init__.py", 2, "imports", "src/train.py"],
+      ["src/models/net.py", 2, "imports", "src/train.py"],
+      ["src/export.py", 2, "calls", "src/train.py"],
+      ["src/layers/__init__.py", 2, "imports", "src/models/net.py"],
+      ["src/layers/block.py", 2, "imports", "src/models/net.py"],
+    ]);
+    expect(records.find((r) => r.kind === "summary")).toMatchObject({ reached: 11 });
+  });
+
+  it("reaches a notebook's imports", async () => {
+    const nb = JSON.stringify({ nbformat: 4, cells: [{ cell_type: "code", source: ["import helpers\n"] }] });
+    const records = await planOf({ "README.md": "# Run\n\n```\njupyter nbconvert --execute train.ipynb\n```\n", "train.ipynb": nb, "helpers.py": "Z = 3\n" });
+    expect(reachOf(records)).toEqual([
+      ["train.ipynb", 1, "runs", null],
+      ["helpers.py", 1, "imports", "train.ipynb"],
+    ]);
+  });
+});
+
+describe("rerun-plan io", () => {
+  it("resolves the reads and writes of reached files from the step's working folder", async () => {
+    const records = await planOf({
+      "README.md": "# Run\n\n```\ncd src\npython train.py\n```\n",
+      "src/train.py": "import pandas as pd\nimport torch\ndf = pd.read_csv('../data/train.csv')\ntorch.save(model, 'weights/best.pth')\n",
+      "data/README.md": "put train.csv here\n",
+    });
+    expect(records.filter((r) => r.kind === "io").map((r) => [r.file, r.line, r.step, r.mode, r.path])).toEqual([
+      ["src/train.py", 3, 1, "read", "data/train.csv"],
+      ["src/train.py", 4, 1, "write", "src/weights/best.pth"],
+    ]);
+  });
+});

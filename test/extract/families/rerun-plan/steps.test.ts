@@ -1,0 +1,216 @@
+// The rerun plan's steps: README blocks and prose, the scripts they run with their loops, Makefile targets,
+// notebooks' shell lines, console scripts and the Kaggle kernel, each with its working folder.
+import { describe, expect, it } from "vitest";
+import { planOf, stepsOf, summaryOf } from "./plan-repo.js";
+
+const TRAIN_PY = `import argparse
+p = argparse.ArgumentParser()
+p.add_argument("--epochs", type=int, default=10)
+p.add_argument("--fold", type=int, default=0)
+args = p.parse_args()
+`;
+
+describe("rerun-plan steps", () => {
+  it("follows a README's bash run.sh into the script: a fold loop gives repeat 5, nested loops multiply, repeated lines add", async () => {
+    const records = await planOf({
+      "README.md": "# Solution\n\n```bash\npip install -r requirements.txt\nbash run.sh\n```\n",
+      "requirements.txt": "torch\n",
+      "run.sh": "#!/bin/bash\nEPOCHS=30\nfor fold in 0 1 2 3 4\ndo\n  python train.py --epochs $EPOCHS --fold $fold\ndone\nfor seed in 1 2; do\n  for fold in $(seq 0 2); do\n    python train.py --fold $fold\n  done\ndone\npython predict.py\npython predict.py\n",
+      "train.py": TRAIN_PY,
+      "predict.py": "print(1)\n",
+    });
+    expect(stepsOf(records)).toEqual([
+      [1, null, ".", null, "install", 1],
+      [2, null, ".", "run.sh", "other", 1],
+      [3, 2, ".", "train.py", "train", 5],
+      [4, 2, ".", "train.py", "train", 6],
+      [5, 2, ".", "predict.py", "predict", 2],
+    ]);
+    const first = records.find((r) => r.kind === "step" && r.order === 3)!;
+    expect([first.command, first.args, first.repeatSource, first.epochs, first.folds, first.trainingSource]).toEqual([
+      "python train.py --epochs 30 --fold $fold",
+      "--epochs 30 --fold $fold",
+      "run.sh:3",
+      30,
+      1,
+      "run.sh:5",
+    ]);
+    expect(summaryOf(records)).toEqual({ kind: "summary", found: true, steps: 5, reached: 3, basis: "readme" });
+  });
+});
+
+describe("rerun-plan working folders", () => {
+  it("carries a README `cd` to the blocks after it in its section, and starts a new section from the root", async () => {
+    const records = await planOf({
+      "README.md": "# Train\n\n```\ncd src/det\n```\n\nthen\n\n```\npython train.py\n```\n\n# Predict\n\n```\npython src/det/predict.py\n```\n",
+      "src/det/train.py": "print(1)\n",
+      "src/det/predict.py": "print(1)\n",
+    });
+    expect(stepsOf(records)).toEqual([
+      [1, null, "src/det", "src/det/train.py", "train", 1],
+      [2, null, ".", "src/det/predict.py", "predict", 1],
+    ]);
+  });
+
+  it("takes `git clone X && cd X` to be the repo root", async () => {
+    const records = await planOf({
+      "README.md": "# Setup\n\n```\ngit clone https://github.com/alice/solution.git && cd solution\npython tools/train.py\n```\n",
+      "tools/train.py": "print(1)\n",
+    });
+    expect(stepsOf(records).filter((s) => s[3] !== null)).toEqual([[2, null, ".", "tools/train.py", "train", 1]]);
+  });
+
+  it("resolves `cd $ROOT/src/x` where the prose defines $ROOT as the repo root", async () => {
+    const records = await planOf({
+      "README.md": "# Train\n\nBelow, `$ROOT` is the root folder of this repository.\n\n```\ncd $ROOT/src/seg\npython train.py\n```\n",
+      "src/seg/train.py": "print(1)\n",
+    });
+    expect(stepsOf(records)).toEqual([[1, null, "src/seg", "src/seg/train.py", "train", 1]]);
+  });
+
+  it("reads numbered and worded prose steps, and a bare file name in prose anywhere in the repo", async () => {
+    const records = await planOf({
+      "README.md": "# How to run\n\n1. Download the data.\n2. go to efficientdet/D5 and run the run.sh file\n3. Then run make_folds.py\n4. python main.py --epochs 3\n",
+      "efficientdet/D5/run.sh": "python train_d5.py\n",
+      "efficientdet/D5/train_d5.py": "print(1)\n",
+      "tools/make_folds.py": "print(1)\n",
+      "main.py": "print(1)\n",
+    });
+    expect(stepsOf(records)).toEqual([
+      [1, null, "efficientdet/D5", "efficientdet/D5/run.sh", "other", 1],
+      [2, 1, "efficientdet/D5", "efficientdet/D5/train_d5.py", "train", 1],
+      [3, null, ".", "tools/make_folds.py", "preprocess", 1],
+      [4, null, ".", "main.py", "other", 1],
+    ]);
+    expect(records.filter((r) => r.kind === "step").map((r) => r.source)).toEqual(["readme-prose", "shell", "readme-prose", "readme-prose"]);
+  });
+
+  it("runs a prose step in the folder the README's blocks left the reader in, within its section", async () => {
+    const records = await planOf({
+      "README.md": "# Train\n\n```\ncd src\npip install -r requirements.txt\n```\n\n1. python train.py --epochs 2\n\n# Predict\n\n1. python predict.py\n",
+      "src/requirements.txt": "torch\n",
+      "src/train.py": "print(1)\n",
+      "predict.py": "print(1)\n",
+    });
+    expect(stepsOf(records)).toEqual([
+      [1, null, "src", null, "install", 1],
+      [2, null, "src", "src/train.py", "train", 1],
+      [3, null, ".", "predict.py", "predict", 1],
+    ]);
+  });
+
+  it("takes placeholders for what they are: no program, no config", async () => {
+    const records = await planOf({
+      "README.md": "# Run\n\n```\npython path/to/train.py\npython train.py --config configs/xxx.yaml\nbash <your_script>.sh\n```\n",
+      "train.py": "print(1)\n",
+    });
+    const steps = records.filter((r) => r.kind === "step");
+    expect(steps.map((s) => [s.program, s.exists, s.configs])).toEqual([
+      [null, null, ""],
+      ["train.py", true, ""],
+      [null, null, ""],
+    ]);
+  });
+
+  it("takes scripts that make folds, features or resized data for preprocessing, and a training script's helpers for training", async () => {
+    const records = await planOf({
+      "README.md": "# Run\n\n```\npython make_features.py\nbash train.sh\n```\n",
+      "make_features.py": "print(1)\n",
+      "train.sh": "python resize_images.py\npython main.py\n",
+      "resize_images.py": "print(1)\n",
+      "main.py": "print(1)\n",
+    });
+    expect(stepsOf(records).map((s) => [s[3], s[4]])).toEqual([
+      ["make_features.py", "preprocess"],
+      ["train.sh", "other"],
+      ["resize_images.py", "preprocess"],
+      ["main.py", "train"],
+    ]);
+  });
+
+  it("runs a command docs/ repeats from the root README once", async () => {
+    const records = await planOf({
+      "README.md": "# Train\n\n```\npython train.py --epochs 3\n```\n",
+      "docs/usage.md": "# Usage\n\n```\npython train.py --epochs 3\npython predict.py\n```\n",
+      "train.py": "print(1)\n",
+      "predict.py": "print(1)\n",
+    });
+    expect(records.filter((r) => r.kind === "step").map((r) => [r.file, r.line, r.program])).toEqual([
+      ["README.md", 4, "train.py"],
+      ["docs/usage.md", 5, "predict.py"],
+    ]);
+  });
+
+  it("checks the program case-sensitively", async () => {
+    const records = await planOf({ "README.md": "# Run\n\n```\npython Train.py\n```\n", "train.py": "print(1)\n" });
+    expect(records.filter((r) => r.kind === "step").map((s) => [s.program, s.exists])).toEqual([["Train.py", false]]);
+    expect(summaryOf(records)).toMatchObject({ found: false, basis: "none" });
+  });
+});
+
+describe("rerun-plan scripts, Makefiles, notebooks, console scripts and kernels", () => {
+  it("runs a Makefile target's recipe, its prerequisites first", async () => {
+    const records = await planOf({
+      "README.md": "# Run\n\n```\nmake train\n```\n",
+      Makefile: "data:\n\tpython prepare_data.py\n\ntrain: data\n\tpython train.py --epochs 4\n",
+      "prepare_data.py": "print(1)\n",
+      "train.py": "print(1)\n",
+    });
+    expect(stepsOf(records)).toEqual([
+      [1, null, ".", "Makefile", "other", 1],
+      [2, 1, ".", "prepare_data.py", "download", 1],
+      [3, 1, ".", "train.py", "train", 1],
+    ]);
+    expect(records.filter((r) => r.kind === "step").map((r) => [r.source, r.file, r.line])).toEqual([
+      ["readme", "README.md", 4],
+      ["make", "Makefile", 2],
+      ["make", "Makefile", 5],
+    ]);
+  });
+
+  it("runs a notebook's `!python` and `%run` lines from its folder, at their cells", async () => {
+    const nb = JSON.stringify({ nbformat: 4, cells: [{ cell_type: "markdown", source: ["# t"] }, { cell_type: "code", source: ["!pip install timm\n", "%run prep.py\n"] }, { cell_type: "code", source: ["x = 1\n", "!python train.py --epochs 3\n"] }] });
+    const records = await planOf({ "README.md": "# Run\n\nRun `notebooks/main.ipynb`.\n", "notebooks/main.ipynb": nb, "notebooks/prep.py": "print(1)\n", "notebooks/train.py": "print(1)\n" });
+    const steps = records.filter((r) => r.kind === "step");
+    expect(steps.map((s) => [s.order, s.parent, s.source, s.program, s.cell ?? null, s.cellLine ?? null])).toEqual([
+      [1, null, "readme-prose", "notebooks/main.ipynb", null, null],
+      [2, 1, "notebook", null, 1, 1],
+      [3, 1, "notebook", "notebooks/prep.py", 1, 2],
+      [4, 1, "notebook", "notebooks/train.py", 2, 2],
+    ]);
+    expect(steps[3]!.epochs).toBe(3);
+  });
+
+  it("runs a console script the repo installs as its module", async () => {
+    const records = await planOf({
+      "README.md": "# Run\n\n```\npip install -e .\naptos train -c config.yml\n```\n",
+      "setup.py": "from setuptools import setup\nsetup(name='aptos', entry_points={'console_scripts': ['aptos=aptos.cli:main']})\n",
+      "aptos/__init__.py": "",
+      "aptos/cli.py": "def main():\n    pass\n",
+      "config.yml": "epochs: 12\n",
+    });
+    const step = records.find((r) => r.kind === "step" && r.order === 2)!;
+    expect([step.source, step.program, step.purpose, step.configs, step.epochs]).toEqual(["console-script", "aptos/cli.py", "train", "config.yml", 12]);
+  });
+
+  it("rests the plan on the root's shell scripts when no README step runs the repo's code", async () => {
+    const records = await planOf({ "README.md": "# Solution\n\nSecond place.\n", "run_all.sh": "bash train.sh\n", "train.sh": "python train.py\n", "train.py": "print(1)\n" });
+    expect(stepsOf(records)).toEqual([
+      [1, null, ".", "run_all.sh", "other", 1],
+      [2, 1, ".", "train.sh", "other", 1],
+      [3, 2, ".", "train.py", "train", 1],
+    ]);
+    expect(summaryOf(records)).toMatchObject({ found: true, basis: "scripts", steps: 3 });
+  });
+
+  it("rests the plan on kernel-metadata.json's code file when nothing else runs code", async () => {
+    const records = await planOf({ "kernel-metadata.json": '{"id": "a/b", "code_file": "train.py", "kernel_type": "script"}', "train.py": "import utils\n", "utils.py": "X = 1\n" });
+    expect(stepsOf(records)).toEqual([[1, null, ".", "train.py", "train", 1]]);
+    expect(summaryOf(records)).toEqual({ kind: "summary", found: true, steps: 1, reached: 2, basis: "kernel" });
+  });
+
+  it("says no plan was found, and why, when nothing runs the repo's code", async () => {
+    const records = await planOf({ "README.md": "# Notes\n\nSome thoughts.\n", "model.py": "X = 1\n" });
+    expect(summaryOf(records)).toEqual({ kind: "summary", found: false, steps: 0, reached: 0, basis: "none", what: "no README step, root shell script, Makefile or kernel-metadata.json" });
+  });
+});
