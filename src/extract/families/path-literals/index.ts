@@ -27,7 +27,7 @@ const MOUNT = { mount: "/kaggle/input" };
 
 export const extractor: Extractor = {
   id: "path-literals",
-  reads: ["kaggle-kernel"],
+  reads: ["kaggle-kernel", "readme"],
   async extract(ctx) {
     const records: FactRecord[] = [];
     const roots = containerRoots(ctx.view);
