@@ -2,7 +2,7 @@
 // the report on stdout is the same as without the flag.
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { STATIC_EXTRACTORS } from "../../src/extract/extractors/index.js";
+import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
 import { runCli } from "../support/cli.js";
 import { makeSampleRepo } from "../support/sample-repo.js";
 

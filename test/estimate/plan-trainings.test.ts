@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { STATIC_EXTRACTORS } from "../../src/extract/extractors/index.js";
+import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
 import { extractFacts } from "../../src/extract/index.js";
-import { memoryView } from "../../src/extract/memory-view.js";
+import { memoryView } from "../../src/extract/view/memory-view.js";
 import { estimateTraining } from "../../src/estimate/index.js";
 import { estimate } from "../../src/estimate/compute.js";
 import { DEFAULT_EPOCHS, GUESS_FACTOR, planInventory, roleOf, trainingSteps } from "../../src/estimate/plan-trainings.js";

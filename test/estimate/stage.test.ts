@@ -13,7 +13,7 @@ import { walkRepo } from "../../src/extract/view/walk.js";
 import type { CarbonSection, Measurement } from "../../src/model/carbon.js";
 import { sourced } from "../../src/model/sourced.js";
 import { sampleDir } from "../support/sample-repo.js";
-import { memoryView } from "../../src/extract/memory-view.js";
+import { memoryView } from "../../src/extract/view/memory-view.js";
 import type { FactRecord } from "../../src/model/facts.js";
 import { reportProblems } from "../../src/report/validate.js";
 import { sampleReport } from "../report/fixtures.js";

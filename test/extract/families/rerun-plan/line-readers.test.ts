@@ -6,7 +6,7 @@ import { proseSteps } from "../../../../src/extract/families/rerun-plan/prose-st
 import { shellLines } from "../../../../src/extract/families/rerun-plan/shell-lines.js";
 import { makeRecipe } from "../../../../src/extract/families/rerun-plan/make-recipe.js";
 import { argsAfter } from "../../../../src/extract/families/rerun-plan/arguments.js";
-import { rootVariables } from "../../../../src/extract/readme-commands.js";
+import { rootVariables } from "../../../../src/extract/shell/readme-commands.js";
 
 const LINE = 50_000;
 const HANG_GUARD_MS = 10_000;

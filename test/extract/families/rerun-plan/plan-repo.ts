@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { FactRecord } from "../../../../src/model/facts.js";
 import { extractFacts } from "../../../../src/extract/index.js";
-import { STATIC_EXTRACTORS } from "../../../../src/extract/extractors/index.js";
-import { walkRepo } from "../../../../src/extract/walk.js";
+import { STATIC_EXTRACTORS } from "../../../../src/extract/families/index.js";
+import { walkRepo } from "../../../../src/extract/view/walk.js";
 
 const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=Fixture", "-c", "user.email=fixture@example.org", "-c", "core.hooksPath=/dev/null", ...args], { cwd, encoding: "utf8" });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { emptyFacts } from "../../../../src/model/facts.js";
 import type { RepoView } from "../../../../src/model/repo-view.js";
-import { memoryView } from "../../../../src/extract/memory-view.js";
+import { memoryView } from "../../../../src/extract/view/memory-view.js";
 import { extractor } from "../../../../src/extract/families/rerun-plan/index.js";
 
 /** An in-memory view that counts how often the whole tree is listed (a 30,000-file repo on disk would
