@@ -1,4 +1,4 @@
-// Fact family `vendored`: third-party trees copied into the repo, one record per copy (see ../vendored.ts).
+// Fact family `vendored`: third-party trees copied into the repo, one record per copy (see view/vendored.ts).
 import type { Extractor } from "../../extractor.js";
 import { vendoredCopies } from "../../view/vendored.js";
 
