@@ -3,7 +3,7 @@ import type { FactRecord } from "../../../model/facts.js";
 import type { InventoryEntry, RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { parseReadme } from "../../shell/readme-parse.js";
-import { interpretLine, isLocal, joinContinuations, joinRel, type Purpose, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
+import { interpretLine, isLocal, joinContinuations, joinRel, scriptRun, type Purpose, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
 import { makePurposes, ownRunners, scriptPurposes } from "../../shell/readme-scripts.js";
 import { editDistance } from "../../../model/edit-distance.js";
 import { roleOf } from "../../view/file-roles.js";
@@ -109,7 +109,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     ...parts.sections.map((sec) => ({ line: sec.line, text: "", block: null, section: true })),
   ].sort((a, b) => a.line - b.line);
   const folderAt: Array<{ line: number; cwd: string }> = [{ line: 0, cwd: startDir }];
-  const found = (c: ShellCommand) => c.scriptCandidates.some((p) => view.has(p)) || c.moduleFiles.some((p) => view.has(p));
+  const found = (c: ShellCommand) => scriptRun(c, (p) => view.has(p)) !== null;
   let cwd = startDir;
   // The folder within the code block alone, as a reader who skipped the earlier blocks would have it.
   let blockCwd = startDir;
@@ -139,7 +139,8 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   commands.sort((a, b) => a.line - b.line);
   const called = new Set<string>();
   for (const { line, command, cwd } of commands) {
-    const script = command.scriptCandidates.find((p) => view.has(p)) ?? command.script ?? command.moduleFiles.find((p) => view.has(p)) ?? null;
+    // A script the repo lacks keeps its name: the finding about it names what the README says.
+    const script = scriptRun(command, (p) => view.has(p)) ?? command.script;
     const [purpose, ...more] = purposesOf(view, env, command, script);
     // What a shell script the README runs calls in turn, from the folder the README runs it in.
     if (script && /\.(?:sh|bash)$/.test(script) && view.has(script) && !called.has(`${cwd}\0${script}`)) {
