@@ -84,6 +84,7 @@ function writesOf(view: RepoView, index: RepoPythonIndex, readmeBlocks: Readonly
 export const extractor: Extractor = {
   id: "data-refs",
   reads: ["kaggle-kernel", ...FETCH_LINE_READS],
+  roles: ["python", "notebook", "readme", "docs", "shell", "makefile", "dockerfile", "config", "conda", "text"],
   async extract(ctx) {
     const index = await preparePythonIndex(ctx.view);
     const paths = new RepoPaths(ctx.view);

@@ -173,6 +173,7 @@ function readmePython(view: RepoView): FactRecord[] {
 export const extractor: Extractor = {
   id: "env-spec",
   reads: ["readme"],
+  roles: ["requirements", "dockerfile", "conda", "pipfile", "pyproject", "setup", "python-version", "readme", "shell", "python", "notebook", "text"],
   async extract({ view, facts, today }) {
     const records: FactRecord[] = [];
     const requirementRoots: string[] = [];

@@ -9,6 +9,7 @@ import { inCopy, vendoredCopies, wholeView } from "../../view/vendored.js";
 export const extractor: Extractor = {
   id: "inventory",
   reads: [],
+  roles: ["python", "notebook", "config", "conda", "pyproject", "setup", "kernel-metadata"],
   extract({ view }) {
     const files = view.files();
     const records: FactRecord[] = [

@@ -42,6 +42,7 @@ function inRepo(folder: string, path: string): string | null {
 export const extractor: Extractor = {
   id: "kaggle-kernel",
   reads: [],
+  roles: ["kernel-metadata"],
   extract(ctx) {
     const records: FactRecord[] = [];
     for (const entry of ctx.view.files()) {

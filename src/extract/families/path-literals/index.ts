@@ -47,6 +47,7 @@ const MOUNT = { mount: "/kaggle/input" };
 export const extractor: Extractor = {
   id: "path-literals",
   reads: ["kaggle-kernel"],
+  roles: ["python", "notebook", "shell", "makefile", "dockerfile", "config", "conda", "kernel-metadata", "readme", "text"],
   async extract(ctx) {
     const records: FactRecord[] = [];
     const roots = containerRoots(ctx.view);

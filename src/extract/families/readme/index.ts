@@ -15,6 +15,7 @@ const MENTIONED = /\.(py|sh|ipynb|ya?ml|toml|cfg|ini|r)$|(^|\/)(requirements[\w.
 export const extractor: Extractor = {
   id: "readme",
   reads: [],
+  roles: ["readme", "docs", "shell", "makefile", "setup", "pyproject"],
   extract({ view, branches, source }) {
     // The root README, docs/, and the README of each sub-project (a folder up to two levels down holding
     // code of its own: `net-classification/readme.md` beside its train.py), which a reviewer reads too.

@@ -36,6 +36,7 @@ function statedSizes(text: string): Array<{ line: number; value: number; name: s
 export const extractor: Extractor = {
   id: "training-setup",
   reads: [],
+  roles: ["python", "notebook", "config", "conda", "readme", "text"],
   async extract(ctx) {
     const records: FactRecord[] = [];
     for (const file of (await preparePythonIndex(ctx.view)).files) {
