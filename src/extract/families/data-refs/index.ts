@@ -72,8 +72,8 @@ function readPath(call: PyCall, constants: ReadonlyMap<string, string>): Read | 
 function writesOf(view: RepoView, index: RepoPythonIndex, readmeBlocks: ReadonlyArray<{ file: string; lines: Array<{ line: number; text: string }> }>): Written[] {
   const out: Written[] = [];
   for (const file of index.files) for (const w of file.writes) if (w.path !== "*") out.push({ path: w.path, by: `${file.path}:${w.line}`, what: /(?:^|\.)(?:mkdir|makedirs)$/.test(w.call) ? "made" : /extractall|copytree/.test(w.call) ? "filled" : "file", fromFile: file.path });
-  for (const entry of view.files()) {
-    if (entry.skipped || entry.size > 1_000_000 || !/\.(?:sh|bash)$|(^|\/)makefile$/i.test(entry.path)) continue;
+  for (const entry of filesWithRole(view, "shell", "makefile")) {
+    if (entry.skipped || entry.size > 1_000_000) continue;
     const text = view.read(entry.path);
     if (text !== null) out.push(...shellWrites(entry.path, text.split("\n").map((t, i) => ({ line: i + 1, text: t }))));
   }
