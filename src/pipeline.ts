@@ -27,6 +27,7 @@ import type { BuildLock } from "./model/build-lock.js";
 import { commitDate } from "./clone/commit-date.js";
 import { elapsedSeconds } from "./model/time.js";
 import { TOOL_VERSION } from "./io/package.js";
+import { isReadmePath } from "./extract/view/file-roles.js";
 
 export interface AuditOptions extends Flags {
   /** A repo URL (https, ssh, file) or a local path. */
@@ -323,6 +324,6 @@ function quieted(options: AuditOptions, resolved: Resolved, view: WalkedView): S
 /** Where SARIF anchors findings about the whole repo: the root README, else the first file at the root. */
 function anchorOf(view: RepoView): { anchor?: string } {
   const top = view.files().filter((f) => !f.path.includes("/")).map((f) => f.path);
-  const anchor = top.find((p) => /^readme(\.[a-z]+)?$/i.test(p)) ?? top[0];
+  const anchor = top.find(isReadmePath) ?? top[0];
   return anchor ? { anchor } : {};
 }

@@ -8,6 +8,7 @@ import { factFamilies, familyFields } from "../src/evaluate/fact-schemas.js";
 import { STATIC_EXTRACTORS } from "../src/extract/families/index.js";
 import { extractFacts } from "../src/extract/index.js";
 import { declaredFacts } from "../src/extract/run/declared-facts.js";
+import { declaredView } from "../src/extract/run/declared-view.js";
 import { walkRepo } from "../src/extract/view/walk.js";
 import type { Rule } from "../src/evaluate/rule.js";
 
@@ -41,10 +42,13 @@ describe("declared reads", () => {
     for (const extractor of STATIC_EXTRACTORS) for (const family of extractor.reads) expect(families.has(family), `${extractor.id} reads ${family}`).toBe(true);
   });
 
-  // Each extractor gets every family gathered from a sample, behind a view that throws on a family it did not declare.
+  // Each extractor sees the facts and the tree behind views that throw on a family or a file role it did not declare.
   for (const sample of samples) {
-    it(`on samples/${sample}, no extractor reads a family it does not declare`, async () => {
-      const extractors = STATIC_EXTRACTORS.map((e) => ({ ...e, extract: (ctx: Parameters<typeof e.extract>[0]) => e.extract({ ...ctx, facts: declaredFacts(ctx.facts, e) }) }));
+    it(`on samples/${sample}, no extractor reads a family or a file role it does not declare`, async () => {
+      const extractors = STATIC_EXTRACTORS.map((e) => ({
+        ...e,
+        extract: (ctx: Parameters<typeof e.extract>[0]) => e.extract({ ...ctx, facts: declaredFacts(ctx.facts, e), view: declaredView(ctx.view, e) }),
+      }));
       const view = await walkRepo(new URL(`../samples/${sample}/repo/`, import.meta.url).pathname);
       const facts = await extractFacts(view, extractors, { branches: null });
       expect(facts.families.extraction).toEqual([]);

@@ -1,7 +1,8 @@
-// The extractor contract: one module per fact family (file name = fact id), reading only through RepoView.
+// The extractor contract: one per fact family (families/<id>/index.ts), reading only through RepoView and the
+// families and file roles it declares.
 import type { BranchView } from "../model/branch-view.js";
 import type { FactId, FactRecord, Facts } from "../model/facts.js";
-import type { RepoView } from "../model/repo-view.js";
+import type { FileRole, RepoView } from "../model/repo-view.js";
 
 export interface ExtractContext {
   view: RepoView;
@@ -24,5 +25,7 @@ export interface Extractor {
   /** The fact families this extractor reads from ctx.facts: each runs before it (run/run-order.ts), and a
    * read of any other family fails (run/declared-facts.ts, the contract test). */
   reads: readonly FactId[];
+  /** The roles of the files it reads (extract/view/file-roles.ts): what it looks at in the tree. */
+  roles: readonly FileRole[];
   extract(ctx: ExtractContext): FactRecord[] | Promise<FactRecord[]>;
 }

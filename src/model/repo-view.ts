@@ -2,6 +2,22 @@
 
 export type FileKind = "python" | "notebook" | "config" | "text" | "binary";
 export type ConfigFormat = "yaml" | "json" | "toml" | "ini";
+/** What a file is for, decided once during the walk (extract/view/file-roles.ts): a spec, a README, a
+ * script, else its kind. */
+export type FileRole =
+  | "readme"
+  | "docs"
+  | "requirements"
+  | "dockerfile"
+  | "conda"
+  | "pipfile"
+  | "pyproject"
+  | "setup"
+  | "python-version"
+  | "kernel-metadata"
+  | "shell"
+  | "makefile"
+  | FileKind;
 
 export interface InventoryEntry {
   /** POSIX path relative to the repo root. */

@@ -40,6 +40,14 @@ export function parseCommand(raw: string): ShellCommand | null {
   return interpretLine(raw, "").command;
 }
 
+/** The one answer to "which file does this command run?": its script from the folder `cd` moved to, then as
+ * written from the root, then from `from` (the folder of the script holding the line), then the module
+ * `python -m` names; the first the repo holds, or null. */
+export function scriptRun(command: Pick<ShellCommand, "script" | "scriptCandidates" | "moduleFiles">, has: (path: string) => boolean, from = ""): string | null {
+  const named = command.script === null ? [] : [...command.scriptCandidates, joinRel(from, command.script)];
+  return [...named, ...command.moduleFiles].find(has) ?? null;
+}
+
 /** What a shell needs to know of the repo: which folders exist, which console scripts the repo installs. */
 export interface ShellEnv {
   isDir?: (path: string) => boolean;

@@ -1,7 +1,7 @@
 // What the scripts a README runs do: `bash run_stage1.sh` trains when the script's lines run a training,
 // `make train` when its recipe does. Read through the view, a few levels deep, never executed.
 import type { RepoView } from "../../model/repo-view.js";
-import { interpretLine, joinContinuations, joinRel, type Purpose, type ShellEnv } from "./readme-commands.js";
+import { interpretLine, joinContinuations, scriptRun, type Purpose, type ShellEnv } from "./readme-commands.js";
 
 const MAX_DEPTH = 3;
 const MAX_LINES = 2000;
@@ -67,7 +67,7 @@ function linesPurposes(view: RepoView, lines: string[], env: ShellEnv, depth: nu
     const command = step.command;
     if (!command) continue;
     if (command.purpose !== "other") out.push(command.purpose);
-    const script = command.scriptCandidates.find((c) => view.has(c));
+    const script = scriptRun(command, (p) => view.has(p));
     if (script) out.push(...scriptPurposes(view, script, env, depth + 1, seen));
   }
   return out;
@@ -86,8 +86,7 @@ export function scriptsRunBy(view: RepoView, script: string, env: ShellEnv, dept
     cwd = step.cwd;
     const command = step.command;
     if (!command) continue;
-    const named = command.script === null ? [] : [...command.scriptCandidates, joinRel(folder, command.script)];
-    const found = [...named, ...command.moduleFiles].find((c) => view.has(c));
+    const found = scriptRun(command, (p) => view.has(p), folder);
     if (!found) continue;
     if (/\.(?:sh|bash)$/.test(found)) out.push(...scriptsRunBy(view, found, env, depth + 1, seen));
     else out.push(found);

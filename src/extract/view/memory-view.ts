@@ -2,13 +2,14 @@
 import type { InventoryEntry, PythonSource, RepoView } from "../../model/repo-view.js";
 import { flattenNotebook } from "./notebook.js";
 import { classifyPath } from "../../model/file-kinds.js";
+import { giveRole } from "./file-roles.js";
 
 export function memoryView(files: Record<string, string>): RepoView {
   const entries: InventoryEntry[] = Object.keys(files)
     .sort()
     .map((path) => {
       const { kind, configFormat } = classifyPath(path);
-      return { path, size: Buffer.byteLength(files[path]!), kind, ...(configFormat ? { configFormat } : {}) };
+      return giveRole({ path, size: Buffer.byteLength(files[path]!), kind, ...(configFormat ? { configFormat } : {}) });
     });
   const dirs = new Set<string>();
   for (const path of Object.keys(files)) {

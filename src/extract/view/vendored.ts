@@ -23,7 +23,13 @@ interface LibraryTable {
   projects: Record<string, string>;
 }
 
+/** The one list of folders that hold an installed environment, never the solution's code. */
 const ENVIRONMENT = new Set(["site-packages", "node_modules", ".venv", "venv", "virtualenv", ".tox", "dist-packages"]);
+
+/** Is the path inside a committed environment (a virtualenv, site-packages, node_modules)? */
+export function inEnvironmentFolder(path: string): boolean {
+  return path.split("/").slice(0, -1).some((folder) => ENVIRONMENT.has(folder));
+}
 const LICENSE = /^(?:licen[cs]e|copying)(?:\.(?:md|txt|rst))?$/i;
 const PROJECT_FILE = /^(?:setup\.py|setup\.cfg|pyproject\.toml|requirements[\w.-]*\.txt)$/i;
 /** In a fork (the root's setup.py names a known library), the library's own top folders besides its package. */

@@ -12,6 +12,7 @@ import type { FactRecord } from "../../model/facts.js";
 import type { InventoryEntry, PythonSource, RepoView } from "../../model/repo-view.js";
 import { DEFAULT_WALK_CAPS, fileCapOf, formatBytes, type WalkCaps } from "../../model/walk-caps.js";
 import { classifyPath } from "../../model/file-kinds.js";
+import { giveRole } from "./file-roles.js";
 import { shownName, utf8Name } from "../../io/byte-name.js";
 import { flattenNotebook, type FlatNotebook } from "./notebook.js";
 import type { PathMatcher } from "./glob.js";
@@ -154,6 +155,7 @@ class Walk {
   /** One non-folder entry: held with its kind; read and kept when it is text within the caps. */
   private file(abs: string, rel: string, stat: Stats): void {
     const entry: InventoryEntry = { path: rel, size: stat.size, ...classifyPath(rel) };
+    giveRole(entry);
     const item: Held = { entry, abs };
     this.held.set(rel, item);
     if (stat.isSymbolicLink()) {

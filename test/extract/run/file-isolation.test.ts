@@ -12,6 +12,7 @@ const files = { "a.py": "x = 1\n", "poison.py": "POISON\n", "b.py": "y = 2\n", "
 const fakeThrowingOn = (poison: (text: string) => boolean): Extractor => ({
   id: "placeholders",
   reads: [],
+  roles: [],
   extract({ view }) {
     return [...view.python()].map((source) => {
       if (poison(source.text)) throw new RangeError(`cannot read ${source.path}`);
@@ -35,7 +36,7 @@ describe("a crash inside one file's extraction", () => {
   });
 
   it("gives up the family, as before, when no single file explains the crash", async () => {
-    const together: Extractor = { id: "placeholders", reads: [], extract: ({ view }) => { if ([...view.python()].length > 1) throw new Error("needs them all"); return []; } };
+    const together: Extractor = { id: "placeholders", reads: [], roles: [], extract: ({ view }) => { if ([...view.python()].length > 1) throw new Error("needs them all"); return []; } };
     const facts = await extractFacts(memoryView(files), [together], { branches: null });
     expect(facts.notCollected["placeholders"]).toContain("needs them all");
     expect(facts.families["extraction"]).toEqual([{ kind: "failed", family: "placeholders", error: "needs them all" }]);

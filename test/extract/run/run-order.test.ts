@@ -3,7 +3,7 @@ import type { Extractor } from "../../../src/extract/extractor.js";
 import { runOrder } from "../../../src/extract/run/run-order.js";
 import { STATIC_EXTRACTORS } from "../../../src/extract/families/index.js";
 
-const ex = (id: string, ...reads: string[]): Extractor => ({ id, reads, extract: () => [] });
+const ex = (id: string, ...reads: string[]): Extractor => ({ id, reads, roles: [], extract: () => [] });
 const ids = (list: readonly Extractor[]) => list.map((e) => e.id);
 
 describe("runOrder", () => {

@@ -5,6 +5,7 @@ import type { Extractor } from "../../extractor.js";
 export const extractor: Extractor = {
   id: "branches",
   reads: [],
+  roles: [],
   async extract(ctx) {
     return ctx.branchView ? checkBranches(ctx.branchView) : [];
   },

@@ -8,6 +8,7 @@ import { preparePythonIndex } from "../../python/repo-index.js";
 export const extractor: Extractor = {
   id: "cli-options",
   reads: [],
+  roles: ["python", "notebook"],
   async extract(ctx) {
     const records: FactRecord[] = [];
     for (const file of (await preparePythonIndex(ctx.view)).files) {

@@ -2,6 +2,7 @@
 // download scripts; and the Kaggle slugs they name.
 import type { Facts } from "../../../model/facts.js";
 import type { RepoView } from "../../../model/repo-view.js";
+import { roleOf } from "../../view/file-roles.js";
 
 export interface FetchLine {
   file: string;
@@ -25,7 +26,8 @@ export function fetchLines(view: RepoView, facts: Facts): FetchLine[] {
   }
   for (const entry of view.files()) {
     const name = entry.path.slice(entry.path.lastIndexOf("/") + 1).toLowerCase();
-    const script = /\.(?:sh|bash|zsh|ps1|bat)$/.test(name) || name === "makefile" || name === "dockerfile";
+    const role = roleOf(entry);
+    const script = role === "shell" || role === "makefile" || role === "dockerfile" || /\.(?:ps1|bat)$/.test(name);
     const downloader = /download|fetch|get_data|prepare/.test(name) && entry.kind === "python";
     if (entry.skipped || !(script || downloader || entry.kind === "notebook") || entry.size > (entry.kind === "notebook" ? 16_000_000 : 2_000_000)) continue;
     const text = view.read(entry.path);

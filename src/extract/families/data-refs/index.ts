@@ -21,13 +21,13 @@ import { joinContinuations } from "../../shell/readme-commands.js";
 import { SETUP_CALLS, TORCHVISION_BUILDER } from "../../python/setup-hints.js";
 import { personalLinks, publicSourceLine } from "./personal-links.js";
 import { kaggleNotebooks } from "../../view/kaggle-notebooks.js";
+import { filesWithRole, roleOf } from "../../view/file-roles.js";
 
 const WEIGHT_CALLS = new Set(["load_weights", "load_model", "from_pretrained", "load_from_checkpoint", "load_checkpoint", "Booster"]);
 const WEIGHT_EXT = /\.(?:pt|pth|ckpt|bin|safetensors|h5|hdf5|keras|onnx|pb|tflite|params|weights)$/i;
 const PATH_KWARGS = new Set(["filepath_or_buffer", "path", "fname", "file", "filename", "filepath", "model_file", "checkpoint_path", "pretrained_model_name_or_path", "directory", "root", "fp", "f", "path_or_buf", "top", "pathname"]);
 const NOT_DATA_CALLS = new Set(["add_argument", "option", "create_model", "KFold", "StratifiedKFold", "GroupKFold", "StratifiedGroupKFold", "MultilabelStratifiedKFold"]);
 const FOLDER_CALLS = new Set(["listdir", "scandir", "walk", "ImageFolder", "flow_from_directory", "image_dataset_from_directory"]);
-const README = /(^|\/)readme(\.(md|markdown|rst|txt|org))?$|^docs?\/[^/]*\.(md|rst)$/i;
 /** The files every Kaggle competition ships, documented once the README names the competition: its tables
  * (`train.csv`, `stage_1_train.csv`, `sample_submission.csv`), its image folders, and scans in the formats
  * competitions hand out (DICOM, NIfTI), however the code globs them (`train_images/*\/*.dcm`). */
@@ -86,8 +86,8 @@ function writesOf(view: RepoView, index: RepoPythonIndex, readmeBlocks: Readonly
     if (file.shell?.length) out.push(...shellWrites(file.path, file.shell));
     for (const s of file.shellStrings) out.push(...shellWrites(file.path, [{ line: s.line, text: s.value }]));
   }
-  for (const entry of view.files()) {
-    if (entry.skipped || entry.size > 1_000_000 || !/\.(?:sh|bash)$|(^|\/)makefile$/i.test(entry.path)) continue;
+  for (const entry of filesWithRole(view, "shell", "makefile")) {
+    if (entry.skipped || entry.size > 1_000_000) continue;
     const text = view.read(entry.path);
     if (text !== null) out.push(...shellWrites(entry.path, text.split("\n").map((t, i) => ({ line: i + 1, text: t }))));
   }
@@ -118,6 +118,7 @@ function wrapperWrites(index: RepoPythonIndex): Written[] {
 export const extractor: Extractor = {
   id: "data-refs",
   reads: ["kaggle-kernel", ...FETCH_LINE_READS],
+  roles: ["python", "notebook", "readme", "docs", "shell", "makefile", "dockerfile", "config", "conda", "text"],
   async extract(ctx) {
     const index = await preparePythonIndex(ctx.view);
     const paths = new RepoPaths(ctx.view);
@@ -126,7 +127,7 @@ export const extractor: Extractor = {
     const commanded = slugsIn(lines);
     const fetchedSlugs = commanded.map((s) => s.slug.slice(s.slug.lastIndexOf("/") + 1));
     const slugFetched = (slug: string) => fetchedSlugs.some((p) => slugMatches(p, slug));
-    const readmes = ctx.view.files().filter((f) => !f.skipped && f.kind === "text" && README.test(f.path)).map((f) => ({ file: f.path, text: ctx.view.read(f.path) ?? "" }));
+    const readmes = filesWithRole(ctx.view, "readme", "docs").filter((f) => !f.skipped && f.kind === "text").map((f) => ({ file: f.path, text: ctx.view.read(f.path) ?? "" }));
     const sources = dataSources(readmes, lines.map((l) => l.text), fetchTargets(lines));
     const competition = sources.competition;
     // A README's code blocks run in one reader's shell, one after the other: `cd data/raw` in one block
@@ -222,8 +223,8 @@ export const extractor: Extractor = {
 function personalLinkRecords(view: RepoView, kaggle: boolean): FactRecord[] {
   const links: FactRecord[] = [];
   let alternative: string | null = kaggle ? "a Kaggle competition or dataset" : null;
-  for (const entry of view.files()) {
-    if (entry.skipped || !(README.test(entry.path) || /\.(?:sh|bash|py)$/.test(entry.path))) continue;
+  for (const entry of filesWithRole(view, "readme", "shell", "python")) {
+    if (entry.skipped || !(roleOf(entry) !== "shell" || /\.(?:sh|bash)$/.test(entry.path))) continue;
     const text = view.read(entry.path);
     if (text === null) continue;
     const at = publicSourceLine(text);

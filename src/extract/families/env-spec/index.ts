@@ -2,13 +2,13 @@
 import { posix } from "node:path";
 import type { Extractor } from "../../extractor.js";
 import type { FactRecord } from "../../../model/facts.js";
-import type { RepoView } from "../../../model/repo-view.js";
+import type { FileRole, RepoView } from "../../../model/repo-view.js";
 import { parseCondaText } from "../../parse/conda.js";
-import { isDockerfilePath, parseDockerfileText } from "../../parse/dockerfile.js";
+import { parseDockerfileText } from "../../parse/dockerfile.js";
 import { parsePipfileLockText, parsePipfileText } from "../../parse/pipfile.js";
 import { parsePyprojectText } from "../../parse/pyproject.js";
 import { pythonRecord } from "../../parse/records.js";
-import { isRequirementsPath, parseRequirementsText } from "../../parse/requirements.js";
+import { parseRequirementsText } from "../../parse/requirements.js";
 import { installRecords } from "../../parse/installs.js";
 import { imageInfo } from "../../parse/images.js";
 import type { Facts } from "../../../model/facts.js";
@@ -17,6 +17,8 @@ import { preparePythonIndex } from "../../python/repo-index.js";
 import { pastEndOfLife } from "./python-eol.js";
 import { distributionOf, isPython2Stdlib, isStdlib, normalizeDistribution, satisfyingNames, variantBase } from "../../python/packages.js";
 import { readmeListRecords } from "../../parse/readme-list.js";
+import { roleOf } from "../../view/file-roles.js";
+import { inEnvironmentFolder } from "../../view/vendored.js";
 
 export type SpecFormat =
   | "dockerfile"
@@ -30,9 +32,7 @@ export type SpecFormat =
   | "setup-cfg";
 
 /** Installed trees and virtualenvs committed by mistake hold other projects' specs, not this one's. */
-const VENDORED = /(^|\/)(node_modules|site-packages|\.venv|venv|env|\.tox|\.git)\//;
 
-const CONDA_NAME = /^(environment|conda|env)[\w.-]*\.ya?ml$/i;
 
 function specRecord(file: string, format: SpecFormat): FactRecord {
   return { kind: "spec-file", file, format };
@@ -73,25 +73,25 @@ function pythonFileRecords(file: string, name: string, text: string): FactRecord
   return [pythonRecord(file, index + 1, value.split(/\s+/)[0]!)];
 }
 
-function fileRecords(file: string, name: string, text: string): FactRecord[] {
-  if (isDockerfilePath(file)) return [specRecord(file, "dockerfile"), ...parseDockerfileText(file, text)];
-  if (CONDA_NAME.test(name)) {
+function fileRecords(file: string, name: string, role: FileRole, text: string): FactRecord[] {
+  if (role === "dockerfile") return [specRecord(file, "dockerfile"), ...parseDockerfileText(file, text)];
+  if (role === "conda") {
     const records = parseCondaText(file, text);
     // environment.yml without dependencies is some other YAML (a CI config named env.yml)
     return records.length > 0 || /^\s*dependencies\s*:/m.test(text) ? [specRecord(file, "conda"), ...records] : [];
   }
-  if (name === "Pipfile") return [specRecord(file, "pipfile"), ...parsePipfileText(file, text)];
-  if (name === "Pipfile.lock") return [specRecord(file, "pipfile-lock"), ...parsePipfileLockText(file, text)];
-  if (name === "pyproject.toml") {
+  if (role === "pipfile" && name === "Pipfile") return [specRecord(file, "pipfile"), ...parsePipfileText(file, text)];
+  if (role === "pipfile" && name === "Pipfile.lock") return [specRecord(file, "pipfile-lock"), ...parsePipfileLockText(file, text)];
+  if (role === "pyproject") {
     const parsed = parsePyprojectText(file, text);
     return parsed.format ? [specRecord(file, parsed.format), ...parsed.records] : [];
   }
-  if (name === "setup.py") return [specRecord(file, "setup-py"), ...parseSetupPyText(file, text)];
-  if (name === "setup.cfg") {
+  if (role === "setup" && name === "setup.py") return [specRecord(file, "setup-py"), ...parseSetupPyText(file, text)];
+  if (role === "setup" && name === "setup.cfg") {
     const records = parseSetupCfgText(file, text);
     return records ? [specRecord(file, "setup-cfg"), ...records] : [];
   }
-  if (name === ".python-version" || name === "runtime.txt") return pythonFileRecords(file, name, text);
+  if (role === "python-version") return pythonFileRecords(file, name, text);
   return [];
 }
 
@@ -169,7 +169,7 @@ function readmeLists(view: RepoView): FactRecord[] {
 /** "Python 3.7.3", "python2 dependencies", "python=3.8" in a root README: the version its words state. */
 function readmePython(view: RepoView): FactRecord[] {
   for (const entry of view.files()) {
-    if (entry.skipped || !/^readme(\.(md|markdown|rst|txt))?$/i.test(entry.path)) continue;
+    if (entry.skipped || entry.path.includes("/") || roleOf(entry) !== "readme") continue;
     const lines = (view.read(entry.path) ?? "").split("\n");
     for (let i = 0; i < lines.length; i++) {
       const m = /\bpython\s*(?:version\s*)?(?:[:=]|==)?\s*v?(\d\.\d{1,2}(?:\.\d{1,2})?)\b|\bpython\s?([23])\b(?![.\d])/i.exec(lines[i]!);
@@ -182,18 +182,19 @@ function readmePython(view: RepoView): FactRecord[] {
 export const extractor: Extractor = {
   id: "env-spec",
   reads: ["readme"],
+  roles: ["requirements", "dockerfile", "conda", "pipfile", "pyproject", "setup", "python-version", "readme", "shell", "python", "notebook", "text"],
   async extract({ view, facts, today }) {
     const records: FactRecord[] = [];
     const requirementRoots: string[] = [];
     for (const entry of view.files()) {
-      if (entry.skipped || VENDORED.test(entry.path) || entry.kind === "binary") continue;
-      if (isRequirementsPath(entry.path)) {
+      if (entry.skipped || inEnvironmentFolder(entry.path) || entry.kind === "binary") continue;
+      if (roleOf(entry) === "requirements") {
         requirementRoots.push(entry.path);
         continue;
       }
       const name = entry.path.slice(entry.path.lastIndexOf("/") + 1);
       const text = view.read(entry.path);
-      if (text !== null) records.push(...fileRecords(entry.path, name, text));
+      if (text !== null) records.push(...fileRecords(entry.path, name, roleOf(entry), text));
     }
     records.push(...requirementsRecords(view, requirementRoots));
     records.push(...declarationRecords(view, facts));
@@ -205,7 +206,7 @@ export const extractor: Extractor = {
       if (ended) r.endOfLife = ended;
     }
     // Whether there is Python to run at all: rules about the Python version apply to code as well as specs.
-    const code = view.files().filter((f) => !VENDORED.test(f.path) && (f.kind === "python" || f.kind === "notebook")).length;
+    const code = view.files().filter((f) => !inEnvironmentFolder(f.path) && (f.kind === "python" || f.kind === "notebook")).length;
     if (code > 0) records.push({ kind: "python-code", count: code });
     const used = await importedDistributions(view);
     for (const r of records) if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string") r.imported = used.has(normalizeDistribution(r.name)) || used.has(variantBase(r.name));

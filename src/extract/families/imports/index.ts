@@ -26,6 +26,7 @@ const WHOLE_REPO = /(?:^|\/)(?:Dockerfile[^/]*|[^/]*\.docker|Containerfile|envir
 export const extractor: Extractor = {
   id: "imports",
   reads: ["env-spec", ...ENTRY_POINT_READS],
+  roles: ["python", "notebook", "readme", "docs"],
   async extract(ctx) {
     const index = await preparePythonIndex(ctx.view);
     const spec = ctx.facts.families["env-spec"] ?? [];

@@ -2,6 +2,7 @@
 // in its prose, a notebook that prints `tf.__version__` and kept the output. Pure.
 import { normalizeName } from "../../../model/package-name.js";
 import type { RepoView } from "../../../model/repo-view.js";
+import { roleOf } from "../../view/file-roles.js";
 
 export interface StatedVersion {
   /** The name as written, normalised (PEP 503). */
@@ -69,7 +70,7 @@ export function repoStatedVersions(view: RepoView): StatedVersion[] {
   const out: StatedVersion[] = [];
   for (const entry of view.files()) {
     if (entry.skipped) continue;
-    const isReadme = entry.kind === "text" && /(?:^|\/)readme(?:\.(?:md|markdown|rst|txt))?$|^docs?\/[^/]+\.(?:md|rst)$/i.test(entry.path);
+    const isReadme = entry.kind === "text" && (roleOf(entry) === "readme" || roleOf(entry) === "docs");
     if (!isReadme && entry.kind !== "notebook") continue;
     const text = view.read(entry.path);
     if (text === null) continue;

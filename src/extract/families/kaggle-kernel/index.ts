@@ -3,8 +3,8 @@
 // /kaggle/input, and whether it asks for a GPU and the internet.
 import type { FactRecord } from "../../../model/facts.js";
 import type { Extractor } from "../../extractor.js";
+import { roleOf } from "../../view/file-roles.js";
 
-const METADATA = /(?:^|\/)kernel-metadata\.json$/;
 /** A Kaggle slug: the last part of `owner/name` (Kaggle mounts a source at /kaggle/input/<name>). */
 const SOURCE = /^(?:[A-Za-z0-9][\w.-]*\/)?([A-Za-z0-9][\w.-]*)$/;
 const SOURCES = [
@@ -42,10 +42,11 @@ function inRepo(folder: string, path: string): string | null {
 export const extractor: Extractor = {
   id: "kaggle-kernel",
   reads: [],
+  roles: ["kernel-metadata"],
   extract(ctx) {
     const records: FactRecord[] = [];
     for (const entry of ctx.view.files()) {
-      if (entry.skipped || !METADATA.test(entry.path)) continue;
+      if (entry.skipped || roleOf(entry) !== "kernel-metadata") continue;
       const text = ctx.view.read(entry.path);
       if (text === null) continue;
       let doc: unknown;

@@ -2,7 +2,7 @@
 // and absolute ENV values; the container side of `-v host:container` and `-w dir` in scripts, Makefiles
 // and READMEs; docker-compose volumes. A path under one of them is the image's, not the author's machine's.
 import type { RepoView } from "../../../model/repo-view.js";
-import { isDockerfilePath } from "../../parse/dockerfile.js";
+import { roleOf } from "../../view/file-roles.js";
 
 const SCANNED = /(?:\.(?:sh|bash|mk|ya?ml|md|rst)|(?:^|\/)makefile)$/i;
 
@@ -14,7 +14,7 @@ export function containerRoots(view: RepoView): string[] {
   };
   for (const entry of view.files()) {
     if (entry.skipped || entry.size > 500_000) continue;
-    const docker = isDockerfilePath(entry.path);
+    const docker = roleOf(entry) === "dockerfile";
     if (!docker && !SCANNED.test(entry.path) && !/docker-compose/i.test(entry.path)) continue;
     const text = view.read(entry.path);
     if (text === null) continue;

@@ -14,9 +14,9 @@ import { isTestFile } from "../../python/test-files.js";
 import { classifyPath, climbsOutOfRepo } from "./classify.js";
 import { containerRoots } from "./containers.js";
 import { commentMarker, shellPaths } from "../../shell/shell-words.js";
-import { isDockerfilePath } from "../../parse/dockerfile.js";
 import { kaggleNotebooks } from "../../view/kaggle-notebooks.js";
 import { configsToEdit, inKaggleBranch, overriddenDefaults, overwrittenConstants, type ReadmeCommand, type Settable } from "./settable.js";
+import { roleOf } from "../../view/file-roles.js";
 
 /** A notebook's /kaggle/working is Kaggle's own output folder, where the notebook runs: no one machine's. */
 function ownFolderOfKaggle<K extends string>(kind: K | null, notebook: boolean): K | null {
@@ -28,6 +28,7 @@ const MOUNT = { mount: "/kaggle/input" };
 export const extractor: Extractor = {
   id: "path-literals",
   reads: ["kaggle-kernel", "readme"],
+  roles: ["python", "notebook", "shell", "makefile", "dockerfile", "config", "conda", "kernel-metadata", "readme", "text"],
   async extract(ctx) {
     const records: FactRecord[] = [];
     const roots = containerRoots(ctx.view);
@@ -80,7 +81,7 @@ export const extractor: Extractor = {
       if (comment === null || entry.kind === "python" || entry.kind === "notebook") continue;
       const text = ctx.view.read(entry.path);
       if (text === null) continue;
-      const where = isDockerfilePath(entry.path) ? "dockerfile" : "shell";
+      const where = roleOf(entry) === "dockerfile" ? "dockerfile" : "shell";
       text.split("\n").forEach((line, i) => {
         if (comment.test(line)) return;
         for (const word of shellPaths(line)) {

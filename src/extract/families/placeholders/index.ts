@@ -9,6 +9,7 @@ import { preparePythonIndex } from "../../python/repo-index.js";
 export const extractor: Extractor = {
   id: "placeholders",
   reads: [...ENTRY_POINT_READS],
+  roles: ["python", "notebook"],
   async extract(ctx) {
     const index = await preparePythonIndex(ctx.view);
     const reachable = reachableFiles(index, ctx.facts);

@@ -1,16 +1,14 @@
 // The `readme` family: the READMEs, their sections, the commands they give and the files and branches they name.
 import type { FactRecord } from "../../../model/facts.js";
-import type { RepoView } from "../../../model/repo-view.js";
+import type { InventoryEntry, RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { parseReadme } from "../../shell/readme-parse.js";
-import { interpretLine, isLocal, joinContinuations, joinRel, rootVariables, type Purpose, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
+import { interpretLine, isLocal, joinContinuations, joinRel, rootVariables, scriptRun, type Purpose, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
 import { makePurposes, ownRunners, scriptPurposes } from "../../shell/readme-scripts.js";
 import { editDistance } from "../../../model/edit-distance.js";
 import { imageInfo } from "../../parse/images.js";
+import { roleOf } from "../../view/file-roles.js";
 
-const ROOT_README = /^readme(\.(md|markdown|rst|txt|org))?$/i;
-const DOCS = /^docs?\/.*\.(md|markdown|rst)$/i;
-const SUB_README = /\/readme(\.(md|markdown|rst|txt))?$/i;
 const MAX_DOCS = 20;
 /** Extensions of files a README names that the repo itself should ship (outputs and data are left out). */
 const MENTIONED = /\.(py|sh|ipynb|ya?ml|toml|cfg|ini|r)$|(^|\/)(requirements[\w.-]*\.txt|environment\.ya?ml|Dockerfile|setup\.py|Makefile)$/i;
@@ -22,29 +20,31 @@ const INSTALLED = /site-packages|dist-packages|\blib\/python\d/i;
 export const extractor: Extractor = {
   id: "readme",
   reads: [],
+  roles: ["readme", "docs", "shell", "makefile", "setup", "pyproject"],
   extract({ view, branches, source }) {
     // The root README, docs/, and the README of each sub-project (a folder up to two levels down holding
     // code of its own: `net-classification/readme.md` beside its train.py), which a reviewer reads too.
     const codeFolders = new Set(view.files().filter((f) => f.kind === "python" || f.kind === "notebook").map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf("/")))));
-    const placeOf = (path: string): "root" | "docs" | "sub-project" | null => {
-      if (ROOT_README.test(path)) return "root";
-      if (DOCS.test(path)) return "docs";
-      const folder = path.slice(0, Math.max(0, path.lastIndexOf("/")));
-      return folder && folder.split("/").length <= 2 && SUB_README.test(path) && codeFolders.has(folder) ? "sub-project" : null;
+    const placeOf = (entry: InventoryEntry): "root" | "docs" | "sub-project" | null => {
+      const role = roleOf(entry);
+      if (role === "readme" && !entry.path.includes("/")) return "root";
+      if (role === "docs") return "docs";
+      const folder = entry.path.slice(0, Math.max(0, entry.path.lastIndexOf("/")));
+      return folder && folder.split("/").length <= 2 && role === "readme" && codeFolders.has(folder) ? "sub-project" : null;
     };
     const order = { root: 0, docs: 1, "sub-project": 2 } as const;
     const readmes = view
       .files()
-      .filter((f) => !f.skipped && f.kind === "text" && placeOf(f.path) !== null)
-      .sort((a, b) => order[placeOf(a.path)!] - order[placeOf(b.path)!])
+      .filter((f) => !f.skipped && f.kind === "text" && placeOf(f) !== null)
+      .sort((a, b) => order[placeOf(a)!] - order[placeOf(b)!])
       .slice(0, MAX_DOCS + 4);
     const records: FactRecord[] = [];
     for (const entry of readmes) {
       const text = view.read(entry.path);
       if (text === null) continue;
-      records.push({ kind: "readme", file: entry.path, place: placeOf(entry.path)! });
+      records.push({ kind: "readme", file: entry.path, place: placeOf(entry)! });
       // A sub-project's README gives its commands from its own folder.
-      const startDir = placeOf(entry.path) === "sub-project" ? entry.path.slice(0, entry.path.lastIndexOf("/")) : "";
+      const startDir = placeOf(entry) === "sub-project" ? entry.path.slice(0, entry.path.lastIndexOf("/")) : "";
       records.push(...readmeFacts(entry.path, text, view, branches, source ?? null, startDir));
     }
     return records;
@@ -120,7 +120,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     ...parts.sections.map((sec) => ({ line: sec.line, text: "", block: null, section: true })),
   ].sort((a, b) => a.line - b.line);
   const folderAt: Array<{ line: number; cwd: string }> = [{ line: 0, cwd: startDir }];
-  const found = (c: ShellCommand) => c.scriptCandidates.some((p) => view.has(p)) || c.moduleFiles.some((p) => view.has(p));
+  const found = (c: ShellCommand) => scriptRun(c, (p) => view.has(p)) !== null;
   let cwd = startDir;
   // The folder within the code block alone, as a reader who skipped the earlier blocks would have it.
   let blockCwd = startDir;
@@ -150,7 +150,8 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   commands.sort((a, b) => a.line - b.line);
   const called = new Set<string>();
   for (const { line, command, cwd } of commands) {
-    const script = command.scriptCandidates.find((p) => view.has(p)) ?? command.script ?? command.moduleFiles.find((p) => view.has(p)) ?? null;
+    // A script the repo lacks keeps its name: the finding about it names what the README says.
+    const script = scriptRun(command, (p) => view.has(p)) ?? command.script;
     const [purpose, ...more] = purposesOf(view, env, command, script);
     // What a shell script the README runs calls in turn, from the folder the README runs it in.
     if (script && /\.(?:sh|bash)$/.test(script) && view.has(script) && !called.has(`${cwd}\0${script}`)) {

@@ -36,6 +36,7 @@ function recordsOf(source: Pick<PythonSource, "path" | "text" | "lineMap">): Fac
 export const extractor: Extractor = {
   id: "suppressions",
   reads: [],
+  roles: ["python", "notebook", "shell", "dockerfile", "requirements", "conda", "config"],
   extract(ctx) {
     const records: FactRecord[] = [];
     for (const source of ctx.view.python()) records.push(...recordsOf(source));

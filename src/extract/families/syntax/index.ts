@@ -21,6 +21,7 @@ const PYTHON2 = /Python 2|Missing parentheses in call to '(?:print|exec)'|multip
 export const extractor: Extractor = {
   id: "syntax",
   reads: ["env-spec", ...ENTRY_POINT_READS],
+  roles: ["python", "notebook", "shell", "setup", "pyproject"],
   async extract(ctx) {
     const index = await preparePythonIndex(ctx.view);
     const records: FactRecord[] = [];

@@ -11,13 +11,13 @@ import { setupKind } from "../../python/setup-hints.js";
 import { setupFromValue } from "./setup-values.js";
 import { cliOption } from "../../python/cli-option.js";
 import { countInRange } from "../../../model/count-ranges.js";
+import { roleOf } from "../../view/file-roles.js";
 
 /** CSV files whose rows may be the training examples: train.csv, train_folds.csv, folds.csv, train_labels.csv... */
 const TRAIN_TABLE = /(?:^|\/)(?:[\w-]*train[\w-]*|folds?|[\w-]*_folds?)\.(?:csv|tsv)$/i;
 const NOT_TRAIN = /test|submission|sample_sub|valid|pred/i;
 /** "2,000-row extract", "6,334 training images", "54k images", "1.2 million DICOM scans"; one qualifier at most. */
 const STATED_SIZE = /(?<![\dx×.,-]\s?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|m|thousand|million)?[\s-]+(?:(?:training|train|labell?ed|annotated|unique|original|additional|external|extra|dicom|ct|mri|chest|fundus|retinal|tissue|histology)[\s-]+)?(images?|pictures?|photos?|scans?|slides?|radiographs?|x-rays?|studies|study|patients?|slices?|samples?|examples?|rows?|tiles?|crops?|frames?|videos?|volumes?|cells?)\b(?![\s-]*(?:sizes?|resolution|res|shape)\b)/gi;
-const README = /(?:^|\/)readme(?:\.(?:md|markdown|rst|txt))?$/i;
 
 function statedSizes(text: string): Array<{ line: number; value: number; name: string }> {
   const out: Array<{ line: number; value: number; name: string }> = [];
@@ -36,6 +36,7 @@ function statedSizes(text: string): Array<{ line: number; value: number; name: s
 export const extractor: Extractor = {
   id: "training-setup",
   reads: [],
+  roles: ["python", "notebook", "config", "conda", "readme", "text"],
   async extract(ctx) {
     const records: FactRecord[] = [];
     for (const file of (await preparePythonIndex(ctx.view)).files) {
@@ -76,7 +77,7 @@ export const extractor: Extractor = {
         const text = ctx.view.read(entry.path);
         const rows = text === null ? 0 : text.split("\n").filter((l) => l.trim() !== "").length - 1;
         if (rows > 0 && countInRange("images", rows)) records.push({ file: entry.path, kind: "images", value: rows, via: "csv-rows", name: null });
-      } else if (README.test(entry.path) && entry.kind === "text") {
+      } else if (roleOf(entry) === "readme" && entry.kind === "text") {
         const text = ctx.view.read(entry.path);
         for (const s of statedSizes(text ?? "")) records.push({ file: entry.path, line: s.line, kind: "images", value: s.value, via: "readme-text", name: s.name });
       }

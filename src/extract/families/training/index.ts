@@ -13,6 +13,7 @@ const MODEL_FACTORIES = /(?:^|\.)create_model$/;
 export const extractor: Extractor = {
   id: "training",
   reads: [],
+  roles: ["python", "notebook", "config", "conda"],
   async extract(ctx) {
     const records: FactRecord[] = [];
     for (const file of (await preparePythonIndex(ctx.view)).files) {

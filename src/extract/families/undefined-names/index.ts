@@ -18,6 +18,7 @@ const PYTHON2_BUILTINS = new Set("basestring unicode unichr long xrange raw_inpu
 export const extractor: Extractor = {
   id: "undefined-names",
   reads: ["env-spec", "syntax"],
+  roles: ["python", "notebook"],
   async extract(ctx) {
     const records: FactRecord[] = [];
     // A repo that states Python 2, or whose code is Python 2 (a file only Python 2 parses), has its builtins.

@@ -7,7 +7,7 @@ import { memoryView } from "../../../../src/extract/view/memory-view.js";
 import { emptyFacts } from "../../../../src/model/facts.js";
 
 /** The records of one format, without what depends on the code and the day (`imported`, asserted below;
- * `endOfLife`, in test/extract/env/python-eol.test.ts). */
+ * `endOfLife`, in test/extract/families/env-spec/python-eol.test.ts). */
 async function extract(files: Record<string, string>): Promise<Array<Record<string, unknown>>> {
   return formatOnly(await extractor.extract({ view: memoryView(files), facts: emptyFacts(), branches: null }));
 }

@@ -40,7 +40,7 @@ describe("a failing extractor", () => {
     const { extractFacts } = await import("../../../../src/extract/index.js");
     const { STATIC_EXTRACTORS } = await import("../../../../src/extract/families/index.js");
     const { memoryView } = await import("../../../../src/extract/view/memory-view.js");
-    const broken = { id: "imports", reads: [], extract: () => { throw new Error("index out of range\nat somewhere"); } };
+    const broken = { id: "imports", reads: [], roles: [], extract: () => { throw new Error("index out of range\nat somewhere"); } };
     const extractors = STATIC_EXTRACTORS.map((e) => (e.id === "imports" ? broken : e));
     const facts = await extractFacts(memoryView({ "train.py": "import numpy\nx = '/home/a/b'\n" }), extractors, { branches: null });
     expect(facts.notCollected.imports).toBe("the imports extractor failed: index out of range");
