@@ -11,7 +11,7 @@ import { refCheckouts } from "./ref-checkouts.js";
 export const extractor: Extractor = {
   id: "inventory",
   reads: [],
-  roles: ["python", "notebook", "config", "conda", "pyproject", "setup", "kernel-metadata"],
+  roles: ["python", "notebook", "config", "conda", "pyproject", "setup", "kernel-metadata", "shell"],
   extract({ view }) {
     const files = view.files();
     const records: FactRecord[] = [
