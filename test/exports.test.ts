@@ -95,28 +95,7 @@ function dynamicNames(call: ts.CallExpression): string[] {
 
 /** Dead exports of the extraction, whose folders are being regrouped by fact family: each goes with that move.
  * Listed so that a new one still fails; an entry that is no longer dead must leave the list. */
-const KNOWN_IN_EXTRACT = new Set([
-  "src/extract/branch-check.ts BRANCH_CHECK_CAPS",
-  "src/extract/extractors/env-spec.ts packageTableRecords",
-  "src/extract/extractors/readme.ts proseDirectoryChanges",
-  "src/extract/file-isolation.ts viewWithout",
-  "src/extract/file-isolation.ts MAX_FAILING_FILES",
-  "src/extract/parse-check.ts pythonSyntaxProblem",
-  "src/extract/python/architecture-names.ts bareArchitectureName",
-  "src/extract/python/fetch-commands.ts COMPETITION",
-  "src/extract/python/fetch-commands.ts DATASET",
-  "src/extract/python/file-index.ts INTERESTING_CALLS",
-  "src/extract/python/index-pool.ts MIN_PARALLEL_FILES",
-  "src/extract/python/index-pool.ts MIN_PARALLEL_BYTES",
-  "src/extract/python/lexer.ts tokenText",
-  "src/extract/python/locate.ts locate",
-  "src/extract/python/repo-index.ts resolveImport",
-  "src/extract/python/repo-index.ts buildIndex",
-  "src/extract/python/setup-values.ts precisionOf",
-  "src/extract/python/setup-values.ts frozenOf",
-  "src/extract/readme-commands.ts parseCommand",
-  "src/extract/readme-commands.ts changeDir",
-]);
+const KNOWN_IN_EXTRACT = new Set<string>([]);
 
 /** Each exported value of src/ that no other file imports, as "src/x.ts name" with its line. Types are left out:
  * an exported interface documents the signatures that use it. */

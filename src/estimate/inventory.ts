@@ -50,10 +50,10 @@ const ARCH_OPTIONS = ["model", "arch", "backbone", "encoder", "encoder_name", "m
 const SIZE_OPTIONS = ["imgsz", "img", "img_size", "image_size", "input_size", "size", "img_sz", "resolution"];
 const IMAGE_OPTIONS = ["images", "n_images", "num_images", "samples", "n_samples", "num_samples", "dataset_size", "train_size"];
 const PRECISION_OPTIONS = ["amp", "fp16", "bf16", "precision", "mixed_precision", "use_amp", "half", "apex"];
-export const RANK: Record<string, number> = { "argparse-default": 0, config: 1, assignment: 2, "call-argument": 3, create_model: 3, builder: 3, "segmentation-model": 3, yolo: 3, transform: 4, from_pretrained: 4, from_name: 4, call: 5 };
+const RANK: Record<string, number> = { "argparse-default": 0, config: 1, assignment: 2, "call-argument": 3, create_model: 3, builder: 3, "segmentation-model": 3, yolo: 3, transform: 4, from_pretrained: 4, from_name: 4, call: 5 };
 export const TRAINING_RANK: Record<string, number> = { "argparse-default": 0, config: 1, assignment: 2, "call-argument": 3 };
 
-export const at = (r: FactRecord): string => (r.line !== undefined ? `${r.file}:${r.line}` : String(r.file));
+const at = (r: FactRecord): string => (r.line !== undefined ? `${r.file}:${r.line}` : String(r.file));
 const words: Record<string, string> = { "argparse-default": "argparse default", "call-argument": "call argument", "segmentation-model": "segmentation model", "csv-rows": "rows" };
 export const describe = (r: FactRecord): string =>
   r.via === "csv-rows" ? `${r.file}: ${r.value} rows`
@@ -99,7 +99,7 @@ export function architectureIn(records: FactRecord[], scope: Scope, table: Flops
   return null;
 }
 
-export const matchOf = (table: FlopsTable, r: FactRecord) => matchArchitecture(table, String(r.value), { library: r.library as string | null, wrapper: r.wrapper as string | null });
+const matchOf = (table: FlopsTable, r: FactRecord) => matchArchitecture(table, String(r.value), { library: r.library as string | null, wrapper: r.wrapper as string | null });
 
 function trainings(input: InventoryInput, archs: FactRecord[]): Training[] {
   const files = new Set(factsOf(input.facts, "training-setup").map((r) => String(r.file)));

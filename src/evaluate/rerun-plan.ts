@@ -3,7 +3,7 @@
 import type { FactRecord, Facts } from "../model/facts.js";
 import type { PlanSection, PlanStep } from "../model/report.js";
 
-export const PLAN_FAMILY = "rerun-plan";
+const PLAN_FAMILY = "rerun-plan";
 
 export interface PlanIndex {
   /** A plan was found (at least one step runs a file of the repo). */

@@ -13,7 +13,7 @@ export function builtValidatorPath(name: string): string {
   return packagePath("dist", "validators", `${name.replace(/\.json$/, "").replaceAll("/", "+")}.cjs`);
 }
 
-export function schemaHash(text: string): string {
+function schemaHash(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 

@@ -23,12 +23,12 @@ export type Effect = (typeof EFFECTS)[number];
 
 /** Where a finding lies on the rerun plan: in what a stranger's rerun runs, follows or loads ("on"), outside
  * it ("off"), or not known because no plan was found ("unknown"). */
-export const PLAN_PLACES = ["on", "off", "unknown"] as const;
+const PLAN_PLACES = ["on", "off", "unknown"] as const;
 export type PlanPlace = (typeof PLAN_PLACES)[number];
 
 /** How sure a finding is: "unconfirmed" when the audit cannot see enough to be certain (e.g. no step we can
  * see writes a file, yet something might). */
-export const EVIDENCE = ["conclusive", "unconfirmed"] as const;
+const EVIDENCE = ["conclusive", "unconfirmed"] as const;
 export type Evidence = (typeof EVIDENCE)[number];
 
 /** One place a problem shows: a file and, where known, its line (and notebook cell). */

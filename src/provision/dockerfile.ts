@@ -88,7 +88,7 @@ function micromamba(plan: SpecPlan, base: BaseChoice): string[] {
  * It stays in the image (outside /tmp, which the probe covers), so a reused image still says which. */
 export const WHEELS_FILE = `${APP_HOME}/.repro-audit-wheels.txt`;
 /** The line a wheel step prints when its URL did not answer; the build stage reads it back from the log. */
-export const WHEEL_SUBSTITUTED = "repro-audit: wheel URL did not answer:";
+const WHEEL_SUBSTITUTED = "repro-audit: wheel URL did not answer:";
 const URL_ANSWERS = 'import sys, urllib.request as u; u.urlopen(u.Request(sys.argv[1], method="HEAD"), timeout=60)';
 
 const shellQuote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;

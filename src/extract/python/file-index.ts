@@ -120,7 +120,7 @@ export interface PyTreeFacts {
   unbound: NameUse[];
 }
 
-export const INTERESTING_CALLS = new Set(
+const INTERESTING_CALLS = new Set(
   ("read_csv read_table read_parquet read_feather read_pickle read_json read_excel read_hdf read_fwf open imread " +
     "imread_collection load loadtxt genfromtxt fromfile memmap listdir glob iglob rglob scandir walk read_image load_img " +
     "image_dataset_from_directory flow_from_directory ImageFolder dcmread read_file File load_weights load_model " +

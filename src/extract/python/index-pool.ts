@@ -34,8 +34,8 @@ const BATCH_BYTES = 128 * 1024;
 const BATCH_FILES = 32;
 const AHEAD = 2;
 /** Below these sizes worker start-up (modules, grammar, a cold JIT) costs more than it saves. */
-export const MIN_PARALLEL_FILES = 200;
-export const MIN_PARALLEL_BYTES = 2_000_000;
+const MIN_PARALLEL_FILES = 200;
+const MIN_PARALLEL_BYTES = 2_000_000;
 const MAX_THREADS = 4;
 
 /** The compiled worker; null when this module runs from its TypeScript source (vitest), which a worker cannot load. */

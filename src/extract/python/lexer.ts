@@ -421,7 +421,7 @@ class Scanner {
 }
 
 /** The text of token k. */
-export function tokenText(text: string, t: Tokens, k: number): string {
+function tokenText(text: string, t: Tokens, k: number): string {
   return text.slice(t.start[k]!, t.end[k]!);
 }
 

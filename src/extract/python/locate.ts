@@ -2,7 +2,7 @@
 import type { FactRecord, FactValue, Location } from "../../model/facts.js";
 import type { PythonSource } from "../../model/repo-view.js";
 
-export function locate(file: { path: string; lineMap?: PythonSource["lineMap"] }, line: number): Location {
+function locate(file: { path: string; lineMap?: PythonSource["lineMap"] }, line: number): Location {
   const cell = file.lineMap?.[line - 1];
   return cell ? { file: file.path, line, cell: cell.cell, cellLine: cell.cellLine } : { file: file.path, line };
 }

@@ -80,7 +80,7 @@ async function addTreeFacts(index: RepoPythonIndex, view: RepoView): Promise<voi
   }
 }
 
-export function buildIndex(sources: Iterable<PythonSource>, copied: readonly string[] = []): RepoPythonIndex {
+function buildIndex(sources: Iterable<PythonSource>, copied: readonly string[] = []): RepoPythonIndex {
   const files: PyFileIndex[] = [];
   for (const source of sources) files.push(indexPythonFile(source));
   return assembleIndex(files, copied);

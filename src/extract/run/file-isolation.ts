@@ -5,10 +5,10 @@ import type { RepoView } from "../../model/repo-view.js";
 import type { ExtractContext, Extractor } from "../extractor.js";
 
 /** Files one extractor may fail on before its whole family is given up (each costs a few reruns). */
-export const MAX_FAILING_FILES = 3;
+const MAX_FAILING_FILES = 3;
 
 /** The view without some files: not listed, not read, not indexed as Python. */
-export function viewWithout(view: RepoView, left: ReadonlySet<string>): RepoView {
+function viewWithout(view: RepoView, left: ReadonlySet<string>): RepoView {
   return {
     files: () => view.files().filter((f) => !left.has(f.path)),
     has: (path) => !left.has(path) && view.has(path),

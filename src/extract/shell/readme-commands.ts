@@ -36,7 +36,7 @@ function stripPrompt(text: string): string {
   return text.trim().replace(/^(\$|>|#\s*\$|PS>|In \[\d*\]:)\s+/, "").replace(/^[!%](?=\w)/, "");
 }
 
-export function parseCommand(raw: string): ShellCommand | null {
+function parseCommand(raw: string): ShellCommand | null {
   return interpretLine(raw, "").command;
 }
 
@@ -61,7 +61,7 @@ export interface ShellEnv {
 
 /** The folder `cd target` lands in from `cwd`: relative to it when that folder exists (or existence is
  * unknown), else from the root (READMEs often repeat `cd src/x` from the root, block after block). */
-export function changeDir(cwd: string, target: string, isDir?: (path: string) => boolean, rootVars?: ReadonlySet<string>): string {
+function changeDir(cwd: string, target: string, isDir?: (path: string) => boolean, rootVars?: ReadonlySet<string>): string {
   const rooted = /^\$\{?(\w+)\}?(?:\/(.*))?$/.exec(target);
   if (rooted && rootVars?.has(rooted[1]!)) return joinRel("", rooted[2] ?? "");
   if (target === "" || target === "~" || target === "-" || /^[$~]/.test(target) || target.startsWith("/")) return "";

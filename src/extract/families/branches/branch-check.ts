@@ -13,7 +13,7 @@ export interface BranchCheckCaps {
   maxFilesPerBranch: number;
 }
 
-export const BRANCH_CHECK_CAPS: BranchCheckCaps = { maxBranches: 50, maxFileBytes: 2 * 1024 * 1024, maxFilesPerBranch: 5_000 };
+const BRANCH_CHECK_CAPS: BranchCheckCaps = { maxBranches: 50, maxFileBytes: 2 * 1024 * 1024, maxFilesPerBranch: 5_000 };
 
 export type BranchCheck = FactRecord;
 

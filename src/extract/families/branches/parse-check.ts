@@ -48,7 +48,7 @@ export async function parseProblem(path: string, text: string): Promise<ParsePro
 }
 
 /** The same check the `syntax` family makes on the audited tree, so a branch is judged like main. */
-export async function pythonSyntaxProblem(text: string, notebook = false): Promise<ParseProblem | null> {
+async function pythonSyntaxProblem(text: string, notebook = false): Promise<ParseProblem | null> {
   const error = await pythonSyntaxError(text, { notebook });
   return error ? { line: error.line, message: `syntax error: ${error.message}` } : null;
 }

@@ -99,7 +99,7 @@ function fileRecords(file: string, name: string, role: FileRole, text: string): 
  * images the README pulls, and the Python version the README's words or a wheel's tag state. */
 /** The packages a README's table lists (`| Package Name | Repository |`, then `| pytorch | ... |`,
  * `| ensemble-boxes=1.0.4 | ... |`): what the authors say they installed, pinned where a version is given. */
-export function packageTableRecords(file: string, text: string): FactRecord[] {
+function packageTableRecords(file: string, text: string): FactRecord[] {
   const out: FactRecord[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {

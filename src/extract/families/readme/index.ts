@@ -266,7 +266,7 @@ function soleFolderHolding(view: RepoView, path: string): string | null {
 }
 
 /** Folder changes the prose gives: an inline `cd x`, "inside/in/from `x` directory", "go to x" (x an existing folder). */
-export function proseDirectoryChanges(text: string, inline: ReadonlyArray<{ line: number; text: string }>, isDir: (path: string) => boolean): Array<{ line: number; target: string }> {
+function proseDirectoryChanges(text: string, inline: ReadonlyArray<{ line: number; text: string }>, isDir: (path: string) => boolean): Array<{ line: number; target: string }> {
   const moves: Array<{ line: number; target: string }> = [];
   for (const { line, text: span } of inline) {
     const m = /^cd\s+([^\s;&|]+)$/.exec(span);

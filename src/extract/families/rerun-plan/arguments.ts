@@ -2,7 +2,7 @@
 // (an option it does not declare under `parse_args()`, a `type=bool` option given "False"). Pure.
 
 /** The words of a shell segment, quotes removed. */
-export function shellWords(text: string): string[] {
+function shellWords(text: string): string[] {
   return [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
 }
 

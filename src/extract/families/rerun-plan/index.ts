@@ -235,7 +235,7 @@ function configArguments(args: readonly string[], cwd: string, view: RepoView): 
 const TOOLS = new Set(["python", "bash", "sh", "make", "jupyter", "pip", "conda", "kaggle", "wget", "curl", "unzip", "docker"]);
 
 /** What the step invokes: the first word of the segment that runs something (python for torchrun and the like). */
-export function toolOf(command: string): string {
+function toolOf(command: string): string {
   for (const segment of command.split(/&&|\|\||;/)) {
     const words = segment.trim().split(/\s+/).filter((w) => !/^[A-Za-z_]\w*=/.test(w) && !/^(?:sudo|time|nohup|env|exec|do|then)$/.test(w));
     const head = (words[0] ?? "").replace(/^.*\//, "");

@@ -9,7 +9,7 @@ import type { Step } from "./steps.js";
 const MAX_PER_FILE = 200;
 
 /** A path as the step's folder makes it: relative paths joined to it, others (absolute, home, unknown) as written. */
-export function resolvedFrom(cwd: string, path: string): string {
+function resolvedFrom(cwd: string, path: string): string {
   if (/^[/~*]|^[A-Za-z]:[\\/]|^\w+:\/\//.test(path)) return path;
   return joinFrom(cwd, path) ?? path;
 }

@@ -63,7 +63,7 @@ function loopOnOneLine(text: string): { head: string; body: string; arithmetic: 
 }
 
 /** Expand `$NAME` and `${NAME}` for the variables known so far; others stay as written. */
-export function expandVariables(text: string, vars: ReadonlyMap<string, string>): string {
+function expandVariables(text: string, vars: ReadonlyMap<string, string>): string {
   return text.replace(/\$\{(\w+)\}|\$(\w+)/g, (all, a: string | undefined, b: string | undefined) => vars.get((a ?? b)!) ?? all);
 }
 

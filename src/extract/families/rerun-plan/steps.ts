@@ -34,7 +34,7 @@ const MAX_DEPTH = 4;
 /** A path the reader is to fill in: `path/to/x.py`, `<your_script>.sh`, `configs/xxx.yaml`, `{model}.py`. */
 const PLACEHOLDER = /(?:^|\/)path\/to\/|[<>{}]|(?:^|[/_.-])(?:xxx+|your[_-]?\w*|my[_-]\w+)(?=[/_.-]|$)/i;
 
-export function isPlaceholder(path: string): boolean {
+function isPlaceholder(path: string): boolean {
   return PLACEHOLDER.test(path);
 }
 const MAX_STEPS = 5000;

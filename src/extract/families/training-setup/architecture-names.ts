@@ -32,7 +32,7 @@ const FAMILIES: ReadonlyArray<[string, RegExp]> = [
 ];
 
 /** The name without a path, weight or YAML suffix, lower-cased: "weights/yolov5x.pt" -> "yolov5x". */
-export function bareArchitectureName(raw: string): string {
+function bareArchitectureName(raw: string): string {
   const s = raw.trim();
   const weightsOrYaml = /\.(?:pt|pth|bin|ckpt|ya?ml|h5)$/i;
   const hubId = /^[\w.-]+\/[\w.-]+$/.test(s) && !weightsOrYaml.test(s);

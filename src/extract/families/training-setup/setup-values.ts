@@ -9,7 +9,7 @@ const TRUE = /^(?:true|1|yes|on|16|16-mixed|bf16|bf16-mixed|fp16|mixed|o1|o2|o3|
 const FALSE = /^(?:false|0|no|off|none|32|32-true|64|fp32|o0)$/i;
 
 /** Mixed precision or not, from a switch's value as written; null when it cannot be told. */
-export function precisionOf(value: string): "mixed" | "fp32" | null {
+function precisionOf(value: string): "mixed" | "fp32" | null {
   const v = value.trim().replace(/^["']|["']$/g, "");
   if (TRUE.test(v)) return "mixed";
   if (FALSE.test(v)) return "fp32";
@@ -17,7 +17,7 @@ export function precisionOf(value: string): "mixed" | "fp32" | null {
 }
 
 /** Frozen layers or not, from the value of a freeze option or a requires_grad / trainable assignment. */
-export function frozenOf(name: string, arg: PyArg): boolean | null {
+function frozenOf(name: string, arg: PyArg): boolean | null {
   const last = name.slice(name.lastIndexOf(".") + 1).replace(/^-+/, "").toLowerCase();
   const v = arg.value.trim();
   const truthy = /^(?:true|1)$/i.test(v) ? true : /^(?:false|0|none)$/i.test(v) ? false : null;
