@@ -32,7 +32,7 @@ export interface BlindRepo {
 /** The parts of the audit's JSON report the figures need. */
 export interface RoundReport {
   score: { total: number | null; areas?: Record<string, { blockedBy?: string[] }> };
-  findings: Array<{ rule: string; severity: "error" | "warning" | "info" }>;
+  findings: Array<{ rule: string; severity: "error" | "warning" | "info"; plan?: "on" | "off" | "unknown"; evidence?: "conclusive" | "unconfirmed" }>;
 }
 
 export interface Tally {
@@ -92,6 +92,11 @@ function blockingRules(report: RoundReport): Set<string> {
   return new Set(Object.values(report.score.areas ?? {}).flatMap((a) => a.blockedBy ?? []));
 }
 
+/** Graded by a rerun plan, only a conclusive finding on it may block: the others of a blocking rule do not. */
+function mayBlock(finding: RoundReport["findings"][number]): boolean {
+  return (finding.plan === undefined || finding.plan === "on") && finding.evidence !== "unconfirmed";
+}
+
 export function repoRound(name: string, blind: BlindRepo, report: RoundReport): RepoRound {
   const tally = emptyTally();
   const blocking = emptyTally();
@@ -100,7 +105,7 @@ export function repoRound(name: string, blind: BlindRepo, report: RoundReport): 
     const finding = report.findings[row.i];
     if (!finding || finding.rule !== row.rule) throw new Error(`${name}: row ${row.i} names ${row.rule}, the report's finding ${row.i} is ${finding?.rule ?? "absent"}`);
     count(tally, row.label);
-    if (blockers.has(row.rule)) count(blocking, row.label);
+    if (blockers.has(row.rule) && mayBlock(finding)) count(blocking, row.label);
   }
   return {
     name,

@@ -28,6 +28,19 @@ describe("repoRound", () => {
     expect(x.blocking).toEqual({ correct: 1, wrong: 0, debatable: 1, snapshot: 0 });
   });
 
+  it("graded by a rerun plan, counts as blocking only the conclusive findings on it", () => {
+    const r: RoundReport = {
+      score: { total: 50, areas: { data: { blockedBy: ["a"] } } },
+      findings: [
+        { rule: "a", severity: "error", plan: "on", evidence: "conclusive" },
+        { rule: "a", severity: "warning", plan: "on", evidence: "unconfirmed" },
+        { rule: "a", severity: "info", plan: "off", evidence: "conclusive" },
+      ],
+    };
+    const rows = [0, 1, 2].map((i) => ({ i, rule: "a", label: "WRONG" as const }));
+    expect(repoRound("o+r", { my_score: 1, rows }, r).blocking).toEqual({ correct: 0, wrong: 1, debatable: 0, snapshot: 0 });
+  });
+
   it("refuses a row whose rule is not the report's finding at that index", () => {
     expect(() => repoRound("o+r", { my_score: 1, rows: [{ i: 0, rule: "x", label: "CORRECT" }] }, report(1, [["a", "error"]]))).toThrow(/row 0 names x/);
   });
