@@ -76,8 +76,26 @@ export async function estimateStep(step: EstimateStep): Promise<CarbonSection | 
   return { plan: carbon?.plan ?? step.plan ?? planOf(result.groups), ...(carbon?.measurement ? { measurement: carbon.measurement } : {}), prediction: result.prediction, assumptions };
 }
 
+/** The GPU a Kaggle kernel gets when its kernel-metadata.json asks for one (enable_gpu): Kaggle's P100. */
+export const KAGGLE_GPU = "p100";
+
+/** The estimate's reference GPU: the user's, else the one a Kaggle kernel asks for, else the default. A kernel
+ * that asks for none gets a note, since a GPU figure then stands for hardware the kernel does not use. */
+export function referenceGpu(settings: EstimateStep["settings"], facts: Facts, notes: string[]): Sourced<string> | null {
+  const { gpuModel } = settings;
+  if (gpuModel && gpuModel.origin !== "default") return gpuModel;
+  const asked = (facts.families["kaggle-kernel"] ?? []).find((r) => r.kind === "gpu");
+  if (asked?.value === true) {
+    notes.push(`Static estimate on Kaggle's GPU (${KAGGLE_GPU}): ${asked.file}:${asked.line} asks for a GPU (enable_gpu); --gpu-model names another.`);
+    return sourced(KAGGLE_GPU, "repo-config", `${asked.file}:${asked.line} enable_gpu`);
+  }
+  if (asked?.value === false) notes.push(`${asked.file}:${asked.line} runs the kernel without a GPU (enable_gpu: false): the estimate's GPU figure stands for hardware the kernel does not use.`);
+  return gpuModel;
+}
+
 function optionsFor(step: EstimateStep, a: CarbonAssumptions, file: string): EstimateOptions {
-  const { gpuModel, datasetSize } = step.settings;
+  const { datasetSize } = step.settings;
+  const gpuModel = referenceGpu(step.settings, step.facts, step.notes);
   return {
     facts: step.facts,
     plan: step.plan,

@@ -107,6 +107,22 @@ describe("the estimate step", () => {
     expect(reportProblems(report)).toEqual([]);
   });
 
+  it("estimates a Kaggle kernel on the GPU its kernel-metadata.json asks for, unless the user names one", async () => {
+    const kernel = async (gpu: boolean) =>
+      extractFacts(memoryView({ "train.py": "import timm\nmodel = timm.create_model('resnet50')\n", "kernel-metadata.json": `{"id": "a/b", "code_file": "train.py",\n "enable_gpu": ${gpu}}\n` }), STATIC_EXTRACTORS, { branches: null });
+    const sourceOf = (c: CarbonSection | undefined) => JSON.stringify(c!.prediction);
+    const notes: string[] = [];
+    const asked = await estimateStep({ carbon: undefined, plan: null, facts: await kernel(true), settings, repo, notes });
+    expect(sourceOf(asked)).toContain("data/gpu-models.json p100");
+    expect(notes).toContain("Static estimate on Kaggle's GPU (p100): kernel-metadata.json:2 asks for a GPU (enable_gpu); --gpu-model names another.");
+    const named = await estimateStep({ carbon: undefined, plan: null, facts: await kernel(true), settings: { ...settings, gpuModel: sourced("h100", "flag", "--gpu-model") }, repo, notes: [] });
+    expect(sourceOf(named)).toContain("data/gpu-models.json h100");
+    const cpuNotes: string[] = [];
+    const none = await estimateStep({ carbon: undefined, plan: null, facts: await kernel(false), settings, repo, notes: cpuNotes });
+    expect(sourceOf(none)).toContain("data/gpu-models.json a100-40gb");
+    expect(cpuNotes).toContain("kernel-metadata.json:2 runs the kernel without a GPU (enable_gpu: false): the estimate's GPU figure stands for hardware the kernel does not use.");
+  });
+
   it("says why there is no estimate where the code names no architecture", async () => {
     const facts = await extractFacts(await walkRepo(`${sampleDir("train-cpu")}repo`), STATIC_EXTRACTORS, { branches: null });
     const notes: string[] = [];
