@@ -13,8 +13,9 @@ type FileRole = "readme" | "spec" | "code" | "config" | "other";
 
 const CODE = /\.(py|pyw|ipynb|sh|bash|zsh|ksh|r|jl|lua|pl|rb|js|ts|c|cc|cpp|cu|h|hpp|m)$/i;
 const CONFIG = /\.(ya?ml|json|toml|ini|cfg)$/i;
-/** Environment specs and what builds the environment: a stranger installs from them whatever runs. */
-const SPEC = /^(requirements[^/]*\.(txt|in)|constraints[^/]*\.txt|environment[^/]*\.ya?ml|conda[^/]*\.ya?ml|pipfile(\.lock)?|pyproject\.toml|poetry\.lock|setup\.(py|cfg)|dockerfile[^/]*|[^/]*\.dockerfile|docker-compose[^/]*\.ya?ml|\.python-version|runtime\.txt|kernel-metadata\.json)$/i;
+/** Environment specs and what builds the environment: a stranger installs from them whatever runs; and the
+ * audit's own config file, which the audit reads whatever the plan runs. */
+const SPEC = /^(\.repro-audit\.ya?ml|requirements[^/]*\.(txt|in)|constraints[^/]*\.txt|environment[^/]*\.ya?ml|conda[^/]*\.ya?ml|pipfile(\.lock)?|pyproject\.toml|poetry\.lock|setup\.(py|cfg)|dockerfile[^/]*|[^/]*\.dockerfile|docker-compose[^/]*\.ya?ml|\.python-version|runtime\.txt|kernel-metadata\.json)$/i;
 const README = /^readme(\.[a-z]+)?$/i;
 
 function roleOf(path: string): FileRole {

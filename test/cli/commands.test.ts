@@ -124,7 +124,7 @@ describe("quieting what is known", () => {
     expect(runCli(["audit", messy, "--stages", "static"]).code).toBe(0);
     const failed = runCli(["audit", messy, "--stages", "static", "--fail-on", "error"]);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/^repro-audit: \d+ errors: fail-on error \(--fail-on\) fails$/m);
+    expect(failed.stderr).toMatch(/^repro-audit: \d+ errors?: fail-on error \(--fail-on\) fails$/m);
     const base = join(temp("cli-fail-on-"), "base.json");
     runCli(["audit", messy, "--stages", "static", "--format", "json", "--out", base]);
     expect(runCli(["report", base, "--baseline", base, "--fail-on", "warning"]).code).toBe(0);
@@ -144,7 +144,9 @@ describe("quieting what is known", () => {
   it("adds the score's arithmetic with --explain-score", () => {
     const report = json(["audit", join(SAMPLES, "messy-kaggle/repo"), "--stages", "static", "--explain-score"]).report;
     expect(report.score.explanation.at(-1)).toBe(`total = 100 x ${report.score.explanation.at(-1).split(" ")[4]} / 100 = ${report.score.total}`);
-    expect(runCli(["audit", join(SAMPLES, "clean-solution/repo"), "--stages", "static", "--explain-score"]).stdout).toContain("Score explained\n  install (requirements, environment): 30 of 30");
+    const explained = runCli(["audit", join(SAMPLES, "clean-solution/repo"), "--stages", "static", "--explain-score"]).stdout;
+    expect(explained).toContain("Score explained\n  rerun plan (from the readme): ");
+    expect(explained).toContain("\n  install (requirements, environment): 30 of 30");
   });
 });
 

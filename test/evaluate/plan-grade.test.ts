@@ -94,8 +94,8 @@ describe("where a finding lies on the plan", () => {
     expect(off).toMatchObject({ plan: "off", planReason: "not on the rerun path: no step runs or imports scripts/eda.ipynb, tools/old.py" });
   });
 
-  it("puts README, spec, Dockerfile and whole-repo findings on the plan: they are what a stranger follows", () => {
-    const files = ["README.md", "requirements.txt", "environment.yml", "setup.py", "Dockerfile", null];
+  it("puts README, spec, Dockerfile, the audit's own config and whole-repo findings on the plan: they are what a stranger follows", () => {
+    const files = ["README.md", "requirements.txt", "environment.yml", "setup.py", "Dockerfile", ".repro-audit.yml", null];
     const { findings } = judgeRule(rule(), factsWith(files.map((f) => at(f))));
     expect(findings.map((f) => [f.file, f.plan, f.severity])).toEqual(expect.arrayContaining(files.map((f) => [f, "on", "error"])));
   });
