@@ -95,6 +95,8 @@ export interface EnvSpecFact {
   line?: number;
   /** spec-file: dockerfile | conda | pipfile | pipfile-lock | pyproject | poetry | requirements | setup-py | setup-cfg */
   format?: string;
+  /** spec-file: true when it is the repo's only spec file, at the root under its standard name (requirements.txt, environment.yml, pyproject.toml): the install it asks for is the obvious one */
+  obvious?: boolean;
   /** package, install: distribution name, normalized (lowercase, runs of -_. as -) */
   name?: string;
   /** package, install: the version spec as written ('' when none; the URL of a direct reference) */

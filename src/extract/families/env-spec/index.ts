@@ -174,6 +174,15 @@ function pinByLocks(view: RepoView, records: FactRecord[]): void {
   }
 }
 
+/** The standard root spec files whose install needs no words (`pip install -r requirements.txt`). */
+const OBVIOUS_SPEC = /^(?:requirements\.txt|environment\.ya?ml|pyproject\.toml)$/;
+
+/** One spec file alone, at the root under its standard name, is marked obvious; several or nested ones need the README's words. */
+function markObvious(records: FactRecord[]): void {
+  const specs = records.filter((r) => r.kind === "spec-file");
+  if (specs.length === 1 && typeof specs[0]!.file === "string" && OBVIOUS_SPEC.test(specs[0]!.file)) specs[0]!.obvious = true;
+}
+
 /** The version lists of the root README. */
 function readmeLists(view: RepoView): FactRecord[] {
   const readme = view.files().find((e) => !e.skipped && /^readme(\.(md|markdown|rst|txt))?$/i.test(e.path));
@@ -212,6 +221,7 @@ export const extractor: Extractor = {
     }
     records.push(...requirementsRecords(view, requirementRoots));
     pinByLocks(view, records);
+    markObvious(records);
     records.push(...declarationRecords(view, facts));
     // With no spec file, a root README's version list ("torch 0.4.1, pandas, cuDNN 7") is the spec it states.
     if (!records.some((r) => r.kind === "spec-file")) records.push(...readmeLists(view));
