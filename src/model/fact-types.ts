@@ -95,13 +95,15 @@ export interface EnvSpecFact {
   line?: number;
   /** spec-file: dockerfile | conda | pipfile | pipfile-lock | pyproject | poetry | requirements | setup-py | setup-cfg */
   format?: string;
+  /** spec-file: true when it is the repo's only spec file, at the root under its standard name (requirements.txt, environment.yml, pyproject.toml): the install it asks for is the obvious one */
+  obvious?: boolean;
   /** package, install: distribution name, normalized (lowercase, runs of -_. as -) */
   name?: string;
   /** package, install: the version spec as written ('' when none; the URL of a direct reference) */
   spec?: string;
   /** install via readme-list: the list item as the README writes it ('PyTorch 1.1.0') */
   written?: string;
-  /** package, install: true for one exact == / === pin, a lock file entry, conda =x.y.z (=x.y for a CUDA toolkit), a VCS commit or release tag, a wheel URL */
+  /** package, install: true for one exact == / === pin, a lock file entry or a spec entry a committed lock file beside it fixes, a minor series (==x.y.*), conda =x.y.z (=x.y for a CUDA toolkit), a VCS commit or release tag, a wheel URL */
   pinned?: boolean;
   /** python-version: the month (YYYY-MM) the stated version's release line reached its end of life, when that was before the audit (data/python-eol.json, from the Python Developer's Guide) */
   endOfLife?: string;

@@ -4,28 +4,47 @@ import { cudaFromImage, pythonRecord } from "./records.js";
 import { installRecords } from "./installs.js";
 import { imageInfo } from "./images.js";
 
-/** Logical instructions (continuations joined) with their first line. */
-function instructions(text: string): Array<{ text: string; line: number }> {
-  const out: Array<{ text: string; line: number }> = [];
+/** Logical instructions (continuations joined) with their first line and their physical lines. */
+function instructions(text: string): Array<{ text: string; line: number; physical: string[] }> {
+  const out: Array<{ text: string; line: number; physical: string[] }> = [];
   let buffer = "";
   let start = 0;
+  let physical: string[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
-    if (!buffer) start = i + 1;
+    if (!buffer) (start = i + 1), (physical = []);
     if (!buffer && raw.trim().startsWith("#")) return;
+    physical.push(raw);
     if (raw.trimEnd().endsWith("\\")) {
       buffer += raw.trimEnd().slice(0, -1) + " ";
       return;
     }
     buffer += raw;
-    if (buffer.trim()) out.push({ text: buffer.trim(), line: start });
+    if (buffer.trim()) out.push({ text: buffer.trim(), line: start, physical });
     buffer = "";
   });
   return out;
 }
 
+/** Each package of a RUN continued over several lines at the line that names it (in order), else the RUN's line. */
+function atOwnLines(records: FactRecord[], start: number, physical: string[]): FactRecord[] {
+  if (physical.length < 2) return records;
+  let cursor = 0;
+  return records.map((r) => {
+    if (r.kind !== "package" || typeof r.name !== "string") return r;
+    // The name as written may use _ or . where the normalised name has -, and any case.
+    const written = new RegExp(`(?:^|[\\s"'=])${r.name.split("-").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[-_.]")}(?=$|[\\s"'\\[=<>!~;@,\\\\])`, "i");
+    for (let i = cursor; i < physical.length; i++) {
+      if (!written.test(physical[i]!)) continue;
+      cursor = i;
+      return { ...r, line: start + i };
+    }
+    return r;
+  });
+}
+
 export function parseDockerfileText(file: string, text: string): FactRecord[] {
   const records: FactRecord[] = [];
-  for (const { text: instruction, line } of instructions(text)) {
+  for (const { text: instruction, line, physical } of instructions(text)) {
     const from = /^FROM\s+(?:--platform=\S+\s+)?(\S+)/i.exec(instruction);
     if (from) {
       const image = from[1]!;
@@ -39,7 +58,7 @@ export function parseDockerfileText(file: string, text: string): FactRecord[] {
       continue;
     }
     if (!/^RUN\s/i.test(instruction)) continue;
-    records.push(...installRecords(file, line, instruction.slice(4), "dockerfile"));
+    records.push(...atOwnLines(installRecords(file, line, instruction.slice(4), "dockerfile"), line, physical));
   }
   return records;
 }

@@ -3,6 +3,7 @@
 // notebook's `!pip install`. Pure.
 import type { FactRecord } from "../../model/facts.js";
 import { condaSpec } from "./conda.js";
+import { normalizeName } from "./pep508.js";
 import { packageRecord } from "./records.js";
 import { parseRequirementsText } from "./requirements.js";
 
@@ -24,12 +25,36 @@ function splitArgs(text: string): string[] {
   return (text.replace(/\s+#.*$/, "").match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map((a) => a.replace(/^["']|["']$/g, ""));
 }
 
-/** pip's arguments as requirements lines: packages and index URLs; -r files are spec files of their own. */
+/** A local wheel's name and version from its file name (`wheels/timm-0.9.2-py3-none-any.whl`); null for a URL or no wheel. */
+function localWheel(arg: string): { name: string; version: string } | null {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg)) return null; // a URL: parsed as a direct reference
+  const m = /(?:^|[\/=])([A-Za-z0-9_.]+?)-(\d[\w.+!]*)-[^/]*\.whl$/.exec(arg);
+  return m ? { name: normalizeName(m[1]!), version: m[2]! } : null;
+}
+
+/** pip's arguments as requirements lines: packages and index URLs; -r files are spec files of their own.
+ * A local wheel installs exactly its version, whether named as the argument or as the --find-links source
+ * of a package named beside it. */
 function pipArgs(text: string): string[] {
   const args = splitArgs(text);
   const lines: string[] = [];
+  const wheels = new Map<string, string>();
+  for (const arg of args) {
+    const wheel = localWheel(arg);
+    if (wheel) wheels.set(wheel.name, wheel.version);
+  }
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
+    const wheel = arg.startsWith("-") ? null : localWheel(arg);
+    if (wheel) {
+      lines.push(`${wheel.name}==${wheel.version}`);
+      continue;
+    }
+    const bare = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(arg) ? wheels.get(normalizeName(arg)) : undefined;
+    if (bare) {
+      lines.push(`${arg}==${bare}`);
+      continue;
+    }
     if (/^(-i|--index-url|--extra-index-url|-f|--find-links)$/.test(arg) && args[i + 1]) lines.push(`${arg} ${args[++i]}`);
     else if (/^(-r|-c|--requirement|--constraint|-t|--target|--prefix|--root|--src)$/.test(arg)) i++;
     else if (/^(-e|--editable)$/.test(arg) && args[i + 1]) lines.push(args[++i]!);

@@ -20,6 +20,11 @@ export function isExactPin(spec: string): boolean {
   return clauses.length === 1 && /^(===?)\s*[^=<>!~*\s]+$/.test(clauses[0]!);
 }
 
+/** A minor series (`==3.20.*`): one release line, its patch releases only; a major series (`==2.*`) is a range. */
+export function isSeriesPin(spec: string): boolean {
+  return /^==\s*\d+(?:\.\d+)+\.\*$/.test(spec.trim());
+}
+
 /** A VCS URL pinned to a full commit hash, or a wheel's URL (its file name holds the version), is as
  * exact as a version pin. */
 export function isPinnedUrl(url: string): boolean {

@@ -1,7 +1,7 @@
 // Build env-spec records: packages, Python versions, index URLs, and the CUDA hints packages and URLs carry.
 import type { FactRecord } from "../../model/facts.js";
 import type { Requirement } from "./pep508.js";
-import { isExactPin, isPinnedUrl } from "./pep508.js";
+import { isExactPin, isPinnedUrl, isSeriesPin } from "./pep508.js";
 
 export function packageRecord(file: string, line: number, req: Requirement, pinned?: boolean): FactRecord {
   const record: FactRecord = {
@@ -10,7 +10,7 @@ export function packageRecord(file: string, line: number, req: Requirement, pinn
     line,
     name: req.name,
     spec: req.url ? req.url : req.spec,
-    pinned: pinned ?? (req.url ? isPinnedUrl(req.url) : isExactPin(req.spec)),
+    pinned: pinned ?? (req.url ? isPinnedUrl(req.url) : isExactPin(req.spec) || isSeriesPin(req.spec)),
   };
   if (req.extras) record.extras = req.extras;
   if (req.marker) record.marker = req.marker;

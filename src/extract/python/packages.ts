@@ -24,8 +24,16 @@ export function isPython2Stdlib(top: string): boolean {
   return PYTHON2.has(top);
 }
 
-/** The distribution that provides a module: the dotted module's longest mapped prefix, else its top name. */
-export function distributionOf(module: string): string {
+/** Namespace packages many distributions share: `from google.cloud import bigquery` imports google.cloud.bigquery. */
+const NAMESPACES: ReadonlySet<string> = new Set(["google", "google.cloud"]);
+
+/** The distribution that provides a module: the dotted module's longest mapped prefix, else its top name.
+ * `names` are what a `from` import takes from it, which name the module itself inside a namespace package. */
+export function distributionOf(module: string, names: readonly string[] = []): string {
+  if (NAMESPACES.has(module) && names[0] && names[0] !== "*") return distributionOf(`${module}.${names[0]}`);
+  // google-cloud-<name> provides each google.cloud.<name> (a versioned API module like aiplatform_v1 included).
+  const cloud = /^google\.cloud\.([a-z0-9_]+?)(?:_v\d+\w*)?(?:\.|$)/.exec(module);
+  if (cloud) return `google-cloud-${cloud[1]!.replace(/_/g, "-")}`;
   const parts = module.split(".");
   for (let i = parts.length; i > 0; i--) {
     const hit = BY_IMPORT.get(parts.slice(0, i).join("."));

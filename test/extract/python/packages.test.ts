@@ -10,6 +10,23 @@ describe("distributionOf", () => {
   });
 });
 
+describe("distributionOf for the google namespace", () => {
+  it("maps each google.* module by its longest known prefix, not all to protobuf", () => {
+    expect(distributionOf("google.protobuf.json_format")).toBe("protobuf");
+    expect(distributionOf("google.cloud.storage")).toBe("google-cloud-storage");
+    expect(distributionOf("google.cloud.bigquery")).toBe("google-cloud-bigquery");
+    expect(distributionOf("google.cloud.aiplatform_v1")).toBe("google-cloud-aiplatform");
+    expect(distributionOf("google.auth.transport.requests")).toBe("google-auth");
+    expect(distributionOf("google.oauth2")).toBe("google-auth");
+    expect(distributionOf("google.colab")).toBe("google-colab");
+  });
+  it("reads `from google.cloud import bigquery` as the module it names", () => {
+    expect(distributionOf("google.cloud", ["bigquery"])).toBe("google-cloud-bigquery");
+    expect(distributionOf("google", ["protobuf"])).toBe("protobuf");
+    expect(distributionOf("numpy", ["array"])).toBe("numpy");
+  });
+});
+
 describe("satisfyingNames", () => {
   it("lets a CUDA-specific build of a distribution declare its modules", () => {
     expect(satisfyingNames("cupy")).toContain("cupy-cuda12x");

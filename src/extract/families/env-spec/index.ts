@@ -10,6 +10,7 @@ import { parsePyprojectText } from "../../parse/pyproject.js";
 import { pythonRecord } from "../../parse/records.js";
 import { parseRequirementsText } from "../../parse/requirements.js";
 import { installRecords } from "../../parse/installs.js";
+import { LOCK_FILES, lockedNames } from "../../parse/locks.js";
 import { imageInfo } from "../../parse/images.js";
 import type { Facts } from "../../../model/facts.js";
 import { parseSetupCfgText, parseSetupPyText } from "../../parse/setup.js";
@@ -160,6 +161,28 @@ function declarationRecords(view: RepoView, facts: Facts): FactRecord[] {
   return records;
 }
 
+/** A committed lock file fixes every range of the spec beside it (poetry.lock a pyproject's `^1.26`,
+ * Pipfile.lock a Pipfile's `*`): the packages it locks are pinned there. */
+function pinByLocks(view: RepoView, records: FactRecord[]): void {
+  for (const entry of view.files()) {
+    const name = entry.path.slice(entry.path.lastIndexOf("/") + 1);
+    const spec = Object.hasOwn(LOCK_FILES, name) ? LOCK_FILES[name] : undefined;
+    if (!spec || entry.skipped || inEnvironmentFolder(entry.path)) continue;
+    const locked = lockedNames(name, view.read(entry.path) ?? "");
+    const specFile = entry.path.slice(0, entry.path.length - name.length) + spec;
+    for (const r of records) if (r.kind === "package" && r.file === specFile && typeof r.name === "string" && locked.has(r.name)) r.pinned = true;
+  }
+}
+
+/** The standard root spec files whose install needs no words (`pip install -r requirements.txt`). */
+const OBVIOUS_SPEC = /^(?:requirements\.txt|environment\.ya?ml|pyproject\.toml)$/;
+
+/** One spec file alone, at the root under its standard name, is marked obvious; several or nested ones need the README's words. */
+function markObvious(records: FactRecord[]): void {
+  const specs = records.filter((r) => r.kind === "spec-file");
+  if (specs.length === 1 && typeof specs[0]!.file === "string" && OBVIOUS_SPEC.test(specs[0]!.file)) specs[0]!.obvious = true;
+}
+
 /** The version lists of the root README. */
 function readmeLists(view: RepoView): FactRecord[] {
   const readme = view.files().find((e) => !e.skipped && /^readme(\.(md|markdown|rst|txt))?$/i.test(e.path));
@@ -197,6 +220,8 @@ export const extractor: Extractor = {
       if (text !== null) records.push(...fileRecords(entry.path, name, roleOf(entry), text));
     }
     records.push(...requirementsRecords(view, requirementRoots));
+    pinByLocks(view, records);
+    markObvious(records);
     records.push(...declarationRecords(view, facts));
     // With no spec file, a root README's version list ("torch 0.4.1, pandas, cuDNN 7") is the spec it states.
     if (!records.some((r) => r.kind === "spec-file")) records.push(...readmeLists(view));
@@ -238,7 +263,7 @@ async function importedDistributions(view: RepoView): Promise<Set<string>> {
     for (const imp of file.imports) {
       const top = imp.module.split(".")[0] ?? "";
       if (imp.level > 0 || !top || index.localTops.has(top) || isStdlib(top) || isPython2Stdlib(top)) continue;
-      const distribution = distributionOf(imp.module);
+      const distribution = distributionOf(imp.module, imp.names);
       out.add(normalizeDistribution(distribution));
       for (const name of satisfyingNames(distribution)) out.add(name);
       for (const [prefix, plugins] of USED_WITHOUT_IMPORT) if (imp.module === prefix || imp.module.startsWith(`${prefix}.`)) for (const name of plugins) out.add(name);

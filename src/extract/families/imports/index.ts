@@ -75,13 +75,14 @@ export const extractor: Extractor = {
       const dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
       for (const imp of file.imports) {
         const module = ".".repeat(imp.level) + imp.module;
-        const key = imp.module ? module : `${module} ${imp.names[0] ?? ""}`;
+        // The name taken goes in the key: inside a namespace package it names the module (google.cloud bigquery).
+        const key = `${module} ${imp.names[0] ?? ""}`;
         let verdict = judged.get(key);
         if (!verdict) {
           const top = imp.module.split(".")[0] || (imp.names[0] ?? "");
           const local = imp.level > 0 || index.localTops.has(top) || builtHere.has(top) || fromSubmodule(top) || onSysPath.has(top);
           const origin = local ? "local" : isStdlib(top) || isPython2Stdlib(top) ? "stdlib" : "third-party";
-          judged.set(key, (verdict = { top, origin, distribution: origin === "third-party" ? distributionOf(imp.module) : top }));
+          judged.set(key, (verdict = { top, origin, distribution: origin === "third-party" ? distributionOf(imp.module, imp.names) : top }));
         }
         let by: string | null = null;
         if (verdict.origin === "third-party" && hasSpec) {

@@ -33,7 +33,7 @@ describe("env-spec", () => {
       ].join("\n"),
     });
     expect(records).toEqual([
-      { kind: "spec-file", file: "requirements.txt", format: "requirements" },
+      { kind: "spec-file", file: "requirements.txt", format: "requirements", obvious: true },
       { kind: "index-url", file: "requirements.txt", line: 2, url: "https://download.pytorch.org/whl/cu118" },
       { kind: "cuda", file: "requirements.txt", line: 2, value: "11.8", source: "https://download.pytorch.org/whl/cu118" },
       { kind: "package", file: "requirements.txt", line: 3, name: "numpy", spec: "==1.26.4", pinned: true },
@@ -89,7 +89,7 @@ describe("env-spec", () => {
       ].join("\n"),
     });
     expect(records).toEqual([
-      { kind: "spec-file", file: "environment.yml", format: "conda" },
+      { kind: "spec-file", file: "environment.yml", format: "conda", obvious: true },
       { kind: "python-version", file: "environment.yml", line: 4, value: "3.10" },
       { kind: "package", file: "environment.yml", line: 5, name: "numpy", spec: "=1.26.4", pinned: true },
       { kind: "package", file: "environment.yml", line: 6, name: "pandas", spec: "=2.2", pinned: false },
@@ -157,8 +157,8 @@ describe("env-spec", () => {
       { kind: "spec-file", file: "Dockerfile", format: "dockerfile" },
       { kind: "image", file: "Dockerfile", line: 1, image: "python:3.10-slim" },
       { kind: "python-version", file: "Dockerfile", line: 1, value: "3.10" },
-      { kind: "package", file: "Dockerfile", line: 2, name: "lightgbm", spec: "==4.3.0", pinned: true },
-      { kind: "package", file: "Dockerfile", line: 2, name: "polars", spec: "", pinned: false },
+      { kind: "package", file: "Dockerfile", line: 3, name: "lightgbm", spec: "==4.3.0", pinned: true },
+      { kind: "package", file: "Dockerfile", line: 3, name: "polars", spec: "", pinned: false },
       { kind: "spec-file", file: "gpu/Dockerfile", format: "dockerfile" },
       { kind: "image", file: "gpu/Dockerfile", line: 1, image: "nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04" },
       { kind: "cuda", file: "gpu/Dockerfile", line: 1, value: "11.8", source: "nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04" },
