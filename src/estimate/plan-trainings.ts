@@ -132,7 +132,7 @@ function groupOf(d: Drafted, known: Drafted, input: InventoryInput, setup: FactR
     architecture: t.architecture,
     row: t.match.row,
     inputSize: positive(size) && countInRange("image-size", size)
-      ? { value: [size, size], origin: "code", source: `${stepAt(d.step)} image size ${size}` }
+      ? { value: [size, size], origin: "code", source: `${stepAt(d.step)} image size ${size}${d.step.trainingSource ? ` (${String(d.step.trainingSource)})` : ""}` }
       : inputSize(t, setup, training),
     images: images(t, input, setup),
     epochs: epochsOf(d.step, t, input, training),

@@ -16,7 +16,8 @@ describe("the static estimate on the command line", () => {
     expect(text).toContain("Estimated consumption for 3 epoch(s):");
     expect(text).toMatch(/Time: {3}\d+:\d\d:\d\d \(\d+:\d\d:\d\d to \d+:\d\d:\d\d\)/);
     expect(text).toContain("Basis: estimated from the code (no epoch measured); it rests on:");
-    expect(text).toContain("input size: 64 px square, code: train.py:24 argparse default --img-size (64)");
+    // The README's step runs train.py: the rerun plan's step gives the size, with the places its values come from.
+    expect(text).toContain("input size: 64 px square, code: README.md:17 image size 64 (README.md:17,train.py:22,train.py:24)");
     expect(text).toContain("images per epoch: 320 images, code: train.py:23 argparse default --images (320)");
     expect(text).toContain("data/gpu-models.json a100-40gb");
   });
