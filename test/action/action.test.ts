@@ -298,8 +298,10 @@ describe("max-warnings and exclude", () => {
 describe("text from the audited repo in annotations", () => {
   it("escapes %, comma, colon and newlines so a file name cannot end the command or start its own", () => {
     const evil = "src/a,b:c%d\n::warning title=injected::gotcha.py";
+    // No step a stranger can see: every code file may be on the rerun path, so the hostile file's finding is a
+    // warning, and annotated.
     const repo = repoOf({
-      "README.md": "# x\n\n```bash\npip install -r requirements.txt\npython train.py\n```\n",
+      "README.md": "# x\n",
       "requirements.txt": "numpy==2.1.0\n",
       "train.py": "print('train')\n",
       [evil]: "import pandas as pd\ndf = pd.read_csv('/home/john/50%,off:now/data.csv')\n",
@@ -327,7 +329,8 @@ describe("over the cap", () => {
       ".python-version": "3.11\n",
       "requirements.txt": `${names.join("\n")}\n`,
       // Unpinned and imported: one warning each.
-      "train.py": "import numpy, pandas, scipy, torch, timm, albumentations, cv2, sklearn, tqdm, yaml, matplotlib, seaborn\nprint('train')\n",
+      // ...and the broken modules it imports are on the rerun path: an error each.
+      "train.py": `import numpy, pandas, scipy, torch, timm, albumentations, cv2, sklearn, tqdm, yaml, matplotlib, seaborn\nimport ${Object.keys(broken).map((f) => f.replace(".py", "")).join(", ")}\nprint('train')\n`,
       "predict.py": "print('predict')\n",
       ...broken,
     });
