@@ -447,6 +447,8 @@ export interface RerunPlanFact {
   via?: string;
   /** reach: the reached file that calls or imports it; null for a step's own program */
   from?: string | null;
+  /** reach, for a module the steps only import (never run): its lines that run only when it is run itself (its __main__ block and the functions only that block calls), as line spans "12-20,31-40"; absent when none */
+  mainOnly?: string;
   /** io: read | write */
   mode?: string;
   /** io: the path read or written, resolved from the step's working folder (unknown parts as *) */

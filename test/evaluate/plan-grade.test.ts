@@ -124,6 +124,20 @@ describe("where a finding lies on the plan", () => {
     expect(findings.find((f) => f.file === "README.md")).toMatchObject({ plan: "on", severity: "error" });
   });
 
+  it("puts lines of an imported module that run only when it is run itself off the plan, the rest on it", () => {
+    const plan = planRecords().map((r) => (r.kind === "reach" && r.file === "src/model.py" ? { ...r, mainOnly: "20-24,30-40" } : r));
+    const { findings } = judgeRule(rule(), factsWith([at("src/model.py", 3), at("src/model.py", 22), at("src/model.py", 35)], plan));
+    expect(findings.map((f) => [f.line, f.plan, f.severity])).toEqual([
+      [3, "on", "error"],
+      [22, "off", "info"],
+      [35, "off", "info"],
+    ]);
+    expect(findings.find((f) => f.line === 22)).toMatchObject({ planReason: "not on the rerun path: only runs when src/model.py is run itself" });
+    // A step that runs the module itself runs its __main__ block too.
+    const run = [...plan, step({ order: 4, command: "python src/model.py", program: "src/model.py", configs: "" })];
+    expect(judgeRule(rule(), factsWith([at("src/model.py", 22)], run)).findings[0]).toMatchObject({ plan: "on", severity: "error" });
+  });
+
   it("grades as before when the plan was not collected at all (an older facts file): nothing changes", () => {
     const { findings } = judgeRule(rule({ effect: "block" }), factsWith([at("scripts/eda.ipynb")], null));
     expect(findings[0]).toMatchObject({ severity: "error", evidence: "conclusive" });

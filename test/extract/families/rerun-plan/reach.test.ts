@@ -36,6 +36,45 @@ describe("rerun-plan reach", () => {
     expect(records.find((r) => r.kind === "summary")).toMatchObject({ reached: 11 });
   });
 
+  it("records the lines of a module the steps only import that run only when it is run itself", async () => {
+    const model = [
+      "import torch",
+      "def build():",
+      "    return torch.nn.Linear(2, 2)",
+      "def test():",
+      "    net = build()",
+      "    print(net(torch.zeros(1, 2)))",
+      "def helper():",
+      "    return 1",
+      "if __name__ == '__main__':",
+      "    test()",
+      "    helper()",
+      "",
+    ].join("\n");
+    const records = await planOf({
+      "README.md": "# Run\n\n```\npython train.py\npython tools/check.py\n```\n",
+      "train.py": "from model import build\nimport model\nnet = build()\nmodel.helper()\n",
+      "model.py": model,
+      "tools/check.py": "import sys\nsys.path.append('.')\nimport layers\n",
+      "tools/layers.py": "def demo():\n    pass\nif __name__ == '__main__':\n    demo()\n",
+    });
+    const reach = records.filter((r) => r.kind === "reach");
+    // test() only the guard calls; helper() and build() train.py calls too.
+    expect(reach.find((r) => r.file === "model.py")).toMatchObject({ via: "imports", mainOnly: "4-6,9-11" });
+    expect(reach.find((r) => r.file === "tools/layers.py")).toMatchObject({ via: "imports", mainOnly: "1-2,3-4" });
+    expect(reach.find((r) => r.file === "train.py")).not.toHaveProperty("mainOnly");
+  });
+
+  it("records no such lines for a module one step imports and another runs", async () => {
+    const records = await planOf({
+      "README.md": "# Run\n\n```\npython train.py\npython model.py\n```\n",
+      "train.py": "import model\n",
+      "model.py": "X = 1\nif __name__ == '__main__':\n    print(X)\n",
+    });
+    expect(records.find((r) => r.kind === "reach" && r.file === "model.py")).toMatchObject({ via: "imports" });
+    expect(records.find((r) => r.kind === "reach" && r.file === "model.py")).not.toHaveProperty("mainOnly");
+  });
+
   it("reaches a notebook's imports", async () => {
     const nb = JSON.stringify({ nbformat: 4, cells: [{ cell_type: "code", source: ["import helpers\n"] }] });
     const records = await planOf({ "README.md": "# Run\n\n```\njupyter nbconvert --execute train.ipynb\n```\n", "train.ipynb": nb, "helpers.py": "Z = 3\n" });
