@@ -7,6 +7,8 @@ import { resolveImport, type RepoPythonIndex } from "../../python/repo-index.js"
 import { programOf, type Step } from "./steps.js";
 import { shellLines } from "./shell-lines.js";
 import { mainOnlySpans, spansText } from "./main-only.js";
+import { dynamicImports, type ModuleTree } from "./dynamic-imports.js";
+import { argsAfter } from "./arguments.js";
 
 export interface Reach {
   file: string;
@@ -23,8 +25,10 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
   const reached = new Map<string, Reach>();
   /** Files some step runs or calls, though another step may have reached them first by an import. */
   const ranItself = new Set<string>();
+  const tree = moduleTree(view);
   for (const step of steps) {
     if (step.program === null || !view.has(step.program) || !CODE.test(step.program)) continue;
+    const args = argsAfter(step.command, step.program, step.runAs);
     const queue: Reach[] = [{ file: step.program, step: step.order, via: "runs", from: null }];
     while (queue.length > 0) {
       const next = queue.shift()!;
@@ -43,6 +47,9 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
       const py = index.byPath.get(file);
       if (!py) continue;
       for (const imp of py.imports) for (const target of resolveImport(index, file, imp)) add(target, "imports");
+      // A module loaded by a name the step's arguments give (a config by name), or every one it may be.
+      const text = view.read(file) ?? "";
+      if (/import_module\(|__import__\(/.test(text)) for (const target of dynamicImports(text, folderOf(file), step.cwd, args, tree)) add(target, "imports");
       for (const s of py.shellStrings) {
         const { command } = interpretLine(s.value, step.cwd, env);
         const target = command ? programOf(command, view, file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "") : null;
@@ -68,6 +75,21 @@ function markMainOnly(reach: Reach[], ranItself: ReadonlySet<string>, index: Rep
     const spans = mainOnlySpans(textOf(r.file), usedElsewhere);
     if (spans.length > 0) r.mainOnly = spansText(spans);
   }
+}
+
+const folderOf = (file: string) => (file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "");
+
+/** The repo's Python modules by folder, built on first use. */
+function moduleTree(view: RepoView): ModuleTree {
+  let byFolder: Map<string, string[]> | null = null;
+  const modules = (folder: string): string[] => {
+    if (byFolder === null) {
+      byFolder = new Map();
+      for (const f of view.files()) if (!f.skipped && /\.py$/.test(f.path)) (byFolder.get(folderOf(f.path)) ?? byFolder.set(folderOf(f.path), []).get(folderOf(f.path))!).push(f.path);
+    }
+    return byFolder.get(folder) ?? [];
+  };
+  return { has: (p) => view.has(p), isDir: (p) => view.isDir(p), modules };
 }
 
 /** The code files a shell script's lines run. */
