@@ -29,12 +29,16 @@ function roleOf(path: string): FileRole {
 function placeOfFile(path: string, plan: PlanIndex): PlanPlace {
   const file = normalPath(path);
   const role = roleOf(file);
+  if (copyOf(file, plan)) return plan.found ? "off" : "unknown";
   if (role === "spec" || role === "other") return "on";
   if (role === "readme" && !file.includes("/")) return "on";
   const on = role === "readme" ? plan.stating.has(file) : role === "code" ? plan.reached.has(file) : plan.loaded.has(file);
   if (on) return "on";
   return plan.found ? "off" : "unknown";
 }
+
+/** The vendored copy no step reaches that holds the file. */
+const copyOf = (file: string, plan: PlanIndex) => plan.unreachedCopies.find((c) => file.startsWith(`${c.root}/`));
 
 /** A line of a module the steps only import that runs only when the module is run itself. */
 function isMainOnly(path: string, line: number | null | undefined, plan: PlanIndex): boolean {
@@ -80,6 +84,8 @@ export function placeOf(files: readonly (string | null)[], category: Category, p
   if (places.includes("on")) return { place: "on" };
   if (places.includes("unknown")) return { place: "unknown", reason: `no rerun plan found${plan.what ? `: ${plan.what}` : ""}` };
   if (at.every((p) => isMainOnly(p.file, p.line, plan))) return { place: "off", reason: `not on the rerun path: only runs when ${names(named)} ${named.length === 1 ? "is run itself" : "are run themselves"}` };
+  const copies = [...new Set(named.map((f) => copyOf(normalPath(f), plan)?.name))];
+  if (copies.every((c) => c !== undefined)) return { place: "off", reason: `not on the rerun path: in a vendored copy of ${names(copies as string[])} that no step imports` };
   return { place: "off", reason: offReason(named, category) };
 }
 

@@ -18,6 +18,8 @@ export interface PlanIndex {
   loaded: ReadonlySet<string>;
   /** Modules the steps only import, with the line spans that run only when the module is run itself. */
   mainOnly: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
+  /** Vendored copies of libraries (their folders) no step reaches a file of, with the library's name. */
+  unreachedCopies: ReadonlyArray<{ root: string; name: string }>;
 }
 
 /** Repo-relative paths as the families write them, without a leading "./". */
@@ -53,10 +55,15 @@ export function planIndex(facts: Facts): PlanIndex | null {
   }
   // A step's own program runs itself, whatever an import of it by another step says.
   for (const s of steps) if (text(s.program)) mainOnly.delete(normalPath(s.program as string));
+  // A copy is reached through the modules of it the steps import; one they import nothing of lies beside the rerun.
+  const copies = (facts.families["vendored"] ?? []).filter((r) => r.kind === "copy" && text(r.file) && !(r.why === "fork"));
+  const unreachedCopies = copies
+    .map((r) => ({ root: normalPath(r.file as string).replace(/\/+$/, ""), name: text(r.name) ?? (r.file as string) }))
+    .filter((c) => c.root !== "" && ![...reached].some((f) => f.startsWith(`${c.root}/`)));
   const summary = summaryOf(records);
   // A summary is the contract; without one, a step that runs a repo file is the plan's evidence.
   const found = typeof summary?.found === "boolean" ? summary.found : steps.some((s) => text(s.program) !== null);
-  return { found, what: text(summary?.what), reached, stating, loaded, mainOnly };
+  return { found, what: text(summary?.what), reached, stating, loaded, mainOnly, unreachedCopies };
 }
 
 /** "12-20,31-40" as spans; malformed parts are dropped. */

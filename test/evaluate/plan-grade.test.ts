@@ -138,6 +138,23 @@ describe("where a finding lies on the plan", () => {
     expect(judgeRule(rule(), factsWith([at("src/model.py", 22)], run)).findings[0]).toMatchObject({ plan: "on", severity: "error" });
   });
 
+  it("puts a vendored copy no step imports off the plan, its setup files too; one the steps import stays on", () => {
+    const facts = factsWith([at("third_party/apex/setup.py"), at("third_party/apex/requirements.txt"), at("lib/timm/setup.py"), at("setup.py")]);
+    facts.families["vendored"] = [
+      { kind: "copy", file: "third_party/apex", name: "apex", why: "known-package", files: 40 },
+      { kind: "copy", file: "lib/timm", name: "timm", why: "known-package", files: 90 },
+    ];
+    facts.families["rerun-plan"] = [...planRecords(), { kind: "reach", file: "lib/timm/models/resnet.py", step: 1, via: "imports", from: "train.py" }];
+    const { findings } = judgeRule(rule(), facts);
+    expect(findings.map((f) => [f.file, f.plan, f.severity]).sort()).toEqual([
+      ["lib/timm/setup.py", "on", "error"],
+      ["setup.py", "on", "error"],
+      ["third_party/apex/requirements.txt", "off", "info"],
+      ["third_party/apex/setup.py", "off", "info"],
+    ]);
+    expect(findings.find((f) => f.file === "third_party/apex/setup.py")).toMatchObject({ planReason: "not on the rerun path: in a vendored copy of apex that no step imports" });
+  });
+
   it("grades as before when the plan was not collected at all (an older facts file): nothing changes", () => {
     const { findings } = judgeRule(rule({ effect: "block" }), factsWith([at("scripts/eda.ipynb")], null));
     expect(findings[0]).toMatchObject({ severity: "error", evidence: "conclusive" });
