@@ -231,9 +231,10 @@ function asWrittenGroup(rule: Rule, records: FactRecord[]): Graded {
 /** Graded by the plan: places on the plan first (they speak for the finding), their records decide the evidence
  * and the blocking; only a conclusive finding on the plan keeps an error and may block. */
 function gradeGroup(rule: Rule, records: FactRecord[], plan: PlanIndex): Graded {
-  const on = records.filter((r) => isOnPlan(r.file, plan));
+  const lineOf = (r: FactRecord) => (typeof r.line === "number" ? r.line : null);
+  const on = records.filter((r) => isOnPlan(r.file, plan, lineOf(r)));
   const ordered = [...on, ...records.filter((r) => !on.includes(r))];
-  const placed = placeOf(ordered.map((r) => (typeof r.file === "string" ? r.file : null)), rule.category, plan);
+  const placed = placeOf(ordered.map((r) => (typeof r.file === "string" ? r.file : null)), rule.category, plan, ordered.map(lineOf));
   const deciding = on.length > 0 ? on : records;
   const evidence = evidenceOf(rule, deciding);
   const finding = toFinding(rule, ordered, { severity: gradedSeverity(rule.severity, placed.place, evidence), evidence, placed });

@@ -30,11 +30,27 @@ function roleOf(path: string): FileRole {
 function placeOfFile(path: string, plan: PlanIndex): PlanPlace {
   const file = normalPath(path);
   const role = roleOf(file);
+  if (copyOf(file, plan)) return plan.found ? "off" : "unknown";
   if (role === "spec" || role === "other") return "on";
   if (role === "readme" && !file.includes("/")) return "on";
   const on = role === "readme" ? plan.stating.has(file) : role === "code" ? plan.reached.has(file) : plan.loaded.has(file);
   if (on) return "on";
   return plan.found ? "off" : "unknown";
+}
+
+/** The vendored copy no step reaches that holds the file. */
+const copyOf = (file: string, plan: PlanIndex) => plan.unreachedCopies.find((c) => file.startsWith(`${c.root}/`));
+
+/** A line of a module the steps only import that runs only when the module is run itself. */
+function isMainOnly(path: string, line: number | null | undefined, plan: PlanIndex): boolean {
+  if (typeof line !== "number") return false;
+  return (plan.mainOnly.get(normalPath(path)) ?? []).some(([from, to]) => line >= from && line <= to);
+}
+
+/** A place (file, line) on the plan: its file is, and the line runs when the steps import it. */
+function placeOfLine(path: string, line: number | null | undefined, plan: PlanIndex): PlanPlace {
+  const place = placeOfFile(path, plan);
+  return place === "on" && isMainOnly(path, line, plan) ? "off" : place;
 }
 
 /** A few files by name: "a.py, b.py and 3 more". */
@@ -59,19 +75,23 @@ function offReason(files: readonly string[], category: Category): string {
   return `not on the rerun path: ${why}`;
 }
 
-/** Where a finding with these files (its places, primary first; none: the whole repo) lies. A grouped finding
- * is on the plan when any of its places is. */
-export function placeOf(files: readonly (string | null)[], category: Category, plan: PlanIndex): Placed {
-  const named = [...new Set(files.filter((f): f is string => f !== null))];
+/** Where a finding with these files (its places, primary first; none: the whole repo) and their lines lies. A
+ * grouped finding is on the plan when any of its places is. */
+export function placeOf(files: readonly (string | null)[], category: Category, plan: PlanIndex, lines: readonly (number | null | undefined)[] = []): Placed {
+  const at = files.flatMap((file, i) => (file === null ? [] : [{ file, line: lines[i] }]));
+  const named = [...new Set(at.map((p) => p.file))];
   if (named.length === 0) return { place: "on" };
-  const places = named.map((f) => placeOfFile(f, plan));
+  const places = at.map((p) => placeOfLine(p.file, p.line, plan));
   if (places.includes("on")) return { place: "on" };
   if (places.includes("unknown")) return { place: "unknown", reason: `no rerun plan found${plan.what ? `: ${plan.what}` : ""}` };
+  if (at.every((p) => isMainOnly(p.file, p.line, plan))) return { place: "off", reason: `not on the rerun path: only runs when ${names(named)} ${named.length === 1 ? "is run itself" : "are run themselves"}` };
+  const copies = [...new Set(named.map((f) => copyOf(normalPath(f), plan)?.name))];
+  if (copies.every((c) => c !== undefined)) return { place: "off", reason: `not on the rerun path: in a vendored copy of ${names(copies as string[])} that no step imports` };
   return { place: "off", reason: offReason(named, category) };
 }
 
-/** True when the file of a place is on the plan: a grouped finding's places on it are listed first. */
-export const isOnPlan = (file: string | null | undefined, plan: PlanIndex): boolean => typeof file !== "string" || placeOfFile(file, plan) === "on";
+/** True when a place (its file, and its line where given) is on the plan: a grouped finding's places on it are listed first. */
+export const isOnPlan = (file: string | null | undefined, plan: PlanIndex, line?: number | null): boolean => typeof file !== "string" || placeOfLine(file, line, plan) === "on";
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const atMost = (severity: Severity, cap: Severity): Severity => (RANK[severity] >= RANK[cap] ? severity : cap);

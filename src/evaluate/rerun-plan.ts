@@ -16,6 +16,10 @@ export interface PlanIndex {
   stating: ReadonlySet<string>;
   /** Config files a step loads, and files a step reads. */
   loaded: ReadonlySet<string>;
+  /** Modules the steps only import, with the line spans that run only when the module is run itself. */
+  mainOnly: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
+  /** Vendored copies of libraries (their folders) no step reaches a file of, with the library's name. */
+  unreachedCopies: ReadonlyArray<{ root: string; name: string }>;
 }
 
 /** Repo-relative paths as the families write them, without a leading "./". */
@@ -35,9 +39,11 @@ export function planIndex(facts: Facts): PlanIndex | null {
   const reached = new Set<string>();
   const stating = new Set<string>();
   const loaded = new Set<string>();
+  const mainOnly = new Map<string, Array<[number, number]>>();
   for (const r of records) {
     const file = text(r.file);
     if (r.kind === "reach" && file) reached.add(normalPath(file));
+    if (r.kind === "reach" && file && text(r.mainOnly)) mainOnly.set(normalPath(file), spansOf(r.mainOnly as string));
     if (r.kind === "io" && r.mode === "read" && text(r.path)) loaded.add(normalPath(r.path as string));
   }
   for (const s of steps) {
@@ -47,10 +53,25 @@ export function planIndex(facts: Facts): PlanIndex | null {
     if (program && s.exists !== false) reached.add(normalPath(program));
     for (const config of (text(s.configs) ?? "").split(",")) if (config.trim()) loaded.add(normalPath(config.trim()));
   }
+  // A step's own program runs itself, whatever an import of it by another step says.
+  for (const s of steps) if (text(s.program)) mainOnly.delete(normalPath(s.program as string));
+  // A copy is reached through the modules of it the steps import; one they import nothing of lies beside the rerun.
+  const copies = (facts.families["vendored"] ?? []).filter((r) => r.kind === "copy" && text(r.file) && !(r.why === "fork"));
+  const unreachedCopies = copies
+    .map((r) => ({ root: normalPath(r.file as string).replace(/\/+$/, ""), name: text(r.name) ?? (r.file as string) }))
+    .filter((c) => c.root !== "" && ![...reached].some((f) => f.startsWith(`${c.root}/`)));
   const summary = summaryOf(records);
   // A summary is the contract; without one, a step that runs a repo file is the plan's evidence.
   const found = typeof summary?.found === "boolean" ? summary.found : steps.some((s) => text(s.program) !== null);
-  return { found, what: text(summary?.what), reached, stating, loaded };
+  return { found, what: text(summary?.what), reached, stating, loaded, mainOnly, unreachedCopies };
+}
+
+/** "12-20,31-40" as spans; malformed parts are dropped. */
+function spansOf(value: string): Array<[number, number]> {
+  return value.split(",").flatMap((part) => {
+    const m = /^(\d+)-(\d+)$/.exec(part.trim());
+    return m ? [[Number(m[1]), Number(m[2])] as [number, number]] : [];
+  });
 }
 
 function stepOf(r: FactRecord): PlanStep {

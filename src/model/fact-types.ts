@@ -449,6 +449,8 @@ export interface RerunPlanFact {
   via?: string;
   /** reach: the reached file that calls or imports it; null for a step's own program */
   from?: string | null;
+  /** reach, for a module the steps only import (never run): its lines that run only when it is run itself (its __main__ block and the functions only that block calls), as line spans "12-20,31-40"; absent when none */
+  mainOnly?: string;
   /** io: read | write */
   mode?: string;
   /** io: the path read or written, resolved from the step's working folder (unknown parts as *) */
@@ -523,7 +525,7 @@ export interface SyntaxFact {
   checkedBy?: string;
   /** the error is a Python 2 construct Python 3 rejects (print or exec statements, backquotes, <>, 0777 octals, the L suffix, ur'' strings, except E, e / raise E, msg, mixed tabs and spaces) */
   python2?: boolean;
-  /** for an error only newer Pythons raise (`async` as a name since 3.7): true when every Python version the repo states still parses it (the code is then tied to that old Python, not broken); absent for other errors or when no version is stated */
+  /** for an error only newer Pythons raise (`async` as a name since 3.7, Python 2 syntax since 3.0): true when every Python version the repo states still parses it (the code is then tied to that old Python, not broken); absent for other errors or when no version is stated */
   statedParses?: boolean;
   /** the file is on the training's path: run by the README's training command (directly or through its shell scripts) or imported from there; true for every file when the README names no training script */
   trainPath?: boolean;

@@ -124,6 +124,37 @@ describe("where a finding lies on the plan", () => {
     expect(findings.find((f) => f.file === "README.md")).toMatchObject({ plan: "on", severity: "error" });
   });
 
+  it("puts lines of an imported module that run only when it is run itself off the plan, the rest on it", () => {
+    const plan = planRecords().map((r) => (r.kind === "reach" && r.file === "src/model.py" ? { ...r, mainOnly: "20-24,30-40" } : r));
+    const { findings } = judgeRule(rule(), factsWith([at("src/model.py", 3), at("src/model.py", 22), at("src/model.py", 35)], plan));
+    expect(findings.map((f) => [f.line, f.plan, f.severity])).toEqual([
+      [3, "on", "error"],
+      [22, "off", "info"],
+      [35, "off", "info"],
+    ]);
+    expect(findings.find((f) => f.line === 22)).toMatchObject({ planReason: "not on the rerun path: only runs when src/model.py is run itself" });
+    // A step that runs the module itself runs its __main__ block too.
+    const run = [...plan, step({ order: 4, command: "python src/model.py", program: "src/model.py", configs: "" })];
+    expect(judgeRule(rule(), factsWith([at("src/model.py", 22)], run)).findings[0]).toMatchObject({ plan: "on", severity: "error" });
+  });
+
+  it("puts a vendored copy no step imports off the plan, its setup files too; one the steps import stays on", () => {
+    const facts = factsWith([at("third_party/apex/setup.py"), at("third_party/apex/requirements.txt"), at("lib/timm/setup.py"), at("setup.py")]);
+    facts.families["vendored"] = [
+      { kind: "copy", file: "third_party/apex", name: "apex", why: "known-package", files: 40 },
+      { kind: "copy", file: "lib/timm", name: "timm", why: "known-package", files: 90 },
+    ];
+    facts.families["rerun-plan"] = [...planRecords(), { kind: "reach", file: "lib/timm/models/resnet.py", step: 1, via: "imports", from: "train.py" }];
+    const { findings } = judgeRule(rule(), facts);
+    expect(findings.map((f) => [f.file, f.plan, f.severity]).sort()).toEqual([
+      ["lib/timm/setup.py", "on", "error"],
+      ["setup.py", "on", "error"],
+      ["third_party/apex/requirements.txt", "off", "info"],
+      ["third_party/apex/setup.py", "off", "info"],
+    ]);
+    expect(findings.find((f) => f.file === "third_party/apex/setup.py")).toMatchObject({ planReason: "not on the rerun path: in a vendored copy of apex that no step imports" });
+  });
+
   it("grades as before when the plan was not collected at all (an older facts file): nothing changes", () => {
     const { findings } = judgeRule(rule({ effect: "block" }), factsWith([at("scripts/eda.ipynb")], null));
     expect(findings[0]).toMatchObject({ severity: "error", evidence: "conclusive" });

@@ -146,6 +146,22 @@ describe("Python fact families over one messy solution", () => {
     ]);
   });
 
+  it("syntax: records whether every Python the repo states parses an error only newer Pythons raise", async () => {
+    const files = { "py2.py": "print 'a'\n", "gpu.py": "x.cuda(async=True)\n", "broken.py": "def f(:\n    pass\n" };
+    const stated = (value: string) => ({ "env-spec": [{ kind: "python-version", file: "runtime.txt", line: 1, value }] });
+    const parses = async (value: string) => (await run(syntax, files, stated(value))).map((r) => [r.file, r.statedParses]);
+    expect(await parses("2.7")).toEqual([
+      ["broken.py", undefined],
+      ["gpu.py", true],
+      ["py2.py", true],
+    ]);
+    expect(await parses("3.6")).toEqual([
+      ["broken.py", undefined],
+      ["gpu.py", true],
+      ["py2.py", false],
+    ]);
+  });
+
   it("undefined-names: reports names bound nowhere, and none of the usual false alarms", async () => {
     const clean = `import os
 from typing import List

@@ -52,7 +52,7 @@ export const extractor: Extractor = {
     const programOfStep = (path: string) => programs.get(path) ?? programs.set(path, programView(path, view, index)).get(path)!;
     const records: FactRecord[] = steps.map((step) => stepRecord(step, view, programOfStep, hints));
     const reach = reachOf(steps, index, view, env);
-    for (const r of reach) records.push({ kind: "reach", file: r.file, step: r.step, via: r.via, from: r.from });
+    for (const r of reach) records.push({ kind: "reach", file: r.file, step: r.step, via: r.via, from: r.from, ...(r.mainOnly ? { mainOnly: r.mainOnly } : {}) });
     records.push(...ioOf(reach, steps, index, facts.families["data-refs"] ?? []));
     const found = basis !== "none";
     records.push({

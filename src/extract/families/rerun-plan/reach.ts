@@ -6,28 +6,38 @@ import { interpretLine, type ShellEnv } from "../../shell/readme-commands.js";
 import { resolveImport, type RepoPythonIndex } from "../../python/repo-index.js";
 import { programOf, type Step } from "./steps.js";
 import { shellLines } from "./shell-lines.js";
+import { mainOnlySpans, spansText } from "./main-only.js";
+import { dynamicImports, type ModuleTree } from "./dynamic-imports.js";
+import { argsAfter } from "./arguments.js";
 
 export interface Reach {
   file: string;
   step: number;
   via: "runs" | "calls" | "imports";
   from: string | null;
+  /** For a module the steps only import: the lines that run only when it is run itself ("12-20,31-40"). */
+  mainOnly?: string;
 }
 
 const CODE = /\.(?:py|pyw|ipynb|sh|bash)$/;
 
 export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: RepoView, env: ShellEnv): Reach[] {
   const reached = new Map<string, Reach>();
+  /** Files some step runs or calls, though another step may have reached them first by an import. */
+  const ranItself = new Set<string>();
+  const tree = moduleTree(view);
   for (const step of steps) {
     if (step.program === null || !view.has(step.program) || !CODE.test(step.program)) continue;
+    const args = argsAfter(step.command, step.program, step.runAs);
     const queue: Reach[] = [{ file: step.program, step: step.order, via: "runs", from: null }];
     while (queue.length > 0) {
       const next = queue.shift()!;
+      if (next.via !== "imports") ranItself.add(next.file);
       if (reached.has(next.file)) continue;
       reached.set(next.file, next);
       const file = next.file;
       const add = (target: string, via: Reach["via"]) => {
-        if (!reached.has(target)) queue.push({ file: target, step: step.order, via, from: file });
+        if (!reached.has(target) || via !== "imports") queue.push({ file: target, step: step.order, via, from: file });
       };
       if (/\.(?:sh|bash)$/.test(file)) {
         // A called script's lines: only for scripts no step expands (a step's own script has child steps).
@@ -37,6 +47,9 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
       const py = index.byPath.get(file);
       if (!py) continue;
       for (const imp of py.imports) for (const target of resolveImport(index, file, imp)) add(target, "imports");
+      // A module loaded by a name the step's arguments give (a config by name), or every one it may be.
+      const text = view.read(file) ?? "";
+      if (/import_module\(|__import__\(/.test(text)) for (const target of dynamicImports(text, folderOf(file), step.cwd, args, tree)) add(target, "imports");
       for (const s of py.shellStrings) {
         const { command } = interpretLine(s.value, step.cwd, env);
         const target = command ? programOf(command, view, file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "") : null;
@@ -44,7 +57,39 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
       }
     }
   }
+  markMainOnly([...reached.values()], ranItself, index, view);
   return [...reached.values()];
+}
+
+/** Each module only imported: the lines its `__main__` block and the functions only that block calls hold. */
+function markMainOnly(reach: Reach[], ranItself: ReadonlySet<string>, index: RepoPythonIndex, view: RepoView): void {
+  const texts = new Map<string, string>();
+  const textOf = (file: string) => texts.get(file) ?? texts.set(file, view.read(file) ?? "").get(file)!;
+  for (const r of reach) {
+    if (r.via !== "imports" || ranItself.has(r.file) || !/\.pyw?$/.test(r.file) || !index.byPath.get(r.file)?.hasMain) continue;
+    // Another reached file that imports the name or calls it may run the function whatever the guard says.
+    const usedElsewhere = (name: string) => {
+      const call = new RegExp(`(?:^|[^\\w])${name}\\s*\\(`, "m");
+      return reach.some((o) => o.file !== r.file && (index.byPath.get(o.file)?.imports.some((i) => i.names.includes(name)) === true || call.test(textOf(o.file))));
+    };
+    const spans = mainOnlySpans(textOf(r.file), usedElsewhere);
+    if (spans.length > 0) r.mainOnly = spansText(spans);
+  }
+}
+
+const folderOf = (file: string) => (file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "");
+
+/** The repo's Python modules by folder, built on first use. */
+function moduleTree(view: RepoView): ModuleTree {
+  let byFolder: Map<string, string[]> | null = null;
+  const modules = (folder: string): string[] => {
+    if (byFolder === null) {
+      byFolder = new Map();
+      for (const f of view.files()) if (!f.skipped && /\.py$/.test(f.path)) (byFolder.get(folderOf(f.path)) ?? byFolder.set(folderOf(f.path), []).get(folderOf(f.path))!).push(f.path);
+    }
+    return byFolder.get(folder) ?? [];
+  };
+  return { has: (p) => view.has(p), isDir: (p) => view.isDir(p), modules };
 }
 
 /** The code files a shell script's lines run. */

@@ -29,11 +29,12 @@ export const extractor: Extractor = {
     const training = trainingFiles(index, ctx.facts, ctx.view);
     const onTrainPath = (path: string) => training === null || training.has(path);
     const stated = statedPythons(ctx.facts);
-    /** An error only newer Pythons raise (`async` as a name since 3.7): parsed by every Python the repo states? */
+    /** An error only newer Pythons raise (`async` as a name since 3.7; Python 2 syntax since 3.0): parsed by
+     * every Python the repo states? */
     const statedParses = (message: string) => {
       const since = /keyword since Python (\d+)\.(\d+)/.exec(message);
-      if (!since || stated.length === 0) return {};
-      const limit = Number(since[1]) * 100 + Number(since[2]);
+      const limit = since ? Number(since[1]) * 100 + Number(since[2]) : PYTHON2.test(message) ? 300 : null;
+      if (limit === null || stated.length === 0) return {};
       return { statedParses: stated.every((v) => v < limit) };
     };
     let parser: Awaited<ReturnType<typeof pythonParser>> | null = null;
@@ -55,7 +56,7 @@ export const extractor: Extractor = {
   },
 };
 
-/** The Python 3 versions the repo states (env-spec), as major x 100 + minor: 3.6 -> 306. Ranges and bare
+/** The Python versions the repo states (env-spec), as major x 100 + minor: 3.6 -> 306, 2.7 -> 207. Ranges and bare
  * majors say too little and are left out. */
 function statedPythons(facts: Facts): number[] {
   const out: number[] = [];

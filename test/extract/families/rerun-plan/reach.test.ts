@@ -36,6 +36,72 @@ describe("rerun-plan reach", () => {
     expect(records.find((r) => r.kind === "summary")).toMatchObject({ reached: 11 });
   });
 
+  it("records the lines of a module the steps only import that run only when it is run itself", async () => {
+    const model = [
+      "import torch",
+      "def build():",
+      "    return torch.nn.Linear(2, 2)",
+      "def test():",
+      "    net = build()",
+      "    print(net(torch.zeros(1, 2)))",
+      "def helper():",
+      "    return 1",
+      "if __name__ == '__main__':",
+      "    test()",
+      "    helper()",
+      "",
+    ].join("\n");
+    const records = await planOf({
+      "README.md": "# Run\n\n```\npython train.py\npython tools/check.py\n```\n",
+      "train.py": "from model import build\nimport model\nnet = build()\nmodel.helper()\n",
+      "model.py": model,
+      "tools/check.py": "import sys\nsys.path.append('.')\nimport layers\n",
+      "tools/layers.py": "def demo():\n    pass\nif __name__ == '__main__':\n    demo()\n",
+    });
+    const reach = records.filter((r) => r.kind === "reach");
+    // test() only the guard calls; helper() and build() train.py calls too.
+    expect(reach.find((r) => r.file === "model.py")).toMatchObject({ via: "imports", mainOnly: "4-6,9-11" });
+    expect(reach.find((r) => r.file === "tools/layers.py")).toMatchObject({ via: "imports", mainOnly: "1-2,3-4" });
+    expect(reach.find((r) => r.file === "train.py")).not.toHaveProperty("mainOnly");
+  });
+
+  it("records no such lines for a module one step imports and another runs", async () => {
+    const records = await planOf({
+      "README.md": "# Run\n\n```\npython train.py\npython model.py\n```\n",
+      "train.py": "import model\n",
+      "model.py": "X = 1\nif __name__ == '__main__':\n    print(X)\n",
+    });
+    expect(records.find((r) => r.kind === "reach" && r.file === "model.py")).toMatchObject({ via: "imports" });
+    expect(records.find((r) => r.kind === "reach" && r.file === "model.py")).not.toHaveProperty("mainOnly");
+  });
+
+  it("reaches the config module a step names for a load by name, and every one of its folder when none is named", async () => {
+    const train = "import argparse, importlib\np = argparse.ArgumentParser()\np.add_argument('--config', default='config1')\nargs = p.parse_args()\ncfg = importlib.import_module('configs.' + args.config)\n";
+    const files = { "train.py": train, "configs/__init__.py": "", "configs/config1.py": "LR = 1\n", "configs/config2.py": "LR = 2\n", "tools/old.py": "" };
+    const named = await planOf({ ...files, "README.md": "# Run\n\n```\npython train.py --config config2\n```\n" });
+    expect(reachOf(named).map((r) => r[0])).toEqual(["train.py", "configs/config2.py"]);
+    const unnamed = await planOf({ ...files, "README.md": "# Run\n\n```\npython train.py\n```\n" });
+    expect(reachOf(unnamed).map((r) => r[0])).toEqual(["train.py", "configs/__init__.py", "configs/config1.py", "configs/config2.py"]);
+  });
+
+  it("reaches a module named by its whole dotted name, and one loaded from a folder put on sys.path", async () => {
+    const dotted = await planOf({
+      "README.md": "# Run\n\n```\npython train.py --config exp.v1\npython infer.py --cfg b\n```\n",
+      "train.py": "import sys, importlib\ncfg = importlib.import_module(sys.argv[2])\n",
+      "exp/v1.py": "",
+      "exp/v2.py": "",
+      "infer.py": "import sys, os\nsys.path.append(os.path.join(os.path.dirname(__file__), 'settings'))\ncfg = __import__(sys.argv[2])\n",
+      "settings/a.py": "",
+      "settings/b.py": "",
+    });
+    expect(reachOf(dotted).map((r) => [r[0], r[2]])).toEqual([
+      ["train.py", "runs"],
+      ["exp/v1.py", "imports"],
+      ["infer.py", "runs"],
+      ["settings/b.py", "imports"],
+    ]);
+  });
+
   it("reaches a notebook's imports", async () => {
     const nb = JSON.stringify({ nbformat: 4, cells: [{ cell_type: "code", source: ["import helpers\n"] }] });
     const records = await planOf({ "README.md": "# Run\n\n```\njupyter nbconvert --execute train.ipynb\n```\n", "train.ipynb": nb, "helpers.py": "Z = 3\n" });

@@ -1,0 +1,67 @@
+// Lines of a module that run only when the file is run itself: its `if __name__ == "__main__":` block and the
+// top-level functions only that block (or another such function) calls, from one pass of the lexer (pure).
+import { T, logicalLines, opCode, tokenize } from "../../python/lexer.js";
+
+export type Span = [number, number];
+
+const EQ = opCode("==");
+const COLON = opCode(":");
+const DOT = opCode(".");
+
+/** The spans, in order; none when the file does not lex (nothing is taken off the plan on a guess).
+ * `usedElsewhere`: whether another file may call the function by this name (imports it, or calls `.name(`). */
+export function mainOnlySpans(text: string, usedElsewhere: (name: string) => boolean): Span[] {
+  const t = tokenize(text);
+  if (t.error) return [];
+  const lines = logicalLines(t);
+  const str = (k: number) => text.slice(t.start[k]!, t.end[k]!);
+  const lastLine = text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
+  // Each top-level statement runs from its first line to the line before the next top-level statement.
+  const tops = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.depth === 0);
+  const spanOf = (n: number): Span => [t.line[tops[n]!.l.from]!, n + 1 < tops.length ? t.line[tops[n + 1]!.l.from]! - 1 : lastLine];
+  let main: Span | null = null;
+  const defs = new Map<string, Span>();
+  tops.forEach(({ l }, n) => {
+    const k = l.from;
+    const head = str(k);
+    if (head === "if" && isMainTest(k + 1, l.to)) main ??= spanOf(n);
+    const def = head === "def" ? k : head === "async" && str(k + 1) === "def" ? k + 1 : -1;
+    // A decorated function's decorator lines are top-level statements of their own: its span starts at `def`.
+    if (def >= 0 && t.kind[def + 1] === T.NAME) defs.set(str(def + 1), spanOf(n));
+  });
+  if (main === null) return [];
+  // Where each top-level function's name is used, outside its own definition line.
+  const uses = new Map<string, number[]>();
+  for (let k = 0; k < t.count; k++) {
+    if (t.kind[k] !== T.NAME) continue;
+    const name = str(k);
+    const span = defs.get(name);
+    if (!span || (k > 0 && str(k - 1) === "def" && t.line[k] === span[0])) continue;
+    if (k > 0 && t.op[k - 1] === DOT) continue;
+    (uses.get(name) ?? uses.set(name, []).get(name)!).push(t.line[k]!);
+  }
+  const out: Span[] = [main];
+  const inside = (line: number) => out.some(([a, b]) => line >= a && line <= b);
+  // A function joins when every use lies inside spans already taken (its own body's recursion included).
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [name, span] of defs) {
+      if (out.includes(span)) continue;
+      const at = (uses.get(name) ?? []).filter((line) => line < span[0] || line > span[1]);
+      if (at.length === 0 || !at.every(inside) || usedElsewhere(name)) continue;
+      out.push(span);
+      grew = true;
+    }
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+
+  function isMainTest(from: number, to: number): boolean {
+    const words = [];
+    for (let k = from; k < to && t.op[k] !== COLON; k++) words.push(t.kind[k] === T.STRING ? `'${t.value.get(k) ?? ""}'` : t.op[k] === EQ ? "==" : str(k));
+    const test = words.join(" ");
+    return test === "__name__ == '__main__'" || test === "'__main__' == __name__" || test === "( __name__ == '__main__' )";
+  }
+}
+
+/** Spans as a fact value: "12-20,31-40". */
+export const spansText = (spans: readonly Span[]): string => spans.map(([a, b]) => `${a}-${b}`).join(",");

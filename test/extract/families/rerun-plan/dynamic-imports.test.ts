@@ -1,0 +1,25 @@
+// Modules loaded by a name read at run time: the one the arguments name, else every module of the folder.
+import { describe, expect, it } from "vitest";
+import { dynamicImports, type ModuleTree } from "../../../../src/extract/families/rerun-plan/dynamic-imports.js";
+
+const files = ["src/cfg/base.py", "src/cfg/big.py", "src/train.py", "src/plain.py"];
+const tree: ModuleTree = {
+  has: (p) => files.includes(p),
+  isDir: (p) => files.some((f) => f.startsWith(`${p}/`)),
+  modules: (d) => files.filter((f) => f.slice(0, f.lastIndexOf("/")) === d),
+};
+
+describe("dynamic imports", () => {
+  it("reads the folder from an f-string, a %-format or .format prefix, relative to the file's folder", () => {
+    for (const call of ["f'cfg.{args.name}'", "'cfg.%s' % args.name", "'cfg.{}'.format(name)"]) {
+      expect(dynamicImports(`import importlib\nm = importlib.import_module(${call})\n`, "src", "", ["--name", "big"], tree)).toEqual(["src/cfg/big.py"]);
+      expect(dynamicImports(`m = importlib.import_module(${call})\n`, "src", "", [], tree)).toEqual(["src/cfg/base.py", "src/cfg/big.py"]);
+    }
+  });
+
+  it("reaches a literal name, and nothing for a name it cannot read with no folder to fall back on", () => {
+    expect(dynamicImports("m = __import__('plain')\n", "src", "", [], tree)).toEqual(["src/plain.py"]);
+    expect(dynamicImports("m = importlib.import_module(args.cfg)\n", "src", "", ["--cfg", "nothing"], tree)).toEqual([]);
+    expect(dynamicImports("import os\n", "src", "", ["--cfg", "plain"], tree)).toEqual([]);
+  });
+});

@@ -1,0 +1,43 @@
+// The lines of a module that run only when it is run itself: its __main__ block and what only that block calls.
+import { describe, expect, it } from "vitest";
+import { mainOnlySpans } from "../../../../src/extract/families/rerun-plan/main-only.js";
+
+const nobody = () => false;
+
+describe("main-only spans", () => {
+  it("takes the guard's block and a self-test only it calls (and what only that calls), not what runs on import", () => {
+    const text = [
+      "import torch", // 1
+      "def build():", // 2
+      "    return 1", // 3
+      "def check(n):", // 4
+      "    return n if n < 1 else check(n - 1)", // 5
+      "def test():", // 6
+      "    check(build())", // 7
+      "NET = build()", // 8
+      'if "__main__" == __name__:', // 9
+      "    test()", // 10
+    ].join("\n");
+    expect(mainOnlySpans(text, nobody)).toEqual([
+      [4, 5],
+      [6, 7],
+      [9, 10],
+    ]);
+  });
+
+  it("keeps a function another file calls by name, and the else of the guard, which runs on import", () => {
+    const text = ["def demo():", "    pass", "if __name__ == '__main__':", "    demo()", "else:", "    demo()", ""].join("\n");
+    expect(mainOnlySpans(text, nobody)).toEqual([[3, 4]]);
+    const only = ["def demo():", "    pass", "if __name__ == '__main__':", "    demo()", ""].join("\n");
+    expect(mainOnlySpans(only, (name) => name === "demo")).toEqual([[3, 4]]);
+    expect(mainOnlySpans(only, nobody)).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+  });
+
+  it("takes nothing from a file without a guard or one that does not lex", () => {
+    expect(mainOnlySpans("def test():\n    pass\ntest()\n", nobody)).toEqual([]);
+    expect(mainOnlySpans("if __name__ == '__main__':\n    x = '''\n", nobody)).toEqual([]);
+  });
+});
