@@ -37,8 +37,9 @@ export interface PyKwarg {
 /** What a path-like string is used as, when not as a path of its own: a piece joined to a variable
  * (`out_dir + '/train'`, `os.path.join(d, '/x')`, `x / '/y'`), an argument of a string method (`.replace`,
  * `.startswith`) or a comparison, a regex, a web route, or an existence probe (`Path('/workspace').exists()`).
- * A "head" starts a join (`'/raid/x/' + name`, `'/home/u/%s' % user`): a path of its own when its root is one machine's. */
-export type PathRole = "joined" | "head" | "string-op" | "regex" | "route" | "probe";
+ * A "head" starts a join (`'/raid/x/' + name`, `'/home/u/%s' % user`): a path of its own when its root is one machine's.
+ * A "listing" root is walked only to print what it holds (Kaggle's stock first cell): nothing reads it. */
+export type PathRole = "joined" | "head" | "string-op" | "regex" | "route" | "probe" | "listing";
 
 /** A file the code writes (or a folder it creates): the produced-files graph's edges. */
 export interface PyWrite {
@@ -209,6 +210,7 @@ export function indexPythonText(path: string, text: string, notebook: boolean, p
   indexer.readStatements(lines);
   indexer.readCallsAndStrings();
   indexer.markProbedCalls(lines);
+  indexer.markListingWalks(lines);
   indexer.markOptionalImports(lines);
   indexer.markKaggleBranches(lines);
   indexer.readCommentMarks();
@@ -451,6 +453,29 @@ class FileIndexer {
           break;
         }
       }
+    }
+  }
+
+  /** The folder of a `for ... in os.walk('/x'):` loop whose body only loops and prints (Kaggle's stock
+   * first cell): the loop lists files, so its root is no path the code reads. */
+  markListingWalks(lines: readonly LogicalLine[]): void {
+    const { t, index } = this;
+    for (let i = 0; i < lines.length; i++) {
+      const { from, to, depth } = lines[i]!;
+      if (this.str(from) !== "for" || t.op[to - 1] !== 58) continue;
+      let walks = false;
+      for (let k = from + 1; k < to && !walks; k++) walks = t.kind[k] === T.NAME && this.str(k) === "walk" && this.isOp(k + 1, "(");
+      if (!walks) continue;
+      let j = i + 1;
+      let prints = false;
+      for (; j < lines.length && lines[j]!.depth > depth; j++) {
+        const head = this.str(lines[j]!.from);
+        if (head === "print") prints = true;
+        else if (head !== "for") break;
+      }
+      if (!prints || (j < lines.length && lines[j]!.depth > depth)) continue;
+      const line = t.line[from]!;
+      for (const s of index.pathStrings) if (s.line === line && s.role === undefined) s.role = "listing";
     }
   }
 
