@@ -213,7 +213,7 @@ export const extractor: Extractor = {
         // Under a root the user configures (`config.dataset_path`), with the README linking the data package.
         if (documented === null && read.root && sources.packageLink) documented = sources.packageLink;
         if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;
-        records.push(recordAt(file, call.line, { kind: read.kind, path: read.path, call: call.callee, inRepo, fetched, producedBy, documentedBy: documented, optional: call.probed === true, ...(resolved ? { resolved } : {}) }));
+        records.push(recordAt(file, call.line, { kind: read.kind, path: read.path, call: call.callee, inRepo, fetched, producedBy, documentedBy: documented, optional: call.probed === true || call.resuming === true, ...(resolved ? { resolved } : {}) }));
       }
       for (const s of file.pathStrings) {
         const slug = kaggleSlugOf(s.value, file.notebook);
