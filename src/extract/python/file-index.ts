@@ -493,7 +493,8 @@ class FileIndexer {
       const { from, to, depth } = lines[i]!;
       if (this.str(from) !== "if" || t.op[to - 1] !== 58) continue;
       const test = this.text.slice(t.start[from + 1]!, t.end[to - 2]!);
-      if (!RESUMING.test(test)) continue;
+      // `if not args.resume:` runs on every fresh run: only a test that asks for the resumed one counts.
+      if (!RESUMING.test(test) || /\bnot\b|==\s*0\b/.test(test)) continue;
       let j = i + 1;
       while (j < lines.length && lines[j]!.depth > depth) j++;
       if (j > i + 1) ranges.push([t.line[from]!, t.line[lines[j - 1]!.to - 1]!]);
