@@ -21,7 +21,8 @@ export function siblingFolders(readmes: ReadonlyArray<{ file: string; text: stri
     for (const [name, line] of treeSiblings(lines, roots)) if (!out.has(name)) out.set(name, `${file}:${line}`);
     lines.forEach((raw, i) => {
       for (const sentence of raw.split(/(?<=[.;!?])\s+/)) {
-        if (!NEXT_TO.test(sentence) || !REPO_WORD.test(sentence)) continue;
+        // A sentence that places data is short; a long run of words would cost the name search quadratic time.
+        if (sentence.length > 400 || !NEXT_TO.test(sentence) || !REPO_WORD.test(sentence)) continue;
         let named = false;
         for (const m of sentence.matchAll(NAMED)) {
           const name = (m[1] ?? m[2] ?? m[3] ?? "").toLowerCase();

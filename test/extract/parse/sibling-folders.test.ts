@@ -34,3 +34,11 @@ describe("siblingOf", () => {
     expect(siblingOf("data/x", "train.py")).toBeNull();
   });
 });
+
+describe("siblingFolders on hostile text", () => {
+  it("reads a README line of 200,000 characters in linear time", () => {
+    const t0 = Date.now();
+    siblingFolders([{ file: "README.md", text: `Keep it next to the repo ${"a.".repeat(100_000)}` }], ROOT);
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+});
