@@ -63,7 +63,8 @@ export function dataSources(readmes: readonly ReadmeText[], fetchTexts: readonly
       if (packageLink === null && PACKAGE_HOST.test(raw)) packageLink = by;
       // A sentence that places data somewhere: its folder-like words after the verb are data folders.
       for (const sentence of raw.split(/(?<=[.;!?])\s+/)) {
-        const verb = PLACE.exec(sentence);
+        // A sentence that places data is short; a long run of words would cost the folder search quadratic time.
+        const verb = sentence.length > 400 ? null : PLACE.exec(sentence);
         if (!verb || !INTO.test(sentence.slice(verb.index))) continue;
         for (const m of sentence.slice(verb.index).matchAll(FOLDER_WORDS)) {
           const word = (m[1] ?? m[2] ?? m[3] ?? "").replace(/^\.\//, "");
