@@ -28,6 +28,8 @@ export interface PyCall {
   decorator: boolean;
   /** Inside `if os.path.exists(...):` (or on a line that tests existence): run only when the file is there. */
   probed?: boolean;
+  /** Inside `if args.resume:` or `if start_iter > 0:`: runs only when the user resumes an earlier run. */
+  resuming?: boolean;
 }
 
 const JOINERS = new Set(["join", "Path", "PurePath", "PosixPath", "WindowsPath"]);

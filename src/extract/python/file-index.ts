@@ -37,8 +37,9 @@ export interface PyKwarg {
 /** What a path-like string is used as, when not as a path of its own: a piece joined to a variable
  * (`out_dir + '/train'`, `os.path.join(d, '/x')`, `x / '/y'`), an argument of a string method (`.replace`,
  * `.startswith`) or a comparison, a regex, a web route, or an existence probe (`Path('/workspace').exists()`).
- * A "head" starts a join (`'/raid/x/' + name`, `'/home/u/%s' % user`): a path of its own when its root is one machine's. */
-export type PathRole = "joined" | "head" | "string-op" | "regex" | "route" | "probe";
+ * A "head" starts a join (`'/raid/x/' + name`, `'/home/u/%s' % user`): a path of its own when its root is one machine's.
+ * A "listing" root is walked only to print what it holds (Kaggle's stock first cell): nothing reads it. */
+export type PathRole = "joined" | "head" | "string-op" | "regex" | "route" | "probe" | "listing";
 
 /** A file the code writes (or a folder it creates): the produced-files graph's edges. */
 export interface PyWrite {
@@ -132,7 +133,7 @@ const INTERESTING_CALLS = new Set(
  * tried first. "open" and "File" write only with a w/a/x mode. */
 const WRITE_CALLS = new Map<string, { at: number; names: string[] }>();
 for (const [names, at, keywords] of [
-  ["to_csv to_pickle to_parquet to_feather to_json to_hdf to_excel to_netcdf to_file savefig imwrite imsave write_text write_bytes save_pretrained save_weights savez savez_compressed savetxt mkdir makedirs extractall write_parquet", 0, "path_or_buf path fname filepath file fp filename"],
+  ["to_csv to_pickle to_parquet to_feather to_json to_hdf to_excel to_netcdf to_file savefig imwrite imsave write_text write_bytes save_pretrained save_weights save_model savez savez_compressed savetxt mkdir makedirs extractall write_parquet", 0, "path_or_buf path fname filepath file fp filename"],
   ["save", 0, "path f fp fname filepath"],
   ["dump save_image copy copyfile copy2 copytree move rename urlretrieve WriteImage symlink", 1, "filename file fp f dst dest path"],
   ["ModelCheckpoint save_checkpoint", 0, "filepath"],
@@ -155,6 +156,9 @@ const REGEX_CALLS = new Set("compile match search sub subn findall finditer full
 const ROUTE_CALLS = new Set("route get post put delete patch api_route websocket add_url_rule add_api_route".split(" "));
 const SHELL_CALLS = new Set("system popen Popen run call check_call check_output getoutput getstatusoutput spawn".split(" "));
 const SHELL_MODULES = /^(?:os|subprocess|sp|commands|sh)\./;
+
+/** An `if` test that asks whether the run resumes: a resume flag or path, or a start step past zero. */
+const RESUMING = /\bresum\w*|\b(?:continue_train\w*|restore\w*)\b|\b(?:start|init(?:ial)?|begin)_?(?:iter|iteration|epoch|step)s?\b\s*(?:>|!=)\s*0\b/i;
 
 /** Calls that test whether a path exists: what runs under them reads a file only when it is there. */
 const PROBES = new Set(["exists", "isfile", "isdir", "is_file", "is_dir", "lexists", "access", "ismount"]);
@@ -209,6 +213,8 @@ export function indexPythonText(path: string, text: string, notebook: boolean, p
   indexer.readStatements(lines);
   indexer.readCallsAndStrings();
   indexer.markProbedCalls(lines);
+  indexer.markListingWalks(lines);
+  indexer.markResumingCalls(lines);
   indexer.markOptionalImports(lines);
   indexer.markKaggleBranches(lines);
   indexer.readCommentMarks();
@@ -454,6 +460,48 @@ class FileIndexer {
     }
   }
 
+  /** The folder of a `for ... in os.walk('/x'):` loop whose body only loops and prints (Kaggle's stock
+   * first cell): the loop lists files, so its root is no path the code reads. */
+  markListingWalks(lines: readonly LogicalLine[]): void {
+    const { t, index } = this;
+    for (let i = 0; i < lines.length; i++) {
+      const { from, to, depth } = lines[i]!;
+      if (this.str(from) !== "for" || t.op[to - 1] !== 58) continue;
+      let walks = false;
+      for (let k = from + 1; k < to && !walks; k++) walks = t.kind[k] === T.NAME && this.str(k) === "walk" && this.isOp(k + 1, "(");
+      if (!walks) continue;
+      let j = i + 1;
+      let prints = false;
+      for (; j < lines.length && lines[j]!.depth > depth; j++) {
+        const head = this.str(lines[j]!.from);
+        if (head === "print") prints = true;
+        else if (head !== "for") break;
+      }
+      if (!prints || (j < lines.length && lines[j]!.depth > depth)) continue;
+      const line = t.line[from]!;
+      for (const s of index.pathStrings) if (s.line === line && s.role === undefined) s.role = "listing";
+    }
+  }
+
+  /** Calls in the block of an `if` that tests for a resumed run (`if args.resume:`, `if start_iter > 0:`,
+   * `if cfg.resume_from is not None:`): they load the earlier run's checkpoint, which a fresh rerun lacks. */
+  markResumingCalls(lines: readonly LogicalLine[]): void {
+    const { t, index } = this;
+    if (index.calls.length === 0) return;
+    const ranges: Array<[number, number]> = [];
+    for (let i = 0; i < lines.length; i++) {
+      const { from, to, depth } = lines[i]!;
+      if (this.str(from) !== "if" || t.op[to - 1] !== 58) continue;
+      const test = this.text.slice(t.start[from + 1]!, t.end[to - 2]!);
+      // `if not args.resume:` runs on every fresh run: only a test that asks for the resumed one counts.
+      if (!RESUMING.test(test) || /\bnot\b|==\s*0\b/.test(test)) continue;
+      let j = i + 1;
+      while (j < lines.length && lines[j]!.depth > depth) j++;
+      if (j > i + 1) ranges.push([t.line[from]!, t.line[lines[j - 1]!.to - 1]!]);
+    }
+    for (const call of index.calls) if (ranges.some(([a, b]) => call.line >= a && call.line <= b)) call.resuming = true;
+  }
+
   /** Calls on a line that tests a path's existence, or in the block such a line opens. */
   markProbedCalls(lines: readonly LogicalLine[]): void {
     const { t, index } = this;
@@ -498,7 +546,12 @@ class FileIndexer {
     // np.save("x", a) writes x.npy, np.savez x.npz: numpy adds the suffix a bare name lacks.
     const suffix = /^(?:np|numpy)\.save$/.test(callee) ? ".npy" : /^(?:np|numpy)\.savez(?:_compressed)?$/.test(callee) ? ".npz" : "";
     if (path && suffix && !/\.[^/]*$/.test(path.slice(path.lastIndexOf("/") + 1))) path += suffix;
-    if (path && !/^[*/.]*$/.test(path)) this.index.writes.push({ line, path, call: callee });
+    if (path && !/^[*/.]*$/.test(path)) {
+      this.index.writes.push({ line, path, call: callee });
+      // Libraries that add a suffix a bare name lacks: TabNet's save_model writes x.zip, Keras's model.save x.h5.
+      const added = last === "save_model" ? ".zip" : last === "save" && !/^(?:torch|np|numpy|joblib|pickle)\./.test(callee) ? ".h5" : "";
+      if (added && !/\.[^/]*$/.test(path.slice(path.lastIndexOf("/") + 1))) this.index.writes.push({ line, path: path + added, call: callee });
+    }
     // A checkpoint saved where only the run knows (`torch.save(sd, self.save_dir / name)`): "*".
     else if (last === "save" || last === "save_weights" || last === "save_checkpoint") this.index.writes.push({ line, path: "*", call: callee });
   }

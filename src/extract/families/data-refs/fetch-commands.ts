@@ -10,7 +10,7 @@ export interface FetchLine {
   text: string;
 }
 
-const FETCHER = /\b(?:kaggle|wget|curl|gdown|download|aws\s+s3|gsutil|azcopy|rsync|scp|hf_hub_download|snapshot_download|git\s+lfs)\b/i;
+export const FETCHER = /\b(?:kaggle|wget|curl|gdown|download|aws\s+s3|gsutil|azcopy|rsync|scp|hf_hub_download|snapshot_download|git\s+lfs)\b/i;
 // Slugs may hold shell variables (`-d owner/images-${size}`): they match any text there (slugMatches).
 const COMPETITION = /kaggle\s+competitions\s+download\b[^\n]*?(?:-c|--competition)[\s=]+["']?([\w${}-]+)/g;
 const DATASET = /kaggle\s+datasets\s+download\b[^\n]*?(?:-d|--dataset)[\s=]+["']?([\w${}-]+\/[\w.${}-]+)/g;

@@ -22,6 +22,7 @@ import { SETUP_CALLS, TORCHVISION_BUILDER } from "../../python/setup-hints.js";
 import { personalLinks, publicSourceLine } from "./personal-links.js";
 import { kaggleNotebooks } from "../../view/kaggle-notebooks.js";
 import { filesWithRole, roleOf } from "../../view/file-roles.js";
+import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
 
 const WEIGHT_CALLS = new Set(["load_weights", "load_model", "from_pretrained", "load_from_checkpoint", "load_checkpoint", "Booster"]);
 const WEIGHT_EXT = /\.(?:pt|pth|ckpt|bin|safetensors|h5|hdf5|keras|onnx|pb|tflite|params|weights)$/i;
@@ -130,6 +131,12 @@ export const extractor: Extractor = {
     const readmes = filesWithRole(ctx.view, "readme", "docs").filter((f) => !f.skipped && f.kind === "text").map((f) => ({ file: f.path, text: ctx.view.read(f.path) ?? "" }));
     const sources = dataSources(readmes, lines.map((l) => l.text), fetchTargets(lines));
     const competition = sources.competition;
+    // Data folders the README places beside the repo (a layout tree, "next to this repo"): reads under them are documented.
+    const siblings = siblingFolders(readmes, [...new Set(ctx.view.files().map((f) => f.path.split("/")[0]!))]);
+    const besideRepo = (path: string, from: string) => {
+      const folder = siblingOf(path, from);
+      return folder === null ? null : (siblings.get(folder) ?? siblings.get("*") ?? null);
+    };
     // A README's code blocks run in one reader's shell, one after the other: `cd data/raw` in one block
     // still holds in the next.
     const readmeBlocks = readmes.map((r) => ({ file: r.file, lines: joinContinuations(parseReadme(r.text).code).map((c) => ({ line: c.line, text: c.text.trim().replace(/^(?:\$|>|#\s*\$)\s+/, "") })) }));
@@ -193,7 +200,7 @@ export const extractor: Extractor = {
           inRepo ||= paths.exists(t.path, file.path);
           fetched ||= fetchedBy(t.path);
           producedBy ??= produced.producer(t.path, file.path, read.folder);
-          documented ??= documentedBy(sources, t.path, file.path, file.notebook);
+          documented ??= documentedBy(sources, t.path, file.path, file.notebook) ?? besideRepo(t.path, file.path);
           for (const from of runFrom.get(file.path) ?? []) {
             inRepo ||= paths.exists(t.path, from);
             producedBy ??= produced.producer(t.path, from, read.folder);
@@ -206,7 +213,7 @@ export const extractor: Extractor = {
         // Under a root the user configures (`config.dataset_path`), with the README linking the data package.
         if (documented === null && read.root && sources.packageLink) documented = sources.packageLink;
         if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;
-        records.push(recordAt(file, call.line, { kind: read.kind, path: read.path, call: call.callee, inRepo, fetched, producedBy, documentedBy: documented, optional: call.probed === true, ...(resolved ? { resolved } : {}) }));
+        records.push(recordAt(file, call.line, { kind: read.kind, path: read.path, call: call.callee, inRepo, fetched, producedBy, documentedBy: documented, optional: call.probed === true || call.resuming === true, ...(resolved ? { resolved } : {}) }));
       }
       for (const s of file.pathStrings) {
         const slug = kaggleSlugOf(s.value, file.notebook);

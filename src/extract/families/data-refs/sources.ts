@@ -3,7 +3,7 @@
 // and datasets it names, and a linked data package (a Dropbox or Drive archive). Pure.
 import { inside, locate, type Located } from "./located.js";
 import { GENERIC_FOLDERS, kaggleSlugOf } from "../../python/path-kinds.js";
-import { slugMatches } from "./fetch-commands.js";
+import { FETCHER, slugMatches } from "./fetch-commands.js";
 
 export interface ReadmeText {
   file: string;
@@ -23,6 +23,9 @@ export interface DataSources {
   competition: string | null;
   /** Entries of the directory trees the READMEs draw (`├── Radiology manual annotations.xlsx`), lower case, with their line. */
   treeEntries: Map<string, string>;
+  /** The READMEs or fetch commands name where the data comes from at all: a link, a Kaggle slug, a download command.
+   * A tree that only shows where files go documents nothing without one. */
+  named: boolean;
 }
 
 const PLACE = /\b(?:put|place|copy|download|extract|unzip|untar|store|save|move|mount|symlink|link)\w*\b/i;
@@ -30,6 +33,12 @@ const INTO = /\b(?:in|into|to|under|at|inside|within)\b/i;
 const PACKAGE_HOST = /https?:\/\/(?:www\.)?(?:dropbox\.com|drive\.google\.com|docs\.google\.com|zenodo\.org|figshare\.com|mega\.nz|onedrive\.live\.com|1drv\.ms|[\w.-]*amazonaws\.com|storage\.googleapis\.com|pan\.baidu\.com|huggingface\.co\/datasets)\S*/i;
 const KAGGLE_LINK = /kaggle\.com\/(?:c\/|competitions\/)([\w-]+)|kaggle\.com\/(?:datasets\/)?([\w-]+\/[\w-]+)/gi;
 /** A folder-like word: in backticks, ending in a slash, or before "folder"/"directory". */
+/** A heading about the data: a folder listed bare beneath it, beside a link, is where that source's files go. */
+const DATA_HEADING = /^\s{0,3}#{1,6}\s*(.*\b(?:data(?:set)?s?|competition|inputs?)\b.*)$/i;
+const HEADING = /^\s{0,3}#{1,6}\s/;
+const LINK = /https?:\/\/[^\s)>\]]+/i;
+/** A line that is only a path: `data/raw/`, "- `input/train.csv`". */
+const BARE_PATH = /^\s*(?:[-*+]\s+)?`?((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\/?)`?\s*$/;
 const FOLDER_WORDS = /`([^`\s]+)`|(?:^|\s)((?:\.{1,2}\/)?[\w.-]+(?:\/[\w.-]+)*\/)(?=[\s.,;:)]|$)|\b([\w.-]+)\s+(?:sub)?(?:folder|directory|dir)\b/gi;
 
 export function dataSources(readmes: readonly ReadmeText[], fetchTexts: readonly string[], fetchFolders: ReadonlyArray<{ path: string; by: string }>): DataSources {
@@ -38,8 +47,11 @@ export function dataSources(readmes: readonly ReadmeText[], fetchTexts: readonly
   let packageLink: string | null = null;
   let competition: string | null = null;
   const treeEntries = new Map<string, string>();
+  let named = fetchTexts.some((t) => FETCHER.test(t));
   for (const { file, text } of readmes) {
     const lines = text.split(/\r?\n/);
+    if (LINK.test(text)) named = true;
+    folders.push(...dataSectionFolders(file, lines));
     lines.forEach((raw, i) => {
       const by = `${file}:${i + 1}`;
       const entry = /(?:[├└]──|\|--|\+--|`--)\s*([^#\s][^#]*?)\s*(?:#.*)?$/.exec(raw);
@@ -51,7 +63,8 @@ export function dataSources(readmes: readonly ReadmeText[], fetchTexts: readonly
       if (packageLink === null && PACKAGE_HOST.test(raw)) packageLink = by;
       // A sentence that places data somewhere: its folder-like words after the verb are data folders.
       for (const sentence of raw.split(/(?<=[.;!?])\s+/)) {
-        const verb = PLACE.exec(sentence);
+        // A sentence that places data is short; a long run of words would cost the folder search quadratic time.
+        const verb = sentence.length > 400 ? null : PLACE.exec(sentence);
         if (!verb || !INTO.test(sentence.slice(verb.index))) continue;
         for (const m of sentence.slice(verb.index).matchAll(FOLDER_WORDS)) {
           const word = (m[1] ?? m[2] ?? m[3] ?? "").replace(/^\.\//, "");
@@ -66,7 +79,31 @@ export function dataSources(readmes: readonly ReadmeText[], fetchTexts: readonly
     for (const m of text.matchAll(/(?:-c|--competition|-d|--dataset)[\s=]+["']?([\w-]+(?:\/[\w.${}-]+)?)/g)) slugs.add(m[1]!.slice(m[1]!.indexOf("/") + 1).toLowerCase());
   }
   for (const f of fetchFolders) for (const at of locate(f.path, "")) if (at.anchored) folders.push({ at, by: f.by });
-  return { folders, slugs, text: readmes.map((r) => r.text).join("\n").toLowerCase(), packageLink, competition, treeEntries };
+  named ||= slugs.size > 0 || competition !== null;
+  return { folders, slugs, text: readmes.map((r) => r.text).join("\n").toLowerCase(), packageLink, competition, treeEntries, named };
+}
+
+/** Folders listed bare under a heading about the data whose section links the data's page: a file's folder,
+ * or the folder itself. */
+function dataSectionFolders(file: string, lines: readonly string[]): DataSources["folders"] {
+  const out: DataSources["folders"] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!DATA_HEADING.test(lines[i]!)) continue;
+    let end = i + 1;
+    while (end < lines.length && !HEADING.test(lines[end]!)) end++;
+    const section = lines.slice(i + 1, end);
+    if (section.some((l) => LINK.test(l))) {
+      section.forEach((l, k) => {
+        const word = BARE_PATH.exec(l)?.[1]?.replace(/^\.\//, "");
+        if (!word || (!word.includes("/") && !l.includes("`"))) return;
+        const folder = isFolderWord(word) ? word : word.includes("/") ? word.slice(0, word.lastIndexOf("/")) : "";
+        if (folder === "") return;
+        for (const at of locate(folder, file)) if (at.anchored) out.push({ at, by: `${file}:${i + 2 + k}` });
+      });
+    }
+    i = end - 1;
+  }
+  return out;
 }
 
 /** Words that stand before "folder" without naming one ("in the folder", "your directory"). */
@@ -91,7 +128,7 @@ export function documentedBy(sources: DataSources, path: string, fromFile: strin
     if (notebook || path.startsWith("/kaggle/")) return null;
   }
   // A file or folder the README's directory tree shows where to put (`├── cmmd`), however the code reaches it.
-  const known = path.replace(/\\/g, "/").split("/").filter((s) => s && !s.includes("*") && s !== ".." && s !== ".");
+  const known = sources.named ? path.replace(/\\/g, "/").split("/").filter((s) => s && !s.includes("*") && s !== ".." && s !== ".") : [];
   for (const seg of known.slice(-3).reverse()) {
     const by = sources.treeEntries.get(seg.toLowerCase());
     if (by && !GENERIC_FOLDERS.has(seg.toLowerCase()) && seg.length > 3) return by;

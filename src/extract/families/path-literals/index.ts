@@ -17,6 +17,7 @@ import { commentMarker, shellPaths } from "../../shell/shell-words.js";
 import { kaggleNotebooks } from "../../view/kaggle-notebooks.js";
 import { configsToEdit, inKaggleBranch, overriddenDefaults, overwrittenConstants, type ReadmeCommand, type Settable } from "./settable.js";
 import { roleOf } from "../../view/file-roles.js";
+import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
 
 /** A notebook's /kaggle/working is Kaggle's own output folder, where the notebook runs: no one machine's. */
 function ownFolderOfKaggle<K extends string>(kind: K | null, notebook: boolean): K | null {
@@ -41,6 +42,13 @@ export const extractor: Extractor = {
     const readmeTexts = readmeRecords.filter((r) => r.kind === "readme" && typeof r.file === "string").map((r) => ({ text: ctx.view.read(r.file as string) ?? "" }));
     const toEdit = configsToEdit(readmeTexts, ctx.view.files().filter((f) => !f.skipped).map((f) => f.path));
     const overwritten = overwrittenConstants(files);
+    // Data folders the README places beside the repo: `../data/x` there follows the documented layout.
+    const readmeFiles = readmeRecords.filter((r) => r.kind === "readme" && typeof r.file === "string").map((r) => ({ file: r.file as string, text: ctx.view.read(r.file as string) ?? "" }));
+    const siblings = siblingFolders(readmeFiles, [...new Set(ctx.view.files().map((f) => f.path.split("/")[0]!))]);
+    const besideRepo = (value: string, from: string) => {
+      const folder = siblingOf(value, from);
+      return folder !== null && (siblings.has(folder) || siblings.has("*"));
+    };
     for (const indexed of files) {
       if (isTestFile(indexed)) continue; // fixtures: the paths a test feeds, not the pipeline's
       const file = python2.get(indexed.path) ?? indexed;
@@ -57,7 +65,7 @@ export const extractor: Extractor = {
         const kind = ownFolderOfKaggle(classifyPath(s.value, { role: s.role, containerRoots: roots, where: "code" }), file.notebook);
         const setBy = kind ? settable(s.value, s.line, kind) : null;
         if (kind) records.push(recordAt(file, s.line, { value: s.value, kind, source: "code", ...mounted(kind), ...(setBy ? { settable: setBy } : {}) }));
-        else if (!s.role && climbsOutOfRepo(s.value, file.path) && !(file.notebook && /^\.\.\/input\//.test(s.value))) records.push(recordAt(file, s.line, { value: s.value, kind: "outside-repo", source: "code" }));
+        else if (!s.role && climbsOutOfRepo(s.value, file.path) && !(file.notebook && /^\.\.\/input\//.test(s.value)) && !besideRepo(s.value, file.path)) records.push(recordAt(file, s.line, { value: s.value, kind: "outside-repo", source: "code" }));
       }
       // What the code hands a shell, and a notebook's `!` lines.
       // Commands built in code ('cp /mnt/x .', f'srun /home/u/bin/python {}') hold them mid-string.
