@@ -466,20 +466,25 @@ describe("baseline", () => {
     // The known findings move down a line; one new problem in a new file: only it is new.
     const train = join(repo, "train.py");
     writeFileSync(train, `# moved\n${readFileSync(train, "utf8")}`);
-    // A new error (a file that does not parse; machine paths are warnings while their rule is held back).
-    writeFileSync(join(repo, "extra.py"), "def f(:\n    pass\n");
+    // A new error: a file that does not parse, in setup.py, which a stranger's install runs whatever the rerun
+    // plan says (machine paths are warnings while their rule is held back; code the plan may not reach, too).
+    writeFileSync(join(repo, "setup.py"), "def f(:\n    pass\n");
     git(repo, "add", "-A");
     git(repo, "commit", "-qm", "more");
     const next = audit(repo, { baseline: saved });
     expect(next.code).toBe(1);
     expect(next.audit!.stdout).toContain("\n::error title=repro-audit::1 error new since the baseline: fail-on error (the Action's default) fails\n");
     const commands = commandsIn(next.audit!.stdout).filter((c) => c.properties.file !== undefined);
-    expect(commands.map((c) => [c.level, c.properties.file, c.properties.title?.split(":")[0]])).toEqual([["error", "extra.py", "code-syntax-valid"]]);
+    expect(commands.map((c) => [c.level, c.properties.file, c.properties.title?.split(":")[0]])).toEqual([["error", "setup.py", "code-syntax-valid"]]);
     const sarif = JSON.parse(readFileSync(next.outputs["sarif-path"]!, "utf8"));
     expect(sarifSchemaValidator()(sarif)).toBe(true);
     const states = (sarif.runs[0].results as Array<{ baselineState: string; message: { text: string } }>).map((r) => [r.baselineState, r.message.text]);
-    expect(states.filter(([s]) => s === "new").map(([, text]) => text)).toEqual([expect.stringMatching(/^extra\.py does not parse/)]);
-    expect(states.filter(([s]) => s === "unchanged")).toHaveLength(known);
+    // setup.py is a spec too: whether the repo states its Python is now judged, a new warning, not annotated above
+    // because only the first new error and warnings with a file are.
+    expect(states.filter(([s]) => s === "new").map(([, text]) => text)).toEqual([expect.stringMatching(/^setup\.py does not parse/), expect.stringMatching(/^The Python version is not stated/)]);
+    // With a spec at last, the findings about having none are gone; every other known finding is unchanged.
+    const gone = jsonReport(first).findings.filter((f) => f.rule === "requirements-spec-present" || f.rule === "instructions-install-documented").length;
+    expect(states.filter(([s]) => s === "unchanged")).toHaveLength(known - gone);
   });
 });
 
@@ -523,8 +528,8 @@ describe("one finishing path: the Action and the CLI on the same repo and baseli
     expect(moved).toEqual({ code: 0, failed: [] });
     expect(cliVerdict([repo, ...flags])).toEqual(moved);
 
-    // A new machine path in a new file: both fail, for the same reasons.
-    commit(repo, { "extra.py": "def f(:\n    pass\n" });
+    // A new file that does not parse, where every install runs it: both fail, for the same reasons.
+    commit(repo, { "setup.py": "def f(:\n    pass\n" });
     const added = actionVerdict(audit(repo, gates));
     expect(added.code).toBe(1);
     expect(added.failed).toContain("1 error new since the baseline: fail-on error fails");
