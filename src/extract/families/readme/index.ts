@@ -3,7 +3,7 @@ import type { FactRecord } from "../../../model/facts.js";
 import type { InventoryEntry, RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { parseReadme } from "../../shell/readme-parse.js";
-import { interpretLine, isLocal, joinContinuations, joinRel, rootVariables, scriptRun, type Purpose, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
+import { interpretLine, isLocal, joinContinuations, joinRel, PYTHON_RUNNER, rootVariables, scriptRun, type Purpose, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
 import { makePurposes, ownRunners, scriptPurposes } from "../../shell/readme-scripts.js";
 import { editDistance } from "../../../model/edit-distance.js";
 import { imageInfo } from "../../parse/images.js";
@@ -230,7 +230,7 @@ function missingCalls(view: RepoView, script: string, cwd: string, env: ShellEnv
     const step = interpretLine(raw, at, env);
     at = step.cwd;
     const command = step.command;
-    if (!command || !/^python[\d.]*$/.test(command.command.split(/\s+/)[0] ?? "")) continue;
+    if (!command || !PYTHON_RUNNER.test(command.command.split(/\s+/)[0] ?? "")) continue;
     const argv = command.command.split(/\s+/).slice(1);
     const from = at === "" ? "the repository root" : `${at}/`;
     const missing = (name: string, candidates: string[], nearest: string | null) =>

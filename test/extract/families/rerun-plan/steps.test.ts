@@ -141,6 +141,22 @@ describe("rerun-plan working folders", () => {
     ]);
   });
 
+  it("runs a script that pypy3, python2, ipython or /usr/bin/env python starts, as python", async () => {
+    const records = await planOf({
+      "README.md": "# Run\n\n```\npypy3 prepare.py\npython2 train.py --epochs 2\n/usr/bin/env python predict.py\nipython report.py\n```\n",
+      "prepare.py": "print(1)\n",
+      "train.py": "print(1)\n",
+      "predict.py": "print(1)\n",
+      "report.py": "print(1)\n",
+    });
+    expect(records.filter((r) => r.kind === "step").map((s) => [s.program, s.tool, s.purpose])).toEqual([
+      ["prepare.py", "python", "preprocess"],
+      ["train.py", "python", "train"],
+      ["predict.py", "python", "predict"],
+      ["report.py", "python", "other"],
+    ]);
+  });
+
   it("checks the program case-sensitively", async () => {
     const records = await planOf({ "README.md": "# Run\n\n```\npython Train.py\n```\n", "train.py": "print(1)\n" });
     expect(records.filter((r) => r.kind === "step").map((s) => [s.program, s.exists])).toEqual([["Train.py", false]]);
