@@ -367,6 +367,8 @@ export interface ReadmeFact {
   via?: string;
   /** command: the README names the step in words rather than giving a command line (a notebook to run, a Dockerfile to build, a setup script to run, an image to pull); `command` is how it runs */
   named?: boolean;
+  /** command: written as a plain line of prose (a list item, a labelled line such as `Train: python x.py`), outside any code block */
+  prose?: boolean;
   /** mention of a missing file: the script of an earlier README step that names it, which writes it (`script (README.md:line)`) */
   producedBy?: string;
   /** mention of a missing file: a file beside it whose name is at most two edits away (the README's typo), when there is one; call: the same */

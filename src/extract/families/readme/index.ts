@@ -5,6 +5,7 @@ import type { Extractor } from "../../extractor.js";
 import { parseReadme } from "../../shell/readme-parse.js";
 import { interpretLine, isLocal, joinContinuations, joinRel, PYTHON_RUNNER, rootVariables, scriptRun, type Purpose, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
 import { makePurposes, ownRunners, scriptPurposes } from "../../shell/readme-scripts.js";
+import { plainCommand } from "../../shell/plain-commands.js";
 import { editDistance } from "../../../model/edit-distance.js";
 import { imageInfo } from "../../parse/images.js";
 import { roleOf } from "../../view/file-roles.js";
@@ -108,7 +109,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   // so does one the prose gives ("After that `cd ./flayer`", "run the following inside `yolo25d` directory").
   // An inline command runs from the folder the reader is in at that line.
   const env: ShellEnv = { isDir: (p: string) => view.isDir(p), runners: ownRunners(view), rootVars: rootVariables(text), clones: new Set() };
-  const commands: Array<{ line: number; command: ShellCommand; cwd: string }> = [];
+  const commands: Array<{ line: number; command: ShellCommand; cwd: string; prose?: true }> = [];
   const blocks = new Map<number, Array<{ line: number; text: string }>>();
   for (const c of parts.code) (blocks.get(c.block) ?? blocks.set(c.block, []).get(c.block)!).push(c);
   const codeLines = [...blocks.entries()].flatMap(([id, lines]) => joinContinuations(lines).map((l) => ({ ...l, block: id })));
@@ -147,9 +148,20 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     const step = /\s/.test(span) && !/^cd\s/.test(span) ? interpretLine(span, cwdAt(line), env) : null;
     if (step?.command) commands.push({ line, command: step.command, cwd: step.cwd });
   }
+  // A command written as a plain line of prose, outside any code block ("stage2: python predict.py --fold 0").
+  for (const { line, text: prose } of parts.prose) {
+    const plain = plainCommand(prose);
+    if (plain === null) continue;
+    // A carried folder that does not hold the script yields to the README's own, where it does.
+    const carried = interpretLine(plain, cwdAt(line), env);
+    const here = carried.command?.script ?? null;
+    const own = here !== null && !view.has(here) ? interpretLine(plain, startDir, env) : null;
+    const step = own?.command && found(own.command) ? own : carried;
+    if (step.command) commands.push({ line, command: step.command, cwd: step.cwd, prose: true });
+  }
   commands.sort((a, b) => a.line - b.line);
   const called = new Set<string>();
-  for (const { line, command, cwd } of commands) {
+  for (const { line, command, cwd, prose } of commands) {
     // A script the repo lacks keeps its name: the finding about it names what the README says.
     const script = scriptRun(command, (p) => view.has(p)) ?? command.script;
     const [purpose, ...more] = purposesOf(view, env, command, script);
@@ -158,7 +170,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
       called.add(`${cwd}\0${script}`);
       records.push(...missingCalls(view, script, cwd, env, purpose!));
     }
-    records.push({ kind: "command", file, line, command: command.command, purpose: purpose!, script, ...(cwd ? { cwd } : {}) });
+    records.push({ kind: "command", file, line, command: command.command, purpose: purpose!, script, ...(cwd ? { cwd } : {}), ...(prose ? { prose } : {}) });
     // What the script it runs does besides (a driver script that trains, then predicts).
     for (const also of more) records.push({ kind: "command", file, line, command: command.command, purpose: also, script, via: script ?? `make ${command.makeTarget ?? ""}`.trim() });
     if (command.script) mentionFile(line, script ?? command.script, false, purpose!);

@@ -106,7 +106,7 @@ function commandStep(c: FactRecord, view: RepoView, runners: ReadonlyMap<string,
   const parsed = interpretLine(command, "", env).command;
   const head = command.trim().split(/\s+/)[0] ?? "";
   const base = { file: String(c.file), line: Number(c.line), cwd, command, purpose: String(c.purpose) };
-  const source = c.named === true ? "readme-prose" : "readme";
+  const source = c.named === true || c.prose === true ? "readme-prose" : "readme";
   if (parsed?.makeTarget !== undefined) {
     const makefile = [joinRel(cwd, "Makefile"), joinRel(cwd, "makefile")].find((m) => view.has(m)) ?? joinRel(cwd, "Makefile");
     return { ...base, source, program: makefile, makeTarget: parsed.makeTarget };

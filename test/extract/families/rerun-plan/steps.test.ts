@@ -157,6 +157,19 @@ describe("rerun-plan working folders", () => {
     ]);
   });
 
+  it("runs commands written as plain lines under a heading, from the folder the blocks before them left", async () => {
+    const records = await planOf({
+      "README.md": "# Train\n\n```\ncd src\n```\n\nTrain: python train_semi.py --modelname=x\n\n# Predict\n\nstage2: python predict.py --fold 0\n",
+      "src/train_semi.py": "print(1)\n",
+      "predict.py": "print(1)\n",
+    });
+    expect(stepsOf(records)).toEqual([
+      [1, null, "src", "src/train_semi.py", "train", 1],
+      [2, null, ".", "predict.py", "predict", 1],
+    ]);
+    expect(summaryOf(records)).toMatchObject({ found: true, basis: "readme" });
+  });
+
   it("checks the program case-sensitively", async () => {
     const records = await planOf({ "README.md": "# Run\n\n```\npython Train.py\n```\n", "train.py": "print(1)\n" });
     expect(records.filter((r) => r.kind === "step").map((s) => [s.program, s.exists])).toEqual([["Train.py", false]]);
