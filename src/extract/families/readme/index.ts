@@ -121,6 +121,17 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     ...parts.sections.map((sec) => ({ line: sec.line, text: "", block: null, section: true })),
   ].sort((a, b) => a.line - b.line);
   const folderAt: Array<{ line: number; cwd: string }> = [{ line: 0, cwd: startDir }];
+  /** The folder of a file the prose names earlier in the section (inline code or a link) with the script's base name. */
+  const namedFolderBefore = (line: number, script: string): string | null => {
+    const start = Math.max(0, ...parts.sections.map((sec) => sec.line).filter((l) => l <= line));
+    const base = script.slice(script.lastIndexOf("/") + 1);
+    const named = [...parts.inline.map((i) => ({ line: i.line, path: i.text })), ...parts.links.map((l) => ({ line: l.line, path: l.target }))]
+      .filter((n) => n.line >= start && n.line < line && n.path.includes("/") && n.path.endsWith(`/${base}`))
+      .map((n) => [joinRel(startDir, n.path), joinRel(dir, n.path), joinRel("", n.path)].find((p) => view.has(p)))
+      .filter((p): p is string => p !== undefined);
+    const last = named.pop();
+    return last === undefined ? null : last.slice(0, last.lastIndexOf("/"));
+  };
   const found = (c: ShellCommand) => scriptRun(c, (p) => view.has(p)) !== null;
   let cwd = startDir;
   // The folder within the code block alone, as a reader who skipped the earlier blocks would have it.
@@ -140,7 +151,13 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     if (carried.cwd !== cwd) folderAt.push({ line: step.line, cwd: carried.cwd });
     cwd = carried.cwd;
     // Where a carried `cd` does not reach the script but the block on its own does, the block is right.
-    const command = carried.command && !found(carried.command) && alone.command && found(alone.command) ? { command: alone.command, cwd: alone.cwd } : carried.command ? { command: carried.command, cwd: carried.cwd } : null;
+    let command = carried.command && !found(carried.command) && alone.command && found(alone.command) ? { command: alone.command, cwd: alone.cwd } : carried.command ? { command: carried.command, cwd: carried.cwd } : null;
+    // A bare script the prose just named with its folder ("run `src/train.py`", then `python train.py`) runs from that folder.
+    if (command && !found(command.command) && command.command.script !== null) {
+      const folder = namedFolderBefore(step.line, command.command.script);
+      const there = folder === null ? null : interpretLine(step.text, folder, env);
+      if (there?.command && found(there.command)) command = { command: there.command, cwd: there.cwd };
+    }
     if (command) commands.push({ line: step.line, ...command });
   }
   const cwdAt = (line: number) => folderAt.filter((f) => f.line < line).pop()!.cwd;

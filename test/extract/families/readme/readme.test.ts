@@ -115,6 +115,15 @@ describe("readme extractor", () => {
       expect(await scripts("```\ncd yolo\n```\n\n```\npython evaluate.py\n```\n")).toEqual([["yolo/evaluate.py", false]]);
     });
 
+    it("runs a bare script from the folder the prose just named it in, or told the reader to go to", async () => {
+      const readme = "## Train\n\nTo train, run `src/train.py`:\n\n```\npython train.py --config c1\n```\n\n## Predict\n\nFirst go to src/\n\n```\npython predict.py\n```\n";
+      expect(await scripts(readme, { "src/train.py": "", "src/predict.py": "" })).toEqual([
+        ["src/train.py", true],
+        ["src/train.py", true],
+        ["src/predict.py", true],
+      ]);
+    });
+
     it("says under which one sub-folder a script run from the root lies, path and all", async () => {
       const view = memoryView({ "README.md": "```\npython models/clf2D/train.py --fold 0\n```\n", "rsna19/models/clf2D/train.py": "" });
       const records = await extractor.extract({ view, facts: emptyFacts(), branches: [] });
