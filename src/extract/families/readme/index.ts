@@ -202,12 +202,19 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   const nameNotebook = (line: number, raw: string) => {
     const clean = raw.replace(/[#?].*$/, "");
     if (!/\.ipynb$/i.test(clean) || !isLocal(clean)) return;
+    // "For more details see: analysis.ipynb" points the reader at a notebook; it runs nothing.
+    const words = proseByLine.get(line) ?? "";
+    if (DETAILS.test(words) && !RUN_VERB.test(words)) return;
     const path = [joinRel("", clean), joinRel(dir, clean)].find((p) => view.has(p));
     if (!path || named.has(path)) return;
     named.add(path);
     const purpose = notebookPurpose(path, proseByLine.get(line) ?? "");
     records.push({ kind: "command", file, line, command: `jupyter nbconvert --to notebook --execute ${path}`, purpose, script: path, named: true });
   };
+  // "1. run 01_train_a.ipynb 2. run 02_train_b.ipynb ... then run inference.ipynb": each notebook the prose says to run, in order.
+  for (const { line, text: prose } of parts.prose) {
+    if (prose.length <= 2000) for (const m of prose.matchAll(RUN_NOTEBOOK)) nameNotebook(line, m[1]!);
+  }
   for (const { line, text: span } of parts.inline) if (!/\s/.test(span)) nameNotebook(line, span);
   for (const { line, target } of parts.links) nameNotebook(line, decodeURIComponentSafe(target));
   records.push(...proseInstalls(file, parts.prose, view));
@@ -326,6 +333,12 @@ function nearNamesake(view: RepoView, path: string): string | null {
   }
   return best?.path ?? null;
 }
+
+/** Words that point the reader at a file to read rather than run. */
+const DETAILS = /\b(?:for\s+(?:more|further)\s+(?:details|info(?:rmation)?)|more\s+details\s+(?:are\s+)?in)\b/i;
+const RUN_VERB = /\b(?:run|execute|launch)\b/i;
+/** A notebook the prose says to run: "run 01_train.ipynb", "execute the notebook `x.ipynb`". */
+const RUN_NOTEBOOK = /\b(?:run|execute|launch)\s+(?:the\s+)?(?:notebook\s+)?`?([\w./-]+\.ipynb)\b/gi;
 
 const DOCKERFILE = /(?:^|\/)(?:Dockerfile[^/]*|[^/]*\.docker|Containerfile)$/i;
 const SETUP_SCRIPT = /(?:^|\/)[^/]*(?:setup|install)[^/]*\.sh$|(?:^|\/|_)env\.sh$/i;

@@ -89,6 +89,18 @@ describe("readme extractor", () => {
     ]);
   });
 
+  it("runs the notebooks a prose list says to run, in order, and not one it points to for more details", async () => {
+    const nb = '{"nbformat": 4, "cells": []}';
+    const readme = "## How to run\n\n1. run 01_train_a.ipynb 2. run 02_train_b.ipynb\n3. then set MODEL_DIR and run inference.ipynb\n\nFor more details see: `analysis.ipynb`\n";
+    const view = memoryView({ "README.md": readme, "01_train_a.ipynb": nb, "02_train_b.ipynb": nb, "inference.ipynb": nb, "analysis.ipynb": nb });
+    const records = await extractor.extract({ view, facts: emptyFacts(), branches: [] });
+    expect(records.filter((r) => r.kind === "command").map((r) => [r.line, r.script, r.purpose])).toEqual([
+      [3, "01_train_a.ipynb", "train"],
+      [3, "02_train_b.ipynb", "train"],
+      [4, "inference.ipynb", "predict"],
+    ]);
+  });
+
   describe("the folder a reader is in, carried down the README", () => {
     const scripts = async (readme: string, extra: Record<string, string> = {}) => {
       const view = memoryView({ "README.md": readme, "yolo/prepare.py": "", "yolo/train.py": "", "flayer/make_df.py": "", ...extra });

@@ -170,6 +170,22 @@ describe("rerun-plan working folders", () => {
     expect(summaryOf(records)).toMatchObject({ found: true, basis: "readme" });
   });
 
+  it("runs the notebooks a prose list says to run, training then inference, and no notebook named for more details", async () => {
+    const nb = '{"nbformat": 4, "cells": []}';
+    const records = await planOf({
+      "README.md": "# How to run\n\n1. run 01_train_a.ipynb 2. run 02_train_b.ipynb\n3. then set MODEL_DIR and run inference.ipynb\n\nFor more details see: [analysis.ipynb](analysis.ipynb)\n",
+      "01_train_a.ipynb": nb,
+      "02_train_b.ipynb": nb,
+      "inference.ipynb": nb,
+      "analysis.ipynb": nb,
+    });
+    expect(stepsOf(records)).toEqual([
+      [1, null, ".", "01_train_a.ipynb", "train", 1],
+      [2, null, ".", "02_train_b.ipynb", "train", 1],
+      [3, null, ".", "inference.ipynb", "predict", 1],
+    ]);
+  });
+
   it("checks the program case-sensitively", async () => {
     const records = await planOf({ "README.md": "# Run\n\n```\npython Train.py\n```\n", "train.py": "print(1)\n" });
     expect(records.filter((r) => r.kind === "step").map((s) => [s.program, s.exists])).toEqual([["Train.py", false]]);
