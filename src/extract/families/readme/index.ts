@@ -21,7 +21,7 @@ const INSTALLED = /site-packages|dist-packages|\blib\/python\d/i;
 export const extractor: Extractor = {
   id: "readme",
   reads: [],
-  roles: ["readme", "docs", "shell", "makefile", "setup", "pyproject"],
+  roles: ["readme", "docs", "shell", "makefile", "setup", "pyproject", "python"],
   extract({ view, branches, source }) {
     // The root README, docs/, and the README of each sub-project (a folder up to two levels down holding
     // code of its own: `net-classification/readme.md` beside its train.py), which a reviewer reads too.
@@ -178,19 +178,38 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   }
   commands.sort((a, b) => a.line - b.line);
   const called = new Set<string>();
+  /** The section title a line is under and the prose line before it: where the README says what a step is. */
+  const contextOf = (line: number): string => {
+    const title = parts.sections.filter((sec) => sec.line <= line).pop()?.title ?? "";
+    const before = parts.prose.filter((p) => p.line <= line).pop()?.text ?? "";
+    return `${title}\n${before}`;
+  };
+  const submissions = submissionNames(text);
+  const writesSubmission = (script: string): boolean => {
+    const code = submissions.length > 0 ? view.read(script) : null;
+    return code !== null && submissions.some((name) => code.includes(name));
+  };
   for (const { line, command, cwd, prose } of commands) {
     // A script the repo lacks keeps its name: the finding about it names what the README says.
     const script = scriptRun(command, (p) => view.has(p)) ?? command.script;
-    const [purpose, ...more] = purposesOf(view, env, command, script);
+    const [first, ...more] = purposesOf(view, env, command, script);
+    let purpose = first!;
+    // A shell script the README calls the final submission or inference step makes the predictions.
+    if (script && /\.(?:sh|bash)$/.test(script) && PREDICTION_STEP.test(contextOf(line))) {
+      if (purpose === "other") purpose = "predict";
+      else if (purpose !== "predict" && !more.includes("predict")) more.push("predict");
+    }
+    // A training script that also writes the submission file the README names documents the prediction too.
+    if (script && /\.py$/.test(script) && (purpose === "train" || more.includes("train")) && purpose !== "predict" && !more.includes("predict") && writesSubmission(script)) more.push("predict");
     // What a shell script the README runs calls in turn, from the folder the README runs it in.
     if (script && /\.(?:sh|bash)$/.test(script) && view.has(script) && !called.has(`${cwd}\0${script}`)) {
       called.add(`${cwd}\0${script}`);
-      records.push(...missingCalls(view, script, cwd, env, purpose!));
+      records.push(...missingCalls(view, script, cwd, env, purpose));
     }
-    records.push({ kind: "command", file, line, command: command.command, purpose: purpose!, script, ...(cwd ? { cwd } : {}), ...(prose ? { prose } : {}) });
+    records.push({ kind: "command", file, line, command: command.command, purpose, script, ...(cwd ? { cwd } : {}), ...(prose ? { prose } : {}) });
     // What the script it runs does besides (a driver script that trains, then predicts).
     for (const also of more) records.push({ kind: "command", file, line, command: command.command, purpose: also, script, via: script ?? `make ${command.makeTarget ?? ""}`.trim() });
-    if (command.script) mentionFile(line, script ?? command.script, false, purpose!);
+    if (command.script) mentionFile(line, script ?? command.script, false, purpose);
     for (const input of command.inputs) mentionFile(line, input, false);
     for (const branch of command.branches) mentionBranch(line, branch);
   }
@@ -332,6 +351,20 @@ function nearNamesake(view: RepoView, path: string): string | null {
     if (d <= 2 && (best === null || d < best.d)) best = { path: e.path, d };
   }
   return best?.path ?? null;
+}
+
+/** Words naming a step that makes the predictions: "Final submission", "Inference", "Predict". */
+const PREDICTION_STEP = /\b(?:submission|inference|predict(?:ion|ions)?)\b/i;
+
+/** Submission files the README names (`submission.csv`, `sub_final.csv`), by base name; a linear scan of path-like words. */
+function submissionNames(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(PATH_TOKEN)) {
+    const word = withoutTrailingDots(m[0]);
+    const base = word.slice(word.lastIndexOf("/") + 1);
+    if (base.length <= MAX_PATH_WORD && /sub/i.test(base) && /\.(?:csv|zip|json|txt|gz)$/i.test(base)) out.add(base);
+  }
+  return [...out];
 }
 
 /** Words that point the reader at a file to read rather than run. */
