@@ -26,12 +26,15 @@ export const extractor: Extractor = {
     // The root README, docs/, and the README of each sub-project (a folder up to two levels down holding
     // code of its own: `net-classification/readme.md` beside its train.py), which a reviewer reads too.
     const codeFolders = new Set(view.files().filter((f) => f.kind === "python" || f.kind === "notebook").map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf("/")))));
+    // The sub-folder READMEs the root README points to ("see team_a/README.md") hold steps for the whole repo.
+    const root = view.files().find((f) => !f.skipped && roleOf(f) === "readme" && !f.path.includes("/"));
+    const pointed = root ? pointedReadmes(view.read(root.path) ?? "", (p) => view.has(p)) : new Set<string>();
     const placeOf = (entry: InventoryEntry): "root" | "docs" | "sub-project" | null => {
       const role = roleOf(entry);
       if (role === "readme" && !entry.path.includes("/")) return "root";
       if (role === "docs") return "docs";
       const folder = entry.path.slice(0, Math.max(0, entry.path.lastIndexOf("/")));
-      return folder && folder.split("/").length <= 2 && role === "readme" && codeFolders.has(folder) ? "sub-project" : null;
+      return folder && role === "readme" && (pointed.has(entry.path) || (folder.split("/").length <= 2 && codeFolders.has(folder))) ? "sub-project" : null;
     };
     const order = { root: 0, docs: 1, "sub-project": 2 } as const;
     const readmes = view
@@ -351,6 +354,16 @@ function nearNamesake(view: RepoView, path: string): string | null {
     if (d <= 2 && (best === null || d < best.d)) best = { path: e.path, d };
   }
   return best?.path ?? null;
+}
+
+/** The README files below the root that a README's text names by path (`team_a/README.md`, a link to one). */
+function pointedReadmes(text: string, has: (path: string) => boolean): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(PATH_TOKEN)) {
+    const word = withoutTrailingDots(m[0]).replace(/^\.\//, "");
+    if (word.length <= MAX_PATH_WORD && word.includes("/") && /(?:^|\/)readme(?:\.\w+)?$/i.test(word) && has(word)) out.add(word);
+  }
+  return out;
 }
 
 /** Words naming a step that makes the predictions: "Final submission", "Inference", "Predict". */

@@ -186,6 +186,15 @@ describe("rerun-plan working folders", () => {
     ]);
   });
 
+  it("takes the steps of the sub-folder READMEs the root README points to, from their folders", async () => {
+    const records = await planOf({
+      "README.md": "# Solution\n\nSee team_a/README.md for the model.\n",
+      "team_a/README.md": "# Team A\n\n```\npython src/train.py --fold 0\n```\n",
+      "team_a/src/train.py": "print(1)\n",
+    });
+    expect(stepsOf(records)).toEqual([[1, null, "team_a", "team_a/src/train.py", "train", 1]]);
+  });
+
   it("checks the program case-sensitively", async () => {
     const records = await planOf({ "README.md": "# Run\n\n```\npython Train.py\n```\n", "train.py": "print(1)\n" });
     expect(records.filter((r) => r.kind === "step").map((s) => [s.program, s.exists])).toEqual([["Train.py", false]]);
