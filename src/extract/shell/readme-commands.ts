@@ -21,7 +21,7 @@ export interface ShellCommand {
 }
 
 const RUNNERS = new Set(
-  "python python2 python3 py pip pip3 conda mamba micromamba poetry pipenv uv bash sh zsh source kaggle accelerate torchrun deepspeed jupyter papermill wget curl gdown git make docker nvidia-docker podman nohup sbatch apt apt-get brew huggingface-cli unzip tar Rscript".split(" "),
+  "python python2 python3 py pip pip3 conda mamba micromamba poetry pipenv uv bash sh zsh source kaggle accelerate torchrun deepspeed jupyter papermill wget curl gdown git make docker docker-compose nvidia-docker podman nohup sbatch apt apt-get brew huggingface-cli unzip tar Rscript".split(" "),
 );
 const SCRIPT = /(^|\/)[\w.\-/]*\.(py|sh|ipynb)$/;
 /** A Python interpreter by its name: python, python3.8, pypy3, ipython. */
@@ -207,7 +207,7 @@ function purposeOf(runner: string, args: string[], script: string): Purpose {
   if (PYTHON_RUNNER.test(runner) && args[0] === "-m" && args[1] === "pip" && args[2] === "install") return "install";
   if (PYTHON_RUNNER.test(runner) && /setup\.py$/.test(script) && /\b(install|develop)\b/.test(args.join(" "))) return "install";
   // The environment as an image: `docker build` / `docker pull` set it up as pip would.
-  if (/^(docker|nvidia-docker|podman)$/.test(runner) && /^(build|pull|compose build|image build)\b/.test(sub)) return "install";
+  if (/^(docker|docker-compose|nvidia-docker|podman)$/.test(runner) && /^(build|pull|compose build|image build)\b/.test(sub)) return "install";
   if (/(?:^|\/)(?:setup|install)[\w-]*\.sh$|(?:^|\/|_)env\.sh$/.test(script)) return "install";
   if (runner === "kaggle" || /^(wget|curl|gdown|huggingface-cli)$/.test(runner) || (runner === "git" && /^lfs pull/.test(sub))) return "download";
   const base = script.replace(/^.*\//, "").toLowerCase();

@@ -21,7 +21,7 @@ const INSTALLED = /site-packages|dist-packages|\blib\/python\d/i;
 export const extractor: Extractor = {
   id: "readme",
   reads: [],
-  roles: ["readme", "docs", "shell", "makefile", "setup", "pyproject", "python"],
+  roles: ["readme", "docs", "shell", "makefile", "setup", "pyproject", "python", "dockerfile"],
   extract({ view, branches, source }) {
     // The root README, docs/, and the README of each sub-project (a folder up to two levels down holding
     // code of its own: `net-classification/readme.md` beside its train.py), which a reviewer reads too.
@@ -192,11 +192,20 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     const code = submissions.length > 0 ? view.read(script) : null;
     return code !== null && submissions.some((name) => code.includes(name));
   };
-  for (const { line, command, cwd, prose } of commands) {
+  for (let i = 0; i < commands.length; i++) {
+    const { line, command, cwd, prose } = commands[i]!;
     // A script the repo lacks keeps its name: the finding about it names what the README says.
     const script = scriptRun(command, (p) => view.has(p)) ?? command.script;
     const [first, ...more] = purposesOf(view, env, command, script);
     let purpose = first!;
+    // `docker run <image>` runs what the root Dockerfile's CMD or ENTRYPOINT runs: that script is the step.
+    if (command.script === null && /^(?:sudo\s+)?(?:docker|nvidia-docker|podman)\s+run\b/.test(command.command)) {
+      const inner = imageCommand(view, env);
+      if (inner) {
+        commands.push({ line, command: { ...command, script: inner.script, scriptCandidates: [inner.script], purpose: inner.purpose }, cwd });
+        continue;
+      }
+    }
     // A shell script the README calls the final submission or inference step makes the predictions.
     if (script && /\.(?:sh|bash)$/.test(script) && PREDICTION_STEP.test(contextOf(line))) {
       if (purpose === "other") purpose = "predict";
@@ -354,6 +363,31 @@ function nearNamesake(view: RepoView, path: string): string | null {
     if (d <= 2 && (best === null || d < best.d)) best = { path: e.path, d };
   }
   return best?.path ?? null;
+}
+
+/** The repo script the root Dockerfile's last CMD or ENTRYPOINT runs (exec or shell form; a path inside the
+ * image's copy of the repo, `/app/src/predict.py`, found by its trailing folders), with its purpose; or null. */
+function imageCommand(view: RepoView, env: ShellEnv): { script: string; purpose: Purpose } | null {
+  const text = view.read("Dockerfile") ?? "";
+  const last = [...text.split(/\r?\n/).slice(0, 2000).map((l) => /^\s*(?:CMD|ENTRYPOINT)\s+(.*)$/i.exec(l)?.[1])].filter((l): l is string => l !== undefined).pop();
+  if (last === undefined) return null;
+  let line = last.trim();
+  if (line.startsWith("[")) {
+    try {
+      const argv: unknown = JSON.parse(line);
+      line = Array.isArray(argv) ? argv.map(String).join(" ") : "";
+    } catch {
+      return null;
+    }
+  }
+  const inner = interpretLine(line, "", env).command;
+  if (!inner?.script) return null;
+  const parts = inner.script.split("/");
+  for (let k = 0; k < parts.length; k++) {
+    const path = parts.slice(k).join("/");
+    if (view.has(path)) return { script: path, purpose: inner.purpose };
+  }
+  return null;
 }
 
 /** The README files below the root that a README's text names by path (`team_a/README.md`, a link to one). */

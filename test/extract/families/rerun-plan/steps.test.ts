@@ -195,6 +195,18 @@ describe("rerun-plan working folders", () => {
     expect(stepsOf(records)).toEqual([[1, null, "team_a", "team_a/src/train.py", "train", 1]]);
   });
 
+  it("runs the script a Dockerfile's CMD runs where the README runs the image", async () => {
+    const records = await planOf({
+      "README.md": "# Run\n\n```\ndocker build -t sol .\ndocker run --gpus all sol\n```\n",
+      Dockerfile: 'FROM python:3.10\nWORKDIR /app\nCOPY . /app\nCMD ["python", "/app/src/predict.py"]\n',
+      "src/predict.py": "print(1)\n",
+    });
+    expect(stepsOf(records)).toEqual([
+      [1, null, ".", null, "install", 1],
+      [2, null, ".", "src/predict.py", "predict", 1],
+    ]);
+  });
+
   it("checks the program case-sensitively", async () => {
     const records = await planOf({ "README.md": "# Run\n\n```\npython Train.py\n```\n", "train.py": "print(1)\n" });
     expect(records.filter((r) => r.kind === "step").map((s) => [s.program, s.exists])).toEqual([["Train.py", false]]);
