@@ -375,6 +375,8 @@ export interface ReadmeFact {
   nearest?: string;
   /** mention of a missing script a README command runs: the one sub-folder under which that path exists (the README leaves out a `cd` into it) */
   runFrom?: string;
+  /** mention of a missing script a README command runs: the one file of that name elsewhere in the repo (not at the path the README runs it from) */
+  elsewhere?: string;
   /** mention: the purpose (train, predict...) of the README command that runs this script; absent otherwise; call: the same */
   runBy?: string;
   /** call: the folder the call runs in, as the README runs the script ('the repository root' or '<folder>/') */

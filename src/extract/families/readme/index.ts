@@ -84,7 +84,9 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     // A script the README runs from the root that lies, path and all, under one sub-folder (`python models/x.py`
     // for `pkg/models/x.py`): the README leaves out a `cd pkg`; the file is there.
     const under = target === "file" && exists === false && runBy ? soleFolderHolding(view, name) : null;
-    records.push({ kind: "mention", file, line, target, name, exists, ...(runBy ? { runBy } : {}), ...(near ? { nearest: near } : {}), ...(under ? { runFrom: under } : {}) });
+    // A script a command runs that is not where it runs but whose one namesake lies elsewhere (`src/train.py`).
+    const elsewhere = target === "file" && exists === false && runBy && !under && !near ? namesake(view, name) : null;
+    records.push({ kind: "mention", file, line, target, name, exists, ...(runBy ? { runBy } : {}), ...(near ? { nearest: near } : {}), ...(under ? { runFrom: under } : {}), ...(elsewhere ? { elsewhere } : {}) });
   };
   const fileExists = (path: string) => view.has(path) || view.isDir(path);
   const lines = text.split(/\r?\n/);
