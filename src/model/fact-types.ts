@@ -369,12 +369,16 @@ export interface ReadmeFact {
   via?: string;
   /** command: the README names the step in words rather than giving a command line (a notebook to run, a Dockerfile to build, a setup script to run, an image to pull); `command` is how it runs */
   named?: boolean;
+  /** command: written as a plain line of prose (a list item, a labelled line such as `Train: python x.py`), outside any code block */
+  prose?: boolean;
   /** mention of a missing file: the script of an earlier README step that names it, which writes it (`script (README.md:line)`) */
   producedBy?: string;
   /** mention of a missing file: a file beside it whose name is at most two edits away (the README's typo), when there is one; call: the same */
   nearest?: string;
   /** mention of a missing script a README command runs: the one sub-folder under which that path exists (the README leaves out a `cd` into it) */
   runFrom?: string;
+  /** mention of a missing script a README command runs: the one file of that name elsewhere in the repo (not at the path the README runs it from) */
+  elsewhere?: string;
   /** mention: the purpose (train, predict...) of the README command that runs this script; absent otherwise; call: the same */
   runBy?: string;
   /** call: the folder the call runs in, as the README runs the script ('the repository root' or '<folder>/') */

@@ -21,9 +21,11 @@ export interface ShellCommand {
 }
 
 const RUNNERS = new Set(
-  "python python2 python3 py pip pip3 conda mamba micromamba poetry pipenv uv bash sh zsh source kaggle accelerate torchrun deepspeed jupyter papermill wget curl gdown git make docker nvidia-docker podman nohup sbatch apt apt-get brew huggingface-cli unzip tar Rscript".split(" "),
+  "python python2 python3 py pip pip3 conda mamba micromamba poetry pipenv uv bash sh zsh source kaggle accelerate torchrun deepspeed jupyter papermill wget curl gdown git make docker docker-compose nvidia-docker podman nohup sbatch apt apt-get brew huggingface-cli unzip tar Rscript".split(" "),
 );
 const SCRIPT = /(^|\/)[\w.\-/]*\.(py|sh|ipynb)$/;
+/** A Python interpreter by its name: python, python3.8, pypy3, ipython. */
+export const PYTHON_RUNNER = /^(?:python|pypy|ipython)\d?(?:\.\d+)?$/;
 const CONFIG_ARG = /\.(ya?ml|json|toml|cfg|ini)$/i;
 
 /** The words of a shell line, quotes removed; good enough for README commands (no expansion). */
@@ -81,7 +83,8 @@ export function interpretLine(raw: string, cwd: string, env: ShellEnv = {}): { c
   let found: ShellCommand | null = null;
   for (const segment of segments) {
     let argv = words(segment);
-    while (argv.length > 0 && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0]!) || argv[0] === "sudo" || argv[0] === "time" || argv[0] === "nohup" || argv[0] === "do" || argv[0] === "then")) argv = argv.slice(1);
+    // `env` and `/usr/bin/env` start the command after them, as `sudo` does.
+    while (argv.length > 0 && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0]!) || /^(?:sudo|time|nohup|do|then|env|(?:\/usr)?\/bin\/env)$/.test(argv[0]!))) argv = argv.slice(1);
     const head = argv[0];
     if (!head) continue;
     if ((head === "cd" || head === "pushd") && argv.length <= 2) {
@@ -103,7 +106,7 @@ export function interpretLine(raw: string, cwd: string, env: ShellEnv = {}): { c
     const runner = head.replace(/^.*\//, "");
     const isScript = SCRIPT.test(head) && (head.startsWith("./") || head.includes("/") || head.endsWith(".sh"));
     const own = env.runners?.has(runner) === true;
-    if (!RUNNERS.has(runner) && !/^python\d(\.\d+)?$/.test(runner) && !isScript && !own) continue;
+    if (!RUNNERS.has(runner) && !PYTHON_RUNNER.test(runner) && !isScript && !own) continue;
     const command = describe(argv, cwd, isScript, own);
     if (!found) found = { ...command, command: text };
     else {
@@ -159,7 +162,7 @@ function describe(argv: string[], cwd: string, isScript: boolean, own = false): 
     const arg = args[i]!;
     const next = args[i + 1];
     if (script === null && SCRIPT.test(arg) && !arg.startsWith("-") && !isUrl(arg)) script = arg;
-    if (arg === "-m" && next && /^[\w.]+$/.test(next) && /^python/.test(runner)) {
+    if (arg === "-m" && next && /^[\w.]+$/.test(next) && PYTHON_RUNNER.test(runner)) {
       const path = next.replace(/\./g, "/");
       moduleFiles = [joinRel(cwd, `${path}.py`), joinRel(cwd, `${path}/__main__.py`)];
       i++;
@@ -201,10 +204,10 @@ function purposeOf(runner: string, args: string[], script: string): Purpose {
   const sub = args.filter((a) => !a.startsWith("-")).slice(0, 2).join(" ");
   if (/^(pip3?|poetry|pipenv|uv|apt|apt-get|brew)$/.test(runner) && /^(install|sync|add)\b|^pip install/.test(sub)) return "install";
   if (/^(conda|mamba|micromamba)$/.test(runner) && /^(install|create|env create|env update|update)\b/.test(sub)) return "install";
-  if (/^python/.test(runner) && args[0] === "-m" && args[1] === "pip" && args[2] === "install") return "install";
-  if (/^python/.test(runner) && /setup\.py$/.test(script) && /\b(install|develop)\b/.test(args.join(" "))) return "install";
+  if (PYTHON_RUNNER.test(runner) && args[0] === "-m" && args[1] === "pip" && args[2] === "install") return "install";
+  if (PYTHON_RUNNER.test(runner) && /setup\.py$/.test(script) && /\b(install|develop)\b/.test(args.join(" "))) return "install";
   // The environment as an image: `docker build` / `docker pull` set it up as pip would.
-  if (/^(docker|nvidia-docker|podman)$/.test(runner) && /^(build|pull|compose build|image build)\b/.test(sub)) return "install";
+  if (/^(docker|docker-compose|nvidia-docker|podman)$/.test(runner) && /^(build|pull|compose build|image build)\b/.test(sub)) return "install";
   if (/(?:^|\/)(?:setup|install)[\w-]*\.sh$|(?:^|\/|_)env\.sh$/.test(script)) return "install";
   if (runner === "kaggle" || /^(wget|curl|gdown|huggingface-cli)$/.test(runner) || (runner === "git" && /^lfs pull/.test(sub))) return "download";
   const base = script.replace(/^.*\//, "").toLowerCase();

@@ -3,8 +3,9 @@ import type { FactRecord } from "../../../model/facts.js";
 import type { InventoryEntry, RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { parseReadme } from "../../shell/readme-parse.js";
-import { interpretLine, isLocal, joinContinuations, joinRel, rootVariables, scriptRun, type Purpose, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
+import { interpretLine, isLocal, joinContinuations, joinRel, PYTHON_RUNNER, rootVariables, scriptRun, type Purpose, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
 import { makePurposes, ownRunners, scriptPurposes } from "../../shell/readme-scripts.js";
+import { plainCommand } from "../../shell/plain-commands.js";
 import { editDistance } from "../../../model/edit-distance.js";
 import { imageInfo } from "../../parse/images.js";
 import { roleOf } from "../../view/file-roles.js";
@@ -20,17 +21,20 @@ const INSTALLED = /site-packages|dist-packages|\blib\/python\d/i;
 export const extractor: Extractor = {
   id: "readme",
   reads: [],
-  roles: ["readme", "docs", "shell", "makefile", "setup", "pyproject"],
+  roles: ["readme", "docs", "shell", "makefile", "setup", "pyproject", "python", "dockerfile"],
   extract({ view, branches, source }) {
     // The root README, docs/, and the README of each sub-project (a folder up to two levels down holding
     // code of its own: `net-classification/readme.md` beside its train.py), which a reviewer reads too.
     const codeFolders = new Set(view.files().filter((f) => f.kind === "python" || f.kind === "notebook").map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf("/")))));
+    // The sub-folder READMEs the root README points to ("see team_a/README.md") hold steps for the whole repo.
+    const root = view.files().find((f) => !f.skipped && roleOf(f) === "readme" && !f.path.includes("/"));
+    const pointed = root ? pointedReadmes(view.read(root.path) ?? "", (p) => view.has(p)) : new Set<string>();
     const placeOf = (entry: InventoryEntry): "root" | "docs" | "sub-project" | null => {
       const role = roleOf(entry);
       if (role === "readme" && !entry.path.includes("/")) return "root";
       if (role === "docs") return "docs";
       const folder = entry.path.slice(0, Math.max(0, entry.path.lastIndexOf("/")));
-      return folder && folder.split("/").length <= 2 && role === "readme" && codeFolders.has(folder) ? "sub-project" : null;
+      return folder && role === "readme" && (pointed.has(entry.path) || (folder.split("/").length <= 2 && codeFolders.has(folder))) ? "sub-project" : null;
     };
     const order = { root: 0, docs: 1, "sub-project": 2 } as const;
     const readmes = view
@@ -80,7 +84,9 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     // A script the README runs from the root that lies, path and all, under one sub-folder (`python models/x.py`
     // for `pkg/models/x.py`): the README leaves out a `cd pkg`; the file is there.
     const under = target === "file" && exists === false && runBy ? soleFolderHolding(view, name) : null;
-    records.push({ kind: "mention", file, line, target, name, exists, ...(runBy ? { runBy } : {}), ...(near ? { nearest: near } : {}), ...(under ? { runFrom: under } : {}) });
+    // A script a command runs that is not where it runs but whose one namesake lies elsewhere (`src/train.py`).
+    const elsewhere = target === "file" && exists === false && runBy && !under && !near ? namesake(view, name) : null;
+    records.push({ kind: "mention", file, line, target, name, exists, ...(runBy ? { runBy } : {}), ...(near ? { nearest: near } : {}), ...(under ? { runFrom: under } : {}), ...(elsewhere ? { elsewhere } : {}) });
   };
   const fileExists = (path: string) => view.has(path) || view.isDir(path);
   const lines = text.split(/\r?\n/);
@@ -108,7 +114,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   // so does one the prose gives ("After that `cd ./flayer`", "run the following inside `yolo25d` directory").
   // An inline command runs from the folder the reader is in at that line.
   const env: ShellEnv = { isDir: (p: string) => view.isDir(p), runners: ownRunners(view), rootVars: rootVariables(text), clones: new Set() };
-  const commands: Array<{ line: number; command: ShellCommand; cwd: string }> = [];
+  const commands: Array<{ line: number; command: ShellCommand; cwd: string; prose?: true }> = [];
   const blocks = new Map<number, Array<{ line: number; text: string }>>();
   for (const c of parts.code) (blocks.get(c.block) ?? blocks.set(c.block, []).get(c.block)!).push(c);
   const codeLines = [...blocks.entries()].flatMap(([id, lines]) => joinContinuations(lines).map((l) => ({ ...l, block: id })));
@@ -120,6 +126,17 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     ...parts.sections.map((sec) => ({ line: sec.line, text: "", block: null, section: true })),
   ].sort((a, b) => a.line - b.line);
   const folderAt: Array<{ line: number; cwd: string }> = [{ line: 0, cwd: startDir }];
+  /** The folder of a file the prose names earlier in the section (inline code or a link) with the script's base name. */
+  const namedFolderBefore = (line: number, script: string): string | null => {
+    const start = Math.max(0, ...parts.sections.map((sec) => sec.line).filter((l) => l <= line));
+    const base = script.slice(script.lastIndexOf("/") + 1);
+    const named = [...parts.inline.map((i) => ({ line: i.line, path: i.text })), ...parts.links.map((l) => ({ line: l.line, path: l.target }))]
+      .filter((n) => n.line >= start && n.line < line && n.path.includes("/") && n.path.endsWith(`/${base}`))
+      .map((n) => [joinRel(startDir, n.path), joinRel(dir, n.path), joinRel("", n.path)].find((p) => view.has(p)))
+      .filter((p): p is string => p !== undefined);
+    const last = named.pop();
+    return last === undefined ? null : last.slice(0, last.lastIndexOf("/"));
+  };
   const found = (c: ShellCommand) => scriptRun(c, (p) => view.has(p)) !== null;
   let cwd = startDir;
   // The folder within the code block alone, as a reader who skipped the earlier blocks would have it.
@@ -139,7 +156,13 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     if (carried.cwd !== cwd) folderAt.push({ line: step.line, cwd: carried.cwd });
     cwd = carried.cwd;
     // Where a carried `cd` does not reach the script but the block on its own does, the block is right.
-    const command = carried.command && !found(carried.command) && alone.command && found(alone.command) ? { command: alone.command, cwd: alone.cwd } : carried.command ? { command: carried.command, cwd: carried.cwd } : null;
+    let command = carried.command && !found(carried.command) && alone.command && found(alone.command) ? { command: alone.command, cwd: alone.cwd } : carried.command ? { command: carried.command, cwd: carried.cwd } : null;
+    // A bare script the prose just named with its folder ("run `src/train.py`", then `python train.py`) runs from that folder.
+    if (command && !found(command.command) && command.command.script !== null) {
+      const folder = namedFolderBefore(step.line, command.command.script);
+      const there = folder === null ? null : interpretLine(step.text, folder, env);
+      if (there?.command && found(there.command)) command = { command: there.command, cwd: there.cwd };
+    }
     if (command) commands.push({ line: step.line, ...command });
   }
   const cwdAt = (line: number) => folderAt.filter((f) => f.line < line).pop()!.cwd;
@@ -147,21 +170,60 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     const step = /\s/.test(span) && !/^cd\s/.test(span) ? interpretLine(span, cwdAt(line), env) : null;
     if (step?.command) commands.push({ line, command: step.command, cwd: step.cwd });
   }
+  // A command written as a plain line of prose, outside any code block ("stage2: python predict.py --fold 0").
+  for (const { line, text: prose } of parts.prose) {
+    const plain = plainCommand(prose);
+    if (plain === null) continue;
+    // A carried folder that does not hold the script yields to the README's own, where it does.
+    const carried = interpretLine(plain, cwdAt(line), env);
+    const here = carried.command?.script ?? null;
+    const own = here !== null && !view.has(here) ? interpretLine(plain, startDir, env) : null;
+    const step = own?.command && found(own.command) ? own : carried;
+    if (step.command) commands.push({ line, command: step.command, cwd: step.cwd, prose: true });
+  }
   commands.sort((a, b) => a.line - b.line);
   const called = new Set<string>();
-  for (const { line, command, cwd } of commands) {
+  /** The section title a line is under and the prose line before it: where the README says what a step is. */
+  const contextOf = (line: number): string => {
+    const title = parts.sections.filter((sec) => sec.line <= line).pop()?.title ?? "";
+    const before = parts.prose.filter((p) => p.line <= line).pop()?.text ?? "";
+    return `${title}\n${before}`;
+  };
+  const submissions = submissionNames(text);
+  const writesSubmission = (script: string): boolean => {
+    const code = submissions.length > 0 ? view.read(script) : null;
+    return code !== null && submissions.some((name) => code.includes(name));
+  };
+  for (let i = 0; i < commands.length; i++) {
+    const { line, command, cwd, prose } = commands[i]!;
     // A script the repo lacks keeps its name: the finding about it names what the README says.
     const script = scriptRun(command, (p) => view.has(p)) ?? command.script;
-    const [purpose, ...more] = purposesOf(view, env, command, script);
+    const [first, ...more] = purposesOf(view, env, command, script);
+    let purpose = first!;
+    // `docker run <image>` runs what the root Dockerfile's CMD or ENTRYPOINT runs: that script is the step.
+    if (command.script === null && /^(?:sudo\s+)?(?:docker|nvidia-docker|podman)\s+run\b/.test(command.command)) {
+      const inner = imageCommand(view, env);
+      if (inner) {
+        commands.push({ line, command: { ...command, script: inner.script, scriptCandidates: [inner.script], purpose: inner.purpose }, cwd });
+        continue;
+      }
+    }
+    // A shell script the README calls the final submission or inference step makes the predictions.
+    if (script && /\.(?:sh|bash)$/.test(script) && PREDICTION_STEP.test(contextOf(line))) {
+      if (purpose === "other") purpose = "predict";
+      else if (purpose !== "predict" && !more.includes("predict")) more.push("predict");
+    }
+    // A training script that also writes the submission file the README names documents the prediction too.
+    if (script && /\.py$/.test(script) && (purpose === "train" || more.includes("train")) && purpose !== "predict" && !more.includes("predict") && writesSubmission(script)) more.push("predict");
     // What a shell script the README runs calls in turn, from the folder the README runs it in.
     if (script && /\.(?:sh|bash)$/.test(script) && view.has(script) && !called.has(`${cwd}\0${script}`)) {
       called.add(`${cwd}\0${script}`);
-      records.push(...missingCalls(view, script, cwd, env, purpose!));
+      records.push(...missingCalls(view, script, cwd, env, purpose));
     }
-    records.push({ kind: "command", file, line, command: command.command, purpose: purpose!, script, ...(cwd ? { cwd } : {}) });
+    records.push({ kind: "command", file, line, command: command.command, purpose, script, ...(cwd ? { cwd } : {}), ...(prose ? { prose } : {}) });
     // What the script it runs does besides (a driver script that trains, then predicts).
     for (const also of more) records.push({ kind: "command", file, line, command: command.command, purpose: also, script, via: script ?? `make ${command.makeTarget ?? ""}`.trim() });
-    if (command.script) mentionFile(line, script ?? command.script, false, purpose!);
+    if (command.script) mentionFile(line, script ?? command.script, false, purpose);
     for (const input of command.inputs) mentionFile(line, input, false);
     for (const branch of command.branches) mentionBranch(line, branch);
   }
@@ -173,12 +235,19 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   const nameNotebook = (line: number, raw: string) => {
     const clean = raw.replace(/[#?].*$/, "");
     if (!/\.ipynb$/i.test(clean) || !isLocal(clean)) return;
+    // "For more details see: analysis.ipynb" points the reader at a notebook; it runs nothing.
+    const words = proseByLine.get(line) ?? "";
+    if (DETAILS.test(words) && !RUN_VERB.test(words)) return;
     const path = [joinRel("", clean), joinRel(dir, clean)].find((p) => view.has(p));
     if (!path || named.has(path)) return;
     named.add(path);
     const purpose = notebookPurpose(path, proseByLine.get(line) ?? "");
     records.push({ kind: "command", file, line, command: `jupyter nbconvert --to notebook --execute ${path}`, purpose, script: path, named: true });
   };
+  // "1. run 01_train_a.ipynb 2. run 02_train_b.ipynb ... then run inference.ipynb": each notebook the prose says to run, in order.
+  for (const { line, text: prose } of parts.prose) {
+    if (prose.length <= 2000) for (const m of prose.matchAll(RUN_NOTEBOOK)) nameNotebook(line, m[1]!);
+  }
   for (const { line, text: span } of parts.inline) if (!/\s/.test(span)) nameNotebook(line, span);
   for (const { line, target } of parts.links) nameNotebook(line, decodeURIComponentSafe(target));
   records.push(...proseInstalls(file, parts.prose, view));
@@ -230,7 +299,7 @@ function missingCalls(view: RepoView, script: string, cwd: string, env: ShellEnv
     const step = interpretLine(raw, at, env);
     at = step.cwd;
     const command = step.command;
-    if (!command || !/^python[\d.]*$/.test(command.command.split(/\s+/)[0] ?? "")) continue;
+    if (!command || !PYTHON_RUNNER.test(command.command.split(/\s+/)[0] ?? "")) continue;
     const argv = command.command.split(/\s+/).slice(1);
     const from = at === "" ? "the repository root" : `${at}/`;
     const missing = (name: string, candidates: string[], nearest: string | null) =>
@@ -297,6 +366,61 @@ function nearNamesake(view: RepoView, path: string): string | null {
   }
   return best?.path ?? null;
 }
+
+/** The repo script the root Dockerfile's last CMD or ENTRYPOINT runs (exec or shell form; a path inside the
+ * image's copy of the repo, `/app/src/predict.py`, found by its trailing folders), with its purpose; or null. */
+function imageCommand(view: RepoView, env: ShellEnv): { script: string; purpose: Purpose } | null {
+  const text = view.read("Dockerfile") ?? "";
+  const last = [...text.split(/\r?\n/).slice(0, 2000).map((l) => /^\s*(?:CMD|ENTRYPOINT)\s+(.*)$/i.exec(l)?.[1])].filter((l): l is string => l !== undefined).pop();
+  if (last === undefined) return null;
+  let line = last.trim();
+  if (line.startsWith("[")) {
+    try {
+      const argv: unknown = JSON.parse(line);
+      line = Array.isArray(argv) ? argv.map(String).join(" ") : "";
+    } catch {
+      return null;
+    }
+  }
+  const inner = interpretLine(line, "", env).command;
+  if (!inner?.script) return null;
+  const parts = inner.script.split("/");
+  for (let k = 0; k < parts.length; k++) {
+    const path = parts.slice(k).join("/");
+    if (view.has(path)) return { script: path, purpose: inner.purpose };
+  }
+  return null;
+}
+
+/** The README files below the root that a README's text names by path (`team_a/README.md`, a link to one). */
+function pointedReadmes(text: string, has: (path: string) => boolean): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(PATH_TOKEN)) {
+    const word = withoutTrailingDots(m[0]).replace(/^\.\//, "");
+    if (word.length <= MAX_PATH_WORD && word.includes("/") && /(?:^|\/)readme(?:\.\w+)?$/i.test(word) && has(word)) out.add(word);
+  }
+  return out;
+}
+
+/** Words naming a step that makes the predictions: "Final submission", "Inference", "Predict". */
+const PREDICTION_STEP = /\b(?:submission|inference|predict(?:ion|ions)?)\b/i;
+
+/** Submission files the README names (`submission.csv`, `sub_final.csv`), by base name; a linear scan of path-like words. */
+function submissionNames(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(PATH_TOKEN)) {
+    const word = withoutTrailingDots(m[0]);
+    const base = word.slice(word.lastIndexOf("/") + 1);
+    if (base.length <= MAX_PATH_WORD && /sub/i.test(base) && /\.(?:csv|zip|json|txt|gz)$/i.test(base)) out.add(base);
+  }
+  return [...out];
+}
+
+/** Words that point the reader at a file to read rather than run. */
+const DETAILS = /\b(?:for\s+(?:more|further)\s+(?:details|info(?:rmation)?)|more\s+details\s+(?:are\s+)?in)\b/i;
+const RUN_VERB = /\b(?:run|execute|launch)\b/i;
+/** A notebook the prose says to run: "run 01_train.ipynb", "execute the notebook `x.ipynb`". */
+const RUN_NOTEBOOK = /\b(?:run|execute|launch)\s+(?:the\s+)?(?:notebook\s+)?`?([\w./-]+\.ipynb)\b/gi;
 
 const DOCKERFILE = /(?:^|\/)(?:Dockerfile[^/]*|[^/]*\.docker|Containerfile)$/i;
 const SETUP_SCRIPT = /(?:^|\/)[^/]*(?:setup|install)[^/]*\.sh$|(?:^|\/|_)env\.sh$/i;

@@ -4,7 +4,7 @@ import type { FactRecord } from "../../../model/facts.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { preparePythonIndex, reachableFrom, type RepoPythonIndex } from "../../python/repo-index.js";
-import { interpretLine, joinRel, type ShellEnv } from "../../shell/readme-commands.js";
+import { interpretLine, joinRel, PYTHON_RUNNER, type ShellEnv } from "../../shell/readme-commands.js";
 import { ownRunnerModules } from "../../shell/readme-scripts.js";
 import type { PyFileIndex } from "../../python/file-index.js";
 import { argsAfter, givenOptions, rejectedArgument, type ParserView } from "./arguments.js";
@@ -106,7 +106,7 @@ function commandStep(c: FactRecord, view: RepoView, runners: ReadonlyMap<string,
   const parsed = interpretLine(command, "", env).command;
   const head = command.trim().split(/\s+/)[0] ?? "";
   const base = { file: String(c.file), line: Number(c.line), cwd, command, purpose: String(c.purpose) };
-  const source = c.named === true ? "readme-prose" : "readme";
+  const source = c.named === true || c.prose === true ? "readme-prose" : "readme";
   if (parsed?.makeTarget !== undefined) {
     const makefile = [joinRel(cwd, "Makefile"), joinRel(cwd, "makefile")].find((m) => view.has(m)) ?? joinRel(cwd, "Makefile");
     return { ...base, source, program: makefile, makeTarget: parsed.makeTarget };
@@ -237,13 +237,13 @@ const TOOLS = new Set(["python", "bash", "sh", "make", "jupyter", "pip", "conda"
 /** What the step invokes: the first word of the segment that runs something (python for torchrun and the like). */
 function toolOf(command: string): string {
   for (const segment of command.split(/&&|\|\||;/)) {
-    const words = segment.trim().split(/\s+/).filter((w) => !/^[A-Za-z_]\w*=/.test(w) && !/^(?:sudo|time|nohup|env|exec|do|then)$/.test(w));
+    const words = segment.trim().split(/\s+/).filter((w) => !/^[A-Za-z_]\w*=/.test(w) && !/^(?:sudo|time|nohup|env|exec|do|then)$/.test(w.replace(/^\/(?:usr\/)?bin\//, "")));
     const head = (words[0] ?? "").replace(/^.*\//, "");
     if (head === "" || head === "cd" || head === "export" || head === "source" || head === "pushd" || head === "popd") continue;
-    if (/^python[\d.]*$|^(?:torchrun|accelerate|deepspeed|py)$/.test(head)) return "python";
+    if (PYTHON_RUNNER.test(head) || /^(?:torchrun|accelerate|deepspeed|py)$/.test(head)) return "python";
     if (/^pip\d?$/.test(head)) return "pip";
     if (/^(?:mamba|micromamba)$/.test(head)) return "conda";
-    if (/^(?:papermill|ipython)$/.test(head)) return "jupyter";
+    if (head === "papermill") return "jupyter";
     if (/^(?:nvidia-docker|podman)$/.test(head)) return "docker";
     if (/\.(?:sh|bash)$/.test(head)) return "bash";
     if (/\.py$/.test(head)) return "python";

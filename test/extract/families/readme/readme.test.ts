@@ -78,6 +78,29 @@ describe("readme extractor", () => {
     ]);
   });
 
+  it("takes commands written as plain lines under a heading, labelled or listed, as commands for what their script does", async () => {
+    const readme = "## Training\n\nTrain: python train_semi.py --modelname=x\n\n## Inference\n\nstage2: python predict.py --fold 0\n1. python tools/report.py\n\npython is what we used; python train.py alone reads the config.\n";
+    const view = memoryView({ "README.md": readme, "train_semi.py": "", "predict.py": "", "tools/report.py": "" });
+    const records = await extractor.extract({ view, facts: emptyFacts(), branches: [] });
+    expect(records.filter((r) => r.kind === "command")).toEqual([
+      { kind: "command", file: "README.md", line: 3, command: "python train_semi.py --modelname=x", purpose: "train", script: "train_semi.py", prose: true },
+      { kind: "command", file: "README.md", line: 7, command: "python predict.py --fold 0", purpose: "predict", script: "predict.py", prose: true },
+      { kind: "command", file: "README.md", line: 8, command: "python tools/report.py", purpose: "other", script: "tools/report.py", prose: true },
+    ]);
+  });
+
+  it("runs the notebooks a prose list says to run, in order, and not one it points to for more details", async () => {
+    const nb = '{"nbformat": 4, "cells": []}';
+    const readme = "## How to run\n\n1. run 01_train_a.ipynb 2. run 02_train_b.ipynb\n3. then set MODEL_DIR and run inference.ipynb\n\nFor more details see: `analysis.ipynb`\n";
+    const view = memoryView({ "README.md": readme, "01_train_a.ipynb": nb, "02_train_b.ipynb": nb, "inference.ipynb": nb, "analysis.ipynb": nb });
+    const records = await extractor.extract({ view, facts: emptyFacts(), branches: [] });
+    expect(records.filter((r) => r.kind === "command").map((r) => [r.line, r.script, r.purpose])).toEqual([
+      [3, "01_train_a.ipynb", "train"],
+      [3, "02_train_b.ipynb", "train"],
+      [4, "inference.ipynb", "predict"],
+    ]);
+  });
+
   describe("the folder a reader is in, carried down the README", () => {
     const scripts = async (readme: string, extra: Record<string, string> = {}) => {
       const view = memoryView({ "README.md": readme, "yolo/prepare.py": "", "yolo/train.py": "", "flayer/make_df.py": "", ...extra });
@@ -102,6 +125,15 @@ describe("readme extractor", () => {
 
     it("still names a script that is missing from the folder the reader is in", async () => {
       expect(await scripts("```\ncd yolo\n```\n\n```\npython evaluate.py\n```\n")).toEqual([["yolo/evaluate.py", false]]);
+    });
+
+    it("runs a bare script from the folder the prose just named it in, or told the reader to go to", async () => {
+      const readme = "## Train\n\nTo train, run `src/train.py`:\n\n```\npython train.py --config c1\n```\n\n## Predict\n\nFirst go to src/\n\n```\npython predict.py\n```\n";
+      expect(await scripts(readme, { "src/train.py": "", "src/predict.py": "" })).toEqual([
+        ["src/train.py", true],
+        ["src/train.py", true],
+        ["src/predict.py", true],
+      ]);
     });
 
     it("says under which one sub-folder a script run from the root lies, path and all", async () => {

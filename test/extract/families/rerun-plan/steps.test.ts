@@ -141,6 +141,72 @@ describe("rerun-plan working folders", () => {
     ]);
   });
 
+  it("runs a script that pypy3, python2, ipython or /usr/bin/env python starts, as python", async () => {
+    const records = await planOf({
+      "README.md": "# Run\n\n```\npypy3 prepare.py\npython2 train.py --epochs 2\n/usr/bin/env python predict.py\nipython report.py\n```\n",
+      "prepare.py": "print(1)\n",
+      "train.py": "print(1)\n",
+      "predict.py": "print(1)\n",
+      "report.py": "print(1)\n",
+    });
+    expect(records.filter((r) => r.kind === "step").map((s) => [s.program, s.tool, s.purpose])).toEqual([
+      ["prepare.py", "python", "preprocess"],
+      ["train.py", "python", "train"],
+      ["predict.py", "python", "predict"],
+      ["report.py", "python", "other"],
+    ]);
+  });
+
+  it("runs commands written as plain lines under a heading, from the folder the blocks before them left", async () => {
+    const records = await planOf({
+      "README.md": "# Train\n\n```\ncd src\n```\n\nTrain: python train_semi.py --modelname=x\n\n# Predict\n\nstage2: python predict.py --fold 0\n",
+      "src/train_semi.py": "print(1)\n",
+      "predict.py": "print(1)\n",
+    });
+    expect(stepsOf(records)).toEqual([
+      [1, null, "src", "src/train_semi.py", "train", 1],
+      [2, null, ".", "predict.py", "predict", 1],
+    ]);
+    expect(summaryOf(records)).toMatchObject({ found: true, basis: "readme" });
+  });
+
+  it("runs the notebooks a prose list says to run, training then inference, and no notebook named for more details", async () => {
+    const nb = '{"nbformat": 4, "cells": []}';
+    const records = await planOf({
+      "README.md": "# How to run\n\n1. run 01_train_a.ipynb 2. run 02_train_b.ipynb\n3. then set MODEL_DIR and run inference.ipynb\n\nFor more details see: [analysis.ipynb](analysis.ipynb)\n",
+      "01_train_a.ipynb": nb,
+      "02_train_b.ipynb": nb,
+      "inference.ipynb": nb,
+      "analysis.ipynb": nb,
+    });
+    expect(stepsOf(records)).toEqual([
+      [1, null, ".", "01_train_a.ipynb", "train", 1],
+      [2, null, ".", "02_train_b.ipynb", "train", 1],
+      [3, null, ".", "inference.ipynb", "predict", 1],
+    ]);
+  });
+
+  it("takes the steps of the sub-folder READMEs the root README points to, from their folders", async () => {
+    const records = await planOf({
+      "README.md": "# Solution\n\nSee team_a/README.md for the model.\n",
+      "team_a/README.md": "# Team A\n\n```\npython src/train.py --fold 0\n```\n",
+      "team_a/src/train.py": "print(1)\n",
+    });
+    expect(stepsOf(records)).toEqual([[1, null, "team_a", "team_a/src/train.py", "train", 1]]);
+  });
+
+  it("runs the script a Dockerfile's CMD runs where the README runs the image", async () => {
+    const records = await planOf({
+      "README.md": "# Run\n\n```\ndocker build -t sol .\ndocker run --gpus all sol\n```\n",
+      Dockerfile: 'FROM python:3.10\nWORKDIR /app\nCOPY . /app\nCMD ["python", "/app/src/predict.py"]\n',
+      "src/predict.py": "print(1)\n",
+    });
+    expect(stepsOf(records)).toEqual([
+      [1, null, ".", null, "install", 1],
+      [2, null, ".", "src/predict.py", "predict", 1],
+    ]);
+  });
+
   it("checks the program case-sensitively", async () => {
     const records = await planOf({ "README.md": "# Run\n\n```\npython Train.py\n```\n", "train.py": "print(1)\n" });
     expect(records.filter((r) => r.kind === "step").map((s) => [s.program, s.exists])).toEqual([["Train.py", false]]);
