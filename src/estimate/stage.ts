@@ -77,11 +77,11 @@ export async function estimateStep(step: EstimateStep): Promise<CarbonSection | 
 }
 
 /** The GPU a Kaggle kernel gets when its kernel-metadata.json asks for one (enable_gpu): Kaggle's P100. */
-export const KAGGLE_GPU = "p100";
+const KAGGLE_GPU = "p100";
 
 /** The estimate's reference GPU: the user's, else the one a Kaggle kernel asks for, else the default. A kernel
  * that asks for none gets a note, since a GPU figure then stands for hardware the kernel does not use. */
-export function referenceGpu(settings: EstimateStep["settings"], facts: Facts, notes: string[]): Sourced<string> | null {
+function referenceGpu(settings: EstimateStep["settings"], facts: Facts, notes: string[]): Sourced<string> | null {
   const { gpuModel } = settings;
   if (gpuModel && gpuModel.origin !== "default") return gpuModel;
   const asked = (facts.families["kaggle-kernel"] ?? []).find((r) => r.kind === "gpu");
