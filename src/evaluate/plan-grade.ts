@@ -1,5 +1,6 @@
 // Where a finding lies on the rerun plan and what its evidence lets it do (pure): only a conclusive finding on
 // the plan keeps an error and may block; unconfirmed or unknown is a warning at most; off the plan is info.
+import { isReadmePath } from "../model/file-kinds.js";
 import type { Category, Evidence, PlanPlace, Severity } from "../model/finding.js";
 import { normalPath, type PlanIndex } from "./rerun-plan.js";
 
@@ -16,11 +17,10 @@ const CONFIG = /\.(ya?ml|json|toml|ini|cfg)$/i;
 /** Environment specs and what builds the environment: a stranger installs from them whatever runs; and the
  * audit's own config file, which the audit reads whatever the plan runs. */
 const SPEC = /^(\.repro-audit\.ya?ml|requirements[^/]*\.(txt|in)|constraints[^/]*\.txt|environment[^/]*\.ya?ml|conda[^/]*\.ya?ml|pipfile(\.lock)?|pyproject\.toml|poetry\.lock|setup\.(py|cfg)|dockerfile[^/]*|[^/]*\.dockerfile|docker-compose[^/]*\.ya?ml|\.python-version|runtime\.txt|kernel-metadata\.json)$/i;
-const README = /^readme(\.[a-z]+)?$/i;
 
 function roleOf(path: string): FileRole {
   const name = path.slice(path.lastIndexOf("/") + 1);
-  if (README.test(name)) return "readme";
+  if (isReadmePath(name)) return "readme";
   if (SPEC.test(name)) return "spec";
   if (CODE.test(name) || name === "Makefile") return "code";
   if (CONFIG.test(name)) return "config";

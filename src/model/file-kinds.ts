@@ -1,6 +1,15 @@
 // What kind of file a path is, by its name alone.
 import type { ConfigFormat, FileKind } from "./repo-view.js";
 
+/** A README by its name, at any depth: `README`, `readme.md`, `README.rst`, `Readme.org`. The one place this is
+ * said: the walk's file roles and the grading by the rerun plan both ask here. */
+const README = /^readme(?:\.(?:md|markdown|rst|txt|org))?$/i;
+
+/** Is this path a README (by name, at any depth)? */
+export function isReadmePath(path: string): boolean {
+  return README.test(path.slice(path.lastIndexOf("/") + 1));
+}
+
 const CONFIG_BY_EXTENSION: Record<string, ConfigFormat> = {
   yaml: "yaml",
   yml: "yaml",

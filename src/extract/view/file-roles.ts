@@ -1,11 +1,10 @@
 // What each file is for, decided once by its path while the tree is walked: extractors ask for files by
 // role instead of testing names again. The README and docs patterns live here and nowhere else. Pure.
 import type { FileKind, FileRole, RepoView, InventoryEntry } from "../../model/repo-view.js";
+import { isReadmePath } from "../../model/file-kinds.js";
 import { isDockerfilePath } from "../parse/dockerfile.js";
 import { isRequirementsPath } from "../parse/requirements.js";
 
-/** A README by its name, at any depth: `README`, `readme.md`, `README.rst`, `Readme.org`. */
-const README = /^readme(?:\.(?:md|markdown|rst|txt|org))?$/i;
 /** Prose documentation under a root `doc/` or `docs/` folder. */
 const DOCS = /^docs?\/.*\.(?:md|markdown|rst)$/i;
 const CONDA = /^(?:environment|conda|env)[\w.-]*\.ya?ml$/i;
@@ -28,7 +27,7 @@ export function fileRole(path: string, kind: FileKind): FileRole {
   const name = path.slice(path.lastIndexOf("/") + 1);
   // A requirements/ folder's .txt files are requirements whatever their names (requirements/runtime.txt).
   if (isRequirementsPath(path)) return "requirements";
-  if (README.test(name)) return "readme";
+  if (isReadmePath(name)) return "readme";
   if (DOCS.test(path)) return "docs";
   const named = Object.hasOwn(BY_NAME, name) ? BY_NAME[name] : undefined;
   if (named) return named;
@@ -40,9 +39,7 @@ export function fileRole(path: string, kind: FileKind): FileRole {
 }
 
 /** Is this path a README (by name, at any depth)? For callers holding paths rather than a view. */
-export function isReadmePath(path: string): boolean {
-  return README.test(path.slice(path.lastIndexOf("/") + 1));
-}
+export { isReadmePath };
 
 // Kept beside the entries rather than in them: an entry stays the plain record the inventory shows.
 const roles = new WeakMap<InventoryEntry, FileRole>();

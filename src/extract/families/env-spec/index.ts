@@ -185,7 +185,7 @@ function markObvious(records: FactRecord[]): void {
 
 /** The version lists of the root README. */
 function readmeLists(view: RepoView): FactRecord[] {
-  const readme = view.files().find((e) => !e.skipped && /^readme(\.(md|markdown|rst|txt))?$/i.test(e.path));
+  const readme = view.files().find((e) => !e.skipped && !e.path.includes("/") && roleOf(e) === "readme");
   return readme ? readmeListRecords(readme.path, view.read(readme.path) ?? "") : [];
 }
 
