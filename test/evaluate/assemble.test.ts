@@ -4,21 +4,10 @@ import { describe, expect, it } from "vitest";
 import { assembleReport, type AuditRecord } from "../../src/evaluate/assemble.js";
 import { finish } from "../../src/evaluate/finish.js";
 import { gateByFirstLook } from "../../src/evaluate/first-look-gate.js";
-import type { Rule } from "../../src/evaluate/rule.js";
+import { ruleWith } from "../support/rule.js";
 import { emptyFacts } from "../../src/model/facts.js";
 
-const rule = (over: Partial<Rule>): Rule => ({
-  id: "paths-portable",
-  title: "Disallow machine paths",
-  category: "paths",
-  severity: "error",
-  weight: 2,
-  reason: "They do not exist on another machine.",
-  check: { family: "path-literals" },
-  message: "{value} is a machine path",
-  source: "rules/paths-portable.yaml",
-  ...over,
-});
+const rule = ruleWith;
 
 const record: AuditRecord = {
   schemaVersion: 1,

@@ -1,21 +1,10 @@
 // Findings graded by the rerun plan and their evidence: where each lies, how conclusive it is, what it may do.
 import { describe, expect, it } from "vitest";
 import { judge, judgeRule } from "../../src/evaluate/judge.js";
-import type { Rule } from "../../src/evaluate/rule.js";
+import { ruleWith } from "../support/rule.js";
 import { emptyFacts, type FactRecord, type Facts } from "../../src/model/facts.js";
 
-const rule = (over: Partial<Rule> = {}): Rule => ({
-  id: "paths-portable",
-  title: "Disallow machine paths",
-  category: "paths",
-  severity: "error",
-  weight: 2,
-  reason: "They do not exist on another machine.",
-  check: { family: "path-literals" },
-  message: "{value} is a machine path",
-  source: "rules/paths-portable.yaml",
-  ...over,
-});
+const rule = ruleWith;
 
 const step = (over: FactRecord): FactRecord => ({
   kind: "step",

@@ -3,6 +3,7 @@
 // each call gets a generous hang guard, not a speed target.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { finishes, lineOf, unitOf, HANG_GUARD_MS } from "../support/hang-guard.js";
 import { parseReadme } from "../../src/extract/shell/readme-parse.js";
 import { interpretLine, joinContinuations } from "../../src/extract/shell/readme-commands.js";
 import { shellPaths } from "../../src/extract/shell/shell-words.js";
@@ -13,19 +14,8 @@ import { extractFacts } from "../../src/extract/index.js";
 import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
 import { memoryView } from "../../src/extract/view/memory-view.js";
 
-const LINE = 50_000;
-/** A call that takes longer than this on one 50 KB line is a hang, whatever the machine's load. */
-const HANG_GUARD_MS = 10_000;
 const PIECES = ["](", "[", "]", "(", ")", "`", "<", ">", "_", "\"", "'", " ", "\t", "\\", "-", "--", "/", ".", ":", "::", "=", "$", "{", "}", "&&", "|", ";", "#", "*", "a", "0", "1,", ".sh", "Dockerfile", "http://", "pip install ", "python "];
-const unit = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(""));
-const lineOf = (u: string) => u.repeat(Math.ceil(LINE / u.length)).slice(0, LINE);
-
-function finishes(what: string, call: () => unknown): void {
-  const started = performance.now();
-  call();
-  const ms = performance.now() - started;
-  expect(ms, `${what} took ${Math.round(ms)} ms`).toBeLessThan(HANG_GUARD_MS);
-}
+const unit = unitOf(PIECES);
 
 describe("readers of README and shell lines on one long pathological line", () => {
   it("the README parser, command reader, path words, installs and writes finish", () => {

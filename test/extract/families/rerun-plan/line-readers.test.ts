@@ -1,25 +1,16 @@
 // The plan's own readers of README, shell and Makefile lines finish on one long pathological line (a short
 // unit repeated into 50,000 characters): a super-linear pattern would take minutes. A hang guard, not a speed target.
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
+import { finishes, lineOf, unitOf } from "../../../support/hang-guard.js";
 import { proseSteps } from "../../../../src/extract/families/rerun-plan/prose-steps.js";
 import { shellLines } from "../../../../src/extract/families/rerun-plan/shell-lines.js";
 import { makeRecipe } from "../../../../src/extract/families/rerun-plan/make-recipe.js";
 import { argsAfter } from "../../../../src/extract/families/rerun-plan/arguments.js";
 import { rootVariables } from "../../../../src/extract/shell/readme-commands.js";
 
-const LINE = 50_000;
-const HANG_GUARD_MS = 10_000;
 const PIECES = ["for x in ", "; do ", "done", "while ", "((", "$(seq ", "{0..", "`", " ", "\t", "-", "--", "/", ".", "=", "$", "{", "}", ";", "a", "0", ".sh", ".py", ".yaml", "python ", "run ", "go to ", " and run ", "1. ", "$ROOT is the root of the repo", ":", "\\"];
-const unit = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(""));
-const lineOf = (u: string) => u.repeat(Math.ceil(LINE / u.length)).slice(0, LINE);
-
-function finishes(what: string, call: () => unknown): void {
-  const started = performance.now();
-  call();
-  const ms = performance.now() - started;
-  expect(ms, `${what} took ${Math.round(ms)} ms`).toBeLessThan(HANG_GUARD_MS);
-}
+const unit = unitOf(PIECES);
 
 describe("rerun-plan line readers on one long pathological line", () => {
   it("prose steps, shell lines, Makefile recipes, arguments and root variables finish", () => {
