@@ -1,5 +1,6 @@
 // Recognise shell commands in README text, what each is for and which script it runs, following `cd`
 // as a shell would (a README block that starts with `cd scripts` runs what follows from scripts/). Pure.
+import { shellWords } from "./shell-words.js";
 
 export type Purpose = "install" | "train" | "predict" | "download" | "other";
 
@@ -27,11 +28,6 @@ const SCRIPT = /(^|\/)[\w.\-/]*\.(py|sh|ipynb)$/;
 /** A Python interpreter by its name: python, python3.8, pypy3, ipython. */
 export const PYTHON_RUNNER = /^(?:python|pypy|ipython)\d?(?:\.\d+)?$/;
 const CONFIG_ARG = /\.(ya?ml|json|toml|cfg|ini)$/i;
-
-/** The words of a shell line, quotes removed; good enough for README commands (no expansion). */
-function words(text: string): string[] {
-  return [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
-}
 
 /** Strip prompts and notebook escapes: "$ python x.py", "> pip ...", "!pip ...", "%run x.py". */
 function stripPrompt(text: string): string {
@@ -82,7 +78,7 @@ export function interpretLine(raw: string, cwd: string, env: ShellEnv = {}): { c
   const stack: string[] = [];
   let found: ShellCommand | null = null;
   for (const segment of segments) {
-    let argv = words(segment);
+    let argv = shellWords(segment);
     // `env` and `/usr/bin/env` start the command after them, as `sudo` does.
     while (argv.length > 0 && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0]!) || /^(?:sudo|time|nohup|do|then|env|(?:\/usr)?\/bin\/env)$/.test(argv[0]!))) argv = argv.slice(1);
     const head = argv[0];

@@ -5,6 +5,11 @@
 /** A path-like word: after a space, quote, `=`, `(`, `,` or `;`, up to a space, quote or shell operator. */
 const WORD = /(?:^|[\s"'=(,;[{])((?:\/|~\/|[A-Za-z]:[\\/])[^\s"'`;,)|&<>\]}]*)/g;
 
+/** A command line's words, a quoted word as one word without its quotes. */
+export function shellWords(text: string): string[] {
+  return [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
+
 export function shellPaths(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(WORD)) {

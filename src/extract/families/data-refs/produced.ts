@@ -1,5 +1,6 @@
 // The produced-files graph: what the pipeline writes itself (to_csv, np.save, torch.save, open(..., "w"),
 // a shell step's unzip, cp, mkdir or redirection), so that a later read of it is not missing data. Pure.
+import { shellWords } from "../../shell/shell-words.js";
 import { inside, locate, sameFile, type Located } from "./located.js";
 
 export interface Written {
@@ -59,11 +60,6 @@ export class ProducedFiles {
   }
 }
 
-/** Shell words of a line, quotes removed. */
-function words(text: string): string[] {
-  return [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
-}
-
 /** What shell lines (a script, a README block) write: `mkdir`, `unzip -d`, `tar -C`, `cp`/`mv` targets,
  * `wget -O`, `curl -o`, `-p`/`--path` of downloaders, `> file`; `cd` is followed within the lines. */
 export function shellWrites(file: string, lines: ReadonlyArray<{ line: number; text: string }>): Written[] {
@@ -76,7 +72,7 @@ export function shellWrites(file: string, lines: ReadonlyArray<{ line: number; t
     // The operators alone, then trimmed: /\s*(?:&&|;)\s*/ would retry every space of a long run of spaces.
     for (const segment of text.split(/&&|\|\||;/).map((s) => s.trim())) {
       const [command = "", redirect] = segment.split(/\s>>?\s*/);
-      let argv = words(command.replace(/^\s*[!%]/, "")).map(expand);
+      let argv = shellWords(command.replace(/^\s*[!%]/, "")).map(expand);
       const bare = argv[0] === "export" ? argv.slice(1) : argv;
       const assign = bare.length === 1 ? /^([A-Za-z_]\w*)=(.*)$/.exec(bare[0]!) : null;
       if (assign) vars.set(assign[1]!, assign[2]!.replace(/^(["'])(.*)\1$/, "$2"));
@@ -92,7 +88,7 @@ export function shellWrites(file: string, lines: ReadonlyArray<{ line: number; t
         const joined = args.find((a) => flags.some((f) => f.startsWith("--") && a.startsWith(`${f}=`)));
         return joined?.slice(joined.indexOf("=") + 1);
       };
-      if (redirect) push(words(redirect)[0], "file");
+      if (redirect) push(shellWords(redirect)[0], "file");
       if (head === "cd" && args[0]) cwd = args[0].startsWith("/") ? args[0] : cwd ? `${cwd}/${args[0]}` : args[0];
       else if (head === "mkdir") for (const a of args) push(a, "made");
       else if (head === "unzip") {

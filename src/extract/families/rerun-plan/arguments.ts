@@ -1,10 +1,6 @@
 // A step's arguments: the words after the program it runs, and whether the program's own parser takes them
 // (an option it does not declare under `parse_args()`, a `type=bool` option given "False"). Pure.
-
-/** The words of a shell segment, quotes removed. */
-function shellWords(text: string): string[] {
-  return [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
-}
+import { shellWords } from "../../shell/shell-words.js";
 
 /** The arguments after the program in a command line: the segment naming it, the words after its name
  * (`python -m pkg.train --x` gives `--x`). Empty when the segment is not found. */
