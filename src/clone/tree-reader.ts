@@ -79,6 +79,9 @@ export async function readBlobs(repoDir: string, shas: readonly string[], onBlob
     stderr: "pipe",
     ...(signal ? { cancelSignal: signal } : {}),
   });
+  // An interrupt can end git while a blob is being handed on and nobody awaits the child yet: mark its failure
+  // handled now (the `await child` below still throws it), or Node ends the process with a stack trace.
+  child.catch(() => undefined);
   let chunks: Buffer[] = [];
   let have = 0;
   let want: { sha: string; size: number } | null = null;
