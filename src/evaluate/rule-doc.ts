@@ -2,7 +2,7 @@
 // writes them; test/evaluate/rule-doc.test.ts fails when one is missing or out of date.
 import { AREA_OF, AREA_POINTS, BLOCK_CAP, pointsLost } from "./score.js";
 import type { Rule } from "./rule.js";
-import { FIRST_LOOK_GATE, firstLookLine } from "./first-look-gate.js";
+import { FIRST_LOOK_GATE, FIRST_LOOK_NOTE, firstLookLine } from "./first-look-gate.js";
 import { REPOSITORY_URL } from "../io/package.js";
 
 /** Where the generated pages are published: SARIF's helpUri and the Markdown report's rule links point here.
@@ -18,6 +18,7 @@ const num = (x: number) => String(Math.round(x * 10) / 10);
 const code = (value: unknown) => `\`${JSON.stringify(value)}\``;
 
 const gatePercent = `${Math.round(FIRST_LOOK_GATE.precision * 100)}%`;
+const notePercent = `${Math.round(FIRST_LOOK_NOTE.precision * 100)}%`;
 
 /** Its precision on repos read blind, and what the gate holds back while it is under it. */
 function firstLookSection(rule: Rule): string[] {
@@ -25,7 +26,10 @@ function firstLookSection(rule: Rule): string[] {
   const heldParts = rule.heldBack
     ? [...(rule.heldBack.severity !== rule.severity ? [`its own severity (${rule.heldBack.severity})`] : []), ...(rule.heldBack.effect === "block" || rule.heldBack.blockWhen ? ["its power to block"] : [])]
     : [];
-  const held = heldParts.length ? ` Under ${gatePercent}, it is held back from ${heldParts.join(" and ")} until a later round lifts it.` : "";
+  const noted = rule.heldBack && rule.severity === "info" && rule.heldBack.severity !== "info";
+  const held = heldParts.length
+    ? ` Under ${gatePercent}, it is held back from ${heldParts.join(" and ")} until a later round lifts it.${noted ? ` Under ${notePercent} over at least ${FIRST_LOOK_NOTE.minJudged} findings, its findings are notes (info): listed, and still costing their friction points in the score.` : ""}`
+    : "";
   return ["## First-look precision", "", `${firstLookLine(rule.firstLook)}.${held}`, ""];
 }
 

@@ -49,6 +49,15 @@ describe("gateByFirstLook", () => {
     const text = "id: x-y\ntitle: Require x\ncategory: paths\nseverity: error\neffect: block\nweight: 2\nreason: because it matters\ncheck: { family: path-literals }\nmessage: m\nfirstLook: { correct: 1, wrong: 9, debatable: 0, corpus: round-1 }\n";
     expect(parseRule("/r/x-y.yaml", text)).toMatchObject({ severity: "warning", effect: "friction" });
   });
+  it("holds a rule under the note line (50% over at least 20 findings) to info, still friction", () => {
+    const poor = { correct: 5, wrong: 10, debatable: 6, corpus: "rounds 1-2" };
+    expect(gateByFirstLook(rule({ firstLook: poor }))).toMatchObject({ severity: "info", effect: "friction", heldBack: { severity: "error", effect: "block" } });
+    expect(gateByFirstLook(rule({ severity: "warning", effect: "friction", firstLook: poor }))).toMatchObject({ severity: "info", heldBack: { severity: "warning" } });
+    expect(gateByFirstLook(rule({ severity: "warning", effect: "friction", firstLook: { ...poor, correct: 16 } })).severity).toBe("warning");
+    expect(gateByFirstLook(rule({ severity: "warning", effect: "friction", firstLook: { correct: 0, wrong: 19, debatable: 0, corpus: "r" } })).severity).toBe("warning");
+    const written = rule({ severity: "warning", effect: "friction", firstLook: poor });
+    expect(asWritten(gateByFirstLook(written))).toEqual(written);
+  });
   it("keeps what it held back, so the rule as written can be restored", () => {
     const written = rule({ effect: "friction", blockWhen: { kind: "script" }, firstLook: low });
     expect(asWritten(gateByFirstLook(written))).toEqual(written);
