@@ -5,13 +5,14 @@ import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { AuditError, EXIT, audit, render, type AuditResult, type Finding, type Report } from "../index.js";
-import { finish, gateSetting, type Gates } from "../evaluate/finish.js";
+import { finish, gatesFrom } from "../evaluate/finish.js";
 import type { Progress } from "../model/progress.js";
 import { scoreBadge } from "./badge.js";
 import { logLine, planAnnotations, workflowCommand } from "./commands.js";
 import { inActionWords, readInputs, type ActionInputs } from "./inputs.js";
 import { actionOutputs, emptyOutputs, outputFileText } from "./outputs.js";
-import { auditedFolder, existingFile, readBaseline, trustOf, writableFile, type AuditedFolder } from "./runner-context.js";
+import { auditedFolder, existingFile, trustOf, writableFile, type AuditedFolder } from "./runner-context.js";
+import { readSavedReport } from "../report/saved-report.js";
 import { fitSarif } from "./sarif.js";
 import { failureSummary, summaryMarkdown, type SummaryParts } from "./summary.js";
 
@@ -113,7 +114,8 @@ async function auditAndReport(env: Env, write: Write, signal: AbortSignal, writt
   const folder = auditedFolder(inputs.path, workspace);
   if (inputs.config) existingFile("config", inputs.config);
   if (inputs.sarifFile) writableFile("sarif-file", inputs.sarifFile);
-  const baseline = inputs.baseline ? readBaseline(inputs.baseline) : null;
+  // The same reader as the CLI's --baseline: a malformed report is the same one line, exit 2.
+  const baseline = inputs.baseline ? readSavedReport(inputs.baseline, "input 'baseline'").findings : null;
   const trust = trustOf(folder, workspace, env);
   if (inputs.runtime === "host" && !trust.trusted) {
     throw new AuditError("BAD_INPUT", `input 'runtime' is host, but ${trust.why}: its code would run on the runner`, "Set runtime: container to audit another team's code");
@@ -143,7 +145,7 @@ async function auditAndReport(env: Env, write: Write, signal: AbortSignal, writt
   });
 
   // 3. The library's finishing path, as the CLI's: the baseline's findings leave the gates and the annotations.
-  const finished = finish(result.report, { gates: actionGates(result), ...(baseline && inputs.baseline ? { baseline: { file: basename(inputs.baseline), findings: baseline } } : {}) });
+  const finished = finish(result.report, { gates: gatesFrom(result.settings, "action"), ...(baseline && inputs.baseline ? { baseline: { file: basename(inputs.baseline), findings: baseline } } : {}) });
   const { report, verdict } = finished;
   const known = baseline ? report.findings.map((f) => f.baseline === "unchanged") : null;
   const fresh = report.findings.filter((f) => f.baseline !== "unchanged");
@@ -171,16 +173,6 @@ async function auditAndReport(env: Env, write: Write, signal: AbortSignal, writt
   write(logLine(`score ${report.score.total ?? "not assessed"}; ${report.findings.length} finding(s); report ${paths.report}`));
   for (const check of verdict.checks) if (check.failed) write(workflowCommand("error", { title: "repro-audit" }, check.text));
   return verdict.failed ? EXIT.belowThreshold : EXIT.ok;
-}
-
-/** The gates as the user set them; fail-on is error unless an input or the user's config says otherwise. */
-function actionGates(result: AuditResult): Gates {
-  const { failUnder, maxWarnings, failOn } = result.settings;
-  return {
-    failUnder: gateSetting(failUnder, "input fail-under"),
-    maxWarnings: gateSetting(maxWarnings, "input max-warnings"),
-    failOn: failOn && failOn.origin !== "default" ? gateSetting(failOn, "input fail-on") : { value: "error", source: "the Action's default" },
-  };
 }
 
 function writeFiles(report: Report, result: AuditResult, inputs: ActionInputs, folder: AuditedFolder, outDir: string, known: boolean[] | null) {

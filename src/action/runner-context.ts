@@ -1,16 +1,14 @@
 // What the Action reads from the runner and the workspace before the audit (I/O): the audited folder's place,
-// its git origin, the event's pull request, the baseline file. Each problem is a bad input naming the input.
+// its git origin, the event's pull request. Each problem is a bad input naming the input.
 import { execFileSync } from "node:child_process";
 import { accessSync, constants, lstatSync, mkdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
-import { AuditError, type Finding } from "../index.js";
+import { AuditError } from "../index.js";
 import { readRegularFile } from "../io/safe-file.js";
-import { baselineFindings } from "./baseline.js";
 import { badActionInput } from "./inputs.js";
 import { decideTrust, type TrustDecision } from "./trust.js";
 
 /** A saved report may be large; anything bigger is refused rather than read. */
-const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 const MAX_EVENT_BYTES = 32 * 1024 * 1024;
 
 export interface AuditedFolder {
@@ -33,8 +31,8 @@ export function auditedFolder(path: string, workspace: string): AuditedFolder {
   return { root, prefix: rel.split(sep).join("/") };
 }
 
-/** A file input that must be a regular file (config, baseline). */
-export function existingFile(name: "config" | "baseline", path: string): void {
+/** A file input that must be a regular file (config). */
+export function existingFile(name: "config", path: string): void {
   const stats = statSync(path, { throwIfNoEntry: false });
   if (!stats || !stats.isFile()) throw badActionInput(name, `names ${path}, which ${stats ? "is not a regular file" : "does not exist"}`, `Set ${name}: to a file in the workspace, or leave it out`);
 }
@@ -50,22 +48,6 @@ export function writableFile(name: "sarif-file", path: string): void {
     const code = (error as NodeJS.ErrnoException).code ?? "error";
     throw badActionInput(name, `names ${path}, whose folder cannot be written (${code})`, `Set ${name}: to a path in the workspace or $RUNNER_TEMP`);
   }
-}
-
-/** The findings of the baseline report at `path`. */
-export function readBaseline(path: string): Finding[] {
-  existingFile("baseline", path);
-  const read = readRegularFile(path, MAX_BASELINE_BYTES);
-  if (!read.ok) throw badActionInput("baseline", `names ${path}, which ${read.problem}`, "Pass a JSON report saved by an earlier run (format: json)");
-  let doc: unknown;
-  try {
-    doc = JSON.parse(read.text);
-  } catch {
-    throw badActionInput("baseline", `names ${path}, which is not JSON`, "Pass a JSON report saved by an earlier run (format: json)");
-  }
-  const parsed = baselineFindings(doc);
-  if (!parsed.ok) throw badActionInput("baseline", `names ${path}, which ${parsed.problem}`, "Pass a JSON report saved by an earlier run (format: json)");
-  return parsed.findings;
 }
 
 /** Environment for git reading the audited folder: never above the workspace's parent, no prompts. */

@@ -2,7 +2,7 @@
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { audit, type AuditOptions } from "../pipeline.js";
-import { gateSetting } from "../evaluate/finish.js";
+import { gatesFrom } from "../evaluate/finish.js";
 import { EXIT } from "../model/errors.js";
 import type { AuditArgs } from "./args.js";
 import { progressFor, silentProgress } from "./progress.js";
@@ -36,12 +36,7 @@ export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
 
     const { report, record, facts, rules, settings } = await audit(options);
     if (factsTarget) writeOut(factsTarget, `${JSON.stringify(savedFacts(record, facts))}\n`);
-    const gates = {
-      failUnder: gateSetting(settings.failUnder, "--fail-under"),
-      maxWarnings: gateSetting(settings.maxWarnings, "--max-warnings"),
-      failOn: gateSetting(settings.failOn, "--fail-on"),
-    };
-    const code = finishReport(report, args, gates, io, { rules, ...(target ? { target } : {}) });
+    const code = finishReport(report, args, gatesFrom(settings, "cli"), io, { rules, ...(target ? { target } : {}) });
     // The whole: since this process started, so start-up and module loading show as what the steps leave out.
     if (timings) io.stderr.write(renderTimings(steps, performance.now() / 1000));
     return code;

@@ -6,7 +6,7 @@ import { EXIT } from "../model/errors.js";
 import type { Report } from "../model/report.js";
 import { render, type RuleMeta } from "../report/index.js";
 import type { OutputArgs } from "./args.js";
-import { readSavedReport } from "./saved-report.js";
+import { readSavedReport } from "../report/saved-report.js";
 import { writeOut, type OutTarget } from "./out-paths.js";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

@@ -9,6 +9,7 @@ import { specFacts } from "./spec-facts.js";
 import { neededDistributions, renderRequirements, requirementOf, type NeededDistribution } from "../extract/families/imports/reconstruct.js";
 import { compileGlobs } from "../extract/view/glob.js";
 import { repoStatedVersions } from "../extract/families/imports/stated-versions.js";
+import { factsOf } from "../model/fact-types.js";
 import { badInput, EXIT } from "../model/errors.js";
 import type { RequirementsArgs } from "./args.js";
 import type { Io } from "./report-output.js";
@@ -26,7 +27,7 @@ export async function requirementsCommand(args: RequirementsArgs, io: Io): Promi
   try {
     const view = await walkRepo(checkout.root, {}, { exclude: compileGlobs(args.exclude) });
     const facts = await specFacts(view, checkout.info.url);
-    const specs = (facts.families["env-spec"] ?? []).filter((r) => r.kind === "spec-file").map((r) => String(r.file));
+    const specs = factsOf(facts, "env-spec").filter((r) => r.kind === "spec-file").map((r) => String(r.file));
     const needed = neededDistributions(facts, repoStatedVersions(view));
     const text = args.format === "json" ? requirementsJson(args.source, specs, needed) : renderRequirements(needed, { repo: args.source, specs });
     if (args.out) {

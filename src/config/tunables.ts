@@ -3,7 +3,7 @@
 // config/resolve.ts resolves flag over user config over repo config over default from it.
 import { badInput } from "../model/errors.js";
 import { STAGES, type StageName } from "../model/report.js";
-import { pickDevice } from "../carbon/gpu-table.js";
+import { gpuTable, pickDevice } from "../carbon/gpu-table.js";
 import { DEFAULT_PUE } from "../carbon/equivalents.js";
 import { FAIL_ON, type FailOn } from "../model/finding.js";
 import { COUNT_RANGES, type CountName } from "../model/count-ranges.js";
@@ -172,8 +172,15 @@ export const TUNABLES = {
     default: "auto", parse: oneOf(["auto", "all", "none"] as const),
   } satisfies Spec<"auto" | "all" | "none">,
   gpuModel: {
-    flag: "--gpu-model", arg: "<name>", help: "reference GPU of the static estimate (default a100-40gb; cpu: this machine, from measured throughputs)",
-    config: ["carbon", "gpuModel"], repo: false, default: "a100-40gb", parse: (text: string, flag: string) => pickDevice(text, undefined, flag).id,
+    // The default is the GPU table's own (data/gpu-models.json), read when asked for, not when the CLI starts.
+    flag: "--gpu-model", arg: "<name>",
+    get help() {
+      return `reference GPU of the static estimate (default ${gpuTable().default}; cpu: this machine, from measured throughputs)`;
+    },
+    get default() {
+      return gpuTable().default;
+    },
+    config: ["carbon", "gpuModel"], repo: false, parse: (text: string, flag: string) => pickDevice(text, undefined, flag).id,
   } satisfies Spec<string>,
   datasetSize: {
     flag: "--dataset-size", arg: "<n>", help: "training images per epoch for the static estimate (default: read from the code)",

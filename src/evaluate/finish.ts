@@ -50,10 +50,32 @@ export interface Finished {
   verdict: Verdict;
 }
 
-/** A resolved setting as a gate: a flag is named by `flagName` (the CLI's "--fail-under", the Action's input). */
-export function gateSetting<T>(setting: Sourced<T> | null | undefined, flagName: string): GateSetting<T> | undefined {
-  if (!setting) return undefined;
-  return { value: setting.value, source: setting.origin === "flag" ? flagName : setting.source };
+/** The resolved settings the gates read (the pipeline's settings; the report command's flags alone). */
+export interface GateSettings {
+  failUnder?: Sourced<number> | null;
+  maxWarnings?: Sourced<number> | null;
+  failOn?: Sourced<FailOn> | null;
+}
+
+/** Who judges: a setting from a flag is named in its words ("--fail-under", "input fail-under"), and the Action
+ * fails on an error unless told otherwise, while the terminal's fail-on default (never) gates on nothing. */
+export type GateCaller = "cli" | "action";
+
+const FLAG_WORDS: Record<GateCaller, (gate: GateCheck["gate"]) => string> = {
+  cli: (gate) => `--${gate}`,
+  action: (gate) => `input ${gate}`,
+};
+
+/** The gates from resolved settings, the one way the CLI's commands and the Action build them. */
+export function gatesFrom(settings: GateSettings, caller: GateCaller): Gates {
+  const named = <T>(setting: Sourced<T> | null | undefined, gate: GateCheck["gate"]): GateSetting<T> | undefined =>
+    setting ? { value: setting.value, source: setting.origin === "flag" ? FLAG_WORDS[caller](gate) : setting.source } : undefined;
+  const failOn = settings.failOn;
+  return {
+    failUnder: named(settings.failUnder, "fail-under"),
+    maxWarnings: named(settings.maxWarnings, "max-warnings"),
+    failOn: caller === "action" && (!failOn || failOn.origin === "default") ? { value: "error", source: "the Action's default" } : named(failOn, "fail-on"),
+  };
 }
 
 export function finish(report: Report, options: FinishOptions): Finished {

@@ -1,6 +1,6 @@
 // Where a finding lies on the rerun plan and what its evidence lets it do (pure): only a conclusive finding on
 // the plan keeps an error and may block; unconfirmed or unknown is a warning at most; off the plan is info.
-import { isReadmePath } from "../model/file-kinds.js";
+import { isCodePath, isConfigPath, isEnvironmentSpecPath, isReadmePath } from "../model/file-kinds.js";
 import type { Category, Evidence, PlanPlace, Severity } from "../model/finding.js";
 import { normalPath, type PlanIndex } from "./rerun-plan.js";
 
@@ -12,18 +12,13 @@ export interface Placed {
 
 type FileRole = "readme" | "spec" | "code" | "config" | "other";
 
-const CODE = /\.(py|pyw|ipynb|sh|bash|zsh|ksh|r|jl|lua|pl|rb|js|ts|c|cc|cpp|cu|h|hpp|m)$/i;
-const CONFIG = /\.(ya?ml|json|toml|ini|cfg)$/i;
-/** Environment specs and what builds the environment: a stranger installs from them whatever runs; and the
- * audit's own config file, which the audit reads whatever the plan runs. */
-const SPEC = /^(\.repro-audit\.ya?ml|requirements[^/]*\.(txt|in)|constraints[^/]*\.txt|environment[^/]*\.ya?ml|conda[^/]*\.ya?ml|pipfile(\.lock)?|pyproject\.toml|poetry\.lock|setup\.(py|cfg)|dockerfile[^/]*|[^/]*\.dockerfile|docker-compose[^/]*\.ya?ml|\.python-version|runtime\.txt|kernel-metadata\.json)$/i;
-
 function roleOf(path: string): FileRole {
   const name = path.slice(path.lastIndexOf("/") + 1);
   if (isReadmePath(name)) return "readme";
-  if (SPEC.test(name)) return "spec";
-  if (CODE.test(name) || name === "Makefile") return "code";
-  if (CONFIG.test(name)) return "config";
+  // The walk's own names (model/file-kinds): what it calls a spec, a script or a config is graded as one.
+  if (isEnvironmentSpecPath(path)) return "spec";
+  if (isCodePath(name)) return "code";
+  if (isConfigPath(name)) return "config";
   return "other";
 }
 

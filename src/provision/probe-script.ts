@@ -1,5 +1,6 @@
 // The Python the import probe runs inside the image, and the reading of its answer (both pure).
-import type { FactRecord, Facts } from "../model/facts.js";
+import type { Facts } from "../model/facts.js";
+import { factsOf, type ImportsFact } from "../model/fact-types.js";
 
 export interface ProbeModule {
   /** Top-level module name. */
@@ -9,7 +10,7 @@ export interface ProbeModule {
   how: "import" | "find";
   /** Files that import it, in first-seen order; the first import's location. */
   files: string[];
-  first: FactRecord;
+  first: ImportsFact;
 }
 
 const MARKER = "REPRO_AUDIT_PROBE ";
@@ -17,7 +18,7 @@ const MARKER = "REPRO_AUDIT_PROBE ";
 /** The modules to probe: every third-party (and, when the code sits in the image, local) top-level import. */
 export function probeModules(facts: Facts, includeLocal: boolean): ProbeModule[] {
   const byModule = new Map<string, ProbeModule>();
-  for (const record of facts.families.imports ?? []) {
+  for (const record of factsOf(facts, "imports")) {
     const origin = record.origin;
     if (origin !== "third-party" && !(includeLocal && origin === "local")) continue;
     const top = String(record.top ?? String(record.module ?? "").split(".")[0]);

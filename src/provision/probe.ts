@@ -1,5 +1,6 @@
 // Probe a built image with no network: import every module the code imports, then `pip check`.
 import type { FactRecord } from "../model/facts.js";
+import type { ImportsFact } from "../model/fact-types.js";
 import type { ModuleProbe } from "../model/environment.js";
 import { containerName, trackContainer, untrackContainer } from "./containers.js";
 import { runContainer, type Engine } from "./engine.js";
@@ -43,9 +44,9 @@ async function runIn(engine: Engine, target: ProbeTarget, command: string[], tim
   }
 }
 
-function location(record: FactRecord): FactRecord {
+function location({ file, line, cell, cellLine }: ImportsFact): FactRecord {
   const out: FactRecord = {};
-  for (const key of ["file", "line", "cell", "cellLine"]) if (record[key] !== undefined) out[key] = record[key];
+  for (const [key, value] of Object.entries({ file, line, cell, cellLine })) if (value !== undefined) out[key] = value;
   return out;
 }
 

@@ -1,6 +1,6 @@
 // Decide, from env-spec and imports facts, which spec the environment is built from, its Python and CUDA.
-import type { FactRecord, Facts } from "../model/facts.js";
-import { factsOf } from "../model/fact-types.js";
+import type { Facts } from "../model/facts.js";
+import { factsOf, type EnvSpecFact } from "../model/fact-types.js";
 import type { RepoView } from "../model/repo-view.js";
 import type { SpecKind } from "../model/environment.js";
 import type { BuildLock } from "../model/build-lock.js";
@@ -64,7 +64,7 @@ function rank(path: string): number {
   return depth(path) * 100 + devish * 10 + plain;
 }
 
-function pick(specs: FactRecord[], format: PlanFormat): string | null {
+function pick(specs: readonly EnvSpecFact[], format: PlanFormat): string | null {
   const files = specs.filter((r) => r.format === format).map((r) => r.file!).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   return files[0] ?? null;
 }
@@ -92,7 +92,7 @@ export function requirementsClosure(view: RepoView, primary: string): string[] {
 const PYTHON_SOURCE_RANK = [/\.python-version$/, /runtime\.txt$/, /pyproject\.toml$/, /\.ya?ml$/, /Pipfile(\.lock)?$/, /Dockerfile/i, /setup\.(py|cfg)$/];
 
 /** Pythons the spec's URL-pinned wheels are built for (`-cp39-` -> "3.9"). */
-export function wheelPythons(records: FactRecord[], specFiles: string[]): string[] {
+export function wheelPythons(records: readonly EnvSpecFact[], specFiles: string[]): string[] {
   const tags = records
     .filter((r) => r.kind === "package" && specFiles.includes(r.file!) && typeof r.spec === "string" && /\.whl(?:[?#]|$)/.test(r.spec))
     .map((r) => /-cp(\d)(\d+)-/.exec(decodeURIComponent(String(r.spec))))
@@ -101,7 +101,7 @@ export function wheelPythons(records: FactRecord[], specFiles: string[]): string
   return [...new Set(tags)];
 }
 
-function choosePython(records: FactRecord[], specFiles: string[]): SpecPlan["python"] {
+function choosePython(records: readonly EnvSpecFact[], specFiles: string[]): SpecPlan["python"] {
   const tagged = wheelPythons(records, specFiles);
   const byTags = tagged.length ? `the cp${tagged[0]!.replace(".", "")} wheels it pins` : "";
   const stated = records.filter((r) => r.kind === "python-version" && typeof r.value === "string");
@@ -119,14 +119,14 @@ function choosePython(records: FactRecord[], specFiles: string[]): SpecPlan["pyt
   return { version: DEFAULT_PYTHON, source: "default" };
 }
 
-function chooseCuda(records: FactRecord[], specFiles: string[]): SpecPlan["cuda"] {
+function chooseCuda(records: readonly EnvSpecFact[], specFiles: string[]): SpecPlan["cuda"] {
   const hints = records.filter((r) => r.kind === "cuda" && specFiles.includes(r.file!));
   if (hints.length === 0) return { needed: false, version: null, source: null };
   const stated = hints.find((r) => typeof r.value === "string") ?? hints[0]!;
   return { needed: true, version: typeof stated.value === "string" ? stated.value : null, source: `${stated.file}:${stated.line} (${stated.source})` };
 }
 
-function packagesOf(records: FactRecord[], file: string): PlanPackage[] {
+function packagesOf(records: readonly EnvSpecFact[], file: string): PlanPackage[] {
   return records
     .filter((r) => r.kind === "package" && r.file === file)
     .map((r) => ({
@@ -139,7 +139,7 @@ function packagesOf(records: FactRecord[], file: string): PlanPackage[] {
 
 /** Third-party distributions the code imports, once each, in first-seen order; pinned where the README's
  * version list gives a version. */
-function reconstructFromImports(facts: Facts, listed: readonly FactRecord[]): PlanPackage[] {
+function reconstructFromImports(facts: Facts, listed: readonly EnvSpecFact[]): PlanPackage[] {
   const pins = new Map(listed.filter((r) => typeof r.spec === "string" && r.spec.startsWith("==")).map((r) => [normalizeName(String(r.name)), String(r.spec)]));
   const seen = new Set<string>();
   const out: PlanPackage[] = [];
@@ -154,7 +154,7 @@ function reconstructFromImports(facts: Facts, listed: readonly FactRecord[]): Pl
 }
 
 export function detectSpec(facts: Facts, view: RepoView): SpecPlan {
-  const envSpec = facts.families["env-spec"] ?? [];
+  const envSpec = factsOf(facts, "env-spec");
   const specs = envSpec.filter((r) => r.kind === "spec-file");
   const notes: string[] = [];
   let format: PlanFormat = "reconstructed";

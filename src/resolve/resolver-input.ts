@@ -1,7 +1,8 @@
 // What a resolver is asked for each environment spec (pure): requirement lines rebuilt from the facts
 // (never the repo's own option lines), the Python the spec states, and what could not be asked and why.
 import yaml from "js-yaml";
-import type { FactRecord, Facts } from "../model/facts.js";
+import type { Facts } from "../model/facts.js";
+import { factsOf, type EnvSpecFact } from "../model/fact-types.js";
 import type { RepoView } from "../model/repo-view.js";
 import { installCommands } from "../extract/parse/installs.js";
 import { lineOf } from "../extract/parse/lines.js";
@@ -80,7 +81,7 @@ function add(spec: SpecToResolve, r: Pick<Requirement, "name" | "spec" | "extras
   else spec.lines.push(asked);
 }
 
-const fromRecord = (r: FactRecord) => ({
+const fromRecord = (r: EnvSpecFact) => ({
   name: String(r.name),
   spec: String(r.spec ?? ""),
   ...(typeof r.extras === "string" ? { extras: r.extras } : {}),
@@ -110,7 +111,7 @@ function condaPipLines(text: string): Array<{ entry: string; line: number }> {
 }
 
 /** The Python a spec states (its own files first, then the repo's pin files and README), else the default. */
-function pythonFor(records: FactRecord[], files: string[]): SpecToResolve["python"] {
+function pythonFor(records: readonly EnvSpecFact[], files: string[]): SpecToResolve["python"] {
   const stated = records.filter((r) => r.kind === "python-version" && typeof r.value === "string");
   const own = stated.filter((r) => files.includes(String(r.file)));
   const repo = stated.filter((r) => /(^|\/)(\.python-version|runtime\.txt)$/.test(String(r.file)) || r.source === "the README");
@@ -125,7 +126,7 @@ function pythonFor(records: FactRecord[], files: string[]): SpecToResolve["pytho
 
 /** Every spec a stranger could install with pip, each with what to ask a resolver. */
 export function specsToResolve(facts: Facts, view: RepoView): SpecToResolve[] {
-  const records = facts.families["env-spec"] ?? [];
+  const records = factsOf(facts, "env-spec");
   const specFiles = records.filter((r) => r.kind === "spec-file");
   const out: SpecToResolve[] = [];
   const start = (file: string, files: string[]): SpecToResolve => ({ file, files, python: pythonFor(records, files), lines: [], skipped: [] });
@@ -158,7 +159,7 @@ export function specsToResolve(facts: Facts, view: RepoView): SpecToResolve[] {
   }
   // The README's `pip install` lines, together: what its reader runs.
   const readme = new Map<string, SpecToResolve>();
-  for (const r of facts.families["readme"] ?? []) {
+  for (const r of factsOf(facts, "readme")) {
     if (r.kind !== "command" || typeof r.command !== "string" || typeof r.file !== "string" || r.via !== undefined) continue;
     for (const { tool, lines } of installCommands(r.command)) {
       if (tool !== "pip") continue;

@@ -1,7 +1,7 @@
 // The commands around the audit, run through the bin: report, rules, init, cache clean, the gates and the
 // ways to quiet what is known (inline comments honoured only with --trust-repo, --exclude, --baseline, --quiet).
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -74,6 +74,22 @@ describe("quieting what is known", () => {
     expect(paths(trusted)).toEqual(["vendor/lib.py"]);
     expect(trusted.suppressions).toMatchObject({ repoTrusted: true, suppressed: 1 });
     expect(trusted.score.total).toBeGreaterThan(plain.score.total);
+  });
+
+  it("reads ignore comments in every file the walk calls a requirements file or Dockerfile, wherever it lies", () => {
+    const repo = temp("cli-ignore-roles-");
+    try {
+      mkdirSync(join(repo, "requirements"));
+      writeFileSync(join(repo, "requirements", "base.txt"), "pandas  # repro-audit: ignore[requirements-pinned] the image pins it\n");
+      writeFileSync(join(repo, "Containerfile"), "FROM python:3.11\n# repro-audit: ignore[environment-builds] built elsewhere\nRUN pip install -r requirements/base.txt\n");
+      writeFileSync(join(repo, "train.py"), "import pandas\n");
+      const listed = json(["audit", repo, "--stages", "static"]).report.suppressions.inline.map((s: { file: string; line: number; rules: string[] }) => [s.file, s.line, s.rules]);
+      expect(listed).toEqual(expect.arrayContaining([["requirements/base.txt", 1, ["requirements-pinned"]], ["Containerfile", 2, ["environment-builds"]]]));
+      const trusted = json(["audit", repo, "--stages", "static", "--trust-repo"]).report;
+      expect(trusted.findings.filter((f: { rule: string; file: string }) => f.rule === "requirements-pinned" && f.file === "requirements/base.txt")).toEqual([]);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 
   it("leaves --exclude globs out of the audit and counts what they left out", () => {

@@ -36,6 +36,15 @@ describe("the static estimate on the command line", () => {
     expect(md.stdout).toContain("| forward GMACs per image |");
   });
 
+  it("costs on the GPU --help names as the default, the GPU table's own", () => {
+    const help = runCli(["audit", "--help"]).stdout;
+    const named = /--gpu-model <name> .*\(default ([a-z0-9-]+);/.exec(help)?.[1];
+    expect(named).toBe(gpuTable().default);
+    const carbon = JSON.parse(runCli(["audit", repo, "--stages", "static", "--format", "json"], env).stdout).carbon;
+    const power = carbon.prediction.factors.find((f: { name: string }) => f.name === "board power");
+    expect(power.source).toMatch(new RegExp(`^data/gpu-models.json ${named}: `));
+  });
+
   it("exits 2 with one line listing the choices for an unknown --gpu-model", () => {
     const result = runCli(["audit", repo, "--stages", "static", "--gpu-model", "b200"], env);
     expect(result.code).toBe(2);

@@ -1,6 +1,6 @@
 // The one finishing path (pure): baseline, gates (fail-under, max-warnings, fail-on), explained score, quiet.
 import { describe, expect, it } from "vitest";
-import { finish, gateSetting } from "../../src/evaluate/finish.js";
+import { finish, gatesFrom } from "../../src/evaluate/finish.js";
 import { score } from "../../src/evaluate/score.js";
 import type { Finding, RuleResult, Severity } from "../../src/model/finding.js";
 import type { Report } from "../../src/model/report.js";
@@ -111,10 +111,21 @@ describe("finish: what is shown", () => {
   });
 });
 
-describe("gateSetting", () => {
+describe("gatesFrom", () => {
+  const flagged = { failUnder: { value: 70, origin: "flag" as const, source: "--fail-under" }, maxWarnings: { value: 3, origin: "user-config" as const, source: "ci.yml maxWarnings" } };
+
   it("names a flag as the caller calls it and a config value by its file", () => {
-    expect(gateSetting({ value: 70, origin: "flag", source: "--fail-under" }, "input fail-under")).toEqual({ value: 70, source: "input fail-under" });
-    expect(gateSetting({ value: 70, origin: "user-config", source: "ci.yml failUnder" }, "--fail-under")).toEqual({ value: 70, source: "ci.yml failUnder" });
-    expect(gateSetting(null, "--fail-under")).toBeUndefined();
+    expect(gatesFrom(flagged, "cli")).toEqual({ failUnder: { value: 70, source: "--fail-under" }, maxWarnings: { value: 3, source: "ci.yml maxWarnings" }, failOn: undefined });
+    expect(gatesFrom(flagged, "action").failUnder).toEqual({ value: 70, source: "input fail-under" });
+    expect(gatesFrom({ failOn: { value: "warning", origin: "flag", source: "--fail-on" } }, "action").failOn).toEqual({ value: "warning", source: "input fail-on" });
+  });
+
+  it("fails on an error in the Action unless fail-on was set; the terminal's default gates on nothing", () => {
+    const unset = { failOn: { value: "never" as const, origin: "default" as const, source: "default" } };
+    expect(gatesFrom(unset, "action").failOn).toEqual({ value: "error", source: "the Action's default" });
+    expect(gatesFrom({}, "action").failOn).toEqual({ value: "error", source: "the Action's default" });
+    expect(finish(report(known), { gates: gatesFrom(unset, "cli") }).verdict).toEqual({ failed: false, checks: [] });
+    const fromConfig = { failOn: { value: "never" as const, origin: "user-config" as const, source: "ci.yml failOn" } };
+    expect(finish(report(known), { gates: gatesFrom(fromConfig, "action") }).verdict).toEqual({ failed: false, checks: [] });
   });
 });

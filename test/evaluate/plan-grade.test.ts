@@ -89,6 +89,12 @@ describe("where a finding lies on the plan", () => {
     expect(findings.map((f) => [f.file, f.plan, f.severity])).toEqual(expect.arrayContaining(files.map((f) => [f, "on", "error"])));
   });
 
+  it("knows an environment spec by the walk's own names: a conda file named env*.yml, a Containerfile, requirements/*.txt", () => {
+    const files = ["env.yml", "env-gpu.yaml", "Containerfile", "requirements/base.txt", "docker/app.Dockerfile"];
+    const { findings } = judgeRule(rule(), factsWith(files.map((f) => at(f))));
+    expect(findings.map((f) => [f.file, f.plan])).toEqual(expect.arrayContaining(files.map((f) => [f, "on"])));
+  });
+
   it("puts a config file on the plan when a step loads it, off when none does", () => {
     const { findings } = judgeRule(rule(), factsWith([at("configs/base.yaml"), at("configs/old.yaml")]));
     expect(findings.find((f) => f.file === "configs/base.yaml")).toMatchObject({ plan: "on", severity: "error" });

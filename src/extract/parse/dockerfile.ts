@@ -62,8 +62,3 @@ export function parseDockerfileText(file: string, text: string): FactRecord[] {
   }
   return records;
 }
-
-export function isDockerfilePath(path: string): boolean {
-  const name = path.slice(path.lastIndexOf("/") + 1);
-  return /^Dockerfile(\.[\w.-]+)?$/i.test(name) || /\.Dockerfile$/i.test(name) || /^Containerfile$/i.test(name) || /\.docker$/i.test(name) || /^Dockerfile[-_][\w.-]+$/i.test(name);
-}

@@ -66,11 +66,3 @@ export function parseRequirementsText(file: string, text: string): RequirementsP
   }
   return { records, includes };
 }
-
-/** Paths that name requirements files: requirements*.txt anywhere, any .txt inside a requirements/ folder. */
-export function isRequirementsPath(path: string): boolean {
-  const lower = path.toLowerCase();
-  const name = lower.slice(lower.lastIndexOf("/") + 1);
-  if (/^requirements[^/]*\.txt$/.test(name)) return true;
-  return /(^|\/)requirements\/[^/]+\.txt$/.test(lower);
-}

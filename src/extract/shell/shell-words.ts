@@ -1,6 +1,7 @@
 // Paths in shell text (scripts, Makefiles, Dockerfiles, .bat, R and MATLAB files, strings given to
 // os.system or subprocess, notebook `!` lines): the words that start like a path, the host side of a
 // `host:container` mount only. Pure.
+import { isDockerfilePath, isMakefilePath, isShellPath } from "../../model/file-kinds.js";
 
 /** A path-like word: after a space, quote, `=`, `(`, `,` or `;`, up to a space, quote or shell operator. */
 const WORD = /(?:^|[\s"'=(,;[{])((?:\/|~\/|[A-Za-z]:[\\/])[^\s"'`;,)|&<>\]}]*)/g;
@@ -27,7 +28,8 @@ export function shellPaths(text: string): string[] {
 /** The comment marker of a shell-like file, by name; null for a file this scanner does not read. */
 export function commentMarker(path: string): RegExp | null {
   const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
-  if (/\.(?:sh|bash|zsh|r|ps1|slurm|sbatch|pbs|qsub|lsf|job)$/.test(name) || name === "makefile" || name.endsWith(".mk") || /^dockerfile|\.docker$|\.dockerfile$/.test(name)) return /^\s*#/;
+  // Shell scripts, makefiles and Dockerfiles as the walk names them; job, R and PowerShell scripts besides.
+  if (isShellPath(path) || isMakefilePath(path) || isDockerfilePath(path) || /\.(?:r|ps1|slurm|sbatch|pbs|qsub|lsf|job)$/.test(name)) return /^\s*#/;
   if (/\.(?:bat|cmd)$/.test(name)) return /^\s*(?:rem\b|::|@rem\b)/i;
   if (name.endsWith(".m")) return /^\s*%/;
   return null;

@@ -1,26 +1,11 @@
 // What each file is for, decided once by its path while the tree is walked: extractors ask for files by
-// role instead of testing names again. The README and docs patterns live here and nowhere else. Pure.
+// role instead of testing names again. The docs pattern lives here; the names of READMEs, specs and scripts in
+// model/file-kinds, which the grading by the rerun plan reads too. Pure.
 import type { FileKind, FileRole, RepoView, InventoryEntry } from "../../model/repo-view.js";
-import { isReadmePath } from "../../model/file-kinds.js";
-import { isDockerfilePath } from "../parse/dockerfile.js";
-import { isRequirementsPath } from "../parse/requirements.js";
+import { isCondaPath, isDockerfilePath, isMakefilePath, isReadmePath, isRequirementsPath, isShellPath, ROLE_BY_NAME } from "../../model/file-kinds.js";
 
 /** Prose documentation under a root `doc/` or `docs/` folder. */
 const DOCS = /^docs?\/.*\.(?:md|markdown|rst)$/i;
-const CONDA = /^(?:environment|conda|env)[\w.-]*\.ya?ml$/i;
-const SHELL = /\.(?:sh|bash|zsh)$/i;
-const MAKEFILE = /^(?:makefile|gnumakefile)$|\.mk$/i;
-
-const BY_NAME: Record<string, FileRole> = {
-  Pipfile: "pipfile",
-  "Pipfile.lock": "pipfile",
-  "pyproject.toml": "pyproject",
-  "setup.py": "setup",
-  "setup.cfg": "setup",
-  ".python-version": "python-version",
-  "runtime.txt": "python-version",
-  "kernel-metadata.json": "kernel-metadata",
-};
 
 /** The one role of a file, from its path and the kind its extension gives. */
 export function fileRole(path: string, kind: FileKind): FileRole {
@@ -29,12 +14,12 @@ export function fileRole(path: string, kind: FileKind): FileRole {
   if (isRequirementsPath(path)) return "requirements";
   if (isReadmePath(name)) return "readme";
   if (DOCS.test(path)) return "docs";
-  const named = Object.hasOwn(BY_NAME, name) ? BY_NAME[name] : undefined;
+  const named = Object.hasOwn(ROLE_BY_NAME, name) ? ROLE_BY_NAME[name] : undefined;
   if (named) return named;
   if (isDockerfilePath(path)) return "dockerfile";
-  if (CONDA.test(name)) return "conda";
-  if (SHELL.test(name)) return "shell";
-  if (MAKEFILE.test(name)) return "makefile";
+  if (isCondaPath(name)) return "conda";
+  if (isShellPath(name)) return "shell";
+  if (isMakefilePath(name)) return "makefile";
   return kind;
 }
 

@@ -3,6 +3,7 @@
 import type { Facts } from "../../../model/facts.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import { roleOf } from "../../view/file-roles.js";
+import { commentMarker } from "../../shell/shell-words.js";
 
 export interface FetchLine {
   file: string;
@@ -27,7 +28,8 @@ export function fetchLines(view: RepoView, facts: Facts): FetchLine[] {
   for (const entry of view.files()) {
     const name = entry.path.slice(entry.path.lastIndexOf("/") + 1).toLowerCase();
     const role = roleOf(entry);
-    const script = role === "shell" || role === "makefile" || role === "dockerfile" || /\.(?:ps1|bat)$/.test(name);
+    // Every script the shell scanner reads (job files, .cmd and .bat, PowerShell), by its one list, and the walk's.
+    const script = role === "shell" || role === "makefile" || role === "dockerfile" || commentMarker(entry.path) !== null;
     const downloader = /download|fetch|get_data|prepare/.test(name) && entry.kind === "python";
     if (entry.skipped || !(script || downloader || entry.kind === "notebook") || entry.size > (entry.kind === "notebook" ? 16_000_000 : 2_000_000)) continue;
     const text = view.read(entry.path);

@@ -3,14 +3,17 @@
 // extractor needs to know about them. A comment after code quiets its own line; a comment alone on its
 // line quiets the next line that holds something other than a comment. Fields: schemas/facts/suppressions.json.
 import type { FactRecord } from "../../../model/facts.js";
-import type { PythonSource } from "../../../model/repo-view.js";
+import type { FileRole, InventoryEntry, PythonSource } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { recordAt } from "../../python/locate.js";
+import { filesWithRole } from "../../view/file-roles.js";
 
 const MARK = "repro-audit:";
 const COMMENT = /#\s*repro-audit:\s*ignore\[([^\]]*)\]\s*(.*)$/;
-/** Files whose comments start with `#`, besides Python and notebooks. */
-const HASH_COMMENTED = /(\.ya?ml|\.sh|\.bash|\.zsh|(^|\/)requirements[^/]*\.txt|(^|\/)Dockerfile[^/]*|\.dockerfile)$/i;
+/** Files whose comments start with `#`, besides Python and notebooks, by the role the walk gave them; of the
+ * configs, YAML only. */
+const HASH_COMMENTED: FileRole[] = ["shell", "dockerfile", "requirements", "conda", "config"];
+const hashCommented = (entry: InventoryEntry) => entry.kind !== "config" || entry.configFormat === "yaml";
 const MAX_REASON = 200;
 
 function recordsOf(source: Pick<PythonSource, "path" | "text" | "lineMap">): FactRecord[] {
@@ -36,12 +39,12 @@ function recordsOf(source: Pick<PythonSource, "path" | "text" | "lineMap">): Fac
 export const extractor: Extractor = {
   id: "suppressions",
   reads: [],
-  roles: ["python", "notebook", "shell", "dockerfile", "requirements", "conda", "config"],
+  roles: ["python", "notebook", ...HASH_COMMENTED],
   extract(ctx) {
     const records: FactRecord[] = [];
     for (const source of ctx.view.python()) records.push(...recordsOf(source));
-    for (const entry of ctx.view.files()) {
-      if (entry.skipped || entry.kind === "python" || entry.kind === "notebook" || !HASH_COMMENTED.test(entry.path)) continue;
+    for (const entry of filesWithRole(ctx.view, ...HASH_COMMENTED)) {
+      if (entry.skipped || !hashCommented(entry)) continue;
       const text = ctx.view.read(entry.path);
       if (text !== null) records.push(...recordsOf({ path: entry.path, text }));
     }
