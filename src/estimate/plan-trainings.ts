@@ -10,7 +10,7 @@ import { guessedInputs } from "./compute.js";
 import { matchArchitecture } from "./flops-table.js";
 import { countInRange } from "../model/count-ranges.js";
 import {
-  architectureIn, byRank, DEFAULT_EPOCHS, describe, GUESS_FACTOR, images, inScope, inputSize, passes, precision, TRAINING_RANK,
+  architectureIn, byRank, DEFAULT_EPOCHS, describe, GUESS_FACTOR, images, inScope, inputSize, passes, precision, TRAINING_RANK, trainingEpochs,
   type Inventory, type InventoryInput, type Scope, type Training,
 } from "./inventory.js";
 
@@ -43,8 +43,9 @@ export function roleOf(step: FactRecord): TrainingRole {
 
 /** The training facts of a kind in the step's own files (configs first, then its program), best first. */
 function ownFact(kind: string, t: Training, training: readonly FactRecord[]): FactRecord | undefined {
+  const records = kind === "epochs" ? trainingEpochs(training) : training;
   for (const scope of t.scopes) {
-    const found = training.filter((r) => r.kind === kind && positive(r.value) && inScope(r, scope)).sort(byRank(TRAINING_RANK))[0];
+    const found = records.filter((r) => r.kind === kind && positive(r.value) && inScope(r, scope)).sort(byRank(TRAINING_RANK))[0];
     if (found) return found;
   }
   return undefined;
@@ -56,7 +57,7 @@ function epochsOf(step: FactRecord, t: Training, input: InventoryInput, training
   if (positive(step.epochs) && countInRange("epochs", step.epochs)) return { value: step.epochs, origin: "code", source: `${stepAt(step)} epochs ${step.epochs}${step.trainingSource ? ` (${String(step.trainingSource)})` : ""}` };
   const own = ownFact("epochs", t, training);
   if (own) return { value: Number(own.value), origin: "code", source: describe(own) };
-  const anywhere = training.filter((r) => r.kind === "epochs" && positive(r.value)).sort(byRank(TRAINING_RANK))[0];
+  const anywhere = trainingEpochs(training).filter((r) => positive(r.value)).sort(byRank(TRAINING_RANK))[0];
   const value = anywhere ? Number(anywhere.value) : DEFAULT_EPOCHS;
   const why = anywhere ? `elsewhere in the repo: ${describe(anywhere)}` : `${DEFAULT_EPOCHS}, repro-audit's default`;
   return { value, origin: "default", source: `no epochs read for ${stepAt(step)}: ${why}, moved ${GUESS_FACTOR}x each way`, low: value / GUESS_FACTOR, high: value * GUESS_FACTOR };

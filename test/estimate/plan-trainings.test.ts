@@ -166,6 +166,70 @@ describe("the trainings of the rerun plan", () => {
   });
 });
 
+/** Small repos of our own whose README states the training time on an A100; the estimate's interval must bracket
+ * it. Each stated time is what the training takes at 1,500 images/s for ResNet-50 at 224 px in mixed precision on one
+ * A100 (a Kaggle data loader's pace, about half NVIDIA's DALI-fed 2,700 in DeepLearningExamples), scaled by pixels. */
+describe("fixtures whose stated training time the estimate brackets", () => {
+  const TRAIN_STEP = step({ command: "python train.py", program: "train.py", line: 4 });
+  const statedHours = (images: number, epochs: number, runs: number, side: number) => (images * epochs * runs) / (1500 / ((side / 224) ** 2)) / 3600;
+  const brackets = (p: { interval: { low: { seconds: number }; high: { seconds: number } } }, hours: number) => [p.interval.low.seconds / 3600 <= hours, p.interval.high.seconds / 3600 >= hours];
+
+  it("a warm-up scheduler's one epoch is not the training's epochs", async () => {
+    // "Each fold takes about 3 minutes": 30 epochs of 10,000 images, 5 folds; the epochs sit behind a YAML anchor.
+    const files = {
+      "README.md": "# solution\n\nEach fold takes about 3 minutes on one A100.\n\n```bash\npython train.py\n```\n",
+      "config.yaml": "General:\n  epoch: &epoch 30\n  fp16: True\nData:\n  img_size: 224\n",
+      "train.py": [
+        "import timm, torch, yaml",
+        "from sklearn.model_selection import StratifiedKFold",
+        "from warmup_scheduler import GradualWarmupScheduler",
+        "cfg = yaml.safe_load(open('config.yaml'))",
+        "model = timm.create_model('resnet50', pretrained=True)",
+        "opt = torch.optim.Adam(model.parameters())",
+        "scheduler = GradualWarmupScheduler(opt, multiplier=10, total_epoch=1)",
+        "folds = StratifiedKFold(5)",
+        "scaler = torch.cuda.amp.GradScaler()",
+        "",
+      ].join("\n"),
+      "data/train.csv": "image,label\n" + "a.png,1\n".repeat(10_000),
+    };
+    const stated = statedHours(10_000, 30, 5, 224);
+    for (const plan of [[TRAIN_STEP], []]) {
+      const p = (await estimateTraining(options(await factsWith(plan, files)))).prediction!;
+      expect(brackets(p, stated)).toEqual([true, true]);
+      const epochs = p.factors.find((f) => f.name === "epochs")!;
+      expect(epochs.source).not.toMatch(/Warmup/);
+    }
+  });
+
+  it("a count of samples in another training's file is not this training's images per epoch", async () => {
+    // "Training takes about 9 minutes": 20 epochs of the 8,000 rows of data/train.csv at 512 px.
+    const files = {
+      "README.md": "# solution\n\nTraining takes about 9 minutes on one A100.\n\n```bash\npython train.py\n```\n",
+      "train.py": [
+        "import argparse, timm, torch",
+        "import pandas as pd",
+        "p = argparse.ArgumentParser()",
+        "p.add_argument('--epochs', type=int, default=20)",
+        "p.add_argument('--img_size', type=int, default=512)",
+        "df = pd.read_csv('data/train.csv')",
+        "model = timm.create_model('resnet50', pretrained=True)",
+        "scaler = torch.cuda.amp.GradScaler()",
+        "",
+      ].join("\n"),
+      "seg/train_seg.py": "from monai.transforms import RandCropByPosNegLabeld\ncrop = RandCropByPosNegLabeld(keys=['image'], label_key='label', num_samples=4)\n",
+      "data/train.csv": "image,label\n" + "a.png,1\n".repeat(8_000),
+    };
+    const stated = statedHours(8_000, 20, 1, 512);
+    for (const plan of [[TRAIN_STEP], []]) {
+      const p = (await estimateTraining(options(await factsWith(plan, files)))).prediction!;
+      const images = p.factors.find((f) => f.name === "images per epoch")!;
+      expect([images.value, images.source]).toEqual([8_000, "data/train.csv: 8000 rows"]);
+      expect(brackets(p, stated)).toEqual([true, true]);
+    }
+  });
+});
+
 describe("the rows of a hand-built estimate", () => {
   it("every estimate lists its rows, even without a plan", () => {
     const row = flopsTable().models["timm/resnet50"]!;
