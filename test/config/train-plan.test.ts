@@ -40,7 +40,7 @@ describe("train plan", () => {
       { kind: "epochs", value: 3, file: "train.py", line: 9, source: "call-argument", name: "EarlyStopping(patience_epochs)" },
       { kind: "epochs", value: 40, file: "configs/base.yaml", line: 3, source: "config", name: "epochs" },
     ];
-    expect(inferTrainPlan({ facts: f }).plan.epochs).toEqual({ value: 40, origin: "code", source: "config epochs in configs/base.yaml:3" });
+    expect(inferTrainPlan({ facts: f }).plan?.epochs).toEqual({ value: 40, origin: "code", source: "config epochs in configs/base.yaml:3" });
   });
 
   it("lets resolved settings (flags, configs) win over the facts, keeping their sources", () => {
