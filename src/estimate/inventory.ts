@@ -169,7 +169,7 @@ export function inputSize(t: Training, setup: FactRecord[], training: FactRecord
   const option = SIZE_OPTIONS.map((o) => [o, t.args.get(o)] as const).find(([, v]) => v && /^\d+$/.test(v) && countInRange("image-size", Number(v)));
   if (option && t.command) return { value: [Number(option[1]), Number(option[1])], origin: t.command.origin, source: `${t.command.source} (--${option[0]} ${option[1]})` };
   const sizes: FactRecord[] = [...setup.filter((r) => r.kind === "input-size"), ...training.filter((r) => r.kind === "image-size").map((r): FactRecord => Object.assign({}, r, { axis: "both" }))];
-  const found = nearest(t, (scope) => {
+  const pick = (scope: Scope): Guessed<Size> | null => {
     const here = sizes.filter((r) => inScope(r, scope) && typeof r.value === "number").sort(byRank(RANK));
     const both = here.find((r) => r.axis === "both");
     const height = here.find((r) => r.axis === "height");
@@ -177,8 +177,20 @@ export function inputSize(t: Training, setup: FactRecord[], training: FactRecord
     if (height && width) return { value: [Number(height.value), Number(width.value)] as Size, origin: "code" as Origin, source: `${describe(height)}, ${describe(width)}` };
     if (both) return { value: [Number(both.value), Number(both.value)] as Size, origin: "code" as Origin, source: describe(both) };
     return null;
-  });
-  if (found) return found;
+  };
+  const own = nearest(t, pick, true);
+  if (own) return own;
+  // A size only another file gives (an inference tile, another training's crop) may not be this training's: kept,
+  // and moved so that the cost moves GUESS_FACTOR each way (cost grows with pixels).
+  const elsewhere = pick({ files: null });
+  if (elsewhere) {
+    const f = Math.sqrt(GUESS_FACTOR);
+    const [h, w] = elsewhere.value;
+    return {
+      value: [h, w], origin: "default", source: `no input size read in the training's own files: elsewhere in the repo, ${elsewhere.source}, moved ${GUESS_FACTOR}x in cost each way`,
+      low: [Math.round(h / f), Math.round(w / f)], high: [Math.round(h * f), Math.round(w * f)],
+    };
+  }
   const [h, w] = t.match.resolution;
   return {
     value: [h, w], origin: "table", source: `no input size found: the reference resolution of ${t.match.key} in data/model-flops.json`,

@@ -114,17 +114,25 @@ function draft(step: FactRecord, input: InventoryInput, archs: FactRecord[]): Dr
   return { step, base, model: null, unknownModel: stated };
 }
 
-/** A step whose model is not read, costed as the first training whose model is, its forward cost moved each way. */
-function standIn(d: Drafted, known: Drafted): Model & { guess: NonNullable<RunGroup["modelGuess"]> } {
+/** The model a step without one is costed as: the first training step's whose model is read, else the best-placed
+ * architecture of the repo's code (what the single-training estimate would cost). */
+interface KnownModel {
+  /** "step 2 train.py's", "the code's timm/resnet50 (train.py:3 create_model (resnet50))". */
+  as: string;
+  model: Model;
+}
+
+/** A step whose model is not read, costed as a known model, its forward cost moved each way. */
+function standIn(d: Drafted, known: KnownModel): Model & { guess: NonNullable<RunGroup["modelGuess"]> } {
   const why = d.unknownModel ? ` (${d.unknownModel} is not in data/model-flops.json)` : "";
   return {
-    architecture: { value: known.model!.architecture.value, origin: "default", source: `no model read for ${stepAt(d.step)}${why}: costed as ${known.base.label}'s` },
-    match: known.model!.match,
+    architecture: { value: known.model.architecture.value, origin: "default", source: `no model read for ${stepAt(d.step)}${why}: costed as ${known.as}` },
+    match: known.model.match,
     guess: { low: 1 / GUESS_FACTOR, high: GUESS_FACTOR, source: `model not read: its forward cost moved ${GUESS_FACTOR}x each way` },
   };
 }
 
-function groupOf(d: Drafted, known: Drafted, input: InventoryInput, setup: FactRecord[], training: FactRecord[]): RunGroup {
+function groupOf(d: Drafted, known: KnownModel, input: InventoryInput, setup: FactRecord[], training: FactRecord[]): RunGroup {
   const stand = d.model ? null : standIn(d, known);
   const t: Training = { ...d.base, ...(d.model ?? stand!) };
   const size = d.step.imageSize;
@@ -150,7 +158,9 @@ function groupOf(d: Drafted, known: Drafted, input: InventoryInput, setup: FactR
   return group;
 }
 
-/** The plan's trainings as run groups, or null when the plan has no training step whose model can be read. */
+/** The plan's trainings as run groups, or null when the plan has no training step, or no model is read in its steps
+ * or anywhere in the code. Steps whose model is not read are still counted: their runs, epochs and sizes are the
+ * plan's, their model a stand-in moved GUESS_FACTOR each way. */
 export function planInventory(input: InventoryInput): (Inventory & { steps: number }) | null {
   const steps = trainingSteps(input.facts.families["rerun-plan"] ?? []);
   if (steps.length === 0) return null;
@@ -158,7 +168,13 @@ export function planInventory(input: InventoryInput): (Inventory & { steps: numb
   const training = input.facts.families["training"] ?? [];
   const archs = setup.filter((r) => r.kind === "architecture");
   const drafts = steps.map((s) => draft(s, input, archs));
-  const known = drafts.find((d) => d.model !== null);
+  const first = drafts.find((d) => d.model !== null);
+  const anywhere = first ? null : architectureIn(archs, { files: null }, input.table);
+  const known: KnownModel | null = first
+    ? { as: `${first.base.label}'s`, model: first.model! }
+    : anywhere
+      ? { as: `the code's ${anywhere.match.key} (${describe(anywhere.record)})`, model: { architecture: { value: anywhere.match.key, origin: "code", source: describe(anywhere.record) }, match: anywhere.match } }
+      : null;
   if (!known) return null;
   const groups = drafts.map((d) => groupOf(d, known, input, setup, training));
   const unknown = [...new Set(drafts.map((d) => d.unknownModel).filter((x): x is string => x !== null))].sort();

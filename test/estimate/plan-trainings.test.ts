@@ -228,6 +228,52 @@ describe("fixtures whose stated training time the estimate brackets", () => {
       expect(brackets(p, stated)).toEqual([true, true]);
     }
   });
+
+  it("counts the plan's trainings whose steps name no model, each costed as the code's model moved 3x", async () => {
+    // "The five folds take about 4 minutes": 10 epochs of 6,000 images at 224 px, five times.
+    const files = {
+      "README.md": "# solution\n\nThe five folds take about 4 minutes on one A100.\n\n```bash\nbash run.sh\n```\n",
+      "run.sh": "for f in 0 1 2 3 4; do\n  python train.py --fold $f\ndone\n",
+      "models.py": "import timm\n\ndef build():\n    return timm.create_model('resnet50', pretrained=True)\n",
+      "train.py": [
+        "import argparse, torch",
+        "from models import build",
+        "p = argparse.ArgumentParser()",
+        "p.add_argument('--fold', type=int, default=0)",
+        "p.add_argument('--epochs', type=int, default=10)",
+        "p.add_argument('--img_size', type=int, default=224)",
+        "model = build()",
+        "scaler = torch.cuda.amp.GradScaler()",
+        "",
+      ].join("\n"),
+      "data/train.csv": "image,label\n" + "a.png,1\n".repeat(6_000),
+    };
+    const folds = step({ file: "run.sh", line: 2, order: 2, source: "shell", parent: 1, command: "python train.py --fold $f", program: "train.py", repeat: 5, repeatSource: "run.sh:1" });
+    const p = (await estimateTraining(options(await factsWith([step({}), folds], files)))).prediction!;
+    expect(p.coverage).toMatchObject({ basis: "rerun-plan", trainings: 1, guessed: 1 });
+    const row = p.trainings![0]!;
+    expect([row.architecture, row.runs, row.epochs, row.guessed]).toEqual(["timm/resnet50", 5, 10, ["model"]]);
+    expect(row.sources).toEqual(["run.sh:2", "run.sh:1"]);
+    expect(p.factors.find((f) => f.name === "forward GMACs per image")!.source).toMatch(/costed as the code's timm\/resnet50 \(models\.py:4 create_model/);
+    expect(brackets(p, statedHours(6_000, 10, 5, 224))).toEqual([true, true]);
+  });
+
+  it("a size only another file gives (an inference tile) is kept but guessed, and the interval covers the training's own", async () => {
+    // "Training takes about 55 minutes": 30 epochs of 5,000 crops of 1280 px; inference runs on 2048 px tiles.
+    const files = {
+      "README.md": "# solution\n\nTraining takes about 55 minutes on one A100.\n\n```bash\npython train.py\n```\n",
+      "train.py": "import timm, torch\nEPOCHS = 30\nmodel = timm.create_model('resnet50', pretrained=True)\nscaler = torch.cuda.amp.GradScaler()\n",
+      "inference.py": "img_size = 2048\n",
+      "data/train.csv": "image,label\n" + "a.png,1\n".repeat(5_000),
+    };
+    for (const plan of [[TRAIN_STEP], []]) {
+      const p = (await estimateTraining(options(await factsWith(plan, files)))).prediction!;
+      const size = p.factors.find((f) => f.name === "input size")!;
+      expect([size.value, size.origin, size.low, size.high]).toEqual([2048, "default", 1182, 3547]);
+      expect(size.source).toBe("no input size read in the training's own files: elsewhere in the repo, inference.py:1 assignment img_size (2048), moved 3x in cost each way");
+      expect(brackets(p, statedHours(5_000, 30, 1, 1280))).toEqual([true, true]);
+    }
+  });
 });
 
 describe("the rows of a hand-built estimate", () => {
