@@ -129,6 +129,16 @@ describe("the trainings of the rerun plan", () => {
     expect(p.coverage).toMatchObject({ trainings: 2, fromCode: 1, guessed: 1 });
   });
 
+  it("moves one unknown the trainings share (dataset size, utilisation) in all of them together: repeating a guess never narrows the interval", async () => {
+    const files = { ...FILES, "data/train.csv": "image\n" }; // no rows: the dataset size is the stated default
+    const one = (await estimateTraining(options(await factsWith([FOLDS], files)))).prediction!;
+    const two = (await estimateTraining(options(await factsWith([FOLDS, { ...FOLDS, order: 3, line: 3 }], files)))).prediction!;
+    expect(two.factors.filter((f) => f.name.endsWith("images per epoch")).map((f) => f.origin)).toEqual(["default", "default"]);
+    expect(two.total.seconds).toBeCloseTo(2 * one.total.seconds, 6);
+    expect(two.interval.high.seconds / two.total.seconds).toBeCloseTo(one.interval.high.seconds / one.total.seconds, 6);
+    expect(two.interval.low.seconds / two.total.seconds).toBeCloseTo(one.interval.low.seconds / one.total.seconds, 6);
+  });
+
   it("widens a count it cannot read and counts that training as guessed", async () => {
     const p = (await estimateTraining(options(await factsWith([{ ...FOLDS, repeat: null }])))).prediction!;
     const row = p.trainings![0]!;
