@@ -63,7 +63,21 @@ function epochsOf(step: FactRecord, t: Training, input: InventoryInput, training
   return { value, origin: "default", source: `no epochs read for ${stepAt(step)}: ${why}, moved ${GUESS_FACTOR}x each way`, low: value / GUESS_FACTOR, high: value * GUESS_FACTOR };
 }
 
-function runsOf(step: FactRecord, t: Training, training: readonly FactRecord[]): Guessed<number> {
+/** Steps that run one program with the same arguments but for the fold number, each with its own (`--kfold 1` ...
+ * `--kfold 5`): that number picks a fold, it counts none, and each such step is one run. */
+export function foldIndexSteps(steps: readonly FactRecord[]): Set<FactRecord> {
+  const byRest = new Map<string, FactRecord[]>();
+  for (const s of steps) {
+    if (!positive(s.folds)) continue;
+    const rest = `${String(s.program)}|${String(s.command ?? "").replace(/\b\d+\b/g, "#")}`;
+    byRest.set(rest, [...(byRest.get(rest) ?? []), s]);
+  }
+  const out = new Set<FactRecord>();
+  for (const same of byRest.values()) if (new Set(same.map((s) => s.folds)).size >= 2) same.forEach((s) => out.add(s));
+  return out;
+}
+
+function runsOf(step: FactRecord, t: Training, training: readonly FactRecord[], foldIndex = false): Guessed<number> {
   const parts: string[] = [];
   let guessed = false;
   let repeat = 1;
@@ -74,10 +88,11 @@ function runsOf(step: FactRecord, t: Training, training: readonly FactRecord[]):
     guessed = true;
     parts.push(`count not read at ${stepAt(step)}: once, up to ${GUESS_FACTOR}x`);
   }
-  const stated = positive(step.folds) && countInRange("folds", step.folds) ? step.folds : null;
-  const foldFact = stated !== null ? null : ownFact("folds", t, training);
+  const stated = !foldIndex && positive(step.folds) && countInRange("folds", step.folds) ? step.folds : null;
+  const foldFact = stated !== null || foldIndex ? null : ownFact("folds", t, training);
   const folds = stated ?? (foldFact ? Number(foldFact.value) : 1);
   if (folds > 1) parts.push(`${folds} fold(s) from ${stated !== null ? stepAt(step) : describe(foldFact!)}`);
+  if (foldIndex) parts.push(`fold ${String(step.folds)} of its sibling steps: one run`);
   const seedFact = ownFact("seeds", t, training);
   const seeds = seedFact ? Number(seedFact.value) : 1;
   if (seeds > 1) parts.push(`${seeds} seed(s) from ${describe(seedFact!)}`);
@@ -132,7 +147,7 @@ function standIn(d: Drafted, known: KnownModel): Model & { guess: NonNullable<Ru
   };
 }
 
-function groupOf(d: Drafted, known: KnownModel, input: InventoryInput, setup: FactRecord[], training: FactRecord[]): RunGroup {
+function groupOf(d: Drafted, known: KnownModel, input: InventoryInput, setup: FactRecord[], training: FactRecord[], foldIndex: boolean): RunGroup {
   const stand = d.model ? null : standIn(d, known);
   const t: Training = { ...d.base, ...(d.model ?? stand!) };
   const size = d.step.imageSize;
@@ -145,7 +160,7 @@ function groupOf(d: Drafted, known: KnownModel, input: InventoryInput, setup: Fa
       : inputSize(t, setup, training),
     images: images(t, input, setup),
     epochs: epochsOf(d.step, t, input, training),
-    runs: runsOf(d.step, t, training),
+    runs: runsOf(d.step, t, training, foldIndex),
     precision: precision(t, setup),
     passes: passes(t, setup),
     role: roleOf(d.step),
@@ -176,7 +191,8 @@ export function planInventory(input: InventoryInput): (Inventory & { steps: numb
       ? { as: `the code's ${anywhere.match.key} (${describe(anywhere.record)})`, model: { architecture: { value: anywhere.match.key, origin: "code", source: describe(anywhere.record) }, match: anywhere.match } }
       : null;
   if (!known) return null;
-  const groups = drafts.map((d) => groupOf(d, known, input, setup, training));
+  const indexed = foldIndexSteps(steps);
+  const groups = drafts.map((d) => groupOf(d, known, input, setup, training, indexed.has(d.step)));
   const unknown = [...new Set(drafts.map((d) => d.unknownModel).filter((x): x is string => x !== null))].sort();
   return { groups, unknown, steps: steps.length };
 }

@@ -139,6 +139,16 @@ describe("the trainings of the rerun plan", () => {
     expect(two.interval.low.seconds / two.total.seconds).toBeCloseTo(one.interval.low.seconds / one.total.seconds, 6);
   });
 
+  it("takes `--kfold 1` ... `--kfold 5` on sibling steps as fold numbers: five runs, not fifteen", async () => {
+    const kfold = (n: number) => ({ ...FOLDS, order: n + 1, line: n + 1, parent: null, repeat: 1, repeatSource: null, command: `python train.py --kfold ${n} --epochs 30 --model tf_efficientnet_b0 --img 512`, folds: n });
+    const inv = planInventory({ facts: await factsWith([1, 2, 3, 4, 5].map(kfold)), plan: null, table })!;
+    expect(inv.groups.map((g) => g.runs.value)).toEqual([1, 1, 1, 1, 1]);
+    expect(inv.groups[2]!.runs.source).toBe("run once x fold 3 of its sibling steps: one run");
+    // One step alone keeps its folds as a count (`--folds 5`).
+    const alone = planInventory({ facts: await factsWith([{ ...kfold(5), command: "python train.py --folds 5" }]), plan: null, table })!;
+    expect(alone.groups[0]!.runs.value).toBe(5);
+  });
+
   it("widens a count it cannot read and counts that training as guessed", async () => {
     const p = (await estimateTraining(options(await factsWith([{ ...FOLDS, repeat: null }])))).prediction!;
     const row = p.trainings![0]!;
