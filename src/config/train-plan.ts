@@ -1,5 +1,6 @@
 // The train plan (commands, epochs, folds x models x seeds): what the settings give (flags, the user's config,
 // the repo's config, each with its source), else what the static facts say, else the default (pure).
+import { isScheduleEpochs } from "../model/schedule-parts.js";
 import type { TrainPlan } from "../model/carbon.js";
 import type { FactRecord, Facts } from "../model/facts.js";
 import { factsOf, type ReadmeFact, type TrainingFact } from "../model/fact-types.js";
@@ -48,7 +49,8 @@ export function scriptOf(command: string): string | null {
 
 /** Best training fact of a kind: those in the trained script first, then by how direct the source is. */
 function bestTraining(records: readonly TrainingFact[], kind: string, script: string | null): TrainingFact | undefined {
-  const candidates = records.filter((r) => r.kind === kind && typeof r.value === "number" && r.value > 0);
+  // A warm-up's or a patience's epochs count part of the schedule, never the training's.
+  const candidates = records.filter((r) => r.kind === kind && typeof r.value === "number" && r.value > 0 && !(kind === "epochs" && isScheduleEpochs(r.name)));
   const rank = (r: TrainingFact) =>
     (script && r.file === script ? 0 : 10) + (SOURCE_RANK[String(r.source)] ?? 5);
   return candidates.sort((a, b) => rank(a) - rank(b) || String(a.file).localeCompare(String(b.file)) || Number(a.line ?? 0) - Number(b.line ?? 0))[0];

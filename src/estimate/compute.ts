@@ -102,6 +102,9 @@ export interface Knob {
   apply(groups: GroupParams[], device: DeviceParams, end: "low" | "high"): void;
   /** The group it moves; none for what every group shares (the device). */
   group?: number;
+  /** The unknown it stands for: knobs of different groups with one key are one unknown (the same default dataset
+   * size, the same stand-in model, the GPU's utilisation), moved together, never taken as independent. */
+  key?: string;
 }
 
 function totalCost(groups: readonly GroupParams[], device: DeviceParams): { seconds: number; joules: number | null } {

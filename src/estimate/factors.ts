@@ -80,7 +80,26 @@ export function runFactors(input: EstimateInput): Built | { reason: string } {
       knobs.push({ apply: (_g, d, end) => void (d.staticShare = staticShare[end]) });
     }
   }
-  return { params, device, knobs, factors, deviceFactors };
+  return { params, device, knobs: sharedUnknownsTogether(knobs), factors, deviceFactors };
+}
+
+/** Knobs of several groups that stand for one unknown become one knob moving them all: n trainings guessing the
+ * same dataset size are not n independent guesses whose errors cancel. */
+export function sharedUnknownsTogether(knobs: readonly Knob[]): Knob[] {
+  const byKey = new Map<string, Knob[]>();
+  for (const k of knobs) if (k.key !== undefined) byKey.set(k.key, [...(byKey.get(k.key) ?? []), k]);
+  const merged = new Set<string>();
+  const out: Knob[] = [];
+  for (const k of knobs) {
+    const same = k.key === undefined ? undefined : byKey.get(k.key)!;
+    if (!same || same.length === 1) out.push(k);
+    else if (!merged.has(k.key!)) {
+      merged.add(k.key!);
+      // No group: each training's own interval still counts it, moving that training alone.
+      out.push({ apply: (g, d, end) => same.forEach((x) => x.apply(g, d, end)), key: k.key! });
+    }
+  }
+  return out;
 }
 
 function groupKnobs(input: EstimateInput, group: RunGroup, i: number, gpu: GpuRow | null, transformer: boolean): Knob[] {
@@ -90,22 +109,22 @@ function groupKnobs(input: EstimateInput, group: RunGroup, i: number, gpu: GpuRo
 function ownKnobs(input: EstimateInput, group: RunGroup, i: number, gpu: GpuRow | null, transformer: boolean): Knob[] {
   const knobs: Knob[] = [];
   const { epochs, runs, modelGuess } = group;
-  if (epochs.low !== undefined && epochs.high !== undefined) knobs.push({ apply: (g, _d, end) => void (g[i]!.epochs = epochs[end]!) });
+  if (epochs.low !== undefined && epochs.high !== undefined) knobs.push({ apply: (g, _d, end) => void (g[i]!.epochs = epochs[end]!), key: `epochs ${epochs.value} ${epochs.low} ${epochs.high}` });
   if (runs.low !== undefined && runs.high !== undefined) knobs.push({ apply: (g, _d, end) => void (g[i]!.runs = runs[end]!) });
-  if (modelGuess) knobs.push({ apply: (g, _d, end) => void (g[i]!.macs *= modelGuess[end]) });
+  if (modelGuess) knobs.push({ apply: (g, _d, end) => void (g[i]!.macs *= modelGuess[end]), key: `stand-in model ${group.architecture.value}` });
   const size = group.inputSize;
-  if (size.low && size.high) knobs.push({ apply: (g, _d, end) => void (g[i]!.macs = macsAt(group.row, size[end]!)) });
+  if (size.low && size.high) knobs.push({ apply: (g, _d, end) => void (g[i]!.macs = macsAt(group.row, size[end]!)), key: `size ${size.source}` });
   const images = group.images;
-  if (images.low !== undefined && images.high !== undefined) knobs.push({ apply: (g, _d, end) => void (g[i]!.images = images[end]!) });
+  if (images.low !== undefined && images.high !== undefined) knobs.push({ apply: (g, _d, end) => void (g[i]!.images = images[end]!), key: `images ${images.source}` });
   const passes = group.passes;
   if (passes.low !== undefined && passes.high !== undefined) knobs.push({ apply: (g, _d, end) => void (g[i]!.passes = passes[end]!) });
   if (!gpu) return knobs;
   const cls = peakFor(gpu, group.precision.value, transformer).precisionClass;
   const u = input.gpus.utilisation[cls];
-  knobs.push({ apply: (g, _d, end) => void (g[i]!.measured === null && (g[i]!.utilisation = u[end])) });
+  knobs.push({ apply: (g, _d, end) => void (g[i]!.measured === null && (g[i]!.utilisation = u[end])), key: `utilisation ${cls}` });
   if (group.precision.guessed) {
     const other = speedFor(gpu, input.gpus, group.precision.value === "mixed" ? "fp32" : "mixed", transformer);
-    knobs.push({ apply: (g, _d, end) => void (end === "high" && g[i]!.measured === null && Object.assign(g[i]!, other)) });
+    knobs.push({ apply: (g, _d, end) => void (end === "high" && g[i]!.measured === null && Object.assign(g[i]!, other)), key: `precision ${cls}` });
   }
   return knobs;
 }

@@ -13,6 +13,7 @@ import type { Guessed, RunGroup, Size } from "./compute.js";
 import type { Origin, Sourced } from "../model/carbon.js";
 import { matchArchitecture, type ArchitectureMatch, type FlopsTable } from "./flops-table.js";
 import { countInRange } from "../model/count-ranges.js";
+import { isScheduleEpochs } from "../model/schedule-parts.js";
 
 export interface PlanLike {
   commands: Array<{ value: string; source: string; origin?: Origin }>;
@@ -149,20 +150,26 @@ function sameTrainingsOnce(list: Training[]): Training[] {
   });
 }
 
-/** The first scope (nearest first, then the whole repo) where `pick` finds something. */
-function nearest<T>(t: Training, pick: (scope: Scope) => T | null): T | null {
-  for (const scope of [...t.scopes, { files: null }]) {
+/** The first scope (nearest first, then the whole repo unless `ownOnly`) where `pick` finds something. */
+function nearest<T>(t: Training, pick: (scope: Scope) => T | null, ownOnly = false): T | null {
+  for (const scope of ownOnly ? t.scopes : [...t.scopes, { files: null }]) {
     const found = pick(scope);
     if (found !== null) return found;
   }
   return null;
 }
 
+/** The `epochs` records that may be a training's epochs: a warm-up's, a cool-down's or a patience's count only a
+ * part of it (`GradualWarmupScheduler(total_epoch=1)` is no one-epoch training). */
+export function trainingEpochs(training: readonly FactRecord[]): FactRecord[] {
+  return training.filter((r) => r.kind === "epochs" && typeof r.value === "number" && r.value > 0 && !isScheduleEpochs(r.name));
+}
+
 export function inputSize(t: Training, setup: FactRecord[], training: FactRecord[]): Guessed<Size> {
   const option = SIZE_OPTIONS.map((o) => [o, t.args.get(o)] as const).find(([, v]) => v && /^\d+$/.test(v) && countInRange("image-size", Number(v)));
   if (option && t.command) return { value: [Number(option[1]), Number(option[1])], origin: t.command.origin, source: `${t.command.source} (--${option[0]} ${option[1]})` };
   const sizes: FactRecord[] = [...setup.filter((r) => r.kind === "input-size"), ...training.filter((r) => r.kind === "image-size").map((r): FactRecord => Object.assign({}, r, { axis: "both" }))];
-  const found = nearest(t, (scope) => {
+  const pick = (scope: Scope): Guessed<Size> | null => {
     const here = sizes.filter((r) => inScope(r, scope) && typeof r.value === "number").sort(byRank(RANK));
     const both = here.find((r) => r.axis === "both");
     const height = here.find((r) => r.axis === "height");
@@ -170,8 +177,20 @@ export function inputSize(t: Training, setup: FactRecord[], training: FactRecord
     if (height && width) return { value: [Number(height.value), Number(width.value)] as Size, origin: "code" as Origin, source: `${describe(height)}, ${describe(width)}` };
     if (both) return { value: [Number(both.value), Number(both.value)] as Size, origin: "code" as Origin, source: describe(both) };
     return null;
-  });
-  if (found) return found;
+  };
+  const own = nearest(t, pick, true);
+  if (own) return own;
+  // A size only another file gives (an inference tile, another training's crop) may not be this training's: kept,
+  // and moved so that the cost moves GUESS_FACTOR each way (cost grows with pixels).
+  const elsewhere = pick({ files: null });
+  if (elsewhere) {
+    const f = Math.sqrt(GUESS_FACTOR);
+    const [h, w] = elsewhere.value;
+    return {
+      value: [h, w], origin: "default", source: `no input size read in the training's own files: elsewhere in the repo, ${elsewhere.source}, moved ${GUESS_FACTOR}x in cost each way`,
+      low: [Math.round(h / f), Math.round(w / f)], high: [Math.round(h * f), Math.round(w * f)],
+    };
+  }
   const [h, w] = t.match.resolution;
   return {
     value: [h, w], origin: "table", source: `no input size found: the reference resolution of ${t.match.key} in data/model-flops.json`,
@@ -184,7 +203,9 @@ export function images(t: Training, input: InventoryInput, setup: FactRecord[]):
   const option = IMAGE_OPTIONS.map((o) => [o, t.args.get(o)] as const).find(([, v]) => v && /^\d+$/.test(v) && countInRange("images", Number(v)));
   if (option && t.command) return { value: Number(option[1]), origin: t.command.origin, source: `${t.command.source} (--${option[0]} ${option[1]})` };
   const counted = setup.filter((r) => r.kind === "images" && typeof r.value === "number");
-  const coded = nearest(t, (scope) => counted.filter((r) => inScope(r, scope) && r.via !== "csv-rows" && r.via !== "readme-text").sort(byRank(RANK))[0] ?? null);
+  // A count in code is believed only in the training's own files: elsewhere it is another training's (a crop's
+  // samples per volume, a detector's subset), and the CSVs, the README or the stated default come first.
+  const coded = nearest(t, (scope) => counted.filter((r) => inScope(r, scope) && r.via !== "csv-rows" && r.via !== "readme-text").sort(byRank(RANK))[0] ?? null, true);
   const referenced = new Set(factsOf(input.facts, "data-refs").map((r) => String(r.path ?? "").replace(/^.*\//, "")));
   const csv = counted.filter((r) => r.via === "csv-rows").sort((a, b) => Number(referenced.has(String(b.file).replace(/^.*\//, ""))) - Number(referenced.has(String(a.file).replace(/^.*\//, ""))))[0];
   const stated = counted.filter((r) => r.via === "readme-text").sort((a, b) => String(a.file).length - String(b.file).length || Number(a.line) - Number(b.line))[0];
@@ -197,11 +218,12 @@ function epochs(t: Training, input: InventoryInput, training: FactRecord[]): Gue
   const plan = input.plan?.epochs;
   const decided = plan && (plan.origin === "flag" || plan.origin === "user-config" || plan.origin === "repo-config" || /^flag|^config|\(--/.test(plan.source));
   if (plan && decided) return { value: plan.value, origin: plan.origin ?? (plan.source.startsWith("flag") ? "flag" : plan.source.startsWith("config") ? "repo-config" : "code"), source: plan.source };
-  const own = t.scopes.map((scope) => training.filter((r) => r.kind === "epochs" && typeof r.value === "number" && r.value > 0 && inScope(r, scope)).sort(byRank(TRAINING_RANK))[0]).find(Boolean);
+  const counted = trainingEpochs(training);
+  const own = t.scopes.map((scope) => counted.filter((r) => inScope(r, scope)).sort(byRank(TRAINING_RANK))[0]).find(Boolean);
   if (own) return { value: Number(own.value), origin: "code", source: describe(own) };
   // The plan's own default (1) is no reading of the code: fall through to the stated guess below.
   if (plan && plan.origin !== "default" && plan.source !== "default") return { value: plan.value, origin: plan.origin ?? "code", source: plan.source };
-  const anywhere = training.filter((r) => r.kind === "epochs" && typeof r.value === "number" && r.value > 0).sort(byRank(TRAINING_RANK))[0];
+  const anywhere = counted.sort(byRank(TRAINING_RANK))[0];
   if (anywhere) return { value: Number(anywhere.value), origin: "code", source: describe(anywhere) };
   return { value: DEFAULT_EPOCHS, origin: "default", source: `no epochs found: ${DEFAULT_EPOCHS}, repro-audit's default, moved ${GUESS_FACTOR}x each way`, low: DEFAULT_EPOCHS / GUESS_FACTOR, high: DEFAULT_EPOCHS * GUESS_FACTOR };
 }

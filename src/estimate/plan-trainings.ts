@@ -10,7 +10,7 @@ import { guessedInputs } from "./compute.js";
 import { matchArchitecture } from "./flops-table.js";
 import { countInRange } from "../model/count-ranges.js";
 import {
-  architectureIn, byRank, DEFAULT_EPOCHS, describe, GUESS_FACTOR, images, inScope, inputSize, passes, precision, TRAINING_RANK,
+  architectureIn, byRank, DEFAULT_EPOCHS, describe, GUESS_FACTOR, images, inScope, inputSize, passes, precision, TRAINING_RANK, trainingEpochs,
   type Inventory, type InventoryInput, type Scope, type Training,
 } from "./inventory.js";
 
@@ -43,8 +43,9 @@ export function roleOf(step: FactRecord): TrainingRole {
 
 /** The training facts of a kind in the step's own files (configs first, then its program), best first. */
 function ownFact(kind: string, t: Training, training: readonly FactRecord[]): FactRecord | undefined {
+  const records = kind === "epochs" ? trainingEpochs(training) : training;
   for (const scope of t.scopes) {
-    const found = training.filter((r) => r.kind === kind && positive(r.value) && inScope(r, scope)).sort(byRank(TRAINING_RANK))[0];
+    const found = records.filter((r) => r.kind === kind && positive(r.value) && inScope(r, scope)).sort(byRank(TRAINING_RANK))[0];
     if (found) return found;
   }
   return undefined;
@@ -56,13 +57,27 @@ function epochsOf(step: FactRecord, t: Training, input: InventoryInput, training
   if (positive(step.epochs) && countInRange("epochs", step.epochs)) return { value: step.epochs, origin: "code", source: `${stepAt(step)} epochs ${step.epochs}${step.trainingSource ? ` (${String(step.trainingSource)})` : ""}` };
   const own = ownFact("epochs", t, training);
   if (own) return { value: Number(own.value), origin: "code", source: describe(own) };
-  const anywhere = training.filter((r) => r.kind === "epochs" && positive(r.value)).sort(byRank(TRAINING_RANK))[0];
+  const anywhere = trainingEpochs(training).filter((r) => positive(r.value)).sort(byRank(TRAINING_RANK))[0];
   const value = anywhere ? Number(anywhere.value) : DEFAULT_EPOCHS;
   const why = anywhere ? `elsewhere in the repo: ${describe(anywhere)}` : `${DEFAULT_EPOCHS}, repro-audit's default`;
   return { value, origin: "default", source: `no epochs read for ${stepAt(step)}: ${why}, moved ${GUESS_FACTOR}x each way`, low: value / GUESS_FACTOR, high: value * GUESS_FACTOR };
 }
 
-function runsOf(step: FactRecord, t: Training, training: readonly FactRecord[]): Guessed<number> {
+/** Steps that run one program with the same arguments but for the fold number, each with its own (`--kfold 1` ...
+ * `--kfold 5`): that number picks a fold, it counts none, and each such step is one run. */
+export function foldIndexSteps(steps: readonly FactRecord[]): Set<FactRecord> {
+  const byRest = new Map<string, FactRecord[]>();
+  for (const s of steps) {
+    if (!positive(s.folds)) continue;
+    const rest = `${String(s.program)}|${String(s.command ?? "").replace(/\b\d+\b/g, "#")}`;
+    byRest.set(rest, [...(byRest.get(rest) ?? []), s]);
+  }
+  const out = new Set<FactRecord>();
+  for (const same of byRest.values()) if (new Set(same.map((s) => s.folds)).size >= 2) same.forEach((s) => out.add(s));
+  return out;
+}
+
+function runsOf(step: FactRecord, t: Training, training: readonly FactRecord[], foldIndex = false): Guessed<number> {
   const parts: string[] = [];
   let guessed = false;
   let repeat = 1;
@@ -73,10 +88,11 @@ function runsOf(step: FactRecord, t: Training, training: readonly FactRecord[]):
     guessed = true;
     parts.push(`count not read at ${stepAt(step)}: once, up to ${GUESS_FACTOR}x`);
   }
-  const stated = positive(step.folds) && countInRange("folds", step.folds) ? step.folds : null;
-  const foldFact = stated !== null ? null : ownFact("folds", t, training);
+  const stated = !foldIndex && positive(step.folds) && countInRange("folds", step.folds) ? step.folds : null;
+  const foldFact = stated !== null || foldIndex ? null : ownFact("folds", t, training);
   const folds = stated ?? (foldFact ? Number(foldFact.value) : 1);
   if (folds > 1) parts.push(`${folds} fold(s) from ${stated !== null ? stepAt(step) : describe(foldFact!)}`);
+  if (foldIndex) parts.push(`fold ${String(step.folds)} of its sibling steps: one run`);
   const seedFact = ownFact("seeds", t, training);
   const seeds = seedFact ? Number(seedFact.value) : 1;
   if (seeds > 1) parts.push(`${seeds} seed(s) from ${describe(seedFact!)}`);
@@ -113,17 +129,25 @@ function draft(step: FactRecord, input: InventoryInput, archs: FactRecord[]): Dr
   return { step, base, model: null, unknownModel: stated };
 }
 
-/** A step whose model is not read, costed as the first training whose model is, its forward cost moved each way. */
-function standIn(d: Drafted, known: Drafted): Model & { guess: NonNullable<RunGroup["modelGuess"]> } {
+/** The model a step without one is costed as: the first training step's whose model is read, else the best-placed
+ * architecture of the repo's code (what the single-training estimate would cost). */
+interface KnownModel {
+  /** "step 2 train.py's", "the code's timm/resnet50 (train.py:3 create_model (resnet50))". */
+  as: string;
+  model: Model;
+}
+
+/** A step whose model is not read, costed as a known model, its forward cost moved each way. */
+function standIn(d: Drafted, known: KnownModel): Model & { guess: NonNullable<RunGroup["modelGuess"]> } {
   const why = d.unknownModel ? ` (${d.unknownModel} is not in data/model-flops.json)` : "";
   return {
-    architecture: { value: known.model!.architecture.value, origin: "default", source: `no model read for ${stepAt(d.step)}${why}: costed as ${known.base.label}'s` },
-    match: known.model!.match,
+    architecture: { value: known.model.architecture.value, origin: "default", source: `no model read for ${stepAt(d.step)}${why}: costed as ${known.as}` },
+    match: known.model.match,
     guess: { low: 1 / GUESS_FACTOR, high: GUESS_FACTOR, source: `model not read: its forward cost moved ${GUESS_FACTOR}x each way` },
   };
 }
 
-function groupOf(d: Drafted, known: Drafted, input: InventoryInput, setup: FactRecord[], training: FactRecord[]): RunGroup {
+function groupOf(d: Drafted, known: KnownModel, input: InventoryInput, setup: FactRecord[], training: FactRecord[], foldIndex: boolean): RunGroup {
   const stand = d.model ? null : standIn(d, known);
   const t: Training = { ...d.base, ...(d.model ?? stand!) };
   const size = d.step.imageSize;
@@ -136,7 +160,7 @@ function groupOf(d: Drafted, known: Drafted, input: InventoryInput, setup: FactR
       : inputSize(t, setup, training),
     images: images(t, input, setup),
     epochs: epochsOf(d.step, t, input, training),
-    runs: runsOf(d.step, t, training),
+    runs: runsOf(d.step, t, training, foldIndex),
     precision: precision(t, setup),
     passes: passes(t, setup),
     role: roleOf(d.step),
@@ -149,7 +173,9 @@ function groupOf(d: Drafted, known: Drafted, input: InventoryInput, setup: FactR
   return group;
 }
 
-/** The plan's trainings as run groups, or null when the plan has no training step whose model can be read. */
+/** The plan's trainings as run groups, or null when the plan has no training step, or no model is read in its steps
+ * or anywhere in the code. Steps whose model is not read are still counted: their runs, epochs and sizes are the
+ * plan's, their model a stand-in moved GUESS_FACTOR each way. */
 export function planInventory(input: InventoryInput): (Inventory & { steps: number }) | null {
   const steps = trainingSteps(input.facts.families["rerun-plan"] ?? []);
   if (steps.length === 0) return null;
@@ -157,9 +183,16 @@ export function planInventory(input: InventoryInput): (Inventory & { steps: numb
   const training = input.facts.families["training"] ?? [];
   const archs = setup.filter((r) => r.kind === "architecture");
   const drafts = steps.map((s) => draft(s, input, archs));
-  const known = drafts.find((d) => d.model !== null);
+  const first = drafts.find((d) => d.model !== null);
+  const anywhere = first ? null : architectureIn(archs, { files: null }, input.table);
+  const known: KnownModel | null = first
+    ? { as: `${first.base.label}'s`, model: first.model! }
+    : anywhere
+      ? { as: `the code's ${anywhere.match.key} (${describe(anywhere.record)})`, model: { architecture: { value: anywhere.match.key, origin: "code", source: describe(anywhere.record) }, match: anywhere.match } }
+      : null;
   if (!known) return null;
-  const groups = drafts.map((d) => groupOf(d, known, input, setup, training));
+  const indexed = foldIndexSteps(steps);
+  const groups = drafts.map((d) => groupOf(d, known, input, setup, training, indexed.has(d.step)));
   const unknown = [...new Set(drafts.map((d) => d.unknownModel).filter((x): x is string => x !== null))].sort();
   return { groups, unknown, steps: steps.length };
 }

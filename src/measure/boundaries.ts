@@ -9,6 +9,8 @@ export interface BoundaryEvent {
   batch: number | null;
   batchesPerEpoch: number | null;
   totalEpochs: number | null;
+  /** An epoch start read from the output: what placed it (a start line, the duration an end line states, a bar's start). */
+  placedBy?: "start-line" | "stated-duration" | "progress-bar";
 }
 
 export interface EpochSpan {

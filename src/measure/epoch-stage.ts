@@ -122,9 +122,10 @@ function measured(input: EpochStageInput, s: Settled, ws: Workspace, w: Watched,
   const section = buildSection({
     plan: input.plan, runtime: input.runtime, outcome, spans: b.spans, boundaries: b.boundaries,
     runStartUnix: launchUnix, runEndUnix: b.runEndUnix, series, assumptions: s.assumptions, cpu: meters.cpu, idleSeconds,
-    ...(b.usage ? { hook: b.usage } : {}), ...(b.epochMarker ? { epochMarker: b.epochMarker } : {}), notes: b.notes,
+    ...(b.usage ? { hook: b.usage } : {}), ...(b.epochMarker ? { epochMarker: b.epochMarker } : {}), startup: b.startup, notes: b.notes,
   });
-  const record = epochRunRecord(outcome, { seconds: b.runEndUnix - launchUnix, epochs: complete, batches, boundaries: b.boundaries, distrust: b.distrust });
+  const startupSeconds = section.measurement?.actual.setupEvidence ? section.measurement.actual.setupSeconds : null;
+  const record = epochRunRecord(outcome, { seconds: b.runEndUnix - launchUnix, epochs: complete, batches, boundaries: b.boundaries, distrust: b.distrust, startup: b.startup, startupSeconds });
   return {
     section, records: { "epoch-run": [record] }, notes: b.notes,
     raw: { spans: b.spans, series, runStartUnix: launchUnix, runEndUnix: b.runEndUnix, exitUnix: w.exitUnix },

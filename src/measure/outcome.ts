@@ -71,11 +71,14 @@ export function classifyOutcome(input: OutcomeInput): RunOutcome {
 /** The `epoch-run` fact record for the rules: the outcome, what was measured, and where its boundaries came from. */
 export function epochRunRecord(
   outcome: RunOutcome,
-  extra: { seconds: number; epochs: number; batches: number; boundaries?: string; distrust?: string | null },
+  extra: { seconds: number; epochs: number; batches: number; boundaries?: string; distrust?: string | null; startup?: { by: string }; startupSeconds?: number | null },
 ): FactRecord {
   const r: FactRecord = { status: outcome.status, reason: outcome.reason, seconds: Math.round(extra.seconds * 10) / 10, epochs: extra.epochs, batches: extra.batches };
   if (extra.boundaries) r.boundaries = extra.boundaries;
   if (extra.distrust) r.untrustedEvents = extra.distrust;
+  // Start-up apart from epoch 1: its seconds where a prediction was made from the boundaries, and what decided them.
+  if (extra.startupSeconds !== undefined && extra.startupSeconds !== null) r.startupSeconds = Math.round(extra.startupSeconds * 10) / 10;
+  if (extra.startup) r.startupEvidence = extra.startup.by;
   if (outcome.path) r.path = outcome.path;
   if (outcome.file) r.file = outcome.file;
   if (outcome.line) r.line = outcome.line;

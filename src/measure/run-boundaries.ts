@@ -8,6 +8,7 @@ import type { HookLine } from "./events-channel.js";
 import { checkHookLines, distrustText, hookEvents, type HostClock } from "./hook-events.js";
 import { hookUsage, type HookUsage } from "./hook-usage.js";
 import { readStdout, type MeasureTarget } from "./stop-rule.js";
+import { startupEvidence, type StartupEvidence } from "./startup-evidence.js";
 
 export interface RunRecord {
   hookLines: readonly HookLine[];
@@ -33,6 +34,8 @@ export interface RunBoundaries {
   epochMarker: MarkerDecision | null;
   /** Why the hook's lines were set aside, when they were. */
   distrust: string | null;
+  /** What set the start-up apart from epoch 1. */
+  startup: StartupEvidence;
   notes: string[];
 }
 
@@ -70,7 +73,7 @@ export function runBoundaries(r: RunRecord): RunBoundaries {
     const distrust = distrustText(verdict.problems);
     const spans = hostTimingSpans(exitT, r.measure.epochs);
     return {
-      spans, boundaries: "host-timing", runEndUnix: exitUnix, hookStopped: false, usage: null, epochMarker: null, distrust,
+      spans, boundaries: "host-timing", runEndUnix: exitUnix, hookStopped: false, usage: null, epochMarker: null, distrust, startup: startupEvidence("host-timing", [], spans),
       notes: [`The hook's events were not trusted (${distrust}): the whole run, timed by the host, counts as ${r.measure.epochs} epoch(s)`, ...batchNote(r.measure, spans, "host-timing")],
     };
   }
@@ -82,7 +85,7 @@ export function runBoundaries(r: RunRecord): RunBoundaries {
     // A program that ended by itself closes its last epoch at exit (no next epoch will).
     if (last && last.end === null && !stop && !r.stoppedByUs && r.exitCode === 0) last.end = exitT;
     return {
-      spans, boundaries: "hook", runEndUnix: launchUnix + (stop?.t ?? exitT), hookStopped: !!stop, usage, epochMarker: null, distrust: null,
+      spans, boundaries: "hook", runEndUnix: launchUnix + (stop?.t ?? exitT), hookStopped: !!stop, usage, epochMarker: null, distrust: null, startup: startupEvidence("hook", events, spans),
       notes: batchNote(r.measure, spans, "hook"),
     };
   }
@@ -97,7 +100,7 @@ export function runBoundaries(r: RunRecord): RunBoundaries {
     ? [`The output's epoch lines end epochs without telling where the first began: ${reading.target.epochs} epochs were measured so that start-up is not counted in each`]
     : [];
   return {
-    spans, boundaries, runEndUnix: launchUnix + (cut ?? exitT), hookStopped: false, usage, epochMarker: reading.decision, distrust: null,
+    spans, boundaries, runEndUnix: launchUnix + (cut ?? exitT), hookStopped: false, usage, epochMarker: reading.decision, distrust: null, startup: startupEvidence(boundaries, reading.events, spans),
     notes: [...extra, ...batchNote(r.measure, spans, boundaries)],
   };
 }

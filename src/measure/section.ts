@@ -29,6 +29,8 @@ export interface SectionInput {
   hook?: HookUsage;
   /** How the output's epoch lines were read, when the boundaries came from them. */
   epochMarker?: Measurement["epochMarker"];
+  /** What set the start-up apart from epoch 1, when the boundaries were read. */
+  startup?: Measurement["actual"]["setupEvidence"];
   notes?: string[];
 }
 
@@ -111,7 +113,7 @@ export function buildSection(input: SectionInput): CarbonSection {
     : undefined;
   const co2g = co2Grams(energyKWh, gPerKWh);
   const actual: Measurement["actual"] = prediction
-    ? { ...prediction.measured, idleWatts, boundaries: input.boundaries }
+    ? { ...prediction.measured, idleWatts, boundaries: input.boundaries, ...(input.startup ? { setupEvidence: input.startup } : {}) }
     : { epochs: 0, seconds: runEnd, energyKWh, co2g, kmByCar: kmByCar(co2g), batches: 0, idleWatts, setupSeconds: runEnd, warmupSeconds: null, boundaries: input.boundaries };
   // Host timing counts the run as the epochs it was asked for: it never stands for the whole training.
   const complete = status === "measured" && input.plan.runs === 1 && prediction !== null && prediction.predicted.basis === "epoch" &&

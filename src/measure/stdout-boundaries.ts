@@ -81,10 +81,10 @@ export function stdoutEvents(lines: readonly StampedLine[], marker: EpochMarker)
   let perBatch: number | null = null;
   const push = (kind: BoundaryEvent["kind"], t: number, extra: Partial<BoundaryEvent> = {}) =>
     events.push({ t, kind, epoch: s.ordinal || null, batch: null, batchesPerEpoch: barTotal, totalEpochs: null, ...extra });
-  const startEpoch = (t: number) => {
+  const startEpoch = (t: number, placedBy: NonNullable<BoundaryEvent["placedBy"]>) => {
     s.ordinal += 1;
     s.open = true;
-    push("epoch_start", Math.max(s.lastT, t));
+    push("epoch_start", Math.max(s.lastT, t), { placedBy });
   };
   const endEpoch = (t: number) => {
     if (!s.open) s.ordinal += 1; // the epoch that ran since the previous end (or the launch)
@@ -97,10 +97,10 @@ export function stdoutEvents(lines: readonly StampedLine[], marker: EpochMarker)
       if (p.epoch === s.label) {
         if (s.open && marker === "start" && p.endWords?.length) endEpoch(t);
       } else if (marker === "start") {
-        startEpoch(t);
+        startEpoch(t, "start-line");
         (s.lastDone = -1), (s.offset = 0);
       } else {
-        if (s.ordinal === 0 && line === firstBare && p.elapsedSeconds !== undefined) startEpoch(Math.max(0, t - p.elapsedSeconds));
+        if (s.ordinal === 0 && line === firstBare && p.elapsedSeconds !== undefined) startEpoch(Math.max(0, t - p.elapsedSeconds), "stated-duration");
         endEpoch(t);
         (s.offset = Math.max(0, s.lastDone)), (s.carried = true);
       }
@@ -116,7 +116,7 @@ export function stdoutEvents(lines: readonly StampedLine[], marker: EpochMarker)
     const opens = newLabel || s.ordinal === 0 || (restart && !s.carried && (marker === "start" || !firstBare));
     if (opens) {
       perBatch = perBatchNear(bars, i) ?? perBatch;
-      startEpoch(done > 0 && perBatch !== null ? t - done * perBatch : t);
+      startEpoch(done > 0 && perBatch !== null ? t - done * perBatch : t, "progress-bar");
       if (newLabel) s.label = p.epoch;
     } else if (!s.open) {
       if (marker === "start") continue; // between a closing line and the next epoch line: not training

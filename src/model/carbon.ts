@@ -62,6 +62,8 @@ export interface Measurement {
     idleWatts: number | null;
     /** One-time start-up (imports, data loading) before the first epoch began. */
     setupSeconds: number;
+    /** What set the start-up apart from the first epoch, so that it is paid once per run (absent in older reports). */
+    setupEvidence?: { by: "hook-mark" | "stated-duration" | "start-line" | "progress-bar" | "second-epoch" | "none"; words: string };
     /** Extra time of the first epoch over a steady one; null when too few batches to tell. */
     warmupSeconds: number | null;
     /** Where epoch and batch boundaries came from; "host-timing": the hook's were not trusted, the run is timed whole. */

@@ -177,6 +177,10 @@ export interface EpochRunFact {
   batches?: number;
   /** hook | stdout | host-timing | none: where the epoch boundaries came from */
   boundaries?: string;
+  /** seconds from the launch to where epoch 1 began: start-up, paid once per training run */
+  startupSeconds?: number;
+  /** hook-mark | stated-duration | start-line | progress-bar | second-epoch | none: what set start-up apart from epoch 1 */
+  startupEvidence?: string;
   /** when the hook's events were set aside: what in them disagreed with the host (the boundaries are then host-timing) */
   untrustedEvents?: string;
 }

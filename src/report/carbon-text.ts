@@ -53,6 +53,8 @@ function predictionLines(p: Prediction, section: CarbonSection): string[] {
       `  Basis: ${p.from === "batches" ? `${m.actual.batches} batches of one epoch` : "measured epoch(s)"}, epochs from ${section.plan.epochs.source}, ` +
         `${clock(m.actual.setupSeconds)} start-up` + (m.actual.warmupSeconds !== null ? `, ${num(m.actual.warmupSeconds)} s warm-up` : ""),
     );
+    // Start-up and warm-up are paid once per run, the steady epoch once per epoch: say what told them apart.
+    if (m.actual.setupEvidence) lines.push(`  Start-up, once per run: ${m.actual.setupEvidence.words}`);
     // A partial epoch never reaches what runs after an epoch's last batch (validation, checkpoints).
     if (p.from === "batches") lines.push("  Not in it: what runs after an epoch's last batch (validation, checkpoints); a whole epoch (no --batches) measures it");
   } else {

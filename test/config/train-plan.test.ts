@@ -33,6 +33,16 @@ describe("train plan", () => {
     ]);
   });
 
+  it("takes no warm-up's or patience's epochs for the training's, even in the trained script", () => {
+    const f = facts();
+    f.families.training = [
+      { kind: "epochs", value: 1, file: "train.py", line: 7, source: "call-argument", name: "GradualWarmupScheduler(total_epoch)" },
+      { kind: "epochs", value: 3, file: "train.py", line: 9, source: "call-argument", name: "EarlyStopping(patience_epochs)" },
+      { kind: "epochs", value: 40, file: "configs/base.yaml", line: 3, source: "config", name: "epochs" },
+    ];
+    expect(inferTrainPlan({ facts: f }).plan?.epochs).toEqual({ value: 40, origin: "code", source: "config epochs in configs/base.yaml:3" });
+  });
+
   it("lets resolved settings (flags, configs) win over the facts, keeping their sources", () => {
     const given = {
       commands: sourced(["python src/fit.py"], "repo-config" as const, "the repo's .repro-audit.yml train.commands"),

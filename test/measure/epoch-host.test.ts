@@ -35,6 +35,28 @@ describe("epoch stage, host runtime", () => {
     expect(text).toContain("km travelled by car");
   });
 
+  it("sets start-up apart from epoch 1 by the duration its line states, in the measurement and the epoch-run fact", async (ctx) => {
+    if (!python) return ctx.skip();
+    // Our own script: data generated before the first epoch, then epochs whose lines state their own duration.
+    const root = tempRepo({
+      "train.py": [
+        "import time",
+        "data = [i * i % 7 for i in range(2_000_000)]",
+        "for epoch in range(1, 9):",
+        "    t0 = time.perf_counter()",
+        "    s = sum(data[::3])",
+        "    print(f'Epoch {epoch}/8 done in {time.perf_counter() - t0:.2f}s', flush=True)",
+        "",
+      ].join("\n"),
+    });
+    const { section, records } = await runEpochStage({ root, plan: planFor("python train.py", 8), runtime: "host", python, idleSeconds: 0.1, gpus: false });
+    const actual = section.measurement!.actual;
+    expect(actual.setupEvidence!.by).toBe("stated-duration");
+    expect(actual.setupSeconds).toBeGreaterThan(0);
+    expect(records["epoch-run"]).toEqual([expect.objectContaining({ status: "completed", startupEvidence: "stated-duration", startupSeconds: Math.round(actual.setupSeconds * 10) / 10 })]);
+    expect(renderCarbonText(section)).toContain("Start-up, once per run: epoch 1's line states its own duration");
+  });
+
   it("meters an epoch far shorter than the sampling interval from the process tree's CPU counter", async (ctx) => {
     if (!python) return ctx.skip();
     const root = tempRepo({ "train.py": SHORT_EPOCHS });
