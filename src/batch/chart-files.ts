@@ -19,22 +19,21 @@ export async function writeChartFiles(charts: ReadonlyArray<{ id: string; svg: s
   const dir = join(outDir, "charts");
   mkdirSync(dir, { recursive: true });
   const chromium = await findChromium();
-  const files: ChartFile[] = [];
   let note: string | null = chromium ? null : "charts written as SVG only: no Chromium found for the PNGs (install chromium, or set REPRO_AUDIT_CHROMIUM to its path)";
-  for (const chart of drawn) {
-    const svg = join(dir, `${chart.id}.svg`);
-    writeFileSync(svg, chart.svg);
-    let png: string | null = null;
-    if (chromium) {
-      png = join(dir, `${chart.id}.png`);
+  // All PNGs at once: each Chromium spends seconds starting, after the batch's audits have all ended.
+  const drawnFiles = await Promise.all(
+    drawn.map(async (chart) => {
+      const svg = join(dir, `${chart.id}.svg`);
+      writeFileSync(svg, chart.svg);
+      if (!chromium) return { file: { id: chart.id, svg, png: null }, failure: null };
+      const png = join(dir, `${chart.id}.png`);
       const failure = await screenshot(chromium, svg, png, svgSize(chart.svg));
-      if (failure) {
-        note = `chart PNGs not written: ${failure}`;
-        png = null;
-      }
-    }
-    files.push({ id: chart.id, svg, png });
-  }
+      return { file: { id: chart.id, svg, png: failure ? null : png }, failure };
+    }),
+  );
+  const files: ChartFile[] = drawnFiles.map((d) => d.file);
+  const failure = drawnFiles.map((d) => d.failure).filter(Boolean).pop();
+  if (failure) note = `chart PNGs not written: ${failure}`;
   return { files, note };
 }
 
