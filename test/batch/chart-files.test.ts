@@ -42,7 +42,7 @@ describe.skipIf(!haveChromium)("writeChartFiles", () => {
     }
   }, 120_000);
 
-  it("draws the PNGs at once, not one Chromium after the other (each start takes seconds, after every audit has ended)", async () => {
+  it("draws two PNGs at once, not one Chromium after the other (each start takes seconds, after every audit has ended)", async () => {
     const dir = temp();
     const svgs = await renderBatchChartSvgs(batchReportFixture());
     expect(svgs.filter((s) => s.svg).length).toBeGreaterThan(1);
@@ -65,9 +65,12 @@ describe.skipIf(!haveChromium)("writeChartFiles", () => {
     const starts = events.filter(([what]) => what === "start").map(([, at]) => BigInt(at));
     const ends = events.filter(([what]) => what === "end").map(([, at]) => BigInt(at));
     expect(starts.length).toBe(ends.length);
-    // Every run started before the first one ended.
-    const firstEnd = ends.reduce((a, b) => (b < a ? b : a));
-    expect(starts.filter((at) => at > firstEnd)).toEqual([]);
+    // The second run started before the first one ended; never more than two ran at once (each holds about 1 GB).
+    expect(starts.length).toBeGreaterThan(1);
+    const sorted = [...starts].sort((a, b) => (a < b ? -1 : 1));
+    expect(sorted[1]! < ends.reduce((a, b) => (b < a ? b : a))).toBe(true);
+    const running = (at: bigint) => starts.filter((s) => s <= at).length - ends.filter((e) => e <= at).length;
+    expect(Math.max(...starts.map(running))).toBeLessThanOrEqual(2);
   }, 120_000);
 
   it("says why when the Chromium it is given does not run, and keeps the SVGs", async () => {
