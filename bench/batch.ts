@@ -1,20 +1,34 @@
 // Batch bench: a static batch of the 10 sample repos (as git repos, audited through file:// URLs as a
 // leaderboard's URLs are, and as local folders) with --concurrency 1 and 4: wall times, their ratio, and
-// the peak memory of the whole process tree (the batch and its audit processes), sampled from /proc.
+// the peak memory of the whole process tree (the batch and its audit processes), sampled from /proc, and the
+// CPU seconds the tree used (/usr/bin/time): 4 at once that costs no more CPU than 1, yet gains less than the
+// cores allow, waits on the machine (other work on the cores), not on the batch. Rounds alternate 1 and 4.
 import { execFileSync, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { generateRepo } from "./generate-repo.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = join(ROOT, "dist", "src", "cli", "main.js");
 const SAMPLES = ["clean-solution", "messy-kaggle", "broken-branch", "env-conda", "env-forgotten-import", "env-missing-version", "env-own-dockerfile", "env-pinned-ok", "train-cpu", "train-keras"];
 
+/** A real-sized solution (like the corpus's median repo: about 100 .py files and a few notebooks), seeded by `i`. */
+function generatedRepo(root: string, i: number): string {
+  const dir = join(root, `generated-${i}`);
+  generateRepo(dir, 100 + i, 100, 3);
+  return commitFolder(dir);
+}
+
 function gitRepo(root: string, sample: string): string {
   const dir = join(root, sample);
   cpSync(join(ROOT, "samples", sample, "repo"), dir, { recursive: true });
+  return commitFolder(dir);
+}
+
+function commitFolder(dir: string): string {
   const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.org", ...args], { cwd: dir, stdio: "ignore" });
   git("init", "-q", "-b", "main");
   git("add", "-A");
@@ -49,13 +63,26 @@ function treeRssKB(pid: number): number {
   return total;
 }
 
-async function runBatch(leaderboard: string, concurrency: number, work: string): Promise<{ seconds: number; batchSeconds: number; peakMB: number; statuses: string }> {
+const ROUNDS = Number(process.env.BENCH_BATCH_ROUNDS ?? 3);
+
+interface BatchRun {
+  seconds: number;
+  batchSeconds: number;
+  /** User + system CPU seconds of the batch and every process it waited for (audits, git). */
+  cpuSeconds: number;
+  peakMB: number;
+  statuses: string;
+}
+
+async function runBatch(leaderboard: string, concurrency: number, work: string): Promise<BatchRun> {
   const out = mkdtempSync(join(work, `out-c${concurrency}-`));
   const cache = mkdtempSync(join(work, `cache-c${concurrency}-`));
   const t0 = performance.now();
-  const child = spawn(process.execPath, [BIN, "batch", leaderboard, "--stages", "static", "--concurrency", String(concurrency), "--out", out, "--cache-dir", cache, "--format", "json"], { stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, CI: "1" } });
+  const child = spawn("/usr/bin/time", ["-f", "cpu %U %S", process.execPath, BIN, "batch", leaderboard, "--stages", "static", "--concurrency", String(concurrency), "--out", out, "--cache-dir", cache, "--format", "json"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "1" } });
   let stdout = "";
+  let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, treeRssKB(child.pid!))), 50);
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
@@ -66,32 +93,52 @@ async function runBatch(leaderboard: string, concurrency: number, work: string):
   const rows = report.rows;
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  return { seconds, batchSeconds: report.run.seconds, peakMB: peak / 1024, statuses: [...counts].map(([s, n]) => `${n} ${s}`).join(", ") };
+  const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(stderr);
+  const cpuSeconds = cpu ? Number(cpu[1]) + Number(cpu[2]) : Number.NaN;
+  return { seconds, batchSeconds: report.run.seconds, cpuSeconds, peakMB: peak / 1024, statuses: [...counts].map(([s, n]) => `${n} ${s}`).join(", ") };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** The run of median wall time among `runs`. */
+function medianRun(runs: BatchRun[]): BatchRun {
+  const m = median(runs.map((r) => r.seconds));
+  return runs.find((r) => r.seconds === m)!;
 }
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "repro-audit-bench-batch-"));
   try {
     const repos = SAMPLES.map((s) => gitRepo(join(work, "repos"), s));
-    const leaderboard = (name: string, repo: (dir: string) => string) => {
+    const generated = SAMPLES.map((_, i) => generatedRepo(join(work, "generated"), i));
+    const leaderboard = (name: string, repo: (dir: string) => string, dirs = repos) => {
       const file = join(work, `${name}.yml`);
-      writeFileSync(file, ["competition: bench", "teams:", ...repos.map((dir, i) => `  - {rank: ${i + 1}, name: team-${i + 1}, entries: 5, repo: "${repo(dir)}"}`)].join("\n") + "\n");
+      writeFileSync(file, ["competition: bench", "teams:", ...dirs.map((dir, i) => `  - {rank: ${i + 1}, name: team-${i + 1}, entries: 5, repo: "${repo(dir)}"}`)].join("\n") + "\n");
       return file;
     };
     const cases = [
       { what: "file:// URLs (cloned, as a leaderboard's URLs are)", file: leaderboard("urls", (d) => `file://${d}`) },
       { what: "local git folders (no clone)", file: leaderboard("folders", (d) => d) },
+      // The samples audit in a fraction of a second, so start-up weighs on them as it does on no real batch.
+      { what: "10 generated real-sized repos (100 .py files, 3 notebooks each), local git folders", file: leaderboard("generated", (d) => d, generated) },
     ];
     console.log(`10 sample repos, --stages static; ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(2)} before`);
     for (const c of cases) {
       await runBatch(c.file, 4, work); // warm the file cache and the JIT caches on disk; not counted
-      const one = await runBatch(c.file, 1, work);
-      const four = await runBatch(c.file, 4, work);
-      console.log(`\n${c.what}`);
+      const ones: BatchRun[] = [];
+      const fours: BatchRun[] = [];
+      // Alternated, so a change in the machine's load falls on both sides.
+      for (let round = 0; round < ROUNDS; round++) {
+        if (round % 2 === 0) ones.push(await runBatch(c.file, 1, work)), fours.push(await runBatch(c.file, 4, work));
+        else fours.push(await runBatch(c.file, 4, work)), ones.push(await runBatch(c.file, 1, work));
+      }
+      const [one, four] = [medianRun(ones), medianRun(fours)];
+      console.log(`\n${c.what} (medians of ${ROUNDS} rounds)`);
       for (const [c, r] of [[1, one], [4, four]] as const) {
-        console.log(`  --concurrency ${c}: ${r.seconds.toFixed(2).padStart(6)} s wall (audits ${r.batchSeconds.toFixed(2)} s of it), peak ${r.peakMB.toFixed(0)} MB (batch + audit processes); ${r.statuses}`);
+        console.log(`  --concurrency ${c}: ${r.seconds.toFixed(2).padStart(6)} s wall (audits ${r.batchSeconds.toFixed(2)} s of it), ${r.cpuSeconds.toFixed(2)} CPU s, peak ${r.peakMB.toFixed(0)} MB (batch + audit processes); ${r.statuses}`);
       }
       console.log(`  speed-up 1 -> 4: ${(one.seconds / four.seconds).toFixed(2)}x wall, ${(one.batchSeconds / four.batchSeconds).toFixed(2)}x audits (aim >= 1.8x on 2 cores)`);
+      console.log(`  CPU 4 / 1: ${(four.cpuSeconds / one.cpuSeconds).toFixed(2)}x (above 1: work that 4 at once adds); cores busy at 4: ${(four.cpuSeconds / four.seconds).toFixed(2)} of ${availableParallelism()}, load average ${loadavg()[0]!.toFixed(2)}`);
     }
     console.log(`\nload average ${loadavg()[0]!.toFixed(2)} after (other processes slow both sides)`);
   } finally {

@@ -11,16 +11,23 @@ import { build } from "esbuild";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(join(ROOT, "package.json"));
 
-/** schema.ts loads ajv lazily through createRequire, which a bundle cannot follow: a plain require() it can. */
-const lazyAjv = {
-  name: "lazy-ajv",
+/** Modules that load a dependency lazily through createRequire, which a bundle cannot follow: a plain
+ * require() it can. */
+const LAZY_REQUIRES = [
+  { file: /[\\/]src[\\/]io[\\/]schema\.ts$/, from: 'createRequire(import.meta.url)("ajv")', to: 'require("ajv")' },
+  { file: /[\\/]src[\\/]io[\\/]yaml\.ts$/, from: 'createRequire(import.meta.url)("js-yaml")', to: 'require("js-yaml")' },
+];
+
+const lazyRequires = {
+  name: "lazy-requires",
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]io[\\/]schema\.ts$/ }, (args) => {
-      const text = readFileSync(args.path, "utf8");
-      const from = 'createRequire(import.meta.url)("ajv")';
-      if (!text.includes(from)) throw new Error(`${args.path} no longer loads ajv as ${from}: update ${fileURLToPath(import.meta.url)}`);
-      return { contents: text.replace(from, 'require("ajv")'), loader: "ts" };
-    });
+    for (const { file, from, to } of LAZY_REQUIRES) {
+      b.onLoad({ filter: file }, (args) => {
+        const text = readFileSync(args.path, "utf8");
+        if (!text.includes(from)) throw new Error(`${args.path} no longer loads its dependency as ${from}: update ${fileURLToPath(import.meta.url)}`);
+        return { contents: text.replace(from, to), loader: "ts" };
+      });
+    }
   },
 };
 
@@ -43,7 +50,7 @@ export async function buildActionBundle(outDir) {
     logLevel: "warning",
     // CommonJS dependencies call require(); an ES module has none of its own.
     banner: { js: 'import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);' },
-    plugins: [lazyAjv],
+    plugins: [lazyRequires],
   });
   // WASM the grammar loads from beside the module that asks for it (the bundle's entry and chunks).
   const wasm = [require.resolve("web-tree-sitter/web-tree-sitter.wasm"), require.resolve("tree-sitter-python/tree-sitter-python.wasm")];

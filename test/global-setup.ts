@@ -40,5 +40,6 @@ export default function setup(): () => void {
   const teardown = isolate();
   execFileSync("npx", ["tsc", "-p", "tsconfig.json"], { stdio: "inherit" });
   execFileSync(process.execPath, ["scripts/build-validators.mjs"], { stdio: "inherit" });
+  execFileSync(process.execPath, ["scripts/build-rules.mjs"], { stdio: "inherit" });
   return teardown;
 }

@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
+import { runPool } from "./pool.js";
 
 export interface ChartFile {
   id: string;
@@ -12,6 +13,8 @@ export interface ChartFile {
 
 /** Where a PNG needs Chromium: REPRO_AUDIT_CHROMIUM, else the first of these on PATH. */
 const CHROMIUM_NAMES = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+/** Chromiums drawing at once: each start takes seconds, and each holds about 1 GB while it draws. */
+const SCREENSHOTS_AT_ONCE = 2;
 
 export async function writeChartFiles(charts: ReadonlyArray<{ id: string; svg: string | null }>, outDir: string): Promise<{ files: ChartFile[]; note: string | null }> {
   const drawn = charts.filter((c): c is { id: string; svg: string } => c.svg !== null);
@@ -19,22 +22,23 @@ export async function writeChartFiles(charts: ReadonlyArray<{ id: string; svg: s
   const dir = join(outDir, "charts");
   mkdirSync(dir, { recursive: true });
   const chromium = await findChromium();
-  const files: ChartFile[] = [];
   let note: string | null = chromium ? null : "charts written as SVG only: no Chromium found for the PNGs (install chromium, or set REPRO_AUDIT_CHROMIUM to its path)";
-  for (const chart of drawn) {
+  // Two PNGs at a time: each Chromium spends seconds starting, after the batch's audits have all ended.
+  const drawnFiles: Array<{ file: ChartFile; failure: string | null }> = [];
+  await runPool(drawn, SCREENSHOTS_AT_ONCE, async (chart, index) => {
     const svg = join(dir, `${chart.id}.svg`);
     writeFileSync(svg, chart.svg);
-    let png: string | null = null;
-    if (chromium) {
-      png = join(dir, `${chart.id}.png`);
-      const failure = await screenshot(chromium, svg, png, svgSize(chart.svg));
-      if (failure) {
-        note = `chart PNGs not written: ${failure}`;
-        png = null;
-      }
+    if (!chromium) {
+      drawnFiles[index] = { file: { id: chart.id, svg, png: null }, failure: null };
+      return;
     }
-    files.push({ id: chart.id, svg, png });
-  }
+    const png = join(dir, `${chart.id}.png`);
+    const failure = await screenshot(chromium, svg, png, svgSize(chart.svg));
+    drawnFiles[index] = { file: { id: chart.id, svg, png: failure ? null : png }, failure };
+  });
+  const files: ChartFile[] = drawnFiles.map((d) => d.file);
+  const failure = drawnFiles.map((d) => d.failure).filter(Boolean).pop();
+  if (failure) note = `chart PNGs not written: ${failure}`;
   return { files, note };
 }
 

@@ -3,7 +3,7 @@
 import { lstat, readFile, realpath, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { badInput } from "../model/errors.js";
-import { gitEnv } from "./git.js";
+import { runGit } from "./git-run.js";
 
 export interface LocalGit {
   /** The folder's own git folder (a linked worktree's lies in its main repository). */
@@ -91,15 +91,14 @@ export function refusedConfigKey(key: string): string | null {
 /** Refuse a folder whose git config holds a key of `refusedConfigKey`. The files are read by git's own parser
  * with `--file` (no repository opened, includes not followed), from "/" so no other repository is found. */
 export async function checkLocalGitConfig(local: LocalGit, shown: string): Promise<void> {
-  const { execa } = await import("execa");
   const files = [join(local.commonDir, "config"), join(local.commonDir, "config.worktree"), join(local.gitDir, "config.worktree")];
   for (const file of [...new Set(files)]) {
     const info = await lstat(file).catch(() => null);
     if (!info) continue;
     if (!info.isFile()) throw badInput(`${shown}: its git config ${file} is not a regular file`, "Audit a clone of the repository, or a copy without .git as a plain folder");
-    const listed = await execa("git", ["config", "--file", file, "--no-includes", "--list", "--name-only", "-z"], { cwd: "/", env: gitEnv(), extendEnv: false, reject: false });
+    const listed = await runGit("/", ["config", "--file", file, "--no-includes", "--list", "--name-only", "-z"]);
     if (listed.exitCode !== 0) throw badInput(`${shown}: git cannot parse its config ${file}`, "Fix the config, or audit a copy without .git as a plain folder");
-    for (const key of String(listed.stdout).split("\0").filter(Boolean)) {
+    for (const key of listed.stdout.toString("utf8").split("\0").filter(Boolean)) {
       const why = refusedConfigKey(key);
       if (why) throw badInput(`${shown}: its git config ${why}, which could run a command on this machine`, "Audit a full clone without such settings (git clone file://... of a complete copy), or a copy without .git as a plain folder");
     }

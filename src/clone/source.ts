@@ -7,9 +7,9 @@ import type { BranchInfo, RepoInfo } from "../model/report.js";
 import type { BranchRef, BranchView } from "../model/branch-view.js";
 import { gitBranchView, subfolderBranchView } from "./branch-view.js";
 import { cacheDirFor, classifyInput, githubWebUrl, redactUrl } from "./input.js";
-import { safeGit } from "./git.js";
+import { gitAt, type GitText } from "./git-run.js";
 import { tellingGitLine, errorText } from "./git-errors.js";
-import { ensureClone, remoteBranches, resolveUrlRef } from "./remote.js";
+import type { resolveUrlRef } from "./remote.js";
 import { materializeCommit } from "./materialize.js";
 import { validateRefName } from "./refs.js";
 import { withCloneLock } from "./clone-lock.js";
@@ -52,6 +52,8 @@ export async function openSource(input: string, options: SourceOptions = {}): Pr
  * commit's files from git's objects into a private folder. Later audits of the same URL (any ref, at the same
  * time or not) each get their own folder, and no `git checkout` ever runs in the cache. */
 async function openUrl(url: string, options: SourceOptions): Promise<Checkout> {
+  // Loaded here: cloning needs simple-git and execa, a local folder's audit neither.
+  const [{ ensureClone, remoteBranches, resolveUrlRef }, { safeGit }] = await Promise.all([import("./remote.js"), import("./git.js")]);
   const shown = redactUrl(url);
   const dir = cacheDirFor(url, options.cacheDir);
   const tree = await mkdtemp(join(tmpdir(), "repro-audit-tree-"));
@@ -131,7 +133,7 @@ async function openRepo(root: string, path: string, options: SourceOptions, subf
   // Before any git command reads the folder: its .git must be its own, and its config must not make git
   // run anything (a partial clone's lazy fetch runs the promisor remote's upload-pack).
   await checkLocalGitConfig(await locateLocalGit(root, path), path);
-  const git = safeGit(root);
+  const git = gitAt(root);
   let head: string;
   try {
     await git.raw(["rev-parse", "--show-toplevel"]);
@@ -193,7 +195,7 @@ interface LocalBranch extends BranchRef {
   remote: boolean;
 }
 
-async function localBranches(git: ReturnType<typeof safeGit>): Promise<LocalBranch[]> {
+async function localBranches(git: GitText): Promise<LocalBranch[]> {
   const out = await git.raw(["for-each-ref", "--format=%(refname) %(objectname) %(symref)", "refs/heads", "refs/remotes"]);
   const branches: LocalBranch[] = [];
   for (const line of out.split("\n")) {
@@ -205,7 +207,7 @@ async function localBranches(git: ReturnType<typeof safeGit>): Promise<LocalBran
   return branches;
 }
 
-async function resolveLocalRef(git: ReturnType<typeof safeGit>, path: string, ref: string, branches: BranchRef[]): Promise<string> {
+async function resolveLocalRef(git: GitText, path: string, ref: string, branches: BranchRef[]): Promise<string> {
   for (const candidate of [`refs/heads/${ref}`, `refs/tags/${ref}`, `refs/remotes/${ref}`, `refs/remotes/origin/${ref}`, ref]) {
     const commit = (await git.raw(["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`]).catch(() => "")).trim();
     if (commit) return commit;

@@ -1,6 +1,8 @@
 // Read a commit's files straight from git's object store: nothing is checked out, so nothing is written
 // into the user's repo, no hook or filter runs, and a symlink is only ever a blob holding its target.
-import { gitEnv, safeArgs } from "./git.js";
+import { spawn } from "node:child_process";
+import { gitEnv, safeArgs } from "./git-settings.js";
+import { runGit } from "./git-run.js";
 import { shownName, utf8Name } from "../io/byte-name.js";
 
 export interface TreeEntry {
@@ -25,16 +27,9 @@ const MAX_LISTING_BYTES = 256 * 1024 * 1024;
  * not UTF-8 is known as such instead of silently becoming another name.
  */
 export async function listTree(repoDir: string, commit: string, signal?: AbortSignal): Promise<TreeEntry[]> {
-  const { execa } = await import("execa");
-  const listed = await execa("git", safeArgs(["ls-tree", "-r", "-l", "-z", "--full-tree", commit]), {
-    cwd: repoDir,
-    env: gitEnv(),
-    extendEnv: false,
-    encoding: "buffer",
-    maxBuffer: MAX_LISTING_BYTES,
-    ...(signal ? { cancelSignal: signal } : {}),
-  });
-  const out = Buffer.from(listed.stdout);
+  const listed = await runGit(repoDir, safeArgs(["ls-tree", "-r", "-l", "-z", "--full-tree", commit]), { maxBuffer: MAX_LISTING_BYTES, ...(signal ? { signal } : {}) });
+  if (listed.exitCode !== 0) throw new Error(listed.stderr.trim() || `git ls-tree exited ${listed.exitCode ?? "on a signal"}`);
+  const out = listed.stdout;
   const entries: TreeEntry[] = [];
   let start = 0;
   while (start < out.length) {
@@ -68,20 +63,14 @@ export type BlobHandler = (sha: string, data: Buffer | null) => void | Promise<v
  */
 export async function readBlobs(repoDir: string, shas: readonly string[], onBlob: BlobHandler, signal?: AbortSignal): Promise<void> {
   if (shas.length === 0) return;
-  // Loaded here, not at start-up: only audits that read other branches stream blobs.
-  const { execa } = await import("execa");
-  const child = execa("git", safeArgs(["cat-file", "--batch"]), {
-    cwd: repoDir,
-    env: gitEnv(),
-    extendEnv: false,
-    input: shas.join("\n") + "\n",
-    buffer: false,
-    stderr: "pipe",
-    ...(signal ? { cancelSignal: signal } : {}),
-  });
-  // An interrupt can end git while a blob is being handed on and nobody awaits the child yet: mark its failure
-  // handled now (the `await child` below still throws it), or Node ends the process with a stack trace.
-  child.catch(() => undefined);
+  const child = spawn("git", safeArgs(["cat-file", "--batch"]), { cwd: repoDir, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"], ...(signal ? { signal } : {}) });
+  // An interrupt can end git while a blob is being handed on and nobody awaits the child yet: its end is
+  // watched from the start (`ended` settles whatever happens), or Node ends the process with a stack trace.
+  const ended = childEnd(child);
+  ended.catch(() => undefined);
+  // git may stop reading its input (an interrupt): the broken pipe is the child's failure, not one of its own.
+  child.stdin.on("error", () => undefined);
+  child.stdin.end(shas.join("\n") + "\n");
   let chunks: Buffer[] = [];
   let have = 0;
   let want: { sha: string; size: number } | null = null;
@@ -123,8 +112,27 @@ export async function readBlobs(repoDir: string, shas: readonly string[], onBlob
     }
   } catch (error) {
     child.kill();
-    await child.catch(() => undefined);
+    await ended.catch(() => undefined);
     throw error;
   }
-  await child;
+  await ended;
+}
+
+/** Settles when the child has ended: rejects when it could not start, was stopped, or exited non-zero (with its stderr). */
+function childEnd(child: ReturnType<typeof spawn>): Promise<void> {
+  const err: Buffer[] = [];
+  child.stderr?.on("data", (chunk: Buffer) => err.push(chunk));
+  return new Promise((resolve, reject) => {
+    let failure: Error | null = null;
+    child.on("error", (error) => {
+      failure ??= error;
+      if (child.pid === undefined) reject(error);
+    });
+    child.on("close", (code, signal) => {
+      const said = Buffer.concat(err).toString("utf8").trim();
+      if (failure) reject(failure);
+      else if (code !== 0) reject(new Error(said || `git cat-file exited ${code ?? signal}`));
+      else resolve();
+    });
+  });
 }

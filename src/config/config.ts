@@ -1,6 +1,6 @@
 // .repro-audit.yml: a pure validate beside a thin read. The schema is schemas/config.schema.json.
 import { dirname, resolve } from "node:path";
-import yaml from "js-yaml";
+import { yamlParser } from "../io/yaml.js";
 import { badInput } from "../model/errors.js";
 import { schemaProblems } from "../io/schema.js";
 import { readRegularFile } from "../io/safe-file.js";
@@ -63,6 +63,7 @@ export function checkConfig(file: string, text: string, baseDir = dirname(file))
   let doc: unknown;
   try {
     // JSON_SCHEMA: no custom tags; js-yaml bounds alias expansion on its own.
+    const yaml = yamlParser();
     doc = yaml.load(text, { schema: yaml.JSON_SCHEMA, filename: file }) ?? {};
   } catch (error) {
     return { config: null, problems: [`${file} is not valid YAML (${(error as Error).message.split("\n")[0]})`], notYaml: true };

@@ -2,13 +2,14 @@
 import { readdirSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { packagePath } from "../io/package.js";
-import yaml from "js-yaml";
+import { yamlParser } from "../io/yaml.js";
 import { badInput } from "../model/errors.js";
 import { insideRoot, readRegularFile } from "../io/safe-file.js";
 import { schemaProblems } from "../io/schema.js";
 import type { Rule } from "./rule.js";
 import { ruleDocUrl } from "./rule-doc.js";
 import { gateByFirstLook } from "./first-look-gate.js";
+import { builtRuleDocs, type RuleText } from "./built-rules.js";
 
 /** A rule is a short YAML document; anything larger is refused unread. */
 const MAX_RULE_BYTES = 64 * 1024;
@@ -56,10 +57,16 @@ function shippedRuleProblems(file: string, doc: unknown): string[] {
 export function parseRule(file: string, text: string, shipped = false): Rule {
   let doc: unknown;
   try {
+    const yaml = yamlParser();
     doc = yaml.load(text, { schema: yaml.JSON_SCHEMA });
   } catch (error) {
     throw badInput(`rule file ${file} is not valid YAML (${(error as Error).message.split("\n")[0]})`, "Fix the YAML or remove the file", error);
   }
+  return ruleFromDoc(file, doc, shipped);
+}
+
+/** A rule from its parsed document, checked as parseRule checks it. */
+function ruleFromDoc(file: string, doc: unknown, shipped: boolean): Rule {
   const problems = shipped ? shippedRuleProblems(file, doc) : ruleProblems(file, doc);
   if (problems.length > 0) {
     throw badInput(`invalid rule file: ${problems.join("; ")}`, "Fix the rule file against schemas/rule.schema.json");
@@ -80,12 +87,17 @@ export function loadRules(dirs: string[]): Rule[] {
     } catch (error) {
       throw badInput(`rules folder ${dir} cannot be read`, "Check the path given in rules: of .repro-audit.yml", error);
     }
-    for (const name of names) {
+    const texts: RuleText[] = names.map((name) => {
+      const read = readRegularFile(resolve(dir, name), MAX_RULE_BYTES);
+      if (!read.ok) throw badInput(`rule file ${resolve(dir, name)} ${read.problem}`, "Rule files must be regular YAML files of at most 64 KiB");
+      return { name, text: read.text };
+    });
+    const shipped = resolve(dir) === builtin;
+    // The shipped rules as the build parsed them, unless a rule file changed since.
+    const built = shipped ? builtRuleDocs(texts) : null;
+    for (const { name, text } of texts) {
       const file = resolve(dir, name);
-      const read = readRegularFile(file, MAX_RULE_BYTES);
-      if (!read.ok) throw badInput(`rule file ${file} ${read.problem}`, "Rule files must be regular YAML files of at most 64 KiB");
-      const shipped = resolve(dir) === builtin;
-      const rule = parseRule(file, read.text, shipped);
+      const rule = built?.has(name) ? ruleFromDoc(file, built.get(name), shipped) : parseRule(file, text, shipped);
       const page = shipped && !rule.helpUri ? ruleDocUrl(rule.id) : undefined;
       if (page) rule.helpUri = page;
       byId.set(rule.id, rule);

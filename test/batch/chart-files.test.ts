@@ -1,5 +1,5 @@
 // The batch charts as files: vega's SVG, and the PNG headless Chromium (Debian's) draws from it at 2x.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -40,6 +40,37 @@ describe.skipIf(!haveChromium)("writeChartFiles", () => {
       const size = svgSize(svg);
       expect(pngSize(f.png!)).toEqual({ width: size.width * 2, height: size.height * 2 });
     }
+  }, 120_000);
+
+  it("draws two PNGs at once, not one Chromium after the other (each start takes seconds, after every audit has ended)", async () => {
+    const dir = temp();
+    const svgs = await renderBatchChartSvgs(batchReportFixture());
+    expect(svgs.filter((s) => s.svg).length).toBeGreaterThan(1);
+    // The real Chromium, wrapped to log when each run starts and ends.
+    const log = join(dir, "runs.log");
+    const wrapper = join(dir, "chromium-logged");
+    writeFileSync(wrapper, `#!/bin/sh\necho "start $(date +%s%N)" >> ${log}\n/usr/bin/chromium "$@"\ncode=$?\necho "end $(date +%s%N)" >> ${log}\nexit $code\n`);
+    chmodSync(wrapper, 0o755);
+    const before = process.env.REPRO_AUDIT_CHROMIUM;
+    process.env.REPRO_AUDIT_CHROMIUM = wrapper;
+    try {
+      const { files, note } = await writeChartFiles(svgs.map((s) => ({ id: s.chart.id, svg: s.svg })), dir);
+      expect(note).toBeNull();
+      expect(files.every((f) => f.png !== null && existsSync(f.png))).toBe(true);
+    } finally {
+      if (before === undefined) delete process.env.REPRO_AUDIT_CHROMIUM;
+      else process.env.REPRO_AUDIT_CHROMIUM = before;
+    }
+    const events = readFileSync(log, "utf8").trim().split("\n").map((line) => line.split(" ") as [string, string]);
+    const starts = events.filter(([what]) => what === "start").map(([, at]) => BigInt(at));
+    const ends = events.filter(([what]) => what === "end").map(([, at]) => BigInt(at));
+    expect(starts.length).toBe(ends.length);
+    // The second run started before the first one ended; never more than two ran at once (each holds about 1 GB).
+    expect(starts.length).toBeGreaterThan(1);
+    const sorted = [...starts].sort((a, b) => (a < b ? -1 : 1));
+    expect(sorted[1]! < ends.reduce((a, b) => (b < a ? b : a))).toBe(true);
+    const running = (at: bigint) => starts.filter((s) => s <= at).length - ends.filter((e) => e <= at).length;
+    expect(Math.max(...starts.map(running))).toBeLessThanOrEqual(2);
   }, 120_000);
 
   it("says why when the Chromium it is given does not run, and keeps the SVGs", async () => {

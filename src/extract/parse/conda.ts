@@ -1,5 +1,5 @@
 // Parse a conda environment.yml: conda packages (`name=1.2.3`), python=, channels' pip section and its URLs.
-import yaml from "js-yaml";
+import { yamlParser } from "../../io/yaml.js";
 import type { FactRecord } from "../../model/facts.js";
 import { lineOf } from "./lines.js";
 import { normalizeName, parseRequirement } from "./pep508.js";
@@ -24,7 +24,7 @@ export function condaSpec(entry: string): { name: string; spec: string; pinned: 
 export function parseCondaText(file: string, text: string): FactRecord[] {
   let doc: unknown;
   try {
-    doc = yaml.load(text, { json: true });
+    doc = yamlParser().load(text, { json: true });
   } catch {
     return []; // malformed YAML is the inventory's finding, not this family's
   }

@@ -1,5 +1,5 @@
 // Parse a config file's text safely (JSON, YAML, TOML, INI): a value, or where and why it is malformed. Pure.
-import yaml from "js-yaml";
+import { yamlParser } from "../../io/yaml.js";
 import { parse as parseToml } from "smol-toml";
 import type { ConfigFormat } from "../../model/repo-view.js";
 import { jsonErrorOffset, lineAt } from "./json-error.js";
@@ -39,7 +39,7 @@ function parseYaml(text: string): ParsedConfig {
   let docs: unknown[];
   try {
     // js-yaml 4's default schema is the safe one (no !!js types); several documents ("---") are allowed.
-    docs = yaml.loadAll(text, undefined, { json: true });
+    docs = yamlParser().loadAll(text, undefined, { json: true });
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? firstLine(error);
