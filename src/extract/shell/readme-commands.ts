@@ -68,6 +68,50 @@ function changeDir(cwd: string, target: string, isDir?: (path: string) => boolea
   return joinRel("", target);
 }
 
+/** Words that run the command after them (`sudo`, `time`, `nohup`, `env`), as the shell's `VAR=value` does. */
+const PREFIX = /^(?:sudo|time|nohup|do|then|exec|env|(?:\/usr)?\/bin\/env)$/;
+/** Launchers whose options come first and whose command starts at its program (`mpirun -np 4 python x.py`,
+ * `xargs -I{} python x.py --fold {}`, `parallel python x.py ::: 0 1`, `timeout 3h python x.py`). */
+const LAUNCHER = /^(?:horovodrun|mpirun|mpiexec|srun|parallel|xargs|timeout|nice|taskset|numactl|stdbuf|caffeinate)$/;
+
+/** A command's words from its program on, without the prefixes that only set how it runs, and the variables
+ * set before it (`CUDA_VISIBLE_DEVICES=0 PYTHONPATH=. python x.py`: python x.py, with PYTHONPATH "."). */
+export function runWords(words: readonly string[]): { argv: string[]; assignments: Record<string, string> } {
+  let argv = [...words];
+  const assignments: Record<string, string> = {};
+  for (;;) {
+    const head = argv[0];
+    if (head === undefined) break;
+    const set = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(head);
+    if (set) assignments[set[1]!] = set[2]!;
+    else if (LAUNCHER.test(head.replace(/^.*\//, ""))) {
+      const at = argv.findIndex((w, i) => i > 0 && isProgram(w));
+      if (at < 0) break;
+      argv = argv.slice(at);
+      continue;
+    } else if (!PREFIX.test(head)) break;
+    argv = argv.slice(1);
+  }
+  return { argv, assignments };
+}
+
+/** A word that names a program a launcher starts: an interpreter, a shell, a script. */
+function isProgram(word: string): boolean {
+  const base = word.replace(/^.*\//, "");
+  return PYTHON_RUNNER.test(base) || /^(?:bash|sh|Rscript)$/.test(base) || SCRIPT.test(word);
+}
+
+/** The words of the first command a line runs (prefixes and launchers removed), with the variables set
+ * before it; null for a line that runs none. */
+export function commandWords(text: string): { argv: string[]; assignments: Record<string, string> } | null {
+  for (const segment of stripPrompt(text).split(/&&|\|\||;|\|/)) {
+    const words = runWords(shellWords(segment.trim()));
+    const head = words.argv[0];
+    if (head && head !== "cd" && head !== "pushd" && head !== "popd") return words;
+  }
+  return null;
+}
+
 /** One logical line run in a shell whose working folder is `cwd`: the command it holds, and the folder after it. */
 export function interpretLine(raw: string, cwd: string, env: ShellEnv = {}): { command: ShellCommand | null; cwd: string } {
   const isDir = env.isDir;
@@ -78,9 +122,7 @@ export function interpretLine(raw: string, cwd: string, env: ShellEnv = {}): { c
   const stack: string[] = [];
   let found: ShellCommand | null = null;
   for (const segment of segments) {
-    let argv = shellWords(segment);
-    // `env` and `/usr/bin/env` start the command after them, as `sudo` does.
-    while (argv.length > 0 && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0]!) || /^(?:sudo|time|nohup|do|then|env|(?:\/usr)?\/bin\/env)$/.test(argv[0]!))) argv = argv.slice(1);
+    const argv = runWords(shellWords(segment)).argv;
     const head = argv[0];
     if (!head) continue;
     if ((head === "cd" || head === "pushd") && argv.length <= 2) {

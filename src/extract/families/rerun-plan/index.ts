@@ -54,15 +54,13 @@ export const extractor: Extractor = {
     const reach = reachOf(steps, index, view, env);
     for (const r of reach) records.push({ kind: "reach", file: r.file, step: r.step, via: r.via, from: r.from, ...(r.mainOnly ? { mainOnly: r.mainOnly } : {}) });
     records.push(...ioOf(reach, steps, index, facts.families["data-refs"] ?? []));
-    const found = basis !== "none";
-    records.push({
-      kind: "summary",
-      found,
-      steps: steps.length,
-      reached: reach.length,
-      basis,
-      ...(found ? {} : { what: steps.length === 0 ? "no README step, root shell script, Makefile or kernel-metadata.json" : "no step runs a file of the repo" }),
-    });
+    // A plan whose training runs only scripts the repo lacks (`python train_v2.py` beside train.py) cannot say
+    // which code is off the rerun path: the training a reader would run is not among its steps.
+    const trains = steps.filter((s) => s.purpose === "train" && s.program !== null);
+    const lostTraining = trains.length > 0 && trains.every((s) => !view.has(s.program!)) ? trains[0]!.program : null;
+    const found = basis !== "none" && lostTraining === null;
+    const what = steps.length === 0 ? "no README step, root shell script, Makefile or kernel-metadata.json" : lostTraining !== null ? `the training step runs ${lostTraining}, which the repo lacks` : "no step runs a file of the repo";
+    records.push({ kind: "summary", found, steps: steps.length, reached: reach.length, basis, ...(found ? {} : { what }) });
     return records;
   },
 };
