@@ -91,6 +91,8 @@ export function runWords(words: readonly string[]): { argv: string[]; assignment
       continue;
     } else if (!PREFIX.test(head)) break;
     argv = argv.slice(1);
+    // `sudo -E python x.py`: sudo's own options.
+    if (head === "sudo") while (argv[0]?.startsWith("-")) argv = argv.slice(1);
   }
   return { argv, assignments };
 }
@@ -101,15 +103,19 @@ function isProgram(word: string): boolean {
   return PYTHON_RUNNER.test(base) || /^(?:bash|sh|Rscript)$/.test(base) || SCRIPT.test(word);
 }
 
-/** The words of the first command a line runs (prefixes and launchers removed), with the variables set
- * before it; null for a line that runs none. */
+/** The words of the command a line runs (prefixes and launchers removed: the first segment that runs an
+ * interpreter or a script, else the first that runs anything), with the variables set before it; null for
+ * a line that runs nothing. */
 export function commandWords(text: string): { argv: string[]; assignments: Record<string, string> } | null {
+  let first: { argv: string[]; assignments: Record<string, string> } | null = null;
   for (const segment of stripPrompt(text).split(/&&|\|\||;|\|/)) {
     const words = runWords(shellWords(segment.trim()));
     const head = words.argv[0];
-    if (head && head !== "cd" && head !== "pushd" && head !== "popd") return words;
+    if (!head || head === "cd" || head === "pushd" || head === "popd") continue;
+    if (isProgram(head)) return words;
+    first ??= words;
   }
-  return null;
+  return first;
 }
 
 /** One logical line run in a shell whose working folder is `cwd`: the command it holds, and the folder after it. */

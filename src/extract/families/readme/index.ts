@@ -3,7 +3,7 @@ import type { FactRecord } from "../../../model/facts.js";
 import type { InventoryEntry, RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { parseReadme } from "../../shell/readme-parse.js";
-import { interpretLine, isLocal, joinContinuations, joinRel, PYTHON_RUNNER, rootVariables, scriptRun, type Purpose, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
+import { commandWords, interpretLine, isLocal, joinContinuations, joinRel, PYTHON_RUNNER, rootVariables, scriptRun, type Purpose, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
 import { makePurposes, ownRunners, scriptPurposes } from "../../shell/readme-scripts.js";
 import { plainCommand } from "../../shell/plain-commands.js";
 import { editDistance } from "../../../model/edit-distance.js";
@@ -324,8 +324,10 @@ function missingCalls(view: RepoView, script: string, cwd: string, env: ShellEnv
     const step = interpretLine(raw, at, env);
     at = step.cwd;
     const command = step.command;
-    if (!command || !PYTHON_RUNNER.test(command.command.split(/\s+/)[0] ?? "")) continue;
-    const argv = command.command.split(/\s+/).slice(1);
+    // `CUDA_VISIBLE_DEVICES=0 python x.py`, `nohup python x.py &`: the command the prefixes run.
+    const words = command ? commandWords(command.command)?.argv ?? [] : [];
+    if (!command || !PYTHON_RUNNER.test((words[0] ?? "").replace(/^.*\//, ""))) continue;
+    const argv = words.slice(1);
     const from = at === "" ? "the repository root" : `${at}/`;
     const missing = (name: string, candidates: string[], nearest: string | null) =>
       out.push({ kind: "call", file: script, line, name, from, exists: false, runBy, ...(nearest ? { nearest } : {}) });

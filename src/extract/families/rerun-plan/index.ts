@@ -4,7 +4,7 @@ import type { FactRecord } from "../../../model/facts.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { preparePythonIndex, reachableFrom, type RepoPythonIndex } from "../../python/repo-index.js";
-import { interpretLine, joinRel, PYTHON_RUNNER, type ShellEnv } from "../../shell/readme-commands.js";
+import { commandWords, interpretLine, joinRel, PYTHON_RUNNER, type ShellEnv } from "../../shell/readme-commands.js";
 import { ownRunnerModules } from "../../shell/readme-scripts.js";
 import type { PyFileIndex } from "../../python/file-index.js";
 import { argsAfter, givenOptions, rejectedArgument, type ParserView } from "./arguments.js";
@@ -102,7 +102,8 @@ function commandStep(c: FactRecord, view: RepoView, runners: ReadonlyMap<string,
   const cwd = typeof c.cwd === "string" ? c.cwd : "";
   const command = String(c.command);
   const parsed = interpretLine(command, "", env).command;
-  const head = command.trim().split(/\s+/)[0] ?? "";
+  // `CUDA_VISIBLE_DEVICES=0 aptos train`: the console script the variables are set for.
+  const head = commandWords(command)?.argv[0] ?? "";
   const base = { file: String(c.file), line: Number(c.line), cwd, command, purpose: String(c.purpose) };
   const source = c.named === true || c.prose === true ? "readme-prose" : "readme";
   if (parsed?.makeTarget !== undefined) {

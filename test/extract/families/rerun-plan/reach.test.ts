@@ -36,6 +36,22 @@ describe("rerun-plan reach", () => {
     expect(records.find((r) => r.kind === "summary")).toMatchObject({ reached: 11 });
   });
 
+  it("resolves imports from the folders a step's PYTHONPATH= prefix adds, from the step's folder", async () => {
+    const records = await planOf({
+      "README.md": "# Run\n\n```\nCUDA_VISIBLE_DEVICES=0 PYTHONPATH=lib:$PYTHONPATH python scripts/train.py\ncd tools && PYTHONPATH=../vendor python fit.py\n```\n",
+      "scripts/train.py": "import helpers\n",
+      "lib/helpers.py": "X = 1\n",
+      "tools/fit.py": "import other\n",
+      "vendor/other.py": "Y = 1\n",
+    });
+    expect(reachOf(records)).toEqual([
+      ["scripts/train.py", 1, "runs", null],
+      ["lib/helpers.py", 1, "imports", "scripts/train.py"],
+      ["tools/fit.py", 2, "runs", null],
+      ["vendor/other.py", 2, "imports", "tools/fit.py"],
+    ]);
+  });
+
   it("records the lines of a module the steps only import that run only when it is run itself", async () => {
     const model = [
       "import torch",
