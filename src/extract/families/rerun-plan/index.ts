@@ -10,6 +10,7 @@ import type { PyFileIndex } from "../../python/file-index.js";
 import { argsAfter, givenOptions, rejectedArgument, type ParserView } from "./arguments.js";
 import { ioOf } from "./io.js";
 import { defaultConfigs, joinFrom, parserOf } from "./parser-view.js";
+import { functionParser, rejectedByFunction, type FunctionParser } from "./function-parsers.js";
 import { proseSteps } from "./prose-steps.js";
 import { reachOf } from "./reach.js";
 import { programOf, StepList, type Step, type TopStep } from "./steps.js";
@@ -156,19 +157,23 @@ function settlePurposes(steps: Step[]): void {
 interface ProgramView {
   own: PyFileIndex[];
   parser: ParserView | null;
+  /** fire or typer: options from a function's parameters (when no argparse or click parser is declared). */
+  functionParser: FunctionParser | null;
 }
 
 function programView(path: string, view: RepoView, index: RepoPythonIndex): ProgramView {
   const python = /\.py$/.test(path) ? index.byPath.get(path) : undefined;
-  if (!python) return { own: [], parser: null };
+  if (!python) return { own: [], parser: null, functionParser: null };
   const own = [...reachableFrom(index, [path])].sort((a, b) => (a === path ? -1 : b === path ? 1 : a.localeCompare(b))).map((p) => index.byPath.get(p)!);
-  return { own, parser: parserOf(own, view.read(path) ?? "") };
+  const text = view.read(path) ?? "";
+  const parser = parserOf(own, text);
+  return { own, parser, functionParser: parser === null ? functionParser(text) : null };
 }
 
 function stepRecord(step: Step, view: RepoView, programInfo: (path: string) => ProgramView, hints: ReadonlyMap<string, FactRecord[]>): FactRecord {
   const exists = step.program === null ? null : view.has(step.program);
   const args = step.program === null ? [] : argsAfter(step.command, step.program, step.runAs);
-  const { own, parser } = step.program !== null && exists === true ? programInfo(step.program) : { own: [], parser: null };
+  const { own, parser, functionParser: byFunction } = step.program !== null && exists === true ? programInfo(step.program) : { own: [], parser: null, functionParser: null };
   const python = own[0];
   const given = new Set(givenOptions(args).map((o) => o.name));
   const configs = [...new Set([...configArguments(args, step.cwd, view), ...(python ? defaultConfigs(own, (p) => view.has(p), step.cwd, given).map((d) => d.path) : [])])];
@@ -189,7 +194,7 @@ function stepRecord(step: Step, view: RepoView, programInfo: (path: string) => P
     repeat: step.repeat,
     repeatSource: step.repeat > 1 ? step.repeatSource : null,
     args: args.join(" "),
-    rejected: rejectedArgument(args, parser),
+    rejected: byFunction ? rejectedByFunction(givenOptions(args), args, byFunction) : rejectedArgument(args, parser),
     configs: configs.join(","),
   };
   if (step.purpose === "train") {
