@@ -11,6 +11,7 @@ import { argsAfter, givenOptions, rejectedArgument, type ParserView } from "./ar
 import { ioOf } from "./io.js";
 import { defaultConfigs, joinFrom, parserOf } from "./parser-view.js";
 import { functionParser, rejectedByFunction, type FunctionParser } from "./function-parsers.js";
+import { hydraTree, rejectedOverride, type HydraFiles, type HydraTree } from "./hydra-overrides.js";
 import { proseSteps } from "./prose-steps.js";
 import { reachOf } from "./reach.js";
 import { programOf, StepList, type Step, type TopStep } from "./steps.js";
@@ -159,21 +160,25 @@ interface ProgramView {
   parser: ParserView | null;
   /** fire or typer: options from a function's parameters (when no argparse or click parser is declared). */
   functionParser: FunctionParser | null;
+  /** hydra: the config tree `key=value` overrides are checked against. */
+  hydra: HydraTree | null;
 }
 
 function programView(path: string, view: RepoView, index: RepoPythonIndex): ProgramView {
   const python = /\.py$/.test(path) ? index.byPath.get(path) : undefined;
-  if (!python) return { own: [], parser: null, functionParser: null };
+  if (!python) return { own: [], parser: null, functionParser: null, hydra: null };
   const own = [...reachableFrom(index, [path])].sort((a, b) => (a === path ? -1 : b === path ? 1 : a.localeCompare(b))).map((p) => index.byPath.get(p)!);
   const text = view.read(path) ?? "";
   const parser = parserOf(own, text);
-  return { own, parser, functionParser: parser === null ? functionParser(text) : null };
+  return { own, parser, functionParser: parser === null ? functionParser(text) : null, hydra: parser === null ? hydraTree(text, path, hydraFiles(view)) : null };
 }
+
+const hydraFiles = (view: RepoView): HydraFiles => ({ read: (p) => view.read(p), isDir: (p) => view.isDir(p) });
 
 function stepRecord(step: Step, view: RepoView, programInfo: (path: string) => ProgramView, hints: ReadonlyMap<string, FactRecord[]>): FactRecord {
   const exists = step.program === null ? null : view.has(step.program);
   const args = step.program === null ? [] : argsAfter(step.command, step.program, step.runAs);
-  const { own, parser, functionParser: byFunction } = step.program !== null && exists === true ? programInfo(step.program) : { own: [], parser: null, functionParser: null };
+  const { own, parser, functionParser: byFunction, hydra } = step.program !== null && exists === true ? programInfo(step.program) : { own: [], parser: null, functionParser: null, hydra: null };
   const python = own[0];
   const given = new Set(givenOptions(args).map((o) => o.name));
   const configs = [...new Set([...configArguments(args, step.cwd, view), ...(python ? defaultConfigs(own, (p) => view.has(p), step.cwd, given).map((d) => d.path) : [])])];
@@ -194,7 +199,7 @@ function stepRecord(step: Step, view: RepoView, programInfo: (path: string) => P
     repeat: step.repeat,
     repeatSource: step.repeat > 1 ? step.repeatSource : null,
     args: args.join(" "),
-    rejected: byFunction ? rejectedByFunction(givenOptions(args), args, byFunction) : rejectedArgument(args, parser),
+    rejected: hydra ? rejectedOverride(args, hydra, hydraFiles(view)) : byFunction ? rejectedByFunction(givenOptions(args), args, byFunction) : rejectedArgument(args, parser),
     configs: configs.join(","),
   };
   if (step.purpose === "train") {

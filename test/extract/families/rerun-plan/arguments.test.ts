@@ -49,6 +49,21 @@ describe("rerun-plan arguments", () => {
     expect((await stepOf("python cli.py fit --epochs 2", { "cli.py": app })).rejected).toBe("fit: typer declares no such command (it exits with 'No such command')");
   });
 
+  it("checks hydra overrides against the config tree: keys of the primary file and the group files its defaults pick", async () => {
+    const files = {
+      "src/train.py": "import hydra\n\n@hydra.main(config_path='../conf', config_name='config')\ndef main(cfg):\n    pass\n\nmain()\n",
+      "conf/config.yaml": "defaults:\n  - model: resnet\n  - _self_\ntrainer:\n  epochs: 10\n  lr: 0.1\n",
+      "conf/model/resnet.yaml": "depth: 50\n",
+      "conf/model/effnet.yaml": "width: 1.0\n",
+    };
+    expect((await stepOf("python src/train.py trainer.epochs=3 model=effnet model.depth=18 +extra.seed=1 hydra.run.dir=out", files)).rejected).toBeNull();
+    expect((await stepOf("python src/train.py trainer.epoch=3", files)).rejected).toBe("trainer.epoch=3: the config tree (conf) has no key trainer.epoch (hydra exits with 'Could not override'; add it with +trainer.epoch=)");
+    expect((await stepOf("python src/train.py model=vit", files)).rejected).toBe("model=vit: conf/model/ holds no vit.yaml (hydra exits with 'Could not find')");
+    // A defaults entry the audit does not follow leaves an unknown key undecided.
+    const partial = { ...files, "conf/config.yaml": "defaults:\n  - model: resnet\n  - override hydra/launcher: joblib\ntrainer:\n  epochs: 10\n" };
+    expect((await stepOf("python src/train.py trainer.epoch=3", partial)).rejected).toBeNull();
+  });
+
   it("leaves a program whose parser it cannot see unjudged", async () => {
     expect((await stepOf("python train.py --anything 1", { "train.py": "import sys\nprint(sys.argv)\n" })).rejected).toBeNull();
   });
