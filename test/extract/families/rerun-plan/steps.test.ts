@@ -303,4 +303,13 @@ describe("rerun-plan scripts, Makefiles, notebooks, console scripts and kernels"
     expect(stepsOf(records).map((s) => [s[3], s[4]])).toEqual([["train_v2.py", "train"], ["infer.ipynb", "predict"]]);
     expect(summaryOf(records)).toMatchObject({ found: false, what: "the training step runs train_v2.py, which the repo lacks" });
   });
+  it("expands a Makefile's variables in its recipes: =, :=, ?= and the values `make target VAR=x` gives", async () => {
+    const records = await planOf({
+      "README.md": "# S\n\n```\nmake train FOLD=1\n```\n",
+      Makefile: "PY ?= python3\nFOLD := 0\nDATA = data\nARGS = --fold $(FOLD) --data ${DATA}\n\ntrain:\n\t$(PY) train.py $(ARGS)\n",
+      "train.py": "print(1)\n",
+    });
+    const step = records.find((r) => r.kind === "step" && r.order === 2)!;
+    expect([step.program, step.purpose, step.command]).toEqual(["train.py", "train", "python3 train.py --fold 1 --data data"]);
+  });
 });
