@@ -22,7 +22,7 @@ export interface ShellCommand {
 }
 
 const RUNNERS = new Set(
-  "python python2 python3 py pip pip3 conda mamba micromamba poetry pipenv uv bash sh zsh source kaggle accelerate torchrun deepspeed jupyter papermill wget curl gdown git make docker docker-compose nvidia-docker podman nohup sbatch apt apt-get brew huggingface-cli unzip tar Rscript".split(" "),
+  "python python2 python3 py pip pip3 conda mamba micromamba poetry pipenv uv bash sh zsh source kaggle accelerate torchrun deepspeed jupyter papermill wget curl gdown git make docker docker-compose nvidia-docker podman nohup sbatch apt apt-get brew huggingface-cli unzip tar Rscript yolo".split(" "),
 );
 const SCRIPT = /(^|\/)[\w.\-/]*\.(py|sh|ipynb)$/;
 /** A Python interpreter by its name: python, python3.8, pypy3, ipython. */
@@ -212,7 +212,7 @@ function describe(argv: string[], cwd: string, isScript: boolean, own = false): 
       i++;
     }
     if ((arg === "-r" || arg === "--requirement" || arg === "-f" || arg === "--file") && next && isLocal(next)) inputs.push(joinRel(cwd, next));
-    else if (CONFIG_ARG.test(arg) && isLocal(arg) && !arg.startsWith("-")) inputs.push(joinRel(cwd, arg));
+    else if (CONFIG_ARG.test(arg) && isLocal(arg) && !arg.startsWith("-")) inputs.push(joinRel(cwd, arg.replace(/^[\w.+]+=/, "")));
     // A config given as Python (`--cnf configs/c_128.py`): a file the repo must ship too.
     else if (script !== null && arg !== script && /\.py$/.test(arg) && args[i - 1]?.startsWith("-") && isLocal(arg)) inputs.push(joinRel(cwd, arg));
   }
@@ -260,6 +260,9 @@ function purposeOf(runner: string, args: string[], script: string): Purpose {
   if (/predict|infer|submission|submit/.test(base)) return "predict";
   if (/train|fit|finetune|fine_tune|pretrain/.test(base)) return "train";
   if (/^(test|eval|evaluate)\b/.test(base)) return "predict";
+  // The ultralytics CLI: `yolo [task] train|val|predict key=value ...`.
+  if (runner === "yolo" && /(?:^|\s)train\b/.test(sub)) return "train";
+  if (runner === "yolo" && /(?:^|\s)(?:predict|val)\b/.test(sub)) return "predict";
   if (runner === "make" && /\btrain\b/.test(sub)) return "train";
   if (runner === "make" && /\b(predict|infer|submission)\b/.test(sub)) return "predict";
   if (script !== "" || /^(accelerate|torchrun|deepspeed)$/.test(runner)) {
