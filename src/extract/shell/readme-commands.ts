@@ -55,6 +55,21 @@ export interface ShellEnv {
   rootVars?: ReadonlySet<string>;
   /** Folders `git clone` made so far: `cd` into one is the repo's root (filled as lines are read). */
   clones?: Set<string>;
+  /** The repo folder a compose service's command runs in (its `working_dir` under a volume mapping the
+   * repo), for `docker compose run <service> ...` from `cwd`; null when the compose file does not say. */
+  serviceFolder?: (service: string, cwd: string) => string | null;
+}
+
+/** `docker compose run|exec [options] <service> [command...]`: the service and the command words. */
+function composeRun(argv: readonly string[]): { service: string; argv: string[] } | null {
+  const at = argv[0] === "docker-compose" || argv[0] === "podman-compose" ? 1 : argv[0] === "docker" && argv[1] === "compose" ? 2 : -1;
+  if (at < 0) return null;
+  let i = at;
+  while (i < argv.length && argv[i]!.startsWith("-")) i += /^-(?:f|p|-file|-project-name|-env-file)$/.test(argv[i]!) ? 2 : 1;
+  if (argv[i] !== "run" && argv[i] !== "exec") return null;
+  for (i++; i < argv.length && argv[i]!.startsWith("-"); i++) if (/^-(?:e|v|p|u|w|-env|-volume|-publish|-user|-name|-entrypoint|-workdir)$/.test(argv[i]!)) i++;
+  const service = argv[i];
+  return service === undefined ? null : { service, argv: argv.slice(i + 1) };
 }
 
 /** The folder `cd target` lands in from `cwd`: relative to it when that folder exists (or existence is
@@ -151,7 +166,10 @@ export function interpretLine(raw: string, cwd: string, env: ShellEnv = {}): { c
     const isScript = SCRIPT.test(head) && (head.startsWith("./") || head.includes("/") || head.endsWith(".sh"));
     const own = env.runners?.has(runner) === true;
     if (!RUNNERS.has(runner) && !PYTHON_RUNNER.test(runner) && !isScript && !own) continue;
-    const command = describe(argv, cwd, isScript, own);
+    // A compose service's command runs from the repo folder its working_dir maps to.
+    const composed = env.serviceFolder ? composeRun(argv) : null;
+    const serviceDir = composed && composed.argv.length > 0 ? env.serviceFolder!(composed.service, cwd) : null;
+    const command = serviceDir !== null ? { ...describe(runWords(composed!.argv).argv, serviceDir, false, false), command: argv.join(" ") } : describe(argv, cwd, isScript, own);
     if (!found) found = { ...command, command: text };
     else {
       found.inputs.push(...command.inputs);

@@ -10,6 +10,7 @@ import { editDistance } from "../../../model/edit-distance.js";
 import { imageInfo } from "../../parse/images.js";
 import { roleOf } from "../../view/file-roles.js";
 import { fitsModel } from "./script-does.js";
+import { composeServiceFolder } from "../../shell/compose-services.js";
 
 const MAX_DOCS = 20;
 /** Extensions of files a README names that the repo itself should ship (outputs and data are left out). */
@@ -22,7 +23,7 @@ const INSTALLED = /site-packages|dist-packages|\blib\/python\d/i;
 export const extractor: Extractor = {
   id: "readme",
   reads: [],
-  roles: ["readme", "docs", "shell", "makefile", "setup", "pyproject", "python", "dockerfile"],
+  roles: ["readme", "docs", "shell", "makefile", "setup", "pyproject", "python", "dockerfile", "config"],
   extract({ view, branches, source }) {
     // The root README, docs/, and the README of each sub-project (a folder up to two levels down holding
     // code of its own: `net-classification/readme.md` beside its train.py), which a reviewer reads too.
@@ -114,7 +115,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   // A reader runs the README top to bottom in one shell: a `cd` in one block holds for the blocks after it, and
   // so does one the prose gives ("After that `cd ./flayer`", "run the following inside `yolo25d` directory").
   // An inline command runs from the folder the reader is in at that line.
-  const env: ShellEnv = { isDir: (p: string) => view.isDir(p), runners: ownRunners(view), rootVars: rootVariables(text), clones: new Set() };
+  const env: ShellEnv = { isDir: (p: string) => view.isDir(p), runners: ownRunners(view), rootVars: rootVariables(text), clones: new Set(), serviceFolder: composeServiceFolder((p) => (view.has(p) ? view.read(p) : null)) };
   const commands: Array<{ line: number; command: ShellCommand; cwd: string; prose?: true }> = [];
   const blocks = new Map<number, Array<{ line: number; text: string }>>();
   for (const c of parts.code) (blocks.get(c.block) ?? blocks.set(c.block, []).get(c.block)!).push(c);

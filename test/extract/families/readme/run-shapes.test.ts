@@ -96,3 +96,12 @@ describe("README steps a reader takes as train and predict steps", () => {
     expect([...new Set(records.filter((r) => r.kind === "command").map((r) => r.script))]).toEqual(["Online.py"]);
   });
 });
+
+describe("a compose service's command", () => {
+  it("runs from the repo folder the service's working_dir maps to through its volume", async () => {
+    const compose = "services:\n  trainer:\n    build: .\n    working_dir: /workspace/src\n    volumes:\n      - .:/workspace\n      - /data:/data\n";
+    const view = memoryView({ "README.md": "```\ndocker compose run --rm trainer python train.py --epochs 3\n```\n", "docker-compose.yml": compose, "src/train.py": "", "train.py": "" });
+    const records = await extractor.extract({ view, facts: emptyFacts(), branches: null });
+    expect(records.filter((r) => r.kind === "command").map((r) => [r.script, r.purpose])).toEqual([["src/train.py", "train"]]);
+  });
+});
