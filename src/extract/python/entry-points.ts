@@ -3,6 +3,7 @@
 import type { Facts } from "../../model/facts.js";
 import type { RepoView } from "../../model/repo-view.js";
 import { ownRunnerModules, scriptsRunBy } from "../shell/readme-scripts.js";
+import { commandWords } from "../shell/readme-commands.js";
 import type { RepoPythonIndex } from "./repo-index.js";
 import { reachableFrom } from "./repo-index.js";
 
@@ -40,7 +41,7 @@ export function trainingFiles(index: RepoPythonIndex, facts: Facts, view: RepoVi
   for (const record of facts.families["readme"] ?? []) {
     if (record.kind !== "command" || record.purpose !== "train") continue;
     // `aptos train -c x.yml`: the repo's own console script runs its module.
-    const script = typeof record.script === "string" ? record.script.replace(/^\.\//, "") : own.get(String(record.command).split(/\s+/)[0]!) ?? null;
+    const script = typeof record.script === "string" ? record.script.replace(/^\.\//, "") : own.get(commandWords(String(record.command))?.argv[0] ?? "") ?? null;
     if (script === null) continue;
     for (const file of /\.(?:sh|bash)$/.test(script) ? scriptsRunBy(view, script, env) : [script]) if (index.byPath.has(file)) starts.add(file);
   }

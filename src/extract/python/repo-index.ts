@@ -136,7 +136,8 @@ export function sourceOf(view: RepoView, path: string): PythonSource | null {
 }
 
 /** Repo files an import may name, tried from the importing file's folder up to the root. */
-export function resolveImport(index: RepoPythonIndex, from: string, imp: PyImport): string[] {
+/** `searchPath`: folders the run adds to the import path (a `PYTHONPATH=lib` before the command), after the file's own. */
+export function resolveImport(index: RepoPythonIndex, from: string, imp: PyImport, searchPath: readonly string[] = []): string[] {
   const dir = from.includes("/") ? from.slice(0, from.lastIndexOf("/")) : "";
   const bases: string[] = [];
   if (imp.level > 0) {
@@ -145,6 +146,7 @@ export function resolveImport(index: RepoPythonIndex, from: string, imp: PyImpor
   } else {
     const parts = dir ? dir.split("/") : [];
     for (let i = parts.length; i >= 0; i--) bases.push(parts.slice(0, i).join("/"));
+    bases.push(...searchPath);
     // Sub-projects the repo installs (`somen/setup.py` makes `import somen` find somen/somen/).
     for (const root of installRoots(index)) bases.push(root, `${root}/src`);
   }

@@ -22,7 +22,7 @@ export interface ShellCommand {
 }
 
 const RUNNERS = new Set(
-  "python python2 python3 py pip pip3 conda mamba micromamba poetry pipenv uv bash sh zsh source kaggle accelerate torchrun deepspeed jupyter papermill wget curl gdown git make docker docker-compose nvidia-docker podman nohup sbatch apt apt-get brew huggingface-cli unzip tar Rscript".split(" "),
+  "python python2 python3 py pip pip3 conda mamba micromamba poetry pipenv uv bash sh zsh source kaggle accelerate torchrun deepspeed jupyter papermill wget curl gdown git make docker docker-compose nvidia-docker podman nohup sbatch apt apt-get brew huggingface-cli unzip tar Rscript yolo".split(" "),
 );
 const SCRIPT = /(^|\/)[\w.\-/]*\.(py|sh|ipynb)$/;
 /** A Python interpreter by its name: python, python3.8, pypy3, ipython. */
@@ -55,6 +55,21 @@ export interface ShellEnv {
   rootVars?: ReadonlySet<string>;
   /** Folders `git clone` made so far: `cd` into one is the repo's root (filled as lines are read). */
   clones?: Set<string>;
+  /** The repo folder a compose service's command runs in (its `working_dir` under a volume mapping the
+   * repo), for `docker compose run <service> ...` from `cwd`; null when the compose file does not say. */
+  serviceFolder?: (service: string, cwd: string) => string | null;
+}
+
+/** `docker compose run|exec [options] <service> [command...]`: the service and the command words. */
+function composeRun(argv: readonly string[]): { service: string; argv: string[] } | null {
+  const at = argv[0] === "docker-compose" || argv[0] === "podman-compose" ? 1 : argv[0] === "docker" && argv[1] === "compose" ? 2 : -1;
+  if (at < 0) return null;
+  let i = at;
+  while (i < argv.length && argv[i]!.startsWith("-")) i += /^-(?:f|p|-file|-project-name|-env-file)$/.test(argv[i]!) ? 2 : 1;
+  if (argv[i] !== "run" && argv[i] !== "exec") return null;
+  for (i++; i < argv.length && argv[i]!.startsWith("-"); i++) if (/^-(?:e|v|p|u|w|-env|-volume|-publish|-user|-name|-entrypoint|-workdir)$/.test(argv[i]!)) i++;
+  const service = argv[i];
+  return service === undefined ? null : { service, argv: argv.slice(i + 1) };
 }
 
 /** The folder `cd target` lands in from `cwd`: relative to it when that folder exists (or existence is
@@ -68,6 +83,56 @@ function changeDir(cwd: string, target: string, isDir?: (path: string) => boolea
   return joinRel("", target);
 }
 
+/** Words that run the command after them (`sudo`, `time`, `nohup`, `env`), as the shell's `VAR=value` does. */
+const PREFIX = /^(?:sudo|time|nohup|do|then|exec|env|(?:\/usr)?\/bin\/env)$/;
+/** Launchers whose options come first and whose command starts at its program (`mpirun -np 4 python x.py`,
+ * `xargs -I{} python x.py --fold {}`, `parallel python x.py ::: 0 1`, `timeout 3h python x.py`). */
+const LAUNCHER = /^(?:horovodrun|mpirun|mpiexec|srun|parallel|xargs|timeout|nice|taskset|numactl|stdbuf|caffeinate)$/;
+
+/** A command's words from its program on, without the prefixes that only set how it runs, and the variables
+ * set before it (`CUDA_VISIBLE_DEVICES=0 PYTHONPATH=. python x.py`: python x.py, with PYTHONPATH "."). */
+export function runWords(words: readonly string[]): { argv: string[]; assignments: Record<string, string> } {
+  let argv = [...words];
+  const assignments: Record<string, string> = {};
+  for (;;) {
+    const head = argv[0];
+    if (head === undefined) break;
+    const set = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(head);
+    if (set) assignments[set[1]!] = set[2]!;
+    else if (LAUNCHER.test(head.replace(/^.*\//, ""))) {
+      const at = argv.findIndex((w, i) => i > 0 && isProgram(w));
+      if (at < 0) break;
+      argv = argv.slice(at);
+      continue;
+    } else if (!PREFIX.test(head)) break;
+    argv = argv.slice(1);
+    // `sudo -E python x.py`: sudo's own options.
+    if (head === "sudo") while (argv[0]?.startsWith("-")) argv = argv.slice(1);
+  }
+  return { argv, assignments };
+}
+
+/** A word that names a program a launcher starts: an interpreter, a shell, a script. */
+function isProgram(word: string): boolean {
+  const base = word.replace(/^.*\//, "");
+  return PYTHON_RUNNER.test(base) || /^(?:bash|sh|Rscript)$/.test(base) || SCRIPT.test(word);
+}
+
+/** The words of the command a line runs (prefixes and launchers removed: the first segment that runs an
+ * interpreter or a script, else the first that runs anything), with the variables set before it; null for
+ * a line that runs nothing. */
+export function commandWords(text: string): { argv: string[]; assignments: Record<string, string> } | null {
+  let first: { argv: string[]; assignments: Record<string, string> } | null = null;
+  for (const segment of stripPrompt(text).split(/&&|\|\||;|\|/)) {
+    const words = runWords(shellWords(segment.trim()));
+    const head = words.argv[0];
+    if (!head || head === "cd" || head === "pushd" || head === "popd") continue;
+    if (isProgram(head)) return words;
+    first ??= words;
+  }
+  return first;
+}
+
 /** One logical line run in a shell whose working folder is `cwd`: the command it holds, and the folder after it. */
 export function interpretLine(raw: string, cwd: string, env: ShellEnv = {}): { command: ShellCommand | null; cwd: string } {
   const isDir = env.isDir;
@@ -78,9 +143,7 @@ export function interpretLine(raw: string, cwd: string, env: ShellEnv = {}): { c
   const stack: string[] = [];
   let found: ShellCommand | null = null;
   for (const segment of segments) {
-    let argv = shellWords(segment);
-    // `env` and `/usr/bin/env` start the command after them, as `sudo` does.
-    while (argv.length > 0 && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0]!) || /^(?:sudo|time|nohup|do|then|env|(?:\/usr)?\/bin\/env)$/.test(argv[0]!))) argv = argv.slice(1);
+    const argv = runWords(shellWords(segment)).argv;
     const head = argv[0];
     if (!head) continue;
     if ((head === "cd" || head === "pushd") && argv.length <= 2) {
@@ -103,7 +166,10 @@ export function interpretLine(raw: string, cwd: string, env: ShellEnv = {}): { c
     const isScript = SCRIPT.test(head) && (head.startsWith("./") || head.includes("/") || head.endsWith(".sh"));
     const own = env.runners?.has(runner) === true;
     if (!RUNNERS.has(runner) && !PYTHON_RUNNER.test(runner) && !isScript && !own) continue;
-    const command = describe(argv, cwd, isScript, own);
+    // A compose service's command runs from the repo folder its working_dir maps to.
+    const composed = env.serviceFolder ? composeRun(argv) : null;
+    const serviceDir = composed && composed.argv.length > 0 ? env.serviceFolder!(composed.service, cwd) : null;
+    const command = serviceDir !== null ? { ...describe(runWords(composed!.argv).argv, serviceDir, false, false), command: argv.join(" ") } : describe(argv, cwd, isScript, own);
     if (!found) found = { ...command, command: text };
     else {
       found.inputs.push(...command.inputs);
@@ -164,7 +230,7 @@ function describe(argv: string[], cwd: string, isScript: boolean, own = false): 
       i++;
     }
     if ((arg === "-r" || arg === "--requirement" || arg === "-f" || arg === "--file") && next && isLocal(next)) inputs.push(joinRel(cwd, next));
-    else if (CONFIG_ARG.test(arg) && isLocal(arg) && !arg.startsWith("-")) inputs.push(joinRel(cwd, arg));
+    else if (CONFIG_ARG.test(arg) && isLocal(arg) && !arg.startsWith("-")) inputs.push(joinRel(cwd, arg.replace(/^[\w.+]+=/, "")));
     // A config given as Python (`--cnf configs/c_128.py`): a file the repo must ship too.
     else if (script !== null && arg !== script && /\.py$/.test(arg) && args[i - 1]?.startsWith("-") && isLocal(arg)) inputs.push(joinRel(cwd, arg));
   }
@@ -212,6 +278,9 @@ function purposeOf(runner: string, args: string[], script: string): Purpose {
   if (/predict|infer|submission|submit/.test(base)) return "predict";
   if (/train|fit|finetune|fine_tune|pretrain/.test(base)) return "train";
   if (/^(test|eval|evaluate)\b/.test(base)) return "predict";
+  // The ultralytics CLI: `yolo [task] train|val|predict key=value ...`.
+  if (runner === "yolo" && /(?:^|\s)train\b/.test(sub)) return "train";
+  if (runner === "yolo" && /(?:^|\s)(?:predict|val)\b/.test(sub)) return "predict";
   if (runner === "make" && /\btrain\b/.test(sub)) return "train";
   if (runner === "make" && /\b(predict|infer|submission)\b/.test(sub)) return "predict";
   if (script !== "" || /^(accelerate|torchrun|deepspeed)$/.test(runner)) {

@@ -1,5 +1,6 @@
 // What the scripts a README runs do: `bash run_stage1.sh` trains when the script's lines run a training,
 // `make train` when its recipe does. Read through the view, a few levels deep, never executed.
+import { expandMakeVariables, makeVariables } from "./make-vars.js";
 import type { RepoView } from "../../model/repo-view.js";
 import { interpretLine, joinContinuations, scriptRun, type Purpose, type ShellEnv } from "./readme-commands.js";
 
@@ -50,7 +51,8 @@ export function makePurposes(view: RepoView, target: string, env: ShellEnv, make
   const start = lines.findIndex((l) => (target ? new RegExp(`^${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*:(?!=)`).test(l) : /^[A-Za-z0-9_.-]+\s*:(?!=)/.test(l) && !l.startsWith(".")));
   if (start < 0) return [];
   const recipe: string[] = [];
-  for (let i = start + 1; i < lines.length && /^\t/.test(lines[i]!); i++) recipe.push(lines[i]!.replace(/^\t[@-]*/, ""));
+  const vars = makeVariables(text);
+  for (let i = start + 1; i < lines.length && /^\t/.test(lines[i]!); i++) recipe.push(expandMakeVariables(lines[i]!.replace(/^\t[@-]*/, ""), vars));
   // A target that only names others (`all: train predict`) does what they do.
   const prerequisites = lines[start]!.replace(/^[^:]*:/, "").replace(/#.*$/, "").trim().split(/\s+/).filter(Boolean);
   const out = linesPurposes(view, recipe, env, depth, new Set());

@@ -3,12 +3,14 @@ import type { FactRecord } from "../../../model/facts.js";
 import type { InventoryEntry, RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { parseReadme } from "../../shell/readme-parse.js";
-import { interpretLine, isLocal, joinContinuations, joinRel, PYTHON_RUNNER, rootVariables, scriptRun, type Purpose, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
+import { commandWords, interpretLine, isLocal, joinContinuations, joinRel, PYTHON_RUNNER, rootVariables, scriptRun, type Purpose, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
 import { makePurposes, ownRunners, scriptPurposes } from "../../shell/readme-scripts.js";
 import { plainCommand } from "../../shell/plain-commands.js";
 import { editDistance } from "../../../model/edit-distance.js";
 import { imageInfo } from "../../parse/images.js";
 import { roleOf } from "../../view/file-roles.js";
+import { fitsModel } from "./script-does.js";
+import { composeServiceFolder } from "../../shell/compose-services.js";
 
 const MAX_DOCS = 20;
 /** Extensions of files a README names that the repo itself should ship (outputs and data are left out). */
@@ -21,7 +23,7 @@ const INSTALLED = /site-packages|dist-packages|\blib\/python\d/i;
 export const extractor: Extractor = {
   id: "readme",
   reads: [],
-  roles: ["readme", "docs", "shell", "makefile", "setup", "pyproject", "python", "dockerfile"],
+  roles: ["readme", "docs", "shell", "makefile", "setup", "pyproject", "python", "dockerfile", "config"],
   extract({ view, branches, source }) {
     // The root README, docs/, and the README of each sub-project (a folder up to two levels down holding
     // code of its own: `net-classification/readme.md` beside its train.py), which a reviewer reads too.
@@ -113,7 +115,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   // A reader runs the README top to bottom in one shell: a `cd` in one block holds for the blocks after it, and
   // so does one the prose gives ("After that `cd ./flayer`", "run the following inside `yolo25d` directory").
   // An inline command runs from the folder the reader is in at that line.
-  const env: ShellEnv = { isDir: (p: string) => view.isDir(p), runners: ownRunners(view), rootVars: rootVariables(text), clones: new Set() };
+  const env: ShellEnv = { isDir: (p: string) => view.isDir(p), runners: ownRunners(view), rootVars: rootVariables(text), clones: new Set(), serviceFolder: composeServiceFolder((p) => (view.has(p) ? view.read(p) : null)) };
   const commands: Array<{ line: number; command: ShellCommand; cwd: string; prose?: true }> = [];
   const blocks = new Map<number, Array<{ line: number; text: string }>>();
   for (const c of parts.code) (blocks.get(c.block) ?? blocks.set(c.block, []).get(c.block)!).push(c);
@@ -208,6 +210,15 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
         continue;
       }
     }
+    // A program the README runs under words saying what it is for ("## Training", "2. Fit the model: `pypy
+    // Online.py 4 0.5`"): the reader takes those words as its purpose when its own name says nothing.
+    if (purpose === "other" && runsProgram(command) && !USAGE_ONLY.test(command.command)) purpose = contextPurpose(contextOf(line));
+    // Failing words, the script's own code: `python main.py` that fits a model trains; one that writes the
+    // submission file the README names predicts.
+    if (purpose === "other" && script && /\.py$/.test(script)) {
+      if (fitsModel(view.read(script) ?? "")) purpose = "train";
+      else if (writesSubmission(script)) purpose = "predict";
+    }
     // A shell script the README calls the final submission or inference step makes the predictions.
     if (script && /\.(?:sh|bash)$/.test(script) && PREDICTION_STEP.test(contextOf(line))) {
       if (purpose === "other") purpose = "predict";
@@ -232,21 +243,36 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   // that is its command, run as jupyter would.
   const proseByLine = new Map(parts.prose.map((p) => [p.line, p.text]));
   const named = new Set<string>();
-  const nameNotebook = (line: number, raw: string) => {
+  const nameNotebook = (line: number, raw: string, near?: string) => {
     const clean = raw.replace(/[#?].*$/, "");
     if (!/\.ipynb$/i.test(clean) || !isLocal(clean)) return;
     // "For more details see: analysis.ipynb" points the reader at a notebook; it runs nothing.
     const words = proseByLine.get(line) ?? "";
     if (DETAILS.test(words) && !RUN_VERB.test(words)) return;
-    const path = [joinRel("", clean), joinRel(dir, clean)].find((p) => view.has(p));
+    const path = [joinRel("", clean), joinRel(dir, clean)].find((p) => view.has(p)) ?? (clean.includes("/") ? undefined : soleNotebook(view, clean));
     if (!path || named.has(path)) return;
     named.add(path);
-    const purpose = notebookPurpose(path, proseByLine.get(line) ?? "");
+    // Its path says what it is for ("inference/x.ipynb"), else the line's words, else the section's.
+    const own = notebookPurpose(path, near ?? proseByLine.get(line) ?? "");
+    const purpose = own === "other" ? contextPurpose(contextOf(line)) : own;
     records.push({ kind: "command", file, line, command: `jupyter nbconvert --to notebook --execute ${path}`, purpose, script: path, named: true });
   };
   // "1. run 01_train_a.ipynb 2. run 02_train_b.ipynb ... then run inference.ipynb": each notebook the prose says to run, in order.
+  // A line that says to run names its notebooks in the order to run them, a folder of notebooks as each of
+  // its notebooks ("run the three notebooks in training/, then inference/inference.ipynb"); a list item may
+  // be a notebook's name alone ("1. notebooks/02_model.ipynb").
   for (const { line, text: prose } of parts.prose) {
-    if (prose.length <= 2000) for (const m of prose.matchAll(RUN_NOTEBOOK)) nameNotebook(line, m[1]!);
+    if (prose.length > 2000) continue;
+    const runs = RUN_VERB.test(prose) || LIST_NOTEBOOK.test(prose);
+    const said: Array<{ at: number; end: number; paths: string[] }> = [];
+    if (runs) for (const m of prose.matchAll(NOTEBOOK_WORD)) said.push({ at: m.index, end: m.index + m[0].length, paths: [m[0]] });
+    if (RUN_VERB.test(prose)) for (const m of prose.matchAll(NOTEBOOK_FOLDER)) said.push({ at: m.index, end: m.index + m[0].length, paths: notebooksIn(view, [joinRel("", m[1]!), joinRel(dir, m[1]!)]) });
+    // Each notebook's words are those since the one before it ("Training: run ... in nb/", then "then infer/x.ipynb").
+    let from = 0;
+    for (const { end, paths } of said.sort((a, b) => a.at - b.at)) {
+      for (const path of paths) nameNotebook(line, path, prose.slice(from, end));
+      from = end;
+    }
   }
   for (const { line, text: span } of parts.inline) if (!/\s/.test(span)) nameNotebook(line, span);
   for (const { line, target } of parts.links) nameNotebook(line, decodeURIComponentSafe(target));
@@ -299,8 +325,10 @@ function missingCalls(view: RepoView, script: string, cwd: string, env: ShellEnv
     const step = interpretLine(raw, at, env);
     at = step.cwd;
     const command = step.command;
-    if (!command || !PYTHON_RUNNER.test(command.command.split(/\s+/)[0] ?? "")) continue;
-    const argv = command.command.split(/\s+/).slice(1);
+    // `CUDA_VISIBLE_DEVICES=0 python x.py`, `nohup python x.py &`: the command the prefixes run.
+    const words = command ? commandWords(command.command)?.argv ?? [] : [];
+    if (!command || !PYTHON_RUNNER.test((words[0] ?? "").replace(/^.*\//, ""))) continue;
+    const argv = words.slice(1);
     const from = at === "" ? "the repository root" : `${at}/`;
     const missing = (name: string, candidates: string[], nearest: string | null) =>
       out.push({ kind: "call", file: script, line, name, from, exists: false, runBy, ...(nearest ? { nearest } : {}) });
@@ -402,6 +430,25 @@ function pointedReadmes(text: string, has: (path: string) => boolean): Set<strin
   return out;
 }
 
+/** A command that runs a program of the repo or a training launcher, not a tool such as `cd` or `wget`. */
+function runsProgram(command: ShellCommand): boolean {
+  return command.script !== null || command.moduleFiles.length > 0 || command.makeTarget !== undefined || /^(?:\S*\/)?(?:accelerate|torchrun|deepspeed)\b/.test(command.command);
+}
+
+/** A command that asks for its usage and runs nothing else. */
+const USAGE_ONLY = /\s(?:--help|-h|--version)(?:\s|$)/;
+
+/** What the words around a step (its section title, the prose line before it) say it is for; code spans and
+ * file names are not words ("see `python train.py --help`" says nothing). */
+function contextPurpose(text: string): Purpose {
+  const words = text.replace(/`[^`]*`/g, " ").replace(/[\w-]*[./][\w./-]*/g, " ");
+  if (TRAIN_STEP.test(words)) return "train";
+  return PREDICTION_STEP.test(words) ? "predict" : "other";
+}
+
+/** Words naming a step that trains: "Training", "Train the model", "fit the model". */
+const TRAIN_STEP = /\b(?:train(?:s|ing)?|(?:re)?fit(?:s|ting)?\s+(?:the\s+)?models?|fine-?tun(?:e|ing))\b/i;
+
 /** Words naming a step that makes the predictions: "Final submission", "Inference", "Predict". */
 const PREDICTION_STEP = /\b(?:submission|inference|predict(?:ion|ions)?)\b/i;
 
@@ -416,11 +463,32 @@ function submissionNames(text: string): string[] {
   return [...out];
 }
 
+/** A notebook's path in prose, from its first path character. */
+const NOTEBOOK_WORD = /[\w./-]*[\w-]\.ipynb\b/g;
+/** A list item that is a notebook's name: "1. `01_features.ipynb`", "- notebooks/02_model.ipynb". */
+const LIST_NOTEBOOK = /^\s*(?:\d+[.)]|[-*+])\s+`?[\w./-]+\.ipynb\b/;
+/** A folder of notebooks the prose says to run: "run the three notebooks in training/", "execute all notebooks under `nb`". */
+const NOTEBOOK_FOLDER = /\b(?:run|execute|launch)\s+(?:all\s+|each\s+of\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:jupyter\s+)?notebooks\s+(?:in|under|from|inside)\s+(?:the\s+)?`?([\w.-]+(?:\/[\w.-]+)*)\/?`?/gi;
+
+/** The notebooks directly inside the first of these folders that holds any, by name. */
+function notebooksIn(view: RepoView, folders: string[]): string[] {
+  for (const folder of folders) {
+    const prefix = folder === "" ? "" : `${folder}/`;
+    const found = view.files().filter((e) => e.path.startsWith(prefix) && !e.path.slice(prefix.length).includes("/") && e.path.endsWith(".ipynb")).map((e) => e.path).sort();
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** The one notebook of that name in the repo, or undefined when none or several are. */
+function soleNotebook(view: RepoView, name: string): string | undefined {
+  const hits = view.files().filter((e) => e.path.endsWith(`/${name}`));
+  return hits.length === 1 ? hits[0]!.path : undefined;
+}
+
 /** Words that point the reader at a file to read rather than run. */
 const DETAILS = /\b(?:for\s+(?:more|further)\s+(?:details|info(?:rmation)?)|more\s+details\s+(?:are\s+)?in)\b/i;
 const RUN_VERB = /\b(?:run|execute|launch)\b/i;
-/** A notebook the prose says to run: "run 01_train.ipynb", "execute the notebook `x.ipynb`". */
-const RUN_NOTEBOOK = /\b(?:run|execute|launch)\s+(?:the\s+)?(?:notebook\s+)?`?([\w./-]+\.ipynb)\b/gi;
 
 const DOCKERFILE = /(?:^|\/)(?:Dockerfile[^/]*|[^/]*\.docker|Containerfile)$/i;
 const SETUP_SCRIPT = /(?:^|\/)[^/]*(?:setup|install)[^/]*\.sh$|(?:^|\/|_)env\.sh$/i;
@@ -496,7 +564,7 @@ function proseInstalls(file: string, prose: ReadonlyArray<{ line: number; text: 
 /** What a notebook the README names is for: its name says, else the README's words about it. */
 function notebookPurpose(path: string, words: string): Purpose {
   const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
-  for (const text of [name, words.toLowerCase()]) {
+  for (const text of [name, path.toLowerCase(), words.toLowerCase()]) {
     if (/infer|predict|submission|submit/.test(text)) return "predict";
     if (/train|fit|finetune|pretrain/.test(text)) return "train";
     if (/download|prepare|preprocess/.test(text)) return "download";

@@ -4,12 +4,14 @@ import type { FactRecord } from "../../../model/facts.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { preparePythonIndex, reachableFrom, type RepoPythonIndex } from "../../python/repo-index.js";
-import { interpretLine, joinRel, PYTHON_RUNNER, type ShellEnv } from "../../shell/readme-commands.js";
+import { commandWords, interpretLine, joinRel, PYTHON_RUNNER, type ShellEnv } from "../../shell/readme-commands.js";
 import { ownRunnerModules } from "../../shell/readme-scripts.js";
 import type { PyFileIndex } from "../../python/file-index.js";
 import { argsAfter, givenOptions, rejectedArgument, type ParserView } from "./arguments.js";
 import { ioOf } from "./io.js";
 import { defaultConfigs, joinFrom, parserOf } from "./parser-view.js";
+import { functionParser, rejectedByFunction, type FunctionParser } from "./function-parsers.js";
+import { hydraTree, rejectedOverride, type HydraFiles, type HydraTree } from "./hydra-overrides.js";
 import { proseSteps } from "./prose-steps.js";
 import { reachOf } from "./reach.js";
 import { programOf, StepList, type Step, type TopStep } from "./steps.js";
@@ -54,15 +56,13 @@ export const extractor: Extractor = {
     const reach = reachOf(steps, index, view, env);
     for (const r of reach) records.push({ kind: "reach", file: r.file, step: r.step, via: r.via, from: r.from, ...(r.mainOnly ? { mainOnly: r.mainOnly } : {}) });
     records.push(...ioOf(reach, steps, index, facts.families["data-refs"] ?? []));
-    const found = basis !== "none";
-    records.push({
-      kind: "summary",
-      found,
-      steps: steps.length,
-      reached: reach.length,
-      basis,
-      ...(found ? {} : { what: steps.length === 0 ? "no README step, root shell script, Makefile or kernel-metadata.json" : "no step runs a file of the repo" }),
-    });
+    // A plan whose training runs only scripts the repo lacks (`python train_v2.py` beside train.py) cannot say
+    // which code is off the rerun path: the training a reader would run is not among its steps.
+    const trains = steps.filter((s) => s.purpose === "train" && s.program !== null);
+    const lostTraining = trains.length > 0 && trains.every((s) => !view.has(s.program!)) ? trains[0]!.program : null;
+    const found = basis !== "none" && lostTraining === null;
+    const what = steps.length === 0 ? "no README step, root shell script, Makefile or kernel-metadata.json" : lostTraining !== null ? `the training step runs ${lostTraining}, which the repo lacks` : "no step runs a file of the repo";
+    records.push({ kind: "summary", found, steps: steps.length, reached: reach.length, basis, ...(found ? {} : { what }) });
     return records;
   },
 };
@@ -104,7 +104,8 @@ function commandStep(c: FactRecord, view: RepoView, runners: ReadonlyMap<string,
   const cwd = typeof c.cwd === "string" ? c.cwd : "";
   const command = String(c.command);
   const parsed = interpretLine(command, "", env).command;
-  const head = command.trim().split(/\s+/)[0] ?? "";
+  // `CUDA_VISIBLE_DEVICES=0 aptos train`: the console script the variables are set for.
+  const head = commandWords(command)?.argv[0] ?? "";
   const base = { file: String(c.file), line: Number(c.line), cwd, command, purpose: String(c.purpose) };
   const source = c.named === true || c.prose === true ? "readme-prose" : "readme";
   if (parsed?.makeTarget !== undefined) {
@@ -157,19 +158,27 @@ function settlePurposes(steps: Step[]): void {
 interface ProgramView {
   own: PyFileIndex[];
   parser: ParserView | null;
+  /** fire or typer: options from a function's parameters (when no argparse or click parser is declared). */
+  functionParser: FunctionParser | null;
+  /** hydra: the config tree `key=value` overrides are checked against. */
+  hydra: HydraTree | null;
 }
 
 function programView(path: string, view: RepoView, index: RepoPythonIndex): ProgramView {
   const python = /\.py$/.test(path) ? index.byPath.get(path) : undefined;
-  if (!python) return { own: [], parser: null };
+  if (!python) return { own: [], parser: null, functionParser: null, hydra: null };
   const own = [...reachableFrom(index, [path])].sort((a, b) => (a === path ? -1 : b === path ? 1 : a.localeCompare(b))).map((p) => index.byPath.get(p)!);
-  return { own, parser: parserOf(own, view.read(path) ?? "") };
+  const text = view.read(path) ?? "";
+  const parser = parserOf(own, text);
+  return { own, parser, functionParser: parser === null ? functionParser(text) : null, hydra: parser === null ? hydraTree(text, path, hydraFiles(view)) : null };
 }
+
+const hydraFiles = (view: RepoView): HydraFiles => ({ read: (p) => view.read(p), isDir: (p) => view.isDir(p) });
 
 function stepRecord(step: Step, view: RepoView, programInfo: (path: string) => ProgramView, hints: ReadonlyMap<string, FactRecord[]>): FactRecord {
   const exists = step.program === null ? null : view.has(step.program);
   const args = step.program === null ? [] : argsAfter(step.command, step.program, step.runAs);
-  const { own, parser } = step.program !== null && exists === true ? programInfo(step.program) : { own: [], parser: null };
+  const { own, parser, functionParser: byFunction, hydra } = step.program !== null && exists === true ? programInfo(step.program) : { own: [], parser: null, functionParser: null, hydra: null };
   const python = own[0];
   const given = new Set(givenOptions(args).map((o) => o.name));
   const configs = [...new Set([...configArguments(args, step.cwd, view), ...(python ? defaultConfigs(own, (p) => view.has(p), step.cwd, given).map((d) => d.path) : [])])];
@@ -190,7 +199,7 @@ function stepRecord(step: Step, view: RepoView, programInfo: (path: string) => P
     repeat: step.repeat,
     repeatSource: step.repeat > 1 ? step.repeatSource : null,
     args: args.join(" "),
-    rejected: rejectedArgument(args, parser),
+    rejected: hydra ? rejectedOverride(args, hydra, hydraFiles(view)) : byFunction ? rejectedByFunction(givenOptions(args), args, byFunction) : rejectedArgument(args, parser),
     configs: configs.join(","),
   };
   if (step.purpose === "train") {

@@ -5,6 +5,7 @@ import type { RepoPythonIndex } from "../../python/repo-index.js";
 import { joinFrom } from "./parser-view.js";
 import type { Reach } from "./reach.js";
 import type { Step } from "./steps.js";
+import { commandIo } from "./shell-io.js";
 
 const MAX_PER_FILE = 200;
 
@@ -27,6 +28,12 @@ export function ioOf(reach: readonly Reach[], steps: readonly Step[], index: Rep
     }
     for (const write of (index.byPath.get(r.file)?.writes ?? []).slice(0, MAX_PER_FILE)) {
       out.push({ kind: "io", file: r.file, line: write.line, ...at(write.line, {}), step: r.step, mode: "write", path: resolvedFrom(cwd, write.path) });
+    }
+  }
+  // What the steps' own command lines read and write (`> out.csv`, `mv a b`, `yolo train data=x.yaml`).
+  for (const step of steps) {
+    for (const io of commandIo(step.command).slice(0, MAX_PER_FILE)) {
+      out.push({ kind: "io", file: step.file, line: step.line, ...(step.cell !== undefined ? { cell: step.cell, cellLine: step.cellLine! } : {}), step: step.order, mode: io.mode, path: resolvedFrom(step.cwd, io.path) });
     }
   }
   return out;

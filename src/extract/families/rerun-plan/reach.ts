@@ -2,7 +2,7 @@
 // call (`subprocess`/`os.system` with a literal; a called shell script's own lines), each file once, under
 // the first step that reaches it.
 import type { RepoView } from "../../../model/repo-view.js";
-import { interpretLine, type ShellEnv } from "../../shell/readme-commands.js";
+import { commandWords, interpretLine, isLocal, joinRel, type ShellEnv } from "../../shell/readme-commands.js";
 import { resolveImport, type RepoPythonIndex } from "../../python/repo-index.js";
 import { programOf, type Step } from "./steps.js";
 import { shellLines } from "./shell-lines.js";
@@ -29,6 +29,7 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
   for (const step of steps) {
     if (step.program === null || !view.has(step.program) || !CODE.test(step.program)) continue;
     const args = argsAfter(step.command, step.program, step.runAs);
+    const searchPath = pythonPath(step);
     const queue: Reach[] = [{ file: step.program, step: step.order, via: "runs", from: null }];
     while (queue.length > 0) {
       const next = queue.shift()!;
@@ -46,7 +47,7 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
       }
       const py = index.byPath.get(file);
       if (!py) continue;
-      for (const imp of py.imports) for (const target of resolveImport(index, file, imp)) add(target, "imports");
+      for (const imp of py.imports) for (const target of resolveImport(index, file, imp, searchPath)) add(target, "imports");
       // A module loaded by a name the step's arguments give (a config by name), or every one it may be.
       const text = view.read(file) ?? "";
       if (/import_module\(|__import__\(/.test(text)) for (const target of dynamicImports(text, folderOf(file), step.cwd, args, tree)) add(target, "imports");
@@ -75,6 +76,19 @@ function markMainOnly(reach: Reach[], ranItself: ReadonlySet<string>, index: Rep
     const spans = mainOnlySpans(textOf(r.file), usedElsewhere);
     if (spans.length > 0) r.mainOnly = spansText(spans);
   }
+}
+
+/** The repo folders a step's `PYTHONPATH=a:b` prefix puts on the import path, from the folder it runs in
+ * (`$PYTHONPATH`, absolute and home paths name nothing of the repo). */
+function pythonPath(step: Step): string[] {
+  const value = commandWords(step.command)?.assignments["PYTHONPATH"];
+  if (value === undefined) return [];
+  return value
+    .split(":")
+    .map((p) => p.replace(/^\$\{?PWD\}?|^\$\(pwd\)|^`pwd`/, "."))
+    .filter((p) => p !== "" && isLocal(p))
+    .map((p) => joinRel(step.cwd === "." ? "" : step.cwd, p))
+    .filter((p) => !p.startsWith(".."));
 }
 
 const folderOf = (file: string) => (file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "");

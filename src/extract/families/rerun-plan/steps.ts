@@ -4,6 +4,7 @@ import type { RepoView } from "../../../model/repo-view.js";
 import { flattenNotebook } from "../../view/notebook.js";
 import { interpretLine, joinRel, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
 import { makeRecipe } from "./make-recipe.js";
+import { makeArguments } from "../../shell/make-vars.js";
 import { shellLines } from "./shell-lines.js";
 
 export type StepSource = "readme" | "readme-prose" | "shell" | "make" | "notebook" | "kernel" | "console-script";
@@ -125,7 +126,7 @@ export class StepList {
     const text = this.view.read(makefile);
     if (text === null) return;
     const folder = makefile.includes("/") ? makefile.slice(0, makefile.lastIndexOf("/")) : "";
-    for (const line of makeRecipe(text, parent.makeTarget ?? "")) {
+    for (const line of makeRecipe(text, parent.makeTarget ?? "", makeArguments(parent.command))) {
       // Each recipe line runs in its own shell, from the Makefile's folder.
       const { command, cwd } = interpretLine(line.text, folder, this.env);
       if (!command) continue;

@@ -78,14 +78,14 @@ describe("readme extractor", () => {
     ]);
   });
 
-  it("takes commands written as plain lines under a heading, labelled or listed, as commands for what their script does", async () => {
+  it("takes commands written as plain lines under a heading, labelled or listed, as commands for what their script or their section does", async () => {
     const readme = "## Training\n\nTrain: python train_semi.py --modelname=x\n\n## Inference\n\nstage2: python predict.py --fold 0\n1. python tools/report.py\n\npython is what we used; python train.py alone reads the config.\n";
     const view = memoryView({ "README.md": readme, "train_semi.py": "", "predict.py": "", "tools/report.py": "" });
     const records = await extractor.extract({ view, facts: emptyFacts(), branches: [] });
     expect(records.filter((r) => r.kind === "command")).toEqual([
       { kind: "command", file: "README.md", line: 3, command: "python train_semi.py --modelname=x", purpose: "train", script: "train_semi.py", prose: true },
       { kind: "command", file: "README.md", line: 7, command: "python predict.py --fold 0", purpose: "predict", script: "predict.py", prose: true },
-      { kind: "command", file: "README.md", line: 8, command: "python tools/report.py", purpose: "other", script: "tools/report.py", prose: true },
+      { kind: "command", file: "README.md", line: 8, command: "python tools/report.py", purpose: "predict", script: "tools/report.py", prose: true },
     ]);
   });
 

@@ -1,6 +1,7 @@
 // Reach: what each step runs, imports (transitively) and calls, under the first step reaching it; and io:
 // reads and writes of reached files, resolved from the step's working folder.
 import { describe, expect, it } from "vitest";
+import type { FactRecord } from "../../../../src/model/facts.js";
 import { planOf, reachOf } from "./plan-repo.js";
 
 describe("rerun-plan reach", () => {
@@ -34,6 +35,22 @@ describe("rerun-plan reach", () => {
       ["src/layers/block.py", 2, "imports", "src/models/net.py"],
     ]);
     expect(records.find((r) => r.kind === "summary")).toMatchObject({ reached: 11 });
+  });
+
+  it("resolves imports from the folders a step's PYTHONPATH= prefix adds, from the step's folder", async () => {
+    const records = await planOf({
+      "README.md": "# Run\n\n```\nCUDA_VISIBLE_DEVICES=0 PYTHONPATH=lib:$PYTHONPATH python scripts/train.py\ncd tools && PYTHONPATH=../vendor python fit.py\n```\n",
+      "scripts/train.py": "import helpers\n",
+      "lib/helpers.py": "X = 1\n",
+      "tools/fit.py": "import other\n",
+      "vendor/other.py": "Y = 1\n",
+    });
+    expect(reachOf(records)).toEqual([
+      ["scripts/train.py", 1, "runs", null],
+      ["lib/helpers.py", 1, "imports", "scripts/train.py"],
+      ["tools/fit.py", 2, "runs", null],
+      ["vendor/other.py", 2, "imports", "tools/fit.py"],
+    ]);
   });
 
   it("records the lines of a module the steps only import that run only when it is run itself", async () => {
@@ -122,6 +139,47 @@ describe("rerun-plan io", () => {
     expect(records.filter((r) => r.kind === "io").map((r) => [r.file, r.line, r.step, r.mode, r.path])).toEqual([
       ["src/train.py", 3, 1, "read", "data/train.csv"],
       ["src/train.py", 4, 1, "write", "src/weights/best.pth"],
+    ]);
+  });
+});
+
+describe("rerun-plan io of the steps' own command lines", () => {
+  const ioOf = (records: readonly FactRecord[]) => records.filter((r) => r.kind === "io" && r.file === "README.md").map((r) => [r.step, r.mode, r.path]);
+
+  it("records redirections, mv, cp, mkdir and output options on a step's line as its reads and writes, from its folder", async () => {
+    const records = await planOf({
+      "README.md": "# Run\n\n```\nmkdir -p out && python x.py --out out/f.csv > logs/run.txt 2>&1\ncd work && python ../x.py && mv ../out/f.csv submission.csv\npython x.py; cp a.csv b.csv\n```\n",
+      "x.py": "print(1)\n",
+      "work/keep.txt": "",
+    });
+    expect(ioOf(records)).toEqual([
+      [1, "write", "out"],
+      [1, "write", "logs/run.txt"],
+      [1, "write", "out/f.csv"],
+      [2, "read", "out/f.csv"],
+      [2, "write", "work/submission.csv"],
+      // The block's `cd work` holds for the line after it.
+      [3, "read", "work/a.csv"],
+      [3, "write", "work/b.csv"],
+    ]);
+  });
+
+  it("takes `yolo train` as a training step: its data yaml read, its run folder's weights written", async () => {
+    const records = await planOf({
+      "README.md": "# Run\n\n```\nyolo train data=data/x.yaml model=yolov8n.pt epochs=100\nyolo detect predict model=runs/detect/train/weights/best.pt source=images/\n```\n",
+      "data/x.yaml": "path: data\n",
+    });
+    expect(records.filter((r) => r.kind === "step").map((r) => [r.order, r.purpose])).toEqual([
+      [1, "train"],
+      [2, "predict"],
+    ]);
+    expect(ioOf(records)).toEqual([
+      [1, "read", "data/x.yaml"],
+      [1, "write", "runs/detect/train/weights/best.pt"],
+      [1, "write", "runs/detect/train/weights/last.pt"],
+      [2, "read", "images"],
+      [2, "read", "runs/detect/train/weights/best.pt"],
+      [2, "write", "runs/detect/predict"],
     ]);
   });
 });

@@ -279,4 +279,37 @@ describe("rerun-plan scripts, Makefiles, notebooks, console scripts and kernels"
     const records = await planOf({ "README.md": "# Notes\n\nSome thoughts.\n", "model.py": "X = 1\n" });
     expect(summaryOf(records)).toEqual({ kind: "summary", found: false, steps: 0, reached: 0, basis: "none", what: "no README step, root shell script, Makefile or kernel-metadata.json" });
   });
+  it("lays out a numbered pypy step and a folder of notebooks the prose says to run, not a notebook it points to for details", async () => {
+    const nb = JSON.stringify({ nbformat: 4, cells: [] });
+    const records = await planOf({
+      "README.md": "# Solution\n\n## How to run\n\n1. `python prep.py` prepares the features.\n2. Fit the model: pypy Online.py 4 0.5\n\nFor more details see: model.ipynb\n\n## Notebooks\n\nTraining: run the notebooks in nb/, then infer/predict.ipynb\n",
+      "prep.py": "print(1)\n",
+      "Online.py": "print(2)\n",
+      "model.ipynb": nb,
+      "nb/a.ipynb": nb,
+      "nb/b.ipynb": nb,
+      "infer/predict.ipynb": nb,
+    });
+    expect(stepsOf(records).map((s) => [s[3], s[4]])).toEqual([
+      ["prep.py", "preprocess"],
+      ["Online.py", "train"],
+      ["nb/a.ipynb", "train"],
+      ["nb/b.ipynb", "train"],
+      ["infer/predict.ipynb", "predict"],
+    ]);
+  });
+  it("says no plan was found when its training runs only a script the repo lacks, so nothing is taken as off the path", async () => {
+    const records = await planOf({ "README.md": "# S\n\nRun `python train_v2.py` to train.\n\nThen run the inference notebook infer.ipynb\n", "train.py": "x = 1\n", "infer.ipynb": JSON.stringify({ nbformat: 4, cells: [] }) });
+    expect(stepsOf(records).map((s) => [s[3], s[4]])).toEqual([["train_v2.py", "train"], ["infer.ipynb", "predict"]]);
+    expect(summaryOf(records)).toMatchObject({ found: false, what: "the training step runs train_v2.py, which the repo lacks" });
+  });
+  it("expands a Makefile's variables in its recipes: =, :=, ?= and the values `make target VAR=x` gives", async () => {
+    const records = await planOf({
+      "README.md": "# S\n\n```\nmake train FOLD=1\n```\n",
+      Makefile: "PY ?= python3\nFOLD := 0\nDATA = data\nARGS = --fold $(FOLD) --data ${DATA}\n\ntrain:\n\t$(PY) train.py $(ARGS)\n",
+      "train.py": "print(1)\n",
+    });
+    const step = records.find((r) => r.kind === "step" && r.order === 2)!;
+    expect([step.program, step.purpose, step.command]).toEqual(["train.py", "train", "python3 train.py --fold 1 --data data"]);
+  });
 });

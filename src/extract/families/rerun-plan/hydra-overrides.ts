@@ -1,0 +1,110 @@
+// hydra's command line: `@hydra.main(config_path, config_name)` takes `key=value` overrides of its config
+// tree (the primary file merged with the group files its `defaults:` list picks), `+key=` adds a key,
+// `group=option` picks `config_path/group/option.yaml`. Pure over a read function.
+import yaml from "js-yaml";
+import { joinFrom } from "./parser-view.js";
+
+export interface HydraTree {
+  /** The folder of the config files, from the repo root. */
+  root: string;
+  /** Every key of the merged tree, dotted ("model.depth"), parents included. */
+  keys: ReadonlySet<string>;
+  /** Folders under the root: the config groups. */
+  groups: ReadonlySet<string>;
+  /** Every file of the tree was read and understood: an unknown key is then certain. */
+  complete: boolean;
+}
+
+export interface HydraFiles {
+  read: (path: string) => string | null;
+  isDir: (path: string) => boolean;
+}
+
+const join = (a: string, b: string) => [a, b].filter((p) => p !== "" && p !== ".").join("/").replace(/\/\.\//g, "/");
+
+/** The tree `@hydra.main` in `text` (the program at `program`) names; null without one or a config file. */
+export function hydraTree(text: string, program: string, files: HydraFiles): HydraTree | null {
+  const main = /@hydra\.main\(([^)]*)\)/.exec(text);
+  if (!main) return null;
+  const arg = (name: string) => new RegExp(`${name}\\s*=\\s*["']([^"']*)["']`).exec(main[1]!)?.[1];
+  const path = arg("config_path");
+  const name = arg("config_name");
+  if (path === undefined || name === undefined || path.includes(":")) return null;
+  // config_path is relative to the program's file; one above the repo (or absolute) is none of ours.
+  const root = joinFrom(program.includes("/") ? program.slice(0, program.lastIndexOf("/")) : "", path);
+  if (root === null) return null;
+  const keys = new Set<string>();
+  const groups = new Set<string>();
+  let complete = true;
+  const load = (file: string): Record<string, unknown> | null => {
+    const source = files.read(file);
+    if (source === null) return null;
+    try {
+      const doc: unknown = yaml.load(source);
+      return doc !== null && typeof doc === "object" && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {};
+    } catch {
+      return null;
+    }
+  };
+  const addKeys = (doc: Record<string, unknown>, prefix: string) => {
+    for (const [key, value] of Object.entries(doc)) {
+      if (prefix === "" && key === "defaults") continue;
+      const dotted = prefix ? `${prefix}.${key}` : key;
+      keys.add(dotted);
+      if (value !== null && typeof value === "object" && !Array.isArray(value)) addKeys(value as Record<string, unknown>, dotted);
+    }
+  };
+  const primary = load(join(root, `${name.replace(/\.ya?ml$/, "")}.yaml`));
+  if (primary === null) return null;
+  addKeys(primary, "");
+  const defaults = primary["defaults"];
+  if (Array.isArray(defaults)) {
+    for (const entry of defaults) {
+      if (entry === "_self_") continue;
+      if (typeof entry === "string") {
+        // A file of the root merged at the top (`- base`).
+        const doc = load(join(root, `${entry}.yaml`));
+        if (doc === null) complete = false;
+        else addKeys(doc, "");
+        continue;
+      }
+      if (entry === null || typeof entry !== "object") {
+        complete = false;
+        continue;
+      }
+      for (const [group, option] of Object.entries(entry as Record<string, unknown>)) {
+        // `override x`, `x@pkg`, `optional x`, a list of options, interpolations: read, but not followed.
+        if (!/^[\w/]+$/.test(group) || typeof option !== "string" || option.includes("$")) {
+          complete = false;
+          continue;
+        }
+        groups.add(group);
+        keys.add(group.replace(/\//g, "."));
+        const doc = load(join(root, `${group}/${option}.yaml`));
+        if (doc === null) complete = false;
+        else addKeys(doc, group.replace(/\//g, "."));
+      }
+    }
+  } else if (defaults !== undefined) complete = false;
+  return { root, keys, groups, complete };
+}
+
+/** The first override the tree rejects, and why; null when all pass or nothing certain can be said. */
+export function rejectedOverride(words: readonly string[], tree: HydraTree, files: HydraFiles): string | null {
+  for (const word of words) {
+    const m = /^([~+]{0,2})([A-Za-z_][\w./@-]*)=(.*)$/.exec(word);
+    if (!m || m[1] !== "") continue; // `+key=` adds, `++key=` adds or sets, `~key` deletes
+    const [, , key, value] = m;
+    if (key!.startsWith("hydra.") || key!.includes("@")) continue;
+    // `model=resnet` picks a file of the group folder: the file must be there.
+    if (files.isDir(join(tree.root, key!))) {
+      if (/^[\w.-]+$/.test(value!) && files.read(join(tree.root, `${key}/${value}.yaml`)) === null) return `${word}: ${join(tree.root, key!)}/ holds no ${value}.yaml (hydra exits with 'Could not find')`;
+      continue;
+    }
+    if (tree.keys.has(key!)) continue;
+    // A key under a group the tree does not read in full may be there.
+    if (!tree.complete) continue;
+    return `${word}: the config tree (${tree.root || "."}) has no key ${key} (hydra exits with 'Could not override'; add it with +${key}=)`;
+  }
+  return null;
+}
