@@ -87,7 +87,7 @@ export interface DataRefsFact {
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
 export interface EnvSpecFact {
-  /** spec-file | package | install | image | python-version | index-url | cuda | python-code */
+  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy */
   kind?: string;
   /** the spec file, or the README, script or notebook holding the install command or image (path from the repo root) */
   file?: string;
@@ -129,6 +129,14 @@ export interface EnvSpecFact {
   cell?: number;
   /** install in a notebook: the line in that cell (1-based) */
   cellLine?: number;
+  /** copy: a source a Dockerfile's COPY or ADD takes from its build context, as written (not another stage's, a URL or a variable's) */
+  copied?: string;
+  /** copy: the build context it is looked for in: the folder a compose file or a README `docker build` names, else the Dockerfile's folder or the root ('.'), joined by ' or ' */
+  context?: string;
+  /** copy: whether the context holds it (a file, a folder with files, or a glob's match), once .dockerignore has left its part out */
+  present?: boolean;
+  /** copy: the Dockerfile is the repo's environment: the root one, or one a compose file or a README `docker build` builds */
+  environment?: boolean;
 }
 
 /** The image build of the declared environment (build stage). */
@@ -237,6 +245,10 @@ export interface ImportsFact {
   optional?: boolean;
   /** stdlib: a Python 2 standard module Python 3 renamed or removed (cPickle, StringIO, Queue) */
   python2?: boolean;
+  /** third-party, undeclared, and the repo's own code by the evidence of localBy: the project-specific names (capitalised, or carrying the module's name) the code imports from it, comma-joined */
+  ownSymbols?: string;
+  /** third-party, undeclared: what says the module was a local folder the repo does not commit (a Dockerfile COPY of a missing folder of its stem, a sys.path entry of a missing folder, a README calling it the authors'), with places; absent where only its import says anything */
+  localBy?: string;
   /** needed: one record, only where the repo has no spec file or install command outside notebooks, listing what the code needs (otherwise absent: a record per import) */
   kind?: string;
   /** kind needed: the distributions the code imports outside ImportError guards, comma-separated, with the version the repo states where it states one (what `repro-audit requirements` writes) */
