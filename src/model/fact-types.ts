@@ -129,7 +129,7 @@ export interface EnvSpecFact {
   cell?: number;
   /** install in a notebook: the line in that cell (1-based) */
   cellLine?: number;
-  /** copy: a source a Dockerfile's COPY or ADD takes from its build context, as written (not another stage's, a URL or a variable's) */
+  /** copy: a source a Dockerfile's COPY or ADD takes from its build context, as written (not another stage's, a URL or a variable's), or a wheel or archive a RUN's pip install names by file */
   copied?: string;
   /** copy: the build context it is looked for in: the folder a compose file or a README `docker build` names, else the Dockerfile's folder or the root ('.'), joined by ' or ' */
   context?: string;
@@ -137,6 +137,8 @@ export interface EnvSpecFact {
   present?: boolean;
   /** copy: the Dockerfile is the repo's environment: the root one, or one a compose file or a README `docker build` builds */
   environment?: boolean;
+  /** copy: COPY | ADD | pip install (a wheel or archive installed by file name, which some COPY must have brought from the context) */
+  instruction?: string;
 }
 
 /** The image build of the declared environment (build stage). */

@@ -5,6 +5,8 @@ export interface CopySource {
   line: number;
   /** The source as written (`firelib`, `wheels/*.whl`, `./model.pth`). */
   source: string;
+  /** COPY, ADD, or `pip install` for a wheel or archive a RUN installs by file name. */
+  instruction: "COPY" | "ADD" | "pip install";
 }
 
 /** Logical lines (continuations joined, comments dropped), each with its first line number. */
@@ -31,6 +33,10 @@ function logicalLines(text: string): Array<{ text: string; line: number }> {
 export function copySources(text: string): CopySource[] {
   const out: CopySource[] = [];
   for (const { text: instruction, line } of logicalLines(text)) {
+    if (/^RUN\s/i.test(instruction)) {
+      out.push(...installedFiles(instruction, line));
+      continue;
+    }
     const m = /^(COPY|ADD)\s+(.*)$/i.exec(instruction);
     if (!m || instruction.includes("<<")) continue;
     let rest = m[2]!.trim();
@@ -50,7 +56,21 @@ export function copySources(text: string): CopySource[] {
     } else words = rest.split(/\s+/);
     for (const source of words.slice(0, -1)) {
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source) || source.startsWith("git@") || source.includes("$")) continue;
-      out.push({ line, source });
+      out.push({ line, source, instruction: m[1]!.toUpperCase() as "COPY" | "ADD" });
+    }
+  }
+  return out;
+}
+
+/** Wheels and archives a RUN's `pip install` names by file (`pip install wheels/foo-1.0-py3-none-any.whl`):
+ * they must have come from the context, under whatever folder a COPY put them. */
+function installedFiles(run: string, line: number): CopySource[] {
+  const out: CopySource[] = [];
+  for (const part of run.split(/&&|;|\|\|/)) {
+    if (!/\bpip3?\s+install\b|\bpython3?\s+-m\s+pip\s+install\b/.test(part)) continue;
+    for (const word of part.trim().split(/\s+/)) {
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(word) || word.includes("$") || word.startsWith("-")) continue;
+      if (/\.(?:whl|tar\.gz|zip)$/i.test(word)) out.push({ line, source: word, instruction: "pip install" });
     }
   }
   return out;

@@ -4,7 +4,7 @@ import { posix } from "node:path";
 import type { FactRecord, Facts } from "../../../model/facts.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import { parseConfig } from "../../parse/config-parse.js";
-import { contextHolds, copySources } from "../../parse/docker-copies.js";
+import { contextHolds, copySources, dockerIgnored } from "../../parse/docker-copies.js";
 import { shellWords } from "../../shell/shell-words.js";
 import { roleOf } from "../../view/file-roles.js";
 import { inEnvironmentFolder } from "../../view/vendored.js";
@@ -80,12 +80,15 @@ export function copyRecords(view: RepoView, facts: Facts): FactRecord[] {
     // Unnamed, a Dockerfile below the root may be built from there or from the root: missing only from both.
     const contexts = given ? [...given] : [...new Set([folderOf(entry.path), ""])];
     const environment = given !== undefined || !entry.path.includes("/");
-    for (const { line, source } of copySources(text)) {
+    for (const { line, source, instruction } of copySources(text)) {
       const present = contexts.some((ctx) => {
         const inside = ctx === "" ? all : all.filter((p) => p.startsWith(`${ctx}/`)).map((p) => p.slice(ctx.length + 1));
-        return contextHolds(inside, source, view.read(ctx === "" ? ".dockerignore" : `${ctx}/.dockerignore`));
+        const ignore = view.read(ctx === "" ? ".dockerignore" : `${ctx}/.dockerignore`);
+        // A wheel installed by name came in through some COPY: any file of that name the context keeps.
+        if (instruction === "pip install") return inside.some((p) => p.split("/").pop() === source.split("/").pop() && !dockerIgnored(ignore, p));
+        return contextHolds(inside, source, ignore);
       });
-      records.push({ kind: "copy", file: entry.path, line, copied: source, context: contexts.map((c) => c || ".").join(" or "), present, environment });
+      records.push({ kind: "copy", file: entry.path, line, copied: source, instruction, context: contexts.map((c) => c || ".").join(" or "), present, environment });
     }
   }
   return records;
