@@ -355,7 +355,7 @@ export interface PlaceholdersFact {
 
 /** READMEs (root, docs/ and sub-projects' own), their section titles, the shell commands they give and the files and branches they name. */
 export interface ReadmeFact {
-  /** readme | section | command | mention | call (a Python script or -m module that a shell script the README runs calls, missing from the folder it runs in) */
+  /** readme | section | command | mention | call (a Python script or -m module that a shell script the README runs calls, missing from the folder it runs in) | step-folder (a folder a procedure line gives as one of its steps: "run the code in `a/`, `b/`, then `c/`") */
   kind?: string;
   /** the README (relative path); call: the shell script */
   file?: string;
@@ -373,9 +373,9 @@ export interface ReadmeFact {
   script?: null | string;
   /** mention: file | branch */
   target?: string;
-  /** mention: the path or branch name as resolved; call: the script or `-m module` called */
+  /** mention: the path or branch name as resolved; call: the script or `-m module` called; step-folder: the folder */
   name?: string;
-  /** mention: whether the repo has that file/folder or branch; null for a branch of a plain folder; call: the same */
+  /** mention: whether the repo has that file/folder or branch; null for a branch of a plain folder; call: the same; step-folder: the folder (true) */
   exists?: boolean | null;
   /** command: the folder it runs in, when not the root (after a `cd` earlier in its block, or a sub-project README's own folder) */
   cwd?: string;
@@ -397,6 +397,8 @@ export interface ReadmeFact {
   runBy?: string;
   /** call: the folder the call runs in, as the README runs the script ('the repository root' or '<folder>/') */
   from?: string;
+  /** step-folder: the only files the folder holds, when all are placeholders (.gitkeep, .keep, empty files, a README of headings only): the step's code is absent */
+  placeholders?: string;
 }
 
 /** Problems with the audited repo's own .repro-audit.yml (config stage); none of it is used when it has one. */
