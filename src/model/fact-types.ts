@@ -83,6 +83,8 @@ export interface DataRefsFact {
   url?: string;
   /** personal-link: where a public source (a Kaggle slug, a release asset, Hugging Face, Zenodo, figshare) is named, file:line; null when none is */
   alternative?: string | null;
+  /** read/weights: its only producer is a cp/mv step whose sources are folders of the repo that hold no such file and that no step writes into: that step, its sources and why */
+  emptyCopy?: string;
 }
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
