@@ -16,6 +16,7 @@ import { scannableConfig } from "../../python/config-lines.js";
 import { ConfigKeys } from "./config-keys.js";
 import { ProducedFiles, shellWrites, type Written } from "./produced.js";
 import { emptyCopies } from "./empty-copies.js";
+import { otherName } from "./name-skeleton.js";
 import { dataSources, documentedBy } from "./sources.js";
 import { parseReadme } from "../../shell/readme-parse.js";
 import { joinContinuations } from "../../shell/readme-commands.js";
@@ -220,7 +221,8 @@ export const extractor: Extractor = {
         if (documented === null && read.root && sources.packageLink) documented = sources.packageLink;
         if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;
         const emptyCopy = producedBy !== null && hollowBy.has(producedBy) && tries.every((t) => hollowOnly.producer(t.path, file.path, read.folder) === null) ? hollowBy.get(producedBy)! : null;
-        records.push(recordAt(file, call.line, { kind: read.kind, path: read.path, call: call.callee, inRepo, fetched, producedBy, documentedBy: documented, optional: call.probed === true || call.resuming === true, ...(resolved ? { resolved } : {}), ...(emptyCopy ? { emptyCopy } : {}) }));
+        const writtenAs = producedBy !== null && !inRepo && !fetched ? otherName(writes, producedBy, read.path) : null;
+        records.push(recordAt(file, call.line, { kind: read.kind, path: read.path, call: call.callee, inRepo, fetched, producedBy, documentedBy: documented, optional: call.probed === true || call.resuming === true, ...(resolved ? { resolved } : {}), ...(emptyCopy ? { emptyCopy } : {}), ...(writtenAs ? { writtenAs } : {}) }));
       }
       for (const s of file.pathStrings) {
         const slug = kaggleSlugOf(s.value, file.notebook);
