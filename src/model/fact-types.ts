@@ -85,11 +85,13 @@ export interface DataRefsFact {
   alternative?: string | null;
   /** read/weights: its only producer is a cp/mv step whose sources are folders of the repo that hold no such file and that no step writes into: that step, its sources and why */
   emptyCopy?: string;
+  /** read/weights: the step its producer match rests on writes a file of another name in the same shape (`*_fold*_best.pth` for a load of `*_fold*.pth`: the same unknown parts, other fixed text) and no step writes the name read: that path with its place */
+  writtenAs?: string;
 }
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
 export interface EnvSpecFact {
-  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy */
+  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions */
   kind?: string;
   /** the spec file, or the README, script or notebook holding the install command or image (path from the repo root) */
   file?: string;
@@ -99,7 +101,7 @@ export interface EnvSpecFact {
   format?: string;
   /** spec-file: true when it is the repo's only spec file, at the root under its standard name (requirements.txt, environment.yml, pyproject.toml): the install it asks for is the obvious one */
   obvious?: boolean;
-  /** package, install: distribution name, normalized (lowercase, runs of -_. as -) */
+  /** package, install: distribution name, normalized (lowercase, runs of -_. as -); framework-versions: the framework (torch, tensorflow) */
   name?: string;
   /** package, install: the version spec as written ('' when none; the URL of a direct reference) */
   spec?: string;
@@ -141,6 +143,10 @@ export interface EnvSpecFact {
   environment?: boolean;
   /** copy: COPY | ADD | pip install (a wheel or archive installed by file name, which some COPY must have brought from the context) */
   instruction?: string;
+  /** framework-versions (one per framework that two or more sources state a version of): each major.minor of the framework (name) that a source states, with the first place stating it (a spec's pin, the root README's prose, a pytorch/pytorch or tensorflow/tensorflow image tag), comma-joined */
+  versions?: string;
+  /** framework-versions: every source states the same major.minor */
+  agree?: boolean;
 }
 
 /** The image build of the declared environment (build stage). */

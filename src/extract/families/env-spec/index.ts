@@ -21,6 +21,7 @@ import { readmeListRecords } from "../../parse/readme-list.js";
 import { roleOf } from "../../view/file-roles.js";
 import { inEnvironmentFolder } from "../../view/vendored.js";
 import { copyRecords } from "./build-copies.js";
+import { frameworkConflicts } from "./framework-versions.js";
 
 export type SpecFormat =
   | "dockerfile"
@@ -225,6 +226,7 @@ export const extractor: Extractor = {
     markObvious(records);
     records.push(...declarationRecords(view, facts));
     records.push(...copyRecords(view, facts));
+    records.push(...frameworkConflicts(view, records));
     // With no spec file, a root README's version list ("torch 0.4.1, pandas, cuDNN 7") is the spec it states.
     if (!records.some((r) => r.kind === "spec-file")) records.push(...readmeLists(view));
     if (!records.some((r) => r.kind === "python-version")) records.push(...readmePython(view));
