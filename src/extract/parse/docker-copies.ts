@@ -76,9 +76,16 @@ function installedFiles(run: string, line: number): CopySource[] {
   return out;
 }
 
+/** Patterns from the repo longer than this, or with more wildcards, are not read: a hostile .dockerignore or
+ * COPY line must not make a regular expression that backtracks for minutes. */
+const MAX_PATTERN = { length: 256, wildcards: 16 } as const;
+
 /** A Docker path pattern as a regular expression over context-relative paths: `*` and `?` stay in one segment,
- * `**` spans segments. */
-function patternRegex(pattern: string): RegExp {
+ * `**` spans segments; `[` is taken literally (a class from the repo could be no valid expression). Null for a
+ * pattern past MAX_PATTERN. */
+function patternRegex(raw: string): RegExp | null {
+  const pattern = raw.replace(/\*{3,}/g, "**");
+  if (pattern.length > MAX_PATTERN.length || (pattern.match(/[*?]/g) ?? []).length > MAX_PATTERN.wildcards) return null;
   let out = "";
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]!;
@@ -88,11 +95,7 @@ function patternRegex(pattern: string): RegExp {
       if (pattern[i + 1] === "/") i++, (out += "(?:/|)");
     } else if (c === "*") out += "[^/]*";
     else if (c === "?") out += "[^/]";
-    else if (c === "[") {
-      const end = pattern.indexOf("]", i);
-      if (end < 0) out += "\\[";
-      else (out += pattern.slice(i, end + 1)), (i = end);
-    } else out += c.replace(/[.+^$(){}|\\]/g, "\\$&");
+    else out += c.replace(/[.+^$(){}|[\]\\]/g, "\\$&");
   }
   return new RegExp(`^${out}$`);
 }
@@ -110,6 +113,7 @@ export function dockerIgnored(ignore: string | null, path: string): boolean {
     if (!line || line.startsWith("#")) continue;
     const negate = line.startsWith("!");
     const re = patternRegex(clean(negate ? line.slice(1) : line));
+    if (!re) continue;
     for (let n = 1; n <= parts.length; n++) if (re.test(parts.slice(0, n).join("/"))) (ignored = !negate), (n = parts.length);
   }
   return ignored;
@@ -123,6 +127,7 @@ export function contextHolds(files: readonly string[], source: string, ignore: s
   const kept = files.filter((f) => !dockerIgnored(ignore, f));
   if (!/[*?[]/.test(wanted)) return kept.some((f) => f === wanted || f.startsWith(`${wanted}/`));
   const re = patternRegex(wanted);
+  if (!re) return true; // not read: not said to be missing
   return kept.some((f) => {
     const parts = f.split("/");
     for (let n = 1; n <= parts.length; n++) if (re.test(parts.slice(0, n).join("/"))) return true;

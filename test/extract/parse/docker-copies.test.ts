@@ -49,3 +49,15 @@ describe("copySources of a RUN", () => {
     ]);
   });
 });
+
+describe("patterns from the repo", () => {
+  it("takes a bracket literally and answers at once on a pattern made to backtrack", () => {
+    expect(contextHolds(["a[z-b].txt"], "a[z-b].txt", null)).toBe(true);
+    expect(dockerIgnored("[z-a]\n", "x")).toBe(false);
+    const hostile = `${"*a".repeat(40)}b`;
+    const started = Date.now();
+    expect(contextHolds([`${"a".repeat(60)}`], hostile, `${hostile}\n`)).toBe(true);
+    expect(dockerIgnored(`${"*".repeat(5000)}x\n`, `${"a".repeat(200)}x`)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
