@@ -9,6 +9,8 @@ import { shellWords } from "../../shell/shell-words.js";
 import { roleOf } from "../../view/file-roles.js";
 import { inEnvironmentFolder } from "../../view/vendored.js";
 
+/** The most COPY sources read per Dockerfile: a generated one with thousands of lines costs no more. */
+const MAX_SOURCES = 200;
 const COMPOSE = /(?:^|\/)(?:docker-)?compose[\w.-]*\.ya?ml$/i;
 const norm = (p: string) => {
   const n = posix.normalize(p).replace(/^\.\/?|\/$/g, "");
@@ -71,6 +73,17 @@ export function copyRecords(view: RepoView, facts: Facts): FactRecord[] {
   fromCommands(facts, named);
   fromCompose(view, named);
   const all = view.files().map((e) => e.path);
+  // Each context's files once, less what its .dockerignore leaves out.
+  const contexts = new Map<string, { kept: string[] }>();
+  const contextOf = (ctx: string) => {
+    let known = contexts.get(ctx);
+    if (!known) {
+      const inside = ctx === "" ? all : all.filter((p) => p.startsWith(`${ctx}/`)).map((p) => p.slice(ctx.length + 1));
+      const ignore = view.read(ctx === "" ? ".dockerignore" : `${ctx}/.dockerignore`);
+      contexts.set(ctx, (known = { kept: ignore ? inside.filter((p) => !dockerIgnored(ignore, p)) : inside }));
+    }
+    return known;
+  };
   const records: FactRecord[] = [];
   for (const entry of view.files()) {
     if (entry.skipped || roleOf(entry) !== "dockerfile" || inEnvironmentFolder(entry.path)) continue;
@@ -78,17 +91,16 @@ export function copyRecords(view: RepoView, facts: Facts): FactRecord[] {
     if (text === null) continue;
     const given = named.get(entry.path);
     // Unnamed, a Dockerfile below the root may be built from there or from the root: missing only from both.
-    const contexts = given ? [...given] : [...new Set([folderOf(entry.path), ""])];
+    const tried = given ? [...given] : [...new Set([folderOf(entry.path), ""])];
     const environment = given !== undefined || !entry.path.includes("/");
-    for (const { line, source, instruction } of copySources(text)) {
-      const present = contexts.some((ctx) => {
-        const inside = ctx === "" ? all : all.filter((p) => p.startsWith(`${ctx}/`)).map((p) => p.slice(ctx.length + 1));
-        const ignore = view.read(ctx === "" ? ".dockerignore" : `${ctx}/.dockerignore`);
+    for (const { line, source, instruction } of copySources(text).slice(0, MAX_SOURCES)) {
+      const present = tried.some((ctx) => {
+        const { kept } = contextOf(ctx);
         // A wheel installed by name came in through some COPY: any file of that name the context keeps.
-        if (instruction === "pip install") return inside.some((p) => p.split("/").pop() === source.split("/").pop() && !dockerIgnored(ignore, p));
-        return contextHolds(inside, source, ignore);
+        if (instruction === "pip install") return kept.some((p) => p.split("/").pop() === source.split("/").pop());
+        return contextHolds(kept, source, null);
       });
-      records.push({ kind: "copy", file: entry.path, line, copied: source, instruction, context: contexts.map((c) => c || ".").join(" or "), present, environment });
+      records.push({ kind: "copy", file: entry.path, line, copied: source, instruction, context: tried.map((c) => c || ".").join(" or "), present, environment });
     }
   }
   return records;
