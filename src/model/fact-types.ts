@@ -83,11 +83,15 @@ export interface DataRefsFact {
   url?: string;
   /** personal-link: where a public source (a Kaggle slug, a release asset, Hugging Face, Zenodo, figshare) is named, file:line; null when none is */
   alternative?: string | null;
+  /** read/weights: its only producer is a cp/mv step whose sources are folders of the repo that hold no such file and that no step writes into: that step, its sources and why */
+  emptyCopy?: string;
+  /** read/weights: the step its producer match rests on writes a file of another name in the same shape (`*_fold*_best.pth` for a load of `*_fold*.pth`: the same unknown parts, other fixed text) and no step writes the name read: that path with its place */
+  writtenAs?: string;
 }
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
 export interface EnvSpecFact {
-  /** spec-file | package | install | image | python-version | index-url | cuda | python-code */
+  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions */
   kind?: string;
   /** the spec file, or the README, script or notebook holding the install command or image (path from the repo root) */
   file?: string;
@@ -97,7 +101,7 @@ export interface EnvSpecFact {
   format?: string;
   /** spec-file: true when it is the repo's only spec file, at the root under its standard name (requirements.txt, environment.yml, pyproject.toml): the install it asks for is the obvious one */
   obvious?: boolean;
-  /** package, install: distribution name, normalized (lowercase, runs of -_. as -) */
+  /** package, install: distribution name, normalized (lowercase, runs of -_. as -); framework-versions: the framework (torch, tensorflow) */
   name?: string;
   /** package, install: the version spec as written ('' when none; the URL of a direct reference) */
   spec?: string;
@@ -129,6 +133,20 @@ export interface EnvSpecFact {
   cell?: number;
   /** install in a notebook: the line in that cell (1-based) */
   cellLine?: number;
+  /** copy: a source a Dockerfile's COPY or ADD takes from its build context, as written (not another stage's, a URL or a variable's), or a wheel or archive a RUN's pip install names by file */
+  copied?: string;
+  /** copy: the build context it is looked for in: the folder a compose file or a README `docker build` names, else the Dockerfile's folder or the root ('.'), joined by ' or ' */
+  context?: string;
+  /** copy: whether the context holds it (a file, a folder with files, or a glob's match), once .dockerignore has left its part out */
+  present?: boolean;
+  /** copy: the Dockerfile is the repo's environment: the root one, or one a compose file or a README `docker build` builds */
+  environment?: boolean;
+  /** copy: COPY | ADD | pip install (a wheel or archive installed by file name, which some COPY must have brought from the context) */
+  instruction?: string;
+  /** framework-versions (one per framework that two or more sources state a version of): each major.minor of the framework (name) that a source states, with the first place stating it (a spec's pin, the root README's prose, a pytorch/pytorch or tensorflow/tensorflow image tag), comma-joined */
+  versions?: string;
+  /** framework-versions: every source states the same major.minor */
+  agree?: boolean;
 }
 
 /** The image build of the declared environment (build stage). */
@@ -241,6 +259,10 @@ export interface ImportsFact {
   optional?: boolean;
   /** stdlib: a Python 2 standard module Python 3 renamed or removed (cPickle, StringIO, Queue) */
   python2?: boolean;
+  /** third-party, undeclared, and the repo's own code by the evidence of localBy: the project-specific names (capitalised, or carrying the module's name) the code imports from it, comma-joined */
+  ownSymbols?: string;
+  /** third-party, undeclared: what says the module was a local folder the repo does not commit (a Dockerfile COPY of a missing folder of its stem, a sys.path entry of a missing folder, a README calling it the authors'), with places; absent where only its import says anything */
+  localBy?: string;
   /** needed: one record, only where the repo has no spec file or install command outside notebooks, listing what the code needs (otherwise absent: a record per import) */
   kind?: string;
   /** kind needed: the distributions the code imports outside ImportError guards, comma-separated, with the version the repo states where it states one (what `repro-audit requirements` writes) */
@@ -345,7 +367,7 @@ export interface PlaceholdersFact {
 
 /** READMEs (root, docs/ and sub-projects' own), their section titles, the shell commands they give and the files and branches they name. */
 export interface ReadmeFact {
-  /** readme | section | command | mention | call (a Python script or -m module that a shell script the README runs calls, missing from the folder it runs in) */
+  /** readme | section | command | mention | call (a Python script or -m module that a shell script the README runs calls, missing from the folder it runs in) | step-folder (a folder a procedure line gives as one of its steps: "run the code in `a/`, `b/`, then `c/`") */
   kind?: string;
   /** the README (relative path); call: the shell script */
   file?: string;
@@ -363,9 +385,9 @@ export interface ReadmeFact {
   script?: null | string;
   /** mention: file | branch */
   target?: string;
-  /** mention: the path or branch name as resolved; call: the script or `-m module` called */
+  /** mention: the path or branch name as resolved; call: the script or `-m module` called; step-folder: the folder */
   name?: string;
-  /** mention: whether the repo has that file/folder or branch; null for a branch of a plain folder; call: the same */
+  /** mention: whether the repo has that file/folder or branch; null for a branch of a plain folder; call: the same; step-folder: the folder (true) */
   exists?: boolean | null;
   /** command: the folder it runs in, when not the root (after a `cd` earlier in its block, or a sub-project README's own folder) */
   cwd?: string;
@@ -387,6 +409,8 @@ export interface ReadmeFact {
   runBy?: string;
   /** call: the folder the call runs in, as the README runs the script ('the repository root' or '<folder>/') */
   from?: string;
+  /** step-folder: the only files the folder holds, when all are placeholders (.gitkeep, .keep, empty files, a README of headings only): the step's code is absent */
+  placeholders?: string;
 }
 
 /** Problems with the audited repo's own .repro-audit.yml (config stage); none of it is used when it has one. */

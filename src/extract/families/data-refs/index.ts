@@ -15,6 +15,8 @@ import { isTestFile } from "../../python/test-files.js";
 import { scannableConfig } from "../../python/config-lines.js";
 import { ConfigKeys } from "./config-keys.js";
 import { ProducedFiles, shellWrites, type Written } from "./produced.js";
+import { emptyCopies } from "./empty-copies.js";
+import { otherName } from "./name-skeleton.js";
 import { dataSources, documentedBy } from "./sources.js";
 import { parseReadme } from "../../shell/readme-parse.js";
 import { joinContinuations } from "../../shell/readme-commands.js";
@@ -142,7 +144,12 @@ export const extractor: Extractor = {
     const readmeBlocks = readmes.map((r) => ({ file: r.file, lines: joinContinuations(parseReadme(r.text).code).map((c) => ({ line: c.line, text: c.text.trim().replace(/^(?:\$|>|#\s*\$)\s+/, "") })) }));
     // Checkpoints the training saves where only the run knows: weights read from an unknown root are those.
     const saver = index.files.flatMap((f) => f.writes.filter((w) => w.path === "*").map((w) => `${f.path}:${w.line}`))[0] ?? null;
-    const produced = new ProducedFiles(writesOf(ctx.view, index, readmeBlocks));
+    const writes = writesOf(ctx.view, index, readmeBlocks);
+    const produced = new ProducedFiles(writes);
+    // A copy out of an empty folder is a step that writes nothing: say so where it is a read's only producer.
+    const hollow = emptyCopies(writes, ctx.view.files().map((e) => e.path));
+    const hollowBy = new Map(hollow.map((h) => [h.write.by, h.why]));
+    const hollowOnly = new ProducedFiles(writes.filter((w) => !hollowBy.has(w.by)));
     const keys = new ConfigKeys();
     for (const entry of ctx.view.files()) {
       if (entry.kind !== "config" || entry.skipped || !scannableConfig(entry.path, entry.size)) continue;
@@ -213,7 +220,9 @@ export const extractor: Extractor = {
         // Under a root the user configures (`config.dataset_path`), with the README linking the data package.
         if (documented === null && read.root && sources.packageLink) documented = sources.packageLink;
         if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;
-        records.push(recordAt(file, call.line, { kind: read.kind, path: read.path, call: call.callee, inRepo, fetched, producedBy, documentedBy: documented, optional: call.probed === true || call.resuming === true, ...(resolved ? { resolved } : {}) }));
+        const emptyCopy = producedBy !== null && hollowBy.has(producedBy) && tries.every((t) => hollowOnly.producer(t.path, file.path, read.folder) === null) ? hollowBy.get(producedBy)! : null;
+        const writtenAs = producedBy !== null && !inRepo && !fetched ? otherName(writes, producedBy, read.path) : null;
+        records.push(recordAt(file, call.line, { kind: read.kind, path: read.path, call: call.callee, inRepo, fetched, producedBy, documentedBy: documented, optional: call.probed === true || call.resuming === true, ...(resolved ? { resolved } : {}), ...(emptyCopy ? { emptyCopy } : {}), ...(writtenAs ? { writtenAs } : {}) }));
       }
       for (const s of file.pathStrings) {
         const slug = kaggleSlugOf(s.value, file.notebook);

@@ -11,6 +11,8 @@ export interface Written {
   what: "file" | "filled" | "made";
   /** The file whose folder a relative path starts from. */
   fromFile: string;
+  /** cp, mv, rsync, ln: the sources it copies from (relative to the same folder as `path`). */
+  from?: string[];
 }
 
 interface Edge {
@@ -79,8 +81,8 @@ export function shellWrites(file: string, lines: ReadonlyArray<{ line: number; t
       while (argv.length && /^(?:sudo|time|nohup|export|[A-Za-z_]\w*=\S*)$/.test(argv[0]!)) argv = argv.slice(1);
       const head = argv[0]?.replace(/^.*\//, "") ?? "";
       const args = argv.slice(1);
-      const push = (path: string | undefined, what: Written["what"]) => {
-        if (path && !/^-/.test(path) && path !== ".") out.push({ path: at(cwd, path), by: `${file}:${line}`, what, fromFile: file });
+      const push = (path: string | undefined, what: Written["what"], from?: string[]) => {
+        if (path && !/^-/.test(path) && path !== ".") out.push({ path: at(cwd, path), by: `${file}:${line}`, what, fromFile: file, ...(from ? { from: from.map((p) => at(cwd, p)) } : {}) });
       };
       const opt = (...flags: string[]) => {
         const i = args.findIndex((a) => flags.includes(a));
@@ -101,7 +103,7 @@ export function shellWrites(file: string, lines: ReadonlyArray<{ line: number; t
       else if (head === "cp" || head === "mv" || head === "rsync" || head === "ln") {
         const paths = args.filter((a) => !a.startsWith("-"));
         const dest = paths[paths.length - 1];
-        if (paths.length >= 2) push(dest, dest!.endsWith("/") || paths.length > 2 || paths.some((p) => p.includes("*")) ? "filled" : "file");
+        if (paths.length >= 2) push(dest, dest!.endsWith("/") || paths.length > 2 || paths.some((p) => p.includes("*")) ? "filled" : "file", paths.slice(0, -1));
       } else if (head === "wget") push(opt("-O", "--output-document") ?? opt("-P", "--directory-prefix"), opt("-O", "--output-document") ? "file" : "filled");
       else if (head === "curl") push(opt("-o", "--output"), "file");
       else if (head === "gdown") push(opt("-O", "--output"), "file");

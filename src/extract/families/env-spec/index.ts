@@ -20,6 +20,8 @@ import { distributionOf, isPython2Stdlib, isStdlib, normalizeDistribution, satis
 import { readmeListRecords } from "../../parse/readme-list.js";
 import { roleOf } from "../../view/file-roles.js";
 import { inEnvironmentFolder } from "../../view/vendored.js";
+import { copyRecords } from "./build-copies.js";
+import { frameworkConflicts } from "./framework-versions.js";
 
 export type SpecFormat =
   | "dockerfile"
@@ -205,7 +207,7 @@ function readmePython(view: RepoView): FactRecord[] {
 export const extractor: Extractor = {
   id: "env-spec",
   reads: ["readme"],
-  roles: ["requirements", "dockerfile", "conda", "pipfile", "pyproject", "setup", "python-version", "readme", "shell", "python", "notebook", "text"],
+  roles: ["requirements", "dockerfile", "conda", "pipfile", "pyproject", "setup", "python-version", "readme", "shell", "python", "notebook", "text", "config"],
   async extract({ view, facts, today }) {
     const records: FactRecord[] = [];
     const requirementRoots: string[] = [];
@@ -223,6 +225,8 @@ export const extractor: Extractor = {
     pinByLocks(view, records);
     markObvious(records);
     records.push(...declarationRecords(view, facts));
+    records.push(...copyRecords(view, facts));
+    records.push(...frameworkConflicts(view, records));
     // With no spec file, a root README's version list ("torch 0.4.1, pandas, cuDNN 7") is the spec it states.
     if (!records.some((r) => r.kind === "spec-file")) records.push(...readmeLists(view));
     if (!records.some((r) => r.kind === "python-version")) records.push(...readmePython(view));

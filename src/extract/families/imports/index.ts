@@ -13,6 +13,7 @@ import { extensionTops, submoduleMatcher } from "./local-modules.js";
 import { imageInfo } from "../../parse/images.js";
 import { neededDistributions } from "./reconstruct.js";
 import { repoStatedVersions } from "./stated-versions.js";
+import { uncommittedLocals } from "./uncommitted-local.js";
 
 interface Declaration {
   /** Folder the declaration covers ("" for the whole repo). */
@@ -106,6 +107,14 @@ export const extractor: Extractor = {
         if (verdict.origin === "stdlib" && isPython2Stdlib(verdict.top)) fields.python2 = true;
         records.push(recordAt(file, imp.line, fields));
       }
+    }
+    // An undeclared name the code takes its own classes from, and that something says was a local folder, is
+    // the repo's own code left uncommitted, not a package to install.
+    const undeclared = new Set(records.filter((r) => r.origin === "third-party" && r.declared !== true && r.optional !== true).map((r) => String(r.top)));
+    const uncommitted = uncommittedLocals(ctx.view, index.files, undeclared, spec);
+    for (const r of records) {
+      const local = r.origin === "third-party" && r.declared !== true ? uncommitted.get(String(r.top)) : undefined;
+      if (local) Object.assign(r, local);
     }
     // Where the repo has no spec file or install command, the list a spec would need, as `repro-audit
     // requirements` writes it.

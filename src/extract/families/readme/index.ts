@@ -8,6 +8,7 @@ import { makePurposes, ownRunners, scriptPurposes } from "../../shell/readme-scr
 import { plainCommand } from "../../shell/plain-commands.js";
 import { editDistance } from "../../../model/edit-distance.js";
 import { imageInfo } from "../../parse/images.js";
+import { stepFolderRecords } from "./step-folders.js";
 import { roleOf } from "../../view/file-roles.js";
 import { fitsModel } from "./script-does.js";
 import { composeServiceFolder } from "../../shell/compose-services.js";
@@ -297,6 +298,7 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   }
   // In reading order (sort is stable: within a line, sections, commands, then mentions as found).
   markWrittenEarlier(records, view);
+  records.push(...stepFolderRecords(view, file, text, dir));
   return records.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 

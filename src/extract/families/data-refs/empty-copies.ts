@@ -1,0 +1,51 @@
+// Copies out of nothing: a cp/mv step whose every source is a folder of the repo that holds no file matching
+// it and that no other step writes into (`cp ../bob/output/* ./output/bob` with bob/ holding a .gitkeep). What
+// it "produces" has no source. Pure.
+import { posix } from "node:path";
+import { contextHolds } from "../../parse/docker-copies.js";
+import type { Written } from "./produced.js";
+
+const dirOf = (p: string) => (p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "");
+
+/** A source as a repo path, or null when it lies outside the repo or is not known (absolute, a variable, ~). */
+function repoPath(source: string, fromFile: string): string | null {
+  if (/^[/$~]|^[A-Za-z]:/.test(source)) return null;
+  const p = posix.normalize(posix.join(dirOf(fromFile), source)).replace(/\/+$/, "");
+  return p === "." || p.startsWith("..") ? null : p;
+}
+
+/** The literal folder a source names before any glob (`bob/output/*.parquet` -> bob/output). */
+function literalPrefix(path: string): string {
+  const parts = path.split("/");
+  const glob = parts.findIndex((s) => /[*?[]/.test(s));
+  return (glob < 0 ? parts : parts.slice(0, glob)).join("/");
+}
+
+/** Whether a write may fill the folder: its path names the folder's last two names (wherever its writer runs
+ * from), or its writer lies in a folder above it and names the rest (bob/train.py writing `output/x`). */
+function writesInto(o: Written, folder: string): boolean {
+  if (folder === "") return true;
+  const written = `${o.path.replace(/^\.\//, "")}/`;
+  const parts = folder.split("/");
+  if (written.includes(`${parts.slice(-2).join("/")}/`)) return true;
+  for (let n = 1; n < parts.length; n++) {
+    if (o.fromFile.startsWith(`${parts.slice(0, n).join("/")}/`) && written.includes(`${parts.slice(n).join("/")}/`)) return true;
+  }
+  return false;
+}
+
+/** The copy steps whose sources are all empty, each with the words that say so. */
+export function emptyCopies(writes: readonly Written[], repoFiles: readonly string[]): Array<{ write: Written; why: string }> {
+  const out: Array<{ write: Written; why: string }> = [];
+  for (const w of writes) {
+    if (!w.from?.length) continue;
+    const sources = w.from.map((s) => repoPath(s, w.fromFile));
+    if (sources.some((s) => s === null)) continue;
+    const empty = (sources as string[]).every((src) => {
+      if (contextHolds(repoFiles, src, null)) return false;
+      return !writes.some((o) => o !== w && writesInto(o, literalPrefix(src)));
+    });
+    if (empty) out.push({ write: w, why: `${w.by} copies it from ${(sources as string[]).join(", ")}, which holds no such file and no step writes` });
+  }
+  return out;
+}

@@ -1,0 +1,136 @@
+// The build-context sources of a Dockerfile's COPY and ADD lines, and whether a build context holds them
+// (`.dockerignore` honoured). Pure.
+
+export interface CopySource {
+  line: number;
+  /** The source as written (`firelib`, `wheels/*.whl`, `./model.pth`). */
+  source: string;
+  /** COPY, ADD, or `pip install` for a wheel or archive a RUN installs by file name. */
+  instruction: "COPY" | "ADD" | "pip install";
+}
+
+/** Logical lines (continuations joined, comments dropped), each with its first line number. */
+function logicalLines(text: string): Array<{ text: string; line: number }> {
+  const out: Array<{ text: string; line: number }> = [];
+  let buffer = "";
+  let start = 0;
+  text.split(/\r?\n/).forEach((raw, i) => {
+    if (!buffer) start = i + 1;
+    if (!buffer && raw.trim().startsWith("#")) return;
+    if (raw.trimEnd().endsWith("\\")) {
+      buffer += raw.trimEnd().slice(0, -1) + " ";
+      return;
+    }
+    buffer += raw;
+    if (buffer.trim()) out.push({ text: buffer.trim(), line: start });
+    buffer = "";
+  });
+  return out;
+}
+
+/** The sources COPY and ADD take from the build context: not another stage's files (`--from=`), not a URL or
+ * a git source, not a heredoc, not one built from a variable (its value is the builder's). */
+export function copySources(text: string): CopySource[] {
+  const out: CopySource[] = [];
+  for (const { text: instruction, line } of logicalLines(text)) {
+    if (/^RUN\s/i.test(instruction)) {
+      out.push(...installedFiles(instruction, line));
+      continue;
+    }
+    const m = /^(COPY|ADD)\s+(.*)$/i.exec(instruction);
+    if (!m || instruction.includes("<<")) continue;
+    let rest = m[2]!.trim();
+    let fromStage = false;
+    for (let flag = /^--([\w-]+)(?:=\S*)?\s+/.exec(rest); flag; flag = /^--([\w-]+)(?:=\S*)?\s+/.exec(rest)) {
+      if (flag[1] === "from") fromStage = true;
+      rest = rest.slice(flag[0].length);
+    }
+    if (fromStage || !rest) continue;
+    let words: string[];
+    if (rest.startsWith("[")) {
+      try {
+        words = JSON.parse(rest) as string[];
+      } catch {
+        continue;
+      }
+    } else words = rest.split(/\s+/);
+    for (const source of words.slice(0, -1)) {
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source) || source.startsWith("git@") || source.includes("$")) continue;
+      out.push({ line, source, instruction: m[1]!.toUpperCase() as "COPY" | "ADD" });
+    }
+  }
+  return out;
+}
+
+/** Wheels and archives a RUN's `pip install` names by file (`pip install wheels/foo-1.0-py3-none-any.whl`):
+ * they must have come from the context, under whatever folder a COPY put them. */
+function installedFiles(run: string, line: number): CopySource[] {
+  const out: CopySource[] = [];
+  for (const part of run.split(/&&|;|\|\|/)) {
+    if (!/\bpip3?\s+install\b|\bpython3?\s+-m\s+pip\s+install\b/.test(part)) continue;
+    for (const word of part.trim().split(/\s+/)) {
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(word) || word.includes("$") || word.startsWith("-")) continue;
+      if (/\.(?:whl|tar\.gz|zip)$/i.test(word)) out.push({ line, source: word, instruction: "pip install" });
+    }
+  }
+  return out;
+}
+
+/** Patterns from the repo longer than this, or with more wildcards, are not read: a hostile .dockerignore or
+ * COPY line must not make a regular expression that backtracks for minutes. */
+const MAX_PATTERN = { length: 256, wildcards: 16 } as const;
+
+/** A Docker path pattern as a regular expression over context-relative paths: `*` and `?` stay in one segment,
+ * `**` spans segments; `[` is taken literally (a class from the repo could be no valid expression). Null for a
+ * pattern past MAX_PATTERN. */
+function patternRegex(raw: string): RegExp | null {
+  const pattern = raw.replace(/\*{3,}/g, "**");
+  if (pattern.length > MAX_PATTERN.length || (pattern.match(/[*?]/g) ?? []).length > MAX_PATTERN.wildcards) return null;
+  let out = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === "*" && pattern[i + 1] === "*") {
+      out += ".*";
+      i++;
+      if (pattern[i + 1] === "/") i++, (out += "(?:/|)");
+    } else if (c === "*") out += "[^/]*";
+    else if (c === "?") out += "[^/]";
+    else out += c.replace(/[.+^$(){}|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${out}$`);
+}
+
+const clean = (p: string) => p.replace(/^\.?\/+/, "").replace(/^\.$/, "").replace(/\/+$/, "").replace(/\/\.\//g, "/");
+
+/** Whether `.dockerignore`'s lines leave a context-relative path out (later lines win; `!` takes it back; a
+ * folder left out takes what is beneath it). */
+export function dockerIgnored(ignore: string | null, path: string): boolean {
+  if (!ignore) return false;
+  let ignored = false;
+  const parts = path.split("/");
+  for (const raw of ignore.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) continue;
+    const negate = line.startsWith("!");
+    const re = patternRegex(clean(negate ? line.slice(1) : line));
+    if (!re) continue;
+    for (let n = 1; n <= parts.length; n++) if (re.test(parts.slice(0, n).join("/"))) (ignored = !negate), (n = parts.length);
+  }
+  return ignored;
+}
+
+/** Whether the context (its files as context-relative paths) holds the source: the file itself, a folder
+ * with a file beneath it, or a glob that matches one of them, once `.dockerignore` has taken its part. */
+export function contextHolds(files: readonly string[], source: string, ignore: string | null): boolean {
+  const wanted = clean(source);
+  if (wanted === "") return true;
+  const kept = files.filter((f) => !dockerIgnored(ignore, f));
+  if (!/[*?[]/.test(wanted)) return kept.some((f) => f === wanted || f.startsWith(`${wanted}/`));
+  const re = patternRegex(wanted);
+  if (!re) return true; // not read: not said to be missing
+  return kept.some((f) => {
+    const parts = f.split("/");
+    for (let n = 1; n <= parts.length; n++) if (re.test(parts.slice(0, n).join("/"))) return true;
+    return false;
+  });
+}

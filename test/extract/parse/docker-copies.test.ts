@@ -1,0 +1,63 @@
+// COPY and ADD sources of a Dockerfile, and whether a build context holds them with .dockerignore honoured.
+import { describe, expect, it } from "vitest";
+import { contextHolds, copySources, dockerIgnored } from "../../../src/extract/parse/docker-copies.js";
+
+describe("copySources", () => {
+  it("takes every source but the destination, across continuations and the JSON form", () => {
+    const text = "FROM python:3.10\nCOPY model.pth \\\n  lib/ /app/\nADD [\"wheels\", \"/w\"]\nCOPY --chown=1000:1000 src /src\n";
+    expect(copySources(text)).toEqual([
+      { line: 2, source: "model.pth", instruction: "COPY" },
+      { line: 2, source: "lib/", instruction: "COPY" },
+      { line: 4, source: "wheels", instruction: "ADD" },
+      { line: 5, source: "src", instruction: "COPY" },
+    ]);
+  });
+  it("leaves out another stage's files, URLs, variables and heredocs", () => {
+    const text = "COPY --from=build /out/app /app\nADD https://x.org/w.pth /w\nCOPY $SRC /s\nCOPY <<EOF /f\nhi\nEOF\n";
+    expect(copySources(text)).toEqual([]);
+  });
+});
+
+describe("contextHolds", () => {
+  const files = ["requirements.txt", "wheels/a-1.0-py3-none-any.whl", "lib/x.py", "weights/model.pth"];
+  it("finds a file, a folder with files beneath it and a glob's match", () => {
+    expect(contextHolds(files, "./requirements.txt", null)).toBe(true);
+    expect(contextHolds(files, "lib/", null)).toBe(true);
+    expect(contextHolds(files, "wheels/*.whl", null)).toBe(true);
+    expect(contextHolds(files, ".", null)).toBe(true);
+  });
+  it("misses what is not there, or what .dockerignore leaves out", () => {
+    expect(contextHolds(files, "model.pth", null)).toBe(false);
+    expect(contextHolds(files, "firelib", null)).toBe(false);
+    expect(contextHolds(files, "*.tar.gz", null)).toBe(false);
+    expect(contextHolds(files, "weights/model.pth", "weights\n")).toBe(false);
+    expect(contextHolds(files, "weights/model.pth", "weights\n!weights/model.pth\n")).toBe(true);
+  });
+  it("reads .dockerignore patterns from the context's root, ** spanning folders", () => {
+    expect(dockerIgnored("**/*.pth\n", "weights/model.pth")).toBe(true);
+    expect(dockerIgnored("*.pth\n", "weights/model.pth")).toBe(false);
+    expect(dockerIgnored("# comment\n\n", "weights/model.pth")).toBe(false);
+  });
+});
+
+describe("copySources of a RUN", () => {
+  it("takes the wheels and archives pip installs by file name, not packages or URLs", () => {
+    const text = "RUN pip install numpy && pip3 install /wheels/foo-1.0-py3-none-any.whl https://x.org/b-1.0.whl ./pkgs/c.tar.gz\n";
+    expect(copySources(text)).toEqual([
+      { line: 1, source: "/wheels/foo-1.0-py3-none-any.whl", instruction: "pip install" },
+      { line: 1, source: "./pkgs/c.tar.gz", instruction: "pip install" },
+    ]);
+  });
+});
+
+describe("patterns from the repo", () => {
+  it("takes a bracket literally and answers at once on a pattern made to backtrack", () => {
+    expect(contextHolds(["a[z-b].txt"], "a[z-b].txt", null)).toBe(true);
+    expect(dockerIgnored("[z-a]\n", "x")).toBe(false);
+    const hostile = `${"*a".repeat(40)}b`;
+    const started = Date.now();
+    expect(contextHolds([`${"a".repeat(60)}`], hostile, `${hostile}\n`)).toBe(true);
+    expect(dockerIgnored(`${"*".repeat(5000)}x\n`, `${"a".repeat(200)}x`)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
