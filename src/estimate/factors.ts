@@ -85,7 +85,7 @@ export function runFactors(input: EstimateInput): Built | { reason: string } {
 
 /** Knobs of several groups that stand for one unknown become one knob moving them all: n trainings guessing the
  * same dataset size are not n independent guesses whose errors cancel. */
-export function sharedUnknownsTogether(knobs: readonly Knob[]): Knob[] {
+function sharedUnknownsTogether(knobs: readonly Knob[]): Knob[] {
   const byKey = new Map<string, Knob[]>();
   for (const k of knobs) if (k.key !== undefined) byKey.set(k.key, [...(byKey.get(k.key) ?? []), k]);
   const merged = new Set<string>();

@@ -65,7 +65,7 @@ function epochsOf(step: FactRecord, t: Training, input: InventoryInput, training
 
 /** Steps that run one program with the same arguments but for the fold number, each with its own (`--kfold 1` ...
  * `--kfold 5`): that number picks a fold, it counts none, and each such step is one run. */
-export function foldIndexSteps(steps: readonly FactRecord[]): Set<FactRecord> {
+function foldIndexSteps(steps: readonly FactRecord[]): Set<FactRecord> {
   const byRest = new Map<string, FactRecord[]>();
   for (const s of steps) {
     if (!positive(s.folds)) continue;

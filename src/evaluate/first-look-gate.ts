@@ -29,7 +29,7 @@ export function belowGate(f: FirstLook | undefined): boolean {
 }
 
 /** True when the figures say the rule is more often wrong or trivial than right: its findings are notes. */
-export function belowNoteLine(f: FirstLook | undefined): boolean {
+function belowNoteLine(f: FirstLook | undefined): boolean {
   if (!f || judgedOf(f) < FIRST_LOOK_NOTE.minJudged) return false;
   return (firstLookPrecision(f) ?? 0) < FIRST_LOOK_NOTE.precision;
 }
