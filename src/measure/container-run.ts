@@ -2,6 +2,7 @@
 // for an out-of-memory kill, and removed with its anonymous volumes whatever happened.
 import { execa, type ResultPromise } from "execa";
 import { containerRunArgs, type ContainerRun, type Launched } from "./launch.js";
+import { engineBin } from "../io/engine-bin.js";
 
 export interface ContainerEnd {
   /** The engine killed a process of the run at its memory limit. */
@@ -23,7 +24,9 @@ const NEVER_STARTED = "0001-01-01T00:00:00Z";
 const settledWithin = (child: ResultPromise, ms: number) =>
   Promise.race([child.then(() => true, () => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
 
-export function launchContainer(engine: "docker" | "podman", r: ContainerRun): ContainerHandle {
+export function launchContainer(name: "docker" | "podman", r: ContainerRun): ContainerHandle {
+  // The same CLI the build stage called (REPRO_AUDIT_DOCKER / REPRO_AUDIT_PODMAN when set).
+  const engine = engineBin(name);
   const child = execa(engine, containerRunArgs(r), { reject: false, buffer: false, stdin: "ignore", all: true });
   const rm = () => execa(engine, ["rm", "-f", "-v", r.name], { reject: false, timeout: ENGINE_TIMEOUT_MS, stdin: "ignore" });
   const exists = async () =>

@@ -1,5 +1,6 @@
 // The container engine, spoken through the docker or podman CLI (execa): find one, inspect, build, run.
 import { execa } from "execa";
+import { engineBin } from "../io/engine-bin.js";
 
 export type EngineName = "docker" | "podman";
 export type EnginePreference = EngineName | "auto";
@@ -16,9 +17,6 @@ export type EngineLookup =
 
 const INFO_TIMEOUT_MS = 20_000;
 
-function binOf(name: EngineName): string {
-  return process.env[`REPRO_AUDIT_${name.toUpperCase()}`] || name;
-}
 
 async function answers(engine: Engine): Promise<boolean> {
   const result = await execa(engine.bin, ["info", "--format", "{{json .}}"], { reject: false, timeout: INFO_TIMEOUT_MS, stdin: "ignore" });
@@ -29,7 +27,7 @@ async function answers(engine: Engine): Promise<boolean> {
 export async function findEngine(preference: EnginePreference = "auto"): Promise<EngineLookup> {
   const tried: EngineName[] = preference === "auto" ? ["docker", "podman"] : [preference];
   for (const name of tried) {
-    const engine = { name, bin: binOf(name) };
+    const engine = { name, bin: engineBin(name) };
     if (await answers(engine)) return { ok: true, engine };
   }
   return {

@@ -1,5 +1,5 @@
 // The epoch stage in a real container: the CPU sample in an image built FROM the local base with numpy.
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -50,6 +50,27 @@ describe("epoch stage, container runtime", () => {
     expect(hookOnly.measurement).toMatchObject({ status: "measured", energyMeasured: true });
     expect(hookOnly.measurement!.meters.map((m) => [m.meter, m.scope])).toEqual([["cpu-time-tdp", "hook"], ["memory", "hook (peak RSS)"]]);
     expect(hookOnly.measurement!.meters[0]!.energyKWh).toBeGreaterThan(0);
+  });
+
+  it("runs the container through the same CLI as the build stage (REPRO_AUDIT_DOCKER)", async (ctx) => {
+    if (!ready) return ctx.skip();
+    const dir = mkdtempSync(join(tmpdir(), "epoch-engine-bin-"));
+    const saved = process.env.REPRO_AUDIT_DOCKER;
+    try {
+      // A logging wrapper around the real docker CLI: it records each subcommand, then runs it.
+      const log = join(dir, "calls.log");
+      const wrapper = join(dir, "docker");
+      writeFileSync(wrapper, `#!/bin/sh\necho "$1" >> '${log}'\nexec docker "$@"\n`, { mode: 0o755 });
+      process.env.REPRO_AUDIT_DOCKER = wrapper;
+      const root = tempRepo({ "train.py": SHORT_EPOCHS });
+      const { section } = await runEpochStage({ root, plan: planFor("python3 train.py", 3), runtime: "container", engine: "docker", image: IMAGE, idleSeconds: 0.1, gpus: false, sampleMs: 500 });
+      expect(section.measurement).toMatchObject({ status: "measured" });
+      expect(readFileSync(log, "utf8").split("\n")).toContain("run");
+    } finally {
+      if (saved === undefined) delete process.env.REPRO_AUDIT_DOCKER;
+      else process.env.REPRO_AUDIT_DOCKER = saved;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("mounts data read-only and reports data the run cannot find", async (ctx) => {
