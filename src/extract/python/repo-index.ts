@@ -135,8 +135,9 @@ export function sourceOf(view: RepoView, path: string): PythonSource | null {
   return text === null ? null : { path, text };
 }
 
-/** Repo files an import may name, tried from the importing file's folder up to the root. */
-export function resolveImport(index: RepoPythonIndex, from: string, imp: PyImport): string[] {
+/** Repo files an import may name, tried from the importing file's folder up to the root, then in the folders
+ * the rerun installs as packages (`installed`: `pip install -e somen` makes `import somen` find somen/somen/). */
+export function resolveImport(index: RepoPythonIndex, from: string, imp: PyImport, installed: readonly string[] = []): string[] {
   const dir = from.includes("/") ? from.slice(0, from.lastIndexOf("/")) : "";
   const bases: string[] = [];
   if (imp.level > 0) {
@@ -145,8 +146,7 @@ export function resolveImport(index: RepoPythonIndex, from: string, imp: PyImpor
   } else {
     const parts = dir ? dir.split("/") : [];
     for (let i = parts.length; i >= 0; i--) bases.push(parts.slice(0, i).join("/"));
-    // Sub-projects the repo installs (`somen/setup.py` makes `import somen` find somen/somen/).
-    for (const root of installRoots(index)) bases.push(root, `${root}/src`);
+    for (const root of installed) bases.push(root, root ? `${root}/src` : "src");
   }
   const modules = imp.module ? [imp.module, ...imp.names.map((n) => `${imp.module}.${n}`)] : imp.names;
   const out: string[] = [];
@@ -158,14 +158,6 @@ export function resolveImport(index: RepoPythonIndex, from: string, imp: PyImpor
     if (out.length) break;
   }
   return out;
-}
-
-const installRootsOf = new WeakMap<RepoPythonIndex, string[]>();
-/** Folders below the root holding a setup.py: packages inside them import as installed. */
-function installRoots(index: RepoPythonIndex): string[] {
-  let roots = installRootsOf.get(index);
-  if (!roots) installRootsOf.set(index, (roots = [...index.pyPaths].filter((p) => p.endsWith("/setup.py")).map((p) => p.slice(0, -"/setup.py".length))));
-  return roots;
 }
 
 /** Files reached from the entry points by imports (entry points included). */
