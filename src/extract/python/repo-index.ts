@@ -160,15 +160,23 @@ export function resolveImport(index: RepoPythonIndex, from: string, imp: PyImpor
   return out;
 }
 
-/** Files reached from the entry points by imports (entry points included). */
+/** Files reached from the entry points by imports (entry points included). Which spec declares what a
+ * sub-project imports is asked with every folder holding a setup.py taken as installed: the imports family
+ * scopes environments so; the rerun plan's reach takes only what its steps install. */
 export function reachableFrom(index: RepoPythonIndex, entries: Iterable<string>): Set<string> {
+  const roots = setupPyFolders(index);
   const seen = new Set<string>();
   const queue = [...entries].filter((p) => index.byPath.has(p));
   while (queue.length) {
     const path = queue.pop()!;
     if (seen.has(path)) continue;
     seen.add(path);
-    for (const imp of index.byPath.get(path)!.imports) for (const target of resolveImport(index, path, imp)) if (!seen.has(target)) queue.push(target);
+    for (const imp of index.byPath.get(path)!.imports) for (const target of resolveImport(index, path, imp, roots)) if (!seen.has(target)) queue.push(target);
   }
   return seen;
+}
+
+/** Folders below the root holding a setup.py. */
+function setupPyFolders(index: RepoPythonIndex): string[] {
+  return [...index.pyPaths].filter((p) => p.endsWith("/setup.py")).map((p) => p.slice(0, -"/setup.py".length));
 }
