@@ -18,7 +18,7 @@ import { carbonAssumptions } from "./carbon/assumptions.js";
 import { addFacts, emptyFacts, markNotCollected, type Facts } from "./model/facts.js";
 import { engineError, interrupted } from "./model/errors.js";
 import { silentProgress, type Progress } from "./model/progress.js";
-import type { Report, StageName, StageStatus, Suppressions } from "./model/report.js";
+import type { Report, StageStatuses, Suppressions } from "./model/report.js";
 import type { EnvironmentSection } from "./model/environment.js";
 import type { Engine } from "./provision/engine.js";
 import type { CarbonSection, TrainPlan } from "./model/carbon.js";
@@ -73,7 +73,7 @@ interface Run {
   view: RepoView;
   facts: Facts;
   settings: Settings;
-  stages: Record<StageName, StageStatus>;
+  stages: StageStatuses;
   notes: string[];
   /** What quieted the audit before judging: exclude globs, disabled rules, whether the repo is trusted. */
   suppressions: Suppressions;
@@ -101,8 +101,8 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     // 4. Which later stages run: asked for, or allowed by an engine and a train plan.
     const plan = await planStages(run);
 
-    // 5. Ask a real resolver whether each spec installs, wherever the build stage is wanted.
-    await resolveSpecs(run, plan.decision.run.build);
+    // 5. Ask a real resolver whether each spec installs: asked for, wherever the build is wanted, or by default.
+    await resolveSpecs(run, plan.decision);
     stopIfAborted(options, "the resolve step", "it started no container and its temporary folder was removed");
 
     // 6. Build the environment in a container and probe its imports.
@@ -163,7 +163,7 @@ async function staticStage(options: AuditOptions, progress: Progress, checkout: 
   });
   // Cut short by an interrupt: stop before judging half the facts.
   stopIfAborted(options, "the static stage", STATIC_UNDONE);
-  const stages = { static: { status: "ran", seconds: elapsedSeconds(started) } } as Record<StageName, StageStatus>;
+  const stages = { static: { status: "ran", seconds: elapsedSeconds(started) } } as StageStatuses;
   progress.succeed(`${view.files().length} files read in ${stages.static.seconds}s`);
   const suppressions = quieted(options, resolved, view);
   return { run: { options, progress, checkout, view, facts, settings: resolved.settings, stages, notes, suppressions }, rules };
@@ -183,7 +183,7 @@ async function planStages(run: Run): Promise<StagePlan> {
   const asked = valueOf(settings, "stages");
   const runtime = valueOf(settings, "runtime") ?? "container";
   // Later stages load only when they may run, so a static audit starts fast.
-  const lookup = asked && !asked.some((s) => s !== "static") ? null : await (await import("./provision/index.js")).findEngine(valueOf(settings, "engine") ?? "auto");
+  const lookup = asked && asked.every((s) => s === "static" || s === "resolve") ? null : await (await import("./provision/index.js")).findEngine(valueOf(settings, "engine") ?? "auto");
   const planned = inferTrainPlan({ facts, given: settings });
   const decision = decideStages({
     asked,
@@ -205,13 +205,14 @@ async function planStages(run: Run): Promise<StagePlan> {
   return { decision, runtime, engine: lookup?.ok ? lookup.engine.name : null, found: lookup?.ok ? lookup.engine : null, trainPlan: planned.plan };
 }
 
-/** The resolver reads the network, so a static-only audit leaves the family not collected. */
-async function resolveSpecs(run: Run, building: boolean): Promise<void> {
-  const asked = valueOf(run.settings, "stages");
-  if (asked && !asked.includes("build")) {
-    markNotCollected(run.facts, "spec-resolution", "the build stage was not asked for (--stages)");
+/** The resolver reads the network, so an audit that does not ask for it leaves the family not collected. */
+async function resolveSpecs(run: Run, decision: StageDecision): Promise<void> {
+  if (!decision.run.resolve) {
+    run.stages.resolve = { status: "skipped", reason: decision.skipReason.resolve };
+    markNotCollected(run.facts, "spec-resolution", `the resolve stage was ${decision.skipReason.resolve}`);
     return;
   }
+  const started = performance.now();
   run.progress.start("resolve", "asking a resolver whether each spec installs");
   const { resolveStep } = await import("./resolve/stage.js");
   const outcome = await resolveStep({ facts: run.facts, view: run.view, indexUrl: valueOf(run.settings, "indexUrl")!, ...(run.options.signal ? { signal: run.options.signal } : {}) });
@@ -219,9 +220,12 @@ async function resolveSpecs(run: Run, building: boolean): Promise<void> {
   if (outcome.records) {
     addFacts(run.facts, "spec-resolution", outcome.records);
     // The build installs what `repro-audit lock` writes: the same resolver call, the same Python, as of the commit.
-    if (building) await lockSpecForBuild(run);
+    if (decision.run.build) await lockSpecForBuild(run);
+    run.stages.resolve = { status: "ran", seconds: elapsedSeconds(started) };
     run.progress.succeed(`${outcome.records.length} spec(s) resolved`);
   } else {
+    // No resolver or no index: the stage could not judge, so it says it was skipped and why.
+    run.stages.resolve = { status: "skipped", reason: outcome.notCollected! };
     markNotCollected(run.facts, "spec-resolution", outcome.notCollected!);
     run.notes.push(`Installability not assessed: ${outcome.notCollected}.`);
     run.progress.succeed(`not assessed: ${outcome.notCollected}`);

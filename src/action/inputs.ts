@@ -60,7 +60,7 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>, wo
   const inWorkspace = (text: string) => (isAbsolute(text) ? text : resolve(workspace, text));
 
   const stagesText = get("stages") || "static";
-  const stages = parsedAsTunable("stages", "stages", stagesText, `takes a comma list of ${STAGES.join(", ")}, not '${stagesText}'`, "Set e.g. stages: static, or stages: static,build,epoch");
+  const stages = parsedAsTunable("stages", "stages", stagesText, `takes a comma list of ${STAGES.join(", ")}, not '${stagesText}'`, "Set e.g. stages: static, stages: static,resolve, or stages: static,build,epoch");
 
   const runtime = get("runtime") || "container";
   if (runtime !== "container" && runtime !== "host") {

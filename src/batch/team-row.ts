@@ -43,7 +43,12 @@ export function auditedRow(team: LeaderboardTeam, report: Report, status: "audit
     ...(reason ? { reason: reason.split("\n")[0]!.slice(0, 300) } : {}),
     score: report.score.total === null ? null : Math.round(report.score.total * 10) / 10,
     findings,
-    stages: { static: report.stages.static.status, build: report.stages.build.status, epoch: report.stages.epoch.status },
+    stages: {
+      static: report.stages.static.status,
+      ...(report.stages.resolve ? { resolve: report.stages.resolve.status } : {}),
+      build: report.stages.build.status,
+      epoch: report.stages.epoch.status,
+    },
     cost,
     overRuntimeLimit: overLimit(cost, limitHours),
     auditFile,

@@ -11,9 +11,11 @@ export interface StageInputs {
   planFound: boolean;
 }
 
+type LaterStage = "resolve" | "build" | "epoch";
+
 export interface StageDecision {
-  run: Record<"build" | "epoch", boolean>;
-  skipReason: Record<"build" | "epoch", string>;
+  run: Record<LaterStage, boolean>;
+  skipReason: Record<LaterStage, string>;
   /** Set when a stage that needs an engine was asked for explicitly and none answered: exit 3. */
   engineRequiredButMissing: { why: string; hint: string } | null;
   notes: string[];
@@ -27,11 +29,16 @@ export function decideStages(input: StageInputs): StageDecision {
   const engineWhy = missing?.why ?? "";
   const notes: string[] = [];
   const decision: StageDecision = {
-    run: { build: false, epoch: false },
-    skipReason: { build: "", epoch: "" },
+    run: { resolve: false, build: false, epoch: false },
+    skipReason: { resolve: "", build: "", epoch: "" },
     engineRequiredButMissing: null,
     notes,
   };
+
+  // Resolve: needs the index, not an engine; wherever the build is wanted, and by default even without an
+  // engine, so a user without one still learns whether the specs install.
+  if (wants("resolve") || wants("build")) decision.run.resolve = true;
+  else decision.skipReason.resolve = "not asked for (--stages)";
 
   // Build: needs an engine.
   if (!wants("build")) decision.skipReason.build = "not asked for (--stages)";

@@ -11,8 +11,9 @@ export const CONFIG_TEMPLATE = `# .repro-audit.yml: how repro-audit should read 
 # Fail the audit (exit 1) below this total score.
 # failUnder: 70
 
-# Stages to run by default: static (read only), build (container image), epoch (one measured epoch).
-# stages: [static, build, epoch]
+# Stages to run by default: static (read only), resolve (asks the package index whether each spec
+# installs; no engine), build (container image), epoch (one measured epoch).
+# stages: [static, resolve, build, epoch]
 
 # build:
 #   engine: auto            # auto | docker | podman

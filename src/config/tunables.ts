@@ -78,7 +78,7 @@ export function parseMount(text: string, flag = "--data"): Mount {
 
 export const TUNABLES = {
   stages: {
-    flag: "--stages", arg: "static,build,epoch", help: "which stages run (default: all an engine allows; static = read only)",
+    flag: "--stages", arg: "static,resolve,build,epoch", help: "which stages run (default: all an engine allows; static = read only, resolve = asks the index, no engine)",
     config: ["stages"], repo: false, parse: parseStages,
   } satisfies Spec<StageName[]>,
   failUnder: {

@@ -43,7 +43,8 @@ export interface TeamRow {
   /** The reproducibility score (0-100); null when not audited or not assessed. */
   score: number | null;
   findings: { error: number; warning: number; info: number } | null;
-  stages: Record<StageName, StageStatus["status"]> | null;
+  /** Each stage's status; audits made before the resolve stage existed have no `resolve`. */
+  stages: (Record<Exclude<StageName, "resolve">, StageStatus["status"]> & { resolve?: StageStatus["status"] }) | null;
   cost: TeamCost | null;
   /** Predicted training time beyond the competition's runtime limit; null when either is unknown. */
   overRuntimeLimit: boolean | null;

@@ -521,6 +521,8 @@ export interface SpecResolutionFact {
   resolutionClass?: string;
   /** the resolver's own words */
   reason?: string;
+  /** unresolvable: the cause in a user's words, with what to do (a standard-library module listed as a package, a name the index lacks with its closest names, a version it lacks with its nearest ones, a Python the pins do not fit) */
+  cause?: string;
 }
 
 /** Inline `# repro-audit: ignore[rule-id] reason` comments in Python, notebooks, YAML, shell, requirements and Dockerfiles */

@@ -3,8 +3,10 @@ import type { Category, Finding, RuleResult } from "./finding.js";
 import type { EnvironmentSection } from "./environment.js";
 import type { CarbonSection } from "./carbon.js";
 
-export const STAGES = ["static", "build", "epoch"] as const;
+export const STAGES = ["static", "resolve", "build", "epoch"] as const;
 export type StageName = (typeof STAGES)[number];
+/** What each stage did; reports written before the resolve stage existed have no `resolve`. */
+export type StageStatuses = Record<Exclude<StageName, "resolve">, StageStatus> & { resolve?: StageStatus };
 
 export interface BranchInfo {
   name: string;
@@ -143,7 +145,7 @@ export interface Report {
   tool: { name: "repro-audit"; version: string };
   generatedAt: string;
   repo: RepoInfo;
-  stages: Record<StageName, StageStatus>;
+  stages: StageStatuses;
   score: Score;
   findings: Finding[];
   rules: RuleResult[];
@@ -154,4 +156,9 @@ export interface Report {
   suppressions?: Suppressions;
   /** Plain sentences about how the audit went (e.g. "plain folder: branches not checked"). */
   notes: string[];
+}
+
+/** The stages a report records, in order: every one, less `resolve` in a report older than that stage. */
+export function presentStages(report: Pick<Report, "stages">): StageName[] {
+  return STAGES.filter((name) => name !== "resolve" || report.stages.resolve !== undefined);
 }

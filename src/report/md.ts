@@ -3,7 +3,7 @@
 // line at the audited commit when the repo is on GitHub; the cap drops info before warnings before errors.
 import type { Finding } from "../model/finding.js";
 import type { Report } from "../model/report.js";
-import { AREAS, STAGES } from "../model/report.js";
+import { AREAS, presentStages } from "../model/report.js";
 import {
   blobUrl,
   capSections,
@@ -126,7 +126,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const branches = repo.branches.length
     ? repo.branches.map((b) => mdCode(b.name) + (b.current ? " (current)" : "")).join(", ")
     : "none listed";
-  const stages = STAGES.map((name) => {
+  const stages = presentStages(report).map((name) => {
     const s = report.stages[name];
     if (!s) return `${name} ?`;
     const secs = s.status === "ran" && s.seconds !== undefined ? ` ${duration(s.seconds)}` : "";

@@ -2,7 +2,7 @@
 // category's warnings and info (each with its fix), the later stages, what was suppressed, the score explained.
 import type { Finding, Severity } from "../model/finding.js";
 import type { Report, StageStatus } from "../model/report.js";
-import { AREAS, STAGES } from "../model/report.js";
+import { AREAS, presentStages } from "../model/report.js";
 import { paint, type Paint } from "./ansi.js";
 import {
   categoryScoreText,
@@ -59,7 +59,7 @@ function headerLines(report: Report, p: Paint, maxBranches: number): string[] {
     ["repo", redactUrl(repo.url)],
     ["commit", commit],
     ["branches", names.length ? names.join(", ") : "none listed"],
-    ["stages", STAGES.map((name) => stageText(name, report.stages[name])).join(" · ")],
+    ["stages", presentStages(report).map((name) => stageText(name, report.stages[name])).join(" · ")],
     ...(report.plan ? [["rerun plan", oneLineText(planText(report.plan))]] : []),
   ];
   return [

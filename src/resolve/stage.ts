@@ -8,6 +8,8 @@ import type { RepoView } from "../model/repo-view.js";
 import { specsToResolve, type SpecToResolve } from "./resolver-input.js";
 import type { ResolverAnswer } from "./resolver-output.js";
 import { findUv, uvCompile } from "./uv.js";
+import { indexProjects, projectVersions } from "./index-pages.js";
+import { isStdlibName, missingIn, unresolvableCause } from "./unresolvable-cause.js";
 
 /** Pythons tried, oldest first, when a spec states none and the default has no wheels for it. */
 const PYTHONS = ["3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];
@@ -54,23 +56,39 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
       if (answer.outcome === "not-assessed" && answer.offline) {
         return { records: null, notCollected: `the index ${input.indexUrl} did not answer the resolver: ${answer.reason}`, notes, answers };
       }
-      // A spec that states no Python is judged by whether any Python installs it.
-      if (answer.outcome === "unresolvable" && answer.resolutionClass === "python-conflict" && !spec.python.stated) {
+      // A spec that states no Python is judged by whether any Python installs it; one that states a Python
+      // the pins do not fit is told which Pythons they do fit.
+      const installsOn: string[] = [];
+      if (answer.outcome === "unresolvable" && answer.resolutionClass === "python-conflict") {
         for (const other of PYTHONS.filter((p) => p !== python)) {
           const retry = await ask(other);
-          if (retry.outcome === "resolved") {
+          if (retry.outcome !== "resolved") continue;
+          installsOn.push(other);
+          if (!spec.python.stated) {
             [python, answer] = [other, retry];
             break;
           }
         }
       }
       answers.push({ spec, python, answer });
-      records.push(resolutionRecord(spec, python, answer));
+      const cause = answer.outcome === "unresolvable" ? await causeOf(spec, python, answer, installsOn, input) : null;
+      records.push({ ...resolutionRecord(spec, python, answer), ...(cause ? { cause } : {}) });
     }
   } finally {
     await rm(cacheDir, { recursive: true, force: true });
   }
   return { records, notes, answers };
+}
+
+/** The cause in a user's words, reading the index only for what the reason names (its list, one project). */
+async function causeOf(spec: SpecToResolve, python: string, answer: Extract<ResolverAnswer, { outcome: "unresolvable" }>, installsOn: string[], input: ResolveInput): Promise<string | null> {
+  const missing = missingIn(answer.reason);
+  const projects = missing?.kind === "name" && !isStdlibName(missing.name) ? await indexProjects(input.indexUrl, input.signal) : null;
+  const versions = missing?.kind === "version" ? await projectVersions(input.indexUrl, missing.name, input.signal) : null;
+  return unresolvableCause({
+    reason: answer.reason, resolutionClass: answer.resolutionClass,
+    python: { ...spec.python, version: python }, projects, versions, installsOn, tried: PYTHONS,
+  });
 }
 
 function resolutionRecord(spec: SpecToResolve, python: string, answer: ResolverAnswer): FactRecord {

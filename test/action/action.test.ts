@@ -179,7 +179,7 @@ describe("bad input", () => {
   });
 
   const cases: Array<[string, Record<string, string>, string]> = [
-    ["stages", { stages: "static,train" }, "::error title=repro-audit::input 'stages' takes a comma list of static, build, epoch, not 'static,train'. Set e.g. stages: static, or stages: static,build,epoch"],
+    ["stages", { stages: "static,train" }, "::error title=repro-audit::input 'stages' takes a comma list of static, resolve, build, epoch, not 'static,train'. Set e.g. stages: static, stages: static,resolve, or stages: static,build,epoch"],
     ["fail-under", { "fail-under": "seventy" }, "::error title=repro-audit::input 'fail-under' takes a number from 0 to 100, not 'seventy'. Set e.g. fail-under: 70, or leave it out"],
     ["runtime", { runtime: "vm" }, "::error title=repro-audit::input 'runtime' takes container or host, not 'vm'. Set runtime: container (host runs the repo's code on the runner)"],
     ["region", { region: "France" }, "::error title=repro-audit::input 'region' takes a two-letter country code, not 'France'. Set e.g. region: FR, or leave it out for the world average"],

@@ -24,6 +24,10 @@ describe("readInputs", () => {
     expect(inputs).toEqual({ path: "/ws/sub", stages: ["static", "build"], runtime: "container", failUnder: 65.5, config: "/ws/ci/audit.yml", region: "FR", format: "md", sarifFile: "/abs/out.sarif", baseline: "/ws/base.json", exclude: [] });
   });
 
+  it("takes the resolve stage: does it install, without an engine", () => {
+    expect(readInputs(env({ stages: "static,resolve" }), "/ws").stages).toEqual(["static", "resolve"]);
+  });
+
   it("refuses bad values with a bad-input error naming the input", () => {
     for (const [name, value] of [["stages", ","], ["fail-under", "101"], ["fail-under", "-1"], ["runtime", "docker"], ["region", "FRA"], ["format", "html"], ["max-warnings", "1.5"], ["max-warnings", "-1"], ["max-warnings", "many"]] as const) {
       const thrown = (() => {

@@ -37,7 +37,7 @@ describe("parseCli", () => {
     [["audit"], "audit needs a repo URL or path"],
     [["audit", "a", "b"], "audit takes one repo, got 2"],
     [["audit", "x", "--format", "xml"], "--format takes one of text, json, md, sarif, not 'xml'"],
-    [["audit", "x", "--stages", "static,train"], "--stages takes a comma list of static, build, epoch, not 'static,train'"],
+    [["audit", "x", "--stages", "static,train"], "--stages takes a comma list of static, resolve, build, epoch, not 'static,train'"],
     [["audit", "x", "--fail-under", "120"], "--fail-under takes a number from 0 to 100, not '120'"],
     [["audit", "x", "--epochs", "2.5"], "--epochs takes a positive whole number, not '2.5'"],
     [["audit", "x", "--data", "nocolon"], "--data takes HOST:CONTAINER with an absolute container path, not 'nocolon'"],

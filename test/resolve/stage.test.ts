@@ -17,6 +17,9 @@ beforeAll(async () => {
     { name: "alpha", version: "2.0", uploaded: "2023-03-01T00:00:00Z" },
     { name: "numpylike", version: "1.26.4", requiresPython: ">=3.9" },
     { name: "tflike", version: "1.15.0", pythonTag: "cp37" },
+    { name: "newlike", version: "2.0", requiresPython: ">=3.12" },
+    { name: "torchvision", version: "0.9.0" },
+    { name: "torchvision", version: "0.9.1" },
   ]);
 });
 afterAll(async () => index?.close());
@@ -94,6 +97,28 @@ describe("resolve stage", () => {
     } finally {
       await decoy.close();
     }
+  });
+
+  it("names each cause in a user's words: a stdlib module, a misspelled name, a version the index lacks", async () => {
+    const out = await resolveRepo({
+      "requirements.txt": "alpha==1.0\njson\n",
+      "vision/requirements.txt": "torchvisson==0.9.2\n",
+      "pinned/requirements.txt": "alpha==9.9\n",
+    });
+    const causes = Object.fromEntries(out.records!.map((r) => [r.file, r.cause]));
+    expect(causes).toEqual({
+      "requirements.txt": "json is part of Python's standard library: remove it",
+      "vision/requirements.txt": "the index has no project named torchvisson; the closest names it has: torchvision",
+      "pinned/requirements.txt": "the index has no version 9.9 of alpha; the nearest it has: 2.0, 1.0",
+    });
+    expect(index.requests).toContain("/simple/");
+  });
+
+  it("a stated Python the pins do not fit: too new, or too old, with the Pythons they fit", async () => {
+    const tooNew = await resolveRepo({ "requirements.txt": "tflike==1.15.0\n", ".python-version": "3.11\n" });
+    expect(tooNew.records![0]).toMatchObject({ status: "unresolvable", python: "3.11", cause: "Python 3.11 (stated in .python-version:1 (3.11)) is too new for the pins, which install on Python 3.7: state Python 3.7" });
+    const tooOld = await resolveRepo({ "requirements.txt": "newlike==2.0\n", ".python-version": "3.9\n" });
+    expect(tooOld.records![0]).toMatchObject({ status: "unresolvable", python: "3.9", cause: "Python 3.9 (stated in .python-version:1 (3.9)) is too old for the pins, which install on Python 3.12, 3.13: state Python 3.12" });
   });
 
   it("no resolver, or an index that does not answer: not collected, with why", async () => {

@@ -135,9 +135,10 @@ export function sourceOf(view: RepoView, path: string): PythonSource | null {
   return text === null ? null : { path, text };
 }
 
-/** Repo files an import may name, tried from the importing file's folder up to the root. */
-/** `searchPath`: folders the run adds to the import path (a `PYTHONPATH=lib` before the command), after the file's own. */
-export function resolveImport(index: RepoPythonIndex, from: string, imp: PyImport, searchPath: readonly string[] = []): string[] {
+/** Repo files an import may name, tried from the importing file's folder up to the root, then in `searchPath`
+ * (folders the run adds to the import path: a `PYTHONPATH=lib` before the command), then in the folders the rerun
+ * installs as packages (`installed`: `pip install -e somen` makes `import somen` find somen/somen/). */
+export function resolveImport(index: RepoPythonIndex, from: string, imp: PyImport, searchPath: readonly string[] = [], installed: readonly string[] = []): string[] {
   const dir = from.includes("/") ? from.slice(0, from.lastIndexOf("/")) : "";
   const bases: string[] = [];
   if (imp.level > 0) {
@@ -147,8 +148,7 @@ export function resolveImport(index: RepoPythonIndex, from: string, imp: PyImpor
     const parts = dir ? dir.split("/") : [];
     for (let i = parts.length; i >= 0; i--) bases.push(parts.slice(0, i).join("/"));
     bases.push(...searchPath);
-    // Sub-projects the repo installs (`somen/setup.py` makes `import somen` find somen/somen/).
-    for (const root of installRoots(index)) bases.push(root, `${root}/src`);
+    for (const root of installed) bases.push(root, root ? `${root}/src` : "src");
   }
   const modules = imp.module ? [imp.module, ...imp.names.map((n) => `${imp.module}.${n}`)] : imp.names;
   const out: string[] = [];
@@ -162,23 +162,23 @@ export function resolveImport(index: RepoPythonIndex, from: string, imp: PyImpor
   return out;
 }
 
-const installRootsOf = new WeakMap<RepoPythonIndex, string[]>();
-/** Folders below the root holding a setup.py: packages inside them import as installed. */
-function installRoots(index: RepoPythonIndex): string[] {
-  let roots = installRootsOf.get(index);
-  if (!roots) installRootsOf.set(index, (roots = [...index.pyPaths].filter((p) => p.endsWith("/setup.py")).map((p) => p.slice(0, -"/setup.py".length))));
-  return roots;
-}
-
-/** Files reached from the entry points by imports (entry points included). */
+/** Files reached from the entry points by imports (entry points included). Which spec declares what a
+ * sub-project imports is asked with every folder holding a setup.py taken as installed: the imports family
+ * scopes environments so; the rerun plan's reach takes only what its steps install. */
 export function reachableFrom(index: RepoPythonIndex, entries: Iterable<string>): Set<string> {
+  const roots = setupPyFolders(index);
   const seen = new Set<string>();
   const queue = [...entries].filter((p) => index.byPath.has(p));
   while (queue.length) {
     const path = queue.pop()!;
     if (seen.has(path)) continue;
     seen.add(path);
-    for (const imp of index.byPath.get(path)!.imports) for (const target of resolveImport(index, path, imp)) if (!seen.has(target)) queue.push(target);
+    for (const imp of index.byPath.get(path)!.imports) for (const target of resolveImport(index, path, imp, [], roots)) if (!seen.has(target)) queue.push(target);
   }
   return seen;
+}
+
+/** Folders below the root holding a setup.py. */
+function setupPyFolders(index: RepoPythonIndex): string[] {
+  return [...index.pyPaths].filter((p) => p.endsWith("/setup.py")).map((p) => p.slice(0, -"/setup.py".length));
 }

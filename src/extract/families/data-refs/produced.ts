@@ -19,6 +19,9 @@ interface Edge {
   at: Located[];
   by: string;
   what: Written["what"];
+  /** A file pattern with no known name or folder (`{out}/{name}.pth`): it names no file, so it produces only
+   * reads as unnamed as itself, never `pretrained/resnet50.pth`. */
+  nameless?: boolean;
 }
 
 export class ProducedFiles {
@@ -36,6 +39,7 @@ export class ProducedFiles {
         continue;
       }
       const base = at[0]!.segs[at[0]!.segs.length - 1] ?? "";
+      if (at.every((l) => l.segs.length === 1 && /^\*+(?:\.[^.*/]+)?$/.test(l.segs[0]!))) edge.nameless = true;
       if (base.includes("*")) this.wildBase.push(edge);
       else (this.byBase.get(base) ?? this.byBase.set(base, []).get(base)!).push(edge);
     }
@@ -48,6 +52,7 @@ export class ProducedFiles {
     const base = reads[0]!.segs[reads[0]!.segs.length - 1] ?? "";
     const files = base.includes("*") || folder ? [...this.byBase.values()].flat().concat(this.wildBase) : [...(this.byBase.get(base) ?? []), ...this.wildBase];
     for (const edge of files) {
+      if (edge.nameless && !base.includes("*")) continue;
       for (const r of reads) for (const w of edge.at) if (sameFile(r, w) || (folder && inside(w, r))) return edge.by;
     }
     for (const edge of this.folders) {

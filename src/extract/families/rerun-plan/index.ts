@@ -21,7 +21,7 @@ import { configValues } from "../../python/config-lines.js";
 export const extractor: Extractor = {
   id: "rerun-plan",
   reads: ["readme", "kaggle-kernel", "training", "data-refs"],
-  roles: ["readme", "docs", "shell", "makefile", "python", "notebook", "config", "setup", "pyproject", "kernel-metadata", "text"],
+  roles: ["readme", "docs", "shell", "makefile", "python", "notebook", "config", "setup", "pyproject", "kernel-metadata", "text", "requirements"],
   async extract(ctx) {
     const { view, facts } = ctx;
     const index = await preparePythonIndex(view);

@@ -9,6 +9,7 @@ import { shellLines } from "./shell-lines.js";
 import { mainOnlySpans, spansText } from "./main-only.js";
 import { dynamicImports, type ModuleTree } from "./dynamic-imports.js";
 import { argsAfter } from "./arguments.js";
+import { installedRoots } from "./installed-roots.js";
 
 export interface Reach {
   file: string;
@@ -26,6 +27,7 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
   /** Files some step runs or calls, though another step may have reached them first by an import. */
   const ranItself = new Set<string>();
   const tree = moduleTree(view);
+  const installed = installedRoots(steps, view);
   for (const step of steps) {
     if (step.program === null || !view.has(step.program) || !CODE.test(step.program)) continue;
     const args = argsAfter(step.command, step.program, step.runAs);
@@ -47,7 +49,7 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
       }
       const py = index.byPath.get(file);
       if (!py) continue;
-      for (const imp of py.imports) for (const target of resolveImport(index, file, imp, searchPath)) add(target, "imports");
+      for (const imp of py.imports) for (const target of resolveImport(index, file, imp, searchPath, installed)) add(target, "imports");
       // A module loaded by a name the step's arguments give (a config by name), or every one it may be.
       const text = view.read(file) ?? "";
       if (/import_module\(|__import__\(/.test(text)) for (const target of dynamicImports(text, folderOf(file), step.cwd, args, tree)) add(target, "imports");

@@ -26,6 +26,19 @@ describe("data-refs: files the pipeline produces", () => {
     ]);
   });
 
+  it("a save that names no file (only {name}.pth, anywhere) produces no named read, only its own pattern", async () => {
+    expect(
+      await producers({
+        "train.py": "import torch\ntorch.save(m.state_dict(), f'{OUT}/{name}.pth')\ntorch.save(e.state_dict(), f'checkpoints/{name}.pth')\n",
+        "infer.py": "import torch\nw = torch.load('pretrained/resnet50.pth')\nv = torch.load(f'{OUT}/{name}.pth')\nb = torch.load('checkpoints/best.pth')\n",
+      }),
+    ).toEqual([
+      ["pretrained/resnet50.pth", null],
+      ["*/*.pth", "train.py:2"],
+      ["checkpoints/best.pth", "train.py:3"],
+    ]);
+  });
+
   it("follows a local function whose body saves its argument", async () => {
     expect(
       await producers({

@@ -141,6 +141,30 @@ describe("rerun-plan io", () => {
       ["src/train.py", 4, 1, "write", "src/weights/best.pth"],
     ]);
   });
+
+  describe("a sub-project's setup.py makes its package importable only when the rerun installs it", () => {
+    const project = {
+      "somen/setup.py": "from setuptools import setup\nsetup(name='somen', packages=['somen'])\n",
+      "somen/somen/__init__.py": "",
+      "somen/somen/core.py": "X = 1\n",
+      "train.py": "import somen.core\n",
+    };
+    const reachesCore = async (files: Record<string, string>) => reachOf(await planOf({ ...project, ...files })).some((r) => r[0] === "somen/somen/core.py");
+
+    it("not installed: its package is not the import's", async () => {
+      expect(await reachesCore({ "README.md": "```\npython train.py\n```\n" })).toBe(false);
+    });
+
+    it("installed by pip install -e in a step, from the folder the step runs in", async () => {
+      expect(await reachesCore({ "README.md": "```\npip install -e somen\npython train.py\n```\n" })).toBe(true);
+      expect(await reachesCore({ "README.md": "```\ncd somen && pip install -e . && cd ..\npython train.py\n```\n" })).toBe(true);
+    });
+
+    it("installed by -e in a requirements file a step installs, or by python setup.py develop", async () => {
+      expect(await reachesCore({ "requirements.txt": "numpy==1.26.4\n-e ./somen\n", "README.md": "```\npip install -r requirements.txt\npython train.py\n```\n" })).toBe(true);
+      expect(await reachesCore({ "README.md": "```\npython somen/setup.py develop\npython train.py\n```\n" })).toBe(true);
+    });
+  });
 });
 
 describe("rerun-plan io of the steps' own command lines", () => {

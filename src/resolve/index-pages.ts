@@ -1,0 +1,72 @@
+// The package index read at the edge, only where it is cheap: its project list (refused past a size cap, as
+// PyPI's is) and one project's versions, from the simple API (PEP 691 JSON, else the HTML page).
+import { normalizeName } from "./unresolvable-cause.js";
+
+/** A project list larger than this is not read: the closest names are then left out. */
+const MAX_PROJECT_LIST_BYTES = 4 * 1024 * 1024;
+const MAX_PROJECT_PAGE_BYTES = 8 * 1024 * 1024;
+const TIMEOUT_MS = 15_000;
+const ACCEPT = "application/vnd.pypi.simple.v1+json, text/html;q=0.1";
+
+/** The body of a GET, or null when it fails, times out or grows past `maxBytes`. */
+async function getCapped(url: string, maxBytes: number, signal?: AbortSignal): Promise<{ text: string; json: boolean } | null> {
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
+  try {
+    const response = await fetch(url, { headers: { accept: ACCEPT }, redirect: "follow", signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    if (!response.ok || !response.body) return null;
+    if (Number(response.headers.get("content-length") ?? 0) > maxBytes) {
+      await response.body.cancel();
+      return null;
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.length;
+      if (size > maxBytes) return null;
+      chunks.push(chunk);
+    }
+    return { text: Buffer.concat(chunks).toString("utf8"), json: /json/.test(response.headers.get("content-type") ?? "") };
+  } catch {
+    return null;
+  }
+}
+
+/** The index's project names, or null when its list is missing or too large to read cheaply. */
+export async function indexProjects(indexUrl: string, signal?: AbortSignal): Promise<string[] | null> {
+  const page = await getCapped(`${indexUrl.replace(/\/+$/, "")}/`, MAX_PROJECT_LIST_BYTES, signal);
+  if (!page) return null;
+  if (page.json) {
+    try {
+      const projects = (JSON.parse(page.text) as { projects?: Array<{ name?: unknown }> }).projects;
+      return Array.isArray(projects) ? projects.map((p) => p.name).filter((n): n is string => typeof n === "string") : null;
+    } catch {
+      return null;
+    }
+  }
+  return [...page.text.matchAll(/<a\b[^>]*>([^<]+)<\/a>/gi)].map((m) => m[1]!.trim());
+}
+
+/** The versions the index has of one project (from PEP 700's list, else its file names), or null. */
+export async function projectVersions(indexUrl: string, name: string, signal?: AbortSignal): Promise<string[] | null> {
+  const normal = normalizeName(name);
+  if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(normal)) return null;
+  const page = await getCapped(`${indexUrl.replace(/\/+$/, "")}/${normal}/`, MAX_PROJECT_PAGE_BYTES, signal);
+  if (!page) return null;
+  let files: string[] = [];
+  if (page.json) {
+    try {
+      const body = JSON.parse(page.text) as { versions?: unknown; files?: Array<{ filename?: unknown }> };
+      if (Array.isArray(body.versions)) return body.versions.filter((v): v is string => typeof v === "string");
+      files = (body.files ?? []).map((f) => f.filename).filter((f): f is string => typeof f === "string");
+    } catch {
+      return null;
+    }
+  } else files = [...page.text.matchAll(/<a\b[^>]*>([^<]+)<\/a>/gi)].map((m) => m[1]!.trim());
+  return [...new Set(files.map((f) => versionOfFile(f, normal)).filter((v): v is string => v !== null))];
+}
+
+/** `alpha-1.0-py3-none-any.whl` or `alpha-1.0.tar.gz` -> "1.0". */
+function versionOfFile(file: string, normal: string): string | null {
+  const m = /^(.+?)-(\d[^-]*?)(?:-[^-]+-[^-]+-[^-]+\.whl|\.tar\.gz|\.zip|\.tar\.bz2)$/.exec(file);
+  return m && normalizeName(m[1]!) === normal ? m[2]! : null;
+}

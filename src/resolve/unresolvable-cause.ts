@@ -1,0 +1,119 @@
+// Why a spec cannot install, in words a user acts on (pure): a standard-library module listed as a package,
+// a name the index lacks with its closest names, a version it lacks with its nearest ones, a Python mismatch.
+import stdlib from "../../data/python-stdlib.json" with { type: "json" };
+
+const STDLIB: ReadonlySet<string> = new Set(stdlib.modules.map((m) => m.toLowerCase()));
+
+/** PEP 503's normal form of a distribution name. */
+export const normalizeName = (name: string) => name.toLowerCase().replace(/[-_.]+/g, "-");
+
+/** What uv's reason says is missing: a name the index does not have, or a version of one. */
+export type Missing = { kind: "name"; name: string } | { kind: "version"; name: string; wanted: string };
+
+/** Read uv's reason for the package it could not find ("X was not found in the package registry", "there is
+ * no version of X==1.2"); null when it names neither. */
+export function missingIn(reason: string): Missing | null {
+  const name = /\b([A-Za-z0-9][\w.-]*?) was not found in the package registry/.exec(reason);
+  if (name) return { kind: "name", name: name[1]! };
+  const version = /there is no version of ([A-Za-z0-9][\w.-]*?)(?:\[[^\]]*\])?\s*==\s*([^\s,;]+?)(?=[\s,;]|$)/.exec(reason);
+  if (version) return { kind: "version", name: version[1]!, wanted: version[2]! };
+  return null;
+}
+
+/** A distribution name that is a top-level module of Python's standard library (`json`, `argparse`). */
+export function isStdlibName(name: string): boolean {
+  return STDLIB.has(name.toLowerCase());
+}
+
+/** Optimal string alignment distance: edits, with a swap of two neighbours counted as one. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The names of `known` closest to `name` (at most 3, within a third of its length and at most 3 edits). */
+export function closestNames(name: string, known: readonly string[]): string[] {
+  const wanted = normalizeName(name);
+  const limit = Math.min(3, Math.max(1, Math.floor(wanted.length / 3)));
+  const scored = [...new Set(known.map(normalizeName))]
+    .filter((k) => k !== wanted && Math.abs(k.length - wanted.length) <= limit)
+    .map((k) => ({ k, d: editDistance(wanted, k) }))
+    .filter((s) => s.d <= limit);
+  return scored.sort((x, y) => x.d - y.d || x.k.localeCompare(y.k)).slice(0, 3).map((s) => s.k);
+}
+
+/** Version parts for ordering: the release numbers (`1.10.0rc1` -> [1, 10, 0]); a pre-release sorts later here. */
+const releaseOf = (v: string) => (/^\d+(?:\.\d+)*/.exec(v)?.[0] ?? "0").split(".").map(Number);
+
+function compareVersions(a: string, b: string): number {
+  const [x, y] = [releaseOf(a), releaseOf(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const diff = (x[i] ?? 0) - (y[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return a.localeCompare(b);
+}
+
+/** The versions the index has just below and just above the one wanted, nearest first (at most 3). */
+export function nearestVersions(wanted: string, available: readonly string[]): string[] {
+  const sorted = [...new Set(available)].sort(compareVersions);
+  const above = sorted.findIndex((v) => compareVersions(v, wanted) > 0);
+  const at = above === -1 ? sorted.length : above;
+  const below = sorted.slice(Math.max(0, at - 2), at).reverse();
+  const after = sorted.slice(at, at + 2);
+  const out: string[] = [];
+  for (let i = 0; out.length < 3 && (i < below.length || i < after.length); i++) {
+    if (below[i]) out.push(below[i]!);
+    if (after[i] && out.length < 3) out.push(after[i]!);
+  }
+  return out;
+}
+
+export interface CauseInput {
+  /** The resolver's reason. */
+  reason: string;
+  resolutionClass: "version-missing" | "python-conflict" | "unresolvable";
+  /** The Python resolved for, and whether the spec states it (with where). */
+  python: { version: string; stated: boolean; source: string };
+  /** Names on the index, when its list could be fetched cheaply; null when not. */
+  projects: string[] | null;
+  /** The versions the index has of the project the reason names; null when not fetched. */
+  versions: string[] | null;
+  /** Pythons (of those tried) on which the same spec installs. */
+  installsOn: string[];
+  /** The Pythons tried. */
+  tried: string[];
+}
+
+/** One sentence naming the cause and what to do, or null when the reason names none of the known causes. */
+export function unresolvableCause(input: CauseInput): string | null {
+  const missing = missingIn(input.reason);
+  if (missing?.kind === "name") {
+    if (isStdlibName(missing.name)) return `${missing.name} is part of Python's standard library: remove it`;
+    const close = input.projects ? closestNames(missing.name, input.projects) : [];
+    return close.length
+      ? `the index has no project named ${missing.name}; the closest names it has: ${close.join(", ")}`
+      : `the index has no project named ${missing.name}: check its spelling on the index`;
+  }
+  if (missing?.kind === "version") {
+    const near = input.versions ? nearestVersions(missing.wanted, input.versions) : [];
+    return near.length
+      ? `the index has no version ${missing.wanted} of ${missing.name}; the nearest it has: ${near.join(", ")}`
+      : `the index has no version ${missing.wanted} of ${missing.name}`;
+  }
+  if (input.resolutionClass === "python-conflict") {
+    const stated = input.python.stated ? ` (stated in ${input.python.source})` : "";
+    if (input.installsOn.length === 0) return `no Python from ${input.tried[0]} to ${input.tried.at(-1)} has every pin: the pins need Pythons that do not meet`;
+    const lowest = input.installsOn[0]!;
+    const direction = compareVersions(lowest, input.python.version) > 0 ? "too old" : "too new";
+    return `Python ${input.python.version}${stated} is ${direction} for the pins, which install on Python ${input.installsOn.join(", ")}: state Python ${lowest}`;
+  }
+  return null;
+}
