@@ -13,7 +13,18 @@ import { generateRepo } from "./generate-repo.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = join(ROOT, "dist", "src", "cli", "main.js");
-const SAMPLES = ["clean-solution", "messy-kaggle", "broken-branch", "env-conda", "env-forgotten-import", "env-missing-version", "env-own-dockerfile", "env-pinned-ok", "train-cpu", "train-keras"];
+const SAMPLES = [
+  "clean-solution",
+  "messy-kaggle",
+  "broken-branch",
+  "env-conda",
+  "env-forgotten-import",
+  "env-missing-version",
+  "env-own-dockerfile",
+  "env-pinned-ok",
+  "train-cpu",
+  "train-keras",
+];
 
 /** A real-sized solution (like the corpus's median repo: about 100 .py files and a few notebooks), seeded by `i`. */
 function generatedRepo(root: string, i: number): string {
@@ -29,7 +40,11 @@ function gitRepo(root: string, sample: string): string {
 }
 
 function commitFolder(dir: string): string {
-  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.org", ...args], { cwd: dir, stdio: "ignore" });
+  const git = (...args: string[]) =>
+    execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.org", ...args], {
+      cwd: dir,
+      stdio: "ignore",
+    });
   git("init", "-q", "-b", "main");
   git("add", "-A");
   git("commit", "-qm", "solution");
@@ -78,7 +93,28 @@ async function runBatch(leaderboard: string, concurrency: number, work: string):
   const out = mkdtempSync(join(work, `out-c${concurrency}-`));
   const cache = mkdtempSync(join(work, `cache-c${concurrency}-`));
   const t0 = performance.now();
-  const child = spawn("/usr/bin/time", ["-f", "cpu %U %S", process.execPath, BIN, "batch", leaderboard, "--stages", "static", "--concurrency", String(concurrency), "--out", out, "--cache-dir", cache, "--format", "json"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "1" } });
+  const child = spawn(
+    "/usr/bin/time",
+    [
+      "-f",
+      "cpu %U %S",
+      process.execPath,
+      BIN,
+      "batch",
+      leaderboard,
+      "--stages",
+      "static",
+      "--concurrency",
+      String(concurrency),
+      "--out",
+      out,
+      "--cache-dir",
+      cache,
+      "--format",
+      "json",
+    ],
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "1" } },
+  );
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -95,7 +131,13 @@ async function runBatch(leaderboard: string, concurrency: number, work: string):
   for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
   const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(stderr);
   const cpuSeconds = cpu ? Number(cpu[1]) + Number(cpu[2]) : Number.NaN;
-  return { seconds, batchSeconds: report.run.seconds, cpuSeconds, peakMB: peak / 1024, statuses: [...counts].map(([s, n]) => `${n} ${s}`).join(", ") };
+  return {
+    seconds,
+    batchSeconds: report.run.seconds,
+    cpuSeconds,
+    peakMB: peak / 1024,
+    statuses: [...counts].map(([s, n]) => `${n} ${s}`).join(", "),
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -113,32 +155,53 @@ async function main(): Promise<void> {
     const generated = SAMPLES.map((_, i) => generatedRepo(join(work, "generated"), i));
     const leaderboard = (name: string, repo: (dir: string) => string, dirs = repos) => {
       const file = join(work, `${name}.yml`);
-      writeFileSync(file, ["competition: bench", "teams:", ...dirs.map((dir, i) => `  - {rank: ${i + 1}, name: team-${i + 1}, entries: 5, repo: "${repo(dir)}"}`)].join("\n") + "\n");
+      writeFileSync(
+        file,
+        [
+          "competition: bench",
+          "teams:",
+          ...dirs.map((dir, i) => `  - {rank: ${i + 1}, name: team-${i + 1}, entries: 5, repo: "${repo(dir)}"}`),
+        ].join("\n") + "\n",
+      );
       return file;
     };
     const cases = [
       { what: "file:// URLs (cloned, as a leaderboard's URLs are)", file: leaderboard("urls", (d) => `file://${d}`) },
       { what: "local git folders (no clone)", file: leaderboard("folders", (d) => d) },
       // The samples audit in a fraction of a second, so start-up weighs on them as it does on no real batch.
-      { what: "10 generated real-sized repos (100 .py files, 3 notebooks each), local git folders", file: leaderboard("generated", (d) => d, generated) },
+      {
+        what: "10 generated real-sized repos (100 .py files, 3 notebooks each), local git folders",
+        file: leaderboard("generated", (d) => d, generated),
+      },
     ];
-    console.log(`10 sample repos, --stages static; ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(2)} before`);
+    console.log(
+      `10 sample repos, --stages static; ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(2)} before`,
+    );
     for (const c of cases) {
       await runBatch(c.file, 4, work); // warm the file cache and the JIT caches on disk; not counted
       const ones: BatchRun[] = [];
       const fours: BatchRun[] = [];
       // Alternated, so a change in the machine's load falls on both sides.
       for (let round = 0; round < ROUNDS; round++) {
-        if (round % 2 === 0) ones.push(await runBatch(c.file, 1, work)), fours.push(await runBatch(c.file, 4, work));
-        else fours.push(await runBatch(c.file, 4, work)), ones.push(await runBatch(c.file, 1, work));
+        if (round % 2 === 0) (ones.push(await runBatch(c.file, 1, work)), fours.push(await runBatch(c.file, 4, work)));
+        else (fours.push(await runBatch(c.file, 4, work)), ones.push(await runBatch(c.file, 1, work)));
       }
       const [one, four] = [medianRun(ones), medianRun(fours)];
       console.log(`\n${c.what} (medians of ${ROUNDS} rounds)`);
-      for (const [c, r] of [[1, one], [4, four]] as const) {
-        console.log(`  --concurrency ${c}: ${r.seconds.toFixed(2).padStart(6)} s wall (audits ${r.batchSeconds.toFixed(2)} s of it), ${r.cpuSeconds.toFixed(2)} CPU s, peak ${r.peakMB.toFixed(0)} MB (batch + audit processes); ${r.statuses}`);
+      for (const [c, r] of [
+        [1, one],
+        [4, four],
+      ] as const) {
+        console.log(
+          `  --concurrency ${c}: ${r.seconds.toFixed(2).padStart(6)} s wall (audits ${r.batchSeconds.toFixed(2)} s of it), ${r.cpuSeconds.toFixed(2)} CPU s, peak ${r.peakMB.toFixed(0)} MB (batch + audit processes); ${r.statuses}`,
+        );
       }
-      console.log(`  speed-up 1 -> 4: ${(one.seconds / four.seconds).toFixed(2)}x wall, ${(one.batchSeconds / four.batchSeconds).toFixed(2)}x audits (aim >= 1.8x on 2 cores)`);
-      console.log(`  CPU 4 / 1: ${(four.cpuSeconds / one.cpuSeconds).toFixed(2)}x (above 1: work that 4 at once adds); cores busy at 4: ${(four.cpuSeconds / four.seconds).toFixed(2)} of ${availableParallelism()}, load average ${loadavg()[0]!.toFixed(2)}`);
+      console.log(
+        `  speed-up 1 -> 4: ${(one.seconds / four.seconds).toFixed(2)}x wall, ${(one.batchSeconds / four.batchSeconds).toFixed(2)}x audits (aim >= 1.8x on 2 cores)`,
+      );
+      console.log(
+        `  CPU 4 / 1: ${(four.cpuSeconds / one.cpuSeconds).toFixed(2)}x (above 1: work that 4 at once adds); cores busy at 4: ${(four.cpuSeconds / four.seconds).toFixed(2)} of ${availableParallelism()}, load average ${loadavg()[0]!.toFixed(2)}`,
+      );
     }
     console.log(`\nload average ${loadavg()[0]!.toFixed(2)} after (other processes slow both sides)`);
   } finally {

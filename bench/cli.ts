@@ -17,7 +17,8 @@ function timeOnce(args: string[]): number {
   const t0 = performance.now();
   const run = spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "1" } });
   const seconds = (performance.now() - t0) / 1000;
-  if (run.status !== 0) throw new Error(`${args.join(" ")} exited ${run.status}: ${run.stderr.trim().split("\n").pop()}`);
+  if (run.status !== 0)
+    throw new Error(`${args.join(" ")} exited ${run.status}: ${run.stderr.trim().split("\n").pop()}`);
   return seconds;
 }
 
@@ -37,12 +38,23 @@ const rows: Row[] = [
   { what: "repro-audit --version", args: [BIN, "--version"], aim: 0.3 },
   { what: "repro-audit --help", args: [BIN, "--help"], aim: 0.3 },
   { what: "repro-audit rules list", args: [BIN, "rules", "list"] },
-  { what: "audit clean-solution --stages static (10 files)", args: [BIN, "audit", SAMPLE, "--stages", "static"], aim: 1 },
-  { what: "  the same, --format json (validated on the way out)", args: [BIN, "audit", SAMPLE, "--stages", "static", "--format", "json"] },
+  {
+    what: "audit clean-solution --stages static (10 files)",
+    args: [BIN, "audit", SAMPLE, "--stages", "static"],
+    aim: 1,
+  },
+  {
+    what: "  the same, --format json (validated on the way out)",
+    args: [BIN, "audit", SAMPLE, "--stages", "static", "--format", "json"],
+  },
 ];
 
-console.log(`bench cli: median of ${RUNS} runs each (first run discarded as warm-up); load average ${loadavg()[0]!.toFixed(2)}`);
-console.log(`${"command".padEnd(50)} ${"median s".padStart(9)} ${"min s".padStart(7)} ${PEER ? `${"peer s".padStart(8)} ` : ""}${"aim".padStart(6)}  met`);
+console.log(
+  `bench cli: median of ${RUNS} runs each (first run discarded as warm-up); load average ${loadavg()[0]!.toFixed(2)}`,
+);
+console.log(
+  `${"command".padEnd(50)} ${"median s".padStart(9)} ${"min s".padStart(7)} ${PEER ? `${"peer s".padStart(8)} ` : ""}${"aim".padStart(6)}  met`,
+);
 let missed = 0;
 for (const row of rows) {
   const peerArgs = PEER && row.args[0] === BIN ? [PEER, ...row.args.slice(1)] : null;
@@ -59,6 +71,13 @@ for (const row of rows) {
   const met = row.aim === undefined ? "" : m < row.aim ? "yes" : "NO";
   if (met === "NO") missed++;
   const peer = PEER ? `${(peerTimes.length ? median(peerTimes).toFixed(3) : "").padStart(8)} ` : "";
-  console.log(`${row.what.padEnd(50)} ${m.toFixed(3).padStart(9)} ${Math.min(...times).toFixed(3).padStart(7)} ${peer}${row.aim === undefined ? "".padStart(6) : `< ${row.aim}`.padStart(6)}  ${met}`);
+  console.log(
+    `${row.what.padEnd(50)} ${m.toFixed(3).padStart(9)} ${Math.min(...times)
+      .toFixed(3)
+      .padStart(7)} ${peer}${row.aim === undefined ? "".padStart(6) : `< ${row.aim}`.padStart(6)}  ${met}`,
+  );
 }
-if (missed) console.log(`\n${missed} aim(s) missed; a busy machine (load average above the core count) inflates every figure, the floor included.`);
+if (missed)
+  console.log(
+    `\n${missed} aim(s) missed; a busy machine (load average above the core count) inflates every figure, the floor included.`,
+  );

@@ -45,19 +45,26 @@ async function main(): Promise<void> {
   const first = await auditOnce(nonce);
   const second = await auditOnce(nonce);
   // The bench's image is unique to this run: remove it so runs do not pile up images.
-  if (first.result.section.image) await execa(lookup.engine.bin, ["image", "rm", first.result.section.image], { reject: false });
+  if (first.result.section.image)
+    await execa(lookup.engine.bin, ["image", "rm", first.result.section.image], { reject: false });
   const a = first.result.section.build;
   const b = second.result.section.build;
   if (a.status !== "built" || b.seconds === null || a.seconds === null) {
-    console.error(`bench:env: the first build did not succeed (${a.status}${a.failureClass ? `, ${a.failureClass}` : ""})`);
+    console.error(
+      `bench:env: the first build did not succeed (${a.status}${a.failureClass ? `, ${a.failureClass}` : ""})`,
+    );
     process.exit(1);
   }
   const ratio = b.seconds / a.seconds;
   const mb = (first.result.imageBytes ?? 0) / 1e6;
   console.log(`build stage, sample ${sample}, base ${baseImage}, engine ${lookup.engine.name}`);
   console.log(`  image              ${first.result.section.image} (${mb.toFixed(1)} MB)`);
-  console.log(`  first audit        build ${a.seconds.toFixed(2)} s (${a.status}), stage ${first.wall.toFixed(2)} s with probe`);
-  console.log(`  second audit       build ${b.seconds.toFixed(2)} s (${b.status}), stage ${second.wall.toFixed(2)} s with probe`);
+  console.log(
+    `  first audit        build ${a.seconds.toFixed(2)} s (${a.status}), stage ${first.wall.toFixed(2)} s with probe`,
+  );
+  console.log(
+    `  second audit       build ${b.seconds.toFixed(2)} s (${b.status}), stage ${second.wall.toFixed(2)} s with probe`,
+  );
   console.log(`  ratio second/first ${(ratio * 100).toFixed(1)}% (aim: under 10%) ${ratio < 0.1 ? "ok" : "MISSED"}`);
 }
 

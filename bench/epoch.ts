@@ -20,11 +20,18 @@ const pad = (s: string, n: number) => s.padEnd(n);
 const CACHE = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "repro-audit-tests");
 
 export function formatComparisons(rows: Comparison[]): string {
-  const lines = [`${pad("from", 12)}${pad("pred s", 10)}${pad("actual s", 10)}${pad("err %", 8)}${pad("pred Wh", 10)}${pad("actual Wh", 11)}err %`];
+  const lines = [
+    `${pad("from", 12)}${pad("pred s", 10)}${pad("actual s", 10)}${pad("err %", 8)}${pad("pred Wh", 10)}${pad("actual Wh", 11)}err %`,
+  ];
   for (const c of rows)
     lines.push(
-      pad(c.basis, 12) + pad(c.predictedSeconds.toFixed(1), 10) + pad(c.actualSeconds.toFixed(1), 10) + pad(c.timeErrorPct.toFixed(1), 8) +
-        pad((c.predictedKWh * 1000).toFixed(3), 10) + pad((c.actualKWh * 1000).toFixed(3), 11) + c.energyErrorPct.toFixed(1),
+      pad(c.basis, 12) +
+        pad(c.predictedSeconds.toFixed(1), 10) +
+        pad(c.actualSeconds.toFixed(1), 10) +
+        pad(c.timeErrorPct.toFixed(1), 8) +
+        pad((c.predictedKWh * 1000).toFixed(3), 10) +
+        pad((c.actualKWh * 1000).toFixed(3), 11) +
+        c.energyErrorPct.toFixed(1),
     );
   return lines.join("\n");
 }
@@ -42,7 +49,11 @@ async function numpyPython(): Promise<string> {
 
 /** A python with torch and torchvision: REPRO_AUDIT_BENCH_TORCH_PYTHON, else the tests' framework or shared venv. */
 function torchPython(): string | null {
-  const candidates = [process.env.REPRO_AUDIT_BENCH_TORCH_PYTHON, join(CACHE, "venv-frameworks", "bin", "python"), join(CACHE, "venv-torch", "bin", "python")];
+  const candidates = [
+    process.env.REPRO_AUDIT_BENCH_TORCH_PYTHON,
+    join(CACHE, "venv-frameworks", "bin", "python"),
+    join(CACHE, "venv-torch", "bin", "python"),
+  ];
   return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
 }
 
@@ -72,13 +83,24 @@ interface CaseResult {
 /** One full run measured whole (the hook told never to stop), compared with predictions from its own beginning. */
 async function fullRun(c: BenchCase): Promise<CaseResult> {
   const plan = singleRunPlan(c.command, c.epochs, "flag", "bench");
-  const { raw, section } = await runEpochStage({ root: c.root, plan, runtime: "host", python: c.python ?? undefined, measureEpochs: 1_000_000, gpus: false, idleSeconds: 0.5 });
+  const { raw, section } = await runEpochStage({
+    root: c.root,
+    plan,
+    runtime: "host",
+    python: c.python ?? undefined,
+    measureEpochs: 1_000_000,
+    gpus: false,
+    idleSeconds: 0.5,
+  });
   const runEnd = raw.exitUnix - raw.runStartUnix;
   const power = relativeSeries(raw.series, raw.runStartUnix, runEnd).map(energyInput);
   const perEpoch = raw.spans[0]?.batchesPerEpoch ?? raw.spans[0]?.batches.at(-1)?.count ?? 0;
   return {
     fromEpoch: compareWithActual(raw.spans, runEnd, power, { fromEpochs: 1 }),
-    fromTenth: perEpoch > 0 ? compareWithActual(raw.spans, runEnd, power, { fromBatches: Math.max(1, Math.ceil(perEpoch / 10)) }) : null,
+    fromTenth:
+      perEpoch > 0
+        ? compareWithActual(raw.spans, runEnd, power, { fromBatches: Math.max(1, Math.ceil(perEpoch / 10)) })
+        : null,
     boundaries: `${section.measurement?.actual.boundaries ?? "none"}, ${raw.spans.length} epochs seen`,
   };
 }
@@ -94,8 +116,20 @@ export async function runEpochBench(runs = 3): Promise<string> {
   writeFileSync(join(loop, "train.py"), DONE_LOOP);
   const torch = torchPython();
   const cases: BenchCase[] = [
-    { name: "CPU sample (numpy)", root: packagePath("samples", "train-cpu", "repo"), command: "python train.py --epochs 5", epochs: 5, python: await numpyPython() },
-    { name: "PyTorch ResNet-18", root: packagePath("samples", "train-torch", "repo"), command: "python train.py --epochs 4 --images 1600 --img-size 32 --batch-size 16", epochs: 4, python: torch },
+    {
+      name: "CPU sample (numpy)",
+      root: packagePath("samples", "train-cpu", "repo"),
+      command: "python train.py --epochs 5",
+      epochs: 5,
+      python: await numpyPython(),
+    },
+    {
+      name: "PyTorch ResNet-18",
+      root: packagePath("samples", "train-torch", "repo"),
+      command: "python train.py --epochs 4 --images 1600 --img-size 32 --batch-size 16",
+      epochs: 4,
+      python: torch,
+    },
     { name: "'done'-printing loop", root: loop, command: "python3 train.py", epochs: 8, python: null },
   ].filter((c) => c.name !== "PyTorch ResNet-18" || torch !== null);
   const results = new Map<string, CaseResult[]>(cases.map((c) => [c.name, []]));
@@ -110,16 +144,25 @@ export async function runEpochBench(runs = 3): Promise<string> {
   ];
   for (const c of cases) {
     const rs = results.get(c.name)!;
-    for (const [label, pick] of [["1 epoch", (r: CaseResult) => r.fromEpoch], ["10% of epoch", (r: CaseResult) => r.fromTenth]] as const) {
+    for (const [label, pick] of [
+      ["1 epoch", (r: CaseResult) => r.fromEpoch],
+      ["10% of epoch", (r: CaseResult) => r.fromTenth],
+    ] as const) {
       const got = rs.map(pick).filter((x): x is Comparison => x !== null);
-      const row = got.length ? `${pad(stats(got.map((g) => g.timeErrorPct)), 24)}${pad(stats(got.map((g) => g.energyErrorPct)), 24)}` : pad("n/a: no batch boundaries", 48);
+      const row = got.length
+        ? `${pad(stats(got.map((g) => g.timeErrorPct)), 24)}${pad(stats(got.map((g) => g.energyErrorPct)), 24)}`
+        : pad("n/a: no batch boundaries", 48);
       lines.push(`${pad(c.name, 24)}${pad(label, 14)}${row}${rs[0]!.boundaries}`);
     }
   }
   if (!torch) lines.push("(PyTorch case skipped: no python with torch; set REPRO_AUDIT_BENCH_TORCH_PYTHON)");
   const minutes = (Date.now() - started) / 60_000;
-  lines.push(`bench wall time ${minutes.toFixed(1)} min; sampler process CPU: ${((cpu.user + cpu.system) / 1e6 / minutes).toFixed(2)} CPU-s per minute of runs`);
-  lines.push(`load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${availableParallelism()} CPUs: other work on the machine moves every figure`);
+  lines.push(
+    `bench wall time ${minutes.toFixed(1)} min; sampler process CPU: ${((cpu.user + cpu.system) / 1e6 / minutes).toFixed(2)} CPU-s per minute of runs`,
+  );
+  lines.push(
+    `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${availableParallelism()} CPUs: other work on the machine moves every figure`,
+  );
   return lines.join("\n");
 }
 

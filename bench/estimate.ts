@@ -16,18 +16,26 @@ const fixed = (x: number, d = 1) => x.toFixed(d);
 
 /** The tests' PyTorch venv: REPRO_AUDIT_BENCH_TORCH_PYTHON, else ~/.cache/repro-audit-tests/venv-torch. */
 function torchPython(): string | null {
-  const python = process.env.REPRO_AUDIT_BENCH_TORCH_PYTHON ?? join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "repro-audit-tests", "venv-torch", "bin", "python");
+  const python =
+    process.env.REPRO_AUDIT_BENCH_TORCH_PYTHON ??
+    join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "repro-audit-tests", "venv-torch", "bin", "python");
   return existsSync(python) ? python : null;
 }
 
 function row(label: string, c: Consumption, range?: { low: Consumption; high: Consumption }): string {
-  const r = (k: "seconds" | "energyKWh", f: (x: number) => string) => (range ? ` (${f(range.low[k])}-${f(range.high[k])})` : "");
-  return pad(label, 34) + pad(`${fixed(c.seconds)} s${r("seconds", (x) => fixed(x))}`, 26) + `${fixed(c.energyKWh * 1000, 3)} Wh${r("energyKWh", (x) => fixed(x * 1000, 3))}`;
+  const r = (k: "seconds" | "energyKWh", f: (x: number) => string) =>
+    range ? ` (${f(range.low[k])}-${f(range.high[k])})` : "";
+  return (
+    pad(label, 34) +
+    pad(`${fixed(c.seconds)} s${r("seconds", (x) => fixed(x))}`, 26) +
+    `${fixed(c.energyKWh * 1000, 3)} Wh${r("energyKWh", (x) => fixed(x * 1000, 3))}`
+  );
 }
 
 export async function runEstimateBench(epochs = 3): Promise<string> {
   const python = torchPython();
-  if (!python) return "estimate bench skipped: no PyTorch venv (set REPRO_AUDIT_BENCH_TORCH_PYTHON to a python with torch and torchvision)";
+  if (!python)
+    return "estimate bench skipped: no PyTorch venv (set REPRO_AUDIT_BENCH_TORCH_PYTHON to a python with torch and torchvision)";
   const work = mkdtempSync(join(tmpdir(), "estimate-bench-"));
   const saved = { PATH: process.env.PATH, REPRO_AUDIT_CALIBRATION: process.env.REPRO_AUDIT_CALIBRATION };
   process.env.PATH = `${dirname(python)}:${process.env.PATH ?? ""}`; // `python` in the commands is the venv's
@@ -36,13 +44,38 @@ export async function runEstimateBench(epochs = 3): Promise<string> {
     const source = packagePath("samples", "train-torch", "repo"); // our own sample: run on the host, as a plain folder
     const common = { source, runtime: "host" as const, ledger: false, cacheDir: join(work, "cache") };
     // 1. One measured epoch: its throughput goes to the calibration file.
-    const one = await audit({ ...common, stages: ["static", "epoch"], commands: ["python train.py --epochs 1"], epochs: 1, measureEpochs: 1 });
+    const one = await audit({
+      ...common,
+      stages: ["static", "epoch"],
+      commands: ["python train.py --epochs 1"],
+      epochs: 1,
+      measureEpochs: 1,
+    });
     const calibration = (await readCalibration()).entries;
     // 2. The static estimate of N epochs on this CPU, from that throughput.
-    const estimated = (await audit({ ...common, stages: ["static"], commands: [`python train.py --epochs ${epochs}`], epochs, gpuModel: "cpu" })).report.carbon?.prediction;
+    const estimated = (
+      await audit({
+        ...common,
+        stages: ["static"],
+        commands: [`python train.py --epochs ${epochs}`],
+        epochs,
+        gpuModel: "cpu",
+      })
+    ).report.carbon?.prediction;
     // 3. The N epochs measured in full.
-    const full = (await audit({ ...common, stages: ["static", "epoch"], commands: [`python train.py --epochs ${epochs}`], epochs, measureEpochs: epochs, calibrate: false })).report.carbon?.measurement;
-    const a100 = (await audit({ ...common, stages: ["static"], commands: [`python train.py --epochs ${epochs}`], epochs })).report.carbon?.prediction;
+    const full = (
+      await audit({
+        ...common,
+        stages: ["static", "epoch"],
+        commands: [`python train.py --epochs ${epochs}`],
+        epochs,
+        measureEpochs: epochs,
+        calibrate: false,
+      })
+    ).report.carbon?.measurement;
+    const a100 = (
+      await audit({ ...common, stages: ["static"], commands: [`python train.py --epochs ${epochs}`], epochs })
+    ).report.carbon?.prediction;
     const entry = calibration[0];
     if (!entry || !estimated || estimated.basis !== "estimated" || !full || full.status !== "measured") {
       return `estimate bench failed: calibration ${entry ? "kept" : "missing"} (${one.report.notes.join(" ")}), estimate ${estimated?.basis ?? "none"}, full run ${full?.status ?? "none"}`;
@@ -56,7 +89,9 @@ export async function runEstimateBench(epochs = 3): Promise<string> {
       row(`measured run (${full.actual.epochs} epochs)`, full.actual),
       `ratio estimate / measured: time ${fixed(ratio("seconds"), 2)}x, energy ${fixed(ratio("energyKWh"), 2)}x (aim: within 1.5x); the run's ${fixed(full.actual.setupSeconds)} s start-up is not in the estimate`,
       a100 ? row("static estimate on an A100 40GB", a100.total, a100.interval) : "",
-    ].filter(Boolean).join("\n");
+    ]
+      .filter(Boolean)
+      .join("\n");
   } finally {
     process.env.PATH = saved.PATH;
     if (saved.REPRO_AUDIT_CALIBRATION === undefined) delete process.env.REPRO_AUDIT_CALIBRATION;

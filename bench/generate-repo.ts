@@ -14,7 +14,20 @@ function rng(seed: number): () => number {
   };
 }
 
-const LIBS = ["numpy as np", "pandas as pd", "torch", "torch.nn as nn", "cv2", "albumentations as A", "timm", "os", "sys", "json", "math", "random"];
+const LIBS = [
+  "numpy as np",
+  "pandas as pd",
+  "torch",
+  "torch.nn as nn",
+  "cv2",
+  "albumentations as A",
+  "timm",
+  "os",
+  "sys",
+  "json",
+  "math",
+  "random",
+];
 
 function module(r: () => number, i: number, pkg: string, size: number): string {
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -22,7 +35,12 @@ function module(r: () => number, i: number, pkg: string, size: number): string {
   for (const lib of LIBS) out.push(`import ${lib}`);
   if (i % 100 === 7) out.push("print(undefined_config)  # a genuine NameError, as real repos have a few");
   out.push("from typing import List, Optional", `from ${pkg}.common import helper_${i % 7}`, "");
-  out.push(`DATA_DIR = '/kaggle/input/comp-${i % 13}/'`, `EPOCHS = ${5 + (i % 30)}`, `IMG_SIZE = ${128 * (1 + (i % 4))}`, "");
+  out.push(
+    `DATA_DIR = '/kaggle/input/comp-${i % 13}/'`,
+    `EPOCHS = ${5 + (i % 30)}`,
+    `IMG_SIZE = ${128 * (1 + (i % 4))}`,
+    "",
+  );
   let n = 0;
   while (out.join("\n").length < size) {
     n++;
@@ -35,7 +53,7 @@ function module(r: () => number, i: number, pkg: string, size: number): string {
         "        super().__init__()",
         "        self.conv = nn.Conv2d(channels, channels, kernel_size=3, padding=1)",
         "        self.drop = nn.Dropout(dropout)",
-        `        self.names = [f"layer_{k}_{channels}" for k in range(${n % 5 + 1})]`,
+        `        self.names = [f"layer_{k}_{channels}" for k in range(${(n % 5) + 1})]`,
         "",
         "    def forward(self, x: torch.Tensor) -> torch.Tensor:",
         "        y = self.drop(self.conv(x))",
@@ -130,14 +148,22 @@ export function generateRepo(root: string, seed = 42, pyCount = 5000, notebooks 
     writeFileSync(join(root, path), text);
     bytes += Buffer.byteLength(text);
   };
-  write("README.md", "# Solution\n\n```\npip install -r requirements.txt\nkaggle competitions download -c comp-0\npython pkg0/mod0.py --epochs 10\n```\n");
+  write(
+    "README.md",
+    "# Solution\n\n```\npip install -r requirements.txt\nkaggle competitions download -c comp-0\npython pkg0/mod0.py --epochs 10\n```\n",
+  );
   write("requirements.txt", "numpy==1.26.4\npandas==2.2.2\ntorch==2.3.0\nopencv-python==4.9.0.80\nalbumentations\n");
-  write("configs/base.yaml", "epochs: 20\nimg_size: 512\nbackbone: tf_efficientnet_b3\ndata_dir: /kaggle/input/comp-0\n");
-  for (let p = 0; p < 50; p++) write(`pkg${p}/common.py`, Array.from({ length: 7 }, (_, k) => `def helper_${k}(x):\n    return x\n`).join("\n"));
+  write(
+    "configs/base.yaml",
+    "epochs: 20\nimg_size: 512\nbackbone: tf_efficientnet_b3\ndata_dir: /kaggle/input/comp-0\n",
+  );
+  for (let p = 0; p < 50; p++)
+    write(`pkg${p}/common.py`, Array.from({ length: 7 }, (_, k) => `def helper_${k}(x):\n    return x\n`).join("\n"));
   for (let i = 0; i < pyCount - 50; i++) {
     const pkg = `pkg${i % 50}`;
     write(`${pkg}/mod${i}.py`, module(r, i, pkg, 6000 + Math.floor(r() * 5000)));
   }
-  for (let i = 0; i < notebooks; i++) write(`notebooks/nb${i}.ipynb`, notebook(r, i, 40_000 + Math.floor(r() * 20_000)));
+  for (let i = 0; i < notebooks; i++)
+    write(`notebooks/nb${i}.ipynb`, notebook(r, i, 40_000 + Math.floor(r() * 20_000)));
   return { files: pyCount + notebooks + 3, bytes, pyFiles: pyCount };
 }

@@ -5,12 +5,24 @@ import { fileURLToPath } from "node:url";
 
 const BENCHES: Array<{ name: string; what: string }> = [
   { name: "static", what: "static audit of a generated 5,000-file repo vs CPython ast.parse and rg" },
-  { name: "scale", what: "static audits of generated 12,500- to 100,000-file repos (code, notebooks, data): time and peak memory at each size" },
+  {
+    name: "scale",
+    what: "static audits of generated 12,500- to 100,000-file repos (code, notebooks, data): time and peak memory at each size",
+  },
   { name: "env", what: "environment build twice: cold vs cached (needs a container engine)" },
-  { name: "epoch", what: "three CPU trainings (numpy sample, PyTorch, a 'done'-printing loop), 3 full runs each vs the prediction from one epoch and from 10% of one" },
+  {
+    name: "epoch",
+    what: "three CPU trainings (numpy sample, PyTorch, a 'done'-printing loop), 3 full runs each vs the prediction from one epoch and from 10% of one",
+  },
   { name: "cli", what: "start-up: --version, --help and a 10-file static audit, beside a bare node start" },
-  { name: "batch", what: "static batch of the 10 sample repos with --concurrency 1 and 4: wall times, ratio, peak memory" },
-  { name: "estimate", what: "static estimate of a PyTorch CPU training from one measured epoch's throughput vs the full run measured" },
+  {
+    name: "batch",
+    what: "static batch of the 10 sample repos with --concurrency 1 and 4: wall times, ratio, peak memory",
+  },
+  {
+    name: "estimate",
+    what: "static estimate of a PyTorch CPU training from one measured epoch's throughput vs the full run measured",
+  },
 ];
 
 const wanted = process.argv.slice(2);

@@ -19,7 +19,10 @@ function generate(root: string, files: number): number {
     writeFileSync(path, text);
     bytes += text.length;
   };
-  write("README.md", "# Generated solution\n\n```bash\npip install -r requirements.txt\npython src/pkg0/m0.py --epochs 3\n```\n");
+  write(
+    "README.md",
+    "# Generated solution\n\n```bash\npip install -r requirements.txt\npython src/pkg0/m0.py --epochs 3\n```\n",
+  );
   write("requirements.txt", "numpy==1.26.4\npandas==2.2.2\ntorch==2.3.1\n");
   for (let i = 0; i < files - 2; i++) {
     const dir = `pkg${Math.floor(i / 500)}`;
@@ -37,7 +40,7 @@ function generate(root: string, files: number): number {
           "",
           `def load_${i}(root=DATA, size=${128 + (i % 4) * 64}):`,
           "    frame = pd.read_csv(os.path.join(root))",
-          `    return np.asarray(frame.values[:size], dtype=np.float32) * ${i % 9 + 1}`,
+          `    return np.asarray(frame.values[:size], dtype=np.float32) * ${(i % 9) + 1}`,
           "",
           `class Model${i}:`,
           "    def __init__(self, depth=4):",
@@ -54,10 +57,22 @@ function generate(root: string, files: number): number {
         ].join("\n"),
       );
     } else if (slot < 62) {
-      const cells = Array.from({ length: 6 }, (_, k) => ({ cell_type: "code", metadata: {}, execution_count: k, outputs: [], source: [`import numpy as np\n`, `x = np.arange(${k + i % 50})\n`, `print(x.mean())\n`] }));
-      write(`notebooks/${dir}/nb${i}.ipynb`, JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells }, null, 1));
+      const cells = Array.from({ length: 6 }, (_, k) => ({
+        cell_type: "code",
+        metadata: {},
+        execution_count: k,
+        outputs: [],
+        source: [`import numpy as np\n`, `x = np.arange(${k + (i % 50)})\n`, `print(x.mean())\n`],
+      }));
+      write(
+        `notebooks/${dir}/nb${i}.ipynb`,
+        JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells }, null, 1),
+      );
     } else if (slot < 80) {
-      write(`data/${dir}/t${i}.csv`, `id,target\n${Array.from({ length: 40 }, (_, k) => `${k},${(k * i) % 7}`).join("\n")}\n`);
+      write(
+        `data/${dir}/t${i}.csv`,
+        `id,target\n${Array.from({ length: 40 }, (_, k) => `${k},${(k * i) % 7}`).join("\n")}\n`,
+      );
     } else {
       write(`data/${dir}/img${i}.png`, Buffer.alloc(1500, i % 251));
     }
@@ -68,16 +83,25 @@ function generate(root: string, files: number): number {
 function audit(root: string): { seconds: number; peakMB: number | null } {
   const out = join(root, "..", "report.json");
   const started = performance.now();
-  const run = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, CLI, "audit", root, "--stages", "static", "--format", "json", "--out", out], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const run = spawnSync(
+    "/usr/bin/time",
+    ["-f", "%M", process.execPath, CLI, "audit", root, "--stages", "static", "--format", "json", "--out", out],
+    { encoding: "utf8", maxBuffer: 1 << 26 },
+  );
   const seconds = (performance.now() - started) / 1000;
-  if (run.status !== 0) throw new Error(`audit of ${root} exited ${run.status}: ${run.stderr.trim().split("\n").slice(-2).join(" ")}`);
+  if (run.status !== 0)
+    throw new Error(`audit of ${root} exited ${run.status}: ${run.stderr.trim().split("\n").slice(-2).join(" ")}`);
   const peakKB = Number(run.stderr.trim().split("\n").pop());
   return { seconds, peakMB: Number.isFinite(peakKB) ? peakKB / 1024 : null };
 }
 
 const work = mkdtempSync(join(tmpdir(), "repro-audit-bench-scale-"));
 try {
-  console.log(`load average at start: ${loadavg().map((l) => l.toFixed(1)).join(" ")} (1, 5, 15 min) on ${process.env.BENCH_CORES ?? "this machine's"} cores`);
+  console.log(
+    `load average at start: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} (1, 5, 15 min) on ${process.env.BENCH_CORES ?? "this machine's"} cores`,
+  );
   console.log("files     MB      audit s   s per 1,000 files   peak RSS MB   load (1 min)");
   const rows: Array<{ files: number; seconds: number }> = [];
   for (const files of SIZES) {
@@ -93,7 +117,9 @@ try {
   }
   const first = rows[0]!;
   const last = rows[rows.length - 1]!;
-  console.log(`time per file, largest / smallest: ${((last.seconds / last.files) / (first.seconds / first.files)).toFixed(2)} (1.00: linear)`);
+  console.log(
+    `time per file, largest / smallest: ${(last.seconds / last.files / (first.seconds / first.files)).toFixed(2)} (1.00: linear)`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -41,23 +41,33 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const { facts, findings, total } = await runStaticAudit(root);
     const ours = (performance.now() - t0) / 1000;
-    const counts = Object.entries(facts.families).map(([id, r]) => `${id}=${r.length}`).join(" ");
+    const counts = Object.entries(facts.families)
+      .map(([id, r]) => `${id}=${r.length}`)
+      .join(" ");
 
-    const [pySeconds, pyFiles, pyBytes] = execFileSync("python3", ["-c", PY_AST, root], { encoding: "utf8" }).trim().split(" ").map(Number) as [number, number, number];
+    const [pySeconds, pyFiles, pyBytes] = execFileSync("python3", ["-c", PY_AST, root], { encoding: "utf8" })
+      .trim()
+      .split(" ")
+      .map(Number) as [number, number, number];
     const t1 = performance.now();
     const rg = spawnSync("rg", ["-c", "-e", RG_PATTERN, root], { encoding: "utf8", maxBuffer: 1 << 28 });
     const rgSeconds = (performance.now() - t1) / 1000;
 
     const rss = process.resourceUsage().maxRSS / 1024;
-    const row = (name: string, s: number, bytes: number) => console.log(`${name.padEnd(34)} ${s.toFixed(2).padStart(7)} s ${(bytes / 1e6 / s).toFixed(1).padStart(7)} MB/s`);
+    const row = (name: string, s: number, bytes: number) =>
+      console.log(`${name.padEnd(34)} ${s.toFixed(2).padStart(7)} s ${(bytes / 1e6 / s).toFixed(1).padStart(7)} MB/s`);
     console.log(`facts: ${counts}`);
     console.log(`report: ${findings} findings, total score ${total}`);
     row("repro-audit audit --stages static", ours, repo.bytes);
     row(`python3 ast.parse (${pyFiles} .py)`, pySeconds, pyBytes);
     row(rg.error ? "rg (not installed)" : "rg path patterns (floor)", rgSeconds, repo.bytes);
     console.log(`peak RSS (this process, worker threads included): ${rss.toFixed(0)} MB`);
-    console.log(`threads: this one + ${helperThreads(repo.pyFiles + 50, repo.bytes)} index helper(s) on ${availableParallelism()} cores; load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after (other processes slow both sides)`);
-    console.log(`ours / ast.parse: ${(ours / pySeconds).toFixed(2)} (aim <= 0.50); ours / rg: ${(ours / rgSeconds).toFixed(1)}`);
+    console.log(
+      `threads: this one + ${helperThreads(repo.pyFiles + 50, repo.bytes)} index helper(s) on ${availableParallelism()} cores; load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after (other processes slow both sides)`,
+    );
+    console.log(
+      `ours / ast.parse: ${(ours / pySeconds).toFixed(2)} (aim <= 0.50); ours / rg: ${(ours / rgSeconds).toFixed(1)}`,
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -15,7 +15,11 @@ const require = createRequire(join(ROOT, "package.json"));
  * require() it can. */
 const LAZY_REQUIRES = [
   { file: /[\\/]src[\\/]io[\\/]schema\.ts$/, from: 'createRequire(import.meta.url)("ajv")', to: 'require("ajv")' },
-  { file: /[\\/]src[\\/]io[\\/]yaml\.ts$/, from: 'createRequire(import.meta.url)("js-yaml")', to: 'require("js-yaml")' },
+  {
+    file: /[\\/]src[\\/]io[\\/]yaml\.ts$/,
+    from: 'createRequire(import.meta.url)("js-yaml")',
+    to: 'require("js-yaml")',
+  },
 ];
 
 const lazyRequires = {
@@ -24,7 +28,10 @@ const lazyRequires = {
     for (const { file, from, to } of LAZY_REQUIRES) {
       b.onLoad({ filter: file }, (args) => {
         const text = readFileSync(args.path, "utf8");
-        if (!text.includes(from)) throw new Error(`${args.path} no longer loads its dependency as ${from}: update ${fileURLToPath(import.meta.url)}`);
+        if (!text.includes(from))
+          throw new Error(
+            `${args.path} no longer loads its dependency as ${from}: update ${fileURLToPath(import.meta.url)}`,
+          );
         return { contents: text.replace(from, to), loader: "ts" };
       });
     }
@@ -49,11 +56,16 @@ export async function buildActionBundle(outDir) {
     legalComments: "none",
     logLevel: "warning",
     // CommonJS dependencies call require(); an ES module has none of its own.
-    banner: { js: 'import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);',
+    },
     plugins: [lazyRequires],
   });
   // WASM the grammar loads from beside the module that asks for it (the bundle's entry and chunks).
-  const wasm = [require.resolve("web-tree-sitter/web-tree-sitter.wasm"), require.resolve("tree-sitter-python/tree-sitter-python.wasm")];
+  const wasm = [
+    require.resolve("web-tree-sitter/web-tree-sitter.wasm"),
+    require.resolve("tree-sitter-python/tree-sitter-python.wasm"),
+  ];
   for (const file of wasm) {
     copyFileSync(file, join(outDir, file.split(/[\\/]/).pop()));
   }

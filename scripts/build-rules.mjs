@@ -14,12 +14,15 @@ const yaml = createRequire(join(ROOT, "package.json"))("js-yaml");
 /** The same hash as src/evaluate/built-rules.ts: every file's name and text, in name order. */
 export function rulesHash(files) {
   const hash = createHash("sha256");
-  for (const { name, text } of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) hash.update(`${name}\0${text}\0`);
+  for (const { name, text } of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)))
+    hash.update(`${name}\0${text}\0`);
   return hash.digest("hex");
 }
 
 export function buildRules(outFile = join(ROOT, "dist", "built-rules.json"), dir = join(ROOT, "rules")) {
-  const names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+  const names = readdirSync(dir)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort();
   const files = names.map((name) => ({ name, text: readFileSync(join(dir, name), "utf8") }));
   // The options src/evaluate/load-rules.ts parses with; a document that fails is left to the run to report.
   const docs = {};
@@ -38,5 +41,9 @@ export function buildRules(outFile = join(ROOT, "dist", "built-rules.json"), dir
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const out = resolve(process.argv[2] ?? join(ROOT, "dist", "built-rules.json"));
   const names = buildRules(out);
-  console.log(names ? `${names.length} rules written to ${relative(process.cwd(), out) || "."}` : "a rule file is not valid YAML: no rules built (the run reports it)");
+  console.log(
+    names
+      ? `${names.length} rules written to ${relative(process.cwd(), out) || "."}`
+      : "a rule file is not valid YAML: no rules built (the run reports it)",
+  );
 }

@@ -47,7 +47,11 @@ export function buildValidators(outDir = join(ROOT, "dist", "validators")) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const names = schemaNames();
-  for (const name of names) writeFileSync(join(outDir, validatorFileName(name)), validatorSource(readFileSync(join(ROOT, "schemas", name), "utf8")));
+  for (const name of names)
+    writeFileSync(
+      join(outDir, validatorFileName(name)),
+      validatorSource(readFileSync(join(ROOT, "schemas", name), "utf8")),
+    );
   return names;
 }
 

@@ -10,7 +10,18 @@ import { zipSync, strToU8 } from "fflate";
 
 export const PUBLISHED = { teams: 1305, submissions: 32307, counted: 31751, minEntries: 3 };
 const SLUG = "siim-covid19-detection";
-const TOP = ["Lung Nodules United", "A Team", "Opacity Hunters", "DICOM Divers", "Smith, Jones & Co", "Bounding Boxers", 'The "Ensemblers"', "Pixel Pushers", "Fold Five", "Late Submission"];
+const TOP = [
+  "Lung Nodules United",
+  "A Team",
+  "Opacity Hunters",
+  "DICOM Divers",
+  "Smith, Jones & Co",
+  "Bounding Boxers",
+  'The "Ensemblers"',
+  "Pixel Pushers",
+  "Fold Five",
+  "Late Submission",
+];
 /** The cheapest published model's team, somewhere in the middle of the board. */
 const CHEAP = { rank: 612, name: "Tiny Baseline" };
 
@@ -29,7 +40,11 @@ export function makeBoards() {
   const random = mulberry32(2021);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const n = PUBLISHED.teams;
-  const teams = Array.from({ length: n }, (_, i) => ({ rank: i + 1, name: TOP[i] ?? `Team ${String(i + 1).padStart(4, "0")}`, entries: 0 }));
+  const teams = Array.from({ length: n }, (_, i) => ({
+    rank: i + 1,
+    name: TOP[i] ?? `Team ${String(i + 1).padStart(4, "0")}`,
+    entries: 0,
+  }));
   teams[CHEAP.rank - 1].name = CHEAP.name;
 
   // Teams below the counting rule: 300 with one entry and 128 with two (556 submissions), below rank 300.
@@ -54,7 +69,9 @@ export function makeBoards() {
   }
 
   // Private scores fall with rank (A Team's are the issue's example); public = private + overfit + noise.
-  const raw = teams.slice(2).map((t) => 0.6335 - 0.16 * Math.pow((t.rank - 2) / (n - 2), 0.8) - Math.abs(gauss()) * 0.002);
+  const raw = teams
+    .slice(2)
+    .map((t) => 0.6335 - 0.16 * Math.pow((t.rank - 2) / (n - 2), 0.8) - Math.abs(gauss()) * 0.002);
   raw.sort((a, b) => b - a);
   teams.forEach((t, i) => {
     t.privateScore = i === 0 ? 0.635 : i === 1 ? 0.634 : Math.round(raw[i - 2] * 1e5) / 1e5;
@@ -73,7 +90,9 @@ const quote = (text) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}
 export function boardCsv(teams, scoreOf) {
   const ordered = [...teams].sort((a, b) => scoreOf(b) - scoreOf(a) || a.rank - b.rank);
   const lines = ["Rank,TeamId,TeamName,LastSubmissionDate,Score,SubmissionCount,TeamMemberUserNames"];
-  ordered.forEach((t, i) => lines.push([i + 1, t.teamId, quote(t.name), t.date, scoreOf(t).toFixed(5), t.entries, quote(t.members)].join(",")));
+  ordered.forEach((t, i) =>
+    lines.push([i + 1, t.teamId, quote(t.name), t.date, scoreOf(t).toFixed(5), t.entries, quote(t.members)].join(",")),
+  );
   return `\ufeff${lines.join("\n")}\n`;
 }
 
@@ -87,7 +106,11 @@ export function writeBoards(outDir) {
   const mtime = new Date(2021, 7, 10, 0, 0, 0);
   const zip = zipSync({ [`${SLUG}-publicleaderboard.csv`]: [strToU8(publicCsv), { mtime, level: 6 }] });
   writeFileSync(join(outDir, `${SLUG}-publicleaderboard.zip`), zip);
-  return { teams: teams.length, submissions: teams.reduce((s, t) => s + t.entries, 0), counted: teams.filter((t) => t.entries >= 3).reduce((s, t) => s + t.entries, 0) };
+  return {
+    teams: teams.length,
+    submissions: teams.reduce((s, t) => s + t.entries, 0),
+    counted: teams.filter((t) => t.entries >= 3).reduce((s, t) => s + t.entries, 0),
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -33,26 +33,33 @@ function parseCsv(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
+    else if (c === ",") (row.push(field), (field = ""));
     else if (c === "\n" || c === "\r") {
       if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field), rows.push(row), (row = []), (field = "");
+      (row.push(field), rows.push(row), (row = []), (field = ""));
     } else field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) (row.push(field), rows.push(row));
   const [header, ...body] = rows.filter((r) => r.some((f) => f.trim()));
   const names = header.map((h) => h.replace(/^\uFEFF/, "").trim());
   return body.map((r) => Object.fromEntries(names.map((n, i) => [n, (r[i] ?? "").trim()])));
 }
 
 /** "AMD EPYC™ 7763" / "Intel® Xeon® Gold 6248 Processor" -> "AMD EPYC 7763" / "Intel Xeon Gold 6248". */
-const plain = (name) => name.replace(/[®™]|\(R\)|\(TM\)/g, "").replace(/\bProcessor\b/g, "").replace(/\s+/g, " ").trim();
+const plain = (name) =>
+  name
+    .replace(/[®™]|\(R\)|\(TM\)/g, "")
+    .replace(/\bProcessor\b/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 const read = (file) => readFileSync(join(checkout, file), "utf8");
-const commit = execFileSync("git", ["-C", checkout, "log", "-1", "--format=%H %cs", "--", FILES.power], { encoding: "utf8" }).trim();
+const commit = execFileSync("git", ["-C", checkout, "log", "-1", "--format=%H %cs", "--", FILES.power], {
+  encoding: "utf8",
+}).trim();
 
 const threads = new Map();
 for (const file of [FILES.amdServer, FILES.amdDesktop])
@@ -76,7 +83,12 @@ for (const r of parseCsv(read(FILES.power))) {
   const prev = byName.get(name);
   if (prev && prev.tdpWatts >= tdp) continue;
   const key = name.toLowerCase();
-  byName.set(name, { name, tdpWatts: tdp, ...(threads.has(key) ? { threads: threads.get(key) } : {}), ...(cores.has(key) ? { cores: cores.get(key) } : {}) });
+  byName.set(name, {
+    name,
+    tdpWatts: tdp,
+    ...(threads.has(key) ? { threads: threads.get(key) } : {}),
+    ...(cores.has(key) ? { cores: cores.get(key) } : {}),
+  });
 }
 
 const models = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
@@ -94,5 +106,10 @@ const table = {
   defaultSource: "Green Algorithms default (12 W per core, Lannelongue et al. 2021), applied per busy logical CPU",
   models,
 };
-writeFileSync(new URL("../data/cpu-tdp.json", import.meta.url), JSON.stringify(table, null, 0).replace(/\},\{/g, "},\n{") + "\n");
-console.log(`data/cpu-tdp.json: ${models.length} models (${models.filter((m) => m.threads).length} with threads, ${models.filter((m) => m.cores).length} with cores) from CodeCarbon ${commit}`);
+writeFileSync(
+  new URL("../data/cpu-tdp.json", import.meta.url),
+  JSON.stringify(table, null, 0).replace(/\},\{/g, "},\n{") + "\n",
+);
+console.log(
+  `data/cpu-tdp.json: ${models.length} models (${models.filter((m) => m.threads).length} with threads, ${models.filter((m) => m.cores).length} with cores) from CodeCarbon ${commit}`,
+);

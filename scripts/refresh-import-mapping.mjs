@@ -19,7 +19,10 @@ async function source() {
   if (local) {
     const git = (...args) => execFileSync("git", ["-C", local, ...args], { encoding: "utf8" });
     const commit = git("rev-parse", "HEAD").trim();
-    const show = (path) => (git("rev-parse", "--is-bare-repository").trim() === "true" ? git("show", `HEAD:${path}`) : readFileSync(join(local, path), "utf8"));
+    const show = (path) =>
+      git("rev-parse", "--is-bare-repository").trim() === "true"
+        ? git("show", `HEAD:${path}`)
+        : readFileSync(join(local, path), "utf8");
     return { commit, mapping: show("pipreqs/mapping"), license: show("LICENSE") };
   }
   const get = async (path) => {
@@ -31,14 +34,16 @@ async function source() {
 }
 
 const { commit, mapping, license } = await source();
-if (!/Apache License/.test(license) || !/Version 2\.0/.test(license)) throw new Error("pipreqs' LICENSE is no longer Apache-2.0: check before vendoring");
+if (!/Apache License/.test(license) || !/Version 2\.0/.test(license))
+  throw new Error("pipreqs' LICENSE is no longer Apache-2.0: check before vendoring");
 const imports = {};
 for (const line of mapping.split("\n")) {
   const m = /^([A-Za-z0-9_.]+):([A-Za-z0-9_.\-]+)\s*$/.exec(line.trim());
   if (m) imports[m[1]] = m[2];
 }
 const out = {
-  description: "Import name -> PyPI distribution, from pipreqs' mapping file (vendored; refresh with scripts/refresh-import-mapping.mjs). data/import-names.json overrides it.",
+  description:
+    "Import name -> PyPI distribution, from pipreqs' mapping file (vendored; refresh with scripts/refresh-import-mapping.mjs). data/import-names.json overrides it.",
   source: `https://github.com/bndr/pipreqs/blob/${commit}/pipreqs/mapping`,
   license: "Apache-2.0, Copyright (c) the pipreqs authors; full text in data/licenses/pipreqs-LICENSE",
   retrieved: new Date().toISOString().slice(0, 10),
@@ -48,6 +53,9 @@ writeFileSync(join(root, "data", "pipreqs-mapping.json"), JSON.stringify(out, nu
 writeFileSync(join(root, "data", "licenses", "pipreqs-LICENSE"), license);
 const norm = (s) => s.toLowerCase().replace(/[-_.]+/g, "-");
 const hand = JSON.parse(readFileSync(join(root, "data", "import-names.json"), "utf8")).imports;
-const agree = Object.entries(hand).filter(([k, v]) => imports[k] && norm(imports[k]) === norm(v)).map(([k]) => k);
+const agree = Object.entries(hand)
+  .filter(([k, v]) => imports[k] && norm(imports[k]) === norm(v))
+  .map(([k]) => k);
 console.log(`${Object.keys(imports).length} names from pipreqs at ${commit}`);
-if (agree.length) console.log(`hand entries pipreqs now agrees with (may be dropped from data/import-names.json): ${agree.join(", ")}`);
+if (agree.length)
+  console.log(`hand entries pipreqs now agrees with (may be dropped from data/import-names.json): ${agree.join(", ")}`);

@@ -85,13 +85,24 @@ interface Run {
 export async function audit(options: AuditOptions): Promise<AuditResult> {
   const progress = options.progress ?? silentProgress;
   // 1. The user's config first: a bad one is the user's mistake and stops the audit before any clone.
-  const userConfig = options.configFile ? { config: readConfig(options.configFile), file: options.configFile } : undefined;
+  const userConfig = options.configFile
+    ? { config: readConfig(options.configFile), file: options.configFile }
+    : undefined;
 
   // 2. Source: clone or open, check out the ref.
   progress.start("source", `opening ${options.source}`);
-  const checkout = await timed(options.onTiming, "source", "source", () => openSource(options.source, { ref: options.ref, cacheDir: options.cacheDir, signal: options.signal, ...(options.gitRootWithin ? { gitRootWithin: options.gitRootWithin } : {}) }));
+  const checkout = await timed(options.onTiming, "source", "source", () =>
+    openSource(options.source, {
+      ref: options.ref,
+      cacheDir: options.cacheDir,
+      signal: options.signal,
+      ...(options.gitRootWithin ? { gitRootWithin: options.gitRootWithin } : {}),
+    }),
+  );
   try {
-    progress.succeed(`${checkout.info.kind === "git" ? `${checkout.info.branches.length} branch(es)` : "plain folder"} at ${checkout.root}`);
+    progress.succeed(
+      `${checkout.info.kind === "git" ? `${checkout.info.branches.length} branch(es)` : "plain folder"} at ${checkout.root}`,
+    );
 
     // 3. Static: read the repo's own config, settle every setting, walk the tree once (excluded paths left
     //    out), extract facts.
@@ -106,8 +117,14 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     stopIfAborted(options, "the resolve step", "it started no container and its temporary folder was removed");
 
     // 6. Build the environment in a container and probe its imports.
-    const environment = plan.decision.run.build ? await build(run, plan) : skipBuild(run, plan.decision.skipReason.build);
-    stopIfAborted(options, "the build", plan.decision.run.build ? "the containers and layers it made were removed" : "no container had been started");
+    const environment = plan.decision.run.build
+      ? await build(run, plan)
+      : skipBuild(run, plan.decision.skipReason.build);
+    stopIfAborted(
+      options,
+      "the build",
+      plan.decision.run.build ? "the containers and layers it made were removed" : "no container had been started",
+    );
 
     // 7. One instrumented epoch, power sampled, the full training predicted.
     const measured = await measure(run, plan, environment);
@@ -115,9 +132,17 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
 
     // 8. Where no epoch gives the whole training's figure, estimate it from the code; keep measured throughputs.
     const { estimateStep } = await import("./estimate/stage.js");
-    const carbon = await timed(options.onTiming, "estimate", "estimate", () => estimateStep({
-      carbon: measured, plan: plan.trainPlan, facts: run.facts, settings: run.settings, repo: checkout.info, notes: run.notes, calibrate: options.calibrate !== false,
-    }));
+    const carbon = await timed(options.onTiming, "estimate", "estimate", () =>
+      estimateStep({
+        carbon: measured,
+        plan: plan.trainPlan,
+        facts: run.facts,
+        settings: run.settings,
+        repo: checkout.info,
+        notes: run.notes,
+        calibrate: options.calibrate !== false,
+      }),
+    );
 
     // 9. Judge the rules (the repo's inline suppressions honoured only when it is trusted), score, assemble.
     const record: AuditRecord = {
@@ -131,7 +156,9 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       suppressions: run.suppressions,
       notes: run.notes,
     };
-    const report = timedSync(options.onTiming, "judge", "judge, score and assemble", () => assembleReport(record, run.facts, rules));
+    const report = timedSync(options.onTiming, "judge", "judge, score and assemble", () =>
+      assembleReport(record, run.facts, rules),
+    );
     return { report, record, rules, facts: run.facts, settings: run.settings };
   } finally {
     await checkout.dispose();
@@ -145,28 +172,48 @@ function stopIfAborted(options: AuditOptions, during: string, undone: string): v
   if (options.signal?.aborted) throw interrupted(during, undone);
 }
 
-async function staticStage(options: AuditOptions, progress: Progress, checkout: Checkout, user: ConfigSource | undefined): Promise<{ run: Run; rules: Rule[] }> {
+async function staticStage(
+  options: AuditOptions,
+  progress: Progress,
+  checkout: Checkout,
+  user: ConfigSource | undefined,
+): Promise<{ run: Run; rules: Rule[] }> {
   const started = performance.now();
   progress.start("static", "reading files and branches");
   const facts = emptyFacts();
   const resolved = settle(checkout.root, facts, options, user);
-  const view = await timed(options.onTiming, "walk", "walk", () => walkRepo(checkout.root, {}, { exclude: compileGlobs(valueOf(resolved.settings, "exclude") ?? []) }));
+  const view = await timed(options.onTiming, "walk", "walk", () =>
+    walkRepo(checkout.root, {}, { exclude: compileGlobs(valueOf(resolved.settings, "exclude") ?? []) }),
+  );
   // What the checkout left unwritten (caps, names) is reported as the walk reports what it skipped.
   view.issues.push(...checkout.skipped);
   const notes = checkout.info.kind === "folder" ? ["Plain folder (no git): branches were not checked."] : [];
-  if (checkout.info.subfolder) notes.push(`Subfolder ${checkout.info.subfolder} of the repository at ${checkout.info.url}: other branches are compared on that folder only.`);
+  if (checkout.info.subfolder)
+    notes.push(
+      `Subfolder ${checkout.info.subfolder} of the repository at ${checkout.info.url}: other branches are compared on that folder only.`,
+    );
   notes.push(...resolved.notes);
-  const rules = timedSync(options.onTiming, "rules", "load and validate", () => loadRules(ruleFolders(resolved.rules, checkout.root))).filter((r) => !resolved.disable.includes(r.id));
+  const rules = timedSync(options.onTiming, "rules", "load and validate", () =>
+    loadRules(ruleFolders(resolved.rules, checkout.root)),
+  ).filter((r) => !resolved.disable.includes(r.id));
   const branchView = checkout.branches;
   await extractFacts(view, STATIC_EXTRACTORS, {
-    branches: branchView?.names() ?? null, branchView, preset: facts, source: checkout.info.url, ...(options.signal ? { signal: options.signal } : {}), ...(options.onTiming ? { onTiming: options.onTiming } : {}),
+    branches: branchView?.names() ?? null,
+    branchView,
+    preset: facts,
+    source: checkout.info.url,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onTiming ? { onTiming: options.onTiming } : {}),
   });
   // Cut short by an interrupt: stop before judging half the facts.
   stopIfAborted(options, "the static stage", STATIC_UNDONE);
   const stages = { static: { status: "ran", seconds: elapsedSeconds(started) } } as StageStatuses;
   progress.succeed(`${view.files().length} files read in ${stages.static.seconds}s`);
   const suppressions = quieted(options, resolved, view);
-  return { run: { options, progress, checkout, view, facts, settings: resolved.settings, stages, notes, suppressions }, rules };
+  return {
+    run: { options, progress, checkout, view, facts, settings: resolved.settings, stages, notes, suppressions },
+    rules,
+  };
 }
 
 interface StagePlan {
@@ -183,7 +230,10 @@ async function planStages(run: Run): Promise<StagePlan> {
   const asked = valueOf(settings, "stages");
   const runtime = valueOf(settings, "runtime") ?? "container";
   // Later stages load only when they may run, so a static audit starts fast.
-  const lookup = asked && asked.every((s) => s === "static" || s === "resolve") ? null : await (await import("./provision/index.js")).findEngine(valueOf(settings, "engine") ?? "auto");
+  const lookup =
+    asked && asked.every((s) => s === "static" || s === "resolve")
+      ? null
+      : await (await import("./provision/index.js")).findEngine(valueOf(settings, "engine") ?? "auto");
   const planned = inferTrainPlan({ facts, given: settings });
   const decision = decideStages({
     asked,
@@ -197,12 +247,25 @@ async function planStages(run: Run): Promise<StagePlan> {
   // The plan is judged only where an epoch could run: a static audit leaves execution not assessed.
   const epochPossible = (!asked || asked.includes("epoch")) && (runtime === "host" || lookup?.ok === true);
   if (epochPossible) addFacts(facts, "train-plan", planned.records["train-plan"]);
-  else markNotCollected(facts, "train-plan", asked && !asked.includes("epoch") ? "the epoch stage was not asked for" : "no container engine to run an epoch in");
+  else
+    markNotCollected(
+      facts,
+      "train-plan",
+      asked && !asked.includes("epoch")
+        ? "the epoch stage was not asked for"
+        : "no container engine to run an epoch in",
+    );
   if (decision.engineRequiredButMissing) {
     const { why, hint } = decision.engineRequiredButMissing;
     throw engineError(why, `To run build or epoch: ${hint}`);
   }
-  return { decision, runtime, engine: lookup?.ok ? lookup.engine.name : null, found: lookup?.ok ? lookup.engine : null, trainPlan: planned.plan };
+  return {
+    decision,
+    runtime,
+    engine: lookup?.ok ? lookup.engine.name : null,
+    found: lookup?.ok ? lookup.engine : null,
+    trainPlan: planned.plan,
+  };
 }
 
 /** The resolver reads the network, so an audit that does not ask for it leaves the family not collected. */
@@ -215,7 +278,12 @@ async function resolveSpecs(run: Run, decision: StageDecision): Promise<void> {
   const started = performance.now();
   run.progress.start("resolve", "asking a resolver whether each spec installs");
   const { resolveStep } = await import("./resolve/stage.js");
-  const outcome = await resolveStep({ facts: run.facts, view: run.view, indexUrl: valueOf(run.settings, "indexUrl")!, ...(run.options.signal ? { signal: run.options.signal } : {}) });
+  const outcome = await resolveStep({
+    facts: run.facts,
+    view: run.view,
+    indexUrl: valueOf(run.settings, "indexUrl")!,
+    ...(run.options.signal ? { signal: run.options.signal } : {}),
+  });
   run.notes.push(...outcome.notes);
   if (outcome.records) {
     addFacts(run.facts, "spec-resolution", outcome.records);
@@ -236,7 +304,13 @@ async function lockSpecForBuild(run: Run): Promise<void> {
   const { lockForBuild } = await import("./resolve/build-lock-step.js");
   const commit = run.checkout.info.commit;
   const asOf = commit ? await commitDate(run.checkout.root, commit) : null;
-  const locked = await lockForBuild({ facts: run.facts, view: run.view, indexUrl: valueOf(run.settings, "indexUrl")!, asOf, ...(run.options.signal ? { signal: run.options.signal } : {}) });
+  const locked = await lockForBuild({
+    facts: run.facts,
+    view: run.view,
+    indexUrl: valueOf(run.settings, "indexUrl")!,
+    asOf,
+    ...(run.options.signal ? { signal: run.options.signal } : {}),
+  });
   run.lock = locked.lock;
   run.notes.push(...locked.notes);
 }
@@ -246,7 +320,11 @@ async function build(run: Run, plan: StagePlan): Promise<EnvironmentSection> {
   const baseImage = valueOf(settings, "baseImage");
   const { buildStep } = await import("./provision/stage.js");
   const built = await buildStep({
-    root: run.checkout.root, view: run.view, facts: run.facts, repo: run.checkout.info, progress: run.progress,
+    root: run.checkout.root,
+    view: run.view,
+    facts: run.facts,
+    repo: run.checkout.info,
+    progress: run.progress,
     engine: plan.found ?? valueOf(settings, "engine") ?? "auto",
     ...(baseImage ? { baseImage } : {}),
     ...(valueOf(settings, "baseImageOverride") ? { baseImageOverride: valueOf(settings, "baseImageOverride")! } : {}),
@@ -268,7 +346,11 @@ function skipBuild(run: Run, reason: string): undefined {
   return undefined;
 }
 
-async function measure(run: Run, plan: StagePlan, environment: EnvironmentSection | undefined): Promise<CarbonSection | undefined> {
+async function measure(
+  run: Run,
+  plan: StagePlan,
+  environment: EnvironmentSection | undefined,
+): Promise<CarbonSection | undefined> {
   const { settings, options } = run;
   const image = environment?.image ?? null;
   const builtOk = plan.runtime === "host" || (run.stages.build.status === "ran" && image !== null);
@@ -282,7 +364,13 @@ async function measure(run: Run, plan: StagePlan, environment: EnvironmentSectio
   const gpus = valueOf(settings, "gpus");
   const { epochStep } = await import("./measure/stage.js");
   const measured = await epochStep({
-    root: run.checkout.root, plan: plan.trainPlan, runtime: plan.runtime, image, repo: run.checkout.info, facts: run.facts, progress: run.progress,
+    root: run.checkout.root,
+    plan: plan.trainPlan,
+    runtime: plan.runtime,
+    image,
+    repo: run.checkout.info,
+    facts: run.facts,
+    progress: run.progress,
     engine: plan.engine,
     data: valueOf(settings, "data") ?? [],
     measureEpochs: valueOf(settings, "measureEpochs") ?? 1,
@@ -320,14 +408,28 @@ function quieted(options: AuditOptions, resolved: Resolved, view: WalkedView): S
     inline: [],
     repoTrusted: options.trustRepo === true,
     suppressed: 0,
-    ...(globs.length ? { excluded: { globs: [...globs], source: exclude!.source, files: view.excluded.length, paths: view.excluded.slice(0, 20) } } : {}),
-    ...(resolved.disable.length ? { disabled: resolved.disable.map((rule) => ({ rule, source: "config disable:" })) } : {}),
+    ...(globs.length
+      ? {
+          excluded: {
+            globs: [...globs],
+            source: exclude!.source,
+            files: view.excluded.length,
+            paths: view.excluded.slice(0, 20),
+          },
+        }
+      : {}),
+    ...(resolved.disable.length
+      ? { disabled: resolved.disable.map((rule) => ({ rule, source: "config disable:" })) }
+      : {}),
   };
 }
 
 /** Where SARIF anchors findings about the whole repo: the root README, else the first file at the root. */
 function anchorOf(view: RepoView): { anchor?: string } {
-  const top = view.files().filter((f) => !f.path.includes("/")).map((f) => f.path);
+  const top = view
+    .files()
+    .filter((f) => !f.path.includes("/"))
+    .map((f) => f.path);
   const anchor = top.find(isReadmePath) ?? top[0];
   return anchor ? { anchor } : {};
 }

@@ -52,7 +52,10 @@ function violations(src: string): string[] {
       const target = partOf(normalize(join(dirname(file), m[1]!)));
       if (target === from || target.startsWith("..")) continue;
       const ok = allowed.includes(target) || (allowed.includes("*") && target !== "cli");
-      if (!ok) found.push(`${relative(src, file)} imports ${m[1]} (src/${from} may import ${allowed.join(", ") || "nothing"})`);
+      if (!ok)
+        found.push(
+          `${relative(src, file)} imports ${m[1]} (src/${from} may import ${allowed.join(", ") || "nothing"})`,
+        );
     }
   }
   return found;
@@ -69,7 +72,8 @@ function familyCrossings(src: string): string[] {
     const text = readFileSync(file, "utf8");
     for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^"';]*?from\s+["'](\.[^"']+)["']/g)) {
       const to = familyOf(normalize(join(dirname(file), m[1]!)));
-      if (to && to !== from) found.push(`${relative(src, file)} imports ${m[1]} (the ${from} family may not import the ${to} family)`);
+      if (to && to !== from)
+        found.push(`${relative(src, file)} imports ${m[1]} (the ${from} family may not import the ${to} family)`);
     }
   }
   return found;
@@ -90,12 +94,17 @@ describe("import directions", () => {
       mkdirSync(dirname(join(src, path)), { recursive: true });
       writeFileSync(join(src, path), text);
     };
-    write("extract/families/training/index.ts", 'import { cliOption } from "../cli-options/index.js";\nimport { x } from "./helper.js";\n');
+    write(
+      "extract/families/training/index.ts",
+      'import { cliOption } from "../cli-options/index.js";\nimport { x } from "./helper.js";\n',
+    );
     write("extract/families/training/helper.ts", 'export { y } from "../../python/locate.js";\n');
     write("extract/families/index.ts", 'import { extractor } from "./training/index.js";\n');
     write("extract/families/cli-options/index.ts", "export const cliOption = 1;\n");
     try {
-      expect(familyCrossings(src)).toEqual(["extract/families/training/index.ts imports ../cli-options/index.js (the training family may not import the cli-options family)"]);
+      expect(familyCrossings(src)).toEqual([
+        "extract/families/training/index.ts imports ../cli-options/index.js (the training family may not import the cli-options family)",
+      ]);
     } finally {
       rmSync(src, { recursive: true, force: true });
     }

@@ -13,9 +13,13 @@ import { walkRepo } from "../src/extract/view/walk.js";
 import type { Rule } from "../src/evaluate/rule.js";
 
 const familiesDir = new URL("../src/extract/families/", import.meta.url);
-const extractorFiles = readdirSync(familiesDir, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(new URL(`${d.name}/index.ts`, familiesDir))).map((d) => `${d.name}.ts`);
+const extractorFiles = readdirSync(familiesDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(new URL(`${d.name}/index.ts`, familiesDir)))
+  .map((d) => `${d.name}.ts`);
 const testsDir = new URL("./extract/families/", import.meta.url);
-const testTexts = readdirSync(testsDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => readFileSync(new URL(f, testsDir), "utf8"));
+const testTexts = readdirSync(testsDir, { recursive: true, encoding: "utf8" })
+  .filter((f) => f.endsWith(".ts"))
+  .map((f) => readFileSync(new URL(f, testsDir), "utf8"));
 const families = new Set(factFamilies());
 
 describe("extractors", () => {
@@ -39,7 +43,8 @@ describe("declared reads", () => {
     .map((d) => d.name);
 
   it("every extractor declares only families that exist", () => {
-    for (const extractor of STATIC_EXTRACTORS) for (const family of extractor.reads) expect(families.has(family), `${extractor.id} reads ${family}`).toBe(true);
+    for (const extractor of STATIC_EXTRACTORS)
+      for (const family of extractor.reads) expect(families.has(family), `${extractor.id} reads ${family}`).toBe(true);
   });
 
   // Each extractor sees the facts and the tree behind views that throw on a family or a file role it did not declare.
@@ -47,7 +52,8 @@ describe("declared reads", () => {
     it(`on samples/${sample}, no extractor reads a family or a file role it does not declare`, async () => {
       const extractors = STATIC_EXTRACTORS.map((e) => ({
         ...e,
-        extract: (ctx: Parameters<typeof e.extract>[0]) => e.extract({ ...ctx, facts: declaredFacts(ctx.facts, e), view: declaredView(ctx.view, e) }),
+        extract: (ctx: Parameters<typeof e.extract>[0]) =>
+          e.extract({ ...ctx, facts: declaredFacts(ctx.facts, e), view: declaredView(ctx.view, e) }),
       }));
       const view = await walkRepo(new URL(`../samples/${sample}/repo/`, import.meta.url).pathname);
       const facts = await extractFacts(view, extractors, { branches: null });
@@ -73,18 +79,23 @@ describe("fact family schemas", () => {
 });
 
 /** `{field}` names in a template. */
-const placeholders = (template: string) => [...template.matchAll(/\{([A-Za-z0-9_-]+)(?:\|[^{}]*)?\}/g)].map((m) => m[1]!);
+const placeholders = (template: string) =>
+  [...template.matchAll(/\{([A-Za-z0-9_-]+)(?:\|[^{}]*)?\}/g)].map((m) => m[1]!);
 
 function fieldsNamedBy(rule: Rule): Array<{ family: string; field: string; where: string }> {
   const named: Array<{ family: string; field: string; where: string }> = [];
-  for (const field of Object.keys(rule.check.where ?? {})) named.push({ family: rule.check.family, field, where: "check.where" });
-  for (const field of Object.keys(rule.applies?.where ?? {})) named.push({ family: rule.applies!.family, field, where: "applies.where" });
+  for (const field of Object.keys(rule.check.where ?? {}))
+    named.push({ family: rule.check.family, field, where: "check.where" });
+  for (const field of Object.keys(rule.applies?.where ?? {}))
+    named.push({ family: rule.applies!.family, field, where: "applies.where" });
   for (const field of rule.group ?? []) named.push({ family: rule.check.family, field, where: "group" });
-  for (const field of Object.keys(rule.unconfirmedWhen ?? {})) named.push({ family: rule.check.family, field, where: "unconfirmedWhen" });
+  for (const field of Object.keys(rule.unconfirmedWhen ?? {}))
+    named.push({ family: rule.check.family, field, where: "unconfirmedWhen" });
   const extra = rule.group ? ["count"] : [];
   // An absence's words come from the record `applies` found; a finding's from the record it matched.
   const speaker = rule.check.absent && rule.applies ? rule.applies.family : rule.check.family;
-  for (const field of placeholders(rule.message)) if (!extra.includes(field)) named.push({ family: speaker, field, where: "message" });
+  for (const field of placeholders(rule.message))
+    if (!extra.includes(field)) named.push({ family: speaker, field, where: "message" });
   return named;
 }
 
@@ -95,32 +106,52 @@ describe("rules", () => {
   for (const rule of rules) {
     it(`${rule.id} names only families and fields that exist`, () => {
       for (const family of [rule.check.family, rule.applies?.family, ...(rule.needs ?? [])].filter(Boolean)) {
-        expect(families.has(family!), `${rule.source}: family '${family}' has no schemas/facts/${family}.json`).toBe(true);
+        expect(families.has(family!), `${rule.source}: family '${family}' has no schemas/facts/${family}.json`).toBe(
+          true,
+        );
       }
       for (const { family, field, where } of fieldsNamedBy(rule)) {
-        expect(familyFields(family), `${rule.source} ${where}: '${field}' is not a field of ${family}`).toContain(field);
+        expect(familyFields(family), `${rule.source} ${where}: '${field}' is not a field of ${family}`).toContain(
+          field,
+        );
       }
     });
 
     it(`${rule.id} says how conclusive its findings are`, () => {
-      expect(rule.evidence, `${rule.source}: add evidence: conclusive | unconfirmed (and unconfirmedWhen where some records are unsure)`).toMatch(/^(conclusive|unconfirmed)$/);
+      expect(
+        rule.evidence,
+        `${rule.source}: add evidence: conclusive | unconfirmed (and unconfirmedWhen where some records are unsure)`,
+      ).toMatch(/^(conclusive|unconfirmed)$/);
     });
 
     it(`${rule.id} has its message asserted by a case`, () => {
       const file = new URL(`${rule.id}.yaml`, casesDir);
       const cases = existsSync(file) ? (yaml.load(readFileSync(file, "utf8")) as Array<{ expect: unknown }>) : [];
-      const asserted = cases.some((c) => Array.isArray(c.expect) && c.expect.some((e: { message?: string }) => typeof e.message === "string"));
+      const asserted = cases.some(
+        (c) => Array.isArray(c.expect) && c.expect.some((e: { message?: string }) => typeof e.message === "string"),
+      );
       expect(asserted, `add message: "..." to a failing case in test/rules/cases/${rule.id}.yaml`).toBe(true);
     });
   }
 
   it("every category has at least one rule", () => {
     const categories = new Set(rules.map((r) => r.category));
-    expect([...categories].sort()).toEqual(["branches", "code", "datasets", "environment", "execution", "instructions", "paths", "requirements"]);
+    expect([...categories].sort()).toEqual([
+      "branches",
+      "code",
+      "datasets",
+      "environment",
+      "execution",
+      "instructions",
+      "paths",
+      "requirements",
+    ]);
   });
 
   it("every family is judged by some rule or read by a later stage", () => {
-    const judged = new Set(rules.flatMap((r) => [r.check.family, r.applies?.family, r.unless?.family, ...(r.needs ?? [])]));
+    const judged = new Set(
+      rules.flatMap((r) => [r.check.family, r.applies?.family, r.unless?.family, ...(r.needs ?? [])]),
+    );
     // `training` feeds the train plan, `training-setup` the static estimate; `suppressions` is read by the judge
     // itself; `kaggle-kernel` by path-literals, data-refs and the entry points; `rerun-plan` grades every finding.
     const readElsewhere = new Set(["training", "training-setup", "suppressions", "kaggle-kernel", "rerun-plan"]);

@@ -11,7 +11,13 @@ const PUBLIC = "src/index.ts";
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? (e.name === "node_modules" || e.name === "fixtures" ? [] : tsFiles(join(dir, e.name))) : /\.(ts|mts)$/.test(e.name) && !e.name.endsWith(".d.ts") ? [join(dir, e.name)] : [],
+    e.isDirectory()
+      ? e.name === "node_modules" || e.name === "fixtures"
+        ? []
+        : tsFiles(join(dir, e.name))
+      : /\.(ts|mts)$/.test(e.name) && !e.name.endsWith(".d.ts")
+        ? [join(dir, e.name)]
+        : [],
   );
 }
 
@@ -42,7 +48,8 @@ function readModule(file: string, text = readFileSync(file, "utf8")): ModuleName
     uses.get(to)!.add(name);
   };
   const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
-  const exportsItself = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const exportsItself = (node: ts.Node) =>
+    ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -50,7 +57,8 @@ function readModule(file: string, text = readFileSync(file, "utf8")): ModuleName
       const clause = node.importClause;
       if (clause?.name) use(from, "default");
       if (clause?.namedBindings && ts.isNamespaceImport(clause.namedBindings)) use(from, ALL);
-      if (clause?.namedBindings && ts.isNamedImports(clause.namedBindings)) for (const el of clause.namedBindings.elements) use(from, (el.propertyName ?? el.name).text);
+      if (clause?.namedBindings && ts.isNamedImports(clause.namedBindings))
+        for (const el of clause.namedBindings.elements) use(from, (el.propertyName ?? el.name).text);
     } else if (ts.isExportDeclaration(node)) {
       const from = node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : null;
       if (!node.exportClause) {
@@ -63,15 +71,26 @@ function readModule(file: string, text = readFileSync(file, "utf8")): ModuleName
       } else if (from) use(from, ALL);
     } else if (exportsItself(node)) {
       if (ts.isVariableStatement(node)) {
-        for (const d of node.declarationList.declarations) if (ts.isIdentifier(d.name)) exported.set(d.name.text, lineOf(d));
-      } else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isEnumDeclaration(node)) && node.name) {
+        for (const d of node.declarationList.declarations)
+          if (ts.isIdentifier(d.name)) exported.set(d.name.text, lineOf(d));
+      } else if (
+        (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isEnumDeclaration(node)) &&
+        node.name
+      ) {
         exported.set(node.name.text, lineOf(node));
       }
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const arg = node.arguments[0];
       if (arg && ts.isStringLiteral(arg)) for (const name of dynamicNames(node)) use(arg.text, name);
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
-      use(node.argument.literal.text, node.qualifier ? (ts.isIdentifier(node.qualifier) ? node.qualifier.text : node.qualifier.left.getText()) : ALL);
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
+      use(
+        node.argument.literal.text,
+        node.qualifier ? (ts.isIdentifier(node.qualifier) ? node.qualifier.text : node.qualifier.left.getText()) : ALL,
+      );
     }
     node.forEachChild(visit);
   };
@@ -87,7 +106,13 @@ function dynamicNames(call: ts.CallExpression): string[] {
   const parent = node.parent;
   if (ts.isPropertyAccessExpression(parent) && parent.expression === node) return [parent.name.text];
   if (ts.isVariableDeclaration(parent) && ts.isObjectBindingPattern(parent.name)) {
-    const names = parent.name.elements.map((el) => (el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : null));
+    const names = parent.name.elements.map((el) =>
+      el.propertyName && ts.isIdentifier(el.propertyName)
+        ? el.propertyName.text
+        : ts.isIdentifier(el.name)
+          ? el.name.text
+          : null,
+    );
     if (names.every((n): n is string => n !== null)) return names;
   }
   return [ALL];
@@ -124,7 +149,9 @@ describe("exports", () => {
   const dead = deadExports();
 
   it("every exported value of src/ is imported somewhere, or is the library's public API (src/index.ts)", () => {
-    const fresh = dead.filter((d) => !KNOWN_IN_EXTRACT.has(d.key)).map((d) => `${d.key} (line ${d.line}): import it, or drop its export`);
+    const fresh = dead
+      .filter((d) => !KNOWN_IN_EXTRACT.has(d.key))
+      .map((d) => `${d.key} (line ${d.line}): import it, or drop its export`);
     expect(fresh).toEqual([]);
   });
 

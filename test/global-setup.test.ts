@@ -24,6 +24,10 @@ describe("the run's own HOME and temp folder", () => {
   });
 
   it("names the temp folders left behind: the tool's, the tests' and the Action tests' repos", () => {
-    expect(leftovers(["repro-audit-tree-1", "ra-walk-x", "action-repo-2", "sample-clean-3", "cli-report-4"])).toEqual(["action-repo-2", "ra-walk-x", "repro-audit-tree-1"]);
+    expect(leftovers(["repro-audit-tree-1", "ra-walk-x", "action-repo-2", "sample-clean-3", "cli-report-4"])).toEqual([
+      "action-repo-2",
+      "ra-walk-x",
+      "repro-audit-tree-1",
+    ]);
   });
 });

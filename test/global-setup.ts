@@ -27,12 +27,22 @@ export function isolate(): () => void {
   // Commits made by tests name their author; nothing of the user's own git config reaches them.
   writeFileSync(join(home, ".gitconfig"), "[user]\n\tname = repro-audit tests\n\temail = tests@repro-audit.invalid\n");
   process.env.HOME = home;
-  for (const name of ["XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "REPRO_AUDIT_LEDGER", "REPRO_AUDIT_CALIBRATION"]) delete process.env[name];
+  for (const name of [
+    "XDG_CACHE_HOME",
+    "XDG_DATA_HOME",
+    "XDG_CONFIG_HOME",
+    "REPRO_AUDIT_LEDGER",
+    "REPRO_AUDIT_CALIBRATION",
+  ])
+    delete process.env[name];
   process.env.TMPDIR = temp;
   return () => {
     const left = leftovers(readdirSync(temp));
     rmSync(run, { recursive: true, force: true });
-    if (left.length) throw new Error(`temp folders left behind by the run (each needs its test or the code under test to remove it): ${left.join(", ")}`);
+    if (left.length)
+      throw new Error(
+        `temp folders left behind by the run (each needs its test or the code under test to remove it): ${left.join(", ")}`,
+      );
   };
 }
 

@@ -40,7 +40,11 @@ describe("npm pack", () => {
       mkdirSync(app);
       writeFileSync(join(app, "package.json"), `${JSON.stringify({ name: "clean-folder", private: true })}\n`);
       execFileSync("npm", ["install", join(temp, tarball!)], { cwd: app, env, stdio: "pipe", timeout: 400_000 });
-      const out = execFileSync("npx", ["--no-install", "repro-audit", "audit", sample, "--stages", "static"], { cwd: app, env, encoding: "utf8" });
+      const out = execFileSync("npx", ["--no-install", "repro-audit", "audit", sample, "--stages", "static"], {
+        cwd: app,
+        env,
+        encoding: "utf8",
+      });
       expect(out).toContain(`repro-audit ${version}  reproducibility audit`);
       expect(out).toMatch(new RegExp(`^ {2}repo +${sample.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"));
       expect(out).toMatch(/stages +static ran/);

@@ -45,7 +45,8 @@ beforeAll(async () => {
     writeFileSync(join(repo, path), text);
   }
   const env = { ...process.env, HOME: dir, GIT_CONFIG_NOSYSTEM: "1" };
-  const git = (...args: string[]) => execFileSync("git", ["-C", repo, "-c", "user.name=t", "-c", "user.email=t@t", ...args], { env });
+  const git = (...args: string[]) =>
+    execFileSync("git", ["-C", repo, "-c", "user.name=t", "-c", "user.email=t@t", ...args], { env });
   git("init", "-q", "-b", "main");
   git("add", "-A");
   git("commit", "-q", "-m", "solution");
@@ -63,7 +64,12 @@ afterAll(async () => {
 
 describe("audit --stages static,resolve", () => {
   it("names each spec that cannot install as an error that blocks the requirements area, with no engine", async () => {
-    const { report } = await audit({ source: repo, stages: ["static", "resolve"], indexUrl: index.url, cacheDir: join(dir, "cache") });
+    const { report } = await audit({
+      source: repo,
+      stages: ["static", "resolve"],
+      indexUrl: index.url,
+      cacheDir: join(dir, "cache"),
+    });
     expect(report.stages.resolve).toMatchObject({ status: "ran" });
     expect(report.stages.build).toMatchObject({ status: "skipped", reason: "not asked for (--stages)" });
     const failing = report.findings.filter((f) => f.rule === "requirements-specs-resolve");
@@ -72,7 +78,9 @@ describe("audit --stages static,resolve", () => {
       ["requirements-pinned.txt", "error"],
       ["requirements-vision.txt", "error"],
     ]);
-    expect(report.findings.some((f) => f.rule === "requirements-specs-resolve" && f.file === "requirements.txt")).toBe(false);
+    expect(report.findings.some((f) => f.rule === "requirements-specs-resolve" && f.file === "requirements.txt")).toBe(
+      false,
+    );
     expect(Object.fromEntries(failing.map((f) => [f.file, f.values.cause]))).toEqual({
       "requirements-extra.txt": "json is part of Python's standard library: remove it",
       "requirements-vision.txt": "the index has no project named torchvisson; the closest names it has: torchvision",
@@ -84,7 +92,12 @@ describe("audit --stages static,resolve", () => {
 
   it("--stages static stays offline: the index is never asked and installability is not assessed", async () => {
     const before = index.requests.length;
-    const { report } = await audit({ source: repo, stages: ["static"], indexUrl: index.url, cacheDir: join(dir, "cache") });
+    const { report } = await audit({
+      source: repo,
+      stages: ["static"],
+      indexUrl: index.url,
+      cacheDir: join(dir, "cache"),
+    });
     expect(index.requests.length).toBe(before);
     expect(report.stages.resolve).toEqual({ status: "skipped", reason: "not asked for (--stages)" });
     expect(report.findings.some((f) => f.rule === "requirements-specs-resolve")).toBe(false);

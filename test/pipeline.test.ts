@@ -21,7 +21,8 @@ function folder(files: Record<string, string>): string {
   return root;
 }
 
-const NEVER_MATCHES = "id: paths-portable\ntitle: Require nothing\ncategory: paths\nseverity: info\nweight: 0\nreason: A rule that never matches anything.\ncheck: { family: path-literals, where: { kind: nothing } }\nmessage: never\n";
+const NEVER_MATCHES =
+  "id: paths-portable\ntitle: Require nothing\ncategory: paths\nseverity: info\nweight: 0\nreason: A rule that never matches anything.\ncheck: { family: path-literals, where: { kind: nothing } }\nmessage: never\n";
 
 describe("the audited repo's own .repro-audit.yml", () => {
   it("becomes a finding when invalid, and the audit goes on", async () => {
@@ -37,18 +38,21 @@ describe("the audited repo's own .repro-audit.yml", () => {
     const files = {
       "train.py": "x = '/home/alice/data'\n",
       "my-rules/paths-portable.yaml": NEVER_MATCHES,
-      ".repro-audit.yml": "rules: [my-rules]\ndisable: [code-names-defined]\ncarbon: { pue: 1.0 }\ntrain: { epochs: 7 }\n",
+      ".repro-audit.yml":
+        "rules: [my-rules]\ndisable: [code-names-defined]\ncarbon: { pue: 1.0 }\ntrain: { epochs: 7 }\n",
     };
     const stranger = await audit({ source: folder(files), stages: ["static"] });
     expect(stranger.report.findings.some((f) => f.rule === "paths-portable")).toBe(true);
     expect(stranger.report.rules.some((r) => r.rule === "code-names-defined")).toBe(true);
     expect(stranger.settings.pue).toEqual({ value: 1.58, origin: "default", source: "default" });
     expect(stranger.settings.epochs).toMatchObject({ value: 7, origin: "repo-config" });
-    expect(stranger.report.notes).toEqual(expect.arrayContaining([
-      expect.stringContaining("sets rules: ignored"),
-      expect.stringContaining("sets disable: ignored"),
-      expect.stringContaining("sets carbon.pue: ignored"),
-    ]));
+    expect(stranger.report.notes).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("sets rules: ignored"),
+        expect.stringContaining("sets disable: ignored"),
+        expect.stringContaining("sets carbon.pue: ignored"),
+      ]),
+    );
     const own = await audit({ source: folder(files), stages: ["static"], trustRepo: true });
     expect(own.report.findings.some((f) => f.rule === "paths-portable")).toBe(false);
     expect(own.report.rules.some((r) => r.rule === "code-names-defined")).toBe(false);
@@ -72,9 +76,19 @@ describe.skipIf(!engineAnswers)("the container engine", () => {
       mkdirSync(root);
       writeFileSync(join(root, "main.py"), "import os\nprint(os.getcwd())\n");
       writeFileSync(join(root, "requirements.txt"), "\n");
-      const { report } = await audit({ source: root, stages: ["static", "build"], engine: "docker", baseImage: BASE_IMAGE, outDir: join(dir, "out") });
+      const { report } = await audit({
+        source: root,
+        stages: ["static", "build"],
+        engine: "docker",
+        baseImage: BASE_IMAGE,
+        outDir: join(dir, "out"),
+      });
       expect(report.environment?.engine).toBe("docker");
-      expect(readFileSync(log, "utf8").split("\n").filter((call) => call === "info")).toHaveLength(1);
+      expect(
+        readFileSync(log, "utf8")
+          .split("\n")
+          .filter((call) => call === "info"),
+      ).toHaveLength(1);
     } finally {
       if (saved === undefined) delete process.env.REPRO_AUDIT_DOCKER;
       else process.env.REPRO_AUDIT_DOCKER = saved;

@@ -34,12 +34,29 @@ export function auditRepo(repo: string, disable: readonly string[] = [], timeout
     const config = join(dir, "bench.yml");
     if (disable.length) writeFileSync(config, `disable: [${disable.join(", ")}]\n`);
     const t0 = performance.now();
-    const run = spawnSync(process.execPath, [CLI, "audit", repo, "--stages", "static", "--format", "json", "--out", out, "--facts", factsFile, ...(disable.length ? ["--config", config] : [])], {
-      encoding: "utf8",
-      timeout: timeoutSeconds * 1000,
-      maxBuffer: 1 << 26,
-      env: { ...process.env, NO_COLOR: "1" },
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        CLI,
+        "audit",
+        repo,
+        "--stages",
+        "static",
+        "--format",
+        "json",
+        "--out",
+        out,
+        "--facts",
+        factsFile,
+        ...(disable.length ? ["--config", config] : []),
+      ],
+      {
+        encoding: "utf8",
+        timeout: timeoutSeconds * 1000,
+        maxBuffer: 1 << 26,
+        env: { ...process.env, NO_COLOR: "1" },
+      },
+    );
     const seconds = (performance.now() - t0) / 1000;
     if (run.status !== 0) {
       const why = run.error ? run.error.message : (run.stderr || run.stdout).trim().split("\n").pop();
@@ -59,7 +76,9 @@ export function auditRepo(repo: string, disable: readonly string[] = [], timeout
       total: report.score.total,
       categories,
       findings: report.findings,
-      imports: (JSON.parse(readFileSync(factsFile, "utf8")) as { facts: { families: Record<string, FactRecord[]> } }).facts.families.imports ?? [],
+      imports:
+        (JSON.parse(readFileSync(factsFile, "utf8")) as { facts: { families: Record<string, FactRecord[]> } }).facts
+          .families.imports ?? [],
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

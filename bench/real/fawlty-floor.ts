@@ -25,29 +25,52 @@ export function readFawltyUndeclared(json: unknown, repo: string): FawltyUndecla
   return deps.flatMap((d): FawltyUndeclared[] => {
     const name = (d as { name?: unknown }).name;
     if (typeof name !== "string") return [];
-    const ref = ((d as { references?: unknown }).references as Array<{ path?: unknown; lineno?: unknown }> | undefined)?.[0];
+    const ref = (
+      (d as { references?: unknown }).references as Array<{ path?: unknown; lineno?: unknown }> | undefined
+    )?.[0];
     const path = typeof ref?.path === "string" ? ref.path.replace(`${repo.replace(/\/+$/, "")}/`, "") : null;
     return [{ name, at: path ? `${path}${typeof ref?.lineno === "number" ? `:${ref.lineno}` : ""}` : null }];
   });
 }
 
 /** What the audit said about one import name, from its imports records and findings. */
-function reasonFor(name: string, distribution: string, imports: readonly FactRecord[], findings: readonly BenchFinding[]): string | null {
-  const records = imports.filter((r) => r.top === name || (typeof r.module === "string" && r.module.split(".")[0] === name));
+function reasonFor(
+  name: string,
+  distribution: string,
+  imports: readonly FactRecord[],
+  findings: readonly BenchFinding[],
+): string | null {
+  const records = imports.filter(
+    (r) => r.top === name || (typeof r.module === "string" && r.module.split(".")[0] === name),
+  );
   if (records.length === 0) return null;
   if (records.every((r) => r.origin === "local")) return "the repo's own module";
   if (records.every((r) => r.origin === "stdlib")) return "the standard library";
   const declared = records.find((r) => r.declared === true);
   if (declared) return `declared by ${String(declared.declaredBy ?? "a spec")}`;
   if (records.every((r) => r.optional === true)) return "imported only behind ImportError (a probe, not a need)";
-  const listed = findings.find((f) => f.rule === "requirements-spec-present" && String(f.values?.distributions ?? "").split(/,\s*/).some((d) => normalizeDistribution(d.replace(/[=<>!~].*$/, "")) === distribution));
+  const listed = findings.find(
+    (f) =>
+      f.rule === "requirements-spec-present" &&
+      String(f.values?.distributions ?? "")
+        .split(/,\s*/)
+        .some((d) => normalizeDistribution(d.replace(/[=<>!~].*$/, "")) === distribution),
+  );
   if (listed) return "named in requirements-spec-present's list (the repo has no spec at all)";
   return null;
 }
 
 /** The FawltyDeps undeclared imports no requirements-imports-declared finding names, each with a reason or none. */
-export function fawltyFloor(undeclared: readonly FawltyUndeclared[], findings: readonly BenchFinding[], imports: readonly FactRecord[]): FloorEntry[] {
-  const named = new Set(findings.filter((f) => f.rule === "requirements-imports-declared").map((f) => normalizeDistribution(String(f.values?.distribution ?? ""))));
+export function fawltyFloor(
+  undeclared: readonly FawltyUndeclared[],
+  findings: readonly BenchFinding[],
+  imports: readonly FactRecord[],
+): FloorEntry[] {
+  const named = new Set(
+    findings
+      .filter((f) => f.rule === "requirements-imports-declared")
+      .map((f) => normalizeDistribution(String(f.values?.distribution ?? ""))),
+  );
   const out: FloorEntry[] = [];
   for (const u of undeclared) {
     const distribution = normalizeDistribution(distributionOf(u.name));

@@ -18,9 +18,15 @@ export function ensureFawltyDeps(log: (line: string) => void): { bin: string } |
   try {
     mkdirSync(dirname(FAWLTYDEPS_VENV), { recursive: true });
     execFileSync("python3", ["-m", "venv", FAWLTYDEPS_VENV], { stdio: "pipe", timeout: 300_000 });
-    execFileSync(join(FAWLTYDEPS_VENV, "bin", "pip"), ["install", "--quiet", `fawltydeps==${FAWLTYDEPS_VERSION}`], { stdio: "pipe", timeout: 600_000 });
+    execFileSync(join(FAWLTYDEPS_VENV, "bin", "pip"), ["install", "--quiet", `fawltydeps==${FAWLTYDEPS_VERSION}`], {
+      stdio: "pipe",
+      timeout: 600_000,
+    });
   } catch (error) {
-    const text = String((error as { stderr?: Buffer }).stderr ?? (error as Error).message).trim().split("\n").pop();
+    const text = String((error as { stderr?: Buffer }).stderr ?? (error as Error).message)
+      .trim()
+      .split("\n")
+      .pop();
     return { error: `cannot install fawltydeps (${text})` };
   }
   return existsSync(BIN) ? { bin: BIN } : { error: `pip ran but ${BIN} is missing` };
@@ -38,10 +44,19 @@ export interface FawltyRun {
 /** `fawltydeps --check --json <repo>`: exit 0 (clean) and 3 (undeclared or unused found) are both answers. */
 export function timeFawltyDeps(bin: string, repo: string, timeoutSeconds = 900): FawltyRun {
   const t0 = performance.now();
-  const run = spawnSync(bin, ["--check", "--json", repo], { cwd: repo, encoding: "utf8", timeout: timeoutSeconds * 1000, maxBuffer: 1 << 28 });
+  const run = spawnSync(bin, ["--check", "--json", repo], {
+    cwd: repo,
+    encoding: "utf8",
+    timeout: timeoutSeconds * 1000,
+    maxBuffer: 1 << 28,
+  });
   const seconds = (performance.now() - t0) / 1000;
   if (run.status !== 0 && run.status !== 3) {
-    return { seconds, undeclared: null, error: `exited ${run.status ?? run.signal}: ${(run.stderr || "").trim().split("\n").pop() ?? ""}` };
+    return {
+      seconds,
+      undeclared: null,
+      error: `exited ${run.status ?? run.signal}: ${(run.stderr || "").trim().split("\n").pop() ?? ""}`,
+    };
   }
   try {
     const out = JSON.parse(run.stdout) as { undeclared_deps?: unknown[] };

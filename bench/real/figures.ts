@@ -62,7 +62,11 @@ const placeOf = <T extends { file: string | null; line?: number | null; cell?: n
   ...(p.cell !== undefined ? { cell: p.cell, cellLine: p.cellLine } : {}),
 });
 
-export function repoFigures(run: AuditInput, fawlty: RepoFigures["fawltydeps"], labels: RepoLabels | undefined): RepoFigures {
+export function repoFigures(
+  run: AuditInput,
+  fawlty: RepoFigures["fawltydeps"],
+  labels: RepoLabels | undefined,
+): RepoFigures {
   const byRule: RepoFigures["byRule"] = {};
   const bySeverity = { error: 0, warning: 0, info: 0 };
   for (const f of run.findings) {
@@ -73,7 +77,11 @@ export function repoFigures(run: AuditInput, fawlty: RepoFigures["fawltydeps"], 
   }
   let labelFigures: RepoFigures["labels"] = null;
   if (labels) {
-    const a = agreement(matchReadLabels(labels.findings, run.findings), matchDefects(labels.defects, run.findings), run.findings);
+    const a = agreement(
+      matchReadLabels(labels.findings, run.findings),
+      matchDefects(labels.defects, run.findings),
+      run.findings,
+    );
     labelFigures = {
       commit: labels.commit,
       reviewer: labels.review.total,
@@ -124,7 +132,9 @@ export interface Summary {
 
 export function summarize(repos: readonly RepoFigures[]): Summary {
   const labelled = repos.filter((r) => r.labels !== null);
-  const byKind = Object.fromEntries(DEFECT_KINDS.map((k) => [k, { labelled: 0, found: 0, recall: null as number | null }])) as Summary["recallByKind"];
+  const byKind = Object.fromEntries(
+    DEFECT_KINDS.map((k) => [k, { labelled: 0, found: 0, recall: null as number | null }]),
+  ) as Summary["recallByKind"];
   for (const r of labelled) {
     for (const k of DEFECT_KINDS) {
       byKind[k].labelled += r.labels!.defects[k].labelled;
@@ -142,7 +152,10 @@ export function summarize(repos: readonly RepoFigures[]): Summary {
     repos: repos.length,
     labelled: labelled.length,
     medianFindings: median(repos.map((r) => r.findings)),
-    precisionAtGoal: { repos: withReads.filter((r) => (r.labels!.precision ?? 0) >= GOALS.precision).length, of: withReads.length },
+    precisionAtGoal: {
+      repos: withReads.filter((r) => (r.labels!.precision ?? 0) >= GOALS.precision).length,
+      of: withReads.length,
+    },
     precision: ratio(
       labelled.reduce((s, r) => s + r.labels!.correct, 0),
       labelled.reduce((s, r) => s + r.labels!.read, 0),
@@ -151,8 +164,13 @@ export function summarize(repos: readonly RepoFigures[]): Summary {
     recallByKind: byKind,
     stale: labelled.reduce((s, r) => s + r.labels!.stale.length, 0),
     timeRatioMedian: median(ratios),
-    staticRatioMedian: median(timed.filter((r) => r.staticSeconds !== null).map((r) => r.staticSeconds! / r.fawltydeps!.seconds)),
+    staticRatioMedian: median(
+      timed.filter((r) => r.staticSeconds !== null).map((r) => r.staticSeconds! / r.fawltydeps!.seconds),
+    ),
     timeAtGoal: { repos: ratios.filter((x) => x <= GOALS.timeRatio).length, of: ratios.length },
-    spearman: spearman(scored.map((r) => r.total!), scored.map((r) => r.labels!.reviewer)),
+    spearman: spearman(
+      scored.map((r) => r.total!),
+      scored.map((r) => r.labels!.reviewer),
+    ),
   };
 }

@@ -12,11 +12,13 @@ export interface GrepHit {
 }
 
 /** Personal and cluster roots: /home/<u>, /Users/<u>, shared disks, Colab's drive, and drive letters. */
-const ROOT = /(?:\/(?:home|Users)\/[\w.-]+|\/(?:raid|mnt|media|scratch|groups|gpfs|lustre|nfs|storage|Volumes)(?=[/'"\s]|$)|\/content\/drive|(?<![\w/])[A-Za-z]:[\\/])/;
+const ROOT =
+  /(?:\/(?:home|Users)\/[\w.-]+|\/(?:raid|mnt|media|scratch|groups|gpfs|lustre|nfs|storage|Volumes)(?=[/'"\s]|$)|\/content\/drive|(?<![\w/])[A-Za-z]:[\\/])/;
 /** A quoted string on one line (either quote, escapes kept). */
 const QUOTED = /(["'])((?:\\.|(?!\1).)*)\1/g;
 /** Files a grep for machine paths reads: code, notebooks, shell and job scripts, configs. */
-const GREPPED = /\.(?:py|pyw|ipynb|sh|bash|zsh|slurm|sbatch|pbs|job|r|m|bat|cmd|ps1|ya?ml|json|cfg|ini|toml|conf)$|(?:^|\/)(?:makefile|dockerfile)$/i;
+const GREPPED =
+  /\.(?:py|pyw|ipynb|sh|bash|zsh|slurm|sbatch|pbs|job|r|m|bat|cmd|ps1|ya?ml|json|cfg|ini|toml|conf)$|(?:^|\/)(?:makefile|dockerfile)$/i;
 
 export function grepped(path: string): boolean {
   return GREPPED.test(path);

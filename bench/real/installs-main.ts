@@ -14,9 +14,15 @@ import { renderInstalls, specOutcomes, type InstallRow } from "./installs.js";
 import type { BenchFinding } from "./match.js";
 
 const CLI = join(PACKAGE_ROOT, "dist", "src", "cli", "main.js");
-const USAGE = "usage: npm run bench:installs -- [folder of checkouts] [--index-url URL] [--repo OWNER+NAME]... [--no-fawltydeps]";
+const USAGE =
+  "usage: npm run bench:installs -- [folder of checkouts] [--index-url URL] [--repo OWNER+NAME]... [--no-fawltydeps]";
 
-interface Args { folder: string; indexUrl: string | null; repos: string[]; fawltydeps: boolean }
+interface Args {
+  folder: string;
+  indexUrl: string | null;
+  repos: string[];
+  fawltydeps: boolean;
+}
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { folder: "", indexUrl: null, repos: [], fawltydeps: true };
@@ -43,12 +49,38 @@ function auditInstalls(repo: string, indexUrl: string | null): { facts: Facts; f
   try {
     const out = join(dir, "report.json");
     const factsFile = join(dir, "facts.json");
-    const run = spawnSync(process.execPath, [CLI, "audit", repo, "--stages", "static,resolve", "--format", "json", "--out", out, "--facts", factsFile, ...(indexUrl ? ["--index-url", indexUrl] : [])], {
-      encoding: "utf8", timeout: 1_800_000, maxBuffer: 1 << 26, env: { ...process.env, NO_COLOR: "1" },
-    });
-    if (run.status !== 0) throw new Error(`repro-audit exited ${run.status ?? run.signal} on ${repo}: ${(run.stderr || run.stdout).trim().split("\n").pop() ?? ""}`);
+    const run = spawnSync(
+      process.execPath,
+      [
+        CLI,
+        "audit",
+        repo,
+        "--stages",
+        "static,resolve",
+        "--format",
+        "json",
+        "--out",
+        out,
+        "--facts",
+        factsFile,
+        ...(indexUrl ? ["--index-url", indexUrl] : []),
+      ],
+      {
+        encoding: "utf8",
+        timeout: 1_800_000,
+        maxBuffer: 1 << 26,
+        env: { ...process.env, NO_COLOR: "1" },
+      },
+    );
+    if (run.status !== 0)
+      throw new Error(
+        `repro-audit exited ${run.status ?? run.signal} on ${repo}: ${(run.stderr || run.stdout).trim().split("\n").pop() ?? ""}`,
+      );
     const report = JSON.parse(readFileSync(out, "utf8")) as { findings: BenchFinding[] };
-    return { facts: (JSON.parse(readFileSync(factsFile, "utf8")) as { facts: Facts }).facts, findings: report.findings };
+    return {
+      facts: (JSON.parse(readFileSync(factsFile, "utf8")) as { facts: Facts }).facts,
+      findings: report.findings,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -57,11 +89,21 @@ function auditInstalls(repo: string, indexUrl: string | null): { facts: Facts; f
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const folder = args.folder ? resolve(args.folder) : "";
-  const mirrors = folder && existsSync(folder) && statSync(folder).isDirectory()
-    ? readdirSync(folder).filter((n) => n.includes("+") && statSync(join(folder, n)).isDirectory() && (args.repos.length === 0 || args.repos.includes(n))).sort()
-    : [];
+  const mirrors =
+    folder && existsSync(folder) && statSync(folder).isDirectory()
+      ? readdirSync(folder)
+          .filter(
+            (n) =>
+              n.includes("+") &&
+              statSync(join(folder, n)).isDirectory() &&
+              (args.repos.length === 0 || args.repos.includes(n)),
+          )
+          .sort()
+      : [];
   if (mirrors.length === 0) {
-    console.log(`bench:installs: no mirrors (<owner>+<name> folders) ${folder ? `in ${folder}` : "named"}: nothing to audit, skipped`);
+    console.log(
+      `bench:installs: no mirrors (<owner>+<name> folders) ${folder ? `in ${folder}` : "named"}: nothing to audit, skipped`,
+    );
     return;
   }
   const fd = args.fawltydeps ? ensureFawltyDeps((l) => console.error(l)) : null;

@@ -21,11 +21,13 @@ export interface InstallRow {
 
 /** The spec-resolution records as outcomes. */
 export function specOutcomes(records: readonly FactRecord[]): SpecOutcome[] {
-  return records.filter((r) => r.kind === "resolution").map((r) => {
-    const status = r.status === "resolved" || r.status === "unresolvable" ? r.status : "not-assessed";
-    const why = status === "resolved" ? null : String(r.cause ?? r.reason ?? "no reason given");
-    return { file: String(r.file), python: String(r.python), status, why };
-  });
+  return records
+    .filter((r) => r.kind === "resolution")
+    .map((r) => {
+      const status = r.status === "resolved" || r.status === "unresolvable" ? r.status : "not-assessed";
+      const why = status === "resolved" ? null : String(r.cause ?? r.reason ?? "no reason given");
+      return { file: String(r.file), python: String(r.python), status, why };
+    });
 }
 
 export interface InstallTotals {
@@ -40,7 +42,13 @@ export interface InstallTotals {
 }
 
 export function installTotals(rows: readonly InstallRow[]): InstallTotals {
-  const totals: InstallTotals = { repos: rows.length, judged: 0, specs: { resolved: 0, unresolvable: 0, notAssessed: 0 }, reposFailing: 0, fawlty: { explained: 0, missed: 0 } };
+  const totals: InstallTotals = {
+    repos: rows.length,
+    judged: 0,
+    specs: { resolved: 0, unresolvable: 0, notAssessed: 0 },
+    reposFailing: 0,
+    fawlty: { explained: 0, missed: 0 },
+  };
   for (const row of rows) {
     if (Array.isArray(row.specs) && row.specs.length > 0) totals.judged += 1;
     const specs = Array.isArray(row.specs) ? row.specs : [];
@@ -63,11 +71,17 @@ export function renderInstalls(rows: readonly InstallRow[]): string {
     if (!Array.isArray(row.specs)) lines.push(`  specs: not assessed (${row.specs.notAssessed})`);
     else if (row.specs.length === 0) lines.push("  specs: none a resolver can judge");
     for (const s of Array.isArray(row.specs) ? row.specs : []) {
-      lines.push(`  ${s.status === "resolved" ? "resolves" : s.status === "unresolvable" ? "FAILS   " : "unjudged"} ${s.file} (Python ${s.python})${s.why ? `: ${s.why}` : ""}`);
+      lines.push(
+        `  ${s.status === "resolved" ? "resolves" : s.status === "unresolvable" ? "FAILS   " : "unjudged"} ${s.file} (Python ${s.python})${s.why ? `: ${s.why}` : ""}`,
+      );
     }
     if (row.fawlty === null) lines.push("  FawltyDeps: not run");
-    else if (row.fawlty.length === 0) lines.push("  FawltyDeps: every undeclared import it reports is named by the audit");
-    for (const f of row.fawlty ?? []) lines.push(`  FawltyDeps undeclared ${f.name} (${f.distribution})${f.at ? ` at ${f.at}` : ""}: ${f.reason ?? "MISSED by the audit"}`);
+    else if (row.fawlty.length === 0)
+      lines.push("  FawltyDeps: every undeclared import it reports is named by the audit");
+    for (const f of row.fawlty ?? [])
+      lines.push(
+        `  FawltyDeps undeclared ${f.name} (${f.distribution})${f.at ? ` at ${f.at}` : ""}: ${f.reason ?? "MISSED by the audit"}`,
+      );
   }
   const t = installTotals(rows);
   lines.push(

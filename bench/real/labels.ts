@@ -38,7 +38,10 @@ export interface DefectLabel extends Place {
 
 export interface Review {
   total: number;
-  categories: Record<ReviewCategory, { points: number; of: number; judgement: "fine" | "friction" | "blocks"; note?: string }>;
+  categories: Record<
+    ReviewCategory,
+    { points: number; of: number; judgement: "fine" | "friction" | "blocks"; note?: string }
+  >;
   why: [string, string];
 }
 
@@ -85,7 +88,8 @@ export function parseLabels(text: string, fileName: string): RepoLabels {
   const sum = REVIEW_CATEGORIES.reduce((s, c) => s + labels.review.categories[c].points, 0);
   const of = REVIEW_CATEGORIES.reduce((s, c) => s + labels.review.categories[c].of, 0);
   if (of !== 100) problems.push(`/review/categories: the categories' "of" must add up to 100, not ${of}`);
-  if (Math.abs(sum - labels.review.total) > 1e-9) problems.push(`/review/total: ${labels.review.total} is not the sum of the category points (${sum})`);
+  if (Math.abs(sum - labels.review.total) > 1e-9)
+    problems.push(`/review/total: ${labels.review.total} is not the sum of the category points (${sum})`);
   for (const c of REVIEW_CATEGORIES) {
     const cat = labels.review.categories[c];
     if (cat.points > cat.of) problems.push(`/review/categories/${c}: ${cat.points} points out of ${cat.of}`);
@@ -98,8 +102,10 @@ export function parseLabels(text: string, fileName: string): RepoLabels {
 function placeProblems(place: Place, index: number): string[] {
   const hasCell = place.cell !== undefined || place.cellLine !== undefined;
   if (!hasCell) return [];
-  if (place.cell === undefined || place.cellLine === undefined) return [`item ${index} (${place.file}): cell and cellLine go together`];
-  if (place.line !== undefined && place.line !== null) return [`item ${index} (${place.file}): give line or cell/cellLine, not both`];
+  if (place.cell === undefined || place.cellLine === undefined)
+    return [`item ${index} (${place.file}): cell and cellLine go together`];
+  if (place.line !== undefined && place.line !== null)
+    return [`item ${index} (${place.file}): give line or cell/cellLine, not both`];
   return [];
 }
 
@@ -107,7 +113,9 @@ function placeProblems(place: Place, index: number): string[] {
 export function readAllLabels(dir = join(benchRealDir(), "labels")): Map<string, RepoLabels> {
   const out = new Map<string, RepoLabels>();
   if (!existsSync(dir)) return out;
-  for (const f of readdirSync(dir).filter((n) => n.endsWith(".yaml")).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith(".yaml"))
+    .sort()) {
     out.set(f.replace(/\.yaml$/, ""), parseLabels(readFileSync(join(dir, f), "utf8"), `bench/real/labels/${f}`));
   }
   return out;

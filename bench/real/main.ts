@@ -23,7 +23,8 @@ interface Args {
   sample: number | null;
 }
 
-const USAGE = "usage: npm run bench:real -- <folder of checkouts> [--json FILE] [--repo OWNER+NAME]... [--no-fawltydeps] [--verbose] [--sample N]";
+const USAGE =
+  "usage: npm run bench:real -- <folder of checkouts> [--json FILE] [--repo OWNER+NAME]... [--no-fawltydeps] [--verbose] [--sample N]";
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { folder: "", json: null, repos: [], fawltydeps: true, verbose: false, sample: null };
@@ -44,7 +45,8 @@ function parseArgs(argv: string[]): Args {
     else args.folder = a;
   }
   if (!args.folder) fail("name the folder that holds the checkouts");
-  if (args.sample !== null && !(Number.isInteger(args.sample) && args.sample > 0)) fail("--sample needs a positive whole number");
+  if (args.sample !== null && !(Number.isInteger(args.sample) && args.sample > 0))
+    fail("--sample needs a positive whole number");
   return args;
 }
 
@@ -68,7 +70,8 @@ function grepCheckout(root: string): GrepHit[] {
     for (const entry of readdirSync(join(root, rel), { withFileTypes: true })) {
       const path = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory() && entry.name !== ".git") walk(path);
-      else if (entry.isFile() && grepped(path) && statSync(join(root, path)).size <= 1_000_000) hits.push(...grepFile(path, readFileSync(join(root, path), "utf8")));
+      else if (entry.isFile() && grepped(path) && statSync(join(root, path)).size <= 1_000_000)
+        hits.push(...grepFile(path, readFileSync(join(root, path), "utf8")));
     }
   };
   walk("");
@@ -86,7 +89,9 @@ function main(): void {
   if (args.sample !== null) {
     for (const name of names) {
       const run = auditRepo(join(folder, name), labels.get(name)?.snapshot?.disable ?? []);
-      console.log(`# ${name} @ ${run.commit}: ${run.findings.length} findings\nfindings:\n${renderStubs(join(folder, name), pickForReading(run.findings, args.sample))}\n`);
+      console.log(
+        `# ${name} @ ${run.commit}: ${run.findings.length} findings\nfindings:\n${renderStubs(join(folder, name), pickForReading(run.findings, args.sample))}\n`,
+      );
     }
     return;
   }
@@ -103,25 +108,52 @@ function main(): void {
     const fawltyFirst = i % 2 === 1 ? timeFawlty() : undefined;
     const run = auditRepo(repo, label?.snapshot?.disable ?? []);
     const fawlty = fawltyFirst === undefined ? timeFawlty() : fawltyFirst;
-    if (label && run.commit && label.commit !== run.commit) console.error(`note: ${name} is at ${run.commit}, its labels were written at ${label.commit}`);
+    if (label && run.commit && label.commit !== run.commit)
+      console.error(`note: ${name} is at ${run.commit}, its labels were written at ${label.commit}`);
     const hits = grepCheckout(repo);
-    const floor = fawlty?.names ? { fawltyFloor: { reported: fawlty.names.length, unnamed: fawltyFloor(fawlty.names, run.findings, run.imports) } } : {};
-    repos.push({ ...repoFigures({ name, ...run }, fawlty, label), grepFloor: { hits: hits.length, uncovered: uncoveredHits(hits, run.findings) }, ...floor });
+    const floor = fawlty?.names
+      ? {
+          fawltyFloor: { reported: fawlty.names.length, unnamed: fawltyFloor(fawlty.names, run.findings, run.imports) },
+        }
+      : {};
+    repos.push({
+      ...repoFigures({ name, ...run }, fawlty, label),
+      grepFloor: { hits: hits.length, uncovered: uncoveredHits(hits, run.findings) },
+      ...floor,
+    });
   }
   for (const name of names) {
     const snapshot = labels.get(name)?.snapshot;
     if (snapshot) console.log(`note: ${name} audited with ${snapshot.disable.join(", ")} disabled: ${snapshot.why}`);
   }
   const summary = summarize(repos);
-  console.log(`repro-audit ${TOOL_VERSION} --stages static on ${repos.length} checkouts in ${folder}; FawltyDeps ${fd && "bin" in fd ? FAWLTYDEPS_VERSION : "not timed"}`);
-  console.log("(findings after grouping; precision: labelled error/warning findings judged correct, of those read that still match; recall: hand-found defects the audit reports)\n");
+  console.log(
+    `repro-audit ${TOOL_VERSION} --stages static on ${repos.length} checkouts in ${folder}; FawltyDeps ${fd && "bin" in fd ? FAWLTYDEPS_VERSION : "not timed"}`,
+  );
+  console.log(
+    "(findings after grouping; precision: labelled error/warning findings judged correct, of those read that still match; recall: hand-found defects the audit reports)\n",
+  );
   console.log(renderRepos(repos, args.verbose));
   console.log("");
   console.log(renderSummary(summary));
   const unlabelled = names.filter((n) => !labels.has(n));
   if (unlabelled.length > 0) console.log(`\nnot labelled: ${unlabelled.join(", ")}`);
   if (args.json) {
-    writeFileSync(args.json, JSON.stringify({ tool: TOOL_VERSION, generatedAt: new Date().toISOString(), fawltydeps: FAWLTYDEPS_VERSION, goals: GOALS, summary, repos }, null, 1) + "\n");
+    writeFileSync(
+      args.json,
+      JSON.stringify(
+        {
+          tool: TOOL_VERSION,
+          generatedAt: new Date().toISOString(),
+          fawltydeps: FAWLTYDEPS_VERSION,
+          goals: GOALS,
+          summary,
+          repos,
+        },
+        null,
+        1,
+      ) + "\n",
+    );
     console.log(`\nfigures written to ${args.json}`);
   }
 }

@@ -32,7 +32,12 @@ export function ruleFindsKind(rule: string, kind: DefectKind): boolean {
 
 /** Every place a finding points at: its locations when it has them, else its own file and line. */
 export function placesOf(finding: BenchFinding): BenchLocation[] {
-  const own: BenchLocation = { file: finding.file, line: finding.line ?? null, cell: finding.cell, cellLine: finding.cellLine };
+  const own: BenchLocation = {
+    file: finding.file,
+    line: finding.line ?? null,
+    cell: finding.cell,
+    cellLine: finding.cellLine,
+  };
   return finding.locations && finding.locations.length > 0 ? finding.locations : [own];
 }
 
@@ -50,8 +55,14 @@ function holdsHint(finding: BenchFinding, hint: string | undefined): boolean {
 }
 
 /** The findings of `rule` (or of a rule accepted by `ruleOk`) at the label's place. */
-export function findingsAt(label: Place, findings: readonly BenchFinding[], ruleOk: (rule: string) => boolean): BenchFinding[] {
-  return findings.filter((f) => ruleOk(f.rule) && holdsHint(f, label.hint) && placesOf(f).some((loc) => samePlace(label, loc)));
+export function findingsAt(
+  label: Place,
+  findings: readonly BenchFinding[],
+  ruleOk: (rule: string) => boolean,
+): BenchFinding[] {
+  return findings.filter(
+    (f) => ruleOk(f.rule) && holdsHint(f, label.hint) && placesOf(f).some((loc) => samePlace(label, loc)),
+  );
 }
 
 export interface ReadResult {
@@ -71,7 +82,10 @@ export interface DefectResult {
 }
 
 export function matchDefects(defects: readonly DefectLabel[], findings: readonly BenchFinding[]): DefectResult[] {
-  return defects.map((defect) => ({ defect, finding: findingsAt(defect, findings, (r) => ruleFindsKind(r, defect.kind))[0] ?? null }));
+  return defects.map((defect) => ({
+    defect,
+    finding: findingsAt(defect, findings, (r) => ruleFindsKind(r, defect.kind))[0] ?? null,
+  }));
 }
 
 export interface Agreement {
@@ -88,7 +102,11 @@ export interface Agreement {
   missed: DefectLabel[];
 }
 
-export function agreement(reads: readonly ReadResult[], defects: readonly DefectResult[], findings: readonly BenchFinding[] = []): Agreement {
+export function agreement(
+  reads: readonly ReadResult[],
+  defects: readonly DefectResult[],
+  findings: readonly BenchFinding[] = [],
+): Agreement {
   const live = reads.filter((r) => r.finding !== null);
   const readFindings = new Set(live.map((r) => r.finding));
   const perKind = {} as Agreement["defects"];

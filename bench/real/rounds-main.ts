@@ -4,20 +4,39 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { allRoundsByRule, precisionOf, readRound, roundFigures, rulesBelowGate, withFirstLook, ROUND_GOALS, type RoundFigures, type Tally } from "./rounds.js";
+import {
+  allRoundsByRule,
+  precisionOf,
+  readRound,
+  roundFigures,
+  rulesBelowGate,
+  withFirstLook,
+  ROUND_GOALS,
+  type RoundFigures,
+  type Tally,
+} from "./rounds.js";
 import { builtinRulesDir } from "../../src/evaluate/load-rules.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The rounds live beside the sources, not in dist/. */
-const ROUNDS = [join(HERE, "rounds"), join(HERE, "..", "..", "..", "bench", "real", "rounds")].find((p) => existsSync(p));
+const ROUNDS = [join(HERE, "rounds"), join(HERE, "..", "..", "..", "bench", "real", "rounds")].find((p) =>
+  existsSync(p),
+);
 
 const pct = (x: number | null) => (x === null ? "-" : `${Math.round(x * 100)}%`);
 const fix2 = (x: number | null) => (x === null ? "-" : x.toFixed(2));
 const tallyText = (t: Tally) => `C ${t.correct} W ${t.wrong} D ${t.debatable} S ${t.snapshot}`;
 
 function renderRound(name: string, r: RoundFigures): string {
-  const lines = [`## ${name}: ${r.repos.length} repos read blind`, "", "repo | reviewer | tool | errors+warnings | labels | precision | strict"];
-  for (const x of r.repos) lines.push(`${x.name} | ${x.reviewer} | ${x.tool ?? "-"} | ${x.errorsAndWarnings} | ${tallyText(x)} | ${pct(x.precision)} | ${pct(x.strict)}`);
+  const lines = [
+    `## ${name}: ${r.repos.length} repos read blind`,
+    "",
+    "repo | reviewer | tool | errors+warnings | labels | precision | strict",
+  ];
+  for (const x of r.repos)
+    lines.push(
+      `${x.name} | ${x.reviewer} | ${x.tool ?? "-"} | ${x.errorsAndWarnings} | ${tallyText(x)} | ${pct(x.precision)} | ${pct(x.strict)}`,
+    );
   lines.push(
     "",
     `precision ${pct(r.precision)} (goal ${pct(ROUND_GOALS.precision)}), strict ${pct(r.strict)} (goal ${pct(ROUND_GOALS.strict)}), ` +
@@ -32,17 +51,30 @@ function main(): void {
   const writeRules = process.argv.includes("--write-rules");
   const { rounds, byRule, corpus } = allRoundsByRule(ROUNDS);
   for (const { name, figures } of rounds) console.log(renderRound(name, figures) + "\n");
-  console.log(`## first-look precision per rule, all rounds (gate: ${pct(ROUND_GOALS.rulePrecision)} over at least ${ROUND_GOALS.ruleMinFindings} findings)\n`);
-  for (const [rule, t] of Object.entries(byRule).sort((a, b) => (a[1].precision ?? 0) - (b[1].precision ?? 0))) console.log(`${rule} | ${tallyText(t)} | ${pct(t.precision)}`);
+  console.log(
+    `## first-look precision per rule, all rounds (gate: ${pct(ROUND_GOALS.rulePrecision)} over at least ${ROUND_GOALS.ruleMinFindings} findings)\n`,
+  );
+  for (const [rule, t] of Object.entries(byRule).sort((a, b) => (a[1].precision ?? 0) - (b[1].precision ?? 0)))
+    console.log(`${rule} | ${tallyText(t)} | ${pct(t.precision)}`);
   const below = rulesBelowGate(byRule);
   console.log(`\nbelow the gate (may not emit errors or block): ${below.length ? below.join(", ") : "none"}`);
   if (writeRules) {
     for (const [rule, t] of Object.entries(byRule)) {
       const file = join(builtinRulesDir(), `${rule}.yaml`);
       if (!existsSync(file)) continue;
-      writeFileSync(file, withFirstLook(readFileSync(file, "utf8"), { correct: t.correct, wrong: t.wrong, debatable: t.debatable, corpus }));
+      writeFileSync(
+        file,
+        withFirstLook(readFileSync(file, "utf8"), {
+          correct: t.correct,
+          wrong: t.wrong,
+          debatable: t.debatable,
+          corpus,
+        }),
+      );
     }
-    console.log(`\nfirst-look figures written into ${Object.keys(byRule).length} rule files (${corpus}); run npm run docs:rules next`);
+    console.log(
+      `\nfirst-look figures written into ${Object.keys(byRule).length} rule files (${corpus}); run npm run docs:rules next`,
+    );
   }
 }
 

@@ -32,7 +32,12 @@ export interface BlindRepo {
 /** The parts of the audit's JSON report the figures need. */
 export interface RoundReport {
   score: { total: number | null; areas?: Record<string, { blockedBy?: string[] }> };
-  findings: Array<{ rule: string; severity: "error" | "warning" | "info"; plan?: "on" | "off" | "unknown"; evidence?: "conclusive" | "unconfirmed" }>;
+  findings: Array<{
+    rule: string;
+    severity: "error" | "warning" | "info";
+    plan?: "on" | "off" | "unknown";
+    evidence?: "conclusive" | "unconfirmed";
+  }>;
 }
 
 export interface Tally {
@@ -65,7 +70,14 @@ export interface RoundFigures {
 }
 
 /** The goals a round is held to. */
-export const ROUND_GOALS = { precision: 0.8, strict: 0.95, medianErrorsAndWarnings: 20, spearman: 0.8, rulePrecision: FIRST_LOOK_GATE.precision, ruleMinFindings: FIRST_LOOK_GATE.minJudged } as const;
+export const ROUND_GOALS = {
+  precision: 0.8,
+  strict: 0.95,
+  medianErrorsAndWarnings: 20,
+  spearman: 0.8,
+  rulePrecision: FIRST_LOOK_GATE.precision,
+  ruleMinFindings: FIRST_LOOK_GATE.minJudged,
+} as const;
 
 const emptyTally = (): Tally => ({ correct: 0, wrong: 0, debatable: 0, snapshot: 0 });
 
@@ -103,7 +115,10 @@ export function repoRound(name: string, blind: BlindRepo, report: RoundReport): 
   const blockers = blockingRules(report);
   for (const row of blind.rows) {
     const finding = report.findings[row.i];
-    if (!finding || finding.rule !== row.rule) throw new Error(`${name}: row ${row.i} names ${row.rule}, the report's finding ${row.i} is ${finding?.rule ?? "absent"}`);
+    if (!finding || finding.rule !== row.rule)
+      throw new Error(
+        `${name}: row ${row.i} names ${row.rule}, the report's finding ${row.i} is ${finding?.rule ?? "absent"}`,
+      );
     count(tally, row.label);
     if (blockers.has(row.rule) && mayBlock(finding)) count(blocking, row.label);
   }
@@ -147,7 +162,10 @@ export function roundFigures(labels: Record<string, BlindRepo>, reports: Record<
     precision: precisionOf(total),
     strict: strictOf(total),
     medianErrorsAndWarnings: median(repos.map((r) => r.errorsAndWarnings)),
-    spearman: spearman(scored.map((r) => r.tool!), scored.map((r) => r.reviewer)),
+    spearman: spearman(
+      scored.map((r) => r.tool!),
+      scored.map((r) => r.reviewer),
+    ),
     blocking,
     byRule,
   };
@@ -171,7 +189,13 @@ export function withFirstLook(yamlText: string, f: FirstLook): string {
     while (end < lines.length && /^\s+\S|^\s*$/.test(lines[end]!)) end++;
     lines.splice(start, end - start);
   }
-  const block = ["firstLook:", `  correct: ${f.correct}`, `  wrong: ${f.wrong}`, `  debatable: ${f.debatable}`, `  corpus: ${JSON.stringify(f.corpus)}`];
+  const block = [
+    "firstLook:",
+    `  correct: ${f.correct}`,
+    `  wrong: ${f.wrong}`,
+    `  debatable: ${f.debatable}`,
+    `  corpus: ${JSON.stringify(f.corpus)}`,
+  ];
   return [...lines, ...block].join("\n") + "\n";
 }
 
@@ -180,15 +204,25 @@ const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) 
 /** One round's folder: the reviewers' labels*.json and the reports they read (reports/<owner>+<name>.json). */
 export function readRound(folder: string): { labels: Record<string, BlindRepo>; reports: Record<string, RoundReport> } {
   const labels: Record<string, BlindRepo> = {};
-  for (const f of readdirSync(folder).filter((n) => /^labels.*\.json$/.test(n)).sort()) Object.assign(labels, readJson<Record<string, BlindRepo>>(join(folder, f)));
+  for (const f of readdirSync(folder)
+    .filter((n) => /^labels.*\.json$/.test(n))
+    .sort())
+    Object.assign(labels, readJson<Record<string, BlindRepo>>(join(folder, f)));
   const reports: Record<string, RoundReport> = {};
-  for (const f of readdirSync(join(folder, "reports")).filter((n) => n.endsWith(".json"))) reports[f.replace(/\.json$/, "")] = readJson<RoundReport>(join(folder, "reports", f));
+  for (const f of readdirSync(join(folder, "reports")).filter((n) => n.endsWith(".json")))
+    reports[f.replace(/\.json$/, "")] = readJson<RoundReport>(join(folder, "reports", f));
   return { labels, reports };
 }
 
 /** Every round in a rounds folder, and each rule's tally over all of them (every round is a first look of its repos). */
-export function allRoundsByRule(folder: string): { rounds: Array<{ name: string; figures: RoundFigures }>; byRule: RoundFigures["byRule"]; corpus: string } {
-  const names = readdirSync(folder).filter((n) => existsSync(join(folder, n, "reports"))).sort();
+export function allRoundsByRule(folder: string): {
+  rounds: Array<{ name: string; figures: RoundFigures }>;
+  byRule: RoundFigures["byRule"];
+  corpus: string;
+} {
+  const names = readdirSync(folder)
+    .filter((n) => existsSync(join(folder, n, "reports")))
+    .sort();
   const rounds = names.map((name) => {
     const { labels, reports } = readRound(join(folder, name));
     return { name, figures: roundFigures(labels, reports) };

@@ -47,8 +47,11 @@ export function sourceLine(repo: string, f: BenchFinding): string {
 export function renderStubs(repo: string, picked: readonly BenchFinding[]): string {
   const out: string[] = [];
   for (const f of picked) {
-    const at = f.cell !== undefined ? `    cell: ${f.cell}\n    cellLine: ${f.cellLine}` : `    line: ${f.line ?? "null"}`;
-    out.push(`  - rule: ${f.rule}\n    file: ${f.file === null ? "null" : JSON.stringify(f.file)}\n${at}\n    verdict: TODO\n    why: ""`);
+    const at =
+      f.cell !== undefined ? `    cell: ${f.cell}\n    cellLine: ${f.cellLine}` : `    line: ${f.line ?? "null"}`;
+    out.push(
+      `  - rule: ${f.rule}\n    file: ${f.file === null ? "null" : JSON.stringify(f.file)}\n${at}\n    verdict: TODO\n    why: ""`,
+    );
     out.push(`    # ${f.severity}: ${f.message.slice(0, 200)}`);
     const src = sourceLine(repo, f);
     if (src) out.push(`    # > ${src}`);

@@ -50,13 +50,25 @@ export interface StatedFigures {
 
 export const STATED_GOALS = { within3x: 0.7, covered: 0.8 };
 
-export function statedRow(label: StatedLabel, estimate: EstimatedCompute | null, missing: string | null = null): StatedRow {
-  if (!estimate) return { label, estimate: null, missing: missing ?? "no estimate", ratio: null, within3x: false, covered: false };
+export function statedRow(
+  label: StatedLabel,
+  estimate: EstimatedCompute | null,
+  missing: string | null = null,
+): StatedRow {
+  if (!estimate)
+    return { label, estimate: null, missing: missing ?? "no estimate", ratio: null, within3x: false, covered: false };
   const ratio = estimate.gpuHours / label.gpuHours;
   const low = label.gpuHoursLow ?? label.gpuHours;
   const high = label.gpuHoursHigh ?? label.gpuHours;
   // The interval covers the statement when it overlaps what the README states.
-  return { label, estimate, missing: null, ratio, within3x: ratio >= 1 / 3 && ratio <= 3, covered: estimate.low <= high && estimate.high >= low };
+  return {
+    label,
+    estimate,
+    missing: null,
+    ratio,
+    within3x: ratio >= 1 / 3 && ratio <= 3,
+    covered: estimate.low <= high && estimate.high >= low,
+  };
 }
 
 export function statedFigures(rows: StatedRow[]): StatedFigures {
@@ -68,16 +80,26 @@ const h = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.t
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function renderStated(f: StatedFigures): string {
-  const lines = ["repo | stated GPUs | stated GPU-h | estimated GPU-h (interval) | estimate / stated | within 3x | covered | trainings (guessed), basis"];
+  const lines = [
+    "repo | stated GPUs | stated GPU-h | estimated GPU-h (interval) | estimate / stated | within 3x | covered | trainings (guessed), basis",
+  ];
   for (const r of f.rows) {
-    const stated = r.label.gpuHoursLow !== undefined ? `${h(r.label.gpuHours)} (${h(r.label.gpuHoursLow)}-${h(r.label.gpuHoursHigh ?? r.label.gpuHours)})` : h(r.label.gpuHours);
+    const stated =
+      r.label.gpuHoursLow !== undefined
+        ? `${h(r.label.gpuHours)} (${h(r.label.gpuHoursLow)}-${h(r.label.gpuHoursHigh ?? r.label.gpuHours)})`
+        : h(r.label.gpuHours);
     const e = r.estimate;
     const estimated = e ? `${h(e.gpuHours)} (${h(e.low)}-${h(e.high)}) on ${r.label.gpuModel}` : `- (${r.missing})`;
     const ratio = r.ratio === null ? "-" : `${r.ratio.toPrecision(2)}x`;
     const trainings = e ? `${e.trainings} (${e.guessed}), ${e.basis}` : "-";
-    lines.push(`${r.label.repo} | ${r.label.gpus} | ${stated} | ${estimated} | ${ratio} | ${r.within3x ? "yes" : "no"} | ${r.covered ? "yes" : "no"} | ${trainings}`);
+    lines.push(
+      `${r.label.repo} | ${r.label.gpus} | ${stated} | ${estimated} | ${ratio} | ${r.within3x ? "yes" : "no"} | ${r.covered ? "yes" : "no"} | ${trainings}`,
+    );
   }
-  lines.push("", `within 3x: ${pct(f.within3x)} of ${f.rows.length} (goal ${pct(STATED_GOALS.within3x)}); interval covers the statement: ${pct(f.covered)} (goal ${pct(STATED_GOALS.covered)})`);
+  lines.push(
+    "",
+    `within 3x: ${pct(f.within3x)} of ${f.rows.length} (goal ${pct(STATED_GOALS.within3x)}); interval covers the statement: ${pct(f.covered)} (goal ${pct(STATED_GOALS.covered)})`,
+  );
   return lines.join("\n");
 }
 
@@ -86,9 +108,12 @@ export function parseStatedLabels(json: unknown): StatedLabel[] {
   const labels = (json as { labels?: unknown })?.labels;
   if (!Array.isArray(labels)) throw new Error("stated-compute.json: no labels list");
   return labels.map((l: Record<string, unknown>, i) => {
-    for (const key of ["repo", "commit", "gpus", "gpuModel", "reading"]) if (typeof l[key] !== "string") throw new Error(`stated-compute.json /labels/${i}/${key}: must be a string`);
-    if (typeof l.gpuHours !== "number" || !(l.gpuHours > 0)) throw new Error(`stated-compute.json /labels/${i}/gpuHours: must be a positive number`);
-    if (!Array.isArray(l.lines) || l.lines.length === 0) throw new Error(`stated-compute.json /labels/${i}/lines: must list the README lines`);
+    for (const key of ["repo", "commit", "gpus", "gpuModel", "reading"])
+      if (typeof l[key] !== "string") throw new Error(`stated-compute.json /labels/${i}/${key}: must be a string`);
+    if (typeof l.gpuHours !== "number" || !(l.gpuHours > 0))
+      throw new Error(`stated-compute.json /labels/${i}/gpuHours: must be a positive number`);
+    if (!Array.isArray(l.lines) || l.lines.length === 0)
+      throw new Error(`stated-compute.json /labels/${i}/lines: must list the README lines`);
     return l as unknown as StatedLabel;
   });
 }

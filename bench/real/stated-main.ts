@@ -9,32 +9,67 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PACKAGE_ROOT } from "../../src/io/package.js";
 import type { Prediction } from "../../src/model/carbon.js";
-import { parseStatedLabels, renderStated, statedFigures, statedRow, type EstimatedCompute, type StatedLabel, type StatedRow } from "./stated-compute.js";
+import {
+  parseStatedLabels,
+  renderStated,
+  statedFigures,
+  statedRow,
+  type EstimatedCompute,
+  type StatedLabel,
+  type StatedRow,
+} from "./stated-compute.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The labels live beside the sources, not in dist/. */
-const LABELS = [join(HERE, "labels", "stated-compute.json"), join(HERE, "..", "..", "..", "bench", "real", "labels", "stated-compute.json")].find((p) => existsSync(p));
+const LABELS = [
+  join(HERE, "labels", "stated-compute.json"),
+  join(HERE, "..", "..", "..", "bench", "real", "labels", "stated-compute.json"),
+].find((p) => existsSync(p));
 const CLI = join(PACKAGE_ROOT, "dist", "src", "cli", "main.js");
 
-function estimateOf(dir: string, label: StatedLabel): { estimate: EstimatedCompute | null; missing: string | null; commit: string | null } {
+function estimateOf(
+  dir: string,
+  label: StatedLabel,
+): { estimate: EstimatedCompute | null; missing: string | null; commit: string | null } {
   const tmp = mkdtempSync(join(tmpdir(), "repro-audit-bench-stated-"));
   try {
     const out = join(tmp, "report.json");
-    const run = spawnSync(process.execPath, [CLI, "audit", dir, "--stages", "static", "--format", "json", "--out", out, "--gpu-model", label.gpuModel], {
-      encoding: "utf8", timeout: 900_000, maxBuffer: 1 << 26, env: { ...process.env, NO_COLOR: "1" },
-    });
-    if (run.status !== 0) return { estimate: null, missing: `the audit exited ${run.status ?? run.signal}: ${(run.stderr || run.stdout).trim().split("\n").pop() ?? ""}`, commit: null };
-    const report = JSON.parse(readFileSync(out, "utf8")) as { repo: { commit: string | null }; carbon?: { prediction: Prediction | null }; notes?: string[] };
+    const run = spawnSync(
+      process.execPath,
+      [CLI, "audit", dir, "--stages", "static", "--format", "json", "--out", out, "--gpu-model", label.gpuModel],
+      {
+        encoding: "utf8",
+        timeout: 900_000,
+        maxBuffer: 1 << 26,
+        env: { ...process.env, NO_COLOR: "1" },
+      },
+    );
+    if (run.status !== 0)
+      return {
+        estimate: null,
+        missing: `the audit exited ${run.status ?? run.signal}: ${(run.stderr || run.stdout).trim().split("\n").pop() ?? ""}`,
+        commit: null,
+      };
+    const report = JSON.parse(readFileSync(out, "utf8")) as {
+      repo: { commit: string | null };
+      carbon?: { prediction: Prediction | null };
+      notes?: string[];
+    };
     const p = report.carbon?.prediction;
     if (!p || p.basis !== "estimated") {
-      const why = (report.notes ?? []).find((n) => n.startsWith("No carbon estimate")) ?? "no estimated prediction in the report";
+      const why =
+        (report.notes ?? []).find((n) => n.startsWith("No carbon estimate")) ?? "no estimated prediction in the report";
       return { estimate: null, missing: why, commit: report.repo.commit };
     }
     const rows = p.trainings ?? [];
     return {
       estimate: {
-        gpuHours: p.total.seconds / 3600, low: p.interval.low.seconds / 3600, high: p.interval.high.seconds / 3600,
-        basis: p.coverage?.basis ?? "-", trainings: p.coverage?.trainings ?? rows.length, guessed: p.coverage?.guessed ?? rows.filter((r) => r.guessed.length > 0).length,
+        gpuHours: p.total.seconds / 3600,
+        low: p.interval.low.seconds / 3600,
+        high: p.interval.high.seconds / 3600,
+        basis: p.coverage?.basis ?? "-",
+        trainings: p.coverage?.trainings ?? rows.length,
+        guessed: p.coverage?.guessed ?? rows.filter((r) => r.guessed.length > 0).length,
       },
       missing: null,
       commit: report.repo.commit,
@@ -48,11 +83,15 @@ function main(): void {
   const args = process.argv.slice(2);
   const folder = args.find((a) => !a.startsWith("--"));
   if (!folder || !LABELS) {
-    process.stderr.write("usage: npm run bench:stated -- <folder holding <owner>+<name> checkouts of the labelled repos>\n");
+    process.stderr.write(
+      "usage: npm run bench:stated -- <folder holding <owner>+<name> checkouts of the labelled repos>\n",
+    );
     process.exit(2);
   }
   const only = args.flatMap((a, i) => (a === "--repo" && args[i + 1] ? [args[i + 1]!] : []));
-  const labels = parseStatedLabels(JSON.parse(readFileSync(LABELS, "utf8"))).filter((l) => only.length === 0 || only.includes(l.repo.replace("/", "+")));
+  const labels = parseStatedLabels(JSON.parse(readFileSync(LABELS, "utf8"))).filter(
+    (l) => only.length === 0 || only.includes(l.repo.replace("/", "+")),
+  );
   const rows: StatedRow[] = [];
   for (const label of labels) {
     const dir = resolve(folder, label.repo.replace("/", "+"));
@@ -62,7 +101,10 @@ function main(): void {
     }
     process.stderr.write(`auditing ${label.repo} ...\n`);
     const got = estimateOf(dir, label);
-    if (got.commit && got.commit !== label.commit) process.stderr.write(`note: ${label.repo} is at ${got.commit.slice(0, 12)}, the label read ${label.commit.slice(0, 12)}\n`);
+    if (got.commit && got.commit !== label.commit)
+      process.stderr.write(
+        `note: ${label.repo} is at ${got.commit.slice(0, 12)}, the label read ${label.commit.slice(0, 12)}\n`,
+      );
     rows.push(statedRow(label, got.estimate, got.missing));
   }
   process.stdout.write(renderStated(statedFigures(rows)) + "\n");

@@ -6,7 +6,10 @@ import { CATEGORIES } from "../model/finding.js";
 /** Control characters other than CR and LF (which the escapes below carry) are shown, never obeyed. */
 function visible(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return text.replace(
+    /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
+  );
 }
 
 /** A command's message: %, CR and LF escaped (as @actions/core's escapeData). */
@@ -22,7 +25,11 @@ export function escapeProperty(text: string): string {
 export type AnnotationLevel = "error" | "warning" | "notice";
 
 /** `::error file=a,line=3,title=t::message`; properties in the order given, empty ones left out. */
-export function workflowCommand(level: AnnotationLevel, properties: Record<string, string | number | undefined>, message: string): string {
+export function workflowCommand(
+  level: AnnotationLevel,
+  properties: Record<string, string | number | undefined>,
+  message: string,
+): string {
   const props = Object.entries(properties)
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== "")
     .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
@@ -54,7 +61,8 @@ function annotation(f: Finding, prefix: string, titles: ReadonlyMap<string, stri
   const notebook = f.cell !== undefined;
   // A notebook's flattened line is no line of the .ipynb's JSON: the cell is named in the message instead.
   const where = notebook ? ` (cell ${f.cell! + 1}${f.cellLine !== undefined ? `, line ${f.cellLine}` : ""})` : "";
-  const more = f.locations.length > 1 ? ` (and ${f.locations.length - 1} more place${f.locations.length === 2 ? "" : "s"})` : "";
+  const more =
+    f.locations.length > 1 ? ` (and ${f.locations.length - 1} more place${f.locations.length === 2 ? "" : "s"})` : "";
   const title = titles.get(f.rule);
   return workflowCommand(
     f.severity === "error" ? "error" : "warning",
@@ -78,7 +86,10 @@ function byPlace(a: Finding, b: Finding): number {
 }
 
 /** One annotation per error and warning finding, errors first, each kind capped at `cap`; info is not annotated. */
-export function planAnnotations(findings: readonly Finding[], options: { prefix: string; titles: ReadonlyMap<string, string>; cap?: number }): AnnotationPlan {
+export function planAnnotations(
+  findings: readonly Finding[],
+  options: { prefix: string; titles: ReadonlyMap<string, string>; cap?: number },
+): AnnotationPlan {
   const cap = options.cap ?? ANNOTATION_CAP;
   const errors = findings.filter((f) => f.severity === "error").sort(byPlace);
   const warnings = findings.filter((f) => f.severity === "warning").sort(byPlace);

@@ -8,7 +8,20 @@ import { specOf, type TunableName, type TunableValue } from "../config/tunables.
 import { FORMATS, type ReportFormat } from "../report/index.js";
 
 /** Every input action.yml declares, in its order; a test holds the two in step. */
-export const INPUT_NAMES = ["path", "stages", "runtime", "fail-under", "fail-on", "config", "region", "format", "sarif-file", "baseline", "max-warnings", "exclude"] as const;
+export const INPUT_NAMES = [
+  "path",
+  "stages",
+  "runtime",
+  "fail-under",
+  "fail-on",
+  "config",
+  "region",
+  "format",
+  "sarif-file",
+  "baseline",
+  "max-warnings",
+  "exclude",
+] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
 export interface ActionInputs {
@@ -45,7 +58,13 @@ export function badActionInput(name: InputName, problem: string, hint: string): 
 
 /** An input the CLI takes as a flag too: the library's parser decides and gives the value, so the Action and the
  * CLI accept the same settings; a refusal is worded for the Action (its input, its hint). */
-function parsedAsTunable<K extends TunableName>(name: InputName, tunable: K, text: string, problem: string, hint: string): TunableValue<K> {
+function parsedAsTunable<K extends TunableName>(
+  name: InputName,
+  tunable: K,
+  text: string,
+  problem: string,
+  hint: string,
+): TunableValue<K> {
   try {
     return specOf(tunable).parse(text, `input '${name}'`) as TunableValue<K>;
   } catch (error) {
@@ -60,11 +79,21 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>, wo
   const inWorkspace = (text: string) => (isAbsolute(text) ? text : resolve(workspace, text));
 
   const stagesText = get("stages") || "static";
-  const stages = parsedAsTunable("stages", "stages", stagesText, `takes a comma list of ${STAGES.join(", ")}, not '${stagesText}'`, "Set e.g. stages: static, stages: static,resolve, or stages: static,build,epoch");
+  const stages = parsedAsTunable(
+    "stages",
+    "stages",
+    stagesText,
+    `takes a comma list of ${STAGES.join(", ")}, not '${stagesText}'`,
+    "Set e.g. stages: static, stages: static,resolve, or stages: static,build,epoch",
+  );
 
   const runtime = get("runtime") || "container";
   if (runtime !== "container" && runtime !== "host") {
-    throw badActionInput("runtime", `takes container or host, not '${runtime}'`, "Set runtime: container (host runs the repo's code on the runner)");
+    throw badActionInput(
+      "runtime",
+      `takes container or host, not '${runtime}'`,
+      "Set runtime: container (host runs the repo's code on the runner)",
+    );
   }
 
   const inputs: ActionInputs = {
@@ -77,29 +106,57 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>, wo
 
   const failUnder = get("fail-under");
   if (failUnder !== "") {
-    inputs.failUnder = parsedAsTunable("fail-under", "failUnder", failUnder, `takes a number from 0 to 100, not '${failUnder}'`, "Set e.g. fail-under: 70, or leave it out");
+    inputs.failUnder = parsedAsTunable(
+      "fail-under",
+      "failUnder",
+      failUnder,
+      `takes a number from 0 to 100, not '${failUnder}'`,
+      "Set e.g. fail-under: 70, or leave it out",
+    );
   }
 
   const failOn = get("fail-on");
   if (failOn !== "") {
-    inputs.failOn = parsedAsTunable("fail-on", "failOn", failOn, `takes one of ${FAIL_ON.join(", ")}, not '${failOn}'`, "Set e.g. fail-on: error, or fail-on: never to gate on the score alone");
+    inputs.failOn = parsedAsTunable(
+      "fail-on",
+      "failOn",
+      failOn,
+      `takes one of ${FAIL_ON.join(", ")}, not '${failOn}'`,
+      "Set e.g. fail-on: error, or fail-on: never to gate on the score alone",
+    );
   }
 
   const maxWarnings = get("max-warnings");
   if (maxWarnings !== "") {
-    inputs.maxWarnings = parsedAsTunable("max-warnings", "maxWarnings", maxWarnings, `takes a whole number 0 or more, not '${maxWarnings}'`, "Set e.g. max-warnings: 0, or leave it out");
+    inputs.maxWarnings = parsedAsTunable(
+      "max-warnings",
+      "maxWarnings",
+      maxWarnings,
+      `takes a whole number 0 or more, not '${maxWarnings}'`,
+      "Set e.g. max-warnings: 0, or leave it out",
+    );
   }
 
   // One glob per line (a YAML block), since a glob may hold a comma ({a,b}).
-  inputs.exclude = get("exclude").split(/\r?\n/).map((g) => g.trim()).filter(Boolean);
+  inputs.exclude = get("exclude")
+    .split(/\r?\n/)
+    .map((g) => g.trim())
+    .filter(Boolean);
 
   const region = get("region");
   if (region !== "") {
-    inputs.region = parsedAsTunable("region", "region", region, `takes a two-letter country code, not '${region}'`, "Set e.g. region: FR, or leave it out for the world average");
+    inputs.region = parsedAsTunable(
+      "region",
+      "region",
+      region,
+      `takes a two-letter country code, not '${region}'`,
+      "Set e.g. region: FR, or leave it out for the world average",
+    );
   }
 
   const format = get("format") || "json";
-  if (!(FORMATS as readonly string[]).includes(format)) throw badActionInput("format", `takes one of ${FORMATS.join(", ")}, not '${format}'`, "Set e.g. format: json");
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw badActionInput("format", `takes one of ${FORMATS.join(", ")}, not '${format}'`, "Set e.g. format: json");
   inputs.format = format as ReportFormat;
 
   const config = get("config");
@@ -113,7 +170,9 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>, wo
 
 /** A hint written for the CLI in the Action's words: `pass --stages static` becomes `set the input stages: static`. */
 export function inActionWords(hint: string): string {
-  return hint.replace(/(?:\bpass )?--([a-z][a-z-]*)(?: ([^\s,;]+))?/g, (text, flag: string, value: string | undefined) =>
-    (INPUT_NAMES as readonly string[]).includes(flag) ? `set the input ${flag}:${value ? ` ${value}` : ""}` : text,
+  return hint.replace(
+    /(?:\bpass )?--([a-z][a-z-]*)(?: ([^\s,;]+))?/g,
+    (text, flag: string, value: string | undefined) =>
+      (INPUT_NAMES as readonly string[]).includes(flag) ? `set the input ${flag}:${value ? ` ${value}` : ""}` : text,
   );
 }

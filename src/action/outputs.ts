@@ -48,7 +48,10 @@ export function emptyOutputs(): Outputs {
  * $GITHUB_OUTPUT text: `name<<DELIMITER`, the value, `DELIMITER`, for every output, so a value may hold
  * newlines or '='; the delimiter is random and checked against each value, as @actions/core does.
  */
-export function outputFileText(outputs: Readonly<Record<string, string>>, delimiter = `ghadelimiter_${randomUUID()}`): string {
+export function outputFileText(
+  outputs: Readonly<Record<string, string>>,
+  delimiter = `ghadelimiter_${randomUUID()}`,
+): string {
   return Object.entries(outputs)
     .map(([name, value]) => {
       if (name.includes(delimiter) || value.includes(delimiter)) throw new Error(`output ${name} holds its delimiter`);

@@ -69,7 +69,10 @@ function failure(error: unknown): { code: number; reason: string } {
     return { code: EXIT.engine, reason };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { code: EXIT.internal, reason: `internal error: ${message.split("\n")[0]}. Please report it with the job's log.` };
+  return {
+    code: EXIT.internal,
+    reason: `internal error: ${message.split("\n")[0]}. Please report it with the job's log.`,
+  };
 }
 
 /** The failure's reason as the summary, every output empty: best effort, as the files may be what failed. */
@@ -103,7 +106,8 @@ function logProgress(write: Write): Progress {
 
 function required(env: Env, name: string): string {
   const value = env[name];
-  if (!value) throw new AuditError("BAD_INPUT", `${name} is not set`, "Run the Action as a step of a GitHub Actions job");
+  if (!value)
+    throw new AuditError("BAD_INPUT", `${name} is not set`, "Run the Action as a step of a GitHub Actions job");
   return value;
 }
 
@@ -118,11 +122,21 @@ async function auditAndReport(env: Env, write: Write, signal: AbortSignal, writt
   const baseline = inputs.baseline ? readSavedReport(inputs.baseline, "input 'baseline'").findings : null;
   const trust = trustOf(folder, workspace, env);
   if (inputs.runtime === "host" && !trust.trusted) {
-    throw new AuditError("BAD_INPUT", `input 'runtime' is host, but ${trust.why}: its code would run on the runner`, "Set runtime: container to audit another team's code");
+    throw new AuditError(
+      "BAD_INPUT",
+      `input 'runtime' is host, but ${trust.why}: its code would run on the runner`,
+      "Set runtime: container to audit another team's code",
+    );
   }
-  const outDir = env.RUNNER_TEMP ? join(env.RUNNER_TEMP, "repro-audit") : mkdtempSync(join(tmpdir(), "repro-audit-action-"));
+  const outDir = env.RUNNER_TEMP
+    ? join(env.RUNNER_TEMP, "repro-audit")
+    : mkdtempSync(join(tmpdir(), "repro-audit-action-"));
   mkdirSync(outDir, { recursive: true });
-  write(logLine(`auditing ${folder.prefix || "the workspace"} (stages ${inputs.stages.join(",")}, runtime ${inputs.runtime}, repository ${trust.trusted ? "trusted" : "not trusted"})`));
+  write(
+    logLine(
+      `auditing ${folder.prefix || "the workspace"} (stages ${inputs.stages.join(",")}, runtime ${inputs.runtime}, repository ${trust.trusted ? "trusted" : "not trusted"})`,
+    ),
+  );
 
   // 2. The audit itself, on the library's entry point.
   const result = await audit({
@@ -145,7 +159,10 @@ async function auditAndReport(env: Env, write: Write, signal: AbortSignal, writt
   });
 
   // 3. The library's finishing path, as the CLI's: the baseline's findings leave the gates and the annotations.
-  const finished = finish(result.report, { gates: gatesFrom(result.settings, "action"), ...(baseline && inputs.baseline ? { baseline: { file: basename(inputs.baseline), findings: baseline } } : {}) });
+  const finished = finish(result.report, {
+    gates: gatesFrom(result.settings, "action"),
+    ...(baseline && inputs.baseline ? { baseline: { file: basename(inputs.baseline), findings: baseline } } : {}),
+  });
   const { report, verdict } = finished;
   const known = baseline ? report.findings.map((f) => f.baseline === "unchanged") : null;
   const fresh = report.findings.filter((f) => f.baseline !== "unchanged");
@@ -170,12 +187,24 @@ async function auditAndReport(env: Env, write: Write, signal: AbortSignal, writt
   written.record = true;
 
   // 6. The gates: each failed one is an ::error, so the runner shows why the step failed.
-  write(logLine(`score ${report.score.total ?? "not assessed"}; ${report.findings.length} finding(s); report ${paths.report}`));
-  for (const check of verdict.checks) if (check.failed) write(workflowCommand("error", { title: "repro-audit" }, check.text));
+  write(
+    logLine(
+      `score ${report.score.total ?? "not assessed"}; ${report.findings.length} finding(s); report ${paths.report}`,
+    ),
+  );
+  for (const check of verdict.checks)
+    if (check.failed) write(workflowCommand("error", { title: "repro-audit" }, check.text));
   return verdict.failed ? EXIT.belowThreshold : EXIT.ok;
 }
 
-function writeFiles(report: Report, result: AuditResult, inputs: ActionInputs, folder: AuditedFolder, outDir: string, known: boolean[] | null) {
+function writeFiles(
+  report: Report,
+  result: AuditResult,
+  inputs: ActionInputs,
+  folder: AuditedFolder,
+  outDir: string,
+  known: boolean[] | null,
+) {
   const paths = {
     report: join(outDir, `repro-audit-report.${REPORT_EXTENSION[inputs.format]}`),
     sarif: inputs.sarifFile ?? join(outDir, "repro-audit.sarif"),
@@ -187,7 +216,8 @@ function writeFiles(report: Report, result: AuditResult, inputs: ActionInputs, f
     rules: report.findings.map((f: Finding) => f.rule),
   });
   // The report file is the saved report a later run's baseline reads: the same paths as the SARIF's.
-  const reportText = inputs.format === "sarif" ? sarif.text : render(report, inputs.format, { rules: result.rules, color: false });
+  const reportText =
+    inputs.format === "sarif" ? sarif.text : render(report, inputs.format, { rules: result.rules, color: false });
   writeFileSync(paths.report, reportText);
   mkdirSync(dirname(paths.sarif), { recursive: true });
   writeFileSync(paths.sarif, sarif.text);
@@ -198,9 +228,14 @@ function writeFiles(report: Report, result: AuditResult, inputs: ActionInputs, f
 /** The summary under GitHub's size limit: fewer findings listed when the full table would not fit. */
 function fittedSummary(report: Report, result: AuditResult, parts: Omit<SummaryParts, "reportMarkdown">): string {
   for (const maxFindings of [100, 25, 0]) {
-    const text = summaryMarkdown({ ...parts, reportMarkdown: render(report, "md", { rules: result.rules, maxFindings }) });
+    const text = summaryMarkdown({
+      ...parts,
+      reportMarkdown: render(report, "md", { rules: result.rules, maxFindings }),
+    });
     if (Buffer.byteLength(text) <= SUMMARY_LIMIT) return text;
   }
-  return summaryMarkdown({ ...parts, reportMarkdown: "The report is too large for a job summary: see the report file and the SARIF." });
+  return summaryMarkdown({
+    ...parts,
+    reportMarkdown: "The report is too large for a job summary: see the report file and the SARIF.",
+  });
 }
-

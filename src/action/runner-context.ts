@@ -21,12 +21,26 @@ export interface AuditedFolder {
 /** The folder to audit: it must exist and lie inside the workspace, so annotations and SARIF point at its files. */
 export function auditedFolder(path: string, workspace: string): AuditedFolder {
   const stats = statSync(path, { throwIfNoEntry: false });
-  if (!stats) throw badActionInput("path", `names ${path}, which does not exist`, "Set path: to a folder of the checked-out repository (default: the workspace)");
-  if (!stats.isDirectory()) throw badActionInput("path", `names ${path}, which is a file, not a folder`, "Set path: to the repository's folder");
+  if (!stats)
+    throw badActionInput(
+      "path",
+      `names ${path}, which does not exist`,
+      "Set path: to a folder of the checked-out repository (default: the workspace)",
+    );
+  if (!stats.isDirectory())
+    throw badActionInput(
+      "path",
+      `names ${path}, which is a file, not a folder`,
+      "Set path: to the repository's folder",
+    );
   const root = realpathSync(path);
   const rel = relative(realpathSync(workspace), root);
   if (rel.startsWith("..") || isAbsolute(rel)) {
-    throw badActionInput("path", `names ${path}, which lies outside the workspace ${workspace}`, "Check the repository out inside the workspace (actions/checkout with path:) and audit it there");
+    throw badActionInput(
+      "path",
+      `names ${path}, which lies outside the workspace ${workspace}`,
+      "Check the repository out inside the workspace (actions/checkout with path:) and audit it there",
+    );
   }
   return { root, prefix: rel.split(sep).join("/") };
 }
@@ -34,19 +48,33 @@ export function auditedFolder(path: string, workspace: string): AuditedFolder {
 /** A file input that must be a regular file (config). */
 export function existingFile(name: "config", path: string): void {
   const stats = statSync(path, { throwIfNoEntry: false });
-  if (!stats || !stats.isFile()) throw badActionInput(name, `names ${path}, which ${stats ? "is not a regular file" : "does not exist"}`, `Set ${name}: to a file in the workspace, or leave it out`);
+  if (!stats || !stats.isFile())
+    throw badActionInput(
+      name,
+      `names ${path}, which ${stats ? "is not a regular file" : "does not exist"}`,
+      `Set ${name}: to a file in the workspace, or leave it out`,
+    );
 }
 
 /** A file the Action will write (sarif-file): its folder must exist or be creatable, and be writable. */
 export function writableFile(name: "sarif-file", path: string): void {
   try {
-    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw badActionInput(name, `names ${path}, which is a folder`, `Set ${name}: to a file path, e.g. ${name}: repro-audit.sarif`);
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory())
+      throw badActionInput(
+        name,
+        `names ${path}, which is a folder`,
+        `Set ${name}: to a file path, e.g. ${name}: repro-audit.sarif`,
+      );
     mkdirSync(dirname(path), { recursive: true });
     accessSync(dirname(path), constants.W_OK);
   } catch (error) {
     if (error instanceof AuditError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw badActionInput(name, `names ${path}, whose folder cannot be written (${code})`, `Set ${name}: to a path in the workspace or $RUNNER_TEMP`);
+    throw badActionInput(
+      name,
+      `names ${path}, whose folder cannot be written (${code})`,
+      `Set ${name}: to a path in the workspace or $RUNNER_TEMP`,
+    );
   }
 }
 
@@ -95,14 +123,19 @@ function readEventPayload(path: string | undefined): unknown {
 }
 
 /** Whether the audited folder is the workflow's own repository, on an event that runs its own code. */
-export function trustOf(folder: AuditedFolder, workspace: string, env: Readonly<Record<string, string | undefined>>): TrustDecision {
+export function trustOf(
+  folder: AuditedFolder,
+  workspace: string,
+  env: Readonly<Record<string, string | undefined>>,
+): TrustDecision {
   const topLevel = gitTopLevel(folder.root, workspace);
   return decideTrust({
     folder: folder.root,
     topLevel,
     ownGitFolder: lstatSync(join(folder.root, ".git"), { throwIfNoEntry: false })?.isDirectory() ?? false,
     // Read only from a folder that is its own repository's top level: another's origin says nothing of it.
-    originUrl: topLevel === folder.root ? gitLine(folder.root, workspace, ["config", "--get", "remote.origin.url"]) : null,
+    originUrl:
+      topLevel === folder.root ? gitLine(folder.root, workspace, ["config", "--get", "remote.origin.url"]) : null,
     serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
     repository: env.GITHUB_REPOSITORY ?? "",
     eventName: env.GITHUB_EVENT_NAME ?? "",

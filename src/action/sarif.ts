@@ -19,7 +19,12 @@ interface SarifLog {
 
 /** "sub dir/x" -> "sub%20dir/x/": a relative URI prefix, each segment percent-encoded. */
 function uriPrefix(prefix: string): string {
-  return prefix ? `${prefix.split("/").map((s) => encodeURIComponent(s)).join("/")}/` : "";
+  return prefix
+    ? `${prefix
+        .split("/")
+        .map((s) => encodeURIComponent(s))
+        .join("/")}/`
+    : "";
 }
 
 export interface SarifFit {
@@ -44,7 +49,8 @@ export function fitSarif(text: string, fit: SarifFit): { text: string; aligned: 
         const artifact = location.physicalLocation?.artifactLocation;
         if (artifact?.uri !== undefined && prefix) artifact.uri = `${prefix}${artifact.uri}`;
       }
-      if (fit.known && aligned && result.baselineState === undefined) result.baselineState = fit.known[i] ? "unchanged" : "new";
+      if (fit.known && aligned && result.baselineState === undefined)
+        result.baselineState = fit.known[i] ? "unchanged" : "new";
     });
   }
   return { text: `${JSON.stringify(log, null, 2)}\n`, aligned };

@@ -33,10 +33,20 @@ export function summaryMarkdown(parts: SummaryParts): string {
 
   const { shown, left } = parts.annotations;
   const annotated = shown.error + shown.warning;
-  lines.push(`- Annotations: ${annotated === 0 ? "none" : `${plural(shown.error, "error")} and ${plural(shown.warning, "warning")} on their lines`}` + (parts.baseline ? " (new findings only)." : "."));
+  lines.push(
+    `- Annotations: ${annotated === 0 ? "none" : `${plural(shown.error, "error")} and ${plural(shown.warning, "warning")} on their lines`}` +
+      (parts.baseline ? " (new findings only)." : "."),
+  );
   if (left.error + left.warning > 0) {
-    const more = [left.error ? plural(left.error, "more error") : "", left.warning ? plural(left.warning, "more warning") : ""].filter(Boolean).join(" and ");
-    lines.push(`- ${more[0]!.toUpperCase()}${more.slice(1)} (GitHub shows 10 of each kind per step) are in the SARIF file ${code(parts.sarifPath)} and in the findings above; upload it to see every one in code scanning.`);
+    const more = [
+      left.error ? plural(left.error, "more error") : "",
+      left.warning ? plural(left.warning, "more warning") : "",
+    ]
+      .filter(Boolean)
+      .join(" and ");
+    lines.push(
+      `- ${more[0]!.toUpperCase()}${more.slice(1)} (GitHub shows 10 of each kind per step) are in the SARIF file ${code(parts.sarifPath)} and in the findings above; upload it to see every one in code scanning.`,
+    );
   }
   if (parts.info > 0) lines.push(`- ${plural(parts.info, "info finding")} not annotated: see the findings above.`);
   if (parts.baseline) {
@@ -44,6 +54,8 @@ export function summaryMarkdown(parts: SummaryParts): string {
       `- Baseline ${code(parts.baseline.file)}: ${plural(parts.baseline.unchanged, "finding")} already known, neither annotated nor counted by the gates; the gate's score ${scoreText(parts.baseline.gateScore ?? null)}.`,
     );
   }
-  lines.push(`- Repository ${parts.trust.trusted ? "trusted" : "not trusted"}: ${parts.trust.why}${parts.trust.trusted ? " (its .repro-audit.yml and inline suppressions count)" : " (its own config may only describe the training)"}.`);
+  lines.push(
+    `- Repository ${parts.trust.trusted ? "trusted" : "not trusted"}: ${parts.trust.why}${parts.trust.trusted ? " (its .repro-audit.yml and inline suppressions count)" : " (its own config may only describe the training)"}.`,
+  );
   return `${lines.join("\n")}\n`;
 }

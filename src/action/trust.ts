@@ -71,25 +71,43 @@ export function headRepositories(event: unknown): Array<string | null> {
 
 export function decideTrust(facts: TrustFacts): TrustDecision {
   const own = `${facts.serverUrl.replace(/\/+$/, "")}/${facts.repository}`;
-  if (!facts.repository) return { trusted: false, why: "GITHUB_REPOSITORY is not set, so the workflow's repository is unknown" };
+  if (!facts.repository)
+    return { trusted: false, why: "GITHUB_REPOSITORY is not set, so the workflow's repository is unknown" };
   if (facts.topLevel === null) return { trusted: false, why: "the audited folder is not a git repository" };
   // A plain folder inside the workspace's checkout would borrow the checkout's origin.
   if (facts.topLevel !== facts.folder) {
-    return { trusted: false, why: `the audited folder is not the top level of a git repository of its own (git finds ${facts.topLevel})` };
+    return {
+      trusted: false,
+      why: `the audited folder is not the top level of a git repository of its own (git finds ${facts.topLevel})`,
+    };
   }
-  if (!facts.ownGitFolder) return { trusted: false, why: "the audited folder's .git is a file or link to another repository's, not a folder of its own" };
-  if (facts.originUrl === null) return { trusted: false, why: "the audited folder has no git remote 'origin' to compare with the workflow's repository" };
+  if (!facts.ownGitFolder)
+    return {
+      trusted: false,
+      why: "the audited folder's .git is a file or link to another repository's, not a folder of its own",
+    };
+  if (facts.originUrl === null)
+    return {
+      trusted: false,
+      why: "the audited folder has no git remote 'origin' to compare with the workflow's repository",
+    };
   if (normalizeRepoUrl(facts.originUrl) !== normalizeRepoUrl(own)) {
     return { trusted: false, why: `the audited folder is a checkout of another repository, not ${facts.repository}` };
   }
   if (!OWN_CODE_EVENTS.includes(facts.eventName)) {
-    return { trusted: false, why: `a ${facts.eventName || "(unnamed)"} event may run a stranger's code (only push, and pull_request from this repository, are trusted)` };
+    return {
+      trusted: false,
+      why: `a ${facts.eventName || "(unnamed)"} event may run a stranger's code (only push, and pull_request from this repository, are trusted)`,
+    };
   }
   if (facts.event === null) return { trusted: false, why: "the event's payload (GITHUB_EVENT_PATH) could not be read" };
   const heads = headRepositories(facts.event);
   const stranger = heads.find((head) => head === null || head.toLowerCase() !== facts.repository.toLowerCase());
   if (stranger !== undefined) {
-    return { trusted: false, why: `the event names ${stranger ?? "a head repository it does not name by full_name"} as the code's head repository, not ${facts.repository}` };
+    return {
+      trusted: false,
+      why: `the event names ${stranger ?? "a head repository it does not name by full_name"} as the code's head repository, not ${facts.repository}`,
+    };
   }
   if (facts.eventName === "pull_request" && heads.length === 0) {
     return { trusted: false, why: "the pull_request event names no head repository, so the code may be a stranger's" };

@@ -3,7 +3,14 @@
 import type { BatchReport, CompetitionFootprint, LeaderboardSummary, TeamRow, Verdict } from "../model/batch-report.js";
 import { TOOL_VERSION } from "../io/package.js";
 import { basisCounts, countSubmissions, footprintBounds, type ModelCost } from "../carbon/competition.js";
-import { diminishingReturns, gapOf, inferHigherIsBetter, noiseSpread, overRuntimeLimit, winnerGap } from "../carbon/verdict.js";
+import {
+  diminishingReturns,
+  gapOf,
+  inferHigherIsBetter,
+  noiseSpread,
+  overRuntimeLimit,
+  winnerGap,
+} from "../carbon/verdict.js";
 import type { Leaderboard } from "./leaderboard.js";
 
 /** What the whole leaderboard says, whatever the batch audits: counts, the winner gap, the noise. */
@@ -24,7 +31,9 @@ export function summarize(leaderboard: Leaderboard): LeaderboardSummary {
 
 /** The per-model costs the footprint rests on: every row with a cost. */
 function modelCosts(rows: readonly TeamRow[]): ModelCost[] {
-  return rows.filter((r) => r.cost !== null).map((r) => ({ rank: r.rank, name: r.name, basis: r.cost!.basis, co2g: r.cost!.co2g }));
+  return rows
+    .filter((r) => r.cost !== null)
+    .map((r) => ({ rank: r.rank, name: r.name, basis: r.cost!.basis, co2g: r.cost!.co2g }));
 }
 
 function footprint(summary: LeaderboardSummary, rows: readonly TeamRow[]): CompetitionFootprint {
@@ -45,7 +54,9 @@ function footprint(summary: LeaderboardSummary, rows: readonly TeamRow[]): Compe
 
 function verdict(summary: LeaderboardSummary, rows: readonly TeamRow[]): Verdict {
   const gap = gapOf(summary.best, summary.topDecile);
-  const timed = rows.filter((r) => r.cost !== null).map((r) => ({ rank: r.rank, name: r.name, seconds: r.cost!.seconds, basis: r.cost!.basis }));
+  const timed = rows
+    .filter((r) => r.cost !== null)
+    .map((r) => ({ rank: r.rank, name: r.name, seconds: r.cost!.seconds, basis: r.cost!.basis }));
   return {
     higherIsBetter: summary.higherIsBetter,
     teamsScored: summary.teamsScored,
@@ -78,10 +89,17 @@ export function buildBatchReport(parts: BatchParts, generatedAt = new Date().toI
   const competition = footprint(parts.summary, rows);
   const notes: string[] = [];
   const shard = parts.selection.shard;
-  if (shard) notes.push(`Shard ${shard.index}/${shard.count}: the footprint and the verdict rest on this shard's ${rows.length} of ${parts.selection.teams} teams; merge the shards (repro-audit merge) for the competition's figures.`);
-  if (parts.run.interrupted) notes.push("The batch was stopped before every audit finished: rerun it with --resume to finish.");
+  if (shard)
+    notes.push(
+      `Shard ${shard.index}/${shard.count}: the footprint and the verdict rest on this shard's ${rows.length} of ${parts.selection.teams} teams; merge the shards (repro-audit merge) for the competition's figures.`,
+    );
+  if (parts.run.interrupted)
+    notes.push("The batch was stopped before every audit finished: rerun it with --resume to finish.");
   const without = rows.filter((r) => r.cost === null).length;
-  if (without > 0) notes.push(`${without} of ${rows.length} teams have no per-model cost (no measured or estimated prediction, no co2g in the leaderboard): the bounds rest on ${competition.models}.`);
+  if (without > 0)
+    notes.push(
+      `${without} of ${rows.length} teams have no per-model cost (no measured or estimated prediction, no co2g in the leaderboard): the bounds rest on ${competition.models}.`,
+    );
   return {
     schemaVersion: 1,
     kind: "batch",

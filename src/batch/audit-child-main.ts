@@ -29,7 +29,8 @@ process.on("SIGINT", stop);
 // The batch is gone (killed): stop, and take what still runs with this process group after a grace period.
 process.on("disconnect", stop);
 
-const send = (message: ChildMessage) => new Promise<void>((done) => (process.connected ? process.send!(message, () => done()) : done()));
+const send = (message: ChildMessage) =>
+  new Promise<void>((done) => (process.connected ? process.send!(message, () => done()) : done()));
 const maxRssKB = () => process.resourceUsage().maxRSS;
 
 async function run(id: number, options: AuditOptions): Promise<void> {

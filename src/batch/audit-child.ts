@@ -39,8 +39,11 @@ export interface ChildLimits {
 /** The compiled entry: next to this module in dist/, or dist/'s when running from the TypeScript sources. */
 function childEntry(): string {
   const here = fileURLToPath(import.meta.url);
-  const entry = here.endsWith(".js") ? join(here, "..", "audit-child-main.js") : join(PACKAGE_ROOT, "dist", "src", "batch", "audit-child-main.js");
-  if (!existsSync(entry)) throw new AuditError("INTERNAL", `the batch's audit process ${entry} is missing`, "Build first: npm run build");
+  const entry = here.endsWith(".js")
+    ? join(here, "..", "audit-child-main.js")
+    : join(PACKAGE_ROOT, "dist", "src", "batch", "audit-child-main.js");
+  if (!existsSync(entry))
+    throw new AuditError("INTERNAL", `the batch's audit process ${entry} is missing`, "Build first: npm run build");
   return entry;
 }
 
@@ -133,20 +136,33 @@ function settle(proc: Proc, id: number, outcome: ChildOutcome): void {
 }
 
 function stoppedOutcome(entry: Pending): ChildOutcome {
-  return entry.stopped === "timeout" ? { kind: "timeout", seconds: Math.round((Date.now() - entry.began) / 1000) } : { kind: "interrupted" };
+  return entry.stopped === "timeout"
+    ? { kind: "timeout", seconds: Math.round((Date.now() - entry.began) / 1000) }
+    : { kind: "interrupted" };
 }
 
 function start(): Proc {
   // detached: a process group of its own, so a stopped audit's git and engine commands go with it.
   const child = fork(childEntry(), [], { detached: true, stdio: ["ignore", "ignore", "pipe", "ipc"] });
   const proc: Proc = { child, pending: new Map(), stderr: "", killedForOther: false };
-  child.stderr!.on("data", (chunk: Buffer) => (proc.stderr = (proc.stderr + chunk.toString("utf8")).slice(-STDERR_TAIL)));
+  child.stderr!.on(
+    "data",
+    (chunk: Buffer) => (proc.stderr = (proc.stderr + chunk.toString("utf8")).slice(-STDERR_TAIL)),
+  );
   child.on("error", () => {}); // a failed spawn ends in "exit", which reports it
   child.on("message", (m: ChildMessage) => {
     const entry = proc.pending.get(m.id);
     if (!entry) return;
     if (entry.stopped) return settle(proc, m.id, stoppedOutcome(entry));
-    settle(proc, m.id, m.kind === "report" ? { kind: "report", report: m.report, maxRssKB: m.maxRssKB } : m.code === "INTERRUPTED" ? { kind: "interrupted" } : { kind: "error", code: m.code, line: m.line, maxRssKB: m.maxRssKB });
+    settle(
+      proc,
+      m.id,
+      m.kind === "report"
+        ? { kind: "report", report: m.report, maxRssKB: m.maxRssKB }
+        : m.code === "INTERRUPTED"
+          ? { kind: "interrupted" }
+          : { kind: "error", code: m.code, line: m.line, maxRssKB: m.maxRssKB },
+    );
   });
   child.on("exit", (code, signal) => {
     clearTimeout(proc.killTimer);

@@ -6,19 +6,39 @@ import { badInput } from "../model/errors.js";
 import { closest } from "../model/edit-distance.js";
 import { classifyInput } from "../clone/input.js";
 import type { BoardRow } from "./kaggle-csv.js";
-import { DEFAULT_MIN_ENTRIES, type DocTeam, type Leaderboard, type LeaderboardDoc, type LeaderboardTeam } from "./leaderboard.js";
+import {
+  DEFAULT_MIN_ENTRIES,
+  type DocTeam,
+  type Leaderboard,
+  type LeaderboardDoc,
+  type LeaderboardTeam,
+} from "./leaderboard.js";
 
 const HINT = "Fix it against schemas/leaderboard.schema.json";
 
-export function mergeBoards(file: string, base: string, doc: LeaderboardDoc, boards: { private?: BoardRow[]; public?: BoardRow[] }, sources: string[]): Leaderboard {
+export function mergeBoards(
+  file: string,
+  base: string,
+  doc: LeaderboardDoc,
+  boards: { private?: BoardRow[]; public?: BoardRow[] },
+  sources: string[],
+): Leaderboard {
   const fromBoards = boards.private ?? boards.public;
   let teams: LeaderboardTeam[];
   if (fromBoards) {
     const all = boardTeams(fromBoards, boards.private ? boards.public : undefined, Boolean(boards.private));
-    checkNames(file, (doc.teams ?? []).map((entry, i) => applyEntry(file, base, doc, all, entry, i)));
+    checkNames(
+      file,
+      (doc.teams ?? []).map((entry, i) => applyEntry(file, base, doc, all, entry, i)),
+    );
     teams = all;
   } else {
-    teams = (doc.teams ?? []).map((entry, i) => ({ ...listedTeam(file, base, entry, i), rank: entry.rank!, name: entry.name!, entries: entry.entries! }));
+    teams = (doc.teams ?? []).map((entry, i) => ({
+      ...listedTeam(file, base, entry, i),
+      rank: entry.rank!,
+      name: entry.name!,
+      entries: entry.entries!,
+    }));
     checkNames(file, teams);
   }
   teams.sort((a, b) => a.rank - b.rank);
@@ -42,7 +62,11 @@ function boardTeams(main: BoardRow[], publicBoard: BoardRow[] | undefined, mainI
   }
   // The Kaggle CLI's CSV forms do not count entries: 0 until the file's `entries` or `submissions` says.
   return main.map((row) => {
-    const pub = publicBoard ? (row.teamId !== null ? publicById.get(row.teamId) : publicByName.get(row.name)) : undefined;
+    const pub = publicBoard
+      ? row.teamId !== null
+        ? publicById.get(row.teamId)
+        : publicByName.get(row.name)
+      : undefined;
     return {
       rank: row.rank,
       name: row.name,
@@ -68,17 +92,39 @@ function named(teams: LeaderboardTeam[], name: string | undefined): LeaderboardT
 }
 
 /** A file team matched to its board row by TeamId, else by name; its fields fill in and win. */
-function applyEntry(file: string, base: string, doc: LeaderboardDoc, teams: LeaderboardTeam[], entry: DocTeam, i: number): LeaderboardTeam {
+function applyEntry(
+  file: string,
+  base: string,
+  doc: LeaderboardDoc,
+  teams: LeaderboardTeam[],
+  entry: DocTeam,
+  i: number,
+): LeaderboardTeam {
   const board = doc.kaggle?.private ?? doc.kaggle?.public;
-  const matches = entry.teamId !== undefined ? teams.filter((t) => t.teamId === entry.teamId) : named(teams, entry.name);
+  const matches =
+    entry.teamId !== undefined ? teams.filter((t) => t.teamId === entry.teamId) : named(teams, entry.name);
   const what = entry.teamId !== undefined ? `TeamId ${entry.teamId}` : `named '${entry.name}'`;
   if (matches.length === 0) {
-    const near = entry.teamId === undefined && entry.name !== undefined ? closest(entry.name, teams.map((t) => t.name)) : null;
-    throw badInput(`invalid leaderboard ${file}: /teams/${i}: no team ${what} on the board ${board}${near !== null ? `. Did you mean '${near}'?` : ""}`, "Spell the name as on the board, or give its teamId");
+    const near =
+      entry.teamId === undefined && entry.name !== undefined
+        ? closest(
+            entry.name,
+            teams.map((t) => t.name),
+          )
+        : null;
+    throw badInput(
+      `invalid leaderboard ${file}: /teams/${i}: no team ${what} on the board ${board}${near !== null ? `. Did you mean '${near}'?` : ""}`,
+      "Spell the name as on the board, or give its teamId",
+    );
   }
-  if (matches.length > 1) throw badInput(`invalid leaderboard ${file}: /teams/${i}: ${matches.length} teams ${what} on the board ${board}`, "Give the team's teamId to pick one");
+  if (matches.length > 1)
+    throw badInput(
+      `invalid leaderboard ${file}: /teams/${i}: ${matches.length} teams ${what} on the board ${board}`,
+      "Give the team's teamId to pick one",
+    );
   const team = matches[0]!;
-  if (team.listed) throw badInput(`invalid leaderboard ${file}: /teams/${i}: the team ${what} is listed twice`, "List each team once");
+  if (team.listed)
+    throw badInput(`invalid leaderboard ${file}: /teams/${i}: the team ${what} is listed twice`, "List each team once");
   const listed = listedTeam(file, base, entry, i);
   Object.assign(team, {
     listed: true,
@@ -98,7 +144,8 @@ function listedTeam(file: string, base: string, entry: DocTeam, i: number): Lead
   if ((entry.kwh !== undefined || entry.source !== undefined) && entry.co2g === undefined) {
     throw badInput(`invalid leaderboard ${file}: /teams/${i}/co2g: is missing (kwh and source describe a co2g)`, HINT);
   }
-  if (entry.ref !== undefined && entry.repo === undefined) throw badInput(`invalid leaderboard ${file}: /teams/${i}/repo: is missing (ref names a commit of a repo)`, HINT);
+  if (entry.ref !== undefined && entry.repo === undefined)
+    throw badInput(`invalid leaderboard ${file}: /teams/${i}/repo: is missing (ref names a commit of a repo)`, HINT);
   return {
     rank: entry.rank ?? 0,
     name: entry.name ?? "",
@@ -108,7 +155,10 @@ function listedTeam(file: string, base: string, entry: DocTeam, i: number): Lead
     privateScore: entry.privateScore ?? null,
     repo: entry.repo === undefined ? null : repoOf(file, base, entry.repo, i),
     ref: entry.ref ?? null,
-    given: entry.co2g === undefined ? null : { co2g: entry.co2g, kwh: entry.kwh ?? null, source: entry.source ?? `${file} /teams/${i}/co2g` },
+    given:
+      entry.co2g === undefined
+        ? null
+        : { co2g: entry.co2g, kwh: entry.kwh ?? null, source: entry.source ?? `${file} /teams/${i}/co2g` },
     listed: true,
   };
 }
@@ -127,7 +177,11 @@ function repoOf(file: string, base: string, repo: string, i: number): string {
 function checkNames(file: string, listed: readonly LeaderboardTeam[]): void {
   const seen = new Set<string>();
   listed.forEach((team, i) => {
-    if (seen.has(team.name)) throw badInput(`invalid leaderboard ${file}: /teams/${i}/name: '${team.name}' is listed twice`, "Give each team its own name");
+    if (seen.has(team.name))
+      throw badInput(
+        `invalid leaderboard ${file}: /teams/${i}/name: '${team.name}' is listed twice`,
+        "Give each team its own name",
+      );
     seen.add(team.name);
   });
 }

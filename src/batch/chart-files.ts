@@ -16,13 +16,18 @@ const CHROMIUM_NAMES = ["chromium", "chromium-browser", "google-chrome", "google
 /** Chromiums drawing at once: each start takes seconds, and each holds about 1 GB while it draws. */
 const SCREENSHOTS_AT_ONCE = 2;
 
-export async function writeChartFiles(charts: ReadonlyArray<{ id: string; svg: string | null }>, outDir: string): Promise<{ files: ChartFile[]; note: string | null }> {
+export async function writeChartFiles(
+  charts: ReadonlyArray<{ id: string; svg: string | null }>,
+  outDir: string,
+): Promise<{ files: ChartFile[]; note: string | null }> {
   const drawn = charts.filter((c): c is { id: string; svg: string } => c.svg !== null);
   if (drawn.length === 0) return { files: [], note: null };
   const dir = join(outDir, "charts");
   mkdirSync(dir, { recursive: true });
   const chromium = await findChromium();
-  let note: string | null = chromium ? null : "charts written as SVG only: no Chromium found for the PNGs (install chromium, or set REPRO_AUDIT_CHROMIUM to its path)";
+  let note: string | null = chromium
+    ? null
+    : "charts written as SVG only: no Chromium found for the PNGs (install chromium, or set REPRO_AUDIT_CHROMIUM to its path)";
   // Two PNGs at a time: each Chromium spends seconds starting, after the batch's audits have all ended.
   const drawnFiles: Array<{ file: ChartFile; failure: string | null }> = [];
   await runPool(drawn, SCREENSHOTS_AT_ONCE, async (chart, index) => {
@@ -37,7 +42,10 @@ export async function writeChartFiles(charts: ReadonlyArray<{ id: string; svg: s
     drawnFiles[index] = { file: { id: chart.id, svg, png: failure ? null : png }, failure };
   });
   const files: ChartFile[] = drawnFiles.map((d) => d.file);
-  const failure = drawnFiles.map((d) => d.failure).filter(Boolean).pop();
+  const failure = drawnFiles
+    .map((d) => d.failure)
+    .filter(Boolean)
+    .pop();
   if (failure) note = `chart PNGs not written: ${failure}`;
   return { files, note };
 }
@@ -59,10 +67,28 @@ async function findChromium(): Promise<string | null> {
 }
 
 /** One headless screenshot of one local SVG file; a one-line reason when it fails. */
-async function screenshot(chromium: string, svg: string, png: string, size: { width: number; height: number }): Promise<string | null> {
-  const flags = ["--headless", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--force-device-scale-factor=2"];
+async function screenshot(
+  chromium: string,
+  svg: string,
+  png: string,
+  size: { width: number; height: number },
+): Promise<string | null> {
+  const flags = [
+    "--headless",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--force-device-scale-factor=2",
+  ];
   // Chromium refuses to start as root with its sandbox on; the page is our own SVG, no script in it.
   if (process.getuid?.() === 0) flags.push("--no-sandbox");
-  const result = await execa(chromium, [...flags, `--window-size=${size.width},${size.height}`, `--screenshot=${png}`, `file://${svg}`], { reject: false, timeout: 60_000 });
+  const result = await execa(
+    chromium,
+    [...flags, `--window-size=${size.width},${size.height}`, `--screenshot=${png}`, `file://${svg}`],
+    { reject: false, timeout: 60_000 },
+  );
   return result.exitCode === 0 ? null : `${chromium} exited with ${result.exitCode ?? result.signal}`;
 }

@@ -47,7 +47,11 @@ export function parseCsv(label: string, text: string): Array<{ row: number; fiel
       continue;
     }
     if (c === '"') {
-      if (field !== "" || wasQuoted) throw badInput(`board ${label} row ${row}: a quote inside an unquoted field`, "Quote the whole field and double the quotes inside it");
+      if (field !== "" || wasQuoted)
+        throw badInput(
+          `board ${label} row ${row}: a quote inside an unquoted field`,
+          "Quote the whole field and double the quotes inside it",
+        );
       quoted = true;
       wasQuoted = true;
     } else if (c === ",") {
@@ -60,27 +64,41 @@ export function parseCsv(label: string, text: string): Array<{ row: number; fiel
       row++;
       start = row;
     } else {
-      if (wasQuoted) throw badInput(`board ${label} row ${row}: text after a closing quote`, "Quote the whole field and double the quotes inside it");
+      if (wasQuoted)
+        throw badInput(
+          `board ${label} row ${row}: text after a closing quote`,
+          "Quote the whole field and double the quotes inside it",
+        );
       field += c;
     }
   }
-  if (quoted) throw badInput(`board ${label} row ${start}: a quoted field is never closed`, "Close the quote, or download the leaderboard again");
+  if (quoted)
+    throw badInput(
+      `board ${label} row ${start}: a quoted field is never closed`,
+      "Close the quote, or download the leaderboard again",
+    );
   if (field !== "" || fields.length > 0 || wasQuoted) endRecord();
   return records;
 }
 
 const REQUIRED = ["TeamName", "Score"] as const;
-const BOARD_HINT = "Give Kaggle's leaderboard CSV (Rank,TeamId,TeamName,LastSubmissionDate,Score,SubmissionCount,TeamMemberUserNames) or the Kaggle CLI's (teamId,teamName,submissionDate,score)";
+const BOARD_HINT =
+  "Give Kaggle's leaderboard CSV (Rank,TeamId,TeamName,LastSubmissionDate,Score,SubmissionCount,TeamMemberUserNames) or the Kaggle CLI's (teamId,teamName,submissionDate,score)";
 
 /** The header's columns, found by name whatever their case: the site writes TeamName, the CLI teamName. */
 function columnsOf(label: string, text: string, hint: string) {
   const [header, ...records] = parseCsv(label, text);
-  if (!header) throw badInput(`board ${label} is empty`, "Download the leaderboard again (kaggle competitions leaderboard -c <slug> --download)");
+  if (!header)
+    throw badInput(
+      `board ${label} is empty`,
+      "Download the leaderboard again (kaggle competitions leaderboard -c <slug> --download)",
+    );
   const names = header.fields.map((f) => f.trim());
   const lower = names.map((n) => n.toLowerCase());
   const column = (name: string) => lower.indexOf(name.toLowerCase());
   const require = (name: string) => {
-    if (column(name) < 0) throw badInput(`board ${label}: no column '${name}' in the header (${names.join(", ")})`, hint);
+    if (column(name) < 0)
+      throw badInput(`board ${label}: no column '${name}' in the header (${names.join(", ")})`, hint);
   };
   return { names, records, column, require };
 }
@@ -91,11 +109,20 @@ function columnsOf(label: string, text: string, hint: string) {
 export function parseBoard(label: string, text: string): BoardRow[] {
   const { names, records, column, require } = columnsOf(label, text, BOARD_HINT);
   for (const name of REQUIRED) require(name);
-  const at = { rank: column("Rank"), teamId: column("TeamId"), name: column("TeamName"), score: column("Score"), entries: column("SubmissionCount") };
+  const at = {
+    rank: column("Rank"),
+    teamId: column("TeamId"),
+    name: column("TeamName"),
+    score: column("Score"),
+    entries: column("SubmissionCount"),
+  };
   return records.map((record, index): BoardRow => {
     const where = `board ${label} row ${record.row}`;
     if (record.fields.length !== names.length) {
-      throw badInput(`${where}: ${record.fields.length} fields where the header has ${names.length}`, "Quote team names that hold commas, or download the leaderboard again");
+      throw badInput(
+        `${where}: ${record.fields.length} fields where the header has ${names.length}`,
+        "Quote team names that hold commas, or download the leaderboard again",
+      );
     }
     const cell = (i: number) => (i < 0 ? "" : record.fields[i]!.trim());
     const name = record.fields[at.name]!;
@@ -115,7 +142,11 @@ export function parseBoard(label: string, text: string): BoardRow[] {
  * --csv`: fileName,date,description,status,publicScore,privateScore): the submissions that completed
  * (the CLI writes `complete` or `SubmissionStatus.COMPLETE`); errors and pending ones are no entries. */
 export function parseSubmissions(label: string, text: string): { entries: number } {
-  const { records, column, require } = columnsOf(label, text, "Give the Kaggle CLI's submission history: kaggle competitions submissions -c <slug> --csv");
+  const { records, column, require } = columnsOf(
+    label,
+    text,
+    "Give the Kaggle CLI's submission history: kaggle competitions submissions -c <slug> --csv",
+  );
   require("status");
   const status = column("status");
   return { entries: records.filter((r) => /(?:^|\.)complete$/i.test((r.fields[status] ?? "").trim())).length };
@@ -124,13 +155,21 @@ export function parseSubmissions(label: string, text: string): { entries: number
 function wholeNumber(where: string, column: string, text: string, field: LeaderboardNumber): number {
   const n = Number(text);
   const min = LEADERBOARD_RANGES[field].min;
-  if (text === "" || !Number.isInteger(n) || n < min) throw badInput(`${where}: ${column} '${text.slice(0, 40)}' is not a whole number${min > 0 ? ` of at least ${min}` : ""}`, `Fix the ${column} cell`);
+  if (text === "" || !Number.isInteger(n) || n < min)
+    throw badInput(
+      `${where}: ${column} '${text.slice(0, 40)}' is not a whole number${min > 0 ? ` of at least ${min}` : ""}`,
+      `Fix the ${column} cell`,
+    );
   return withinRange(where, column, text, field);
 }
 
 function score(where: string, text: string): number | null {
   if (text === "") return null;
-  if (!Number.isFinite(Number(text))) throw badInput(`${where}: Score '${text.slice(0, 40)}' is not a number`, "Fix the Score cell, or leave it empty for a team without a score");
+  if (!Number.isFinite(Number(text)))
+    throw badInput(
+      `${where}: Score '${text.slice(0, 40)}' is not a number`,
+      "Fix the Score cell, or leave it empty for a team without a score",
+    );
   return withinRange(where, "Score", text, "privateScore");
 }
 

@@ -78,8 +78,11 @@ function parseLeaderboardDoc(file: string, text: string): LeaderboardDoc {
     const reason = (error as Error).message.split("\n")[0];
     throw badInput(`leaderboard ${file} is not valid YAML (${reason})`, "Fix the YAML");
   }
-  if (doc === undefined || doc === null) throw badInput(`leaderboard ${file} is empty`, `Give at least competition and teams. ${HINT}`);
-  const problems = schemaProblems("leaderboard.schema.json", doc).filter((p) => !p.endsWith("must match \"then\" schema") && !p.includes("must match a schema in anyOf"));
+  if (doc === undefined || doc === null)
+    throw badInput(`leaderboard ${file} is empty`, `Give at least competition and teams. ${HINT}`);
+  const problems = schemaProblems("leaderboard.schema.json", doc).filter(
+    (p) => !p.endsWith('must match "then" schema') && !p.includes("must match a schema in anyOf"),
+  );
   if (problems.length > 0) throw badInput(`invalid leaderboard ${file}: ${problems.join("; ")}`, HINT);
   const ranges = numberProblems(doc as LeaderboardDoc);
   if (ranges.length > 0) throw badInput(`invalid leaderboard ${file}: ${ranges.join("; ")}`, HINT);
@@ -104,10 +107,15 @@ export function readLeaderboard(file: string): Leaderboard {
   let text: string;
   try {
     if (!statSync(file).isFile()) throw new Error("not a regular file");
-    if (statSync(file).size > LEADERBOARD_MAX_BYTES) throw new Error(`over the ${LEADERBOARD_MAX_BYTES / 1024 / 1024} MB cap`);
+    if (statSync(file).size > LEADERBOARD_MAX_BYTES)
+      throw new Error(`over the ${LEADERBOARD_MAX_BYTES / 1024 / 1024} MB cap`);
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw badInput(`leaderboard ${file} cannot be read: ${(error as Error).message.split("\n")[0]}`, "Check the path of the leaderboard file", error);
+    throw badInput(
+      `leaderboard ${file} cannot be read: ${(error as Error).message.split("\n")[0]}`,
+      "Check the path of the leaderboard file",
+      error,
+    );
   }
   const doc = parseLeaderboardDoc(file, text);
   const base = dirname(resolve(file));
@@ -123,7 +131,10 @@ export function readLeaderboard(file: string): Leaderboard {
   // A team's submission history counts its entries where the file does not state them.
   const teams = (doc.teams ?? []).map((team, i) => {
     if (team.submissions === undefined || team.entries !== undefined) return team;
-    const { entries } = parseSubmissions(team.submissions, readBoardText(resolve(base, team.submissions), team.submissions, `/teams/${i}/submissions in ${file}`));
+    const { entries } = parseSubmissions(
+      team.submissions,
+      readBoardText(resolve(base, team.submissions), team.submissions, `/teams/${i}/submissions in ${file}`),
+    );
     return { ...team, entries };
   });
   return mergeBoards(file, base, { ...doc, ...(doc.teams ? { teams } : {}) }, boards, sources);

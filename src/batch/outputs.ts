@@ -30,13 +30,26 @@ const BATCH_FILES = { json: "batch.json", md: "batch.md", html: "batch.html", em
 export async function writeBatchOutputs(report: BatchReport, outDir: string): Promise<BatchOutputs> {
   mkdirSync(outDir, { recursive: true });
   const svgs = await renderBatchChartSvgs(report);
-  const files: BatchFiles = { json: join(outDir, BATCH_FILES.json), md: join(outDir, BATCH_FILES.md), html: join(outDir, BATCH_FILES.html), emissions: join(outDir, BATCH_FILES.emissions) };
-  const texts: BatchFiles = { json: renderBatchJson(report), md: renderBatchMarkdown(report), html: await renderBatchHtml(report, { svgs }), emissions: emissionsCsv(teamEmissionsRows(report)) };
+  const files: BatchFiles = {
+    json: join(outDir, BATCH_FILES.json),
+    md: join(outDir, BATCH_FILES.md),
+    html: join(outDir, BATCH_FILES.html),
+    emissions: join(outDir, BATCH_FILES.emissions),
+  };
+  const texts: BatchFiles = {
+    json: renderBatchJson(report),
+    md: renderBatchMarkdown(report),
+    html: await renderBatchHtml(report, { svgs }),
+    emissions: emissionsCsv(teamEmissionsRows(report)),
+  };
   for (const kind of ["json", "md", "html", "emissions"] as const) {
     const temp = `${files[kind]}.tmp`;
     writeFileSync(temp, texts[kind]);
     renameSync(temp, files[kind]);
   }
-  const charts = await writeChartFiles(svgs.map((s) => ({ id: s.chart.id, svg: s.svg })), outDir);
+  const charts = await writeChartFiles(
+    svgs.map((s) => ({ id: s.chart.id, svg: s.svg })),
+    outDir,
+  );
   return { files, charts: charts.files, chartNote: charts.note };
 }

@@ -1,7 +1,12 @@
 // Bounded concurrency: at most `limit` jobs at once, taken in order by `limit` lanes (a job learns its
 // lane, to reuse what the lane holds); no new job starts once `signal` aborts.
 
-export async function runPool<T>(items: readonly T[], limit: number, job: (item: T, index: number, lane: number) => Promise<void>, signal?: AbortSignal): Promise<void> {
+export async function runPool<T>(
+  items: readonly T[],
+  limit: number,
+  job: (item: T, index: number, lane: number) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<void> {
   let next = 0;
   const lane = async (laneIndex: number): Promise<void> => {
     while (next < items.length && !signal?.aborted) {

@@ -61,10 +61,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   const top = options.top ?? DEFAULT_TOP;
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
-  if (!(timeoutSeconds > 0 && timeoutSeconds <= MAX_TIMEOUT_SECONDS)) throw badInput(`the per-audit timeout must be between 0 and ${MAX_TIMEOUT_SECONDS} s, not ${timeoutSeconds}`, "Pass e.g. --timeout 3600");
+  if (!(timeoutSeconds > 0 && timeoutSeconds <= MAX_TIMEOUT_SECONDS))
+    throw badInput(
+      `the per-audit timeout must be between 0 and ${MAX_TIMEOUT_SECONDS} s, not ${timeoutSeconds}`,
+      "Pass e.g. --timeout 3600",
+    );
   const leaderboard = readLeaderboard(options.file);
   const summary = summarize(leaderboard);
-  const selected = leaderboard.teams.filter((t) => t.listed).sort(byRank).slice(0, top);
+  const selected = leaderboard.teams
+    .filter((t) => t.listed)
+    .sort(byRank)
+    .slice(0, top);
   const mine = shardOf(selected, options.shard ?? null);
   const settings = sha256(stableJson({ tool: TOOL_VERSION, audit: options.audit ?? {} }));
   mkdirSync(options.outDir, { recursive: true });
@@ -74,7 +81,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   let running = 0;
   const limit = leaderboard.runtimeLimitHours;
   const emit = (phase: BatchEvent["phase"], team: LeaderboardTeam, row?: TeamRow) =>
-    options.onEvent?.({ phase, team: { rank: team.rank, name: team.name }, done, total: mine.length, running, ...(row ? { row } : {}) });
+    options.onEvent?.({
+      phase,
+      team: { rank: team.rank, name: team.name },
+      done,
+      total: mine.length,
+      running,
+      ...(row ? { row } : {}),
+    });
   const finish = (team: LeaderboardTeam, row: TeamRow) => {
     rows.push(row);
     done += 1;
@@ -106,10 +120,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   } finally {
     for (const worker of workers) worker.close();
   }
-  for (const team of audited.filter((t) => !started.has(t))) finish(team, rowWithoutAudit(team, "interrupted", limit, "not started: the batch was stopped"));
+  for (const team of audited.filter((t) => !started.has(t)))
+    finish(team, rowWithoutAudit(team, "interrupted", limit, "not started: the batch was stopped"));
 
   return buildBatchReport({
-    leaderboard: { file: options.file, sources: leaderboard.sources, fingerprint: fingerprint(leaderboard, top, settings) },
+    leaderboard: {
+      file: options.file,
+      sources: leaderboard.sources,
+      fingerprint: fingerprint(leaderboard, top, settings),
+    },
     selection: { top, teams: selected.length, shard: options.shard ?? null },
     summary,
     rows,
@@ -123,7 +142,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   });
 }
 
-async function auditTeam(team: LeaderboardTeam, worker: AuditWorker, options: BatchOptions & { timeoutSeconds: number }, settings: string, limit: number | null): Promise<TeamRow> {
+async function auditTeam(
+  team: LeaderboardTeam,
+  worker: AuditWorker,
+  options: BatchOptions & { timeoutSeconds: number },
+  settings: string,
+  limit: number | null,
+): Promise<TeamRow> {
   const repo = team.repo!;
   if (options.resume) {
     const lookup = { timeoutMs: options.timeoutSeconds * 1000, ...(options.signal ? { signal: options.signal } : {}) };
@@ -134,7 +159,11 @@ async function auditTeam(team: LeaderboardTeam, worker: AuditWorker, options: Ba
   const request = () =>
     worker.run(
       { ...options.audit, source: repo, ...(team.ref ? { ref: team.ref } : {}) },
-      { timeoutMs: options.timeoutSeconds * 1000, graceMs: options.graceMs ?? 15_000, ...(options.signal ? { signal: options.signal } : {}) },
+      {
+        timeoutMs: options.timeoutSeconds * 1000,
+        graceMs: options.graceMs ?? 15_000,
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
     );
   let outcome = await request();
   // Its process was killed because another audit in it would not stop: not this audit's doing, run it again.
@@ -147,7 +176,12 @@ async function auditTeam(team: LeaderboardTeam, worker: AuditWorker, options: Ba
       return auditedRow(team, outcome.report, "audited", file, limit);
     }
     case "timeout":
-      return rowWithoutAudit(team, "timeout", limit, `stopped after ${options.timeoutSeconds} s (the per-audit timeout)`);
+      return rowWithoutAudit(
+        team,
+        "timeout",
+        limit,
+        `stopped after ${options.timeoutSeconds} s (the per-audit timeout)`,
+      );
     case "interrupted":
       return rowWithoutAudit(team, "interrupted", limit, "stopped: the batch was interrupted");
     case "error":
@@ -166,6 +200,25 @@ async function cacheableCommit(repo: string, ref: string | null, reported: strin
 
 /** Shards merge only when they come from the same leaderboard, selection and audit settings. */
 function fingerprint(leaderboard: Leaderboard, top: number, settings: string): string {
-  const teams = leaderboard.teams.map((t) => [t.rank, t.name, t.entries, t.publicScore, t.privateScore, t.repo, t.ref, t.given?.co2g ?? null, t.listed]);
-  return sha256(stableJson({ competition: leaderboard.competition, limit: leaderboard.runtimeLimitHours, minEntries: leaderboard.minEntries, teams, top, settings }));
+  const teams = leaderboard.teams.map((t) => [
+    t.rank,
+    t.name,
+    t.entries,
+    t.publicScore,
+    t.privateScore,
+    t.repo,
+    t.ref,
+    t.given?.co2g ?? null,
+    t.listed,
+  ]);
+  return sha256(
+    stableJson({
+      competition: leaderboard.competition,
+      limit: leaderboard.runtimeLimitHours,
+      minEntries: leaderboard.minEntries,
+      teams,
+      top,
+      settings,
+    }),
+  );
 }

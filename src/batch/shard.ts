@@ -12,7 +12,10 @@ export function parseShard(text: string): Shard {
   const index = match ? Number(match[1]) : NaN;
   const count = match ? Number(match[2]) : NaN;
   if (!match || count < 1 || index < 1 || index > count || count > 10_000) {
-    throw badInput(`--shard takes i/n with 1 <= i <= n, not '${text}'`, "Pass e.g. --shard 1/4 (Kubernetes: --shard $((JOB_COMPLETION_INDEX + 1))/4)");
+    throw badInput(
+      `--shard takes i/n with 1 <= i <= n, not '${text}'`,
+      "Pass e.g. --shard 1/4 (Kubernetes: --shard $((JOB_COMPLETION_INDEX + 1))/4)",
+    );
   }
   return { index, count };
 }

@@ -36,7 +36,15 @@ export function teamCost(carbon: CarbonCosts | undefined, given: GivenCost | nul
       source: `measured here: ${from} extrapolated to ${plural(prediction.epochs, "epoch")} x ${plural(prediction.runs, "run")}`,
     };
   }
-  if (given) return { basis: "given", co2g: given.co2g, kwh: given.kwh, seconds: null, interval: null, source: `leaderboard co2g: ${given.source}` };
+  if (given)
+    return {
+      basis: "given",
+      co2g: given.co2g,
+      kwh: given.kwh,
+      seconds: null,
+      interval: null,
+      source: `leaderboard co2g: ${given.source}`,
+    };
   if (prediction && (prediction.basis === "estimated" || prediction.basis === "given")) {
     const guessed = prediction.factors.filter((f) => f.low !== undefined || f.high !== undefined).length;
     return {
@@ -44,9 +52,7 @@ export function teamCost(carbon: CarbonCosts | undefined, given: GivenCost | nul
       interval: { low: prediction.interval.low.co2g, high: prediction.interval.high.co2g },
       basis: prediction.basis,
       source:
-        prediction.basis === "estimated"
-          ? estimateSource(prediction, guessed)
-          : "given in the audit's carbon section",
+        prediction.basis === "estimated" ? estimateSource(prediction, guessed) : "given in the audit's carbon section",
     };
   }
   return null;
@@ -58,7 +64,8 @@ function estimateSource(p: Prediction, guessedFactors: number): string {
   const factors = `${plural(p.factors.length, "factor")} (${guessedFactors} guessed)`;
   const single = `${plural(p.epochs, "epoch")} x ${plural(p.runs, "run")} from ${factors}`;
   if (!c || !p.trainings?.length) return `static estimate: ${single}`;
-  if (c.basis === "single-training") return `static estimate: one training found in the code (the rerun plan names no training it could cost), ${single}`;
+  if (c.basis === "single-training")
+    return `static estimate: one training found in the code (the rerun plan names no training it could cost), ${single}`;
   return `static estimate: the sum of the rerun plan's ${plural(c.trainings, "training")} (${c.fromCode} costed from the code, ${c.guessed} with guessed inputs), ${plural(p.total.epochs, "epoch")} in all, from ${factors}`;
 }
 

@@ -10,12 +10,27 @@ function overLimit(cost: TeamCost | null, limitHours: number | null): boolean | 
 }
 
 /** What the leaderboard says of the team, as every row carries it. */
-function leaderboardFields(team: LeaderboardTeam): Pick<TeamRow, "rank" | "name" | "entries" | "publicScore" | "privateScore" | "repo" | "ref"> {
-  return { rank: team.rank, name: team.name, entries: team.entries, publicScore: team.publicScore, privateScore: team.privateScore, repo: team.repo, ref: team.ref };
+function leaderboardFields(
+  team: LeaderboardTeam,
+): Pick<TeamRow, "rank" | "name" | "entries" | "publicScore" | "privateScore" | "repo" | "ref"> {
+  return {
+    rank: team.rank,
+    name: team.name,
+    entries: team.entries,
+    publicScore: team.publicScore,
+    privateScore: team.privateScore,
+    repo: team.repo,
+    ref: team.ref,
+  };
 }
 
 /** A row whose audit did not run or did not finish: the leaderboard's figures and its given cost. */
-export function rowWithoutAudit(team: LeaderboardTeam, status: Exclude<RowStatus, "audited" | "cached">, limitHours: number | null, reason?: string): TeamRow {
+export function rowWithoutAudit(
+  team: LeaderboardTeam,
+  status: Exclude<RowStatus, "audited" | "cached">,
+  limitHours: number | null,
+  reason?: string,
+): TeamRow {
   const cost = teamCost(undefined, team.given);
   return {
     ...leaderboardFields(team),
@@ -30,12 +45,20 @@ export function rowWithoutAudit(team: LeaderboardTeam, status: Exclude<RowStatus
   };
 }
 
-export function auditedRow(team: LeaderboardTeam, report: Report, status: "audited" | "cached", auditFile: string, limitHours: number | null): TeamRow {
+export function auditedRow(
+  team: LeaderboardTeam,
+  report: Report,
+  status: "audited" | "cached",
+  auditFile: string,
+  limitHours: number | null,
+): TeamRow {
   const cost = teamCost(report.carbon, team.given);
   const findings = { error: 0, warning: 0, info: 0 };
   for (const f of report.findings) findings[f.severity] += 1;
   const failedStages = (["build", "epoch"] as const).filter((s) => report.stages[s]?.status === "failed");
-  const reason = failedStages.map((s) => `${s} failed${report.stages[s].reason ? `: ${report.stages[s].reason}` : ""}`).join("; ");
+  const reason = failedStages
+    .map((s) => `${s} failed${report.stages[s].reason ? `: ${report.stages[s].reason}` : ""}`)
+    .join("; ");
   return {
     ...leaderboardFields(team),
     commit: report.repo.commit,

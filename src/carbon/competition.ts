@@ -52,9 +52,17 @@ export function footprintBounds(models: readonly ModelCost[], submissionsCounted
   const middle = sorted.length % 2 === 1 ? [sorted[mid]!] : [sorted[mid]!, sorted[mid + 1]!];
   const median = middle.length === 1 ? middle[0]!.co2g : (middle[0]!.co2g + middle[1]!.co2g) / 2;
   return {
-    lower: bound(cheapest, sorted.filter((m) => m.co2g === cheapest), submissionsCounted),
+    lower: bound(
+      cheapest,
+      sorted.filter((m) => m.co2g === cheapest),
+      submissionsCounted,
+    ),
     central: models.length >= CENTRAL_MIN_TEAMS ? bound(median, middle, submissionsCounted) : null,
-    upper: bound(dearest, sorted.filter((m) => m.co2g === dearest), submissionsCounted),
+    upper: bound(
+      dearest,
+      sorted.filter((m) => m.co2g === dearest),
+      submissionsCounted,
+    ),
   };
 }
 

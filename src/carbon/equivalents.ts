@@ -19,6 +19,9 @@ export function kmByCar(co2g: number): number {
 
 export function validatePue(pue: number): number {
   if (!Number.isFinite(pue) || pue < 1 || pue > 3)
-    throw badInput(`PUE ${pue} is not a power usage effectiveness`, `Give a number between 1 and 3, e.g. --pue 1.1 (default ${DEFAULT_PUE})`);
+    throw badInput(
+      `PUE ${pue} is not a power usage effectiveness`,
+      `Give a number between 1 and 3, e.g. --pue 1.1 (default ${DEFAULT_PUE})`,
+    );
   return pue;
 }

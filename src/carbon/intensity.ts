@@ -27,14 +27,32 @@ export function resolveIntensity(
   if (intensity) {
     const g = intensity.value;
     if (!Number.isFinite(g) || g < 0 || g > 2000)
-      throw badInput(`intensity ${g} (${intensity.source}) is not a carbon intensity in g CO2eq/kWh`, "Give a number between 0 and 2000, e.g. --intensity 56");
+      throw badInput(
+        `intensity ${g} (${intensity.source}) is not a carbon intensity in g CO2eq/kWh`,
+        "Give a number between 0 and 2000, e.g. --intensity 56",
+      );
     // A figure the user typed has no year: never stamp it with today's.
-    return { value: g, origin: intensity.origin, source: intensity.source, region: region?.value ?? "custom", year: null };
+    return {
+      value: g,
+      origin: intensity.origin,
+      source: intensity.source,
+      region: region?.value ?? "custom",
+      year: null,
+    };
   }
   const code = (region?.value ?? table.default).toUpperCase();
   const entry = table.regions[code];
   if (!entry)
-    throw badInput(`unknown region '${region?.value}' (${region?.source}) for the carbon intensity`, `Use an ISO country code from data/carbon-intensity.json (${Object.keys(table.regions).slice(0, 6).join(", ")}...) or --intensity G`);
+    throw badInput(
+      `unknown region '${region?.value}' (${region?.source}) for the carbon intensity`,
+      `Use an ISO country code from data/carbon-intensity.json (${Object.keys(table.regions).slice(0, 6).join(", ")}...) or --intensity G`,
+    );
   const why = region ? `${code} from ${region.source}` : `${code}, the table's default`;
-  return { value: entry.g, origin: "table", source: `${table.source} ${table.year}, ${why}`, region: code, year: table.year };
+  return {
+    value: entry.g,
+    origin: "table",
+    source: `${table.source} ${table.year}, ${why}`,
+    region: code,
+    year: table.year,
+  };
 }

@@ -100,7 +100,10 @@ export interface TimedSolution {
 }
 
 /** Solutions whose training takes longer than the platform's runtime limit (trained off the platform). */
-export function overRuntimeLimit(solutions: readonly TimedSolution[], limitHours: number | null): Array<{ rank: number; name: string; hours: number; basis: CostBasis }> {
+export function overRuntimeLimit(
+  solutions: readonly TimedSolution[],
+  limitHours: number | null,
+): Array<{ rank: number; name: string; hours: number; basis: CostBasis }> {
   if (limitHours === null) return [];
   return solutions
     .filter((s) => s.seconds !== null && s.seconds > limitHours * 3600)

@@ -24,15 +24,38 @@ export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
   // Only the report goes to stdout; progress goes to stderr (and is silent when stderr is not wanted).
   const progress = args.format === "text" || io.stderr.isTTY ? await progressFor(io.stderr) : silentProgress;
   try {
-    const { command: _c, source, ref, format: _f, out, config, trustRepo, cacheDir, facts: factsFile, timings, debug: _d, baseline: _b, quiet: _q, explainScore: _e, ...flags } = args;
+    const {
+      command: _c,
+      source,
+      ref,
+      format: _f,
+      out,
+      config,
+      trustRepo,
+      cacheDir,
+      facts: factsFile,
+      timings,
+      debug: _d,
+      baseline: _b,
+      quiet: _q,
+      explainScore: _e,
+      ...flags
+    } = args;
     // Paths are checked before any work, so a bad --out is one line, not a lost audit.
     const target = out ? checkOutPath(out) : undefined;
     const factsTarget = factsFile ? checkOutPath(factsFile, "--facts") : undefined;
     if (flags.data) flags.data = flags.data.map((d) => ({ host: resolve(d.host), container: d.container }));
     const steps: Timing[] = [];
-    const options: AuditOptions = { ...flags, source, progress, signal: controller.signal, ...(timings ? { onTiming: (t: Timing) => void steps.push(t) } : {}) };
+    const options: AuditOptions = {
+      ...flags,
+      source,
+      progress,
+      signal: controller.signal,
+      ...(timings ? { onTiming: (t: Timing) => void steps.push(t) } : {}),
+    };
     const optional: Partial<AuditOptions> = { ref, configFile: config, cacheDir, trustRepo, outDir: target?.filesDir };
-    for (const [key, value] of Object.entries(optional)) if (value !== undefined) (options as unknown as Record<string, unknown>)[key] = value;
+    for (const [key, value] of Object.entries(optional))
+      if (value !== undefined) (options as unknown as Record<string, unknown>)[key] = value;
 
     const { report, record, facts, rules, settings } = await audit(options);
     if (factsTarget) writeOut(factsTarget, `${JSON.stringify(savedFacts(record, facts))}\n`);

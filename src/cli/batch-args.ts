@@ -66,7 +66,8 @@ function batchOptions(): OptionSpecs {
 function whole(flag: string, text: string | undefined, max: number): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (text.trim() === "" || !Number.isInteger(n) || n < 1) throw badInput(`${flag} takes a positive whole number, not '${text}'`, `Pass e.g. ${flag} 4`);
+  if (text.trim() === "" || !Number.isInteger(n) || n < 1)
+    throw badInput(`${flag} takes a positive whole number, not '${text}'`, `Pass e.g. ${flag} 4`);
   if (n > max) throw badInput(`${flag} takes at most ${max}, not ${n}`, `Pass e.g. ${flag} 4`);
   return n;
 }
@@ -75,13 +76,21 @@ export function parseBatchArgs(argv: string[]): BatchArgs | { command: "help"; t
   const { values, positionals } = strictParse(argv, batchOptions());
   if (values.help === true) return { command: "help", topic: "batch", debug: values.debug === true };
   if (positionals.length !== 1) {
-    throw badInput(positionals.length === 0 ? "batch needs a leaderboard file" : `batch takes one leaderboard file, got ${positionals.length}`, "Run repro-audit batch <leaderboard.yml> (see schemas/leaderboard.schema.json)");
+    throw badInput(
+      positionals.length === 0
+        ? "batch needs a leaderboard file"
+        : `batch takes one leaderboard file, got ${positionals.length}`,
+      "Run repro-audit batch <leaderboard.yml> (see schemas/leaderboard.schema.json)",
+    );
   }
   const str = (k: string) => values[k] as string | undefined;
   const timeoutText = str("timeout");
   const timeout = timeoutText === undefined ? undefined : Number(timeoutText);
   if (timeout !== undefined && (timeoutText!.trim() === "" || !(timeout > 0) || timeout > MAX_TIMEOUT_SECONDS)) {
-    throw badInput(`--timeout takes seconds from 1 to ${MAX_TIMEOUT_SECONDS} (a week), not '${timeoutText}'`, "Pass e.g. --timeout 3600");
+    throw badInput(
+      `--timeout takes seconds from 1 to ${MAX_TIMEOUT_SECONDS} (a week), not '${timeoutText}'`,
+      "Pass e.g. --timeout 3600",
+    );
   }
   const args: BatchArgs = {
     command: "batch",
@@ -101,13 +110,22 @@ export function parseBatchArgs(argv: string[]): BatchArgs | { command: "help"; t
     cacheDir: str("cache-dir"),
     color: oneOf("--color", str("color"), COLOR_SETTINGS),
   };
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) (args as unknown as Record<string, unknown>)[key] = value;
+  for (const [key, value] of Object.entries(optional))
+    if (value !== undefined) (args as unknown as Record<string, unknown>)[key] = value;
   return args;
 }
 
 export function parseMergeArgs(argv: string[]): MergeArgs {
-  const { values, positionals } = strictParse(argv, { out: { type: "string" }, format: { type: "string" }, debug: { type: "boolean" } });
-  if (positionals.length === 0) throw badInput("merge needs the batch.json of every shard", "Run repro-audit merge shard-1/batch.json shard-2/batch.json ...");
+  const { values, positionals } = strictParse(argv, {
+    out: { type: "string" },
+    format: { type: "string" },
+    debug: { type: "boolean" },
+  });
+  if (positionals.length === 0)
+    throw badInput(
+      "merge needs the batch.json of every shard",
+      "Run repro-audit merge shard-1/batch.json shard-2/batch.json ...",
+    );
   return {
     command: "merge",
     files: positionals,

@@ -55,11 +55,26 @@ export async function mergeCommand(args: MergeArgs, io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-async function publish(report: BatchReport, out: string, format: BatchFormat, io: Io, color: ColorSetting = "auto"): Promise<void> {
+async function publish(
+  report: BatchReport,
+  out: string,
+  format: BatchFormat,
+  io: Io,
+  color: ColorSetting = "auto",
+): Promise<void> {
   const { files, charts, chartNote } = await writeBatchOutputs(report, resolve(out));
-  const text = format === "json" ? renderBatchJson(report) : format === "md" ? renderBatchMarkdown(report) : format === "html" ? await renderBatchHtml(report) : renderBatchText(report, { color: useColor(color, process.env, io.stdout.isTTY === true) });
+  const text =
+    format === "json"
+      ? renderBatchJson(report)
+      : format === "md"
+        ? renderBatchMarkdown(report)
+        : format === "html"
+          ? await renderBatchHtml(report)
+          : renderBatchText(report, { color: useColor(color, process.env, io.stdout.isTTY === true) });
   io.stdout.write(text);
-  io.stderr.write(`reports written: ${files.json}, ${files.md}, ${files.html}, ${files.emissions}${charts.length ? `, ${charts.length} chart(s) in ${resolve(out, "charts")}` : ""}\n`);
+  io.stderr.write(
+    `reports written: ${files.json}, ${files.md}, ${files.html}, ${files.emissions}${charts.length ? `, ${charts.length} chart(s) in ${resolve(out, "charts")}` : ""}\n`,
+  );
   if (chartNote) io.stderr.write(`repro-audit: ${chartNote}\n`);
 }
 

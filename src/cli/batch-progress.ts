@@ -22,7 +22,13 @@ export function batchProgress(stream: NodeJS.WriteStream): { onEvent: (event: Ba
   const spinner = ora({ text: "starting", stream }).start();
   return {
     onEvent: (event) => {
-      if (event.phase === "finish") spinner.stopAndPersist({ symbol: event.row!.status === "audited" || event.row!.status === "cached" ? "✔" : "✖", text: finished(event) }).start();
+      if (event.phase === "finish")
+        spinner
+          .stopAndPersist({
+            symbol: event.row!.status === "audited" || event.row!.status === "cached" ? "✔" : "✖",
+            text: finished(event),
+          })
+          .start();
       spinner.text = `${event.done}/${event.total} done, ${event.running} running`;
     },
     stop: () => spinner.stop(),

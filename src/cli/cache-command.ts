@@ -40,5 +40,10 @@ export function cacheCommand(cacheDir: string | undefined): string {
   const builds = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "repro-audit", "builds");
   const a = clean(repos, CLONE_NAME);
   const b = clean(builds, BUILD_NAME);
-  return [`removed ${a.removed} cached clone(s) from ${repos} (${mib(a.bytes)})`, `removed ${b.removed} build folder(s) from ${builds} (${mib(b.bytes)})`].join("\n") + "\n";
+  return (
+    [
+      `removed ${a.removed} cached clone(s) from ${repos} (${mib(a.bytes)})`,
+      `removed ${b.removed} build folder(s) from ${builds} (${mib(b.bytes)})`,
+    ].join("\n") + "\n"
+  );
 }

@@ -4,7 +4,11 @@
 export const COLOR_SETTINGS = ["always", "never", "auto"] as const;
 export type ColorSetting = (typeof COLOR_SETTINGS)[number];
 
-export function useColor(setting: ColorSetting, env: Readonly<Record<string, string | undefined>>, isTty: boolean): boolean {
+export function useColor(
+  setting: ColorSetting,
+  env: Readonly<Record<string, string | undefined>>,
+  isTty: boolean,
+): boolean {
   if (setting !== "auto") return setting === "always";
   // FORCE_COLOR wins over NO_COLOR, as in Node itself; 0 and false turn colour off.
   const force = env.FORCE_COLOR;

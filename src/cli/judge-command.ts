@@ -17,10 +17,17 @@ const MAX_FACTS_BYTES = 512 * 1024 * 1024;
 export function judgeCommand(args: JudgeArgs, io: Io): number {
   const target = args.out ? checkOutPath(args.out) : undefined;
   const read = readRegularFile(args.factsFile, MAX_FACTS_BYTES);
-  if (!read.ok) throw badInput(`facts file ${args.factsFile} ${read.problem}`, "Pass a file written by repro-audit audit --facts FILE");
+  if (!read.ok)
+    throw badInput(
+      `facts file ${args.factsFile} ${read.problem}`,
+      "Pass a file written by repro-audit audit --facts FILE",
+    );
   const saved = parseSavedFacts(args.factsFile, read.text);
   const config = args.config ? readConfig(args.config) : undefined;
-  const resolved = resolveSettings({ flags: {}, ...(config && args.config ? { user: { config, file: args.config } } : {}) });
+  const resolved = resolveSettings({
+    flags: {},
+    ...(config && args.config ? { user: { config, file: args.config } } : {}),
+  });
   const rules = loadRules(ruleFolders(resolved.rules, process.cwd())).filter((r) => !resolved.disable.includes(r.id));
   const report = assembleReport(saved.record, saved.facts, rules);
   return finishReport(report, { format: args.format }, {}, io, { rules, target });

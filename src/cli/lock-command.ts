@@ -18,24 +18,45 @@ import type { Io } from "./report-output.js";
 
 export async function lockCommand(args: LockArgs, io: Io): Promise<number> {
   // Refused before any clone or resolve, so a typo costs nothing and no file is lost.
-  if (args.out && existsSync(args.out) && !args.force) throw badInput(`${args.out} already exists`, "Pass --force to overwrite it, or another --out");
+  if (args.out && existsSync(args.out) && !args.force)
+    throw badInput(`${args.out} already exists`, "Pass --force to overwrite it, or another --out");
   const uv = await findUv();
-  if (!uv) throw engineError("no resolver: uv was not found", "Run scripts/ensure-uv.sh, or set REPRO_AUDIT_UV to a uv binary");
-  const checkout = await openSource(args.source, { ...(args.ref ? { ref: args.ref } : {}), ...(args.cacheDir ? { cacheDir: args.cacheDir } : {}) });
+  if (!uv)
+    throw engineError(
+      "no resolver: uv was not found",
+      "Run scripts/ensure-uv.sh, or set REPRO_AUDIT_UV to a uv binary",
+    );
+  const checkout = await openSource(args.source, {
+    ...(args.ref ? { ref: args.ref } : {}),
+    ...(args.cacheDir ? { cacheDir: args.cacheDir } : {}),
+  });
   const cacheDir = await mkdtemp(join(tmpdir(), "repro-audit-uv-cache-"));
   try {
     const view = await walkRepo(checkout.root);
     const facts = await specFacts(view, checkout.info.url);
     const spec = specToLock(facts, view);
-    if (!spec) throw badInput(`${args.source} has no spec pip installs to lock`, "Write one first: repro-audit requirements <repo> --out requirements.txt");
+    if (!spec)
+      throw badInput(
+        `${args.source} has no spec pip installs to lock`,
+        "Write one first: repro-audit requirements <repo> --out requirements.txt",
+      );
     const asOf = checkout.info.commit ? await commitDate(checkout.root, checkout.info.commit) : null;
     const indexUrl = args.indexUrl ?? "https://pypi.org/simple";
     const answer = await lockSpec({ uv, indexUrl, asOf, cacheDir }, spec);
     if (answer.outcome !== "resolved") {
-      io.stderr.write(`${spec.file} does not resolve for Python ${spec.python.version}${asOf ? ` as of ${asOf}` : ""}: ${answer.reason}\n`);
+      io.stderr.write(
+        `${spec.file} does not resolve for Python ${spec.python.version}${asOf ? ` as of ${asOf}` : ""}: ${answer.reason}\n`,
+      );
       return answer.outcome === "unresolvable" ? EXIT.belowThreshold : EXIT.engine;
     }
-    const text = renderLock(spec, readAnnotatedPins(answer.stdout ?? ""), { repo: args.source, commit: checkout.info.commit, asOf, python: spec.python.version, pythonSource: spec.python.source, indexUrl });
+    const text = renderLock(spec, readAnnotatedPins(answer.stdout ?? ""), {
+      repo: args.source,
+      commit: checkout.info.commit,
+      asOf,
+      python: spec.python.version,
+      pythonSource: spec.python.source,
+      indexUrl,
+    });
     if (args.out) {
       writeFileSync(args.out, text);
       io.stderr.write(`lock written to ${args.out}\n`);

@@ -16,7 +16,10 @@ async function main(argv: string[]): Promise<number> {
     return await runCommand(args, { stdout: process.stdout, stderr: process.stderr });
   } catch (error) {
     process.stderr.write(`${oneLine(error)}\n`);
-    if (debug && error instanceof Error) process.stderr.write(`${error.stack ?? ""}\n${error.cause instanceof Error ? `cause: ${error.cause.stack}\n` : ""}`);
+    if (debug && error instanceof Error)
+      process.stderr.write(
+        `${error.stack ?? ""}\n${error.cause instanceof Error ? `cause: ${error.cause.stack}\n` : ""}`,
+      );
     return exitCodeOf(error);
   }
 }

@@ -28,7 +28,11 @@ export function checkOutPath(out: string, flag = "--out"): OutTarget {
   const report = resolve(out);
   const folder = dirname(report);
   const folderStat = statSafe(folder);
-  if (!folderStat) throw badInput(`${flag} ${out}: the folder ${folder} does not exist`, `Create it first (mkdir -p ${folder}), or name a file in a folder that exists`);
+  if (!folderStat)
+    throw badInput(
+      `${flag} ${out}: the folder ${folder} does not exist`,
+      `Create it first (mkdir -p ${folder}), or name a file in a folder that exists`,
+    );
   if (!folderStat.isDirectory()) throw badInput(`${flag} ${out}: ${folder} is not a folder`, hint);
   try {
     accessSync(folder, constants.W_OK);
@@ -36,14 +40,26 @@ export function checkOutPath(out: string, flag = "--out"): OutTarget {
     throw badInput(`${flag} ${out}: the folder ${folder} is not writable`, hint);
   }
   const target = lstatSafe(report);
-  if (target?.isDirectory()) throw badInput(`${flag} ${out} is a folder, not a file`, `Name the report file inside it, e.g. --out ${join(out, "report.json")}`);
-  if (target?.isSymbolicLink()) throw badInput(`${flag} ${out} is a symbolic link`, "Write the report to a plain file path");
+  if (target?.isDirectory())
+    throw badInput(
+      `${flag} ${out} is a folder, not a file`,
+      `Name the report file inside it, e.g. --out ${join(out, "report.json")}`,
+    );
+  if (target?.isSymbolicLink())
+    throw badInput(`${flag} ${out} is a symbolic link`, "Write the report to a plain file path");
   if (target && !target.isFile()) throw badInput(`${flag} ${out} is not a regular file`, hint);
   const filesDir = filesDirOf(report);
   const files = lstatSafe(filesDir);
-  if (files && !files.isDirectory()) throw badInput(`${flag} ${out}: ${filesDir} exists and is not a folder, and the audit's files go there`, "Move it away or choose another --out");
+  if (files && !files.isDirectory())
+    throw badInput(
+      `${flag} ${out}: ${filesDir} exists and is not a folder, and the audit's files go there`,
+      "Move it away or choose another --out",
+    );
   if (files && !existsSync(join(filesDir, FILES_MARKER))) {
-    throw badInput(`${flag} ${out}: the folder ${filesDir} exists and was not made by repro-audit, and the audit's files go there`, "Move it away or choose another --out");
+    throw badInput(
+      `${flag} ${out}: the folder ${filesDir} exists and was not made by repro-audit, and the audit's files go there`,
+      "Move it away or choose another --out",
+    );
   }
   return { report, filesDir };
 }
@@ -51,7 +67,9 @@ export function checkOutPath(out: string, flag = "--out"): OutTarget {
 /** After the audit: the report written, and the artefact folder (when a stage made it) marked as the audit's. */
 export function writeOut(target: OutTarget, text: string): void {
   if (existsSync(target.filesDir) && !existsSync(join(target.filesDir, FILES_MARKER))) {
-    writeFileSync(join(target.filesDir, FILES_MARKER), "Files written by repro-audit beside its report.\n", { flag: "wx" });
+    writeFileSync(join(target.filesDir, FILES_MARKER), "Files written by repro-audit beside its report.\n", {
+      flag: "wx",
+    });
   }
   writeFileSync(target.report, text);
 }

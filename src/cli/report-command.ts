@@ -11,7 +11,12 @@ export function reportCommand(args: ReportArgs, io: Io): number {
   const target = args.out ? checkOutPath(args.out) : undefined;
   const report = readSavedReport(args.file, "report");
   // No config is read here: the flags are the only settings.
-  const flag = <T>(value: T | undefined, name: string): Sourced<T> | null => (value === undefined ? null : sourced(value, "flag", name));
-  const settings = { failUnder: flag(args.failUnder, "--fail-under"), maxWarnings: flag(args.maxWarnings, "--max-warnings"), failOn: flag(args.failOn, "--fail-on") };
+  const flag = <T>(value: T | undefined, name: string): Sourced<T> | null =>
+    value === undefined ? null : sourced(value, "flag", name);
+  const settings = {
+    failUnder: flag(args.failUnder, "--fail-under"),
+    maxWarnings: flag(args.maxWarnings, "--max-warnings"),
+    failOn: flag(args.failOn, "--fail-on"),
+  };
   return finishReport(report, args, gatesFrom(settings, "cli"), io, target ? { target } : {});
 }

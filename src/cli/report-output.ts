@@ -21,10 +21,24 @@ export interface Io {
 }
 
 /** `target`: where --out writes, checked by the caller before any work (cli/out-paths.ts). */
-export function finishReport(report: Report, args: OutputArgs, gates: Gates, io: Io, extra: { rules?: readonly RuleMeta[]; target?: OutTarget } = {}): number {
-  const baseline = args.baseline ? { file: args.baseline, findings: readSavedReport(args.baseline, "--baseline").findings } : undefined;
-  const { shown, verdict } = finish(report, { gates, ...(baseline ? { baseline } : {}), explainScore: args.explainScore === true, quiet: args.quiet === true });
-  const color = args.format === "text" && !extra.target && useColor(args.color ?? "auto", process.env, io.stdout.isTTY === true);
+export function finishReport(
+  report: Report,
+  args: OutputArgs,
+  gates: Gates,
+  io: Io,
+  extra: { rules?: readonly RuleMeta[]; target?: OutTarget } = {},
+): number {
+  const baseline = args.baseline
+    ? { file: args.baseline, findings: readSavedReport(args.baseline, "--baseline").findings }
+    : undefined;
+  const { shown, verdict } = finish(report, {
+    gates,
+    ...(baseline ? { baseline } : {}),
+    explainScore: args.explainScore === true,
+    quiet: args.quiet === true,
+  });
+  const color =
+    args.format === "text" && !extra.target && useColor(args.color ?? "auto", process.env, io.stdout.isTTY === true);
   const text = render(shown, args.format, { color, ...(extra.rules ? { rules: extra.rules } : {}) });
   if (extra.target) {
     writeEmissions(report, extra.target);

@@ -16,7 +16,11 @@ function writeRuleDocs(rules: readonly Rule[], dir: string): string {
   return `wrote ${rules.length} rule pages to ${dir}\n`;
 }
 
-export function rulesCommand(action: "list" | "explain" | "facts" | "docs", id: string | undefined, format: "text" | "json"): string {
+export function rulesCommand(
+  action: "list" | "explain" | "facts" | "docs",
+  id: string | undefined,
+  format: "text" | "json",
+): string {
   const rules = loadRules([builtinRulesDir()]);
   if (action === "docs") return writeRuleDocs(rules, id!);
   if (action === "explain") {
@@ -25,7 +29,12 @@ export function rulesCommand(action: "list" | "explain" | "facts" | "docs", id: 
     return `${explainRule(rule)}\n`;
   }
   if (action === "facts") {
-    if (format === "json") return `${JSON.stringify(factFamilies().map((id) => ({ id, ...familySchema(id) })), null, 2)}\n`;
+    if (format === "json")
+      return `${JSON.stringify(
+        factFamilies().map((id) => ({ id, ...familySchema(id) })),
+        null,
+        2,
+      )}\n`;
     return describeFamilies();
   }
   if (format === "json") {
@@ -45,7 +54,10 @@ export function rulesCommand(action: "list" | "explain" | "facts" | "docs", id: 
   }
   const width = Math.max(...rules.map((r) => r.id.length));
   return rules
-    .map((r) => `${r.id.padEnd(width)}  ${r.category.padEnd(12)} ${r.severity.padEnd(7)} ${(r.effect ?? "friction").padEnd(8)} w${r.weight}  ${r.title}`)
+    .map(
+      (r) =>
+        `${r.id.padEnd(width)}  ${r.category.padEnd(12)} ${r.severity.padEnd(7)} ${(r.effect ?? "friction").padEnd(8)} w${r.weight}  ${r.title}`,
+    )
     .join("\n")
     .concat("\n");
 }

@@ -8,5 +8,9 @@ import type { RepoView } from "../model/repo-view.js";
 const SPEC_FAMILIES = new Set(["inventory", "vendored", "readme", "env-spec", "imports"]);
 
 export function specFacts(view: RepoView, source: string): Promise<Facts> {
-  return extractFacts(view, STATIC_EXTRACTORS.filter((e) => SPEC_FAMILIES.has(e.id)), { branches: null, source });
+  return extractFacts(
+    view,
+    STATIC_EXTRACTORS.filter((e) => SPEC_FAMILIES.has(e.id)),
+    { branches: null, source },
+  );
 }

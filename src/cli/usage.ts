@@ -55,7 +55,8 @@ const BATCH_OPTIONS = `Batch options (and the audit options above, but --ref, --
   --format text|json|md|html  what is printed (batch.json, batch.md, batch.html, emissions.csv and charts/ are written to --out)
   --color always|never|auto   colour the text printed (as for audit)`;
 
-const EXIT_CODES = "Exit codes: 0 ok, 1 a gate failed (--fail-under, --max-warnings, --fail-on), 2 bad input, 3 engine or internal failure, 130 interrupted.";
+const EXIT_CODES =
+  "Exit codes: 0 ok, 1 a gate failed (--fail-under, --max-warnings, --fail-on), 2 bad input, 3 engine or internal failure, 130 interrupted.";
 
 export const USAGE = `Usage:
 ${COMMAND_LIST}
@@ -73,7 +74,8 @@ function commandLines(command: string): string {
   const out: string[] = [];
   let taking = false;
   for (const line of COMMAND_LIST.split("\n")) {
-    if (/^  repro-audit /.test(line)) taking = line.startsWith(`  repro-audit ${command} `) || line === `  repro-audit ${command}`;
+    if (/^  repro-audit /.test(line))
+      taking = line.startsWith(`  repro-audit ${command} `) || line === `  repro-audit ${command}`;
     if (taking) out.push(line);
   }
   return out.join("\n");

@@ -18,6 +18,8 @@ export function subfolderBranchView(view: BranchView, subfolder: string): Branch
   return {
     ...view,
     tree: async (commit) =>
-      (await view.tree(commit)).filter((e) => e.path.startsWith(prefix)).map((e) => ({ ...e, path: e.path.slice(prefix.length) })),
+      (await view.tree(commit))
+        .filter((e) => e.path.startsWith(prefix))
+        .map((e) => ({ ...e, path: e.path.slice(prefix.length) })),
   };
 }

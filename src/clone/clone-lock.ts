@@ -27,7 +27,9 @@ function alive(holder: Holder): boolean {
 async function holderOf(lock: string): Promise<Holder | null> {
   try {
     const parsed = JSON.parse(await readFile(lock, "utf8")) as Partial<Holder>;
-    return typeof parsed.pid === "number" && typeof parsed.host === "string" ? { pid: parsed.pid, host: parsed.host } : null;
+    return typeof parsed.pid === "number" && typeof parsed.host === "string"
+      ? { pid: parsed.pid, host: parsed.host }
+      : null;
   } catch {
     return null;
   }
@@ -37,7 +39,11 @@ async function holderOf(lock: string): Promise<Holder | null> {
 export const lockFileOf = (cloneDir: string) => `${cloneDir}.lock`;
 
 /** Run `work` holding the clone's lock; the lock is released however `work` ends. */
-export async function withCloneLock<T>(cloneDir: string, work: () => Promise<T>, waitMs = CLONE_LOCK_WAIT_MS): Promise<T> {
+export async function withCloneLock<T>(
+  cloneDir: string,
+  work: () => Promise<T>,
+  waitMs = CLONE_LOCK_WAIT_MS,
+): Promise<T> {
   const lock = lockFileOf(cloneDir);
   const deadline = Date.now() + waitMs;
   let unreadableSince: number | null = null;
@@ -63,7 +69,10 @@ export async function withCloneLock<T>(cloneDir: string, work: () => Promise<T>,
       continue;
     }
     if (Date.now() > deadline) {
-      throw internalError(`another audit has held the cache clone ${cloneDir} for over ${Math.round(waitMs / 60000)} min`, `Wait for it to finish, or remove ${lock} if no audit is running`);
+      throw internalError(
+        `another audit has held the cache clone ${cloneDir} for over ${Math.round(waitMs / 60000)} min`,
+        `Wait for it to finish, or remove ${lock} if no audit is running`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }

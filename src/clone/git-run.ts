@@ -15,7 +15,11 @@ const DEFAULT_MAX_BUFFER = 64 * 1024 * 1024;
 /** `git <argv>` in `cwd` with the safe environment (argv as given: add `safeArgs` for a repo's commands).
  * Resolves with what git printed, whatever its exit code; rejects when git cannot start, prints more than
  * `maxBuffer` bytes or is stopped by `signal`. */
-export function runGit(cwd: string, argv: readonly string[], options: { signal?: AbortSignal; maxBuffer?: number; timeoutMs?: number } = {}): Promise<GitRun> {
+export function runGit(
+  cwd: string,
+  argv: readonly string[],
+  options: { signal?: AbortSignal; maxBuffer?: number; timeoutMs?: number } = {},
+): Promise<GitRun> {
   const maxBuffer = options.maxBuffer ?? DEFAULT_MAX_BUFFER;
   return new Promise((resolve, reject) => {
     const child = spawn("git", argv, {
@@ -55,7 +59,8 @@ const SHORT_COMMAND_MS = 120_000;
 /** A repo's git command with the safe settings, as text; rejects with git's stderr when it fails. */
 export async function gitText(cwd: string, args: readonly string[], signal?: AbortSignal): Promise<string> {
   const run = await runGit(cwd, safeArgs(args), { timeoutMs: SHORT_COMMAND_MS, ...(signal ? { signal } : {}) });
-  if (run.exitCode !== 0) throw new Error(run.stderr.trim() || `git ${args[0] ?? ""} exited ${run.exitCode ?? "on a signal"}`);
+  if (run.exitCode !== 0)
+    throw new Error(run.stderr.trim() || `git ${args[0] ?? ""} exited ${run.exitCode ?? "on a signal"}`);
   return run.stdout.toString("utf8");
 }
 

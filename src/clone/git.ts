@@ -18,7 +18,13 @@ export function safeGit(baseDir: string, blockMs = 120_000, signal?: AbortSignal
     config: [...SAFE_CONFIG],
     timeout: { block: blockMs },
     maxConcurrentProcesses: 4,
-    allowEnvironment: ["GIT_TERMINAL_PROMPT", "GIT_ASKPASS", "GIT_SSH_COMMAND", "GIT_LFS_SKIP_SMUDGE", "GIT_NO_LAZY_FETCH"],
+    allowEnvironment: [
+      "GIT_TERMINAL_PROMPT",
+      "GIT_ASKPASS",
+      "GIT_SSH_COMMAND",
+      "GIT_LFS_SKIP_SMUDGE",
+      "GIT_NO_LAZY_FETCH",
+    ],
     unsafe: {
       allowUnsafeHooksPath: true,
       allowUnsafeFsMonitor: true,
@@ -35,9 +41,21 @@ export function safeGit(baseDir: string, blockMs = 120_000, signal?: AbortSignal
  * seconds after git itself is gone. Stopped by `signal` (SIGTERM to the group: git removes its lock files)
  * or after `silentMs` without output. Rejects with git's stderr as the message.
  */
-export async function runGitGroup(cwd: string, args: readonly string[], signal?: AbortSignal, silentMs = 120_000): Promise<string> {
+export async function runGitGroup(
+  cwd: string,
+  args: readonly string[],
+  signal?: AbortSignal,
+  silentMs = 120_000,
+): Promise<string> {
   const { execa } = await import("execa");
-  const child = execa("git", safeArgs(args), { cwd, env: gitEnv(), extendEnv: false, detached: true, stdin: "ignore", reject: false });
+  const child = execa("git", safeArgs(args), {
+    cwd,
+    env: gitEnv(),
+    extendEnv: false,
+    detached: true,
+    stdin: "ignore",
+    reject: false,
+  });
   const stop = () => {
     try {
       process.kill(-child.pid!, "SIGTERM");

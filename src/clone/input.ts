@@ -14,9 +14,13 @@ export function classifyInput(input: string): SourceInput {
   const text = input.trim();
   if (text === "") throw badInput("no repository given", "Pass a git URL or the path of a folder");
   // A leading dash would reach git as an option; `transport::address` is git's remote-helper syntax (ext::).
-  if (text.startsWith("-")) throw badInput(`'${text}' looks like an option, not a repository`, "Pass a git URL or a folder path");
+  if (text.startsWith("-"))
+    throw badInput(`'${text}' looks like an option, not a repository`, "Pass a git URL or a folder path");
   if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(text)) {
-    throw badInput(`'${text}' uses a git remote-helper transport, which is not allowed`, "Use an https, ssh or file URL");
+    throw badInput(
+      `'${text}' uses a git remote-helper transport, which is not allowed`,
+      "Use an https, ssh or file URL",
+    );
   }
   if (SCP_LIKE.test(text)) return { kind: "url", url: text };
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(text);
@@ -31,10 +35,16 @@ export function classifyInput(input: string): SourceInput {
   try {
     url = new URL(text);
   } catch {
-    throw badInput(`malformed URL '${text}'`, "Write it as https://host/owner/repo.git, ssh://git@host/owner/repo.git or file:///path/to/repo");
+    throw badInput(
+      `malformed URL '${text}'`,
+      "Write it as https://host/owner/repo.git, ssh://git@host/owner/repo.git or file:///path/to/repo",
+    );
   }
   if (!URL_SCHEMES.has(url.protocol)) {
-    throw badInput(`unsupported URL scheme '${url.protocol.slice(0, -1)}' in '${text}'`, "Use an https, ssh, git or file URL, or a local path");
+    throw badInput(
+      `unsupported URL scheme '${url.protocol.slice(0, -1)}' in '${text}'`,
+      "Use an https, ssh, git or file URL, or a local path",
+    );
   }
   if (url.protocol !== "file:" && url.hostname === "") {
     throw badInput(`malformed URL '${text}': no host`, "Write it as https://host/owner/repo.git");
@@ -67,6 +77,9 @@ export function cacheDirFor(url: string, cacheRoot = defaultCacheRoot()): string
 /** https://github.com/owner/name for a GitHub clone URL (https, ssh or scp-like), else null: where file links in
  * a report can point. Credentials and a trailing .git are dropped; owner and name keep GitHub's characters only. */
 export function githubWebUrl(url: string): string | null {
-  const m = /^(?:https:\/\/(?:[^@/]*@)?github\.com\/|ssh:\/\/git@github\.com\/|git@github\.com:)([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(url.trim());
+  const m =
+    /^(?:https:\/\/(?:[^@/]*@)?github\.com\/|ssh:\/\/git@github\.com\/|git@github\.com:)([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(
+      url.trim(),
+    );
   return m ? `https://github.com/${m[1]}/${m[2]}` : null;
 }

@@ -6,7 +6,10 @@ import { interrupted } from "../model/errors.js";
 const SIGNAL_GRACE_MS = 150;
 
 /** Where a source-stage interrupt landed, and what was undone there. */
-export const SOURCE_INTERRUPTED = ["the opening of the repository", "its temporary folders were removed and the clone cache left usable"] as const;
+export const SOURCE_INTERRUPTED = [
+  "the opening of the repository",
+  "its temporary folders were removed and the clone cache left usable",
+] as const;
 
 /** Throws the interrupt when `signal` is (or, within a moment, becomes) aborted; returns otherwise. */
 export async function stopIfInterrupted(signal: AbortSignal | undefined): Promise<void> {

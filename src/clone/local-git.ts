@@ -28,7 +28,10 @@ export async function locateLocalGit(root: string, shown: string): Promise<Local
   const dotGit = join(root, ".git");
   const info = await lstat(dotGit);
   const refuse = (what: string) =>
-    badInput(`${shown}: ${what}, so git would read another repository on this machine`, "Audit a clone of the repository (git clone it, then pass the clone), or a copy without .git as a plain folder");
+    badInput(
+      `${shown}: ${what}, so git would read another repository on this machine`,
+      "Audit a clone of the repository (git clone it, then pass the clone), or a copy without .git as a plain folder",
+    );
   if (info.isSymbolicLink()) throw refuse(".git is a symlink");
   if (info.isDirectory()) {
     const commonDir = await commonDirOf(dotGit, root, refuse);
@@ -38,7 +41,8 @@ export async function locateLocalGit(root: string, shown: string): Promise<Local
   if (!info.isFile()) throw refuse(".git is neither a folder nor a file");
   const text = (await readFile(dotGit, "utf8")).slice(0, 4096);
   const named = /^gitdir: *(.+?)\s*$/m.exec(text)?.[1];
-  if (!named) throw badInput(`${shown}: .git is a file that names no git folder`, "Audit a copy without .git as a plain folder");
+  if (!named)
+    throw badInput(`${shown}: .git is a file that names no git folder`, "Audit a copy without .git as a plain folder");
   const gitDir = await realOrNull(resolve(root, named));
   if (!gitDir || !(await stat(gitDir)).isDirectory()) throw refuse(".git names a git folder that does not exist");
   if (inside(root, gitDir)) {
@@ -51,7 +55,10 @@ export async function locateLocalGit(root: string, shown: string): Promise<Local
   const back = (await readFile(join(gitDir, "gitdir"), "utf8").catch(() => "")).trim();
   const backReal = back ? await realOrNull(back) : null;
   if (backReal !== join(root, ".git")) throw refuse(".git is a file naming a git folder outside it");
-  const commonDir = (await realOrNull(resolve(gitDir, (await readFile(join(gitDir, "commondir"), "utf8").catch(() => "")).trim() || "."))) ?? gitDir;
+  const commonDir =
+    (await realOrNull(
+      resolve(gitDir, (await readFile(join(gitDir, "commondir"), "utf8").catch(() => "")).trim() || "."),
+    )) ?? gitDir;
   if (commonDir !== dirname(dirname(gitDir))) throw refuse(".git is a file naming a git folder outside it");
   await checkAlternates(commonDir, dirname(commonDir), refuse);
   return { gitDir, commonDir };
@@ -81,26 +88,46 @@ async function checkAlternates(commonDir: string, base: string, refuse: (what: s
  * elsewhere. Keys as `git config --list` prints them (section and name lowercased). Pure. */
 export function refusedConfigKey(key: string): string | null {
   const lower = key.toLowerCase();
-  if (lower === "extensions.partialclone") return "declares a partial clone (extensions.partialClone), whose missing objects git fetches by running the remote's upload-pack";
+  if (lower === "extensions.partialclone")
+    return "declares a partial clone (extensions.partialClone), whose missing objects git fetches by running the remote's upload-pack";
   if (lower.startsWith("include.") || lower.startsWith("includeif.")) return `includes other config files (${key})`;
   const remote = /^remote\..*\.(promisor|partialclonefilter|uploadpack|receivepack)$/.exec(lower);
-  if (remote) return remote[1] === "promisor" || remote[1] === "partialclonefilter" ? `declares a partial clone (${key})` : `names a command for a remote (${key})`;
+  if (remote)
+    return remote[1] === "promisor" || remote[1] === "partialclonefilter"
+      ? `declares a partial clone (${key})`
+      : `names a command for a remote (${key})`;
   return null;
 }
 
 /** Refuse a folder whose git config holds a key of `refusedConfigKey`. The files are read by git's own parser
  * with `--file` (no repository opened, includes not followed), from "/" so no other repository is found. */
 export async function checkLocalGitConfig(local: LocalGit, shown: string): Promise<void> {
-  const files = [join(local.commonDir, "config"), join(local.commonDir, "config.worktree"), join(local.gitDir, "config.worktree")];
+  const files = [
+    join(local.commonDir, "config"),
+    join(local.commonDir, "config.worktree"),
+    join(local.gitDir, "config.worktree"),
+  ];
   for (const file of [...new Set(files)]) {
     const info = await lstat(file).catch(() => null);
     if (!info) continue;
-    if (!info.isFile()) throw badInput(`${shown}: its git config ${file} is not a regular file`, "Audit a clone of the repository, or a copy without .git as a plain folder");
+    if (!info.isFile())
+      throw badInput(
+        `${shown}: its git config ${file} is not a regular file`,
+        "Audit a clone of the repository, or a copy without .git as a plain folder",
+      );
     const listed = await runGit("/", ["config", "--file", file, "--no-includes", "--list", "--name-only", "-z"]);
-    if (listed.exitCode !== 0) throw badInput(`${shown}: git cannot parse its config ${file}`, "Fix the config, or audit a copy without .git as a plain folder");
+    if (listed.exitCode !== 0)
+      throw badInput(
+        `${shown}: git cannot parse its config ${file}`,
+        "Fix the config, or audit a copy without .git as a plain folder",
+      );
     for (const key of listed.stdout.toString("utf8").split("\0").filter(Boolean)) {
       const why = refusedConfigKey(key);
-      if (why) throw badInput(`${shown}: its git config ${why}, which could run a command on this machine`, "Audit a full clone without such settings (git clone file://... of a complete copy), or a copy without .git as a plain folder");
+      if (why)
+        throw badInput(
+          `${shown}: its git config ${why}, which could run a command on this machine`,
+          "Audit a full clone without such settings (git clone file://... of a complete copy), or a copy without .git as a plain folder",
+        );
     }
   }
 }

@@ -12,7 +12,12 @@ import { planTree, type SkippedPath } from "./tree-plan.js";
  * before anything is written (see planTree); an entry that still cannot be written (a name too long for
  * this system, say) is skipped. Returns what was not written, for the report. Stops at `signal`.
  */
-export async function materializeCommit(repoDir: string, commit: string, dest: string, signal?: AbortSignal): Promise<SkippedPath[]> {
+export async function materializeCommit(
+  repoDir: string,
+  commit: string,
+  dest: string,
+  signal?: AbortSignal,
+): Promise<SkippedPath[]> {
   const plan = planTree(await listTree(repoDir, commit, signal));
   const skipped = [...plan.skipped];
   const stopIfAborted = () => {
@@ -28,7 +33,8 @@ export async function materializeCommit(repoDir: string, commit: string, dest: s
       skipped.push({ kind: "skipped", file: entry.path, reason: `cannot be written here (${code})`, size: entry.size });
     }
   };
-  for (const e of plan.folders) await attempt(e, async () => void (await mkdir(await safeTarget(dest, e.path), { recursive: true })));
+  for (const e of plan.folders)
+    await attempt(e, async () => void (await mkdir(await safeTarget(dest, e.path), { recursive: true })));
   for (const e of plan.sparse) {
     stopIfAborted();
     await attempt(e, async () => {
@@ -51,14 +57,18 @@ export async function materializeCommit(repoDir: string, commit: string, dest: s
       for (const entry of bySha.get(sha) ?? []) {
         if (entry.mode === "120000") linkTargets.push({ entry, target: data.toString("utf8") });
         // One write at a time: thousands of names sharing one blob must not open thousands of files at once.
-        else await attempt(entry, async () => writeFile(await safeTarget(dest, entry.path), data, { flag: "wx", mode: modeOf(entry) }));
+        else
+          await attempt(entry, async () =>
+            writeFile(await safeTarget(dest, entry.path), data, { flag: "wx", mode: modeOf(entry) }),
+          );
       }
     },
     signal,
   );
   stopIfAborted();
   // Symlinks last, so no file above was ever written through one; they are recreated as links, never followed.
-  for (const { entry, target } of linkTargets) await attempt(entry, async () => symlink(target, await safeTarget(dest, entry.path)));
+  for (const { entry, target } of linkTargets)
+    await attempt(entry, async () => symlink(target, await safeTarget(dest, entry.path)));
   return skipped;
 }
 
@@ -81,10 +91,12 @@ async function safeTarget(dest: string, path: string): Promise<string> {
   for (const part of parts.slice(0, -1)) {
     dir = join(dir, part);
     const stat = await lstat(dir).catch(() => null);
-    if (stat?.isSymbolicLink()) throw Object.assign(new Error(`refusing to write ${path}: ${part} is a symlink`), { code: "ELOOP" });
-    if (!stat) await mkdir(dir).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== "EEXIST") throw error;
-    });
+    if (stat?.isSymbolicLink())
+      throw Object.assign(new Error(`refusing to write ${path}: ${part} is a symlink`), { code: "ELOOP" });
+    if (!stat)
+      await mkdir(dir).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== "EEXIST") throw error;
+      });
   }
   return join(dirname(join(dest, path)), parts[parts.length - 1]!);
 }

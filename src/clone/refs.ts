@@ -11,7 +11,11 @@ export function validateRefName(ref: string): void {
     /[\s~^:?*[\\\x00-\x1f\x7f]/.test(ref) ||
     ref.endsWith("/") ||
     ref.endsWith(".lock");
-  if (bad) throw badInput(`'${ref}' is not a valid branch, tag or commit name`, "Pass a branch name, a tag or a commit hash to --ref");
+  if (bad)
+    throw badInput(
+      `'${ref}' is not a valid branch, tag or commit name`,
+      "Pass a branch name, a tag or a commit hash to --ref",
+    );
 }
 
 export const looksLikeCommit = (ref: string) => /^[0-9a-f]{4,40}$/i.test(ref);

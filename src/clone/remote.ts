@@ -22,7 +22,11 @@ export async function ensureClone(url: string, cacheRoot?: string, signal?: Abor
     const origin = (await git.raw(["config", "--get", "remote.origin.url"]).catch(() => "")).trim();
     if (origin === url) {
       try {
-        await runGitGroup(dir, ["fetch", "--quiet", "--prune", "--depth", "1", "origin", "+refs/heads/*:refs/remotes/origin/*"], signal);
+        await runGitGroup(
+          dir,
+          ["fetch", "--quiet", "--prune", "--depth", "1", "origin", "+refs/heads/*:refs/remotes/origin/*"],
+          signal,
+        );
         await git.raw(["remote", "set-head", "origin", "--auto"]).catch(() => "");
         return dir;
       } catch (error) {
@@ -36,7 +40,11 @@ export async function ensureClone(url: string, cacheRoot?: string, signal?: Abor
   const temp = `${dir}.tmp-${randomBytes(4).toString("hex")}`;
   try {
     // --no-single-branch: a shallow clone otherwise lists only the default branch.
-    await runGitGroup(dirname(dir), ["clone", "--quiet", "--depth", "1", "--no-single-branch", "--no-checkout", "--", url, temp], signal);
+    await runGitGroup(
+      dirname(dir),
+      ["clone", "--quiet", "--depth", "1", "--no-single-branch", "--no-checkout", "--", url, temp],
+      signal,
+    );
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     await stopIfInterrupted(signal);
@@ -52,7 +60,11 @@ export async function ensureClone(url: string, cacheRoot?: string, signal?: Abor
 }
 
 export async function remoteBranches(git: SimpleGit): Promise<BranchRef[]> {
-  const out = await git.raw(["for-each-ref", "--format=%(refname:strip=3) %(objectname) %(symref)", "refs/remotes/origin"]);
+  const out = await git.raw([
+    "for-each-ref",
+    "--format=%(refname:strip=3) %(objectname) %(symref)",
+    "refs/remotes/origin",
+  ]);
   return out
     .split("\n")
     .map((line) => line.trim().split(" "))
@@ -68,7 +80,12 @@ export interface ResolvedRef {
   branch: string | null;
 }
 
-export async function resolveUrlRef(git: SimpleGit, shown: string, ref: string | undefined, branches: BranchRef[]): Promise<ResolvedRef> {
+export async function resolveUrlRef(
+  git: SimpleGit,
+  shown: string,
+  ref: string | undefined,
+  branches: BranchRef[],
+): Promise<ResolvedRef> {
   if (ref === undefined) {
     const head = (await git.raw(["symbolic-ref", "--quiet", "refs/remotes/origin/HEAD"]).catch(() => "")).trim();
     const name = head.replace(/^refs\/remotes\/origin\//, "");
@@ -77,7 +94,9 @@ export async function resolveUrlRef(git: SimpleGit, shown: string, ref: string |
   }
   const branch = branches.find((b) => b.name === ref || `origin/${b.name}` === ref);
   if (branch) return { commit: branch.commit, ref, branch: branch.name };
-  const tag = (await commitOf(git, `refs/tags/${ref}`)) ?? (await fetchThen(git, ["+refs/tags/" + ref + ":refs/tags/" + ref], `refs/tags/${ref}`));
+  const tag =
+    (await commitOf(git, `refs/tags/${ref}`)) ??
+    (await fetchThen(git, ["+refs/tags/" + ref + ":refs/tags/" + ref], `refs/tags/${ref}`));
   if (tag) return { commit: tag, ref, branch: null };
   if (looksLikeCommit(ref)) {
     // A commit outside the shallow history: ask for it by hash (servers allow reachable hashes), else deepen all.
@@ -88,7 +107,10 @@ export async function resolveUrlRef(git: SimpleGit, shown: string, ref: string |
     if (commit) return { commit, ref, branch: null };
   }
   const names = branches.map((b) => b.name);
-  throw badInput(`unknown ref '${ref}' in ${shown}`, `Pass a branch (${names.slice(0, 5).join(", ")}${names.length > 5 ? ", ..." : ""}), a tag or a commit of that repository`);
+  throw badInput(
+    `unknown ref '${ref}' in ${shown}`,
+    `Pass a branch (${names.slice(0, 5).join(", ")}${names.length > 5 ? ", ..." : ""}), a tag or a commit of that repository`,
+  );
 }
 
 async function commitOf(git: SimpleGit, rev: string): Promise<string | null> {
@@ -98,6 +120,9 @@ async function commitOf(git: SimpleGit, rev: string): Promise<string | null> {
 
 async function fetchThen(git: SimpleGit, refspecs: string[], rev: string, full = false): Promise<string | null> {
   const depth = full ? [] : ["--depth", "1"];
-  const fetched = await git.raw(["fetch", "--quiet", ...depth, "origin", ...refspecs]).then(() => true, () => false);
+  const fetched = await git.raw(["fetch", "--quiet", ...depth, "origin", ...refspecs]).then(
+    () => true,
+    () => false,
+  );
   return fetched ? commitOf(git, rev) : null;
 }

@@ -53,7 +53,10 @@ export async function openSource(input: string, options: SourceOptions = {}): Pr
  * time or not) each get their own folder, and no `git checkout` ever runs in the cache. */
 async function openUrl(url: string, options: SourceOptions): Promise<Checkout> {
   // Loaded here: cloning needs simple-git and execa, a local folder's audit neither.
-  const [{ ensureClone, remoteBranches, resolveUrlRef }, { safeGit }] = await Promise.all([import("./remote.js"), import("./git.js")]);
+  const [{ ensureClone, remoteBranches, resolveUrlRef }, { safeGit }] = await Promise.all([
+    import("./remote.js"),
+    import("./git.js"),
+  ]);
   const shown = redactUrl(url);
   const dir = cacheDirFor(url, options.cacheDir);
   const tree = await mkdtemp(join(tmpdir(), "repro-audit-tree-"));
@@ -65,7 +68,8 @@ async function openUrl(url: string, options: SourceOptions): Promise<Checkout> {
       await stopIfInterrupted(options.signal);
       const git = safeGit(dir, undefined, options.signal);
       const branches = await remoteBranches(git);
-      if (branches.length === 0) throw badInput(`${shown} is an empty repository (no commits)`, "Check the URL, or push a commit first");
+      if (branches.length === 0)
+        throw badInput(`${shown} is an empty repository (no commits)`, "Check the URL, or push a commit first");
       const target = await resolveUrlRef(git, shown, options.ref, branches);
       let skipped: SkippedPath[];
       try {
@@ -73,7 +77,11 @@ async function openUrl(url: string, options: SourceOptions): Promise<Checkout> {
       } catch (error) {
         await stopIfInterrupted(options.signal);
         const said = tellingGitLine(errorText(error));
-        throw internalError(`cannot write ${options.ref ?? "the default branch"} of ${shown} from the cache clone (${said})`, `Clear the cache folder ${dir} and rerun`, error);
+        throw internalError(
+          `cannot write ${options.ref ?? "the default branch"} of ${shown} from the cache clone (${said})`,
+          `Clear the cache folder ${dir} and rerun`,
+          error,
+        );
       }
       return { branches, target, skipped };
     });
@@ -86,7 +94,11 @@ async function openUrl(url: string, options: SourceOptions): Promise<Checkout> {
     root: tree,
     skipped,
     info: repoInfo(shown, target.commit, target.ref, branches, target.branch, githubWebUrl(url)),
-    branches: gitBranchView(dir, branches.map((b) => b.name), branches.filter((b) => b.name !== target.branch)),
+    branches: gitBranchView(
+      dir,
+      branches.map((b) => b.name),
+      branches.filter((b) => b.name !== target.branch),
+    ),
     dispose,
   };
 }
@@ -94,8 +106,13 @@ async function openUrl(url: string, options: SourceOptions): Promise<Checkout> {
 async function openPath(path: string, options: SourceOptions): Promise<Checkout> {
   const absolute = resolve(path);
   const stats = await stat(absolute).catch(() => null);
-  if (!stats) throw badInput(`no such file or folder: ${path}`, "Check the path, or pass a URL (https://..., git@host:owner/repo.git, file://...)");
-  if (!stats.isDirectory()) throw badInput(`${path} is a file, not a folder`, "Pass the repository's folder or its URL");
+  if (!stats)
+    throw badInput(
+      `no such file or folder: ${path}`,
+      "Check the path, or pass a URL (https://..., git@host:owner/repo.git, file://...)",
+    );
+  if (!stats.isDirectory())
+    throw badInput(`${path} is a file, not a folder`, "Pass the repository's folder or its URL");
   const root = await realpath(absolute);
 
   // Only a folder that is itself a repo's top level is audited as git: a plain folder inside some other
@@ -104,7 +121,11 @@ async function openPath(path: string, options: SourceOptions): Promise<Checkout>
   if (!(await lstat(join(root, ".git")).catch(() => null))) {
     const top = options.gitRootWithin ? await enclosingRepo(root, options.gitRootWithin) : null;
     if (top) return openRepo(top, path, options, relative(top, root).split(sep).join("/"));
-    if (options.ref !== undefined) throw badInput(`--ref ${options.ref} needs a git repository, but ${path} is a plain folder`, "Drop --ref, or pass a git repository");
+    if (options.ref !== undefined)
+      throw badInput(
+        `--ref ${options.ref} needs a git repository, but ${path} is a plain folder`,
+        "Drop --ref, or pass a git repository",
+      );
     return {
       root,
       info: { url: root, kind: "folder", commit: null, ref: null, branches: [] },
@@ -138,14 +159,22 @@ async function openRepo(root: string, path: string, options: SourceOptions, subf
   try {
     await git.raw(["rev-parse", "--show-toplevel"]);
   } catch (error) {
-    throw badInput(`git cannot read the repository at ${path} (git said: ${tellingGitLine(errorText(error))})`, "Check the folder's .git, or audit a copy without .git as a plain folder", error);
+    throw badInput(
+      `git cannot read the repository at ${path} (git said: ${tellingGitLine(errorText(error))})`,
+      "Check the folder's .git, or audit a copy without .git as a plain folder",
+      error,
+    );
   }
   try {
     head = (await git.raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim();
   } catch {
     head = "";
   }
-  if (head === "") throw badInput(`${path} is an empty git repository (no commits)`, "Commit the files first, or audit a copy without .git as a plain folder");
+  if (head === "")
+    throw badInput(
+      `${path} is an empty git repository (no commits)`,
+      "Commit the files first, or audit a copy without .git as a plain folder",
+    );
 
   const branches = await localBranches(git);
   const currentName = (await git.raw(["symbolic-ref", "--quiet", "--short", "HEAD"]).catch(() => "")).trim() || null;
@@ -166,14 +195,23 @@ async function openRepo(root: string, path: string, options: SourceOptions, subf
     } catch (error) {
       await rm(temp, { recursive: true, force: true });
       await stopIfInterrupted(options.signal);
-      throw badInput(`cannot read ${options.ref} of ${path} (${tellingGitLine(errorText(error))})`, "Check that the repository is complete (git fsck)", error);
+      throw badInput(
+        `cannot read ${options.ref} of ${path} (${tellingGitLine(errorText(error))})`,
+        "Check that the repository is complete (git fsck)",
+        error,
+      );
     }
     auditRoot = subfolder ? join(temp, subfolder) : temp;
     if (subfolder && !(await stat(auditRoot).catch(() => null))?.isDirectory()) {
       await rm(temp, { recursive: true, force: true });
-      throw badInput(`${options.ref} of ${root} has no folder ${subfolder}`, "Pass a ref whose tree holds the folder, or audit the repository's top level");
+      throw badInput(
+        `${options.ref} of ${root} has no folder ${subfolder}`,
+        "Pass a ref whose tree holds the folder, or audit the repository's top level",
+      );
     }
-    skipped = skipped.filter((s) => !subfolder || s.file.startsWith(`${subfolder}/`)).map((s) => (subfolder ? { ...s, file: s.file.slice(subfolder.length + 1) } : s));
+    skipped = skipped
+      .filter((s) => !subfolder || s.file.startsWith(`${subfolder}/`))
+      .map((s) => (subfolder ? { ...s, file: s.file.slice(subfolder.length + 1) } : s));
   }
   const others = uncheckedBranches(branches, current);
   const origin = (await git.raw(["config", "--get", "remote.origin.url"]).catch(() => "")).trim();
@@ -196,7 +234,12 @@ interface LocalBranch extends BranchRef {
 }
 
 async function localBranches(git: GitText): Promise<LocalBranch[]> {
-  const out = await git.raw(["for-each-ref", "--format=%(refname) %(objectname) %(symref)", "refs/heads", "refs/remotes"]);
+  const out = await git.raw([
+    "for-each-ref",
+    "--format=%(refname) %(objectname) %(symref)",
+    "refs/heads",
+    "refs/remotes",
+  ]);
   const branches: LocalBranch[] = [];
   for (const line of out.split("\n")) {
     const [refname, commit, symref] = line.trim().split(" ");
@@ -208,11 +251,22 @@ async function localBranches(git: GitText): Promise<LocalBranch[]> {
 }
 
 async function resolveLocalRef(git: GitText, path: string, ref: string, branches: BranchRef[]): Promise<string> {
-  for (const candidate of [`refs/heads/${ref}`, `refs/tags/${ref}`, `refs/remotes/${ref}`, `refs/remotes/origin/${ref}`, ref]) {
-    const commit = (await git.raw(["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`]).catch(() => "")).trim();
+  for (const candidate of [
+    `refs/heads/${ref}`,
+    `refs/tags/${ref}`,
+    `refs/remotes/${ref}`,
+    `refs/remotes/origin/${ref}`,
+    ref,
+  ]) {
+    const commit = (
+      await git.raw(["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`]).catch(() => "")
+    ).trim();
     if (commit) return commit;
   }
-  throw badInput(`unknown ref '${ref}' in ${path}`, `Pass a branch (${sample(branches.map((b) => b.name))}), a tag or a commit of that repository`);
+  throw badInput(
+    `unknown ref '${ref}' in ${path}`,
+    `Pass a branch (${sample(branches.map((b) => b.name))}), a tag or a commit of that repository`,
+  );
 }
 
 /** Branches to check: all but the audited one, and no remote-tracking copy of a local branch at the same commit. */
@@ -235,7 +289,14 @@ function namesForReadme(branches: LocalBranch[]): string[] {
   return [...names].sort();
 }
 
-function repoInfo(url: string, commit: string, ref: string | null, branches: BranchRef[], current: string | null, webUrl: string | null): RepoInfo {
+function repoInfo(
+  url: string,
+  commit: string,
+  ref: string | null,
+  branches: BranchRef[],
+  current: string | null,
+  webUrl: string | null,
+): RepoInfo {
   const list: BranchInfo[] = branches.map((b) => ({ name: b.name, commit: b.commit, current: b.name === current }));
   return { url, kind: "git", commit, ref, branches: list, ...(webUrl ? { webUrl } : {}) };
 }
@@ -243,4 +304,3 @@ function repoInfo(url: string, commit: string, ref: string | null, branches: Bra
 function sample(names: string[]): string {
   return names.length === 0 ? "none listed" : names.slice(0, 5).join(", ") + (names.length > 5 ? ", ..." : "");
 }
-

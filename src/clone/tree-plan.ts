@@ -32,7 +32,8 @@ function isSafeTreePath(path: string): boolean {
 
 export function planTree(entries: readonly TreeEntry[], caps: WalkCaps = DEFAULT_WALK_CAPS): TreePlan {
   const plan: TreePlan = { blobs: [], sparse: [], folders: [], skipped: [] };
-  const skip = (file: string, reason: string, size: number | null = null) => plan.skipped.push({ kind: "skipped", file, reason, size });
+  const skip = (file: string, reason: string, size: number | null = null) =>
+    plan.skipped.push({ kind: "skipped", file, reason, size });
   const files = new Set<string>();
   const folders = new Set<string>();
   const deepReported = new Set<string>();
@@ -45,7 +46,8 @@ export function planTree(entries: readonly TreeEntry[], caps: WalkCaps = DEFAULT
     }
     if (!isSafeTreePath(entry.path)) {
       // `.git` folders inside a tree are git's own business; anything else here is a hostile name.
-      if (!parts.some((p) => p.toLowerCase() === ".git")) skip(entry.path, "a name that could leave the folder: not written", entry.size);
+      if (!parts.some((p) => p.toLowerCase() === ".git"))
+        skip(entry.path, "a name that could leave the folder: not written", entry.size);
       continue;
     }
     if (parts.length - 1 > caps.maxDepth) {
@@ -67,7 +69,8 @@ export function planTree(entries: readonly TreeEntry[], caps: WalkCaps = DEFAULT
     files.add(entry.path);
     for (const p of prefixes) folders.add(p);
     if (entry.mode === "160000") plan.folders.push(entry);
-    else if (isFile(entry) && (entry.size ?? 0) > fileCapOf(classifyPath(entry.path).kind, caps)) plan.sparse.push(entry);
+    else if (isFile(entry) && (entry.size ?? 0) > fileCapOf(classifyPath(entry.path).kind, caps))
+      plan.sparse.push(entry);
     else if (isFile(entry) || entry.mode === "120000") plan.blobs.push(entry);
   }
   return plan;

@@ -27,8 +27,12 @@ const MAX_LISTING_BYTES = 256 * 1024 * 1024;
  * not UTF-8 is known as such instead of silently becoming another name.
  */
 export async function listTree(repoDir: string, commit: string, signal?: AbortSignal): Promise<TreeEntry[]> {
-  const listed = await runGit(repoDir, safeArgs(["ls-tree", "-r", "-l", "-z", "--full-tree", commit]), { maxBuffer: MAX_LISTING_BYTES, ...(signal ? { signal } : {}) });
-  if (listed.exitCode !== 0) throw new Error(listed.stderr.trim() || `git ls-tree exited ${listed.exitCode ?? "on a signal"}`);
+  const listed = await runGit(repoDir, safeArgs(["ls-tree", "-r", "-l", "-z", "--full-tree", commit]), {
+    maxBuffer: MAX_LISTING_BYTES,
+    ...(signal ? { signal } : {}),
+  });
+  if (listed.exitCode !== 0)
+    throw new Error(listed.stderr.trim() || `git ls-tree exited ${listed.exitCode ?? "on a signal"}`);
   const out = listed.stdout;
   const entries: TreeEntry[] = [];
   let start = 0;
@@ -61,9 +65,19 @@ export type BlobHandler = (sha: string, data: Buffer | null) => void | Promise<v
  * awaited before more is read, so a slow consumer holds git back instead of piling blobs up in memory, and
  * a blob's chunks are joined once, when it is whole.
  */
-export async function readBlobs(repoDir: string, shas: readonly string[], onBlob: BlobHandler, signal?: AbortSignal): Promise<void> {
+export async function readBlobs(
+  repoDir: string,
+  shas: readonly string[],
+  onBlob: BlobHandler,
+  signal?: AbortSignal,
+): Promise<void> {
   if (shas.length === 0) return;
-  const child = spawn("git", safeArgs(["cat-file", "--batch"]), { cwd: repoDir, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"], ...(signal ? { signal } : {}) });
+  const child = spawn("git", safeArgs(["cat-file", "--batch"]), {
+    cwd: repoDir,
+    env: gitEnv(),
+    stdio: ["pipe", "pipe", "pipe"],
+    ...(signal ? { signal } : {}),
+  });
   // An interrupt can end git while a blob is being handed on and nobody awaits the child yet: its end is
   // watched from the start (`ended` settles whatever happens), or Node ends the process with a stack trace.
   const ended = childEnd(child);

@@ -30,14 +30,24 @@ export interface Config {
   maxWarnings?: number;
   exclude?: string[];
   stages?: StageName[];
-  build?: { engine?: "auto" | "docker" | "podman"; baseImage?: string; baseImageOverride?: string; allowImages?: string[]; timeoutSeconds?: number };
+  build?: {
+    engine?: "auto" | "docker" | "podman";
+    baseImage?: string;
+    baseImageOverride?: string;
+    allowImages?: string[];
+    timeoutSeconds?: number;
+  };
   train?: TrainConfig;
   carbon?: { region?: string; intensity?: number; pue?: number };
 }
 
 /** The config's fields that count things, and the range each must keep (model/count-ranges.ts). */
 const COUNT_FIELDS: ReadonlyArray<[keyof TrainConfig | "datasetSize", CountName]> = [
-  ["epochs", "epochs"], ["folds", "folds"], ["models", "models"], ["seeds", "seeds"], ["datasetSize", "images"],
+  ["epochs", "epochs"],
+  ["folds", "folds"],
+  ["models", "models"],
+  ["seeds", "seeds"],
+  ["datasetSize", "images"],
 ];
 
 /** Pure: the problems with a parsed config document, each "<file> <pointer>: <problem>". */
@@ -48,7 +58,8 @@ function configProblems(file: string, doc: unknown): string[] {
   const train = (doc as Config).train as Record<string, unknown> | undefined;
   for (const [field, count] of COUNT_FIELDS) {
     const value = train?.[field];
-    if (typeof value === "number" && !countInRange(count, value)) problems.push(`${file} /train/${field}: must be ${rangeWords(count)}`);
+    if (typeof value === "number" && !countInRange(count, value))
+      problems.push(`${file} /train/${field}: must be ${rangeWords(count)}`);
   }
   return problems;
 }
@@ -66,7 +77,11 @@ export function checkConfig(file: string, text: string, baseDir = dirname(file))
     const yaml = yamlParser();
     doc = yaml.load(text, { schema: yaml.JSON_SCHEMA, filename: file }) ?? {};
   } catch (error) {
-    return { config: null, problems: [`${file} is not valid YAML (${(error as Error).message.split("\n")[0]})`], notYaml: true };
+    return {
+      config: null,
+      problems: [`${file} is not valid YAML (${(error as Error).message.split("\n")[0]})`],
+      notYaml: true,
+    };
   }
   const problems = configProblems(file, doc);
   if (problems.length > 0) return { config: null, problems, notYaml: false };
@@ -86,6 +101,10 @@ export function parseConfig(file: string, text: string): Config {
 
 export function readConfig(file: string): Config {
   const read = readRegularFile(file, MAX_CONFIG_BYTES);
-  if (!read.ok) throw badInput(`config ${file} ${read.problem}`, "Check the path given to --config: a regular file of at most 256 KiB");
+  if (!read.ok)
+    throw badInput(
+      `config ${file} ${read.problem}`,
+      "Check the path given to --config: a regular file of at most 256 KiB",
+    );
   return parseConfig(file, read.text);
 }

@@ -17,11 +17,18 @@ export interface RepoConfigRead {
 export function readRepoConfigText(root: string, text: string | null, skipped?: string): RepoConfigRead {
   // "present": the repo ships a config at all (the rule on it applies only then).
   const present: FactRecord = { kind: "present", file: CONFIG_FILE };
-  if (skipped) return { config: null, records: [present, { kind: "invalid", file: CONFIG_FILE, problem: `${CONFIG_FILE} was not read: ${skipped}` }] };
+  if (skipped)
+    return {
+      config: null,
+      records: [present, { kind: "invalid", file: CONFIG_FILE, problem: `${CONFIG_FILE} was not read: ${skipped}` }],
+    };
   if (text === null) return { config: null, records: [] };
   const checked = checkConfig(CONFIG_FILE, text, root);
   if (checked.config) return { config: checked.config, records: [present] };
-  return { config: null, records: [present, ...checked.problems.map((problem) => ({ kind: "invalid", file: CONFIG_FILE, problem }))] };
+  return {
+    config: null,
+    records: [present, ...checked.problems.map((problem) => ({ kind: "invalid", file: CONFIG_FILE, problem }))],
+  };
 }
 
 /** The repo's config file read before the walk (it may set `exclude:` for a trusted repo): a regular file

@@ -3,7 +3,15 @@
 import { dirname, isAbsolute, resolve as resolvePath } from "node:path";
 import { sourced, type Origin, type Sourced } from "../model/sourced.js";
 import type { Config } from "./config.js";
-import { parseMount, specOf, TUNABLE_NAMES, type Flags, type Mount, type TunableName, type TunableValue } from "./tunables.js";
+import {
+  parseMount,
+  specOf,
+  TUNABLE_NAMES,
+  type Flags,
+  type Mount,
+  type TunableName,
+  type TunableValue,
+} from "./tunables.js";
 
 export type Settings = { [K in TunableName]: Sourced<TunableValue<K>> | null };
 
@@ -46,7 +54,10 @@ function fromConfig(name: TunableName, raw: unknown, file: string): unknown {
   if (name !== "data") return raw;
   return (raw as string[]).map((text): Mount => {
     const mount = parseMount(text, `${file} train.data`);
-    return { host: isAbsolute(mount.host) ? mount.host : resolvePath(dirname(file), mount.host), container: mount.container };
+    return {
+      host: isAbsolute(mount.host) ? mount.host : resolvePath(dirname(file), mount.host),
+      container: mount.container,
+    };
   });
 }
 
@@ -63,7 +74,8 @@ function resolveOne(name: TunableName, input: ResolveInput, repoAllowed: boolean
   if (path) {
     for (const [layer, origin, label] of layers) {
       const raw = layer ? valueAt(layer.config, path) : undefined;
-      if (raw !== undefined) return sourced(clamp(fromConfig(name, raw, layer!.file)), origin, `${label ?? layer!.file} ${path.join(".")}`);
+      if (raw !== undefined)
+        return sourced(clamp(fromConfig(name, raw, layer!.file)), origin, `${label ?? layer!.file} ${path.join(".")}`);
     }
   }
   return spec.default === undefined ? null : sourced(spec.default, "default", "default");
@@ -88,8 +100,13 @@ export function resolveSettings(input: ResolveInput): Resolved {
   const notes: string[] = [];
   if (input.repo) {
     const ignored = trusted ? [] : ignoredRepoFields(input.repo.config);
-    for (const field of ignored) notes.push(`The repo's .repro-audit.yml sets ${field}: ignored, since only your flags and --config can set it (--trust-repo for your own repo).`);
-    const used = TUNABLE_NAMES.filter((n) => settings[n]?.origin === "repo-config").map((n) => specOf(n).config!.join("."));
+    for (const field of ignored)
+      notes.push(
+        `The repo's .repro-audit.yml sets ${field}: ignored, since only your flags and --config can set it (--trust-repo for your own repo).`,
+      );
+    const used = TUNABLE_NAMES.filter((n) => settings[n]?.origin === "repo-config").map((n) =>
+      specOf(n).config!.join("."),
+    );
     if (used.length) notes.push(`Read from the repo's .repro-audit.yml: ${used.join(", ")}.`);
   }
   const repo = trusted ? input.repo?.config : undefined;

@@ -25,7 +25,7 @@ export interface PlanResult {
 }
 
 export const MISSING_PLAN =
-  "no train command found: add `train: { commands: [\"python train.py\"], epochs: N }` to .repro-audit.yml, a README code block running the training, or pass --train \"<cmd>\" --epochs N";
+  'no train command found: add `train: { commands: ["python train.py"], epochs: N }` to .repro-audit.yml, a README code block running the training, or pass --train "<cmd>" --epochs N';
 
 const EPOCH_ARGS = /--(?:n_|num_|num-|max_|max-|n-)?epochs?[= ](\d+)/i;
 const at = (r: { file?: string; line?: number }): string => (r.line ? `${r.file}:${r.line}` : String(r.file));
@@ -50,22 +50,39 @@ export function scriptOf(command: string): string | null {
 /** Best training fact of a kind: those in the trained script first, then by how direct the source is. */
 function bestTraining(records: readonly TrainingFact[], kind: string, script: string | null): TrainingFact | undefined {
   // A warm-up's or a patience's epochs count part of the schedule, never the training's.
-  const candidates = records.filter((r) => r.kind === kind && typeof r.value === "number" && r.value > 0 && !(kind === "epochs" && isScheduleEpochs(r.name)));
-  const rank = (r: TrainingFact) =>
-    (script && r.file === script ? 0 : 10) + (SOURCE_RANK[String(r.source)] ?? 5);
-  return candidates.sort((a, b) => rank(a) - rank(b) || String(a.file).localeCompare(String(b.file)) || Number(a.line ?? 0) - Number(b.line ?? 0))[0];
+  const candidates = records.filter(
+    (r) =>
+      r.kind === kind && typeof r.value === "number" && r.value > 0 && !(kind === "epochs" && isScheduleEpochs(r.name)),
+  );
+  const rank = (r: TrainingFact) => (script && r.file === script ? 0 : 10) + (SOURCE_RANK[String(r.source)] ?? 5);
+  return candidates.sort(
+    (a, b) =>
+      rank(a) - rank(b) || String(a.file).localeCompare(String(b.file)) || Number(a.line ?? 0) - Number(b.line ?? 0),
+  )[0];
 }
 
-function countFrom(kind: "epochs" | "folds" | "models" | "seeds", input: PlanInput, training: readonly TrainingFact[], script: string | null, command: Sourced<string> | undefined): Sourced<number> {
+function countFrom(
+  kind: "epochs" | "folds" | "models" | "seeds",
+  input: PlanInput,
+  training: readonly TrainingFact[],
+  script: string | null,
+  command: Sourced<string> | undefined,
+): Sourced<number> {
   const given = input.given?.[kind];
   if (given) return given;
   if (kind === "epochs" && command) {
     const m = EPOCH_ARGS.exec(command.value);
     // A command's `--epochs 1e400`-sized number is not believed (model/count-ranges.ts).
-    if (m && countInRange("epochs", Number(m[1]))) return sourced(Number(m[1]), command.origin, `${command.source} (${m[0].trim()})`);
+    if (m && countInRange("epochs", Number(m[1])))
+      return sourced(Number(m[1]), command.origin, `${command.source} (${m[0].trim()})`);
   }
   const fact = bestTraining(training, kind, script);
-  if (fact) return sourced(Number(fact.value), "code", `${SOURCE_WORDS[String(fact.source)] ?? String(fact.source)}${fact.name ? ` ${fact.name}` : ""} in ${at(fact)}`);
+  if (fact)
+    return sourced(
+      Number(fact.value),
+      "code",
+      `${SOURCE_WORDS[String(fact.source)] ?? String(fact.source)}${fact.name ? ` ${fact.name}` : ""} in ${at(fact)}`,
+    );
   return sourced(1, "default", "default");
 }
 
@@ -101,7 +118,7 @@ export function inferTrainPlan(input: PlanInput): PlanResult {
   };
   if (first.origin === "code" && first.source.startsWith("README")) {
     const r = readme.find((x) => x.kind === "command" && typeof x.command === "string" && runFrom(x) === first.value);
-    if (r?.file) (record.file = r.file), r.line !== undefined && (record.line = r.line);
+    if (r?.file) ((record.file = r.file), r.line !== undefined && (record.line = r.line));
   }
   return { plan, records: { "train-plan": [record] } };
 }
@@ -110,7 +127,9 @@ export function inferTrainPlan(input: PlanInput): PlanResult {
  * block, a sub-project's own README). */
 function runFrom(r: ReadmeFact): string {
   const command = String(r.command);
-  return typeof r.cwd === "string" && r.cwd && !/^cd\s/.test(command) ? `cd ${shellQuote(r.cwd)} && ${command}` : command;
+  return typeof r.cwd === "string" && r.cwd && !/^cd\s/.test(command)
+    ? `cd ${shellQuote(r.cwd)} && ${command}`
+    : command;
 }
 
 /** A folder name as one shell word. */

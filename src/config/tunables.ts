@@ -39,9 +39,12 @@ function positive(integer: boolean, example: string, options: { min?: number; ma
   return (text: string, flag: string): number => {
     const n = Number(text);
     const what = `a positive ${integer ? "whole " : ""}number`;
-    if (text.trim() === "" || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw bad(flag, what, text, example);
-    if (options.min !== undefined && n < options.min) throw badInput(`${flag} cannot be below ${options.min}, got ${n}`, `Pass e.g. ${flag} ${example}`);
-    if (options.max !== undefined && n > options.max) throw badInput(`${flag} cannot be above ${options.max}, got ${n}`, `Pass e.g. ${flag} ${example}`);
+    if (text.trim() === "" || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
+      throw bad(flag, what, text, example);
+    if (options.min !== undefined && n < options.min)
+      throw badInput(`${flag} cannot be below ${options.min}, got ${n}`, `Pass e.g. ${flag} ${example}`);
+    if (options.max !== undefined && n > options.max)
+      throw badInput(`${flag} cannot be above ${options.max}, got ${n}`, `Pass e.g. ${flag} ${example}`);
     return n;
   };
 }
@@ -51,7 +54,8 @@ const count = (name: CountName, example: string) => positive(true, example, { ma
 
 function oneOf<T extends string>(allowed: readonly T[]) {
   return (text: string, flag: string): T => {
-    if (!(allowed as readonly string[]).includes(text)) throw bad(flag, `one of ${allowed.join(", ")}`, text, allowed[0]!);
+    if (!(allowed as readonly string[]).includes(text))
+      throw bad(flag, `one of ${allowed.join(", ")}`, text, allowed[0]!);
     return text as T;
   };
 }
@@ -62,9 +66,13 @@ export const MAX_EPOCH_TIMEOUT_SECONDS = 24 * 3600;
 const clampTo = (max: number) => (value: number) => Math.min(value, max);
 
 function parseStages(text: string, flag = "--stages"): StageName[] {
-  const stages = text.split(",").map((s) => s.trim()).filter(Boolean);
+  const stages = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = stages.filter((s) => !(STAGES as readonly string[]).includes(s));
-  if (stages.length === 0 || unknown.length > 0) throw badInput(`${flag} takes a comma list of ${STAGES.join(", ")}, not '${text}'`, `Pass e.g. ${flag} static`);
+  if (stages.length === 0 || unknown.length > 0)
+    throw badInput(`${flag} takes a comma list of ${STAGES.join(", ")}, not '${text}'`, `Pass e.g. ${flag} static`);
   return [...new Set(stages)] as StageName[];
 }
 
@@ -72,134 +80,271 @@ export function parseMount(text: string, flag = "--data"): Mount {
   const at = text.lastIndexOf(":");
   const host = text.slice(0, at);
   const container = text.slice(at + 1);
-  if (at <= 0 || !container.startsWith("/")) throw badInput(`${flag} takes HOST:CONTAINER with an absolute container path, not '${text}'`, `Pass e.g. ${flag} ./input:/kaggle/input`);
+  if (at <= 0 || !container.startsWith("/"))
+    throw badInput(
+      `${flag} takes HOST:CONTAINER with an absolute container path, not '${text}'`,
+      `Pass e.g. ${flag} ./input:/kaggle/input`,
+    );
   return { host, container };
 }
 
 export const TUNABLES = {
   stages: {
-    flag: "--stages", arg: "static,resolve,build,epoch", help: "which stages run (default: all an engine allows; static = read only, resolve = asks the index, no engine)",
-    config: ["stages"], repo: false, parse: parseStages,
+    flag: "--stages",
+    arg: "static,resolve,build,epoch",
+    help: "which stages run (default: all an engine allows; static = read only, resolve = asks the index, no engine)",
+    config: ["stages"],
+    repo: false,
+    parse: parseStages,
   } satisfies Spec<StageName[]>,
   failUnder: {
-    flag: "--fail-under", arg: "<0-100>", help: "exit 1 when the total score is below it", config: ["failUnder"], repo: false,
+    flag: "--fail-under",
+    arg: "<0-100>",
+    help: "exit 1 when the total score is below it",
+    config: ["failUnder"],
+    repo: false,
     parse: (text: string, flag: string) => {
       const n = Number(text);
-      if (text.trim() === "" || !(n >= 0 && n <= 100)) throw badInput(`${flag} takes a number from 0 to 100, not '${text}'`, `Pass e.g. ${flag} 70`);
+      if (text.trim() === "" || !(n >= 0 && n <= 100))
+        throw badInput(`${flag} takes a number from 0 to 100, not '${text}'`, `Pass e.g. ${flag} 70`);
       return n;
     },
   } satisfies Spec<number>,
   maxWarnings: {
-    flag: "--max-warnings", arg: "<n>", help: "exit 1 when more than n warnings count (those of a --baseline report do not)",
-    config: ["maxWarnings"], repo: false,
+    flag: "--max-warnings",
+    arg: "<n>",
+    help: "exit 1 when more than n warnings count (those of a --baseline report do not)",
+    config: ["maxWarnings"],
+    repo: false,
     parse: (text: string, flag: string) => {
       const n = Number(text);
-      if (text.trim() === "" || !Number.isInteger(n) || n < 0) throw badInput(`${flag} takes a whole number from 0, not '${text}'`, `Pass e.g. ${flag} 10`);
+      if (text.trim() === "" || !Number.isInteger(n) || n < 0)
+        throw badInput(`${flag} takes a whole number from 0, not '${text}'`, `Pass e.g. ${flag} 10`);
       return n;
     },
   } satisfies Spec<number>,
   failOn: {
-    flag: "--fail-on", arg: "<severity>", help: "exit 1 when an error (error) or any warning too (warning) counts, never: no such gate (default; the Action's is error)",
-    config: ["failOn"], repo: false, default: "never", parse: oneOf(FAIL_ON),
+    flag: "--fail-on",
+    arg: "<severity>",
+    help: "exit 1 when an error (error) or any warning too (warning) counts, never: no such gate (default; the Action's is error)",
+    config: ["failOn"],
+    repo: false,
+    default: "never",
+    parse: oneOf(FAIL_ON),
   } satisfies Spec<FailOn>,
   exclude: {
-    flag: "--exclude", arg: "<glob>", help: "leave matching files and folders out of the audit (repeatable; e.g. 'vendor/**', '*.pyc')",
-    config: ["exclude"], repo: false, repeatable: true, default: [], parse: (text: string) => [text],
+    flag: "--exclude",
+    arg: "<glob>",
+    help: "leave matching files and folders out of the audit (repeatable; e.g. 'vendor/**', '*.pyc')",
+    config: ["exclude"],
+    repo: false,
+    repeatable: true,
+    default: [],
+    parse: (text: string) => [text],
   } satisfies Spec<string[]>,
   engine: {
-    flag: "--engine", arg: "auto|docker|podman", help: "container engine", config: ["build", "engine"], repo: false,
-    default: "auto", parse: oneOf(["auto", "docker", "podman"] as const),
+    flag: "--engine",
+    arg: "auto|docker|podman",
+    help: "container engine",
+    config: ["build", "engine"],
+    repo: false,
+    default: "auto",
+    parse: oneOf(["auto", "docker", "podman"] as const),
   } satisfies Spec<"auto" | "docker" | "podman">,
   baseImage: {
-    flag: "--base-image", arg: "<image>", help: "base image of the environment the audit writes", config: ["build", "baseImage"], repo: false,
+    flag: "--base-image",
+    arg: "<image>",
+    help: "base image of the environment the audit writes",
+    config: ["build", "baseImage"],
+    repo: false,
     parse: (text: string) => text,
   } satisfies Spec<string>,
   baseImageOverride: {
-    flag: "--base-image-override", arg: "<image>", help: "build the repo's own Dockerfile on this image instead of its FROM images",
-    config: ["build", "baseImageOverride"], repo: false, parse: (text: string) => text,
+    flag: "--base-image-override",
+    arg: "<image>",
+    help: "build the repo's own Dockerfile on this image instead of its FROM images",
+    config: ["build", "baseImageOverride"],
+    repo: false,
+    parse: (text: string) => text,
   } satisfies Spec<string>,
   allowImages: {
-    flag: "--allow-image", arg: "<image>", help: "let the repo's own Dockerfile build on this image of yours (repeatable)",
-    config: ["build", "allowImages"], repo: false, repeatable: true, default: [], parse: (text: string) => [text],
+    flag: "--allow-image",
+    arg: "<image>",
+    help: "let the repo's own Dockerfile build on this image of yours (repeatable)",
+    config: ["build", "allowImages"],
+    repo: false,
+    repeatable: true,
+    default: [],
+    parse: (text: string) => [text],
   } satisfies Spec<string[]>,
   indexUrl: {
-    flag: "--index-url", arg: "<url>", help: "the package index the resolver asks whether each spec installs (default https://pypi.org/simple)",
-    config: ["build", "indexUrl"], repo: false, default: "https://pypi.org/simple",
+    flag: "--index-url",
+    arg: "<url>",
+    help: "the package index the resolver asks whether each spec installs (default https://pypi.org/simple)",
+    config: ["build", "indexUrl"],
+    repo: false,
+    default: "https://pypi.org/simple",
     parse: (text: string, flag: string) => {
-      if (!/^https?:\/\/[^\s/]+/.test(text)) throw bad(flag, "an http(s) URL of a simple package index", text, "https://pypi.org/simple");
+      if (!/^https?:\/\/[^\s/]+/.test(text))
+        throw bad(flag, "an http(s) URL of a simple package index", text, "https://pypi.org/simple");
       return text.replace(/\/+$/, "");
     },
   } satisfies Spec<string>,
   buildTimeoutSeconds: {
-    flag: "--build-timeout", arg: "<seconds>", help: `limit of the image build (default 1800, at most ${MAX_BUILD_TIMEOUT_SECONDS})`,
-    config: ["build", "timeoutSeconds"], repo: false, default: 1800, parse: positive(false, "1800"), clamp: clampTo(MAX_BUILD_TIMEOUT_SECONDS),
+    flag: "--build-timeout",
+    arg: "<seconds>",
+    help: `limit of the image build (default 1800, at most ${MAX_BUILD_TIMEOUT_SECONDS})`,
+    config: ["build", "timeoutSeconds"],
+    repo: false,
+    default: 1800,
+    parse: positive(false, "1800"),
+    clamp: clampTo(MAX_BUILD_TIMEOUT_SECONDS),
   } satisfies Spec<number>,
   commands: {
-    flag: "--train", arg: '"<cmd>"', help: "the training command", config: ["train", "commands"], repo: true,
+    flag: "--train",
+    arg: '"<cmd>"',
+    help: "the training command",
+    config: ["train", "commands"],
+    repo: true,
     parse: (text: string) => [text],
   } satisfies Spec<string[]>,
   epochs: {
-    flag: "--epochs", arg: "<n>", help: "total epochs of one training run", config: ["train", "epochs"], repo: true, parse: count("epochs", "10"),
+    flag: "--epochs",
+    arg: "<n>",
+    help: "total epochs of one training run",
+    config: ["train", "epochs"],
+    repo: true,
+    parse: count("epochs", "10"),
   } satisfies Spec<number>,
-  folds: { help: "folds trained (runs = folds x models x seeds)", config: ["train", "folds"], repo: true, parse: count("folds", "5") } satisfies Spec<number>,
-  models: { help: "models trained per fold", config: ["train", "models"], repo: true, parse: count("models", "1") } satisfies Spec<number>,
-  seeds: { help: "seeds trained per model", config: ["train", "seeds"], repo: true, parse: count("seeds", "1") } satisfies Spec<number>,
+  folds: {
+    help: "folds trained (runs = folds x models x seeds)",
+    config: ["train", "folds"],
+    repo: true,
+    parse: count("folds", "5"),
+  } satisfies Spec<number>,
+  models: {
+    help: "models trained per fold",
+    config: ["train", "models"],
+    repo: true,
+    parse: count("models", "1"),
+  } satisfies Spec<number>,
+  seeds: {
+    help: "seeds trained per model",
+    config: ["train", "seeds"],
+    repo: true,
+    parse: count("seeds", "1"),
+  } satisfies Spec<number>,
   measureEpochs: {
-    flag: "--measure-epochs", arg: "<n>", help: "epochs to measure (default 1)", config: ["train", "measureEpochs"], repo: false,
-    default: 1, parse: positive(true, "1"),
+    flag: "--measure-epochs",
+    arg: "<n>",
+    help: "epochs to measure (default 1)",
+    config: ["train", "measureEpochs"],
+    repo: false,
+    default: 1,
+    parse: positive(true, "1"),
   } satisfies Spec<number>,
   batches: {
-    flag: "--batches", arg: "<k>", help: "measure k batches only", config: ["train", "batches"], repo: false, parse: positive(true, "50"),
+    flag: "--batches",
+    arg: "<k>",
+    help: "measure k batches only",
+    config: ["train", "batches"],
+    repo: false,
+    parse: positive(true, "50"),
   } satisfies Spec<number>,
   epochMarker: {
-    flag: "--epoch-marker", arg: "start|end", help: "the output's epoch lines mark where epochs start or end (default: read from the output)",
-    config: ["train", "epochMarker"], repo: false, parse: oneOf(["start", "end"] as const),
+    flag: "--epoch-marker",
+    arg: "start|end",
+    help: "the output's epoch lines mark where epochs start or end (default: read from the output)",
+    config: ["train", "epochMarker"],
+    repo: false,
+    parse: oneOf(["start", "end"] as const),
   } satisfies Spec<"start" | "end">,
   data: {
-    flag: "--data", arg: "<host:container>", help: "mount data read-only (repeatable), e.g. ./input:/kaggle/input",
-    config: ["train", "data"], repo: false, repeatable: true, default: [], parse: (text: string, flag: string) => [parseMount(text, flag)],
+    flag: "--data",
+    arg: "<host:container>",
+    help: "mount data read-only (repeatable), e.g. ./input:/kaggle/input",
+    config: ["train", "data"],
+    repo: false,
+    repeatable: true,
+    default: [],
+    parse: (text: string, flag: string) => [parseMount(text, flag)],
   } satisfies Spec<Mount[]>,
   epochTimeoutSeconds: {
-    flag: "--epoch-timeout", arg: "<seconds>", help: `wall-clock limit of the instrumented run (default 3600, at most ${MAX_EPOCH_TIMEOUT_SECONDS})`,
-    config: ["train", "timeoutSeconds"], repo: false, default: 3600, parse: positive(false, "3600"), clamp: clampTo(MAX_EPOCH_TIMEOUT_SECONDS),
+    flag: "--epoch-timeout",
+    arg: "<seconds>",
+    help: `wall-clock limit of the instrumented run (default 3600, at most ${MAX_EPOCH_TIMEOUT_SECONDS})`,
+    config: ["train", "timeoutSeconds"],
+    repo: false,
+    default: 3600,
+    parse: positive(false, "3600"),
+    clamp: clampTo(MAX_EPOCH_TIMEOUT_SECONDS),
   } satisfies Spec<number>,
   runtime: {
-    flag: "--runtime", arg: "container|host", help: "host runs the repo's code on this machine: only for your own repo", repo: false,
-    default: "container", parse: oneOf(["container", "host"] as const),
+    flag: "--runtime",
+    arg: "container|host",
+    help: "host runs the repo's code on this machine: only for your own repo",
+    repo: false,
+    default: "container",
+    parse: oneOf(["container", "host"] as const),
   } satisfies Spec<"container" | "host">,
   gpus: {
-    flag: "--gpus", arg: "auto|all|none", help: "give the run the GPUs (default auto: when nvidia-smi answers)", repo: false,
-    default: "auto", parse: oneOf(["auto", "all", "none"] as const),
+    flag: "--gpus",
+    arg: "auto|all|none",
+    help: "give the run the GPUs (default auto: when nvidia-smi answers)",
+    repo: false,
+    default: "auto",
+    parse: oneOf(["auto", "all", "none"] as const),
   } satisfies Spec<"auto" | "all" | "none">,
   gpuModel: {
     // The default is the GPU table's own (data/gpu-models.json), read when asked for, not when the CLI starts.
-    flag: "--gpu-model", arg: "<name>",
+    flag: "--gpu-model",
+    arg: "<name>",
     get help() {
       return `reference GPU of the static estimate (default ${gpuTable().default}; cpu: this machine, from measured throughputs)`;
     },
     get default() {
       return gpuTable().default;
     },
-    config: ["carbon", "gpuModel"], repo: false, parse: (text: string, flag: string) => pickDevice(text, undefined, flag).id,
+    config: ["carbon", "gpuModel"],
+    repo: false,
+    parse: (text: string, flag: string) => pickDevice(text, undefined, flag).id,
   } satisfies Spec<string>,
   datasetSize: {
-    flag: "--dataset-size", arg: "<n>", help: "training images per epoch for the static estimate (default: read from the code)",
-    config: ["train", "datasetSize"], repo: false, parse: count("images", "20000"),
+    flag: "--dataset-size",
+    arg: "<n>",
+    help: "training images per epoch for the static estimate (default: read from the code)",
+    config: ["train", "datasetSize"],
+    repo: false,
+    parse: count("images", "20000"),
   } satisfies Spec<number>,
   region: {
-    flag: "--region", arg: "<CC>", help: "carbon intensity of a country (ISO code)", config: ["carbon", "region"], repo: false,
+    flag: "--region",
+    arg: "<CC>",
+    help: "carbon intensity of a country (ISO code)",
+    config: ["carbon", "region"],
+    repo: false,
     parse: (text: string, flag: string) => {
-      if (!/^[A-Za-z]{2}$/.test(text)) throw badInput(`${flag} takes a two-letter country code, not '${text}'`, `Pass e.g. ${flag} FR`);
+      if (!/^[A-Za-z]{2}$/.test(text))
+        throw badInput(`${flag} takes a two-letter country code, not '${text}'`, `Pass e.g. ${flag} FR`);
       return text.toUpperCase();
     },
   } satisfies Spec<string>,
   intensity: {
-    flag: "--intensity", arg: "<g/kWh>", help: "override the carbon intensity", config: ["carbon", "intensity"], repo: false,
+    flag: "--intensity",
+    arg: "<g/kWh>",
+    help: "override the carbon intensity",
+    config: ["carbon", "intensity"],
+    repo: false,
     parse: positive(false, "56", { max: 2000 }),
   } satisfies Spec<number>,
   pue: {
-    flag: "--pue", arg: "<x>", help: `power usage effectiveness (default ${DEFAULT_PUE})`, config: ["carbon", "pue"], repo: false,
-    default: DEFAULT_PUE, parse: positive(false, String(DEFAULT_PUE), { min: 1, max: 3 }),
+    flag: "--pue",
+    arg: "<x>",
+    help: `power usage effectiveness (default ${DEFAULT_PUE})`,
+    config: ["carbon", "pue"],
+    repo: false,
+    default: DEFAULT_PUE,
+    parse: positive(false, String(DEFAULT_PUE), { min: 1, max: 3 }),
   } satisfies Spec<number>,
 } as const;
 

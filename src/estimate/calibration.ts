@@ -40,22 +40,29 @@ export function calibrationPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(data, "repro-audit", "calibration.json");
 }
 
-const isSize = (v: unknown): v is [number, number] => Array.isArray(v) && v.length === 2 && v.every((n) => Number.isInteger(n) && n > 0 && n <= 16384);
+const isSize = (v: unknown): v is [number, number] =>
+  Array.isArray(v) && v.length === 2 && v.every((n) => Number.isInteger(n) && n > 0 && n <= 16384);
 const positive = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v > 0;
 
 function validEntry(e: unknown): e is CalibrationEntry {
   const x = e as Partial<CalibrationEntry> | null;
   return (
-    !!x && typeof x === "object" &&
-    typeof x.architecture === "string" && x.architecture.length <= 200 &&
+    !!x &&
+    typeof x === "object" &&
+    typeof x.architecture === "string" &&
+    x.architecture.length <= 200 &&
     isSize(x.inputSize) &&
-    typeof x.device === "string" && x.device.length <= 100 &&
-    typeof x.deviceName === "string" && x.deviceName.length <= 200 &&
+    typeof x.device === "string" &&
+    x.device.length <= 100 &&
+    typeof x.deviceName === "string" &&
+    x.deviceName.length <= 200 &&
     (x.precision === "mixed" || x.precision === "fp32") &&
     positive(x.imagesPerSecond) &&
     (x.joulesPerImage === null || positive(x.joulesPerImage)) &&
-    typeof x.measuredAt === "string" && x.measuredAt.length <= 40 &&
-    typeof x.source === "string" && x.source.length <= 500
+    typeof x.measuredAt === "string" &&
+    x.measuredAt.length <= 40 &&
+    typeof x.source === "string" &&
+    x.source.length <= 500
   );
 }
 
@@ -71,7 +78,9 @@ export function parseCalibration(text: string): Calibration {
   if (!Array.isArray(list)) return { entries: [], problem: "no entries list" };
   const entries = list.slice(0, MAX_ENTRIES).filter(validEntry);
   const dropped = list.length - entries.length;
-  return dropped > 0 ? { entries, problem: `${dropped} entr${dropped === 1 ? "y" : "ies"} ignored (invalid or past ${MAX_ENTRIES})` } : { entries };
+  return dropped > 0
+    ? { entries, problem: `${dropped} entr${dropped === 1 ? "y" : "ies"} ignored (invalid or past ${MAX_ENTRIES})` }
+    : { entries };
 }
 
 /** The file's entries; a missing file is empty. Never follows a symlink, never blocks on a FIFO, reads at most MAX_BYTES. */
@@ -82,8 +91,12 @@ export async function readCalibration(path = calibrationPath()): Promise<Calibra
 }
 
 const sameRun = (a: CalibrationEntry, b: CalibrationEntry): boolean =>
-  a.architecture === b.architecture && a.inputSize[0] === b.inputSize[0] && a.inputSize[1] === b.inputSize[1] &&
-  a.device === b.device && a.deviceName === b.deviceName && a.precision === b.precision;
+  a.architecture === b.architecture &&
+  a.inputSize[0] === b.inputSize[0] &&
+  a.inputSize[1] === b.inputSize[1] &&
+  a.device === b.device &&
+  a.deviceName === b.deviceName &&
+  a.precision === b.precision;
 
 /** Entries with `entry` in place of an older one for the same architecture, size, device and precision. Pure. */
 function withEntry(entries: readonly CalibrationEntry[], entry: CalibrationEntry): CalibrationEntry[] {
@@ -92,26 +105,48 @@ function withEntry(entries: readonly CalibrationEntry[], entry: CalibrationEntry
 
 /** Add or replace one entry (written to a temporary file, then renamed). A file that is not a regular
  * file, or that cannot be read as calibration, is left as it is: the new entry is then not kept. */
-export async function recordCalibration(entry: CalibrationEntry, path = calibrationPath()): Promise<{ written: boolean; problem?: string }> {
+export async function recordCalibration(
+  entry: CalibrationEntry,
+  path = calibrationPath(),
+): Promise<{ written: boolean; problem?: string }> {
   const current = await readCalibration(path);
   if (current.problem && current.entries.length === 0) return { written: false, problem: current.problem };
   const temporary = `${path}.${process.pid}.tmp`;
   try {
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(temporary, JSON.stringify({ version: 1, entries: withEntry(current.entries, entry) }, null, 1) + "\n", { encoding: "utf8", flag: "wx" });
+    await writeFile(
+      temporary,
+      JSON.stringify({ version: 1, entries: withEntry(current.entries, entry) }, null, 1) + "\n",
+      { encoding: "utf8", flag: "wx" },
+    );
     await rename(temporary, path);
     return { written: true };
   } catch (error) {
-    return { written: false, problem: `not written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+    return {
+      written: false,
+      problem: `not written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    };
   }
 }
 
 /** The entry for this architecture on this device (same precision on a GPU), nearest in input size, newest. */
-export function findCalibration(entries: readonly CalibrationEntry[], want: { architecture: string; device: string; deviceName?: string; precision: "mixed" | "fp32"; inputSize: readonly [number, number] }): CalibrationEntry | null {
+export function findCalibration(
+  entries: readonly CalibrationEntry[],
+  want: {
+    architecture: string;
+    device: string;
+    deviceName?: string;
+    precision: "mixed" | "fp32";
+    inputSize: readonly [number, number];
+  },
+): CalibrationEntry | null {
   const pixels = (s: readonly [number, number]) => s[0] * s[1];
   // A GPU's throughput differs by precision (tensor cores); a CPU's does not depend on CUDA's autocast.
   const candidates = entries.filter(
-    (e) => e.architecture === want.architecture && e.device === want.device && (want.deviceName === undefined || e.deviceName === want.deviceName) &&
+    (e) =>
+      e.architecture === want.architecture &&
+      e.device === want.device &&
+      (want.deviceName === undefined || e.deviceName === want.deviceName) &&
       (want.device === "cpu" || e.precision === want.precision),
   );
   const score = (e: CalibrationEntry) => Math.abs(Math.log(pixels(e.inputSize) / pixels(want.inputSize)));

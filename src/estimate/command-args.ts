@@ -32,6 +32,7 @@ export function commandArgs(command: string): Map<string, string> {
 export function commandScript(command: string): string | null {
   const words = commandWords(command);
   const module = words.indexOf("-m");
-  if (module >= 0 && words[module + 1] && /^python/.test(words[module - 1] ?? "")) return `${words[module + 1]!.replace(/\./g, "/")}.py`;
+  if (module >= 0 && words[module + 1] && /^python/.test(words[module - 1] ?? ""))
+    return `${words[module + 1]!.replace(/\./g, "/")}.py`;
   return words.find((w) => /\.py$/.test(w))?.replace(/^\.\//, "") ?? null;
 }

@@ -81,7 +81,10 @@ function groupCost(p: GroupParams, d: DeviceParams): { seconds: number; joules: 
     const seconds = (trainImages / p.measured.imagesPerSecond) * scale;
     if (p.measured.joulesPerImage !== null) return { seconds, joules: p.measured.joulesPerImage * trainImages * scale };
     if (d.boardWatts <= 0) return { seconds, joules: null };
-    return { seconds, joules: d.boardWatts * draw(achievedUtilisation(p, seconds), p.fullPowerUtilisation, d.staticShare) * seconds };
+    return {
+      seconds,
+      joules: d.boardWatts * draw(achievedUtilisation(p, seconds), p.fullPowerUtilisation, d.staticShare) * seconds,
+    };
   }
   const flops = 2 * p.macs * p.passes * trainImages;
   const seconds = flops / (p.tflops * 1e12 * p.utilisation);
@@ -89,7 +92,9 @@ function groupCost(p: GroupParams, d: DeviceParams): { seconds: number; joules: 
 }
 
 function achievedUtilisation(p: GroupParams, seconds: number): number {
-  return p.tflops > 0 && seconds > 0 ? (2 * p.macs * p.passes * p.images * p.epochs * p.runs) / (seconds * p.tflops * 1e12) : 0;
+  return p.tflops > 0 && seconds > 0
+    ? (2 * p.macs * p.passes * p.images * p.epochs * p.runs) / (seconds * p.tflops * 1e12)
+    : 0;
 }
 
 /** Share of board power drawn: its static share, plus the rest in proportion to utilisation up to full power. */
@@ -126,12 +131,17 @@ function consumption(epochs: number, cost: Cost, pue: number, gPerKWh: number): 
 
 /** The estimated prediction for the groups on the device, or why there is none. */
 export function estimate(input: EstimateInput): EstimateResult {
-  if (input.groups.length === 0) return { prediction: null, reason: "no architecture of the FLOPs table was found in the training code" };
+  if (input.groups.length === 0)
+    return { prediction: null, reason: "no architecture of the FLOPs table was found in the training code" };
   const built = runFactors(input);
   if ("reason" in built) return { prediction: null, reason: built.reason };
   const { params, device, knobs, factors } = built;
   const central = totalCost(params, device);
-  if (central.joules === null) return { prediction: null, reason: `no energy per image was measured on this CPU for ${input.groups.map((g) => g.architecture.value).join(", ")}` };
+  if (central.joules === null)
+    return {
+      prediction: null,
+      reason: `no energy per image was measured on this CPU for ${input.groups.map((g) => g.architecture.value).join(", ")}`,
+    };
   const centre: Cost = { seconds: central.seconds, joules: central.joules };
   const range = costInterval(centre, swingsOf(knobs, params, device, centre));
   const epochs = input.groups.reduce((a, g) => a + g.epochs.value * g.runs.value, 0);
@@ -150,7 +160,12 @@ export function estimate(input: EstimateInput): EstimateResult {
       total: consumption(epochs, centre, pue, g),
       interval: { low: consumption(epochs, range.low, pue, g), high: consumption(epochs, range.high, pue, g) },
       ...(single && single.joules !== null && perRunEpochs > 0
-        ? { perEpoch: { seconds: single.seconds / perRunEpochs, energyKWh: ((single.joules / 3.6e6) * pue) / perRunEpochs } }
+        ? {
+            perEpoch: {
+              seconds: single.seconds / perRunEpochs,
+              energyKWh: ((single.joules / 3.6e6) * pue) / perRunEpochs,
+            },
+          }
         : {}),
       factors: [...factors, ...sharedFactors(input, built.deviceFactors)],
       trainings: input.groups.map((group, i) => trainingRow(group, i, params, device, knobs, pue, g)),
@@ -159,22 +174,38 @@ export function estimate(input: EstimateInput): EstimateResult {
 }
 
 /** Each knob's effect on the cost of `groups` (all by default), the other inputs at their centre. */
-function swingsOf(knobs: readonly Knob[], params: readonly GroupParams[], device: DeviceParams, centre: Cost, only?: number): Swing[] {
+function swingsOf(
+  knobs: readonly Knob[],
+  params: readonly GroupParams[],
+  device: DeviceParams,
+  centre: Cost,
+  only?: number,
+): Swing[] {
   const pick = (list: GroupParams[]) => (only === undefined ? list : [list[only]!]);
-  return knobs.filter((k) => only === undefined || k.group === undefined || k.group === only).map((knob) => {
-    const at = (end: "low" | "high"): Cost => {
-      const g = params.map((p) => ({ ...p }));
-      const d = { ...device };
-      knob.apply(g, d, end);
-      const c = totalCost(pick(g), d);
-      return { seconds: c.seconds, joules: c.joules ?? centre.joules };
-    };
-    return { low: at("low"), high: at("high") };
-  });
+  return knobs
+    .filter((k) => only === undefined || k.group === undefined || k.group === only)
+    .map((knob) => {
+      const at = (end: "low" | "high"): Cost => {
+        const g = params.map((p) => ({ ...p }));
+        const d = { ...device };
+        knob.apply(g, d, end);
+        const c = totalCost(pick(g), d);
+        return { seconds: c.seconds, joules: c.joules ?? centre.joules };
+      };
+      return { low: at("low"), high: at("high") };
+    });
 }
 
 /** One training's own figure and interval (the knobs that move it and the device's). */
-function trainingRow(group: RunGroup, i: number, params: readonly GroupParams[], device: DeviceParams, knobs: readonly Knob[], pue: number, gPerKWh: number): TrainingCost {
+function trainingRow(
+  group: RunGroup,
+  i: number,
+  params: readonly GroupParams[],
+  device: DeviceParams,
+  knobs: readonly Knob[],
+  pue: number,
+  gPerKWh: number,
+): TrainingCost {
   const own = groupCost(params[i]!, device);
   const centre: Cost = { seconds: own.seconds, joules: own.joules ?? 0 };
   const range = costInterval(centre, swingsOf(knobs, params, device, centre, i));
@@ -189,8 +220,17 @@ function trainingRow(group: RunGroup, i: number, params: readonly GroupParams[],
     epochs: group.epochs.value,
     runs: group.runs.value,
     total: consumption(epochs, centre, pue, gPerKWh),
-    interval: { low: consumption(epochs, range.low, pue, gPerKWh), high: consumption(epochs, range.high, pue, gPerKWh) },
-    sources: group.sources ?? [group.architecture.source, group.inputSize.source, group.images.source, group.epochs.source, group.runs.source],
+    interval: {
+      low: consumption(epochs, range.low, pue, gPerKWh),
+      high: consumption(epochs, range.high, pue, gPerKWh),
+    },
+    sources: group.sources ?? [
+      group.architecture.source,
+      group.inputSize.source,
+      group.images.source,
+      group.epochs.source,
+      group.runs.source,
+    ],
     guessed: group.guessed ?? guessedInputs(group),
   };
 }
@@ -205,4 +245,3 @@ export function guessedInputs(group: RunGroup): string[] {
   if (group.runs.low !== undefined || group.runs.high !== undefined) out.push("count");
   return out;
 }
-

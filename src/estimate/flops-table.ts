@@ -2,7 +2,8 @@
 // scaled to the input size a training uses, and the lookup of a name as code spells it (pure given the table).
 import { readDataJson } from "../io/package.js";
 
-export type Scaling = { kind: "pixels"; fixed: number; perPixel: number } | { kind: "tokens"; linear: number; quadratic: number };
+export type Scaling =
+  { kind: "pixels"; fixed: number; perPixel: number } | { kind: "tokens"; linear: number; quadratic: number };
 
 export interface FlopsRow {
   library: string;
@@ -78,7 +79,10 @@ const SEARCH_ORDER = ["timm", "torchvision", "ultralytics", "effdet", "smp"];
 function normalise(raw: string): { name: string; tag: string | null } {
   const s = raw.trim().toLowerCase();
   const hub = /^[\w.-]+\/[\w.-]+$/.test(s) && !/\.(?:pt|pth|ya?ml)$/.test(s);
-  const base = (hub ? s : s.slice(Math.max(s.lastIndexOf("/"), s.lastIndexOf("\\")) + 1)).replace(/\.(?:pt|pth|bin|ckpt|ya?ml|h5)$/, "");
+  const base = (hub ? s : s.slice(Math.max(s.lastIndexOf("/"), s.lastIndexOf("\\")) + 1)).replace(
+    /\.(?:pt|pth|bin|ckpt|ya?ml|h5)$/,
+    "",
+  );
   if (hub) return { name: base, tag: null };
   const dot = base.indexOf(".");
   return dot > 0 ? { name: base.slice(0, dot), tag: base.slice(dot + 1) } : { name: base, tag: null };
@@ -91,7 +95,8 @@ function aliases(table: FlopsTable): Map<string, { key: string; resolution: [num
   if (!index) {
     index = new Map();
     for (const [key, row] of Object.entries(table.models))
-      for (const [alias, resolution] of Object.entries(row.aliases ?? {})) if (!index.has(alias.toLowerCase())) index.set(alias.toLowerCase(), { key, resolution });
+      for (const [alias, resolution] of Object.entries(row.aliases ?? {}))
+        if (!index.has(alias.toLowerCase())) index.set(alias.toLowerCase(), { key, resolution });
     aliasIndex.set(table, index);
   }
   return index;
@@ -99,7 +104,11 @@ function aliases(table: FlopsTable): Map<string, { key: string; resolution: [num
 
 /** The table's row for an architecture name as code spells it; `library` (where the code says) is tried
  * first, then timm, torchvision, ultralytics, effdet. A segmentation model is looked up as "Unet/encoder". */
-export function matchArchitecture(table: FlopsTable, raw: string, hint: { library?: string | null; wrapper?: string | null } = {}): ArchitectureMatch | null {
+export function matchArchitecture(
+  table: FlopsTable,
+  raw: string,
+  hint: { library?: string | null; wrapper?: string | null } = {},
+): ArchitectureMatch | null {
   const { name, tag } = normalise(raw);
   const found = (key: string, via: ArchitectureMatch["via"]): ArchitectureMatch | null => {
     const row = table.models[key];

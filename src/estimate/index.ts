@@ -48,14 +48,21 @@ export async function estimateTraining(options: EstimateOptions): Promise<Estima
   const calibration = await readCalibration(file);
   const notes: string[] = [];
   if (calibration.problem) notes.push(`Calibration file ${file}: ${calibration.problem}.`);
-  const inventoryInput = { facts: options.facts, plan: options.plan, table: flops, ...(options.datasetSize !== undefined ? { datasetSize: options.datasetSize } : {}) };
+  const inventoryInput = {
+    facts: options.facts,
+    plan: options.plan,
+    table: flops,
+    ...(options.datasetSize !== undefined ? { datasetSize: options.datasetSize } : {}),
+  };
   const chosen = chooseTrainings(inventoryInput);
   const inventory = chosen.inventory;
   const unknownNames = `${inventory.unknown.slice(0, 10).join(", ")}${inventory.unknown.length > 10 ? ", ..." : ""}`;
   if (inventory.unknown.length > 0)
-    notes.push(chosen.basis === "rerun-plan"
-      ? `Models not in data/model-flops.json, costed as another training's model moved ${GUESS_FACTOR}x each way: ${unknownNames}.`
-      : `Architectures not in data/model-flops.json, not estimated: ${unknownNames}.`);
+    notes.push(
+      chosen.basis === "rerun-plan"
+        ? `Models not in data/model-flops.json, costed as another training's model moved ${GUESS_FACTOR}x each way: ${unknownNames}.`
+        : `Architectures not in data/model-flops.json, not estimated: ${unknownNames}.`,
+    );
   const result = estimate({
     groups: inventory.groups,
     device,
@@ -69,26 +76,46 @@ export async function estimateTraining(options: EstimateOptions): Promise<Estima
     flopsSource: `data/model-flops.json (${flops.counter}, ${flops.unit})`,
   });
   if (result.prediction) result.prediction.coverage = coverageOf(chosen.basis, inventory.groups, chosen.note);
-  return { prediction: result.prediction, ...(result.reason ? { reason: result.reason } : {}), device: device.id, groups: inventory.groups, notes };
+  return {
+    prediction: result.prediction,
+    ...(result.reason ? { reason: result.reason } : {}),
+    device: device.id,
+    groups: inventory.groups,
+    notes,
+  };
 }
 
 /** The trainings to cost: the rerun plan's training steps, else today's single training, and why. */
-function chooseTrainings(input: InventoryInput): { inventory: Inventory; basis: EstimateCoverage["basis"]; note: string } {
+function chooseTrainings(input: InventoryInput): {
+  inventory: Inventory;
+  basis: EstimateCoverage["basis"];
+  note: string;
+} {
   const commands = input.plan?.commands ?? [];
   const given = commands.find((c) => c.origin === "flag" || c.origin === "user-config" || c.origin === "repo-config");
   const steps = trainingSteps(input.facts.families["rerun-plan"] ?? []).length;
   const planned = given ? null : planInventory(input);
-  if (planned) return { inventory: planned, basis: "rerun-plan", note: `Static estimate: each of the rerun plan's ${planned.steps} training step(s) costed as a training of its own.` };
+  if (planned)
+    return {
+      inventory: planned,
+      basis: "rerun-plan",
+      note: `Static estimate: each of the rerun plan's ${planned.steps} training step(s) costed as a training of its own.`,
+    };
   const why = given
     ? `the train command given by ${given.source} replaces the rerun plan`
-    : !input.facts.families["rerun-plan"] ? "no rerun plan was read"
-    : steps === 0 ? "the rerun plan names no training step"
-    : `no model of data/model-flops.json is read for any of the rerun plan's ${steps} training step(s)`;
-  return { inventory: trainingInventory(input), basis: "single-training", note: `Static estimate: ${why}; it costs the training the code and README describe instead.` };
+    : !input.facts.families["rerun-plan"]
+      ? "no rerun plan was read"
+      : steps === 0
+        ? "the rerun plan names no training step"
+        : `no model of data/model-flops.json is read for any of the rerun plan's ${steps} training step(s)`;
+  return {
+    inventory: trainingInventory(input),
+    basis: "single-training",
+    note: `Static estimate: ${why}; it costs the training the code and README describe instead.`,
+  };
 }
 
 function coverageOf(basis: EstimateCoverage["basis"], groups: RunGroup[], note: string): EstimateCoverage {
   const guessed = groups.filter((g) => (g.guessed ?? guessedInputs(g)).length > 0).length;
   return { basis, trainings: groups.length, fromCode: groups.length - guessed, guessed, widening: GUESS_FACTOR, note };
 }
-

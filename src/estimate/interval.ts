@@ -28,7 +28,13 @@ function combine(central: number, values: number[], direction: "low" | "high"): 
 export function costInterval(central: Cost, swings: readonly Swing[]): { low: Cost; high: Cost } {
   const ends = (k: keyof Cost) => swings.flatMap((s) => [s.low[k], s.high[k]]);
   return {
-    low: { seconds: combine(central.seconds, ends("seconds"), "low"), joules: combine(central.joules, ends("joules"), "low") },
-    high: { seconds: combine(central.seconds, ends("seconds"), "high"), joules: combine(central.joules, ends("joules"), "high") },
+    low: {
+      seconds: combine(central.seconds, ends("seconds"), "low"),
+      joules: combine(central.joules, ends("joules"), "low"),
+    },
+    high: {
+      seconds: combine(central.seconds, ends("seconds"), "high"),
+      joules: combine(central.joules, ends("joules"), "high"),
+    },
   };
 }

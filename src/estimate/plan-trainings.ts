@@ -10,8 +10,22 @@ import { guessedInputs } from "./compute.js";
 import { matchArchitecture } from "./flops-table.js";
 import { countInRange } from "../model/count-ranges.js";
 import {
-  architectureIn, byRank, DEFAULT_EPOCHS, describe, GUESS_FACTOR, images, inScope, inputSize, passes, precision, TRAINING_RANK, trainingEpochs,
-  type Inventory, type InventoryInput, type Scope, type Training,
+  architectureIn,
+  byRank,
+  DEFAULT_EPOCHS,
+  describe,
+  GUESS_FACTOR,
+  images,
+  inScope,
+  inputSize,
+  passes,
+  precision,
+  TRAINING_RANK,
+  trainingEpochs,
+  type Inventory,
+  type InventoryInput,
+  type Scope,
+  type Training,
 } from "./inventory.js";
 
 export { DEFAULT_EPOCHS, GUESS_FACTOR };
@@ -31,7 +45,10 @@ export function trainingSteps(records: readonly FactRecord[]): FactRecord[] {
   const parents = new Set(steps.map((s) => s.parent).filter((p): p is number => typeof p === "number"));
   return steps
     .filter((s) => !(typeof s.order === "number" && parents.has(s.order)))
-    .filter((s) => { const a = commandArgs(String(s.command ?? "")); return !a.has("help") && !a.has("h"); })
+    .filter((s) => {
+      const a = commandArgs(String(s.command ?? ""));
+      return !a.has("help") && !a.has("h");
+    })
     .sort((a, b) => Number(a.order ?? 0) - Number(b.order ?? 0));
 }
 
@@ -45,22 +62,43 @@ export function roleOf(step: FactRecord): TrainingRole {
 function ownFact(kind: string, t: Training, training: readonly FactRecord[]): FactRecord | undefined {
   const records = kind === "epochs" ? trainingEpochs(training) : training;
   for (const scope of t.scopes) {
-    const found = records.filter((r) => r.kind === kind && positive(r.value) && inScope(r, scope)).sort(byRank(TRAINING_RANK))[0];
+    const found = records
+      .filter((r) => r.kind === kind && positive(r.value) && inScope(r, scope))
+      .sort(byRank(TRAINING_RANK))[0];
     if (found) return found;
   }
   return undefined;
 }
 
-function epochsOf(step: FactRecord, t: Training, input: InventoryInput, training: readonly FactRecord[]): Guessed<number> {
+function epochsOf(
+  step: FactRecord,
+  t: Training,
+  input: InventoryInput,
+  training: readonly FactRecord[],
+): Guessed<number> {
   const given = input.plan?.epochs;
-  if (given && (given.origin === "flag" || given.origin === "user-config" || given.origin === "repo-config")) return { value: given.value, origin: given.origin, source: given.source };
-  if (positive(step.epochs) && countInRange("epochs", step.epochs)) return { value: step.epochs, origin: "code", source: `${stepAt(step)} epochs ${step.epochs}${step.trainingSource ? ` (${String(step.trainingSource)})` : ""}` };
+  if (given && (given.origin === "flag" || given.origin === "user-config" || given.origin === "repo-config"))
+    return { value: given.value, origin: given.origin, source: given.source };
+  if (positive(step.epochs) && countInRange("epochs", step.epochs))
+    return {
+      value: step.epochs,
+      origin: "code",
+      source: `${stepAt(step)} epochs ${step.epochs}${step.trainingSource ? ` (${String(step.trainingSource)})` : ""}`,
+    };
   const own = ownFact("epochs", t, training);
   if (own) return { value: Number(own.value), origin: "code", source: describe(own) };
-  const anywhere = trainingEpochs(training).filter((r) => positive(r.value)).sort(byRank(TRAINING_RANK))[0];
+  const anywhere = trainingEpochs(training)
+    .filter((r) => positive(r.value))
+    .sort(byRank(TRAINING_RANK))[0];
   const value = anywhere ? Number(anywhere.value) : DEFAULT_EPOCHS;
   const why = anywhere ? `elsewhere in the repo: ${describe(anywhere)}` : `${DEFAULT_EPOCHS}, repro-audit's default`;
-  return { value, origin: "default", source: `no epochs read for ${stepAt(step)}: ${why}, moved ${GUESS_FACTOR}x each way`, low: value / GUESS_FACTOR, high: value * GUESS_FACTOR };
+  return {
+    value,
+    origin: "default",
+    source: `no epochs read for ${stepAt(step)}: ${why}, moved ${GUESS_FACTOR}x each way`,
+    low: value / GUESS_FACTOR,
+    high: value * GUESS_FACTOR,
+  };
 }
 
 /** Steps that run one program with the same arguments but for the fold number, each with its own (`--kfold 1` ...
@@ -97,7 +135,12 @@ function runsOf(step: FactRecord, t: Training, training: readonly FactRecord[], 
   const seeds = seedFact ? Number(seedFact.value) : 1;
   if (seeds > 1) parts.push(`${seeds} seed(s) from ${describe(seedFact!)}`);
   const value = repeat * folds * seeds;
-  return { value, origin: guessed ? "default" : "code", source: parts.join(" x "), ...(guessed ? { low: value, high: value * GUESS_FACTOR } : {}) };
+  return {
+    value,
+    origin: guessed ? "default" : "code",
+    source: parts.join(" x "),
+    ...(guessed ? { low: value, high: value * GUESS_FACTOR } : {}),
+  };
 }
 
 type Base = Omit<Training, "architecture" | "match">;
@@ -114,17 +157,50 @@ interface Drafted {
 
 function draft(step: FactRecord, input: InventoryInput, archs: FactRecord[]): Drafted {
   const command = String(step.command ?? "");
-  const configs = String(step.configs ?? "").split(",").map((c) => c.trim()).filter(Boolean);
-  const scopes: Scope[] = [{ files: new Set(configs) }, { files: new Set(typeof step.program === "string" ? [step.program] : []) }];
+  const configs = String(step.configs ?? "")
+    .split(",")
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const scopes: Scope[] = [
+    { files: new Set(configs) },
+    { files: new Set(typeof step.program === "string" ? [step.program] : []) },
+  ];
   const at = stepAt(step);
   const name = typeof step.program === "string" ? step.program : (command.split(/\s+/)[0] ?? "command");
-  const base: Base = { label: `step ${String(step.order ?? "?")} ${name}`, args: commandArgs(command), command: { source: at, origin: "code" }, scopes };
+  const base: Base = {
+    label: `step ${String(step.order ?? "?")} ${name}`,
+    args: commandArgs(command),
+    command: { source: at, origin: "code" },
+    scopes,
+  };
   const stated = typeof step.model === "string" && step.model ? step.model : null;
   const match = stated ? matchArchitecture(input.table, stated) : null;
-  if (match) return { step, base, model: { architecture: { value: match.key, origin: "code", source: `${at} model ${stated}${step.trainingSource ? ` (${String(step.trainingSource)})` : ""}` }, match }, unknownModel: null };
+  if (match)
+    return {
+      step,
+      base,
+      model: {
+        architecture: {
+          value: match.key,
+          origin: "code",
+          source: `${at} model ${stated}${step.trainingSource ? ` (${String(step.trainingSource)})` : ""}`,
+        },
+        match,
+      },
+      unknownModel: null,
+    };
   for (const scope of scopes) {
     const found = architectureIn(archs, scope, input.table);
-    if (found) return { step, base, model: { architecture: { value: found.match.key, origin: "code", source: describe(found.record) }, match: found.match }, unknownModel: null };
+    if (found)
+      return {
+        step,
+        base,
+        model: {
+          architecture: { value: found.match.key, origin: "code", source: describe(found.record) },
+          match: found.match,
+        },
+        unknownModel: null,
+      };
   }
   return { step, base, model: null, unknownModel: stated };
 }
@@ -141,13 +217,28 @@ interface KnownModel {
 function standIn(d: Drafted, known: KnownModel): Model & { guess: NonNullable<RunGroup["modelGuess"]> } {
   const why = d.unknownModel ? ` (${d.unknownModel} is not in data/model-flops.json)` : "";
   return {
-    architecture: { value: known.model.architecture.value, origin: "default", source: `no model read for ${stepAt(d.step)}${why}: costed as ${known.as}` },
+    architecture: {
+      value: known.model.architecture.value,
+      origin: "default",
+      source: `no model read for ${stepAt(d.step)}${why}: costed as ${known.as}`,
+    },
     match: known.model.match,
-    guess: { low: 1 / GUESS_FACTOR, high: GUESS_FACTOR, source: `model not read: its forward cost moved ${GUESS_FACTOR}x each way` },
+    guess: {
+      low: 1 / GUESS_FACTOR,
+      high: GUESS_FACTOR,
+      source: `model not read: its forward cost moved ${GUESS_FACTOR}x each way`,
+    },
   };
 }
 
-function groupOf(d: Drafted, known: KnownModel, input: InventoryInput, setup: FactRecord[], training: FactRecord[], foldIndex: boolean): RunGroup {
+function groupOf(
+  d: Drafted,
+  known: KnownModel,
+  input: InventoryInput,
+  setup: FactRecord[],
+  training: FactRecord[],
+  foldIndex: boolean,
+): RunGroup {
   const stand = d.model ? null : standIn(d, known);
   const t: Training = { ...d.base, ...(d.model ?? stand!) };
   const size = d.step.imageSize;
@@ -155,9 +246,14 @@ function groupOf(d: Drafted, known: KnownModel, input: InventoryInput, setup: Fa
     label: t.label,
     architecture: t.architecture,
     row: t.match.row,
-    inputSize: positive(size) && countInRange("image-size", size)
-      ? { value: [size, size], origin: "code", source: `${stepAt(d.step)} image size ${size}${d.step.trainingSource ? ` (${String(d.step.trainingSource)})` : ""}` }
-      : inputSize(t, setup, training),
+    inputSize:
+      positive(size) && countInRange("image-size", size)
+        ? {
+            value: [size, size],
+            origin: "code",
+            source: `${stepAt(d.step)} image size ${size}${d.step.trainingSource ? ` (${String(d.step.trainingSource)})` : ""}`,
+          }
+        : inputSize(t, setup, training),
     images: images(t, input, setup),
     epochs: epochsOf(d.step, t, input, training),
     runs: runsOf(d.step, t, training, foldIndex),
@@ -167,8 +263,13 @@ function groupOf(d: Drafted, known: KnownModel, input: InventoryInput, setup: Fa
     batchSize: positive(d.step.batchSize) && countInRange("batch-size", d.step.batchSize) ? d.step.batchSize : null,
     ...(stand ? { modelGuess: stand.guess } : {}),
   };
-  const values = String(d.step.trainingSource ?? "").split(",").map((x) => x.trim()).filter(Boolean);
-  group.sources = [...new Set([stepAt(d.step), ...values, ...(typeof d.step.repeatSource === "string" ? [d.step.repeatSource] : [])])];
+  const values = String(d.step.trainingSource ?? "")
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
+  group.sources = [
+    ...new Set([stepAt(d.step), ...values, ...(typeof d.step.repeatSource === "string" ? [d.step.repeatSource] : [])]),
+  ];
   group.guessed = guessedInputs(group);
   return group;
 }
@@ -188,7 +289,13 @@ export function planInventory(input: InventoryInput): (Inventory & { steps: numb
   const known: KnownModel | null = first
     ? { as: `${first.base.label}'s`, model: first.model! }
     : anywhere
-      ? { as: `the code's ${anywhere.match.key} (${describe(anywhere.record)})`, model: { architecture: { value: anywhere.match.key, origin: "code", source: describe(anywhere.record) }, match: anywhere.match } }
+      ? {
+          as: `the code's ${anywhere.match.key} (${describe(anywhere.record)})`,
+          model: {
+            architecture: { value: anywhere.match.key, origin: "code", source: describe(anywhere.record) },
+            match: anywhere.match,
+          },
+        }
       : null;
   if (!known) return null;
   const indexed = foldIndexSteps(steps);

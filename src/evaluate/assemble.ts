@@ -22,6 +22,17 @@ export type AuditRecord = Omit<Report, "findings" | "rules" | "score" | "plan">;
 export function assembleReport(record: AuditRecord, facts: Facts, rules: readonly Rule[]): Report {
   const trusted = record.suppressions?.repoTrusted === true;
   const judged = judge([...rules], facts, { honourInline: trusted });
-  const suppressions = { ...(record.suppressions ?? { repoTrusted: false }), inline: judged.inline, suppressed: judged.suppressed };
-  return { ...record, score: score(judged.results), findings: judged.findings, rules: judged.results, plan: planSection(facts), suppressions };
+  const suppressions = {
+    ...(record.suppressions ?? { repoTrusted: false }),
+    inline: judged.inline,
+    suppressed: judged.suppressed,
+  };
+  return {
+    ...record,
+    score: score(judged.results),
+    findings: judged.findings,
+    rules: judged.results,
+    plan: planSection(facts),
+    suppressions,
+  };
 }

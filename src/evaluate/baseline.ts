@@ -14,7 +14,10 @@ const keyOf = (f: Finding) => f.fingerprint ?? fingerprintOf(f);
  * whole score plus these, so a new finding costs what it costs the whole score, where the others already are. */
 function acceptedPoints(report: Pick<Report, "rules">, unchanged: readonly Finding[]): number {
   // Off the rerun plan a finding costs nothing, so the baseline accepts nothing for it.
-  const alone = scoreWith(report.rules, (rule) => unchanged.filter((f) => f.rule === rule && f.plan !== "off").length).total;
+  const alone = scoreWith(
+    report.rules,
+    (rule) => unchanged.filter((f) => f.rule === rule && f.plan !== "off").length,
+  ).total;
   return alone === null ? 0 : 100 - alone;
 }
 
@@ -27,13 +30,19 @@ export function compareToBaseline(report: Report, baseline: { findings: readonly
     return { ...f, baseline: left > 0 ? "unchanged" : "new" };
   });
   const fresh = findings.filter((f) => f.baseline === "new");
-  const accepted = acceptedPoints(report, findings.filter((f) => f.baseline === "unchanged"));
+  const accepted = acceptedPoints(
+    report,
+    findings.filter((f) => f.baseline === "unchanged"),
+  );
   const gateScore = report.score.total === null ? null : Math.min(100, report.score.total + accepted);
   const absent = [...known.values()].reduce((sum, n) => sum + n, 0);
   const suppressions = report.suppressions ?? { inline: [], repoTrusted: false, suppressed: 0 };
   return {
     ...report,
     findings,
-    suppressions: { ...suppressions, baseline: { file, unchanged: findings.length - fresh.length, new: fresh.length, absent, accepted, gateScore } },
+    suppressions: {
+      ...suppressions,
+      baseline: { file, unchanged: findings.length - fresh.length, new: fresh.length, absent, accepted, gateScore },
+    },
   };
 }

@@ -17,7 +17,8 @@ export function builtRulesPath(): string {
 /** Pure: the hash of a folder's rule files, the same as the build script's (every name and text, in name order). */
 export function rulesHash(files: readonly RuleText[]): string {
   const hash = createHash("sha256");
-  for (const { name, text } of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) hash.update(`${name}\0${text}\0`);
+  for (const { name, text } of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)))
+    hash.update(`${name}\0${text}\0`);
   return hash.digest("hex");
 }
 

@@ -69,18 +69,30 @@ const FLAG_WORDS: Record<GateCaller, (gate: GateCheck["gate"]) => string> = {
 /** The gates from resolved settings, the one way the CLI's commands and the Action build them. */
 export function gatesFrom(settings: GateSettings, caller: GateCaller): Gates {
   const named = <T>(setting: Sourced<T> | null | undefined, gate: GateCheck["gate"]): GateSetting<T> | undefined =>
-    setting ? { value: setting.value, source: setting.origin === "flag" ? FLAG_WORDS[caller](gate) : setting.source } : undefined;
+    setting
+      ? { value: setting.value, source: setting.origin === "flag" ? FLAG_WORDS[caller](gate) : setting.source }
+      : undefined;
   const failOn = settings.failOn;
   return {
     failUnder: named(settings.failUnder, "fail-under"),
     maxWarnings: named(settings.maxWarnings, "max-warnings"),
-    failOn: caller === "action" && (!failOn || failOn.origin === "default") ? { value: "error", source: "the Action's default" } : named(failOn, "fail-on"),
+    failOn:
+      caller === "action" && (!failOn || failOn.origin === "default")
+        ? { value: "error", source: "the Action's default" }
+        : named(failOn, "fail-on"),
   };
 }
 
 export function finish(report: Report, options: FinishOptions): Finished {
   let full = options.baseline ? compareToBaseline(report, options.baseline, options.baseline.file) : report;
-  if (options.explainScore) full = { ...full, score: { ...full.score, explanation: explainScore(full.score, { ...(full.plan ? { plan: full.plan } : {}), findings: full.findings }) } };
+  if (options.explainScore)
+    full = {
+      ...full,
+      score: {
+        ...full.score,
+        explanation: explainScore(full.score, { ...(full.plan ? { plan: full.plan } : {}), findings: full.findings }),
+      },
+    };
   const verdict = judgeGates(full, options.gates);
   return { report: full, shown: options.quiet ? errorsOnly(full) : full, verdict };
 }
@@ -103,22 +115,37 @@ function judgeGates(report: Report, gates: Gates): Verdict {
     const what = baseline
       ? `the gate's score ${scoreText(score)} (the score ${scoreText(report.score.total)} plus ${baseline.accepted ?? 0} points the baseline accepted)`
       : `the score ${scoreText(score)}`;
-    checks.push({ gate: "fail-under", failed, text: `${what} ${failed ? "is below" : "meets"} fail-under ${value} (${source})` });
+    checks.push({
+      gate: "fail-under",
+      failed,
+      text: `${what} ${failed ? "is below" : "meets"} fail-under ${value} (${source})`,
+    });
   }
   if (gates.maxWarnings) {
     const { value, source } = gates.maxWarnings;
     const warnings = counted.filter((f) => f.severity === "warning").length;
     const failed = warnings > value;
-    checks.push({ gate: "max-warnings", failed, text: `${count(warnings, "warning")}${fresh}, ${failed ? "more than" : "within"} max-warnings ${value} (${source})` });
+    checks.push({
+      gate: "max-warnings",
+      failed,
+      text: `${count(warnings, "warning")}${fresh}, ${failed ? "more than" : "within"} max-warnings ${value} (${source})`,
+    });
   }
   if (gates.failOn && gates.failOn.value !== "never") {
     const { value, source } = gates.failOn;
     const severities = value === "error" ? ["error"] : ["error", "warning"];
     const hits = counted.filter((f) => severities.includes(f.severity));
     const errors = hits.filter((f) => f.severity === "error").length;
-    const found = value === "error" ? count(errors, "error") : `${count(errors, "error")} and ${count(hits.length - errors, "warning")}`;
+    const found =
+      value === "error"
+        ? count(errors, "error")
+        : `${count(errors, "error")} and ${count(hits.length - errors, "warning")}`;
     const failed = hits.length > 0;
-    checks.push({ gate: "fail-on", failed, text: `${found}${fresh}: fail-on ${value} (${source}) ${failed ? "fails" : "passes"}` });
+    checks.push({
+      gate: "fail-on",
+      failed,
+      text: `${found}${fresh}: fail-on ${value} (${source}) ${failed ? "fails" : "passes"}`,
+    });
   }
   return { failed: checks.some((c) => c.failed), checks };
 }

@@ -47,7 +47,11 @@ export function gateByFirstLook(rule: Rule): Rule {
     ...rest,
     severity: heldSeverity ? (belowNoteLine(rule.firstLook) ? "info" : "warning") : rule.severity,
     effect: "friction",
-    heldBack: { severity: rule.severity, effect: rule.effect ?? "friction", ...(rule.blockWhen ? { blockWhen: rule.blockWhen } : {}) },
+    heldBack: {
+      severity: rule.severity,
+      effect: rule.effect ?? "friction",
+      ...(rule.blockWhen ? { blockWhen: rule.blockWhen } : {}),
+    },
   };
 }
 
@@ -61,5 +65,10 @@ export function firstLookLine(f: FirstLook): string {
 export function asWritten(rule: Rule): Rule {
   if (!rule.heldBack) return rule;
   const { heldBack, ...rest } = rule;
-  return { ...rest, severity: heldBack.severity, effect: heldBack.effect, ...(heldBack.blockWhen ? { blockWhen: heldBack.blockWhen } : {}) };
+  return {
+    ...rest,
+    severity: heldBack.severity,
+    effect: heldBack.effect,
+    ...(heldBack.blockWhen ? { blockWhen: heldBack.blockWhen } : {}),
+  };
 }

@@ -30,15 +30,23 @@ function select(facts: Facts, selector: Selector): FactRecord[] {
 /** Fill "{field}" from the record; unknown fields are left visible so a wrong template shows.
  * "{field|words}" says the words where the field is empty or null, so no message reads "found ''". */
 export function fillTemplate(template: string, record: Readonly<Record<string, FactValue | undefined>>): string {
-  return template.replace(/\{([A-Za-z0-9_-]+)(?:\|([^{}]*))?\}/g, (whole, field: string, fallback: string | undefined) => {
-    const value = record[field];
-    if (fallback !== undefined && (value === "" || value === null || value === undefined)) return fallback;
-    return value === undefined ? whole : String(value);
-  });
+  return template.replace(
+    /\{([A-Za-z0-9_-]+)(?:\|([^{}]*))?\}/g,
+    (whole, field: string, fallback: string | undefined) => {
+      const value = record[field];
+      if (fallback !== undefined && (value === "" || value === null || value === undefined)) return fallback;
+      return value === undefined ? whole : String(value);
+    },
+  );
 }
 
 function families(rule: Rule): string[] {
-  return [rule.check.family, ...(rule.applies ? [rule.applies.family] : []), ...(rule.unless ? [rule.unless.family] : []), ...(rule.needs ?? [])];
+  return [
+    rule.check.family,
+    ...(rule.applies ? [rule.applies.family] : []),
+    ...(rule.unless ? [rule.unless.family] : []),
+    ...(rule.needs ?? []),
+  ];
 }
 
 function locationOf(record: FactRecord): FindingLocation | null {
@@ -76,7 +84,8 @@ function toFinding(rule: Rule, records: readonly FactRecord[], grade: Grade): Fi
   const first = records[0] ?? {};
   const whole: Finding["values"] = {};
   const values: Finding["values"] = {};
-  for (const [key, value] of Object.entries(first)) if (value !== undefined) (whole[key] = value), (values[key] = quoted(value));
+  for (const [key, value] of Object.entries(first))
+    if (value !== undefined) ((whole[key] = value), (values[key] = quoted(value)));
   if (rule.group) whole.count = values.count = records.length;
   const seen = new Set<string>();
   const locations: FindingLocation[] = [];
@@ -98,7 +107,9 @@ function toFinding(rule: Rule, records: readonly FactRecord[], grade: Grade): Fi
     values,
     locations,
     ...(rule.fix ? { fix: fillTemplate(rule.fix, values) } : {}),
-    ...(grade.placed ? { plan: grade.placed.place, ...(grade.placed.reason ? { planReason: grade.placed.reason } : {}) } : {}),
+    ...(grade.placed
+      ? { plan: grade.placed.place, ...(grade.placed.reason ? { planReason: grade.placed.reason } : {}) }
+      : {}),
     evidence: grade.evidence,
     // The whole values: a cut never makes two problems one.
     fingerprint: fingerprintOf({ rule: rule.id, file, values: whole }, rule.group),
@@ -148,7 +159,12 @@ function describe(rule: Rule): Omit<RuleResult, "outcome" | "findings"> {
 }
 
 /** Records a suppression names at their line: counted on the suppression; removed only when honoured. */
-function withoutSuppressed(rule: Rule, records: FactRecord[], index: SuppressionIndex | undefined, honour: boolean): FactRecord[] {
+function withoutSuppressed(
+  rule: Rule,
+  records: FactRecord[],
+  index: SuppressionIndex | undefined,
+  honour: boolean,
+): FactRecord[] {
   if (!index || index.all.length === 0) return records;
   return records.filter((record) => {
     if (typeof record.file !== "string" || typeof record.line !== "number") return true;
@@ -168,7 +184,12 @@ const NOT_DONE: Record<string, string> = {
   branches: "the branches were not read",
 };
 
-export function judgeRule(rule: Rule, facts: Facts, index?: SuppressionIndex, options: JudgeOptions = {}): { result: RuleResult; findings: Finding[] } {
+export function judgeRule(
+  rule: Rule,
+  facts: Facts,
+  index?: SuppressionIndex,
+  options: JudgeOptions = {},
+): { result: RuleResult; findings: Finding[] } {
   const base = describe(rule);
   const missing = families(rule).find((family) => family in facts.notCollected);
   if (missing) {
@@ -197,7 +218,10 @@ export function judgeRule(rule: Rule, facts: Facts, index?: SuppressionIndex, op
   const occurrences = rule.check.absent ? findings.length : matched.length;
   const blocking = graded.filter((g) => g.blocks).length;
   const counts = plan
-    ? { counted: graded.filter((g) => g.finding.plan !== "off").length, ...(rule.effect === "block" || rule.blockWhen ? { blocking } : {}) }
+    ? {
+        counted: graded.filter((g) => g.finding.plan !== "off").length,
+        ...(rule.effect === "block" || rule.blockWhen ? { blocking } : {}),
+      }
     : blocking
       ? { blocking }
       : {};
@@ -225,7 +249,10 @@ interface Graded {
 /** No plan collected: the finding is graded as its rule is written, as audits without the plan always were. */
 function asWrittenGroup(rule: Rule, records: FactRecord[]): Graded {
   const finding = toFinding(rule, records, { severity: rule.severity, evidence: evidenceOf(rule, records) });
-  return { finding, blocks: rule.blockWhen !== undefined && !rule.check.absent && records.some((r) => recordMatches(r, rule.blockWhen)) };
+  return {
+    finding,
+    blocks: rule.blockWhen !== undefined && !rule.check.absent && records.some((r) => recordMatches(r, rule.blockWhen)),
+  };
 }
 
 /** Graded by the plan: places on the plan first (they speak for the finding), their records decide the evidence
@@ -234,10 +261,19 @@ function gradeGroup(rule: Rule, records: FactRecord[], plan: PlanIndex): Graded 
   const lineOf = (r: FactRecord) => (typeof r.line === "number" ? r.line : null);
   const on = records.filter((r) => isOnPlan(r.file, plan, lineOf(r)));
   const ordered = [...on, ...records.filter((r) => !on.includes(r))];
-  const placed = placeOf(ordered.map((r) => (typeof r.file === "string" ? r.file : null)), rule.category, plan, ordered.map(lineOf));
+  const placed = placeOf(
+    ordered.map((r) => (typeof r.file === "string" ? r.file : null)),
+    rule.category,
+    plan,
+    ordered.map(lineOf),
+  );
   const deciding = on.length > 0 ? on : records;
   const evidence = evidenceOf(rule, deciding);
-  const finding = toFinding(rule, ordered, { severity: gradedSeverity(rule.severity, placed.place, evidence), evidence, placed });
+  const finding = toFinding(rule, ordered, {
+    severity: gradedSeverity(rule.severity, placed.place, evidence),
+    evidence,
+    placed,
+  });
   return { finding, blocks: blocksAsWritten(rule, deciding) && mayBlock(placed.place, evidence) };
 }
 

@@ -21,9 +21,16 @@ export function builtinRulesDir(): string {
 
 /** Built-in rules first, then the trusted configs' folders; a repo's own folders only where they really lie
  * inside the repo (links resolved), so a trusted repo's config still cannot reach into the host. */
-export function ruleFolders(extra: ReadonlyArray<{ dir: string; origin: "user-config" | "repo-config" }>, repoRoot: string): string[] {
+export function ruleFolders(
+  extra: ReadonlyArray<{ dir: string; origin: "user-config" | "repo-config" }>,
+  repoRoot: string,
+): string[] {
   const outside = extra.filter((r) => r.origin === "repo-config" && !insideRoot(repoRoot, r.dir));
-  if (outside.length) throw badInput(`the repo's .repro-audit.yml names rule folders outside the repo: ${outside.map((r) => r.dir).join(", ")}`, "Keep rule folders inside the repo");
+  if (outside.length)
+    throw badInput(
+      `the repo's .repro-audit.yml names rule folders outside the repo: ${outside.map((r) => r.dir).join(", ")}`,
+      "Keep rule folders inside the repo",
+    );
   return [builtinRulesDir(), ...extra.map((r) => r.dir)];
 }
 
@@ -51,7 +58,9 @@ export function ruleProblems(file: string, doc: unknown): string[] {
 /** The one check a shipped rule still gets at load: its id is its file name. */
 function shippedRuleProblems(file: string, doc: unknown): string[] {
   const expectedId = basename(file).replace(/\.ya?ml$/, "");
-  return (doc as Partial<Rule> | null)?.id === expectedId ? [] : [`${file} /id: must equal the file name '${expectedId}'`];
+  return (doc as Partial<Rule> | null)?.id === expectedId
+    ? []
+    : [`${file} /id: must equal the file name '${expectedId}'`];
 }
 
 export function parseRule(file: string, text: string, shipped = false): Rule {
@@ -60,7 +69,11 @@ export function parseRule(file: string, text: string, shipped = false): Rule {
     const yaml = yamlParser();
     doc = yaml.load(text, { schema: yaml.JSON_SCHEMA });
   } catch (error) {
-    throw badInput(`rule file ${file} is not valid YAML (${(error as Error).message.split("\n")[0]})`, "Fix the YAML or remove the file", error);
+    throw badInput(
+      `rule file ${file} is not valid YAML (${(error as Error).message.split("\n")[0]})`,
+      "Fix the YAML or remove the file",
+      error,
+    );
   }
   return ruleFromDoc(file, doc, shipped);
 }
@@ -83,13 +96,19 @@ export function loadRules(dirs: string[]): Rule[] {
     let names: string[];
     try {
       if (!statSync(dir).isDirectory()) throw new Error("not a directory");
-      names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+      names = readdirSync(dir)
+        .filter((n) => /\.ya?ml$/.test(n))
+        .sort();
     } catch (error) {
       throw badInput(`rules folder ${dir} cannot be read`, "Check the path given in rules: of .repro-audit.yml", error);
     }
     const texts: RuleText[] = names.map((name) => {
       const read = readRegularFile(resolve(dir, name), MAX_RULE_BYTES);
-      if (!read.ok) throw badInput(`rule file ${resolve(dir, name)} ${read.problem}`, "Rule files must be regular YAML files of at most 64 KiB");
+      if (!read.ok)
+        throw badInput(
+          `rule file ${resolve(dir, name)} ${read.problem}`,
+          "Rule files must be regular YAML files of at most 64 KiB",
+        );
       return { name, text: read.text };
     });
     const shipped = resolve(dir) === builtin;

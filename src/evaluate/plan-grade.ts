@@ -28,7 +28,8 @@ function placeOfFile(path: string, plan: PlanIndex): PlanPlace {
   if (copyOf(file, plan)) return plan.found ? "off" : "unknown";
   if (role === "spec" || role === "other") return "on";
   if (role === "readme" && !file.includes("/")) return "on";
-  const on = role === "readme" ? plan.stating.has(file) : role === "code" ? plan.reached.has(file) : plan.loaded.has(file);
+  const on =
+    role === "readme" ? plan.stating.has(file) : role === "code" ? plan.reached.has(file) : plan.loaded.has(file);
   if (on) return "on";
   return plan.found ? "off" : "unknown";
 }
@@ -72,21 +73,36 @@ function offReason(files: readonly string[], category: Category): string {
 
 /** Where a finding with these files (its places, primary first; none: the whole repo) and their lines lies. A
  * grouped finding is on the plan when any of its places is. */
-export function placeOf(files: readonly (string | null)[], category: Category, plan: PlanIndex, lines: readonly (number | null | undefined)[] = []): Placed {
+export function placeOf(
+  files: readonly (string | null)[],
+  category: Category,
+  plan: PlanIndex,
+  lines: readonly (number | null | undefined)[] = [],
+): Placed {
   const at = files.flatMap((file, i) => (file === null ? [] : [{ file, line: lines[i] }]));
   const named = [...new Set(at.map((p) => p.file))];
   if (named.length === 0) return { place: "on" };
   const places = at.map((p) => placeOfLine(p.file, p.line, plan));
   if (places.includes("on")) return { place: "on" };
-  if (places.includes("unknown")) return { place: "unknown", reason: `no rerun plan found${plan.what ? `: ${plan.what}` : ""}` };
-  if (at.every((p) => isMainOnly(p.file, p.line, plan))) return { place: "off", reason: `not on the rerun path: only runs when ${names(named)} ${named.length === 1 ? "is run itself" : "are run themselves"}` };
+  if (places.includes("unknown"))
+    return { place: "unknown", reason: `no rerun plan found${plan.what ? `: ${plan.what}` : ""}` };
+  if (at.every((p) => isMainOnly(p.file, p.line, plan)))
+    return {
+      place: "off",
+      reason: `not on the rerun path: only runs when ${names(named)} ${named.length === 1 ? "is run itself" : "are run themselves"}`,
+    };
   const copies = [...new Set(named.map((f) => copyOf(normalPath(f), plan)?.name))];
-  if (copies.every((c) => c !== undefined)) return { place: "off", reason: `not on the rerun path: in a vendored copy of ${names(copies as string[])} that no step imports` };
+  if (copies.every((c) => c !== undefined))
+    return {
+      place: "off",
+      reason: `not on the rerun path: in a vendored copy of ${names(copies as string[])} that no step imports`,
+    };
   return { place: "off", reason: offReason(named, category) };
 }
 
 /** True when a place (its file, and its line where given) is on the plan: a grouped finding's places on it are listed first. */
-export const isOnPlan = (file: string | null | undefined, plan: PlanIndex, line?: number | null): boolean => typeof file !== "string" || placeOfLine(file, line, plan) === "on";
+export const isOnPlan = (file: string | null | undefined, plan: PlanIndex, line?: number | null): boolean =>
+  typeof file !== "string" || placeOfLine(file, line, plan) === "on";
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const atMost = (severity: Severity, cap: Severity): Severity => (RANK[severity] >= RANK[cap] ? severity : cap);

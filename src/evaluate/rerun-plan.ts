@@ -56,7 +56,9 @@ export function planIndex(facts: Facts): PlanIndex | null {
   // A step's own program runs itself, whatever an import of it by another step says.
   for (const s of steps) if (text(s.program)) mainOnly.delete(normalPath(s.program as string));
   // A copy is reached through the modules of it the steps import; one they import nothing of lies beside the rerun.
-  const copies = (facts.families["vendored"] ?? []).filter((r) => r.kind === "copy" && text(r.file) && !(r.why === "fork"));
+  const copies = (facts.families["vendored"] ?? []).filter(
+    (r) => r.kind === "copy" && text(r.file) && !(r.why === "fork"),
+  );
   const unreachedCopies = copies
     .map((r) => ({ root: normalPath(r.file as string).replace(/\/+$/, ""), name: text(r.name) ?? (r.file as string) }))
     .filter((c) => c.root !== "" && ![...reached].some((f) => f.startsWith(`${c.root}/`)));
@@ -89,11 +91,19 @@ function stepOf(r: FactRecord): PlanStep {
 /** The plan as the report carries it: its steps in order, how many code files they reach, or why there is none. */
 export function planSection(facts: Facts): PlanSection {
   const records = facts.families[PLAN_FAMILY];
-  if (!records) return { collected: false, reason: facts.notCollected[PLAN_FAMILY] ?? "this audit's facts hold no rerun plan" };
+  if (!records)
+    return { collected: false, reason: facts.notCollected[PLAN_FAMILY] ?? "this audit's facts hold no rerun plan" };
   const index = planIndex(facts)!;
   const summary = summaryOf(records);
-  const steps = records.filter((r) => r.kind === "step").map(stepOf).sort((a, b) => a.order - b.order);
-  const reached = typeof summary?.reached === "number" ? summary.reached : new Set(records.filter((r) => r.kind === "reach" && text(r.file)).map((r) => normalPath(r.file as string))).size;
+  const steps = records
+    .filter((r) => r.kind === "step")
+    .map(stepOf)
+    .sort((a, b) => a.order - b.order);
+  const reached =
+    typeof summary?.reached === "number"
+      ? summary.reached
+      : new Set(records.filter((r) => r.kind === "reach" && text(r.file)).map((r) => normalPath(r.file as string)))
+          .size;
   return {
     collected: true,
     found: index.found,

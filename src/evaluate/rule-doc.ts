@@ -24,7 +24,10 @@ const notePercent = `${Math.round(FIRST_LOOK_NOTE.precision * 100)}%`;
 function firstLookSection(rule: Rule): string[] {
   if (!rule.firstLook) return [];
   const heldParts = rule.heldBack
-    ? [...(rule.heldBack.severity !== rule.severity ? [`its own severity (${rule.heldBack.severity})`] : []), ...(rule.heldBack.effect === "block" || rule.heldBack.blockWhen ? ["its power to block"] : [])]
+    ? [
+        ...(rule.heldBack.severity !== rule.severity ? [`its own severity (${rule.heldBack.severity})`] : []),
+        ...(rule.heldBack.effect === "block" || rule.heldBack.blockWhen ? ["its power to block"] : []),
+      ]
     : [];
   const noted = rule.heldBack && rule.severity === "info" && rule.heldBack.severity !== "info";
   const held = heldParts.length
@@ -40,9 +43,19 @@ function evidenceSection(rule: Rule): string[] {
       ? ["Its findings are unconfirmed: a warning at most, and they never block."]
       : [
           "Its findings are conclusive: on the rerun plan they keep the rule's severity and may block.",
-          ...(rule.unconfirmedWhen ? [`A finding whose record matches ${code(rule.unconfirmedWhen)} is unconfirmed: a warning at most, and it never blocks.`] : []),
+          ...(rule.unconfirmedWhen
+            ? [
+                `A finding whose record matches ${code(rule.unconfirmedWhen)} is unconfirmed: a warning at most, and it never blocks.`,
+              ]
+            : []),
         ];
-  return ["## Evidence", "", ...lines, "Off the rerun plan a finding is info and costs nothing; where no plan was found, a finding in code is a warning at most.", ""];
+  return [
+    "## Evidence",
+    "",
+    ...lines,
+    "Off the rerun plan a finding is info and costs nothing; where no plan was found, a finding in code is a warning at most.",
+    "",
+  ];
 }
 
 export function ruleDoc(rule: Rule): string {
@@ -71,16 +84,27 @@ export function ruleDoc(rule: Rule): string {
     rule.check.absent
       ? `One finding when the \`${rule.check.family}\` facts hold no record${where}.`
       : `One finding per record of the \`${rule.check.family}\` facts${where}` +
-        (rule.group ? `; records with the same ${rule.group.map((g) => `\`${g}\``).join(" and ")} make one finding, each record one of its places.` : "."),
-    ...(rule.applies ? ["", `Applies only when \`${rule.applies.family}\` has a record${rule.applies.where ? ` where ${code(rule.applies.where)}` : ""}; otherwise *not applicable*.`] : []),
-    ...(rule.needs?.length ? ["", `Needs ${rule.needs.map((n) => `\`${n}\``).join(", ")} collected; otherwise *not assessed*.`] : []),
+        (rule.group
+          ? `; records with the same ${rule.group.map((g) => `\`${g}\``).join(" and ")} make one finding, each record one of its places.`
+          : "."),
+    ...(rule.applies
+      ? [
+          "",
+          `Applies only when \`${rule.applies.family}\` has a record${rule.applies.where ? ` where ${code(rule.applies.where)}` : ""}; otherwise *not applicable*.`,
+        ]
+      : []),
+    ...(rule.needs?.length
+      ? ["", `Needs ${rule.needs.map((n) => `\`${n}\``).join(", ")} collected; otherwise *not assessed*.`]
+      : []),
     "",
     `Message: \`${rule.message}\``,
     ...(rule.fix ? ["", "## How to fix it", "", rule.fix] : []),
     "",
     "## What it costs",
     "",
-    `n findings cost ${rule.weight} x log2(1 + n) of the ${of} ${area} points: ` + [1, 2, 5, 20].map((n) => `${n} -> ${num(pointsLost(rule.weight, n))}`).join(", ") + ".",
+    `n findings cost ${rule.weight} x log2(1 + n) of the ${of} ${area} points: ` +
+      [1, 2, 5, 20].map((n) => `${n} -> ${num(pointsLost(rule.weight, n))}`).join(", ") +
+      ".",
     effect === "block"
       ? `It blocks: any finding caps ${area} at ${num(of * BLOCK_CAP)} points, whatever else is good.`
       : rule.blockWhen

@@ -26,22 +26,42 @@ export function parseSavedFacts(file: string, text: string): SavedFacts {
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    throw badInput(`${file} is not JSON (${(error as Error).message})`, "Pass a file written by repro-audit audit --facts FILE");
+    throw badInput(
+      `${file} is not JSON (${(error as Error).message})`,
+      "Pass a file written by repro-audit audit --facts FILE",
+    );
   }
   const saved = doc as Partial<SavedFacts> | null;
   if (!saved || typeof saved !== "object" || saved.kind !== SAVED_FACTS_KIND || saved.schemaVersion !== 1) {
-    throw badInput(`${file} is not a repro-audit facts file (kind and schemaVersion 1 missing)`, "Pass a file written by repro-audit audit --facts FILE");
+    throw badInput(
+      `${file} is not a repro-audit facts file (kind and schemaVersion 1 missing)`,
+      "Pass a file written by repro-audit audit --facts FILE",
+    );
   }
   const facts = saved.facts as Facts | undefined;
-  if (!facts || typeof facts.families !== "object" || typeof facts.notCollected !== "object" || facts.families === null || facts.notCollected === null) {
-    throw badInput(`${file} /facts: must hold families and notCollected`, "Pass a file written by repro-audit audit --facts FILE");
+  if (
+    !facts ||
+    typeof facts.families !== "object" ||
+    typeof facts.notCollected !== "object" ||
+    facts.families === null ||
+    facts.notCollected === null
+  ) {
+    throw badInput(
+      `${file} /facts: must hold families and notCollected`,
+      "Pass a file written by repro-audit audit --facts FILE",
+    );
   }
   const problems = [
     ...factProblems(facts).map((p) => `/facts ${p}`),
     // The record must make a valid report once judged: check it with empty findings and a neutral score.
-    ...schemaProblems("report.schema.json", { ...saved.record, findings: [], rules: [], score: score([]) }).map((p) => `/record${p}`),
+    ...schemaProblems("report.schema.json", { ...saved.record, findings: [], rules: [], score: score([]) }).map(
+      (p) => `/record${p}`,
+    ),
   ];
-  if (problems.length) throw badInput(`${file} does not hold valid facts: ${problems.slice(0, 3).join("; ")}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ""}`, "Pass a file written by repro-audit audit --facts FILE");
+  if (problems.length)
+    throw badInput(
+      `${file} does not hold valid facts: ${problems.slice(0, 3).join("; ")}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ""}`,
+      "Pass a file written by repro-audit audit --facts FILE",
+    );
   return saved as SavedFacts;
 }
-

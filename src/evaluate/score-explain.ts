@@ -25,20 +25,33 @@ function stepLine(step: PlanStep): string {
 /** The plan's steps in order (working folder, command, program, repeat) and its reach, or why there is none. */
 function planLines(plan: PlanSection | undefined): string[] {
   if (!plan) return [];
-  if (!plan.collected) return [`rerun plan: not collected (${plan.reason}): findings graded as their rules are written`];
-  if (!plan.found) return [`rerun plan: none found (${plan.what ?? "no step runs a file of the repo"}): findings in code are a warning at most and never block`];
-  return [`rerun plan (from the ${plan.basis}): ${plural(plan.steps.length, "step")}, reaching ${plural(plan.reached, "code file")}`, ...plan.steps.map(stepLine)];
+  if (!plan.collected)
+    return [`rerun plan: not collected (${plan.reason}): findings graded as their rules are written`];
+  if (!plan.found)
+    return [
+      `rerun plan: none found (${plan.what ?? "no step runs a file of the repo"}): findings in code are a warning at most and never block`,
+    ];
+  return [
+    `rerun plan (from the ${plan.basis}): ${plural(plan.steps.length, "step")}, reaching ${plural(plan.reached, "code file")}`,
+    ...plan.steps.map(stepLine),
+  ];
 }
 
-const placeText = (f: Finding) => (f.file === null ? "the repository" : f.line !== null ? `${f.file}:${f.line}` : f.file);
+const placeText = (f: Finding) =>
+  f.file === null ? "the repository" : f.line !== null ? `${f.file}:${f.line}` : f.file;
 const MAX_LISTED = 10;
-const listed = (items: string[]) => (items.length > MAX_LISTED ? [...items.slice(0, MAX_LISTED), `and ${items.length - MAX_LISTED} more`] : items).join(", ");
+const listed = (items: string[]) =>
+  (items.length > MAX_LISTED ? [...items.slice(0, MAX_LISTED), `and ${items.length - MAX_LISTED} more`] : items).join(
+    ", ",
+  );
 
 /** The findings of an area the plan set aside: off the plan (cost nothing), and unconfirmed or of an unknown
  * place (counted, but never an error nor a block). */
 function setAsideLines(area: Area, findings: readonly Finding[]): string[] {
   const mine = findings.filter((f) => AREA_OF[f.category] === area);
-  const off = mine.filter((f) => f.plan === "off").map((f) => `${f.rule} at ${placeText(f)} (${f.planReason ?? "not on the rerun path"})`);
+  const off = mine
+    .filter((f) => f.plan === "off")
+    .map((f) => `${f.rule} at ${placeText(f)} (${f.planReason ?? "not on the rerun path"})`);
   const unsure = mine
     .filter((f) => f.plan !== undefined && f.plan !== "off" && (f.plan === "unknown" || f.evidence === "unconfirmed"))
     .map((f) => `${f.rule} at ${placeText(f)} (${f.plan === "unknown" ? "plan unknown" : "unconfirmed"})`);
@@ -66,7 +79,9 @@ export function explainScore(score: Score, context: ExplainContext = {}): string
       : `${a.of} - ${num(a.lost)} lost`;
     lines.push(`${area} (${a.categories.join(", ")}): ${num(a.points)} of ${a.of} (${how})`);
     for (const l of score.losses.filter((x) => x.area === area)) {
-      lines.push(`  ${l.rule} (${l.effect}, weight ${num(l.weight)}): ${l.findings} finding(s) cost ${num(l.weight)} x log2(1 + ${l.findings}) = ${num(l.lost)}`);
+      lines.push(
+        `  ${l.rule} (${l.effect}, weight ${num(l.weight)}): ${l.findings} finding(s) cost ${num(l.weight)} x log2(1 + ${l.findings}) = ${num(l.lost)}`,
+      );
     }
     lines.push(...setAsideLines(area, findings));
   }
@@ -76,7 +91,8 @@ export function explainScore(score: Score, context: ExplainContext = {}): string
   lines.push(
     score.total === null
       ? "total: not assessed (no area was)"
-      : `total = 100 x ${num(kept)} / ${of} = ${score.total}` + (of < 100 ? ` (areas not assessed are left out, not counted as full)` : ""),
+      : `total = 100 x ${num(kept)} / ${of} = ${score.total}` +
+          (of < 100 ? ` (areas not assessed are left out, not counted as full)` : ""),
   );
   return lines;
 }
@@ -95,15 +111,27 @@ export function explainRule(rule: Rule): string {
     ...(rule.fix ? [`Fix: ${rule.fix}`] : []),
     "",
     `Checks: records of fact family '${rule.check.family}'${rule.check.where ? ` where ${JSON.stringify(rule.check.where)}` : ""}` +
-      (rule.check.absent ? ": one finding when there is none." : rule.group ? `: one finding per distinct ${rule.group.join(" + ")}.` : ": one finding per record."),
-    ...(rule.applies ? [`Applies when '${rule.applies.family}' has a record${rule.applies.where ? ` where ${JSON.stringify(rule.applies.where)}` : ""}; otherwise not applicable.`] : []),
+      (rule.check.absent
+        ? ": one finding when there is none."
+        : rule.group
+          ? `: one finding per distinct ${rule.group.join(" + ")}.`
+          : ": one finding per record."),
+    ...(rule.applies
+      ? [
+          `Applies when '${rule.applies.family}' has a record${rule.applies.where ? ` where ${JSON.stringify(rule.applies.where)}` : ""}; otherwise not applicable.`,
+        ]
+      : []),
     ...(rule.needs?.length ? [`Needs collected: ${rule.needs.join(", ")}; otherwise not assessed.`] : []),
     "",
     rule.evidence === "unconfirmed"
       ? "Evidence: unconfirmed; its findings are a warning at most and never block, off the rerun plan they are info and cost nothing."
       : `Evidence: conclusive${rule.unconfirmedWhen ? ` (unconfirmed where the record matches ${JSON.stringify(rule.unconfirmedWhen)}: a warning at most, never blocking)` : ""}; on the rerun plan its findings keep their severity and may block, off it they are info and cost nothing.`,
     ...(rule.firstLook ? ["", `First look: ${firstLookLine(rule.firstLook)}.`] : []),
-    ...(rule.heldBack ? [`Held back by the first-look gate from its own ${rule.heldBack.severity} severity and ${rule.heldBack.blockWhen ? "blocking case" : rule.heldBack.effect} effect until its precision reaches the gate.`] : []),
+    ...(rule.heldBack
+      ? [
+          `Held back by the first-look gate from its own ${rule.heldBack.severity} severity and ${rule.heldBack.blockWhen ? "blocking case" : rule.heldBack.effect} effect until its precision reaches the gate.`,
+        ]
+      : []),
     "",
     "Score arithmetic:",
     `  its category '${rule.category}' answers the '${area}' question, worth ${of} of the 100 points (${AREA_LIST}).`,

@@ -36,14 +36,18 @@ function kept(of: number, lost: number, blocked: boolean): number {
 }
 
 function notAssessedReason(results: readonly RuleResult[]): string {
-  return results.find((r) => r.outcome === "not-assessed")?.reason ?? (results.length ? "no rule applied" : "no rules in this category");
+  return (
+    results.find((r) => r.outcome === "not-assessed")?.reason ??
+    (results.length ? "no rule applied" : "no rules in this category")
+  );
 }
 
 /** Findings that cost points: graded by the rerun plan, those it counted (off-plan findings cost nothing). */
 const countedOf = (r: RuleResult) => r.counted ?? r.findings;
 /** Whether a failing rule blocks: graded, only when a finding may (a conclusive one on the plan); else its effect
  * or a finding that matched its blockWhen. */
-const blocks = (r: RuleResult) => (r.counted !== undefined && r.blocking !== undefined ? r.blocking > 0 : r.effect === "block" || (r.blocking ?? 0) > 0);
+const blocks = (r: RuleResult) =>
+  r.counted !== undefined && r.blocking !== undefined ? r.blocking > 0 : r.effect === "block" || (r.blocking ?? 0) > 0;
 
 export function score(results: readonly RuleResult[]): Score {
   const losses: RuleLoss[] = results
@@ -57,8 +61,10 @@ export function score(results: readonly RuleResult[]): Score {
       findings: countedOf(r),
       lost: round1(pointsLost(r.weight, countedOf(r))),
     }));
-  const lostIn = (pick: (l: RuleLoss) => boolean) => losses.filter(pick).reduce((s, l) => s + pointsLost(l.weight, l.findings), 0);
-  const blockersIn = (pick: (l: RuleLoss) => boolean) => losses.filter((l) => pick(l) && l.effect === "block").map((l) => l.rule);
+  const lostIn = (pick: (l: RuleLoss) => boolean) =>
+    losses.filter(pick).reduce((s, l) => s + pointsLost(l.weight, l.findings), 0);
+  const blockersIn = (pick: (l: RuleLoss) => boolean) =>
+    losses.filter((l) => pick(l) && l.effect === "block").map((l) => l.rule);
 
   const categories = {} as Record<Category, CategoryScore>;
   for (const category of CATEGORIES) {
@@ -67,7 +73,13 @@ export function score(results: readonly RuleResult[]): Score {
     const lost = lostIn((l) => l.category === category);
     const blocked = blockersIn((l) => l.category === category).length > 0;
     categories[category] = mine.some(assessedOutcome)
-      ? { score: Math.round((100 * kept(AREA_POINTS[area], lost, blocked)) / AREA_POINTS[area]), assessed: true, area, blocked, lost: round1(lost) }
+      ? {
+          score: Math.round((100 * kept(AREA_POINTS[area], lost, blocked)) / AREA_POINTS[area]),
+          assessed: true,
+          area,
+          blocked,
+          lost: round1(lost),
+        }
       : { score: null, assessed: false, area, blocked: false, lost: 0, reason: notAssessedReason(mine) };
   }
 
@@ -82,7 +94,14 @@ export function score(results: readonly RuleResult[]): Score {
     }
     const lost = lostIn((l) => l.area === area);
     const blockedBy = blockersIn((l) => l.area === area);
-    areas[area] = { points: round1(kept(of, lost, blockedBy.length > 0)), of, assessed: true, categories: members, lost: round1(lost), blockedBy };
+    areas[area] = {
+      points: round1(kept(of, lost, blockedBy.length > 0)),
+      of,
+      assessed: true,
+      categories: members,
+      lost: round1(lost),
+      blockedBy,
+    };
   }
 
   const scored = AREAS.map((a) => areas[a]).filter((a) => a.assessed);
@@ -98,7 +117,12 @@ export function scoreWith(results: readonly RuleResult[], count: (rule: string) 
     results.map((r) => {
       if (r.outcome !== "fail") return r;
       const findings = count(r.rule);
-      return { ...r, findings, ...(r.counted !== undefined ? { counted: findings } : {}), outcome: findings > 0 ? "fail" : "pass" };
+      return {
+        ...r,
+        findings,
+        ...(r.counted !== undefined ? { counted: findings } : {}),
+        outcome: findings > 0 ? "fail" : "pass",
+      };
     }),
   );
 }

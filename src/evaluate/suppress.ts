@@ -13,8 +13,12 @@ export interface SuppressionIndex {
 }
 
 function toSuppression(record: FactRecord): InlineSuppression | null {
-  if (typeof record.file !== "string" || typeof record.line !== "number" || typeof record.target !== "number") return null;
-  const rules = String(record.rules ?? "").split(",").map((r) => r.trim()).filter(Boolean);
+  if (typeof record.file !== "string" || typeof record.line !== "number" || typeof record.target !== "number")
+    return null;
+  const rules = String(record.rules ?? "")
+    .split(",")
+    .map((r) => r.trim())
+    .filter(Boolean);
   return {
     file: record.file,
     line: record.line,
@@ -28,7 +32,9 @@ function toSuppression(record: FactRecord): InlineSuppression | null {
 }
 
 export function indexSuppressions(facts: Facts): SuppressionIndex {
-  const all = (facts.families[SUPPRESSIONS_FAMILY] ?? []).map(toSuppression).filter((s): s is InlineSuppression => s !== null);
+  const all = (facts.families[SUPPRESSIONS_FAMILY] ?? [])
+    .map(toSuppression)
+    .filter((s): s is InlineSuppression => s !== null);
   const byPlace = new Map<string, InlineSuppression[]>();
   for (const s of all) {
     const key = `${s.file}\0${s.target}`;

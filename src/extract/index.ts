@@ -26,7 +26,11 @@ export interface ExtractOptions {
   onTiming?: TimingSink;
 }
 
-export async function extractFacts(whole: RepoView, extractors: readonly Extractor[], options: ExtractOptions): Promise<Facts> {
+export async function extractFacts(
+  whole: RepoView,
+  extractors: readonly Extractor[],
+  options: ExtractOptions,
+): Promise<Facts> {
   const facts = options.preset ?? emptyFacts();
   // Third-party copies are reported once (the vendored family) and judged no further.
   const view = ownCodeView(whole);
@@ -34,7 +38,9 @@ export async function extractFacts(whole: RepoView, extractors: readonly Extract
   if (options.signal || options.onTiming) {
     // The Python index is most of a large repo's static stage: built first, interruptibly, then shared.
     try {
-      await timed(options.onTiming, "index", "python", () => preparePythonIndex(view, options.signal ? { signal: options.signal } : {}));
+      await timed(options.onTiming, "index", "python", () =>
+        preparePythonIndex(view, options.signal ? { signal: options.signal } : {}),
+      );
     } catch {
       // Interrupted: the caller stops. Otherwise each Python extractor meets the same failure and says so.
       if (options.signal?.aborted) return facts;
@@ -48,15 +54,43 @@ export async function extractFacts(whole: RepoView, extractors: readonly Extract
     }
     if (extractor.id in facts.families || extractor.id in facts.notCollected) continue;
     try {
-      const records = await timed(options.onTiming, "extract", extractor.id, () => extractor.extract({ view, facts, branches: options.branches, branchView: options.branchView ?? null, source: options.source ?? null, ...(options.today ? { today: options.today } : {}) }));
+      const records = await timed(options.onTiming, "extract", extractor.id, () =>
+        extractor.extract({
+          view,
+          facts,
+          branches: options.branches,
+          branchView: options.branchView ?? null,
+          source: options.source ?? null,
+          ...(options.today ? { today: options.today } : {}),
+        }),
+      );
       addFacts(facts, extractor.id, records);
     } catch (error) {
       const why = firstLine(error);
       // A crash on one file is a finding about that file; the family is gathered from the others.
-      const isolated = await extractAroundFailures(extractor, { view, facts, branches: options.branches, branchView: options.branchView ?? null, source: options.source ?? null, ...(options.today ? { today: options.today } : {}) }, why);
+      const isolated = await extractAroundFailures(
+        extractor,
+        {
+          view,
+          facts,
+          branches: options.branches,
+          branchView: options.branchView ?? null,
+          source: options.source ?? null,
+          ...(options.today ? { today: options.today } : {}),
+        },
+        why,
+      );
       if (isolated) {
         addFacts(facts, extractor.id, isolated.records);
-        addFacts(facts, "inventory", isolated.failed.map((f) => ({ kind: "skipped", file: f.file, reason: `the ${extractor.id} extractor failed on it (${f.error}); its ${extractor.id} facts are missing` })));
+        addFacts(
+          facts,
+          "inventory",
+          isolated.failed.map((f) => ({
+            kind: "skipped",
+            file: f.file,
+            reason: `the ${extractor.id} extractor failed on it (${f.error}); its ${extractor.id} facts are missing`,
+          })),
+        );
         continue;
       }
       // One extractor's failure never sinks the audit: its family is "could not assess", said in a finding.

@@ -12,7 +12,8 @@ export function utf8Name(bytes: Uint8Array): string | null {
 }
 
 /** Length of the UTF-8 sequence a lead byte starts, 0 for a byte that cannot start one. */
-const sequenceLength = (b: number) => (b < 0x80 ? 1 : b >> 5 === 0b110 ? 2 : b >> 4 === 0b1110 ? 3 : b >> 3 === 0b11110 ? 4 : 0);
+const sequenceLength = (b: number) =>
+  b < 0x80 ? 1 : b >> 5 === 0b110 ? 2 : b >> 4 === 0b1110 ? 3 : b >> 3 === 0b11110 ? 4 : 0;
 
 export function shownName(bytes: Uint8Array): string {
   let out = "";

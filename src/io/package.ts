@@ -20,7 +20,10 @@ export function packagePath(...parts: string[]): string {
   return join(PACKAGE_ROOT, ...parts);
 }
 
-const PACKAGE_JSON = JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as { version: string; repository?: string | { url?: string } };
+const PACKAGE_JSON = JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as {
+  version: string;
+  repository?: string | { url?: string };
+};
 
 export const TOOL_VERSION: string = PACKAGE_JSON.version;
 
@@ -30,12 +33,16 @@ export function repositoryWebUrl(url: string | undefined): string | null {
   const shorthand = /^github:([^/\s]+\/[^/\s]+)$/.exec(url);
   if (shorthand) return `https://github.com/${shorthand[1]}`;
   const scp = /^[^/@:\s]+@([^/:\s]+):(.+)$/.exec(url);
-  const text = scp ? `https://${scp[1]}/${scp[2]}` : url.replace(/^git\+/, "").replace(/^(ssh|git):\/\/(?:[^@/]+@)?/, "https://");
+  const text = scp
+    ? `https://${scp[1]}/${scp[2]}`
+    : url.replace(/^git\+/, "").replace(/^(ssh|git):\/\/(?:[^@/]+@)?/, "https://");
   return text.replace(/\.git$/, "").replace(/\/+$/, "");
 }
 
 /** Where this package's sources live, from package.json's repository (rule pages are linked under it). */
-export const REPOSITORY_URL: string | null = repositoryWebUrl(typeof PACKAGE_JSON.repository === "string" ? PACKAGE_JSON.repository : PACKAGE_JSON.repository?.url);
+export const REPOSITORY_URL: string | null = repositoryWebUrl(
+  typeof PACKAGE_JSON.repository === "string" ? PACKAGE_JSON.repository : PACKAGE_JSON.repository?.url,
+);
 
 const dataCache = new Map<string, unknown>();
 

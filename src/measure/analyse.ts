@@ -35,10 +35,16 @@ function idleWindow(series: ReadonlyArray<{ samples: ReadonlyArray<{ unix: numbe
   return Number.isFinite(first) ? Math.max(0, start - first) : 0;
 }
 
-export async function analyseRawRun(dir: string, options: { pue?: number; region?: string; measureEpochs?: number } = {}): Promise<Analysis> {
+export async function analyseRawRun(
+  dir: string,
+  options: { pue?: number; region?: string; measureEpochs?: number } = {},
+): Promise<Analysis> {
   const meta = JSON.parse(await readFile(join(dir, "meta.json"), "utf8")) as RawMeta;
   const events = parseHookEvents(await readFile(join(dir, "events.jsonl"), "utf8"), meta.start);
-  const series = gpuSeries(parseSmiCsv(await readFile(join(dir, "nvidia-smi.csv"), "utf8"), meta.smiOffsetMinutes), meta.gpus ?? null);
+  const series = gpuSeries(
+    parseSmiCsv(await readFile(join(dir, "nvidia-smi.csv"), "utf8"), meta.smiOffsetMinutes),
+    meta.gpus ?? null,
+  );
   const spans = epochSpans(events);
   const last = spans[spans.length - 1];
   if (last && last.end === null) last.end = meta.end - meta.start;
@@ -50,8 +56,13 @@ export async function analyseRawRun(dir: string, options: { pue?: number; region
     plan: singleRunPlan(meta.command, meta.epochs, "measured", "gpu-check meta.json"),
     runtime: "host",
     outcome: { status: "completed", reason: "re-analysed" },
-    spans: head, boundaries: "hook", runStartUnix: meta.start, runEndUnix: meta.start + cut,
-    series, cpu: cpuPowerFor(meta.cpuModel ?? null), idleSeconds: idleWindow(series, meta.start),
+    spans: head,
+    boundaries: "hook",
+    runStartUnix: meta.start,
+    runEndUnix: meta.start + cut,
+    series,
+    cpu: cpuPowerFor(meta.cpuModel ?? null),
+    idleSeconds: idleWindow(series, meta.start),
     assumptions: carbonAssumptions({
       pue: options.pue ? sourced(options.pue, "flag", "--pue") : sourced(DEFAULT_PUE, "default", "default"),
       region: options.region ? sourced(options.region, "flag", "--region") : null,

@@ -31,7 +31,14 @@ export function compareWithActual(
     const first = spans[0];
     const kth = first?.batches.find((b) => b.count >= options.fromBatches!);
     if (!first || !kth) return null;
-    head = [{ ...first, end: null, batches: first.batches.filter((b) => b.count <= kth.count), batchesPerEpoch: first.batchesPerEpoch ?? first.batches[first.batches.length - 1]!.count }];
+    head = [
+      {
+        ...first,
+        end: null,
+        batches: first.batches.filter((b) => b.count <= kth.count),
+        batchesPerEpoch: first.batchesPerEpoch ?? first.batches[first.batches.length - 1]!.count,
+      },
+    ];
     cut = kth.t;
   } else {
     head = spans.slice(0, options.fromEpochs ?? 1);

@@ -22,15 +22,28 @@ const ENGINE_TIMEOUT_MS = 30_000;
 const NEVER_STARTED = "0001-01-01T00:00:00Z";
 
 const settledWithin = (child: ResultPromise, ms: number) =>
-  Promise.race([child.then(() => true, () => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+  Promise.race([
+    child.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((r) => setTimeout(() => r(false), ms)),
+  ]);
 
 export function launchContainer(name: "docker" | "podman", r: ContainerRun): ContainerHandle {
   // The same CLI the build stage called (REPRO_AUDIT_DOCKER / REPRO_AUDIT_PODMAN when set).
   const engine = engineBin(name);
   const child = execa(engine, containerRunArgs(r), { reject: false, buffer: false, stdin: "ignore", all: true });
-  const rm = () => execa(engine, ["rm", "-f", "-v", r.name], { reject: false, timeout: ENGINE_TIMEOUT_MS, stdin: "ignore" });
+  const rm = () =>
+    execa(engine, ["rm", "-f", "-v", r.name], { reject: false, timeout: ENGINE_TIMEOUT_MS, stdin: "ignore" });
   const exists = async () =>
-    (await execa(engine, ["ps", "-a", "-q", "--filter", `label=repro-audit.run=${r.name}`], { reject: false, timeout: ENGINE_TIMEOUT_MS, stdin: "ignore" })).stdout.trim() !== "";
+    (
+      await execa(engine, ["ps", "-a", "-q", "--filter", `label=repro-audit.run=${r.name}`], {
+        reject: false,
+        timeout: ENGINE_TIMEOUT_MS,
+        stdin: "ignore",
+      })
+    ).stdout.trim() !== "";
   const remove = async () => {
     // A create in flight can land after a removal: remove again until the engine knows no such container.
     for (let i = 0; i < 5; i++) {
@@ -50,10 +63,19 @@ export function launchContainer(name: "docker" | "podman", r: ContainerRun): Con
       child.kill("SIGKILL");
     },
     async finish() {
-      await child.then(() => undefined, () => undefined);
-      const inspect = await execa(engine, ["inspect", "--format", "{{.State.OOMKilled}} {{.State.StartedAt}}", r.name], {
-        reject: false, timeout: ENGINE_TIMEOUT_MS, stdin: "ignore",
-      });
+      await child.then(
+        () => undefined,
+        () => undefined,
+      );
+      const inspect = await execa(
+        engine,
+        ["inspect", "--format", "{{.State.OOMKilled}} {{.State.StartedAt}}", r.name],
+        {
+          reject: false,
+          timeout: ENGINE_TIMEOUT_MS,
+          stdin: "ignore",
+        },
+      );
       const [oom, started] = inspect.exitCode === 0 ? inspect.stdout.trim().split(" ") : ["false", NEVER_STARTED];
       await remove();
       return { oomKilled: oom === "true", neverStarted: !started || started.startsWith("0001-01-01") };

@@ -24,7 +24,15 @@ function counterPower(cumulative: readonly CumulativeSample[]): MeterSeries["sam
 function hookCpuMeter(usage: HookUsage, wattsPerThread: number): MeterSeries | null {
   if (usage.cpuSeconds.length < 2) return null;
   const cumulative = usage.cpuSeconds.map((r) => ({ t: r.t, joules: r.seconds * wattsPerThread }));
-  return { meter: "cpu-time-tdp", kind: "estimated", component: "cpu", scope: "hook", samples: counterPower(cumulative), cumulative, energyKWh: 0 };
+  return {
+    meter: "cpu-time-tdp",
+    kind: "estimated",
+    component: "cpu",
+    scope: "hook",
+    samples: counterPower(cumulative),
+    cumulative,
+    energyKWh: 0,
+  };
 }
 
 /** The hook's peak memory x 0.3725 W/GB, as a gauge (an upper bound on what was in use). */
@@ -39,7 +47,13 @@ function hookMemoryMeter(usage: HookUsage): MeterSeries | null {
  * saw nothing there (an epoch shorter than the sampling); else whatever the host saw. Memory: the host's readings, else
  * the hook's peak RSS. GPUs as they are.
  */
-export function chooseMeters(host: readonly MeterSeries[], hook: HookUsage | null, from: number, to: number, wattsPerThread: number): MeterSeries[] {
+export function chooseMeters(
+  host: readonly MeterSeries[],
+  hook: HookUsage | null,
+  from: number,
+  to: number,
+  wattsPerThread: number,
+): MeterSeries[] {
   const cpu = host.filter((m) => m.component === "cpu");
   const hasMemory = host.some((m) => m.component === "memory" && m.samples.length > 0);
   const hookCpu = hook ? hookCpuMeter(hook, wattsPerThread) : null;

@@ -46,7 +46,10 @@ function wordsSay(bare: readonly StampedLine[]): { value: EpochMarker; why: stri
   const withWords = bare.filter((l) => l.p.endWords?.length);
   if (withWords.length === 0 || withWords.length * 2 < bare.length) return null;
   const kinds = [...new Set(withWords.flatMap((l) => l.p.endWords!))].join(", ");
-  return { value: "end", why: `${withWords.length} of ${bare.length} epoch line(s) carry ${kinds}: printed once the epoch is over` };
+  return {
+    value: "end",
+    why: `${withWords.length} of ${bare.length} epoch line(s) carry ${kinds}: printed once the epoch is over`,
+  };
 }
 
 /** Evidence from progress bars: bars before the first epoch line belong to an epoch that line ends. */
@@ -65,7 +68,10 @@ function barsSay(lines: readonly StampedLine[], first: StampedLine): { value: Ep
  * before it). About one gap proves nothing (start-up can be that long). A run that ended by itself tells by its
  * tail: an end line just before the exit, or a start line a whole epoch before it.
  */
-function timingSays(bare: readonly StampedLine[], exitT: number | undefined): { value: EpochMarker | null; why: string } | null {
+function timingSays(
+  bare: readonly StampedLine[],
+  exitT: number | undefined,
+): { value: EpochMarker | null; why: string } | null {
   if (bare.length < 2) return null;
   const gaps = bare.slice(1).map((l, i) => l.t - bare[i]!.t);
   const gap = median(gaps);
@@ -74,26 +80,46 @@ function timingSays(bare: readonly StampedLine[], exitT: number | undefined): { 
   const apart = `lines ${secs(gap)} apart`;
   if (exitT !== undefined) {
     const tail = exitT - bare[bare.length - 1]!.t;
-    if (tail < 0.25 * gap) return { value: "end", why: `the program exited ${secs(tail)} after its last epoch line (${apart})` };
-    if (tail > 0.5 * gap && first < 0.5 * gap) return { value: "start", why: `the program ran ${secs(tail)} after its last epoch line (${apart})` };
+    if (tail < 0.25 * gap)
+      return { value: "end", why: `the program exited ${secs(tail)} after its last epoch line (${apart})` };
+    if (tail > 0.5 * gap && first < 0.5 * gap)
+      return { value: "start", why: `the program ran ${secs(tail)} after its last epoch line (${apart})` };
   }
-  if (first < 0.5 * gap) return { value: "start", why: `the first epoch line came ${secs(first)} after launch, well inside one epoch (${apart})` };
-  return { value: null, why: `the first epoch line came ${secs(first)} after launch (${apart}): timing alone does not tell` };
+  if (first < 0.5 * gap)
+    return {
+      value: "start",
+      why: `the first epoch line came ${secs(first)} after launch, well inside one epoch (${apart})`,
+    };
+  return {
+    value: null,
+    why: `the first epoch line came ${secs(first)} after launch (${apart}): timing alone does not tell`,
+  };
 }
 
 /**
  * The user's setting when given; else words on the lines, then the order of bars and lines, then timing (`exitT`: when
  * the program ended by itself); else starts (the common form, e.g. Keras' "Epoch 1/30"). null: no epoch line to read.
  */
-export function decideMarker(lines: readonly StampedLine[], given?: Sourced<EpochMarker> | null, exitT?: number): MarkerDecision | null {
+export function decideMarker(
+  lines: readonly StampedLine[],
+  given?: Sourced<EpochMarker> | null,
+  exitT?: number,
+): MarkerDecision | null {
   const bare = bareEpochLines(lines);
-  if (given) return { value: given.value, origin: given.origin, source: given.source, evidence: [`set by ${given.source}`] };
+  if (given)
+    return { value: given.value, origin: given.origin, source: given.source, evidence: [`set by ${given.source}`] };
   if (bare.length === 0) return null;
-  const measured = (value: EpochMarker, evidence: string[]): MarkerDecision => ({ value, origin: "measured", source: "the run's output", evidence });
+  const measured = (value: EpochMarker, evidence: string[]): MarkerDecision => ({
+    value,
+    origin: "measured",
+    source: "the run's output",
+    evidence,
+  });
   const words = wordsSay(bare);
   const bars = barsSay(lines, bare[0]!);
   const timing = timingSays(bare, exitT);
-  const also = (picked: { why: string }) => [bars, timing].filter((e): e is NonNullable<typeof e> => !!e && e !== picked).map((e) => `also: ${e.why}`);
+  const also = (picked: { why: string }) =>
+    [bars, timing].filter((e): e is NonNullable<typeof e> => !!e && e !== picked).map((e) => `also: ${e.why}`);
   if (words) return measured("end", [words.why, ...also(words)]);
   if (bars) return measured(bars.value, [bars.why, ...also(bars)]);
   if (timing?.value) return measured(timing.value, [timing.why]);

@@ -78,7 +78,8 @@ interface Settled {
 function settle(input: EpochStageInput): Settled {
   const command = input.plan.commands[0]?.value;
   if (!command) throw new Error("runEpochStage needs a plan with a command");
-  if (input.runtime === "container" && !input.image) throw engineError("no image to run the epoch in", "Run the build stage first or pass --image");
+  if (input.runtime === "container" && !input.image)
+    throw engineError("no image to run the epoch in", "Run the build stage first or pass --image");
   return {
     command,
     name: input.name ?? `repro-audit-epoch-${randomBytes(6).toString("hex")}`,
@@ -90,17 +91,43 @@ function settle(input: EpochStageInput): Settled {
 }
 
 /** 3. The command started in its sealed container or on the host, with its usage metered from its launch. */
-function launch(input: EpochStageInput, s: Settled, ws: Workspace, channel: EventsChannel, meters: Meters, launchUnix: number) {
+function launch(
+  input: EpochStageInput,
+  s: Settled,
+  ws: Workspace,
+  channel: EventsChannel,
+  meters: Meters,
+  launchUnix: number,
+) {
   let ended = false;
   const container: ContainerHandle | null =
     input.runtime === "container"
       ? launchContainer(input.engine ?? "docker", {
-          name: s.name, cidFile: ws.cidFile, image: input.image!, sourceDir: ws.source, hookDir: ws.hook, channelDir: ws.channel,
-          command: s.command, data: input.data ?? [], limits: s.limits, gpus: meters.gpus, measureEpochs: s.measureEpochs, batches: input.batches,
+          name: s.name,
+          cidFile: ws.cidFile,
+          image: input.image!,
+          sourceDir: ws.source,
+          hookDir: ws.hook,
+          channelDir: ws.channel,
+          command: s.command,
+          data: input.data ?? [],
+          limits: s.limits,
+          gpus: meters.gpus,
+          measureEpochs: s.measureEpochs,
+          batches: input.batches,
         })
       : null;
   const launched: Launched =
-    container ?? launchHost({ repoCopy: ws.source, hookDir: ws.hook, socketPath: channel.path, command: s.command, measureEpochs: s.measureEpochs, batches: input.batches, python: input.python });
+    container ??
+    launchHost({
+      repoCopy: ws.source,
+      hookDir: ws.hook,
+      socketPath: channel.path,
+      command: s.command,
+      measureEpochs: s.measureEpochs,
+      batches: input.batches,
+      python: input.python,
+    });
   if (input.hostUsage !== false) {
     if (container) void meterContainer(meters, ws.cidFile, launchUnix, () => ended);
     else if (launched.pid) meterProcessTree(meters, launched.pid, launchUnix);
@@ -109,25 +136,65 @@ function launch(input: EpochStageInput, s: Settled, ws: Workspace, channel: Even
 }
 
 /** 5. What the run measured: its outcome, its boundaries, the section and the epoch-run fact. */
-function measured(input: EpochStageInput, s: Settled, ws: Workspace, w: Watched, b: RunBoundaries, end: ContainerEnd, series: RawSeries[], meters: Meters, launchUnix: number, idleSeconds: number): EpochStageResult {
+function measured(
+  input: EpochStageInput,
+  s: Settled,
+  ws: Workspace,
+  w: Watched,
+  b: RunBoundaries,
+  end: ContainerEnd,
+  series: RawSeries[],
+  meters: Meters,
+  launchUnix: number,
+  idleSeconds: number,
+): EpochStageResult {
   const complete = b.spans.filter((sp) => sp.end !== null).length;
   const batches = b.spans.reduce((a, sp) => a + (sp.batches[sp.batches.length - 1]?.count ?? 0), 0);
   const outcome = classifyOutcome({
     exitCode: w.exitCode,
     stoppedAfterMeasure: b.hookStopped || (w.stoppedByUs && !w.timedOut && !w.aborted),
-    timedOut: w.timedOut, aborted: w.aborted, epochsCompleted: complete, batchesSeen: batches, output: w.output.text(),
-    repoDir: input.runtime === "container" ? CONTAINER_REPO : ws.source, timeoutSeconds: s.timeoutSeconds,
-    oomKilled: end.oomKilled, memory: s.limits.memory, neverStarted: end.neverStarted,
+    timedOut: w.timedOut,
+    aborted: w.aborted,
+    epochsCompleted: complete,
+    batchesSeen: batches,
+    output: w.output.text(),
+    repoDir: input.runtime === "container" ? CONTAINER_REPO : ws.source,
+    timeoutSeconds: s.timeoutSeconds,
+    oomKilled: end.oomKilled,
+    memory: s.limits.memory,
+    neverStarted: end.neverStarted,
   });
   const section = buildSection({
-    plan: input.plan, runtime: input.runtime, outcome, spans: b.spans, boundaries: b.boundaries,
-    runStartUnix: launchUnix, runEndUnix: b.runEndUnix, series, assumptions: s.assumptions, cpu: meters.cpu, idleSeconds,
-    ...(b.usage ? { hook: b.usage } : {}), ...(b.epochMarker ? { epochMarker: b.epochMarker } : {}), startup: b.startup, notes: b.notes,
+    plan: input.plan,
+    runtime: input.runtime,
+    outcome,
+    spans: b.spans,
+    boundaries: b.boundaries,
+    runStartUnix: launchUnix,
+    runEndUnix: b.runEndUnix,
+    series,
+    assumptions: s.assumptions,
+    cpu: meters.cpu,
+    idleSeconds,
+    ...(b.usage ? { hook: b.usage } : {}),
+    ...(b.epochMarker ? { epochMarker: b.epochMarker } : {}),
+    startup: b.startup,
+    notes: b.notes,
   });
   const startupSeconds = section.measurement?.actual.setupEvidence ? section.measurement.actual.setupSeconds : null;
-  const record = epochRunRecord(outcome, { seconds: b.runEndUnix - launchUnix, epochs: complete, batches, boundaries: b.boundaries, distrust: b.distrust, startup: b.startup, startupSeconds });
+  const record = epochRunRecord(outcome, {
+    seconds: b.runEndUnix - launchUnix,
+    epochs: complete,
+    batches,
+    boundaries: b.boundaries,
+    distrust: b.distrust,
+    startup: b.startup,
+    startupSeconds,
+  });
   return {
-    section, records: { "epoch-run": [record] }, notes: b.notes,
+    section,
+    records: { "epoch-run": [record] },
+    notes: b.notes,
     raw: { spans: b.spans, series, runStartUnix: launchUnix, runEndUnix: b.runEndUnix, exitUnix: w.exitUnix },
   };
 }
@@ -146,7 +213,8 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
   try {
     channel = await openEventsChannel(ws.channel);
     meters = await startMeters({ gpus: input.gpus, nvidiaSmi: input.nvidiaSmi, sampleMs: input.sampleMs, idleSeconds });
-    if (input.signal?.aborted) throw interrupted("the epoch", "no container had been started; its temp folder was removed");
+    if (input.signal?.aborted)
+      throw interrupted("the epoch", "no container had been started; its temp folder was removed");
 
     // 3. Launch; 4. watch until it ends: the hook stops the program itself, the output's progress when it is silent.
     const measure = { epochs: s.measureEpochs, ...(input.batches ? { batches: input.batches } : {}) };
@@ -155,8 +223,14 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
     container = run.container;
     running = run.launched;
     const watched = await watchRun({
-      launched: run.launched, channel, sampler: meters.sampler, launchUnix, timeoutSeconds: s.timeoutSeconds,
-      measure, marker: input.epochMarker ?? null, ...(input.signal ? { signal: input.signal } : {}),
+      launched: run.launched,
+      channel,
+      sampler: meters.sampler,
+      launchUnix,
+      timeoutSeconds: s.timeoutSeconds,
+      measure,
+      marker: input.epochMarker ?? null,
+      ...(input.signal ? { signal: input.signal } : {}),
     });
     running = null;
     run.stopMetering();
@@ -167,8 +241,14 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
     // 5. Boundaries (the hook's if trusted, the host's timing if not, else the output), outcome, section.
     const cpus = input.runtime === "container" ? s.limits.cpus : availableParallelism();
     const boundaries = runBoundaries({
-      hookLines: channel.lines, stdout: watched.stdout.lines, clock: { launchUnix, exitUnix: watched.exitUnix, cpus, stallSeconds: channel.maxStallSeconds() },
-      measure, marker: input.epochMarker ?? null, stdoutStopT: watched.stdoutStopT, stoppedByUs: watched.stoppedByUs, exitCode: watched.exitCode,
+      hookLines: channel.lines,
+      stdout: watched.stdout.lines,
+      clock: { launchUnix, exitUnix: watched.exitUnix, cpus, stallSeconds: channel.maxStallSeconds() },
+      measure,
+      marker: input.epochMarker ?? null,
+      stdoutStopT: watched.stdoutStopT,
+      stoppedByUs: watched.stoppedByUs,
+      exitCode: watched.exitCode,
     });
     return measured(input, s, ws, watched, boundaries, end, series, meters, launchUnix, idleSeconds);
   } finally {

@@ -67,7 +67,7 @@ export async function openEventsChannel(dir: string, caps: ChannelCaps = DEFAULT
       stats.bytes += chunk.length;
       const parts = (pending + chunk.toString("utf8")).split("\n");
       pending = parts.pop() ?? "";
-      if (pending.length > caps.maxLineBytes) (stats.badLines += 1), (pending = "");
+      if (pending.length > caps.maxLineBytes) ((stats.badLines += 1), (pending = ""));
       for (const text of parts) keep(text, arrived, conn);
     });
     socket.on("error", () => undefined);
@@ -78,7 +78,8 @@ export async function openEventsChannel(dir: string, caps: ChannelCaps = DEFAULT
     if (text.length > caps.maxLineBytes) return void (stats.badLines += 1);
     try {
       const record: unknown = JSON.parse(text);
-      if (record && typeof record === "object" && !Array.isArray(record)) lines.push({ arrived, conn, record: record as Record<string, unknown> });
+      if (record && typeof record === "object" && !Array.isArray(record))
+        lines.push({ arrived, conn, record: record as Record<string, unknown> });
       else stats.badLines += 1;
     } catch {
       stats.badLines += 1;

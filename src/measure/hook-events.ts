@@ -56,10 +56,13 @@ function lineProblem(line: HookLine, clock: HostClock, lastT: number | undefined
   const kind = typeof r.event === "string" ? r.event.slice(0, 20) : "event";
   if (typeof r.t !== "number" || !Number.isFinite(r.t)) return `a ${kind} line without a time`;
   const lag = line.arrived - r.t;
-  if (lag > MAX_ARRIVAL_LAG + (clock.stallSeconds ?? 0)) return `a ${kind} stamped ${fmt(lag)} before it reached the host`;
+  if (lag > MAX_ARRIVAL_LAG + (clock.stallSeconds ?? 0))
+    return `a ${kind} stamped ${fmt(lag)} before it reached the host`;
   if (lag < -EARLY_SLACK) return `a ${kind} stamped ${fmt(-lag)} after it reached the host`;
-  if (r.t < clock.launchUnix - EARLY_SLACK) return `a ${kind} stamped ${fmt(clock.launchUnix - r.t)} before the run was launched`;
-  if (r.t > clock.exitUnix + MAX_ARRIVAL_LAG) return `a ${kind} stamped ${fmt(r.t - clock.exitUnix)} after the run ended`;
+  if (r.t < clock.launchUnix - EARLY_SLACK)
+    return `a ${kind} stamped ${fmt(clock.launchUnix - r.t)} before the run was launched`;
+  if (r.t > clock.exitUnix + MAX_ARRIVAL_LAG)
+    return `a ${kind} stamped ${fmt(r.t - clock.exitUnix)} after the run ended`;
   if (lastT !== undefined && r.t < lastT - 0.05) return `timestamps going back ${fmt(lastT - r.t)} on one connection`;
   for (const field of ["epoch", "batch", "batches_per_epoch", "total_epochs"]) {
     const v = r[field];
@@ -81,7 +84,8 @@ function cpuProblems(lines: readonly HookLine[], clock: HostClock): string[] {
     const pid = num(r.pid);
     if (t === null || cpu === null || pid === null) continue;
     const since = Math.max(0, t - clock.launchUnix);
-    if (cpu > since * clock.cpus + CPU_SLACK) return [`${fmt(cpu)} of CPU time ${fmt(since)} after the launch on ${clock.cpus} CPU(s)`];
+    if (cpu > since * clock.cpus + CPU_SLACK)
+      return [`${fmt(cpu)} of CPU time ${fmt(since)} after the launch on ${clock.cpus} CPU(s)`];
     const prev = last.get(pid);
     if (prev !== undefined && cpu < prev - 0.01) return [`a process's CPU time going back ${fmt(prev - cpu)}`];
     last.set(pid, cpu);
@@ -106,7 +110,8 @@ export function checkHookLines(lines: readonly HookLine[], clock: HostClock): Ho
       bad += 1;
       if (problems.length < 3) problems.push(problem);
     }
-    if (typeof line.record.t === "number" && Number.isFinite(line.record.t)) lastByConn.set(line.conn, Math.max(lastByConn.get(line.conn) ?? -Infinity, line.record.t));
+    if (typeof line.record.t === "number" && Number.isFinite(line.record.t))
+      lastByConn.set(line.conn, Math.max(lastByConn.get(line.conn) ?? -Infinity, line.record.t));
   }
   if (bad > problems.length) problems.push(`${bad - problems.length} more line(s) like these`);
   if (problems.length === 0) problems.push(...cpuProblems(lines, clock));

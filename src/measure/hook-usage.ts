@@ -16,7 +16,10 @@ interface Reading {
 }
 
 /** Per-process readings from the hook's records ({t, pid, ppid, cpu, rss_kb}); records without CPU time are skipped. */
-function readingsByPid(records: ReadonlyArray<Record<string, unknown>>, runStartUnix: number): { byPid: Map<number, Reading[]>; parent: Map<number, number> } {
+function readingsByPid(
+  records: ReadonlyArray<Record<string, unknown>>,
+  runStartUnix: number,
+): { byPid: Map<number, Reading[]>; parent: Map<number, number> } {
   const byPid = new Map<number, Reading[]>();
   const parent = new Map<number, number>();
   for (const raw of records) {
@@ -65,8 +68,13 @@ export function hookUsage(records: ReadonlyArray<Record<string, unknown>>, runSt
       return [{ t: born, cpu: 0, rssBytes: null }, ...sorted];
     });
   // Zero at the launch too: no process the hook ran in existed before it.
-  const times = [...new Set([0, ...top.flatMap((list) => list.map((r) => r.t))])].filter((t) => top.length > 0 || t !== 0).sort((a, b) => a - b);
-  const cpuSeconds = times.map((t) => ({ t, seconds: top.reduce((sum, list) => sum + (t < list[0]!.t ? 0 : cpuAt(list, t)), 0) }));
+  const times = [...new Set([0, ...top.flatMap((list) => list.map((r) => r.t))])]
+    .filter((t) => top.length > 0 || t !== 0)
+    .sort((a, b) => a - b);
+  const cpuSeconds = times.map((t) => ({
+    t,
+    seconds: top.reduce((sum, list) => sum + (t < list[0]!.t ? 0 : cpuAt(list, t)), 0),
+  }));
   const maxRssBytes = top
     .flatMap((list) => list.filter((r) => r.rssBytes !== null).map((r) => ({ t: r.t, bytes: r.rssBytes! })))
     .sort((a, b) => a.t - b.t);

@@ -46,14 +46,21 @@ export function counterJoules(readings: readonly CumulativeSample[], from: numbe
 }
 
 /** Whether a counter was read at (or within `tolerance` of) both edges of the window, so its difference is the window's. */
-export function counterCovers(readings: readonly CumulativeSample[], from: number, to: number, tolerance = EDGE_TOLERANCE): boolean {
+export function counterCovers(
+  readings: readonly CumulativeSample[],
+  from: number,
+  to: number,
+  tolerance = EDGE_TOLERANCE,
+): boolean {
   const n = readings.length;
   return n >= 2 && readings[0]!.t <= from + tolerance && readings[n - 1]!.t >= to - tolerance;
 }
 
 /** Joules of one input over a window: counter difference, or trapezoids over power samples. */
 export function energyJoules(input: EnergyInput, from: number, to: number): number {
-  return Array.isArray(input) ? joules(input as readonly PowerSample[], from, to) : counterJoules((input as { cumulative: readonly CumulativeSample[] }).cumulative, from, to);
+  return Array.isArray(input)
+    ? joules(input as readonly PowerSample[], from, to)
+    : counterJoules((input as { cumulative: readonly CumulativeSample[] }).cumulative, from, to);
 }
 
 /** Watts at time t by linear interpolation; the nearest end value outside the sampled span. */

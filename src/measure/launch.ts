@@ -36,7 +36,12 @@ export function hookDir(): string {
 /** Idle milliseconds the hook waits after its stop event: at least two fast sampler reads land at the measured end. */
 const STOP_GRACE_MS = 300;
 
-function hookEnv(socketPath: string, hookPath: string, measureEpochs: number, batches: number | undefined): Record<string, string> {
+function hookEnv(
+  socketPath: string,
+  hookPath: string,
+  measureEpochs: number,
+  batches: number | undefined,
+): Record<string, string> {
   return {
     PYTHONPATH: hookPath,
     PYTHONUNBUFFERED: "1",
@@ -73,22 +78,55 @@ const ENTRY = `cp -R ${CONTAINER_SOURCE}/. ${CONTAINER_REPO}/ && cd ${CONTAINER_
  */
 export function containerRunArgs(r: ContainerRun): string[] {
   const limits = { ...DEFAULT_LIMITS, ...r.limits };
-  const env = { ...hookEnv(`${CONTAINER_CHANNEL}/${SOCKET_NAME}`, CONTAINER_HOOK, r.measureEpochs, r.batches), HOME: "/tmp" };
+  const env = {
+    ...hookEnv(`${CONTAINER_CHANNEL}/${SOCKET_NAME}`, CONTAINER_HOOK, r.measureEpochs, r.batches),
+    HOME: "/tmp",
+  };
   return [
-    "run", "--name", r.name, "--cidfile", r.cidFile, "--label", `repro-audit.run=${r.name}`,
-    "--network", "none", "--user", CONTAINER_USER,
-    "--cap-drop", "ALL", "--security-opt", "no-new-privileges", "--read-only",
-    "--tmpfs", `${CONTAINER_REPO}:rw,exec,size=${limits.disk},mode=1777`,
-    "--tmpfs", `/tmp:rw,exec,size=${limits.tmp},mode=1777`,
-    "--memory", limits.memory, "--memory-swap", limits.memory, "--cpus", String(limits.cpus), "--pids-limit", String(limits.pids),
+    "run",
+    "--name",
+    r.name,
+    "--cidfile",
+    r.cidFile,
+    "--label",
+    `repro-audit.run=${r.name}`,
+    "--network",
+    "none",
+    "--user",
+    CONTAINER_USER,
+    "--cap-drop",
+    "ALL",
+    "--security-opt",
+    "no-new-privileges",
+    "--read-only",
+    "--tmpfs",
+    `${CONTAINER_REPO}:rw,exec,size=${limits.disk},mode=1777`,
+    "--tmpfs",
+    `/tmp:rw,exec,size=${limits.tmp},mode=1777`,
+    "--memory",
+    limits.memory,
+    "--memory-swap",
+    limits.memory,
+    "--cpus",
+    String(limits.cpus),
+    "--pids-limit",
+    String(limits.pids),
     ...(r.gpus ? ["--gpus", "all"] : []),
-    "-v", `${r.sourceDir}:${CONTAINER_SOURCE}:ro`,
-    "-v", `${r.hookDir}:${CONTAINER_HOOK}:ro`,
-    "-v", `${r.channelDir}:${CONTAINER_CHANNEL}:ro`,
+    "-v",
+    `${r.sourceDir}:${CONTAINER_SOURCE}:ro`,
+    "-v",
+    `${r.hookDir}:${CONTAINER_HOOK}:ro`,
+    "-v",
+    `${r.channelDir}:${CONTAINER_CHANNEL}:ro`,
     ...r.data.flatMap((d) => ["-v", `${d.host}:${d.container}:ro`]),
     ...Object.entries(env).flatMap(([k, v]) => ["-e", `${k}=${v}`]),
-    "--entrypoint", "sh",
-    r.image, "-c", ENTRY, "repro-audit", r.command,
+    "--entrypoint",
+    "sh",
+    r.image,
+    "-c",
+    ENTRY,
+    "repro-audit",
+    r.command,
   ];
 }
 
@@ -101,12 +139,27 @@ export interface Launched {
 
 /** Host runtime (opt-in): the same command in the repo copy, in its own process group so it can all be ended; the
  * hook from the run's own copy (Python writes its bytecode beside it, never into the package). */
-export function launchHost(r: { repoCopy: string; hookDir: string; socketPath: string; command: string; measureEpochs: number; batches?: number; python?: string }): Launched {
+export function launchHost(r: {
+  repoCopy: string;
+  hookDir: string;
+  socketPath: string;
+  command: string;
+  measureEpochs: number;
+  batches?: number;
+  python?: string;
+}): Launched {
   const env = hookEnv(r.socketPath, r.hookDir, r.measureEpochs, r.batches);
   // A python outside PATH (a venv) can be named; its folder goes first on PATH.
   const path = r.python ? `${dirname(r.python)}:${process.env.PATH ?? ""}` : process.env.PATH;
   const child = execa("sh", ["-c", r.command], {
-    cwd: r.repoCopy, env: { ...env, PATH: path }, extendEnv: true, reject: false, buffer: false, stdin: "ignore", all: true, detached: true,
+    cwd: r.repoCopy,
+    env: { ...env, PATH: path },
+    extendEnv: true,
+    reject: false,
+    buffer: false,
+    stdin: "ignore",
+    all: true,
+    detached: true,
   });
   return {
     child,

@@ -41,10 +41,21 @@ export function ledgerPath(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** The ledger line of a section that holds a measurement. */
-export function ledgerEntryFor(section: CarbonSection, repo: string, commit: string | null, date = new Date()): LedgerEntry {
+export function ledgerEntryFor(
+  section: CarbonSection,
+  repo: string,
+  commit: string | null,
+  date = new Date(),
+): LedgerEntry {
   const m = section.measurement!;
   // Unknown energy is not 0; a complete measurement is its own prediction.
-  const whole = m.energyMeasured ? (section.prediction?.basis === "measured" ? section.prediction.total : m.complete ? m.actual : null) : null;
+  const whole = m.energyMeasured
+    ? section.prediction?.basis === "measured"
+      ? section.prediction.total
+      : m.complete
+        ? m.actual
+        : null
+    : null;
   return {
     date: date.toISOString(),
     repo,
@@ -83,7 +94,13 @@ function parseLedger(text: string): LedgerEntry[] {
     if (!line.trim()) continue;
     try {
       const e = JSON.parse(line) as LedgerEntry;
-      if (typeof e.date === "string" && typeof e.kWh === "number" && typeof e.co2g === "number" && typeof e.seconds === "number") out.push(e);
+      if (
+        typeof e.date === "string" &&
+        typeof e.kWh === "number" &&
+        typeof e.co2g === "number" &&
+        typeof e.seconds === "number"
+      )
+        out.push(e);
     } catch {
       continue;
     }
@@ -110,11 +127,13 @@ export function ledgerSummary(entries: readonly LedgerEntry[]): LedgerSummary {
 /** The `repro-audit ledger` text. */
 export function renderLedgerText(summary: LedgerSummary, path: string): string {
   if (summary.runs === 0) return `No instrumented runs recorded yet (${path}).\n`;
-  return [
-    `Instrumented runs: ${summary.runs} over ${summary.repos} repo(s), ${summary.first} to ${summary.last}`,
-    `  Time:   ${(summary.seconds / 3600).toFixed(2)} h`,
-    `  Energy: ${summary.kWh.toPrecision(3)} kWh`,
-    `  CO2eq:  ${summary.co2g.toPrecision(3)} g (${summary.kmByCar.toPrecision(3)} km by car)`,
-    `  Ledger: ${path}`,
-  ].join("\n") + "\n";
+  return (
+    [
+      `Instrumented runs: ${summary.runs} over ${summary.repos} repo(s), ${summary.first} to ${summary.last}`,
+      `  Time:   ${(summary.seconds / 3600).toFixed(2)} h`,
+      `  Energy: ${summary.kWh.toPrecision(3)} kWh`,
+      `  CO2eq:  ${summary.co2g.toPrecision(3)} g (${summary.kmByCar.toPrecision(3)} km by car)`,
+      `  Ledger: ${path}`,
+    ].join("\n") + "\n"
+  );
 }

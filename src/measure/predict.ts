@@ -73,7 +73,12 @@ function timeAtCount(span: EpochSpan, count: number): number {
 }
 
 /** One epoch's steady cost, from its batches when there are enough (warm-up split off), else the epoch whole. */
-function steadyFromOneEpoch(span: EpochSpan, end: number, power: PredictInput["power"], basis: Steady["basis"]): Steady {
+function steadyFromOneEpoch(
+  span: EpochSpan,
+  end: number,
+  power: PredictInput["power"],
+  basis: Steady["basis"],
+): Steady {
   const last = span.batches[span.batches.length - 1];
   const n = last?.count ?? 0;
   const perEpochBatches = basis === "batches" ? (span.batchesPerEpoch ?? n) : n;
@@ -82,13 +87,27 @@ function steadyFromOneEpoch(span: EpochSpan, end: number, power: PredictInput["p
   const seconds = end - span.start;
   const joulesAll = totalJoules(power, span.start, end);
   if (!last || (w === 0 && basis === "epoch")) {
-    return { basis, epochSeconds: seconds, epochJoules: joulesAll, warmupSeconds: null, warmupJoules: 0, spread: relativeSpread(batchDurations(span, 0)) };
+    return {
+      basis,
+      epochSeconds: seconds,
+      epochJoules: joulesAll,
+      warmupSeconds: null,
+      warmupJoules: 0,
+      spread: relativeSpread(batchDurations(span, 0)),
+    };
   }
   const tw = timeAtCount(span, w);
   const wCount = w === 0 ? 0 : (span.batches.find((b) => b.count >= w)?.count ?? 0);
   const steadyBatches = n - wCount;
   if (steadyBatches <= 0 || last.t <= tw) {
-    return { basis, epochSeconds: seconds * (perEpochBatches / Math.max(1, n)), epochJoules: joulesAll * (perEpochBatches / Math.max(1, n)), warmupSeconds: null, warmupJoules: 0, spread: 0 };
+    return {
+      basis,
+      epochSeconds: seconds * (perEpochBatches / Math.max(1, n)),
+      epochJoules: joulesAll * (perEpochBatches / Math.max(1, n)),
+      warmupSeconds: null,
+      warmupJoules: 0,
+      spread: 0,
+    };
   }
   const perBatch = (last.t - tw) / steadyBatches;
   const watts = totalJoules(power, tw, last.t) / (last.t - tw);
@@ -139,10 +158,21 @@ function steadyCost(input: PredictInput): Steady | null {
 /** An epoch whose lines all came in one read of the output (it ran faster than the output is read) has no
  * duration of its own: it took at most the run after its start line, so that is its cost, with an interval
  * from nothing to twice it. */
-function boundedBelowResolution(steady: Steady | null, first: EpochSpan | undefined, input: PredictInput): Steady | null {
+function boundedBelowResolution(
+  steady: Steady | null,
+  first: EpochSpan | undefined,
+  input: PredictInput,
+): Steady | null {
   if (!steady || !first || steady.epochSeconds > 0) return steady;
   const from = first.start < input.runEnd ? first.start : 0;
-  return { ...steady, epochSeconds: input.runEnd - from, epochJoules: totalJoules(input.power, from, input.runEnd), warmupSeconds: null, warmupJoules: 0, spread: 1 };
+  return {
+    ...steady,
+    epochSeconds: input.runEnd - from,
+    epochJoules: totalJoules(input.power, from, input.runEnd),
+    warmupSeconds: null,
+    warmupJoules: 0,
+    spread: 1,
+  };
 }
 
 function consumption(epochs: number, seconds: number, joules: number, pue: number, gPerKWh: number): Consumption {

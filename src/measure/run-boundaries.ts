@@ -42,7 +42,11 @@ export interface RunBoundaries {
 /** The whole run on the host's clock, split evenly into the epochs it was asked to measure. */
 function hostTimingSpans(runEnd: number, epochs: number): EpochSpan[] {
   return Array.from({ length: epochs }, (_, i) => ({
-    epoch: i + 1, start: (runEnd * i) / epochs, end: (runEnd * (i + 1)) / epochs, batches: [], batchesPerEpoch: null,
+    epoch: i + 1,
+    start: (runEnd * i) / epochs,
+    end: (runEnd * (i + 1)) / epochs,
+    batches: [],
+    batchesPerEpoch: null,
   }));
 }
 
@@ -57,10 +61,19 @@ function upToStop(events: readonly BoundaryEvent[], stop: BoundaryEvent | undefi
   return spans;
 }
 
-function batchNote(measure: MeasureTarget, spans: readonly EpochSpan[], boundaries: RunBoundaries["boundaries"]): string[] {
+function batchNote(
+  measure: MeasureTarget,
+  spans: readonly EpochSpan[],
+  boundaries: RunBoundaries["boundaries"],
+): string[] {
   if (!measure.batches || (spans[0]?.batches.length ?? 0) > 0) return [];
-  const basis = boundaries === "none" ? "no basis: no epoch boundary either" : `${spans.filter((s) => s.end !== null).length} whole epoch(s), ${boundaries}`;
-  return [`--batches ${measure.batches} asked, but no batch boundary was seen (no framework hook, progress bar or batch print): measured ${basis}`];
+  const basis =
+    boundaries === "none"
+      ? "no basis: no epoch boundary either"
+      : `${spans.filter((s) => s.end !== null).length} whole epoch(s), ${boundaries}`;
+  return [
+    `--batches ${measure.batches} asked, but no batch boundary was seen (no framework hook, progress bar or batch print): measured ${basis}`,
+  ];
 }
 
 export function runBoundaries(r: RunRecord): RunBoundaries {
@@ -73,8 +86,18 @@ export function runBoundaries(r: RunRecord): RunBoundaries {
     const distrust = distrustText(verdict.problems);
     const spans = hostTimingSpans(exitT, r.measure.epochs);
     return {
-      spans, boundaries: "host-timing", runEndUnix: exitUnix, hookStopped: false, usage: null, epochMarker: null, distrust, startup: startupEvidence("host-timing", [], spans),
-      notes: [`The hook's events were not trusted (${distrust}): the whole run, timed by the host, counts as ${r.measure.epochs} epoch(s)`, ...batchNote(r.measure, spans, "host-timing")],
+      spans,
+      boundaries: "host-timing",
+      runEndUnix: exitUnix,
+      hookStopped: false,
+      usage: null,
+      epochMarker: null,
+      distrust,
+      startup: startupEvidence("host-timing", [], spans),
+      notes: [
+        `The hook's events were not trusted (${distrust}): the whole run, timed by the host, counts as ${r.measure.epochs} epoch(s)`,
+        ...batchNote(r.measure, spans, "host-timing"),
+      ],
     };
   }
   const usage = hookUsage(verdict.records, launchUnix);
@@ -85,7 +108,14 @@ export function runBoundaries(r: RunRecord): RunBoundaries {
     // A program that ended by itself closes its last epoch at exit (no next epoch will).
     if (last && last.end === null && !stop && !r.stoppedByUs && r.exitCode === 0) last.end = exitT;
     return {
-      spans, boundaries: "hook", runEndUnix: launchUnix + (stop?.t ?? exitT), hookStopped: !!stop, usage, epochMarker: null, distrust: null, startup: startupEvidence("hook", events, spans),
+      spans,
+      boundaries: "hook",
+      runEndUnix: launchUnix + (stop?.t ?? exitT),
+      hookStopped: !!stop,
+      usage,
+      epochMarker: null,
+      distrust: null,
+      startup: startupEvidence("hook", events, spans),
       notes: batchNote(r.measure, spans, "hook"),
     };
   }
@@ -96,11 +126,21 @@ export function runBoundaries(r: RunRecord): RunBoundaries {
   if (last && last.end === null && !r.stoppedByUs && r.exitCode === 0) last.end = exitT;
   const cut = r.stoppedByUs ? (reading.stop?.t ?? r.stdoutStopT ?? exitT) : null;
   const boundaries = reading.events.length === 0 ? "none" : "stdout";
-  const extra = reading.target.epochs > r.measure.epochs
-    ? [`The output's epoch lines end epochs without telling where the first began: ${reading.target.epochs} epochs were measured so that start-up is not counted in each`]
-    : [];
+  const extra =
+    reading.target.epochs > r.measure.epochs
+      ? [
+          `The output's epoch lines end epochs without telling where the first began: ${reading.target.epochs} epochs were measured so that start-up is not counted in each`,
+        ]
+      : [];
   return {
-    spans, boundaries, runEndUnix: launchUnix + (cut ?? exitT), hookStopped: false, usage, epochMarker: reading.decision, distrust: null, startup: startupEvidence(boundaries, reading.events, spans),
+    spans,
+    boundaries,
+    runEndUnix: launchUnix + (cut ?? exitT),
+    hookStopped: false,
+    usage,
+    epochMarker: reading.decision,
+    distrust: null,
+    startup: startupEvidence(boundaries, reading.events, spans),
     notes: [...extra, ...batchNote(r.measure, spans, boundaries)],
   };
 }

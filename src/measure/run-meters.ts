@@ -15,13 +15,26 @@ export interface Meters {
   gpus: boolean;
 }
 
-export async function startMeters(o: { gpus?: boolean; nvidiaSmi?: string; sampleMs?: number; idleSeconds: number }): Promise<Meters> {
+export async function startMeters(o: {
+  gpus?: boolean;
+  nvidiaSmi?: string;
+  sampleMs?: number;
+  idleSeconds: number;
+}): Promise<Meters> {
   const cpu = thisCpuPower();
   const gpus = o.gpus ?? (await nvidiaSmiAnswers(o.nvidiaSmi));
   const sampler = startSampler({
     meters: raplMeters(findRaplDomains()),
     intervalMs: o.sampleMs ?? 500,
-    ...(gpus ? { nvidiaSmi: { binary: o.nvidiaSmi, inUse: gpusInUse({ cudaVisibleDevices: process.env.CUDA_VISIBLE_DEVICES }), offsetMinutes: localOffsetMinutes() } } : {}),
+    ...(gpus
+      ? {
+          nvidiaSmi: {
+            binary: o.nvidiaSmi,
+            inUse: gpusInUse({ cudaVisibleDevices: process.env.CUDA_VISIBLE_DEVICES }),
+            offsetMinutes: localOffsetMinutes(),
+          },
+        }
+      : {}),
   });
   await sleep(o.idleSeconds * 1000);
   return { sampler, cpu, gpus };
@@ -34,7 +47,12 @@ export function meterProcessTree(m: Meters, pid: number, launchUnix: number): vo
 
 /** The container's cgroup: the cid file appears at create, the cgroup once it starts; both polled fast (a short run
  * is over in a second). Gives up when `ended()` or after a minute. */
-export async function meterContainer(m: Meters, cidFile: string, launchUnix: number, ended: () => boolean): Promise<void> {
+export async function meterContainer(
+  m: Meters,
+  cidFile: string,
+  launchUnix: number,
+  ended: () => boolean,
+): Promise<void> {
   const deadline = Date.now() + 60_000;
   let id = "";
   while (!id && !ended() && Date.now() < deadline) {

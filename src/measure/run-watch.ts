@@ -49,14 +49,19 @@ export async function watchRun(w: WatchInput): Promise<Watched> {
     killing = launched.kill();
   };
   // The hook stops the program itself once it marked boundaries: the output is then read, never acted on.
-  const hookMarked = () => w.channel.lines.some((l) => typeof l.record.event === "string" && BOUNDARY_EVENTS.has(l.record.event));
+  const hookMarked = () =>
+    w.channel.lines.some((l) => typeof l.record.event === "string" && BOUNDARY_EVENTS.has(l.record.event));
   launched.child.all?.on("data", (chunk: Buffer) => {
     const text = chunk.toString("utf8");
     output.push(text);
     const t = Date.now() / 1000 - w.launchUnix;
     const before = stdout.lines.at(-1);
     const fresh = stdout.push(text, t);
-    if (state.stoppedByUs || !fresh.some((line, i) => mayStop(line, i === 0 ? before : fresh[i - 1], w.measure.batches))) return;
+    if (
+      state.stoppedByUs ||
+      !fresh.some((line, i) => mayStop(line, i === 0 ? before : fresh[i - 1], w.measure.batches))
+    )
+      return;
     const reading = readStdout(stdout.lines, w.measure, w.marker);
     if (reading.stop && !hookMarked()) end("measured", reading.stop.t);
   });

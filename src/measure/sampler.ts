@@ -38,7 +38,8 @@ export function startSampler(options: SamplerOptions): Sampler {
   const series = new Map<PolledMeter, RawSeries>();
   const track = (m: PolledMeter, launchUnix?: number) => {
     const s: RawSeries = { meter: m.meter, kind: m.kind, component: m.component, scope: m.scope, samples: [] };
-    if (m.type === "counter" && m.zeroAtLaunch && launchUnix !== undefined) s.cumulative = [{ unix: launchUnix, joules: 0 }];
+    if (m.type === "counter" && m.zeroAtLaunch && launchUnix !== undefined)
+      s.cumulative = [{ unix: launchUnix, joules: 0 }];
     series.set(m, s);
   };
   options.meters.forEach((m) => track(m));

@@ -54,7 +54,8 @@ export async function epochStep(step: EpochStep): Promise<{ status: StageStatus;
   for (const note of result.notes) progress.note(note);
   const section = result.section;
   const measurement = section.measurement!;
-  if (step.ledger && measurement.actual.seconds > 0) await appendLedger(ledgerEntryFor(section, step.repo.url, step.repo.commit));
+  if (step.ledger && measurement.actual.seconds > 0)
+    await appendLedger(ledgerEntryFor(section, step.repo.url, step.repo.commit));
   const status: StageStatus =
     measurement.status === "failed"
       ? { status: "failed", seconds: elapsedSeconds(started), reason: measurement.reason ?? "the run failed" }

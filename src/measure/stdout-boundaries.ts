@@ -37,7 +37,7 @@ export class StdoutLog {
   }
 
   private keep(line: string, t: number): StampedLine[] {
-    if (Math.floor(t) !== this.second) (this.second = Math.floor(t)), (this.readThisSecond = 0);
+    if (Math.floor(t) !== this.second) ((this.second = Math.floor(t)), (this.readThisSecond = 0));
     if (++this.readThisSecond > LINES_PER_SECOND) {
       this.skipped += 1;
       return [];
@@ -77,10 +77,26 @@ export function stdoutEvents(lines: readonly StampedLine[], marker: EpochMarker)
   const barIndex = new Map(bars.map((b, i) => [b, i]));
   const firstBare = bareEpochLines(lines)[0];
   const events: BoundaryEvent[] = [];
-  const s = { ordinal: 0, open: false, label: undefined as number | undefined, lastDone: -1, offset: 0, lastT: 0, carried: false };
+  const s = {
+    ordinal: 0,
+    open: false,
+    label: undefined as number | undefined,
+    lastDone: -1,
+    offset: 0,
+    lastT: 0,
+    carried: false,
+  };
   let perBatch: number | null = null;
   const push = (kind: BoundaryEvent["kind"], t: number, extra: Partial<BoundaryEvent> = {}) =>
-    events.push({ t, kind, epoch: s.ordinal || null, batch: null, batchesPerEpoch: barTotal, totalEpochs: null, ...extra });
+    events.push({
+      t,
+      kind,
+      epoch: s.ordinal || null,
+      batch: null,
+      batchesPerEpoch: barTotal,
+      totalEpochs: null,
+      ...extra,
+    });
   const startEpoch = (t: number, placedBy: NonNullable<BoundaryEvent["placedBy"]>) => {
     s.ordinal += 1;
     s.open = true;
@@ -98,13 +114,14 @@ export function stdoutEvents(lines: readonly StampedLine[], marker: EpochMarker)
         if (s.open && marker === "start" && p.endWords?.length) endEpoch(t);
       } else if (marker === "start") {
         startEpoch(t, "start-line");
-        (s.lastDone = -1), (s.offset = 0);
+        ((s.lastDone = -1), (s.offset = 0));
       } else {
-        if (s.ordinal === 0 && line === firstBare && p.elapsedSeconds !== undefined) startEpoch(Math.max(0, t - p.elapsedSeconds), "stated-duration");
+        if (s.ordinal === 0 && line === firstBare && p.elapsedSeconds !== undefined)
+          startEpoch(Math.max(0, t - p.elapsedSeconds), "stated-duration");
         endEpoch(t);
-        (s.offset = Math.max(0, s.lastDone)), (s.carried = true);
+        ((s.offset = Math.max(0, s.lastDone)), (s.carried = true));
       }
-      (s.label = p.epoch), (s.lastT = t);
+      ((s.label = p.epoch), (s.lastT = t));
       continue;
     }
     const i = barIndex.get(line);
@@ -120,9 +137,9 @@ export function stdoutEvents(lines: readonly StampedLine[], marker: EpochMarker)
       if (newLabel) s.label = p.epoch;
     } else if (!s.open) {
       if (marker === "start") continue; // between a closing line and the next epoch line: not training
-      (s.ordinal += 1), (s.open = true); // after an end line: the epoch that line opened
+      ((s.ordinal += 1), (s.open = true)); // after an end line: the epoch that line opened
     }
-    if (opens || restart) (s.lastDone = -1), (s.offset = 0);
+    if (opens || restart) ((s.lastDone = -1), (s.offset = 0));
     s.carried = false;
     if (done > s.lastDone) {
       s.lastDone = done;

@@ -22,9 +22,11 @@ const HF_EPOCH_RE = /['"]epoch['"]\s*:\s*(\d+(?:\.\d+)?)/;
 const BAR_RE = /(\d+)\/(\d+)\s*(?:\[|━|\|)/;
 const PERCENT_BAR_RE = /\d+%\|[^|]*\|\s*(\d+)\/(\d+)/;
 const STEP_RE = /\b(?:step|batch|iter(?:ation)?)\s*[:#[(]?\s*(\d+)\s*(?:\/|of)\s*(\d+)/i;
-const EVALUATION_RE = /\b(?:val|valid|validation|validating|sanity|test|testing|predict|predicting|eval|evaluat\w*|inference)\b/i;
+const EVALUATION_RE =
+  /\b(?:val|valid|validation|validating|sanity|test|testing|predict|predicting|eval|evaluat\w*|inference)\b/i;
 const END_WORD_RE = /\b(done|finished|complete|completed|took|ended|summary|elapsed)\b/i;
-const METRIC_RE = /\b(loss|acc|accuracy|auc|f1|score|val_\w+|mae|mse|rmse|iou|dice|map|precision|recall|perplexity|ppl)\b\s*[:=]?\s*-?\d/i;
+const METRIC_RE =
+  /\b(loss|acc|accuracy|auc|f1|score|val_\w+|mae|mse|rmse|iou|dice|map|precision|recall|perplexity|ppl)\b\s*[:=]?\s*-?\d/i;
 const SECONDS_RE = /(\d+(?:\.\d+)?)\s*(ms|s|sec|secs|seconds|min|mins|minutes)\b/i;
 const ETA_RE = /\b(?:eta|remaining|left)\b/i;
 const CLOCK_RE = /\b(\d{1,2}):(\d{2}):(\d{2})(?:\.\d+)?\b|\b(\d{1,2}):(\d{2})\b/;
@@ -58,7 +60,10 @@ function endEvidence(rest: string): Pick<ProgressLine, "endWords" | "elapsedSeco
   if (metric) words.push(`a metric (${metric[1]!.toLowerCase()})`);
   const elapsed = ETA_RE.test(rest) ? undefined : elapsedOf(rest);
   if (elapsed !== undefined) words.push("an elapsed time");
-  return { ...(words.length ? { endWords: words } : {}), ...(elapsed !== undefined && words.length ? { elapsedSeconds: elapsed } : {}) };
+  return {
+    ...(words.length ? { endWords: words } : {}),
+    ...(elapsed !== undefined && words.length ? { elapsedSeconds: elapsed } : {}),
+  };
 }
 
 export function parseProgressLine(raw: string): ProgressLine {
@@ -74,7 +79,8 @@ export function parseProgressLine(raw: string): ProgressLine {
   } else if (!bar) {
     const hf = HF_EPOCH_RE.exec(line);
     const value = hf ? Number(hf[1]) : NaN;
-    if (Number.isInteger(value) && value >= 1) Object.assign(out, { epoch: value, endWords: ["a fraction of epochs done (Hugging Face)"] });
+    if (Number.isInteger(value) && value >= 1)
+      Object.assign(out, { epoch: value, endWords: ["a fraction of epochs done (Hugging Face)"] });
   }
   if (bar) {
     out.bar = { done: bar.done, total: bar.total };

@@ -39,7 +39,12 @@ export interface StdoutReading {
 
 /** The output read as a whole: how its epoch lines are read, its events, and where the measured part ended.
  * `exitT`: when the program ended by itself (run clock). */
-export function readStdout(lines: readonly StampedLine[], measure: MeasureTarget, given?: Sourced<EpochMarker> | null, exitT?: number): StdoutReading {
+export function readStdout(
+  lines: readonly StampedLine[],
+  measure: MeasureTarget,
+  given?: Sourced<EpochMarker> | null,
+  exitT?: number,
+): StdoutReading {
   const decision = decideMarker(lines, given, exitT);
   const marker = decision?.value ?? "start";
   const events = stdoutEvents(lines, marker);
@@ -52,5 +57,9 @@ export function mayStop(line: StampedLine, previous: StampedLine | undefined, ba
   const { p } = line;
   if (p.epoch !== undefined && (!p.bar || p.epoch !== previous?.p.epoch)) return true;
   if (!p.bar) return false;
-  return p.bar.done <= 1 || (previous?.p.bar !== undefined && p.bar.done < previous.p.bar.done) || (!!batches && p.bar.done >= batches);
+  return (
+    p.bar.done <= 1 ||
+    (previous?.p.bar !== undefined && p.bar.done < previous.p.bar.done) ||
+    (!!batches && p.bar.done >= batches)
+  );
 }

@@ -18,7 +18,15 @@ const SKIP_IN_COPY = new Set([".git", "node_modules", ".venv", "venv", "__pycach
 
 /** Files, folders and links are copied; FIFOs, sockets and devices in a repo are left out. */
 async function copyable(root: string, src: string): Promise<boolean> {
-  if (SKIP_IN_COPY.has(src.slice(root.length + 1).split("/").pop() ?? "")) return false;
+  if (
+    SKIP_IN_COPY.has(
+      src
+        .slice(root.length + 1)
+        .split("/")
+        .pop() ?? "",
+    )
+  )
+    return false;
   const st = await lstat(src).catch(() => null);
   return !!st && (st.isFile() || st.isDirectory() || st.isSymbolicLink());
 }
@@ -27,7 +35,13 @@ async function copyable(root: string, src: string): Promise<boolean> {
 export async function prepareWorkspace(root: string, tempRoot: string, name: string): Promise<Workspace> {
   const dir = join(tempRoot, name);
   await mkdir(dir, { mode: 0o700 });
-  const ws: Workspace = { dir, source: join(dir, "source"), hook: join(dir, "hook"), channel: join(dir, "channel"), cidFile: join(dir, "cid") };
+  const ws: Workspace = {
+    dir,
+    source: join(dir, "source"),
+    hook: join(dir, "hook"),
+    channel: join(dir, "channel"),
+    cidFile: join(dir, "cid"),
+  };
   try {
     // A link stays a link: inside the container it resolves there, never to the host.
     await cp(root, ws.source, { recursive: true, verbatimSymlinks: true, filter: (src) => copyable(root, src) });

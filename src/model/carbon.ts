@@ -63,7 +63,10 @@ export interface Measurement {
     /** One-time start-up (imports, data loading) before the first epoch began. */
     setupSeconds: number;
     /** What set the start-up apart from the first epoch, so that it is paid once per run (absent in older reports). */
-    setupEvidence?: { by: "hook-mark" | "stated-duration" | "start-line" | "progress-bar" | "second-epoch" | "none"; words: string };
+    setupEvidence?: {
+      by: "hook-mark" | "stated-duration" | "start-line" | "progress-bar" | "second-epoch" | "none";
+      words: string;
+    };
     /** Extra time of the first epoch over a steady one; null when too few batches to tell. */
     warmupSeconds: number | null;
     /** Where epoch and batch boundaries came from; "host-timing": the hook's were not trusted, the run is timed whole. */
@@ -152,7 +155,13 @@ export interface CarbonAssumptions {
   memoryWattsPerGB: number;
   /** The CPU power figure the CPU-share meter used; null when no CPU was estimated. `fallback`: null when the model's
    * own table row gave it, else which fallback did and why. */
-  cpu: { model: string | null; tdpWatts: number | null; wattsPerThread: number; source: string; fallback: string | null } | null;
+  cpu: {
+    model: string | null;
+    tdpWatts: number | null;
+    wattsPerThread: number;
+    source: string;
+    fallback: string | null;
+  } | null;
 }
 
 export interface CarbonSection {
@@ -166,5 +175,12 @@ export interface CarbonSection {
 /** A plan of one run of one command, for re-analysis and benches: `origin`/`source` say who set it. */
 export function singleRunPlan(command: string, epochs: number, origin: Origin, source: string): TrainPlan {
   const one = { value: 1, origin: "default" as const, source: "default" };
-  return { commands: [{ value: command, origin, source }], epochs: { value: epochs, origin, source }, folds: one, models: one, seeds: one, runs: 1 };
+  return {
+    commands: [{ value: command, origin, source }],
+    epochs: { value: epochs, origin, source },
+    folds: one,
+    models: one,
+    seeds: one,
+    runs: 1,
+  };
 }

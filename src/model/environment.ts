@@ -1,13 +1,6 @@
 // The report's `environment` section: what the build stage detected, wrote, built and probed.
 
-export type SpecKind =
-  | "dockerfile"
-  | "conda"
-  | "pipenv"
-  | "pyproject"
-  | "requirements"
-  | "setup"
-  | "reconstructed";
+export type SpecKind = "dockerfile" | "conda" | "pipenv" | "pyproject" | "requirements" | "setup" | "reconstructed";
 
 export type BuildFailureClass =
   | "package-not-found"

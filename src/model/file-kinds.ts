@@ -16,7 +16,8 @@ const CONDA = /^(?:environment|conda|env)[\w.-]*\.ya?ml$/i;
 const SHELL = /\.(?:sh|bash|zsh)$/i;
 const MAKEFILE = /^(?:makefile|gnumakefile)$|\.mk$/i;
 /** Specs the walk gives no role of their own (pip's .in and constraints, Poetry's lock, compose), and the audit's config. */
-const OTHER_SPEC = /^(?:\.repro-audit\.ya?ml|requirements[^/]*\.in|constraints[^/]*\.txt|poetry\.lock|docker-compose[^/]*\.ya?ml)$/i;
+const OTHER_SPEC =
+  /^(?:\.repro-audit\.ya?ml|requirements[^/]*\.in|constraints[^/]*\.txt|poetry\.lock|docker-compose[^/]*\.ya?ml)$/i;
 /** Source code a step may run or import, besides shell scripts and makefiles. */
 const SOURCE = /\.(?:py|pyw|ipynb|r|jl|lua|pl|rb|js|ts|c|cc|cpp|cu|h|hpp|m)$/i;
 
@@ -47,7 +48,13 @@ export function isRequirementsPath(path: string): boolean {
 
 export function isDockerfilePath(path: string): boolean {
   const name = nameOf(path);
-  return /^Dockerfile(\.[\w.-]+)?$/i.test(name) || /\.Dockerfile$/i.test(name) || /^Containerfile$/i.test(name) || /\.docker$/i.test(name) || /^Dockerfile[-_][\w.-]+$/i.test(name);
+  return (
+    /^Dockerfile(\.[\w.-]+)?$/i.test(name) ||
+    /\.Dockerfile$/i.test(name) ||
+    /^Containerfile$/i.test(name) ||
+    /\.docker$/i.test(name) ||
+    /^Dockerfile[-_][\w.-]+$/i.test(name)
+  );
 }
 
 /** An environment spec or what builds the environment: a stranger installs from it whatever the steps run. */
@@ -58,7 +65,8 @@ export function isEnvironmentSpecPath(path: string): boolean {
 }
 
 /** Code a step may run or import: sources, shell scripts, makefiles. */
-export const isCodePath = (path: string): boolean => SOURCE.test(nameOf(path)) || isShellPath(path) || isMakefilePath(path);
+export const isCodePath = (path: string): boolean =>
+  SOURCE.test(nameOf(path)) || isShellPath(path) || isMakefilePath(path);
 
 const CONFIG_BY_EXTENSION: Record<string, ConfigFormat> = {
   yaml: "yaml",
@@ -70,7 +78,9 @@ const CONFIG_BY_EXTENSION: Record<string, ConfigFormat> = {
 };
 
 const BINARY_EXTENSIONS = new Set(
-  "png jpg jpeg gif bmp tif tiff webp ico pdf zip gz tgz bz2 xz 7z tar npy npz pkl pickle pt pth ckpt h5 hdf5 onnx bin safetensors parquet feather dcm so dylib dll exe whl egg jar class pyc mp3 mp4 wav avi mov ttf woff woff2 db sqlite".split(" "),
+  "png jpg jpeg gif bmp tif tiff webp ico pdf zip gz tgz bz2 xz 7z tar npy npz pkl pickle pt pth ckpt h5 hdf5 onnx bin safetensors parquet feather dcm so dylib dll exe whl egg jar class pyc mp3 mp4 wav avi mov ttf woff woff2 db sqlite".split(
+    " ",
+  ),
 );
 
 /** A config file by its extension (YAML, JSON, TOML, INI). */

@@ -2,5 +2,8 @@
 
 /** "Scikit_Learn" -> "scikit-learn": lowercase, runs of "-", "_" and "." as one "-". */
 export function normalizeName(name: string): string {
-  return name.trim().toLowerCase().replace(/[-_.]+/g, "-");
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[-_.]+/g, "-");
 }

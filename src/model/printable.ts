@@ -28,7 +28,9 @@ export function printableDeep<T>(value: T): T {
   if (typeof value === "string") return printable(value, { keepLines: true }) as T;
   if (Array.isArray(value)) return value.map((v) => printableDeep(v)) as T;
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, printableDeep(v)])) as T;
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, printableDeep(v)]),
+    ) as T;
   }
   return value;
 }

@@ -116,7 +116,15 @@ export interface Suppressions {
   /** Findings already in a --baseline report: they leave the gates alone. `accepted`: the points they cost on
    * their own; `gateScore`: what --fail-under compares, the total plus `accepted` (null: not assessed). Reports
    * of earlier versions hold `totalWithoutThem` instead. */
-  baseline?: { file: string; unchanged: number; new: number; absent: number; accepted?: number; gateScore?: number | null; totalWithoutThem?: number | null };
+  baseline?: {
+    file: string;
+    unchanged: number;
+    new: number;
+    absent: number;
+    accepted?: number;
+    gateScore?: number | null;
+    totalWithoutThem?: number | null;
+  };
   /** Findings left out of this rendering by --quiet (errors only). */
   hidden?: { warning: number; info: number };
 }

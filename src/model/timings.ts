@@ -14,7 +14,12 @@ export interface Timing {
 export type TimingSink = (timing: Timing) => void;
 
 /** Runs `step` and tells `sink` how long it took; with no sink, only runs it. */
-export async function timed<T>(sink: TimingSink | undefined, phase: TimingPhase, name: string, step: () => T | Promise<T>): Promise<T> {
+export async function timed<T>(
+  sink: TimingSink | undefined,
+  phase: TimingPhase,
+  name: string,
+  step: () => T | Promise<T>,
+): Promise<T> {
   if (!sink) return step();
   const started = performance.now();
   try {

@@ -30,20 +30,30 @@ const DEFAULT_CUDA = "12.1";
 function cudaTag(version: string | null): string {
   if (version && CUDA_TAGS[version]) return CUDA_TAGS[version]!;
   const major = version?.split(".")[0];
-  const sameMajor = Object.keys(CUDA_TAGS).filter((v) => v.startsWith(`${major}.`)).pop();
+  const sameMajor = Object.keys(CUDA_TAGS)
+    .filter((v) => v.startsWith(`${major}.`))
+    .pop();
   return CUDA_TAGS[sameMajor ?? DEFAULT_CUDA]!;
 }
 
 export function chooseBase(plan: SpecPlan, override?: string): BaseChoice {
   if (plan.ownDockerfile !== null) {
     const from = /^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)/im.exec(plan.ownDockerfile);
-    return { image: from ? from[1]! : "(unknown)", reason: `the repo's own ${plan.primary}, used as it is`, flavor: "own" };
+    return {
+      image: from ? from[1]! : "(unknown)",
+      reason: `the repo's own ${plan.primary}, used as it is`,
+      flavor: "own",
+    };
   }
   if (override) {
     return { image: override, reason: "--base-image", flavor: plan.format === "conda" ? "micromamba" : "python" };
   }
   if (plan.format === "conda") {
-    return { image: MICROMAMBA_IMAGE, reason: `conda spec ${plan.primary}: micromamba installs it`, flavor: "micromamba" };
+    return {
+      image: MICROMAMBA_IMAGE,
+      reason: `conda spec ${plan.primary}: micromamba installs it`,
+      flavor: "micromamba",
+    };
   }
   if (plan.cuda.needed) {
     const cuda = plan.cuda.version && /^\d+\.\d+$/.test(plan.cuda.version) ? plan.cuda.version : null;
@@ -56,10 +66,22 @@ export function chooseBase(plan: SpecPlan, override?: string): BaseChoice {
         flavor: "conda-python",
       };
     }
-    return { image: `nvidia/cuda:${cudaTag(cuda)}`, reason: `CUDA needed (${plan.cuda.source})`, flavor: "cuda-ubuntu" };
+    return {
+      image: `nvidia/cuda:${cudaTag(cuda)}`,
+      reason: `CUDA needed (${plan.cuda.source})`,
+      flavor: "cuda-ubuntu",
+    };
   }
   if (plan.reconstructed && plan.notebooksOnly) {
-    return { image: KAGGLE_IMAGE, reason: "only notebooks and no spec: Kaggle's image holds what they usually import", flavor: "conda-python" };
+    return {
+      image: KAGGLE_IMAGE,
+      reason: "only notebooks and no spec: Kaggle's image holds what they usually import",
+      flavor: "conda-python",
+    };
   }
-  return { image: `python:${plan.python.version}-slim`, reason: `Python ${plan.python.version} (${plan.python.source})`, flavor: "python" };
+  return {
+    image: `python:${plan.python.version}-slim`,
+    reason: `Python ${plan.python.version} (${plan.python.source})`,
+    flavor: "python",
+  };
 }

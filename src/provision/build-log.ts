@@ -28,7 +28,9 @@ export class LogCapture {
   text(): string {
     const tail = this.tail.slice(-this.tailBytes);
     const dropped = this.total - Buffer.byteLength(this.head) - Buffer.byteLength(tail);
-    return dropped > 0 ? `${this.head}\n[... ${dropped} bytes of build output not kept ...]\n${tail}` : this.head + tail;
+    return dropped > 0
+      ? `${this.head}\n[... ${dropped} bytes of build output not kept ...]\n${tail}`
+      : this.head + tail;
   }
 }
 

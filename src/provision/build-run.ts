@@ -43,19 +43,41 @@ function buildArgs(engine: Engine, request: BuildRequest, label: string): string
   const limits = { ...BUILD_LIMITS, ...request.limits };
   const memory = String(limits.memoryBytes);
   return [
-    "build", "--rm", "--force-rm", "--pull=false", "-t", request.tag, "-f", request.dockerfile, "--label", `repro-audit.build=${label}`,
-    "--memory", memory, "--memory-swap", memory,
-    "--cpu-period", "100000", "--cpu-quota", String(Math.round(limits.cpus * 100000)),
-    "--ulimit", `fsize=${limits.diskBytes}:${limits.diskBytes}`,
-    "--ulimit", `nofile=${limits.openFiles}:${limits.openFiles}`,
-    "--network", request.network,
+    "build",
+    "--rm",
+    "--force-rm",
+    "--pull=false",
+    "-t",
+    request.tag,
+    "-f",
+    request.dockerfile,
+    "--label",
+    `repro-audit.build=${label}`,
+    "--memory",
+    memory,
+    "--memory-swap",
+    memory,
+    "--cpu-period",
+    "100000",
+    "--cpu-quota",
+    String(Math.round(limits.cpus * 100000)),
+    "--ulimit",
+    `fsize=${limits.diskBytes}:${limits.diskBytes}`,
+    "--ulimit",
+    `nofile=${limits.openFiles}:${limits.openFiles}`,
+    "--network",
+    request.network,
     ...request.buildArgs,
     request.context,
   ].filter((arg) => !(engine.name === "podman" && arg === "--pull=false"));
 }
 
 async function sizeOf(engine: Engine, container: string): Promise<number | null> {
-  const result = await execa(engine.bin, ["container", "inspect", "--size", "--format", "{{.SizeRw}}", container], { reject: false, stdin: "ignore", timeout: 20_000 });
+  const result = await execa(engine.bin, ["container", "inspect", "--size", "--format", "{{.SizeRw}}", container], {
+    reject: false,
+    stdin: "ignore",
+    timeout: 20_000,
+  });
   const n = Number(String(result.stdout).trim());
   return result.exitCode === 0 && Number.isFinite(n) ? n : null;
 }
@@ -66,7 +88,11 @@ async function removeContainers(engine: Engine, ids: readonly string[]): Promise
   let left = [...ids];
   for (let attempt = 0; attempt < 20 && left.length > 0; attempt++) {
     await execa(engine.bin, ["rm", "-f", ...left], { reject: false, stdin: "ignore", timeout: 60_000 });
-    const listed = await execa(engine.bin, ["ps", "-aq", "--no-trunc"], { reject: false, stdin: "ignore", timeout: 20_000 });
+    const listed = await execa(engine.bin, ["ps", "-aq", "--no-trunc"], {
+      reject: false,
+      stdin: "ignore",
+      timeout: 20_000,
+    });
     const present = String(listed.stdout).split("\n");
     left = left.filter((id) => present.some((full) => full.startsWith(id)));
     if (left.length) await new Promise((r) => setTimeout(r, 500));
@@ -129,7 +155,8 @@ export async function runBuild(engine: Engine, request: BuildRequest): Promise<B
   if (!ok) {
     // A killed client may leave its step running; a failed build leaves the layers of the steps that passed.
     await removeContainers(engine, steps.containers);
-    for (const image of [...steps.created].reverse()) await execa(engine.bin, ["rmi", image], { reject: false, stdin: "ignore", timeout: 60_000 });
+    for (const image of [...steps.created].reverse())
+      await execa(engine.bin, ["rmi", image], { reject: false, stdin: "ignore", timeout: 60_000 });
   }
   for (const image of steps.created) untrackImage(image);
   for (const id of steps.containers) untrackContainer(id);

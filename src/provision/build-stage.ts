@@ -8,7 +8,13 @@ import { factsOf } from "../model/fact-types.js";
 import type { BuildLock } from "../model/build-lock.js";
 import type { RepoView } from "../model/repo-view.js";
 import { chooseBase, type BaseChoice } from "./base-image.js";
-import { containerName, removeContainersOnInterrupt, removeStartedContainers, trackContainer, untrackContainer } from "./containers.js";
+import {
+  containerName,
+  removeContainersOnInterrupt,
+  removeStartedContainers,
+  trackContainer,
+  untrackContainer,
+} from "./containers.js";
 import { contextDigest, contextFiles, imageTag, stageContext } from "./context.js";
 import { APP_USER, unwritableSpecPaths, WHEELS_FILE, writeDockerfile } from "./dockerfile.js";
 import { substitutedWheelNotes } from "./wheel-choices.js";
@@ -85,7 +91,9 @@ function probeTarget(plan: SpecPlan, flavor: string, image: string, user: string
 
 /** Where a failure's package is declared, so the finding points at its line. */
 function failureLocation(facts: Facts, plan: SpecPlan, pkg: string | null): FactRecord {
-  const declared = factsOf(facts, "env-spec").find((r) => r.kind === "package" && r.name === pkg && plan.specFiles.includes(String(r.file)));
+  const declared = factsOf(facts, "env-spec").find(
+    (r) => r.kind === "package" && r.name === pkg && plan.specFiles.includes(String(r.file)),
+  );
   if (declared) return { file: declared.file, line: declared.line };
   return plan.primary ? { file: plan.primary } : {};
 }
@@ -95,8 +103,12 @@ async function writePlan(input: BuildStageInput): Promise<Written> {
   const plan = withLock(detectSpec(input.facts, input.view), input.lock);
   const override = plan.ownDockerfile !== null ? input.baseImageOverride : undefined;
   const chosen = chooseBase(plan, input.baseImage);
-  const base = override ? { image: override, reason: "--base-image-override (in place of the repo's FROM images)", flavor: chosen.flavor } : chosen;
-  const dockerfile = override ? overrideBaseImages(plan.ownDockerfile!, override) : writeDockerfile(plan, input.baseImage ? { baseImage: input.baseImage } : {});
+  const base = override
+    ? { image: override, reason: "--base-image-override (in place of the repo's FROM images)", flavor: chosen.flavor }
+    : chosen;
+  const dockerfile = override
+    ? overrideBaseImages(plan.ownDockerfile!, override)
+    : writeDockerfile(plan, input.baseImage ? { baseImage: input.baseImage } : {});
   const outDir = resolve(input.outDir);
   await mkdir(outDir, { recursive: true });
   const dockerfilePath = join(outDir, "Dockerfile");
@@ -106,8 +118,16 @@ async function writePlan(input: BuildStageInput): Promise<Written> {
 
 function emptySection(w: Written): EnvironmentSection {
   return {
-    specKind: w.plan.kind, specFiles: w.plan.specFiles, reconstructed: w.plan.reconstructed, python: w.plan.python, cuda: w.plan.cuda,
-    baseImage: w.base.image, baseImageReason: w.base.reason, dockerfile: w.dockerfilePath, engine: null, image: null,
+    specKind: w.plan.kind,
+    specFiles: w.plan.specFiles,
+    reconstructed: w.plan.reconstructed,
+    python: w.plan.python,
+    cuda: w.plan.cuda,
+    baseImage: w.base.image,
+    baseImageReason: w.base.reason,
+    dockerfile: w.dockerfilePath,
+    engine: null,
+    image: null,
     build: { status: "skipped", seconds: null, cacheHit: false },
     probe: { ran: false, modules: [], pipCheck: null },
   };
@@ -115,22 +135,48 @@ function emptySection(w: Written): EnvironmentSection {
 
 /** 2. What in the Dockerfile the audit will not let the engine do, one sentence each. Every Dockerfile handed
  * to the engine passes this: the repo's own, and the one the audit wrote (whose only image is the base it chose). */
-async function vetDockerfile(engine: Engine, w: Written, input: BuildStageInput, env: Record<string, string>): Promise<string[]> {
+async function vetDockerfile(
+  engine: Engine,
+  w: Written,
+  input: BuildStageInput,
+  env: Record<string, string>,
+): Promise<string[]> {
   const reading = readDockerfile(w.dockerfile);
   const own = w.base.flavor === "own";
-  const allowed = [...(input.allowImages ?? []), ...(input.baseImage ? [input.baseImage] : []), ...(input.baseImageOverride ? [input.baseImageOverride] : []), ...(own ? [] : [w.base.image])];
-  return [...(own ? [] : unwritableSpecPaths(w.plan)), ...reading.refusals, ...(await refuseImages(engine, reading.images, allowed, env))];
+  const allowed = [
+    ...(input.allowImages ?? []),
+    ...(input.baseImage ? [input.baseImage] : []),
+    ...(input.baseImageOverride ? [input.baseImageOverride] : []),
+    ...(own ? [] : [w.base.image]),
+  ];
+  return [
+    ...(own ? [] : unwritableSpecPaths(w.plan)),
+    ...reading.refusals,
+    ...(await refuseImages(engine, reading.images, allowed, env)),
+  ];
 }
 
 /** 3. Build from a staged copy of the repo, steps confined to the egress proxy (or no network at all). */
-async function buildConfined(engine: Engine, w: Written, tag: string, files: string[], input: BuildStageInput, env: Record<string, string>): Promise<{ outcome: BuildOutcome; network: BuildNetwork }> {
+async function buildConfined(
+  engine: Engine,
+  w: Written,
+  tag: string,
+  files: string[],
+  input: BuildStageInput,
+  env: Record<string, string>,
+): Promise<{ outcome: BuildOutcome; network: BuildNetwork }> {
   const started = await startEgress(engine);
   const egress: Egress | null = started.egress;
   const context = await stageContext(input.root, files);
   try {
     const outcome = await runBuild(engine, {
-      tag, dockerfile: w.dockerfilePath, context: context.dir, timeoutMs: (input.timeoutSeconds ?? 1800) * 1000,
-      network: egress?.network ?? "none", buildArgs: egress?.buildArgs ?? [], env,
+      tag,
+      dockerfile: w.dockerfilePath,
+      context: context.dir,
+      timeoutMs: (input.timeoutSeconds ?? 1800) * 1000,
+      network: egress?.network ?? "none",
+      buildArgs: egress?.buildArgs ?? [],
+      env,
       ...(input.signal ? { signal: input.signal } : {}),
       ...(input.limits ? { limits: input.limits } : {}),
     });
@@ -139,7 +185,9 @@ async function buildConfined(engine: Engine, w: Written, tag: string, files: str
       mode: egress ? "egress-proxy" : "none",
       ...(started.egress ? {} : { reason: started.why }),
       reached: attempts.filter((a) => a.allowed).map((a) => `${a.host}:${a.port}`),
-      refused: attempts.filter((a) => !a.allowed).map((a) => ({ destination: `${a.host}:${a.port}`, why: a.why ?? "refused" })),
+      refused: attempts
+        .filter((a) => !a.allowed)
+        .map((a) => ({ destination: `${a.host}:${a.port}`, why: a.why ?? "refused" })),
     };
     return { outcome, network };
   } finally {
@@ -149,15 +197,34 @@ async function buildConfined(engine: Engine, w: Written, tag: string, files: str
 }
 
 /** The failed build as the section and its record say it; only package lines of the log go into them. */
-function failedBuild(section: EnvironmentSection, records: BuildFamilies, input: BuildStageInput, plan: SpecPlan, failure: BuildFailure, extra: { seconds: number; logPath?: string; log: string; reason?: string }): BuildStageResult {
+function failedBuild(
+  section: EnvironmentSection,
+  records: BuildFamilies,
+  input: BuildStageInput,
+  plan: SpecPlan,
+  failure: BuildFailure,
+  extra: { seconds: number; logPath?: string; log: string; reason?: string },
+): BuildStageResult {
   section.build = {
-    ...section.build, status: "failed", seconds: extra.seconds, cacheHit: false, failureClass: failure.failureClass,
-    ...(failure.package ? { package: failure.package } : {}), logTail: logTail(extra.log), ...(extra.logPath ? { logPath: extra.logPath } : {}),
+    ...section.build,
+    status: "failed",
+    seconds: extra.seconds,
+    cacheHit: false,
+    failureClass: failure.failureClass,
+    ...(failure.package ? { package: failure.package } : {}),
+    logTail: logTail(extra.log),
+    ...(extra.logPath ? { logPath: extra.logPath } : {}),
     ...(extra.reason ? { reason: extra.reason } : {}),
   };
   records["environment-build"].push({
-    kind: "build", status: "failed", failureClass: failure.failureClass, package: failure.package, detail: failure.detail,
-    seconds: extra.seconds, image: section.image, ...failureLocation(input.facts, plan, failure.package),
+    kind: "build",
+    status: "failed",
+    failureClass: failure.failureClass,
+    package: failure.package,
+    detail: failure.detail,
+    seconds: extra.seconds,
+    image: section.image,
+    ...failureLocation(input.facts, plan, failure.package),
   });
   return { section, records, notCollected: { "import-probe": "the image did not build" }, notes: [] };
 }
@@ -168,13 +235,27 @@ function networkRecords(network: BuildNetwork): FactRecord[] {
 }
 
 /** 4. The probe: no network, unprivileged; local modules only where the code sits in the image's workdir. */
-async function probeBuilt(engine: Engine, w: Written, tag: string, input: BuildStageInput, section: EnvironmentSection, records: BuildFamilies): Promise<BuildStageResult> {
+async function probeBuilt(
+  engine: Engine,
+  w: Written,
+  tag: string,
+  input: BuildStageInput,
+  section: EnvironmentSection,
+  records: BuildFamilies,
+): Promise<BuildStageResult> {
   const details = await imageDetails(engine, tag);
   const modules = probeModules(input.facts, w.base.flavor !== "own");
-  const probe = await probeImage(engine, probeTarget(w.plan, w.base.flavor, tag, details?.user ?? ""), modules, input.signal ? { signal: input.signal } : {});
+  const probe = await probeImage(
+    engine,
+    probeTarget(w.plan, w.base.flavor, tag, details?.user ?? ""),
+    modules,
+    input.signal ? { signal: input.signal } : {},
+  );
   section.probe = { ran: probe.ran, modules: probe.modules, pipCheck: probe.pipCheck };
   records["import-probe"] = probe.records;
-  const notCollected: BuildStageResult["notCollected"] = probe.ran ? {} : { "import-probe": probe.reason ?? "the import probe did not run" };
+  const notCollected: BuildStageResult["notCollected"] = probe.ran
+    ? {}
+    : { "import-probe": probe.reason ?? "the import probe did not run" };
   return { section, records, notCollected, ...(details ? { imageBytes: details.size } : {}), notes: [] };
 }
 
@@ -186,7 +267,14 @@ async function wheelNotes(engine: Engine, plan: SpecPlan, tag: string, signal?: 
   trackContainer(name, engine);
   try {
     const runArgs = [...PROBE_RUN_ARGS, "--user", APP_USER, "--entrypoint", ""];
-    const read = await runContainer(engine, { name, image: tag, runArgs, command: ["cat", WHEELS_FILE], timeoutMs: 60_000, ...(signal ? { signal } : {}) });
+    const read = await runContainer(engine, {
+      name,
+      image: tag,
+      runArgs,
+      command: ["cat", WHEELS_FILE],
+      timeoutMs: 60_000,
+      ...(signal ? { signal } : {}),
+    });
     return read.exitCode === 0 ? substitutedWheelNotes(plan.locked, read.stdout) : [];
   } finally {
     untrackContainer(name);
@@ -201,11 +289,18 @@ export async function runBuildStage(input: BuildStageInput): Promise<BuildStageR
   const records: BuildFamilies = { "environment-build": [], "import-probe": [] };
 
   // Looking up runs `info`, which can take seconds: an engine already found is not looked up again.
-  const lookup = typeof input.engine === "string" ? await findEngine(input.engine) : ({ ok: true, engine: input.engine } as const);
+  const lookup =
+    typeof input.engine === "string" ? await findEngine(input.engine) : ({ ok: true, engine: input.engine } as const);
   if (!lookup.ok) {
     section.build.reason = `${lookup.message}: ${lookup.hint}`;
     const why = `no container engine: ${lookup.hint}`;
-    return { section, records, notCollected: { "environment-build": why, "import-probe": why }, unavailable: { message: lookup.message, hint: lookup.hint }, notes: [] };
+    return {
+      section,
+      records,
+      notCollected: { "environment-build": why, "import-probe": why },
+      unavailable: { message: lookup.message, hint: lookup.hint },
+      notes: [],
+    };
   }
   const engine = lookup.engine;
   section.engine = engine.name;
@@ -217,14 +312,23 @@ export async function runBuildStage(input: BuildStageInput): Promise<BuildStageR
   try {
     const files = contextFiles(input.view);
     const specs = written.plan.specFiles.map((f): [string, string] => [f, input.view.read(f) ?? ""]);
-    const tag = imageTag({ base: written.base.image, dockerfile: written.dockerfile, specs, context: await contextDigest(input.root, files) });
+    const tag = imageTag({
+      base: written.base.image,
+      dockerfile: written.dockerfile,
+      specs,
+      context: await contextDigest(input.root, files),
+    });
     section.image = tag;
 
     const refusals = await vetDockerfile(engine, written, input, anonymous.env);
     if (refusals.length > 0) {
       const failure: BuildFailure = { failureClass: "not-allowed", package: null, detail: refusals.join("; ") };
       const whose = written.base.flavor === "own" ? "the repo's Dockerfile" : "the Dockerfile for the repo's spec";
-      return failedBuild(section, records, input, written.plan, failure, { seconds: seconds(), log: refusals.join("\n"), reason: `the audit refused to build ${whose}` });
+      return failedBuild(section, records, input, written.plan, failure, {
+        seconds: seconds(),
+        log: refusals.join("\n"),
+        reason: `the audit refused to build ${whose}`,
+      });
     }
     if (await imageExists(engine, tag)) {
       section.build = { status: "cached", seconds: seconds(), cacheHit: true };
@@ -237,12 +341,23 @@ export async function runBuildStage(input: BuildStageInput): Promise<BuildStageR
         const scrubbed = packageLines(stripAnsi(outcome.log));
         const failure = classifyBuildFailure(scrubbed, outcome.timedOut ? "timeout" : outcome.limit);
         section.build.network = network;
-        return failedBuild(section, records, input, written.plan, failure, { seconds: seconds(), logPath, log: scrubbed, ...(outcome.cancelled ? { reason: "the build was interrupted" } : {}) });
+        return failedBuild(section, records, input, written.plan, failure, {
+          seconds: seconds(),
+          logPath,
+          log: scrubbed,
+          ...(outcome.cancelled ? { reason: "the build was interrupted" } : {}),
+        });
       }
       section.build = { status: "built", seconds: seconds(), cacheHit: false, logPath, network };
     }
     records["environment-build"].push({
-      kind: "build", status: section.build.status, failureClass: null, package: null, detail: null, seconds: section.build.seconds, image: tag,
+      kind: "build",
+      status: section.build.status,
+      failureClass: null,
+      package: null,
+      detail: null,
+      seconds: section.build.seconds,
+      image: tag,
     });
     const notes = await wheelNotes(engine, written.plan, tag, input.signal);
     const probed = await probeBuilt(engine, written, tag, input, section, records);

@@ -76,7 +76,8 @@ function removeStartedContainersSync(): string[] {
     for (const name of names) started.delete(name);
     removed.push(...names);
   }
-  for (const [id, engine] of [...images].reverse()) spawnSync(engine.bin, ["rmi", id], { stdio: "ignore", timeout: 30_000 });
+  for (const [id, engine] of [...images].reverse())
+    spawnSync(engine.bin, ["rmi", id], { stdio: "ignore", timeout: 30_000 });
   images.clear();
   return removed;
 }

@@ -31,21 +31,41 @@ export async function contextDigest(root: string, files: string[]): Promise<stri
   for (const path of files) {
     const real = await insideRoot(realRoot, path);
     if (!real) continue;
-    hash.update(path).update("\0").update(createHash("sha256").update(await readFile(real)).digest()).update("\0");
+    hash
+      .update(path)
+      .update("\0")
+      .update(
+        createHash("sha256")
+          .update(await readFile(real))
+          .digest(),
+      )
+      .update("\0");
   }
   return hash.digest("hex");
 }
 
 /** repro-audit/env:<16 hex> of everything that decides the image. */
-export function imageTag(parts: { base: string; dockerfile: string; specs: Array<[string, string]>; context: string }): string {
-  const hash = createHash("sha256").update("repro-audit-env-v1\0").update(parts.base).update("\0").update(parts.dockerfile);
+export function imageTag(parts: {
+  base: string;
+  dockerfile: string;
+  specs: Array<[string, string]>;
+  context: string;
+}): string {
+  const hash = createHash("sha256")
+    .update("repro-audit-env-v1\0")
+    .update(parts.base)
+    .update("\0")
+    .update(parts.dockerfile);
   for (const [path, text] of parts.specs) hash.update("\0").update(path).update("\0").update(text);
   hash.update("\0").update(parts.context);
   return `repro-audit/env:${hash.digest("hex").slice(0, 16)}`;
 }
 
 /** Copy the context files into a fresh temporary folder; the caller removes it with `dispose`. */
-export async function stageContext(root: string, files: string[]): Promise<{ dir: string; dispose: () => Promise<void> }> {
+export async function stageContext(
+  root: string,
+  files: string[],
+): Promise<{ dir: string; dispose: () => Promise<void> }> {
   const realRoot = await realpath(root);
   const dir = await mkdtemp(join(tmpdir(), "repro-audit-context-"));
   trackDir(dir);
@@ -54,13 +74,13 @@ export async function stageContext(root: string, files: string[]): Promise<{ dir
     untrackDir(dir);
   };
   try {
-  for (const path of files) {
-    const real = await insideRoot(realRoot, path);
-    if (!real) continue;
-    const target = join(dir, path);
-    await mkdir(dirname(target), { recursive: true });
-    await copyFile(real, target);
-  }
+    for (const path of files) {
+      const real = await insideRoot(realRoot, path);
+      if (!real) continue;
+      const target = join(dir, path);
+      await mkdir(dirname(target), { recursive: true });
+      await copyFile(real, target);
+    }
   } catch (error) {
     await dispose();
     throw error;

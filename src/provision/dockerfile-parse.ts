@@ -30,7 +30,10 @@ export function escapeDirective(text: string): EscapeChar {
 }
 
 function lines(text: string): string[] {
-  return text.replace(/^\uFEFF/, "").split("\n").map((l) => l.replace(/\r$/, ""));
+  return text
+    .replace(/^\uFEFF/, "")
+    .split("\n")
+    .map((l) => l.replace(/\r$/, ""));
 }
 
 const isComment = (line: string) => /^[ \t]*#/.test(line);
@@ -43,7 +46,10 @@ function continuation(line: string, escape: EscapeChar): { text: string; continu
 
 /** Instructions as the engine reads them, with `escape` as the continuation character (default: the
  * directive's). Continuation lines are joined with nothing and keep their leading blanks, as the engine does. */
-export function dockerfileInstructions(text: string, escape: EscapeChar = escapeDirective(text)): DockerfileInstruction[] {
+export function dockerfileInstructions(
+  text: string,
+  escape: EscapeChar = escapeDirective(text),
+): DockerfileInstruction[] {
   const all = lines(text);
   const out: DockerfileInstruction[] = [];
   for (let i = 0; i < all.length; i++) {

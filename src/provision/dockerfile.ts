@@ -55,7 +55,12 @@ function shellWord(path: string): string {
  * name could end a comment or an instruction and start the repo's own. */
 export function unwritableSpecPaths(plan: SpecPlan): string[] {
   const paths = [...new Set([...(plan.primary ? [plan.primary] : []), ...plan.specFiles])];
-  return paths.filter(hasUnsafeCharacters).map((p) => `the spec file ${JSON.stringify(printable(p))} has control characters in its name, which the audit does not write into a Dockerfile (rename it)`);
+  return paths
+    .filter(hasUnsafeCharacters)
+    .map(
+      (p) =>
+        `the spec file ${JSON.stringify(printable(p))} has control characters in its name, which the audit does not write into a Dockerfile (rename it)`,
+    );
 }
 
 function header(plan: SpecPlan, base: BaseChoice): string[] {
@@ -97,7 +102,9 @@ const norm = (name: string) => name.toLowerCase().replace(/[-_.]+/g, "-");
 /** The lock's install: each wheel URL when it answers (else the same version from the index, printed),
  * then every pin. Names, versions and URLs were checked against plain patterns when the lock was read. */
 function lockInstallLines(lock: BuildLock): string[] {
-  const lines = [`# The lock of ${printable(lock.specFile)}: every pin the resolver chose for Python ${lock.python.version}${lock.asOf ? `, from releases before ${lock.asOf}` : ""} (repro-audit lock).`];
+  const lines = [
+    `# The lock of ${printable(lock.specFile)}: every pin the resolver chose for Python ${lock.python.version}${lock.asOf ? `, from releases before ${lock.asOf}` : ""} (repro-audit lock).`,
+  ];
   for (const w of lock.wheels) {
     const fallback = `${w.name}==${w.version}`;
     lines.push(
@@ -108,7 +115,10 @@ function lockInstallLines(lock: BuildLock): string[] {
     );
   }
   const fromUrls = new Set(lock.wheels.map((w) => norm(w.name)));
-  const args = [...(lock.wheels.length ? [`-r ${WHEELS_FILE}`] : []), ...lock.pins.filter((p) => !fromUrls.has(norm(p.name))).map((p) => `"${p.name}==${p.version}"`)];
+  const args = [
+    ...(lock.wheels.length ? [`-r ${WHEELS_FILE}`] : []),
+    ...lock.pins.filter((p) => !fromUrls.has(norm(p.name))).map((p) => `"${p.name}==${p.version}"`),
+  ];
   lines.push("RUN pip install --no-cache-dir \\", ...args.map((a, i) => `    ${a}${i < args.length - 1 ? " \\" : ""}`));
   return lines;
 }
@@ -119,7 +129,10 @@ function installLines(plan: SpecPlan): string[] {
     return [`RUN pip install --no-cache-dir -r ${shellWord(plan.primary)}`];
   }
   if (plan.packages.length === 0) return ["# No third-party packages to install."];
-  return ["RUN pip install --no-cache-dir \\", ...plan.packages.map((p, i) => `    ${pipArgument(p)}${i < plan.packages.length - 1 ? " \\" : ""}`)];
+  return [
+    "RUN pip install --no-cache-dir \\",
+    ...plan.packages.map((p, i) => `    ${pipArgument(p)}${i < plan.packages.length - 1 ? " \\" : ""}`),
+  ];
 }
 
 function pipImage(plan: SpecPlan, base: BaseChoice): string[] {
@@ -146,7 +159,11 @@ function pipImage(plan: SpecPlan, base: BaseChoice): string[] {
     "",
   );
   if (plan.needsCode) {
-    lines.push("# The requirements name local paths, so the code goes in first.", `COPY --chown=${APP_USER}:${APP_USER} . .`, ...installLines(plan));
+    lines.push(
+      "# The requirements name local paths, so the code goes in first.",
+      `COPY --chown=${APP_USER}:${APP_USER} . .`,
+      ...installLines(plan),
+    );
     return lines;
   }
   if (plan.format === "requirements" && !plan.locked) {

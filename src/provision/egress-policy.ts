@@ -10,7 +10,10 @@ function v4(ip: string): number[] | null {
 
 function privateV4([a, b]: number[]): boolean {
   return (
-    a === 0 || a === 10 || a === 127 || a! >= 224 ||
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    a! >= 224 ||
     (a === 100 && b! >= 64 && b! <= 127) ||
     (a === 169 && b === 254) ||
     (a === 172 && b! >= 16 && b! <= 31) ||
@@ -35,7 +38,12 @@ export function isPrivateAddress(ip: string): boolean {
 export type EgressVerdict = { ok: true } | { ok: false; why: string };
 
 /** Pure: may a build connect to `host:port`, resolved to `addresses`, from a machine whose own are `own`? */
-export function egressVerdict(host: string, port: number, addresses: readonly string[], own: ReadonlySet<string>): EgressVerdict {
+export function egressVerdict(
+  host: string,
+  port: number,
+  addresses: readonly string[],
+  own: ReadonlySet<string>,
+): EgressVerdict {
   if (!EGRESS_PORTS.includes(port)) return { ok: false, why: `port ${port} is not HTTP or HTTPS` };
   if (addresses.length === 0) return { ok: false, why: `${host} does not resolve` };
   const mine = addresses.find((a) => own.has(a.toLowerCase()));

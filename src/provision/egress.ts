@@ -50,7 +50,12 @@ net.createServer((c) => {
 /** The running Node binary and the folders of the shared libraries it loaded (from /proc/self/maps). */
 function hostNode(): { node: string; loader: string; libDirs: string[] } | null {
   try {
-    const paths = new Set(readFileSync("/proc/self/maps", "utf8").split("\n").map((l) => l.split(/\s+/)[5]).filter((p): p is string => !!p && p.startsWith("/")));
+    const paths = new Set(
+      readFileSync("/proc/self/maps", "utf8")
+        .split("\n")
+        .map((l) => l.split(/\s+/)[5])
+        .filter((p): p is string => !!p && p.startsWith("/")),
+    );
     const libs = [...paths].filter((p) => /\.so(\.|$)/.test(p));
     const loader = libs.find((p) => /^ld-(linux|musl)[^/]*\.so/.test(basename(p)));
     if (!loader) return null;
@@ -62,12 +67,17 @@ function hostNode(): { node: string; loader: string; libDirs: string[] } | null 
 
 function ownAddresses(): Set<string> {
   const own = new Set<string>();
-  for (const list of Object.values(networkInterfaces())) for (const info of list ?? []) own.add(info.address.toLowerCase());
+  for (const list of Object.values(networkInterfaces()))
+    for (const info of list ?? []) own.add(info.address.toLowerCase());
   return own;
 }
 
 async function ensureHolderImage(engine: Engine): Promise<boolean> {
-  const present = await execa(engine.bin, ["image", "inspect", HOLDER_IMAGE], { reject: false, stdin: "ignore", timeout: INSPECT_MS });
+  const present = await execa(engine.bin, ["image", "inspect", HOLDER_IMAGE], {
+    reject: false,
+    stdin: "ignore",
+    timeout: INSPECT_MS,
+  });
   if (present.exitCode === 0) return true;
   // An empty tar: an image with no files at all, into which the holder's few read-only mounts go.
   const made = await execa(engine.bin, ["import", "--change", "LABEL repro-audit.egress-holder=1", "-", HOLDER_IMAGE], {
@@ -102,15 +112,25 @@ function startProxy(socketPath: string, record: (host: string, port: number, all
       return;
     }
     const port = Number(url.port || 80);
-    const decision = url.protocol === "http:" ? await decide(url.hostname, port) : { why: `${url.protocol} is not proxied` };
+    const decision =
+      url.protocol === "http:" ? await decide(url.hostname, port) : { why: `${url.protocol} is not proxied` };
     if ("why" in decision) {
       res.writeHead(403, { "content-type": "text/plain" }).end(`repro-audit refused: ${decision.why}\n`);
       return;
     }
-    const upstream = httpRequest({ host: decision.address, port, method: req.method, path: `${url.pathname}${url.search}`, headers: { ...req.headers, host: url.host } }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = httpRequest(
+      {
+        host: decision.address,
+        port,
+        method: req.method,
+        path: `${url.pathname}${url.search}`,
+        headers: { ...req.headers, host: url.host },
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on("error", () => res.destroy());
     req.pipe(upstream);
   });
@@ -157,7 +177,8 @@ function startProxy(socketPath: string, record: (host: string, port: number, all
 export async function startEgress(engine: Engine): Promise<{ egress: Egress } | { egress: null; why: string }> {
   if (engine.name !== "docker") return { egress: null, why: "the egress proxy is made for docker" };
   const daemon = process.env.DOCKER_HOST ?? "";
-  if (daemon && !daemon.startsWith("unix://")) return { egress: null, why: `the engine at ${daemon} cannot mount this machine's files` };
+  if (daemon && !daemon.startsWith("unix://"))
+    return { egress: null, why: `the engine at ${daemon} cannot mount this machine's files` };
   const node = hostNode();
   if (!node) return { egress: null, why: "this machine's Node libraries could not be listed" };
   if (!(await ensureHolderImage(engine))) return { egress: null, why: `the image ${HOLDER_IMAGE} could not be made` };
@@ -196,10 +217,33 @@ export async function startEgress(engine: Engine): Promise<{ egress: Egress } | 
     const run = await execa(
       engine.bin,
       [
-        "run", "-d", "--name", name, "--label", "repro-audit.egress=1", "--network", "none", "--read-only", "--cap-drop", "ALL",
-        "--security-opt", "no-new-privileges", "--user", "65534:65534", "--memory", String(EGRESS_LIMITS.memoryBytes),
-        "--pids-limit", String(EGRESS_LIMITS.pids), ...mounts, "--entrypoint", `/ra/lib${loaderIndex}/${basename(node.loader)}`,
-        HOLDER_IMAGE, "--library-path", node.libDirs.map((_, i) => `/ra/lib${i}`).join(":"), "/ra/node", "/ra/sock/forward.mjs",
+        "run",
+        "-d",
+        "--name",
+        name,
+        "--label",
+        "repro-audit.egress=1",
+        "--network",
+        "none",
+        "--read-only",
+        "--cap-drop",
+        "ALL",
+        "--security-opt",
+        "no-new-privileges",
+        "--user",
+        "65534:65534",
+        "--memory",
+        String(EGRESS_LIMITS.memoryBytes),
+        "--pids-limit",
+        String(EGRESS_LIMITS.pids),
+        ...mounts,
+        "--entrypoint",
+        `/ra/lib${loaderIndex}/${basename(node.loader)}`,
+        HOLDER_IMAGE,
+        "--library-path",
+        node.libDirs.map((_, i) => `/ra/lib${i}`).join(":"),
+        "/ra/node",
+        "/ra/sock/forward.mjs",
       ],
       { reject: false, stdin: "ignore", timeout: 60_000 },
     );
@@ -208,14 +252,18 @@ export async function startEgress(engine: Engine): Promise<{ egress: Egress } | 
     for (;;) {
       const logs = await execa(engine.bin, ["logs", name], { reject: false, stdin: "ignore", timeout: INSPECT_MS });
       if (String(logs.stdout).includes("ready")) break;
-      if (Date.now() > deadline) throw new Error(`the holder did not start: ${String(logs.stderr).trim().split("\n").pop() ?? ""}`);
+      if (Date.now() > deadline)
+        throw new Error(`the holder did not start: ${String(logs.stderr).trim().split("\n").pop() ?? ""}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   } catch (error) {
     await stop();
     return { egress: null, why: `the egress holder did not start (${(error as Error).message})` };
   }
-  const buildArgs = ["HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"].flatMap((k) => ["--build-arg", `${k}=${PROXY}`]);
+  const buildArgs = ["HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"].flatMap((k) => [
+    "--build-arg",
+    `${k}=${PROXY}`,
+  ]);
   return {
     egress: {
       network: `container:${name}`,

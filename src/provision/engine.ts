@@ -12,14 +12,16 @@ export interface Engine {
 }
 
 export type EngineLookup =
-  | { ok: true; engine: Engine }
-  | { ok: false; tried: EngineName[]; message: string; hint: string };
+  { ok: true; engine: Engine } | { ok: false; tried: EngineName[]; message: string; hint: string };
 
 const INFO_TIMEOUT_MS = 20_000;
 
-
 async function answers(engine: Engine): Promise<boolean> {
-  const result = await execa(engine.bin, ["info", "--format", "{{json .}}"], { reject: false, timeout: INFO_TIMEOUT_MS, stdin: "ignore" });
+  const result = await execa(engine.bin, ["info", "--format", "{{json .}}"], {
+    reject: false,
+    timeout: INFO_TIMEOUT_MS,
+    stdin: "ignore",
+  });
   return result.exitCode === 0;
 }
 
@@ -42,7 +44,11 @@ export async function findEngine(preference: EnginePreference = "auto"): Promise
 }
 
 export async function imageExists(engine: Engine, tag: string): Promise<boolean> {
-  const result = await execa(engine.bin, ["image", "inspect", tag], { reject: false, stdin: "ignore", timeout: INFO_TIMEOUT_MS });
+  const result = await execa(engine.bin, ["image", "inspect", tag], {
+    reject: false,
+    stdin: "ignore",
+    timeout: INFO_TIMEOUT_MS,
+  });
   return result.exitCode === 0;
 }
 
@@ -75,8 +81,19 @@ export async function runContainer(
   const quiet = { reject: false, stdin: "ignore", timeout: 60_000 } as const;
   try {
     if (args.signal?.aborted) return { exitCode: null, stdout: "", stderr: "", timedOut: false, cancelled: true };
-    const created = await execa(engine.bin, ["create", "--name", args.name, ...args.runArgs, args.image, ...args.command], quiet);
-    if (created.exitCode !== 0) return { exitCode: created.exitCode ?? null, stdout: "", stderr: String(created.stderr ?? ""), timedOut: false, cancelled: false };
+    const created = await execa(
+      engine.bin,
+      ["create", "--name", args.name, ...args.runArgs, args.image, ...args.command],
+      quiet,
+    );
+    if (created.exitCode !== 0)
+      return {
+        exitCode: created.exitCode ?? null,
+        stdout: "",
+        stderr: String(created.stderr ?? ""),
+        timedOut: false,
+        cancelled: false,
+      };
     if (args.signal?.aborted) return { exitCode: null, stdout: "", stderr: "", timedOut: false, cancelled: true };
     const result = await execa(engine.bin, ["start", "--attach", args.name], {
       reject: false,

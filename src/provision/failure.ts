@@ -18,14 +18,25 @@ interface Pattern {
 
 // Order matters: an offline pip also says "Could not find a version", after its connection errors.
 const PATTERNS: Pattern[] = [
-  { failureClass: "network", re: /Temporary failure in name resolution|Could not fetch URL|NewConnectionError|Connection (?:refused|reset|timed out|aborted)|ConnectionError|Network is unreachable|ProxyError|CERTIFICATE_VERIFY_FAILED|Could not resolve host/i },
+  {
+    failureClass: "network",
+    re: /Temporary failure in name resolution|Could not fetch URL|NewConnectionError|Connection (?:refused|reset|timed out|aborted)|ConnectionError|Network is unreachable|ProxyError|CERTIFICATE_VERIFY_FAILED|Could not resolve host/i,
+  },
   { failureClass: "package-not-found", re: /No matching distribution found for (\S+)/, group: 1 },
   { failureClass: "package-not-found", re: /Could not find a version that satisfies the requirement (\S+)/, group: 1 },
   { failureClass: "package-not-found", re: /PackagesNotFoundError|nothing provides requested (\S+)/, group: 1 },
   { failureClass: "version-conflict", re: /The user requested (\S+)/, group: 1 },
-  { failureClass: "version-conflict", re: /ResolutionImpossible|conflicting dependencies|Cannot install (\S+)/, group: 1 },
+  {
+    failureClass: "version-conflict",
+    re: /ResolutionImpossible|conflicting dependencies|Cannot install (\S+)/,
+    group: 1,
+  },
   { failureClass: "compile-error", re: /Failed building wheel for (\S+)/, group: 1 },
-  { failureClass: "compile-error", re: /Failed to build (?:installable wheels for some pyproject\.toml based projects \()?([\w.-]+)/, group: 1 },
+  {
+    failureClass: "compile-error",
+    re: /Failed to build (?:installable wheels for some pyproject\.toml based projects \()?([\w.-]+)/,
+    group: 1,
+  },
   { failureClass: "compile-error", re: /error: command '[^']*(?:gcc|g\+\+|cc|clang)[^']*' failed/ },
 ];
 
@@ -56,18 +67,33 @@ export function classifyBuildFailure(log: string, stop: BuildStop | boolean = nu
   const stopped = stop === true ? "timeout" : stop === false ? null : stop;
   if (stopped) return STOPS[stopped];
   const tooLarge = lines.find((l) => /returned a non-zero code: 153\b/.test(l));
-  if (tooLarge) return { failureClass: "disk-limit", package: null, detail: `${tooLarge.trim()} (a file reached the build's file-size ceiling)` };
+  if (tooLarge)
+    return {
+      failureClass: "disk-limit",
+      package: null,
+      detail: `${tooLarge.trim()} (a file reached the build's file-size ceiling)`,
+    };
   const killed = lines.find((l) => /returned a non-zero code: 137\b/.test(l));
-  if (killed) return { failureClass: "memory-limit", package: null, detail: `${killed.trim()} (killed: most likely at the build's memory ceiling)` };
+  if (killed)
+    return {
+      failureClass: "memory-limit",
+      package: null,
+      detail: `${killed.trim()} (killed: most likely at the build's memory ceiling)`,
+    };
   for (const pattern of PATTERNS) {
     for (const line of lines) {
       const match = pattern.re.exec(line);
       if (!match) continue;
       const pkg = pattern.group ? packageOf(match[pattern.group]) : null;
-      return { failureClass: pattern.failureClass, package: pkg, detail: line.trim().replace(/^(ERROR|error):\s*/, "") };
+      return {
+        failureClass: pattern.failureClass,
+        package: pkg,
+        detail: line.trim().replace(/^(ERROR|error):\s*/, ""),
+      };
     }
   }
-  const errorLine = [...lines].reverse().find((l) => /error/i.test(l)) ?? [...lines].reverse().find((l) => l.trim()) ?? "";
+  const errorLine =
+    [...lines].reverse().find((l) => /error/i.test(l)) ?? [...lines].reverse().find((l) => l.trim()) ?? "";
   return { failureClass: "other", package: null, detail: errorLine.trim() };
 }
 

@@ -14,7 +14,11 @@ import { trackDir, untrackDir } from "./containers.js";
 
 /** "python" -> "python:latest", "docker.io/library/python:3" -> "python:3": one spelling per image. */
 export function normaliseImage(ref: string): string {
-  let name = ref.trim().replace(/^docker\.io\//, "").replace(/^index\.docker\.io\//, "").replace(/^library\//, "");
+  let name = ref
+    .trim()
+    .replace(/^docker\.io\//, "")
+    .replace(/^index\.docker\.io\//, "")
+    .replace(/^library\//, "");
   const last = name.split("/").pop()!;
   if (!last.includes(":") && !name.includes("@")) name += ":latest";
   return name;
@@ -27,7 +31,9 @@ export function registryHost(ref: string): string | null {
 }
 
 /** Engine environment without the user's registry credentials (and with their engine endpoint kept). */
-export async function anonymousEngineEnv(engine: Engine): Promise<{ env: Record<string, string>; dispose: () => Promise<void> }> {
+export async function anonymousEngineEnv(
+  engine: Engine,
+): Promise<{ env: Record<string, string>; dispose: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), "repro-audit-engine-"));
   trackDir(dir);
   await writeFile(join(dir, "config.json"), "{}\n", { mode: 0o600 });
@@ -35,7 +41,11 @@ export async function anonymousEngineEnv(engine: Engine): Promise<{ env: Record<
   const env: Record<string, string> = { DOCKER_CONFIG: dir, REGISTRY_AUTH_FILE: join(dir, "auth.json") };
   if (engine.name === "docker" && !process.env.DOCKER_HOST) {
     // The user's config may select a docker context; keep talking to the same daemon without it.
-    const host = await execa(engine.bin, ["context", "inspect", "--format", "{{.Endpoints.docker.Host}}"], { reject: false, stdin: "ignore", timeout: 20_000 });
+    const host = await execa(engine.bin, ["context", "inspect", "--format", "{{.Endpoints.docker.Host}}"], {
+      reject: false,
+      stdin: "ignore",
+      timeout: 20_000,
+    });
     if (host.exitCode === 0 && String(host.stdout).trim()) env.DOCKER_HOST = String(host.stdout).trim();
   }
   return {
@@ -61,7 +71,11 @@ async function privateRegistry(host: string): Promise<string | null> {
 }
 
 async function onBuildTriggers(engine: Engine, image: string): Promise<string[]> {
-  const result = await execa(engine.bin, ["image", "inspect", "--format", "{{json .Config.OnBuild}}", image], { reject: false, stdin: "ignore", timeout: 20_000 });
+  const result = await execa(engine.bin, ["image", "inspect", "--format", "{{json .Config.OnBuild}}", image], {
+    reject: false,
+    stdin: "ignore",
+    timeout: 20_000,
+  });
   try {
     const parsed = JSON.parse(String(result.stdout)) as unknown;
     return Array.isArray(parsed) ? parsed.map(String) : [];
@@ -84,13 +98,27 @@ export async function refuseImages(
     const host = registryHost(image);
     const hostProblem = host ? await privateRegistry(host) : null;
     if (hostProblem) {
-      refusals.push(`line ${line}: ${image} comes from ${hostProblem}, which the audit does not let a repo's Dockerfile reach`);
+      refusals.push(
+        `line ${line}: ${image} comes from ${hostProblem}, which the audit does not let a repo's Dockerfile reach`,
+      );
       continue;
     }
-    const local = await execa(engine.bin, ["image", "inspect", image], { reject: false, stdin: "ignore", timeout: 20_000 });
-    const pulled = await execa(engine.bin, ["pull", "--quiet", image], { reject: false, stdin: "ignore", env, timeout: BUILD_LIMITS.pullMs });
+    const local = await execa(engine.bin, ["image", "inspect", image], {
+      reject: false,
+      stdin: "ignore",
+      timeout: 20_000,
+    });
+    const pulled = await execa(engine.bin, ["pull", "--quiet", image], {
+      reject: false,
+      stdin: "ignore",
+      env,
+      timeout: BUILD_LIMITS.pullMs,
+    });
     if (pulled.exitCode !== 0) {
-      const why = local.exitCode === 0 ? "an image of this machine that could not be pulled without credentials, so it may be private" : "not an image the engine could pull without credentials";
+      const why =
+        local.exitCode === 0
+          ? "an image of this machine that could not be pulled without credentials, so it may be private"
+          : "not an image the engine could pull without credentials";
       refusals.push(`line ${line}: ${image} is ${why}; pass --allow-image ${image} if you vouch for it`);
       continue;
     }

@@ -24,7 +24,13 @@ export function probeModules(facts: Facts, includeLocal: boolean): ProbeModule[]
     const top = String(record.top ?? String(record.module ?? "").split(".")[0]);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(top) || top === "__future__") continue;
     const entry = byModule.get(top);
-    if (!entry) byModule.set(top, { module: top, how: origin === "local" ? "find" : "import", files: [String(record.file)], first: record });
+    if (!entry)
+      byModule.set(top, {
+        module: top,
+        how: origin === "local" ? "find" : "import",
+        files: [String(record.file)],
+        first: record,
+      });
     else if (!entry.files.includes(String(record.file))) entry.files.push(String(record.file));
   }
   return [...byModule.values()];
@@ -33,7 +39,8 @@ export function probeModules(facts: Facts, includeLocal: boolean): ProbeModule[]
 /** Folders of the importing files, so `import utils` from src/train.py finds src/utils.py. */
 function importerDirs(modules: ProbeModule[]): string[] {
   const dirs = new Set<string>(["."]);
-  for (const m of modules) for (const file of m.files) dirs.add(file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : ".");
+  for (const m of modules)
+    for (const file of m.files) dirs.add(file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : ".");
   return [...dirs];
 }
 

@@ -27,10 +27,27 @@ export interface ProbeResult {
 
 /** Sealed: no network, no capabilities, a read-only root with a small tmpfs as the only writable place. */
 export const PROBE_RUN_ARGS: readonly string[] = [
-  "--network", "none", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
-  "--memory", String(PROBE_LIMITS.memoryBytes), "--memory-swap", String(PROBE_LIMITS.memoryBytes), "--cpus", String(PROBE_LIMITS.cpus),
-  "--pids-limit", String(PROBE_LIMITS.pids), "--read-only", "--tmpfs", `/tmp:rw,nosuid,nodev,size=${PROBE_LIMITS.tmpfsBytes}`,
-  "--env", "HOME=/tmp", "--label", "repro-audit.probe=1",
+  "--network",
+  "none",
+  "--cap-drop",
+  "ALL",
+  "--security-opt",
+  "no-new-privileges",
+  "--memory",
+  String(PROBE_LIMITS.memoryBytes),
+  "--memory-swap",
+  String(PROBE_LIMITS.memoryBytes),
+  "--cpus",
+  String(PROBE_LIMITS.cpus),
+  "--pids-limit",
+  String(PROBE_LIMITS.pids),
+  "--read-only",
+  "--tmpfs",
+  `/tmp:rw,nosuid,nodev,size=${PROBE_LIMITS.tmpfsBytes}`,
+  "--env",
+  "HOME=/tmp",
+  "--label",
+  "repro-audit.probe=1",
 ];
 
 async function runIn(engine: Engine, target: ProbeTarget, command: string[], timeoutMs: number, signal?: AbortSignal) {
@@ -38,7 +55,14 @@ async function runIn(engine: Engine, target: ProbeTarget, command: string[], tim
   trackContainer(name, engine);
   try {
     const runArgs = [...PROBE_RUN_ARGS, "--user", target.user, ...(target.keepEntrypoint ? [] : ["--entrypoint", ""])];
-    return await runContainer(engine, { name, image: target.image, runArgs, command, timeoutMs, ...(signal ? { signal } : {}) });
+    return await runContainer(engine, {
+      name,
+      image: target.image,
+      runArgs,
+      command,
+      timeoutMs,
+      ...(signal ? { signal } : {}),
+    });
   } finally {
     untrackContainer(name);
   }
@@ -64,19 +88,40 @@ export async function probeImage(
     const run = await runIn(engine, target, [target.python, "-c", probeScript(modules)], timeoutMs, signal);
     const answer = parseProbeOutput(run.stdout);
     if (!answer) {
-      const why = run.timedOut ? "the import probe ran past its time limit" : run.cancelled ? "the import probe was interrupted" : `the import probe did not answer: ${(run.stderr.trim().split("\n").pop() ?? "").slice(0, 300)}`;
+      const why = run.timedOut
+        ? "the import probe ran past its time limit"
+        : run.cancelled
+          ? "the import probe was interrupted"
+          : `the import probe did not answer: ${(run.stderr.trim().split("\n").pop() ?? "").slice(0, 300)}`;
       return { ran: false, reason: why, modules: [], pipCheck: null, records: [] };
     }
     for (const m of modules) {
       const verdict = answer[m.module] ?? { ok: false, error: "not probed" };
-      probed.push({ module: m.module, ok: verdict.ok, files: m.files, ...(verdict.error ? { error: verdict.error } : {}) });
+      probed.push({
+        module: m.module,
+        ok: verdict.ok,
+        files: m.files,
+        ...(verdict.error ? { error: verdict.error } : {}),
+      });
       // The fact is the error (null: it imported), never a verdict of its own.
       const error = verdict.ok ? null : (verdict.error ?? "import failed");
-      records.push({ kind: "import", module: m.module, files: m.files.join(","), ...location(m.first), error, ...(error ? importFailureCause(error) : null) });
+      records.push({
+        kind: "import",
+        module: m.module,
+        files: m.files.join(","),
+        ...location(m.first),
+        error,
+        ...(error ? importFailureCause(error) : null),
+      });
     }
   }
   const check = await runIn(engine, target, [target.python, "-m", "pip", "check"], 120_000, signal);
   const pipCheck = readPipCheck(check.exitCode, `${check.stdout}\n${check.stderr}`);
-  if (pipCheck) records.push({ kind: "pip-check", module: "(pip check)", error: pipCheck.ok ? null : pipCheck.output.slice(0, 2000) || "pip check failed" });
+  if (pipCheck)
+    records.push({
+      kind: "pip-check",
+      module: "(pip check)",
+      error: pipCheck.ok ? null : pipCheck.output.slice(0, 2000) || "pip check failed",
+    });
   return { ran: true, modules: probed, pipCheck, records };
 }

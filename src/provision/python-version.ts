@@ -28,10 +28,26 @@ function expand(clause: string): Array<[string, Version, number]> {
   const version = parse(raw);
   if (!version) return [];
   const next = (index: number): Version =>
-    index === 0 ? [version[0] + 1, 0, 0] : index === 1 ? [version[0], version[1] + 1, 0] : [version[0], version[1], version[2] + 1];
-  if (op === "^") return [[">=", version, parts], ["<", version[0] > 0 ? next(0) : next(1), 3]];
-  if (op === "~") return [[">=", version, parts], ["<", parts >= 2 ? next(1) : next(0), 3]];
-  if (op === "~=") return [[">=", version, parts], ["<", next(Math.max(0, parts - 2)), 3]];
+    index === 0
+      ? [version[0] + 1, 0, 0]
+      : index === 1
+        ? [version[0], version[1] + 1, 0]
+        : [version[0], version[1], version[2] + 1];
+  if (op === "^")
+    return [
+      [">=", version, parts],
+      ["<", version[0] > 0 ? next(0) : next(1), 3],
+    ];
+  if (op === "~")
+    return [
+      [">=", version, parts],
+      ["<", parts >= 2 ? next(1) : next(0), 3],
+    ];
+  if (op === "~=")
+    return [
+      [">=", version, parts],
+      ["<", next(Math.max(0, parts - 2)), 3],
+    ];
   if (op === "==" || op === "===" || op === "=") return [["==", version, parts]];
   return [[op, version, parts]];
 }
@@ -39,13 +55,22 @@ function expand(clause: string): Array<[string, Version, number]> {
 function satisfies(candidate: Version, op: string, version: Version, parts: number): boolean {
   const cmp = compare(candidate, version);
   switch (op) {
-    case ">=": return cmp >= 0;
-    case ">": return cmp > 0;
-    case "<=": return cmp <= 0;
-    case "<": return cmp < 0;
-    case "!=": return parts <= 2 ? !(candidate[0] === version[0] && candidate[1] === version[1]) : cmp !== 0;
+    case ">=":
+      return cmp >= 0;
+    case ">":
+      return cmp > 0;
+    case "<=":
+      return cmp <= 0;
+    case "<":
+      return cmp < 0;
+    case "!=":
+      return parts <= 2 ? !(candidate[0] === version[0] && candidate[1] === version[1]) : cmp !== 0;
     default: // "==": a shorter version matches every release under it
-      return candidate[0] === version[0] && (parts < 2 || candidate[1] === version[1]) && (parts < 3 || candidate[2] === version[2]);
+      return (
+        candidate[0] === version[0] &&
+        (parts < 2 || candidate[1] === version[1]) &&
+        (parts < 3 || candidate[2] === version[2])
+      );
   }
 }
 
@@ -60,7 +85,10 @@ export function resolvePython(stated: string): string | null {
   const text = stated.trim().replace(/^python-?/i, "");
   const exact = /^(\d+)\.(\d+)(?:\.[\d*]+)?$/.exec(text);
   if (exact) return `${exact[1]}.${exact[2]}`;
-  const clauses = text.split(/\s*,\s*|\s+(?=[<>=!~^])/).filter(Boolean).flatMap(expand);
+  const clauses = text
+    .split(/\s*,\s*|\s+(?=[<>=!~^])/)
+    .filter(Boolean)
+    .flatMap(expand);
   if (clauses.length === 0) return null;
   if (allows(DEFAULT_PYTHON, clauses)) return DEFAULT_PYTHON;
   const home = CANDIDATES.indexOf(DEFAULT_PYTHON);
@@ -76,7 +104,10 @@ export function lowestPython(stated: string, tagged: readonly string[] = []): st
   const text = stated.trim().replace(/^python-?/i, "");
   const exact = /^(\d+)\.(\d+)(?:\.[\d*]+)?$/.exec(text);
   if (exact) return `${exact[1]}.${exact[2]}`;
-  const clauses = text.split(/\s*,\s*|\s+(?=[<>=!~^])/).filter(Boolean).flatMap(expand);
+  const clauses = text
+    .split(/\s*,\s*|\s+(?=[<>=!~^])/)
+    .filter(Boolean)
+    .flatMap(expand);
   if (clauses.length === 0) return null;
   const allowed = CANDIDATES.filter((minor) => allows(minor, clauses));
   return allowed.find((minor) => tagged.includes(minor)) ?? allowed[0] ?? null;

@@ -8,17 +8,41 @@ import { DEFAULT_PYTHON, lowestPython } from "./python-version.js";
 import { normalizeName } from "../model/package-name.js";
 
 export type PlanFormat =
-  | "dockerfile" | "conda" | "pipfile-lock" | "pipfile" | "pyproject" | "poetry" | "requirements" | "setup-py" | "setup-cfg"
+  | "dockerfile"
+  | "conda"
+  | "pipfile-lock"
+  | "pipfile"
+  | "pyproject"
+  | "poetry"
+  | "requirements"
+  | "setup-py"
+  | "setup-cfg"
   | "reconstructed";
 
 /** The documented detection order: the first format present wins. */
 const DETECTION_ORDER: readonly PlanFormat[] = [
-  "dockerfile", "conda", "pipfile-lock", "pipfile", "pyproject", "poetry", "requirements", "setup-py", "setup-cfg",
+  "dockerfile",
+  "conda",
+  "pipfile-lock",
+  "pipfile",
+  "pyproject",
+  "poetry",
+  "requirements",
+  "setup-py",
+  "setup-cfg",
 ];
 
 const KIND_OF: Record<PlanFormat, SpecKind> = {
-  dockerfile: "dockerfile", conda: "conda", "pipfile-lock": "pipenv", pipfile: "pipenv", pyproject: "pyproject",
-  poetry: "pyproject", requirements: "requirements", "setup-py": "setup", "setup-cfg": "setup", reconstructed: "reconstructed",
+  dockerfile: "dockerfile",
+  conda: "conda",
+  "pipfile-lock": "pipenv",
+  pipfile: "pipenv",
+  pyproject: "pyproject",
+  poetry: "pyproject",
+  requirements: "requirements",
+  "setup-py": "setup",
+  "setup-cfg": "setup",
+  reconstructed: "reconstructed",
 };
 
 export interface PlanPackage {
@@ -65,7 +89,10 @@ function rank(path: string): number {
 }
 
 function pick(specs: readonly EnvSpecFact[], format: PlanFormat): string | null {
-  const files = specs.filter((r) => r.format === format).map((r) => r.file!).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const files = specs
+    .filter((r) => r.format === format)
+    .map((r) => r.file!)
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   return files[0] ?? null;
 }
 
@@ -82,19 +109,34 @@ export function requirementsClosure(view: RepoView, primary: string): string[] {
         else if (part !== "." && part) stack.push(part);
       }
       const target = stack.join("/");
-      if (!match[1]!.startsWith("/") && !match[1]!.includes("..") && view.has(target) && !out.includes(target)) out.push(target);
+      if (!match[1]!.startsWith("/") && !match[1]!.includes("..") && view.has(target) && !out.includes(target))
+        out.push(target);
     }
   }
   return out;
 }
 
 // Where a stated Python is most deliberate: a pin file, then the project's own metadata, then the rest.
-const PYTHON_SOURCE_RANK = [/\.python-version$/, /runtime\.txt$/, /pyproject\.toml$/, /\.ya?ml$/, /Pipfile(\.lock)?$/, /Dockerfile/i, /setup\.(py|cfg)$/];
+const PYTHON_SOURCE_RANK = [
+  /\.python-version$/,
+  /runtime\.txt$/,
+  /pyproject\.toml$/,
+  /\.ya?ml$/,
+  /Pipfile(\.lock)?$/,
+  /Dockerfile/i,
+  /setup\.(py|cfg)$/,
+];
 
 /** Pythons the spec's URL-pinned wheels are built for (`-cp39-` -> "3.9"). */
 export function wheelPythons(records: readonly EnvSpecFact[], specFiles: string[]): string[] {
   const tags = records
-    .filter((r) => r.kind === "package" && specFiles.includes(r.file!) && typeof r.spec === "string" && /\.whl(?:[?#]|$)/.test(r.spec))
+    .filter(
+      (r) =>
+        r.kind === "package" &&
+        specFiles.includes(r.file!) &&
+        typeof r.spec === "string" &&
+        /\.whl(?:[?#]|$)/.test(r.spec),
+    )
     .map((r) => /-cp(\d)(\d+)-/.exec(decodeURIComponent(String(r.spec))))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => `${m[1]}.${m[2]}`);
@@ -105,7 +147,9 @@ function choosePython(records: readonly EnvSpecFact[], specFiles: string[]): Spe
   const tagged = wheelPythons(records, specFiles);
   const byTags = tagged.length ? `the cp${tagged[0]!.replace(".", "")} wheels it pins` : "";
   const stated = records.filter((r) => r.kind === "python-version" && typeof r.value === "string");
-  const relevant = stated.filter((r) => specFiles.includes(r.file!) || /(^|\/)(\.python-version|runtime\.txt)$/.test(r.file!));
+  const relevant = stated.filter(
+    (r) => specFiles.includes(r.file!) || /(^|\/)(\.python-version|runtime\.txt)$/.test(r.file!),
+  );
   const sourceRank = (file: string) => {
     const i = PYTHON_SOURCE_RANK.findIndex((re) => re.test(file));
     return (i < 0 ? PYTHON_SOURCE_RANK.length : i) * 100 + depth(file);
@@ -113,7 +157,8 @@ function choosePython(records: readonly EnvSpecFact[], specFiles: string[]): Spe
   for (const record of [...relevant].sort((a, b) => sourceRank(a.file!) - sourceRank(b.file!))) {
     const version = lowestPython(String(record.value), tagged);
     const narrowed = tagged.includes(version ?? "") && !/^\d+\.\d+(?:\.[\d*]+)?$/.test(String(record.value).trim());
-    if (version) return { version, source: `${record.file}:${record.line} (${record.value})${narrowed ? `, ${byTags}` : ""}` };
+    if (version)
+      return { version, source: `${record.file}:${record.line} (${record.value})${narrowed ? `, ${byTags}` : ""}` };
   }
   if (tagged.length === 1) return { version: tagged[0]!, source: byTags };
   return { version: DEFAULT_PYTHON, source: "default" };
@@ -123,7 +168,11 @@ function chooseCuda(records: readonly EnvSpecFact[], specFiles: string[]): SpecP
   const hints = records.filter((r) => r.kind === "cuda" && specFiles.includes(r.file!));
   if (hints.length === 0) return { needed: false, version: null, source: null };
   const stated = hints.find((r) => typeof r.value === "string") ?? hints[0]!;
-  return { needed: true, version: typeof stated.value === "string" ? stated.value : null, source: `${stated.file}:${stated.line} (${stated.source})` };
+  return {
+    needed: true,
+    version: typeof stated.value === "string" ? stated.value : null,
+    source: `${stated.file}:${stated.line} (${stated.source})`,
+  };
 }
 
 function packagesOf(records: readonly EnvSpecFact[], file: string): PlanPackage[] {
@@ -140,7 +189,11 @@ function packagesOf(records: readonly EnvSpecFact[], file: string): PlanPackage[
 /** Third-party distributions the code imports, once each, in first-seen order; pinned where the README's
  * version list gives a version. */
 function reconstructFromImports(facts: Facts, listed: readonly EnvSpecFact[]): PlanPackage[] {
-  const pins = new Map(listed.filter((r) => typeof r.spec === "string" && r.spec.startsWith("==")).map((r) => [normalizeName(String(r.name)), String(r.spec)]));
+  const pins = new Map(
+    listed
+      .filter((r) => typeof r.spec === "string" && r.spec.startsWith("=="))
+      .map((r) => [normalizeName(String(r.name)), String(r.spec)]),
+  );
   const seen = new Set<string>();
   const out: PlanPackage[] = [];
   for (const record of factsOf(facts, "imports")) {
@@ -195,11 +248,18 @@ export function detectSpec(facts: Facts, view: RepoView): SpecPlan {
   const listFile = listed[0] ? String(listed[0].file) : null;
   if (reconstructed) {
     packages = reconstructFromImports(facts, listed);
-    notes.push(listFile ? `no environment spec file: packages reconstructed from the code's imports, pinned where the version list of ${listFile} gives a version` : "no environment spec: packages reconstructed from the code's imports, unpinned");
+    notes.push(
+      listFile
+        ? `no environment spec file: packages reconstructed from the code's imports, pinned where the version list of ${listFile} gives a version`
+        : "no environment spec: packages reconstructed from the code's imports, unpinned",
+    );
   }
   const torch = envSpec.find((r) => r.kind === "package" && r.name === "torch" && specFiles.includes(r.file!));
   // A pin, or the version a wheel URL names (torch-1.10.0+cu113-cp39-...whl).
-  const torchPin = torch ? /^==?\s*(\d+\.\d+\.\d+)/.exec(String(torch.spec)) ?? /\/torch-(\d+\.\d+\.\d+)[^/]*\.whl/.exec(String(torch.spec)) : null;
+  const torchPin = torch
+    ? (/^==?\s*(\d+\.\d+\.\d+)/.exec(String(torch.spec)) ??
+      /\/torch-(\d+\.\d+\.\d+)[^/]*\.whl/.exec(String(torch.spec)))
+    : null;
   const kinds = view.files().map((f) => f.kind);
   return {
     kind: KIND_OF[format],
@@ -231,6 +291,9 @@ export function withLock(plan: SpecPlan, lock: BuildLock | null | undefined): Sp
     ...plan,
     locked: lock,
     python: lock.python,
-    notes: [...plan.notes, `${lock.specFile} is installed as its lock (${lock.pins.length} pins for Python ${lock.python.version}, ${when}), as repro-audit lock writes it`],
+    notes: [
+      ...plan.notes,
+      `${lock.specFile} is installed as its lock (${lock.pins.length} pins for Python ${lock.python.version}, ${when}), as repro-audit lock writes it`,
+    ],
   };
 }

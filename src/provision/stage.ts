@@ -37,7 +37,9 @@ function defaultOutDir(repo: RepoInfo): string {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "repro-audit", "builds", name);
 }
 
-export async function buildStep(step: BuildStep): Promise<{ status: StageStatus; section: EnvironmentSection; notes: string[] }> {
+export async function buildStep(
+  step: BuildStep,
+): Promise<{ status: StageStatus; section: EnvironmentSection; notes: string[] }> {
   const { progress } = step;
   const started = performance.now();
   progress.start("build", "building the environment image");
@@ -63,7 +65,8 @@ export async function buildStep(step: BuildStep): Promise<{ status: StageStatus;
       : build.status === "skipped"
         ? { status: "skipped", reason: build.reason ?? "not built" }
         : { status: "ran", seconds: elapsedSeconds(started) };
-  if (status.status === "failed") progress.fail(`build failed (${build.failureClass ?? "unknown"}${build.package ? `: ${build.package}` : ""})`);
+  if (status.status === "failed")
+    progress.fail(`build failed (${build.failureClass ?? "unknown"}${build.package ? `: ${build.package}` : ""})`);
   else if (status.status === "skipped") progress.skip(status.reason ?? "");
   else progress.succeed(`image ${result.section.image} ${build.cacheHit ? "reused" : `built in ${build.seconds}s`}`);
   return { status, section: result.section, notes: result.notes };

@@ -6,5 +6,8 @@ export function substitutedWheelNotes(lock: BuildLock, written: string): string[
   const lines = new Set(written.split(/\r?\n/).map((l) => l.trim()));
   return lock.wheels
     .filter((w) => !lines.has(`${w.name} @ ${w.url}`) && lines.has(`${w.name}==${w.version}`))
-    .map((w) => `Build: the wheel URL ${w.url} did not answer; ${w.name}==${w.version} was installed from the index in its place.`);
+    .map(
+      (w) =>
+        `Build: the wheel URL ${w.url} did not answer; ${w.name}==${w.version} was installed from the index in its place.`,
+    );
 }

@@ -12,7 +12,8 @@ export function auditEmissionsRows(report: Report): EmissionsRow[] {
   let figure: { total: Consumption; basis: "measured" | "estimated" } | null = null;
   // Every epoch ran here: the measurement is the whole training.
   if (m?.complete && m.status === "measured" && m.energyMeasured) figure = { total: m.actual, basis: "measured" };
-  else if (carbon.prediction && (carbon.prediction.basis === "measured" || carbon.prediction.basis === "estimated")) figure = { total: carbon.prediction.total, basis: carbon.prediction.basis };
+  else if (carbon.prediction && (carbon.prediction.basis === "measured" || carbon.prediction.basis === "estimated"))
+    figure = { total: carbon.prediction.total, basis: carbon.prediction.basis };
   if (!figure) return [];
   const project = redactUrl(report.repo.url);
   const a = carbon.assumptions;

@@ -17,7 +17,12 @@ export interface Chart {
 const BASIS_COLOURS = ["#4c78a8", "#f58518", "#54a24b"];
 const basisScale = { domain: [...COST_BASES], range: BASIS_COLOURS };
 const WIDTH = 640;
-const CONFIG = { font: "sans-serif", view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 12, orient: "bottom" as const } };
+const CONFIG = {
+  font: "sans-serif",
+  view: { stroke: null },
+  axis: { labelFontSize: 11, titleFontSize: 12 },
+  legend: { labelFontSize: 11, titleFontSize: 12, orient: "bottom" as const },
+};
 /** A log axis of grams: a label per power of ten, in the unit a person reads (1 g, 10 g, 1 kg, 100 t).
  * The test for a power of ten allows for floating point (log10(1000) is 2.9999999999999996). */
 const POWER_OF_TEN = "abs(log(datum.value) / LN10 - round(log(datum.value) / LN10)) < 1e-6";
@@ -38,13 +43,41 @@ export function batchCharts(report: BatchReport): Chart[] {
 function co2PerTeam(report: BatchReport): Chart {
   const values = report.rows
     .filter((r) => r.cost)
-    .map((r) => ({ team: teamLabel(r.rank, r.name), rank: r.rank, co2g: r.cost!.co2g, low: r.cost!.interval?.low ?? r.cost!.co2g, high: r.cost!.interval?.high ?? r.cost!.co2g, basis: r.cost!.basis, label: mass(r.cost!.co2g) }));
-  const chart: Chart = { id: "co2-per-team", title: "CO2eq to train each team's model, by basis (points: the figure, bars: its interval)", spec: null };
+    .map((r) => ({
+      team: teamLabel(r.rank, r.name),
+      rank: r.rank,
+      co2g: r.cost!.co2g,
+      low: r.cost!.interval?.low ?? r.cost!.co2g,
+      high: r.cost!.interval?.high ?? r.cost!.co2g,
+      basis: r.cost!.basis,
+      label: mass(r.cost!.co2g),
+    }));
+  const chart: Chart = {
+    id: "co2-per-team",
+    title: "CO2eq to train each team's model, by basis (points: the figure, bars: its interval)",
+    spec: null,
+  };
   if (values.length === 0) return { ...chart, empty: "No team of this batch has a per-model cost yet." };
-  if (values.length === 1) return { ...chart, empty: `${NOT_ENOUGH} one team has a per-model cost (${values[0]!.team}: ${values[0]!.label}); the table above gives it.` };
+  if (values.length === 1)
+    return {
+      ...chart,
+      empty: `${NOT_ENOUGH} one team has a per-model cost (${values[0]!.team}: ${values[0]!.label}); the table above gives it.`,
+    };
   const scale = { type: "log" as const };
-  const x = { field: "co2g", type: "quantitative" as const, title: "CO2eq per training (log scale)", scale, axis: GRAMS_AXIS };
-  const y = { field: "team", type: "nominal", title: null, sort: { field: "rank", op: "min", order: "ascending" }, axis: TEAM_AXIS } as const;
+  const x = {
+    field: "co2g",
+    type: "quantitative" as const,
+    title: "CO2eq per training (log scale)",
+    scale,
+    axis: GRAMS_AXIS,
+  };
+  const y = {
+    field: "team",
+    type: "nominal",
+    title: null,
+    sort: { field: "rank", op: "min", order: "ascending" },
+    axis: TEAM_AXIS,
+  } as const;
   return {
     ...chart,
     spec: {
@@ -54,21 +87,53 @@ function co2PerTeam(report: BatchReport): Chart {
       data: { values },
       config: CONFIG,
       layer: [
-        { mark: { type: "rule", color: "#333", strokeWidth: 1.5 }, encoding: { x: { field: "low", type: "quantitative", scale }, x2: { field: "high" }, y } },
-        { mark: { type: "point", filled: true, size: 70, opacity: 1 }, encoding: { x, y, color: { field: "basis", type: "nominal", title: "basis", scale: basisScale }, tooltip: [{ field: "team" }, { field: "label" }] } },
-        { mark: { type: "text", align: "left", dx: 4, fontSize: 10 }, encoding: { x: { field: "high", type: "quantitative", scale }, y, text: { field: "label" } } },
+        {
+          mark: { type: "rule", color: "#333", strokeWidth: 1.5 },
+          encoding: { x: { field: "low", type: "quantitative", scale }, x2: { field: "high" }, y },
+        },
+        {
+          mark: { type: "point", filled: true, size: 70, opacity: 1 },
+          encoding: {
+            x,
+            y,
+            color: { field: "basis", type: "nominal", title: "basis", scale: basisScale },
+            tooltip: [{ field: "team" }, { field: "label" }],
+          },
+        },
+        {
+          mark: { type: "text", align: "left", dx: 4, fontSize: 10 },
+          encoding: { x: { field: "high", type: "quantitative", scale }, y, text: { field: "label" } },
+        },
       ],
     } as TopLevelSpec,
   };
 }
 
 function scoreVsCo2(report: BatchReport): Chart {
-  const values = report.rows.filter((r) => r.cost && r.score !== null).map((r) => ({ team: teamLabel(r.rank, r.name), co2g: r.cost!.co2g, score: r.score!, basis: r.cost!.basis }));
+  const values = report.rows
+    .filter((r) => r.cost && r.score !== null)
+    .map((r) => ({ team: teamLabel(r.rank, r.name), co2g: r.cost!.co2g, score: r.score!, basis: r.cost!.basis }));
   const chart: Chart = { id: "score-vs-co2", title: "Reproducibility score against CO2eq per training", spec: null };
-  if (values.length === 0) return { ...chart, empty: "No team has both a reproducibility score (an audit) and a per-model cost." };
-  if (values.length === 1) return { ...chart, empty: `${NOT_ENOUGH} one team has both a reproducibility score and a per-model cost (${values[0]!.team}).` };
-  const x = { field: "co2g", type: "quantitative" as const, title: "CO2eq per training (log scale)", scale: { type: "log" as const }, axis: GRAMS_AXIS };
-  const y = { field: "score", type: "quantitative" as const, title: "reproducibility score", scale: { domain: [0, 100] } };
+  if (values.length === 0)
+    return { ...chart, empty: "No team has both a reproducibility score (an audit) and a per-model cost." };
+  if (values.length === 1)
+    return {
+      ...chart,
+      empty: `${NOT_ENOUGH} one team has both a reproducibility score and a per-model cost (${values[0]!.team}).`,
+    };
+  const x = {
+    field: "co2g",
+    type: "quantitative" as const,
+    title: "CO2eq per training (log scale)",
+    scale: { type: "log" as const },
+    axis: GRAMS_AXIS,
+  };
+  const y = {
+    field: "score",
+    type: "quantitative" as const,
+    title: "reproducibility score",
+    scale: { domain: [0, 100] },
+  };
   return {
     ...chart,
     spec: {
@@ -78,8 +143,14 @@ function scoreVsCo2(report: BatchReport): Chart {
       data: { values },
       config: CONFIG,
       layer: [
-        { mark: { type: "point", filled: true, size: 90 }, encoding: { x, y, color: { field: "basis", type: "nominal", title: "basis", scale: basisScale } } },
-        { mark: { type: "text", align: "left", dx: 7, dy: -6, fontSize: 10 }, encoding: { x, y, text: { field: "team" } } },
+        {
+          mark: { type: "point", filled: true, size: 90 },
+          encoding: { x, y, color: { field: "basis", type: "nominal", title: "basis", scale: basisScale } },
+        },
+        {
+          mark: { type: "text", align: "left", dx: 7, dy: -6, fontSize: 10 },
+          encoding: { x, y, text: { field: "team" } },
+        },
       ],
     } as TopLevelSpec,
   };
@@ -87,18 +158,47 @@ function scoreVsCo2(report: BatchReport): Chart {
 
 function competitionBounds(report: BatchReport): Chart {
   const c = report.competition;
-  const chart: Chart = { id: "competition-bounds", title: `The competition's footprint: per-model CO2eq x ${c.submissionsCounted.toLocaleString("en-US")} counted submissions (bar: lower to upper bound)`, spec: null };
+  const chart: Chart = {
+    id: "competition-bounds",
+    title: `The competition's footprint: per-model CO2eq x ${c.submissionsCounted.toLocaleString("en-US")} counted submissions (bar: lower to upper bound)`,
+    spec: null,
+  };
   if (!c.lower || !c.upper) return { ...chart, empty: "No per-model cost is known, so the footprint has no bounds." };
-  if (c.lower.co2g === c.upper.co2g) return { ...chart, empty: `${NOT_ENOUGH} the bounds rest on one per-model cost (${mass(c.lower.co2g)}), so they are one figure and give no interval.` };
+  if (c.lower.co2g === c.upper.co2g)
+    return {
+      ...chart,
+      empty: `${NOT_ENOUGH} the bounds rest on one per-model cost (${mass(c.lower.co2g)}), so they are one figure and give no interval.`,
+    };
   const points = (["lower", "central", "upper"] as const).flatMap((name) => {
     const b = c[name];
     // The upper bound's label sits left of its point so that it stays inside the chart.
-    return b ? [{ bound: name, co2g: b.co2g, label: `${mass(b.co2g)} (${b.bases.join(", ")})`, side: name === "upper" ? "left" : "right" }] : [];
+    return b
+      ? [
+          {
+            bound: name,
+            co2g: b.co2g,
+            label: `${mass(b.co2g)} (${b.bases.join(", ")})`,
+            side: name === "upper" ? "left" : "right",
+          },
+        ]
+      : [];
   });
   const span = [{ bound: "interval", low: c.lower.co2g, high: c.upper.co2g }];
   const scale = { type: "log" as const };
-  const x = { field: "co2g", type: "quantitative" as const, title: "CO2eq for the whole competition (log scale)", scale, axis: GRAMS_AXIS };
-  const y = { field: "bound", type: "nominal" as const, title: null, sort: ["lower", "central", "upper", "interval"], axis: TEAM_AXIS };
+  const x = {
+    field: "co2g",
+    type: "quantitative" as const,
+    title: "CO2eq for the whole competition (log scale)",
+    scale,
+    axis: GRAMS_AXIS,
+  };
+  const y = {
+    field: "bound",
+    type: "nominal" as const,
+    title: null,
+    sort: ["lower", "central", "upper", "interval"],
+    axis: TEAM_AXIS,
+  };
   const text = (side: string, align: "left" | "right", dx: number) => ({
     data: { values: points.filter((p) => p.side === side) },
     mark: { type: "text" as const, align, dx, fontSize: 11 },
@@ -112,8 +212,20 @@ function competitionBounds(report: BatchReport): Chart {
       height: { step: 30 },
       config: CONFIG,
       layer: [
-        { data: { values: span }, mark: { type: "rule", color: "#333", strokeWidth: 1.5 }, encoding: { x: { field: "low", type: "quantitative", scale, axis: GRAMS_AXIS, title: x.title }, x2: { field: "high" }, y } },
-        { data: { values: points }, mark: { type: "point", filled: true, size: 90, color: "#72b7b2", opacity: 1 }, encoding: { x, y, tooltip: [{ field: "bound" }, { field: "label" }] } },
+        {
+          data: { values: span },
+          mark: { type: "rule", color: "#333", strokeWidth: 1.5 },
+          encoding: {
+            x: { field: "low", type: "quantitative", scale, axis: GRAMS_AXIS, title: x.title },
+            x2: { field: "high" },
+            y,
+          },
+        },
+        {
+          data: { values: points },
+          mark: { type: "point", filled: true, size: 90, color: "#72b7b2", opacity: 1 },
+          encoding: { x, y, tooltip: [{ field: "bound" }, { field: "label" }] },
+        },
         text("right", "left", 8),
         text("left", "right", -8),
       ],
@@ -123,8 +235,13 @@ function competitionBounds(report: BatchReport): Chart {
 
 function gapVsNoise(report: BatchReport): Chart {
   const v = report.verdict;
-  const chart: Chart = { id: "gap-vs-noise", title: "Winner gap against evaluation noise: public minus private score across teams", spec: null };
-  if (!v.noise || v.gap === null) return { ...chart, empty: "The leaderboard lacks public or private scores, so gap and noise are unknown." };
+  const chart: Chart = {
+    id: "gap-vs-noise",
+    title: "Winner gap against evaluation noise: public minus private score across teams",
+    spec: null,
+  };
+  if (!v.noise || v.gap === null)
+    return { ...chart, empty: "The leaderboard lacks public or private scores, so gap and noise are unknown." };
   const bins = v.noise.histogram.map((b) => ({ from: b.from, to: b.to, teams: b.teams }));
   const lines = [
     { x: v.gap, label: `winner gap ${scoreText(v.gap)}`, kind: "gap" },
@@ -140,17 +257,47 @@ function gapVsNoise(report: BatchReport): Chart {
       height: 240,
       config: CONFIG,
       layer: [
-        { data: { values: bins }, mark: { type: "rect", color: "#9ecae9", stroke: "#fff", strokeWidth: 0.5 }, encoding: { x, x2: { field: "to" }, y: { field: "teams", type: "quantitative", title: "teams" }, y2: { datum: 0 } } },
+        {
+          data: { values: bins },
+          mark: { type: "rect", color: "#9ecae9", stroke: "#fff", strokeWidth: 0.5 },
+          encoding: {
+            x,
+            x2: { field: "to" },
+            y: { field: "teams", type: "quantitative", title: "teams" },
+            y2: { datum: 0 },
+          },
+        },
         {
           data: { values: lines },
           mark: { type: "rule", strokeWidth: 2 },
           encoding: {
             x: { field: "x", type: "quantitative" },
-            color: { field: "kind", type: "nominal", title: null, scale: { domain: ["gap", "sd"], range: ["#e45756", "#555"] }, legend: null },
-            strokeDash: { field: "kind", type: "nominal", scale: { domain: ["gap", "sd"], range: [[1, 0], [4, 3]] }, legend: null },
+            color: {
+              field: "kind",
+              type: "nominal",
+              title: null,
+              scale: { domain: ["gap", "sd"], range: ["#e45756", "#555"] },
+              legend: null,
+            },
+            strokeDash: {
+              field: "kind",
+              type: "nominal",
+              scale: {
+                domain: ["gap", "sd"],
+                range: [
+                  [1, 0],
+                  [4, 3],
+                ],
+              },
+              legend: null,
+            },
           },
         },
-        { data: { values: lines }, mark: { type: "text", angle: 270, align: "right", baseline: "bottom", dx: -4, dy: -3, fontSize: 10 }, encoding: { x: { field: "x", type: "quantitative" }, y: { value: 0 }, text: { field: "label" } } },
+        {
+          data: { values: lines },
+          mark: { type: "text", angle: 270, align: "right", baseline: "bottom", dx: -4, dy: -3, fontSize: 10 },
+          encoding: { x: { field: "x", type: "quantitative" }, y: { value: 0 }, text: { field: "label" } },
+        },
       ],
     } as TopLevelSpec,
   };

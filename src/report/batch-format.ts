@@ -77,7 +77,8 @@ export function repoText(row: TeamRow): string {
   return `${redactUrl(row.repo)}${row.ref ? `@${row.ref}` : ""}`;
 }
 
-const METHOD = "per-model CO2eq x the submissions of teams with at least {min} entries (lower: the cheapest model, central: the median model, from three costed teams on, upper: the dearest model)";
+const METHOD =
+  "per-model CO2eq x the submissions of teams with at least {min} entries (lower: the cheapest model, central: the median model, from three costed teams on, upper: the dearest model)";
 
 /** Why a footprint with bounds has no central figure. */
 export function noCentralText(report: BatchReport): string {
@@ -93,7 +94,10 @@ export function methodText(report: BatchReport): string {
  * says so: the team's model is then the cheapest and the dearest known, not of the competition. */
 export function boundBasis(bound: Bound, submissionsCounted: number, models?: number): string {
   const teams = bound.teams.map((t) => `${t.name}, ${t.basis}`).join("; ");
-  const per = bound.teams.length > 1 && bound.teams.some((t) => t.co2g !== bound.perModelCo2g) ? `median ${mass(bound.perModelCo2g)} of ${bound.teams.map((t) => `${mass(t.co2g)}`).join(" and ")}` : mass(bound.perModelCo2g);
+  const per =
+    bound.teams.length > 1 && bound.teams.some((t) => t.co2g !== bound.perModelCo2g)
+      ? `median ${mass(bound.perModelCo2g)} of ${bound.teams.map((t) => `${mass(t.co2g)}`).join(" and ")}`
+      : mass(bound.perModelCo2g);
   const only = models === 1 ? "; the only costed team" : "";
   return `${per} (${teams}${only}) x ${count(submissionsCounted)}`;
 }
@@ -117,16 +121,30 @@ export function verdictLines(report: BatchReport): string[] {
   const v = report.verdict;
   const lines: string[] = [];
   if (v.best && v.topDecile && v.gap !== null) {
-    lines.push(`Winner gap: ${scoreText(v.gap)} (best private score ${scoreText(v.best.privateScore)}, ${v.best.name}; rank ${v.topDecile.rank}, the top 10% of ${count(v.teamsScored)} ${plural(v.teamsScored, "team")}: ${scoreText(v.topDecile.privateScore)}, ${v.topDecile.name}).`);
+    lines.push(
+      `Winner gap: ${scoreText(v.gap)} (best private score ${scoreText(v.best.privateScore)}, ${v.best.name}; rank ${v.topDecile.rank}, the top 10% of ${count(v.teamsScored)} ${plural(v.teamsScored, "team")}: ${scoreText(v.topDecile.privateScore)}, ${v.topDecile.name}).`,
+    );
   } else lines.push("Winner gap: unknown (the leaderboard has no private scores).");
   if (v.noise) {
-    lines.push(`Evaluation noise: public minus private score across ${count(v.noise.teams)} ${plural(v.noise.teams, "team")} has a standard deviation of ${scoreText(v.noise.sd)} (mean ${scoreText(v.noise.mean)}, 5% to 95%: ${scoreText(v.noise.p5)} to ${scoreText(v.noise.p95)}).`);
+    lines.push(
+      `Evaluation noise: public minus private score across ${count(v.noise.teams)} ${plural(v.noise.teams, "team")} has a standard deviation of ${scoreText(v.noise.sd)} (mean ${scoreText(v.noise.mean)}, 5% to 95%: ${scoreText(v.noise.p5)} to ${scoreText(v.noise.p95)}).`,
+    );
   } else lines.push("Evaluation noise: unknown (fewer than two teams have both a public and a private score).");
-  if (v.diminishingReturns === true) lines.push(`Diminishing returns: the gap (${scoreText(v.gap)}) lies inside the evaluation noise (${scoreText(v.noise!.sd)}): the top 10% are not told apart by the test set.`);
-  else if (v.diminishingReturns === false) lines.push(`The gap is ${(v.gap! / v.noise!.sd).toFixed(1)} times the evaluation noise: the winners stand apart from the top 10%.`);
+  if (v.diminishingReturns === true)
+    lines.push(
+      `Diminishing returns: the gap (${scoreText(v.gap)}) lies inside the evaluation noise (${scoreText(v.noise!.sd)}): the top 10% are not told apart by the test set.`,
+    );
+  else if (v.diminishingReturns === false)
+    lines.push(
+      `The gap is ${(v.gap! / v.noise!.sd).toFixed(1)} times the evaluation noise: the winners stand apart from the top 10%.`,
+    );
   if (v.runtimeLimitHours !== null) {
-    if (v.overRuntimeLimit.length === 0) lines.push(`Runtime limit ${num(v.runtimeLimitHours)} h: no solution with a known training time trains longer.`);
-    else lines.push(`Runtime limit ${num(v.runtimeLimitHours)} h: ${v.overRuntimeLimit.map((o) => `${o.name} trains ${num(o.hours)} h (${o.basis})`).join(", ")}: trained off the platform.`);
+    if (v.overRuntimeLimit.length === 0)
+      lines.push(`Runtime limit ${num(v.runtimeLimitHours)} h: no solution with a known training time trains longer.`);
+    else
+      lines.push(
+        `Runtime limit ${num(v.runtimeLimitHours)} h: ${v.overRuntimeLimit.map((o) => `${o.name} trains ${num(o.hours)} h (${o.basis})`).join(", ")}: trained off the platform.`,
+      );
   }
   return lines;
 }

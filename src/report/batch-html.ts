@@ -5,17 +5,43 @@ import type * as Vega from "vega";
 import type { BatchReport, Bound } from "../model/batch-report.js";
 import { batchCharts, type Chart } from "./batch-charts.js";
 import { printableDeep } from "../model/printable.js";
-import { basesText, boundBasis, co2Text, countedText, headline, kmText, kwhText, mass, methodText, noCentralText, repoText, reproText, scoreText, statusText, verdictLines } from "./batch-format.js";
+import {
+  basesText,
+  boundBasis,
+  co2Text,
+  countedText,
+  headline,
+  kmText,
+  kwhText,
+  mass,
+  methodText,
+  noCentralText,
+  repoText,
+  reproText,
+  scoreText,
+  statusText,
+  verdictLines,
+} from "./batch-format.js";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A Vega-Lite spec as an SVG string, rendered without a browser, a canvas or a loader that fetches.
  * Warnings from Vega-Lite and Vega go to `warn` (never to the console: stdout holds only the report). */
-export async function chartSvg(spec: NonNullable<Chart["spec"]>, warn: (text: string) => void = () => {}): Promise<string> {
+export async function chartSvg(
+  spec: NonNullable<Chart["spec"]>,
+  warn: (text: string) => void = () => {},
+): Promise<string> {
   const { vega, compile } = await libraries();
-  const logger = vega.logger(vega.Warn, "warn", (_method, level, args) => warn(`${level} ${args.map(String).join(" ")}`));
+  const logger = vega.logger(vega.Warn, "warn", (_method, level, args) =>
+    warn(`${level} ${args.map(String).join(" ")}`),
+  );
   const compiled = compile(spec, { logger }).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: "none", loader: noLoader(), logger, logLevel: vega.Warn });
+  const view = new vega.View(vega.parse(compiled), {
+    renderer: "none",
+    loader: noLoader(),
+    logger,
+    logLevel: vega.Warn,
+  });
   try {
     return await view.toSVG();
   } finally {
@@ -26,7 +52,10 @@ export async function chartSvg(spec: NonNullable<Chart["spec"]>, warn: (text: st
 /** vega and vega-lite, loaded on first use: they take a while to load and only this page needs them. */
 let loaded: Promise<{ vega: typeof Vega; compile: typeof import("vega-lite").compile }> | undefined;
 function libraries() {
-  loaded ??= Promise.all([import("vega"), import("vega-lite")]).then(([vega, lite]) => ({ vega, compile: lite.compile }));
+  loaded ??= Promise.all([import("vega"), import("vega-lite")]).then(([vega, lite]) => ({
+    vega,
+    compile: lite.compile,
+  }));
   return loaded;
 }
 
@@ -50,19 +79,31 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 ul.verdict li{margin:.25rem 0}.note{color:#555;font-size:.9rem}code{font-size:.85em}`;
 
 /** Every chart of the report with its SVG (null when it has nothing to draw); repo text escaped as on the page. */
-export async function renderBatchChartSvgs(raw: BatchReport, warn?: (text: string) => void): Promise<Array<{ chart: Chart; svg: string | null }>> {
+export async function renderBatchChartSvgs(
+  raw: BatchReport,
+  warn?: (text: string) => void,
+): Promise<Array<{ chart: Chart; svg: string | null }>> {
   const report = printableDeep(raw);
-  return Promise.all(batchCharts(report).map(async (chart) => ({ chart, svg: chart.spec ? await chartSvg(chart.spec, warn) : null })));
+  return Promise.all(
+    batchCharts(report).map(async (chart) => ({ chart, svg: chart.spec ? await chartSvg(chart.spec, warn) : null })),
+  );
 }
 
 /** `svgs`: the charts already rendered (renderBatchChartSvgs), so that files and page show the same. */
-export async function renderBatchHtml(raw: BatchReport, options: { warn?: (text: string) => void; svgs?: Array<{ chart: Chart; svg: string | null }> } = {}): Promise<string> {
+export async function renderBatchHtml(
+  raw: BatchReport,
+  options: { warn?: (text: string) => void; svgs?: Array<{ chart: Chart; svg: string | null }> } = {},
+): Promise<string> {
   const report = printableDeep(raw);
-  const charts = (options.svgs ?? (await renderBatchChartSvgs(report, options.warn))).map(({ chart, svg }) => figure(chart, svg));
+  const charts = (options.svgs ?? (await renderBatchChartSvgs(report, options.warn))).map(({ chart, svg }) =>
+    figure(chart, svg),
+  );
   const c = report.competition;
   const missing = c.models > 0 ? noCentralText(report) : "no team has a per-model cost";
   const boundRow = (label: string, b: Bound | null) =>
-    b ? `<tr><td>${label}</td><td class="n"><strong>${mass(b.co2g)}</strong></td><td class="n">${kmText(b.kmByCar)}</td><td>${escape(boundBasis(b, c.submissionsCounted, c.models))}</td></tr>` : `<tr><td>${label}</td><td class="n">unknown</td><td></td><td>${escape(missing)}</td></tr>`;
+    b
+      ? `<tr><td>${label}</td><td class="n"><strong>${mass(b.co2g)}</strong></td><td class="n">${kmText(b.kmByCar)}</td><td>${escape(boundBasis(b, c.submissionsCounted, c.models))}</td></tr>`
+      : `<tr><td>${label}</td><td class="n">unknown</td><td></td><td>${escape(missing)}</td></tr>`;
   const rows = report.rows
     .map((r) => {
       const basis = r.cost ? `<span class="basis-${r.cost.basis}">${r.cost.basis}</span>` : "-";
@@ -70,7 +111,9 @@ export async function renderBatchHtml(raw: BatchReport, options: { warn?: (text:
       return `<tr><td class="n">${r.rank}</td><td>${escape(r.name)}</td><td class="n">${scoreText(r.privateScore)}</td><td class="n">${scoreText(r.publicScore)}</td><td class="n">${r.entries}</td><td class="n">${reproText(r.score)}</td><td class="n">${kwhText(r.cost?.kwh)}</td><td class="n">${escape(co2Text(r))}</td><td>${basis}</td><td>${status}</td><td><code>${escape(repoText(r))}</code></td></tr>`;
     })
     .join("\n");
-  const sources = report.rows.filter((r) => r.cost).map((r) => `<li>${escape(r.name)}: ${r.cost!.basis}, ${escape(r.cost!.source)}</li>`);
+  const sources = report.rows
+    .filter((r) => r.cost)
+    .map((r) => `<li>${escape(r.name)}: ${r.cost!.basis}, ${escape(r.cost!.source)}</li>`);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -89,7 +132,9 @@ export async function renderBatchHtml(raw: BatchReport, options: { warn?: (text:
 <tbody>${boundRow("Lower", c.lower)}${boundRow("Central", c.central)}${boundRow("Upper", c.upper)}</tbody></table>
 <p>${escape(basesText(report))}.</p>
 <h2>Are the winners worth it?</h2>
-<ul class="verdict">${verdictLines(report).map((l) => `<li>${escape(l)}</li>`).join("")}</ul>
+<ul class="verdict">${verdictLines(report)
+    .map((l) => `<li>${escape(l)}</li>`)
+    .join("")}</ul>
 <h2>Charts</h2>
 <div class="charts">
 ${charts.join("\n")}

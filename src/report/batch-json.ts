@@ -12,7 +12,11 @@ export function renderBatchJson(report: BatchReport): string {
   const text = jsonVisible(`${JSON.stringify(report, null, 2)}\n`);
   const problems = batchReportProblems(JSON.parse(text));
   if (problems.length > 0) {
-    throw new AuditError("INTERNAL", `the batch report does not match schemas/batch-report.schema.json: ${problems.join("; ")}`, "This is a bug in repro-audit: rerun with --debug and report it");
+    throw new AuditError(
+      "INTERNAL",
+      `the batch report does not match schemas/batch-report.schema.json: ${problems.join("; ")}`,
+      "This is a bug in repro-audit: rerun with --debug and report it",
+    );
   }
   return text;
 }

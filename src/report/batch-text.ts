@@ -4,7 +4,23 @@ import type { BatchReport, Bound } from "../model/batch-report.js";
 import { paint } from "./ansi.js";
 import { printableDeep } from "../model/printable.js";
 import { columns } from "./format.js";
-import { basesText, boundBasis, co2Text, countedText, headline, kmText, kwhText, mass, methodText, noCentralText, plain, reproText, scoreText, statusText, verdictLines } from "./batch-format.js";
+import {
+  basesText,
+  boundBasis,
+  co2Text,
+  countedText,
+  headline,
+  kmText,
+  kwhText,
+  mass,
+  methodText,
+  noCentralText,
+  plain,
+  reproText,
+  scoreText,
+  statusText,
+  verdictLines,
+} from "./batch-format.js";
 
 export function renderBatchText(raw: BatchReport, options: { color?: boolean } = {}): string {
   const report = printableDeep(raw);
@@ -12,8 +28,18 @@ export function renderBatchText(raw: BatchReport, options: { color?: boolean } =
   const out: string[] = [p.bold(`Batch ${plain(headline(report))}`), ""];
 
   const head = ["rank", "team", "private", "repro", "kWh", "g CO2eq", "basis", "status"];
-  const body = report.rows.map((r) => [String(r.rank), plain(r.name), scoreText(r.privateScore), reproText(r.score), kwhText(r.cost?.kwh), co2Text(r), r.cost?.basis ?? "-", statusText(r)]);
-  for (const line of columns([head, ...body], [true, false, true, true, true, true, false, false])) out.push(`  ${line.join("  ").trimEnd()}`);
+  const body = report.rows.map((r) => [
+    String(r.rank),
+    plain(r.name),
+    scoreText(r.privateScore),
+    reproText(r.score),
+    kwhText(r.cost?.kwh),
+    co2Text(r),
+    r.cost?.basis ?? "-",
+    statusText(r),
+  ]);
+  for (const line of columns([head, ...body], [true, false, true, true, true, true, false, false]))
+    out.push(`  ${line.join("  ").trimEnd()}`);
   const failures = report.rows.filter((r) => r.reason);
   if (failures.length) {
     out.push("");
@@ -23,8 +49,16 @@ export function renderBatchText(raw: BatchReport, options: { color?: boolean } =
   const c = report.competition;
   out.push("", p.bold("Competition footprint"), `  Method: ${methodText(report)}.`, `  ${countedText(report)}.`);
   const missing = c.models > 0 ? noCentralText(report) : "no team has a per-model cost";
-  const bound = (label: string, b: Bound | null) => (b ? `  ${label} ${p.bold(mass(b.co2g))} CO2eq (${kmText(b.kmByCar)}) = ${plain(boundBasis(b, c.submissionsCounted, c.models))}` : `  ${label} unknown (${missing})`);
-  out.push(bound("Lower:  ", c.lower), bound("Central:", c.central), bound("Upper:  ", c.upper), `  ${basesText(report)}.`);
+  const bound = (label: string, b: Bound | null) =>
+    b
+      ? `  ${label} ${p.bold(mass(b.co2g))} CO2eq (${kmText(b.kmByCar)}) = ${plain(boundBasis(b, c.submissionsCounted, c.models))}`
+      : `  ${label} unknown (${missing})`;
+  out.push(
+    bound("Lower:  ", c.lower),
+    bound("Central:", c.central),
+    bound("Upper:  ", c.upper),
+    `  ${basesText(report)}.`,
+  );
 
   out.push("", p.bold("Are the winners worth it?"), ...verdictLines(report).map((l) => `  ${plain(l)}`));
 

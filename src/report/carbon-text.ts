@@ -1,6 +1,14 @@
 // The carbon section as CarbonTracker-style text blocks (pure), for every basis: what was measured, and the
 // whole training measured, estimated or given, with what each figure rests on.
-import type { CarbonSection, Consumption, Factor, Measurement, Prediction, Range, TrainingCost } from "../model/carbon.js";
+import type {
+  CarbonSection,
+  Consumption,
+  Factor,
+  Measurement,
+  Prediction,
+  Range,
+  TrainingCost,
+} from "../model/carbon.js";
 import { sourcedText } from "../model/sourced.js";
 import { clock, factorSource, num, oneLineText, plural } from "./format.js";
 
@@ -29,7 +37,10 @@ function runsText(p: Prediction): string {
 }
 
 function factorLine(f: Factor): string {
-  const range = f.low !== undefined && f.high !== undefined && (f.low !== f.value || f.high !== f.value) ? ` (${num(f.low)} to ${num(f.high)})` : "";
+  const range =
+    f.low !== undefined && f.high !== undefined && (f.low !== f.value || f.high !== f.value)
+      ? ` (${num(f.low)} to ${num(f.high)})`
+      : "";
   return `    ${f.name}: ${num(f.value)}${f.unit ? ` ${f.unit}` : ""}${range}, ${factorSource(f)}`;
 }
 
@@ -39,7 +50,14 @@ function measurementLines(m: Measurement, section: CarbonSection): string[] {
   else if (!m.energyMeasured) lines.push(`Energy not measured: ${m.reason ?? "no meter saw the measured part"}`);
   if (m.status === "failed" && m.actual.seconds <= 0) return lines;
   const whole = m.complete ? ` (the whole training: every epoch of the plan was measured)` : "";
-  lines.push(...block(`Actual consumption for ${epochsLabel(m.actual.epochs)} epoch(s)${whole}:`, m.actual, undefined, m.energyMeasured || m.status !== "measured"));
+  lines.push(
+    ...block(
+      `Actual consumption for ${epochsLabel(m.actual.epochs)} epoch(s)${whole}:`,
+      m.actual,
+      undefined,
+      m.energyMeasured || m.status !== "measured",
+    ),
+  );
   if (m.complete) lines.push(`  Epochs from ${section.plan.epochs.source}`);
   return lines;
 }
@@ -47,18 +65,29 @@ function measurementLines(m: Measurement, section: CarbonSection): string[] {
 function predictionLines(p: Prediction, section: CarbonSection): string[] {
   const m = section.measurement;
   const energyKnown = p.basis !== "measured" || m?.energyMeasured !== false;
-  const lines = block(`${TITLE[p.basis]} consumption for ${epochsLabel(p.epochs * p.runs)} epoch(s)${runsText(p)}:`, p.total, p.interval, energyKnown);
+  const lines = block(
+    `${TITLE[p.basis]} consumption for ${epochsLabel(p.epochs * p.runs)} epoch(s)${runsText(p)}:`,
+    p.total,
+    p.interval,
+    energyKnown,
+  );
   if (p.basis === "measured" && m) {
     lines.push(
       `  Basis: ${p.from === "batches" ? `${m.actual.batches} batches of one epoch` : "measured epoch(s)"}, epochs from ${section.plan.epochs.source}, ` +
-        `${clock(m.actual.setupSeconds)} start-up` + (m.actual.warmupSeconds !== null ? `, ${num(m.actual.warmupSeconds)} s warm-up` : ""),
+        `${clock(m.actual.setupSeconds)} start-up` +
+        (m.actual.warmupSeconds !== null ? `, ${num(m.actual.warmupSeconds)} s warm-up` : ""),
     );
     // Start-up and warm-up are paid once per run, the steady epoch once per epoch: say what told them apart.
     if (m.actual.setupEvidence) lines.push(`  Start-up, once per run: ${m.actual.setupEvidence.words}`);
     // A partial epoch never reaches what runs after an epoch's last batch (validation, checkpoints).
-    if (p.from === "batches") lines.push("  Not in it: what runs after an epoch's last batch (validation, checkpoints); a whole epoch (no --batches) measures it");
+    if (p.from === "batches")
+      lines.push(
+        "  Not in it: what runs after an epoch's last batch (validation, checkpoints); a whole epoch (no --batches) measures it",
+      );
   } else {
-    lines.push(`  Basis: ${p.basis === "estimated" ? "estimated from the code (no epoch measured)" : "figures given by the user"}; it rests on:`);
+    lines.push(
+      `  Basis: ${p.basis === "estimated" ? "estimated from the code (no epoch measured)" : "figures given by the user"}; it rests on:`,
+    );
     lines.push(...p.factors.map(factorLine));
     lines.push(...trainingLines(p));
   }
@@ -96,11 +125,20 @@ export function renderCarbonText(section: CarbonSection): string {
     const meters = m.meters.map((x) => `${x.meter} (${x.kind}${x.scope ? `, ${x.scope}` : ""})`).join(", ");
     const idle = m.actual.idleWatts === null ? "idle power not sampled" : `idle ${num(m.actual.idleWatts)} W apart`;
     lines.push(`  Meters: ${meters || "none"}; ${idle}`);
-    if (a.cpu) lines.push(`  CPU power: ${num(a.cpu.wattsPerThread)} W per busy thread${a.cpu.model ? ` for ${a.cpu.model}` : ""} (${a.cpu.fallback ? `fallback: ${a.cpu.fallback}; ` : ""}${a.cpu.source})`);
-    lines.push(`  Boundaries: ${m.actual.boundaries}` + (m.epochMarker ? `, epoch lines read as ${m.epochMarker.value}s (${m.epochMarker.origin === "measured" ? m.epochMarker.evidence.join("; ") : m.epochMarker.source})` : ""));
+    if (a.cpu)
+      lines.push(
+        `  CPU power: ${num(a.cpu.wattsPerThread)} W per busy thread${a.cpu.model ? ` for ${a.cpu.model}` : ""} (${a.cpu.fallback ? `fallback: ${a.cpu.fallback}; ` : ""}${a.cpu.source})`,
+      );
+    lines.push(
+      `  Boundaries: ${m.actual.boundaries}` +
+        (m.epochMarker
+          ? `, epoch lines read as ${m.epochMarker.value}s (${m.epochMarker.origin === "measured" ? m.epochMarker.evidence.join("; ") : m.epochMarker.source})`
+          : ""),
+    );
     for (const note of m.notes ?? []) lines.push(`  Note: ${note}`);
   }
-  const intensitySource = a.intensity.origin === "table" ? a.intensity.source : `${a.intensity.source}, region ${a.intensity.region}`;
+  const intensitySource =
+    a.intensity.origin === "table" ? a.intensity.source : `${a.intensity.source}, region ${a.intensity.region}`;
   lines.push(
     `  Assumptions: PUE ${sourcedText(a.pue)}; ${num(a.intensity.value)} g CO2eq/kWh (${intensitySource}); ${a.gCO2PerKm.value} g CO2/km by car`,
   );

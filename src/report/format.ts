@@ -25,7 +25,8 @@ export function moreLocationsText(finding: Finding): string {
 /** The rerun plan the findings were graded by, in one line (words from the repo unescaped: each renderer escapes). */
 export function planText(plan: PlanSection): string {
   if (!plan.collected) return `not collected (${plan.reason}): findings graded as their rules are written`;
-  if (!plan.found) return `none found (${plan.what ?? "no step runs a file of the repo"}): findings in code are a warning at most and never block`;
+  if (!plan.found)
+    return `none found (${plan.what ?? "no step runs a file of the repo"}): findings in code are a warning at most and never block`;
   const steps = `${plan.steps.length} step${plan.steps.length === 1 ? "" : "s"}`;
   return `${steps} from the ${plan.basis}, reaching ${plan.reached} code file${plan.reached === 1 ? "" : "s"}`;
 }
@@ -41,10 +42,7 @@ export function planNote(finding: Finding): string {
 
 /** Category order, then severity, then file and line: the order every renderer lists findings in. */
 function sortFindings(findings: readonly Finding[]): Finding[] {
-  const rank = (f: Finding): number[] => [
-    CATEGORIES.indexOf(f.category),
-    SEVERITY_ORDER.indexOf(f.severity),
-  ];
+  const rank = (f: Finding): number[] => [CATEGORIES.indexOf(f.category), SEVERITY_ORDER.indexOf(f.severity)];
   return [...findings].sort((a, b) => {
     const [ca = 0, sa = 0] = rank(a);
     const [cb = 0, sb = 0] = rank(b);
@@ -77,7 +75,10 @@ export function findingSections(findings: readonly Finding[]): FindingSections {
 
 /** At most `max` findings, chosen by severity so an error is never dropped to show a warning (nor a warning
  * to show info); within a severity, in the order shown. Returns what is kept and how many of each were left. */
-export function capSections(sections: FindingSections, max: number): { kept: FindingSections; left: Record<Severity, number> } {
+export function capSections(
+  sections: FindingSections,
+  max: number,
+): { kept: FindingSections; left: Record<Severity, number> } {
   let budget = Math.max(0, max);
   const left: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const take = (list: readonly Finding[]): Finding[] => {
@@ -89,26 +90,38 @@ export function capSections(sections: FindingSections, max: number): { kept: Fin
   const errors = take(sections.errors);
   const keptRest = new Map<Category, Finding[]>();
   for (const severity of ["warning", "info"] as const) {
-    for (const [category, list] of sections.rest) keptRest.set(category, [...(keptRest.get(category) ?? []), ...take(list.filter((f) => f.severity === severity))]);
+    for (const [category, list] of sections.rest)
+      keptRest.set(category, [...(keptRest.get(category) ?? []), ...take(list.filter((f) => f.severity === severity))]);
   }
-  const rest = sections.rest.map(([category]): [Category, Finding[]] => [category, keptRest.get(category) ?? []]).filter(([, list]) => list.length > 0);
+  const rest = sections.rest
+    .map(([category]): [Category, Finding[]] => [category, keptRest.get(category) ?? []])
+    .filter(([, list]) => list.length > 0);
   return { kept: { errors, rest }, left };
 }
 
 /** Where a finding's primary place is on GitHub: a blob URL at the audited commit, the line anchored
  * (notebooks: the file, their flattened line is no line of the .ipynb); null when the repo is not there. */
-export function blobUrl(webUrl: string | undefined, commit: string | null, finding: Pick<Finding, "file" | "line" | "cell">, subfolder?: string): string | null {
+export function blobUrl(
+  webUrl: string | undefined,
+  commit: string | null,
+  finding: Pick<Finding, "file" | "line" | "cell">,
+  subfolder?: string,
+): string | null {
   if (!webUrl || !commit || finding.file === null) return null;
-  const path = (subfolder ? `${subfolder}/${finding.file}` : finding.file).split("/").map((segment) => encodeURIComponent(segment)).join("/");
+  const path = (subfolder ? `${subfolder}/${finding.file}` : finding.file)
+    .split("/")
+    .map((segment) => encodeURIComponent(segment))
+    .join("/");
   const line = finding.cell === undefined && finding.line !== null ? `#L${finding.line}` : "";
   return `${webUrl}/blob/${commit}/${path}${line}`;
 }
 
 function groupByCategory(findings: readonly Finding[]): Array<[Category, Finding[]]> {
   const sorted = sortFindings(findings);
-  return CATEGORIES.map((category): [Category, Finding[]] => [category, sorted.filter((f) => f.category === category)]).filter(
-    ([, list]) => list.length > 0,
-  );
+  return CATEGORIES.map((category): [Category, Finding[]] => [
+    category,
+    sorted.filter((f) => f.category === category),
+  ]).filter(([, list]) => list.length > 0);
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
@@ -131,7 +144,10 @@ export function totalText(total: number | null): string {
 export function gateScoreText(report: Pick<Report, "score" | "suppressions">): string | null {
   const b = report.suppressions?.baseline;
   if (!b) return null;
-  if (b.gateScore === undefined) return b.totalWithoutThem === undefined ? null : `${totalText(b.totalWithoutThem)} (the new findings alone, as an earlier version scored it)`;
+  if (b.gateScore === undefined)
+    return b.totalWithoutThem === undefined
+      ? null
+      : `${totalText(b.totalWithoutThem)} (the new findings alone, as an earlier version scored it)`;
   if (b.gateScore === null) return "not assessed";
   return `${totalText(b.gateScore)} = ${totalText(report.score.total)} + ${num(b.accepted ?? 0)} points the baseline accepted (${b.unchanged} finding(s) already in ${b.file})`;
 }

@@ -29,7 +29,10 @@ export function render(report: Report, format: ReportFormat, options: RenderOpti
     case "json":
       return renderJson(report);
     case "md":
-      return renderMarkdown(printableDeep(report), { rules: options.rules ? printableDeep(options.rules) : undefined, maxFindings: options.maxFindings });
+      return renderMarkdown(printableDeep(report), {
+        rules: options.rules ? printableDeep(options.rules) : undefined,
+        maxFindings: options.maxFindings,
+      });
     case "sarif":
       return renderSarif(report, { rules: options.rules, repoAnchor: options.repoAnchor });
   }

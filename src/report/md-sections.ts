@@ -33,8 +33,17 @@ export function environmentMarkdown(env: EnvironmentSection): string[] {
     ["Spec", `${env.specKind}${files}${env.reconstructed ? " (reconstructed from imports)" : ""}`],
     ["Python", `${mdText(env.python?.version ?? "?")}${env.python?.source ? ` (${mdText(env.python.source)})` : ""}`],
   ];
-  if (env.cuda) pairs.push(["CUDA", env.cuda.needed ? mdText(`${env.cuda.version ?? "needed"}${env.cuda.source ? ` (${env.cuda.source})` : ""}`) : "not needed"]);
-  pairs.push(["Base image", `${mdCode(env.baseImage ?? "?")}${env.baseImageReason ? ` (${mdText(env.baseImageReason)})` : ""}`]);
+  if (env.cuda)
+    pairs.push([
+      "CUDA",
+      env.cuda.needed
+        ? mdText(`${env.cuda.version ?? "needed"}${env.cuda.source ? ` (${env.cuda.source})` : ""}`)
+        : "not needed",
+    ]);
+  pairs.push([
+    "Base image",
+    `${mdCode(env.baseImage ?? "?")}${env.baseImageReason ? ` (${mdText(env.baseImageReason)})` : ""}`,
+  ]);
   pairs.push(["Dockerfile", env.dockerfile ? mdCode(env.dockerfile) : "not written"]);
   pairs.push(["Build", mdText(buildText(env.build))]);
   const modules = env.probe?.modules ?? [];
@@ -53,7 +62,11 @@ function row(label: string, c: Consumption): string {
 }
 
 /** The prediction's row, naming its basis once. */
-const PREDICTED: Record<Prediction["basis"], string> = { measured: "Predicted from measured epochs", estimated: "Estimated from the code", given: "Given" };
+const PREDICTED: Record<Prediction["basis"], string> = {
+  measured: "Predicted from measured epochs",
+  estimated: "Estimated from the code",
+  given: "Given",
+};
 
 export function carbonMarkdown(carbon: CarbonSection): string[] {
   const lines: string[] = [];
@@ -67,7 +80,9 @@ export function carbonMarkdown(carbon: CarbonSection): string[] {
   if (p) {
     lines.push(row(PREDICTED[p.basis], p.total));
     const { low, high } = p.interval;
-    lines.push(`| Interval | | ${duration(low.seconds)} to ${duration(high.seconds)} | ${num(low.energyKWh)}-${num(high.energyKWh)} kWh | ${num(low.co2g)}-${num(high.co2g)} g | ${num(low.kmByCar)}-${num(high.kmByCar)} km |`);
+    lines.push(
+      `| Interval | | ${duration(low.seconds)} to ${duration(high.seconds)} | ${num(low.energyKWh)}-${num(high.energyKWh)} kWh | ${num(low.co2g)}-${num(high.co2g)} g | ${num(low.kmByCar)}-${num(high.kmByCar)} km |`,
+    );
     if (p.basis !== "measured" && p.factors.length) {
       lines.push("", "| Factor | Value | From |", "| --- | ---: | --- |");
       for (const f of p.factors) {
@@ -78,8 +93,12 @@ export function carbonMarkdown(carbon: CarbonSection): string[] {
     if (p.basis === "estimated") lines.push(...trainingsMarkdown(p));
   }
   const a = carbon.assumptions;
-  const where = a.intensity.origin === "table" ? a.intensity.source : `${a.intensity.source}, region ${a.intensity.region}`;
-  lines.push("", `Assumptions: PUE ${a.pue.value} (${mdText(a.pue.origin === "default" ? "default" : a.pue.source)}), ${num(a.intensity.value)} gCO2/kWh (${mdText(where)}), ${a.gCO2PerKm.value} gCO2/km by car.`);
+  const where =
+    a.intensity.origin === "table" ? a.intensity.source : `${a.intensity.source}, region ${a.intensity.region}`;
+  lines.push(
+    "",
+    `Assumptions: PUE ${a.pue.value} (${mdText(a.pue.origin === "default" ? "default" : a.pue.source)}), ${num(a.intensity.value)} gCO2/kWh (${mdText(where)}), ${a.gCO2PerKm.value} gCO2/km by car.`,
+  );
   return lines;
 }
 
@@ -104,6 +123,8 @@ function trainingsMarkdown(p: Prediction): string[] {
         `${duration(r.total.seconds)} | ${grams(r.total.co2g)} | ${grams(r.interval.low.co2g)}-${grams(r.interval.high.co2g)} | ${mdText(r.sources.join(", "))} | ${r.guessed.join(", ") || "none"} |`,
     );
   }
-  lines.push(`| **Sum** | | | | | | ${duration(p.total.seconds)} | **${grams(p.total.co2g)}** | ${grams(p.interval.low.co2g)}-${grams(p.interval.high.co2g)} | | |`);
+  lines.push(
+    `| **Sum** | | | | | | ${duration(p.total.seconds)} | **${grams(p.total.co2g)}** | ${grams(p.interval.low.co2g)}-${grams(p.interval.high.co2g)} | | |`,
+  );
   return lines;
 }

@@ -35,7 +35,8 @@ export interface MarkdownOptions {
   headingLevel?: number;
 }
 
-const safeHref = (url: string) => url.replace(/[()\s<>"']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+const safeHref = (url: string) =>
+  url.replace(/[()\s<>"']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 
 function ruleCell(id: string, meta: RuleMeta | undefined): string {
   const code = mdCode(id);
@@ -80,7 +81,12 @@ function scoreTable(report: Report): string[] {
   return table(["Area", "Points", "", "Categories (0-100)"], ["l", "r", "l", "l"], rows);
 }
 
-function findingRows(report: Report, list: readonly Finding[], byId: Map<string, RuleMeta>, withSeverity: boolean): string[] {
+function findingRows(
+  report: Report,
+  list: readonly Finding[],
+  byId: Map<string, RuleMeta>,
+  withSeverity: boolean,
+): string[] {
   const head = withSeverity ? ["Severity", "Location", "Message", "Rule"] : ["Location", "Category", "Message", "Rule"];
   const rows = list.map((f) =>
     withSeverity
@@ -104,11 +110,16 @@ function findingsMarkdown(report: Report, options: MarkdownOptions, sub: string)
     const summary = `<b>${category}</b>: ${score?.assessed ? categoryScoreText(score) : "not assessed"} · ${severitySummary(countBySeverity(all))}`;
     lines.push(`<details><summary>${summary}</summary>`, "");
     if (shown.length) lines.push(...findingRows(report, shown, byId, true), "");
-    if (shown.length < all.length) lines.push(`_${all.length - shown.length} more in this category: see the JSON or SARIF report._`, "");
+    if (shown.length < all.length)
+      lines.push(`_${all.length - shown.length} more in this category: see the JSON or SARIF report._`, "");
     lines.push("</details>", "");
   }
   const cut = left.error + left.warning + left.info;
-  if (cut > 0) lines.push(`_${cut} finding(s) not listed (${severitySummary(left)}) to keep this report short: see the JSON or SARIF report._`, "");
+  if (cut > 0)
+    lines.push(
+      `_${cut} finding(s) not listed (${severitySummary(left)}) to keep this report short: see the JSON or SARIF report._`,
+      "",
+    );
   return lines;
 }
 
@@ -121,18 +132,28 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (gate) lines.push(`**Gate score** ${mdText(gate)}`, "");
 
   const commit = mdCode(shortCommit(repo.commit));
-  const commitLink = repo.webUrl && repo.commit ? `[${commit}](${safeHref(`${repo.webUrl}/tree/${repo.commit}`)})` : commit;
-  const where = repo.kind === "folder" ? "plain folder (no commit)" : `commit ${commitLink}${repo.ref ? ` (ref ${mdCode(repo.ref)})` : ""}`;
+  const commitLink =
+    repo.webUrl && repo.commit ? `[${commit}](${safeHref(`${repo.webUrl}/tree/${repo.commit}`)})` : commit;
+  const where =
+    repo.kind === "folder"
+      ? "plain folder (no commit)"
+      : `commit ${commitLink}${repo.ref ? ` (ref ${mdCode(repo.ref)})` : ""}`;
   const branches = repo.branches.length
     ? repo.branches.map((b) => mdCode(b.name) + (b.current ? " (current)" : "")).join(", ")
     : "none listed";
-  const stages = presentStages(report).map((name) => {
-    const s = report.stages[name];
-    if (!s) return `${name} ?`;
-    const secs = s.status === "ran" && s.seconds !== undefined ? ` ${duration(s.seconds)}` : "";
-    return `${name} ${s.status}${secs}${s.reason ? ` (${mdText(s.reason)})` : ""}`;
-  }).join(" · ");
-  lines.push(`**Repository** ${mdText(redactUrl(repo.url))} · ${where}  `, `**Branches** ${branches}  `, `**Stages** ${stages}${report.plan ? "  " : ""}`);
+  const stages = presentStages(report)
+    .map((name) => {
+      const s = report.stages[name];
+      if (!s) return `${name} ?`;
+      const secs = s.status === "ran" && s.seconds !== undefined ? ` ${duration(s.seconds)}` : "";
+      return `${name} ${s.status}${secs}${s.reason ? ` (${mdText(s.reason)})` : ""}`;
+    })
+    .join(" · ");
+  lines.push(
+    `**Repository** ${mdText(redactUrl(repo.url))} · ${where}  `,
+    `**Branches** ${branches}  `,
+    `**Stages** ${stages}${report.plan ? "  " : ""}`,
+  );
   if (report.plan) lines.push(`**Rerun plan** ${mdText(planText(report.plan))}`);
   lines.push("");
 
@@ -142,8 +163,22 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (report.environment) lines.push(`${sub} Environment`, "", ...environmentMarkdown(report.environment), "");
   if (report.carbon) lines.push(`${sub} Carbon`, "", ...carbonMarkdown(report.carbon), "");
   const quieted = suppressionLines(report.suppressions);
-  if (quieted.length) lines.push(`${sub} Suppressions`, "", ...quieted.map((l) => `${l.startsWith("  ") ? "  " : ""}- ${mdText(l.trim())}`), "");
-  if (report.score.explanation?.length) lines.push(`${sub} Score explained`, "", "```", ...report.score.explanation.map((l) => l.replace(/`/g, "'")), "```", "");
+  if (quieted.length)
+    lines.push(
+      `${sub} Suppressions`,
+      "",
+      ...quieted.map((l) => `${l.startsWith("  ") ? "  " : ""}- ${mdText(l.trim())}`),
+      "",
+    );
+  if (report.score.explanation?.length)
+    lines.push(
+      `${sub} Score explained`,
+      "",
+      "```",
+      ...report.score.explanation.map((l) => l.replace(/`/g, "'")),
+      "```",
+      "",
+    );
   if (report.notes.length) lines.push(`${sub} Notes`, "", ...report.notes.map((n) => `- ${mdText(n)}`), "");
   return `${lines.join("\n").replace(/\n+$/, "")}\n`;
 }

@@ -56,7 +56,13 @@ function ruleDescriptorsFor(findings: readonly Finding[], known: readonly RuleMe
   for (const rule of known) if (!byId.has(rule.id)) byId.set(rule.id, rule);
   for (const f of findings) {
     if (byId.has(f.rule)) continue;
-    byId.set(f.rule, { id: f.rule, title: f.rule, reason: `Rule ${f.rule} of repro-audit.`, category: f.category, severity: f.severity });
+    byId.set(f.rule, {
+      id: f.rule,
+      title: f.rule,
+      reason: `Rule ${f.rule} of repro-audit.`,
+      category: f.category,
+      severity: f.severity,
+    });
   }
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -69,7 +75,10 @@ function descriptor(rule: RuleMeta): Record<string, unknown> {
     name: pascal(rule.id),
     shortDescription: { text: clip(rule.title) },
     fullDescription: { text: clip(rule.reason) },
-    help: { text: `${rule.reason}${fix}\n\n${explain}`, markdown: `**${rule.title}**\n\n${rule.reason}${fix}\n\n${explain}` },
+    help: {
+      text: `${rule.reason}${fix}\n\n${explain}`,
+      markdown: `**${rule.title}**\n\n${rule.reason}${fix}\n\n${explain}`,
+    },
     ...(rule.helpUri ? { helpUri: rule.helpUri } : {}),
     defaultConfiguration: { level: sarifLevel(rule.severity) },
     properties: {
@@ -93,12 +102,14 @@ function fingerprintKey(f: Finding): string {
     .slice(0, 32);
 }
 
-const cellText = (at: { cell?: number; cellLine?: number }) => `cell ${at.cell! + 1}${at.cellLine !== undefined ? `, line ${at.cellLine}` : ""}`;
+const cellText = (at: { cell?: number; cellLine?: number }) =>
+  `cell ${at.cell! + 1}${at.cellLine !== undefined ? `, line ${at.cellLine}` : ""}`;
 
 /** A place GitHub accepts: a file with its line; a notebook or a whole file as the file alone (no region:
  * a flattened notebook line is no line of the .ipynb JSON, and a made-up line 1 would be a lie). */
 function physical(at: Pick<FindingLocation, "file" | "line" | "cell">): Record<string, unknown> {
-  const region = at.cell === undefined && at.line !== undefined && at.line >= 1 ? { region: { startLine: at.line } } : {};
+  const region =
+    at.cell === undefined && at.line !== undefined && at.line >= 1 ? { region: { startLine: at.line } } : {};
   return { artifactLocation: { uri: pathToUri(at.file), uriBaseId: "%SRCROOT%" }, ...region };
 }
 
@@ -106,14 +117,18 @@ function result(f: Finding, ruleIndex: number, fingerprint: string, anchor: stri
   const notebook = f.cell !== undefined;
   const properties: Record<string, unknown> = { category: f.category };
   if (f.file === null) properties.repositoryLevel = true;
-  else if (notebook) Object.assign(properties, { cell: f.cell, ...(f.cellLine !== undefined ? { cellLine: f.cellLine } : {}) });
+  else if (notebook)
+    Object.assign(properties, { cell: f.cell, ...(f.cellLine !== undefined ? { cellLine: f.cellLine } : {}) });
   else if (f.line === null) properties.wholeFile = true;
   if (f.fix) properties.fix = f.fix;
   // Where the rerun plan put it and how sure it is: what made it an error, a warning or a note.
   if (f.plan) Object.assign(properties, { plan: f.plan, ...(f.planReason ? { planReason: f.planReason } : {}) });
   if (f.evidence) properties.evidence = f.evidence;
   const where = f.file === null ? " (about the whole repository)" : notebook ? ` (${cellText(f)})` : "";
-  const primary = f.file === null ? { file: anchor } : { file: f.file, ...(f.line !== null ? { line: f.line } : {}), ...(notebook ? { cell: f.cell } : {}) };
+  const primary =
+    f.file === null
+      ? { file: anchor }
+      : { file: f.file, ...(f.line !== null ? { line: f.line } : {}), ...(notebook ? { cell: f.cell } : {}) };
   // The other occurrences of a grouped finding, each on its own line (notebooks: the file, the cell in words).
   const related = (f.locations ?? []).slice(1).map((at, i) => ({
     id: i + 1,
@@ -142,14 +157,23 @@ export function sarifLog(report: Report, options: SarifOptions = {}): Record<str
     const key = fingerprintKey(f);
     const occurrence = (seen.get(key) ?? 0) + 1;
     seen.set(key, occurrence);
-    return result(f, index.get(f.rule) ?? 0, `${key}:${occurrence}`, report.repo.anchor ?? options.repoAnchor ?? "README.md");
+    return result(
+      f,
+      index.get(f.rule) ?? 0,
+      `${key}:${occurrence}`,
+      report.repo.anchor ?? options.repoAnchor ?? "README.md",
+    );
   });
   const repoUri = redactUrl(report.repo.url);
   const provenance =
     report.repo.kind === "git" && report.repo.commit && /^[a-z][a-z0-9+.-]*:\/\//i.test(repoUri)
       ? {
           versionControlProvenance: [
-            { repositoryUri: repoUri, revisionId: report.repo.commit, ...(report.repo.ref ? { branch: report.repo.ref } : {}) },
+            {
+              repositoryUri: repoUri,
+              revisionId: report.repo.commit,
+              ...(report.repo.ref ? { branch: report.repo.ref } : {}),
+            },
           ],
         }
       : {};

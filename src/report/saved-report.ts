@@ -24,7 +24,10 @@ export function readSavedReport(file: string, flag: string): Report {
   const problems = reportProblems(doc);
   if (problems.length > 0) {
     const more = problems.length > SHOWN_PROBLEMS ? ` (and ${problems.length - SHOWN_PROBLEMS} more)` : "";
-    throw badInput(`${flag} ${file} is not a valid report: ${problems.slice(0, SHOWN_PROBLEMS).join("; ")}${more}`, "Pass a JSON report saved by this version of repro-audit (format json)");
+    throw badInput(
+      `${flag} ${file} is not a valid report: ${problems.slice(0, SHOWN_PROBLEMS).join("; ")}${more}`,
+      "Pass a JSON report saved by this version of repro-audit (format json)",
+    );
   }
   return doc as Report;
 }

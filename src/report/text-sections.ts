@@ -40,7 +40,9 @@ export function environmentLines(env: EnvironmentSection, p: Paint): string[] {
     ["python", `${env.python?.version ?? "?"}${env.python?.source ? ` (${env.python.source})` : ""}`],
   ];
   if (env.cuda) {
-    const cuda = env.cuda.needed ? `${env.cuda.version ?? "needed"}${env.cuda.source ? ` (${env.cuda.source})` : ""}` : "not needed";
+    const cuda = env.cuda.needed
+      ? `${env.cuda.version ?? "needed"}${env.cuda.source ? ` (${env.cuda.source})` : ""}`
+      : "not needed";
     rows.push(["cuda", cuda]);
   }
   rows.push(["base image", `${env.baseImage ?? "?"}${env.baseImageReason ? ` (${env.baseImageReason})` : ""}`]);
@@ -52,11 +54,21 @@ export function environmentLines(env: EnvironmentSection, p: Paint): string[] {
   const modules = env.probe?.modules ?? [];
   const failed = modules.filter((m) => !m.ok);
   if (!env.probe?.ran) rows.push(["probe", "not run"]);
-  else rows.push(["probe", `${modules.length} module(s) probed: ${modules.length - failed.length} import, ${failed.length} fail`]);
+  else
+    rows.push([
+      "probe",
+      `${modules.length} module(s) probed: ${modules.length - failed.length} import, ${failed.length} fail`,
+    ]);
   const probeRow = rows.length;
   if (env.probe?.pipCheck) rows.push(["pip check", env.probe.pipCheck.ok ? "ok" : "problems found"]);
 
-  const lines = [p.bold("Environment"), ...labelled(rows.map(([l, v]) => [l, safeText(oneLineText(v))]), p)];
+  const lines = [
+    p.bold("Environment"),
+    ...labelled(
+      rows.map(([l, v]) => [l, safeText(oneLineText(v))]),
+      p,
+    ),
+  ];
   // Each module that failed to import goes right under the probe's line, with the files that import it.
   const failures = failed.map((m) => {
     const where = m.files?.length ? ` (imported in ${m.files.join(", ")})` : "";
@@ -64,11 +76,13 @@ export function environmentLines(env: EnvironmentSection, p: Paint): string[] {
   });
   lines.splice(1 + probeRow, 0, ...failures);
   if (env.probe?.pipCheck && !env.probe.pipCheck.ok && env.probe.pipCheck.output) {
-    for (const line of env.probe.pipCheck.output.trim().split("\n").slice(0, LOG_TAIL_LINES)) lines.push(`    ${p.dim(safeText(line))}`);
+    for (const line of env.probe.pipCheck.output.trim().split("\n").slice(0, LOG_TAIL_LINES))
+      lines.push(`    ${p.dim(safeText(line))}`);
   }
   if (env.build?.status === "failed" && env.build.logTail) {
     lines.push(`  ${p.dim("log tail")}`);
-    for (const line of env.build.logTail.trimEnd().split("\n").slice(-LOG_TAIL_LINES)) lines.push(`    ${p.dim(safeText(line))}`);
+    for (const line of env.build.logTail.trimEnd().split("\n").slice(-LOG_TAIL_LINES))
+      lines.push(`    ${p.dim(safeText(line))}`);
   }
   return lines;
 }
@@ -88,6 +102,16 @@ export function planText(plan: CarbonSection["plan"]): string {
 export function carbonLines(carbon: CarbonSection, p: Paint): string[] {
   const rows: Array<[string, string]> = [["plan", planText(carbon.plan)]];
   for (const command of carbon.plan.commands) rows.push(["command", `${command.value} (${command.source})`]);
-  const blocks = renderCarbonText(carbon).replace(/\n+$/, "").split("\n").map((line) => safeText(line));
-  return [p.bold("Carbon"), ...labelled(rows.map(([l, v]) => [l, safeText(oneLineText(v))]), p), ...blocks];
+  const blocks = renderCarbonText(carbon)
+    .replace(/\n+$/, "")
+    .split("\n")
+    .map((line) => safeText(line));
+  return [
+    p.bold("Carbon"),
+    ...labelled(
+      rows.map(([l, v]) => [l, safeText(oneLineText(v))]),
+      p,
+    ),
+    ...blocks,
+  ];
 }

@@ -52,14 +52,21 @@ function stageText(name: string, stage: StageStatus | undefined): string {
 function headerLines(report: Report, p: Paint, maxBranches: number): string[] {
   const repo = report.repo;
   const commit =
-    repo.kind === "folder" ? "none (plain folder)" : `${shortCommit(repo.commit)}${repo.ref ? `  (ref ${repo.ref})` : ""}`;
+    repo.kind === "folder"
+      ? "none (plain folder)"
+      : `${shortCommit(repo.commit)}${repo.ref ? `  (ref ${repo.ref})` : ""}`;
   const names = repo.branches.slice(0, maxBranches).map((b) => (b.current ? `${b.name} (current)` : b.name));
   if (repo.branches.length > maxBranches) names.push(`and ${repo.branches.length - maxBranches} more`);
   const rows = [
     ["repo", redactUrl(repo.url)],
     ["commit", commit],
     ["branches", names.length ? names.join(", ") : "none listed"],
-    ["stages", presentStages(report).map((name) => stageText(name, report.stages[name])).join(" · ")],
+    [
+      "stages",
+      presentStages(report)
+        .map((name) => stageText(name, report.stages[name]))
+        .join(" · "),
+    ],
     ...(report.plan ? [["rerun plan", oneLineText(planText(report.plan))]] : []),
   ];
   return [
@@ -85,7 +92,11 @@ function scoreLines(report: Report, p: Paint): string[] {
     for (const category of a.categories) {
       const score = report.score.categories[category];
       const mine = report.findings.filter((f) => f.category === category);
-      const detail = !score?.assessed ? (score?.reason ? oneLineText(score.reason) : "") : severitySummary(countBySeverity(mine));
+      const detail = !score?.assessed
+        ? score?.reason
+          ? oneLineText(score.reason)
+          : ""
+        : severitySummary(countBySeverity(mine));
       rows.push([`  ${category}`, categoryScoreText(score), detail]);
       colours.push(score?.assessed ? score.score : null);
     }
@@ -101,7 +112,10 @@ function scoreLines(report: Report, p: Paint): string[] {
 function findingLine(finding: Finding, p: Paint, showCategory: boolean): string[] {
   const severity = severityColour(p, finding.severity)(finding.severity.padEnd(7));
   const note = planNote(finding);
-  const message = safeText(oneLineText(finding.message)) + moreLocationsText(finding) + (note ? p.dim(` (${safeText(oneLineText(note))})`) : "");
+  const message =
+    safeText(oneLineText(finding.message)) +
+    moreLocationsText(finding) +
+    (note ? p.dim(` (${safeText(oneLineText(note))})`) : "");
   const tag = showCategory ? `${finding.category}: ` : "";
   const mark = finding.baseline === "unchanged" ? p.dim(" (in baseline)") : "";
   const lines = [`  ${severity}  ${safeText(locationText(finding))}  ${tag}${message}${mark}  ${p.dim(finding.rule)}`];
@@ -122,18 +136,25 @@ function findingLines(report: Report, p: Paint): string[] {
     for (const finding of list) lines.push(...findingLine(finding, p, false));
   }
   const hidden = report.suppressions?.hidden;
-  if (hidden && hidden.warning + hidden.info > 0) lines.push("", p.dim(`--quiet: ${hidden.warning} warning(s) and ${hidden.info} info not shown`));
+  if (hidden && hidden.warning + hidden.info > 0)
+    lines.push("", p.dim(`--quiet: ${hidden.warning} warning(s) and ${hidden.info} info not shown`));
   return lines;
 }
 
 export function renderText(report: Report, options: TextOptions = {}): string {
   const p = paint(options.color ?? true);
-  const blocks: string[][] = [headerLines(report, p, options.maxBranches ?? 20), scoreLines(report, p), findingLines(report, p)];
+  const blocks: string[][] = [
+    headerLines(report, p, options.maxBranches ?? 20),
+    scoreLines(report, p),
+    findingLines(report, p),
+  ];
   if (report.environment) blocks.push(environmentLines(report.environment, p));
   if (report.carbon) blocks.push(carbonLines(report.carbon, p));
   const quieted = suppressionLines(report.suppressions);
   if (quieted.length) blocks.push([p.bold("Suppressions"), ...quieted.map((line) => `  ${safeText(line)}`)]);
-  if (report.score.explanation?.length) blocks.push([p.bold("Score explained"), ...report.score.explanation.map((line) => `  ${safeText(line)}`)]);
-  if (report.notes.length) blocks.push([p.bold("Notes"), ...report.notes.map((note) => `  - ${safeText(oneLineText(note))}`)]);
+  if (report.score.explanation?.length)
+    blocks.push([p.bold("Score explained"), ...report.score.explanation.map((line) => `  ${safeText(line)}`)]);
+  if (report.notes.length)
+    blocks.push([p.bold("Notes"), ...report.notes.map((note) => `  - ${safeText(oneLineText(note))}`)]);
   return `${blocks.map((block) => block.join("\n")).join("\n\n")}\n`;
 }

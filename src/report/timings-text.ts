@@ -19,7 +19,9 @@ export function renderTimings(timings: readonly Timing[], wholeSeconds: number):
     lines.push(`  ${phase.padEnd(width + 2)} ${seconds(sum).padStart(10)}  ${share(sum, total).padStart(6)}`);
     if (steps.length === 1 && steps[0]!.name === phase) continue;
     for (const step of [...steps].sort((a, b) => b.seconds - a.seconds || a.name.localeCompare(b.name))) {
-      lines.push(`    ${step.name.padEnd(width)} ${seconds(step.seconds).padStart(10)}  ${share(step.seconds, total).padStart(6)}`);
+      lines.push(
+        `    ${step.name.padEnd(width)} ${seconds(step.seconds).padStart(10)}  ${share(step.seconds, total).padStart(6)}`,
+      );
     }
   }
   return `${lines.join("\n")}\n`;

@@ -28,12 +28,28 @@ export async function lockForBuild(input: BuildLockInput): Promise<{ lock: Build
   if (!uv) return { lock: null, notes: [`Build: ${spec.file} installed as written: no resolver to lock it.`] };
   const cacheDir = await mkdtemp(join(tmpdir(), "repro-audit-uv-cache-"));
   try {
-    const answer = await lockSpec({ uv, indexUrl: input.indexUrl, asOf: input.asOf, cacheDir, ...(input.signal ? { signal: input.signal } : {}) }, spec);
-    if (answer.outcome !== "resolved") return { lock: null, notes: [`Build: ${spec.file} installed as written: it does not lock for Python ${spec.python.version} (${answer.reason}).`] };
+    const answer = await lockSpec(
+      { uv, indexUrl: input.indexUrl, asOf: input.asOf, cacheDir, ...(input.signal ? { signal: input.signal } : {}) },
+      spec,
+    );
+    if (answer.outcome !== "resolved")
+      return {
+        lock: null,
+        notes: [
+          `Build: ${spec.file} installed as written: it does not lock for Python ${spec.python.version} (${answer.reason}).`,
+        ],
+      };
     const lock = buildLockOf(spec, spec.python.version, readAnnotatedPins(answer.stdout ?? ""), input.asOf);
     if ("unused" in lock) return { lock: null, notes: [`Build: ${lock.unused}.`] };
-    const when = lock.asOf ? `with only the releases uploaded before its commit's date, ${lock.asOf}` : "with today's releases (no commit date)";
-    return { lock, notes: [`Build: installs the lock of ${spec.file} (${lock.pins.length} pins for Python ${lock.python.version}, ${when}), as repro-audit lock writes it.`] };
+    const when = lock.asOf
+      ? `with only the releases uploaded before its commit's date, ${lock.asOf}`
+      : "with today's releases (no commit date)";
+    return {
+      lock,
+      notes: [
+        `Build: installs the lock of ${spec.file} (${lock.pins.length} pins for Python ${lock.python.version}, ${when}), as repro-audit lock writes it.`,
+      ],
+    };
   } finally {
     await rm(cacheDir, { recursive: true, force: true });
   }

@@ -12,15 +12,29 @@ const PLAIN_VERSION = /^[A-Za-z0-9][A-Za-z0-9.+!_-]*$/;
 
 const norm = (name: string) => name.toLowerCase().replace(/[-_.]+/g, "-");
 
-export function buildLockOf(spec: SpecToResolve, python: string, pins: ReadonlyArray<{ name: string; version: string }>, asOf: string | null): BuildLock | { unused: string } {
+export function buildLockOf(
+  spec: SpecToResolve,
+  python: string,
+  pins: ReadonlyArray<{ name: string; version: string }>,
+  asOf: string | null,
+): BuildLock | { unused: string } {
   // A line the resolver was not asked (a VCS URL, a local path) would be lost from a lock-only install.
-  if (spec.skipped.length > 0) return { unused: `${spec.skipped.length} line(s) of ${spec.file} are not in the lock (${spec.skipped[0]!.why}), so the spec is installed as written` };
+  if (spec.skipped.length > 0)
+    return {
+      unused: `${spec.skipped.length} line(s) of ${spec.file} are not in the lock (${spec.skipped[0]!.why}), so the spec is installed as written`,
+    };
   if (pins.length === 0) return { unused: `the lock of ${spec.file} pins nothing` };
   // A `+cu118` build was asked by its version only: the lock's index release is not the build it names.
   const local = spec.lines.find((l) => !l.url && l.rewritten);
-  if (local) return { unused: `${local.file}:${local.line} names a build (${local.rewritten}) the lock would replace by its index release, so the spec is installed as written` };
+  if (local)
+    return {
+      unused: `${local.file}:${local.line} names a build (${local.rewritten}) the lock would replace by its index release, so the spec is installed as written`,
+    };
   const odd = pins.find((p) => !PLAIN_NAME.test(p.name) || !PLAIN_VERSION.test(p.version));
-  if (odd) return { unused: `the lock of ${spec.file} holds a pin the audit does not write into a Dockerfile (${JSON.stringify(`${odd.name}==${odd.version}`.slice(0, 80))})` };
+  if (odd)
+    return {
+      unused: `the lock of ${spec.file} holds a pin the audit does not write into a Dockerfile (${JSON.stringify(`${odd.name}==${odd.version}`.slice(0, 80))})`,
+    };
   const wheels: BuildLock["wheels"] = [];
   for (const line of spec.lines) {
     if (!line.url || !PLAIN_WHEEL_URL.test(line.url)) continue;

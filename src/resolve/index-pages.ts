@@ -9,10 +9,18 @@ const TIMEOUT_MS = 15_000;
 const ACCEPT = "application/vnd.pypi.simple.v1+json, text/html;q=0.1";
 
 /** The body of a GET, or null when it fails, times out or grows past `maxBytes`. */
-async function getCapped(url: string, maxBytes: number, signal?: AbortSignal): Promise<{ text: string; json: boolean } | null> {
+async function getCapped(
+  url: string,
+  maxBytes: number,
+  signal?: AbortSignal,
+): Promise<{ text: string; json: boolean } | null> {
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   try {
-    const response = await fetch(url, { headers: { accept: ACCEPT }, redirect: "follow", signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    const response = await fetch(url, {
+      headers: { accept: ACCEPT },
+      redirect: "follow",
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
     if (!response.ok || !response.body) return null;
     if (Number(response.headers.get("content-length") ?? 0) > maxBytes) {
       await response.body.cancel();
@@ -25,7 +33,10 @@ async function getCapped(url: string, maxBytes: number, signal?: AbortSignal): P
       if (size > maxBytes) return null;
       chunks.push(chunk);
     }
-    return { text: Buffer.concat(chunks).toString("utf8"), json: /json/.test(response.headers.get("content-type") ?? "") };
+    return {
+      text: Buffer.concat(chunks).toString("utf8"),
+      json: /json/.test(response.headers.get("content-type") ?? ""),
+    };
   } catch {
     return null;
   }
@@ -38,7 +49,9 @@ export async function indexProjects(indexUrl: string, signal?: AbortSignal): Pro
   if (page.json) {
     try {
       const projects = (JSON.parse(page.text) as { projects?: Array<{ name?: unknown }> }).projects;
-      return Array.isArray(projects) ? projects.map((p) => p.name).filter((n): n is string => typeof n === "string") : null;
+      return Array.isArray(projects)
+        ? projects.map((p) => p.name).filter((n): n is string => typeof n === "string")
+        : null;
     } catch {
       return null;
     }

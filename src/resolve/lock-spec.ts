@@ -24,9 +24,18 @@ export function specToLock(facts: Facts, view: RepoView): SpecToResolve | null {
   return spec && spec.lines.length > 0 ? spec : null;
 }
 
-export async function lockSpec(request: LockRequest, spec: SpecToResolve): Promise<ResolverAnswer & { stdout?: string }> {
+export async function lockSpec(
+  request: LockRequest,
+  spec: SpecToResolve,
+): Promise<ResolverAnswer & { stdout?: string }> {
   return uvCompile({
-    uv: request.uv, requirements: spec.lines.map((l) => l.requirement), python: spec.python.version, indexUrl: request.indexUrl,
-    cacheDir: request.cacheDir, annotate: true, ...(request.asOf ? { excludeNewer: request.asOf } : {}), ...(request.signal ? { signal: request.signal } : {}),
+    uv: request.uv,
+    requirements: spec.lines.map((l) => l.requirement),
+    python: spec.python.version,
+    indexUrl: request.indexUrl,
+    cacheDir: request.cacheDir,
+    annotate: true,
+    ...(request.asOf ? { excludeNewer: request.asOf } : {}),
+    ...(request.signal ? { signal: request.signal } : {}),
   });
 }

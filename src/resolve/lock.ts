@@ -14,7 +14,15 @@ export function readAnnotatedPins(stdout: string): LockedPin[] {
   const out: LockedPin[] = [];
   for (const raw of stdout.split(/\r?\n/)) {
     const m = /^([A-Za-z0-9][\w.-]*)(?:\[[^\]]*\])?==([^\s;#]+)[^#]*(?:#\s*via\s+(.*))?$/.exec(raw.trim());
-    if (m) out.push({ name: m[1]!, version: m[2]!, via: (m[3] ?? "").split(",").map((v) => v.trim()).filter(Boolean) });
+    if (m)
+      out.push({
+        name: m[1]!,
+        version: m[2]!,
+        via: (m[3] ?? "")
+          .split(",")
+          .map((v) => v.trim())
+          .filter(Boolean),
+      });
   }
   return out;
 }
@@ -39,7 +47,9 @@ export function renderLock(spec: SpecToResolve, pins: readonly LockedPin[], head
   const lines = [
     `# Lock of ${spec.file} for ${header.repo}${header.commit ? ` at ${header.commit.slice(0, 12)}` : ""}, written by repro-audit lock.`,
     `# Python ${header.python} (${header.pythonSource}); resolved by uv from ${header.indexUrl}` +
-      (header.asOf ? ` with only the releases uploaded before the commit's date, ${header.asOf}.` : " with today's releases (no commit date)."),
+      (header.asOf
+        ? ` with only the releases uploaded before the commit's date, ${header.asOf}.`
+        : " with today's releases (no commit date)."),
     "# Install with: pip install -r <this file>",
     "",
   ];

@@ -50,14 +50,19 @@ export function wheelVersion(url: string): string | null {
 const BUILD_LOCAL = /\+(?:cu\d+|cpu|rocm[\d.]*)$/;
 
 /** One package record as a requirement line for the resolver, or why it cannot be asked. */
-export function askedLine(r: Pick<Requirement, "name" | "spec" | "extras" | "marker">, file: string, line: number): AskedLine | { skip: string } {
+export function askedLine(
+  r: Pick<Requirement, "name" | "spec" | "extras" | "marker">,
+  file: string,
+  line: number,
+): AskedLine | { skip: string } {
   if (!NAME.test(r.name)) return { skip: `'${r.name}' is not a distribution name` };
   let spec = r.spec.trim();
   let rewritten: string | undefined;
   let url: string | undefined;
   if (/^[a-z][a-z0-9+.-]*:/i.test(spec) || spec.startsWith("/") || spec.startsWith(".")) {
     const version = /^https?:/i.test(spec) && /\.whl(?:[?#].*)?$/i.test(spec) ? wheelVersion(spec) : null;
-    if (!version) return { skip: `${r.name} comes from ${spec.split(/[?#]/)[0]}, which a resolver reads only by building it` };
+    if (!version)
+      return { skip: `${r.name} comes from ${spec.split(/[?#]/)[0]}, which a resolver reads only by building it` };
     spec = `==${version.replace(BUILD_LOCAL, "")}`;
     rewritten = `the wheel URL read as ${r.name}${spec}`;
     url = r.spec.trim();
@@ -70,12 +75,18 @@ export function askedLine(r: Pick<Requirement, "name" | "spec" | "extras" | "mar
       rewritten = `${local[2]} dropped: that build is served by PyTorch's index, its version by the index`;
     }
   }
-  if (!SPEC.test(spec) || (r.extras && !EXTRAS.test(r.extras)) || (r.marker && !MARKER.test(r.marker))) return { skip: `${r.name}${spec} is not a requirement a resolver reads` };
+  if (!SPEC.test(spec) || (r.extras && !EXTRAS.test(r.extras)) || (r.marker && !MARKER.test(r.marker)))
+    return { skip: `${r.name}${spec} is not a requirement a resolver reads` };
   const requirement = `${r.name}${r.extras ? `[${r.extras}]` : ""}${spec}${r.marker ? `; ${r.marker}` : ""}`;
   return { requirement, file, line, ...(rewritten ? { rewritten } : {}), ...(url ? { url } : {}) };
 }
 
-function add(spec: SpecToResolve, r: Pick<Requirement, "name" | "spec" | "extras" | "marker">, file: string, line: number): void {
+function add(
+  spec: SpecToResolve,
+  r: Pick<Requirement, "name" | "spec" | "extras" | "marker">,
+  file: string,
+  line: number,
+): void {
   const asked = askedLine(r, file, line);
   if ("skip" in asked) spec.skipped.push({ file, line, why: asked.skip });
   else spec.lines.push(asked);
@@ -114,13 +125,16 @@ function condaPipLines(text: string): Array<{ entry: string; line: number }> {
 function pythonFor(records: readonly EnvSpecFact[], files: string[]): SpecToResolve["python"] {
   const stated = records.filter((r) => r.kind === "python-version" && typeof r.value === "string");
   const own = stated.filter((r) => files.includes(String(r.file)));
-  const repo = stated.filter((r) => /(^|\/)(\.python-version|runtime\.txt)$/.test(String(r.file)) || r.source === "the README");
+  const repo = stated.filter(
+    (r) => /(^|\/)(\.python-version|runtime\.txt)$/.test(String(r.file)) || r.source === "the README",
+  );
   const tagged = wheelPythons(records, files);
   for (const r of [...own, ...repo]) {
     const version = lowestPython(String(r.value), tagged);
     if (version) return { version, stated: true, source: `${r.file}:${r.line} (${r.value})` };
   }
-  if (tagged.length === 1) return { version: tagged[0]!, stated: true, source: `the cp${tagged[0]!.replace(".", "")} wheels it pins` };
+  if (tagged.length === 1)
+    return { version: tagged[0]!, stated: true, source: `the cp${tagged[0]!.replace(".", "")} wheels it pins` };
   return { version: DEFAULT_PYTHON, stated: false, source: "default" };
 }
 
@@ -129,7 +143,13 @@ export function specsToResolve(facts: Facts, view: RepoView): SpecToResolve[] {
   const records = factsOf(facts, "env-spec");
   const specFiles = records.filter((r) => r.kind === "spec-file");
   const out: SpecToResolve[] = [];
-  const start = (file: string, files: string[]): SpecToResolve => ({ file, files, python: pythonFor(records, files), lines: [], skipped: [] });
+  const start = (file: string, files: string[]): SpecToResolve => ({
+    file,
+    files,
+    python: pythonFor(records, files),
+    lines: [],
+    skipped: [],
+  });
   // Requirements files: each root with its -r / -c includes (a file another includes is not a root).
   const requirements = specFiles.filter((r) => r.format === "requirements").map((r) => String(r.file));
   const closures = new Map(requirements.map((f) => [f, requirementsClosure(view, f)]));
@@ -137,14 +157,20 @@ export function specsToResolve(facts: Facts, view: RepoView): SpecToResolve[] {
   for (const root of requirements.filter((f) => !included.has(f))) {
     const files = closures.get(root)!;
     const spec = start(root, files);
-    for (const r of records) if (r.kind === "package" && files.includes(String(r.file))) add(spec, fromRecord(r), String(r.file), Number(r.line ?? 1));
+    for (const r of records)
+      if (r.kind === "package" && files.includes(String(r.file)))
+        add(spec, fromRecord(r), String(r.file), Number(r.line ?? 1));
     out.push(spec);
   }
   // Project metadata: pyproject (PEP 621 or Poetry), setup.py, setup.cfg, Pipfile.
-  for (const s of specFiles.filter((r) => ["pyproject", "poetry", "setup-py", "setup-cfg", "pipfile"].includes(String(r.format)))) {
+  for (const s of specFiles.filter((r) =>
+    ["pyproject", "poetry", "setup-py", "setup-cfg", "pipfile"].includes(String(r.format)),
+  )) {
     const file = String(s.file);
     const spec = start(file, [file]);
-    for (const r of records) if (r.kind === "package" && r.file === file && r.name !== "python") add(spec, fromRecord(r), file, Number(r.line ?? 1));
+    for (const r of records)
+      if (r.kind === "package" && r.file === file && r.name !== "python")
+        add(spec, fromRecord(r), file, Number(r.line ?? 1));
     out.push(spec);
   }
   // conda: its pip section.
@@ -160,7 +186,8 @@ export function specsToResolve(facts: Facts, view: RepoView): SpecToResolve[] {
   // The README's `pip install` lines, together: what its reader runs.
   const readme = new Map<string, SpecToResolve>();
   for (const r of factsOf(facts, "readme")) {
-    if (r.kind !== "command" || typeof r.command !== "string" || typeof r.file !== "string" || r.via !== undefined) continue;
+    if (r.kind !== "command" || typeof r.command !== "string" || typeof r.file !== "string" || r.via !== undefined)
+      continue;
     for (const { tool, lines } of installCommands(r.command)) {
       if (tool !== "pip") continue;
       for (const entry of lines) {

@@ -8,12 +8,16 @@ export type ResolverAnswer =
   /** The resolver could not judge: the index did not answer, or a package needs a build to be read. */
   | { outcome: "not-assessed"; offline: boolean; reason: string };
 
-const OFFLINE = /error sending request|dns error|Connection refused|connection (?:reset|closed)|timed out|Failed to fetch|tcp connect error/i;
+const OFFLINE =
+  /error sending request|dns error|Connection refused|connection (?:reset|closed)|timed out|Failed to fetch|tcp connect error/i;
 const NEEDS_BUILD = /building from source is disabled|--no-build|source distribution/i;
 
 /** The `cause:` lines of uv's error, joined: its own reason, without the headline. */
 function reasonOf(stderr: string): string {
-  const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = stderr
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const causes = lines.filter((l) => /^(?:cause|hint):/.test(l)).map((l) => l.replace(/^(?:cause|hint):\s*/, ""));
   const text = (causes.length ? causes : lines.map((l) => l.replace(/^error:\s*/, ""))).join(" ");
   return text.replace(/\s+/g, " ").slice(0, 600);
@@ -31,8 +35,10 @@ export function readResolverAnswer(exitCode: number, stdout: string, stderr: str
   const reason = reasonOf(stderr);
   if (OFFLINE.test(stderr)) return { outcome: "not-assessed", offline: true, reason };
   if (NEEDS_BUILD.test(stderr)) return { outcome: "not-assessed", offline: false, reason };
-  if (/no wheels with a matching Python|requested Python version|depends on Python|Requires-Python/i.test(reason)) return { outcome: "unresolvable", resolutionClass: "python-conflict", reason };
-  if (/there is no version of|was not found in the package registry|no versions of|only .* is available/i.test(reason)) return { outcome: "unresolvable", resolutionClass: "version-missing", reason };
+  if (/no wheels with a matching Python|requested Python version|depends on Python|Requires-Python/i.test(reason))
+    return { outcome: "unresolvable", resolutionClass: "python-conflict", reason };
+  if (/there is no version of|was not found in the package registry|no versions of|only .* is available/i.test(reason))
+    return { outcome: "unresolvable", resolutionClass: "version-missing", reason };
   if (/No solution found/i.test(stderr)) return { outcome: "unresolvable", resolutionClass: "unresolvable", reason };
   return { outcome: "not-assessed", offline: false, reason };
 }

@@ -39,22 +39,44 @@ export interface ResolveOutcome {
 export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> {
   const notes: string[] = [];
   const specs = specsToResolve(input.facts, input.view);
-  if (specs.length > MAX_SPECS) notes.push(`Resolver: ${specs.length - MAX_SPECS} spec(s) beyond the first ${MAX_SPECS} were not resolved.`);
+  if (specs.length > MAX_SPECS)
+    notes.push(`Resolver: ${specs.length - MAX_SPECS} spec(s) beyond the first ${MAX_SPECS} were not resolved.`);
   const uv = input.uv === undefined ? await findUv() : input.uv;
-  if (!uv) return { records: null, notCollected: "no resolver: uv was not found (scripts/ensure-uv.sh installs it, or set REPRO_AUDIT_UV)", notes, answers: [] };
+  if (!uv)
+    return {
+      records: null,
+      notCollected: "no resolver: uv was not found (scripts/ensure-uv.sh installs it, or set REPRO_AUDIT_UV)",
+      notes,
+      answers: [],
+    };
   const cacheDir = await mkdtemp(join(tmpdir(), "repro-audit-uv-cache-"));
   const records: FactRecord[] = [];
   const answers: ResolveOutcome["answers"] = [];
   try {
     for (const spec of specs.slice(0, MAX_SPECS)) {
       for (const s of spec.skipped) notes.push(`Resolver: ${s.file}:${s.line} left out: ${s.why}.`);
-      for (const l of spec.lines) if (l.rewritten) notes.push(`Resolver: ${l.file}:${l.line} asked as ${l.requirement} (${l.rewritten}).`);
+      for (const l of spec.lines)
+        if (l.rewritten) notes.push(`Resolver: ${l.file}:${l.line} asked as ${l.requirement} (${l.rewritten}).`);
       if (spec.lines.length === 0) continue;
-      const ask = (python: string) => uvCompile({ uv, requirements: spec.lines.map((l) => l.requirement), python, indexUrl: input.indexUrl, cacheDir, ...(input.excludeNewer ? { excludeNewer: input.excludeNewer } : {}), ...(input.signal ? { signal: input.signal } : {}) });
+      const ask = (python: string) =>
+        uvCompile({
+          uv,
+          requirements: spec.lines.map((l) => l.requirement),
+          python,
+          indexUrl: input.indexUrl,
+          cacheDir,
+          ...(input.excludeNewer ? { excludeNewer: input.excludeNewer } : {}),
+          ...(input.signal ? { signal: input.signal } : {}),
+        });
       let python = spec.python.version;
       let answer = await ask(python);
       if (answer.outcome === "not-assessed" && answer.offline) {
-        return { records: null, notCollected: `the index ${input.indexUrl} did not answer the resolver: ${answer.reason}`, notes, answers };
+        return {
+          records: null,
+          notCollected: `the index ${input.indexUrl} did not answer the resolver: ${answer.reason}`,
+          notes,
+          answers,
+        };
       }
       // A spec that states no Python is judged by whether any Python installs it; one that states a Python
       // the pins do not fit is told which Pythons they do fit.
@@ -81,23 +103,45 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
 }
 
 /** The cause in a user's words, reading the index only for what the reason names (its list, one project). */
-async function causeOf(spec: SpecToResolve, python: string, answer: Extract<ResolverAnswer, { outcome: "unresolvable" }>, installsOn: string[], input: ResolveInput): Promise<string | null> {
+async function causeOf(
+  spec: SpecToResolve,
+  python: string,
+  answer: Extract<ResolverAnswer, { outcome: "unresolvable" }>,
+  installsOn: string[],
+  input: ResolveInput,
+): Promise<string | null> {
   const missing = missingIn(answer.reason);
-  const projects = missing?.kind === "name" && !isStdlibName(missing.name) ? await indexProjects(input.indexUrl, input.signal) : null;
-  const versions = missing?.kind === "version" ? await projectVersions(input.indexUrl, missing.name, input.signal) : null;
+  const projects =
+    missing?.kind === "name" && !isStdlibName(missing.name) ? await indexProjects(input.indexUrl, input.signal) : null;
+  const versions =
+    missing?.kind === "version" ? await projectVersions(input.indexUrl, missing.name, input.signal) : null;
   return unresolvableCause({
-    reason: answer.reason, resolutionClass: answer.resolutionClass,
-    python: { ...spec.python, version: python }, projects, versions, installsOn, tried: PYTHONS,
+    reason: answer.reason,
+    resolutionClass: answer.resolutionClass,
+    python: { ...spec.python, version: python },
+    projects,
+    versions,
+    installsOn,
+    tried: PYTHONS,
   });
 }
 
 function resolutionRecord(spec: SpecToResolve, python: string, answer: ResolverAnswer): FactRecord {
   const base: FactRecord = {
-    kind: "resolution", file: spec.file, line: spec.lines[0]!.line, python,
-    pythonSource: spec.python.stated ? spec.python.source : python === spec.python.version ? "default (the spec states none)" : "the oldest Python it installs on (the spec states none)",
-    requirements: spec.lines.length, status: answer.outcome,
+    kind: "resolution",
+    file: spec.file,
+    line: spec.lines[0]!.line,
+    python,
+    pythonSource: spec.python.stated
+      ? spec.python.source
+      : python === spec.python.version
+        ? "default (the spec states none)"
+        : "the oldest Python it installs on (the spec states none)",
+    requirements: spec.lines.length,
+    status: answer.outcome,
   };
   if (answer.outcome === "resolved") return { ...base, pins: answer.pins.length };
-  if (answer.outcome === "unresolvable") return { ...base, resolutionClass: answer.resolutionClass, reason: answer.reason };
+  if (answer.outcome === "unresolvable")
+    return { ...base, resolutionClass: answer.resolutionClass, reason: answer.reason };
   return { ...base, reason: answer.reason };
 }

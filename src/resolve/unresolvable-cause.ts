@@ -15,7 +15,9 @@ export type Missing = { kind: "name"; name: string } | { kind: "version"; name: 
 export function missingIn(reason: string): Missing | null {
   const name = /\b([A-Za-z0-9][\w.-]*?) was not found in the package registry/.exec(reason);
   if (name) return { kind: "name", name: name[1]! };
-  const version = /there is no version of ([A-Za-z0-9][\w.-]*?)(?:\[[^\]]*\])?\s*==\s*([^\s,;]+?)(?=[\s,;]|$)/.exec(reason);
+  const version = /there is no version of ([A-Za-z0-9][\w.-]*?)(?:\[[^\]]*\])?\s*==\s*([^\s,;]+?)(?=[\s,;]|$)/.exec(
+    reason,
+  );
   if (version) return { kind: "version", name: version[1]!, wanted: version[2]! };
   return null;
 }
@@ -27,12 +29,15 @@ export function isStdlibName(name: string): boolean {
 
 /** Optimal string alignment distance: edits, with a swap of two neighbours counted as one. */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
   return d[a.length]![b.length]!;
@@ -46,7 +51,10 @@ export function closestNames(name: string, known: readonly string[]): string[] {
     .filter((k) => k !== wanted && Math.abs(k.length - wanted.length) <= limit)
     .map((k) => ({ k, d: editDistance(wanted, k) }))
     .filter((s) => s.d <= limit);
-  return scored.sort((x, y) => x.d - y.d || x.k.localeCompare(y.k)).slice(0, 3).map((s) => s.k);
+  return scored
+    .sort((x, y) => x.d - y.d || x.k.localeCompare(y.k))
+    .slice(0, 3)
+    .map((s) => s.k);
 }
 
 /** Version parts for ordering: the release numbers (`1.10.0rc1` -> [1, 10, 0]); a pre-release sorts later here. */
@@ -110,7 +118,8 @@ export function unresolvableCause(input: CauseInput): string | null {
   }
   if (input.resolutionClass === "python-conflict") {
     const stated = input.python.stated ? ` (stated in ${input.python.source})` : "";
-    if (input.installsOn.length === 0) return `no Python from ${input.tried[0]} to ${input.tried.at(-1)} has every pin: the pins need Pythons that do not meet`;
+    if (input.installsOn.length === 0)
+      return `no Python from ${input.tried[0]} to ${input.tried.at(-1)} has every pin: the pins need Pythons that do not meet`;
     const lowest = input.installsOn[0]!;
     const direction = compareVersions(lowest, input.python.version) > 0 ? "too old" : "too new";
     return `Python ${input.python.version}${stated} is ${direction} for the pins, which install on Python ${input.installsOn.join(", ")}: state Python ${lowest}`;

@@ -13,7 +13,9 @@ const TARGET_PLATFORM = "x86_64-manylinux_2_28";
 
 /** REPRO_AUDIT_UV, else the copy scripts/ensure-uv.sh installs, else `uv` on PATH; null when none runs. */
 export async function findUv(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
-  const candidates = [env.REPRO_AUDIT_UV, packagePath(".cache", "uv", "bin", "uv"), "uv"].filter((c): c is string => !!c);
+  const candidates = [env.REPRO_AUDIT_UV, packagePath(".cache", "uv", "bin", "uv"), "uv"].filter(
+    (c): c is string => !!c,
+  );
   for (const candidate of candidates) {
     if (candidate.includes("/") && !existsSync(candidate)) continue;
     const probe = await execa(candidate, ["--version"], { reject: false, timeout: 20_000 });
@@ -41,18 +43,39 @@ export async function uvCompile(request: CompileRequest): Promise<ResolverAnswer
   const cwd = await mkdtemp(join(tmpdir(), "repro-audit-resolve-"));
   try {
     const args = [
-      "pip", "compile", "-", "--python-version", request.python, "--python-platform", TARGET_PLATFORM,
-      "--index-url", request.indexUrl, "--no-build", "--no-config", "--no-header", "--quiet",
+      "pip",
+      "compile",
+      "-",
+      "--python-version",
+      request.python,
+      "--python-platform",
+      TARGET_PLATFORM,
+      "--index-url",
+      request.indexUrl,
+      "--no-build",
+      "--no-config",
+      "--no-header",
+      "--quiet",
       ...(request.annotate ? ["--annotation-style", "line"] : ["--no-annotate"]),
-      "--cache-dir", request.cacheDir,
+      "--cache-dir",
+      request.cacheDir,
       ...(request.excludeNewer ? ["--exclude-newer", request.excludeNewer] : []),
     ];
     const result = await execa(request.uv, args, {
-      cwd, input: `${request.requirements.join("\n")}\n`, reject: false, timeout: request.timeoutMs ?? 180_000,
-      env: { UV_NO_PROGRESS: "1", NO_COLOR: "1" }, extendEnv: true, ...(request.signal ? { cancelSignal: request.signal } : {}),
+      cwd,
+      input: `${request.requirements.join("\n")}\n`,
+      reject: false,
+      timeout: request.timeoutMs ?? 180_000,
+      env: { UV_NO_PROGRESS: "1", NO_COLOR: "1" },
+      extendEnv: true,
+      ...(request.signal ? { cancelSignal: request.signal } : {}),
     });
-    if (result.timedOut) return { outcome: "not-assessed", offline: true, reason: "the resolver ran past its time limit" };
-    return { ...readResolverAnswer(result.exitCode ?? 1, result.stdout, result.stderr), ...(request.annotate ? { stdout: result.stdout } : {}) };
+    if (result.timedOut)
+      return { outcome: "not-assessed", offline: true, reason: "the resolver ran past its time limit" };
+    return {
+      ...readResolverAnswer(result.exitCode ?? 1, result.stdout, result.stderr),
+      ...(request.annotate ? { stdout: result.stdout } : {}),
+    };
   } finally {
     await rm(cwd, { recursive: true, force: true });
   }

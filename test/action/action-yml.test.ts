@@ -31,7 +31,9 @@ describe("action.yml", () => {
 
   it("hands every input to the entry as the runner names it for a JavaScript action (INPUT_FAIL-UNDER)", () => {
     expect(inputVariable("fail-under")).toBe("INPUT_FAIL-UNDER");
-    expect(auditStep.env).toEqual(Object.fromEntries(INPUT_NAMES.map((name) => [inputVariable(name), `\${{ inputs.${name} }}`])));
+    expect(auditStep.env).toEqual(
+      Object.fromEntries(INPUT_NAMES.map((name) => [inputVariable(name), `\${{ inputs.${name} }}`])),
+    );
   });
 
   it("never puts an expression into a shell script (inputs travel as environment variables)", () => {

@@ -1,7 +1,17 @@
 // The Action run as the runner runs it: action.yml's audit step (dist/ built by the global setup) with INPUT_*
 // variables, GITHUB_WORKSPACE, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY on real files, on sample repos made git repos.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,7 +27,11 @@ import { commandsIn } from "../support/workflow-commands.js";
 const OWN = { GITHUB_REPOSITORY: "team/solution" };
 const PUSH = { name: "push", payload: { ref: "refs/heads/main", repository: { full_name: "team/solution" } } };
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync("git", ["-c", "user.name=Sample", "-c", "user.email=sample@example.org", "-c", "core.hooksPath=/dev/null", ...args], { cwd, encoding: "utf8" });
+  execFileSync(
+    "git",
+    ["-c", "user.name=Sample", "-c", "user.email=sample@example.org", "-c", "core.hooksPath=/dev/null", ...args],
+    { cwd, encoding: "utf8" },
+  );
 
 /** A sample as a git repo cloned from github.com/team/solution, as actions/checkout leaves it. */
 function checkout(sample: string): string {
@@ -47,7 +61,12 @@ function repoOf(files: Record<string, string>): string {
   return repo;
 }
 
-function audit(workspace: string, inputs: Record<string, string> = {}, env: Record<string, string> = OWN, event: { name: string; payload: unknown } = PUSH): ActionRun {
+function audit(
+  workspace: string,
+  inputs: Record<string, string> = {},
+  env: Record<string, string> = OWN,
+  event: { name: string; payload: unknown } = PUSH,
+): ActionRun {
   return runAction({ workspace, with: inputs, env, event, skip: ["install"] });
 }
 
@@ -65,7 +84,8 @@ describe("the Action on messy-kaggle, no threshold", () => {
   it("exits 0 and writes every declared output once, in the multi-line-safe format", () => {
     expect(run.code, run.audit?.stderr).toBe(0);
     const file = run.audit!.outputFile;
-    for (const name of OUTPUT_NAMES) expect(file.match(new RegExp(`^${name}<<(ghadelimiter_[0-9a-f-]{36})$`, "gm")), name).toHaveLength(1);
+    for (const name of OUTPUT_NAMES)
+      expect(file.match(new RegExp(`^${name}<<(ghadelimiter_[0-9a-f-]{36})$`, "gm")), name).toHaveLength(1);
     expect(Object.keys(run.audit!.outputs).sort()).toEqual([...OUTPUT_NAMES].sort());
     expect(run.outputs.score).toBe(String(report.score.total));
     expect(report.score.total).not.toBeNull();
@@ -73,7 +93,8 @@ describe("the Action on messy-kaggle, no threshold", () => {
     expect(report.carbon?.prediction?.basis).toBe("estimated");
     expect(run.outputs["co2-basis"]).toBe("estimated");
     expect(Number(run.outputs["co2-g"])).toBeCloseTo(report.carbon!.prediction!.total.co2g, 0);
-    for (const name of ["report-path", "sarif-path", "badge-path"]) expect(existsSync(run.outputs[name]!), name).toBe(true);
+    for (const name of ["report-path", "sarif-path", "badge-path"])
+      expect(existsSync(run.outputs[name]!), name).toBe(true);
   });
 
   it("annotates errors first, at most 10 of each kind, each on its finding's file and line", () => {
@@ -81,7 +102,10 @@ describe("the Action on messy-kaggle, no threshold", () => {
     const levels = commands.map((c) => c.level);
     const errors = bySeverity(report, "error");
     const warnings = bySeverity(report, "warning");
-    expect(levels).toEqual([...Array(Math.min(10, errors.length)).fill("error"), ...Array(Math.min(10, warnings.length)).fill("warning")]);
+    expect(levels).toEqual([
+      ...Array(Math.min(10, errors.length)).fill("error"),
+      ...Array(Math.min(10, warnings.length)).fill("warning"),
+    ]);
     // Every annotation is one of the report's findings, said with its rule's title.
     const code = (f: Finding) => `${f.file ?? ""}|${f.cell === undefined && f.line !== null ? f.line : ""}|${f.rule}`;
     const reported = new Set(report.findings.map(code));
@@ -98,14 +122,20 @@ describe("the Action on messy-kaggle, no threshold", () => {
     expect(notebook.properties.line).toBeUndefined();
     expect(notebook.message).toMatch(/\(cell \d+, line \d+\)/);
     // A finding about the whole repository has no file.
-    expect(commands.some((c) => c.properties.file === undefined && c.properties.title!.startsWith("requirements-spec-present"))).toBe(true);
+    expect(
+      commands.some(
+        (c) => c.properties.file === undefined && c.properties.title!.startsWith("requirements-spec-present"),
+      ),
+    ).toBe(true);
   });
 
   it("writes the Markdown report and what was annotated", () => {
     const summary = run.audit!.summary;
     expect(summary).toContain(`## repro-audit: ${report.score.total}/100`);
     expect(summary).toContain("### Score\n\n| Area | Points |");
-    expect(summary).toContain(`- Annotations: ${Math.min(10, bySeverity(report, "error").length)} errors and ${Math.min(10, bySeverity(report, "warning").length)} warnings on their lines.`);
+    expect(summary).toContain(
+      `- Annotations: ${Math.min(10, bySeverity(report, "error").length)} errors and ${Math.min(10, bySeverity(report, "warning").length)} warnings on their lines.`,
+    );
     expect(summary).toContain("- Repository trusted: the audited folder is team/solution");
     expect(summary).not.toContain("repro-audit failed");
   });
@@ -114,17 +144,30 @@ describe("the Action on messy-kaggle, no threshold", () => {
     const sarif = JSON.parse(readFileSync(run.outputs["sarif-path"]!, "utf8"));
     const validate = sarifSchemaValidator();
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    const results = sarif.runs[0].results as Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
+    const results = sarif.runs[0].results as Array<{
+      ruleId: string;
+      locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>;
+    }>;
     expect(results.map((r) => r.ruleId)).toEqual(report.findings.map((f) => f.rule));
     const workspace = report.repo.url;
     for (const [i, f] of report.findings.entries()) {
-      if (f.file !== null) expect(existsSync(join(workspace, decodeURIComponent(results[i]!.locations[0]!.physicalLocation.artifactLocation.uri)))).toBe(true);
+      if (f.file !== null)
+        expect(
+          existsSync(
+            join(workspace, decodeURIComponent(results[i]!.locations[0]!.physicalLocation.artifactLocation.uri)),
+          ),
+        ).toBe(true);
     }
   });
 
   it("writes a shields.io endpoint badge of the score", () => {
     const badge = JSON.parse(readFileSync(run.outputs["badge-path"]!, "utf8"));
-    expect(badge).toEqual({ schemaVersion: 1, label: "repro-audit", message: `${report.score.total}/100`, color: badgeColor(report.score.total) });
+    expect(badge).toEqual({
+      schemaVersion: 1,
+      label: "repro-audit",
+      message: `${report.score.total}/100`,
+      color: badgeColor(report.score.total),
+    });
   });
 });
 
@@ -142,7 +185,11 @@ describe("fail-under and fail-on", () => {
   it("fails on an error by default (fail-on error), the reason at the top of the summary", () => {
     const run = audit(repo);
     expect(run.code).toBe(1);
-    expect(run.audit!.summary.startsWith(`**repro-audit failed:** ${errors} errors: fail-on error (the Action's default) fails.\n`)).toBe(true);
+    expect(
+      run.audit!.summary.startsWith(
+        `**repro-audit failed:** ${errors} errors: fail-on error (the Action's default) fails.\n`,
+      ),
+    ).toBe(true);
     expect(audit(repo, { "fail-on": "never" }).code).toBe(0);
   });
 
@@ -150,15 +197,23 @@ describe("fail-under and fail-on", () => {
     const run = audit(repo, { "fail-under": String(score + 1), "fail-on": "never" });
     expect(run.code).toBe(1);
     expect(run.outputs.score).toBe(String(score));
-    expect(run.audit!.summary.startsWith(`**repro-audit failed:** the score ${score}/100 is below fail-under ${score + 1} (input fail-under).\n`)).toBe(true);
-    expect(run.audit!.stdout).toContain(`\n::error title=repro-audit::the score ${score}/100 is below fail-under ${score + 1} (input fail-under)\n`);
+    expect(
+      run.audit!.summary.startsWith(
+        `**repro-audit failed:** the score ${score}/100 is below fail-under ${score + 1} (input fail-under).\n`,
+      ),
+    ).toBe(true);
+    expect(run.audit!.stdout).toContain(
+      `\n::error title=repro-audit::the score ${score}/100 is below fail-under ${score + 1} (input fail-under)\n`,
+    );
     expect(Object.keys(run.audit!.outputs).sort()).toEqual([...OUTPUT_NAMES].sort());
   });
 
   it("exits 0 at the threshold and says it passed", () => {
     const run = audit(repo, { "fail-under": String(score), "fail-on": "never" });
     expect(run.code).toBe(0);
-    expect(run.audit!.summary).toContain(`- Passed: the score ${score}/100 meets fail-under ${score} (input fail-under).`);
+    expect(run.audit!.summary).toContain(
+      `- Passed: the score ${score}/100 meets fail-under ${score} (input fail-under).`,
+    );
     expect(run.audit!.summary).not.toContain("repro-audit failed");
   });
 
@@ -179,12 +234,36 @@ describe("bad input", () => {
   });
 
   const cases: Array<[string, Record<string, string>, string]> = [
-    ["stages", { stages: "static,train" }, "::error title=repro-audit::input 'stages' takes a comma list of static, resolve, build, epoch, not 'static,train'. Set e.g. stages: static, stages: static,resolve, or stages: static,build,epoch"],
-    ["fail-under", { "fail-under": "seventy" }, "::error title=repro-audit::input 'fail-under' takes a number from 0 to 100, not 'seventy'. Set e.g. fail-under: 70, or leave it out"],
-    ["runtime", { runtime: "vm" }, "::error title=repro-audit::input 'runtime' takes container or host, not 'vm'. Set runtime: container (host runs the repo's code on the runner)"],
-    ["region", { region: "France" }, "::error title=repro-audit::input 'region' takes a two-letter country code, not 'France'. Set e.g. region: FR, or leave it out for the world average"],
-    ["format", { format: "html" }, "::error title=repro-audit::input 'format' takes one of text, json, md, sarif, not 'html'. Set e.g. format: json"],
-    ["max-warnings", { "max-warnings": "-1" }, "::error title=repro-audit::input 'max-warnings' takes a whole number 0 or more, not '-1'. Set e.g. max-warnings: 0, or leave it out"],
+    [
+      "stages",
+      { stages: "static,train" },
+      "::error title=repro-audit::input 'stages' takes a comma list of static, resolve, build, epoch, not 'static,train'. Set e.g. stages: static, stages: static,resolve, or stages: static,build,epoch",
+    ],
+    [
+      "fail-under",
+      { "fail-under": "seventy" },
+      "::error title=repro-audit::input 'fail-under' takes a number from 0 to 100, not 'seventy'. Set e.g. fail-under: 70, or leave it out",
+    ],
+    [
+      "runtime",
+      { runtime: "vm" },
+      "::error title=repro-audit::input 'runtime' takes container or host, not 'vm'. Set runtime: container (host runs the repo's code on the runner)",
+    ],
+    [
+      "region",
+      { region: "France" },
+      "::error title=repro-audit::input 'region' takes a two-letter country code, not 'France'. Set e.g. region: FR, or leave it out for the world average",
+    ],
+    [
+      "format",
+      { format: "html" },
+      "::error title=repro-audit::input 'format' takes one of text, json, md, sarif, not 'html'. Set e.g. format: json",
+    ],
+    [
+      "max-warnings",
+      { "max-warnings": "-1" },
+      "::error title=repro-audit::input 'max-warnings' takes a whole number 0 or more, not '-1'. Set e.g. max-warnings: 0, or leave it out",
+    ],
   ];
   for (const [name, inputs, line] of cases) {
     it(`${name}: one ::error line, exit 2, the reason in the summary, every output written empty`, () => {
@@ -192,7 +271,10 @@ describe("bad input", () => {
       expect(run.code).toBe(2);
       expect(run.audit!.stdout).toBe(`${line}\n`);
       expect(run.audit!.stderr).toBe("");
-      expect(run.audit!.outputs).toEqual({ ...Object.fromEntries(OUTPUT_NAMES.map((n) => [n, ""])), "co2-basis": "none" });
+      expect(run.audit!.outputs).toEqual({
+        ...Object.fromEntries(OUTPUT_NAMES.map((n) => [n, ""])),
+        "co2-basis": "none",
+      });
       expect(run.audit!.summary).toBe(`**repro-audit failed:** ${line.slice("::error title=repro-audit::".length)}\n`);
     });
   }
@@ -209,7 +291,9 @@ describe("bad input", () => {
     const baseline = audit(repo, { baseline: notReport });
     expect(baseline.code).toBe(2);
     // The CLI's reader: the report validated whole (action-dist/ carries it once rebuilt).
-    expect(baseline.audit!.stdout).toMatch(/^::error title=repro-audit::input 'baseline' \S+ is not a valid report: \/.*\. Pass a JSON report saved by this version of repro-audit \(format json\)\n$/);
+    expect(baseline.audit!.stdout).toMatch(
+      /^::error title=repro-audit::input 'baseline' \S+ is not a valid report: \/.*\. Pass a JSON report saved by this version of repro-audit \(format json\)\n$/,
+    );
   });
 
   it("a sarif-file whose folder cannot be made: one line naming the input", () => {
@@ -225,7 +309,9 @@ describe("bad input", () => {
     const run = audit(repo, {}, { ...OWN, GITHUB_STEP_SUMMARY: folder });
     expect(run.code).toBe(3);
     const lines = run.audit!.stdout.split("\n").filter((l) => l.startsWith("::"));
-    expect(lines).toEqual([`::error title=repro-audit::internal error: EISDIR: illegal operation on a directory, open '${folder}'. Please report it with the job's log.`]);
+    expect(lines).toEqual([
+      `::error title=repro-audit::internal error: EISDIR: illegal operation on a directory, open '${folder}'. Please report it with the job's log.`,
+    ]);
     expect(run.audit!.stderr).toBe("");
   });
 
@@ -243,7 +329,8 @@ describe("a missing container engine", () => {
     // A real PATH with git and node but no container engine CLI on it.
     const bin = mkdtempSync(join(tmpdir(), "action-path-"));
     try {
-      for (const tool of ["git", "node", "bash"]) symlinkSync(execFileSync("bash", ["-c", `command -v ${tool}`], { encoding: "utf8" }).trim(), join(bin, tool));
+      for (const tool of ["git", "node", "bash"])
+        symlinkSync(execFileSync("bash", ["-c", `command -v ${tool}`], { encoding: "utf8" }).trim(), join(bin, tool));
       const run = audit(checkout("clean-solution"), { stages: "static,build" }, { ...OWN, PATH: bin });
       expect(run.code).toBe(3);
       const errors = commandsIn(run.audit!.stdout).filter((c) => c.level === "error");
@@ -279,7 +366,9 @@ describe("max-warnings and exclude", () => {
     expect(Object.keys(over.audit!.outputs).sort()).toEqual([...OUTPUT_NAMES].sort());
     const at = audit(repo, { "max-warnings": String(warnings), "fail-on": "never" });
     expect(at.code).toBe(0);
-    expect(at.audit!.summary).toContain(`- Passed: ${warnings} warnings, within max-warnings ${warnings} (input max-warnings).`);
+    expect(at.audit!.summary).toContain(
+      `- Passed: ${warnings} warnings, within max-warnings ${warnings} (input max-warnings).`,
+    );
   });
 
   it("exclude: files matching its globs (one per line) are left out of the audit", () => {
@@ -310,8 +399,11 @@ describe("text from the audited repo in annotations", () => {
     const commands = commandsIn(run.audit!.stdout);
     expect(commands.some((c) => c.properties.title === "injected")).toBe(false);
     expect(run.audit!.stdout.split("\n").some((l) => l.startsWith("::warning title=injected"))).toBe(false);
-    const annotation = commands.find((c) => c.properties.file === evil && c.properties.title!.startsWith("datasets-data-available"))!;
-    const message = "/home/john/50%,off:now/data.csv (read by pd.read_csv) is not in the repo, and no documented command fetches it, no step writes it, no README names its source";
+    const annotation = commands.find(
+      (c) => c.properties.file === evil && c.properties.title!.startsWith("datasets-data-available"),
+    )!;
+    const message =
+      "/home/john/50%,off:now/data.csv (read by pd.read_csv) is not in the repo, and no documented command fetches it, no step writes it, no README names its source";
     expect(annotation.raw).toBe(
       `::warning file=src/a%2Cb%3Ac%25d%0A%3A%3Awarning title=injected%3A%3Agotcha.py,line=2,title=datasets-data-available%3A Require the data the code reads to be shipped or fetched::${message.replace("%", "%25")}`,
     );
@@ -321,15 +413,33 @@ describe("text from the audited repo in annotations", () => {
 
 describe("over the cap", () => {
   it("annotates the first 10 errors, then 10 warnings, and says how many more of each", () => {
-    const names = ["numpy", "pandas", "scipy", "torch", "timm", "albumentations", "opencv-python", "scikit-learn", "tqdm", "pyyaml", "matplotlib", "seaborn"];
+    const names = [
+      "numpy",
+      "pandas",
+      "scipy",
+      "torch",
+      "timm",
+      "albumentations",
+      "opencv-python",
+      "scikit-learn",
+      "tqdm",
+      "pyyaml",
+      "matplotlib",
+      "seaborn",
+    ];
     const broken = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`mod${i + 1}.py`, "def f(:\n    pass\n"]));
     const repo = repoOf({
-      "README.md": "# x\n\nPython 3.11.\n\n```bash\npip install -r requirements.txt\npython train.py\npython predict.py\n```\n",
+      "README.md":
+        "# x\n\nPython 3.11.\n\n```bash\npip install -r requirements.txt\npython train.py\npython predict.py\n```\n",
       ".python-version": "3.11\n",
       "requirements.txt": `${names.join("\n")}\n`,
       // Unpinned and imported: one warning each.
       // ...and the broken modules it imports are on the rerun path: an error each.
-      "train.py": `import numpy, pandas, scipy, torch, timm, albumentations, cv2, sklearn, tqdm, yaml, matplotlib, seaborn\nimport ${Object.keys(broken).map((f) => f.replace(".py", "")).join(", ")}\nprint('train')\n`,
+      "train.py": `import numpy, pandas, scipy, torch, timm, albumentations, cv2, sklearn, tqdm, yaml, matplotlib, seaborn\nimport ${Object.keys(
+        broken,
+      )
+        .map((f) => f.replace(".py", ""))
+        .join(", ")}\nprint('train')\n`,
       "predict.py": "print('predict')\n",
       ...broken,
     });
@@ -361,16 +471,18 @@ describe("a solution in a subfolder of the workspace", () => {
     git(workspace, "commit", "-qm", "entry");
     const run = audit(workspace, { path: "entries/team a", "fail-on": "never" });
     expect(run.code, run.audit?.stderr).toBe(0);
-    const files = commandsIn(run.audit!.stdout).map((c) => c.properties.file).filter((f): f is string => f !== undefined);
+    const files = commandsIn(run.audit!.stdout)
+      .map((c) => c.properties.file)
+      .filter((f): f is string => f !== undefined);
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       expect(file.startsWith("entries/team a/")).toBe(true);
       expect(existsSync(join(workspace, file)), file).toBe(true);
     }
     const sarif = JSON.parse(readFileSync(run.outputs["sarif-path"]!, "utf8"));
-    const uris = (sarif.runs[0].results as Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>).map(
-      (r) => r.locations[0]!.physicalLocation.artifactLocation.uri,
-    );
+    const uris = (
+      sarif.runs[0].results as Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>
+    ).map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri);
     expect(uris).toContain("entries/team%20a/train.py");
     for (const uri of uris) expect(existsSync(join(workspace, decodeURIComponent(uri))), uri).toBe(true);
   });
@@ -389,20 +501,34 @@ describe("trust", () => {
   it("the workflow's own repository: its .repro-audit.yml counts", () => {
     const run = audit(repoOf(files));
     expect(rulesOf(run)).not.toContain("requirements-python-stated");
-    expect(run.audit!.summary).toContain("- Repository trusted: the audited folder is team/solution, the repository this workflow runs in");
+    expect(run.audit!.summary).toContain(
+      "- Repository trusted: the audited folder is team/solution, the repository this workflow runs in",
+    );
   });
 
   it("another repository checked out: its config may not quiet its own audit", () => {
     const run = audit(repoOf(files), {}, { GITHUB_REPOSITORY: "host/competition" });
     expect(rulesOf(run)).toContain("requirements-python-stated");
-    expect(run.audit!.summary).toContain("- Repository not trusted: the audited folder is a checkout of another repository, not host/competition");
+    expect(run.audit!.summary).toContain(
+      "- Repository not trusted: the audited folder is a checkout of another repository, not host/competition",
+    );
   });
 
   it("a pull request from a fork: not trusted, though the checkout's origin is the workflow's repository", () => {
-    const event = { name: "pull_request", payload: { pull_request: { head: { repo: { full_name: "stranger/solution" } }, base: { repo: { full_name: "team/solution" } } } } };
+    const event = {
+      name: "pull_request",
+      payload: {
+        pull_request: {
+          head: { repo: { full_name: "stranger/solution" } },
+          base: { repo: { full_name: "team/solution" } },
+        },
+      },
+    };
     const run = audit(repoOf(files), {}, OWN, event);
     expect(rulesOf(run)).toContain("requirements-python-stated");
-    expect(run.audit!.summary).toContain("- Repository not trusted: the event names stranger/solution as the code's head repository, not team/solution");
+    expect(run.audit!.summary).toContain(
+      "- Repository not trusted: the event names stranger/solution as the code's head repository, not team/solution",
+    );
   });
 
   it("a plain folder inside the workflow's checkout: not trusted, and runtime host is refused before its code runs", () => {
@@ -421,7 +547,11 @@ describe("trust", () => {
   });
 
   it("a subfolder of the workflow's checkout keeps its git: the report names the folder, branches seen from it", () => {
-    const workspace = repoOf({ "README.md": "# entries\n", "entries/team/README.md": "# x\n\n```bash\npython train.py\n```\n", "entries/team/train.py": "print('t')\n" });
+    const workspace = repoOf({
+      "README.md": "# entries\n",
+      "entries/team/README.md": "# x\n\n```bash\npython train.py\n```\n",
+      "entries/team/train.py": "print('t')\n",
+    });
     git(workspace, "checkout", "-q", "-b", "draft");
     writeFileSync(join(workspace, "entries", "team", "broken.py"), "def f(:\n");
     git(workspace, "add", "-A");
@@ -436,7 +566,13 @@ describe("trust", () => {
   });
 
   it("an issue comment on the workflow's own checkout: not trusted, runtime host refused", () => {
-    const comment = { name: "issue_comment", payload: { issue: { number: 7, pull_request: { url: "https://api.github.com/repos/team/solution/pulls/7" } }, comment: { body: "/audit" } } };
+    const comment = {
+      name: "issue_comment",
+      payload: {
+        issue: { number: 7, pull_request: { url: "https://api.github.com/repos/team/solution/pulls/7" } },
+        comment: { body: "/audit" },
+      },
+    };
     const run = audit(repoOf(files), { runtime: "host", stages: "static,epoch" }, OWN, comment);
     expect(run.code).toBe(2);
     expect(run.audit!.stdout).toContain("a issue_comment event may run a stranger's code");
@@ -458,9 +594,15 @@ describe("baseline", () => {
     expect(same.code).toBe(0);
     expect(commandsIn(same.audit!.stdout)).toEqual([]);
     const known = jsonReport(first).findings.length;
-    expect(same.audit!.summary).toContain(`- Baseline \`baseline.json\`: ${known} findings already known, neither annotated nor counted by the gates; the gate's score 100/100.`);
-    expect(same.audit!.summary).toContain(`- Passed: the gate's score 100/100 (the score ${total}/100 plus ${100 - total} points the baseline accepted) meets fail-under ${threshold} (input fail-under).`);
-    expect(same.audit!.summary).toContain("- Passed: 0 errors new since the baseline: fail-on error (the Action's default) passes.");
+    expect(same.audit!.summary).toContain(
+      `- Baseline \`baseline.json\`: ${known} findings already known, neither annotated nor counted by the gates; the gate's score 100/100.`,
+    );
+    expect(same.audit!.summary).toContain(
+      `- Passed: the gate's score 100/100 (the score ${total}/100 plus ${100 - total} points the baseline accepted) meets fail-under ${threshold} (input fail-under).`,
+    );
+    expect(same.audit!.summary).toContain(
+      "- Passed: 0 errors new since the baseline: fail-on error (the Action's default) passes.",
+    );
 
     // The known findings move down a line; one new problem in a new file: only it is new.
     const train = join(repo, "train.py");
@@ -472,17 +614,29 @@ describe("baseline", () => {
     git(repo, "commit", "-qm", "more");
     const next = audit(repo, { baseline: saved });
     expect(next.code).toBe(1);
-    expect(next.audit!.stdout).toContain("\n::error title=repro-audit::1 error new since the baseline: fail-on error (the Action's default) fails\n");
+    expect(next.audit!.stdout).toContain(
+      "\n::error title=repro-audit::1 error new since the baseline: fail-on error (the Action's default) fails\n",
+    );
     const commands = commandsIn(next.audit!.stdout).filter((c) => c.properties.file !== undefined);
-    expect(commands.map((c) => [c.level, c.properties.file, c.properties.title?.split(":")[0]])).toEqual([["error", "setup.py", "code-syntax-valid"]]);
+    expect(commands.map((c) => [c.level, c.properties.file, c.properties.title?.split(":")[0]])).toEqual([
+      ["error", "setup.py", "code-syntax-valid"],
+    ]);
     const sarif = JSON.parse(readFileSync(next.outputs["sarif-path"]!, "utf8"));
     expect(sarifSchemaValidator()(sarif)).toBe(true);
-    const states = (sarif.runs[0].results as Array<{ baselineState: string; message: { text: string } }>).map((r) => [r.baselineState, r.message.text]);
+    const states = (sarif.runs[0].results as Array<{ baselineState: string; message: { text: string } }>).map((r) => [
+      r.baselineState,
+      r.message.text,
+    ]);
     // setup.py is a spec too: whether the repo states its Python is now judged, a new warning, not annotated above
     // because only the first new error and warnings with a file are.
-    expect(states.filter(([s]) => s === "new").map(([, text]) => text)).toEqual([expect.stringMatching(/^setup\.py does not parse/), expect.stringMatching(/^The Python version is not stated/)]);
+    expect(states.filter(([s]) => s === "new").map(([, text]) => text)).toEqual([
+      expect.stringMatching(/^setup\.py does not parse/),
+      expect.stringMatching(/^The Python version is not stated/),
+    ]);
     // With a spec at last, the findings about having none are gone; every other known finding is unchanged.
-    const gone = jsonReport(first).findings.filter((f) => f.rule === "requirements-spec-present" || f.rule === "instructions-install-documented").length;
+    const gone = jsonReport(first).findings.filter(
+      (f) => f.rule === "requirements-spec-present" || f.rule === "instructions-install-documented",
+    ).length;
     expect(states.filter(([s]) => s === "unchanged")).toHaveLength(known - gone);
   });
 });
@@ -490,7 +644,11 @@ describe("baseline", () => {
 describe("one finishing path: the Action and the CLI on the same repo and baseline", () => {
   const notebook = (cells: Array<["code" | "markdown", string]>) =>
     JSON.stringify({
-      cells: cells.map(([kind, source]) => (kind === "code" ? { cell_type: kind, source: [source], metadata: {}, outputs: [], execution_count: null } : { cell_type: kind, source: [source], metadata: {} })),
+      cells: cells.map(([kind, source]) =>
+        kind === "code"
+          ? { cell_type: kind, source: [source], metadata: {}, outputs: [], execution_count: null }
+          : { cell_type: kind, source: [source], metadata: {} },
+      ),
       metadata: {},
       nbformat: 4,
       nbformat_minor: 5,
@@ -503,11 +661,16 @@ describe("one finishing path: the Action and the CLI on the same repo and baseli
   /** Exit code and the failing gates' sentences, less the words naming where each gate was set. */
   const actionVerdict = (run: ActionRun) => ({
     code: run.code,
-    failed: [...run.audit!.stdout.matchAll(/^::error title=repro-audit::(.*)$/gm)].map((m) => m[1]!.replace(/ \((input [a-z-]+|the Action's default)\)/, "")),
+    failed: [...run.audit!.stdout.matchAll(/^::error title=repro-audit::(.*)$/gm)].map((m) =>
+      m[1]!.replace(/ \((input [a-z-]+|the Action's default)\)/, ""),
+    ),
   });
   const cliVerdict = (args: string[]) => {
     const run = runCli(["audit", ...args, "--stages", "static", "--format", "json"]);
-    return { code: run.code, failed: [...run.stderr.matchAll(/^repro-audit: (.*)$/gm)].map((m) => m[1]!.replace(/ \(--[a-z-]+\)/, "")) };
+    return {
+      code: run.code,
+      failed: [...run.stderr.matchAll(/^repro-audit: (.*)$/gm)].map((m) => m[1]!.replace(/ \(--[a-z-]+\)/, "")),
+    };
   };
 
   it("gives the same verdict: a notebook cell that moved is the same finding, a new error fails both", () => {
@@ -522,7 +685,12 @@ describe("one finishing path: the Action and the CLI on the same repo and baseli
     const flags = ["--trust-repo", "--baseline", saved, "--fail-under", "100", "--fail-on", "error"];
 
     // A cell above it: the machine path's cell index moves, the problem is the same.
-    commit(repo, { "explore.ipynb": notebook([["markdown", "# notes\n"], ["code", 'OUT = "/home/mary/out"\n']]) });
+    commit(repo, {
+      "explore.ipynb": notebook([
+        ["markdown", "# notes\n"],
+        ["code", 'OUT = "/home/mary/out"\n'],
+      ]),
+    });
     const moved = actionVerdict(audit(repo, gates));
     expect(moved).toEqual({ code: 0, failed: [] });
     expect(cliVerdict([repo, ...flags])).toEqual(moved);

@@ -8,14 +8,20 @@ import { describe, expect, it } from "vitest";
 import { ACTION_ROOT } from "../support/action-runner.js";
 
 const COMMITTED = join(ACTION_ROOT, "action-dist");
-const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => statSync(join(dir, f)).isFile()).sort();
+const files = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .sort();
 
 describe("action-dist/", () => {
   it("is what scripts/build-action-bundle.mjs builds from the sources (else: npm run build:action and commit it)", () => {
     const temp = mkdtempSync(join(tmpdir(), "action-bundle-"));
     try {
       const fresh = join(temp, "action-dist");
-      execFileSync("node", [join(ACTION_ROOT, "scripts", "build-action-bundle.mjs"), fresh], { cwd: ACTION_ROOT, stdio: "pipe" });
+      execFileSync("node", [join(ACTION_ROOT, "scripts", "build-action-bundle.mjs"), fresh], {
+        cwd: ACTION_ROOT,
+        stdio: "pipe",
+      });
       expect(files(COMMITTED)).toEqual(files(fresh));
       const stale = files(fresh).filter((f) => !readFileSync(join(fresh, f)).equals(readFileSync(join(COMMITTED, f))));
       expect(stale, "action-dist/ is stale: run npm run build:action and commit it").toEqual([]);

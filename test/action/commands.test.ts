@@ -29,7 +29,14 @@ describe("escaping", () => {
   it("makes a command the runner reads back to the same text, and nothing else", () => {
     const line = workflowCommand("warning", { file: "a,b.py", line: 4, title: "t: x" }, "one\n::error::two");
     expect(line.split("\n")).toHaveLength(1);
-    expect(commandsIn(line)).toEqual([{ level: "warning", properties: { file: "a,b.py", line: "4", title: "t: x" }, message: "one\n::error::two", raw: line }]);
+    expect(commandsIn(line)).toEqual([
+      {
+        level: "warning",
+        properties: { file: "a,b.py", line: "4", title: "t: x" },
+        message: "one\n::error::two",
+        raw: line,
+      },
+    ]);
     expect(workflowCommand("error", { file: undefined, title: "" }, "m")).toBe("::error::m");
   });
 
@@ -44,7 +51,9 @@ describe("planAnnotations", () => {
 
   it("puts errors before warnings, caps each kind, counts what is left, skips info", () => {
     const findings = [
-      ...Array.from({ length: 4 }, (_, i) => finding({ severity: "warning", rule: "w", category: "code", line: i + 1 })),
+      ...Array.from({ length: 4 }, (_, i) =>
+        finding({ severity: "warning", rule: "w", category: "code", line: i + 1 }),
+      ),
       finding({ severity: "info", rule: "i" }),
       ...Array.from({ length: 3 }, (_, i) => finding({ line: 10 + i })),
     ];
@@ -56,15 +65,29 @@ describe("planAnnotations", () => {
   });
 
   it("orders one severity by category, then file and line", () => {
-    const findings = [finding({ category: "code", rule: "c", file: "a.py", line: 1 }), finding({ file: "b.py", line: 9 }), finding({ file: "b.py", line: 2 })];
+    const findings = [
+      finding({ category: "code", rule: "c", file: "a.py", line: 1 }),
+      finding({ file: "b.py", line: 9 }),
+      finding({ file: "b.py", line: 2 }),
+    ];
     const plan = planAnnotations(findings, { prefix: "", titles });
-    expect(commandsIn(plan.lines.join("\n")).map((c) => `${c.properties.file}:${c.properties.line}`)).toEqual(["b.py:2", "b.py:9", "a.py:1"]);
+    expect(commandsIn(plan.lines.join("\n")).map((c) => `${c.properties.file}:${c.properties.line}`)).toEqual([
+      "b.py:2",
+      "b.py:9",
+      "a.py:1",
+    ]);
   });
 
   it("prefixes the audited folder, names a notebook's cell without a line, gives a repository finding no file", () => {
     const plan = planAnnotations(
       [
-        finding({ file: "nb/x.ipynb", line: 40, cell: 2, cellLine: 5, locations: [{ file: "nb/x.ipynb" }, { file: "nb/x.ipynb" }] }),
+        finding({
+          file: "nb/x.ipynb",
+          line: 40,
+          cell: 2,
+          cellLine: 5,
+          locations: [{ file: "nb/x.ipynb" }, { file: "nb/x.ipynb" }],
+        }),
         finding({ file: null, line: null, rule: "requirements-spec-present", category: "requirements", locations: [] }),
       ],
       { prefix: "entries/team a", titles },

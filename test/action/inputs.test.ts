@@ -4,7 +4,8 @@ import { AuditError } from "../../src/index.js";
 import { inActionWords, inputVariable, readInputs, type InputName } from "../../src/action/inputs.js";
 import { specOf, type TunableName } from "../../src/config/tunables.js";
 
-const env = (inputs: Record<string, string>) => Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputVariable(k), v]));
+const env = (inputs: Record<string, string>) =>
+  Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputVariable(k), v]));
 
 describe("readInputs", () => {
   it("uses GitHub's variable names: upper case, dashes kept, spaces as underscores", () => {
@@ -13,15 +14,41 @@ describe("readInputs", () => {
   });
 
   it("defaults to a static audit of the workspace with a JSON report", () => {
-    expect(readInputs({}, "/ws")).toEqual({ path: "/ws", stages: ["static"], runtime: "container", format: "json", exclude: [] });
+    expect(readInputs({}, "/ws")).toEqual({
+      path: "/ws",
+      stages: ["static"],
+      runtime: "container",
+      format: "json",
+      exclude: [],
+    });
   });
 
   it("trims values, resolves paths against the workspace, upper-cases the region", () => {
     const inputs = readInputs(
-      env({ path: " sub ", stages: "static, build,static", "fail-under": "65.5", config: "ci/audit.yml", region: "fr", format: "md", "sarif-file": "/abs/out.sarif", baseline: "base.json" }),
+      env({
+        path: " sub ",
+        stages: "static, build,static",
+        "fail-under": "65.5",
+        config: "ci/audit.yml",
+        region: "fr",
+        format: "md",
+        "sarif-file": "/abs/out.sarif",
+        baseline: "base.json",
+      }),
       "/ws",
     );
-    expect(inputs).toEqual({ path: "/ws/sub", stages: ["static", "build"], runtime: "container", failUnder: 65.5, config: "/ws/ci/audit.yml", region: "FR", format: "md", sarifFile: "/abs/out.sarif", baseline: "/ws/base.json", exclude: [] });
+    expect(inputs).toEqual({
+      path: "/ws/sub",
+      stages: ["static", "build"],
+      runtime: "container",
+      failUnder: 65.5,
+      config: "/ws/ci/audit.yml",
+      region: "FR",
+      format: "md",
+      sarifFile: "/abs/out.sarif",
+      baseline: "/ws/base.json",
+      exclude: [],
+    });
   });
 
   it("takes the resolve stage: does it install, without an engine", () => {
@@ -29,7 +56,17 @@ describe("readInputs", () => {
   });
 
   it("refuses bad values with a bad-input error naming the input", () => {
-    for (const [name, value] of [["stages", ","], ["fail-under", "101"], ["fail-under", "-1"], ["runtime", "docker"], ["region", "FRA"], ["format", "html"], ["max-warnings", "1.5"], ["max-warnings", "-1"], ["max-warnings", "many"]] as const) {
+    for (const [name, value] of [
+      ["stages", ","],
+      ["fail-under", "101"],
+      ["fail-under", "-1"],
+      ["runtime", "docker"],
+      ["region", "FRA"],
+      ["format", "html"],
+      ["max-warnings", "1.5"],
+      ["max-warnings", "-1"],
+      ["max-warnings", "many"],
+    ] as const) {
       const thrown = (() => {
         try {
           readInputs(env({ [name]: value }), "/ws");
@@ -47,7 +84,10 @@ describe("readInputs", () => {
 
 describe("max-warnings and exclude", () => {
   it("reads a whole number of warnings, and one exclude glob per line (commas kept inside a glob)", () => {
-    const inputs = readInputs(env({ "max-warnings": "0", exclude: " vendor/**\n\n*.{pyc,pyo}\r\nnotebooks/old.ipynb\n" }), "/ws");
+    const inputs = readInputs(
+      env({ "max-warnings": "0", exclude: " vendor/**\n\n*.{pyc,pyo}\r\nnotebooks/old.ipynb\n" }),
+      "/ws",
+    );
     expect(inputs.maxWarnings).toBe(0);
     expect(inputs.exclude).toEqual(["vendor/**", "*.{pyc,pyo}", "notebooks/old.ipynb"]);
   });
@@ -72,7 +112,13 @@ describe("inputs parsed by the library's tunables", () => {
     ["stages", "stages", ["static", "static, build,static", "static,train", ","]],
     ["region", "region", ["fr", "FR", "FRA", "F1"]],
   ];
-  const field = { "fail-under": "failUnder", "max-warnings": "maxWarnings", "fail-on": "failOn", stages: "stages", region: "region" } as const;
+  const field = {
+    "fail-under": "failUnder",
+    "max-warnings": "maxWarnings",
+    "fail-on": "failOn",
+    stages: "stages",
+    region: "region",
+  } as const;
   const outcome = (read: () => unknown) => {
     try {
       return { value: read() };
@@ -84,7 +130,12 @@ describe("inputs parsed by the library's tunables", () => {
   it("accepts and refuses what the CLI's flags accept and refuse, with the same values", () => {
     for (const [input, tunable, texts] of cases) {
       for (const text of texts) {
-        const fromAction = outcome(() => (readInputs(env({ [input]: text }), "/ws") as unknown as Record<string, unknown>)[field[input as keyof typeof field]]);
+        const fromAction = outcome(
+          () =>
+            (readInputs(env({ [input]: text }), "/ws") as unknown as Record<string, unknown>)[
+              field[input as keyof typeof field]
+            ],
+        );
         const fromCli = outcome(() => specOf(tunable).parse(text, `--${input}`));
         expect(fromAction, `${input}=${text}`).toEqual(fromCli);
       }

@@ -18,7 +18,12 @@ describe("the Action from a checkout without node_modules", () => {
       expect(existsSync(join(actionPath, "dist"))).toBe(false);
       execFileSync("git", ["remote", "add", "origin", "https://github.com/team/solution"], { cwd: workspace });
 
-      const run = runAction({ workspace, actionPath, env: { GITHUB_REPOSITORY: "team/solution" }, event: { name: "push", payload: { ref: "refs/heads/main" } } });
+      const run = runAction({
+        workspace,
+        actionPath,
+        env: { GITHUB_REPOSITORY: "team/solution" },
+        event: { name: "push", payload: { ref: "refs/heads/main" } },
+      });
       expect(run.steps.map((s) => s.id)).toEqual(["audit"]);
       expect(run.audit?.code, `${run.audit?.stdout}\n${run.audit?.stderr}`).toBe(0);
       expect(run.audit!.stderr).toBe("");

@@ -37,7 +37,8 @@ describe("README workflow", () => {
   });
 
   it("names only outputs the action declares", () => {
-    for (const [, name] of section.matchAll(/steps\.audit\.outputs\.([a-z0-9-]+)/g)) expect(OUTPUT_NAMES as readonly string[], name).toContain(name);
+    for (const [, name] of section.matchAll(/steps\.audit\.outputs\.([a-z0-9-]+)/g))
+      expect(OUTPUT_NAMES as readonly string[], name).toContain(name);
   });
 
   it("lists every input with its default and every output", () => {
@@ -47,14 +48,21 @@ describe("README workflow", () => {
       expect(row, name).toBeDefined();
       expect(row, name).toContain(spec.default === "" ? "| (none) |" : `| \`${spec.default}\` |`);
     }
-    for (const name of OUTPUT_NAMES) expect(rows.some((line) => line.startsWith(`| \`${name}\` |`)), name).toBe(true);
+    for (const name of OUTPUT_NAMES)
+      expect(
+        rows.some((line) => line.startsWith(`| \`${name}\` |`)),
+        name,
+      ).toBe(true);
   });
 });
 
 describe("README badge step", () => {
   const step = (yaml.load(yamlBlocks[1]!) as ActionStep[])[0]!;
   const git = (cwd: string, ...args: string[]) =>
-    execFileSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.org", ...args], { cwd, encoding: "utf8" }).trim();
+    execFileSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.org", ...args], {
+      cwd,
+      encoding: "utf8",
+    }).trim();
 
   it("publishes the badge JSON on a badges branch, once per change, leaving the working tree alone", () => {
     expect(step.env).toEqual({ BADGE: "${{ steps.audit.outputs.badge-path }}" });
@@ -70,7 +78,11 @@ describe("README badge step", () => {
     const badge = join(temp, "badge.json");
     const publish = (message: string) => {
       writeFileSync(badge, `${JSON.stringify({ schemaVersion: 1, label: "repro-audit", message, color: "green" })}\n`);
-      execFileSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run!], { cwd: work, env: { ...process.env, BADGE: badge, RUNNER_TEMP: temp }, stdio: "pipe" });
+      execFileSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run!], {
+        cwd: work,
+        env: { ...process.env, BADGE: badge, RUNNER_TEMP: temp },
+        stdio: "pipe",
+      });
     };
     const shown = () => JSON.parse(git(origin, "show", "badges:repro-audit.json")).message as string;
     const commits = () => Number(git(origin, "rev-list", "--count", "badges"));

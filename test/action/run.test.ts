@@ -10,7 +10,11 @@ import { inputVariable } from "../../src/action/inputs.js";
 import { runCli } from "../support/cli.js";
 
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync("git", ["-c", "user.name=Sample", "-c", "user.email=sample@example.org", "-c", "core.hooksPath=/dev/null", ...args], { cwd, encoding: "utf8" });
+  execFileSync(
+    "git",
+    ["-c", "user.name=Sample", "-c", "user.email=sample@example.org", "-c", "core.hooksPath=/dev/null", ...args],
+    { cwd, encoding: "utf8" },
+  );
 
 let temp: string;
 let repo: string;
@@ -46,8 +50,16 @@ async function action(inputs: Record<string, string>): Promise<{ code: number; l
 }
 
 /** The Action's own ::error sentences (not its findings' annotations) and the CLI's stderr lines, each less the prefix its caller writes. */
-const actionErrors = (lines: string[]) => lines.flatMap((l) => l.split("\n")).filter((l) => l.startsWith("::error title=repro-audit::")).map((l) => l.slice("::error title=repro-audit::".length));
-const cliErrors = (stderr: string) => stderr.split("\n").filter((l) => l.startsWith("repro-audit: ")).map((l) => l.slice("repro-audit: ".length));
+const actionErrors = (lines: string[]) =>
+  lines
+    .flatMap((l) => l.split("\n"))
+    .filter((l) => l.startsWith("::error title=repro-audit::"))
+    .map((l) => l.slice("::error title=repro-audit::".length));
+const cliErrors = (stderr: string) =>
+  stderr
+    .split("\n")
+    .filter((l) => l.startsWith("repro-audit: "))
+    .map((l) => l.slice("repro-audit: ".length));
 
 describe("the Action and the CLI gate one report the same way", () => {
   it("with the gates in the user's config: the same failed gates, in the same words, exit 1 in both", async () => {
@@ -65,7 +77,20 @@ describe("the Action and the CLI gate one report the same way", () => {
 
   it("with the gates as inputs and flags: the same verdict, each naming the setting in its caller's words", async () => {
     const fromAction = await action({ "fail-under": "0", "max-warnings": "0", "fail-on": "never" });
-    const fromCli = runCli(["audit", repo, "--fail-under", "0", "--max-warnings", "0", "--fail-on", "never", "--stages", "static", "--format", "json"]);
+    const fromCli = runCli([
+      "audit",
+      repo,
+      "--fail-under",
+      "0",
+      "--max-warnings",
+      "0",
+      "--fail-on",
+      "never",
+      "--stages",
+      "static",
+      "--format",
+      "json",
+    ]);
     expect([fromAction.code, fromCli.code]).toEqual([1, 1]);
     const failed = actionErrors(fromAction.lines);
     expect(failed).toHaveLength(1);

@@ -16,9 +16,19 @@ describe.skipIf(!run)("a batch with the epoch stage", () => {
   it("costs the measured team by its prediction and flags its training past the runtime limit", () => {
     const dir = mkdtempSync(join(tmpdir(), "batch-epoch-"));
     // A limit of 0.36 s: any real training is past it.
-    const file = writeLeaderboard(dir, [{ name: "Trainer", repo: makeSampleRepo("train-cpu") }, { name: "Given", co2g: 10 }], { runtimeLimitHours: 0.0001 });
+    const file = writeLeaderboard(
+      dir,
+      [
+        { name: "Trainer", repo: makeSampleRepo("train-cpu") },
+        { name: "Given", co2g: 10 },
+      ],
+      { runtimeLimitHours: 0.0001 },
+    );
     const out = join(dir, "out");
-    const result = runCli(["batch", file, "--base-image", BASE_IMAGE, "--out", out, "--cache-dir", join(dir, "cache")], { REPRO_AUDIT_LEDGER: join(dir, "ledger.jsonl") });
+    const result = runCli(
+      ["batch", file, "--base-image", BASE_IMAGE, "--out", out, "--cache-dir", join(dir, "cache")],
+      { REPRO_AUDIT_LEDGER: join(dir, "ledger.jsonl") },
+    );
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as BatchReport;
     const trainer = report.rows[0]!;
@@ -34,7 +44,9 @@ describe.skipIf(!run)("a batch with the epoch stage", () => {
     });
     expect(trainer.cost!.co2g).toBeGreaterThan(0);
     expect(trainer.overRuntimeLimit).toBe(true);
-    expect(report.verdict.overRuntimeLimit).toEqual([{ rank: 1, name: "Trainer", hours: trainer.cost!.seconds! / 3600, basis: "measured" }]);
+    expect(report.verdict.overRuntimeLimit).toEqual([
+      { rank: 1, name: "Trainer", hours: trainer.cost!.seconds! / 3600, basis: "measured" },
+    ]);
     expect(report.competition.basisCounts).toEqual({ measured: 1, estimated: 0, given: 1 });
     expect(report.competition.lower!.teams[0]!.name).toBe("Trainer");
     expect(result.stdout).toContain("trained off the platform");

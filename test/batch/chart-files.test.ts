@@ -29,7 +29,10 @@ describe.skipIf(!haveChromium)("writeChartFiles", () => {
   it("writes every drawn chart as SVG and as a PNG at twice its size, and nothing for a not-enough-data panel", async () => {
     const dir = temp();
     const svgs = await renderBatchChartSvgs(batchReportFixture({ costed: ["Opacity Hunters"] }));
-    const { files, note } = await writeChartFiles(svgs.map((s) => ({ id: s.chart.id, svg: s.svg })), dir);
+    const { files, note } = await writeChartFiles(
+      svgs.map((s) => ({ id: s.chart.id, svg: s.svg })),
+      dir,
+    );
     expect(note).toBeNull();
     const drawn = svgs.filter((s) => s.svg).map((s) => s.chart.id);
     expect(files.map((f) => f.id)).toEqual(drawn);
@@ -49,19 +52,28 @@ describe.skipIf(!haveChromium)("writeChartFiles", () => {
     // The real Chromium, wrapped to log when each run starts and ends.
     const log = join(dir, "runs.log");
     const wrapper = join(dir, "chromium-logged");
-    writeFileSync(wrapper, `#!/bin/sh\necho "start $(date +%s%N)" >> ${log}\n/usr/bin/chromium "$@"\ncode=$?\necho "end $(date +%s%N)" >> ${log}\nexit $code\n`);
+    writeFileSync(
+      wrapper,
+      `#!/bin/sh\necho "start $(date +%s%N)" >> ${log}\n/usr/bin/chromium "$@"\ncode=$?\necho "end $(date +%s%N)" >> ${log}\nexit $code\n`,
+    );
     chmodSync(wrapper, 0o755);
     const before = process.env.REPRO_AUDIT_CHROMIUM;
     process.env.REPRO_AUDIT_CHROMIUM = wrapper;
     try {
-      const { files, note } = await writeChartFiles(svgs.map((s) => ({ id: s.chart.id, svg: s.svg })), dir);
+      const { files, note } = await writeChartFiles(
+        svgs.map((s) => ({ id: s.chart.id, svg: s.svg })),
+        dir,
+      );
       expect(note).toBeNull();
       expect(files.every((f) => f.png !== null && existsSync(f.png))).toBe(true);
     } finally {
       if (before === undefined) delete process.env.REPRO_AUDIT_CHROMIUM;
       else process.env.REPRO_AUDIT_CHROMIUM = before;
     }
-    const events = readFileSync(log, "utf8").trim().split("\n").map((line) => line.split(" ") as [string, string]);
+    const events = readFileSync(log, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => line.split(" ") as [string, string]);
     const starts = events.filter(([what]) => what === "start").map(([, at]) => BigInt(at));
     const ends = events.filter(([what]) => what === "end").map(([, at]) => BigInt(at));
     expect(starts.length).toBe(ends.length);
@@ -79,7 +91,10 @@ describe.skipIf(!haveChromium)("writeChartFiles", () => {
     const before = process.env.REPRO_AUDIT_CHROMIUM;
     process.env.REPRO_AUDIT_CHROMIUM = join(dir, "no-such-chromium");
     try {
-      const { files, note } = await writeChartFiles(svgs.map((s) => ({ id: s.chart.id, svg: s.svg })), dir);
+      const { files, note } = await writeChartFiles(
+        svgs.map((s) => ({ id: s.chart.id, svg: s.svg })),
+        dir,
+      );
       expect(note).toMatch(/^chart PNGs not written: .*no-such-chromium exited with/);
       expect(files.every((f) => existsSync(f.svg) && f.png === null)).toBe(true);
     } finally {

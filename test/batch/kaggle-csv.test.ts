@@ -33,11 +33,15 @@ describe("parseBoard", () => {
 
   it("ranks rows in file order when the board has no Rank column", () => {
     const rows = parseBoard("b.csv", "TeamName,Score,SubmissionCount\na,0.9,3\nb,0.8,1\n");
-    expect(rows.map((r) => [r.rank, r.name, r.teamId])).toEqual([[1, "a", null], [2, "b", null]]);
+    expect(rows.map((r) => [r.rank, r.name, r.teamId])).toEqual([
+      [1, "a", null],
+      [2, "b", null],
+    ]);
   });
 
   it("reads the Kaggle CLI's `leaderboard --csv` output: camelCase columns, file order, no submission counts", () => {
-    const text = "teamId,teamName,submissionDate,score\n7131676,\"Smith, Jones & Co\",2021-08-09 23:52:00,0.63076\n7147514,Solo,2021-08-08 10:00:00,0.61\n";
+    const text =
+      'teamId,teamName,submissionDate,score\n7131676,"Smith, Jones & Co",2021-08-09 23:52:00,0.63076\n7147514,Solo,2021-08-08 10:00:00,0.61\n';
     expect(parseBoard("lb.csv", text)).toEqual([
       { row: 2, rank: 1, teamId: 7131676, name: "Smith, Jones & Co", score: 0.63076, entries: null },
       { row: 3, rank: 2, teamId: 7147514, name: "Solo", score: 0.61, entries: null },
@@ -45,22 +49,68 @@ describe("parseBoard", () => {
   });
 
   it("reads the CSV inside the CLI's `leaderboard -d` zip: TeamId,TeamName,SubmissionDate,Score", () => {
-    const rows = parseBoard("c-publicleaderboard.csv", "TeamId,TeamName,SubmissionDate,Score\n11,a,2021-08-01 00:00:00,0.9\n12,b,2021-08-02 00:00:00,0.8\n");
-    expect(rows.map((r) => [r.rank, r.teamId, r.name, r.score, r.entries])).toEqual([[1, 11, "a", 0.9, null], [2, 12, "b", 0.8, null]]);
+    const rows = parseBoard(
+      "c-publicleaderboard.csv",
+      "TeamId,TeamName,SubmissionDate,Score\n11,a,2021-08-01 00:00:00,0.9\n12,b,2021-08-02 00:00:00,0.8\n",
+    );
+    expect(rows.map((r) => [r.rank, r.teamId, r.name, r.score, r.entries])).toEqual([
+      [1, 11, "a", 0.9, null],
+      [2, 12, "b", 0.8, null],
+    ]);
   });
 
   const bad: Array<[string, string, string]> = [
-    ["a missing column", "Rank,TeamId,TeamName,SubmissionCount\n1,2,a,5\n", "board b.csv: no column 'Score' in the header (Rank, TeamId, TeamName, SubmissionCount)"],
-    ["a row with a field missing", `${HEADER}\n1,2,a,2021-08-01,0.5,3\n`, "board b.csv row 2: 6 fields where the header has 7"],
-    ["a bad entry count", `${HEADER}\n1,2,a,2021-08-01,0.5,3,u\n2,3,b,2021-08-01,0.4,many,u\n`, "board b.csv row 3: SubmissionCount 'many' is not a whole number"],
+    [
+      "a missing column",
+      "Rank,TeamId,TeamName,SubmissionCount\n1,2,a,5\n",
+      "board b.csv: no column 'Score' in the header (Rank, TeamId, TeamName, SubmissionCount)",
+    ],
+    [
+      "a row with a field missing",
+      `${HEADER}\n1,2,a,2021-08-01,0.5,3\n`,
+      "board b.csv row 2: 6 fields where the header has 7",
+    ],
+    [
+      "a bad entry count",
+      `${HEADER}\n1,2,a,2021-08-01,0.5,3,u\n2,3,b,2021-08-01,0.4,many,u\n`,
+      "board b.csv row 3: SubmissionCount 'many' is not a whole number",
+    ],
     ["a bad score", `${HEADER}\n1,2,a,2021-08-01,high,3,u\n`, "board b.csv row 2: Score 'high' is not a number"],
-    ["an entry count of 1e308", `${HEADER}\n1,2,a,2021-08-01,0.5,1e308,u\n`, "board b.csv row 2: SubmissionCount '1e308' must be a whole number from 0 to 1000000"],
-    ["a score of -1e308", `${HEADER}\n1,2,a,2021-08-01,-1e308,3,u\n`, "board b.csv row 2: Score '-1e308' must be a number from -1000000000000 to 1000000000000"],
-    ["a rank of zero", `${HEADER}\n0,2,a,2021-08-01,0.5,3,u\n`, "board b.csv row 2: Rank '0' is not a whole number of at least 1"],
-    ["an unquoted comma in a name", `${HEADER}\n1,2,Smith, Jones,2021-08-01,0.5,3,u\n`, "board b.csv row 2: 8 fields where the header has 7"],
-    ["a quote inside a field", `${HEADER}\n1,2,The "Best",2021-08-01,0.5,3,u\n`, "board b.csv row 2: a quote inside an unquoted field"],
-    ["a quote never closed", `${HEADER}\n1,2,"open,2021-08-01,0.5,3,u\n2,3,b,x,0.4,3,u\n`, "board b.csv row 2: a quoted field is never closed"],
-    ["text after a closing quote", `${HEADER}\n1,2,"a"b,2021-08-01,0.5,3,u\n`, "board b.csv row 2: text after a closing quote"],
+    [
+      "an entry count of 1e308",
+      `${HEADER}\n1,2,a,2021-08-01,0.5,1e308,u\n`,
+      "board b.csv row 2: SubmissionCount '1e308' must be a whole number from 0 to 1000000",
+    ],
+    [
+      "a score of -1e308",
+      `${HEADER}\n1,2,a,2021-08-01,-1e308,3,u\n`,
+      "board b.csv row 2: Score '-1e308' must be a number from -1000000000000 to 1000000000000",
+    ],
+    [
+      "a rank of zero",
+      `${HEADER}\n0,2,a,2021-08-01,0.5,3,u\n`,
+      "board b.csv row 2: Rank '0' is not a whole number of at least 1",
+    ],
+    [
+      "an unquoted comma in a name",
+      `${HEADER}\n1,2,Smith, Jones,2021-08-01,0.5,3,u\n`,
+      "board b.csv row 2: 8 fields where the header has 7",
+    ],
+    [
+      "a quote inside a field",
+      `${HEADER}\n1,2,The "Best",2021-08-01,0.5,3,u\n`,
+      "board b.csv row 2: a quote inside an unquoted field",
+    ],
+    [
+      "a quote never closed",
+      `${HEADER}\n1,2,"open,2021-08-01,0.5,3,u\n2,3,b,x,0.4,3,u\n`,
+      "board b.csv row 2: a quoted field is never closed",
+    ],
+    [
+      "text after a closing quote",
+      `${HEADER}\n1,2,"a"b,2021-08-01,0.5,3,u\n`,
+      "board b.csv row 2: text after a closing quote",
+    ],
     ["an empty team name", `${HEADER}\n1,2,,2021-08-01,0.5,3,u\n`, "board b.csv row 2: TeamName is empty"],
     ["an empty file", "", "board b.csv is empty"],
   ];
@@ -80,6 +130,8 @@ describe("parseSubmissions", () => {
   });
 
   it("names a file that is not a submission history", () => {
-    expect(() => parseSubmissions("subs.csv", "TeamName,Score\na,1\n")).toThrow("board subs.csv: no column 'status' in the header (TeamName, Score)");
+    expect(() => parseSubmissions("subs.csv", "TeamName,Score\na,1\n")).toThrow(
+      "board subs.csv: no column 'status' in the header (TeamName, Score)",
+    );
   });
 });

@@ -38,18 +38,54 @@ describe("readLeaderboard", () => {
       ].join("\n"),
     });
     const lb = readLeaderboard(join(dir, "lb.yml"));
-    expect(lb).toMatchObject({ competition: "siim-covid19-detection", runtimeLimitHours: 9, minEntries: 3, higherIsBetter: null, sources: [] });
+    expect(lb).toMatchObject({
+      competition: "siim-covid19-detection",
+      runtimeLimitHours: 9,
+      minEntries: 3,
+      higherIsBetter: null,
+      sources: [],
+    });
     expect(lb.teams).toEqual([
-      { rank: 1, name: "Winners", teamId: null, entries: 2, publicScore: null, privateScore: null, repo: join(dir, "solution"), ref: null, given: null, listed: true },
-      { rank: 2, name: "A Team", teamId: null, entries: 170, publicScore: 0.65, privateScore: 0.634, repo: "https://github.com/owner/solution", ref: "main", given: { co2g: 5752, kwh: null, source: `${join(dir, "lb.yml")} /teams/0/co2g` }, listed: true },
+      {
+        rank: 1,
+        name: "Winners",
+        teamId: null,
+        entries: 2,
+        publicScore: null,
+        privateScore: null,
+        repo: join(dir, "solution"),
+        ref: null,
+        given: null,
+        listed: true,
+      },
+      {
+        rank: 2,
+        name: "A Team",
+        teamId: null,
+        entries: 170,
+        publicScore: 0.65,
+        privateScore: 0.634,
+        repo: "https://github.com/owner/solution",
+        ref: "main",
+        given: { co2g: 5752, kwh: null, source: `${join(dir, "lb.yml")} /teams/0/co2g` },
+        listed: true,
+      },
     ]);
   });
 
   it("reads the published competition: 1,305 teams from the CSV and the zip, 31,751 of 32,307 submissions counted", () => {
     const lb = readLeaderboard(join(LEADERBOARDS, "siim-covid19-detection.yml"));
-    expect(lb.sources).toEqual(["siim-covid19-detection-privateleaderboard.csv", "siim-covid19-detection-publicleaderboard.zip"]);
+    expect(lb.sources).toEqual([
+      "siim-covid19-detection-privateleaderboard.csv",
+      "siim-covid19-detection-publicleaderboard.zip",
+    ]);
     expect(lb.teams).toHaveLength(1305);
-    expect(countSubmissions(lb.teams, lb.minEntries)).toEqual({ teams: 1305, submissions: 32_307, teamsCounted: 877, submissionsCounted: 31_751 });
+    expect(countSubmissions(lb.teams, lb.minEntries)).toEqual({
+      teams: 1305,
+      submissions: 32_307,
+      teamsCounted: 877,
+      submissionsCounted: 31_751,
+    });
     const listed = lb.teams.filter((t) => t.listed);
     expect(listed.map((t) => [t.rank, t.name, t.entries, t.publicScore, t.privateScore, t.given?.co2g])).toEqual([
       [2, "A Team", 170, 0.65, 0.634, 5752],
@@ -70,24 +106,52 @@ describe("readLeaderboard", () => {
 
   it("matches a board row by teamId and lets the file's fields win", () => {
     const csv = `${HEADER}\n1,11,Same,2021-08-01,0.9,5,u\n2,12,Same,2021-08-01,0.8,4,v\n3,13,Other,2021-08-01,0.7,1,w\n`;
-    const dir = folder({ "private.csv": csv, "lb.yml": "competition: c\nkaggle: {private: private.csv}\nteams:\n  - {teamId: 12, repo: ./r, entries: 40}\n" });
+    const dir = folder({
+      "private.csv": csv,
+      "lb.yml": "competition: c\nkaggle: {private: private.csv}\nteams:\n  - {teamId: 12, repo: ./r, entries: 40}\n",
+    });
     const lb = readLeaderboard(join(dir, "lb.yml"));
-    expect(lb.teams.find((t) => t.listed)).toMatchObject({ rank: 2, name: "Same", teamId: 12, entries: 40, privateScore: 0.8, publicScore: null, repo: join(dir, "r") });
+    expect(lb.teams.find((t) => t.listed)).toMatchObject({
+      rank: 2,
+      name: "Same",
+      teamId: 12,
+      entries: 40,
+      privateScore: 0.8,
+      publicScore: null,
+      repo: join(dir, "r"),
+    });
   });
 
   it("matches a team name whatever its case, as Kaggle's own names do", () => {
     const csv = `${HEADER}\n1,11,Team Alpha,2021-08-01,0.9,5,u\n2,12,beta squad,2021-08-01,0.8,4,v\n`;
-    const dir = folder({ "private.csv": csv, "lb.yml": "competition: c\nkaggle: {private: private.csv}\nteams:\n  - {name: team alpha, repo: ./r}\n  - {name: Beta Squad, repo: ./s}\n" });
+    const dir = folder({
+      "private.csv": csv,
+      "lb.yml":
+        "competition: c\nkaggle: {private: private.csv}\nteams:\n  - {name: team alpha, repo: ./r}\n  - {name: Beta Squad, repo: ./s}\n",
+    });
     const lb = readLeaderboard(join(dir, "lb.yml"));
-    expect(lb.teams.filter((t) => t.listed).map((t) => [t.teamId, t.repo])).toEqual([[11, join(dir, "r")], [12, join(dir, "s")]]);
+    expect(lb.teams.filter((t) => t.listed).map((t) => [t.teamId, t.repo])).toEqual([
+      [11, join(dir, "r")],
+      [12, join(dir, "s")],
+    ]);
   });
 
   it("reads the Kaggle CLI's CSV board and takes a team's entries from its submission history export", () => {
-    const board = "teamId,teamName,submissionDate,score\n11,Team Alpha,2021-08-09 23:52:00,0.9\n12,Other,2021-08-08 10:00:00,0.8\n";
-    const history = "fileName,date,description,status,publicScore,privateScore\na.csv,2021-08-09,x,complete,0.9,0.88\nb.csv,2021-08-08,y,complete,0.8,0.79\nc.csv,2021-08-07,z,error,,\n";
-    const dir = folder({ "lb.csv": board, "subs.csv": history, "lb.yml": "competition: c\nkaggle: {public: lb.csv}\nteams:\n  - {name: Team Alpha, repo: ./r, submissions: subs.csv}\n" });
+    const board =
+      "teamId,teamName,submissionDate,score\n11,Team Alpha,2021-08-09 23:52:00,0.9\n12,Other,2021-08-08 10:00:00,0.8\n";
+    const history =
+      "fileName,date,description,status,publicScore,privateScore\na.csv,2021-08-09,x,complete,0.9,0.88\nb.csv,2021-08-08,y,complete,0.8,0.79\nc.csv,2021-08-07,z,error,,\n";
+    const dir = folder({
+      "lb.csv": board,
+      "subs.csv": history,
+      "lb.yml":
+        "competition: c\nkaggle: {public: lb.csv}\nteams:\n  - {name: Team Alpha, repo: ./r, submissions: subs.csv}\n",
+    });
     const lb = readLeaderboard(join(dir, "lb.yml"));
-    expect(lb.teams.map((t) => [t.rank, t.name, t.entries, t.publicScore, t.listed])).toEqual([[1, "Team Alpha", 2, 0.9, true], [2, "Other", 0, 0.8, false]]);
+    expect(lb.teams.map((t) => [t.rank, t.name, t.entries, t.publicScore, t.listed])).toEqual([
+      [1, "Team Alpha", 2, 0.9, true],
+      [2, "Other", 0, 0.8, false],
+    ]);
   });
 });
 
@@ -96,26 +160,132 @@ describe("bad leaderboard files: one line, exit 2", () => {
   const cases: Array<{ what: string; files: Record<string, string | Uint8Array>; line: string }> = [
     { what: "a file that is not YAML", files: { "lb.yml": "competition: [x\n" }, line: "is not valid YAML (" },
     { what: "an empty file", files: { "lb.yml": "" }, line: "lb.yml is empty" },
-    { what: "no competition", files: { "lb.yml": "teams:\n  - {rank: 1, name: a, entries: 3}\n" }, line: "/competition: is missing" },
+    {
+      what: "no competition",
+      files: { "lb.yml": "teams:\n  - {rank: 1, name: a, entries: 3}\n" },
+      line: "/competition: is missing",
+    },
     { what: "no teams and no board", files: { "lb.yml": "competition: c\n" }, line: "/teams: is missing" },
-    { what: "a team without entries", files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a}\n" }, line: "/teams/0/entries: is missing" },
-    { what: "entries that are not whole", files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a, entries: 2.5}\n" }, line: "/teams/0/entries: must be integer" },
-    { what: "an unknown field", files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a, entries: 3, repository: x}\n" }, line: "/teams/0: unknown property 'repository'" },
-    { what: "a negative cost", files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a, entries: 3, co2g: -1}\n" }, line: "/teams/0/co2g: must be >= 0" },
-    { what: "a name listed twice", files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a, entries: 3}\n  - {rank: 2, name: a, entries: 3}\n" }, line: "/teams/1/name: 'a' is listed twice" },
-    { what: "kwh without co2g", files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a, entries: 3, kwh: 2}\n" }, line: "/teams/0/co2g: is missing (kwh and source describe a co2g)" },
-    { what: "a ref without a repo", files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a, entries: 3, ref: main}\n" }, line: "/teams/0/repo: is missing (ref names a commit of a repo)" },
-    { what: "a malformed repo URL", files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a, entries: 3, repo: 'https:github.com/x'}\n" }, line: "/teams/0/repo: malformed URL 'https:github.com/x'" },
-    { what: "a team not on the board", files: { "p.csv": csv, "lb.yml": "competition: c\nkaggle: {private: p.csv}\nteams:\n  - {name: Nobody, repo: ./r}\n" }, line: "/teams/0: no team named 'Nobody' on the board p.csv" },
-    { what: "a misspelt team name", files: { "p.csv": `${HEADER}\n1,11,Team Alpha,2021-08-01,0.9,5,u\n`, "lb.yml": "competition: c\nkaggle: {private: p.csv}\nteams:\n  - {name: Team Alhpa, repo: ./r}\n" }, line: "no team named 'Team Alhpa' on the board p.csv. Did you mean 'Team Alpha'?" },
-    { what: "a submission history that is not one", files: { "p.csv": csv, "s.csv": "a,b\n1,2\n", "lb.yml": "competition: c\nkaggle: {private: p.csv}\nteams:\n  - {name: A, submissions: s.csv}\n" }, line: "board s.csv: no column 'status'" },
-    { what: "a board team listed twice", files: { "p.csv": csv, "lb.yml": "competition: c\nkaggle: {private: p.csv}\nteams:\n  - {name: A}\n  - {teamId: 11}\n" }, line: "/teams/1: the team TeamId 11 is listed twice" },
-    { what: "a missing board", files: { "lb.yml": "competition: c\nkaggle: {private: gone.csv}\n" }, line: "gone.csv (/kaggle/private in" },
-    { what: "a bad board row", files: { "p.csv": `${HEADER}\n1,11,A,2021-08-01,0.9,five,u\n`, "lb.yml": "competition: c\nkaggle: {private: p.csv}\n" }, line: "board p.csv row 2: SubmissionCount 'five' is not a whole number" },
-    { what: "a board that is not UTF-8", files: { "p.csv": new Uint8Array([0x52, 0x61, 0xff, 0xfe, 0x0a]), "lb.yml": "competition: c\nkaggle: {private: p.csv}\n" }, line: "board p.csv is not UTF-8 text" },
-    { what: "a zip without a CSV", files: { "p.zip": zipSync({ "readme.txt": strToU8("hi") }), "lb.yml": "competition: c\nkaggle: {public: p.zip}\n" }, line: "board p.zip holds no CSV file" },
-    { what: "a zip of two boards", files: { "p.zip": zipSync({ "a.csv": strToU8(csv), "b.csv": strToU8(csv) }), "lb.yml": "competition: c\nkaggle: {public: p.zip}\n" }, line: "board p.zip holds 2 CSV files (a.csv, b.csv)" },
-    { what: "a broken zip", files: { "p.zip": new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), "lb.yml": "competition: c\nkaggle: {public: p.zip}\n" }, line: "board p.zip is not a readable zip" },
+    {
+      what: "a team without entries",
+      files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a}\n" },
+      line: "/teams/0/entries: is missing",
+    },
+    {
+      what: "entries that are not whole",
+      files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a, entries: 2.5}\n" },
+      line: "/teams/0/entries: must be integer",
+    },
+    {
+      what: "an unknown field",
+      files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a, entries: 3, repository: x}\n" },
+      line: "/teams/0: unknown property 'repository'",
+    },
+    {
+      what: "a negative cost",
+      files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a, entries: 3, co2g: -1}\n" },
+      line: "/teams/0/co2g: must be >= 0",
+    },
+    {
+      what: "a name listed twice",
+      files: {
+        "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a, entries: 3}\n  - {rank: 2, name: a, entries: 3}\n",
+      },
+      line: "/teams/1/name: 'a' is listed twice",
+    },
+    {
+      what: "kwh without co2g",
+      files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a, entries: 3, kwh: 2}\n" },
+      line: "/teams/0/co2g: is missing (kwh and source describe a co2g)",
+    },
+    {
+      what: "a ref without a repo",
+      files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a, entries: 3, ref: main}\n" },
+      line: "/teams/0/repo: is missing (ref names a commit of a repo)",
+    },
+    {
+      what: "a malformed repo URL",
+      files: { "lb.yml": "competition: c\nteams:\n  - {rank: 1, name: a, entries: 3, repo: 'https:github.com/x'}\n" },
+      line: "/teams/0/repo: malformed URL 'https:github.com/x'",
+    },
+    {
+      what: "a team not on the board",
+      files: {
+        "p.csv": csv,
+        "lb.yml": "competition: c\nkaggle: {private: p.csv}\nteams:\n  - {name: Nobody, repo: ./r}\n",
+      },
+      line: "/teams/0: no team named 'Nobody' on the board p.csv",
+    },
+    {
+      what: "a misspelt team name",
+      files: {
+        "p.csv": `${HEADER}\n1,11,Team Alpha,2021-08-01,0.9,5,u\n`,
+        "lb.yml": "competition: c\nkaggle: {private: p.csv}\nteams:\n  - {name: Team Alhpa, repo: ./r}\n",
+      },
+      line: "no team named 'Team Alhpa' on the board p.csv. Did you mean 'Team Alpha'?",
+    },
+    {
+      what: "a submission history that is not one",
+      files: {
+        "p.csv": csv,
+        "s.csv": "a,b\n1,2\n",
+        "lb.yml": "competition: c\nkaggle: {private: p.csv}\nteams:\n  - {name: A, submissions: s.csv}\n",
+      },
+      line: "board s.csv: no column 'status'",
+    },
+    {
+      what: "a board team listed twice",
+      files: {
+        "p.csv": csv,
+        "lb.yml": "competition: c\nkaggle: {private: p.csv}\nteams:\n  - {name: A}\n  - {teamId: 11}\n",
+      },
+      line: "/teams/1: the team TeamId 11 is listed twice",
+    },
+    {
+      what: "a missing board",
+      files: { "lb.yml": "competition: c\nkaggle: {private: gone.csv}\n" },
+      line: "gone.csv (/kaggle/private in",
+    },
+    {
+      what: "a bad board row",
+      files: {
+        "p.csv": `${HEADER}\n1,11,A,2021-08-01,0.9,five,u\n`,
+        "lb.yml": "competition: c\nkaggle: {private: p.csv}\n",
+      },
+      line: "board p.csv row 2: SubmissionCount 'five' is not a whole number",
+    },
+    {
+      what: "a board that is not UTF-8",
+      files: {
+        "p.csv": new Uint8Array([0x52, 0x61, 0xff, 0xfe, 0x0a]),
+        "lb.yml": "competition: c\nkaggle: {private: p.csv}\n",
+      },
+      line: "board p.csv is not UTF-8 text",
+    },
+    {
+      what: "a zip without a CSV",
+      files: {
+        "p.zip": zipSync({ "readme.txt": strToU8("hi") }),
+        "lb.yml": "competition: c\nkaggle: {public: p.zip}\n",
+      },
+      line: "board p.zip holds no CSV file",
+    },
+    {
+      what: "a zip of two boards",
+      files: {
+        "p.zip": zipSync({ "a.csv": strToU8(csv), "b.csv": strToU8(csv) }),
+        "lb.yml": "competition: c\nkaggle: {public: p.zip}\n",
+      },
+      line: "board p.zip holds 2 CSV files (a.csv, b.csv)",
+    },
+    {
+      what: "a broken zip",
+      files: {
+        "p.zip": new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]),
+        "lb.yml": "competition: c\nkaggle: {public: p.zip}\n",
+      },
+      line: "board p.zip is not a readable zip",
+    },
   ];
   for (const { what, files, line } of cases) {
     it(`names the problem for ${what}`, () => {
@@ -133,7 +303,9 @@ describe("bad leaderboard files: one line, exit 2", () => {
   it("names a leaderboard file that does not exist", () => {
     const result = runCli(["batch", "/nonexistent/lb.yml"]);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe("repro-audit: leaderboard /nonexistent/lb.yml cannot be read: ENOENT: no such file or directory, stat '/nonexistent/lb.yml'. Check the path of the leaderboard file");
+    expect(result.stderr.trim()).toBe(
+      "repro-audit: leaderboard /nonexistent/lb.yml cannot be read: ENOENT: no such file or directory, stat '/nonexistent/lb.yml'. Check the path of the leaderboard file",
+    );
   });
 
   it("keeps the published leaderboard's own bytes valid UTF-8 with a BOM", () => {

@@ -14,14 +14,23 @@ import { EMISSIONS_CSV_COLUMNS } from "../../src/carbon/emissions-csv.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const readReport = (out: string) => JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as BatchReport;
-const cachedFiles = (out: string) => (existsSync(join(out, "audits")) ? readdirSync(join(out, "audits")).filter((f) => f.endsWith(".json")) : []);
-const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.org", ...args], { cwd, encoding: "utf8" }).trim();
+const cachedFiles = (out: string) =>
+  existsSync(join(out, "audits")) ? readdirSync(join(out, "audits")).filter((f) => f.endsWith(".json")) : [];
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.org", ...args], {
+    cwd,
+    encoding: "utf8",
+  }).trim();
 
 const server = await silentGitServer();
 afterAll(() => server.close());
 
 function spawnBatch(args: string[], cwd?: string) {
-  const child = spawn(process.execPath, [BIN, "batch", ...args], { env: { ...process.env, NO_COLOR: "1", CI: "1" }, stdio: ["ignore", "pipe", "pipe"], ...(cwd ? { cwd } : {}) });
+  const child = spawn(process.execPath, [BIN, "batch", ...args], {
+    env: { ...process.env, NO_COLOR: "1", CI: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+    ...(cwd ? { cwd } : {}),
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -52,7 +61,8 @@ function childrenOf(pid: number): number[] {
     })
     .map(Number);
 }
-const alive = (pid: number) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
+const alive = (pid: number) =>
+  existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
 
 describe("repro-audit batch", () => {
   const clean = makeSampleRepo("clean-solution");
@@ -61,16 +71,31 @@ describe("repro-audit batch", () => {
 
   it("prints the published competition's footprint: 50.2 kg and 183 t, with the teams and bases they rest on, and no central figure from two costs", () => {
     const dir = mkdtempSync(join(tmpdir(), "batch-published-"));
-    const result = runCli(["batch", new URL("../../samples/leaderboards/siim-covid19-detection.yml", import.meta.url).pathname, "--out", dir]);
+    const result = runCli([
+      "batch",
+      new URL("../../samples/leaderboards/siim-covid19-detection.yml", import.meta.url).pathname,
+      "--out",
+      dir,
+    ]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain("31,751 of 32,307 submissions counted, from 877 of 1,305 teams with at least 3 entries.");
+    expect(result.stdout).toContain(
+      "31,751 of 32,307 submissions counted, from 877 of 1,305 teams with at least 3 entries.",
+    );
     expect(result.stdout).toContain("Lower:   50.2 kg CO2eq (467 km by car) = 1.58 g (Tiny Baseline, given) x 31,751");
     expect(result.stdout).toContain("Central: unknown (no central figure: only 2 teams have a per-model cost");
     expect(result.stdout).toContain("Upper:   183 t CO2eq (1,700,000 km by car) = 5.75 kg (A Team, given) x 31,751");
     const report = readReport(dir);
     expect(report.competition.submissionsCounted).toBe(31_751);
-    expect(report.competition.lower).toMatchObject({ co2g: 50_166.58, teams: [{ rank: 612, name: "Tiny Baseline", basis: "given", co2g: 1.58 }], bases: ["given"] });
-    expect(report.competition.upper).toMatchObject({ co2g: 182_631_752, teams: [{ rank: 2, name: "A Team", basis: "given", co2g: 5752 }], bases: ["given"] });
+    expect(report.competition.lower).toMatchObject({
+      co2g: 50_166.58,
+      teams: [{ rank: 612, name: "Tiny Baseline", basis: "given", co2g: 1.58 }],
+      bases: ["given"],
+    });
+    expect(report.competition.upper).toMatchObject({
+      co2g: 182_631_752,
+      teams: [{ rank: 2, name: "A Team", basis: "given", co2g: 5752 }],
+      bases: ["given"],
+    });
     expect(report.competition.central).toBeNull();
     expect(readFileSync(join(dir, "batch.html"), "utf8")).toContain("183 t");
     rmSync(dir, { recursive: true, force: true });
@@ -78,20 +103,32 @@ describe("repro-audit batch", () => {
 
   it("gives one sample cost as both bounds with no central figure and no chart, and many a central figure and chart files", () => {
     const dir = mkdtempSync(join(tmpdir(), "batch-costs-"));
-    const board = (name: string) => new URL(`../../samples/leaderboards/siim-covid19-detection-${name}.yml`, import.meta.url).pathname;
+    const board = (name: string) =>
+      new URL(`../../samples/leaderboards/siim-covid19-detection-${name}.yml`, import.meta.url).pathname;
     const one = runCli(["batch", board("one-cost"), "--out", join(dir, "one")]);
     expect(one.code, one.stderr).toBe(0);
-    expect(one.stdout).toContain("Lower:   183 t CO2eq (1,700,000 km by car) = 5.75 kg (A Team, given; the only costed team) x 31,751");
+    expect(one.stdout).toContain(
+      "Lower:   183 t CO2eq (1,700,000 km by car) = 5.75 kg (A Team, given; the only costed team) x 31,751",
+    );
     expect(one.stdout).toContain("Central: unknown (no central figure: only 1 team has a per-model cost");
     expect(readReport(join(dir, "one")).competition.central).toBeNull();
-    expect(readFileSync(join(dir, "one", "batch.html"), "utf8")).toContain('data-chart="competition-bounds" data-empty="true"');
+    expect(readFileSync(join(dir, "one", "batch.html"), "utf8")).toContain(
+      'data-chart="competition-bounds" data-empty="true"',
+    );
     expect(existsSync(join(dir, "one", "charts", "competition-bounds.svg"))).toBe(false);
     const many = runCli(["batch", board("many-costs"), "--out", join(dir, "many")]);
     expect(many.code, many.stderr).toBe(0);
-    expect(many.stdout).toContain("Central: 28.3 t CO2eq (263,000 km by car) = 890 g (Opacity Hunters, given) x 31,751");
+    expect(many.stdout).toContain(
+      "Central: 28.3 t CO2eq (263,000 km by car) = 890 g (Opacity Hunters, given) x 31,751",
+    );
     for (const id of ["co2-per-team", "competition-bounds"]) {
       expect(readFileSync(join(dir, "many", "charts", `${id}.svg`), "utf8")).toMatch(/^<svg/);
-      if (existsSync("/usr/bin/chromium")) expect(readFileSync(join(dir, "many", "charts", `${id}.png`)).subarray(1, 4).toString()).toBe("PNG");
+      if (existsSync("/usr/bin/chromium"))
+        expect(
+          readFileSync(join(dir, "many", "charts", `${id}.png`))
+            .subarray(1, 4)
+            .toString(),
+        ).toBe("PNG");
     }
     rmSync(dir, { recursive: true, force: true });
   });
@@ -106,7 +143,18 @@ describe("repro-audit batch", () => {
       { name: "Leaderboard only", co2g: 3 },
     ]);
     const out = join(dir, "out");
-    const result = runCli(["batch", file, "--stages", "static", "--concurrency", "2", "--out", out, "--cache-dir", join(dir, "cache")]);
+    const result = runCli([
+      "batch",
+      file,
+      "--stages",
+      "static",
+      "--concurrency",
+      "2",
+      "--out",
+      out,
+      "--cache-dir",
+      join(dir, "cache"),
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const report = readReport(out);
     expect(report.rows.map((r) => [r.name, r.status])).toEqual([
@@ -121,7 +169,11 @@ describe("repro-audit batch", () => {
     expect(report.rows[0]!.score).toBeGreaterThan(90);
     expect(report.rows[3]!.findings!.error).toBeGreaterThan(0);
     // The costs: the two given figures, and the bounds resting on them.
-    expect(report.competition.lower).toMatchObject({ perModelCo2g: 3, bases: ["given"], co2g: 3 * report.competition.submissionsCounted });
+    expect(report.competition.lower).toMatchObject({
+      perModelCo2g: 3,
+      bases: ["given"],
+      co2g: 3 * report.competition.submissionsCounted,
+    });
     expect(report.competition.upper!.teams).toEqual([{ rank: 4, name: "Messy", basis: "given", co2g: 12.5 }]);
     // Each audited team's full report is kept beside the batch.
     const audit = JSON.parse(readFileSync(join(out, report.rows[0]!.auditFile!), "utf8"));
@@ -129,7 +181,8 @@ describe("repro-audit batch", () => {
     // stdout holds the table and the footprint; the reports are written.
     expect(result.stdout).toContain("Competition footprint");
     expect(result.stdout).toMatch(/Gone\s+0\.89\s+-\s+-\s+-\s+-\s+failed/);
-    for (const f of ["batch.json", "batch.md", "batch.html", "emissions.csv"]) expect(existsSync(join(out, f))).toBe(true);
+    for (const f of ["batch.json", "batch.md", "batch.html", "emissions.csv"])
+      expect(existsSync(join(out, f))).toBe(true);
     // emissions.csv: CodeCarbon's header, and no row: both costs are the leaderboard's, not runs made here.
     const csv = readFileSync(join(out, "emissions.csv"), "utf8");
     expect(csv.split("\n")[0]).toBe(EMISSIONS_CSV_COLUMNS.join(","));
@@ -138,10 +191,25 @@ describe("repro-audit batch", () => {
 
   it("stops an audit past --timeout, records it, and goes on", async () => {
     const dir = mkdtempSync(join(tmpdir(), "batch-timeout-"));
-    const file = writeLeaderboard(dir, [{ name: "Silent", repo: server.url }, { name: "Clean", repo: clean }]);
+    const file = writeLeaderboard(dir, [
+      { name: "Silent", repo: server.url },
+      { name: "Clean", repo: clean },
+    ]);
     const out = join(dir, "out");
     // A limit the real audit keeps even on a loaded machine; the silent clone never does.
-    const batch = spawnBatch([file, "--stages", "static", "--concurrency", "1", "--timeout", "8", "--out", out, "--cache-dir", join(dir, "cache")]);
+    const batch = spawnBatch([
+      file,
+      "--stages",
+      "static",
+      "--concurrency",
+      "1",
+      "--timeout",
+      "8",
+      "--out",
+      out,
+      "--cache-dir",
+      join(dir, "cache"),
+    ]);
     expect(await batch.exited, batch.output().stderr).toBe(0);
     const report = readReport(out);
     expect(report.rows.map((r) => [r.name, r.status, r.reason ?? ""])).toEqual([
@@ -154,29 +222,78 @@ describe("repro-audit batch", () => {
     // Four lanes on at most two audit processes: the silent clone shares its process with other audits.
     const dir = mkdtempSync(join(tmpdir(), "batch-shared-"));
     const names = ["clean-solution", "messy-kaggle", "env-pinned-ok", "broken-branch"];
-    const file = writeLeaderboard(dir, [{ name: "Silent", repo: server.url }, ...names.map((n) => ({ name: n, repo: makeSampleRepo(n) }))]);
+    const file = writeLeaderboard(dir, [
+      { name: "Silent", repo: server.url },
+      ...names.map((n) => ({ name: n, repo: makeSampleRepo(n) })),
+    ]);
     const out = join(dir, "out");
     // A limit the real audits keep even on a loaded machine; the silent clone never does.
-    const batch = spawnBatch([file, "--stages", "static", "--concurrency", "4", "--timeout", "10", "--out", out, "--cache-dir", join(dir, "cache")]);
+    const batch = spawnBatch([
+      file,
+      "--stages",
+      "static",
+      "--concurrency",
+      "4",
+      "--timeout",
+      "10",
+      "--out",
+      out,
+      "--cache-dir",
+      join(dir, "cache"),
+    ]);
     expect(await batch.exited, batch.output().stderr).toBe(0);
-    expect(readReport(out).rows.map((r) => [r.name, r.status])).toEqual([["Silent", "timeout"], ...names.map((n) => [n, "audited"])]);
+    expect(readReport(out).rows.map((r) => [r.name, r.status])).toEqual([
+      ["Silent", "timeout"],
+      ...names.map((n) => [n, "audited"]),
+    ]);
   });
 
   it("stops audits that share a process one by one, each recorded as timed out", async () => {
     // Four silent clones on four lanes over at most two processes: each process holds two of them.
     const dir = mkdtempSync(join(tmpdir(), "batch-silent-"));
-    const file = writeLeaderboard(dir, [1, 2, 3, 4].map((i) => ({ name: `Silent ${i}`, repo: `${server.url.replace(".git", "")}-${i}.git` })));
+    const file = writeLeaderboard(
+      dir,
+      [1, 2, 3, 4].map((i) => ({ name: `Silent ${i}`, repo: `${server.url.replace(".git", "")}-${i}.git` })),
+    );
     const out = join(dir, "out");
-    const batch = spawnBatch([file, "--stages", "static", "--concurrency", "4", "--timeout", "2", "--out", out, "--cache-dir", join(dir, "cache")]);
+    const batch = spawnBatch([
+      file,
+      "--stages",
+      "static",
+      "--concurrency",
+      "4",
+      "--timeout",
+      "2",
+      "--out",
+      out,
+      "--cache-dir",
+      join(dir, "cache"),
+    ]);
     expect(await batch.exited, batch.output().stderr).toBe(0);
-    expect(readReport(out).rows.map((r) => [r.name, r.status])).toEqual([1, 2, 3, 4].map((i) => [`Silent ${i}`, "timeout"]));
+    expect(readReport(out).rows.map((r) => [r.name, r.status])).toEqual(
+      [1, 2, 3, 4].map((i) => [`Silent ${i}`, "timeout"]),
+    );
   });
 
   it("writes what is done on Ctrl-C and exits 130", async () => {
     const dir = mkdtempSync(join(tmpdir(), "batch-interrupt-"));
-    const file = writeLeaderboard(dir, [{ name: "Clean", repo: clean }, { name: "Silent", repo: server.url }, { name: "Messy", repo: messy }]);
+    const file = writeLeaderboard(dir, [
+      { name: "Clean", repo: clean },
+      { name: "Silent", repo: server.url },
+      { name: "Messy", repo: messy },
+    ]);
     const out = join(dir, "out");
-    const batch = spawnBatch([file, "--stages", "static", "--concurrency", "1", "--out", out, "--cache-dir", join(dir, "cache")]);
+    const batch = spawnBatch([
+      file,
+      "--stages",
+      "static",
+      "--concurrency",
+      "1",
+      "--out",
+      out,
+      "--cache-dir",
+      join(dir, "cache"),
+    ]);
     await until(() => cachedFiles(out).length === 1 && batch.output().stderr.includes("1/3"), "the first audit");
     await sleep(500); // the second audit is now waiting on the silent server
     batch.child.kill("SIGINT");
@@ -189,7 +306,9 @@ describe("repro-audit batch", () => {
       ["Messy", "interrupted"],
     ]);
     expect(report.rows[2]!.reason).toBe("not started: the batch was stopped");
-    expect(report.notes).toContain("The batch was stopped before every audit finished: rerun it with --resume to finish.");
+    expect(report.notes).toContain(
+      "The batch was stopped before every audit finished: rerun it with --resume to finish.",
+    );
     expect(batch.output().stdout).toContain("Competition footprint");
   });
 
@@ -203,7 +322,18 @@ describe("repro-audit batch", () => {
     ];
     const file = writeLeaderboard(dir, teams);
     const out = join(dir, "out");
-    const common = ["--stages", "static", "--concurrency", "1", "--out", out, "--cache-dir", join(dir, "cache"), "--timeout", "8"];
+    const common = [
+      "--stages",
+      "static",
+      "--concurrency",
+      "1",
+      "--out",
+      out,
+      "--cache-dir",
+      join(dir, "cache"),
+      "--timeout",
+      "8",
+    ];
     const first = spawnBatch([file, ...common]);
     await until(() => cachedFiles(out).length === 2, "two finished audits");
     await sleep(300);
@@ -244,7 +374,8 @@ describe("repro-audit batch", () => {
   it("audits one repo at two refs at once, each audit its own ref", () => {
     const repo = makeSampleRepo("clean-solution");
     git(repo, "checkout", "-q", "-b", "other");
-    for (const entry of readdirSync(repo)) if (entry !== ".git") rmSync(join(repo, entry), { recursive: true, force: true });
+    for (const entry of readdirSync(repo))
+      if (entry !== ".git") rmSync(join(repo, entry), { recursive: true, force: true });
     cpSync(join(sampleDir("messy-kaggle"), "repo"), repo, { recursive: true });
     git(repo, "add", "-A");
     git(repo, "commit", "-qm", "the messy solution");
@@ -256,19 +387,49 @@ describe("repro-audit batch", () => {
       { name: "Other", repo: url, ref: "other" },
     ]);
     const cache = join(dir, "cache");
-    const solo = (ref: string) => JSON.parse(runCli(["audit", url, "--ref", ref, "--stages", "static", "--format", "json", "--cache-dir", join(dir, `solo-${ref}`)]).stdout);
+    const solo = (ref: string) =>
+      JSON.parse(
+        runCli([
+          "audit",
+          url,
+          "--ref",
+          ref,
+          "--stages",
+          "static",
+          "--format",
+          "json",
+          "--cache-dir",
+          join(dir, `solo-${ref}`),
+        ]).stdout,
+      );
     const expected = { main: solo("main"), other: solo("other") };
-    const result = runCli(["batch", file, "--stages", "static", "--concurrency", "2", "--out", join(dir, "out"), "--cache-dir", cache]);
+    const result = runCli([
+      "batch",
+      file,
+      "--stages",
+      "static",
+      "--concurrency",
+      "2",
+      "--out",
+      join(dir, "out"),
+      "--cache-dir",
+      cache,
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const report = readReport(join(dir, "out"));
     expect(report.rows.map((r) => [r.name, r.status, r.commit])).toEqual([
       ["Main", "audited", git(repo, "rev-parse", "main")],
       ["Other", "audited", git(repo, "rev-parse", "other")],
     ]);
-    for (const [row, ref] of [[report.rows[0]!, "main"], [report.rows[1]!, "other"]] as const) {
+    for (const [row, ref] of [
+      [report.rows[0]!, "main"],
+      [report.rows[1]!, "other"],
+    ] as const) {
       const audited = JSON.parse(readFileSync(join(dir, "out", row.auditFile!), "utf8")).report;
       const key = (f: { rule: string; file: string | null; line: number | null }) => `${f.rule} ${f.file}:${f.line}`;
-      expect(audited.findings.map(key).sort(), `${ref}: the findings of its own tree`).toEqual(expected[ref].findings.map(key).sort());
+      expect(audited.findings.map(key).sort(), `${ref}: the findings of its own tree`).toEqual(
+        expected[ref].findings.map(key).sort(),
+      );
       expect(audited.score.total).toBe(expected[ref].score.total);
     }
   });

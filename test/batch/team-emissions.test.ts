@@ -9,11 +9,21 @@ describe("teamEmissionsRows", () => {
   it("writes one row per team measured or estimated, in kg and kWh, that Python's csv reads", () => {
     const report = batchReportFixture();
     const rows = parseWithPython(emissionsCsv(teamEmissionsRows(report)));
-    expect(rows.map((r) => [r.project_name, r.tracking_mode, Number(r.emissions), Number(r.energy_consumed), Number(r.duration)])).toEqual([
+    expect(
+      rows.map((r) => [
+        r.project_name,
+        r.tracking_mode,
+        Number(r.emissions),
+        Number(r.energy_consumed),
+        Number(r.duration),
+      ]),
+    ).toEqual([
       ["1. Lung Nodules United", "measured", 2.4, 2400 / 481, 2400 * 20],
       ["3. Opacity Hunters", "estimated", 0.89, 890 / 481, 890 * 20],
     ]);
-    expect(rows.every((r) => r.experiment_id === "siim-covid19-detection" && r.timestamp === "2021-08-10T00:00:00")).toBe(true);
+    expect(
+      rows.every((r) => r.experiment_id === "siim-covid19-detection" && r.timestamp === "2021-08-10T00:00:00"),
+    ).toBe(true);
     expect(rows[0]!.run_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 

@@ -5,7 +5,18 @@ import { kmText, mass } from "../../src/report/batch-format.js";
 
 describe("mass and distance, to three significant figures", () => {
   it("picks the unit after rounding and keeps three figures", () => {
-    expect([1.58, 890, 999.6, 2400, 5752, 50_166.58, 999_700, 182_631_752, 0.012345, 0].map(mass)).toEqual(["1.58 g", "890 g", "1.00 kg", "2.40 kg", "5.75 kg", "50.2 kg", "1.00 t", "183 t", "0.0123 g", "0 g"]);
+    expect([1.58, 890, 999.6, 2400, 5752, 50_166.58, 999_700, 182_631_752, 0.012345, 0].map(mass)).toEqual([
+      "1.58 g",
+      "890 g",
+      "1.00 kg",
+      "2.40 kg",
+      "5.75 kg",
+      "50.2 kg",
+      "1.00 t",
+      "183 t",
+      "0.0123 g",
+      "0 g",
+    ]);
     expect(mass(4.2e12)).toBe("4,200,000 t");
     expect(mass(null)).toBe("?");
   });

@@ -20,7 +20,13 @@ function spelledAt(file: string, figure: string): number[] {
   const pattern = new RegExp(`(^|[^\\d.])${figure.replace(".", "\\.")}(?![\\d])`);
   const lines: number[] = [];
   const visit = (node: ts.Node): void => {
-    const literal = ts.isNumericLiteral(node) || ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node);
+    const literal =
+      ts.isNumericLiteral(node) ||
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node);
     if (literal && pattern.test(node.text)) lines.push(source.getLineAndCharacterOfPosition(node.getStart()).line + 1);
     node.forEachChild(visit);
   };
@@ -37,6 +43,8 @@ describe("carbon defaults", () => {
   });
 
   it("names the default in the hint of a refused PUE", () => {
-    expect(() => validatePue(0.5)).toThrow(expect.objectContaining({ hint: expect.stringContaining(`default ${DEFAULT_PUE}`) }));
+    expect(() => validatePue(0.5)).toThrow(
+      expect.objectContaining({ hint: expect.stringContaining(`default ${DEFAULT_PUE}`) }),
+    );
   });
 });

@@ -24,7 +24,12 @@ describe("data/gpu-models.json", () => {
         "Bad Id": { name: "", fp32: -1, tf32: 5, fp16: 2, boardWatts: 0, source: "http://x" },
         ok: { name: "ok", fp32: 10, tf32: null, fp16: null, boardWatts: 100, source: "https://x" },
       },
-      utilisation: { source: "s", fp16: { value: 0.5, low: 0.6, high: 0.7 }, tf32: { value: 0.1, low: 0.05, high: 0.2 }, fp32: { value: 0.3, low: 0.1, high: 1.5 } },
+      utilisation: {
+        source: "s",
+        fp16: { value: 0.5, low: 0.6, high: 0.7 },
+        tf32: { value: 0.1, low: 0.05, high: 0.2 },
+        fp32: { value: 0.3, low: 0.1, high: 1.5 },
+      },
       power: { source: "s", static: { value: 0.3, low: 0.2, high: 0.4 } },
     };
     expect(gpuTableProblems(broken)).toEqual([

@@ -1,8 +1,22 @@
 // Are the winners worth it: the top-10% rank, the noise of public minus private, the gap, the runtime limit.
 import { describe, expect, it } from "vitest";
-import { diminishingReturns, gapOf, inferHigherIsBetter, noiseSpread, overRuntimeLimit, quantile, topDecileRank, winnerGap } from "../../src/carbon/verdict.js";
+import {
+  diminishingReturns,
+  gapOf,
+  inferHigherIsBetter,
+  noiseSpread,
+  overRuntimeLimit,
+  quantile,
+  topDecileRank,
+  winnerGap,
+} from "../../src/carbon/verdict.js";
 
-const team = (rank: number, publicScore: number | null, privateScore: number | null) => ({ rank, name: `t${rank}`, publicScore, privateScore });
+const team = (rank: number, publicScore: number | null, privateScore: number | null) => ({
+  rank,
+  name: `t${rank}`,
+  publicScore,
+  privateScore,
+});
 
 describe("verdict math", () => {
   it("puts the top 10% at ceil(10%) of the scored teams", () => {
@@ -17,7 +31,14 @@ describe("verdict math", () => {
 
   it("measures the noise as the spread of public minus private across teams with both scores", () => {
     // Differences 0.01, -0.01, 0.03, 0.01: mean 0.01, sample variance (0 + 0.0004 + 0.0004 + 0) / 3.
-    const teams = [team(1, 0.61, 0.6), team(2, 0.58, 0.59), team(3, 0.61, 0.58), team(4, 0.58, 0.57), team(5, null, 0.5), team(6, 0.4, null)];
+    const teams = [
+      team(1, 0.61, 0.6),
+      team(2, 0.58, 0.59),
+      team(3, 0.61, 0.58),
+      team(4, 0.58, 0.57),
+      team(5, null, 0.5),
+      team(6, 0.4, null),
+    ];
     const noise = noiseSpread(teams, 4)!;
     expect(noise.teams).toBe(4);
     expect(noise.mean).toBeCloseTo(0.01, 12);
@@ -59,7 +80,9 @@ describe("verdict math", () => {
       { rank: 2, name: "exact", seconds: 9 * 3600, basis: "estimated" as const },
       { rank: 3, name: "unknown", seconds: null, basis: "given" as const },
     ];
-    expect(overRuntimeLimit(solutions, 9)).toEqual([{ rank: 1, name: "long", hours: (9 * 3600 + 1) / 3600, basis: "measured" }]);
+    expect(overRuntimeLimit(solutions, 9)).toEqual([
+      { rank: 1, name: "long", hours: (9 * 3600 + 1) / 3600, basis: "measured" },
+    ]);
     expect(overRuntimeLimit(solutions, null)).toEqual([]);
   });
 });

@@ -15,14 +15,29 @@ describe("audit --timings", () => {
     expect(timed.code).toBe(0);
     const lines = timed.stderr.split("\n");
     const stepSeconds = (name: string) => {
-      const line = lines.find((l) => new RegExp(`^ +${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} +\\d+\\.\\d{3} s +[\\d.]+%$`).test(l));
+      const line = lines.find((l) =>
+        new RegExp(`^ +${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} +\\d+\\.\\d{3} s +[\\d.]+%$`).test(l),
+      );
       return line === undefined ? null : Number(/(\d+\.\d{3}) s/.exec(line)![1]);
     };
-    expect(lines.find((l) => l.startsWith("timings: "))).toMatch(/^timings: \d+\.\d{3} s in the steps below, \d+\.\d{3} s for the whole audit$/);
-    const missing = ["source", "walk", "rules", "index", "python", "extract", "judge", ...STATIC_EXTRACTORS.map((e) => e.id)].filter((name) => stepSeconds(name) === null);
+    expect(lines.find((l) => l.startsWith("timings: "))).toMatch(
+      /^timings: \d+\.\d{3} s in the steps below, \d+\.\d{3} s for the whole audit$/,
+    );
+    const missing = [
+      "source",
+      "walk",
+      "rules",
+      "index",
+      "python",
+      "extract",
+      "judge",
+      ...STATIC_EXTRACTORS.map((e) => e.id),
+    ].filter((name) => stepSeconds(name) === null);
     expect(missing).toEqual([]);
     const report = JSON.parse(timed.stdout) as { findings: unknown[] };
-    const plain = JSON.parse(runCli(["audit", repo, "--stages", "static", "--format", "json"]).stdout) as { findings: unknown[] };
+    const plain = JSON.parse(runCli(["audit", repo, "--stages", "static", "--format", "json"]).stdout) as {
+      findings: unknown[];
+    };
     expect(report.findings).toEqual(plain.findings);
   });
 

@@ -22,7 +22,10 @@ afterAll(() => {
 function repoWithIgnoreComment(): string {
   const repo = temp("cli-ignore-");
   writeFileSync(join(repo, "requirements.txt"), "numpy==1.26.4\n");
-  writeFileSync(join(repo, "train.py"), "import numpy\nA = '/home/alice/a.csv'  # repro-audit: ignore[paths-portable] our cluster\nB = 1\n");
+  writeFileSync(
+    join(repo, "train.py"),
+    "import numpy\nA = '/home/alice/a.csv'  # repro-audit: ignore[paths-portable] our cluster\nB = 1\n",
+  );
   mkdirSync(join(repo, "vendor"));
   writeFileSync(join(repo, "vendor", "lib.py"), "C = '/home/bob/c.csv'\n");
   execFileSync("git", ["init", "-q", "-b", "main", repo]);
@@ -73,10 +76,22 @@ describe("quieting what is known", () => {
   it("lists the repo's own ignore comments without honouring them, unless the repo is trusted", () => {
     const repo = repoWithIgnoreComment();
     const plain = json(["audit", repo, "--stages", "static"]).report;
-    const paths = (r: { findings: Array<{ rule: string; file: string }> }) => r.findings.filter((f) => f.rule === "paths-portable").map((f) => f.file).sort();
+    const paths = (r: { findings: Array<{ rule: string; file: string }> }) =>
+      r.findings
+        .filter((f) => f.rule === "paths-portable")
+        .map((f) => f.file)
+        .sort();
     expect(paths(plain)).toEqual(["train.py", "vendor/lib.py"]);
     expect(plain.suppressions.inline).toEqual([
-      { file: "train.py", line: 2, target: 2, rules: ["paths-portable"], reason: "our cluster", matched: 1, honoured: false },
+      {
+        file: "train.py",
+        line: 2,
+        target: 2,
+        rules: ["paths-portable"],
+        reason: "our cluster",
+        matched: 1,
+        honoured: false,
+      },
     ]);
     const trusted = json(["audit", repo, "--stages", "static", "--trust-repo"]).report;
     expect(paths(trusted)).toEqual(["vendor/lib.py"]);
@@ -88,13 +103,30 @@ describe("quieting what is known", () => {
     const repo = temp("cli-ignore-roles-");
     try {
       mkdirSync(join(repo, "requirements"));
-      writeFileSync(join(repo, "requirements", "base.txt"), "pandas  # repro-audit: ignore[requirements-pinned] the image pins it\n");
-      writeFileSync(join(repo, "Containerfile"), "FROM python:3.11\n# repro-audit: ignore[environment-builds] built elsewhere\nRUN pip install -r requirements/base.txt\n");
+      writeFileSync(
+        join(repo, "requirements", "base.txt"),
+        "pandas  # repro-audit: ignore[requirements-pinned] the image pins it\n",
+      );
+      writeFileSync(
+        join(repo, "Containerfile"),
+        "FROM python:3.11\n# repro-audit: ignore[environment-builds] built elsewhere\nRUN pip install -r requirements/base.txt\n",
+      );
       writeFileSync(join(repo, "train.py"), "import pandas\n");
-      const listed = json(["audit", repo, "--stages", "static"]).report.suppressions.inline.map((s: { file: string; line: number; rules: string[] }) => [s.file, s.line, s.rules]);
-      expect(listed).toEqual(expect.arrayContaining([["requirements/base.txt", 1, ["requirements-pinned"]], ["Containerfile", 2, ["environment-builds"]]]));
+      const listed = json(["audit", repo, "--stages", "static"]).report.suppressions.inline.map(
+        (s: { file: string; line: number; rules: string[] }) => [s.file, s.line, s.rules],
+      );
+      expect(listed).toEqual(
+        expect.arrayContaining([
+          ["requirements/base.txt", 1, ["requirements-pinned"]],
+          ["Containerfile", 2, ["environment-builds"]],
+        ]),
+      );
       const trusted = json(["audit", repo, "--stages", "static", "--trust-repo"]).report;
-      expect(trusted.findings.filter((f: { rule: string; file: string }) => f.rule === "requirements-pinned" && f.file === "requirements/base.txt")).toEqual([]);
+      expect(
+        trusted.findings.filter(
+          (f: { rule: string; file: string }) => f.rule === "requirements-pinned" && f.file === "requirements/base.txt",
+        ),
+      ).toEqual([]);
     } finally {
       rmSync(repo, { recursive: true, force: true });
     }
@@ -104,7 +136,12 @@ describe("quieting what is known", () => {
     const repo = repoWithIgnoreComment();
     const report = json(["audit", repo, "--stages", "static", "--exclude", "vendor/"]).report;
     expect(report.findings.some((f: { file: string | null }) => f.file?.startsWith("vendor/"))).toBe(false);
-    expect(report.suppressions.excluded).toEqual({ globs: ["vendor/"], source: "--exclude", files: 1, paths: ["vendor"] });
+    expect(report.suppressions.excluded).toEqual({
+      globs: ["vendor/"],
+      source: "--exclude",
+      files: 1,
+      paths: ["vendor"],
+    });
   });
 
   it("ignores exclude: in the repo's own config unless the repo is trusted", () => {
@@ -124,12 +161,27 @@ describe("quieting what is known", () => {
     runCli(["audit", messy, "--stages", "static", "--format", "json", "--out", base]);
     expect(runCli(["audit", messy, "--stages", "static", "--fail-under", "90"]).code).toBe(1);
     expect(runCli(["audit", messy, "--stages", "static", "--max-warnings", "0"]).code).toBe(1);
-    const gated = runCli(["audit", messy, "--stages", "static", "--format", "sarif", "--baseline", base, "--fail-under", "90", "--max-warnings", "0"]);
+    const gated = runCli([
+      "audit",
+      messy,
+      "--stages",
+      "static",
+      "--format",
+      "sarif",
+      "--baseline",
+      base,
+      "--fail-under",
+      "90",
+      "--max-warnings",
+      "0",
+    ]);
     expect(gated.code).toBe(0);
     const states = JSON.parse(gated.stdout).runs[0].results.map((r: { baselineState: string }) => r.baselineState);
     expect(new Set(states)).toEqual(new Set(["unchanged"]));
     const text = runCli(["report", base, "--baseline", base]).stdout;
-    expect(text).toMatch(/baseline .*base\.json: \d+ finding\(s\) already there \(they leave the gates alone\), 0 new, 0 gone/);
+    expect(text).toMatch(
+      /baseline .*base\.json: \d+ finding\(s\) already there \(they leave the gates alone\), 0 new, 0 gone/,
+    );
     // The header states the gate's score: the whole score plus what the baseline accepted.
     const total = JSON.parse(readFileSync(base, "utf8")).score.total as number;
     expect(text).toContain(`gate score  100/100 = ${total}/100 + ${100 - total} points the baseline accepted`);
@@ -154,7 +206,9 @@ describe("quieting what is known", () => {
     expect(runCli(["report", base, "--baseline", base, "--fail-on", "warning"]).code).toBe(0);
     const bad = runCli(["audit", messy, "--stages", "static", "--fail-on", "sometimes"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe("repro-audit: --fail-on takes one of error, warning, never, not 'sometimes'. Pass e.g. --fail-on error\n");
+    expect(bad.stderr).toBe(
+      "repro-audit: --fail-on takes one of error, warning, never, not 'sometimes'. Pass e.g. --fail-on error\n",
+    );
   });
 
   it("shows errors only with --quiet, saying how many warnings and info it left out, and keeps the gates on everything", () => {
@@ -167,8 +221,16 @@ describe("quieting what is known", () => {
 
   it("adds the score's arithmetic with --explain-score", () => {
     const report = json(["audit", join(SAMPLES, "messy-kaggle/repo"), "--stages", "static", "--explain-score"]).report;
-    expect(report.score.explanation.at(-1)).toBe(`total = 100 x ${report.score.explanation.at(-1).split(" ")[4]} / 100 = ${report.score.total}`);
-    const explained = runCli(["audit", join(SAMPLES, "clean-solution/repo"), "--stages", "static", "--explain-score"]).stdout;
+    expect(report.score.explanation.at(-1)).toBe(
+      `total = 100 x ${report.score.explanation.at(-1).split(" ")[4]} / 100 = ${report.score.total}`,
+    );
+    const explained = runCli([
+      "audit",
+      join(SAMPLES, "clean-solution/repo"),
+      "--stages",
+      "static",
+      "--explain-score",
+    ]).stdout;
     expect(explained).toContain("Score explained\n  rerun plan (from the readme): ");
     expect(explained).toContain("\n  install (requirements, environment): 30 of 30");
   });
@@ -179,7 +241,12 @@ describe("repro-audit rules, init, cache", () => {
     const result = runCli(["rules", "list", "--format", "json"]);
     expect(result.code).toBe(0);
     const rules = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
-    expect(rules.find((r) => r.id === "requirements-spec-present")).toMatchObject({ category: "requirements", area: "install", effect: "block", weight: 10 });
+    expect(rules.find((r) => r.id === "requirements-spec-present")).toMatchObject({
+      category: "requirements",
+      area: "install",
+      effect: "block",
+      weight: 10,
+    });
     expect(rules.every((r) => typeof r.reason === "string" && typeof r.helpUri === "string")).toBe(true);
   });
 
@@ -226,7 +293,8 @@ describe("repro-audit rules, init, cache", () => {
 
   it("--help names --version and every command, and --version answers", () => {
     const help = runCli(["--help"]);
-    for (const word of ["--version", "audit", "report", "rules list", "init", "cache clean"]) expect(help.stdout).toContain(word);
+    for (const word of ["--version", "audit", "report", "rules list", "init", "cache clean"])
+      expect(help.stdout).toContain(word);
     expect(runCli(["--version"]).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });

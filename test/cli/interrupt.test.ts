@@ -11,7 +11,8 @@ import { BIN } from "../support/cli.js";
 
 const run = await requireEngine();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const containerExists = (name: string) => execFileSync("docker", ["ps", "-a", "-q", "--filter", `name=^${name}$`], { encoding: "utf8" }).trim() !== "";
+const containerExists = (name: string) =>
+  execFileSync("docker", ["ps", "-a", "-q", "--filter", `name=^${name}$`], { encoding: "utf8" }).trim() !== "";
 
 /** The name of the epoch container a given process started: read from its child `docker run --name` (other
  * suites may run containers with the same prefix at the same time, so never look at the prefix alone). */
@@ -35,7 +36,11 @@ function epochContainerOf(parentPid: number): string | null {
 /** A plain folder of many Python files: its static stage lasts tens of seconds here, mostly the Python index. */
 function largeRepo(): string {
   const root = mkdtempSync(join(tmpdir(), "interrupt-static-"));
-  const body = Array.from({ length: 40 }, (_, i) => `def f${i}(x, y=3):\n    data = np.load('/home/user/data${i}.npy')\n    for k in range(10):\n        x = x + k * y\n    return os.path.join('a', str(x))\n\n`).join("");
+  const body = Array.from(
+    { length: 40 },
+    (_, i) =>
+      `def f${i}(x, y=3):\n    data = np.load('/home/user/data${i}.npy')\n    for k in range(10):\n        x = x + k * y\n    return os.path.join('a', str(x))\n\n`,
+  ).join("");
   for (let i = 0; i < 3000; i++) {
     mkdirSync(join(root, `pkg${i % 30}`), { recursive: true });
     writeFileSync(join(root, `pkg${i % 30}`, `m${i}.py`), `import numpy as np\nimport os\n\n${body}`);
@@ -49,7 +54,10 @@ describe("interrupting the static stage", () => {
     const repo = largeRepo();
     const temp = mkdtempSync(join(tmpdir(), "interrupt-temp-"));
     try {
-      const child = spawn(process.execPath, [BIN, "audit", repo, "--stages", "static"], { env: { ...process.env, NO_COLOR: "1", TMPDIR: temp }, stdio: ["ignore", "ignore", "pipe"] });
+      const child = spawn(process.execPath, [BIN, "audit", repo, "--stages", "static"], {
+        env: { ...process.env, NO_COLOR: "1", TMPDIR: temp },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
       let stderr = "";
       child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
       const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
@@ -62,7 +70,9 @@ describe("interrupting the static stage", () => {
       // A second on a quiet machine; the slack is for a shared one. The stage itself lasts far longer.
       expect(Date.now() - sent).toBeLessThan(4000);
       expect(code).toBe(130);
-      expect(stderr).toContain("repro-audit: interrupted during the static stage; it had started nothing, so nothing was left behind. Rerun the audit when you are ready\n");
+      expect(stderr).toContain(
+        "repro-audit: interrupted during the static stage; it had started nothing, so nothing was left behind. Rerun the audit when you are ready\n",
+      );
       expect(stderr).not.toContain("containers");
       expect(readdirSync(temp)).toEqual([]);
     } finally {
@@ -77,14 +87,24 @@ describe.skipIf(!run)("interrupting the build", () => {
     const root = mkdtempSync(join(tmpdir(), "interrupt-build-"));
     const temp = mkdtempSync(join(tmpdir(), "interrupt-temp-"));
     const marker = `sleep 998.${process.pid}`;
-    writeFileSync(join(root, "Dockerfile"), `FROM ${BASE_IMAGE}\nRUN echo layer > /layer.${process.pid}\nRUN ${marker}\n`);
+    writeFileSync(
+      join(root, "Dockerfile"),
+      `FROM ${BASE_IMAGE}\nRUN echo layer > /layer.${process.pid}\nRUN ${marker}\n`,
+    );
     writeFileSync(join(root, "train.py"), "print('train')\n");
-    const running = () => execFileSync("docker", ["ps", "-a", "--no-trunc", "--format", "{{.Command}}"], { encoding: "utf8" }).includes(marker);
+    const running = () =>
+      execFileSync("docker", ["ps", "-a", "--no-trunc", "--format", "{{.Command}}"], { encoding: "utf8" }).includes(
+        marker,
+      );
     try {
-      const child = spawn(process.execPath, [BIN, "audit", root, "--stages", "static,build", "--allow-image", BASE_IMAGE, "--format", "json"], {
-        env: { ...process.env, NO_COLOR: "1", TMPDIR: temp },
-        stdio: ["ignore", "ignore", "pipe"],
-      });
+      const child = spawn(
+        process.execPath,
+        [BIN, "audit", root, "--stages", "static,build", "--allow-image", BASE_IMAGE, "--format", "json"],
+        {
+          env: { ...process.env, NO_COLOR: "1", TMPDIR: temp },
+          stdio: ["ignore", "ignore", "pipe"],
+        },
+      );
       let stderr = "";
       child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
       const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
@@ -94,7 +114,9 @@ describe.skipIf(!run)("interrupting the build", () => {
       expect(running(), `the build step should have started; the audit said: ${stderr}`).toBe(true);
       child.kill("SIGINT");
       expect(await exited).toBe(130);
-      expect(stderr).toContain("repro-audit: interrupted during the build; the containers and layers it made were removed. Rerun the audit when you are ready\n");
+      expect(stderr).toContain(
+        "repro-audit: interrupted during the build; the containers and layers it made were removed. Rerun the audit when you are ready\n",
+      );
       expect(running()).toBe(false);
       expect(readdirSync(temp)).toEqual([]);
     } finally {
@@ -110,10 +132,30 @@ describe.skipIf(!run)("interrupting an audit", () => {
     const dir = mkdtempSync(join(tmpdir(), "interrupt-"));
     const temp = mkdtempSync(join(tmpdir(), "interrupt-temp-")); // the audit's TMPDIR: only its own folders land here
     // A long training (many samples) so the interrupt lands while the container runs.
-    const child = spawn(process.execPath, [BIN, "audit", repo, "--base-image", BASE_IMAGE, "--train", "python train.py --epochs 50 --samples 2000000", "--format", "json"], {
-      env: { ...process.env, NO_COLOR: "1", REPRO_AUDIT_LEDGER: join(dir, "ledger.jsonl"), XDG_CACHE_HOME: join(dir, "cache"), TMPDIR: temp },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        "audit",
+        repo,
+        "--base-image",
+        BASE_IMAGE,
+        "--train",
+        "python train.py --epochs 50 --samples 2000000",
+        "--format",
+        "json",
+      ],
+      {
+        env: {
+          ...process.env,
+          NO_COLOR: "1",
+          REPRO_AUDIT_LEDGER: join(dir, "ledger.jsonl"),
+          XDG_CACHE_HOME: join(dir, "cache"),
+          TMPDIR: temp,
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
@@ -125,7 +167,9 @@ describe.skipIf(!run)("interrupting an audit", () => {
       await sleep(250);
     }
     if (!(name && containerExists(name))) child.kill("SIGINT"); // no audit left running when the test fails here
-    expect(name && containerExists(name), `the epoch container should have started; the audit said: ${stderr}`).toBe(true);
+    expect(name && containerExists(name), `the epoch container should have started; the audit said: ${stderr}`).toBe(
+      true,
+    );
     child.kill("SIGINT");
     const code = await exited;
 

@@ -7,7 +7,9 @@ import { runCli } from "../support/cli.js";
 import { makeSampleRepo } from "../support/sample-repo.js";
 
 const findingsOf = (json: string) =>
-  (JSON.parse(json) as { findings: Array<{ rule: string; file: string | null; line: number | null }> }).findings.map((f) => `${f.rule} ${f.file}:${f.line}`);
+  (JSON.parse(json) as { findings: Array<{ rule: string; file: string | null; line: number | null }> }).findings.map(
+    (f) => `${f.rule} ${f.file}:${f.line}`,
+  );
 
 describe("repro-audit judge", () => {
   const dir = mkdtempSync(join(tmpdir(), "judge-"));
@@ -35,20 +37,56 @@ describe("repro-audit judge", () => {
   it("grades by a saved rerun plan: code no step reaches is off the plan, and report --explain-score shows the plan", () => {
     const saved = JSON.parse(readFileSync(factsFile, "utf8"));
     saved.facts.families["rerun-plan"] = [
-      { kind: "step", file: "README.md", line: 1, order: 1, source: "readme", parent: null, cwd: ".", command: "python solve.py", tool: "python", program: "solve.py", exists: true, purpose: "train", repeat: 3, repeatSource: null, args: "", rejected: null, configs: "" },
+      {
+        kind: "step",
+        file: "README.md",
+        line: 1,
+        order: 1,
+        source: "readme",
+        parent: null,
+        cwd: ".",
+        command: "python solve.py",
+        tool: "python",
+        program: "solve.py",
+        exists: true,
+        purpose: "train",
+        repeat: 3,
+        repeatSource: null,
+        args: "",
+        rejected: null,
+        configs: "",
+      },
       { kind: "reach", file: "solve.py", step: 1, via: "runs", from: null },
       { kind: "summary", found: true, steps: 1, reached: 1, basis: "readme" },
     ];
     writeFileSync(join(dir, "planned.json"), JSON.stringify(saved));
     const judged = runCli(["judge", join(dir, "planned.json"), "--format", "json"]);
     expect(judged.code).toBe(0);
-    const report = JSON.parse(judged.stdout) as { findings: Array<{ rule: string; file: string | null; severity: string; plan?: string; planReason?: string }>; score: { total: number } };
-    const inCode = report.findings.filter((f) => f.file !== null && /\.(py|ipynb)$/.test(f.file) && f.file !== "solve.py");
+    const report = JSON.parse(judged.stdout) as {
+      findings: Array<{ rule: string; file: string | null; severity: string; plan?: string; planReason?: string }>;
+      score: { total: number };
+    };
+    const inCode = report.findings.filter(
+      (f) => f.file !== null && /\.(py|ipynb)$/.test(f.file) && f.file !== "solve.py",
+    );
     expect(inCode.length).toBeGreaterThan(0);
-    for (const f of inCode) expect(f, `${f.rule} ${f.file}`).toMatchObject({ plan: "off", severity: "info", planReason: expect.stringMatching(/^not on the rerun path: /) });
+    for (const f of inCode)
+      expect(f, `${f.rule} ${f.file}`).toMatchObject({
+        plan: "off",
+        severity: "info",
+        planReason: expect.stringMatching(/^not on the rerun path: /),
+      });
     expect(report.score.total).toBeGreaterThan(JSON.parse(audited.stdout).score.total);
     writeFileSync(join(dir, "planned-report.json"), judged.stdout);
-    const explained = runCli(["report", join(dir, "planned-report.json"), "--explain-score", "--format", "text", "--color", "never"]);
+    const explained = runCli([
+      "report",
+      join(dir, "planned-report.json"),
+      "--explain-score",
+      "--format",
+      "text",
+      "--color",
+      "never",
+    ]);
     expect(explained.stdout).toContain("rerun plan (from the readme): 1 step, reaching 1 code file");
     expect(explained.stdout).toContain("1. in .: python solve.py (runs solve.py), 3 times");
     expect(explained.stdout).toContain("set aside as off the plan (cost nothing): ");

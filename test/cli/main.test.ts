@@ -11,7 +11,10 @@ const SAMPLES = new URL("../../samples/", import.meta.url).pathname;
 function expectOneLineError(result: { code: number; stdout: string; stderr: string }, code: number, words: string) {
   expect(result.code).toBe(code);
   expect(result.stdout).toBe("");
-  const lines = result.stderr.trim().split("\n").filter((l) => !l.startsWith("["));
+  const lines = result.stderr
+    .trim()
+    .split("\n")
+    .filter((l) => !l.startsWith("["));
   expect(lines).toHaveLength(1);
   expect(lines[0]).toContain(words);
   expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
@@ -29,7 +32,16 @@ describe("repro-audit CLI", () => {
 
   it("writes SARIF to --out and keeps stdout empty", () => {
     const out = join(mkdtempSync(join(tmpdir(), "cli-")), "audit.sarif");
-    const result = runCli(["audit", join(SAMPLES, "messy-kaggle/repo"), "--stages", "static", "--format", "sarif", "--out", out]);
+    const result = runCli([
+      "audit",
+      join(SAMPLES, "messy-kaggle/repo"),
+      "--stages",
+      "static",
+      "--format",
+      "sarif",
+      "--out",
+      out,
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
     const sarif = JSON.parse(readFileSync(out, "utf8"));
@@ -43,7 +55,9 @@ describe("repro-audit CLI", () => {
     expect(low.code).toBe(1);
     const total = JSON.parse(low.stdout).score.total as number;
     expect(total).toBeLessThan(90);
-    expect(runCli(["audit", messy, "--stages", "static", "--format", "json", "--fail-under", String(total)]).code).toBe(0);
+    expect(runCli(["audit", messy, "--stages", "static", "--format", "json", "--fail-under", String(total)]).code).toBe(
+      0,
+    );
   });
 
   it("exits 2 with one line for a path that does not exist", () => {
@@ -60,7 +74,20 @@ describe("repro-audit CLI", () => {
     writeFileSync(join(repo, "train.py"), "print(1)\n");
     execFileSync("git", ["-C", repo, "add", "."]);
     execFileSync("git", ["-C", repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "init"]);
-    expectOneLineError(runCli(["audit", `file://${repo}`, "--ref", "no-such-branch", "--stages", "static", "--cache-dir", join(repo, "..", "cache-" + Date.now())]), 2, "no-such-branch");
+    expectOneLineError(
+      runCli([
+        "audit",
+        `file://${repo}`,
+        "--ref",
+        "no-such-branch",
+        "--stages",
+        "static",
+        "--cache-dir",
+        join(repo, "..", "cache-" + Date.now()),
+      ]),
+      2,
+      "no-such-branch",
+    );
   });
 
   it("exits 2 naming the file and pointer of an invalid config", () => {
@@ -68,7 +95,11 @@ describe("repro-audit CLI", () => {
     mkdirSync(join(dir, "repo"));
     writeFileSync(join(dir, "repo", "train.py"), "print(1)\n");
     writeFileSync(join(dir, "bad.yml"), "train: { epochs: -1 }\n");
-    expectOneLineError(runCli(["audit", join(dir, "repo"), "--stages", "static", "--config", join(dir, "bad.yml")]), 2, `${join(dir, "bad.yml")} /train/epochs: must be >= 1`);
+    expectOneLineError(
+      runCli(["audit", join(dir, "repo"), "--stages", "static", "--config", join(dir, "bad.yml")]),
+      2,
+      `${join(dir, "bad.yml")} /train/epochs: must be >= 1`,
+    );
   });
 
   it("exits 2 naming the file and pointer of an invalid rule in a configured folder", () => {
@@ -76,15 +107,25 @@ describe("repro-audit CLI", () => {
     mkdirSync(join(dir, "repo"));
     mkdirSync(join(dir, "rules"));
     writeFileSync(join(dir, "repo", "train.py"), "print(1)\n");
-    writeFileSync(join(dir, "rules", "my-rule.yaml"), "id: my-rule\ntitle: Require x\ncategory: code\nseverity: fatal\nweight: 1\nreason: because it matters\ncheck: { family: syntax }\nmessage: m\n");
+    writeFileSync(
+      join(dir, "rules", "my-rule.yaml"),
+      "id: my-rule\ntitle: Require x\ncategory: code\nseverity: fatal\nweight: 1\nreason: because it matters\ncheck: { family: syntax }\nmessage: m\n",
+    );
     writeFileSync(join(dir, "config.yml"), "rules: [rules]\n");
-    expectOneLineError(runCli(["audit", join(dir, "repo"), "--stages", "static", "--config", join(dir, "config.yml")]), 2, "my-rule.yaml /severity: must be one of error, warning, info");
+    expectOneLineError(
+      runCli(["audit", join(dir, "repo"), "--stages", "static", "--config", join(dir, "config.yml")]),
+      2,
+      "my-rule.yaml /severity: must be one of error, warning, info",
+    );
   });
 
   it("exits 3 with one line when build is asked for and no engine answers", () => {
-    const result = runCli(["audit", join(SAMPLES, "clean-solution/repo"), "--stages", "static,build", "--engine", "docker"], {
-      REPRO_AUDIT_DOCKER: "/nonexistent/docker",
-    });
+    const result = runCli(
+      ["audit", join(SAMPLES, "clean-solution/repo"), "--stages", "static,build", "--engine", "docker"],
+      {
+        REPRO_AUDIT_DOCKER: "/nonexistent/docker",
+      },
+    );
     expectOneLineError(result, 3, "docker did not answer");
   });
 

@@ -29,16 +29,25 @@ describe("checkOutPath", () => {
     expect(filesDirOf("/a/audit.sarif")).toBe("/a/audit.files");
     expect(filesDirOf("/a/REPORT")).toBe("/a/REPORT.files");
     expect(filesDirOf("/a/.hidden")).toBe("/a/.hidden.files");
-    expect(checkOutPath(join(work, "r.json"))).toEqual({ report: join(work, "r.json"), filesDir: join(work, "r.files") });
+    expect(checkOutPath(join(work, "r.json"))).toEqual({
+      report: join(work, "r.json"),
+      filesDir: join(work, "r.files"),
+    });
   });
 
   it("refuses a missing folder, a folder, a link, and a files folder it did not make", () => {
-    expect(badInputMessage(() => checkOutPath(join(work, "missing", "r.json")))).toBe(`--out ${join(work, "missing", "r.json")}: the folder ${join(work, "missing")} does not exist`);
+    expect(badInputMessage(() => checkOutPath(join(work, "missing", "r.json")))).toBe(
+      `--out ${join(work, "missing", "r.json")}: the folder ${join(work, "missing")} does not exist`,
+    );
     expect(badInputMessage(() => checkOutPath(work))).toBe(`--out ${work} is a folder, not a file`);
     symlinkSync("/etc/hostname", join(work, "link.json"));
-    expect(badInputMessage(() => checkOutPath(join(work, "link.json")))).toBe(`--out ${join(work, "link.json")} is a symbolic link`);
+    expect(badInputMessage(() => checkOutPath(join(work, "link.json")))).toBe(
+      `--out ${join(work, "link.json")} is a symbolic link`,
+    );
     mkdirSync(join(work, "theirs.files"));
-    expect(badInputMessage(() => checkOutPath(join(work, "theirs.json")))).toContain("exists and was not made by repro-audit");
+    expect(badInputMessage(() => checkOutPath(join(work, "theirs.json")))).toContain(
+      "exists and was not made by repro-audit",
+    );
     writeFileSync(join(work, "plain.files"), "x");
     expect(badInputMessage(() => checkOutPath(join(work, "plain.json")))).toContain("exists and is not a folder");
   });
@@ -66,7 +75,9 @@ describe("--out on the command line", () => {
   it("a folder as --out is one bad-input line", () => {
     const result = runCli(["audit", join(SAMPLES, "clean-solution/repo"), "--stages", "static", "--out", work]);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe(`repro-audit: --out ${work} is a folder, not a file. Name the report file inside it, e.g. --out ${join(work, "report.json")}`);
+    expect(result.stderr.trim()).toBe(
+      `repro-audit: --out ${work} is a folder, not a file. Name the report file inside it, e.g. --out ${join(work, "report.json")}`,
+    );
   });
 });
 
@@ -78,7 +89,18 @@ describe.skipIf(!engine)("--out beside files of the user's (real build)", () => 
     writeFileSync(join(folder, "Dockerfile"), "FROM my-own-image\n");
     writeFileSync(join(folder, "build.log"), "my log\n");
     const out = join(folder, "report.json");
-    const result = runCli(["audit", join(SAMPLES, "clean-solution/repo"), "--stages", "static,build", "--base-image", BASE_IMAGE, "--format", "json", "--out", out]);
+    const result = runCli([
+      "audit",
+      join(SAMPLES, "clean-solution/repo"),
+      "--stages",
+      "static,build",
+      "--base-image",
+      BASE_IMAGE,
+      "--format",
+      "json",
+      "--out",
+      out,
+    ]);
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(join(folder, "Dockerfile"), "utf8")).toBe("FROM my-own-image\n");
     expect(readFileSync(join(folder, "build.log"), "utf8")).toBe("my log\n");

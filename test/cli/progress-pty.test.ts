@@ -9,7 +9,8 @@ import { BIN } from "../support/cli.js";
 
 const SAMPLE = new URL("../../samples/clean-solution/repo", import.meta.url).pathname;
 const hasScript = spawnSync("script", ["--version"], { encoding: "utf8" }).status === 0;
-if (!hasScript && process.env.CI) throw new Error("util-linux `script` is needed for the pseudo-terminal tests under CI");
+if (!hasScript && process.env.CI)
+  throw new Error("util-linux `script` is needed for the pseudo-terminal tests under CI");
 
 /** Spinners are for people: CI logs get plain lines whatever the terminal (and ora goes quiet when CI is set
  * at all), so the child runs without CI. */

@@ -26,7 +26,9 @@ describe("--out and emissions.csv", () => {
     const result = runCli(["report", saved, "--format", "json", "--out", join(dir, "report.json")]);
     expect(result.code, result.stderr).toBe(0);
     const rows = parseWithPython(readFileSync(join(dir, "report.files", "emissions.csv"), "utf8"));
-    expect(rows.map((r) => [r.project_name, r.tracking_mode, r.energy_consumed])).toEqual([["https://github.com/acme/melanoma-solution.git", "measured", "1.845"]]);
+    expect(rows.map((r) => [r.project_name, r.tracking_mode, r.energy_consumed])).toEqual([
+      ["https://github.com/acme/melanoma-solution.git", "measured", "1.845"],
+    ]);
     expect(existsSync(join(dir, "report.files", ".repro-audit-files"))).toBe(true);
   });
 

@@ -11,18 +11,37 @@ describe("repro-audit requirements", () => {
     const root = mkdtempSync(join(tmpdir(), "ra-req-"));
     writeFiles(root, {
       "README.md": "### Library Requirements\n1. pandas: 0.23.4\n2. keras:2.2.4\n3. tensorflow: 1.11.0\n",
-      "nn.py": "import numpy as np\nimport pandas as pd\nimport keras\nfrom sklearn.model_selection import KFold\nimport utils\ntry:\n    import google.colab\nexcept ImportError:\n    pass\n",
+      "nn.py":
+        "import numpy as np\nimport pandas as pd\nimport keras\nfrom sklearn.model_selection import KFold\nimport utils\ntry:\n    import google.colab\nexcept ImportError:\n    pass\n",
       "utils.py": "import cv2\n",
       "broken.py": "print 'python 2'\nimport lightgbm\n",
-      "nb.ipynb": JSON.stringify({ cells: [{ cell_type: "code", source: ["import tensorflow as tf\n", "print(tf.__version__)"], outputs: [{ text: ["1.11.0\n"] }] }] }),
+      "nb.ipynb": JSON.stringify({
+        cells: [
+          {
+            cell_type: "code",
+            source: ["import tensorflow as tf\n", "print(tf.__version__)"],
+            outputs: [{ text: ["1.11.0\n"] }],
+          },
+        ],
+      }),
       "bad.ipynb": "{ not json",
     });
     writeFileSync(join(root, "blob.py"), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
     const out = join(root, "requirements.txt");
     const result = runCli(["requirements", root, "--out", out]);
     expect(result.code).toBe(0);
-    const lines = readFileSync(out, "utf8").split("\n").filter((l) => l && !l.startsWith("#"));
-    expect(lines.map((l) => l.split(/\s+#/)[0]!.trim())).toEqual(["keras==2.2.4", "lightgbm", "numpy", "opencv-python", "pandas==0.23.4", "scikit-learn", "tensorflow==1.11.0"]);
+    const lines = readFileSync(out, "utf8")
+      .split("\n")
+      .filter((l) => l && !l.startsWith("#"));
+    expect(lines.map((l) => l.split(/\s+#/)[0]!.trim())).toEqual([
+      "keras==2.2.4",
+      "lightgbm",
+      "numpy",
+      "opencv-python",
+      "pandas==0.23.4",
+      "scikit-learn",
+      "tensorflow==1.11.0",
+    ]);
     expect(lines[0]).toContain("version from README.md:3");
     expect(readFileSync(out, "utf8")).toContain("# google-colab  (nn.py:7)");
     // A notebook's cell counted from 1, as the audit's report counts it.
@@ -48,7 +67,10 @@ describe("repro-audit requirements", () => {
   };
 
   it("keeps a lower bound the repo states, as stated", () => {
-    const root = repo({ "README.md": "```\npip install lightgbm>=3.0 'xgboost~=1.7' pandas==1.5.3\n```\n", "train.py": "import lightgbm\nimport xgboost\nimport pandas\n" });
+    const root = repo({
+      "README.md": "```\npip install lightgbm>=3.0 'xgboost~=1.7' pandas==1.5.3\n```\n",
+      "train.py": "import lightgbm\nimport xgboost\nimport pandas\n",
+    });
     const result = runCli(["requirements", root]);
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.split("\n").filter((l) => l && !l.startsWith("#"));
@@ -61,7 +83,9 @@ describe("repro-audit requirements", () => {
     writeFileSync(out, "torch==2.1.0\n");
     const refused = runCli(["requirements", root, "--out", out]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr.trim().split("\n")).toEqual([`repro-audit: ${out} already exists. Pass --force to overwrite it, or another --out`]);
+    expect(refused.stderr.trim().split("\n")).toEqual([
+      `repro-audit: ${out} already exists. Pass --force to overwrite it, or another --out`,
+    ]);
     expect(readFileSync(out, "utf8")).toBe("torch==2.1.0\n");
     const forced = runCli(["requirements", root, "--out", out, "--force"]);
     expect(forced.code, forced.stderr).toBe(0);
@@ -69,11 +93,34 @@ describe("repro-audit requirements", () => {
   });
 
   it("leaves out the paths --exclude names, and prints JSON with --format json", () => {
-    const root = repo({ "train.py": "import numpy\n", "experiments/old.py": "import theano\n", "vendor/lib/x.py": "import six\n" });
-    const result = runCli(["requirements", root, "--exclude", "experiments/**", "--exclude", "vendor", "--format", "json"]);
+    const root = repo({
+      "train.py": "import numpy\n",
+      "experiments/old.py": "import theano\n",
+      "vendor/lib/x.py": "import six\n",
+    });
+    const result = runCli([
+      "requirements",
+      root,
+      "--exclude",
+      "experiments/**",
+      "--exclude",
+      "vendor",
+      "--format",
+      "json",
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const doc = JSON.parse(result.stdout) as { repo: string; requirements: Array<Record<string, unknown>> };
     expect(doc.repo).toBe(root);
-    expect(doc.requirements).toEqual([{ distribution: "numpy", requirement: "numpy", specifier: null, versionFrom: null, importedBy: "train.py:1", files: 1, optional: false }]);
+    expect(doc.requirements).toEqual([
+      {
+        distribution: "numpy",
+        requirement: "numpy",
+        specifier: null,
+        versionFrom: null,
+        importedBy: "train.py:1",
+        files: 1,
+        optional: false,
+      },
+    ]);
   });
 });

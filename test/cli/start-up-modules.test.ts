@@ -18,7 +18,10 @@ function packagesLoaded(args: string[]): string[] {
   const dir = tempDir();
   dirs.push(dir);
   const log = join(dir, "modules.txt");
-  const run = spawnSync(process.execPath, ["--import", REGISTER, BIN, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", MODULE_LOG: log } });
+  const run = spawnSync(process.execPath, ["--import", REGISTER, BIN, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", MODULE_LOG: log },
+  });
   expect(run.status, run.stderr).toBe(0);
   expect(existsSync(log)).toBe(true);
   const names = readFileSync(log, "utf8")

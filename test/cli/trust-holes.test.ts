@@ -42,16 +42,21 @@ describe("the repo's own config cannot score or quiet its audit", () => {
     const plain = audit(repo("plain", { ".repro-audit.yml": "train: { epochs: 3 }\n" }));
     const hostile = audit(
       repo("self-scoring", {
-        ".repro-audit.yml": "train: { epochs: 3 }\nrules: [my-rules]\ndisable: [requirements-pinned, code-names-defined]\nfailUnder: 0\n",
+        ".repro-audit.yml":
+          "train: { epochs: 3 }\nrules: [my-rules]\ndisable: [requirements-pinned, code-names-defined]\nfailUnder: 0\n",
         "my-rules/code-names-defined.yaml": NEVER("code-names-defined", "code"),
         "my-rules/requirements-pinned.yaml": NEVER("requirements-pinned", "requirements"),
       }),
     );
     expect(hostile.code).toBe(0);
     expect(hostile.report.score).toEqual(plain.report.score);
-    expect(hostile.report.findings.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(["code-names-defined", "requirements-pinned"]));
+    expect(hostile.report.findings.map((f: { rule: string }) => f.rule)).toEqual(
+      expect.arrayContaining(["code-names-defined", "requirements-pinned"]),
+    );
     for (const field of ["rules", "disable", "failUnder"]) {
-      expect(hostile.report.notes).toContain(`The repo's .repro-audit.yml sets ${field}: ignored, since only your flags and --config can set it (--trust-repo for your own repo).`);
+      expect(hostile.report.notes).toContain(
+        `The repo's .repro-audit.yml sets ${field}: ignored, since only your flags and --config can set it (--trust-repo for your own repo).`,
+      );
     }
   });
 
@@ -63,16 +68,23 @@ describe("the repo's own config cannot score or quiet its audit", () => {
     expect(finding.message).toMatch(/^\.repro-audit\.yml is not valid YAML .*; nothing in it was used$/);
     const schema = audit(repo("schema-config", { ".repro-audit.yml": "train:\n  epochs: many\n" }));
     expect(schema.code).toBe(0);
-    expect(schema.report.findings.find((f: { rule: string }) => f.rule === "execution-config-valid").message).toContain("/train/epochs");
+    expect(schema.report.findings.find((f: { rule: string }) => f.rule === "execution-config-valid").message).toContain(
+      "/train/epochs",
+    );
   });
 
   it("train.data, build.baseImage and carbon figures from the repo are ignored with a note each", () => {
     const hostile = audit(
-      repo("mounts", { ".repro-audit.yml": "build: { baseImage: private/secret:latest }\ntrain: { epochs: 3, data: ['/:/host', '/var/run/docker.sock:/sock'] }\ncarbon: { intensity: 0.0000001, pue: 1 }\n" }),
+      repo("mounts", {
+        ".repro-audit.yml":
+          "build: { baseImage: private/secret:latest }\ntrain: { epochs: 3, data: ['/:/host', '/var/run/docker.sock:/sock'] }\ncarbon: { intensity: 0.0000001, pue: 1 }\n",
+      }),
     );
     expect(hostile.code).toBe(0);
     for (const field of ["build.baseImage", "train.data", "carbon.intensity", "carbon.pue"]) {
-      expect(hostile.report.notes).toContain(`The repo's .repro-audit.yml sets ${field}: ignored, since only your flags and --config can set it (--trust-repo for your own repo).`);
+      expect(hostile.report.notes).toContain(
+        `The repo's .repro-audit.yml sets ${field}: ignored, since only your flags and --config can set it (--trust-repo for your own repo).`,
+      );
     }
     expect(hostile.report.notes).toContain("Read from the repo's .repro-audit.yml: train.epochs.");
   });

@@ -22,7 +22,8 @@ describe("command help", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage:\n  repro-audit audit <repo-url\|path> \[options\]/);
     for (const flag of ["--ref", "--fail-under", "--stages", "--data"]) expect(result.stdout).toContain(flag);
-    for (const other of ["repro-audit merge", "repro-audit ledger", "Batch options"]) expect(result.stdout).not.toContain(other);
+    for (const other of ["repro-audit merge", "repro-audit ledger", "Batch options"])
+      expect(result.stdout).not.toContain(other);
   });
 
   it("the global help is still the whole list", () => {

@@ -15,7 +15,12 @@ function gitStderr(args: string[]): string {
 
 describe("tellingGitLine", () => {
   it("quotes the fatal line that names the cause, not the generic one git prints last", () => {
-    const stderr = gitStderr(["clone", "-q", "file:///nonexistent/solution", join(mkdtempSync(join(tmpdir(), "git-err-")), "x")]);
+    const stderr = gitStderr([
+      "clone",
+      "-q",
+      "file:///nonexistent/solution",
+      join(mkdtempSync(join(tmpdir(), "git-err-")), "x"),
+    ]);
     expect(stderr.trim().split("\n").at(-1)).toBe("and the repository exists.");
     expect(tellingGitLine(stderr)).toBe("'/nonexistent/solution' does not appear to be a git repository");
     expect(cloneFailure("file:///nonexistent/solution", stderr).message).toBe(
@@ -24,8 +29,12 @@ describe("tellingGitLine", () => {
   });
 
   it("prefers fatal over error over remote lines, skips hints, and falls back to the last line", () => {
-    expect(tellingGitLine("remote: Repository not found.\nfatal: repository 'https://x/y/' not found\n")).toBe("repository 'https://x/y/' not found");
-    expect(tellingGitLine("error: pathspec 'nope' did not match any file(s) known to git\nhint: did you mean 'main'?\n")).toBe("pathspec 'nope' did not match any file(s) known to git");
+    expect(tellingGitLine("remote: Repository not found.\nfatal: repository 'https://x/y/' not found\n")).toBe(
+      "repository 'https://x/y/' not found",
+    );
+    expect(
+      tellingGitLine("error: pathspec 'nope' did not match any file(s) known to git\nhint: did you mean 'main'?\n"),
+    ).toBe("pathspec 'nope' did not match any file(s) known to git");
     expect(tellingGitLine("warning: redirecting\nremote: Internal error\n")).toBe("remote: Internal error");
     expect(tellingGitLine("something odd\nand then this\n")).toBe("and then this");
     expect(tellingGitLine("")).toBe("no output");

@@ -9,11 +9,25 @@ export function tempDir(prefix = "ra-test-"): string {
 }
 
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main", "-c", "core.hooksPath=/dev/null", ...args], {
-    cwd,
-    encoding: "utf8",
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", GIT_CONFIG_NOSYSTEM: "1" },
-  }).trim();
+  return execFileSync(
+    "git",
+    [
+      "-c",
+      "user.name=Test",
+      "-c",
+      "user.email=test@example.com",
+      "-c",
+      "init.defaultBranch=main",
+      "-c",
+      "core.hooksPath=/dev/null",
+      ...args,
+    ],
+    {
+      cwd,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", GIT_CONFIG_NOSYSTEM: "1" },
+    },
+  ).trim();
 }
 
 export function writeFiles(root: string, files: Record<string, string>): void {

@@ -32,7 +32,9 @@ describe("gitText and gitAt", () => {
   it("give stdout as text, and reject with git's own stderr when it fails", async () => {
     expect((await gitText(repo, ["rev-parse", "v1"])).trim()).toBe(commits.first);
     expect((await gitAt(repo).raw(["symbolic-ref", "--short", "HEAD"])).trim()).toBe("main");
-    await expect(gitAt(repo).raw(["rev-parse", "--verify", "no-such-ref"])).rejects.toThrow(/fatal: Needed a single revision/);
+    await expect(gitAt(repo).raw(["rev-parse", "--verify", "no-such-ref"])).rejects.toThrow(
+      /fatal: Needed a single revision/,
+    );
   });
 
   it("run with the safe settings: the repo's hooks path is never used", async () => {

@@ -57,12 +57,24 @@ describe("openSource: file:// URL", () => {
 
   it("checks the other branches: a checkout record each and the files that do not parse", async () => {
     const checkout = await openSource(url(), { cacheDir: cache });
-    const records = (checkout.branches ? await checkBranches(checkout.branches) : []);
+    const records = checkout.branches ? await checkBranches(checkout.branches) : [];
     expect(records).toEqual([
       { kind: "branch", name: "dev", commit: commits.dev, error: null },
-      { kind: "parse-error", branch: "dev", file: "broken.py", line: 1, message: expect.stringContaining("syntax error") },
+      {
+        kind: "parse-error",
+        branch: "dev",
+        file: "broken.py",
+        line: 1,
+        message: expect.stringContaining("syntax error"),
+      },
       { kind: "parse-error", branch: "dev", file: "conf/bad.json", line: 4, message: expect.any(String) },
-      { kind: "parse-error", branch: "dev", file: "conf/bad.yaml", line: 2, message: "missed comma between flow collection entries" },
+      {
+        kind: "parse-error",
+        branch: "dev",
+        file: "conf/bad.yaml",
+        line: 2,
+        message: "missed comma between flow collection entries",
+      },
       { kind: "branch", name: "feature/ok", commit: commits.ok, error: null },
     ]);
     await checkout.dispose();
@@ -154,7 +166,10 @@ describe("openSource: URLs that cannot be cloned", () => {
     ["https://", "malformed URL 'https://'"],
     ["https:github.com/owner/repo", "malformed URL 'https:github.com/owner/repo'"],
     ["https://github.com", "malformed URL 'https://github.com': no repository path"],
-    ["ext::sh -c touch% /tmp/pwned", "'ext::sh -c touch% /tmp/pwned' uses a git remote-helper transport, which is not allowed"],
+    [
+      "ext::sh -c touch% /tmp/pwned",
+      "'ext::sh -c touch% /tmp/pwned' uses a git remote-helper transport, which is not allowed",
+    ],
   ])("malformed URL %s", async (input, message) => {
     const error = await badInputOf(openSource(input, { cacheDir: cache }));
     expect(error.message).toBe(message);
@@ -174,7 +189,7 @@ describe("openSource: local paths", () => {
     const checkout = await openSource(inner);
     expect(checkout.info).toEqual({ url: inner, kind: "folder", commit: null, ref: null, branches: [] });
     expect(checkout.branches?.names() ?? null).toBeNull();
-    expect((checkout.branches ? await checkBranches(checkout.branches) : [])).toEqual([]);
+    expect(checkout.branches ? await checkBranches(checkout.branches) : []).toEqual([]);
     rmSync(inner, { recursive: true, force: true });
   });
 
@@ -187,7 +202,7 @@ describe("openSource: local paths", () => {
     expect(checkout.info.ref).toBe("main");
     expect(existsSync(join(checkout.root, "wip.py"))).toBe(true);
     expect(checkout.branches?.names() ?? null).toEqual(["dev", "feature/ok", "main"]);
-    const records = (checkout.branches ? await checkBranches(checkout.branches) : []);
+    const records = checkout.branches ? await checkBranches(checkout.branches) : [];
     expect(records.filter((r) => r.kind === "branch").map((r) => r.name)).toEqual(["dev", "feature/ok"]);
     expect(git(repo, "status", "--porcelain")).toBe(statusBefore);
     rmSync(join(repo, "wip.py"));

@@ -13,7 +13,12 @@ let commits: { main: string; other: string; bare: string };
 beforeAll(() => {
   repo = tempDir();
   git(repo, "init", "-q");
-  writeFiles(repo, { "README.md": "# Two solutions\n", "sol/train.py": "print('main')\n", "sol/README.md": "# Sol\n", "other/x.py": "y = 1\n" });
+  writeFiles(repo, {
+    "README.md": "# Two solutions\n",
+    "sol/train.py": "print('main')\n",
+    "sol/README.md": "# Sol\n",
+    "other/x.py": "y = 1\n",
+  });
   const main = commitAll(repo, "main");
   git(repo, "checkout", "-q", "-b", "other");
   writeFiles(repo, { "sol/extra.py": "z = 2\n", "other/more.py": "w = 3\n" });

@@ -36,7 +36,9 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const syntaxFiles = (report: { findings: Array<{ rule: string; locations?: Array<{ file?: string }>; file?: string }> }) =>
+const syntaxFiles = (report: {
+  findings: Array<{ rule: string; locations?: Array<{ file?: string }>; file?: string }>;
+}) =>
   report.findings
     .filter((f) => f.rule === "code-syntax-valid")
     .flatMap((f) => [f.file, ...(f.locations ?? []).map((l) => l.file)])
@@ -47,7 +49,20 @@ describe("one work tree per audit", () => {
     const cache = join(work, "cache-cli");
     for (let round = 0; round < 2; round++) {
       const results = await Promise.all(
-        ["a", "b", "a", "b"].map((ref) => runCliAsync(["audit", url(), "--ref", ref, "--stages", "static", "--format", "json", "--cache-dir", cache]).then((r) => ({ ref, r }))),
+        ["a", "b", "a", "b"].map((ref) =>
+          runCliAsync([
+            "audit",
+            url(),
+            "--ref",
+            ref,
+            "--stages",
+            "static",
+            "--format",
+            "json",
+            "--cache-dir",
+            cache,
+          ]).then((r) => ({ ref, r })),
+        ),
       );
       for (const { ref, r } of results) {
         expect(r.stderr, `audit of ${ref}`).not.toMatch(/lock|internal error/i);
@@ -66,7 +81,10 @@ describe("one work tree per audit", () => {
 
   it("in one process too: each checkout holds its own ref's files until disposed, then nothing is left", async () => {
     const cache = join(work, "cache-lib");
-    const [a, b] = await Promise.all([openSource(url(), { cacheDir: cache, ref: "a" }), openSource(url(), { cacheDir: cache, ref: "b" })]);
+    const [a, b] = await Promise.all([
+      openSource(url(), { cacheDir: cache, ref: "a" }),
+      openSource(url(), { cacheDir: cache, ref: "b" }),
+    ]);
     expect(a.root).not.toBe(b.root);
     expect(existsSync(join(a.root, "only_a.py")) && !existsSync(join(a.root, "only_b.py"))).toBe(true);
     expect(existsSync(join(b.root, "only_b.py")) && !existsSync(join(b.root, "only_a.py"))).toBe(true);
@@ -83,7 +101,10 @@ describe("one work tree per audit", () => {
     const home = join(work, "home");
     const canary = join(work, "filter-ran");
     mkdirSync(home, { recursive: true });
-    writeFileSync(join(home, ".gitconfig"), `[filter "evil"]\n\tsmudge = \"sh -c 'touch ${canary}; cat'\"\n\tclean = cat\n`);
+    writeFileSync(
+      join(home, ".gitconfig"),
+      `[filter "evil"]\n\tsmudge = \"sh -c 'touch ${canary}; cat'\"\n\tclean = cat\n`,
+    );
     const filtered = tempDir("ra-filtered-");
     git(filtered, "init", "-q");
     writeFiles(filtered, { ".gitattributes": "* filter=evil\n", "train.py": "print(1)\n" });

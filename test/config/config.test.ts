@@ -20,7 +20,9 @@ describe("config", () => {
   });
 
   it("lists the resolve stage among the stages a user's config may run", () => {
-    expect(parseConfig("/r/.repro-audit.yml", "stages: [static, resolve]\n")).toEqual({ stages: ["static", "resolve"] });
+    expect(parseConfig("/r/.repro-audit.yml", "stages: [static, resolve]\n")).toEqual({
+      stages: ["static", "resolve"],
+    });
   });
 
   it("treats an empty file as an empty config", () => {

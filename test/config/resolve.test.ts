@@ -15,7 +15,11 @@ describe("resolveSettings", () => {
     });
     expect(settings.epochs).toEqual({ value: 2, origin: "flag", source: "--epochs" });
     expect(settings.folds).toEqual({ value: 5, origin: "user-config", source: "/home/me/audit.yml train.folds" });
-    expect(settings.seeds).toEqual({ value: 4, origin: "repo-config", source: "the repo's .repro-audit.yml train.seeds" });
+    expect(settings.seeds).toEqual({
+      value: 4,
+      origin: "repo-config",
+      source: "the repo's .repro-audit.yml train.seeds",
+    });
     expect(settings.pue).toEqual({ value: 1.58, origin: "default", source: "default" });
     expect(settings.batches).toBeNull();
   });
@@ -24,13 +28,20 @@ describe("resolveSettings", () => {
     const { settings, notes, rules, disable } = resolveSettings({
       flags: {},
       repo: repo({
-        rules: ["/repo/my-rules"], disable: ["paths-portable"], failUnder: 0, failOn: "never",
+        rules: ["/repo/my-rules"],
+        disable: ["paths-portable"],
+        failUnder: 0,
+        failOn: "never",
         build: { baseImage: "private/registry:latest" },
         train: { commands: ["python train.py"], epochs: 12, data: ["/:/host"], measureEpochs: 9 },
         carbon: { pue: 1, intensity: 0.000001 },
       }),
     });
-    expect(settings.commands).toEqual({ value: ["python train.py"], origin: "repo-config", source: "the repo's .repro-audit.yml train.commands" });
+    expect(settings.commands).toEqual({
+      value: ["python train.py"],
+      origin: "repo-config",
+      source: "the repo's .repro-audit.yml train.commands",
+    });
     expect(settings.epochs?.value).toBe(12);
     expect(settings.data).toEqual({ value: [], origin: "default", source: "default" });
     expect(settings.baseImage).toBeNull();
@@ -41,8 +52,20 @@ describe("resolveSettings", () => {
     expect(settings.failOn).toEqual({ value: "never", origin: "default", source: "default" });
     expect(rules).toEqual([]);
     expect(disable).toEqual([]);
-    for (const field of ["rules", "disable", "failUnder", "failOn", "build.baseImage", "train.data", "train.measureEpochs", "carbon.pue", "carbon.intensity"]) {
-      expect(notes).toContain(`The repo's .repro-audit.yml sets ${field}: ignored, since only your flags and --config can set it (--trust-repo for your own repo).`);
+    for (const field of [
+      "rules",
+      "disable",
+      "failUnder",
+      "failOn",
+      "build.baseImage",
+      "train.data",
+      "train.measureEpochs",
+      "carbon.pue",
+      "carbon.intensity",
+    ]) {
+      expect(notes).toContain(
+        `The repo's .repro-audit.yml sets ${field}: ignored, since only your flags and --config can set it (--trust-repo for your own repo).`,
+      );
     }
     expect(notes).toContain("Read from the repo's .repro-audit.yml: train.commands, train.epochs.");
   });
@@ -54,20 +77,30 @@ describe("resolveSettings", () => {
       repo: repo({ rules: ["/repo/my-rules"], disable: ["paths-portable"], carbon: { pue: 1.1 } }),
       user: user({ disable: ["code-options-explained"] }),
     });
-    expect(resolved.settings.pue).toEqual({ value: 1.1, origin: "repo-config", source: "the repo's .repro-audit.yml carbon.pue" });
+    expect(resolved.settings.pue).toEqual({
+      value: 1.1,
+      origin: "repo-config",
+      source: "the repo's .repro-audit.yml carbon.pue",
+    });
     expect(resolved.rules).toEqual([{ dir: "/repo/my-rules", origin: "repo-config" }]);
     expect(resolved.disable).toEqual(["paths-portable", "code-options-explained"]);
     expect(resolved.notes.some((n) => n.includes("ignored"))).toBe(false);
   });
 
   it("clamps timeouts to their documented maximum, from any source", () => {
-    const { settings } = resolveSettings({ flags: { epochTimeoutSeconds: 1e12 }, user: user({ build: { timeoutSeconds: 1e9 } }) });
+    const { settings } = resolveSettings({
+      flags: { epochTimeoutSeconds: 1e12 },
+      user: user({ build: { timeoutSeconds: 1e9 } }),
+    });
     expect(settings.epochTimeoutSeconds?.value).toBe(MAX_EPOCH_TIMEOUT_SECONDS);
     expect(settings.buildTimeoutSeconds).toMatchObject({ value: 6 * 3600, origin: "user-config" });
   });
 
   it("reads data mounts of the user's config relative to that file's folder", () => {
-    const { settings } = resolveSettings({ flags: {}, user: user({ train: { data: ["input:/kaggle/input", "/abs:/data"] } }) });
+    const { settings } = resolveSettings({
+      flags: {},
+      user: user({ train: { data: ["input:/kaggle/input", "/abs:/data"] } }),
+    });
     expect(settings.data?.value).toEqual([
       { host: "/home/me/input", container: "/kaggle/input" },
       { host: "/abs", container: "/data" },

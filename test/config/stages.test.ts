@@ -21,7 +21,9 @@ describe("decideStages", () => {
     const d = decideStages({ asked: undefined, runtime: "container", engine: none, planFound: true });
     expect(d.run).toEqual({ resolve: true, build: false, epoch: false });
     expect(d.engineRequiredButMissing).toBeNull();
-    expect(d.notes).toEqual(["Build and epoch stages skipped: docker: daemon not running; to run them, start dockerd."]);
+    expect(d.notes).toEqual([
+      "Build and epoch stages skipped: docker: daemon not running; to run them, start dockerd.",
+    ]);
   });
 
   it("--stages static,resolve asks the index and needs no engine", () => {

@@ -6,8 +6,22 @@ import { sourced } from "../../src/model/sourced.js";
 function facts(): Facts {
   const f = emptyFacts();
   f.families.readme = [
-    { kind: "command", file: "README.md", line: 12, command: "python train.py --fold 0", purpose: "train", script: "train.py" },
-    { kind: "command", file: "README.md", line: 20, command: "python predict.py", purpose: "predict", script: "predict.py" },
+    {
+      kind: "command",
+      file: "README.md",
+      line: 12,
+      command: "python train.py --fold 0",
+      purpose: "train",
+      script: "train.py",
+    },
+    {
+      kind: "command",
+      file: "README.md",
+      line: 20,
+      command: "python predict.py",
+      purpose: "predict",
+      script: "predict.py",
+    },
   ];
   f.families.training = [
     { kind: "epochs", value: 50, file: "configs/base.yaml", line: 3, source: "config", name: "epochs" },
@@ -36,11 +50,29 @@ describe("train plan", () => {
   it("takes no warm-up's or patience's epochs for the training's, even in the trained script", () => {
     const f = facts();
     f.families.training = [
-      { kind: "epochs", value: 1, file: "train.py", line: 7, source: "call-argument", name: "GradualWarmupScheduler(total_epoch)" },
-      { kind: "epochs", value: 3, file: "train.py", line: 9, source: "call-argument", name: "EarlyStopping(patience_epochs)" },
+      {
+        kind: "epochs",
+        value: 1,
+        file: "train.py",
+        line: 7,
+        source: "call-argument",
+        name: "GradualWarmupScheduler(total_epoch)",
+      },
+      {
+        kind: "epochs",
+        value: 3,
+        file: "train.py",
+        line: 9,
+        source: "call-argument",
+        name: "EarlyStopping(patience_epochs)",
+      },
       { kind: "epochs", value: 40, file: "configs/base.yaml", line: 3, source: "config", name: "epochs" },
     ];
-    expect(inferTrainPlan({ facts: f }).plan?.epochs).toEqual({ value: 40, origin: "code", source: "config epochs in configs/base.yaml:3" });
+    expect(inferTrainPlan({ facts: f }).plan?.epochs).toEqual({
+      value: 40,
+      origin: "code",
+      source: "config epochs in configs/base.yaml:3",
+    });
   });
 
   it("lets resolved settings (flags, configs) win over the facts, keeping their sources", () => {
@@ -50,19 +82,27 @@ describe("train plan", () => {
       models: sourced(3, "repo-config" as const, "the repo's .repro-audit.yml train.models"),
     };
     const plan = inferTrainPlan({ facts: facts(), given }).plan!;
-    expect(plan.commands).toEqual([{ value: "python src/fit.py", origin: "repo-config", source: "the repo's .repro-audit.yml train.commands" }]);
+    expect(plan.commands).toEqual([
+      { value: "python src/fit.py", origin: "repo-config", source: "the repo's .repro-audit.yml train.commands" },
+    ]);
     expect(plan.epochs).toEqual({ value: 12, origin: "user-config", source: "audit.yml train.epochs" });
     expect(plan.runs).toBe(15);
   });
 
   it("reads an epoch count written in the command itself", () => {
-    const plan = inferTrainPlan({ facts: facts(), given: { commands: sourced(["python train.py --num_epochs 7"], "flag" as const, "--train") } }).plan!;
+    const plan = inferTrainPlan({
+      facts: facts(),
+      given: { commands: sourced(["python train.py --num_epochs 7"], "flag" as const, "--train") },
+    }).plan!;
     expect(plan.epochs).toEqual({ value: 7, origin: "flag", source: "--train (--num_epochs 7)" });
   });
 
   it("records what to add when there is no train command", () => {
     const result = inferTrainPlan({ facts: emptyFacts(), given: { epochs: sourced(3, "flag" as const, "--epochs") } });
-    expect(result).toEqual({ plan: null, records: { "train-plan": [{ kind: "plan", found: false, what: MISSING_PLAN }] } });
+    expect(result).toEqual({
+      plan: null,
+      records: { "train-plan": [{ kind: "plan", found: false, what: MISSING_PLAN }] },
+    });
     expect(MISSING_PLAN).toContain("train: { commands:");
   });
 
@@ -75,10 +115,24 @@ describe("train plan", () => {
 
   it("runs a README command from the folder the README runs it in, and finds its script's facts there", () => {
     const f = emptyFacts();
-    f.families.readme = [{ kind: "command", file: "net/readme.md", line: 4, command: "python train.py --cfg a.yaml", purpose: "train", script: "net/train.py", cwd: "net" }];
-    f.families.training = [{ kind: "epochs", value: 7, file: "net/train.py", line: 9, source: "argparse-default", name: "--epochs" }];
+    f.families.readme = [
+      {
+        kind: "command",
+        file: "net/readme.md",
+        line: 4,
+        command: "python train.py --cfg a.yaml",
+        purpose: "train",
+        script: "net/train.py",
+        cwd: "net",
+      },
+    ];
+    f.families.training = [
+      { kind: "epochs", value: 7, file: "net/train.py", line: 9, source: "argparse-default", name: "--epochs" },
+    ];
     const { plan, records } = inferTrainPlan({ facts: f });
-    expect(plan!.commands).toEqual([{ value: "cd net && python train.py --cfg a.yaml", origin: "code", source: "README net/readme.md line 4" }]);
+    expect(plan!.commands).toEqual([
+      { value: "cd net && python train.py --cfg a.yaml", origin: "code", source: "README net/readme.md line 4" },
+    ]);
     expect(plan!.epochs).toEqual({ value: 7, origin: "code", source: "argparse default --epochs in net/train.py:9" });
     expect(records["train-plan"]).toEqual([expect.objectContaining({ file: "net/readme.md", line: 4 })]);
   });

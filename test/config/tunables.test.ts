@@ -15,7 +15,9 @@ describe("the tunables table", () => {
   it("lets the repo's own config set exactly the fields SECURITY.md lists", () => {
     const allowed = fieldsSecurityAllows();
     expect(allowed.length).toBeGreaterThan(0);
-    const repoColumn = TUNABLE_NAMES.filter((n) => specOf(n).repo).map((n) => specOf(n).config!.join(".")).sort();
+    const repoColumn = TUNABLE_NAMES.filter((n) => specOf(n).repo)
+      .map((n) => specOf(n).config!.join("."))
+      .sort();
     expect(repoColumn).toEqual(allowed);
   });
 });

@@ -21,7 +21,8 @@ function file(name: string, text: string): string {
   return path;
 }
 
-const RULE = (id: string, extra = "") => `id: ${id}\ntitle: Require x\ncategory: code\nseverity: info\nweight: 1\nreason: never matters here.\ncheck:\n  family: inventory\n  where: { kind: skipped }\nmessage: "m"\n${extra}`;
+const RULE = (id: string, extra = "") =>
+  `id: ${id}\ntitle: Require x\ncategory: code\nseverity: info\nweight: 1\nreason: never matters here.\ncheck:\n  family: inventory\n  where: { kind: skipped }\nmessage: "m"\n${extra}`;
 
 /** A config naming one rule folder that holds the given rule files. */
 function ruleConfig(name: string, rules: Record<string, string | { link: string }>): string {
@@ -88,8 +89,10 @@ describe.concurrent("flags", () => {
     ["--out", "/no/such/folder/r.json", "the folder /no/such/folder does not exist"],
     ["--out", "/tmp", "--out /tmp is a folder, not a file"],
   ];
-  for (const [flag, value, words] of values) it(`${flag} ${JSON.stringify(value)}`, async () => expectOneLine(await audit(`${flag}=${value}`), words));
-  it("a value that starts with a dash, given apart", async () => expectOneLine(await audit("--epochs", "-1"), "--epochs takes a value; write --epochs=-1"));
+  for (const [flag, value, words] of values)
+    it(`${flag} ${JSON.stringify(value)}`, async () => expectOneLine(await audit(`${flag}=${value}`), words));
+  it("a value that starts with a dash, given apart", async () =>
+    expectOneLine(await audit("--epochs", "-1"), "--epochs takes a value; write --epochs=-1"));
 });
 
 describe.concurrent("the user's --config", () => {
@@ -105,25 +108,75 @@ describe.concurrent("the user's --config", () => {
     symlinkSync(file("target.yml", "failUnder: 1\n"), link);
     expectOneLine(await audit("--config", link), "is a symbolic link");
   });
-  it("over 256 KiB", async () => expectOneLine(await audit("--config", file("big.yml", `# ${"x".repeat(300 * 1024)}\n`)), "is over 256 KiB"));
-  it("not YAML", async () => expectOneLine(await audit("--config", file("bad.yml", "train: [unclosed\n")), "is not valid YAML"));
-  it("an unknown key", async () => expectOneLine(await audit("--config", file("unknown.yml", "trian: {}\n")), "unknown property 'trian'"));
-  it("a wrong type", async () => expectOneLine(await audit("--config", file("type.yml", "train: { epochs: many }\n")), "/train/epochs"));
+  it("over 256 KiB", async () =>
+    expectOneLine(await audit("--config", file("big.yml", `# ${"x".repeat(300 * 1024)}\n`)), "is over 256 KiB"));
+  it("not YAML", async () =>
+    expectOneLine(await audit("--config", file("bad.yml", "train: [unclosed\n")), "is not valid YAML"));
+  it("an unknown key", async () =>
+    expectOneLine(await audit("--config", file("unknown.yml", "trian: {}\n")), "unknown property 'trian'"));
+  it("a wrong type", async () =>
+    expectOneLine(await audit("--config", file("type.yml", "train: { epochs: many }\n")), "/train/epochs"));
   it("an alias bomb", async () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(",")}]`)].join("\n");
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(",")}]`,
+      ),
+    ].join("\n");
     expectOneLine(await audit("--config", file("bomb.yml", `${bomb}\n`)), "invalid config");
   });
-  it("a missing rules folder", async () => expectOneLine(await audit("--config", file("norules.yml", `rules: [${join(work, "missing-rules")}]\n`)), "cannot be read"));
-  it("a rules folder that is a file", async () => expectOneLine(await audit("--config", file("filerules.yml", `rules: [${file("plain.txt", "x")}]\n`)), "cannot be read"));
+  it("a missing rules folder", async () =>
+    expectOneLine(
+      await audit("--config", file("norules.yml", `rules: [${join(work, "missing-rules")}]\n`)),
+      "cannot be read",
+    ));
+  it("a rules folder that is a file", async () =>
+    expectOneLine(
+      await audit("--config", file("filerules.yml", `rules: [${file("plain.txt", "x")}]\n`)),
+      "cannot be read",
+    ));
 });
 
 describe.concurrent("rule files in the user's rule folders", () => {
-  it("not YAML", async () => expectOneLine(await audit("--config", ruleConfig("r-yaml", { "x.yaml": "id: [x\n" })), "is not valid YAML"));
-  it("a schema problem, with its pointer", async () => expectOneLine(await audit("--config", ruleConfig("r-schema", { "x.yaml": RULE("x").replace("severity: info", "severity: fatal") })), "/severity"));
-  it("an id that is not the file name", async () => expectOneLine(await audit("--config", ruleConfig("r-id", { "x.yaml": RULE("y") })), "/id: must equal the file name 'x'"));
-  it("a regular expression that does not compile", async () => expectOneLine(await audit("--config", ruleConfig("r-regex", { "x.yaml": RULE("x").replace("where: { kind: skipped }", "where: { file: { matches: '(' } }") })), "not a valid regular expression"));
-  it("a symlink to /dev/zero", async () => expectOneLine(await audit("--config", ruleConfig("r-zero", { "x.yaml": { link: "/dev/zero" } })), "is a symbolic link"));
-  it("over 64 KiB", async () => expectOneLine(await audit("--config", ruleConfig("r-big", { "x.yaml": `${RULE("x")}# ${"x".repeat(70 * 1024)}\n` })), "is over 64 KiB"));
+  it("not YAML", async () =>
+    expectOneLine(await audit("--config", ruleConfig("r-yaml", { "x.yaml": "id: [x\n" })), "is not valid YAML"));
+  it("a schema problem, with its pointer", async () =>
+    expectOneLine(
+      await audit(
+        "--config",
+        ruleConfig("r-schema", { "x.yaml": RULE("x").replace("severity: info", "severity: fatal") }),
+      ),
+      "/severity",
+    ));
+  it("an id that is not the file name", async () =>
+    expectOneLine(
+      await audit("--config", ruleConfig("r-id", { "x.yaml": RULE("y") })),
+      "/id: must equal the file name 'x'",
+    ));
+  it("a regular expression that does not compile", async () =>
+    expectOneLine(
+      await audit(
+        "--config",
+        ruleConfig("r-regex", {
+          "x.yaml": RULE("x").replace("where: { kind: skipped }", "where: { file: { matches: '(' } }"),
+        }),
+      ),
+      "not a valid regular expression",
+    ));
+  it("a symlink to /dev/zero", async () =>
+    expectOneLine(
+      await audit("--config", ruleConfig("r-zero", { "x.yaml": { link: "/dev/zero" } })),
+      "is a symbolic link",
+    ));
+  it("over 64 KiB", async () =>
+    expectOneLine(
+      await audit("--config", ruleConfig("r-big", { "x.yaml": `${RULE("x")}# ${"x".repeat(70 * 1024)}\n` })),
+      "is over 64 KiB",
+    ));
 });
 
 describe.concurrent("URLs and paths", () => {
@@ -140,15 +193,48 @@ describe.concurrent("URLs and paths", () => {
     [" ", "no repository given"],
   ];
   for (const [source, words] of sources) {
-    it(JSON.stringify(source), async () => expectOneLine(await runCliAsync(["audit", source, "--stages", "static", "--format", "json", "--cache-dir", join(work, "cache")]), words));
+    it(JSON.stringify(source), async () =>
+      expectOneLine(
+        await runCliAsync([
+          "audit",
+          source,
+          "--stages",
+          "static",
+          "--format",
+          "json",
+          "--cache-dir",
+          join(work, "cache"),
+        ]),
+        words,
+      ),
+    );
   }
-  it("a file, not a folder", async () => expectOneLine(await runCliAsync(["audit", file("solo.py", "x = 1\n"), "--stages", "static", "--format", "json"]), "is a file, not a folder"));
+  it("a file, not a folder", async () =>
+    expectOneLine(
+      await runCliAsync(["audit", file("solo.py", "x = 1\n"), "--stages", "static", "--format", "json"]),
+      "is a file, not a folder",
+    ));
   it("an empty git repository", async () => {
     const empty = join(work, "empty-repo");
     mkdirSync(empty);
     execFileSync("git", ["init", "-q", empty]);
-    expectOneLine(await runCliAsync(["audit", empty, "--stages", "static", "--format", "json"]), "is an empty git repository (no commits)");
-    expectOneLine(await runCliAsync(["audit", `file://${empty}`, "--stages", "static", "--format", "json", "--cache-dir", join(work, "cache")]), "is an empty repository (no commits)");
+    expectOneLine(
+      await runCliAsync(["audit", empty, "--stages", "static", "--format", "json"]),
+      "is an empty git repository (no commits)",
+    );
+    expectOneLine(
+      await runCliAsync([
+        "audit",
+        `file://${empty}`,
+        "--stages",
+        "static",
+        "--format",
+        "json",
+        "--cache-dir",
+        join(work, "cache"),
+      ]),
+      "is an empty repository (no commits)",
+    );
   });
 });
 
@@ -169,7 +255,9 @@ describe.concurrent("the repo's own .repro-audit.yml: a finding in a report, nev
       const result = await runCliAsync(["audit", root, "--stages", "static", "--format", "json"]);
       expect(result.code, result.stderr).toBe(0);
       const report = JSON.parse(result.stdout);
-      const finding = report.findings.find((f: { rule: string }) => f.rule === "execution-config-valid" || f.rule === "inventory-files-readable");
+      const finding = report.findings.find(
+        (f: { rule: string }) => f.rule === "execution-config-valid" || f.rule === "inventory-files-readable",
+      );
       expect(finding, JSON.stringify(report.findings.map((f: { rule: string }) => f.rule))).toBeDefined();
     });
   }

@@ -33,7 +33,10 @@ interface Factor {
 interface Report {
   findings: Finding[];
   notes: string[];
-  carbon?: { plan?: { epochs: { value: number; origin: string; source: string } }; prediction?: { total: { co2g: number }; factors: Factor[] } | null };
+  carbon?: {
+    plan?: { epochs: { value: number; origin: string; source: string } };
+    prediction?: { total: { co2g: number }; factors: Factor[] } | null;
+  };
 }
 interface Run {
   code: number;
@@ -58,13 +61,18 @@ function run(args: string[], limitMs = 170_000): Promise<Run> {
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code: code ?? (signal ? -1 : -2), stdout, stderr, seconds: (performance.now() - started) / 1000 }));
+    child.on("close", (code, signal) =>
+      resolve({ code: code ?? (signal ? -1 : -2), stdout, stderr, seconds: (performance.now() - started) / 1000 }),
+    );
   });
 }
 
 /** A static audit's JSON report; a run that ends without one fails with its stderr. */
 async function audit(root: string, limitMs?: number): Promise<{ run: Run; report: Report }> {
-  const r = await run(["audit", root, "--stages", "static", "--format", "json", "--cache-dir", join(work, "cache")], limitMs);
+  const r = await run(
+    ["audit", root, "--stages", "static", "--format", "json", "--cache-dir", join(work, "cache")],
+    limitMs,
+  );
   expect(r.code, `exit ${r.code} after ${r.seconds.toFixed(1)} s: ${r.stderr.slice(0, 400)}`).toBe(0);
   return { run: r, report: JSON.parse(r.stdout) as Report };
 }
@@ -108,17 +116,25 @@ describe("hostile-bounds corpus: counts from the repo", () => {
 
   it("epochs: 1e308 in the repo's .repro-audit.yml: a finding on the config, a report", async () => {
     const report = await bounded("epochs-repo-config", { ".repro-audit.yml": "train:\n  epochs: 1e308\n" });
-    expect(findings(report, "execution-config-valid").map((f) => f.message).join("\n")).toMatch(/train\/epochs.*10000/);
+    expect(
+      findings(report, "execution-config-valid")
+        .map((f) => f.message)
+        .join("\n"),
+    ).toMatch(/train\/epochs.*10000/);
   });
 
   it("an argparse default of --epochs 1e308: a finding on the line, a report", async () => {
-    const report = await bounded("epochs-argparse-huge", { "train.py": trainPy().replace('"--epochs", type=int, default=3', '"--epochs", type=int, default=1e308') });
+    const report = await bounded("epochs-argparse-huge", {
+      "train.py": trainPy().replace('"--epochs", type=int, default=3', '"--epochs", type=int, default=1e308'),
+    });
     const found = findings(report, "code-counts-plausible");
     expect(found.map((f) => f.locations?.[0]?.file)).toContain("train.py");
   });
 
   it("an argparse default of --epochs 1e-300 forges no 0 g CO2", async () => {
-    const report = await bounded("epochs-argparse-tiny", { "train.py": trainPy().replace('"--epochs", type=int, default=3', '"--epochs", type=float, default=1e-300') });
+    const report = await bounded("epochs-argparse-tiny", {
+      "train.py": trainPy().replace('"--epochs", type=int, default=3', '"--epochs", type=float, default=1e-300'),
+    });
     expect(findings(report, "code-counts-plausible").map((f) => f.locations?.[0]?.file)).toContain("train.py");
   });
 
@@ -128,23 +144,59 @@ describe("hostile-bounds corpus: counts from the repo", () => {
   });
 
   it("a batch with such a repo among others still writes batch.json", async () => {
-    const hostile = repo("epochs-batch", { ".repro-audit.yml": "train:\n  epochs: 1e308\n", "config.yaml": "epochs: 1e308\n" });
+    const hostile = repo("epochs-batch", {
+      ".repro-audit.yml": "train:\n  epochs: 1e308\n",
+      "config.yaml": "epochs: 1e308\n",
+    });
     const out = join(work, "batch-out");
-    const board = writeLeaderboard(join(work, "board"), [{ name: "hostile", repo: hostile }, { name: "plain", repo: repo("plain", { "NOTES.md": "plain\n" }) }]);
-    const r = await run(["batch", board, "--stages", "static", "--concurrency", "1", "--out", out, "--cache-dir", join(work, "cache")]);
+    const board = writeLeaderboard(join(work, "board"), [
+      { name: "hostile", repo: hostile },
+      { name: "plain", repo: repo("plain", { "NOTES.md": "plain\n" }) },
+    ]);
+    const r = await run([
+      "batch",
+      board,
+      "--stages",
+      "static",
+      "--concurrency",
+      "1",
+      "--out",
+      out,
+      "--cache-dir",
+      join(work, "cache"),
+    ]);
     expect(r.code, r.stderr.slice(0, 400)).toBe(0);
     expect(existsSync(join(out, "batch.json"))).toBe(true);
   });
 });
 
 describe("hostile-bounds corpus: extreme numbers in the trusted leaderboard file", () => {
-  for (const [field, value] of [["entries", "1e308"], ["entries", "-5"], ["rank", "1e308"], ["privateScore", "1e308"], ["publicScore", "-1e308"], ["co2g", "1e308"]] as const) {
+  for (const [field, value] of [
+    ["entries", "1e308"],
+    ["entries", "-5"],
+    ["rank", "1e308"],
+    ["privateScore", "1e308"],
+    ["publicScore", "-1e308"],
+    ["co2g", "1e308"],
+  ] as const) {
     it(`${field}: ${value} is one line of bad input naming the row and field (exit 2)`, async () => {
       const dir = join(work, `board-${field}-${value}`);
-      const file = writeLeaderboard(dir, [{ name: "a", co2g: 10 }, { name: "b", co2g: 12 }]);
+      const file = writeLeaderboard(dir, [
+        { name: "a", co2g: 10 },
+        { name: "b", co2g: 12 },
+      ]);
       const text = readFileSync(file, "utf8").replace(new RegExp(`(\\n  (?:- |  )${field}: )[^\\n]+`), `$1${value}`);
       writeFileSync(file, text);
-      const r = await run(["batch", file, "--stages", "static", "--out", join(dir, "out"), "--cache-dir", join(work, "cache")]);
+      const r = await run([
+        "batch",
+        file,
+        "--stages",
+        "static",
+        "--out",
+        join(dir, "out"),
+        "--cache-dir",
+        join(work, "cache"),
+      ]);
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
       expect(r.stderr).toContain(`/teams/0/${field}`);
@@ -158,12 +210,21 @@ describe("hostile-bounds corpus: pathological lines for the regexes over repo te
   const GUARD_MS = 60_000;
   const line = (unit: string, length: number) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
   const cases: Array<[string, Record<string, string>]> = [
-    ["a README with one 200 KB line of letters (the Dockerfile and script names in prose)", { "README.md": `# Solution\n\n${line("a", 200_000)}\n` }],
+    [
+      "a README with one 200 KB line of letters (the Dockerfile and script names in prose)",
+      { "README.md": `# Solution\n\n${line("a", 200_000)}\n` },
+    ],
     ["a README with one 200 KB line of path characters", { "README.md": `# Solution\n\n${line("a/b.c-", 200_000)}\n` }],
     ["a README with one 200 KB line of unclosed links", { "README.md": `# Solution\n\n${line("](", 200_000)}\n` }],
-    ["a README with one 200 KB line of unclosed reStructuredText links", { "README.md": `# Solution\n\n${line("`<", 200_000)}\n` }],
+    [
+      "a README with one 200 KB line of unclosed reStructuredText links",
+      { "README.md": `# Solution\n\n${line("`<", 200_000)}\n` },
+    ],
     ["a .sh with a 160 KB run of spaces", { "run.sh": `python train.py${line(" ", 160_000)}x\n` }],
-    ["a README code block with a 160 KB run of spaces", { "README.md": `# Solution\n\n\`\`\`\npython train.py${line(" ", 160_000)}x\n\`\`\`\n` }],
+    [
+      "a README code block with a 160 KB run of spaces",
+      { "README.md": `# Solution\n\n\`\`\`\npython train.py${line(" ", 160_000)}x\n\`\`\`\n` },
+    ],
   ];
   for (const [what, files] of cases) {
     it(`${what}: a report within the hang guard`, async () => {

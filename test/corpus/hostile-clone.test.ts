@@ -4,7 +4,16 @@
 // run nothing (no marker), leak nothing of the other repository, and end with a report or one line (exit 2).
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { deflateSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,7 +43,14 @@ function cli(args: string[], cwd = work): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
-      env: { ...process.env, NO_COLOR: "1", HOME: home, XDG_CACHE_HOME: join(home, ".cache"), TMPDIR: temp, REPRO_AUDIT_LEDGER: join(home, "ledger.jsonl") },
+      env: {
+        ...process.env,
+        NO_COLOR: "1",
+        HOME: home,
+        XDG_CACHE_HOME: join(home, ".cache"),
+        TMPDIR: temp,
+        REPRO_AUDIT_LEDGER: join(home, "ledger.jsonl"),
+      },
       stdio: ["ignore", "pipe", "pipe"],
       timeout: 170_000,
     });
@@ -47,7 +63,8 @@ function cli(args: string[], cwd = work): Promise<Run> {
   });
 }
 
-const audit = (source: string, ...args: string[]) => cli(["audit", source, "--stages", "static", "--format", "json", "--cache-dir", join(work, "cache"), ...args]);
+const audit = (source: string, ...args: string[]) =>
+  cli(["audit", source, "--stages", "static", "--format", "json", "--cache-dir", join(work, "cache"), ...args]);
 
 /** A repo with a `main` and a `dev` branch, its upload-pack willing to serve partial clones. */
 function upstream(name: string): string {
@@ -106,8 +123,22 @@ describe("hostile clone corpus: partial clones whose promisor remote runs a comm
   it("a batch row pointing at the folder runs nothing", async () => {
     const { root, marker } = hostilePartialClone("lazy-batch");
     const board = join(work, "lazy-board.yml");
-    writeFileSync(board, `competition: hostile\nteams:\n  - rank: 1\n    name: Lazy\n    entries: 3\n    repo: ${root}\n`);
-    const r = await cli(["batch", board, "--stages", "static", "--format", "json", "--out", join(work, "lazy-batch-out"), "--cache-dir", join(work, "cache")]);
+    writeFileSync(
+      board,
+      `competition: hostile\nteams:\n  - rank: 1\n    name: Lazy\n    entries: 3\n    repo: ${root}\n`,
+    );
+    const r = await cli([
+      "batch",
+      board,
+      "--stages",
+      "static",
+      "--format",
+      "json",
+      "--out",
+      join(work, "lazy-batch-out"),
+      "--cache-dir",
+      join(work, "cache"),
+    ]);
     expect(existsSync(marker), "the promisor's upload-pack ran").toBe(false);
     expect(r.stdout + r.stderr).toMatch(/partial clone/);
   });
@@ -126,7 +157,10 @@ describe("hostile clone corpus: partial clones whose promisor remote runs a comm
     const root = join(work, "include");
     git(work, "clone", "-q", `file://${source}`, root);
     const marker = join(markers, "include");
-    writeFileSync(join(root, "extra.cfg"), `[remote "origin"]\n\tpromisor = true\n\tuploadpack = sh -c 'touch ${marker}; exit 1'\n`);
+    writeFileSync(
+      join(root, "extra.cfg"),
+      `[remote "origin"]\n\tpromisor = true\n\tuploadpack = sh -c 'touch ${marker}; exit 1'\n`,
+    );
     git(root, "config", "include.path", "../extra.cfg");
     const r = await audit(root);
     expect(existsSync(marker)).toBe(false);
@@ -220,7 +254,18 @@ interface RawEntry {
 }
 
 const tree = (repo: string, entries: RawEntry[]) =>
-  writeObject(repo, "tree", Buffer.concat(entries.flatMap((e) => [Buffer.from(`${e.mode} `), Buffer.from(e.name), Buffer.from([0]), Buffer.from(e.sha, "hex")])));
+  writeObject(
+    repo,
+    "tree",
+    Buffer.concat(
+      entries.flatMap((e) => [
+        Buffer.from(`${e.mode} `),
+        Buffer.from(e.name),
+        Buffer.from([0]),
+        Buffer.from(e.sha, "hex"),
+      ]),
+    ),
+  );
 const blob = (repo: string, text: string | Buffer) => writeObject(repo, "blob", Buffer.from(text));
 
 /** A repo whose `main` is a commit of the tree that `build` writes beside README.md and train.py; audited
@@ -235,7 +280,11 @@ function rawRepo(name: string, build: (repo: string) => RawEntry[]): string {
     ...build(root),
   ].sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
   const top = tree(root, entries);
-  const commit = writeObject(root, "commit", Buffer.from(`tree ${top}\nauthor T <t@e> 0 +0000\ncommitter T <t@e> 0 +0000\n\nraw\n`));
+  const commit = writeObject(
+    root,
+    "commit",
+    Buffer.from(`tree ${top}\nauthor T <t@e> 0 +0000\ncommitter T <t@e> 0 +0000\n\nraw\n`),
+  );
   git(root, "update-ref", "refs/heads/main", commit);
   return `file://${root}`;
 }
@@ -249,31 +298,43 @@ function reportOf(r: Run): Report {
   return JSON.parse(r.stdout) as Report;
 }
 
-const unreadable = (report: Report) => report.findings.filter((f) => f.rule === "inventory-files-readable").map((f) => f.message);
+const unreadable = (report: Report) =>
+  report.findings.filter((f) => f.rule === "inventory-files-readable").map((f) => f.message);
 /** The files named by inventory-files-readable findings whose message matches `reason`. */
 const unreadableFiles = (report: Report, reason: RegExp) =>
-  report.findings.filter((f) => f.rule === "inventory-files-readable" && reason.test(f.message)).flatMap((f) => (f.locations ?? []).map((l) => l.file ?? ""));
+  report.findings
+    .filter((f) => f.rule === "inventory-files-readable" && reason.test(f.message))
+    .flatMap((f) => (f.locations ?? []).map((l) => l.file ?? ""));
 
 /** Nothing of the audit is left: no temp tree, no clone lock, no half-made clone. */
 function expectNothingLeft(): void {
   expect(tempFoldersLeft()).toEqual([]);
   const cache = join(work, "cache");
-  if (existsSync(cache)) expect(readdirSync(cache).filter((f) => f.endsWith(".lock") || f.includes(".tmp-"))).toEqual([]);
+  if (existsSync(cache))
+    expect(readdirSync(cache).filter((f) => f.endsWith(".lock") || f.includes(".tmp-"))).toEqual([]);
 }
 
 const many = (repo: string, count: number, sha: string): RawEntry[] =>
-  Array.from({ length: count }, (_, i) => ({ mode: "100644" as const, name: `f${String(i).padStart(6, "0")}.txt`, sha }));
+  Array.from({ length: count }, (_, i) => ({
+    mode: "100644" as const,
+    name: `f${String(i).padStart(6, "0")}.txt`,
+    sha,
+  }));
 
 describe("hostile clone corpus: caps before work", () => {
   it("40,000 files sharing one blob end in a report", async () => {
-    const url = rawRepo("shared-blob", (repo) => [{ mode: "40000", name: "data", sha: tree(repo, many(repo, 40_000, blob(repo, "x\n"))) }]);
+    const url = rawRepo("shared-blob", (repo) => [
+      { mode: "40000", name: "data", sha: tree(repo, many(repo, 40_000, blob(repo, "x\n"))) },
+    ]);
     const report = reportOf(await audit(url));
     expect(report.findings.some((f) => f.rule !== "inventory-files-readable")).toBe(true);
     expectNothingLeft();
   });
 
   it("300,000 files end in a report that says the tree was cut at the file cap", async () => {
-    const url = rawRepo("too-many", (repo) => [{ mode: "40000", name: "data", sha: tree(repo, many(repo, 300_000, blob(repo, "x\n"))) }]);
+    const url = rawRepo("too-many", (repo) => [
+      { mode: "40000", name: "data", sha: tree(repo, many(repo, 300_000, blob(repo, "x\n"))) },
+    ]);
     const started = performance.now();
     const report = reportOf(await audit(url));
     console.log(`300,000 files: ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -282,7 +343,9 @@ describe("hostile clone corpus: caps before work", () => {
   });
 
   it("a 60 MB blob is named as skipped, never written out", async () => {
-    const url = rawRepo("big-blob", (repo) => [{ mode: "100644", name: "weights.py", sha: blob(repo, Buffer.alloc(60 * 1024 * 1024, 0x20)) }]);
+    const url = rawRepo("big-blob", (repo) => [
+      { mode: "100644", name: "weights.py", sha: blob(repo, Buffer.alloc(60 * 1024 * 1024, 0x20)) },
+    ]);
     const started = performance.now();
     const report = reportOf(await audit(url));
     const seconds = (performance.now() - started) / 1000;
@@ -296,8 +359,16 @@ describe("hostile clone corpus: caps before work", () => {
 describe("hostile clone corpus: names and shapes git allows", () => {
   it("two names that are not UTF-8 and decode alike are both reported, and nothing is left behind", async () => {
     const url = rawRepo("bad-names", (repo) => [
-      { mode: "100644", name: Buffer.concat([Buffer.from("bad-"), Buffer.from([0xff]), Buffer.from(".py")]), sha: blob(repo, "import os\n") },
-      { mode: "100644", name: Buffer.concat([Buffer.from("bad-"), Buffer.from([0xfe]), Buffer.from(".py")]), sha: blob(repo, "import sys\n") },
+      {
+        mode: "100644",
+        name: Buffer.concat([Buffer.from("bad-"), Buffer.from([0xff]), Buffer.from(".py")]),
+        sha: blob(repo, "import os\n"),
+      },
+      {
+        mode: "100644",
+        name: Buffer.concat([Buffer.from("bad-"), Buffer.from([0xfe]), Buffer.from(".py")]),
+        sha: blob(repo, "import sys\n"),
+      },
     ]);
     const report = reportOf(await audit(url));
     expect(unreadableFiles(report, /not valid UTF-8/).filter((f) => f.startsWith("bad-"))).toHaveLength(2);
@@ -308,7 +379,11 @@ describe("hostile clone corpus: names and shapes git allows", () => {
     const url = rawRepo("duplicates", (repo) => [
       { mode: "100644", name: "dup.py", sha: blob(repo, "a = 1\n") },
       { mode: "100644", name: "dup.py", sha: blob(repo, "b = 2\n") },
-      { mode: "40000", name: "dup.py", sha: tree(repo, [{ mode: "100644", name: "inner.py", sha: blob(repo, "c = 3\n") }]) },
+      {
+        mode: "40000",
+        name: "dup.py",
+        sha: tree(repo, [{ mode: "100644", name: "inner.py", sha: blob(repo, "c = 3\n") }]),
+      },
     ]);
     const report = reportOf(await audit(url));
     expect(unreadable(report).join("\n")).toMatch(/dup\.py/);
@@ -330,7 +405,10 @@ describe("hostile clone corpus: names and shapes git allows", () => {
     const root = join(work, "plain-bad-name");
     mkdirSync(root);
     writeFileSync(join(root, "README.md"), "# Solution\n");
-    writeFileSync(Buffer.concat([Buffer.from(`${root}/train-`), Buffer.from([0xff]), Buffer.from(".py")]), "print(undefined_name)\n");
+    writeFileSync(
+      Buffer.concat([Buffer.from(`${root}/train-`), Buffer.from([0xff]), Buffer.from(".py")]),
+      "print(undefined_name)\n",
+    );
     const report = reportOf(await audit(root));
     expect(unreadableFiles(report, /not valid UTF-8/).filter((f) => f.startsWith("train-"))).toHaveLength(1);
   });
@@ -343,7 +421,8 @@ function childCommands(pid: number): string[][] {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) found.push(readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0"));
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid)
+        found.push(readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0"));
     } catch {
       // the process ended while we looked
     }
@@ -353,14 +432,24 @@ function childCommands(pid: number): string[][] {
 
 /** A commit on `main` of `repo` adding `count` files of incompressible bytes: a clone or fetch that lasts. */
 function addBulk(repo: string, count: number, tag: string): void {
-  const entries = Array.from({ length: count }, (_, i) => ({ mode: "100644" as const, name: `${tag}-${String(i).padStart(5, "0")}.bin`, sha: blob(repo, randomBytes(24_000)) }));
+  const entries = Array.from({ length: count }, (_, i) => ({
+    mode: "100644" as const,
+    name: `${tag}-${String(i).padStart(5, "0")}.bin`,
+    sha: blob(repo, randomBytes(24_000)),
+  }));
   const top = tree(repo, [
     { mode: "100644", name: "README.md", sha: blob(repo, "# Solution\n\nTrain: `python train.py`\n") },
     { mode: "40000", name: "data", sha: tree(repo, entries) },
     { mode: "100644", name: "train.py", sha: blob(repo, "print('train')\n") },
   ]);
-  const parent = existsSync(join(repo, ".git", "refs", "heads", "main")) ? `parent ${git(repo, "rev-parse", "main")}\n` : "";
-  const commit = writeObject(repo, "commit", Buffer.from(`tree ${top}\n${parent}author T <t@e> 0 +0000\ncommitter T <t@e> 0 +0000\n\n${tag}\n`));
+  const parent = existsSync(join(repo, ".git", "refs", "heads", "main"))
+    ? `parent ${git(repo, "rev-parse", "main")}\n`
+    : "";
+  const commit = writeObject(
+    repo,
+    "commit",
+    Buffer.from(`tree ${top}\n${parent}author T <t@e> 0 +0000\ncommitter T <t@e> 0 +0000\n\n${tag}\n`),
+  );
   git(repo, "update-ref", "refs/heads/main", commit);
 }
 
@@ -374,11 +463,15 @@ interface Interrupted {
 /** Start an audit of `url`, wait until one of its children runs a git command containing `phase`, then send
  * `signal` (SIGINT to the whole process group, as Ctrl-C does; SIGTERM to the audit alone, as `kill` does). */
 async function interruptAt(url: string, phase: string, signal: "SIGINT" | "SIGTERM"): Promise<Interrupted> {
-  const child = spawn(process.execPath, [BIN, "audit", url, "--stages", "static", "--format", "json", "--cache-dir", join(work, "cache")], {
-    env: { ...process.env, NO_COLOR: "1", HOME: home, TMPDIR: temp },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    [BIN, "audit", url, "--stages", "static", "--format", "json", "--cache-dir", join(work, "cache")],
+    {
+      env: { ...process.env, NO_COLOR: "1", HOME: home, TMPDIR: temp },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
   child.stdout.resume();

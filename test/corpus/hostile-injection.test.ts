@@ -49,16 +49,33 @@ async function engineBin(): Promise<string> {
 
 /** The real engine's reading of a Dockerfile: a legacy-builder build, no network for its steps, bounded. */
 async function engineBuild(dir: string): Promise<void> {
-  await execa(await engineBin(), ["build", "--network", "none", "--rm", "--force-rm", "-f", join(dir, "Dockerfile"), dir], {
-    reject: false, stdin: "ignore", timeout: 120_000, env: { DOCKER_BUILDKIT: "0" },
-  });
+  await execa(
+    await engineBin(),
+    ["build", "--network", "none", "--rm", "--force-rm", "-f", join(dir, "Dockerfile"), dir],
+    {
+      reject: false,
+      stdin: "ignore",
+      timeout: 120_000,
+      env: { DOCKER_BUILDKIT: "0" },
+    },
+  );
 }
 
 /** The audit's build stage on a repo folder, as the pipeline runs it (its files go beside the repo). */
 async function auditBuild(root: string, options: { baseImage?: string } = {}): Promise<BuildStageResult> {
   const view = await walkRepo(root);
   const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
-  return runBuildStage({ root, view, facts, outDir: join(root, "..", "out"), engine: "auto", timeoutSeconds: 300, handleInterrupt: false, allowImages: [], ...options });
+  return runBuildStage({
+    root,
+    view,
+    facts,
+    outDir: join(root, "..", "out"),
+    engine: "auto",
+    timeoutSeconds: 300,
+    handleInterrupt: false,
+    allowImages: [],
+    ...options,
+  });
 }
 
 /** What pip's own requirements-file parser reads from a file: each line's requirement and the options it sets. */
@@ -72,8 +89,14 @@ function pipReads(file: string): Array<{ requirement: string | null; options: st
     "    opts = sorted(k for k, v in vars(line.opts).items() if (fc(v) if k == 'format_control' else v)) if line.opts else []",
     "    print(json.dumps({'requirement': line.requirement if line.is_requirement else None, 'options': opts}))",
   ].join("\n");
-  const out = execFileSync("python3", ["-c", script, file], { encoding: "utf8", env: { ...process.env, PIP_CONFIG_FILE: "/dev/null" } });
-  return out.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { requirement: string | null; options: string[] });
+  const out = execFileSync("python3", ["-c", script, file], {
+    encoding: "utf8",
+    env: { ...process.env, PIP_CONFIG_FILE: "/dev/null" },
+  });
+  return out
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { requirement: string | null; options: string[] });
 }
 
 describe("requirements output", () => {
@@ -98,7 +121,8 @@ describe("requirements output", () => {
     expect(read.flatMap((l) => l.options)).toEqual([]);
     expect(read.map((l) => l.requirement).sort()).toEqual(["Requests==2.31.0", "numpy", "pandas"]);
     // Every line the repo's names reach is a comment or a requirement this audit wrote.
-    for (const line of readFileSync(out, "utf8").split("\n")) expect(line).toMatch(/^(#.*|[A-Za-z0-9._-]+(==[\w.]+)?\s+#.*|)$/);
+    for (const line of readFileSync(out, "utf8").split("\n"))
+      expect(line).toMatch(/^(#.*|[A-Za-z0-9._-]+(==[\w.]+)?\s+#.*|)$/);
   });
 });
 
@@ -108,7 +132,10 @@ const SMUGGLED_ADDS: Array<[string, string]> = [
   ["a continuation joined with nothing", "FROM scratch\nADD http:/\\\n/127.0.0.1:%P%/continued /x\n"],
   ["a quoted source", 'FROM scratch\nADD "%URL%/quoted" /x\n'],
   ["a backslash escape inside the source", "FROM scratch\nADD h\\ttp://127.0.0.1:%P%/escaped /x\n"],
-  ["the escape directive's backtick continuation", "# escape=`\nFROM scratch\nADD http:/`\n/127.0.0.1:%P%/backtick /x\n"],
+  [
+    "the escape directive's backtick continuation",
+    "# escape=`\nFROM scratch\nADD http:/`\n/127.0.0.1:%P%/backtick /x\n",
+  ],
   ["a comment inside the continuation", "FROM scratch\nADD http:/\\\n# a comment\n/127.0.0.1:%P%/commented /x\n"],
   ["the JSON form with a quoted word", 'FROM scratch\nADD ["\\"%URL%/json\\"", "/x"]\n'],
 ];
@@ -152,7 +179,12 @@ describe.skipIf(!engine)("the Dockerfile the audit writes", () => {
     expect(result.records["environment-build"][0]!.detail).toContain("control characters");
     // The file written for people holds the name escaped, on the lines the audit meant.
     const written = readFileSync(join(root, "..", "out", "Dockerfile"), "utf8");
-    expect(written.split("\n").filter((l) => /^[A-Z]+ /.test(l)).map((l) => l.split(" ")[0])).toEqual(["FROM", "ENV", "RUN", "USER", "RUN", "ENV", "WORKDIR", "COPY", "RUN", "COPY"]);
+    expect(
+      written
+        .split("\n")
+        .filter((l) => /^[A-Z]+ /.test(l))
+        .map((l) => l.split(" ")[0]),
+    ).toEqual(["FROM", "ENV", "RUN", "USER", "RUN", "ENV", "WORKDIR", "COPY", "RUN", "COPY"]);
   });
 
   it("copies a spec whose name holds quotes, a dollar sign and blanks as that very file", async () => {
@@ -162,7 +194,11 @@ describe.skipIf(!engine)("the Dockerfile the audit writes", () => {
     const result = await auditBuild(root, { baseImage: BASE_IMAGE });
     expect(result.section.build.status, result.section.build.logTail ?? "").toBe("built");
     const bin = await engineBin();
-    const listed = await execa(bin, ["run", "--rm", "--network", "none", "--entrypoint", "ls", result.section.image!, "-1"], { reject: false, stdin: "ignore", timeout: 60_000 });
+    const listed = await execa(
+      bin,
+      ["run", "--rm", "--network", "none", "--entrypoint", "ls", result.section.image!, "-1"],
+      { reject: false, stdin: "ignore", timeout: 60_000 },
+    );
     await execa(bin, ["rmi", "-f", result.section.image!], { reject: false, stdin: "ignore" });
     expect(String(listed.stdout).split("\n")).toContain(spec);
   });
@@ -170,24 +206,43 @@ describe.skipIf(!engine)("the Dockerfile the audit writes", () => {
 
 /** Characters that act instead of showing: terminal escapes, line breaks, bidi overrides and isolates. */
 const ACTING = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const HOSTILE_NAMES = ["evil\n::error title=pwned::forged annotation", "\u202egnp.exe", "title \u001b]0;pwned\u0007 \u001b[2J", "iso\u2066late\u2069 \u200f"];
+const HOSTILE_NAMES = [
+  "evil\n::error title=pwned::forged annotation",
+  "\u202egnp.exe",
+  "title \u001b]0;pwned\u0007 \u001b[2J",
+  "iso\u2066late\u2069 \u200f",
+];
 
 describe("text from a leaderboard or a repo, printed", () => {
   it("batch progress and every batch format show team names escaped: no forged CI command, escape or bidi control", () => {
     const dir = join(work, "batch-names");
     const file = join(dir, "board.json");
     mkdirSync(dir, { recursive: true });
-    writeFileSync(file, JSON.stringify({ competition: "c", runtimeLimitHours: 9, minEntries: 3, teams: HOSTILE_NAMES.map((name, i) => ({ rank: i + 1, name, entries: 5, privateScore: 0.9 - i / 100 })) }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        competition: "c",
+        runtimeLimitHours: 9,
+        minEntries: 3,
+        teams: HOSTILE_NAMES.map((name, i) => ({ rank: i + 1, name, entries: 5, privateScore: 0.9 - i / 100 })),
+      }),
+    );
     const out = join(dir, "out");
-    const result = runCli(["batch", file, "--stages", "static", "--out", out, "--cache-dir", join(dir, "cache")], { CI: "1", ...HOME });
+    const result = runCli(["batch", file, "--stages", "static", "--out", out, "--cache-dir", join(dir, "cache")], {
+      CI: "1",
+      ...HOME,
+    });
     expect(result.code, result.stderr).toBe(0);
     for (const line of result.stderr.split("\n")) expect(line).not.toMatch(/^::/);
     expect(result.stderr).not.toMatch(ACTING);
     expect(result.stdout).not.toMatch(ACTING);
     expect(result.stderr).toContain("evil\\x0a::error title=pwned::forged annotation");
-    for (const name of ["batch.md", "batch.html", "batch.json"]) expect(readFileSync(join(out, name), "utf8"), name).not.toMatch(ACTING);
+    for (const name of ["batch.md", "batch.html", "batch.json"])
+      expect(readFileSync(join(out, name), "utf8"), name).not.toMatch(ACTING);
     // JSON keeps the value: the escapes are JSON's own.
-    expect(JSON.parse(readFileSync(join(out, "batch.json"), "utf8")).rows.map((r: { name: string }) => r.name)).toEqual(HOSTILE_NAMES);
+    expect(JSON.parse(readFileSync(join(out, "batch.json"), "utf8")).rows.map((r: { name: string }) => r.name)).toEqual(
+      HOSTILE_NAMES,
+    );
   });
 
   it("every format of an audit, and of its saved report, shows repo text escaped", () => {

@@ -9,7 +9,18 @@
 //     an ext:: submodule) leave none;
 //   - report what it skipped: the paths it could not read are named by inventory-files-readable.
 import { execFileSync, spawn } from "node:child_process";
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, ftruncateSync } from "node:fs";
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  ftruncateSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,7 +42,10 @@ beforeAll(() => {
   writeFileSync(join(outside, "secret.py"), `TOKEN = "${CANARY}"\n`);
   writeFileSync(join(outside, "secret.yml"), `train:\n  epochs: 3\n${CANARY}: 1\n`);
   writeFileSync(join(outside, "rule.yaml"), `id: ${CANARY}\n`);
-  writeFileSync(rssProbe, `process.on("exit", () => require("fs").writeFileSync(process.env.RSS_OUT, String(process.resourceUsage().maxRSS)));\n`);
+  writeFileSync(
+    rssProbe,
+    `process.on("exit", () => require("fs").writeFileSync(process.env.RSS_OUT, String(process.resourceUsage().maxRSS)));\n`,
+  );
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -58,11 +72,28 @@ function audit(source: string, extraEnv: Record<string, string> = {}, args: stri
   const rssOut = join(work, `rss-${Math.random().toString(16).slice(2)}`);
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--require", rssProbe, BIN, "audit", source, "--stages", "static", "--format", "json", "--cache-dir", join(work, "cache"), ...args], {
-      env: { ...process.env, NO_COLOR: "1", RSS_OUT: rssOut, ...extraEnv },
-      stdio: ["ignore", "pipe", "pipe"],
-      timeout: 170_000,
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        "--require",
+        rssProbe,
+        BIN,
+        "audit",
+        source,
+        "--stages",
+        "static",
+        "--format",
+        "json",
+        "--cache-dir",
+        join(work, "cache"),
+        ...args,
+      ],
+      {
+        env: { ...process.env, NO_COLOR: "1", RSS_OUT: rssOut, ...extraEnv },
+        stdio: ["ignore", "pipe", "pipe"],
+        timeout: 170_000,
+      },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
@@ -77,13 +108,22 @@ function audit(source: string, extraEnv: Record<string, string> = {}, args: stri
         reject(new Error(`no JSON report (exit ${code}): ${stderr.slice(0, 500)}`));
         return;
       }
-      resolve({ code: code ?? -1, report, stdout, stderr, rssMB: Number(readFileSync(rssOut, "utf8")) / 1024, seconds });
+      resolve({
+        code: code ?? -1,
+        report,
+        stdout,
+        stderr,
+        rssMB: Number(readFileSync(rssOut, "utf8")) / 1024,
+        seconds,
+      });
     });
   });
 }
 
 const skippedFiles = (a: Audit) =>
-  a.report.findings.filter((f) => f.rule === "inventory-files-readable").flatMap((f) => (f.locations ?? []).map((l) => l.file ?? ""));
+  a.report.findings
+    .filter((f) => f.rule === "inventory-files-readable")
+    .flatMap((f) => (f.locations ?? []).map((l) => l.file ?? ""));
 
 /** The checks every case must pass. */
 function expectContained(a: Audit): void {
@@ -140,7 +180,9 @@ describe("hostile-repo corpus (static audit)", () => {
     writeFileSync(join(root, "config.yaml"), "rules: [rules-in, rules-out]\n");
     const a = await audit(root);
     expectContained(a);
-    expect(a.report.findings.find((f) => f.rule === "execution-config-valid")?.message).toContain("symlink pointing outside the repo");
+    expect(a.report.findings.find((f) => f.rule === "execution-config-valid")?.message).toContain(
+      "symlink pointing outside the repo",
+    );
   });
 
   it("FIFOs (named like the files the audit reads) and links to devices", async () => {
@@ -151,14 +193,26 @@ describe("hostile-repo corpus (static audit)", () => {
     symlinkSync("/dev/stdin", join(root, "pyproject.toml"));
     const a = await audit(root);
     expectContained(a);
-    expect(skippedFiles(a)).toEqual(expect.arrayContaining(["requirements.txt", "pipe.py", "environment.yml", "zero.py", "Pipfile", "pyproject.toml"]));
+    expect(skippedFiles(a)).toEqual(
+      expect.arrayContaining([
+        "requirements.txt",
+        "pipe.py",
+        "environment.yml",
+        "zero.py",
+        "Pipfile",
+        "pyproject.toml",
+      ]),
+    );
   });
 
   it("a sparse file of several hundred MB, as data and as code, and a multi-MB README", async () => {
     const root = repo("big");
     sparse(join(root, "weights.bin"), 600 * 1024 * 1024);
     sparse(join(root, "huge.py"), 400 * 1024 * 1024);
-    writeFileSync(join(root, "README.md"), `# Solution\n\n${"Run `python train.py --epochs 3` after `pip install -r requirements.txt`.\n\n```bash\npython train.py\n```\n".repeat(25_000)}`);
+    writeFileSync(
+      join(root, "README.md"),
+      `# Solution\n\n${"Run `python train.py --epochs 3` after `pip install -r requirements.txt`.\n\n```bash\npython train.py\n```\n".repeat(25_000)}`,
+    );
     writeFileSync(join(root, "GUIDE.md"), `${"word ".repeat(1_200_000)}\n`);
     const a = await audit(root);
     expectContained(a);
@@ -168,9 +222,17 @@ describe("hostile-repo corpus (static audit)", () => {
   it("invalid UTF-8 and UTF-16, binary .py, truncated notebooks", async () => {
     const root = repo("encodings");
     writeFileSync(join(root, "latin.py"), Buffer.from([0x78, 0x20, 0x3d, 0x20, 0x22, 0xe9, 0xff, 0xfe, 0x22, 0x0a]));
-    writeFileSync(join(root, "wide.py"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("import os\nprint(1)\n", "utf16le")]));
+    writeFileSync(
+      join(root, "wide.py"),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("import os\nprint(1)\n", "utf16le")]),
+    );
     writeFileSync(join(root, "blob.py"), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131) % 256)));
-    const notebook = JSON.stringify({ cells: [{ cell_type: "code", source: ["import numpy as np\n", "x = np.zeros(3)\n"] }], metadata: {}, nbformat: 4, nbformat_minor: 5 });
+    const notebook = JSON.stringify({
+      cells: [{ cell_type: "code", source: ["import numpy as np\n", "x = np.zeros(3)\n"] }],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    });
     writeFileSync(join(root, "half.ipynb"), notebook.slice(0, notebook.length / 2));
     writeFileSync(join(root, "empty.ipynb"), "");
     writeFileSync(join(root, "nocells.ipynb"), '{"cells": 3}');
@@ -181,7 +243,16 @@ describe("hostile-repo corpus (static audit)", () => {
 
   it("YAML alias bombs in a config, the conda spec and the repo's own .repro-audit.yml", async () => {
     const root = repo("alias-bombs");
-    const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(",")}]`)].join("\n");
+    const bomb = [
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      ...Array.from(
+        { length: 9 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(",")}]`,
+      ),
+    ].join("\n");
     writeFileSync(join(root, "config.yaml"), `${bomb}\n`);
     writeFileSync(join(root, "environment.yml"), `name: x\n${bomb}\ndependencies: *j\n`);
     writeFileSync(join(root, ".repro-audit.yml"), `${bomb.replace(/^a:/, "x:")}\ntrain:\n  commands: *j\n`);
@@ -216,7 +287,10 @@ describe("hostile-repo corpus (static audit)", () => {
     const root = repo("names");
     writeFileSync(join(root, "new\nline.py"), "print(undefined_thing)\n");
     writeFileSync(join(root, "tab\there.txt"), "x\n");
-    writeFileSync(Buffer.concat([Buffer.from(`${root}/bad-`), Buffer.from([0xff, 0xfe]), Buffer.from(".py")]), "x = (\n");
+    writeFileSync(
+      Buffer.concat([Buffer.from(`${root}/bad-`), Buffer.from([0xff, 0xfe]), Buffer.from(".py")]),
+      "x = (\n",
+    );
     const a = await audit(root);
     expectContained(a);
     expect(JSON.stringify(a.report)).toContain("new\\nline.py");
@@ -225,14 +299,20 @@ describe("hostile-repo corpus (static audit)", () => {
   it("a git repo with .gitmodules naming ext:: and file:// submodules and a .gitattributes filter, audited by file:// URL", async () => {
     const root = repo("git-tricks");
     git(root, "init", "-q");
-    writeFileSync(join(root, ".gitmodules"), `[submodule "x"]\n\tpath = x\n\turl = ext::sh -c touch% ${join(markers, "ext-ran")}\n[submodule "y"]\n\tpath = y\n\turl = file://${outside}\n`);
+    writeFileSync(
+      join(root, ".gitmodules"),
+      `[submodule "x"]\n\tpath = x\n\turl = ext::sh -c touch% ${join(markers, "ext-ran")}\n[submodule "y"]\n\tpath = y\n\turl = file://${outside}\n`,
+    );
     writeFileSync(join(root, ".gitattributes"), "* filter=evil\n");
     git(root, "update-index", "--add", "--cacheinfo", `160000,${"a".repeat(40)},x`);
     git(root, "update-index", "--add", "--cacheinfo", `160000,${"b".repeat(40)},y`);
     commitAll(root, "tricks");
     const home = join(work, "home");
     mkdirSync(home, { recursive: true });
-    writeFileSync(join(home, ".gitconfig"), `[filter "evil"]\n\tsmudge = \"sh -c 'touch ${join(markers, "filter-ran")}; cat'\"\n\tclean = cat\n[protocol "ext"]\n\tallow = always\n[submodule]\n\trecurse = true\n`);
+    writeFileSync(
+      join(home, ".gitconfig"),
+      `[filter "evil"]\n\tsmudge = \"sh -c 'touch ${join(markers, "filter-ran")}; cat'\"\n\tclean = cat\n[protocol "ext"]\n\tallow = always\n[submodule]\n\trecurse = true\n`,
+    );
     const a = await audit(`file://${root}`, { HOME: home });
     expectContained(a);
     const local = await audit(root, { HOME: home });

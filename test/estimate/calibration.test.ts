@@ -3,11 +3,26 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { calibrationPath, findCalibration, MAX_BYTES, parseCalibration, readCalibration, recordCalibration, type CalibrationEntry } from "../../src/estimate/calibration.js";
+import {
+  calibrationPath,
+  findCalibration,
+  MAX_BYTES,
+  parseCalibration,
+  readCalibration,
+  recordCalibration,
+  type CalibrationEntry,
+} from "../../src/estimate/calibration.js";
 
 const ENTRY: CalibrationEntry = {
-  architecture: "torchvision/resnet18", inputSize: [64, 64], device: "cpu", deviceName: "AMD EPYC 7B13", precision: "fp32",
-  imagesPerSecond: 41.5, joulesPerImage: 1.25, measuredAt: "2026-05-09T10:00:00.000Z", source: "samples/train-torch python train.py",
+  architecture: "torchvision/resnet18",
+  inputSize: [64, 64],
+  device: "cpu",
+  deviceName: "AMD EPYC 7B13",
+  precision: "fp32",
+  imagesPerSecond: 41.5,
+  joulesPerImage: 1.25,
+  measuredAt: "2026-05-09T10:00:00.000Z",
+  source: "samples/train-torch python train.py",
 };
 
 const dirs: string[] = [];
@@ -38,13 +53,45 @@ describe("the calibration file", () => {
     const read = await readCalibration(path);
     expect(read).toEqual({ entries: [faster, other] });
     expect(JSON.parse(readFileSync(path, "utf8")).version).toBe(1);
-    expect(findCalibration(read.entries, { architecture: "torchvision/resnet18", device: "cpu", deviceName: "AMD EPYC 7B13", precision: "mixed", inputSize: [100, 100] })).toEqual(other);
-    expect(findCalibration(read.entries, { architecture: "torchvision/resnet18", device: "cpu", deviceName: "AMD EPYC 7B13", precision: "fp32", inputSize: [70, 70] })).toEqual(faster);
-    expect(findCalibration(read.entries, { architecture: "torchvision/resnet18", device: "cpu", deviceName: "Intel Xeon", precision: "fp32", inputSize: [64, 64] })).toBeNull();
+    expect(
+      findCalibration(read.entries, {
+        architecture: "torchvision/resnet18",
+        device: "cpu",
+        deviceName: "AMD EPYC 7B13",
+        precision: "mixed",
+        inputSize: [100, 100],
+      }),
+    ).toEqual(other);
+    expect(
+      findCalibration(read.entries, {
+        architecture: "torchvision/resnet18",
+        device: "cpu",
+        deviceName: "AMD EPYC 7B13",
+        precision: "fp32",
+        inputSize: [70, 70],
+      }),
+    ).toEqual(faster);
+    expect(
+      findCalibration(read.entries, {
+        architecture: "torchvision/resnet18",
+        device: "cpu",
+        deviceName: "Intel Xeon",
+        precision: "fp32",
+        inputSize: [64, 64],
+      }),
+    ).toBeNull();
   });
 
   it("drops entries that are not calibration and says how many", () => {
-    const text = JSON.stringify({ entries: [ENTRY, { ...ENTRY, imagesPerSecond: -1 }, { ...ENTRY, inputSize: [64] }, "x", { ...ENTRY, architecture: "a".repeat(500) }] });
+    const text = JSON.stringify({
+      entries: [
+        ENTRY,
+        { ...ENTRY, imagesPerSecond: -1 },
+        { ...ENTRY, inputSize: [64] },
+        "x",
+        { ...ENTRY, architecture: "a".repeat(500) },
+      ],
+    });
     expect(parseCalibration(text)).toEqual({ entries: [ENTRY], problem: "4 entries ignored (invalid or past 5000)" });
     expect(parseCalibration("{not json")).toEqual({ entries: [], problem: "not JSON" });
     expect(parseCalibration('{"entries": 3}')).toEqual({ entries: [], problem: "no entries list" });

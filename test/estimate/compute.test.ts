@@ -7,8 +7,14 @@ import { DEFAULT_IMAGES } from "../../src/estimate/inventory.js";
 
 // ResNet-50 as fvcore counts it: 4,111,512,576 MACs at 224 px, of which the 2048 x 1000 classifier is fixed.
 const RESNET50: FlopsRow = {
-  library: "timm", name: "resnet50", family: "resnet", params: 25557032, resolution: [224, 224], macs: 4111512576,
-  second: { resolution: [352, 352], macs: 10149909504 }, scaling: { kind: "pixels", fixed: 2048000, perPixel: 81901 },
+  library: "timm",
+  name: "resnet50",
+  family: "resnet",
+  params: 25557032,
+  resolution: [224, 224],
+  macs: 4111512576,
+  second: { resolution: [352, 352], macs: 10149909504 },
+  scaling: { kind: "pixels", fixed: 2048000, perPixel: 81901 },
 };
 
 function group(overrides: Partial<RunGroup> = {}): RunGroup {
@@ -78,16 +84,27 @@ describe("the compute model", () => {
   it("runs fp32 convolutions at TF32 on an A100 and at FP32 on a V100; mixed precision needs tensor cores", () => {
     const fp32 = group({ precision: { value: "fp32", origin: "code", source: "precision=32", guessed: false } });
     const a100 = estimate(input([fp32])).prediction!;
-    expect(a100.factors.find((f) => f.name === "peak throughput")).toMatchObject({ value: 156, unit: "TFLOPS (tf32, dense)" });
+    expect(a100.factors.find((f) => f.name === "peak throughput")).toMatchObject({
+      value: 156,
+      unit: "TFLOPS (tf32, dense)",
+    });
     expect(a100.total.seconds).toBeCloseTo((2 * 4111512576 * 3 * 1e5) / (156e12 * 0.1), 6);
     const v100 = estimate(input([fp32], { device: pickDevice("v100") })).prediction!;
-    expect(v100.factors.find((f) => f.name === "peak throughput")).toMatchObject({ value: 15.7, unit: "TFLOPS (fp32, dense)" });
+    expect(v100.factors.find((f) => f.name === "peak throughput")).toMatchObject({
+      value: 15.7,
+      unit: "TFLOPS (fp32, dense)",
+    });
     const p100 = estimate(input([group()], { device: pickDevice("p100") })).prediction!;
-    expect(p100.factors.find((f) => f.name === "peak throughput")).toMatchObject({ value: 9.3, unit: "TFLOPS (fp32, dense)" });
+    expect(p100.factors.find((f) => f.name === "peak throughput")).toMatchObject({
+      value: 9.3,
+      unit: "TFLOPS (fp32, dense)",
+    });
   });
 
   it("scales forward cost with the input's pixels", () => {
-    const at448 = estimate(input([group({ inputSize: { value: [448, 448], origin: "code", source: "x" } })])).prediction!;
+    const at448 = estimate(
+      input([group({ inputSize: { value: [448, 448], origin: "code", source: "x" } })]),
+    ).prediction!;
     const at224 = estimate(input([group()])).prediction!;
     // Every conv scales with pixels (x4); the 2,048,000-MAC classifier does not.
     const ratio = (4 * (4111512576 - 2048000) + 2048000) / 4111512576;
@@ -102,13 +119,21 @@ describe("the compute model", () => {
     };
     const known = width(group());
     const guessedImages = width(group({ images: { ...DEFAULT_IMAGES, origin: "default", source: "no dataset size" } }));
-    const guessedSize = width(group({ inputSize: { value: [224, 224], origin: "table", source: "reference", low: [168, 168], high: [448, 448] } }));
-    const guessedPrecision = width(group({ precision: { value: "fp32", origin: "default", source: "none found", guessed: true } }));
-    const guessedAll = width(group({
-      images: { ...DEFAULT_IMAGES, origin: "default", source: "no dataset size" },
-      inputSize: { value: [224, 224], origin: "table", source: "reference", low: [168, 168], high: [448, 448] },
-      passes: { value: 2, low: 1.2, high: 3, origin: "code", source: "frozen" },
-    }));
+    const guessedSize = width(
+      group({
+        inputSize: { value: [224, 224], origin: "table", source: "reference", low: [168, 168], high: [448, 448] },
+      }),
+    );
+    const guessedPrecision = width(
+      group({ precision: { value: "fp32", origin: "default", source: "none found", guessed: true } }),
+    );
+    const guessedAll = width(
+      group({
+        images: { ...DEFAULT_IMAGES, origin: "default", source: "no dataset size" },
+        inputSize: { value: [224, 224], origin: "table", source: "reference", low: [168, 168], high: [448, 448] },
+        passes: { value: 2, low: 1.2, high: 3, origin: "code", source: "frozen" },
+      }),
+    );
     expect(known).toBeGreaterThan(1); // utilisation alone is a guess
     for (const w of [guessedImages, guessedSize, guessedPrecision]) expect(w).toBeGreaterThan(known);
     expect(guessedAll).toBeGreaterThan(Math.max(guessedImages, guessedSize));
@@ -120,28 +145,56 @@ describe("the compute model", () => {
 
   it("uses a measured throughput for the same architecture on the device instead of the table's utilisation", () => {
     const entry: CalibrationEntry = {
-      architecture: "timm/resnet50", inputSize: [224, 224], device: "a100-40gb", deviceName: "NVIDIA A100-SXM4-40GB", precision: "mixed",
-      imagesPerSecond: 2000, joulesPerImage: 0.15, measuredAt: "2026-05-01T10:00:00.000Z", source: "repo@abc python train.py",
+      architecture: "timm/resnet50",
+      inputSize: [224, 224],
+      device: "a100-40gb",
+      deviceName: "NVIDIA A100-SXM4-40GB",
+      precision: "mixed",
+      imagesPerSecond: 2000,
+      joulesPerImage: 0.15,
+      measuredAt: "2026-05-01T10:00:00.000Z",
+      source: "repo@abc python train.py",
     };
     const p = estimate(input([group()], { calibration: [entry] })).prediction!;
     expect(p.total.seconds).toBeCloseTo(1e5 / 2000, 9);
     expect(p.total.energyKWh).toBeCloseTo(((0.15 * 1e5) / 3.6e6) * 1.58, 12);
     expect(p.factors.find((f) => f.name === "measured throughput")).toMatchObject({ value: 2000, origin: "measured" });
-    expect(p.factors.find((f) => f.name === "measured throughput")!.source).toContain("replaces the table's utilisation");
+    expect(p.factors.find((f) => f.name === "measured throughput")!.source).toContain(
+      "replaces the table's utilisation",
+    );
     expect(p.factors.some((f) => f.name === "utilisation")).toBe(false);
     // Another precision on a GPU is another throughput: not used.
-    const fp32 = estimate(input([group({ precision: { value: "fp32", origin: "code", source: "x", guessed: false } })], { calibration: [entry] })).prediction!;
+    const fp32 = estimate(
+      input([group({ precision: { value: "fp32", origin: "code", source: "x", guessed: false } })], {
+        calibration: [entry],
+      }),
+    ).prediction!;
     expect(fp32.factors.some((f) => f.name === "measured throughput")).toBe(false);
   });
 
   it("costs on this CPU only from a throughput measured on it", () => {
     const cpu = pickDevice("cpu");
-    expect(estimate(input([group()], { device: cpu }))).toEqual({ prediction: null, reason: expect.stringContaining("no throughput of timm/resnet50 was measured on this CPU (Test CPU)") });
+    expect(estimate(input([group()], { device: cpu }))).toEqual({
+      prediction: null,
+      reason: expect.stringContaining("no throughput of timm/resnet50 was measured on this CPU (Test CPU)"),
+    });
     const entry: CalibrationEntry = {
-      architecture: "timm/resnet50", inputSize: [112, 112], device: "cpu", deviceName: "Test CPU", precision: "fp32",
-      imagesPerSecond: 20, joulesPerImage: 3, measuredAt: "2026-05-01T10:00:00.000Z", source: "bench",
+      architecture: "timm/resnet50",
+      inputSize: [112, 112],
+      device: "cpu",
+      deviceName: "Test CPU",
+      precision: "fp32",
+      imagesPerSecond: 20,
+      joulesPerImage: 3,
+      measuredAt: "2026-05-01T10:00:00.000Z",
+      source: "bench",
     };
-    const p = estimate(input([group()], { device: cpu, calibration: [entry, { ...entry, deviceName: "Other CPU", imagesPerSecond: 1 }] })).prediction!;
+    const p = estimate(
+      input([group()], {
+        device: cpu,
+        calibration: [entry, { ...entry, deviceName: "Other CPU", imagesPerSecond: 1 }],
+      }),
+    ).prediction!;
     const scale = 4111512576 / (2048000 + 81901 * 112 * 112);
     expect(p.total.seconds).toBeCloseTo((1e5 / 20) * scale, 6);
     expect(p.total.energyKWh).toBeCloseTo(((3 * 1e5 * scale) / 3.6e6) * 1.58, 9);
@@ -149,7 +202,10 @@ describe("the compute model", () => {
   });
 
   it("sums an ensemble's trainings and names each factor by its training", () => {
-    const b = group({ label: "timm/resnet50 (configs/b.py)", epochs: { value: 5, origin: "code", source: "configs/b.py:3" } });
+    const b = group({
+      label: "timm/resnet50 (configs/b.py)",
+      epochs: { value: 5, origin: "code", source: "configs/b.py:3" },
+    });
     const p = estimate(input([group({ label: "timm/resnet50 (configs/a.py)" }), b])).prediction!;
     const one = estimate(input([group()])).prediction!;
     expect(p.total.seconds).toBeCloseTo(one.total.seconds * 1.5, 6);
@@ -157,11 +213,17 @@ describe("the compute model", () => {
     expect(p.runs).toBe(2);
     expect(p.epochs).toBe(7.5); // the mean of 10 and 5 epochs per run
     expect(p.perEpoch).toBeUndefined();
-    expect(p.factors.filter((f) => f.name.endsWith("epochs")).map((f) => f.name)).toEqual(["timm/resnet50 (configs/a.py): epochs", "timm/resnet50 (configs/b.py): epochs"]);
+    expect(p.factors.filter((f) => f.name.endsWith("epochs")).map((f) => f.name)).toEqual([
+      "timm/resnet50 (configs/a.py): epochs",
+      "timm/resnet50 (configs/b.py): epochs",
+    ]);
   });
 
   it("has nothing to cost without an architecture", () => {
-    expect(estimate(input([]))).toEqual({ prediction: null, reason: "no architecture of the FLOPs table was found in the training code" });
+    expect(estimate(input([]))).toEqual({
+      prediction: null,
+      reason: "no architecture of the FLOPs table was found in the training code",
+    });
   });
 
   it("draws the static share when idle and full board power from the tuned utilisation up", () => {

@@ -12,7 +12,16 @@ describe("data/model-flops.json", () => {
   it("says its unit, counter and library versions", () => {
     expect(table.unit).toBe("multiply-accumulates");
     expect(table.counter).toMatch(/^fvcore \S+ FlopCountAnalysis$/);
-    for (const lib of ["torch", "torchvision", "timm", "ultralytics", "segmentation_models_pytorch", "effdet", "fvcore"]) expect(table.libraries[lib], lib).toMatch(/^\d+\.\d+/);
+    for (const lib of [
+      "torch",
+      "torchvision",
+      "timm",
+      "ultralytics",
+      "segmentation_models_pytorch",
+      "effdet",
+      "fvcore",
+    ])
+      expect(table.libraries[lib], lib).toMatch(/^\d+\.\d+/);
   });
 
   it("holds ResNet-50 at 224 px as about 4.1 G multiply-accumulates (8.2 GFLOPs), as counted by hand", () => {
@@ -26,12 +35,35 @@ describe("data/model-flops.json", () => {
   it("covers the families competition solutions train", () => {
     const keys = [
       ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => `timm/tf_efficientnet_b${i}`),
-      "timm/tf_efficientnetv2_s", "timm/tf_efficientnetv2_l", "timm/efficientnetv2_rw_t", "timm/dm_nfnet_f0", "timm/eca_nfnet_l0",
-      "timm/resnet34", "timm/resnet200d", "timm/resnext50_32x4d", "timm/seresnext50_32x4d", "timm/legacy_seresnext101_32x4d", "timm/resnest50d",
-      "timm/densenet121", "timm/regnety_016", "timm/convnext_small", "timm/vit_base_patch16_224", "timm/swin_base_patch4_window12_384",
-      "timm/deit_base_patch16_224", "timm/inception_v3", "timm/inception_resnet_v2", "timm/legacy_xception", "timm/dpn92",
-      ...["n", "s", "m", "l", "x"].flatMap((s) => [`ultralytics/yolov5${s}`, `ultralytics/yolov5${s}6`, `ultralytics/yolov8${s}`]),
-      "smp/Unet/resnet34", "effdet/tf_efficientdet_d0", "torchvision/efficientnet_b7",
+      "timm/tf_efficientnetv2_s",
+      "timm/tf_efficientnetv2_l",
+      "timm/efficientnetv2_rw_t",
+      "timm/dm_nfnet_f0",
+      "timm/eca_nfnet_l0",
+      "timm/resnet34",
+      "timm/resnet200d",
+      "timm/resnext50_32x4d",
+      "timm/seresnext50_32x4d",
+      "timm/legacy_seresnext101_32x4d",
+      "timm/resnest50d",
+      "timm/densenet121",
+      "timm/regnety_016",
+      "timm/convnext_small",
+      "timm/vit_base_patch16_224",
+      "timm/swin_base_patch4_window12_384",
+      "timm/deit_base_patch16_224",
+      "timm/inception_v3",
+      "timm/inception_resnet_v2",
+      "timm/legacy_xception",
+      "timm/dpn92",
+      ...["n", "s", "m", "l", "x"].flatMap((s) => [
+        `ultralytics/yolov5${s}`,
+        `ultralytics/yolov5${s}6`,
+        `ultralytics/yolov8${s}`,
+      ]),
+      "smp/Unet/resnet34",
+      "effdet/tf_efficientdet_d0",
+      "torchvision/efficientnet_b7",
     ];
     for (const key of keys) expect(table.models[key], key).toBeDefined();
     expect(table).not.toHaveProperty("failed");
@@ -62,7 +94,11 @@ describe("data/model-flops.json", () => {
 
   it("finds a name as code spells it: timm's older names, weights files, other libraries' spellings, hub ids", () => {
     const key = (name: string, hint = {}) => matchArchitecture(table, name, hint)?.key ?? null;
-    expect(matchArchitecture(table, "tf_efficientnet_b7_ns")).toMatchObject({ key: "timm/tf_efficientnet_b7", via: "alias", resolution: [600, 600] });
+    expect(matchArchitecture(table, "tf_efficientnet_b7_ns")).toMatchObject({
+      key: "timm/tf_efficientnet_b7",
+      via: "alias",
+      resolution: [600, 600],
+    });
     expect(key("tf_efficientnet_b7.ns_jft_in1k")).toBe("timm/tf_efficientnet_b7");
     expect(key("weights/yolov5x.pt")).toBe("ultralytics/yolov5x");
     expect(key("models/yolov5s.yaml")).toBe("ultralytics/yolov5s");

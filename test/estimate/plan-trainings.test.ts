@@ -4,7 +4,13 @@ import { extractFacts } from "../../src/extract/index.js";
 import { memoryView } from "../../src/extract/view/memory-view.js";
 import { estimateTraining } from "../../src/estimate/index.js";
 import { estimate } from "../../src/estimate/compute.js";
-import { DEFAULT_EPOCHS, GUESS_FACTOR, planInventory, roleOf, trainingSteps } from "../../src/estimate/plan-trainings.js";
+import {
+  DEFAULT_EPOCHS,
+  GUESS_FACTOR,
+  planInventory,
+  roleOf,
+  trainingSteps,
+} from "../../src/estimate/plan-trainings.js";
 import { flopsTable } from "../../src/estimate/flops-table.js";
 import { gpuTable, pickDevice } from "../../src/carbon/gpu-table.js";
 import type { FactRecord, Facts } from "../../src/model/facts.js";
@@ -15,28 +21,76 @@ const table = flopsTable();
 /** The fixture pipeline: the README runs `bash run.sh`, which trains 5 folds of train.py for 30 epochs, then YOLOv5x for 160. */
 const FILES = {
   "README.md": "# solution\n\n```bash\nbash run.sh\n```\n",
-  "run.sh": "for f in 0 1 2 3 4; do\n  python train.py --fold $f --epochs 30 --model tf_efficientnet_b0 --img 512 --batch 16\ndone\npython yolov5/train.py --cfg yolov5x.yaml --img 1024 --epochs 160 --batch 8\n",
-  "train.py": "import argparse\np = argparse.ArgumentParser()\np.add_argument('--epochs', type=int, default=3)\np.add_argument('--fold', type=int, default=0)\n",
-  "yolov5/train.py": "import argparse\np = argparse.ArgumentParser()\np.add_argument('--epochs', type=int, default=300)\n",
+  "run.sh":
+    "for f in 0 1 2 3 4; do\n  python train.py --fold $f --epochs 30 --model tf_efficientnet_b0 --img 512 --batch 16\ndone\npython yolov5/train.py --cfg yolov5x.yaml --img 1024 --epochs 160 --batch 8\n",
+  "train.py":
+    "import argparse\np = argparse.ArgumentParser()\np.add_argument('--epochs', type=int, default=3)\np.add_argument('--fold', type=int, default=0)\n",
+  "yolov5/train.py":
+    "import argparse\np = argparse.ArgumentParser()\np.add_argument('--epochs', type=int, default=300)\n",
   "data/train.csv": "image,label\n" + "a.png,1\n".repeat(400),
 };
 
 /** Hand-made `rerun-plan` steps as its extractor records them (schemas/facts/rerun-plan.json). */
 function step(fields: FactRecord): FactRecord {
   return {
-    kind: "step", file: "README.md", line: 4, order: 1, source: "readme", parent: null, cwd: ".", command: "bash run.sh", tool: "bash",
-    program: "run.sh", exists: true, purpose: "train", repeat: 1, repeatSource: null, args: "", rejected: null, configs: "",
-    model: null, imageSize: null, epochs: null, batchSize: null, folds: null, trainingSource: null, ...fields,
+    kind: "step",
+    file: "README.md",
+    line: 4,
+    order: 1,
+    source: "readme",
+    parent: null,
+    cwd: ".",
+    command: "bash run.sh",
+    tool: "bash",
+    program: "run.sh",
+    exists: true,
+    purpose: "train",
+    repeat: 1,
+    repeatSource: null,
+    args: "",
+    rejected: null,
+    configs: "",
+    model: null,
+    imageSize: null,
+    epochs: null,
+    batchSize: null,
+    folds: null,
+    trainingSource: null,
+    ...fields,
   };
 }
 
 const FOLDS = step({
-  file: "run.sh", line: 2, order: 2, source: "shell", parent: 1, command: "python train.py --fold $f --epochs 30 --model tf_efficientnet_b0 --img 512 --batch 16",
-  tool: "python", program: "train.py", repeat: 5, repeatSource: "run.sh:1", model: "tf_efficientnet_b0", imageSize: 512, epochs: 30, batchSize: 16, trainingSource: "run.sh:2",
+  file: "run.sh",
+  line: 2,
+  order: 2,
+  source: "shell",
+  parent: 1,
+  command: "python train.py --fold $f --epochs 30 --model tf_efficientnet_b0 --img 512 --batch 16",
+  tool: "python",
+  program: "train.py",
+  repeat: 5,
+  repeatSource: "run.sh:1",
+  model: "tf_efficientnet_b0",
+  imageSize: 512,
+  epochs: 30,
+  batchSize: 16,
+  trainingSource: "run.sh:2",
 });
 const YOLO = step({
-  file: "run.sh", line: 4, order: 3, source: "shell", parent: 1, command: "python yolov5/train.py --cfg yolov5x.yaml --img 1024 --epochs 160 --batch 8",
-  tool: "python", program: "yolov5/train.py", model: "yolov5x", imageSize: 1024, epochs: 160, batchSize: 8, trainingSource: "run.sh:4",
+  file: "run.sh",
+  line: 4,
+  order: 3,
+  source: "shell",
+  parent: 1,
+  command: "python yolov5/train.py --cfg yolov5x.yaml --img 1024 --epochs 160 --batch 8",
+  tool: "python",
+  program: "yolov5/train.py",
+  model: "yolov5x",
+  imageSize: 1024,
+  epochs: 160,
+  batchSize: 8,
+  trainingSource: "run.sh:4",
 });
 
 async function factsWith(plan: FactRecord[], files: Record<string, string> = FILES): Promise<Facts> {
@@ -46,14 +100,30 @@ async function factsWith(plan: FactRecord[], files: Record<string, string> = FIL
 }
 
 const options = (facts: Facts) => ({
-  facts, plan: null, gpuModel: "a100-40gb", pue: sourced(1.58, "default", "default"), intensity: sourced(481, "table", "world"), gCO2PerKm: 107.5,
-  cpuModel: null, calibrationFile: "/nonexistent/repro-audit-calibration.json",
+  facts,
+  plan: null,
+  gpuModel: "a100-40gb",
+  pue: sourced(1.58, "default", "default"),
+  intensity: sourced(481, "table", "world"),
+  gCO2PerKm: 107.5,
+  cpuModel: null,
+  calibrationFile: "/nonexistent/repro-audit-calibration.json",
 });
 
 describe("the trainings of the rerun plan", () => {
   it("costs the fixture pipeline as 5 + 1 trainings with their own epochs, sizes and batches", async () => {
     const inv = planInventory({ facts: await factsWith([step({}), FOLDS, YOLO]), plan: null, table })!;
-    expect(inv.groups.map((g) => [g.architecture.value, g.inputSize.value, g.epochs.value, g.runs.value, g.batchSize, g.images.value, g.role])).toEqual([
+    expect(
+      inv.groups.map((g) => [
+        g.architecture.value,
+        g.inputSize.value,
+        g.epochs.value,
+        g.runs.value,
+        g.batchSize,
+        g.images.value,
+        g.role,
+      ]),
+    ).toEqual([
       ["timm/tf_efficientnet_b0", [512, 512], 30, 5, 16, 400, "training"],
       ["ultralytics/yolov5x", [1024, 1024], 160, 1, 8, 400, "training"],
     ]);
@@ -66,7 +136,10 @@ describe("the trainings of the rerun plan", () => {
     const outcome = await estimateTraining(options(await factsWith([step({}), FOLDS, YOLO])));
     const p = outcome.prediction!;
     const rows = p.trainings!;
-    expect(rows.map((r) => [r.label, r.runs, r.epochs, r.total.epochs])).toEqual([["step 2 train.py", 5, 30, 150], ["step 3 yolov5/train.py", 1, 160, 160]]);
+    expect(rows.map((r) => [r.label, r.runs, r.epochs, r.total.epochs])).toEqual([
+      ["step 2 train.py", 5, 30, 150],
+      ["step 3 yolov5/train.py", 1, 160, 160],
+    ]);
     expect(p.total.seconds).toBeCloseTo(rows[0]!.total.seconds + rows[1]!.total.seconds, 6);
     expect(p.total.co2g).toBeCloseTo(rows[0]!.total.co2g + rows[1]!.total.co2g, 6);
     for (const r of rows) {
@@ -74,16 +147,31 @@ describe("the trainings of the rerun plan", () => {
       expect(r.interval.high.co2g).toBeGreaterThan(r.total.co2g);
     }
     // Each row costs what the same training costs alone: five folds of 30 epochs cost five times one.
-    const one = await estimateTraining(options(await factsWith([{ ...FOLDS, parent: null, repeat: 1, repeatSource: null }])));
+    const one = await estimateTraining(
+      options(await factsWith([{ ...FOLDS, parent: null, repeat: 1, repeatSource: null }])),
+    );
     expect(rows[0]!.total.seconds).toBeCloseTo(one.prediction!.total.seconds * 5, 6);
-    expect(p.coverage).toEqual({ basis: "rerun-plan", trainings: 2, fromCode: 2, guessed: 0, widening: GUESS_FACTOR, note: "Static estimate: each of the rerun plan's 2 training step(s) costed as a training of its own." });
+    expect(p.coverage).toEqual({
+      basis: "rerun-plan",
+      trainings: 2,
+      fromCode: 2,
+      guessed: 0,
+      widening: GUESS_FACTOR,
+      note: "Static estimate: each of the rerun plan's 2 training step(s) costed as a training of its own.",
+    });
   });
 
   it("names pretraining, pseudo-label rounds and fine-tuning as rows of their own", async () => {
     const steps = [
       { ...FOLDS, order: 2, command: "python pretrain.py --model tf_efficientnet_b0", program: "train.py", repeat: 1 },
       { ...FOLDS, order: 3, command: "python train.py --stage pseudo --model tf_efficientnet_b0", repeat: 1 },
-      { ...FOLDS, order: 4, command: "python train.py --model tf_efficientnet_b0", configs: "configs/finetune_b0.yaml", repeat: 1 },
+      {
+        ...FOLDS,
+        order: 4,
+        command: "python train.py --model tf_efficientnet_b0",
+        configs: "configs/finetune_b0.yaml",
+        repeat: 1,
+      },
       { ...FOLDS, order: 5, command: "python train.py --model tf_efficientnet_b0", repeat: 1 },
     ];
     expect(steps.map(roleOf)).toEqual(["pretraining", "pseudo-label", "fine-tuning", "training"]);
@@ -93,12 +181,22 @@ describe("the trainings of the rerun plan", () => {
 
   it("costs a step whose script runs other training steps through them, never twice, and skips --help", () => {
     const help = { ...YOLO, order: 4, command: "python yolov5/train.py --help" };
-    expect(trainingSteps([step({}), FOLDS, YOLO, help, step({ order: 9, purpose: "predict" })]).map((s) => s.order)).toEqual([2, 3]);
+    expect(
+      trainingSteps([step({}), FOLDS, YOLO, help, step({ order: 9, purpose: "predict" })]).map((s) => s.order),
+    ).toEqual([2, 3]);
   });
 
   it("widens the interval by the stated factor for epochs it cannot read, and names what was guessed", async () => {
-    const files = { ...FILES, "train.py": "import argparse\np = argparse.ArgumentParser()\np.add_argument('--fold', type=int, default=0)\n", "yolov5/train.py": "print('x')\n" };
-    const unread = { ...FOLDS, epochs: null, command: "python train.py --fold $f --model tf_efficientnet_b0 --img 512" };
+    const files = {
+      ...FILES,
+      "train.py": "import argparse\np = argparse.ArgumentParser()\np.add_argument('--fold', type=int, default=0)\n",
+      "yolov5/train.py": "print('x')\n",
+    };
+    const unread = {
+      ...FOLDS,
+      epochs: null,
+      command: "python train.py --fold $f --model tf_efficientnet_b0 --img 512",
+    };
     const known = { ...FOLDS, epochs: DEFAULT_EPOCHS, command: unread.command };
     const guessed = (await estimateTraining(options(await factsWith([unread], files)))).prediction!;
     const read = (await estimateTraining(options(await factsWith([known], files)))).prediction!;
@@ -109,14 +207,25 @@ describe("the trainings of the rerun plan", () => {
     expect(guessed.interval.high.co2g / guessed.total.co2g).toBeGreaterThanOrEqual(GUESS_FACTOR);
     expect(guessed.interval.low.co2g / guessed.total.co2g).toBeLessThanOrEqual(1 / GUESS_FACTOR);
     const epochs = guessed.factors.find((f) => f.name === "epochs")!;
-    expect([epochs.value, epochs.low, epochs.high, epochs.origin]).toEqual([DEFAULT_EPOCHS, 3.333, DEFAULT_EPOCHS * 3, "default"]); // factors keep 4 digits
-    expect(epochs.source).toBe(`no epochs read for run.sh:2: ${DEFAULT_EPOCHS}, repro-audit's default, moved 3x each way`);
+    expect([epochs.value, epochs.low, epochs.high, epochs.origin]).toEqual([
+      DEFAULT_EPOCHS,
+      3.333,
+      DEFAULT_EPOCHS * 3,
+      "default",
+    ]); // factors keep 4 digits
+    expect(epochs.source).toBe(
+      `no epochs read for run.sh:2: ${DEFAULT_EPOCHS}, repro-audit's default, moved 3x each way`,
+    );
     expect(guessed.coverage).toMatchObject({ trainings: 1, fromCode: 0, guessed: 1 });
   });
 
   it("reads epochs the step does not state from the program it runs before guessing", async () => {
     const inv = planInventory({ facts: await factsWith([{ ...FOLDS, epochs: null }]), plan: null, table })!;
-    expect([inv.groups[0]!.epochs.value, inv.groups[0]!.epochs.source, inv.groups[0]!.guessed]).toEqual([3, "train.py:3 argparse default --epochs (3)", []]);
+    expect([inv.groups[0]!.epochs.value, inv.groups[0]!.epochs.source, inv.groups[0]!.guessed]).toEqual([
+      3,
+      "train.py:3 argparse default --epochs (3)",
+      [],
+    ]);
   });
 
   it("costs a step whose model it cannot read as another training's, 3x each way, and names it", async () => {
@@ -132,20 +241,37 @@ describe("the trainings of the rerun plan", () => {
   it("moves one unknown the trainings share (dataset size, utilisation) in all of them together: repeating a guess never narrows the interval", async () => {
     const files = { ...FILES, "data/train.csv": "image\n" }; // no rows: the dataset size is the stated default
     const one = (await estimateTraining(options(await factsWith([FOLDS], files)))).prediction!;
-    const two = (await estimateTraining(options(await factsWith([FOLDS, { ...FOLDS, order: 3, line: 3 }], files)))).prediction!;
-    expect(two.factors.filter((f) => f.name.endsWith("images per epoch")).map((f) => f.origin)).toEqual(["default", "default"]);
+    const two = (await estimateTraining(options(await factsWith([FOLDS, { ...FOLDS, order: 3, line: 3 }], files))))
+      .prediction!;
+    expect(two.factors.filter((f) => f.name.endsWith("images per epoch")).map((f) => f.origin)).toEqual([
+      "default",
+      "default",
+    ]);
     expect(two.total.seconds).toBeCloseTo(2 * one.total.seconds, 6);
     expect(two.interval.high.seconds / two.total.seconds).toBeCloseTo(one.interval.high.seconds / one.total.seconds, 6);
     expect(two.interval.low.seconds / two.total.seconds).toBeCloseTo(one.interval.low.seconds / one.total.seconds, 6);
   });
 
   it("takes `--kfold 1` ... `--kfold 5` on sibling steps as fold numbers: five runs, not fifteen", async () => {
-    const kfold = (n: number) => ({ ...FOLDS, order: n + 1, line: n + 1, parent: null, repeat: 1, repeatSource: null, command: `python train.py --kfold ${n} --epochs 30 --model tf_efficientnet_b0 --img 512`, folds: n });
+    const kfold = (n: number) => ({
+      ...FOLDS,
+      order: n + 1,
+      line: n + 1,
+      parent: null,
+      repeat: 1,
+      repeatSource: null,
+      command: `python train.py --kfold ${n} --epochs 30 --model tf_efficientnet_b0 --img 512`,
+      folds: n,
+    });
     const inv = planInventory({ facts: await factsWith([1, 2, 3, 4, 5].map(kfold)), plan: null, table })!;
     expect(inv.groups.map((g) => g.runs.value)).toEqual([1, 1, 1, 1, 1]);
     expect(inv.groups[2]!.runs.source).toBe("run once x fold 3 of its sibling steps: one run");
     // One step alone keeps its folds as a count (`--folds 5`).
-    const alone = planInventory({ facts: await factsWith([{ ...kfold(5), command: "python train.py --folds 5" }]), plan: null, table })!;
+    const alone = planInventory({
+      facts: await factsWith([{ ...kfold(5), command: "python train.py --folds 5" }]),
+      plan: null,
+      table,
+    })!;
     expect(alone.groups[0]!.runs.value).toBe(5);
   });
 
@@ -157,9 +283,18 @@ describe("the trainings of the rerun plan", () => {
   });
 
   it("believes no count, fold number or batch outside the stated ranges: a hostile plan cannot inflate the figure", () => {
-    const inv = planInventory({ facts: { families: { "rerun-plan": [{ ...FOLDS, repeat: 1e12, folds: 1e9, batchSize: 1e9 }] }, notCollected: {} }, plan: null, table })!;
+    const inv = planInventory({
+      facts: { families: { "rerun-plan": [{ ...FOLDS, repeat: 1e12, folds: 1e9, batchSize: 1e9 }] }, notCollected: {} },
+      plan: null,
+      table,
+    })!;
     const g = inv.groups[0]!;
-    expect([g.runs.value, g.runs.high, g.batchSize, g.guessed]).toEqual([1, GUESS_FACTOR, null, ["images per epoch", "count"]]);
+    expect([g.runs.value, g.runs.high, g.batchSize, g.guessed]).toEqual([
+      1,
+      GUESS_FACTOR,
+      null,
+      ["images per epoch", "count"],
+    ]);
   });
 
   it("falls back to the single-training estimate when the plan names no training step, and says so", async () => {
@@ -167,19 +302,29 @@ describe("the trainings of the rerun plan", () => {
     const facts = await factsWith([step({ purpose: "preprocess" })], files);
     const p = (await estimateTraining(options(facts))).prediction!;
     expect(p.coverage!.basis).toBe("single-training");
-    expect(p.coverage!.note).toBe("Static estimate: the rerun plan names no training step; it costs the training the code and README describe instead.");
+    expect(p.coverage!.note).toBe(
+      "Static estimate: the rerun plan names no training step; it costs the training the code and README describe instead.",
+    );
     expect(p.trainings).toHaveLength(1);
     // The same figure as today's estimate of the first training found in the code.
     const without = await factsWith([], files);
     delete without.families["rerun-plan"];
     const before = (await estimateTraining(options(without))).prediction!;
     expect(p.total).toEqual(before.total);
-    expect(before.coverage!.note).toBe("Static estimate: no rerun plan was read; it costs the training the code and README describe instead.");
+    expect(before.coverage!.note).toBe(
+      "Static estimate: no rerun plan was read; it costs the training the code and README describe instead.",
+    );
   });
 
   it("a train command the user gives replaces the rerun plan", async () => {
     const facts = await factsWith([FOLDS, YOLO]);
-    const plan = { commands: [sourced("python train.py --model resnet50", "flag", "--train")], epochs: sourced(2, "flag", "--epochs"), folds: sourced(1, "default", "default"), models: sourced(1, "default", "default"), seeds: sourced(1, "default", "default") };
+    const plan = {
+      commands: [sourced("python train.py --model resnet50", "flag", "--train")],
+      epochs: sourced(2, "flag", "--epochs"),
+      folds: sourced(1, "default", "default"),
+      models: sourced(1, "default", "default"),
+      seeds: sourced(1, "default", "default"),
+    };
     const p = (await estimateTraining({ ...options(facts), plan })).prediction!;
     expect(p.coverage!.basis).toBe("single-training");
     expect(p.trainings!.map((r) => [r.architecture, r.epochs])).toEqual([["timm/resnet50", 2]]);
@@ -191,8 +336,12 @@ describe("the trainings of the rerun plan", () => {
  * A100 (a Kaggle data loader's pace, about half NVIDIA's DALI-fed 2,700 in DeepLearningExamples), scaled by pixels. */
 describe("fixtures whose stated training time the estimate brackets", () => {
   const TRAIN_STEP = step({ command: "python train.py", program: "train.py", line: 4 });
-  const statedHours = (images: number, epochs: number, runs: number, side: number) => (images * epochs * runs) / (1500 / ((side / 224) ** 2)) / 3600;
-  const brackets = (p: { interval: { low: { seconds: number }; high: { seconds: number } } }, hours: number) => [p.interval.low.seconds / 3600 <= hours, p.interval.high.seconds / 3600 >= hours];
+  const statedHours = (images: number, epochs: number, runs: number, side: number) =>
+    (images * epochs * runs) / (1500 / (side / 224) ** 2) / 3600;
+  const brackets = (p: { interval: { low: { seconds: number }; high: { seconds: number } } }, hours: number) => [
+    p.interval.low.seconds / 3600 <= hours,
+    p.interval.high.seconds / 3600 >= hours,
+  ];
 
   it("a warm-up scheduler's one epoch is not the training's epochs", async () => {
     // "Each fold takes about 3 minutes": 30 epochs of 10,000 images, 5 folds; the epochs sit behind a YAML anchor.
@@ -237,7 +386,8 @@ describe("fixtures whose stated training time the estimate brackets", () => {
         "scaler = torch.cuda.amp.GradScaler()",
         "",
       ].join("\n"),
-      "seg/train_seg.py": "from monai.transforms import RandCropByPosNegLabeld\ncrop = RandCropByPosNegLabeld(keys=['image'], label_key='label', num_samples=4)\n",
+      "seg/train_seg.py":
+        "from monai.transforms import RandCropByPosNegLabeld\ncrop = RandCropByPosNegLabeld(keys=['image'], label_key='label', num_samples=4)\n",
       "data/train.csv": "image,label\n" + "a.png,1\n".repeat(8_000),
     };
     const stated = statedHours(8_000, 20, 1, 512);
@@ -268,13 +418,25 @@ describe("fixtures whose stated training time the estimate brackets", () => {
       ].join("\n"),
       "data/train.csv": "image,label\n" + "a.png,1\n".repeat(6_000),
     };
-    const folds = step({ file: "run.sh", line: 2, order: 2, source: "shell", parent: 1, command: "python train.py --fold $f", program: "train.py", repeat: 5, repeatSource: "run.sh:1" });
+    const folds = step({
+      file: "run.sh",
+      line: 2,
+      order: 2,
+      source: "shell",
+      parent: 1,
+      command: "python train.py --fold $f",
+      program: "train.py",
+      repeat: 5,
+      repeatSource: "run.sh:1",
+    });
     const p = (await estimateTraining(options(await factsWith([step({}), folds], files)))).prediction!;
     expect(p.coverage).toMatchObject({ basis: "rerun-plan", trainings: 1, guessed: 1 });
     const row = p.trainings![0]!;
     expect([row.architecture, row.runs, row.epochs, row.guessed]).toEqual(["timm/resnet50", 5, 10, ["model"]]);
     expect(row.sources).toEqual(["run.sh:2", "run.sh:1"]);
-    expect(p.factors.find((f) => f.name === "forward GMACs per image")!.source).toMatch(/costed as the code's timm\/resnet50 \(models\.py:4 create_model/);
+    expect(p.factors.find((f) => f.name === "forward GMACs per image")!.source).toMatch(
+      /costed as the code's timm\/resnet50 \(models\.py:4 create_model/,
+    );
     expect(brackets(p, statedHours(6_000, 10, 5, 224))).toEqual([true, true]);
   });
 
@@ -282,7 +444,8 @@ describe("fixtures whose stated training time the estimate brackets", () => {
     // "Training takes about 55 minutes": 30 epochs of 5,000 crops of 1280 px; inference runs on 2048 px tiles.
     const files = {
       "README.md": "# solution\n\nTraining takes about 55 minutes on one A100.\n\n```bash\npython train.py\n```\n",
-      "train.py": "import timm, torch\nEPOCHS = 30\nmodel = timm.create_model('resnet50', pretrained=True)\nscaler = torch.cuda.amp.GradScaler()\n",
+      "train.py":
+        "import timm, torch\nEPOCHS = 30\nmodel = timm.create_model('resnet50', pretrained=True)\nscaler = torch.cuda.amp.GradScaler()\n",
       "inference.py": "img_size = 2048\n",
       "data/train.csv": "image,label\n" + "a.png,1\n".repeat(5_000),
     };
@@ -290,7 +453,9 @@ describe("fixtures whose stated training time the estimate brackets", () => {
       const p = (await estimateTraining(options(await factsWith(plan, files)))).prediction!;
       const size = p.factors.find((f) => f.name === "input size")!;
       expect([size.value, size.origin, size.low, size.high]).toEqual([2048, "default", 1182, 3547]);
-      expect(size.source).toBe("no input size read in the training's own files: elsewhere in the repo, inference.py:1 assignment img_size (2048), moved 3x in cost each way");
+      expect(size.source).toBe(
+        "no input size read in the training's own files: elsewhere in the repo, inference.py:1 assignment img_size (2048), moved 3x in cost each way",
+      );
       expect(brackets(p, statedHours(5_000, 30, 1, 1280))).toEqual([true, true]);
     }
   });
@@ -300,14 +465,31 @@ describe("the rows of a hand-built estimate", () => {
   it("every estimate lists its rows, even without a plan", () => {
     const row = flopsTable().models["timm/resnet50"]!;
     const p = estimate({
-      groups: [{
-        label: "timm/resnet50", architecture: sourced("timm/resnet50", "code", "x.py:1"), row, inputSize: { value: [224, 224], origin: "code", source: "x.py:2" },
-        images: { value: 1000, origin: "code", source: "x.py:3" }, epochs: { value: 2, origin: "code", source: "x.py:4" }, runs: { value: 1, origin: "default", source: "default" },
-        precision: { value: "mixed", origin: "code", source: "x.py:5", guessed: false }, passes: { value: 3, origin: "default", source: "3" },
-      }],
-      device: pickDevice("a100-40gb"), gpus: gpuTable(), calibration: [], calibrationFile: "/x", cpuModel: null,
-      pue: sourced(1.58, "default", "default"), intensity: sourced(481, "table", "world"), gCO2PerKm: 107.5, flopsSource: "t",
+      groups: [
+        {
+          label: "timm/resnet50",
+          architecture: sourced("timm/resnet50", "code", "x.py:1"),
+          row,
+          inputSize: { value: [224, 224], origin: "code", source: "x.py:2" },
+          images: { value: 1000, origin: "code", source: "x.py:3" },
+          epochs: { value: 2, origin: "code", source: "x.py:4" },
+          runs: { value: 1, origin: "default", source: "default" },
+          precision: { value: "mixed", origin: "code", source: "x.py:5", guessed: false },
+          passes: { value: 3, origin: "default", source: "3" },
+        },
+      ],
+      device: pickDevice("a100-40gb"),
+      gpus: gpuTable(),
+      calibration: [],
+      calibrationFile: "/x",
+      cpuModel: null,
+      pue: sourced(1.58, "default", "default"),
+      intensity: sourced(481, "table", "world"),
+      gCO2PerKm: 107.5,
+      flopsSource: "t",
     }).prediction!;
-    expect(p.trainings!.map((r) => [r.label, r.runs, r.epochs, r.total.co2g === p.total.co2g, r.guessed])).toEqual([["timm/resnet50", 1, 2, true, []]]);
+    expect(p.trainings!.map((r) => [r.label, r.runs, r.epochs, r.total.co2g === p.total.co2g, r.guessed])).toEqual([
+      ["timm/resnet50", 1, 2, true, []],
+    ]);
   });
 });

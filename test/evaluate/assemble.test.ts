@@ -28,7 +28,18 @@ function facts() {
   ];
   f.families.suppressions = [{ file: "train.py", line: 5, target: 5, rules: "paths-portable", reason: "ours" }];
   f.families["rerun-plan"] = [
-    { kind: "step", file: "README.md", line: 3, order: 1, cwd: ".", command: "python train.py", program: "train.py", exists: true, repeat: 1, configs: "" },
+    {
+      kind: "step",
+      file: "README.md",
+      line: 3,
+      order: 1,
+      cwd: ".",
+      command: "python train.py",
+      program: "train.py",
+      exists: true,
+      repeat: 1,
+      configs: "",
+    },
     { kind: "reach", file: "train.py", step: 1, via: "runs", from: null },
     { kind: "summary", found: true, steps: 1, reached: 1, basis: "readme" },
   ];
@@ -45,16 +56,24 @@ describe("assembleReport and finish, in their one order", () => {
     expect(report.rules[0]).toMatchObject({ findings: 2, counted: 1 });
     expect(report.score.losses).toEqual([expect.objectContaining({ rule: "paths-portable", findings: 1 })]);
     expect(report.plan).toMatchObject({ collected: true, found: true, reached: 1 });
-    const { shown, verdict } = finish(report, { gates: { failOn: { value: "warning", source: "--fail-on" } }, quiet: true });
+    const { shown, verdict } = finish(report, {
+      gates: { failOn: { value: "warning", source: "--fail-on" } },
+      quiet: true,
+    });
     expect(shown.findings.map((f) => f.file)).toEqual(["train.py"]);
     expect(shown.suppressions?.hidden).toEqual({ warning: 0, info: 1 });
     expect(verdict.checks[0]!.text).toBe("1 error and 0 warnings: fail-on warning (--fail-on) fails");
-    const known = finish(report, { gates: { failOn: { value: "warning", source: "--fail-on" } }, baseline: { file: "b.json", findings: report.findings } });
+    const known = finish(report, {
+      gates: { failOn: { value: "warning", source: "--fail-on" } },
+      baseline: { file: "b.json", findings: report.findings },
+    });
     expect(known.verdict.failed).toBe(false);
   });
 
   it("grades after the first-look gate: a held-back rule's on-plan finding stays a warning and blocks nothing", () => {
-    const held = gateByFirstLook(rule({ effect: "block", firstLook: { correct: 1, wrong: 9, debatable: 0, corpus: "r" } }));
+    const held = gateByFirstLook(
+      rule({ effect: "block", firstLook: { correct: 1, wrong: 9, debatable: 0, corpus: "r" } }),
+    );
     const report = assembleReport(record, facts(), [held]);
     expect(report.findings.map((f) => [f.file, f.severity])).toEqual([
       ["train.py", "warning"],

@@ -19,7 +19,17 @@ const finding = (name: string, line: number, fingerprint?: string): Finding => (
 
 function report(findings: Finding[]): Report {
   const results: RuleResult[] = [
-    { rule: "requirements-pinned", category: "requirements", severity: "warning", effect: "friction", weight: 3, title: "t", why: "w", outcome: findings.length ? "fail" : "pass", findings: findings.length },
+    {
+      rule: "requirements-pinned",
+      category: "requirements",
+      severity: "warning",
+      effect: "friction",
+      weight: 3,
+      title: "t",
+      why: "w",
+      outcome: findings.length ? "fail" : "pass",
+      findings: findings.length,
+    },
   ];
   return {
     schemaVersion: 1,
@@ -39,10 +49,21 @@ describe("compareToBaseline", () => {
     const now = report([finding("numpy", 3), finding("torch", 4), finding("pandas", 5)]);
     const before = report([finding("numpy", 1), finding("torch", 2), finding("scipy", 3)]);
     const compared = compareToBaseline(now, before, "base.json");
-    expect(compared.findings.map((f) => `${f.values.name}:${f.baseline}`)).toEqual(["numpy:unchanged", "torch:unchanged", "pandas:new"]);
+    expect(compared.findings.map((f) => `${f.values.name}:${f.baseline}`)).toEqual([
+      "numpy:unchanged",
+      "torch:unchanged",
+      "pandas:new",
+    ]);
     // Whole: 30 - 3 x log2(4) = 24 of 30 points, 80/100. The two known alone cost 3 x log2(3) = 4.75, 84/100:
     // the baseline accepted 16 points, so the gate's score is 80 + 16.
-    expect(compared.suppressions?.baseline).toEqual({ file: "base.json", unchanged: 2, new: 1, absent: 1, accepted: 16, gateScore: 96 });
+    expect(compared.suppressions?.baseline).toEqual({
+      file: "base.json",
+      unchanged: 2,
+      new: 1,
+      absent: 1,
+      accepted: 16,
+      gateScore: 96,
+    });
     // The score itself still counts every finding; only the gates read gateScore.
     expect(compared.score.total).toBe(now.score.total);
     expect(now.score.total).toBe(80);
@@ -61,7 +82,12 @@ describe("compareToBaseline", () => {
   });
 
   it("accepts no points for a known finding off the rerun plan: it cost nothing in the first place", () => {
-    const offPlan = (name: string, line: number): Finding => ({ ...finding(name, line), plan: "off", severity: "info", planReason: "not on the rerun path" });
+    const offPlan = (name: string, line: number): Finding => ({
+      ...finding(name, line),
+      plan: "off",
+      severity: "info",
+      planReason: "not on the rerun path",
+    });
     const now = report([finding("numpy", 3), offPlan("torch", 4)]);
     now.rules[0] = { ...now.rules[0]!, counted: 1 };
     now.score = score(now.rules);

@@ -25,7 +25,8 @@ describe("built rules", () => {
     const texts = shippedTexts();
     const built = builtRuleDocs(texts)!;
     expect([...built.keys()].sort()).toEqual(texts.map((t) => t.name));
-    for (const { name, text } of texts) expect(built.get(name), name).toEqual(yaml.load(text, { schema: yaml.JSON_SCHEMA }));
+    for (const { name, text } of texts)
+      expect(built.get(name), name).toEqual(yaml.load(text, { schema: yaml.JSON_SCHEMA }));
   });
 
   it("is refused when a rule's text, a name or the set of files differs from what it was built from", () => {
@@ -43,7 +44,10 @@ describe("built rules", () => {
       expect(builtRuleDocs(texts, join(dir, "none.json"))).toBeNull();
       writeFileSync(join(dir, "bad.json"), "{");
       expect(builtRuleDocs(texts, join(dir, "bad.json"))).toBeNull();
-      writeFileSync(join(dir, "ok.json"), JSON.stringify({ sha256: rulesHash(texts), docs: { "a.yaml": { id: "a" } } }));
+      writeFileSync(
+        join(dir, "ok.json"),
+        JSON.stringify({ sha256: rulesHash(texts), docs: { "a.yaml": { id: "a" } } }),
+      );
       expect(builtRuleDocs(texts, join(dir, "ok.json"))?.get("a.yaml")).toEqual({ id: "a" });
     } finally {
       rmSync(dir, { recursive: true, force: true });

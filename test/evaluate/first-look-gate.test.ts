@@ -33,7 +33,11 @@ describe("gateByFirstLook", () => {
   const low = { correct: 2, wrong: 5, debatable: 5, corpus: "round-1" };
   it("turns a blocking error under the gate into a friction warning and says what it held back", () => {
     const g = gateByFirstLook(rule({ firstLook: low }));
-    expect(g).toMatchObject({ severity: "warning", effect: "friction", heldBack: { severity: "error", effect: "block" } });
+    expect(g).toMatchObject({
+      severity: "warning",
+      effect: "friction",
+      heldBack: { severity: "error", effect: "block" },
+    });
   });
   it("drops the blocking case of a friction rule under the gate", () => {
     const g = gateByFirstLook(rule({ effect: "friction", blockWhen: { kind: "script" }, firstLook: low }));
@@ -42,19 +46,39 @@ describe("gateByFirstLook", () => {
   });
   it("leaves alone a rule with no figures, one above the gate, and a warning that never blocked", () => {
     expect(gateByFirstLook(rule({}))).toMatchObject({ severity: "error", effect: "block" });
-    expect(gateByFirstLook(rule({ firstLook: { correct: 19, wrong: 1, debatable: 0, corpus: "r" } })).severity).toBe("error");
+    expect(gateByFirstLook(rule({ firstLook: { correct: 19, wrong: 1, debatable: 0, corpus: "r" } })).severity).toBe(
+      "error",
+    );
     expect(gateByFirstLook(rule({ severity: "warning", effect: "friction", firstLook: low })).heldBack).toBeUndefined();
   });
   it("is applied when a rule file is read", () => {
-    const text = "id: x-y\ntitle: Require x\ncategory: paths\nseverity: error\neffect: block\nweight: 2\nreason: because it matters\ncheck: { family: path-literals }\nmessage: m\nfirstLook: { correct: 1, wrong: 9, debatable: 0, corpus: round-1 }\n";
+    const text =
+      "id: x-y\ntitle: Require x\ncategory: paths\nseverity: error\neffect: block\nweight: 2\nreason: because it matters\ncheck: { family: path-literals }\nmessage: m\nfirstLook: { correct: 1, wrong: 9, debatable: 0, corpus: round-1 }\n";
     expect(parseRule("/r/x-y.yaml", text)).toMatchObject({ severity: "warning", effect: "friction" });
   });
   it("holds a rule under the note line (50% over at least 20 findings) to info, still friction", () => {
     const poor = { correct: 5, wrong: 10, debatable: 6, corpus: "rounds 1-2" };
-    expect(gateByFirstLook(rule({ firstLook: poor }))).toMatchObject({ severity: "info", effect: "friction", heldBack: { severity: "error", effect: "block" } });
-    expect(gateByFirstLook(rule({ severity: "warning", effect: "friction", firstLook: poor }))).toMatchObject({ severity: "info", heldBack: { severity: "warning" } });
-    expect(gateByFirstLook(rule({ severity: "warning", effect: "friction", firstLook: { ...poor, correct: 16 } })).severity).toBe("warning");
-    expect(gateByFirstLook(rule({ severity: "warning", effect: "friction", firstLook: { correct: 0, wrong: 19, debatable: 0, corpus: "r" } })).severity).toBe("warning");
+    expect(gateByFirstLook(rule({ firstLook: poor }))).toMatchObject({
+      severity: "info",
+      effect: "friction",
+      heldBack: { severity: "error", effect: "block" },
+    });
+    expect(gateByFirstLook(rule({ severity: "warning", effect: "friction", firstLook: poor }))).toMatchObject({
+      severity: "info",
+      heldBack: { severity: "warning" },
+    });
+    expect(
+      gateByFirstLook(rule({ severity: "warning", effect: "friction", firstLook: { ...poor, correct: 16 } })).severity,
+    ).toBe("warning");
+    expect(
+      gateByFirstLook(
+        rule({
+          severity: "warning",
+          effect: "friction",
+          firstLook: { correct: 0, wrong: 19, debatable: 0, corpus: "r" },
+        }),
+      ).severity,
+    ).toBe("warning");
     const written = rule({ severity: "warning", effect: "friction", firstLook: poor });
     expect(asWritten(gateByFirstLook(written))).toEqual(written);
   });

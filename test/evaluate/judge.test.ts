@@ -40,13 +40,20 @@ describe("judgeRule", () => {
     const { result, findings } = judgeRule(rule(), facts);
     expect(result).toMatchObject({ outcome: "fail", findings: 1 });
     expect(findings).toEqual([
-      expect.objectContaining({ rule: "requirements-pinned", file: "requirements.txt", line: 1, message: "numpy is not pinned ('')" }),
+      expect.objectContaining({
+        rule: "requirements-pinned",
+        file: "requirements.txt",
+        line: 1,
+        message: "numpy is not pinned ('')",
+      }),
     ]);
   });
 
   it("with absent: true, flags the lack of any matching record once", () => {
     const r = rule({ check: { family: "readme", where: { kind: "readme" }, absent: true }, message: "No README" });
-    expect(judgeRule(r, emptyFacts()).findings).toEqual([expect.objectContaining({ file: null, line: null, message: "No README" })]);
+    expect(judgeRule(r, emptyFacts()).findings).toEqual([
+      expect.objectContaining({ file: null, line: null, message: "No README" }),
+    ]);
     const facts = emptyFacts();
     facts.families.readme = [{ kind: "readme", file: "README.md" }];
     expect(judgeRule(r, facts).result.outcome).toBe("pass");
@@ -56,7 +63,10 @@ describe("judgeRule", () => {
     const facts = emptyFacts();
     facts.notCollected.branches = "a plain folder has no git branches";
     const r = rule({ needs: ["branches"] });
-    expect(judgeRule(r, facts).result).toMatchObject({ outcome: "not-assessed", reason: "the branches were not read: a plain folder has no git branches" });
+    expect(judgeRule(r, facts).result).toMatchObject({
+      outcome: "not-assessed",
+      reason: "the branches were not read: a plain folder has no git branches",
+    });
   });
 
   it("says in plain words which stage did not run, never the family's id", () => {
@@ -94,16 +104,36 @@ describe("judgeRule", () => {
 describe("what a finding and a result carry", () => {
   it("fills the fix template per finding, and gives the result the rule's words so a saved report stands alone", () => {
     const facts = emptyFacts();
-    facts.families["env-spec"] = [{ kind: "package", name: "numpy", spec: "", pinned: false, file: "requirements.txt", line: 1 }];
-    const { result, findings } = judgeRule(rule({ fix: "Pin {name}", helpUri: "https://x.test/r", effect: "friction" }), facts);
+    facts.families["env-spec"] = [
+      { kind: "package", name: "numpy", spec: "", pinned: false, file: "requirements.txt", line: 1 },
+    ];
+    const { result, findings } = judgeRule(
+      rule({ fix: "Pin {name}", helpUri: "https://x.test/r", effect: "friction" }),
+      facts,
+    );
     expect(findings[0]).toMatchObject({ fix: "Pin numpy", fingerprint: expect.stringMatching(/^[0-9a-f]{20}$/) });
-    expect(result).toMatchObject({ title: "Require pins", why: "Unpinned packages drift.", fix: "Pin {name}", helpUri: "https://x.test/r", effect: "friction" });
+    expect(result).toMatchObject({
+      title: "Require pins",
+      why: "Unpinned packages drift.",
+      fix: "Pin {name}",
+      helpUri: "https://x.test/r",
+      effect: "friction",
+    });
   });
 
   it("quotes a huge value by its start only, in values, message and fix, and still tells two such values apart", () => {
     const huge = (tail: string) => {
       const facts = emptyFacts();
-      facts.families["env-spec"] = [{ kind: "package", name: `${"n".repeat(1_000_000)}${tail}`, spec: "", pinned: false, file: "requirements.txt", line: 1 }];
+      facts.families["env-spec"] = [
+        {
+          kind: "package",
+          name: `${"n".repeat(1_000_000)}${tail}`,
+          spec: "",
+          pinned: false,
+          file: "requirements.txt",
+          line: 1,
+        },
+      ];
       return judgeRule(rule({ fix: "Pin {name}" }), facts).findings[0]!;
     };
     const finding = huge("a");
@@ -128,10 +158,21 @@ describe("what a finding and a result carry", () => {
     const facts = emptyFacts();
     facts.families["env-spec"] = [
       { kind: "package", name: "torch", spec: "==1.7.1+cu110", pinned: true, file: "requirements.txt", line: 2 },
-      { kind: "index-url", url: "https://download.pytorch.org/whl/torch_stable.html", file: "requirements.txt", line: 1 },
+      {
+        kind: "index-url",
+        url: "https://download.pytorch.org/whl/torch_stable.html",
+        file: "requirements.txt",
+        line: 1,
+      },
     ];
-    const r = rule({ check: { family: "env-spec", where: { kind: "package" } }, unless: { family: "env-spec", where: { kind: "index-url" } } });
-    expect(judgeRule(r, facts).result).toMatchObject({ outcome: "not-applicable", reason: "env-spec has a record that makes it not apply" });
+    const r = rule({
+      check: { family: "env-spec", where: { kind: "package" } },
+      unless: { family: "env-spec", where: { kind: "index-url" } },
+    });
+    expect(judgeRule(r, facts).result).toMatchObject({
+      outcome: "not-applicable",
+      reason: "env-spec has a record that makes it not apply",
+    });
   });
 });
 
@@ -139,10 +180,21 @@ describe("blockWhen", () => {
   it("counts the findings whose record matches it, so a friction rule can block for those alone", () => {
     const facts = emptyFacts();
     facts.families.readme = [
-      { kind: "mention", target: "file", name: "train_v2.py", exists: false, runBy: "train", file: "README.md", line: 3 },
+      {
+        kind: "mention",
+        target: "file",
+        name: "train_v2.py",
+        exists: false,
+        runBy: "train",
+        file: "README.md",
+        line: 3,
+      },
       { kind: "mention", target: "file", name: "notes.md", exists: false, file: "README.md", line: 9 },
     ];
-    const r = rule({ check: { family: "readme", where: { kind: "mention", exists: false } }, blockWhen: { runBy: "train" } });
+    const r = rule({
+      check: { family: "readme", where: { kind: "mention", exists: false } },
+      blockWhen: { runBy: "train" },
+    });
     expect(judgeRule(r, facts).result).toMatchObject({ findings: 2, blocking: 1 });
     facts.families.readme = facts.families.readme.slice(1);
     expect(judgeRule(r, facts).result).not.toHaveProperty("blocking");
@@ -168,7 +220,15 @@ describe("inline suppressions", () => {
     expect(judged.findings.map((f) => f.values.name)).toEqual(["numpy"]);
     expect(judged.results[0]).toMatchObject({ outcome: "fail", findings: 1, occurrences: 1 });
     expect(judged.inline).toEqual([
-      { file: "requirements.txt", line: 2, target: 2, rules: ["requirements-pinned"], reason: "any 2.x works", matched: 1, honoured: true },
+      {
+        file: "requirements.txt",
+        line: 2,
+        target: 2,
+        rules: ["requirements-pinned"],
+        reason: "any 2.x works",
+        matched: 1,
+        honoured: true,
+      },
       { file: "train.py", line: 9, target: 10, rules: ["code-names-defined"], reason: "", matched: 0, honoured: true },
     ]);
     expect(judged.suppressed).toBe(1);

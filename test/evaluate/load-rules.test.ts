@@ -30,19 +30,36 @@ describe("rule files", () => {
   });
 
   it("names the file and the JSON pointer of every problem", () => {
-    const doc = { id: "bad", title: "Checks", category: "nope", severity: "error", weight: 2, reason: "long enough reason", check: { family: "x", extra: 1 }, message: "m" };
+    const doc = {
+      id: "bad",
+      title: "Checks",
+      category: "nope",
+      severity: "error",
+      weight: 2,
+      reason: "long enough reason",
+      check: { family: "x", extra: 1 },
+      message: "m",
+    };
     const problems = ruleProblems("rules/bad.yaml", doc);
-    expect(problems).toContain("rules/bad.yaml /category: must be one of instructions, requirements, environment, paths, datasets, branches, code, execution");
+    expect(problems).toContain(
+      "rules/bad.yaml /category: must be one of instructions, requirements, environment, paths, datasets, branches, code, execution",
+    );
     expect(problems).toContain("rules/bad.yaml /check: unknown property 'extra'");
     expect(problems).toContain('rules/bad.yaml /title: must match pattern "^(Require|Disallow|Record) "');
   });
 
   it("reads a rule's evidence and its unconfirmedWhen, and names a wrong one by its pointer", () => {
-    const rule = parseRule("/x/my-rule.yaml", `${valid}evidence: conclusive\nunconfirmedWhen: { producedBy: { exists: false } }\n`);
+    const rule = parseRule(
+      "/x/my-rule.yaml",
+      `${valid}evidence: conclusive\nunconfirmedWhen: { producedBy: { exists: false } }\n`,
+    );
     expect(rule).toMatchObject({ evidence: "conclusive", unconfirmedWhen: { producedBy: { exists: false } } });
     const doc = { ...(yaml.load(valid) as object), evidence: "likely", unconfirmedWhen: "always" };
     expect(ruleProblems("rules/my-rule.yaml", doc)).toEqual(
-      expect.arrayContaining(["rules/my-rule.yaml /evidence: must be one of conclusive, unconfirmed", "rules/my-rule.yaml /unconfirmedWhen: must be object"]),
+      expect.arrayContaining([
+        "rules/my-rule.yaml /evidence: must be one of conclusive, unconfirmed",
+        "rules/my-rule.yaml /unconfirmedWhen: must be object",
+      ]),
     );
   });
 

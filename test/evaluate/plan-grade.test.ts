@@ -32,8 +32,28 @@ const step = (over: FactRecord): FactRecord => ({
 function planRecords(): FactRecord[] {
   return [
     step({}),
-    step({ order: 2, file: "README.md", line: 20, command: "bash run.sh", tool: "bash", program: "run.sh", purpose: "predict", configs: "" }),
-    step({ order: 3, parent: 2, source: "shell", file: "run.sh", line: 2, command: "python src/predict.py", program: "src/predict.py", configs: "", repeat: 5, repeatSource: "run.sh:1" }),
+    step({
+      order: 2,
+      file: "README.md",
+      line: 20,
+      command: "bash run.sh",
+      tool: "bash",
+      program: "run.sh",
+      purpose: "predict",
+      configs: "",
+    }),
+    step({
+      order: 3,
+      parent: 2,
+      source: "shell",
+      file: "run.sh",
+      line: 2,
+      command: "python src/predict.py",
+      program: "src/predict.py",
+      configs: "",
+      repeat: 5,
+      repeatSource: "run.sh:1",
+    }),
     { kind: "reach", file: "train.py", step: 1, via: "runs", from: null },
     { kind: "reach", file: "src/model.py", step: 1, via: "imports", from: "train.py" },
     { kind: "reach", file: "run.sh", step: 2, via: "runs", from: null },
@@ -50,7 +70,11 @@ function factsWith(records: FactRecord[], plan: FactRecord[] | null = planRecord
   return facts;
 }
 
-const at = (file: string | null, line = 3, over: FactRecord = {}): FactRecord => ({ ...(file === null ? {} : { file, line }), value: `/home/me/${file}`, ...over });
+const at = (file: string | null, line = 3, over: FactRecord = {}): FactRecord => ({
+  ...(file === null ? {} : { file, line }),
+  value: `/home/me/${file}`,
+  ...over,
+});
 
 describe("where a finding lies on the plan", () => {
   it("is on the plan in a code file a step runs or imports, and keeps its severity", () => {
@@ -61,11 +85,25 @@ describe("where a finding lies on the plan", () => {
 
   it("is off the plan in a code file nothing reaches: info, with the reason in the words of its category", () => {
     const { findings } = judgeRule(rule(), factsWith([at("scripts/eda.ipynb")]));
-    expect(findings[0]).toMatchObject({ plan: "off", severity: "info", planReason: "not on the rerun path: no step runs or imports scripts/eda.ipynb" });
-    const data = rule({ id: "datasets-data-available", category: "datasets", check: { family: "data-refs" }, group: ["path"], message: "{path} is missing" });
+    expect(findings[0]).toMatchObject({
+      plan: "off",
+      severity: "info",
+      planReason: "not on the rerun path: no step runs or imports scripts/eda.ipynb",
+    });
+    const data = rule({
+      id: "datasets-data-available",
+      category: "datasets",
+      check: { family: "data-refs" },
+      group: ["path"],
+      message: "{path} is missing",
+    });
     const facts = factsWith([]);
     facts.families["data-refs"] = [{ file: "scripts/eda.ipynb", line: 4, path: "data/extra.csv" }];
-    expect(judgeRule(data, facts).findings[0]).toMatchObject({ plan: "off", severity: "info", planReason: "not on the rerun path: only scripts/eda.ipynb reads it" });
+    expect(judgeRule(data, facts).findings[0]).toMatchObject({
+      plan: "off",
+      severity: "info",
+      planReason: "not on the rerun path: only scripts/eda.ipynb reads it",
+    });
   });
 
   it("counts a step's own script (run.sh) and a script run by a step (src/predict.py) as on the plan", () => {
@@ -75,18 +113,35 @@ describe("where a finding lies on the plan", () => {
 
   it("puts a grouped finding on the plan when any of its places is, and lists those places first", () => {
     const grouped = rule({ group: ["value"] });
-    const records = [at("scripts/eda.ipynb", 3, { value: "/data" }), at("tools/old.py", 8, { value: "/data" }), at("train.py", 40, { value: "/data" })];
+    const records = [
+      at("scripts/eda.ipynb", 3, { value: "/data" }),
+      at("tools/old.py", 8, { value: "/data" }),
+      at("train.py", 40, { value: "/data" }),
+    ];
     const [finding] = judgeRule(grouped, factsWith(records)).findings;
     expect(finding).toMatchObject({ plan: "on", severity: "error", file: "train.py", line: 40 });
     expect(finding!.locations.map((l) => l.file)).toEqual(["train.py", "scripts/eda.ipynb", "tools/old.py"]);
     const [off] = judgeRule(grouped, factsWith(records.slice(0, 2))).findings;
-    expect(off).toMatchObject({ plan: "off", planReason: "not on the rerun path: no step runs or imports scripts/eda.ipynb, tools/old.py" });
+    expect(off).toMatchObject({
+      plan: "off",
+      planReason: "not on the rerun path: no step runs or imports scripts/eda.ipynb, tools/old.py",
+    });
   });
 
   it("puts README, spec, Dockerfile, the audit's own config and whole-repo findings on the plan: they are what a stranger follows", () => {
-    const files = ["README.md", "requirements.txt", "environment.yml", "setup.py", "Dockerfile", ".repro-audit.yml", null];
+    const files = [
+      "README.md",
+      "requirements.txt",
+      "environment.yml",
+      "setup.py",
+      "Dockerfile",
+      ".repro-audit.yml",
+      null,
+    ];
     const { findings } = judgeRule(rule(), factsWith(files.map((f) => at(f))));
-    expect(findings.map((f) => [f.file, f.plan, f.severity])).toEqual(expect.arrayContaining(files.map((f) => [f, "on", "error"])));
+    expect(findings.map((f) => [f.file, f.plan, f.severity])).toEqual(
+      expect.arrayContaining(files.map((f) => [f, "on", "error"])),
+    );
   });
 
   it("knows an environment spec by the walk's own names: a conda file named env*.yml, a Containerfile, requirements/*.txt", () => {
@@ -98,18 +153,37 @@ describe("where a finding lies on the plan", () => {
   it("puts a config file on the plan when a step loads it, off when none does", () => {
     const { findings } = judgeRule(rule(), factsWith([at("configs/base.yaml"), at("configs/old.yaml")]));
     expect(findings.find((f) => f.file === "configs/base.yaml")).toMatchObject({ plan: "on", severity: "error" });
-    expect(findings.find((f) => f.file === "configs/old.yaml")).toMatchObject({ plan: "off", severity: "info", planReason: "not on the rerun path: no step loads configs/old.yaml" });
+    expect(findings.find((f) => f.file === "configs/old.yaml")).toMatchObject({
+      plan: "off",
+      severity: "info",
+      planReason: "not on the rerun path: no step loads configs/old.yaml",
+    });
   });
 
   it("puts a README below the root off the plan unless a step is stated in it", () => {
-    const plan = [...planRecords(), step({ order: 4, file: "tools/README.md", command: "python tools/old.py", program: "tools/old.py", configs: "" })];
+    const plan = [
+      ...planRecords(),
+      step({ order: 4, file: "tools/README.md", command: "python tools/old.py", program: "tools/old.py", configs: "" }),
+    ];
     const { findings } = judgeRule(rule(), factsWith([at("docs/README.md"), at("tools/README.md")], plan));
-    expect(findings.find((f) => f.file === "docs/README.md")).toMatchObject({ plan: "off", planReason: "not on the rerun path: no step of the plan is stated in docs/README.md" });
+    expect(findings.find((f) => f.file === "docs/README.md")).toMatchObject({
+      plan: "off",
+      planReason: "not on the rerun path: no step of the plan is stated in docs/README.md",
+    });
     expect(findings.find((f) => f.file === "tools/README.md")).toMatchObject({ plan: "on" });
   });
 
   it("grades code findings unknown when the plan was looked for and not found: a warning at most, saying why", () => {
-    const none = [{ kind: "summary", found: false, steps: 0, reached: 0, basis: "none", what: "no README commands or scripts run a file of the repo" }];
+    const none = [
+      {
+        kind: "summary",
+        found: false,
+        steps: 0,
+        reached: 0,
+        basis: "none",
+        what: "no README commands or scripts run a file of the repo",
+      },
+    ];
     const { findings } = judgeRule(rule(), factsWith([at("train.py"), at("README.md")], none));
     expect(findings.find((f) => f.file === "train.py")).toMatchObject({
       plan: "unknown",
@@ -120,26 +194,44 @@ describe("where a finding lies on the plan", () => {
   });
 
   it("puts lines of an imported module that run only when it is run itself off the plan, the rest on it", () => {
-    const plan = planRecords().map((r) => (r.kind === "reach" && r.file === "src/model.py" ? { ...r, mainOnly: "20-24,30-40" } : r));
-    const { findings } = judgeRule(rule(), factsWith([at("src/model.py", 3), at("src/model.py", 22), at("src/model.py", 35)], plan));
+    const plan = planRecords().map((r) =>
+      r.kind === "reach" && r.file === "src/model.py" ? { ...r, mainOnly: "20-24,30-40" } : r,
+    );
+    const { findings } = judgeRule(
+      rule(),
+      factsWith([at("src/model.py", 3), at("src/model.py", 22), at("src/model.py", 35)], plan),
+    );
     expect(findings.map((f) => [f.line, f.plan, f.severity])).toEqual([
       [3, "on", "error"],
       [22, "off", "info"],
       [35, "off", "info"],
     ]);
-    expect(findings.find((f) => f.line === 22)).toMatchObject({ planReason: "not on the rerun path: only runs when src/model.py is run itself" });
+    expect(findings.find((f) => f.line === 22)).toMatchObject({
+      planReason: "not on the rerun path: only runs when src/model.py is run itself",
+    });
     // A step that runs the module itself runs its __main__ block too.
     const run = [...plan, step({ order: 4, command: "python src/model.py", program: "src/model.py", configs: "" })];
-    expect(judgeRule(rule(), factsWith([at("src/model.py", 22)], run)).findings[0]).toMatchObject({ plan: "on", severity: "error" });
+    expect(judgeRule(rule(), factsWith([at("src/model.py", 22)], run)).findings[0]).toMatchObject({
+      plan: "on",
+      severity: "error",
+    });
   });
 
   it("puts a vendored copy no step imports off the plan, its setup files too; one the steps import stays on", () => {
-    const facts = factsWith([at("third_party/apex/setup.py"), at("third_party/apex/requirements.txt"), at("lib/timm/setup.py"), at("setup.py")]);
+    const facts = factsWith([
+      at("third_party/apex/setup.py"),
+      at("third_party/apex/requirements.txt"),
+      at("lib/timm/setup.py"),
+      at("setup.py"),
+    ]);
     facts.families["vendored"] = [
       { kind: "copy", file: "third_party/apex", name: "apex", why: "known-package", files: 40 },
       { kind: "copy", file: "lib/timm", name: "timm", why: "known-package", files: 90 },
     ];
-    facts.families["rerun-plan"] = [...planRecords(), { kind: "reach", file: "lib/timm/models/resnet.py", step: 1, via: "imports", from: "train.py" }];
+    facts.families["rerun-plan"] = [
+      ...planRecords(),
+      { kind: "reach", file: "lib/timm/models/resnet.py", step: 1, via: "imports", from: "train.py" },
+    ];
     const { findings } = judgeRule(rule(), facts);
     expect(findings.map((f) => [f.file, f.plan, f.severity]).sort()).toEqual([
       ["lib/timm/setup.py", "on", "error"],
@@ -147,7 +239,9 @@ describe("where a finding lies on the plan", () => {
       ["third_party/apex/requirements.txt", "off", "info"],
       ["third_party/apex/setup.py", "off", "info"],
     ]);
-    expect(findings.find((f) => f.file === "third_party/apex/setup.py")).toMatchObject({ planReason: "not on the rerun path: in a vendored copy of apex that no step imports" });
+    expect(findings.find((f) => f.file === "third_party/apex/setup.py")).toMatchObject({
+      planReason: "not on the rerun path: in a vendored copy of apex that no step imports",
+    });
   });
 
   it("grades as before when the plan was not collected at all (an older facts file): nothing changes", () => {
@@ -171,9 +265,15 @@ describe("how conclusive a finding's evidence is", () => {
 
   it("makes a record unconfirmed where it matches unconfirmedWhen, conclusive where it does not", () => {
     const r = rule({ unconfirmedWhen: { writer: "unseen" } });
-    const { findings } = judgeRule(r, factsWith([at("train.py", 3, { writer: "unseen" }), at("src/model.py", 4, { writer: "none" })]));
+    const { findings } = judgeRule(
+      r,
+      factsWith([at("train.py", 3, { writer: "unseen" }), at("src/model.py", 4, { writer: "none" })]),
+    );
     expect(findings.find((f) => f.file === "train.py")).toMatchObject({ evidence: "unconfirmed", severity: "warning" });
-    expect(findings.find((f) => f.file === "src/model.py")).toMatchObject({ evidence: "conclusive", severity: "error" });
+    expect(findings.find((f) => f.file === "src/model.py")).toMatchObject({
+      evidence: "conclusive",
+      severity: "error",
+    });
   });
 
   it("leaves an info rule info whatever the plan says", () => {
@@ -185,15 +285,29 @@ describe("how conclusive a finding's evidence is", () => {
 describe("what a graded finding may do to the score", () => {
   it("lets only a conclusive finding on the plan block, and counts no off-plan finding", () => {
     const block = rule({ effect: "block" });
-    expect(judgeRule(block, factsWith([at("train.py"), at("scripts/eda.ipynb")])).result).toMatchObject({ findings: 2, counted: 1, blocking: 1 });
-    expect(judgeRule(block, factsWith([at("scripts/eda.ipynb")])).result).toMatchObject({ findings: 1, counted: 0, blocking: 0 });
-    expect(judgeRule({ ...block, evidence: "unconfirmed" }, factsWith([at("train.py")])).result).toMatchObject({ counted: 1, blocking: 0 });
+    expect(judgeRule(block, factsWith([at("train.py"), at("scripts/eda.ipynb")])).result).toMatchObject({
+      findings: 2,
+      counted: 1,
+      blocking: 1,
+    });
+    expect(judgeRule(block, factsWith([at("scripts/eda.ipynb")])).result).toMatchObject({
+      findings: 1,
+      counted: 0,
+      blocking: 0,
+    });
+    expect(judgeRule({ ...block, evidence: "unconfirmed" }, factsWith([at("train.py")])).result).toMatchObject({
+      counted: 1,
+      blocking: 0,
+    });
   });
 
   it("blocks through blockWhen only for a conclusive finding on the plan", () => {
     const r = rule({ blockWhen: { runBy: "train" } });
     expect(judgeRule(r, factsWith([at("train.py", 3, { runBy: "train" })])).result).toMatchObject({ blocking: 1 });
-    expect(judgeRule(r, factsWith([at("tools/old.py", 3, { runBy: "train" })])).result).toMatchObject({ blocking: 0, counted: 0 });
+    expect(judgeRule(r, factsWith([at("tools/old.py", 3, { runBy: "train" })])).result).toMatchObject({
+      blocking: 0,
+      counted: 0,
+    });
   });
 
   it("sorts graded findings by their graded severity", () => {

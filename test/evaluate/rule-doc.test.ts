@@ -13,7 +13,9 @@ describe("rule pages", () => {
     it(`docs/rules/${rule.id}.md is up to date`, () => {
       const page = new URL(`${rule.id}.md`, docs);
       expect(existsSync(page), `run npm run docs:rules to write docs/rules/${rule.id}.md`).toBe(true);
-      expect(readFileSync(page, "utf8"), `docs/rules/${rule.id}.md is stale: run npm run docs:rules`).toBe(ruleDoc(rule));
+      expect(readFileSync(page, "utf8"), `docs/rules/${rule.id}.md is stale: run npm run docs:rules`).toBe(
+        ruleDoc(rule),
+      );
     });
   }
 
@@ -28,9 +30,13 @@ describe("rule pages", () => {
   });
 
   it("derives the pages' address from package.json's repository, not from a name written in the code", () => {
-    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { repository?: { url?: string } };
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+      repository?: { url?: string };
+    };
     expect(pkg.repository?.url).toBe("git+https://github.com/repro-audit/repro-audit.git");
-    expect(ruleDocUrl("paths-portable")).toBe("https://github.com/repro-audit/repro-audit/blob/main/docs/rules/paths-portable.md");
+    expect(ruleDocUrl("paths-portable")).toBe(
+      "https://github.com/repro-audit/repro-audit/blob/main/docs/rules/paths-portable.md",
+    );
     expect(repositoryWebUrl("git+https://github.com/Some/Fork.git")).toBe("https://github.com/Some/Fork");
     expect(repositoryWebUrl("git@github.com:some/fork.git")).toBe("https://github.com/some/fork");
     expect(repositoryWebUrl("github:some/fork")).toBe("https://github.com/some/fork");
@@ -47,9 +53,15 @@ describe("rule pages", () => {
 
   it("says how conclusive the rule's findings are and how the rerun plan grades them", () => {
     const base = rules.find((r) => r.id === "requirements-spec-present")!;
-    expect(ruleDoc({ ...base, evidence: "conclusive" })).toContain("Its findings are conclusive: on the rerun plan they keep the rule's severity");
+    expect(ruleDoc({ ...base, evidence: "conclusive" })).toContain(
+      "Its findings are conclusive: on the rerun plan they keep the rule's severity",
+    );
     const unsure = ruleDoc({ ...base, evidence: "conclusive", unconfirmedWhen: { via: "notebook" } });
-    expect(unsure).toContain('A finding whose record matches `{"via":"notebook"}` is unconfirmed: a warning at most, and it never blocks.');
-    expect(ruleDoc({ ...base, evidence: "unconfirmed" })).toContain("Its findings are unconfirmed: a warning at most, and they never block.");
+    expect(unsure).toContain(
+      'A finding whose record matches `{"via":"notebook"}` is unconfirmed: a warning at most, and it never blocks.',
+    );
+    expect(ruleDoc({ ...base, evidence: "unconfirmed" })).toContain(
+      "Its findings are unconfirmed: a warning at most, and they never block.",
+    );
   });
 });

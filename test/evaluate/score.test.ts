@@ -44,7 +44,15 @@ describe("score", () => {
     expect(s.areas.trust).toMatchObject({ points: 19, of: 20 });
     expect(s.total).toBe(94);
     expect(s.losses).toEqual([
-      { rule: "pinned", area: "install", category: "requirements", effect: "friction", weight: 1.5, findings: 3, lost: 3 },
+      {
+        rule: "pinned",
+        area: "install",
+        category: "requirements",
+        effect: "friction",
+        weight: 1.5,
+        findings: 3,
+        lost: 3,
+      },
       { rule: "paths", area: "data", category: "paths", effect: "friction", weight: 2, findings: 1, lost: 2 },
       { rule: "names", area: "trust", category: "code", effect: "friction", weight: 1, findings: 1, lost: 1 },
     ]);
@@ -58,18 +66,46 @@ describe("score", () => {
   });
 
   it("blocks through a friction rule whose findings matched its blockWhen", () => {
-    const s = score([result({ rule: "refs", category: "instructions", weight: 3, outcome: "fail", findings: 1, blocking: 1 })]);
+    const s = score([
+      result({ rule: "refs", category: "instructions", weight: 3, outcome: "fail", findings: 1, blocking: 1 }),
+    ]);
     expect(s.areas.run).toMatchObject({ points: 10, blockedBy: ["refs"] });
     expect(s.losses[0]).toMatchObject({ effect: "block", lost: 3 });
   });
 
   it("graded by the rerun plan: counts only the findings it counted, and blocks only where a finding may", () => {
     const s = score([
-      result({ rule: "spec-present", effect: "block", weight: 1, outcome: "fail", findings: 3, counted: 1, blocking: 0 }),
-      result({ rule: "refs", category: "instructions", weight: 3, outcome: "fail", findings: 2, counted: 0, blocking: 0 }),
+      result({
+        rule: "spec-present",
+        effect: "block",
+        weight: 1,
+        outcome: "fail",
+        findings: 3,
+        counted: 1,
+        blocking: 0,
+      }),
+      result({
+        rule: "refs",
+        category: "instructions",
+        weight: 3,
+        outcome: "fail",
+        findings: 2,
+        counted: 0,
+        blocking: 0,
+      }),
     ]);
     expect(s.areas.install).toMatchObject({ points: 29, blockedBy: [] });
-    expect(s.losses).toEqual([{ rule: "spec-present", area: "install", category: "requirements", effect: "friction", weight: 1, findings: 1, lost: 1 }]);
+    expect(s.losses).toEqual([
+      {
+        rule: "spec-present",
+        area: "install",
+        category: "requirements",
+        effect: "friction",
+        weight: 1,
+        findings: 1,
+        lost: 1,
+      },
+    ]);
     expect(s.areas.run).toMatchObject({ points: 30, lost: 0 });
   });
 
@@ -85,10 +121,19 @@ describe("score", () => {
     const s = score([
       result({ rule: "a", category: "requirements", weight: 6, outcome: "fail", findings: 1 }),
       result({ rule: "c", category: "requirements", outcome: "not-applicable" }),
-      result({ rule: "d", category: "environment", outcome: "not-assessed", reason: "environment-build not collected: build skipped" }),
+      result({
+        rule: "d",
+        category: "environment",
+        outcome: "not-assessed",
+        reason: "environment-build not collected: build skipped",
+      }),
     ]);
     expect(s.categories.requirements).toMatchObject({ score: 80, assessed: true, lost: 6 });
-    expect(s.categories.environment).toMatchObject({ score: null, assessed: false, reason: "environment-build not collected: build skipped" });
+    expect(s.categories.environment).toMatchObject({
+      score: null,
+      assessed: false,
+      reason: "environment-build not collected: build skipped",
+    });
     expect(s.categories.paths).toMatchObject({ score: null, assessed: false, reason: "no rules in this category" });
     // Only install is assessed, so the total is its share: data, run and trust are left out, not counted full.
     expect(s.areas.data).toMatchObject({ points: null, assessed: false });
@@ -130,7 +175,16 @@ describe("explanations", () => {
 
   it("explainScore shows the rerun plan first, then per area what counted and what was set aside", () => {
     const s = score([
-      result({ rule: "paths", category: "paths", weight: 2, outcome: "fail", findings: 3, counted: 2, blocking: 0, effect: "block" }),
+      result({
+        rule: "paths",
+        category: "paths",
+        weight: 2,
+        outcome: "fail",
+        findings: 3,
+        counted: 2,
+        blocking: 0,
+        effect: "block",
+      }),
     ]);
     const f = (line: number, over: Partial<Finding>): Finding => ({
       rule: "paths",
@@ -148,7 +202,12 @@ describe("explanations", () => {
     const findings = [
       f(3, { severity: "warning", evidence: "unconfirmed" }),
       f(4, { severity: "warning", plan: "unknown", planReason: "no rerun plan found: x" }),
-      f(9, { file: "eda.py", severity: "info", plan: "off", planReason: "not on the rerun path: no step runs or imports eda.py" }),
+      f(9, {
+        file: "eda.py",
+        severity: "info",
+        plan: "off",
+        planReason: "not on the rerun path: no step runs or imports eda.py",
+      }),
     ];
     const plan: PlanSection = {
       collected: true,
@@ -156,9 +215,33 @@ describe("explanations", () => {
       basis: "readme",
       reached: 4,
       steps: [
-        { order: 1, file: "README.md", line: 3, cwd: ".", command: "pip install -r requirements.txt", program: null, repeat: 1 },
-        { order: 2, file: "README.md", line: 9, cwd: "src", command: "bash train.sh", program: "src/train.sh", repeat: 1 },
-        { order: 3, file: "src/train.sh", line: 2, cwd: "src", command: "python train.py --fold $f", program: "src/train.py", repeat: 5 },
+        {
+          order: 1,
+          file: "README.md",
+          line: 3,
+          cwd: ".",
+          command: "pip install -r requirements.txt",
+          program: null,
+          repeat: 1,
+        },
+        {
+          order: 2,
+          file: "README.md",
+          line: 9,
+          cwd: "src",
+          command: "bash train.sh",
+          program: "src/train.sh",
+          repeat: 1,
+        },
+        {
+          order: 3,
+          file: "src/train.sh",
+          line: 2,
+          cwd: "src",
+          command: "python train.py --fold $f",
+          program: "src/train.py",
+          repeat: 5,
+        },
       ],
     };
     expect(explainScore(s, { plan, findings }).slice(0, 9)).toEqual([
@@ -175,9 +258,12 @@ describe("explanations", () => {
     expect(explainScore(s, { plan: { collected: false, reason: "an older facts file" }, findings })[0]).toBe(
       "rerun plan: not collected (an older facts file): findings graded as their rules are written",
     );
-    expect(explainScore(s, { plan: { collected: true, found: false, basis: "none", reached: 0, steps: [], what: "no README commands" }, findings })[0]).toBe(
-      "rerun plan: none found (no README commands): findings in code are a warning at most and never block",
-    );
+    expect(
+      explainScore(s, {
+        plan: { collected: true, found: false, basis: "none", reached: 0, steps: [], what: "no README commands" },
+        findings,
+      })[0],
+    ).toBe("rerun plan: none found (no README commands): findings in code are a warning at most and never block");
   });
 
   it("explainRule states the rule's reason, fix, area and cost", () => {
@@ -201,6 +287,8 @@ describe("explanations", () => {
     expect(text).toContain("answers the 'data' question, worth 20 of the 100 points");
     expect(text).toContain("findings -> points lost: 1: 2, 2: 3.2, 5: 5.2, 20: 8.8");
     expect(text).toContain("friction: it costs points but never caps 'data'");
-    expect(text).toContain("Evidence: conclusive; on the rerun plan its findings keep their severity and may block, off it they are info and cost nothing.");
+    expect(text).toContain(
+      "Evidence: conclusive; on the rerun plan its findings keep their severity and may block, off it they are info and cost nothing.",
+    );
   });
 });

@@ -14,7 +14,45 @@ import { extractFacts } from "../../src/extract/index.js";
 import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
 import { memoryView } from "../../src/extract/view/memory-view.js";
 
-const PIECES = ["](", "[", "]", "(", ")", "`", "<", ">", "_", "\"", "'", " ", "\t", "\\", "-", "--", "/", ".", ":", "::", "=", "$", "{", "}", "&&", "|", ";", "#", "*", "a", "0", "1,", ".sh", "Dockerfile", "http://", "pip install ", "python "];
+const PIECES = [
+  "](",
+  "[",
+  "]",
+  "(",
+  ")",
+  "`",
+  "<",
+  ">",
+  "_",
+  '"',
+  "'",
+  " ",
+  "\t",
+  "\\",
+  "-",
+  "--",
+  "/",
+  ".",
+  ":",
+  "::",
+  "=",
+  "$",
+  "{",
+  "}",
+  "&&",
+  "|",
+  ";",
+  "#",
+  "*",
+  "a",
+  "0",
+  "1,",
+  ".sh",
+  "Dockerfile",
+  "http://",
+  "pip install ",
+  "python ",
+];
 const unit = unitOf(PIECES);
 
 describe("readers of README and shell lines on one long pathological line", () => {
@@ -25,11 +63,18 @@ describe("readers of README and shell lines on one long pathological line", () =
         const label = JSON.stringify(u);
         finishes(`parseReadme ${label}`, () => parseReadme(`# t\n\n${line}\n\n\`\`\`\n${line}\n\`\`\`\n`));
         finishes(`interpretLine ${label}`, () => interpretLine(line, ""));
-        finishes(`joinContinuations ${label}`, () => joinContinuations([{ line: 1, text: line }, { line: 2, text: line }]));
+        finishes(`joinContinuations ${label}`, () =>
+          joinContinuations([
+            { line: 1, text: line },
+            { line: 2, text: line },
+          ]),
+        );
         finishes(`shellPaths ${label}`, () => shellPaths(line));
         finishes(`shellWrites ${label}`, () => shellWrites("run.sh", [{ line: 1, text: line }]));
         finishes(`installRecords ${label}`, () => installRecords("README.md", 1, line, "readme"));
-        finishes(`readmeListRecords ${label}`, () => readmeListRecords("README.md", `${line}\n- ${line}\n${line.slice(0, 399)}\n- ${line.slice(0, 397)}\n`));
+        finishes(`readmeListRecords ${label}`, () =>
+          readmeListRecords("README.md", `${line}\n- ${line}\n${line.slice(0, 399)}\n- ${line.slice(0, 397)}\n`),
+        );
       }),
       { numRuns: 60 },
     );
@@ -40,7 +85,11 @@ describe("readers of README and shell lines on one long pathological line", () =
       fc.asyncProperty(unit, async (u) => {
         const line = lineOf(u);
         const started = performance.now();
-        await extractFacts(memoryView({ "README.md": `# t\n\n${line}\n`, "run.sh": `${line}\n`, "train.py": "print(1)\n" }), STATIC_EXTRACTORS, { branches: null });
+        await extractFacts(
+          memoryView({ "README.md": `# t\n\n${line}\n`, "run.sh": `${line}\n`, "train.py": "print(1)\n" }),
+          STATIC_EXTRACTORS,
+          { branches: null },
+        );
         const ms = performance.now() - started;
         expect(ms, `${JSON.stringify(u)} took ${Math.round(ms)} ms`).toBeLessThan(3 * HANG_GUARD_MS);
       }),

@@ -9,7 +9,9 @@ import { sampleReport } from "../report/fixtures.js";
 /** Every schema a run may validate against (vendor/ holds others' schemas). */
 function schemaNames(): string[] {
   const top = readdirSync(schemaPath(".")).filter((n) => n.endsWith(".json"));
-  const facts = readdirSync(schemaPath("facts")).filter((n) => n.endsWith(".json")).map((n) => `facts/${n}`);
+  const facts = readdirSync(schemaPath("facts"))
+    .filter((n) => n.endsWith(".json"))
+    .map((n) => `facts/${n}`);
   return [...top, ...facts].sort();
 }
 
@@ -44,7 +46,11 @@ describe("built validators", () => {
       const runtime = compileSchema(text(name));
       const builtOk = built(data);
       const runtimeOk = runtime(data);
-      expect({ name, ok: builtOk, problems: describeErrors(built.errors) }).toEqual({ name, ok: runtimeOk, problems: describeErrors(runtime.errors) });
+      expect({ name, ok: builtOk, problems: describeErrors(built.errors) }).toEqual({
+        name,
+        ok: runtimeOk,
+        problems: describeErrors(runtime.errors),
+      });
     }
     expect(builtValidator("report.schema.json", text("report.schema.json"))!(report)).toBe(false);
   });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { shownName, utf8Name } from "../../src/io/byte-name.js";
 
-const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p) : Buffer.from(p))));
+const bytes = (...parts: Array<string | number[]>) =>
+  Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p) : Buffer.from(p))));
 
 describe("shownName", () => {
   it("keeps UTF-8 and escapes every other byte", () => {

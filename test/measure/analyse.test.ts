@@ -21,13 +21,18 @@ describe("raw run analysis", () => {
     for (let e = 1; e <= 3; e++) {
       const t0 = START + 2 + (e - 1) * 10;
       events.push(JSON.stringify({ t: t0, event: "epoch_start", epoch: e, batch: 0, batches_per_epoch: 10 }));
-      for (let b = 1; b <= 10; b++) events.push(JSON.stringify({ t: t0 + b, event: "batch_end", epoch: e, batch: b, batches_per_epoch: 10 }));
+      for (let b = 1; b <= 10; b++)
+        events.push(JSON.stringify({ t: t0 + b, event: "batch_end", epoch: e, batch: b, batches_per_epoch: 10 }));
     }
     const csv: string[] = [];
-    for (let t = START - 3; t <= START + 33; t += 0.5) csv.push(`0, ${smiTime(t)}, ${t < START ? "60.00" : "300.00"}, 99, 4000`);
+    for (let t = START - 3; t <= START + 33; t += 0.5)
+      csv.push(`0, ${smiTime(t)}, ${t < START ? "60.00" : "300.00"}, 99, 4000`);
     writeFileSync(join(dir, "events.jsonl"), events.join("\n") + "\n");
     writeFileSync(join(dir, "nvidia-smi.csv"), csv.join("\n") + "\n");
-    writeFileSync(join(dir, "meta.json"), JSON.stringify({ start: START, end: START + 32, epochs: 3, command: "python3 train.py", smiOffsetMinutes: 0 }));
+    writeFileSync(
+      join(dir, "meta.json"),
+      JSON.stringify({ start: START, end: START + 32, epochs: 3, command: "python3 train.py", smiOffsetMinutes: 0 }),
+    );
     const { section, comparisons } = await analyseRawRun(dir, { pue: 1 });
     expect(section.measurement!.status).toBe("measured");
     expect(section.measurement!.actual).toMatchObject({ epochs: 1, seconds: 12, setupSeconds: 2, idleWatts: 60 });

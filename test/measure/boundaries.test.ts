@@ -17,10 +17,23 @@ describe("hook events", () => {
     ].join("\n");
     const events = parseHookEvents(text, 100);
     expect(events.map((e) => [e.kind, e.t])).toEqual([
-      ["epoch_start", 2], ["batch_end", 3], ["batch_end", 4], ["epoch_end", 5], ["stop", 5],
+      ["epoch_start", 2],
+      ["batch_end", 3],
+      ["batch_end", 4],
+      ["epoch_end", 5],
+      ["stop", 5],
     ]);
     expect(epochSpans(events)).toEqual([
-      { epoch: 1, start: 2, end: 5, batches: [{ t: 3, count: 1 }, { t: 4, count: 2 }], batchesPerEpoch: 2 },
+      {
+        epoch: 1,
+        start: 2,
+        end: 5,
+        batches: [
+          { t: 3, count: 1 },
+          { t: 4, count: 2 },
+        ],
+        batchesPerEpoch: 2,
+      },
     ]);
   });
 });

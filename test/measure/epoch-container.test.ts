@@ -22,8 +22,19 @@ describe("epoch stage, container runtime", () => {
     if (!ready) return ctx.skip();
     const plan = planFor("python train.py --epochs 4 --samples 8000 --hidden 128 --batch-size 128", 4, 2);
     const { section, records } = await runEpochStage({
-      root: SAMPLE, plan, runtime: "container", engine: "docker", image: IMAGE, idleSeconds: 0.2, gpus: false, sampleMs: 100,
-      limits: { memory: "1g", cpus: 1, pids: 256 }, assumptions: carbonAssumptions({ pue: sourced(1.58, "default", "default"), region: sourced("FR", "flag", "--region") }),
+      root: SAMPLE,
+      plan,
+      runtime: "container",
+      engine: "docker",
+      image: IMAGE,
+      idleSeconds: 0.2,
+      gpus: false,
+      sampleMs: 100,
+      limits: { memory: "1g", cpus: 1, pids: 256 },
+      assumptions: carbonAssumptions({
+        pue: sourced(1.58, "default", "default"),
+        region: sourced("FR", "flag", "--region"),
+      }),
     });
     expect(records["epoch-run"]).toEqual([expect.objectContaining({ status: "completed", epochs: 1, batches: 63 })]);
     expect(section.measurement).toMatchObject({ runtime: "container", status: "measured" });
@@ -40,15 +51,30 @@ describe("epoch stage, container runtime", () => {
     if (!ready) return ctx.skip();
     const root = tempRepo({ "train.py": SHORT_EPOCHS });
     const run = (hostUsage: boolean) =>
-      runEpochStage({ root, plan: planFor("python3 train.py", 3), runtime: "container", image: IMAGE, idleSeconds: 0.1, gpus: false, sampleMs: 500, hostUsage });
+      runEpochStage({
+        root,
+        plan: planFor("python3 train.py", 3),
+        runtime: "container",
+        image: IMAGE,
+        idleSeconds: 0.1,
+        gpus: false,
+        sampleMs: 500,
+        hostUsage,
+      });
     const { section } = await run(true);
     expect(section.measurement).toMatchObject({ status: "measured", energyMeasured: true });
-    expect(section.measurement!.meters.map((m) => [m.meter, m.scope])).toEqual([["cpu-share-tdp", "container cgroup"], ["memory", "container cgroup"]]);
+    expect(section.measurement!.meters.map((m) => [m.meter, m.scope])).toEqual([
+      ["cpu-share-tdp", "container cgroup"],
+      ["memory", "container cgroup"],
+    ]);
     expect(section.measurement!.meters[0]!.energyKWh).toBeGreaterThan(0);
     expect(section.prediction!.total.energyKWh).toBeGreaterThan(0);
     const hookOnly = (await run(false)).section;
     expect(hookOnly.measurement).toMatchObject({ status: "measured", energyMeasured: true });
-    expect(hookOnly.measurement!.meters.map((m) => [m.meter, m.scope])).toEqual([["cpu-time-tdp", "hook"], ["memory", "hook (peak RSS)"]]);
+    expect(hookOnly.measurement!.meters.map((m) => [m.meter, m.scope])).toEqual([
+      ["cpu-time-tdp", "hook"],
+      ["memory", "hook (peak RSS)"],
+    ]);
     expect(hookOnly.measurement!.meters[0]!.energyKWh).toBeGreaterThan(0);
   });
 
@@ -63,7 +89,16 @@ describe("epoch stage, container runtime", () => {
       writeFileSync(wrapper, `#!/bin/sh\necho "$1" >> '${log}'\nexec docker "$@"\n`, { mode: 0o755 });
       process.env.REPRO_AUDIT_DOCKER = wrapper;
       const root = tempRepo({ "train.py": SHORT_EPOCHS });
-      const { section } = await runEpochStage({ root, plan: planFor("python3 train.py", 3), runtime: "container", engine: "docker", image: IMAGE, idleSeconds: 0.1, gpus: false, sampleMs: 500 });
+      const { section } = await runEpochStage({
+        root,
+        plan: planFor("python3 train.py", 3),
+        runtime: "container",
+        engine: "docker",
+        image: IMAGE,
+        idleSeconds: 0.1,
+        gpus: false,
+        sampleMs: 500,
+      });
       expect(section.measurement).toMatchObject({ status: "measured" });
       expect(readFileSync(log, "utf8").split("\n")).toContain("run");
     } finally {
@@ -95,11 +130,21 @@ describe("epoch stage, container runtime", () => {
       ].join("\n"),
     });
     const { section, records } = await runEpochStage({
-      root, plan: planFor("python3 train.py", 2), runtime: "container", image: IMAGE, idleSeconds: 0.1, gpus: false,
+      root,
+      plan: planFor("python3 train.py", 2),
+      runtime: "container",
+      image: IMAGE,
+      idleSeconds: 0.1,
+      gpus: false,
       data: [{ host: data, container: "/kaggle/input/comp" }],
     });
     expect(records["epoch-run"]).toEqual([
-      expect.objectContaining({ status: "missing-data", path: "/kaggle/input/comp/test.csv", file: "train.py", line: 12 }),
+      expect.objectContaining({
+        status: "missing-data",
+        path: "/kaggle/input/comp/test.csv",
+        file: "train.py",
+        line: 12,
+      }),
     ]);
     expect(section.measurement!.status).toBe("stopped");
   });

@@ -8,17 +8,39 @@ import { describe, expect, it } from "vitest";
 import { runEpochStage } from "../../src/measure/epoch-stage.js";
 import { reportProblems } from "../../src/report/validate.js";
 import { sampleReport } from "../report/fixtures.js";
-import { expectEmpty, FIFO_CHANNEL, findingsOf, forgedEpoch, linkedChannel, ODD_TIMESTAMPS, privateTemp, ZERO_CHANNEL } from "./attacks.js";
+import {
+  expectEmpty,
+  FIFO_CHANNEL,
+  findingsOf,
+  forgedEpoch,
+  linkedChannel,
+  ODD_TIMESTAMPS,
+  privateTemp,
+  ZERO_CHANNEL,
+} from "./attacks.js";
 import { planFor, tempRepo } from "./support.js";
 
 const run = (script: string, tempRoot: string, extra: { timeoutSeconds?: number } = {}) =>
-  runEpochStage({ root: tempRepo({ "train.py": script }), plan: planFor("python3 train.py", 3), runtime: "host", idleSeconds: 0.1, gpus: false, tempRoot, ...extra });
+  runEpochStage({
+    root: tempRepo({ "train.py": script }),
+    plan: planFor("python3 train.py", 3),
+    runtime: "host",
+    idleSeconds: 0.1,
+    gpus: false,
+    tempRoot,
+    ...extra,
+  });
 
 describe("the hook's events cannot be forged or turned against the host (host runtime)", () => {
   it("sets aside events that shorten a 3 s epoch to 10 ms, and times the run on the host", async () => {
     const temp = privateTemp();
     const { section, records } = await run(forgedEpoch(3), temp);
-    expect(records["epoch-run"]).toEqual([expect.objectContaining({ boundaries: "host-timing", untrustedEvents: expect.stringMatching(/stamped \d+\.\d+ s before it reached the host/) })]);
+    expect(records["epoch-run"]).toEqual([
+      expect.objectContaining({
+        boundaries: "host-timing",
+        untrustedEvents: expect.stringMatching(/stamped \d+\.\d+ s before it reached the host/),
+      }),
+    ]);
     expect(findingsOf(records["epoch-run"])).toContain("execution-boundaries-trusted");
     expect(section.measurement!.actual.boundaries).toBe("host-timing");
     expect(section.measurement!.actual.seconds).toBeGreaterThanOrEqual(3);
@@ -56,11 +78,14 @@ describe("the hook's events cannot be forged or turned against the host (host ru
     const secretDir = mkdtempSync(join(tmpdir(), "epoch-secret-"));
     const secret = join(secretDir, "shadow");
     const now = Date.now() / 1000;
-    writeFileSync(secret, [
-      JSON.stringify({ t: now + 1, event: "epoch_start", epoch: 1, batch: 0, note: "SECRET-7f3a" }),
-      JSON.stringify({ t: now + 1.01, event: "epoch_end", epoch: 1, batch: 0 }),
-      JSON.stringify({ t: now + 1.02, event: "stop", reason: "SECRET-7f3a" }),
-    ].join("\n") + "\n");
+    writeFileSync(
+      secret,
+      [
+        JSON.stringify({ t: now + 1, event: "epoch_start", epoch: 1, batch: 0, note: "SECRET-7f3a" }),
+        JSON.stringify({ t: now + 1.01, event: "epoch_end", epoch: 1, batch: 0 }),
+        JSON.stringify({ t: now + 1.02, event: "stop", reason: "SECRET-7f3a" }),
+      ].join("\n") + "\n",
+    );
     chmodSync(secret, 0o600);
     const { section, records } = await run(linkedChannel(secret), temp, { timeoutSeconds: 60 });
     expect(JSON.stringify({ section, records })).not.toContain("SECRET-7f3a");

@@ -18,7 +18,14 @@ const SMALL = "python train.py --epochs 3 --samples 3000 --hidden 64 --batch-siz
 describe("epoch stage, host runtime", () => {
   it("measures one epoch of the CPU sample from its stdout markers and predicts three", async (ctx) => {
     if (!python) return ctx.skip();
-    const { section, records } = await runEpochStage({ root: SAMPLE, plan: planFor(SMALL, 3), runtime: "host", python, idleSeconds: 0.3, gpus: false });
+    const { section, records } = await runEpochStage({
+      root: SAMPLE,
+      plan: planFor(SMALL, 3),
+      runtime: "host",
+      python,
+      idleSeconds: 0.3,
+      gpus: false,
+    });
     expect(records["epoch-run"]).toEqual([expect.objectContaining({ status: "completed", epochs: 1, batches: 24 })]);
     expect(section.measurement!.status).toBe("measured");
     expect(section.measurement!.actual).toMatchObject({ epochs: 1, batches: 24, boundaries: "stdout" });
@@ -49,21 +56,45 @@ describe("epoch stage, host runtime", () => {
         "",
       ].join("\n"),
     });
-    const { section, records } = await runEpochStage({ root, plan: planFor("python train.py", 8), runtime: "host", python, idleSeconds: 0.1, gpus: false });
+    const { section, records } = await runEpochStage({
+      root,
+      plan: planFor("python train.py", 8),
+      runtime: "host",
+      python,
+      idleSeconds: 0.1,
+      gpus: false,
+    });
     const actual = section.measurement!.actual;
     expect(actual.setupEvidence!.by).toBe("stated-duration");
     expect(actual.setupSeconds).toBeGreaterThan(0);
-    expect(records["epoch-run"]).toEqual([expect.objectContaining({ status: "completed", startupEvidence: "stated-duration", startupSeconds: Math.round(actual.setupSeconds * 10) / 10 })]);
+    expect(records["epoch-run"]).toEqual([
+      expect.objectContaining({
+        status: "completed",
+        startupEvidence: "stated-duration",
+        startupSeconds: Math.round(actual.setupSeconds * 10) / 10,
+      }),
+    ]);
     expect(renderCarbonText(section)).toContain("Start-up, once per run: epoch 1's line states its own duration");
   });
 
   it("meters an epoch far shorter than the sampling interval from the process tree's CPU counter", async (ctx) => {
     if (!python) return ctx.skip();
     const root = tempRepo({ "train.py": SHORT_EPOCHS });
-    const { section } = await runEpochStage({ root, plan: planFor("python train.py", 3), runtime: "host", python, idleSeconds: 0.1, gpus: false, sampleMs: 500 });
+    const { section } = await runEpochStage({
+      root,
+      plan: planFor("python train.py", 3),
+      runtime: "host",
+      python,
+      idleSeconds: 0.1,
+      gpus: false,
+      sampleMs: 500,
+    });
     expect(section.measurement).toMatchObject({ status: "measured", energyMeasured: true });
     expect(section.measurement!.actual).toMatchObject({ epochs: 1, boundaries: "stdout" });
-    expect(section.measurement!.meters.map((m) => [m.meter, m.scope])).toEqual([["cpu-share-tdp", "process tree"], ["memory", "process tree"]]);
+    expect(section.measurement!.meters.map((m) => [m.meter, m.scope])).toEqual([
+      ["cpu-share-tdp", "process tree"],
+      ["memory", "process tree"],
+    ]);
     expect(section.measurement!.meters[0]!.cumulative!.length).toBeGreaterThanOrEqual(2);
     expect(section.measurement!.meters[0]!.energyKWh).toBeGreaterThan(0);
     expect(section.prediction!.perEpoch!.energyKWh).toBeGreaterThan(0);
@@ -73,7 +104,15 @@ describe("epoch stage, host runtime", () => {
   it("meters a short epoch from the hook's own CPU clock when no host meter reads the run", async (ctx) => {
     if (!python) return ctx.skip();
     const root = tempRepo({ "train.py": SHORT_EPOCHS });
-    const { section } = await runEpochStage({ root, plan: planFor("python train.py", 3), runtime: "host", python, idleSeconds: 0.1, gpus: false, hostUsage: false });
+    const { section } = await runEpochStage({
+      root,
+      plan: planFor("python train.py", 3),
+      runtime: "host",
+      python,
+      idleSeconds: 0.1,
+      gpus: false,
+      hostUsage: false,
+    });
     expect(section.measurement).toMatchObject({ status: "measured", energyMeasured: true });
     expect(section.measurement!.meters.map((m) => [m.meter, m.kind, m.scope])).toEqual([
       ["cpu-time-tdp", "estimated", "hook"],
@@ -87,7 +126,15 @@ describe("epoch stage, host runtime", () => {
 
   it("predicts an epoch from K batches", async (ctx) => {
     if (!python) return ctx.skip();
-    const { section } = await runEpochStage({ root: SAMPLE, plan: planFor(SMALL, 3), runtime: "host", python, batches: 12, idleSeconds: 0.2, gpus: false });
+    const { section } = await runEpochStage({
+      root: SAMPLE,
+      plan: planFor(SMALL, 3),
+      runtime: "host",
+      python,
+      batches: 12,
+      idleSeconds: 0.2,
+      gpus: false,
+    });
     expect(section.measurement!.status).toBe("measured");
     // From stdout the stop lands on the first bar refresh at or past K: under load a refresh can skip a count.
     expect(section.measurement!.actual.batches).toBeGreaterThanOrEqual(12);
@@ -102,11 +149,18 @@ describe("epoch stage, host runtime", () => {
       "torch/__init__.py": "",
       "torch/utils/__init__.py": "",
       "torch/utils/data/__init__.py": [
-        "class RandomSampler:", "    pass", "",
+        "class RandomSampler:",
+        "    pass",
+        "",
         "class DataLoader:",
-        "    def __init__(self, items):", "        self.items = items", "        self.sampler = RandomSampler()",
-        "    def __len__(self):", "        return len(self.items)",
-        "    def __iter__(self):", "        return iter(self.items)", "",
+        "    def __init__(self, items):",
+        "        self.items = items",
+        "        self.sampler = RandomSampler()",
+        "    def __len__(self):",
+        "        return len(self.items)",
+        "    def __iter__(self):",
+        "        return iter(self.items)",
+        "",
       ].join("\n"),
       "train.py": [
         "import time",
@@ -119,17 +173,39 @@ describe("epoch stage, host runtime", () => {
         "raise SystemExit(3)",
       ].join("\n"),
     });
-    const { section, records } = await runEpochStage({ root, plan: planFor("python3 train.py", 4), runtime: "host", idleSeconds: 0.2, gpus: false });
+    const { section, records } = await runEpochStage({
+      root,
+      plan: planFor("python3 train.py", 4),
+      runtime: "host",
+      idleSeconds: 0.2,
+      gpus: false,
+    });
     expect(records["epoch-run"]).toEqual([expect.objectContaining({ status: "completed", epochs: 1, batches: 15 })]);
-    expect(section.measurement!.actual).toMatchObject({ epochs: 1, batches: 15, boundaries: "hook", warmupSeconds: expect.any(Number) });
+    expect(section.measurement!.actual).toMatchObject({
+      epochs: 1,
+      batches: 15,
+      boundaries: "hook",
+      warmupSeconds: expect.any(Number),
+    });
     expect(section.prediction!.epochs).toBe(4);
   });
 
   it("stops with missing data and names the path, file and line", async () => {
     const root = tempRepo({ "train.py": "import os\nrows = open('/kaggle/input/comp/train.csv').read()\n" });
-    const { section, records } = await runEpochStage({ root, plan: planFor("python3 train.py", 5), runtime: "host", idleSeconds: 0.1, gpus: false });
+    const { section, records } = await runEpochStage({
+      root,
+      plan: planFor("python3 train.py", 5),
+      runtime: "host",
+      idleSeconds: 0.1,
+      gpus: false,
+    });
     expect(records["epoch-run"]).toEqual([
-      expect.objectContaining({ status: "missing-data", path: "/kaggle/input/comp/train.csv", file: "train.py", line: 2 }),
+      expect.objectContaining({
+        status: "missing-data",
+        path: "/kaggle/input/comp/train.csv",
+        file: "train.py",
+        line: 2,
+      }),
     ]);
     expect(section.measurement!.status).toBe("stopped");
     expect(section.measurement!.reason).toContain("--data HOST:/kaggle/input/comp/train.csv");
@@ -137,9 +213,20 @@ describe("epoch stage, host runtime", () => {
 
   it("fails with the error's last line when the training crashes", async () => {
     const root = tempRepo({ "train.py": "print('Epoch 1/3')\nraise ValueError('shapes do not match')\n" });
-    const { section, records } = await runEpochStage({ root, plan: planFor("python3 train.py", 3), runtime: "host", idleSeconds: 0.1, gpus: false });
+    const { section, records } = await runEpochStage({
+      root,
+      plan: planFor("python3 train.py", 3),
+      runtime: "host",
+      idleSeconds: 0.1,
+      gpus: false,
+    });
     expect(records["epoch-run"]).toEqual([
-      expect.objectContaining({ status: "failed", reason: "exit 1: ValueError: shapes do not match", file: "train.py", line: 2 }),
+      expect.objectContaining({
+        status: "failed",
+        reason: "exit 1: ValueError: shapes do not match",
+        file: "train.py",
+        line: 2,
+      }),
     ]);
     expect(section.measurement!.status).toBe("failed");
     expect(renderCarbonText(section)).toContain("Epoch run failed: exit 1: ValueError: shapes do not match");
@@ -147,13 +234,23 @@ describe("epoch stage, host runtime", () => {
 
   it("times out and says so", async () => {
     const root = tempRepo({ "train.py": "import time\nprint('Epoch 1/3')\ntime.sleep(30)\n" });
-    const { records } = await runEpochStage({ root, plan: planFor("python3 train.py", 3), runtime: "host", idleSeconds: 0.1, timeoutSeconds: 2, gpus: false });
-    expect(records["epoch-run"]).toEqual([expect.objectContaining({ status: "timeout", reason: "no measured epoch within 2 s (0 batches seen)" })]);
+    const { records } = await runEpochStage({
+      root,
+      plan: planFor("python3 train.py", 3),
+      runtime: "host",
+      idleSeconds: 0.1,
+      timeoutSeconds: 2,
+      gpus: false,
+    });
+    expect(records["epoch-run"]).toEqual([
+      expect.objectContaining({ status: "timeout", reason: "no measured epoch within 2 s (0 batches seen)" }),
+    ]);
   });
 
   it("leaves no temp folder and no process after success, failure, timeout and an abort", async () => {
     const pids = mkdtempSync(join(tmpdir(), "epoch-pids-"));
-    const script = (end: string) => `import os, time\nopen(${JSON.stringify(pids)} + '/' + str(os.getpid()), 'w')\nprint('Epoch 1/2', flush=True)\n${end}\n`;
+    const script = (end: string) =>
+      `import os, time\nopen(${JSON.stringify(pids)} + '/' + str(os.getpid()), 'w')\nprint('Epoch 1/2', flush=True)\n${end}\n`;
     const endings: Array<[string, string, { timeoutSeconds?: number; abortAfterMs?: number }]> = [
       ["success", "time.sleep(0.2)\nprint('Epoch 2/2', flush=True)", {}],
       ["failure", "raise SystemExit(4)", {}],
@@ -165,13 +262,22 @@ describe("epoch stage, host runtime", () => {
       const controller = new AbortController();
       if (o.abortAfterMs) setTimeout(() => controller.abort(), o.abortAfterMs);
       const { records } = await runEpochStage({
-        root: tempRepo({ "train.py": script(end) }), plan: planFor("python3 train.py", 2), runtime: "host", idleSeconds: 0.1, gpus: false,
-        tempRoot: temp, signal: controller.signal, ...(o.timeoutSeconds ? { timeoutSeconds: o.timeoutSeconds } : {}),
+        root: tempRepo({ "train.py": script(end) }),
+        plan: planFor("python3 train.py", 2),
+        runtime: "host",
+        idleSeconds: 0.1,
+        gpus: false,
+        tempRoot: temp,
+        signal: controller.signal,
+        ...(o.timeoutSeconds ? { timeoutSeconds: o.timeoutSeconds } : {}),
       });
-      expect(records["epoch-run"]![0]!.status, what).toBe({ success: "completed", failure: "failed", timeout: "timeout", abort: "failed" }[what]);
+      expect(records["epoch-run"]![0]!.status, what).toBe(
+        { success: "completed", failure: "failed", timeout: "timeout", abort: "failed" }[what],
+      );
       expectEmpty(temp);
     }
-    for (const pid of readdirSync(pids).map(Number)) expect(() => process.kill(pid, 0), `process ${pid}`).toThrow(/ESRCH/);
+    for (const pid of readdirSync(pids).map(Number))
+      expect(() => process.kill(pid, 0), `process ${pid}`).toThrow(/ESRCH/);
     rmSync(pids, { recursive: true });
   });
 });

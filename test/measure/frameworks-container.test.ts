@@ -18,13 +18,30 @@ const LIMITS = { memory: "4g", cpus: 2, pids: 512 };
 describe.each(FRAMEWORK_CASES)("real frameworks, container runtime: $name", (c) => {
   it("marks one epoch and its batches with the hook and stops the program there", async (ctx) => {
     if (!ready) return ctx.skip("no container engine");
-    const r = await runEpochStage({ root: c.root, plan: planFor(c.command, c.epochs), runtime: "container", image: FRAMEWORKS_IMAGE, idleSeconds: 0.1, gpus: false, limits: LIMITS });
+    const r = await runEpochStage({
+      root: c.root,
+      plan: planFor(c.command, c.epochs),
+      runtime: "container",
+      image: FRAMEWORKS_IMAGE,
+      idleSeconds: 0.1,
+      gpus: false,
+      limits: LIMITS,
+    });
     expectOneHookEpoch(c, r);
   });
 
   it("stops after K batches of the first epoch", async (ctx) => {
     if (!ready) return ctx.skip("no container engine");
-    const r = await runEpochStage({ root: c.root, plan: planFor(c.command, c.epochs), runtime: "container", image: FRAMEWORKS_IMAGE, batches: 2, idleSeconds: 0.1, gpus: false, limits: LIMITS });
+    const r = await runEpochStage({
+      root: c.root,
+      plan: planFor(c.command, c.epochs),
+      runtime: "container",
+      image: FRAMEWORKS_IMAGE,
+      batches: 2,
+      idleSeconds: 0.1,
+      gpus: false,
+      limits: LIMITS,
+    });
     expectKBatches(c, r, 2);
   });
 });

@@ -13,13 +13,28 @@ beforeAll(async () => {
 describe.each(FRAMEWORK_CASES)("real frameworks, host runtime: $name", (c) => {
   it("marks one epoch and its batches with the hook and stops the program there", async (ctx) => {
     if (!python) return ctx.skip();
-    const r = await runEpochStage({ root: c.root, plan: planFor(c.command, c.epochs), runtime: "host", python, idleSeconds: 0.1, gpus: false });
+    const r = await runEpochStage({
+      root: c.root,
+      plan: planFor(c.command, c.epochs),
+      runtime: "host",
+      python,
+      idleSeconds: 0.1,
+      gpus: false,
+    });
     expectOneHookEpoch(c, r);
   });
 
   it("stops after K batches of the first epoch", async (ctx) => {
     if (!python) return ctx.skip();
-    const r = await runEpochStage({ root: c.root, plan: planFor(c.command, c.epochs), runtime: "host", python, batches: 2, idleSeconds: 0.1, gpus: false });
+    const r = await runEpochStage({
+      root: c.root,
+      plan: planFor(c.command, c.epochs),
+      runtime: "host",
+      python,
+      batches: 2,
+      idleSeconds: 0.1,
+      gpus: false,
+    });
     expectKBatches(c, r, 2);
   });
 });

@@ -15,7 +15,9 @@ const LAUNCH = 1_700_000_000;
 const CLOCK = { launchUnix: LAUNCH, exitUnix: LAUNCH + 13, cpus: 2 };
 /** A line stamped `t` seconds after launch that reached the host `lag` seconds later. */
 const line = (t: number, record: Record<string, unknown>, lag = 0.002, conn = 0): HookLine => ({
-  arrived: LAUNCH + t + lag, conn, record: { t: LAUNCH + t, ...record },
+  arrived: LAUNCH + t + lag,
+  conn,
+  record: { t: LAUNCH + t, ...record },
 });
 const honest = [
   line(0.2, { event: "start", pid: 7, cpu: 0.1 }),
@@ -30,30 +32,55 @@ describe("checking the hook's lines against the host", () => {
   });
 
   it("does not believe epoch events written after the fact to shorten a 12 s epoch to 10 ms", () => {
-    const forged = [honest[0]!, line(1, { event: "epoch_start", epoch: 1, batch: 0 }, 11.5), line(1.01, { event: "epoch_end", epoch: 1, batch: 0 }, 11.5)];
+    const forged = [
+      honest[0]!,
+      line(1, { event: "epoch_start", epoch: 1, batch: 0 }, 11.5),
+      line(1.01, { event: "epoch_end", epoch: 1, batch: 0 }, 11.5),
+    ];
     expect(checkHookLines(forged, CLOCK).problems).toEqual([
       "a epoch_start stamped 11.50 s before it reached the host",
       "a epoch_end stamped 11.50 s before it reached the host",
     ]);
     expect(checkHookLines([line(5, { event: "epoch_end" }, MAX_ARRIVAL_LAG - 0.1)], CLOCK).problems).toEqual([]);
     // Lines the host read late because its own event loop was held up are late by the host's doing.
-    expect(checkHookLines([line(5, { event: "epoch_end" }, MAX_ARRIVAL_LAG + 2)], { ...CLOCK, stallSeconds: 2.5 }).problems).toEqual([]);
+    expect(
+      checkHookLines([line(5, { event: "epoch_end" }, MAX_ARRIVAL_LAG + 2)], { ...CLOCK, stallSeconds: 2.5 }).problems,
+    ).toEqual([]);
     expect(checkHookLines([line(5, { event: "epoch_end" }, MAX_ARRIVAL_LAG + 2)], CLOCK).problems).toHaveLength(1);
   });
 
   it("does not believe lines from the future, before the launch, after the end, or going back in time", () => {
-    expect(checkHookLines([line(3, { event: "batch_end" }, -2)], CLOCK).problems).toEqual(["a batch_end stamped 2.00 s after it reached the host"]);
-    expect(checkHookLines([line(-5, { event: "epoch_start" })], CLOCK).problems).toEqual(["a epoch_start stamped 5.00 s before the run was launched"]);
-    expect(checkHookLines([line(20, { event: "epoch_end" })], CLOCK).problems).toEqual(["a epoch_end stamped 7.00 s after the run ended"]);
-    expect(checkHookLines([line(5, { event: "batch_end" }), line(4, { event: "batch_end" }, 1)], CLOCK).problems).toEqual(["timestamps going back 1.00 s on one connection"]);
+    expect(checkHookLines([line(3, { event: "batch_end" }, -2)], CLOCK).problems).toEqual([
+      "a batch_end stamped 2.00 s after it reached the host",
+    ]);
+    expect(checkHookLines([line(-5, { event: "epoch_start" })], CLOCK).problems).toEqual([
+      "a epoch_start stamped 5.00 s before the run was launched",
+    ]);
+    expect(checkHookLines([line(20, { event: "epoch_end" })], CLOCK).problems).toEqual([
+      "a epoch_end stamped 7.00 s after the run ended",
+    ]);
+    expect(
+      checkHookLines([line(5, { event: "batch_end" }), line(4, { event: "batch_end" }, 1)], CLOCK).problems,
+    ).toEqual(["timestamps going back 1.00 s on one connection"]);
   });
 
   it("does not believe a process that used more CPU than every CPU could give since the launch", () => {
-    const lines = [line(1, { event: "epoch_start", pid: 9, cpu: 1 }), line(1.01, { event: "epoch_end", pid: 9, cpu: 12 })];
+    const lines = [
+      line(1, { event: "epoch_start", pid: 9, cpu: 1 }),
+      line(1.01, { event: "epoch_end", pid: 9, cpu: 12 }),
+    ];
     expect(checkHookLines(lines, CLOCK).problems).toEqual(["12.00 s of CPU time 1.01 s after the launch on 2 CPU(s)"]);
     // Reaped workers' time lands at once: a jump between two close lines is fine within the bound since launch.
-    expect(checkHookLines([line(10, { event: "batch_end", pid: 9, cpu: 2 }), line(10.1, { event: "batch_end", pid: 9, cpu: 19 })], CLOCK).problems).toEqual([]);
-    expect(checkHookLines([line(4, { event: "mark", pid: 9, cpu: 5 }), line(5, { event: "mark", pid: 9, cpu: 3 })], CLOCK).problems).toEqual(["a process's CPU time going back 2.00 s"]);
+    expect(
+      checkHookLines(
+        [line(10, { event: "batch_end", pid: 9, cpu: 2 }), line(10.1, { event: "batch_end", pid: 9, cpu: 19 })],
+        CLOCK,
+      ).problems,
+    ).toEqual([]);
+    expect(
+      checkHookLines([line(4, { event: "mark", pid: 9, cpu: 5 }), line(5, { event: "mark", pid: 9, cpu: 3 })], CLOCK)
+        .problems,
+    ).toEqual(["a process's CPU time going back 2.00 s"]);
   });
 
   it("does not believe odd values: times that are not numbers, counts that are not counts", () => {
@@ -74,12 +101,36 @@ describe("a run whose hook lines are odd", () => {
   /** Seeded generator of hostile lines: odd types, huge and negative numbers, NaN-like strings, deep objects. */
   function* hostile(seed: number): Generator<HookLine> {
     let x = seed;
-    const rand = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const values = [0, -1, 1e308, -1e308, 5e-324, 2 ** 53, "1", null, true, [], {}, 1.5, LAUNCH, LAUNCH + 3, LAUNCH - 1e9];
+    const rand = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const values = [
+      0,
+      -1,
+      1e308,
+      -1e308,
+      5e-324,
+      2 ** 53,
+      "1",
+      null,
+      true,
+      [],
+      {},
+      1.5,
+      LAUNCH,
+      LAUNCH + 3,
+      LAUNCH - 1e9,
+    ];
     const pick = () => values[Math.floor(rand() * values.length)];
     const kinds = ["epoch_start", "epoch_end", "batch_end", "stop", "reset", "start", "mark"];
     for (let i = 0; i < 40; i++) {
-      const record: Record<string, unknown> = { t: pick(), event: kinds[Math.floor(rand() * kinds.length)], epoch: pick(), batch: pick(), batches_per_epoch: pick(), cpu: pick(), pid: pick() };
+      const record: Record<string, unknown> = {
+        t: pick(),
+        event: kinds[Math.floor(rand() * kinds.length)],
+        epoch: pick(),
+        batch: pick(),
+        batches_per_epoch: pick(),
+        cpu: pick(),
+        pid: pick(),
+      };
       yield { arrived: LAUNCH + rand() * 13, conn: Math.floor(rand() * 3), record };
     }
   }
@@ -87,14 +138,40 @@ describe("a run whose hook lines are odd", () => {
   it("falls back to the host's timing and keeps the report valid, whatever the lines hold", () => {
     for (let seed = 1; seed <= 25; seed++) {
       const b = runBoundaries({
-        hookLines: [...hostile(seed)], stdout: [], clock: CLOCK, measure: { epochs: 1 }, stdoutStopT: null, stoppedByUs: false, exitCode: 0,
+        hookLines: [...hostile(seed)],
+        stdout: [],
+        clock: CLOCK,
+        measure: { epochs: 1 },
+        stdoutStopT: null,
+        stoppedByUs: false,
+        exitCode: 0,
       });
       expect(b.boundaries, `seed ${seed}`).toBe("host-timing");
       const section = buildSection({
-        plan: planFor("python train.py", 30), runtime: "host", outcome: { status: "completed", reason: "stopped after the measured part" },
-        spans: b.spans, boundaries: b.boundaries, runStartUnix: LAUNCH, runEndUnix: b.runEndUnix, notes: b.notes, idleSeconds: 0,
-        series: [{ meter: "cpu-share-tdp", kind: "estimated", component: "cpu", scope: "process tree", samples: [], cumulative: [{ unix: LAUNCH, joules: 0 }, { unix: LAUNCH + 13, joules: 130 }] }],
-        assumptions: carbonAssumptions({ pue: sourced(1.58, "default", "default") }), cpu: { model: null, tdpWatts: null, wattsPerThread: 10, source: "test", fallback: null },
+        plan: planFor("python train.py", 30),
+        runtime: "host",
+        outcome: { status: "completed", reason: "stopped after the measured part" },
+        spans: b.spans,
+        boundaries: b.boundaries,
+        runStartUnix: LAUNCH,
+        runEndUnix: b.runEndUnix,
+        notes: b.notes,
+        idleSeconds: 0,
+        series: [
+          {
+            meter: "cpu-share-tdp",
+            kind: "estimated",
+            component: "cpu",
+            scope: "process tree",
+            samples: [],
+            cumulative: [
+              { unix: LAUNCH, joules: 0 },
+              { unix: LAUNCH + 13, joules: 130 },
+            ],
+          },
+        ],
+        assumptions: carbonAssumptions({ pue: sourced(1.58, "default", "default") }),
+        cpu: { model: null, tdpWatts: null, wattsPerThread: 10, source: "test", fallback: null },
       });
       expect(reportProblems({ ...sampleReport(), carbon: section }), `seed ${seed}`).toEqual([]);
       expect(section.measurement!.actual.seconds).toBeCloseTo(13, 6);

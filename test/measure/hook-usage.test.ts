@@ -10,7 +10,7 @@ describe("hook usage", () => {
       line({ t: 1000.5, event: "start", pid: 10, ppid: 1, cpu: 0.1, rss_kb: 1000 }),
       line({ t: 1000.6, event: "start", pid: 11, ppid: 10, cpu: 0.05 }), // a spawned worker: its parent counts it
       line({ t: 1001.5, event: "mark", pid: 10, cpu: 0.9, rss_kb: 3000 }),
-      "{\"t\": 1001.9, \"event\": \"ba", // cut short by the stop
+      '{"t": 1001.9, "event": "ba', // cut short by the stop
       line({ t: 1002.0, event: "start", pid: 20, ppid: 1, cpu: 0.2 }), // a second command after the first
       line({ t: 1002.5, event: "stop", pid: 10, cpu: 1.4, rss_kb: 3000 }),
       line({ t: 1002.5, event: "epoch_end" }), // an older hook's line without a clock

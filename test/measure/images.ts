@@ -13,9 +13,15 @@ const short = (text: string | Buffer) => createHash("sha256").update(text).diges
 /** Tagged by the requirements' content: a changed pin builds a new image. */
 export const FRAMEWORKS_IMAGE = `repro-audit-test/frameworks:${short(readFileSync(FRAMEWORK_REQUIREMENTS))}`;
 
-const exists = async (image: string) => (await execa("docker", ["image", "inspect", image], { reject: false })).exitCode === 0;
+const exists = async (image: string) =>
+  (await execa("docker", ["image", "inspect", image], { reject: false })).exitCode === 0;
 
-async function build(image: string, dockerfile: string, files: Record<string, string> = {}, timeout = 900_000): Promise<void> {
+async function build(
+  image: string,
+  dockerfile: string,
+  files: Record<string, string> = {},
+  timeout = 900_000,
+): Promise<void> {
   if (await exists(image)) return;
   const dir = mkdtempSync(join(tmpdir(), "epoch-image-"));
   try {

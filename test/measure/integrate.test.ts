@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { counterCovers, counterJoules, cumulativeAt, joules, meanWatts, toKWh, totalJoules, wattsAt } from "../../src/measure/integrate.js";
+import {
+  counterCovers,
+  counterJoules,
+  cumulativeAt,
+  joules,
+  meanWatts,
+  toKWh,
+  totalJoules,
+  wattsAt,
+} from "../../src/measure/integrate.js";
 
 const ramp = [
   { t: 0, watts: 10 },
@@ -50,13 +59,31 @@ describe("counter windows", () => {
     expect(counterJoules(counter, 0.1, 0.3)).toBe(4); // no reading strictly inside the window
     expect(counterJoules(counter, 0.2, 0.4)).toBeCloseTo(2.5, 9); // 3 J at 0.2 s, 5.5 J at 0.4 s
     expect(counterJoules(counter, 0.4, 0.2)).toBe(0);
-    expect(counterJoules([{ t: 0, joules: 0 }, { t: 0.4, joules: 2 }], 0.1, 0.3)).toBeCloseTo(1, 9);
+    expect(
+      counterJoules(
+        [
+          { t: 0, joules: 0 },
+          { t: 0.4, joules: 2 },
+        ],
+        0.1,
+        0.3,
+      ),
+    ).toBeCloseTo(1, 9);
   });
   it("says whether the readings reach both edges of a window (within the tolerance)", () => {
     expect(counterCovers(counter, 0, 0.5)).toBe(true);
     expect(counterCovers(counter, 0, 0.54)).toBe(true);
     expect(counterCovers(counter, 0, 0.6)).toBe(false);
-    expect(counterCovers([{ t: 0.2, joules: 1 }, { t: 0.5, joules: 2 }], 0, 0.5)).toBe(false);
+    expect(
+      counterCovers(
+        [
+          { t: 0.2, joules: 1 },
+          { t: 0.5, joules: 2 },
+        ],
+        0,
+        0.5,
+      ),
+    ).toBe(false);
     expect(counterCovers([{ t: 0, joules: 0 }], 0, 0)).toBe(false);
   });
   it("sums counters and power samples alike", () => {

@@ -32,14 +32,23 @@ describe("epoch stage, container runtime, on the Keras sample", () => {
     if (!ready) return ctx.skip("no container engine");
     const plan = planFor("python3 train.py --epochs 3 --samples 2000 --batch-size 64", 3, 2);
     const { section, records, raw } = await runEpochStage({
-      root: KERAS_SAMPLE, plan, runtime: "container", engine: "docker", image: IMAGE, idleSeconds: 0.2, gpus: false, sampleMs: 100,
+      root: KERAS_SAMPLE,
+      plan,
+      runtime: "container",
+      engine: "docker",
+      image: IMAGE,
+      idleSeconds: 0.2,
+      gpus: false,
+      sampleMs: 100,
       limits: { memory: "2g", cpus: 1, pids: 256 },
     });
     expect(records["epoch-run"]).toEqual([expect.objectContaining({ status: "completed", epochs: 1, batches: 25 })]);
     expect(section.measurement).toMatchObject({ runtime: "container", status: "measured" });
     expect(section.measurement!.actual).toMatchObject({ epochs: 1, batches: 25, boundaries: "hook" });
     expect(section.prediction).toMatchObject({ epochs: 3, from: "epochs", runs: 2, total: { epochs: 6 } });
-    expect(raw.spans.map((s) => [s.epoch, s.batchesPerEpoch, s.batches.at(-1)?.count, s.end !== null])).toEqual([[1, 25, 25, true]]);
+    expect(raw.spans.map((s) => [s.epoch, s.batchesPerEpoch, s.batches.at(-1)?.count, s.end !== null])).toEqual([
+      [1, 25, 25, true],
+    ]);
     expect(section.measurement!.meters.map((m) => [m.meter, m.scope])).toEqual([
       ["cpu-share-tdp", "container cgroup"],
       ["memory", "container cgroup"],

@@ -17,21 +17,46 @@ beforeAll(async () => {
 const SAMPLE_ARGS = ["--epochs", "3", "--samples", "2000", "--batch-size", "64"];
 const SAMPLE_COMMAND = `python train.py ${SAMPLE_ARGS.join(" ")}`;
 
-type HookEvent = { event: string; epoch: number; batch: number; batches_per_epoch?: number; total_epochs?: number; reason?: string; message?: string };
+type HookEvent = {
+  event: string;
+  epoch: number;
+  batch: number;
+  batches_per_epoch?: number;
+  total_epochs?: number;
+  reason?: string;
+  message?: string;
+};
 
 /** Runs a script under the hook, as the launcher does, and returns its exit code, output and the hook's events. */
 async function runHooked(cwd: string, args: string[], extraEnv: Record<string, string> = {}) {
   const events = join(mkdtempSync(join(tmpdir(), "keras-hook-")), "events.jsonl");
   const run = await execa(python!, args, {
-    cwd, reject: false, all: true, timeout: 120_000,
-    env: { ...KERAS_ENV, PYTHONPATH: hookDir(), REPRO_AUDIT_EVENTS: events, REPRO_AUDIT_MEASURE_EPOCHS: "1", ...extraEnv },
+    cwd,
+    reject: false,
+    all: true,
+    timeout: 120_000,
+    env: {
+      ...KERAS_ENV,
+      PYTHONPATH: hookDir(),
+      REPRO_AUDIT_EVENTS: events,
+      REPRO_AUDIT_MEASURE_EPOCHS: "1",
+      ...extraEnv,
+    },
   });
-  const parsed = readFileSync(events, "utf8").trim().split("\n").map((line) => JSON.parse(line) as HookEvent);
-  return { exitCode: run.exitCode, output: run.all ?? "", events: parsed.filter((e) => e.event !== "start" && e.event !== "mark") };
+  const parsed = readFileSync(events, "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as HookEvent);
+  return {
+    exitCode: run.exitCode,
+    output: run.all ?? "",
+    events: parsed.filter((e) => e.event !== "start" && e.event !== "mark"),
+  };
 }
 
 /** The events with each run of batch_end folded into one entry. */
-const shape = (events: HookEvent[]) => events.map((e) => e.event).filter((kind, i, all) => kind !== "batch_end" || all[i - 1] !== "batch_end");
+const shape = (events: HookEvent[]) =>
+  events.map((e) => e.event).filter((kind, i, all) => kind !== "batch_end" || all[i - 1] !== "batch_end");
 
 describe("the hook on Keras 3 fit (JAX backend)", () => {
   it("marks the sample's first epoch from Keras's callbacks, with Keras's batch count, and stops there", async (ctx) => {
@@ -83,10 +108,17 @@ describe("the hook on Keras 3 fit (JAX backend)", () => {
 
   it("stops inside the training thread after K batches, with batch callbacks run in order", async (ctx) => {
     if (!python) return ctx.skip("no Python with Keras");
-    const { exitCode, output, events } = await runHooked(tempRepo({ "train.py": POSITIONAL }), ["train.py"], { REPRO_AUDIT_BATCHES: "2" });
+    const { exitCode, output, events } = await runHooked(tempRepo({ "train.py": POSITIONAL }), ["train.py"], {
+      REPRO_AUDIT_BATCHES: "2",
+    });
     expect(exitCode).toBe(0);
     expect(output.split("\n")).toEqual(["async_train False"]);
-    expect(events.map((e) => [e.event, e.batch])).toEqual([["epoch_start", 0], ["batch_end", 1], ["batch_end", 2], ["stop", 2]]);
+    expect(events.map((e) => [e.event, e.batch])).toEqual([
+      ["epoch_start", 0],
+      ["batch_end", 1],
+      ["batch_end", 2],
+      ["stop", 2],
+    ]);
     expect(events.at(-1)).toMatchObject({ reason: "measured 2 batch(es)" });
   });
 });
@@ -94,21 +126,40 @@ describe("the hook on Keras 3 fit (JAX backend)", () => {
 describe("epoch stage, host runtime, on the Keras sample", () => {
   it("measures one epoch from the hook's boundaries and predicts three", async (ctx) => {
     if (!python) return ctx.skip("no Python with Keras");
-    const { section, records, raw } = await runEpochStage({ root: KERAS_SAMPLE, plan: planFor(SAMPLE_COMMAND, 3), runtime: "host", python, idleSeconds: 0.2, gpus: false });
+    const { section, records, raw } = await runEpochStage({
+      root: KERAS_SAMPLE,
+      plan: planFor(SAMPLE_COMMAND, 3),
+      runtime: "host",
+      python,
+      idleSeconds: 0.2,
+      gpus: false,
+    });
     expect(records["epoch-run"]).toEqual([expect.objectContaining({ status: "completed", epochs: 1, batches: 25 })]);
     expect(section.measurement!.status).toBe("measured");
     expect(section.measurement!.actual).toMatchObject({ epochs: 1, batches: 25, boundaries: "hook" });
     expect(section.prediction).toMatchObject({ epochs: 3, from: "epochs", runs: 1 });
-    expect(raw.spans.map((s) => [s.epoch, s.batchesPerEpoch, s.batches.at(-1)?.count, s.end !== null])).toEqual([[1, 25, 25, true]]);
+    expect(raw.spans.map((s) => [s.epoch, s.batchesPerEpoch, s.batches.at(-1)?.count, s.end !== null])).toEqual([
+      [1, 25, 25, true],
+    ]);
     expect(section.measurement!.actual.energyKWh).toBeGreaterThan(0);
   });
 
   it("predicts the epoch from K batches when asked for a partial epoch", async (ctx) => {
     if (!python) return ctx.skip("no Python with Keras");
-    const { section, records, raw } = await runEpochStage({ root: KERAS_SAMPLE, plan: planFor(SAMPLE_COMMAND, 3), runtime: "host", python, batches: 10, idleSeconds: 0.2, gpus: false });
+    const { section, records, raw } = await runEpochStage({
+      root: KERAS_SAMPLE,
+      plan: planFor(SAMPLE_COMMAND, 3),
+      runtime: "host",
+      python,
+      batches: 10,
+      idleSeconds: 0.2,
+      gpus: false,
+    });
     expect(records["epoch-run"]).toEqual([expect.objectContaining({ status: "completed", epochs: 0, batches: 10 })]);
     expect(section.measurement!.actual).toMatchObject({ batches: 10, epochs: 0.4, boundaries: "hook" });
     expect(section.prediction).toMatchObject({ epochs: 3, from: "batches" });
-    expect(raw.spans.map((s) => [s.batchesPerEpoch, s.batches.map((b) => b.count), s.end])).toEqual([[25, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], null]]);
+    expect(raw.spans.map((s) => [s.batchesPerEpoch, s.batches.map((b) => b.count), s.end])).toEqual([
+      [25, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], null],
+    ]);
   });
 });

@@ -2,11 +2,30 @@ import { mkdtempSync, readFileSync, appendFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { appendLedger, ledgerPath, ledgerSummary, readLedger, renderLedgerText, type LedgerEntry } from "../../src/measure/ledger.js";
+import {
+  appendLedger,
+  ledgerPath,
+  ledgerSummary,
+  readLedger,
+  renderLedgerText,
+  type LedgerEntry,
+} from "../../src/measure/ledger.js";
 
 const entry = (date: string, repo: string, seconds: number, kWh: number, co2g: number): LedgerEntry => ({
-  date, repo, commit: "abc", runtime: "container", status: "measured", seconds, kWh, co2g, epochs: 1, batches: 10,
-  region: "WORLD", gPerKWh: 481, predictedKWh: kWh * 10, predictedCo2g: co2g * 10,
+  date,
+  repo,
+  commit: "abc",
+  runtime: "container",
+  status: "measured",
+  seconds,
+  kWh,
+  co2g,
+  epochs: 1,
+  batches: 10,
+  region: "WORLD",
+  gPerKWh: 481,
+  predictedKWh: kWh * 10,
+  predictedCo2g: co2g * 10,
 });
 
 describe("ledger", () => {
@@ -24,7 +43,13 @@ describe("ledger", () => {
     const entries = await readLedger(path);
     expect(entries.map((e) => e.repo)).toEqual(["r1", "r2"]);
     const summary = ledgerSummary(entries);
-    expect(summary).toMatchObject({ runs: 2, seconds: 90, repos: 2, first: "2024-05-01T00:00:00.000Z", last: "2024-05-02T00:00:00.000Z" });
+    expect(summary).toMatchObject({
+      runs: 2,
+      seconds: 90,
+      repos: 2,
+      first: "2024-05-01T00:00:00.000Z",
+      last: "2024-05-02T00:00:00.000Z",
+    });
     expect(summary.kWh).toBeCloseTo(0.003, 12);
     expect(summary.kmByCar).toBeCloseTo(1.443 / 107.5, 12);
     expect(renderLedgerText(summary, path)).toContain("Instrumented runs: 2 over 2 repo(s)");

@@ -6,17 +6,30 @@ import { predict, relativeSpread, warmupBatches } from "../../src/measure/predic
 function epoch(epochNo: number, start: number, n: number, d: number, slow = 0, slowD = d, tail = 0): EpochSpan {
   const batches: EpochSpan["batches"] = [];
   let t = start;
-  for (let i = 1; i <= n; i++) (t += i <= slow ? slowD : d), batches.push({ t, count: i });
+  for (let i = 1; i <= n; i++) ((t += i <= slow ? slowD : d), batches.push({ t, count: i }));
   return { epoch: epochNo, start, end: t + tail, batches, batchesPerEpoch: n };
 }
-const flat = (watts: number, until: number) => [[{ t: -1, watts }, { t: until, watts }]];
+const flat = (watts: number, until: number) => [
+  [
+    { t: -1, watts },
+    { t: until, watts },
+  ],
+];
 
 describe("prediction", () => {
   it("splits start-up and warm-up batches off one epoch and scales the steady rest", () => {
     // 5 s start-up, 100 batches: the first 10 take 2 s, the others 1 s; 10 s of validation after.
     const span = epoch(1, 5, 100, 1, 10, 2, 10);
     const end = span.end!; // 5 + 20 + 90 + 10 = 125
-    const p = predict({ spans: [span], runEnd: end, power: flat(100, 200), epochs: 10, runs: 2, pue: 1.5, gPerKWh: 400 })!;
+    const p = predict({
+      spans: [span],
+      runEnd: end,
+      power: flat(100, 200),
+      epochs: 10,
+      runs: 2,
+      pue: 1.5,
+      gPerKWh: 400,
+    })!;
     expect(end).toBe(125);
     expect(p.measured).toMatchObject({ epochs: 1, seconds: 125, batches: 100, setupSeconds: 5, warmupSeconds: 10 });
     // steady epoch = 100 x 1 s + 10 s tail = 110 s; per run = 5 + 10 + 10 x 110 = 1115 s
@@ -32,7 +45,13 @@ describe("prediction", () => {
 
   it("bounds an epoch whose lines all came in one read by the run after its start", () => {
     // Start-up 0.1 s; the epoch's start line, its 24 batch lines and its end line all read at 0.13 s.
-    const span: EpochSpan = { epoch: 1, start: 0.13, end: 0.13, batches: Array.from({ length: 24 }, (_, i) => ({ t: 0.13, count: i + 1 })), batchesPerEpoch: 24 };
+    const span: EpochSpan = {
+      epoch: 1,
+      start: 0.13,
+      end: 0.13,
+      batches: Array.from({ length: 24 }, (_, i) => ({ t: 0.13, count: i + 1 })),
+      batchesPerEpoch: 24,
+    };
     const p = predict({ spans: [span], runEnd: 0.13, power: flat(10, 1), epochs: 3, runs: 1, pue: 1, gPerKWh: 100 })!;
     expect(p.predicted.perEpoch.seconds).toBeCloseTo(0.13, 9);
     expect(p.predicted.seconds).toBeGreaterThan(p.measured.seconds);
@@ -58,7 +77,15 @@ describe("prediction", () => {
   });
 
   it("keeps a short epoch whole and returns null with no boundary at all", () => {
-    const p = predict({ spans: [epoch(1, 1, 3, 2)], runEnd: 7, power: flat(10, 10), epochs: 2, runs: 1, pue: 1, gPerKWh: 1 })!;
+    const p = predict({
+      spans: [epoch(1, 1, 3, 2)],
+      runEnd: 7,
+      power: flat(10, 10),
+      epochs: 2,
+      runs: 1,
+      pue: 1,
+      gPerKWh: 1,
+    })!;
     expect(p.measured.warmupSeconds).toBeNull();
     expect(p.predicted.seconds).toBe(1 + 2 * 6);
     expect(predict({ spans: [], runEnd: 7, power: [], epochs: 2, runs: 1, pue: 1, gPerKWh: 1 })).toBeNull();
@@ -72,7 +99,7 @@ describe("prediction", () => {
     expect(relativeSpread(d)).toBeCloseTo((1.96 * Math.sqrt(100 / 99)) / 20, 9);
     const span = { epoch: 1, start: 0, end: 200, batches: [] as EpochSpan["batches"], batchesPerEpoch: 100 };
     let t = 0;
-    for (let i = 1; i <= 100; i++) (t += i % 2 ? 1 : 3), span.batches.push({ t, count: i });
+    for (let i = 1; i <= 100; i++) ((t += i % 2 ? 1 : 3), span.batches.push({ t, count: i }));
     const p = predict({ spans: [span], runEnd: 200, power: flat(1, 300), epochs: 10, runs: 1, pue: 1, gPerKWh: 1 })!;
     expect(p.predicted.interval.low.seconds).toBeLessThan(p.predicted.seconds);
     expect(p.predicted.interval.high.seconds).toBeGreaterThan(p.predicted.seconds);

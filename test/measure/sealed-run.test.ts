@@ -18,19 +18,36 @@ beforeAll(async () => {
 let serial = 0;
 const uniqueName = () => `repro-audit-epoch-sealed-${process.pid}-${Date.now().toString(36)}-${serial++}`;
 const containersNamed = async (name: string) =>
-  (await execa("docker", ["ps", "-a", "--format", "{{.Names}} {{.State}}", "--filter", `name=^${name}$`], { reject: false })).stdout.trim();
+  (
+    await execa("docker", ["ps", "-a", "--format", "{{.Names}} {{.State}}", "--filter", `name=^${name}$`], {
+      reject: false,
+    })
+  ).stdout.trim();
 
 /** Runs `script` under a name and temp folder of the test's own, then checks that neither is left. */
-async function sealedRun(script: string, options: { timeoutSeconds?: number; signal?: AbortSignal; idleSeconds?: number } = {}) {
+async function sealedRun(
+  script: string,
+  options: { timeoutSeconds?: number; signal?: AbortSignal; idleSeconds?: number } = {},
+) {
   const name = uniqueName();
   const temp = privateTemp();
   const run = runEpochStage({
-    root: tempRepo({ "train.py": script }), plan: planFor("python3 train.py", 3), runtime: "container", image: NUMPY_IMAGE,
-    idleSeconds: options.idleSeconds ?? 0.1, gpus: false, name, tempRoot: temp,
-    limits: { memory: "256m", cpus: 1, pids: 64, disk: "32m", tmp: "8m" }, timeoutSeconds: options.timeoutSeconds ?? 60,
+    root: tempRepo({ "train.py": script }),
+    plan: planFor("python3 train.py", 3),
+    runtime: "container",
+    image: NUMPY_IMAGE,
+    idleSeconds: options.idleSeconds ?? 0.1,
+    gpus: false,
+    name,
+    tempRoot: temp,
+    limits: { memory: "256m", cpus: 1, pids: 64, disk: "32m", tmp: "8m" },
+    timeoutSeconds: options.timeoutSeconds ?? 60,
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const outcome = await run.then((r) => ({ r, error: null }), (error: unknown) => ({ r: null, error }));
+  const outcome = await run.then(
+    (r) => ({ r, error: null }),
+    (error: unknown) => ({ r: null, error }),
+  );
   expect(await containersNamed(name), `container ${name}`).toBe("");
   expectEmpty(temp);
   return outcome;
@@ -63,12 +80,16 @@ describe("sealed runs, container runtime", () => {
   it("runs with no capabilities, a read-only root and sized tmpfs for its copy and /tmp; nothing left after success", async (ctx) => {
     if (!ready) return ctx.skip("no container engine");
     const { r } = await sealedRun(SEAL_CHECK);
-    expect(r!.records["epoch-run"]).toEqual([expect.objectContaining({ status: "completed", epochs: 1, boundaries: "stdout" })]);
+    expect(r!.records["epoch-run"]).toEqual([
+      expect.objectContaining({ status: "completed", epochs: 1, boundaries: "stdout" }),
+    ]);
   }, 120_000);
 
   it("leaves nothing after a failure, and quotes the output only scrubbed and capped", async (ctx) => {
     if (!ready) return ctx.skip("no container engine");
-    const { r } = await sealedRun("import sys\nsys.stderr.write('\\x1b[31mboom\\x1b[0m \\x07\\x00 ' + 'y' * 5000 + '\\n')\nraise SystemExit(7)\n");
+    const { r } = await sealedRun(
+      "import sys\nsys.stderr.write('\\x1b[31mboom\\x1b[0m \\x07\\x00 ' + 'y' * 5000 + '\\n')\nraise SystemExit(7)\n",
+    );
     const reason = r!.records["epoch-run"]![0]!.reason as string;
     expect(reason.startsWith("exit 7: boom  yyy")).toBe(true);
     expect(reason).not.toMatch(/[\x00-\x1f\x7f]/);
@@ -85,7 +106,9 @@ describe("sealed runs, container runtime", () => {
     if (!ready) return ctx.skip("no container engine");
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 3000);
-    const { r } = await sealedRun("import time\nprint('Epoch 1/3', flush=True)\ntime.sleep(600)\n", { signal: controller.signal });
+    const { r } = await sealedRun("import time\nprint('Epoch 1/3', flush=True)\ntime.sleep(600)\n", {
+      signal: controller.signal,
+    });
     expect(r!.records["epoch-run"]![0]).toMatchObject({ status: "failed", reason: "interrupted" });
   }, 120_000);
 

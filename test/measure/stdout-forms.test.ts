@@ -11,10 +11,20 @@ import { sourced } from "../../src/model/sourced.js";
 /** Feeds a fixture to the log as the host would receive it: each line's text at its time. */
 function record(name: string): { lines: StampedLine[]; chunks: Array<{ t: number; text: string }> } {
   const text = readFileSync(new URL(`./fixtures/stdout/${name}`, import.meta.url), "utf8");
-  const chunks = text.split("\n").filter(Boolean).map((row) => {
-    const at = row.indexOf(" ");
-    return { t: Number(row.slice(0, at)), text: row.slice(at + 1).replace(/\\r/g, "\r").replace(/\\e/g, "\x1b") + "\n" };
-  });
+  const chunks = text
+    .split("\n")
+    .filter(Boolean)
+    .map((row) => {
+      const at = row.indexOf(" ");
+      return {
+        t: Number(row.slice(0, at)),
+        text:
+          row
+            .slice(at + 1)
+            .replace(/\\r/g, "\r")
+            .replace(/\\e/g, "\x1b") + "\n",
+      };
+    });
   const log = new StdoutLog();
   for (const c of chunks) log.push(c.text, c.t);
   return { lines: log.lines, chunks };
@@ -23,20 +33,104 @@ function record(name: string): { lines: StampedLine[]; chunks: Array<{ t: number
 type Span = [start: number, end: number | null, lastBatch: number, perEpoch: number | null];
 const spansOf = (lines: StampedLine[], marker: "start" | "end"): Span[] =>
   epochSpans(stdoutEvents(lines, marker)).map((s) => [
-    Math.round(s.start * 100) / 100, s.end === null ? null : Math.round(s.end * 100) / 100, s.batches.at(-1)?.count ?? 0, s.batchesPerEpoch,
+    Math.round(s.start * 100) / 100,
+    s.end === null ? null : Math.round(s.end * 100) / 100,
+    s.batches.at(-1)?.count ?? 0,
+    s.batchesPerEpoch,
   ]);
 
 const FORMS: Array<{ file: string; marker: "start" | "end" | null; why?: string; spans: Span[] }> = [
-  { file: "keras2-bars.txt", marker: "start", why: "training progress bars follow each epoch line", spans: [[2.1, 3.2, 4, 4], [3.2, 4.1, 4, 4], [4.1, null, 0, null]] },
-  { file: "keras3-bars.txt", marker: "start", why: "training progress bars follow each epoch line", spans: [[3, 4.05, 3, 3], [4.05, null, 1, 3]] },
-  { file: "tqdm-epoch.txt", marker: null, spans: [[1, 1.85, 5, 5], [1.85, null, 4, 5]] },
-  { file: "lightning-bars.txt", marker: null, spans: [[4.3, 5.3, 4, 4], [5.3, null, 4, 4]] },
-  { file: "hf-trainer.txt", marker: "end", why: "a fraction of epochs done (Hugging Face)", spans: [[5, 5.85, 3, 6], [5.85, 6.65, 3, null]] },
-  { file: "epoch-bracket-steps.txt", marker: null, spans: [[0, 2.5, 300, 300], [2.5, null, 200, 300]] },
-  { file: "epoch-loss-lines.txt", marker: "end", why: "3 of 3 epoch line(s) carry a metric (loss)", spans: [[0, 6.1, 0, null], [6.1, 11.1, 0, null], [11.1, 16.1, 0, null]] },
-  { file: "done-lines.txt", marker: "end", why: "3 of 3 epoch line(s) carry 'done', an elapsed time", spans: [[0.15, 8.05, 0, null], [8.05, 15.95, 0, null], [15.95, 23.85, 0, null]] },
-  { file: "bare-start-lines.txt", marker: "start", why: "the first epoch line came 0.3 s after launch, well inside one epoch", spans: [[0.3, 5.3, 0, null], [5.3, 10.3, 0, null], [10.3, null, 0, null]] },
-  { file: "start-and-done-pairs.txt", marker: "start", why: "well inside one epoch", spans: [[0.4, 4.4, 0, null], [4.6, 8.6, 0, null]] },
+  {
+    file: "keras2-bars.txt",
+    marker: "start",
+    why: "training progress bars follow each epoch line",
+    spans: [
+      [2.1, 3.2, 4, 4],
+      [3.2, 4.1, 4, 4],
+      [4.1, null, 0, null],
+    ],
+  },
+  {
+    file: "keras3-bars.txt",
+    marker: "start",
+    why: "training progress bars follow each epoch line",
+    spans: [
+      [3, 4.05, 3, 3],
+      [4.05, null, 1, 3],
+    ],
+  },
+  {
+    file: "tqdm-epoch.txt",
+    marker: null,
+    spans: [
+      [1, 1.85, 5, 5],
+      [1.85, null, 4, 5],
+    ],
+  },
+  {
+    file: "lightning-bars.txt",
+    marker: null,
+    spans: [
+      [4.3, 5.3, 4, 4],
+      [5.3, null, 4, 4],
+    ],
+  },
+  {
+    file: "hf-trainer.txt",
+    marker: "end",
+    why: "a fraction of epochs done (Hugging Face)",
+    spans: [
+      [5, 5.85, 3, 6],
+      [5.85, 6.65, 3, null],
+    ],
+  },
+  {
+    file: "epoch-bracket-steps.txt",
+    marker: null,
+    spans: [
+      [0, 2.5, 300, 300],
+      [2.5, null, 200, 300],
+    ],
+  },
+  {
+    file: "epoch-loss-lines.txt",
+    marker: "end",
+    why: "3 of 3 epoch line(s) carry a metric (loss)",
+    spans: [
+      [0, 6.1, 0, null],
+      [6.1, 11.1, 0, null],
+      [11.1, 16.1, 0, null],
+    ],
+  },
+  {
+    file: "done-lines.txt",
+    marker: "end",
+    why: "3 of 3 epoch line(s) carry 'done', an elapsed time",
+    spans: [
+      [0.15, 8.05, 0, null],
+      [8.05, 15.95, 0, null],
+      [15.95, 23.85, 0, null],
+    ],
+  },
+  {
+    file: "bare-start-lines.txt",
+    marker: "start",
+    why: "the first epoch line came 0.3 s after launch, well inside one epoch",
+    spans: [
+      [0.3, 5.3, 0, null],
+      [5.3, 10.3, 0, null],
+      [10.3, null, 0, null],
+    ],
+  },
+  {
+    file: "start-and-done-pairs.txt",
+    marker: "start",
+    why: "well inside one epoch",
+    spans: [
+      [0.4, 4.4, 0, null],
+      [4.6, 8.6, 0, null],
+    ],
+  },
 ];
 
 describe("stdout forms", () => {
@@ -53,8 +147,17 @@ describe("stdout forms", () => {
 
   it("reads bare lines about one epoch after launch as starts unless the exit tells", () => {
     const lines = [5, 10, 15].map((t, i) => ({ t, p: parseProgressLine(`Epoch ${i + 1}/3`) }));
-    expect(decideMarker(lines)).toMatchObject({ value: "start", evidence: [expect.stringContaining("no words, bars or timing told"), expect.stringContaining("timing alone does not tell")] });
-    expect(decideMarker(lines, null, 15.2)).toMatchObject({ value: "end", evidence: ["the program exited 0.2 s after its last epoch line (lines 5.0 s apart)"] });
+    expect(decideMarker(lines)).toMatchObject({
+      value: "start",
+      evidence: [
+        expect.stringContaining("no words, bars or timing told"),
+        expect.stringContaining("timing alone does not tell"),
+      ],
+    });
+    expect(decideMarker(lines, null, 15.2)).toMatchObject({
+      value: "end",
+      evidence: ["the program exited 0.2 s after its last epoch line (lines 5.0 s apart)"],
+    });
     expect(decideMarker(lines, null, 20)).toMatchObject({ value: "start" });
   });
 
@@ -62,13 +165,25 @@ describe("stdout forms", () => {
     const log = new StdoutLog();
     log.push("0/3 [\r1/3 [\r3/3 [\n", 1);
     log.push("0/3 [\r2/3 [\n", 2);
-    expect(spansOf(log.lines, "start")).toEqual([[1, 2, 3, 3], [2, null, 2, 3]]);
+    expect(spansOf(log.lines, "start")).toEqual([
+      [1, 2, 3, 3],
+      [2, null, 2, 3],
+    ]);
   });
 
   it("the user's marker wins over the output and says where it came from", () => {
     const { lines } = record("bare-start-lines.txt");
-    expect(decideMarker(lines, sourced("end" as const, "flag", "--epoch-marker"))).toEqual({ value: "end", origin: "flag", source: "--epoch-marker", evidence: ["set by --epoch-marker"] });
-    expect(spansOf(lines, "end")).toEqual([[0, 0.3, 0, null], [0.3, 5.3, 0, null], [5.3, 10.3, 0, null]]);
+    expect(decideMarker(lines, sourced("end" as const, "flag", "--epoch-marker"))).toEqual({
+      value: "end",
+      origin: "flag",
+      source: "--epoch-marker",
+      evidence: ["set by --epoch-marker"],
+    });
+    expect(spansOf(lines, "end")).toEqual([
+      [0, 0.3, 0, null],
+      [0.3, 5.3, 0, null],
+      [5.3, 10.3, 0, null],
+    ]);
   });
 });
 
@@ -115,10 +230,22 @@ describe("progress lines", () => {
   it("reads labels, bars, step counters and the words that end an epoch", () => {
     expect(parseProgressLine("Epoch 1/30")).toEqual({ epoch: 1, totalEpochs: 30 });
     expect(parseProgressLine(" 37/120 [=====>....] - ETA: 3s - loss: 0.41")).toEqual({ bar: { done: 37, total: 120 } });
-    expect(parseProgressLine("Epoch [2/5], Step [100/600], Loss: 0.21")).toEqual({ epoch: 2, totalEpochs: 5, bar: { done: 100, total: 600 } });
-    expect(parseProgressLine("Epoch 3/8 done in 1:02")).toEqual({ epoch: 3, totalEpochs: 8, endWords: ["'done'", "an elapsed time"], elapsedSeconds: 62 });
+    expect(parseProgressLine("Epoch [2/5], Step [100/600], Loss: 0.21")).toEqual({
+      epoch: 2,
+      totalEpochs: 5,
+      bar: { done: 100, total: 600 },
+    });
+    expect(parseProgressLine("Epoch 3/8 done in 1:02")).toEqual({
+      epoch: 3,
+      totalEpochs: 8,
+      endWords: ["'done'", "an elapsed time"],
+      elapsedSeconds: 62,
+    });
     expect(parseProgressLine("Epoch 3/8 - 5 min remaining")).toEqual({ epoch: 3, totalEpochs: 8 });
-    expect(parseProgressLine("Validation DataLoader 0: 100%|██| 16/16 [00:00<00:00]")).toEqual({ bar: { done: 16, total: 16 }, evaluation: true });
+    expect(parseProgressLine("Validation DataLoader 0: 100%|██| 16/16 [00:00<00:00]")).toEqual({
+      bar: { done: 16, total: 16 },
+      evaluation: true,
+    });
     expect(parseProgressLine("{'loss': 0.69, 'epoch': 0.33}")).toEqual({});
     expect(parseProgressLine("Training for 30 epochs")).toEqual({});
   });

@@ -17,7 +17,8 @@ export async function pythonWithNumpy(): Promise<string | null> {
   await execa("python3", ["-m", "venv", VENV], { reject: false });
   await execa(python, ["-m", "pip", "install", "-q", "numpy==2.2.6"], { reject: false, timeout: 300_000 });
   if (await ok()) return python;
-  if (process.env.CI === "true") throw new Error(`could not install numpy into ${VENV}: host-mode epoch tests cannot run`);
+  if (process.env.CI === "true")
+    throw new Error(`could not install numpy into ${VENV}: host-mode epoch tests cannot run`);
   return null;
 }
 
@@ -63,12 +64,25 @@ export const KERAS_ENV = { KERAS_BACKEND: "jax" } as const;
  * 145 MB to download, 690 MB installed), made once and remade when the requirements change; null when it cannot be
  * had off CI (no network), a thrown error under CI=true. */
 export async function pythonWithKeras(): Promise<string | null> {
-  return cachedVenv(join(CACHE, "venv-keras-jax"), join(KERAS_SAMPLE, "requirements.txt"), "import keras, jax", KERAS_ENV, "the Keras epoch tests");
+  return cachedVenv(
+    join(CACHE, "venv-keras-jax"),
+    join(KERAS_SAMPLE, "requirements.txt"),
+    "import keras, jax",
+    KERAS_ENV,
+    "the Keras epoch tests",
+  );
 }
 
 /** A venv made from a requirements file, kept under the cache; `probe` is Python that must run in it; `purpose` names
  * the tests that need it in the skip message or the CI error. */
-async function cachedVenv(dir: string, requirements: string, probe: string, env: Record<string, string>, purpose: string, pipFlags: string[] = []): Promise<string | null> {
+async function cachedVenv(
+  dir: string,
+  requirements: string,
+  probe: string,
+  env: Record<string, string>,
+  purpose: string,
+  pipFlags: string[] = [],
+): Promise<string | null> {
   const python = join(dir, "bin", "python");
   const stamp = join(dir, "installed-requirements.txt"); // what the venv was last made from
   const wanted = readFileSync(requirements, "utf8");
@@ -77,7 +91,10 @@ async function cachedVenv(dir: string, requirements: string, probe: string, env:
   if (made && (await ok())) return python;
   mkdirSync(dirname(dir), { recursive: true });
   if (!existsSync(python)) await execa("python3", ["-m", "venv", dir], { reject: false });
-  const install = await execa(python, ["-m", "pip", "install", "-q", ...pipFlags, "-r", requirements], { reject: false, timeout: 1_800_000 });
+  const install = await execa(python, ["-m", "pip", "install", "-q", ...pipFlags, "-r", requirements], {
+    reject: false,
+    timeout: 1_800_000,
+  });
   if (install.exitCode === 0 && (await ok())) {
     writeFileSync(stamp, wanted);
     return python;
@@ -104,13 +121,24 @@ export async function pythonWithFrameworks(): Promise<string | null> {
   const ok = async () => (await execa(python, ["-c", FRAMEWORK_PROBE], { reject: false })).exitCode === 0;
   if (existsSync(python) && (await ok())) return python;
   const shared = join(SHARED_TORCH, "bin", "python");
-  const torch = existsSync(shared) ? await execa(shared, ["-c", "import torch, torchvision, lightning, transformers, site; print(torch.__version__, site.getsitepackages()[0])"], { reject: false }) : null;
+  const torch = existsSync(shared)
+    ? await execa(
+        shared,
+        [
+          "-c",
+          "import torch, torchvision, lightning, transformers, site; print(torch.__version__, site.getsitepackages()[0])",
+        ],
+        { reject: false },
+      )
+    : null;
   if (torch?.exitCode === 0 && torch.stdout.startsWith("2.15.0")) {
     const base = (await execa(shared, ["-c", "import sys; print(sys.base_prefix)"])).stdout.trim();
     await execa(join(base, "bin", "python3"), ["-m", "venv", dir], { reject: false });
     const own = (await execa(python, ["-c", "import site; print(site.getsitepackages()[0])"])).stdout.trim();
     writeFileSync(join(own, "zz-shared-torch.pth"), `${torch.stdout.trim().split(" ")[1]}\n`);
-    const accelerate = readFileSync(FRAMEWORK_REQUIREMENTS, "utf8").split("\n").find((l) => l.startsWith("accelerate=="))!;
+    const accelerate = readFileSync(FRAMEWORK_REQUIREMENTS, "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("accelerate=="))!;
     await execa(python, ["-m", "pip", "install", "-q", "--no-deps", accelerate], { reject: false, timeout: 300_000 });
     if (await ok()) return python;
   }

@@ -6,7 +6,8 @@ describe("count ranges", () => {
   it("believes whole counts within range only", () => {
     expect(countInRange("epochs", 30)).toBe(true);
     expect(countInRange("epochs", 10_000)).toBe(true);
-    for (const bad of [0, -1, 2.5, 1e-300, 1e308, 10_001, Infinity, NaN]) expect(countInRange("epochs", bad), String(bad)).toBe(false);
+    for (const bad of [0, -1, 2.5, 1e-300, 1e308, 10_001, Infinity, NaN])
+      expect(countInRange("epochs", bad), String(bad)).toBe(false);
     expect(countInRange("images", 1_000_000_000)).toBe(true);
     expect(countInRange("images", 1_000_000_001)).toBe(false);
     expect(rangeWords("folds")).toBe("a whole number from 1 to 1000");

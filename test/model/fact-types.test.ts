@@ -17,7 +17,9 @@ describe("src/model/fact-types.ts", () => {
     try {
       const fresh = join(temp, "fact-types.ts");
       execFileSync("node", [SCRIPT, fresh], { cwd: ROOT, stdio: "pipe" });
-      expect(readFileSync(COMMITTED, "utf8"), "src/model/fact-types.ts is stale: run npm run gen:fact-types").toBe(readFileSync(fresh, "utf8"));
+      expect(readFileSync(COMMITTED, "utf8"), "src/model/fact-types.ts is stale: run npm run gen:fact-types").toBe(
+        readFileSync(fresh, "utf8"),
+      );
     } finally {
       rmSync(temp, { recursive: true, force: true });
     }
@@ -25,7 +27,9 @@ describe("src/model/fact-types.ts", () => {
 
   it("types each field of a schema, optional unless required, with its description", () => {
     const text = readFileSync(COMMITTED, "utf8");
-    expect(text).toContain('  /** the long flag ("--lr"), else the first flag or the positional\'s name */\n  option?: string;\n');
+    expect(text).toContain(
+      '  /** the long flag ("--lr"), else the first flag or the positional\'s name */\n  option?: string;\n',
+    );
     expect(text).toMatch(/export interface EpochRunFact \{[^}]*\n {2}line\?: number;\n/);
     expect(text).toMatch(/export interface BranchesFact \{[^}]*\n {2}error\?: null \| string;\n/);
   });
@@ -37,10 +41,13 @@ describe("src/model/fact-types.ts", () => {
       mkdirSync(join(temp, "scripts"));
       mkdirSync(join(temp, "schemas", "facts"), { recursive: true });
       writeFileSync(join(temp, "scripts", "gen-fact-types.mjs"), readFileSync(SCRIPT));
-      writeFileSync(join(temp, "schemas", "facts", "odd.json"), JSON.stringify({ properties: { list: { type: "array" } } }));
-      expect(() => execFileSync("node", [join(temp, "scripts", "gen-fact-types.mjs"), join(temp, "out.ts")], { stdio: "pipe" })).toThrow(
-        /odd\.json \/properties\/list: type "array" has no TypeScript type here/,
+      writeFileSync(
+        join(temp, "schemas", "facts", "odd.json"),
+        JSON.stringify({ properties: { list: { type: "array" } } }),
       );
+      expect(() =>
+        execFileSync("node", [join(temp, "scripts", "gen-fact-types.mjs"), join(temp, "out.ts")], { stdio: "pipe" }),
+      ).toThrow(/odd\.json \/properties\/list: type "array" has no TypeScript type here/);
     } finally {
       rmSync(temp, { recursive: true, force: true });
     }

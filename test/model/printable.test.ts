@@ -6,7 +6,9 @@ import { hasUnsafeCharacters, jsonVisible, printable, printableDeep } from "../.
 describe("printable", () => {
   it("escapes controls, line separators and bidi characters, and leaves other text alone", () => {
     expect(printable("a\nb\r\u001b[31m\u0007\u007f\u0085")).toBe("a\\x0ab\\x0d\\x1b[31m\\x07\\x7f\\x85");
-    expect(printable("\u202egnp.exe\u202c \u2066x\u2069 \u200e\u200f \u2028\u2029")).toBe("\\u202egnp.exe\\u202c \\u2066x\\u2069 \\u200e\\u200f \\u2028\\u2029");
+    expect(printable("\u202egnp.exe\u202c \u2066x\u2069 \u200e\u200f \u2028\u2029")).toBe(
+      "\\u202egnp.exe\\u202c \\u2066x\\u2069 \\u200e\\u200f \\u2028\\u2029",
+    );
     expect(printable("données/модель ✓ \t")).toBe("données/модель ✓ \\x09");
   });
 
@@ -21,7 +23,10 @@ describe("printable", () => {
   });
 
   it("escapes the strings of plain data, and keeps its shape", () => {
-    expect(printableDeep({ a: ["x\u001b", 1, null, { b: "\u202e" }], c: true })).toEqual({ a: ["x\\x1b", 1, null, { b: "\\u202e" }], c: true });
+    expect(printableDeep({ a: ["x\u001b", 1, null, { b: "\u202e" }], c: true })).toEqual({
+      a: ["x\\x1b", 1, null, { b: "\\u202e" }],
+      c: true,
+    });
   });
 
   it("writes what JSON leaves raw as \\u escapes, keeping the values", () => {

@@ -8,14 +8,33 @@ describe("timed", () => {
     const sink = (t: Timing) => void heard.push(t);
     expect(await timed(sink, "walk", "walk", async () => 7)).toBe(7);
     expect(timedSync(sink, "extract", "imports", () => "x")).toBe("x");
-    expect(heard.map((t) => [t.phase, t.name])).toEqual([["walk", "walk"], ["extract", "imports"]]);
+    expect(heard.map((t) => [t.phase, t.name])).toEqual([
+      ["walk", "walk"],
+      ["extract", "imports"],
+    ]);
     expect(heard.every((t) => t.seconds >= 0)).toBe(true);
   });
 
   it("times a step that throws, and passes the error on", async () => {
     const heard: Timing[] = [];
-    await expect(timed((t) => void heard.push(t), "index", "python", async () => Promise.reject(new Error("no grammar")))).rejects.toThrow("no grammar");
-    expect(() => timedSync((t) => void heard.push(t), "rules", "load", () => { throw new Error("bad rule"); })).toThrow("bad rule");
+    await expect(
+      timed(
+        (t) => void heard.push(t),
+        "index",
+        "python",
+        async () => Promise.reject(new Error("no grammar")),
+      ),
+    ).rejects.toThrow("no grammar");
+    expect(() =>
+      timedSync(
+        (t) => void heard.push(t),
+        "rules",
+        "load",
+        () => {
+          throw new Error("bad rule");
+        },
+      ),
+    ).toThrow("bad rule");
     expect(heard.map((t) => t.name)).toEqual(["python", "load"]);
   });
 

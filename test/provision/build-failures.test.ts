@@ -17,7 +17,10 @@ afterAll(async () => {
   for (const audit of audits) await audit.cleanup();
 });
 
-async function audit(name: string, options: { baseImage?: string | null; allowImages?: string[] } = {}): Promise<SampleAudit> {
+async function audit(
+  name: string,
+  options: { baseImage?: string | null; allowImages?: string[] } = {},
+): Promise<SampleAudit> {
   const result = await auditBuild(name, options);
   audits.push(result);
   return result;
@@ -26,14 +29,25 @@ async function audit(name: string, options: { baseImage?: string | null; allowIm
 describe.skipIf(!run)("build failures and probe findings in a real container", () => {
   it("fails a pin that does not exist: class package-not-found, the package and its line named, log kept", async () => {
     const { result } = await audit("env-missing-version");
-    expect(result.section.build).toMatchObject({ status: "failed", cacheHit: false, failureClass: "package-not-found", package: "six" });
+    expect(result.section.build).toMatchObject({
+      status: "failed",
+      cacheHit: false,
+      failureClass: "package-not-found",
+      package: "six",
+    });
     expect(result.section.build.logTail).toMatch(/No matching distribution found for six==99\.0\.0/);
     expect(result.section.build.logTail!.split("\n").length).toBeLessThanOrEqual(40);
     expect(result.records["environment-build"]).toEqual([
       {
-        kind: "build", status: "failed", failureClass: "package-not-found", package: "six",
-        detail: "No matching distribution found for six==99.0.0", seconds: result.section.build.seconds,
-        image: result.section.image, file: "requirements.txt", line: 1,
+        kind: "build",
+        status: "failed",
+        failureClass: "package-not-found",
+        package: "six",
+        detail: "No matching distribution found for six==99.0.0",
+        seconds: result.section.build.seconds,
+        image: result.section.image,
+        file: "requirements.txt",
+        line: 1,
       },
     ]);
     expect(result.notCollected).toEqual({ "import-probe": "the image did not build" });
@@ -45,11 +59,19 @@ describe.skipIf(!run)("build failures and probe findings in a real container", (
     const failing = result.records["import-probe"].filter((r) => r.error !== null);
     expect(failing).toEqual([
       {
-        kind: "import", module: "yaml", files: "src/features.py,train.py", file: "src/features.py", line: 2,
+        kind: "import",
+        module: "yaml",
+        files: "src/features.py,train.py",
+        file: "src/features.py",
+        line: 2,
         error: "ModuleNotFoundError: No module named 'yaml'",
       },
     ]);
-    expect(result.section.probe.modules.map((m) => `${m.module}:${m.ok}`)).toEqual(["yaml:false", "six:true", "src:true"]);
+    expect(result.section.probe.modules.map((m) => `${m.module}:${m.ok}`)).toEqual([
+      "yaml:false",
+      "six:true",
+      "src:true",
+    ]);
   });
 
   it("builds the repo's own Dockerfile as it is and probes as a non-root user", async () => {
@@ -76,7 +98,16 @@ describe.skipIf(!run)("build failures and probe findings in a real container", (
       await writeFile(join(root, "Dockerfile"), `FROM ${BASE_IMAGE}\nRUN ${marker}\n`);
       const view = await walkRepo(root);
       const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
-      const result = await runBuildStage({ root, view, facts, outDir: join(dir, "out"), engine: "auto", timeoutSeconds: 4, handleInterrupt: false, allowImages: [BASE_IMAGE] });
+      const result = await runBuildStage({
+        root,
+        view,
+        facts,
+        outDir: join(dir, "out"),
+        engine: "auto",
+        timeoutSeconds: 4,
+        handleInterrupt: false,
+        allowImages: [BASE_IMAGE],
+      });
       expect(result.section.build).toMatchObject({ status: "failed", failureClass: "timeout" });
       let left = "";
       for (let i = 0; i < 30; i++) {

@@ -18,10 +18,17 @@ describe("LogCapture", () => {
 describe("legacySteps", () => {
   it("lists step containers and the layers this build made, not cache hits nor FROM's base", () => {
     const log = [
-      "Step 1/4 : FROM base", " ---> aaaaaaaaaaaa",
-      "Step 2/4 : ENV A=1", " ---> Using cache", " ---> bbbbbbbbbbbb",
-      "Step 3/4 : RUN make", " ---> Running in cccccccccccc", "Removing intermediate container cccccccccccc", " ---> dddddddddddd",
-      "Step 4/4 : RUN false", " ---> Running in eeeeeeeeeeee",
+      "Step 1/4 : FROM base",
+      " ---> aaaaaaaaaaaa",
+      "Step 2/4 : ENV A=1",
+      " ---> Using cache",
+      " ---> bbbbbbbbbbbb",
+      "Step 3/4 : RUN make",
+      " ---> Running in cccccccccccc",
+      "Removing intermediate container cccccccccccc",
+      " ---> dddddddddddd",
+      "Step 4/4 : RUN false",
+      " ---> Running in eeeeeeeeeeee",
     ].join("\n");
     expect(legacySteps(log)).toEqual({ containers: ["cccccccccccc", "eeeeeeeeeeee"], created: ["dddddddddddd"] });
   });
@@ -39,7 +46,12 @@ describe("packageLines", () => {
       "The command '/bin/sh -c pip install six==99' returned a non-zero code: 1",
     ].join("\n");
     expect(packageLines(log)).toBe(
-      ["Step 2/3 : RUN pip install six==99", "Collecting six==99", "ERROR: No matching distribution found for six==99", "The command '/bin/sh -c pip install six==99' returned a non-zero code: 1"].join("\n"),
+      [
+        "Step 2/3 : RUN pip install six==99",
+        "Collecting six==99",
+        "ERROR: No matching distribution found for six==99",
+        "The command '/bin/sh -c pip install six==99' returned a non-zero code: 1",
+      ].join("\n"),
     );
   });
 });

@@ -42,7 +42,16 @@ afterAll(async () => {
 });
 
 let counter = 0;
-async function build(dockerfile: string, options: { timeoutSeconds?: number; allowImages?: string[]; limits?: Partial<BuildLimits>; files?: Record<string, string>; baseImageOverride?: string } = {}) {
+async function build(
+  dockerfile: string,
+  options: {
+    timeoutSeconds?: number;
+    allowImages?: string[];
+    limits?: Partial<BuildLimits>;
+    files?: Record<string, string>;
+    baseImageOverride?: string;
+  } = {},
+) {
   const root = join(work, `repo-${++counter}`);
   mkdirSync(root);
   writeFileSync(join(root, "Dockerfile"), dockerfile);
@@ -52,8 +61,15 @@ async function build(dockerfile: string, options: { timeoutSeconds?: number; all
   const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
   const outDir = join(work, `out-${counter}`);
   const result = await runBuildStage({
-    root, view, facts, outDir, engine: "auto", timeoutSeconds: options.timeoutSeconds ?? 300, handleInterrupt: false,
-    allowImages: options.allowImages ?? [BASE_IMAGE], ...(options.limits ? { limits: options.limits } : {}),
+    root,
+    view,
+    facts,
+    outDir,
+    engine: "auto",
+    timeoutSeconds: options.timeoutSeconds ?? 300,
+    handleInterrupt: false,
+    allowImages: options.allowImages ?? [BASE_IMAGE],
+    ...(options.limits ? { limits: options.limits } : {}),
     ...(options.baseImageOverride ? { baseImageOverride: options.baseImageOverride } : {}),
   });
   const log = (() => {
@@ -69,7 +85,11 @@ async function build(dockerfile: string, options: { timeoutSeconds?: number; all
 /** Nothing of the build is left: its step containers, its layers, the temp folders. */
 async function expectNothingLeft(result: BuildStageResult, log: string) {
   const containers = [...log.matchAll(/ ---> Running in ([0-9a-f]{12})/g)].map((m) => m[1]!);
-  for (const id of containers) expect((await execa("docker", ["container", "inspect", id], { reject: false })).exitCode, `container ${id}`).not.toBe(0);
+  for (const id of containers)
+    expect(
+      (await execa("docker", ["container", "inspect", id], { reject: false })).exitCode,
+      `container ${id}`,
+    ).not.toBe(0);
   const layers = [...log.matchAll(/^ ---> ([0-9a-f]{12})$/gm)].map((m) => m[1]!);
   const base = (await execa("docker", ["image", "inspect", "--format", "{{.Id}}", BASE_IMAGE])).stdout;
   for (const id of layers.filter((id) => !base.includes(id))) {
@@ -87,9 +107,13 @@ const failure = (result: BuildStageResult) => result.records["environment-build"
 
 describe.skipIf(!run)("build sandbox corpus", () => {
   it("ADD http://127.0.0.1:<port>/ from the repo's Dockerfile is refused before the engine fetches it", async () => {
-    const { result, log } = await build(`FROM ${BASE_IMAGE}\nADD http://127.0.0.1:${port}/secret /secret\nRUN cat /secret\n`);
+    const { result, log } = await build(
+      `FROM ${BASE_IMAGE}\nADD http://127.0.0.1:${port}/secret /secret\nRUN cat /secret\n`,
+    );
     expect(failure(result)).toMatchObject({ status: "failed", failureClass: "not-allowed" });
-    expect(String(failure(result)!.detail)).toContain(`ADD http://127.0.0.1:${port}/secret would be fetched by the engine`);
+    expect(String(failure(result)!.detail)).toContain(
+      `ADD http://127.0.0.1:${port}/secret would be fetched by the engine`,
+    );
     expect(requests).toBe(0);
     expect(JSON.stringify(result)).not.toContain(SECRET);
     await expectNothingLeft(result, log);
@@ -108,16 +132,23 @@ describe.skipIf(!run)("build sandbox corpus", () => {
     expect(String(failure(refused.result)!.detail)).toContain(`pass --allow-image ${BASE_IMAGE}`);
     const local = await build(`FROM localhost:5000/private/thing:1\n`, { allowImages: [] });
     expect(String(failure(local.result)!.detail)).toContain("localhost:5000 is this machine");
-    const copyFrom = await build(`FROM ${BASE_IMAGE}\nCOPY --from=${BASE_IMAGE.replace(/:.*/, ":other")} /etc/passwd /x\n`);
+    const copyFrom = await build(
+      `FROM ${BASE_IMAGE}\nCOPY --from=${BASE_IMAGE.replace(/:.*/, ":other")} /etc/passwd /x\n`,
+    );
     expect(failure(copyFrom.result)).toMatchObject({ failureClass: "not-allowed" });
     await expectNothingLeft(copyFrom.result, copyFrom.log);
   });
 
   it("--base-image-override builds the repo's own Dockerfile on the user's image in place of its FROM", async () => {
-    const { result } = await build("FROM private.example/never:1 AS base\nRUN echo built > /built\nFROM base\nRUN cat /built\n", { allowImages: [], baseImageOverride: BASE_IMAGE });
+    const { result } = await build(
+      "FROM private.example/never:1 AS base\nRUN echo built > /built\nFROM base\nRUN cat /built\n",
+      { allowImages: [], baseImageOverride: BASE_IMAGE },
+    );
     expect(result.section.build.status).toBe("built");
     expect(result.section.baseImage).toBe(BASE_IMAGE);
-    expect(readFileSync(result.section.dockerfile!, "utf8")).toContain(`# repro-audit: FROM private.example/never:1 replaced by --base-image-override\nFROM ${BASE_IMAGE} AS base`);
+    expect(readFileSync(result.section.dockerfile!, "utf8")).toContain(
+      `# repro-audit: FROM private.example/never:1 replaced by --base-image-override\nFROM ${BASE_IMAGE} AS base`,
+    );
     await execa("docker", ["rmi", result.section.image!], { reject: false });
     // A build that succeeds leaves no temporary folder and no holder either.
     expect(readdirSync(privateTmp)).toEqual([]);
@@ -126,15 +157,23 @@ describe.skipIf(!run)("build sandbox corpus", () => {
 
   it("build steps cannot reach the host: no route out directly, and the egress proxy refuses it (a finding)", async () => {
     const gateway = "172.17.0.1";
-    const own = Object.values(networkInterfaces()).flat().find((i) => i && i.family === "IPv4" && !i.internal && i.address !== gateway)?.address ?? gateway;
+    const own =
+      Object.values(networkInterfaces())
+        .flat()
+        .find((i) => i && i.family === "IPv4" && !i.internal && i.address !== gateway)?.address ?? gateway;
     const direct = `import socket\nfor h in ["${gateway}", "${own}"]:\n    try:\n        socket.create_connection((h, ${port}), 3)\n        print("REACHED", h)\n    except OSError as e:\n        print("no route", h, e)\n`;
     const proxied = `import urllib.request\nfor h in ["${gateway}", "${own}", "127.0.0.1"]:\n    try:\n        print("REACHED", urllib.request.urlopen("http://%s:${port}/secret" % h, timeout=5).read())\n    except Exception as e:\n        print("refused", h, e)\n`;
     const files = { "direct.py": direct, "proxied.py": proxied };
-    const { result, log } = await build(`FROM ${BASE_IMAGE}\nCOPY direct.py proxied.py /\nRUN python3 /direct.py\nRUN python3 /proxied.py\n`, { files });
+    const { result, log } = await build(
+      `FROM ${BASE_IMAGE}\nCOPY direct.py proxied.py /\nRUN python3 /direct.py\nRUN python3 /proxied.py\n`,
+      { files },
+    );
     expect(requests).toBe(0);
     expect(log).not.toMatch(/^REACHED /m);
     expect(log).not.toContain(SECRET);
-    const refused = result.records["environment-build"].filter((r) => r.kind === "network-refused").map((r) => r.destination);
+    const refused = result.records["environment-build"]
+      .filter((r) => r.kind === "network-refused")
+      .map((r) => r.destination);
     expect(refused).toEqual(expect.arrayContaining([`${gateway}:${port}`, `${own}:${port}`, `127.0.0.1:${port}`]));
     expect(result.section.build.network?.mode).toBe("egress-proxy");
     if (result.section.image) await execa("docker", ["rmi", result.section.image], { reject: false });
@@ -142,7 +181,9 @@ describe.skipIf(!run)("build sandbox corpus", () => {
 
   it("a build that prints without end is stopped at its output ceiling, its log kept bounded", async () => {
     const limits = { outputBytes: 4 * 1024 * 1024, keptHeadBytes: 16 * 1024, keptTailBytes: 64 * 1024 };
-    const { result, log } = await build(`FROM ${BASE_IMAGE}\nRUN echo one > /one\nRUN yes 0123456789abcdef\n`, { limits });
+    const { result, log } = await build(`FROM ${BASE_IMAGE}\nRUN echo one > /one\nRUN yes 0123456789abcdef\n`, {
+      limits,
+    });
     expect(failure(result)).toMatchObject({ failureClass: "output-limit" });
     expect(log.length).toBeLessThan(200 * 1024);
     expect(result.section.build.logTail!.split("\n").length).toBeLessThanOrEqual(40);
@@ -153,13 +194,18 @@ describe.skipIf(!run)("build sandbox corpus", () => {
     const limits = { diskBytes: 40 * 1024 * 1024, diskPollMs: 300 };
     const big = await build(`FROM ${BASE_IMAGE}\nRUN head -c 100000000 /dev/zero > /big\n`, { limits });
     expect(failure(big.result)).toMatchObject({ failureClass: "disk-limit" });
-    const many = await build(`FROM ${BASE_IMAGE}\nRUN for i in $(seq 1 80); do head -c 1000000 /dev/zero > /f$i; done; sleep 60\n`, { limits });
+    const many = await build(
+      `FROM ${BASE_IMAGE}\nRUN for i in $(seq 1 80); do head -c 1000000 /dev/zero > /f$i; done; sleep 60\n`,
+      { limits },
+    );
     expect(failure(many.result)).toMatchObject({ failureClass: "disk-limit" });
     await expectNothingLeft(many.result, many.log);
   });
 
   it("a build that never ends stops at its time limit and leaves nothing behind", async () => {
-    const { result, log } = await build(`FROM ${BASE_IMAGE}\nRUN echo layer > /layer\nRUN sleep 1000\n`, { timeoutSeconds: 6 });
+    const { result, log } = await build(`FROM ${BASE_IMAGE}\nRUN echo layer > /layer\nRUN sleep 1000\n`, {
+      timeoutSeconds: 6,
+    });
     expect(failure(result)).toMatchObject({ failureClass: "timeout" });
     await expectNothingLeft(result, log);
   });
@@ -170,7 +216,10 @@ describe.skipIf(!run)("build sandbox corpus", () => {
     const root = join(work, "interrupted");
     mkdirSync(root);
     const marker = `sleep 999.${process.pid}`;
-    writeFileSync(join(root, "Dockerfile"), `FROM ${BASE_IMAGE}\nRUN echo layer > /layer.${process.pid}\nRUN ${marker}\n`);
+    writeFileSync(
+      join(root, "Dockerfile"),
+      `FROM ${BASE_IMAGE}\nRUN echo layer > /layer.${process.pid}\nRUN ${marker}\n`,
+    );
     const dist = new URL("../../dist/src/", import.meta.url).pathname;
     const script = join(work, "interrupt.mjs");
     writeFileSync(
@@ -184,14 +233,20 @@ const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
 await runBuildStage({ root: ${JSON.stringify(root)}, view, facts, outDir: ${JSON.stringify(join(work, "interrupted-out"))}, engine: "auto", timeoutSeconds: 300, allowImages: [${JSON.stringify(BASE_IMAGE)}] });
 `,
     );
-    const child = spawn(process.execPath, [script], { env: { ...process.env, TMPDIR: childTmp }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [script], {
+      env: { ...process.env, TMPDIR: childTmp },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<string>((done) => child.on("exit", (code, signal) => done(`${code ?? signal}`)));
     let running = "";
     for (let i = 0; i < 120 && !running; i++) {
       await new Promise((r) => setTimeout(r, 500));
-      running = (await execa("docker", ["ps", "--no-trunc", "--format", "{{.ID}} {{.Command}}"])).stdout.split("\n").find((l) => l.includes(marker)) ?? "";
+      running =
+        (await execa("docker", ["ps", "--no-trunc", "--format", "{{.ID}} {{.Command}}"])).stdout
+          .split("\n")
+          .find((l) => l.includes(marker)) ?? "";
     }
     expect(running, "the build step never started").not.toBe("");
     await new Promise((r) => setTimeout(r, 1000));
@@ -208,7 +263,9 @@ await runBuildStage({ root: ${JSON.stringify(root)}, view, facts, outDir: ${JSON
     expect((await execa("docker", ["ps", "-aq", "--filter", "label=repro-audit.egress=1"])).stdout.trim()).toBe("");
     const layers = (await execa("docker", ["images", "-a", "-q", "--no-trunc"])).stdout.split("\n").filter(Boolean);
     for (const id of layers.slice(0, 40)) {
-      const history = (await execa("docker", ["history", "--no-trunc", "--format", "{{.CreatedBy}}", id], { reject: false })).stdout;
+      const history = (
+        await execa("docker", ["history", "--no-trunc", "--format", "{{.CreatedBy}}", id], { reject: false })
+      ).stdout;
       expect(history, `layer ${id}`).not.toContain(`/layer.${process.pid}`);
     }
   });

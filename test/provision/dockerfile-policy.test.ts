@@ -1,6 +1,12 @@
 // What a repo's own Dockerfile may ask of the engine, read from its text: remote ADDs, images, overrides.
 import { describe, expect, it } from "vitest";
-import { dockerfileInstructions, expandArgs, onBuildProblems, overrideBaseImages, readDockerfile } from "../../src/provision/dockerfile-policy.js";
+import {
+  dockerfileInstructions,
+  expandArgs,
+  onBuildProblems,
+  overrideBaseImages,
+  readDockerfile,
+} from "../../src/provision/dockerfile-policy.js";
 import { normaliseImage, registryHost } from "../../src/provision/image-policy.js";
 
 describe("dockerfileInstructions", () => {
@@ -30,13 +36,25 @@ describe("readDockerfile", () => {
     ].join("\n");
     const refusals = readDockerfile(text).refusals;
     expect(refusals).toHaveLength(7);
-    expect(refusals[0]).toBe("line 2: ADD http://127.0.0.1:8000/x would be fetched by the engine from the host's network, which the audit does not allow (download it in a RUN step instead)");
+    expect(refusals[0]).toBe(
+      "line 2: ADD http://127.0.0.1:8000/x would be fetched by the engine from the host's network, which the audit does not allow (download it in a RUN step instead)",
+    );
     expect(refusals[5]).toContain("takes its source from a variable");
     expect(refusals[6]).toContain("(ONBUILD)");
   });
 
   it("refuses an ADD source that is not a plain path, under either continuation character", () => {
-    const reading = readDockerfile(["FROM a", "ADD 'x y.txt' /a", "ADD h\\ttp://h/x /b", "ADD data/*.csv ./ /c", "ADD [\"\\\"https://h/j\\\"\", \"/j\"]", "ADD h`", "ttp://h/k /k"].join("\n"));
+    const reading = readDockerfile(
+      [
+        "FROM a",
+        "ADD 'x y.txt' /a",
+        "ADD h\\ttp://h/x /b",
+        "ADD data/*.csv ./ /c",
+        'ADD ["\\"https://h/j\\"", "/j"]',
+        "ADD h`",
+        "ttp://h/k /k",
+      ].join("\n"),
+    );
     expect(reading.refusals).toEqual([
       `line 2: ADD source "'x" is not a plain path in the repository (no quotes, escapes or schemes; use COPY with a plain path)`,
       `line 2: ADD source "y.txt'" is not a plain path in the repository (no quotes, escapes or schemes; use COPY with a plain path)`,
@@ -48,7 +66,9 @@ describe("readDockerfile", () => {
   });
 
   it("lists the images FROM and COPY --from name, stage names and scratch left out, ARG defaults expanded", () => {
-    const reading = readDockerfile("ARG BASE=python:3.11-slim\nFROM ${BASE} AS build\nFROM build\nFROM scratch\nCOPY --from=build /a /a\nCOPY --from=0 /b /b\nCOPY --from=mycorp/secret:1 /s /s\n");
+    const reading = readDockerfile(
+      "ARG BASE=python:3.11-slim\nFROM ${BASE} AS build\nFROM build\nFROM scratch\nCOPY --from=build /a /a\nCOPY --from=0 /b /b\nCOPY --from=mycorp/secret:1 /s /s\n",
+    );
     expect(reading.images).toEqual([
       { image: "python:3.11-slim", line: 2 },
       { image: "mycorp/secret:1", line: 7 },
@@ -57,11 +77,16 @@ describe("readDockerfile", () => {
   });
 
   it("refuses a FROM whose variable cannot be resolved", () => {
-    expect(readDockerfile("FROM $NOPE\n").refusals).toEqual(["line 1: FROM $NOPE names its image through a variable the audit cannot resolve"]);
+    expect(readDockerfile("FROM $NOPE\n").refusals).toEqual([
+      "line 1: FROM $NOPE names its image through a variable the audit cannot resolve",
+    ]);
   });
 
   it("expands ${A:-x} and ${A:+x} as the engine does", () => {
-    const vars = new Map([["A", "1"], ["E", ""]]);
+    const vars = new Map([
+      ["A", "1"],
+      ["E", ""],
+    ]);
     expect(expandArgs("${A}-${E:-d}-${A:+y}-${E:+z}", vars)).toBe("1-d-y-");
     expect(expandArgs("$MISSING", vars)).toBeNull();
   });
@@ -75,7 +100,10 @@ describe("readDockerfile", () => {
 
 describe("overrideBaseImages", () => {
   it("replaces every FROM that names an image, keeps stage references and aliases", () => {
-    const out = overrideBaseImages("FROM --platform=linux/amd64 nvidia/cuda:12 AS build\nRUN make\nFROM build AS final\nFROM python:3.11\n", "my/base:1");
+    const out = overrideBaseImages(
+      "FROM --platform=linux/amd64 nvidia/cuda:12 AS build\nRUN make\nFROM build AS final\nFROM python:3.11\n",
+      "my/base:1",
+    );
     expect(out.split("\n")).toEqual([
       "# repro-audit: FROM nvidia/cuda:12 replaced by --base-image-override",
       "FROM my/base:1 AS build",

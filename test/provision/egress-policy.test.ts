@@ -3,20 +3,49 @@ import { describe, expect, it } from "vitest";
 import { egressVerdict, isPrivateAddress } from "../../src/provision/egress-policy.js";
 
 describe("isPrivateAddress", () => {
-  it.each(["127.0.0.1", "10.1.2.3", "172.17.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "::1", "::", "fe80::1", "fd00::2", "::ffff:127.0.0.1", "64:ff9b::10.0.0.1", "not-an-ip"])(
-    "%s is not public",
-    (ip) => expect(isPrivateAddress(ip)).toBe(true),
+  it.each([
+    "127.0.0.1",
+    "10.1.2.3",
+    "172.17.0.1",
+    "172.31.255.255",
+    "192.168.1.1",
+    "169.254.169.254",
+    "100.64.0.1",
+    "0.0.0.0",
+    "224.0.0.1",
+    "::1",
+    "::",
+    "fe80::1",
+    "fd00::2",
+    "::ffff:127.0.0.1",
+    "64:ff9b::10.0.0.1",
+    "not-an-ip",
+  ])("%s is not public", (ip) => expect(isPrivateAddress(ip)).toBe(true));
+  it.each(["8.8.8.8", "151.101.0.223", "172.32.0.1", "2a04:4e42::223", "::ffff:8.8.8.8"])("%s is public", (ip) =>
+    expect(isPrivateAddress(ip)).toBe(false),
   );
-  it.each(["8.8.8.8", "151.101.0.223", "172.32.0.1", "2a04:4e42::223", "::ffff:8.8.8.8"])("%s is public", (ip) => expect(isPrivateAddress(ip)).toBe(false));
 });
 
 describe("egressVerdict", () => {
   const own = new Set(["192.0.2.2"]);
-  it("lets public HTTPS through", () => expect(egressVerdict("pypi.org", 443, ["151.101.0.223"], own)).toEqual({ ok: true }));
+  it("lets public HTTPS through", () =>
+    expect(egressVerdict("pypi.org", 443, ["151.101.0.223"], own)).toEqual({ ok: true }));
   it("refuses other ports, this machine, private answers and names that do not resolve", () => {
-    expect(egressVerdict("pypi.org", 22, ["151.101.0.223"], own)).toEqual({ ok: false, why: "port 22 is not HTTP or HTTPS" });
-    expect(egressVerdict("me.example", 443, ["192.0.2.2"], own)).toEqual({ ok: false, why: "me.example is this machine (192.0.2.2)" });
-    expect(egressVerdict("rebind.example", 80, ["151.101.0.223", "127.0.0.1"], own)).toEqual({ ok: false, why: "rebind.example is on a private, loopback or link-local network (127.0.0.1)" });
-    expect(egressVerdict("nowhere.invalid", 443, [], own)).toEqual({ ok: false, why: "nowhere.invalid does not resolve" });
+    expect(egressVerdict("pypi.org", 22, ["151.101.0.223"], own)).toEqual({
+      ok: false,
+      why: "port 22 is not HTTP or HTTPS",
+    });
+    expect(egressVerdict("me.example", 443, ["192.0.2.2"], own)).toEqual({
+      ok: false,
+      why: "me.example is this machine (192.0.2.2)",
+    });
+    expect(egressVerdict("rebind.example", 80, ["151.101.0.223", "127.0.0.1"], own)).toEqual({
+      ok: false,
+      why: "rebind.example is on a private, loopback or link-local network (127.0.0.1)",
+    });
+    expect(egressVerdict("nowhere.invalid", 443, [], own)).toEqual({
+      ok: false,
+      why: "nowhere.invalid does not resolve",
+    });
   });
 });

@@ -3,7 +3,12 @@ import { execa } from "execa";
 import { afterEach, describe, expect, it } from "vitest";
 import { findEngine } from "../../src/provision/engine.js";
 import { runBuildStage } from "../../src/provision/build-stage.js";
-import { containerName, removeStartedContainers, startedContainers, trackContainer } from "../../src/provision/containers.js";
+import {
+  containerName,
+  removeStartedContainers,
+  startedContainers,
+  trackContainer,
+} from "../../src/provision/containers.js";
 import { memoryView } from "../../src/extract/view/memory-view.js";
 import { emptyFacts } from "../../src/model/facts.js";
 import { BASE_IMAGE, requireEngine } from "../support/engine.js";
@@ -38,11 +43,16 @@ describe("no engine", () => {
       facts.families["env-spec"] = [{ kind: "spec-file", file: "requirements.txt", format: "requirements" }];
       const view = memoryView({ "requirements.txt": "six==1.16.0\n" });
       const result = await runBuildStage({ root: dir, view, facts, outDir: join(dir, "out"), engine: "docker" });
-      expect(result.unavailable).toEqual({ message: "docker did not answer", hint: "install docker.io and start dockerd (scripts/ensure-engine.sh does both), or pass --stages static" });
+      expect(result.unavailable).toEqual({
+        message: "docker did not answer",
+        hint: "install docker.io and start dockerd (scripts/ensure-engine.sh does both), or pass --stages static",
+      });
       expect(result.section.build.status).toBe("skipped");
       expect(result.section.engine).toBeNull();
       expect(Object.keys(result.notCollected).sort()).toEqual(["environment-build", "import-probe"]);
-      expect(await readFile(join(dir, "out", "Dockerfile"), "utf8")).toContain("RUN pip install --no-cache-dir -r requirements.txt\n");
+      expect(await readFile(join(dir, "out", "Dockerfile"), "utf8")).toContain(
+        "RUN pip install --no-cache-dir -r requirements.txt\n",
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -55,7 +65,18 @@ describe.skipIf(!run)("started containers", () => {
     if (!lookup.ok) throw new Error("engine vanished");
     const name = containerName();
     expect(name).toMatch(/^repro-audit-[0-9a-f]{12}$/);
-    await execa(lookup.engine.bin, ["run", "-d", "--rm", "--network", "none", "--name", name, BASE_IMAGE, "sleep", "300"]);
+    await execa(lookup.engine.bin, [
+      "run",
+      "-d",
+      "--rm",
+      "--network",
+      "none",
+      "--name",
+      name,
+      BASE_IMAGE,
+      "sleep",
+      "300",
+    ]);
     trackContainer(name, lookup.engine);
     expect(startedContainers()).toContain(name);
     expect(await removeStartedContainers()).toEqual([name]);

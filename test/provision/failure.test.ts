@@ -6,18 +6,38 @@ import { emptyFacts } from "../../src/model/facts.js";
 
 describe("classifyBuildFailure", () => {
   it.each([
-    ["\x1b[91mERROR: Could not find a version that satisfies the requirement torchx==9.9 (from versions: none)\x1b[0m", "package-not-found", "torchx"],
+    [
+      "\x1b[91mERROR: Could not find a version that satisfies the requirement torchx==9.9 (from versions: none)\x1b[0m",
+      "package-not-found",
+      "torchx",
+    ],
     ["ERROR: No matching distribution found for Scikit_Learn==0.0.1", "package-not-found", "scikit-learn"],
-    ["ERROR: Cannot install pandas==2.2.2 and numpy==1.20.0 because these package versions have conflicting dependencies.\nThe conflict is caused by:\n    The user requested numpy==1.20.0\nERROR: ResolutionImpossible", "version-conflict", "numpy"],
-    ["  error: command '/usr/bin/gcc' failed with exit code 1\n  ERROR: Failed building wheel for pycocotools", "compile-error", "pycocotools"],
-    ["WARNING: Retrying (Retry(total=4)) after connection broken by 'NewConnectionError(... Temporary failure in name resolution)'\nERROR: Could not find a version that satisfies the requirement six==1.16.0", "network", null],
+    [
+      "ERROR: Cannot install pandas==2.2.2 and numpy==1.20.0 because these package versions have conflicting dependencies.\nThe conflict is caused by:\n    The user requested numpy==1.20.0\nERROR: ResolutionImpossible",
+      "version-conflict",
+      "numpy",
+    ],
+    [
+      "  error: command '/usr/bin/gcc' failed with exit code 1\n  ERROR: Failed building wheel for pycocotools",
+      "compile-error",
+      "pycocotools",
+    ],
+    [
+      "WARNING: Retrying (Retry(total=4)) after connection broken by 'NewConnectionError(... Temporary failure in name resolution)'\nERROR: Could not find a version that satisfies the requirement six==1.16.0",
+      "network",
+      null,
+    ],
     ["Step 3/4 : RUN false\nThe command '/bin/sh -c false' returned a non-zero code: 1", "other", null],
   ])("%s", (log, failureClass, pkg) => {
     expect(classifyBuildFailure(log)).toMatchObject({ failureClass, package: pkg });
   });
 
   it("says timeout when the build ran out of time, whatever the log holds", () => {
-    expect(classifyBuildFailure("Step 2/3 : RUN sleep 100", true)).toEqual({ failureClass: "timeout", package: null, detail: "the build ran past its time limit" });
+    expect(classifyBuildFailure("Step 2/3 : RUN sleep 100", true)).toEqual({
+      failureClass: "timeout",
+      package: null,
+      detail: "the build ran past its time limit",
+    });
   });
 
   it("keeps the last 40 lines of the log", () => {
@@ -28,13 +48,21 @@ describe("classifyBuildFailure", () => {
 
 describe("probe script answers", () => {
   it("reads the marked JSON line among other output", () => {
-    expect(parseProbeOutput('noise\nREPRO_AUDIT_PROBE {"six": {"ok": true, "error": null}}\n')).toEqual({ six: { ok: true, error: null } });
+    expect(parseProbeOutput('noise\nREPRO_AUDIT_PROBE {"six": {"ok": true, "error": null}}\n')).toEqual({
+      six: { ok: true, error: null },
+    });
     expect(parseProbeOutput("Traceback ...\n")).toBeNull();
   });
 
   it("reads pip check: consistent, broken, or no pip in the image", () => {
-    expect(readPipCheck(0, "No broken requirements found.\n")).toEqual({ ok: true, output: "No broken requirements found." });
-    expect(readPipCheck(1, "pandas 2.2.2 requires numpy, which is not installed.\n")).toEqual({ ok: false, output: "pandas 2.2.2 requires numpy, which is not installed." });
+    expect(readPipCheck(0, "No broken requirements found.\n")).toEqual({
+      ok: true,
+      output: "No broken requirements found.",
+    });
+    expect(readPipCheck(1, "pandas 2.2.2 requires numpy, which is not installed.\n")).toEqual({
+      ok: false,
+      output: "pandas 2.2.2 requires numpy, which is not installed.",
+    });
     expect(readPipCheck(1, "/usr/bin/python3: No module named pip\n")).toBeNull();
   });
 
@@ -56,8 +84,12 @@ describe("probe script answers", () => {
 
 describe("importFailureCause", () => {
   it("names a system library the base image lacks; a missing module is the spec's", () => {
-    expect(importFailureCause("ImportError: libGL.so.1: cannot open shared object file: No such file or directory")).toEqual({ cause: "base-image", library: "libGL.so.1" });
-    expect(importFailureCause("OSError: libsndfile.so: cannot open shared object file: No such file or directory")).toEqual({ cause: "base-image", library: "libsndfile.so" });
+    expect(
+      importFailureCause("ImportError: libGL.so.1: cannot open shared object file: No such file or directory"),
+    ).toEqual({ cause: "base-image", library: "libGL.so.1" });
+    expect(
+      importFailureCause("OSError: libsndfile.so: cannot open shared object file: No such file or directory"),
+    ).toEqual({ cause: "base-image", library: "libsndfile.so" });
     expect(importFailureCause("ModuleNotFoundError: No module named 'yaml'")).toBeNull();
   });
 });

@@ -35,7 +35,12 @@ describe("detectSpec", () => {
       delete files[name];
     }
     expect(order).toEqual([
-      "dockerfile:Dockerfile", "conda:environment.yml", "pipfile:Pipfile", "pyproject:pyproject.toml", "requirements:requirements.txt", "setup-py:setup.py",
+      "dockerfile:Dockerfile",
+      "conda:environment.yml",
+      "pipfile:Pipfile",
+      "pyproject:pyproject.toml",
+      "requirements:requirements.txt",
+      "setup-py:setup.py",
     ]);
   });
 
@@ -52,35 +57,65 @@ describe("detectSpec", () => {
   });
 
   it("reconstructs from third-party imports when no spec exists and says so", async () => {
-    const p = await plan({ "train.py": "import numpy as np\nimport cv2\nimport os\nfrom sklearn import svm\nimport numpy\n" });
+    const p = await plan({
+      "train.py": "import numpy as np\nimport cv2\nimport os\nfrom sklearn import svm\nimport numpy\n",
+    });
     expect(p.reconstructed).toBe(true);
     expect(p.kind).toBe("reconstructed");
-    expect(p.packages).toEqual([{ name: "numpy", spec: "" }, { name: "opencv-python", spec: "" }, { name: "scikit-learn", spec: "" }]);
+    expect(p.packages).toEqual([
+      { name: "numpy", spec: "" },
+      { name: "opencv-python", spec: "" },
+      { name: "scikit-learn", spec: "" },
+    ]);
     expect(p.python).toEqual({ version: "3.11", source: "default" });
     expect(p.notes).toEqual(["no environment spec: packages reconstructed from the code's imports, unpinned"]);
   });
 
   it("picks Python from .python-version before pyproject, resolving ranges to their lowest", async () => {
-    expect((await plan({ "pyproject.toml": '[project]\nname="x"\nrequires-python = ">=3.8,<3.11"\n' })).python).toEqual({
-      version: "3.8", source: "pyproject.toml:3 (>=3.8,<3.11)",
-    });
-    expect((await plan({ ".python-version": "3.9.18\n", "pyproject.toml": '[project]\nname="x"\nrequires-python = ">=3.8"\n' })).python).toEqual({
-      version: "3.9", source: ".python-version:1 (3.9.18)",
+    expect((await plan({ "pyproject.toml": '[project]\nname="x"\nrequires-python = ">=3.8,<3.11"\n' })).python).toEqual(
+      {
+        version: "3.8",
+        source: "pyproject.toml:3 (>=3.8,<3.11)",
+      },
+    );
+    expect(
+      (
+        await plan({
+          ".python-version": "3.9.18\n",
+          "pyproject.toml": '[project]\nname="x"\nrequires-python = ">=3.8"\n',
+        })
+      ).python,
+    ).toEqual({
+      version: "3.9",
+      source: ".python-version:1 (3.9.18)",
     });
   });
 
   it("needs CUDA from a +cu pin and picks the matching PyTorch image", async () => {
-    const p = await plan({ "requirements.txt": "--extra-index-url https://download.pytorch.org/whl/cu118\ntorch==2.1.0+cu118\n" });
-    expect(p.cuda).toEqual({ needed: true, version: "11.8", source: "requirements.txt:1 (https://download.pytorch.org/whl/cu118)" });
+    const p = await plan({
+      "requirements.txt": "--extra-index-url https://download.pytorch.org/whl/cu118\ntorch==2.1.0+cu118\n",
+    });
+    expect(p.cuda).toEqual({
+      needed: true,
+      version: "11.8",
+      source: "requirements.txt:1 (https://download.pytorch.org/whl/cu118)",
+    });
     expect(p.torchVersion).toBe("2.1.0");
     expect(chooseBase(p).image).toBe("pytorch/pytorch:2.1.0-cuda11.8-cudnn8-runtime");
     const tf = await plan({ "requirements.txt": "tensorflow-gpu==2.10.0\n" });
     expect(chooseBase(tf).image).toBe("nvidia/cuda:12.1.1-cudnn8-runtime-ubuntu22.04");
-    expect(writeDockerfile(tf)).toContain("apt-get install -y --no-install-recommends python3 python3-pip python3-venv");
+    expect(writeDockerfile(tf)).toContain(
+      "apt-get install -y --no-install-recommends python3 python3-pip python3-venv",
+    );
   });
 
   it("gives a repo of bare notebooks Kaggle's image, with the system packages kept visible", async () => {
-    const nb = JSON.stringify({ cells: [{ cell_type: "code", source: ["import lightgbm\n"] }], metadata: {}, nbformat: 4, nbformat_minor: 5 });
+    const nb = JSON.stringify({
+      cells: [{ cell_type: "code", source: ["import lightgbm\n"] }],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    });
     const p = await plan({ "solution.ipynb": nb });
     expect(chooseBase(p)).toMatchObject({ image: "gcr.io/kaggle-images/python", flavor: "conda-python" });
     expect(writeDockerfile(p)).toContain("RUN python -m venv --system-site-packages /home/app/venv");
@@ -122,23 +157,52 @@ describe("writeDockerfile", () => {
     const p = await plan({ [hostile]: "six==1.16.0\n" });
     const text = writeDockerfile(p, { baseImage: "my/base:1" });
     const reading = readDockerfile(text);
-    expect(reading.instructions.map((i) => i.keyword)).toEqual(["FROM", "ENV", "RUN", "USER", "RUN", "ENV", "WORKDIR", "COPY", "RUN", "COPY"]);
+    expect(reading.instructions.map((i) => i.keyword)).toEqual([
+      "FROM",
+      "ENV",
+      "RUN",
+      "USER",
+      "RUN",
+      "ENV",
+      "WORKDIR",
+      "COPY",
+      "RUN",
+      "COPY",
+    ]);
     expect(reading.images).toEqual([{ image: "my/base:1", line: 4 }]);
     expect(reading.refusals).toEqual([]);
-    expect(text).toContain("written by repro-audit from sub\\x0aFROM evil/image\\x0aADD http://169.254.169.254/x /x\\x0a#/requirements $HOME 'q'.txt.");
-    expect(text).toContain(`RUN pip install --no-cache-dir -r 'sub\\x0aFROM evil/image\\x0aADD http://169.254.169.254/x /x\\x0a#/requirements $HOME '\\''q'\\''.txt'`);
-    expect(unwritableSpecPaths(p)).toEqual([`the spec file ${JSON.stringify(hostile.replace(/\n/g, "\\x0a"))} has control characters in its name, which the audit does not write into a Dockerfile (rename it)`]);
+    expect(text).toContain(
+      "written by repro-audit from sub\\x0aFROM evil/image\\x0aADD http://169.254.169.254/x /x\\x0a#/requirements $HOME 'q'.txt.",
+    );
+    expect(text).toContain(
+      `RUN pip install --no-cache-dir -r 'sub\\x0aFROM evil/image\\x0aADD http://169.254.169.254/x /x\\x0a#/requirements $HOME '\\''q'\\''.txt'`,
+    );
+    expect(unwritableSpecPaths(p)).toEqual([
+      `the spec file ${JSON.stringify(hostile.replace(/\n/g, "\\x0a"))} has control characters in its name, which the audit does not write into a Dockerfile (rename it)`,
+    ]);
     // A declared dependency holding a newline (a TOML escape) stays inside its quoted pip argument.
-    const toml = await plan({ "pyproject.toml": '[project]\nname = "x"\ndependencies = ["six ; python_version > \'3\'\\nRUN echo pwned"]\n' });
-    expect(readDockerfile(writeDockerfile(toml, { baseImage: "my/base:1" })).instructions.map((i) => i.keyword)).toEqual(["FROM", "ENV", "RUN", "USER", "RUN", "ENV", "WORKDIR", "RUN", "COPY"]);
+    const toml = await plan({
+      "pyproject.toml": '[project]\nname = "x"\ndependencies = ["six ; python_version > \'3\'\\nRUN echo pwned"]\n',
+    });
+    expect(
+      readDockerfile(writeDockerfile(toml, { baseImage: "my/base:1" })).instructions.map((i) => i.keyword),
+    ).toEqual(["FROM", "ENV", "RUN", "USER", "RUN", "ENV", "WORKDIR", "RUN", "COPY"]);
   });
 
   it("installs the lock of its own spec on the lock's Python: each wheel URL when it answers, else its index version", async () => {
     const whl = "https://download.pytorch.org/whl/cu113/torch-1.10.0%2Bcu113-cp39-cp39-linux_x86_64.whl";
-    const p = await plan({ "pyproject.toml": `[tool.poetry.dependencies]\npython = "^3.9"\ntorch = { url = "${whl}" }\ntimm = "*"\n` });
+    const p = await plan({
+      "pyproject.toml": `[tool.poetry.dependencies]\npython = "^3.9"\ntorch = { url = "${whl}" }\ntimm = "*"\n`,
+    });
     const lock = {
-      specFile: "pyproject.toml", python: { version: "3.10", source: "README.md:3 (3.10)" }, asOf: "2021-11-01T00:00:00.000Z",
-      pins: [{ name: "timm", version: "0.4.12" }, { name: "torch", version: "1.10.0" }], wheels: [{ name: "torch", url: whl, version: "1.10.0" }],
+      specFile: "pyproject.toml",
+      python: { version: "3.10", source: "README.md:3 (3.10)" },
+      asOf: "2021-11-01T00:00:00.000Z",
+      pins: [
+        { name: "timm", version: "0.4.12" },
+        { name: "torch", version: "1.10.0" },
+      ],
+      wheels: [{ name: "torch", url: whl, version: "1.10.0" }],
     };
     const locked = withLock(p, lock);
     expect(locked.python).toEqual({ version: "3.10", source: "README.md:3 (3.10)" });
@@ -163,15 +227,25 @@ describe("writeDockerfile", () => {
   });
 
   it("with no spec file, builds on the README version list's Python and pins what the imports need by its versions", async () => {
-    const p = await plan({ "README.md": "# Solution\n\nWe used Python 3.6, torch 0.4.1, pandas, cuDNN 7.\n", "train.py": "import torch\nimport pandas\nimport numpy\n" });
+    const p = await plan({
+      "README.md": "# Solution\n\nWe used Python 3.6, torch 0.4.1, pandas, cuDNN 7.\n",
+      "train.py": "import torch\nimport pandas\nimport numpy\n",
+    });
     expect(p.reconstructed).toBe(true);
     expect(p.python).toEqual({ version: "3.6", source: "README.md:3 (3.6)" });
-    expect(p.packages).toEqual([{ name: "torch", spec: "==0.4.1" }, { name: "pandas", spec: "" }, { name: "numpy", spec: "" }]);
-    expect(p.notes).toEqual(["no environment spec file: packages reconstructed from the code's imports, pinned where the version list of README.md gives a version"]);
+    expect(p.packages).toEqual([
+      { name: "torch", spec: "==0.4.1" },
+      { name: "pandas", spec: "" },
+      { name: "numpy", spec: "" },
+    ]);
+    expect(p.notes).toEqual([
+      "no environment spec file: packages reconstructed from the code's imports, pinned where the version list of README.md gives a version",
+    ]);
   });
 
   it("honours URL-pinned cp39 wheels: their versions are pins, their tag a Python, the lowest a caret allows", async () => {
-    const whl = (name: string, version: string) => `https://download.pytorch.org/whl/cu113/${name}-${version}%2Bcu113-cp39-cp39-linux_x86_64.whl`;
+    const whl = (name: string, version: string) =>
+      `https://download.pytorch.org/whl/cu113/${name}-${version}%2Bcu113-cp39-cp39-linux_x86_64.whl`;
     const p = await plan({
       "pyproject.toml": [
         "[tool.poetry.dependencies]",
@@ -196,15 +270,22 @@ describe("writeDockerfile", () => {
   });
 
   it("chooses the lowest Python a range allows over the newest", async () => {
-    expect((await plan({ "pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.9"\nnumpy = "1.21.0"\n' })).python).toEqual({
-      version: "3.9", source: "pyproject.toml:2 (^3.9)",
+    expect(
+      (await plan({ "pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.9"\nnumpy = "1.21.0"\n' })).python,
+    ).toEqual({
+      version: "3.9",
+      source: "pyproject.toml:2 (^3.9)",
     });
   });
 
   it("installs Poetry dependencies translated to pip's specs", async () => {
-    const p = await plan({ "pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.10"\nlightgbm = "4.3.0"\nxgboost = "^2.0"\n' });
+    const p = await plan({
+      "pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.10"\nlightgbm = "4.3.0"\nxgboost = "^2.0"\n',
+    });
     const text = writeDockerfile(p);
-    expect(text).toContain('RUN pip install --no-cache-dir \\\n    "lightgbm==4.3.0" \\\n    "xgboost>=2.0.0,<3.0.0"\n');
+    expect(text).toContain(
+      'RUN pip install --no-cache-dir \\\n    "lightgbm==4.3.0" \\\n    "xgboost>=2.0.0,<3.0.0"\n',
+    );
     expect(pipSpec("~1.2")).toBe(">=1.2.0,<1.3.0");
     expect(pipSpec("^0.4.1")).toBe(">=0.4.1,<0.5.0");
   });
@@ -213,7 +294,12 @@ describe("writeDockerfile", () => {
     const root = `${SAMPLES}env-conda/repo`;
     const view = await walkRepo(root);
     const p = detectSpec(await extractFacts(view, STATIC_EXTRACTORS, { branches: null }), view);
-    expect(p).toMatchObject({ kind: "conda", format: "conda", primary: "environment.yml", specFiles: ["environment.yml"] });
+    expect(p).toMatchObject({
+      kind: "conda",
+      format: "conda",
+      primary: "environment.yml",
+      specFiles: ["environment.yml"],
+    });
     expect(p.python).toEqual({ version: "3.12", source: "environment.yml:5 (3.12)" });
     expect(writeDockerfile(p).split("\n").slice(3)).toEqual([
       "FROM mambaorg/micromamba:1.5.10",
@@ -234,8 +320,16 @@ describe("writeDockerfile", () => {
 
 describe("resolvePython", () => {
   it.each([
-    ["3.10.12", "3.10"], [">=3.9", "3.11"], [">=3.8,<3.11", "3.10"], ["^3.12", "3.12"], ["~3.9", "3.9"], ["~=3.10", "3.11"],
-    ["<3.9", "3.8"], ["3.11.*", "3.11"], ["python-3.9.18", "3.9"], ["banana", null],
+    ["3.10.12", "3.10"],
+    [">=3.9", "3.11"],
+    [">=3.8,<3.11", "3.10"],
+    ["^3.12", "3.12"],
+    ["~3.9", "3.9"],
+    ["~=3.10", "3.11"],
+    ["<3.9", "3.8"],
+    ["3.11.*", "3.11"],
+    ["python-3.9.18", "3.9"],
+    ["banana", null],
   ])("%s -> %s", (stated, want) => {
     expect(resolvePython(stated)).toBe(want);
   });

@@ -24,14 +24,24 @@ export async function copySample(name: string): Promise<{ dir: string; root: str
   return { dir, root };
 }
 
-export async function auditBuild(name: string, options: { baseImage?: string | null; allowImages?: string[] } = {}): Promise<SampleAudit> {
+export async function auditBuild(
+  name: string,
+  options: { baseImage?: string | null; allowImages?: string[] } = {},
+): Promise<SampleAudit> {
   const { dir, root } = await copySample(name);
   const view = await walkRepo(root);
   const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
   const outDir = join(dir, "out");
   const baseImage = options.baseImage === null ? undefined : (options.baseImage ?? BASE_IMAGE);
   const result = await runBuildStage({
-    root, view, facts, outDir, engine: "auto", timeoutSeconds: 600, handleInterrupt: false, allowImages: options.allowImages ?? [],
+    root,
+    view,
+    facts,
+    outDir,
+    engine: "auto",
+    timeoutSeconds: 600,
+    handleInterrupt: false,
+    allowImages: options.allowImages ?? [],
     ...(baseImage ? { baseImage } : {}),
   });
   return { root, outDir, result, cleanup: () => rm(dir, { recursive: true, force: true }) };

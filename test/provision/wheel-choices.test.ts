@@ -3,9 +3,16 @@ import { describe, expect, it } from "vitest";
 import { substitutedWheelNotes } from "../../src/provision/wheel-choices.js";
 
 const lock = {
-  specFile: "requirements.txt", python: { version: "3.9", source: "default" }, asOf: null, pins: [],
+  specFile: "requirements.txt",
+  python: { version: "3.9", source: "default" },
+  asOf: null,
+  pins: [],
   wheels: [
-    { name: "torch", url: "https://download.pytorch.org/whl/cu113/torch-1.10.0%2Bcu113-cp39-cp39-linux_x86_64.whl", version: "1.10.0" },
+    {
+      name: "torch",
+      url: "https://download.pytorch.org/whl/cu113/torch-1.10.0%2Bcu113-cp39-cp39-linux_x86_64.whl",
+      version: "1.10.0",
+    },
     { name: "six", url: "https://files.example.org/six-1.12.0-py2.py3-none-any.whl", version: "1.12.0" },
   ],
 };

@@ -33,7 +33,12 @@ const cost = (basis: TeamCost["basis"], co2g: number, extra: Partial<TeamCost> =
   kwh: basis === "given" ? null : co2g / 481,
   seconds: basis === "given" ? null : co2g * 20,
   interval: basis === "given" ? null : { low: co2g * 0.8, high: co2g * 1.3 },
-  source: basis === "measured" ? "measured here: measured epochs extrapolated to 30 epochs x 5 runs" : basis === "estimated" ? "static estimate: 40 epochs x 5 runs from 9 factors (3 guessed)" : "leaderboard co2g: published per-model measurement",
+  source:
+    basis === "measured"
+      ? "measured here: measured epochs extrapolated to 30 epochs x 5 runs"
+      : basis === "estimated"
+        ? "static estimate: 40 epochs x 5 runs from 9 factors (3 guessed)"
+        : "leaderboard co2g: published per-model measurement",
   ...extra,
 });
 
@@ -42,17 +47,52 @@ export function batchReportFixture(options: { costed?: readonly string[] } = {})
   const leaderboard = readLeaderboard(join(LEADERBOARDS, "siim-covid19-detection.yml"));
   const limit = leaderboard.runtimeLimitHours!;
   const rows: TeamRow[] = [
-    row(1, "Lung Nodules United", { score: 92.5, cost: cost("measured", 2400), overRuntimeLimit: 2400 * 20 > limit * 3600 }),
-    row(2, "A Team", { score: 48.5, cost: cost("given", 5752), stages: { static: "ran", build: "failed", epoch: "skipped" }, reason: "build failed: package not found: torch==1.7.1+cu110" }),
+    row(1, "Lung Nodules United", {
+      score: 92.5,
+      cost: cost("measured", 2400),
+      overRuntimeLimit: 2400 * 20 > limit * 3600,
+    }),
+    row(2, "A Team", {
+      score: 48.5,
+      cost: cost("given", 5752),
+      stages: { static: "ran", build: "failed", epoch: "skipped" },
+      reason: "build failed: package not found: torch==1.7.1+cu110",
+    }),
     row(3, "Opacity Hunters", { score: 71, cost: cost("estimated", 890) }),
-    row(4, "DICOM Divers", { status: "failed", score: null, findings: null, stages: null, commit: null, reason: "cannot clone https://github.com/example/dicom-divers (git said: repository not found)" }),
-    row(5, "Smith, Jones & Co", { status: "timeout", score: null, findings: null, stages: null, commit: null, reason: "stopped after 7200 s (the per-audit timeout)" }),
-    row(612, "Tiny Baseline", { status: "no-repo", repo: null, score: null, findings: null, stages: null, commit: null, cost: cost("given", 1.58) }),
+    row(4, "DICOM Divers", {
+      status: "failed",
+      score: null,
+      findings: null,
+      stages: null,
+      commit: null,
+      reason: "cannot clone https://github.com/example/dicom-divers (git said: repository not found)",
+    }),
+    row(5, "Smith, Jones & Co", {
+      status: "timeout",
+      score: null,
+      findings: null,
+      stages: null,
+      commit: null,
+      reason: "stopped after 7200 s (the per-audit timeout)",
+    }),
+    row(612, "Tiny Baseline", {
+      status: "no-repo",
+      repo: null,
+      score: null,
+      findings: null,
+      stages: null,
+      commit: null,
+      cost: cost("given", 1.58),
+    }),
   ];
   if (options.costed) for (const r of rows) if (!options.costed.includes(r.name)) r.cost = null;
   return buildBatchReport(
     {
-      leaderboard: { file: "samples/leaderboards/siim-covid19-detection.yml", sources: leaderboard.sources, fingerprint: "a".repeat(64) },
+      leaderboard: {
+        file: "samples/leaderboards/siim-covid19-detection.yml",
+        sources: leaderboard.sources,
+        fingerprint: "a".repeat(64),
+      },
       selection: { top: 10, teams: rows.length, shard: null },
       summary: summarize(leaderboard),
       rows,

@@ -15,7 +15,16 @@ import { batchReportFixture } from "./batch-fixtures.js";
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = new URL("../../test-artifacts/", import.meta.url).pathname;
 const LEADERBOARDS = new URL("../../samples/leaderboards/", import.meta.url).pathname;
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-chromium.sh`);
 
@@ -34,7 +43,10 @@ describe("the HTML page as written", () => {
     const report = batchReportFixture();
     report.rows = report.rows.filter((r) => r.status === "no-repo");
     const charts = batchCharts(report);
-    expect(charts.find((c) => c.id === "score-vs-co2")).toMatchObject({ spec: null, empty: "No team has both a reproducibility score (an audit) and a per-model cost." });
+    expect(charts.find((c) => c.id === "score-vs-co2")).toMatchObject({
+      spec: null,
+      empty: "No team has both a reproducibility score (an audit) and a per-model cost.",
+    });
     const html = await renderBatchHtml({ ...report, competition: { ...report.competition } });
     expect(html).toContain('data-chart="score-vs-co2" data-empty="true"');
   });
@@ -63,7 +75,7 @@ describe("the charts", () => {
     expect(teamTexts.filter((t) => /^\d[\d,.]*$/.test(t))).toEqual([]);
     // Whole names are the leaderboard's words: drawn as text, never as markup (the SVG files are opened alone).
     const hostile = batchReportFixture();
-    hostile.rows.find((r) => r.name === "Opacity Hunters")!.name = '</text><script>alert(1)</script><text>';
+    hostile.rows.find((r) => r.name === "Opacity Hunters")!.name = "</text><script>alert(1)</script><text>";
     const hostileSvg = await chartSvg(batchCharts(hostile)[0]!.spec!);
     expect(hostileSvg).not.toContain("<script");
     expect(hostileSvg).toContain("&lt;/text&gt;&lt;script&gt;");
@@ -73,11 +85,19 @@ describe("the charts", () => {
 
   it("shows a not-enough-data panel for one cost, and both bounds with no central point for two", async () => {
     const one = batchCharts(batchReportFixture({ costed: ["Opacity Hunters"] }));
-    expect(one.find((c) => c.id === "co2-per-team")).toMatchObject({ spec: null, empty: expect.stringMatching(/^Not enough data for a chart: one team has a per-model cost/) });
-    expect(one.find((c) => c.id === "competition-bounds")).toMatchObject({ spec: null, empty: expect.stringMatching(/^Not enough data for a chart: the bounds rest on one per-model cost \(28.3 t\)/) });
+    expect(one.find((c) => c.id === "co2-per-team")).toMatchObject({
+      spec: null,
+      empty: expect.stringMatching(/^Not enough data for a chart: one team has a per-model cost/),
+    });
+    expect(one.find((c) => c.id === "competition-bounds")).toMatchObject({
+      spec: null,
+      empty: expect.stringMatching(/^Not enough data for a chart: the bounds rest on one per-model cost \(28.3 t\)/),
+    });
     const html = await renderBatchHtml(batchReportFixture({ costed: ["Opacity Hunters"] }));
     expect(html).toContain('data-chart="competition-bounds" data-empty="true"');
-    const two = batchCharts(batchReportFixture({ costed: ["Opacity Hunters", "A Team"] })).find((c) => c.id === "competition-bounds")!;
+    const two = batchCharts(batchReportFixture({ costed: ["Opacity Hunters", "A Team"] })).find(
+      (c) => c.id === "competition-bounds",
+    )!;
     const texts = svgTexts(await chartSvg(two.spec!));
     expect(texts).toEqual(expect.arrayContaining(["lower", "upper", "28.3 t (estimated)", "183 t (given)"]));
     expect(texts).not.toContain("central");
@@ -86,12 +106,18 @@ describe("the charts", () => {
 
 type Box = { left: number; top: number; right: number; bottom: number };
 /** Labels of 10 px or more, and no two label boxes of one chart overlapping (a pixel of slack for glyph edges). */
-function expectLegibleLabels(charts: Array<{ id: string | null; texts: Array<{ text: string; size: number; box: Box }> }>): void {
-  const overlap = (a: Box, b: Box) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+function expectLegibleLabels(
+  charts: Array<{ id: string | null; texts: Array<{ text: string; size: number; box: Box }> }>,
+): void {
+  const overlap = (a: Box, b: Box) =>
+    Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+    Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
   for (const chart of charts) {
     for (const t of chart.texts) expect(t.size, `${chart.id}: "${t.text}"`).toBeGreaterThanOrEqual(10);
     const clashes: string[] = [];
-    chart.texts.forEach((a, i) => chart.texts.slice(i + 1).forEach((b) => overlap(a.box, b.box) && clashes.push(`"${a.text}" / "${b.text}"`)));
+    chart.texts.forEach((a, i) =>
+      chart.texts.slice(i + 1).forEach((b) => overlap(a.box, b.box) && clashes.push(`"${a.text}" / "${b.text}"`)),
+    );
     expect(clashes, chart.id!).toEqual([]);
   }
 }
@@ -100,7 +126,13 @@ describe.skipIf(!haveChromium)("the HTML page in headless Chromium", () => {
   let browser: BrowserContext;
   beforeAll(async () => {
     // A fresh profile folder: nothing of an earlier run (cache, service workers) can serve the page.
-    browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "chromium-")), { executablePath: CHROMIUM, args: FLAGS, headless: true, timeout: 60_000, viewport: { width: 1100, height: 900 } });
+    browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "chromium-")), {
+      executablePath: CHROMIUM,
+      args: FLAGS,
+      headless: true,
+      timeout: 60_000,
+      viewport: { width: 1100, height: 900 },
+    });
   });
   afterAll(async () => browser?.close());
 
@@ -116,16 +148,30 @@ describe.skipIf(!haveChromium)("the HTML page in headless Chromium", () => {
       figures.map((f) => ({
         id: f.getAttribute("data-chart"),
         empty: f.hasAttribute("data-empty"),
-        marks: f.querySelectorAll("svg .role-mark > path, svg .role-mark > line, svg .role-mark > text, svg .role-mark > rect").length,
+        marks: f.querySelectorAll(
+          "svg .role-mark > path, svg .role-mark > line, svg .role-mark > text, svg .role-mark > rect",
+        ).length,
         width: f.querySelector("svg")?.getBoundingClientRect().width ?? 0,
         // Every label as drawn: its text, font size and box, to check legibility and overlaps.
         texts: [...f.querySelectorAll("svg text")]
-          .map((t) => ({ t, style: (globalThis as unknown as { getComputedStyle(e: object): { fontSize: string; opacity: string } }).getComputedStyle(t) }))
+          .map((t) => ({
+            t,
+            style: (
+              globalThis as unknown as { getComputedStyle(e: object): { fontSize: string; opacity: string } }
+            ).getComputedStyle(t),
+          }))
           // Labels vega hides to avoid overlaps stay in the SVG with opacity 0: not drawn, not counted.
-          .filter(({ t, style }) => (t.textContent ?? "").trim() !== "" && style.opacity !== "0" && t.getAttribute("opacity") !== "0")
+          .filter(
+            ({ t, style }) =>
+              (t.textContent ?? "").trim() !== "" && style.opacity !== "0" && t.getAttribute("opacity") !== "0",
+          )
           .map(({ t, style }) => {
             const r = t.getBoundingClientRect();
-            return { text: t.textContent!, size: parseFloat(style.fontSize), box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } };
+            return {
+              text: t.textContent!,
+              size: parseFloat(style.fontSize),
+              box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+            };
           }),
       })),
     );

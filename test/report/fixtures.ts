@@ -12,16 +12,120 @@ const COMMIT = "3f5c2a9e8b7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b";
 /** What judging the fixture's rules came to; code-no-placeholders is left out on purpose, to show how a
  * renderer describes a finding whose rule the report does not carry. */
 export const RESULTS: RuleResult[] = [
-  { rule: "readme-commands", category: "instructions", severity: "error", effect: "block", weight: 6, title: "Require install, train and predict commands in the README", why: "A stranger reruns what the README says; without commands they must guess.", fix: "Add the commands to the README", outcome: "fail", findings: 1 },
-  { rule: "readme-branches-exist", category: "instructions", severity: "warning", effect: "friction", weight: 2, title: "Require every branch the README names to exist", why: "Instructions that send people to a missing branch cannot be followed.", outcome: "fail", findings: 1 },
-  { rule: "requirements-pinned", category: "requirements", severity: "warning", effect: "friction", weight: 1.5, title: "Require exact version pins for every package", why: "Unpinned packages resolve to newer releases whose behaviour differs.", fix: "Pin {name} to the version used", outcome: "fail", findings: 1 },
-  { rule: "requirements-imports-resolve", category: "requirements", severity: "error", effect: "friction", weight: 2, title: "Require every imported module to import in the built image", why: "A module the requirements forget stops the code at its first import.", outcome: "fail", findings: 1 },
-  { rule: "paths-portable", category: "paths", severity: "error", effect: "friction", weight: 2, title: "Disallow machine-specific absolute paths", why: "Paths from the author's machine do not exist on anyone else's.", helpUri: "https://repro-audit.dev/rules/paths-portable", outcome: "fail", findings: 2 },
-  { rule: "options-have-help", category: "code", severity: "info", effect: "friction", weight: 0.5, title: "Require help text for every command-line option", why: "Unexplained options leave the rerunner guessing which values produced the results.", outcome: "fail", findings: 1 },
-  { rule: "datasets-fetched", category: "datasets", severity: "warning", effect: "block", weight: 2, title: "Require data the code reads to be shipped or fetched", why: "Data nobody can obtain makes the training impossible to rerun.", outcome: "pass", findings: 0 },
-  { rule: "environment-builds", category: "environment", severity: "error", effect: "block", weight: 10, title: "Require the declared environment to build", why: "If the image cannot be built nobody can rerun the solution.", outcome: "pass", findings: 0 },
-  { rule: "execution-epoch-completes", category: "execution", severity: "error", effect: "block", weight: 10, title: "Require the first training epoch to complete", why: "A training that crashes cannot be rerun as published.", outcome: "pass", findings: 0 },
-  { rule: "branches-check-out", category: "branches", severity: "error", effect: "friction", weight: 1.5, title: "Require every branch to check out", why: "A branch git cannot produce cannot be rerun.", outcome: "not-assessed", findings: 0, reason: "the clone was shallow: remote branches were not listed" },
+  {
+    rule: "readme-commands",
+    category: "instructions",
+    severity: "error",
+    effect: "block",
+    weight: 6,
+    title: "Require install, train and predict commands in the README",
+    why: "A stranger reruns what the README says; without commands they must guess.",
+    fix: "Add the commands to the README",
+    outcome: "fail",
+    findings: 1,
+  },
+  {
+    rule: "readme-branches-exist",
+    category: "instructions",
+    severity: "warning",
+    effect: "friction",
+    weight: 2,
+    title: "Require every branch the README names to exist",
+    why: "Instructions that send people to a missing branch cannot be followed.",
+    outcome: "fail",
+    findings: 1,
+  },
+  {
+    rule: "requirements-pinned",
+    category: "requirements",
+    severity: "warning",
+    effect: "friction",
+    weight: 1.5,
+    title: "Require exact version pins for every package",
+    why: "Unpinned packages resolve to newer releases whose behaviour differs.",
+    fix: "Pin {name} to the version used",
+    outcome: "fail",
+    findings: 1,
+  },
+  {
+    rule: "requirements-imports-resolve",
+    category: "requirements",
+    severity: "error",
+    effect: "friction",
+    weight: 2,
+    title: "Require every imported module to import in the built image",
+    why: "A module the requirements forget stops the code at its first import.",
+    outcome: "fail",
+    findings: 1,
+  },
+  {
+    rule: "paths-portable",
+    category: "paths",
+    severity: "error",
+    effect: "friction",
+    weight: 2,
+    title: "Disallow machine-specific absolute paths",
+    why: "Paths from the author's machine do not exist on anyone else's.",
+    helpUri: "https://repro-audit.dev/rules/paths-portable",
+    outcome: "fail",
+    findings: 2,
+  },
+  {
+    rule: "options-have-help",
+    category: "code",
+    severity: "info",
+    effect: "friction",
+    weight: 0.5,
+    title: "Require help text for every command-line option",
+    why: "Unexplained options leave the rerunner guessing which values produced the results.",
+    outcome: "fail",
+    findings: 1,
+  },
+  {
+    rule: "datasets-fetched",
+    category: "datasets",
+    severity: "warning",
+    effect: "block",
+    weight: 2,
+    title: "Require data the code reads to be shipped or fetched",
+    why: "Data nobody can obtain makes the training impossible to rerun.",
+    outcome: "pass",
+    findings: 0,
+  },
+  {
+    rule: "environment-builds",
+    category: "environment",
+    severity: "error",
+    effect: "block",
+    weight: 10,
+    title: "Require the declared environment to build",
+    why: "If the image cannot be built nobody can rerun the solution.",
+    outcome: "pass",
+    findings: 0,
+  },
+  {
+    rule: "execution-epoch-completes",
+    category: "execution",
+    severity: "error",
+    effect: "block",
+    weight: 10,
+    title: "Require the first training epoch to complete",
+    why: "A training that crashes cannot be rerun as published.",
+    outcome: "pass",
+    findings: 0,
+  },
+  {
+    rule: "branches-check-out",
+    category: "branches",
+    severity: "error",
+    effect: "friction",
+    weight: 1.5,
+    title: "Require every branch to check out",
+    why: "A branch git cannot produce cannot be rerun.",
+    outcome: "not-assessed",
+    findings: 0,
+    reason: "the clone was shallow: remote branches were not listed",
+  },
 ];
 
 type Bare = Omit<Finding, "locations"> & { locations?: Finding["locations"] };
@@ -29,7 +133,17 @@ type Bare = Omit<Finding, "locations"> & { locations?: Finding["locations"] };
 /** A finding's own place as its only location, unless it groups several. */
 const located = (f: Bare): Finding => ({
   ...f,
-  locations: f.locations ?? (f.file === null ? [] : [{ file: f.file, ...(f.line !== null ? { line: f.line } : {}), ...(f.cell !== undefined ? { cell: f.cell, cellLine: f.cellLine } : {}) }]),
+  locations:
+    f.locations ??
+    (f.file === null
+      ? []
+      : [
+          {
+            file: f.file,
+            ...(f.line !== null ? { line: f.line } : {}),
+            ...(f.cell !== undefined ? { cell: f.cell, cellLine: f.cellLine } : {}),
+          },
+        ]),
 });
 
 const BARE: Bare[] = [
@@ -90,7 +204,11 @@ const BARE: Bare[] = [
     line: 8,
     message: "Machine-specific path '/home/alice/data'",
     values: { literal: "/home/alice/data", pattern: "home", count: 3 },
-    locations: [{ file: "src/config.py", line: 8 }, { file: "src/config.py", line: 12 }, { file: "src/infer.py", line: 3 }],
+    locations: [
+      { file: "src/config.py", line: 8 },
+      { file: "src/config.py", line: 12 },
+      { file: "src/infer.py", line: 3 },
+    ],
   },
   {
     rule: "options-have-help",
@@ -156,9 +274,25 @@ export const CARBON: CarbonSection = {
     status: "measured",
     energyMeasured: true,
     complete: false,
-    actual: { ...consumption(1, 130.4, 0.0123), batches: 120, idleWatts: 14.5, setupSeconds: 12, warmupSeconds: 6.2, boundaries: "hook" },
+    actual: {
+      ...consumption(1, 130.4, 0.0123),
+      batches: 120,
+      idleWatts: 14.5,
+      setupSeconds: 12,
+      warmupSeconds: 6.2,
+      boundaries: "hook",
+    },
     meters: [
-      { meter: "cpu-share-tdp", kind: "estimated", component: "cpu", samples: [{ t: 0, watts: 40 }, { t: 1, watts: 42 }], energyKWh: 0.0101 },
+      {
+        meter: "cpu-share-tdp",
+        kind: "estimated",
+        component: "cpu",
+        samples: [
+          { t: 0, watts: 40 },
+          { t: 1, watts: 42 },
+        ],
+        energyKWh: 0.0101,
+      },
       { meter: "memory", kind: "estimated", component: "memory", samples: [{ t: 0, watts: 6 }], energyKWh: 0.0022 },
     ],
   },
@@ -174,10 +308,22 @@ export const CARBON: CarbonSection = {
   },
   assumptions: {
     pue: { value: 1.58, origin: "default", source: "default" },
-    intensity: { value: 475, origin: "table", source: "Ember 2023, WORLD, the table's default", region: "WORLD", year: 2023 },
+    intensity: {
+      value: 475,
+      origin: "table",
+      source: "Ember 2023, WORLD, the table's default",
+      region: "WORLD",
+      year: 2023,
+    },
     gCO2PerKm: { value: 107.5, origin: "table", source: "EEA 2020" },
     memoryWattsPerGB: 0.3725,
-    cpu: { model: "Intel(R) Xeon(R) CPU", tdpWatts: 65, wattsPerThread: 8.1, source: "data/cpu-tdp.json", fallback: null },
+    cpu: {
+      model: "Intel(R) Xeon(R) CPU",
+      tdpWatts: 65,
+      wattsPerThread: 8.1,
+      source: "data/cpu-tdp.json",
+      fallback: null,
+    },
   },
 };
 
@@ -209,7 +355,17 @@ export function sampleReport(): Report {
     environment: structuredClone(ENVIRONMENT),
     carbon: structuredClone(CARBON),
     suppressions: {
-      inline: [{ file: "src/config.py", line: 11, target: 12, rules: ["paths-portable"], reason: "our cluster's data root", matched: 1, honoured: false }],
+      inline: [
+        {
+          file: "src/config.py",
+          line: 11,
+          target: 12,
+          rules: ["paths-portable"],
+          reason: "our cluster's data root",
+          matched: 1,
+          honoured: false,
+        },
+      ],
       repoTrusted: false,
       suppressed: 0,
       excluded: { globs: ["vendor/**"], source: "--exclude", files: 2, paths: ["vendor/yolov5", "vendor/timm"] },
@@ -219,11 +375,54 @@ export function sampleReport(): Report {
 }
 
 export const RULES: RuleMeta[] = [
-  { id: "readme-commands", title: "Require install, train and predict commands in the README", reason: "A stranger reruns what the README says; without commands they must guess.", category: "instructions", severity: "error" },
-  { id: "readme-branches-exist", title: "Require every branch the README names to exist", reason: "Instructions that send people to a missing branch cannot be followed.", category: "instructions", severity: "warning" },
-  { id: "requirements-pinned", title: "Require exact version pins for every package", reason: "Unpinned packages resolve to newer releases whose behaviour differs.", category: "requirements", severity: "warning" },
-  { id: "requirements-imports-resolve", title: "Require every imported module to import in the built image", reason: "A module the requirements forget stops the code at its first import.", category: "requirements", severity: "error" },
-  { id: "paths-portable", title: "Disallow machine-specific absolute paths", reason: "Paths from the author's machine do not exist on anyone else's.", category: "paths", severity: "error", helpUri: "https://repro-audit.dev/rules/paths-portable" },
-  { id: "options-have-help", title: "Require help text for every command-line option", reason: "Unexplained options leave the rerunner guessing which values produced the results.", category: "code", severity: "info" },
-  { id: "datasets-fetched", title: "Require data the code reads to be shipped or fetched", reason: "Data nobody can obtain makes the training impossible to rerun.", category: "datasets", severity: "warning" },
+  {
+    id: "readme-commands",
+    title: "Require install, train and predict commands in the README",
+    reason: "A stranger reruns what the README says; without commands they must guess.",
+    category: "instructions",
+    severity: "error",
+  },
+  {
+    id: "readme-branches-exist",
+    title: "Require every branch the README names to exist",
+    reason: "Instructions that send people to a missing branch cannot be followed.",
+    category: "instructions",
+    severity: "warning",
+  },
+  {
+    id: "requirements-pinned",
+    title: "Require exact version pins for every package",
+    reason: "Unpinned packages resolve to newer releases whose behaviour differs.",
+    category: "requirements",
+    severity: "warning",
+  },
+  {
+    id: "requirements-imports-resolve",
+    title: "Require every imported module to import in the built image",
+    reason: "A module the requirements forget stops the code at its first import.",
+    category: "requirements",
+    severity: "error",
+  },
+  {
+    id: "paths-portable",
+    title: "Disallow machine-specific absolute paths",
+    reason: "Paths from the author's machine do not exist on anyone else's.",
+    category: "paths",
+    severity: "error",
+    helpUri: "https://repro-audit.dev/rules/paths-portable",
+  },
+  {
+    id: "options-have-help",
+    title: "Require help text for every command-line option",
+    reason: "Unexplained options leave the rerunner guessing which values produced the results.",
+    category: "code",
+    severity: "info",
+  },
+  {
+    id: "datasets-fetched",
+    title: "Require data the code reads to be shipped or fetched",
+    reason: "Data nobody can obtain makes the training impossible to rerun.",
+    category: "datasets",
+    severity: "warning",
+  },
 ];

@@ -25,21 +25,35 @@ describe("renderMarkdown", () => {
 
   it("links a location to its line at the audited commit when the repo is on GitHub, and not otherwise", () => {
     const md = renderMarkdown(sampleReport());
-    expect(md).toContain("[`src/config.py:8`](https://github.com/acme/melanoma-solution/blob/3f5c2a9e8b7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b/src/config.py#L8)");
-    expect(md).toContain("[`notebooks/eda.ipynb cell 3 line 4`](https://github.com/acme/melanoma-solution/blob/3f5c2a9e8b7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b/notebooks/eda.ipynb)");
+    expect(md).toContain(
+      "[`src/config.py:8`](https://github.com/acme/melanoma-solution/blob/3f5c2a9e8b7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b/src/config.py#L8)",
+    );
+    expect(md).toContain(
+      "[`notebooks/eda.ipynb cell 3 line 4`](https://github.com/acme/melanoma-solution/blob/3f5c2a9e8b7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b/notebooks/eda.ipynb)",
+    );
     const local = sampleReport();
     delete local.repo.webUrl;
     expect(renderMarkdown(local)).toContain("| `src/config.py:8` |");
   });
 
   it("puts a finding's fix under its message", () => {
-    expect(renderMarkdown(sampleReport())).toContain("README gives no command to predict<br>**Fix:** Add the commands to the README |");
+    expect(renderMarkdown(sampleReport())).toContain(
+      "README gives no command to predict<br>**Fix:** Add the commands to the README |",
+    );
   });
 
   it("says in a finding's message cell why the rerun plan set it aside, the repo's names kept inert", () => {
     const report = sampleReport();
     const first = report.findings.find((f) => f.severity === "warning")!;
-    report.findings = [{ ...first, severity: "info", plan: "off", planReason: "not on the rerun path: no step runs or imports a|b.py", evidence: "conclusive" }];
+    report.findings = [
+      {
+        ...first,
+        severity: "info",
+        plan: "off",
+        planReason: "not on the rerun path: no step runs or imports a|b.py",
+        evidence: "conclusive",
+      },
+    ];
     expect(renderMarkdown(report)).toContain(" _(not on the rerun path: no step runs or imports a\\|b.py)_");
     report.findings = [{ ...first, plan: "on", evidence: "unconfirmed" }];
     expect(renderMarkdown(report)).toContain(" _(unconfirmed)_");
@@ -48,7 +62,9 @@ describe("renderMarkdown", () => {
   it("names the rerun plan the findings were graded by, the repo's words kept inert", () => {
     const report = sampleReport();
     report.plan = { collected: true, found: false, basis: "none", reached: 0, steps: [], what: "no *step* found" };
-    expect(renderMarkdown(report)).toContain("**Rerun plan** none found (no \\*step\\* found): findings in code are a warning at most and never block");
+    expect(renderMarkdown(report)).toContain(
+      "**Rerun plan** none found (no \\*step\\* found): findings in code are a warning at most and never block",
+    );
   });
 
   it("keeps text from the repo from adding markup, HTML, links or mentions", () => {
@@ -63,7 +79,9 @@ describe("renderMarkdown", () => {
     const three = renderMarkdown(sampleReport(), { maxFindings: 3 });
     expect(three.match(/^\| [^|]+ \| (instructions|requirements|paths|code) \|/gm)).toHaveLength(3);
     expect(three).not.toMatch(/^\| warning \|/m);
-    expect(three).toContain("_5 finding(s) not listed (1 error, 3 warnings, 1 info) to keep this report short: see the JSON or SARIF report._");
+    expect(three).toContain(
+      "_5 finding(s) not listed (1 error, 3 warnings, 1 info) to keep this report short: see the JSON or SARIF report._",
+    );
     const five = renderMarkdown(sampleReport(), { maxFindings: 5 });
     expect(five.match(/^\| warning \|/gm)).toHaveLength(1);
     expect(five).not.toMatch(/^\| info \|/m);

@@ -7,12 +7,19 @@ import { renderBatchMarkdown } from "../../src/report/batch-md.js";
 import { sampleReport } from "./fixtures.js";
 import { batchReportFixture } from "./batch-fixtures.js";
 
-const INTERNAL = /not collected|\(found ''\)|Estimated \(estimated\)|Given \(given\)|default: default|\b1 (?:runs|teams|folds|models|seeds|epochs|submissions)\b/;
+const INTERNAL =
+  /not collected|\(found ''\)|Estimated \(estimated\)|Given \(given\)|default: default|\b1 (?:runs|teams|folds|models|seeds|epochs|submissions)\b/;
 
 function estimatedOneRun() {
   const report = sampleReport();
   const carbon = report.carbon!;
-  const pue: Factor = { name: "PUE", value: 1.58, unit: "facility energy / IT energy", origin: "default", source: "default" } as Factor;
+  const pue: Factor = {
+    name: "PUE",
+    value: 1.58,
+    unit: "facility energy / IT energy",
+    origin: "default",
+    source: "default",
+  } as Factor;
   const prediction = { ...carbon.prediction!, basis: "estimated", runs: 1, factors: [pue] } as Prediction;
   return { ...report, carbon: { ...carbon, prediction, plan: { ...carbon.plan, runs: 1 } } };
 }

@@ -11,7 +11,9 @@ interface Result {
   ruleIndex: number;
   level: string;
   message: { text: string };
-  locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region?: { startLine: number } } }>;
+  locations: Array<{
+    physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region?: { startLine: number } };
+  }>;
   partialFingerprints: Record<string, string>;
   properties: Record<string, unknown>;
 }
@@ -26,14 +28,18 @@ function run(report = sampleReport(), options = { rules: RULES }): Run {
 }
 
 function resultFor(r: Run, file: string | null, rule: string): Result {
-  const found = r.results.find((x) => x.ruleId === rule && (file === null || x.locations[0]!.physicalLocation.artifactLocation.uri === file));
+  const found = r.results.find(
+    (x) => x.ruleId === rule && (file === null || x.locations[0]!.physicalLocation.artifactLocation.uri === file),
+  );
   if (!found) throw new Error(`no result for ${rule} in ${file}`);
   return found;
 }
 
 /** The vendored schema is draft-04: ajv 8 reads it once `id` is `$id` and the draft-04 meta-schema is dropped. */
 function sarifSchemaValidator() {
-  const schema = JSON.parse(readFileSync(new URL("../../schemas/vendor/sarif-2.1.0-rtm.5.json", import.meta.url), "utf8"));
+  const schema = JSON.parse(
+    readFileSync(new URL("../../schemas/vendor/sarif-2.1.0-rtm.5.json", import.meta.url), "utf8"),
+  );
   delete schema.$schema;
   schema.$id = schema.id;
   delete schema.id;
@@ -91,7 +97,9 @@ describe("SARIF rules", () => {
   it("fills every field GitHub requires of a rule, with the title and reason from the rule metadata", () => {
     const descriptor = run().tool.driver.rules.find((d) => d.id === "paths-portable")!;
     expect(descriptor.shortDescription).toEqual({ text: "Disallow machine-specific absolute paths" });
-    expect(descriptor.fullDescription).toEqual({ text: "Paths from the author's machine do not exist on anyone else's." });
+    expect(descriptor.fullDescription).toEqual({
+      text: "Paths from the author's machine do not exist on anyone else's.",
+    });
     expect(descriptor.help.text).toContain("repro-audit rules explain paths-portable");
     expect(descriptor.helpUri).toBe("https://repro-audit.dev/rules/paths-portable");
     expect(descriptor.properties.tags).toEqual(["reproducibility", "paths"]);
@@ -102,13 +110,20 @@ describe("SARIF locations", () => {
   it("points a line finding at its file and line, relative to %SRCROOT%", () => {
     const result = resultFor(run(), "requirements.txt", "requirements-pinned");
     expect(result.locations).toEqual([
-      { physicalLocation: { artifactLocation: { uri: "requirements.txt", uriBaseId: "%SRCROOT%" }, region: { startLine: 3 } } },
+      {
+        physicalLocation: {
+          artifactLocation: { uri: "requirements.txt", uriBaseId: "%SRCROOT%" },
+          region: { startLine: 3 },
+        },
+      },
     ]);
   });
 
   it("points a notebook finding at the .ipynb as a whole (no made-up line), with the cell in the message and properties", () => {
     const result = resultFor(run(), "notebooks/eda.ipynb", "paths-portable");
-    expect(result.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: "notebooks/eda.ipynb", uriBaseId: "%SRCROOT%" } });
+    expect(result.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: "notebooks/eda.ipynb", uriBaseId: "%SRCROOT%" },
+    });
     expect(result.message.text).toBe("Machine-specific path '/kaggle/input/siim-isic/train.csv' (cell 3, line 4)");
     expect(result.properties).toMatchObject({ cell: 2, cellLine: 4 });
   });
@@ -117,13 +132,19 @@ describe("SARIF locations", () => {
   // least one location"), and accepts a location with no region as an alert on the whole file.
   it("shows a repository-level finding on the report's anchor file as a whole, without a fake line", () => {
     const result = resultFor(run(), null, "readme-commands");
-    expect(result.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: "README.md", uriBaseId: "%SRCROOT%" } });
+    expect(result.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: "README.md", uriBaseId: "%SRCROOT%" },
+    });
     expect(result.message.text).toBe("README gives no command to predict (about the whole repository)");
     expect(result.properties.repositoryLevel).toBe(true);
     const noAnchor = sampleReport();
     delete noAnchor.repo.anchor;
-    const anchored = (JSON.parse(renderSarif(noAnchor, { rules: RULES, repoAnchor: "docs/index.md" })) as { runs: Run[] }).runs[0]!;
-    expect(resultFor(anchored, null, "readme-commands").locations[0]!.physicalLocation.artifactLocation.uri).toBe("docs/index.md");
+    const anchored = (
+      JSON.parse(renderSarif(noAnchor, { rules: RULES, repoAnchor: "docs/index.md" })) as { runs: Run[] }
+    ).runs[0]!;
+    expect(resultFor(anchored, null, "readme-commands").locations[0]!.physicalLocation.artifactLocation.uri).toBe(
+      "docs/index.md",
+    );
   });
 
   it("gives a finding without a line its whole file, marked whole-file", () => {
@@ -166,7 +187,9 @@ describe("SARIF fingerprints", () => {
     after.findings[5] = { ...after.findings[5]!, line: 40 };
     after.findings.push(extra(52));
     const a = resultFor(run(before), "src/config.py", "paths-portable").partialFingerprints["reproAudit/v1"]!;
-    const moved = run(after).results.filter((x) => x.locations[0]!.physicalLocation.artifactLocation.uri === "src/config.py");
+    const moved = run(after).results.filter(
+      (x) => x.locations[0]!.physicalLocation.artifactLocation.uri === "src/config.py",
+    );
     expect(moved.map((x) => x.partialFingerprints["reproAudit/v1"])).toEqual([a, a.replace(/:1$/, ":2")]);
     expect(a).toMatch(/^[0-9a-f]{32}:1$/);
   });
@@ -181,9 +204,19 @@ describe("SARIF log shape", () => {
   it("carries where a finding lies on the rerun plan, why, and how conclusive it is, in its properties", () => {
     const report = sampleReport();
     const first = report.findings[0]!;
-    report.findings[0] = { ...first, severity: "info", plan: "off", planReason: "not on the rerun path: no step runs or imports eda.py", evidence: "conclusive" };
+    report.findings[0] = {
+      ...first,
+      severity: "info",
+      plan: "off",
+      planReason: "not on the rerun path: no step runs or imports eda.py",
+      evidence: "conclusive",
+    };
     const result = run(report).results.find((r) => r.ruleId === first.rule && r.level === "note")!;
-    expect(result.properties).toMatchObject({ plan: "off", planReason: "not on the rerun path: no step runs or imports eda.py", evidence: "conclusive" });
+    expect(result.properties).toMatchObject({
+      plan: "off",
+      planReason: "not on the rerun path: no step runs or imports eda.py",
+      evidence: "conclusive",
+    });
     expect(run().results[0]!.properties).not.toHaveProperty("plan");
   });
 
@@ -203,7 +236,11 @@ describe("SARIF log shape", () => {
     expect(log.$schema).toBe("https://json.schemastore.org/sarif-2.1.0.json");
     expect(log.version).toBe("2.1.0");
     const r = log.runs[0] as Run;
-    expect(r.tool.driver).toMatchObject({ name: "repro-audit", version: "0.1.0", informationUri: "https://repro-audit.dev" });
+    expect(r.tool.driver).toMatchObject({
+      name: "repro-audit",
+      version: "0.1.0",
+      informationUri: "https://repro-audit.dev",
+    });
     expect(r.results).toHaveLength(8);
     for (const result of r.results) {
       expect(result.message.text.length).toBeGreaterThan(0);
@@ -213,7 +250,8 @@ describe("SARIF log shape", () => {
       if (region) expect(region.startLine).toBeGreaterThanOrEqual(1);
     }
     for (const d of r.tool.driver.rules) {
-      for (const text of [d.shortDescription.text, d.fullDescription.text, d.help.text]) expect(String(text).length).toBeGreaterThan(0);
+      for (const text of [d.shortDescription.text, d.fullDescription.text, d.help.text])
+        expect(String(text).length).toBeGreaterThan(0);
     }
   });
 
@@ -223,7 +261,11 @@ describe("SARIF log shape", () => {
     const text = renderSarif(report, { rules: RULES });
     expect(text).not.toContain("ghp_secret");
     expect((JSON.parse(text) as { runs: Run[] }).runs[0]!.versionControlProvenance).toEqual([
-      { repositoryUri: "https://github.com/acme/melanoma-solution.git", revisionId: report.repo.commit!, branch: "main" },
+      {
+        repositoryUri: "https://github.com/acme/melanoma-solution.git",
+        revisionId: report.repo.commit!,
+        branch: "main",
+      },
     ]);
     const local = sampleReport();
     local.repo.url = "/home/alice/solution";

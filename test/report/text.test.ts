@@ -23,7 +23,9 @@ describe("category scores", () => {
     const text = renderText(sampleReport(), { color: false });
     expect(text).toMatch(/^ {4}branches +not assessed {2}the clone was shallow/m);
     expect(text).not.toMatch(/^ {4}branches +100/m);
-    expect(categoryScoreText({ score: 100, assessed: false, area: "trust", blocked: false, lost: 0 })).toBe("not assessed");
+    expect(categoryScoreText({ score: 100, assessed: false, area: "trust", blocked: false, lost: 0 })).toBe(
+      "not assessed",
+    );
     expect(categoryScoreText(undefined)).toBe("not assessed");
     expect(categoryScoreText({ score: 77.6, assessed: true, area: "install", blocked: false, lost: 1.1 })).toBe("78");
   });
@@ -77,20 +79,35 @@ describe("later-stage sections", () => {
     const report = sampleReport();
     report.environment = {
       ...structuredClone(ENVIRONMENT),
-      build: { status: "failed", seconds: 42, cacheHit: false, failureClass: "package-not-found", package: "torchh", logTail: "step 4/7\nERROR: No matching distribution found for torchh==9.9" },
+      build: {
+        status: "failed",
+        seconds: 42,
+        cacheHit: false,
+        failureClass: "package-not-found",
+        package: "torchh",
+        logTail: "step 4/7\nERROR: No matching distribution found for torchh==9.9",
+      },
       probe: { ran: false, modules: [], pipCheck: null },
     };
     const text = renderText(report, { color: false });
-    expect(text).toContain("build       failed after 42.0 s: package-not-found (torchh) [docker, image repro-audit/env:9c1e0f]");
+    expect(text).toContain(
+      "build       failed after 42.0 s: package-not-found (torchh) [docker, image repro-audit/env:9c1e0f]",
+    );
     expect(text).toContain("probe       not run");
     expect(text).toContain("    ERROR: No matching distribution found for torchh==9.9");
   });
 
   it("prints the plan with its sources, then the carbon blocks", () => {
     const text = renderText(sampleReport(), { color: false });
-    expect(text).toContain("Carbon\n  plan     30 epochs (README line 22), 5 runs = 5 folds (argparse default in src/train.py:31) x 1 model (default) x 1 seed (default)\n");
-    expect(text).toContain("  command  python src/train.py --epochs 30 --fold 0 (README line 22)\nActual consumption for 1 epoch(s):\n  Time:   0:02:10\n  Energy: 0.0123 kWh\n");
-    expect(text).toContain("Predicted consumption for 150 epoch(s) (5 runs of 30):\n  Time:   5:26:00 (5:00:00 to 5:55:00)\n  Energy: 1.84 kWh (1.70 to 2.01)\n  CO2eq:  876 g (808 to 955)\n");
+    expect(text).toContain(
+      "Carbon\n  plan     30 epochs (README line 22), 5 runs = 5 folds (argparse default in src/train.py:31) x 1 model (default) x 1 seed (default)\n",
+    );
+    expect(text).toContain(
+      "  command  python src/train.py --epochs 30 --fold 0 (README line 22)\nActual consumption for 1 epoch(s):\n  Time:   0:02:10\n  Energy: 0.0123 kWh\n",
+    );
+    expect(text).toContain(
+      "Predicted consumption for 150 epoch(s) (5 runs of 30):\n  Time:   5:26:00 (5:00:00 to 5:55:00)\n  Energy: 1.84 kWh (1.70 to 2.01)\n  CO2eq:  876 g (808 to 955)\n",
+    );
   });
 });
 
@@ -106,7 +123,14 @@ describe("plain folders", () => {
 
 describe("numbers", () => {
   it("keeps three significant figures and whole numbers whole", () => {
-    expect([num(1), num(0.0022), num(0.01234), num(1.845), num(12.34), num(875.6)]).toEqual(["1", "0.0022", "0.0123", "1.84", "12.3", "876"]);
+    expect([num(1), num(0.0022), num(0.01234), num(1.845), num(12.34), num(875.6)]).toEqual([
+      "1",
+      "0.0022",
+      "0.0123",
+      "1.84",
+      "12.3",
+      "876",
+    ]);
     expect([duration(42), duration(130.4), duration(19560)]).toEqual(["42.0 s", "2 min 10 s", "5 h 26 min"]);
   });
 });
@@ -116,13 +140,21 @@ describe("findings: every error first, then each category's warnings and info, e
     const report = sampleReport();
     report.findings = [
       finding({ plan: "on", evidence: "conclusive", message: "kept" }),
-      finding({ severity: "info", plan: "off", planReason: "not on the rerun path: no step runs or imports eda.py", evidence: "conclusive", message: "aside" }),
+      finding({
+        severity: "info",
+        plan: "off",
+        planReason: "not on the rerun path: no step runs or imports eda.py",
+        evidence: "conclusive",
+        message: "aside",
+      }),
       finding({ severity: "warning", plan: "on", evidence: "unconfirmed", message: "unsure" }),
       finding({ severity: "warning", plan: "unknown", evidence: "conclusive", message: "unplaced" }),
     ];
     const lines = renderText(report, { color: false }).split("\n");
     expect(lines.find((l) => l.includes("kept"))).not.toContain("(");
-    expect(lines.find((l) => l.includes("aside"))).toContain("aside (not on the rerun path: no step runs or imports eda.py)");
+    expect(lines.find((l) => l.includes("aside"))).toContain(
+      "aside (not on the rerun path: no step runs or imports eda.py)",
+    );
     expect(lines.find((l) => l.includes("unsure"))).toContain("unsure (unconfirmed)");
     expect(lines.find((l) => l.includes("unplaced"))).toContain("unplaced (plan unknown)");
   });
@@ -130,10 +162,18 @@ describe("findings: every error first, then each category's warnings and info, e
   it("names the rerun plan the findings were graded by in the header, or says there was none", () => {
     const report = sampleReport();
     expect(renderText(report, { color: false })).not.toContain("rerun plan");
-    report.plan = { collected: true, found: true, basis: "readme", reached: 5, steps: [{ order: 1, file: "README.md", cwd: ".", command: "python train.py", program: "train.py", repeat: 1 }] };
+    report.plan = {
+      collected: true,
+      found: true,
+      basis: "readme",
+      reached: 5,
+      steps: [{ order: 1, file: "README.md", cwd: ".", command: "python train.py", program: "train.py", repeat: 1 }],
+    };
     expect(renderText(report, { color: false })).toMatch(/rerun plan +1 step from the readme, reaching 5 code files/);
     report.plan = { collected: false, reason: "older facts" };
-    expect(renderText(report, { color: false })).toMatch(/rerun plan +not collected \(older facts\): findings graded as their rules are written/);
+    expect(renderText(report, { color: false })).toMatch(
+      /rerun plan +not collected \(older facts\): findings graded as their rules are written/,
+    );
   });
 
   it("lists errors across categories before any warning, and a fix line under a finding that has one", () => {
@@ -143,7 +183,9 @@ describe("findings: every error first, then each category's warnings and info, e
     const lastError = lines.map((l) => l.startsWith("  error")).lastIndexOf(true);
     expect(lastError).toBeGreaterThan(0);
     expect(lastError).toBeLessThan(firstWarning);
-    expect(text).toContain("  error    (repository)  instructions: README gives no command to predict  readme-commands\n           fix: Add the commands to the README\n");
+    expect(text).toContain(
+      "  error    (repository)  instructions: README gives no command to predict  readme-commands\n           fix: Add the commands to the README\n",
+    );
     expect(text).toContain("           fix: Pin torch to the version used\n");
   });
 
@@ -152,8 +194,12 @@ describe("findings: every error first, then each category's warnings and info, e
     const text = renderText(errorsOnly(sampleReport()), { color: false });
     expect(text).not.toMatch(/^ {2}warning/m);
     expect(text).toContain("--quiet: 3 warning(s) and 1 info not shown");
-    expect(text).toContain("  1 inline ignore comment(s) in the repo, not honoured (the repo is not trusted; --trust-repo for your own): they would quiet 1 occurrence(s), which still count");
+    expect(text).toContain(
+      "  1 inline ignore comment(s) in the repo, not honoured (the repo is not trusted; --trust-repo for your own): they would quiet 1 occurrence(s), which still count",
+    );
     expect(text).toContain('    src/config.py:11 ignore[paths-portable] "our cluster\'s data root": matched 1');
-    expect(text).toContain("  excluded by vendor/** (--exclude): 2 file(s) or folder(s) not audited: vendor/yolov5, vendor/timm");
+    expect(text).toContain(
+      "  excluded by vendor/** (--exclude): 2 file(s) or folder(s) not audited: vendor/yolov5, vendor/timm",
+    );
   });
 });

@@ -27,10 +27,31 @@ describe("validateReport", () => {
 
   it("accepts findings graded by the rerun plan, their rules' counts and the plan, and rejects a place outside on/off/unknown", () => {
     const report = sampleReport();
-    report.findings[0] = { ...report.findings[0]!, plan: "off", planReason: "not on the rerun path: no step runs or imports eda.py", evidence: "conclusive" };
+    report.findings[0] = {
+      ...report.findings[0]!,
+      plan: "off",
+      planReason: "not on the rerun path: no step runs or imports eda.py",
+      evidence: "conclusive",
+    };
     report.findings[1] = { ...report.findings[1]!, plan: "unknown", evidence: "unconfirmed" };
     report.rules[0] = { ...report.rules[0]!, counted: 0, blocking: 0 };
-    report.plan = { collected: true, found: true, basis: "readme", reached: 2, steps: [{ order: 1, file: "README.md", line: 4, cwd: "src", command: "python train.py", program: "src/train.py", repeat: 5 }] };
+    report.plan = {
+      collected: true,
+      found: true,
+      basis: "readme",
+      reached: 2,
+      steps: [
+        {
+          order: 1,
+          file: "README.md",
+          line: 4,
+          cwd: "src",
+          command: "python train.py",
+          program: "src/train.py",
+          repeat: 5,
+        },
+      ],
+    };
     expect(reportProblems(report)).toEqual([]);
     expect(reportProblems({ ...report, plan: { collected: false, reason: "an older facts file" } })).toEqual([]);
     (report.findings[0] as unknown as Record<string, unknown>).plan = "maybe";
@@ -78,8 +99,25 @@ describe("validateReport", () => {
   it("accepts an estimate's trainings and coverage, and names a training's bad role and missing sum fields", () => {
     const report = sampleReport() as unknown as Record<string, any>;
     const p = report.carbon.prediction;
-    const row = { label: "step 2 train.py", role: "pseudo-label", architecture: "timm/resnet50", inputSize: 512, batchSize: null, images: 400, epochs: 30, runs: 5, total: p.total, interval: p.interval, sources: ["run.sh:2"], guessed: ["epochs"] };
-    Object.assign(p, { basis: "estimated", trainings: [row], coverage: { basis: "rerun-plan", trainings: 1, fromCode: 0, guessed: 1, widening: 3, note: "n" } });
+    const row = {
+      label: "step 2 train.py",
+      role: "pseudo-label",
+      architecture: "timm/resnet50",
+      inputSize: 512,
+      batchSize: null,
+      images: 400,
+      epochs: 30,
+      runs: 5,
+      total: p.total,
+      interval: p.interval,
+      sources: ["run.sh:2"],
+      guessed: ["epochs"],
+    };
+    Object.assign(p, {
+      basis: "estimated",
+      trainings: [row],
+      coverage: { basis: "rerun-plan", trainings: 1, fromCode: 0, guessed: 1, widening: 3, note: "n" },
+    });
     delete p.from;
     expect(reportProblems(report)).toEqual([]);
     p.trainings[0].role = "warm-up";
@@ -94,7 +132,13 @@ describe("validateReport", () => {
     delete report.environment.build;
     delete report.carbon.prediction;
     delete report.carbon.measurement.actual.boundaries;
-    expect(reportProblems(report)).toEqual(expect.arrayContaining(["/environment/build: is missing", "/carbon/prediction: is missing", "/carbon/measurement/actual/boundaries: is missing"]));
+    expect(reportProblems(report)).toEqual(
+      expect.arrayContaining([
+        "/environment/build: is missing",
+        "/carbon/prediction: is missing",
+        "/carbon/measurement/actual/boundaries: is missing",
+      ]),
+    );
   });
 });
 
@@ -108,7 +152,11 @@ describe("renderJson", () => {
 
   it("validates what is written: a field left undefined is dropped, not refused", () => {
     const report = sampleReport();
-    report.findings[1] = { ...report.findings[1]!, cell: undefined, values: { branch: "gpu-training", remote: undefined as never } };
+    report.findings[1] = {
+      ...report.findings[1]!,
+      cell: undefined,
+      values: { branch: "gpu-training", remote: undefined as never },
+    };
     expect(JSON.parse(renderJson(report)).findings[1]).toEqual({ ...FINDINGS[1], values: { branch: "gpu-training" } });
   });
 

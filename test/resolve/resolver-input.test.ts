@@ -5,16 +5,34 @@ import { readResolverAnswer } from "../../src/resolve/resolver-output.js";
 
 describe("resolver input", () => {
   it("reads a wheel URL's version", () => {
-    expect(wheelVersion("https://download.pytorch.org/whl/cu113/torch-1.10.0%2Bcu113-cp39-cp39-linux_x86_64.whl")).toBe("1.10.0+cu113");
+    expect(wheelVersion("https://download.pytorch.org/whl/cu113/torch-1.10.0%2Bcu113-cp39-cp39-linux_x86_64.whl")).toBe(
+      "1.10.0+cu113",
+    );
     expect(wheelVersion("https://example.org/pkg.tar.gz")).toBeNull();
   });
 
   it("asks pins as written, CUDA builds by their version, Poetry ranges as PEP 440", () => {
-    expect(askedLine({ name: "numpy", spec: "==1.26.4" }, "r.txt", 1)).toEqual({ requirement: "numpy==1.26.4", file: "r.txt", line: 1 });
-    expect(askedLine({ name: "torch", spec: "==1.7.1+cu110" }, "r.txt", 2)).toMatchObject({ requirement: "torch==1.7.1" });
-    expect(askedLine({ name: "torch", spec: "==2.1.0a0+4136153" }, "r.txt", 3)).toMatchObject({ requirement: "torch==2.1.0a0+4136153" });
-    expect(askedLine({ name: "timm", spec: "^0.4.12" }, "pyproject.toml", 4)).toMatchObject({ requirement: "timm>=0.4.12,<0.5.0" });
-    expect(askedLine({ name: "torch", spec: "https://x.org/torch-1.10.0+cu113-cp39-cp39-linux_x86_64.whl" }, "pyproject.toml", 5)).toMatchObject({ requirement: "torch==1.10.0" });
+    expect(askedLine({ name: "numpy", spec: "==1.26.4" }, "r.txt", 1)).toEqual({
+      requirement: "numpy==1.26.4",
+      file: "r.txt",
+      line: 1,
+    });
+    expect(askedLine({ name: "torch", spec: "==1.7.1+cu110" }, "r.txt", 2)).toMatchObject({
+      requirement: "torch==1.7.1",
+    });
+    expect(askedLine({ name: "torch", spec: "==2.1.0a0+4136153" }, "r.txt", 3)).toMatchObject({
+      requirement: "torch==2.1.0a0+4136153",
+    });
+    expect(askedLine({ name: "timm", spec: "^0.4.12" }, "pyproject.toml", 4)).toMatchObject({
+      requirement: "timm>=0.4.12,<0.5.0",
+    });
+    expect(
+      askedLine(
+        { name: "torch", spec: "https://x.org/torch-1.10.0+cu113-cp39-cp39-linux_x86_64.whl" },
+        "pyproject.toml",
+        5,
+      ),
+    ).toMatchObject({ requirement: "torch==1.10.0" });
   });
 
   it("never passes a line that could be an option or a local path", () => {
@@ -27,9 +45,26 @@ describe("resolver input", () => {
 
 describe("resolver output", () => {
   it("keeps the resolver's own reason and sorts it", () => {
-    const missing = readResolverAnswer(1, "", "error: No solution found when resolving dependencies:\n  ╰─▶ x\n  cause: Because there is no version of a==9 and you require a==9, we can conclude that your requirements are unsatisfiable.\n");
-    expect(missing).toEqual({ outcome: "unresolvable", resolutionClass: "version-missing", reason: "Because there is no version of a==9 and you require a==9, we can conclude that your requirements are unsatisfiable." });
-    expect(readResolverAnswer(0, "a==1.0\nb[x]==2.0 ; python_version > '3'\n", "")).toEqual({ outcome: "resolved", pins: [{ name: "a", version: "1.0" }, { name: "b", version: "2.0" }] });
-    expect(readResolverAnswer(2, "", "error: Failed to fetch: `http://127.0.0.1:9/simple/a/`\n  cause: tcp connect error\n")).toMatchObject({ outcome: "not-assessed", offline: true });
+    const missing = readResolverAnswer(
+      1,
+      "",
+      "error: No solution found when resolving dependencies:\n  ╰─▶ x\n  cause: Because there is no version of a==9 and you require a==9, we can conclude that your requirements are unsatisfiable.\n",
+    );
+    expect(missing).toEqual({
+      outcome: "unresolvable",
+      resolutionClass: "version-missing",
+      reason:
+        "Because there is no version of a==9 and you require a==9, we can conclude that your requirements are unsatisfiable.",
+    });
+    expect(readResolverAnswer(0, "a==1.0\nb[x]==2.0 ; python_version > '3'\n", "")).toEqual({
+      outcome: "resolved",
+      pins: [
+        { name: "a", version: "1.0" },
+        { name: "b", version: "2.0" },
+      ],
+    });
+    expect(
+      readResolverAnswer(2, "", "error: Failed to fetch: `http://127.0.0.1:9/simple/a/`\n  cause: tcp connect error\n"),
+    ).toMatchObject({ outcome: "not-assessed", offline: true });
   });
 });

@@ -27,7 +27,12 @@ afterAll(async () => index?.close());
 async function resolveRepo(files: Record<string, string>, options: { uv?: string | null; indexUrl?: string } = {}) {
   const view = memoryView(files);
   const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
-  return resolveStep({ facts, view, indexUrl: options.indexUrl ?? index.url, uv: options.uv === undefined ? uv : options.uv });
+  return resolveStep({
+    facts,
+    view,
+    indexUrl: options.indexUrl ?? index.url,
+    uv: options.uv === undefined ? uv : options.uv,
+  });
 }
 
 describe("resolve stage", () => {
@@ -44,15 +49,23 @@ describe("resolve stage", () => {
       ["docker/requirements.txt", "unresolvable", "version-missing"],
       ["requirements.txt", "unresolvable", "version-missing"],
     ]);
-    expect(String(out.records!.find((r) => r.file === "requirements.txt")!.reason)).toContain("there is no version of alpha==9.9");
-    expect(String(out.records!.find((r) => r.file === "docker/requirements.txt")!.reason)).toContain("alpha==1.0a0+4136153");
+    expect(String(out.records!.find((r) => r.file === "requirements.txt")!.reason)).toContain(
+      "there is no version of alpha==9.9",
+    );
+    expect(String(out.records!.find((r) => r.file === "docker/requirements.txt")!.reason)).toContain(
+      "alpha==1.0a0+4136153",
+    );
     expect(index.requests).toContain("/simple/alpha/");
   });
 
   it("pins with no Python in common: every Python tried when the spec states none", async () => {
     const out = await resolveRepo({ "requirements.txt": "numpylike==1.26.4\ntflike==1.15.0\n" });
     expect(out.records).toHaveLength(1);
-    expect(out.records![0]).toMatchObject({ status: "unresolvable", resolutionClass: "python-conflict", python: "3.11" });
+    expect(out.records![0]).toMatchObject({
+      status: "unresolvable",
+      resolutionClass: "python-conflict",
+      python: "3.11",
+    });
     expect(String(out.records![0]!.reason)).toContain("tflike==1.15.0 has no wheels with a matching Python ABI tag");
   });
 
@@ -79,7 +92,10 @@ describe("resolve stage", () => {
   });
 
   it("a URL-pinned wheel is asked as its version, and says so", async () => {
-    const out = await resolveRepo({ "requirements.txt": "alpha @ https://example.invalid/wheels/alpha-1.0+cu113-py3-none-any.whl\ngit+https://example.invalid/x.git#egg=x\n" });
+    const out = await resolveRepo({
+      "requirements.txt":
+        "alpha @ https://example.invalid/wheels/alpha-1.0+cu113-py3-none-any.whl\ngit+https://example.invalid/x.git#egg=x\n",
+    });
     expect(out.records![0]).toMatchObject({ status: "resolved", requirements: 1 });
     expect(out.notes).toEqual([
       "Resolver: requirements.txt:2 left out: x comes from git+https://example.invalid/x.git, which a resolver reads only by building it.",
@@ -90,7 +106,9 @@ describe("resolve stage", () => {
   it("the repo's own index lines are never followed: only the user's index is asked", async () => {
     const decoy = await startLocalIndex([{ name: "alpha", version: "6.6.6" }]);
     try {
-      const out = await resolveRepo({ "requirements.txt": `--index-url ${decoy.url}\n--extra-index-url ${decoy.url}\nalpha\n` });
+      const out = await resolveRepo({
+        "requirements.txt": `--index-url ${decoy.url}\n--extra-index-url ${decoy.url}\nalpha\n`,
+      });
       expect(out.records![0]).toMatchObject({ status: "resolved", pins: 1 });
       expect(out.answers[0]!.answer).toEqual({ outcome: "resolved", pins: [{ name: "alpha", version: "2.0" }] });
       expect(decoy.requests).toEqual([]);
@@ -116,9 +134,19 @@ describe("resolve stage", () => {
 
   it("a stated Python the pins do not fit: too new, or too old, with the Pythons they fit", async () => {
     const tooNew = await resolveRepo({ "requirements.txt": "tflike==1.15.0\n", ".python-version": "3.11\n" });
-    expect(tooNew.records![0]).toMatchObject({ status: "unresolvable", python: "3.11", cause: "Python 3.11 (stated in .python-version:1 (3.11)) is too new for the pins, which install on Python 3.7: state Python 3.7" });
+    expect(tooNew.records![0]).toMatchObject({
+      status: "unresolvable",
+      python: "3.11",
+      cause:
+        "Python 3.11 (stated in .python-version:1 (3.11)) is too new for the pins, which install on Python 3.7: state Python 3.7",
+    });
     const tooOld = await resolveRepo({ "requirements.txt": "newlike==2.0\n", ".python-version": "3.9\n" });
-    expect(tooOld.records![0]).toMatchObject({ status: "unresolvable", python: "3.9", cause: "Python 3.9 (stated in .python-version:1 (3.9)) is too old for the pins, which install on Python 3.12, 3.13: state Python 3.12" });
+    expect(tooOld.records![0]).toMatchObject({
+      status: "unresolvable",
+      python: "3.9",
+      cause:
+        "Python 3.9 (stated in .python-version:1 (3.9)) is too old for the pins, which install on Python 3.12, 3.13: state Python 3.12",
+    });
   });
 
   it("no resolver, or an index that does not answer: not collected, with why", async () => {

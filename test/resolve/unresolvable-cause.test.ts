@@ -1,12 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { closestNames, editDistance, missingIn, nearestVersions, unresolvableCause } from "../../src/resolve/unresolvable-cause.js";
+import {
+  closestNames,
+  editDistance,
+  missingIn,
+  nearestVersions,
+  unresolvableCause,
+} from "../../src/resolve/unresolvable-cause.js";
 
-const base = { python: { version: "3.11", stated: false, source: "default" }, projects: null, versions: null, installsOn: [], tried: ["3.7", "3.13"] };
+const base = {
+  python: { version: "3.11", stated: false, source: "default" },
+  projects: null,
+  versions: null,
+  installsOn: [],
+  tried: ["3.7", "3.13"],
+};
 
 describe("unresolvable-cause", () => {
   it("reads what uv's reason says is missing", () => {
-    expect(missingIn("Because json was not found in the package registry and you require json, we can conclude")).toEqual({ kind: "name", name: "json" });
-    expect(missingIn("Because there is no version of alpha==9.9 and you require alpha==9.9, we can conclude")).toEqual({ kind: "version", name: "alpha", wanted: "9.9" });
+    expect(
+      missingIn("Because json was not found in the package registry and you require json, we can conclude"),
+    ).toEqual({ kind: "name", name: "json" });
+    expect(missingIn("Because there is no version of alpha==9.9 and you require alpha==9.9, we can conclude")).toEqual({
+      kind: "version",
+      name: "alpha",
+      wanted: "9.9",
+    });
     expect(missingIn("Because you require a>=2 and a<1, we can conclude")).toBeNull();
   });
 
@@ -24,9 +42,29 @@ describe("unresolvable-cause", () => {
   });
 
   it("says nothing it cannot back: no close name, no versions read, a conflict of pins", () => {
-    expect(unresolvableCause({ ...base, resolutionClass: "version-missing", reason: "Because zzz was not found in the package registry" })).toBe("the index has no project named zzz: check its spelling on the index");
-    expect(unresolvableCause({ ...base, resolutionClass: "version-missing", reason: "Because there is no version of a==3 and you require a==3" })).toBe("the index has no version 3 of a");
-    expect(unresolvableCause({ ...base, resolutionClass: "unresolvable", reason: "Because you require a>=2 and a<1" })).toBeNull();
-    expect(unresolvableCause({ ...base, resolutionClass: "python-conflict", reason: "no wheels with a matching Python ABI tag" })).toBe("no Python from 3.7 to 3.13 has every pin: the pins need Pythons that do not meet");
+    expect(
+      unresolvableCause({
+        ...base,
+        resolutionClass: "version-missing",
+        reason: "Because zzz was not found in the package registry",
+      }),
+    ).toBe("the index has no project named zzz: check its spelling on the index");
+    expect(
+      unresolvableCause({
+        ...base,
+        resolutionClass: "version-missing",
+        reason: "Because there is no version of a==3 and you require a==3",
+      }),
+    ).toBe("the index has no version 3 of a");
+    expect(
+      unresolvableCause({ ...base, resolutionClass: "unresolvable", reason: "Because you require a>=2 and a<1" }),
+    ).toBeNull();
+    expect(
+      unresolvableCause({
+        ...base,
+        resolutionClass: "python-conflict",
+        reason: "no wheels with a matching Python ABI tag",
+      }),
+    ).toBe("no Python from 3.7 to 3.13 has every pin: the pins need Pythons that do not meet");
   });
 });

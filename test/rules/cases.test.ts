@@ -50,7 +50,10 @@ describe("rule cases", () => {
     const file = new URL(`${rule.id}.yaml`, casesDir);
     describe(rule.id, () => {
       it("has a case file", () => {
-        expect(existsSync(file), `create test/rules/cases/${rule.id}.yaml with at least one failing and one passing case`).toBe(true);
+        expect(
+          existsSync(file),
+          `create test/rules/cases/${rule.id}.yaml with at least one failing and one passing case`,
+        ).toBe(true);
       });
       if (!existsSync(file)) return;
       const cases = yaml.load(readFileSync(file, "utf8")) as Case[];
@@ -81,7 +84,9 @@ describe("rule cases", () => {
               line: f.line,
               ...(f.cell !== undefined ? { cell: f.cell, cellLine: f.cellLine } : {}),
               ...(also.length ? { also } : {}),
-              ...(typeof testCase.expect === "object" && testCase.expect[i]?.message !== undefined ? { message: f.message } : {}),
+              ...(typeof testCase.expect === "object" && testCase.expect[i]?.message !== undefined
+                ? { message: f.message }
+                : {}),
             };
           });
           const want = testCase.expect.map((e) => ({

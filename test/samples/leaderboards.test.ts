@@ -18,7 +18,10 @@ describe("sample leaderboards", () => {
       const out = mkdtempSync(join(tmpdir(), "boards-"));
       execFileSync(process.execPath, [SCRIPT, out], { env: { ...process.env, TZ: tz }, stdio: "ignore" });
       expect(readdirSync(out).sort()).toEqual(BOARDS);
-      for (const name of BOARDS) expect(readFileSync(join(out, name)).equals(readFileSync(join(LEADERBOARDS, name))), `${name} (TZ=${tz})`).toBe(true);
+      for (const name of BOARDS)
+        expect(readFileSync(join(out, name)).equals(readFileSync(join(LEADERBOARDS, name))), `${name} (TZ=${tz})`).toBe(
+          true,
+        );
     }
   });
 

@@ -7,7 +7,9 @@ import { makeSampleRepo, sampleDir } from "../support/sample-repo.js";
 
 const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 /** "`messy-kaggle` scores 33 as a git repo and 43 as the plain folder": the README's stated scores. */
-const STATED = [...README.matchAll(/`([\w-]+)` (?:scores )?(\d+) as a git repo and (\d+) as the plain folder/g)].map((m) => ({ sample: m[1]!, asRepo: Number(m[2]), asFolder: Number(m[3]) }));
+const STATED = [...README.matchAll(/`([\w-]+)` (?:scores )?(\d+) as a git repo and (\d+) as the plain folder/g)].map(
+  (m) => ({ sample: m[1]!, asRepo: Number(m[2]), asFolder: Number(m[3]) }),
+);
 
 describe("the README's sample scores", () => {
   const made: string[] = [];
@@ -25,7 +27,10 @@ describe("the README's sample scores", () => {
       made.push(repo);
       const fromRepo = await audit({ source: repo, stages: ["static"] });
       const fromFolder = await audit({ source: `${sampleDir(sample)}repo`, stages: ["static"] });
-      expect([Math.round(fromRepo.report.score.total ?? -1), Math.round(fromFolder.report.score.total ?? -1)]).toEqual([asRepo, asFolder]);
+      expect([Math.round(fromRepo.report.score.total ?? -1), Math.round(fromFolder.report.score.total ?? -1)]).toEqual([
+        asRepo,
+        asFolder,
+      ]);
     });
   }
 });

@@ -34,12 +34,18 @@ const SAMPLES = readdirSync(SAMPLES_DIR, { withFileTypes: true })
   .sort();
 
 const place = (at: { file: string; line?: number; cell?: number; cellLine?: number }) =>
-  at.cell !== undefined ? `${at.file} cell ${at.cell} line ${at.cellLine}` : at.line !== undefined ? `${at.file}:${at.line}` : at.file;
+  at.cell !== undefined
+    ? `${at.file} cell ${at.cell} line ${at.cellLine}`
+    : at.line !== undefined
+      ? `${at.file}:${at.line}`
+      : at.file;
 
 function asExpected(f: Finding): ExpectedFinding {
   const also = f.locations.slice(1).map(place);
   return {
-    rule: f.rule, file: f.file, line: f.line,
+    rule: f.rule,
+    file: f.file,
+    line: f.line,
     ...(f.cell !== undefined ? { cell: f.cell, cellLine: f.cellLine } : {}),
     ...(also.length ? { also } : {}),
   };
@@ -47,7 +53,10 @@ function asExpected(f: Finding): ExpectedFinding {
 
 it("every sample has an expected.yaml", () => {
   expect(SAMPLES.length).toBeGreaterThan(5);
-  expect(SAMPLES.filter((name) => !existsSync(`${sampleDir(name)}expected.yaml`)), "write samples/<name>/expected.yaml (UPDATE_EXPECTED=1)").toEqual([]);
+  expect(
+    SAMPLES.filter((name) => !existsSync(`${sampleDir(name)}expected.yaml`)),
+    "write samples/<name>/expected.yaml (UPDATE_EXPECTED=1)",
+  ).toEqual([]);
 });
 
 describe.each(SAMPLES)("sample %s", (name) => {
@@ -60,12 +69,27 @@ describe.each(SAMPLES)("sample %s", (name) => {
     expect(factProblems(facts)).toEqual([]);
     const got = report.findings
       .map(asExpected)
-      .sort((a, b) => `${a.rule} ${a.file} ${String(a.line).padStart(6)}`.localeCompare(`${b.rule} ${b.file} ${String(b.line).padStart(6)}`));
-    const notAssessed = Object.entries(report.score.categories).filter(([, c]) => !c.assessed).map(([k]) => k).sort();
+      .sort((a, b) =>
+        `${a.rule} ${a.file} ${String(a.line).padStart(6)}`.localeCompare(
+          `${b.rule} ${b.file} ${String(b.line).padStart(6)}`,
+        ),
+      );
+    const notAssessed = Object.entries(report.score.categories)
+      .filter(([, c]) => !c.assessed)
+      .map(([k]) => k)
+      .sort();
     if (process.env.UPDATE_EXPECTED) {
       const total = report.score.total ?? 0;
-      const doc = { ...(expected?.setup ? { setup: expected.setup } : {}), score: { min: total - 3, max: total + 3 }, notAssessed, findings: got };
-      writeFileSync(file, `# Exact findings of a static audit of this sample as a git repo (test/samples/samples.test.ts).\n${yaml.dump(doc, { flowLevel: 2, lineWidth: 160 })}`);
+      const doc = {
+        ...(expected?.setup ? { setup: expected.setup } : {}),
+        score: { min: total - 3, max: total + 3 },
+        notAssessed,
+        findings: got,
+      };
+      writeFileSync(
+        file,
+        `# Exact findings of a static audit of this sample as a git repo (test/samples/samples.test.ts).\n${yaml.dump(doc, { flowLevel: 2, lineWidth: 160 })}`,
+      );
       return;
     }
     expect(expected, `write ${file}`).not.toBeNull();

@@ -72,7 +72,10 @@ export interface RunOptions {
 }
 
 /** `${{ inputs.x }}`, `${{ github.action_path }}`, `${{ steps.id.outputs.x }}`: any other expression is an error. */
-function evaluate(text: string, scope: { inputs: Record<string, string>; actionPath: string; steps: Map<string, StepRun> }): string {
+function evaluate(
+  text: string,
+  scope: { inputs: Record<string, string>; actionPath: string; steps: Map<string, StepRun> },
+): string {
   return text.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_m, expr: string) => {
     let match = /^inputs\.([A-Za-z0-9_-]+)$/.exec(expr);
     if (match) {
@@ -91,8 +94,11 @@ export function runAction(options: RunOptions): ActionRun {
   const action = readActionYml(actionPath);
   if (action.runs.using !== "composite") throw new Error(`runs.using is ${action.runs.using}`);
   const given = options.with ?? {};
-  for (const name of Object.keys(given)) if (!(name in action.inputs)) throw new Error(`with: names undeclared input ${name}`);
-  const inputs = Object.fromEntries(Object.entries(action.inputs).map(([name, spec]) => [name, given[name] ?? spec.default ?? ""]));
+  for (const name of Object.keys(given))
+    if (!(name in action.inputs)) throw new Error(`with: names undeclared input ${name}`);
+  const inputs = Object.fromEntries(
+    Object.entries(action.inputs).map(([name, spec]) => [name, given[name] ?? spec.default ?? ""]),
+  );
 
   const temp = mkdtempSync(join(tmpdir(), "action-run-"));
   const runnerTemp = mkdtempSync(join(temp, "runner-temp-"));
@@ -159,6 +165,8 @@ export function runAction(options: RunOptions): ActionRun {
       break;
     }
   }
-  const outputs = Object.fromEntries(Object.entries(action.outputs).map(([name, spec]) => [name, evaluate(spec.value, { inputs, actionPath, steps })]));
+  const outputs = Object.fromEntries(
+    Object.entries(action.outputs).map(([name, spec]) => [name, evaluate(spec.value, { inputs, actionPath, steps })]),
+  );
   return { code, steps: ran, audit: steps.get("audit"), outputs };
 }

@@ -7,7 +7,12 @@ import { ACTION_ROOT } from "./action-runner.js";
 
 /** Copies the checkout's files into `target` (created) and returns it. */
 export function bareCheckout(target: string): string {
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ACTION_ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: ACTION_ROOT,
+    encoding: "utf8",
+  })
+    .split("\0")
+    .filter(Boolean);
   for (const file of files) {
     if (!existsSync(join(ACTION_ROOT, file))) continue; // deleted in the work tree, not yet committed
     mkdirSync(dirname(join(target, file)), { recursive: true });

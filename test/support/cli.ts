@@ -3,7 +3,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-export const BIN = process.env.REPRO_AUDIT_TEST_BIN ?? fileURLToPath(new URL("../../dist/src/cli/main.js", import.meta.url));
+export const BIN =
+  process.env.REPRO_AUDIT_TEST_BIN ?? fileURLToPath(new URL("../../dist/src/cli/main.js", import.meta.url));
 
 export interface CliResult {
   code: number;
@@ -26,7 +27,12 @@ export function runCli(args: string[], env: Record<string, string> = {}, cwd?: s
 /** The same without blocking, so several audits can run at once. */
 export function runCliAsync(args: string[], env: Record<string, string> = {}, cwd?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: baseEnv(env), stdio: ["ignore", "pipe", "pipe"], timeout: 300_000, ...(cwd ? { cwd } : {}) });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: baseEnv(env),
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: 300_000,
+      ...(cwd ? { cwd } : {}),
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));

@@ -8,7 +8,8 @@ const LINE = 50_000;
 export const HANG_GUARD_MS = 10_000;
 
 /** Short runs of the given pieces, to be repeated into one long line. */
-export const unitOf = (pieces: readonly string[]) => fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(""));
+export const unitOf = (pieces: readonly string[]) =>
+  fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(""));
 
 /** A 50 KB line of one unit repeated. */
 export const lineOf = (u: string) => u.repeat(Math.ceil(LINE / u.length)).slice(0, LINE);

@@ -41,15 +41,23 @@ export function buildWheel(release: IndexedRelease): { filename: string; bytes: 
     ...(release.requires ?? []).map((r) => `Requires-Dist: ${r}`),
     "",
   ].join("\n");
-  const wheel = ["Wheel-Version: 1.0", "Generator: repro-audit-tests", "Root-Is-Purelib: true", `Tag: ${tag}`, ""].join("\n");
+  const wheel = ["Wheel-Version: 1.0", "Generator: repro-audit-tests", "Root-Is-Purelib: true", `Tag: ${tag}`, ""].join(
+    "\n",
+  );
   const files: Record<string, Uint8Array> = {
     [`${dist}/__init__.py`]: strToU8(`__version__ = "${release.version}"\n`),
     [`${info}/METADATA`]: strToU8(metadata),
     [`${info}/WHEEL`]: strToU8(wheel),
   };
-  const record = Object.keys(files).map((p) => `${p},,`).concat(`${info}/RECORD,,`, "").join("\n");
+  const record = Object.keys(files)
+    .map((p) => `${p},,`)
+    .concat(`${info}/RECORD,,`, "")
+    .join("\n");
   files[`${info}/RECORD`] = strToU8(record);
-  return { filename: `${dist}-${release.version}-${tag}.whl`, bytes: zipSync(files, { mtime: new Date("2020-01-01T00:00:00Z") }) };
+  return {
+    filename: `${dist}-${release.version}-${tag}.whl`,
+    bytes: zipSync(files, { mtime: new Date("2020-01-01T00:00:00Z") }),
+  };
 }
 
 /** Serve the releases on 127.0.0.1 (an ephemeral port) until close(). */
@@ -65,7 +73,10 @@ export async function startLocalIndex(releases: IndexedRelease[]): Promise<Local
       res.end(JSON.stringify(body));
     };
     if (path === "/simple/" || path === "/simple") {
-      return json({ meta: { "api-version": "1.1" }, projects: [...new Set(releases.map((r) => normalize(r.name)))].map((name) => ({ name })) });
+      return json({
+        meta: { "api-version": "1.1" },
+        projects: [...new Set(releases.map((r) => normalize(r.name)))].map((name) => ({ name })),
+      });
     }
     const project = /^\/simple\/([^/]+)\/?$/.exec(path);
     if (project) {

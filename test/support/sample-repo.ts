@@ -6,7 +6,11 @@ import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync("git", ["-c", "user.name=Sample", "-c", "user.email=sample@example.org", "-c", "core.hooksPath=/dev/null", ...args], { cwd, encoding: "utf8" }).trim();
+  execFileSync(
+    "git",
+    ["-c", "user.name=Sample", "-c", "user.email=sample@example.org", "-c", "core.hooksPath=/dev/null", ...args],
+    { cwd, encoding: "utf8" },
+  ).trim();
 
 export function sampleDir(name: string): string {
   return new URL(`../../samples/${name}/`, import.meta.url).pathname;

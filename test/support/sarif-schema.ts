@@ -4,7 +4,9 @@ import { Ajv } from "ajv";
 
 /** The vendored schema is draft-04: ajv 8 reads it once `id` is `$id` and the draft-04 meta-schema is dropped. */
 export function sarifSchemaValidator() {
-  const schema = JSON.parse(readFileSync(new URL("../../schemas/vendor/sarif-2.1.0-rtm.5.json", import.meta.url), "utf8"));
+  const schema = JSON.parse(
+    readFileSync(new URL("../../schemas/vendor/sarif-2.1.0-rtm.5.json", import.meta.url), "utf8"),
+  );
   delete schema.$schema;
   schema.$id = schema.id;
   delete schema.id;

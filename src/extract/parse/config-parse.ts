@@ -49,7 +49,11 @@ function parseYaml(text: string): ParsedConfig {
   const size = expandedSize(value, MAX_YAML_EXPANDED_NODES);
   if (size === "cycle") return { ok: false, line: null, message: "an alias refers to itself (recursive document)" };
   if (size > MAX_YAML_EXPANDED_NODES) {
-    return { ok: false, line: null, message: `aliases expand to more than ${MAX_YAML_EXPANDED_NODES} nodes (alias bomb)` };
+    return {
+      ok: false,
+      line: null,
+      message: `aliases expand to more than ${MAX_YAML_EXPANDED_NODES} nodes (alias bomb)`,
+    };
   }
   return { ok: true, value };
 }
@@ -87,7 +91,11 @@ function parseTomlText(text: string): ParsedConfig {
     return { ok: true, value: parseToml(text) };
   } catch (error) {
     const line = (error as { line?: number }).line;
-    return { ok: false, line: typeof line === "number" ? line : null, message: firstLine(error).replace(/^Invalid TOML document: /, "") };
+    return {
+      ok: false,
+      line: typeof line === "number" ? line : null,
+      message: firstLine(error).replace(/^Invalid TOML document: /, ""),
+    };
   }
 }
 
@@ -116,7 +124,8 @@ function parseIni(text: string): ParsedConfig {
     }
     if (!section) return { ok: false, line: i + 1, message: "a key before any [section] header" };
     const pair = /^([^=:]+?)\s*(?:[=:]\s*(.*))?$/.exec(trimmed);
-    if (!pair || pair[1]!.startsWith("[")) return { ok: false, line: i + 1, message: `not a [section], key = value or comment: '${trimmed.slice(0, 60)}'` };
+    if (!pair || pair[1]!.startsWith("["))
+      return { ok: false, line: i + 1, message: `not a [section], key = value or comment: '${trimmed.slice(0, 60)}'` };
     lastKey = pair[1]!;
     section[lastKey] = pair[2] ?? "";
   }

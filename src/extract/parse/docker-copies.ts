@@ -92,7 +92,7 @@ function patternRegex(raw: string): RegExp | null {
     if (c === "*" && pattern[i + 1] === "*") {
       out += ".*";
       i++;
-      if (pattern[i + 1] === "/") i++, (out += "(?:/|)");
+      if (pattern[i + 1] === "/") (i++, (out += "(?:/|)"));
     } else if (c === "*") out += "[^/]*";
     else if (c === "?") out += "[^/]";
     else out += c.replace(/[.+^$(){}|[\]\\]/g, "\\$&");
@@ -100,7 +100,12 @@ function patternRegex(raw: string): RegExp | null {
   return new RegExp(`^${out}$`);
 }
 
-const clean = (p: string) => p.replace(/^\.?\/+/, "").replace(/^\.$/, "").replace(/\/+$/, "").replace(/\/\.\//g, "/");
+const clean = (p: string) =>
+  p
+    .replace(/^\.?\/+/, "")
+    .replace(/^\.$/, "")
+    .replace(/\/+$/, "")
+    .replace(/\/\.\//g, "/");
 
 /** Whether `.dockerignore`'s lines leave a context-relative path out (later lines win; `!` takes it back; a
  * folder left out takes what is beneath it). */
@@ -114,7 +119,8 @@ export function dockerIgnored(ignore: string | null, path: string): boolean {
     const negate = line.startsWith("!");
     const re = patternRegex(clean(negate ? line.slice(1) : line));
     if (!re) continue;
-    for (let n = 1; n <= parts.length; n++) if (re.test(parts.slice(0, n).join("/"))) (ignored = !negate), (n = parts.length);
+    for (let n = 1; n <= parts.length; n++)
+      if (re.test(parts.slice(0, n).join("/"))) ((ignored = !negate), (n = parts.length));
   }
   return ignored;
 }

@@ -11,7 +11,7 @@ function instructions(text: string): Array<{ text: string; line: number; physica
   let start = 0;
   let physical: string[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
-    if (!buffer) (start = i + 1), (physical = []);
+    if (!buffer) ((start = i + 1), (physical = []));
     if (!buffer && raw.trim().startsWith("#")) return;
     physical.push(raw);
     if (raw.trimEnd().endsWith("\\")) {
@@ -32,7 +32,13 @@ function atOwnLines(records: FactRecord[], start: number, physical: string[]): F
   return records.map((r) => {
     if (r.kind !== "package" || typeof r.name !== "string") return r;
     // The name as written may use _ or . where the normalised name has -, and any case.
-    const written = new RegExp(`(?:^|[\\s"'=])${r.name.split("-").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[-_.]")}(?=$|[\\s"'\\[=<>!~;@,\\\\])`, "i");
+    const written = new RegExp(
+      `(?:^|[\\s"'=])${r.name
+        .split("-")
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+        .join("[-_.]")}(?=$|[\\s"'\\[=<>!~;@,\\\\])`,
+      "i",
+    );
     for (let i = cursor; i < physical.length; i++) {
       if (!written.test(physical[i]!)) continue;
       cursor = i;
@@ -52,7 +58,8 @@ export function parseDockerfileText(file: string, text: string): FactRecord[] {
       const python = /^(?:[\w.-]+\/)*python:(\d+(?:\.\d+){0,2})/.exec(image);
       const known = imageInfo(image);
       if (python) records.push(pythonRecord(file, line, python[1]!));
-      else if (known?.python) records.push({ ...pythonRecord(file, line, known.python), source: `the image ${image}: ${known.source}` });
+      else if (known?.python)
+        records.push({ ...pythonRecord(file, line, known.python), source: `the image ${image}: ${known.source}` });
       const cuda = cudaFromImage(file, line, image);
       if (cuda) records.push(cuda);
       continue;

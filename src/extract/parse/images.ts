@@ -15,7 +15,10 @@ let compiled: Array<{ re: RegExp; info: ImageInfo }> | null = null;
 
 /** The first table entry matching the image (name and tag, a registry prefix allowed); null when unknown. */
 export function imageInfo(image: string): ImageInfo | null {
-  compiled ??= readDataJson<ImageTable>("container-images.json").images.map((e) => ({ re: new RegExp(e.match), info: { python: e.python, ships: e.ships, source: e.source } }));
+  compiled ??= readDataJson<ImageTable>("container-images.json").images.map((e) => ({
+    re: new RegExp(e.match),
+    info: { python: e.python, ships: e.ships, source: e.source },
+  }));
   const name = image.replace(/@sha256:[0-9a-f]+$/, "");
   return compiled.find((e) => e.re.test(name))?.info ?? null;
 }

@@ -55,11 +55,19 @@ function pipArgs(text: string): string[] {
       lines.push(`${arg}==${bare}`);
       continue;
     }
-    if (/^(-i|--index-url|--extra-index-url|-f|--find-links)$/.test(arg) && args[i + 1]) lines.push(`${arg} ${args[++i]}`);
+    if (/^(-i|--index-url|--extra-index-url|-f|--find-links)$/.test(arg) && args[i + 1])
+      lines.push(`${arg} ${args[++i]}`);
     else if (/^(-r|-c|--requirement|--constraint|-t|--target|--prefix|--root|--src)$/.test(arg)) i++;
     else if (/^(-e|--editable)$/.test(arg) && args[i + 1]) lines.push(args[++i]!);
     else if (/^--(index-url|extra-index-url|find-links)=/.test(arg)) lines.push(arg);
-    else if (!arg.startsWith("-") && !arg.startsWith(".") && !arg.startsWith("/") && !arg.startsWith("$") && !arg.startsWith("~")) lines.push(arg);
+    else if (
+      !arg.startsWith("-") &&
+      !arg.startsWith(".") &&
+      !arg.startsWith("/") &&
+      !arg.startsWith("$") &&
+      !arg.startsWith("~")
+    )
+      lines.push(arg);
   }
   return lines;
 }
@@ -82,7 +90,8 @@ export function installRecords(file: string, line: number, text: string, via: In
   for (const { tool, lines } of installCommands(text)) {
     if (tool === "pip") {
       for (const r of parseRequirementsText(file, lines.join("\n")).records) {
-        if (r.kind === "package") records.push(via === "dockerfile" ? { ...r, line } : { ...r, line, kind: "install", via });
+        if (r.kind === "package")
+          records.push(via === "dockerfile" ? { ...r, line } : { ...r, line, kind: "install", via });
         else if (via === "dockerfile") records.push({ ...r, line });
       }
     } else {

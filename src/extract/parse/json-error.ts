@@ -34,7 +34,11 @@ class JsonScan {
 
   ws(): void {
     const { text, n } = this;
-    while (this.i < n && (text[this.i] === " " || text[this.i] === "\t" || text[this.i] === "\n" || text[this.i] === "\r")) this.i++;
+    while (
+      this.i < n &&
+      (text[this.i] === " " || text[this.i] === "\t" || text[this.i] === "\n" || text[this.i] === "\r")
+    )
+      this.i++;
   }
 
   private literal(word: string): boolean {
@@ -48,15 +52,15 @@ class JsonScan {
     this.i++; // opening quote
     while (this.i < n) {
       const c = text.charCodeAt(this.i);
-      if (c === 34) return this.i++, true;
+      if (c === 34) return (this.i++, true);
       if (c < 32) return false;
       if (c === 92) {
         const e = text[this.i + 1];
         if (e === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(this.i + 2, this.i + 6))) return (this.i += 1), false;
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(this.i + 2, this.i + 6))) return ((this.i += 1), false);
           this.i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) this.i += 2;
-        else return (this.i += 1), false;
+        else return ((this.i += 1), false);
       } else this.i++;
     }
     return false;
@@ -73,7 +77,7 @@ class JsonScan {
   value(): boolean | "open" {
     this.ws();
     const c = this.text[this.i];
-    if (c === "{" || c === "[") return this.stack.push({ kind: c, expect: "first" }), this.i++, "open";
+    if (c === "{" || c === "[") return (this.stack.push({ kind: c, expect: "first" }), this.i++, "open");
     if (c === '"') return this.string();
     if (c === "t") return this.literal("true");
     if (c === "f") return this.literal("false");

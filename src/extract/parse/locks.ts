@@ -27,7 +27,11 @@ export function lockedNames(name: string, text: string): Set<string> {
       for (const [raw, value] of Object.entries(packages as Record<string, unknown>)) {
         const version = (value as { version?: unknown } | null)?.version;
         // A VCS entry has no version but a ref the lock resolved to a commit.
-        if ((typeof version === "string" && /^===?\s*[^*\s]+$/.test(version)) || typeof (value as { ref?: unknown } | null)?.ref === "string") out.add(normalizeName(raw));
+        if (
+          (typeof version === "string" && /^===?\s*[^*\s]+$/.test(version)) ||
+          typeof (value as { ref?: unknown } | null)?.ref === "string"
+        )
+          out.add(normalizeName(raw));
       }
     }
     return out;
@@ -41,7 +45,8 @@ export function lockedNames(name: string, text: string): Set<string> {
   const packages = doc.package;
   if (!Array.isArray(packages)) return out;
   for (const entry of packages) {
-    if (entry && typeof entry === "object" && typeof entry.name === "string" && typeof entry.version === "string") out.add(normalizeName(entry.name));
+    if (entry && typeof entry === "object" && typeof entry.name === "string" && typeof entry.version === "string")
+      out.add(normalizeName(entry.name));
   }
   return out;
 }

@@ -13,10 +13,12 @@ export interface Requirement {
   url?: string;
 }
 
-
 /** Exact pin: one `==` / `===` clause without a wildcard (`==1.2.*` is a range). */
 export function isExactPin(spec: string): boolean {
-  const clauses = spec.split(",").map((c) => c.trim()).filter(Boolean);
+  const clauses = spec
+    .split(",")
+    .map((c) => c.trim())
+    .filter(Boolean);
   return clauses.length === 1 && /^(===?)\s*[^=<>!~*\s]+$/.test(clauses[0]!);
 }
 
@@ -30,7 +32,11 @@ export function isSeriesPin(spec: string): boolean {
 export function isPinnedUrl(url: string): boolean {
   // A commit, a wheel of one version, or a release tag (`@v0.1.3`, `@0.4.5-with-timm`): tags can move, but a
   // version tag is how projects pin a git dependency.
-  return /@[0-9a-f]{40}(?:#|$)/i.test(url) || /-\d[\w.+!]*-[^/]*\.whl(?:[#?].*)?$/.test(url) || /\.git@v?\d+(?:\.\d+)+[\w.+-]*(?:#|$)|@v?\d+\.\d+(?:\.\d+)*[\w.+-]*(?:#|$)/.test(url);
+  return (
+    /@[0-9a-f]{40}(?:#|$)/i.test(url) ||
+    /-\d[\w.+!]*-[^/]*\.whl(?:[#?].*)?$/.test(url) ||
+    /\.git@v?\d+(?:\.\d+)+[\w.+-]*(?:#|$)|@v?\d+\.\d+(?:\.\d+)*[\w.+-]*(?:#|$)/.test(url)
+  );
 }
 
 const NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?\s*(.*)$/;
@@ -44,11 +50,18 @@ export function parseRequirement(text: string): Requirement | null {
   if (/^(git|hg|svn|bzr)\+|^(https?|file):\/\//i.test(body)) {
     const url = body.split(/\s+/)[0]!;
     const egg = /#(?:.*&)?egg=([A-Za-z0-9._-]+)/.exec(url);
-    if (egg) return { name: normalizeName(egg[1]!.replace(/[-_](?:master|main|dev|develop|v?\d[\w.]*)$/i, "")), spec: "", url };
+    if (egg)
+      return {
+        name: normalizeName(egg[1]!.replace(/[-_](?:master|main|dev|develop|v?\d[\w.]*)$/i, "")),
+        spec: "",
+        url,
+      };
     const wheel = /\/([A-Za-z0-9_.]+?)-(\d[\w.+!]*)-[^/]*\.whl(?:[#?].*)?$/.exec(url);
     if (wheel) return { name: normalizeName(wheel[1]!), spec: `==${wheel[2]}`, url };
     const archive = /github\.com\/[^/]+\/([A-Za-z0-9._-]+)\/(?:archive|tarball|zipball)\//.exec(url);
-    const last = /\/([A-Za-z0-9._-]+?)(?:\.git)?(?:@[^/#]*)?(?:#.*)?$/.exec(url.replace(/\/+$/, ""))?.[1]?.replace(/\.(?:zip|tar\.gz|tgz)$/, "");
+    const last = /\/([A-Za-z0-9._-]+?)(?:\.git)?(?:@[^/#]*)?(?:#.*)?$/
+      .exec(url.replace(/\/+$/, ""))?.[1]
+      ?.replace(/\.(?:zip|tar\.gz|tgz)$/, "");
     const name = (archive?.[1] ?? last)?.replace(/-(?:master|main|\d[\w.]*)$/i, "");
     return name ? { name: normalizeName(name), spec: "", url } : null;
   }
@@ -61,7 +74,11 @@ export function parseRequirement(text: string): Requirement | null {
   const match = NAME.exec(body);
   if (!match) return null;
   const [, rawName, rawExtras, rest = ""] = match;
-  const extras = rawExtras?.split(",").map((e) => e.trim()).filter(Boolean).join(",");
+  const extras = rawExtras
+    ?.split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)
+    .join(",");
   const out: Requirement = { name: normalizeName(rawName!), spec: "" };
   if (extras) out.extras = extras;
   if (marker) out.marker = marker;

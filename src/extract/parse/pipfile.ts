@@ -29,7 +29,8 @@ export function parsePipfileText(file: string, text: string): FactRecord[] {
   const records: FactRecord[] = [];
   const requires = doc.requires as Record<string, unknown> | undefined;
   const python = requires?.python_full_version ?? requires?.python_version;
-  if (typeof python === "string") records.push(pythonRecord(file, lineOf(text, "python_", sectionLine(text, "requires")), python));
+  if (typeof python === "string")
+    records.push(pythonRecord(file, lineOf(text, "python_", sectionLine(text, "requires")), python));
   for (const source of (doc.source as Array<Record<string, unknown>> | undefined) ?? []) {
     if (typeof source.url !== "string") continue;
     const line = lineOf(text, source.url);
@@ -76,7 +77,9 @@ export function parsePipfileLockText(file: string, text: string): FactRecord[] {
       const line = lineOf(text, `"${rawName}"`, start, start);
       const { spec, extras, marker } = pipfileSpec(value);
       const name = normalizeName(rawName);
-      records.push(packageRecord(file, line, { name, spec, ...(extras ? { extras } : {}), ...(marker ? { marker } : {}) }, true));
+      records.push(
+        packageRecord(file, line, { name, spec, ...(extras ? { extras } : {}), ...(marker ? { marker } : {}) }, true),
+      );
       const cuda = cudaFromPackage(file, line, name, spec, extras);
       if (cuda) records.push(cuda);
     }

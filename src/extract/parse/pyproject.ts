@@ -17,7 +17,8 @@ function pep621(file: string, text: string, project: Record<string, unknown>): F
     records.push(pythonRecord(file, lineOf(text, "requires-python", start, start), project["requires-python"]));
   }
   const lists: unknown[] = [project.dependencies];
-  for (const group of Object.values((project["optional-dependencies"] as Record<string, unknown>) ?? {})) lists.push(group);
+  for (const group of Object.values((project["optional-dependencies"] as Record<string, unknown>) ?? {}))
+    lists.push(group);
   let cursor = start;
   for (const list of lists) {
     if (!Array.isArray(list)) continue;
@@ -38,7 +39,9 @@ function pep621(file: string, text: string, project: Record<string, unknown>): F
 function poetrySpec(value: unknown): { spec: string; extras?: string; marker?: string } {
   // Several constraints by platform: the build's (Linux, or no marker) is the one that counts.
   if (Array.isArray(value)) {
-    const linux = value.find((v) => v && typeof v === "object" && (typeof v.markers !== "string" || /linux/.test(v.markers)));
+    const linux = value.find(
+      (v) => v && typeof v === "object" && (typeof v.markers !== "string" || /linux/.test(v.markers)),
+    );
     return poetrySpec(linux ?? value[0]);
   }
   if (typeof value === "string") return { spec: value.trim() === "*" ? "" : value.replace(/\s+/g, "") };
@@ -81,8 +84,14 @@ function poetry(file: string, text: string, tool: Record<string, unknown>): Fact
       }
       if (spec === "path") continue; // a local package: the repo's own code
       const name = normalizeName(rawName);
-      const pinned = /^\d[\w.!+-]*$/.test(spec) || isExactPin(spec) || /@[0-9a-f]{40}$/.test(spec) || (/^https?:/.test(spec) && isPinnedUrl(spec.replace(/%2B/gi, "+")));
-      records.push(packageRecord(file, line, { name, spec, ...(extras ? { extras } : {}), ...(marker ? { marker } : {}) }, pinned));
+      const pinned =
+        /^\d[\w.!+-]*$/.test(spec) ||
+        isExactPin(spec) ||
+        /@[0-9a-f]{40}$/.test(spec) ||
+        (/^https?:/.test(spec) && isPinnedUrl(spec.replace(/%2B/gi, "+")));
+      records.push(
+        packageRecord(file, line, { name, spec, ...(extras ? { extras } : {}), ...(marker ? { marker } : {}) }, pinned),
+      );
       const cuda = cudaFromPackage(file, line, name, spec, extras);
       if (cuda) records.push(cuda);
     }

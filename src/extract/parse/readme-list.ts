@@ -4,7 +4,8 @@ import type { FactRecord } from "../../model/facts.js";
 import { distributionForName } from "../python/packages.js";
 
 /** Listed, but no distribution pip installs: the interpreter, CUDA and drivers, the OS, the hardware, words. */
-const NOT_A_PACKAGE = /^(?:python\d*(?:\.\d+)?|py|cuda|cudnn|nccl|cudatoolkit|tensorrt|ubuntu|debian|centos|linux|windows|macos|os|nvidia|driver|gcc|g\+\+|cmake|gpus?|cpus?|ram|memory|tesla|rtx|gtx|v100|a100|p100|t4|docker|conda|anaconda\d*|miniconda\d*|pip|version|v|and|with|using|used|the|step|stage|part|top|rank|place|score|lb|cv|folds?|epochs?|was|is|of|to|in|on|for|at|by|lr|rate|batch|size|seed|dropout|momentum|decay|weight|loss|accuracy|acc|auc|iou|dice|map|f1|threshold|alpha|beta|gamma|resolution|image|img|public|private|mean|std)$/i;
+const NOT_A_PACKAGE =
+  /^(?:python\d*(?:\.\d+)?|py|cuda|cudnn|nccl|cudatoolkit|tensorrt|ubuntu|debian|centos|linux|windows|macos|os|nvidia|driver|gcc|g\+\+|cmake|gpus?|cpus?|ram|memory|tesla|rtx|gtx|v100|a100|p100|t4|docker|conda|anaconda\d*|miniconda\d*|pip|version|v|and|with|using|used|the|step|stage|part|top|rank|place|score|lb|cv|folds?|epochs?|was|is|of|to|in|on|for|at|by|lr|rate|batch|size|seed|dropout|momentum|decay|weight|loss|accuracy|acc|auc|iou|dice|map|f1|threshold|alpha|beta|gamma|resolution|image|img|public|private|mean|std)$/i;
 
 /** One list item: a name, then optionally a version (`torch 0.4.1`, `torch==0.4.1`, `torch: 0.4.1`, `torch v0.4`). */
 const ITEM = String.raw`([A-Za-z][\w.+-]*?)(?:\s*(?:===?|:)\s*v?|\s+v?)(\d+(?:\.\d+)*[\w.]*)|([A-Za-z][\w.+-]*)`;
@@ -39,8 +40,14 @@ function toRecords(file: string, line: number, items: Item[]): FactRecord[] {
   const packages = items.filter(isPackage);
   if (!packages.some((i) => i.version !== null)) return [];
   return packages.map((i) => ({
-    kind: "install", file, line, name: distributionForName(i.name), spec: i.version ? `==${i.version}` : "",
-    ...(i.version ? { pinned: true } : {}), via: "readme-list", written: i.written,
+    kind: "install",
+    file,
+    line,
+    name: distributionForName(i.name),
+    spec: i.version ? `==${i.version}` : "",
+    ...(i.version ? { pinned: true } : {}),
+    via: "readme-list",
+    written: i.written,
   }));
 }
 
@@ -54,7 +61,9 @@ function sentenceList(text: string): Item[] | null {
   for (let k = 0; k < parts.length; k++) {
     const part = parts[k]!;
     const whole = item(WHOLE.exec(part), false);
-    const found = whole ?? (k === 0 ? item(TRAILING.exec(part), true) : k === parts.length - 1 ? item(LEADING.exec(part), true) : null);
+    const found =
+      whole ??
+      (k === 0 ? item(TRAILING.exec(part), true) : k === parts.length - 1 ? item(LEADING.exec(part), true) : null);
     if (!found) return null;
     items.push(found);
   }
@@ -72,7 +81,8 @@ export function readmeListRecords(file: string, text: string): FactRecord[] {
       const items: Item[] = [];
       let all = true;
       for (; j < lines.length && bullet.test(lines[j]!); j++) {
-        const found = lines[j]!.length > 400 ? null : item(WHOLE.exec(lines[j]!.replace(bullet, "").replace(/[`*]/g, "")), false);
+        const found =
+          lines[j]!.length > 400 ? null : item(WHOLE.exec(lines[j]!.replace(bullet, "").replace(/[`*]/g, "")), false);
         if (found) items.push({ ...found, written: `${found.written}\u0000${j + 1}` });
         else all = false;
       }

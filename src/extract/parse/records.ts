@@ -37,7 +37,13 @@ function cudaDigits(digits: string): string {
 
 /** CUDA a package states: a `+cu118` local version, tensorflow-gpu, jax[cuda12], nvidia-*-cu12 wheels,
  * conda's cudatoolkit / pytorch-cuda. A plain `torch==2.1.0` states nothing (its PyPI wheel brings its own). */
-export function cudaFromPackage(file: string, line: number, name: string, spec: string, extras = ""): FactRecord | null {
+export function cudaFromPackage(
+  file: string,
+  line: number,
+  name: string,
+  spec: string,
+  extras = "",
+): FactRecord | null {
   const local = /\+cu(\d{2,3})\b/.exec(spec);
   if (local) return cudaRecord(file, line, cudaDigits(local[1]!), `${name}${spec}`);
   if (name === "tensorflow-gpu") return cudaRecord(file, line, null, `${name}${spec}`);

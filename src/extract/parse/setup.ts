@@ -59,7 +59,8 @@ export function parseSetupCfgText(file: string, text: string): FactRecord[] | nu
       if (inRequires && key[2]!.trim()) requirementAt(file, i + 1, key[2]!.trim(), records);
       return;
     }
-    if (inRequires && /^\s+\S/.test(raw) && !raw.trim().startsWith("#")) requirementAt(file, i + 1, raw.trim(), records);
+    if (inRequires && /^\s+\S/.test(raw) && !raw.trim().startsWith("#"))
+      requirementAt(file, i + 1, raw.trim(), records);
   });
   return declares ? records : null;
 }

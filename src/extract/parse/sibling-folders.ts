@@ -6,14 +6,20 @@
 export type SiblingFolders = Map<string, string>;
 
 const TREE_ENTRY = /^(.*?)(?:[├└]──|\|--|\+--|`--)\s*([^#\s][^#]*?)\s*(?:#.*)?$/;
-const NEXT_TO = /\b(?:next to|beside|alongside|sibling (?:of|to)|(?:at )?the same level as|in the parent (?:folder|directory)|one (?:level|folder|directory) (?:up|above))\b/i;
+const NEXT_TO =
+  /\b(?:next to|beside|alongside|sibling (?:of|to)|(?:at )?the same level as|in the parent (?:folder|directory)|one (?:level|folder|directory) (?:up|above))\b/i;
 const REPO_WORD = /\b(?:repo(?:sitory)?|project|clone|code|this folder|this directory|parent)\b/i;
 const DATA_WORD = /\b(?:data(?:set)?s?|competition files|input)\b/i;
 const NAMED = /`\.{0,2}\/?([\w.-]+)\/?`|\.\.\/([\w.-]+)|\b([\w.-]+)\s+(?:folder|directory|dir)\b/gi;
-const NOT_A_NAME = new Set("a an the this that your our same parent its their each working current root sub".split(" "));
+const NOT_A_NAME = new Set(
+  "a an the this that your our same parent its their each working current root sub".split(" "),
+);
 
 /** `rootNames`: the names at the repo's top level, by which a tree's entry is recognised as the repo. */
-export function siblingFolders(readmes: ReadonlyArray<{ file: string; text: string }>, rootNames: readonly string[]): SiblingFolders {
+export function siblingFolders(
+  readmes: ReadonlyArray<{ file: string; text: string }>,
+  rootNames: readonly string[],
+): SiblingFolders {
   const out: SiblingFolders = new Map();
   const roots = new Set(rootNames.map((n) => n.toLowerCase()));
   for (const { file, text } of readmes) {
@@ -46,18 +52,24 @@ function treeSiblings(lines: readonly string[], roots: ReadonlySet<string>): Arr
   lines.forEach((raw, i) => {
     const m = TREE_ENTRY.exec(raw);
     if (!m) {
-      if (!/^[\s│|]*$/.test(raw) || raw.trim() === "") (stack.length = 0), tree++;
+      if (!/^[\s│|]*$/.test(raw) || raw.trim() === "") ((stack.length = 0), tree++);
       return;
     }
     const col = [...m[1]!].length;
     while (stack.length > 0 && entries[stack[stack.length - 1]!]!.col >= col) stack.pop();
-    entries.push({ name: m[2]!.replace(/\/+$/, "").toLowerCase(), line: i + 1, col, parent: stack.length > 0 ? stack[stack.length - 1]! : -1 - tree });
+    entries.push({
+      name: m[2]!.replace(/\/+$/, "").toLowerCase(),
+      line: i + 1,
+      col,
+      parent: stack.length > 0 ? stack[stack.length - 1]! : -1 - tree,
+    });
     stack.push(entries.length - 1);
   });
   const out: Array<[string, number]> = [];
   entries.forEach((repo, r) => {
     if (!entries.some((c) => c.parent === r && roots.has(c.name))) return;
-    for (const other of entries) if (other !== repo && other.parent === repo.parent && !roots.has(other.name)) out.push([other.name, other.line]);
+    for (const other of entries)
+      if (other !== repo && other.parent === repo.parent && !roots.has(other.name)) out.push([other.name, other.line]);
   });
   return out;
 }

@@ -20,11 +20,15 @@ export const BUILTIN_NAMES: ReadonlySet<string> = new Set(
   hex id input int isinstance issubclass iter len license list locals map max memoryview min next object oct
   open ord pow print property quit range repr reveal_type reversed round set setattr slice sorted staticmethod
   str sum super tuple type vars zip
-  `.split(/\s+/).filter(Boolean),
+  `
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 export const KEYWORDS: ReadonlySet<string> = new Set(
-  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" "),
+  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(
+    " ",
+  ),
 );
 
 /** Soft keywords: names only in some positions, so never reported as undefined. */

@@ -105,7 +105,8 @@ export class ArgReader {
     const root = path !== null && path.startsWith("*") ? this.rootName(a, b) : null;
     const withRoot = (arg: PyArg): PyArg => (root ? { ...arg, root } : arg);
     if (b === a + 1 && t.kind[a] === T.NUMBER) return { name, kind: "number", value: this.src(a, b), path: null };
-    if (b === a + 2 && this.op(a, "-") && t.kind[a + 1] === T.NUMBER) return { name, kind: "number", value: this.src(a, b), path: null };
+    if (b === a + 2 && this.op(a, "-") && t.kind[a + 1] === T.NUMBER)
+      return { name, kind: "number", value: this.src(a, b), path: null };
     if (b === a + 1 && t.kind[a] === T.NAME) return withRoot({ name, kind: "name", value: this.src(a, b), path });
     if ((this.op(a, "[") || this.op(a, "(")) && this.closing(a) === b - 1) {
       const parts = this.split(a);
@@ -175,7 +176,10 @@ export class ArgReader {
   pathOf(a: number, b: number): string | null {
     const parts = this.pathParts(a, b);
     if (!parts || parts.every((p) => p === "*")) return null;
-    return parts.join("").replace(/\/{2,}/g, "/").replace(/\{\}/g, "*");
+    return parts
+      .join("")
+      .replace(/\/{2,}/g, "/")
+      .replace(/\{\}/g, "*");
   }
 
   private pathParts(a: number, b: number): string[] | null {
@@ -211,8 +215,15 @@ export class ArgReader {
     if (text !== null) return text;
     if (b === a + 1 && t.kind[a] === T.NAME) return this.constants.get(this.name(a)!) ?? "*";
     // "fold{}/x.pth".format(i), TEMPLATE.format(i) of a known constant: the template with its fields unknown.
-    const template = t.kind[a] === T.STRING ? t.value.get(a) : t.kind[a] === T.NAME ? this.constants.get(this.name(a)!) : undefined;
-    if (template !== undefined && this.op(a + 1, ".") && this.name(a + 2) === "format" && this.op(a + 3, "(") && this.closing(a + 3) === b - 1)
+    const template =
+      t.kind[a] === T.STRING ? t.value.get(a) : t.kind[a] === T.NAME ? this.constants.get(this.name(a)!) : undefined;
+    if (
+      template !== undefined &&
+      this.op(a + 1, ".") &&
+      this.name(a + 2) === "format" &&
+      this.op(a + 3, "(") &&
+      this.closing(a + 3) === b - 1
+    )
       return template.replace(/\{[^{}]*\}/g, "*");
     const renamed = this.withSuffix(a, b);
     if (renamed !== null) return renamed;
@@ -228,8 +239,21 @@ export class ArgReader {
         return parts.join("/");
       }
       // str(p), os.fspath(p): the path itself.
-      if (this.closing(open) === last && open === a + 1 && (this.name(a) === "str" || this.name(a) === "fspath") && last > open + 1) return this.pathParts(open + 1, last)?.join("") ?? "*";
-      if (this.closing(open) === last && open === a + 3 && this.name(a) === "os" && this.name(a + 2) === "fspath" && last > open + 1) return this.pathParts(open + 1, last)?.join("") ?? "*";
+      if (
+        this.closing(open) === last &&
+        open === a + 1 &&
+        (this.name(a) === "str" || this.name(a) === "fspath") &&
+        last > open + 1
+      )
+        return this.pathParts(open + 1, last)?.join("") ?? "*";
+      if (
+        this.closing(open) === last &&
+        open === a + 3 &&
+        this.name(a) === "os" &&
+        this.name(a + 2) === "fspath" &&
+        last > open + 1
+      )
+        return this.pathParts(open + 1, last)?.join("") ?? "*";
     }
     return "*";
   }
@@ -243,7 +267,8 @@ export class ArgReader {
     const ext = t.value.get(last - 1) ?? "";
     if (!/^(?:\.[\w-]+)*$/.test(ext)) return null;
     let stem: string | null = null;
-    if (this.name(last - 3) === "with_suffix" && this.op(last - 2, "(") && this.op(last - 4, ".") && last - 4 > a) stem = this.pathParts(a, last - 4)?.join("") ?? "*";
+    if (this.name(last - 3) === "with_suffix" && this.op(last - 2, "(") && this.op(last - 4, ".") && last - 4 > a)
+      stem = this.pathParts(a, last - 4)?.join("") ?? "*";
     else if (this.name(a) === "change_extension" && this.op(a + 1, "(") && this.closing(a + 1) === last) {
       const parts = this.split(a + 1);
       if (parts.length !== 2) return null;
@@ -264,8 +289,14 @@ export class ArgReader {
       const n = this.name(k);
       if (n === "__file__") file = true;
       else if (n === "dirname" || (n === "parent" && this.op(k - 1, "."))) ups++;
-      else if (n === "parents" && this.op(k + 1, "[") && this.t.kind[k + 2] === T.NUMBER) ups += 1 + Number(this.src(k + 2, k + 3));
-      else if (n !== null && !this.op(k + 1, ".") && !["abspath", "realpath", "Path", "resolve", "absolute"].includes(n)) return null;
+      else if (n === "parents" && this.op(k + 1, "[") && this.t.kind[k + 2] === T.NUMBER)
+        ups += 1 + Number(this.src(k + 2, k + 3));
+      else if (
+        n !== null &&
+        !this.op(k + 1, ".") &&
+        !["abspath", "realpath", "Path", "resolve", "absolute"].includes(n)
+      )
+        return null;
     }
     if (!file || ups === 0) return null;
     return ups === 1 ? "." : Array.from({ length: ups - 1 }, () => "..").join("/");

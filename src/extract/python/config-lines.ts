@@ -24,7 +24,8 @@ export function configValues(text: string): ConfigValue[] {
     const rest = keyed ? keyed[2]! : trimmed.replace(/^-\s+/, "").replace(/,$/, "");
     const quoted = [...rest.matchAll(QUOTED)].map((m) => (m[1] !== undefined ? m[1].replace(/\\\\/g, "\\") : m[2]!));
     if (quoted.length === 1 && /^["'].*["']$/.test(rest)) out.push({ line: i + 1, key, value: quoted[0]! });
-    else if (rest && !rest.startsWith("{") && (quoted.length === 0 || rest.startsWith("["))) out.push({ line: i + 1, key, value: rest.replace(/\s+#.*$/, "") });
+    else if (rest && !rest.startsWith("{") && (quoted.length === 0 || rest.startsWith("[")))
+      out.push({ line: i + 1, key, value: rest.replace(/\s+#.*$/, "") });
     else for (const q of quoted) out.push({ line: i + 1, key, value: q });
   }
   return out;
@@ -32,5 +33,9 @@ export function configValues(text: string): ConfigValue[] {
 
 /** Config files worth scanning: not lock files or huge generated JSON. */
 export function scannableConfig(path: string, size: number): boolean {
-  return size <= 1_000_000 && !/(?:^|\/)(?:package-lock\.json|.*\.lock|yarn\.lock|tsconfig.*\.json)$/.test(path) && !path.endsWith(".ipynb");
+  return (
+    size <= 1_000_000 &&
+    !/(?:^|\/)(?:package-lock\.json|.*\.lock|yarn\.lock|tsconfig.*\.json)$/.test(path) &&
+    !path.endsWith(".ipynb")
+  );
 }

@@ -18,7 +18,8 @@ export function entryPoints(index: RepoPythonIndex, facts: Facts): Set<string> {
     if (index.byPath.has(script)) entries.add(script);
   }
   for (const record of facts.families["kaggle-kernel"] ?? []) {
-    if (record.kind === "code-file" && typeof record.value === "string" && index.byPath.has(record.value)) entries.add(record.value);
+    if (record.kind === "code-file" && typeof record.value === "string" && index.byPath.has(record.value))
+      entries.add(record.value);
   }
   for (const file of index.files) if (file.hasMain || file.notebook) entries.add(file.path);
   return entries;
@@ -41,9 +42,13 @@ export function trainingFiles(index: RepoPythonIndex, facts: Facts, view: RepoVi
   for (const record of facts.families["readme"] ?? []) {
     if (record.kind !== "command" || record.purpose !== "train") continue;
     // `aptos train -c x.yml`: the repo's own console script runs its module.
-    const script = typeof record.script === "string" ? record.script.replace(/^\.\//, "") : own.get(commandWords(String(record.command))?.argv[0] ?? "") ?? null;
+    const script =
+      typeof record.script === "string"
+        ? record.script.replace(/^\.\//, "")
+        : (own.get(commandWords(String(record.command))?.argv[0] ?? "") ?? null);
     if (script === null) continue;
-    for (const file of /\.(?:sh|bash)$/.test(script) ? scriptsRunBy(view, script, env) : [script]) if (index.byPath.has(file)) starts.add(file);
+    for (const file of /\.(?:sh|bash)$/.test(script) ? scriptsRunBy(view, script, env) : [script])
+      if (index.byPath.has(file)) starts.add(file);
   }
   return starts.size === 0 ? null : reachableFrom(index, starts);
 }

@@ -122,20 +122,30 @@ export interface PyTreeFacts {
 }
 
 const INTERESTING_CALLS = new Set(
-  ("read_csv read_table read_parquet read_feather read_pickle read_json read_excel read_hdf read_fwf open imread " +
+  (
+    "read_csv read_table read_parquet read_feather read_pickle read_json read_excel read_hdf read_fwf open imread " +
     "imread_collection load loadtxt genfromtxt fromfile memmap listdir glob iglob rglob scandir walk read_image load_img " +
     "image_dataset_from_directory flow_from_directory ImageFolder dcmread read_file File load_weights load_model " +
     "from_pretrained load_from_checkpoint load_checkpoint Booster create_model add_argument option " +
-    "KFold StratifiedKFold GroupKFold StratifiedGroupKFold MultilabelStratifiedKFold").split(" "),
+    "KFold StratifiedKFold GroupKFold StratifiedGroupKFold MultilabelStratifiedKFold"
+  ).split(" "),
 );
 
 /** Writers by callee's last name -> which argument holds the path: a positional index, or the keyword names
  * tried first. "open" and "File" write only with a w/a/x mode. */
 const WRITE_CALLS = new Map<string, { at: number; names: string[] }>();
 for (const [names, at, keywords] of [
-  ["to_csv to_pickle to_parquet to_feather to_json to_hdf to_excel to_netcdf to_file savefig imwrite imsave write_text write_bytes save_pretrained save_weights save_model savez savez_compressed savetxt mkdir makedirs extractall write_parquet", 0, "path_or_buf path fname filepath file fp filename"],
+  [
+    "to_csv to_pickle to_parquet to_feather to_json to_hdf to_excel to_netcdf to_file savefig imwrite imsave write_text write_bytes save_pretrained save_weights save_model savez savez_compressed savetxt mkdir makedirs extractall write_parquet",
+    0,
+    "path_or_buf path fname filepath file fp filename",
+  ],
   ["save", 0, "path f fp fname filepath"],
-  ["dump save_image copy copyfile copy2 copytree move rename urlretrieve WriteImage symlink", 1, "filename file fp f dst dest path"],
+  [
+    "dump save_image copy copyfile copy2 copytree move rename urlretrieve WriteImage symlink",
+    1,
+    "filename file fp f dst dest path",
+  ],
   ["ModelCheckpoint save_checkpoint", 0, "filepath"],
   ["DiskSaver", 0, "dirname"],
   ["open File", 0, "file name"],
@@ -145,34 +155,47 @@ for (const [names, at, keywords] of [
 
 /** Keyword arguments that name the folder a call writes into: Hugging Face's `output_dir`, Catalyst's
  * `logdir` (logdir/checkpoints/best.pth), Lightning's `dirpath` and `default_root_dir`, `export_dir`, `save_dir`. */
-const OUTPUT_KWARGS = new Set("output_dir out_dir outdir logdir dirpath default_root_dir export_dir save_dir checkpoint_dir ckpt_dir".split(" "));
+const OUTPUT_KWARGS = new Set(
+  "output_dir out_dir outdir logdir dirpath default_root_dir export_dir save_dir checkpoint_dir ckpt_dir".split(" "),
+);
 /** Names a thin wrapper around a writer goes by: only calls of such names are kept to be matched with the
  * repo's savers. */
 const SAVER_NAME = /save|dump|export|write|persist/i;
 
 const JOIN_CALLS = new Set(["join", "Path", "PurePath", "PosixPath", "WindowsPath"]);
-const STRING_METHODS = new Set("replace split rsplit startswith endswith strip lstrip rstrip find rfind index rindex count partition rpartition removeprefix removesuffix".split(" "));
+const STRING_METHODS = new Set(
+  "replace split rsplit startswith endswith strip lstrip rstrip find rfind index rindex count partition rpartition removeprefix removesuffix".split(
+    " ",
+  ),
+);
 const REGEX_CALLS = new Set("compile match search sub subn findall finditer fullmatch".split(" "));
-const ROUTE_CALLS = new Set("route get post put delete patch api_route websocket add_url_rule add_api_route".split(" "));
-const SHELL_CALLS = new Set("system popen Popen run call check_call check_output getoutput getstatusoutput spawn".split(" "));
+const ROUTE_CALLS = new Set(
+  "route get post put delete patch api_route websocket add_url_rule add_api_route".split(" "),
+);
+const SHELL_CALLS = new Set(
+  "system popen Popen run call check_call check_output getoutput getstatusoutput spawn".split(" "),
+);
 const SHELL_MODULES = /^(?:os|subprocess|sp|commands|sh)\./;
 
 /** An `if` test that asks whether the run resumes: a resume flag or path, or a start step past zero. */
-const RESUMING = /\bresum\w*|\b(?:continue_train\w*|restore\w*)\b|\b(?:start|init(?:ial)?|begin)_?(?:iter|iteration|epoch|step)s?\b\s*(?:>|!=)\s*0\b/i;
+const RESUMING =
+  /\bresum\w*|\b(?:continue_train\w*|restore\w*)\b|\b(?:start|init(?:ial)?|begin)_?(?:iter|iteration|epoch|step)s?\b\s*(?:>|!=)\s*0\b/i;
 
 /** Calls that test whether a path exists: what runs under them reads a file only when it is there. */
 const PROBES = new Set(["exists", "isfile", "isdir", "is_file", "is_dir", "lexists", "access", "ismount"]);
 
 /** A name the training or training-setup families read (hints.ts, setup-hints.ts). */
 const hinted = (name: string): boolean => hintKind(name) !== null || setupKind(name) !== null;
-const interestingCall = (name: string): boolean => INTERESTING_CALLS.has(name) || SETUP_CALLS.has(name) || TORCHVISION_BUILDER.test(name);
+const interestingCall = (name: string): boolean =>
+  INTERESTING_CALLS.has(name) || SETUP_CALLS.has(name) || TORCHVISION_BUILDER.test(name);
 
 const PATHLIKE = /^(?:\/[^\s/]|~\/|[A-Za-z]:[\\/]|\.\.?\/)/;
 /** A path-like word inside a longer string: after a space, quote, `=` or bracket. */
 const INNER_PATH = /[\s"'=(,;[{](?:\/[\w.~-]|~\/|[A-Za-z]:[\\/])/;
 const COMMENT_MARK = /\b(TODO|FIXME)\b/;
 /** A TODO that says the code is not written yet, as against a note for later ("TODO: ugly", "TODO: faster"). */
-const UNFINISHED = /\b(?:implement\w*|unfinished|incomplete|missing|not (?:yet )?(?:done|working|finished|supported)|stub|placeholder|fill (?:this|in)|write (?:this|me)|finish (?:this|me)|broken|does ?n[o']t work|fix (?:this|me))\b/i;
+const UNFINISHED =
+  /\b(?:implement\w*|unfinished|incomplete|missing|not (?:yet )?(?:done|working|finished|supported)|stub|placeholder|fill (?:this|in)|write (?:this|me)|finish (?:this|me)|broken|does ?n[o']t work|fix (?:this|me))\b/i;
 
 export function indexPythonFile(source: PythonSource): PyFileIndex {
   const index = indexPythonText(source.path, source.text, source.lineMap !== undefined);
@@ -262,7 +285,8 @@ class FileIndexer {
       const inDef = defs[defs.length - 1];
       const bodyStmt = inDef && inDef.depth + 1 === depth ? inDef.stmts++ : -1;
       const head = t.kind[from] === T.NAME ? this.str(from) : "";
-      if (t.op[to - 1] === 58) blocks.push({ depth, head: head === "async" ? this.str(from + 1) : head, parent: block?.head ?? "" });
+      if (t.op[to - 1] === 58)
+        blocks.push({ depth, head: head === "async" ? this.str(from + 1) : head, parent: block?.head ?? "" });
       if (this.isOp(from, "@")) {
         decorators.push(this.str(from + 1 + (this.isOp(from + 2, ".") ? 2 : 0)));
         continue;
@@ -276,15 +300,36 @@ class FileIndexer {
         defs.push({ depth, decorators, stmts: 0 });
         this.readDef(lines, i, head === "def" ? from : from + 1);
         const colon = this.lastColon(from, to);
-        if (colon > 0 && colon === to - 2 && this.isOp(to - 1, "...") && !skipsPlaceholders(decorators) && block?.head !== "class")
+        if (
+          colon > 0 &&
+          colon === to - 2 &&
+          this.isOp(to - 1, "...") &&
+          !skipsPlaceholders(decorators) &&
+          block?.head !== "class"
+        )
           index.placeholders.push({ line: t.line[from]!, kind: "ellipsis-body", text: this.lineText(from) });
       } else if (head === "raise" && this.str(from + 1) === "NotImplementedError") {
-        if ((!inDef || !skipsPlaceholders(inDef.decorators)) && !inMethod && !inBranch) index.placeholders.push({ line: t.line[from]!, kind: "not-implemented", text: this.lineText(from) });
-      } else if (to === from + 1 && this.isOp(from, "...") && inDef && !inMethod && bodyStmt <= 1 && (lines[i + 1]?.depth ?? 0) < depth && !skipsPlaceholders(inDef.decorators)) {
+        if ((!inDef || !skipsPlaceholders(inDef.decorators)) && !inMethod && !inBranch)
+          index.placeholders.push({ line: t.line[from]!, kind: "not-implemented", text: this.lineText(from) });
+      } else if (
+        to === from + 1 &&
+        this.isOp(from, "...") &&
+        inDef &&
+        !inMethod &&
+        bodyStmt <= 1 &&
+        (lines[i + 1]?.depth ?? 0) < depth &&
+        !skipsPlaceholders(inDef.decorators)
+      ) {
         const first = lines[i - 1]!;
         if (bodyStmt === 0 || (first.to === first.from + 1 && t.kind[first.from] === T.STRING))
           index.placeholders.push({ line: t.line[from]!, kind: "ellipsis-body", text: "..." });
-      } else if (head === "if" && this.str(from + 1) === "__name__" && to - from >= 4 && t.value.get(from + 3) === "__main__") index.hasMain = true;
+      } else if (
+        head === "if" &&
+        this.str(from + 1) === "__name__" &&
+        to - from >= 4 &&
+        t.value.get(from + 3) === "__main__"
+      )
+        index.hasMain = true;
       else this.readAssignment(from, to, depth);
       decorators = [];
     }
@@ -296,7 +341,9 @@ class FileIndexer {
     const { depth } = lines[i]!;
     const name = this.str(def + 1);
     if (!this.isOp(def + 2, "(")) return;
-    const params = this.reader.split(def + 2).map(([x]) => (this.isOp(x, "*") || this.isOp(x, "**") ? `${this.str(x)}${this.str(x + 1)}` : this.str(x)));
+    const params = this.reader
+      .split(def + 2)
+      .map(([x]) => (this.isOp(x, "*") || this.isOp(x, "**") ? `${this.str(x)}${this.str(x + 1)}` : this.str(x)));
     if (params[0] === "self" || params[0] === "cls") params.shift();
     let j = i + 1;
     while (j < lines.length && lines[j]!.depth > depth) j++;
@@ -319,8 +366,15 @@ class FileIndexer {
           const role = this.pathRole(k, callee, commas[commas.length - 1] ?? 0);
           index.pathStrings.push(role ? { line: t.line[k]!, value: v, role } : { line: t.line[k]!, value: v });
         }
-        if (callee >= 0 && SHELL_CALLS.has(this.str(callee)) && v.length < 2000 && SHELL_MODULES.test(this.calleeBefore(callee))) index.shellStrings.push({ line: t.line[k]!, value: v });
-        else if (v.length < 2000 && INNER_PATH.test(v) && !this.isDocstring(k)) index.wordStrings.push({ line: t.line[k]!, value: v });
+        if (
+          callee >= 0 &&
+          SHELL_CALLS.has(this.str(callee)) &&
+          v.length < 2000 &&
+          SHELL_MODULES.test(this.calleeBefore(callee))
+        )
+          index.shellStrings.push({ line: t.line[k]!, value: v });
+        else if (v.length < 2000 && INNER_PATH.test(v) && !this.isDocstring(k))
+          index.wordStrings.push({ line: t.line[k]!, value: v });
         if (this.isOp(k + 1, ":") && callees[callees.length - 1] === -2 && hinted(v)) {
           const end = this.argEnd(k + 2);
           index.assigns.push({ line: t.line[k]!, target: v, value: reader.value(null, k + 2, end), entry: true });
@@ -341,19 +395,30 @@ class FileIndexer {
           if (interesting || writer || wrapper) {
             const callee = this.calleeBefore(k - 1);
             const args = reader.args(k);
-            if (interesting) index.calls.push({ line: t.line[k]!, callee, args, decorator: this.isOp(k - 2 - 2 * dots(callee), "@") });
+            if (interesting)
+              index.calls.push({ line: t.line[k]!, callee, args, decorator: this.isOp(k - 2 - 2 * dots(callee), "@") });
             if (wrapper) index.saveCalls.push({ line: t.line[k]!, callee, args, decorator: false });
             if (writer) this.readWrite(t.line[k]!, callee, last, args, writer);
           }
         }
-      } else if (op === 41 || op === 93 || op === 125) callees.pop(), commas.pop();
+      } else if (op === 41 || op === 93 || op === 125) (callees.pop(), commas.pop());
       else if (op === 44 && commas.length > 0) commas[commas.length - 1]!++;
       else if (op === 61 && t.kind[k - 1] === T.NAME && (this.isOp(k - 2, "(") || this.isOp(k - 2, ","))) {
         const name = this.str(k - 1);
         const callee = callees[callees.length - 1] ?? -1;
-        if (callee >= 0 && (OUTPUT_KWARGS.has(name) || (name === "serial" && /Trainer$/.test(this.str(callee))))) this.readOutputKwarg(t.line[k]!, this.calleeBefore(callee), name, reader.value(name, k + 1, this.argEnd(k + 1)));
+        if (callee >= 0 && (OUTPUT_KWARGS.has(name) || (name === "serial" && /Trainer$/.test(this.str(callee)))))
+          this.readOutputKwarg(
+            t.line[k]!,
+            this.calleeBefore(callee),
+            name,
+            reader.value(name, k + 1, this.argEnd(k + 1)),
+          );
         if (callee >= 0 && hinted(name))
-          index.kwargs.push({ line: t.line[k]!, callee: this.calleeBefore(callee), arg: reader.value(name, k + 1, this.argEnd(k + 1)) });
+          index.kwargs.push({
+            line: t.line[k]!,
+            callee: this.calleeBefore(callee),
+            arg: reader.value(name, k + 1, this.argEnd(k + 1)),
+          });
       }
     }
   }
@@ -361,7 +426,10 @@ class FileIndexer {
   /** A string that is a statement of its own: a docstring or a bare note, prose rather than a value. */
   private isDocstring(k: number): boolean {
     const before = this.t.kind[k - 1];
-    return (k === 0 || before === T.NEWLINE || before === T.INDENT || before === T.DEDENT) && (this.t.kind[k + 1] === T.NEWLINE || k + 1 >= this.t.count);
+    return (
+      (k === 0 || before === T.NEWLINE || before === T.INDENT || before === T.DEDENT) &&
+      (this.t.kind[k + 1] === T.NEWLINE || k + 1 >= this.t.count)
+    );
   }
 
   /** The role of the path-like string at token k, inside the call whose callee is token `callee` (-1 none),
@@ -373,15 +441,22 @@ class FileIndexer {
     // `a + '/x'`, `'/x' + a`, `'%s/x' % a`, `x / '/y'`, `a == '/x'`, `'/x' in a`.
     if ((next === 43 || next === 37) && prev !== 43 && prev !== 47 && prev !== 37) return "head";
     if (prev === 43 || next === 43 || next === 37 || (prev === 47 && t.kind[k - 2] !== T.OP)) return "joined";
-    if (prev === opCode("==") || next === opCode("==") || prev === opCode("!=") || next === opCode("!=")) return "string-op";
-    if ((t.kind[k + 1] === T.NAME && (this.str(k + 1) === "in" || (this.str(k + 1) === "not" && this.str(k + 2) === "in"))) || (t.kind[k - 1] === T.NAME && this.str(k - 1) === "in" && callee < 0)) return "string-op";
+    if (prev === opCode("==") || next === opCode("==") || prev === opCode("!=") || next === opCode("!="))
+      return "string-op";
+    if (
+      (t.kind[k + 1] === T.NAME &&
+        (this.str(k + 1) === "in" || (this.str(k + 1) === "not" && this.str(k + 2) === "in"))) ||
+      (t.kind[k - 1] === T.NAME && this.str(k - 1) === "in" && callee < 0)
+    )
+      return "string-op";
     if (callee < 0) return undefined;
     const name = this.str(callee);
     const qualified = this.calleeBefore(callee);
     if (JOIN_CALLS.has(name) && arg > 0) return "joined";
     if (STRING_METHODS.has(name) && this.isOp(callee - 1, ".")) return "string-op";
     if (REGEX_CALLS.has(name) && /^(?:re|regex)\./.test(qualified)) return "regex";
-    if (ROUTE_CALLS.has(name) && (this.isOp(callee - 1 - 2 * dots(qualified), "@") || name.startsWith("add_"))) return "route";
+    if (ROUTE_CALLS.has(name) && (this.isOp(callee - 1 - 2 * dots(qualified), "@") || name.startsWith("add_")))
+      return "route";
     if (PROBES.has(name)) return "probe";
     // Path('/workspace').exists(): the path is built only to be tested.
     if (JOIN_CALLS.has(name)) {
@@ -419,7 +494,8 @@ class FileIndexer {
       let handlersEnd = j;
       while (j < lines.length && lines[j]!.depth === depth && this.str(lines[j]!.from) === "except") {
         const clause = this.text.slice(t.start[lines[j]!.from]!, t.end[lines[j]!.to - 1]!);
-        if (/^except\s*(?::|\(?[\w.,\s]*\b(?:ImportError|ModuleNotFoundError|Exception|BaseException)\b)/.test(clause)) catches = true;
+        if (/^except\s*(?::|\(?[\w.,\s]*\b(?:ImportError|ModuleNotFoundError|Exception|BaseException)\b)/.test(clause))
+          catches = true;
         j = blockEnd(j);
         handlersEnd = j;
       }
@@ -433,7 +509,12 @@ class FileIndexer {
   markKaggleBranches(lines: readonly LogicalLine[]): void {
     const { t, index } = this;
     const namesKaggle = (from: number, to: number) => {
-      for (let k = from; k < to; k++) if ((t.kind[k] === T.NAME || t.kind[k] === T.STRING) && /kaggle/i.test(t.kind[k] === T.STRING ? (t.value.get(k) ?? "") : this.str(k))) return true;
+      for (let k = from; k < to; k++)
+        if (
+          (t.kind[k] === T.NAME || t.kind[k] === T.STRING) &&
+          /kaggle/i.test(t.kind[k] === T.STRING ? (t.value.get(k) ?? "") : this.str(k))
+        )
+          return true;
       return false;
     };
     const blockEnd = (i: number) => {
@@ -446,7 +527,8 @@ class FileIndexer {
       const head = t.kind[from] === T.NAME ? this.str(from) : "";
       if (head === "if" && namesKaggle(from + 1, to)) {
         let j = blockEnd(i);
-        while (j < lines.length && lines[j]!.depth === depth && ["elif", "else"].includes(this.str(lines[j]!.from))) j = blockEnd(j);
+        while (j < lines.length && lines[j]!.depth === depth && ["elif", "else"].includes(this.str(lines[j]!.from)))
+          j = blockEnd(j);
         index.kaggleBranches.push([t.line[from]!, t.line[lines[j - 1]!.to - 1]!]);
         continue;
       }
@@ -468,7 +550,8 @@ class FileIndexer {
       const { from, to, depth } = lines[i]!;
       if (this.str(from) !== "for" || t.op[to - 1] !== 58) continue;
       let walks = false;
-      for (let k = from + 1; k < to && !walks; k++) walks = t.kind[k] === T.NAME && this.str(k) === "walk" && this.isOp(k + 1, "(");
+      for (let k = from + 1; k < to && !walks; k++)
+        walks = t.kind[k] === T.NAME && this.str(k) === "walk" && this.isOp(k + 1, "(");
       if (!walks) continue;
       let j = i + 1;
       let prints = false;
@@ -510,7 +593,8 @@ class FileIndexer {
     for (let i = 0; i < lines.length; i++) {
       const { from, to, depth } = lines[i]!;
       let probe = false;
-      for (let k = from; k < to && !probe; k++) probe = t.kind[k] === T.NAME && PROBES.has(this.str(k)) && this.isOp(k + 1, "(");
+      for (let k = from; k < to && !probe; k++)
+        probe = t.kind[k] === T.NAME && PROBES.has(this.str(k)) && this.isOp(k + 1, "(");
       if (!probe) continue;
       let j = i + 1;
       if (t.op[to - 1] === 58) while (j < lines.length && lines[j]!.depth > depth) j++;
@@ -531,11 +615,23 @@ class FileIndexer {
   }
 
   /** The path a writer call writes, when it spells one. */
-  private readWrite(line: number, callee: string, last: string, args: PyArg[], writer: { at: number; names: string[] }): void {
+  private readWrite(
+    line: number,
+    callee: string,
+    last: string,
+    args: PyArg[],
+    writer: { at: number; names: string[] },
+  ): void {
     const positional = args.filter((a) => a.name === null);
     if (last === "open" || last === "File") {
       const mode = args.find((a) => a.name === "mode") ?? positional[1];
-      if (!mode || mode.kind !== "string" || !/[wax]/.test(mode.value) || /^[rwxabt+]+$/.test(positional[0]?.value ?? "")) return;
+      if (
+        !mode ||
+        mode.kind !== "string" ||
+        !/[wax]/.test(mode.value) ||
+        /^[rwxabt+]+$/.test(positional[0]?.value ?? "")
+      )
+        return;
     }
     // torch.save(obj, f), np.save(file, arr), pd.to_pickle(obj, path): the argument that spells a path.
     const spells = (a: PyArg | undefined) => a !== undefined && a.path !== null && !/^[*/.]*$/.test(a.path);
@@ -544,16 +640,27 @@ class FileIndexer {
     this.readSaver(line, args, arg);
     let path = arg?.path;
     // np.save("x", a) writes x.npy, np.savez x.npz: numpy adds the suffix a bare name lacks.
-    const suffix = /^(?:np|numpy)\.save$/.test(callee) ? ".npy" : /^(?:np|numpy)\.savez(?:_compressed)?$/.test(callee) ? ".npz" : "";
+    const suffix = /^(?:np|numpy)\.save$/.test(callee)
+      ? ".npy"
+      : /^(?:np|numpy)\.savez(?:_compressed)?$/.test(callee)
+        ? ".npz"
+        : "";
     if (path && suffix && !/\.[^/]*$/.test(path.slice(path.lastIndexOf("/") + 1))) path += suffix;
     if (path && !/^[*/.]*$/.test(path)) {
       this.index.writes.push({ line, path, call: callee });
       // Libraries that add a suffix a bare name lacks: TabNet's save_model writes x.zip, Keras's model.save x.h5.
-      const added = last === "save_model" ? ".zip" : last === "save" && !/^(?:torch|np|numpy|joblib|pickle)\./.test(callee) ? ".h5" : "";
-      if (added && !/\.[^/]*$/.test(path.slice(path.lastIndexOf("/") + 1))) this.index.writes.push({ line, path: path + added, call: callee });
+      const added =
+        last === "save_model"
+          ? ".zip"
+          : last === "save" && !/^(?:torch|np|numpy|joblib|pickle)\./.test(callee)
+            ? ".h5"
+            : "";
+      if (added && !/\.[^/]*$/.test(path.slice(path.lastIndexOf("/") + 1)))
+        this.index.writes.push({ line, path: path + added, call: callee });
     }
     // A checkpoint saved where only the run knows (`torch.save(sd, self.save_dir / name)`): "*".
-    else if (last === "save" || last === "save_weights" || last === "save_checkpoint") this.index.writes.push({ line, path: "*", call: callee });
+    else if (last === "save" || last === "save_weights" || last === "save_checkpoint")
+      this.index.writes.push({ line, path: "*", call: callee });
   }
 
   /** A write inside a function whose path is one of the function's parameters, or whose arguments are its
@@ -563,14 +670,21 @@ class FileIndexer {
     if (!def) return;
     const star = args.find((a) => a.name === null && /^\*[A-Za-z_]/.test(a.value));
     if (star && def.params.includes(star.value)) this.index.savers.push({ name: def.name, at: -1 });
-    else if (arg?.kind === "name" && def.params.includes(arg.value)) this.index.savers.push({ name: def.name, at: def.params.indexOf(arg.value), param: arg.value });
+    else if (arg?.kind === "name" && def.params.includes(arg.value))
+      this.index.savers.push({ name: def.name, at: def.params.indexOf(arg.value), param: arg.value });
   }
 
   /** TODO and FIXME comments, and whether each says code is missing or only notes an idea. */
   readCommentMarks(): void {
     for (const c of this.t.comments) {
       const m = COMMENT_MARK.exec(c.text);
-      if (m) this.index.placeholders.push({ line: c.line, kind: m[1] === "TODO" ? "todo" : "fixme", text: c.text.trim().slice(0, 200), unfinished: UNFINISHED.test(c.text) });
+      if (m)
+        this.index.placeholders.push({
+          line: c.line,
+          kind: m[1] === "TODO" ? "todo" : "fixme",
+          text: c.text.trim().slice(0, 200),
+          unfinished: UNFINISHED.test(c.text),
+        });
     }
   }
 
@@ -613,7 +727,10 @@ class FileIndexer {
   private lineText(from: number): string {
     const start = this.t.start[from]!;
     const end = this.text.indexOf("\n", start);
-    return this.text.slice(start, end < 0 ? undefined : end).trim().slice(0, 200);
+    return this.text
+      .slice(start, end < 0 ? undefined : end)
+      .trim()
+      .slice(0, 200);
   }
 
   private readImport(from: number, to: number): void {
@@ -630,7 +747,9 @@ class FileIndexer {
     let m = k;
     while (m < to && this.str(m) !== "import") m++;
     const module = this.dotted(k, m);
-    const names = this.items(m + 1, to).map(([a]) => this.str(a)).filter((n) => n !== "(" && n !== ")");
+    const names = this.items(m + 1, to)
+      .map(([a]) => this.str(a))
+      .filter((n) => n !== "(" && n !== ")");
     if (names.includes("*")) this.index.starImport = true;
     this.index.imports.push({ line, module, level, names });
   }
@@ -668,16 +787,30 @@ class FileIndexer {
     if (this.isOp(eq, ":")) while (eq < to && !this.isOp(eq, "=")) eq++;
     if (!this.isOp(eq, "=") || eq + 1 >= to) return;
     const target = this.text.slice(t.start[from]!, t.end[k]!);
-    if (k > from && this.str(from) !== "self" && this.str(from) !== "cls" && !this.index.attributeTargets.includes(this.str(k))) this.index.attributeTargets.push(this.str(k));
+    if (
+      k > from &&
+      this.str(from) !== "self" &&
+      this.str(from) !== "cls" &&
+      !this.index.attributeTargets.includes(this.str(k))
+    )
+      this.index.attributeTargets.push(this.str(k));
     const hint = hinted(target);
     let hasString = false;
     // A string, __file__, or a path constant already known (`save_as = OUT_DIR / f.stem`).
-    for (let x = eq + 1; x < to && !hasString; x++) hasString = t.kind[x] === T.STRING || (t.kind[x] === T.NAME && (this.str(x) === "__file__" || this.constants.has(this.str(x))));
+    for (let x = eq + 1; x < to && !hasString; x++)
+      hasString =
+        t.kind[x] === T.STRING ||
+        (t.kind[x] === T.NAME && (this.str(x) === "__file__" || this.constants.has(this.str(x))));
     if (!hint && !hasString) return;
     const value = this.reader.value(null, eq + 1, to);
-    if (k === from && value.path !== null && (value.kind === "string" || value.kind === "other" || value.kind === "name")) {
+    if (
+      k === from &&
+      value.path !== null &&
+      (value.kind === "string" || value.kind === "other" || value.kind === "name")
+    ) {
       this.constants.set(target, value.path);
-      if (depth === 0 && !value.path.startsWith("*")) this.index.constants.push({ name: target, value: value.path, line: t.line[from]! });
+      if (depth === 0 && !value.path.startsWith("*"))
+        this.index.constants.push({ name: target, value: value.path, line: t.line[from]! });
     }
     if (hint) this.index.assigns.push({ line: t.line[from]!, target, value, entry: depth > 0 && k === from });
   }

@@ -15,9 +15,16 @@ export function hintKind(rawName: string): HintKind | null {
   if (/^(?:(?:n|num|max|nb|total|train|num_train)_?)?epochs?$/.test(lower)) return "epochs";
   if (/^(?:(?:n|num|k|nb)_?)?folds?$|^n_splits$/.test(lower)) return "folds";
   if (/^(?:(?:n|num|nb)_?)?seeds$/.test(lower)) return "seeds";
-  if (/^(?:img|image|input|im|crop|train_img|resize)_?(?:size|sz|res|resolution)$|^imsize$/.test(lower)) return "image-size";
-  if (/^(?:(?:train|per_device_train|valid|val|test|eval|per_device_eval)_)?batch_?size$|^bs$/.test(lower)) return "batch-size";
-  if (/^(?:model_names?|models|backbones?|arch|architecture|encoder(?:_name)?|model_arch|pretrained_model_name(?:_or_path)?)$/.test(lower)) return "models";
+  if (/^(?:img|image|input|im|crop|train_img|resize)_?(?:size|sz|res|resolution)$|^imsize$/.test(lower))
+    return "image-size";
+  if (/^(?:(?:train|per_device_train|valid|val|test|eval|per_device_eval)_)?batch_?size$|^bs$/.test(lower))
+    return "batch-size";
+  if (
+    /^(?:model_names?|models|backbones?|arch|architecture|encoder(?:_name)?|model_arch|pretrained_model_name(?:_or_path)?)$/.test(
+      lower,
+    )
+  )
+    return "models";
   return null;
 }
 
@@ -37,7 +44,8 @@ export function hintValues(kind: HintKind, arg: PyArg): Array<number | string> {
     const sides = (arg.value.match(/\d+/g) ?? []).map(Number);
     return sides.length ? [Math.max(...sides)] : [];
   }
-  if (arg.kind === "other" && /^range\(\s*\d+\s*\)$/.test(arg.value) && (kind === "folds" || kind === "seeds")) return [Number(/\d+/.exec(arg.value)![0])];
+  if (arg.kind === "other" && /^range\(\s*\d+\s*\)$/.test(arg.value) && (kind === "folds" || kind === "seeds"))
+    return [Number(/\d+/.exec(arg.value)![0])];
   return [];
 }
 
@@ -46,7 +54,11 @@ export function configArg(value: string): PyArg {
   const v = value.trim();
   if (/^-?\d+(?:\.\d+)?(?:e-?\d+)?$/i.test(v)) return { name: null, kind: "number", value: v, path: null };
   if (v.startsWith("[")) {
-    const items = v.slice(1, -1).split(",").map((s) => s.trim().replace(/^["']|["']$/g, "")).filter(Boolean);
+    const items = v
+      .slice(1, -1)
+      .split(",")
+      .map((s) => s.trim().replace(/^["']|["']$/g, ""))
+      .filter(Boolean);
     return { name: null, kind: "list", value: v, path: null, items, count: items.length };
   }
   return { name: null, kind: "string", value: v.replace(/^["']|["']$/g, ""), path: null };
@@ -54,7 +66,10 @@ export function configArg(value: string): PyArg {
 
 /** Pure: a hint's fields, or, for a number outside its count's stated range (1e308 epochs, 1e-300, 2.5
  * folds), an `out-of-range` record that no plan believes and a rule reports. */
-export function boundedHint(kind: HintKind, value: number | string): { kind: string; value: number | string; count?: string; range?: string } {
+export function boundedHint(
+  kind: HintKind,
+  value: number | string,
+): { kind: string; value: number | string; count?: string; range?: string } {
   if (kind === "models" || typeof value !== "number" || countInRange(kind, value)) return { kind, value };
   return { kind: "out-of-range", value: String(value), count: kind, range: rangeWords(kind) };
 }

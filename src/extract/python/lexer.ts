@@ -49,7 +49,32 @@ export interface LexOptions {
   python2?: boolean;
 }
 
-const MULTI_OPS = ["**=", "//=", ">>=", "<<=", "...", "->", ":=", "==", "!=", "<=", ">=", "**", "//", "<<", ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@="];
+const MULTI_OPS = [
+  "**=",
+  "//=",
+  ">>=",
+  "<<=",
+  "...",
+  "->",
+  ":=",
+  "==",
+  "!=",
+  "<=",
+  ">=",
+  "**",
+  "//",
+  "<<",
+  ">>",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "&=",
+  "|=",
+  "^=",
+  "@=",
+];
 const MULTI_CODE = new Map(MULTI_OPS.map((op, i) => [op, 256 + i]));
 const SINGLE = new Uint8Array(128);
 for (const ch of "+-*/%@&|^~<>=.,:;()[]{}") SINGLE[ch.charCodeAt(0)] = 1;
@@ -99,7 +124,7 @@ export function tokenize(text: string, options: LexOptions = {}): Tokens {
   const t = tokenizeInto(text, options);
   // Sentinels past the end, so a look-ahead never reads the previous file's tokens.
   if (capacity < t.count + 4) grow(t.count + 4);
-  for (let k = t.count; k < t.count + 4; k++) (KIND[k] = 0), (OPS[k] = 0);
+  for (let k = t.count; k < t.count + 4; k++) ((KIND[k] = 0), (OPS[k] = 0));
   t.kind = KIND;
   t.start = START;
   t.end = END;
@@ -128,7 +153,19 @@ function push(t: Tokens, kind: number, s: number, e: number, ln: number, op = 0)
 /** The tokenizer's state over one text; each method scans one kind of token at `i`. A method that meets
  * a lexical error records it in `t.error`, which ends the scan (as CPython stops at its first). */
 class Scanner {
-  readonly t: Tokens = { count: 0, kind: KIND, start: START, end: END, line: LINE, op: OPS, value: new Map(), fstring: new Set(), fields: new Map(), comments: [], error: null };
+  readonly t: Tokens = {
+    count: 0,
+    kind: KIND,
+    start: START,
+    end: END,
+    line: LINE,
+    op: OPS,
+    value: new Map(),
+    fstring: new Set(),
+    fields: new Map(),
+    comments: [],
+    error: null,
+  };
   readonly n: number;
   i = 0;
   line = 1;
@@ -177,8 +214,8 @@ class Scanner {
     let j = this.i;
     for (; j < n; j++) {
       const d = text.charCodeAt(j);
-      if (d === 32) col++, alt++;
-      else if (d === 9) (col = (Math.floor(col / 8) + 1) * 8), alt++;
+      if (d === 32) (col++, alt++);
+      else if (d === 9) ((col = (Math.floor(col / 8) + 1) * 8), alt++);
       else if (d === 12) col = alt = 0;
       else break;
     }
@@ -193,7 +230,7 @@ class Scanner {
     if (col === top) {
       if (alt !== altIndents[altIndents.length - 1]) tabError();
     } else if (col > top) {
-      if (alt <= altIndents[altIndents.length - 1]!) return tabError(), true;
+      if (alt <= altIndents[altIndents.length - 1]!) return (tabError(), true);
       indents.push(col);
       altIndents.push(alt);
       push(this.t, T.INDENT, j, j, this.line);
@@ -203,7 +240,8 @@ class Scanner {
         altIndents.pop();
         push(this.t, T.DEDENT, j, j, this.line);
       }
-      if (indents[indents.length - 1] !== col) this.fail(this.line, col, "unindent does not match any outer indentation level");
+      if (indents[indents.length - 1] !== col)
+        this.fail(this.line, col, "unindent does not match any outer indentation level");
       else if (alt !== altIndents[altIndents.length - 1]) tabError();
     }
     return true;
@@ -212,7 +250,8 @@ class Scanner {
   newline(): void {
     const t = this.t;
     const last = KIND[t.count - 1];
-    if (this.brackets.length === 0 && t.count > 0 && last !== T.NEWLINE && last !== T.INDENT && last !== T.DEDENT) push(t, T.NEWLINE, this.i, this.i, this.line);
+    if (this.brackets.length === 0 && t.count > 0 && last !== T.NEWLINE && last !== T.INDENT && last !== T.DEDENT)
+      push(t, T.NEWLINE, this.i, this.i, this.line);
     this.i++;
     this.line++;
     this.lineStart = this.i;
@@ -230,7 +269,8 @@ class Scanner {
   continuation(): void {
     let j = this.i + 1;
     if (this.text.charCodeAt(j) === 13) j++;
-    if (this.text.charCodeAt(j) !== 10) return this.fail(this.line, this.i - this.lineStart, "unexpected character after line continuation character");
+    if (this.text.charCodeAt(j) !== 10)
+      return this.fail(this.line, this.i - this.lineStart, "unexpected character after line continuation character");
     this.i = j + 1;
     this.line++;
     this.lineStart = this.i;
@@ -242,7 +282,12 @@ class Scanner {
     let j = i + 1;
     while (j < n && isIdChar(text.charCodeAt(j))) j++;
     const q = text.charCodeAt(j);
-    if ((q === 39 || q === 34) && j - i <= 2 && /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR]|[uU][rR])$/.test(text.slice(i, j))) return this.prefixedString(j, q);
+    if (
+      (q === 39 || q === 34) &&
+      j - i <= 2 &&
+      /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR]|[uU][rR])$/.test(text.slice(i, j))
+    )
+      return this.prefixedString(j, q);
     push(this.t, T.NAME, i, j, this.line);
     this.i = j;
   }
@@ -250,7 +295,8 @@ class Scanner {
   prefixedString(quoteAt: number, q: number): void {
     const { text, i } = this;
     const prefix = text.slice(i, quoteAt).toLowerCase();
-    if (prefix === "ur" && !this.options.python2) return this.fail(this.line, i - this.lineStart, "invalid syntax (the ur'' prefix is Python 2)");
+    if (prefix === "ur" && !this.options.python2)
+      return this.fail(this.line, i - this.lineStart, "invalid syntax (the ur'' prefix is Python 2)");
     const startLine = this.line;
     const col = i - this.lineStart;
     const triple = text.charCodeAt(quoteAt + 1) === q && text.charCodeAt(quoteAt + 2) === q;
@@ -258,7 +304,12 @@ class Scanner {
     const isF = prefix.includes("f");
     const holes: number[] = [];
     const end = this.scanString(bodyStart, q, triple, isF, holes);
-    if (end < 0) return this.fail(startLine, col, triple ? "unterminated triple-quoted string literal" : "unterminated string literal");
+    if (end < 0)
+      return this.fail(
+        startLine,
+        col,
+        triple ? "unterminated triple-quoted string literal" : "unterminated string literal",
+      );
     const k = push(this.t, T.STRING, i, end, startLine);
     const bodyEnd = end - (triple ? 3 : 1);
     let raw = "";
@@ -272,7 +323,14 @@ class Scanner {
     if (isF) {
       this.t.fstring.add(k);
       const fields: string[] = [];
-      for (let h = 0; h < holes.length; h += 2) fields.push(text.slice(holes[h]! + 1, holes[h + 1]! - 1).replace(/(?:![rsa])?(?::[^:]*)?$/, "").replace(/=$/, "").trim());
+      for (let h = 0; h < holes.length; h += 2)
+        fields.push(
+          text
+            .slice(holes[h]! + 1, holes[h + 1]! - 1)
+            .replace(/(?:![rsa])?(?::[^:]*)?$/, "")
+            .replace(/=$/, "")
+            .trim(),
+        );
       this.t.fields.set(k, fields);
     }
     this.i = end;
@@ -284,7 +342,12 @@ class Scanner {
     const col = i - this.lineStart;
     const triple = text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c;
     const end = this.scanString(i + (triple ? 3 : 1), c, triple, false, []);
-    if (end < 0) return this.fail(startLine, col, triple ? "unterminated triple-quoted string literal" : "unterminated string literal");
+    if (end < 0)
+      return this.fail(
+        startLine,
+        col,
+        triple ? "unterminated triple-quoted string literal" : "unterminated string literal",
+      );
     const k = push(this.t, T.STRING, i, end, startLine);
     this.t.value.set(k, unescape(text.slice(i + (triple ? 3 : 1), end - (triple ? 3 : 1)), false));
     this.i = end;
@@ -367,8 +430,14 @@ class Scanner {
     }
     // The Python 2 forms start with 0 or end in l/L: test the regexes only then (most numbers are neither).
     const last = text.charCodeAt(j - 1);
-    if (c === 48 && j - i > 1 && !this.options.python2 && /^0\d*[1-9]\d*$/.test(text.slice(i, j))) return this.fail(this.line, i - this.lineStart, "leading zeros in decimal integer literals are not permitted (a Python 2 octal)");
-    if ((last === 108 || last === 76) && !this.options.python2 && /^\d+[lL]$/.test(text.slice(i, j))) return this.fail(this.line, i - this.lineStart, "invalid decimal literal (the L suffix is Python 2)");
+    if (c === 48 && j - i > 1 && !this.options.python2 && /^0\d*[1-9]\d*$/.test(text.slice(i, j)))
+      return this.fail(
+        this.line,
+        i - this.lineStart,
+        "leading zeros in decimal integer literals are not permitted (a Python 2 octal)",
+      );
+    if ((last === 108 || last === 76) && !this.options.python2 && /^\d+[lL]$/.test(text.slice(i, j)))
+      return this.fail(this.line, i - this.lineStart, "invalid decimal literal (the L suffix is Python 2)");
     push(this.t, T.NUMBER, i, j, this.line);
     this.i = j;
   }
@@ -379,21 +448,47 @@ class Scanner {
     const c1 = text.charCodeAt(i + 1);
     const c2 = text.charCodeAt(i + 2);
     let len = 0;
-    if (((c === 42 || c === 47 || c === 62 || c === 60) && c1 === c && c2 === 61) || (c === 46 && c1 === 46 && c2 === 46)) len = 3;
+    if (
+      ((c === 42 || c === 47 || c === 62 || c === 60) && c1 === c && c2 === 61) ||
+      (c === 46 && c1 === 46 && c2 === 46)
+    )
+      len = 3;
     else if (c === 60 && c1 === 62 && this.options.python2) {
       push(this.t, T.OP, i, i + 2, this.line, MULTI_CODE.get("!=")!);
       this.i += 2;
       return;
-    } else if (c === 60 && c1 === 62) return this.fail(this.line, i - this.lineStart, "invalid syntax (<> is Python 2; use !=)");
-    else if ((c1 === 61 && (SINGLE[c] === 1 || c === 33) && c !== 40 && c !== 41 && c !== 91 && c !== 93 && c !== 123 && c !== 125 && c !== 44 && c !== 59 && c !== 46 && c !== 126) || (c === 45 && c1 === 62) || ((c === 42 || c === 47 || c === 60 || c === 62) && c1 === c)) len = 2;
+    } else if (c === 60 && c1 === 62)
+      return this.fail(this.line, i - this.lineStart, "invalid syntax (<> is Python 2; use !=)");
+    else if (
+      (c1 === 61 &&
+        (SINGLE[c] === 1 || c === 33) &&
+        c !== 40 &&
+        c !== 41 &&
+        c !== 91 &&
+        c !== 93 &&
+        c !== 123 &&
+        c !== 125 &&
+        c !== 44 &&
+        c !== 59 &&
+        c !== 46 &&
+        c !== 126) ||
+      (c === 45 && c1 === 62) ||
+      ((c === 42 || c === 47 || c === 60 || c === 62) && c1 === c)
+    )
+      len = 2;
     else if (c < 128 && SINGLE[c] === 1) len = 1;
     if (len === 0) {
       if ((this.options.notebook && (c === 63 || c === 33)) || (this.options.python2 && c === 96)) {
         this.i++;
         return;
       }
-      if (c === 96) return this.fail(this.line, i - this.lineStart, "invalid syntax (backquotes are Python 2; use repr())");
-      return this.fail(this.line, i - this.lineStart, `invalid character '${String.fromCodePoint(text.codePointAt(i)!)}'`);
+      if (c === 96)
+        return this.fail(this.line, i - this.lineStart, "invalid syntax (backquotes are Python 2; use repr())");
+      return this.fail(
+        this.line,
+        i - this.lineStart,
+        `invalid character '${String.fromCodePoint(text.codePointAt(i)!)}'`,
+      );
     }
     const code = len === 1 ? c : MULTI_CODE.get(text.slice(i, i + len))!;
     if (c === 40 || c === 91 || c === 123) this.brackets.push({ ch: c, line: this.line, col: i - this.lineStart });
@@ -401,7 +496,12 @@ class Scanner {
       const open = this.brackets.pop();
       const op = String.fromCharCode(c);
       if (!open) return this.fail(this.line, i - this.lineStart, `unmatched '${op}'`);
-      if (open.ch !== OPEN_OF[c]) return this.fail(this.line, i - this.lineStart, `closing parenthesis '${op}' does not match opening parenthesis '${String.fromCharCode(open.ch)}' on line ${open.line}`);
+      if (open.ch !== OPEN_OF[c])
+        return this.fail(
+          this.line,
+          i - this.lineStart,
+          `closing parenthesis '${op}' does not match opening parenthesis '${String.fromCharCode(open.ch)}' on line ${open.line}`,
+        );
     }
     push(this.t, T.OP, i, i + len, this.line, code);
     this.i += len;

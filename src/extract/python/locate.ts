@@ -9,6 +9,10 @@ function locate(file: { path: string; lineMap?: PythonSource["lineMap"] }, line:
 
 /** A record: the location fields, then `fields` in their order. Built with Object.assign, not an object
  * spread, which costs ten times more and a large repo makes 100,000 records. */
-export function recordAt(file: { path: string; lineMap?: PythonSource["lineMap"] }, line: number, fields: Record<string, FactValue | undefined>): FactRecord {
+export function recordAt(
+  file: { path: string; lineMap?: PythonSource["lineMap"] },
+  line: number,
+  fields: Record<string, FactValue | undefined>,
+): FactRecord {
   return Object.assign(locate(file, line), fields);
 }

@@ -78,7 +78,16 @@ function bindsHere(id: Node, parent: Node): boolean {
   // Walk up through target containers (a, (b, c)) to the statement that binds them.
   let child = id;
   let node: Node | null = parent;
-  while (node && (node.type === "pattern_list" || node.type === "tuple_pattern" || node.type === "list_pattern" || node.type === "tuple" || node.type === "list" || node.type === "parenthesized_expression" || node.type === "list_splat_pattern")) {
+  while (
+    node &&
+    (node.type === "pattern_list" ||
+      node.type === "tuple_pattern" ||
+      node.type === "list_pattern" ||
+      node.type === "tuple" ||
+      node.type === "list" ||
+      node.type === "parenthesized_expression" ||
+      node.type === "list_splat_pattern")
+  ) {
     child = node;
     node = node.parent;
   }

@@ -15,7 +15,9 @@ export interface NameUse {
 }
 
 const WALRUS = opCode(":=");
-const AUGMENTED = new Set(["+=", "-=", "*=", "/=", "//=", "%=", "**=", ">>=", "<<=", "&=", "|=", "^=", "@="].map(opCode));
+const AUGMENTED = new Set(
+  ["+=", "-=", "*=", "/=", "//=", "%=", "**=", ">>=", "<<=", "&=", "|=", "^=", "@="].map(opCode),
+);
 
 /** Calls that define names at run time; a file using them is not judged. */
 const DYNAMIC = new Set(["globals", "locals", "vars", "exec", "execfile", "__builtins__", "setattr", "get_ipython"]);
@@ -54,7 +56,14 @@ class NameScan {
     if (first === "import" || first === "from") return this.bindImports(from, to);
     if (first === "global" || first === "nonlocal") return this.bindAllNames(from + 1, to);
     if (first === "def" || (first === "async" && this.str(from + 1) === "def")) return this.bindAllNames(from, to);
-    if (first === "case" && to - from > 1 && !this.isOp(from + 1, "=") && !this.isOp(from + 1, ".") && !this.isOp(from + 1, "(")) return this.bindAllNames(from, to);
+    if (
+      first === "case" &&
+      to - from > 1 &&
+      !this.isOp(from + 1, "=") &&
+      !this.isOp(from + 1, ".") &&
+      !this.isOp(from + 1, "(")
+    )
+      return this.bindAllNames(from, to);
     if (first === "class" && this.t.kind[from + 1] === T.NAME) this.bound.add(this.str(from + 1));
     if (first !== "" && !KEYWORDS.has(first) && this.isOp(from + 1, ":")) this.bound.add(first); // annotated `x: int`
     return this.readExpressionLine(from, to);
@@ -83,7 +92,11 @@ class NameScan {
       else if (name === "as") {
         if (t.kind[k + 1] === T.NAME) bound.add(this.str(k + 1));
         else if (this.isOp(k + 1, "(") || this.isOp(k + 1, "[")) k = this.bindUntil(k + 1, to, ":");
-      } else if (!KEYWORDS.has(name) && !this.isOp(k - 1, ".") && !(this.isOp(k + 1, "=") && depth > 0 && (this.isOp(k - 1, "(") || this.isOp(k - 1, ",")))) {
+      } else if (
+        !KEYWORDS.has(name) &&
+        !this.isOp(k - 1, ".") &&
+        !(this.isOp(k + 1, "=") && depth > 0 && (this.isOp(k - 1, "(") || this.isOp(k - 1, ",")))
+      ) {
         if (DYNAMIC.has(name) && (this.isOp(k + 1, "(") || name === "__builtins__")) return "dynamic";
         if (!this.loads.has(name)) this.loads.set(name, k);
       }

@@ -7,7 +7,10 @@ import { normalizeName } from "../../model/package-name.js";
 
 const STDLIB: ReadonlySet<string> = new Set(stdlib.modules);
 const PYTHON2: ReadonlySet<string> = new Set(stdlib.python2);
-const BY_IMPORT = new Map<string, string>([...Object.entries(pipreqs.imports as Record<string, string>), ...Object.entries(importNames.imports as Record<string, string>)]);
+const BY_IMPORT = new Map<string, string>([
+  ...Object.entries(pipreqs.imports as Record<string, string>),
+  ...Object.entries(importNames.imports as Record<string, string>),
+]);
 const ALIASES = importNames.aliases as Record<string, string[]>;
 /** What every environment with pip has: importing them needs no declaration. */
 const BUILD_TOOLS: ReadonlySet<string> = new Set(["setuptools", "pkg_resources", "pip", "wheel", "distutils"]);

@@ -1,6 +1,7 @@
 // What kind of machine-specific path a string is, if it is one at all.
 
-export type PathKind = "kaggle-input" | "kaggle-working" | "home" | "windows-drive" | "colab-drive" | "mnt" | "data-root" | "absolute";
+export type PathKind =
+  "kaggle-input" | "kaggle-working" | "home" | "windows-drive" | "colab-drive" | "mnt" | "data-root" | "absolute";
 
 /** System locations that exist on every Linux machine: portable, so not reported. */
 const SYSTEM = /^\/(?:dev|proc|sys|etc|usr|bin|sbin|lib|lib64|opt\/conda|var|run|tmp)(?:\/|$)/;
@@ -17,15 +18,23 @@ export function pathKind(value: string): PathKind | null {
   if (v.startsWith("/kaggle/input")) return "kaggle-input";
   if (v.startsWith("/kaggle/working") || v === "/kaggle" || v.startsWith("/kaggle/")) return "kaggle-working";
   if (/^\/(?:home|Users)\/[^/]+/.test(v) || v === "/root" || v.startsWith("/root/")) return "home";
-  if (v.startsWith("/content/drive") || v.startsWith("/gdrive") || v.startsWith("/content/gdrive")) return "colab-drive";
+  if (v.startsWith("/content/drive") || v.startsWith("/gdrive") || v.startsWith("/content/gdrive"))
+    return "colab-drive";
   if (v.startsWith("/mnt/") || v.startsWith("/media/") || v.startsWith("/Volumes/")) return "mnt";
   // Shared disks and cluster file systems (/gpfs, /lustre, /groups): one site's layout.
-  if (/^\/(?:data|datasets?|dataset|storage|scratch|workspace|input|output|raid|nfs|gpfs|lustre|groups)(?:\/|$)/.test(v)) return "data-root";
+  if (
+    /^\/(?:data|datasets?|dataset|storage|scratch|workspace|input|output|raid|nfs|gpfs|lustre|groups)(?:\/|$)/.test(v)
+  )
+    return "data-root";
   return "absolute";
 }
 
 /** Folder names that are a repo's own data layout, not a Kaggle dataset (`../input/train/`). */
-export const GENERIC_FOLDERS = new Set("train test val valid validation images image imgs masks labels data dataset datasets raw processed input output models weights features folds tmp cache".split(" "));
+export const GENERIC_FOLDERS = new Set(
+  "train test val valid validation images image imgs masks labels data dataset datasets raw processed input output models weights features folds tmp cache".split(
+    " ",
+  ),
+);
 
 /** The Kaggle dataset or competition slug a path reads from: /kaggle/input/<slug>/..., or in a notebook
  * (Kaggle's layout) ../input/<slug>/... A script's `../input/train/` is the repo's own folder. */

@@ -65,7 +65,10 @@ async function prepare(view: RepoView, pool: Partial<PoolOptions> | undefined): 
     files++;
     bytes += entry.size;
   }
-  index = assembleIndex(await indexSources(view.python(), { helpers: pool?.helpers ?? helperThreads(files, bytes), ...pool }), copiedPythonPaths(view));
+  index = assembleIndex(
+    await indexSources(view.python(), { helpers: pool?.helpers ?? helperThreads(files, bytes), ...pool }),
+    copiedPythonPaths(view),
+  );
   cache.set(view, index);
   return index;
 }
@@ -91,7 +94,10 @@ function copiedPythonPaths(view: RepoView): string[] {
   const whole = wholeView(view);
   if (whole === view) return [];
   const own = new Set(view.files().map((f) => f.path));
-  return whole.files().filter((f) => f.kind === "python" && !own.has(f.path)).map((f) => f.path);
+  return whole
+    .files()
+    .filter((f) => f.kind === "python" && !own.has(f.path))
+    .map((f) => f.path);
 }
 
 function assembleIndex(files: PyFileIndex[], copied: readonly string[]): RepoPythonIndex {
@@ -104,10 +110,16 @@ function assembleIndex(files: PyFileIndex[], copied: readonly string[]): RepoPyt
   // ...unless scripts run from it (a file with a __main__ guard): `python bowl_train.py` in albu/src/ imports
   // its siblings as top-level names, __init__.py or not.
   const scriptFolders = new Set(files.filter((f) => f.hasMain && !f.notebook).map((f) => folderOf(f.path)));
-  const packages = new Set([...files.filter((f) => !f.notebook).map((f) => f.path), ...copied].filter((p) => /(?:^|\/)__init__\.pyw?$/.test(p)).map(folderOf).filter((d) => !scriptFolders.has(d)));
+  const packages = new Set(
+    [...files.filter((f) => !f.notebook).map((f) => f.path), ...copied]
+      .filter((p) => /(?:^|\/)__init__\.pyw?$/.test(p))
+      .map(folderOf)
+      .filter((d) => !scriptFolders.has(d)),
+  );
   // A sub-package (a package inside a package): a top-level package folder such as scripts/ with an
   // __init__.py still holds scripts run from it, a nested one does not.
-  const inPackage = (parts: readonly string[], depth: number) => depth > 1 && packages.has(parts.slice(0, depth).join("/")) && packages.has(parts.slice(0, depth - 1).join("/"));
+  const inPackage = (parts: readonly string[], depth: number) =>
+    depth > 1 && packages.has(parts.slice(0, depth).join("/")) && packages.has(parts.slice(0, depth - 1).join("/"));
   const addTops = (path: string) => {
     const parts = path.split("/");
     const stem = parts[parts.length - 1]!.replace(/\.pyw?$/, "");
@@ -138,7 +150,13 @@ export function sourceOf(view: RepoView, path: string): PythonSource | null {
 /** Repo files an import may name, tried from the importing file's folder up to the root, then in `searchPath`
  * (folders the run adds to the import path: a `PYTHONPATH=lib` before the command), then in the folders the rerun
  * installs as packages (`installed`: `pip install -e somen` makes `import somen` find somen/somen/). */
-export function resolveImport(index: RepoPythonIndex, from: string, imp: PyImport, searchPath: readonly string[] = [], installed: readonly string[] = []): string[] {
+export function resolveImport(
+  index: RepoPythonIndex,
+  from: string,
+  imp: PyImport,
+  searchPath: readonly string[] = [],
+  installed: readonly string[] = [],
+): string[] {
   const dir = from.includes("/") ? from.slice(0, from.lastIndexOf("/")) : "";
   const bases: string[] = [];
   if (imp.level > 0) {
@@ -155,7 +173,8 @@ export function resolveImport(index: RepoPythonIndex, from: string, imp: PyImpor
   for (const base of bases) {
     for (const module of modules) {
       const rel = (base ? `${base}/` : "") + module.replace(/\./g, "/");
-      for (const candidate of [`${rel}.py`, `${rel}/__init__.py`]) if (index.pyPaths.has(candidate)) out.push(candidate);
+      for (const candidate of [`${rel}.py`, `${rel}/__init__.py`])
+        if (index.pyPaths.has(candidate)) out.push(candidate);
     }
     if (out.length) break;
   }
@@ -173,7 +192,8 @@ export function reachableFrom(index: RepoPythonIndex, entries: Iterable<string>)
     const path = queue.pop()!;
     if (seen.has(path)) continue;
     seen.add(path);
-    for (const imp of index.byPath.get(path)!.imports) for (const target of resolveImport(index, path, imp, [], roots)) if (!seen.has(target)) queue.push(target);
+    for (const imp of index.byPath.get(path)!.imports)
+      for (const target of resolveImport(index, path, imp, [], roots)) if (!seen.has(target)) queue.push(target);
   }
   return seen;
 }

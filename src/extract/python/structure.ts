@@ -18,10 +18,21 @@ function asyncAsName(text: string, t: Tokens): LexError | null {
     const op = (j: number, s: string) => t.kind[j] === T.OP && text.slice(t.start[j]!, t.end[j]!) === s;
     const asName =
       (name === "async" && !["def", "with", "for"].includes(next)) ||
-      (name === "await" && (op(k - 1, ".") || op(k + 1, "=") || op(k + 1, ",") || op(k + 1, ")") || op(k + 1, ":") || t.kind[k + 1] === T.NEWLINE || (t.kind[k - 1] === T.NAME && text.slice(t.start[k - 1]!, t.end[k - 1]!) === "def")));
+      (name === "await" &&
+        (op(k - 1, ".") ||
+          op(k + 1, "=") ||
+          op(k + 1, ",") ||
+          op(k + 1, ")") ||
+          op(k + 1, ":") ||
+          t.kind[k + 1] === T.NEWLINE ||
+          (t.kind[k - 1] === T.NAME && text.slice(t.start[k - 1]!, t.end[k - 1]!) === "def")));
     if (asName) {
       const col = t.start[k]! - text.lastIndexOf("\n", t.start[k]! - 1) - 1;
-      return { line: t.line[k]!, col, message: `invalid syntax ('${name}' is a keyword since Python 3.7 and cannot be a name)` };
+      return {
+        line: t.line[k]!,
+        col,
+        message: `invalid syntax ('${name}' is a keyword since Python 3.7 and cannot be a name)`,
+      };
     }
   }
   return null;
@@ -41,18 +52,30 @@ function statementError(text: string, t: Tokens, lines: readonly LogicalLine[]):
     let h = from;
     if (head === "async" && t.kind[from + 1] === T.NAME) head = str((h = from + 1));
     const endsWithColon = t.op[to - 1] === 58;
-    if (COMPOUND.has(head) && !hasColonAtDepth0(h, to)) return { line: t.line[to - 1]!, col: col(to - 1), message: "expected ':'" };
+    if (COMPOUND.has(head) && !hasColonAtDepth0(h, to))
+      return { line: t.line[to - 1]!, col: col(to - 1), message: "expected ':'" };
     if (endsWithColon && COMPOUND.has(head) && (!next || next.depth <= depth))
-      return { line: next ? t.line[next.from]! : t.line[to - 1]!, col: 0, message: `expected an indented block after '${head}' statement on line ${t.line[from]}` };
+      return {
+        line: next ? t.line[next.from]! : t.line[to - 1]!,
+        col: 0,
+        message: `expected an indented block after '${head}' statement on line ${t.line[from]}`,
+      };
     if (next && next.depth > depth && !(endsWithColon && (COMPOUND.has(head) || head === "match" || head === "case")))
       return { line: t.line[next.from]!, col: col(next.from), message: "unexpected indent" };
     if ((head === "print" || head === "exec") && to > from + 1) {
       const k2 = t.kind[from + 1];
-      if (k2 === T.STRING || k2 === T.NUMBER || (k2 === T.NAME && !["if", "for", "and", "or", "in", "is", "not"].includes(str(from + 1))) || str(from + 1) === ">>")
+      if (
+        k2 === T.STRING ||
+        k2 === T.NUMBER ||
+        (k2 === T.NAME && !["if", "for", "and", "or", "in", "is", "not"].includes(str(from + 1))) ||
+        str(from + 1) === ">>"
+      )
         return { line: t.line[from]!, col: col(from), message: `Missing parentheses in call to '${head}'` };
     }
-    if (head === "except" && commaAtDepth0(from + 1)) return { line: t.line[from]!, col: col(from), message: "multiple exception types must be parenthesized" };
-    if (head === "raise" && commaAtDepth0(from + 1)) return { line: t.line[from]!, col: col(from), message: "invalid syntax (Python 2 raise E, msg)" };
+    if (head === "except" && commaAtDepth0(from + 1))
+      return { line: t.line[from]!, col: col(from), message: "multiple exception types must be parenthesized" };
+    if (head === "raise" && commaAtDepth0(from + 1))
+      return { line: t.line[from]!, col: col(from), message: "invalid syntax (Python 2 raise E, msg)" };
   }
   return null;
 

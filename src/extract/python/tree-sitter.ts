@@ -13,7 +13,9 @@ export function pythonParser(): Promise<Parser> {
     await Parser.init();
     // The Action's bundle carries the grammar beside itself; everywhere else it is in node_modules.
     const beside = fileURLToPath(new URL("./tree-sitter-python.wasm", import.meta.url));
-    const wasm = existsSync(beside) ? beside : createRequire(import.meta.url).resolve("tree-sitter-python/tree-sitter-python.wasm");
+    const wasm = existsSync(beside)
+      ? beside
+      : createRequire(import.meta.url).resolve("tree-sitter-python/tree-sitter-python.wasm");
     const language = await Language.load(wasm);
     const parser = new Parser();
     parser.setLanguage(language);

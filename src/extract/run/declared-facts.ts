@@ -9,13 +9,17 @@ export function declaredFacts(facts: Facts, extractor: Pick<Extractor, "id" | "r
     new Proxy(record, {
       get(target, key, receiver) {
         if (typeof key === "string" && !allowed.has(key)) {
-          throw new Error(`the ${extractor.id} extractor read the ${key} family without declaring it: add "${key}" to its reads`);
+          throw new Error(
+            `the ${extractor.id} extractor read the ${key} family without declaring it: add "${key}" to its reads`,
+          );
         }
         return Reflect.get(target, key, receiver);
       },
       has(target, key) {
         if (typeof key === "string" && !allowed.has(key)) {
-          throw new Error(`the ${extractor.id} extractor asked for the ${key} family without declaring it: add "${key}" to its reads`);
+          throw new Error(
+            `the ${extractor.id} extractor asked for the ${key} family without declaring it: add "${key}" to its reads`,
+          );
         }
         return Reflect.has(target, key);
       },

@@ -10,7 +10,10 @@ export function declaredView(view: RepoView, extractor: Pick<Extractor, "id" | "
   const check = (path: string) => {
     const entry = byPath.get(path.replace(/^\.\//, ""));
     const role = entry ? roleOf(entry) : null;
-    if (role !== null && !allowed.has(role)) throw new Error(`the ${extractor.id} extractor read ${path}, a ${role} file, without declaring the role: add "${role}" to its roles`);
+    if (role !== null && !allowed.has(role))
+      throw new Error(
+        `the ${extractor.id} extractor read ${path}, a ${role} file, without declaring the role: add "${role}" to its roles`,
+      );
   };
   return {
     files: () => view.files(),

@@ -35,11 +35,17 @@ async function throws(extractor: Extractor, ctx: ExtractContext): Promise<boolea
 }
 
 /** The one file the extractor throws on alone among `files`, or null when its crash needs several files. */
-async function culprit(extractor: Extractor, ctx: ExtractContext, files: readonly string[], all: readonly string[]): Promise<string | null> {
+async function culprit(
+  extractor: Extractor,
+  ctx: ExtractContext,
+  files: readonly string[],
+  all: readonly string[],
+): Promise<string | null> {
   if (files.length === 1) return files[0]!;
   const half = Math.ceil(files.length / 2);
   for (const part of [files.slice(0, half), files.slice(half)]) {
-    if (part.length > 0 && (await throws(extractor, { ...ctx, view: viewOnly(ctx.view, part, all) }))) return culprit(extractor, ctx, part, all);
+    if (part.length > 0 && (await throws(extractor, { ...ctx, view: viewOnly(ctx.view, part, all) })))
+      return culprit(extractor, ctx, part, all);
   }
   return null;
 }
@@ -51,7 +57,11 @@ export interface Isolated {
 }
 
 /** Rerun an extractor that threw without the files it throws on; null when no such files explain it. */
-export async function extractAroundFailures(extractor: Extractor, ctx: ExtractContext, firstError: string): Promise<Isolated | null> {
+export async function extractAroundFailures(
+  extractor: Extractor,
+  ctx: ExtractContext,
+  firstError: string,
+): Promise<Isolated | null> {
   const all = ctx.view.files().map((f) => f.path);
   const left = new Set<string>();
   const failed: Isolated["failed"] = [];

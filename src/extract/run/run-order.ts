@@ -12,7 +12,13 @@ export function runOrder(extractors: readonly Extractor[]): Extractor[] {
   while (ordered.length < extractors.length) {
     // The first extractor, in the order given, whose reads have all run: ties keep that order.
     const next = extractors.find((e) => !done.has(e.id) && [...waitingOn.get(e)!].every((id) => done.has(id)));
-    if (!next) throw new Error(`the extractors read each other in a cycle (${cycleOf(extractors.filter((e) => !done.has(e.id)), byId).join(" -> ")}): one of them must stop reading the other's family`);
+    if (!next)
+      throw new Error(
+        `the extractors read each other in a cycle (${cycleOf(
+          extractors.filter((e) => !done.has(e.id)),
+          byId,
+        ).join(" -> ")}): one of them must stop reading the other's family`,
+      );
     ordered.push(next);
     done.add(next.id);
   }

@@ -6,7 +6,9 @@ import { joinRel } from "./readme-commands.js";
 
 const FILES = ["docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml"];
 
-export function composeServiceFolder(read: (path: string) => string | null): (service: string, cwd: string) => string | null {
+export function composeServiceFolder(
+  read: (path: string) => string | null,
+): (service: string, cwd: string) => string | null {
   return (service, cwd) => {
     for (const dir of [...new Set([cwd, ""])]) {
       const file = FILES.map((f) => joinRel(dir, f)).find((f) => read(f) !== null);
@@ -17,7 +19,8 @@ export function composeServiceFolder(read: (path: string) => string | null): (se
       } catch {
         return null;
       }
-      const spec = (doc as { services?: Record<string, { working_dir?: unknown; volumes?: unknown }> } | null)?.services?.[service];
+      const spec = (doc as { services?: Record<string, { working_dir?: unknown; volumes?: unknown }> } | null)
+        ?.services?.[service];
       if (!spec || typeof spec.working_dir !== "string") return null;
       const workdir = spec.working_dir.replace(/\/+$/, "");
       // The volume whose container side holds working_dir, the longest first.

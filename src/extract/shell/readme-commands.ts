@@ -22,7 +22,9 @@ export interface ShellCommand {
 }
 
 const RUNNERS = new Set(
-  "python python2 python3 py pip pip3 conda mamba micromamba poetry pipenv uv bash sh zsh source kaggle accelerate torchrun deepspeed jupyter papermill wget curl gdown git make docker docker-compose nvidia-docker podman nohup sbatch apt apt-get brew huggingface-cli unzip tar Rscript yolo".split(" "),
+  "python python2 python3 py pip pip3 conda mamba micromamba poetry pipenv uv bash sh zsh source kaggle accelerate torchrun deepspeed jupyter papermill wget curl gdown git make docker docker-compose nvidia-docker podman nohup sbatch apt apt-get brew huggingface-cli unzip tar Rscript yolo".split(
+    " ",
+  ),
 );
 const SCRIPT = /(^|\/)[\w.\-/]*\.(py|sh|ipynb)$/;
 /** A Python interpreter by its name: python, python3.8, pypy3, ipython. */
@@ -31,7 +33,10 @@ const CONFIG_ARG = /\.(ya?ml|json|toml|cfg|ini)$/i;
 
 /** Strip prompts and notebook escapes: "$ python x.py", "> pip ...", "!pip ...", "%run x.py". */
 function stripPrompt(text: string): string {
-  return text.trim().replace(/^(\$|>|#\s*\$|PS>|In \[\d*\]:)\s+/, "").replace(/^[!%](?=\w)/, "");
+  return text
+    .trim()
+    .replace(/^(\$|>|#\s*\$|PS>|In \[\d*\]:)\s+/, "")
+    .replace(/^[!%](?=\w)/, "");
 }
 
 function parseCommand(raw: string): ShellCommand | null {
@@ -41,7 +46,11 @@ function parseCommand(raw: string): ShellCommand | null {
 /** The one answer to "which file does this command run?": its script from the folder `cd` moved to, then as
  * written from the root, then from `from` (the folder of the script holding the line), then the module
  * `python -m` names; the first the repo holds, or null. */
-export function scriptRun(command: Pick<ShellCommand, "script" | "scriptCandidates" | "moduleFiles">, has: (path: string) => boolean, from = ""): string | null {
+export function scriptRun(
+  command: Pick<ShellCommand, "script" | "scriptCandidates" | "moduleFiles">,
+  has: (path: string) => boolean,
+  from = "",
+): string | null {
   const named = command.script === null ? [] : [...command.scriptCandidates, joinRel(from, command.script)];
   return [...named, ...command.moduleFiles].find(has) ?? null;
 }
@@ -62,19 +71,31 @@ export interface ShellEnv {
 
 /** `docker compose run|exec [options] <service> [command...]`: the service and the command words. */
 function composeRun(argv: readonly string[]): { service: string; argv: string[] } | null {
-  const at = argv[0] === "docker-compose" || argv[0] === "podman-compose" ? 1 : argv[0] === "docker" && argv[1] === "compose" ? 2 : -1;
+  const at =
+    argv[0] === "docker-compose" || argv[0] === "podman-compose"
+      ? 1
+      : argv[0] === "docker" && argv[1] === "compose"
+        ? 2
+        : -1;
   if (at < 0) return null;
   let i = at;
-  while (i < argv.length && argv[i]!.startsWith("-")) i += /^-(?:f|p|-file|-project-name|-env-file)$/.test(argv[i]!) ? 2 : 1;
+  while (i < argv.length && argv[i]!.startsWith("-"))
+    i += /^-(?:f|p|-file|-project-name|-env-file)$/.test(argv[i]!) ? 2 : 1;
   if (argv[i] !== "run" && argv[i] !== "exec") return null;
-  for (i++; i < argv.length && argv[i]!.startsWith("-"); i++) if (/^-(?:e|v|p|u|w|-env|-volume|-publish|-user|-name|-entrypoint|-workdir)$/.test(argv[i]!)) i++;
+  for (i++; i < argv.length && argv[i]!.startsWith("-"); i++)
+    if (/^-(?:e|v|p|u|w|-env|-volume|-publish|-user|-name|-entrypoint|-workdir)$/.test(argv[i]!)) i++;
   const service = argv[i];
   return service === undefined ? null : { service, argv: argv.slice(i + 1) };
 }
 
 /** The folder `cd target` lands in from `cwd`: relative to it when that folder exists (or existence is
  * unknown), else from the root (READMEs often repeat `cd src/x` from the root, block after block). */
-function changeDir(cwd: string, target: string, isDir?: (path: string) => boolean, rootVars?: ReadonlySet<string>): string {
+function changeDir(
+  cwd: string,
+  target: string,
+  isDir?: (path: string) => boolean,
+  rootVars?: ReadonlySet<string>,
+): string {
   const rooted = /^\$\{?(\w+)\}?(?:\/(.*))?$/.exec(target);
   if (rooted && rootVars?.has(rooted[1]!)) return joinRel("", rooted[2] ?? "");
   if (target === "" || target === "~" || target === "-" || /^[$~]/.test(target) || target.startsWith("/")) return "";
@@ -134,7 +155,11 @@ export function commandWords(text: string): { argv: string[]; assignments: Recor
 }
 
 /** One logical line run in a shell whose working folder is `cwd`: the command it holds, and the folder after it. */
-export function interpretLine(raw: string, cwd: string, env: ShellEnv = {}): { command: ShellCommand | null; cwd: string } {
+export function interpretLine(
+  raw: string,
+  cwd: string,
+  env: ShellEnv = {},
+): { command: ShellCommand | null; cwd: string } {
   const isDir = env.isDir;
   const text = stripPrompt(raw);
   if (text === "" || text.startsWith("#")) return { command: null, cwd };
@@ -150,12 +175,22 @@ export function interpretLine(raw: string, cwd: string, env: ShellEnv = {}): { c
       if (head === "pushd") stack.push(cwd);
       const target = (argv[1] ?? "").replace(/\/+$/, "");
       // The clone the README just made is this repo: its folder is the root.
-      cwd = env.clones?.has(target) && !isDir?.(joinRel(cwd, target)) ? "" : changeDir(cwd, argv[1] ?? "", isDir, env.rootVars);
+      cwd =
+        env.clones?.has(target) && !isDir?.(joinRel(cwd, target))
+          ? ""
+          : changeDir(cwd, argv[1] ?? "", isDir, env.rootVars);
       continue;
     }
     if (head === "git" && argv[1] === "clone" && env.clones) {
-      const rest = argv.slice(2).filter((a, i, all) => !a.startsWith("-") && !/^-(?:b|-branch|-depth|c|o)$/.test(all[i - 1] ?? ""));
-      const folder = rest[1] ?? rest[0]?.replace(/\/+$/, "").replace(/^.*[/:]/, "").replace(/\.git$/, "");
+      const rest = argv
+        .slice(2)
+        .filter((a, i, all) => !a.startsWith("-") && !/^-(?:b|-branch|-depth|c|o)$/.test(all[i - 1] ?? ""));
+      const folder =
+        rest[1] ??
+        rest[0]
+          ?.replace(/\/+$/, "")
+          .replace(/^.*[/:]/, "")
+          .replace(/\.git$/, "");
       if (folder) env.clones.add(folder);
     }
     if (head === "popd") {
@@ -169,13 +204,16 @@ export function interpretLine(raw: string, cwd: string, env: ShellEnv = {}): { c
     // A compose service's command runs from the repo folder its working_dir maps to.
     const composed = env.serviceFolder ? composeRun(argv) : null;
     const serviceDir = composed && composed.argv.length > 0 ? env.serviceFolder!(composed.service, cwd) : null;
-    const command = serviceDir !== null ? { ...describe(runWords(composed!.argv).argv, serviceDir, false, false), command: argv.join(" ") } : describe(argv, cwd, isScript, own);
+    const command =
+      serviceDir !== null
+        ? { ...describe(runWords(composed!.argv).argv, serviceDir, false, false), command: argv.join(" ") }
+        : describe(argv, cwd, isScript, own);
     if (!found) found = { ...command, command: text };
     else {
       found.inputs.push(...command.inputs);
       found.branches.push(...command.branches);
       if (found.purpose === "other" && command.purpose !== "other") found.purpose = command.purpose;
-      if (found.script === null) (found.script = command.script), (found.scriptCandidates = command.scriptCandidates);
+      if (found.script === null) ((found.script = command.script), (found.scriptCandidates = command.scriptCandidates));
       if (found.moduleFiles.length === 0) found.moduleFiles = command.moduleFiles;
     }
   }
@@ -188,7 +226,10 @@ export function rootVariables(text: string): Set<string> {
   const out = new Set<string>();
   for (const line of text.split(/\r?\n/)) {
     if (line.length > 2000) continue;
-    const said = /\$\{?([A-Za-z_]\w*)\}?`?\s+(?:is|=|denotes|means|stands for|refers to)\s+(?:the\s+)?(?:path\s+(?:to|of)\s+)?(?:the\s+)?(?:root|top|base)\b[^.]*\b(?:repo|repository|project|folder|directory|code)/i.exec(line);
+    const said =
+      /\$\{?([A-Za-z_]\w*)\}?`?\s+(?:is|=|denotes|means|stands for|refers to)\s+(?:the\s+)?(?:path\s+(?:to|of)\s+)?(?:the\s+)?(?:root|top|base)\b[^.]*\b(?:repo|repository|project|folder|directory|code)/i.exec(
+        line,
+      );
     const set = /^\s*(?:export\s+)?([A-Za-z_]\w*)=(?:\$\(pwd\)|`pwd`|\$PWD|"\$\(pwd\)"|"\$PWD")\s*$/.exec(line);
     for (const m of [said, set]) if (m) out.add(m[1]!);
   }
@@ -196,7 +237,9 @@ export function rootVariables(text: string): Set<string> {
 }
 
 /** Backslash continuations joined: each logical line with the line it starts on. */
-export function joinContinuations(lines: ReadonlyArray<{ line: number; text: string }>): Array<{ line: number; text: string }> {
+export function joinContinuations(
+  lines: ReadonlyArray<{ line: number; text: string }>,
+): Array<{ line: number; text: string }> {
   const out: Array<{ line: number; text: string }> = [];
   let open: { line: number; text: string } | null = null;
   for (const { line, text } of lines) {
@@ -229,16 +272,22 @@ function describe(argv: string[], cwd: string, isScript: boolean, own = false): 
       moduleFiles = [joinRel(cwd, `${path}.py`), joinRel(cwd, `${path}/__main__.py`)];
       i++;
     }
-    if ((arg === "-r" || arg === "--requirement" || arg === "-f" || arg === "--file") && next && isLocal(next)) inputs.push(joinRel(cwd, next));
-    else if (CONFIG_ARG.test(arg) && isLocal(arg) && !arg.startsWith("-")) inputs.push(joinRel(cwd, arg.replace(/^[\w.+]+=/, "")));
+    if ((arg === "-r" || arg === "--requirement" || arg === "-f" || arg === "--file") && next && isLocal(next))
+      inputs.push(joinRel(cwd, next));
+    else if (CONFIG_ARG.test(arg) && isLocal(arg) && !arg.startsWith("-"))
+      inputs.push(joinRel(cwd, arg.replace(/^[\w.+]+=/, "")));
     // A config given as Python (`--cnf configs/c_128.py`): a file the repo must ship too.
-    else if (script !== null && arg !== script && /\.py$/.test(arg) && args[i - 1]?.startsWith("-") && isLocal(arg)) inputs.push(joinRel(cwd, arg));
+    else if (script !== null && arg !== script && /\.py$/.test(arg) && args[i - 1]?.startsWith("-") && isLocal(arg))
+      inputs.push(joinRel(cwd, arg));
   }
   if (runner === "git") {
     const sub = args[0];
     const b = args.findIndex((a) => a === "-b" || a === "--branch");
     if (sub === "clone" && b >= 0 && args[b + 1]) branches.push(args[b + 1]!);
-    if ((sub === "checkout" || sub === "switch") && !args.some((a) => a === "-b" || a === "-c" || a === "--" || a === "-B")) {
+    if (
+      (sub === "checkout" || sub === "switch") &&
+      !args.some((a) => a === "-b" || a === "-c" || a === "--" || a === "-B")
+    ) {
       const target = args.slice(1).find((a) => !a.startsWith("-"));
       if (target && !/\.\w+$/.test(target) && !/^[0-9a-f]{7,40}$/.test(target) && target !== ".") branches.push(target);
     }
@@ -249,8 +298,21 @@ function describe(argv: string[], cwd: string, isScript: boolean, own = false): 
   const makeTarget = runner === "make" ? (args.find((a) => !a.startsWith("-") && !a.includes("=")) ?? "") : undefined;
   // `python train.py --help` prints the options; it trains nothing.
   const usageOnly = args.some((a) => a === "--help" || a === "-h" || a === "--version");
-  const purpose = usageOnly ? "other" : own ? ownPurpose(args) : purposeOf(runner, args, relScript ?? moduleFiles[0] ?? "");
-  return { command: argv.join(" "), purpose, script: relScript, scriptCandidates, moduleFiles, inputs, branches, ...(makeTarget !== undefined ? { makeTarget } : {}) };
+  const purpose = usageOnly
+    ? "other"
+    : own
+      ? ownPurpose(args)
+      : purposeOf(runner, args, relScript ?? moduleFiles[0] ?? "");
+  return {
+    command: argv.join(" "),
+    purpose,
+    script: relScript,
+    scriptCandidates,
+    moduleFiles,
+    inputs,
+    branches,
+    ...(makeTarget !== undefined ? { makeTarget } : {}),
+  };
 }
 
 /** A console script of the repo's own (`aptos train -c x.yml`): its subcommand says what it does. */
@@ -263,15 +325,30 @@ function ownPurpose(args: string[]): Purpose {
 }
 
 function purposeOf(runner: string, args: string[], script: string): Purpose {
-  const sub = args.filter((a) => !a.startsWith("-")).slice(0, 2).join(" ");
-  if (/^(pip3?|poetry|pipenv|uv|apt|apt-get|brew)$/.test(runner) && /^(install|sync|add)\b|^pip install/.test(sub)) return "install";
-  if (/^(conda|mamba|micromamba)$/.test(runner) && /^(install|create|env create|env update|update)\b/.test(sub)) return "install";
+  const sub = args
+    .filter((a) => !a.startsWith("-"))
+    .slice(0, 2)
+    .join(" ");
+  if (/^(pip3?|poetry|pipenv|uv|apt|apt-get|brew)$/.test(runner) && /^(install|sync|add)\b|^pip install/.test(sub))
+    return "install";
+  if (/^(conda|mamba|micromamba)$/.test(runner) && /^(install|create|env create|env update|update)\b/.test(sub))
+    return "install";
   if (PYTHON_RUNNER.test(runner) && args[0] === "-m" && args[1] === "pip" && args[2] === "install") return "install";
-  if (PYTHON_RUNNER.test(runner) && /setup\.py$/.test(script) && /\b(install|develop)\b/.test(args.join(" "))) return "install";
+  if (PYTHON_RUNNER.test(runner) && /setup\.py$/.test(script) && /\b(install|develop)\b/.test(args.join(" ")))
+    return "install";
   // The environment as an image: `docker build` / `docker pull` set it up as pip would.
-  if (/^(docker|docker-compose|nvidia-docker|podman)$/.test(runner) && /^(build|pull|compose build|image build)\b/.test(sub)) return "install";
+  if (
+    /^(docker|docker-compose|nvidia-docker|podman)$/.test(runner) &&
+    /^(build|pull|compose build|image build)\b/.test(sub)
+  )
+    return "install";
   if (/(?:^|\/)(?:setup|install)[\w-]*\.sh$|(?:^|\/|_)env\.sh$/.test(script)) return "install";
-  if (runner === "kaggle" || /^(wget|curl|gdown|huggingface-cli)$/.test(runner) || (runner === "git" && /^lfs pull/.test(sub))) return "download";
+  if (
+    runner === "kaggle" ||
+    /^(wget|curl|gdown|huggingface-cli)$/.test(runner) ||
+    (runner === "git" && /^lfs pull/.test(sub))
+  )
+    return "download";
   const base = script.replace(/^.*\//, "").toLowerCase();
   const all = `${base} ${args.join(" ")}`.toLowerCase();
   if (/download|fetch|get_data|prepare_data/.test(base)) return "download";
@@ -292,7 +369,8 @@ function purposeOf(runner: string, args: string[], script: string): Purpose {
 
 const isUrl = (text: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
 /** A path the repo itself would hold: not absolute, home, URL, variable, glob or placeholder. */
-export const isLocal = (text: string) => !/^([/~$]|[A-Za-z]:[\\/])/.test(text) && !isUrl(text) && !/[*?<>{}$]/.test(text);
+export const isLocal = (text: string) =>
+  !/^([/~$]|[A-Za-z]:[\\/])/.test(text) && !isUrl(text) && !/[*?<>{}$]/.test(text);
 
 /** `cwd` + `path`, POSIX, "./" and "a/../" folded; ".." above the root kept as is. */
 export function joinRel(cwd: string, path: string): string {

@@ -27,9 +27,13 @@ export function parseReadme(text: string): ReadmeParts {
     const line = i + 1;
     // A backtick fence's info string holds no backtick (CommonMark): "```x = 1```" is inline code.
     const fenced = FENCE.exec(raw);
-    const opener = fenced && !(fenced[1]!.startsWith("`") && raw.slice(raw.indexOf(fenced[1]!) + fenced[1]!.length).includes("`")) ? fenced : null;
+    const opener =
+      fenced && !(fenced[1]!.startsWith("`") && raw.slice(raw.indexOf(fenced[1]!) + fenced[1]!.length).includes("`"))
+        ? fenced
+        : null;
     if (fence !== null) {
-      if (opener && opener[1]!.startsWith(fence[0]!) && opener[1]!.length >= fence.length && raw.trim() === opener[1]) fence = null;
+      if (opener && opener[1]!.startsWith(fence[0]!) && opener[1]!.length >= fence.length && raw.trim() === opener[1])
+        fence = null;
       else parts.code.push({ line, text: raw, block });
       continue;
     }
@@ -57,7 +61,12 @@ export function parseReadme(text: string): ReadmeParts {
     const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw);
     const next = lines[i + 1];
     if (atx) parts.sections.push({ line, title: atx[2]! });
-    else if (next !== undefined && UNDERLINE.test(next) && !/^\s*[-*+]\s/.test(raw) && next.trim().length >= Math.min(3, raw.trim().length)) {
+    else if (
+      next !== undefined &&
+      UNDERLINE.test(next) &&
+      !/^\s*[-*+]\s/.test(raw) &&
+      next.trim().length >= Math.min(3, raw.trim().length)
+    ) {
       parts.sections.push({ line, title: raw.trim() });
       i++; // the underline
       previousBlank = false;
@@ -70,7 +79,8 @@ export function parseReadme(text: string): ReadmeParts {
     for (const span of raw.matchAll(/(`+)([^`]+?)\1(?!`)/g)) parts.inline.push({ line, text: span[2]!.trim() });
     // A target never runs past the bracket or backtick that opens the next link: each start then scans its
     // own stretch of the line only, so a line of "](](](..." or "`<`<`<..." with nothing closed is linear.
-    for (const link of raw.matchAll(/\]\(\s*<?([^)\]\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) parts.links.push({ line, target: link[1]! });
+    for (const link of raw.matchAll(/\]\(\s*<?([^)\]\s>]+)>?(?:\s+"[^"]*")?\s*\)/g))
+      parts.links.push({ line, target: link[1]! });
     for (const link of raw.matchAll(/`[^`<]*<([^>`]+)>`_/g)) parts.links.push({ line, target: link[1]! });
     parts.prose.push({ line, text: raw });
   }

@@ -17,14 +17,20 @@ export function ownRunners(view: RepoView): Set<string> {
 export function ownRunnerModules(view: RepoView): Map<string, string | null> {
   const out = new Map<string, string | null>();
   const add = (name: string, target: string) => {
-    const module = target.trim().replace(/^["']|["']$/g, "").split(":")[0]!.trim().replace(/\./g, "/");
+    const module = target
+      .trim()
+      .replace(/^["']|["']$/g, "")
+      .split(":")[0]!
+      .trim()
+      .replace(/\./g, "/");
     out.set(name, [`${module}.py`, `${module}/__init__.py`, `src/${module}.py`].find((p) => view.has(p)) ?? null);
   };
   const setup = view.read("setup.py") ?? "";
   const scripts = /console_scripts['"]?\s*[:=]\s*\[([^\]]*)\]/.exec(setup)?.[1] ?? "";
   for (const m of scripts.matchAll(/['"]\s*([\w.-]+)\s*=\s*([\w.:]+)/g)) add(m[1]!, m[2]!);
   const pyproject = view.read("pyproject.toml") ?? "";
-  const table = /^\[(?:project\.scripts|tool\.poetry\.scripts)\]\s*\n([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(pyproject)?.[1] ?? "";
+  const table =
+    /^\[(?:project\.scripts|tool\.poetry\.scripts)\]\s*\n([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(pyproject)?.[1] ?? "";
   for (const m of table.matchAll(/^\s*["']?([\w.-]+)["']?\s*=\s*["']([\w.:]+)["']/gm)) add(m[1]!, m[2]!);
   return out;
 }
@@ -37,24 +43,45 @@ function enterScript(view: RepoView, script: string, depth: number, seen: Set<st
 }
 
 /** The purposes of the commands a shell script holds (and of the scripts it runs in turn). */
-export function scriptPurposes(view: RepoView, script: string, env: ShellEnv, depth = 0, seen = new Set<string>()): Purpose[] {
+export function scriptPurposes(
+  view: RepoView,
+  script: string,
+  env: ShellEnv,
+  depth = 0,
+  seen = new Set<string>(),
+): Purpose[] {
   const text = enterScript(view, script, depth, seen);
   if (text === null) return [];
   return linesPurposes(view, text.split("\n").slice(0, MAX_LINES), env, depth, seen);
 }
 
 /** The purposes of a Makefile target's recipe (the first target when none is named). */
-export function makePurposes(view: RepoView, target: string, env: ShellEnv, makefile = "Makefile", depth = 0): Purpose[] {
+export function makePurposes(
+  view: RepoView,
+  target: string,
+  env: ShellEnv,
+  makefile = "Makefile",
+  depth = 0,
+): Purpose[] {
   const text = view.read(makefile) ?? view.read("makefile");
   if (text === null) return [];
   const lines = text.split("\n").slice(0, MAX_LINES);
-  const start = lines.findIndex((l) => (target ? new RegExp(`^${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*:(?!=)`).test(l) : /^[A-Za-z0-9_.-]+\s*:(?!=)/.test(l) && !l.startsWith(".")));
+  const start = lines.findIndex((l) =>
+    target
+      ? new RegExp(`^${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*:(?!=)`).test(l)
+      : /^[A-Za-z0-9_.-]+\s*:(?!=)/.test(l) && !l.startsWith("."),
+  );
   if (start < 0) return [];
   const recipe: string[] = [];
   const vars = makeVariables(text);
-  for (let i = start + 1; i < lines.length && /^\t/.test(lines[i]!); i++) recipe.push(expandMakeVariables(lines[i]!.replace(/^\t[@-]*/, ""), vars));
+  for (let i = start + 1; i < lines.length && /^\t/.test(lines[i]!); i++)
+    recipe.push(expandMakeVariables(lines[i]!.replace(/^\t[@-]*/, ""), vars));
   // A target that only names others (`all: train predict`) does what they do.
-  const prerequisites = lines[start]!.replace(/^[^:]*:/, "").replace(/#.*$/, "").trim().split(/\s+/).filter(Boolean);
+  const prerequisites = lines[start]!.replace(/^[^:]*:/, "")
+    .replace(/#.*$/, "")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   const out = linesPurposes(view, recipe, env, depth, new Set());
   if (depth < MAX_DEPTH) for (const p of prerequisites) out.push(...makePurposes(view, p, env, makefile, depth + 1));
   return out;
@@ -77,13 +104,24 @@ function linesPurposes(view: RepoView, lines: string[], env: ShellEnv, depth: nu
 
 /** The Python scripts (and notebooks) a shell script runs, and those its own scripts run in turn: the
  * training a README's `bash train.sh` starts. Paths tried from the root and from the script's folder. */
-export function scriptsRunBy(view: RepoView, script: string, env: ShellEnv, depth = 0, seen = new Set<string>()): string[] {
+export function scriptsRunBy(
+  view: RepoView,
+  script: string,
+  env: ShellEnv,
+  depth = 0,
+  seen = new Set<string>(),
+): string[] {
   const text = enterScript(view, script, depth, seen);
   if (text === null) return [];
   const folder = script.includes("/") ? script.slice(0, script.lastIndexOf("/")) : "";
   const out: string[] = [];
   let cwd = "";
-  for (const { text: line } of joinContinuations(text.split("\n").slice(0, MAX_LINES).map((t, i) => ({ line: i + 1, text: t })))) {
+  for (const { text: line } of joinContinuations(
+    text
+      .split("\n")
+      .slice(0, MAX_LINES)
+      .map((t, i) => ({ line: i + 1, text: t })),
+  )) {
     const step = interpretLine(line, cwd, env);
     cwd = step.cwd;
     const command = step.command;

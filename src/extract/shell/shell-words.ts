@@ -29,7 +29,13 @@ export function shellPaths(text: string): string[] {
 export function commentMarker(path: string): RegExp | null {
   const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
   // Shell scripts, makefiles and Dockerfiles as the walk names them; job, R and PowerShell scripts besides.
-  if (isShellPath(path) || isMakefilePath(path) || isDockerfilePath(path) || /\.(?:r|ps1|slurm|sbatch|pbs|qsub|lsf|job)$/.test(name)) return /^\s*#/;
+  if (
+    isShellPath(path) ||
+    isMakefilePath(path) ||
+    isDockerfilePath(path) ||
+    /\.(?:r|ps1|slurm|sbatch|pbs|qsub|lsf|job)$/.test(name)
+  )
+    return /^\s*#/;
   if (/\.(?:bat|cmd)$/.test(name)) return /^\s*(?:rem\b|::|@rem\b)/i;
   if (name.endsWith(".m")) return /^\s*%/;
   return null;

@@ -2,7 +2,15 @@
 // role instead of testing names again. The docs pattern lives here; the names of READMEs, specs and scripts in
 // model/file-kinds, which the grading by the rerun plan reads too. Pure.
 import type { FileKind, FileRole, RepoView, InventoryEntry } from "../../model/repo-view.js";
-import { isCondaPath, isDockerfilePath, isMakefilePath, isReadmePath, isRequirementsPath, isShellPath, ROLE_BY_NAME } from "../../model/file-kinds.js";
+import {
+  isCondaPath,
+  isDockerfilePath,
+  isMakefilePath,
+  isReadmePath,
+  isRequirementsPath,
+  isShellPath,
+  ROLE_BY_NAME,
+} from "../../model/file-kinds.js";
 
 /** Prose documentation under a root `doc/` or `docs/` folder. */
 const DOCS = /^docs?\/.*\.(?:md|markdown|rst)$/i;

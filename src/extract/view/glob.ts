@@ -23,7 +23,11 @@ function segmentRegex(glob: string): string {
       const end = glob.indexOf("}", i);
       if (end < 0) out += "\\{";
       else {
-        out += `(?:${glob.slice(i + 1, end).split(",").map(segmentRegex).join("|")})`;
+        out += `(?:${glob
+          .slice(i + 1, end)
+          .split(",")
+          .map(segmentRegex)
+          .join("|")})`;
         i = end;
       }
     } else out += c.replace(/[.+^$()|[\]\\]/g, "\\$&");

@@ -18,7 +18,8 @@ export function kaggleNotebooks(facts: Facts, read: (path: string) => string | n
 function ownKaggleSources(text: string | null): boolean {
   if (text === null || !text.includes('"kaggle"')) return false;
   try {
-    const sources = (JSON.parse(text) as { metadata?: { kaggle?: { dataSources?: unknown } } })?.metadata?.kaggle?.dataSources;
+    const sources = (JSON.parse(text) as { metadata?: { kaggle?: { dataSources?: unknown } } })?.metadata?.kaggle
+      ?.dataSources;
     return Array.isArray(sources) && sources.length > 0;
   } catch {
     return false;

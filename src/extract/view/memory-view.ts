@@ -26,7 +26,13 @@ export function memoryView(files: Record<string, string>): RepoView {
         if (entry.kind === "python") yield { path: entry.path, text: files[entry.path]! };
         if (entry.kind === "notebook") {
           const flat = flattenNotebook(files[entry.path]!);
-          if (flat.ok) yield { path: entry.path, text: flat.notebook.text, lineMap: flat.notebook.lineMap, ...(flat.notebook.shell.length ? { shell: flat.notebook.shell } : {}) };
+          if (flat.ok)
+            yield {
+              path: entry.path,
+              text: flat.notebook.text,
+              lineMap: flat.notebook.lineMap,
+              ...(flat.notebook.shell.length ? { shell: flat.notebook.shell } : {}),
+            };
         }
       }
     },

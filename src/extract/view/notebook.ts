@@ -54,7 +54,13 @@ export function flattenNotebook(json: string): NotebookResult {
       } else if (trimmed.startsWith("%") || trimmed.startsWith("!")) {
         out = neutralise(line);
         if (trimmed.startsWith("!") || /^%(?:pip|conda|sx|system)\b/.test(trimmed)) {
-          const entry = { line: flatLine, text: trimmed.replace(/^[!%]\s*/, "").replace(/\\\s*$/, "").trim() };
+          const entry = {
+            line: flatLine,
+            text: trimmed
+              .replace(/^[!%]\s*/, "")
+              .replace(/\\\s*$/, "")
+              .trim(),
+          };
           shell.push(entry);
           if (/\\\s*$/.test(line)) continued = entry;
         }

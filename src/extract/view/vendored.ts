@@ -28,12 +28,16 @@ const ENVIRONMENT = new Set(["site-packages", "node_modules", ".venv", "venv", "
 
 /** Is the path inside a committed environment (a virtualenv, site-packages, node_modules)? */
 export function inEnvironmentFolder(path: string): boolean {
-  return path.split("/").slice(0, -1).some((folder) => ENVIRONMENT.has(folder));
+  return path
+    .split("/")
+    .slice(0, -1)
+    .some((folder) => ENVIRONMENT.has(folder));
 }
 const LICENSE = /^(?:licen[cs]e|copying)(?:\.(?:md|txt|rst))?$/i;
 const PROJECT_FILE = /^(?:setup\.py|setup\.cfg|pyproject\.toml|requirements[\w.-]*\.txt)$/i;
 /** In a fork (the root's setup.py names a known library), the library's own top folders besides its package. */
-const FORK_FOLDERS = /^(?:docs?(?:[_-][\w-]+)?|tests?|\.dev|\.github|\.circleci|demo|resources|requirements|tools|configs)$/i;
+const FORK_FOLDERS =
+  /^(?:docs?(?:[_-][\w-]+)?|tests?|\.dev|\.github|\.circleci|demo|resources|requirements|tools|configs)$/i;
 
 /** The distribution the root's setup.py, setup.cfg or pyproject.toml names, lower case; null when none. */
 function rootProjectName(view: RepoView): string | null {
@@ -52,7 +56,12 @@ export function projectName(folder: string): string {
 export function licenseHolder(text: string): string | null {
   const m = /copyright\s+(?:\(c\)|©)?\s*(?:[\d,\s-]+)?\s*(?:by\s+)?([^\n]+)/i.exec(text.slice(0, 4000));
   if (!m) return null;
-  const holder = m[1]!.replace(/all rights reserved.*$/i, "").replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ").trim().toLowerCase();
+  const holder = m[1]!
+    .replace(/all rights reserved.*$/i, "")
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
   return holder === "" || holder.startsWith("year") || holder.startsWith("yyyy") ? null : holder;
 }
 
@@ -80,7 +89,11 @@ export function findVendored(view: RepoView): VendoredCopy[] {
   const copies: VendoredCopy[] = [];
   // A fork of a known library at the root: its scaffolding folders are the library's, not the solution's.
   const rootName = rootProjectName(view);
-  const forkOf = rootName ? Object.values(table.projects).concat(Object.values(table.packages)).find((n) => n.toLowerCase() === rootName) : undefined;
+  const forkOf = rootName
+    ? Object.values(table.projects)
+        .concat(Object.values(table.packages))
+        .find((n) => n.toLowerCase() === rootName)
+    : undefined;
   if (forkOf) {
     for (const dir of [...folders.keys()].filter((d) => d !== "" && !d.includes("/") && FORK_FOLDERS.test(d)).sort()) {
       copies.push({ root: dir, name: forkOf, why: "fork", files: folders.get(dir)!.files });
@@ -103,7 +116,12 @@ export function findVendored(view: RepoView): VendoredCopy[] {
     }
     const project = projectName(base);
     const lookup = (w: string) => (Object.hasOwn(table.projects, w) ? table.projects[w] : undefined);
-    const known = lookup(project) ?? project.split(/[-_.\s]+/).map(lookup).find(Boolean);
+    const known =
+      lookup(project) ??
+      project
+        .split(/[-_.\s]+/)
+        .map(lookup)
+        .find(Boolean);
     if (known) {
       add(known, "known-project");
       continue;

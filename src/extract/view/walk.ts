@@ -6,7 +6,18 @@
 // from disk on demand through a small LRU, so a huge repo costs a bounded amount of memory.
 // Speed: reads are synchronous (one open/fstat/read/close per file, no thread-pool hops), yielding to the
 // event loop every few hundred files so progress spinners keep turning.
-import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, lstatSync, readlinkSync, realpathSync, type Stats } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readSync,
+  readdirSync,
+  lstatSync,
+  readlinkSync,
+  realpathSync,
+  type Stats,
+} from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { FactRecord } from "../../model/facts.js";
 import type { InventoryEntry, PythonSource, RepoView } from "../../model/repo-view.js";
@@ -51,13 +62,21 @@ interface Held {
   aliasOf?: string;
 }
 
-export async function walkRepo(root: string, caps: Partial<WalkCaps> = {}, options: WalkOptions = {}): Promise<WalkedView> {
+export async function walkRepo(
+  root: string,
+  caps: Partial<WalkCaps> = {},
+  options: WalkOptions = {},
+): Promise<WalkedView> {
   const walk = new Walk(realpathSync(root), { ...DEFAULT_WALK_CAPS, ...caps }, options.exclude);
   await walk.tree();
   walk.resolveLinks();
-  const entries = [...walk.held.values()].map((h) => h.entry).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const entries = [...walk.held.values()]
+    .map((h) => h.entry)
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const view = makeView(entries, walk.held, walk.dirs, walk.limits);
-  const issues = walk.issues.sort((a, b) => (String(a.file) < String(b.file) ? -1 : String(a.file) > String(b.file) ? 1 : 0));
+  const issues = walk.issues.sort((a, b) =>
+    String(a.file) < String(b.file) ? -1 : String(a.file) > String(b.file) ? 1 : 0,
+  );
   const walked: WalkedView = Object.assign(view, { issues, excluded: walk.excluded.sort() });
   issuesByView.set(walked, issues);
   return walked;
@@ -88,7 +107,8 @@ class Walk {
 
   readonly skip = (entry: InventoryEntry, reason: string, report: boolean): void => {
     entry.skipped = reason;
-    if (report && worthReporting(entry)) this.issues.push({ kind: "skipped", file: entry.path, reason, size: entry.size });
+    if (report && worthReporting(entry))
+      this.issues.push({ kind: "skipped", file: entry.path, reason, size: entry.size });
   };
 
   /** Depth first, folders in name order, until the tree or the file budget ends. */
@@ -110,11 +130,22 @@ class Walk {
       for (const raw of readdirSync(dir.abs, { encoding: "buffer" })) {
         const name = utf8Name(raw);
         if (name !== null) names.push(name);
-        else this.issues.push({ kind: "skipped", file: dir.rel === "" ? shownName(raw) : `${dir.rel}/${shownName(raw)}`, reason: "name is not valid UTF-8: not read", size: null });
+        else
+          this.issues.push({
+            kind: "skipped",
+            file: dir.rel === "" ? shownName(raw) : `${dir.rel}/${shownName(raw)}`,
+            reason: "name is not valid UTF-8: not read",
+            size: null,
+          });
       }
       names.sort();
     } catch (error) {
-      this.issues.push({ kind: "skipped", file: dir.rel || ".", reason: `folder cannot be listed (${(error as NodeJS.ErrnoException).code ?? "error"})`, size: null });
+      this.issues.push({
+        kind: "skipped",
+        file: dir.rel || ".",
+        reason: `folder cannot be listed (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+        size: null,
+      });
       return [];
     }
     const subdirs: Folder[] = [];
@@ -134,7 +165,12 @@ class Walk {
       }
       if (stat.isDirectory()) {
         if (dir.depth + 1 > this.limits.maxDepth) {
-          this.issues.push({ kind: "skipped", file: rel, reason: `folder nested deeper than ${this.limits.maxDepth} levels: not walked`, size: null });
+          this.issues.push({
+            kind: "skipped",
+            file: rel,
+            reason: `folder nested deeper than ${this.limits.maxDepth} levels: not walked`,
+            size: null,
+          });
         } else {
           this.dirs.add(rel);
           subdirs.push({ abs, rel, depth: dir.depth + 1 });
@@ -143,7 +179,12 @@ class Walk {
       }
       if (++this.fileCount > this.limits.maxFiles) {
         this.truncated = true;
-        this.issues.push({ kind: "skipped", file: rel, reason: `more than ${this.limits.maxFiles} files: this one and the rest of the tree were not walked`, size: null });
+        this.issues.push({
+          kind: "skipped",
+          file: rel,
+          reason: `more than ${this.limits.maxFiles} files: this one and the rest of the tree were not walked`,
+          size: null,
+        });
         break;
       }
       this.file(abs, rel, stat);
@@ -162,13 +203,15 @@ class Walk {
       entry.size = 0;
       const target = readlinkSync(abs);
       const resolved = resolve(dirname(abs), target);
-      if (resolved !== this.top && !resolved.startsWith(this.top + sep)) this.skip(entry, "symlink pointing outside the repo: not followed", true);
+      if (resolved !== this.top && !resolved.startsWith(this.top + sep))
+        this.skip(entry, "symlink pointing outside the repo: not followed", true);
       else this.links.push({ rel, target: relative(this.top, resolved).split(sep).join("/") });
       return;
     }
     if (!stat.isFile()) return this.skip(entry, "not a regular file", true);
     const cap = capOf(entry, this.limits);
-    if (stat.size > cap) return this.skip(entry, `larger than the ${formatBytes(cap)} cap (${formatBytes(stat.size)})`, true);
+    if (stat.size > cap)
+      return this.skip(entry, `larger than the ${formatBytes(cap)} cap (${formatBytes(stat.size)})`, true);
     if (entry.kind === "binary") return;
     const text = readText(abs, item, cap, this.skip);
     if (text !== null && this.keptBytes + text.length <= this.limits.maxKeptBytes) {
@@ -196,7 +239,12 @@ class Walk {
 }
 
 /** Read and decode one file without following a symlink swapped in since the lstat; null when not text. */
-function readText(abs: string, item: Held, cap: number, skip: (e: InventoryEntry, reason: string, report: boolean) => void): string | null {
+function readText(
+  abs: string,
+  item: Held,
+  cap: number,
+  skip: (e: InventoryEntry, reason: string, report: boolean) => void,
+): string | null {
   const entry = item.entry;
   const bytes = readCapped(abs, cap);
   if (typeof bytes === "string") {
@@ -302,7 +350,13 @@ function makeView(entries: InventoryEntry[], held: Map<string, Held>, dirs: Set<
             flat = result?.ok ? result.notebook : null;
             notebooks.set(entry.path, flat);
           }
-          if (flat) yield { path: entry.path, text: flat.text, lineMap: flat.lineMap, ...(flat.shell.length ? { shell: flat.shell } : {}) };
+          if (flat)
+            yield {
+              path: entry.path,
+              text: flat.text,
+              lineMap: flat.lineMap,
+              ...(flat.shell.length ? { shell: flat.shell } : {}),
+            };
         }
       }
     },

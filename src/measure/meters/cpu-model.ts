@@ -33,12 +33,24 @@ export function cpuModelName(cpuinfo: string): string | null {
 export function parseCpuInfo(cpuinfo: string): CpuInfo {
   const field = (name: string) => Number(new RegExp(`^${name}\\s*:\\s*(\\d+)`, "m").exec(cpuinfo)?.[1] ?? NaN);
   const ratio = field("siblings") / field("cpu cores");
-  return { model: cpuModelName(cpuinfo), threadsPerCore: Number.isInteger(ratio) && ratio >= 1 && ratio <= 8 ? ratio : null };
+  return {
+    model: cpuModelName(cpuinfo),
+    threadsPerCore: Number.isInteger(ratio) && ratio >= 1 && ratio <= 8 ? ratio : null,
+  };
 }
 
 const FAMILY_NAMES: Record<string, string> = {
-  epyc: "EPYC", threadripper: "Threadripper", ryzen: "Ryzen", opteron: "Opteron", athlon: "Athlon", phenom: "Phenom",
-  xeon: "Xeon", core: "Core", pentium: "Pentium", celeron: "Celeron", atom: "Atom",
+  epyc: "EPYC",
+  threadripper: "Threadripper",
+  ryzen: "Ryzen",
+  opteron: "Opteron",
+  athlon: "Athlon",
+  phenom: "Phenom",
+  xeon: "Xeon",
+  core: "Core",
+  pentium: "Pentium",
+  celeron: "Celeron",
+  atom: "Atom",
 };
 const FAMILIES = Object.keys(FAMILY_NAMES);
 
@@ -59,7 +71,8 @@ function modelKey(name: string): { vendor: string; family: string | null; number
   return { vendor, family, number };
 }
 
-const keyText = (k: { vendor: string; family: string | null; number: string }) => `${k.vendor} ${k.family ?? "-"} ${k.number}`;
+const keyText = (k: { vendor: string; family: string | null; number: string }) =>
+  `${k.vendor} ${k.family ?? "-"} ${k.number}`;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -70,20 +83,45 @@ const median = (xs: number[]) => {
  * x this machine's threads per core). No row, or no thread count: the median of the same family's parts; no family:
  * the documented default.
  */
-export function cpuPowerFor(model: string | null, table: CpuTdpTable = readDataJson<CpuTdpTable>("cpu-tdp.json"), threadsPerCore: number | null = null): CpuPower {
+export function cpuPowerFor(
+  model: string | null,
+  table: CpuTdpTable = readDataJson<CpuTdpTable>("cpu-tdp.json"),
+  threadsPerCore: number | null = null,
+): CpuPower {
   const smt = threadsPerCore ?? 2;
   const from = `${table.source.name} ${table.source.commit.slice(0, 7)}`;
   const threadsOf = (r: CpuTdpTable["models"][number]) => r.threads ?? (r.cores ? r.cores * smt : null);
   const key = model ? modelKey(model) : null;
-  const rows = key?.number ? table.models.filter((r) => { const k = modelKey(r.name); return k !== null && keyText(k) === keyText(key); }) : [];
+  const rows = key?.number
+    ? table.models.filter((r) => {
+        const k = modelKey(r.name);
+        return k !== null && keyText(k) === keyText(key);
+      })
+    : [];
   // Several rows for one model number (steppings): the highest TDP, an estimate should not lean low.
   const hit = rows.sort((a, b) => b.tdpWatts - a.tdpWatts)[0];
   const threads = hit ? threadsOf(hit) : null;
   if (hit && threads) {
-    const how = hit.threads ? `${threads} threads` : `${hit.cores} cores x ${smt} threads per core${threadsPerCore ? "" : " (assumed)"}`;
-    return { model, tdpWatts: hit.tdpWatts, wattsPerThread: hit.tdpWatts / threads, source: `${from}: ${hit.name}, ${hit.tdpWatts} W / ${how}`, fallback: null };
+    const how = hit.threads
+      ? `${threads} threads`
+      : `${hit.cores} cores x ${smt} threads per core${threadsPerCore ? "" : " (assumed)"}`;
+    return {
+      model,
+      tdpWatts: hit.tdpWatts,
+      wattsPerThread: hit.tdpWatts / threads,
+      source: `${from}: ${hit.name}, ${hit.tdpWatts} W / ${how}`,
+      fallback: null,
+    };
   }
-  const why = !model ? "no CPU model was readable" : !key ? `'${model}' names neither AMD nor Intel` : !key.number ? `no model number in '${model}'` : hit ? `the table gives ${hit.name} ${hit.tdpWatts} W but not its threads` : `'${model}' is not in the table`;
+  const why = !model
+    ? "no CPU model was readable"
+    : !key
+      ? `'${model}' names neither AMD nor Intel`
+      : !key.number
+        ? `no model number in '${model}'`
+        : hit
+          ? `the table gives ${hit.name} ${hit.tdpWatts} W but not its threads`
+          : `'${model}' is not in the table`;
   const family = key?.family
     ? table.models.flatMap((r) => {
         const k = modelKey(r.name);
@@ -93,9 +131,21 @@ export function cpuPowerFor(model: string | null, table: CpuTdpTable = readDataJ
     : [];
   if (family.length > 0) {
     const name = `${key!.vendor === "amd" ? "AMD" : "Intel"} ${FAMILY_NAMES[key!.family!]}`;
-    return { model, tdpWatts: hit?.tdpWatts ?? null, wattsPerThread: median(family), source: `${from}: median of ${family.length} ${name} parts`, fallback: `${name} family median (${why})` };
+    return {
+      model,
+      tdpWatts: hit?.tdpWatts ?? null,
+      wattsPerThread: median(family),
+      source: `${from}: median of ${family.length} ${name} parts`,
+      fallback: `${name} family median (${why})`,
+    };
   }
-  return { model, tdpWatts: hit?.tdpWatts ?? null, wattsPerThread: table.defaultWattsPerThread, source: table.defaultSource, fallback: `default (${why})` };
+  return {
+    model,
+    tdpWatts: hit?.tdpWatts ?? null,
+    wattsPerThread: table.defaultWattsPerThread,
+    source: table.defaultSource,
+    fallback: `default (${why})`,
+  };
 }
 
 export function thisCpuPower(): CpuPower {

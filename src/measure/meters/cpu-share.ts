@@ -24,14 +24,23 @@ export function usageMeters(source: UsageSource, wattsPerThread: number): Polled
   };
   return [
     {
-      type: "counter", meter: "cpu-share-tdp", kind: "estimated", component: "cpu", scope: source.scope, zeroAtLaunch: true,
+      type: "counter",
+      meter: "cpu-share-tdp",
+      kind: "estimated",
+      component: "cpu",
+      scope: source.scope,
+      zeroAtLaunch: true,
       read(unix) {
         const v = readOnce(unix);
         return v ? v.cpuSeconds * wattsPerThread : null;
       },
     },
     {
-      type: "gauge", meter: "memory", kind: "estimated", component: "memory", scope: source.scope,
+      type: "gauge",
+      meter: "memory",
+      kind: "estimated",
+      component: "memory",
+      scope: source.scope,
       read(unix) {
         const v = readOnce(unix);
         return v ? memoryWatts(v.memoryBytes) : null;
@@ -51,7 +60,12 @@ const readNumber = (path: string): number | null => {
 
 /** The container's cgroup (v1 cgroupfs/systemd, v2; docker and podman), or null when none is visible here. */
 export function containerCgroup(id: string, root = "/sys/fs/cgroup"): UsageSource | null {
-  const v1 = [`docker/${id}`, `system.slice/docker-${id}.scope`, `machine.slice/libpod-${id}.scope`, `libpod_parent/libpod-${id}`];
+  const v1 = [
+    `docker/${id}`,
+    `system.slice/docker-${id}.scope`,
+    `machine.slice/libpod-${id}.scope`,
+    `libpod_parent/libpod-${id}`,
+  ];
   for (const rel of v1) {
     const cpu = join(root, "cpuacct", rel, "cpuacct.usage");
     if (existsSync(cpu)) {
@@ -116,13 +130,13 @@ export function processTree(pid: number, proc = "/proc"): UsageSource {
       }
       if (!stats.has(pid)) return null;
       const inTree = new Set([pid]);
-      for (let grew = true; grew; ) {
+      for (let grew = true; grew;) {
         grew = false;
         for (const [p, s] of stats) if (!inTree.has(p) && inTree.has(s.ppid)) (inTree.add(p), (grew = true));
       }
       let ticks = 0;
       let pages = 0;
-      for (const p of inTree) (ticks += stats.get(p)!.ticks, (pages += stats.get(p)!.rssPages));
+      for (const p of inTree) ((ticks += stats.get(p)!.ticks), (pages += stats.get(p)!.rssPages));
       return { cpuSeconds: ticks / CLOCK_TICKS, memoryBytes: pages * PAGE_BYTES };
     },
   };

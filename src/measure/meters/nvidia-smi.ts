@@ -77,7 +77,12 @@ export function localOffsetMinutes(at = new Date()): number {
 /** Runs the CSV loop until `stop()`; `binary` lets tests point at the fake. */
 export function startNvidiaSmi(binary = "nvidia-smi"): { stop(): Promise<string> } {
   let out = "";
-  const child: ResultPromise = execa(binary, NVIDIA_SMI_ARGS, { reject: false, buffer: false, stdin: "ignore", stderr: "ignore" });
+  const child: ResultPromise = execa(binary, NVIDIA_SMI_ARGS, {
+    reject: false,
+    buffer: false,
+    stdin: "ignore",
+    stderr: "ignore",
+  });
   child.stdout?.on("data", (chunk: Buffer) => {
     if (out.length < 64 * 1024 * 1024) out += chunk.toString("utf8");
   });

@@ -4,7 +4,14 @@ import { pickForReading } from "../../../bench/real/sample.js";
 import type { BenchFinding } from "../../../bench/real/match.js";
 import type { RepoLabels } from "../../../bench/real/labels.js";
 
-const f = (rule: string, line: number, over: Partial<BenchFinding> = {}): BenchFinding => ({ rule, severity: "error", file: "a.py", line, message: rule, ...over });
+const f = (rule: string, line: number, over: Partial<BenchFinding> = {}): BenchFinding => ({
+  rule,
+  severity: "error",
+  file: "a.py",
+  line,
+  message: rule,
+  ...over,
+});
 const review = (total: number): RepoLabels["review"] => ({
   total,
   categories: {
@@ -15,13 +22,33 @@ const review = (total: number): RepoLabels["review"] => ({
   },
   why: ["a", "b"],
 });
-const labels = (total: number, over: Partial<RepoLabels> = {}): RepoLabels => ({ repo: "o/n", commit: "c".repeat(40), findings: [], defects: [], review: review(total), ...over });
-const run = (name: string, total: number, findings: BenchFinding[], seconds = 2) => ({ name, seconds, staticSeconds: 1, commit: "c".repeat(40), total, categories: {}, findings });
+const labels = (total: number, over: Partial<RepoLabels> = {}): RepoLabels => ({
+  repo: "o/n",
+  commit: "c".repeat(40),
+  findings: [],
+  defects: [],
+  review: review(total),
+  ...over,
+});
+const run = (name: string, total: number, findings: BenchFinding[], seconds = 2) => ({
+  name,
+  seconds,
+  staticSeconds: 1,
+  commit: "c".repeat(40),
+  total,
+  categories: {},
+  findings,
+});
 
 describe("repoFigures", () => {
   it("counts findings per rule and severity, occurrences from locations, and the labels' agreement", () => {
     const findings = [
-      f("paths-portable", 1, { locations: [{ file: "a.py", line: 1 }, { file: "a.py", line: 2 }] }),
+      f("paths-portable", 1, {
+        locations: [
+          { file: "a.py", line: 1 },
+          { file: "a.py", line: 2 },
+        ],
+      }),
       f("paths-portable", 9, { severity: "warning" }),
       f("code-syntax-valid", 4, { severity: "info" }),
     ];
@@ -34,7 +61,10 @@ describe("repoFigures", () => {
           { rule: "paths-portable", file: "a.py", line: 9, verdict: "wrong", why: "no" },
           { rule: "paths-portable", file: "a.py", line: 8, verdict: "wrong", why: "gone" },
         ],
-        defects: [{ kind: "machine-path", file: "a.py", line: 1, what: "x" }, { kind: "py3-syntax", file: "b.py", line: 1, what: "y" }],
+        defects: [
+          { kind: "machine-path", file: "a.py", line: 1, what: "x" },
+          { kind: "py3-syntax", file: "b.py", line: 1, what: "y" },
+        ],
       }),
     );
     expect(fig.findings).toBe(3);
@@ -51,9 +81,21 @@ describe("summarize", () => {
   it("pools recall, counts repos at the precision goal, takes medians and ranks the scores", () => {
     const good = { rule: "paths-portable", file: "a.py", line: 1, verdict: "correct" as const, why: "ok" };
     const repos = [
-      repoFigures(run("r1", 80, [f("paths-portable", 1)], 1), { seconds: 2, undeclared: 0 }, labels(70, { findings: [good], defects: [{ kind: "machine-path", file: "a.py", line: 1, what: "x" }] })),
-      repoFigures(run("r2", 60, [f("paths-portable", 1), f("x", 2)], 4), { seconds: 2, undeclared: 0 }, labels(50, { findings: [{ ...good, verdict: "wrong" }] })),
-      repoFigures(run("r3", 40, [f("x", 1), f("x", 2), f("x", 3)], 3), { seconds: 1, undeclared: 0 }, labels(20, { defects: [{ kind: "missing-script", file: "README.md", line: 1, what: "y" }] })),
+      repoFigures(
+        run("r1", 80, [f("paths-portable", 1)], 1),
+        { seconds: 2, undeclared: 0 },
+        labels(70, { findings: [good], defects: [{ kind: "machine-path", file: "a.py", line: 1, what: "x" }] }),
+      ),
+      repoFigures(
+        run("r2", 60, [f("paths-portable", 1), f("x", 2)], 4),
+        { seconds: 2, undeclared: 0 },
+        labels(50, { findings: [{ ...good, verdict: "wrong" }] }),
+      ),
+      repoFigures(
+        run("r3", 40, [f("x", 1), f("x", 2), f("x", 3)], 3),
+        { seconds: 1, undeclared: 0 },
+        labels(20, { defects: [{ kind: "missing-script", file: "README.md", line: 1, what: "y" }] }),
+      ),
       repoFigures(run("r4", 10, []), null, undefined),
     ];
     const s = summarize(repos);
@@ -74,8 +116,16 @@ describe("summarize", () => {
 describe("pickForReading", () => {
   it("spreads the pick across rules, rarest first, and leaves info findings out", () => {
     const many = Array.from({ length: 10 }, (_, i) => f("requirements-pinned", i + 1, { severity: "warning" }));
-    const picked = pickForReading([...many, f("paths-portable", 50), f("datasets-sources-named", 60, { severity: "info" })], 4);
-    expect(picked.map((p) => p.rule)).toEqual(["paths-portable", "requirements-pinned", "requirements-pinned", "requirements-pinned"]);
+    const picked = pickForReading(
+      [...many, f("paths-portable", 50), f("datasets-sources-named", 60, { severity: "info" })],
+      4,
+    );
+    expect(picked.map((p) => p.rule)).toEqual([
+      "paths-portable",
+      "requirements-pinned",
+      "requirements-pinned",
+      "requirements-pinned",
+    ]);
     expect(new Set(picked.map((p) => p.line)).size).toBe(4);
   });
 });

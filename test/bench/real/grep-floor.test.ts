@@ -2,14 +2,27 @@ import { describe, expect, it } from "vitest";
 import { grepFile, grepped, quotedMachinePaths, uncoveredHits } from "../../../bench/real/grep-floor.js";
 import type { BenchFinding } from "../../../bench/real/match.js";
 
-const finding = (over: Partial<BenchFinding>): BenchFinding => ({ rule: "paths-portable", severity: "error", file: "a.py", line: 2, message: "m", ...over });
+const finding = (over: Partial<BenchFinding>): BenchFinding => ({
+  rule: "paths-portable",
+  severity: "error",
+  file: "a.py",
+  line: 2,
+  message: "m",
+  ...over,
+});
 
 describe("quotedMachinePaths", () => {
   it("finds home, cluster and drive roots inside quotes, at a string's start or after a space", () => {
     expect(quotedMachinePaths(`X = '/raid/x/' + name`)).toEqual(["/raid/x/"]);
     expect(quotedMachinePaths(`cmd = f"srun /home/u/env/bin/python {script}"`)).toEqual(["/home/u/env/bin/python"]);
-    expect(quotedMachinePaths(`p = r'D:\\a\\b.csv'; q = "/content/drive/MyDrive/x"`)).toEqual(["D:\\a\\b.csv", "/content/drive/MyDrive/x"]);
-    expect(quotedMachinePaths(`ROOT="/gpfs/proj/u" OUT='/Volumes/ssd/out'`)).toEqual(["/gpfs/proj/u", "/Volumes/ssd/out"]);
+    expect(quotedMachinePaths(`p = r'D:\\a\\b.csv'; q = "/content/drive/MyDrive/x"`)).toEqual([
+      "D:\\a\\b.csv",
+      "/content/drive/MyDrive/x",
+    ]);
+    expect(quotedMachinePaths(`ROOT="/gpfs/proj/u" OUT='/Volumes/ssd/out'`)).toEqual([
+      "/gpfs/proj/u",
+      "/Volumes/ssd/out",
+    ]);
   });
 
   it("leaves unquoted words, URLs, system folders and look-alike roots alone", () => {
@@ -26,7 +39,12 @@ describe("grepFile", () => {
   });
 
   it("reads a notebook's code cells by cell and line, not its markdown", () => {
-    const nb = JSON.stringify({ cells: [{ cell_type: "markdown", source: ["see '/home/u/x'"] }, { cell_type: "code", source: ["import os\n", "p = '/mnt/disk/x'\n"] }] });
+    const nb = JSON.stringify({
+      cells: [
+        { cell_type: "markdown", source: ["see '/home/u/x'"] },
+        { cell_type: "code", source: ["import os\n", "p = '/mnt/disk/x'\n"] },
+      ],
+    });
     expect(grepFile("nb.ipynb", nb)).toEqual([{ file: "nb.ipynb", cell: 1, cellLine: 2, value: "/mnt/disk/x" }]);
     expect(grepFile("broken.ipynb", "{not json")).toEqual([]);
   });
@@ -48,7 +66,14 @@ describe("uncoveredHits", () => {
     ];
     const findings = [
       finding({}),
-      finding({ file: "b.py", line: 7, locations: [{ file: "b.py", line: 7 }, { file: "b.py", line: 1 }] }),
+      finding({
+        file: "b.py",
+        line: 7,
+        locations: [
+          { file: "b.py", line: 7 },
+          { file: "b.py", line: 1 },
+        ],
+      }),
       finding({ file: "nb.ipynb", line: 12, cell: 1, cellLine: 2 }),
       finding({ rule: "data-sources-reachable", file: "c.py", line: 9 }),
     ];

@@ -6,8 +6,21 @@ const rows: InstallRow[] = [
     name: "a+solution",
     specs: specOutcomes([
       { kind: "resolution", file: "requirements.txt", python: "3.11", status: "resolved", pins: 4 },
-      { kind: "resolution", file: "env/requirements.txt", python: "3.11", status: "unresolvable", reason: "Because json was not found", cause: "json is part of Python's standard library: remove it" },
-      { kind: "resolution", file: "setup.py", python: "3.9", status: "not-assessed", reason: "building from source is disabled" },
+      {
+        kind: "resolution",
+        file: "env/requirements.txt",
+        python: "3.11",
+        status: "unresolvable",
+        reason: "Because json was not found",
+        cause: "json is part of Python's standard library: remove it",
+      },
+      {
+        kind: "resolution",
+        file: "setup.py",
+        python: "3.9",
+        status: "not-assessed",
+        reason: "building from source is disabled",
+      },
     ]),
     fawlty: [
       { name: "cv2", at: "train.py:3", distribution: "opencv-python", reason: null },
@@ -19,7 +32,13 @@ const rows: InstallRow[] = [
 
 describe("installs bench", () => {
   it("counts specs that resolve, fail and were not judged, and the FawltyDeps floor", () => {
-    expect(installTotals(rows)).toEqual({ repos: 2, judged: 1, specs: { resolved: 1, unresolvable: 1, notAssessed: 1 }, reposFailing: 1, fawlty: { explained: 1, missed: 1 } });
+    expect(installTotals(rows)).toEqual({
+      repos: 2,
+      judged: 1,
+      specs: { resolved: 1, unresolvable: 1, notAssessed: 1 },
+      reposFailing: 1,
+      fawlty: { explained: 1, missed: 1 },
+    });
   });
 
   it("prints per repo which specs resolve, which fail and why, beside FawltyDeps, then the totals", () => {

@@ -23,7 +23,8 @@ describe("parseLabels", () => {
   - { rule: instructions-train-documented, file: null, verdict: correct, why: no command }
 defects:
   - { kind: machine-path, file: nb.ipynb, cell: 2, cellLine: 1, what: /home/x }
-` + REVIEW,
+` +
+        REVIEW,
       "x.yaml",
     );
     expect(labels.findings).toHaveLength(2);
@@ -33,8 +34,11 @@ defects:
   });
 
   it("names the file and the JSON pointer of a schema problem", () => {
-    const text = header + `findings:\n  - { rule: x, file: a.py, line: 1, verdict: maybe, why: hmm }\ndefects: []\n` + REVIEW;
-    expect(() => parseLabels(text, "bad.yaml")).toThrow(/bad\.yaml: .*\/findings\/0\/verdict: must be one of correct, wrong/);
+    const text =
+      header + `findings:\n  - { rule: x, file: a.py, line: 1, verdict: maybe, why: hmm }\ndefects: []\n` + REVIEW;
+    expect(() => parseLabels(text, "bad.yaml")).toThrow(
+      /bad\.yaml: .*\/findings\/0\/verdict: must be one of correct, wrong/,
+    );
   });
 
   it("refuses a defect kind outside the four", () => {
@@ -44,13 +48,19 @@ defects:
 
   it("refuses a total that is not the sum of its categories", () => {
     const text = header + `findings: []\ndefects: []\n` + REVIEW.replace("total: 60", "total: 61");
-    expect(() => parseLabels(text, "t.yaml")).toThrow(/\/review\/total: 61 is not the sum of the category points \(60\)/);
+    expect(() => parseLabels(text, "t.yaml")).toThrow(
+      /\/review\/total: 61 is not the sum of the category points \(60\)/,
+    );
   });
 
   it("refuses a notebook place that also gives a line, or a cell without cellLine", () => {
-    const both = header + `findings: []\ndefects:\n  - { kind: py3-syntax, file: n.ipynb, line: 4, cell: 1, cellLine: 2, what: a tab error }\n` + REVIEW;
+    const both =
+      header +
+      `findings: []\ndefects:\n  - { kind: py3-syntax, file: n.ipynb, line: 4, cell: 1, cellLine: 2, what: a tab error }\n` +
+      REVIEW;
     expect(() => parseLabels(both, "b.yaml")).toThrow(/not both/);
-    const half = header + `findings: []\ndefects:\n  - { kind: py3-syntax, file: n.ipynb, cell: 1, what: a tab error }\n` + REVIEW;
+    const half =
+      header + `findings: []\ndefects:\n  - { kind: py3-syntax, file: n.ipynb, cell: 1, what: a tab error }\n` + REVIEW;
     expect(() => parseLabels(half, "h.yaml")).toThrow(/go together/);
   });
 

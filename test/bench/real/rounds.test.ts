@@ -1,17 +1,39 @@
 // First-look round figures: labels against reports, precision and strict precision, blocking findings, the rule gate.
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
-import { allRoundsByRule, repoRound, roundFigures, rulesBelowGate, withFirstLook, type BlindRepo, type RoundReport } from "../../../bench/real/rounds.js";
+import {
+  allRoundsByRule,
+  repoRound,
+  roundFigures,
+  rulesBelowGate,
+  withFirstLook,
+  type BlindRepo,
+  type RoundReport,
+} from "../../../bench/real/rounds.js";
 import { builtinRulesDir, loadRules } from "../../../src/evaluate/load-rules.js";
 
-const report = (total: number, rules: Array<[string, "error" | "warning" | "info"]>, blockedBy: string[] = []): RoundReport => ({
+const report = (
+  total: number,
+  rules: Array<[string, "error" | "warning" | "info"]>,
+  blockedBy: string[] = [],
+): RoundReport => ({
   score: { total, areas: { data: { blockedBy } } },
   findings: rules.map(([rule, severity]) => ({ rule, severity })),
 });
 
 describe("repoRound", () => {
   it("counts labels, leaves snapshot artefacts out of precision, and tallies blocking findings apart", () => {
-    const r = report(60, [["a", "error"], ["b", "warning"], ["a", "error"], ["c", "info"], ["d", "warning"]], ["a"]);
+    const r = report(
+      60,
+      [
+        ["a", "error"],
+        ["b", "warning"],
+        ["a", "error"],
+        ["c", "info"],
+        ["d", "warning"],
+      ],
+      ["a"],
+    );
     const blind: BlindRepo = {
       my_score: 40,
       rows: [
@@ -22,7 +44,15 @@ describe("repoRound", () => {
       ],
     };
     const x = repoRound("o+r", blind, r);
-    expect(x).toMatchObject({ correct: 1, wrong: 1, debatable: 1, snapshot: 1, errorsAndWarnings: 4, reviewer: 40, tool: 60 });
+    expect(x).toMatchObject({
+      correct: 1,
+      wrong: 1,
+      debatable: 1,
+      snapshot: 1,
+      errorsAndWarnings: 4,
+      reviewer: 40,
+      tool: 60,
+    });
     expect(x.precision).toBeCloseTo(1 / 3);
     expect(x.strict).toBeCloseTo(1 / 2);
     expect(x.blocking).toEqual({ correct: 1, wrong: 0, debatable: 1, snapshot: 0 });
@@ -38,23 +68,40 @@ describe("repoRound", () => {
       ],
     };
     const rows = [0, 1, 2].map((i) => ({ i, rule: "a", label: "WRONG" as const }));
-    expect(repoRound("o+r", { my_score: 1, rows }, r).blocking).toEqual({ correct: 0, wrong: 1, debatable: 0, snapshot: 0 });
+    expect(repoRound("o+r", { my_score: 1, rows }, r).blocking).toEqual({
+      correct: 0,
+      wrong: 1,
+      debatable: 0,
+      snapshot: 0,
+    });
   });
 
   it("refuses a row whose rule is not the report's finding at that index", () => {
-    expect(() => repoRound("o+r", { my_score: 1, rows: [{ i: 0, rule: "x", label: "CORRECT" }] }, report(1, [["a", "error"]]))).toThrow(/row 0 names x/);
+    expect(() =>
+      repoRound("o+r", { my_score: 1, rows: [{ i: 0, rule: "x", label: "CORRECT" }] }, report(1, [["a", "error"]])),
+    ).toThrow(/row 0 names x/);
   });
 });
 
 describe("roundFigures", () => {
   const labels: Record<string, BlindRepo> = {
     one: { my_score: 20, rows: [{ i: 0, rule: "a", label: "CORRECT" }] },
-    two: { my_score: 50, rows: [{ i: 0, rule: "a", label: "WRONG" }, { i: 1, rule: "b", label: "CORRECT" }] },
+    two: {
+      my_score: 50,
+      rows: [
+        { i: 0, rule: "a", label: "WRONG" },
+        { i: 1, rule: "b", label: "CORRECT" },
+      ],
+    },
     three: { my_score: 80, rows: [{ i: 0, rule: "b", label: "CORRECT" }] },
   };
   const reports = {
     one: report(30, [["a", "error"]]),
-    two: report(55, [["a", "error"], ["b", "warning"], ["z", "info"]]),
+    two: report(55, [
+      ["a", "error"],
+      ["b", "warning"],
+      ["z", "info"],
+    ]),
     three: report(90, [["b", "warning"]]),
   };
 
@@ -74,7 +121,13 @@ describe("roundFigures", () => {
 
 describe("rulesBelowGate", () => {
   it("holds back a rule under 90% only once it has at least 10 judged findings", () => {
-    const t = (correct: number, wrong: number) => ({ correct, wrong, debatable: 0, snapshot: 5, precision: correct / (correct + wrong) });
+    const t = (correct: number, wrong: number) => ({
+      correct,
+      wrong,
+      debatable: 0,
+      snapshot: 5,
+      precision: correct / (correct + wrong),
+    });
     expect(rulesBelowGate({ few: t(1, 8), many: t(8, 2), good: t(19, 1) })).toEqual(["many"]);
   });
 });
@@ -82,7 +135,9 @@ describe("rulesBelowGate", () => {
 describe("withFirstLook", () => {
   const f = { correct: 3, wrong: 1, debatable: 2, corpus: "round-1 (8 repos)" };
   it("appends the block to a rule file that has none, keeping its text", () => {
-    expect(withFirstLook("id: x\n# a comment\nweight: 1\n", f)).toBe('id: x\n# a comment\nweight: 1\nfirstLook:\n  correct: 3\n  wrong: 1\n  debatable: 2\n  corpus: "round-1 (8 repos)"\n');
+    expect(withFirstLook("id: x\n# a comment\nweight: 1\n", f)).toBe(
+      'id: x\n# a comment\nweight: 1\nfirstLook:\n  correct: 3\n  wrong: 1\n  debatable: 2\n  corpus: "round-1 (8 repos)"\n',
+    );
   });
   it("replaces an earlier block wherever it stands", () => {
     const before = 'id: x\nfirstLook:\n  correct: 0\n  wrong: 9\n  debatable: 0\n  corpus: "old"\nweight: 1\n';
@@ -101,7 +156,14 @@ describe("the rule files' first-look figures", () => {
     for (const [id, t] of Object.entries(byRule)) {
       const recorded = rules.get(id)?.firstLook;
       if (!rules.has(id)) continue;
-      if (!recorded || recorded.correct !== t.correct || recorded.wrong !== t.wrong || recorded.debatable !== t.debatable || recorded.corpus !== corpus) stale.push(id);
+      if (
+        !recorded ||
+        recorded.correct !== t.correct ||
+        recorded.wrong !== t.wrong ||
+        recorded.debatable !== t.debatable ||
+        recorded.corpus !== corpus
+      )
+        stale.push(id);
     }
     expect(stale).toEqual([]);
   });

@@ -2,13 +2,33 @@
 // range, a repo without an estimate counted as missed, and labels checked field by field.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseStatedLabels, renderStated, statedFigures, statedRow, type StatedLabel } from "../../../bench/real/stated-compute.js";
+import {
+  parseStatedLabels,
+  renderStated,
+  statedFigures,
+  statedRow,
+  type StatedLabel,
+} from "../../../bench/real/stated-compute.js";
 
 const label = (gpuHours: number, range?: [number, number]): StatedLabel => ({
-  repo: "o/r", commit: "c", lines: ["README.md:3 4x V100, 2 days"], gpus: "4x V100", gpuModel: "v100", standIn: null, gpuHours, reading: "r",
+  repo: "o/r",
+  commit: "c",
+  lines: ["README.md:3 4x V100, 2 days"],
+  gpus: "4x V100",
+  gpuModel: "v100",
+  standIn: null,
+  gpuHours,
+  reading: "r",
   ...(range ? { gpuHoursLow: range[0], gpuHoursHigh: range[1] } : {}),
 });
-const est = (gpuHours: number, low: number, high: number) => ({ gpuHours, low, high, basis: "rerun-plan", trainings: 2, guessed: 1 });
+const est = (gpuHours: number, low: number, high: number) => ({
+  gpuHours,
+  low,
+  high,
+  basis: "rerun-plan",
+  trainings: 2,
+  guessed: 1,
+});
 
 describe("the estimate against stated GPU-hours", () => {
   it("counts a ratio within 3x either way and an interval that reaches the statement or its stated range", () => {
@@ -26,9 +46,13 @@ describe("the estimate against stated GPU-hours", () => {
   });
 
   it("reads the shipped labels, each with its README lines, and refuses a label without stated hours", () => {
-    const labels = parseStatedLabels(JSON.parse(readFileSync(new URL("../../../bench/real/labels/stated-compute.json", import.meta.url), "utf8")));
+    const labels = parseStatedLabels(
+      JSON.parse(readFileSync(new URL("../../../bench/real/labels/stated-compute.json", import.meta.url), "utf8")),
+    );
     expect(labels.length).toBeGreaterThanOrEqual(6);
     for (const l of labels) expect(l.lines.every((x) => /^README\.md:\d+ /.test(x))).toBe(true);
-    expect(() => parseStatedLabels({ labels: [{ ...label(1), gpuHours: 0 }] })).toThrow("stated-compute.json /labels/0/gpuHours: must be a positive number");
+    expect(() => parseStatedLabels({ labels: [{ ...label(1), gpuHours: 0 }] })).toThrow(
+      "stated-compute.json /labels/0/gpuHours: must be a positive number",
+    );
   });
 });

@@ -4,7 +4,11 @@ import { emptyFacts } from "../../../src/model/facts.js";
 import { memoryView } from "../../../src/extract/view/memory-view.js";
 import type { Extractor } from "../../../src/extract/extractor.js";
 
-export async function run(extractor: Extractor, files: Record<string, string>, families: Facts["families"] = {}): Promise<FactRecord[]> {
+export async function run(
+  extractor: Extractor,
+  files: Record<string, string>,
+  families: Facts["families"] = {},
+): Promise<FactRecord[]> {
   const facts = emptyFacts();
   Object.assign(facts.families, families);
   return extractor.extract({ view: memoryView(files), facts, branches: null });
@@ -14,6 +18,9 @@ export async function run(extractor: Extractor, files: Record<string, string>, f
 export function notebook(...cells: string[]): string {
   return JSON.stringify({
     nbformat: 4,
-    cells: [{ cell_type: "markdown", source: ["# title"] }, ...cells.map((c) => ({ cell_type: "code", source: c.split(/(?<=\n)/) }))],
+    cells: [
+      { cell_type: "markdown", source: ["# title"] },
+      ...cells.map((c) => ({ cell_type: "code", source: c.split(/(?<=\n)/) })),
+    ],
   });
 }

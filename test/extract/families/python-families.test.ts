@@ -54,8 +54,12 @@ describe("Python fact families over one messy solution", () => {
   };
 
   it("imports: origin, distribution and declared against env-spec packages", async () => {
-    const records = await run(imports, files, { "env-spec": [{ kind: "package", name: "numpy", file: "requirements.txt", line: 1 }] });
-    const view = records.filter((r) => r.file === "src/train.py").map((r) => [r.line, r.module, r.origin, r.distribution, r.declared]);
+    const records = await run(imports, files, {
+      "env-spec": [{ kind: "package", name: "numpy", file: "requirements.txt", line: 1 }],
+    });
+    const view = records
+      .filter((r) => r.file === "src/train.py")
+      .map((r) => [r.line, r.module, r.origin, r.distribution, r.declared]);
     expect(view).toEqual([
       [1, "os", "stdlib", "os", null],
       [1, "sys", "stdlib", "sys", null],
@@ -110,8 +114,21 @@ describe("Python fact families over one messy solution", () => {
   });
 
   it("data-refs: reads and weights with inRepo and fetched, and the competition slug", async () => {
-    const readme = { readme: [{ kind: "command", file: "README.md", line: 1, command: "kaggle competitions download -c siim", purpose: "data", script: null }] };
-    expect((await run(dataRefs, files, readme)).map((r) => [r.kind, r.path ?? r.slug, r.line, r.inRepo, r.fetched])).toEqual([
+    const readme = {
+      readme: [
+        {
+          kind: "command",
+          file: "README.md",
+          line: 1,
+          command: "kaggle competitions download -c siim",
+          purpose: "data",
+          script: null,
+        },
+      ],
+    };
+    expect(
+      (await run(dataRefs, files, readme)).map((r) => [r.kind, r.path ?? r.slug, r.line, r.inRepo, r.fetched]),
+    ).toEqual([
       ["read", "/kaggle/input/siim/train.csv", 22, false, true],
       ["weights", "weights/best.pth", 23, false, false],
       ["read", "data/img.png", 24, true, false],
@@ -122,7 +139,8 @@ describe("Python fact families over one messy solution", () => {
   it("data-refs: competition scans and tables read by glob are documented by the competition the README downloads", async () => {
     const records = await run(dataRefs, {
       "README.md": "Download the data: `kaggle competitions download -c rsna-aneurysm` and unzip it into data/.\n",
-      "prep.py": "import glob, pandas as pd\nseries = glob.glob('data/series/*/*.dcm')\nsegs = glob.glob('data/segmentations/*.nii.gz')\nmeta = pd.read_csv('data/stage_1_train.csv')\nextra = pd.read_csv('private/annotations.csv')\n",
+      "prep.py":
+        "import glob, pandas as pd\nseries = glob.glob('data/series/*/*.dcm')\nsegs = glob.glob('data/segmentations/*.nii.gz')\nmeta = pd.read_csv('data/stage_1_train.csv')\nextra = pd.read_csv('private/annotations.csv')\n",
     });
     const reads = records.filter((r) => r.kind === "read").map((r) => [r.path, r.documentedBy !== null]);
     expect(reads).toEqual([
@@ -141,15 +159,34 @@ describe("Python fact families over one messy solution", () => {
     });
     // No README names a training script: every file may be on its path.
     expect(records).toEqual([
-      { file: "nb.ipynb", line: 3, cell: 2, cellLine: 1, message: "invalid syntax", checkedBy: "parser", python2: false, trainPath: true },
-      { file: "py2.py", line: 2, message: "Missing parentheses in call to 'print'", checkedBy: "lexer", python2: true, trainPath: true },
+      {
+        file: "nb.ipynb",
+        line: 3,
+        cell: 2,
+        cellLine: 1,
+        message: "invalid syntax",
+        checkedBy: "parser",
+        python2: false,
+        trainPath: true,
+      },
+      {
+        file: "py2.py",
+        line: 2,
+        message: "Missing parentheses in call to 'print'",
+        checkedBy: "lexer",
+        python2: true,
+        trainPath: true,
+      },
     ]);
   });
 
   it("syntax: records whether every Python the repo states parses an error only newer Pythons raise", async () => {
     const files = { "py2.py": "print 'a'\n", "gpu.py": "x.cuda(async=True)\n", "broken.py": "def f(:\n    pass\n" };
-    const stated = (value: string) => ({ "env-spec": [{ kind: "python-version", file: "runtime.txt", line: 1, value }] });
-    const parses = async (value: string) => (await run(syntax, files, stated(value))).map((r) => [r.file, r.statedParses]);
+    const stated = (value: string) => ({
+      "env-spec": [{ kind: "python-version", file: "runtime.txt", line: 1, value }],
+    });
+    const parses = async (value: string) =>
+      (await run(syntax, files, stated(value))).map((r) => [r.file, r.statedParses]);
     expect(await parses("2.7")).toEqual([
       ["broken.py", undefined],
       ["gpu.py", true],

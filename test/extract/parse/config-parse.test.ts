@@ -15,10 +15,22 @@ describe("parseConfig", () => {
   });
 
   it("says where a malformed file breaks", () => {
-    expect(parseConfig('{\n  "a": 1,\n  "b": \n}\n', "json")).toEqual({ ok: false, line: 4, message: expect.any(String) });
-    expect(parseConfig("a: [1, 2\nb: 3\n", "yaml")).toEqual({ ok: false, line: 2, message: "missed comma between flow collection entries" });
+    expect(parseConfig('{\n  "a": 1,\n  "b": \n}\n', "json")).toEqual({
+      ok: false,
+      line: 4,
+      message: expect.any(String),
+    });
+    expect(parseConfig("a: [1, 2\nb: 3\n", "yaml")).toEqual({
+      ok: false,
+      line: 2,
+      message: "missed comma between flow collection entries",
+    });
     expect(parseConfig("a = 1\nb = = 2\n", "toml")).toEqual({ ok: false, line: 2, message: "invalid value" });
-    expect(parseConfig("key = before section\n", "ini")).toEqual({ ok: false, line: 1, message: "a key before any [section] header" });
+    expect(parseConfig("key = before section\n", "ini")).toEqual({
+      ok: false,
+      line: 1,
+      message: "a key before any [section] header",
+    });
     expect(parseConfig("[s]\n=novalue\n", "ini")).toMatchObject({ ok: false, line: 2 });
   });
 
@@ -29,8 +41,15 @@ describe("parseConfig", () => {
       doc += `n${i}: &n${i} [${Array(10).fill(`*${prev}`).join(", ")}]\n`;
       prev = `n${i}`;
     }
-    expect(parseConfig(doc, "yaml")).toEqual({ ok: false, line: null, message: `aliases expand to more than ${MAX_YAML_EXPANDED_NODES} nodes (alias bomb)` });
-    expect(parseConfig("base: &b {lr: 1}\ntrain: {<<: *b, epochs: 3}\n", "yaml")).toEqual({ ok: true, value: { base: { lr: 1 }, train: { lr: 1, epochs: 3 } } });
+    expect(parseConfig(doc, "yaml")).toEqual({
+      ok: false,
+      line: null,
+      message: `aliases expand to more than ${MAX_YAML_EXPANDED_NODES} nodes (alias bomb)`,
+    });
+    expect(parseConfig("base: &b {lr: 1}\ntrain: {<<: *b, epochs: 3}\n", "yaml")).toEqual({
+      ok: true,
+      value: { base: { lr: 1 }, train: { lr: 1, epochs: 3 } },
+    });
   });
 });
 

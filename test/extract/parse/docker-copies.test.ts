@@ -4,7 +4,8 @@ import { contextHolds, copySources, dockerIgnored } from "../../../src/extract/p
 
 describe("copySources", () => {
   it("takes every source but the destination, across continuations and the JSON form", () => {
-    const text = "FROM python:3.10\nCOPY model.pth \\\n  lib/ /app/\nADD [\"wheels\", \"/w\"]\nCOPY --chown=1000:1000 src /src\n";
+    const text =
+      'FROM python:3.10\nCOPY model.pth \\\n  lib/ /app/\nADD ["wheels", "/w"]\nCOPY --chown=1000:1000 src /src\n';
     expect(copySources(text)).toEqual([
       { line: 2, source: "model.pth", instruction: "COPY" },
       { line: 2, source: "lib/", instruction: "COPY" },
@@ -42,7 +43,8 @@ describe("contextHolds", () => {
 
 describe("copySources of a RUN", () => {
   it("takes the wheels and archives pip installs by file name, not packages or URLs", () => {
-    const text = "RUN pip install numpy && pip3 install /wheels/foo-1.0-py3-none-any.whl https://x.org/b-1.0.whl ./pkgs/c.tar.gz\n";
+    const text =
+      "RUN pip install numpy && pip3 install /wheels/foo-1.0-py3-none-any.whl https://x.org/b-1.0.whl ./pkgs/c.tar.gz\n";
     expect(copySources(text)).toEqual([
       { line: 1, source: "/wheels/foo-1.0-py3-none-any.whl", instruction: "pip install" },
       { line: 1, source: "./pkgs/c.tar.gz", instruction: "pip install" },

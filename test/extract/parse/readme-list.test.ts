@@ -5,30 +5,70 @@ import { readmeListRecords } from "../../../src/extract/parse/readme-list.js";
 
 describe("readmeListRecords", () => {
   it("reads a comma list in a sentence, mapping the names people write to distributions", () => {
-    expect(readmeListRecords("README.md", "# Solution\n\nWe used torch 0.4.1, pandas, cuDNN 7 and opencv 3.4.2 on one GPU.\n")).toEqual([
-      { kind: "install", file: "README.md", line: 3, name: "torch", spec: "==0.4.1", pinned: true, via: "readme-list", written: "torch 0.4.1" },
+    expect(
+      readmeListRecords(
+        "README.md",
+        "# Solution\n\nWe used torch 0.4.1, pandas, cuDNN 7 and opencv 3.4.2 on one GPU.\n",
+      ),
+    ).toEqual([
+      {
+        kind: "install",
+        file: "README.md",
+        line: 3,
+        name: "torch",
+        spec: "==0.4.1",
+        pinned: true,
+        via: "readme-list",
+        written: "torch 0.4.1",
+      },
       { kind: "install", file: "README.md", line: 3, name: "pandas", spec: "", via: "readme-list", written: "pandas" },
-      { kind: "install", file: "README.md", line: 3, name: "opencv-python", spec: "==3.4.2", pinned: true, via: "readme-list", written: "opencv 3.4.2" },
+      {
+        kind: "install",
+        file: "README.md",
+        line: 3,
+        name: "opencv-python",
+        spec: "==3.4.2",
+        pinned: true,
+        via: "readme-list",
+        written: "opencv 3.4.2",
+      },
     ]);
   });
 
   it("reads a labelled list and a bullet block; Python is the Python, not a package", () => {
-    expect(readmeListRecords("README.md", "Environment: Python 3.6, PyTorch 1.1.0, scikit-learn==0.21.2\n").map((r) => [r.name, r.spec])).toEqual([
-      ["torch", "==1.1.0"], ["scikit-learn", "==0.21.2"],
+    expect(
+      readmeListRecords("README.md", "Environment: Python 3.6, PyTorch 1.1.0, scikit-learn==0.21.2\n").map((r) => [
+        r.name,
+        r.spec,
+      ]),
+    ).toEqual([
+      ["torch", "==1.1.0"],
+      ["scikit-learn", "==0.21.2"],
     ]);
-    expect(readmeListRecords("README.md", "## Requirements\n\n- Python 3.7\n- PyTorch 1.4.0\n- albumentations\n- CUDA 10.1\n\n## Train\n").map((r) => [r.name, r.spec, r.line])).toEqual([
-      ["torch", "==1.4.0", 4], ["albumentations", "", 5],
+    expect(
+      readmeListRecords(
+        "README.md",
+        "## Requirements\n\n- Python 3.7\n- PyTorch 1.4.0\n- albumentations\n- CUDA 10.1\n\n## Train\n",
+      ).map((r) => [r.name, r.spec, r.line]),
+    ).toEqual([
+      ["torch", "==1.4.0", 4],
+      ["albumentations", "", 5],
     ]);
   });
 
   it("prose that is no version list states nothing", () => {
-    expect(readmeListRecords("README.md", [
-      "We trained for 30 epochs, with 5 folds, on 2 GPUs.",
-      "Thanks to Alice, Bob and Carol.",
-      "Our score was 0.912, placing us 3rd, which took 2 weeks.",
-      "We tuned lr 0.001, batch 32, dropout 0.5 and warmup 0.05.",
-      "- Download the data",
-      "- Run train.py 3 times",
-    ].join("\n"))).toEqual([]);
+    expect(
+      readmeListRecords(
+        "README.md",
+        [
+          "We trained for 30 epochs, with 5 folds, on 2 GPUs.",
+          "Thanks to Alice, Bob and Carol.",
+          "Our score was 0.912, placing us 3rd, which took 2 weeks.",
+          "We tuned lr 0.001, batch 32, dropout 0.5 and warmup 0.05.",
+          "- Download the data",
+          "- Run train.py 3 times",
+        ].join("\n"),
+      ),
+    ).toEqual([]);
   });
 });

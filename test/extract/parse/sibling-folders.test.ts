@@ -6,9 +6,13 @@ const ROOT = ["train.py", "src", "README.md"];
 
 describe("siblingFolders", () => {
   it("reads a layout tree with the repo and the data folder under one parent", () => {
-    const text = "```\nwork/\n├── solution/\n│   ├── train.py\n│   └── src/\n├── data/\n│   └── train.csv\n└── weights/\n```\n";
+    const text =
+      "```\nwork/\n├── solution/\n│   ├── train.py\n│   └── src/\n├── data/\n│   └── train.csv\n└── weights/\n```\n";
     const got = siblingFolders([{ file: "README.md", text }], ROOT);
-    expect([...got]).toEqual([["data", "README.md:6"], ["weights", "README.md:8"]]);
+    expect([...got]).toEqual([
+      ["data", "README.md:6"],
+      ["weights", "README.md:8"],
+    ]);
   });
 
   it("does not take a folder inside the repo's own tree for a sibling", () => {

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { indexPythonText } from "../../../src/extract/python/file-index.js";
 
 const index = (lines: string[]) => indexPythonText("src/x.py", lines.join("\n") + "\n", false);
-const firstArg = (lines: string[]) => index(lines).calls.map((c) => ({ callee: c.callee, path: c.args[0]?.path ?? null, root: c.args[0]?.root, probed: c.probed === true }));
+const firstArg = (lines: string[]) =>
+  index(lines).calls.map((c) => ({
+    callee: c.callee,
+    path: c.args[0]?.path ?? null,
+    root: c.args[0]?.root,
+    probed: c.probed === true,
+  }));
 
 describe("paths the code spells", () => {
   it("fills f-string fields from constants, templates from .format and %, and the file's own folder from __file__", () => {

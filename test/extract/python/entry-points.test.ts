@@ -7,9 +7,15 @@ import { emptyFacts } from "../../../src/model/facts.js";
 
 describe("entryPoints", () => {
   it("counts the code file of a kernel-metadata.json as a run entry, though it has no __main__ guard", async () => {
-    const view = memoryView({ "kernel.py": "import helpers\nhelpers.go()\n", "helpers.py": "def go():\n    pass\n", "cli.py": "if __name__ == '__main__':\n    pass\n" });
+    const view = memoryView({
+      "kernel.py": "import helpers\nhelpers.go()\n",
+      "helpers.py": "def go():\n    pass\n",
+      "cli.py": "if __name__ == '__main__':\n    pass\n",
+    });
     const facts = emptyFacts();
-    facts.families["kaggle-kernel"] = [{ file: "kernel-metadata.json", line: 1, kind: "code-file", value: "kernel.py", exists: true }];
+    facts.families["kaggle-kernel"] = [
+      { file: "kernel-metadata.json", line: 1, kind: "code-file", value: "kernel.py", exists: true },
+    ];
     expect([...entryPoints(await preparePythonIndex(view), facts)].sort()).toEqual(["cli.py", "kernel.py"]);
   });
 });

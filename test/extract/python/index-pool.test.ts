@@ -41,8 +41,16 @@ describe("Python index on worker threads", () => {
     // Parsed: 10 files with a __main__ guard, 4 notebooks, 3 modules with an unbound name.
     const parsed = many.filter((f) => f.tree).map((f) => f.path);
     expect(parsed).toHaveLength(17);
-    expect(parsed.filter((p) => p.endsWith(".ipynb"))).toEqual(["notebooks/nb0.ipynb", "notebooks/nb1.ipynb", "notebooks/nb2.ipynb", "notebooks/nb3.ipynb"]);
-    expect(many.find((f) => f.path === "pkg7/mod107.py")?.tree).toEqual({ error: null, unbound: [{ name: "undefined_config", line: 14 }] });
+    expect(parsed.filter((p) => p.endsWith(".ipynb"))).toEqual([
+      "notebooks/nb0.ipynb",
+      "notebooks/nb1.ipynb",
+      "notebooks/nb2.ipynb",
+      "notebooks/nb3.ipynb",
+    ]);
+    expect(many.find((f) => f.path === "pkg7/mod107.py")?.tree).toEqual({
+      error: null,
+      unbound: [{ name: "undefined_config", line: 14 }],
+    });
     expect(many.find((f) => f.path === "notebooks/nb2.ipynb")?.lineMap?.[0]).toEqual({ cell: 1, cellLine: 1 });
   });
 

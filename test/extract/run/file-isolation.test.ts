@@ -6,7 +6,13 @@ import { extractFacts } from "../../../src/extract/index.js";
 import type { Extractor } from "../../../src/extract/extractor.js";
 import { memoryView } from "../../../src/extract/view/memory-view.js";
 
-const files = { "a.py": "x = 1\n", "poison.py": "POISON\n", "b.py": "y = 2\n", "c/d.py": "z = 3\n", "README.md": "# r\n" };
+const files = {
+  "a.py": "x = 1\n",
+  "poison.py": "POISON\n",
+  "b.py": "y = 2\n",
+  "c/d.py": "z = 3\n",
+  "README.md": "# r\n",
+};
 
 /** A fake extractor: one record per Python file, and a throw on any file holding `poison`. */
 const fakeThrowingOn = (poison: (text: string) => boolean): Extractor => ({
@@ -23,20 +29,40 @@ const fakeThrowingOn = (poison: (text: string) => boolean): Extractor => ({
 
 describe("a crash inside one file's extraction", () => {
   it("becomes a finding about that file, and the family holds the other files' facts", async () => {
-    const facts = await extractFacts(memoryView(files), [fakeThrowingOn((t) => t.includes("POISON"))], { branches: null });
+    const facts = await extractFacts(memoryView(files), [fakeThrowingOn((t) => t.includes("POISON"))], {
+      branches: null,
+    });
     expect(facts.families["placeholders"]!.map((r) => r.file).sort()).toEqual(["a.py", "b.py", "c/d.py"]);
-    expect(facts.families["inventory"]).toEqual([{ kind: "skipped", file: "poison.py", reason: "the placeholders extractor failed on it (cannot read poison.py); its placeholders facts are missing" }]);
+    expect(facts.families["inventory"]).toEqual([
+      {
+        kind: "skipped",
+        file: "poison.py",
+        reason: "the placeholders extractor failed on it (cannot read poison.py); its placeholders facts are missing",
+      },
+    ]);
     expect(facts.families["extraction"]).toEqual([]);
   });
 
   it("names each of several failing files", async () => {
-    const facts = await extractFacts(memoryView({ ...files, "b.py": "POISON again\n" }), [fakeThrowingOn((t) => t.includes("POISON"))], { branches: null });
+    const facts = await extractFacts(
+      memoryView({ ...files, "b.py": "POISON again\n" }),
+      [fakeThrowingOn((t) => t.includes("POISON"))],
+      { branches: null },
+    );
     expect(facts.families["inventory"]!.map((r) => r.file).sort()).toEqual(["b.py", "poison.py"]);
     expect(facts.families["placeholders"]!.map((r) => r.file).sort()).toEqual(["a.py", "c/d.py"]);
   });
 
   it("gives up the family, as before, when no single file explains the crash", async () => {
-    const together: Extractor = { id: "placeholders", reads: [], roles: [], extract: ({ view }) => { if ([...view.python()].length > 1) throw new Error("needs them all"); return []; } };
+    const together: Extractor = {
+      id: "placeholders",
+      reads: [],
+      roles: [],
+      extract: ({ view }) => {
+        if ([...view.python()].length > 1) throw new Error("needs them all");
+        return [];
+      },
+    };
     const facts = await extractFacts(memoryView(files), [together], { branches: null });
     expect(facts.notCollected["placeholders"]).toContain("needs them all");
     expect(facts.families["extraction"]).toEqual([{ kind: "failed", family: "placeholders", error: "needs them all" }]);

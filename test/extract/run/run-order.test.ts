@@ -8,7 +8,11 @@ const ids = (list: readonly Extractor[]) => list.map((e) => e.id);
 
 describe("runOrder", () => {
   it("runs every family before the extractors that read it, whatever order they are listed in", () => {
-    expect(ids(runOrder([ex("imports", "env-spec", "readme"), ex("env-spec", "readme"), ex("readme")]))).toEqual(["readme", "env-spec", "imports"]);
+    expect(ids(runOrder([ex("imports", "env-spec", "readme"), ex("env-spec", "readme"), ex("readme")]))).toEqual([
+      "readme",
+      "env-spec",
+      "imports",
+    ]);
   });
 
   it("keeps the listed order where reads do not decide it", () => {

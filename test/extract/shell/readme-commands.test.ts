@@ -25,11 +25,24 @@ describe("scriptRun", () => {
 
 describe("interpretLine: interpreters other than `python`", () => {
   it("takes pypy, pypy3, python2, python3.8, ipython and /usr/bin/env python to run the script they name", () => {
-    const lines = ["pypy train.py", "pypy3 train.py", "python2 train.py", "python3.8 train.py", "ipython train.py", "/usr/bin/env python train.py", "env CUDA_VISIBLE_DEVICES=0 python3 train.py"];
-    expect(lines.map((l) => [interpretLine(l, "").command?.script ?? null, interpretLine(l, "").command?.purpose ?? null])).toEqual(lines.map(() => ["train.py", "train"]));
+    const lines = [
+      "pypy train.py",
+      "pypy3 train.py",
+      "python2 train.py",
+      "python3.8 train.py",
+      "ipython train.py",
+      "/usr/bin/env python train.py",
+      "env CUDA_VISIBLE_DEVICES=0 python3 train.py",
+    ];
+    expect(
+      lines.map((l) => [interpretLine(l, "").command?.script ?? null, interpretLine(l, "").command?.purpose ?? null]),
+    ).toEqual(lines.map(() => ["train.py", "train"]));
   });
 
   it("reads `pypy3 -m pkg.predict` as a module run", () => {
-    expect(interpretLine("pypy3 -m pkg.predict", "").command).toMatchObject({ purpose: "predict", moduleFiles: ["pkg/predict.py", "pkg/predict/__main__.py"] });
+    expect(interpretLine("pypy3 -m pkg.predict", "").command).toMatchObject({
+      purpose: "predict",
+      moduleFiles: ["pkg/predict.py", "pkg/predict/__main__.py"],
+    });
   });
 });

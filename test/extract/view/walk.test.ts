@@ -12,7 +12,12 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-const notebook = JSON.stringify({ cells: [{ cell_type: "markdown", source: "# t" }, { cell_type: "code", source: ["import os\n", "print(1)"] }] });
+const notebook = JSON.stringify({
+  cells: [
+    { cell_type: "markdown", source: "# t" },
+    { cell_type: "code", source: ["import os\n", "print(1)"] },
+  ],
+});
 
 describe("walkRepo", () => {
   it("leaves excluded files and folders out of the view entirely, and lists what it left out", async () => {
@@ -55,7 +60,14 @@ describe("walkRepo", () => {
     expect(view.isDir("src/")).toBe(true);
     expect(view.isDir("src/train.py")).toBe(false);
     expect([...view.python()]).toEqual([
-      { path: "nb/explore.ipynb", text: "import os\nprint(1)", lineMap: [{ cell: 1, cellLine: 1 }, { cell: 1, cellLine: 2 }] },
+      {
+        path: "nb/explore.ipynb",
+        text: "import os\nprint(1)",
+        lineMap: [
+          { cell: 1, cellLine: 1 },
+          { cell: 1, cellLine: 2 },
+        ],
+      },
       { path: "src/train.py", text: "import torch\n" },
     ]);
     expect(view.issues).toEqual([]);
@@ -106,11 +118,20 @@ describe("walkRepo", () => {
     for (let i = 0; i < 5; i++) deep += `d${i}/`;
     writeFiles(root, { [`${deep}x.py`]: "x = 1\n", "a.py": "1\n", "b.py": "2\n", "c.py": "3\n" });
     const shallow = await walkRepo(root, { maxDepth: 3 });
-    expect(shallow.issues).toEqual([{ kind: "skipped", file: "d0/d1/d2/d3", reason: "folder nested deeper than 3 levels: not walked", size: null }]);
+    expect(shallow.issues).toEqual([
+      { kind: "skipped", file: "d0/d1/d2/d3", reason: "folder nested deeper than 3 levels: not walked", size: null },
+    ]);
     expect(shallow.isDir("d0/d1/d2")).toBe(true);
     const few = await walkRepo(root, { maxFiles: 2 });
     expect(few.files().map((f) => f.path)).toEqual(["a.py", "b.py"]);
-    expect(few.issues).toEqual([{ kind: "skipped", file: "c.py", reason: "more than 2 files: this one and the rest of the tree were not walked", size: null }]);
+    expect(few.issues).toEqual([
+      {
+        kind: "skipped",
+        file: "c.py",
+        reason: "more than 2 files: this one and the rest of the tree were not walked",
+        size: null,
+      },
+    ]);
   });
 
   it("keeps texts within the memory budget and reads the rest again on demand", async () => {

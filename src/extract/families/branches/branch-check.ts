@@ -17,7 +17,10 @@ const BRANCH_CHECK_CAPS: BranchCheckCaps = { maxBranches: 50, maxFileBytes: 2 * 
 
 export type BranchCheck = FactRecord;
 
-export async function checkBranches(view: BranchView, caps: BranchCheckCaps = BRANCH_CHECK_CAPS): Promise<BranchCheck[]> {
+export async function checkBranches(
+  view: BranchView,
+  caps: BranchCheckCaps = BRANCH_CHECK_CAPS,
+): Promise<BranchCheck[]> {
   const records: BranchCheck[] = [];
   const branches = view.others();
   const checked = branches.slice(0, caps.maxBranches);
@@ -65,7 +68,13 @@ async function checkBranch(view: BranchView, branch: BranchRef, caps: BranchChec
         }
         const problem = await parseProblem(file, text);
         if (problem) {
-          problems.push({ kind: "parse-error", branch: branch.name, file, ...(problem.line !== null ? { line: problem.line } : {}), message: problem.message });
+          problems.push({
+            kind: "parse-error",
+            branch: branch.name,
+            file,
+            ...(problem.line !== null ? { line: problem.line } : {}),
+            message: problem.message,
+          });
         }
       }
     });
@@ -80,7 +89,10 @@ async function checkBranch(view: BranchView, branch: BranchRef, caps: BranchChec
 /** git's own words, one line: the last "fatal:"/"error:" line of its stderr. */
 function gitMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const fatal = lines.filter((l) => /^(fatal|error):/.test(l)).pop();
   return (fatal ?? lines[0] ?? "git failed").slice(0, 300);
 }

@@ -32,7 +32,10 @@ export async function parseProblem(path: string, text: string): Promise<ParsePro
       if (!problem) return null;
       // The line of a notebook's problem is the flattened line; say which cell it is in, counted from 1 as shown.
       const at = problem.line === null ? undefined : flat.notebook.lineMap[problem.line - 1];
-      return { line: null, message: at ? `cell ${at.cell + 1} line ${at.cellLine}: ${problem.message}` : problem.message };
+      return {
+        line: null,
+        message: at ? `cell ${at.cell + 1} line ${at.cellLine}: ${problem.message}` : problem.message,
+      };
     }
     case "json": {
       const parsed = parseConfig(text, "json");

@@ -7,13 +7,15 @@ export class ConfigKeys {
 
   add(key: string, value: string, by: string): void {
     const v = value.trim();
-    if (v === "" || v.length > 300 || /^(?:true|false|null|none|~|-?\d+(?:\.\d+)?)$/i.test(v) || v.includes("://")) return;
+    if (v === "" || v.length > 300 || /^(?:true|false|null|none|~|-?\d+(?:\.\d+)?)$/i.test(v) || v.includes("://"))
+      return;
     const list = this.values.get(key) ?? this.values.set(key, []).get(key)!;
     if (list.length < 8 && !list.some((x) => x.value === v)) list.push({ value: v, by });
   }
 
   addConfigText(file: string, text: string): void {
-    for (const v of configValues(text)) if (v.key) this.add(v.key.slice(v.key.lastIndexOf(".") + 1), v.value, `${file}:${v.line}`);
+    for (const v of configValues(text))
+      if (v.key) this.add(v.key.slice(v.key.lastIndexOf(".") + 1), v.value, `${file}:${v.line}`);
   }
 
   /** `path` with its leading `*` replaced by each value the key holds. */

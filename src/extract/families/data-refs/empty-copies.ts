@@ -29,13 +29,17 @@ function writesInto(o: Written, folder: string): boolean {
   const parts = folder.split("/");
   if (written.includes(`${parts.slice(-2).join("/")}/`)) return true;
   for (let n = 1; n < parts.length; n++) {
-    if (o.fromFile.startsWith(`${parts.slice(0, n).join("/")}/`) && written.includes(`${parts.slice(n).join("/")}/`)) return true;
+    if (o.fromFile.startsWith(`${parts.slice(0, n).join("/")}/`) && written.includes(`${parts.slice(n).join("/")}/`))
+      return true;
   }
   return false;
 }
 
 /** The copy steps whose sources are all empty, each with the words that say so. */
-export function emptyCopies(writes: readonly Written[], repoFiles: readonly string[]): Array<{ write: Written; why: string }> {
+export function emptyCopies(
+  writes: readonly Written[],
+  repoFiles: readonly string[],
+): Array<{ write: Written; why: string }> {
   const out: Array<{ write: Written; why: string }> = [];
   for (const w of writes) {
     if (!w.from?.length) continue;
@@ -45,7 +49,11 @@ export function emptyCopies(writes: readonly Written[], repoFiles: readonly stri
       if (contextHolds(repoFiles, src, null)) return false;
       return !writes.some((o) => o !== w && writesInto(o, literalPrefix(src)));
     });
-    if (empty) out.push({ write: w, why: `${w.by} copies it from ${(sources as string[]).join(", ")}, which holds no such file and no step writes` });
+    if (empty)
+      out.push({
+        write: w,
+        why: `${w.by} copies it from ${(sources as string[]).join(", ")}, which holds no such file and no step writes`,
+      });
   }
   return out;
 }

@@ -11,11 +11,13 @@ export interface FetchLine {
   text: string;
 }
 
-export const FETCHER = /\b(?:kaggle|wget|curl|gdown|download|aws\s+s3|gsutil|azcopy|rsync|scp|hf_hub_download|snapshot_download|git\s+lfs)\b/i;
+export const FETCHER =
+  /\b(?:kaggle|wget|curl|gdown|download|aws\s+s3|gsutil|azcopy|rsync|scp|hf_hub_download|snapshot_download|git\s+lfs)\b/i;
 // Slugs may hold shell variables (`-d owner/images-${size}`): they match any text there (slugMatches).
 const COMPETITION = /kaggle\s+competitions\s+download\b[^\n]*?(?:-c|--competition)[\s=]+["']?([\w${}-]+)/g;
 const DATASET = /kaggle\s+datasets\s+download\b[^\n]*?(?:-d|--dataset)[\s=]+["']?([\w${}-]+\/[\w.${}-]+)/g;
-const API_CALL = /competition_download_files?\(\s*["']([\w-]+)["']|dataset_download_files\(\s*["']([\w-]+\/[\w.-]+)["']/g;
+const API_CALL =
+  /competition_download_files?\(\s*["']([\w-]+)["']|dataset_download_files\(\s*["']([\w-]+\/[\w.-]+)["']/g;
 
 /** The fact families fetchLines reads: the data-refs extractor declares them in its reads. */
 export const FETCH_LINE_READS = ["readme"] as const;
@@ -23,18 +25,26 @@ export const FETCH_LINE_READS = ["readme"] as const;
 export function fetchLines(view: RepoView, facts: Facts): FetchLine[] {
   const out: FetchLine[] = [];
   for (const r of facts.families["readme"] ?? []) {
-    if (r.kind === "command" && typeof r.command === "string") out.push({ file: r.file ?? "README", line: typeof r.line === "number" ? r.line : 0, text: r.command });
+    if (r.kind === "command" && typeof r.command === "string")
+      out.push({ file: r.file ?? "README", line: typeof r.line === "number" ? r.line : 0, text: r.command });
   }
   for (const entry of view.files()) {
     const name = entry.path.slice(entry.path.lastIndexOf("/") + 1).toLowerCase();
     const role = roleOf(entry);
     // Every script the shell scanner reads (job files, .cmd and .bat, PowerShell), by its one list, and the walk's.
-    const script = role === "shell" || role === "makefile" || role === "dockerfile" || commentMarker(entry.path) !== null;
+    const script =
+      role === "shell" || role === "makefile" || role === "dockerfile" || commentMarker(entry.path) !== null;
     const downloader = /download|fetch|get_data|prepare/.test(name) && entry.kind === "python";
-    if (entry.skipped || !(script || downloader || entry.kind === "notebook") || entry.size > (entry.kind === "notebook" ? 16_000_000 : 2_000_000)) continue;
+    if (
+      entry.skipped ||
+      !(script || downloader || entry.kind === "notebook") ||
+      entry.size > (entry.kind === "notebook" ? 16_000_000 : 2_000_000)
+    )
+      continue;
     const text = view.read(entry.path);
     if (text === null) continue;
-    for (const { line, text: lineText } of fetcherLines(text)) out.push({ file: entry.path, line, text: lineText.trim().replace(/^"|\\n",?$|",?$/g, "") });
+    for (const { line, text: lineText } of fetcherLines(text))
+      out.push({ file: entry.path, line, text: lineText.trim().replace(/^"|\\n",?$|",?$/g, "") });
   }
   return out;
 }
@@ -64,12 +74,15 @@ function fetcherLines(text: string): Array<{ line: number; text: string }> {
   return out;
 }
 
-export function slugsIn(lines: readonly FetchLine[]): Array<FetchLine & { slug: string; kind: "kaggle-competition" | "kaggle-dataset" }> {
+export function slugsIn(
+  lines: readonly FetchLine[],
+): Array<FetchLine & { slug: string; kind: "kaggle-competition" | "kaggle-dataset" }> {
   const out: Array<FetchLine & { slug: string; kind: "kaggle-competition" | "kaggle-dataset" }> = [];
   for (const l of lines) {
     for (const m of l.text.matchAll(COMPETITION)) out.push({ ...l, slug: m[1]!, kind: "kaggle-competition" });
     for (const m of l.text.matchAll(DATASET)) out.push({ ...l, slug: m[1]!, kind: "kaggle-dataset" });
-    for (const m of l.text.matchAll(API_CALL)) out.push({ ...l, slug: (m[1] ?? m[2])!, kind: m[1] ? "kaggle-competition" : "kaggle-dataset" });
+    for (const m of l.text.matchAll(API_CALL))
+      out.push({ ...l, slug: (m[1] ?? m[2])!, kind: m[1] ? "kaggle-competition" : "kaggle-dataset" });
   }
   return out;
 }
@@ -77,7 +90,12 @@ export function slugsIn(lines: readonly FetchLine[]): Array<FetchLine & { slug: 
 /** Does a slug as a command writes it (maybe with `${var}` parts) name this slug? */
 export function slugMatches(pattern: string, slug: string): boolean {
   if (!pattern.includes("$")) return pattern === slug;
-  const re = new RegExp(`^${pattern.split(/\$\{[^}]*\}|\$\w+/).map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".+")}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split(/\$\{[^}]*\}|\$\w+/)
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".+")}$`,
+  );
   return re.test(slug);
 }
 
@@ -99,7 +117,12 @@ export function fetchTargets(lines: readonly FetchLine[]): Array<{ path: string;
 export function fetchMatcher(lines: readonly FetchLine[]): (path: string) => boolean {
   const joined = lines.map((l) => l.text).join("\n");
   const dirs = lines
-    .map((l) => /(?:\s-p|--path|-O|-o|-P|--output|--dir)[\s=]+["']?([\w./-]+)/.exec(l.text)?.[1]?.replace(/^\.\//, "").replace(/\/$/, ""))
+    .map((l) =>
+      /(?:\s-p|--path|-O|-o|-P|--output|--dir)[\s=]+["']?([\w./-]+)/
+        .exec(l.text)?.[1]
+        ?.replace(/^\.\//, "")
+        .replace(/\/$/, ""),
+    )
     .filter((d): d is string => d !== undefined && d !== "" && d !== ".");
   // Answers are remembered: the same path is read by many files, and each answer scans every line.
   const answers = new Map<string, boolean>();
@@ -108,7 +131,9 @@ export function fetchMatcher(lines: readonly FetchLine[]): (path: string) => boo
     if (answer === undefined) {
       const base = path.slice(path.lastIndexOf("/") + 1);
       const rel = path.replace(/^(?:\.\.?\/)+/, "");
-      answer = (base !== "" && !base.includes("*") && base.length > 2 && joined.includes(base)) || dirs.some((dir) => rel === dir || rel.startsWith(`${dir}/`));
+      answer =
+        (base !== "" && !base.includes("*") && base.length > 2 && joined.includes(base)) ||
+        dirs.some((dir) => rel === dir || rel.startsWith(`${dir}/`));
       answers.set(path, answer);
     }
     return answer;

@@ -26,15 +26,56 @@ import { kaggleNotebooks } from "../../view/kaggle-notebooks.js";
 import { filesWithRole, roleOf } from "../../view/file-roles.js";
 import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
 
-const WEIGHT_CALLS = new Set(["load_weights", "load_model", "from_pretrained", "load_from_checkpoint", "load_checkpoint", "Booster"]);
+const WEIGHT_CALLS = new Set([
+  "load_weights",
+  "load_model",
+  "from_pretrained",
+  "load_from_checkpoint",
+  "load_checkpoint",
+  "Booster",
+]);
 const WEIGHT_EXT = /\.(?:pt|pth|ckpt|bin|safetensors|h5|hdf5|keras|onnx|pb|tflite|params|weights)$/i;
-const PATH_KWARGS = new Set(["filepath_or_buffer", "path", "fname", "file", "filename", "filepath", "model_file", "checkpoint_path", "pretrained_model_name_or_path", "directory", "root", "fp", "f", "path_or_buf", "top", "pathname"]);
-const NOT_DATA_CALLS = new Set(["add_argument", "option", "create_model", "KFold", "StratifiedKFold", "GroupKFold", "StratifiedGroupKFold", "MultilabelStratifiedKFold"]);
-const FOLDER_CALLS = new Set(["listdir", "scandir", "walk", "ImageFolder", "flow_from_directory", "image_dataset_from_directory"]);
+const PATH_KWARGS = new Set([
+  "filepath_or_buffer",
+  "path",
+  "fname",
+  "file",
+  "filename",
+  "filepath",
+  "model_file",
+  "checkpoint_path",
+  "pretrained_model_name_or_path",
+  "directory",
+  "root",
+  "fp",
+  "f",
+  "path_or_buf",
+  "top",
+  "pathname",
+]);
+const NOT_DATA_CALLS = new Set([
+  "add_argument",
+  "option",
+  "create_model",
+  "KFold",
+  "StratifiedKFold",
+  "GroupKFold",
+  "StratifiedGroupKFold",
+  "MultilabelStratifiedKFold",
+]);
+const FOLDER_CALLS = new Set([
+  "listdir",
+  "scandir",
+  "walk",
+  "ImageFolder",
+  "flow_from_directory",
+  "image_dataset_from_directory",
+]);
 /** The files every Kaggle competition ships, documented once the README names the competition: its tables
  * (`train.csv`, `stage_1_train.csv`, `sample_submission.csv`), its image folders, and scans in the formats
  * competitions hand out (DICOM, NIfTI), however the code globs them (`train_images/*\/*.dcm`). */
-const COMPETITION_FILE = /(?:^|[\/_-])(?:(?:train|test|sample_submission)[\w.-]*\.(?:csv|tsv|json|parquet|zip)|(?:train|test)(?:_images)?\/[^/]*\.(?:dcm|png|jpe?g|tiff?))$|\.(?:dcm|dicom|nii|nii\.gz)$/i;
+const COMPETITION_FILE =
+  /(?:^|[\/_-])(?:(?:train|test|sample_submission)[\w.-]*\.(?:csv|tsv|json|parquet|zip)|(?:train|test)(?:_images)?\/[^/]*\.(?:dcm|png|jpe?g|tiff?))$|\.(?:dcm|dicom|nii|nii\.gz)$/i;
 
 interface Read {
   path: string;
@@ -68,7 +109,12 @@ function readPath(call: PyCall, constants: ReadonlyMap<string, string>): Read | 
   const arg = positional[0] ?? call.args.find((a) => a.name !== null && PATH_KWARGS.has(a.name));
   let path = arg?.path;
   // folder.glob("*.pth") on a Path: the pattern is under the receiver, whose path is unknown here.
-  if (path && /(?:^|\.)r?glob$|\.iterdir$/.test(call.callee) && !/^(?:glob|glob2)\./.test(call.callee) && call.callee.includes(".")) {
+  if (
+    path &&
+    /(?:^|\.)r?glob$|\.iterdir$/.test(call.callee) &&
+    !/^(?:glob|glob2)\./.test(call.callee) &&
+    call.callee.includes(".")
+  ) {
     const receiver = call.callee.slice(0, call.callee.lastIndexOf("."));
     path = `${constants.get(receiver) ?? "*"}/${path}`;
   }
@@ -76,13 +122,34 @@ function readPath(call: PyCall, constants: ReadonlyMap<string, string>): Read | 
   const kind: Read["kind"] = WEIGHT_CALLS.has(last) || WEIGHT_EXT.test(path) ? "weights" : "read";
   if (last === "from_pretrained" && !/^(?:\.{1,2}\/|\/|~|[A-Za-z]:)/.test(path)) return null; // a hub id, not a file
   if (last === "Booster" && !call.args.some((a) => a.name === "model_file")) return null;
-  return { path, kind, ...(arg!.root ? { root: arg!.root } : {}), folder: FOLDER_CALLS.has(last) || path.endsWith("/") };
+  return {
+    path,
+    kind,
+    ...(arg!.root ? { root: arg!.root } : {}),
+    folder: FOLDER_CALLS.has(last) || path.endsWith("/"),
+  };
 }
 
 /** Everything the repo writes: the Python writers, and the shell steps of scripts, notebooks' `!` lines and README blocks. */
-function writesOf(view: RepoView, index: RepoPythonIndex, readmeBlocks: ReadonlyArray<{ file: string; lines: Array<{ line: number; text: string }> }>): Written[] {
+function writesOf(
+  view: RepoView,
+  index: RepoPythonIndex,
+  readmeBlocks: ReadonlyArray<{ file: string; lines: Array<{ line: number; text: string }> }>,
+): Written[] {
   const out: Written[] = [];
-  for (const file of index.files) for (const w of file.writes) if (w.path !== "*") out.push({ path: w.path, by: `${file.path}:${w.line}`, what: /(?:^|\.)(?:mkdir|makedirs)$/.test(w.call) ? "made" : w.folder || /extractall|copytree/.test(w.call) ? "filled" : "file", fromFile: file.path });
+  for (const file of index.files)
+    for (const w of file.writes)
+      if (w.path !== "*")
+        out.push({
+          path: w.path,
+          by: `${file.path}:${w.line}`,
+          what: /(?:^|\.)(?:mkdir|makedirs)$/.test(w.call)
+            ? "made"
+            : w.folder || /extractall|copytree/.test(w.call)
+              ? "filled"
+              : "file",
+          fromFile: file.path,
+        });
   out.push(...wrapperWrites(index));
   // A notebook's `!` lines and the commands Python hands a shell (`os.system("mv a b")`) are shell steps too.
   for (const file of index.files) {
@@ -92,7 +159,13 @@ function writesOf(view: RepoView, index: RepoPythonIndex, readmeBlocks: Readonly
   for (const entry of filesWithRole(view, "shell", "makefile")) {
     if (entry.skipped || entry.size > 1_000_000) continue;
     const text = view.read(entry.path);
-    if (text !== null) out.push(...shellWrites(entry.path, text.split("\n").map((t, i) => ({ line: i + 1, text: t }))));
+    if (text !== null)
+      out.push(
+        ...shellWrites(
+          entry.path,
+          text.split("\n").map((t, i) => ({ line: i + 1, text: t })),
+        ),
+      );
   }
   for (const block of readmeBlocks) out.push(...shellWrites(block.file, block.lines));
   return out;
@@ -102,16 +175,22 @@ function writesOf(view: RepoView, index: RepoPythonIndex, readmeBlocks: Readonly
  * the argument its function hands to the writer. */
 function wrapperWrites(index: RepoPythonIndex): Written[] {
   const savers = new Map<string, Array<{ at: number; param?: string }>>();
-  for (const file of index.files) for (const s of file.savers) (savers.get(s.name) ?? savers.set(s.name, []).get(s.name)!).push(s);
+  for (const file of index.files)
+    for (const s of file.savers) (savers.get(s.name) ?? savers.set(s.name, []).get(s.name)!).push(s);
   const out: Written[] = [];
   if (savers.size === 0) return out;
-  const spells = (a: PyArg | undefined): a is PyArg & { path: string } => a !== undefined && a.path !== null && !/^[*/.]*$/.test(a.path);
+  const spells = (a: PyArg | undefined): a is PyArg & { path: string } =>
+    a !== undefined && a.path !== null && !/^[*/.]*$/.test(a.path);
   for (const file of index.files) {
     for (const call of file.saveCalls) {
       const positional = call.args.filter((a) => a.name === null);
       for (const s of savers.get(call.callee.slice(call.callee.lastIndexOf(".") + 1)) ?? []) {
-        const arg = s.at < 0 ? positional.find(spells) : (call.args.find((a) => a.name !== null && a.name === s.param) ?? positional[s.at]);
-        if (spells(arg)) out.push({ path: arg.path, by: `${file.path}:${call.line}`, what: "file", fromFile: file.path });
+        const arg =
+          s.at < 0
+            ? positional.find(spells)
+            : (call.args.find((a) => a.name !== null && a.name === s.param) ?? positional[s.at]);
+        if (spells(arg))
+          out.push({ path: arg.path, by: `${file.path}:${call.line}`, what: "file", fromFile: file.path });
       }
     }
   }
@@ -130,8 +209,14 @@ export const extractor: Extractor = {
     const commanded = slugsIn(lines);
     const fetchedSlugs = commanded.map((s) => s.slug.slice(s.slug.lastIndexOf("/") + 1));
     const slugFetched = (slug: string) => fetchedSlugs.some((p) => slugMatches(p, slug));
-    const readmes = filesWithRole(ctx.view, "readme", "docs").filter((f) => !f.skipped && f.kind === "text").map((f) => ({ file: f.path, text: ctx.view.read(f.path) ?? "" }));
-    const sources = dataSources(readmes, lines.map((l) => l.text), fetchTargets(lines));
+    const readmes = filesWithRole(ctx.view, "readme", "docs")
+      .filter((f) => !f.skipped && f.kind === "text")
+      .map((f) => ({ file: f.path, text: ctx.view.read(f.path) ?? "" }));
+    const sources = dataSources(
+      readmes,
+      lines.map((l) => l.text),
+      fetchTargets(lines),
+    );
     const competition = sources.competition;
     // Data folders the README places beside the repo (a layout tree, "next to this repo"): reads under them are documented.
     const siblings = siblingFolders(readmes, [...new Set(ctx.view.files().map((f) => f.path.split("/")[0]!))]);
@@ -141,13 +226,23 @@ export const extractor: Extractor = {
     };
     // A README's code blocks run in one reader's shell, one after the other: `cd data/raw` in one block
     // still holds in the next.
-    const readmeBlocks = readmes.map((r) => ({ file: r.file, lines: joinContinuations(parseReadme(r.text).code).map((c) => ({ line: c.line, text: c.text.trim().replace(/^(?:\$|>|#\s*\$)\s+/, "") })) }));
+    const readmeBlocks = readmes.map((r) => ({
+      file: r.file,
+      lines: joinContinuations(parseReadme(r.text).code).map((c) => ({
+        line: c.line,
+        text: c.text.trim().replace(/^(?:\$|>|#\s*\$)\s+/, ""),
+      })),
+    }));
     // Checkpoints the training saves where only the run knows: weights read from an unknown root are those.
-    const saver = index.files.flatMap((f) => f.writes.filter((w) => w.path === "*").map((w) => `${f.path}:${w.line}`))[0] ?? null;
+    const saver =
+      index.files.flatMap((f) => f.writes.filter((w) => w.path === "*").map((w) => `${f.path}:${w.line}`))[0] ?? null;
     const writes = writesOf(ctx.view, index, readmeBlocks);
     const produced = new ProducedFiles(writes);
     // A copy out of an empty folder is a step that writes nothing: say so where it is a read's only producer.
-    const hollow = emptyCopies(writes, ctx.view.files().map((e) => e.path));
+    const hollow = emptyCopies(
+      writes,
+      ctx.view.files().map((e) => e.path),
+    );
     const hollowBy = new Map(hollow.map((h) => [h.write.by, h.why]));
     const hollowOnly = new ProducedFiles(writes.filter((w) => !hollowBy.has(w.by)));
     const keys = new ConfigKeys();
@@ -162,7 +257,8 @@ export const extractor: Extractor = {
     const slugs = new Map<string, FactRecord>();
     for (const s of commanded) {
       const key = `${s.kind}:${s.slug}`;
-      if (!slugs.has(key)) slugs.set(key, { file: s.file, line: s.line, kind: s.kind, slug: s.slug, inRepo: false, fetched: true });
+      if (!slugs.has(key))
+        slugs.set(key, { file: s.file, line: s.line, kind: s.kind, slug: s.slug, inRepo: false, fetched: true });
     }
     // The Kaggle CLI's kernel file documents the sources Kaggle mounts at /kaggle/input/<slug>.
     const kernelSources = new Map<string, string>();
@@ -171,7 +267,12 @@ export const extractor: Extractor = {
       const kind = `kaggle-${r.kind.slice(0, -"-source".length)}`;
       const slug = r.slug.toLowerCase();
       if (!kernelSources.has(slug)) kernelSources.set(slug, `${r.file}:${r.line}`);
-      if (![...slugs.values()].some((x) => typeof x.slug === "string" && slugMatches(x.slug.slice(x.slug.lastIndexOf("/") + 1), slug))) slugs.set(`${kind}:${slug}`, { file: r.file, line: r.line, kind, slug, inRepo: false, fetched: false });
+      if (
+        ![...slugs.values()].some(
+          (x) => typeof x.slug === "string" && slugMatches(x.slug.slice(x.slug.lastIndexOf("/") + 1), slug),
+        )
+      )
+        slugs.set(`${kind}:${slug}`, { file: r.file, line: r.line, kind, slug, inRepo: false, fetched: false });
     }
     // The folders the README runs each script from (`cd workdir` then `python ../src/train.py`): its relative
     // reads start there, for what the repo ships, a step writes and the README documents. Each stands as the
@@ -199,7 +300,8 @@ export const extractor: Extractor = {
         let inRepo = false;
         // A folder named after a competition or dataset the repo downloads (`kaggle ... -c comp`, then comp/train).
         const first = /^(?:\.\/)?([\w.-]+)\//.exec(read.path)?.[1];
-        let fetched = (slug !== null && slugFetched(slug)) || (first !== undefined && first.length > 5 && slugFetched(first));
+        let fetched =
+          (slug !== null && slugFetched(slug)) || (first !== undefined && first.length > 5 && slugFetched(first));
         let producedBy: string | null = null;
         let documented: string | null = slug !== null ? (kernelSources.get(slug.toLowerCase()) ?? null) : null;
         let resolved: string | null = null;
@@ -213,21 +315,50 @@ export const extractor: Extractor = {
             producedBy ??= produced.producer(t.path, from, read.folder);
             documented ??= documentedBy(sources, t.path, from, file.notebook);
           }
-          if (documented === null && competition && COMPETITION_FILE.test(t.path.replace(/\*/g, "x"))) documented = competition;
+          if (documented === null && competition && COMPETITION_FILE.test(t.path.replace(/\*/g, "x")))
+            documented = competition;
           if (t.by && resolved === null) resolved = `${t.path} (${t.by})`;
         }
-        if (documented === null && kaggleLayout !== null && /^(?:\.\.\/)+input\/|^\/kaggle\/input\//.test(read.path)) documented = kaggleLayout;
+        if (documented === null && kaggleLayout !== null && /^(?:\.\.\/)+input\/|^\/kaggle\/input\//.test(read.path))
+          documented = kaggleLayout;
         // Under a root the user configures (`config.dataset_path`), with the README linking the data package.
         if (documented === null && read.root && sources.packageLink) documented = sources.packageLink;
         if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;
-        const emptyCopy = producedBy !== null && hollowBy.has(producedBy) && tries.every((t) => hollowOnly.producer(t.path, file.path, read.folder) === null) ? hollowBy.get(producedBy)! : null;
+        const emptyCopy =
+          producedBy !== null &&
+          hollowBy.has(producedBy) &&
+          tries.every((t) => hollowOnly.producer(t.path, file.path, read.folder) === null)
+            ? hollowBy.get(producedBy)!
+            : null;
         const writtenAs = producedBy !== null && !inRepo && !fetched ? otherName(writes, producedBy, read.path) : null;
-        records.push(recordAt(file, call.line, { kind: read.kind, path: read.path, call: call.callee, inRepo, fetched, producedBy, documentedBy: documented, optional: call.probed === true || call.resuming === true, ...(resolved ? { resolved } : {}), ...(emptyCopy ? { emptyCopy } : {}), ...(writtenAs ? { writtenAs } : {}) }));
+        records.push(
+          recordAt(file, call.line, {
+            kind: read.kind,
+            path: read.path,
+            call: call.callee,
+            inRepo,
+            fetched,
+            producedBy,
+            documentedBy: documented,
+            optional: call.probed === true || call.resuming === true,
+            ...(resolved ? { resolved } : {}),
+            ...(emptyCopy ? { emptyCopy } : {}),
+            ...(writtenAs ? { writtenAs } : {}),
+          }),
+        );
       }
       for (const s of file.pathStrings) {
         const slug = kaggleSlugOf(s.value, file.notebook);
-        if (slug === null || slugs.has(`kaggle-dataset:${slug}`) || [...slugs.values()].some((r) => typeof r.slug === "string" && r.slug.endsWith(slug))) continue;
-        slugs.set(`kaggle-dataset:${slug}`, recordAt(file, s.line, { kind: "kaggle-dataset", slug, inRepo: false, fetched: false }));
+        if (
+          slug === null ||
+          slugs.has(`kaggle-dataset:${slug}`) ||
+          [...slugs.values()].some((r) => typeof r.slug === "string" && r.slug.endsWith(slug))
+        )
+          continue;
+        slugs.set(
+          `kaggle-dataset:${slug}`,
+          recordAt(file, s.line, { kind: "kaggle-dataset", slug, inRepo: false, fetched: false }),
+        );
       }
     }
     return [...records, ...slugs.values(), ...personalLinkRecords(ctx.view, slugs.size > 0)];
@@ -245,7 +376,8 @@ function personalLinkRecords(view: RepoView, kaggle: boolean): FactRecord[] {
     if (text === null) continue;
     const at = publicSourceLine(text);
     if (at !== null) alternative ??= `${entry.path}:${at}`;
-    for (const l of personalLinks(text)) links.push({ kind: "personal-link", file: entry.path, line: l.line, host: l.host, url: l.url });
+    for (const l of personalLinks(text))
+      links.push({ kind: "personal-link", file: entry.path, line: l.line, host: l.host, url: l.url });
   }
   return links.map((r) => ({ ...r, alternative }));
 }

@@ -14,7 +14,10 @@ const ABSOLUTE = /^(?:\/|~\/|~$|[A-Za-z]:\/)/;
 
 /** The ways a path written in `fromFile` may land in the repo: from the file's folder and from the root. */
 export function locate(path: string, fromFile: string): Located[] {
-  const p = path.replace(/\\/g, "/").replace(/\/{2,}/g, "/").replace(/\/+$/, "");
+  const p = path
+    .replace(/\\/g, "/")
+    .replace(/\/{2,}/g, "/")
+    .replace(/\/+$/, "");
   if (p === "" || p === ".") return [];
   if (ABSOLUTE.test(p)) return [tail(p.replace(/^(?:~|[A-Za-z]:)/, "").split("/"))];
   const parts = p.split("/");
@@ -22,14 +25,19 @@ export function locate(path: string, fromFile: string): Located[] {
   const dir = fromFile.includes("/") ? fromFile.slice(0, fromFile.lastIndexOf("/")) : "";
   const out = [normalize(dir ? `${dir}/${p}` : p)];
   if (dir && !p.startsWith("../")) out.push(normalize(p));
-  return out.filter((l, i) => l.segs.length > 0 && out.findIndex((o) => o.anchored === l.anchored && o.segs.join("/") === l.segs.join("/")) === i);
+  return out.filter(
+    (l, i) =>
+      l.segs.length > 0 &&
+      out.findIndex((o) => o.anchored === l.anchored && o.segs.join("/") === l.segs.join("/")) === i,
+  );
 }
 
 /** Known segments after the last unknown one at the start. */
 function tail(parts: string[]): Located {
   const segs = parts.filter((s) => s !== "" && s !== "." && s !== "~");
   let start = 0;
-  for (let i = 0; i < segs.length; i++) if (segs[i] === "*" || segs[i] === "**" || segs[i]!.startsWith("$") || segs[i] === "..") start = i + 1;
+  for (let i = 0; i < segs.length; i++)
+    if (segs[i] === "*" || segs[i] === "**" || segs[i]!.startsWith("$") || segs[i] === "..") start = i + 1;
   return { segs: segs.slice(start), anchored: false };
 }
 
@@ -50,7 +58,12 @@ const globCache = new Map<string, RegExp>();
 function glob(seg: string): RegExp {
   let re = globCache.get(seg);
   if (!re) {
-    re = new RegExp(`^${seg.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+    re = new RegExp(
+      `^${seg
+        .split("*")
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+        .join(".*")}$`,
+    );
     globCache.set(seg, re);
   }
   return re;
@@ -75,7 +88,11 @@ function alignedBack(a: string[], ai: number, b: string[], bi: number, n: number
  * agree over at least two segments (one when either has only one). */
 export function sameFile(a: Located, b: Located): boolean {
   if (a.segs.length === 0 || b.segs.length === 0) return false;
-  if (a.anchored && b.anchored) return a.segs.length === b.segs.length && alignedBack(a.segs, a.segs.length - 1, b.segs, b.segs.length - 1, a.segs.length);
+  if (a.anchored && b.anchored)
+    return (
+      a.segs.length === b.segs.length &&
+      alignedBack(a.segs, a.segs.length - 1, b.segs, b.segs.length - 1, a.segs.length)
+    );
   const n = Math.min(a.segs.length, b.segs.length);
   return alignedBack(a.segs, a.segs.length - 1, b.segs, b.segs.length - 1, n);
 }
@@ -87,7 +104,8 @@ export function inside(path: Located, folder: Located): boolean {
   const p = path.segs;
   const f = folder.segs;
   if (f.length === 0 || p.length < 2) return false;
-  if (path.anchored && folder.anchored) return f.length < p.length && alignedBack(f, f.length - 1, p, f.length - 1, f.length);
+  if (path.anchored && folder.anchored)
+    return f.length < p.length && alignedBack(f, f.length - 1, p, f.length - 1, f.length);
   for (let j = p.length - 2; j >= 0; j--) {
     const n = Math.min(f.length, j + 1);
     if ((path.anchored && n < f.length) || n < Math.min(2, f.length)) continue;

@@ -9,11 +9,13 @@ export interface PersonalLink {
   url: string;
 }
 
-const DRIVE = /https?:\/\/drive\.google\.com\/(?:file\/d\/[\w-]{10,}|drive\/(?:u\/\d+\/)?folders\/[\w-]{10,}|(?:open|uc)\?(?:[\w=&]*&)?id=[\w-]{10,})/g;
+const DRIVE =
+  /https?:\/\/drive\.google\.com\/(?:file\/d\/[\w-]{10,}|drive\/(?:u\/\d+\/)?folders\/[\w-]{10,}|(?:open|uc)\?(?:[\w=&]*&)?id=[\w-]{10,})/g;
 const DROPBOX = /https?:\/\/(?:www\.|dl\.)?dropbox(?:usercontent)?\.com\/(?:s|sh|scl\/fi)\/[\w.\/%-]+/g;
 const GDOWN = /\bgdown\s+(?:--id\s+)?['"]?([\w-]{25,})\b/g;
 /** Sources a stranger can count on: a Kaggle competition or dataset, a release asset, a model or data hub. */
-const PUBLIC = /kaggle\s+(?:competitions|datasets)\s+download|kaggle\.com\/(?:c|competitions|datasets)\/|github\.com\/[\w.-]+\/[\w.-]+\/releases\/download\/|huggingface\.co\/|zenodo\.org\/|figshare\.com\/|hf_hub_download|snapshot_download/i;
+const PUBLIC =
+  /kaggle\s+(?:competitions|datasets)\s+download|kaggle\.com\/(?:c|competitions|datasets)\/|github\.com\/[\w.-]+\/[\w.-]+\/releases\/download\/|huggingface\.co\/|zenodo\.org\/|figshare\.com\/|hf_hub_download|snapshot_download/i;
 
 export function personalLinks(text: string): PersonalLink[] {
   const out: PersonalLink[] = [];
@@ -21,7 +23,8 @@ export function personalLinks(text: string): PersonalLink[] {
     if (line.length > 4096) return;
     for (const m of line.matchAll(DRIVE)) out.push({ line: i + 1, host: "Google Drive", url: m[0] });
     for (const m of line.matchAll(GDOWN)) out.push({ line: i + 1, host: "Google Drive", url: `gdown ${m[1]}` });
-    for (const m of line.matchAll(DROPBOX)) out.push({ line: i + 1, host: "Dropbox", url: m[0].replace(/[.,)]+$/, "") });
+    for (const m of line.matchAll(DROPBOX))
+      out.push({ line: i + 1, host: "Dropbox", url: m[0].replace(/[.,)]+$/, "") });
   });
   return out;
 }

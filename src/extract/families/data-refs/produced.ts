@@ -50,7 +50,10 @@ export class ProducedFiles {
     const reads = locate(path, fromFile);
     if (reads.length === 0) return null;
     const base = reads[0]!.segs[reads[0]!.segs.length - 1] ?? "";
-    const files = base.includes("*") || folder ? [...this.byBase.values()].flat().concat(this.wildBase) : [...(this.byBase.get(base) ?? []), ...this.wildBase];
+    const files =
+      base.includes("*") || folder
+        ? [...this.byBase.values()].flat().concat(this.wildBase)
+        : [...(this.byBase.get(base) ?? []), ...this.wildBase];
     for (const edge of files) {
       if (edge.nameless && !base.includes("*")) continue;
       for (const r of reads) for (const w of edge.at) if (sameFile(r, w) || (folder && inside(w, r))) return edge.by;
@@ -72,9 +75,11 @@ export class ProducedFiles {
 export function shellWrites(file: string, lines: ReadonlyArray<{ line: number; text: string }>): Written[] {
   const out: Written[] = [];
   const vars = new Map<string, string>();
-  const expand = (word: string) => word.replace(/\$\{?([A-Za-z_]\w*)\}?/g, (whole, name: string) => vars.get(name) ?? whole);
+  const expand = (word: string) =>
+    word.replace(/\$\{?([A-Za-z_]\w*)\}?/g, (whole, name: string) => vars.get(name) ?? whole);
   let cwd = "";
-  const at = (dir: string, p: string) => (p.startsWith("/") || p.startsWith("$") || p.startsWith("~") || dir === "" ? p : `${dir}/${p}`);
+  const at = (dir: string, p: string) =>
+    p.startsWith("/") || p.startsWith("$") || p.startsWith("~") || dir === "" ? p : `${dir}/${p}`;
   for (const { line, text } of lines) {
     // The operators alone, then trimmed: /\s*(?:&&|;)\s*/ would retry every space of a long run of spaces.
     for (const segment of text.split(/&&|\|\||;/).map((s) => s.trim())) {
@@ -87,7 +92,14 @@ export function shellWrites(file: string, lines: ReadonlyArray<{ line: number; t
       const head = argv[0]?.replace(/^.*\//, "") ?? "";
       const args = argv.slice(1);
       const push = (path: string | undefined, what: Written["what"], from?: string[]) => {
-        if (path && !/^-/.test(path) && path !== ".") out.push({ path: at(cwd, path), by: `${file}:${line}`, what, fromFile: file, ...(from ? { from: from.map((p) => at(cwd, p)) } : {}) });
+        if (path && !/^-/.test(path) && path !== ".")
+          out.push({
+            path: at(cwd, path),
+            by: `${file}:${line}`,
+            what,
+            fromFile: file,
+            ...(from ? { from: from.map((p) => at(cwd, p)) } : {}),
+          });
       };
       const opt = (...flags: string[]) => {
         const i = args.findIndex((a) => flags.includes(a));
@@ -101,19 +113,41 @@ export function shellWrites(file: string, lines: ReadonlyArray<{ line: number; t
       else if (head === "unzip") {
         // `unzip x.zip -d dir`, or as READMEs write it, `unzip x.zip dir/`.
         const named = args.filter((a) => !a.startsWith("-"));
-        push(opt("-d") ?? (named.length >= 2 && named[named.length - 1]!.endsWith("/") ? named[named.length - 1] : cwd || "."), "filled");
-      }
-      else if (head === "tar" && args.some((a) => /^-?[a-z]*x/.test(a))) push(opt("-C", "--directory") ?? (cwd || "."), "filled");
-      else if (head === "7z" || head === "unrar") push(args.find((a) => a.startsWith("-o"))?.slice(2) ?? (cwd || "."), "filled");
+        push(
+          opt("-d") ??
+            (named.length >= 2 && named[named.length - 1]!.endsWith("/") ? named[named.length - 1] : cwd || "."),
+          "filled",
+        );
+      } else if (head === "tar" && args.some((a) => /^-?[a-z]*x/.test(a)))
+        push(opt("-C", "--directory") ?? (cwd || "."), "filled");
+      else if (head === "7z" || head === "unrar")
+        push(args.find((a) => a.startsWith("-o"))?.slice(2) ?? (cwd || "."), "filled");
       else if (head === "cp" || head === "mv" || head === "rsync" || head === "ln") {
         const paths = args.filter((a) => !a.startsWith("-"));
         const dest = paths[paths.length - 1];
-        if (paths.length >= 2) push(dest, dest!.endsWith("/") || paths.length > 2 || paths.some((p) => p.includes("*")) ? "filled" : "file", paths.slice(0, -1));
-      } else if (head === "wget") push(opt("-O", "--output-document") ?? opt("-P", "--directory-prefix"), opt("-O", "--output-document") ? "file" : "filled");
+        if (paths.length >= 2)
+          push(
+            dest,
+            dest!.endsWith("/") || paths.length > 2 || paths.some((p) => p.includes("*")) ? "filled" : "file",
+            paths.slice(0, -1),
+          );
+      } else if (head === "wget")
+        push(
+          opt("-O", "--output-document") ?? opt("-P", "--directory-prefix"),
+          opt("-O", "--output-document") ? "file" : "filled",
+        );
       else if (head === "curl") push(opt("-o", "--output"), "file");
       else if (head === "gdown") push(opt("-O", "--output"), "file");
-      else if (head === "kaggle" || head === "huggingface-cli" || head === "gsutil" || head === "aws" || head === "azcopy") {
-        const target = opt("-p", "--path", "--local-dir") ?? (head === "gsutil" || head === "aws" || head === "azcopy" ? args[args.length - 1] : undefined);
+      else if (
+        head === "kaggle" ||
+        head === "huggingface-cli" ||
+        head === "gsutil" ||
+        head === "aws" ||
+        head === "azcopy"
+      ) {
+        const target =
+          opt("-p", "--path", "--local-dir") ??
+          (head === "gsutil" || head === "aws" || head === "azcopy" ? args[args.length - 1] : undefined);
         push(target ?? (cwd || "."), "filled");
       }
       // Any program's output option (`python infer.py --save-file preds/a.pkl`, `tools/test.py --out x.pkl`,
@@ -125,7 +159,8 @@ export function shellWrites(file: string, lines: ReadonlyArray<{ line: number; t
 }
 
 /** Options whose name says the program writes its value: `--out`, `--output(-_)dir`, `--save-file`, `--dump-to`. */
-const OUTPUT_OPTION = /^--?(?:out(?:put)?|save|dump|dest|dst|write|export)(?:[-_]?(?:dir|folder|path|file|to|name|root|prefix))*(?:[-_](?:dir|folder|path|file))?$/i;
+const OUTPUT_OPTION =
+  /^--?(?:out(?:put)?|save|dump|dest|dst|write|export)(?:[-_]?(?:dir|folder|path|file|to|name|root|prefix))*(?:[-_](?:dir|folder|path|file))?$/i;
 
 /** The paths a command line's output options name: a folder option's value is filled, a file option's is that file. */
 export function outputOptions(args: readonly string[]): Array<{ path: string; what: Written["what"] }> {

@@ -28,7 +28,10 @@ export class RepoPaths {
     }
     if (p.startsWith("/") || /^[A-Za-z]:\//.test(p) || p.startsWith("~/")) {
       // Machine-specific prefix: any tail of at least one segment may be the repo's copy.
-      const parts = p.replace(/^[A-Za-z]:/, "").split("/").filter((s) => s && s !== "~");
+      const parts = p
+        .replace(/^[A-Za-z]:/, "")
+        .split("/")
+        .filter((s) => s && s !== "~");
       for (let i = 1; i < parts.length; i++) out.push(parts.slice(i).join("/"));
       return out;
     }
@@ -43,7 +46,12 @@ export class RepoPaths {
     if (!candidate.includes("*")) return this.view.has(candidate) || this.view.isDir(candidate);
     // A glob: look up by a literal base name, else binary-search the literal prefix, then test the pattern.
     // `**` spans folders, `*` stays within one; a pattern may also end at a folder.
-    const re = new RegExp(`^${candidate.split(/(\*\*\/?|\*)/).map((s) => (s.startsWith("**") ? "(?:.*/)?" : s === "*" ? "[^/]*" : s.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))).join("")}(?:/|$)`);
+    const re = new RegExp(
+      `^${candidate
+        .split(/(\*\*\/?|\*)/)
+        .map((s) => (s.startsWith("**") ? "(?:.*/)?" : s === "*" ? "[^/]*" : s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")))
+        .join("")}(?:/|$)`,
+    );
     const base = candidate.slice(candidate.lastIndexOf("/") + 1);
     if (!base.includes("*")) {
       if (!this.byBase) {
@@ -58,7 +66,10 @@ export class RepoPaths {
       return (this.byBase.get(base) ?? []).some((p) => re.test(p));
     }
     const prefix = candidate.slice(0, candidate.indexOf("*"));
-    this.sorted ??= this.view.files().map((f) => f.path).sort();
+    this.sorted ??= this.view
+      .files()
+      .map((f) => f.path)
+      .sort();
     // Nothing literal before the first wildcard: the pattern needs a literal tail (`**/*.py`) to test every file.
     if (prefix === "") return /[^*/]{2,}$/.test(candidate) && this.sorted.some((p) => re.test(p));
     let lo = 0;
@@ -68,7 +79,8 @@ export class RepoPaths {
       if (this.sorted[mid]! < prefix) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i++) if (re.test(this.sorted[i]!)) return true;
+    for (let i = lo; i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i++)
+      if (re.test(this.sorted[i]!)) return true;
     return false;
   }
 }

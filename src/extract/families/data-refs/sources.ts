@@ -30,7 +30,8 @@ export interface DataSources {
 
 const PLACE = /\b(?:put|place|copy|download|extract|unzip|untar|store|save|move|mount|symlink|link)\w*\b/i;
 const INTO = /\b(?:in|into|to|under|at|inside|within)\b/i;
-const PACKAGE_HOST = /https?:\/\/(?:www\.)?(?:dropbox\.com|drive\.google\.com|docs\.google\.com|zenodo\.org|figshare\.com|mega\.nz|onedrive\.live\.com|1drv\.ms|[\w.-]*amazonaws\.com|storage\.googleapis\.com|pan\.baidu\.com|huggingface\.co\/datasets)\S*/i;
+const PACKAGE_HOST =
+  /https?:\/\/(?:www\.)?(?:dropbox\.com|drive\.google\.com|docs\.google\.com|zenodo\.org|figshare\.com|mega\.nz|onedrive\.live\.com|1drv\.ms|[\w.-]*amazonaws\.com|storage\.googleapis\.com|pan\.baidu\.com|huggingface\.co\/datasets)\S*/i;
 const KAGGLE_LINK = /kaggle\.com\/(?:c\/|competitions\/)([\w-]+)|kaggle\.com\/(?:datasets\/)?([\w-]+\/[\w-]+)/gi;
 /** A folder-like word: in backticks, ending in a slash, or before "folder"/"directory". */
 /** A heading about the data: a folder listed bare beneath it, beside a link, is where that source's files go. */
@@ -39,9 +40,14 @@ const HEADING = /^\s{0,3}#{1,6}\s/;
 const LINK = /https?:\/\/[^\s)>\]]+/i;
 /** A line that is only a path: `data/raw/`, "- `input/train.csv`". */
 const BARE_PATH = /^\s*(?:[-*+]\s+)?`?((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\/?)`?\s*$/;
-const FOLDER_WORDS = /`([^`\s]+)`|(?:^|\s)((?:\.{1,2}\/)?[\w.-]+(?:\/[\w.-]+)*\/)(?=[\s.,;:)]|$)|\b([\w.-]+)\s+(?:sub)?(?:folder|directory|dir)\b/gi;
+const FOLDER_WORDS =
+  /`([^`\s]+)`|(?:^|\s)((?:\.{1,2}\/)?[\w.-]+(?:\/[\w.-]+)*\/)(?=[\s.,;:)]|$)|\b([\w.-]+)\s+(?:sub)?(?:folder|directory|dir)\b/gi;
 
-export function dataSources(readmes: readonly ReadmeText[], fetchTexts: readonly string[], fetchFolders: ReadonlyArray<{ path: string; by: string }>): DataSources {
+export function dataSources(
+  readmes: readonly ReadmeText[],
+  fetchTexts: readonly string[],
+  fetchFolders: ReadonlyArray<{ path: string; by: string }>,
+): DataSources {
   const folders: DataSources["folders"] = [];
   const slugs = new Set<string>();
   let packageLink: string | null = null;
@@ -76,11 +82,23 @@ export function dataSources(readmes: readonly ReadmeText[], fetchTexts: readonly
   }
   for (const text of fetchTexts) {
     if (/kaggle\s+competitions\s+download|competition_download_files?\(/.test(text)) competition ??= "a fetch command";
-    for (const m of text.matchAll(/(?:-c|--competition|-d|--dataset)[\s=]+["']?([\w-]+(?:\/[\w.${}-]+)?)/g)) slugs.add(m[1]!.slice(m[1]!.indexOf("/") + 1).toLowerCase());
+    for (const m of text.matchAll(/(?:-c|--competition|-d|--dataset)[\s=]+["']?([\w-]+(?:\/[\w.${}-]+)?)/g))
+      slugs.add(m[1]!.slice(m[1]!.indexOf("/") + 1).toLowerCase());
   }
   for (const f of fetchFolders) for (const at of locate(f.path, "")) if (at.anchored) folders.push({ at, by: f.by });
   named ||= slugs.size > 0 || competition !== null;
-  return { folders, slugs, text: readmes.map((r) => r.text).join("\n").toLowerCase(), packageLink, competition, treeEntries, named };
+  return {
+    folders,
+    slugs,
+    text: readmes
+      .map((r) => r.text)
+      .join("\n")
+      .toLowerCase(),
+    packageLink,
+    competition,
+    treeEntries,
+    named,
+  };
 }
 
 /** Folders listed bare under a heading about the data whose section links the data's page: a file's folder,
@@ -107,10 +125,21 @@ function dataSectionFolders(file: string, lines: readonly string[]): DataSources
 }
 
 /** Words that stand before "folder" without naming one ("in the folder", "your directory"). */
-const NOT_A_FOLDER = new Set("in into to the a an this that your our same its their each working current root parent sub".split(" "));
+const NOT_A_FOLDER = new Set(
+  "in into to the a an this that your our same its their each working current root parent sub".split(" "),
+);
 
 function isFolderWord(word: string): boolean {
-  if (word === "" || NOT_A_FOLDER.has(word.toLowerCase()) || word.length > 120 || /^[a-z]+:\/\//i.test(word) || word.startsWith("/") || word.startsWith("~") || word.startsWith("-")) return false;
+  if (
+    word === "" ||
+    NOT_A_FOLDER.has(word.toLowerCase()) ||
+    word.length > 120 ||
+    /^[a-z]+:\/\//i.test(word) ||
+    word.startsWith("/") ||
+    word.startsWith("~") ||
+    word.startsWith("-")
+  )
+    return false;
   const base = word.replace(/\/+$/, "").slice(word.replace(/\/+$/, "").lastIndexOf("/") + 1);
   // A file (x.zip, train.csv) names what is placed, not where.
   return base !== "" && !/\.[a-z0-9]{1,5}$/i.test(base) && !/[*?<>{}$]/.test(word);
@@ -128,14 +157,20 @@ export function documentedBy(sources: DataSources, path: string, fromFile: strin
     if (notebook || path.startsWith("/kaggle/")) return null;
   }
   // A file or folder the README's directory tree shows where to put (`├── cmmd`), however the code reaches it.
-  const known = sources.named ? path.replace(/\\/g, "/").split("/").filter((s) => s && !s.includes("*") && s !== ".." && s !== ".") : [];
+  const known = sources.named
+    ? path
+        .replace(/\\/g, "/")
+        .split("/")
+        .filter((s) => s && !s.includes("*") && s !== ".." && s !== ".")
+    : [];
   for (const seg of known.slice(-3).reverse()) {
     const by = sources.treeEntries.get(seg.toLowerCase());
     if (by && !GENERIC_FOLDERS.has(seg.toLowerCase()) && seg.length > 3) return by;
   }
   // A machine path (`/home/selim/data/images_all`) under a README that links the data package: the data has
   // a source; where the code looks for it is paths-portable's finding, not a second one here.
-  if (/^(?:\/|~|[A-Za-z]:[\\/])/.test(path)) return sources.packageLink && !path.startsWith("/kaggle/") ? sources.packageLink : null;
+  if (/^(?:\/|~|[A-Za-z]:[\\/])/.test(path))
+    return sources.packageLink && !path.startsWith("/kaggle/") ? sources.packageLink : null;
   const reads = locate(path, fromFile);
   for (const f of sources.folders) for (const r of reads) if (r.anchored && inside(r, f.at)) return f.by;
   if (sources.packageLink && reads.some((r) => r.anchored)) return sources.packageLink;

@@ -54,11 +54,19 @@ function fromCompose(view: RepoView, named: Named): void {
   for (const entry of view.files()) {
     if (entry.skipped || !COMPOSE.test(entry.path)) continue;
     const parsed = parseConfig(view.read(entry.path) ?? "", "yaml");
-    const services = parsed.ok && parsed.value && typeof parsed.value === "object" ? (parsed.value as { services?: unknown }).services : null;
+    const services =
+      parsed.ok && parsed.value && typeof parsed.value === "object"
+        ? (parsed.value as { services?: unknown }).services
+        : null;
     if (!services || typeof services !== "object") continue;
     for (const service of Object.values(services as Record<string, unknown>)) {
       const build = service && typeof service === "object" ? (service as { build?: unknown }).build : undefined;
-      const spec = typeof build === "string" ? { context: build } : build && typeof build === "object" ? (build as { context?: unknown; dockerfile?: unknown }) : null;
+      const spec =
+        typeof build === "string"
+          ? { context: build }
+          : build && typeof build === "object"
+            ? (build as { context?: unknown; dockerfile?: unknown })
+            : null;
       if (!spec) continue;
       const ctx = norm(posix.join(folderOf(entry.path), typeof spec.context === "string" ? spec.context : "."));
       name(named, norm(posix.join(ctx, typeof spec.dockerfile === "string" ? spec.dockerfile : "Dockerfile")), ctx);
@@ -100,7 +108,16 @@ export function copyRecords(view: RepoView, facts: Facts): FactRecord[] {
         if (instruction === "pip install") return kept.some((p) => p.split("/").pop() === source.split("/").pop());
         return contextHolds(kept, source, null);
       });
-      records.push({ kind: "copy", file: entry.path, line, copied: source, instruction, context: tried.map((c) => c || ".").join(" or "), present, environment });
+      records.push({
+        kind: "copy",
+        file: entry.path,
+        line,
+        copied: source,
+        instruction,
+        context: tried.map((c) => c || ".").join(" or "),
+        present,
+        environment,
+      });
     }
   }
   return records;

@@ -16,7 +16,14 @@ import type { Facts } from "../../../model/facts.js";
 import { parseSetupCfgText, parseSetupPyText } from "../../parse/setup.js";
 import { preparePythonIndex } from "../../python/repo-index.js";
 import { pastEndOfLife } from "./python-eol.js";
-import { distributionOf, isPython2Stdlib, isStdlib, normalizeDistribution, satisfyingNames, variantBase } from "../../python/packages.js";
+import {
+  distributionOf,
+  isPython2Stdlib,
+  isStdlib,
+  normalizeDistribution,
+  satisfyingNames,
+  variantBase,
+} from "../../python/packages.js";
 import { readmeListRecords } from "../../parse/readme-list.js";
 import { roleOf } from "../../view/file-roles.js";
 import { inEnvironmentFolder } from "../../view/vendored.js";
@@ -35,7 +42,6 @@ export type SpecFormat =
   | "setup-cfg";
 
 /** Installed trees and virtualenvs committed by mistake hold other projects' specs, not this one's. */
-
 
 function specRecord(file: string, format: SpecFormat): FactRecord {
   return { kind: "spec-file", file, format };
@@ -84,7 +90,8 @@ function fileRecords(file: string, name: string, role: FileRole, text: string): 
     return records.length > 0 || /^\s*dependencies\s*:/m.test(text) ? [specRecord(file, "conda"), ...records] : [];
   }
   if (role === "pipfile" && name === "Pipfile") return [specRecord(file, "pipfile"), ...parsePipfileText(file, text)];
-  if (role === "pipfile" && name === "Pipfile.lock") return [specRecord(file, "pipfile-lock"), ...parsePipfileLockText(file, text)];
+  if (role === "pipfile" && name === "Pipfile.lock")
+    return [specRecord(file, "pipfile-lock"), ...parsePipfileLockText(file, text)];
   if (role === "pyproject") {
     const parsed = parsePyprojectText(file, text);
     return parsed.format ? [specRecord(file, parsed.format), ...parsed.records] : [];
@@ -113,7 +120,15 @@ function packageTableRecords(file: string, text: string): FactRecord[] {
       const m = /^([A-Za-z][\w.-]*)\s*(?:(==?|>=|<=|~=)\s*v?(\d[\w.]*))?$/.exec(cell);
       if (!m) continue; // "pytorch image models": a description, not a distribution name
       const version = m[3];
-      out.push({ kind: "install", file, line: j + 1, name: m[1]!, spec: version ? `==${version}` : "", ...(version ? { pinned: true } : {}), via: "readme-table" });
+      out.push({
+        kind: "install",
+        file,
+        line: j + 1,
+        name: m[1]!,
+        spec: version ? `==${version}` : "",
+        ...(version ? { pinned: true } : {}),
+        via: "readme-table",
+      });
     }
   }
   return out;
@@ -122,13 +137,17 @@ function packageTableRecords(file: string, text: string): FactRecord[] {
 function declarationRecords(view: RepoView, facts: Facts): FactRecord[] {
   const records: FactRecord[] = [];
   for (const r of facts.families["readme"] ?? []) {
-    if (r.kind !== "command" || typeof r.command !== "string" || typeof r.file !== "string" || r.via !== undefined) continue;
+    if (r.kind !== "command" || typeof r.command !== "string" || typeof r.file !== "string" || r.via !== undefined)
+      continue;
     const line = typeof r.line === "number" ? r.line : 1;
     records.push(...installRecords(r.file, line, r.command, "readme"));
-    const pulled = /^(?:docker|podman|nvidia-docker)\s+pull\s+([\w.\/-]+(?::[\w.-]+)?)/.exec(r.command) ?? /^(?:docker|podman|nvidia-docker)\s+(?:pull|run\b.*?\s)\s*([\w.\/-]+:[\w.-]+)/.exec(r.command);
+    const pulled =
+      /^(?:docker|podman|nvidia-docker)\s+pull\s+([\w.\/-]+(?::[\w.-]+)?)/.exec(r.command) ??
+      /^(?:docker|podman|nvidia-docker)\s+(?:pull|run\b.*?\s)\s*([\w.\/-]+:[\w.-]+)/.exec(r.command);
     // A pulled image is the environment; so is a known one the README runs (`docker run ... nvcr.io/nvidia/pytorch:21.03-py3`),
     // where an unknown one may be the image the README built from the repo's own Dockerfile.
-    if (pulled && (/\bpull\b/.test(r.command) || imageInfo(pulled[1]!) !== null)) records.push({ kind: "image", file: r.file, line, image: pulled[1]! });
+    if (pulled && (/\bpull\b/.test(r.command) || imageInfo(pulled[1]!) !== null))
+      records.push({ kind: "image", file: r.file, line, image: pulled[1]! });
   }
   for (const r of facts.families["readme"] ?? []) {
     if (r.kind !== "readme" || typeof r.file !== "string") continue;
@@ -150,15 +169,24 @@ function declarationRecords(view: RepoView, facts: Facts): FactRecord[] {
     for (const s of source.shell ?? []) {
       if (!/\binstall\b/.test(s.text)) continue;
       const cell = source.lineMap?.[s.line - 1];
-      for (const r of installRecords(source.path, s.line, s.text, "notebook")) records.push(cell ? { ...r, cell: cell.cell, cellLine: cell.cellLine } : r);
+      for (const r of installRecords(source.path, s.line, s.text, "notebook"))
+        records.push(cell ? { ...r, cell: cell.cell, cellLine: cell.cellLine } : r);
     }
   }
   // A wheel built for one CPython (cp36) states the Python it needs; so does a known base environment.
   for (const r of [...records]) {
     const known = r.kind === "image" && typeof r.image === "string" ? imageInfo(r.image) : null;
-    if (known?.python) records.push({ ...pythonRecord(String(r.file), Number(r.line), known.python), source: `${r.image}: ${known.source}` });
+    if (known?.python)
+      records.push({
+        ...pythonRecord(String(r.file), Number(r.line), known.python),
+        source: `${r.image}: ${known.source}`,
+      });
     const tag = typeof r.spec === "string" ? /-cp(\d)(\d+)-/.exec(r.spec) : null;
-    if (tag) records.push({ ...pythonRecord(String(r.file), Number(r.line), `${tag[1]}.${tag[2]}`), source: `the wheel ${String(r.spec).slice(String(r.spec).lastIndexOf("/") + 1)}` });
+    if (tag)
+      records.push({
+        ...pythonRecord(String(r.file), Number(r.line), `${tag[1]}.${tag[2]}`),
+        source: `the wheel ${String(r.spec).slice(String(r.spec).lastIndexOf("/") + 1)}`,
+      });
   }
   return records;
 }
@@ -172,7 +200,9 @@ function pinByLocks(view: RepoView, records: FactRecord[]): void {
     if (!spec || entry.skipped || inEnvironmentFolder(entry.path)) continue;
     const locked = lockedNames(name, view.read(entry.path) ?? "");
     const specFile = entry.path.slice(0, entry.path.length - name.length) + spec;
-    for (const r of records) if (r.kind === "package" && r.file === specFile && typeof r.name === "string" && locked.has(r.name)) r.pinned = true;
+    for (const r of records)
+      if (r.kind === "package" && r.file === specFile && typeof r.name === "string" && locked.has(r.name))
+        r.pinned = true;
   }
 }
 
@@ -182,7 +212,8 @@ const OBVIOUS_SPEC = /^(?:requirements\.txt|environment\.ya?ml|pyproject\.toml)$
 /** One spec file alone, at the root under its standard name, is marked obvious; several or nested ones need the README's words. */
 function markObvious(records: FactRecord[]): void {
   const specs = records.filter((r) => r.kind === "spec-file");
-  if (specs.length === 1 && typeof specs[0]!.file === "string" && OBVIOUS_SPEC.test(specs[0]!.file)) specs[0]!.obvious = true;
+  if (specs.length === 1 && typeof specs[0]!.file === "string" && OBVIOUS_SPEC.test(specs[0]!.file))
+    specs[0]!.obvious = true;
 }
 
 /** The version lists of the root README. */
@@ -197,7 +228,10 @@ function readmePython(view: RepoView): FactRecord[] {
     if (entry.skipped || entry.path.includes("/") || roleOf(entry) !== "readme") continue;
     const lines = (view.read(entry.path) ?? "").split("\n");
     for (let i = 0; i < lines.length; i++) {
-      const m = /\bpython\s*(?:version\s*)?(?:[:=]|==)?\s*v?(\d\.\d{1,2}(?:\.\d{1,2})?)\b|\bpython\s?([23])\b(?![.\d])/i.exec(lines[i]!);
+      const m =
+        /\bpython\s*(?:version\s*)?(?:[:=]|==)?\s*v?(\d\.\d{1,2}(?:\.\d{1,2})?)\b|\bpython\s?([23])\b(?![.\d])/i.exec(
+          lines[i]!,
+        );
       if (m) return [{ ...pythonRecord(entry.path, i + 1, m[1] ?? m[2]!), source: "the README" }];
     }
   }
@@ -207,7 +241,21 @@ function readmePython(view: RepoView): FactRecord[] {
 export const extractor: Extractor = {
   id: "env-spec",
   reads: ["readme"],
-  roles: ["requirements", "dockerfile", "conda", "pipfile", "pyproject", "setup", "python-version", "readme", "shell", "python", "notebook", "text", "config"],
+  roles: [
+    "requirements",
+    "dockerfile",
+    "conda",
+    "pipfile",
+    "pyproject",
+    "setup",
+    "python-version",
+    "readme",
+    "shell",
+    "python",
+    "notebook",
+    "text",
+    "config",
+  ],
   async extract({ view, facts, today }) {
     const records: FactRecord[] = [];
     const requirementRoots: string[] = [];
@@ -231,14 +279,19 @@ export const extractor: Extractor = {
     if (!records.some((r) => r.kind === "spec-file")) records.push(...readmeLists(view));
     if (!records.some((r) => r.kind === "python-version")) records.push(...readmePython(view));
     for (const r of records) {
-      const ended = r.kind === "python-version" && typeof r.value === "string" ? pastEndOfLife(r.value, today ?? new Date()) : null;
+      const ended =
+        r.kind === "python-version" && typeof r.value === "string" ? pastEndOfLife(r.value, today ?? new Date()) : null;
       if (ended) r.endOfLife = ended;
     }
     // Whether there is Python to run at all: rules about the Python version apply to code as well as specs.
-    const code = view.files().filter((f) => !inEnvironmentFolder(f.path) && (f.kind === "python" || f.kind === "notebook")).length;
+    const code = view
+      .files()
+      .filter((f) => !inEnvironmentFolder(f.path) && (f.kind === "python" || f.kind === "notebook")).length;
     if (code > 0) records.push({ kind: "python-code", count: code });
     const used = await importedDistributions(view);
-    for (const r of records) if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string") r.imported = used.has(normalizeDistribution(r.name)) || used.has(variantBase(r.name));
+    for (const r of records)
+      if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string")
+        r.imported = used.has(normalizeDistribution(r.name)) || used.has(variantBase(r.name));
     return records;
   },
 };
@@ -270,7 +323,8 @@ async function importedDistributions(view: RepoView): Promise<Set<string>> {
       const distribution = distributionOf(imp.module, imp.names);
       out.add(normalizeDistribution(distribution));
       for (const name of satisfyingNames(distribution)) out.add(name);
-      for (const [prefix, plugins] of USED_WITHOUT_IMPORT) if (imp.module === prefix || imp.module.startsWith(`${prefix}.`)) for (const name of plugins) out.add(name);
+      for (const [prefix, plugins] of USED_WITHOUT_IMPORT)
+        if (imp.module === prefix || imp.module.startsWith(`${prefix}.`)) for (const name of plugins) out.add(name);
     }
   }
   return out;

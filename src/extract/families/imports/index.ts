@@ -6,7 +6,14 @@ import type { FactRecord } from "../../../model/facts.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { recordAt } from "../../python/locate.js";
-import { distributionOf, isPython2Stdlib, isStdlib, normalizeDistribution, satisfyingNames, variantBase } from "../../python/packages.js";
+import {
+  distributionOf,
+  isPython2Stdlib,
+  isStdlib,
+  normalizeDistribution,
+  satisfyingNames,
+  variantBase,
+} from "../../python/packages.js";
 import { preparePythonIndex, reachableFrom } from "../../python/repo-index.js";
 import { ENTRY_POINT_READS, entryPoints } from "../../python/entry-points.js";
 import { extensionTops, submoduleMatcher } from "./local-modules.js";
@@ -22,7 +29,8 @@ interface Declaration {
 }
 
 /** Spec kinds that describe the whole repo wherever they sit: an image, a conda env, a Pipfile. */
-const WHOLE_REPO = /(?:^|\/)(?:Dockerfile[^/]*|[^/]*\.docker|Containerfile|environment[^/]*\.ya?ml|conda[^/]*\.ya?ml|env[^/]*\.ya?ml|Pipfile(?:\.lock)?)$/i;
+const WHOLE_REPO =
+  /(?:^|\/)(?:Dockerfile[^/]*|[^/]*\.docker|Containerfile|environment[^/]*\.ya?ml|conda[^/]*\.ya?ml|env[^/]*\.ya?ml|Pipfile(?:\.lock)?)$/i;
 
 export const extractor: Extractor = {
   id: "imports",
@@ -33,41 +41,69 @@ export const extractor: Extractor = {
     const spec = ctx.facts.families["env-spec"] ?? [];
     // A notebook's `!pip install` and a README's package table declare what they name, but alone they are no
     // spec of the repo's.
-    const hasSpec = spec.some((r) => r.kind === "package" || r.kind === "spec-file" || (r.kind === "install" && r.via !== "notebook" && r.via !== "readme-table") || r.kind === "image");
+    const hasSpec = spec.some(
+      (r) =>
+        r.kind === "package" ||
+        r.kind === "spec-file" ||
+        (r.kind === "install" && r.via !== "notebook" && r.via !== "readme-table") ||
+        r.kind === "image",
+    );
     // A spec file in a folder holding code of its own is that sub-project's: it covers the code beneath it.
     const codeFolders = new Set<string>();
-    for (const f of index.files) for (let d = f.path; d.includes("/"); ) codeFolders.add((d = d.slice(0, d.lastIndexOf("/"))));
+    for (const f of index.files)
+      for (let d = f.path; d.includes("/");) codeFolders.add((d = d.slice(0, d.lastIndexOf("/"))));
     const scopeOf = (file: string): string => {
       if (WHOLE_REPO.test(file)) return "";
-      for (let d = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : ""; d !== ""; d = d.includes("/") ? d.slice(0, d.lastIndexOf("/")) : "") if (codeFolders.has(d)) return d;
+      for (
+        let d = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
+        d !== "";
+        d = d.includes("/") ? d.slice(0, d.lastIndexOf("/")) : ""
+      )
+        if (codeFolders.has(d)) return d;
       return "";
     };
     const declared = new Map<string, Declaration[]>();
     // A build variant declares its base too (nvidia-dali-nightly-cuda110 provides nvidia.dali).
     const declare = (name: string, d: Declaration) => {
-      for (const key of new Set([name, variantBase(name)])) (declared.get(key) ?? declared.set(key, []).get(key)!).push(d);
+      for (const key of new Set([name, variantBase(name)]))
+        (declared.get(key) ?? declared.set(key, []).get(key)!).push(d);
     };
     for (const r of spec) {
       const at = `${r.file}${typeof r.line === "number" ? `:${r.line}` : ""}`;
-      if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string") declare(normalizeDistribution(r.name), { scope: r.kind === "install" ? "" : scopeOf(String(r.file)), by: at });
+      if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string")
+        declare(normalizeDistribution(r.name), { scope: r.kind === "install" ? "" : scopeOf(String(r.file)), by: at });
       if (r.kind === "image" && typeof r.image === "string") {
-        for (const name of imageInfo(r.image)?.ships ?? []) declare(normalizeDistribution(name), { scope: "", by: `${at} (image ${r.image})` });
+        for (const name of imageInfo(r.image)?.ships ?? [])
+          declare(normalizeDistribution(name), { scope: "", by: `${at} (image ${r.image})` });
       }
     }
     // A sub-project's spec also covers the code that runs with it: the shared code it imports, and every
     // script that uses the sub-project with all that script imports (scripts/ training with the repo's own
     // `somen` library and `hpa` package run in the environment somen/requirements.txt makes).
     const reached = new Map<string, Set<string>>();
-    const scopes = [...new Set([...declared.values()].flat().map((d) => d.scope).filter((x) => x !== ""))];
+    const scopes = [
+      ...new Set(
+        [...declared.values()]
+          .flat()
+          .map((d) => d.scope)
+          .filter((x) => x !== ""),
+      ),
+    ];
     const entryReach = scopes.length ? [...entryPoints(index, ctx.facts)].map((e) => reachableFrom(index, [e])) : [];
     for (const scope of scopes) {
       const under = (p: string) => p.startsWith(`${scope}/`);
-      const covered = reachableFrom(index, index.files.filter((f) => under(f.path)).map((f) => f.path));
+      const covered = reachableFrom(
+        index,
+        index.files.filter((f) => under(f.path)).map((f) => f.path),
+      );
       for (const reach of entryReach) if ([...reach].some(under)) for (const p of reach) covered.add(p);
       reached.set(scope, covered);
     }
     const builtHere = extensionTops(ctx.view);
-    const onSysPath = sysPathTops(ctx.view, index.files.map((f) => f.path));
+    const onSysPath = sysPathTops(
+      ctx.view,
+      index.files.map((f) => f.path),
+    );
     const fromSubmodule = submoduleMatcher(ctx.view);
     const records: FactRecord[] = [];
     // The same module is imported by many files: judge its origin once, its declaration per folder.
@@ -81,14 +117,30 @@ export const extractor: Extractor = {
         let verdict = judged.get(key);
         if (!verdict) {
           const top = imp.module.split(".")[0] || (imp.names[0] ?? "");
-          const local = imp.level > 0 || index.localTops.has(top) || builtHere.has(top) || fromSubmodule(top) || onSysPath.has(top);
+          const local =
+            imp.level > 0 || index.localTops.has(top) || builtHere.has(top) || fromSubmodule(top) || onSysPath.has(top);
           const origin = local ? "local" : isStdlib(top) || isPython2Stdlib(top) ? "stdlib" : "third-party";
-          judged.set(key, (verdict = { top, origin, distribution: origin === "third-party" ? distributionOf(imp.module, imp.names) : top }));
+          judged.set(
+            key,
+            (verdict = {
+              top,
+              origin,
+              distribution: origin === "third-party" ? distributionOf(imp.module, imp.names) : top,
+            }),
+          );
         }
         let by: string | null = null;
         if (verdict.origin === "third-party" && hasSpec) {
           for (const name of satisfyingNames(verdict.distribution)) {
-            const d = declared.get(name)?.find((x) => x.scope === "" || dir === x.scope || dir.startsWith(`${x.scope}/`) || reached.get(x.scope)!.has(file.path));
+            const d = declared
+              .get(name)
+              ?.find(
+                (x) =>
+                  x.scope === "" ||
+                  dir === x.scope ||
+                  dir.startsWith(`${x.scope}/`) ||
+                  reached.get(x.scope)!.has(file.path),
+              );
             if (d) {
               by = d.by;
               break;
@@ -110,7 +162,11 @@ export const extractor: Extractor = {
     }
     // An undeclared name the code takes its own classes from, and that something says was a local folder, is
     // the repo's own code left uncommitted, not a package to install.
-    const undeclared = new Set(records.filter((r) => r.origin === "third-party" && r.declared !== true && r.optional !== true).map((r) => String(r.top)));
+    const undeclared = new Set(
+      records
+        .filter((r) => r.origin === "third-party" && r.declared !== true && r.optional !== true)
+        .map((r) => String(r.top)),
+    );
     const uncommitted = uncommittedLocals(ctx.view, index.files, undeclared, spec);
     for (const r of records) {
       const local = r.origin === "third-party" && r.declared !== true ? uncommitted.get(String(r.top)) : undefined;
@@ -151,7 +207,14 @@ function sysPathTops(view: RepoView, files: readonly string[]): Set<string> {
 
 /** One record naming the distributions the code needs (not those imported only behind ImportError). */
 function neededRecord(records: FactRecord[], spec: FactRecord[], view: RepoView): FactRecord {
-  const needed = neededDistributions({ families: { imports: records, "env-spec": spec }, notCollected: {} }, repoStatedVersions(view)).filter((n) => !n.optional);
+  const needed = neededDistributions(
+    { families: { imports: records, "env-spec": spec }, notCollected: {} },
+    repoStatedVersions(view),
+  ).filter((n) => !n.optional);
   const names = needed.map((n) => (n.version ? `${n.distribution}==${n.version}` : n.distribution));
-  return { kind: "needed", distributions: names.length ? names.join(", ") : "none beyond the standard library", count: names.length };
+  return {
+    kind: "needed",
+    distributions: names.length ? names.join(", ") : "none beyond the standard library",
+    count: names.length,
+  };
 }

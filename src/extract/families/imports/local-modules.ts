@@ -4,7 +4,8 @@
 import type { RepoView } from "../../../model/repo-view.js";
 
 const EXTENSION_FILE = /(?:^|\/)([A-Za-z_]\w*)(?:\.[\w-]+)*\.(?:pyx|pxd|so|pyd)$/;
-const EXTENSION_CALL = /\b(?:Extension|CUDAExtension|CppExtension|Pybind11Extension|cythonize)\s*\(\s*(?:name\s*=\s*)?['"]([A-Za-z_][\w.]*)['"]/g;
+const EXTENSION_CALL =
+  /\b(?:Extension|CUDAExtension|CppExtension|Pybind11Extension|cythonize)\s*\(\s*(?:name\s*=\s*)?['"]([A-Za-z_][\w.]*)['"]/g;
 
 /** Top-level names the repo's own compiled extensions answer to. */
 export function extensionTops(view: RepoView): Set<string> {
@@ -33,7 +34,9 @@ const compact = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 export function submoduleMatcher(view: RepoView): (top: string) => boolean {
   const text = view.read(".gitmodules");
   if (!text) return () => false;
-  const names = [...text.matchAll(/^\s*path\s*=\s*(\S+)/gm)].map((m) => compact(m[1]!.slice(m[1]!.lastIndexOf("/") + 1))).filter((n) => n.length >= 5);
+  const names = [...text.matchAll(/^\s*path\s*=\s*(\S+)/gm)]
+    .map((m) => compact(m[1]!.slice(m[1]!.lastIndexOf("/") + 1)))
+    .filter((n) => n.length >= 5);
   return (top) => {
     const t = compact(top);
     return t.length >= 5 && names.some((n) => n.startsWith(t) || t.startsWith(n));

@@ -23,14 +23,16 @@ export interface NeededDistribution {
 }
 
 /** "file:line", or for a notebook its cell counted from 1, as Jupyter and the audit's report show it. */
-const where = (r: FactRecord) => (typeof r.cell === "number" ? `${r.file} cell ${r.cell + 1} line ${r.cellLine}` : `${r.file}:${r.line}`);
+const where = (r: FactRecord) =>
+  typeof r.cell === "number" ? `${r.file} cell ${r.cell + 1} line ${r.cellLine}` : `${r.file}:${r.line}`;
 
 export function neededDistributions(facts: Facts, stated: readonly StatedVersion[]): NeededDistribution[] {
   const byDist = new Map<string, { first: FactRecord; files: Set<string>; optional: boolean }>();
   for (const r of facts.families["imports"] ?? []) {
     if (r.origin !== "third-party" || typeof r.distribution !== "string") continue;
     const slot = byDist.get(r.distribution);
-    if (!slot) byDist.set(r.distribution, { first: r, files: new Set([String(r.file)]), optional: r.optional === true });
+    if (!slot)
+      byDist.set(r.distribution, { first: r, files: new Set([String(r.file)]), optional: r.optional === true });
     else {
       slot.files.add(String(r.file));
       slot.optional &&= r.optional === true;
@@ -44,7 +46,8 @@ export function neededDistributions(facts: Facts, stated: readonly StatedVersion
     if ((r.kind === "install" || r.kind === "package") && typeof r.name === "string" && typeof r.spec === "string") {
       const exact = /^===?\s*([^\s,;]+)$/.exec(r.spec) ?? /-(\d[\w.]*)-cp\d+/.exec(r.spec);
       if (exact) pins.push({ name: normalizeName(r.name), version: exact[1]!, by: where(r) });
-      else if (BOUND.test(r.spec.trim()) && !bounds.has(normalizeName(r.name))) bounds.set(normalizeName(r.name), { specifier: r.spec.replace(/\s+/g, ""), by: where(r) });
+      else if (BOUND.test(r.spec.trim()) && !bounds.has(normalizeName(r.name)))
+        bounds.set(normalizeName(r.name), { specifier: r.spec.replace(/\s+/g, ""), by: where(r) });
     }
   }
   // The distribution's own name first; an alias (tensorflow for keras) only when nothing names it.
@@ -58,7 +61,15 @@ export function neededDistributions(facts: Facts, stated: readonly StatedVersion
     .map(([distribution, { first, files, optional }]) => {
       const v = versionOf(distribution, String(first.top ?? distribution));
       const bound = v === null ? (bounds.get(normalizeName(distribution)) ?? null) : null;
-      return { distribution, version: v?.version ?? null, specifier: bound?.specifier ?? null, versionFrom: v?.by ?? bound?.by ?? null, importedBy: where(first), files: files.size, optional };
+      return {
+        distribution,
+        version: v?.version ?? null,
+        specifier: bound?.specifier ?? null,
+        versionFrom: v?.by ?? bound?.by ?? null,
+        importedBy: where(first),
+        files: files.size,
+        optional,
+      };
     })
     .sort((a, b) => a.distribution.toLowerCase().localeCompare(b.distribution.toLowerCase()));
 }
@@ -77,13 +88,19 @@ function quoted(text: string): string {
 }
 
 /** A requirement this audit writes: a plain name, optionally an exact pin or the repo's bounds; anything else stays a comment. */
-const PLAIN_REQUIREMENT = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:(?:==|>=|<=|>|<|~=|!=)[A-Za-z0-9][A-Za-z0-9.!+*_-]*(?:,(?:==|>=|<=|>|<|~=|!=)[A-Za-z0-9][A-Za-z0-9.!+*_-]*)*)?$/;
+const PLAIN_REQUIREMENT =
+  /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:(?:==|>=|<=|>|<|~=|!=)[A-Za-z0-9][A-Za-z0-9.!+*_-]*(?:,(?:==|>=|<=|>|<|~=|!=)[A-Za-z0-9][A-Za-z0-9.!+*_-]*)*)?$/;
 
 /** The requirements.txt text: one line per distribution, each with a comment saying why and from where. */
-export function renderRequirements(needed: readonly NeededDistribution[], header: { repo: string; specs: readonly string[] }): string {
+export function renderRequirements(
+  needed: readonly NeededDistribution[],
+  header: { repo: string; specs: readonly string[] },
+): string {
   const lines = [
     `# Requirements reconstructed by repro-audit from the imports of ${quoted(header.repo)}.`,
-    header.specs.length > 0 ? `# The repo's own specs (${header.specs.map(quoted).join(", ")}) are not merged in: compare before use.` : "# The repo declares no environment: check each line before relying on it.",
+    header.specs.length > 0
+      ? `# The repo's own specs (${header.specs.map(quoted).join(", ")}) are not merged in: compare before use.`
+      : "# The repo declares no environment: check each line before relying on it.",
     "# A version is pinned, or bounded, where the repo states one (an install command, the README, a notebook's output); the rest are unpinned.",
     "",
   ];

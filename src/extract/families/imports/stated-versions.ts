@@ -13,14 +13,20 @@ export interface StatedVersion {
 }
 
 /** `name 1.2.3`, `name==1.2.3`, `name: 1.2.3`, `| name | 1.2.3 |`, `name v1.2`. */
-const NAME_VERSION = /(?:^|[\s|*`(>-])([A-Za-z][\w.-]{1,40}?)`?(?:\s*(?:===?|[:=])\s*|\s+v?|\s*\|\s*)v?(\d+\.\d+(?:\.\d+)*(?:\.?post\d+|[ab]\d+|rc\d+)?)(?![\w.])/g;
+const NAME_VERSION =
+  /(?:^|[\s|*`(>-])([A-Za-z][\w.-]{1,40}?)`?(?:\s*(?:===?|[:=])\s*|\s+v?|\s*\|\s*)v?(\d+\.\d+(?:\.\d+)*(?:\.?post\d+|[ab]\d+|rc\d+)?)(?![\w.])/g;
 
 export function readmeVersions(file: string, text: string): StatedVersion[] {
   const out: StatedVersion[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     for (const m of line.replace(/<br\s*\/?>/gi, " ").matchAll(NAME_VERSION)) {
       const name = m[1]!.replace(/[.-]+$/, "");
-      if (/^(?:version|v|ubuntu|cuda|cudnn|nvidia|driver|gpu|ram|memory|gb|os|step|stage|part|section|the|and|with|using|python\d*|top|rank|place|score|lb|cv|fold|epoch|epochs)$/i.test(name)) continue;
+      if (
+        /^(?:version|v|ubuntu|cuda|cudnn|nvidia|driver|gpu|ram|memory|gb|os|step|stage|part|section|the|and|with|using|python\d*|top|rank|place|score|lb|cv|fold|epoch|epochs)$/i.test(
+          name,
+        )
+      )
+        continue;
       out.push({ name: normalizeName(name), version: m[2]!, by: `${file}:${i + 1}` });
     }
   });
@@ -52,14 +58,24 @@ export function notebookVersions(file: string, json: string): StatedVersion[] {
     const source = joined(cell.source);
     for (const m of source.matchAll(/^\s*import\s+([\w.]+)\s+as\s+(\w+)/gm)) aliases.set(m[2]!, m[1]!);
     for (const m of source.matchAll(/^\s*import\s+([\w.]+)\s*$/gm)) aliases.set(m[1]!, m[1]!);
-    const asked = [...source.matchAll(/^\s*(?:print\(\s*)?([A-Za-z_][\w.]*)\.__version__\s*\)?\s*$/gm)].map((m) => ({ name: m[1]!, line: source.slice(0, m.index).split("\n").length }));
+    const asked = [...source.matchAll(/^\s*(?:print\(\s*)?([A-Za-z_][\w.]*)\.__version__\s*\)?\s*$/gm)].map((m) => ({
+      name: m[1]!,
+      line: source.slice(0, m.index).split("\n").length,
+    }));
     if (asked.length === 0) return;
-    const printed = (cell.outputs ?? []).flatMap((o) => joined(o.text ?? o.data?.["text/plain"]).split("\n")).map((l) => l.trim().replace(/^['"]|['"]$/g, "")).filter((l) => /^\d+\.\d+[\w.+-]*$/.test(l));
+    const printed = (cell.outputs ?? [])
+      .flatMap((o) => joined(o.text ?? o.data?.["text/plain"]).split("\n"))
+      .map((l) => l.trim().replace(/^['"]|['"]$/g, ""))
+      .filter((l) => /^\d+\.\d+[\w.+-]*$/.test(l));
     asked.forEach((a, i) => {
       const version = printed[i];
       if (!version) return;
       const module = aliases.get(a.name) ?? a.name;
-      out.push({ name: normalizeName(module.split(".")[0]!), version: version.replace(/\+.*$/, ""), by: `${file} cell ${index + 1} line ${a.line}` }); // cells counted from 1, as shown
+      out.push({
+        name: normalizeName(module.split(".")[0]!),
+        version: version.replace(/\+.*$/, ""),
+        by: `${file} cell ${index + 1} line ${a.line}`,
+      }); // cells counted from 1, as shown
     });
   });
   return out;

@@ -26,7 +26,9 @@ export function stemOf(path: string): string {
 /** Names that belong to a project rather than a library's public face: capitalised ones (FireModel) and
  * those that carry the module's own name (initFire). */
 function ownSymbols(top: string, names: readonly string[]): string[] {
-  return [...new Set(names.filter((n) => n !== "*" && (/^[A-Z]/.test(n) || n.toLowerCase().includes(top.toLowerCase()))))];
+  return [
+    ...new Set(names.filter((n) => n !== "*" && (/^[A-Z]/.test(n) || n.toLowerCase().includes(top.toLowerCase())))),
+  ];
 }
 
 function missingFolderSigns(view: RepoView, files: readonly string[], top: string): string[] {
@@ -48,7 +50,10 @@ function missingFolderSigns(view: RepoView, files: readonly string[], top: strin
 
 function readmeSigns(view: RepoView, top: string): string[] {
   const name = top.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const ours = new RegExp(`\\b(?:our|my)\\s+(?:own\\s+)?(?:[\\w-]+\\s+){0,2}?[\`'"*]*${name}(?:lib)?[\`'"*]*(?:\\s|$|[.,;:)])|[\`'"*]${name}[\`'"*]*\\s+(?:is|contains)\\s+(?:our|my)\\b`, "i");
+  const ours = new RegExp(
+    `\\b(?:our|my)\\s+(?:own\\s+)?(?:[\\w-]+\\s+){0,2}?[\`'"*]*${name}(?:lib)?[\`'"*]*(?:\\s|$|[.,;:)])|[\`'"*]${name}[\`'"*]*\\s+(?:is|contains)\\s+(?:our|my)\\b`,
+    "i",
+  );
   const signs: string[] = [];
   for (const e of view.files()) {
     if (e.skipped || !isReadmePath(e.path)) continue;
@@ -69,14 +74,34 @@ export function uncommittedLocals(
 ): Map<string, UncommittedLocal> {
   const out = new Map<string, UncommittedLocal>();
   for (const top of tops) {
-    const names = files.flatMap((f) => f.imports.filter((i) => i.level === 0 && i.module.split(".")[0] === top).flatMap((i) => i.names));
+    const names = files.flatMap((f) =>
+      f.imports.filter((i) => i.level === 0 && i.module.split(".")[0] === top).flatMap((i) => i.names),
+    );
     const own = ownSymbols(top, names);
     if (own.length < 2) continue;
     const copies = spec
-      .filter((r) => r.kind === "copy" && r.present === false && typeof r.copied === "string" && stemOf(r.copied) === top.toLowerCase())
+      .filter(
+        (r) =>
+          r.kind === "copy" &&
+          r.present === false &&
+          typeof r.copied === "string" &&
+          stemOf(r.copied) === top.toLowerCase(),
+      )
       .map((r) => `${String(r.file)}:${String(r.line)} copies ${String(r.copied)}, which is not in the repo`);
-    const signs = [...copies, ...missingFolderSigns(view, files.map((f) => f.path), top), ...readmeSigns(view, top)];
-    if (signs.length) out.set(top, { ownSymbols: own.slice(0, 6).join(", ") + (own.length > 6 ? ` and ${own.length - 6} more` : ""), localBy: signs.join("; ") });
+    const signs = [
+      ...copies,
+      ...missingFolderSigns(
+        view,
+        files.map((f) => f.path),
+        top,
+      ),
+      ...readmeSigns(view, top),
+    ];
+    if (signs.length)
+      out.set(top, {
+        ownSymbols: own.slice(0, 6).join(", ") + (own.length > 6 ? ` and ${own.length - 6} more` : ""),
+        localBy: signs.join("; "),
+      });
   }
   return out;
 }

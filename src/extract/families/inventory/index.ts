@@ -28,17 +28,26 @@ export const extractor: Extractor = {
     // not walked (memoryView) reports what its entries say.
     const copies = vendoredCopies(view);
     const walked = walkIssues(wholeView(view))?.filter((r) => typeof r.file !== "string" || !inCopy(copies, r.file));
-    const skipped = walked ?? files.filter((f) => f.skipped).map((f) => ({ kind: "skipped", file: f.path, reason: f.skipped!, size: f.size }));
+    const skipped =
+      walked ??
+      files.filter((f) => f.skipped).map((f) => ({ kind: "skipped", file: f.path, reason: f.skipped!, size: f.size }));
     records.push(...skipped);
     // Build artefacts: one record for them all (one finding, not one per .pyc).
     const artefacts = buildArtefacts(files.map((f) => f.path));
-    if (artefacts) records.push({ kind: "build-artefacts", file: artefacts.first, count: artefacts.items.length, paths: artefacts.items.join(", ") });
+    if (artefacts)
+      records.push({
+        kind: "build-artefacts",
+        file: artefacts.first,
+        count: artefacts.items.length,
+        paths: artefacts.items.join(", "),
+      });
     // Launchers (scripts and code, not READMEs) that check out another git ref before they run.
     for (const entry of files) {
       if (entry.skipped || inCopy(copies, entry.path) || !/\.(?:sh|bash|py)$/.test(entry.path)) continue;
       const text = view.read(entry.path);
       if (text === null) continue;
-      for (const c of refCheckouts(text, entry.path.endsWith(".py"))) records.push({ kind: "ref-checkout", file: entry.path, line: c.line, ref: c.ref, command: c.command });
+      for (const c of refCheckouts(text, entry.path.endsWith(".py")))
+        records.push({ kind: "ref-checkout", file: entry.path, line: c.line, ref: c.ref, command: c.command });
     }
     for (const entry of files) {
       if (entry.skipped || (entry.kind !== "config" && entry.kind !== "notebook")) continue;
@@ -61,5 +70,12 @@ export const extractor: Extractor = {
 
 function malformed(file: string, format: string, line: number | null, message: string): FactRecord {
   // `reason` too, so one message template serves both record shapes.
-  return { kind: "malformed", file, ...(line !== null ? { line } : {}), format, message, reason: `malformed ${format.toUpperCase()}: ${message}` };
+  return {
+    kind: "malformed",
+    file,
+    ...(line !== null ? { line } : {}),
+    format,
+    message,
+    reason: `malformed ${format.toUpperCase()}: ${message}`,
+  };
 }

@@ -8,7 +8,8 @@ export interface RefCheckout {
 }
 
 /** `git [-C dir] reset --hard REF` or `git [-C dir] checkout [tags/]REF`, REF a name or a shell variable. */
-const CHECKOUT = /\bgit\s+(?:-C\s+\S+\s+)?(reset\s+--hard|checkout)\s+(?:-q\s+|--quiet\s+|-f\s+|--force\s+)*(?:tags\/)?(\$\{?\w+\}?|[A-Za-z0-9][\w.\/-]{0,100})(?=\s|$|['";&|)])/g;
+const CHECKOUT =
+  /\bgit\s+(?:-C\s+\S+\s+)?(reset\s+--hard|checkout)\s+(?:-q\s+|--quiet\s+|-f\s+|--force\s+)*(?:tags\/)?(\$\{?\w+\}?|[A-Za-z0-9][\w.\/-]{0,100})(?=\s|$|['";&|)])/g;
 /** What is no other code: the tree itself, its files, one's own new branch. */
 const NOT_A_REF = /^(?:HEAD(?:[~^]\d*)?|-.*|\.|.*\.(?:py|sh|ipynb|ya?ml|json|txt|md|cfg))$/;
 

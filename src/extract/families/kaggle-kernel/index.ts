@@ -61,18 +61,27 @@ export const extractor: Extractor = {
       const folder = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
       if (typeof meta.code_file === "string") {
         const path = inRepo(folder, meta.code_file);
-        if (path !== null) records.push({ file, line: lineOf(text, "code_file"), kind: "code-file", value: path, exists: ctx.view.has(path) });
+        if (path !== null)
+          records.push({
+            file,
+            line: lineOf(text, "code_file"),
+            kind: "code-file",
+            value: path,
+            exists: ctx.view.has(path),
+          });
       }
       for (const [key, kind] of SOURCES) {
         const list = meta[key];
         if (!Array.isArray(list)) continue;
         for (const source of list) {
           const slug = typeof source === "string" ? SOURCE.exec(source)?.[1] : undefined;
-          if (slug !== undefined) records.push({ file, line: lineOf(text, key, source as string), kind, value: source as string, slug });
+          if (slug !== undefined)
+            records.push({ file, line: lineOf(text, key, source as string), kind, value: source as string, slug });
         }
       }
       for (const [key, kind] of SETTINGS) {
-        if (typeof meta[key] === "boolean") records.push({ file, line: lineOf(text, key), kind, value: meta[key] as boolean });
+        if (typeof meta[key] === "boolean")
+          records.push({ file, line: lineOf(text, key), kind, value: meta[key] as boolean });
       }
     }
     return records;

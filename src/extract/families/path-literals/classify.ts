@@ -18,9 +18,24 @@ export interface PathContext {
 /** TensorFlow and JAX device names: '/cpu:0', '/gpu', '/device:GPU:0', '/job:worker/replica:0'. */
 const DEVICE = /^\/(?:cpu|gpu|tpu|xla_[cgt]pu|device|job|replica|task)(?::|$|\/)/i;
 /** Kinds that name one machine whatever the file: a shell line's /opt/x may be any image's, its /home/alice is not. */
-const SHELL_KINDS = new Set<MachinePathKind>(["home", "windows-drive", "colab-drive", "mnt", "data-root", "kaggle-input", "kaggle-working"]);
+const SHELL_KINDS = new Set<MachinePathKind>([
+  "home",
+  "windows-drive",
+  "colab-drive",
+  "mnt",
+  "data-root",
+  "kaggle-input",
+  "kaggle-working",
+]);
 /** Kinds whose root is one machine's or one cluster's: a string that heads a join with one is still that machine's path. */
-const MACHINE_ROOT_KINDS = new Set<MachinePathKind>(["home", "windows-drive", "colab-drive", "mnt", "data-root", "kaggle-input"]);
+const MACHINE_ROOT_KINDS = new Set<MachinePathKind>([
+  "home",
+  "windows-drive",
+  "colab-drive",
+  "mnt",
+  "data-root",
+  "kaggle-input",
+]);
 const DOCKERFILE_KINDS = new Set<MachinePathKind>(["windows-drive", "colab-drive"]);
 
 export function classifyPath(value: string, ctx: PathContext): PathKind | null {
@@ -36,10 +51,15 @@ export function classifyPath(value: string, ctx: PathContext): PathKind | null {
   if (ctx.containerRoots?.some((root) => v === root || v.startsWith(`${root}/`))) return null;
   const kind = pathKind(v);
   if (kind === null) return null;
-  if (ctx.role === "head" && (!MACHINE_ROOT_KINDS.has(kind) || v.split(/[\\/]/).filter(Boolean).length < 2 && !/^[A-Za-z]:/.test(v))) return null;
+  if (
+    ctx.role === "head" &&
+    (!MACHINE_ROOT_KINDS.has(kind) || (v.split(/[\\/]/).filter(Boolean).length < 2 && !/^[A-Za-z]:/.test(v)))
+  )
+    return null;
   // In shell text `~/x` is each user's own (a download target, a tool's folder): it travels.
   if (ctx.where === "shell" && (!SHELL_KINDS.has(kind) || v.startsWith("~"))) return null;
-  if (ctx.where === "dockerfile" && !DOCKERFILE_KINDS.has(kind) && !(kind === "home" && v.startsWith("/Users/"))) return null;
+  if (ctx.where === "dockerfile" && !DOCKERFILE_KINDS.has(kind) && !(kind === "home" && v.startsWith("/Users/")))
+    return null;
   return kind;
 }
 
@@ -50,7 +70,13 @@ export function climbsOutOfRepo(value: string, fromFile: string): boolean {
   const ups = /^(?:\.\.\/)+/.exec(v)?.[0].length ?? 0;
   if (ups === 0) return false;
   const rest = v.slice(ups);
-  if (/^(?:input|working|output|kaggle)(?:\/|$)/.test(rest) || rest === "" || rest.startsWith("{}") || rest.startsWith("*")) return false;
+  if (
+    /^(?:input|working|output|kaggle)(?:\/|$)/.test(rest) ||
+    rest === "" ||
+    rest.startsWith("{}") ||
+    rest.startsWith("*")
+  )
+    return false;
   const depth = fromFile.split("/").length - 1;
   return ups / 3 > depth;
 }

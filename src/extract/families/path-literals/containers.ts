@@ -13,7 +13,8 @@ export function containerRoots(view: RepoView): string[] {
   const roots = new Set<string>();
   const add = (p: string | undefined) => {
     const v = p?.replace(/["']/g, "").replace(/\/+$/, "");
-    if (v && /^\/[\w.-]/.test(v) && !/^\/(?:usr|bin|sbin|lib|etc|var|tmp|opt|root|home|dev|proc|sys|run)$/.test(v)) roots.add(v);
+    if (v && /^\/[\w.-]/.test(v) && !/^\/(?:usr|bin|sbin|lib|etc|var|tmp|opt|root|home|dev|proc|sys|run)$/.test(v))
+      roots.add(v);
   };
   for (const entry of filesWithRole(view, ...SCANNED)) {
     if (entry.skipped || entry.size > 500_000 || !scanned(entry)) continue;
@@ -25,9 +26,13 @@ export function containerRoots(view: RepoView): string[] {
       for (const m of text.matchAll(/^\s*ENV\s+(\w+)[=\s]+["']?(\/[^\s"':]+)/gim)) add(m[2]);
       for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+(?:--\S+\s+)*\S+(?:\s+\S+)*\s+(\/[^\s"']+)\s*$/gim)) add(m[1]);
     }
-    for (const m of text.matchAll(/(?:-v|--volume)\s*["']?(?:\$\([^)]*\)|\$\{[^}]*\}|[^\s:"'])*:(\/[^\s:"']+)|--mount\s+\S*?(?:target|dst|destination)=(\/[^\s,"']+)/g)) add(m[1] ?? m[2]);
+    for (const m of text.matchAll(
+      /(?:-v|--volume)\s*["']?(?:\$\([^)]*\)|\$\{[^}]*\}|[^\s:"'])*:(\/[^\s:"']+)|--mount\s+\S*?(?:target|dst|destination)=(\/[^\s,"']+)/g,
+    ))
+      add(m[1] ?? m[2]);
     for (const m of text.matchAll(/(?:-w|--workdir)[\s=]+["']?(\/[^\s"']+)/g)) add(m[1]);
-    if (/docker-compose/i.test(entry.path)) for (const m of text.matchAll(/^\s*-\s*["']?[^\s:"']+:(\/[^\s:"']+)/gm)) add(m[1]);
+    if (/docker-compose/i.test(entry.path))
+      for (const m of text.matchAll(/^\s*-\s*["']?[^\s:"']+:(\/[^\s:"']+)/gm)) add(m[1]);
   }
   return [...roots];
 }

@@ -15,7 +15,14 @@ import { classifyPath, climbsOutOfRepo } from "./classify.js";
 import { containerRoots } from "./containers.js";
 import { commentMarker, shellPaths } from "../../shell/shell-words.js";
 import { kaggleNotebooks } from "../../view/kaggle-notebooks.js";
-import { configsToEdit, inKaggleBranch, overriddenDefaults, overwrittenConstants, type ReadmeCommand, type Settable } from "./settable.js";
+import {
+  configsToEdit,
+  inKaggleBranch,
+  overriddenDefaults,
+  overwrittenConstants,
+  type ReadmeCommand,
+  type Settable,
+} from "./settable.js";
 import { roleOf } from "../../view/file-roles.js";
 import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
 
@@ -29,7 +36,18 @@ const MOUNT = { mount: "/kaggle/input" };
 export const extractor: Extractor = {
   id: "path-literals",
   reads: ["kaggle-kernel", "readme"],
-  roles: ["python", "notebook", "shell", "makefile", "dockerfile", "config", "conda", "kernel-metadata", "readme", "text"],
+  roles: [
+    "python",
+    "notebook",
+    "shell",
+    "makefile",
+    "dockerfile",
+    "config",
+    "conda",
+    "kernel-metadata",
+    "readme",
+    "text",
+  ],
   async extract(ctx) {
     const records: FactRecord[] = [];
     const roots = containerRoots(ctx.view);
@@ -38,12 +56,24 @@ export const extractor: Extractor = {
     const python2 = python2Strings(ctx.view, files);
     // Paths a reader sets rather than hunts (settable.ts): the README's commands and the files it says to edit.
     const readmeRecords = ctx.facts.families.readme ?? [];
-    const commands: ReadmeCommand[] = readmeRecords.filter((r) => r.kind === "command" && typeof r.command === "string").map((r) => ({ command: r.command as string, script: typeof r.script === "string" ? r.script : null }));
-    const readmeTexts = readmeRecords.filter((r) => r.kind === "readme" && typeof r.file === "string").map((r) => ({ text: ctx.view.read(r.file as string) ?? "" }));
-    const toEdit = configsToEdit(readmeTexts, ctx.view.files().filter((f) => !f.skipped).map((f) => f.path));
+    const commands: ReadmeCommand[] = readmeRecords
+      .filter((r) => r.kind === "command" && typeof r.command === "string")
+      .map((r) => ({ command: r.command as string, script: typeof r.script === "string" ? r.script : null }));
+    const readmeTexts = readmeRecords
+      .filter((r) => r.kind === "readme" && typeof r.file === "string")
+      .map((r) => ({ text: ctx.view.read(r.file as string) ?? "" }));
+    const toEdit = configsToEdit(
+      readmeTexts,
+      ctx.view
+        .files()
+        .filter((f) => !f.skipped)
+        .map((f) => f.path),
+    );
     const overwritten = overwrittenConstants(files);
     // Data folders the README places beside the repo: `../data/x` there follows the documented layout.
-    const readmeFiles = readmeRecords.filter((r) => r.kind === "readme" && typeof r.file === "string").map((r) => ({ file: r.file as string, text: ctx.view.read(r.file as string) ?? "" }));
+    const readmeFiles = readmeRecords
+      .filter((r) => r.kind === "readme" && typeof r.file === "string")
+      .map((r) => ({ file: r.file as string, text: ctx.view.read(r.file as string) ?? "" }));
     const siblings = siblingFolders(readmeFiles, [...new Set(ctx.view.files().map((f) => f.path.split("/")[0]!))]);
     const besideRepo = (value: string, from: string) => {
       const folder = siblingOf(value, from);
@@ -56,21 +86,47 @@ export const extractor: Extractor = {
       const mounted = (kind: string) => (kind === "kaggle-input" ? mount : {});
       const defaults = overriddenDefaults(file, commands);
       const settable = (value: string, line: number, kind: string): Settable | null =>
-        toEdit.has(file.path) ? "config-to-edit"
-        : defaults.has(value) ? "option-overridden"
-        : overwritten.get(file.path)?.has(line) ? "overwritten"
-        : kind.startsWith("kaggle-") && inKaggleBranch(file, line) ? "kaggle-branch"
-        : null;
+        toEdit.has(file.path)
+          ? "config-to-edit"
+          : defaults.has(value)
+            ? "option-overridden"
+            : overwritten.get(file.path)?.has(line)
+              ? "overwritten"
+              : kind.startsWith("kaggle-") && inKaggleBranch(file, line)
+                ? "kaggle-branch"
+                : null;
       for (const s of file.pathStrings) {
-        const kind = ownFolderOfKaggle(classifyPath(s.value, { role: s.role, containerRoots: roots, where: "code" }), file.notebook);
+        const kind = ownFolderOfKaggle(
+          classifyPath(s.value, { role: s.role, containerRoots: roots, where: "code" }),
+          file.notebook,
+        );
         const setBy = kind ? settable(s.value, s.line, kind) : null;
-        if (kind) records.push(recordAt(file, s.line, { value: s.value, kind, source: "code", ...mounted(kind), ...(setBy ? { settable: setBy } : {}) }));
-        else if (!s.role && climbsOutOfRepo(s.value, file.path) && !(file.notebook && /^\.\.\/input\//.test(s.value)) && !besideRepo(s.value, file.path)) records.push(recordAt(file, s.line, { value: s.value, kind: "outside-repo", source: "code" }));
+        if (kind)
+          records.push(
+            recordAt(file, s.line, {
+              value: s.value,
+              kind,
+              source: "code",
+              ...mounted(kind),
+              ...(setBy ? { settable: setBy } : {}),
+            }),
+          );
+        else if (
+          !s.role &&
+          climbsOutOfRepo(s.value, file.path) &&
+          !(file.notebook && /^\.\.\/input\//.test(s.value)) &&
+          !besideRepo(s.value, file.path)
+        )
+          records.push(recordAt(file, s.line, { value: s.value, kind: "outside-repo", source: "code" }));
       }
       // What the code hands a shell, and a notebook's `!` lines.
       // Commands built in code ('cp /mnt/x .', f'srun /home/u/bin/python {}') hold them mid-string.
       const seen = new Set<string>();
-      for (const s of [...file.shellStrings, ...(file.shell ?? []).map((x) => ({ line: x.line, value: x.text })), ...file.wordStrings]) {
+      for (const s of [
+        ...file.shellStrings,
+        ...(file.shell ?? []).map((x) => ({ line: x.line, value: x.text })),
+        ...file.wordStrings,
+      ]) {
         for (const word of shellPaths(s.value)) {
           if (seen.has(`${s.line}\0${word}`)) continue;
           seen.add(`${s.line}\0${word}`);
@@ -94,7 +150,14 @@ export const extractor: Extractor = {
         if (comment.test(line)) return;
         for (const word of shellPaths(line)) {
           const kind = classifyPath(word, { containerRoots: where === "shell" ? roots : [], where });
-          if (kind) records.push({ file: entry.path, line: i + 1, value: word, kind, source: where === "dockerfile" ? "dockerfile" : "script" });
+          if (kind)
+            records.push({
+              file: entry.path,
+              line: i + 1,
+              value: word,
+              kind,
+              source: where === "dockerfile" ? "dockerfile" : "script",
+            });
         }
       });
     }
@@ -104,7 +167,13 @@ export const extractor: Extractor = {
     const copies = whole === ctx.view ? [] : vendoredCopies(ctx.view);
     if (copies.length > 0) {
       for (const entry of whole.files()) {
-        if (entry.skipped || entry.kind !== "config" || !inCopy(copies, entry.path) || !scannableConfig(entry.path, entry.size)) continue;
+        if (
+          entry.skipped ||
+          entry.kind !== "config" ||
+          !inCopy(copies, entry.path) ||
+          !scannableConfig(entry.path, entry.size)
+        )
+          continue;
         records.push(...configPaths(ctx.view, entry.path, roots, true));
       }
     }
@@ -113,13 +182,27 @@ export const extractor: Extractor = {
 };
 
 /** Machine paths among a config's values; in a vendored copy only those under one machine's or cluster's root. */
-function configPaths(view: RepoView, path: string, roots: readonly string[], vendored: boolean, toEdit: ReadonlySet<string> = new Set()): FactRecord[] {
+function configPaths(
+  view: RepoView,
+  path: string,
+  roots: readonly string[],
+  vendored: boolean,
+  toEdit: ReadonlySet<string> = new Set(),
+): FactRecord[] {
   const text = view.read(path);
   if (text === null) return [];
   const out: FactRecord[] = [];
   for (const v of configValues(text)) {
     const kind = classifyPath(v.value, { containerRoots: roots, where: vendored ? "shell" : "config" });
-    if (kind) out.push({ file: path, line: v.line, value: v.value, kind, source: "config", ...(toEdit.has(path) ? { settable: "config-to-edit" } : {}) });
+    if (kind)
+      out.push({
+        file: path,
+        line: v.line,
+        value: v.value,
+        kind,
+        source: "config",
+        ...(toEdit.has(path) ? { settable: "config-to-edit" } : {}),
+      });
     else if (/\s/.test(v.value.trim())) {
       // A value that holds a command (`cmd: python /home/u/train.py`): its words, judged as shell text is.
       for (const word of shellPaths(v.value)) {
@@ -140,7 +223,12 @@ function python2Strings(view: RepoView, files: readonly PyFileIndex[]): Map<stri
     const text = view.read(file.path);
     if (text === null) continue;
     const again = indexPythonText(file.path, text, false, true);
-    out.set(file.path, { ...file, pathStrings: again.pathStrings, shellStrings: again.shellStrings, wordStrings: again.wordStrings });
+    out.set(file.path, {
+      ...file,
+      pathStrings: again.pathStrings,
+      shellStrings: again.shellStrings,
+      wordStrings: again.wordStrings,
+    });
   }
   return out;
 }

@@ -20,7 +20,9 @@ export function overriddenDefaults(file: PyFileIndex, commands: readonly ReadmeC
   for (const call of file.calls) {
     if (!/(?:^|\.)add_argument$/.test(call.callee)) continue;
     const value = call.args.find((a) => a.name === "default" && a.kind === "string")?.value;
-    const flags = call.args.filter((a) => a.name === null && a.kind === "string" && a.value.startsWith("-")).map((a) => a.value);
+    const flags = call.args
+      .filter((a) => a.name === null && a.kind === "string" && a.value.startsWith("-"))
+      .map((a) => a.value);
     if (value === undefined || flags.length === 0) continue;
     if (runs.every((words) => words.some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`))))) out.add(value);
   }

@@ -17,7 +17,9 @@ export const extractor: Extractor = {
     for (const file of index.files) {
       for (const p of file.placeholders) {
         const unfinished = p.kind === "not-implemented" || p.kind === "ellipsis-body" || p.unfinished === true;
-        records.push(recordAt(file, p.line, { kind: p.kind, text: p.text, reachable: reachable.has(file.path), unfinished }));
+        records.push(
+          recordAt(file, p.line, { kind: p.kind, text: p.text, reachable: reachable.has(file.path), unfinished }),
+        );
       }
     }
     return records;

@@ -3,7 +3,19 @@ import type { FactRecord } from "../../../model/facts.js";
 import type { InventoryEntry, RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { parseReadme } from "../../shell/readme-parse.js";
-import { commandWords, interpretLine, isLocal, joinContinuations, joinRel, PYTHON_RUNNER, rootVariables, scriptRun, type Purpose, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
+import {
+  commandWords,
+  interpretLine,
+  isLocal,
+  joinContinuations,
+  joinRel,
+  PYTHON_RUNNER,
+  rootVariables,
+  scriptRun,
+  type Purpose,
+  type ShellCommand,
+  type ShellEnv,
+} from "../../shell/readme-commands.js";
 import { makePurposes, ownRunners, scriptPurposes } from "../../shell/readme-scripts.js";
 import { plainCommand } from "../../shell/plain-commands.js";
 import { editDistance } from "../../../model/edit-distance.js";
@@ -15,9 +27,11 @@ import { composeServiceFolder } from "../../shell/compose-services.js";
 
 const MAX_DOCS = 20;
 /** Extensions of files a README names that the repo itself should ship (outputs and data are left out). */
-const MENTIONED = /\.(py|sh|ipynb|ya?ml|toml|cfg|ini|r)$|(^|\/)(requirements[\w.-]*\.txt|environment\.ya?ml|Dockerfile|setup\.py|Makefile)$/i;
+const MENTIONED =
+  /\.(py|sh|ipynb|ya?ml|toml|cfg|ini|r)$|(^|\/)(requirements[\w.-]*\.txt|environment\.ya?ml|Dockerfile|setup\.py|Makefile)$/i;
 /** Names a reader fills in (`configs/xxx.yaml`, `path/to/config.yaml`, `your_config.yaml`, `[name].py`, `....yaml`). */
-const PLACEHOLDER = /(?:^|\/)path\/to\/|(?:^|\/)(?:x{3,}|your(?:[_-][\w-]*)?|\.{3,}[^/]*|\[[^\]/]*\])(?:\.[\w]+)?$|(?:^|\/)(?:x{3,}|your(?:[_-][\w-]*)?|\.{3,})\//i;
+const PLACEHOLDER =
+  /(?:^|\/)path\/to\/|(?:^|\/)(?:x{3,}|your(?:[_-][\w-]*)?|\.{3,}[^/]*|\[[^\]/]*\])(?:\.[\w]+)?$|(?:^|\/)(?:x{3,}|your(?:[_-][\w-]*)?|\.{3,})\//i;
 /** A line that speaks of an installed package's files ("edit keras/backend/x.py in your site-packages"). */
 const INSTALLED = /site-packages|dist-packages|\blib\/python\d/i;
 
@@ -28,7 +42,12 @@ export const extractor: Extractor = {
   extract({ view, branches, source }) {
     // The root README, docs/, and the README of each sub-project (a folder up to two levels down holding
     // code of its own: `net-classification/readme.md` beside its train.py), which a reviewer reads too.
-    const codeFolders = new Set(view.files().filter((f) => f.kind === "python" || f.kind === "notebook").map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf("/")))));
+    const codeFolders = new Set(
+      view
+        .files()
+        .filter((f) => f.kind === "python" || f.kind === "notebook")
+        .map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf("/")))),
+    );
     // The sub-folder READMEs the root README points to ("see team_a/README.md") hold steps for the whole repo.
     const root = view.files().find((f) => !f.skipped && roleOf(f) === "readme" && !f.path.includes("/"));
     const pointed = root ? pointedReadmes(view.read(root.path) ?? "", (p) => view.has(p)) : new Set<string>();
@@ -37,7 +56,11 @@ export const extractor: Extractor = {
       if (role === "readme" && !entry.path.includes("/")) return "root";
       if (role === "docs") return "docs";
       const folder = entry.path.slice(0, Math.max(0, entry.path.lastIndexOf("/")));
-      return folder && role === "readme" && (pointed.has(entry.path) || (folder.split("/").length <= 2 && codeFolders.has(folder))) ? "sub-project" : null;
+      return folder &&
+        role === "readme" &&
+        (pointed.has(entry.path) || (folder.split("/").length <= 2 && codeFolders.has(folder)))
+        ? "sub-project"
+        : null;
     };
     const order = { root: 0, docs: 1, "sub-project": 2 } as const;
     const readmes = view
@@ -71,15 +94,33 @@ function purposesOf(view: RepoView, env: ShellEnv, command: ShellCommand, script
   if (command.makeTarget !== undefined) found.push(...makePurposes(view, command.makeTarget, env));
   const order: Purpose[] = ["train", "predict", "download", "install"];
   const real: Purpose[] = [...new Set(found.filter((p) => p !== "other"))];
-  return real.length === 0 ? ["other"] : [...(command.purpose !== "other" ? [command.purpose] : []), ...order.filter((p) => p !== command.purpose && real.includes(p))];
+  return real.length === 0
+    ? ["other"]
+    : [
+        ...(command.purpose !== "other" ? [command.purpose] : []),
+        ...order.filter((p) => p !== command.purpose && real.includes(p)),
+      ];
 }
 
-function readmeFacts(file: string, text: string, view: RepoView, branches: readonly string[] | null, source: string | null, startDir = ""): FactRecord[] {
+function readmeFacts(
+  file: string,
+  text: string,
+  view: RepoView,
+  branches: readonly string[] | null,
+  source: string | null,
+  startDir = "",
+): FactRecord[] {
   const parts = parseReadme(text);
   const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
   const records: FactRecord[] = parts.sections.map((s) => ({ kind: "section", file, line: s.line, title: s.title }));
   const seen = new Set<string>();
-  const mention = (line: number, target: "file" | "branch", name: string, exists: boolean | null, runBy: string | null = null) => {
+  const mention = (
+    line: number,
+    target: "file" | "branch",
+    name: string,
+    exists: boolean | null,
+    runBy: string | null = null,
+  ) => {
     const key = `${target}:${name}:${line}`; // once per line: a grouped finding lists every line naming it
     if (seen.has(key)) return;
     seen.add(key);
@@ -89,12 +130,29 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     const under = target === "file" && exists === false && runBy ? soleFolderHolding(view, name) : null;
     // A script a command runs that is not where it runs but whose one namesake lies elsewhere (`src/train.py`).
     const elsewhere = target === "file" && exists === false && runBy && !under && !near ? namesake(view, name) : null;
-    records.push({ kind: "mention", file, line, target, name, exists, ...(runBy ? { runBy } : {}), ...(near ? { nearest: near } : {}), ...(under ? { runFrom: under } : {}), ...(elsewhere ? { elsewhere } : {}) });
+    records.push({
+      kind: "mention",
+      file,
+      line,
+      target,
+      name,
+      exists,
+      ...(runBy ? { runBy } : {}),
+      ...(near ? { nearest: near } : {}),
+      ...(under ? { runFrom: under } : {}),
+      ...(elsewhere ? { elsewhere } : {}),
+    });
   };
   const fileExists = (path: string) => view.has(path) || view.isDir(path);
   const lines = text.split(/\r?\n/);
   /** `prose`: a name in the text, not a command's argument; a bare one may be anywhere in the repo. */
-  const mentionFile = (line: number, raw: string, fromReadmeDir: boolean, runBy: string | null = null, prose = false) => {
+  const mentionFile = (
+    line: number,
+    raw: string,
+    fromReadmeDir: boolean,
+    runBy: string | null = null,
+    prose = false,
+  ) => {
     const clean = raw.replace(/[#?].*$/, "").replace(/[.,:;]+$/, "");
     if (!isLocal(clean) || !MENTIONED.test(clean) || PLACEHOLDER.test(clean)) return;
     if (INSTALLED.test(`${lines[line - 2] ?? ""} ${lines[line - 1] ?? ""}`)) return;
@@ -110,17 +168,30 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   const mentionBranch = (line: number, name: string) => {
     const clean = name.replace(/^origin\//, "");
     if (clean === "" || /[\s`'"]/.test(clean)) return;
-    mention(line, "branch", clean, branches === null ? null : branches.includes(clean) || branches.includes(`origin/${clean}`));
+    mention(
+      line,
+      "branch",
+      clean,
+      branches === null ? null : branches.includes(clean) || branches.includes(`origin/${clean}`),
+    );
   };
 
   // A reader runs the README top to bottom in one shell: a `cd` in one block holds for the blocks after it, and
   // so does one the prose gives ("After that `cd ./flayer`", "run the following inside `yolo25d` directory").
   // An inline command runs from the folder the reader is in at that line.
-  const env: ShellEnv = { isDir: (p: string) => view.isDir(p), runners: ownRunners(view), rootVars: rootVariables(text), clones: new Set(), serviceFolder: composeServiceFolder((p) => (view.has(p) ? view.read(p) : null)) };
+  const env: ShellEnv = {
+    isDir: (p: string) => view.isDir(p),
+    runners: ownRunners(view),
+    rootVars: rootVariables(text),
+    clones: new Set(),
+    serviceFolder: composeServiceFolder((p) => (view.has(p) ? view.read(p) : null)),
+  };
   const commands: Array<{ line: number; command: ShellCommand; cwd: string; prose?: true }> = [];
   const blocks = new Map<number, Array<{ line: number; text: string }>>();
   for (const c of parts.code) (blocks.get(c.block) ?? blocks.set(c.block, []).get(c.block)!).push(c);
-  const codeLines = [...blocks.entries()].flatMap(([id, lines]) => joinContinuations(lines).map((l) => ({ ...l, block: id })));
+  const codeLines = [...blocks.entries()].flatMap(([id, lines]) =>
+    joinContinuations(lines).map((l) => ({ ...l, block: id })),
+  );
   const proseMoves = proseDirectoryChanges(text, parts.inline, (p) => view.isDir(p));
   // A new section starts from the README's own folder again: a `cd` under "Training" does not hold under "Inference".
   const steps = [
@@ -133,7 +204,10 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
   const namedFolderBefore = (line: number, script: string): string | null => {
     const start = Math.max(0, ...parts.sections.map((sec) => sec.line).filter((l) => l <= line));
     const base = script.slice(script.lastIndexOf("/") + 1);
-    const named = [...parts.inline.map((i) => ({ line: i.line, path: i.text })), ...parts.links.map((l) => ({ line: l.line, path: l.target }))]
+    const named = [
+      ...parts.inline.map((i) => ({ line: i.line, path: i.text })),
+      ...parts.links.map((l) => ({ line: l.line, path: l.target })),
+    ]
       .filter((n) => n.line >= start && n.line < line && n.path.includes("/") && n.path.endsWith(`/${base}`))
       .map((n) => [joinRel(startDir, n.path), joinRel(dir, n.path), joinRel("", n.path)].find((p) => view.has(p)))
       .filter((p): p is string => p !== undefined);
@@ -159,7 +233,12 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     if (carried.cwd !== cwd) folderAt.push({ line: step.line, cwd: carried.cwd });
     cwd = carried.cwd;
     // Where a carried `cd` does not reach the script but the block on its own does, the block is right.
-    let command = carried.command && !found(carried.command) && alone.command && found(alone.command) ? { command: alone.command, cwd: alone.cwd } : carried.command ? { command: carried.command, cwd: carried.cwd } : null;
+    let command =
+      carried.command && !found(carried.command) && alone.command && found(alone.command)
+        ? { command: alone.command, cwd: alone.cwd }
+        : carried.command
+          ? { command: carried.command, cwd: carried.cwd }
+          : null;
     // A bare script the prose just named with its folder ("run `src/train.py`", then `python train.py`) runs from that folder.
     if (command && !found(command.command) && command.command.script !== null) {
       const folder = namedFolderBefore(step.line, command.command.script);
@@ -207,13 +286,18 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     if (command.script === null && /^(?:sudo\s+)?(?:docker|nvidia-docker|podman)\s+run\b/.test(command.command)) {
       const inner = imageCommand(view, env);
       if (inner) {
-        commands.push({ line, command: { ...command, script: inner.script, scriptCandidates: [inner.script], purpose: inner.purpose }, cwd });
+        commands.push({
+          line,
+          command: { ...command, script: inner.script, scriptCandidates: [inner.script], purpose: inner.purpose },
+          cwd,
+        });
         continue;
       }
     }
     // A program the README runs under words saying what it is for ("## Training", "2. Fit the model: `pypy
     // Online.py 4 0.5`"): the reader takes those words as its purpose when its own name says nothing.
-    if (purpose === "other" && runsProgram(command) && !USAGE_ONLY.test(command.command)) purpose = contextPurpose(contextOf(line));
+    if (purpose === "other" && runsProgram(command) && !USAGE_ONLY.test(command.command))
+      purpose = contextPurpose(contextOf(line));
     // Failing words, the script's own code: `python main.py` that fits a model trains; one that writes the
     // submission file the README names predicts.
     if (purpose === "other" && script && /\.py$/.test(script)) {
@@ -226,15 +310,41 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
       else if (purpose !== "predict" && !more.includes("predict")) more.push("predict");
     }
     // A training script that also writes the submission file the README names documents the prediction too.
-    if (script && /\.py$/.test(script) && (purpose === "train" || more.includes("train")) && purpose !== "predict" && !more.includes("predict") && writesSubmission(script)) more.push("predict");
+    if (
+      script &&
+      /\.py$/.test(script) &&
+      (purpose === "train" || more.includes("train")) &&
+      purpose !== "predict" &&
+      !more.includes("predict") &&
+      writesSubmission(script)
+    )
+      more.push("predict");
     // What a shell script the README runs calls in turn, from the folder the README runs it in.
     if (script && /\.(?:sh|bash)$/.test(script) && view.has(script) && !called.has(`${cwd}\0${script}`)) {
       called.add(`${cwd}\0${script}`);
       records.push(...missingCalls(view, script, cwd, env, purpose));
     }
-    records.push({ kind: "command", file, line, command: command.command, purpose, script, ...(cwd ? { cwd } : {}), ...(prose ? { prose } : {}) });
+    records.push({
+      kind: "command",
+      file,
+      line,
+      command: command.command,
+      purpose,
+      script,
+      ...(cwd ? { cwd } : {}),
+      ...(prose ? { prose } : {}),
+    });
     // What the script it runs does besides (a driver script that trains, then predicts).
-    for (const also of more) records.push({ kind: "command", file, line, command: command.command, purpose: also, script, via: script ?? `make ${command.makeTarget ?? ""}`.trim() });
+    for (const also of more)
+      records.push({
+        kind: "command",
+        file,
+        line,
+        command: command.command,
+        purpose: also,
+        script,
+        via: script ?? `make ${command.makeTarget ?? ""}`.trim(),
+      });
     if (command.script) mentionFile(line, script ?? command.script, false, purpose);
     for (const input of command.inputs) mentionFile(line, input, false);
     for (const branch of command.branches) mentionBranch(line, branch);
@@ -250,13 +360,23 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     // "For more details see: analysis.ipynb" points the reader at a notebook; it runs nothing.
     const words = proseByLine.get(line) ?? "";
     if (DETAILS.test(words) && !RUN_VERB.test(words)) return;
-    const path = [joinRel("", clean), joinRel(dir, clean)].find((p) => view.has(p)) ?? (clean.includes("/") ? undefined : soleNotebook(view, clean));
+    const path =
+      [joinRel("", clean), joinRel(dir, clean)].find((p) => view.has(p)) ??
+      (clean.includes("/") ? undefined : soleNotebook(view, clean));
     if (!path || named.has(path)) return;
     named.add(path);
     // Its path says what it is for ("inference/x.ipynb"), else the line's words, else the section's.
     const own = notebookPurpose(path, near ?? proseByLine.get(line) ?? "");
     const purpose = own === "other" ? contextPurpose(contextOf(line)) : own;
-    records.push({ kind: "command", file, line, command: `jupyter nbconvert --to notebook --execute ${path}`, purpose, script: path, named: true });
+    records.push({
+      kind: "command",
+      file,
+      line,
+      command: `jupyter nbconvert --to notebook --execute ${path}`,
+      purpose,
+      script: path,
+      named: true,
+    });
   };
   // "1. run 01_train_a.ipynb 2. run 02_train_b.ipynb ... then run inference.ipynb": each notebook the prose says to run, in order.
   // A line that says to run names its notebooks in the order to run them, a folder of notebooks as each of
@@ -266,8 +386,16 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     if (prose.length > 2000) continue;
     const runs = RUN_VERB.test(prose) || LIST_NOTEBOOK.test(prose);
     const said: Array<{ at: number; end: number; paths: string[] }> = [];
-    if (runs) for (const m of prose.matchAll(NOTEBOOK_WORD)) said.push({ at: m.index, end: m.index + m[0].length, paths: [m[0]] });
-    if (RUN_VERB.test(prose)) for (const m of prose.matchAll(NOTEBOOK_FOLDER)) said.push({ at: m.index, end: m.index + m[0].length, paths: notebooksIn(view, [joinRel("", m[1]!), joinRel(dir, m[1]!)]) });
+    if (runs)
+      for (const m of prose.matchAll(NOTEBOOK_WORD))
+        said.push({ at: m.index, end: m.index + m[0].length, paths: [m[0]] });
+    if (RUN_VERB.test(prose))
+      for (const m of prose.matchAll(NOTEBOOK_FOLDER))
+        said.push({
+          at: m.index,
+          end: m.index + m[0].length,
+          paths: notebooksIn(view, [joinRel("", m[1]!), joinRel(dir, m[1]!)]),
+        });
     // Each notebook's words are those since the one before it ("Training: run ... in nb/", then "then infer/x.ipynb").
     let from = 0;
     for (const { end, paths } of said.sort((a, b) => a.at - b.at)) {
@@ -292,9 +420,11 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
     else mentionFile(line, decodeURIComponentSafe(target), true);
   }
   for (const { line, text: prose } of parts.prose) {
-    for (const m of prose.matchAll(/\bbranch(?:es)?\s+(?:called\s+|named\s+)?[`'"]([^`'"\s]+)[`'"]/gi)) mentionBranch(line, m[1]!);
+    for (const m of prose.matchAll(/\bbranch(?:es)?\s+(?:called\s+|named\s+)?[`'"]([^`'"\s]+)[`'"]/gi))
+      mentionBranch(line, m[1]!);
     for (const m of prose.matchAll(/[`'"]([^`'"\s]+)[`'"]\s+branch\b/gi)) mentionBranch(line, m[1]!);
-    for (const m of prose.matchAll(/(?<!\]\()https?:\/\/(?:www\.)?github\.com\/[^/\s]+\/[^/\s]+\/tree\/[^?#\s)]+/g)) treeBranch(m[0], line);
+    for (const m of prose.matchAll(/(?<!\]\()https?:\/\/(?:www\.)?github\.com\/[^/\s]+\/[^/\s]+\/tree\/[^?#\s)]+/g))
+      treeBranch(m[0], line);
   }
   // In reading order (sort is stable: within a line, sections, commands, then mentions as found).
   markWrittenEarlier(records, view);
@@ -306,12 +436,19 @@ function readmeFacts(file: string, text: string, view: RepoView, branches: reado
  * writes `_train_script_auto_generated.sh`, run next): made by the pipeline, not missing. The script's text
  * naming the file is the evidence. */
 function markWrittenEarlier(records: FactRecord[], view: RepoView): void {
-  const steps = records.filter((r) => r.kind === "command" && typeof r.script === "string" && view.has(r.script) && typeof r.line === "number");
+  const steps = records.filter(
+    (r) => r.kind === "command" && typeof r.script === "string" && view.has(r.script) && typeof r.line === "number",
+  );
   for (const m of records) {
     if (m.kind !== "mention" || m.target !== "file" || m.exists !== false || typeof m.name !== "string") continue;
     const base = m.name.slice(m.name.lastIndexOf("/") + 1);
     if (base.length < 6) continue;
-    const writer = steps.find((c) => (c.line as number) <= (m.line as number) && c.script !== m.name && (view.read(String(c.script)) ?? "").includes(base));
+    const writer = steps.find(
+      (c) =>
+        (c.line as number) <= (m.line as number) &&
+        c.script !== m.name &&
+        (view.read(String(c.script)) ?? "").includes(base),
+    );
     if (writer) m.producedBy = `${String(writer.script)} (${String(writer.file)}:${String(writer.line)})`;
   }
 }
@@ -323,21 +460,28 @@ function missingCalls(view: RepoView, script: string, cwd: string, env: ShellEnv
   if (text === null) return [];
   const out: FactRecord[] = [];
   let at = cwd;
-  for (const { line, text: raw } of joinContinuations(text.split("\n").slice(0, 2000).map((t, i) => ({ line: i + 1, text: t })))) {
+  for (const { line, text: raw } of joinContinuations(
+    text
+      .split("\n")
+      .slice(0, 2000)
+      .map((t, i) => ({ line: i + 1, text: t })),
+  )) {
     const step = interpretLine(raw, at, env);
     at = step.cwd;
     const command = step.command;
     // `CUDA_VISIBLE_DEVICES=0 python x.py`, `nohup python x.py &`: the command the prefixes run.
-    const words = command ? commandWords(command.command)?.argv ?? [] : [];
+    const words = command ? (commandWords(command.command)?.argv ?? []) : [];
     if (!command || !PYTHON_RUNNER.test((words[0] ?? "").replace(/^.*\//, ""))) continue;
     const argv = words.slice(1);
     const from = at === "" ? "the repository root" : `${at}/`;
     const missing = (name: string, candidates: string[], nearest: string | null) =>
       out.push({ kind: "call", file: script, line, name, from, exists: false, runBy, ...(nearest ? { nearest } : {}) });
     if (argv[0] === "-m" && argv[1] && command.moduleFiles.length > 0) {
-      if (!command.moduleFiles.some((p) => view.has(p))) missing(`-m ${argv[1]}`, command.moduleFiles, namesake(view, `${argv[1].replace(/\./g, "/")}.py`));
+      if (!command.moduleFiles.some((p) => view.has(p)))
+        missing(`-m ${argv[1]}`, command.moduleFiles, namesake(view, `${argv[1].replace(/\./g, "/")}.py`));
     } else if (command.script !== null) {
-      if (!command.scriptCandidates.some((p) => view.has(p))) missing(command.script, command.scriptCandidates, namesake(view, command.script));
+      if (!command.scriptCandidates.some((p) => view.has(p)))
+        missing(command.script, command.scriptCandidates, namesake(view, command.script));
     } else if (argv[0] && !argv[0].startsWith("-") && !/[$`'"]/.test(argv[0])) {
       // `python3 create_folds`: a script named without its .py, which python cannot open.
       const bare = argv[0];
@@ -360,12 +504,19 @@ function namesake(view: RepoView, path: string): string | null {
 /** The one folder `f` for which `f/<path>` exists, or null when none or several do. */
 function soleFolderHolding(view: RepoView, path: string): string | null {
   if (path.startsWith("..") || !path.includes("/")) return null;
-  const holders = view.files().filter((e) => e.path.endsWith(`/${path}`)).map((e) => e.path.slice(0, e.path.length - path.length - 1));
+  const holders = view
+    .files()
+    .filter((e) => e.path.endsWith(`/${path}`))
+    .map((e) => e.path.slice(0, e.path.length - path.length - 1));
   return holders.length === 1 ? holders[0]! : null;
 }
 
 /** Folder changes the prose gives: an inline `cd x`, "inside/in/from `x` directory", "go to x" (x an existing folder). */
-function proseDirectoryChanges(text: string, inline: ReadonlyArray<{ line: number; text: string }>, isDir: (path: string) => boolean): Array<{ line: number; target: string }> {
+function proseDirectoryChanges(
+  text: string,
+  inline: ReadonlyArray<{ line: number; text: string }>,
+  isDir: (path: string) => boolean,
+): Array<{ line: number; target: string }> {
   const moves: Array<{ line: number; target: string }> = [];
   for (const { line, text: span } of inline) {
     const m = /^cd\s+([^\s;&|]+)$/.exec(span);
@@ -401,7 +552,14 @@ function nearNamesake(view: RepoView, path: string): string | null {
  * image's copy of the repo, `/app/src/predict.py`, found by its trailing folders), with its purpose; or null. */
 function imageCommand(view: RepoView, env: ShellEnv): { script: string; purpose: Purpose } | null {
   const text = view.read("Dockerfile") ?? "";
-  const last = [...text.split(/\r?\n/).slice(0, 2000).map((l) => /^\s*(?:CMD|ENTRYPOINT)\s+(.*)$/i.exec(l)?.[1])].filter((l): l is string => l !== undefined).pop();
+  const last = [
+    ...text
+      .split(/\r?\n/)
+      .slice(0, 2000)
+      .map((l) => /^\s*(?:CMD|ENTRYPOINT)\s+(.*)$/i.exec(l)?.[1]),
+  ]
+    .filter((l): l is string => l !== undefined)
+    .pop();
   if (last === undefined) return null;
   let line = last.trim();
   if (line.startsWith("[")) {
@@ -427,14 +585,20 @@ function pointedReadmes(text: string, has: (path: string) => boolean): Set<strin
   const out = new Set<string>();
   for (const m of text.matchAll(PATH_TOKEN)) {
     const word = withoutTrailingDots(m[0]).replace(/^\.\//, "");
-    if (word.length <= MAX_PATH_WORD && word.includes("/") && /(?:^|\/)readme(?:\.\w+)?$/i.test(word) && has(word)) out.add(word);
+    if (word.length <= MAX_PATH_WORD && word.includes("/") && /(?:^|\/)readme(?:\.\w+)?$/i.test(word) && has(word))
+      out.add(word);
   }
   return out;
 }
 
 /** A command that runs a program of the repo or a training launcher, not a tool such as `cd` or `wget`. */
 function runsProgram(command: ShellCommand): boolean {
-  return command.script !== null || command.moduleFiles.length > 0 || command.makeTarget !== undefined || /^(?:\S*\/)?(?:accelerate|torchrun|deepspeed)\b/.test(command.command);
+  return (
+    command.script !== null ||
+    command.moduleFiles.length > 0 ||
+    command.makeTarget !== undefined ||
+    /^(?:\S*\/)?(?:accelerate|torchrun|deepspeed)\b/.test(command.command)
+  );
 }
 
 /** A command that asks for its usage and runs nothing else. */
@@ -470,13 +634,20 @@ const NOTEBOOK_WORD = /[\w./-]*[\w-]\.ipynb\b/g;
 /** A list item that is a notebook's name: "1. `01_features.ipynb`", "- notebooks/02_model.ipynb". */
 const LIST_NOTEBOOK = /^\s*(?:\d+[.)]|[-*+])\s+`?[\w./-]+\.ipynb\b/;
 /** A folder of notebooks the prose says to run: "run the three notebooks in training/", "execute all notebooks under `nb`". */
-const NOTEBOOK_FOLDER = /\b(?:run|execute|launch)\s+(?:all\s+|each\s+of\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:jupyter\s+)?notebooks\s+(?:in|under|from|inside)\s+(?:the\s+)?`?([\w.-]+(?:\/[\w.-]+)*)\/?`?/gi;
+const NOTEBOOK_FOLDER =
+  /\b(?:run|execute|launch)\s+(?:all\s+|each\s+of\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:jupyter\s+)?notebooks\s+(?:in|under|from|inside)\s+(?:the\s+)?`?([\w.-]+(?:\/[\w.-]+)*)\/?`?/gi;
 
 /** The notebooks directly inside the first of these folders that holds any, by name. */
 function notebooksIn(view: RepoView, folders: string[]): string[] {
   for (const folder of folders) {
     const prefix = folder === "" ? "" : `${folder}/`;
-    const found = view.files().filter((e) => e.path.startsWith(prefix) && !e.path.slice(prefix.length).includes("/") && e.path.endsWith(".ipynb")).map((e) => e.path).sort();
+    const found = view
+      .files()
+      .filter(
+        (e) => e.path.startsWith(prefix) && !e.path.slice(prefix.length).includes("/") && e.path.endsWith(".ipynb"),
+      )
+      .map((e) => e.path)
+      .sort();
     if (found.length > 0) return found;
   }
   return [];
@@ -519,18 +690,26 @@ function isInstallFileName(word: string): boolean {
 
 /** The Dockerfile and script names a line of prose gives, in order. */
 function installFileNames(text: string): string[] {
-  return [...text.matchAll(PATH_TOKEN)].map((m) => m[0]).filter(isInstallFileName).map(withoutTrailingDots);
+  return [...text.matchAll(PATH_TOKEN)]
+    .map((m) => m[0])
+    .filter(isInstallFileName)
+    .map(withoutTrailingDots);
 }
 
 /** Install steps a README gives in words ("A docker file is made available `RSNADOCKER.docker` to build",
  * "After that run setup_env.sh script", "call dockerhub container `owner/kaggle:apex_build`"): recorded
  * as the command they stand for, `named`. A file is found by its path or, when unique, its name. */
-function proseInstalls(file: string, prose: ReadonlyArray<{ line: number; text: string }>, view: RepoView): FactRecord[] {
+function proseInstalls(
+  file: string,
+  prose: ReadonlyArray<{ line: number; text: string }>,
+  view: RepoView,
+): FactRecord[] {
   const byName = new Map<string, string[]>();
-  for (const e of view.files()) if (DOCKERFILE.test(e.path) || SETUP_SCRIPT.test(e.path)) {
-    const name = e.path.slice(e.path.lastIndexOf("/") + 1).toLowerCase();
-    (byName.get(name) ?? byName.set(name, []).get(name)!).push(e.path);
-  }
+  for (const e of view.files())
+    if (DOCKERFILE.test(e.path) || SETUP_SCRIPT.test(e.path)) {
+      const name = e.path.slice(e.path.lastIndexOf("/") + 1).toLowerCase();
+      (byName.get(name) ?? byName.set(name, []).get(name)!).push(e.path);
+    }
   const resolve = (word: string): string | null => {
     const clean = word.replace(/^\.\//, "");
     if (view.has(clean)) return clean;
@@ -551,13 +730,16 @@ function proseInstalls(file: string, prose: ReadonlyArray<{ line: number; text: 
     for (const name of names) {
       const path = resolve(name);
       if (!path) continue;
-      if (DOCKERFILE.test(path) && /\b(?:docker|build|image|container)/i.test(words)) add(line, `docker build -f ${path} .`, path);
-      else if (SETUP_SCRIPT.test(path) && /\b(?:run|execute|launch|call|source)\b/i.test(words)) add(line, `bash ${path}`, path);
+      if (DOCKERFILE.test(path) && /\b(?:docker|build|image|container)/i.test(words))
+        add(line, `docker build -f ${path} .`, path);
+      else if (SETUP_SCRIPT.test(path) && /\b(?:run|execute|launch|call|source)\b/i.test(words))
+        add(line, `bash ${path}`, path);
     }
     if (/\b(?:docker\s*hub|docker|container|image)\b/i.test(words)) {
       // `owner/name:tag`, or a registry's longer name (`nvcr.io/nvidia/pytorch:21.03-py3`); without a tag only
       // an image the table of known images names (`gcr.io/kaggle-images/python`).
-      for (const m of text.matchAll(/`([a-z0-9][\w.-]*(?:\/[\w.-]+)+)(:[\w.-]+)?`/g)) if (m[2] || imageInfo(m[1]!) !== null) add(line, `docker pull ${m[1]}${m[2] ?? ""}`, null);
+      for (const m of text.matchAll(/`([a-z0-9][\w.-]*(?:\/[\w.-]+)+)(:[\w.-]+)?`/g))
+        if (m[2] || imageInfo(m[1]!) !== null) add(line, `docker pull ${m[1]}${m[2] ?? ""}`, null);
     }
   }
   return out;

@@ -8,7 +8,8 @@ import { isReadmePath } from "../../view/file-roles.js";
 const STEP_WORDS = /\b(?:run|execute|procedure|steps?|in (?:this|that|the following) order|stages?)\b/i;
 const LAYOUT_WORDS = /\b(?:put|place|download|extract|unzip|save|store|copy|move|mount)\b/i;
 /** Folders that are meant to start empty and fill as the pipeline runs. */
-const DATA_FOLDER = /^(?:data|dataset|datasets|input|inputs|output|outputs|models?|weights|checkpoints?|ckpts?|logs?|results?|submissions?|cache|tmp|features?|pretrained|working)$/i;
+const DATA_FOLDER =
+  /^(?:data|dataset|datasets|input|inputs|output|outputs|models?|weights|checkpoints?|ckpts?|logs?|results?|submissions?|cache|tmp|features?|pretrained|working)$/i;
 const KEEP = /^\.(?:gitkeep|keep|gitignore|placeholder)$|^\.?keep$/i;
 
 /** Whether the folder holds only placeholders: keep files, empty files, a README with nothing but headings. */
@@ -18,7 +19,8 @@ function placeholdersOnly(view: RepoView, folder: string): string[] | null {
   for (const e of files) {
     const name = e.path.slice(e.path.lastIndexOf("/") + 1);
     if (KEEP.test(name) || e.size === 0) continue;
-    if (isReadmePath(name) && (view.read(e.path) ?? "x").split("\n").every((l) => !l.trim() || /^\s*#/.test(l))) continue;
+    if (isReadmePath(name) && (view.read(e.path) ?? "x").split("\n").every((l) => !l.trim() || /^\s*#/.test(l)))
+      continue;
     return null;
   }
   return files.map((e) => e.path.slice(folder.length + 1));
@@ -46,7 +48,14 @@ export function stepFolderRecords(view: RepoView, file: string, text: string, di
     if (folders.every((f) => empty.get(f) !== null)) return; // a list of layout folders, not of steps with code
     for (const folder of folders) {
       const only = empty.get(folder);
-      records.push({ kind: "step-folder", file, line: i + 1, name: folder, exists: true, ...(only ? { placeholders: only.join(", ") } : {}) });
+      records.push({
+        kind: "step-folder",
+        file,
+        line: i + 1,
+        name: folder,
+        exists: true,
+        ...(only ? { placeholders: only.join(", ") } : {}),
+      });
     }
   });
   return records;

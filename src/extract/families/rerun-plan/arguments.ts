@@ -6,10 +6,21 @@ import { shellWords } from "../../shell/shell-words.js";
  * (`python -m pkg.train --x` gives `--x`). Empty when the segment is not found. */
 export function argsAfter(command: string, program: string | null, runAs?: string): string[] {
   const base = program ? program.slice(program.lastIndexOf("/") + 1) : null;
-  const module = program && /\.py$/.test(program) ? program.replace(/\.py$/, "").replace(/\/__main__$/, "").replace(/\//g, ".") : null;
+  const module =
+    program && /\.py$/.test(program)
+      ? program
+          .replace(/\.py$/, "")
+          .replace(/\/__main__$/, "")
+          .replace(/\//g, ".")
+      : null;
   for (const segment of command.split(/&&|\|\||;|\|/)) {
     const words = shellWords(segment.trim());
-    const at = words.findIndex((w, i) => w === runAs || (base !== null && (w === base || w.endsWith(`/${base}`))) || (module !== null && words[i - 1] === "-m" && module.endsWith(w)));
+    const at = words.findIndex(
+      (w, i) =>
+        w === runAs ||
+        (base !== null && (w === base || w.endsWith(`/${base}`))) ||
+        (module !== null && words[i - 1] === "-m" && module.endsWith(w)),
+    );
     if (at >= 0) return words.slice(at + 1).filter((w) => !/^[<>]|^\d?>/.test(w));
   }
   return [];
@@ -56,7 +67,8 @@ export function rejectedArgument(args: readonly string[], parser: ParserView | n
       if (parser.lenient || !name.startsWith("--")) continue;
       return `${name}: ${parser.framework === "argparse" ? "argparse" : "click"} declares no such option (${parser.framework === "argparse" ? "parse_args() exits with 'unrecognized arguments'" : "click exits with 'No such option'"})`;
     }
-    if (value !== null && FALSY.test(value) && parser.boolFlags.has(declared)) return `${name} ${value}: type=bool turns any non-empty string, "${value}" included, into True`;
+    if (value !== null && FALSY.test(value) && parser.boolFlags.has(declared))
+      return `${name} ${value}: type=bool turns any non-empty string, "${value}" included, into True`;
   }
   return null;
 }
@@ -65,7 +77,8 @@ export function rejectedArgument(args: readonly string[], parser: ParserView | n
 function declaredAs(name: string, parser: ParserView): string | null {
   if (parser.flags.has(name)) return name;
   const underscored = name.replace(/-/g, "_");
-  for (const flag of parser.flags) if (flag.replace(/-/g, "_") === underscored && parser.framework === "click") return flag;
+  for (const flag of parser.flags)
+    if (flag.replace(/-/g, "_") === underscored && parser.framework === "click") return flag;
   if (parser.framework !== "argparse" || !name.startsWith("--")) return null;
   const prefixed = [...parser.flags].filter((f) => f.startsWith(name));
   return prefixed.length === 1 ? prefixed[0]! : null;

@@ -15,33 +15,75 @@ const PREFIX = /^f?(['"])([A-Za-z_][\w.]*)\.(?:\1\s*\+|\{[^}]*\}\1|%s\1\s*%|\{\}
 const LITERAL = /^(['"])([A-Za-z_][\w.]*)\1\s*(?:[,)]|$)/;
 const PATH_ADD = /\bsys\.path\.(?:append|insert)\(\s*(?:\d+\s*,\s*)?(?:os\.path\.join\([^'"]*)?(['"])([\w./-]+)\1/g;
 
-const join = (...parts: string[]) => parts.filter((p) => p !== "" && p !== ".").join("/").replace(/\/\.\//g, "/").replace(/^\.\//, "");
+const join = (...parts: string[]) =>
+  parts
+    .filter((p) => p !== "" && p !== ".")
+    .join("/")
+    .replace(/\/\.\//g, "/")
+    .replace(/^\.\//, "");
 
-export function dynamicImports(text: string, folder: string, cwd: string, args: readonly string[], tree: ModuleTree): string[] {
+export function dynamicImports(
+  text: string,
+  folder: string,
+  cwd: string,
+  args: readonly string[],
+  tree: ModuleTree,
+): string[] {
   const calls = [...text.matchAll(CALL)].map((m) => m[1]!.trim());
   if (calls.length === 0) return [];
   const bases = [...new Set([folder, cwd, ""])];
   const out = new Set<string>();
   const moduleAt = (dotted: string): string | null => {
     const path = dotted.replace(/\./g, "/");
-    for (const base of bases) for (const candidate of [join(base, `${path}.py`), join(base, path, "__init__.py")]) if (tree.has(candidate)) return candidate;
+    for (const base of bases)
+      for (const candidate of [join(base, `${path}.py`), join(base, path, "__init__.py")])
+        if (tree.has(candidate)) return candidate;
     return null;
   };
   // What the arguments could name: option values and positionals, as dotted module names.
-  const names = args.map((a) => (a.startsWith("-") ? (a.includes("=") ? a.slice(a.indexOf("=") + 1) : "") : a)).filter((a) => /^[\w./-]+$/.test(a)).map((a) => a.replace(/\.py$/, "").replace(/^\.\//, "").replace(/\//g, "."));
-  const folderOf = (dotted: string) => bases.map((b) => join(b, dotted.replace(/\./g, "/"))).find((d) => tree.isDir(d)) ?? null;
-  const added = [...text.matchAll(PATH_ADD)].map((m) => m[2]!.replace(/^\.\//, "")).flatMap((p) => bases.map((b) => join(b, p)).filter((d) => d !== "" && tree.isDir(d)).slice(0, 1));
+  const names = args
+    .map((a) => (a.startsWith("-") ? (a.includes("=") ? a.slice(a.indexOf("=") + 1) : "") : a))
+    .filter((a) => /^[\w./-]+$/.test(a))
+    .map((a) => a.replace(/\.py$/, "").replace(/^\.\//, "").replace(/\//g, "."));
+  const folderOf = (dotted: string) =>
+    bases.map((b) => join(b, dotted.replace(/\./g, "/"))).find((d) => tree.isDir(d)) ?? null;
+  const added = [...text.matchAll(PATH_ADD)]
+    .map((m) => m[2]!.replace(/^\.\//, ""))
+    .flatMap((p) =>
+      bases
+        .map((b) => join(b, p))
+        .filter((d) => d !== "" && tree.isDir(d))
+        .slice(0, 1),
+    );
   for (const call of calls) {
     const literal = LITERAL.exec(call);
     if (literal) {
-      const hit = moduleAt(literal[2]!) ?? added.map((d) => (tree.has(`${d}/${literal[2]!.replace(/\./g, "/")}.py`) ? `${d}/${literal[2]!.replace(/\./g, "/")}.py` : null)).find((p) => p !== null);
+      const hit =
+        moduleAt(literal[2]!) ??
+        added
+          .map((d) =>
+            tree.has(`${d}/${literal[2]!.replace(/\./g, "/")}.py`)
+              ? `${d}/${literal[2]!.replace(/\./g, "/")}.py`
+              : null,
+          )
+          .find((p) => p !== null);
       if (hit) out.add(hit);
       continue;
     }
     const prefix = PREFIX.exec(call);
     const folders = prefix ? [folderOf(prefix[2]!)].filter((d): d is string => d !== null) : added;
     // A name as a whole module path (`--config configs.config1`), or a module of the folder.
-    const named = [...names.map((n) => (prefix ? null : moduleAt(n))), ...folders.flatMap((d) => names.map((n) => [`${d}/${n.replace(/\./g, "/")}.py`, `${d}/${n.slice(n.lastIndexOf(".") + 1)}.py`].find((p) => tree.has(p)) ?? null))].filter((p): p is string => p !== null);
+    const named = [
+      ...names.map((n) => (prefix ? null : moduleAt(n))),
+      ...folders.flatMap((d) =>
+        names.map(
+          (n) =>
+            [`${d}/${n.replace(/\./g, "/")}.py`, `${d}/${n.slice(n.lastIndexOf(".") + 1)}.py`].find((p) =>
+              tree.has(p),
+            ) ?? null,
+        ),
+      ),
+    ].filter((p): p is string => p !== null);
     if (named.length > 0) for (const p of named) out.add(p);
     else for (const d of folders) for (const p of tree.modules(d)) out.add(p);
   }

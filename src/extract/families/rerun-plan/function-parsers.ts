@@ -54,7 +54,11 @@ function defs(text: string): Def[] {
       }
     }
     const before = text.slice(Math.max(0, m.index - 500), m.index).split("\n");
-    const decorators = before.reverse().slice(1).filter((_, j, all) => all.slice(0, j + 1).every((l) => /^\s*@/.test(l))).join("\n");
+    const decorators = before
+      .reverse()
+      .slice(1)
+      .filter((_, j, all) => all.slice(0, j + 1).every((l) => /^\s*@/.test(l)))
+      .join("\n");
     out.push({ name: m[4]!, params, owner: classes.length > 0 ? classes[classes.length - 1]!.name : null, decorators });
   }
   return out;
@@ -81,7 +85,9 @@ function typerOptions(def: Def): Set<string> {
     const m = paramName(p);
     if (!m || m[1]) continue;
     const named = /typer\.Option\s*\(([^)]*)\)/.exec(p);
-    const flags = named ? [...named[1]!.matchAll(/["'](-{1,2}[\w-]+(?:\/-{1,2}[\w-]+)?)["']/g)].flatMap((f) => f[1]!.split("/")) : [];
+    const flags = named
+      ? [...named[1]!.matchAll(/["'](-{1,2}[\w-]+(?:\/-{1,2}[\w-]+)?)["']/g)].flatMap((f) => f[1]!.split("/"))
+      : [];
     const long = `--${m[2]!.replace(/_/g, "-")}`;
     if (flags.some((f) => f.startsWith("--"))) flags.forEach((f) => out.add(f));
     else {
@@ -134,20 +140,28 @@ export function functionParser(text: string): FunctionParser | null {
     if (commands.length === 0) return null;
     const named = (d: Def) => /\.command\(\s*["']([\w-]+)["']/.exec(d.decorators)?.[1] ?? d.name.replace(/_/g, "-");
     // One command runs without its name.
-    if (commands.length === 1) return { framework: "typer", commands: new Map([["", typerOptions(commands[0]!)]]), lenient: false };
+    if (commands.length === 1)
+      return { framework: "typer", commands: new Map([["", typerOptions(commands[0]!)]]), lenient: false };
     return { framework: "typer", commands: new Map(commands.map((d) => [named(d), typerOptions(d)])), lenient: false };
   }
   return null;
 }
 
 /** The first option a function parser rejects, and why; null when all pass or nothing can be said. */
-export function rejectedByFunction(options: ReadonlyArray<{ name: string }>, words: readonly string[], parser: FunctionParser): string | null {
+export function rejectedByFunction(
+  options: ReadonlyArray<{ name: string }>,
+  words: readonly string[],
+  parser: FunctionParser,
+): string | null {
   let declared = parser.commands.get("");
   if (declared === undefined) {
     const sub = words.find((w) => !w.startsWith("-"));
     if (sub === undefined) return null;
     declared = parser.commands.get(sub);
-    if (declared === undefined) return parser.framework === "typer" ? `${sub}: typer declares no such command (it exits with 'No such command')` : null;
+    if (declared === undefined)
+      return parser.framework === "typer"
+        ? `${sub}: typer declares no such command (it exits with 'No such command')`
+        : null;
   }
   if (parser.lenient) return null;
   for (const { name } of options) {

@@ -20,7 +20,11 @@ export interface HydraFiles {
   isDir: (path: string) => boolean;
 }
 
-const join = (a: string, b: string) => [a, b].filter((p) => p !== "" && p !== ".").join("/").replace(/\/\.\//g, "/");
+const join = (a: string, b: string) =>
+  [a, b]
+    .filter((p) => p !== "" && p !== ".")
+    .join("/")
+    .replace(/\/\.\//g, "/");
 
 /** The tree `@hydra.main` in `text` (the program at `program`) names; null without one or a config file. */
 export function hydraTree(text: string, program: string, files: HydraFiles): HydraTree | null {
@@ -51,7 +55,8 @@ export function hydraTree(text: string, program: string, files: HydraFiles): Hyd
       if (prefix === "" && key === "defaults") continue;
       const dotted = prefix ? `${prefix}.${key}` : key;
       keys.add(dotted);
-      if (value !== null && typeof value === "object" && !Array.isArray(value)) addKeys(value as Record<string, unknown>, dotted);
+      if (value !== null && typeof value === "object" && !Array.isArray(value))
+        addKeys(value as Record<string, unknown>, dotted);
     }
   };
   const primary = load(join(root, `${name.replace(/\.ya?ml$/, "")}.yaml`));
@@ -98,7 +103,8 @@ export function rejectedOverride(words: readonly string[], tree: HydraTree, file
     if (key!.startsWith("hydra.") || key!.includes("@")) continue;
     // `model=resnet` picks a file of the group folder: the file must be there.
     if (files.isDir(join(tree.root, key!))) {
-      if (/^[\w.-]+$/.test(value!) && files.read(join(tree.root, `${key}/${value}.yaml`)) === null) return `${word}: ${join(tree.root, key!)}/ holds no ${value}.yaml (hydra exits with 'Could not find')`;
+      if (/^[\w.-]+$/.test(value!) && files.read(join(tree.root, `${key}/${value}.yaml`)) === null)
+        return `${word}: ${join(tree.root, key!)}/ holds no ${value}.yaml (hydra exits with 'Could not find')`;
       continue;
     }
     if (tree.keys.has(key!)) continue;

@@ -21,7 +21,20 @@ import { configValues } from "../../python/config-lines.js";
 export const extractor: Extractor = {
   id: "rerun-plan",
   reads: ["readme", "kaggle-kernel", "training", "data-refs"],
-  roles: ["readme", "docs", "shell", "makefile", "python", "notebook", "config", "setup", "pyproject", "kernel-metadata", "text", "requirements"],
+  roles: [
+    "readme",
+    "docs",
+    "shell",
+    "makefile",
+    "python",
+    "notebook",
+    "config",
+    "setup",
+    "pyproject",
+    "kernel-metadata",
+    "text",
+    "requirements",
+  ],
   async extract(ctx) {
     const { view, facts } = ctx;
     const index = await preparePythonIndex(view);
@@ -42,7 +55,15 @@ export const extractor: Extractor = {
         if (r.kind !== "code-file" || typeof r.value !== "string") continue;
         const tool = r.value.endsWith(".ipynb") ? "jupyter nbconvert --to notebook --execute" : "python";
         const folder = r.value.includes("/") ? r.value.slice(0, r.value.lastIndexOf("/")) : "";
-        list.add({ file: String(r.file), line: Number(r.line ?? 1), source: "kernel", cwd: folder, command: `${tool} ${r.value}`, program: r.value, purpose: /infer|predict|submi/i.test(r.value) ? "predict" : "train" });
+        list.add({
+          file: String(r.file),
+          line: Number(r.line ?? 1),
+          source: "kernel",
+          cwd: folder,
+          command: `${tool} ${r.value}`,
+          program: r.value,
+          purpose: /infer|predict|submi/i.test(r.value) ? "predict" : "train",
+        });
       }
       if (runsRepoFile()) basis = "kernel";
     }
@@ -51,24 +72,50 @@ export const extractor: Extractor = {
     // 3. Each step's arguments, configs and training; then reach and io.
     const hints = byFile(facts.families["training"] ?? []);
     const programs = new Map<string, ProgramView>();
-    const programOfStep = (path: string) => programs.get(path) ?? programs.set(path, programView(path, view, index)).get(path)!;
+    const programOfStep = (path: string) =>
+      programs.get(path) ?? programs.set(path, programView(path, view, index)).get(path)!;
     const records: FactRecord[] = steps.map((step) => stepRecord(step, view, programOfStep, hints));
     const reach = reachOf(steps, index, view, env);
-    for (const r of reach) records.push({ kind: "reach", file: r.file, step: r.step, via: r.via, from: r.from, ...(r.mainOnly ? { mainOnly: r.mainOnly } : {}) });
+    for (const r of reach)
+      records.push({
+        kind: "reach",
+        file: r.file,
+        step: r.step,
+        via: r.via,
+        from: r.from,
+        ...(r.mainOnly ? { mainOnly: r.mainOnly } : {}),
+      });
     records.push(...ioOf(reach, steps, index, facts.families["data-refs"] ?? []));
     // A plan whose training runs only scripts the repo lacks (`python train_v2.py` beside train.py) cannot say
     // which code is off the rerun path: the training a reader would run is not among its steps.
     const trains = steps.filter((s) => s.purpose === "train" && s.program !== null);
     const lostTraining = trains.length > 0 && trains.every((s) => !view.has(s.program!)) ? trains[0]!.program : null;
     const found = basis !== "none" && lostTraining === null;
-    const what = steps.length === 0 ? "no README step, root shell script, Makefile or kernel-metadata.json" : lostTraining !== null ? `the training step runs ${lostTraining}, which the repo lacks` : "no step runs a file of the repo";
-    records.push({ kind: "summary", found, steps: steps.length, reached: reach.length, basis, ...(found ? {} : { what }) });
+    const what =
+      steps.length === 0
+        ? "no README step, root shell script, Makefile or kernel-metadata.json"
+        : lostTraining !== null
+          ? `the training step runs ${lostTraining}, which the repo lacks`
+          : "no step runs a file of the repo";
+    records.push({
+      kind: "summary",
+      found,
+      steps: steps.length,
+      reached: reach.length,
+      basis,
+      ...(found ? {} : { what }),
+    });
     return records;
   },
 };
 
 /** The README's steps in reading order: each README's commands and prose steps, merged by line. */
-function readmeSteps(view: RepoView, readme: readonly FactRecord[], runners: ReadonlyMap<string, string | null>, env: ShellEnv): TopStep[] {
+function readmeSteps(
+  view: RepoView,
+  readme: readonly FactRecord[],
+  runners: ReadonlyMap<string, string | null>,
+  env: ShellEnv,
+): TopStep[] {
   const out: TopStep[] = [];
   const byBase = baseNameIndex(view);
   for (const doc of readme.filter((r) => r.kind === "readme")) {
@@ -86,12 +133,26 @@ function readmeSteps(view: RepoView, readme: readonly FactRecord[], runners: Rea
     };
     for (const p of proseSteps(view.read(file) ?? "")) {
       if (lines.has(p.line)) continue;
-      const cwd = p.folder !== null ? [joinRel(folder, p.folder), joinRel("", p.folder)].find((d) => view.isDir(d)) ?? null : carried(p.line);
+      const cwd =
+        p.folder !== null
+          ? ([joinRel(folder, p.folder), joinRel("", p.folder)].find((d) => view.isDir(d)) ?? null)
+          : carried(p.line);
       if (cwd === null) continue;
       // A bare file name in prose resolves anywhere in the repo when it is the only one of that name.
-      const program = [joinRel(cwd, p.script), joinRel(folder, p.script), joinRel("", p.script)].find((c) => view.has(c)) ?? (p.script.includes("/") ? null : soleNamed(byBase, p.script)) ?? joinRel(cwd, p.script);
+      const program =
+        [joinRel(cwd, p.script), joinRel(folder, p.script), joinRel("", p.script)].find((c) => view.has(c)) ??
+        (p.script.includes("/") ? null : soleNamed(byBase, p.script)) ??
+        joinRel(cwd, p.script);
       const parsed = interpretLine(p.command, cwd, env).command;
-      tops.push({ file, line: p.line, source: "readme-prose", cwd, command: p.command, program, purpose: parsed?.purpose ?? "other" });
+      tops.push({
+        file,
+        line: p.line,
+        source: "readme-prose",
+        cwd,
+        command: p.command,
+        program,
+        purpose: parsed?.purpose ?? "other",
+      });
     }
     // A command docs/ repeats from the root README is one step a reader runs once, not two.
     const earlier = new Set(out.filter((t) => t.file !== file).map((t) => `${t.cwd}\0${t.command}`));
@@ -100,7 +161,12 @@ function readmeSteps(view: RepoView, readme: readonly FactRecord[], runners: Rea
   return out;
 }
 
-function commandStep(c: FactRecord, view: RepoView, runners: ReadonlyMap<string, string | null>, env: ShellEnv): TopStep {
+function commandStep(
+  c: FactRecord,
+  view: RepoView,
+  runners: ReadonlyMap<string, string | null>,
+  env: ShellEnv,
+): TopStep {
   const cwd = typeof c.cwd === "string" ? c.cwd : "";
   const command = String(c.command);
   const parsed = interpretLine(command, "", env).command;
@@ -109,7 +175,8 @@ function commandStep(c: FactRecord, view: RepoView, runners: ReadonlyMap<string,
   const base = { file: String(c.file), line: Number(c.line), cwd, command, purpose: String(c.purpose) };
   const source = c.named === true || c.prose === true ? "readme-prose" : "readme";
   if (parsed?.makeTarget !== undefined) {
-    const makefile = [joinRel(cwd, "Makefile"), joinRel(cwd, "makefile")].find((m) => view.has(m)) ?? joinRel(cwd, "Makefile");
+    const makefile =
+      [joinRel(cwd, "Makefile"), joinRel(cwd, "makefile")].find((m) => view.has(m)) ?? joinRel(cwd, "Makefile");
     return { ...base, source, program: makefile, makeTarget: parsed.makeTarget };
   }
   if (typeof c.script === "string") return { ...base, source, program: c.script.replace(/^\.\//, "") };
@@ -119,7 +186,11 @@ function commandStep(c: FactRecord, view: RepoView, runners: ReadonlyMap<string,
 
 /** Root shell scripts no other root script runs, then the Makefile's first target. */
 function rootScriptSteps(view: RepoView, env: ShellEnv): TopStep[] {
-  const scripts = view.files().filter((f) => !f.skipped && /^[^/]+\.(?:sh|bash)$/.test(f.path)).map((f) => f.path).sort();
+  const scripts = view
+    .files()
+    .filter((f) => !f.skipped && /^[^/]+\.(?:sh|bash)$/.test(f.path))
+    .map((f) => f.path)
+    .sort();
   const called = new Set<string>();
   for (const s of scripts) {
     for (const line of (view.read(s) ?? "").split("\n").slice(0, 2000)) {
@@ -127,13 +198,26 @@ function rootScriptSteps(view: RepoView, env: ShellEnv): TopStep[] {
       if (command) for (const c of command.scriptCandidates) if (c !== s) called.add(c);
     }
   }
-  const out: TopStep[] = scripts.filter((s) => !called.has(s)).map((s) => ({ file: s, line: 1, source: "shell", cwd: "", command: `bash ${s}`, program: s, purpose: "other" }));
+  const out: TopStep[] = scripts
+    .filter((s) => !called.has(s))
+    .map((s) => ({ file: s, line: 1, source: "shell", cwd: "", command: `bash ${s}`, program: s, purpose: "other" }));
   const makefile = ["Makefile", "makefile", "GNUmakefile"].find((m) => view.has(m));
-  if (makefile) out.push({ file: makefile, line: 1, source: "make", cwd: "", command: "make", program: makefile, purpose: "other", makeTarget: "" });
+  if (makefile)
+    out.push({
+      file: makefile,
+      line: 1,
+      source: "make",
+      cwd: "",
+      command: "make",
+      program: makefile,
+      purpose: "other",
+      makeTarget: "",
+    });
   return out;
 }
 
-const PREPROCESS = /prep|preprocess|features?|make_?folds|create_?folds|split|convert|resize|crop|extract|generate_?data/i;
+const PREPROCESS =
+  /prep|preprocess|features?|make_?folds|create_?folds|split|convert|resize|crop|extract|generate_?data/i;
 
 /** A Python step of a training script that says nothing itself trains with it (`train.sh` runs `python
  * main.py`); a script that only hands its work to child steps that train is no training itself (its
@@ -144,7 +228,13 @@ function settlePurposes(steps: Step[]): void {
     const parent = step.parent === null ? undefined : byOrder.get(step.parent);
     const base = (step.program ?? "").slice((step.program ?? "").lastIndexOf("/") + 1);
     if (step.purpose === "other" && /\.py$/.test(base) && PREPROCESS.test(base)) step.purpose = "preprocess";
-    else if (step.purpose === "other" && parent && /\.(?:py|ipynb)$/.test(base) && (parent.purpose === "train" || parent.purpose === "predict")) step.purpose = parent.purpose;
+    else if (
+      step.purpose === "other" &&
+      parent &&
+      /\.(?:py|ipynb)$/.test(base) &&
+      (parent.purpose === "train" || parent.purpose === "predict")
+    )
+      step.purpose = parent.purpose;
   }
   const trainsBelow = new Set<number>();
   for (const step of [...steps].reverse()) {
@@ -167,21 +257,45 @@ interface ProgramView {
 function programView(path: string, view: RepoView, index: RepoPythonIndex): ProgramView {
   const python = /\.py$/.test(path) ? index.byPath.get(path) : undefined;
   if (!python) return { own: [], parser: null, functionParser: null, hydra: null };
-  const own = [...reachableFrom(index, [path])].sort((a, b) => (a === path ? -1 : b === path ? 1 : a.localeCompare(b))).map((p) => index.byPath.get(p)!);
+  const own = [...reachableFrom(index, [path])]
+    .sort((a, b) => (a === path ? -1 : b === path ? 1 : a.localeCompare(b)))
+    .map((p) => index.byPath.get(p)!);
   const text = view.read(path) ?? "";
   const parser = parserOf(own, text);
-  return { own, parser, functionParser: parser === null ? functionParser(text) : null, hydra: parser === null ? hydraTree(text, path, hydraFiles(view)) : null };
+  return {
+    own,
+    parser,
+    functionParser: parser === null ? functionParser(text) : null,
+    hydra: parser === null ? hydraTree(text, path, hydraFiles(view)) : null,
+  };
 }
 
 const hydraFiles = (view: RepoView): HydraFiles => ({ read: (p) => view.read(p), isDir: (p) => view.isDir(p) });
 
-function stepRecord(step: Step, view: RepoView, programInfo: (path: string) => ProgramView, hints: ReadonlyMap<string, FactRecord[]>): FactRecord {
+function stepRecord(
+  step: Step,
+  view: RepoView,
+  programInfo: (path: string) => ProgramView,
+  hints: ReadonlyMap<string, FactRecord[]>,
+): FactRecord {
   const exists = step.program === null ? null : view.has(step.program);
   const args = step.program === null ? [] : argsAfter(step.command, step.program, step.runAs);
-  const { own, parser, functionParser: byFunction, hydra } = step.program !== null && exists === true ? programInfo(step.program) : { own: [], parser: null, functionParser: null, hydra: null };
+  const {
+    own,
+    parser,
+    functionParser: byFunction,
+    hydra,
+  } = step.program !== null && exists === true
+    ? programInfo(step.program)
+    : { own: [], parser: null, functionParser: null, hydra: null };
   const python = own[0];
   const given = new Set(givenOptions(args).map((o) => o.name));
-  const configs = [...new Set([...configArguments(args, step.cwd, view), ...(python ? defaultConfigs(own, (p) => view.has(p), step.cwd, given).map((d) => d.path) : [])])];
+  const configs = [
+    ...new Set([
+      ...configArguments(args, step.cwd, view),
+      ...(python ? defaultConfigs(own, (p) => view.has(p), step.cwd, given).map((d) => d.path) : []),
+    ]),
+  ];
   const record: FactRecord = {
     kind: "step",
     file: step.file,
@@ -199,12 +313,18 @@ function stepRecord(step: Step, view: RepoView, programInfo: (path: string) => P
     repeat: step.repeat,
     repeatSource: step.repeat > 1 ? step.repeatSource : null,
     args: args.join(" "),
-    rejected: hydra ? rejectedOverride(args, hydra, hydraFiles(view)) : byFunction ? rejectedByFunction(givenOptions(args), args, byFunction) : rejectedArgument(args, parser),
+    rejected: hydra
+      ? rejectedOverride(args, hydra, hydraFiles(view))
+      : byFunction
+        ? rejectedByFunction(givenOptions(args), args, byFunction)
+        : rejectedArgument(args, parser),
     configs: configs.join(","),
   };
   if (step.purpose === "train") {
     const programHints = python ? rank(hints.get(python.path) ?? []) : [];
-    const imported = own.slice(1).flatMap((f) => rank(hints.get(f.path) ?? []).filter((h) => h.source !== "call-argument"));
+    const imported = own
+      .slice(1)
+      .flatMap((f) => rank(hints.get(f.path) ?? []).filter((h) => h.source !== "call-argument"));
     const configLayers = configs.map((c) => [...modelKeys(c, view), ...(hints.get(c) ?? [])]);
     Object.assign(record, trainingValues(args, `${step.file}:${step.line}`, [...configLayers, programHints, imported]));
   }
@@ -233,7 +353,9 @@ function configArguments(args: readonly string[], cwd: string, view: RepoView): 
   const out: string[] = [];
   args.forEach((arg, i) => {
     const value = arg.includes("=") && arg.startsWith("-") ? arg.slice(arg.indexOf("=") + 1) : arg;
-    const isConfig = /\.(?:ya?ml|json|toml|cfg|ini)$/i.test(value) || (/\.py$/.test(value) && (args[i - 1]?.startsWith("-") === true || arg.startsWith("-")));
+    const isConfig =
+      /\.(?:ya?ml|json|toml|cfg|ini)$/i.test(value) ||
+      (/\.py$/.test(value) && (args[i - 1]?.startsWith("-") === true || arg.startsWith("-")));
     if (!isConfig || value.startsWith("-")) return;
     const path = [joinFrom(cwd, value), joinFrom("", value)].find((p) => p !== null && view.has(p));
     if (path) out.push(path);
@@ -241,14 +363,35 @@ function configArguments(args: readonly string[], cwd: string, view: RepoView): 
   return out;
 }
 
-const TOOLS = new Set(["python", "bash", "sh", "make", "jupyter", "pip", "conda", "kaggle", "wget", "curl", "unzip", "docker"]);
+const TOOLS = new Set([
+  "python",
+  "bash",
+  "sh",
+  "make",
+  "jupyter",
+  "pip",
+  "conda",
+  "kaggle",
+  "wget",
+  "curl",
+  "unzip",
+  "docker",
+]);
 
 /** What the step invokes: the first word of the segment that runs something (python for torchrun and the like). */
 function toolOf(command: string): string {
   for (const segment of command.split(/&&|\|\||;/)) {
-    const words = segment.trim().split(/\s+/).filter((w) => !/^[A-Za-z_]\w*=/.test(w) && !/^(?:sudo|time|nohup|env|exec|do|then)$/.test(w.replace(/^\/(?:usr\/)?bin\//, "")));
+    const words = segment
+      .trim()
+      .split(/\s+/)
+      .filter(
+        (w) =>
+          !/^[A-Za-z_]\w*=/.test(w) &&
+          !/^(?:sudo|time|nohup|env|exec|do|then)$/.test(w.replace(/^\/(?:usr\/)?bin\//, "")),
+      );
     const head = (words[0] ?? "").replace(/^.*\//, "");
-    if (head === "" || head === "cd" || head === "export" || head === "source" || head === "pushd" || head === "popd") continue;
+    if (head === "" || head === "cd" || head === "export" || head === "source" || head === "pushd" || head === "popd")
+      continue;
     if (PYTHON_RUNNER.test(head) || /^(?:torchrun|accelerate|deepspeed|py)$/.test(head)) return "python";
     if (/^pip\d?$/.test(head)) return "pip";
     if (/^(?:mamba|micromamba)$/.test(head)) return "conda";
@@ -263,7 +406,8 @@ function toolOf(command: string): string {
 
 function byFile(records: readonly FactRecord[]): Map<string, FactRecord[]> {
   const out = new Map<string, FactRecord[]>();
-  for (const r of records) if (typeof r.file === "string") (out.get(r.file) ?? out.set(r.file, []).get(r.file)!).push(r);
+  for (const r of records)
+    if (typeof r.file === "string") (out.get(r.file) ?? out.set(r.file, []).get(r.file)!).push(r);
   return out;
 }
 

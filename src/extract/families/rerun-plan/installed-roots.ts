@@ -31,7 +31,9 @@ function pipTargets(args: string[]): { folders: string[]; files: string[] } {
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const value = /^(?:-e|--editable|-r|--requirement)=(.+)$/.exec(arg)?.[1] ?? (["-e", "--editable", "-r", "--requirement"].includes(arg) ? args[++i] : undefined);
+    const value =
+      /^(?:-e|--editable|-r|--requirement)=(.+)$/.exec(arg)?.[1] ??
+      (["-e", "--editable", "-r", "--requirement"].includes(arg) ? args[++i] : undefined);
     if (value !== undefined) (/^-(?:r|-requirement)/.test(arg) ? files : folders).push(value.split(/[[#]/)[0]!);
     else if (!arg.startsWith("-") && LOCAL.test(arg)) folders.push(arg.split(/[[#]/)[0]!);
   }
@@ -60,7 +62,8 @@ export function installedRoots(steps: readonly Step[], view: RepoView): string[]
       for (const file of files) {
         const path = within(cwd, file);
         const text = path === null ? null : view.read(path);
-        for (const line of (text ?? "").split(/\r?\n/)) for (const folder of pipTargets(words(line.trim())).folders) add(cwd, folder);
+        for (const line of (text ?? "").split(/\r?\n/))
+          for (const folder of pipTargets(words(line.trim())).folders) add(cwd, folder);
       }
     }
   }

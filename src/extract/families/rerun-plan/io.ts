@@ -15,25 +15,63 @@ function resolvedFrom(cwd: string, path: string): string {
   return joinFrom(cwd, path) ?? path;
 }
 
-export function ioOf(reach: readonly Reach[], steps: readonly Step[], index: RepoPythonIndex, dataRefs: readonly FactRecord[]): FactRecord[] {
+export function ioOf(
+  reach: readonly Reach[],
+  steps: readonly Step[],
+  index: RepoPythonIndex,
+  dataRefs: readonly FactRecord[],
+): FactRecord[] {
   const cwdOf = new Map(steps.map((s) => [s.order, s.cwd]));
   const reads = new Map<string, FactRecord[]>();
-  for (const r of dataRefs) if ((r.kind === "read" || r.kind === "weights") && typeof r.file === "string" && typeof r.path === "string") (reads.get(r.file) ?? reads.set(r.file, []).get(r.file)!).push(r);
+  for (const r of dataRefs)
+    if ((r.kind === "read" || r.kind === "weights") && typeof r.file === "string" && typeof r.path === "string")
+      (reads.get(r.file) ?? reads.set(r.file, []).get(r.file)!).push(r);
   const out: FactRecord[] = [];
   for (const r of reach) {
     const cwd = cwdOf.get(r.step) ?? "";
-    const at = (line: number, extra: FactRecord) => (index.byPath.get(r.file)?.lineMap?.[line - 1] ? { cell: index.byPath.get(r.file)!.lineMap![line - 1]!.cell, cellLine: index.byPath.get(r.file)!.lineMap![line - 1]!.cellLine, ...extra } : extra);
+    const at = (line: number, extra: FactRecord) =>
+      index.byPath.get(r.file)?.lineMap?.[line - 1]
+        ? {
+            cell: index.byPath.get(r.file)!.lineMap![line - 1]!.cell,
+            cellLine: index.byPath.get(r.file)!.lineMap![line - 1]!.cellLine,
+            ...extra,
+          }
+        : extra;
     for (const read of (reads.get(r.file) ?? []).slice(0, MAX_PER_FILE)) {
-      out.push({ kind: "io", file: r.file, line: Number(read.line), ...at(Number(read.line), {}), step: r.step, mode: "read", path: resolvedFrom(cwd, String(read.path)) });
+      out.push({
+        kind: "io",
+        file: r.file,
+        line: Number(read.line),
+        ...at(Number(read.line), {}),
+        step: r.step,
+        mode: "read",
+        path: resolvedFrom(cwd, String(read.path)),
+      });
     }
     for (const write of (index.byPath.get(r.file)?.writes ?? []).slice(0, MAX_PER_FILE)) {
-      out.push({ kind: "io", file: r.file, line: write.line, ...at(write.line, {}), step: r.step, mode: "write", path: resolvedFrom(cwd, write.path) });
+      out.push({
+        kind: "io",
+        file: r.file,
+        line: write.line,
+        ...at(write.line, {}),
+        step: r.step,
+        mode: "write",
+        path: resolvedFrom(cwd, write.path),
+      });
     }
   }
   // What the steps' own command lines read and write (`> out.csv`, `mv a b`, `yolo train data=x.yaml`).
   for (const step of steps) {
     for (const io of commandIo(step.command).slice(0, MAX_PER_FILE)) {
-      out.push({ kind: "io", file: step.file, line: step.line, ...(step.cell !== undefined ? { cell: step.cell, cellLine: step.cellLine! } : {}), step: step.order, mode: io.mode, path: resolvedFrom(step.cwd, io.path) });
+      out.push({
+        kind: "io",
+        file: step.file,
+        line: step.line,
+        ...(step.cell !== undefined ? { cell: step.cell, cellLine: step.cellLine! } : {}),
+        step: step.order,
+        mode: io.mode,
+        path: resolvedFrom(step.cwd, io.path),
+      });
     }
   }
   return out;

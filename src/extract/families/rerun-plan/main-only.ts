@@ -18,7 +18,10 @@ export function mainOnlySpans(text: string, usedElsewhere: (name: string) => boo
   const lastLine = text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
   // Each top-level statement runs from its first line to the line before the next top-level statement.
   const tops = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.depth === 0);
-  const spanOf = (n: number): Span => [t.line[tops[n]!.l.from]!, n + 1 < tops.length ? t.line[tops[n + 1]!.l.from]! - 1 : lastLine];
+  const spanOf = (n: number): Span => [
+    t.line[tops[n]!.l.from]!,
+    n + 1 < tops.length ? t.line[tops[n + 1]!.l.from]! - 1 : lastLine,
+  ];
   let main: Span | null = null;
   const defs = new Map<string, Span>();
   tops.forEach(({ l }, n) => {
@@ -43,7 +46,7 @@ export function mainOnlySpans(text: string, usedElsewhere: (name: string) => boo
   const out: Span[] = [main];
   const inside = (line: number) => out.some(([a, b]) => line >= a && line <= b);
   // A function joins when every use lies inside spans already taken (its own body's recursion included).
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [name, span] of defs) {
       if (out.includes(span)) continue;
@@ -57,9 +60,12 @@ export function mainOnlySpans(text: string, usedElsewhere: (name: string) => boo
 
   function isMainTest(from: number, to: number): boolean {
     const words = [];
-    for (let k = from; k < to && t.op[k] !== COLON; k++) words.push(t.kind[k] === T.STRING ? `'${t.value.get(k) ?? ""}'` : t.op[k] === EQ ? "==" : str(k));
+    for (let k = from; k < to && t.op[k] !== COLON; k++)
+      words.push(t.kind[k] === T.STRING ? `'${t.value.get(k) ?? ""}'` : t.op[k] === EQ ? "==" : str(k));
     const test = words.join(" ");
-    return test === "__name__ == '__main__'" || test === "'__main__' == __name__" || test === "( __name__ == '__main__' )";
+    return (
+      test === "__name__ == '__main__'" || test === "'__main__' == __name__" || test === "( __name__ == '__main__' )"
+    );
   }
 }
 

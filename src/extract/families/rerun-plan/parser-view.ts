@@ -4,11 +4,21 @@ import type { PyFileIndex } from "../../python/file-index.js";
 import type { ParserView } from "./arguments.js";
 
 /** The flags of an `add_argument` / click `option` call, its type and default; null for other calls. */
-function optionCall(call: PyFileIndex["calls"][number]): { framework: "argparse" | "click"; flags: string[]; type: string | null; default: string | null } | null {
+function optionCall(
+  call: PyFileIndex["calls"][number],
+): { framework: "argparse" | "click"; flags: string[]; type: string | null; default: string | null } | null {
   const last = call.callee.slice(call.callee.lastIndexOf(".") + 1);
-  const framework = last === "add_argument" ? "argparse" : last === "option" && (call.decorator || call.callee.startsWith("click.")) ? "click" : null;
+  const framework =
+    last === "add_argument"
+      ? "argparse"
+      : last === "option" && (call.decorator || call.callee.startsWith("click."))
+        ? "click"
+        : null;
   if (!framework) return null;
-  const flags = call.args.filter((a) => a.name === null && a.kind === "string").map((a) => a.value).filter((f) => f.startsWith("-"));
+  const flags = call.args
+    .filter((a) => a.name === null && a.kind === "string")
+    .map((a) => a.value)
+    .filter((f) => f.startsWith("-"));
   const type = call.args.find((a) => a.name === "type")?.value ?? null;
   const def = call.args.find((a) => a.name === "default")?.value ?? null;
   return { framework, flags, type, default: def };
@@ -29,7 +39,8 @@ export function parserOf(files: readonly PyFileIndex[], text: string): ParserVie
         flags.add(flag);
         if (option.type === "bool") boolFlags.add(flag);
         // click's `--flag/--no-flag` declares both.
-        if (option.framework === "click" && flag.includes("/")) for (const part of flag.split("/")) flags.add(part.trim());
+        if (option.framework === "click" && flag.includes("/"))
+          for (const part of flag.split("/")) flags.add(part.trim());
       }
     }
   }
@@ -38,17 +49,29 @@ export function parserOf(files: readonly PyFileIndex[], text: string): ParserVie
   if (framework === "click" && /\.group\(|click\.Group|add_command/.test(text)) return null;
   // A program that parses nowhere in its own text parses through a module: how (known args or not) is unread.
   if (framework === "argparse" && !/\.parse_(?:known_)?(?:intermixed_)?args\s*\(/.test(text)) return null;
-  const lenient = /\.parse_known_args\s*\(|\.parse_known_intermixed_args\s*\(/.test(text) || /add_argument\s*\(\s*['"]\w+['"]\s*,\s*nargs\s*=\s*(?:argparse\.)?REMAINDER/.test(text);
+  const lenient =
+    /\.parse_known_args\s*\(|\.parse_known_intermixed_args\s*\(/.test(text) ||
+    /add_argument\s*\(\s*['"]\w+['"]\s*,\s*nargs\s*=\s*(?:argparse\.)?REMAINDER/.test(text);
   return { framework, flags, boolFlags, lenient };
 }
 
 /** Config files a program loads when no argument names one: the existing file a config-like option defaults to. */
-export function defaultConfigs(files: readonly PyFileIndex[], exists: (path: string) => boolean, cwd: string, given: ReadonlySet<string>): Array<{ path: string; file: string; line: number }> {
+export function defaultConfigs(
+  files: readonly PyFileIndex[],
+  exists: (path: string) => boolean,
+  cwd: string,
+  given: ReadonlySet<string>,
+): Array<{ path: string; file: string; line: number }> {
   const out: Array<{ path: string; file: string; line: number }> = [];
   for (const file of files) {
     for (const call of file.calls) {
       const option = optionCall(call);
-      if (!option || option.default === null || !option.flags.some((f) => /conf|cfg|config|settings|params|hparams/i.test(f))) continue;
+      if (
+        !option ||
+        option.default === null ||
+        !option.flags.some((f) => /conf|cfg|config|settings|params|hparams/i.test(f))
+      )
+        continue;
       if (option.flags.some((f) => given.has(f))) continue;
       if (!/\.(?:ya?ml|json|toml|cfg|ini|py)$/i.test(option.default)) continue;
       const path = joinFrom(cwd, option.default);

@@ -14,11 +14,14 @@ export interface ProseStep {
 
 const FENCE = /^\s{0,3}(?:`{3,}|~{3,})/;
 /** A command at the start of a numbered or bulleted line: the runner, the script, then option-like words. */
-const LISTED = /^\s*(?:\d+[.)]|[-*+]|step\s+\d+\s*[:.)-])\s+(?:run\s*:?\s*)?`?((?:python[\d.]*|bash|sh)\s+([\w./-]+\.(?:py|sh))(?:\s+(?:-{1,2}[\w.-]+(?:[= ](?!-)[^\s,;`]+)?|[\w./-]+\.(?:ya?ml|json|cfg|py)))*)/i;
+const LISTED =
+  /^\s*(?:\d+[.)]|[-*+]|step\s+\d+\s*[:.)-])\s+(?:run\s*:?\s*)?`?((?:python[\d.]*|bash|sh)\s+([\w./-]+\.(?:py|sh))(?:\s+(?:-{1,2}[\w.-]+(?:[= ](?!-)[^\s,;`]+)?|[\w./-]+\.(?:ya?ml|json|cfg|py)))*)/i;
 /** "go to X and run the Y file", "cd X and run Y". */
-const GO_AND_RUN = /\b(?:go|navigate|move|switch|cd)\s+(?:in)?(?:to\s+)?(?:the\s+)?`?((?:\.{1,2}\/)?[\w-]+(?:\/[\w.-]+)*)\/?`?\s+(?:folder\s+|directory\s+|dir\s+)?(?:and|then|,)\s+(?:then\s+)?(?:run|execute|launch|start)\s+(?:the\s+)?`?([\w./-]+\.(?:py|sh|ipynb))`?/i;
+const GO_AND_RUN =
+  /\b(?:go|navigate|move|switch|cd)\s+(?:in)?(?:to\s+)?(?:the\s+)?`?((?:\.{1,2}\/)?[\w-]+(?:\/[\w.-]+)*)\/?`?\s+(?:folder\s+|directory\s+|dir\s+)?(?:and|then|,)\s+(?:then\s+)?(?:run|execute|launch|start)\s+(?:the\s+)?`?([\w./-]+\.(?:py|sh|ipynb))`?/i;
 /** "run the train.sh file", "execute `train.py`". */
-const RUN_NAMED = /\b(?:run|execute|launch)\s+(?:the\s+)?(?:script\s+|file\s+|notebook\s+)?`?([\w./-]+\.(?:py|sh|ipynb))`?(?:\s+(?:file|script|notebook))?/i;
+const RUN_NAMED =
+  /\b(?:run|execute|launch)\s+(?:the\s+)?(?:script\s+|file\s+|notebook\s+)?`?([\w./-]+\.(?:py|sh|ipynb))`?(?:\s+(?:file|script|notebook))?/i;
 
 /** The prose lines of a README (outside fenced blocks) that state a step. */
 export function proseSteps(text: string): ProseStep[] {
@@ -42,7 +45,8 @@ export function proseSteps(text: string): ProseStep[] {
       return;
     }
     const named = RUN_NAMED.exec(raw);
-    if (named && !/(?:^|\/)(?:setup|__init__)\.py$/.test(named[1]!)) out.push({ line: i + 1, command: runnerFor(named[1]!), folder: null, script: named[1]! });
+    if (named && !/(?:^|\/)(?:setup|__init__)\.py$/.test(named[1]!))
+      out.push({ line: i + 1, command: runnerFor(named[1]!), folder: null, script: named[1]! });
   });
   return out;
 }

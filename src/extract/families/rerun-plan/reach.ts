@@ -49,13 +49,17 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
       }
       const py = index.byPath.get(file);
       if (!py) continue;
-      for (const imp of py.imports) for (const target of resolveImport(index, file, imp, searchPath, installed)) add(target, "imports");
+      for (const imp of py.imports)
+        for (const target of resolveImport(index, file, imp, searchPath, installed)) add(target, "imports");
       // A module loaded by a name the step's arguments give (a config by name), or every one it may be.
       const text = view.read(file) ?? "";
-      if (/import_module\(|__import__\(/.test(text)) for (const target of dynamicImports(text, folderOf(file), step.cwd, args, tree)) add(target, "imports");
+      if (/import_module\(|__import__\(/.test(text))
+        for (const target of dynamicImports(text, folderOf(file), step.cwd, args, tree)) add(target, "imports");
       for (const s of py.shellStrings) {
         const { command } = interpretLine(s.value, step.cwd, env);
-        const target = command ? programOf(command, view, file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "") : null;
+        const target = command
+          ? programOf(command, view, file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "")
+          : null;
         if (target && view.has(target) && CODE.test(target)) add(target, "calls");
       }
     }
@@ -69,11 +73,16 @@ function markMainOnly(reach: Reach[], ranItself: ReadonlySet<string>, index: Rep
   const texts = new Map<string, string>();
   const textOf = (file: string) => texts.get(file) ?? texts.set(file, view.read(file) ?? "").get(file)!;
   for (const r of reach) {
-    if (r.via !== "imports" || ranItself.has(r.file) || !/\.pyw?$/.test(r.file) || !index.byPath.get(r.file)?.hasMain) continue;
+    if (r.via !== "imports" || ranItself.has(r.file) || !/\.pyw?$/.test(r.file) || !index.byPath.get(r.file)?.hasMain)
+      continue;
     // Another reached file that imports the name or calls it may run the function whatever the guard says.
     const usedElsewhere = (name: string) => {
       const call = new RegExp(`(?:^|[^\\w])${name}\\s*\\(`, "m");
-      return reach.some((o) => o.file !== r.file && (index.byPath.get(o.file)?.imports.some((i) => i.names.includes(name)) === true || call.test(textOf(o.file))));
+      return reach.some(
+        (o) =>
+          o.file !== r.file &&
+          (index.byPath.get(o.file)?.imports.some((i) => i.names.includes(name)) === true || call.test(textOf(o.file))),
+      );
     };
     const spans = mainOnlySpans(textOf(r.file), usedElsewhere);
     if (spans.length > 0) r.mainOnly = spansText(spans);
@@ -101,7 +110,9 @@ function moduleTree(view: RepoView): ModuleTree {
   const modules = (folder: string): string[] => {
     if (byFolder === null) {
       byFolder = new Map();
-      for (const f of view.files()) if (!f.skipped && /\.py$/.test(f.path)) (byFolder.get(folderOf(f.path)) ?? byFolder.set(folderOf(f.path), []).get(folderOf(f.path))!).push(f.path);
+      for (const f of view.files())
+        if (!f.skipped && /\.py$/.test(f.path))
+          (byFolder.get(folderOf(f.path)) ?? byFolder.set(folderOf(f.path), []).get(folderOf(f.path))!).push(f.path);
     }
     return byFolder.get(folder) ?? [];
   };

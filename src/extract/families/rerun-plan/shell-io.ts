@@ -11,7 +11,8 @@ export interface CommandIo {
 }
 
 /** Output options whose value is a file or folder the program writes. */
-const OUTPUT_OPTION = /^--?(?:out|output|outdir|out[_-]?dir|output[_-]?dir|output[_-]?file|out[_-]?file|save[_-]?dir|save[_-]?path|submission|sub[_-]?file)$/i;
+const OUTPUT_OPTION =
+  /^--?(?:out|output|outdir|out[_-]?dir|output[_-]?dir|output[_-]?file|out[_-]?file|save[_-]?dir|save[_-]?path|submission|sub[_-]?file)$/i;
 const YOLO_TASKS = new Set(["detect", "segment", "classify", "pose", "obb"]);
 
 export function commandIo(command: string): CommandIo[] {
@@ -25,7 +26,7 @@ export function commandIo(command: string): CommandIo[] {
       const w = words[i]!;
       const redirect = /^\d?>>?(.*)$/.exec(w);
       if (redirect) {
-        const target = redirect[1] !== "" ? redirect[1]! : words[++i] ?? "";
+        const target = redirect[1] !== "" ? redirect[1]! : (words[++i] ?? "");
         if (local(target)) out.push({ mode: "write", path: target });
         continue;
       }
@@ -58,13 +59,20 @@ function yoloIo(args: string[], local: (path: string) => boolean): CommandIo[] {
   const words = args.filter((a) => !a.includes("="));
   const task = YOLO_TASKS.has(words[0] ?? "") ? words[0]! : "detect";
   const mode = (YOLO_TASKS.has(words[0] ?? "") ? words[1] : words[0]) ?? "";
-  const kv = new Map(args.filter((a) => a.includes("=")).map((a) => [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]));
-  for (const key of ["data", "cfg", "source"]) if (kv.has(key) && local(kv.get(key)!)) out.push({ mode: "read", path: kv.get(key)! });
+  const kv = new Map(
+    args.filter((a) => a.includes("=")).map((a) => [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]),
+  );
+  for (const key of ["data", "cfg", "source"])
+    if (kv.has(key) && local(kv.get(key)!)) out.push({ mode: "read", path: kv.get(key)! });
   const model = kv.get("model");
   // A bare `yolov8n.pt` is fetched by name; a path is the repo's or an earlier step's.
   if (model && local(model) && (model.includes("/") || /\.ya?ml$/.test(model))) out.push({ mode: "read", path: model });
   const folder = `${kv.get("project") ?? `runs/${task}`}/${kv.get("name") ?? mode}`;
-  if (mode === "train" && local(folder)) out.push({ mode: "write", path: `${folder}/weights/best.pt` }, { mode: "write", path: `${folder}/weights/last.pt` });
+  if (mode === "train" && local(folder))
+    out.push(
+      { mode: "write", path: `${folder}/weights/best.pt` },
+      { mode: "write", path: `${folder}/weights/last.pt` },
+    );
   else if ((mode === "predict" || mode === "val") && local(folder)) out.push({ mode: "write", path: folder });
   return out;
 }

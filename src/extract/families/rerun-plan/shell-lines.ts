@@ -26,7 +26,12 @@ export function loopCount(list: string): number | null {
   // `$(seq 0 4)`, `` `seq 5` ``: seq's last, first and step.
   const seq = /^(?:\$\(|`)\s*seq\s+(-?\d+)(?:\s+(-?\d+))?(?:\s+(-?\d+))?\s*(?:\)|`)$/.exec(list.trim());
   if (seq) {
-    const [first, step, last] = seq[3] !== undefined ? [Number(seq[1]), Number(seq[2]), Number(seq[3])] : seq[2] !== undefined ? [Number(seq[1]), 1, Number(seq[2])] : [1, 1, Number(seq[1])];
+    const [first, step, last] =
+      seq[3] !== undefined
+        ? [Number(seq[1]), Number(seq[2]), Number(seq[3])]
+        : seq[2] !== undefined
+          ? [Number(seq[1]), 1, Number(seq[2])]
+          : [1, 1, Number(seq[1])];
     return step === 0 ? null : Math.max(0, Math.floor((last - first) / step) + 1);
   }
   // Words that expand to an unknown list (`$FOLDS`, `*.yaml`, `"$@"`) leave the count unknown.
@@ -58,22 +63,35 @@ function loopOnOneLine(text: string): { head: string; body: string; arithmetic: 
   if (!doAt || doneAt < doAt.index + doAt[0].length || /\w/.test(text[doneAt + 4] ?? "")) return null;
   const arithmetic = start[0].endsWith("((");
   const head = arithmetic ? text.slice(text.indexOf("(("), doAt.index) : text.slice(start[0].length, doAt.index);
-  const body = text.slice(doAt.index + doAt[0].length, doneAt).trimEnd().replace(/;$/, "");
+  const body = text
+    .slice(doAt.index + doAt[0].length, doneAt)
+    .trimEnd()
+    .replace(/;$/, "");
   return { head: head.trim(), body: body.trim(), arithmetic };
 }
 
 /** Expand `$NAME` and `${NAME}` for the variables known so far; others stay as written. */
 function expandVariables(text: string, vars: ReadonlyMap<string, string>): string {
-  return text.replace(/\$\{(\w+)\}|\$(\w+)/g, (all, a: string | undefined, b: string | undefined) => vars.get((a ?? b)!) ?? all);
+  return text.replace(
+    /\$\{(\w+)\}|\$(\w+)/g,
+    (all, a: string | undefined, b: string | undefined) => vars.get((a ?? b)!) ?? all,
+  );
 }
 
 /** The runnable lines of a script, each with its repeat count and the variables known at that point expanded. */
 export function shellLines(text: string): ShellLine[] {
-  const raw = text.split(/\r?\n/).slice(0, MAX_LINES).map((t, i) => ({ line: i + 1, text: t }));
+  const raw = text
+    .split(/\r?\n/)
+    .slice(0, MAX_LINES)
+    .map((t, i) => ({ line: i + 1, text: t }));
   const vars = new Map<string, string>();
   const loops: Array<{ count: number | null; line: number }> = [];
   const out: ShellLine[] = [];
-  const factor = () => Math.min(MAX_ITERATIONS, loops.reduce((n, l) => n * (l.count ?? 1), 1));
+  const factor = () =>
+    Math.min(
+      MAX_ITERATIONS,
+      loops.reduce((n, l) => n * (l.count ?? 1), 1),
+    );
   const innermost = () => [...loops].reverse().find((l) => l.count !== null)?.line ?? null;
   for (const { line, text: rawText } of joinContinuations(raw)) {
     const text = rawText.trim();
@@ -85,7 +103,10 @@ export function shellLines(text: string): ShellLine[] {
     }
     const oneLine = loopOnOneLine(text);
     if (oneLine) {
-      loops.push({ count: oneLine.arithmetic ? arithmeticCount(oneLine.head) : loopCount(expandVariables(oneLine.head, vars)), line });
+      loops.push({
+        count: oneLine.arithmetic ? arithmeticCount(oneLine.head) : loopCount(expandVariables(oneLine.head, vars)),
+        line,
+      });
       out.push({ line, text: expandVariables(oneLine.body, vars), repeat: factor(), loopLine: innermost() });
       loops.pop();
       continue;
@@ -104,7 +125,19 @@ export function shellLines(text: string): ShellLine[] {
       const doAt = /;\s*do\s/.exec(text);
       const doneAt = text.lastIndexOf("done");
       // On one line: its body runs (once, as far as the audit can count).
-      if (doAt && doneAt > doAt.index) out.push({ line, text: expandVariables(text.slice(doAt.index + doAt[0].length, doneAt).trim().replace(/;$/, ""), vars), repeat: factor(), loopLine: innermost() });
+      if (doAt && doneAt > doAt.index)
+        out.push({
+          line,
+          text: expandVariables(
+            text
+              .slice(doAt.index + doAt[0].length, doneAt)
+              .trim()
+              .replace(/;$/, ""),
+            vars,
+          ),
+          repeat: factor(),
+          loopLine: innermost(),
+        });
       else loops.push({ count: null, line });
       continue;
     }

@@ -29,7 +29,10 @@ export interface Step {
   runAs?: string;
 }
 
-export type TopStep = Omit<Step, "order" | "parent" | "repeat" | "repeatSource"> & { repeat?: number; repeatSource?: string | null };
+export type TopStep = Omit<Step, "order" | "parent" | "repeat" | "repeatSource"> & {
+  repeat?: number;
+  repeatSource?: string | null;
+};
 
 const MAX_DEPTH = 4;
 /** A path the reader is to fill in: `path/to/x.py`, `<your_script>.sh`, `configs/xxx.yaml`, `{model}.py`. */
@@ -43,7 +46,13 @@ const MAX_STEPS = 5000;
 /** The repo file a shell command runs: its script from the folder it runs in, from the calling script's
  * folder, or as written from the root; a `-m` module's file; null for an outside tool. */
 export function programOf(command: ShellCommand, view: RepoView, scriptFolder: string | null): string | null {
-  const candidates = [...command.scriptCandidates, ...(command.script && scriptFolder !== null ? [joinRel(scriptFolder, command.script.slice(command.script.lastIndexOf("/") + 1))] : []), ...command.moduleFiles];
+  const candidates = [
+    ...command.scriptCandidates,
+    ...(command.script && scriptFolder !== null
+      ? [joinRel(scriptFolder, command.script.slice(command.script.lastIndexOf("/") + 1))]
+      : []),
+    ...command.moduleFiles,
+  ];
   const found = candidates.find((c) => view.has(c));
   if (found) return found;
   if (command.makeTarget !== undefined) return command.scriptCandidates[0] ?? "Makefile";
@@ -65,7 +74,11 @@ export class StepList {
 
   private push(draft: Omit<Step, "order">, depth: number, chain: ReadonlySet<string>): void {
     if (this.steps.length >= MAX_STEPS) return;
-    const step: Step = { order: this.steps.length + 1, ...draft, program: draft.program !== null && isPlaceholder(draft.program) ? null : draft.program };
+    const step: Step = {
+      order: this.steps.length + 1,
+      ...draft,
+      program: draft.program !== null && isPlaceholder(draft.program) ? null : draft.program,
+    };
     this.steps.push(step);
     const program = step.program;
     if (program === null || !this.view.has(program) || chain.has(program) || depth >= MAX_DEPTH) return;
@@ -131,7 +144,18 @@ export class StepList {
       const { command, cwd } = interpretLine(line.text, folder, this.env);
       if (!command) continue;
       this.push(
-        { file: makefile, line: line.line, source: "make", parent: parent.order, cwd, command: command.command, program: programOf(command, this.view, folder), purpose: command.purpose, repeat: parent.repeat, repeatSource: parent.repeatSource },
+        {
+          file: makefile,
+          line: line.line,
+          source: "make",
+          parent: parent.order,
+          cwd,
+          command: command.command,
+          program: programOf(command, this.view, folder),
+          purpose: command.purpose,
+          repeat: parent.repeat,
+          repeatSource: parent.repeatSource,
+        },
         depth + 1,
         chain,
       );

@@ -14,7 +14,13 @@ export interface TrainingValues {
 }
 
 type Field = "model" | "imageSize" | "epochs" | "batchSize" | "folds";
-const FIELD: Record<string, Field> = { models: "model", "image-size": "imageSize", epochs: "epochs", "batch-size": "batchSize", folds: "folds" };
+const FIELD: Record<string, Field> = {
+  models: "model",
+  "image-size": "imageSize",
+  epochs: "epochs",
+  "batch-size": "batchSize",
+  folds: "folds",
+};
 /** A plain `model` option or key names the architecture on a command line or in a config a step loads
  * (the training family leaves it out: in code `model` is mostly the network object). */
 const MODEL_NAME = /^-{0,2}(?:model|model_?name|model_?type|arch|backbone|network|net|encoder)$/i;
@@ -23,14 +29,23 @@ const ARCHITECTURE = /^[A-Za-z][\w.-]*$/;
 const CHECKPOINT = /\.(?:pth?|pt|ckpt|h5|hdf5|bin|onnx|pkl|safetensors|ya?ml|json|py)$/i;
 
 export function isModelName(key: string, value: string): boolean {
-  return MODEL_NAME.test(key) && ARCHITECTURE.test(value) && !CHECKPOINT.test(value) && !/^(?:none|null|true|false)$/i.test(value);
+  return (
+    MODEL_NAME.test(key) &&
+    ARCHITECTURE.test(value) &&
+    !CHECKPOINT.test(value) &&
+    !/^(?:none|null|true|false)$/i.test(value)
+  );
 }
 
 /** A single fold given on the command line (`--fold 0`): the run trains that one fold. */
 const ONE_FOLD = /^--?(?:fold|fold_?id|fold_?idx|fold_?index|fold_?num|val_?fold)$/i;
 
 /** Values from the step's arguments (at `where`), then from `layers` of hints, earlier layers winning. */
-export function trainingValues(args: readonly string[], where: string, layers: ReadonlyArray<readonly FactRecord[]>): TrainingValues {
+export function trainingValues(
+  args: readonly string[],
+  where: string,
+  layers: ReadonlyArray<readonly FactRecord[]>,
+): TrainingValues {
   const values: Partial<Record<Field, number | string>> = {};
   const sources: string[] = [];
   const set = (field: Field, value: number | string, source: string) => {

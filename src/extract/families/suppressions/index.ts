@@ -23,7 +23,11 @@ function recordsOf(source: Pick<PythonSource, "path" | "text" | "lineMap">): Fac
   lines.forEach((text, i) => {
     const m = COMMENT.exec(text);
     if (!m) return;
-    const rules = m[1]!.split(",").map((r) => r.trim()).filter(Boolean).join(",");
+    const rules = m[1]!
+      .split(",")
+      .map((r) => r.trim())
+      .filter(Boolean)
+      .join(",");
     const alone = text.slice(0, m.index).trim() === "";
     let target = i + 1;
     if (alone) {

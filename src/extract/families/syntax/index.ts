@@ -16,7 +16,8 @@ import { parseError } from "../../python/tree-facts.js";
 import { pythonParser } from "../../python/tree-sitter.js";
 
 /** Messages of the lexer and statement checks that name a Python 2 construct. */
-const PYTHON2 = /Python 2|Missing parentheses in call to '(?:print|exec)'|multiple exception types must be parenthesized|inconsistent use of tabs and spaces/;
+const PYTHON2 =
+  /Python 2|Missing parentheses in call to '(?:print|exec)'|multiple exception types must be parenthesized|inconsistent use of tabs and spaces/;
 
 export const extractor: Extractor = {
   id: "syntax",
@@ -40,7 +41,15 @@ export const extractor: Extractor = {
     let parser: Awaited<ReturnType<typeof pythonParser>> | null = null;
     for (const file of index.files) {
       if (file.syntaxError) {
-        records.push(recordAt(file, file.syntaxError.line, { message: file.syntaxError.message, checkedBy: "lexer", python2: PYTHON2.test(file.syntaxError.message), trainPath: onTrainPath(file.path), ...statedParses(file.syntaxError.message) }));
+        records.push(
+          recordAt(file, file.syntaxError.line, {
+            message: file.syntaxError.message,
+            checkedBy: "lexer",
+            python2: PYTHON2.test(file.syntaxError.message),
+            trainPath: onTrainPath(file.path),
+            ...statedParses(file.syntaxError.message),
+          }),
+        );
         continue;
       }
       if (!entries.has(file.path)) continue;
@@ -50,7 +59,15 @@ export const extractor: Extractor = {
         if (!source) continue;
         error = parseError((parser ??= await pythonParser()), source.text);
       }
-      if (error) records.push(recordAt(file, error.line, { message: error.message, checkedBy: "parser", python2: false, trainPath: onTrainPath(file.path) }));
+      if (error)
+        records.push(
+          recordAt(file, error.line, {
+            message: error.message,
+            checkedBy: "parser",
+            python2: false,
+            trainPath: onTrainPath(file.path),
+          }),
+        );
     }
     return records;
   },

@@ -17,7 +17,8 @@ import { roleOf } from "../../view/file-roles.js";
 const TRAIN_TABLE = /(?:^|\/)(?:[\w-]*train[\w-]*|folds?|[\w-]*_folds?)\.(?:csv|tsv)$/i;
 const NOT_TRAIN = /test|submission|sample_sub|valid|pred/i;
 /** "2,000-row extract", "6,334 training images", "54k images", "1.2 million DICOM scans"; one qualifier at most. */
-const STATED_SIZE = /(?<![\dx×.,-]\s?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|m|thousand|million)?[\s-]+(?:(?:training|train|labell?ed|annotated|unique|original|additional|external|extra|dicom|ct|mri|chest|fundus|retinal|tissue|histology)[\s-]+)?(images?|pictures?|photos?|scans?|slides?|radiographs?|x-rays?|studies|study|patients?|slices?|samples?|examples?|rows?|tiles?|crops?|frames?|videos?|volumes?|cells?)\b(?![\s-]*(?:sizes?|resolution|res|shape)\b)/gi;
+const STATED_SIZE =
+  /(?<![\dx×.,-]\s?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|m|thousand|million)?[\s-]+(?:(?:training|train|labell?ed|annotated|unique|original|additional|external|extra|dicom|ct|mri|chest|fundus|retinal|tissue|histology)[\s-]+)?(images?|pictures?|photos?|scans?|slides?|radiographs?|x-rays?|studies|study|patients?|slices?|samples?|examples?|rows?|tiles?|crops?|frames?|videos?|volumes?|cells?)\b(?![\s-]*(?:sizes?|resolution|res|shape)\b)/gi;
 
 function statedSizes(text: string): Array<{ line: number; value: number; name: string }> {
   const out: Array<{ line: number; value: number; name: string }> = [];
@@ -48,7 +49,8 @@ export const extractor: Extractor = {
       }
       for (const k of file.kwargs) {
         const kind = setupKind(k.arg.name!);
-        if (kind) for (const r of setupFromValue(kind, k.arg, "call-argument", `${k.callee}(${k.arg.name})`)) add(k.line, r);
+        if (kind)
+          for (const r of setupFromValue(kind, k.arg, "call-argument", `${k.callee}(${k.arg.name})`)) add(k.line, r);
       }
       for (const call of file.calls) {
         const opt = cliOption(call);
@@ -71,15 +73,26 @@ export const extractor: Extractor = {
         if (text === null) continue;
         for (const v of configValues(text)) {
           const kind = v.key ? setupKind(v.key) : null;
-          if (kind) for (const r of setupFromValue(kind, configArg(v.value), "config", v.key!)) records.push({ file: entry.path, line: v.line, ...r });
+          if (kind)
+            for (const r of setupFromValue(kind, configArg(v.value), "config", v.key!))
+              records.push({ file: entry.path, line: v.line, ...r });
         }
       } else if (TRAIN_TABLE.test(entry.path) && !NOT_TRAIN.test(entry.path.slice(entry.path.lastIndexOf("/") + 1))) {
         const text = ctx.view.read(entry.path);
         const rows = text === null ? 0 : text.split("\n").filter((l) => l.trim() !== "").length - 1;
-        if (rows > 0 && countInRange("images", rows)) records.push({ file: entry.path, kind: "images", value: rows, via: "csv-rows", name: null });
+        if (rows > 0 && countInRange("images", rows))
+          records.push({ file: entry.path, kind: "images", value: rows, via: "csv-rows", name: null });
       } else if (roleOf(entry) === "readme" && entry.kind === "text") {
         const text = ctx.view.read(entry.path);
-        for (const s of statedSizes(text ?? "")) records.push({ file: entry.path, line: s.line, kind: "images", value: s.value, via: "readme-text", name: s.name });
+        for (const s of statedSizes(text ?? ""))
+          records.push({
+            file: entry.path,
+            line: s.line,
+            kind: "images",
+            value: s.value,
+            via: "readme-text",
+            name: s.name,
+          });
       }
     }
     return withoutFactoryKeywords(records);

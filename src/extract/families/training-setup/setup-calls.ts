@@ -6,8 +6,26 @@ import { TORCHVISION_BUILDER } from "../../python/setup-hints.js";
 
 export type SetupFields = Record<string, FactValue>;
 
-const SMP_WRAPPERS = new Set(["Unet", "UnetPlusPlus", "FPN", "DeepLabV3Plus", "DeepLabV3", "Linknet", "PSPNet", "MAnet", "PAN"]);
-const RESIZES = new Set(["Resize", "RandomResizedCrop", "CenterCrop", "RandomCrop", "RandomSizedCrop", "LongestMaxSize", "SmallestMaxSize"]);
+const SMP_WRAPPERS = new Set([
+  "Unet",
+  "UnetPlusPlus",
+  "FPN",
+  "DeepLabV3Plus",
+  "DeepLabV3",
+  "Linknet",
+  "PSPNet",
+  "MAnet",
+  "PAN",
+]);
+const RESIZES = new Set([
+  "Resize",
+  "RandomResizedCrop",
+  "CenterCrop",
+  "RandomCrop",
+  "RandomSizedCrop",
+  "LongestMaxSize",
+  "SmallestMaxSize",
+]);
 
 const lastName = (callee: string): string => callee.slice(callee.lastIndexOf(".") + 1);
 const positional = (call: PyCall, i: number): PyArg | undefined => call.args.filter((a) => a.name === null)[i];
@@ -17,12 +35,18 @@ const stringOf = (arg: PyArg | undefined): string | null => (arg?.kind === "stri
 /** Whole numbers a literal spells: 512, "512", (512, 384), [384, 384]. */
 export function sizesOf(arg: PyArg | undefined): number[] {
   if (!arg) return [];
-  if (arg.kind === "number" || arg.kind === "string") return /^\d+$/.test(arg.value.replace(/_/g, "")) ? [Number(arg.value.replace(/_/g, ""))] : [];
+  if (arg.kind === "number" || arg.kind === "string")
+    return /^\d+$/.test(arg.value.replace(/_/g, "")) ? [Number(arg.value.replace(/_/g, ""))] : [];
   if (arg.kind === "list") return [...arg.value.matchAll(/\d+/g)].slice(0, 2).map((m) => Number(m[0]));
   return [];
 }
 
-function architecture(name: string, via: string, library: string | null, wrapper: string | null = null): SetupFields | null {
+function architecture(
+  name: string,
+  via: string,
+  library: string | null,
+  wrapper: string | null = null,
+): SetupFields | null {
   const family = architectureFamily(name);
   return family ? { kind: "architecture", value: name, family, library, wrapper, via, name: null } : null;
 }
@@ -42,12 +66,17 @@ export function architectureFromCall(call: PyCall, imports: ReadonlySet<string>)
   }
   if (last === "YOLO" && first) return architecture(first, "yolo", "ultralytics");
   if ((last === "from_pretrained" || last === "from_name") && first) {
-    const library = /EfficientNet/.test(call.callee) ? "efficientnet_pytorch" : /^(?:Auto|ViT|Swin|ConvNext|Deit|Beit|ResNet)\w*\./.test(call.callee) ? "transformers" : null;
+    const library = /EfficientNet/.test(call.callee)
+      ? "efficientnet_pytorch"
+      : /^(?:Auto|ViT|Swin|ConvNext|Deit|Beit|ResNet)\w*\./.test(call.callee)
+        ? "transformers"
+        : null;
     return architecture(first, last, library);
   }
   if (TORCHVISION_BUILDER.test(last)) {
     const fromTimm = call.callee.startsWith("timm.");
-    const fromTorchvision = call.callee.startsWith("torchvision.") || call.callee.startsWith("models.") || imports.has("torchvision");
+    const fromTorchvision =
+      call.callee.startsWith("torchvision.") || call.callee.startsWith("models.") || imports.has("torchvision");
     if (fromTimm || fromTorchvision) return architecture(last, "builder", fromTimm ? "timm" : "torchvision");
   }
   return null;
@@ -59,7 +88,13 @@ export function inputSizeFromCall(call: PyCall): SetupFields[] {
   const height = sizesOf(keyword(call, "height"))[0];
   const width = sizesOf(keyword(call, "width"))[0];
   const out: SetupFields[] = [];
-  const rec = (value: number, axis: string): SetupFields => ({ kind: "input-size", value, axis, via: "transform", name: call.callee });
+  const rec = (value: number, axis: string): SetupFields => ({
+    kind: "input-size",
+    value,
+    axis,
+    via: "transform",
+    name: call.callee,
+  });
   if (height || width) {
     if (height) out.push(rec(height, "height"));
     if (width) out.push(rec(width, "width"));
@@ -84,13 +119,22 @@ export function switchesFromCall(call: PyCall): SetupFields | null {
   }
   if (last === "initialize" && /(?:^|\.)amp\.initialize$/.test(call.callee)) {
     const level = stringOf(keyword(call, "opt_level"));
-    return { kind: "precision", value: level ?? "amp.initialize", precision: level === "O0" ? "fp32" : "mixed", via: "call", name: call.callee };
+    return {
+      kind: "precision",
+      value: level ?? "amp.initialize",
+      precision: level === "O0" ? "fp32" : "mixed",
+      via: "call",
+      name: call.callee,
+    };
   }
-  if (last === "half" && call.args.length === 0 && call.callee.includes(".")) return { kind: "precision", value: "half()", precision: "mixed", via: "call", name: call.callee };
+  if (last === "half" && call.args.length === 0 && call.callee.includes("."))
+    return { kind: "precision", value: "half()", precision: "mixed", via: "call", name: call.callee };
   if (last === "requires_grad_") {
     const arg = positional(call, 0) ?? keyword(call, "requires_grad");
-    if (arg?.kind === "name" && arg.value === "False") return { kind: "frozen", value: "requires_grad_(False)", frozen: true, via: "call", name: call.callee };
+    if (arg?.kind === "name" && arg.value === "False")
+      return { kind: "frozen", value: "requires_grad_(False)", frozen: true, via: "call", name: call.callee };
   }
-  if ((last === "freeze" || last === "freeze_backbone") && call.callee.includes(".")) return { kind: "frozen", value: `${last}()`, frozen: true, via: "call", name: call.callee };
+  if ((last === "freeze" || last === "freeze_backbone") && call.callee.includes("."))
+    return { kind: "frozen", value: `${last}()`, frozen: true, via: "call", name: call.callee };
   return null;
 }

@@ -18,7 +18,10 @@ function precisionOf(value: string): "mixed" | "fp32" | null {
 
 /** Frozen layers or not, from the value of a freeze option or a requires_grad / trainable assignment. */
 function frozenOf(name: string, arg: PyArg): boolean | null {
-  const last = name.slice(name.lastIndexOf(".") + 1).replace(/^-+/, "").toLowerCase();
+  const last = name
+    .slice(name.lastIndexOf(".") + 1)
+    .replace(/^-+/, "")
+    .toLowerCase();
   const v = arg.value.trim();
   const truthy = /^(?:true|1)$/i.test(v) ? true : /^(?:false|0|none)$/i.test(v) ? false : null;
   if (last === "requires_grad" || last === "trainable") return truthy === null ? null : !truthy;
@@ -43,7 +46,11 @@ export function setupFromValue(kind: SetupKind, arg: PyArg, via: string, name: s
       const sides = sizesOf(arg).filter((s) => countInRange("image-size", s));
       const axis = kind === "input-height" ? "height" : kind === "input-width" ? "width" : null;
       if (axis) return sides.slice(0, 1).map((value) => ({ kind: "input-size", value, axis, via, name }));
-      if (sides.length === 2) return [{ kind: "input-size", value: sides[0]!, axis: "height", via, name }, { kind: "input-size", value: sides[1]!, axis: "width", via, name }];
+      if (sides.length === 2)
+        return [
+          { kind: "input-size", value: sides[0]!, axis: "height", via, name },
+          { kind: "input-size", value: sides[1]!, axis: "width", via, name },
+        ];
       return sides.slice(0, 1).map((value) => ({ kind: "input-size", value, axis: "both", via, name }));
     }
     case "images": {

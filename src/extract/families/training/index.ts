@@ -7,7 +7,8 @@ import { recordAt } from "../../python/locate.js";
 import { preparePythonIndex } from "../../python/repo-index.js";
 import { cliOption } from "../../python/cli-option.js";
 
-const FOLD_SPLITTERS = /(?:^|\.)(?:Stratified|Group|StratifiedGroup|MultilabelStratified|Repeated|RepeatedStratified)?KFold$/;
+const FOLD_SPLITTERS =
+  /(?:^|\.)(?:Stratified|Group|StratifiedGroup|MultilabelStratified|Repeated|RepeatedStratified)?KFold$/;
 const MODEL_FACTORIES = /(?:^|\.)create_model$/;
 
 export const extractor: Extractor = {
@@ -19,11 +20,21 @@ export const extractor: Extractor = {
     for (const file of (await preparePythonIndex(ctx.view)).files) {
       for (const a of file.assigns) {
         const kind = hintKind(a.target);
-        if (kind) for (const value of hintValues(kind, a.value)) records.push(recordAt(file, a.line, { ...boundedHint(kind, value), source: "assignment", name: a.target }));
+        if (kind)
+          for (const value of hintValues(kind, a.value))
+            records.push(recordAt(file, a.line, { ...boundedHint(kind, value), source: "assignment", name: a.target }));
       }
       for (const k of file.kwargs) {
         const kind = hintKind(k.arg.name!);
-        if (kind) for (const value of hintValues(kind, k.arg)) records.push(recordAt(file, k.line, { ...boundedHint(kind, value), source: "call-argument", name: `${k.callee}(${k.arg.name})` }));
+        if (kind)
+          for (const value of hintValues(kind, k.arg))
+            records.push(
+              recordAt(file, k.line, {
+                ...boundedHint(kind, value),
+                source: "call-argument",
+                name: `${k.callee}(${k.arg.name})`,
+              }),
+            );
       }
       for (const call of file.calls) {
         const opt = cliOption(call);
@@ -31,11 +42,32 @@ export const extractor: Extractor = {
         if (opt) {
           const kind = hintKind(opt.option);
           const def = call.args.find((a) => a.name === "default");
-          if (kind && def) for (const value of hintValues(kind, def)) records.push(recordAt(file, call.line, { ...boundedHint(kind, value), source: "argparse-default", name: opt.option }));
+          if (kind && def)
+            for (const value of hintValues(kind, def))
+              records.push(
+                recordAt(file, call.line, {
+                  ...boundedHint(kind, value),
+                  source: "argparse-default",
+                  name: opt.option,
+                }),
+              );
         } else if (FOLD_SPLITTERS.test(call.callee) && first?.kind === "number") {
-          records.push(recordAt(file, call.line, { ...boundedHint("folds", Number(first.value)), source: "call-argument", name: `${call.callee}(n_splits)` }));
+          records.push(
+            recordAt(file, call.line, {
+              ...boundedHint("folds", Number(first.value)),
+              source: "call-argument",
+              name: `${call.callee}(n_splits)`,
+            }),
+          );
         } else if (MODEL_FACTORIES.test(call.callee) && first?.kind === "string") {
-          records.push(recordAt(file, call.line, { kind: "models", value: first.value, source: "call-argument", name: call.callee }));
+          records.push(
+            recordAt(file, call.line, {
+              kind: "models",
+              value: first.value,
+              source: "call-argument",
+              name: call.callee,
+            }),
+          );
         }
       }
     }
@@ -45,7 +77,15 @@ export const extractor: Extractor = {
       if (text === null) continue;
       for (const v of configValues(text)) {
         const kind = v.key ? hintKind(v.key) : null;
-        if (kind) for (const value of hintValues(kind, configArg(v.value))) records.push({ file: entry.path, line: v.line, ...boundedHint(kind, value), source: "config", name: v.key });
+        if (kind)
+          for (const value of hintValues(kind, configArg(v.value)))
+            records.push({
+              file: entry.path,
+              line: v.line,
+              ...boundedHint(kind, value),
+              source: "config",
+              name: v.key,
+            });
       }
     }
     return records;

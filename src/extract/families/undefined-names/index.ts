@@ -13,7 +13,11 @@ import { preparePythonIndex, sourceOf } from "../../python/repo-index.js";
 import { pythonParser, withTree } from "../../python/tree-sitter.js";
 
 /** Builtins of Python 2 that Python 3 dropped: defined for a repo that states Python 2 or is written in it. */
-const PYTHON2_BUILTINS = new Set("basestring unicode unichr long xrange raw_input reduce file execfile cmp apply buffer intern coerce reload".split(" "));
+const PYTHON2_BUILTINS = new Set(
+  "basestring unicode unichr long xrange raw_input reduce file execfile cmp apply buffer intern coerce reload".split(
+    " ",
+  ),
+);
 
 export const extractor: Extractor = {
   id: "undefined-names",
@@ -23,8 +27,9 @@ export const extractor: Extractor = {
     const records: FactRecord[] = [];
     // A repo that states Python 2, or whose code is Python 2 (a file only Python 2 parses), has its builtins.
     const python2 =
-      (ctx.facts.families["env-spec"] ?? []).some((r) => r.kind === "python-version" && typeof r.value === "string" && /^\D*2(?:\.|$)/.test(r.value)) ||
-      (ctx.facts.families.syntax ?? []).some((r) => r.python2 === true);
+      (ctx.facts.families["env-spec"] ?? []).some(
+        (r) => r.kind === "python-version" && typeof r.value === "string" && /^\D*2(?:\.|$)/.test(r.value),
+      ) || (ctx.facts.families.syntax ?? []).some((r) => r.python2 === true);
     for (const file of (await preparePythonIndex(ctx.view)).files) {
       if (file.unbound === "dynamic" || file.unbound.length === 0) continue;
       let confirmed = file.tree?.unbound;

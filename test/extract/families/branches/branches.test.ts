@@ -27,20 +27,30 @@ describe("branches family", () => {
   it("a branch with a missing object fails to check out, with git's words", async () => {
     const checkout = await openSource(repo);
     const records = await checkBranches(checkout.branches!);
-    expect(records.filter((r) => r.kind === "branch").map((r) => [r.name, r.error === null ? "ok" : "failed"])).toEqual([
-      ["broken", "failed"],
-      ["dev", "ok"],
-      ["feature/ok", "ok"],
-    ]);
+    expect(records.filter((r) => r.kind === "branch").map((r) => [r.name, r.error === null ? "ok" : "failed"])).toEqual(
+      [
+        ["broken", "failed"],
+        ["dev", "ok"],
+        ["feature/ok", "ok"],
+      ],
+    );
     const broken = records.find((r) => r.name === "broken")!;
     expect(broken.commit).toBe(brokenCommit);
     expect(String(broken.error)).toMatch(/unable to read|missing|bad object|fatal/i);
-    expect(records.filter((r) => r.kind === "parse-error").map((r) => r.file)).toEqual(["broken.py", "conf/bad.json", "conf/bad.yaml"]);
+    expect(records.filter((r) => r.kind === "parse-error").map((r) => r.file)).toEqual([
+      "broken.py",
+      "conf/bad.json",
+      "conf/bad.yaml",
+    ]);
   });
 
   it("caps the number of branches checked and says how many were left", async () => {
     const checkout = await openSource(repo);
-    const records = await checkBranches(checkout.branches!, { maxBranches: 1, maxFileBytes: 1024, maxFilesPerBranch: 10 });
+    const records = await checkBranches(checkout.branches!, {
+      maxBranches: 1,
+      maxFileBytes: 1024,
+      maxFilesPerBranch: 10,
+    });
     expect(records).toEqual([
       { kind: "branch", name: "broken", commit: brokenCommit, error: expect.any(String) },
       { kind: "unchecked", count: 2, reason: "only the first 1 branches are checked" },
@@ -49,8 +59,15 @@ describe("branches family", () => {
 
   it("the extractor checks through the branch view it is given, and a plain folder is not collected", async () => {
     const checkout = await openSource(repo);
-    const withGit = await extractFacts(memoryView({}), [extractor], { branches: checkout.branches!.names(), branchView: checkout.branches });
-    expect(withGit.families.branches!.filter((r) => r.kind === "branch").map((r) => r.name)).toEqual(["broken", "dev", "feature/ok"]);
+    const withGit = await extractFacts(memoryView({}), [extractor], {
+      branches: checkout.branches!.names(),
+      branchView: checkout.branches,
+    });
+    expect(withGit.families.branches!.filter((r) => r.kind === "branch").map((r) => r.name)).toEqual([
+      "broken",
+      "dev",
+      "feature/ok",
+    ]);
     const folder = await extractFacts(memoryView({}), [extractor], { branches: null });
     expect(folder.families.branches).toBeUndefined();
     expect(folder.notCollected.branches).toBe("a plain folder has no git branches");

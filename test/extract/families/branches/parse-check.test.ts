@@ -4,7 +4,14 @@ import { parseProblem } from "../../../../src/extract/families/branches/parse-ch
 
 describe("parseProblem", () => {
   it("names a notebook's broken cell from 1", async () => {
-    const nb = JSON.stringify({ nbformat: 4, cells: [{ cell_type: "markdown", source: ["# t"] }, { cell_type: "code", source: ["x = 1\n"] }, { cell_type: "code", source: ["y = (\n"] }] });
+    const nb = JSON.stringify({
+      nbformat: 4,
+      cells: [
+        { cell_type: "markdown", source: ["# t"] },
+        { cell_type: "code", source: ["x = 1\n"] },
+        { cell_type: "code", source: ["y = (\n"] },
+      ],
+    });
     expect((await parseProblem("nb.ipynb", nb))?.message).toMatch(/^cell 3 line 1: /);
   });
 });

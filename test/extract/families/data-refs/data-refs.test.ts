@@ -15,7 +15,8 @@ describe("data-refs: files the pipeline produces", () => {
   it("matches format strings on either side of the read and the write", async () => {
     expect(
       await producers({
-        "train.py": "import torch\nfor fold in range(5):\n    torch.save(m.state_dict(), f'{OUT}/{name}_fold{fold}.pth')\n",
+        "train.py":
+          "import torch\nfor fold in range(5):\n    torch.save(m.state_dict(), f'{OUT}/{name}_fold{fold}.pth')\n",
         "infer.py": "import torch\nw = torch.load('weights/effnet_fold{}.pth'.format(k))\n",
         "swa.py": "import torch\nTEMPLATE = 'swa/fold{}_avg.pth'\ntorch.save(avg, TEMPLATE.format(fold))\n",
         "submit.py": "import torch\nw = torch.load('swa/fold3_avg.pth')\n",
@@ -29,8 +30,10 @@ describe("data-refs: files the pipeline produces", () => {
   it("a save that names no file (only {name}.pth, anywhere) produces no named read, only its own pattern", async () => {
     expect(
       await producers({
-        "train.py": "import torch\ntorch.save(m.state_dict(), f'{OUT}/{name}.pth')\ntorch.save(e.state_dict(), f'checkpoints/{name}.pth')\n",
-        "infer.py": "import torch\nw = torch.load('pretrained/resnet50.pth')\nv = torch.load(f'{OUT}/{name}.pth')\nb = torch.load('checkpoints/best.pth')\n",
+        "train.py":
+          "import torch\ntorch.save(m.state_dict(), f'{OUT}/{name}.pth')\ntorch.save(e.state_dict(), f'checkpoints/{name}.pth')\n",
+        "infer.py":
+          "import torch\nw = torch.load('pretrained/resnet50.pth')\nv = torch.load(f'{OUT}/{name}.pth')\nb = torch.load('checkpoints/best.pth')\n",
       }),
     ).toEqual([
       ["pretrained/resnet50.pth", null],
@@ -42,8 +45,10 @@ describe("data-refs: files the pipeline produces", () => {
   it("follows a local function whose body saves its argument", async () => {
     expect(
       await producers({
-        "utils/dist.py": "import torch\ndef save_on_master(*args, **kwargs):\n    if is_main_process():\n        torch.save(*args, **kwargs)\n",
-        "main.py": "import os\nfrom utils.dist import save_on_master\nsave_on_master(state, os.path.join(args.output_dir, 'checkpoint.pth'))\n",
+        "utils/dist.py":
+          "import torch\ndef save_on_master(*args, **kwargs):\n    if is_main_process():\n        torch.save(*args, **kwargs)\n",
+        "main.py":
+          "import os\nfrom utils.dist import save_on_master\nsave_on_master(state, os.path.join(args.output_dir, 'checkpoint.pth'))\n",
         "evaluate.py": "import torch\nckpt = torch.load('output/checkpoint.pth')\n",
       }),
     ).toEqual([["output/checkpoint.pth", "main.py:3"]]);
@@ -52,7 +57,8 @@ describe("data-refs: files the pipeline produces", () => {
   it("adds the suffix np.save adds, and reads joins of Path objects and concatenated strings", async () => {
     expect(
       await producers({
-        "extract.py": "import numpy as np\nfrom pathlib import Path\nnp.save(Path('results') / cfg.name / 'feats', arr)\nSAVE = 'cache'\nnp.save(SAVE + '/' + image_id + '/mask.npy', m)\n",
+        "extract.py":
+          "import numpy as np\nfrom pathlib import Path\nnp.save(Path('results') / cfg.name / 'feats', arr)\nSAVE = 'cache'\nnp.save(SAVE + '/' + image_id + '/mask.npy', m)\n",
         "stack.py": "import numpy as np\nx = np.load('results/exp1/feats.npy')\ny = np.load(f'cache/{i}/mask.npy')\n",
       }),
     ).toEqual([
@@ -82,8 +88,10 @@ describe("data-refs: files the pipeline produces", () => {
   it("reads with_suffix and change_extension as the new extension of the same file", async () => {
     expect(
       await producers({
-        "convert.py": "import cv2\nfor p in paths:\n    cv2.imwrite(str(p.with_suffix('.png')), img)\n    cv2.imwrite(change_extension(p, '.jpg'), img)\n",
-        "train.py": "import cv2\nimgs = [cv2.imread(f'data/train/{i}.png') for i in ids]\nb = cv2.imread(f'data/train/{i}.jpg')\n",
+        "convert.py":
+          "import cv2\nfor p in paths:\n    cv2.imwrite(str(p.with_suffix('.png')), img)\n    cv2.imwrite(change_extension(p, '.jpg'), img)\n",
+        "train.py":
+          "import cv2\nimgs = [cv2.imread(f'data/train/{i}.png') for i in ids]\nb = cv2.imread(f'data/train/{i}.jpg')\n",
       }),
     ).toEqual([
       ["data/train/*.png", "convert.py:3"],
@@ -94,10 +102,13 @@ describe("data-refs: files the pipeline produces", () => {
   it("knows where training frameworks write: Catalyst's logdir, Lightning's dirpath, Hugging Face's output_dir, a named trainer", async () => {
     expect(
       await producers({
-        "train_catalyst.py": "runner = SupervisedRunner()\nrunner.train(model=model, loaders=loaders, logdir='logs/seg', num_epochs=10)\n",
+        "train_catalyst.py":
+          "runner = SupervisedRunner()\nrunner.train(model=model, loaders=loaders, logdir='logs/seg', num_epochs=10)\n",
         "train_pl.py": "import pytorch_lightning as pl\ncb = ModelCheckpoint(dirpath='ckpt/pl', monitor='val_loss')\n",
-        "train_hf.py": "from transformers import Trainer, TrainingArguments\nargs = TrainingArguments(output_dir='runs/bert', num_train_epochs=3)\n",
-        "train_kuma.py": "for k in range(5):\n    trainer = TorchTrainer(model, serial=f'fold{k}')\n    trainer.fit(loader, export_dir=EXPORT)\n",
+        "train_hf.py":
+          "from transformers import Trainer, TrainingArguments\nargs = TrainingArguments(output_dir='runs/bert', num_train_epochs=3)\n",
+        "train_kuma.py":
+          "for k in range(5):\n    trainer = TorchTrainer(model, serial=f'fold{k}')\n    trainer.fit(loader, export_dir=EXPORT)\n",
         "predict.py": [
           "import torch",
           "a = torch.load('logs/seg/checkpoints/best.pth')",
@@ -122,7 +133,8 @@ describe("data-refs: data the README documents", () => {
 
   it("reads a path from the folder the README runs the script in", async () => {
     const files = {
-      "README.md": "Download the competition data and extract it into `workdir/data`.\n\n```\ncd workdir\npython ../src/train.py\n```\n",
+      "README.md":
+        "Download the competition data and extract it into `workdir/data`.\n\n```\ncd workdir\npython ../src/train.py\n```\n",
       "src/train.py": "import pandas as pd\ndf = pd.read_csv('data/train.csv')\n",
     };
     const readme = await run(readmeExtractor, files);
@@ -133,7 +145,8 @@ describe("data-refs: data the README documents", () => {
     const files = {
       "README.md": "```\npython prep.py\ncd workdir\npython ../src/train.py\n```\n",
       "prep.py": "import pandas as pd\npd.DataFrame().to_csv('workdir/data/folds.csv')\n",
-      "src/train.py": "import pandas as pd\nfolds = pd.read_csv('data/folds.csv')\nlabels = pd.read_csv('meta/labels.csv')\n",
+      "src/train.py":
+        "import pandas as pd\nfolds = pd.read_csv('data/folds.csv')\nlabels = pd.read_csv('meta/labels.csv')\n",
       "workdir/meta/labels.csv": "id,label\n",
     };
     const readme = await run(readmeExtractor, files);
@@ -146,7 +159,8 @@ describe("data-refs: data the README documents", () => {
 
   it("takes ../input in a notebook meant for Kaggle as the platform's layout", async () => {
     const files = {
-      "kernels/kernel-metadata.json": '{"id": "alice/infer", "code_file": "infer.ipynb", "kernel_type": "notebook", "dataset_sources": ["alice/weights"]}',
+      "kernels/kernel-metadata.json":
+        '{"id": "alice/infer", "code_file": "infer.ipynb", "kernel_type": "notebook", "dataset_sources": ["alice/weights"]}',
       "kernels/infer.ipynb": notebook("import pandas as pd\ndf = pd.read_csv('../input/siim-extra/labels.csv')\n"),
       "eda.ipynb": notebook("import pandas as pd\ndf = pd.read_csv('../input/siim-extra/labels.csv')\n"),
     };

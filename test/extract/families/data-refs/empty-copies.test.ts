@@ -3,16 +3,30 @@ import { describe, expect, it } from "vitest";
 import { emptyCopies } from "../../../../src/extract/families/data-refs/empty-copies.js";
 import type { Written } from "../../../../src/extract/families/data-refs/produced.js";
 
-const copy = (from: string, by = "README.md:4"): Written => ({ path: "ensemble/output/bob", by, what: "filled", fromFile: "README.md", from: [from] });
+const copy = (from: string, by = "README.md:4"): Written => ({
+  path: "ensemble/output/bob",
+  by,
+  what: "filled",
+  fromFile: "README.md",
+  from: [from],
+});
 
 describe("emptyCopies", () => {
   it("names a copy out of a folder that holds no matching file", () => {
     expect(emptyCopies([copy("ensemble/../bob/output/*")], ["bob/.gitkeep"])).toEqual([
-      { write: copy("ensemble/../bob/output/*"), why: "README.md:4 copies it from bob/output/*, which holds no such file and no step writes" },
+      {
+        write: copy("ensemble/../bob/output/*"),
+        why: "README.md:4 copies it from bob/output/*, which holds no such file and no step writes",
+      },
     ]);
   });
   it("keeps a copy whose source the repo holds, a step fills, or that lies outside the repo", () => {
-    const fills: Written = { path: "output/pred.parquet", by: "bob/train.py:2", what: "file", fromFile: "bob/train.py" };
+    const fills: Written = {
+      path: "output/pred.parquet",
+      by: "bob/train.py:2",
+      what: "file",
+      fromFile: "bob/train.py",
+    };
     expect(emptyCopies([copy("bob/output/*.parquet")], ["bob/output/a.parquet"])).toEqual([]);
     expect(emptyCopies([copy("bob/output/*"), fills], [])).toEqual([]);
     expect(emptyCopies([copy("../elsewhere/*"), copy("/data/x")], [])).toEqual([]);

@@ -28,7 +28,13 @@ describe("fetchLines", () => {
   });
 
   it("reads notebook sources as written in the JSON", () => {
-    const nb = JSON.stringify({ cells: [{ cell_type: "code", source: ["!kaggle datasets download -d o/d\n", "x = 1\n"] }] }, null, 1);
-    expect(fetchLines(memoryView({ "a.ipynb": nb }), emptyFacts()).map((l) => [l.line, l.text])).toEqual([[6, "!kaggle datasets download -d o/d"]]);
+    const nb = JSON.stringify(
+      { cells: [{ cell_type: "code", source: ["!kaggle datasets download -d o/d\n", "x = 1\n"] }] },
+      null,
+      1,
+    );
+    expect(fetchLines(memoryView({ "a.ipynb": nb }), emptyFacts()).map((l) => [l.line, l.text])).toEqual([
+      [6, "!kaggle datasets download -d o/d"],
+    ]);
   });
 });

@@ -3,7 +3,9 @@ import { inside, locate, sameFile, segmentsMatch } from "../../../../src/extract
 
 describe("located paths", () => {
   it("resolves a relative path from the file's folder and from the root; keeps only the tail of the rest", () => {
-    expect(locate("../input/train.csv", "working/train.py")).toEqual([{ segs: ["input", "train.csv"], anchored: true }]);
+    expect(locate("../input/train.csv", "working/train.py")).toEqual([
+      { segs: ["input", "train.csv"], anchored: true },
+    ]);
     expect(locate("data/x.csv", "src/a.py")).toEqual([
       { segs: ["src", "data", "x.csv"], anchored: true },
       { segs: ["data", "x.csv"], anchored: true },

@@ -7,10 +7,18 @@ const write = (path: string, by = "train.py:6"): Written => ({ path, by, what: "
 
 describe("otherName", () => {
   it("names the write of another name in the same shape and folder", () => {
-    expect(otherName([write("checkpoints/*_fold*_best.pth")], "train.py:6", "./checkpoints/*_fold*.pth")).toBe("checkpoints/*_fold*_best.pth (train.py:6)");
+    expect(otherName([write("checkpoints/*_fold*_best.pth")], "train.py:6", "./checkpoints/*_fold*.pth")).toBe(
+      "checkpoints/*_fold*_best.pth (train.py:6)",
+    );
   });
   it("says nothing when some step writes the name read, the folders differ, or the name read is fully known", () => {
-    expect(otherName([write("checkpoints/*_fold*_best.pth"), write("checkpoints/*_fold*.pth", "swa.py:3")], "train.py:6", "checkpoints/*_fold*.pth")).toBeNull();
+    expect(
+      otherName(
+        [write("checkpoints/*_fold*_best.pth"), write("checkpoints/*_fold*.pth", "swa.py:3")],
+        "train.py:6",
+        "checkpoints/*_fold*.pth",
+      ),
+    ).toBeNull();
     expect(otherName([write("other/*_fold*_best.pth")], "train.py:6", "checkpoints/*_fold*.pth")).toBeNull();
     expect(otherName([write("checkpoints/best.pth")], "train.py:6", "checkpoints/model.pth")).toBeNull();
   });

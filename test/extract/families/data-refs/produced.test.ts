@@ -6,7 +6,8 @@ const lines = (text: string) => text.split("\n").map((t, i) => ({ line: i + 1, t
 describe("produced files", () => {
   it("reads shell steps: variables, cd, unzip, mkdir, cp, wget -O, kaggle -p and redirections", () => {
     // From a real run script: ROOT set twice, data unzipped after a cd, csv files copied up.
-    const script = "ROOT='/data/submit/rsna'\nRAW=$ROOT/data/raw\nmkdir $ROOT/preds\ncd $RAW\nunzip -qq comp.zip\ncd $ROOT\ncp $RAW/*.csv* $ROOT/data/\nwget https://x.org/w.pth -O checkpoints/w.pth\nkaggle datasets download -d a/b -p input/b\npython train.py > logs/out.txt\n";
+    const script =
+      "ROOT='/data/submit/rsna'\nRAW=$ROOT/data/raw\nmkdir $ROOT/preds\ncd $RAW\nunzip -qq comp.zip\ncd $ROOT\ncp $RAW/*.csv* $ROOT/data/\nwget https://x.org/w.pth -O checkpoints/w.pth\nkaggle datasets download -d a/b -p input/b\npython train.py > logs/out.txt\n";
     expect(shellWrites("bin/run.sh", lines(script)).map((w) => [w.path, w.what, w.by])).toEqual([
       ["/data/submit/rsna/preds", "made", "bin/run.sh:3"],
       ["/data/submit/rsna/data/raw", "filled", "bin/run.sh:5"],
@@ -19,7 +20,12 @@ describe("produced files", () => {
 
   it("finds the write that makes a read: same file, a listed folder holding writes, a filled folder", () => {
     const produced = new ProducedFiles([
-      { path: "../input/train.csv", by: "working/create_folds.py:23", what: "file", fromFile: "working/create_folds.py" },
+      {
+        path: "../input/train.csv",
+        by: "working/create_folds.py:23",
+        what: "file",
+        fromFile: "working/create_folds.py",
+      },
       { path: "../weights/fold*.pth", by: "working/train.py:90", what: "file", fromFile: "working/train.py" },
       { path: "$ROOT/data/raw", by: "bin/run.sh:5", what: "filled", fromFile: "bin/run.sh" },
       { path: "preds", by: "bin/run.sh:3", what: "made", fromFile: "bin/run.sh" },
@@ -32,7 +38,8 @@ describe("produced files", () => {
   });
 
   it("takes any program's output options as its writes: a file option's file, a folder option's folder", () => {
-    const script = "cd src\npython infer.py --config a.yaml --save-file ../lb-predictions/bee0.pkl\npython tools/test.py cfg.py w.pth --out=pkl_preds/fold0.pkl\npython train.py --output_dir runs/exp1 --epochs 3\n";
+    const script =
+      "cd src\npython infer.py --config a.yaml --save-file ../lb-predictions/bee0.pkl\npython tools/test.py cfg.py w.pth --out=pkl_preds/fold0.pkl\npython train.py --output_dir runs/exp1 --epochs 3\n";
     expect(shellWrites("infer.sh", lines(script)).map((w) => [w.path, w.what])).toEqual([
       ["src/../lb-predictions/bee0.pkl", "file"],
       ["src/pkl_preds/fold0.pkl", "file"],
@@ -44,10 +51,21 @@ describe("produced files", () => {
   });
 
   it("reads only options that name an output, never an input or a number", () => {
-    expect(outputOptions(["--data-dir", "input/", "--epochs", "3", "--outdir", "out/", "--output", "-v", "--save_path=w/best.pth"])).toEqual([
+    expect(
+      outputOptions([
+        "--data-dir",
+        "input/",
+        "--epochs",
+        "3",
+        "--outdir",
+        "out/",
+        "--output",
+        "-v",
+        "--save_path=w/best.pth",
+      ]),
+    ).toEqual([
       { path: "out", what: "filled" },
       { path: "w/best.pth", what: "file" },
     ]);
   });
 });
-

@@ -33,14 +33,24 @@ describe("documented data sources", () => {
   });
 
   it("counts a linked data package for the relative paths the code reads", () => {
-    const sources = dataSources([{ file: "README.md", text: "[You can download the whole package](https://www.dropbox.com/s/q/x.zip?dl=0) with training data and weights.\n" }], [], []);
+    const sources = dataSources(
+      [
+        {
+          file: "README.md",
+          text: "[You can download the whole package](https://www.dropbox.com/s/q/x.zip?dl=0) with training data and weights.\n",
+        },
+      ],
+      [],
+      [],
+    );
     expect(documentedBy(sources, "data/labels_all/1.png", "victor/create_masks.py", false)).toBe("README.md:1");
     // A machine path under it: the package is its source (the path is paths-portable's finding).
     expect(documentedBy(sources, "D:\\tmp\\x.png", "a.py", false)).toBe("README.md:1");
     expect(documentedBy(sources, "/kaggle/input/other/x.csv", "a.py", false)).toBeNull();
   });
   it("counts the entries of a directory tree the README draws, not its generic folder names", () => {
-    const text = "```\ndata/\n├── cmmd\n│   └── Radiology manual annotations.xlsx  # from TCIA\n└── train\n```\n\nThe scans come from https://www.cancerimagingarchive.net/collection/cmmd/\n";
+    const text =
+      "```\ndata/\n├── cmmd\n│   └── Radiology manual annotations.xlsx  # from TCIA\n└── train\n```\n\nThe scans come from https://www.cancerimagingarchive.net/collection/cmmd/\n";
     const sources = dataSources([{ file: "README.md", text }], [], []);
     expect(documentedBy(sources, "/mnt/data/cmmd/D1-0001.dcm", "prep.py", false)).toBe("README.md:3");
     expect(documentedBy(sources, "../x/Radiology manual annotations.xlsx", "prep.py", false)).toBe("README.md:4");
@@ -48,12 +58,29 @@ describe("documented data sources", () => {
   });
   it("counts a tree's entries only where some source is named: a link, a Kaggle slug or a download command", () => {
     const text = "```\ndata/\n├── cmmd\n│   └── annotations.xlsx\n```\n";
-    expect(documentedBy(dataSources([{ file: "README.md", text }], [], []), "data/cmmd/a.dcm", "prep.py", false)).toBeNull();
-    expect(documentedBy(dataSources([{ file: "README.md", text }], ["python train.py"], []), "data/cmmd/a.dcm", "prep.py", false)).toBeNull();
-    expect(documentedBy(dataSources([{ file: "README.md", text }], ["wget -q https://x.org/cmmd.zip"], []), "data/cmmd/a.dcm", "prep.py", false)).toBe("README.md:3");
+    expect(
+      documentedBy(dataSources([{ file: "README.md", text }], [], []), "data/cmmd/a.dcm", "prep.py", false),
+    ).toBeNull();
+    expect(
+      documentedBy(
+        dataSources([{ file: "README.md", text }], ["python train.py"], []),
+        "data/cmmd/a.dcm",
+        "prep.py",
+        false,
+      ),
+    ).toBeNull();
+    expect(
+      documentedBy(
+        dataSources([{ file: "README.md", text }], ["wget -q https://x.org/cmmd.zip"], []),
+        "data/cmmd/a.dcm",
+        "prep.py",
+        false,
+      ),
+    ).toBe("README.md:3");
   });
   it("counts a folder listed bare under a heading about the data whose section links the data's page", () => {
-    const text = "# X\n\n## Dataset\n\nSee https://www.kaggle.com/datasets/alice/sensors\n\n- `data/raw/`\ninput/extra.csv\n\n## Usage\n\nout/\n";
+    const text =
+      "# X\n\n## Dataset\n\nSee https://www.kaggle.com/datasets/alice/sensors\n\n- `data/raw/`\ninput/extra.csv\n\n## Usage\n\nout/\n";
     const sources = dataSources([{ file: "README.md", text }], [], []);
     expect(documentedBy(sources, "data/raw/a.parquet", "prep.py", false)).toBe("README.md:7");
     expect(documentedBy(sources, "input/other.csv", "prep.py", false)).toBe("README.md:8");

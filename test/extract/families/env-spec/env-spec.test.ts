@@ -35,14 +35,26 @@ describe("env-spec", () => {
     expect(records).toEqual([
       { kind: "spec-file", file: "requirements.txt", format: "requirements", obvious: true },
       { kind: "index-url", file: "requirements.txt", line: 2, url: "https://download.pytorch.org/whl/cu118" },
-      { kind: "cuda", file: "requirements.txt", line: 2, value: "11.8", source: "https://download.pytorch.org/whl/cu118" },
+      {
+        kind: "cuda",
+        file: "requirements.txt",
+        line: 2,
+        value: "11.8",
+        source: "https://download.pytorch.org/whl/cu118",
+      },
       { kind: "package", file: "requirements.txt", line: 3, name: "numpy", spec: "==1.26.4", pinned: true },
       { kind: "package", file: "requirements.txt", line: 4, name: "scikit-learn", spec: ">=1.3", pinned: false },
       { kind: "package", file: "requirements.txt", line: 5, name: "torch", spec: "==2.1.0+cu118", pinned: true },
       { kind: "cuda", file: "requirements.txt", line: 5, value: "11.8", source: "torch==2.1.0+cu118" },
       {
-        kind: "package", file: "requirements.txt", line: 6, name: "uvicorn", spec: "==0.30.0", pinned: true,
-        extras: "standard", marker: "python_version >= '3.9'",
+        kind: "package",
+        file: "requirements.txt",
+        line: 6,
+        name: "uvicorn",
+        spec: "==0.30.0",
+        pinned: true,
+        extras: "standard",
+        marker: "python_version >= '3.9'",
       },
       { kind: "package", file: "requirements.txt", line: 7, name: "pandas", spec: "==2.2.2", pinned: true },
       { kind: "package", file: "requirements.txt", line: 10, name: "tqdm", spec: "==4.*", pinned: false },
@@ -69,7 +81,11 @@ describe("env-spec", () => {
       "constraints.in:1 jaxlib==0.4.30",
     ]);
     expect(records.find((r) => r.kind === "cuda")).toEqual({
-      kind: "cuda", file: "src/requirements-gpu.txt", line: 2, value: "12", source: "jax[cuda12]",
+      kind: "cuda",
+      file: "src/requirements-gpu.txt",
+      line: 2,
+      value: "12",
+      source: "jax[cuda12]",
     });
   });
 
@@ -102,7 +118,11 @@ describe("env-spec", () => {
   it("reads Pipfile, Pipfile.lock, PEP 621 and Poetry pyproject, setup.py and setup.cfg", async () => {
     const records = await extract({
       Pipfile: '[packages]\nrequests = "==2.32.3"\nflask = "*"\n\n[requires]\npython_version = "3.9"\n',
-      "Pipfile.lock": JSON.stringify({ _meta: { requires: { python_version: "3.9" } }, default: { requests: { version: "==2.32.3" } } }, null, 2),
+      "Pipfile.lock": JSON.stringify(
+        { _meta: { requires: { python_version: "3.9" } }, default: { requests: { version: "==2.32.3" } } },
+        null,
+        2,
+      ),
       "a/pyproject.toml": '[project]\nname = "x"\nrequires-python = ">=3.10"\ndependencies = [\n  "polars>=0.20",\n]\n',
       "b/pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.11"\nlightgbm = "4.3.0"\nxgboost = "^2.0"\n',
       "c/pyproject.toml": "[tool.black]\nline-length = 100\n",
@@ -141,7 +161,15 @@ describe("env-spec", () => {
       "pyproject.toml": `[tool.poetry.dependencies]\ntorch = [\n  { url = "https://x.org/torch-1.10.0-cp39-none-macosx_10_9_x86_64.whl", markers = "sys_platform == 'darwin'" },\n  { url = "${whl}", markers = "sys_platform == 'linux'" },\n]\n`,
     });
     expect(records.filter((r) => r.kind === "package")).toEqual([
-      { kind: "package", file: "pyproject.toml", line: 2, name: "torch", spec: whl, pinned: true, marker: "sys_platform == 'linux'" },
+      {
+        kind: "package",
+        file: "pyproject.toml",
+        line: 2,
+        name: "torch",
+        spec: whl,
+        pinned: true,
+        marker: "sys_platform == 'linux'",
+      },
     ]);
   });
 
@@ -161,7 +189,13 @@ describe("env-spec", () => {
       { kind: "package", file: "Dockerfile", line: 3, name: "polars", spec: "", pinned: false },
       { kind: "spec-file", file: "gpu/Dockerfile", format: "dockerfile" },
       { kind: "image", file: "gpu/Dockerfile", line: 1, image: "nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04" },
-      { kind: "cuda", file: "gpu/Dockerfile", line: 1, value: "11.8", source: "nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04" },
+      {
+        kind: "cuda",
+        file: "gpu/Dockerfile",
+        line: 1,
+        value: "11.8",
+        source: "nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04",
+      },
       { kind: "python-version", file: "runtime.txt", line: 1, value: "3.9.18" },
     ]);
   });
@@ -171,42 +205,119 @@ describe("env-spec", () => {
     // line, a Kaggle notebook's `!pip install` with a continuation, a Dockerfile under an odd name on NGC.
     const files = {
       "README.md": "```\npip install timm==0.4.12 'albumentations>=1.0'\n```\n",
-      "setup_env.sh": "conda install -y -c pytorch pytorch=1.7.1 torchvision\npip install https://download.pytorch.org/whl/cu80/torch-0.3.1-cp36-cp36m-linux_x86_64.whl\n",
-      "nb.ipynb": JSON.stringify({ cells: [{ cell_type: "code", source: ["!pip install -q efficientnet \\\n", "    pydicom==2.1.2\n", "import pydicom\n"] }] }),
+      "setup_env.sh":
+        "conda install -y -c pytorch pytorch=1.7.1 torchvision\npip install https://download.pytorch.org/whl/cu80/torch-0.3.1-cp36-cp36m-linux_x86_64.whl\n",
+      "nb.ipynb": JSON.stringify({
+        cells: [
+          {
+            cell_type: "code",
+            source: ["!pip install -q efficientnet \\\n", "    pydicom==2.1.2\n", "import pydicom\n"],
+          },
+        ],
+      }),
       "docker/RSNADOCKER.docker": "FROM nvcr.io/nvidia/pytorch:19.09-py3\nRUN pip install pretrainedmodels==0.7.4\n",
     };
     const view = memoryView(files);
-    const facts = await extractFacts(view, STATIC_EXTRACTORS.filter((e) => e.id === "readme"), { branches: null });
+    const facts = await extractFacts(
+      view,
+      STATIC_EXTRACTORS.filter((e) => e.id === "readme"),
+      { branches: null },
+    );
     const records = formatOnly(await extractor.extract({ view, facts, branches: null }));
     expect(records.filter((r) => r.kind !== "python-code")).toEqual([
       { kind: "spec-file", file: "docker/RSNADOCKER.docker", format: "dockerfile" },
       { kind: "image", file: "docker/RSNADOCKER.docker", line: 1, image: "nvcr.io/nvidia/pytorch:19.09-py3" },
-      { kind: "python-version", file: "docker/RSNADOCKER.docker", line: 1, value: "3.6", source: expect.stringContaining("NVIDIA PyTorch container release notes 19.xx") },
-      { kind: "package", file: "docker/RSNADOCKER.docker", line: 2, name: "pretrainedmodels", spec: "==0.7.4", pinned: true },
+      {
+        kind: "python-version",
+        file: "docker/RSNADOCKER.docker",
+        line: 1,
+        value: "3.6",
+        source: expect.stringContaining("NVIDIA PyTorch container release notes 19.xx"),
+      },
+      {
+        kind: "package",
+        file: "docker/RSNADOCKER.docker",
+        line: 2,
+        name: "pretrainedmodels",
+        spec: "==0.7.4",
+        pinned: true,
+      },
       { kind: "install", file: "README.md", line: 2, name: "timm", spec: "==0.4.12", pinned: true, via: "readme" },
-      { kind: "install", file: "README.md", line: 2, name: "albumentations", spec: ">=1.0", pinned: false, via: "readme" },
+      {
+        kind: "install",
+        file: "README.md",
+        line: 2,
+        name: "albumentations",
+        spec: ">=1.0",
+        pinned: false,
+        via: "readme",
+      },
       { kind: "install", file: "setup_env.sh", line: 1, name: "pytorch", spec: "=1.7.1", pinned: true, via: "script" },
       { kind: "install", file: "setup_env.sh", line: 1, name: "torchvision", spec: "", pinned: false, via: "script" },
-      { kind: "install", file: "setup_env.sh", line: 2, name: "torch", spec: "https://download.pytorch.org/whl/cu80/torch-0.3.1-cp36-cp36m-linux_x86_64.whl", pinned: true, via: "script" },
-      { kind: "install", file: "nb.ipynb", line: 1, cell: 0, cellLine: 1, name: "efficientnet", spec: "", pinned: false, via: "notebook" },
-      { kind: "install", file: "nb.ipynb", line: 1, cell: 0, cellLine: 1, name: "pydicom", spec: "==2.1.2", pinned: true, via: "notebook" },
-      { kind: "python-version", file: "setup_env.sh", line: 2, value: "3.6", source: "the wheel torch-0.3.1-cp36-cp36m-linux_x86_64.whl" },
+      {
+        kind: "install",
+        file: "setup_env.sh",
+        line: 2,
+        name: "torch",
+        spec: "https://download.pytorch.org/whl/cu80/torch-0.3.1-cp36-cp36m-linux_x86_64.whl",
+        pinned: true,
+        via: "script",
+      },
+      {
+        kind: "install",
+        file: "nb.ipynb",
+        line: 1,
+        cell: 0,
+        cellLine: 1,
+        name: "efficientnet",
+        spec: "",
+        pinned: false,
+        via: "notebook",
+      },
+      {
+        kind: "install",
+        file: "nb.ipynb",
+        line: 1,
+        cell: 0,
+        cellLine: 1,
+        name: "pydicom",
+        spec: "==2.1.2",
+        pinned: true,
+        via: "notebook",
+      },
+      {
+        kind: "python-version",
+        file: "setup_env.sh",
+        line: 2,
+        value: "3.6",
+        source: "the wheel torch-0.3.1-cp36-cp36m-linux_x86_64.whl",
+      },
     ]);
   });
 
   it("counts the Python code (files and notebooks) outside vendored trees in one record", async () => {
-    expect(await extract({ "a.py": "", "nb/b.ipynb": "{}", "venv/lib/c.py": "" })).toEqual([{ kind: "python-code", count: 2 }]);
+    expect(await extract({ "a.py": "", "nb/b.ipynb": "{}", "venv/lib/c.py": "" })).toEqual([
+      { kind: "python-code", count: 2 },
+    ]);
   });
 
   it("ignores vendored virtualenvs and tool-only configs", async () => {
-    expect(await extract({ ".venv/lib/requirements.txt": "x==1\n", "venv/Pipfile": "[packages]\n", "env.yml": "on: push\n" })).toEqual([]);
+    expect(
+      await extract({
+        ".venv/lib/requirements.txt": "x==1\n",
+        "venv/Pipfile": "[packages]\n",
+        "env.yml": "on: push\n",
+      }),
+    ).toEqual([]);
   });
 
   it("says of each package whether the code imports it, under any name that satisfies it, or a library it imports loads it", async () => {
     const records = await extractor.extract({
       view: memoryView({
-        "requirements.txt": "opencv-python-headless==4.9.0.80\nPyYAML==6.0.1\npytest==8.0.0\npathlib==1.0.1\ntb-nightly\npylibjpeg\npython_gdcm\ntorchvision\n",
-        "train.py": "import cv2\nimport yaml\nimport pathlib\nfrom torch.utils.tensorboard import SummaryWriter\nimport pydicom\nimport torch\n",
+        "requirements.txt":
+          "opencv-python-headless==4.9.0.80\nPyYAML==6.0.1\npytest==8.0.0\npathlib==1.0.1\ntb-nightly\npylibjpeg\npython_gdcm\ntorchvision\n",
+        "train.py":
+          "import cv2\nimport yaml\nimport pathlib\nfrom torch.utils.tensorboard import SummaryWriter\nimport pydicom\nimport torch\n",
         "tests/test_train.py": "import pytest\n",
       }),
       facts: emptyFacts(),

@@ -8,13 +8,27 @@ describe("frameworkConflicts", () => {
   it("records a spec pin against an image tag of another series", () => {
     const image = { kind: "image", file: "Dockerfile", line: 1, image: "tensorflow/tensorflow:2.4.1-gpu" };
     expect(frameworkConflicts(memoryView({}), [pin, image])).toEqual([
-      { kind: "framework-versions", file: "requirements.txt", line: 1, name: "tensorflow", versions: "1.15.0 (requirements.txt:1), 2.4.1 (Dockerfile:1, image tensorflow/tensorflow:2.4.1-gpu)", agree: false },
+      {
+        kind: "framework-versions",
+        file: "requirements.txt",
+        line: 1,
+        name: "tensorflow",
+        versions: "1.15.0 (requirements.txt:1), 2.4.1 (Dockerfile:1, image tensorflow/tensorflow:2.4.1-gpu)",
+        agree: false,
+      },
     ]);
   });
   it("says one series agrees, and records nothing for a range or a single source", () => {
     const range = { kind: "package", file: "requirements.txt", line: 2, name: "torch", spec: ">=1.8" };
     expect(frameworkConflicts(memoryView({ "README.md": "Uses TensorFlow 1.15.2.\n" }), [pin, range])).toEqual([
-      { kind: "framework-versions", file: "requirements.txt", line: 1, name: "tensorflow", versions: "1.15.0 (requirements.txt:1)", agree: true },
+      {
+        kind: "framework-versions",
+        file: "requirements.txt",
+        line: 1,
+        name: "tensorflow",
+        versions: "1.15.0 (requirements.txt:1)",
+        agree: true,
+      },
     ]);
     expect(frameworkConflicts(memoryView({}), [pin, range])).toEqual([]);
   });

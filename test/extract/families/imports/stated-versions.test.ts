@@ -4,7 +4,8 @@ import { notebookVersions, readmeVersions } from "../../../../src/extract/famili
 describe("versions a repo states outside a spec", () => {
   it("reads README software lists in their usual forms", () => {
     // From real READMEs: "pytorch 1.7.1<br/>", "1. pandas: 0.23.4", "keras:2.2.4", "| torch | 1.7.1 |".
-    const text = "## software installation\npytorch                   1.7.1<br/>\nopencv-python             4.5.1.48<br/>\n1. pandas: 0.23.4\n6. keras:2.2.4\n| torch | 1.7.1 |\nUbuntu 18.04 LTS with CUDA 11.2\n";
+    const text =
+      "## software installation\npytorch                   1.7.1<br/>\nopencv-python             4.5.1.48<br/>\n1. pandas: 0.23.4\n6. keras:2.2.4\n| torch | 1.7.1 |\nUbuntu 18.04 LTS with CUDA 11.2\n";
     expect(readmeVersions("README.md", text).map((v) => [v.name, v.version, v.by])).toEqual([
       ["pytorch", "1.7.1", "README.md:2"],
       ["opencv-python", "4.5.1.48", "README.md:3"],
@@ -18,7 +19,11 @@ describe("versions a repo states outside a spec", () => {
     const nb = JSON.stringify({
       cells: [
         { cell_type: "code", source: "import tensorflow as tf\nimport numpy as np\n", outputs: [] },
-        { cell_type: "code", source: "print(tf.__version__)\nprint(np.__version__)\n", outputs: [{ text: "2.3.0\n1.18.5\n" }] },
+        {
+          cell_type: "code",
+          source: "print(tf.__version__)\nprint(np.__version__)\n",
+          outputs: [{ text: "2.3.0\n1.18.5\n" }],
+        },
         { cell_type: "code", source: "pd.__version__", outputs: [{ data: { "text/plain": "'1.1.3'" } }] },
       ],
     });
@@ -28,7 +33,11 @@ describe("versions a repo states outside a spec", () => {
       ["pd", "1.1.3"],
     ]);
     // Cells counted from 1, as Jupyter and the audit's report show them.
-    expect(notebookVersions("nb.ipynb", nb).map((v) => v.by)).toEqual(["nb.ipynb cell 2 line 1", "nb.ipynb cell 2 line 2", "nb.ipynb cell 3 line 1"]);
+    expect(notebookVersions("nb.ipynb", nb).map((v) => v.by)).toEqual([
+      "nb.ipynb cell 2 line 1",
+      "nb.ipynb cell 2 line 2",
+      "nb.ipynb cell 3 line 1",
+    ]);
     expect(notebookVersions("x.ipynb", "{ broken")).toEqual([]);
   });
 });

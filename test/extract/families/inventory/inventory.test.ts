@@ -29,8 +29,22 @@ describe("inventory extractor over a real walk", () => {
       { kind: "summary", files: 7, pythonFiles: 2, notebooks: 1, configs: 2, bytes: 2000 + 6 + 12 + 12 + 20 + 5000 },
       { kind: "skipped", file: "big.py", reason: "larger than the 1000 B cap (2 KiB)", size: 2000 },
       { kind: "skipped", file: "host.txt", reason: "symlink pointing outside the repo: not followed", size: 0 },
-      { kind: "malformed", file: "conf.yaml", line: 1, format: "yaml", message: 'unidentified alias "missing"', reason: 'malformed YAML: unidentified alias "missing"' },
-      { kind: "malformed", file: "nb.ipynb", line: 1, format: "ipynb", message: expect.any(String), reason: expect.stringMatching(/^malformed IPYNB: /) },
+      {
+        kind: "malformed",
+        file: "conf.yaml",
+        line: 1,
+        format: "yaml",
+        message: 'unidentified alias "missing"',
+        reason: 'malformed YAML: unidentified alias "missing"',
+      },
+      {
+        kind: "malformed",
+        file: "nb.ipynb",
+        line: 1,
+        format: "ipynb",
+        message: expect.any(String),
+        reason: expect.stringMatching(/^malformed IPYNB: /),
+      },
     ]);
   });
 });
@@ -40,9 +54,18 @@ describe("a failing extractor", () => {
     const { extractFacts } = await import("../../../../src/extract/index.js");
     const { STATIC_EXTRACTORS } = await import("../../../../src/extract/families/index.js");
     const { memoryView } = await import("../../../../src/extract/view/memory-view.js");
-    const broken = { id: "imports", reads: [], roles: [], extract: () => { throw new Error("index out of range\nat somewhere"); } };
+    const broken = {
+      id: "imports",
+      reads: [],
+      roles: [],
+      extract: () => {
+        throw new Error("index out of range\nat somewhere");
+      },
+    };
     const extractors = STATIC_EXTRACTORS.map((e) => (e.id === "imports" ? broken : e));
-    const facts = await extractFacts(memoryView({ "train.py": "import numpy\nx = '/home/a/b'\n" }), extractors, { branches: null });
+    const facts = await extractFacts(memoryView({ "train.py": "import numpy\nx = '/home/a/b'\n" }), extractors, {
+      branches: null,
+    });
     expect(facts.notCollected.imports).toBe("the imports extractor failed: index out of range");
     expect(facts.families.extraction).toEqual([{ kind: "failed", family: "imports", error: "index out of range" }]);
     expect(facts.families["path-literals"]!.length).toBeGreaterThan(0);

@@ -42,13 +42,27 @@ describe("path-literals", () => {
       "conf.json": '{\n  "out": "/mnt/out",\n  "x": "y"\n}\n',
     });
     expect(records).toEqual([
-      { file: "nb.ipynb", line: 4, cell: 2, cellLine: 2, value: "/kaggle/input/comp/a.csv", kind: "kaggle-input", source: "code" },
+      {
+        file: "nb.ipynb",
+        line: 4,
+        cell: 2,
+        cellLine: 2,
+        value: "/kaggle/input/comp/a.csv",
+        kind: "kaggle-input",
+        source: "code",
+      },
       { file: "conf.json", line: 2, value: "/mnt/out", kind: "mnt", source: "config" },
       { file: "configs/base.yaml", line: 2, value: "/home/me/data", kind: "home", source: "config" },
     ]);
   });
   it("finds a machine path that heads a `+` or `%` join, and leaves the joined tail alone", async () => {
-    const code = ["import glob", "X = '/raid/x/' + name", "Y = glob.glob('D:\\\\a\\\\' + '*.csv')", "Z = '/home/u/%s/data' % user", "W = out_dir + '/train'"].join("\n");
+    const code = [
+      "import glob",
+      "X = '/raid/x/' + name",
+      "Y = glob.glob('D:\\\\a\\\\' + '*.csv')",
+      "Z = '/home/u/%s/data' % user",
+      "W = out_dir + '/train'",
+    ].join("\n");
     const records = await run(extractor, { "train.py": code });
     expect(records.map((r) => [r.line, r.kind, r.value])).toEqual([
       [2, "data-root", "/raid/x/"],
@@ -58,7 +72,12 @@ describe("path-literals", () => {
   });
 
   it("finds a machine path in the middle of a string", async () => {
-    const code = ["import os", "cmd = f\"srun /home/u/env/bin/python {script}\"", "c2 = \"cp /mnt/data/x .\"", "u = 'see https://x.org/home/a for more'"].join("\n");
+    const code = [
+      "import os",
+      'cmd = f"srun /home/u/env/bin/python {script}"',
+      'c2 = "cp /mnt/data/x ."',
+      "u = 'see https://x.org/home/a for more'",
+    ].join("\n");
     const records = await run(extractor, { "launch.py": code });
     expect(records.map((r) => [r.line, r.kind, r.value])).toEqual([
       [2, "home", "/home/u/env/bin/python"],
@@ -68,7 +87,8 @@ describe("path-literals", () => {
 
   it("finds interpreter and search paths in shell and job scripts, and cluster roots", async () => {
     const records = await run(extractor, {
-      "run.sh": "#!/bin/bash\n/home/u/anaconda3/envs/x/bin/python -m train\nexport PYTHONPATH=/home/u/lib:$PYTHONPATH\n",
+      "run.sh":
+        "#!/bin/bash\n/home/u/anaconda3/envs/x/bin/python -m train\nexport PYTHONPATH=/home/u/lib:$PYTHONPATH\n",
       "job.slurm": "#!/bin/bash\n#SBATCH -o /home/u/logs/%j.out\nsrun python train.py --data /gpfs/proj/u/data\n",
       "train.py": "A = '/lustre/u/x'\nB = '/groups/gcb/u/data'\n",
     });
@@ -82,7 +102,14 @@ describe("path-literals", () => {
   });
 
   it("reads machine paths in Python 2 files with the tokenizer", async () => {
-    const code = ["print 'start'", "DATA = '/home/u/data/train.csv'", "exec 'x = 1'", "os.chmod(p, 0777)", "y = `x`", "Z = ur'/mnt/old/x'"].join("\n");
+    const code = [
+      "print 'start'",
+      "DATA = '/home/u/data/train.csv'",
+      "exec 'x = 1'",
+      "os.chmod(p, 0777)",
+      "y = `x`",
+      "Z = ur'/mnt/old/x'",
+    ].join("\n");
     const records = await run(extractor, { "old.py": code });
     expect(records.map((r) => [r.line, r.kind, r.value])).toEqual([
       [2, "home", "/home/u/data/train.csv"],
@@ -91,7 +118,9 @@ describe("path-literals", () => {
   });
 
   it("finds a machine path inside a config value that holds a command", async () => {
-    const records = await run(extractor, { "conf.yaml": "cmd: python /home/u/src/train.py --fold 0\nnote: see the docs\nout: /srv/out\n" });
+    const records = await run(extractor, {
+      "conf.yaml": "cmd: python /home/u/src/train.py --fold 0\nnote: see the docs\nout: /srv/out\n",
+    });
     expect(records.map((r) => [r.line, r.kind, r.value])).toEqual([
       [1, "home", "/home/u/src/train.py"],
       [3, "absolute", "/srv/out"],

@@ -11,7 +11,11 @@ describe("configs the README tells a reader to edit", () => {
   });
 
   it("leaves files a command runs and files named before the verb", () => {
-    const readmes = [{ text: "Set up the environment, then run python train.py --config configs/base.yaml\ntrain.py: you may change the learning rate.\n" }];
+    const readmes = [
+      {
+        text: "Set up the environment, then run python train.py --config configs/base.yaml\ntrain.py: you may change the learning rate.\n",
+      },
+    ];
     expect([...configsToEdit(readmes, files)]).toEqual([]);
   });
 });

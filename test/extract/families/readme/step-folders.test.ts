@@ -4,7 +4,12 @@ import { stepFolderRecords } from "../../../../src/extract/families/readme/step-
 import { memoryView } from "../../../../src/extract/view/memory-view.js";
 
 describe("stepFolderRecords", () => {
-  const view = memoryView({ "a/x.py": "1\n", "b/.gitkeep": "", "c/README.md": "# c\n\nThe C stage.\n", "docs/README.md": "" });
+  const view = memoryView({
+    "a/x.py": "1\n",
+    "b/.gitkeep": "",
+    "c/README.md": "# c\n\nThe C stage.\n",
+    "docs/README.md": "",
+  });
   it("names each folder of a procedure line, with the placeholders of those that hold nothing else", () => {
     expect(stepFolderRecords(view, "README.md", "Run the steps in a/, b/ and c/.\n", "")).toEqual([
       { kind: "step-folder", file: "README.md", line: 1, name: "a", exists: true },
@@ -13,6 +18,8 @@ describe("stepFolderRecords", () => {
     ]);
   });
   it("reads no step in code blocks, in a line of one folder, or in a line of empty folders only", () => {
-    expect(stepFolderRecords(view, "README.md", "```\nrun a/ b/\n```\nRun a/ first.\nRun b/ then docs/.\n", "")).toEqual([]);
+    expect(
+      stepFolderRecords(view, "README.md", "```\nrun a/ b/\n```\nRun a/ first.\nRun b/ then docs/.\n", ""),
+    ).toEqual([]);
   });
 });

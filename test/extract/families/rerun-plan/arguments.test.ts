@@ -2,70 +2,122 @@
 import { describe, expect, it } from "vitest";
 import { planOf } from "./plan-repo.js";
 
-const stepOf = async (readme: string, files: Record<string, string>, order = 1) => (await planOf({ "README.md": `# Run\n\n\`\`\`\n${readme}\n\`\`\`\n`, ...files })).find((r) => r.kind === "step" && r.order === order)!;
+const stepOf = async (readme: string, files: Record<string, string>, order = 1) =>
+  (await planOf({ "README.md": `# Run\n\n\`\`\`\n${readme}\n\`\`\`\n`, ...files })).find(
+    (r) => r.kind === "step" && r.order === order,
+  )!;
 
 describe("rerun-plan arguments", () => {
-  const argparse = (parse: string) => `import argparse\np = argparse.ArgumentParser()\np.add_argument("--epochs", type=int, default=10)\np.add_argument("-b", "--batch-size", type=int, default=8)\np.add_argument("--use_amp", type=bool, default=True)\nargs = p.${parse}\n`;
+  const argparse = (parse: string) =>
+    `import argparse\np = argparse.ArgumentParser()\np.add_argument("--epochs", type=int, default=10)\np.add_argument("-b", "--batch-size", type=int, default=8)\np.add_argument("--use_amp", type=bool, default=True)\nargs = p.${parse}\n`;
 
   it("names an option argparse does not declare under parse_args(), and accepts abbreviations and short flags", async () => {
-    expect((await stepOf("python train.py --epochs 3 --lr 0.1", { "train.py": argparse("parse_args()") })).rejected).toBe("--lr: argparse declares no such option (parse_args() exits with 'unrecognized arguments')");
-    expect((await stepOf("python train.py --epo 3 -b 4 --batch-size=2", { "train.py": argparse("parse_args()") })).rejected).toBeNull();
+    expect(
+      (await stepOf("python train.py --epochs 3 --lr 0.1", { "train.py": argparse("parse_args()") })).rejected,
+    ).toBe("--lr: argparse declares no such option (parse_args() exits with 'unrecognized arguments')");
+    expect(
+      (await stepOf("python train.py --epo 3 -b 4 --batch-size=2", { "train.py": argparse("parse_args()") })).rejected,
+    ).toBeNull();
   });
 
   it("lets unknown options through parse_known_args()", async () => {
-    expect((await stepOf("python train.py --lr 0.1", { "train.py": argparse("parse_known_args()[0]") })).rejected).toBeNull();
+    expect(
+      (await stepOf("python train.py --lr 0.1", { "train.py": argparse("parse_known_args()[0]") })).rejected,
+    ).toBeNull();
   });
 
   it("names a type=bool option given False", async () => {
-    expect((await stepOf("python train.py --use_amp False", { "train.py": argparse("parse_args()") })).rejected).toBe('--use_amp False: type=bool turns any non-empty string, "False" included, into True');
+    expect((await stepOf("python train.py --use_amp False", { "train.py": argparse("parse_args()") })).rejected).toBe(
+      '--use_amp False: type=bool turns any non-empty string, "False" included, into True',
+    );
   });
 
   it("names an option a click command does not declare", async () => {
     const click = `import click\n@click.command()\n@click.option("--epochs", type=int, default=5)\ndef main(epochs):\n    pass\n\nif __name__ == "__main__":\n    main()\n`;
-    expect((await stepOf("python train.py --epochs 2 --gpus 1", { "train.py": click })).rejected).toBe("--gpus: click declares no such option (click exits with 'No such option')");
+    expect((await stepOf("python train.py --epochs 2 --gpus 1", { "train.py": click })).rejected).toBe(
+      "--gpus: click declares no such option (click exits with 'No such option')",
+    );
     expect((await stepOf("python train.py --epochs 2", { "train.py": click })).rejected).toBeNull();
   });
 
   it("checks options against the function fire runs: its parameters, either spelling, `--no` for a flag; **kwargs takes any", async () => {
-    const fire = "import fire\n\ndef main(data_dir, lr_max=1e-3,\n         fold: int = 0, amp=False):\n    pass\n\nif __name__ == '__main__':\n    fire.Fire(main)\n";
-    expect((await stepOf("python train.py --data_dir d --lr-max 0.1 --fold=2 --noamp", { "train.py": fire })).rejected).toBeNull();
-    expect((await stepOf("python train.py --data_dir d --epochs 3", { "train.py": fire })).rejected).toBe("--epochs: the function fire runs takes no such parameter (fire exits with 'Could not consume arg')");
-    expect((await stepOf("python train.py --epochs 3", { "train.py": fire.replace("amp=False)", "amp=False, **kw)") })).rejected).toBeNull();
+    const fire =
+      "import fire\n\ndef main(data_dir, lr_max=1e-3,\n         fold: int = 0, amp=False):\n    pass\n\nif __name__ == '__main__':\n    fire.Fire(main)\n";
+    expect(
+      (await stepOf("python train.py --data_dir d --lr-max 0.1 --fold=2 --noamp", { "train.py": fire })).rejected,
+    ).toBeNull();
+    expect((await stepOf("python train.py --data_dir d --epochs 3", { "train.py": fire })).rejected).toBe(
+      "--epochs: the function fire runs takes no such parameter (fire exits with 'Could not consume arg')",
+    );
+    expect(
+      (await stepOf("python train.py --epochs 3", { "train.py": fire.replace("amp=False)", "amp=False, **kw)") }))
+        .rejected,
+    ).toBeNull();
   });
 
   it("takes a class fire runs as subcommands: a method's parameters and __init__'s", async () => {
-    const fire = "import fire\n\nclass Runner:\n    def __init__(self, seed=0):\n        self.seed = seed\n\n    def train(self, epochs=10):\n        pass\n\n    def predict(self, ckpt):\n        pass\n\nfire.Fire(Runner)\n";
+    const fire =
+      "import fire\n\nclass Runner:\n    def __init__(self, seed=0):\n        self.seed = seed\n\n    def train(self, epochs=10):\n        pass\n\n    def predict(self, ckpt):\n        pass\n\nfire.Fire(Runner)\n";
     expect((await stepOf("python run.py train --epochs 3 --seed 1", { "run.py": fire })).rejected).toBeNull();
-    expect((await stepOf("python run.py predict --epochs 3", { "run.py": fire })).rejected).toBe("--epochs: the function fire runs takes no such parameter (fire exits with 'Could not consume arg')");
+    expect((await stepOf("python run.py predict --epochs 3", { "run.py": fire })).rejected).toBe(
+      "--epochs: the function fire runs takes no such parameter (fire exits with 'Could not consume arg')",
+    );
   });
 
   it("checks options against typer: hyphenated parameter names, a bool's --no- form, names typer.Option gives, and commands", async () => {
-    const single = "import typer\n\ndef main(data_dir: str, batch_size: int = 8, use_amp: bool = True, out: str = typer.Option('out', '--output', '-o')):\n    pass\n\nif __name__ == '__main__':\n    typer.run(main)\n";
-    expect((await stepOf("python train.py d --batch-size 4 --no-use-amp --output x -o y", { "train.py": single })).rejected).toBeNull();
-    expect((await stepOf("python train.py d --batch_size 4", { "train.py": single })).rejected).toBe("--batch_size: typer declares no such option (it exits with 'No such option')");
-    const app = "import typer\napp = typer.Typer()\n\n@app.command()\ndef train(epochs: int = 3):\n    pass\n\n@app.command(\"make-sub\")\ndef predict(ckpt: str = 'a.pt'):\n    pass\n\napp()\n";
+    const single =
+      "import typer\n\ndef main(data_dir: str, batch_size: int = 8, use_amp: bool = True, out: str = typer.Option('out', '--output', '-o')):\n    pass\n\nif __name__ == '__main__':\n    typer.run(main)\n";
+    expect(
+      (await stepOf("python train.py d --batch-size 4 --no-use-amp --output x -o y", { "train.py": single })).rejected,
+    ).toBeNull();
+    expect((await stepOf("python train.py d --batch_size 4", { "train.py": single })).rejected).toBe(
+      "--batch_size: typer declares no such option (it exits with 'No such option')",
+    );
+    const app =
+      "import typer\napp = typer.Typer()\n\n@app.command()\ndef train(epochs: int = 3):\n    pass\n\n@app.command(\"make-sub\")\ndef predict(ckpt: str = 'a.pt'):\n    pass\n\napp()\n";
     expect((await stepOf("python cli.py train --epochs 2", { "cli.py": app })).rejected).toBeNull();
-    expect((await stepOf("python cli.py make-sub --epochs 2", { "cli.py": app })).rejected).toBe("--epochs: typer declares no such option (it exits with 'No such option')");
-    expect((await stepOf("python cli.py fit --epochs 2", { "cli.py": app })).rejected).toBe("fit: typer declares no such command (it exits with 'No such command')");
+    expect((await stepOf("python cli.py make-sub --epochs 2", { "cli.py": app })).rejected).toBe(
+      "--epochs: typer declares no such option (it exits with 'No such option')",
+    );
+    expect((await stepOf("python cli.py fit --epochs 2", { "cli.py": app })).rejected).toBe(
+      "fit: typer declares no such command (it exits with 'No such command')",
+    );
   });
 
   it("checks hydra overrides against the config tree: keys of the primary file and the group files its defaults pick", async () => {
     const files = {
-      "src/train.py": "import hydra\n\n@hydra.main(config_path='../conf', config_name='config')\ndef main(cfg):\n    pass\n\nmain()\n",
+      "src/train.py":
+        "import hydra\n\n@hydra.main(config_path='../conf', config_name='config')\ndef main(cfg):\n    pass\n\nmain()\n",
       "conf/config.yaml": "defaults:\n  - model: resnet\n  - _self_\ntrainer:\n  epochs: 10\n  lr: 0.1\n",
       "conf/model/resnet.yaml": "depth: 50\n",
       "conf/model/effnet.yaml": "width: 1.0\n",
     };
-    expect((await stepOf("python src/train.py trainer.epochs=3 model=effnet model.depth=18 +extra.seed=1 hydra.run.dir=out", files)).rejected).toBeNull();
-    expect((await stepOf("python src/train.py trainer.epoch=3", files)).rejected).toBe("trainer.epoch=3: the config tree (conf) has no key trainer.epoch (hydra exits with 'Could not override'; add it with +trainer.epoch=)");
-    expect((await stepOf("python src/train.py model=vit", files)).rejected).toBe("model=vit: conf/model/ holds no vit.yaml (hydra exits with 'Could not find')");
+    expect(
+      (
+        await stepOf(
+          "python src/train.py trainer.epochs=3 model=effnet model.depth=18 +extra.seed=1 hydra.run.dir=out",
+          files,
+        )
+      ).rejected,
+    ).toBeNull();
+    expect((await stepOf("python src/train.py trainer.epoch=3", files)).rejected).toBe(
+      "trainer.epoch=3: the config tree (conf) has no key trainer.epoch (hydra exits with 'Could not override'; add it with +trainer.epoch=)",
+    );
+    expect((await stepOf("python src/train.py model=vit", files)).rejected).toBe(
+      "model=vit: conf/model/ holds no vit.yaml (hydra exits with 'Could not find')",
+    );
     // A defaults entry the audit does not follow leaves an unknown key undecided.
-    const partial = { ...files, "conf/config.yaml": "defaults:\n  - model: resnet\n  - override hydra/launcher: joblib\ntrainer:\n  epochs: 10\n" };
+    const partial = {
+      ...files,
+      "conf/config.yaml": "defaults:\n  - model: resnet\n  - override hydra/launcher: joblib\ntrainer:\n  epochs: 10\n",
+    };
     expect((await stepOf("python src/train.py trainer.epoch=3", partial)).rejected).toBeNull();
   });
 
   it("leaves a program whose parser it cannot see unjudged", async () => {
-    expect((await stepOf("python train.py --anything 1", { "train.py": "import sys\nprint(sys.argv)\n" })).rejected).toBeNull();
+    expect(
+      (await stepOf("python train.py --anything 1", { "train.py": "import sys\nprint(sys.argv)\n" })).rejected,
+    ).toBeNull();
   });
 });
 
@@ -78,16 +130,35 @@ describe("rerun-plan configs and training values", () => {
       "configs/base.yaml": "epochs: 3\n",
       "configs/big.yaml": "model_name: tf_efficientnet_b5\nimg_size: 512\nepochs: 30\nbatch_size: 4\n",
     });
-    expect([step.configs, step.model, step.imageSize, step.epochs, step.batchSize, step.trainingSource]).toEqual(["configs/big.yaml", "tf_efficientnet_b5", 512, 30, 16, "README.md:4,configs/big.yaml:1,configs/big.yaml:2,configs/big.yaml:3"]);
+    expect([step.configs, step.model, step.imageSize, step.epochs, step.batchSize, step.trainingSource]).toEqual([
+      "configs/big.yaml",
+      "tf_efficientnet_b5",
+      512,
+      30,
+      16,
+      "README.md:4,configs/big.yaml:1,configs/big.yaml:2,configs/big.yaml:3",
+    ]);
   });
 
   it("loads the default config path when no argument names one", async () => {
-    const step = await stepOf("python train.py", { "train.py": withConfig, "configs/base.yaml": "epochs: 3\nn_folds: 5\n" });
-    expect([step.configs, step.epochs, step.folds, step.trainingSource]).toEqual(["configs/base.yaml", 3, 5, "configs/base.yaml:1,configs/base.yaml:2"]);
+    const step = await stepOf("python train.py", {
+      "train.py": withConfig,
+      "configs/base.yaml": "epochs: 3\nn_folds: 5\n",
+    });
+    expect([step.configs, step.epochs, step.folds, step.trainingSource]).toEqual([
+      "configs/base.yaml",
+      3,
+      5,
+      "configs/base.yaml:1,configs/base.yaml:2",
+    ]);
   });
 
   it("falls back on the program's own defaults and the constants of the modules it imports", async () => {
-    const step = await stepOf("python train.py", { "train.py": "import argparse\nfrom settings import *\np = argparse.ArgumentParser()\np.add_argument('--epochs', type=int, default=7)\nargs = p.parse_args()\n", "settings.py": "IMAGE_SIZE = 384\n" });
+    const step = await stepOf("python train.py", {
+      "train.py":
+        "import argparse\nfrom settings import *\np = argparse.ArgumentParser()\np.add_argument('--epochs', type=int, default=7)\nargs = p.parse_args()\n",
+      "settings.py": "IMAGE_SIZE = 384\n",
+    });
     expect([step.epochs, step.imageSize, step.trainingSource]).toEqual([7, 384, "train.py:4,settings.py:1"]);
   });
 });

@@ -12,14 +12,21 @@ const tree: ModuleTree = {
 describe("dynamic imports", () => {
   it("reads the folder from an f-string, a %-format or .format prefix, relative to the file's folder", () => {
     for (const call of ["f'cfg.{args.name}'", "'cfg.%s' % args.name", "'cfg.{}'.format(name)"]) {
-      expect(dynamicImports(`import importlib\nm = importlib.import_module(${call})\n`, "src", "", ["--name", "big"], tree)).toEqual(["src/cfg/big.py"]);
-      expect(dynamicImports(`m = importlib.import_module(${call})\n`, "src", "", [], tree)).toEqual(["src/cfg/base.py", "src/cfg/big.py"]);
+      expect(
+        dynamicImports(`import importlib\nm = importlib.import_module(${call})\n`, "src", "", ["--name", "big"], tree),
+      ).toEqual(["src/cfg/big.py"]);
+      expect(dynamicImports(`m = importlib.import_module(${call})\n`, "src", "", [], tree)).toEqual([
+        "src/cfg/base.py",
+        "src/cfg/big.py",
+      ]);
     }
   });
 
   it("reaches a literal name, and nothing for a name it cannot read with no folder to fall back on", () => {
     expect(dynamicImports("m = __import__('plain')\n", "src", "", [], tree)).toEqual(["src/plain.py"]);
-    expect(dynamicImports("m = importlib.import_module(args.cfg)\n", "src", "", ["--cfg", "nothing"], tree)).toEqual([]);
+    expect(dynamicImports("m = importlib.import_module(args.cfg)\n", "src", "", ["--cfg", "nothing"], tree)).toEqual(
+      [],
+    );
     expect(dynamicImports("import os\n", "src", "", ["--cfg", "plain"], tree)).toEqual([]);
   });
 });

@@ -9,7 +9,40 @@ import { makeRecipe } from "../../../../src/extract/families/rerun-plan/make-rec
 import { argsAfter } from "../../../../src/extract/families/rerun-plan/arguments.js";
 import { rootVariables } from "../../../../src/extract/shell/readme-commands.js";
 
-const PIECES = ["for x in ", "; do ", "done", "while ", "((", "$(seq ", "{0..", "`", " ", "\t", "-", "--", "/", ".", "=", "$", "{", "}", ";", "a", "0", ".sh", ".py", ".yaml", "python ", "run ", "go to ", " and run ", "1. ", "$ROOT is the root of the repo", ":", "\\"];
+const PIECES = [
+  "for x in ",
+  "; do ",
+  "done",
+  "while ",
+  "((",
+  "$(seq ",
+  "{0..",
+  "`",
+  " ",
+  "\t",
+  "-",
+  "--",
+  "/",
+  ".",
+  "=",
+  "$",
+  "{",
+  "}",
+  ";",
+  "a",
+  "0",
+  ".sh",
+  ".py",
+  ".yaml",
+  "python ",
+  "run ",
+  "go to ",
+  " and run ",
+  "1. ",
+  "$ROOT is the root of the repo",
+  ":",
+  "\\",
+];
 const unit = unitOf(PIECES);
 
 describe("rerun-plan line readers on one long pathological line", () => {
@@ -19,7 +52,9 @@ describe("rerun-plan line readers on one long pathological line", () => {
         const line = lineOf(u);
         const label = JSON.stringify(u);
         finishes(`proseSteps ${label}`, () => proseSteps(`# t\n\n${line}\n1. ${line.slice(0, 990)}\n`));
-        finishes(`shellLines ${label}`, () => shellLines(`${line}\nfor x in ${line.slice(0, 3990)}\n${line.slice(0, 3990)}; done\n`));
+        finishes(`shellLines ${label}`, () =>
+          shellLines(`${line}\nfor x in ${line.slice(0, 3990)}\n${line.slice(0, 3990)}; done\n`),
+        );
         finishes(`makeRecipe ${label}`, () => makeRecipe(`${line.slice(0, 999)}\nall:\n\t${line}\n`, "all"));
         finishes(`argsAfter ${label}`, () => argsAfter(`python train.py ${line}`, "train.py"));
         finishes(`rootVariables ${label}`, () => rootVariables(line.slice(0, 2000)));

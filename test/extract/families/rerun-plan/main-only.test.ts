@@ -26,7 +26,15 @@ describe("main-only spans", () => {
   });
 
   it("keeps a function another file calls by name, and the else of the guard, which runs on import", () => {
-    const text = ["def demo():", "    pass", "if __name__ == '__main__':", "    demo()", "else:", "    demo()", ""].join("\n");
+    const text = [
+      "def demo():",
+      "    pass",
+      "if __name__ == '__main__':",
+      "    demo()",
+      "else:",
+      "    demo()",
+      "",
+    ].join("\n");
     expect(mainOnlySpans(text, nobody)).toEqual([[3, 4]]);
     const only = ["def demo():", "    pass", "if __name__ == '__main__':", "    demo()", ""].join("\n");
     expect(mainOnlySpans(only, (name) => name === "demo")).toEqual([[3, 4]]);

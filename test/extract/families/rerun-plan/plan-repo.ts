@@ -9,7 +9,12 @@ import { extractFacts } from "../../../../src/extract/index.js";
 import { STATIC_EXTRACTORS } from "../../../../src/extract/families/index.js";
 import { walkRepo } from "../../../../src/extract/view/walk.js";
 
-const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=Fixture", "-c", "user.email=fixture@example.org", "-c", "core.hooksPath=/dev/null", ...args], { cwd, encoding: "utf8" });
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync(
+    "git",
+    ["-c", "user.name=Fixture", "-c", "user.email=fixture@example.org", "-c", "core.hooksPath=/dev/null", ...args],
+    { cwd, encoding: "utf8" },
+  );
 
 export async function planOf(files: Record<string, string>): Promise<FactRecord[]> {
   const dir = mkdtempSync(join(tmpdir(), "rerun-plan-"));
@@ -23,7 +28,9 @@ export async function planOf(files: Record<string, string>): Promise<FactRecord[
     git(dir, "commit", "-qm", "solution");
     git(dir, "branch", "dev");
     const upTo = STATIC_EXTRACTORS.findIndex((e) => e.id === "rerun-plan");
-    const facts = await extractFacts(await walkRepo(dir), STATIC_EXTRACTORS.slice(0, upTo + 1), { branches: ["main", "dev"] });
+    const facts = await extractFacts(await walkRepo(dir), STATIC_EXTRACTORS.slice(0, upTo + 1), {
+      branches: ["main", "dev"],
+    });
     const records = facts.families["rerun-plan"];
     if (!records) throw new Error(`rerun-plan not collected: ${facts.notCollected["rerun-plan"] ?? "unknown"}`);
     return records;
@@ -33,6 +40,8 @@ export async function planOf(files: Record<string, string>): Promise<FactRecord[
 }
 
 /** The steps as [order, parent, cwd, program, purpose, repeat]. */
-export const stepsOf = (records: readonly FactRecord[]) => records.filter((r) => r.kind === "step").map((r) => [r.order, r.parent, r.cwd, r.program, r.purpose, r.repeat]);
-export const reachOf = (records: readonly FactRecord[]) => records.filter((r) => r.kind === "reach").map((r) => [r.file, r.step, r.via, r.from]);
+export const stepsOf = (records: readonly FactRecord[]) =>
+  records.filter((r) => r.kind === "step").map((r) => [r.order, r.parent, r.cwd, r.program, r.purpose, r.repeat]);
+export const reachOf = (records: readonly FactRecord[]) =>
+  records.filter((r) => r.kind === "reach").map((r) => [r.file, r.step, r.via, r.from]);
 export const summaryOf = (records: readonly FactRecord[]) => records.find((r) => r.kind === "summary");

@@ -11,7 +11,8 @@ describe("rerun-plan reach", () => {
       "prepare.py": "import os\nfrom src import common\nos.system('bash tools/split.sh')\n",
       "src/__init__.py": "",
       "src/common.py": "X = 1\n",
-      "src/train.py": "from src.models import net\nfrom src import common\nimport subprocess\nsubprocess.run('python src/export.py', shell=True)\n",
+      "src/train.py":
+        "from src.models import net\nfrom src import common\nimport subprocess\nsubprocess.run('python src/export.py', shell=True)\n",
       "src/models/__init__.py": "",
       "src/models/net.py": "from ..layers import block\n",
       "src/layers/__init__.py": "",
@@ -39,7 +40,8 @@ describe("rerun-plan reach", () => {
 
   it("resolves imports from the folders a step's PYTHONPATH= prefix adds, from the step's folder", async () => {
     const records = await planOf({
-      "README.md": "# Run\n\n```\nCUDA_VISIBLE_DEVICES=0 PYTHONPATH=lib:$PYTHONPATH python scripts/train.py\ncd tools && PYTHONPATH=../vendor python fit.py\n```\n",
+      "README.md":
+        "# Run\n\n```\nCUDA_VISIBLE_DEVICES=0 PYTHONPATH=lib:$PYTHONPATH python scripts/train.py\ncd tools && PYTHONPATH=../vendor python fit.py\n```\n",
       "scripts/train.py": "import helpers\n",
       "lib/helpers.py": "X = 1\n",
       "tools/fit.py": "import other\n",
@@ -93,12 +95,24 @@ describe("rerun-plan reach", () => {
   });
 
   it("reaches the config module a step names for a load by name, and every one of its folder when none is named", async () => {
-    const train = "import argparse, importlib\np = argparse.ArgumentParser()\np.add_argument('--config', default='config1')\nargs = p.parse_args()\ncfg = importlib.import_module('configs.' + args.config)\n";
-    const files = { "train.py": train, "configs/__init__.py": "", "configs/config1.py": "LR = 1\n", "configs/config2.py": "LR = 2\n", "tools/old.py": "" };
+    const train =
+      "import argparse, importlib\np = argparse.ArgumentParser()\np.add_argument('--config', default='config1')\nargs = p.parse_args()\ncfg = importlib.import_module('configs.' + args.config)\n";
+    const files = {
+      "train.py": train,
+      "configs/__init__.py": "",
+      "configs/config1.py": "LR = 1\n",
+      "configs/config2.py": "LR = 2\n",
+      "tools/old.py": "",
+    };
     const named = await planOf({ ...files, "README.md": "# Run\n\n```\npython train.py --config config2\n```\n" });
     expect(reachOf(named).map((r) => r[0])).toEqual(["train.py", "configs/config2.py"]);
     const unnamed = await planOf({ ...files, "README.md": "# Run\n\n```\npython train.py\n```\n" });
-    expect(reachOf(unnamed).map((r) => r[0])).toEqual(["train.py", "configs/__init__.py", "configs/config1.py", "configs/config2.py"]);
+    expect(reachOf(unnamed).map((r) => r[0])).toEqual([
+      "train.py",
+      "configs/__init__.py",
+      "configs/config1.py",
+      "configs/config2.py",
+    ]);
   });
 
   it("reaches a module named by its whole dotted name, and one loaded from a folder put on sys.path", async () => {
@@ -107,7 +121,8 @@ describe("rerun-plan reach", () => {
       "train.py": "import sys, importlib\ncfg = importlib.import_module(sys.argv[2])\n",
       "exp/v1.py": "",
       "exp/v2.py": "",
-      "infer.py": "import sys, os\nsys.path.append(os.path.join(os.path.dirname(__file__), 'settings'))\ncfg = __import__(sys.argv[2])\n",
+      "infer.py":
+        "import sys, os\nsys.path.append(os.path.join(os.path.dirname(__file__), 'settings'))\ncfg = __import__(sys.argv[2])\n",
       "settings/a.py": "",
       "settings/b.py": "",
     });
@@ -121,7 +136,11 @@ describe("rerun-plan reach", () => {
 
   it("reaches a notebook's imports", async () => {
     const nb = JSON.stringify({ nbformat: 4, cells: [{ cell_type: "code", source: ["import helpers\n"] }] });
-    const records = await planOf({ "README.md": "# Run\n\n```\njupyter nbconvert --execute train.ipynb\n```\n", "train.ipynb": nb, "helpers.py": "Z = 3\n" });
+    const records = await planOf({
+      "README.md": "# Run\n\n```\njupyter nbconvert --execute train.ipynb\n```\n",
+      "train.ipynb": nb,
+      "helpers.py": "Z = 3\n",
+    });
     expect(reachOf(records)).toEqual([
       ["train.ipynb", 1, "runs", null],
       ["helpers.py", 1, "imports", "train.ipynb"],
@@ -133,7 +152,8 @@ describe("rerun-plan io", () => {
   it("resolves the reads and writes of reached files from the step's working folder", async () => {
     const records = await planOf({
       "README.md": "# Run\n\n```\ncd src\npython train.py\n```\n",
-      "src/train.py": "import pandas as pd\nimport torch\ndf = pd.read_csv('../data/train.csv')\ntorch.save(model, 'weights/best.pth')\n",
+      "src/train.py":
+        "import pandas as pd\nimport torch\ndf = pd.read_csv('../data/train.csv')\ntorch.save(model, 'weights/best.pth')\n",
       "data/README.md": "put train.csv here\n",
     });
     expect(records.filter((r) => r.kind === "io").map((r) => [r.file, r.line, r.step, r.mode, r.path])).toEqual([
@@ -149,7 +169,8 @@ describe("rerun-plan io", () => {
       "somen/somen/core.py": "X = 1\n",
       "train.py": "import somen.core\n",
     };
-    const reachesCore = async (files: Record<string, string>) => reachOf(await planOf({ ...project, ...files })).some((r) => r[0] === "somen/somen/core.py");
+    const reachesCore = async (files: Record<string, string>) =>
+      reachOf(await planOf({ ...project, ...files })).some((r) => r[0] === "somen/somen/core.py");
 
     it("not installed: its package is not the import's", async () => {
       expect(await reachesCore({ "README.md": "```\npython train.py\n```\n" })).toBe(false);
@@ -157,22 +178,33 @@ describe("rerun-plan io", () => {
 
     it("installed by pip install -e in a step, from the folder the step runs in", async () => {
       expect(await reachesCore({ "README.md": "```\npip install -e somen\npython train.py\n```\n" })).toBe(true);
-      expect(await reachesCore({ "README.md": "```\ncd somen && pip install -e . && cd ..\npython train.py\n```\n" })).toBe(true);
+      expect(
+        await reachesCore({ "README.md": "```\ncd somen && pip install -e . && cd ..\npython train.py\n```\n" }),
+      ).toBe(true);
     });
 
     it("installed by -e in a requirements file a step installs, or by python setup.py develop", async () => {
-      expect(await reachesCore({ "requirements.txt": "numpy==1.26.4\n-e ./somen\n", "README.md": "```\npip install -r requirements.txt\npython train.py\n```\n" })).toBe(true);
-      expect(await reachesCore({ "README.md": "```\npython somen/setup.py develop\npython train.py\n```\n" })).toBe(true);
+      expect(
+        await reachesCore({
+          "requirements.txt": "numpy==1.26.4\n-e ./somen\n",
+          "README.md": "```\npip install -r requirements.txt\npython train.py\n```\n",
+        }),
+      ).toBe(true);
+      expect(await reachesCore({ "README.md": "```\npython somen/setup.py develop\npython train.py\n```\n" })).toBe(
+        true,
+      );
     });
   });
 });
 
 describe("rerun-plan io of the steps' own command lines", () => {
-  const ioOf = (records: readonly FactRecord[]) => records.filter((r) => r.kind === "io" && r.file === "README.md").map((r) => [r.step, r.mode, r.path]);
+  const ioOf = (records: readonly FactRecord[]) =>
+    records.filter((r) => r.kind === "io" && r.file === "README.md").map((r) => [r.step, r.mode, r.path]);
 
   it("records redirections, mv, cp, mkdir and output options on a step's line as its reads and writes, from its folder", async () => {
     const records = await planOf({
-      "README.md": "# Run\n\n```\nmkdir -p out && python x.py --out out/f.csv > logs/run.txt 2>&1\ncd work && python ../x.py && mv ../out/f.csv submission.csv\npython x.py; cp a.csv b.csv\n```\n",
+      "README.md":
+        "# Run\n\n```\nmkdir -p out && python x.py --out out/f.csv > logs/run.txt 2>&1\ncd work && python ../x.py && mv ../out/f.csv submission.csv\npython x.py; cp a.csv b.csv\n```\n",
       "x.py": "print(1)\n",
       "work/keep.txt": "",
     });
@@ -190,7 +222,8 @@ describe("rerun-plan io of the steps' own command lines", () => {
 
   it("takes `yolo train` as a training step: its data yaml read, its run folder's weights written", async () => {
     const records = await planOf({
-      "README.md": "# Run\n\n```\nyolo train data=data/x.yaml model=yolov8n.pt epochs=100\nyolo detect predict model=runs/detect/train/weights/best.pt source=images/\n```\n",
+      "README.md":
+        "# Run\n\n```\nyolo train data=data/x.yaml model=yolov8n.pt epochs=100\nyolo detect predict model=runs/detect/train/weights/best.pt source=images/\n```\n",
       "data/x.yaml": "path: data\n",
     });
     expect(records.filter((r) => r.kind === "step").map((r) => [r.order, r.purpose])).toEqual([

@@ -19,7 +19,17 @@ describe("rerun-plan scale", () => {
     for (let i = 0; i < 1_000; i++) files[`src/m${i}.py`] = i % 2 ? `import m${i - 1}\n` : "X = 1\n";
     const view = countingView(memoryView(files));
     const facts = emptyFacts();
-    facts.families["readme"] = [{ kind: "readme", file: "README.md", place: "root" }, ...Array.from({ length: 300 }, (_, i) => ({ kind: "command", file: "README.md", line: i + 2, command: `python src/m${i}.py --epochs 2`, purpose: "train", script: `src/m${i}.py` }))];
+    facts.families["readme"] = [
+      { kind: "readme", file: "README.md", place: "root" },
+      ...Array.from({ length: 300 }, (_, i) => ({
+        kind: "command",
+        file: "README.md",
+        line: i + 2,
+        command: `python src/m${i}.py --epochs 2`,
+        purpose: "train",
+        script: `src/m${i}.py`,
+      })),
+    ];
     const before = view.listings;
     const records = await extractor.extract({ view, facts, branches: null });
     expect(records.filter((r) => r.kind === "step")).toHaveLength(300);

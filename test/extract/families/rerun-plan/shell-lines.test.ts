@@ -25,6 +25,12 @@ describe("shellLines", () => {
   });
 
   it("counts the lists a loop names", () => {
-    expect([loopCount("0 1 2 3 4"), loopCount("{1..10..3}"), loopCount("$(seq 0 2 8)"), loopCount("$FOLDS"), loopCount("")]).toEqual([5, 4, 5, null, null]);
+    expect([
+      loopCount("0 1 2 3 4"),
+      loopCount("{1..10..3}"),
+      loopCount("$(seq 0 2 8)"),
+      loopCount("$FOLDS"),
+      loopCount(""),
+    ]).toEqual([5, 4, 5, null, null]);
   });
 });

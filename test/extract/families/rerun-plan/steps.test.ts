@@ -15,7 +15,8 @@ describe("rerun-plan steps", () => {
     const records = await planOf({
       "README.md": "# Solution\n\n```bash\npip install -r requirements.txt\nbash run.sh\n```\n",
       "requirements.txt": "torch\n",
-      "run.sh": "#!/bin/bash\nEPOCHS=30\nfor fold in 0 1 2 3 4\ndo\n  python train.py --epochs $EPOCHS --fold $fold\ndone\nfor seed in 1 2; do\n  for fold in $(seq 0 2); do\n    python train.py --fold $fold\n  done\ndone\npython predict.py\npython predict.py\n",
+      "run.sh":
+        "#!/bin/bash\nEPOCHS=30\nfor fold in 0 1 2 3 4\ndo\n  python train.py --epochs $EPOCHS --fold $fold\ndone\nfor seed in 1 2; do\n  for fold in $(seq 0 2); do\n    python train.py --fold $fold\n  done\ndone\npython predict.py\npython predict.py\n",
       "train.py": TRAIN_PY,
       "predict.py": "print(1)\n",
     });
@@ -42,7 +43,8 @@ describe("rerun-plan steps", () => {
 describe("rerun-plan working folders", () => {
   it("carries a README `cd` to the blocks after it in its section, and starts a new section from the root", async () => {
     const records = await planOf({
-      "README.md": "# Train\n\n```\ncd src/det\n```\n\nthen\n\n```\npython train.py\n```\n\n# Predict\n\n```\npython src/det/predict.py\n```\n",
+      "README.md":
+        "# Train\n\n```\ncd src/det\n```\n\nthen\n\n```\npython train.py\n```\n\n# Predict\n\n```\npython src/det/predict.py\n```\n",
       "src/det/train.py": "print(1)\n",
       "src/det/predict.py": "print(1)\n",
     });
@@ -54,7 +56,8 @@ describe("rerun-plan working folders", () => {
 
   it("takes `git clone X && cd X` to be the repo root", async () => {
     const records = await planOf({
-      "README.md": "# Setup\n\n```\ngit clone https://github.com/alice/solution.git && cd solution\npython tools/train.py\n```\n",
+      "README.md":
+        "# Setup\n\n```\ngit clone https://github.com/alice/solution.git && cd solution\npython tools/train.py\n```\n",
       "tools/train.py": "print(1)\n",
     });
     expect(stepsOf(records).filter((s) => s[3] !== null)).toEqual([[2, null, ".", "tools/train.py", "train", 1]]);
@@ -62,7 +65,8 @@ describe("rerun-plan working folders", () => {
 
   it("resolves `cd $ROOT/src/x` where the prose defines $ROOT as the repo root", async () => {
     const records = await planOf({
-      "README.md": "# Train\n\nBelow, `$ROOT` is the root folder of this repository.\n\n```\ncd $ROOT/src/seg\npython train.py\n```\n",
+      "README.md":
+        "# Train\n\nBelow, `$ROOT` is the root folder of this repository.\n\n```\ncd $ROOT/src/seg\npython train.py\n```\n",
       "src/seg/train.py": "print(1)\n",
     });
     expect(stepsOf(records)).toEqual([[1, null, "src/seg", "src/seg/train.py", "train", 1]]);
@@ -70,7 +74,8 @@ describe("rerun-plan working folders", () => {
 
   it("reads numbered and worded prose steps, and a bare file name in prose anywhere in the repo", async () => {
     const records = await planOf({
-      "README.md": "# How to run\n\n1. Download the data.\n2. go to efficientdet/D5 and run the run.sh file\n3. Then run make_folds.py\n4. python main.py --epochs 3\n",
+      "README.md":
+        "# How to run\n\n1. Download the data.\n2. go to efficientdet/D5 and run the run.sh file\n3. Then run make_folds.py\n4. python main.py --epochs 3\n",
       "efficientdet/D5/run.sh": "python train_d5.py\n",
       "efficientdet/D5/train_d5.py": "print(1)\n",
       "tools/make_folds.py": "print(1)\n",
@@ -82,12 +87,18 @@ describe("rerun-plan working folders", () => {
       [3, null, ".", "tools/make_folds.py", "preprocess", 1],
       [4, null, ".", "main.py", "other", 1],
     ]);
-    expect(records.filter((r) => r.kind === "step").map((r) => r.source)).toEqual(["readme-prose", "shell", "readme-prose", "readme-prose"]);
+    expect(records.filter((r) => r.kind === "step").map((r) => r.source)).toEqual([
+      "readme-prose",
+      "shell",
+      "readme-prose",
+      "readme-prose",
+    ]);
   });
 
   it("runs a prose step in the folder the README's blocks left the reader in, within its section", async () => {
     const records = await planOf({
-      "README.md": "# Train\n\n```\ncd src\npip install -r requirements.txt\n```\n\n1. python train.py --epochs 2\n\n# Predict\n\n1. python predict.py\n",
+      "README.md":
+        "# Train\n\n```\ncd src\npip install -r requirements.txt\n```\n\n1. python train.py --epochs 2\n\n# Predict\n\n1. python predict.py\n",
       "src/requirements.txt": "torch\n",
       "src/train.py": "print(1)\n",
       "predict.py": "print(1)\n",
@@ -101,7 +112,8 @@ describe("rerun-plan working folders", () => {
 
   it("takes placeholders for what they are: no program, no config", async () => {
     const records = await planOf({
-      "README.md": "# Run\n\n```\npython path/to/train.py\npython train.py --config configs/xxx.yaml\nbash <your_script>.sh\n```\n",
+      "README.md":
+        "# Run\n\n```\npython path/to/train.py\npython train.py --config configs/xxx.yaml\nbash <your_script>.sh\n```\n",
       "train.py": "print(1)\n",
     });
     const steps = records.filter((r) => r.kind === "step");
@@ -143,7 +155,8 @@ describe("rerun-plan working folders", () => {
 
   it("runs a script that pypy3, python2, ipython or /usr/bin/env python starts, as python", async () => {
     const records = await planOf({
-      "README.md": "# Run\n\n```\npypy3 prepare.py\npython2 train.py --epochs 2\n/usr/bin/env python predict.py\nipython report.py\n```\n",
+      "README.md":
+        "# Run\n\n```\npypy3 prepare.py\npython2 train.py --epochs 2\n/usr/bin/env python predict.py\nipython report.py\n```\n",
       "prepare.py": "print(1)\n",
       "train.py": "print(1)\n",
       "predict.py": "print(1)\n",
@@ -159,7 +172,8 @@ describe("rerun-plan working folders", () => {
 
   it("runs commands written as plain lines under a heading, from the folder the blocks before them left", async () => {
     const records = await planOf({
-      "README.md": "# Train\n\n```\ncd src\n```\n\nTrain: python train_semi.py --modelname=x\n\n# Predict\n\nstage2: python predict.py --fold 0\n",
+      "README.md":
+        "# Train\n\n```\ncd src\n```\n\nTrain: python train_semi.py --modelname=x\n\n# Predict\n\nstage2: python predict.py --fold 0\n",
       "src/train_semi.py": "print(1)\n",
       "predict.py": "print(1)\n",
     });
@@ -173,7 +187,8 @@ describe("rerun-plan working folders", () => {
   it("runs the notebooks a prose list says to run, training then inference, and no notebook named for more details", async () => {
     const nb = '{"nbformat": 4, "cells": []}';
     const records = await planOf({
-      "README.md": "# How to run\n\n1. run 01_train_a.ipynb 2. run 02_train_b.ipynb\n3. then set MODEL_DIR and run inference.ipynb\n\nFor more details see: [analysis.ipynb](analysis.ipynb)\n",
+      "README.md":
+        "# How to run\n\n1. run 01_train_a.ipynb 2. run 02_train_b.ipynb\n3. then set MODEL_DIR and run inference.ipynb\n\nFor more details see: [analysis.ipynb](analysis.ipynb)\n",
       "01_train_a.ipynb": nb,
       "02_train_b.ipynb": nb,
       "inference.ipynb": nb,
@@ -235,8 +250,20 @@ describe("rerun-plan scripts, Makefiles, notebooks, console scripts and kernels"
   });
 
   it("runs a notebook's `!python` and `%run` lines from its folder, at their cells", async () => {
-    const nb = JSON.stringify({ nbformat: 4, cells: [{ cell_type: "markdown", source: ["# t"] }, { cell_type: "code", source: ["!pip install timm\n", "%run prep.py\n"] }, { cell_type: "code", source: ["x = 1\n", "!python train.py --epochs 3\n"] }] });
-    const records = await planOf({ "README.md": "# Run\n\nRun `notebooks/main.ipynb`.\n", "notebooks/main.ipynb": nb, "notebooks/prep.py": "print(1)\n", "notebooks/train.py": "print(1)\n" });
+    const nb = JSON.stringify({
+      nbformat: 4,
+      cells: [
+        { cell_type: "markdown", source: ["# t"] },
+        { cell_type: "code", source: ["!pip install timm\n", "%run prep.py\n"] },
+        { cell_type: "code", source: ["x = 1\n", "!python train.py --epochs 3\n"] },
+      ],
+    });
+    const records = await planOf({
+      "README.md": "# Run\n\nRun `notebooks/main.ipynb`.\n",
+      "notebooks/main.ipynb": nb,
+      "notebooks/prep.py": "print(1)\n",
+      "notebooks/train.py": "print(1)\n",
+    });
     const steps = records.filter((r) => r.kind === "step");
     expect(steps.map((s) => [s.order, s.parent, s.source, s.program, s.cell ?? null, s.cellLine ?? null])).toEqual([
       [1, null, "readme-prose", "notebooks/main.ipynb", null, null],
@@ -250,17 +277,29 @@ describe("rerun-plan scripts, Makefiles, notebooks, console scripts and kernels"
   it("runs a console script the repo installs as its module", async () => {
     const records = await planOf({
       "README.md": "# Run\n\n```\npip install -e .\naptos train -c config.yml\n```\n",
-      "setup.py": "from setuptools import setup\nsetup(name='aptos', entry_points={'console_scripts': ['aptos=aptos.cli:main']})\n",
+      "setup.py":
+        "from setuptools import setup\nsetup(name='aptos', entry_points={'console_scripts': ['aptos=aptos.cli:main']})\n",
       "aptos/__init__.py": "",
       "aptos/cli.py": "def main():\n    pass\n",
       "config.yml": "epochs: 12\n",
     });
     const step = records.find((r) => r.kind === "step" && r.order === 2)!;
-    expect([step.source, step.program, step.purpose, step.configs, step.epochs]).toEqual(["console-script", "aptos/cli.py", "train", "config.yml", 12]);
+    expect([step.source, step.program, step.purpose, step.configs, step.epochs]).toEqual([
+      "console-script",
+      "aptos/cli.py",
+      "train",
+      "config.yml",
+      12,
+    ]);
   });
 
   it("rests the plan on the root's shell scripts when no README step runs the repo's code", async () => {
-    const records = await planOf({ "README.md": "# Solution\n\nSecond place.\n", "run_all.sh": "bash train.sh\n", "train.sh": "python train.py\n", "train.py": "print(1)\n" });
+    const records = await planOf({
+      "README.md": "# Solution\n\nSecond place.\n",
+      "run_all.sh": "bash train.sh\n",
+      "train.sh": "python train.py\n",
+      "train.py": "print(1)\n",
+    });
     expect(stepsOf(records)).toEqual([
       [1, null, ".", "run_all.sh", "other", 1],
       [2, 1, ".", "train.sh", "other", 1],
@@ -270,19 +309,31 @@ describe("rerun-plan scripts, Makefiles, notebooks, console scripts and kernels"
   });
 
   it("rests the plan on kernel-metadata.json's code file when nothing else runs code", async () => {
-    const records = await planOf({ "kernel-metadata.json": '{"id": "a/b", "code_file": "train.py", "kernel_type": "script"}', "train.py": "import utils\n", "utils.py": "X = 1\n" });
+    const records = await planOf({
+      "kernel-metadata.json": '{"id": "a/b", "code_file": "train.py", "kernel_type": "script"}',
+      "train.py": "import utils\n",
+      "utils.py": "X = 1\n",
+    });
     expect(stepsOf(records)).toEqual([[1, null, ".", "train.py", "train", 1]]);
     expect(summaryOf(records)).toEqual({ kind: "summary", found: true, steps: 1, reached: 2, basis: "kernel" });
   });
 
   it("says no plan was found, and why, when nothing runs the repo's code", async () => {
     const records = await planOf({ "README.md": "# Notes\n\nSome thoughts.\n", "model.py": "X = 1\n" });
-    expect(summaryOf(records)).toEqual({ kind: "summary", found: false, steps: 0, reached: 0, basis: "none", what: "no README step, root shell script, Makefile or kernel-metadata.json" });
+    expect(summaryOf(records)).toEqual({
+      kind: "summary",
+      found: false,
+      steps: 0,
+      reached: 0,
+      basis: "none",
+      what: "no README step, root shell script, Makefile or kernel-metadata.json",
+    });
   });
   it("lays out a numbered pypy step and a folder of notebooks the prose says to run, not a notebook it points to for details", async () => {
     const nb = JSON.stringify({ nbformat: 4, cells: [] });
     const records = await planOf({
-      "README.md": "# Solution\n\n## How to run\n\n1. `python prep.py` prepares the features.\n2. Fit the model: pypy Online.py 4 0.5\n\nFor more details see: model.ipynb\n\n## Notebooks\n\nTraining: run the notebooks in nb/, then infer/predict.ipynb\n",
+      "README.md":
+        "# Solution\n\n## How to run\n\n1. `python prep.py` prepares the features.\n2. Fit the model: pypy Online.py 4 0.5\n\nFor more details see: model.ipynb\n\n## Notebooks\n\nTraining: run the notebooks in nb/, then infer/predict.ipynb\n",
       "prep.py": "print(1)\n",
       "Online.py": "print(2)\n",
       "model.ipynb": nb,
@@ -299,17 +350,32 @@ describe("rerun-plan scripts, Makefiles, notebooks, console scripts and kernels"
     ]);
   });
   it("says no plan was found when its training runs only a script the repo lacks, so nothing is taken as off the path", async () => {
-    const records = await planOf({ "README.md": "# S\n\nRun `python train_v2.py` to train.\n\nThen run the inference notebook infer.ipynb\n", "train.py": "x = 1\n", "infer.ipynb": JSON.stringify({ nbformat: 4, cells: [] }) });
-    expect(stepsOf(records).map((s) => [s[3], s[4]])).toEqual([["train_v2.py", "train"], ["infer.ipynb", "predict"]]);
-    expect(summaryOf(records)).toMatchObject({ found: false, what: "the training step runs train_v2.py, which the repo lacks" });
+    const records = await planOf({
+      "README.md": "# S\n\nRun `python train_v2.py` to train.\n\nThen run the inference notebook infer.ipynb\n",
+      "train.py": "x = 1\n",
+      "infer.ipynb": JSON.stringify({ nbformat: 4, cells: [] }),
+    });
+    expect(stepsOf(records).map((s) => [s[3], s[4]])).toEqual([
+      ["train_v2.py", "train"],
+      ["infer.ipynb", "predict"],
+    ]);
+    expect(summaryOf(records)).toMatchObject({
+      found: false,
+      what: "the training step runs train_v2.py, which the repo lacks",
+    });
   });
   it("expands a Makefile's variables in its recipes: =, :=, ?= and the values `make target VAR=x` gives", async () => {
     const records = await planOf({
       "README.md": "# S\n\n```\nmake train FOLD=1\n```\n",
-      Makefile: "PY ?= python3\nFOLD := 0\nDATA = data\nARGS = --fold $(FOLD) --data ${DATA}\n\ntrain:\n\t$(PY) train.py $(ARGS)\n",
+      Makefile:
+        "PY ?= python3\nFOLD := 0\nDATA = data\nARGS = --fold $(FOLD) --data ${DATA}\n\ntrain:\n\t$(PY) train.py $(ARGS)\n",
       "train.py": "print(1)\n",
     });
     const step = records.find((r) => r.kind === "step" && r.order === 2)!;
-    expect([step.program, step.purpose, step.command]).toEqual(["train.py", "train", "python3 train.py --fold 1 --data data"]);
+    expect([step.program, step.purpose, step.command]).toEqual([
+      "train.py",
+      "train",
+      "python3 train.py --fold 1 --data data",
+    ]);
   });
 });

@@ -46,7 +46,9 @@ describe("training-setup", () => {
       [17, 448, "height", "transform"],
       [17, 448, "width", "transform"],
     ]);
-    expect(fields(records, "images", ["line", "value", "via", "name"])).toEqual([[11, 6334, "argparse-default", "--num-images"]]);
+    expect(fields(records, "images", ["line", "value", "via", "name"])).toEqual([
+      [11, 6334, "argparse-default", "--num-images"],
+    ]);
     expect(fields(records, "precision", ["line", "value", "precision", "via"])).toEqual([
       [10, "False", "fp32", "argparse-default"],
       [18, "GradScaler", "mixed", "call"],
@@ -60,14 +62,24 @@ describe("training-setup", () => {
 
   it("reads config keys, cfg attributes, notebooks, CSV rows and sizes a README states", async () => {
     const records = await run(extractor, {
-      "configs/stage1.py": 'cfg.backbone = "efficientnetv2_rw_t"\ncfg.image_width = 384\ncfg.image_height = 256\ncfg.mixed_precision = True\n',
+      "configs/stage1.py":
+        'cfg.backbone = "efficientnetv2_rw_t"\ncfg.image_width = 384\ncfg.image_height = 256\ncfg.mixed_precision = True\n',
       "configs/yolo.yaml": "model: yolov5x.pt\nimgsz: 640\nfreeze: [0]\n",
       "nb.ipynb": notebook("import timm", "m = timm.create_model('convnext_small', pretrained=True)"),
       "data/train.csv": "id,label\na,1\nb,0\nc,1\n",
       "data/test.csv": "id\nx\n",
-      "README.md": "We train on 6,334 training images and test on 1,263 test images.\nA 2,000-row extract is shipped.\n",
+      "README.md":
+        "We train on 6,334 training images and test on 1,263 test images.\nA 2,000-row extract is shipped.\n",
     });
-    const view = records.map((r) => [r.file, r.line ?? null, r.cell ?? null, r.kind, r.value, r.axis ?? r.precision ?? r.frozen ?? r.family ?? null, r.via]);
+    const view = records.map((r) => [
+      r.file,
+      r.line ?? null,
+      r.cell ?? null,
+      r.kind,
+      r.value,
+      r.axis ?? r.precision ?? r.frozen ?? r.family ?? null,
+      r.via,
+    ]);
     expect(view).toEqual([
       ["configs/stage1.py", 1, null, "architecture", "efficientnetv2_rw_t", "efficientnetv2", "assignment"],
       ["configs/stage1.py", 2, null, "input-size", 384, "width", "assignment"],
@@ -84,7 +96,9 @@ describe("training-setup", () => {
   });
 
   it("keeps names that are no architecture out", async () => {
-    const records = await run(extractor, { "a.py": 'model_name = "my_net_v3"\nweights = "imagenet"\nbackbone = CFG.backbone\n' });
+    const records = await run(extractor, {
+      "a.py": 'model_name = "my_net_v3"\nweights = "imagenet"\nbackbone = CFG.backbone\n',
+    });
     expect(records).toEqual([]);
   });
 });

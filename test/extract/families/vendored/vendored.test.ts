@@ -10,7 +10,9 @@ describe("vendored copies", () => {
   it("names a project folder by its library, version and branch suffixes removed", () => {
     expect(projectName("yolov5-5.0")).toBe("yolov5");
     expect(projectName("pretrained-models.pytorch-master")).toBe("pretrained-models.pytorch");
-    expect(licenseHolder("MIT License\n\nCopyright (c) 2020 Preferred Networks, Inc.\n")).toBe("preferred networks inc");
+    expect(licenseHolder("MIT License\n\nCopyright (c) 2020 Preferred Networks, Inc.\n")).toBe(
+      "preferred networks inc",
+    );
     expect(licenseHolder("GNU GENERAL PUBLIC LICENSE\n   Version 3\n")).toBeNull();
   });
 
@@ -73,13 +75,25 @@ describe("vendored copies", () => {
       "requirements.txt": "numpy==1.26.4\n",
     });
     const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
-    expect(facts.families["vendored"]).toEqual([{ kind: "copy", file: "yolov5", name: "yolov5", why: "known-project", files: 2 }]);
+    expect(facts.families["vendored"]).toEqual([
+      { kind: "copy", file: "yolov5", name: "yolov5", why: "known-project", files: 2 },
+    ]);
     expect(facts.families["path-literals"]).toEqual([]);
     expect(facts.families["imports"]!.map((r) => [r.file, r.module, r.origin])).toEqual([
       ["train.py", "yolov5.models", "local"],
       ["train.py", "numpy", "third-party"],
     ]);
-    expect(facts.families["readme"]!.filter((r) => r.kind === "mention")).toEqual([{ kind: "mention", file: "README.md", line: 1, target: "file", name: "yolov5/train.py", exists: true, runBy: "train" }]);
+    expect(facts.families["readme"]!.filter((r) => r.kind === "mention")).toEqual([
+      {
+        kind: "mention",
+        file: "README.md",
+        line: 1,
+        target: "file",
+        name: "yolov5/train.py",
+        exists: true,
+        runBy: "train",
+      },
+    ]);
     expect(await extractor.extract({ view, facts: emptyFacts(), branches: null })).toHaveLength(1);
   });
 });
