@@ -1,6 +1,6 @@
 // What a resolver is asked for each environment spec (pure): requirement lines rebuilt from the facts
 // (never the repo's own option lines), the Python the spec states, and what could not be asked and why.
-import yaml from "js-yaml";
+import { yamlParser } from "../io/yaml.js";
 import type { Facts } from "../model/facts.js";
 import { factsOf, type EnvSpecFact } from "../model/fact-types.js";
 import type { RepoView } from "../model/repo-view.js";
@@ -103,7 +103,7 @@ const fromRecord = (r: EnvSpecFact) => ({
 function condaPipLines(text: string): Array<{ entry: string; line: number }> {
   let doc: unknown;
   try {
-    doc = yaml.load(text, { json: true });
+    doc = yamlParser().load(text, { json: true });
   } catch {
     return [];
   }

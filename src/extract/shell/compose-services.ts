@@ -1,7 +1,7 @@
 // The repo folder a compose service's command runs in: its `working_dir`, taken back through the volume
 // that maps a folder of the repo into the container (`.:/app` with `working_dir: /app/src` is src/). Pure
 // over a read function.
-import yaml from "js-yaml";
+import { yamlParser } from "../../io/yaml.js";
 import { joinRel } from "./readme-commands.js";
 
 const FILES = ["docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml"];
@@ -15,7 +15,7 @@ export function composeServiceFolder(
       if (!file) continue;
       let doc: unknown;
       try {
-        doc = yaml.load(read(file)!);
+        doc = yamlParser().load(read(file)!);
       } catch {
         return null;
       }

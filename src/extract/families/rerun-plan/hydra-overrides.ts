@@ -1,7 +1,7 @@
 // hydra's command line: `@hydra.main(config_path, config_name)` takes `key=value` overrides of its config
 // tree (the primary file merged with the group files its `defaults:` list picks), `+key=` adds a key,
 // `group=option` picks `config_path/group/option.yaml`. Pure over a read function.
-import yaml from "js-yaml";
+import { yamlParser } from "../../../io/yaml.js";
 import { joinFrom } from "./parser-view.js";
 
 export interface HydraTree {
@@ -44,7 +44,7 @@ export function hydraTree(text: string, program: string, files: HydraFiles): Hyd
     const source = files.read(file);
     if (source === null) return null;
     try {
-      const doc: unknown = yaml.load(source);
+      const doc: unknown = yamlParser().load(source);
       return doc !== null && typeof doc === "object" && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {};
     } catch {
       return null;
