@@ -113,14 +113,15 @@ describe("the Action on messy-kaggle, no threshold", () => {
       const rule = c.properties.title!.split(":")[0]!;
       expect(reported.has(`${c.properties.file ?? ""}|${c.properties.line ?? ""}|${rule}`), c.raw).toBe(true);
     }
-    const train = commands.find((c) => c.properties.file === "train.py" && c.properties.line === "18")!;
-    expect(train.raw).toBe(
-      "::warning file=train.py,line=18,title=paths-portable%3A Disallow absolute and machine-specific paths::Machine-specific path (home): /home/john/experiments/effnet_b7",
+    // A warning on a line: its file, line, rule and title as properties, its message as the data.
+    const warning = report.findings.find((f) => f.severity === "warning" && f.file === "train.py" && f.line !== null)!;
+    const title = report.rules.find((r) => r.rule === warning.rule)!.title;
+    const annotated = commands.find(
+      (c) => c.properties.file === "train.py" && c.properties.line === String(warning.line),
+    )!;
+    expect(annotated.raw).toBe(
+      `::warning file=train.py,line=${warning.line},title=${warning.rule}%3A ${title.replace(/:/g, "%3A").replace(/,/g, "%2C")}::${warning.message.replace(/%/g, "%25")}`,
     );
-    // A notebook finding names its cell and carries no line of the .ipynb's JSON.
-    const notebook = commands.find((c) => c.properties.file === "notebooks/inference.ipynb")!;
-    expect(notebook.properties.line).toBeUndefined();
-    expect(notebook.message).toMatch(/\(cell \d+, line \d+\)/);
     // A finding about the whole repository has no file.
     expect(
       commands.some(
@@ -392,7 +393,7 @@ describe("text from the audited repo in annotations", () => {
       "README.md": "# x\n",
       "requirements.txt": "numpy==2.1.0\n",
       "train.py": "print('train')\n",
-      [evil]: "import pandas as pd\ndf = pd.read_csv('/home/john/50%,off:now/data.csv')\n",
+      [evil]: "def f(:\n    pass\n",
     });
     const run = audit(repo, { "fail-on": "never" });
     expect(run.code, run.audit?.stderr).toBe(0);
@@ -400,14 +401,43 @@ describe("text from the audited repo in annotations", () => {
     expect(commands.some((c) => c.properties.title === "injected")).toBe(false);
     expect(run.audit!.stdout.split("\n").some((l) => l.startsWith("::warning title=injected"))).toBe(false);
     const annotation = commands.find(
-      (c) => c.properties.file === evil && c.properties.title!.startsWith("datasets-data-available"),
+      (c) => c.properties.file === evil && c.properties.title!.startsWith("code-syntax-valid"),
     )!;
-    const message =
-      "/home/john/50%,off:now/data.csv (read by pd.read_csv) is not in the repo, and no documented command fetches it, no step writes it, no README names its source";
+    // The message names the file: its %, newline and colons travel as data, escaped as the data must be.
+    const message = jsonReport(run).findings.find((f) => f.rule === "code-syntax-valid" && f.file === evil)!.message;
+    expect(message).toContain(evil);
     expect(annotation.raw).toBe(
-      `::warning file=src/a%2Cb%3Ac%25d%0A%3A%3Awarning title=injected%3A%3Agotcha.py,line=2,title=datasets-data-available%3A Require the data the code reads to be shipped or fetched::${message.replace("%", "%25")}`,
+      `::warning file=src/a%2Cb%3Ac%25d%0A%3A%3Awarning title=injected%3A%3Agotcha.py,line=1,title=code-syntax-valid%3A Require every Python file and notebook to parse::${message.replace(/%/g, "%25").replace(/\n/g, "%0A")}`,
     );
     expect(annotation.message).toBe(message);
+  });
+});
+
+describe("a notebook finding", () => {
+  it("names its cell and carries no line of the .ipynb's JSON", () => {
+    const cell = (source: string) => ({
+      cell_type: "code",
+      metadata: {},
+      outputs: [],
+      execution_count: null,
+      source: [source],
+    });
+    const notebook = {
+      cells: [cell("import os\n"), cell("def f(:\n    pass\n")],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    const repo = repoOf({
+      "README.md": "# x\n",
+      "requirements.txt": "numpy==2.1.0\n",
+      "train.ipynb": JSON.stringify(notebook),
+    });
+    const run = audit(repo, { "fail-on": "never" });
+    expect(run.code, run.audit?.stderr).toBe(0);
+    const annotation = commandsIn(run.audit!.stdout).find((c) => c.properties.file === "train.ipynb")!;
+    expect(annotation.properties.line).toBeUndefined();
+    expect(annotation.message).toMatch(/\(cell \d+, line \d+\)/);
   });
 });
 
@@ -429,17 +459,16 @@ describe("over the cap", () => {
     ];
     const broken = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`mod${i + 1}.py`, "def f(:\n    pass\n"]));
     const repo = repoOf({
-      "README.md":
-        "# x\n\nPython 3.11.\n\n```bash\npip install -r requirements.txt\npython train.py\npython predict.py\n```\n",
+      // Twelve README steps, each passing an option train.py does not declare: one warning each.
+      "README.md": `# x\n\nPython 3.11.\n\n\`\`\`bash\npip install -r requirements.txt\n${Array.from({ length: 12 }, (_, i) => `python train.py --fold ${i} --lr${i} 0.1\n`).join("")}python predict.py\n\`\`\`\n`,
       ".python-version": "3.11\n",
       "requirements.txt": `${names.join("\n")}\n`,
-      // Unpinned and imported: one warning each.
-      // ...and the broken modules it imports are on the rerun path: an error each.
-      "train.py": `import numpy, pandas, scipy, torch, timm, albumentations, cv2, sklearn, tqdm, yaml, matplotlib, seaborn\nimport ${Object.keys(
+      // The broken modules it imports are on the rerun path: an error each.
+      "train.py": `import argparse\nimport numpy, pandas, scipy, torch, timm, albumentations, cv2, sklearn, tqdm, yaml, matplotlib, seaborn\nimport ${Object.keys(
         broken,
       )
         .map((f) => f.replace(".py", ""))
-        .join(", ")}\nprint('train')\n`,
+        .join(", ")}\np = argparse.ArgumentParser()\np.add_argument("--fold", type=int)\nargs = p.parse_args()\n`,
       "predict.py": "print('predict')\n",
       ...broken,
     });
