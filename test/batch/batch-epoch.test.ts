@@ -32,7 +32,7 @@ describe.skipIf(!run)("a batch with the epoch stage", () => {
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(readFileSync(join(out, "batch.json"), "utf8")) as BatchReport;
     const trainer = report.rows[0]!;
-    expect(trainer.stages).toEqual({ static: "ran", build: "ran", epoch: "ran" });
+    expect(trainer.stages).toEqual({ static: "ran", resolve: "ran", build: "ran", epoch: "ran" });
     const carbon = JSON.parse(readFileSync(join(out, trainer.auditFile!), "utf8")).report.carbon;
     expect(trainer.cost).toEqual({
       basis: "measured",
