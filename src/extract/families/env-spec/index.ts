@@ -213,7 +213,7 @@ const OBVIOUS_SPEC = /^(?:requirements\.txt|environment\.ya?ml|pyproject\.toml)$
 function markObvious(records: FactRecord[]): void {
   const specs = records.filter((r) => r.kind === "spec-file");
   if (specs.length === 1 && typeof specs[0]!.file === "string" && OBVIOUS_SPEC.test(specs[0]!.file))
-    specs[0]!.obvious = true;
+    specs[0]!.obvious = specs[0]!.installMoot = true;
 }
 
 /** The version lists of the root README. */
@@ -287,7 +287,9 @@ export const extractor: Extractor = {
     const code = view
       .files()
       .filter((f) => !inEnvironmentFolder(f.path) && (f.kind === "python" || f.kind === "notebook")).length;
-    if (code > 0) records.push({ kind: "python-code", count: code });
+    // With no spec and no install command at all, the missing spec is the one gap; README words cannot fill it.
+    const specified = records.some((r) => r.kind === "spec-file" || (r.kind === "install" && r.via !== "notebook"));
+    if (code > 0) records.push({ kind: "python-code", count: code, ...(specified ? {} : { installMoot: true }) });
     const used = await importedDistributions(view);
     for (const r of records)
       if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string")
