@@ -101,6 +101,8 @@ export interface EnvSpecFact {
   format?: string;
   /** spec-file: true when it is the repo's only spec file, at the root under its standard name (requirements.txt, environment.yml, pyproject.toml): the install it asks for is the obvious one */
   obvious?: boolean;
+  /** spec-file: set with obvious; python-code: true when the repo has no spec file and no install command at all (the missing spec is the gap, and no README words about installing can fill it): a README install command has nothing to add */
+  installMoot?: boolean;
   /** package, install: distribution name, normalized (lowercase, runs of -_. as -); framework-versions: the framework (torch, tensorflow) */
   name?: string;
   /** package, install: the version spec as written ('' when none; the URL of a direct reference) */

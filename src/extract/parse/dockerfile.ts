@@ -48,12 +48,43 @@ function atOwnLines(records: FactRecord[], start: number, physical: string[]): F
   });
 }
 
+/** The python3 each Ubuntu release's apt installs. */
+const UBUNTU_PYTHON: Record<string, string> = {
+  "16.04": "3.5",
+  "18.04": "3.6",
+  "20.04": "3.8",
+  "22.04": "3.10",
+  "24.04": "3.12",
+};
+/** `apt-get install ... python3.8-dev`: the Python apt installs, with its version when named. */
+const APT_PYTHON =
+  /\bapt(?:-get)?\s+(?:-\S+\s+)*install\b[^&;|]*?\spython(3(?:\.\d{1,2})?)?(?:-dev|-pip|-venv)?(?=\s|$)/;
+/** A tag other than latest, or a digest: the image, and so what it ships, is fixed. */
+const pinnedImage = (image: string) => /@sha256:|:(?!latest$)[^/]+$/.test(image);
+
+/** The Python a pinned base image fixes where no FROM python:X names it: apt's python3 of a pinned OS image
+ * (named by the release), or a framework image's own (named when the image table knows it, else null). */
+function imagePython(file: string, from: { image: string; line: number } | null, apt: string | null): FactRecord[] {
+  if (!from || !pinnedImage(from.image)) return [];
+  const { image, line } = from;
+  const ubuntu = /ubuntu[:-]?(\d\d\.04)\b/.exec(image);
+  if (apt !== null) {
+    const version = apt.includes(".") ? apt : apt === "2" ? "2.7" : ubuntu ? UBUNTU_PYTHON[ubuntu[1]!] : undefined;
+    if (version) return [{ ...pythonRecord(file, line, version), source: `apt's python in the image ${image}` }];
+  }
+  if (apt === null && !imageInfo(image)) return [];
+  return [{ kind: "python-version", file, line, value: null, source: `the image ${image} fixes it` }];
+}
+
 export function parseDockerfileText(file: string, text: string): FactRecord[] {
   const records: FactRecord[] = [];
+  let last: { image: string; line: number } | null = null;
+  let apt: string | null = null;
   for (const { text: instruction, line, physical } of instructions(text)) {
     const from = /^FROM\s+(?:--platform=\S+\s+)?(\S+)/i.exec(instruction);
     if (from) {
       const image = from[1]!;
+      last = { image, line };
       records.push({ kind: "image", file, line, image });
       const python = /^(?:[\w.-]+\/)*python:(\d+(?:\.\d+){0,2})/.exec(image);
       const known = imageInfo(image);
@@ -65,7 +96,10 @@ export function parseDockerfileText(file: string, text: string): FactRecord[] {
       continue;
     }
     if (!/^RUN\s/i.test(instruction)) continue;
+    const aptPython = APT_PYTHON.exec(instruction);
+    if (aptPython) apt = aptPython[1] ?? "2";
     records.push(...atOwnLines(installRecords(file, line, instruction.slice(4), "dockerfile"), line, physical));
   }
+  if (!records.some((r) => r.kind === "python-version")) records.push(...imagePython(file, last, apt));
   return records;
 }

@@ -1,6 +1,7 @@
 // Packages a shell command installs (`pip install a==1 -r x.txt`, `python -m pip install`, `conda install
 // -c pytorch pytorch=1.7`), wherever the command is: a Dockerfile's RUN, a README block, a script, a
 // notebook's `!pip install`. Pure.
+import { posix } from "node:path";
 import type { FactRecord } from "../../model/facts.js";
 import { condaSpec } from "./conda.js";
 import { normalizeName } from "./pep508.js";
@@ -12,13 +13,38 @@ export type InstallVia = "dockerfile" | "readme" | "script" | "notebook";
 /** Each install command of a shell line: the tool and its arguments as requirement-file lines. */
 export function installCommands(text: string): Array<{ tool: "pip" | "conda"; lines: string[] }> {
   const out: Array<{ tool: "pip" | "conda"; lines: string[] }> = [];
+  // Folders `git clone` made in this line, and the one `cd` entered: a pip install of one installs that repo.
+  const clones = new Map<string, string>();
+  let cwd = "";
+  const cloned = (arg: string): string | undefined => {
+    const path = arg.replace(/\/+$/, "").replace(/^\.\//, "");
+    return clones.get(path === "." || path === "" ? cwd : path) ?? clones.get(posix.basename(path));
+  };
   for (const command of text.split(/&&|;|\|\|/)) {
+    const clone = /(?:^|\s)git\s+clone\s+(.*)$/.exec(command.trim());
+    if (clone) {
+      const [url, dir] = cloneArgs(clone[1]!);
+      if (url) clones.set(dir ?? posix.basename(url).replace(/\.git$/, ""), url);
+    }
+    const cd = /^cd\s+(\S+)\s*$/.exec(command.trim());
+    if (cd) cwd = cd[1]!.replace(/\/+$/, "").replace(/^\.\//, "");
     const pip = /(?:^|[\s!%/])(?:pip3?|python[\d.]*\s+-m\s+pip|uv\s+pip)\s+install\s+(.*)$/.exec(command.trim());
     const conda = /(?:^|[\s!%/])(?:conda|mamba|micromamba)\s+install\s+(.*)$/.exec(command.trim());
-    if (pip) out.push({ tool: "pip", lines: pipArgs(pip[1]!) });
+    if (pip) out.push({ tool: "pip", lines: pipArgs(pip[1]!, cloned) });
     else if (conda) out.push({ tool: "conda", lines: condaArgs(conda[1]!) });
   }
   return out;
+}
+
+/** `git clone [options] URL [dir]`: the URL and the folder named, if any. */
+function cloneArgs(text: string): [string | undefined, string | undefined] {
+  const args = splitArgs(text);
+  const plain: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (/^(-b|--branch|--depth|-c|--config|-o|--origin|--reference|-j|--jobs)$/.test(args[i]!)) i++;
+    else if (!args[i]!.startsWith("-")) plain.push(args[i]!);
+  }
+  return [plain[0], plain[1]?.replace(/\/+$/, "").replace(/^\.\//, "")];
 }
 
 function splitArgs(text: string): string[] {
@@ -35,7 +61,7 @@ function localWheel(arg: string): { name: string; version: string } | null {
 /** pip's arguments as requirements lines: packages and index URLs; -r files are spec files of their own.
  * A local wheel installs exactly its version, whether named as the argument or as the --find-links source
  * of a package named beside it. */
-function pipArgs(text: string): string[] {
+function pipArgs(text: string, cloned: (arg: string) => string | undefined = () => undefined): string[] {
   const args = splitArgs(text);
   const lines: string[] = [];
   const wheels = new Map<string, string>();
@@ -58,7 +84,11 @@ function pipArgs(text: string): string[] {
     if (/^(-i|--index-url|--extra-index-url|-f|--find-links)$/.test(arg) && args[i + 1])
       lines.push(`${arg} ${args[++i]}`);
     else if (/^(-r|-c|--requirement|--constraint|-t|--target|--prefix|--root|--src)$/.test(arg)) i++;
-    else if (/^(-e|--editable)$/.test(arg) && args[i + 1]) lines.push(args[++i]!);
+    else if (/^(-e|--editable)$/.test(arg) && args[i + 1]) {
+      const path = args[++i]!;
+      const url = cloned(path);
+      lines.push(url ? `git+${url.replace(/^git\+/, "")}` : path);
+    } else if (!arg.startsWith("-") && cloned(arg)) lines.push(`git+${cloned(arg)!.replace(/^git\+/, "")}`);
     else if (/^--(index-url|extra-index-url|find-links)=/.test(arg)) lines.push(arg);
     else if (
       !arg.startsWith("-") &&

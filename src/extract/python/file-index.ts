@@ -154,9 +154,11 @@ for (const [names, at, keywords] of [
 }
 
 /** Keyword arguments that name the folder a call writes into: Hugging Face's `output_dir`, Catalyst's
- * `logdir` (logdir/checkpoints/best.pth), Lightning's `dirpath` and `default_root_dir`, `export_dir`, `save_dir`. */
+ * `logdir` (logdir/checkpoints/best.pth), Lightning's `dirpath` and `default_root_dir`, argus's `dir_path`, `export_dir`, `save_dir`. */
 const OUTPUT_KWARGS = new Set(
-  "output_dir out_dir outdir logdir dirpath default_root_dir export_dir save_dir checkpoint_dir ckpt_dir".split(" "),
+  "output_dir out_dir outdir logdir dirpath dir_path default_root_dir export_dir save_dir checkpoint_dir ckpt_dir".split(
+    " ",
+  ),
 );
 /** Names a thin wrapper around a writer goes by: only calls of such names are kept to be matched with the
  * repo's savers. */

@@ -21,33 +21,52 @@ const IMAGE_TAG: Array<[RegExp, string]> = [
 interface Stated {
   version: string;
   at: string;
+  /** A minimum ("1.13+", ">= 1.13", "1.13 or later", "at least 1.13"): any later version satisfies it. */
+  atLeast?: boolean;
 }
 
 const minor = (v: string) => v.split(".").slice(0, 2).join(".");
+/** Compares major.minor numerically (1.13 after 1.8). */
+function compareMinor(a: string, b: string): number {
+  const [x, y] = [minor(a), minor(b)].map((v) => v.split(".").map(Number));
+  return x![0]! - y![0]! || (x![1] ?? 0) - (y![1] ?? 0);
+}
+/** A README's mention: the name, then a minimum's word or an exact version, then what follows. */
+const MENTION =
+  /\b(pytorch|torch|tensorflow(?:-gpu)?)\s*(?:(>=|≥|at\s+least\s+)\s*|===?\s*|[:=]\s*|\s)\s*v?(\d+\.\d+(?:\.\d+)?)\b(\s*\+|\s+(?:or|and)\s+(?:later|newer|higher|above|up)\b)?/gi;
+
+/** Exact versions must share one major.minor; a minimum only conflicts with an exact version below it. */
+function agrees(list: readonly Stated[]): boolean {
+  const exact = list.filter((s) => !s.atLeast);
+  if (new Set(exact.map((s) => minor(s.version))).size > 1) return false;
+  return list.every((m) => !m.atLeast || exact.every((e) => compareMinor(e.version, m.version) >= 0));
+}
 
 /** One `framework-versions` record per framework that two or more sources state a version of: the versions, and
  * whether they agree on major.minor. */
 export function frameworkConflicts(view: RepoView, records: readonly FactRecord[]): FactRecord[] {
   const stated = new Map<string, Stated[]>();
-  const add = (name: string, version: string, at: string) =>
-    (stated.get(name) ?? stated.set(name, []).get(name)!).push({ version, at });
+  const add = (name: string, version: string, at: string, atLeast = false) =>
+    (stated.get(name) ?? stated.set(name, []).get(name)!).push({ version, at, ...(atLeast ? { atLeast } : {}) });
   const readme = view.files().find((e) => !e.skipped && !e.path.includes("/") && roleOf(e) === "readme");
   const text = readme ? (view.read(readme.path) ?? "") : "";
   const prose = readme ? readmeListRecords(readme.path, text) : [];
-  for (const r of [...records, ...prose]) {
+  // A sentence names it too ("We trained with PyTorch 2.0.1", "PyTorch 1.13+"), list or not.
+  const mentions: Array<[string, string, string, boolean]> = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    for (const m of line.matchAll(MENTION))
+      mentions.push([FRAMEWORKS[m[1]!.toLowerCase()]!, m[3]!, `${readme!.path}:${i + 1}`, Boolean(m[2] ?? m[4])]);
+  });
+  // The mention's own record, which knows a minimum, stands for the list's record of the same line.
+  const mentioned = new Set(mentions.map((m) => Number(m[2].slice(m[2].lastIndexOf(":") + 1))));
+  for (const r of [...records, ...prose.filter((p) => !mentioned.has(Number(p.line)))]) {
     if ((r.kind !== "package" && r.kind !== "install") || typeof r.name !== "string" || typeof r.spec !== "string")
       continue;
     const framework = FRAMEWORKS[r.name];
     const pin = /^===?\s*v?(\d+\.\d+(?:\.\d+)?)/.exec(r.spec);
     if (framework && pin) add(framework, pin[1]!, `${String(r.file)}:${String(r.line)}`);
   }
-  // A sentence names it too ("We trained with PyTorch 2.0.1"), list or not.
-  text.split(/\r?\n/).forEach((line, i) => {
-    for (const m of line.matchAll(
-      /\b(pytorch|torch|tensorflow(?:-gpu)?)\s*(?:===?|[:=]|\s)\s*v?(\d+\.\d+(?:\.\d+)?)\b/gi,
-    ))
-      add(FRAMEWORKS[m[1]!.toLowerCase()]!, m[2]!, `${readme!.path}:${i + 1}`);
-  });
+  for (const m of mentions) add(...m);
   for (const r of records) {
     if (r.kind !== "image" || typeof r.image !== "string") continue;
     for (const [re, framework] of IMAGE_TAG) {
@@ -58,7 +77,10 @@ export function frameworkConflicts(view: RepoView, records: readonly FactRecord[
   const out: FactRecord[] = [];
   for (const [name, list] of stated) {
     const seen = new Map<string, Stated>();
-    for (const s of list) if (!seen.has(minor(s.version))) seen.set(minor(s.version), s);
+    for (const s of list) {
+      const key = `${minor(s.version)}${s.atLeast ? "+" : ""}`;
+      if (!seen.has(key)) seen.set(key, s);
+    }
     if (list.length < 2) continue;
     const first = list[0]!.at.split(",")[0]!;
     out.push({
@@ -66,8 +88,8 @@ export function frameworkConflicts(view: RepoView, records: readonly FactRecord[
       file: first.slice(0, first.lastIndexOf(":")),
       line: Number(first.slice(first.lastIndexOf(":") + 1)),
       name,
-      versions: [...seen.values()].map((s) => `${s.version} (${s.at})`).join(", "),
-      agree: seen.size === 1,
+      versions: [...seen.values()].map((s) => `${s.version}${s.atLeast ? "+" : ""} (${s.at})`).join(", "),
+      agree: agrees(list),
     });
   }
   return out;

@@ -213,7 +213,7 @@ const OBVIOUS_SPEC = /^(?:requirements\.txt|environment\.ya?ml|pyproject\.toml)$
 function markObvious(records: FactRecord[]): void {
   const specs = records.filter((r) => r.kind === "spec-file");
   if (specs.length === 1 && typeof specs[0]!.file === "string" && OBVIOUS_SPEC.test(specs[0]!.file))
-    specs[0]!.obvious = true;
+    specs[0]!.obvious = specs[0]!.installMoot = true;
 }
 
 /** The version lists of the root README. */
@@ -222,17 +222,22 @@ function readmeLists(view: RepoView): FactRecord[] {
   return readme ? readmeListRecords(readme.path, view.read(readme.path) ?? "") : [];
 }
 
-/** "Python 3.7.3", "python2 dependencies", "python=3.8" in a root README: the version its words state. */
+/** "Python 3.7.3", "python2 dependencies", "python=3.8", "python3.6, pytorch1.1.0" in a README (the root's
+ * first, then a sub-folder's): the version its words state. */
 function readmePython(view: RepoView): FactRecord[] {
-  for (const entry of view.files()) {
-    if (entry.skipped || entry.path.includes("/") || roleOf(entry) !== "readme") continue;
+  const readmes = view.files().filter((e) => !e.skipped && roleOf(e) === "readme");
+  for (const entry of [
+    ...readmes.filter((e) => !e.path.includes("/")),
+    ...readmes.filter((e) => e.path.includes("/")),
+  ]) {
     const lines = (view.read(entry.path) ?? "").split("\n");
     for (let i = 0; i < lines.length; i++) {
       const m =
         /\bpython\s*(?:version\s*)?(?:[:=]|==)?\s*v?(\d\.\d{1,2}(?:\.\d{1,2})?)\b|\bpython\s?([23])\b(?![.\d])/i.exec(
           lines[i]!,
         );
-      if (m) return [{ ...pythonRecord(entry.path, i + 1, m[1] ?? m[2]!), source: "the README" }];
+      const source = entry.path.includes("/") ? `the README ${entry.path}` : "the README";
+      if (m) return [{ ...pythonRecord(entry.path, i + 1, m[1] ?? m[2]!), source }];
     }
   }
   return [];
@@ -277,7 +282,8 @@ export const extractor: Extractor = {
     records.push(...frameworkConflicts(view, records));
     // With no spec file, a root README's version list ("torch 0.4.1, pandas, cuDNN 7") is the spec it states.
     if (!records.some((r) => r.kind === "spec-file")) records.push(...readmeLists(view));
-    if (!records.some((r) => r.kind === "python-version")) records.push(...readmePython(view));
+    if (!records.some((r) => r.kind === "python-version" && typeof r.value === "string"))
+      records.push(...readmePython(view));
     for (const r of records) {
       const ended =
         r.kind === "python-version" && typeof r.value === "string" ? pastEndOfLife(r.value, today ?? new Date()) : null;
@@ -287,7 +293,9 @@ export const extractor: Extractor = {
     const code = view
       .files()
       .filter((f) => !inEnvironmentFolder(f.path) && (f.kind === "python" || f.kind === "notebook")).length;
-    if (code > 0) records.push({ kind: "python-code", count: code });
+    // With no spec and no install command at all, the missing spec is the one gap; README words cannot fill it.
+    const specified = records.some((r) => r.kind === "spec-file" || (r.kind === "install" && r.via !== "notebook"));
+    if (code > 0) records.push({ kind: "python-code", count: code, ...(specified ? {} : { installMoot: true }) });
     const used = await importedDistributions(view);
     for (const r of records)
       if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string")

@@ -12,7 +12,7 @@ export const extractor: Extractor = {
   id: "inventory",
   reads: [],
   roles: ["python", "notebook", "config", "conda", "pyproject", "setup", "kernel-metadata", "shell"],
-  extract({ view }) {
+  extract({ view, branchView }) {
     const files = view.files();
     const records: FactRecord[] = [
       {
@@ -41,12 +41,15 @@ export const extractor: Extractor = {
         count: artefacts.items.length,
         paths: artefacts.items.join(", "),
       });
-    // Launchers (scripts and code, not READMEs) that check out another git ref before they run.
+    // Launchers (scripts and code, not READMEs) that check out another git ref before they run; a final
+    // checkout of the audited branch (or main, master) only returns to the tree audited here.
+    const others = new Set(branchView?.others().flatMap((b) => [b.name, b.name.replace(/^origin\//, "")]) ?? []);
+    const home = new Set(["main", "master", ...(branchView?.names().filter((n) => !others.has(n)) ?? [])]);
     for (const entry of files) {
       if (entry.skipped || inCopy(copies, entry.path) || !/\.(?:sh|bash|py)$/.test(entry.path)) continue;
       const text = view.read(entry.path);
       if (text === null) continue;
-      for (const c of refCheckouts(text, entry.path.endsWith(".py")))
+      for (const c of refCheckouts(text, entry.path.endsWith(".py"), home))
         records.push({ kind: "ref-checkout", file: entry.path, line: c.line, ref: c.ref, command: c.command });
     }
     for (const entry of files) {

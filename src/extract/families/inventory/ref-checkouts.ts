@@ -13,9 +13,27 @@ const CHECKOUT =
 /** What is no other code: the tree itself, its files, one's own new branch. */
 const NOT_A_REF = /^(?:HEAD(?:[~^]\d*)?|-.*|\.|.*\.(?:py|sh|ipynb|ya?ml|json|txt|md|cfg))$/;
 
-export function refCheckouts(text: string, python: boolean): RefCheckout[] {
+/** What runs nothing: a blank, a comment, a message, leaving the script or a loop or a block. */
+const RUNS_NOTHING = /^\s*(?:$|#|echo\b|printf\b|exit\b|return\b|done\b|fi\b|esac\b|[})]|popd\b|cd\b|wait\b)/;
+
+/** A checkout of the branch the audit reads with nothing run after it: the script ends back in the audited
+ * tree, so no foreign code runs there. */
+function returnsHome(lines: readonly string[], i: number, rest: string): boolean {
+  const after = rest.replace(/^\s*(?:;|&&|\|\|)?/, "");
+  const tail = [after, ...lines.slice(i + 1)].flatMap((l) => l.split(/;|&&|\|\|/));
+  return tail.every((part) => RUNS_NOTHING.test(part));
+}
+
+/** `home`: the audited branch's names (with main and master, the usual defaults), whose final checkout returns
+ * to the audited tree. */
+export function refCheckouts(
+  text: string,
+  python: boolean,
+  home: ReadonlySet<string> = new Set(["main", "master"]),
+): RefCheckout[] {
   const out: RefCheckout[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
+  const lines = text.split(/\r?\n/);
+  lines.forEach((line, i) => {
     if (line.length > 4096 || !line.includes("git")) return;
     const trimmed = line.trimStart();
     if (trimmed.startsWith("#")) return;
@@ -24,6 +42,7 @@ export function refCheckouts(text: string, python: boolean): RefCheckout[] {
     for (const m of line.matchAll(CHECKOUT)) {
       const ref = m[2]!;
       if (NOT_A_REF.test(ref)) continue;
+      if (!python && home.has(ref) && returnsHome(lines, i, line.slice(m.index! + m[0].length))) continue;
       out.push({ line: i + 1, ref, command: m[1]!.startsWith("reset") ? "git reset --hard" : "git checkout" });
     }
   });

@@ -125,6 +125,20 @@ describe("data-refs: files the pipeline produces", () => {
       ["results/demo/fold*.pt", "train_kuma.py:2"],
     ]);
   });
+
+  it("knows where argus's checkpoint callback writes: MonitorCheckpoint's dir_path, globbed reads included", async () => {
+    expect(
+      await producers({
+        "train.py":
+          "from argus.callbacks import MonitorCheckpoint\ncb = MonitorCheckpoint(dir_path='experiments/exp1', monitor='val_loss')\n",
+        "predict.py":
+          "import glob\nimport torch\npaths = glob.glob('experiments/exp1/model-*.pth')\nm = torch.load('experiments/exp1/model-010.pth')\n",
+      }),
+    ).toEqual([
+      ["experiments/exp1/model-*.pth", "train.py:2"],
+      ["experiments/exp1/model-010.pth", "train.py:2"],
+    ]);
+  });
 });
 
 describe("data-refs: data the README documents", () => {

@@ -33,7 +33,7 @@ describe("env-spec", () => {
       ].join("\n"),
     });
     expect(records).toEqual([
-      { kind: "spec-file", file: "requirements.txt", format: "requirements", obvious: true },
+      { kind: "spec-file", file: "requirements.txt", format: "requirements", obvious: true, installMoot: true },
       { kind: "index-url", file: "requirements.txt", line: 2, url: "https://download.pytorch.org/whl/cu118" },
       {
         kind: "cuda",
@@ -105,7 +105,7 @@ describe("env-spec", () => {
       ].join("\n"),
     });
     expect(records).toEqual([
-      { kind: "spec-file", file: "environment.yml", format: "conda", obvious: true },
+      { kind: "spec-file", file: "environment.yml", format: "conda", obvious: true, installMoot: true },
       { kind: "python-version", file: "environment.yml", line: 4, value: "3.10" },
       { kind: "package", file: "environment.yml", line: 5, name: "numpy", spec: "=1.26.4", pinned: true },
       { kind: "package", file: "environment.yml", line: 6, name: "pandas", spec: "=2.2", pinned: false },
@@ -297,7 +297,7 @@ describe("env-spec", () => {
 
   it("counts the Python code (files and notebooks) outside vendored trees in one record", async () => {
     expect(await extract({ "a.py": "", "nb/b.ipynb": "{}", "venv/lib/c.py": "" })).toEqual([
-      { kind: "python-code", count: 2 },
+      { kind: "python-code", count: 2, installMoot: true },
     ]);
   });
 

@@ -32,4 +32,29 @@ describe("frameworkConflicts", () => {
     ]);
     expect(frameworkConflicts(memoryView({}), [pin, range])).toEqual([]);
   });
+  it("reads a README minimum as satisfied by a later pin or image, and as a conflict only below it", () => {
+    const torch = { kind: "package", file: "requirements.txt", line: 1, name: "torch", spec: "==1.13.1" };
+    const image = {
+      kind: "image",
+      file: "Dockerfile",
+      line: 1,
+      image: "pytorch/pytorch:2.0.1-cuda11.7-cudnn8-runtime",
+    };
+    for (const said of ["PyTorch 1.13+", "PyTorch >= 1.13", "pytorch 1.13 or later", "torch at least 1.13"]) {
+      const view = memoryView({ "README.md": `# Setup\n\nRequires ${said}.\n` });
+      expect(frameworkConflicts(view, [torch]).map((r) => [r.versions, r.agree])).toEqual([
+        ["1.13.1 (requirements.txt:1), 1.13+ (README.md:3)", true],
+      ]);
+      expect(frameworkConflicts(view, [image]).map((r) => r.agree)).toEqual([true]);
+    }
+    const old = { ...torch, spec: "==1.8.0" };
+    const view = memoryView({ "README.md": "- PyTorch 1.13+\n" });
+    expect(frameworkConflicts(view, [old]).map((r) => [r.versions, r.agree])).toEqual([
+      ["1.8.0 (requirements.txt:1), 1.13+ (README.md:1)", false],
+    ]);
+    // Two exact versions of other series still disagree.
+    expect(frameworkConflicts(memoryView({ "README.md": "PyTorch 1.13.\n" }), [old]).map((r) => r.agree)).toEqual([
+      false,
+    ]);
+  });
 });
