@@ -154,6 +154,9 @@ export function commandWords(text: string): { argv: string[]; assignments: Recor
   return first;
 }
 
+/** Exports that open a line before the command it runs (`export CUDA_VISIBLE_DEVICES=0; python x.py`). */
+const EXPORT_LEAD = /^(?:export\s+[A-Za-z_]\w*=[^\s;&|]*(?:\s+[A-Za-z_]\w*=[^\s;&|]*)*\s*(?:;|&&)\s*)+(?=\S)/;
+
 /** One logical line run in a shell whose working folder is `cwd`: the command it holds, and the folder after it. */
 export function interpretLine(
   raw: string,
@@ -208,7 +211,7 @@ export function interpretLine(
       serviceDir !== null
         ? { ...describe(runWords(composed!.argv).argv, serviceDir, false, false), command: argv.join(" ") }
         : describe(argv, cwd, isScript, own);
-    if (!found) found = { ...command, command: text };
+    if (!found) found = { ...command, command: text.replace(EXPORT_LEAD, "") };
     else {
       found.inputs.push(...command.inputs);
       found.branches.push(...command.branches);
