@@ -41,12 +41,14 @@ export const extractor: Extractor = {
   roles: ["readme", "docs", "shell", "makefile", "setup", "pyproject", "python", "dockerfile", "config"],
   extract({ view, branches, source }) {
     // The root README, docs/, and the README of each sub-project (a folder up to two levels down holding
-    // code of its own: `net-classification/readme.md` beside its train.py), which a reviewer reads too.
+    // code of its own, or in a folder just below it: `net-classification/readme.md` beside its train.py,
+    // `sol/readme.txt` above sol/src/), which a reviewer reads too.
+    const parentOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf("/")));
     const codeFolders = new Set(
       view
         .files()
         .filter((f) => f.kind === "python" || f.kind === "notebook")
-        .map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf("/")))),
+        .flatMap((f) => [parentOf(f.path), parentOf(parentOf(f.path))]),
     );
     // The sub-folder READMEs the root README points to ("see team_a/README.md") hold steps for the whole repo.
     const root = view.files().find((f) => !f.skipped && roleOf(f) === "readme" && !f.path.includes("/"));

@@ -27,6 +27,20 @@ describe("readme extractor: README names and command forms", () => {
       );
     },
   );
+  it("reads a sub-folder readme.txt whose code lies in folders below it, in a repo with no root README", async () => {
+    const found = await commandsOf({
+      "sol/readme.txt": "1. cd src\n2. python train.py --fold 0\n3. python test.py --dataset test\n",
+      "sol/src/train.py": "",
+      "sol/src/test.py": "",
+      "sol/requirements.txt": "torch\n",
+    });
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ["sol/readme.txt", "python train.py --fold 0", "train"],
+        ["sol/readme.txt", "python test.py --dataset test", "predict"],
+      ]),
+    );
+  });
   it("reads commands inside HTML <pre> blocks, and the command after an export and ';'", async () => {
     const found = await commandsOf({
       "README.md":
