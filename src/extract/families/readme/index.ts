@@ -406,6 +406,30 @@ function readmeFacts(
     }
   }
   for (const { line, text: span } of parts.inline) if (!/\s/.test(span)) nameNotebook(line, span);
+  // A shell script the prose says to run, with no command line ("run **`train.sh`**", "go to src and run the
+  // run.sh file"): a step, run by bash in its folder, for what its words, its section's or its own lines do.
+  for (const { line, text: prose } of parts.prose) {
+    if (prose.length > 2000 || !RUN_VERB.test(prose)) continue;
+    const folder = GO_TO_FOLDER.exec(prose)?.[1]?.replace(/\/+$/, "");
+    for (const m of prose.matchAll(SHELL_WORD)) {
+      const word = m[0];
+      if (!isLocal(word) || SETUP_SCRIPT.test(word)) continue;
+      const tries = [
+        ...(folder ? [joinRel(joinRel(dir, folder), word), joinRel(folder, word)] : []),
+        joinRel(dir, word),
+        joinRel("", word),
+      ];
+      const path = tries.find((p) => view.has(p)) ?? (word.includes("/") ? undefined : soleNamesake(view, word));
+      if (!path || records.some((r) => r.kind === "command" && r.script === path)) continue;
+      const own = contextPurpose(prose);
+      const said = own === "other" ? contextPurpose(contextOf(line)) : own;
+      const purpose = said !== "other" ? said : (scriptPurposes(view, path, env).find((p) => p !== "other") ?? "other");
+      // Run from its own folder, where the README sends the reader.
+      const cwd = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+      const command = `bash ${path.slice(cwd ? cwd.length + 1 : 0)}`;
+      records.push({ kind: "command", file, line, command, purpose, script: path, cwd, named: true });
+    }
+  }
   for (const { line, target } of parts.links) nameNotebook(line, decodeURIComponentSafe(target));
   records.push(...proseInstalls(file, parts.prose, view));
   // A github.com/<owner>/<name>/tree/<branch> link names a branch of this repo only when it is this repo
@@ -664,6 +688,16 @@ function soleNotebook(view: RepoView, name: string): string | undefined {
 /** Words that point the reader at a file to read rather than run. */
 const DETAILS = /\b(?:for\s+(?:more|further)\s+(?:details|info(?:rmation)?)|more\s+details\s+(?:are\s+)?in)\b/i;
 const RUN_VERB = /\b(?:run|execute|launch)\b/i;
+/** A shell script's name in prose (`train.sh`, **scripts/run.sh**). */
+const SHELL_WORD = /[\w./-]*[\w-]\.sh\b/g;
+/** The folder a sentence sends the reader to before its script ("go to `src` and run ...", "cd into V and run"). */
+const GO_TO_FOLDER = /\b(?:go|cd|change|move|navigate)\s+(?:in)?to\s+(?:the\s+)?[`*"']*([\w.-]+(?:\/[\w.-]+)*\/?)/i;
+
+/** The one file anywhere in the repo with this name, if there is exactly one. */
+function soleNamesake(view: RepoView, name: string): string | undefined {
+  const hits = view.files().filter((e) => e.path === name || e.path.endsWith(`/${name}`));
+  return hits.length === 1 ? hits[0]!.path : undefined;
+}
 
 const DOCKERFILE = /(?:^|\/)(?:Dockerfile[^/]*|[^/]*\.docker|Containerfile)$/i;
 const SETUP_SCRIPT = /(?:^|\/)[^/]*(?:setup|install)[^/]*\.sh$|(?:^|\/|_)env\.sh$/i;
