@@ -156,7 +156,8 @@ function readmeFacts(
     prose = false,
   ) => {
     const clean = raw.replace(/[#?].*$/, "").replace(/[.,:;]+$/, "");
-    if (!isLocal(clean) || !MENTIONED.test(clean) || PLACEHOLDER.test(clean)) return;
+    const misspelt = !MENTIONED.test(clean) && extensionTypo(view, joinRel(dir, clean)) !== null;
+    if (!isLocal(clean) || (!MENTIONED.test(clean) && !misspelt) || PLACEHOLDER.test(clean)) return;
     if (INSTALLED.test(`${lines[line - 2] ?? ""} ${lines[line - 1] ?? ""}`)) return;
     const fromRoot = joinRel("", clean);
     const fromDir = joinRel(dir, clean);
@@ -357,7 +358,9 @@ function readmeFacts(
   const proseByLine = new Map(parts.prose.map((p) => [p.line, p.text]));
   const named = new Set<string>();
   const nameNotebook = (line: number, raw: string, near?: string) => {
-    const clean = raw.replace(/[#?].*$/, "");
+    const written = raw.replace(/[#?].*$/, "");
+    // A misspelt extension (`x.ipnb`) runs the notebook it means; the mention says it is misspelt.
+    const clean = extensionTypo(view, joinRel(dir, written))?.slice(dir ? dir.length + 1 : 0) ?? written;
     if (!/\.ipynb$/i.test(clean) || !isLocal(clean)) return;
     // "For more details see: analysis.ipynb" points the reader at a notebook; it runs nothing.
     const words = proseByLine.get(line) ?? "";
@@ -561,6 +564,8 @@ function proseDirectoryChanges(
 }
 
 function nearNamesake(view: RepoView, path: string): string | null {
+  const typo = extensionTypo(view, path);
+  if (typo) return typo;
   const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "";
   const base = path.slice(folder.length);
   const ext = /\.[^.]+$/.exec(base)?.[0] ?? "";
@@ -572,6 +577,18 @@ function nearNamesake(view: RepoView, path: string): string | null {
     if (d <= 2 && (best === null || d < best.d)) best = { path: e.path, d };
   }
   return best?.path ?? null;
+}
+
+/** Extensions of the code a README runs, which it sometimes misspells by one character (`.ipnb`, `.pyy`). */
+const CODE_EXTENSIONS = ["py", "ipynb", "sh"];
+
+/** The file a name means when its extension is one character off a code extension (`x.ipnb` for `x.ipynb`
+ * beside it), or null. */
+function extensionTypo(view: RepoView, path: string): string | null {
+  const m = /^(.+)\.(\w{1,7})$/.exec(path);
+  if (!m || CODE_EXTENSIONS.includes(m[2]!.toLowerCase())) return null;
+  const meant = CODE_EXTENSIONS.find((e) => editDistance(m[2]!.toLowerCase(), e) === 1 && view.has(`${m[1]}.${e}`));
+  return meant ? `${m[1]}.${meant}` : null;
 }
 
 /** The repo script the root Dockerfile's last CMD or ENTRYPOINT runs (exec or shell form; a path inside the
