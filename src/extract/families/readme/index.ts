@@ -68,7 +68,9 @@ export const extractor: Extractor = {
     const readmes = view
       .files()
       .filter((f) => !f.skipped && f.kind === "text" && placeOf(f) !== null)
-      .sort((a, b) => order[placeOf(a)!] - order[placeOf(b)!])
+      // Among sub-projects the shallower first: a nested copy of another project (`gan/TFHub/`) follows the
+      // solution folders' own READMEs, so the rerun plan starts from the solution.
+      .sort((a, b) => order[placeOf(a)!] - order[placeOf(b)!] || a.path.split("/").length - b.path.split("/").length)
       .slice(0, MAX_DOCS + 4);
     const records: FactRecord[] = [];
     for (const entry of readmes) {
