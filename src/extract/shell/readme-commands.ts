@@ -1,5 +1,6 @@
 // Recognise shell commands in README text, what each is for and which script it runs, following `cd`
 // as a shell would (a README block that starts with `cd scripts` runs what follows from scripts/). Pure.
+import { editDistance } from "../../model/edit-distance.js";
 import { shellWords } from "./shell-words.js";
 
 export type Purpose = "install" | "train" | "predict" | "download" | "other";
@@ -154,6 +155,9 @@ export function commandWords(text: string): { argv: string[]; assignments: Recor
   return first;
 }
 
+/** Exports that open a line before the command it runs (`export CUDA_VISIBLE_DEVICES=0; python x.py`). */
+const EXPORT_LEAD = /^(?:export\s+[A-Za-z_]\w*=[^\s;&|]*(?:\s+[A-Za-z_]\w*=[^\s;&|]*)*\s*(?:;|&&)\s*)+(?=\S)/;
+
 /** One logical line run in a shell whose working folder is `cwd`: the command it holds, and the folder after it. */
 export function interpretLine(
   raw: string,
@@ -208,7 +212,7 @@ export function interpretLine(
       serviceDir !== null
         ? { ...describe(runWords(composed!.argv).argv, serviceDir, false, false), command: argv.join(" ") }
         : describe(argv, cwd, isScript, own);
-    if (!found) found = { ...command, command: text };
+    if (!found) found = { ...command, command: text.replace(EXPORT_LEAD, "") };
     else {
       found.inputs.push(...command.inputs);
       found.branches.push(...command.branches);
@@ -256,6 +260,16 @@ export function joinContinuations(
   return out;
 }
 
+/** A script name whose extension is one character off .py, .sh or .ipynb (`x.pyy`, `x.ipnb`). */
+function misspeltScript(arg: string): boolean {
+  const ext = /^[\w./-]+\.(\w{1,7})$/.exec(arg)?.[1]?.toLowerCase();
+  return (
+    ext !== undefined &&
+    !["py", "sh", "ipynb"].includes(ext) &&
+    ["py", "sh", "ipynb"].some((e) => editDistance(ext, e) === 1)
+  );
+}
+
 function describe(argv: string[], cwd: string, isScript: boolean, own = false): ShellCommand {
   const runner = argv[0]!.replace(/^.*\//, "");
   const args = argv.slice(1);
@@ -267,6 +281,8 @@ function describe(argv: string[], cwd: string, isScript: boolean, own = false): 
     const arg = args[i]!;
     const next = args[i + 1];
     if (script === null && SCRIPT.test(arg) && !arg.startsWith("-") && !isUrl(arg)) script = arg;
+    // `python train.pyy`: the script, its extension misspelt (the mention of it names the file meant).
+    else if (script === null && i === 0 && PYTHON_RUNNER.test(runner) && misspeltScript(arg)) script = arg;
     if (arg === "-m" && next && /^[\w.]+$/.test(next) && PYTHON_RUNNER.test(runner)) {
       const path = next.replace(/\./g, "/");
       moduleFiles = [joinRel(cwd, `${path}.py`), joinRel(cwd, `${path}/__main__.py`)];

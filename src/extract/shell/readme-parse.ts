@@ -1,5 +1,6 @@
 // Split a README (Markdown or reStructuredText) into what the readme facts are made of: section titles,
-// code lines (fenced, indented, `::` literal blocks), inline code spans, link targets and prose. Pure.
+// code lines (fenced, indented, `::` literal blocks, HTML `<pre>` blocks), inline code spans, link targets and
+// prose. Pure.
 
 export interface ReadmeParts {
   sections: Array<{ line: number; title: string }>;
@@ -14,6 +15,23 @@ export interface ReadmeParts {
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 /** A setext or rst underline; not backticks, which open a Markdown fence ("text\n```" is a paragraph and a code block). */
 const UNDERLINE = /^\s*([=\-~^"'#*+]){3,}\s*$/;
+/** An HTML `<pre>` block's opening and closing tags, and the inline tags and entities inside it. */
+const PRE_OPEN = /<pre\b[^>]*>/i;
+const PRE_CLOSE = /<\/pre\s*>/i;
+const ENTITIES: Readonly<Record<string, string>> = {
+  "&lt;": "<",
+  "&gt;": ">",
+  "&amp;": "&",
+  "&quot;": '"',
+  "&#39;": "'",
+};
+
+/** A `<pre>` block's line as the reader sees it: its `<code>`-like tags dropped, its entities decoded. */
+function preText(raw: string): string {
+  return raw
+    .replace(/<\/?(?:code|kbd|samp|span|b|i|em|strong)\b[^>]*>/gi, "")
+    .replace(/&(?:lt|gt|amp|quot|#39);/g, (e) => ENTITIES[e]!);
+}
 
 export function parseReadme(text: string): ReadmeParts {
   const lines = text.split(/\r?\n/);
@@ -22,6 +40,7 @@ export function parseReadme(text: string): ReadmeParts {
   let block = 0;
   let literal = false; // inside an rst `::` block or a Markdown indented block
   let previousBlank = true;
+  let pre = false; // inside an HTML `<pre>` block, which Markdown leaves as written
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     const line = i + 1;
@@ -40,6 +59,18 @@ export function parseReadme(text: string): ReadmeParts {
     if (opener) {
       fence = opener[1]!;
       block++;
+      continue;
+    }
+    // An HTML `<pre>` block (often `<pre><code>`): its lines are code, the text around its tags too.
+    const preOpen = pre ? null : PRE_OPEN.exec(raw);
+    if (pre || preOpen) {
+      if (preOpen) ((pre = true), block++);
+      const from = preOpen ? preOpen.index + preOpen[0].length : 0;
+      const close = PRE_CLOSE.exec(raw.slice(from));
+      const inside = preText(close ? raw.slice(from, from + close.index) : raw.slice(from));
+      if (inside.trim()) parts.code.push({ line, text: inside, block });
+      if (close) pre = false;
+      previousBlank = true;
       continue;
     }
     const blank = raw.trim() === "";

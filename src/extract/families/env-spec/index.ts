@@ -222,14 +222,15 @@ function readmeLists(view: RepoView): FactRecord[] {
   return readme ? readmeListRecords(readme.path, view.read(readme.path) ?? "") : [];
 }
 
-/** "Python 3.7.3", "python2 dependencies", "python=3.8", "python3.6, pytorch1.1.0" in a README (the root's
- * first, then a sub-folder's): the version its words state. */
+/** "Python 3.7.3", "python2 dependencies", "python=3.8", "python3.6, pytorch1.1.0" in a README: the version its words state. The root
+ * README's first; then a sub-folder's (`sol/readme.txt`), shallowest first, for a repo whose steps live there. */
 function readmePython(view: RepoView): FactRecord[] {
-  const readmes = view.files().filter((e) => !e.skipped && roleOf(e) === "readme");
-  for (const entry of [
-    ...readmes.filter((e) => !e.path.includes("/")),
-    ...readmes.filter((e) => e.path.includes("/")),
-  ]) {
+  const depth = (path: string) => path.split("/").length;
+  const readmes = view
+    .files()
+    .filter((e) => !e.skipped && e.kind === "text" && roleOf(e) === "readme")
+    .sort((a, b) => depth(a.path) - depth(b.path));
+  for (const entry of readmes) {
     const lines = (view.read(entry.path) ?? "").split("\n");
     for (let i = 0; i < lines.length; i++) {
       const m =

@@ -41,12 +41,14 @@ export const extractor: Extractor = {
   roles: ["readme", "docs", "shell", "makefile", "setup", "pyproject", "python", "dockerfile", "config"],
   extract({ view, branches, source }) {
     // The root README, docs/, and the README of each sub-project (a folder up to two levels down holding
-    // code of its own: `net-classification/readme.md` beside its train.py), which a reviewer reads too.
+    // code of its own, or in a folder just below it: `net-classification/readme.md` beside its train.py,
+    // `sol/readme.txt` above sol/src/), which a reviewer reads too.
+    const parentOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf("/")));
     const codeFolders = new Set(
       view
         .files()
         .filter((f) => f.kind === "python" || f.kind === "notebook")
-        .map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf("/")))),
+        .flatMap((f) => [parentOf(f.path), parentOf(parentOf(f.path))]),
     );
     // The sub-folder READMEs the root README points to ("see team_a/README.md") hold steps for the whole repo.
     const root = view.files().find((f) => !f.skipped && roleOf(f) === "readme" && !f.path.includes("/"));
@@ -66,7 +68,9 @@ export const extractor: Extractor = {
     const readmes = view
       .files()
       .filter((f) => !f.skipped && f.kind === "text" && placeOf(f) !== null)
-      .sort((a, b) => order[placeOf(a)!] - order[placeOf(b)!])
+      // Among sub-projects the shallower first: a nested copy of another project (`gan/TFHub/`) follows the
+      // solution folders' own READMEs, so the rerun plan starts from the solution.
+      .sort((a, b) => order[placeOf(a)!] - order[placeOf(b)!] || a.path.split("/").length - b.path.split("/").length)
       .slice(0, MAX_DOCS + 4);
     const records: FactRecord[] = [];
     for (const entry of readmes) {
@@ -154,7 +158,8 @@ function readmeFacts(
     prose = false,
   ) => {
     const clean = raw.replace(/[#?].*$/, "").replace(/[.,:;]+$/, "");
-    if (!isLocal(clean) || !MENTIONED.test(clean) || PLACEHOLDER.test(clean)) return;
+    const misspelt = !MENTIONED.test(clean) && extensionTypo(view, joinRel(dir, clean)) !== null;
+    if (!isLocal(clean) || (!MENTIONED.test(clean) && !misspelt) || PLACEHOLDER.test(clean)) return;
     if (INSTALLED.test(`${lines[line - 2] ?? ""} ${lines[line - 1] ?? ""}`)) return;
     const fromRoot = joinRel("", clean);
     const fromDir = joinRel(dir, clean);
@@ -355,7 +360,9 @@ function readmeFacts(
   const proseByLine = new Map(parts.prose.map((p) => [p.line, p.text]));
   const named = new Set<string>();
   const nameNotebook = (line: number, raw: string, near?: string) => {
-    const clean = raw.replace(/[#?].*$/, "");
+    const written = raw.replace(/[#?].*$/, "");
+    // A misspelt extension (`x.ipnb`) runs the notebook it means; the mention says it is misspelt.
+    const clean = extensionTypo(view, joinRel(dir, written))?.slice(dir ? dir.length + 1 : 0) ?? written;
     if (!/\.ipynb$/i.test(clean) || !isLocal(clean)) return;
     // "For more details see: analysis.ipynb" points the reader at a notebook; it runs nothing.
     const words = proseByLine.get(line) ?? "";
@@ -404,6 +411,30 @@ function readmeFacts(
     }
   }
   for (const { line, text: span } of parts.inline) if (!/\s/.test(span)) nameNotebook(line, span);
+  // A shell script the prose says to run, with no command line ("run **`train.sh`**", "go to src and run the
+  // run.sh file"): a step, run by bash in its folder, for what its words, its section's or its own lines do.
+  for (const { line, text: prose } of parts.prose) {
+    if (prose.length > 2000 || !RUN_VERB.test(prose)) continue;
+    const folder = GO_TO_FOLDER.exec(prose)?.[1]?.replace(/\/+$/, "");
+    for (const m of prose.matchAll(SHELL_WORD)) {
+      const word = m[0];
+      if (!isLocal(word) || SETUP_SCRIPT.test(word)) continue;
+      const tries = [
+        ...(folder ? [joinRel(joinRel(dir, folder), word), joinRel(folder, word)] : []),
+        joinRel(dir, word),
+        joinRel("", word),
+      ];
+      const path = tries.find((p) => view.has(p)) ?? (word.includes("/") ? undefined : soleNamesake(view, word));
+      if (!path || records.some((r) => r.kind === "command" && r.script === path)) continue;
+      const own = contextPurpose(prose);
+      const said = own === "other" ? contextPurpose(contextOf(line)) : own;
+      const purpose = said !== "other" ? said : (scriptPurposes(view, path, env).find((p) => p !== "other") ?? "other");
+      // Run from its own folder, where the README sends the reader.
+      const cwd = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+      const command = `bash ${path.slice(cwd ? cwd.length + 1 : 0)}`;
+      records.push({ kind: "command", file, line, command, purpose, script: path, cwd, named: true });
+    }
+  }
   for (const { line, target } of parts.links) nameNotebook(line, decodeURIComponentSafe(target));
   records.push(...proseInstalls(file, parts.prose, view));
   // A github.com/<owner>/<name>/tree/<branch> link names a branch of this repo only when it is this repo
@@ -535,6 +566,8 @@ function proseDirectoryChanges(
 }
 
 function nearNamesake(view: RepoView, path: string): string | null {
+  const typo = extensionTypo(view, path);
+  if (typo) return typo;
   const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "";
   const base = path.slice(folder.length);
   const ext = /\.[^.]+$/.exec(base)?.[0] ?? "";
@@ -546,6 +579,18 @@ function nearNamesake(view: RepoView, path: string): string | null {
     if (d <= 2 && (best === null || d < best.d)) best = { path: e.path, d };
   }
   return best?.path ?? null;
+}
+
+/** Extensions of the code a README runs, which it sometimes misspells by one character (`.ipnb`, `.pyy`). */
+const CODE_EXTENSIONS = ["py", "ipynb", "sh"];
+
+/** The file a name means when its extension is one character off a code extension (`x.ipnb` for `x.ipynb`
+ * beside it), or null. */
+function extensionTypo(view: RepoView, path: string): string | null {
+  const m = /^(.+)\.(\w{1,7})$/.exec(path);
+  if (!m || CODE_EXTENSIONS.includes(m[2]!.toLowerCase())) return null;
+  const meant = CODE_EXTENSIONS.find((e) => editDistance(m[2]!.toLowerCase(), e) === 1 && view.has(`${m[1]}.${e}`));
+  return meant ? `${m[1]}.${meant}` : null;
 }
 
 /** The repo script the root Dockerfile's last CMD or ENTRYPOINT runs (exec or shell form; a path inside the
@@ -662,6 +707,16 @@ function soleNotebook(view: RepoView, name: string): string | undefined {
 /** Words that point the reader at a file to read rather than run. */
 const DETAILS = /\b(?:for\s+(?:more|further)\s+(?:details|info(?:rmation)?)|more\s+details\s+(?:are\s+)?in)\b/i;
 const RUN_VERB = /\b(?:run|execute|launch)\b/i;
+/** A shell script's name in prose (`train.sh`, **scripts/run.sh**). */
+const SHELL_WORD = /[\w./-]*[\w-]\.sh\b/g;
+/** The folder a sentence sends the reader to before its script ("go to `src` and run ...", "cd into V and run"). */
+const GO_TO_FOLDER = /\b(?:go|cd|change|move|navigate)\s+(?:in)?to\s+(?:the\s+)?[`*"']*([\w.-]+(?:\/[\w.-]+)*\/?)/i;
+
+/** The one file anywhere in the repo with this name, if there is exactly one. */
+function soleNamesake(view: RepoView, name: string): string | undefined {
+  const hits = view.files().filter((e) => e.path === name || e.path.endsWith(`/${name}`));
+  return hits.length === 1 ? hits[0]!.path : undefined;
+}
 
 const DOCKERFILE = /(?:^|\/)(?:Dockerfile[^/]*|[^/]*\.docker|Containerfile)$/i;
 const SETUP_SCRIPT = /(?:^|\/)[^/]*(?:setup|install)[^/]*\.sh$|(?:^|\/|_)env\.sh$/i;

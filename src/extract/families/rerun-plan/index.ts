@@ -129,7 +129,8 @@ function readmeSteps(
     const carried = (line: number): string => {
       const start = Math.max(0, ...sections.filter((l) => l < line));
       const last = commands.filter((c) => Number(c.line) < line && Number(c.line) > start).pop();
-      return last && typeof last.cwd === "string" ? last.cwd : folder;
+      // A script the prose names runs in its own folder; the reader is not left there.
+      return last && typeof last.cwd === "string" && last.named !== true ? last.cwd : folder;
     };
     for (const p of proseSteps(view.read(file) ?? "")) {
       if (lines.has(p.line)) continue;
