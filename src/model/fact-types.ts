@@ -109,6 +109,8 @@ export interface EnvSpecFact {
   written?: string;
   /** package, install: true for one exact == / === pin, a lock file entry or a spec entry a committed lock file beside it fixes, a minor series (==x.y.*), conda =x.y.z (=x.y for a CUDA toolkit), a VCS commit or release tag, a wheel URL */
   pinned?: boolean;
+  /** package, install: when not pinned, why in words: no exact version (the version as written), a VCS URL with no commit or tag, or a repo a Dockerfile clones and builds from its default branch */
+  unpinned?: string;
   /** python-version: the month (YYYY-MM) the stated version's release line reached its end of life, when that was before the audit (data/python-eol.json, from the Python Developer's Guide) */
   endOfLife?: string;
   /** package, install: some Python file or notebook of the repo imports this distribution (under any name that satisfies it), or imports a library that loads it by itself (pydicom its decoders, pandas its file engines) */

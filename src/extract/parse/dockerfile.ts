@@ -1,8 +1,9 @@
-// Read a Dockerfile: the Python and CUDA its FROM names, and packages its `pip install` lines install.
+// Read a Dockerfile: the Python and CUDA its FROM names, packages its `pip install` lines install, repos it clones and builds.
 import type { FactRecord } from "../../model/facts.js";
 import { cudaFromImage, pythonRecord } from "./records.js";
 import { installRecords } from "./installs.js";
 import { imageInfo } from "./images.js";
+import { normalizeName } from "./pep508.js";
 
 /** Logical instructions (continuations joined) with their first line and their physical lines. */
 function instructions(text: string): Array<{ text: string; line: number; physical: string[] }> {
@@ -67,5 +68,48 @@ export function parseDockerfileText(file: string, text: string): FactRecord[] {
     if (!/^RUN\s/i.test(instruction)) continue;
     records.push(...atOwnLines(installRecords(file, line, instruction.slice(4), "dockerfile"), line, physical));
   }
+  records.push(...unpinnedClones(file, text));
+  return records;
+}
+
+const CLONE = /\bgit\s+clone\s+((?:-{1,2}[\w-]+(?:[= ](?!https?:|git@|git:)\S+)?\s+)*)(\S+)/g;
+// A ref that pins: a commit hash or a version tag (a branch name such as master moves).
+const PINNED_REF = /^(?:[0-9a-f]{7,40}|v?\d+(?:\.\d+)+[\w.+-]*)$/i;
+// What builds or installs a cloned folder.
+const BUILD = /\bpip3?\s+install\b|\bsetup\.py\s+(?:install|develop|build)|\bmake\b|\bcmake\b/;
+
+/** A repo a RUN clones and then builds with no commit or version tag checked out: the build takes whatever its
+ * default branch holds on the day (an install record, unpinned, at the clone's line). */
+function unpinnedClones(file: string, text: string): FactRecord[] {
+  const lines = text.split(/\r?\n/);
+  const records: FactRecord[] = [];
+  lines.forEach((raw, i) => {
+    if (raw.trim().startsWith("#")) return;
+    for (const clone of raw.matchAll(CLONE)) {
+      const [, options = "", url = ""] = clone;
+      if (!/^(?:https?:\/\/|git@|git:\/\/)/.test(url)) continue;
+      const branch = /(?:^|\s)(?:-b|--branch)[= ](\S+)/.exec(options)?.[1];
+      if (branch && PINNED_REF.test(branch)) continue;
+      // What follows the clone, up to the next clone: its checkout and its build.
+      const rest = [raw.slice((clone.index ?? 0) + clone[0].length), ...lines.slice(i + 1)]
+        .join("\n")
+        .split(/\bgit\s+clone\b/)[0]!;
+      const checkout = /\bgit\s+(?:-C\s+\S+\s+)?(?:checkout|reset\s+--hard)\s+(?:-\S+\s+)*([^\s&;|]+)/.exec(rest);
+      if (checkout && PINNED_REF.test(checkout[1]!)) continue;
+      if (!BUILD.test(rest)) continue;
+      const repo = /([A-Za-z0-9._-]+?)(?:\.git)?\/*$/.exec(url)?.[1];
+      if (!repo) continue;
+      records.push({
+        kind: "install",
+        via: "dockerfile",
+        file,
+        line: i + 1,
+        name: normalizeName(repo),
+        spec: url,
+        pinned: false,
+        unpinned: `is cloned from ${url} and built from its default branch, at no commit or tag`,
+      });
+    }
+  });
   return records;
 }
