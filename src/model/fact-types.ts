@@ -489,6 +489,8 @@ export interface RerunPlanFact {
   mode?: string;
   /** io: the path read or written, resolved from the step's working folder (unknown parts as *) */
   path?: string;
+  /** io read: the place (file:line) of its only writer, a code file of the repo no step runs or imports, when no step writes the path */
+  writtenOnlyBy?: string;
   /** summary: whether a plan was found (at least one step running a file of the repo) */
   found?: boolean;
   /** summary: how many steps */
