@@ -29,7 +29,11 @@ function placeOfFile(path: string, plan: PlanIndex): PlanPlace {
   if (role === "spec" || role === "other") return "on";
   if (role === "readme" && !file.includes("/")) return "on";
   const on =
-    role === "readme" ? plan.stating.has(file) : role === "code" ? plan.reached.has(file) : plan.loaded.has(file);
+    role === "readme"
+      ? plan.stating.has(file)
+      : role === "code"
+        ? plan.reached.has(file) || plan.loaded.has(file) // a Python-syntax config a step loads
+        : plan.loaded.has(file);
   if (on) return "on";
   return plan.found ? "off" : "unknown";
 }

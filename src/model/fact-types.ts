@@ -111,6 +111,8 @@ export interface EnvSpecFact {
   written?: string;
   /** package, install: true for one exact == / === pin, a lock file entry or a spec entry a committed lock file beside it fixes, a minor series (==x.y.*), conda =x.y.z (=x.y for a CUDA toolkit), a VCS commit or release tag, a wheel URL */
   pinned?: boolean;
+  /** package, install: when not pinned, why in words: no exact version (the version as written), a VCS URL with no commit or tag, or a repo a Dockerfile clones and builds from its default branch */
+  unpinned?: string;
   /** python-version: the month (YYYY-MM) the stated version's release line reached its end of life, when that was before the audit (data/python-eol.json, from the Python Developer's Guide) */
   endOfLife?: string;
   /** package, install: some Python file or notebook of the repo imports this distribution (under any name that satisfies it), or imports a library that loads it by itself (pydicom its decoders, pandas its file engines) */
@@ -341,6 +343,8 @@ export interface PathLiteralsFact {
   kind?: string;
   /** /kaggle/input when the literal is in a notebook meant for Kaggle (a kernel-metadata.json or the notebook's own metadata names Kaggle data sources): where Kaggle mounts them, not one machine's path */
   mount?: string;
+  /** true where the path is the value of a Python file's active resume_from assignment (a framework config resuming the training from that checkpoint) */
+  resumes?: boolean;
   /** why a stranger need not hunt the path, when a reader sets it: option-overridden (an argparse default every README command running the file overrides) | config-to-edit (in the file the README tells the reader to edit) | overwritten (a module default another file assigns) | kaggle-branch (in code that runs only on Kaggle) */
   settable?: string;
   /** code | config | shell (a string given to os.system/subprocess, a notebook `!` line) | script (a shell script, Makefile, .bat, R or MATLAB file) | dockerfile */
@@ -489,6 +493,8 @@ export interface RerunPlanFact {
   mode?: string;
   /** io: the path read or written, resolved from the step's working folder (unknown parts as *) */
   path?: string;
+  /** io read: the place (file:line) of its only writer, a code file of the repo no step runs or imports, when no step writes the path */
+  writtenOnlyBy?: string;
   /** summary: whether a plan was found (at least one step running a file of the repo) */
   found?: boolean;
   /** summary: how many steps */

@@ -160,6 +160,13 @@ describe("where a finding lies on the plan", () => {
     });
   });
 
+  it("puts a Python-syntax config on the plan when a step loads it, though no step imports it", () => {
+    const plan = [...planRecords(), step({ order: 4, configs: "configs/cascade_rcnn.py" })];
+    const { findings } = judgeRule(rule(), factsWith([at("configs/cascade_rcnn.py"), at("configs/unused.py")], plan));
+    expect(findings.find((f) => f.file === "configs/cascade_rcnn.py")).toMatchObject({ plan: "on", severity: "error" });
+    expect(findings.find((f) => f.file === "configs/unused.py")).toMatchObject({ plan: "off", severity: "info" });
+  });
+
   it("puts a README below the root off the plan unless a step is stated in it", () => {
     const plan = [
       ...planRecords(),

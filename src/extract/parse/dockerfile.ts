@@ -1,8 +1,9 @@
-// Read a Dockerfile: the Python and CUDA its FROM names, and packages its `pip install` lines install.
+// Read a Dockerfile: the Python and CUDA its FROM names, packages its `pip install` lines install, repos it clones and builds.
 import type { FactRecord } from "../../model/facts.js";
 import { cudaFromImage, pythonRecord } from "./records.js";
 import { installRecords } from "./installs.js";
 import { imageInfo } from "./images.js";
+import { normalizeName } from "./pep508.js";
 
 /** Logical instructions (continuations joined) with their first line and their physical lines. */
 function instructions(text: string): Array<{ text: string; line: number; physical: string[] }> {
@@ -101,5 +102,59 @@ export function parseDockerfileText(file: string, text: string): FactRecord[] {
     records.push(...atOwnLines(installRecords(file, line, instruction.slice(4), "dockerfile"), line, physical));
   }
   if (!records.some((r) => r.kind === "python-version")) records.push(...imagePython(file, last, apt));
+  records.push(...unpinnedClones(file, text));
+  return records;
+}
+
+// Options parse one way only (a dash run then a word; a value never starts with a dash), so a failed match is linear.
+const CLONE = /\bgit\s+clone\s+((?:--?\w[\w-]*(?:[= ](?!-|https?:|git@|git:)\S+)?\s+)*)(\S+)/g;
+// A ref that pins: a commit hash or a version tag (a branch name such as master moves).
+const PINNED_REF = /^(?:[0-9a-f]{7,40}|v?\d+(?:\.\d+)+[\w.+-]*)$/i;
+// What builds or installs a cloned folder.
+const BUILD = /\bpip3?\s+install\b|\bsetup\.py\s+(?:install|develop|build)|\bmake\b|\bcmake\b/;
+
+/** A repo a RUN clones and then builds with no commit or version tag checked out: the build takes whatever its
+ * default branch holds on the day (an install record, unpinned, at the clone's line). */
+function unpinnedClones(file: string, text: string): FactRecord[] {
+  const lines = text.split(/\r?\n/);
+  const records: FactRecord[] = [];
+  // Each clone's context ends at the next line that clones: every line is read a bounded number of times.
+  const nextClone: number[] = [];
+  for (let i = lines.length - 1, next = lines.length; i >= 0; i--) {
+    nextClone[i] = next;
+    if (/\bgit\s+clone\b/.test(lines[i]!)) next = i;
+  }
+  lines.forEach((raw, i) => {
+    if (raw.trim().startsWith("#")) return;
+    for (const clone of raw.matchAll(CLONE)) {
+      const [, options = "", url = ""] = clone;
+      if (!/^(?:https?:\/\/|git@|git:\/\/)/.test(url)) continue;
+      const branch = /(?:^|\s)(?:-b|--branch)[= ](\S+)/.exec(options)?.[1];
+      if (branch && PINNED_REF.test(branch)) continue;
+      // What follows the clone, up to the next clone: its checkout and its build.
+      const rest = [raw.slice((clone.index ?? 0) + clone[0].length), ...lines.slice(i + 1, nextClone[i])]
+        .join("\n")
+        .split(/\bgit\s+clone\b/)[0]!;
+      const checkout = /\bgit\s+(?:-C\s+\S+\s+)?(?:checkout|reset\s+--hard)\s+(?:-\S+\s+)*([^\s&;|]+)/.exec(rest);
+      if (checkout && PINNED_REF.test(checkout[1]!)) continue;
+      if (!BUILD.test(rest)) continue;
+      let end = url.length;
+      while (end > 0 && url[end - 1] === "/") end--; // trailing slashes, without a regex that rescans them
+      const trimmed = url.slice(0, end);
+      const last = trimmed.slice(trimmed.lastIndexOf("/") + 1);
+      const repo = last.endsWith(".git") ? last.slice(0, -4) : last;
+      if (!/^[A-Za-z0-9._-]+$/.test(repo)) continue;
+      records.push({
+        kind: "install",
+        via: "dockerfile",
+        file,
+        line: i + 1,
+        name: normalizeName(repo),
+        spec: url,
+        pinned: false,
+        unpinned: `is cloned from ${url} and built from its default branch, at no commit or tag`,
+      });
+    }
+  });
   return records;
 }

@@ -16,7 +16,7 @@ import { scannableConfig } from "../../python/config-lines.js";
 import { ConfigKeys } from "./config-keys.js";
 import { ProducedFiles, shellWrites, type Written } from "./produced.js";
 import { emptyCopies } from "./empty-copies.js";
-import { otherName } from "./name-skeleton.js";
+import { otherName, writtenElsewhere } from "./name-skeleton.js";
 import { dataSources, documentedBy } from "./sources.js";
 import { parseReadme } from "../../shell/readme-parse.js";
 import { joinContinuations } from "../../shell/readme-commands.js";
@@ -330,7 +330,12 @@ export const extractor: Extractor = {
           tries.every((t) => hollowOnly.producer(t.path, file.path, read.folder) === null)
             ? hollowBy.get(producedBy)!
             : null;
-        const writtenAs = producedBy !== null && !inRepo && !fetched ? otherName(writes, producedBy, read.path) : null;
+        const writtenAs =
+          producedBy !== null && !inRepo && !fetched
+            ? otherName(writes, producedBy, read.path)
+            : producedBy === null && !inRepo && !fetched && documented !== null && documented !== kaggleLayout
+              ? writtenElsewhere(writes, read.path)
+              : null;
         records.push(
           recordAt(file, call.line, {
             kind: read.kind,

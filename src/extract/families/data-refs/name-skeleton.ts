@@ -24,3 +24,30 @@ export function otherName(writes: readonly Written[], producedBy: string, read: 
   }
   return null;
 }
+
+/** For a fully known read no step writes, found in a data folder the README fills: a write of the same file name
+ * into another folder, or of the same name with a suffix in the same folder (`meta.feather` read,
+ * `meta_v2.feather` written): "path (file:line)"; null otherwise. A download gives the data's own files, not these. */
+export function writtenElsewhere(writes: readonly Written[], read: string): string | null {
+  if (read.includes("*")) return null;
+  const split = (p: string) => {
+    const at = clean(p).lastIndexOf("/");
+    return { folder: clean(p).slice(0, Math.max(0, at)), base: clean(p).slice(at + 1) };
+  };
+  const want = split(read);
+  const dot = want.base.lastIndexOf(".");
+  if (dot <= 0) return null;
+  const [stem, ext] = [want.base.slice(0, dot), want.base.slice(dot)];
+  for (const w of writes) {
+    if (w.what !== "file" || w.path.includes("*")) continue;
+    const got = split(w.path);
+    const moved = got.base === want.base && got.folder !== want.folder;
+    const suffixed =
+      got.folder === want.folder &&
+      got.base.endsWith(ext) &&
+      /^[_-]\w+$/.test(got.base.slice(stem.length, -ext.length)) &&
+      got.base.startsWith(stem);
+    if (moved || suffixed) return `${clean(w.path)} (${w.by})`;
+  }
+  return null;
+}

@@ -301,9 +301,18 @@ export const extractor: Extractor = {
     for (const r of records)
       if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string")
         r.imported = used.has(normalizeDistribution(r.name)) || used.has(variantBase(r.name));
+    for (const r of records) if (r.pinned === false) r.unpinned ??= unpinnedWords(r.spec);
     return records;
   },
 };
+
+/** Why an install is not pinned, in words: a VCS URL with no commit or tag follows its default branch. */
+function unpinnedWords(spec: unknown): string {
+  const written = typeof spec === "string" ? spec : "";
+  if (/^(?:git|hg|svn|bzr)\+/i.test(written))
+    return `is installed from ${written.split("+")[0]} without a commit or tag (${written})`;
+  return `is not pinned to an exact version (version: ${written || "none given"})`;
+}
 
 const TEST_FILE = /(?:^|\/)(?:tests?\/|test_[^/]*\.py$|[^/]*_test\.py$|conftest\.py$)/;
 

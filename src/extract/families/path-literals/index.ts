@@ -32,6 +32,8 @@ function ownFolderOfKaggle<K extends string>(kind: K | null, notebook: boolean):
 }
 
 const MOUNT = { mount: "/kaggle/input" };
+// A framework config's active resume setting (mmdet's `resume_from = '/home/me/latest.pth'`).
+const RESUME_FROM = /^\s*resume_from\s*=\s*[rRuU]?['"]/;
 
 export const extractor: Extractor = {
   id: "path-literals",
@@ -95,6 +97,7 @@ export const extractor: Extractor = {
               : kind.startsWith("kaggle-") && inKaggleBranch(file, line)
                 ? "kaggle-branch"
                 : null;
+      const sourceLines = file.notebook ? [] : (ctx.view.read(file.path) ?? "").split(/\r?\n/);
       for (const s of file.pathStrings) {
         const kind = ownFolderOfKaggle(
           classifyPath(s.value, { role: s.role, containerRoots: roots, where: "code" }),
@@ -109,6 +112,7 @@ export const extractor: Extractor = {
               source: "code",
               ...mounted(kind),
               ...(setBy ? { settable: setBy } : {}),
+              ...(RESUME_FROM.test(sourceLines[s.line - 1] ?? "") ? { resumes: true } : {}),
             }),
           );
         else if (

@@ -350,13 +350,16 @@ function rank(hints: readonly FactRecord[]): FactRecord[] {
 }
 
 /** Config files named as arguments and present in the repo, from the step's folder (or the root). */
+// A Python-syntax config by its folder or name (mmdet's `configs/x/y.py`, `my_cfg.py`), taken as a positional argument.
+const PY_CONFIG = /(?:^|\/)[^/]*(?:config|cfg)[^/]*(?:\/.*)?\.py$/i;
+
 function configArguments(args: readonly string[], cwd: string, view: RepoView): string[] {
   const out: string[] = [];
   args.forEach((arg, i) => {
     const value = arg.includes("=") && arg.startsWith("-") ? arg.slice(arg.indexOf("=") + 1) : arg;
     const isConfig =
       /\.(?:ya?ml|json|toml|cfg|ini)$/i.test(value) ||
-      (/\.py$/.test(value) && (args[i - 1]?.startsWith("-") === true || arg.startsWith("-")));
+      (/\.py$/.test(value) && (args[i - 1]?.startsWith("-") === true || arg.startsWith("-") || PY_CONFIG.test(value)));
     if (!isConfig || value.startsWith("-")) return;
     const path = [joinFrom(cwd, value), joinFrom("", value)].find((p) => p !== null && view.has(p));
     if (path) out.push(path);

@@ -27,6 +27,14 @@ export function ioOf(
     if ((r.kind === "read" || r.kind === "weights") && typeof r.file === "string" && typeof r.path === "string")
       (reads.get(r.file) ?? reads.set(r.file, []).get(r.file)!).push(r);
   const out: FactRecord[] = [];
+  const reached = new Set([...reach.map((r) => r.file), ...steps.flatMap((s) => (s.program ? [s.program] : []))]);
+  const written = new Set(
+    reach.flatMap((r) =>
+      (index.byPath.get(r.file)?.writes ?? []).map((w) => resolvedFrom(cwdOf.get(r.step) ?? "", w.path)),
+    ),
+  );
+  for (const step of steps)
+    for (const io of commandIo(step.command)) if (io.mode === "write") written.add(resolvedFrom(step.cwd, io.path));
   for (const r of reach) {
     const cwd = cwdOf.get(r.step) ?? "";
     const at = (line: number, extra: FactRecord) =>
@@ -46,6 +54,7 @@ export function ioOf(
         step: r.step,
         mode: "read",
         path: resolvedFrom(cwd, String(read.path)),
+        ...writtenOnlyBy(read, reached, written.has(resolvedFrom(cwd, String(read.path)))),
       });
     }
     for (const write of (index.byPath.get(r.file)?.writes ?? []).slice(0, MAX_PER_FILE)) {
@@ -75,4 +84,13 @@ export function ioOf(
     }
   }
   return out;
+}
+
+/** A read whose only writer is a code file of the repo no step runs or imports (and no step writes it under the
+ * same path): the rerun skips the script that makes it. */
+function writtenOnlyBy(read: FactRecord, reached: ReadonlySet<string>, writtenByStep: boolean): FactRecord {
+  if (typeof read.producedBy !== "string" || writtenByStep || read.inRepo === true || read.fetched === true) return {};
+  const file = read.producedBy.replace(/:\d+$/, "");
+  if (!/\.(?:py|ipynb)$/.test(file) || reached.has(file)) return {};
+  return { writtenOnlyBy: read.producedBy };
 }

@@ -140,6 +140,18 @@ describe("rerun-plan configs and training values", () => {
     ]);
   });
 
+  it("loads a Python-syntax config a framework's train script takes as its first argument", async () => {
+    const train = `import argparse\nfrom mmcv import Config\np = argparse.ArgumentParser()\np.add_argument("config")\nargs = p.parse_args()\ncfg = Config.fromfile(args.config)\n`;
+    const step = await stepOf("python tools/train.py configs/cascade_rcnn.py", {
+      "tools/train.py": train,
+      "configs/cascade_rcnn.py": "data_root = 'data/coco/'\n",
+    });
+    expect(step.configs).toBe("configs/cascade_rcnn.py");
+    // A script run with another script's name as its argument is not loading a config.
+    const other = await stepOf("python run.py train.py", { "run.py": "import sys\n", "train.py": "print(1)\n" });
+    expect(other.configs).toBe("");
+  });
+
   it("loads the default config path when no argument names one", async () => {
     const step = await stepOf("python train.py", {
       "train.py": withConfig,
