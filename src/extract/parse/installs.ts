@@ -117,11 +117,23 @@ function condaArgs(text: string): string[] {
  * Dockerfile (it is the spec), "install" elsewhere (a declaration, not a spec file), with where they are. */
 export function installRecords(file: string, line: number, text: string, via: InstallVia): FactRecord[] {
   const records: FactRecord[] = [];
+  const clonedUrls = new Set(
+    [...text.matchAll(/(?:^|\s)git\s+clone\s+([^&;|]*)/g)].map(
+      (m) => `git+${(cloneArgs(m[1]!)[0] ?? "").replace(/^git\+/, "")}`,
+    ),
+  );
   for (const { tool, lines } of installCommands(text)) {
     if (tool === "pip") {
       for (const r of parseRequirementsText(file, lines.join("\n")).records) {
+        // A Dockerfile's clone-then-install declares the package; whether the clone is pinned is judged at its
+        // own line (parse/dockerfile.ts reads the checkout that follows it), not as a bare git URL here.
+        const cloneInstall = via === "dockerfile" && r.pinned === false && clonedUrls.has(String(r.spec ?? ""));
         if (r.kind === "package")
-          records.push(via === "dockerfile" ? { ...r, line } : { ...r, line, kind: "install", via });
+          records.push(
+            via === "dockerfile"
+              ? { ...r, line, ...(cloneInstall ? { pinned: true } : {}) }
+              : { ...r, line, kind: "install", via },
+          );
         else if (via === "dockerfile") records.push({ ...r, line });
       }
     } else {

@@ -7,16 +7,30 @@ import { memoryView } from "../../../../src/extract/view/memory-view.js";
 import { emptyFacts } from "../../../../src/model/facts.js";
 
 /** The records of one format, without what depends on the code and the day (`imported`, asserted below;
- * `endOfLife`, in test/extract/families/env-spec/python-eol.test.ts). */
+ * `endOfLife`, in test/extract/families/env-spec/python-eol.test.ts) and the words an unpinned record carries
+ * (`unpinned`, asserted in its own test below). */
 async function extract(files: Record<string, string>): Promise<Array<Record<string, unknown>>> {
   return formatOnly(await extractor.extract({ view: memoryView(files), facts: emptyFacts(), branches: null }));
 }
 
 function formatOnly(records: ReadonlyArray<Record<string, unknown>>): Array<Record<string, unknown>> {
-  return records.map(({ imported: _imported, endOfLife: _endOfLife, ...record }) => record);
+  return records.map(({ imported: _imported, endOfLife: _endOfLife, unpinned: _unpinned, ...record }) => record);
 }
 
 describe("env-spec", () => {
+  it("says in words why a record is unpinned: a range, or a git URL with no commit or tag", async () => {
+    const records = await extractor.extract({
+      view: memoryView({ "requirements.txt": "pandas>=2.2\nlib @ git+https://github.com/o/lib\nnumpy==1.26.4\n" }),
+      facts: emptyFacts(),
+      branches: null,
+    });
+    expect(records.filter((r) => r.kind === "package").map((r) => [r.name, r.unpinned ?? null])).toEqual([
+      ["pandas", "is not pinned to an exact version (version: >=2.2)"],
+      ["lib", "is installed from git without a commit or tag (git+https://github.com/o/lib)"],
+      ["numpy", null],
+    ]);
+  });
+
   it("reads requirements with pins, extras, markers, hashes, index URLs and CUDA local versions", async () => {
     const records = await extract({
       "requirements.txt": [
