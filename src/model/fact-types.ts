@@ -91,7 +91,7 @@ export interface DataRefsFact {
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
 export interface EnvSpecFact {
-  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions */
+  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot */
   kind?: string;
   /** the spec file, or the README, script or notebook holding the install command or image (path from the repo root) */
   file?: string;
@@ -101,7 +101,7 @@ export interface EnvSpecFact {
   format?: string;
   /** spec-file: true when it is the repo's only spec file, at the root under its standard name (requirements.txt, environment.yml, pyproject.toml): the install it asks for is the obvious one */
   obvious?: boolean;
-  /** spec-file: set with obvious; python-code: true when the repo has no spec file and no install command at all (the missing spec is the gap, and no README words about installing can fill it): a README install command has nothing to add */
+  /** spec-file: set with obvious; install-moot: the repo has Python code but no spec file and no install command at all (the missing spec is the gap, and no README words about installing can fill it): a README install command has nothing to add */
   installMoot?: boolean;
   /** package, install: distribution name, normalized (lowercase, runs of -_. as -); framework-versions: the framework (torch, tensorflow) */
   name?: string;

@@ -656,15 +656,18 @@ describe("baseline", () => {
       r.baselineState,
       r.message.text,
     ]);
-    // setup.py is a spec too: whether the repo states its Python is now judged, a new warning, not annotated above
+    // setup.py is a spec too: whether the README says how to install it and whether the repo states its Python are
+    // now judged (with no spec at all, the missing spec was the one finding), new warnings not annotated above
     // because only the first new error and warnings with a file are.
     expect(states.filter(([s]) => s === "new").map(([, text]) => text)).toEqual([
       expect.stringMatching(/^setup\.py does not parse/),
+      expect.stringMatching(/^The README gives no install command/),
       expect.stringMatching(/^The Python version is not stated/),
     ]);
-    // With a spec at last, the findings about having none are gone; every other known finding is unchanged.
+    // With a spec at last, the findings about having none are gone, and "Python not stated" is now said of the spec
+    // rather than of the code (a new finding); every other known finding is unchanged.
     const gone = jsonReport(first).findings.filter(
-      (f) => f.rule === "requirements-spec-present" || f.rule === "instructions-install-documented",
+      (f) => f.rule === "requirements-spec-present" || f.rule === "requirements-python-stated",
     ).length;
     expect(states.filter(([s]) => s === "unchanged")).toHaveLength(known - gone);
   });

@@ -296,7 +296,9 @@ export const extractor: Extractor = {
       .filter((f) => !inEnvironmentFolder(f.path) && (f.kind === "python" || f.kind === "notebook")).length;
     // With no spec and no install command at all, the missing spec is the one gap; README words cannot fill it.
     const specified = records.some((r) => r.kind === "spec-file" || (r.kind === "install" && r.via !== "notebook"));
-    if (code > 0) records.push({ kind: "python-code", count: code, ...(specified ? {} : { installMoot: true }) });
+    if (code > 0) records.push({ kind: "python-code", count: code });
+    // A record of its own, so the flag never enters the values (and fingerprints) of findings about the code.
+    if (code > 0 && !specified) records.push({ kind: "install-moot", installMoot: true });
     const used = await importedDistributions(view);
     for (const r of records)
       if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string")

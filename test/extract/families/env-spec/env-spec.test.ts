@@ -311,7 +311,8 @@ describe("env-spec", () => {
 
   it("counts the Python code (files and notebooks) outside vendored trees in one record", async () => {
     expect(await extract({ "a.py": "", "nb/b.ipynb": "{}", "venv/lib/c.py": "" })).toEqual([
-      { kind: "python-code", count: 2, installMoot: true },
+      { kind: "python-code", count: 2 },
+      { kind: "install-moot", installMoot: true },
     ]);
   });
 
