@@ -1,7 +1,7 @@
 // Read a Dockerfile: the Python and CUDA its FROM names, packages its `pip install` lines install, repos it clones and builds.
 import type { FactRecord } from "../../model/facts.js";
 import { cudaFromImage, pythonRecord } from "./records.js";
-import { installRecords } from "./installs.js";
+import { gitCloneArgs, installRecords } from "./installs.js";
 import { imageInfo } from "./images.js";
 import { normalizeName } from "./pep508.js";
 
@@ -106,8 +106,8 @@ export function parseDockerfileText(file: string, text: string): FactRecord[] {
   return records;
 }
 
-// Options parse one way only (a dash run then a word; a value never starts with a dash), so a failed match is linear.
-const CLONE = /\bgit\s+clone\s+((?:--?\w[\w-]*(?:[= ](?!-|https?:|git@|git:)\S+)?\s+)*)(\S+)/g;
+// A clone's words run to the end of its shell command (a class of characters: linear whatever the line).
+const CLONE = /\bgit\s+clone\s+([^&;|]*)/g;
 // A ref that pins: a commit hash or a version tag (a branch name such as master moves).
 const PINNED_REF = /^(?:[0-9a-f]{7,40}|v?\d+(?:\.\d+)+[\w.+-]*)$/i;
 // What builds or installs a cloned folder.
@@ -127,9 +127,8 @@ function unpinnedClones(file: string, text: string): FactRecord[] {
   lines.forEach((raw, i) => {
     if (raw.trim().startsWith("#")) return;
     for (const clone of raw.matchAll(CLONE)) {
-      const [, options = "", url = ""] = clone;
+      const { url = "", branch } = gitCloneArgs(clone[1]!);
       if (!/^(?:https?:\/\/|git@|git:\/\/)/.test(url)) continue;
-      const branch = /(?:^|\s)(?:-b|--branch)[= ](\S+)/.exec(options)?.[1];
       if (branch && PINNED_REF.test(branch)) continue;
       // What follows the clone, up to the next clone: its checkout and its build.
       const rest = [raw.slice((clone.index ?? 0) + clone[0].length), ...lines.slice(i + 1, nextClone[i])]

@@ -36,15 +36,27 @@ export function installCommands(text: string): Array<{ tool: "pip" | "conda"; li
   return out;
 }
 
-/** `git clone [options] URL [dir]`: the URL and the folder named, if any. */
-function cloneArgs(text: string): [string | undefined, string | undefined] {
+/** `git clone [options] URL [dir]` (the words after `clone`): the URL, the folder named and the branch or tag
+ * asked for (`-b x`, `--branch=x`), each when given. */
+export function gitCloneArgs(text: string): { url?: string; dir?: string; branch?: string } {
   const args = splitArgs(text);
   const plain: string[] = [];
+  let branch: string | undefined;
   for (let i = 0; i < args.length; i++) {
-    if (/^(-b|--branch|--depth|-c|--config|-o|--origin|--reference|-j|--jobs)$/.test(args[i]!)) i++;
-    else if (!args[i]!.startsWith("-")) plain.push(args[i]!);
+    const arg = args[i]!;
+    const inline = /^--branch=(.+)$/.exec(arg);
+    if (inline) branch = inline[1];
+    else if (/^(-b|--branch)$/.test(arg)) branch = args[++i];
+    else if (/^(--depth|-c|--config|-o|--origin|--reference|-j|--jobs)$/.test(arg)) i++;
+    else if (!arg.startsWith("-")) plain.push(arg);
   }
-  return [plain[0], plain[1]?.replace(/\/+$/, "").replace(/^\.\//, "")];
+  const dir = plain[1]?.replace(/\/+$/, "").replace(/^\.\//, "");
+  return { ...(plain[0] ? { url: plain[0] } : {}), ...(dir ? { dir } : {}), ...(branch ? { branch } : {}) };
+}
+
+function cloneArgs(text: string): [string | undefined, string | undefined] {
+  const { url, dir } = gitCloneArgs(text);
+  return [url, dir];
 }
 
 function splitArgs(text: string): string[] {
