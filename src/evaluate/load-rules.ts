@@ -6,7 +6,8 @@ import { yamlParser } from "../io/yaml.js";
 import { badInput } from "../model/errors.js";
 import { insideRoot, readRegularFile } from "../io/safe-file.js";
 import { schemaProblems } from "../io/schema.js";
-import type { Rule } from "./rule.js";
+import type { Rule, Where } from "./rule.js";
+import { factFamilies, familyFields } from "./fact-schemas.js";
 import { ruleDocUrl } from "./rule-doc.js";
 import { gateByFirstLook } from "./first-look-gate.js";
 import { builtRuleDocs, type RuleText } from "./built-rules.js";
@@ -49,6 +50,44 @@ export function ruleProblems(file: string, doc: unknown): string[] {
         problems.push(`${file} /check/where/${field}/matches: not a valid regular expression`);
       }
     }
+  }
+  return [...problems, ...selectorProblems(file, rule, familyFieldsOrNull)];
+}
+
+/** A family's fields, or null for a family with no schema. */
+function familyFieldsOrNull(family: string): readonly string[] | null {
+  return factFamilies().includes(family) ? familyFields(family) : null;
+}
+
+/** Pure: families and fields a rule's selectors name that no fact schema has. A misspelt field in `applies`
+ * would otherwise match nothing and make the rule silently not applicable on every repo. */
+export function selectorProblems(
+  file: string,
+  rule: Pick<Rule, "check" | "applies" | "unless" | "blockWhen" | "unconfirmedWhen">,
+  fieldsOf: (family: string) => readonly string[] | null,
+): string[] {
+  const problems: string[] = [];
+  const named: Array<[pointer: string, family: string, where: Where | undefined]> = [
+    ["/check", rule.check.family, rule.check.where],
+    ...(rule.applies
+      ? [["/applies", rule.applies.family, rule.applies.where] as [string, string, Where | undefined]]
+      : []),
+    ...(rule.unless ? [["/unless", rule.unless.family, rule.unless.where] as [string, string, Where | undefined]] : []),
+    // blockWhen and unconfirmedWhen match the records `check` found.
+    ["/blockWhen", rule.check.family, rule.blockWhen],
+    ["/unconfirmedWhen", rule.check.family, rule.unconfirmedWhen],
+  ];
+  for (const [pointer, family, where] of named) {
+    const fields = fieldsOf(family);
+    if (fields === null) {
+      if (pointer === "/check" || pointer === "/applies" || pointer === "/unless")
+        problems.push(`${file} ${pointer}/family: no fact family '${family}' (see \`repro-audit rules facts\`)`);
+      continue;
+    }
+    const base = pointer === "/blockWhen" || pointer === "/unconfirmedWhen" ? pointer : `${pointer}/where`;
+    for (const field of Object.keys(where ?? {}))
+      if (!fields.includes(field))
+        problems.push(`${file} ${base}/${field}: '${family}' records have no field '${field}'`);
   }
   return problems;
 }

@@ -51,9 +51,9 @@ describe("rule files", () => {
   it("reads a rule's evidence and its unconfirmedWhen, and names a wrong one by its pointer", () => {
     const rule = parseRule(
       "/x/my-rule.yaml",
-      `${valid}evidence: conclusive\nunconfirmedWhen: { producedBy: { exists: false } }\n`,
+      `${valid}evidence: conclusive\nunconfirmedWhen: { trainPath: { exists: false } }\n`,
     );
-    expect(rule).toMatchObject({ evidence: "conclusive", unconfirmedWhen: { producedBy: { exists: false } } });
+    expect(rule).toMatchObject({ evidence: "conclusive", unconfirmedWhen: { trainPath: { exists: false } } });
     const doc = { ...(yaml.load(valid) as object), evidence: "likely", unconfirmedWhen: "always" };
     expect(ruleProblems("rules/my-rule.yaml", doc)).toEqual(
       expect.arrayContaining([
@@ -61,6 +61,23 @@ describe("rule files", () => {
         "rules/my-rule.yaml /unconfirmedWhen: must be object",
       ]),
     );
+  });
+
+  it("names a selector's unknown family or field, which would otherwise make the rule silently not applicable", () => {
+    const doc = {
+      ...(yaml.load(valid) as object),
+      check: { family: "syntax", where: { mesage: "x" } },
+      applies: { family: "readme", where: { hasInstal: true } },
+      unless: { family: "no-such-family" },
+    };
+    expect(ruleProblems("rules/my-rule.yaml", doc)).toEqual([
+      "rules/my-rule.yaml /check/where/mesage: 'syntax' records have no field 'mesage'",
+      "rules/my-rule.yaml /applies/where/hasInstal: 'readme' records have no field 'hasInstal'",
+      "rules/my-rule.yaml /unless/family: no fact family 'no-such-family' (see `repro-audit rules facts`)",
+    ]);
+    expect(() =>
+      parseRule("/x/my-rule.yaml", `${valid}applies: { family: readme, where: { hasInstal: true } }\n`),
+    ).toThrow(/invalid rule file: .*applies\/where\/hasInstal: 'readme' records have no field 'hasInstal'/);
   });
 
   it("requires the id to equal the file name", () => {
