@@ -521,7 +521,9 @@ export interface SpecResolutionFact {
   pythonSource?: string;
   /** how many requirement lines were asked */
   requirements?: number;
-  /** resolved | unresolvable | not-assessed (a package the resolver can read only by building it) */
+  /** how many of its lines were left out, each named with why in a note (a VCS or local URL, a line only a build could read, a line the resolver cannot parse) */
+  leftOut?: number;
+  /** resolved | unresolvable | not-assessed (every line left out, or a package the resolver can read only by building it that the spec does not name) */
   status?: string;
   /** resolved: how many distributions the full resolution pins */
   pins?: number;

@@ -33,6 +33,26 @@ const INCLUDE = /^(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/;
 const INDEX = /^(?:-i|--index-url|--extra-index-url|-f|--find-links)(?:\s+|=)(\S+)/;
 const EDITABLE = /^(?:-e|--editable)(?:\s+|=)(\S+)/;
 
+/** The lines that name no package: pip options (an index, `--pre`) and local paths (`-e .`, `./pkg`), by line. */
+export function requirementsOtherLines(
+  text: string,
+): Array<{ line: number; text: string; kind: "index" | "option" | "local" }> {
+  const out: Array<{ line: number; text: string; kind: "index" | "option" | "local" }> = [];
+  for (const { text: entry, line } of logicalLines(text)) {
+    if (!entry || INCLUDE.test(entry)) continue;
+    if (INDEX.test(entry)) {
+      out.push({ line, text: entry, kind: "index" });
+      continue;
+    }
+    const editable = EDITABLE.exec(entry);
+    const body = editable ? editable[1]! : entry;
+    if (body.startsWith("-")) out.push({ line, text: entry, kind: "option" });
+    else if (!parseRequirement(body.replace(/\s--?[a-z][\w-]*(?:[=\s]\S+)?/gi, " ").trim()))
+      out.push({ line, text: entry, kind: "local" });
+  }
+  return out;
+}
+
 export function parseRequirementsText(file: string, text: string): RequirementsParse {
   const records: FactRecord[] = [];
   const includes: RequirementsParse["includes"] = [];
