@@ -113,6 +113,14 @@ export interface EnvSpecFact {
   pinned?: boolean;
   /** package, install: when not pinned, why in words: no exact version (the version as written), a VCS URL with no commit or tag, or a repo a Dockerfile clones and builds from its default branch */
   unpinned?: string;
+  /** package, install read by pip: why the index's project of that name is not what the line means (an unrelated project, a deprecated stub, a system binding pip cannot build, a standard-library backport), from data/index-projects.json */
+  indexProblem?: string;
+  /** package, install with indexProblem: what to do instead (what to install, or remove it) */
+  indexInstead?: string;
+  /** package, install with indexProblem: true when installing it from the index certainly fails */
+  indexInstallFails?: boolean;
+  /** package, install with indexProblem: the page that says so (the project's index page, release notes) */
+  indexSource?: string;
   /** python-version: the month (YYYY-MM) the stated version's release line reached its end of life, when that was before the audit (data/python-eol.json, from the Python Developer's Guide) */
   endOfLife?: string;
   /** package, install: some Python file or notebook of the repo imports this distribution (under any name that satisfies it), or imports a library that loads it by itself (pydicom its decoders, pandas its file engines) */

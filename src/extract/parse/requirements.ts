@@ -1,5 +1,6 @@
 // Parse a pip requirements file: packages, -r/-c includes, index URLs; comments, continuations, --hash.
 import type { FactRecord } from "../../model/facts.js";
+import { indexProjectFields } from "./index-projects.js";
 import { parseRequirement } from "./pep508.js";
 import { cudaFromPackage, cudaFromUrl, indexRecord, packageRecord } from "./records.js";
 
@@ -80,7 +81,10 @@ export function parseRequirementsText(file: string, text: string): RequirementsP
     const requirementText = body.replace(/\s--?[a-z][\w-]*(?:[=\s]\S+)?/gi, " ").trim();
     const req = parseRequirement(requirementText);
     if (!req) continue; // local path ("." or "./pkg"): the repo's own code
-    records.push(packageRecord(file, line, req));
+    records.push({
+      ...packageRecord(file, line, req),
+      ...indexProjectFields(req.name, req.url ?? req.spec, req.marker),
+    });
     const cuda = cudaFromPackage(file, line, req.name, req.spec, req.extras);
     if (cuda) records.push(cuda);
   }
