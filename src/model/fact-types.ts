@@ -91,7 +91,7 @@ export interface DataRefsFact {
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
 export interface EnvSpecFact {
-  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot */
+  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax */
   kind?: string;
   /** the spec file, or the README, script or notebook holding the install command or image (path from the repo root) */
   file?: string;
@@ -113,6 +113,8 @@ export interface EnvSpecFact {
   pinned?: boolean;
   /** package, install: when not pinned, why in words: no exact version (the version as written), a VCS URL with no commit or tag, or a repo a Dockerfile clones and builds from its default branch */
   unpinned?: string;
+  /** run-syntax: why the Dockerfile RUN's shell command cannot parse (a trailing &&, || or |, a quote never closed), at the RUN's first line */
+  problem?: string;
   /** package, install read by pip: why the index's project of that name is not what the line means (an unrelated project, a deprecated stub, a system binding pip cannot build, a standard-library backport), from data/index-projects.json */
   indexProblem?: string;
   /** package, install with indexProblem: what to do instead (what to install, or remove it) */
