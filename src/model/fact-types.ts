@@ -91,7 +91,7 @@ export interface DataRefsFact {
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
 export interface EnvSpecFact {
-  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot */
+  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax */
   kind?: string;
   /** the spec file, or the README, script or notebook holding the install command or image (path from the repo root) */
   file?: string;
@@ -113,6 +113,16 @@ export interface EnvSpecFact {
   pinned?: boolean;
   /** package, install: when not pinned, why in words: no exact version (the version as written), a VCS URL with no commit or tag, or a repo a Dockerfile clones and builds from its default branch */
   unpinned?: string;
+  /** run-syntax: why the Dockerfile RUN's shell command cannot parse (a trailing &&, || or |, a quote never closed), at the RUN's first line */
+  problem?: string;
+  /** package, install read by pip: why the index's project of that name is not what the line means (an unrelated project, a deprecated stub, a system binding pip cannot build, a standard-library backport), from data/index-projects.json */
+  indexProblem?: string;
+  /** package, install with indexProblem: what to do instead (what to install, or remove it) */
+  indexInstead?: string;
+  /** package, install with indexProblem: true when installing it from the index certainly fails */
+  indexInstallFails?: boolean;
+  /** package, install with indexProblem: the page that says so (the project's index page, release notes) */
+  indexSource?: string;
   /** python-version: the month (YYYY-MM) the stated version's release line reached its end of life, when that was before the audit (data/python-eol.json, from the Python Developer's Guide) */
   endOfLife?: string;
   /** package, install: some Python file or notebook of the repo imports this distribution (under any name that satisfies it), or imports a library that loads it by itself (pydicom its decoders, pandas its file engines) */
@@ -521,7 +531,9 @@ export interface SpecResolutionFact {
   pythonSource?: string;
   /** how many requirement lines were asked */
   requirements?: number;
-  /** resolved | unresolvable | not-assessed (a package the resolver can read only by building it) */
+  /** how many of its lines were left out, each named with why in a note (a VCS or local URL, a line only a build could read, a line the resolver cannot parse) */
+  leftOut?: number;
+  /** resolved | unresolvable | not-assessed (every line left out, or a package the resolver can read only by building it that the spec does not name) */
   status?: string;
   /** resolved: how many distributions the full resolution pins */
   pins?: number;

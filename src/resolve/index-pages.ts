@@ -1,5 +1,5 @@
 // The package index read at the edge, only where it is cheap: its project list (refused past a size cap, as
-// PyPI's is) and one project's versions, from the simple API (PEP 691 JSON, else the HTML page).
+// PyPI's is) and one project's versions and files, from the simple API (PEP 691 JSON, else the HTML page).
 import { normalizeName } from "./unresolvable-cause.js";
 
 /** A project list larger than this is not read: the closest names are then left out. */
@@ -59,23 +59,55 @@ export async function indexProjects(indexUrl: string, signal?: AbortSignal): Pro
   return [...page.text.matchAll(/<a\b[^>]*>([^<]+)<\/a>/gi)].map((m) => m[1]!.trim());
 }
 
-/** The versions the index has of one project (from PEP 700's list, else its file names), or null. */
-export async function projectVersions(indexUrl: string, name: string, signal?: AbortSignal): Promise<string[] | null> {
+/** One project's page: its versions (PEP 700's list, when given) and its file names, or null. */
+async function projectPage(
+  indexUrl: string,
+  name: string,
+  signal?: AbortSignal,
+): Promise<{ normal: string; versions: string[] | null; files: string[] } | null> {
   const normal = normalizeName(name);
   if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(normal)) return null;
   const page = await getCapped(`${indexUrl.replace(/\/+$/, "")}/${normal}/`, MAX_PROJECT_PAGE_BYTES, signal);
   if (!page) return null;
-  let files: string[] = [];
-  if (page.json) {
-    try {
-      const body = JSON.parse(page.text) as { versions?: unknown; files?: Array<{ filename?: unknown }> };
-      if (Array.isArray(body.versions)) return body.versions.filter((v): v is string => typeof v === "string");
-      files = (body.files ?? []).map((f) => f.filename).filter((f): f is string => typeof f === "string");
-    } catch {
-      return null;
-    }
-  } else files = [...page.text.matchAll(/<a\b[^>]*>([^<]+)<\/a>/gi)].map((m) => m[1]!.trim());
-  return [...new Set(files.map((f) => versionOfFile(f, normal)).filter((v): v is string => v !== null))];
+  if (!page.json)
+    return {
+      normal,
+      versions: null,
+      files: [...page.text.matchAll(/<a\b[^>]*>([^<]+)<\/a>/gi)].map((m) => m[1]!.trim()),
+    };
+  try {
+    const body = JSON.parse(page.text) as { versions?: unknown; files?: Array<{ filename?: unknown }> };
+    return {
+      normal,
+      versions: Array.isArray(body.versions) ? body.versions.filter((v): v is string => typeof v === "string") : null,
+      files: (body.files ?? []).map((f) => f.filename).filter((f): f is string => typeof f === "string"),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** The versions the index has of one project (from PEP 700's list, else its file names), or null. */
+export async function projectVersions(indexUrl: string, name: string, signal?: AbortSignal): Promise<string[] | null> {
+  const page = await projectPage(indexUrl, name, signal);
+  if (!page) return null;
+  if (page.versions) return page.versions;
+  return [...new Set(page.files.map((f) => versionOfFile(f, page.normal)).filter((v): v is string => v !== null))];
+}
+
+/** The file names the index lists for one version of a project (every version when none is given), or null. */
+export async function releaseFiles(
+  indexUrl: string,
+  name: string,
+  version: string | undefined,
+  signal?: AbortSignal,
+): Promise<string[] | null> {
+  const page = await projectPage(indexUrl, name, signal);
+  if (!page) return null;
+  return page.files.filter((f) => {
+    const v = versionOfFile(f, page.normal);
+    return v !== null && (version === undefined || v === version);
+  });
 }
 
 /** `alpha-1.0-py3-none-any.whl` or `alpha-1.0.tar.gz` -> "1.0". */

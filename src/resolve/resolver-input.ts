@@ -7,6 +7,7 @@ import type { RepoView } from "../model/repo-view.js";
 import { installCommands } from "../extract/parse/installs.js";
 import { lineOf } from "../extract/parse/lines.js";
 import { parseRequirement, type Requirement } from "../extract/parse/pep508.js";
+import { requirementsOtherLines } from "../extract/parse/requirements.js";
 import { DEFAULT_PYTHON, lowestPython } from "../provision/python-version.js";
 import { requirementsClosure, wheelPythons } from "../provision/spec-plan.js";
 import { pipSpec } from "../provision/dockerfile.js";
@@ -32,6 +33,8 @@ export interface SpecToResolve {
   lines: AskedLine[];
   /** Lines left out, with why (a VCS URL or a local path needs a build, not a resolver). */
   skipped: Array<{ file: string; line: number; why: string }>;
+  /** The spec's option lines, never passed on (an index of its own, `--pre`), with why. */
+  notAsked: Array<{ file: string; line: number; why: string }>;
 }
 
 const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
@@ -92,6 +95,28 @@ function add(
   else spec.lines.push(asked);
 }
 
+/** A requirements file's lines that name no package: each said, none passed to the resolver. */
+function addOtherLines(spec: SpecToResolve, file: string, text: string): void {
+  for (const other of requirementsOtherLines(text)) {
+    const shown = JSON.stringify(other.text.length > 80 ? `${other.text.slice(0, 77)}...` : other.text);
+    if (other.kind === "local")
+      spec.skipped.push({
+        file,
+        line: other.line,
+        why: `${shown} installs the repo's own code, which a resolver reads only by building it`,
+      });
+    else
+      spec.notAsked.push({
+        file,
+        line: other.line,
+        why:
+          other.kind === "index"
+            ? `${shown} is not followed: the resolver asks only the index the user names`
+            : `the option ${shown} is not passed to the resolver`,
+      });
+  }
+}
+
 const fromRecord = (r: EnvSpecFact) => ({
   name: String(r.name),
   spec: String(r.spec ?? ""),
@@ -149,6 +174,7 @@ export function specsToResolve(facts: Facts, view: RepoView): SpecToResolve[] {
     python: pythonFor(records, files),
     lines: [],
     skipped: [],
+    notAsked: [],
   });
   // Requirements files: each root with its -r / -c includes (a file another includes is not a root).
   const requirements = specFiles.filter((r) => r.format === "requirements").map((r) => String(r.file));
@@ -160,6 +186,7 @@ export function specsToResolve(facts: Facts, view: RepoView): SpecToResolve[] {
     for (const r of records)
       if (r.kind === "package" && files.includes(String(r.file)))
         add(spec, fromRecord(r), String(r.file), Number(r.line ?? 1));
+    for (const file of files) addOtherLines(spec, file, view.read(file) ?? "");
     out.push(spec);
   }
   // Project metadata: pyproject (PEP 621 or Poetry), setup.py, setup.cfg, Pipfile.

@@ -5,8 +5,15 @@ export type ResolutionClass = "version-missing" | "python-conflict" | "unresolva
 export type ResolverAnswer =
   | { outcome: "resolved"; pins: Array<{ name: string; version: string }> }
   | { outcome: "unresolvable"; resolutionClass: ResolutionClass; reason: string }
-  /** The resolver could not judge: the index did not answer, or a package needs a build to be read. */
-  | { outcome: "not-assessed"; offline: boolean; reason: string };
+  /** The resolver could not judge: the index did not answer, a package needs a build to be read (`needsBuild`),
+   * or a requirement line it cannot parse (`unreadableAt`: the offset in the requirements it was given). */
+  | {
+      outcome: "not-assessed";
+      offline: boolean;
+      reason: string;
+      needsBuild?: { name: string; version?: string };
+      unreadableAt?: number;
+    };
 
 const OFFLINE =
   /error sending request|dns error|Connection refused|connection (?:reset|closed)|timed out|Failed to fetch|tcp connect error/i;
@@ -23,6 +30,14 @@ function reasonOf(stderr: string): string {
   return text.replace(/\s+/g, " ").slice(0, 600);
 }
 
+/** The package uv names as needing a build: "Because apex==0.1 has no usable wheels", "Wheels are required for `apex`". */
+function needsBuildOf(stderr: string): { needsBuild?: { name: string; version?: string } } {
+  const pinned = /Because ([A-Za-z0-9][\w.-]*?)==([^\s,;]+) has no usable wheels/.exec(stderr);
+  if (pinned) return { needsBuild: { name: pinned[1]!, version: pinned[2]! } };
+  const named = /Wheels are required for `([A-Za-z0-9][\w.-]*)`/.exec(stderr);
+  return named ? { needsBuild: { name: named[1]! } } : {};
+}
+
 export function readResolverAnswer(exitCode: number, stdout: string, stderr: string): ResolverAnswer {
   if (exitCode === 0) {
     const pins = stdout
@@ -34,7 +49,9 @@ export function readResolverAnswer(exitCode: number, stdout: string, stderr: str
   }
   const reason = reasonOf(stderr);
   if (OFFLINE.test(stderr)) return { outcome: "not-assessed", offline: true, reason };
-  if (NEEDS_BUILD.test(stderr)) return { outcome: "not-assessed", offline: false, reason };
+  const unreadable = /Couldn't parse requirement in `-` at position (\d+)/.exec(stderr);
+  if (unreadable) return { outcome: "not-assessed", offline: false, reason, unreadableAt: Number(unreadable[1]) };
+  if (NEEDS_BUILD.test(stderr)) return { outcome: "not-assessed", offline: false, reason, ...needsBuildOf(stderr) };
   if (/no wheels with a matching Python|requested Python version|depends on Python|Requires-Python/i.test(reason))
     return { outcome: "unresolvable", resolutionClass: "python-conflict", reason };
   if (/there is no version of|was not found in the package registry|no versions of|only .* is available/i.test(reason))

@@ -8,7 +8,8 @@ import type { RepoView } from "../model/repo-view.js";
 import { specsToResolve, type SpecToResolve } from "./resolver-input.js";
 import type { ResolverAnswer } from "./resolver-output.js";
 import { findUv, uvCompile } from "./uv.js";
-import { indexProjects, projectVersions } from "./index-pages.js";
+import { indexProjects, projectVersions, releaseFiles } from "./index-pages.js";
+import { ALL_LEFT_OUT, askLeavingOut, type SettledAnswer } from "./leave-out.js";
 import { isStdlibName, missingIn, unresolvableCause } from "./unresolvable-cause.js";
 
 /** Pythons tried, oldest first, when a spec states none and the default has no wheels for it. */
@@ -55,25 +56,35 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
   try {
     for (const spec of specs.slice(0, MAX_SPECS)) {
       for (const s of spec.skipped) notes.push(`Resolver: ${s.file}:${s.line} left out: ${s.why}.`);
+      for (const s of spec.notAsked) notes.push(`Resolver: ${s.file}:${s.line} not asked: ${s.why}.`);
       for (const l of spec.lines)
         if (l.rewritten) notes.push(`Resolver: ${l.file}:${l.line} asked as ${l.requirement} (${l.rewritten}).`);
-      if (spec.lines.length === 0) continue;
-      const ask = (python: string) =>
-        uvCompile({
-          uv,
-          requirements: spec.lines.map((l) => l.requirement),
-          python,
-          indexUrl: input.indexUrl,
-          cacheDir,
-          ...(input.excludeNewer ? { excludeNewer: input.excludeNewer } : {}),
-          ...(input.signal ? { signal: input.signal } : {}),
-        });
+      if (spec.lines.length === 0) {
+        records.push(notAssessedRecord(spec));
+        continue;
+      }
+      // Lines the resolver can judge only by building them, or cannot read, are left out (said) so the rest is judged.
+      const ask = (python: string): Promise<SettledAnswer> =>
+        askLeavingOut(
+          spec.lines,
+          (requirements) =>
+            uvCompile({
+              uv,
+              requirements,
+              python,
+              indexUrl: input.indexUrl,
+              cacheDir,
+              ...(input.excludeNewer ? { excludeNewer: input.excludeNewer } : {}),
+              ...(input.signal ? { signal: input.signal } : {}),
+            }),
+          (name, version) => releaseFiles(input.indexUrl, name, version, input.signal),
+        );
       let python = spec.python.version;
-      let answer = await ask(python);
-      if (answer.outcome === "not-assessed" && answer.offline) {
+      let settled = await ask(python);
+      if (settled.answer.outcome === "not-assessed" && settled.answer.offline) {
         return {
           records: null,
-          notCollected: `the index ${input.indexUrl} did not answer the resolver: ${answer.reason}`,
+          notCollected: `the index ${input.indexUrl} did not answer the resolver: ${settled.answer.reason}`,
           notes,
           answers,
         };
@@ -81,25 +92,59 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
       // A spec that states no Python is judged by whether any Python installs it; one that states a Python
       // the pins do not fit is told which Pythons they do fit.
       const installsOn: string[] = [];
-      if (answer.outcome === "unresolvable" && answer.resolutionClass === "python-conflict") {
+      if (settled.answer.outcome === "unresolvable" && settled.answer.resolutionClass === "python-conflict") {
         for (const other of PYTHONS.filter((p) => p !== python)) {
           const retry = await ask(other);
-          if (retry.outcome !== "resolved") continue;
+          if (retry.answer.outcome !== "resolved") continue;
           installsOn.push(other);
           if (!spec.python.stated) {
-            [python, answer] = [other, retry];
+            [python, settled] = [other, retry];
             break;
           }
         }
       }
-      answers.push({ spec, python, answer });
-      const cause = answer.outcome === "unresolvable" ? await causeOf(spec, python, answer, installsOn, input) : null;
-      records.push({ ...resolutionRecord(spec, python, answer), ...(cause ? { cause } : {}) });
+      const { answer } = settled;
+      for (const l of settled.leftOut) notes.push(`Resolver: ${l.file}:${l.line} left out: ${l.why}.`);
+      const judged: SpecToResolve = {
+        ...spec,
+        lines: settled.asked,
+        skipped: [...spec.skipped, ...settled.leftOut],
+      };
+      answers.push({ spec: judged, python, answer });
+      const cause = answer.outcome === "unresolvable" ? await causeOf(judged, python, answer, installsOn, input) : null;
+      const record = resolutionRecord(judged, python, answer);
+      if (judged.skipped.length > 0) record.leftOut = judged.skipped.length;
+      records.push({ ...record, ...(cause ? { cause } : {}) });
     }
   } finally {
     await rm(cacheDir, { recursive: true, force: true });
   }
+  // A spec the resolver could not judge is said, never read as installing; with none judged, nothing is.
+  const unjudged = records.filter((r) => r.status === "not-assessed");
+  if (unjudged.length > 0 && unjudged.length === records.length)
+    return {
+      records: null,
+      notCollected: `no spec could be judged: ${unjudged.map((r) => `${r.file}: ${r.reason}`).join("; ")}`,
+      notes,
+      answers,
+    };
+  for (const r of unjudged) notes.push(`Resolver: ${r.file} not assessed: ${r.reason}.`);
   return { records, notes, answers };
+}
+
+/** A spec whose every line was left out before the resolver was asked. */
+function notAssessedRecord(spec: SpecToResolve): FactRecord {
+  return {
+    kind: "resolution",
+    file: spec.file,
+    line: spec.skipped[0]?.line ?? 1,
+    python: spec.python.version,
+    pythonSource: spec.python.stated ? spec.python.source : "default (the spec states none)",
+    requirements: 0,
+    status: "not-assessed",
+    reason: ALL_LEFT_OUT,
+    leftOut: spec.skipped.length,
+  };
 }
 
 /** The cause in a user's words, reading the index only for what the reason names (its list, one project). */
@@ -130,7 +175,7 @@ function resolutionRecord(spec: SpecToResolve, python: string, answer: ResolverA
   const base: FactRecord = {
     kind: "resolution",
     file: spec.file,
-    line: spec.lines[0]!.line,
+    line: spec.lines[0]?.line ?? spec.skipped[0]?.line ?? 1,
     python,
     pythonSource: spec.python.stated
       ? spec.python.source

@@ -22,6 +22,7 @@ function spec(over: Partial<SpecToResolve> = {}): SpecToResolve {
       { requirement: "timm==0.4.12", file: "pyproject.toml", line: 4 },
     ],
     skipped: [],
+    notAsked: [],
     ...over,
   };
 }

@@ -67,4 +67,22 @@ describe("resolver output", () => {
       readResolverAnswer(2, "", "error: Failed to fetch: `http://127.0.0.1:9/simple/a/`\n  cause: tcp connect error\n"),
     ).toMatchObject({ outcome: "not-assessed", offline: true });
   });
+  it("names the package that needs a build, and the offset of a line the resolver cannot parse", () => {
+    const needsBuild = readResolverAnswer(
+      1,
+      "",
+      "error: No solution found when resolving dependencies\n  cause: Because apex==0.1 has no usable wheels and you require apex==0.1, we can conclude that your requirements are unsatisfiable.\nhint: Wheels are required for `apex` because building from source is disabled for all packages (i.e., with `--no-build`)\n",
+    );
+    expect(needsBuild).toMatchObject({
+      outcome: "not-assessed",
+      offline: false,
+      needsBuild: { name: "apex", version: "0.1" },
+    });
+    const unreadable = readResolverAnswer(
+      2,
+      "",
+      "error: Couldn't parse requirement in `-` at position 11\n  cause: Expected a quoted string or a valid marker name, found `weird_marker`\n         foo; weird_marker == 'x'\n",
+    );
+    expect(unreadable).toMatchObject({ outcome: "not-assessed", offline: false, unreadableAt: 11 });
+  });
 });

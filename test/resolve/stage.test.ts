@@ -20,6 +20,14 @@ beforeAll(async () => {
     { name: "newlike", version: "2.0", requiresPython: ">=3.12" },
     { name: "torchvision", version: "0.9.0" },
     { name: "torchvision", version: "0.9.1" },
+    // An old stack: wheels for some Pythons beside a source distribution, a source distribution alone.
+    { name: "numpy", version: "1.22.0", requiresPython: ">=3.8", pythonTag: "cp38", files: "both" },
+    { name: "numpy", version: "1.22.0", requiresPython: ">=3.8", pythonTag: "cp39" },
+    { name: "torch", version: "1.1.0", pythonTag: "cp37" },
+    { name: "pandas", version: "0.25.0", pythonTag: "cp37", files: "both" },
+    { name: "pydicom", version: "1.3.0" },
+    { name: "pydicom", version: "1.4.0" },
+    { name: "apex", version: "0.1", files: "sdist" },
   ]);
 });
 afterAll(async () => index?.close());
@@ -147,6 +155,77 @@ describe("resolve stage", () => {
       cause:
         "Python 3.9 (stated in .python-version:1 (3.9)) is too old for the pins, which install on Python 3.12, 3.13: state Python 3.12",
     });
+  });
+
+  it("a dead git:// line is left out, said, and the rest still judged: pins with no Python in common", async () => {
+    const out = await resolveRepo({
+      "requirements.txt": "numpy==1.22.0\ntorch==1.1.0\npandas==0.25.0\ngit+git://github.com/albu/albumentations\n",
+    });
+    expect(out.records).toHaveLength(1);
+    expect(out.records![0]).toMatchObject({
+      status: "unresolvable",
+      resolutionClass: "python-conflict",
+      requirements: 3,
+      cause: "no Python from 3.7 to 3.13 has every pin: the pins need Pythons that do not meet",
+    });
+    expect(out.notes).toContain(
+      "Resolver: requirements.txt:4 left out: albumentations comes from git+git://github.com/albu/albumentations, which a resolver reads only by building it.",
+    );
+  });
+
+  it("a source-only pin is left out, said, so a version the index never published is still found", async () => {
+    const out = await resolveRepo({
+      "requirements.txt": "alpha==1.0\napex==0.1\npydicom==1.4.0.dev0\ntorchvision==0.9.1\n",
+    });
+    expect(out.records![0]).toMatchObject({
+      status: "unresolvable",
+      resolutionClass: "version-missing",
+      leftOut: 1,
+      cause: "the index has no version 1.4.0.dev0 of pydicom; the nearest it has: 1.4.0, 1.3.0",
+    });
+    expect(String(out.records![0]!.reason)).toContain("there is no version of pydicom==1.4.0.dev0");
+    expect(out.notes).toContain(
+      "Resolver: requirements.txt:2 left out: apex==0.1 has only a source distribution on the index, which the resolver does not build (what it requires is not judged).",
+    );
+  });
+
+  it("a line the resolver cannot read is left out and said; the rest resolves", async () => {
+    const out = await resolveRepo({ "requirements.txt": "alpha==1.0\nfoo; weird_marker == 'x'\n" });
+    expect(out.records![0]).toMatchObject({ status: "resolved", requirements: 1, leftOut: 1 });
+    expect(out.notes.join("\n")).toMatch(
+      /^Resolver: requirements\.txt:2 left out: the resolver cannot read foo; weird_marker == 'x' \(.*weird_marker.*\)\.$/m,
+    );
+  });
+
+  it("option lines and the repo's own code are said, never passed on or passed over silently", async () => {
+    const out = await resolveRepo({
+      "requirements.txt": "--extra-index-url http://127.0.0.1:9/simple\n--pre\n-e .\nalpha==1.0\n",
+    });
+    expect(out.records![0]).toMatchObject({ status: "resolved", requirements: 1, leftOut: 1 });
+    expect(out.notes).toEqual([
+      'Resolver: requirements.txt:3 left out: "-e ." installs the repo\'s own code, which a resolver reads only by building it.',
+      'Resolver: requirements.txt:1 not asked: "--extra-index-url http://127.0.0.1:9/simple" is not followed: the resolver asks only the index the user names.',
+      'Resolver: requirements.txt:2 not asked: the option "--pre" is not passed to the resolver.',
+    ]);
+  });
+
+  it("a spec with nothing the resolver can ask, or only lines it cannot judge, is not assessed, never passed", async () => {
+    const onlyVcs = await resolveRepo({ "requirements.txt": "git+https://example.invalid/x.git#egg=x\n" });
+    expect(onlyVcs.records).toBeNull();
+    expect(onlyVcs.notCollected).toBe(
+      "no spec could be judged: requirements.txt: every line was left out (the notes say why)",
+    );
+    const mixed = await resolveRepo({
+      "requirements.txt": "alpha==1.0\n",
+      "extra/requirements.txt": "git+https://example.invalid/x.git#egg=x\n",
+    });
+    expect(mixed.records!.map((r) => [r.file, r.status]).sort()).toEqual([
+      ["extra/requirements.txt", "not-assessed"],
+      ["requirements.txt", "resolved"],
+    ]);
+    expect(mixed.notes).toContain(
+      "Resolver: extra/requirements.txt not assessed: every line was left out (the notes say why).",
+    );
   });
 
   it("no resolver, or an index that does not answer: not collected, with why", async () => {

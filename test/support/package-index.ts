@@ -1,9 +1,9 @@
-// A real local package index for tests: wheels built here (zip files with their METADATA), served on
-// 127.0.0.1 as a PEP 691 JSON simple index with PEP 700 upload times, so a real resolver can be asked.
+// A real local package index for tests: wheels built here (zip files with their METADATA) and source
+// distributions, served on 127.0.0.1 as a PEP 691 JSON simple index with PEP 700 upload times, for a real resolver.
 import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { strToU8, zipSync } from "fflate";
+import { gzipSync, strToU8, zipSync } from "fflate";
 
 export interface IndexedRelease {
   name: string;
@@ -16,6 +16,8 @@ export interface IndexedRelease {
   pythonTag?: string;
   /** PEP 700 upload time, ISO 8601. */
   uploaded?: string;
+  /** Which files the index lists for it: a wheel (the default), a source distribution, or both. */
+  files?: "wheel" | "sdist" | "both";
 }
 
 export interface LocalIndex {
@@ -60,9 +62,18 @@ export function buildWheel(release: IndexedRelease): { filename: string; bytes: 
   };
 }
 
+/** One source distribution's bytes: an empty tar, gzipped (a resolver that never builds never opens it). */
+function buildSdist(release: IndexedRelease): { filename: string; bytes: Uint8Array } {
+  const dist = release.name.replace(/[-.]+/g, "_");
+  return { filename: `${dist}-${release.version}.tar.gz`, bytes: gzipSync(new Uint8Array(1024)) };
+}
+
 /** Serve the releases on 127.0.0.1 (an ephemeral port) until close(). */
 export async function startLocalIndex(releases: IndexedRelease[]): Promise<LocalIndex> {
-  const wheels = releases.map((r) => ({ release: r, ...buildWheel(r) }));
+  const dists = releases.flatMap((r) => [
+    ...(r.files !== "sdist" ? [{ release: r, ...buildWheel(r) }] : []),
+    ...(r.files === "sdist" || r.files === "both" ? [{ release: r, ...buildSdist(r) }] : []),
+  ]);
   const requests: string[] = [];
   let base = "";
   const server: Server = createServer((req, res) => {
@@ -81,7 +92,7 @@ export async function startLocalIndex(releases: IndexedRelease[]): Promise<Local
     const project = /^\/simple\/([^/]+)\/?$/.exec(path);
     if (project) {
       const name = normalize(project[1]!);
-      const mine = wheels.filter((w) => normalize(w.release.name) === name);
+      const mine = dists.filter((w) => normalize(w.release.name) === name);
       if (mine.length === 0) {
         res.writeHead(404).end("not found");
         return;
@@ -100,10 +111,10 @@ export async function startLocalIndex(releases: IndexedRelease[]): Promise<Local
       });
     }
     const file = /^\/files\/([^/]+)$/.exec(path);
-    const wheel = file ? wheels.find((w) => w.filename === file[1]) : undefined;
-    if (wheel) {
-      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": wheel.bytes.length });
-      res.end(Buffer.from(wheel.bytes));
+    const dist = file ? dists.find((w) => w.filename === file[1]) : undefined;
+    if (dist) {
+      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": dist.bytes.length });
+      res.end(Buffer.from(dist.bytes));
       return;
     }
     res.writeHead(404).end("not found");

@@ -3,6 +3,7 @@ import { yamlParser } from "../../io/yaml.js";
 import type { FactRecord } from "../../model/facts.js";
 import { lineOf } from "./lines.js";
 import { normalizeName, parseRequirement } from "./pep508.js";
+import { indexProjectFields } from "./index-projects.js";
 import { cudaFromPackage, cudaFromUrl, indexRecord, packageRecord, pythonRecord } from "./records.js";
 import { parseRequirementsText } from "./requirements.js";
 
@@ -57,7 +58,10 @@ export function parseCondaText(file: string, text: string): FactRecord[] {
         }
         const req = parseRequirement(entry);
         if (!req) continue;
-        records.push(packageRecord(file, line, req));
+        records.push({
+          ...packageRecord(file, line, req),
+          ...indexProjectFields(req.name, req.url ?? req.spec, req.marker),
+        });
         const cuda = cudaFromPackage(file, line, req.name, req.spec, req.extras);
         if (cuda) records.push(cuda);
       }

@@ -1,9 +1,11 @@
-// Read a Dockerfile: the Python and CUDA its FROM names, packages its `pip install` lines install, repos it clones and builds.
+// Read a Dockerfile: the Python and CUDA its FROM names, packages its `pip install` lines install, repos it clones and
+// builds, RUN commands the shell cannot parse.
 import type { FactRecord } from "../../model/facts.js";
 import { cudaFromImage, pythonRecord } from "./records.js";
 import { gitCloneArgs, installRecords } from "./installs.js";
 import { imageInfo } from "./images.js";
 import { normalizeName } from "./pep508.js";
+import { runSyntaxProblems } from "./dockerfile-run-syntax.js";
 
 /** Logical instructions (continuations joined) with their first line and their physical lines. */
 function instructions(text: string): Array<{ text: string; line: number; physical: string[] }> {
@@ -103,6 +105,7 @@ export function parseDockerfileText(file: string, text: string): FactRecord[] {
   }
   if (!records.some((r) => r.kind === "python-version")) records.push(...imagePython(file, last, apt));
   records.push(...unpinnedClones(file, text));
+  for (const { line, problem } of runSyntaxProblems(text)) records.push({ kind: "run-syntax", file, line, problem });
   return records;
 }
 

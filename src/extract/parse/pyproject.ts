@@ -1,4 +1,5 @@
 // Parse pyproject.toml: PEP 621 [project] dependencies and requires-python, or Poetry's [tool.poetry].
+import { indexProjectFields } from "./index-projects.js";
 import { parse as parseToml } from "smol-toml";
 import type { FactRecord } from "../../model/facts.js";
 import { lineOf, sectionLine } from "./lines.js";
@@ -27,7 +28,10 @@ function pep621(file: string, text: string, project: Record<string, unknown>): F
       const req = parseRequirement(entry);
       if (!req) continue;
       const line = (cursor = lineOf(text, entry, cursor, lineOf(text, entry, 1, start)));
-      records.push(packageRecord(file, line, req));
+      records.push({
+        ...packageRecord(file, line, req),
+        ...indexProjectFields(req.name, req.url ?? req.spec, req.marker),
+      });
       const cuda = cudaFromPackage(file, line, req.name, req.spec, req.extras);
       if (cuda) records.push(cuda);
     }

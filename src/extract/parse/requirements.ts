@@ -1,5 +1,6 @@
 // Parse a pip requirements file: packages, -r/-c includes, index URLs; comments, continuations, --hash.
 import type { FactRecord } from "../../model/facts.js";
+import { indexProjectFields } from "./index-projects.js";
 import { parseRequirement } from "./pep508.js";
 import { cudaFromPackage, cudaFromUrl, indexRecord, packageRecord } from "./records.js";
 
@@ -33,6 +34,26 @@ const INCLUDE = /^(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/;
 const INDEX = /^(?:-i|--index-url|--extra-index-url|-f|--find-links)(?:\s+|=)(\S+)/;
 const EDITABLE = /^(?:-e|--editable)(?:\s+|=)(\S+)/;
 
+/** The lines that name no package: pip options (an index, `--pre`) and local paths (`-e .`, `./pkg`), by line. */
+export function requirementsOtherLines(
+  text: string,
+): Array<{ line: number; text: string; kind: "index" | "option" | "local" }> {
+  const out: Array<{ line: number; text: string; kind: "index" | "option" | "local" }> = [];
+  for (const { text: entry, line } of logicalLines(text)) {
+    if (!entry || INCLUDE.test(entry)) continue;
+    if (INDEX.test(entry)) {
+      out.push({ line, text: entry, kind: "index" });
+      continue;
+    }
+    const editable = EDITABLE.exec(entry);
+    const body = editable ? editable[1]! : entry;
+    if (body.startsWith("-")) out.push({ line, text: entry, kind: "option" });
+    else if (!parseRequirement(body.replace(/\s--?[a-z][\w-]*(?:[=\s]\S+)?/gi, " ").trim()))
+      out.push({ line, text: entry, kind: "local" });
+  }
+  return out;
+}
+
 export function parseRequirementsText(file: string, text: string): RequirementsParse {
   const records: FactRecord[] = [];
   const includes: RequirementsParse["includes"] = [];
@@ -60,7 +81,10 @@ export function parseRequirementsText(file: string, text: string): RequirementsP
     const requirementText = body.replace(/\s--?[a-z][\w-]*(?:[=\s]\S+)?/gi, " ").trim();
     const req = parseRequirement(requirementText);
     if (!req) continue; // local path ("." or "./pkg"): the repo's own code
-    records.push(packageRecord(file, line, req));
+    records.push({
+      ...packageRecord(file, line, req),
+      ...indexProjectFields(req.name, req.url ?? req.spec, req.marker),
+    });
     const cuda = cudaFromPackage(file, line, req.name, req.spec, req.extras);
     if (cuda) records.push(cuda);
   }

@@ -1,5 +1,6 @@
 // Read setup.py (install_requires / python_requires as literals, never executed) and setup.cfg [options].
 import type { FactRecord } from "../../model/facts.js";
+import { indexProjectFields } from "./index-projects.js";
 import { parseRequirement } from "./pep508.js";
 import { cudaFromPackage, packageRecord, pythonRecord } from "./records.js";
 
@@ -12,7 +13,7 @@ function lineAt(text: string, offset: number): number {
 function requirementAt(file: string, line: number, entry: string, records: FactRecord[]): void {
   const req = parseRequirement(entry);
   if (!req) return;
-  records.push(packageRecord(file, line, req));
+  records.push({ ...packageRecord(file, line, req), ...indexProjectFields(req.name, req.url ?? req.spec, req.marker) });
   const cuda = cudaFromPackage(file, line, req.name, req.spec, req.extras);
   if (cuda) records.push(cuda);
 }

@@ -1,0 +1,34 @@
+// Distributions whose index project is not what a pip line means (data/index-projects.json, each row with its
+// source): an unrelated project, a deprecated stub, a system binding, a standard-library backport.
+import { readDataJson } from "../../io/package.js";
+import type { FactRecord } from "../../model/facts.js";
+
+interface IndexProjectRow {
+  name: string;
+  problem: string;
+  instead: string;
+  installFails: boolean;
+  /** A version spec (regex) for which the row's words are `exceptProblem` and the install may succeed. */
+  except?: string;
+  exceptProblem?: string;
+  source: string;
+}
+
+let rows: Map<string, IndexProjectRow> | null = null;
+
+/** The fields a pip-read package record gets when the table names its distribution; {} otherwise. A URL
+ * reference (NVIDIA apex from its repository) or a marker (a backport for old Pythons only) is what fixes it. */
+export function indexProjectFields(name: string, spec: string, marker?: string): Partial<FactRecord> {
+  rows ??= new Map(
+    readDataJson<{ rows: IndexProjectRow[] }>("index-projects.json").rows.map((r) => [r.name, r] as const),
+  );
+  const row = rows.get(name.toLowerCase().replace(/[-_.]+/g, "-"));
+  if (!row || marker || /^[a-z][a-z0-9+.-]*:/i.test(spec.trim())) return {};
+  const excepted = row.except !== undefined && new RegExp(row.except).test(spec.trim());
+  return {
+    indexProblem: excepted && row.exceptProblem ? row.exceptProblem : row.problem,
+    indexInstead: row.instead,
+    indexInstallFails: row.installFails && !excepted,
+    indexSource: row.source,
+  };
+}
