@@ -17,6 +17,8 @@ function instructions(text: string): Array<{ text: string; line: number; physica
     if (!buffer) ((start = i + 1), (physical = []));
     if (!buffer && raw.trim().startsWith("#")) return;
     physical.push(raw);
+    // Inside a continuation the builder drops comment and empty lines and carries on with the next line.
+    if (buffer && (raw.trim() === "" || raw.trim().startsWith("#"))) return;
     if (raw.trimEnd().endsWith("\\")) {
       buffer += raw.trimEnd().slice(0, -1) + " ";
       return;
