@@ -15,7 +15,7 @@ export default defineConfig({
       "test/extract/parse/config-parse.test.ts",
       "test/extract/families/data-refs/{located,produced,sources}.test.ts",
       "test/report/{validate,md,sarif,golden,batch-render}.test.ts",
-      "test/batch/{shard,kaggle-csv,team-cost}.test.ts",
+      "test/batch/{shard,kaggle-csv,team-cost,process-count}.test.ts",
       "test/action/{outputs,action-yml,sarif,badge,commands,baseline,trust}.test.ts",
       "test/measure/{ledger,boundaries,stdout-forms,predict,integrate}.test.ts",
       "test/provision/{egress-policy,build-log}.test.ts",
