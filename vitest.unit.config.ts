@@ -9,6 +9,7 @@ export default defineConfig({
       "test/global-setup.test.ts",
       "test/evaluate/*.test.ts",
       "test/config/config.test.ts",
+      "test/model/text-order.test.ts",
       "test/carbon/*.test.ts",
       "test/estimate/flops-table.test.ts",
       "test/extract/view/glob.test.ts",
