@@ -12,7 +12,8 @@ import { fileURLToPath } from "node:url";
 import { generateRepo } from "./generate-repo.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const BIN = join(ROOT, "dist", "src", "cli", "main.js");
+/** The installed bin (the bundle): its audit processes start from dist/cli/ too. */
+const BIN = join(ROOT, "dist", "cli", "bin.js");
 const SAMPLES = [
   "clean-solution",
   "messy-kaggle",
@@ -79,6 +80,9 @@ function treeRssKB(pid: number): number {
 }
 
 const ROUNDS = Number(process.env.BENCH_BATCH_ROUNDS ?? 3);
+/** BENCH_BATCH_SHARED=1 also runs 4 at once on 2 audit processes, lanes sharing them (the default before). */
+const SHARED = process.env["BENCH_BATCH_SHARED"] === "1";
+const SHARED_ENV = { REPRO_AUDIT_BATCH_PROCESSES: "2" };
 
 interface BatchRun {
   seconds: number;
@@ -89,7 +93,12 @@ interface BatchRun {
   statuses: string;
 }
 
-async function runBatch(leaderboard: string, concurrency: number, work: string): Promise<BatchRun> {
+async function runBatch(
+  leaderboard: string,
+  concurrency: number,
+  work: string,
+  env: Record<string, string> = {},
+): Promise<BatchRun> {
   const out = mkdtempSync(join(work, `out-c${concurrency}-`));
   const cache = mkdtempSync(join(work, `cache-c${concurrency}-`));
   const t0 = performance.now();
@@ -113,7 +122,7 @@ async function runBatch(leaderboard: string, concurrency: number, work: string):
       "--format",
       "json",
     ],
-    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "1" } },
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "1", ...env } },
   );
   let stdout = "";
   let stderr = "";
@@ -174,33 +183,46 @@ async function main(): Promise<void> {
         file: leaderboard("generated", (d) => d, generated),
       },
     ];
+    // BENCH_BATCH_CASES=urls,folders,generated picks cases (default: all three).
+    const picked = process.env["BENCH_BATCH_CASES"]?.split(",");
+    const keys = ["urls", "folders", "generated"];
     console.log(
       `10 sample repos, --stages static; ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(2)} before`,
     );
-    for (const c of cases) {
+    for (const [i, c] of cases.entries()) {
+      if (picked && !picked.includes(keys[i]!)) continue;
       await runBatch(c.file, 4, work); // warm the file cache and the JIT caches on disk; not counted
-      const ones: BatchRun[] = [];
-      const fours: BatchRun[] = [];
-      // Alternated, so a change in the machine's load falls on both sides.
+      // Each variant: its label, its concurrency, its environment and its runs.
+      const variants = [
+        { label: "--concurrency 1", concurrency: 1, env: {}, runs: [] as BatchRun[] },
+        { label: "--concurrency 4", concurrency: 4, env: {}, runs: [] as BatchRun[] },
+        ...(SHARED
+          ? [{ label: "--concurrency 4, 2 processes", concurrency: 4, env: SHARED_ENV, runs: [] as BatchRun[] }]
+          : []),
+      ];
+      // Rotated, so a change in the machine's load falls on every side.
       for (let round = 0; round < ROUNDS; round++) {
-        if (round % 2 === 0) (ones.push(await runBatch(c.file, 1, work)), fours.push(await runBatch(c.file, 4, work)));
-        else (fours.push(await runBatch(c.file, 4, work)), ones.push(await runBatch(c.file, 1, work)));
+        for (let k = 0; k < variants.length; k++) {
+          const v = variants[(round + k) % variants.length]!;
+          v.runs.push(await runBatch(c.file, v.concurrency, work, v.env));
+        }
       }
-      const [one, four] = [medianRun(ones), medianRun(fours)];
+      const [one, four, shared] = variants.map((v) => medianRun(v.runs));
       console.log(`\n${c.what} (medians of ${ROUNDS} rounds)`);
-      for (const [c, r] of [
-        [1, one],
-        [4, four],
-      ] as const) {
+      for (const [k, r] of [one!, four!, ...(shared ? [shared] : [])].entries()) {
         console.log(
-          `  --concurrency ${c}: ${r.seconds.toFixed(2).padStart(6)} s wall (audits ${r.batchSeconds.toFixed(2)} s of it), ${r.cpuSeconds.toFixed(2)} CPU s, peak ${r.peakMB.toFixed(0)} MB (batch + audit processes); ${r.statuses}`,
+          `  ${variants[k]!.label}: ${r.seconds.toFixed(2).padStart(6)} s wall (audits ${r.batchSeconds.toFixed(2)} s of it), ${r.cpuSeconds.toFixed(2)} CPU s, peak ${r.peakMB.toFixed(0)} MB (batch + audit processes); ${r.statuses}`,
         );
       }
       console.log(
-        `  speed-up 1 -> 4: ${(one.seconds / four.seconds).toFixed(2)}x wall, ${(one.batchSeconds / four.batchSeconds).toFixed(2)}x audits (aim >= 1.8x on 2 cores)`,
+        `  speed-up 1 -> 4: ${(one!.seconds / four!.seconds).toFixed(2)}x wall, ${(one!.batchSeconds / four!.batchSeconds).toFixed(2)}x audits (aim >= 1.7x on 2 cores)`,
       );
+      if (shared)
+        console.log(
+          `  speed-up 1 -> 4 on 2 processes: ${(one!.seconds / shared.seconds).toFixed(2)}x wall, ${(one!.batchSeconds / shared.batchSeconds).toFixed(2)}x audits`,
+        );
       console.log(
-        `  CPU 4 / 1: ${(four.cpuSeconds / one.cpuSeconds).toFixed(2)}x (above 1: work that 4 at once adds); cores busy at 4: ${(four.cpuSeconds / four.seconds).toFixed(2)} of ${availableParallelism()}, load average ${loadavg()[0]!.toFixed(2)}`,
+        `  CPU 4 / 1: ${(four!.cpuSeconds / one!.cpuSeconds).toFixed(2)}x (above 1: work that 4 at once adds); cores busy at 4: ${(four!.cpuSeconds / four!.seconds).toFixed(2)} of ${availableParallelism()}, load average ${loadavg()[0]!.toFixed(2)}`,
       );
     }
     console.log(`\nload average ${loadavg()[0]!.toFixed(2)} after (other processes slow both sides)`);

@@ -2,13 +2,14 @@
 // audit loads the static stages only. Each figure is the median of several runs of the built CLI, beside a
 // bare `node -e 0` (the floor no command can beat) on the same machine. Aims: --version and --help under
 // 0.3 s, a static audit of the 10-file clean-solution sample under 1 s. BENCH_CLI_PEER=<another build's
-// dist/src/cli/main.js> times that build beside this one, run for run (e.g. the previous release).
+// entry, e.g. dist/src/cli/main.js, the compiled modules unbundled> times it beside this one, run for run.
 import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
-const BIN = fileURLToPath(new URL("../src/cli/main.js", import.meta.url));
+/** The installed bin: the bundle in dist/cli/ (scripts/build-cli-bundle.mjs). */
+const BIN = fileURLToPath(new URL("../cli/bin.js", import.meta.url));
 const SAMPLE = fileURLToPath(new URL("../../samples/clean-solution/repo", import.meta.url));
 const RUNS = Number(process.env.BENCH_CLI_RUNS ?? 7);
 const PEER = process.env.BENCH_CLI_PEER;

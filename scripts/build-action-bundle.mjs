@@ -2,73 +2,20 @@
 // Builds action-dist/: the Action's entry bundled with its dependencies, which action.yml runs with plain node.
 // Deterministic: the same sources and lock file give the same bytes (a test rebuilds it and compares).
 // Usage: node scripts/build-action-bundle.mjs [out-folder]   (default action-dist)
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { mkdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const require = createRequire(join(ROOT, "package.json"));
-
-/** Modules that load a dependency lazily through createRequire, which a bundle cannot follow: a plain
- * require() it can. */
-const LAZY_REQUIRES = [
-  { file: /[\\/]src[\\/]io[\\/]schema\.ts$/, from: 'createRequire(import.meta.url)("ajv")', to: 'require("ajv")' },
-  {
-    file: /[\\/]src[\\/]io[\\/]yaml\.ts$/,
-    from: 'createRequire(import.meta.url)("js-yaml")',
-    to: 'require("js-yaml")',
-  },
-];
-
-const lazyRequires = {
-  name: "lazy-requires",
-  setup(b) {
-    for (const { file, from, to } of LAZY_REQUIRES) {
-      b.onLoad({ filter: file }, (args) => {
-        const text = readFileSync(args.path, "utf8");
-        if (!text.includes(from))
-          throw new Error(
-            `${args.path} no longer loads its dependency as ${from}: update ${fileURLToPath(import.meta.url)}`,
-          );
-        return { contents: text.replace(from, to), loader: "ts" };
-      });
-    }
-  },
-};
+import { ROOT, bundleOptions, copyWasm } from "./bundle-common.mjs";
 
 export async function buildActionBundle(outDir) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  await build({
-    absWorkingDir: ROOT,
-    // The worker of the Python index pool is started from a file beside the entry (index-pool.ts).
-    entryPoints: { main: "src/action/main.ts", "index-worker": "src/extract/python/index-worker.ts" },
-    outdir: outDir,
-    bundle: true,
-    splitting: true,
-    chunkNames: "[name]-[hash]",
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    minify: true,
-    legalComments: "none",
-    logLevel: "warning",
-    // CommonJS dependencies call require(); an ES module has none of its own.
-    banner: {
-      js: 'import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);',
-    },
-    plugins: [lazyRequires],
-  });
-  // WASM the grammar loads from beside the module that asks for it (the bundle's entry and chunks).
-  const wasm = [
-    require.resolve("web-tree-sitter/web-tree-sitter.wasm"),
-    require.resolve("tree-sitter-python/tree-sitter-python.wasm"),
-  ];
-  for (const file of wasm) {
-    copyFileSync(file, join(outDir, file.split(/[\\/]/).pop()));
-  }
+  // The worker of the Python index pool is started from a file beside the entry (index-pool.ts).
+  await build(
+    bundleOptions({ main: "src/action/main.ts", "index-worker": "src/extract/python/index-worker.ts" }, outDir),
+  );
+  copyWasm(outDir);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

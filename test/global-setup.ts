@@ -1,4 +1,5 @@
-// Runs once before the suites: builds dist/ so the CLI is tested as users run it (node dist/src/cli/main.js),
+// Runs once before the suites: builds dist/ so the CLI is tested as users run it (node dist/src/cli/main.js, and
+// the bin's bundle dist/cli/ built from the same sources),
 // and gives the run a HOME and a temp folder of its own, so no test writes to the user's home (ledger,
 // calibration, caches) and no temp folder survives the run. Heavy Python environments live in the test
 // cache (test/support/test-cache.ts), outside the user's home.
@@ -51,5 +52,6 @@ export default function setup(): () => void {
   execFileSync("npx", ["tsc", "-p", "tsconfig.json"], { stdio: "inherit" });
   execFileSync(process.execPath, ["scripts/build-validators.mjs"], { stdio: "inherit" });
   execFileSync(process.execPath, ["scripts/build-rules.mjs"], { stdio: "inherit" });
+  execFileSync(process.execPath, ["scripts/build-cli-bundle.mjs"], { stdio: "inherit" });
   return teardown;
 }

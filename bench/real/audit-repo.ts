@@ -1,4 +1,4 @@
-// Audit one checkout with the built CLI (`repro-audit audit <repo> --stages static --format json`), in its
+// Audit one checkout with the installed bin (`repro-audit audit <repo> --stages static --format json`), in its
 // own process so its time includes start-up as a user's would, and read the report it writes.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -22,7 +22,8 @@ export interface AuditRun {
   imports: FactRecord[];
 }
 
-const CLI = join(PACKAGE_ROOT, "dist", "src", "cli", "main.js");
+/** The installed bin (the bundle); BENCH_REAL_CLI=<a build's entry, e.g. dist/src/cli/main.js> times another. */
+const CLI = process.env["BENCH_REAL_CLI"] ?? join(PACKAGE_ROOT, "dist", "cli", "bin.js");
 
 /** `disable`: rules the checkout cannot be judged by (a snapshot's artifacts: see the labels' `snapshot`),
  * switched off through a user config as a user would. */

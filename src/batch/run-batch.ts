@@ -15,6 +15,7 @@ import { auditFile, cacheKey, readCached, sha256, stableJson, writeCached } from
 import { AuditWorker, type ChildAuditOptions } from "./audit-child.js";
 import { resolveCommit } from "./commit.js";
 import { runPool } from "./pool.js";
+import { auditProcessCount } from "./process-count.js";
 import { shardOf, type Shard } from "./shard.js";
 import { auditedRow, rowWithoutAudit } from "./team-row.js";
 
@@ -37,7 +38,7 @@ export interface BatchOptions {
   audit?: BatchAuditOptions;
   signal?: AbortSignal;
   onEvent?: (event: BatchEvent) => void;
-  /** Audit processes (default: one per core, at most `concurrency`). */
+  /** Audit processes (default: one per lane, at most two per core; see process-count.ts). */
   processes?: number;
 }
 
@@ -98,9 +99,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   for (const team of mine.filter((t) => t.repo === null)) finish(team, rowWithoutAudit(team, "no-repo", limit));
   const audited = mine.filter((t) => t.repo !== null);
   const started = new Set<LeaderboardTeam>();
-  // Audit processes: one per core at most, each running its share of the lanes at once (audits wait on
-  // git, engines and disks, so a process keeps a core busy with two); a stopped one is replaced.
-  const processes = Math.max(1, Math.min(concurrency, options.processes ?? availableParallelism()));
+  // Audit processes, long-lived: each runs its lanes' audits one after another (auditProcessCount says how
+  // many); a stopped one is replaced.
+  const processes = Math.max(
+    1,
+    Math.min(
+      concurrency,
+      options.processes ??
+        auditProcessCount(concurrency, availableParallelism(), process.env["REPRO_AUDIT_BATCH_PROCESSES"]),
+    ),
+  );
   const workers = Array.from({ length: processes }, () => new AuditWorker());
   try {
     await runPool(

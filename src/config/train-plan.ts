@@ -6,6 +6,7 @@ import type { FactRecord, Facts } from "../model/facts.js";
 import { factsOf, type ReadmeFact, type TrainingFact } from "../model/fact-types.js";
 import { sourced, type Sourced } from "../model/sourced.js";
 import { countInRange } from "../model/count-ranges.js";
+import { compareText } from "../model/text-order.js";
 
 export interface PlanInput {
   facts: Facts;
@@ -57,7 +58,7 @@ function bestTraining(records: readonly TrainingFact[], kind: string, script: st
   const rank = (r: TrainingFact) => (script && r.file === script ? 0 : 10) + (SOURCE_RANK[String(r.source)] ?? 5);
   return candidates.sort(
     (a, b) =>
-      rank(a) - rank(b) || String(a.file).localeCompare(String(b.file)) || Number(a.line ?? 0) - Number(b.line ?? 0),
+      rank(a) - rank(b) || compareText(String(a.file), String(b.file)) || Number(a.line ?? 0) - Number(b.line ?? 0),
   )[0];
 }
 

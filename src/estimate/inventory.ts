@@ -14,6 +14,7 @@ import type { Origin, Sourced } from "../model/carbon.js";
 import { matchArchitecture, type ArchitectureMatch, type FlopsTable } from "./flops-table.js";
 import { countInRange } from "../model/count-ranges.js";
 import { isScheduleEpochs } from "../model/schedule-parts.js";
+import { compareText } from "../model/text-order.js";
 
 export interface PlanLike {
   commands: Array<{ value: string; source: string; origin?: Origin }>;
@@ -119,7 +120,7 @@ export interface Training {
 export const inScope = (r: FactRecord, scope: Scope) => scope.files === null || scope.files.has(String(r.file));
 export const byRank = (ranks: Record<string, number>) => (a: FactRecord, b: FactRecord) =>
   (ranks[String(a.via ?? a.source)] ?? 9) - (ranks[String(b.via ?? b.source)] ?? 9) ||
-  String(a.file).localeCompare(String(b.file)) ||
+  compareText(String(a.file), String(b.file)) ||
   Number(a.line ?? 0) - Number(b.line ?? 0);
 
 function commandOrigin(c: PlanLike["commands"][number]): Origin {

@@ -8,6 +8,7 @@ import { indexSuppressions, type SuppressionIndex } from "./suppress.js";
 import { gradedSeverity, isOnPlan, mayBlock, placeOf, type Placed } from "./plan-grade.js";
 import { planIndex, type PlanIndex } from "./rerun-plan.js";
 import type { Matcher, Rule, Selector, Where } from "./rule.js";
+import { compareText } from "../model/text-order.js";
 
 function matches(value: FactValue | undefined, matcher: Matcher): boolean {
   if (matcher === null || typeof matcher !== "object") return value === matcher;
@@ -301,10 +302,10 @@ export function judge(rules: Rule[], facts: Facts, options: JudgeOptions = {}): 
   findings.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.category.localeCompare(b.category) ||
-      (a.file ?? "").localeCompare(b.file ?? "") ||
+      compareText(a.category, b.category) ||
+      compareText(a.file ?? "", b.file ?? "") ||
       (a.line ?? 0) - (b.line ?? 0) ||
-      a.rule.localeCompare(b.rule),
+      compareText(a.rule, b.rule),
   );
   const honour = options.honourInline === true;
   for (const s of index.all) s.honoured = honour;

@@ -11,6 +11,7 @@ import { factFamilies, familyFields } from "./fact-schemas.js";
 import { ruleDocUrl } from "./rule-doc.js";
 import { gateByFirstLook } from "./first-look-gate.js";
 import { builtRuleDocs, type RuleText } from "./built-rules.js";
+import { compareText } from "../model/text-order.js";
 
 /** A rule is a short YAML document; anything larger is refused unread. */
 const MAX_RULE_BYTES = 64 * 1024;
@@ -161,5 +162,5 @@ export function loadRules(dirs: string[]): Rule[] {
       byId.set(rule.id, rule);
     }
   }
-  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return [...byId.values()].sort((a, b) => compareText(a.id, b.id));
 }

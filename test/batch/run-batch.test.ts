@@ -23,11 +23,13 @@ const git = (cwd: string, ...args: string[]) =>
   }).trim();
 
 const server = await silentGitServer();
+/** Two audit processes for four lanes, whatever the machine's cores: audits then share a process. */
+const SHARED = { REPRO_AUDIT_BATCH_PROCESSES: "2" };
 afterAll(() => server.close());
 
-function spawnBatch(args: string[], cwd?: string) {
+function spawnBatch(args: string[], cwd?: string, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, [BIN, "batch", ...args], {
-    env: { ...process.env, NO_COLOR: "1", CI: "1" },
+    env: { ...process.env, NO_COLOR: "1", CI: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     ...(cwd ? { cwd } : {}),
   });
@@ -219,7 +221,7 @@ describe("repro-audit batch", () => {
   });
 
   it("stops a timed-out audit beside others in its process, and those others still finish", async () => {
-    // Four lanes on at most two audit processes: the silent clone shares its process with other audits.
+    // Four lanes on two audit processes: the silent clone shares its process with other audits.
     const dir = mkdtempSync(join(tmpdir(), "batch-shared-"));
     const names = ["clean-solution", "messy-kaggle", "env-pinned-ok", "broken-branch"];
     const file = writeLeaderboard(dir, [
@@ -228,19 +230,23 @@ describe("repro-audit batch", () => {
     ]);
     const out = join(dir, "out");
     // A limit the real audits keep even on a loaded machine; the silent clone never does.
-    const batch = spawnBatch([
-      file,
-      "--stages",
-      "static",
-      "--concurrency",
-      "4",
-      "--timeout",
-      "10",
-      "--out",
-      out,
-      "--cache-dir",
-      join(dir, "cache"),
-    ]);
+    const batch = spawnBatch(
+      [
+        file,
+        "--stages",
+        "static",
+        "--concurrency",
+        "4",
+        "--timeout",
+        "10",
+        "--out",
+        out,
+        "--cache-dir",
+        join(dir, "cache"),
+      ],
+      undefined,
+      SHARED,
+    );
     expect(await batch.exited, batch.output().stderr).toBe(0);
     expect(readReport(out).rows.map((r) => [r.name, r.status])).toEqual([
       ["Silent", "timeout"],
@@ -249,26 +255,30 @@ describe("repro-audit batch", () => {
   });
 
   it("stops audits that share a process one by one, each recorded as timed out", async () => {
-    // Four silent clones on four lanes over at most two processes: each process holds two of them.
+    // Four silent clones on four lanes over two processes: each process holds two of them.
     const dir = mkdtempSync(join(tmpdir(), "batch-silent-"));
     const file = writeLeaderboard(
       dir,
       [1, 2, 3, 4].map((i) => ({ name: `Silent ${i}`, repo: `${server.url.replace(".git", "")}-${i}.git` })),
     );
     const out = join(dir, "out");
-    const batch = spawnBatch([
-      file,
-      "--stages",
-      "static",
-      "--concurrency",
-      "4",
-      "--timeout",
-      "2",
-      "--out",
-      out,
-      "--cache-dir",
-      join(dir, "cache"),
-    ]);
+    const batch = spawnBatch(
+      [
+        file,
+        "--stages",
+        "static",
+        "--concurrency",
+        "4",
+        "--timeout",
+        "2",
+        "--out",
+        out,
+        "--cache-dir",
+        join(dir, "cache"),
+      ],
+      undefined,
+      SHARED,
+    );
     expect(await batch.exited, batch.output().stderr).toBe(0);
     expect(readReport(out).rows.map((r) => [r.name, r.status])).toEqual(
       [1, 2, 3, 4].map((i) => [`Silent ${i}`, "timeout"]),

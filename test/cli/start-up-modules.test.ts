@@ -1,6 +1,6 @@
 // What a static audit loads: only what the static stage uses, so that a small audit's time is the audit's,
 // not module loading (process runners, the git wrapper, the schema compiler, the spinner, the YAML parser).
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -47,6 +47,15 @@ describe("modules a static audit loads", () => {
   it("a plain folder without YAML files: nor the YAML parser (the shipped rules are built with the package)", () => {
     const loaded = packagesLoaded(["audit", join(SAMPLES, "clean-solution/repo"), "--stages", "static"]);
     expect(loaded.filter((name) => NOT_WITHOUT_YAML.includes(name))).toEqual([]);
+  });
+
+  it("a folder without Python files: nor the Python parser (its grammar is loaded when a file needs a parse)", () => {
+    const repo = tempDir();
+    dirs.push(repo);
+    writeFileSync(join(repo, "README.md"), "# Solution\n\nRun `bash train.sh`.\n");
+    writeFileSync(join(repo, "requirements.txt"), "numpy==1.26.4\n");
+    const loaded = packagesLoaded(["audit", repo, "--stages", "static"]);
+    expect(loaded.filter((name) => [...NOT_WITHOUT_YAML, "web-tree-sitter"].includes(name))).toEqual([]);
   });
 
   it("--version loads no package at all", () => {

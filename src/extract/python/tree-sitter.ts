@@ -2,16 +2,18 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Language, Parser, type Node } from "web-tree-sitter";
+import type { Node, Parser } from "web-tree-sitter";
 import type { LexError } from "./lexer.js";
 
 let parserPromise: Promise<Parser> | null = null;
 
-/** The shared parser; its grammar file from beside this module (the Action's bundle), else node_modules. */
+/** The shared parser; its grammar file from beside this module (a bundle), else node_modules. */
 export function pythonParser(): Promise<Parser> {
   parserPromise ??= (async () => {
+    // Loaded with the first parse: an audit of a repo whose files need none never loads the parser.
+    const { Language, Parser } = await import("web-tree-sitter");
     await Parser.init();
-    // The Action's bundle carries the grammar beside itself; everywhere else it is in node_modules.
+    // The bundles (the bin's, the Action's) carry the grammar beside themselves; else it is in node_modules.
     const beside = fileURLToPath(new URL("./tree-sitter-python.wasm", import.meta.url));
     const wasm = existsSync(beside)
       ? beside

@@ -3,6 +3,7 @@
 import type { BranchRef, BranchView } from "../../../model/branch-view.js";
 import type { FactRecord } from "../../../model/facts.js";
 import { parseFormatOf, parseProblem } from "./parse-check.js";
+import { compareText } from "../../../model/text-order.js";
 
 export interface BranchCheckCaps {
   /** Branches checked; the rest are named in one `unchecked` record. */
@@ -82,7 +83,7 @@ async function checkBranch(view: BranchView, branch: BranchRef, caps: BranchChec
     return [{ ...head, error: gitMessage(error) }];
   }
   if (missing.length > 0) return [{ ...head, error: `objects missing for ${missing.sort().slice(0, 3).join(", ")}` }];
-  problems.sort((a, b) => String(a.file).localeCompare(String(b.file)));
+  problems.sort((a, b) => compareText(String(a.file), String(b.file)));
   return [head, ...problems];
 }
 

@@ -6,6 +6,7 @@ import { normalizeName } from "../../../model/package-name.js";
 import { satisfyingNames } from "../../python/packages.js";
 import type { StatedVersion } from "./stated-versions.js";
 import { printable } from "../../../model/printable.js";
+import { compareText } from "../../../model/text-order.js";
 
 export interface NeededDistribution {
   distribution: string;
@@ -71,7 +72,7 @@ export function neededDistributions(facts: Facts, stated: readonly StatedVersion
         optional,
       };
     })
-    .sort((a, b) => a.distribution.toLowerCase().localeCompare(b.distribution.toLowerCase()));
+    .sort((a, b) => compareText(a.distribution.toLowerCase(), b.distribution.toLowerCase()));
 }
 
 /** A PEP 440 specifier that is not one exact pin: comparisons joined by commas. */

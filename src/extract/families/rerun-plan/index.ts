@@ -17,6 +17,7 @@ import { reachOf } from "./reach.js";
 import { programOf, StepList, type Step, type TopStep } from "./steps.js";
 import { isModelName, trainingValues } from "./training-values.js";
 import { configValues } from "../../python/config-lines.js";
+import { compareText } from "../../../model/text-order.js";
 
 export const extractor: Extractor = {
   id: "rerun-plan",
@@ -259,7 +260,7 @@ function programView(path: string, view: RepoView, index: RepoPythonIndex): Prog
   const python = /\.py$/.test(path) ? index.byPath.get(path) : undefined;
   if (!python) return { own: [], parser: null, functionParser: null, hydra: null };
   const own = [...reachableFrom(index, [path])]
-    .sort((a, b) => (a === path ? -1 : b === path ? 1 : a.localeCompare(b)))
+    .sort((a, b) => (a === path ? -1 : b === path ? 1 : compareText(a, b)))
     .map((p) => index.byPath.get(p)!);
   const text = view.read(path) ?? "";
   const parser = parserOf(own, text);
