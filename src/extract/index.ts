@@ -68,17 +68,20 @@ export async function extractFacts(
     } catch (error) {
       const why = firstLine(error);
       // A crash on one file is a finding about that file; the family is gathered from the others.
-      const isolated = await extractAroundFailures(
-        extractor,
-        {
-          view,
-          facts,
-          branches: options.branches,
-          branchView: options.branchView ?? null,
-          source: options.source ?? null,
-          ...(options.today ? { today: options.today } : {}),
-        },
-        why,
+      // Reruns on halves of the files: timed on their own, as they can cost more than the failed run.
+      const isolated = await timed(options.onTiming, "extract", `${extractor.id}: finding the file it fails on`, () =>
+        extractAroundFailures(
+          extractor,
+          {
+            view,
+            facts,
+            branches: options.branches,
+            branchView: options.branchView ?? null,
+            source: options.source ?? null,
+            ...(options.today ? { today: options.today } : {}),
+          },
+          why,
+        ),
       );
       if (isolated) {
         addFacts(facts, extractor.id, isolated.records);

@@ -28,7 +28,9 @@ export function emptyFacts(): Facts {
 }
 
 export function addFacts(facts: Facts, id: FactId, records: FactRecord[]): void {
-  (facts.families[id] ??= []).push(...records);
+  const family = (facts.families[id] ??= []);
+  // One push at a time: spreading a large repo's records into push's arguments overflows the stack.
+  for (const record of records) family.push(record);
   delete facts.notCollected[id];
 }
 

@@ -2,8 +2,9 @@
 //
 // Design: each PythonSource is tokenized exactly once (file-index.ts) and only the compact per-file index
 // is kept (imports, path strings, interesting calls, assignments, placeholders, unbound candidates,
-// lexical syntax error); the texts and tokens are dropped. The result is cached in a module-level WeakMap
-// keyed by the view, so the extractors of one audit share it and it is collected with the view.
+// lexical syntax error) and compacted (compact-index.ts); the texts and tokens are dropped. The result is
+// cached in a module-level WeakMap keyed by the view, so the extractors of one audit share it and it is
+// collected with the view.
 //
 // `preparePythonIndex(view)` (awaited by every Python extractor) builds it with tree-sitter's verdicts
 // for the files that need a parse (tree-facts.ts), helped by worker threads for a large repo
@@ -13,6 +14,7 @@ import type { PythonSource, RepoView } from "../../model/repo-view.js";
 import type { Parser } from "web-tree-sitter";
 import { indexPythonFile, type PyFileIndex, type PyImport } from "./file-index.js";
 import { helperThreads, indexSources, type PoolOptions } from "./index-pool.js";
+import { compactFileIndex, StringTable } from "./compact-index.js";
 import { needsTree, treeFacts } from "./tree-facts.js";
 import { pythonParser } from "./tree-sitter.js";
 import { wholeView } from "../view/vendored.js";
@@ -101,6 +103,9 @@ function copiedPythonPaths(view: RepoView): string[] {
 }
 
 function assembleIndex(files: PyFileIndex[], copied: readonly string[]): RepoPythonIndex {
+  // Kept for the whole audit: compacted first (shared empties, one copy per string, no slices of a text).
+  const strings = new StringTable();
+  for (const file of files) compactFileIndex(file, strings);
   const pyPaths = new Set<string>();
   const localTops = new Set<string>();
   // Folders holding an __init__.py are packages: their modules import as `pkg.mod`, never as a top-level

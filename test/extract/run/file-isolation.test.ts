@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { extractFacts } from "../../../src/extract/index.js";
 import type { Extractor } from "../../../src/extract/extractor.js";
 import { memoryView } from "../../../src/extract/view/memory-view.js";
+import type { Timing } from "../../../src/model/timings.js";
 
 const files = {
   "a.py": "x = 1\n",
@@ -66,5 +67,17 @@ describe("a crash inside one file's extraction", () => {
     const facts = await extractFacts(memoryView(files), [together], { branches: null });
     expect(facts.notCollected["placeholders"]).toContain("needs them all");
     expect(facts.families["extraction"]).toEqual([{ kind: "failed", family: "placeholders", error: "needs them all" }]);
+  });
+
+  it("shows the search for the failing file as a step of its own in the timings, beside the failed run", async () => {
+    const heard: Timing[] = [];
+    await extractFacts(memoryView(files), [fakeThrowingOn((t) => t.includes("POISON"))], {
+      branches: null,
+      onTiming: (t) => void heard.push(t),
+    });
+    expect(heard.filter((t) => t.phase === "extract").map((t) => t.name)).toEqual([
+      "placeholders",
+      "placeholders: finding the file it fails on",
+    ]);
   });
 });
