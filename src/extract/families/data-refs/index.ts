@@ -308,11 +308,11 @@ export const extractor: Extractor = {
         for (const t of tries) {
           inRepo ||= paths.exists(t.path, file.path);
           fetched ||= fetchedBy(t.path);
-          producedBy ??= produced.producer(t.path, file.path, read.folder);
+          producedBy ??= produced.producer(t.path, file.path, read.folder, read.kind === "weights");
           documented ??= documentedBy(sources, t.path, file.path, file.notebook) ?? besideRepo(t.path, file.path);
           for (const from of runFrom.get(file.path) ?? []) {
             inRepo ||= paths.exists(t.path, from);
-            producedBy ??= produced.producer(t.path, from, read.folder);
+            producedBy ??= produced.producer(t.path, from, read.folder, read.kind === "weights");
             documented ??= documentedBy(sources, t.path, from, file.notebook);
           }
           if (documented === null && competition && COMPETITION_FILE.test(t.path.replace(/\*/g, "x")))
@@ -327,7 +327,7 @@ export const extractor: Extractor = {
         const emptyCopy =
           producedBy !== null &&
           hollowBy.has(producedBy) &&
-          tries.every((t) => hollowOnly.producer(t.path, file.path, read.folder) === null)
+          tries.every((t) => hollowOnly.producer(t.path, file.path, read.folder, read.kind === "weights") === null)
             ? hollowBy.get(producedBy)!
             : null;
         const writtenAs =
