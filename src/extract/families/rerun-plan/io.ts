@@ -87,9 +87,11 @@ export function ioOf(
 }
 
 /** A read whose only writer is a code file of the repo no step runs or imports (and no step writes it under the
- * same path): the rerun skips the script that makes it. */
+ * same path): the rerun skips the script that makes it. An optional read (tested for first, or tried with a
+ * fallback) stops nothing. */
 function writtenOnlyBy(read: FactRecord, reached: ReadonlySet<string>, writtenByStep: boolean): FactRecord {
   if (typeof read.producedBy !== "string" || writtenByStep || read.inRepo === true || read.fetched === true) return {};
+  if (read.optional === true) return {};
   const file = read.producedBy.replace(/:\d+$/, "");
   if (!/\.(?:py|ipynb)$/.test(file) || reached.has(file)) return {};
   return { writtenOnlyBy: read.producedBy };
