@@ -16,6 +16,7 @@ import { scannableConfig } from "../../python/config-lines.js";
 import { ConfigKeys } from "./config-keys.js";
 import { ProducedFiles, shellWrites, type Written } from "./produced.js";
 import { emptyCopies } from "./empty-copies.js";
+import { competitionInput } from "./competition-inputs.js";
 import { otherName, writtenElsewhere } from "./name-skeleton.js";
 import { dataSources, documentedBy } from "./sources.js";
 import { parseReadme } from "../../shell/readme-parse.js";
@@ -323,6 +324,8 @@ export const extractor: Extractor = {
           documented = kaggleLayout;
         // Under a root the user configures (`config.dataset_path`), with the README linking the data package.
         if (documented === null && read.root && sources.packageLink) documented = sources.packageLink;
+        if (producedBy !== null && competitionInput(read.path, documented !== null, producedBy, writes))
+          producedBy = null;
         if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;
         const emptyCopy =
           producedBy !== null &&
