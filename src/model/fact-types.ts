@@ -457,6 +457,8 @@ export interface RerunPlanFact {
   program?: string | null;
   /** step: whether the repo holds the program, checked case-sensitively; null when program is null */
   exists?: boolean | null;
+  /** step: the command's path holds no such program, and the program is the repo's one code file of that name (the command is off by a folder); absent otherwise */
+  locatedByName?: boolean;
   /** step: install | download | preprocess | train | predict | other */
   purpose?: string;
   /** step: how many times the rerun runs it (loop iterations times repeated lines); 1 when it runs once */
