@@ -17,6 +17,7 @@ import { ConfigKeys } from "./config-keys.js";
 import { ProducedFiles, shellWrites, type Written } from "./produced.js";
 import { emptyCopies } from "./empty-copies.js";
 import { competitionInput } from "./competition-inputs.js";
+import { checkpointTemplates } from "./checkpoint-templates.js";
 import { otherName, writtenElsewhere } from "./name-skeleton.js";
 import { dataSources, documentedBy } from "./sources.js";
 import { parseReadme } from "../../shell/readme-parse.js";
@@ -152,6 +153,10 @@ function writesOf(
           fromFile: file.path,
         });
   out.push(...wrapperWrites(index));
+  // A file that saves under a name it formats at run time makes the names its templates fit.
+  for (const file of index.files)
+    if (file.writes.some((w) => w.path.slice(w.path.lastIndexOf("/") + 1).includes("*")))
+      out.push(...checkpointTemplates(file.path, view.read(file.path) ?? ""));
   // A notebook's `!` lines and the commands Python hands a shell (`os.system("mv a b")`) are shell steps too.
   for (const file of index.files) {
     if (file.shell?.length) out.push(...shellWrites(file.path, file.shell));
