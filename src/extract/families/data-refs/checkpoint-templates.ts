@@ -12,6 +12,8 @@ export function checkpointTemplates(file: string, text: string): Written[] {
   const out: Written[] = [];
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
+    // A file name sits on a short line; a long one (a data blob, minified code) would cost time for nothing.
+    if (lines[i]!.length > 2000) continue;
     for (const m of lines[i]!.matchAll(TEMPLATE)) {
       const name = m[1]!.replace(/\{[^{}]*\}|%0?\d*[ds]/g, "*");
       // A name of fields alone (`{name}.pth`) says nothing of the file it makes.

@@ -16,4 +16,11 @@ describe("checkpoint templates", () => {
       ["*/model_*.h5", "train.py:3"],
     ]);
   });
+
+  it("skips a line too long to hold a file name, in time", () => {
+    const blob = `x = [${"'%d', ".repeat(5000)}'snap_{n}.pt']`;
+    const started = Date.now();
+    expect(checkpointTemplates("data.py", blob)).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
 });
