@@ -75,7 +75,7 @@ export interface DataRefsFact {
   documentedBy?: string | null;
   /** read/weights: the path with a config value standing for its unknown root, and where that value is */
   resolved?: string;
-  /** read/weights: read only after a test that it exists (inside `if os.path.exists(...)`, a cache or resume file) */
+  /** read/weights: read only after a test that it exists (inside `if os.path.exists(...)`, a cache or resume file) or tried with a fallback for a missing file (`try:` with `except FileNotFoundError:`) */
   optional?: boolean;
   /** personal-link: Google Drive | Dropbox */
   host?: string;
