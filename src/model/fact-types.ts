@@ -75,7 +75,7 @@ export interface DataRefsFact {
   documentedBy?: string | null;
   /** read/weights: the path with a config value standing for its unknown root, and where that value is */
   resolved?: string;
-  /** read/weights: read only after a test that it exists (inside `if os.path.exists(...)`, a cache or resume file) */
+  /** read/weights: read only after a test that it exists (inside `if os.path.exists(...)`, a cache or resume file) or tried with a fallback for a missing file (`try:` with `except FileNotFoundError:`) */
   optional?: boolean;
   /** personal-link: Google Drive | Dropbox */
   host?: string;
@@ -467,6 +467,8 @@ export interface RerunPlanFact {
   program?: string | null;
   /** step: whether the repo holds the program, checked case-sensitively; null when program is null */
   exists?: boolean | null;
+  /** step: the command's path holds no such program, and the program is the repo's one code file of that name (the command is off by a folder); absent otherwise */
+  locatedByName?: boolean;
   /** step: install | download | preprocess | train | predict | other */
   purpose?: string;
   /** step: how many times the rerun runs it (loop iterations times repeated lines); 1 when it runs once */

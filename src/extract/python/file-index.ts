@@ -603,8 +603,42 @@ class FileIndexer {
       const last = lines[j - 1]!;
       ranges.push([t.line[from]!, t.line[last.to - 1]!]);
     }
+    ranges.push(...this.triedRanges(lines));
     if (ranges.length === 0) return;
     for (const call of index.calls) if (ranges.some(([a, b]) => call.line >= a && call.line <= b)) call.probed = true;
+  }
+
+  /** The bodies of `try:` blocks with a handler for a missing file (`except FileNotFoundError:`, OSError,
+   * Exception, a bare except) that falls back instead of raising: their reads are optional. */
+  private triedRanges(lines: readonly LogicalLine[]): Array<[number, number]> {
+    const { t } = this;
+    const ranges: Array<[number, number]> = [];
+    const blockEnd = (i: number) => {
+      let j = i + 1;
+      while (j < lines.length && lines[j]!.depth > lines[i]!.depth) j++;
+      return j;
+    };
+    for (let i = 0; i < lines.length; i++) {
+      const { from, to, depth } = lines[i]!;
+      if (this.str(from) !== "try" || t.op[to - 1] !== 58) continue;
+      const bodyEnd = blockEnd(i);
+      // A short body tries a file; a long one wraps the script, whose every read is no fallback's.
+      if (bodyEnd === i + 1 || bodyEnd - i > 8) continue;
+      for (let h = bodyEnd; h < lines.length && lines[h]!.depth === depth && this.str(lines[h]!.from) === "except";) {
+        const caught = this.text.slice(t.start[lines[h]!.from]!, t.end[lines[h]!.to - 1]!);
+        const end = blockEnd(h);
+        const reraises = end === h + 2 && this.str(lines[h + 1]!.from) === "raise";
+        if (
+          !reraises &&
+          /^except\s*(?::|.*\b(?:FileNotFoundError|IOError|OSError|EnvironmentError|Exception)\b)/.test(caught)
+        ) {
+          ranges.push([t.line[from]!, t.line[lines[bodyEnd - 1]!.to - 1]!]);
+          break;
+        }
+        h = end;
+      }
+    }
+    return ranges;
   }
 
   /** A keyword that names where a call writes: a folder it fills, or a trainer's name (`serial=f'fold{k}'`),

@@ -50,6 +50,39 @@ describe("paths the code spells", () => {
     ]);
   });
 
+  it("marks reads tried with a fallback for a missing file, not those whose handler raises or catches something else", () => {
+    expect(
+      firstArg([
+        "try:",
+        "    a = np.load('cache/a.npy')",
+        "except FileNotFoundError:",
+        "    a = compute()",
+        "try:",
+        "    b = np.load('cache/b.npy')",
+        "except (KeyError, OSError) as e:",
+        "    b = None",
+        "try:",
+        "    c = np.load('cache/c.npy')",
+        "except FileNotFoundError:",
+        "    raise",
+        "try:",
+        "    d = np.load('cache/d.npy')",
+        "except KeyError:",
+        "    d = None",
+        "try:",
+        "    e = np.load('cache/e.npy')",
+        "except:",
+        "    pass",
+      ]).map((c) => [c.path, c.probed]),
+    ).toEqual([
+      ["cache/a.npy", true],
+      ["cache/b.npy", true],
+      ["cache/c.npy", false],
+      ["cache/d.npy", false],
+      ["cache/e.npy", true],
+    ]);
+  });
+
   it("records what the code writes: the path argument of each writer, open for writing, and checkpoints saved out of sight", () => {
     expect(
       index([

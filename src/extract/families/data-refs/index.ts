@@ -16,6 +16,8 @@ import { scannableConfig } from "../../python/config-lines.js";
 import { ConfigKeys } from "./config-keys.js";
 import { ProducedFiles, shellWrites, type Written } from "./produced.js";
 import { emptyCopies } from "./empty-copies.js";
+import { competitionInput } from "./competition-inputs.js";
+import { checkpointTemplates } from "./checkpoint-templates.js";
 import { otherName, writtenElsewhere } from "./name-skeleton.js";
 import { dataSources, documentedBy } from "./sources.js";
 import { parseReadme } from "../../shell/readme-parse.js";
@@ -151,6 +153,10 @@ function writesOf(
           fromFile: file.path,
         });
   out.push(...wrapperWrites(index));
+  // A file that saves under a name it formats at run time makes the names its templates fit.
+  for (const file of index.files)
+    if (file.writes.some((w) => w.path.slice(w.path.lastIndexOf("/") + 1).includes("*")))
+      out.push(...checkpointTemplates(file.path, view.read(file.path) ?? ""));
   // A notebook's `!` lines and the commands Python hands a shell (`os.system("mv a b")`) are shell steps too.
   for (const file of index.files) {
     if (file.shell?.length) out.push(...shellWrites(file.path, file.shell));
@@ -308,11 +314,11 @@ export const extractor: Extractor = {
         for (const t of tries) {
           inRepo ||= paths.exists(t.path, file.path);
           fetched ||= fetchedBy(t.path);
-          producedBy ??= produced.producer(t.path, file.path, read.folder);
+          producedBy ??= produced.producer(t.path, file.path, read.folder, read.kind === "weights");
           documented ??= documentedBy(sources, t.path, file.path, file.notebook) ?? besideRepo(t.path, file.path);
           for (const from of runFrom.get(file.path) ?? []) {
             inRepo ||= paths.exists(t.path, from);
-            producedBy ??= produced.producer(t.path, from, read.folder);
+            producedBy ??= produced.producer(t.path, from, read.folder, read.kind === "weights");
             documented ??= documentedBy(sources, t.path, from, file.notebook);
           }
           if (documented === null && competition && COMPETITION_FILE.test(t.path.replace(/\*/g, "x")))
@@ -323,11 +329,13 @@ export const extractor: Extractor = {
           documented = kaggleLayout;
         // Under a root the user configures (`config.dataset_path`), with the README linking the data package.
         if (documented === null && read.root && sources.packageLink) documented = sources.packageLink;
+        if (producedBy !== null && competitionInput(read.path, documented !== null, producedBy, writes))
+          producedBy = null;
         if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;
         const emptyCopy =
           producedBy !== null &&
           hollowBy.has(producedBy) &&
-          tries.every((t) => hollowOnly.producer(t.path, file.path, read.folder) === null)
+          tries.every((t) => hollowOnly.producer(t.path, file.path, read.folder, read.kind === "weights") === null)
             ? hollowBy.get(producedBy)!
             : null;
         const writtenAs =

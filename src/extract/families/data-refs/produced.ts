@@ -22,6 +22,15 @@ interface Edge {
   /** A file pattern with no known name or folder (`{out}/{name}.pth`): it names no file, so it produces only
    * reads as unnamed as itself, never `pretrained/resnet50.pth`. */
   nameless?: boolean;
+  /** A file pattern in a known folder whose name is only unknown parts and an extension (`features/{k}.csv`):
+   * it makes some csv there, not `features/stage_1_train.csv`; only a checkpoint loaded from that folder may
+   * be its file (a training names its checkpoints at run time). */
+  extensionOnly?: boolean;
+}
+
+/** Does a file name say more than its extension (`oof_*.csv`, `best.pth`), or only that (`*.csv`, `*`, `*_*.npy`)? */
+function named(base: string): boolean {
+  return /[A-Za-z0-9]/.test(base.replace(/\.[A-Za-z0-9]+$/, "").replace(/\*/g, ""));
 }
 
 export class ProducedFiles {
@@ -39,14 +48,18 @@ export class ProducedFiles {
         continue;
       }
       const base = at[0]!.segs[at[0]!.segs.length - 1] ?? "";
-      if (at.every((l) => l.segs.length === 1 && /^\*+(?:\.[^.*/]+)?$/.test(l.segs[0]!))) edge.nameless = true;
+      if (base.includes("*") && !named(base)) {
+        if (at.every((l) => l.segs.length === 1)) edge.nameless = true;
+        else edge.extensionOnly = true;
+      }
       if (base.includes("*")) this.wildBase.push(edge);
       else (this.byBase.get(base) ?? this.byBase.set(base, []).get(base)!).push(edge);
     }
   }
 
-  /** The write that makes `path` (read from `fromFile`; `folder`: the read lists a folder), or null. */
-  producer(path: string, fromFile: string, folder: boolean): string | null {
+  /** The write that makes `path` (read from `fromFile`; `folder`: the read lists a folder; `weights`: it loads a
+   * checkpoint), or null. */
+  producer(path: string, fromFile: string, folder: boolean, weights = false): string | null {
     const reads = locate(path, fromFile);
     if (reads.length === 0) return null;
     const base = reads[0]!.segs[reads[0]!.segs.length - 1] ?? "";
@@ -55,8 +68,10 @@ export class ProducedFiles {
         ? [...this.byBase.values()].flat().concat(this.wildBase)
         : [...(this.byBase.get(base) ?? []), ...this.wildBase];
     for (const edge of files) {
-      if (edge.nameless && !base.includes("*")) continue;
-      for (const r of reads) for (const w of edge.at) if (sameFile(r, w) || (folder && inside(w, r))) return edge.by;
+      // Only the extension in common is no match: the read names a file the pattern does not.
+      const unnamedOnly = named(base) && (edge.nameless === true || (edge.extensionOnly === true && !weights));
+      for (const r of reads)
+        for (const w of edge.at) if ((!unnamedOnly && sameFile(r, w)) || (folder && inside(w, r))) return edge.by;
     }
     for (const edge of this.folders) {
       for (const r of reads) {

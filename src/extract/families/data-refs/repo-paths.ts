@@ -63,13 +63,12 @@ export class RepoPaths {
           else this.byBase.set(name, [f.path]);
         }
       }
-      return (this.byBase.get(base) ?? []).some((p) => re.test(p));
+      if ((this.byBase.get(base) ?? []).some((p) => re.test(p))) return true;
+      // A folder of the repo under an unknown root (`os.listdir(os.path.join(args.data, "splits"))`): a file in it.
+      return this.sortedPaths().some((p) => (p.startsWith(`${base}/`) || p.includes(`/${base}/`)) && re.test(p));
     }
     const prefix = candidate.slice(0, candidate.indexOf("*"));
-    this.sorted ??= this.view
-      .files()
-      .map((f) => f.path)
-      .sort();
+    this.sorted = this.sortedPaths();
     // Nothing literal before the first wildcard: the pattern needs a literal tail (`**/*.py`) to test every file.
     if (prefix === "") return /[^*/]{2,}$/.test(candidate) && this.sorted.some((p) => re.test(p));
     let lo = 0;
@@ -82,6 +81,13 @@ export class RepoPaths {
     for (let i = lo; i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i++)
       if (re.test(this.sorted[i]!)) return true;
     return false;
+  }
+
+  private sortedPaths(): string[] {
+    return (this.sorted ??= this.view
+      .files()
+      .map((f) => f.path)
+      .sort());
   }
 }
 

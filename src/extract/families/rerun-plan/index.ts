@@ -311,6 +311,7 @@ function stepRecord(
     tool: toolOf(step.command),
     program: step.program,
     exists,
+    ...(step.locatedByName ? { locatedByName: true } : {}),
     purpose: step.purpose,
     repeat: step.repeat,
     repeatSource: step.repeat > 1 ? step.repeatSource : null,

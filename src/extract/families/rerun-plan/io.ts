@@ -45,7 +45,10 @@ export function ioOf(
             ...extra,
           }
         : extra;
+    // Lines of an imported module that run only when it runs itself (its __main__ block) are no part of the rerun.
+    const mainOnly = spans(r.mainOnly);
     for (const read of (reads.get(r.file) ?? []).slice(0, MAX_PER_FILE)) {
+      const ranHere = !mainOnly.some(([a, b]) => Number(read.line) >= a && Number(read.line) <= b);
       out.push({
         kind: "io",
         file: r.file,
@@ -54,7 +57,7 @@ export function ioOf(
         step: r.step,
         mode: "read",
         path: resolvedFrom(cwd, String(read.path)),
-        ...writtenOnlyBy(read, reached, written.has(resolvedFrom(cwd, String(read.path)))),
+        ...(ranHere ? writtenOnlyBy(read, reached, written.has(resolvedFrom(cwd, String(read.path)))) : {}),
       });
     }
     for (const write of (index.byPath.get(r.file)?.writes ?? []).slice(0, MAX_PER_FILE)) {
@@ -86,10 +89,20 @@ export function ioOf(
   return out;
 }
 
+/** "12-20,31-40" as line spans. */
+function spans(value: string | undefined): Array<[number, number]> {
+  return (value ?? "").split(",").flatMap((part) => {
+    const m = /^(\d+)-(\d+)$/.exec(part.trim());
+    return m ? [[Number(m[1]), Number(m[2])] as [number, number]] : [];
+  });
+}
+
 /** A read whose only writer is a code file of the repo no step runs or imports (and no step writes it under the
- * same path): the rerun skips the script that makes it. */
+ * same path): the rerun skips the script that makes it. An optional read (tested for first, or tried with a
+ * fallback) stops nothing. */
 function writtenOnlyBy(read: FactRecord, reached: ReadonlySet<string>, writtenByStep: boolean): FactRecord {
   if (typeof read.producedBy !== "string" || writtenByStep || read.inRepo === true || read.fetched === true) return {};
+  if (read.optional === true) return {};
   const file = read.producedBy.replace(/:\d+$/, "");
   if (!/\.(?:py|ipynb)$/.test(file) || reached.has(file)) return {};
   return { writtenOnlyBy: read.producedBy };

@@ -27,6 +27,8 @@ export interface Step {
   makeTarget?: string;
   /** The word that runs the program when it is not the program's own name (a console script). */
   runAs?: string;
+  /** The command's path holds no such program: the repo's one code file of that name stands for it. */
+  locatedByName?: boolean;
 }
 
 export type TopStep = Omit<Step, "order" | "parent" | "repeat" | "repeatSource"> & {
@@ -59,6 +61,26 @@ export function programOf(command: ShellCommand, view: RepoView, scriptFolder: s
   return command.scriptCandidates[0] ?? command.moduleFiles[0] ?? null;
 }
 
+const CODE_FILE = /\.(?:py|ipynb|sh|bash)$/;
+const byBaseName = new WeakMap<RepoView, Map<string, string[]>>();
+
+/** The repo's one code file named like `path` (its base name), or null when there is none or several. */
+function onlyCodeFileNamed(view: RepoView, path: string): string | null {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  if (!CODE_FILE.test(base)) return null;
+  let names = byBaseName.get(view);
+  if (!names) {
+    names = new Map();
+    for (const f of view.files()) {
+      const name = f.path.slice(f.path.lastIndexOf("/") + 1);
+      if (CODE_FILE.test(name)) (names.get(name) ?? names.set(name, []).get(name)!).push(f.path);
+    }
+    byBaseName.set(view, names);
+  }
+  const found = names.get(base) ?? [];
+  return found.length === 1 ? found[0]! : null;
+}
+
 /** Lays the steps out in order, expanding what each runs. */
 export class StepList {
   readonly steps: Step[] = [];
@@ -74,10 +96,14 @@ export class StepList {
 
   private push(draft: Omit<Step, "order">, depth: number, chain: ReadonlySet<string>): void {
     if (this.steps.length >= MAX_STEPS) return;
+    const written = draft.program !== null && isPlaceholder(draft.program) ? null : draft.program;
+    // A command off by a folder (`python predict.py`, the file in a/src/) still runs that file for a stranger who finds it.
+    const named = written !== null && !this.view.has(written) ? onlyCodeFileNamed(this.view, written) : null;
     const step: Step = {
       order: this.steps.length + 1,
       ...draft,
-      program: draft.program !== null && isPlaceholder(draft.program) ? null : draft.program,
+      program: named ?? written,
+      ...(named !== null ? { locatedByName: true } : {}),
     };
     this.steps.push(step);
     const program = step.program;

@@ -10,6 +10,8 @@ import { cliOption } from "../../python/cli-option.js";
 const FOLD_SPLITTERS =
   /(?:^|\.)(?:Stratified|Group|StratifiedGroup|MultilabelStratified|Repeated|RepeatedStratified)?KFold$/;
 const MODEL_FACTORIES = /(?:^|\.)create_model$/;
+/** Layers whose `input_size` counts features per step or per sample, never an image's side. */
+const FEATURE_LAYERS = /(?:^|\.)(?:LSTM|GRU|RNN|LSTMCell|GRUCell|RNNCell|Linear|LazyLinear|Bilinear)$/;
 
 export const extractor: Extractor = {
   id: "training",
@@ -26,7 +28,7 @@ export const extractor: Extractor = {
       }
       for (const k of file.kwargs) {
         const kind = hintKind(k.arg.name!);
-        if (kind)
+        if (kind && !(kind === "image-size" && FEATURE_LAYERS.test(k.callee)))
           for (const value of hintValues(kind, k.arg))
             records.push(
               recordAt(file, k.line, {

@@ -37,6 +37,22 @@ describe("produced files", () => {
     expect(produced.producer("../input/train_labels.csv", "working/create_folds.py", false)).toBeNull();
   });
 
+  it("takes a pattern whose name is only its extension as the writer of no fixed-name file", () => {
+    const write = (path: string, by: string) => ({ path, by, what: "file" as const, fromFile: "stack.py" });
+    const produced = new ProducedFiles([write("features/*.csv", "stack.py:3"), write("*/*_*.npy", "stack.py:4")]);
+    expect(produced.producer("features/stage_1_train.csv", "seq.py", false)).toBeNull();
+    expect(produced.producer("*/val_fold0.csv", "seq.py", false)).toBeNull();
+    expect(produced.producer("*/val_fold*.csv", "seq.py", false)).toBeNull();
+    expect(produced.producer("*/oof_0.npy", "seq.py", false)).toBeNull();
+    // As unnamed as the pattern, or the folder it fills: that pattern may make it.
+    expect(produced.producer("features/*.csv", "seq.py", false)).toBe("stack.py:3");
+    expect(produced.producer("features", "seq.py", true)).toBe("stack.py:3");
+    // A fixed part beyond the extension that agrees makes the match.
+    const named = new ProducedFiles([write("features/oof_*.csv", "stack.py:5")]);
+    expect(named.producer("features/oof_lgbm.csv", "seq.py", false)).toBe("stack.py:5");
+    expect(named.producer("features/stage_1_train.csv", "seq.py", false)).toBeNull();
+  });
+
   it("takes any program's output options as its writes: a file option's file, a folder option's folder", () => {
     const script =
       "cd src\npython infer.py --config a.yaml --save-file ../lb-predictions/bee0.pkl\npython tools/test.py cfg.py w.pth --out=pkl_preds/fold0.pkl\npython train.py --output_dir runs/exp1 --epochs 3\n";

@@ -1,7 +1,7 @@
 // The rerun plan's steps: README blocks and prose, the scripts they run with their loops, Makefile targets,
 // notebooks' shell lines, console scripts and the Kaggle kernel, each with its working folder.
 import { describe, expect, it } from "vitest";
-import { planOf, stepsOf, summaryOf } from "./plan-repo.js";
+import { planOf, reachOf, stepsOf, summaryOf } from "./plan-repo.js";
 
 const TRAIN_PY = `import argparse
 p = argparse.ArgumentParser()
@@ -376,6 +376,25 @@ describe("rerun-plan scripts, Makefiles, notebooks, console scripts and kernels"
       "train.py",
       "train",
       "python3 train.py --fold 1 --data data",
+    ]);
+  });
+  it("runs the one file of a script's name when the command is off by a folder, and its imports are reached", async () => {
+    const records = await planOf({
+      "README.md": "# S\n\n```\npython predict.py --fold 0\npython train.py\n```\n",
+      "a/src/predict.py": "import helpers\nprint(1)\n",
+      "a/src/helpers.py": "x = 1\n",
+      "a/train.py": "print(1)\n",
+      "b/train.py": "print(2)\n",
+    });
+    const steps = records.filter((r) => r.kind === "step");
+    expect(steps.map((s) => [s.program, s.exists, s.locatedByName, s.args])).toEqual([
+      ["a/src/predict.py", true, true, "--fold 0"],
+      // Two files of that name: none stands for it.
+      ["train.py", false, undefined, ""],
+    ]);
+    expect(reachOf(records)).toEqual([
+      ["a/src/predict.py", 1, "runs", null],
+      ["a/src/helpers.py", 1, "imports", "a/src/predict.py"],
     ]);
   });
 });
