@@ -62,7 +62,7 @@ function familyFieldsOrNull(family: string): readonly string[] | null {
 
 /** Pure: families and fields a rule's selectors name that no fact schema has. A misspelt field in `applies`
  * would otherwise match nothing and make the rule silently not applicable on every repo. */
-export function selectorProblems(
+function selectorProblems(
   file: string,
   rule: Pick<Rule, "check" | "applies" | "unless" | "blockWhen" | "unconfirmedWhen">,
   fieldsOf: (family: string) => readonly string[] | null,

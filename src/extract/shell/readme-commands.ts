@@ -2,6 +2,7 @@
 // as a shell would (a README block that starts with `cd scripts` runs what follows from scripts/). Pure.
 import { editDistance } from "../../model/edit-distance.js";
 import { shellWords } from "./shell-words.js";
+import { isScriptWord } from "./script-word.js";
 
 export type Purpose = "install" | "train" | "predict" | "download" | "other";
 
@@ -27,7 +28,7 @@ const RUNNERS = new Set(
     " ",
   ),
 );
-const SCRIPT = /(^|\/)[\w.\-/]*\.(py|sh|ipynb)$/;
+const SCRIPT = { test: isScriptWord };
 /** A Python interpreter by its name: python, python3.8, pypy3, ipython. */
 export const PYTHON_RUNNER = /^(?:python|pypy|ipython)\d?(?:\.\d+)?$/;
 const CONFIG_ARG = /\.(ya?ml|json|toml|cfg|ini)$/i;
