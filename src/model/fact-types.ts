@@ -567,8 +567,10 @@ export interface SyntaxFact {
   checkedBy?: string;
   /** the error is a Python 2 construct Python 3 rejects (print or exec statements, backquotes, <>, 0777 octals, the L suffix, ur'' strings, except E, e / raise E, msg, mixed tabs and spaces) */
   python2?: boolean;
-  /** for an error only newer Pythons raise (`async` as a name since 3.7, Python 2 syntax since 3.0): true when every Python version the repo states still parses it (the code is then tied to that old Python, not broken); absent for other errors or when no version is stated */
+  /** for an error only newer Pythons raise (`async` as a name since 3.7, Python 2 syntax since 3.0): true when every Python version the repo states still parses it (the code is then tied to that old Python, not broken); with no version stated, whether the Python its spec's pins need (numpy 1.22 needs 3.8) still parses it; absent for other errors or when neither says */
   statedParses?: boolean;
+  /** an error only Python 3.7 and later raise (`async` or `await` as a name), in a repo that states no Python and whose pins imply none: it parses on Python 3.6 or older */
+  pythonUnstated?: boolean;
   /** the file is on the training's path: run by the README's training command (directly or through its shell scripts) or imported from there; true for every file when the README names no training script */
   trainPath?: boolean;
 }
