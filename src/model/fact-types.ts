@@ -467,6 +467,10 @@ export interface RerunPlanFact {
   args?: string;
   /** step: an argument the program's own parser (argparse, click, typer, fire, hydra) rejects, and why; null when all are accepted or the parser is unknown */
   rejected?: string | null;
+  /** step: a config file it passes by a config option (-c, --config, --cfg) that is not in the repository and that no step writes (path from the repo root); placeholders (path/to/, <your_config>) and paths outside the repo are left out */
+  missingConfig?: string;
+  /** step with a missingConfig: the config files in the folder it names, up to five; null when none */
+  configsBeside?: string | null;
   /** step: the config files it loads, repo-relative, comma-separated; empty when none */
   configs?: string;
   /** step, training: the model or architecture it trains, from its arguments or configs */
