@@ -719,6 +719,10 @@ function soleNamesake(view: RepoView, name: string): string | undefined {
 }
 
 const DOCKERFILE = /(?:^|\/)(?:Dockerfile[^/]*|[^/]*\.docker|Containerfile)$/i;
+/** Words that make a Dockerfile the README names the environment to build: "build it", "we provide a Dockerfile
+ * with the environment", "use the Dockerfile"; not "kept for reference". */
+const DOCKERFILE_WORDS =
+  /\b(?:docker|build|image|container|environment|env|provided?|use[ds]?|using|set\s*up|setup|install)\b/i;
 const SETUP_SCRIPT = /(?:^|\/)[^/]*(?:setup|install)[^/]*\.sh$|(?:^|\/|_)env\.sh$/i;
 
 /** Path-like words, each matched once from its start to its end (a linear scan: no pattern here
@@ -785,8 +789,7 @@ function proseInstalls(
     for (const name of names) {
       const path = resolve(name);
       if (!path) continue;
-      if (DOCKERFILE.test(path) && /\b(?:docker|build|image|container)/i.test(words))
-        add(line, `docker build -f ${path} .`, path);
+      if (DOCKERFILE.test(path) && DOCKERFILE_WORDS.test(words)) add(line, `docker build -f ${path} .`, path);
       else if (SETUP_SCRIPT.test(path) && /\b(?:run|execute|launch|call|source)\b/i.test(words))
         add(line, `bash ${path}`, path);
     }
@@ -796,6 +799,11 @@ function proseInstalls(
       for (const m of text.matchAll(/`([a-z0-9][\w.-]*(?:\/[\w.-]+)+)(:[\w.-]+)?`/g))
         if (m[2] || imageInfo(m[1]!) !== null) add(line, `docker pull ${m[1]}${m[2] ?? ""}`, null);
     }
+    // An image given as the environment without backticks: a name with its tag ("Environment:
+    // nvcr.io/nvidia/pytorch:20.03-py3", "the pytorch/pytorch:1.4-cuda10.1-cudnn7-devel image"), never inside a URL.
+    if (/\b(?:docker|container|image|environment)\b/i.test(words))
+      for (const m of text.matchAll(/(?<![\w./:`-])([a-z][\w.-]*(?:\/[\w.-]+)+):(\w[\w.-]*)(?![\w/`])/g))
+        add(line, `docker pull ${m[1]}:${m[2]!.replace(/\.$/, "")}`, null);
   }
   return out;
 }
