@@ -373,7 +373,7 @@ export interface PlaceholdersFact {
 
 /** READMEs (root, docs/ and sub-projects' own), their section titles, the shell commands they give and the files and branches they name. */
 export interface ReadmeFact {
-  /** readme | section | command | mention | call (a Python script or -m module that a shell script the README runs calls, missing from the folder it runs in) | step-folder (a folder a procedure line gives as one of its steps: "run the code in `a/`, `b/`, then `c/`") */
+  /** readme | section | command | mention | call (a Python script or -m module that a shell script the README runs calls, missing from the folder it runs in) | step-folder (a folder a procedure line gives as one of its steps: "run the code in `a/`, `b/`, then `c/`") | code-absent (words saying the training or inference code is not in the repository: "training code is not included", "will be released", an unchecked to-do naming the training) */
   kind?: string;
   /** the README (relative path); call: the shell script */
   file?: string;
@@ -417,6 +417,12 @@ export interface ReadmeFact {
   from?: string;
   /** step-folder: the only files the folder holds, when all are placeholders (.gitkeep, .keep, empty files, a README of headings only): the step's code is absent */
   placeholders?: string;
+  /** readme: where it says the training code is not in the repository, as words a message appends ("; README.md says the training code is not in the repository (line 12)") */
+  trainAbsent?: string;
+  /** code-absent: training | inference */
+  code?: string;
+  /** code-absent: the README's words, trimmed (200 characters at most) */
+  quote?: string;
 }
 
 /** Problems with the audited repo's own .repro-audit.yml (config stage); none of it is used when it has one. */

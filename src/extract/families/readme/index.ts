@@ -3,6 +3,7 @@ import type { FactRecord } from "../../../model/facts.js";
 import type { InventoryEntry, RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { parseReadme } from "../../shell/readme-parse.js";
+import { codeAbsentStatements } from "./code-absent.js";
 import {
   commandWords,
   interpretLine,
@@ -76,7 +77,28 @@ export const extractor: Extractor = {
     for (const entry of readmes) {
       const text = view.read(entry.path);
       if (text === null) continue;
-      records.push({ kind: "readme", file: entry.path, place: placeOf(entry)! });
+      // Words saying the training or inference code is not in the repository; the README's own record says so too,
+      // for a rule about the missing training command to name.
+      const absent = codeAbsentStatements(parseReadme(text));
+      const trainAbsent = absent.find((a) => a.purpose === "train");
+      records.push({
+        kind: "readme",
+        file: entry.path,
+        place: placeOf(entry)!,
+        ...(trainAbsent
+          ? {
+              trainAbsent: `; ${entry.path} says the training code is not in the repository (line ${trainAbsent.line})`,
+            }
+          : {}),
+      });
+      for (const a of absent)
+        records.push({
+          kind: "code-absent",
+          file: entry.path,
+          line: a.line,
+          code: a.purpose === "train" ? "training" : "inference",
+          quote: a.quote,
+        });
       // A sub-project's README gives its commands from its own folder.
       const startDir = placeOf(entry) === "sub-project" ? entry.path.slice(0, entry.path.lastIndexOf("/")) : "";
       records.push(...readmeFacts(entry.path, text, view, branches, source ?? null, startDir));
