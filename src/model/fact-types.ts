@@ -383,7 +383,7 @@ export interface PlaceholdersFact {
 
 /** READMEs (root, docs/ and sub-projects' own), their section titles, the shell commands they give and the files and branches they name. */
 export interface ReadmeFact {
-  /** readme | section | command | mention | call (a Python script or -m module that a shell script the README runs calls, missing from the folder it runs in) | step-folder (a folder a procedure line gives as one of its steps: "run the code in `a/`, `b/`, then `c/`") */
+  /** readme | section | command | mention | call (a Python script or -m module that a shell script the README runs calls, missing from the folder it runs in) | step-folder (a folder a procedure line gives as one of its steps: "run the code in `a/`, `b/`, then `c/`") | code-absent (words saying the training or inference code is not in the repository: "training code is not included", "will be released", an unchecked to-do naming the training) */
   kind?: string;
   /** the README (relative path); call: the shell script */
   file?: string;
@@ -427,6 +427,12 @@ export interface ReadmeFact {
   from?: string;
   /** step-folder: the only files the folder holds, when all are placeholders (.gitkeep, .keep, empty files, a README of headings only): the step's code is absent */
   placeholders?: string;
+  /** readme: where it says the training code is not in the repository, as words a message appends ("; README.md says the training code is not in the repository (line 12)") */
+  trainAbsent?: string;
+  /** code-absent: training | inference */
+  code?: string;
+  /** code-absent: the README's words, trimmed (200 characters at most) */
+  quote?: string;
 }
 
 /** Problems with the audited repo's own .repro-audit.yml (config stage); none of it is used when it has one. */
@@ -479,6 +485,10 @@ export interface RerunPlanFact {
   args?: string;
   /** step: an argument the program's own parser (argparse, click, typer, fire, hydra) rejects, and why; null when all are accepted or the parser is unknown */
   rejected?: string | null;
+  /** step: a config file it passes by a config option (-c, --config, --cfg) that is not in the repository and that no step writes (path from the repo root); placeholders (path/to/, <your_config>) and paths outside the repo are left out */
+  missingConfig?: string;
+  /** step with a missingConfig: the config files in the folder it names, up to five; null when none */
+  configsBeside?: string | null;
   /** step: the config files it loads, repo-relative, comma-separated; empty when none */
   configs?: string;
   /** step, training: the model or architecture it trains, from its arguments or configs */
@@ -581,8 +591,10 @@ export interface SyntaxFact {
   checkedBy?: string;
   /** the error is a Python 2 construct Python 3 rejects (print or exec statements, backquotes, <>, 0777 octals, the L suffix, ur'' strings, except E, e / raise E, msg, mixed tabs and spaces) */
   python2?: boolean;
-  /** for an error only newer Pythons raise (`async` as a name since 3.7, Python 2 syntax since 3.0): true when every Python version the repo states still parses it (the code is then tied to that old Python, not broken); absent for other errors or when no version is stated */
+  /** for an error only newer Pythons raise (`async` as a name since 3.7, Python 2 syntax since 3.0): true when every Python version the repo states still parses it (the code is then tied to that old Python, not broken); with no version stated, whether the Python its spec's pins need (numpy 1.22 needs 3.8) still parses it; absent for other errors or when neither says */
   statedParses?: boolean;
+  /** an error only Python 3.7 and later raise (`async` or `await` as a name), in a repo that states no Python and whose pins imply none: it parses on Python 3.6 or older */
+  pythonUnstated?: boolean;
   /** the file is on the training's path: run by the README's training command (directly or through its shell scripts) or imported from there; true for every file when the README names no training script */
   trainPath?: boolean;
 }

@@ -1,7 +1,7 @@
 // The first-look gate: a rule under 90% precision over at least 10 blind-judged findings is held to a friction warning.
 import { describe, expect, it } from "vitest";
 import { asWritten, belowGate, gateByFirstLook } from "../../src/evaluate/first-look-gate.js";
-import { parseRule } from "../../src/evaluate/load-rules.js";
+import { builtinRulesDir, loadRules, parseRule } from "../../src/evaluate/load-rules.js";
 import type { Rule } from "../../src/evaluate/rule.js";
 
 const rule = (over: Partial<Rule>): Rule => ({
@@ -56,6 +56,16 @@ describe("gateByFirstLook", () => {
       "id: x-y\ntitle: Require x\ncategory: paths\nseverity: error\neffect: block\nweight: 2\nreason: because it matters\ncheck: { family: path-literals }\nmessage: m\nfirstLook: { correct: 1, wrong: 9, debatable: 0, corpus: round-1 }\n";
     expect(parseRule("/r/x-y.yaml", text)).toMatchObject({ severity: "warning", effect: "friction" });
   });
+  it("leaves the training-code-included rule free to block while instructions-train-documented is held", () => {
+    const loaded = loadRules([builtinRulesDir()]);
+    const byId = (id: string) => loaded.find((r) => r.id === id)!;
+    expect(byId("instructions-train-documented").heldBack).toBeDefined();
+    expect(byId("instructions-train-code-included")).toMatchObject({
+      severity: "error",
+      blockWhen: { code: "training" },
+    });
+  });
+
   it("holds a rule under the note line (50% over at least 20 findings) to info, still friction", () => {
     const poor = { correct: 5, wrong: 10, debatable: 6, corpus: "rounds 1-2" };
     expect(gateByFirstLook(rule({ firstLook: poor }))).toMatchObject({

@@ -15,6 +15,18 @@ export interface ReadmeParts {
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 /** A setext or rst underline; not backticks, which open a Markdown fence ("text\n```" is a paragraph and a code block). */
 const UNDERLINE = /^\s*([=\-~^"'#*+]){3,}\s*$/;
+/** An rst directive whose body is code: `.. code-block:: bash`, `.. code:: python`, `.. sourcecode::`, `.. prompt::`. */
+const RST_CODE = /^\s*\.\.\s+(?:code-block|code|sourcecode|prompt)::(?:\s+[\w+-]+)*\s*$/i;
+/** How far a line is indented, a tab counting as a step to the next multiple of eight (as rst reads it). */
+const indentOf = (raw: string): number => {
+  let width = 0;
+  for (const ch of raw) {
+    if (ch === " ") width++;
+    else if (ch === "\t") width = width - (width % 8) + 8;
+    else break;
+  }
+  return width;
+};
 /** An HTML `<pre>` block's opening and closing tags, and the inline tags and entities inside it. */
 const PRE_OPEN = /<pre\b[^>]*>/i;
 const PRE_CLOSE = /<\/pre\s*>/i;
@@ -39,6 +51,8 @@ export function parseReadme(text: string): ReadmeParts {
   let fence: string | null = null;
   let block = 0;
   let literal = false; // inside an rst `::` block or a Markdown indented block
+  let literalIndent = 3; // a literal line is indented past this: 3 for Markdown, the opener's indent for rst
+  let directive = false; // just after an rst directive, where `:option:` lines come before the body
   let previousBlank = true;
   let pre = false; // inside an HTML `<pre>` block, which Markdown leaves as written
   for (let i = 0; i < lines.length; i++) {
@@ -75,13 +89,17 @@ export function parseReadme(text: string): ReadmeParts {
     }
     const blank = raw.trim() === "";
     const indented = /^( {4,}|\t)/.test(raw);
-    if (literal && (blank || indented)) {
-      if (!blank) parts.code.push({ line, text: raw, block });
+    if (literal && (blank || indentOf(raw) > literalIndent)) {
+      // An rst directive's options (`:linenos:`) stand between it and its body; they are not code.
+      if (directive && /^\s*:[\w-]+:/.test(raw)) continue;
+      if (!blank) ((directive = false), parts.code.push({ line, text: raw, block }));
       continue;
     }
     literal = false;
+    directive = false;
     if (indented && previousBlank && !/^\s*([-*+]|\d+[.)])\s/.test(raw)) {
       literal = true;
+      literalIndent = 3;
       block++;
       parts.code.push({ line, text: raw, block });
       continue;
@@ -103,9 +121,15 @@ export function parseReadme(text: string): ReadmeParts {
       previousBlank = false;
       continue;
     }
-    if (/::\s*$/.test(raw)) {
+    // An rst literal block (`text::`) or code directive (`.. code-block:: bash`, `.. code::`): its body is every
+    // line indented past the opener, by any amount (rst bodies are often indented by two or three spaces).
+    const code = RST_CODE.exec(raw);
+    if (code || /::\s*$/.test(raw)) {
       literal = true;
+      directive = code !== null;
+      literalIndent = indentOf(raw);
       block++;
+      if (code) continue;
     }
     for (const span of raw.matchAll(/(`+)([^`]+?)\1(?!`)/g)) parts.inline.push({ line, text: span[2]!.trim() });
     // A target never runs past the bracket or backtick that opens the next link: each start then scans its

@@ -209,9 +209,10 @@ function pinByLocks(view: RepoView, records: FactRecord[]): void {
 /** The standard root spec files whose install needs no words (`pip install -r requirements.txt`). */
 const OBVIOUS_SPEC = /^(?:requirements\.txt|environment\.ya?ml|pyproject\.toml)$/;
 
-/** One spec file alone, at the root under its standard name, is marked obvious; several or nested ones need the README's words. */
+/** One spec file alone at the root, under its standard name, is marked obvious (specs in sub-folders serve their
+ * own parts, a side demo's Dockerfile); several at the root or only nested ones need the README's words. */
 function markObvious(records: FactRecord[]): void {
-  const specs = records.filter((r) => r.kind === "spec-file");
+  const specs = records.filter((r) => r.kind === "spec-file" && typeof r.file === "string" && !r.file.includes("/"));
   if (specs.length === 1 && typeof specs[0]!.file === "string" && OBVIOUS_SPEC.test(specs[0]!.file))
     specs[0]!.obvious = specs[0]!.installMoot = true;
 }

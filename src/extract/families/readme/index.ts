@@ -3,6 +3,7 @@ import type { FactRecord } from "../../../model/facts.js";
 import type { InventoryEntry, RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { parseReadme } from "../../shell/readme-parse.js";
+import { codeAbsentStatements } from "./code-absent.js";
 import {
   commandWords,
   interpretLine,
@@ -76,7 +77,28 @@ export const extractor: Extractor = {
     for (const entry of readmes) {
       const text = view.read(entry.path);
       if (text === null) continue;
-      records.push({ kind: "readme", file: entry.path, place: placeOf(entry)! });
+      // Words saying the training or inference code is not in the repository; the README's own record says so too,
+      // for a rule about the missing training command to name.
+      const absent = codeAbsentStatements(parseReadme(text));
+      const trainAbsent = absent.find((a) => a.purpose === "train");
+      records.push({
+        kind: "readme",
+        file: entry.path,
+        place: placeOf(entry)!,
+        ...(trainAbsent
+          ? {
+              trainAbsent: `; ${entry.path} says the training code is not in the repository (line ${trainAbsent.line})`,
+            }
+          : {}),
+      });
+      for (const a of absent)
+        records.push({
+          kind: "code-absent",
+          file: entry.path,
+          line: a.line,
+          code: a.purpose === "train" ? "training" : "inference",
+          quote: a.quote,
+        });
       // A sub-project's README gives its commands from its own folder.
       const startDir = placeOf(entry) === "sub-project" ? entry.path.slice(0, entry.path.lastIndexOf("/")) : "";
       records.push(...readmeFacts(entry.path, text, view, branches, source ?? null, startDir));
@@ -719,6 +741,10 @@ function soleNamesake(view: RepoView, name: string): string | undefined {
 }
 
 const DOCKERFILE = /(?:^|\/)(?:Dockerfile[^/]*|[^/]*\.docker|Containerfile)$/i;
+/** Words that make a Dockerfile the README names the environment to build: "build it", "we provide a Dockerfile
+ * with the environment", "use the Dockerfile"; not "kept for reference". */
+const DOCKERFILE_WORDS =
+  /\b(?:docker|build|image|container|environment|env|provided?|use[ds]?|using|set\s*up|setup|install)\b/i;
 const SETUP_SCRIPT = /(?:^|\/)[^/]*(?:setup|install)[^/]*\.sh$|(?:^|\/|_)env\.sh$/i;
 
 /** Path-like words, each matched once from its start to its end (a linear scan: no pattern here
@@ -785,8 +811,7 @@ function proseInstalls(
     for (const name of names) {
       const path = resolve(name);
       if (!path) continue;
-      if (DOCKERFILE.test(path) && /\b(?:docker|build|image|container)/i.test(words))
-        add(line, `docker build -f ${path} .`, path);
+      if (DOCKERFILE.test(path) && DOCKERFILE_WORDS.test(words)) add(line, `docker build -f ${path} .`, path);
       else if (SETUP_SCRIPT.test(path) && /\b(?:run|execute|launch|call|source)\b/i.test(words))
         add(line, `bash ${path}`, path);
     }
@@ -796,6 +821,11 @@ function proseInstalls(
       for (const m of text.matchAll(/`([a-z0-9][\w.-]*(?:\/[\w.-]+)+)(:[\w.-]+)?`/g))
         if (m[2] || imageInfo(m[1]!) !== null) add(line, `docker pull ${m[1]}${m[2] ?? ""}`, null);
     }
+    // An image given as the environment without backticks: a name with its tag ("Environment:
+    // nvcr.io/nvidia/pytorch:20.03-py3", "the pytorch/pytorch:1.4-cuda10.1-cudnn7-devel image"), never inside a URL.
+    if (/\b(?:docker|container|image|environment)\b/i.test(words))
+      for (const m of text.matchAll(/(?<![\w./:`-])([a-z][\w.-]*(?:\/[\w.-]+)+):(\w[\w.-]*)(?![\w/`])/g))
+        add(line, `docker pull ${m[1]}:${m[2]!.replace(/\.$/, "")}`, null);
   }
   return out;
 }

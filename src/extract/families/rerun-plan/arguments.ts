@@ -21,9 +21,20 @@ export function argsAfter(command: string, program: string | null, runAs?: strin
         (base !== null && (w === base || w.endsWith(`/${base}`))) ||
         (module !== null && words[i - 1] === "-m" && module.endsWith(w)),
     );
-    if (at >= 0) return words.slice(at + 1).filter((w) => !/^[<>]|^\d?>/.test(w));
+    if (at >= 0) return withoutRedirections(words.slice(at + 1));
   }
   return [];
+}
+
+/** Words without the shell's redirections: `>log`, `2>&1`, and a bare `>` or `2>>` with the target after it. */
+function withoutRedirections(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (/^(?:\d|&)?(?:>>?|<)$/.test(w)) i++;
+    else if (!/^[<>]|^(?:\d|&)>/.test(w)) out.push(w);
+  }
+  return out;
 }
 
 /** Options given as `--name value` or `--name=value`, in order. A value is null for a flag with none. */
@@ -54,6 +65,9 @@ export interface ParserView {
   boolFlags: ReadonlySet<string>;
   /** argparse: `parse_known_args()` lets unknown options through. */
   lenient: boolean;
+  /** Whether a bare word may be taken (a positional or subcommand declared, a many-valued option, click, or a
+   * parse of a list of the program's own); false: argparse rejects every word no option takes. */
+  bareWords: boolean;
 }
 
 const FALSY = /^(?:false|0|no|off|none)$/i;
@@ -70,7 +84,29 @@ export function rejectedArgument(args: readonly string[], parser: ParserView | n
     if (value !== null && FALSY.test(value) && parser.boolFlags.has(declared))
       return `${name} ${value}: type=bool turns any non-empty string, "${value}" included, into True`;
   }
-  return null;
+  if (parser.bareWords || parser.lenient) return null;
+  const stray = strayWords(args);
+  if (stray.length === 0) return null;
+  const meant = stray.map((w) => [`-${w}`, `--${w}`].find((f) => parser.flags.has(f))).find((f) => f !== undefined);
+  return `${stray.join(" ")}: argparse declares no positional argument (parse_args() exits with 'unrecognized arguments: ${stray.join(" ")}')${meant ? `; ${meant} was meant?` : ""}`;
+}
+
+/** Words no option takes: not an option, not the one value after it, not a comment. Words a
+ * shell or a reader fills in (`$ARGS`, `<path>`, `[options]`, `key=value`) are left out: they may expand to options. */
+export function strayWords(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (/^--?[A-Za-z]/.test(arg)) {
+      const next = args[i + 1];
+      if (!arg.includes("=") && next !== undefined && !/^--?[A-Za-z]/.test(next)) i++;
+      continue;
+    }
+    if (arg.startsWith("#")) break; // a comment to the end of the line
+    if (/[$`<>[\]{}=*&]|\.\.\./.test(arg) || arg === "\\") continue;
+    out.push(arg);
+  }
+  return out;
 }
 
 /** The declared flag a given one stands for: itself, or (argparse) the one long flag it abbreviates. */

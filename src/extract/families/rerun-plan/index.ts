@@ -8,6 +8,7 @@ import { commandWords, interpretLine, joinRel, PYTHON_RUNNER, type ShellEnv } fr
 import { ownRunnerModules } from "../../shell/readme-scripts.js";
 import type { PyFileIndex } from "../../python/file-index.js";
 import { argsAfter, givenOptions, rejectedArgument, type ParserView } from "./arguments.js";
+import { configsBeside, missingConfigArguments, writes } from "./missing-configs.js";
 import { ioOf } from "./io.js";
 import { defaultConfigs, joinFrom, parserOf } from "./parser-view.js";
 import { functionParser, rejectedByFunction, type FunctionParser } from "./function-parsers.js";
@@ -86,7 +87,15 @@ export const extractor: Extractor = {
         from: r.from,
         ...(r.mainOnly ? { mainOnly: r.mainOnly } : {}),
       });
-    records.push(...ioOf(reach, steps, index, facts.families["data-refs"] ?? []));
+    const io = ioOf(reach, steps, index, facts.families["data-refs"] ?? []);
+    records.push(...io);
+    // A config a step passes that an earlier step writes is the pipeline's own, not missing.
+    const written = io.flatMap((r) => (r.mode === "write" && typeof r.path === "string" ? [r.path] : []));
+    for (const r of records) {
+      if (typeof r.missingConfig !== "string" || !written.some((w) => writes(w, String(r.missingConfig)))) continue;
+      delete r.missingConfig;
+      delete r.configsBeside;
+    }
     // A plan whose training runs only scripts the repo lacks (`python train_v2.py` beside train.py) cannot say
     // which code is off the rerun path: the training a reader would run is not among its steps.
     const trains = steps.filter((s) => s.purpose === "train" && s.program !== null);
@@ -323,6 +332,15 @@ function stepRecord(
         : rejectedArgument(args, parser),
     configs: configs.join(","),
   };
+  const missing = missingConfigArguments(args, step.cwd, (p) => view.has(p))[0];
+  if (missing !== undefined) {
+    record.missingConfig = missing;
+    const beside = configsBeside(
+      missing,
+      view.files().map((f) => f.path),
+    );
+    record.configsBeside = beside.length > 0 ? beside.join(", ") : null;
+  }
   if (step.purpose === "train") {
     const programHints = python ? rank(hints.get(python.path) ?? []) : [];
     const imported = own

@@ -4,9 +4,13 @@ import type { PyFileIndex } from "../../python/file-index.js";
 import type { ParserView } from "./arguments.js";
 
 /** The flags of an `add_argument` / click `option` call, its type and default; null for other calls. */
-function optionCall(
-  call: PyFileIndex["calls"][number],
-): { framework: "argparse" | "click"; flags: string[]; type: string | null; default: string | null } | null {
+function optionCall(call: PyFileIndex["calls"][number]): {
+  framework: "argparse" | "click";
+  flags: string[];
+  type: string | null;
+  default: string | null;
+  nargs: string | null;
+} | null {
   const last = call.callee.slice(call.callee.lastIndexOf(".") + 1);
   const framework =
     last === "add_argument"
@@ -21,7 +25,8 @@ function optionCall(
     .filter((f) => f.startsWith("-"));
   const type = call.args.find((a) => a.name === "type")?.value ?? null;
   const def = call.args.find((a) => a.name === "default")?.value ?? null;
-  return { framework, flags, type, default: def };
+  const nargs = call.args.find((a) => a.name === "nargs")?.value ?? null;
+  return { framework, flags, type, default: def, nargs };
 }
 
 /** The parser over `files` (the program first), or null when none of them declares an option. `text` is
@@ -30,11 +35,16 @@ export function parserOf(files: readonly PyFileIndex[], text: string): ParserVie
   const flags = new Set<string>(["-h", "--help"]);
   const boolFlags = new Set<string>();
   let framework: "argparse" | "click" | null = null;
+  // Whether argparse may take a bare word: a positional (or a name the audit cannot read), subcommands, an
+  // option that takes many values.
+  let bareWords = false;
   for (const file of files) {
     for (const call of file.calls) {
+      if (/(?:^|\.)add_subparsers$/.test(call.callee)) bareWords = true;
       const option = optionCall(call);
       if (!option) continue;
       framework ??= option.framework;
+      if (option.flags.length === 0 || (option.nargs !== null && !/^(?:\?|1)$/.test(option.nargs))) bareWords = true;
       for (const flag of option.flags) {
         flags.add(flag);
         if (option.type === "bool") boolFlags.add(flag);
@@ -52,7 +62,9 @@ export function parserOf(files: readonly PyFileIndex[], text: string): ParserVie
   const lenient =
     /\.parse_known_args\s*\(|\.parse_known_intermixed_args\s*\(/.test(text) ||
     /add_argument\s*\(\s*['"]\w+['"]\s*,\s*nargs\s*=\s*(?:argparse\.)?REMAINDER/.test(text);
-  return { framework, flags, boolFlags, lenient };
+  // Only `parse_args()` reads the command line itself: a parser given its own list may never see the words.
+  if (framework === "click" || !/\.parse_args\s*\(\s*\)/.test(text)) bareWords = true;
+  return { framework, flags, boolFlags, lenient, bareWords };
 }
 
 /** Config files a program loads when no argument names one: the existing file a config-like option defaults to. */

@@ -14,6 +14,7 @@ import { recordAt } from "../../python/locate.js";
 import { preparePythonIndex, sourceOf } from "../../python/repo-index.js";
 import { parseError } from "../../python/tree-facts.js";
 import { pythonParser } from "../../python/tree-sitter.js";
+import { impliedPythonFloor, versionText } from "./pinned-python.js";
 
 /** Messages of the lexer and statement checks that name a Python 2 construct. */
 const PYTHON2 =
@@ -30,13 +31,24 @@ export const extractor: Extractor = {
     const training = trainingFiles(index, ctx.facts, ctx.view);
     const onTrainPath = (path: string) => training === null || training.has(path);
     const stated = statedPythons(ctx.facts);
+    const floor = impliedPythonFloor(ctx.facts.families["env-spec"] ?? []);
     /** An error only newer Pythons raise (`async` as a name since 3.7; Python 2 syntax since 3.0): parsed by
-     * every Python the repo states? */
+     * every Python the repo states? With none stated, the one its spec's pins need decides; with neither, the
+     * error is unconfirmed and says which Python still parses it. */
     const statedParses = (message: string) => {
       const since = /keyword since Python (\d+)\.(\d+)/.exec(message);
       const limit = since ? Number(since[1]) * 100 + Number(since[2]) : PYTHON2.test(message) ? 300 : null;
-      if (limit === null || stated.length === 0) return {};
-      return { statedParses: stated.every((v) => v < limit) };
+      if (limit === null) return {};
+      if (stated.length > 0) return { statedParses: stated.every((v) => v < limit) };
+      if (!since) return {}; // Python 2 syntax is code-python3-compatible's, whatever the pins
+      if (floor !== null && floor.version >= limit)
+        return {
+          statedParses: false,
+          message: `${message}; ${floor.by} needs Python ${versionText(floor.version)} or later`,
+        };
+      const older = versionText(limit - 1);
+      const why = floor === null ? "no Python is stated" : `${floor.by} still allows Python ${older}`;
+      return { pythonUnstated: true, message: `${message}; ${why}, and it parses only on Python ${older} or older` };
     };
     let parser: Awaited<ReturnType<typeof pythonParser>> | null = null;
     for (const file of index.files) {

@@ -20,6 +20,30 @@ describe("rerun-plan arguments", () => {
     ).toBeNull();
   });
 
+  it("names bare words where an option's dash was left out, when argparse declares no positional", async () => {
+    const prepare = `import argparse\np = argparse.ArgumentParser()\np.add_argument("-train_path")\np.add_argument("-test_path")\nargs = p.parse_args()\n`;
+    expect(
+      (await stepOf("python prepare.py -train_path a test_path b > log.txt 2>&1", { "prepare.py": prepare })).rejected,
+    ).toBe(
+      "test_path b: argparse declares no positional argument (parse_args() exits with 'unrecognized arguments: test_path b'); -test_path was meant?",
+    );
+    expect(
+      (await stepOf("python prepare.py -train_path a -test_path b > log.txt", { "prepare.py": prepare })).rejected,
+    ).toBeNull();
+    // A positional, a many-valued option or a list of the program's own takes bare words; a shell variable may be options.
+    const withPositional = prepare.replace("args =", 'p.add_argument("data")\nargs =');
+    expect(
+      (await stepOf("python prepare.py -train_path a test_path", { "prepare.py": withPositional })).rejected,
+    ).toBeNull();
+    const many = prepare.replace('"-test_path")', '"-test_path", nargs="+")');
+    expect((await stepOf("python prepare.py -test_path a b", { "prepare.py": many })).rejected).toBeNull();
+    const ownList = prepare.replace("p.parse_args()", "p.parse_args(sys.argv[2:])");
+    expect((await stepOf("python prepare.py run -train_path a", { "prepare.py": ownList })).rejected).toBeNull();
+    expect(
+      (await stepOf("python prepare.py -train_path a $EXTRA <dir>", { "prepare.py": prepare })).rejected,
+    ).toBeNull();
+  });
+
   it("lets unknown options through parse_known_args()", async () => {
     expect(
       (await stepOf("python train.py --lr 0.1", { "train.py": argparse("parse_known_args()[0]") })).rejected,

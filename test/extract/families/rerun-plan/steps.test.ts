@@ -293,6 +293,26 @@ describe("rerun-plan scripts, Makefiles, notebooks, console scripts and kernels"
     ]);
   });
 
+  it("takes its steps from a README.rst's code-block directive, the console script leading to the package's code", async () => {
+    const records = await planOf({
+      "README.rst":
+        "Solution\n========\n\n.. code-block:: bash\n\n  $ conda env create --file environment.yml\n  $ pip install -e .\n  $ aptos train -c config.yml\n",
+      "environment.yml": "name: x\ndependencies:\n  - python=3.8\n",
+      "setup.py":
+        "from setuptools import setup\nsetup(name='aptos', entry_points={'console_scripts': ['aptos=aptos.cli:main']})\n",
+      "aptos/__init__.py": "",
+      "aptos/cli.py": "def main():\n    pass\n",
+      "config.yml": "epochs: 12\n",
+      "scripts/download.sh": "mkdir -p data\n",
+    });
+    expect(stepsOf(records)).toEqual([
+      [1, null, ".", null, "install", 1],
+      [2, null, ".", null, "install", 1],
+      [3, null, ".", "aptos/cli.py", "train", 1],
+    ]);
+    expect(summaryOf(records)).toMatchObject({ found: true, basis: "readme" });
+  });
+
   it("rests the plan on the root's shell scripts when no README step runs the repo's code", async () => {
     const records = await planOf({
       "README.md": "# Solution\n\nSecond place.\n",

@@ -1,0 +1,46 @@
+// Config files a step passes by a config option (`-c experiments/config.yml`, `--config configs/x.yaml`) that the
+// repo lacks, and the configs that do lie where it looks. Placeholders a reader fills in are not missing. Pure.
+import { joinFrom } from "./parser-view.js";
+
+const CONFIG_FILE = /\.(?:ya?ml|json|toml|cfg|ini)$/i;
+/** An option that names a config: `-c`, `--config`, `--cfg`, `--config-file`, `--conf`, `--settings`, `--hparams`. */
+const CONFIG_OPTION = /^(?:-c|-{1,2}[\w-]*(?:conf|cfg|config|settings|hparams|params)[\w-]*)$/i;
+/** A path a reader is meant to fill in or a shell expands: `path/to/`, `<your_config>`, `your_config.yml`, `$CFG`. */
+const PLACEHOLDER = /path\/to\/|[<>[\]{}$*`]|\byour[_-]|\bmy[_-]|\bxxx|\.\.\./i;
+
+/** The config paths (from the repo root) the arguments pass by a config option that `has` does not know;
+ * absolute, home and upward paths are the reader's own and left out. */
+export function missingConfigArguments(args: readonly string[], cwd: string, has: (path: string) => boolean): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const eq = arg.indexOf("=");
+    const option = eq > 0 && arg.startsWith("-") ? arg.slice(0, eq) : arg;
+    if (!CONFIG_OPTION.test(option)) continue;
+    const value = eq > 0 && arg.startsWith("-") ? arg.slice(eq + 1) : args[i + 1];
+    if (value === undefined || !CONFIG_FILE.test(value) || PLACEHOLDER.test(value)) continue;
+    const fromCwd = joinFrom(cwd, value);
+    if (fromCwd === null || has(fromCwd) || has(joinFrom("", value) ?? fromCwd)) continue;
+    out.push(fromCwd);
+  }
+  return out;
+}
+
+/** Whether a write path (possibly with `*` for what the audit could not read) makes this file. */
+export function writes(writePath: string, path: string): boolean {
+  if (!writePath.includes("*")) return writePath === path;
+  const pattern = writePath
+    .split("*")
+    .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+    .join("[^/]*");
+  return new RegExp(`^${pattern}$`).test(path);
+}
+
+/** The config files in the folder the missing path names (its siblings), a few by name; none when the folder lacks. */
+export function configsBeside(path: string, files: readonly string[]): string[] {
+  const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "";
+  return files
+    .filter((f) => f.startsWith(folder) && !f.slice(folder.length).includes("/") && CONFIG_FILE.test(f))
+    .sort()
+    .slice(0, 5);
+}
