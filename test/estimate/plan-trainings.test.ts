@@ -493,3 +493,49 @@ describe("the rows of a hand-built estimate", () => {
     ]);
   });
 });
+
+describe("fixture repos read by the plan's own extractor, whose stated time the estimate brackets", () => {
+  const planFacts = (files: Record<string, string>) =>
+    extractFacts(memoryView(files), STATIC_EXTRACTORS, { branches: null });
+  /** Hours of a ResNet-50-like training at 1,500 images/s at 224 px on the A100, cost growing with the pixels. */
+  const statedHours = (images: number, epochs: number, runs: number, side: number) =>
+    (images * epochs * runs) / (1500 / (side / 224) ** 2) / 3600;
+  const brackets = (p: { interval: { low: { seconds: number }; high: { seconds: number } } }, hours: number) => [
+    p.interval.low.seconds / 3600 <= hours,
+    p.interval.high.seconds / 3600 >= hours,
+  ];
+  const factor = (p: { factors: Array<{ name: string; value: number; source: string }> }, name: string) => {
+    const f = p.factors.find((x) => x.name === name)!;
+    return [f.value, f.source];
+  };
+
+  it("a hydra command's `train=large` picks its group file and `train.epochs=30` overrides it", async () => {
+    // "Training takes about 20 minutes": 30 epochs of 5,000 images at 768 px; 2048 px is the validation's tile.
+    const group = (epochs: number, side: number) =>
+      `epochs: ${epochs}\ntrain_image_size: [${side}, ${side}]\nvalid_image_size: [2048, 2048]\n`;
+    const files = {
+      "README.md":
+        "# solution\n\nTraining takes about 20 minutes on one A100.\n\n```bash\npython train.py train=large train.epochs=30\n```\n",
+      "train.py": [
+        "import hydra, timm, torch",
+        "",
+        '@hydra.main(config_path="configs", config_name="config")',
+        "def main(cfg):",
+        "    model = timm.create_model('resnet50', pretrained=True)",
+        "    scaler = torch.cuda.amp.GradScaler()",
+        "    tile = MultiCoder(image_size=2048)",
+        "",
+      ].join("\n"),
+      "configs/config.yaml": "defaults:\n  - train: default\n  - _self_\n\nseed: 42\n",
+      "configs/train/default.yaml": group(5, 256),
+      "configs/train/large.yaml": group(100, 768),
+      "data/train.csv": "image,label\n" + "a.png,1\n".repeat(5_000),
+    };
+    const p = (await estimateTraining(options(await planFacts(files)))).prediction!;
+    expect(p.coverage).toMatchObject({ basis: "rerun-plan", trainings: 1 });
+    expect(factor(p, "epochs")[0]).toBe(30);
+    expect(factor(p, "input size")[0]).toBe(768);
+    expect(p.trainings![0]!.sources).toContain("configs/train/large.yaml:2");
+    expect(brackets(p, statedHours(5_000, 30, 1, 768))).toEqual([true, true]);
+  });
+});

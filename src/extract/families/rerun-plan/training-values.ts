@@ -54,7 +54,12 @@ export function trainingValues(
     values[field] = value;
     if (!sources.includes(source)) sources.push(source);
   };
-  for (const { name, value } of givenOptions(args)) {
+  // hydra's and ultralytics' `key=value` words (`trainer.max_epochs=30`, `imgsz=640`) are options too.
+  const assigned = args.flatMap((a) => {
+    const m = /^\+{0,2}([A-Za-z_][\w.]*)=(.+)$/.exec(a);
+    return m ? [{ name: m[1]!, value: m[2]! }] : [];
+  });
+  for (const { name, value } of [...givenOptions(args), ...assigned]) {
     if (value === null) continue;
     if (ONE_FOLD.test(name.replace(/(?<=\w)-/g, "_"))) {
       set("folds", 1, where);
@@ -64,7 +69,7 @@ export function trainingValues(
       set("model", value, where);
       continue;
     }
-    const kind = hintKind(name);
+    const kind = hintKind(name, true);
     const field = kind ? FIELD[kind] : undefined;
     if (!field) continue;
     if (field === "model") set(field, value, where);

@@ -40,7 +40,7 @@ export const extractor: Extractor = {
         const opt = cliOption(call);
         const first = call.args.find((a) => a.name === null);
         if (opt) {
-          const kind = hintKind(opt.option);
+          const kind = hintKind(opt.option, true);
           const def = call.args.find((a) => a.name === "default");
           if (kind && def)
             for (const value of hintValues(kind, def))
@@ -76,7 +76,7 @@ export const extractor: Extractor = {
       const text = ctx.view.read(entry.path);
       if (text === null) continue;
       for (const v of configValues(text)) {
-        const kind = v.key ? hintKind(v.key) : null;
+        const kind = v.key ? hintKind(v.key, true) : null;
         if (kind)
           for (const value of hintValues(kind, configArg(v.value)))
             records.push({
