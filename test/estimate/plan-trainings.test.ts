@@ -538,4 +538,53 @@ describe("fixture repos read by the plan's own extractor, whose stated time the 
     expect(p.trainings![0]!.sources).toContain("configs/train/large.yaml:2");
     expect(brackets(p, statedHours(5_000, 30, 1, 768))).toEqual([true, true]);
   });
+
+  it("a loop's fold passed as `dataset.fold=$FOLD` is the loop's run, never times the config's `num_folds`", async () => {
+    // "Each fold takes about 7 minutes": 3 folds of 20 epochs of 4,000 images at 512 px.
+    const files = {
+      "README.md": "# solution\n\nEach fold takes about 7 minutes on one A100.\n\n```bash\nbash run.sh\n```\n",
+      "run.sh": "for FOLD in 0 2 3\ndo\npython train.py dataset=four dataset.fold=$FOLD\ndone\n",
+      "train.py": [
+        "import hydra, timm, torch",
+        '@hydra.main(config_path="configs", config_name="config")',
+        "def main(cfg):",
+        "    model = timm.create_model('resnet50', pretrained=True)",
+        "    scaler = torch.cuda.amp.GradScaler()",
+        "",
+      ].join("\n"),
+      "configs/config.yaml": "defaults:\n  - dataset: one\n  - train: default\n",
+      "configs/dataset/one.yaml": "fold: 0\nnum_folds: 1\n",
+      "configs/dataset/four.yaml": "fold: 0\nnum_folds: 4\n",
+      "configs/train/default.yaml": "epochs: 20\nimg_size: 512\n",
+      "data/train.csv": "image,label\n" + "a.png,1\n".repeat(4_000),
+    };
+    const p = (await estimateTraining(options(await planFacts(files)))).prediction!;
+    expect(p.trainings!.map((r) => [r.runs, r.epochs, r.inputSize])).toEqual([[3, 20, 512]]);
+    expect(brackets(p, statedHours(4_000, 20, 3, 512))).toEqual([true, true]);
+  });
+
+  it("`--kfold 3` after `cd src` picks a fold when the program's default for it is a fold's number, and its config's `epoch:` is read", async () => {
+    // "Each fold needs about 14 minutes": one fold of 30 epochs of 6,000 images at 512 px.
+    const files = {
+      "README.md":
+        "# solution\n\nEach fold needs about 14 minutes on one A100.\n\n```bash\ncd src\npython train.py --config configs/final.yaml --kfold 3\n```\n",
+      "src/train.py": [
+        "import argparse, timm, torch, yaml",
+        "p = argparse.ArgumentParser()",
+        "p.add_argument('--config', type=str)",
+        "p.add_argument('--kfold', type=int, default=1)",
+        "args = p.parse_args()",
+        "cfg = yaml.safe_load(open(args.config))",
+        "model = timm.create_model('resnet50', pretrained=True)",
+        "scaler = torch.cuda.amp.GradScaler()",
+        "",
+      ].join("\n"),
+      "src/configs/final.yaml": "General:\n  epoch: &epoch 30\nData:\n  img_size: 512\n  kfold: -1\n",
+      "src/utils.py": "epochs = 3\n",
+      "input/train.csv": "image,label\n" + "a.png,1\n".repeat(6_000),
+    };
+    const p = (await estimateTraining(options(await planFacts(files)))).prediction!;
+    expect(p.trainings!.map((r) => [r.runs, r.epochs, r.inputSize, r.guessed])).toEqual([[1, 30, 512, []]]);
+    expect(brackets(p, statedHours(6_000, 30, 1, 512))).toEqual([true, true]);
+  });
 });
