@@ -587,4 +587,36 @@ describe("fixture repos read by the plan's own extractor, whose stated time the 
     expect(p.trainings!.map((r) => [r.runs, r.epochs, r.inputSize, r.guessed])).toEqual([[1, 30, 512, []]]);
     expect(brackets(p, statedHours(6_000, 30, 1, 512))).toEqual([true, true]);
   });
+
+  it("a training whose dataset decodes DICOM image by image is costed loader-bound, and says why", async () => {
+    // "Training takes about 4 hours": 20 epochs of 30,000 DICOM images at 512 px, the GPU waiting on pydicom
+    // (about six times what the GPU alone would take).
+    const files = {
+      "README.md":
+        "# solution\n\nTraining takes about 4 hours on one A100.\n\n```bash\npython train.py --epochs 20\n```\n",
+      "train.py": [
+        "import argparse, timm, torch",
+        "from dataset import DicomDataset",
+        "p = argparse.ArgumentParser()",
+        "p.add_argument('--epochs', type=int, default=5)",
+        "p.add_argument('--img_size', type=int, default=512)",
+        "model = timm.create_model('resnet50', pretrained=True)",
+        "scaler = torch.cuda.amp.GradScaler()",
+        "",
+      ].join("\n"),
+      "dataset.py": [
+        "import cv2, pydicom",
+        "class DicomDataset:",
+        "    def __getitem__(self, i):",
+        "        return cv2.resize(pydicom.dcmread(self.paths[i]).pixel_array, (512, 512))",
+        "",
+      ].join("\n"),
+      "data/train.csv": "image,label\n" + "a.dcm,1\n".repeat(30_000),
+    };
+    const stated = 6 * statedHours(30_000, 20, 1, 512);
+    const p = (await estimateTraining(options(await planFacts(files)))).prediction!;
+    expect(p.trainings!.map((r) => [r.runs, r.epochs, r.inputSize, r.images])).toEqual([[1, 20, 512, 30_000]]);
+    expect(factor(p, "utilisation")[1]).toMatch(/dataset\.py:1 imports pydicom \(reached by train\.py\)/);
+    expect(brackets(p, stated)).toEqual([true, true]);
+  });
 });
