@@ -619,4 +619,28 @@ describe("fixture repos read by the plan's own extractor, whose stated time the 
     expect(factor(p, "utilisation")[1]).toMatch(/dataset\.py:1 imports pydicom \(reached by train\.py\)/);
     expect(brackets(p, stated)).toEqual([true, true]);
   });
+
+  it("a crop's `num_samples` in the training's own file is not its images per epoch", async () => {
+    // "Training takes about 11 minutes": 25 epochs of the 3,000 rows of data/train.csv at 512 px, two crops each.
+    const files = {
+      "README.md": "# solution\n\nTraining takes about 11 minutes on one A100.\n\n```bash\npython train.py\n```\n",
+      "train.py": [
+        "import argparse, timm, torch",
+        "import pandas as pd",
+        "from monai.transforms import RandCropByPosNegLabeld",
+        "p = argparse.ArgumentParser()",
+        "p.add_argument('--epochs', type=int, default=25)",
+        "p.add_argument('--img_size', type=int, default=512)",
+        "df = pd.read_csv('data/train.csv')",
+        "crop = RandCropByPosNegLabeld(keys=['image'], label_key='label', num_samples=2)",
+        "model = timm.create_model('resnet50', pretrained=True)",
+        "scaler = torch.cuda.amp.GradScaler()",
+        "",
+      ].join("\n"),
+      "data/train.csv": "image,label\n" + "a.png,1\n".repeat(3_000),
+    };
+    const p = (await estimateTraining(options(await planFacts(files)))).prediction!;
+    expect(factor(p, "images per epoch")).toEqual([3_000, "data/train.csv: 3000 rows"]);
+    expect(brackets(p, statedHours(3_000, 25, 1, 512))).toEqual([true, true]);
+  });
 });
