@@ -32,6 +32,12 @@ export function hintKind(rawName: string, setting = false): HintKind | null {
   return null;
 }
 
+/** `--epoch 0` or `epoch: 0`: the epoch a run starts or resumes from, no count of epochs. */
+export function startingEpoch(name: string, value: number | string): boolean {
+  const bare = name.replace(/^-+/, "");
+  return bare.slice(bare.lastIndexOf(".") + 1).toLowerCase() === "epoch" && typeof value === "number" && value < 1;
+}
+
 /** The values a hint records: a number, a count for lists of folds or seeds, each name for models. */
 export function hintValues(kind: HintKind, arg: PyArg): Array<number | string> {
   if (kind === "models") {
