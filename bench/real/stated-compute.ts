@@ -27,6 +27,23 @@ export interface EstimatedCompute {
   basis: string;
   trainings: number;
   guessed: number;
+  /** Each costed training with where its values were read (`--rows` prints them). */
+  rows?: RowReading[];
+}
+
+/** One training row of an estimate: its figures, the lines it was read from and what was guessed. */
+export interface RowReading {
+  label: string;
+  architecture: string;
+  inputSize: number;
+  images: number;
+  epochs: number;
+  runs: number;
+  gpuHours: number;
+  sources: string[];
+  guessed: string[];
+  /** The estimate's factors of this row: "name = value (source)". */
+  values: string[];
 }
 
 export interface StatedRow {
@@ -100,6 +117,26 @@ export function renderStated(f: StatedFigures): string {
     "",
     `within 3x: ${pct(f.within3x)} of ${f.rows.length} (goal ${pct(STATED_GOALS.within3x)}); interval covers the statement: ${pct(f.covered)} (goal ${pct(STATED_GOALS.covered)})`,
   );
+  return lines.join("\n");
+}
+
+/** Per repo, each training row and what it was read from: where a miss comes from. */
+export function renderRowReadings(f: StatedFigures): string {
+  const lines: string[] = [];
+  for (const r of f.rows) {
+    lines.push(`${r.label.repo}:`);
+    if (!r.estimate) {
+      lines.push(`  no estimate: ${r.missing}`);
+      continue;
+    }
+    for (const t of r.estimate.rows ?? [])
+      lines.push(
+        `  ${t.label}: ${t.architecture} ${t.inputSize} px, ${t.images} images x ${t.epochs} epochs x ${t.runs} runs = ${h(t.gpuHours)} GPU-h`,
+        `    read from: ${t.sources.join("; ") || "-"}`,
+        ...t.values.map((v) => `    ${v}`),
+        ...t.guessed.map((g) => `    guessed: ${g}`),
+      );
+  }
   return lines.join("\n");
 }
 

@@ -1,7 +1,8 @@
 // `npm run bench:stated -- <folder of checkouts>`: the static estimate of each repo whose README states its
 // hardware and training time (labels/stated-compute.json), beside the stated GPU-hours. Each checkout is
 // `<folder>/<owner>+<name>` at the label's commit; it is audited with the built CLI (`--stages static
-// --gpu-model <the stated GPU>`), one process per repo. Prints the figures whatever they are.
+// --gpu-model <the stated GPU>`), one process per repo. Prints the figures whatever they are; `--rows` also prints
+// each training row and where its values were read.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,6 +12,7 @@ import { PACKAGE_ROOT } from "../../src/io/package.js";
 import type { Prediction } from "../../src/model/carbon.js";
 import {
   parseStatedLabels,
+  renderRowReadings,
   renderStated,
   statedFigures,
   statedRow,
@@ -70,6 +72,20 @@ function estimateOf(
         basis: p.coverage?.basis ?? "-",
         trainings: p.coverage?.trainings ?? rows.length,
         guessed: p.coverage?.guessed ?? rows.filter((r) => r.guessed.length > 0).length,
+        rows: rows.map((r) => ({
+          label: `${r.label} (${r.role})`,
+          architecture: r.architecture,
+          inputSize: r.inputSize,
+          images: r.images,
+          epochs: r.epochs,
+          runs: r.runs,
+          gpuHours: r.total.seconds / 3600,
+          sources: r.sources,
+          guessed: r.guessed,
+          values: p.factors
+            .filter((f) => rows.length === 1 || f.name.startsWith(`${r.label}: `))
+            .map((f) => `${f.name.slice(f.name.indexOf(": ") + 2 || 0)} = ${f.value} ${f.unit} (${f.source})`),
+        })),
       },
       missing: null,
       commit: report.repo.commit,
@@ -107,7 +123,10 @@ function main(): void {
       );
     rows.push(statedRow(label, got.estimate, got.missing));
   }
-  process.stdout.write(renderStated(statedFigures(rows)) + "\n");
+  const figures = statedFigures(rows);
+  // `--rows`: each repo's trainings and the lines their values were read from, before the table.
+  if (args.includes("--rows")) process.stdout.write(renderRowReadings(figures) + "\n\n");
+  process.stdout.write(renderStated(figures) + "\n");
 }
 
 main();

@@ -27,6 +27,8 @@ export interface RunGroup {
   passes: Guessed<number>;
   /** The model is not read: its forward cost is another training's, moved by these multipliers at the ends. */
   modelGuess?: { low: number; high: number; source: string };
+  /** Data loading sets the pace: the share of the table's utilisation it keeps, and why. */
+  loader?: { value: number; low: number; high: number; source: string };
   /** What the training does on the plan (default: training). */
   role?: TrainingRole;
   batchSize?: number | null;

@@ -67,6 +67,7 @@ export function runFactors(input: EstimateInput): Built | { reason: string } {
         reason: `no throughput of ${group.architecture.value} was measured on this CPU (${input.cpuModel ?? "unknown model"}): measure an epoch of it, or estimate for a GPU with --gpu-model`,
       };
     const macs = macsAt(group.row, group.inputSize.value);
+    const share = group.loader?.value ?? 1;
     params.push({
       macs,
       images: group.images.value,
@@ -74,6 +75,7 @@ export function runFactors(input: EstimateInput): Built | { reason: string } {
       runs: group.runs.value,
       passes: group.passes.value,
       ...speed,
+      utilisation: speed.utilisation * share,
       measured: entry
         ? {
             imagesPerSecond: entry.imagesPerSecond,
@@ -173,8 +175,9 @@ function ownKnobs(input: EstimateInput, group: RunGroup, i: number, gpu: GpuRow 
   if (!gpu) return knobs;
   const cls = peakFor(gpu, group.precision.value, transformer).precisionClass;
   const u = input.gpus.utilisation[cls];
+  const share = group.loader ?? { low: 1, high: 1 };
   knobs.push({
-    apply: (g, _d, end) => void (g[i]!.measured === null && (g[i]!.utilisation = u[end])),
+    apply: (g, _d, end) => void (g[i]!.measured === null && (g[i]!.utilisation = u[end] * share[end])),
     key: `utilisation ${cls}`,
   });
   if (group.precision.guessed) {
@@ -332,14 +335,19 @@ function groupFactors(
       ? { low: Math.min(speed.tflops, other.tflops), high: Math.max(speed.tflops, other.tflops) }
       : {}),
   });
+  const loader = group.loader;
   out.push({
     name: `${prefix}utilisation`,
-    value: u.value,
     unit: "of peak",
     origin: "default",
-    source: input.gpus.utilisation.source,
-    low: u.low,
-    high: u.high,
+    ...(loader
+      ? {
+          value: round(u.value * loader.value),
+          source: `${input.gpus.utilisation.source}; ${loader.source}`,
+          low: round(u.low * loader.low),
+          high: round(u.high * loader.high),
+        }
+      : { value: u.value, source: input.gpus.utilisation.source, low: u.low, high: u.high }),
   });
   return out;
 }

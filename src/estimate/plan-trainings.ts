@@ -9,6 +9,7 @@ import type { Guessed, RunGroup } from "./compute.js";
 import { guessedInputs } from "./compute.js";
 import { matchArchitecture } from "./flops-table.js";
 import { countInRange } from "../model/count-ranges.js";
+import { loaderBound } from "./loader-bound.js";
 import {
   architectureIn,
   byRank,
@@ -263,6 +264,8 @@ function groupOf(
     batchSize: positive(d.step.batchSize) && countInRange("batch-size", d.step.batchSize) ? d.step.batchSize : null,
     ...(stand ? { modelGuess: stand.guess } : {}),
   };
+  const loader = loaderBound(d.step, input.facts.families["rerun-plan"] ?? [], input.facts.families["imports"] ?? []);
+  if (loader) group.loader = loader;
   const values = String(d.step.trainingSource ?? "")
     .split(",")
     .map((x) => x.trim())

@@ -493,3 +493,154 @@ describe("the rows of a hand-built estimate", () => {
     ]);
   });
 });
+
+describe("fixture repos read by the plan's own extractor, whose stated time the estimate brackets", () => {
+  const planFacts = (files: Record<string, string>) =>
+    extractFacts(memoryView(files), STATIC_EXTRACTORS, { branches: null });
+  /** Hours of a ResNet-50-like training at 1,500 images/s at 224 px on the A100, cost growing with the pixels. */
+  const statedHours = (images: number, epochs: number, runs: number, side: number) =>
+    (images * epochs * runs) / (1500 / (side / 224) ** 2) / 3600;
+  const brackets = (p: { interval: { low: { seconds: number }; high: { seconds: number } } }, hours: number) => [
+    p.interval.low.seconds / 3600 <= hours,
+    p.interval.high.seconds / 3600 >= hours,
+  ];
+  const factor = (p: { factors: Array<{ name: string; value: number; source: string }> }, name: string) => {
+    const f = p.factors.find((x) => x.name === name)!;
+    return [f.value, f.source];
+  };
+
+  it("a hydra command's `train=large` picks its group file and `train.epochs=30` overrides it", async () => {
+    // "Training takes about 20 minutes": 30 epochs of 5,000 images at 768 px; 2048 px is the validation's tile.
+    const group = (epochs: number, side: number) =>
+      `epochs: ${epochs}\ntrain_image_size: [${side}, ${side}]\nvalid_image_size: [2048, 2048]\n`;
+    const files = {
+      "README.md":
+        "# solution\n\nTraining takes about 20 minutes on one A100.\n\n```bash\npython train.py train=large train.epochs=30\n```\n",
+      "train.py": [
+        "import hydra, timm, torch",
+        "",
+        '@hydra.main(config_path="configs", config_name="config")',
+        "def main(cfg):",
+        "    model = timm.create_model('resnet50', pretrained=True)",
+        "    scaler = torch.cuda.amp.GradScaler()",
+        "    tile = MultiCoder(image_size=2048)",
+        "",
+      ].join("\n"),
+      "configs/config.yaml": "defaults:\n  - train: default\n  - _self_\n\nseed: 42\n",
+      "configs/train/default.yaml": group(5, 256),
+      "configs/train/large.yaml": group(100, 768),
+      "data/train.csv": "image,label\n" + "a.png,1\n".repeat(5_000),
+    };
+    const p = (await estimateTraining(options(await planFacts(files)))).prediction!;
+    expect(p.coverage).toMatchObject({ basis: "rerun-plan", trainings: 1 });
+    expect(factor(p, "epochs")[0]).toBe(30);
+    expect(factor(p, "input size")[0]).toBe(768);
+    expect(p.trainings![0]!.sources).toContain("configs/train/large.yaml:2");
+    expect(brackets(p, statedHours(5_000, 30, 1, 768))).toEqual([true, true]);
+  });
+
+  it("a loop's fold passed as `dataset.fold=$FOLD` is the loop's run, never times the config's `num_folds`", async () => {
+    // "Each fold takes about 7 minutes": 3 folds of 20 epochs of 4,000 images at 512 px.
+    const files = {
+      "README.md": "# solution\n\nEach fold takes about 7 minutes on one A100.\n\n```bash\nbash run.sh\n```\n",
+      "run.sh": "for FOLD in 0 2 3\ndo\npython train.py dataset=four dataset.fold=$FOLD\ndone\n",
+      "train.py": [
+        "import hydra, timm, torch",
+        '@hydra.main(config_path="configs", config_name="config")',
+        "def main(cfg):",
+        "    model = timm.create_model('resnet50', pretrained=True)",
+        "    scaler = torch.cuda.amp.GradScaler()",
+        "",
+      ].join("\n"),
+      "configs/config.yaml": "defaults:\n  - dataset: one\n  - train: default\n",
+      "configs/dataset/one.yaml": "fold: 0\nnum_folds: 1\n",
+      "configs/dataset/four.yaml": "fold: 0\nnum_folds: 4\n",
+      "configs/train/default.yaml": "epochs: 20\nimg_size: 512\n",
+      "data/train.csv": "image,label\n" + "a.png,1\n".repeat(4_000),
+    };
+    const p = (await estimateTraining(options(await planFacts(files)))).prediction!;
+    expect(p.trainings!.map((r) => [r.runs, r.epochs, r.inputSize])).toEqual([[3, 20, 512]]);
+    expect(brackets(p, statedHours(4_000, 20, 3, 512))).toEqual([true, true]);
+  });
+
+  it("`--kfold 3` after `cd src` picks a fold when the program's default for it is a fold's number, and its config's `epoch:` is read", async () => {
+    // "Each fold needs about 14 minutes": one fold of 30 epochs of 6,000 images at 512 px.
+    const files = {
+      "README.md":
+        "# solution\n\nEach fold needs about 14 minutes on one A100.\n\n```bash\ncd src\npython train.py --config configs/final.yaml --kfold 3\n```\n",
+      "src/train.py": [
+        "import argparse, timm, torch, yaml",
+        "p = argparse.ArgumentParser()",
+        "p.add_argument('--config', type=str)",
+        "p.add_argument('--kfold', type=int, default=1)",
+        "args = p.parse_args()",
+        "cfg = yaml.safe_load(open(args.config))",
+        "model = timm.create_model('resnet50', pretrained=True)",
+        "scaler = torch.cuda.amp.GradScaler()",
+        "",
+      ].join("\n"),
+      "src/configs/final.yaml": "General:\n  epoch: &epoch 30\nData:\n  img_size: 512\n  kfold: -1\n",
+      "src/utils.py": "epochs = 3\n",
+      "input/train.csv": "image,label\n" + "a.png,1\n".repeat(6_000),
+    };
+    const p = (await estimateTraining(options(await planFacts(files)))).prediction!;
+    expect(p.trainings!.map((r) => [r.runs, r.epochs, r.inputSize, r.guessed])).toEqual([[1, 30, 512, []]]);
+    expect(brackets(p, statedHours(6_000, 30, 1, 512))).toEqual([true, true]);
+  });
+
+  it("a training whose dataset decodes DICOM image by image is costed loader-bound, and says why", async () => {
+    // "Training takes about 4 hours": 20 epochs of 30,000 DICOM images at 512 px, the GPU waiting on pydicom
+    // (about six times what the GPU alone would take).
+    const files = {
+      "README.md":
+        "# solution\n\nTraining takes about 4 hours on one A100.\n\n```bash\npython train.py --epochs 20\n```\n",
+      "train.py": [
+        "import argparse, timm, torch",
+        "from dataset import DicomDataset",
+        "p = argparse.ArgumentParser()",
+        "p.add_argument('--epochs', type=int, default=5)",
+        "p.add_argument('--img_size', type=int, default=512)",
+        "model = timm.create_model('resnet50', pretrained=True)",
+        "scaler = torch.cuda.amp.GradScaler()",
+        "",
+      ].join("\n"),
+      "dataset.py": [
+        "import cv2, pydicom",
+        "class DicomDataset:",
+        "    def __getitem__(self, i):",
+        "        return cv2.resize(pydicom.dcmread(self.paths[i]).pixel_array, (512, 512))",
+        "",
+      ].join("\n"),
+      "data/train.csv": "image,label\n" + "a.dcm,1\n".repeat(30_000),
+    };
+    const stated = 6 * statedHours(30_000, 20, 1, 512);
+    const p = (await estimateTraining(options(await planFacts(files)))).prediction!;
+    expect(p.trainings!.map((r) => [r.runs, r.epochs, r.inputSize, r.images])).toEqual([[1, 20, 512, 30_000]]);
+    expect(factor(p, "utilisation")[1]).toMatch(/dataset\.py:1 imports pydicom \(reached by train\.py\)/);
+    expect(brackets(p, stated)).toEqual([true, true]);
+  });
+
+  it("a crop's `num_samples` in the training's own file is not its images per epoch", async () => {
+    // "Training takes about 11 minutes": 25 epochs of the 3,000 rows of data/train.csv at 512 px, two crops each.
+    const files = {
+      "README.md": "# solution\n\nTraining takes about 11 minutes on one A100.\n\n```bash\npython train.py\n```\n",
+      "train.py": [
+        "import argparse, timm, torch",
+        "import pandas as pd",
+        "from monai.transforms import RandCropByPosNegLabeld",
+        "p = argparse.ArgumentParser()",
+        "p.add_argument('--epochs', type=int, default=25)",
+        "p.add_argument('--img_size', type=int, default=512)",
+        "df = pd.read_csv('data/train.csv')",
+        "crop = RandCropByPosNegLabeld(keys=['image'], label_key='label', num_samples=2)",
+        "model = timm.create_model('resnet50', pretrained=True)",
+        "scaler = torch.cuda.amp.GradScaler()",
+        "",
+      ].join("\n"),
+      "data/train.csv": "image,label\n" + "a.png,1\n".repeat(3_000),
+    };
+    const p = (await estimateTraining(options(await planFacts(files)))).prediction!;
+    expect(factor(p, "images per epoch")).toEqual([3_000, "data/train.csv: 3000 rows"]);
+    expect(brackets(p, statedHours(3_000, 25, 1, 512))).toEqual([true, true]);
+  });
+});

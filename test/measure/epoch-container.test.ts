@@ -148,4 +148,45 @@ describe("epoch stage, container runtime", () => {
     ]);
     expect(section.measurement!.status).toBe("stopped");
   });
+
+  it("sets a start-up longer than an epoch apart from epoch 1 in the container, by the duration its line states", async (ctx) => {
+    if (!ready) return ctx.skip();
+    // Our own script: data generated before the first epoch, then epochs whose lines state their own duration.
+    const root = tempRepo({
+      "train.py": [
+        "import time",
+        "data = [i * i % 7 for i in range(3_000_000)]",
+        "for epoch in range(1, 5):",
+        "    t0 = time.perf_counter()",
+        "    s = sum(data[::20])",
+        "    print(f'Epoch {epoch}/4 done in {time.perf_counter() - t0:.2f}s', flush=True)",
+        "",
+      ].join("\n"),
+    });
+    try {
+      const { section, records } = await runEpochStage({
+        root,
+        plan: planFor("python3 train.py", 4),
+        runtime: "container",
+        image: IMAGE,
+        idleSeconds: 0.1,
+        gpus: false,
+        sampleMs: 200,
+      });
+      const actual = section.measurement!.actual;
+      expect(actual.setupEvidence!.by).toBe("stated-duration");
+      expect(actual.setupSeconds).toBeGreaterThan(0);
+      expect(records["epoch-run"]).toEqual([
+        expect.objectContaining({
+          status: "completed",
+          startupEvidence: "stated-duration",
+          startupSeconds: Math.round(actual.setupSeconds * 10) / 10,
+        }),
+      ]);
+      // Start-up is paid once per run, never once per epoch.
+      expect(section.prediction!.total.seconds).toBeLessThan(4 * actual.seconds);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });

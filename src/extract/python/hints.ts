@@ -6,16 +6,20 @@ export type HintKind = "epochs" | "folds" | "seeds" | "models" | "image-size" | 
 
 const MAYBE = /epoch|fold|split|seed|size|sz|res|^-*bs$|model|backbone|arch|encoder|pretrained/i;
 
-export function hintKind(rawName: string): HintKind | null {
+/** `setting`: a config key or a command-line option, where `epoch: 30` is the training's length (a variable
+ * `epoch` in code counts the loop). */
+export function hintKind(rawName: string, setting = false): HintKind | null {
   if (!MAYBE.test(rawName)) return null;
   const name = rawName.replace(/^-+/, "").replace(/-/g, "_");
   const last = name.slice(name.lastIndexOf(".") + 1);
   const lower = last.toLowerCase();
+  if (last === "epoch" && setting) return "epochs";
   if (last === "epoch" || last === "fold") return null; // loop counters, not sizes
   if (/^(?:(?:n|num|max|nb|total|train|num_train)_?)?epochs?$/.test(lower)) return "epochs";
   if (/^(?:(?:n|num|k|nb)_?)?folds?$|^n_splits$/.test(lower)) return "folds";
   if (/^(?:(?:n|num|nb)_?)?seeds$/.test(lower)) return "seeds";
-  if (/^(?:img|image|input|im|crop|train_img|resize)_?(?:size|sz|res|resolution)$|^imsize$/.test(lower))
+  // The training's own size (`train_image_size`), never a validation or test tile's.
+  if (/^(?:train_?)?(?:img|image|input|im|crop|resize)_?(?:size|sz|res|resolution)$|^imsize$/.test(lower))
     return "image-size";
   if (/^(?:(?:train|per_device_train|valid|val|test|eval|per_device_eval)_)?batch_?size$|^bs$/.test(lower))
     return "batch-size";
@@ -26,6 +30,12 @@ export function hintKind(rawName: string): HintKind | null {
   )
     return "models";
   return null;
+}
+
+/** `--epoch 0` or `epoch: 0`: the epoch a run starts or resumes from, no count of epochs. */
+export function startingEpoch(name: string, value: number | string): boolean {
+  const bare = name.replace(/^-+/, "");
+  return bare.slice(bare.lastIndexOf(".") + 1).toLowerCase() === "epoch" && typeof value === "number" && value < 1;
 }
 
 /** The values a hint records: a number, a count for lists of folds or seeds, each name for models. */
@@ -51,7 +61,8 @@ export function hintValues(kind: HintKind, arg: PyArg): Array<number | string> {
 
 /** A config value as a call argument would read (numbers, quoted strings, inline lists). */
 export function configArg(value: string): PyArg {
-  const v = value.trim();
+  // A YAML anchor or tag before the value (`epoch: &epoch 30`, `lr: !!python/float 3e-5`) is no part of it.
+  const v = value.trim().replace(/^(?:[&!][^\s]*\s+)+/, "");
   if (/^-?\d+(?:\.\d+)?(?:e-?\d+)?$/i.test(v)) return { name: null, kind: "number", value: v, path: null };
   if (v.startsWith("[")) {
     const items = v

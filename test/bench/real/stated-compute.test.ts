@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   parseStatedLabels,
+  renderRowReadings,
   renderStated,
   statedFigures,
   statedRow,
@@ -54,5 +55,33 @@ describe("the estimate against stated GPU-hours", () => {
     expect(() => parseStatedLabels({ labels: [{ ...label(1), gpuHours: 0 }] })).toThrow(
       "stated-compute.json /labels/0/gpuHours: must be a positive number",
     );
+  });
+
+  it("prints each repo's training rows with the lines their values were read from and what was guessed", () => {
+    const row = {
+      label: "step 2 train.py (training)",
+      architecture: "timm/resnet50",
+      inputSize: 512,
+      images: 1000,
+      epochs: 30,
+      runs: 5,
+      gpuHours: 12.5,
+      sources: ["README.md:4", "configs/a.yaml:3"],
+      guessed: ["images per epoch"],
+      values: ["epochs = 30 epochs per run (configs/a.yaml:3 config epoch (30))"],
+    };
+    const f = statedFigures([
+      statedRow(label(10), { ...est(12.5, 5, 20), rows: [row] }),
+      statedRow(label(10), null, "why"),
+    ]);
+    expect(renderRowReadings(f).split("\n")).toEqual([
+      "o/r:",
+      "  step 2 train.py (training): timm/resnet50 512 px, 1000 images x 30 epochs x 5 runs = 12.5 GPU-h",
+      "    read from: README.md:4; configs/a.yaml:3",
+      "    epochs = 30 epochs per run (configs/a.yaml:3 config epoch (30))",
+      "    guessed: images per epoch",
+      "o/r:",
+      "  no estimate: why",
+    ]);
   });
 });

@@ -104,6 +104,23 @@ describe("Python fact families over one messy solution", () => {
     ]);
   });
 
+  it("training: a config's `epoch: &epoch 30` and `train_image_size: [768, 768]` are the training's; code's `epoch` is a loop counter, `epoch: 0` a start", async () => {
+    const records = await run(training, {
+      "conf/final.yaml":
+        "General:\n  epoch: &epoch 30\nData:\n  train_image_size: [768, 768]\n  valid_image_size: [2048, 2048]\n  lr: !!python/float 3e-5\n",
+      "train.py":
+        "import argparse\np = argparse.ArgumentParser()\np.add_argument('--epoch', type=int, default=12)\nepoch = 0\n",
+      "resume.py":
+        "import argparse\np = argparse.ArgumentParser()\np.add_argument('--epoch', type=int, default=0, help='epoch to start from')\n",
+      "conf/resume.yaml": "epoch: 0\n",
+    });
+    expect(records.map((r) => [r.file, r.line, r.kind, r.value, r.source])).toEqual([
+      ["train.py", 3, "epochs", 12, "argparse-default"],
+      ["conf/final.yaml", 2, "epochs", 30, "config"],
+      ["conf/final.yaml", 4, "image-size", 768, "config"],
+    ]);
+  });
+
   it("placeholders: reachable through imports from the __main__ entry point", async () => {
     expect((await run(placeholders, files)).map((r) => [r.file, r.line, r.kind, r.reachable])).toEqual([
       ["src/models.py", 2, "ellipsis-body", true],

@@ -13,6 +13,7 @@ import { ioOf } from "./io.js";
 import { defaultConfigs, joinFrom, parserOf } from "./parser-view.js";
 import { functionParser, rejectedByFunction, type FunctionParser } from "./function-parsers.js";
 import { hydraTree, rejectedOverride, type HydraFiles, type HydraTree } from "./hydra-overrides.js";
+import { hydraConfigFiles } from "./hydra-configs.js";
 import { proseSteps } from "./prose-steps.js";
 import { reachOf } from "./reach.js";
 import { programOf, StepList, type Step, type TopStep } from "./steps.js";
@@ -346,7 +347,12 @@ function stepRecord(
     const imported = own
       .slice(1)
       .flatMap((f) => rank(hints.get(f.path) ?? []).filter((h) => h.source !== "call-argument"));
-    const configLayers = configs.map((c) => [...modelKeys(c, view), ...(hints.get(c) ?? [])]);
+    // A hydra program's values sit in the files its defaults and the command line's `group=option` compose.
+    const composed = python
+      ? (hydraConfigFiles(view.read(python.path) ?? "", python.path, args, hydraFiles(view)) ?? [])
+      : [];
+    const loaded = [...new Set([...configs, ...composed])];
+    const configLayers = loaded.map((c) => [...modelKeys(c, view), ...(hints.get(c) ?? [])]);
     Object.assign(record, trainingValues(args, `${step.file}:${step.line}`, [...configLayers, programHints, imported]));
   }
   return record;

@@ -37,8 +37,20 @@ export function isModelName(key: string, value: string): boolean {
   );
 }
 
-/** A single fold given on the command line (`--fold 0`): the run trains that one fold. */
-const ONE_FOLD = /^--?(?:fold|fold_?id|fold_?idx|fold_?index|fold_?num|val_?fold)$/i;
+/** A single fold given on the command line (`--fold 0`, hydra's `dataset.fold=$FOLD`): the run trains that one fold. */
+const ONE_FOLD = /^(?:fold|fold_?id|fold_?idx|fold_?index|fold_?num|val_?fold)$/i;
+
+/** `--kfold 3` names a fold, not three of them, when the program's own default for it is no count (0, 1, -1). */
+function foldByDefault(name: string, layers: ReadonlyArray<readonly FactRecord[]>): boolean {
+  return layers.some((hints) =>
+    hints.some(
+      (h) =>
+        h.source === "argparse-default" &&
+        h.name === name &&
+        ((h.kind === "folds" && Number(h.value) < 2) || (h.kind === "out-of-range" && h.count === "folds")),
+    ),
+  );
+}
 
 /** Values from the step's arguments (at `where`), then from `layers` of hints, earlier layers winning. */
 export function trainingValues(
@@ -54,9 +66,15 @@ export function trainingValues(
     values[field] = value;
     if (!sources.includes(source)) sources.push(source);
   };
-  for (const { name, value } of givenOptions(args)) {
+  // hydra's and ultralytics' `key=value` words (`trainer.max_epochs=30`, `imgsz=640`) are options too.
+  const assigned = args.flatMap((a) => {
+    const m = /^\+{0,2}([A-Za-z_][\w.]*)=(.+)$/.exec(a);
+    return m ? [{ name: m[1]!, value: m[2]! }] : [];
+  });
+  for (const { name, value } of [...givenOptions(args), ...assigned]) {
     if (value === null) continue;
-    if (ONE_FOLD.test(name.replace(/(?<=\w)-/g, "_"))) {
+    const bare = name.replace(/^-+/, "").replace(/-/g, "_");
+    if (ONE_FOLD.test(bare.slice(bare.lastIndexOf(".") + 1))) {
       set("folds", 1, where);
       continue;
     }
@@ -64,7 +82,12 @@ export function trainingValues(
       set("model", value, where);
       continue;
     }
-    const kind = hintKind(name);
+    const kind = hintKind(name, true);
+    // A loop's variable (`--n_folds $f`) or an option the program defaults to a fold's number picks one fold.
+    if (kind === "folds" && (value.startsWith("$") || foldByDefault(name, layers))) {
+      set("folds", 1, where);
+      continue;
+    }
     const field = kind ? FIELD[kind] : undefined;
     if (!field) continue;
     if (field === "model") set(field, value, where);

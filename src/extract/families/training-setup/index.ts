@@ -49,6 +49,8 @@ export const extractor: Extractor = {
       }
       for (const k of file.kwargs) {
         const kind = setupKind(k.arg.name!);
+        // A crop or patch transform's `num_samples` is crops per image (MONAI's RandCropByPosNegLabeld), no dataset size.
+        if (kind === "images" && /crop|patch/i.test(k.callee)) continue;
         if (kind)
           for (const r of setupFromValue(kind, k.arg, "call-argument", `${k.callee}(${k.arg.name})`)) add(k.line, r);
       }

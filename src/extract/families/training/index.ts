@@ -2,7 +2,7 @@
 import type { FactRecord } from "../../../model/facts.js";
 import type { Extractor } from "../../extractor.js";
 import { configValues, scannableConfig } from "../../python/config-lines.js";
-import { boundedHint, hintKind, hintValues, configArg } from "../../python/hints.js";
+import { boundedHint, configArg, hintKind, hintValues, startingEpoch } from "../../python/hints.js";
 import { recordAt } from "../../python/locate.js";
 import { preparePythonIndex } from "../../python/repo-index.js";
 import { cliOption } from "../../python/cli-option.js";
@@ -42,10 +42,10 @@ export const extractor: Extractor = {
         const opt = cliOption(call);
         const first = call.args.find((a) => a.name === null);
         if (opt) {
-          const kind = hintKind(opt.option);
+          const kind = hintKind(opt.option, true);
           const def = call.args.find((a) => a.name === "default");
           if (kind && def)
-            for (const value of hintValues(kind, def))
+            for (const value of hintValues(kind, def).filter((v) => !startingEpoch(opt.option, v)))
               records.push(
                 recordAt(file, call.line, {
                   ...boundedHint(kind, value),
@@ -78,9 +78,9 @@ export const extractor: Extractor = {
       const text = ctx.view.read(entry.path);
       if (text === null) continue;
       for (const v of configValues(text)) {
-        const kind = v.key ? hintKind(v.key) : null;
+        const kind = v.key ? hintKind(v.key, true) : null;
         if (kind)
-          for (const value of hintValues(kind, configArg(v.value)))
+          for (const value of hintValues(kind, configArg(v.value)).filter((x) => !startingEpoch(v.key!, x)))
             records.push({
               file: entry.path,
               line: v.line,

@@ -101,4 +101,19 @@ describe("training-setup", () => {
     });
     expect(records).toEqual([]);
   });
+
+  it("a crop transform's num_samples is crops per image, a sampler's is the epoch's draw", async () => {
+    const records = await run(extractor, {
+      "seg.py": [
+        "from monai.transforms import RandCropByPosNegLabeld",
+        "from torch.utils.data import WeightedRandomSampler",
+        "crop = RandCropByPosNegLabeld(keys=['image'], label_key='label', num_samples=4)",
+        "sampler = WeightedRandomSampler(weights, num_samples=16000)",
+        "",
+      ].join("\n"),
+    });
+    expect(fields(records, "images", ["line", "value", "name"])).toEqual([
+      [4, 16000, "WeightedRandomSampler(num_samples)"],
+    ]);
+  });
 });

@@ -1,0 +1,32 @@
+// The files a hydra program composes for one command line: its defaults, a `group=option` word's pick.
+import { describe, expect, it } from "vitest";
+import { hydraConfigFiles } from "../../../../src/extract/families/rerun-plan/hydra-configs.js";
+
+const FILES: Record<string, string> = {
+  "configs/main.yaml": "defaults:\n  - dataset: valid\n  - override train: default\n  - base\n  - _self_\nseed: 1\n",
+  "configs/base.yaml": "a: 1\n",
+  "configs/dataset/valid.yaml": "fold: 0\n",
+  "configs/train/default.yaml": "epochs: 5\n",
+  "configs/train/large.yaml": "epochs: 100\n",
+};
+const files = {
+  read: (p: string) => FILES[p] ?? null,
+  isDir: (p: string) => Object.keys(FILES).some((f) => f.startsWith(`${p}/`)),
+};
+
+describe("hydra config composition", () => {
+  it("reads a project's wrapper of hydra.main and lets the command line pick a group's option", () => {
+    const text = '@hydra_ddp_friendly_main(config_path="configs", config_name="main")\ndef main(cfg):\n    pass\n';
+    expect(hydraConfigFiles(text, "train.py", ["train=large", "train.epochs=30"], files)).toEqual([
+      "configs/main.yaml",
+      "configs/base.yaml",
+      "configs/train/large.yaml",
+      "configs/dataset/valid.yaml",
+    ]);
+  });
+
+  it("is null for a program with no hydra main or a primary config the repo lacks", () => {
+    expect(hydraConfigFiles("def main():\n    pass\n", "train.py", [], files)).toBeNull();
+    expect(hydraConfigFiles('@hydra.main(config_path="conf", config_name="x")\n', "train.py", [], files)).toBeNull();
+  });
+});
