@@ -16,6 +16,7 @@ import { scannableConfig } from "../../python/config-lines.js";
 import { ConfigKeys } from "./config-keys.js";
 import { ProducedFiles, shellWrites, type Written } from "./produced.js";
 import { emptyCopies } from "./empty-copies.js";
+import { isIntermediate, namedIn } from "./intermediate.js";
 import { otherName, writtenElsewhere } from "./name-skeleton.js";
 import { dataSources, documentedBy } from "./sources.js";
 import { parseReadme } from "../../shell/readme-parse.js";
@@ -315,7 +316,12 @@ export const extractor: Extractor = {
             producedBy ??= produced.producer(t.path, from, read.folder);
             documented ??= documentedBy(sources, t.path, from, file.notebook);
           }
-          if (documented === null && competition && COMPETITION_FILE.test(t.path.replace(/\*/g, "x")))
+          if (
+            documented === null &&
+            competition &&
+            COMPETITION_FILE.test(t.path.replace(/\*/g, "x")) &&
+            !(isIntermediate(t.path) && !namedIn(sources.text, t.path))
+          )
             documented = competition;
           if (t.by && resolved === null) resolved = `${t.path} (${t.by})`;
         }
