@@ -17,6 +17,7 @@ import { ConfigKeys } from "./config-keys.js";
 import { ProducedFiles, shellWrites, type Written } from "./produced.js";
 import { emptyCopies } from "./empty-copies.js";
 import { isIntermediate, namedIn } from "./intermediate.js";
+import { hostedKernels, kernelOutputOf } from "./kernel-outputs.js";
 import { otherName, writtenElsewhere } from "./name-skeleton.js";
 import { dataSources, documentedBy } from "./sources.js";
 import { parseReadme } from "../../shell/readme-parse.js";
@@ -284,6 +285,7 @@ export const extractor: Extractor = {
       const moved = `${r.cwd}/${r.script.slice(r.script.lastIndexOf("/") + 1)}`;
       if (moved !== r.script) (runFrom.get(r.script) ?? runFrom.set(r.script, []).get(r.script)!).push(moved);
     }
+    const kernels = hostedKernels(lines, readmes, ctx.facts.families["kaggle-kernel"] ?? []);
     const forKaggle = kaggleNotebooks(ctx.facts, (path) => ctx.view.read(path));
     for (const file of index.files) {
       if (isTestFile(file)) continue;
@@ -336,6 +338,7 @@ export const extractor: Extractor = {
           tries.every((t) => hollowOnly.producer(t.path, file.path, read.folder) === null)
             ? hollowBy.get(producedBy)!
             : null;
+        const kernelOutput = inRepo ? null : kernelOutputOf(read.path, kernels);
         const writtenAs =
           producedBy !== null && !inRepo && !fetched
             ? otherName(writes, producedBy, read.path)
@@ -355,6 +358,7 @@ export const extractor: Extractor = {
             ...(resolved ? { resolved } : {}),
             ...(emptyCopy ? { emptyCopy } : {}),
             ...(writtenAs ? { writtenAs } : {}),
+            ...(kernelOutput ? { kernelOutput } : {}),
           }),
         );
       }
