@@ -7,8 +7,7 @@ describe("data-refs: outputs of hosted notebooks", () => {
   it("warns where the README's step reads a kernel's output the repo does not ship, not the data it ships", async () => {
     const findings = await findingsOf(
       {
-        "README.md":
-          "# Solution\n\n```\nkaggle kernels output carol/oof-preds -p oof\npython train.py\n```\n",
+        "README.md": "# Solution\n\n```\nkaggle kernels output carol/oof-preds -p oof\npython train.py\n```\n",
         "train.py":
           "import numpy as np\nimport pandas as pd\noof = np.load('oof/oof.npy')\nd = pd.read_csv('data/train.csv')\n",
         "data/train.csv": "a\n1\n",
