@@ -29,16 +29,20 @@ function select(facts: Facts, selector: Selector): FactRecord[] {
 }
 
 /** Fill "{field}" from the record; unknown fields are left visible so a wrong template shows.
- * "{field|words}" says the words where the field is empty or null, so no message reads "found ''". */
+ * "{field|words}" says the words where the field is empty or null, so no message reads "found ''".
+ * "{?field}words{/field}" says the words (filled too) only where the field has a value ("did you mean"). */
 export function fillTemplate(template: string, record: Readonly<Record<string, FactValue | undefined>>): string {
-  return template.replace(
-    /\{([A-Za-z0-9_-]+)(?:\|([^{}]*))?\}/g,
-    (whole, field: string, fallback: string | undefined) => {
+  const present = (value: FactValue | undefined) => value !== "" && value !== null && value !== undefined;
+  return template
+    .replace(
+      /\{\?([A-Za-z0-9_-]+)\}([^{}]*(?:\{(?!\?|\/)[^{}]*\}[^{}]*)*)\{\/\1\}/g,
+      (_whole, field: string, inner: string) => (present(record[field]) ? inner : ""),
+    )
+    .replace(/\{([A-Za-z0-9_-]+)(?:\|([^{}]*))?\}/g, (whole, field: string, fallback: string | undefined) => {
       const value = record[field];
       if (fallback !== undefined && (value === "" || value === null || value === undefined)) return fallback;
       return value === undefined ? whole : String(value);
-    },
-  );
+    });
 }
 
 function families(rule: Rule): string[] {

@@ -85,6 +85,8 @@ export interface DataRefsFact {
   alternative?: string | null;
   /** read/weights: its only producer is a cp/mv step whose sources are folders of the repo that hold no such file and that no step writes into: that step, its sources and why */
   emptyCopy?: string;
+  /** read/weights: not in the repo, and the output of a hosted notebook: a Kaggle kernel kernel-metadata.json mounts, `kaggle kernels output` downloads or the README links, "owner/slug (file:line)" */
+  kernelOutput?: string;
   /** read/weights: the step its producer match rests on writes a file of another name in the same shape (`*_fold*_best.pth` for a load of `*_fold*.pth`: the same unknown parts, other fixed text) and no step writes the name read: that path with its place */
   writtenAs?: string;
 }
@@ -447,7 +449,7 @@ export interface RepoConfigFact {
 
 /** What a stranger's rerun executes, in order: every step from README code blocks and numbered prose steps, the shell scripts, Makefile targets, notebooks and Kaggle kernels they run, each with its working folder, program, arguments, configs and training; the code files the steps run or import (reach); the files they read and write; and one summary of what the plan rests on. */
 export interface RerunPlanFact {
-  /** step | reach (a code file a step runs, calls or imports) | io (a file a step reads or writes) | summary (one record) */
+  /** step | reach (a code file a step runs, calls or imports) | io (a file a step reads or writes) | cell-order (a notebook the plan runs whose saved run executed cells out of order, at the later cell of the first inversion) | summary (one record) */
   kind?: string;
   /** step: where the step is stated (the README, shell script, Makefile, notebook or kernel-metadata.json); reach: the code file reached; io: the file whose call reads or writes */
   file?: string;
@@ -517,6 +519,8 @@ export interface RerunPlanFact {
   path?: string;
   /** io read: the place (file:line) of its only writer, a code file of the repo no step runs or imports, when no step writes the path */
   writtenOnlyBy?: string;
+  /** cell-order: the first inversion in words, cells counted from 1 ("cell 4 ran as [7], then cell 5 as [3]") */
+  inversion?: string;
   /** summary: whether a plan was found (at least one step running a file of the repo) */
   found?: boolean;
   /** summary: how many steps */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fillTemplate, judge, judgeRule, MAX_QUOTED_CHARS, recordMatches } from "../../src/evaluate/judge.js";
 import type { Rule } from "../../src/evaluate/rule.js";
 import { emptyFacts } from "../../src/model/facts.js";
+import { builtinRulesDir, loadRules } from "../../src/evaluate/load-rules.js";
 
 const rule = (over: Partial<Rule> = {}): Rule => ({
   id: "requirements-pinned",
@@ -250,5 +251,45 @@ describe("inline suppressions", () => {
 describe("fillTemplate", () => {
   it("leaves unknown fields visible", () => {
     expect(fillTemplate("{a} and {b}", { a: 1 })).toBe("1 and {b}");
+  });
+});
+
+describe("fillTemplate: conditional sections", () => {
+  it("renders {?field}...{/field} only where the field has a value, filled inside", () => {
+    const template = "Commit {name}{?nearest} (did you mean {nearest}?){/nearest}.";
+    expect(fillTemplate(template, { name: "trian.py", nearest: "train.py" })).toBe(
+      "Commit trian.py (did you mean train.py?).",
+    );
+    expect(fillTemplate(template, { name: "x.py" })).toBe("Commit x.py.");
+    expect(fillTemplate(template, { name: "x.py", nearest: null })).toBe("Commit x.py.");
+    expect(fillTemplate(template, { name: "x.py", nearest: "" })).toBe("Commit x.py.");
+  });
+
+  it("keeps two sections apart, and a section whose end is missing visible", () => {
+    expect(fillTemplate("{?a}A={a}{/a},{?b}B={b}{/b}", { b: 2 })).toBe(",B=2");
+    expect(fillTemplate("{?a}A={a}", { a: 1 })).toBe("{?a}A=1");
+  });
+});
+
+describe("did you mean, in the fixes of the rules whose facts carry nearest", () => {
+  const built = (id: string) => loadRules([builtinRulesDir()]).find((r) => r.id === id)!;
+  const fixOf = (id: string, family: string, record: Record<string, unknown>) => {
+    const facts = emptyFacts();
+    facts.families[family] = [record as never];
+    return judgeRule(built(id), facts).findings.map((f) => f.fix);
+  };
+
+  it("names the nearest file where there is one, and says nothing of it where there is none", () => {
+    const mention = { kind: "mention", file: "README.md", line: 3, target: "file", name: "trian.py", exists: false };
+    expect(fixOf("instructions-references-exist", "readme", { ...mention, nearest: "train.py" })).toEqual([
+      "Commit trian.py or correct its name in the README (did you mean train.py?)",
+    ]);
+    expect(fixOf("instructions-references-exist", "readme", mention)).toEqual([
+      "Commit trian.py or correct its name in the README",
+    ]);
+    const call = { kind: "call", file: "run.sh", line: 2, name: "trian.py", from: ".", exists: false, runBy: "train" };
+    expect(fixOf("instructions-script-calls-exist", "readme", { ...call, nearest: "src/train.py" })).toEqual([
+      "Make run.sh call trian.py from where it is (a cd into its folder, or its full path), or commit it (did you mean src/train.py?)",
+    ]);
   });
 });

@@ -91,7 +91,8 @@ export interface PyFileIndex {
   /** Paths the code writes or creates (to_csv, np.save, torch.save, open(..., "w"), makedirs ...); "*" for a
    * checkpoint saved at a path the code does not spell. */
   writes: PyWrite[];
-  /** Local functions that save their argument, and the calls whose name may be one (`save_on_master(...)`). */
+  /** Local functions that save their argument (classes too: a method saving the path the constructor kept), and
+   * the calls whose name may be one (`save_on_master(...)`, `SaveBest("w/best.pth")`). */
   savers: PySaver[];
   saveCalls: PyCall[];
   /** Top-level assignments of a path-like string (`DATA_DIR = "data/raw"`): values other files' paths may name. */
@@ -162,7 +163,7 @@ const OUTPUT_KWARGS = new Set(
 );
 /** Names a thin wrapper around a writer goes by: only calls of such names are kept to be matched with the
  * repo's savers. */
-const SAVER_NAME = /save|dump|export|write|persist/i;
+const SAVER_NAME = /save|dump|export|write|persist|checkpoint|ckpt/i;
 
 const JOIN_CALLS = new Set(["join", "Path", "PurePath", "PosixPath", "WindowsPath"]);
 const STRING_METHODS = new Set(
@@ -255,6 +256,10 @@ class FileIndexer {
   private readonly constants = new Map<string, string>();
   /** The functions of the file, with their parameters and lines, for the writes their bodies make. */
   private readonly defs: Array<{ name: string; params: string[]; from: number; to: number }> = [];
+  /** The classes of the file with their line spans, and the attributes methods set from a bare name
+   * (`self.path = path`): a callback that saves to `self.path` saves its constructor's argument. */
+  private readonly classes: Array<{ name: string; from: number; to: number }> = [];
+  private readonly selfAssigns: Array<{ line: number; attr: string; name: string }> = [];
   private readonly reader: ArgReader;
 
   constructor(
@@ -298,6 +303,7 @@ class FileIndexer {
       const inMethod = block?.head === "def" && block.parent === "class";
       const inBranch = block !== undefined && block.head !== "def" && block.head !== "class";
       if (head === "import" || head === "from") this.readImport(from, to);
+      else if (head === "class" && t.kind[from + 1] === T.NAME) this.readClass(lines, i);
       else if (head === "def" || (head === "async" && this.str(from + 1) === "def")) {
         defs.push({ depth, decorators, stmts: 0 });
         this.readDef(lines, i, head === "def" ? from : from + 1);
@@ -350,6 +356,14 @@ class FileIndexer {
     let j = i + 1;
     while (j < lines.length && lines[j]!.depth > depth) j++;
     this.defs.push({ name, params, from: t.line[lines[i]!.from]!, to: t.line[lines[j - 1]!.to - 1]! });
+  }
+
+  /** A class's name and line span. */
+  private readClass(lines: readonly LogicalLine[], i: number): void {
+    const { from, depth } = lines[i]!;
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.depth > depth) j++;
+    this.classes.push({ name: this.str(from + 1), from: this.t.line[from]!, to: this.t.line[lines[j - 1]!.to - 1]! });
   }
 
   /** Calls, keyword arguments, dict entries and path-like strings, in one scan with a bracket stack that
@@ -700,10 +714,22 @@ class FileIndexer {
   }
 
   /** A write inside a function whose path is one of the function's parameters, or whose arguments are its
-   * forwarded `*args`: the function is a saver. */
+   * forwarded `*args`: the function is a saver. A method's write to `self.x`, where the constructor sets
+   * `self.x` from one of its parameters: the class is a saver of that parameter. */
   private readSaver(line: number, args: readonly PyArg[], arg: PyArg | undefined): void {
     const def = this.defs.filter((d) => d.from < line && line <= d.to).pop();
     if (!def) return;
+    // `torch.save(self.model.state_dict(), self.path)`: no argument spells a path, one is an attribute.
+    const owner = this.classes.filter((c) => c.from < line && line <= c.to).pop();
+    const init = owner && this.defs.find((d) => d.name === "__init__" && owner.from < d.from && d.to <= owner.to);
+    for (const a of init ? args : []) {
+      const attr = /^self\.([A-Za-z_]\w*)$/.exec(a.value)?.[1];
+      const set = this.selfAssigns.find((s) => s.attr === attr && init!.from < s.line && s.line <= init!.to);
+      if (set && init!.params.includes(set.name)) {
+        this.index.savers.push({ name: owner!.name, at: init!.params.indexOf(set.name), param: set.name });
+        return;
+      }
+    }
     const star = args.find((a) => a.name === null && /^\*[A-Za-z_]/.test(a.value));
     if (star && def.params.includes(star.value)) this.index.savers.push({ name: def.name, at: -1 });
     else if (arg?.kind === "name" && def.params.includes(arg.value))
@@ -823,6 +849,8 @@ class FileIndexer {
     if (this.isOp(eq, ":")) while (eq < to && !this.isOp(eq, "=")) eq++;
     if (!this.isOp(eq, "=") || eq + 1 >= to) return;
     const target = this.text.slice(t.start[from]!, t.end[k]!);
+    if (k === from + 2 && this.str(from) === "self" && to === eq + 2 && t.kind[eq + 1] === T.NAME)
+      this.selfAssigns.push({ line: t.line[from]!, attr: this.str(k), name: this.str(eq + 1) });
     if (
       k > from &&
       this.str(from) !== "self" &&

@@ -18,6 +18,8 @@ import { ProducedFiles, shellWrites, type Written } from "./produced.js";
 import { emptyCopies } from "./empty-copies.js";
 import { competitionInput } from "./competition-inputs.js";
 import { checkpointTemplates } from "./checkpoint-templates.js";
+import { isIntermediate, namedIn } from "./intermediate.js";
+import { hostedKernels, kernelOutputOf } from "./kernel-outputs.js";
 import { otherName, writtenElsewhere } from "./name-skeleton.js";
 import { dataSources, documentedBy } from "./sources.js";
 import { parseReadme } from "../../shell/readme-parse.js";
@@ -289,6 +291,7 @@ export const extractor: Extractor = {
       const moved = `${r.cwd}/${r.script.slice(r.script.lastIndexOf("/") + 1)}`;
       if (moved !== r.script) (runFrom.get(r.script) ?? runFrom.set(r.script, []).get(r.script)!).push(moved);
     }
+    const kernels = hostedKernels(lines, readmes, ctx.facts.families["kaggle-kernel"] ?? []);
     const forKaggle = kaggleNotebooks(ctx.facts, (path) => ctx.view.read(path));
     for (const file of index.files) {
       if (isTestFile(file)) continue;
@@ -321,7 +324,12 @@ export const extractor: Extractor = {
             producedBy ??= produced.producer(t.path, from, read.folder, read.kind === "weights");
             documented ??= documentedBy(sources, t.path, from, file.notebook);
           }
-          if (documented === null && competition && COMPETITION_FILE.test(t.path.replace(/\*/g, "x")))
+          if (
+            documented === null &&
+            competition &&
+            COMPETITION_FILE.test(t.path.replace(/\*/g, "x")) &&
+            !(isIntermediate(t.path) && !namedIn(sources.text, t.path))
+          )
             documented = competition;
           if (t.by && resolved === null) resolved = `${t.path} (${t.by})`;
         }
@@ -338,6 +346,7 @@ export const extractor: Extractor = {
           tries.every((t) => hollowOnly.producer(t.path, file.path, read.folder, read.kind === "weights") === null)
             ? hollowBy.get(producedBy)!
             : null;
+        const kernelOutput = inRepo ? null : kernelOutputOf(read.path, kernels);
         const writtenAs =
           producedBy !== null && !inRepo && !fetched
             ? otherName(writes, producedBy, read.path)
@@ -357,6 +366,7 @@ export const extractor: Extractor = {
             ...(resolved ? { resolved } : {}),
             ...(emptyCopy ? { emptyCopy } : {}),
             ...(writtenAs ? { writtenAs } : {}),
+            ...(kernelOutput ? { kernelOutput } : {}),
           }),
         );
       }

@@ -1,7 +1,9 @@
 // The produced-files graph: what the pipeline writes itself (to_csv, np.save, torch.save, open(..., "w"),
 // a shell step's unzip, cp, mkdir or redirection), so that a later read of it is not missing data. Pure.
-import { shellWords } from "../../shell/shell-words.js";
+import { commandWrites, shellSegments, type ShellWrite } from "../../shell/shell-writes.js";
 import { inside, locate, sameFile, type Located } from "./located.js";
+
+export { outputOptions } from "../../shell/shell-writes.js";
 
 export interface Written {
   path: string;
@@ -85,8 +87,8 @@ export class ProducedFiles {
   }
 }
 
-/** What shell lines (a script, a README block) write: `mkdir`, `unzip -d`, `tar -C`, `cp`/`mv` targets,
- * `wget -O`, `curl -o`, `-p`/`--path` of downloaders, `> file`; `cd` is followed within the lines. */
+/** What shell lines (a script, a README block) write (see shell/shell-writes.ts), from the folder `cd` moved to
+ * within the lines, with the variables the lines set expanded. */
 export function shellWrites(file: string, lines: ReadonlyArray<{ line: number; text: string }>): Written[] {
   const out: Written[] = [];
   const vars = new Map<string, string>();
@@ -96,99 +98,30 @@ export function shellWrites(file: string, lines: ReadonlyArray<{ line: number; t
   const at = (dir: string, p: string) =>
     p.startsWith("/") || p.startsWith("$") || p.startsWith("~") || dir === "" ? p : `${dir}/${p}`;
   for (const { line, text } of lines) {
-    // The operators alone, then trimmed: /\s*(?:&&|;)\s*/ would retry every space of a long run of spaces.
-    for (const segment of text.split(/&&|\|\||;/).map((s) => s.trim())) {
-      const [command = "", redirect] = segment.split(/\s>>?\s*/);
-      let argv = shellWords(command.replace(/^\s*[!%]/, "")).map(expand);
+    for (const segment of shellSegments(text)) {
+      // A notebook's `!mkdir x`, `%cd src`: the magic's mark is no part of the command.
+      const words = segment.words.map((w, i) => (i === 0 ? w.replace(/^[!%]/, "") : w)).filter((w) => w !== "");
+      let argv = words.map(expand);
       const bare = argv[0] === "export" ? argv.slice(1) : argv;
       const assign = bare.length === 1 ? /^([A-Za-z_]\w*)=(.*)$/.exec(bare[0]!) : null;
       if (assign) vars.set(assign[1]!, assign[2]!.replace(/^(["'])(.*)\1$/, "$2"));
       while (argv.length && /^(?:sudo|time|nohup|export|[A-Za-z_]\w*=\S*)$/.test(argv[0]!)) argv = argv.slice(1);
+      const writes: ShellWrite[] = segment.redirects.map((r) => ({ path: expand(r), what: "file" }));
       const head = argv[0]?.replace(/^.*\//, "") ?? "";
-      const args = argv.slice(1);
-      const push = (path: string | undefined, what: Written["what"], from?: string[]) => {
-        if (path && !/^-/.test(path) && path !== ".")
-          out.push({
-            path: at(cwd, path),
-            by: `${file}:${line}`,
-            what,
-            fromFile: file,
-            ...(from ? { from: from.map((p) => at(cwd, p)) } : {}),
-          });
-      };
-      const opt = (...flags: string[]) => {
-        const i = args.findIndex((a) => flags.includes(a));
-        if (i >= 0) return args[i + 1];
-        const joined = args.find((a) => flags.some((f) => f.startsWith("--") && a.startsWith(`${f}=`)));
-        return joined?.slice(joined.indexOf("=") + 1);
-      };
-      if (redirect) push(shellWords(redirect)[0], "file");
-      if (head === "cd" && args[0]) cwd = args[0].startsWith("/") ? args[0] : cwd ? `${cwd}/${args[0]}` : args[0];
-      else if (head === "mkdir") for (const a of args) push(a, "made");
-      else if (head === "unzip") {
-        // `unzip x.zip -d dir`, or as READMEs write it, `unzip x.zip dir/`.
-        const named = args.filter((a) => !a.startsWith("-"));
-        push(
-          opt("-d") ??
-            (named.length >= 2 && named[named.length - 1]!.endsWith("/") ? named[named.length - 1] : cwd || "."),
-          "filled",
-        );
-      } else if (head === "tar" && args.some((a) => /^-?[a-z]*x/.test(a)))
-        push(opt("-C", "--directory") ?? (cwd || "."), "filled");
-      else if (head === "7z" || head === "unrar")
-        push(args.find((a) => a.startsWith("-o"))?.slice(2) ?? (cwd || "."), "filled");
-      else if (head === "cp" || head === "mv" || head === "rsync" || head === "ln") {
-        const paths = args.filter((a) => !a.startsWith("-"));
-        const dest = paths[paths.length - 1];
-        if (paths.length >= 2)
-          push(
-            dest,
-            dest!.endsWith("/") || paths.length > 2 || paths.some((p) => p.includes("*")) ? "filled" : "file",
-            paths.slice(0, -1),
-          );
-      } else if (head === "wget")
-        push(
-          opt("-O", "--output-document") ?? opt("-P", "--directory-prefix"),
-          opt("-O", "--output-document") ? "file" : "filled",
-        );
-      else if (head === "curl") push(opt("-o", "--output"), "file");
-      else if (head === "gdown") push(opt("-O", "--output"), "file");
-      else if (
-        head === "kaggle" ||
-        head === "huggingface-cli" ||
-        head === "gsutil" ||
-        head === "aws" ||
-        head === "azcopy"
-      ) {
-        const target =
-          opt("-p", "--path", "--local-dir") ??
-          (head === "gsutil" || head === "aws" || head === "azcopy" ? args[args.length - 1] : undefined);
-        push(target ?? (cwd || "."), "filled");
+      if (head === "cd" && argv[1]) cwd = argv[1].startsWith("/") ? argv[1] : cwd ? `${cwd}/${argv[1]}` : argv[1];
+      else if (head !== "cd") writes.push(...commandWrites(argv));
+      for (const w of writes) {
+        // "": the folder the command runs in; at the lines' own folder that is no path of its own.
+        if (w.path === "" && cwd === "") continue;
+        out.push({
+          path: w.path === "" ? cwd : at(cwd, w.path),
+          by: `${file}:${line}`,
+          what: w.what,
+          fromFile: file,
+          ...(w.from ? { from: w.from.map((p) => at(cwd, p)) } : {}),
+        });
       }
-      // Any program's output option (`python infer.py --save-file preds/a.pkl`, `tools/test.py --out x.pkl`,
-      // `--output_dir runs/`): the step writes there.
-      for (const out of outputOptions(args)) push(out.path, out.what);
     }
-  }
-  return out;
-}
-
-/** Options whose name says the program writes its value: `--out`, `--output(-_)dir`, `--save-file`, `--dump-to`. */
-const OUTPUT_OPTION =
-  /^--?(?:out(?:put)?|save|dump|dest|dst|write|export)(?:[-_]?(?:dir|folder|path|file|to|name|root|prefix))*(?:[-_](?:dir|folder|path|file))?$/i;
-
-/** The paths a command line's output options name: a folder option's value is filled, a file option's is that file. */
-export function outputOptions(args: readonly string[]): Array<{ path: string; what: Written["what"] }> {
-  const out: Array<{ path: string; what: Written["what"] }> = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const eq = arg.indexOf("=");
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!arg.startsWith("-") || !OUTPUT_OPTION.test(name)) continue;
-    const value = eq > 0 ? arg.slice(eq + 1) : args[i + 1];
-    if (!value || value.startsWith("-") || !/[\w]/.test(value)) continue;
-    const folder = /dir|folder|root|prefix/i.test(name) || value.endsWith("/") || !/\.[A-Za-z0-9]{1,8}$/.test(value);
-    out.push({ path: value.replace(/\/+$/, ""), what: folder ? "filled" : "file" });
   }
   return out;
 }

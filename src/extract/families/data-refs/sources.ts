@@ -4,6 +4,7 @@
 import { inside, locate, type Located } from "./located.js";
 import { GENERIC_FOLDERS, kaggleSlugOf } from "../../python/path-kinds.js";
 import { FETCHER, slugMatches } from "./fetch-commands.js";
+import { isIntermediate, namedIn } from "./intermediate.js";
 
 export interface ReadmeText {
   file: string;
@@ -172,7 +173,10 @@ export function documentedBy(sources: DataSources, path: string, fromFile: strin
   if (/^(?:\/|~|[A-Za-z]:[\\/])/.test(path))
     return sources.packageLink && !path.startsWith("/kaggle/") ? sources.packageLink : null;
   const reads = locate(path, fromFile);
-  for (const f of sources.folders) for (const r of reads) if (r.anchored && inside(r, f.at)) return f.by;
+  // A folder filled with downloaded data holds what the download gives, not the pipeline's own artefacts.
+  const ownArtefact = isIntermediate(path) && !namedIn(sources.text, path);
+  for (const f of ownArtefact ? [] : sources.folders)
+    for (const r of reads) if (r.anchored && inside(r, f.at)) return f.by;
   if (sources.packageLink && reads.some((r) => r.anchored)) return sources.packageLink;
   return null;
 }

@@ -25,6 +25,7 @@ import { stepFolderRecords } from "./step-folders.js";
 import { roleOf } from "../../view/file-roles.js";
 import { fitsModel } from "./script-does.js";
 import { composeServiceFolder } from "../../shell/compose-services.js";
+import { proseDirectoryChanges } from "../../shell/prose-folders.js";
 
 const MAX_DOCS = 20;
 /** Extensions of files a README names that the repo itself should ship (outputs and data are left out). */
@@ -562,29 +563,6 @@ function soleFolderHolding(view: RepoView, path: string): string | null {
     .filter((e) => e.path.endsWith(`/${path}`))
     .map((e) => e.path.slice(0, e.path.length - path.length - 1));
   return holders.length === 1 ? holders[0]! : null;
-}
-
-/** Folder changes the prose gives: an inline `cd x`, "inside/in/from `x` directory", "go to x" (x an existing folder). */
-function proseDirectoryChanges(
-  text: string,
-  inline: ReadonlyArray<{ line: number; text: string }>,
-  isDir: (path: string) => boolean,
-): Array<{ line: number; target: string }> {
-  const moves: Array<{ line: number; target: string }> = [];
-  for (const { line, text: span } of inline) {
-    const m = /^cd\s+([^\s;&|]+)$/.exec(span);
-    if (m) moves.push({ line, target: m[1]! });
-  }
-  const lines = text.split(/\r?\n/);
-  lines.forEach((raw, i) => {
-    if (raw.length > 2000) return;
-    const said =
-      /\b(?:inside|within|from|in)\s+(?:the\s+)?`([^`\s]+)`\s+(?:directory|folder|dir)\b/i.exec(raw) ??
-      /\b(?:go|navigate|move|switch)\s+(?:in)?to\s+(?:the\s+)?`?((?:\.{1,2}\/)?[\w-]+(?:\/[\w.-]+)*)\/?`?/i.exec(raw);
-    const target = said?.[1]?.replace(/\/+$/, "");
-    if (target && isDir(joinRel("", target))) moves.push({ line: i + 1, target });
-  });
-  return moves.sort((a, b) => a.line - b.line);
 }
 
 function nearNamesake(view: RepoView, path: string): string | null {

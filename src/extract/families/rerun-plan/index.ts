@@ -20,6 +20,8 @@ import { programOf, StepList, type Step, type TopStep } from "./steps.js";
 import { isModelName, trainingValues } from "./training-values.js";
 import { configValues } from "../../python/config-lines.js";
 import { compareText } from "../../../model/text-order.js";
+import { cellInversion, inversionWords } from "./cell-order.js";
+import type { Reach } from "./reach.js";
 
 export const extractor: Extractor = {
   id: "rerun-plan",
@@ -97,6 +99,7 @@ export const extractor: Extractor = {
       delete r.missingConfig;
       delete r.configsBeside;
     }
+    records.push(...cellOrderRecords(reach, view, index));
     // A plan whose training runs only scripts the repo lacks (`python train_v2.py` beside train.py) cannot say
     // which code is off the rerun path: the training a reader would run is not among its steps.
     const trains = steps.filter((s) => s.purpose === "train" && s.program !== null);
@@ -367,6 +370,29 @@ function modelKeys(config: string, view: RepoView): FactRecord[] {
     .filter((v) => v.key !== null && isModelName(v.key.slice(v.key.lastIndexOf(".") + 1), v.value))
     .slice(0, 1)
     .map((v) => ({ file: config, line: v.line, kind: "models", value: v.value }));
+}
+
+/** The notebooks the plan runs whose saved run executed cells out of order: the first inversion, at the later cell. */
+function cellOrderRecords(reach: readonly Reach[], view: RepoView, index: RepoPythonIndex): FactRecord[] {
+  const out: FactRecord[] = [];
+  const seen = new Set<string>();
+  for (const r of reach) {
+    if (!r.file.endsWith(".ipynb") || seen.has(r.file)) continue;
+    seen.add(r.file);
+    const text = view.read(r.file);
+    const inversion = text === null ? null : cellInversion(text);
+    if (inversion === null) continue;
+    const at = index.byPath.get(r.file)?.lineMap?.findIndex((l) => l.cell === inversion.later) ?? -1;
+    out.push({
+      kind: "cell-order",
+      file: r.file,
+      ...(at >= 0 ? { line: at + 1, cellLine: 1 } : {}),
+      cell: inversion.later,
+      step: r.step,
+      inversion: inversionWords(inversion),
+    });
+  }
+  return out;
 }
 
 /** Defaults the program declares come first, then its assignments and configs, then call arguments. */

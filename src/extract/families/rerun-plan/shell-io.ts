@@ -1,53 +1,32 @@
-// What a step's own command line reads and writes, beside the code it runs: redirections (`> out.csv`),
-// `mv`/`cp` (the source read, the target written), `mkdir -p d`, output options (`--out d/f.csv`), and the
-// ultralytics CLI (`yolo train data=x.yaml`: the data yaml read, runs/<task>/<name>/weights/best.pt
-// written). Paths as written, relative to the folder the command runs in. Pure.
+// What a step's own command line reads and writes, beside the code it runs: what shell/shell-writes.ts reads
+// (redirections, `mkdir`, `cp`/`mv` with their sources read, `unzip -d`, `wget -O`, output options such as
+// `--out d/f.csv`), and the ultralytics CLI (`yolo train data=x.yaml`: the data yaml read,
+// runs/<task>/<name>/weights/best.pt written). Paths as written, relative to the folder the command runs in. Pure.
 import { runWords } from "../../shell/readme-commands.js";
-import { shellWords } from "../../shell/shell-words.js";
+import { commandWrites, shellSegments } from "../../shell/shell-writes.js";
 
 export interface CommandIo {
   mode: "read" | "write";
   path: string;
 }
 
-/** Output options whose value is a file or folder the program writes. */
-const OUTPUT_OPTION =
-  /^--?(?:out|output|outdir|out[_-]?dir|output[_-]?dir|output[_-]?file|out[_-]?file|save[_-]?dir|save[_-]?path|submission|sub[_-]?file)$/i;
 const YOLO_TASKS = new Set(["detect", "segment", "classify", "pose", "obb"]);
 
 export function commandIo(command: string): CommandIo[] {
   const out: CommandIo[] = [];
   const local = (path: string) => path !== "" && !/^[/~$&-]|^\d$|^\/dev\//.test(path) && !/[*?{}$`]/.test(path);
-  for (const segment of command.split(/&&|\|\||;|\|(?!\|)/)) {
-    const words = shellWords(segment.trim());
-    // Redirections: `> f`, `>> f`, `>f`, `2> f` (but not `2>&1`).
-    const kept: string[] = [];
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i]!;
-      const redirect = /^\d?>>?(.*)$/.exec(w);
-      if (redirect) {
-        const target = redirect[1] !== "" ? redirect[1]! : (words[++i] ?? "");
-        if (local(target)) out.push({ mode: "write", path: target });
-        continue;
-      }
-      kept.push(w);
-    }
-    const argv = runWords(kept).argv;
+  for (const segment of shellSegments(command)) {
+    for (const target of segment.redirects) if (local(target)) out.push({ mode: "write", path: target });
+    const argv = runWords(segment.words).argv;
     const head = (argv[0] ?? "").replace(/^.*\//, "");
-    const rest = argv.slice(1).filter((a) => !a.startsWith("-"));
-    if ((head === "mv" || head === "cp") && rest.length >= 2) {
-      for (const source of rest.slice(0, -1)) if (local(source)) out.push({ mode: "read", path: source });
-      if (local(rest[rest.length - 1]!)) out.push({ mode: "write", path: rest[rest.length - 1]! });
-    } else if (head === "mkdir") {
-      for (const dir of rest) if (local(dir)) out.push({ mode: "write", path: dir });
-    } else if (head === "yolo" || head === "ultralytics") out.push(...yoloIo(argv.slice(1), local));
-    else {
-      for (let i = 1; i < argv.length; i++) {
-        const m = /^(--?[\w-]+)(?:=(.*))?$/.exec(argv[i]!);
-        if (!m || !OUTPUT_OPTION.test(m[1]!)) continue;
-        const value = m[2] ?? argv[i + 1] ?? "";
-        if (local(value)) out.push({ mode: "write", path: value });
-      }
+    if (head === "yolo" || head === "ultralytics") {
+      out.push(...yoloIo(argv.slice(1), local));
+      continue;
+    }
+    // `mv a b`: a read, b written; `mkdir d`, `--out f.csv`, `unzip x.zip -d d`: written.
+    for (const write of commandWrites(argv)) {
+      for (const source of write.from ?? []) if (local(source)) out.push({ mode: "read", path: source });
+      if (local(write.path)) out.push({ mode: "write", path: write.path });
     }
   }
   return out;

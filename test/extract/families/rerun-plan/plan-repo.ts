@@ -1,5 +1,6 @@
 // Build a real git repo in a temp folder from the given files, run the static extractors up to the
-// rerun-plan family over it, and hand back that family's records (the folder is removed afterwards).
+// rerun-plan family over it, and hand back that family's records, or the findings of chosen rules (the
+// folder is removed afterwards).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,6 +9,8 @@ import type { FactRecord } from "../../../../src/model/facts.js";
 import { extractFacts } from "../../../../src/extract/index.js";
 import { STATIC_EXTRACTORS } from "../../../../src/extract/families/index.js";
 import { walkRepo } from "../../../../src/extract/view/walk.js";
+import { builtinRulesDir, loadRules } from "../../../../src/evaluate/load-rules.js";
+import { judge } from "../../../../src/evaluate/judge.js";
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync(
@@ -16,7 +19,8 @@ const git = (cwd: string, ...args: string[]) =>
     { cwd, encoding: "utf8" },
   );
 
-export async function planOf(files: Record<string, string>): Promise<FactRecord[]> {
+/** A real git repo of the given files (main, and `extra` branches made from it), handed to `use`, then removed. */
+async function inRepo<T>(files: Record<string, string>, extra: string[], use: (dir: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), "rerun-plan-"));
   try {
     for (const [path, text] of Object.entries(files)) {
@@ -26,7 +30,15 @@ export async function planOf(files: Record<string, string>): Promise<FactRecord[
     git(dir, "init", "-q", "-b", "main");
     git(dir, "add", "-A");
     git(dir, "commit", "-qm", "solution");
-    git(dir, "branch", "dev");
+    for (const branch of extra) git(dir, "branch", branch);
+    return await use(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function planOf(files: Record<string, string>): Promise<FactRecord[]> {
+  return inRepo(files, ["dev"], async (dir) => {
     const upTo = STATIC_EXTRACTORS.findIndex((e) => e.id === "rerun-plan");
     const facts = await extractFacts(await walkRepo(dir), STATIC_EXTRACTORS.slice(0, upTo + 1), {
       branches: ["main", "dev"],
@@ -34,9 +46,7 @@ export async function planOf(files: Record<string, string>): Promise<FactRecord[
     const records = facts.families["rerun-plan"];
     if (!records) throw new Error(`rerun-plan not collected: ${facts.notCollected["rerun-plan"] ?? "unknown"}`);
     return records;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** The steps as [order, parent, cwd, program, purpose, repeat]. */
@@ -45,3 +55,16 @@ export const stepsOf = (records: readonly FactRecord[]) =>
 export const reachOf = (records: readonly FactRecord[]) =>
   records.filter((r) => r.kind === "reach").map((r) => [r.file, r.step, r.via, r.from]);
 export const summaryOf = (records: readonly FactRecord[]) => records.find((r) => r.kind === "summary");
+
+/** Every static family over a real git repo of the given files, then the named built-in rules judged on them
+ * (graded by the plan, as the audit grades them): each finding as [rule, file, line, severity]. */
+export async function findingsOf(
+  files: Record<string, string>,
+  ruleIds: readonly string[],
+): Promise<Array<[string, string | null, number | null, string]>> {
+  return inRepo(files, [], async (dir) => {
+    const facts = await extractFacts(await walkRepo(dir), STATIC_EXTRACTORS, { branches: ["main"] });
+    const rules = loadRules([builtinRulesDir()]).filter((r) => ruleIds.includes(r.id));
+    return judge(rules, facts).findings.map((f) => [f.rule, f.file ?? null, f.line ?? null, f.severity]);
+  });
+}

@@ -1,0 +1,41 @@
+// Folder changes a README's prose gives the reader: an inline `cd x`, a numbered or bulleted item that is
+// only `cd x`, "inside/from `x` directory", "inside folder x as follows:", "go to x". Pure.
+import { joinRel } from "./readme-commands.js";
+
+const FOLDER = "((?:\\.{1,2}\\/)?[\\w-]+(?:\\/[\\w.-]+)*)";
+/** "inside the `x` directory": a backticked name is a folder wherever the sentence goes. */
+const IN_NAMED = /\b(?:inside|within|from|in)\s+(?:the\s+)?`([^`\s]+)`\s+(?:directory|folder|dir)\b/i;
+/** "from the src directory", "inside folder yolo/V5": unquoted, only where the sentence leads into commands. */
+const IN_BARE = new RegExp(
+  `\\b(?:inside|within|from|in)\\s+(?:the\\s+)?(?:${FOLDER}\\s+(?:directory|folder|dir)\\b|(?:directory|folder|dir)\\s+\`?${FOLDER}\`?)`,
+  "i",
+);
+/** The sentence hands the reader commands: "run:", "as follows", a trailing colon. */
+const LEADS_IN = /\b(?:run|execute|launch|type|as follows)\b|:\s*$/i;
+const GO_TO = /\b(?:go|navigate|move|switch)\s+(?:in)?to\s+(?:the\s+)?`?((?:\.{1,2}\/)?[\w-]+(?:\/[\w.-]+)*)\/?`?/i;
+/** A list item that is only a `cd`: "2. cd src", "- `cd src/`". */
+const LISTED_CD = /^\s*(?:\d+[.)]|[-*+])\s+`?cd\s+([^\s`;&|]+)`?\s*$/;
+
+export function proseDirectoryChanges(
+  text: string,
+  inline: ReadonlyArray<{ line: number; text: string }>,
+  isDir: (path: string) => boolean,
+): Array<{ line: number; target: string }> {
+  const moves: Array<{ line: number; target: string }> = [];
+  for (const { line, text: span } of inline) {
+    const m = /^cd\s+([^\s;&|]+)$/.exec(span);
+    if (m) moves.push({ line, target: m[1]! });
+  }
+  const lines = text.split(/\r?\n/);
+  let fenced = false;
+  lines.forEach((raw, i) => {
+    if (/^\s{0,3}(?:`{3,}|~{3,})/.test(raw)) fenced = !fenced;
+    if (fenced || raw.length > 2000) return;
+    const bare = LEADS_IN.test(raw) ? IN_BARE.exec(raw) : null;
+    const said = IN_NAMED.exec(raw)?.[1] ?? bare?.[1] ?? bare?.[2] ?? GO_TO.exec(raw)?.[1] ?? LISTED_CD.exec(raw)?.[1];
+    const target = said?.replace(/\/+$/, "");
+    if (target && isDir(joinRel("", target)) && !moves.some((m) => m.line === i + 1))
+      moves.push({ line: i + 1, target });
+  });
+  return moves.sort((a, b) => a.line - b.line);
+}
