@@ -93,7 +93,7 @@ export function rejectedArgument(args: readonly string[], parser: ParserView | n
 
 /** Words no option takes: not an option, not the one value after it, not a comment. Words a
  * shell or a reader fills in (`$ARGS`, `<path>`, `[options]`, `key=value`) are left out: they may expand to options. */
-export function strayWords(args: readonly string[]): string[] {
+function strayWords(args: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
