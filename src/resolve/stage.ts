@@ -9,7 +9,7 @@ import { specsToResolve, type SpecToResolve } from "./resolver-input.js";
 import type { ResolverAnswer } from "./resolver-output.js";
 import { findUv, uvCompile } from "./uv.js";
 import { indexProjects, projectVersions } from "./index-pages.js";
-import { isStdlibName, missingIn, unresolvableCause } from "./unresolvable-cause.js";
+import { didYouMean, isStdlibName, meantNames, missingIn, unresolvableCause } from "./unresolvable-cause.js";
 
 /** Pythons tried, oldest first, when a spec states none and the default has no wheels for it. */
 const PYTHONS = ["3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];
@@ -52,6 +52,9 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
   const cacheDir = await mkdtemp(join(tmpdir(), "repro-audit-uv-cache-"));
   const records: FactRecord[] = [];
   const answers: ResolveOutcome["answers"] = [];
+  // The index's project list, read at most once per audit (and only when a reason names a missing project).
+  let list: Promise<string[] | null> | null = null;
+  const projects = () => (list ??= indexProjects(input.indexUrl, input.signal));
   try {
     for (const spec of specs.slice(0, MAX_SPECS)) {
       for (const s of spec.skipped) notes.push(`Resolver: ${s.file}:${s.line} left out: ${s.why}.`);
@@ -93,8 +96,13 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
         }
       }
       answers.push({ spec, python, answer });
-      const cause = answer.outcome === "unresolvable" ? await causeOf(spec, python, answer, installsOn, input) : null;
-      records.push({ ...resolutionRecord(spec, python, answer), ...(cause ? { cause } : {}) });
+      const why =
+        answer.outcome === "unresolvable" ? await causeOf(spec, python, answer, installsOn, input, projects) : null;
+      records.push({
+        ...resolutionRecord(spec, python, answer),
+        ...(why?.cause ? { cause: why.cause } : {}),
+        ...(why?.meant.length ? { didYouMean: `; ${didYouMean(why.meant)}` } : {}),
+      });
     }
   } finally {
     await rm(cacheDir, { recursive: true, force: true });
@@ -102,20 +110,21 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
   return { records, notes, answers };
 }
 
-/** The cause in a user's words, reading the index only for what the reason names (its list, one project). */
+/** The cause in a user's words and the names meant, reading the index only for what the reason names (its list,
+ * once per audit; one project's page). */
 async function causeOf(
   spec: SpecToResolve,
   python: string,
   answer: Extract<ResolverAnswer, { outcome: "unresolvable" }>,
   installsOn: string[],
   input: ResolveInput,
-): Promise<string | null> {
+  indexList: () => Promise<string[] | null>,
+): Promise<{ cause: string | null; meant: string[] }> {
   const missing = missingIn(answer.reason);
-  const projects =
-    missing?.kind === "name" && !isStdlibName(missing.name) ? await indexProjects(input.indexUrl, input.signal) : null;
+  const projects = missing?.kind === "name" && !isStdlibName(missing.name) ? await indexList() : null;
   const versions =
     missing?.kind === "version" ? await projectVersions(input.indexUrl, missing.name, input.signal) : null;
-  return unresolvableCause({
+  const asked = {
     reason: answer.reason,
     resolutionClass: answer.resolutionClass,
     python: { ...spec.python, version: python },
@@ -123,7 +132,8 @@ async function causeOf(
     versions,
     installsOn,
     tried: PYTHONS,
-  });
+  };
+  return { cause: unresolvableCause(asked), meant: meantNames(asked) };
 }
 
 function resolutionRecord(spec: SpecToResolve, python: string, answer: ResolverAnswer): FactRecord {

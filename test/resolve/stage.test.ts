@@ -20,6 +20,7 @@ beforeAll(async () => {
     { name: "newlike", version: "2.0", requiresPython: ">=3.12" },
     { name: "torchvision", version: "0.9.0" },
     { name: "torchvision", version: "0.9.1" },
+    { name: "scikit-learn", version: "1.0" },
   ]);
 });
 afterAll(async () => index?.close());
@@ -126,10 +127,30 @@ describe("resolve stage", () => {
     const causes = Object.fromEntries(out.records!.map((r) => [r.file, r.cause]));
     expect(causes).toEqual({
       "requirements.txt": "json is part of Python's standard library: remove it",
-      "vision/requirements.txt": "the index has no project named torchvisson; the closest names it has: torchvision",
+      "vision/requirements.txt": "the index has no project named torchvisson; did you mean torchvision?",
       "pinned/requirements.txt": "the index has no version 9.9 of alpha; the nearest it has: 2.0, 1.0",
     });
     expect(index.requests).toContain("/simple/");
+  });
+
+  it("asks 'did you mean' with the name the import-name tables give, reading the index's list once per audit", async () => {
+    const before = index.requests.filter((r) => r === "/simple/").length;
+    const out = await resolveRepo({
+      "requirements.txt": "sklearn==1.0\n",
+      "vision/requirements.txt": "torchvisson==0.9.2\n",
+    });
+    const byFile = Object.fromEntries(out.records!.map((r) => [r.file, [r.cause, r.didYouMean]]));
+    expect(byFile).toEqual({
+      "requirements.txt": [
+        "the index has no project named sklearn; did you mean scikit-learn?",
+        "; did you mean scikit-learn?",
+      ],
+      "vision/requirements.txt": [
+        "the index has no project named torchvisson; did you mean torchvision?",
+        "; did you mean torchvision?",
+      ],
+    });
+    expect(index.requests.filter((r) => r === "/simple/").length - before).toBe(1);
   });
 
   it("a stated Python the pins do not fit: too new, or too old, with the Pythons they fit", async () => {
