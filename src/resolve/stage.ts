@@ -13,6 +13,14 @@ import { didYouMean, isStdlibName, meantNames, missingIn, unresolvableCause } fr
 
 /** Pythons tried, oldest first, when a spec states none and the default has no wheels for it. */
 const PYTHONS = ["3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];
+/** uv refuses to resolve for an older Python ("Python <3.6 is not supported"): such a spec is not assessed. */
+const UV_OLDEST_PYTHON = [3, 6] as const;
+const UV_FLOOR = `uv resolves only for Python >= ${UV_OLDEST_PYTHON.join(".")}`;
+const beforeUvFloor = (python: string) => {
+  const [major = 0, minor = 0] = python.split(".").map(Number);
+  return major < UV_OLDEST_PYTHON[0] || (major === UV_OLDEST_PYTHON[0] && minor < UV_OLDEST_PYTHON[1]);
+};
+
 /** A repo with more specs than this has the rest left out (said in a note). */
 const MAX_SPECS = 8;
 
@@ -54,6 +62,7 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
   const answers: ResolveOutcome["answers"] = [];
   // The index's project list, read at most once per audit (and only when a reason names a missing project).
   let list: Promise<string[] | null> | null = null;
+  const tooOld: string[] = [];
   const projects = () => (list ??= indexProjects(input.indexUrl, input.signal));
   try {
     for (const spec of specs.slice(0, MAX_SPECS)) {
@@ -61,6 +70,13 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
       for (const l of spec.lines)
         if (l.rewritten) notes.push(`Resolver: ${l.file}:${l.line} asked as ${l.requirement} (${l.rewritten}).`);
       if (spec.lines.length === 0) continue;
+      if (beforeUvFloor(spec.python.version)) {
+        tooOld.push(`${spec.file} states Python ${spec.python.version} (${spec.python.source})`);
+        records.push({
+          ...resolutionRecord(spec, spec.python.version, { outcome: "not-assessed", offline: false, reason: UV_FLOOR }),
+        });
+        continue;
+      }
       const ask = (python: string) =>
         uvCompile({
           uv,
@@ -107,6 +123,9 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
   } finally {
     await rm(cacheDir, { recursive: true, force: true });
   }
+  // Every spec states a Python uv refuses: the rule is not assessed, and the report's rule status says why.
+  if (tooOld.length > 0 && records.every((r) => r.reason === UV_FLOOR))
+    return { records: null, notCollected: `${UV_FLOOR}: ${tooOld.join("; ")}`, notes, answers };
   return { records, notes, answers };
 }
 

@@ -170,6 +170,39 @@ describe("resolve stage", () => {
     });
   });
 
+  it("a spec stating Python 2.7 or 3.5: uv refuses Pythons before 3.6, so not assessed, and says why", async () => {
+    // What uv itself answers for those Pythons: a refusal of the request, never a resolution.
+    const { uvCompile } = await import("../../src/resolve/uv.js");
+    const { mkdtemp, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const cacheDir = await mkdtemp(join(tmpdir(), "repro-audit-uv-cache-"));
+    try {
+      for (const python of ["2.7", "3.5"]) {
+        const answer = await uvCompile({ uv: uv!, requirements: ["alpha"], python, indexUrl: index.url, cacheDir });
+        expect(answer).toMatchObject({ outcome: "not-assessed", offline: false });
+        expect((answer as { reason: string }).reason).toContain("Python <3.6 is not supported");
+      }
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+    const only = await resolveRepo({ "requirements.txt": "alpha==1.0\n", "runtime.txt": "python-2.7.18\n" });
+    expect(only.records).toBeNull();
+    expect(only.notCollected).toBe(
+      "uv resolves only for Python >= 3.6: requirements.txt states Python 2.7 (runtime.txt:1 (2.7.18))",
+    );
+    // Beside a spec for a Python uv resolves: that one is judged, the old one recorded as not assessed.
+    const mixed = await resolveRepo({
+      "requirements.txt": "alpha==1.0\n",
+      ".python-version": "3.5\n",
+      "environment.yml": "dependencies:\n  - python=3.9\n  - pip:\n    - alpha==2.0\n",
+    });
+    expect(mixed.records!.map((r) => [r.file, r.status, r.python, r.reason]).sort()).toEqual([
+      ["environment.yml", "resolved", "3.9", undefined],
+      ["requirements.txt", "not-assessed", "3.5", "uv resolves only for Python >= 3.6"],
+    ]);
+  });
+
   it("no resolver, or an index that does not answer: not collected, with why", async () => {
     const none = await resolveRepo({ "requirements.txt": "alpha\n" }, { uv: null });
     expect(none.records).toBeNull();
