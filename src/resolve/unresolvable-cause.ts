@@ -123,8 +123,8 @@ export interface CauseInput {
 export function meantNames(input: Pick<CauseInput, "reason" | "projects" | "versions">): string[] {
   const missing = missingIn(input.reason);
   if (missing?.kind === "name" && !isStdlibName(missing.name)) return suggestedNames(missing.name, input.projects);
-  // A project with no release at all (a placeholder name, or none): the name is what is wrong.
-  if (missing?.kind === "version" && !input.versions?.length) return suggestedNames(missing.name, null);
+  // A name the tables give another distribution for (PyPI's placeholder sklearn, opencv): the name is what is wrong.
+  if (missing?.kind === "version") return suggestedNames(missing.name, null);
   return [];
 }
 
@@ -140,11 +140,8 @@ export function unresolvableCause(input: CauseInput): string | null {
   }
   if (missing?.kind === "version") {
     const near = input.versions ? nearestVersions(missing.wanted, input.versions) : [];
-    if (near.length)
-      return `the index has no version ${missing.wanted} of ${missing.name}; the nearest it has: ${near.join(", ")}`;
-    return meant.length
-      ? `the index has no version ${missing.wanted} of ${missing.name}; ${didYouMean(meant)}`
-      : `the index has no version ${missing.wanted} of ${missing.name}`;
+    const nearest = near.length ? `; the nearest it has: ${near.join(", ")}` : "";
+    return `the index has no version ${missing.wanted} of ${missing.name}${nearest}${meant.length ? `; ${didYouMean(meant)}` : ""}`;
   }
   if (input.resolutionClass === "python-conflict") {
     const stated = input.python.stated ? ` (stated in ${input.python.source})` : "";

@@ -97,5 +97,16 @@ describe("unresolvable-cause", () => {
         reason: "Because there is no version of opencv==4.5.1 and you require opencv==4.5.1, we can conclude ...",
       }),
     ).toBe("the index has no version 4.5.1 of opencv; did you mean opencv-python?");
+    // PyPI's sklearn is a placeholder with dummy releases: the nearest versions, and the name meant.
+    expect(
+      unresolvableCause({
+        ...base,
+        resolutionClass: "version-missing",
+        versions: ["0.0.post7", "0.0.post9"],
+        reason: "Because there is no version of sklearn==0.23.2 and you require sklearn==0.23.2, we can conclude ...",
+      }),
+    ).toBe(
+      "the index has no version 0.23.2 of sklearn; the nearest it has: 0.0.post9, 0.0.post7; did you mean scikit-learn?",
+    );
   });
 });
