@@ -83,7 +83,7 @@ describe("audit --stages static,resolve", () => {
     );
     expect(Object.fromEntries(failing.map((f) => [f.file, f.values.cause]))).toEqual({
       "requirements-extra.txt": "json is part of Python's standard library: remove it",
-      "requirements-vision.txt": "the index has no project named torchvisson; the closest names it has: torchvision",
+      "requirements-vision.txt": "the index has no project named torchvisson; did you mean torchvision?",
       "requirements-pinned.txt": "the index has no version 9.9 of alpha; the nearest it has: 2.0, 1.0",
     });
     expect(report.score.categories.requirements.blocked).toBe(true);

@@ -1,11 +1,20 @@
 // `npm run bench:installs -- [folder of checkouts] [--index-url URL] [--repo OWNER+NAME]... [--no-fawltydeps]`:
 // audit each mirror (<owner>+<name>) with `--stages static,resolve` (the built CLI, one process per repo) and
 // print which specs resolve, which fail and why, beside FawltyDeps' floor; then the totals. A mirror may be a
-// checkout or a folder holding a bare clone in repo/. No folder, or no mirrors in it (as in CI): says so, exit 0.
+// checkout or a folder holding a bare clone in repo/ (audited as HEAD's files); a repo whose audit fails is a row. No folder, or no mirrors in it (as in CI): says so, exit 0.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { PACKAGE_ROOT } from "../../src/io/package.js";
 import type { FactRecord, Facts } from "../../src/model/facts.js";
 import { ensureFawltyDeps, timeFawltyDeps } from "./fawltydeps.js";
@@ -86,6 +95,37 @@ function auditInstalls(repo: string, indexUrl: string | null): { facts: Facts; f
   }
 }
 
+/** HEAD's files of a bare mirror written into a temp folder, those whose blobs the mirror lacks left out (the
+ * corpus copies hold no blob of 4 MiB or more, so a clone of them fails at checkout). */
+function checkoutOf(bare: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "repro-audit-bench-installs-tree-"));
+  const git = (args: string[], input?: string) =>
+    spawnSync("git", [`--git-dir=${bare}`, ...args], { input, maxBuffer: 1 << 30 });
+  const entries = git(["ls-tree", "-r", "-z", "HEAD"])
+    .stdout.toString("utf8")
+    .split("\0")
+    .map((line) => /^(\d+) blob ([0-9a-f]+)\t(.+)$/s.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null && m[1] !== "120000");
+  const batch = git(["cat-file", "--batch"], entries.map((m) => m[2]).join("\n") + "\n").stdout;
+  let at = 0;
+  for (const m of entries) {
+    const eol = batch.indexOf(10, at);
+    const header = batch.subarray(at, eol).toString("utf8");
+    const size = /^[0-9a-f]+ blob (\d+)$/.exec(header);
+    if (!size) {
+      at = eol + 1;
+      continue;
+    }
+    const start = eol + 1;
+    const end = start + Number(size[1]);
+    const path = join(dir, m[3]!);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, batch.subarray(start, end));
+    at = end + 1;
+  }
+  return dir;
+}
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const folder = args.folder ? resolve(args.folder) : "";
@@ -115,7 +155,18 @@ function main(): void {
     // A mirror holds a bare clone in repo/ (audited as a file:// URL, every branch listed); a checkout is audited as it stands.
     const bare = join(repo, "repo");
     const isBare = existsSync(join(bare, "HEAD"));
-    const { facts, findings } = auditInstalls(isBare ? `file://${bare}` : repo, args.indexUrl);
+    // A bare mirror is audited as HEAD's files (what installs is the question, not its branches).
+    const tree = isBare ? checkoutOf(bare) : repo;
+    let audited: ReturnType<typeof auditInstalls>;
+    try {
+      audited = auditInstalls(tree, args.indexUrl);
+    } catch (error) {
+      rows.push({ name, specs: { notAssessed: `the audit failed: ${(error as Error).message}` }, fawlty: null });
+      continue;
+    } finally {
+      if (isBare) rmSync(tree, { recursive: true, force: true });
+    }
+    const { facts, findings } = audited;
     const notCollected = facts.notCollected["spec-resolution"];
     // FawltyDeps reads files: it runs on checkouts only.
     const fawlty = fd && "bin" in fd && !isBare ? timeFawltyDeps(fd.bin, repo) : null;

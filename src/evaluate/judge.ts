@@ -187,6 +187,7 @@ const NOT_DONE: Record<string, string> = {
   "epoch-run": "no epoch was run",
   "train-plan": "no training plan was made",
   branches: "the branches were not read",
+  "spec-resolution": "the specs were not resolved",
 };
 
 export function judgeRule(

@@ -557,8 +557,10 @@ export interface SpecResolutionFact {
   resolutionClass?: string;
   /** the resolver's own words */
   reason?: string;
-  /** unresolvable: the cause in a user's words, with what to do (a standard-library module listed as a package, a name the index lacks with its closest names, a version it lacks with its nearest ones, a Python the pins do not fit) */
+  /** unresolvable: the cause in a user's words, with what to do (a standard-library module listed as a package, a name the index lacks with the names meant, a version it lacks with its nearest ones, a Python the pins do not fit) */
   cause?: string;
+  /** unresolvable: where the index lacks the project a line names (or any release of it), the names it likely meant, as the fix's tail ('; did you mean scikit-learn?'): from the import-name tables (sklearn, opencv) and the closest names of the index's list */
+  didYouMean?: string;
 }
 
 /** Inline `# repro-audit: ignore[rule-id] reason` comments in Python, notebooks, YAML, shell, requirements and Dockerfiles */

@@ -187,11 +187,11 @@ function packagesOf(records: readonly EnvSpecFact[], file: string): PlanPackage[
 }
 
 /** Third-party distributions the code imports, once each, in first-seen order; pinned where the README's
- * version list gives a version. */
+ * version list gives a version, bounded below where it gives a minimum. */
 function reconstructFromImports(facts: Facts, listed: readonly EnvSpecFact[]): PlanPackage[] {
   const pins = new Map(
     listed
-      .filter((r) => typeof r.spec === "string" && r.spec.startsWith("=="))
+      .filter((r) => typeof r.spec === "string" && /^(?:==|>=)/.test(r.spec))
       .map((r) => [normalizeName(String(r.name)), String(r.spec)]),
   );
   const seen = new Set<string>();

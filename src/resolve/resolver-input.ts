@@ -212,6 +212,7 @@ export function specsToResolve(facts: Facts, view: RepoView): SpecToResolve[] {
   }
   // The README's `pip install` lines, together: what its reader runs.
   const readme = new Map<string, SpecToResolve>();
+  const listed = new Set<string>();
   for (const r of factsOf(facts, "readme")) {
     if (r.kind !== "command" || typeof r.command !== "string" || typeof r.file !== "string" || r.via !== undefined)
       continue;
@@ -224,6 +225,16 @@ export function specsToResolve(facts: Facts, view: RepoView): SpecToResolve[] {
         add(spec, req, r.file, Number(r.line ?? 1));
       }
     }
+  }
+  // A README's version list (read where no spec file exists) is the spec it states, unless the README's own
+  // install lines say what its reader runs: exact versions as pins, minimums as lower bounds.
+  for (const r of records) {
+    if (r.kind !== "install" || r.via !== "readme-list" || typeof r.file !== "string" || typeof r.name !== "string")
+      continue;
+    if (readme.has(r.file) && !listed.has(r.file)) continue;
+    listed.add(r.file);
+    const spec = readme.get(r.file) ?? readme.set(r.file, start(r.file, [r.file])).get(r.file)!;
+    add(spec, fromRecord(r), r.file, Number(r.line ?? 1));
   }
   out.push(...readme.values());
   return out.filter((s) => s.lines.length > 0 || s.skipped.length > 0);

@@ -10,10 +10,18 @@ import type { ResolverAnswer } from "./resolver-output.js";
 import { findUv, uvCompile } from "./uv.js";
 import { indexProjects, projectVersions, releaseFiles } from "./index-pages.js";
 import { ALL_LEFT_OUT, askLeavingOut, type SettledAnswer } from "./leave-out.js";
-import { isStdlibName, missingIn, unresolvableCause } from "./unresolvable-cause.js";
+import { didYouMean, isStdlibName, meantNames, missingIn, unresolvableCause } from "./unresolvable-cause.js";
 
 /** Pythons tried, oldest first, when a spec states none and the default has no wheels for it. */
 const PYTHONS = ["3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];
+
+/** uv refuses to resolve for an older Python ("Python <3.6 is not supported"): such a spec is not assessed. */
+const UV_OLDEST_PYTHON = [3, 6] as const;
+const UV_FLOOR = `uv resolves only for Python >= ${UV_OLDEST_PYTHON.join(".")}`;
+const beforeUvFloor = (python: string) => {
+  const [major = 0, minor = 0] = python.split(".").map(Number);
+  return major < UV_OLDEST_PYTHON[0] || (major === UV_OLDEST_PYTHON[0] && minor < UV_OLDEST_PYTHON[1]);
+};
 /** A repo with more specs than this has the rest left out (said in a note). */
 const MAX_SPECS = 8;
 
@@ -53,6 +61,10 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
   const cacheDir = await mkdtemp(join(tmpdir(), "repro-audit-uv-cache-"));
   const records: FactRecord[] = [];
   const answers: ResolveOutcome["answers"] = [];
+  // The index's project list, read at most once per audit (and only when a reason names a missing project).
+  let list: Promise<string[] | null> | null = null;
+  const tooOld: string[] = [];
+  const projects = () => (list ??= indexProjects(input.indexUrl, input.signal));
   try {
     for (const spec of specs.slice(0, MAX_SPECS)) {
       for (const s of spec.skipped) notes.push(`Resolver: ${s.file}:${s.line} left out: ${s.why}.`);
@@ -61,6 +73,13 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
         if (l.rewritten) notes.push(`Resolver: ${l.file}:${l.line} asked as ${l.requirement} (${l.rewritten}).`);
       if (spec.lines.length === 0) {
         records.push(notAssessedRecord(spec));
+        continue;
+      }
+      if (beforeUvFloor(spec.python.version)) {
+        tooOld.push(`${spec.file} states Python ${spec.python.version} (${spec.python.source})`);
+        records.push({
+          ...resolutionRecord(spec, spec.python.version, { outcome: "not-assessed", offline: false, reason: UV_FLOOR }),
+        });
         continue;
       }
       // Lines the resolver can judge only by building them, or cannot read, are left out (said) so the rest is judged.
@@ -111,14 +130,22 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
         skipped: [...spec.skipped, ...settled.leftOut],
       };
       answers.push({ spec: judged, python, answer });
-      const cause = answer.outcome === "unresolvable" ? await causeOf(judged, python, answer, installsOn, input) : null;
+      const why =
+        answer.outcome === "unresolvable" ? await causeOf(judged, python, answer, installsOn, input, projects) : null;
       const record = resolutionRecord(judged, python, answer);
       if (judged.skipped.length > 0) record.leftOut = judged.skipped.length;
-      records.push({ ...record, ...(cause ? { cause } : {}) });
+      records.push({
+        ...record,
+        ...(why?.cause ? { cause: why.cause } : {}),
+        ...(why?.meant.length ? { didYouMean: `; ${didYouMean(why.meant)}` } : {}),
+      });
     }
   } finally {
     await rm(cacheDir, { recursive: true, force: true });
   }
+  // Every spec states a Python uv refuses: the rule is not assessed, and the report's rule status says why.
+  if (tooOld.length > 0 && records.every((r) => r.reason === UV_FLOOR))
+    return { records: null, notCollected: `${UV_FLOOR}: ${tooOld.join("; ")}`, notes, answers };
   // A spec the resolver could not judge is said, never read as installing; with none judged, nothing is.
   const unjudged = records.filter((r) => r.status === "not-assessed");
   if (unjudged.length > 0 && unjudged.length === records.length)
@@ -147,20 +174,21 @@ function notAssessedRecord(spec: SpecToResolve): FactRecord {
   };
 }
 
-/** The cause in a user's words, reading the index only for what the reason names (its list, one project). */
+/** The cause in a user's words and the names meant, reading the index only for what the reason names (its list,
+ * once per audit; one project's page). */
 async function causeOf(
   spec: SpecToResolve,
   python: string,
   answer: Extract<ResolverAnswer, { outcome: "unresolvable" }>,
   installsOn: string[],
   input: ResolveInput,
-): Promise<string | null> {
+  indexList: () => Promise<string[] | null>,
+): Promise<{ cause: string | null; meant: string[] }> {
   const missing = missingIn(answer.reason);
-  const projects =
-    missing?.kind === "name" && !isStdlibName(missing.name) ? await indexProjects(input.indexUrl, input.signal) : null;
+  const projects = missing?.kind === "name" && !isStdlibName(missing.name) ? await indexList() : null;
   const versions =
     missing?.kind === "version" ? await projectVersions(input.indexUrl, missing.name, input.signal) : null;
-  return unresolvableCause({
+  const asked = {
     reason: answer.reason,
     resolutionClass: answer.resolutionClass,
     python: { ...spec.python, version: python },
@@ -168,7 +196,8 @@ async function causeOf(
     versions,
     installsOn,
     tried: PYTHONS,
-  });
+  };
+  return { cause: unresolvableCause(asked), meant: meantNames(asked) };
 }
 
 function resolutionRecord(spec: SpecToResolve, python: string, answer: ResolverAnswer): FactRecord {

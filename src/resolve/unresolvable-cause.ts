@@ -1,6 +1,7 @@
 // Why a spec cannot install, in words a user acts on (pure): a standard-library module listed as a package,
-// a name the index lacks with its closest names, a version it lacks with its nearest ones, a Python mismatch.
+// a name the index lacks with the names meant ("did you mean"), a version it lacks with its nearest ones, a Python mismatch.
 import stdlib from "../../data/python-stdlib.json" with { type: "json" };
+import { distributionForName } from "../extract/python/packages.js";
 
 const STDLIB: ReadonlySet<string> = new Set(stdlib.modules.map((m) => m.toLowerCase()));
 
@@ -57,6 +58,24 @@ export function closestNames(name: string, known: readonly string[]): string[] {
     .map((s) => s.k);
 }
 
+/** The names someone writing `name` likely meant, at most 3: the distribution the import-name tables give for an
+ * import name or alias (`sklearn` -> scikit-learn, `opencv` -> opencv-python), then the closest names of the
+ * index's list. With the list (`projects`), only names it has; without it (offline, or too large to read), the
+ * tables alone. */
+export function suggestedNames(name: string, projects: readonly string[] | null): string[] {
+  const wanted = normalizeName(name);
+  const meant = normalizeName(distributionForName(name));
+  const has = projects ? new Set(projects.map(normalizeName)) : null;
+  const fromTables = meant !== wanted && (has === null || has.has(meant)) ? [meant] : [];
+  const close = projects ? closestNames(name, projects) : [];
+  return [...new Set([...fromTables, ...close])].slice(0, 3);
+}
+
+export const didYouMean = (names: readonly string[]) =>
+  names.length === 1
+    ? `did you mean ${names[0]}?`
+    : `did you mean ${names.slice(0, -1).join(", ")} or ${names.at(-1)}?`;
+
 /** Version parts for ordering: the release numbers (`1.10.0rc1` -> [1, 10, 0]); a pre-release sorts later here. */
 const releaseOf = (v: string) => (/^\d+(?:\.\d+)*/.exec(v)?.[0] ?? "0").split(".").map(Number);
 
@@ -100,21 +119,29 @@ export interface CauseInput {
   tried: string[];
 }
 
+/** The names the spec likely meant where the index lacks the one it names, or a release of it at all. */
+export function meantNames(input: Pick<CauseInput, "reason" | "projects" | "versions">): string[] {
+  const missing = missingIn(input.reason);
+  if (missing?.kind === "name" && !isStdlibName(missing.name)) return suggestedNames(missing.name, input.projects);
+  // A name the tables give another distribution for (PyPI's placeholder sklearn, opencv): the name is what is wrong.
+  if (missing?.kind === "version") return suggestedNames(missing.name, null);
+  return [];
+}
+
 /** One sentence naming the cause and what to do, or null when the reason names none of the known causes. */
 export function unresolvableCause(input: CauseInput): string | null {
   const missing = missingIn(input.reason);
+  const meant = meantNames(input);
   if (missing?.kind === "name") {
     if (isStdlibName(missing.name)) return `${missing.name} is part of Python's standard library: remove it`;
-    const close = input.projects ? closestNames(missing.name, input.projects) : [];
-    return close.length
-      ? `the index has no project named ${missing.name}; the closest names it has: ${close.join(", ")}`
+    return meant.length
+      ? `the index has no project named ${missing.name}; ${didYouMean(meant)}`
       : `the index has no project named ${missing.name}: check its spelling on the index`;
   }
   if (missing?.kind === "version") {
     const near = input.versions ? nearestVersions(missing.wanted, input.versions) : [];
-    return near.length
-      ? `the index has no version ${missing.wanted} of ${missing.name}; the nearest it has: ${near.join(", ")}`
-      : `the index has no version ${missing.wanted} of ${missing.name}`;
+    const nearest = near.length ? `; the nearest it has: ${near.join(", ")}` : "";
+    return `the index has no version ${missing.wanted} of ${missing.name}${nearest}${meant.length ? `; ${didYouMean(meant)}` : ""}`;
   }
   if (input.resolutionClass === "python-conflict") {
     const stated = input.python.stated ? ` (stated in ${input.python.source})` : "";

@@ -84,6 +84,17 @@ describe("judgeRule", () => {
     ]);
   });
 
+  it("says the specs were not resolved, and why, when uv refuses the Python they state", () => {
+    const facts = emptyFacts();
+    facts.notCollected["spec-resolution"] =
+      "uv resolves only for Python >= 3.6: requirements.txt states Python 2.7 (runtime.txt:1 (2.7.18))";
+    expect(judgeRule(rule({ needs: ["spec-resolution"] }), facts).result).toMatchObject({
+      outcome: "not-assessed",
+      reason:
+        "the specs were not resolved: uv resolves only for Python >= 3.6: requirements.txt states Python 2.7 (runtime.txt:1 (2.7.18))",
+    });
+  });
+
   it("is not applicable when its precondition finds nothing", () => {
     const r = rule({ applies: { family: "env-spec", where: { kind: "spec-file" } } });
     expect(judgeRule(r, emptyFacts()).result.outcome).toBe("not-applicable");

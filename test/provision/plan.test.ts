@@ -243,6 +243,17 @@ describe("writeDockerfile", () => {
     ]);
   });
 
+  it("with no spec file, keeps the README version list's minimum as a lower bound, not a pin", async () => {
+    const p = await plan({
+      "README.md": "# Solution\n\nRequirements: Python 3.8, torch 1.4 or later, pandas 1.0.3.\n",
+      "train.py": "import torch\nimport pandas\n",
+    });
+    expect(p.packages).toEqual([
+      { name: "torch", spec: ">=1.4" },
+      { name: "pandas", spec: "==1.0.3" },
+    ]);
+  });
+
   it("honours URL-pinned cp39 wheels: their versions are pins, their tag a Python, the lowest a caret allows", async () => {
     const whl = (name: string, version: string) =>
       `https://download.pytorch.org/whl/cu113/${name}-${version}%2Bcu113-cp39-cp39-linux_x86_64.whl`;

@@ -1,6 +1,8 @@
 // What the resolver is asked: requirement lines rebuilt from the facts, never the repo's own option lines.
 import { describe, expect, it } from "vitest";
-import { askedLine, wheelVersion } from "../../src/resolve/resolver-input.js";
+import { askedLine, specsToResolve, wheelVersion } from "../../src/resolve/resolver-input.js";
+import { readmeListRecords } from "../../src/extract/parse/readme-list.js";
+import { memoryView } from "../../src/extract/view/memory-view.js";
 import { readResolverAnswer } from "../../src/resolve/resolver-output.js";
 
 describe("resolver input", () => {
@@ -40,6 +42,25 @@ describe("resolver input", () => {
     expect(askedLine({ name: "x", spec: "file:///home/u/x" }, "r.txt", 1)).toHaveProperty("skip");
     expect(askedLine({ name: "--index-url", spec: "" }, "r.txt", 1)).toHaveProperty("skip");
     expect(askedLine({ name: "x", spec: "==1\n--index-url http://evil" }, "r.txt", 1)).toHaveProperty("skip");
+  });
+});
+
+describe("the README's version list as a spec", () => {
+  it("asks its exact versions as pins and its minimums as lower bounds, for the Python it states", () => {
+    const readme = "Requirements: Python 3.8, PyTorch 1.4 or later, pandas 1.0.3, numpy\n";
+    const facts = {
+      families: {
+        "env-spec": [
+          ...readmeListRecords("README.md", readme),
+          { kind: "python-version", file: "README.md", line: 1, value: "3.8", source: "the README" },
+        ],
+      },
+      notCollected: {},
+    };
+    const specs = specsToResolve(facts, memoryView({ "README.md": readme }));
+    expect(specs.map((s) => [s.file, s.python.version, s.lines.map((l) => l.requirement)])).toEqual([
+      ["README.md", "3.8", ["torch>=1.4", "pandas==1.0.3", "numpy"]],
+    ]);
   });
 });
 

@@ -28,6 +28,7 @@ beforeAll(async () => {
     { name: "pydicom", version: "1.3.0" },
     { name: "pydicom", version: "1.4.0" },
     { name: "apex", version: "0.1", files: "sdist" },
+    { name: "scikit-learn", version: "1.0" },
   ]);
 });
 afterAll(async () => index?.close());
@@ -134,10 +135,30 @@ describe("resolve stage", () => {
     const causes = Object.fromEntries(out.records!.map((r) => [r.file, r.cause]));
     expect(causes).toEqual({
       "requirements.txt": "json is part of Python's standard library: remove it",
-      "vision/requirements.txt": "the index has no project named torchvisson; the closest names it has: torchvision",
+      "vision/requirements.txt": "the index has no project named torchvisson; did you mean torchvision?",
       "pinned/requirements.txt": "the index has no version 9.9 of alpha; the nearest it has: 2.0, 1.0",
     });
     expect(index.requests).toContain("/simple/");
+  });
+
+  it("asks 'did you mean' with the name the import-name tables give, reading the index's list once per audit", async () => {
+    const before = index.requests.filter((r) => r === "/simple/").length;
+    const out = await resolveRepo({
+      "requirements.txt": "sklearn==1.0\n",
+      "vision/requirements.txt": "torchvisson==0.9.2\n",
+    });
+    const byFile = Object.fromEntries(out.records!.map((r) => [r.file, [r.cause, r.didYouMean]]));
+    expect(byFile).toEqual({
+      "requirements.txt": [
+        "the index has no project named sklearn; did you mean scikit-learn?",
+        "; did you mean scikit-learn?",
+      ],
+      "vision/requirements.txt": [
+        "the index has no project named torchvisson; did you mean torchvision?",
+        "; did you mean torchvision?",
+      ],
+    });
+    expect(index.requests.filter((r) => r === "/simple/").length - before).toBe(1);
   });
 
   it("a stated Python the pins do not fit: too new, or too old, with the Pythons they fit", async () => {
@@ -226,6 +247,39 @@ describe("resolve stage", () => {
     expect(mixed.notes).toContain(
       "Resolver: extra/requirements.txt not assessed: every line was left out (the notes say why).",
     );
+  });
+
+  it("a spec stating Python 2.7 or 3.5: uv refuses Pythons before 3.6, so not assessed, and says why", async () => {
+    // What uv itself answers for those Pythons: a refusal of the request, never a resolution.
+    const { uvCompile } = await import("../../src/resolve/uv.js");
+    const { mkdtemp, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const cacheDir = await mkdtemp(join(tmpdir(), "repro-audit-uv-cache-"));
+    try {
+      for (const python of ["2.7", "3.5"]) {
+        const answer = await uvCompile({ uv: uv!, requirements: ["alpha"], python, indexUrl: index.url, cacheDir });
+        expect(answer).toMatchObject({ outcome: "not-assessed", offline: false });
+        expect((answer as { reason: string }).reason).toContain("Python <3.6 is not supported");
+      }
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+    const only = await resolveRepo({ "requirements.txt": "alpha==1.0\n", "runtime.txt": "python-2.7.18\n" });
+    expect(only.records).toBeNull();
+    expect(only.notCollected).toBe(
+      "uv resolves only for Python >= 3.6: requirements.txt states Python 2.7 (runtime.txt:1 (2.7.18))",
+    );
+    // Beside a spec for a Python uv resolves: that one is judged, the old one recorded as not assessed.
+    const mixed = await resolveRepo({
+      "requirements.txt": "alpha==1.0\n",
+      ".python-version": "3.5\n",
+      "environment.yml": "dependencies:\n  - python=3.9\n  - pip:\n    - alpha==2.0\n",
+    });
+    expect(mixed.records!.map((r) => [r.file, r.status, r.python, r.reason]).sort()).toEqual([
+      ["environment.yml", "resolved", "3.9", undefined],
+      ["requirements.txt", "not-assessed", "3.5", "uv resolves only for Python >= 3.6"],
+    ]);
   });
 
   it("no resolver, or an index that does not answer: not collected, with why", async () => {

@@ -4,6 +4,7 @@ import {
   editDistance,
   missingIn,
   nearestVersions,
+  suggestedNames,
   unresolvableCause,
 } from "../../src/resolve/unresolvable-cause.js";
 
@@ -66,5 +67,46 @@ describe("unresolvable-cause", () => {
         reason: "no wheels with a matching Python ABI tag",
       }),
     ).toBe("no Python from 3.7 to 3.13 has every pin: the pins need Pythons that do not meet");
+  });
+
+  it("suggests the names people mean (sklearn, opencv) from the import-name tables, and close names the index has", () => {
+    // Offline, or an index list too large to read: the tables alone.
+    expect(suggestedNames("sklearn", null)).toEqual(["scikit-learn"]);
+    expect(suggestedNames("opencv", null)).toEqual(["opencv-python"]);
+    expect(suggestedNames("PIL", null)).toEqual(["pillow"]);
+    expect(suggestedNames("zzzqqq", null)).toEqual([]);
+    // With the index's list: only names it has.
+    expect(suggestedNames("sklearn", ["numpy", "scikit-learn"])).toEqual(["scikit-learn"]);
+    expect(suggestedNames("sklearn", ["numpy"])).toEqual([]);
+    expect(suggestedNames("torchvisson", ["torchvision", "torch"])).toEqual(["torchvision"]);
+  });
+
+  it("asks 'did you mean' for a name the index lacks, and for a pin of a project with no releases", () => {
+    expect(
+      unresolvableCause({
+        ...base,
+        resolutionClass: "version-missing",
+        reason: "Because sklearn was not found in the package registry and you require sklearn, we can conclude ...",
+      }),
+    ).toBe("the index has no project named sklearn; did you mean scikit-learn?");
+    expect(
+      unresolvableCause({
+        ...base,
+        resolutionClass: "version-missing",
+        versions: [],
+        reason: "Because there is no version of opencv==4.5.1 and you require opencv==4.5.1, we can conclude ...",
+      }),
+    ).toBe("the index has no version 4.5.1 of opencv; did you mean opencv-python?");
+    // PyPI's sklearn is a placeholder with dummy releases: the nearest versions, and the name meant.
+    expect(
+      unresolvableCause({
+        ...base,
+        resolutionClass: "version-missing",
+        versions: ["0.0.post7", "0.0.post9"],
+        reason: "Because there is no version of sklearn==0.23.2 and you require sklearn==0.23.2, we can conclude ...",
+      }),
+    ).toBe(
+      "the index has no version 0.23.2 of sklearn; the nearest it has: 0.0.post9, 0.0.post7; did you mean scikit-learn?",
+    );
   });
 });

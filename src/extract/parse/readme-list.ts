@@ -1,5 +1,6 @@
 // A README's version list ("torch 0.4.1, pandas, cuDNN 7", "- PyTorch 1.1.0" bullets) as the spec it states
-// (pure): each package it names, pinned where it gives a version; tools and Python itself left out.
+// (pure): each package it names, pinned where it gives a version, bounded below where it gives a minimum
+// ("1.4+", ">= 1.4", "1.4 or later", "at least 1.4"); tools and Python itself left out.
 import type { FactRecord } from "../../model/facts.js";
 import { distributionForName } from "../python/packages.js";
 
@@ -7,8 +8,11 @@ import { distributionForName } from "../python/packages.js";
 const NOT_A_PACKAGE =
   /^(?:python\d*(?:\.\d+)?|py|cuda|cudnn|nccl|cudatoolkit|tensorrt|ubuntu|debian|centos|linux|windows|macos|os|nvidia|driver|gcc|g\+\+|cmake|gpus?|cpus?|ram|memory|tesla|rtx|gtx|v100|a100|p100|t4|docker|conda|anaconda\d*|miniconda\d*|pip|version|v|and|with|using|used|the|step|stage|part|top|rank|place|score|lb|cv|folds?|epochs?|was|is|of|to|in|on|for|at|by|lr|rate|batch|size|seed|dropout|momentum|decay|weight|loss|accuracy|acc|auc|iou|dice|map|f1|threshold|alpha|beta|gamma|resolution|image|img|public|private|mean|std)$/i;
 
-/** One list item: a name, then optionally a version (`torch 0.4.1`, `torch==0.4.1`, `torch: 0.4.1`, `torch v0.4`). */
-const ITEM = String.raw`([A-Za-z][\w.+-]*?)(?:\s*(?:===?|:)\s*v?|\s+v?)(\d+(?:\.\d+)*[\w.]*)|([A-Za-z][\w.+-]*)`;
+/** Words that make a version a minimum: before it (`>= 1.4`, `at least 1.4`) or after it (`1.4+`, `1.4 or later`). */
+const AT_LEAST_AFTER = String.raw`\s*\+|\s+(?:or|and)\s+(?:later|newer|higher|above|up)\b`;
+/** One list item: a name, then optionally a version (`torch 0.4.1`, `torch==0.4.1`, `torch: 0.4.1`, `torch v0.4`),
+ * exact or a minimum (`torch>=1.4`, `torch at least 1.4`, `torch 1.4+`, `torch 1.4 or later`). */
+const ITEM = String.raw`([A-Za-z][\w.+-]*?)(?:\s*(===?|:|>=|≥)\s*v?|\s+(at\s+least\s+)?v?)(\d+(?:\.\d+)*[\w.]*)(${AT_LEAST_AFTER})?|([A-Za-z][\w.+-]*)`;
 const WHOLE = new RegExp(String.raw`^\s*(?:${ITEM})\s*$`);
 const TRAILING = new RegExp(String.raw`(?:^|\s)(?:${ITEM})\s*$`);
 const LEADING = new RegExp(String.raw`^\s*(?:${ITEM})(?=\s|$|[.)!])`);
@@ -17,15 +21,18 @@ interface Item {
   written: string;
   name: string;
   version: string | null;
+  /** The version is a minimum, not the one release used. */
+  atLeast: boolean;
 }
 
 function item(m: RegExpExecArray | null, partial: boolean): Item | null {
   if (!m) return null;
-  const name = (m[1] ?? m[3])!.replace(/[.-]+$/, "");
-  const version = m[2] ?? null;
+  const name = (m[1] ?? m[6])!.replace(/[.-]+$/, "");
+  const version = m[4] ?? null;
   // Half of a sentence ("We used torch 0.4.1") names a package only with its version.
   if (partial && !version) return null;
-  return { written: m[0].trim(), name, version };
+  const atLeast = m[2] === ">=" || m[2] === "≥" || m[3] !== undefined || m[5] !== undefined;
+  return { written: m[0].trim(), name, version, atLeast };
 }
 
 /** A package item worth a record: not a tool, its version (when given) a dotted release, not a rate or a
@@ -44,8 +51,8 @@ function toRecords(file: string, line: number, items: Item[]): FactRecord[] {
     file,
     line,
     name: distributionForName(i.name),
-    spec: i.version ? `==${i.version}` : "",
-    ...(i.version ? { pinned: true } : {}),
+    spec: i.version ? `${i.atLeast ? ">=" : "=="}${i.version}` : "",
+    ...(i.version && !i.atLeast ? { pinned: true } : {}),
     via: "readme-list",
     written: i.written,
   }));
@@ -55,7 +62,8 @@ function toRecords(file: string, line: number, items: Item[]): FactRecord[] {
  * the sentence around them, every other item is a whole item. */
 function sentenceList(text: string): Item[] | null {
   const body = text.slice(text.lastIndexOf(":") + 1);
-  const parts = body.split(/\s*[,;]\s*|\s+and\s+/).filter((p) => p.trim() !== "");
+  // "and" joins items, but not in a minimum's "1.4 and later".
+  const parts = body.split(/\s*[,;]\s*|\s+and\s+(?!(?:later|newer|higher|above|up)\b)/).filter((p) => p.trim() !== "");
   if (parts.length < 2) return null;
   const items: Item[] = [];
   for (let k = 0; k < parts.length; k++) {

@@ -186,11 +186,15 @@ export function resolveImport(
   return out;
 }
 
-/** Files reached from the entry points by imports (entry points included). Which spec declares what a
- * sub-project imports is asked with every folder holding a setup.py taken as installed: the imports family
- * scopes environments so; the rerun plan's reach takes only what its steps install. */
-export function reachableFrom(index: RepoPythonIndex, entries: Iterable<string>): Set<string> {
-  const roots = setupPyFolders(index);
+/** Files reached from the entry points by imports (entry points included), with the packages of the
+ * `installed` folders importable (by default every folder below the root holding a setup.py; the imports
+ * family passes only the folders the rerun installs). */
+export function reachableFrom(
+  index: RepoPythonIndex,
+  entries: Iterable<string>,
+  installed: readonly string[] = setupPyFolders(index),
+): Set<string> {
+  const roots = installed;
   const seen = new Set<string>();
   const queue = [...entries].filter((p) => index.byPath.has(p));
   while (queue.length) {

@@ -56,6 +56,34 @@ describe("readmeListRecords", () => {
     ]);
   });
 
+  it("a minimum ('1.4 or later', '>= 1.4', '1.4+', 'at least 1.4') is a lower bound, never an exact pin", () => {
+    const specs = (text: string) => readmeListRecords("README.md", text).map((r) => [r.name, r.spec, r.pinned]);
+    expect(specs("Requirements: torch 1.4 or later, pandas 1.0.3, numpy\n")).toEqual([
+      ["torch", ">=1.4", undefined],
+      ["pandas", "==1.0.3", true],
+      ["numpy", "", undefined],
+    ]);
+    expect(specs("We used torch >= 1.4, timm>=0.4.12 and opencv 4.5.1.\n")).toEqual([
+      ["torch", ">=1.4", undefined],
+      ["timm", ">=0.4.12", undefined],
+      ["opencv-python", "==4.5.1", true],
+    ]);
+    expect(specs("## Requirements\n\n- PyTorch 1.4+\n- albumentations at least 0.4.6\n- pandas 1.0.3\n")).toEqual([
+      ["torch", ">=1.4", undefined],
+      ["albumentations", ">=0.4.6", undefined],
+      ["pandas", "==1.0.3", true],
+    ]);
+    expect(readmeListRecords("README.md", "- PyTorch 1.4 or newer\n- pandas 1.0.3\n")[0]).toEqual({
+      kind: "install",
+      file: "README.md",
+      line: 1,
+      name: "torch",
+      spec: ">=1.4",
+      via: "readme-list",
+      written: "PyTorch 1.4 or newer",
+    });
+  });
+
   it("prose that is no version list states nothing", () => {
     expect(
       readmeListRecords(

@@ -51,22 +51,24 @@ export function frameworkConflicts(view: RepoView, records: readonly FactRecord[
   const readme = view.files().find((e) => !e.skipped && !e.path.includes("/") && roleOf(e) === "readme");
   const text = readme ? (view.read(readme.path) ?? "") : "";
   const prose = readme ? readmeListRecords(readme.path, text) : [];
-  // A sentence names it too ("We trained with PyTorch 2.0.1", "PyTorch 1.13+"), list or not.
-  const mentions: Array<[string, string, string, boolean]> = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    for (const m of line.matchAll(MENTION))
-      mentions.push([FRAMEWORKS[m[1]!.toLowerCase()]!, m[3]!, `${readme!.path}:${i + 1}`, Boolean(m[2] ?? m[4])]);
-  });
-  // The mention's own record, which knows a minimum, stands for the list's record of the same line.
-  const mentioned = new Set(mentions.map((m) => Number(m[2].slice(m[2].lastIndexOf(":") + 1))));
-  for (const r of [...records, ...prose.filter((p) => !mentioned.has(Number(p.line)))]) {
+  // The version list knows an exact version from a minimum (`==1.4`, `>=1.4`); a sentence that is no list names
+  // the framework too ("We trained with PyTorch 2.0.1", "PyTorch 1.13+"), read on the lines the list left.
+  const listed = new Set<number>();
+  for (const r of [...records, ...prose]) {
     if ((r.kind !== "package" && r.kind !== "install") || typeof r.name !== "string" || typeof r.spec !== "string")
       continue;
     const framework = FRAMEWORKS[r.name];
-    const pin = /^===?\s*v?(\d+\.\d+(?:\.\d+)?)/.exec(r.spec);
-    if (framework && pin) add(framework, pin[1]!, `${String(r.file)}:${String(r.line)}`);
+    const pin = /^(===?|>=)\s*v?(\d+\.\d+(?:\.\d+)?)/.exec(r.spec);
+    // A spec file's range is no statement of the version used; the README list's minimum is what it says.
+    if (!framework || !pin || (pin[1] === ">=" && r.via !== "readme-list")) continue;
+    add(framework, pin[2]!, `${String(r.file)}:${String(r.line)}`, pin[1] === ">=");
+    if (r.via === "readme-list") listed.add(Number(r.line));
   }
-  for (const m of mentions) add(...m);
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (listed.has(i + 1)) return;
+    for (const m of line.matchAll(MENTION))
+      add(FRAMEWORKS[m[1]!.toLowerCase()]!, m[3]!, `${readme!.path}:${i + 1}`, Boolean(m[2] ?? m[4]));
+  });
   for (const r of records) {
     if (r.kind !== "image" || typeof r.image !== "string") continue;
     for (const [re, framework] of IMAGE_TAG) {

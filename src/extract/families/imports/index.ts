@@ -21,6 +21,7 @@ import { imageInfo } from "../../parse/images.js";
 import { neededDistributions } from "./reconstruct.js";
 import { repoStatedVersions } from "./stated-versions.js";
 import { uncommittedLocals } from "./uncommitted-local.js";
+import { installedFolders } from "./installed-folders.js";
 
 interface Declaration {
   /** Folder the declaration covers ("" for the whole repo). */
@@ -35,7 +36,7 @@ const WHOLE_REPO =
 export const extractor: Extractor = {
   id: "imports",
   reads: ["env-spec", ...ENTRY_POINT_READS],
-  roles: ["python", "notebook", "readme", "docs"],
+  roles: ["python", "notebook", "readme", "docs", "shell", "dockerfile", "requirements"],
   async extract(ctx) {
     const index = await preparePythonIndex(ctx.view);
     const spec = ctx.facts.families["env-spec"] ?? [];
@@ -89,12 +90,17 @@ export const extractor: Extractor = {
           .filter((x) => x !== ""),
       ),
     ];
-    const entryReach = scopes.length ? [...entryPoints(index, ctx.facts)].map((e) => reachableFrom(index, [e])) : [];
+    // Only a folder the rerun installs makes its package importable from elsewhere.
+    const installed = scopes.length ? [...installedFolders(ctx.view, ctx.facts.families["readme"] ?? [])] : [];
+    const entryReach = scopes.length
+      ? [...entryPoints(index, ctx.facts)].map((e) => reachableFrom(index, [e], installed))
+      : [];
     for (const scope of scopes) {
       const under = (p: string) => p.startsWith(`${scope}/`);
       const covered = reachableFrom(
         index,
         index.files.filter((f) => under(f.path)).map((f) => f.path),
+        installed,
       );
       for (const reach of entryReach) if ([...reach].some(under)) for (const p of reach) covered.add(p);
       reached.set(scope, covered);

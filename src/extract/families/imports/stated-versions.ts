@@ -16,11 +16,16 @@ export interface StatedVersion {
 const NAME_VERSION =
   /(?:^|[\s|*`(>-])([A-Za-z][\w.-]{1,40}?)`?(?:\s*(?:===?|[:=])\s*|\s+v?|\s*\|\s*)v?(\d+\.\d+(?:\.\d+)*(?:\.?post\d+|[ab]\d+|rc\d+)?)(?![\w.])/g;
 
+const AT_LEAST_AFTER = /^\s*\+|^\s+(?:or|and)\s+(?:later|newer|higher|above|up)\b/i;
+
 export function readmeVersions(file: string, text: string): StatedVersion[] {
   const out: StatedVersion[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
-    for (const m of line.replace(/<br\s*\/?>/gi, " ").matchAll(NAME_VERSION)) {
+    const plain = line.replace(/<br\s*\/?>/gi, " ");
+    for (const m of plain.matchAll(NAME_VERSION)) {
       const name = m[1]!.replace(/[.-]+$/, "");
+      // A minimum ("1.4+", "1.4 or later") states no version used; the README list keeps it as a bound.
+      if (AT_LEAST_AFTER.test(plain.slice(m.index + m[0].length))) continue;
       if (
         /^(?:version|v|ubuntu|cuda|cudnn|nvidia|driver|gpu|ram|memory|gb|os|step|stage|part|section|the|and|with|using|python\d*|top|rank|place|score|lb|cv|fold|epoch|epochs)$/i.test(
           name,

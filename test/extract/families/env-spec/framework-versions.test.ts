@@ -52,6 +52,11 @@ describe("frameworkConflicts", () => {
     expect(frameworkConflicts(view, [old]).map((r) => [r.versions, r.agree])).toEqual([
       ["1.8.0 (requirements.txt:1), 1.13+ (README.md:1)", false],
     ]);
+    // The version list's own minimum, in a list with other packages, counts once.
+    const listView = memoryView({ "README.md": "Requirements: PyTorch 1.4 or later, pandas 1.0.3, numpy.\n" });
+    expect(frameworkConflicts(listView, [old]).map((r) => [r.versions, r.agree])).toEqual([
+      ["1.8.0 (requirements.txt:1), 1.4+ (README.md:1)", true],
+    ]);
     // Two exact versions of other series still disagree.
     expect(frameworkConflicts(memoryView({ "README.md": "PyTorch 1.13.\n" }), [old]).map((r) => r.agree)).toEqual([
       false,

@@ -41,3 +41,10 @@ describe("versions a repo states outside a spec", () => {
     expect(notebookVersions("x.ipynb", "{ broken")).toEqual([]);
   });
 });
+
+describe("a minimum is no version used", () => {
+  it("reads no version from '1.4+' or '1.4 or later'; an exact one beside it still counts", () => {
+    const text = "- PyTorch 1.4+\n- timm 0.4.12 or later\n- pandas 1.0.3\n";
+    expect(readmeVersions("README.md", text).map((v) => [v.name, v.version])).toEqual([["pandas", "1.0.3"]]);
+  });
+});
