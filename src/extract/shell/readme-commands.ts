@@ -160,6 +160,9 @@ export function commandWords(text: string): { argv: string[]; assignments: Recor
 const EXPORT_LEAD = /^(?:export\s+[A-Za-z_]\w*=[^\s;&|]*(?:\s+[A-Za-z_]\w*=[^\s;&|]*)*\s*(?:;|&&)\s*)+(?=\S)/;
 
 /** One logical line run in a shell whose working folder is `cwd`: the command it holds, and the folder after it. */
+/** The help flag as a parser's usage line prints it: in brackets, a word of its own. */
+const USAGE_SYNOPSIS = /(?:^|\s)\[(?:-h|--help)\](?=\s|$)/;
+
 export function interpretLine(
   raw: string,
   cwd: string,
@@ -168,6 +171,8 @@ export function interpretLine(
   const isDir = env.isDir;
   const text = stripPrompt(raw);
   if (text === "" || text.startsWith("#")) return { command: null, cwd };
+  // A usage synopsis pasted from a parser's help (`prog [-h] (--a A | --b B) [--c C]`) shows options, runs nothing.
+  if (USAGE_SYNOPSIS.test(text)) return { command: null, cwd };
   // Split on the operators alone, then trim: /\s*(?:&&|;)\s*/ retries every space of a long run of spaces.
   const segments = text.split(/&&|\|\||;|\|/).map((s) => s.trim());
   const stack: string[] = [];

@@ -46,3 +46,14 @@ describe("interpretLine: interpreters other than `python`", () => {
     });
   });
 });
+
+describe("a parser's usage synopsis in a README", () => {
+  it("is no command: its options are shown, not given", () => {
+    expect(
+      interpretLine("python3 -m pkg.examples.test [-h] (--network-path NETWORK | --network-offtheshelf NETWORK)", "")
+        .command,
+    ).toBeNull();
+    expect(interpretLine("usage: train.py [--help] [--epochs N]", "").command).toBeNull();
+    expect(interpretLine("python3 -m pkg.examples.test --network-path x [--gpu-id N]", "").command).not.toBeNull();
+  });
+});
