@@ -2,10 +2,16 @@
 import type { BranchRef, BranchView } from "../model/branch-view.js";
 import { listTree, readBlobs } from "./tree-reader.js";
 
-export function gitBranchView(repoDir: string, names: readonly string[], others: readonly BranchRef[]): BranchView {
+export function gitBranchView(
+  repoDir: string,
+  names: readonly string[],
+  others: readonly BranchRef[],
+  audited: string | null,
+): BranchView {
   return {
     names: () => names,
     others: () => others,
+    audited: () => audited,
     tree: (commit) => listTree(repoDir, commit),
     readBlobs: (shas, onBlob) => readBlobs(repoDir, shas, onBlob),
   };

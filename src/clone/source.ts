@@ -98,6 +98,7 @@ async function openUrl(url: string, options: SourceOptions): Promise<Checkout> {
       dir,
       branches.map((b) => b.name),
       branches.filter((b) => b.name !== target.branch),
+      target.commit,
     ),
     dispose,
   };
@@ -215,7 +216,7 @@ async function openRepo(root: string, path: string, options: SourceOptions, subf
   }
   const others = uncheckedBranches(branches, current);
   const origin = (await git.raw(["config", "--get", "remote.origin.url"]).catch(() => "")).trim();
-  const view = gitBranchView(root, namesForReadme(branches), others);
+  const view = gitBranchView(root, namesForReadme(branches), others, commit);
   const info = repoInfo(root, commit, ref, branches, current, githubWebUrl(origin));
   return {
     root: auditRoot,

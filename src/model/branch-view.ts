@@ -19,6 +19,8 @@ export interface BranchView {
   names(): readonly string[];
   /** Every branch except the audited one. */
   others(): readonly BranchRef[];
+  /** The audited commit, whose files the other branches are compared with; null when unknown. */
+  audited(): string | null;
   /** Every file of a commit's tree, without checking it out; throws with git's words when the tree
    * cannot be produced (a missing object, a broken ref). */
   tree(commit: string): Promise<BranchTreeEntry[]>;

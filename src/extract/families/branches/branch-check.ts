@@ -25,7 +25,8 @@ export async function checkBranches(
   const records: BranchCheck[] = [];
   const branches = view.others();
   const checked = branches.slice(0, caps.maxBranches);
-  for (const branch of checked) records.push(...(await checkBranch(view, branch, caps)));
+  const audited = await auditedBlobs(view);
+  for (const branch of checked) records.push(...(await checkBranch(view, branch, caps, audited)));
   if (branches.length > checked.length) {
     records.push({
       kind: "unchecked",
@@ -36,7 +37,23 @@ export async function checkBranches(
   return records;
 }
 
-async function checkBranch(view: BranchView, branch: BranchRef, caps: BranchCheckCaps): Promise<BranchCheck[]> {
+/** The audited commit's blob of each path: a branch's identical file is the audited branch's, judged there. */
+async function auditedBlobs(view: BranchView): Promise<ReadonlyMap<string, string>> {
+  const commit = view.audited();
+  if (commit === null) return new Map();
+  try {
+    return new Map((await view.tree(commit)).map((e) => [e.path, e.sha]));
+  } catch {
+    return new Map();
+  }
+}
+
+async function checkBranch(
+  view: BranchView,
+  branch: BranchRef,
+  caps: BranchCheckCaps,
+  audited: ReadonlyMap<string, string>,
+): Promise<BranchCheck[]> {
   // `error` stays null for a branch whose whole tree can be produced.
   const head: BranchCheck = { kind: "branch", name: branch.name, commit: branch.commit, error: null };
   let tree;
@@ -45,7 +62,11 @@ async function checkBranch(view: BranchView, branch: BranchRef, caps: BranchChec
   } catch (error) {
     return [{ ...head, error: gitMessage(error) }];
   }
-  const wanted = tree.filter((e) => e.mode !== "120000" && e.mode !== "160000" && parseFormatOf(e.path) !== null);
+  // A file the branch shares with the audited commit is not parsed again: the code rules judge it there, once.
+  const wanted = tree.filter(
+    (e) =>
+      e.mode !== "120000" && e.mode !== "160000" && parseFormatOf(e.path) !== null && audited.get(e.path) !== e.sha,
+  );
   const toParse = wanted.filter((e) => e.size !== null && e.size <= caps.maxFileBytes).slice(0, caps.maxFilesPerBranch);
   const pathsBySha = new Map<string, string[]>();
   for (const entry of toParse) pathsBySha.set(entry.sha, [...(pathsBySha.get(entry.sha) ?? []), entry.path]);

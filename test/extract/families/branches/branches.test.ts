@@ -73,3 +73,30 @@ describe("branches family", () => {
     expect(folder.notCollected.branches).toBe("a plain folder has no git branches");
   });
 });
+
+describe("a file that does not parse on the audited branch too", () => {
+  let legacy: string;
+  beforeAll(() => {
+    legacy = tempDir("ra-br-same-");
+    git(legacy, "init", "-q", "-b", "main");
+    writeFiles(legacy, { "legacy.py": "def f(:\n    pass\n", "README.md": "# x\n" });
+    commitAll(legacy, "first");
+    git(legacy, "checkout", "-q", "-b", "copy");
+    writeFiles(legacy, { "notes.txt": "a branch that changes no code\n" });
+    commitAll(legacy, "copy");
+    git(legacy, "checkout", "-q", "main");
+    git(legacy, "checkout", "-q", "-b", "edit");
+    writeFiles(legacy, { "legacy.py": "def g(:\n    pass\n" });
+    commitAll(legacy, "edit");
+    git(legacy, "checkout", "-q", "main");
+  });
+  afterAll(() => rmSync(legacy, { recursive: true, force: true }));
+
+  it("is the audited branch's problem, judged there: only a branch whose copy differs is named", async () => {
+    const checkout = await openSource(legacy);
+    const records = await checkBranches(checkout.branches!);
+    expect(records.filter((r) => r.kind === "parse-error").map((r) => [r.branch, r.file])).toEqual([
+      ["edit", "legacy.py"],
+    ]);
+  });
+});
