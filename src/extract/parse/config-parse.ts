@@ -35,11 +35,25 @@ function parseJson(text: string): ParsedConfig {
   }
 }
 
+let tolerant: import("js-yaml").Schema | undefined;
+
+/** The safe schema plus PyYAML's `!!python/...` tags and local `!Tag`s read as the plain value they tag: a
+ * program loading with `yaml.Loader` reads such a file, so it is no syntax error. Nothing is constructed. */
+function tolerantSchema(): import("js-yaml").Schema {
+  if (tolerant) return tolerant;
+  const yaml = yamlParser();
+  const plain = (prefix: string) =>
+    (["scalar", "sequence", "mapping"] as const).map(
+      (kind) => new yaml.Type(prefix, { kind, multi: true, construct: (data: unknown) => data }),
+    );
+  return (tolerant = yaml.DEFAULT_SCHEMA.extend([...plain("tag:yaml.org,2002:python/"), ...plain("!")]));
+}
+
 function parseYaml(text: string): ParsedConfig {
   let docs: unknown[];
   try {
     // js-yaml 4's default schema is the safe one (no !!js types); several documents ("---") are allowed.
-    docs = yamlParser().loadAll(text, undefined, { json: true });
+    docs = yamlParser().loadAll(text, undefined, { json: true, schema: tolerantSchema() });
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? firstLine(error);

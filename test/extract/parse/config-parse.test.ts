@@ -67,3 +67,21 @@ describe("jsonErrorOffset", () => {
     expect(jsonErrorOffset(text)).toBe(offset);
   });
 });
+
+describe("YAML with the tags a Python program's own loader reads", () => {
+  it("parses PyYAML's python/ tags and local tags as plain values: yaml.Loader reads them, so they are no syntax error", () => {
+    const text = [
+      "lr: !!python/float 1e-3",
+      "size: !!python/tuple [512, 512]",
+      "aug: !!python/object/apply:collections.OrderedDict",
+      "  - [[p, 0.5]]",
+      "model: !Resnet { depth: 34 }",
+    ].join("\n");
+    const parsed = parseConfig(text, "yaml");
+    expect(parsed).toEqual({
+      ok: true,
+      value: { lr: "1e-3", size: [512, 512], aug: [[["p", 0.5]]], model: { depth: 34 } },
+    });
+    expect(parseConfig("a: [1, 2\nb: 3\n", "yaml").ok).toBe(false);
+  });
+});
