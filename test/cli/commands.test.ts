@@ -241,12 +241,14 @@ describe("repro-audit rules, init, cache", () => {
     const result = runCli(["rules", "list", "--format", "json"]);
     expect(result.code).toBe(0);
     const rules = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
-    expect(rules.find((r) => r.id === "requirements-spec-present")).toMatchObject({
+    expect(rules.find((r) => r.id === "requirements-transports-live")).toMatchObject({
       category: "requirements",
       area: "install",
       effect: "block",
-      weight: 10,
+      weight: 3,
     });
+    // A rule its first look holds back lists the effect it has now.
+    expect(rules.find((r) => r.id === "requirements-spec-present")).toMatchObject({ effect: "friction", weight: 10 });
     expect(rules.every((r) => typeof r.reason === "string" && typeof r.helpUri === "string")).toBe(true);
   });
 

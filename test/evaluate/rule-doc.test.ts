@@ -45,10 +45,10 @@ describe("rule pages", () => {
   });
 
   it("says what the rule checks, costs and how to quiet it", () => {
-    const page = ruleDoc(rules.find((r) => r.id === "requirements-spec-present")!);
-    expect(page).toContain("# requirements-spec-present");
+    const page = ruleDoc(rules.find((r) => r.id === "requirements-transports-live")!);
+    expect(page).toContain("# requirements-transports-live");
     expect(page).toContain("It blocks: any finding caps install at 10 points");
-    expect(page).toContain("`# repro-audit: ignore[requirements-spec-present] <reason>`");
+    expect(page).toContain("`# repro-audit: ignore[requirements-transports-live] <reason>`");
   });
 
   it("says how conclusive the rule's findings are and how the rerun plan grades them", () => {
