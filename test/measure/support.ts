@@ -1,8 +1,9 @@
 // Test helpers for the epoch runs: Pythons with numpy, Keras or the PyTorch frameworks (cached venvs), temp repos, a plan.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { execa } from "execa";
+import { afterAll } from "vitest";
 import type { TrainPlan } from "../../src/model/carbon.js";
 import { TEST_CACHE as CACHE } from "../support/test-cache.js";
 
@@ -22,8 +23,15 @@ export async function pythonWithNumpy(): Promise<string | null> {
   return null;
 }
 
+/** Every temp repo this test file made, removed when the file's tests end. */
+const made: string[] = [];
+afterAll(() => {
+  for (const root of made.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
 export function tempRepo(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "epoch-repo-"));
+  made.push(root);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
