@@ -32,8 +32,18 @@ export function hintKind(rawName: string, setting = false): HintKind | null {
   return null;
 }
 
+/** `kfold: -1` or `--n_folds 0`: a fold index's placeholder (all folds, or none chosen), no count of folds. */
+function foldPlaceholder(name: string, value: number | string): boolean {
+  return hintKind(name) === "folds" && typeof value === "number" && value < 1;
+}
+
+/** A value a count's name holds that counts nothing: a starting epoch, a fold index's placeholder. */
+export function notACount(name: string, value: number | string): boolean {
+  return startingEpoch(name, value) || foldPlaceholder(name, value);
+}
+
 /** `--epoch 0` or `epoch: 0`: the epoch a run starts or resumes from, no count of epochs. */
-export function startingEpoch(name: string, value: number | string): boolean {
+function startingEpoch(name: string, value: number | string): boolean {
   const bare = name.replace(/^-+/, "");
   return bare.slice(bare.lastIndexOf(".") + 1).toLowerCase() === "epoch" && typeof value === "number" && value < 1;
 }

@@ -121,6 +121,18 @@ describe("Python fact families over one messy solution", () => {
     ]);
   });
 
+  it("training: a fold option or key set to -1 or 0 is a fold index's placeholder, no count of folds", async () => {
+    const records = await run(training, {
+      "conf/model.yaml": "train:\n  kfold: -1\n  n_folds: 5\n",
+      "run.py":
+        "import argparse\np = argparse.ArgumentParser()\np.add_argument('--n_folds', type=int, default=0)\np.add_argument('--folds', type=int, default=4)\n",
+    });
+    expect(records.map((r) => [r.file, r.line, r.kind, r.value])).toEqual([
+      ["run.py", 4, "folds", 4],
+      ["conf/model.yaml", 3, "folds", 5],
+    ]);
+  });
+
   it("placeholders: reachable through imports from the __main__ entry point", async () => {
     expect((await run(placeholders, files)).map((r) => [r.file, r.line, r.kind, r.reachable])).toEqual([
       ["src/models.py", 2, "ellipsis-body", true],

@@ -2,7 +2,7 @@
 import type { FactRecord } from "../../../model/facts.js";
 import type { Extractor } from "../../extractor.js";
 import { configValues, scannableConfig } from "../../python/config-lines.js";
-import { boundedHint, configArg, hintKind, hintValues, startingEpoch } from "../../python/hints.js";
+import { boundedHint, configArg, hintKind, hintValues, notACount } from "../../python/hints.js";
 import { recordAt } from "../../python/locate.js";
 import { preparePythonIndex } from "../../python/repo-index.js";
 import { cliOption } from "../../python/cli-option.js";
@@ -45,7 +45,7 @@ export const extractor: Extractor = {
           const kind = hintKind(opt.option, true);
           const def = call.args.find((a) => a.name === "default");
           if (kind && def)
-            for (const value of hintValues(kind, def).filter((v) => !startingEpoch(opt.option, v)))
+            for (const value of hintValues(kind, def).filter((v) => !notACount(opt.option, v)))
               records.push(
                 recordAt(file, call.line, {
                   ...boundedHint(kind, value),
@@ -80,7 +80,7 @@ export const extractor: Extractor = {
       for (const v of configValues(text)) {
         const kind = v.key ? hintKind(v.key, true) : null;
         if (kind)
-          for (const value of hintValues(kind, configArg(v.value)).filter((x) => !startingEpoch(v.key!, x)))
+          for (const value of hintValues(kind, configArg(v.value)).filter((x) => !notACount(v.key!, x)))
             records.push({
               file: entry.path,
               line: v.line,
