@@ -73,6 +73,9 @@ function audit(
 const jsonReport = (run: ActionRun): Report => JSON.parse(readFileSync(run.outputs["report-path"]!, "utf8")) as Report;
 const bySeverity = (report: Report, severity: string) => report.findings.filter((f) => f.severity === severity);
 
+/** "1 error", "2 errors": how the summary counts. */
+const counted = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 describe("the Action on messy-kaggle, no threshold", () => {
   let run: ActionRun;
   let report: Report;
@@ -135,7 +138,7 @@ describe("the Action on messy-kaggle, no threshold", () => {
     expect(summary).toContain(`## repro-audit: ${report.score.total}/100`);
     expect(summary).toContain("### Score\n\n| Area | Points |");
     expect(summary).toContain(
-      `- Annotations: ${Math.min(10, bySeverity(report, "error").length)} errors and ${Math.min(10, bySeverity(report, "warning").length)} warnings on their lines.`,
+      `- Annotations: ${counted(Math.min(10, bySeverity(report, "error").length), "error")} and ${counted(Math.min(10, bySeverity(report, "warning").length), "warning")} on their lines.`,
     );
     expect(summary).toContain("- Repository trusted: the audited folder is team/solution");
     expect(summary).not.toContain("repro-audit failed");
@@ -188,7 +191,7 @@ describe("fail-under and fail-on", () => {
     expect(run.code).toBe(1);
     expect(
       run.audit!.summary.startsWith(
-        `**repro-audit failed:** ${errors} errors: fail-on error (the Action's default) fails.\n`,
+        `**repro-audit failed:** ${counted(errors, "error")}: fail-on error (the Action's default) fails.\n`,
       ),
     ).toBe(true);
     expect(audit(repo, { "fail-on": "never" }).code).toBe(0);

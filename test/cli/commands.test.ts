@@ -196,7 +196,11 @@ describe("quieting what is known", () => {
   });
 
   it("--fail-on error fails on any error, never by default; with a baseline only a new error fails", () => {
-    const messy = join(SAMPLES, "messy-kaggle/repo");
+    // A repo with a certain error: a requirement over git://, which git hosts no longer serve.
+    const messy = temp("cli-fail-on-repo-");
+    writeFileSync(join(messy, "requirements.txt"), "numpy==1.19.5\ngit+git://github.com/albu/albumentations.git\n");
+    writeFileSync(join(messy, "README.md"), "# x\n\n```\npip install -r requirements.txt\npython train.py\n```\n");
+    writeFileSync(join(messy, "train.py"), "import numpy\n");
     expect(runCli(["audit", messy, "--stages", "static"]).code).toBe(0);
     const failed = runCli(["audit", messy, "--stages", "static", "--fail-on", "error"]);
     expect(failed.code).toBe(1);
