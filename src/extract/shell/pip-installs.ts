@@ -1,0 +1,82 @@
+// What one shell line installs from the repo itself (pure): the folders of `pip install -e <dir>`,
+// `pip install <dir>` and `python setup.py develop|install`, and the requirements files `pip install -r` reads,
+// each resolved from the folder the line runs in (a `cd` in the line moves it). Read by the rerun plan (the
+// roots its steps install) and the imports family (which sub-projects are importable).
+
+/** `a/./b/../c/` -> `a/c`; null when it climbs out of the repo or is absolute (`/`, `~`, `$VAR`). */
+function repoPath(path: string): string | null {
+  if (path.startsWith("/") || path.startsWith("~") || path.startsWith("$")) return null;
+  const out: string[] = [];
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (out.length === 0) return null;
+      out.pop();
+    } else out.push(part);
+  }
+  return out.join("/");
+}
+
+/** `path` seen from `cwd`, inside the repo or null (an absolute path is outside from any folder). */
+export const repoPathFrom = (cwd: string, path: string): string | null =>
+  /^[/~$]/.test(path) ? null : repoPath(cwd && cwd !== "." ? `${cwd}/${path}` : path);
+
+/** A pip argument that names a local folder, not a distribution: `.`, `./x`, `../x`, `x/`. */
+const LOCAL = /^\.{1,2}(?:\/|$)|\/$/;
+const PIP_INSTALL = /(?:^|[\s!%/])(?:pip3?|python[\d.]*\s+-m\s+pip|uv\s+pip)\s+install\s+(.*)$/;
+const SETUP_INSTALL = /(?:^|\s)python[\d.]*\s+((?:\S+\/)?setup\.py)\s+(?:develop|install)\b/;
+
+/** A line's words, a comment dropped, quotes taken off. */
+export function pipWords(text: string): string[] {
+  return (text.replace(/\s+#.*$/, "").match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map((a) => a.replace(/^["']|["']$/g, ""));
+}
+
+/** The local folders one pip argument list (or one requirements line) installs, and the requirements files it
+ * reads, as written. */
+export function pipTargets(args: readonly string[]): { folders: string[]; files: string[] } {
+  const folders: string[] = [];
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const editable = /^(?:-e|--editable)=(.+)$/.exec(arg)?.[1] ?? (/^(?:-e|--editable)$/.test(arg) ? args[++i] : null);
+    const requirement =
+      /^(?:-r|--requirement)=(.+)$/.exec(arg)?.[1] ?? (/^(?:-r|--requirement)$/.test(arg) ? args[++i] : null);
+    if (editable) {
+      if (!/^[a-z][a-z0-9+.-]*:/i.test(editable)) folders.push(editable.split(/[[#]/)[0]!);
+    } else if (requirement) files.push(requirement);
+    else if (/^(?:-c|--constraint|-i|--index-url|--extra-index-url|-f|--find-links)$/.test(arg)) i++;
+    else if (!arg.startsWith("-") && LOCAL.test(arg)) folders.push(arg.split(/[[#]/)[0]!);
+  }
+  return { folders, files };
+}
+
+/** What one shell line installs from the repo, run from `cwd`: folders, and requirements files with the folder
+ * pip reads their relative paths from. Paths that leave the repo are dropped. */
+export function repoInstallsOf(
+  line: string,
+  cwd: string,
+): { folders: string[]; requirements: { path: string; cwd: string }[] } {
+  const folders: string[] = [];
+  const requirements: { path: string; cwd: string }[] = [];
+  const add = (at: string, folder: string) => {
+    const path = repoPathFrom(at, folder);
+    if (path !== null) folders.push(path);
+  };
+  let at = cwd;
+  for (const part of line.split(/&&|;|\|\|/)) {
+    // `cd somen && pip install -e .`: the install runs in the folder the line moved to.
+    const cd = /^\s*cd\s+(\S+)\s*$/.exec(part);
+    if (cd) at = repoPathFrom(at, cd[1]!) ?? at;
+    const setup = SETUP_INSTALL.exec(part);
+    if (setup) add(at, setup[1]!.slice(0, -"setup.py".length) || ".");
+    const pip = PIP_INSTALL.exec(part.trim());
+    if (!pip) continue;
+    const targets = pipTargets(pipWords(pip[1]!));
+    for (const folder of targets.folders) add(at, folder);
+    for (const file of targets.files) {
+      const path = repoPathFrom(at, file);
+      if (path !== null) requirements.push({ path, cwd: at });
+    }
+  }
+  return { folders, requirements };
+}
