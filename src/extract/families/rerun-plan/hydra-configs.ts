@@ -1,8 +1,7 @@
 // The config files a hydra program composes for one command line: the primary config and each group's option
 // of its `defaults:` list, a `group=option` word on the command line picking another. Pure over a read function.
 import { yamlParser } from "../../../io/yaml.js";
-import type { HydraFiles } from "./hydra-overrides.js";
-import { joinFrom } from "./parser-view.js";
+import { hydraMainConfig, type HydraFiles } from "./hydra-overrides.js";
 
 const join = (a: string, b: string) => [a, b].filter((p) => p !== "" && p !== ".").join("/");
 
@@ -17,15 +16,9 @@ export function hydraConfigFiles(
   args: readonly string[],
   files: HydraFiles,
 ): string[] | null {
-  const main = MAIN.exec(text);
-  if (!main) return null;
-  const arg = (name: string) => new RegExp(`${name}\\s*=\\s*["']([^"']*)["']`).exec(main[1]!)?.[1];
-  const path = arg("config_path");
-  const name = arg("config_name");
-  if (path === undefined || name === undefined || path.includes(":")) return null;
-  // config_path is relative to the program's file.
-  const root = joinFrom(program.includes("/") ? program.slice(0, program.lastIndexOf("/")) : "", path);
-  if (root === null) return null;
+  const config = hydraMainConfig(text, program, MAIN);
+  if (!config) return null;
+  const { root, name } = config;
   const primary = join(root, `${name.replace(/\.ya?ml$/, "")}.yaml`);
   const text0 = files.read(primary);
   if (text0 === null) return null;

@@ -26,17 +26,28 @@ const join = (a: string, b: string) =>
     .join("/")
     .replace(/\/\.\//g, "/");
 
-/** The tree `@hydra.main` in `text` (the program at `program`) names; null without one or a config file. */
-export function hydraTree(text: string, program: string, files: HydraFiles): HydraTree | null {
-  const main = /@hydra\.main\(([^)]*)\)/.exec(text);
-  if (!main) return null;
-  const arg = (name: string) => new RegExp(`${name}\\s*=\\s*["']([^"']*)["']`).exec(main[1]!)?.[1];
+/** The config folder and config name a hydra decorator matched by `main` names, the folder resolved from the
+ * program's own; null without one, or with one above the repo (or absolute, or a package path), none of ours. */
+export function hydraMainConfig(
+  text: string,
+  program: string,
+  main: RegExp = /@hydra\.main\(([^)]*)\)/,
+): { root: string; name: string } | null {
+  const found = main.exec(text);
+  if (!found) return null;
+  const arg = (key: string) => new RegExp(`${key}\\s*=\\s*["']([^"']*)["']`).exec(found[1]!)?.[1];
   const path = arg("config_path");
   const name = arg("config_name");
   if (path === undefined || name === undefined || path.includes(":")) return null;
-  // config_path is relative to the program's file; one above the repo (or absolute) is none of ours.
   const root = joinFrom(program.includes("/") ? program.slice(0, program.lastIndexOf("/")) : "", path);
-  if (root === null) return null;
+  return root === null ? null : { root, name };
+}
+
+/** The tree `@hydra.main` in `text` (the program at `program`) names; null without one or a config file. */
+export function hydraTree(text: string, program: string, files: HydraFiles): HydraTree | null {
+  const config = hydraMainConfig(text, program);
+  if (!config) return null;
+  const { root, name } = config;
   const keys = new Set<string>();
   const groups = new Set<string>();
   let complete = true;
