@@ -53,35 +53,23 @@ export async function extractFacts(
       if (options.signal.aborted) break;
     }
     if (extractor.id in facts.families || extractor.id in facts.notCollected) continue;
+    const context = {
+      view,
+      facts,
+      branches: options.branches,
+      branchView: options.branchView ?? null,
+      source: options.source ?? null,
+      ...(options.today ? { today: options.today } : {}),
+    };
     try {
-      const records = await timed(options.onTiming, "extract", extractor.id, () =>
-        extractor.extract({
-          view,
-          facts,
-          branches: options.branches,
-          branchView: options.branchView ?? null,
-          source: options.source ?? null,
-          ...(options.today ? { today: options.today } : {}),
-        }),
-      );
+      const records = await timed(options.onTiming, "extract", extractor.id, () => extractor.extract(context));
       addFacts(facts, extractor.id, records);
     } catch (error) {
       const why = firstLine(error);
       // A crash on one file is a finding about that file; the family is gathered from the others.
       // Reruns on halves of the files: timed on their own, as they can cost more than the failed run.
       const isolated = await timed(options.onTiming, "extract", `${extractor.id}: finding the file it fails on`, () =>
-        extractAroundFailures(
-          extractor,
-          {
-            view,
-            facts,
-            branches: options.branches,
-            branchView: options.branchView ?? null,
-            source: options.source ?? null,
-            ...(options.today ? { today: options.today } : {}),
-          },
-          why,
-        ),
+        extractAroundFailures(extractor, context, why),
       );
       if (isolated) {
         addFacts(facts, extractor.id, isolated.records);
