@@ -533,11 +533,7 @@ class FileIndexer {
           return true;
       return false;
     };
-    const blockEnd = (i: number) => {
-      let j = i + 1;
-      while (j < lines.length && lines[j]!.depth > lines[i]!.depth) j++;
-      return j;
-    };
+    const blockEnd = (i: number) => blockEndOf(lines, i);
     for (let i = 0; i < lines.length; i++) {
       const { from, to, depth } = lines[i]!;
       const head = t.kind[from] === T.NAME ? this.str(from) : "";
@@ -627,11 +623,7 @@ class FileIndexer {
   private triedRanges(lines: readonly LogicalLine[]): Array<[number, number]> {
     const { t } = this;
     const ranges: Array<[number, number]> = [];
-    const blockEnd = (i: number) => {
-      let j = i + 1;
-      while (j < lines.length && lines[j]!.depth > lines[i]!.depth) j++;
-      return j;
-    };
+    const blockEnd = (i: number) => blockEndOf(lines, i);
     for (let i = 0; i < lines.length; i++) {
       const { from, to, depth } = lines[i]!;
       if (this.str(from) !== "try" || t.op[to - 1] !== 58) continue;
@@ -888,4 +880,11 @@ function dots(callee: string): number {
 
 function skipsPlaceholders(decos: string[]): boolean {
   return decos.some((d) => d === "abstractmethod" || d === "overload" || d === "abstractproperty");
+}
+
+/** The index of the first logical line after line `i`'s block (the lines indented deeper than it). */
+function blockEndOf(lines: readonly LogicalLine[], i: number): number {
+  let j = i + 1;
+  while (j < lines.length && lines[j]!.depth > lines[i]!.depth) j++;
+  return j;
 }
