@@ -93,7 +93,7 @@ export interface DataRefsFact {
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
 export interface EnvSpecFact {
-  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax */
+  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | system-pip | wheel-python */
   kind?: string;
   /** the spec file, or the README, script or notebook holding the install command or image (path from the repo root) */
   file?: string;
@@ -143,7 +143,7 @@ export interface EnvSpecFact {
   count?: number;
   /** install: readme | script | notebook (where the install command is) | readme-table (a package table in a README; pinned only where it gives a version) | readme-list (a README's version list in prose or bullets, read where no spec file exists) */
   via?: string;
-  /** image: the base image a Dockerfile builds FROM, or one a README pulls */
+  /** image: the base image a Dockerfile builds FROM, or one a README pulls; system-pip: the base of the stage whose pip is refused */
   image?: string;
   /** install in a notebook: the cell (0-based among all cells) */
   cell?: number;
@@ -155,7 +155,7 @@ export interface EnvSpecFact {
   context?: string;
   /** copy: whether the context holds it (a file, a folder with files, or a glob's match), once .dockerignore has left its part out */
   present?: boolean;
-  /** copy: the Dockerfile is the repo's environment: the root one, or one a compose file or a README `docker build` builds */
+  /** copy, system-pip, wheel-python: the Dockerfile is the repo's environment: the root one, or one a compose file or a README `docker build` builds */
   environment?: boolean;
   /** copy: COPY | ADD | pip install (a wheel or archive installed by file name, which some COPY must have brought from the context) */
   instruction?: string;
@@ -163,6 +163,18 @@ export interface EnvSpecFact {
   versions?: string;
   /** framework-versions: every source states the same major.minor */
   agree?: boolean;
+  /** system-pip: the base's distro release and its python3 in words (data/distro-python.json), said as a floor for a floating tag (none, latest, stable, rolling) */
+  base?: string;
+  /** wheel-python: the file name of a wheel tagged for one CPython (cp39) that the Dockerfile's pip installs, itself or through a spec it installs (-r file, the project at `.`) */
+  wheel?: string;
+  /** wheel-python: the Python the wheel's tag names (3.9) */
+  wheelPython?: string;
+  /** wheel-python: the Python pip runs in, from the stage's base ('3.11'; '3.13 or newer' for a floating tag) */
+  python?: string;
+  /** wheel-python: where that Python comes from (a python:X image, a known image, apt's python3 of a distro release) */
+  pythonSource?: string;
+  /** wheel-python: the spec file and line that pin the wheel by URL, when it is not the Dockerfile's own pip line */
+  pinnedAt?: string;
 }
 
 /** The image build of the declared environment (build stage). */

@@ -27,7 +27,8 @@ import {
 import { readmeListRecords } from "../../parse/readme-list.js";
 import { roleOf } from "../../view/file-roles.js";
 import { inEnvironmentFolder } from "../../view/vendored.js";
-import { copyRecords } from "./build-copies.js";
+import { copyRecords, dockerfileContexts } from "./build-copies.js";
+import { systemPythonRecords } from "./system-python.js";
 import { frameworkConflicts } from "./framework-versions.js";
 
 export type SpecFormat =
@@ -281,6 +282,7 @@ export const extractor: Extractor = {
     markObvious(records);
     records.push(...declarationRecords(view, facts));
     records.push(...copyRecords(view, facts));
+    records.push(...systemPythonRecords(view, records, dockerfileContexts(view, facts)));
     records.push(...frameworkConflicts(view, records));
     // With no spec file, a root README's version list ("torch 0.4.1, pandas, cuDNN 7") is the spec it states.
     if (!records.some((r) => r.kind === "spec-file")) records.push(...readmeLists(view));

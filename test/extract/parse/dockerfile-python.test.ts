@@ -1,0 +1,53 @@
+// Each Dockerfile pip install: its stage's Python, whether PEP 668 refuses it, and what it installs.
+import { describe, expect, it } from "vitest";
+import { dockerfilePipInstalls } from "../../../src/extract/parse/dockerfile-python.js";
+
+describe("dockerfilePipInstalls", () => {
+  it("finds each pip command's own line in a continued RUN, and what it installs", () => {
+    const text = [
+      "FROM ubuntu:24.04",
+      "RUN apt-get update && apt-get install -y python3 python3-pip \\",
+      "    && pip3 install -r requirements.txt \\",
+      "    && python3 -m pip install -e . https://h/w/torch-1.9.0-cp39-cp39-linux_x86_64.whl",
+    ].join("\n");
+    expect(
+      dockerfilePipInstalls(text).map((i) => [
+        i.line,
+        i.refused,
+        i.stage.python,
+        i.requirementFiles,
+        i.projects,
+        i.wheels,
+      ]),
+    ).toEqual([
+      [
+        3,
+        true,
+        { version: "3.12", atLeast: false, source: "python3 of ubuntu:24.04 (Ubuntu 24.04 (noble))" },
+        ["requirements.txt"],
+        [],
+        [],
+      ],
+      [
+        4,
+        true,
+        { version: "3.12", atLeast: false, source: "python3 of ubuntu:24.04 (Ubuntu 24.04 (noble))" },
+        [],
+        ["."],
+        [{ line: 4, wheel: "torch-1.9.0-cp39-cp39-linux_x86_64.whl", python: "3.9", abi3: false }],
+      ],
+    ]);
+  });
+
+  it("takes apt's named python3.X, and a later stage's base from the stage it names", () => {
+    const text = [
+      "FROM ubuntu:22.04 AS base",
+      "RUN apt-get install -y python3.11 python3-pip",
+      "FROM base",
+      "RUN python3.11 -m pip install x==1",
+    ].join("\n");
+    expect(dockerfilePipInstalls(text).map((i) => [i.line, i.refused, i.stage.python?.version])).toEqual([
+      [4, false, "3.11"],
+    ]);
+  });
+});
