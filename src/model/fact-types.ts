@@ -93,7 +93,7 @@ export interface DataRefsFact {
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
 export interface EnvSpecFact {
-  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | system-pip | wheel-python */
+  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign */
   kind?: string;
   /** the spec file, or the README, script or notebook holding the install command or image (path from the repo root) */
   file?: string;
@@ -109,7 +109,7 @@ export interface EnvSpecFact {
   name?: string;
   /** package, install: the version spec as written ('' when none; the URL of a direct reference) */
   spec?: string;
-  /** install via readme-list: the list item as the README writes it ('PyTorch 1.1.0') */
+  /** install via readme-list: the list item as the README writes it ('PyTorch 1.1.0'); apt-key-revoked: the revoked key as the Dockerfile adds it (its URL or id); apt-repo-foreign: the Ubuntu repository it adds to a Debian base */
   written?: string;
   /** package, install: true for one exact == / === pin, a lock file entry or a spec entry a committed lock file beside it fixes, a minor series (==x.y.*), conda =x.y.z (=x.y for a CUDA toolkit), a VCS commit or release tag, a wheel URL */
   pinned?: boolean;
@@ -143,7 +143,7 @@ export interface EnvSpecFact {
   count?: number;
   /** install: readme | script | notebook (where the install command is) | readme-table (a package table in a README; pinned only where it gives a version) | readme-list (a README's version list in prose or bullets, read where no spec file exists) */
   via?: string;
-  /** image: the base image a Dockerfile builds FROM, or one a README pulls; system-pip: the base of the stage whose pip is refused */
+  /** image: the base image a Dockerfile builds FROM, or one a README pulls; system-pip: the base of the stage whose pip is refused; apt-key-revoked, apt-repo-foreign: the base of the stage that adds it */
   image?: string;
   /** install in a notebook: the cell (0-based among all cells) */
   cell?: number;
@@ -155,7 +155,7 @@ export interface EnvSpecFact {
   context?: string;
   /** copy: whether the context holds it (a file, a folder with files, or a glob's match), once .dockerignore has left its part out */
   present?: boolean;
-  /** copy, system-pip, wheel-python: the Dockerfile is the repo's environment: the root one, or one a compose file or a README `docker build` builds */
+  /** copy, system-pip, wheel-python, apt-key-revoked, apt-repo-foreign: the Dockerfile is the repo's environment: the root one, or one a compose file or a README `docker build` builds */
   environment?: boolean;
   /** copy: COPY | ADD | pip install (a wheel or archive installed by file name, which some COPY must have brought from the context) */
   instruction?: string;

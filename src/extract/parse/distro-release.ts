@@ -72,3 +72,15 @@ export function baseRelease(image: string): BaseRelease | null {
 export function ubuntuPython(version: string): string | undefined {
   return distroTable().releases.find((r) => r.distro === "ubuntu" && r.version === version)?.python;
 }
+
+/** The distro an image is built on, where its name says: Debian for debian and the official python images (not
+ * their alpine or windows tags), Ubuntu for ubuntu and CUDA's ubuntu tags; null for anything else. */
+export function distroOf(image: string): "debian" | "ubuntu" | null {
+  const known = baseRelease(image);
+  if (known) return known.release.startsWith("Debian") ? "debian" : "ubuntu";
+  const name = image.split("@")[0]!.replace(/^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?/, "");
+  if (/^debian(?::|$)/.test(name)) return "debian";
+  if (/^ubuntu(?::|$)/.test(name) || /^(?:[\w.-]+\/)*nvidia\/cuda:.*-ubuntu\d/.test(name)) return "ubuntu";
+  if (/^python(?::|$)/.test(name) && !/alpine|windows|nanoserver/.test(name)) return "debian";
+  return null;
+}

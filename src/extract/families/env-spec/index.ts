@@ -29,6 +29,7 @@ import { roleOf } from "../../view/file-roles.js";
 import { inEnvironmentFolder } from "../../view/vendored.js";
 import { copyRecords, dockerfileContexts } from "./build-copies.js";
 import { systemPythonRecords } from "./system-python.js";
+import { aptSourceRecords } from "./apt-sources.js";
 import { frameworkConflicts } from "./framework-versions.js";
 
 export type SpecFormat =
@@ -282,7 +283,8 @@ export const extractor: Extractor = {
     markObvious(records);
     records.push(...declarationRecords(view, facts));
     records.push(...copyRecords(view, facts));
-    records.push(...systemPythonRecords(view, records, dockerfileContexts(view, facts)));
+    const contextsOf = dockerfileContexts(view, facts);
+    records.push(...systemPythonRecords(view, records, contextsOf), ...aptSourceRecords(view, records, contextsOf));
     records.push(...frameworkConflicts(view, records));
     // With no spec file, a root README's version list ("torch 0.4.1, pandas, cuDNN 7") is the spec it states.
     if (!records.some((r) => r.kind === "spec-file")) records.push(...readmeLists(view));

@@ -1,27 +1,10 @@
 // A real git repo whose Dockerfile pip-installs into a floating Debian base's system Python and pins cp39 wheels
 // in the setup.py it installs: the static audit names both, at their lines, and blocks install.
-import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { audit } from "../../../../src/pipeline.js";
-import { commitAll, git, tempDir, writeFiles } from "../../../clone/git-fixture.js";
+import { removeSolutions, solutionRepo as repo } from "./git-solution.js";
 
-const made: string[] = [];
-afterAll(() => {
-  for (const root of made) rmSync(root, { recursive: true, force: true });
-});
-
-function repo(files: Record<string, string>): string {
-  const root = tempDir("ra-system-python-");
-  made.push(root);
-  git(root, "init", "-q");
-  writeFiles(root, files);
-  commitAll(root, "solution");
-  git(root, "checkout", "-q", "-b", "experiment");
-  writeFiles(root, { "notes.md": "# tried\n" });
-  commitAll(root, "notes");
-  git(root, "checkout", "-q", "main");
-  return root;
-}
+afterAll(removeSolutions);
 
 const WHEEL = "https://download.pytorch.org/whl/cu111/torch-1.9.0%2Bcu111-cp39-cp39-linux_x86_64.whl";
 
