@@ -93,7 +93,7 @@ export interface DataRefsFact {
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
 export interface EnvSpecFact {
-  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign */
+  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack */
   kind?: string;
   /** the spec file, or the README, script or notebook holding the install command or image (path from the repo root) */
   file?: string;
@@ -173,6 +173,8 @@ export interface EnvSpecFact {
   python?: string;
   /** wheel-python: where that Python comes from (a python:X image, a known image, apt's python3 of a distro release) */
   pythonSource?: string;
+  /** gpu-stack (one per repo, at its first statement): each statement of a GPU stack older than compute capability 8.0 needs (a CUDA below 11 from a base image, a +cuXXX pin, cudatoolkit or a README's words; torch below 1.7 or tensorflow below 2.4 pinned where the code uses a GPU), with its file and line, joined by '; ' */
+  stated?: string;
   /** wheel-python: the spec file and line that pin the wheel by URL, when it is not the Dockerfile's own pip line */
   pinnedAt?: string;
 }

@@ -30,6 +30,7 @@ import { inEnvironmentFolder } from "../../view/vendored.js";
 import { copyRecords, dockerfileContexts } from "./build-copies.js";
 import { systemPythonRecords } from "./system-python.js";
 import { aptSourceRecords } from "./apt-sources.js";
+import { obsoleteGpuStack } from "./gpu-stack.js";
 import { frameworkConflicts } from "./framework-versions.js";
 
 export type SpecFormat =
@@ -288,6 +289,7 @@ export const extractor: Extractor = {
     records.push(...frameworkConflicts(view, records));
     // With no spec file, a root README's version list ("torch 0.4.1, pandas, cuDNN 7") is the spec it states.
     if (!records.some((r) => r.kind === "spec-file")) records.push(...readmeLists(view));
+    records.push(...obsoleteGpuStack(view, records));
     if (!records.some((r) => r.kind === "python-version" && typeof r.value === "string"))
       records.push(...readmePython(view));
     for (const r of records) {
