@@ -93,7 +93,7 @@ export interface DataRefsFact {
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
 export interface EnvSpecFact {
-  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack */
+  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack | system-library */
   kind?: string;
   /** the spec file, or the README, script or notebook holding the install command or image (path from the repo root) */
   file?: string;
@@ -105,7 +105,7 @@ export interface EnvSpecFact {
   obvious?: boolean;
   /** spec-file: set with obvious; install-moot: the repo has Python code but no spec file and no install command at all (the missing spec is the gap, and no README words about installing can fill it): a README install command has nothing to add */
   installMoot?: boolean;
-  /** package, install: distribution name, normalized (lowercase, runs of -_. as -); framework-versions: the framework (torch, tensorflow) */
+  /** package, install: distribution name, normalized (lowercase, runs of -_. as -); framework-versions: the framework (torch, tensorflow); system-library: the distribution that needs the library */
   name?: string;
   /** package, install: the version spec as written ('' when none; the URL of a direct reference) */
   spec?: string;
@@ -137,7 +137,7 @@ export interface EnvSpecFact {
   value?: string | null;
   /** index-url: a package index or find-links URL */
   url?: string;
-  /** cuda: what states it (a +cuXXX pin, tensorflow-gpu, jax[cuda], an index URL, a base image); python-version: what states it when no spec does (the README's words, a wheel's cp tag, a base image from data/container-images.json) */
+  /** cuda: what states it (a +cuXXX pin, tensorflow-gpu, jax[cuda], an index URL, a base image); python-version: what states it when no spec does (the README's words, a wheel's cp tag, a base image from data/container-images.json); system-library: the page that says the distribution needs the library */
   source?: string;
   /** python-code: how many .py files and notebooks the repo holds (one record, only when any) */
   count?: number;
@@ -173,6 +173,10 @@ export interface EnvSpecFact {
   python?: string;
   /** wheel-python: where that Python comes from (a python:X image, a known image, apt's python3 of a distro release) */
   pythonSource?: string;
+  /** system-library: the system library the distribution (name) needs and nothing in the repo installs (data/system-libraries.json) */
+  library?: string;
+  /** system-library: what installs that library (the system's package, conda's, or a PyPI distribution that bundles it) */
+  install?: string;
   /** gpu-stack (one per repo, at its first statement): each statement of a GPU stack older than compute capability 8.0 needs (a CUDA below 11 from a base image, a +cuXXX pin, cudatoolkit or a README's words; torch below 1.7 or tensorflow below 2.4 pinned where the code uses a GPU), with its file and line, joined by '; ' */
   stated?: string;
   /** wheel-python: the spec file and line that pin the wheel by URL, when it is not the Dockerfile's own pip line */
