@@ -12,6 +12,8 @@ interface LibraryRow {
   provides: string;
   install: string;
   source: string;
+  /** Only where the root Dockerfile is the environment: on any base (container), or on a base with no compiler (bare). */
+  base?: "container" | "bare";
 }
 
 let rows: Array<LibraryRow & { re: RegExp }> | null = null;
@@ -44,6 +46,19 @@ function systemInstalls(view: RepoView, readme: readonly FactRecord[]): string[]
   return words;
 }
 
+/** A base that ships no compiler: debian, ubuntu, a slim, alpine or runtime image. */
+const BARE = /^(?:[\w.-]+\/)*(?:debian|ubuntu)(?::|@|$)|^(?:[\w.-]+\/)*python:[^@]*-(?:slim|alpine)|-runtime\b/;
+
+/** The base the root Dockerfile builds its last stage on, if there is one. */
+function rootBase(view: RepoView): string | null {
+  let last: string | null = null;
+  for (const { text } of instructions(view.read("Dockerfile") ?? "")) {
+    const from = /^FROM\s+(?:--platform=\S+\s+)?(\S+)/i.exec(text);
+    if (from) last = from[1]!;
+  }
+  return last;
+}
+
 /** One `system-library` record per table distribution the repo declares (at its first declaration) or imports (at
  * its first import in a .py file), when no system install and no other declared package provides its library. */
 export function missingSystemLibraries(
@@ -53,8 +68,11 @@ export function missingSystemLibraries(
   importSites: ReadonlyMap<string, { file: string; line: number }>,
 ): FactRecord[] {
   const declared = records.filter((r) => (r.kind === "package" || r.kind === "install") && typeof r.name === "string");
+  const base = rootBase(view);
+  const applies = (row: LibraryRow) =>
+    row.base === undefined || (base !== null && (row.base === "container" || BARE.test(base)));
   const needed = table().filter(
-    (row) => declared.some((r) => r.name === row.distribution) || importSites.has(row.distribution),
+    (row) => applies(row) && (declared.some((r) => r.name === row.distribution) || importSites.has(row.distribution)),
   );
   if (needed.length === 0) return [];
   const system = systemInstalls(view, readme);
@@ -68,7 +86,7 @@ export function missingSystemLibraries(
       file: String(at.file),
       line: Number(at.line),
       name: row.distribution,
-      library: row.library,
+      library: row.base ? `${row.library}, absent from ${base}` : row.library,
       install: row.install,
       source: row.source,
     });
