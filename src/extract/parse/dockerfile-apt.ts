@@ -12,13 +12,20 @@ export interface AptProblem {
 }
 
 /** NVIDIA's old CUDA and machine-learning repository key, by its short or long id or its file name. */
-const REVOKED_KEY = /\S*(?:F60F4B3D)?7fa2af80\S*/i;
+const REVOKED_KEY = /7fa2af80/i;
 /** What replaces it: the new key (3bf863cc) or the cuda-keyring package that installs it. */
 const CURRENT_KEY = /3bf863cc|cuda-keyring/i;
 const APT_UPDATE = /\bapt(?:-get)?\s+(?:-\S+\s+)*update\b/;
-/** An Ubuntu package repository: Ubuntu's archive, a Launchpad PPA, or a vendor's repository for an Ubuntu release. */
-const UBUNTU_REPO =
-  /\b(?:https?:\/\/\S*(?:archive|security|ports)\.ubuntu\.com\S*|ppa:[\w.-]+\/[\w.-]+|https?:\/\/ppa\.launchpad(?:content)?\.net\S*|https?:\/\/\S+\/repos\/ubuntu\d{4}\S*)/;
+/** An Ubuntu package repository, one word: Ubuntu's archive, a Launchpad PPA, or a vendor's tree for an Ubuntu release. */
+const UBUNTU_REPO = [
+  /^https?:\/\/[^/\s]*\b(?:archive|security|ports)\.ubuntu\.com/,
+  /^ppa:[\w.-]+\/[\w.-]+$/,
+  /^https?:\/\/ppa\.launchpad(?:content)?\.net\//,
+  /^https?:\/\/[^\s]*?\/repos\/ubuntu\d{4}\b/,
+];
+/** The words of a line (quotes and the shell's separators split them): each pattern above runs on one word, anchored,
+ * so no pattern rescans a long run of characters from every position. */
+const wordsOf = (text: string) => text.split(/[\s"'<>|;&()]+/).filter(Boolean);
 
 /** Each stage's revoked CUDA key (when a later or the same RUN updates apt and nothing adds the current key) and
  * its first Ubuntu repository on a Debian base. */
@@ -38,20 +45,21 @@ export function aptSourceProblems(text: string): AptProblem[] {
       continue;
     }
     if (!stage || !/^RUN\s/i.test(instruction)) continue;
-    const at = (re: RegExp) =>
+    const at = (word: string) =>
       line +
       Math.max(
-        physical.findIndex((l) => re.test(l)),
+        physical.findIndex((l) => l.includes(word)),
         0,
       );
-    const key = REVOKED_KEY.exec(instruction);
-    if (key && !stage.key) stage.key = { kind: "apt-key-revoked", line: at(REVOKED_KEY), image, written: key[0] };
+    const words = wordsOf(instruction);
+    const key = words.find((w) => REVOKED_KEY.test(w));
+    if (key && !stage.key) stage.key = { kind: "apt-key-revoked", line: at(key), image, written: key };
     if (CURRENT_KEY.test(instruction)) stage.current = true;
     if (stage.key && APT_UPDATE.test(instruction)) stage.updated = true;
-    const repo = UBUNTU_REPO.exec(instruction);
-    if (repo && !stage.foreign && distroOf(image) === "debian") {
+    const repo = distroOf(image) === "debian" ? words.find((w) => UBUNTU_REPO.some((re) => re.test(w))) : undefined;
+    if (repo && !stage.foreign) {
       stage.foreign = true;
-      out.push({ kind: "apt-repo-foreign", line: at(UBUNTU_REPO), image, written: repo[0] });
+      out.push({ kind: "apt-repo-foreign", line: at(repo), image, written: repo });
     }
   }
   close();

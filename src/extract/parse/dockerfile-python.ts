@@ -27,7 +27,7 @@ export interface PipInstall {
 
 /** Anything that gives pip a Python of its own or lets it past the EXTERNALLY-MANAGED marker. */
 const ESCAPE =
-  /\b(?:venv|virtualenv|conda|mamba|micromamba|miniforge|pyenv|pipx|deadsnakes|EXTERNALLY-MANAGED|break-system-packages|PIP_BREAK_SYSTEM_PACKAGES)\b/i;
+  /\b(?:venv|virtualenv|VIRTUAL_ENV|conda|mamba|micromamba|miniconda\d?|anaconda\d?|miniforge\d?|pyenv|pipx|deadsnakes|EXTERNALLY-MANAGED|break-system-packages|PIP_BREAK_SYSTEM_PACKAGES)\b/i;
 /** Options that make pip install elsewhere than the running environment, where it skips the PEP 668 check. */
 const ELSEWHERE = /\s(?:--break-system-packages|--target|-t|--prefix|--root)(?=[\s=]|$)/;
 const PIP = /(?:^|[\s/])(?:pip3?(?:\.\d+)?|python[\d.]*\s+-m\s+pip|uv\s+pip)\s+install\b(.*)$/;

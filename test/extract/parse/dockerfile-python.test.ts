@@ -50,4 +50,16 @@ describe("dockerfilePipInstalls", () => {
       [4, false, "3.11"],
     ]);
   });
+
+  it("leaves pip to a conda or virtual environment the stage sets up, however it is named", () => {
+    for (const setup of [
+      "RUN wget -q https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh && bash Miniconda3-latest-Linux-x86_64.sh -b",
+      "ENV VIRTUAL_ENV=/opt/env PATH=/opt/env/bin:$PATH",
+      "RUN rm /usr/lib/python3.11/EXTERNALLY-MANAGED",
+    ])
+      expect(dockerfilePipInstalls(`FROM debian:12\n${setup}\nRUN pip install x==1\n`).map((i) => i.refused)).toEqual([
+        false,
+      ]);
+    expect(dockerfilePipInstalls("FROM debian:12\nRUN pip install x==1\n").map((i) => i.refused)).toEqual([true]);
+  });
 });
