@@ -31,6 +31,8 @@ const ESCAPE =
 /** Options that make pip install elsewhere than the running environment, where it skips the PEP 668 check. */
 const ELSEWHERE = /\s(?:--break-system-packages|--target|-t|--prefix|--root)(?=[\s=]|$)/;
 const PIP = /(?:^|[\s/])(?:pip3?(?:\.\d+)?|python[\d.]*\s+-m\s+pip|uv\s+pip)\s+install\b(.*)$/;
+/** The Python a pip command names itself (`python3.9 -m pip`, `pip3.9`): it runs there, whatever the base's python3. */
+const NAMED_PYTHON = /(?:^|[\s/])(?:python|pip)(\d\.\d{1,2})(?:\s+-m\s+pip)?\s+install\b/;
 
 function stagePython(image: string, base: BaseRelease | null, apt: string | null): StagePython["python"] {
   const python = /^(?:[\w.-]+\/)*python:(\d+\.\d+)/.exec(image);
@@ -119,12 +121,18 @@ export function dockerfilePipInstalls(text: string): PipInstall[] {
       if (ESCAPE.test(command)) stage.escaped = true;
       const pip = PIP.exec(command);
       if (!pip) continue;
+      const named = NAMED_PYTHON.exec(command);
       // The physical line of this pip command: the next one, from the last, that runs pip.
       const at = physical.findIndex((l, i) => i >= cursor && /\bpip[\d.]*\s+install\b/.test(l));
       if (at >= 0) cursor = at + 1;
       const install: PipInstall = {
         line: line + Math.max(at, 0),
-        stage: { ...stage },
+        stage: named
+          ? {
+              ...stage,
+              python: { version: named[1]!, atLeast: false, source: `the ${named[0].trim().split(/\s/)[0]} it runs` },
+            }
+          : { ...stage },
         refused: Boolean(stage.base?.externallyManaged) && !stage.escaped && !ELSEWHERE.test(` ${pip[1]!}`),
         wheels: [],
         requirementFiles: [],

@@ -62,4 +62,13 @@ describe("dockerfilePipInstalls", () => {
       ]);
     expect(dockerfilePipInstalls("FROM debian:12\nRUN pip install x==1\n").map((i) => i.refused)).toEqual([true]);
   });
+
+  it("takes the Python a pip command names itself over the base's python3", () => {
+    const text =
+      "FROM ubuntu:20.04\nRUN apt-get install -y python3-pip python3.9 && python3.9 -m pip install x==1 && pip3 install y==2\n";
+    expect(dockerfilePipInstalls(text).map((i) => i.stage.python)).toEqual([
+      { version: "3.9", atLeast: false, source: "the python3.9 it runs" },
+      { version: "3.8", atLeast: false, source: "python3 of ubuntu:20.04 (Ubuntu 20.04 (focal))" },
+    ]);
+  });
 });
