@@ -93,7 +93,7 @@ export interface DataRefsFact {
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
 export interface EnvSpecFact {
-  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax */
+  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack | system-library */
   kind?: string;
   /** the spec file, or the README, script or notebook holding the install command or image (path from the repo root) */
   file?: string;
@@ -105,11 +105,11 @@ export interface EnvSpecFact {
   obvious?: boolean;
   /** spec-file: set with obvious; install-moot: the repo has Python code but no spec file and no install command at all (the missing spec is the gap, and no README words about installing can fill it): a README install command has nothing to add */
   installMoot?: boolean;
-  /** package, install: distribution name, normalized (lowercase, runs of -_. as -); framework-versions: the framework (torch, tensorflow) */
+  /** package, install: distribution name, normalized (lowercase, runs of -_. as -); framework-versions: the framework (torch, tensorflow); system-library: the distribution that needs the library */
   name?: string;
   /** package, install: the version spec as written ('' when none; the URL of a direct reference) */
   spec?: string;
-  /** install via readme-list: the list item as the README writes it ('PyTorch 1.1.0') */
+  /** install via readme-list: the list item as the README writes it ('PyTorch 1.1.0'); apt-key-revoked: the revoked key as the Dockerfile adds it (its URL or id); apt-repo-foreign: the Ubuntu repository it adds to a Debian base */
   written?: string;
   /** package, install: true for one exact == / === pin, a lock file entry or a spec entry a committed lock file beside it fixes, a minor series (==x.y.*), conda =x.y.z (=x.y for a CUDA toolkit), a VCS commit or release tag, a wheel URL */
   pinned?: boolean;
@@ -137,13 +137,13 @@ export interface EnvSpecFact {
   value?: string | null;
   /** index-url: a package index or find-links URL */
   url?: string;
-  /** cuda: what states it (a +cuXXX pin, tensorflow-gpu, jax[cuda], an index URL, a base image); python-version: what states it when no spec does (the README's words, a wheel's cp tag, a base image from data/container-images.json) */
+  /** cuda: what states it (a +cuXXX pin, tensorflow-gpu, jax[cuda], an index URL, a base image); python-version: what states it when no spec does (the README's words, a wheel's cp tag, a base image from data/container-images.json); system-library: the page that says the distribution needs the library */
   source?: string;
   /** python-code: how many .py files and notebooks the repo holds (one record, only when any) */
   count?: number;
   /** install: readme | script | notebook (where the install command is) | readme-table (a package table in a README; pinned only where it gives a version) | readme-list (a README's version list in prose or bullets, read where no spec file exists) */
   via?: string;
-  /** image: the base image a Dockerfile builds FROM, or one a README pulls */
+  /** image: the base image a Dockerfile builds FROM, or one a README pulls; system-pip: the base of the stage whose pip is refused; apt-key-revoked, apt-repo-foreign: the base of the stage that adds it */
   image?: string;
   /** install in a notebook: the cell (0-based among all cells) */
   cell?: number;
@@ -155,7 +155,7 @@ export interface EnvSpecFact {
   context?: string;
   /** copy: whether the context holds it (a file, a folder with files, or a glob's match), once .dockerignore has left its part out */
   present?: boolean;
-  /** copy: the Dockerfile is the repo's environment: the root one, or one a compose file or a README `docker build` builds */
+  /** copy, system-pip, wheel-python, apt-key-revoked, apt-repo-foreign: the Dockerfile is the repo's environment: the root one, or one a compose file or a README `docker build` builds */
   environment?: boolean;
   /** copy: COPY | ADD | pip install (a wheel or archive installed by file name, which some COPY must have brought from the context) */
   instruction?: string;
@@ -163,6 +163,24 @@ export interface EnvSpecFact {
   versions?: string;
   /** framework-versions: every source states the same major.minor */
   agree?: boolean;
+  /** system-pip: the base's distro release and its python3 in words (data/distro-python.json), said as a floor for a floating tag (none, latest, stable, rolling) */
+  base?: string;
+  /** wheel-python: the file name of a wheel tagged for one CPython (cp39) that the Dockerfile's pip installs, itself or through a spec it installs (-r file, the project at `.`) */
+  wheel?: string;
+  /** wheel-python: the Python the wheel's tag names (3.9) */
+  wheelPython?: string;
+  /** wheel-python: the Python pip runs in, from the stage's base ('3.11'; '3.13 or newer' for a floating tag) */
+  python?: string;
+  /** wheel-python: where that Python comes from (a python:X image, a known image, apt's python3 of a distro release) */
+  pythonSource?: string;
+  /** system-library: the system library the distribution (name) needs and nothing in the repo installs (data/system-libraries.json) */
+  library?: string;
+  /** system-library: what installs that library (the system's package, conda's, or a PyPI distribution that bundles it) */
+  install?: string;
+  /** gpu-stack (one per repo, at its first statement): each statement of a GPU stack older than compute capability 8.0 needs (a CUDA below 11 from a base image, a +cuXXX pin, cudatoolkit or a README's words; torch below 1.7 or tensorflow below 2.4 pinned where the code uses a GPU), with its file and line, joined by '; ' */
+  stated?: string;
+  /** wheel-python: the spec file and line that pin the wheel by URL, when it is not the Dockerfile's own pip line */
+  pinnedAt?: string;
 }
 
 /** The image build of the declared environment (build stage). */

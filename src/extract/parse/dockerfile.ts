@@ -4,11 +4,12 @@ import type { FactRecord } from "../../model/facts.js";
 import { cudaFromImage, pythonRecord } from "./records.js";
 import { gitCloneArgs, installRecords } from "./installs.js";
 import { imageInfo } from "./images.js";
+import { ubuntuPython } from "./distro-release.js";
 import { normalizeName } from "./pep508.js";
 import { runSyntaxProblems } from "./dockerfile-run-syntax.js";
 
 /** Logical instructions (continuations joined) with their first line and their physical lines. */
-function instructions(text: string): Array<{ text: string; line: number; physical: string[] }> {
+export function instructions(text: string): Array<{ text: string; line: number; physical: string[] }> {
   const out: Array<{ text: string; line: number; physical: string[] }> = [];
   let buffer = "";
   let start = 0;
@@ -53,16 +54,8 @@ function atOwnLines(records: FactRecord[], start: number, physical: string[]): F
   });
 }
 
-/** The python3 each Ubuntu release's apt installs. */
-const UBUNTU_PYTHON: Record<string, string> = {
-  "16.04": "3.5",
-  "18.04": "3.6",
-  "20.04": "3.8",
-  "22.04": "3.10",
-  "24.04": "3.12",
-};
 /** `apt-get install ... python3.8-dev`: the Python apt installs, with its version when named. */
-const APT_PYTHON =
+export const APT_PYTHON =
   /\bapt(?:-get)?\s+(?:-\S+\s+)*install\b[^&;|]*?\spython(3(?:\.\d{1,2})?)?(?:-dev|-pip|-venv)?(?=\s|$)/;
 /** A tag other than latest, or a digest: the image, and so what it ships, is fixed. */
 const pinnedImage = (image: string) => /@sha256:|:(?!latest$)[^/]+$/.test(image);
@@ -74,7 +67,7 @@ function imagePython(file: string, from: { image: string; line: number } | null,
   const { image, line } = from;
   const ubuntu = /ubuntu[:-]?(\d\d\.04)\b/.exec(image);
   if (apt !== null) {
-    const version = apt.includes(".") ? apt : apt === "2" ? "2.7" : ubuntu ? UBUNTU_PYTHON[ubuntu[1]!] : undefined;
+    const version = apt.includes(".") ? apt : apt === "2" ? "2.7" : ubuntu ? ubuntuPython(ubuntu[1]!) : undefined;
     if (version) return [{ ...pythonRecord(file, line, version), source: `apt's python in the image ${image}` }];
   }
   if (apt === null && !imageInfo(image)) return [];

@@ -74,12 +74,29 @@ function fromCompose(view: RepoView, named: Named): void {
   }
 }
 
-/** One record per COPY/ADD source: `present` whether the context holds it; `environment` when the
- * Dockerfile is the repo's environment (the root one, or one a compose file or README command builds). */
-export function copyRecords(view: RepoView, facts: Facts): FactRecord[] {
+/** The build contexts each Dockerfile is built from: those a compose file or README command names, else its own
+ * folder or the root; and whether it is the repo's environment (the root one, or one something builds). */
+export function dockerfileContexts(
+  view: RepoView,
+  facts: Facts,
+): (file: string) => { contexts: string[]; environment: boolean } {
   const named: Named = new Map();
   fromCommands(facts, named);
   fromCompose(view, named);
+  return (file) => {
+    const given = named.get(file);
+    // Unnamed, a Dockerfile below the root may be built from there or from the root.
+    return {
+      contexts: given ? [...given] : [...new Set([folderOf(file), ""])],
+      environment: given !== undefined || !file.includes("/"),
+    };
+  };
+}
+
+/** One record per COPY/ADD source: `present` whether the context holds it; `environment` when the
+ * Dockerfile is the repo's environment (the root one, or one a compose file or README command builds). */
+export function copyRecords(view: RepoView, facts: Facts): FactRecord[] {
+  const contextsOf = dockerfileContexts(view, facts);
   const all = view.files().map((e) => e.path);
   // Each context's files once, less what its .dockerignore leaves out.
   const contexts = new Map<string, { kept: string[] }>();
@@ -97,10 +114,8 @@ export function copyRecords(view: RepoView, facts: Facts): FactRecord[] {
     if (entry.skipped || roleOf(entry) !== "dockerfile" || inEnvironmentFolder(entry.path)) continue;
     const text = view.read(entry.path);
     if (text === null) continue;
-    const given = named.get(entry.path);
     // Unnamed, a Dockerfile below the root may be built from there or from the root: missing only from both.
-    const tried = given ? [...given] : [...new Set([folderOf(entry.path), ""])];
-    const environment = given !== undefined || !entry.path.includes("/");
+    const { contexts: tried, environment } = contextsOf(entry.path);
     for (const { line, source, instruction } of copySources(text).slice(0, MAX_SOURCES)) {
       const present = tried.some((ctx) => {
         const { kept } = contextOf(ctx);

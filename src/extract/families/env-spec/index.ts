@@ -27,7 +27,11 @@ import {
 import { readmeListRecords } from "../../parse/readme-list.js";
 import { roleOf } from "../../view/file-roles.js";
 import { inEnvironmentFolder } from "../../view/vendored.js";
-import { copyRecords } from "./build-copies.js";
+import { copyRecords, dockerfileContexts } from "./build-copies.js";
+import { systemPythonRecords } from "./system-python.js";
+import { aptSourceRecords } from "./apt-sources.js";
+import { obsoleteGpuStack } from "./gpu-stack.js";
+import { missingSystemLibraries } from "./system-libraries.js";
 import { frameworkConflicts } from "./framework-versions.js";
 
 export type SpecFormat =
@@ -281,9 +285,12 @@ export const extractor: Extractor = {
     markObvious(records);
     records.push(...declarationRecords(view, facts));
     records.push(...copyRecords(view, facts));
+    const contextsOf = dockerfileContexts(view, facts);
+    records.push(...systemPythonRecords(view, records, contextsOf), ...aptSourceRecords(view, records, contextsOf));
     records.push(...frameworkConflicts(view, records));
     // With no spec file, a root README's version list ("torch 0.4.1, pandas, cuDNN 7") is the spec it states.
     if (!records.some((r) => r.kind === "spec-file")) records.push(...readmeLists(view));
+    records.push(...obsoleteGpuStack(view, records));
     if (!records.some((r) => r.kind === "python-version" && typeof r.value === "string"))
       records.push(...readmePython(view));
     for (const r of records) {
@@ -300,7 +307,8 @@ export const extractor: Extractor = {
     if (code > 0) records.push({ kind: "python-code", count: code });
     // A record of its own, so the flag never enters the values (and fingerprints) of findings about the code.
     if (code > 0 && !specified) records.push({ kind: "install-moot", installMoot: true });
-    const used = await importedDistributions(view);
+    const { used, sites } = await importedDistributions(view);
+    records.push(...missingSystemLibraries(view, records, facts.families["readme"] ?? [], sites));
     for (const r of records)
       if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string")
         r.imported = used.has(normalizeDistribution(r.name)) || used.has(variantBase(r.name));
@@ -333,9 +341,13 @@ const USED_WITHOUT_IMPORT: ReadonlyArray<readonly [string, readonly string[]]> =
 
 /** The distributions the repo's code imports (each under every name that satisfies it): a package no code
  * imports (a linter, a test runner, a leftover) is not what a rerun depends on. */
-async function importedDistributions(view: RepoView): Promise<Set<string>> {
+async function importedDistributions(
+  view: RepoView,
+): Promise<{ used: Set<string>; sites: Map<string, { file: string; line: number }> }> {
   const index = await preparePythonIndex(view);
   const out = new Set<string>();
+  // Where a .py file first imports each distribution (a notebook's flattened line is no place a reader finds).
+  const sites = new Map<string, { file: string; line: number }>();
   for (const file of index.files) {
     if (TEST_FILE.test(file.path)) continue; // the test suite's needs (pytest) are not the training's
     for (const imp of file.imports) {
@@ -343,10 +355,12 @@ async function importedDistributions(view: RepoView): Promise<Set<string>> {
       if (imp.level > 0 || !top || index.localTops.has(top) || isStdlib(top) || isPython2Stdlib(top)) continue;
       const distribution = distributionOf(imp.module, imp.names);
       out.add(normalizeDistribution(distribution));
+      if (file.path.endsWith(".py") && !sites.has(normalizeDistribution(distribution)))
+        sites.set(normalizeDistribution(distribution), { file: file.path, line: imp.line });
       for (const name of satisfyingNames(distribution)) out.add(name);
       for (const [prefix, plugins] of USED_WITHOUT_IMPORT)
         if (imp.module === prefix || imp.module.startsWith(`${prefix}.`)) for (const name of plugins) out.add(name);
     }
   }
-  return out;
+  return { used: out, sites };
 }
