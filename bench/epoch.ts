@@ -10,6 +10,7 @@ import { execa } from "execa";
 import { packagePath } from "../src/io/package.js";
 import { analyseRawRun } from "../src/measure/analyse.js";
 import { compareWithActual, type Comparison } from "../src/measure/compare.js";
+import { partialParts, type PartialParts } from "../src/measure/partial-parts.js";
 import { energyInput } from "../src/measure/energy-meters.js";
 import { runEpochStage } from "../src/measure/epoch-stage.js";
 import { relativeSeries } from "../src/measure/section.js";
@@ -77,6 +78,8 @@ interface BenchCase {
 interface CaseResult {
   fromEpoch: Comparison | null;
   fromTenth: Comparison | null;
+  /** Where the prediction from 10% of an epoch differs from the run, part by part. */
+  tenthParts: PartialParts | null;
   boundaries: string;
 }
 
@@ -101,6 +104,7 @@ async function fullRun(c: BenchCase): Promise<CaseResult> {
       perEpoch > 0
         ? compareWithActual(raw.spans, runEnd, power, { fromBatches: Math.max(1, Math.ceil(perEpoch / 10)) })
         : null,
+    tenthParts: perEpoch > 0 ? partialParts(raw.spans, Math.max(1, Math.ceil(perEpoch / 10))) : null,
     boundaries: `${section.measurement?.actual.boundaries ?? "none"}, ${raw.spans.length} epochs seen`,
   };
 }
@@ -110,6 +114,30 @@ const stats = (xs: number[]) => {
   const f = (x: number | undefined) => (x === undefined ? "-" : `${x >= 0 ? "+" : ""}${x.toFixed(1)}`);
   return `${f(s[0])} / ${f(s[(s.length - 1) >> 1] === undefined ? undefined : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2)} / ${f(s[s.length - 1])}`;
 };
+
+/** The parts of the 10% prediction's error, median over runs: the window's batch rate against the rest of epoch 1
+ * and the later epochs, the share of an epoch after its last batch, a later epoch's first batch beyond its rate. */
+function partsLine(parts: PartialParts[]): string {
+  const med = (xs: Array<number | null>) => {
+    const s = xs.filter((x): x is number => x !== null).sort((a, b) => a - b);
+    return s.length ? s[(s.length - 1) >> 1]! : null;
+  };
+  const vs = (pick: (p: PartialParts) => number | null) =>
+    med(parts.map((p) => (pick(p) === null ? null : (p.windowRate / pick(p)! - 1) * 100)));
+  const f = (x: number | null, unit: string) => (x === null ? "-" : `${x >= 0 ? "+" : ""}${x.toFixed(1)}${unit}`);
+  return [
+    `10% window's s/batch vs the rest of epoch 1 ${f(
+      vs((p) => p.restOfFirstRate),
+      "%",
+    )}`,
+    `vs later epochs ${f(
+      vs((p) => p.laterRate),
+      "%",
+    )}`,
+    `after the last batch ${f(med(parts.map((p) => (p.tailShare === null ? null : p.tailShare * 100))), "%")} of an epoch`,
+    `a later epoch's first batch ${f(med(parts.map((p) => p.firstBatchExtra)), " s")} beyond its rate`,
+  ].join("; ");
+}
 
 export async function runEpochBench(runs = 3): Promise<string> {
   const loop = mkdtempSync(join(tmpdir(), "epoch-bench-"));
@@ -154,6 +182,8 @@ export async function runEpochBench(runs = 3): Promise<string> {
         : pad("n/a: no batch boundaries", 48);
       lines.push(`${pad(c.name, 24)}${pad(label, 14)}${row}${rs[0]!.boundaries}`);
     }
+    const parts = rs.map((r) => r.tenthParts).filter((p): p is PartialParts => p !== null);
+    if (parts.length) lines.push(`${pad("", 24)}${partsLine(parts)}`);
   }
   if (!torch) lines.push("(PyTorch case skipped: no python with torch; set REPRO_AUDIT_BENCH_TORCH_PYTHON)");
   const minutes = (Date.now() - started) / 60_000;

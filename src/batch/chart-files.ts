@@ -1,5 +1,5 @@
 // Each drawn chart of the batch report also as a file beside batch.html, for papers and posts:
-// charts/<id>.svg (vega's own SVG) and charts/<id>.png (that SVG as headless Chromium draws it, at 2x).
+// charts/<id>.svg (vega's own SVG) and, when asked, charts/<id>.png (that SVG as headless Chromium draws it, at 2x).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
@@ -16,18 +16,21 @@ const CHROMIUM_NAMES = ["chromium", "chromium-browser", "google-chrome", "google
 /** Chromiums drawing at once: each start takes seconds, and each holds about 1 GB while it draws. */
 const SCREENSHOTS_AT_ONCE = 2;
 
+/** `png`: draw the PNGs too. Off, no Chromium is looked for or started: each start costs a batch seconds. */
 export async function writeChartFiles(
   charts: ReadonlyArray<{ id: string; svg: string | null }>,
   outDir: string,
+  options: { png: boolean } = { png: true },
 ): Promise<{ files: ChartFile[]; note: string | null }> {
   const drawn = charts.filter((c): c is { id: string; svg: string } => c.svg !== null);
   if (drawn.length === 0) return { files: [], note: null };
   const dir = join(outDir, "charts");
   mkdirSync(dir, { recursive: true });
-  const chromium = await findChromium();
-  let note: string | null = chromium
-    ? null
-    : "charts written as SVG only: no Chromium found for the PNGs (install chromium, or set REPRO_AUDIT_CHROMIUM to its path)";
+  const chromium = options.png ? await findChromium() : null;
+  let note: string | null =
+    chromium || !options.png
+      ? null
+      : "charts written as SVG only: no Chromium found for the PNGs (install chromium, or set REPRO_AUDIT_CHROMIUM to its path)";
   // Two PNGs at a time: each Chromium spends seconds starting, after the batch's audits have all ended.
   const drawnFiles: Array<{ file: ChartFile; failure: string | null }> = [];
   await runPool(drawn, SCREENSHOTS_AT_ONCE, async (chart, index) => {

@@ -1,6 +1,6 @@
 // Write a batch's reports into its output folder: batch.json, batch.md, the self-contained batch.html and
 // emissions.csv (CodeCarbon's columns, one row per team measured or estimated), and charts/ (each chart
-// as SVG and PNG).
+// as SVG, and as PNG when asked).
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BatchReport } from "../model/batch-report.js";
@@ -27,7 +27,12 @@ export interface BatchOutputs {
 
 const BATCH_FILES = { json: "batch.json", md: "batch.md", html: "batch.html", emissions: "emissions.csv" } as const;
 
-export async function writeBatchOutputs(report: BatchReport, outDir: string): Promise<BatchOutputs> {
+/** `png`: also draw each chart as PNG (starts Chromium); off by default, the SVGs are always written. */
+export async function writeBatchOutputs(
+  report: BatchReport,
+  outDir: string,
+  options: { png?: boolean } = {},
+): Promise<BatchOutputs> {
   mkdirSync(outDir, { recursive: true });
   const svgs = await renderBatchChartSvgs(report);
   const files: BatchFiles = {
@@ -50,6 +55,7 @@ export async function writeBatchOutputs(report: BatchReport, outDir: string): Pr
   const charts = await writeChartFiles(
     svgs.map((s) => ({ id: s.chart.id, svg: s.svg })),
     outDir,
+    { png: options.png === true },
   );
   return { files, charts: charts.files, chartNote: charts.note };
 }

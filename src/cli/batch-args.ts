@@ -26,6 +26,8 @@ export interface BatchArgs {
   shard: Shard | null;
   timeout?: number;
   format: BatchFormat;
+  /** --png: also draw each chart as PNG (starts headless Chromium). */
+  png: boolean;
   /** The audit settings every audit of the batch runs with. */
   flags: Flags;
   config?: string;
@@ -38,6 +40,7 @@ export interface MergeArgs {
   files: string[];
   out: string;
   format: BatchFormat;
+  png: boolean;
   debug: boolean;
 }
 
@@ -50,6 +53,7 @@ function batchOptions(): OptionSpecs {
     shard: { type: "string" },
     timeout: { type: "string" },
     format: { type: "string" },
+    png: { type: "boolean" },
     color: { type: "string" },
     config: { type: "string" },
     "cache-dir": { type: "string" },
@@ -99,6 +103,7 @@ export function parseBatchArgs(argv: string[]): BatchArgs | { command: "help"; t
     resume: values.resume === true,
     shard: str("shard") === undefined ? null : parseShard(str("shard")!),
     format: oneOf("--format", str("format"), BATCH_FORMATS) ?? "text",
+    png: values.png === true,
     flags: tunableFlags(values),
     debug: values.debug === true,
   };
@@ -119,6 +124,7 @@ export function parseMergeArgs(argv: string[]): MergeArgs {
   const { values, positionals } = strictParse(argv, {
     out: { type: "string" },
     format: { type: "string" },
+    png: { type: "boolean" },
     debug: { type: "boolean" },
   });
   if (positionals.length === 0)
@@ -131,6 +137,7 @@ export function parseMergeArgs(argv: string[]): MergeArgs {
     files: positionals,
     out: (values.out as string | undefined) ?? DEFAULT_BATCH_OUT,
     format: oneOf("--format", values.format as string | undefined, BATCH_FORMATS) ?? "text",
+    png: values.png === true,
     debug: values.debug === true,
   };
 }

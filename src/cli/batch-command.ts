@@ -40,7 +40,7 @@ export async function batchCommand(args: BatchArgs, io: Io): Promise<number> {
       ...(args.timeout !== undefined ? { timeoutSeconds: args.timeout } : {}),
     });
     progress.stop();
-    await publish(report, args.out, args.format, io, args.color);
+    await publish(report, args, io, args.color);
     return report.run.interrupted ? EXIT.interrupted : EXIT.ok;
   } finally {
     progress.stop();
@@ -51,18 +51,17 @@ export async function batchCommand(args: BatchArgs, io: Io): Promise<number> {
 
 export async function mergeCommand(args: MergeArgs, io: Io): Promise<number> {
   const report = mergeFiles(args.files, resolve(args.out));
-  await publish(report, args.out, args.format, io);
+  await publish(report, args, io);
   return EXIT.ok;
 }
 
 async function publish(
   report: BatchReport,
-  out: string,
-  format: BatchFormat,
+  { out, format, png }: { out: string; format: BatchFormat; png: boolean },
   io: Io,
   color: ColorSetting = "auto",
 ): Promise<void> {
-  const { files, charts, chartNote } = await writeBatchOutputs(report, resolve(out));
+  const { files, charts, chartNote } = await writeBatchOutputs(report, resolve(out), { png });
   const text =
     format === "json"
       ? renderBatchJson(report)

@@ -53,6 +53,7 @@ const BATCH_OPTIONS = `Batch options (and the audit options above, but --ref, --
   --resume                    reuse finished audits of the same repo and commit
   --shard <i/n>               audit every n-th team from the i-th (1-based); merge the shards' batch.json
   --format text|json|md|html  what is printed (batch.json, batch.md, batch.html, emissions.csv and charts/ are written to --out)
+  --png                       also draw each chart as charts/<id>.png (starts headless Chromium; SVGs are always written)
   --color always|never|auto   colour the text printed (as for audit)`;
 
 const EXIT_CODES =
@@ -87,7 +88,8 @@ const OPTIONS: Record<string, string> = {
   report: `${REPORT_OPTIONS}\n\n${AUDIT_OPTIONS}`,
   judge: "Judge options: --config <file>, --format text|json|md|sarif, --out <file>.",
   batch: `${BATCH_OPTIONS}\n\n${AUDIT_OPTIONS}`,
-  merge: "Merge options:\n  --out <dir>                 where the joined batch.json, batch.md and batch.html go",
+  merge:
+    "Merge options:\n  --out <dir>                 where the joined batch.json, batch.md and batch.html go\n  --png                       also draw each chart as charts/<id>.png (starts headless Chromium)",
   lock: [
     "Lock options:",
     "  --out <file>                write the lock there instead of stdout (an existing file is kept unless --force)",

@@ -85,6 +85,31 @@ describe.skipIf(!haveChromium)("writeChartFiles", () => {
     expect(Math.max(...starts.map(running))).toBeLessThanOrEqual(2);
   }, 120_000);
 
+  it("writes only the SVGs and starts no Chromium when the PNGs are not asked for", async () => {
+    const dir = temp();
+    const svgs = await renderBatchChartSvgs(batchReportFixture());
+    const marker = join(dir, "chromium-started");
+    const wrapper = join(dir, "chromium-marked");
+    writeFileSync(wrapper, `#!/bin/sh\ntouch ${marker}\n/usr/bin/chromium "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const before = process.env.REPRO_AUDIT_CHROMIUM;
+    process.env.REPRO_AUDIT_CHROMIUM = wrapper;
+    try {
+      const { files, note } = await writeChartFiles(
+        svgs.map((s) => ({ id: s.chart.id, svg: s.svg })),
+        dir,
+        { png: false },
+      );
+      expect(note).toBeNull();
+      expect(files.length).toBeGreaterThan(1);
+      expect(files.every((f) => existsSync(f.svg) && f.png === null)).toBe(true);
+      expect(existsSync(marker)).toBe(false);
+    } finally {
+      if (before === undefined) delete process.env.REPRO_AUDIT_CHROMIUM;
+      else process.env.REPRO_AUDIT_CHROMIUM = before;
+    }
+  });
+
   it("says why when the Chromium it is given does not run, and keeps the SVGs", async () => {
     const dir = temp();
     const svgs = await renderBatchChartSvgs(batchReportFixture());

@@ -1,7 +1,17 @@
 // Batches as users run them (the bin, real git repos made from the samples, real audit processes): a
 // failing repo in the middle, a timeout, Ctrl-C, resume after a kill, one repo at two refs at once.
 import { execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -118,7 +128,7 @@ describe("repro-audit batch", () => {
       'data-chart="competition-bounds" data-empty="true"',
     );
     expect(existsSync(join(dir, "one", "charts", "competition-bounds.svg"))).toBe(false);
-    const many = runCli(["batch", board("many-costs"), "--out", join(dir, "many")]);
+    const many = runCli(["batch", board("many-costs"), "--out", join(dir, "many"), "--png"]);
     expect(many.code, many.stderr).toBe(0);
     expect(many.stdout).toContain(
       "Central: 28.3 t CO2eq (263,000 km by car) = 890 g (Opacity Hunters, given) x 31,751",
@@ -132,6 +142,29 @@ describe("repro-audit batch", () => {
             .toString(),
         ).toBe("PNG");
     }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("writes the charts as SVG only and starts no Chromium unless --png asks for the PNGs", () => {
+    const dir = mkdtempSync(join(tmpdir(), "batch-no-png-"));
+    const board = new URL("../../samples/leaderboards/siim-covid19-detection-many-costs.yml", import.meta.url).pathname;
+    // A Chromium that only leaves a mark: any start of it shows.
+    const marker = join(dir, "chromium-started");
+    const chromium = join(dir, "chromium");
+    writeFileSync(chromium, `#!/bin/sh\ntouch ${marker}\nexit 1\n`);
+    chmodSync(chromium, 0o755);
+    const result = runCli(["batch", board, "--out", join(dir, "out")], { REPRO_AUDIT_CHROMIUM: chromium });
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(join(dir, "out", "charts", "co2-per-team.svg"), "utf8")).toMatch(/^<svg/);
+    expect(readdirSync(join(dir, "out", "charts")).filter((f) => f.endsWith(".png"))).toEqual([]);
+    expect(existsSync(marker)).toBe(false);
+    expect(result.stderr).not.toMatch(/chart PNGs|SVG only/);
+    const merged = runCli(["merge", join(dir, "out", "batch.json"), "--out", join(dir, "merged"), "--png"], {
+      REPRO_AUDIT_CHROMIUM: chromium,
+    });
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(existsSync(marker)).toBe(true);
+    expect(merged.stderr).toMatch(/repro-audit: chart PNGs not written: .*chromium exited with 1/);
     rmSync(dir, { recursive: true, force: true });
   });
 
