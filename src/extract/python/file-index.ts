@@ -678,7 +678,8 @@ class FileIndexer {
     // torch.save(obj, f), np.save(file, arr), pd.to_pickle(obj, path): the argument that spells a path.
     const spells = (a: PyArg | undefined) => a !== undefined && a.path !== null && !/^[*/.]*$/.test(a.path);
     let arg = writer.names.map((n) => args.find((a) => a.name === n)).find(Boolean) ?? positional[writer.at];
-    if (!spells(arg)) arg = positional.find(spells) ?? arg;
+    // open's other arguments are its mode and buffering, never the path it writes.
+    if (!spells(arg) && last !== "open" && last !== "File") arg = positional.find(spells) ?? arg;
     this.readSaver(line, args, arg);
     let path = arg?.path;
     // np.save("x", a) writes x.npy, np.savez x.npz: numpy adds the suffix a bare name lacks.
