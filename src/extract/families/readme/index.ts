@@ -23,7 +23,7 @@ import { editDistance } from "../../../model/edit-distance.js";
 import { imageInfo } from "../../parse/images.js";
 import { stepFolderRecords } from "./step-folders.js";
 import { roleOf } from "../../view/file-roles.js";
-import { fitsModel } from "./script-does.js";
+import { fitsModel, writesSubmission } from "./script-does.js";
 import { composeServiceFolder } from "../../shell/compose-services.js";
 import { proseDirectoryChanges } from "../../shell/prose-folders.js";
 
@@ -300,9 +300,11 @@ function readmeFacts(
     return `${title}\n${before}`;
   };
   const submissions = submissionNames(text);
-  const writesSubmission = (script: string): boolean => {
-    const code = submissions.length > 0 ? view.read(script) : null;
-    return code !== null && submissions.some((name) => code.includes(name));
+  /** `named`: only the submission files the README names count (a training script's own output is no
+   * prediction step unless the README says it is the submission). */
+  const submitting = (script: string, named = false): boolean => {
+    const code = named && submissions.length === 0 ? null : view.read(script);
+    return code !== null && (named ? submissions.some((name) => code.includes(name)) : writesSubmission(code, submissions));
   };
   for (let i = 0; i < commands.length; i++) {
     const { line, command, cwd, prose } = commands[i]!;
@@ -326,11 +328,11 @@ function readmeFacts(
     // Online.py 4 0.5`"): the reader takes those words as its purpose when its own name says nothing.
     if (purpose === "other" && runsProgram(command) && !USAGE_ONLY.test(command.command))
       purpose = contextPurpose(contextOf(line));
-    // Failing words, the script's own code: `python main.py` that fits a model trains; one that writes the
-    // submission file the README names predicts.
+    // Failing words, the script's own code: `python main.py` that fits a model trains; one that writes a
+    // submission file (one the README names, or `submission.csv`) predicts, whatever its name (`ensemble.py`).
     if (purpose === "other" && script && /\.py$/.test(script)) {
       if (fitsModel(view.read(script) ?? "")) purpose = "train";
-      else if (writesSubmission(script)) purpose = "predict";
+      else if (submitting(script)) purpose = "predict";
     }
     // A shell script the README calls the final submission or inference step makes the predictions.
     if (script && /\.(?:sh|bash)$/.test(script) && PREDICTION_STEP.test(contextOf(line))) {
@@ -344,7 +346,7 @@ function readmeFacts(
       (purpose === "train" || more.includes("train")) &&
       purpose !== "predict" &&
       !more.includes("predict") &&
-      writesSubmission(script)
+      submitting(script, true)
     )
       more.push("predict");
     // What a shell script the README runs calls in turn, from the folder the README runs it in.

@@ -418,3 +418,18 @@ describe("rerun-plan scripts, Makefiles, notebooks, console scripts and kernels"
     ]);
   });
 });
+
+describe("rerun-plan step purposes", () => {
+  it("a pipeline framework's run trains, and a script that writes the submission file predicts whatever its name", async () => {
+    const plan = await planOf({
+      "README.md": "# Sol\n\n```\npython train.py\npython ensemble.py\nkedro run\n```\n",
+      "train.py": "import torch\nloss.backward()\n",
+      "ensemble.py": "import pandas as pd\nsub = pd.read_csv('sample_submission.csv')\nsub.to_csv('submission.csv', index=False)\n",
+    });
+    expect(stepsOf(plan).map((s) => [s[3], s[4]])).toEqual([
+      ["train.py", "train"],
+      ["ensemble.py", "predict"],
+      [null, "train"],
+    ]);
+  });
+});
