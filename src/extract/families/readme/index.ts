@@ -24,6 +24,7 @@ import { imageInfo } from "../../parse/images.js";
 import { stepFolderRecords } from "./step-folders.js";
 import { roleOf } from "../../view/file-roles.js";
 import { fitsModel, writesSubmission } from "./script-does.js";
+import { makeGoal } from "../../shell/make-goal.js";
 import { composeServiceFolder } from "../../shell/compose-services.js";
 import { proseDirectoryChanges } from "../../shell/prose-folders.js";
 
@@ -115,10 +116,18 @@ function githubSlug(url: string | null): string | null {
 }
 
 /** The purposes a command serves: its own, and what the shell script or Makefile target it runs does. */
-function purposesOf(view: RepoView, env: ShellEnv, command: ShellCommand, script: string | null): Purpose[] {
+function purposesOf(
+  view: RepoView,
+  env: ShellEnv,
+  command: ShellCommand,
+  script: string | null,
+  readme: string,
+): Purpose[] {
   const found: Purpose[] = [command.purpose];
   if (script && script.endsWith(".sh")) found.push(...scriptPurposes(view, script, env));
-  if (command.makeTarget !== undefined) found.push(...makePurposes(view, command.makeTarget, env));
+  // A bare `make` runs the default goal, or the pipeline target where that goal only prints help.
+  const goal = () => makeGoal(view.read("Makefile") ?? view.read("makefile") ?? "", readme);
+  if (command.makeTarget !== undefined) found.push(...makePurposes(view, command.makeTarget || goal(), env));
   const order: Purpose[] = ["train", "predict", "download", "install"];
   const real: Purpose[] = [...new Set(found.filter((p) => p !== "other"))];
   return real.length === 0
@@ -310,7 +319,7 @@ function readmeFacts(
     const { line, command, cwd, prose } = commands[i]!;
     // A script the repo lacks keeps its name: the finding about it names what the README says.
     const script = scriptRun(command, (p) => view.has(p)) ?? command.script;
-    const [first, ...more] = purposesOf(view, env, command, script);
+    const [first, ...more] = purposesOf(view, env, command, script, text);
     let purpose = first!;
     // `docker run <image>` runs what the root Dockerfile's CMD or ENTRYPOINT runs: that script is the step.
     if (command.script === null && /^(?:sudo\s+)?(?:docker|nvidia-docker|podman)\s+run\b/.test(command.command)) {

@@ -433,3 +433,45 @@ describe("rerun-plan step purposes", () => {
     ]);
   });
 });
+
+describe("rerun-plan: which target a bare make runs", () => {
+  const makefile =
+    ".PHONY: help data pipeline\nhelp:\n\t@grep -E '^[a-zA-Z_-]+:.*?## .*$$' $(MAKEFILE_LIST)\n\ndata: ## download the data\n\tkaggle competitions download -c x\n\npipeline: ## run the whole pipeline\n\tpython scripts/prepare.py\n\tbash scripts/train.sh\n";
+  const files = {
+    Makefile: makefile,
+    "scripts/prepare.py": "print(1)\n",
+    "scripts/train.sh": "python scripts/train.py\n",
+    "scripts/train.py": "loss.backward()\n",
+  };
+  const programs = (records: Awaited<ReturnType<typeof planOf>>) => stepsOf(records).map((s) => s[3]);
+
+  it("a README's bare make whose first target only prints help runs the target the Makefile's comments call the pipeline", async () => {
+    expect(programs(await planOf({ ...files, "README.md": "# Sol\n\n```\nmake\n```\n" }))).toEqual([
+      "Makefile",
+      "scripts/prepare.py",
+      "scripts/train.sh",
+      "scripts/train.py",
+    ]);
+  });
+
+  it("with no README step, the root Makefile's goal is its pipeline target, not its help", async () => {
+    expect(programs(await planOf({ ...files, "README.md": "# Sol\n\nSee the Makefile.\n" }))).toEqual([
+      "Makefile",
+      "scripts/prepare.py",
+      "scripts/train.sh",
+      "scripts/train.py",
+    ]);
+  });
+
+  it("a .DEFAULT_GOAL names the goal; special targets and variables are no goal", async () => {
+    expect(
+      programs(
+        await planOf({
+          ...files,
+          Makefile: `PY := python\n.DEFAULT_GOAL := pipeline\n${makefile}`,
+          "README.md": "# Sol\n\n```\nmake\n```\n",
+        }),
+      ),
+    ).toEqual(["Makefile", "scripts/prepare.py", "scripts/train.sh", "scripts/train.py"]);
+  });
+});
