@@ -2,6 +2,11 @@
 // notebooks' shell lines, console scripts and the Kaggle kernel, each with its working folder.
 import { describe, expect, it } from "vitest";
 import { planOf, reachOf, stepsOf, summaryOf } from "./plan-repo.js";
+import { extractFacts } from "../../../../src/extract/index.js";
+import { STATIC_EXTRACTORS } from "../../../../src/extract/families/index.js";
+import { memoryView } from "../../../../src/extract/view/memory-view.js";
+import { builtinRulesDir, loadRules } from "../../../../src/evaluate/load-rules.js";
+import { judge } from "../../../../src/evaluate/judge.js";
 
 const TRAIN_PY = `import argparse
 p = argparse.ArgumentParser()
@@ -473,5 +478,42 @@ describe("rerun-plan: which target a bare make runs", () => {
         }),
       ),
     ).toEqual(["Makefile", "scripts/prepare.py", "scripts/train.sh", "scripts/train.py"]);
+  });
+});
+
+describe("rerun-plan: a plan that runs no training while training scripts exist", () => {
+  it("is incomplete, as when no plan is found, so the training scripts' findings are not off the plan", async () => {
+    const files = {
+      "README.md": "# Sol\n\n```\nbash download.sh\n```\n",
+      "download.sh": "kaggle competitions download -c comp\n",
+      "train_cls.py": "import pandas as pd\ndf = pd.read_csv('/home/me/comp/train.csv')\nloss.backward()\n",
+    };
+    expect(summaryOf(await planOf(files))).toMatchObject({
+      found: false,
+      basis: "readme",
+      what: "its steps run no training (download.sh), while train_cls.py is there",
+    });
+    const facts = await extractFacts(memoryView(files), STATIC_EXTRACTORS, { branches: null });
+    const portable = loadRules([builtinRulesDir()]).filter((r) => r.id === "paths-portable");
+    expect(judge(portable, facts).findings.map((f) => [f.file, f.plan, f.planReason])).toEqual([
+      [
+        "train_cls.py",
+        "unknown",
+        "no rerun plan found: its steps run no training (download.sh), while train_cls.py is there",
+      ],
+    ]);
+  });
+
+  it("a root tensorboard launcher alone is no plan of the training beside it", async () => {
+    const records = await planOf({
+      "README.md": "# Sol\n\nModels for the competition.\n",
+      "tensorboard.sh": "tensorboard --logdir runs\n",
+      "train_seg.py": "loss.backward()\n",
+      "train_cls.py": "loss.backward()\n",
+    });
+    expect(summaryOf(records)).toMatchObject({
+      found: false,
+      what: "its steps run no training (tensorboard.sh), while train_cls.py, train_seg.py are there",
+    });
   });
 });
