@@ -30,6 +30,9 @@ export function otherName(writes: readonly Written[], producedBy: string, read: 
  * together (else `*_fold*_best.pth` and `*_fold*.pth` would be one name, which they are not: their fixed text
  * differs). A leading unknown root joined without a slash (`DIR + "out.pkl"`) may end in one (`DIR = "/x/"`). */
 export function patternsMeet(a: string, b: string): boolean {
+  // Cheap first: the fixed ends of the two names must agree (one's extension ends the other's).
+  const [ea, eb] = [a.slice(a.lastIndexOf("*") + 1), b.slice(b.lastIndexOf("*") + 1)];
+  if (!ea.endsWith(eb) && !eb.endsWith(ea)) return false;
   for (const x of rootForms(a)) for (const y of rootForms(b)) if (meet(x, y)) return true;
   return false;
 }
