@@ -19,7 +19,8 @@ const WRITES = /\.to_(?:csv|json)\(|\bsavetxt\(|\bopen\([^)]*["'][wax]b?\+?["']/
  * `sample_submission.csv` is no submission written. */
 export function writesSubmission(code: string, names: readonly string[]): boolean {
   if (names.some((n) => code.includes(n))) return true;
-  const lines = code.split("\n");
+  // A line longer than any a person writes (minified or generated) says nothing here, and would cost the patterns.
+  const lines = code.split("\n").filter((line) => line.length <= 2000);
   const isSubmission = (line: string) =>
     [...line.matchAll(new RegExp(SUBMISSION_FILE, "gi"))].some((m) => !/sample_$/i.test(line.slice(0, m.index)));
   const constants: string[] = [];
