@@ -34,6 +34,10 @@ export interface PyCall {
 
 const JOINERS = new Set(["join", "Path", "PurePath", "PosixPath", "WindowsPath"]);
 
+/** "x_%d.csv" % i: the template with its fields unknown. */
+const percentTemplate = (template: string) =>
+  template.replace(/%(?:\([^)]*\))?[-+ #0]*\d*(?:\.\d+)?[sdifreEgGxXoc]/g, "*");
+
 export class ArgReader {
   constructor(
     private readonly text: string,
@@ -188,6 +192,8 @@ export class ArgReader {
     const pieces: Array<[number, number, string]> = [];
     let depth = 0;
     let from = a;
+    // The pieces that are a "x_%d.csv" % i template (`%` binds tighter than `+`: ROOT + "/x_%d.csv" % i).
+    const templates = new Set<number>();
     for (let k = a; k < b; k++) {
       if (t.kind[k] !== T.OP) continue;
       if (this.op(k, "(") || this.op(k, "[") || this.op(k, "{")) depth++;
@@ -195,16 +201,14 @@ export class ArgReader {
       else if (depth === 0 && (this.op(k, "+") || this.op(k, "/"))) {
         pieces.push([from, k, this.op(k, "/") ? "/" : ""]);
         from = k + 1;
-      } else if (depth === 0 && this.op(k, "%") && k === a + 1 && t.kind[a] === T.STRING) {
-        // "x_%d.csv" % i: the template with its fields unknown.
-        return [(t.value.get(a) ?? "").replace(/%(?:\([^)]*\))?[-+ #0]*\d*(?:\.\d+)?[sdifreEgGxXoc]/g, "*")];
-      } else if (depth === 0 && !this.op(k, ".")) return null;
+      } else if (depth === 0 && this.op(k, "%") && k === from + 1 && t.kind[from] === T.STRING) templates.add(from);
+      else if (depth === 0 && !this.op(k, ".")) return null;
     }
     pieces.push([from, b, ""]);
     const out: string[] = [];
     for (const [x, y, joiner] of pieces) {
       if (y <= x) return null;
-      out.push(this.atomPath(x, y), joiner);
+      out.push(templates.has(x) ? percentTemplate(t.value.get(x) ?? "") : this.atomPath(x, y), joiner);
     }
     return out;
   }

@@ -26,6 +26,9 @@ export interface PyAssign {
   value: PyArg;
   /** A class attribute or dict-literal entry (`'epochs': 10`) rather than a statement. */
   entry: boolean;
+  /** The target is bound again in the same function, class or module (`n = 0` ... `n += 1`): a running value,
+   * no setting. */
+  rebound?: true;
 }
 
 export interface PyKwarg {
@@ -284,11 +287,22 @@ class FileIndexer {
     const defs: Array<{ depth: number; decorators: string[]; stmts: number }> = [];
     /** The compound statements the line is inside, innermost last, with the statement each sits in. */
     const blocks: Array<{ depth: number; head: string; parent: string }> = [];
+    // How often each target is bound in each scope (a def, a class, the module), and the hint assignments in it.
+    const module = {};
+    const bound = new Map<object, Map<string, number>>();
+    const hintsIn: Array<{ scope: object; assign: PyAssign }> = [];
     for (let i = 0; i < lines.length; i++) {
       const { from, to, depth } = lines[i]!;
       while (defs.length && defs[defs.length - 1]!.depth >= depth) defs.pop();
       while (blocks.length && blocks[blocks.length - 1]!.depth >= depth) blocks.pop();
       const block = blocks[blocks.length - 1];
+      const scope = blocks.findLast((b) => b.head === "def" || b.head === "class") ?? module;
+      const target = this.boundTarget(from, to);
+      if (target !== null) {
+        const counts = bound.get(scope) ?? bound.set(scope, new Map()).get(scope)!;
+        counts.set(target.name, (counts.get(target.name) ?? 0) + (target.augmented ? 2 : 1));
+      }
+      const hints = index.assigns.length;
       const inDef = defs[defs.length - 1];
       const bodyStmt = inDef && inDef.depth + 1 === depth ? inDef.stmts++ : -1;
       const head = t.kind[from] === T.NAME ? this.str(from) : "";
@@ -339,8 +353,24 @@ class FileIndexer {
       )
         index.hasMain = true;
       else this.readAssignment(from, to, depth);
+      for (const assign of index.assigns.slice(hints))
+        if (assign.target === target?.name) hintsIn.push({ scope, assign });
       decorators = [];
     }
+    for (const { scope, assign } of hintsIn) if ((bound.get(scope)?.get(assign.target) ?? 0) > 1) assign.rebound = true;
+  }
+
+  /** The target a statement binds (`n = 0`, `cfg.x = 1`, `n += 1`: augmented), or null. */
+  private boundTarget(from: number, to: number): { name: string; augmented: boolean } | null {
+    const t = this.t;
+    if (t.kind[from] !== T.NAME) return null;
+    let k = from;
+    while (this.isOp(k + 1, ".") && t.kind[k + 2] === T.NAME) k += 2;
+    if (k + 1 >= to || t.kind[k + 1] !== T.OP) return null;
+    const op = this.str(k + 1);
+    const augmented = /^(?:[-+*/%&|^@]|\/\/|\*\*|<<|>>)=$/.test(op);
+    if (op !== "=" && !augmented) return null;
+    return { name: this.text.slice(t.start[from]!, t.end[k]!), augmented };
   }
 
   /** A function's name, parameters (self and cls dropped; `*args` kept with its star) and line span. */
@@ -678,7 +708,8 @@ class FileIndexer {
     // torch.save(obj, f), np.save(file, arr), pd.to_pickle(obj, path): the argument that spells a path.
     const spells = (a: PyArg | undefined) => a !== undefined && a.path !== null && !/^[*/.]*$/.test(a.path);
     let arg = writer.names.map((n) => args.find((a) => a.name === n)).find(Boolean) ?? positional[writer.at];
-    if (!spells(arg)) arg = positional.find(spells) ?? arg;
+    // open's other arguments are its mode and buffering, never the path it writes.
+    if (!spells(arg) && last !== "open" && last !== "File") arg = positional.find(spells) ?? arg;
     this.readSaver(line, args, arg);
     let path = arg?.path;
     // np.save("x", a) writes x.npy, np.savez x.npz: numpy adds the suffix a bare name lacks.

@@ -37,9 +37,10 @@ function foldPlaceholder(name: string, value: number | string): boolean {
   return hintKind(name) === "folds" && typeof value === "number" && value < 1;
 }
 
-/** A value a count's name holds that counts nothing: a starting epoch, a fold index's placeholder. */
+/** A value a count's name holds that counts nothing: zero, the "off" of a size or count (`CropSize: 0` behind
+ * `if cfg.CropSize > 0`), a starting epoch, a fold index's placeholder. */
 export function notACount(name: string, value: number | string): boolean {
-  return startingEpoch(name, value) || foldPlaceholder(name, value);
+  return value === 0 || startingEpoch(name, value) || foldPlaceholder(name, value);
 }
 
 /** `--epoch 0` or `epoch: 0`: the epoch a run starts or resumes from, no count of epochs. */

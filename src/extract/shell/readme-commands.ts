@@ -24,7 +24,7 @@ export interface ShellCommand {
 }
 
 const RUNNERS = new Set(
-  "python python2 python3 py pip pip3 conda mamba micromamba poetry pipenv uv bash sh zsh source kaggle accelerate torchrun deepspeed jupyter papermill wget curl gdown git make docker docker-compose nvidia-docker podman nohup sbatch apt apt-get brew huggingface-cli unzip tar Rscript yolo".split(
+  "python python2 python3 py pip pip3 conda mamba micromamba poetry pipenv uv bash sh zsh source kaggle accelerate torchrun deepspeed jupyter papermill wget curl gdown git make docker docker-compose nvidia-docker podman nohup sbatch apt apt-get brew huggingface-cli unzip tar Rscript yolo kedro dvc snakemake".split(
     " ",
   ),
 );
@@ -346,6 +346,16 @@ function ownPurpose(args: string[]): Purpose {
   return "other";
 }
 
+/** A framework run of the whole pipeline trains; one of a named pipeline (`--pipeline x`, `-p x`, `--pipeline=x`)
+ * does what that name says. */
+function pipelinePurpose(args: string[]): Purpose {
+  const at = args.findIndex((a) => a === "--pipeline" || a === "-p");
+  const named = at >= 0 ? args[at + 1] : args.find((a) => a.startsWith("--pipeline="))?.slice("--pipeline=".length);
+  if (named === undefined || named === "__default__") return "train";
+  const purpose = ownPurpose([named]);
+  return purpose === "download" ? "other" : purpose;
+}
+
 function purposeOf(runner: string, args: string[], script: string): Purpose {
   const sub = args
     .filter((a) => !a.startsWith("-"))
@@ -368,7 +378,8 @@ function purposeOf(runner: string, args: string[], script: string): Purpose {
   if (
     runner === "kaggle" ||
     /^(wget|curl|gdown|huggingface-cli)$/.test(runner) ||
-    (runner === "git" && /^lfs pull/.test(sub))
+    (runner === "git" && /^lfs pull/.test(sub)) ||
+    (runner === "dvc" && /^(?:pull|fetch|get|import)\b/.test(sub))
   )
     return "download";
   const base = script.replace(/^.*\//, "").toLowerCase();
@@ -380,6 +391,11 @@ function purposeOf(runner: string, args: string[], script: string): Purpose {
   // The ultralytics CLI: `yolo [task] train|val|predict key=value ...`.
   if (runner === "yolo" && /(?:^|\s)train\b/.test(sub)) return "train";
   if (runner === "yolo" && /(?:^|\s)(?:predict|val)\b/.test(sub)) return "predict";
+  // A pipeline framework's run runs the project's pipeline, training included: `kedro run`, `dvc repro`,
+  // `dvc exp run`, `snakemake`; a named pipeline (`kedro run --pipeline prepare`) does what its name says.
+  if ((runner === "kedro" && args[0] === "run") || (runner === "dvc" && /^(?:repro|exp run)\b/.test(sub)))
+    return pipelinePurpose(args);
+  if (runner === "snakemake") return "train";
   if (runner === "make" && /\btrain\b/.test(sub)) return "train";
   if (runner === "make" && /\b(predict|infer|submission)\b/.test(sub)) return "predict";
   if (script !== "" || /^(accelerate|torchrun|deepspeed)$/.test(runner)) {

@@ -133,6 +133,18 @@ describe("Python fact families over one messy solution", () => {
     ]);
   });
 
+  it("training: a name rebound in its scope (a counter, an augmented total) is no setting; one per scope is", async () => {
+    const records = await run(training, {
+      "blend.py":
+        "N_FOLDS = 5\ndef count(seeds):\n    num_seeds = 0\n    for s in seeds:\n        num_seeds += 1\n    n_folds = 1\n    n_folds = n_folds + 1\n    return num_seeds\nclass A:\n    epochs = 10\nclass B:\n    epochs = 20\n",
+    });
+    expect(records.map((r) => [r.file, r.line, r.kind, r.value])).toEqual([
+      ["blend.py", 1, "folds", 5],
+      ["blend.py", 10, "epochs", 10],
+      ["blend.py", 12, "epochs", 20],
+    ]);
+  });
+
   it("placeholders: reachable through imports from the __main__ entry point", async () => {
     expect((await run(placeholders, files)).map((r) => [r.file, r.line, r.kind, r.reachable])).toEqual([
       ["src/models.py", 2, "ellipsis-body", true],

@@ -103,4 +103,18 @@ describe("paths the code spells", () => {
       { line: 7, path: "*", call: "torch.save" },
     ]);
   });
+
+  it("reads a % template joined to a root with +, and never takes open's mode for the path it writes", () => {
+    expect(
+      index([
+        "OUT = '/tmp/o'",
+        "open(OUT + '/out_%s.pkl' % m.__name__, 'w').write('x')",
+        "f = open(PRED + '/ira_%s.pkl' % config().__name__, 'wb')",
+        "g = open(name + suffix, 'wb')",
+      ]).writes,
+    ).toEqual([
+      { line: 2, path: "/tmp/o/out_*.pkl", call: "open" },
+      { line: 3, path: "*/ira_*.pkl", call: "open" },
+    ]);
+  });
 });

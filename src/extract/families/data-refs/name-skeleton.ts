@@ -12,8 +12,8 @@ const pieces = (p: string) => clean(p).split("*");
 export function otherName(writes: readonly Written[], producedBy: string, read: string): string | null {
   const wanted = pieces(read);
   if (wanted.length < 2) return null; // a fully known name the producer matched is the name written
-  const same = (w: Written) => w.what === "file" && pieces(w.path).join("*") === wanted.join("*");
-  if (writes.some(same)) return null;
+  // Some write whose pattern fits a name the read's pattern fits too (`ira_*.pkl` written, `*ira_cfg.x.pkl` read).
+  if (writes.some((w) => w.what === "file" && patternsMeet(clean(w.path), clean(read)))) return null;
   for (const w of writes) {
     if (w.by !== producedBy || w.what !== "file") continue;
     const got = pieces(w.path);
@@ -23,6 +23,45 @@ export function otherName(writes: readonly Written[], producedBy: string, read: 
     return `${clean(w.path)} (${w.by})`;
   }
   return null;
+}
+
+/** Is there a file name both patterns fit? A `*` is an unknown part of a name, never empty: it stands for some
+ * fixed text of the other pattern, or for one unknown part of it, never for an unknown part and fixed text
+ * together (else `*_fold*_best.pth` and `*_fold*.pth` would be one name, which they are not: their fixed text
+ * differs). A leading unknown root joined without a slash (`DIR + "out.pkl"`) may end in one (`DIR = "/x/"`). */
+export function patternsMeet(a: string, b: string): boolean {
+  // Cheap first: the fixed ends of the two names must agree (one's extension ends the other's).
+  const [ea, eb] = [a.slice(a.lastIndexOf("*") + 1), b.slice(b.lastIndexOf("*") + 1)];
+  if (!ea.endsWith(eb) && !eb.endsWith(ea)) return false;
+  for (const x of rootForms(a)) for (const y of rootForms(b)) if (meet(x, y)) return true;
+  return false;
+}
+
+const rootForms = (p: string) => (/^\*[^/*]/.test(p) ? [p, `*/${p.slice(1)}`] : [p]);
+
+/** Reachability over positions (i in x, j in y): literal against the same literal, unknown against unknown,
+ * or an unknown against some of the other's literals up to its next unknown. */
+function meet(x: string, y: string): boolean {
+  const seen = new Set<number>();
+  const todo: Array<[number, number]> = [[0, 0]];
+  const run = (s: string, from: number) => {
+    let to = from;
+    while (to < s.length && s[to] !== "*") to++;
+    return to;
+  };
+  while (todo.length) {
+    const [i, j] = todo.pop()!;
+    const key = i * (y.length + 1) + j;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (i === x.length && j === y.length) return true;
+    const [cx, cy] = [x[i], y[j]];
+    if (cx === "*" && cy === "*") todo.push([i + 1, j + 1]);
+    else if (cx !== undefined && cx === cy) todo.push([i + 1, j + 1]);
+    if (cx === "*") for (let k = j + 1; k <= run(y, j); k++) todo.push([i + 1, k]);
+    if (cy === "*") for (let k = i + 1; k <= run(x, i); k++) todo.push([k, j + 1]);
+  }
+  return false;
 }
 
 /** For a fully known read no step writes, found in a data folder the README fills: a write of the same file name

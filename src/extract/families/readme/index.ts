@@ -23,7 +23,8 @@ import { editDistance } from "../../../model/edit-distance.js";
 import { imageInfo } from "../../parse/images.js";
 import { stepFolderRecords } from "./step-folders.js";
 import { roleOf } from "../../view/file-roles.js";
-import { fitsModel } from "./script-does.js";
+import { fitsModel, writesSubmission } from "./script-does.js";
+import { makeGoal } from "../../shell/make-goal.js";
 import { composeServiceFolder } from "../../shell/compose-services.js";
 import { proseDirectoryChanges } from "../../shell/prose-folders.js";
 
@@ -115,10 +116,18 @@ function githubSlug(url: string | null): string | null {
 }
 
 /** The purposes a command serves: its own, and what the shell script or Makefile target it runs does. */
-function purposesOf(view: RepoView, env: ShellEnv, command: ShellCommand, script: string | null): Purpose[] {
+function purposesOf(
+  view: RepoView,
+  env: ShellEnv,
+  command: ShellCommand,
+  script: string | null,
+  readme: string,
+): Purpose[] {
   const found: Purpose[] = [command.purpose];
   if (script && script.endsWith(".sh")) found.push(...scriptPurposes(view, script, env));
-  if (command.makeTarget !== undefined) found.push(...makePurposes(view, command.makeTarget, env));
+  // A bare `make` runs the default goal, or the pipeline target where that goal only prints help.
+  const goal = () => makeGoal(view.read("Makefile") ?? view.read("makefile") ?? "", readme);
+  if (command.makeTarget !== undefined) found.push(...makePurposes(view, command.makeTarget || goal(), env));
   const order: Purpose[] = ["train", "predict", "download", "install"];
   const real: Purpose[] = [...new Set(found.filter((p) => p !== "other"))];
   return real.length === 0
@@ -300,15 +309,17 @@ function readmeFacts(
     return `${title}\n${before}`;
   };
   const submissions = submissionNames(text);
-  const writesSubmission = (script: string): boolean => {
-    const code = submissions.length > 0 ? view.read(script) : null;
-    return code !== null && submissions.some((name) => code.includes(name));
+  /** `named`: only the submission files the README names count (a training script's own output is no
+   * prediction step unless the README says it is the submission). */
+  const submitting = (script: string, named = false): boolean => {
+    const code = named && submissions.length === 0 ? null : view.read(script);
+    return code !== null && (named ? submissions.some((name) => code.includes(name)) : writesSubmission(code, submissions));
   };
   for (let i = 0; i < commands.length; i++) {
     const { line, command, cwd, prose } = commands[i]!;
     // A script the repo lacks keeps its name: the finding about it names what the README says.
     const script = scriptRun(command, (p) => view.has(p)) ?? command.script;
-    const [first, ...more] = purposesOf(view, env, command, script);
+    const [first, ...more] = purposesOf(view, env, command, script, text);
     let purpose = first!;
     // `docker run <image>` runs what the root Dockerfile's CMD or ENTRYPOINT runs: that script is the step.
     if (command.script === null && /^(?:sudo\s+)?(?:docker|nvidia-docker|podman)\s+run\b/.test(command.command)) {
@@ -326,11 +337,11 @@ function readmeFacts(
     // Online.py 4 0.5`"): the reader takes those words as its purpose when its own name says nothing.
     if (purpose === "other" && runsProgram(command) && !USAGE_ONLY.test(command.command))
       purpose = contextPurpose(contextOf(line));
-    // Failing words, the script's own code: `python main.py` that fits a model trains; one that writes the
-    // submission file the README names predicts.
+    // Failing words, the script's own code: `python main.py` that fits a model trains; one that writes a
+    // submission file (one the README names, or `submission.csv`) predicts, whatever its name (`ensemble.py`).
     if (purpose === "other" && script && /\.py$/.test(script)) {
       if (fitsModel(view.read(script) ?? "")) purpose = "train";
-      else if (writesSubmission(script)) purpose = "predict";
+      else if (submitting(script)) purpose = "predict";
     }
     // A shell script the README calls the final submission or inference step makes the predictions.
     if (script && /\.(?:sh|bash)$/.test(script) && PREDICTION_STEP.test(contextOf(line))) {
@@ -344,7 +355,7 @@ function readmeFacts(
       (purpose === "train" || more.includes("train")) &&
       purpose !== "predict" &&
       !more.includes("predict") &&
-      writesSubmission(script)
+      submitting(script, true)
     )
       more.push("predict");
     // What a shell script the README runs calls in turn, from the folder the README runs it in.

@@ -1,5 +1,5 @@
-// Whether a Python script's own code fits a model, for a README step whose name and words say nothing
-// (`python main.py` under "Run"). Pure.
+// What a Python script's own code does, for a README step whose name and words say nothing (`python main.py`
+// under "Run"): whether it fits a model, whether it writes the submission file. Pure.
 
 /** Calls that fit a model: scikit-learn style `.fit(`, boosting libraries' `train(`, a backward pass, a trainer. */
 const FITS =
@@ -7,4 +7,28 @@ const FITS =
 
 export function fitsModel(code: string): boolean {
   return FITS.test(code);
+}
+
+/** A file name that says it is a submission (`submission.csv`, `final_submission.csv.gz`). */
+const SUBMISSION_FILE = /submission[\w.-]*\.(?:csv|zip|json|txt|gz)\b/i;
+/** A line that writes a file: a DataFrame's or NumPy's writer, or `open` for writing. */
+const WRITES = /\.to_(?:csv|json)\(|\bsavetxt\(|\bopen\([^)]*["'][wax]b?\+?["']/;
+
+/** Does the code write a submission file: one the README names (`names`, anywhere in the code), or one named as
+ * a submission on a line that writes, or through a constant a writing line uses? Reading
+ * `sample_submission.csv` is no submission written. */
+export function writesSubmission(code: string, names: readonly string[]): boolean {
+  if (names.some((n) => code.includes(n))) return true;
+  // A line longer than any a person writes (minified or generated) says nothing here, and would cost the patterns.
+  const lines = code.split("\n").filter((line) => line.length <= 2000);
+  const isSubmission = (line: string) =>
+    [...line.matchAll(new RegExp(SUBMISSION_FILE, "gi"))].some((m) => !/sample_$/i.test(line.slice(0, m.index)));
+  const constants: string[] = [];
+  for (const line of lines) {
+    const constant = /^\s*([A-Za-z_]\w*)\s*=[^=]/.exec(line)?.[1];
+    if (constant && !WRITES.test(line) && isSubmission(line)) constants.push(constant);
+  }
+  return lines.some(
+    (line) => WRITES.test(line) && (isSubmission(line) || constants.some((c) => new RegExp(`\\b${c}\\b`).test(line))),
+  );
 }

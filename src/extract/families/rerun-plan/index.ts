@@ -104,13 +104,18 @@ export const extractor: Extractor = {
     // which code is off the rerun path: the training a reader would run is not among its steps.
     const trains = steps.filter((s) => s.purpose === "train" && s.program !== null);
     const lostTraining = trains.length > 0 && trains.every((s) => !view.has(s.program!)) ? trains[0]!.program : null;
-    const found = basis !== "none" && lostTraining === null;
+    // A plan of only a download or a launcher (`bash download.sh`, `tensorboard.sh`), no Python step and no
+    // training or prediction, beside the repo's training scripts: it is not the rerun, it only starts it.
+    const trainingScripts = trains.length === 0 && !ranPython(steps) ? trainingScriptsOf(view) : [];
+    const found = basis !== "none" && lostTraining === null && trainingScripts.length === 0;
     const what =
       steps.length === 0
         ? "no README step, root shell script, Makefile or kernel-metadata.json"
         : lostTraining !== null
           ? `the training step runs ${lostTraining}, which the repo lacks`
-          : "no step runs a file of the repo";
+          : trainingScripts.length > 0
+            ? `its steps run no training (${[...new Set(steps.flatMap((s) => (s.program ? [s.program] : [])))].join(", ")}), while ${trainingScripts.join(", ")} ${trainingScripts.length === 1 ? "is" : "are"} there`
+            : "no step runs a file of the repo";
     records.push({
       kind: "summary",
       found,
@@ -122,6 +127,26 @@ export const extractor: Extractor = {
     return records;
   },
 };
+
+/** Whether a step runs Python or a notebook, or trains or predicts (under any name). */
+const ranPython = (steps: readonly Step[]) =>
+  steps.some((s) => s.purpose === "train" || s.purpose === "predict" || /\.(?:py|ipynb)$/.test(s.program ?? ""));
+
+/** The repo's scripts named for training (`train.py`, `train_cls.py`, `01_train.ipynb`, `run_train.sh`), outside
+ * tests, sorted; at most three. */
+function trainingScriptsOf(view: RepoView): string[] {
+  return view
+    .files()
+    .map((f) => f.path)
+    .filter(
+      (p) =>
+        /(?:^|[_\-.\d])(?:train|fit)(?:[_\-.\d]|$)/i.test(p.slice(p.lastIndexOf("/") + 1).replace(/\.(?:py|ipynb|sh)$/, "")) &&
+        /\.(?:py|ipynb|sh)$/.test(p) &&
+        !/(?:^|\/)tests?\//.test(p),
+    )
+    .sort()
+    .slice(0, 3);
+}
 
 /** The README's steps in reading order: each README's commands and prose steps, merged by line. */
 function readmeSteps(

@@ -5,6 +5,7 @@ import { flattenNotebook } from "../../view/notebook.js";
 import { interpretLine, joinRel, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
 import { makeRecipe } from "./make-recipe.js";
 import { makeArguments } from "../../shell/make-vars.js";
+import { makeGoal } from "../../shell/make-goal.js";
 import { shellLines } from "./shell-lines.js";
 
 export type StepSource = "readme" | "readme-prose" | "shell" | "make" | "notebook" | "kernel" | "console-script";
@@ -165,7 +166,12 @@ export class StepList {
     const text = this.view.read(makefile);
     if (text === null) return;
     const folder = makefile.includes("/") ? makefile.slice(0, makefile.lastIndexOf("/")) : "";
-    for (const line of makeRecipe(text, parent.makeTarget ?? "", makeArguments(parent.command))) {
+    // A bare `make` runs the default goal, or the pipeline target where that goal only prints help.
+    const readme = /^readme/.test(parent.source)
+      ? parent.file
+      : this.view.files().find((f) => /^readme(?:\.\w+)?$/i.test(f.path))?.path;
+    const target = parent.makeTarget || makeGoal(text, readme ? (this.view.read(readme) ?? "") : "");
+    for (const line of makeRecipe(text, target, makeArguments(parent.command))) {
       // Each recipe line runs in its own shell, from the Makefile's folder.
       const { command, cwd } = interpretLine(line.text, folder, this.env);
       if (!command) continue;

@@ -21,15 +21,17 @@ export const extractor: Extractor = {
     const records: FactRecord[] = [];
     for (const file of (await preparePythonIndex(ctx.view)).files) {
       for (const a of file.assigns) {
+        // A running total (`num_seeds = 0` ... `num_seeds += 1`) counts as it goes: no setting of the training.
+        if (a.rebound) continue;
         const kind = hintKind(a.target);
         if (kind)
-          for (const value of hintValues(kind, a.value))
+          for (const value of hintValues(kind, a.value).filter((v) => !notACount(a.target, v)))
             records.push(recordAt(file, a.line, { ...boundedHint(kind, value), source: "assignment", name: a.target }));
       }
       for (const k of file.kwargs) {
         const kind = hintKind(k.arg.name!);
         if (kind && !(kind === "image-size" && FEATURE_LAYERS.test(k.callee)))
-          for (const value of hintValues(kind, k.arg))
+          for (const value of hintValues(kind, k.arg).filter((v) => !notACount(k.arg.name!, v)))
             records.push(
               recordAt(file, k.line, {
                 ...boundedHint(kind, value),

@@ -1,6 +1,6 @@
 // A load matched to a write only through unknown parts, where the fixed text of the two names differs.
 import { describe, expect, it } from "vitest";
-import { otherName } from "../../../../src/extract/families/data-refs/name-skeleton.js";
+import { otherName, patternsMeet } from "../../../../src/extract/families/data-refs/name-skeleton.js";
 import type { Written } from "../../../../src/extract/families/data-refs/produced.js";
 
 const write = (path: string, by = "train.py:6"): Written => ({ path, by, what: "file", fromFile: "train.py" });
@@ -21,5 +21,24 @@ describe("otherName", () => {
     ).toBeNull();
     expect(otherName([write("other/*_fold*_best.pth")], "train.py:6", "checkpoints/*_fold*.pth")).toBeNull();
     expect(otherName([write("checkpoints/best.pth")], "train.py:6", "checkpoints/model.pth")).toBeNull();
+  });
+  it("says nothing when the write's pattern already fits the name read (its unknown part is the read's fixed text)", () => {
+    expect(otherName([write("ira_*.pkl")], "train.py:6", "*ira_configurations.foo.pkl")).toBeNull();
+    // An unknown root joined without a slash (`DIR + "out_x.pkl"`) may end in one (`DIR = "/x/pred/"`).
+    expect(otherName([write("*/out_*.pkl")], "train.py:6", "*out_configs.foo.pkl")).toBeNull();
+  });
+});
+
+describe("patternsMeet", () => {
+  it("finds a name both patterns fit, an unknown part standing for fixed text of the other", () => {
+    expect(patternsMeet("ira_*.pkl", "*ira_configurations.foo.pkl")).toBe(true);
+    expect(patternsMeet("checkpoints/fold*_best.pth", "checkpoints/fold3_best.pth")).toBe(true);
+    expect(patternsMeet("*/*_fold*.pth", "*/*_fold*.pth")).toBe(true);
+    expect(patternsMeet("*/out_*.pkl", "*out_a.pkl")).toBe(true);
+  });
+  it("keeps two names apart when an unknown part would have to swallow another unknown part and fixed text", () => {
+    expect(patternsMeet("checkpoints/*_fold*_best.pth", "checkpoints/*_fold*.pth")).toBe(false);
+    expect(patternsMeet("checkpoints/fold*_best.pth", "checkpoints/fold*_last.pth")).toBe(false);
+    expect(patternsMeet("out/a_*.pkl", "out/b_*.pkl")).toBe(false);
   });
 });

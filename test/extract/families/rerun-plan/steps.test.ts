@@ -2,6 +2,11 @@
 // notebooks' shell lines, console scripts and the Kaggle kernel, each with its working folder.
 import { describe, expect, it } from "vitest";
 import { planOf, reachOf, stepsOf, summaryOf } from "./plan-repo.js";
+import { extractFacts } from "../../../../src/extract/index.js";
+import { STATIC_EXTRACTORS } from "../../../../src/extract/families/index.js";
+import { memoryView } from "../../../../src/extract/view/memory-view.js";
+import { builtinRulesDir, loadRules } from "../../../../src/evaluate/load-rules.js";
+import { judge } from "../../../../src/evaluate/judge.js";
 
 const TRAIN_PY = `import argparse
 p = argparse.ArgumentParser()
@@ -416,5 +421,99 @@ describe("rerun-plan scripts, Makefiles, notebooks, console scripts and kernels"
       ["a/src/predict.py", 1, "runs", null],
       ["a/src/helpers.py", 1, "imports", "a/src/predict.py"],
     ]);
+  });
+});
+
+describe("rerun-plan step purposes", () => {
+  it("a pipeline framework's run trains, and a script that writes the submission file predicts whatever its name", async () => {
+    const plan = await planOf({
+      "README.md": "# Sol\n\n```\npython train.py\npython ensemble.py\nkedro run\n```\n",
+      "train.py": "import torch\nloss.backward()\n",
+      "ensemble.py": "import pandas as pd\nsub = pd.read_csv('sample_submission.csv')\nsub.to_csv('submission.csv', index=False)\n",
+    });
+    expect(stepsOf(plan).map((s) => [s[3], s[4]])).toEqual([
+      ["train.py", "train"],
+      ["ensemble.py", "predict"],
+      [null, "train"],
+    ]);
+  });
+});
+
+describe("rerun-plan: which target a bare make runs", () => {
+  const makefile =
+    ".PHONY: help data pipeline\nhelp:\n\t@grep -E '^[a-zA-Z_-]+:.*?## .*$$' $(MAKEFILE_LIST)\n\ndata: ## download the data\n\tkaggle competitions download -c x\n\npipeline: ## run the whole pipeline\n\tpython scripts/prepare.py\n\tbash scripts/train.sh\n";
+  const files = {
+    Makefile: makefile,
+    "scripts/prepare.py": "print(1)\n",
+    "scripts/train.sh": "python scripts/train.py\n",
+    "scripts/train.py": "loss.backward()\n",
+  };
+  const programs = (records: Awaited<ReturnType<typeof planOf>>) => stepsOf(records).map((s) => s[3]);
+
+  it("a README's bare make whose first target only prints help runs the target the Makefile's comments call the pipeline", async () => {
+    expect(programs(await planOf({ ...files, "README.md": "# Sol\n\n```\nmake\n```\n" }))).toEqual([
+      "Makefile",
+      "scripts/prepare.py",
+      "scripts/train.sh",
+      "scripts/train.py",
+    ]);
+  });
+
+  it("with no README step, the root Makefile's goal is its pipeline target, not its help", async () => {
+    expect(programs(await planOf({ ...files, "README.md": "# Sol\n\nSee the Makefile.\n" }))).toEqual([
+      "Makefile",
+      "scripts/prepare.py",
+      "scripts/train.sh",
+      "scripts/train.py",
+    ]);
+  });
+
+  it("a .DEFAULT_GOAL names the goal; special targets and variables are no goal", async () => {
+    expect(
+      programs(
+        await planOf({
+          ...files,
+          Makefile: `PY := python\n.DEFAULT_GOAL := pipeline\n${makefile}`,
+          "README.md": "# Sol\n\n```\nmake\n```\n",
+        }),
+      ),
+    ).toEqual(["Makefile", "scripts/prepare.py", "scripts/train.sh", "scripts/train.py"]);
+  });
+});
+
+describe("rerun-plan: a plan that runs no training while training scripts exist", () => {
+  it("is incomplete, as when no plan is found, so the training scripts' findings are not off the plan", async () => {
+    const files = {
+      "README.md": "# Sol\n\n```\nbash download.sh\n```\n",
+      "download.sh": "kaggle competitions download -c comp\n",
+      "train_cls.py": "import pandas as pd\ndf = pd.read_csv('/home/me/comp/train.csv')\nloss.backward()\n",
+    };
+    expect(summaryOf(await planOf(files))).toMatchObject({
+      found: false,
+      basis: "readme",
+      what: "its steps run no training (download.sh), while train_cls.py is there",
+    });
+    const facts = await extractFacts(memoryView(files), STATIC_EXTRACTORS, { branches: null });
+    const portable = loadRules([builtinRulesDir()]).filter((r) => r.id === "paths-portable");
+    expect(judge(portable, facts).findings.map((f) => [f.file, f.plan, f.planReason])).toEqual([
+      [
+        "train_cls.py",
+        "unknown",
+        "no rerun plan found: its steps run no training (download.sh), while train_cls.py is there",
+      ],
+    ]);
+  });
+
+  it("a root tensorboard launcher alone is no plan of the training beside it", async () => {
+    const records = await planOf({
+      "README.md": "# Sol\n\nModels for the competition.\n",
+      "tensorboard.sh": "tensorboard --logdir runs\n",
+      "train_seg.py": "loss.backward()\n",
+      "train_cls.py": "loss.backward()\n",
+    });
+    expect(summaryOf(records)).toMatchObject({
+      found: false,
+      what: "its steps run no training (tensorboard.sh), while train_cls.py, train_seg.py are there",
+    });
   });
 });
