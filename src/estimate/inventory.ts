@@ -62,6 +62,8 @@ const IMAGE_OPTIONS = [
 ];
 const PRECISION_OPTIONS = ["amp", "fp16", "bf16", "precision", "mixed_precision", "use_amp", "half", "apex"];
 const RANK: Record<string, number> = {
+  // A dataset joining N tiles into each sample: its pixels beat any one tile's stated size.
+  tiles: -1,
   "argparse-default": 0,
   config: 1,
   assignment: 2,

@@ -677,7 +677,7 @@ export interface TrainingSetupFact {
   precision?: string;
   /** frozen: whether the value freezes layers */
   frozen?: boolean;
-  /** how it was read: create_model | builder | segmentation-model | yolo | from_pretrained | transform | call | assignment | call-argument | argparse-default | config | csv-rows | readme-text */
+  /** how it was read: create_model | builder | segmentation-model | yolo | from_pretrained | transform | call | assignment | call-argument | argparse-default | config | csv-rows | readme-text | tiles (input-size: a dataset joining `name`'s N tiles of S px into each sample, the side of a square of as many pixels) */
   via?: string;
   /** the variable, keyword, option, key or callee it came from, or null */
   name?: string | null;

@@ -12,6 +12,7 @@ import { setupFromValue } from "./setup-values.js";
 import { cliOption } from "../../python/cli-option.js";
 import { countInRange } from "../../../model/count-ranges.js";
 import { roleOf } from "../../view/file-roles.js";
+import { tileGrid } from "./tile-grid.js";
 
 /** CSV files whose rows may be the training examples: train.csv, train_folds.csv, folds.csv, train_labels.csv... */
 const TRAIN_TABLE = /(?:^|\/)(?:[\w-]*train[\w-]*|folds?|[\w-]*_folds?)\.(?:csv|tsv)$/i;
@@ -66,6 +67,13 @@ export const extractor: Extractor = {
         for (const r of inputSizeFromCall(call)) add(call.line, r);
         add(call.line, switchesFromCall(call));
       }
+    }
+
+    const index = await preparePythonIndex(ctx.view);
+    for (const source of ctx.view.python()) {
+      const file = index.byPath.get(source.path);
+      const tiled = file ? tileGrid(source.text) : null;
+      if (file && tiled) records.push(recordAt(file, tiled.line, tiled.fields));
     }
 
     for (const entry of ctx.view.files()) {

@@ -116,4 +116,29 @@ describe("training-setup", () => {
       [4, 16000, "WeightedRandomSampler(num_samples)"],
     ]);
   });
+
+  it("records a dataset that writes N tiles into one canvas per sample as the side of as many pixels, in a notebook too", async () => {
+    const grid = [
+      "import numpy as np, torch\n",
+      "tile_size = 256\nn_tiles = 36\n",
+      [
+        "class PANDADataset(torch.utils.data.Dataset):",
+        "    def __getitem__(self, i):",
+        "        images = np.zeros((tile_size * 6, tile_size * 6, 3))",
+        "        for k, tile in enumerate(self.tiles(i)):",
+        "            h1, w1 = (k // 6) * tile_size, (k % 6) * tile_size",
+        "            images[h1:h1+tile_size, w1:w1+tile_size] = tile",
+        "        return images",
+        "",
+      ].join("\n"),
+    ];
+    const records = await run(extractor, {
+      "train.ipynb": notebook(...grid),
+      "one.py": grid.join("").replace("[h1:h1+tile_size, w1:w1+tile_size] = tile", "= tile"),
+    });
+    const tiled = records.filter((r) => r.via === "tiles");
+    expect(tiled.map((r) => [r.file, r.cell, r.cellLine, r.value, r.name])).toEqual([
+      ["train.ipynb", 2, 2, 1536, "n_tiles, tile_size: 36 tiles of 256 px"],
+    ]);
+  });
 });
