@@ -652,6 +652,34 @@ describe("fixture repos read by the plan's own extractor, whose stated time the 
     expect(brackets(p, statedHours(2_000, 10, 1, 1536))).toEqual([true, true]);
   });
 
+  it("a Lasagne network written layer by layer is costed from its own layers, at its input shape", async () => {
+    const files = {
+      "README.md": "# solution\n\n```bash\npython train.py\n```\n",
+      "train.py": [
+        "import lasagne",
+        "from lasagne.layers import InputLayer, Conv2DLayer, MaxPool2DLayer, DenseLayer",
+        "SIZE = 64",
+        "n_epochs = 12",
+        "def build():",
+        "    l = InputLayer(shape=(None, 3, SIZE, SIZE))",
+        "    l = Conv2DLayer(l, num_filters=16, filter_size=(3, 3), pad='same')",
+        "    l = MaxPool2DLayer(l, pool_size=2)",
+        "    l = Conv2DLayer(l, 32, 3, stride=2)",
+        "    return DenseLayer(l, num_units=10)",
+        "",
+      ].join("\n"),
+      "data/train.csv": "image,label\n" + "a.png,1\n".repeat(3_000),
+    };
+    const p = (await estimateTraining(options(await planFacts(files)))).prediction!;
+    expect(p.trainings!.map((r) => [r.architecture, r.inputSize, r.epochs, r.images, r.guessed])).toEqual([
+      ["lasagne/train.py", 64, 12, 3_000, []],
+    ]);
+    // 64² x 3 x 16 x 3², pooled to 32², then 16² x 16 x 32 x 3² (stride 2), then 32 x 16² x 10.
+    const macs = 64 * 64 * 3 * 16 * 9 + 16 * 16 * 16 * 32 * 9 + 32 * 16 * 16 * 10;
+    expect(factor(p, "forward GMACs per image")[0]).toBeCloseTo(macs / 1e9, 6);
+    expect(factor(p, "forward GMACs per image")[1]).toMatch(/^the layers written out at train\.py:6 /);
+  });
+
   it("a dataset that returns one tile of its grid at a time is costed at the tile's size", async () => {
     const files = {
       "README.md": "# solution\n\n```bash\npython train.py\n```\n",
