@@ -20,6 +20,8 @@ export interface FlopsRow {
   aliases?: Record<string, [number, number]>;
   tagResolutions?: Record<string, [number, number]>;
   encoder?: string;
+  /** Set when the count is no row of the table but the code's own layers, summed by the audit: where they were read. */
+  countedFrom?: string;
 }
 
 export interface FlopsTable {

@@ -12,6 +12,7 @@ import { commandArgs, commandScript } from "./command-args.js";
 import type { Guessed, RunGroup, Size } from "./compute.js";
 import type { Origin, Sourced } from "../model/carbon.js";
 import { matchArchitecture, type ArchitectureMatch, type FlopsTable } from "./flops-table.js";
+import { layerStackMatch } from "./layer-stack-match.js";
 import { countInRange } from "../model/count-ranges.js";
 import { isScheduleEpochs } from "../model/schedule-parts.js";
 import { compareText } from "../model/text-order.js";
@@ -62,6 +63,8 @@ const IMAGE_OPTIONS = [
 ];
 const PRECISION_OPTIONS = ["amp", "fp16", "bf16", "precision", "mixed_precision", "use_amp", "half", "apex"];
 const RANK: Record<string, number> = {
+  // A dataset joining N tiles into each sample: its pixels beat any one tile's stated size.
+  tiles: -1,
   "argparse-default": 0,
   config: 1,
   assignment: 2,
@@ -142,6 +145,7 @@ export function architectureIn(
 }
 
 const matchOf = (table: FlopsTable, r: FactRecord) =>
+  layerStackMatch(r) ??
   matchArchitecture(table, String(r.value), {
     library: r.library as string | null,
     wrapper: r.wrapper as string | null,

@@ -28,6 +28,16 @@ export interface LoaderBound {
   source: string;
 }
 
+/** The files the step's program reaches when any step runs it (itself included); null for a step with no program. */
+export function reachedFiles(step: FactRecord, plan: readonly FactRecord[]): Set<string> | null {
+  if (typeof step.program !== "string") return null;
+  const runs = new Set(plan.filter((s) => s.kind === "step" && s.program === step.program).map((s) => Number(s.order)));
+  return new Set([
+    step.program,
+    ...plan.filter((r) => r.kind === "reach" && runs.has(Number(r.step))).map((r) => String(r.file)),
+  ]);
+}
+
 /** Why the training `step` runs loader-bound, or null: the first decoder import among the files that its
  * program, run by any step, reaches. */
 export function loaderBound(
@@ -35,12 +45,8 @@ export function loaderBound(
   plan: readonly FactRecord[],
   imports: readonly FactRecord[],
 ): LoaderBound | null {
-  if (typeof step.program !== "string") return null;
-  const runs = new Set(plan.filter((s) => s.kind === "step" && s.program === step.program).map((s) => Number(s.order)));
-  const reached = new Set([
-    step.program,
-    ...plan.filter((r) => r.kind === "reach" && runs.has(Number(r.step))).map((r) => String(r.file)),
-  ]);
+  const reached = reachedFiles(step, plan);
+  if (!reached) return null;
   const found = imports
     .filter((r) => reached.has(String(r.file)) && DECODERS.has(String(r.top)))
     .sort((a, b) => String(a.file).localeCompare(String(b.file)) || Number(a.line) - Number(b.line))[0];

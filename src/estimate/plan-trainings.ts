@@ -10,6 +10,7 @@ import { guessedInputs } from "./compute.js";
 import { matchArchitecture } from "./flops-table.js";
 import { countInRange } from "../model/count-ranges.js";
 import { loaderBound } from "./loader-bound.js";
+import { tiledInput } from "./tiled-input.js";
 import {
   architectureIn,
   byRank,
@@ -248,13 +249,15 @@ function groupOf(
     architecture: t.architecture,
     row: t.match.row,
     inputSize:
-      positive(size) && countInRange("image-size", size)
+      // A tiled dataset's sample is all its tiles, whatever one tile's size the step states.
+      tiledInput(d.step, input.facts.families["rerun-plan"] ?? [], setup) ??
+      (positive(size) && countInRange("image-size", size)
         ? {
             value: [size, size],
             origin: "code",
             source: `${stepAt(d.step)} image size ${size}${d.step.trainingSource ? ` (${String(d.step.trainingSource)})` : ""}`,
           }
-        : inputSize(t, setup, training),
+        : inputSize(t, setup, training)),
     images: images(t, input, setup),
     epochs: epochsOf(d.step, t, input, training),
     runs: runsOf(d.step, t, training, foldIndex),

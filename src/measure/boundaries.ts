@@ -11,6 +11,8 @@ export interface BoundaryEvent {
   totalEpochs: number | null;
   /** An epoch start read from the output: what placed it (a start line, the duration an end line states, a bar's start). */
   placedBy?: "start-line" | "stated-duration" | "progress-bar";
+  /** An epoch end read from the output: the seconds its line says the epoch took. */
+  statedSeconds?: number;
 }
 
 export interface EpochSpan {
@@ -22,6 +24,8 @@ export interface EpochSpan {
   /** Batch ends seen: time and the batch count at that time (counts may jump when a bar refreshes rarely). */
   batches: Array<{ t: number; count: number }>;
   batchesPerEpoch: number | null;
+  /** Seconds the epoch's own end line says it took (output boundaries only). */
+  statedSeconds?: number;
 }
 
 /** Folds events into epoch spans in order; an epoch ends at its end event, the next start, or stays open. */
@@ -47,6 +51,7 @@ export function epochSpans(events: readonly BoundaryEvent[]): EpochSpan[] {
     } else if (e.kind === "epoch_end") {
       if (!open || open.end !== null) open = openAt(open?.end ?? lastT);
       open.end = e.t;
+      if (e.statedSeconds !== undefined) open.statedSeconds = e.statedSeconds;
     }
     lastT = e.t;
   }

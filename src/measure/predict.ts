@@ -25,6 +25,9 @@ export interface Prediction {
   predicted: Consumption & {
     interval: { low: Consumption; high: Consumption };
     basis: "epoch" | "batches";
+    /** What gave an epoch's duration: the measured boundaries, the durations the epochs' own lines state when they
+     * came faster than the output is read, or, with neither, the run after the first epoch's start as a bound. */
+    perEpochBy: "measured" | "stated-duration" | "run-bound";
     runs: number;
     perEpoch: { seconds: number; energyKWh: number };
   };
@@ -39,6 +42,9 @@ interface Steady {
   warmupSeconds: number | null;
   warmupJoules: number;
   spread: number;
+  by?: Prediction["predicted"]["perEpochBy"];
+  /** The start-up, where the epochs' stated durations place epoch 1's start better than its boundary does. */
+  setupSeconds?: number;
 }
 
 /** Per-batch durations of the batches after the first `skip`, as (duration, weight) from count jumps. */
@@ -155,15 +161,36 @@ function steadyCost(input: PredictInput): Steady | null {
   return null;
 }
 
-/** An epoch whose lines all came in one read of the output (it ran faster than the output is read) has no
- * duration of its own: it took at most the run after its start line, so that is its cost, with an interval
- * from nothing to twice it. */
+/** Epochs whose lines all came in one read of the output (they ran faster than the output is read) have no measured
+ * duration of their own. Where their end lines state how long each took, those durations are the epochs' cost, at
+ * the run's mean power, and the start-up is the run before them; else an epoch took at most the run after its start
+ * line, so that is its cost, with an interval from nothing to twice it. */
 function boundedBelowResolution(
   steady: Steady | null,
   first: EpochSpan | undefined,
   input: PredictInput,
 ): Steady | null {
   if (!steady || !first || steady.epochSeconds > 0) return steady;
+  const complete = input.spans.filter((s) => s.end !== null);
+  const stated = complete.map((s) => s.statedSeconds);
+  if (complete.length > 0 && stated.every((d): d is number => d !== undefined && d > 0)) {
+    const steadyStated = stated.length >= 2 ? stated.slice(1) : stated;
+    const epochSeconds = steadyStated.reduce((a, b) => a + b, 0) / steadyStated.length;
+    const watts = input.runEnd > 0 ? totalJoules(input.power, 0, input.runEnd) / input.runEnd : 0;
+    const lastEnd = complete[complete.length - 1]!.end!;
+    const statedTotal = stated.reduce((a, b) => a + b, 0);
+    const firstWarmup = stated.length >= 2 ? Math.max(0, stated[0]! - epochSeconds) : null;
+    return {
+      ...steady,
+      epochSeconds,
+      epochJoules: epochSeconds * watts,
+      warmupSeconds: firstWarmup,
+      warmupJoules: (firstWarmup ?? 0) * watts,
+      spread: relativeSpread(steadyStated.map((d) => ({ d, w: 1 }))),
+      by: "stated-duration",
+      setupSeconds: Math.max(0, Math.min(first.start, lastEnd - statedTotal)),
+    };
+  }
   const from = first.start < input.runEnd ? first.start : 0;
   return {
     ...steady,
@@ -172,6 +199,7 @@ function boundedBelowResolution(
     warmupSeconds: null,
     warmupJoules: 0,
     spread: 1,
+    by: "run-bound",
   };
 }
 
@@ -187,8 +215,8 @@ export function predict(input: PredictInput): Prediction | null {
   const steady = boundedBelowResolution(steadyCost(input), first, input);
   if (!steady || !first) return null;
   const { pue, gPerKWh, epochs, runs } = input;
-  const setupSeconds = first.start;
-  const setupJoules = totalJoules(input.power, 0, first.start);
+  const setupSeconds = steady.setupSeconds ?? first.start;
+  const setupJoules = totalJoules(input.power, 0, setupSeconds);
   const complete = input.spans.filter((s) => s.end !== null);
   const batches = input.spans.reduce((a, s) => a + (s.batches[s.batches.length - 1]?.count ?? 0), 0);
   const measuredEpochs =
@@ -212,6 +240,7 @@ export function predict(input: PredictInput): Prediction | null {
       ...total(1),
       interval: { low: total(1 - steady.spread), high: total(1 + steady.spread) },
       basis: steady.basis,
+      perEpochBy: steady.by ?? "measured",
       runs,
       perEpoch: { seconds: steady.epochSeconds, energyKWh: toKWh(steady.epochJoules) * pue },
     },

@@ -141,6 +141,20 @@ function measuredFactors(
   ];
 }
 
+/** Epochs faster than the output is read: which figure gave their duration. */
+function perEpochNote(prediction: ReturnType<typeof predict>): string[] {
+  const by = prediction?.predicted.perEpochBy;
+  if (by === "stated-duration")
+    return [
+      "The epochs ran faster than the output is read: each epoch's duration is the one its own line states, the start-up the run before them",
+    ];
+  if (by === "run-bound")
+    return [
+      "The epochs ran faster than the output is read and no line states their duration: an epoch is bounded by the run after its start (interval 0 to 2x)",
+    ];
+  return [];
+}
+
 export function buildSection(input: SectionInput): CarbonSection {
   const runEnd = Math.max(0, input.runEndUnix - input.runStartUnix);
   const host = relativeSeries(input.series, input.runStartUnix, runEnd);
@@ -207,6 +221,7 @@ export function buildSection(input: SectionInput): CarbonSection {
     prediction.predicted.basis === "epoch" &&
     actual.epochs >= input.plan.epochs.value &&
     input.boundaries !== "host-timing";
+  const notes = [...(input.notes ?? []), ...perEpochNote(prediction)];
   const measurement: Measurement = {
     runtime: input.runtime,
     status,
@@ -215,7 +230,7 @@ export function buildSection(input: SectionInput): CarbonSection {
     complete,
     actual,
     ...(input.epochMarker ? { epochMarker: input.epochMarker } : {}),
-    ...(input.notes?.length ? { notes: input.notes } : {}),
+    ...(notes.length ? { notes } : {}),
     meters,
   };
   let predicted: Prediction | null = null;

@@ -102,23 +102,23 @@ export function stdoutEvents(lines: readonly StampedLine[], marker: EpochMarker)
     s.open = true;
     push("epoch_start", Math.max(s.lastT, t), { placedBy });
   };
-  const endEpoch = (t: number) => {
+  const endEpoch = (t: number, statedSeconds: number | undefined) => {
     if (!s.open) s.ordinal += 1; // the epoch that ran since the previous end (or the launch)
-    push("epoch_end", t);
+    push("epoch_end", t, statedSeconds !== undefined ? { statedSeconds } : {});
     s.open = false;
   };
   for (const line of lines) {
     const { p, t } = line;
     if (p.epoch !== undefined && !p.bar) {
       if (p.epoch === s.label) {
-        if (s.open && marker === "start" && p.endWords?.length) endEpoch(t);
+        if (s.open && marker === "start" && p.endWords?.length) endEpoch(t, p.elapsedSeconds);
       } else if (marker === "start") {
         startEpoch(t, "start-line");
         ((s.lastDone = -1), (s.offset = 0));
       } else {
         if (s.ordinal === 0 && line === firstBare && p.elapsedSeconds !== undefined)
           startEpoch(Math.max(0, t - p.elapsedSeconds), "stated-duration");
-        endEpoch(t);
+        endEpoch(t, p.elapsedSeconds);
         ((s.offset = Math.max(0, s.lastDone)), (s.carried = true));
       }
       ((s.label = p.epoch), (s.lastT = t));

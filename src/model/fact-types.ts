@@ -695,10 +695,16 @@ export interface TrainingSetupFact {
   precision?: string;
   /** frozen: whether the value freezes layers */
   frozen?: boolean;
-  /** how it was read: create_model | builder | segmentation-model | yolo | from_pretrained | transform | call | assignment | call-argument | argparse-default | config | csv-rows | readme-text */
+  /** how it was read: create_model | builder | segmentation-model | yolo | from_pretrained | transform | call | assignment | call-argument | argparse-default | config | csv-rows | readme-text | layer-stack (a Lasagne or nolearn network written layer by layer) | tiles (input-size: a dataset joining `name`'s N tiles of S px into each sample, the side of a square of as many pixels) */
   via?: string;
   /** the variable, keyword, option, key or callee it came from, or null */
   name?: string | null;
+  /** architecture read as a layer stack (via layer-stack): forward multiply-accumulates of one sample at height x width */
+  macs?: number;
+  /** architecture read as a layer stack: the input's height its macs were counted at */
+  height?: number;
+  /** architecture read as a layer stack: the input's width its macs were counted at */
+  width?: number;
 }
 
 /** Names loaded but never bound in any scope of the file and not builtins */

@@ -620,6 +620,85 @@ describe("fixture repos read by the plan's own extractor, whose stated time the 
     expect(brackets(p, stated)).toEqual([true, true]);
   });
 
+  it("a dataset that joins 36 tiles of 256 px per sample is costed at their pixels, not one tile's", async () => {
+    // "Training takes about 5 hours": 10 epochs of 2,000 slides, each a 6 x 6 grid of 256 px tiles (1536 px a side).
+    const files = {
+      "README.md": "# solution\n\nTraining takes about 5 hours on one A100.\n\n```bash\npython train.py\n```\n",
+      "train.py": [
+        "import numpy as np, timm, torch",
+        "from tiles import TileDataset",
+        "image_size = 256",
+        "n_epochs = 10",
+        "model = timm.create_model('resnet50', pretrained=True)",
+        "scaler = torch.cuda.amp.GradScaler()",
+        "",
+      ].join("\n"),
+      "tiles.py": [
+        "import numpy as np, torch",
+        "n_tiles = 36",
+        "tile_size = 256",
+        "class TileDataset(torch.utils.data.Dataset):",
+        "    def __getitem__(self, i):",
+        "        tiles = [self.tile(i, k) for k in range(n_tiles)]",
+        "        rows = [np.concatenate(tiles[r * 6:(r + 1) * 6], axis=1) for r in range(6)]",
+        "        return np.concatenate(rows, axis=0)",
+        "",
+      ].join("\n"),
+      "data/train.csv": "image,label\n" + "a.tiff,1\n".repeat(2_000),
+    };
+    const p = (await estimateTraining(options(await planFacts(files)))).prediction!;
+    expect(p.trainings!.map((r) => [r.runs, r.epochs, r.inputSize, r.images])).toEqual([[1, 10, 1536, 2_000]]);
+    expect(factor(p, "input size")[1]).toMatch(/tiles\.py:2 .*36 tiles of 256 px/);
+    expect(brackets(p, statedHours(2_000, 10, 1, 1536))).toEqual([true, true]);
+  });
+
+  it("a Lasagne network written layer by layer is costed from its own layers, at its input shape", async () => {
+    const files = {
+      "README.md": "# solution\n\n```bash\npython train.py\n```\n",
+      "train.py": [
+        "import lasagne",
+        "from lasagne.layers import InputLayer, Conv2DLayer, MaxPool2DLayer, DenseLayer",
+        "SIZE = 64",
+        "n_epochs = 12",
+        "def build():",
+        "    l = InputLayer(shape=(None, 3, SIZE, SIZE))",
+        "    l = Conv2DLayer(l, num_filters=16, filter_size=(3, 3), pad='same')",
+        "    l = MaxPool2DLayer(l, pool_size=2)",
+        "    l = Conv2DLayer(l, 32, 3, stride=2)",
+        "    return DenseLayer(l, num_units=10)",
+        "",
+      ].join("\n"),
+      "data/train.csv": "image,label\n" + "a.png,1\n".repeat(3_000),
+    };
+    const p = (await estimateTraining(options(await planFacts(files)))).prediction!;
+    expect(p.trainings!.map((r) => [r.architecture, r.inputSize, r.epochs, r.images, r.guessed])).toEqual([
+      ["lasagne/train.py", 64, 12, 3_000, []],
+    ]);
+    // 64² x 3 x 16 x 3², pooled to 32², then 16² x 16 x 32 x 3² (stride 2), then 32 x 16² x 10.
+    const macs = 64 * 64 * 3 * 16 * 9 + 16 * 16 * 16 * 32 * 9 + 32 * 16 * 16 * 10;
+    expect(factor(p, "forward GMACs per image")[0]).toBeCloseTo(macs / 1e9, 6);
+    expect(factor(p, "forward GMACs per image")[1]).toMatch(/^the layers written out at train\.py:6 /);
+  });
+
+  it("a dataset that returns one tile of its grid at a time is costed at the tile's size", async () => {
+    const files = {
+      "README.md": "# solution\n\n```bash\npython train.py\n```\n",
+      "train.py": [
+        "import numpy as np, timm, torch",
+        "n_tiles = 36",
+        "tile_size = 256",
+        "image_size = 256",
+        "class TileDataset(torch.utils.data.Dataset):",
+        "    def __getitem__(self, i):",
+        "        return self.tiles[i // n_tiles][i % n_tiles]",
+        "model = timm.create_model('resnet50', pretrained=True)",
+        "",
+      ].join("\n"),
+    };
+    const p = (await estimateTraining(options(await planFacts(files)))).prediction!;
+    expect(p.trainings!.map((r) => r.inputSize)).toEqual([256]);
+  });
+
   it("a crop's `num_samples` in the training's own file is not its images per epoch", async () => {
     // "Training takes about 11 minutes": 25 epochs of the 3,000 rows of data/train.csv at 512 px, two crops each.
     const files = {

@@ -13,6 +13,9 @@ import { readmeListRecords } from "../../src/extract/parse/readme-list.js";
 import { extractFacts } from "../../src/extract/index.js";
 import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
 import { memoryView } from "../../src/extract/view/memory-view.js";
+import { scriptWrites } from "../../src/extract/shell/script-writes.js";
+import { tileGrid } from "../../src/extract/families/training-setup/tile-grid.js";
+import { layerStack } from "../../src/extract/families/training-setup/layer-stack.js";
 
 const PIECES = [
   "](",
@@ -72,6 +75,16 @@ describe("readers of README and shell lines on one long pathological line", () =
         finishes(`shellPaths ${label}`, () => shellPaths(line));
         finishes(`shellWrites ${label}`, () => shellWrites("run.sh", [{ line: 1, text: line }]));
         finishes(`installRecords ${label}`, () => installRecords("README.md", 1, line, "readme"));
+        finishes(`scriptWrites ${label}`, () => scriptWrites(`cat > a.sh <<EOF\n${line}\nEOF\n${line}\necho ${line}`));
+        finishes(`tileGrid ${label}`, () =>
+          tileGrid(`def __getitem__(self):\n  n_tiles = 4\n${line}\n${line.slice(0, 3999)}`),
+        );
+        finishes(`layerStack ${label}`, () =>
+          layerStack(
+            `InputLayer(shape=(None, 3, 8, 8))\nConv2DLayer(${line}\n(DenseLayer, ${line.slice(0, 3999)}`,
+            new Map(),
+          ),
+        );
         finishes(`readmeListRecords ${label}`, () =>
           readmeListRecords("README.md", `${line}\n- ${line}\n${line.slice(0, 399)}\n- ${line.slice(0, 397)}\n`),
         );

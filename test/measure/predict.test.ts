@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { EpochSpan } from "../../src/measure/boundaries.js";
 import { predict, relativeSpread, warmupBatches } from "../../src/measure/predict.js";
+import { stdoutEvents } from "../../src/measure/stdout-boundaries.js";
+import { epochSpans } from "../../src/measure/boundaries.js";
+import { parseProgressLine } from "../../src/measure/stdout-lines.js";
 
 /** An epoch of `n` batches of `d` seconds each, the first `slow` batches taking `slowD`. */
 function epoch(epochNo: number, start: number, n: number, d: number, slow = 0, slowD = d, tail = 0): EpochSpan {
@@ -54,8 +57,23 @@ describe("prediction", () => {
     };
     const p = predict({ spans: [span], runEnd: 0.13, power: flat(10, 1), epochs: 3, runs: 1, pue: 1, gPerKWh: 100 })!;
     expect(p.predicted.perEpoch.seconds).toBeCloseTo(0.13, 9);
+    expect(p.predicted.perEpochBy).toBe("run-bound");
     expect(p.predicted.seconds).toBeGreaterThan(p.measured.seconds);
     expect(p.relativeSpread).toBe(1);
+  });
+
+  it("measures epochs below the output's resolution by the durations their own lines state", () => {
+    // 6 s of start-up, then three epochs of 0.10 s each: every line reaches the host in the one read at 6.3 s.
+    const text = ["Epoch 1/8", "Epoch 1/8 done in 0.10s", "Epoch 2/8", "Epoch 2/8 done in 0.10s", "Epoch 3/8"];
+    const lines = text.map((line) => ({ t: 6.3, p: parseProgressLine(line) }));
+    const spans = epochSpans(stdoutEvents(lines, "start"));
+    const p = predict({ spans, runEnd: 6.3, power: flat(10, 10), epochs: 8, runs: 1, pue: 1, gPerKWh: 100 })!;
+    expect(p.predicted.perEpoch.seconds).toBeCloseTo(0.1, 9);
+    expect(p.predicted.perEpochBy).toBe("stated-duration");
+    // The whole training: the start-up once (6.3 s less the 0.2 s the two stated epochs took) and 8 epochs of 0.1 s.
+    expect(p.measured.setupSeconds).toBeCloseTo(6.1, 9);
+    expect(p.predicted.seconds).toBeCloseTo(6.1 + 0.8, 9);
+    expect(p.predicted.energyKWh).toBeCloseTo((6.9 * 10) / 3.6e6, 12);
   });
 
   it("uses later epochs as the steady cost when several were measured", () => {

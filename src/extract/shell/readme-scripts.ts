@@ -3,6 +3,7 @@
 import { expandMakeVariables, makeVariables } from "./make-vars.js";
 import type { RepoView } from "../../model/repo-view.js";
 import { interpretLine, joinContinuations, scriptRun, type Purpose, type ShellEnv } from "./readme-commands.js";
+import { scriptWrites } from "./script-writes.js";
 
 const MAX_DEPTH = 3;
 const MAX_LINES = 2000;
@@ -52,7 +53,10 @@ export function scriptPurposes(
 ): Purpose[] {
   const text = enterScript(view, script, depth, seen);
   if (text === null) return [];
-  return linesPurposes(view, text.split("\n").slice(0, MAX_LINES), env, depth, seen);
+  // What a heredoc writes is the written script's purpose, not this one's.
+  const data = scriptWrites(text).bodyLines;
+  const lines = text.split("\n").slice(0, MAX_LINES);
+  return linesPurposes(view, data.size ? lines.map((l, i) => (data.has(i + 1) ? "" : l)) : lines, env, depth, seen);
 }
 
 /** The purposes of a Makefile target's recipe (the first target when none is named). */

@@ -47,7 +47,8 @@ export const extractor: Extractor = {
     const env: ShellEnv = { isDir: (p) => view.isDir(p), runners: new Set(runners.keys()) };
     const list = new StepList(view, env);
     // 1. The README's steps: its code blocks (as the readme family read them) and its prose steps.
-    for (const top of readmeSteps(view, facts.families["readme"] ?? [], runners, env)) list.add(top);
+    const readmeData = (file: string, folder: string) => list.noteWrites(file, view.read(file) ?? "", folder);
+    for (const top of readmeSteps(view, facts.families["readme"] ?? [], runners, env, readmeData)) list.add(top);
     const runsRepoFile = () => list.steps.some((s) => s.program !== null && view.has(s.program));
     let basis: "readme" | "scripts" | "kernel" | "none" = runsRepoFile() ? "readme" : "none";
     // 2. No README step runs the repo's code: the root's shell scripts and Makefile, else the Kaggle kernel.
@@ -154,13 +155,18 @@ function readmeSteps(
   readme: readonly FactRecord[],
   runners: ReadonlyMap<string, string | null>,
   env: ShellEnv,
+  /** Notes the scripts a README writes and returns its lines that are data (heredoc bodies). */
+  dataLines: (file: string, folder: string) => ReadonlySet<number>,
 ): TopStep[] {
   const out: TopStep[] = [];
   const byBase = baseNameIndex(view);
   for (const doc of readme.filter((r) => r.kind === "readme")) {
     const file = String(doc.file);
     const folder = doc.place === "sub-project" ? file.slice(0, file.lastIndexOf("/")) : "";
-    const commands = readme.filter((r) => r.kind === "command" && r.file === file && r.via === undefined);
+    const data = dataLines(file, folder);
+    const commands = readme.filter(
+      (r) => r.kind === "command" && r.file === file && r.via === undefined && !data.has(Number(r.line)),
+    );
     const lines = new Set(commands.map((c) => c.line));
     const tops: TopStep[] = commands.map((c) => commandStep(c, view, runners, env));
     const sections = readme.filter((r) => r.kind === "section" && r.file === file).map((r) => Number(r.line));

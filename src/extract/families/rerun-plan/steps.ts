@@ -6,7 +6,8 @@ import { interpretLine, joinRel, type ShellCommand, type ShellEnv } from "../../
 import { makeRecipe } from "./make-recipe.js";
 import { makeArguments } from "../../shell/make-vars.js";
 import { makeGoal } from "../../shell/make-goal.js";
-import { shellLines } from "./shell-lines.js";
+import { shellLines, type ShellLine } from "./shell-lines.js";
+import { scriptWrites } from "../../shell/script-writes.js";
 
 export type StepSource = "readme" | "readme-prose" | "shell" | "make" | "notebook" | "kernel" | "console-script";
 
@@ -85,11 +86,21 @@ function onlyCodeFileNamed(view: RepoView, path: string): string | null {
 /** Lays the steps out in order, expanding what each runs. */
 export class StepList {
   readonly steps: Step[] = [];
+  /** Scripts that steps' files write (heredocs, echo lines), by the path they land at: a later step may run one. */
+  private readonly written = new Map<string, { file: string; lines: Array<{ line: number; text: string }> }>();
 
   constructor(
     private readonly view: RepoView,
     private readonly env: ShellEnv,
   ) {}
+
+  /** Notes the scripts `file`'s lines write when run from `cwd`, and returns the lines that are data (heredoc
+   * bodies), to be read as no commands. */
+  noteWrites(file: string, text: string, cwd: string): ReadonlySet<number> {
+    const { scripts, bodyLines } = scriptWrites(text);
+    for (const s of scripts) this.written.set(joinRel(cwd, s.path), { file, lines: s.lines });
+    return bodyLines;
+  }
 
   add(top: TopStep): void {
     this.push({ ...top, parent: null, repeat: top.repeat ?? 1, repeatSource: top.repeatSource ?? null }, 0, new Set());
@@ -108,21 +119,57 @@ export class StepList {
     };
     this.steps.push(step);
     const program = step.program;
-    if (program === null || !this.view.has(program) || chain.has(program) || depth >= MAX_DEPTH) return;
+    if (program === null || chain.has(program) || depth >= MAX_DEPTH) return;
+    const generated = this.view.has(program) ? undefined : this.written.get(program);
+    // A script an earlier step wrote: its lines, read where they were written.
+    if (generated && /\.(?:sh|bash)$/.test(program)) {
+      const body = shellLines(generated.lines.map((l) => l.text).join("\n"));
+      const at = (n: number) => generated.lines[n - 1]?.line ?? n;
+      const lines = body.map((l) => ({
+        ...l,
+        line: at(l.line),
+        loopLine: l.loopLine === null ? null : at(l.loopLine),
+      }));
+      const folder = program.includes("/") ? program.slice(0, program.lastIndexOf("/")) : "";
+      this.expandLines(step, generated.file, lines, folder, depth, new Set(chain).add(program));
+      return;
+    }
+    if (!this.view.has(program)) return;
     const inner = new Set(chain).add(program);
     if (/\.(?:sh|bash)$/.test(program)) this.expandShell(step, program, depth, inner);
     else if (step.makeTarget !== undefined) this.expandMake(step, program, depth, inner);
     else if (program.endsWith(".ipynb")) this.expandNotebook(step, program, depth, inner);
   }
 
-  /** A script's lines run from the folder the step runs it in; identical lines add to one step's repeat. */
+  /** A script's lines run from the folder the step runs it in. */
   private expandShell(parent: Step, script: string, depth: number, chain: ReadonlySet<string>): void {
     const text = this.view.read(script);
     if (text === null) return;
     const folder = script.includes("/") ? script.slice(0, script.lastIndexOf("/")) : "";
+    // A heredoc's body is what the script writes, not what it runs: blanked, its line numbers kept.
+    const data = this.noteWrites(script, text, parent.cwd);
+    const code =
+      data.size === 0
+        ? text
+        : text
+            .split("\n")
+            .map((l, i) => (data.has(i + 1) ? "" : l))
+            .join("\n");
+    this.expandLines(parent, script, shellLines(code), folder, depth, chain);
+  }
+
+  /** Lines of `script` (or of what it wrote) run from the folder the step runs it in; identical lines add to one step's repeat. */
+  private expandLines(
+    parent: Step,
+    script: string,
+    lines: readonly ShellLine[],
+    folder: string,
+    depth: number,
+    chain: ReadonlySet<string>,
+  ): void {
     let cwd = parent.cwd;
     const byText = new Map<string, Step>();
-    for (const line of shellLines(text)) {
+    for (const line of lines) {
       // `cd "$(dirname "$0")"` moves to the script's own folder.
       if (/^cd\s+["']?\$\(\s*dirname\s+["']?\$(?:0|\{0\}|BASH_SOURCE)/.test(line.text)) {
         cwd = folder;

@@ -12,6 +12,8 @@ import { setupFromValue } from "./setup-values.js";
 import { cliOption } from "../../python/cli-option.js";
 import { countInRange } from "../../../model/count-ranges.js";
 import { roleOf } from "../../view/file-roles.js";
+import { tileGrid } from "./tile-grid.js";
+import { helperBodies, layerStack, type LayerStack } from "./layer-stack.js";
 
 /** CSV files whose rows may be the training examples: train.csv, train_folds.csv, folds.csv, train_labels.csv... */
 const TRAIN_TABLE = /(?:^|\/)(?:[\w-]*train[\w-]*|folds?|[\w-]*_folds?)\.(?:csv|tsv)$/i;
@@ -68,6 +70,23 @@ export const extractor: Extractor = {
       }
     }
 
+    const index = await preparePythonIndex(ctx.view);
+    const sources = [...ctx.view.python()];
+    // A network written layer by layer (Lasagne, nolearn): its options may come through helpers defined anywhere.
+    const stacked = sources.some((s) => s.text.includes("InputLayer"));
+    const helpers = new Map<string, string>();
+    if (stacked)
+      for (const s of sources)
+        for (const [name, body] of helperBodies(s.text)) if (!helpers.has(name)) helpers.set(name, body);
+    for (const source of sources) {
+      const file = index.byPath.get(source.path);
+      if (!file) continue;
+      const tiled = tileGrid(source.text);
+      if (tiled) records.push(recordAt(file, tiled.line, tiled.fields));
+      const stack = stacked ? layerStack(source.text, helpers) : null;
+      if (stack) records.push(...layerStackRecords(file, stack));
+    }
+
     for (const entry of ctx.view.files()) {
       if (entry.skipped) continue;
       if (entry.kind === "config" && scannableConfig(entry.path, entry.size)) {
@@ -106,4 +125,32 @@ function withoutFactoryKeywords(records: FactRecord[]): FactRecord[] {
   const key = (r: FactRecord) => `${r.file}:${r.line}:${r.value}`;
   const factories = new Set(records.filter((r) => r.kind === "architecture" && r.via !== "call-argument").map(key));
   return records.filter((r) => !(r.kind === "architecture" && r.via === "call-argument" && factories.has(key(r))));
+}
+
+/** A layer stack as an architecture carrying its own forward cost, and its input shape as the input size. */
+function layerStackRecords(file: Parameters<typeof recordAt>[0], stack: LayerStack): FactRecord[] {
+  const via = "layer-stack";
+  const { height, width } = stack;
+  const sizes: SetupFields[] =
+    height === width
+      ? [{ kind: "input-size", value: height, axis: "both", via, name: "InputLayer shape" }]
+      : [
+          { kind: "input-size", value: height, axis: "height", via, name: "InputLayer shape" },
+          { kind: "input-size", value: width, axis: "width", via, name: "InputLayer shape" },
+        ];
+  return [
+    recordAt(file, stack.line, {
+      kind: "architecture",
+      value: `${stack.layers}-layer stack`,
+      family: "cnn",
+      library: "lasagne",
+      wrapper: null,
+      via,
+      name: "InputLayer",
+      macs: stack.macs,
+      height,
+      width,
+    }),
+    ...sizes.map((f) => recordAt(file, stack.line, f)),
+  ];
 }

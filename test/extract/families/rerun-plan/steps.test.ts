@@ -422,6 +422,40 @@ describe("rerun-plan scripts, Makefiles, notebooks, console scripts and kernels"
       ["a/src/helpers.py", 1, "imports", "a/src/predict.py"],
     ]);
   });
+
+  it("runs the script a step writes with a heredoc when a later step runs it, the heredoc's lines being no steps of the writer", async () => {
+    const records = await planOf({
+      "README.md": "# Solution\n\n```bash\nbash make_jobs.sh\nbash jobs.sh\n```\n",
+      "make_jobs.sh":
+        "#!/bin/bash\nmkdir -p logs\ncat > jobs.sh <<'EOF'\nfor fold in 0 1 2 3 4; do\n  python train.py --epochs 30 --fold $fold\ndone\nEOF\necho written\n",
+      "train.py": TRAIN_PY,
+    });
+    expect(stepsOf(records)).toEqual([
+      [1, null, ".", "make_jobs.sh", "other", 1],
+      [2, null, ".", "jobs.sh", "other", 1],
+      [3, 2, ".", "train.py", "train", 5],
+    ]);
+    const train = records.find((r) => r.kind === "step" && r.order === 3)!;
+    expect([train.file, train.line, train.repeatSource, train.epochs]).toEqual([
+      "make_jobs.sh",
+      5,
+      "make_jobs.sh:4",
+      30,
+    ]);
+  });
+
+  it("runs the script a README's echo lines write, line by line", async () => {
+    const records = await planOf({
+      "README.md":
+        "# Solution\n\n```bash\necho \"python train.py --epochs 12 --fold 0\" > run_all.sh\necho 'python train.py --epochs 12 --fold 1' >> run_all.sh\nsh run_all.sh\n```\n",
+      "train.py": TRAIN_PY,
+    });
+    const trains = records.filter((r) => r.kind === "step" && r.purpose === "train");
+    expect(trains.map((r) => [r.file, r.line, r.command, r.epochs])).toEqual([
+      ["README.md", 4, "python train.py --epochs 12 --fold 0", 12],
+      ["README.md", 5, "python train.py --epochs 12 --fold 1", 12],
+    ]);
+  });
 });
 
 describe("rerun-plan step purposes", () => {

@@ -116,4 +116,82 @@ describe("training-setup", () => {
       [4, 16000, "WeightedRandomSampler(num_samples)"],
     ]);
   });
+
+  it("records a dataset that writes N tiles into one canvas per sample as the side of as many pixels, in a notebook too", async () => {
+    const grid = [
+      "import numpy as np, torch\n",
+      "tile_size = 256\nn_tiles = 36\n",
+      [
+        "class PANDADataset(torch.utils.data.Dataset):",
+        "    def __getitem__(self, i):",
+        "        images = np.zeros((tile_size * 6, tile_size * 6, 3))",
+        "        for k, tile in enumerate(self.tiles(i)):",
+        "            h1, w1 = (k // 6) * tile_size, (k % 6) * tile_size",
+        "            images[h1:h1+tile_size, w1:w1+tile_size] = tile",
+        "        return images",
+        "",
+      ].join("\n"),
+    ];
+    const records = await run(extractor, {
+      "train.ipynb": notebook(...grid),
+      "one.py": grid.join("").replace("[h1:h1+tile_size, w1:w1+tile_size] = tile", "= tile"),
+    });
+    const tiled = records.filter((r) => r.via === "tiles");
+    expect(tiled.map((r) => [r.file, r.cell, r.cellLine, r.value, r.name])).toEqual([
+      ["train.ipynb", 2, 2, 1536, "n_tiles, tile_size: 36 tiles of 256 px"],
+    ]);
+  });
+
+  it("counts a nolearn layer stack whose options come through helpers, here and in another file, into forward MACs", async () => {
+    const layers = [
+      "def conv_params(num_filters, filter_size=(3, 3), **kwargs):",
+      "    return dict(num_filters=num_filters, filter_size=filter_size, **kwargs)",
+      "",
+      "def pool_params(pool_size=3, stride=(2, 2), **kwargs):",
+      "    return dict(pool_size=pool_size, stride=stride, **kwargs)",
+      "",
+      "def dense_params(num_units, **kwargs):",
+      "    return dict(num_units=num_units, **kwargs)",
+      "",
+    ].join("\n");
+    const net = [
+      "from layers import *", // 1
+      "cnf = {", // 2
+      "    'w': 128,",
+      "    'h': 128,",
+      "}",
+      "n = 8",
+      "def cp(num_filters, *args, **kwargs):",
+      "    args = {'num_filters': num_filters, 'filter_size': (4, 4)}",
+      "    args.update(kwargs)",
+      "    return conv_params(**args)",
+      "layers = [",
+      "    (InputLayer, {'shape': (None, 3, cnf['w'], cnf['h'])}),", // 12
+      "    (Conv2DLayer, cp(n, stride=(2, 2))),",
+      "    (MaxPool2DLayer, pool_params()),",
+      "    (Conv2DLayer, cp(2 * n)),",
+      "    (DropoutLayer, {'p': 0.5}),",
+      "    (DenseLayer, dense_params(16)),",
+      "    (FeaturePoolLayer, {'pool_size': 2}),",
+      "    (DenseLayer, {'num_units': 1}),",
+      "]",
+      "",
+    ].join("\n");
+    const records = await run(extractor, { "layers.py": layers, "configs/net.py": net });
+    // 64 x 64 x 3 x 8 x 4² (stride 2), pooled 3/2 to 31 x 31, 31² x 8 x 16 x 4², dense 16 x 31² x 16, dense 8 x 1.
+    const macs = 64 * 64 * 3 * 8 * 16 + 31 * 31 * 8 * 16 * 16 + 16 * 31 * 31 * 16 + 8;
+    expect(
+      records.filter((r) => r.via === "layer-stack").map((r) => [r.file, r.line, r.kind, r.value, r.macs]),
+    ).toEqual([
+      ["configs/net.py", 12, "architecture", "4-layer stack", macs],
+      ["configs/net.py", 12, "input-size", 128, undefined],
+    ]);
+  });
+
+  it("reads no layer stack whose filters it cannot count", async () => {
+    const net =
+      "from lasagne.layers import *\nl = InputLayer(shape=(None, 3, 64, 64))\nl = Conv2DLayer(l, num_filters=args.width)\n";
+    const records = await run(extractor, { "net.py": net });
+    expect(records.filter((r) => r.via === "layer-stack")).toEqual([]);
+  });
 });
