@@ -567,7 +567,7 @@ export interface SpecResolutionFact {
   requirements?: number;
   /** how many of its lines were left out, each named with why in a note (a VCS or local URL, a line only a build could read, a line the resolver cannot parse) */
   leftOut?: number;
-  /** resolved | unresolvable | not-assessed (every line left out, or a package the resolver can read only by building it that the spec does not name) */
+  /** resolved | unresolvable | not-assessed (every line left out, a package the resolver can read only by building it that the spec does not name, or, with no Python stated, no Python of 3.7 to 3.13 installing it where some could not be judged) */
   status?: string;
   /** resolved: how many distributions the full resolution pins */
   pins?: number;

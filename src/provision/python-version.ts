@@ -112,3 +112,13 @@ export function lowestPython(stated: string, tagged: readonly string[] = []): st
   const allowed = CANDIDATES.filter((minor) => allows(minor, clauses));
   return allowed.find((minor) => tagged.includes(minor)) ?? allowed[0] ?? null;
 }
+
+/** Whether a Requires-Python range (">=3.8", ">=3.6,<3.10") admits a minor ("3.7"); null when unreadable. */
+export function rangeAllowsPython(range: string, minor: string): boolean | null {
+  const clauses = range
+    .split(/\s*,\s*/)
+    .filter(Boolean)
+    .map(expand);
+  if (clauses.length === 0 || clauses.some((c) => c.length === 0)) return null;
+  return allows(minor, clauses.flat());
+}

@@ -59,12 +59,26 @@ export async function indexProjects(indexUrl: string, signal?: AbortSignal): Pro
   return [...page.text.matchAll(/<a\b[^>]*>([^<]+)<\/a>/gi)].map((m) => m[1]!.trim());
 }
 
-/** One project's page: its versions (PEP 700's list, when given) and its file names, or null. */
+/** One file of a release: its name and the Requires-Python the index gives for it (PEP 503's data-requires-python). */
+export interface ReleaseFile {
+  filename: string;
+  requiresPython?: string;
+}
+
+const unescapeHtml = (text: string) =>
+  text
+    .replace(/&gt;/g, ">")
+    .replace(/&lt;/g, "<")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+
+/** One project's page: its versions (PEP 700's list, when given) and its files, or null. */
 async function projectPage(
   indexUrl: string,
   name: string,
   signal?: AbortSignal,
-): Promise<{ normal: string; versions: string[] | null; files: string[] } | null> {
+): Promise<{ normal: string; versions: string[] | null; files: ReleaseFile[] } | null> {
   const normal = normalizeName(name);
   if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(normal)) return null;
   const page = await getCapped(`${indexUrl.replace(/\/+$/, "")}/${normal}/`, MAX_PROJECT_PAGE_BYTES, signal);
@@ -73,14 +87,31 @@ async function projectPage(
     return {
       normal,
       versions: null,
-      files: [...page.text.matchAll(/<a\b[^>]*>([^<]+)<\/a>/gi)].map((m) => m[1]!.trim()),
+      files: [...page.text.matchAll(/<a\b([^>]*)>([^<]+)<\/a>/gi)].map((m) => {
+        const requires = /\bdata-requires-python\s*=\s*"([^"]*)"/i.exec(m[1]!);
+        return { filename: m[2]!.trim(), ...(requires?.[1] ? { requiresPython: unescapeHtml(requires[1]) } : {}) };
+      }),
     };
   try {
-    const body = JSON.parse(page.text) as { versions?: unknown; files?: Array<{ filename?: unknown }> };
+    const body = JSON.parse(page.text) as {
+      versions?: unknown;
+      files?: Array<{ filename?: unknown; "requires-python"?: unknown }>;
+    };
     return {
       normal,
       versions: Array.isArray(body.versions) ? body.versions.filter((v): v is string => typeof v === "string") : null,
-      files: (body.files ?? []).map((f) => f.filename).filter((f): f is string => typeof f === "string"),
+      files: (body.files ?? []).flatMap((f) =>
+        typeof f.filename !== "string"
+          ? []
+          : [
+              {
+                filename: f.filename,
+                ...(typeof f["requires-python"] === "string" && f["requires-python"]
+                  ? { requiresPython: f["requires-python"] }
+                  : {}),
+              },
+            ],
+      ),
     };
   } catch {
     return null;
@@ -92,20 +123,22 @@ export async function projectVersions(indexUrl: string, name: string, signal?: A
   const page = await projectPage(indexUrl, name, signal);
   if (!page) return null;
   if (page.versions) return page.versions;
-  return [...new Set(page.files.map((f) => versionOfFile(f, page.normal)).filter((v): v is string => v !== null))];
+  return [
+    ...new Set(page.files.map((f) => versionOfFile(f.filename, page.normal)).filter((v): v is string => v !== null)),
+  ];
 }
 
-/** The file names the index lists for one version of a project (every version when none is given), or null. */
+/** The files the index lists for one version of a project (every version when none is given), or null. */
 export async function releaseFiles(
   indexUrl: string,
   name: string,
   version: string | undefined,
   signal?: AbortSignal,
-): Promise<string[] | null> {
+): Promise<ReleaseFile[] | null> {
   const page = await projectPage(indexUrl, name, signal);
   if (!page) return null;
   return page.files.filter((f) => {
-    const v = versionOfFile(f, page.normal);
+    const v = versionOfFile(f.filename, page.normal);
     return v !== null && (version === undefined || v === version);
   });
 }

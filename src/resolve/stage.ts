@@ -10,7 +10,14 @@ import type { ResolverAnswer } from "./resolver-output.js";
 import { findUv, uvCompile } from "./uv.js";
 import { indexProjects, projectVersions, releaseFiles } from "./index-pages.js";
 import { ALL_LEFT_OUT, askLeavingOut, type SettledAnswer } from "./leave-out.js";
-import { didYouMean, isStdlibName, meantNames, missingIn, unresolvableCause } from "./unresolvable-cause.js";
+import {
+  didYouMean,
+  isStdlibName,
+  meantNames,
+  missingIn,
+  normalizeName,
+  unresolvableCause,
+} from "./unresolvable-cause.js";
 
 /** Pythons tried, oldest first, when a spec states none and the default has no wheels for it. */
 const PYTHONS = ["3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];
@@ -97,6 +104,7 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
               ...(input.signal ? { signal: input.signal } : {}),
             }),
           (name, version) => releaseFiles(input.indexUrl, name, version, input.signal),
+          python,
         );
       let python = spec.python.version;
       let settled = await ask(python);
@@ -111,9 +119,14 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
       // A spec that states no Python is judged by whether any Python installs it; one that states a Python
       // the pins do not fit is told which Pythons they do fit.
       const installsOn: string[] = [];
-      if (settled.answer.outcome === "unresolvable" && settled.answer.resolutionClass === "python-conflict") {
+      const notJudged: Array<{ python: string; answer: ResolverAnswer }> = [];
+      const defaultPython = python;
+      const conflict =
+        settled.answer.outcome === "unresolvable" && settled.answer.resolutionClass === "python-conflict";
+      if (conflict || (!spec.python.stated && settled.answer.outcome === "not-assessed")) {
         for (const other of PYTHONS.filter((p) => p !== python)) {
           const retry = await ask(other);
+          if (retry.answer.outcome === "not-assessed") notJudged.push({ python: other, answer: retry.answer });
           if (retry.answer.outcome !== "resolved") continue;
           installsOn.push(other);
           if (!spec.python.stated) {
@@ -122,6 +135,14 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
           }
         }
       }
+      if (!spec.python.stated && python !== defaultPython)
+        notes.push(
+          `Resolver: ${spec.file} states no Python and does not install on Python ${defaultPython} with wheels only; it does on Python ${python}: state the Python.`,
+        );
+      // No Python stated: only a spec that no Python of the window installs is unresolvable; one the resolver
+      // could not judge on some Python is not assessed.
+      if (!spec.python.stated && conflict && python === defaultPython && notJudged.length > 0)
+        settled = { ...settled, answer: notJudgedAnswer(spec, notJudged) };
       const { answer } = settled;
       for (const l of settled.leftOut) notes.push(`Resolver: ${l.file}:${l.line} left out: ${l.why}.`);
       const judged: SpecToResolve = {
@@ -131,7 +152,16 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
       };
       answers.push({ spec: judged, python, answer });
       const why =
-        answer.outcome === "unresolvable" ? await causeOf(judged, python, answer, installsOn, input, projects) : null;
+        answer.outcome === "unresolvable"
+          ? await causeOf(
+              judged,
+              python,
+              answer,
+              { installsOn, notJudged: notJudged.map((n) => n.python) },
+              input,
+              projects,
+            )
+          : null;
       const record = resolutionRecord(judged, python, answer);
       if (judged.skipped.length > 0) record.leftOut = judged.skipped.length;
       records.push({
@@ -159,6 +189,31 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
   return { records, notes, answers };
 }
 
+/** A spec that no Python of the window installs with wheels only, where the resolver could not judge some Pythons. */
+function notJudgedAnswer(
+  spec: SpecToResolve,
+  notJudged: Array<{ python: string; answer: ResolverAnswer }>,
+): ResolverAnswer {
+  const unjudged = new Set(notJudged.map((n) => n.python));
+  const first = notJudged[0]!.answer;
+  const build = first.outcome === "not-assessed" ? first.needsBuild : undefined;
+  const named =
+    build &&
+    spec.lines.every(
+      (l) => normalizeName(/^[A-Za-z0-9][\w.-]*/.exec(l.requirement)?.[0] ?? "") !== normalizeName(build.name),
+    );
+  const why = named
+    ? `${build.name}, which it requires, needs a source build`
+    : first.outcome === "not-assessed"
+      ? first.reason.slice(0, 160)
+      : "";
+  return {
+    outcome: "not-assessed",
+    offline: false,
+    reason: `it does not install on Python ${PYTHONS.filter((p) => !unjudged.has(p)).join(", ")} with wheels only; on Python ${[...unjudged].join(", ")} the resolver could not judge it (${why})`,
+  };
+}
+
 /** A spec whose every line was left out before the resolver was asked. */
 function notAssessedRecord(spec: SpecToResolve): FactRecord {
   return {
@@ -180,7 +235,7 @@ async function causeOf(
   spec: SpecToResolve,
   python: string,
   answer: Extract<ResolverAnswer, { outcome: "unresolvable" }>,
-  installsOn: string[],
+  tries: { installsOn: string[]; notJudged: string[] },
   input: ResolveInput,
   indexList: () => Promise<string[] | null>,
 ): Promise<{ cause: string | null; meant: string[] }> {
@@ -194,7 +249,7 @@ async function causeOf(
     python: { ...spec.python, version: python },
     projects,
     versions,
-    installsOn,
+    ...tries,
     tried: PYTHONS,
   };
   return { cause: unresolvableCause(asked), meant: meantNames(asked) };

@@ -117,6 +117,8 @@ export interface CauseInput {
   installsOn: string[];
   /** The Pythons tried. */
   tried: string[];
+  /** Pythons (of those tried) on which the resolver could not judge the spec. */
+  notJudged?: string[];
 }
 
 /** The names the spec likely meant where the index lacks the one it names, or a release of it at all. */
@@ -145,8 +147,11 @@ export function unresolvableCause(input: CauseInput): string | null {
   }
   if (input.resolutionClass === "python-conflict") {
     const stated = input.python.stated ? ` (stated in ${input.python.source})` : "";
+    const unjudged = input.notJudged ?? [];
+    if (input.installsOn.length === 0 && unjudged.length > 0)
+      return `Python ${input.python.version}${stated} has no wheels for every pin, and no other Python from ${input.tried[0]} to ${input.tried.at(-1)} resolved them with wheels only (on Python ${unjudged.join(", ")} the resolver could not judge them)`;
     if (input.installsOn.length === 0)
-      return `no Python from ${input.tried[0]} to ${input.tried.at(-1)} has every pin: the pins need Pythons that do not meet`;
+      return `no Python from ${input.tried[0]} to ${input.tried.at(-1)} has every pin: each was tried, with wheels only and the lines that need a source build left out; the pins need Pythons that do not meet`;
     const lowest = input.installsOn[0]!;
     const direction = compareVersions(lowest, input.python.version) > 0 ? "too old" : "too new";
     return `Python ${input.python.version}${stated} is ${direction} for the pins, which install on Python ${input.installsOn.join(", ")}: state Python ${lowest}`;

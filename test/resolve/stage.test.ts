@@ -8,6 +8,8 @@ import { resolveStep } from "../../src/resolve/stage.js";
 import { startLocalIndex, type LocalIndex } from "../support/package-index.js";
 
 let index: LocalIndex;
+/** Pure-Python projects an old lock pins that never shipped a wheel: more of them than one retry per line would allow. */
+const PURE_SOURCE = ["abslike", "futurelike", "termlike", "gastlike", "wraplike", "docoptlike", "pathtoolslike"];
 let uv: string | null;
 
 beforeAll(async () => {
@@ -29,6 +31,15 @@ beforeAll(async () => {
     { name: "pydicom", version: "1.4.0" },
     { name: "apex", version: "0.1", files: "sdist" },
     { name: "scikit-learn", version: "1.0" },
+    // Served as source distributions: a range whose every release is one, a release whose wheels cover older Pythons.
+    { name: "kagglelike", version: "1.5.15", files: "sdist" },
+    { name: "kagglelike", version: "1.5.16", files: "sdist" },
+    { name: "kagglelike", version: "1.6.0" },
+    { name: "cffilike", version: "1.14.0", pythonTag: "cp37", files: "both" },
+    ...PURE_SOURCE.map((name) => ({ name, version: "0.9.0", files: "sdist" as const })),
+    // A wheel for one Python whose dependency has only a source distribution.
+    { name: "needssrc", version: "1.0", pythonTag: "cp37", requires: ["hiddensrc"] },
+    { name: "hiddensrc", version: "1.0", files: "sdist" },
   ]);
 });
 afterAll(async () => index?.close());
@@ -186,8 +197,10 @@ describe("resolve stage", () => {
     expect(out.records![0]).toMatchObject({
       status: "unresolvable",
       resolutionClass: "python-conflict",
-      requirements: 3,
-      cause: "no Python from 3.7 to 3.13 has every pin: the pins need Pythons that do not meet",
+      // numpy==1.22.0 serves a source distribution pip would build on the default Python: left out there.
+      requirements: 2,
+      cause:
+        "no Python from 3.7 to 3.13 has every pin: each was tried, with wheels only and the lines that need a source build left out; the pins need Pythons that do not meet",
     });
     expect(out.notes).toContain(
       "Resolver: requirements.txt:4 left out: albumentations comes from git+git://github.com/albu/albumentations, which a resolver reads only by building it.",
@@ -206,7 +219,52 @@ describe("resolve stage", () => {
     });
     expect(String(out.records![0]!.reason)).toContain("there is no version of pydicom==1.4.0.dev0");
     expect(out.notes).toContain(
-      "Resolver: requirements.txt:2 left out: apex==0.1 has only a source distribution on the index, which the resolver does not build (what it requires is not judged).",
+      "Resolver: requirements.txt:2 left out: apex==0.1 needs a source build: not checked here (the index serves it as a source distribution, which the resolver does not build; what it requires is not judged).",
+    );
+  });
+
+  it("a range the index serves only as source distributions is left out, said, never a Python conflict", async () => {
+    const out = await resolveRepo({
+      "requirements.txt": "kagglelike<=1.5.16\nalpha==1.0\n",
+      ".python-version": "3.10\n",
+    });
+    expect(out.records![0]).toMatchObject({ status: "resolved", python: "3.10", requirements: 1, leftOut: 1 });
+    expect(out.notes).toContain(
+      "Resolver: requirements.txt:1 left out: kagglelike<=1.5.16 needs a source build: not checked here (the index serves it as a source distribution, which the resolver does not build; what it requires is not judged).",
+    );
+  });
+
+  it("a pin whose wheels cover only other Pythons but whose source pip would build is left out on the stated Python", async () => {
+    const out = await resolveRepo({
+      "requirements.txt": "cffilike==1.14.0\nalpha==1.0\n",
+      ".python-version": "3.11\n",
+    });
+    expect(out.records![0]).toMatchObject({ status: "resolved", python: "3.11", requirements: 1, leftOut: 1 });
+    expect(out.notes).toContain(
+      "Resolver: requirements.txt:1 left out: cffilike==1.14.0 needs a source build: not checked here (its wheels serve other Pythons; pip would build its source distribution, which the resolver does not build; what it requires is not judged).",
+    );
+  });
+
+  it("an old lock with many source-only pins and no Python stated installs on an older Python: no block", async () => {
+    const lock = ["cffilike==1.14.0", ...PURE_SOURCE.map((n) => `${n}==0.9.0`), "tflike==1.15.0"].join("\n");
+    const out = await resolveRepo({ "requirements.txt": `${lock}\n` });
+    expect(out.records![0]).toMatchObject({
+      status: "resolved",
+      python: "3.7",
+      pythonSource: "the oldest Python it installs on (the spec states none)",
+      requirements: 2,
+      leftOut: PURE_SOURCE.length,
+    });
+    expect(out.notes).toContain(
+      "Resolver: requirements.txt states no Python and does not install on Python 3.11 with wheels only; it does on Python 3.7: state the Python.",
+    );
+  });
+
+  it("no Python stated and a Python of the window the resolver could not judge: not assessed, never a block", async () => {
+    const out = await resolveRepo({ "requirements.txt": "needssrc==1.0\n" });
+    expect(out.records).toBeNull();
+    expect(out.notCollected).toBe(
+      "no spec could be judged: requirements.txt: it does not install on Python 3.8, 3.9, 3.10, 3.11, 3.12, 3.13 with wheels only; on Python 3.7 the resolver could not judge it (hiddensrc, which it requires, needs a source build)",
     );
   });
 

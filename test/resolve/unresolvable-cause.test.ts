@@ -66,7 +66,23 @@ describe("unresolvable-cause", () => {
         resolutionClass: "python-conflict",
         reason: "no wheels with a matching Python ABI tag",
       }),
-    ).toBe("no Python from 3.7 to 3.13 has every pin: the pins need Pythons that do not meet");
+    ).toBe(
+      "no Python from 3.7 to 3.13 has every pin: each was tried, with wheels only and the lines that need a source build left out; the pins need Pythons that do not meet",
+    );
+  });
+
+  it("a stated Python whose pins no other Python resolved, where some Pythons were not judged, says so", () => {
+    expect(
+      unresolvableCause({
+        ...base,
+        resolutionClass: "python-conflict",
+        reason: "no wheels with a matching Python ABI tag",
+        python: { version: "3.11", stated: true, source: ".python-version:1" },
+        notJudged: ["3.7"],
+      }),
+    ).toBe(
+      "Python 3.11 (stated in .python-version:1) has no wheels for every pin, and no other Python from 3.7 to 3.13 resolved them with wheels only (on Python 3.7 the resolver could not judge them)",
+    );
   });
 
   it("suggests the names people mean (sklearn, opencv) from the import-name tables, and close names the index has", () => {

@@ -11,6 +11,9 @@ interface IndexProjectRow {
   /** A version spec (regex) for which the row's words are `exceptProblem` and the install may succeed. */
   except?: string;
   exceptProblem?: string;
+  /** A version spec (regex) outside which the row does not apply: the releases it names are the only ones at fault
+   * (a backport whose old release installs harmlessly and whose later ones refuse a newer Python). */
+  onlyFor?: string;
   source: string;
 }
 
@@ -24,6 +27,7 @@ export function indexProjectFields(name: string, spec: string, marker?: string):
   );
   const row = rows.get(name.toLowerCase().replace(/[-_.]+/g, "-"));
   if (!row || marker || /^[a-z][a-z0-9+.-]*:/i.test(spec.trim())) return {};
+  if (row.onlyFor !== undefined && !new RegExp(row.onlyFor).test(spec.trim())) return {};
   const excepted = row.except !== undefined && new RegExp(row.except).test(spec.trim());
   return {
     indexProblem: excepted && row.exceptProblem ? row.exceptProblem : row.problem,
