@@ -275,6 +275,8 @@ export interface ImportsFact {
   optional?: boolean;
   /** stdlib: a Python 2 standard module Python 3 renamed or removed (cPickle, StringIO, Queue) */
   python2?: boolean;
+  /** local: the repo file an import spells with its .py suffix (`import utils.py`, `from .model.py import *`), which Python 3 reads as a submodule named py and cannot import */
+  suffixedFile?: string;
   /** third-party, undeclared, and the repo's own code by the evidence of localBy: the project-specific names (capitalised, or carrying the module's name) the code imports from it, comma-joined */
   ownSymbols?: string;
   /** third-party, undeclared: what says the module was a local folder the repo does not commit (a Dockerfile COPY of a missing folder of its stem, a sys.path entry of a missing folder, a README calling it the authors'), with places; absent where only its import says anything */
