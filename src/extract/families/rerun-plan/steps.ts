@@ -6,6 +6,7 @@ import { interpretLine, joinRel, type ShellCommand, type ShellEnv } from "../../
 import { makeRecipe } from "./make-recipe.js";
 import { makeArguments } from "../../shell/make-vars.js";
 import { shellLines } from "./shell-lines.js";
+import { isPlaceholderWord } from "../../shell/shell-words.js";
 
 export type StepSource = "readme" | "readme-prose" | "shell" | "make" | "notebook" | "kernel" | "console-script";
 
@@ -41,7 +42,7 @@ const MAX_DEPTH = 4;
 const PLACEHOLDER = /(?:^|\/)path\/to\/|[<>{}]|(?:^|[/_.-])(?:xxx+|your[_-]?\w*|my[_-]\w+)(?=[/_.-]|$)/i;
 
 function isPlaceholder(path: string): boolean {
-  return PLACEHOLDER.test(path);
+  return PLACEHOLDER.test(path) || isPlaceholderWord(path);
 }
 const MAX_STEPS = 5000;
 
