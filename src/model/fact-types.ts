@@ -485,6 +485,8 @@ export interface RerunPlanFact {
   repeat?: number;
   /** step: where the count comes from ("file:line" of the loop), null for 1 */
   repeatSource?: string | null;
+  /** step: the README has the reader edit a setting by hand and run it again ("change FOLD = 0 in config.py and rerun, 4 more times (README.md:7)"); the reruns are in repeat */
+  handEdit?: string;
   /** step: the arguments after the program, as written */
   args?: string;
   /** step: an argument the program's own parser (argparse, click, typer, fire, hydra) rejects, and why; null when all are accepted or the parser is unknown */

@@ -30,6 +30,8 @@ export interface Step {
   runAs?: string;
   /** The command's path holds no such program: the repo's one code file of that name stands for it. */
   locatedByName?: boolean;
+  /** The README has the reader edit a setting by hand and run the step again (hand-edits.ts). */
+  handEdit?: string;
 }
 
 export type TopStep = Omit<Step, "order" | "parent" | "repeat" | "repeatSource"> & {
