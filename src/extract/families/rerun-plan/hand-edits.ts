@@ -28,7 +28,7 @@ export function handEdits(text: string): HandEdit[] {
     if (/^\s*(?:```|~~~)/.test(raw)) fenced = !fenced;
     if (fenced || raw.length > 2000) return;
     const edit = EDIT.exec(raw);
-    if (!edit || !RERUN.test(raw)) return;
+    if (!edit || !RERUN.test(raw) || /^set(?:ting)?\s+up$/i.test(edit[0].trim())) return;
     const file = FILE.exec(raw.slice(edit.index))?.[1] ?? null;
     // The values run: a range (`1..4`, `0 to 4`) or a list (`1, 2, 3 and 4`), the first already run when it is 0.
     const rest = raw.replace(/`[^`]*`/g, " ").replace(new RegExp(FILE.source, "gi"), " ");
@@ -36,6 +36,8 @@ export function handEdits(text: string): HandEdit[] {
     const values = range
       ? Array.from({ length: Math.max(0, Number(range[2]) - Number(range[1]) + 1) }, (_, k) => Number(range[1]) + k)
       : [...rest.matchAll(/\b\d{1,3}\b/g)].map((m) => Number(m[0]));
+    // A setting is named as code, in a file, or given values: "update pip and run it again" edits none.
+    if (edit[1] === undefined && file === null && values.length === 0) return;
     const more = values.length >= 2 ? values.filter((v) => v !== 0).length : 1;
     out.push({ line: i + 1, setting: (edit[1] ?? edit[2]!).trim(), file, more: Math.min(MAX_MORE, Math.max(1, more)) });
   });

@@ -27,6 +27,8 @@ describe("handEdits", () => {
       "Set `data_dir` in config.py to your data folder.",
       "Change the batch size if you run out of memory.",
       "Run `python train.py` again to resume.",
+      "If the install fails, update pip and run it again.",
+      "Set up the environment and rerun the notebook.",
     ].join("\n");
     expect(handEdits(text)).toEqual([]);
   });
