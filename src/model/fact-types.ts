@@ -293,6 +293,8 @@ export interface ImportsFact {
   optional?: boolean;
   /** stdlib: a Python 2 standard module Python 3 renamed or removed (cPickle, StringIO, Queue) */
   python2?: boolean;
+  /** local: the repo file an import spells with its .py suffix (`import utils.py`, `from .model.py import *`), which Python 3 reads as a submodule named py and cannot import */
+  suffixedFile?: string;
   /** third-party, undeclared, and the repo's own code by the evidence of localBy: the project-specific names (capitalised, or carrying the module's name) the code imports from it, comma-joined */
   ownSymbols?: string;
   /** third-party, undeclared: what says the module was a local folder the repo does not commit (a Dockerfile COPY of a missing folder of its stem, a sys.path entry of a missing folder, a README calling it the authors'), with places; absent where only its import says anything */
@@ -501,6 +503,8 @@ export interface RerunPlanFact {
   repeat?: number;
   /** step: where the count comes from ("file:line" of the loop), null for 1 */
   repeatSource?: string | null;
+  /** step: the README has the reader edit a setting by hand and run it again ("change FOLD = 0 in config.py and rerun, 4 more times (README.md:7)"); the reruns are in repeat */
+  handEdit?: string;
   /** step: the arguments after the program, as written */
   args?: string;
   /** step: an argument the program's own parser (argparse, click, typer, fire, hydra) rejects, and why; null when all are accepted or the parser is unknown */
@@ -679,7 +683,7 @@ export interface TrainingSetupFact {
   cell?: number;
   /** line in the cell (1-based), notebooks only */
   cellLine?: number;
-  /** architecture | input-size | images | precision | frozen */
+  /** architecture | input-size | images | precision | frozen | gpu-ids (GPU ids the code or a shell script hard-codes: any but GPU 0 alone; value the ids comma-joined, name what sets them) */
   kind?: string;
   /** as written: the model name, the side in pixels, the number of images, the switch's value */
   value?: string | number | boolean;
@@ -695,7 +699,7 @@ export interface TrainingSetupFact {
   precision?: string;
   /** frozen: whether the value freezes layers */
   frozen?: boolean;
-  /** how it was read: create_model | builder | segmentation-model | yolo | from_pretrained | transform | call | assignment | call-argument | argparse-default | config | csv-rows | readme-text | layer-stack (a Lasagne or nolearn network written layer by layer) | tiles (input-size: a dataset joining `name`'s N tiles of S px into each sample, the side of a square of as many pixels) */
+  /** how it was read: create_model | builder | segmentation-model | yolo | from_pretrained | transform | call | assignment | call-argument | argparse-default | config | csv-rows | readme-text | layer-stack (a Lasagne or nolearn network written layer by layer) | tiles (input-size: a dataset joining `name`'s N tiles of S px into each sample, the side of a square of as many pixels) | code | shell (gpu-ids) */
   via?: string;
   /** the variable, keyword, option, key or callee it came from, or null */
   name?: string | null;

@@ -1,7 +1,7 @@
 // Recognise shell commands in README text, what each is for and which script it runs, following `cd`
 // as a shell would (a README block that starts with `cd scripts` runs what follows from scripts/). Pure.
 import { editDistance } from "../../model/edit-distance.js";
-import { shellWords } from "./shell-words.js";
+import { isPlaceholderWord, shellWords } from "./shell-words.js";
 import { isScriptWord } from "./script-word.js";
 
 export type Purpose = "install" | "train" | "predict" | "download" | "other";
@@ -408,7 +408,7 @@ function purposeOf(runner: string, args: string[], script: string): Purpose {
 const isUrl = (text: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
 /** A path the repo itself would hold: not absolute, home, URL, variable, glob or placeholder. */
 export const isLocal = (text: string) =>
-  !/^([/~$]|[A-Za-z]:[\\/])/.test(text) && !isUrl(text) && !/[*?<>{}$]/.test(text);
+  !/^([/~$]|[A-Za-z]:[\\/])/.test(text) && !isUrl(text) && !/[*?<>{}$]/.test(text) && !isPlaceholderWord(text);
 
 /** `cwd` + `path`, POSIX, "./" and "a/../" folded; ".." above the root kept as is. */
 export function joinRel(cwd: string, path: string): string {

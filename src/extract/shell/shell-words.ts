@@ -6,9 +6,21 @@ import { isDockerfilePath, isMakefilePath, isShellPath } from "../../model/file-
 /** A path-like word: after a space, quote, `=`, `(`, `,` or `;`, up to a space, quote or shell operator. */
 const WORD = /(?:^|[\s"'=(,;[{])((?:\/|~\/|[A-Za-z]:[\\/])[^\s"'`;,)|&<>\]}]*)/g;
 
-/** A command line's words, a quoted word as one word without its quotes. */
+/** A placeholder a reader fills in: `<path to data>`, `<dir>`, `[model name]`, `{output dir}` (brackets and
+ * braces only with a space inside, so `[0,1]` and `${X}` stay what they are; no space just inside, so the
+ * shell's `[ -f x ]`, `{ a; }` and `<in >out` stay too). */
+const PLACEHOLDER = String.raw`<[^<>\s"'](?:[^<>"']*[^<>\s"'])?>|\[[^[\]\s"'][^[\]"']*\s[^[\]"']*[^[\]\s"']\]|\{[^{}\s"'$][^{}"']*\s[^{}"']*[^{}\s"']\}`;
+const PLACEHOLDER_IN = new RegExp(PLACEHOLDER);
+const WORDS = new RegExp(String.raw`"([^"]*)"|'([^']*)'|((?:${PLACEHOLDER}|\S)+)`, "g");
+
+/** A command line's words, a quoted word as one word without its quotes, a placeholder with spaces one word. */
 export function shellWords(text: string): string[] {
-  return [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+  return [...text.matchAll(WORDS)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
+
+/** Whether a word holds a placeholder to fill in (`<path to data>`, `--out=[output dir]`): no file of the repo. */
+export function isPlaceholderWord(word: string): boolean {
+  return PLACEHOLDER_IN.test(word);
 }
 
 export function shellPaths(text: string): string[] {

@@ -57,3 +57,13 @@ describe("a parser's usage synopsis in a README", () => {
     expect(interpretLine("python3 -m pkg.examples.test --network-path x [--gpu-id N]", "").command).not.toBeNull();
   });
 });
+
+describe("interpretLine placeholders", () => {
+  it("takes a placeholder with spaces as one argument to fill: no config file, no script of the repo", () => {
+    const { command } = interpretLine("python train.py --config configs/[config name].yaml --data <path to data.csv>", "");
+    expect([command!.script, command!.inputs]).toEqual(["train.py", []]);
+    expect(interpretLine("python train.py --config configs/base.yaml", "").command!.inputs).toEqual([
+      "configs/base.yaml",
+    ]);
+  });
+});

@@ -22,6 +22,7 @@ import { neededDistributions } from "./reconstruct.js";
 import { repoStatedVersions } from "./stated-versions.js";
 import { uncommittedLocals } from "./uncommitted-local.js";
 import { installedFolders } from "./installed-folders.js";
+import { suffixedFile } from "./suffixed-file.js";
 
 interface Declaration {
   /** Folder the declaration covers ("" for the whole repo). */
@@ -162,6 +163,9 @@ export const extractor: Extractor = {
           optional: imp.optional === true,
         };
         if (by) fields.declaredBy = by;
+        // `import utils.py`: the repo's utils.py, spelt so that Python 3 cannot import it; no package to install.
+        const spelt = suffixedFile(imp, dir, (p) => index.pyPaths.has(p));
+        if (spelt !== null) Object.assign(fields, { origin: "local", declared: null, suffixedFile: spelt });
         if (verdict.origin === "stdlib" && isPython2Stdlib(verdict.top)) fields.python2 = true;
         records.push(recordAt(file, imp.line, fields));
       }

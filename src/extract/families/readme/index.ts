@@ -41,7 +41,7 @@ const INSTALLED = /site-packages|dist-packages|\blib\/python\d/i;
 export const extractor: Extractor = {
   id: "readme",
   reads: [],
-  roles: ["readme", "docs", "shell", "makefile", "setup", "pyproject", "python", "dockerfile", "config"],
+  roles: ["readme", "docs", "shell", "makefile", "setup", "pyproject", "python", "dockerfile", "config", "text"],
   extract({ view, branches, source }) {
     // The root README, docs/, and the README of each sub-project (a folder up to two levels down holding
     // code of its own, or in a folder just below it: `net-classification/readme.md` beside its train.py,
@@ -55,11 +55,18 @@ export const extractor: Extractor = {
     );
     // The sub-folder READMEs the root README points to ("see team_a/README.md") hold steps for the whole repo.
     const root = view.files().find((f) => !f.skipped && roleOf(f) === "readme" && !f.path.includes("/"));
-    const pointed = root ? pointedReadmes(view.read(root.path) ?? "", (p) => view.has(p)) : new Set<string>();
+    const rootText = root ? (view.read(root.path) ?? "") : "";
+    const pointed = root ? pointedReadmes(rootText, (p) => view.has(p)) : new Set<string>();
+    // The other markdown files it links (`see [training](guides/TRAIN.md)`, `Instructions: INSTALL.md`) are read
+    // as docs/ is: their blocks run from the root. Files of the walk only (a symlink out is skipped), and small.
+    const linked = root ? linkedDocs(rootText, view) : new Set<string>();
+    // Linked files in the order the README links them (install, then train), before docs/ it does not link.
+    const linkOrder = [...linked];
+    const linkRank = (path: string) => (linked.has(path) ? linkOrder.indexOf(path) : linkOrder.length);
     const placeOf = (entry: InventoryEntry): "root" | "docs" | "sub-project" | null => {
       const role = roleOf(entry);
       if (role === "readme" && !entry.path.includes("/")) return "root";
-      if (role === "docs") return "docs";
+      if (role === "docs" || linked.has(entry.path)) return "docs";
       const folder = entry.path.slice(0, Math.max(0, entry.path.lastIndexOf("/")));
       return folder &&
         role === "readme" &&
@@ -73,7 +80,12 @@ export const extractor: Extractor = {
       .filter((f) => !f.skipped && f.kind === "text" && placeOf(f) !== null)
       // Among sub-projects the shallower first: a nested copy of another project (`gan/TFHub/`) follows the
       // solution folders' own READMEs, so the rerun plan starts from the solution.
-      .sort((a, b) => order[placeOf(a)!] - order[placeOf(b)!] || a.path.split("/").length - b.path.split("/").length)
+      .sort(
+        (a, b) =>
+          order[placeOf(a)!] - order[placeOf(b)!] ||
+          linkRank(a.path) - linkRank(b.path) ||
+          a.path.split("/").length - b.path.split("/").length,
+      )
       .slice(0, MAX_DOCS + 4);
     const records: FactRecord[] = [];
     for (const entry of readmes) {
@@ -643,6 +655,22 @@ function pointedReadmes(text: string, has: (path: string) => boolean): Set<strin
     const word = withoutTrailingDots(m[0]).replace(/^\.\//, "");
     if (word.length <= MAX_PATH_WORD && word.includes("/") && /(?:^|\/)readme(?:\.\w+)?$/i.test(word) && has(word))
       out.add(word);
+  }
+  return out;
+}
+
+/** A linked markdown file larger than this is no how-to a reader follows (a changelog, a dumped log). */
+const MAX_LINKED_DOC = 256 * 1024;
+
+/** Markdown files other than READMEs that the root README names, as a link or a bare path from the root. */
+function linkedDocs(text: string, view: RepoView): Set<string> {
+  const out = new Set<string>();
+  const entries = new Map(view.files().map((f) => [f.path, f]));
+  for (const m of text.matchAll(PATH_TOKEN)) {
+    const word = withoutTrailingDots(m[0]).replace(/^\.\//, "");
+    if (word.length > MAX_PATH_WORD || !/\.(?:md|markdown)$/i.test(word)) continue;
+    const entry = entries.get(word);
+    if (entry && !entry.skipped && roleOf(entry) === "text" && entry.size <= MAX_LINKED_DOC) out.add(word);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // A step's arguments: the words after the program it runs, and whether the program's own parser takes them
 // (an option it does not declare under `parse_args()`, a `type=bool` option given "False"). Pure.
-import { shellWords } from "../../shell/shell-words.js";
+import { isPlaceholderWord, shellWords } from "../../shell/shell-words.js";
 
 /** The arguments after the program in a command line: the segment naming it, the words after its name
  * (`python -m pkg.train --x` gives `--x`). Empty when the segment is not found. */
@@ -26,12 +26,14 @@ export function argsAfter(command: string, program: string | null, runAs?: strin
   return [];
 }
 
-/** Words without the shell's redirections: `>log`, `2>&1`, and a bare `>` or `2>>` with the target after it. */
+/** Words without the shell's redirections: `>log`, `2>&1`, and a bare `>` or `2>>` with the target after it
+ * (a placeholder such as `<path to data>` is an argument, not a redirection). */
 function withoutRedirections(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (/^(?:\d|&)?(?:>>?|<)$/.test(w)) i++;
+    if (isPlaceholderWord(w)) out.push(w);
+    else if (/^(?:\d|&)?(?:>>?|<)$/.test(w)) i++;
     else if (!/^[<>]|^(?:\d|&)>/.test(w)) out.push(w);
   }
   return out;

@@ -15,6 +15,7 @@ import { functionParser, rejectedByFunction, type FunctionParser } from "./funct
 import { hydraTree, rejectedOverride, type HydraFiles, type HydraTree } from "./hydra-overrides.js";
 import { hydraConfigFiles } from "./hydra-configs.js";
 import { proseSteps } from "./prose-steps.js";
+import { applyHandEdits, handEdits } from "./hand-edits.js";
 import { reachOf } from "./reach.js";
 import { programOf, StepList, type Step, type TopStep } from "./steps.js";
 import { isModelName, trainingValues } from "./training-values.js";
@@ -75,6 +76,9 @@ export const extractor: Extractor = {
     }
     const steps = list.steps;
     settlePurposes(steps);
+    // Reruns the README asks for by hand ("change FOLD in config.py to 1..4 and rerun") count as a loop's would.
+    for (const doc of (facts.families["readme"] ?? []).filter((r) => r.kind === "readme"))
+      applyHandEdits(steps, String(doc.file), handEdits(view.read(String(doc.file)) ?? ""));
     // 3. Each step's arguments, configs and training; then reach and io.
     const hints = byFile(facts.families["training"] ?? []);
     const programs = new Map<string, ProgramView>();
@@ -359,6 +363,7 @@ function stepRecord(
     purpose: step.purpose,
     repeat: step.repeat,
     repeatSource: step.repeat > 1 ? step.repeatSource : null,
+    ...(step.handEdit !== undefined ? { handEdit: step.handEdit } : {}),
     args: args.join(" "),
     rejected: hydra
       ? rejectedOverride(args, hydra, hydraFiles(view))

@@ -4,6 +4,7 @@
 // runs/<task>/<name>/weights/best.pt written). Paths as written, relative to the folder the command runs in. Pure.
 import { runWords } from "../../shell/readme-commands.js";
 import { commandWrites, shellSegments } from "../../shell/shell-writes.js";
+import { isPlaceholderWord } from "../../shell/shell-words.js";
 
 export interface CommandIo {
   mode: "read" | "write";
@@ -14,7 +15,9 @@ const YOLO_TASKS = new Set(["detect", "segment", "classify", "pose", "obb"]);
 
 export function commandIo(command: string): CommandIo[] {
   const out: CommandIo[] = [];
-  const local = (path: string) => path !== "" && !/^[/~$&-]|^\d$|^\/dev\//.test(path) && !/[*?{}$`]/.test(path);
+  // A placeholder (`<output file>`, `[path to data]`) is the reader's to fill: no file of the repo.
+  const local = (path: string) =>
+    path !== "" && !/^[/~$&-]|^\d$|^\/dev\//.test(path) && !/[*?{}$`]/.test(path) && !isPlaceholderWord(path);
   for (const segment of shellSegments(command)) {
     for (const target of segment.redirects) if (local(target)) out.push({ mode: "write", path: target });
     const argv = runWords(segment.words).argv;

@@ -8,6 +8,7 @@ import { makeArguments } from "../../shell/make-vars.js";
 import { makeGoal } from "../../shell/make-goal.js";
 import { shellLines, type ShellLine } from "./shell-lines.js";
 import { scriptWrites } from "../../shell/script-writes.js";
+import { isPlaceholderWord } from "../../shell/shell-words.js";
 
 export type StepSource = "readme" | "readme-prose" | "shell" | "make" | "notebook" | "kernel" | "console-script";
 
@@ -31,6 +32,8 @@ export interface Step {
   runAs?: string;
   /** The command's path holds no such program: the repo's one code file of that name stands for it. */
   locatedByName?: boolean;
+  /** The README has the reader edit a setting by hand and run the step again (hand-edits.ts). */
+  handEdit?: string;
 }
 
 export type TopStep = Omit<Step, "order" | "parent" | "repeat" | "repeatSource"> & {
@@ -43,7 +46,7 @@ const MAX_DEPTH = 4;
 const PLACEHOLDER = /(?:^|\/)path\/to\/|[<>{}]|(?:^|[/_.-])(?:xxx+|your[_-]?\w*|my[_-]\w+)(?=[/_.-]|$)/i;
 
 function isPlaceholder(path: string): boolean {
-  return PLACEHOLDER.test(path);
+  return PLACEHOLDER.test(path) || isPlaceholderWord(path);
 }
 const MAX_STEPS = 5000;
 

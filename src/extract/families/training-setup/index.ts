@@ -11,9 +11,10 @@ import { setupKind } from "../../python/setup-hints.js";
 import { setupFromValue } from "./setup-values.js";
 import { cliOption } from "../../python/cli-option.js";
 import { countInRange } from "../../../model/count-ranges.js";
-import { roleOf } from "../../view/file-roles.js";
+import { filesWithRole, roleOf } from "../../view/file-roles.js";
 import { tileGrid } from "./tile-grid.js";
 import { helperBodies, layerStack, type LayerStack } from "./layer-stack.js";
+import { pythonGpuIds, shellGpuIds } from "./gpu-ids.js";
 
 /** CSV files whose rows may be the training examples: train.csv, train_folds.csv, folds.csv, train_labels.csv... */
 const TRAIN_TABLE = /(?:^|\/)(?:[\w-]*train[\w-]*|folds?|[\w-]*_folds?)\.(?:csv|tsv)$/i;
@@ -39,7 +40,7 @@ function statedSizes(text: string): Array<{ line: number; value: number; name: s
 export const extractor: Extractor = {
   id: "training-setup",
   reads: [],
-  roles: ["python", "notebook", "config", "conda", "readme", "text"],
+  roles: ["python", "notebook", "config", "conda", "readme", "text", "shell"],
   async extract(ctx) {
     const records: FactRecord[] = [];
     for (const file of (await preparePythonIndex(ctx.view)).files) {
@@ -115,6 +116,15 @@ export const extractor: Extractor = {
             name: s.name,
           });
       }
+    }
+    // GPU ids the code or a script pins (`set_device(2)`, `CUDA_VISIBLE_DEVICES=2,3 python x.py`).
+    for (const source of ctx.view.python())
+      for (const g of pythonGpuIds(source.text))
+        records.push(recordAt(source, g.line, { kind: "gpu-ids", value: g.value, via: "code", name: g.name }));
+    for (const entry of filesWithRole(ctx.view, "shell")) {
+      if (entry.skipped) continue;
+      for (const g of shellGpuIds(ctx.view.read(entry.path) ?? ""))
+        records.push({ file: entry.path, line: g.line, kind: "gpu-ids", value: g.value, via: "shell", name: g.name });
     }
     return withoutFactoryKeywords(records);
   },

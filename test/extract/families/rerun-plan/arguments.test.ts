@@ -44,6 +44,16 @@ describe("rerun-plan arguments", () => {
     ).toBeNull();
   });
 
+  it("takes a placeholder with spaces in it (`<number of epochs>`, `[batch size]`, `{n}`) as one argument to fill", async () => {
+    const step = await stepOf("python train.py --epochs <number of epochs> --batch-size [batch size here] --use_amp {true or false}", {
+      "train.py": argparse("parse_args()"),
+    });
+    expect([step.args, step.rejected]).toEqual([
+      "--epochs <number of epochs> --batch-size [batch size here] --use_amp {true or false}",
+      null,
+    ]);
+  });
+
   it("lets unknown options through parse_known_args()", async () => {
     expect(
       (await stepOf("python train.py --lr 0.1", { "train.py": argparse("parse_known_args()[0]") })).rejected,

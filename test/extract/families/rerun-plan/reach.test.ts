@@ -220,6 +220,18 @@ describe("rerun-plan io of the steps' own command lines", () => {
     ]);
   });
 
+  it("records no read or write of a placeholder the reader fills in (`<output file>`, `[path to data]`)", async () => {
+    const records = await planOf({
+      "README.md":
+        "# Run\n\n```\npython x.py --out [output dir] > <log file> && mv out.csv <submission file>\npython x.py --out out/f.csv\n```\n",
+      "x.py": "print(1)\n",
+    });
+    expect(ioOf(records)).toEqual([
+      [1, "read", "out.csv"],
+      [2, "write", "out/f.csv"],
+    ]);
+  });
+
   it("takes `yolo train` as a training step: its data yaml read, its run folder's weights written", async () => {
     const records = await planOf({
       "README.md":

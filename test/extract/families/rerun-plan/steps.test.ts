@@ -215,6 +215,34 @@ describe("rerun-plan working folders", () => {
     expect(stepsOf(records)).toEqual([[1, null, "team_a", "team_a/src/train.py", "train", 1]]);
   });
 
+  it("reads the fenced blocks of the markdown files the root README links, in its order, from the root, each step naming its file", async () => {
+    const records = await planOf({
+      "README.md":
+        "# Solution\n\nInstructions: setup/INSTALL.md\n\nFor training, see [training](TRAIN.md).\n",
+      "setup/INSTALL.md": "# Install\n\n```\npip install -r requirements.txt\n```\n",
+      "TRAIN.md": "# Train\n\n```bash\npython src/train.py --fold 0\n```\n",
+      "NOTES.md": "```\npython src/other.py\n```\n",
+      "requirements.txt": "numpy==1.26.4\n",
+      "src/train.py": "print(1)\n",
+      "src/other.py": "print(1)\n",
+    });
+    expect(
+      records.filter((r) => r.kind === "step").map((r) => [r.file, r.line, r.cwd, r.program, r.purpose]),
+    ).toEqual([
+      ["setup/INSTALL.md", 4, ".", null, "install"],
+      ["TRAIN.md", 4, ".", "src/train.py", "train"],
+    ]);
+  });
+
+  it("reads no linked markdown file over the size cap", async () => {
+    const records = await planOf({
+      "README.md": "# Solution\n\nSee TRAIN.md.\n",
+      "TRAIN.md": `# Train\n\n\`\`\`\npython train.py\n\`\`\`\n${"padding line of prose\n".repeat(20_000)}`,
+      "train.py": "print(1)\n",
+    });
+    expect(records.filter((r) => r.kind === "step" && r.file === "TRAIN.md")).toEqual([]);
+  });
+
   it("runs the script a Dockerfile's CMD runs where the README runs the image", async () => {
     const records = await planOf({
       "README.md": "# Run\n\n```\ndocker build -t sol .\ndocker run --gpus all sol\n```\n",

@@ -1,0 +1,21 @@
+// Hard-coded GPU ids graded by the rerun plan: a warning where a step runs the file, info where none does.
+import { expect, it } from "vitest";
+import { findingsOf } from "../rerun-plan/plan-repo.js";
+
+it("warns of GPU ids pinned on the rerun path, and notes those in code no step runs", async () => {
+  const findings = await findingsOf(
+    {
+      "README.md": "# Train\n\n```\npip install -r requirements.txt\nbash run.sh\n```\n",
+      "requirements.txt": "torch==2.1.0\n",
+      "run.sh": "CUDA_VISIBLE_DEVICES=2,3 python train.py\n",
+      "train.py": "import torch\nmodel = torch.nn.DataParallel(torch.nn.Linear(1, 1), device_ids=[0, 1, 2, 3])\n",
+      "old/experiment.py": "import torch\ntorch.cuda.set_device(3)\n",
+    },
+    ["execution-gpu-ids-settable"],
+  );
+  expect(findings).toEqual([
+    ["execution-gpu-ids-settable", "run.sh", 1, "warning"],
+    ["execution-gpu-ids-settable", "train.py", 2, "warning"],
+    ["execution-gpu-ids-settable", "old/experiment.py", 2, "info"],
+  ]);
+});
