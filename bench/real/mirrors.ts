@@ -5,14 +5,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
-/** The <owner>+<name> folders in `folder`, sorted, only those named in `repos` when it names any. */
+/** The <owner>+<name> folders in `folder`, sorted; those named in `repos` in the order named, when it names any. */
 export function listMirrors(folder: string, repos: readonly string[] = []): string[] {
   if (!folder || !existsSync(folder) || !statSync(folder).isDirectory()) return [];
-  return readdirSync(folder)
-    .filter(
-      (n) => n.includes("+") && statSync(join(folder, n)).isDirectory() && (repos.length === 0 || repos.includes(n)),
-    )
-    .sort();
+  const isMirror = (n: string) =>
+    n.includes("+") && existsSync(join(folder, n)) && statSync(join(folder, n)).isDirectory();
+  if (repos.length > 0) return [...new Set(repos)].filter(isMirror);
+  return readdirSync(folder).filter(isMirror).sort();
 }
 
 /** The git directory of the clone a mirror holds in repo/ (bare, or a clone whose work tree was left out), or
