@@ -1,9 +1,9 @@
 // `npm run bench:builds -- [folder of mirrors] [--repo OWNER+NAME]... [--cap-minutes N] [--base-image IMAGE]
-// [--json FILE]`: audit each mirror with `--stages static,build` (the built CLI, one process per repo, no
+// [--json FILE] [--keep DIR]`: audit each mirror with `--stages static,build` (the built CLI, one process per repo, no
 // training) under a per-repo time cap, classify what the build came to and whose failure it is, print one row
 // per repo and the counts; the outcomes go to the JSON file after each repo, so a stopped run keeps them.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { PACKAGE_ROOT } from "../../src/io/package.js";
@@ -12,7 +12,7 @@ import { bareCloneOf, checkoutOf, listMirrors } from "./mirrors.js";
 
 const CLI = join(PACKAGE_ROOT, "dist", "src", "cli", "main.js");
 const USAGE =
-  "usage: npm run bench:builds -- [folder of mirrors] [--repo OWNER+NAME]... [--cap-minutes N] [--base-image IMAGE] [--json FILE]";
+  "usage: npm run bench:builds -- [folder of mirrors] [--repo OWNER+NAME]... [--cap-minutes N] [--base-image IMAGE] [--json FILE] [--keep DIR]";
 
 interface Args {
   folder: string;
@@ -20,6 +20,8 @@ interface Args {
   capMinutes: number;
   baseImage: string | null;
   json: string;
+  /** Where each repo's report and facts are kept (<name>.report.json, <name>.facts.json), when given. */
+  keep: string | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -29,6 +31,7 @@ function parseArgs(argv: string[]): Args {
     capMinutes: 15,
     baseImage: null,
     json: join(PACKAGE_ROOT, "bench", "real", "builds.json"),
+    keep: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -37,6 +40,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--cap-minutes") args.capMinutes = Number(value());
     else if (a === "--base-image") args.baseImage = value();
     else if (a === "--json") args.json = resolve(value());
+    else if (a === "--keep") args.keep = resolve(value());
     else if (a.startsWith("-")) fail(`unknown option ${a}`);
     else args.folder = a;
   }
@@ -121,6 +125,11 @@ async function auditBuild(name: string, tree: string, args: Args, basePython: st
     const seconds = (performance.now() - started) / 1000;
     const base = basePython ? { basePython } : {};
     if (run.timedOut) return { name, timedOutAfterMinutes: args.capMinutes, seconds, ...base };
+    if (args.keep) {
+      mkdirSync(args.keep, { recursive: true });
+      if (existsSync(out)) copyFileSync(out, join(args.keep, `${name}.report.json`));
+      if (existsSync(factsFile)) copyFileSync(factsFile, join(args.keep, `${name}.facts.json`));
+    }
     if (!existsSync(out) || !existsSync(factsFile)) {
       const last = run.stderr.trim().split("\n").pop() ?? "";
       return { name, error: `repro-audit exited ${run.code}: ${last}`, seconds, ...base };

@@ -73,6 +73,22 @@ const AUDIT_BUILD_FAILURES: Record<string, string> = {
 
 const firstLine = (text: string) => text.trim().split(/\r?\n/)[0] ?? "";
 
+/** What the audit put in place of the repo's own statement when a build failed, or null: a spec it
+ * reconstructed from the imports (the repo has none), a conda spec on a base image named for pip, a spec
+ * installed on the Python of a named base image other than the one it states. */
+function auditSubstitution(
+  env: NonNullable<BuildReport["environment"]>,
+  basePython: string | undefined,
+): string | null {
+  if (env.specKind === "reconstructed")
+    return "the spec the audit reconstructed from the imports (the repo states none)";
+  const named = env.baseImageReason === "--base-image";
+  if (named && env.specKind === "conda") return "a conda spec built on the base image named with --base-image";
+  if (named && basePython && basePython !== env.python.version)
+    return `installed on the base image's Python ${basePython} in place of ${env.python.version}`;
+  return null;
+}
+
 /** The outcome of one repo's build-stage audit. */
 export function classifyBuild(run: BuildRun): BuildOutcome {
   const env = run.report?.environment;
@@ -106,13 +122,8 @@ export function classifyBuild(run: BuildRun): BuildOutcome {
     if (cls === "timeout") return { ...base, outcome: "timed-out", why: `the build ran past its limit: ${said}` };
     if (cls === "not-allowed") return { ...base, why: `the audit refused to build it: ${detail || build.reason}` };
     if (AUDIT_BUILD_FAILURES[cls]) return { ...base, outcome: "audit", why: `${AUDIT_BUILD_FAILURES[cls]}: ${said}` };
-    // The spec was installed for the Python it states, on the Python of a base image the bench named instead.
-    if (run.basePython && env.baseImageReason === "--base-image" && run.basePython !== env.python.version)
-      return {
-        ...base,
-        outcome: "audit",
-        why: `installed on the base image's Python ${run.basePython} in place of ${env.python.version}: ${said}`,
-      };
+    const substitution = auditSubstitution(env, run.basePython);
+    if (substitution) return { ...base, outcome: "audit", why: `${substitution}: ${said}` };
     return { ...base, outcome: "build-failed", why: said };
   }
 

@@ -180,6 +180,28 @@ describe("classifyBuild", () => {
     ).toBe("build-failed");
   });
 
+  it("a build that fails on what the audit put in place of the repo's statement is the audit's", () => {
+    const failedBuild = (kind: string, reason: string) => {
+      const r = report({ status: "failed", failureClass: "other" }, { baseImageReason: reason });
+      r.environment!.specKind = kind;
+      return classifyBuild({
+        name: `i+${kind}`,
+        report: r,
+        facts: facts({ "environment-build": [{ kind: "build", failureClass: "other", detail: "× error" }] }),
+      });
+    };
+    expect(failedBuild("reconstructed", "Python 3.9 (default)")).toMatchObject({
+      outcome: "audit",
+      why: "the spec the audit reconstructed from the imports (the repo states none): other: × error",
+    });
+    expect(failedBuild("conda", "--base-image")).toMatchObject({
+      outcome: "audit",
+      why: "a conda spec built on the base image named with --base-image: other: × error",
+    });
+    // A conda spec on the audit's own micromamba base that fails is the spec's.
+    expect(failedBuild("conda", "conda spec environment.yml: micromamba installs it").outcome).toBe("build-failed");
+  });
+
   it("the build's own time limit and the bench's cap are timeouts", () => {
     expect(
       classifyBuild({ name: "f+slow", report: report({ status: "failed", failureClass: "timeout" }), facts: facts({}) })
