@@ -75,11 +75,15 @@ const firstLine = (text: string) => text.trim().split(/\r?\n/)[0] ?? "";
 
 /** What the audit put in place of the repo's own statement when a build failed, or null: a spec it
  * reconstructed from the imports (the repo has none), a conda spec on a base image named for pip, a spec
- * installed on the Python of a named base image other than the one it states. */
+ * installed on the Python of a named base image other than the one it states, a command the base lacks. */
 function auditSubstitution(
   env: NonNullable<BuildReport["environment"]>,
   basePython: string | undefined,
+  detail: string,
 ): string | null {
+  // pip installs a VCS requirement with git: a base without it fails the line, whatever the repo wrote.
+  const tool = /Cannot find command '([^']+)'/.exec(detail);
+  if (tool) return `the base image lacks the command ${tool[1]}`;
   if (env.specKind === "reconstructed")
     return "the spec the audit reconstructed from the imports (the repo states none)";
   const named = env.baseImageReason === "--base-image";
@@ -122,7 +126,7 @@ export function classifyBuild(run: BuildRun): BuildOutcome {
     if (cls === "timeout") return { ...base, outcome: "timed-out", why: `the build ran past its limit: ${said}` };
     if (cls === "not-allowed") return { ...base, why: `the audit refused to build it: ${detail || build.reason}` };
     if (AUDIT_BUILD_FAILURES[cls]) return { ...base, outcome: "audit", why: `${AUDIT_BUILD_FAILURES[cls]}: ${said}` };
-    const substitution = auditSubstitution(env, run.basePython);
+    const substitution = auditSubstitution(env, run.basePython, detail);
     if (substitution) return { ...base, outcome: "audit", why: `${substitution}: ${said}` };
     return { ...base, outcome: "build-failed", why: said };
   }

@@ -198,6 +198,15 @@ describe("classifyBuild", () => {
       outcome: "audit",
       why: "a conda spec built on the base image named with --base-image: other: × error",
     });
+    const noGit = report({ status: "failed", failureClass: "other" });
+    const gitDetail = "ERROR: Cannot find command 'git' - do you have 'git' installed and in your PATH?";
+    expect(
+      classifyBuild({
+        name: "i+git",
+        report: noGit,
+        facts: facts({ "environment-build": [{ kind: "build", failureClass: "other", detail: gitDetail }] }),
+      }),
+    ).toMatchObject({ outcome: "audit", why: `the base image lacks the command git: other: ${gitDetail}` });
     // A conda spec on the audit's own micromamba base that fails is the spec's.
     expect(failedBuild("conda", "conda spec environment.yml: micromamba installs it").outcome).toBe("build-failed");
   });
