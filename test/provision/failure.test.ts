@@ -30,7 +30,7 @@ describe("classifyBuildFailure", () => {
     ["Step 3/4 : RUN false\nThe command '/bin/sh -c false' returned a non-zero code: 1", "other", null],
     // A source distribution whose metadata step fails names no package on its error lines: the one pip was collecting.
     [
-      'Collecting numpy==1.19.1\n  Downloading numpy-1.19.1.zip (7.3 MB)\n  error: subprocess-exited-with-error\n  × Preparing metadata (pyproject.toml) did not run successfully.\nerror: metadata-generation-failed\n× Encountered error while generating package metadata.',
+      "Collecting numpy==1.19.1\n  Downloading numpy-1.19.1.zip (7.3 MB)\n  error: subprocess-exited-with-error\n  × Preparing metadata (pyproject.toml) did not run successfully.\nerror: metadata-generation-failed\n× Encountered error while generating package metadata.",
       "compile-error",
       "numpy",
     ],
