@@ -3,22 +3,14 @@
 // print which specs resolve, which fail and why, beside FawltyDeps' floor; then the totals. A mirror may be a
 // checkout or a folder holding a bare clone in repo/ (audited as HEAD's files); a repo whose audit fails is a row. No folder, or no mirrors in it (as in CI): says so, exit 0.
 import { spawnSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { PACKAGE_ROOT } from "../../src/io/package.js";
 import type { FactRecord, Facts } from "../../src/model/facts.js";
 import { ensureFawltyDeps, timeFawltyDeps } from "./fawltydeps.js";
 import { fawltyFloor } from "./fawlty-floor.js";
+import { bareCloneOf, checkoutOf, listMirrors } from "./mirrors.js";
 import { renderInstalls, specOutcomes, type InstallRow } from "./installs.js";
 import type { BenchFinding } from "./match.js";
 
@@ -95,51 +87,10 @@ function auditInstalls(repo: string, indexUrl: string | null): { facts: Facts; f
   }
 }
 
-/** HEAD's files of a bare mirror written into a temp folder, those whose blobs the mirror lacks left out (the
- * corpus copies hold no blob of 4 MiB or more, so a clone of them fails at checkout). */
-function checkoutOf(bare: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "repro-audit-bench-installs-tree-"));
-  const git = (args: string[], input?: string) =>
-    spawnSync("git", [`--git-dir=${bare}`, ...args], { input, maxBuffer: 1 << 30 });
-  const entries = git(["ls-tree", "-r", "-z", "HEAD"])
-    .stdout.toString("utf8")
-    .split("\0")
-    .map((line) => /^(\d+) blob ([0-9a-f]+)\t(.+)$/s.exec(line))
-    .filter((m): m is RegExpExecArray => m !== null && m[1] !== "120000");
-  const batch = git(["cat-file", "--batch"], entries.map((m) => m[2]).join("\n") + "\n").stdout;
-  let at = 0;
-  for (const m of entries) {
-    const eol = batch.indexOf(10, at);
-    const header = batch.subarray(at, eol).toString("utf8");
-    const size = /^[0-9a-f]+ blob (\d+)$/.exec(header);
-    if (!size) {
-      at = eol + 1;
-      continue;
-    }
-    const start = eol + 1;
-    const end = start + Number(size[1]);
-    const path = join(dir, m[3]!);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, batch.subarray(start, end));
-    at = end + 1;
-  }
-  return dir;
-}
-
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const folder = args.folder ? resolve(args.folder) : "";
-  const mirrors =
-    folder && existsSync(folder) && statSync(folder).isDirectory()
-      ? readdirSync(folder)
-          .filter(
-            (n) =>
-              n.includes("+") &&
-              statSync(join(folder, n)).isDirectory() &&
-              (args.repos.length === 0 || args.repos.includes(n)),
-          )
-          .sort()
-      : [];
+  const mirrors = listMirrors(folder, args.repos);
   if (mirrors.length === 0) {
     console.log(
       `bench:installs: no mirrors (<owner>+<name> folders) ${folder ? `in ${folder}` : "named"}: nothing to audit, skipped`,
@@ -153,10 +104,10 @@ function main(): void {
     process.stderr.write(`resolving ${name} ...\n`);
     const repo = join(folder, name);
     // A mirror holds a bare clone in repo/ (audited as a file:// URL, every branch listed); a checkout is audited as it stands.
-    const bare = join(repo, "repo");
-    const isBare = existsSync(join(bare, "HEAD"));
+    const bare = bareCloneOf(repo);
+    const isBare = bare !== null;
     // A bare mirror is audited as HEAD's files (what installs is the question, not its branches).
-    const tree = isBare ? checkoutOf(bare) : repo;
+    const tree = bare ? checkoutOf(bare, { prefix: "repro-audit-bench-installs-tree-" }) : repo;
     let audited: ReturnType<typeof auditInstalls>;
     try {
       audited = auditInstalls(tree, args.indexUrl);

@@ -92,9 +92,33 @@ export function classifyBuildFailure(log: string, stop: BuildStop | boolean = nu
       };
     }
   }
+  const metadata = metadataFailure(lines);
+  if (metadata) return metadata;
   const errorLine =
     [...lines].reverse().find((l) => /error/i.test(l)) ?? [...lines].reverse().find((l) => l.trim()) ?? "";
   return { failureClass: "other", package: null, detail: errorLine.trim() };
+}
+
+/** A source distribution whose metadata step failed (pip names no package on those lines): the package pip
+ * was collecting when it failed, so the finding says which pin needed a build (numpy==1.19.1 on a newer Python). */
+function metadataFailure(lines: readonly string[]): BuildFailure | null {
+  const at = lines.findIndex((l) =>
+    /metadata-generation-failed|egg_info did not run successfully|Preparing metadata .* did not run successfully/.test(
+      l,
+    ),
+  );
+  if (at < 0) return null;
+  const collecting = lines
+    .slice(0, at)
+    .reverse()
+    .map((l) => /^\s*Collecting (\S+)/.exec(l))
+    .find((m) => m !== null);
+  const pkg = packageOf(collecting?.[1]);
+  return {
+    failureClass: "compile-error",
+    package: pkg,
+    detail: `${collecting ? `${collecting[1]}: ` : ""}its metadata could not be generated from its source distribution`,
+  };
 }
 
 /** The last `count` lines of a log, for the report. */

@@ -28,6 +28,17 @@ describe("classifyBuildFailure", () => {
       null,
     ],
     ["Step 3/4 : RUN false\nThe command '/bin/sh -c false' returned a non-zero code: 1", "other", null],
+    // A source distribution whose metadata step fails names no package on its error lines: the one pip was collecting.
+    [
+      "Collecting numpy==1.19.1\n  Downloading numpy-1.19.1.zip (7.3 MB)\n  error: subprocess-exited-with-error\n  × Preparing metadata (pyproject.toml) did not run successfully.\nerror: metadata-generation-failed\n× Encountered error while generating package metadata.",
+      "compile-error",
+      "numpy",
+    ],
+    [
+      "Collecting matplotlib\nCollecting poster\n  error: subprocess-exited-with-error\n  × python setup.py egg_info did not run successfully.\nerror: metadata-generation-failed",
+      "compile-error",
+      "poster",
+    ],
   ])("%s", (log, failureClass, pkg) => {
     expect(classifyBuildFailure(log)).toMatchObject({ failureClass, package: pkg });
   });
