@@ -11,7 +11,7 @@ import { normalizeName } from "./unresolvable-cause.js";
 const MAX_LEFT_OUT = 16;
 
 /** What a left-out line served only for a build means: pip would build it, the resolver does not. */
-export const NEEDS_SOURCE_BUILD = "needs a source build: not checked here";
+const NEEDS_SOURCE_BUILD = "needs a source build: not checked here";
 
 export interface LeftOutLine {
   file: string;
