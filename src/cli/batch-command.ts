@@ -25,6 +25,7 @@ export async function batchCommand(args: BatchArgs, io: Io): Promise<number> {
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  process.on("SIGHUP", onSignal); // the terminal closed: nothing the audits started may outlive it either
   const progress = batchProgress(io.stderr);
   try {
     const report = await runBatch({
@@ -46,6 +47,7 @@ export async function batchCommand(args: BatchArgs, io: Io): Promise<number> {
     progress.stop();
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
+    process.off("SIGHUP", onSignal);
   }
 }
 
