@@ -20,6 +20,8 @@ export interface BatchFiles {
 
 export interface BatchOutputs {
   files: BatchFiles;
+  /** What was written into each file, so that printing a format reuses it rather than rendering it again. */
+  texts: BatchFiles;
   charts: ChartFile[];
   /** Why a chart file could not be written (no Chromium for the PNGs); null when all were. */
   chartNote: string | null;
@@ -51,5 +53,5 @@ export async function writeBatchOutputs(report: BatchReport, outDir: string): Pr
     svgs.map((s) => ({ id: s.chart.id, svg: s.svg })),
     outDir,
   );
-  return { files, charts: charts.files, chartNote: charts.note };
+  return { files, texts, charts: charts.files, chartNote: charts.note };
 }
