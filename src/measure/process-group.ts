@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 
 /** Between TERM and KILL: time for a training to unwind, short enough that an interrupt still feels immediate. */
-export const GRACE_MS = 2000;
+const GRACE_MS = 2000;
 /** After KILL, how long to wait for the kernel to take the members away. */
 const KILL_WAIT_MS = 2000;
 const POLL_MS = 20;
@@ -11,7 +11,7 @@ const HAS_PROC = existsSync("/proc/self/stat");
 
 /** Whether a member of the group still runs. /proc tells a zombie (exited, its parent not yet told) from a live
  * process; without it, whether a signal still reaches the group. */
-export function groupAlive(pgid: number): boolean {
+function groupAlive(pgid: number): boolean {
   if (!HAS_PROC) return signalGroup(pgid, 0);
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -49,7 +49,7 @@ export async function endGroup(pgid: number, graceMs = GRACE_MS): Promise<void> 
 }
 
 /** The same without the event loop: for a signal or exit listener, where nothing awaited would ever run. */
-export function endGroupSync(pgid: number, graceMs = GRACE_MS): void {
+function endGroupSync(pgid: number, graceMs = GRACE_MS): void {
   const goneWithin = (ms: number) => {
     for (const deadline = Date.now() + ms; groupAlive(pgid); sleepSync(POLL_MS))
       if (Date.now() > deadline) return false;
