@@ -128,7 +128,13 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
 
     // 7. One instrumented epoch, power sampled, the full training predicted.
     const measured = await measure(run, plan, environment);
-    stopIfAborted(options, "the epoch", "its container and temp folder were removed");
+    stopIfAborted(
+      options,
+      "the epoch",
+      plan.runtime === "host"
+        ? "the training it started was ended and its temp folder removed"
+        : "its container and temp folder were removed",
+    );
 
     // 8. Where no epoch gives the whole training's figure, estimate it from the code; keep measured throughputs.
     const { estimateStep } = await import("./estimate/stage.js");

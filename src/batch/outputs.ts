@@ -20,6 +20,8 @@ export interface BatchFiles {
 
 export interface BatchOutputs {
   files: BatchFiles;
+  /** What was written into each file, so that printing a format reuses it rather than rendering it again. */
+  texts: BatchFiles;
   charts: ChartFile[];
   /** Why a chart file could not be written (no Chromium for the PNGs); null when all were. */
   chartNote: string | null;
@@ -57,5 +59,5 @@ export async function writeBatchOutputs(
     outDir,
     { png: options.png === true },
   );
-  return { files, charts: charts.files, chartNote: charts.note };
+  return { files, texts, charts: charts.files, chartNote: charts.note };
 }

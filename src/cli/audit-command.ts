@@ -21,6 +21,7 @@ export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  process.on("SIGHUP", onSignal); // the terminal closed: nothing the audit started may outlive it either
   // Only the report goes to stdout; progress goes to stderr (and is silent when stderr is not wanted).
   const progress = args.format === "text" || io.stderr.isTTY ? await progressFor(io.stderr) : silentProgress;
   try {
@@ -66,5 +67,6 @@ export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
+    process.off("SIGHUP", onSignal);
   }
 }

@@ -8,9 +8,6 @@ import { writeBatchOutputs } from "../batch/outputs.js";
 import type { BatchReport } from "../model/batch-report.js";
 import { EXIT } from "../model/errors.js";
 import { renderBatchText } from "../report/batch-text.js";
-import { renderBatchMarkdown } from "../report/batch-md.js";
-import { renderBatchJson } from "../report/batch-json.js";
-import { renderBatchHtml } from "../report/batch-html.js";
 import type { BatchArgs, BatchFormat, MergeArgs } from "./batch-args.js";
 import { batchProgress } from "./batch-progress.js";
 import type { Io } from "./run-command.js";
@@ -25,6 +22,7 @@ export async function batchCommand(args: BatchArgs, io: Io): Promise<number> {
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  process.on("SIGHUP", onSignal); // the terminal closed: nothing the audits started may outlive it either
   const progress = batchProgress(io.stderr);
   try {
     const report = await runBatch({
@@ -46,6 +44,7 @@ export async function batchCommand(args: BatchArgs, io: Io): Promise<number> {
     progress.stop();
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
+    process.off("SIGHUP", onSignal);
   }
 }
 
@@ -61,15 +60,12 @@ async function publish(
   io: Io,
   color: ColorSetting = "auto",
 ): Promise<void> {
-  const { files, charts, chartNote } = await writeBatchOutputs(report, resolve(out), { png });
+  const { files, texts, charts, chartNote } = await writeBatchOutputs(report, resolve(out), { png });
+  // The formats written to files are printed as written (the page and its charts are rendered once).
   const text =
-    format === "json"
-      ? renderBatchJson(report)
-      : format === "md"
-        ? renderBatchMarkdown(report)
-        : format === "html"
-          ? await renderBatchHtml(report)
-          : renderBatchText(report, { color: useColor(color, process.env, io.stdout.isTTY === true) });
+    format === "text"
+      ? renderBatchText(report, { color: useColor(color, process.env, io.stdout.isTTY === true) })
+      : texts[format];
   io.stdout.write(text);
   io.stderr.write(
     `reports written: ${files.json}, ${files.md}, ${files.html}, ${files.emissions}${charts.length ? `, ${charts.length} chart(s) in ${resolve(out, "charts")}` : ""}\n`,

@@ -232,6 +232,8 @@ export async function runEpochStage(input: EpochStageInput): Promise<EpochStageR
       marker: input.epochMarker ?? null,
       ...(input.signal ? { signal: input.signal } : {}),
     });
+    // A host run's group can outlive its leader (a command ending in `&`): none of it outlives the run.
+    if (!container) await run.launched.kill();
     running = null;
     run.stopMetering();
     const series = await meters.sampler.stop();

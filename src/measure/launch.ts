@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { packagePath } from "../io/package.js";
 import { SOCKET_NAME } from "./events-channel.js";
+import { endGroup, guardGroup } from "./process-group.js";
 
 /** Where things appear inside the container: the repo's writable copy (a sized tmpfs), the read-only sources. */
 export const CONTAINER_REPO = "/repo";
@@ -138,7 +139,8 @@ export interface Launched {
 }
 
 /** Host runtime (opt-in): the same command in the repo copy, in its own process group so it can all be ended; the
- * hook from the run's own copy (Python writes its bytecode beside it, never into the package). */
+ * hook from the run's own copy (Python writes its bytecode beside it, never into the package). Until `kill` has
+ * ended the group, an interrupt or the exit of this process ends it too: no training outlives the audit. */
 export function launchHost(r: {
   repoCopy: string;
   hookDir: string;
@@ -161,20 +163,16 @@ export function launchHost(r: {
     all: true,
     detached: true,
   });
+  const pgid = child.pid;
+  const unguard = pgid ? guardGroup(pgid) : () => undefined;
   return {
     child,
-    pid: child.pid,
+    pid: pgid,
     async kill() {
-      if (!child.pid) return;
-      // The whole process group, then until none of it is left (for up to 2 s): no training outlives the audit.
-      for (let i = 0; i < 100; i++) {
-        try {
-          process.kill(-child.pid, i === 0 ? "SIGKILL" : 0);
-        } catch {
-          return; // gone
-        }
-        if (i > 0) await new Promise((r) => setTimeout(r, 20));
-      }
+      if (!pgid) return;
+      // The whole group, what its leader left running included: TERM, then KILL after the grace.
+      await endGroup(pgid);
+      unguard();
     },
   };
 }

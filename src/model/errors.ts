@@ -5,7 +5,7 @@ export type ErrorCode =
   | "BAD_INPUT" // exit 2: the user's input (url, path, ref, config, rule file, flag) is wrong
   | "ENGINE" // exit 3: a container engine is missing or not running when one was asked for
   | "INTERNAL" // exit 3: something broke that is not the user's fault
-  | "INTERRUPTED"; // exit 130: Ctrl-C or SIGTERM; the containers it started were removed
+  | "INTERRUPTED"; // exit 130: Ctrl-C, SIGTERM or SIGHUP; the containers and processes it started were removed
 
 export class AuditError extends Error {
   readonly code: ErrorCode;

@@ -1,13 +1,14 @@
-// Ctrl-C during the static stage and the measured epoch: exit 130 with one line saying only what was undone,
-// and nothing of the audit left behind (no container, no temp folder).
+// Ctrl-C (and SIGTERM, SIGHUP) during the static stage and the measured epoch: exit 130 with one line saying only
+// what was undone, and nothing of the audit left behind (no container, no training process, no temp folder).
 import { spawn, execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BASE_IMAGE, requireEngine } from "../support/engine.js";
 import { makeSampleRepo } from "../support/sample-repo.js";
 import { BIN } from "../support/cli.js";
+import { HEARTBEAT_TRAINING, heartbeatStopped, killGroup, liveMembers, until } from "../support/processes.js";
 
 const run = await requireEngine();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -127,55 +128,113 @@ describe.skipIf(!run)("interrupting the build", () => {
 });
 
 describe.skipIf(!run)("interrupting an audit", () => {
-  it("removes the epoch's container and its temp folder, and exits 130", async () => {
-    const repo = makeSampleRepo("train-cpu");
-    const dir = mkdtempSync(join(tmpdir(), "interrupt-"));
-    const temp = mkdtempSync(join(tmpdir(), "interrupt-temp-")); // the audit's TMPDIR: only its own folders land here
-    // A long training (many samples) so the interrupt lands while the container runs.
-    const child = spawn(
-      process.execPath,
-      [
-        BIN,
-        "audit",
-        repo,
-        "--base-image",
-        BASE_IMAGE,
-        "--train",
-        "python train.py --epochs 50 --samples 2000000",
-        "--format",
-        "json",
-      ],
-      {
-        env: {
-          ...process.env,
-          NO_COLOR: "1",
-          REPRO_AUDIT_LEDGER: join(dir, "ledger.jsonl"),
-          XDG_CACHE_HOME: join(dir, "cache"),
-          TMPDIR: temp,
+  it.each(["SIGINT", "SIGTERM", "SIGHUP"] as const)(
+    "%s removes the epoch's container and its temp folder, and exits 130",
+    async (signal) => {
+      const repo = makeSampleRepo("train-cpu");
+      const dir = mkdtempSync(join(tmpdir(), "interrupt-"));
+      const temp = mkdtempSync(join(tmpdir(), "interrupt-temp-")); // the audit's TMPDIR: only its own folders land here
+      // A long training (many samples) so the interrupt lands while the container runs.
+      const child = spawn(
+        process.execPath,
+        [
+          BIN,
+          "audit",
+          repo,
+          "--base-image",
+          BASE_IMAGE,
+          "--train",
+          "python train.py --epochs 50 --samples 2000000",
+          "--format",
+          "json",
+        ],
+        {
+          env: {
+            ...process.env,
+            NO_COLOR: "1",
+            REPRO_AUDIT_LEDGER: join(dir, "ledger.jsonl"),
+            XDG_CACHE_HOME: join(dir, "cache"),
+            TMPDIR: temp,
+          },
+          stdio: ["ignore", "pipe", "pipe"],
         },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      );
+      let stderr = "";
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
 
-    const deadline = Date.now() + 240_000;
-    let name: string | null = null;
-    while (!(name && containerExists(name)) && Date.now() < deadline) {
-      name ??= epochContainerOf(child.pid!);
-      await sleep(250);
-    }
-    if (!(name && containerExists(name))) child.kill("SIGINT"); // no audit left running when the test fails here
-    expect(name && containerExists(name), `the epoch container should have started; the audit said: ${stderr}`).toBe(
-      true,
-    );
-    child.kill("SIGINT");
-    const code = await exited;
+      const deadline = Date.now() + 240_000;
+      let name: string | null = null;
+      while (!(name && containerExists(name)) && Date.now() < deadline) {
+        name ??= epochContainerOf(child.pid!);
+        await sleep(250);
+      }
+      if (!(name && containerExists(name))) child.kill("SIGINT"); // no audit left running when the test fails here
+      expect(name && containerExists(name), `the epoch container should have started; the audit said: ${stderr}`).toBe(
+        true,
+      );
+      child.kill(signal);
+      const code = await exited;
 
-    expect(code).toBe(130);
-    expect(stderr).toContain("repro-audit: interrupted during the epoch; its container and temp folder were removed");
-    expect(containerExists(name!)).toBe(false);
-    expect(readdirSync(temp).filter((f) => f.startsWith("repro-audit-epoch-"))).toEqual([]);
-  }, 300_000);
+      expect(code).toBe(130);
+      expect(stderr).toContain("repro-audit: interrupted during the epoch; its container and temp folder were removed");
+      expect(containerExists(name!)).toBe(false);
+      expect(readdirSync(temp).filter((f) => f.startsWith("repro-audit-epoch-"))).toEqual([]);
+    },
+    300_000,
+  );
+});
+
+describe("interrupting a host-runtime audit", () => {
+  it.each(["SIGINT", "SIGTERM", "SIGHUP"] as const)(
+    "%s ends the training's whole process group, exits 130 and leaves no temp folder",
+    async (signal) => {
+      const dir = mkdtempSync(join(tmpdir(), "interrupt-host-"));
+      const repo = join(dir, "repo");
+      const temp = join(dir, "temp"); // the audit's TMPDIR: only its own folders land here
+      mkdirSync(repo);
+      mkdirSync(temp);
+      writeFileSync(join(repo, "train.py"), HEARTBEAT_TRAINING);
+      const beat = join(dir, "beat");
+      let pgid: number | null = null;
+      try {
+        const child = spawn(
+          process.execPath,
+          [BIN, "audit", repo, "--runtime", "host", "--stages", "static,epoch", "--train", `python3 train.py ${beat}`],
+          {
+            env: { ...process.env, NO_COLOR: "1", REPRO_AUDIT_LEDGER: join(dir, "ledger.jsonl"), TMPDIR: temp },
+            stdio: ["ignore", "ignore", "pipe"],
+          },
+        );
+        let stderr = "";
+        child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+        const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+        await until(
+          () => existsSync(`${beat}.pgid`) && existsSync(`${beat}.child`) && child.exitCode === null,
+          "the training and its child to beat",
+        ).catch((e: Error) => {
+          child.kill("SIGKILL");
+          throw new Error(`${e.message}; the audit said: ${stderr}`);
+        });
+        pgid = Number(readFileSync(`${beat}.pgid`, "utf8"));
+        expect(liveMembers(pgid).length).toBeGreaterThanOrEqual(3); // sh, the training, its child
+
+        child.kill(signal);
+        expect(await exited).toBe(130);
+        expect(stderr).toContain(
+          "repro-audit: interrupted during the epoch; the training it started was ended and its temp folder removed",
+        );
+        const group = pgid;
+        await until(() => liveMembers(group).length === 0, `the process group ${group} to end`);
+        expect(await heartbeatStopped(beat)).toBe(true);
+        expect(await heartbeatStopped(`${beat}.child`)).toBe(true);
+        expect(readdirSync(temp)).toEqual([]);
+      } finally {
+        pgid ??= existsSync(`${beat}.pgid`) ? Number(readFileSync(`${beat}.pgid`, "utf8")) : null;
+        if (pgid) killGroup(pgid); // none left even when it fails
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    300_000,
+  );
 });

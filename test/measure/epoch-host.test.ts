@@ -1,12 +1,13 @@
 // The epoch stage in host mode, on real Python processes: the CPU sample, the hook, missing data, a crash.
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runEpochStage } from "../../src/measure/epoch-stage.js";
 import { renderCarbonText } from "../../src/report/carbon-text.js";
 import { expectEmpty, privateTemp } from "./attacks.js";
 import { planFor, pythonWithNumpy, SAMPLE, SHORT_EPOCHS, tempRepo } from "./support.js";
+import { HEARTBEAT_TRAINING, heartbeatStopped, killGroup, liveMembers } from "../support/processes.js";
 
 let python: string | null = null;
 beforeAll(async () => {
@@ -279,5 +280,54 @@ describe("epoch stage, host runtime", () => {
     for (const pid of readdirSync(pids).map(Number))
       expect(() => process.kill(pid, 0), `process ${pid}`).toThrow(/ESRCH/);
     rmSync(pids, { recursive: true });
+  });
+});
+
+describe("epoch stage, host runtime: the training's process group ends with the run", () => {
+  it("at its time cap: TERM first, then KILL for a training that ignores it; its child goes too", async () => {
+    const beat = join(privateTemp(), "beat");
+    // A cap long enough for both Pythons to be beating on a busy machine.
+    const { records } = await runEpochStage({
+      root: tempRepo({ "train.py": HEARTBEAT_TRAINING }),
+      plan: planFor(`python3 train.py ${beat} ignore-term`, 3),
+      runtime: "host",
+      idleSeconds: 0.1,
+      timeoutSeconds: 15,
+      gpus: false,
+    });
+    const pgid = Number(readFileSync(`${beat}.pgid`, "utf8"));
+    try {
+      expect(records["epoch-run"]![0]!.status).toBe("timeout");
+      expect(liveMembers(pgid)).toEqual([]);
+      expect(readFileSync(`${beat}.term`, "utf8")).toBe("TERM\n");
+      expect(readFileSync(`${beat}.child.term`, "utf8")).toBe("TERM\n");
+      expect(await heartbeatStopped(beat)).toBe(true);
+      expect(await heartbeatStopped(`${beat}.child`)).toBe(true);
+    } finally {
+      killGroup(pgid); // none left even when it fails
+      rmSync(dirname(beat), { recursive: true });
+    }
+  });
+
+  it("when its command's own process ends first: what it left running in the background goes too", async () => {
+    const beat = join(privateTemp(), "beat");
+    // The command's shell returns once the training beats; the training and its child are left in the group.
+    const command = `python3 train.py ${beat} >/dev/null 2>&1 & while [ ! -e ${beat}.child ]; do sleep 0.1; done`;
+    await runEpochStage({
+      root: tempRepo({ "train.py": HEARTBEAT_TRAINING }),
+      plan: planFor(command, 3),
+      runtime: "host",
+      idleSeconds: 0.1,
+      gpus: false,
+    });
+    const pgid = Number(readFileSync(`${beat}.pgid`, "utf8"));
+    try {
+      expect(liveMembers(pgid)).toEqual([]);
+      expect(await heartbeatStopped(beat)).toBe(true);
+      expect(await heartbeatStopped(`${beat}.child`)).toBe(true);
+    } finally {
+      killGroup(pgid); // none left even when it fails
+      rmSync(dirname(beat), { recursive: true });
+    }
   });
 });
