@@ -112,3 +112,15 @@ export function lowestPython(stated: string, tagged: readonly string[] = []): st
   const allowed = CANDIDATES.filter((minor) => allows(minor, clauses));
   return allowed.find((minor) => tagged.includes(minor)) ?? allowed[0] ?? null;
 }
+
+/** Does what a repo states allow this minor ("3.6" under ">=3.5", "3.6.8", "^3.6")? False when unreadable. */
+export function allowsPython(stated: string, minor: string): boolean {
+  const text = stated.trim().replace(/^python-?/i, "");
+  const exact = /^(\d+)\.(\d+)(?:\.[\d*]+)?$/.exec(text);
+  if (exact) return `${exact[1]}.${exact[2]}` === minor;
+  const clauses = text
+    .split(/\s*,\s*|\s+(?=[<>=!~^])/)
+    .filter(Boolean)
+    .flatMap(expand);
+  return clauses.length > 0 && allows(minor, clauses);
+}

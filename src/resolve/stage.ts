@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FactRecord, Facts } from "../model/facts.js";
 import type { RepoView } from "../model/repo-view.js";
-import { specsToResolve, type SpecToResolve } from "./resolver-input.js";
+import { RANGE_PYTHONS, specsToResolve, type SpecToResolve } from "./resolver-input.js";
+import { allowsPython } from "../provision/python-version.js";
 import type { ResolverAnswer } from "./resolver-output.js";
 import { findUv, uvCompile } from "./uv.js";
 import { indexProjects, projectVersions, releaseFiles } from "./index-pages.js";
@@ -76,7 +77,7 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
         continue;
       }
       if (beforeUvFloor(spec.python.version)) {
-        tooOld.push(`${spec.file} states Python ${spec.python.version} (${spec.python.source})`);
+        tooOld.push(`the repo states Python ${spec.python.version} for ${spec.file} (${spec.python.source})`);
         records.push({
           ...resolutionRecord(spec, spec.python.version, { outcome: "not-assessed", offline: false, reason: UV_FLOOR }),
         });
@@ -111,8 +112,21 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
       // A spec that states no Python is judged by whether any Python installs it; one that states a Python
       // the pins do not fit is told which Pythons they do fit.
       const installsOn: string[] = [];
-      if (settled.answer.outcome === "unresolvable" && settled.answer.resolutionClass === "python-conflict") {
-        for (const other of PYTHONS.filter((p) => p !== python)) {
+      const conflict = (s: SettledAnswer) =>
+        s.answer.outcome === "unresolvable" && s.answer.resolutionClass === "python-conflict";
+      // A stated range (`>=3.5`) is judged on every Python it allows before the pins are said not to fit it.
+      const { range } = spec.python;
+      const tried = new Set([python]);
+      if (range && conflict(settled))
+        for (const other of RANGE_PYTHONS.filter((p) => p !== python && allowsPython(range, p))) {
+          tried.add(other);
+          const retry = await ask(other);
+          if (retry.answer.outcome !== "resolved") continue;
+          [python, settled] = [other, retry];
+          break;
+        }
+      if (conflict(settled)) {
+        for (const other of PYTHONS.filter((p) => !tried.has(p))) {
           const retry = await ask(other);
           if (retry.answer.outcome !== "resolved") continue;
           installsOn.push(other);
