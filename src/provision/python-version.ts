@@ -122,3 +122,15 @@ export function rangeAllowsPython(range: string, minor: string): boolean | null 
   if (clauses.length === 0 || clauses.some((c) => c.length === 0)) return null;
   return allows(minor, clauses.flat());
 }
+
+/** Does what a repo states allow this minor ("3.6" under ">=3.5", "3.6.8", "^3.6")? False when unreadable. */
+export function allowsPython(stated: string, minor: string): boolean {
+  const text = stated.trim().replace(/^python-?/i, "");
+  const exact = /^(\d+)\.(\d+)(?:\.[\d*]+)?$/.exec(text);
+  if (exact) return `${exact[1]}.${exact[2]}` === minor;
+  const clauses = text
+    .split(/\s*,\s*|\s+(?=[<>=!~^])/)
+    .filter(Boolean)
+    .flatMap(expand);
+  return clauses.length > 0 && allows(minor, clauses);
+}

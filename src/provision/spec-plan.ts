@@ -143,18 +143,31 @@ export function wheelPythons(records: readonly EnvSpecFact[], specFiles: string[
   return [...new Set(tags)];
 }
 
-function choosePython(records: readonly EnvSpecFact[], specFiles: string[]): SpecPlan["python"] {
-  const tagged = wheelPythons(records, specFiles);
-  const byTags = tagged.length ? `the cp${tagged[0]!.replace(".", "")} wheels it pins` : "";
+/** Every Python the repo states, in the order a build believes them: a conda file's own (the Python it creates),
+ * then the spec's files and the pin files (.python-version, runtime.txt) by how deliberate each is, then any
+ * other file's (a conda file or setup script beside a pip freeze, the README's words, a base image's or a
+ * wheel's tag). The build and the resolver read this one list. */
+export function pythonStatements(records: readonly EnvSpecFact[], specFiles: readonly string[]): EnvSpecFact[] {
   const stated = records.filter((r) => r.kind === "python-version" && typeof r.value === "string");
-  const relevant = stated.filter(
-    (r) => specFiles.includes(r.file!) || /(^|\/)(\.python-version|runtime\.txt)$/.test(r.file!),
-  );
   const sourceRank = (file: string) => {
     const i = PYTHON_SOURCE_RANK.findIndex((re) => re.test(file));
     return (i < 0 ? PYTHON_SOURCE_RANK.length : i) * 100 + depth(file);
   };
-  for (const record of [...relevant].sort((a, b) => sourceRank(a.file!) - sourceRank(b.file!))) {
+  const tier = (file: string) =>
+    specFiles.includes(file) && /\.ya?ml$/i.test(file)
+      ? 0
+      : specFiles.includes(file) || /(^|\/)(\.python-version|runtime\.txt)$/.test(file)
+        ? 1
+        : 2;
+  return [...stated].sort(
+    (a, b) => tier(a.file!) - tier(b.file!) || sourceRank(a.file!) - sourceRank(b.file!),
+  );
+}
+
+function choosePython(records: readonly EnvSpecFact[], specFiles: string[]): SpecPlan["python"] {
+  const tagged = wheelPythons(records, specFiles);
+  const byTags = tagged.length ? `the cp${tagged[0]!.replace(".", "")} wheels it pins` : "";
+  for (const record of pythonStatements(records, specFiles)) {
     const version = lowestPython(String(record.value), tagged);
     const narrowed = tagged.includes(version ?? "") && !/^\d+\.\d+(?:\.[\d*]+)?$/.test(String(record.value).trim());
     if (version)

@@ -1,11 +1,15 @@
-// The package index read at the edge, only where it is cheap: its project list (refused past a size cap, as
-// PyPI's is) and one project's versions and files, from the simple API (PEP 691 JSON, else the HTML page).
+// The package index read at the edge: its project list (read as a stream of names, so a list as large as
+// PyPI's loads without its whole text held) and one project's versions and files, from the simple API (PEP 691
+// JSON, else the HTML page).
 import { normalizeName } from "./unresolvable-cause.js";
 
-/** A project list larger than this is not read: the closest names are then left out. */
-const MAX_PROJECT_LIST_BYTES = 4 * 1024 * 1024;
+/** The project list's own cap: a public index's root page runs to tens of MB; past this it is not read and the
+ * closest names are left out. */
+export const MAX_PROJECT_LIST_BYTES = 128 * 1024 * 1024;
 const MAX_PROJECT_PAGE_BYTES = 8 * 1024 * 1024;
 const TIMEOUT_MS = 15_000;
+/** The list is one long page: more time than a project's page. */
+const LIST_TIMEOUT_MS = 120_000;
 const ACCEPT = "application/vnd.pypi.simple.v1+json, text/html;q=0.1";
 
 /** The body of a GET, or null when it fails, times out or grows past `maxBytes`. */
@@ -42,21 +46,53 @@ async function getCapped(
   }
 }
 
-/** The index's project names, or null when its list is missing or too large to read cheaply. */
+/** A project's name in the list: PEP 691's `"name": "x"` entries, or the HTML page's link texts. */
+const JSON_NAME = /"name"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+const HTML_NAME = /<a\b[^>]*>([^<]+)<\/a>/gi;
+/** Text past the last whole name kept for the next chunk; more than this with no name in it is no list. */
+const MAX_CARRY_CHARS = 64 * 1024;
+
+/** The index's project names, read from the stream as they arrive; null when the list is missing, is past its cap
+ * or holds no names. */
 export async function indexProjects(indexUrl: string, signal?: AbortSignal): Promise<string[] | null> {
-  const page = await getCapped(`${indexUrl.replace(/\/+$/, "")}/`, MAX_PROJECT_LIST_BYTES, signal);
-  if (!page) return null;
-  if (page.json) {
-    try {
-      const projects = (JSON.parse(page.text) as { projects?: Array<{ name?: unknown }> }).projects;
-      return Array.isArray(projects)
-        ? projects.map((p) => p.name).filter((n): n is string => typeof n === "string")
-        : null;
-    } catch {
+  const timeout = AbortSignal.timeout(LIST_TIMEOUT_MS);
+  try {
+    const response = await fetch(`${indexUrl.replace(/\/+$/, "")}/`, {
+      headers: { accept: ACCEPT },
+      redirect: "follow",
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+    if (!response.ok || !response.body) return null;
+    if (Number(response.headers.get("content-length") ?? 0) > MAX_PROJECT_LIST_BYTES) {
+      await response.body.cancel();
       return null;
     }
+    const json = /json/.test(response.headers.get("content-type") ?? "");
+    const pattern = json ? JSON_NAME : HTML_NAME;
+    const names: string[] = [];
+    const decoder = new TextDecoder();
+    let carry = "";
+    let size = 0;
+    const take = (text: string, last: boolean) => {
+      pattern.lastIndex = 0;
+      let end = 0;
+      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+        names.push(json ? (JSON.parse(`"${m[1]!}"`) as string) : m[1]!.trim());
+        end = pattern.lastIndex;
+      }
+      carry = last ? "" : text.slice(end);
+      return carry.length <= MAX_CARRY_CHARS;
+    };
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.length;
+      if (size > MAX_PROJECT_LIST_BYTES) return null;
+      if (!take(carry + decoder.decode(chunk, { stream: true }), false)) return null;
+    }
+    take(carry + decoder.decode(), true);
+    return names.length > 0 ? names : null;
+  } catch {
+    return null;
   }
-  return [...page.text.matchAll(/<a\b[^>]*>([^<]+)<\/a>/gi)].map((m) => m[1]!.trim());
 }
 
 /** One file of a release: its name and the Requires-Python the index gives for it (PEP 503's data-requires-python). */

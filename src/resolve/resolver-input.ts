@@ -8,8 +8,8 @@ import { installCommands } from "../extract/parse/installs.js";
 import { lineOf } from "../extract/parse/lines.js";
 import { parseRequirement, type Requirement } from "../extract/parse/pep508.js";
 import { requirementsOtherLines } from "../extract/parse/requirements.js";
-import { DEFAULT_PYTHON, lowestPython } from "../provision/python-version.js";
-import { requirementsClosure, wheelPythons } from "../provision/spec-plan.js";
+import { allowsPython, DEFAULT_PYTHON, lowestPython } from "../provision/python-version.js";
+import { pythonStatements, requirementsClosure, wheelPythons } from "../provision/spec-plan.js";
 import { pipSpec } from "../provision/dockerfile.js";
 
 export interface AskedLine {
@@ -29,13 +29,17 @@ export interface SpecToResolve {
   file: string;
   /** The files it reads (a requirements file's -r includes). */
   files: string[];
-  python: { version: string; stated: boolean; source: string };
+  /** `range`: the statement when it allows several Pythons (`>=3.5`), each of which the stage may judge. */
+  python: { version: string; stated: boolean; source: string; range?: string };
   lines: AskedLine[];
   /** Lines left out, with why (a VCS URL or a local path needs a build, not a resolver). */
   skipped: Array<{ file: string; line: number; why: string }>;
   /** The spec's option lines, never passed on (an index of its own, `--pre`), with why. */
   notAsked: Array<{ file: string; line: number; why: string }>;
 }
+
+/** The Pythons a stated range is judged on, oldest first: from the oldest the resolver runs. */
+export const RANGE_PYTHONS = ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];
 
 const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
 const SPEC = /^[\s\w.*+!<>=~,-]*$/;
@@ -146,17 +150,22 @@ function condaPipLines(text: string): Array<{ entry: string; line: number }> {
   return out;
 }
 
-/** The Python a spec states (its own files first, then the repo's pin files and README), else the default. */
+/** The Python the repo states for a spec (the statement the build believes: its own files and pin files first,
+ * then any other file's, a conda file or setup script beside it, the README), else the default. */
 function pythonFor(records: readonly EnvSpecFact[], files: string[]): SpecToResolve["python"] {
-  const stated = records.filter((r) => r.kind === "python-version" && typeof r.value === "string");
-  const own = stated.filter((r) => files.includes(String(r.file)));
-  const repo = stated.filter(
-    (r) => /(^|\/)(\.python-version|runtime\.txt)$/.test(String(r.file)) || r.source === "the README",
-  );
   const tagged = wheelPythons(records, files);
-  for (const r of [...own, ...repo]) {
-    const version = lowestPython(String(r.value), tagged);
-    if (version) return { version, stated: true, source: `${r.file}:${r.line} (${r.value})` };
+  for (const r of pythonStatements(records, files)) {
+    const value = String(r.value);
+    // A range (`>=3.5`) is judged on its oldest Python the pins install on: the stage tries the others it allows.
+    const oldest = RANGE_PYTHONS.find((p) => allowsPython(value, p) && (tagged.length === 0 || tagged.includes(p)));
+    const version = oldest ?? lowestPython(value, tagged);
+    if (version)
+      return {
+        version,
+        stated: true,
+        source: `${r.file}:${r.line} (${r.value})`,
+        ...(/^\s*\d+\.\d+(?:\.[\d*]+)?\s*$/.test(value) ? {} : { range: value }),
+      };
   }
   if (tagged.length === 1)
     return { version: tagged[0]!, stated: true, source: `the cp${tagged[0]!.replace(".", "")} wheels it pins` };

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FactRecord, Facts } from "../model/facts.js";
 import type { RepoView } from "../model/repo-view.js";
-import { specsToResolve, type SpecToResolve } from "./resolver-input.js";
+import { RANGE_PYTHONS, specsToResolve, type SpecToResolve } from "./resolver-input.js";
+import { allowsPython } from "../provision/python-version.js";
 import type { ResolverAnswer } from "./resolver-output.js";
 import { findUv, uvCompile } from "./uv.js";
 import { indexProjects, projectVersions, releaseFiles } from "./index-pages.js";
@@ -83,7 +84,7 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
         continue;
       }
       if (beforeUvFloor(spec.python.version)) {
-        tooOld.push(`${spec.file} states Python ${spec.python.version} (${spec.python.source})`);
+        tooOld.push(`the repo states Python ${spec.python.version} for ${spec.file} (${spec.python.source})`);
         records.push({
           ...resolutionRecord(spec, spec.python.version, { outcome: "not-assessed", offline: false, reason: UV_FLOOR }),
         });
@@ -121,10 +122,22 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
       const installsOn: string[] = [];
       const notJudged: Array<{ python: string; answer: ResolverAnswer }> = [];
       const defaultPython = python;
-      const conflict =
-        settled.answer.outcome === "unresolvable" && settled.answer.resolutionClass === "python-conflict";
-      if (conflict || (!spec.python.stated && settled.answer.outcome === "not-assessed")) {
-        for (const other of PYTHONS.filter((p) => p !== python)) {
+      const conflict = (s: SettledAnswer) =>
+        s.answer.outcome === "unresolvable" && s.answer.resolutionClass === "python-conflict";
+      const conflictOnFirst = conflict(settled);
+      // A stated range (`>=3.5`) is judged on every Python it allows before the pins are said not to fit it.
+      const { range } = spec.python;
+      const tried = new Set([python]);
+      if (range && conflict(settled))
+        for (const other of RANGE_PYTHONS.filter((p) => p !== python && allowsPython(range, p))) {
+          tried.add(other);
+          const retry = await ask(other);
+          if (retry.answer.outcome !== "resolved") continue;
+          [python, settled] = [other, retry];
+          break;
+        }
+      if (conflict(settled) || (!spec.python.stated && settled.answer.outcome === "not-assessed")) {
+        for (const other of PYTHONS.filter((p) => !tried.has(p))) {
           const retry = await ask(other);
           if (retry.answer.outcome === "not-assessed") notJudged.push({ python: other, answer: retry.answer });
           if (retry.answer.outcome !== "resolved") continue;
@@ -141,7 +154,7 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
         );
       // No Python stated: only a spec that no Python of the window installs is unresolvable; one the resolver
       // could not judge on some Python is not assessed.
-      if (!spec.python.stated && conflict && python === defaultPython && notJudged.length > 0)
+      if (!spec.python.stated && conflictOnFirst && python === defaultPython && notJudged.length > 0)
         settled = { ...settled, answer: notJudgedAnswer(spec, notJudged) };
       const { answer } = settled;
       for (const l of settled.leftOut) notes.push(`Resolver: ${l.file}:${l.line} left out: ${l.why}.`);

@@ -44,13 +44,36 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/** editDistance when it is at most `limit`, else limit + 1: three rows reused, and a row past the limit ends it
+ * (a list as long as PyPI's, hundreds of thousands of names, is scanned in well under a second). */
+export function boundedDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before = new Int32Array(b.length + 1);
+  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = new Int32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      row[j] = d;
+      if (d < least) least = d;
+    }
+    if (least > limit) return limit + 1;
+    [before, previous, row] = [previous, row, before];
+  }
+  return Math.min(previous[b.length]!, limit + 1);
+}
+
 /** The names of `known` closest to `name` (at most 3, within a third of its length and at most 3 edits). */
 export function closestNames(name: string, known: readonly string[]): string[] {
   const wanted = normalizeName(name);
   const limit = Math.min(3, Math.max(1, Math.floor(wanted.length / 3)));
   const scored = [...new Set(known.map(normalizeName))]
     .filter((k) => k !== wanted && Math.abs(k.length - wanted.length) <= limit)
-    .map((k) => ({ k, d: editDistance(wanted, k) }))
+    .map((k) => ({ k, d: boundedDistance(wanted, k, limit) }))
     .filter((s) => s.d <= limit);
   return scored
     .sort((x, y) => x.d - y.d || x.k.localeCompare(y.k))

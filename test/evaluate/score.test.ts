@@ -292,3 +292,49 @@ describe("explanations", () => {
     );
   });
 });
+
+describe("a README version list as the only spec", () => {
+  /** The install area of a repo read by the shipped rules: what it lost, what blocks it, the findings there. */
+  async function installArea(files: Record<string, string>) {
+    const { extractFacts } = await import("../../src/extract/index.js");
+    const { STATIC_EXTRACTORS } = await import("../../src/extract/families/index.js");
+    const { memoryView } = await import("../../src/extract/view/memory-view.js");
+    const { judge } = await import("../../src/evaluate/judge.js");
+    const { builtinRulesDir, loadRules } = await import("../../src/evaluate/load-rules.js");
+    const facts = await extractFacts(memoryView(files), STATIC_EXTRACTORS, { branches: null });
+    const judged = judge(loadRules([builtinRulesDir()]), facts);
+    const install = score(judged.results).areas.install;
+    const findings = judged.findings
+      .filter((f) => f.category === "requirements" || f.category === "environment")
+      .map((f) => [f.rule, f.severity]);
+    return { lost: install.lost, blockedBy: install.blockedBy, findings };
+  }
+  const code = { "train.py": "import torch\nimport pandas\n" };
+  const run = "```\npython train.py\n```\n";
+
+  it("costs friction (a warning that blocks nothing), less than no spec at all, more than a file", async () => {
+    const list = await installArea({
+      ...code,
+      "README.md": `# x\n\nRequirements: Python 3.6, PyTorch 1.1, pandas, cuDNN 7\n\n${run}`,
+    });
+    expect(list.findings).toEqual([["requirements-spec-machine-readable", "warning"]]);
+    expect(list.blockedBy).toEqual([]);
+    const none = await installArea({ ...code, "README.md": `# x\n\nPython 3.6.\n\n${run}` });
+    const file = await installArea({
+      ...code,
+      "requirements.txt": "torch==1.1.0\npandas==0.25.0\n",
+      "README.md": `# x\n\nPython 3.6.\n\n\`\`\`\npip install -r requirements.txt\n\`\`\`\n\n${run}`,
+    });
+    expect(file.lost).toBe(0);
+    expect(list.lost).toBeGreaterThan(file.lost);
+    expect(list.lost).toBeLessThan(none.lost);
+  });
+
+  it("README pip install lines beside the list say what its reader runs: no such finding", async () => {
+    const beside = await installArea({
+      ...code,
+      "README.md": `# x\n\nRequirements: Python 3.6, PyTorch 1.1, pandas\n\n\`\`\`\npip install torch==1.1.0 pandas\n\`\`\`\n\n${run}`,
+    });
+    expect(beside.findings.map(([rule]) => rule)).not.toContain("requirements-spec-machine-readable");
+  });
+});

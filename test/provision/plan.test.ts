@@ -91,6 +91,17 @@ describe("detectSpec", () => {
     });
   });
 
+  it("builds a pip freeze on the Python the repo states elsewhere: a setup script beside it, the README", async () => {
+    const freeze = "numpy==1.13.3\nscipy==1.0.0\n";
+    const setup = await plan({
+      "requirements.txt": freeze,
+      "setup.py": "from setuptools import setup\nsetup(name='x', python_requires='>=3.5')\n",
+    });
+    expect([setup.format, setup.python]).toEqual(["requirements", { version: "3.8", source: "setup.py:2 (>=3.5)" }]);
+    const readme = await plan({ "requirements.txt": freeze, "README.md": "Tested with Python 3.6 on Ubuntu.\n" });
+    expect(readme.python).toEqual({ version: "3.6", source: "README.md:1 (3.6)" });
+  });
+
   it("needs CUDA from a +cu pin and picks the matching PyTorch image", async () => {
     const p = await plan({
       "requirements.txt": "--extra-index-url https://download.pytorch.org/whl/cu118\ntorch==2.1.0+cu118\n",

@@ -40,6 +40,8 @@ beforeAll(async () => {
     // A wheel for one Python whose dependency has only a source distribution.
     { name: "needssrc", version: "1.0", pythonTag: "cp37", requires: ["hiddensrc"] },
     { name: "hiddensrc", version: "1.0", files: "sdist" },
+    // A pip freeze of a Python 3.6 environment: wheels for cp36 only.
+    { name: "oldlike", version: "1.13.3", pythonTag: "cp36" },
   ]);
 });
 afterAll(async () => index?.close());
@@ -103,11 +105,12 @@ describe("resolve stage", () => {
       "README.md": "```\npip install numpylike==1.26.4 alpha==1.0\n```\n",
     });
     const byFile = Object.fromEntries(out.records!.map((r) => [r.file, [r.status, r.python, r.requirements]]));
+    // The conda file's Python is the repo's statement: the specs that state none are judged on it too.
     expect(byFile).toEqual({
-      "requirements.txt": ["resolved", "3.11", 2],
+      "requirements.txt": ["resolved", "3.9", 2],
       "environment.yml": ["unresolvable", "3.9", 1],
-      "setup.py": ["resolved", "3.11", 1],
-      "README.md": ["resolved", "3.11", 2],
+      "setup.py": ["resolved", "3.9", 1],
+      "README.md": ["resolved", "3.9", 2],
     });
   });
 
@@ -326,7 +329,7 @@ describe("resolve stage", () => {
     const only = await resolveRepo({ "requirements.txt": "alpha==1.0\n", "runtime.txt": "python-2.7.18\n" });
     expect(only.records).toBeNull();
     expect(only.notCollected).toBe(
-      "uv resolves only for Python >= 3.6: requirements.txt states Python 2.7 (runtime.txt:1 (2.7.18))",
+      "uv resolves only for Python >= 3.6: the repo states Python 2.7 for requirements.txt (runtime.txt:1 (2.7.18))",
     );
     // Beside a spec for a Python uv resolves: that one is judged, the old one recorded as not assessed.
     const mixed = await resolveRepo({
@@ -338,6 +341,43 @@ describe("resolve stage", () => {
       ["environment.yml", "resolved", "3.9", undefined],
       ["requirements.txt", "not-assessed", "3.5", "uv resolves only for Python >= 3.6"],
     ]);
+  });
+
+  it("a pip freeze is judged for the Python the repo states anywhere, and says which statement decided", async () => {
+    const freeze = "oldlike==1.13.3\nalpha==1.0\n";
+    const conda = await resolveRepo({
+      "requirements.txt": freeze,
+      "environment.yml": "name: x\nchannels:\n  - defaults\ndependencies:\n  - python=3.6\n  - pip\n",
+    });
+    expect(conda.records).toHaveLength(1);
+    expect(conda.records![0]).toMatchObject({
+      file: "requirements.txt",
+      status: "resolved",
+      python: "3.6",
+      pythonSource: "environment.yml:5 (3.6)",
+    });
+    // A setup script's range: the oldest Python it allows that the pins install on.
+    const setup = await resolveRepo({
+      "requirements.txt": freeze,
+      "setup.py": "from setuptools import setup\nsetup(name='x', python_requires='>=3.5')\n",
+    });
+    expect(setup.records![0]).toMatchObject({ status: "resolved", python: "3.6", pythonSource: "setup.py:2 (>=3.5)" });
+    const readme = await resolveRepo({
+      "requirements.txt": freeze,
+      "README.md": "Tested with Python 3.6 on Ubuntu.\n",
+    });
+    expect(readme.records![0]).toMatchObject({ status: "resolved", python: "3.6", pythonSource: "README.md:1 (3.6)" });
+  });
+
+  it("a pip freeze whose only statement is a Python the resolver cannot run is not assessed, with the statement", async () => {
+    const out = await resolveRepo({
+      "requirements.txt": "oldlike==1.13.3\nalpha==1.0\n",
+      "legacy/environment_py35.yaml": "name: x\ndependencies:\n  - python=3.5\n  - numpy=1.13\n",
+    });
+    expect(out.records).toBeNull();
+    expect(out.notCollected).toBe(
+      "uv resolves only for Python >= 3.6: the repo states Python 3.5 for requirements.txt (legacy/environment_py35.yaml:3 (3.5))",
+    );
   });
 
   it("no resolver, or an index that does not answer: not collected, with why", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  boundedDistance,
   closestNames,
   editDistance,
   missingIn,
@@ -35,6 +36,23 @@ describe("unresolvable-cause", () => {
     expect(closestNames("scikit_learn", ["scikit-learn", "scikit-image"])).toEqual([]);
     expect(closestNames("sklearn2", ["scikit-learn"])).toEqual([]);
   });
+
+  it("a bounded distance agrees with the full one within its limit, and says past it otherwise", () => {
+    const words = ["torchvision", "torchvisoin", "torchvisson", "torch", "vision", "tochvision", "pytorch", "a", ""];
+    for (const a of words)
+      for (const b of words)
+        for (const limit of [1, 2, 3]) {
+          const full = editDistance(a, b);
+          expect(boundedDistance(a, b, limit), `${a} ${b} ${limit}`).toBe(full <= limit ? full : limit + 1);
+        }
+  });
+
+  it("finds the close names in a list as long as a public index's", () => {
+    // Names as long as the one asked, so none is set aside by its length alone.
+    const names = Array.from({ length: 300_000 }, (_, i) => `pkg-${i.toString(36).padStart(5, "0")}x${i % 10}`);
+    names.splice(150_000, 0, "torchvision");
+    expect(closestNames("torchvisson", names)).toEqual(["torchvision"]);
+  }, 12_000); // the full distance for every name took 15 s and more here
 
   it("gives the versions nearest below and above the one wanted", () => {
     expect(nearestVersions("1.5", ["1.0", "1.4", "1.10", "2.0", "0.9"])).toEqual(["1.4", "1.10", "1.0"]);

@@ -56,6 +56,15 @@ export function distributionForName(name: string): string {
   return byImport ? normalizeDistribution(byImport) : key;
 }
 
+const KNOWN: ReadonlySet<string> = new Set(
+  [...BY_IMPORT.values(), ...Object.keys(ALIASES), ...Object.values(ALIASES).flat()].map(normalizeName),
+);
+
+/** A distribution the import-name tables know (numpy, opencv-python, scikit-learn): a word that names one. */
+export function isKnownDistribution(name: string): boolean {
+  return KNOWN.has(normalizeName(name));
+}
+
 /** Normalised distribution names that satisfy an import of `distribution` (itself and its aliases). */
 export function satisfyingNames(distribution: string): string[] {
   const key = normalizeDistribution(distribution);

@@ -2,7 +2,7 @@
 import { posix } from "node:path";
 import type { Extractor } from "../../extractor.js";
 import type { FactRecord } from "../../../model/facts.js";
-import type { FileRole, RepoView } from "../../../model/repo-view.js";
+import type { FileRole, InventoryEntry, RepoView } from "../../../model/repo-view.js";
 import { parseCondaText } from "../../parse/conda.js";
 import { parseDockerfileText } from "../../parse/dockerfile.js";
 import { parsePipfileLockText, parsePipfileText } from "../../parse/pipfile.js";
@@ -33,6 +33,7 @@ import { aptSourceRecords } from "./apt-sources.js";
 import { obsoleteGpuStack } from "./gpu-stack.js";
 import { missingSystemLibraries } from "./system-libraries.js";
 import { frameworkConflicts } from "./framework-versions.js";
+import { condaByContent, readmeNamedSpecs, requirementsByContent } from "./spec-by-content.js";
 
 export type SpecFormat =
   | "dockerfile"
@@ -249,6 +250,19 @@ function readmePython(view: RepoView): FactRecord[] {
   return [];
 }
 
+/** Only text and YAML under a size a spec has are read for their content. */
+const CONTENT_MAX_BYTES = 64_000;
+
+/** A file no name marks as a spec, read as one when its content is one: a `.txt` of requirement specifiers,
+ * a YAML conda environment. */
+function specByContent(view: RepoView, entry: InventoryEntry, role: FileRole): "requirements" | "conda" | null {
+  if (entry.size > CONTENT_MAX_BYTES) return null;
+  const text = () => view.read(entry.path) ?? "";
+  if (role === "text" && /\.txt$/i.test(entry.path)) return requirementsByContent(text()) ? "requirements" : null;
+  if (role === "config" && /\.ya?ml$/i.test(entry.path)) return condaByContent(text()) ? "conda" : null;
+  return null;
+}
+
 export const extractor: Extractor = {
   id: "env-spec",
   reads: ["readme"],
@@ -270,15 +284,29 @@ export const extractor: Extractor = {
   async extract({ view, facts, today }) {
     const records: FactRecord[] = [];
     const requirementRoots: string[] = [];
+    // Specs no name gives away: those the README's install command names, then those their content tells.
+    const named = readmeNamedSpecs(
+      (facts.families["readme"] ?? []).flatMap((r) =>
+        r.kind === "command" && typeof r.command === "string" && typeof r.file === "string" && r.via === undefined
+          ? [{ file: r.file, command: r.command }]
+          : [],
+      ),
+      (path) => view.has(path) && !inEnvironmentFolder(path),
+    );
     for (const entry of view.files()) {
       if (entry.skipped || inEnvironmentFolder(entry.path) || entry.kind === "binary") continue;
-      if (roleOf(entry) === "requirements") {
+      const role = roleOf(entry);
+      const format =
+        role === "text" || role === "config"
+          ? (named.find((n) => n.file === entry.path)?.format ?? specByContent(view, entry, role))
+          : null;
+      if (role === "requirements" || format === "requirements") {
         requirementRoots.push(entry.path);
         continue;
       }
       const name = entry.path.slice(entry.path.lastIndexOf("/") + 1);
       const text = view.read(entry.path);
-      if (text !== null) records.push(...fileRecords(entry.path, name, roleOf(entry), text));
+      if (text !== null) records.push(...fileRecords(entry.path, name, format ?? role, text));
     }
     records.push(...requirementsRecords(view, requirementRoots));
     pinByLocks(view, records);
