@@ -159,9 +159,7 @@ export function pythonStatements(records: readonly EnvSpecFact[], specFiles: rea
       : specFiles.includes(file) || /(^|\/)(\.python-version|runtime\.txt)$/.test(file)
         ? 1
         : 2;
-  return [...stated].sort(
-    (a, b) => tier(a.file!) - tier(b.file!) || sourceRank(a.file!) - sourceRank(b.file!),
-  );
+  return [...stated].sort((a, b) => tier(a.file!) - tier(b.file!) || sourceRank(a.file!) - sourceRank(b.file!));
 }
 
 function choosePython(records: readonly EnvSpecFact[], specFiles: string[]): SpecPlan["python"] {

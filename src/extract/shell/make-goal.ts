@@ -40,7 +40,8 @@ function targetsOf(text: string): { targets: Target[]; defaultGoal: string | nul
 
 /** A target that only prints help: named so, or whose recipe reads the Makefile itself (`grep ... $(MAKEFILE_LIST)`). */
 const printsHelp = (t: Target) =>
-  HELP_NAME.test(t.name) || t.recipe.some((r) => /MAKEFILE_LIST/.test(r)) ||
+  HELP_NAME.test(t.name) ||
+  t.recipe.some((r) => /MAKEFILE_LIST/.test(r)) ||
   (t.recipe.length > 0 && t.recipe.every((r) => /^[@-]*\s*(?:echo|printf)\b/.test(r)));
 
 /** The target a bare `make` runs, or the pipeline target when that one only prints help; "" when the Makefile
@@ -55,8 +56,6 @@ export function makeGoal(makefile: string, readme = ""): string {
     .map((m) => runs.find((t) => t.name === m[1]))
     .find(Boolean);
   const pipeline =
-    named ??
-    runs.find((t) => PIPELINE_WORDS.test(t.name)) ??
-    runs.find((t) => PIPELINE_WORDS.test(t.comment));
+    named ?? runs.find((t) => PIPELINE_WORDS.test(t.name)) ?? runs.find((t) => PIPELINE_WORDS.test(t.comment));
   return pipeline?.name ?? goal.name;
 }

@@ -60,7 +60,10 @@ describe("a parser's usage synopsis in a README", () => {
 
 describe("interpretLine placeholders", () => {
   it("takes a placeholder with spaces as one argument to fill: no config file, no script of the repo", () => {
-    const { command } = interpretLine("python train.py --config configs/[config name].yaml --data <path to data.csv>", "");
+    const { command } = interpretLine(
+      "python train.py --config configs/[config name].yaml --data <path to data.csv>",
+      "",
+    );
     expect([command!.script, command!.inputs]).toEqual(["train.py", []]);
     expect(interpretLine("python train.py --config configs/base.yaml", "").command!.inputs).toEqual([
       "configs/base.yaml",

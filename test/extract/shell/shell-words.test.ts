@@ -35,13 +35,9 @@ describe("shellWords", () => {
 
 describe("isPlaceholderWord", () => {
   it("names a word a reader fills in", () => {
-    expect(["<path to data>", "[model name]", "{output dir}", "<dir>", "--data=<path>/x.csv"].map(isPlaceholderWord)).toEqual([
-      true,
-      true,
-      true,
-      true,
-      true,
-    ]);
+    expect(
+      ["<path to data>", "[model name]", "{output dir}", "<dir>", "--data=<path>/x.csv"].map(isPlaceholderWord),
+    ).toEqual([true, true, true, true, true]);
     expect(["data/train.csv", "${DATA}", "2>&1", "<in.txt", "[0,1]"].map(isPlaceholderWord)).toEqual([
       false,
       false,

@@ -11,7 +11,8 @@ const SPECIFIER = new RegExp(
   `^([A-Za-z0-9][A-Za-z0-9._-]*)\\s*(?:\\[[\\w.,\\s-]*\\])?\\s*((?:${OP}\\s*${VERSION}\\s*)(?:,\\s*${OP}\\s*${VERSION}\\s*)*)?(?:;.*)?$`,
 );
 /** A named URL requirement (`timm @ git+https://...`) or a bare VCS or archive URL. */
-const URL_REQUIREMENT = /^(?:[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[\w.,\s-]*\])?\s*@\s*\S+|(?:git|hg|svn|bzr)\+\S+|https?:\/\/\S+)$/;
+const URL_REQUIREMENT =
+  /^(?:[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[\w.,\s-]*\])?\s*@\s*\S+|(?:git|hg|svn|bzr)\+\S+|https?:\/\/\S+)$/;
 /** pip's own option lines (`-r x`, `-e .`, `--extra-index-url U`, `--pre`). */
 const OPTION = /^--?[a-z][\w-]*(?:[=\s]\S+)?$/i;
 
@@ -59,11 +60,15 @@ export function condaByContent(text: string): boolean {
   if (!Array.isArray(dependencies) || (typeof name !== "string" && !Array.isArray(channels))) return false;
   const pipOnly = (d: unknown) =>
     !!d && typeof d === "object" && !Array.isArray(d) && Object.keys(d).every((k) => k === "pip");
-  return dependencies.some((d) => typeof d === "string") && dependencies.every((d) => typeof d === "string" || pipOnly(d));
+  return (
+    dependencies.some((d) => typeof d === "string") && dependencies.every((d) => typeof d === "string" || pipOnly(d))
+  );
 }
 
-const PIP_R = /(?:^|[\s!%/])(?:pip3?|python[\d.]*\s+-m\s+pip|uv\s+pip)\s+install\b.*?\s(?:-r|--requirement)(?:\s+|=)(\S+)/;
-const CONDA_F = /(?:^|[\s!%/])(?:conda|mamba|micromamba)\s+(?:env\s+(?:create|update)|create|install)\b.*?\s(?:-f|--file)(?:\s+|=)(\S+)/;
+const PIP_R =
+  /(?:^|[\s!%/])(?:pip3?|python[\d.]*\s+-m\s+pip|uv\s+pip)\s+install\b.*?\s(?:-r|--requirement)(?:\s+|=)(\S+)/;
+const CONDA_F =
+  /(?:^|[\s!%/])(?:conda|mamba|micromamba)\s+(?:env\s+(?:create|update)|create|install)\b.*?\s(?:-f|--file)(?:\s+|=)(\S+)/;
 
 /** The files a README's install commands name (`pip install -r deps/list.pip`, `conda env create -f env.conf`),
  * read from the README's folder, else the root; only files the repo holds. */

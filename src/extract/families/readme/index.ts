@@ -325,7 +325,9 @@ function readmeFacts(
    * prediction step unless the README says it is the submission). */
   const submitting = (script: string, named = false): boolean => {
     const code = named && submissions.length === 0 ? null : view.read(script);
-    return code !== null && (named ? submissions.some((name) => code.includes(name)) : writesSubmission(code, submissions));
+    return (
+      code !== null && (named ? submissions.some((name) => code.includes(name)) : writesSubmission(code, submissions))
+    );
   };
   for (let i = 0; i < commands.length; i++) {
     const { line, command, cwd, prose } = commands[i]!;

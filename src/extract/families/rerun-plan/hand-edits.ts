@@ -48,7 +48,9 @@ export function handEdits(text: string): HandEdit[] {
  * steps (a script's lines), with the edit said on the step. */
 export function applyHandEdits(steps: Step[], file: string, edits: readonly HandEdit[]): void {
   for (const edit of edits) {
-    const target = steps.filter((s) => s.file === file && s.parent === null && s.line < edit.line && s.program !== null).pop();
+    const target = steps
+      .filter((s) => s.file === file && s.parent === null && s.line < edit.line && s.program !== null)
+      .pop();
     if (!target) continue;
     const inside = new Set([target.order]);
     for (const s of steps) if (s.parent !== null && inside.has(s.parent)) inside.add(s.order);

@@ -145,7 +145,9 @@ function trainingScriptsOf(view: RepoView): string[] {
     .map((f) => f.path)
     .filter(
       (p) =>
-        /(?:^|[_\-.\d])(?:train|fit)(?:[_\-.\d]|$)/i.test(p.slice(p.lastIndexOf("/") + 1).replace(/\.(?:py|ipynb|sh)$/, "")) &&
+        /(?:^|[_\-.\d])(?:train|fit)(?:[_\-.\d]|$)/i.test(
+          p.slice(p.lastIndexOf("/") + 1).replace(/\.(?:py|ipynb|sh)$/, ""),
+        ) &&
         /\.(?:py|ipynb|sh)$/.test(p) &&
         !/(?:^|\/)tests?\//.test(p),
     )

@@ -38,15 +38,17 @@ describe("a requirements file by its content", () => {
     expect(requirementsByContent("numpy==1.13\nInstall these packages first.\n")).toBe(false);
     expect(requirementsByContent("lr=0.1\nbatch=32\n")).toBe(false);
     // Two known names among a thousand words are a vocabulary, not a spec.
-    expect(requirementsByContent(["keras", "numpy", ...Array.from({ length: 20 }, (_, i) => `word${i}`)].join("\n"))).toBe(
-      false,
-    );
+    expect(
+      requirementsByContent(["keras", "numpy", ...Array.from({ length: 20 }, (_, i) => `word${i}`)].join("\n")),
+    ).toBe(false);
   });
 });
 
 describe("a conda file by its content", () => {
   it("takes a YAML with dependencies and a name or channels", () => {
-    expect(condaByContent("name: x\ndependencies:\n  - python=3.5\n  - numpy=1.13\n  - pip:\n    - tqdm==4.0\n")).toBe(true);
+    expect(condaByContent("name: x\ndependencies:\n  - python=3.5\n  - numpy=1.13\n  - pip:\n    - tqdm==4.0\n")).toBe(
+      true,
+    );
     expect(condaByContent("channels: [pytorch]\ndependencies: [pytorch=1.0, torchvision]\n")).toBe(true);
   });
 

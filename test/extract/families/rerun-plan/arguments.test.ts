@@ -45,9 +45,12 @@ describe("rerun-plan arguments", () => {
   });
 
   it("takes a placeholder with spaces in it (`<number of epochs>`, `[batch size]`, `{n}`) as one argument to fill", async () => {
-    const step = await stepOf("python train.py --epochs <number of epochs> --batch-size [batch size here] --use_amp {true or false}", {
-      "train.py": argparse("parse_args()"),
-    });
+    const step = await stepOf(
+      "python train.py --epochs <number of epochs> --batch-size [batch size here] --use_amp {true or false}",
+      {
+        "train.py": argparse("parse_args()"),
+      },
+    );
     expect([step.args, step.rejected]).toEqual([
       "--epochs <number of epochs> --batch-size [batch size here] --use_amp {true or false}",
       null,

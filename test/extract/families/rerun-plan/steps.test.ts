@@ -217,8 +217,7 @@ describe("rerun-plan working folders", () => {
 
   it("reads the fenced blocks of the markdown files the root README links, in its order, from the root, each step naming its file", async () => {
     const records = await planOf({
-      "README.md":
-        "# Solution\n\nInstructions: setup/INSTALL.md\n\nFor training, see [training](TRAIN.md).\n",
+      "README.md": "# Solution\n\nInstructions: setup/INSTALL.md\n\nFor training, see [training](TRAIN.md).\n",
       "setup/INSTALL.md": "# Install\n\n```\npip install -r requirements.txt\n```\n",
       "TRAIN.md": "# Train\n\n```bash\npython src/train.py --fold 0\n```\n",
       "NOTES.md": "```\npython src/other.py\n```\n",
@@ -226,9 +225,7 @@ describe("rerun-plan working folders", () => {
       "src/train.py": "print(1)\n",
       "src/other.py": "print(1)\n",
     });
-    expect(
-      records.filter((r) => r.kind === "step").map((r) => [r.file, r.line, r.cwd, r.program, r.purpose]),
-    ).toEqual([
+    expect(records.filter((r) => r.kind === "step").map((r) => [r.file, r.line, r.cwd, r.program, r.purpose])).toEqual([
       ["setup/INSTALL.md", 4, ".", null, "install"],
       ["TRAIN.md", 4, ".", "src/train.py", "train"],
     ]);
@@ -491,7 +488,8 @@ describe("rerun-plan step purposes", () => {
     const plan = await planOf({
       "README.md": "# Sol\n\n```\npython train.py\npython ensemble.py\nkedro run\n```\n",
       "train.py": "import torch\nloss.backward()\n",
-      "ensemble.py": "import pandas as pd\nsub = pd.read_csv('sample_submission.csv')\nsub.to_csv('submission.csv', index=False)\n",
+      "ensemble.py":
+        "import pandas as pd\nsub = pd.read_csv('sample_submission.csv')\nsub.to_csv('submission.csv', index=False)\n",
     });
     expect(stepsOf(plan).map((s) => [s[3], s[4]])).toEqual([
       ["train.py", "train"],
