@@ -8,6 +8,7 @@ import type { RepoView } from "../model/repo-view.js";
 import { buildLockOf } from "./build-lock.js";
 import { readAnnotatedPins } from "./lock.js";
 import { lockSpec, specToLock } from "./lock-spec.js";
+import type { SpecToResolve } from "./resolver-input.js";
 import { findUv } from "./uv.js";
 
 export interface BuildLockInput {
@@ -28,10 +29,20 @@ export async function lockForBuild(input: BuildLockInput): Promise<{ lock: Build
   if (!uv) return { lock: null, notes: [`Build: ${spec.file} installed as written: no resolver to lock it.`] };
   const cacheDir = await mkdtemp(join(tmpdir(), "repro-audit-uv-cache-"));
   try {
-    const answer = await lockSpec(
-      { uv, indexUrl: input.indexUrl, asOf: input.asOf, cacheDir, ...(input.signal ? { signal: input.signal } : {}) },
-      spec,
-    );
+    const request = {
+      uv,
+      indexUrl: input.indexUrl,
+      asOf: input.asOf,
+      cacheDir,
+      ...(input.signal ? { signal: input.signal } : {}),
+    };
+    let python = spec.python.version;
+    let answer = await lockSpec(request, spec);
+    // A spec that states no Python and does not lock on the default is locked for the Python the resolve stage
+    // found it installs on, so the build does not blame the repo for the audit's own pick.
+    const found = answer.outcome !== "resolved" ? installingPython(input.facts, spec) : null;
+    const retried = found ? await lockSpec(request, { ...spec, python: { ...spec.python, version: found } }) : null;
+    if (found && retried?.outcome === "resolved") [python, answer] = [found, retried];
     if (answer.outcome !== "resolved")
       return {
         lock: null,
@@ -39,7 +50,7 @@ export async function lockForBuild(input: BuildLockInput): Promise<{ lock: Build
           `Build: ${spec.file} installed as written: it does not lock for Python ${spec.python.version} (${answer.reason}).`,
         ],
       };
-    const lock = buildLockOf(spec, spec.python.version, readAnnotatedPins(answer.stdout ?? ""), input.asOf);
+    const lock = buildLockOf(spec, python, readAnnotatedPins(answer.stdout ?? ""), input.asOf);
     if ("unused" in lock) return { lock: null, notes: [`Build: ${lock.unused}.`] };
     const when = lock.asOf
       ? `with only the releases uploaded before its commit's date, ${lock.asOf}`
@@ -53,4 +64,14 @@ export async function lockForBuild(input: BuildLockInput): Promise<{ lock: Build
   } finally {
     await rm(cacheDir, { recursive: true, force: true });
   }
+}
+
+/** The Python the resolve stage found an unstated spec installs on, when it is not the default it tried first. */
+function installingPython(facts: Facts, spec: SpecToResolve): string | null {
+  if (spec.python.stated) return null;
+  const record = (facts.families["spec-resolution"] ?? []).find(
+    (r) => r.file === spec.file && r.status === "resolved" && typeof r.python === "string",
+  );
+  const python = record?.python;
+  return typeof python === "string" && python !== spec.python.version ? python : null;
 }

@@ -44,7 +44,14 @@ export function buildLockOf(
   }
   return {
     specFile: spec.file,
-    python: { version: python, source: spec.python.stated ? spec.python.source : "default (the spec states none)" },
+    python: {
+      version: python,
+      source: spec.python.stated
+        ? spec.python.source
+        : python === spec.python.version
+          ? "default (the spec states none)"
+          : "the oldest Python it installs on with wheels only (the spec states none; the default has none for its pins)",
+    },
     asOf,
     pins: pins.map((p) => ({ name: p.name, version: p.version })),
     wheels,

@@ -1,0 +1,51 @@
+// The lock the build installs, against a real local index and the real uv: a spec that states no Python is
+// locked for the Python the resolve stage found it installs on, not for the default its wheels do not serve.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addFacts } from "../../src/model/facts.js";
+import { extractFacts } from "../../src/extract/index.js";
+import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
+import { memoryView } from "../../src/extract/view/memory-view.js";
+import { lockForBuild } from "../../src/resolve/build-lock-step.js";
+import { resolveStep } from "../../src/resolve/stage.js";
+import { findUv } from "../../src/resolve/uv.js";
+import { startLocalIndex, type LocalIndex } from "../support/package-index.js";
+
+let index: LocalIndex;
+let uv: string | null;
+
+beforeAll(async () => {
+  uv = await findUv();
+  // An old pin: wheels for Python 3.7 only, as an old numpy's are.
+  index = await startLocalIndex([{ name: "oldwheel", version: "1.18.0", pythonTag: "cp37" }]);
+});
+afterAll(async () => index?.close());
+
+async function lockOf(files: Record<string, string>) {
+  const view = memoryView(files);
+  const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
+  const resolved = await resolveStep({ facts, view, indexUrl: index.url, uv });
+  if (resolved.records) addFacts(facts, "spec-resolution", resolved.records);
+  return lockForBuild({ facts, view, indexUrl: index.url, asOf: null, uv });
+}
+
+describe("lockForBuild", () => {
+  it("locks a spec that states no Python for the Python its pins install on, and says so", async () => {
+    const { lock, notes } = await lockOf({ "requirements.txt": "oldwheel==1.18.0\n", "train.py": "import oldwheel\n" });
+    expect(lock?.python).toEqual({
+      version: "3.7",
+      source: expect.stringContaining("the oldest Python it installs on"),
+    });
+    expect(lock?.pins).toEqual([{ name: "oldwheel", version: "1.18.0" }]);
+    expect(notes.join("\n")).toContain("for Python 3.7");
+  });
+
+  it("keeps a stated Python: a spec stating 3.11 that does not lock there is installed as written", async () => {
+    const { lock, notes } = await lockOf({
+      "requirements.txt": "oldwheel==1.18.0\n",
+      ".python-version": "3.11\n",
+      "train.py": "import oldwheel\n",
+    });
+    expect(lock).toBeNull();
+    expect(notes.join("\n")).toContain("does not lock for Python 3.11");
+  });
+});
