@@ -4,7 +4,7 @@
 // files are read with a tokenizer that accepts Python 2's forms; configs inside a vendored copy are read too.
 import type { FactRecord, Facts } from "../../../model/facts.js";
 import type { Extractor } from "../../extractor.js";
-import { configValues, scannableConfig } from "../../python/config-lines.js";
+import { configValues, scannableConfig, type ConfigValue } from "../../python/config-lines.js";
 import { recordAt } from "../../python/locate.js";
 import { indexPythonText, type PyFileIndex } from "../../python/file-index.js";
 import { inCopy, vendoredCopies, wholeView } from "../../view/vendored.js";
@@ -196,7 +196,7 @@ function configPaths(
   const text = view.read(path);
   if (text === null) return [];
   const out: FactRecord[] = [];
-  for (const v of configValues(text)) {
+  for (const v of configValues(text).flatMap(listItems)) {
     const kind = classifyPath(v.value, { containerRoots: roots, where: vendored ? "shell" : "config" });
     if (kind)
       out.push({
@@ -216,6 +216,17 @@ function configPaths(
     }
   }
   return out;
+}
+
+/** An inline list (`folds: [/store/f0, '/store/f1']`) as one value per item, each keeping the list's line. */
+function listItems(v: ConfigValue): ConfigValue[] {
+  const m = /^\[(.*)\]$/.exec(v.value.trim());
+  if (!m) return [v];
+  return m[1]!
+    .split(",")
+    .map((item) => item.trim().replace(/^(["'])(.*)\1$/, "$2"))
+    .filter(Boolean)
+    .map((value) => ({ ...v, value }));
 }
 
 /** Python 3 rejects a Python 2 file at its first `print "x"`-era token; its strings are indexed again with

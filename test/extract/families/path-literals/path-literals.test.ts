@@ -126,4 +126,24 @@ describe("path-literals", () => {
       [3, "absolute", "/srv/out"],
     ]);
   });
+  it("finds absolute paths under any non-system root in a YAML config, scalars and inline lists alike", async () => {
+    const records = await run(extractor, {
+      "config/mask_yolo.yaml": [
+        "root_path: /store/cellseg",
+        "img_dir: '/store/train'",
+        "input: /ml-docker/input",
+        "folds: [/store/f0, '/store/f1']",
+        "cache: /tmp/cache",
+        "python: [/usr/bin/python3]",
+        "sizes: [256, 512]",
+      ].join("\n"),
+    });
+    expect(records.map((r) => [r.line, r.kind, r.value])).toEqual([
+      [1, "absolute", "/store/cellseg"],
+      [2, "absolute", "/store/train"],
+      [3, "absolute", "/ml-docker/input"],
+      [4, "absolute", "/store/f0"],
+      [4, "absolute", "/store/f1"],
+    ]);
+  });
 });
