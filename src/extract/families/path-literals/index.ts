@@ -11,7 +11,7 @@ import { inCopy, vendoredCopies, wholeView } from "../../view/vendored.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import { preparePythonIndex } from "../../python/repo-index.js";
 import { isTestFile } from "../../python/test-files.js";
-import { classifyPath, climbsOutOfRepo } from "./classify.js";
+import { classifyPath, climbsOutOfRepo, containerRootOf } from "./classify.js";
 import { containerRoots } from "./containers.js";
 import { commentMarker, shellPaths } from "../../shell/shell-words.js";
 import { kaggleNotebooks } from "../../view/kaggle-notebooks.js";
@@ -32,6 +32,8 @@ function ownFolderOfKaggle<K extends string>(kind: K | null, notebook: boolean):
 }
 
 const MOUNT = { mount: "/kaggle/input" };
+// Hydra's `@hydra.main(config_path="/app/config")`: a config folder read from where the code runs.
+const HYDRA_CONFIG_PATH = /\bconfig_path\s*=\s*[rRuU]?['"]\//;
 // A framework config's active resume setting (mmdet's `resume_from = '/home/me/latest.pth'`).
 const RESUME_FROM = /^\s*resume_from\s*=\s*[rRuU]?['"]/;
 
@@ -115,7 +117,19 @@ export const extractor: Extractor = {
               ...(RESUME_FROM.test(sourceLines[s.line - 1] ?? "") ? { resumes: true } : {}),
             }),
           );
-        else if (
+        else if (HYDRA_CONFIG_PATH.test(sourceLines[s.line - 1] ?? "") && containerRootOf(s.value, roots)) {
+          // Hydra reads its configs where the repo's own image puts them: the container's layout, no machine's.
+          const outside = classifyPath(s.value, { role: s.role, where: "code" });
+          if (outside)
+            records.push(
+              recordAt(file, s.line, {
+                value: s.value,
+                kind: outside,
+                source: "code",
+                container: containerRootOf(s.value, roots)!,
+              }),
+            );
+        } else if (
           !s.role &&
           climbsOutOfRepo(s.value, file.path) &&
           !(file.notebook && /^\.\.\/input\//.test(s.value)) &&

@@ -146,4 +146,18 @@ describe("path-literals", () => {
       [4, "absolute", "/store/f1"],
     ]);
   });
+  it("records an absolute hydra config_path as the container's layout where the Dockerfile sets it up, else as a machine path", async () => {
+    const code = [
+      "import hydra",
+      "@hydra.main(config_path='/app/config', config_name='cfg')",
+      "def main(cfg):",
+      "    pass",
+    ].join("\n");
+    const bare = await run(extractor, { "train.py": code });
+    expect(bare.map((r) => [r.line, r.kind, r.value, r.container])).toEqual([
+      [2, "absolute", "/app/config", undefined],
+    ]);
+    const docker = await run(extractor, { "train.py": code, Dockerfile: "FROM python:3.10\nWORKDIR /app\nCOPY . .\n" });
+    expect(docker.map((r) => [r.line, r.kind, r.value, r.container])).toEqual([[2, "absolute", "/app/config", "/app"]]);
+  });
 });
