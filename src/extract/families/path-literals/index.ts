@@ -25,6 +25,7 @@ import {
 } from "./settable.js";
 import { roleOf } from "../../view/file-roles.js";
 import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
+import { kaggleInputAbove } from "../../python/path-kinds.js";
 
 /** A notebook's /kaggle/working is Kaggle's own output folder, where the notebook runs: no one machine's. */
 function ownFolderOfKaggle<K extends string>(kind: K | null, notebook: boolean): K | null {
@@ -129,7 +130,10 @@ export const extractor: Extractor = {
                 container: containerRootOf(s.value, roots)!,
               }),
             );
-        } else if (
+        } else if (!s.role && !file.notebook && kaggleInputAbove(s.value, file.path) !== null)
+          // A script's ../input/<competition> above the repo root: Kaggle's layout, mapped here with --data.
+          records.push(recordAt(file, s.line, { value: s.value, kind: "kaggle-input", source: "code", ...MOUNT }));
+        else if (
           !s.role &&
           climbsOutOfRepo(s.value, file.path) &&
           !(file.notebook && /^\.\.\/input\//.test(s.value)) &&

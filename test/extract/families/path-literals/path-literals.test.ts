@@ -160,4 +160,13 @@ describe("path-literals", () => {
     const docker = await run(extractor, { "train.py": code, Dockerfile: "FROM python:3.10\nWORKDIR /app\nCOPY . .\n" });
     expect(docker.map((r) => [r.line, r.kind, r.value, r.container])).toEqual([[2, "absolute", "/app/config", "/app"]]);
   });
+  it("records a script's ../input/<competition> above the repo root as Kaggle's input layout, not one machine's", async () => {
+    const records = await run(extractor, {
+      "train.py": "import os\nTRAIN = '../input/siim-isic-melanoma/train_images'\nOWN = '../input/train/x.csv'\n",
+      "src/load.py": "import os\nIN_REPO = '../input/siim-isic-melanoma/test.csv'\n",
+    });
+    expect(records.map((r) => [r.file, r.line, r.kind, r.value, r.mount])).toEqual([
+      ["train.py", 2, "kaggle-input", "../input/siim-isic-melanoma/train_images", "/kaggle/input"],
+    ]);
+  });
 });
