@@ -47,3 +47,11 @@ export function kaggleSlugOf(path: string, notebook = true): string | null {
 
   return m[2]!;
 }
+
+/** The Kaggle slug a script's `../input/<slug>/...` reads when it climbs above the repo root from the script's
+ * folder: Kaggle's layout (the code in /kaggle/working, the data in /kaggle/input), not one machine's. */
+export function kaggleInputAbove(path: string, fromFile: string): string | null {
+  const ups = /^((?:\.\.\/)+)input\//.exec(path)?.[1]!.length ?? 0;
+  if (ups / 3 <= fromFile.split("/").length - 1) return null;
+  return kaggleSlugOf(path, true);
+}

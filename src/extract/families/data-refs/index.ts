@@ -8,7 +8,7 @@ import type { Extractor } from "../../extractor.js";
 import type { PyArg, PyCall } from "../../python/call-args.js";
 import { FETCH_LINE_READS, fetchLines, fetchMatcher, fetchTargets, slugMatches, slugsIn } from "./fetch-commands.js";
 import { recordAt } from "../../python/locate.js";
-import { kaggleSlugOf } from "../../python/path-kinds.js";
+import { kaggleInputAbove, kaggleSlugOf } from "../../python/path-kinds.js";
 import { preparePythonIndex, type RepoPythonIndex } from "../../python/repo-index.js";
 import { RepoPaths } from "./repo-paths.js";
 import { isTestFile } from "../../python/test-files.js";
@@ -371,7 +371,7 @@ export const extractor: Extractor = {
         );
       }
       for (const s of file.pathStrings) {
-        const slug = kaggleSlugOf(s.value, file.notebook);
+        const slug = kaggleSlugOf(s.value, file.notebook) ?? kaggleInputAbove(s.value, file.path);
         if (
           slug === null ||
           slugs.has(`kaggle-dataset:${slug}`) ||

@@ -48,7 +48,7 @@ export function classifyPath(value: string, ctx: PathContext): PathKind | null {
   if (/^\/(?:\{\}|\*)/.test(v)) return null;
   // ~/.cache, ~/.torch, ~/.kaggle: each user's own tool folders, the same on every machine.
   if (/^~\/\./.test(v)) return null;
-  if (ctx.containerRoots?.some((root) => v === root || v.startsWith(`${root}/`))) return null;
+  if (containerRootOf(v, ctx.containerRoots ?? [])) return null;
   const kind = pathKind(v);
   if (kind === null) return null;
   if (
@@ -61,6 +61,12 @@ export function classifyPath(value: string, ctx: PathContext): PathKind | null {
   if (ctx.where === "dockerfile" && !DOCKERFILE_KINDS.has(kind) && !(kind === "home" && v.startsWith("/Users/")))
     return null;
   return kind;
+}
+
+/** The container location the repo sets up itself that holds the path, if one does. */
+export function containerRootOf(value: string, roots: readonly string[]): string | null {
+  const v = value.trim();
+  return roots.find((root) => v === root || v.startsWith(`${root}/`)) ?? null;
 }
 
 /** A relative path that climbs out of the repo from the file that holds it ('../../../data' two folders

@@ -4,14 +4,14 @@
 // files are read with a tokenizer that accepts Python 2's forms; configs inside a vendored copy are read too.
 import type { FactRecord, Facts } from "../../../model/facts.js";
 import type { Extractor } from "../../extractor.js";
-import { configValues, scannableConfig } from "../../python/config-lines.js";
+import { configValues, scannableConfig, type ConfigValue } from "../../python/config-lines.js";
 import { recordAt } from "../../python/locate.js";
 import { indexPythonText, type PyFileIndex } from "../../python/file-index.js";
 import { inCopy, vendoredCopies, wholeView } from "../../view/vendored.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import { preparePythonIndex } from "../../python/repo-index.js";
 import { isTestFile } from "../../python/test-files.js";
-import { classifyPath, climbsOutOfRepo } from "./classify.js";
+import { classifyPath, climbsOutOfRepo, containerRootOf } from "./classify.js";
 import { containerRoots } from "./containers.js";
 import { commentMarker, shellPaths } from "../../shell/shell-words.js";
 import { kaggleNotebooks } from "../../view/kaggle-notebooks.js";
@@ -25,6 +25,7 @@ import {
 } from "./settable.js";
 import { roleOf } from "../../view/file-roles.js";
 import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
+import { kaggleInputAbove } from "../../python/path-kinds.js";
 
 /** A notebook's /kaggle/working is Kaggle's own output folder, where the notebook runs: no one machine's. */
 function ownFolderOfKaggle<K extends string>(kind: K | null, notebook: boolean): K | null {
@@ -32,6 +33,8 @@ function ownFolderOfKaggle<K extends string>(kind: K | null, notebook: boolean):
 }
 
 const MOUNT = { mount: "/kaggle/input" };
+// Hydra's `@hydra.main(config_path="/app/config")`: a config folder read from where the code runs.
+const HYDRA_CONFIG_PATH = /\bconfig_path\s*=\s*[rRuU]?['"]\//;
 // A framework config's active resume setting (mmdet's `resume_from = '/home/me/latest.pth'`).
 const RESUME_FROM = /^\s*resume_from\s*=\s*[rRuU]?['"]/;
 
@@ -115,6 +118,21 @@ export const extractor: Extractor = {
               ...(RESUME_FROM.test(sourceLines[s.line - 1] ?? "") ? { resumes: true } : {}),
             }),
           );
+        else if (HYDRA_CONFIG_PATH.test(sourceLines[s.line - 1] ?? "") && containerRootOf(s.value, roots)) {
+          // Hydra reads its configs where the repo's own image puts them: the container's layout, no machine's.
+          const outside = classifyPath(s.value, { role: s.role, where: "code" });
+          if (outside)
+            records.push(
+              recordAt(file, s.line, {
+                value: s.value,
+                kind: outside,
+                source: "code",
+                container: containerRootOf(s.value, roots)!,
+              }),
+            );
+        } else if (!s.role && !file.notebook && kaggleInputAbove(s.value, file.path) !== null)
+          // A script's ../input/<competition> above the repo root: Kaggle's layout, mapped here with --data.
+          records.push(recordAt(file, s.line, { value: s.value, kind: "kaggle-input", source: "code", ...MOUNT }));
         else if (
           !s.role &&
           climbsOutOfRepo(s.value, file.path) &&
@@ -196,7 +214,7 @@ function configPaths(
   const text = view.read(path);
   if (text === null) return [];
   const out: FactRecord[] = [];
-  for (const v of configValues(text)) {
+  for (const v of configValues(text).flatMap(listItems)) {
     const kind = classifyPath(v.value, { containerRoots: roots, where: vendored ? "shell" : "config" });
     if (kind)
       out.push({
@@ -216,6 +234,17 @@ function configPaths(
     }
   }
   return out;
+}
+
+/** An inline list (`folds: [/store/f0, '/store/f1']`) as one value per item, each keeping the list's line. */
+function listItems(v: ConfigValue): ConfigValue[] {
+  const m = /^\[(.*)\]$/.exec(v.value.trim());
+  if (!m) return [v];
+  return m[1]!
+    .split(",")
+    .map((item) => item.trim().replace(/^(["'])(.*)\1$/, "$2"))
+    .filter(Boolean)
+    .map((value) => ({ ...v, value }));
 }
 
 /** Python 3 rejects a Python 2 file at its first `print "x"`-era token; its strings are indexed again with

@@ -203,3 +203,15 @@ describe("data-refs: what a public hub serves", () => {
     ]);
   });
 });
+
+describe("data-refs: Kaggle's ../input layout in scripts", () => {
+  it("lists a root script's ../input/<competition> as a Kaggle dataset read, and a subfolder's as the repo's own", async () => {
+    const records = await run(dataRefs, {
+      "train.py": "import os\nTRAIN = '../input/siim-isic-melanoma/train_images'\n",
+      "src/load.py": "import os\nIN_REPO = '../input/other-comp/test.csv'\n",
+    });
+    expect(records.filter((r) => r.kind === "kaggle-dataset").map((r) => [r.file, r.line, r.slug])).toEqual([
+      ["train.py", 2, "siim-isic-melanoma"],
+    ]);
+  });
+});

@@ -126,4 +126,47 @@ describe("path-literals", () => {
       [3, "absolute", "/srv/out"],
     ]);
   });
+  it("finds absolute paths under any non-system root in a YAML config, scalars and inline lists alike", async () => {
+    const records = await run(extractor, {
+      "config/mask_yolo.yaml": [
+        "root_path: /store/cellseg",
+        "img_dir: '/store/train'",
+        "input: /ml-docker/input",
+        "folds: [/store/f0, '/store/f1']",
+        "cache: /tmp/cache",
+        "python: [/usr/bin/python3]",
+        "sizes: [256, 512]",
+      ].join("\n"),
+    });
+    expect(records.map((r) => [r.line, r.kind, r.value])).toEqual([
+      [1, "absolute", "/store/cellseg"],
+      [2, "absolute", "/store/train"],
+      [3, "absolute", "/ml-docker/input"],
+      [4, "absolute", "/store/f0"],
+      [4, "absolute", "/store/f1"],
+    ]);
+  });
+  it("records an absolute hydra config_path as the container's layout where the Dockerfile sets it up, else as a machine path", async () => {
+    const code = [
+      "import hydra",
+      "@hydra.main(config_path='/app/config', config_name='cfg')",
+      "def main(cfg):",
+      "    pass",
+    ].join("\n");
+    const bare = await run(extractor, { "train.py": code });
+    expect(bare.map((r) => [r.line, r.kind, r.value, r.container])).toEqual([
+      [2, "absolute", "/app/config", undefined],
+    ]);
+    const docker = await run(extractor, { "train.py": code, Dockerfile: "FROM python:3.10\nWORKDIR /app\nCOPY . .\n" });
+    expect(docker.map((r) => [r.line, r.kind, r.value, r.container])).toEqual([[2, "absolute", "/app/config", "/app"]]);
+  });
+  it("records a script's ../input/<competition> above the repo root as Kaggle's input layout, not one machine's", async () => {
+    const records = await run(extractor, {
+      "train.py": "import os\nTRAIN = '../input/siim-isic-melanoma/train_images'\nOWN = '../input/train/x.csv'\n",
+      "src/load.py": "import os\nIN_REPO = '../input/siim-isic-melanoma/test.csv'\n",
+    });
+    expect(records.map((r) => [r.file, r.line, r.kind, r.value, r.mount])).toEqual([
+      ["train.py", 2, "kaggle-input", "../input/siim-isic-melanoma/train_images", "/kaggle/input"],
+    ]);
+  });
 });
