@@ -7,6 +7,9 @@ import { packagePath } from "../io/package.js";
 import { SOCKET_NAME } from "./events-channel.js";
 import { endGroup, guardGroup } from "./process-group.js";
 
+/** After the group is ended, how long to wait for its leader to be reaped. */
+const REAP_WAIT_MS = 2000;
+
 /** Where things appear inside the container: the repo's writable copy (a sized tmpfs), the read-only sources. */
 export const CONTAINER_REPO = "/repo";
 const CONTAINER_SOURCE = "/opt/repro-audit/source";
@@ -173,6 +176,14 @@ export function launchHost(r: {
       // The whole group, what its leader left running included: TERM, then KILL after the grace.
       await endGroup(pgid);
       unguard();
+      // The leader may be gone but not yet reaped (a zombie): wait for its exit, bounded, since a member that left
+      // the group could still hold its output open.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        child.then(() => undefined).catch(() => undefined),
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, REAP_WAIT_MS))),
+      ]);
+      clearTimeout(timer);
     },
   };
 }
