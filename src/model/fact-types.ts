@@ -375,6 +375,8 @@ export interface PathLiteralsFact {
   kind?: string;
   /** /kaggle/input when the literal is in a notebook meant for Kaggle (a kernel-metadata.json or the notebook's own metadata names Kaggle data sources): where Kaggle mounts them, not one machine's path */
   mount?: string;
+  /** the container location the repo's own Dockerfile sets up (WORKDIR, COPY target) that holds an absolute hydra config_path: the image's layout, not one machine's */
+  container?: string;
   /** true where the path is the value of a Python file's active resume_from assignment (a framework config resuming the training from that checkpoint) */
   resumes?: boolean;
   /** why a stranger need not hunt the path, when a reader sets it: option-overridden (an argparse default every README command running the file overrides) | config-to-edit (in the file the README tells the reader to edit) | overwritten (a module default another file assigns) | kaggle-branch (in code that runs only on Kaggle) */
