@@ -685,7 +685,7 @@ export interface TrainingSetupFact {
   cell?: number;
   /** line in the cell (1-based), notebooks only */
   cellLine?: number;
-  /** architecture | input-size | images | precision | frozen | gpu-ids (GPU ids the code or a shell script hard-codes: any but GPU 0 alone; value the ids comma-joined, name what sets them) */
+  /** architecture | input-size | images | precision | frozen | gpu-ids (GPU ids the code or a shell script hard-codes: any but GPU 0 alone; value the ids comma-joined, name what sets them) | tracker (a hosted experiment tracker the code starts: value wandb | neptune | comet, name the call) */
   kind?: string;
   /** as written: the model name, the side in pixels, the number of images, the switch's value */
   value?: string | number | boolean;
@@ -701,7 +701,7 @@ export interface TrainingSetupFact {
   precision?: string;
   /** frozen: whether the value freezes layers */
   frozen?: boolean;
-  /** how it was read: create_model | builder | segmentation-model | yolo | from_pretrained | transform | call | assignment | call-argument | argparse-default | config | csv-rows | readme-text | layer-stack (a Lasagne or nolearn network written layer by layer) | tiles (input-size: a dataset joining `name`'s N tiles of S px into each sample, the side of a square of as many pixels) | code | shell (gpu-ids) */
+  /** how it was read: create_model | builder | segmentation-model | yolo | from_pretrained | transform | call | assignment | call-argument | argparse-default | config | csv-rows | readme-text | layer-stack (a Lasagne or nolearn network written layer by layer) | tiles (input-size: a dataset joining `name`'s N tiles of S px into each sample, the side of a square of as many pixels) | code (gpu-ids, tracker) | shell (gpu-ids) */
   via?: string;
   /** the variable, keyword, option, key or callee it came from, or null */
   name?: string | null;
@@ -711,6 +711,8 @@ export interface TrainingSetupFact {
   height?: number;
   /** architecture read as a layer stack: the input's width its macs were counted at */
   width?: number;
+  /** tracker: whether a rerun can run without the tracker's account (the call takes a mode, sits under an if or try, or the repo documents an offline switch such as WANDB_MODE) */
+  switchable?: boolean;
 }
 
 /** Names loaded but never bound in any scope of the file and not builtins */

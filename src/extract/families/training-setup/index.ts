@@ -15,9 +15,12 @@ import { filesWithRole, roleOf } from "../../view/file-roles.js";
 import { tileGrid } from "./tile-grid.js";
 import { helperBodies, layerStack, type LayerStack } from "./layer-stack.js";
 import { pythonGpuIds, shellGpuIds } from "./gpu-ids.js";
+import { OFFLINE_SWITCH, trackerStarts } from "./trackers.js";
 
 /** CSV files whose rows may be the training examples: train.csv, train_folds.csv, folds.csv, train_labels.csv... */
 const TRAIN_TABLE = /(?:^|\/)(?:[\w-]*train[\w-]*|folds?|[\w-]*_folds?)\.(?:csv|tsv)$/i;
+/** Where a repo may document running its tracker offline (`WANDB_MODE=offline`, `wandb offline`). */
+const TRACKER_DOCS = ["readme", "docs", "shell", "makefile", "config", "python", "notebook", "dockerfile"] as const;
 const NOT_TRAIN = /test|submission|sample_sub|valid|pred/i;
 /** "2,000-row extract", "6,334 training images", "54k images", "1.2 million DICOM scans"; one qualifier at most. */
 const STATED_SIZE =
@@ -126,6 +129,23 @@ export const extractor: Extractor = {
       for (const g of shellGpuIds(ctx.view.read(entry.path) ?? ""))
         records.push({ file: entry.path, line: g.line, kind: "gpu-ids", value: g.value, via: "shell", name: g.name });
     }
+    // Hosted trackers started on every run need an account; a switch the repo documents anywhere lets a rerun skip it.
+    const starts = [...ctx.view.python()].flatMap((source) => trackerStarts(source.text).map((t) => ({ source, t })));
+    const offlineDocumented =
+      starts.length > 0 &&
+      filesWithRole(ctx.view, ...TRACKER_DOCS).some(
+        (e) => !e.skipped && OFFLINE_SWITCH.test(ctx.view.read(e.path) ?? ""),
+      );
+    for (const { source, t } of starts)
+      records.push(
+        recordAt(source, t.line, {
+          kind: "tracker",
+          value: t.tracker,
+          via: "code",
+          name: t.name,
+          switchable: t.switchable || offlineDocumented,
+        }),
+      );
     return withoutFactoryKeywords(records);
   },
 };
