@@ -309,7 +309,7 @@ export interface ImportsFact {
 
 /** Counts of the files walked, files skipped (size cap, symlink out of the repo, not UTF-8) and malformed configs and notebooks. */
 export interface InventoryFact {
-  /** summary | skipped | malformed | build-artefacts (one record for every committed .pyc, .pyo, .o, .so, .egg, __pycache__/ and .egg-info/) | ref-checkout (a script or code line that runs git reset --hard / git checkout of another ref) */
+  /** summary | skipped | malformed | build-artefacts (one record for every committed .pyc, .pyo, .o, .so, .egg, __pycache__/ and .egg-info/) | ref-checkout (a script or code line that runs git reset --hard / git checkout of another ref) | submodule (one record per `[submodule]` of .gitmodules: folder, url, and whether any README, doc or script fetches submodules) */
   kind?: string;
   /** summary: files walked */
   files?: number;
@@ -321,13 +321,13 @@ export interface InventoryFact {
   configs?: number;
   /** summary: total size of the files walked */
   bytes?: number;
-  /** skipped, malformed: the path */
+  /** skipped, malformed: the path; submodule: .gitmodules */
   file?: string;
   /** skipped: why its content was not read; malformed: 'malformed <FORMAT>: <message>' */
   reason?: string;
   /** skipped: its size in bytes (null for a folder or the rest of a truncated tree) */
   size?: number | null;
-  /** malformed: 1-based line of the first error, when the parser says */
+  /** malformed: 1-based line of the first error, when the parser says; submodule: the line of its [submodule] section */
   line?: number;
   /** malformed: json | yaml | toml | ini | ipynb */
   format?: string;
@@ -341,6 +341,12 @@ export interface InventoryFact {
   ref?: string;
   /** ref-checkout: git reset --hard | git checkout */
   command?: string;
+  /** submodule: the folder it fills, as .gitmodules writes it */
+  folder?: string;
+  /** submodule: where it is fetched from */
+  url?: string;
+  /** submodule: whether a README, doc, script, Makefile or Dockerfile fetches submodules (git clone --recursive, --recurse-submodules, git submodule update --init) */
+  documented?: boolean;
 }
 
 /** What the Kaggle CLI's kernel file (kernel-metadata.json) says: the code file Kaggle runs, the competitions, datasets and kernels it mounts under /kaggle/input/<slug>, and whether it asks for a GPU and the internet */

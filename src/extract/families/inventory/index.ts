@@ -7,6 +7,8 @@ import { walkIssues } from "../../view/walk.js";
 import { inCopy, vendoredCopies, wholeView } from "../../view/vendored.js";
 import { buildArtefacts } from "./build-artefacts.js";
 import { refCheckouts } from "./ref-checkouts.js";
+import { FETCHES_SUBMODULES, submodulesOf } from "./submodules.js";
+import { filesWithRole } from "../../view/file-roles.js";
 
 export const extractor: Extractor = {
   id: "inventory",
@@ -51,6 +53,22 @@ export const extractor: Extractor = {
       if (text === null) continue;
       for (const c of refCheckouts(text, entry.path.endsWith(".py"), home))
         records.push({ kind: "ref-checkout", file: entry.path, line: c.line, ref: c.ref, command: c.command });
+    }
+    // Submodules, and whether any instruction or script fetches them (a plain clone leaves their folders empty).
+    const submodules = submodulesOf(view.read(".gitmodules") ?? "");
+    if (submodules.length > 0) {
+      const documented = filesWithRole(view, "readme", "docs", "shell", "makefile", "dockerfile", "text").some(
+        (e) => !e.skipped && FETCHES_SUBMODULES.test(view.read(e.path) ?? ""),
+      );
+      for (const s of submodules)
+        records.push({
+          kind: "submodule",
+          file: ".gitmodules",
+          line: s.line,
+          folder: s.folder,
+          url: s.url,
+          documented,
+        });
     }
     for (const entry of files) {
       if (entry.skipped || (entry.kind !== "config" && entry.kind !== "notebook")) continue;
