@@ -521,6 +521,10 @@ export interface RerunPlanFact {
   missingConfig?: string;
   /** step with a missingConfig: the config files in the folder it names, up to five; null when none */
   configsBeside?: string | null;
+  /** step running a repo script by path with Python: its absolute imports of the repo's own modules that Python will not find from the script's folder (no step installs them, sets PYTHONPATH or edits sys.path), each with the file a folder above holds: "mylib (mylib/__init__.py)"; absent when none */
+  importsOffPath?: string;
+  /** step with importsOffPath: the folder Python searches first, the script's own */
+  searchedFolder?: string;
   /** step: the config files it loads, repo-relative, comma-separated; empty when none */
   configs?: string;
   /** step, training: the model or architecture it trains, from its arguments or configs */

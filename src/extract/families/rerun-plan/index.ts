@@ -16,7 +16,9 @@ import { hydraTree, rejectedOverride, type HydraFiles, type HydraTree } from "./
 import { hydraConfigFiles } from "./hydra-configs.js";
 import { proseSteps } from "./prose-steps.js";
 import { applyHandEdits, handEdits } from "./hand-edits.js";
-import { reachOf } from "./reach.js";
+import { pythonPath, reachOf } from "./reach.js";
+import { importsOffPath, repoSetsPythonPath } from "./imports-off-path.js";
+import { installedRoots } from "./installed-roots.js";
 import { programOf, StepList, type Step, type TopStep } from "./steps.js";
 import { isModelName, trainingValues } from "./training-values.js";
 import { configValues } from "../../python/config-lines.js";
@@ -85,6 +87,14 @@ export const extractor: Extractor = {
     const programOfStep = (path: string) =>
       programs.get(path) ?? programs.set(path, programView(path, view, index)).get(path)!;
     const records: FactRecord[] = steps.map((step) => stepRecord(step, view, programOfStep, hints));
+    // Scripts run by path whose imports of the repo's own packages Python will not find from their folder
+    // (the repo's files are read for a PYTHONPATH only when some step has such imports: one listing at most).
+    const installed = installedRoots(steps, view);
+    const offPath = steps.map((step) => importsOffPath(step, index, view, pythonPath(step), installed));
+    if (offPath.some((o) => o !== null) && !repoSetsPythonPath(view))
+      offPath.forEach((off, i) => {
+        if (off) Object.assign(records[i]!, { importsOffPath: off.imports.join(", "), searchedFolder: off.searched });
+      });
     const reach = reachOf(steps, index, view, env);
     for (const r of reach)
       records.push({

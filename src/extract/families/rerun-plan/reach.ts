@@ -91,7 +91,7 @@ function markMainOnly(reach: Reach[], ranItself: ReadonlySet<string>, index: Rep
 
 /** The repo folders a step's `PYTHONPATH=a:b` prefix puts on the import path, from the folder it runs in
  * (`$PYTHONPATH`, absolute and home paths name nothing of the repo). */
-function pythonPath(step: Step): string[] {
+export function pythonPath(step: Step): string[] {
   const value = commandWords(step.command)?.assignments["PYTHONPATH"];
   if (value === undefined) return [];
   return value

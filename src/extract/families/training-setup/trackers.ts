@@ -69,10 +69,13 @@ function callArguments(lines: readonly string[], i: number, from: number): strin
   return out;
 }
 
+/** A condition that names the tracker or logging: the user's switch for it. */
+const TRACKER_SWITCH = /wandb|neptune|comet|track|log|report|online|offline/i;
+
 const indentOf = (line: string) => line.length - line.trimStart().length;
 
-/** Inside an `if`, `elif`, `else`, `try` or `with` suppressing errors, or on a line with a conditional expression:
- * the code offers a way not to start the tracker. A `def` stops the search: whether its callers guard it is not
+/** Inside an `if` or `elif` whose condition names the tracker or logging, an `else`, a `try`, or on a line with a
+ * conditional expression: the code offers a way not to start the tracker. A `def` stops the search: whether its callers guard it is not
  * read here. */
 function guarded(lines: readonly string[], i: number): boolean {
   if (/\bif\b.*\belse\b/.test(lines[i]!)) return true;
@@ -84,7 +87,10 @@ function guarded(lines: readonly string[], i: number): boolean {
     if (d >= indent) continue;
     indent = d;
     const head = line.trimStart();
-    if (/^(?:if|elif|else|try|except)\b/.test(head)) return true;
+    if (/^(?:try|except)\b/.test(head)) return true;
+    // `if args.use_wandb:` is a switch; `if not args.debug:` is not: a normal run still logs in.
+    if (/^(?:if|elif)\b/.test(head) && TRACKER_SWITCH.test(head)) return true;
+    if (/^else\b/.test(head)) return true;
     if (/^(?:async\s+)?def\b|^class\b/.test(head)) return false;
   }
   return false;

@@ -50,6 +50,11 @@ describe("trackerStarts", () => {
     expect(starts(text)).toEqual([[5, "wandb", "wandb.init", false]]);
   });
 
+  it("does not take an if that tests something else (a debug run) as a switch for the tracker", () => {
+    const text = ["import wandb", "if not args.debug:", "    wandb.init(project='x')"].join("\n");
+    expect(starts(text)).toEqual([[3, "wandb", "wandb.init", false]]);
+  });
+
   it("reads a bare Experiment( as comet's only where the file imports comet_ml, and skips comments", () => {
     expect(starts("exp = Experiment(name='a')\n# wandb.init()\n")).toEqual([]);
     expect(starts("from comet_ml import Experiment\nexp = Experiment(api_key='k')\n")).toEqual([

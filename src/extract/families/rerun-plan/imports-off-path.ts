@@ -1,0 +1,109 @@
+// Imports a step's script makes that Python will not find where the step runs it. `python scripts/x/train.py`
+// puts scripts/x/ (the script's own folder), not the working folder or the repo root, first on sys.path; a
+// package at the root (`import mylib`, `from src.models import Net` in src/train.py) imports only when it is
+// installed (`pip install -e .`), on PYTHONPATH, or added to sys.path by the code. The audit's own resolver is
+// lenient (it tries every folder above the importing file); this is the strict reading, for a step's own
+// program only. Pure.
+import type { RepoView } from "../../../model/repo-view.js";
+import { resolveImport, type RepoPythonIndex } from "../../python/repo-index.js";
+import { filesWithRole } from "../../view/file-roles.js";
+import type { Step } from "./steps.js";
+
+export interface OffPathImports {
+  /** The folder Python searches first: the script's own. */
+  searched: string;
+  /** Each import Python will not find there, with the repo file the lenient reading finds: "mylib (mylib/__init__.py)". */
+  imports: string[];
+}
+
+/** Files that change the search path themselves: `sys.path.append/insert`, `site.addsitedir`. */
+const EDITS_PATH = /\bsys\.path\b|\baddsitedir\b/;
+/** A repo that mentions PYTHONPATH anywhere a reader or a script would set it is taken to set it. */
+const SETS_PYTHONPATH = /\bPYTHONPATH\b/;
+
+const folderOf = (file: string) => (file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "");
+
+/** True when some README, doc, script, Makefile, Dockerfile or env file of the repo mentions PYTHONPATH. */
+export function repoSetsPythonPath(view: RepoView): boolean {
+  return filesWithRole(view, "readme", "docs", "shell", "makefile", "dockerfile", "text", "config").some(
+    (e) => !e.skipped && SETS_PYTHONPATH.test(view.read(e.path) ?? ""),
+  );
+}
+
+/**
+ * For a step that runs a repo script by path with Python (`python a/b/train.py`), the script's absolute imports
+ * of the repo's own modules that resolve only from a folder above its own. `extraPath`: folders the step's
+ * PYTHONPATH names; `installed`: folders a step installs as packages.
+ */
+export function importsOffPath(
+  step: Step,
+  index: RepoPythonIndex,
+  view: RepoView,
+  extraPath: readonly string[],
+  installed: readonly string[],
+): OffPathImports | null {
+  const program = step.program;
+  if (program === null || !/\.pyw?$/.test(program) || step.locatedByName || step.runAs !== undefined) return null;
+  if (step.source === "kernel" || !/(?:^|[\s/;&|])python[\d.]*\s/.test(step.command) || /\s-m\s/.test(step.command))
+    return null;
+  const py = index.byPath.get(program);
+  const text = view.read(program);
+  if (!py || text === null || EDITS_PATH.test(text)) return null;
+  const searched = folderOf(program);
+  if (searched === "") return null;
+  const strictBases = [searched, ...extraPath];
+  const imports: string[] = [];
+  for (const imp of py.imports) {
+    if (imp.level > 0 || imp.optional || imp.module === "") continue;
+    const strict = strictlyResolved(index, imp, strictBases, installed);
+    if (strict.length > 0) {
+      // A sibling that edits sys.path (`import _init_paths`) makes the imports after it findable: stop reading.
+      if (strict.some((f) => EDITS_PATH.test(view.read(f) ?? ""))) return null;
+      continue;
+    }
+    const lenient = resolveImport(index, program, imp, [], installed);
+    if (lenient.length > 0) imports.push(`${imp.module} (${lenient[0]})`);
+  }
+  return imports.length > 0 ? { searched, imports: [...new Set(imports)] } : null;
+}
+
+/** The import resolved only from the given folders and the installed packages, as Python's sys.path would. */
+function strictlyResolved(
+  index: RepoPythonIndex,
+  imp: { module: string; names: string[]; level: number; line: number },
+  bases: readonly string[],
+  installed: readonly string[],
+): string[] {
+  const roots = [...bases, ...installed.flatMap((r) => [r, r ? `${r}/src` : "src"])];
+  const modules = [imp.module, ...imp.names.map((n) => `${imp.module}.${n}`)];
+  const out: string[] = [];
+  for (const base of roots)
+    for (const module of modules) {
+      const rel = (base ? `${base}/` : "") + module.replace(/\./g, "/");
+      for (const candidate of [`${rel}.py`, `${rel}/__init__.py`])
+        if (index.pyPaths.has(candidate)) out.push(candidate);
+    }
+  // A namespace package: a folder of the module's name under a base, with Python files in it.
+  if (out.length === 0) {
+    const folders = pythonFolders(index);
+    for (const base of roots) {
+      const folder = (base ? `${base}/` : "") + imp.module.split(".")[0];
+      if (folders.has(folder)) return [`${folder}/`];
+    }
+  }
+  return out;
+}
+
+const foldersByIndex = new WeakMap<RepoPythonIndex, Set<string>>();
+
+/** Every folder that holds a Python file at any depth below it, built once per index. */
+function pythonFolders(index: RepoPythonIndex): Set<string> {
+  let folders = foldersByIndex.get(index);
+  if (!folders) {
+    folders = new Set();
+    for (const path of index.pyPaths)
+      for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1)) folders.add(path.slice(0, i));
+    foldersByIndex.set(index, folders);
+  }
+  return folders;
+}
