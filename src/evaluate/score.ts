@@ -37,7 +37,7 @@ export interface ScoreModel {
 export const SCORE_MODEL: ScoreModel = { absenceFactor: 3, absencesBounded: true };
 
 /** Points a failing rule costs: friction's; an absence `absenceFactor` times it. */
-export function ruleCost(
+function ruleCost(
   r: { weight: number; findings: number; absence?: boolean },
   model: ScoreModel = SCORE_MODEL,
 ): number {
@@ -47,7 +47,7 @@ export function ruleCost(
 
 /** What a set of rules' losses take from an area of `of` points: friction adds up; the absences together take at
  * most what a block takes (the area down to its cap), so rules held back from blocking never outdo a block. */
-export function lossesTake(
+function lossesTake(
   losses: ReadonlyArray<{ weight: number; findings: number; absence?: boolean }>,
   of: number,
   model: ScoreModel = SCORE_MODEL,

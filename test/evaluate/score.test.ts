@@ -319,6 +319,41 @@ describe("explanations", () => {
     ).toBe("rerun plan: none found (no README commands): findings in code are a warning at most and never block");
   });
 
+  it("explainScore and explainRule say what an absence costs and when an area's absences reach a block's take", () => {
+    const passing = [
+      result({ rule: "code-x", category: "code", outcome: "pass" }),
+      result({ rule: "datasets-x", category: "datasets", outcome: "pass" }),
+      result({ rule: "requirements-x", outcome: "pass" }),
+    ];
+    const noTraining = { category: "instructions" as const, outcome: "fail" as const, findings: 1, absence: true };
+    const lines = explainScore(
+      score([
+        ...passing,
+        result({ ...noTraining, rule: "instructions-train-documented", weight: 6 }),
+        result({ ...noTraining, rule: "instructions-predict-documented", weight: 4 }),
+      ]),
+    );
+    expect(lines).toContain(
+      "  instructions-train-documented (friction, weight 6): the repo lacks it altogether, 3 x 6 x log2(1 + 1) = 18",
+    );
+    expect(lines).toContain("  what it lacks altogether takes at most what a block takes: 20, not 30");
+    expect(lines).toContain("run (instructions, execution): 10 of 30 (30 - 20 lost)");
+    const text = explainRule({
+      id: "requirements-spec-present",
+      title: "Require an environment spec",
+      category: "requirements",
+      severity: "warning",
+      effect: "friction",
+      weight: 10,
+      reason: "Without one every package is a guess.",
+      check: { family: "env-spec", absent: true },
+      message: "m",
+      source: "x",
+    });
+    expect(text).toContain("lacks this altogether: it costs 3 x weight x log2(1 + 1) = 30");
+    expect(text).toContain("at most what a block takes (20)");
+  });
+
   it("explainRule states the rule's reason, fix, area and cost", () => {
     const text = explainRule({
       id: "paths-portable",
