@@ -156,6 +156,7 @@ function describe(rule: Rule): Omit<RuleResult, "outcome" | "findings"> {
     severity: rule.severity,
     effect: rule.effect ?? "friction",
     weight: rule.weight,
+    ...(rule.check.absent ? { absence: true } : {}),
     title: rule.title,
     why: rule.reason,
     ...(rule.fix ? { fix: rule.fix } : {}),

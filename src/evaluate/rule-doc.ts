@@ -1,6 +1,6 @@
 // One Markdown page per built-in rule (docs/rules/<id>.md), made from its YAML (pure). `npm run docs:rules`
 // writes them; test/evaluate/rule-doc.test.ts fails when one is missing or out of date.
-import { AREA_OF, AREA_POINTS, BLOCK_CAP, pointsLost } from "./score.js";
+import { AREA_OF, AREA_POINTS, BLOCK_CAP, pointsLost, SCORE_MODEL } from "./score.js";
 import type { Rule } from "./rule.js";
 import { FIRST_LOOK_GATE, FIRST_LOOK_NOTE, firstLookLine } from "./first-look-gate.js";
 import { REPOSITORY_URL } from "../io/package.js";
@@ -102,9 +102,11 @@ export function ruleDoc(rule: Rule): string {
     "",
     "## What it costs",
     "",
-    `n findings cost ${rule.weight} x log2(1 + n) of the ${of} ${area} points: ` +
-      [1, 2, 5, 20].map((n) => `${n} -> ${num(pointsLost(rule.weight, n))}`).join(", ") +
-      ".",
+    rule.check.absent
+      ? `Its finding is that the repo lacks this altogether, which blind readers weigh about as a block: it costs ${SCORE_MODEL.absenceFactor} x ${rule.weight} x log2(1 + 1) = ${num(SCORE_MODEL.absenceFactor * pointsLost(rule.weight, 1))} of the ${of} ${area} points, and the absences of ${area} together at most what a block takes (${num(of * (1 - BLOCK_CAP))}).`
+      : `n findings cost ${rule.weight} x log2(1 + n) of the ${of} ${area} points: ` +
+        [1, 2, 5, 20].map((n) => `${n} -> ${num(pointsLost(rule.weight, n))}`).join(", ") +
+        ".",
     effect === "block"
       ? `It blocks: any finding caps ${area} at ${num(of * BLOCK_CAP)} points, whatever else is good.`
       : rule.blockWhen

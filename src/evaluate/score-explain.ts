@@ -2,7 +2,7 @@
 // findings), and for `rules explain` from a rule.
 import type { Finding } from "../model/finding.js";
 import { AREAS, type Area, type PlanSection, type PlanStep, type Score } from "../model/report.js";
-import { AREA_OF, AREA_POINTS, BLOCK_CAP, pointsLost } from "./score.js";
+import { AREA_OF, AREA_POINTS, BLOCK_CAP, pointsLost, SCORE_MODEL } from "./score.js";
 import { firstLookLine } from "./first-look-gate.js";
 import type { Rule } from "./rule.js";
 
@@ -78,11 +78,19 @@ export function explainScore(score: Score, context: ExplainContext = {}): string
       ? `${a.of} - ${num(a.lost)} lost = ${left}; blocked by ${a.blockedBy.join(", ")}: capped at ${num(a.of * BLOCK_CAP)}`
       : `${a.of} - ${num(a.lost)} lost`;
     lines.push(`${area} (${a.categories.join(", ")}): ${num(a.points)} of ${a.of} (${how})`);
-    for (const l of score.losses.filter((x) => x.area === area)) {
+    const mine = score.losses.filter((x) => x.area === area);
+    for (const l of mine) {
       lines.push(
-        `  ${l.rule} (${l.effect}, weight ${num(l.weight)}): ${l.findings} finding(s) cost ${num(l.weight)} x log2(1 + ${l.findings}) = ${num(l.lost)}`,
+        l.absence
+          ? `  ${l.rule} (${l.effect}, weight ${num(l.weight)}): the repo lacks it altogether, ${SCORE_MODEL.absenceFactor} x ${num(l.weight)} x log2(1 + ${l.findings}) = ${num(l.lost)}`
+          : `  ${l.rule} (${l.effect}, weight ${num(l.weight)}): ${l.findings} finding(s) cost ${num(l.weight)} x log2(1 + ${l.findings}) = ${num(l.lost)}`,
       );
     }
+    const absences = mine.filter((l) => l.absence).reduce((t, l) => t + l.lost, 0);
+    if (absences > a.of * (1 - BLOCK_CAP))
+      lines.push(
+        `  what it lacks altogether takes at most what a block takes: ${num(a.of * (1 - BLOCK_CAP))}, not ${num(absences)}`,
+      );
     lines.push(...setAsideLines(area, findings));
   }
   const assessed = AREAS.map((a) => score.areas[a]).filter((a) => a?.assessed);
@@ -135,7 +143,9 @@ export function explainRule(rule: Rule): string {
     "",
     "Score arithmetic:",
     `  its category '${rule.category}' answers the '${area}' question, worth ${of} of the 100 points (${AREA_LIST}).`,
-    `  lost = weight x log2(1 + findings) = ${rule.weight} x log2(1 + n); findings -> points lost: ${costs}.`,
+    rule.check.absent
+      ? `  its finding is that the repo lacks this altogether: it costs ${SCORE_MODEL.absenceFactor} x weight x log2(1 + 1) = ${num(SCORE_MODEL.absenceFactor * pointsLost(rule.weight, 1))}; with the other absences of '${area}' at most what a block takes (${num(of * (1 - BLOCK_CAP))}).`
+      : `  lost = weight x log2(1 + findings) = ${rule.weight} x log2(1 + n); findings -> points lost: ${costs}.`,
     effect === "block"
       ? `  blocking: any finding caps '${area}' at a third of its points (${num(of * BLOCK_CAP)}), whatever else is good.`
       : rule.blockWhen

@@ -1,7 +1,8 @@
 // Rule outcomes -> area points -> total (pure), following the reviewer's rubric in docs/scoring.md: four
 // areas (install 30, data 20, run 30, trust 20); a blocking problem caps its area at a third of its points;
 // every failing rule costs weight x log2(1 + findings), so the count matters less and less but never stops
-// mattering. README.md ("Score"), `rules explain` and --explain-score say the same; keep them in step.
+// mattering; what the repo lacks altogether (no spec, no training command) costs three times that, at most what a
+// block takes. README.md ("Score"), `rules explain` and --explain-score say the same; keep them in step.
 import { CATEGORIES, type Category, type RuleResult } from "../model/finding.js";
 import { AREAS, type Area, type AreaScore, type CategoryScore, type RuleLoss, type Score } from "../model/report.js";
 
@@ -23,6 +24,38 @@ export const BLOCK_CAP = 1 / 3;
 /** Points a failing rule costs: its weight for the first finding, one more weight per doubling after. */
 export function pointsLost(weight: number, findings: number): number {
   return findings > 0 ? weight * Math.log2(1 + findings) : 0;
+}
+
+/** The knobs of the arithmetic the real-repo bench compares (bench/real/score-loro.ts). */
+export interface ScoreModel {
+  /** What an absence costs, in times its friction: blind readers weigh a repo with no spec or no training command
+   * about as they weigh a block, where a pile of notes costs them little. */
+  absenceFactor: number;
+  /** Whether the absences of an area together take at most what a block takes from it. */
+  absencesBounded: boolean;
+}
+export const SCORE_MODEL: ScoreModel = { absenceFactor: 3, absencesBounded: true };
+
+/** Points a failing rule costs: friction's; an absence `absenceFactor` times it. */
+function ruleCost(
+  r: { weight: number; findings: number; absence?: boolean },
+  model: ScoreModel = SCORE_MODEL,
+): number {
+  const friction = pointsLost(r.weight, r.findings);
+  return r.absence ? friction * model.absenceFactor : friction;
+}
+
+/** What a set of rules' losses take from an area of `of` points: friction adds up; the absences together take at
+ * most what a block takes (the area down to its cap), so rules held back from blocking never outdo a block. */
+function lossesTake(
+  losses: ReadonlyArray<{ weight: number; findings: number; absence?: boolean }>,
+  of: number,
+  model: ScoreModel = SCORE_MODEL,
+): number {
+  const sum = (pick: (absence: boolean) => boolean) =>
+    losses.filter((l) => pick(l.absence === true)).reduce((s, l) => s + ruleCost(l, model), 0);
+  const absences = sum((a) => a);
+  return sum((a) => !a) + (model.absencesBounded ? Math.min(absences, of * (1 - BLOCK_CAP)) : absences);
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -49,7 +82,7 @@ const countedOf = (r: RuleResult) => r.counted ?? r.findings;
 const blocks = (r: RuleResult) =>
   r.counted !== undefined && r.blocking !== undefined ? r.blocking > 0 : r.effect === "block" || (r.blocking ?? 0) > 0;
 
-export function score(results: readonly RuleResult[]): Score {
+export function score(results: readonly RuleResult[], model: ScoreModel = SCORE_MODEL): Score {
   const losses: RuleLoss[] = results
     .filter((r) => r.outcome === "fail" && countedOf(r) > 0)
     .map((r) => ({
@@ -59,10 +92,11 @@ export function score(results: readonly RuleResult[]): Score {
       effect: blocks(r) ? "block" : "friction",
       weight: r.weight,
       findings: countedOf(r),
-      lost: round1(pointsLost(r.weight, countedOf(r))),
+      lost: 0,
+      ...(r.absence ? { absence: true } : {}),
     }));
-  const lostIn = (pick: (l: RuleLoss) => boolean) =>
-    losses.filter(pick).reduce((s, l) => s + pointsLost(l.weight, l.findings), 0);
+  for (const l of losses) l.lost = round1(ruleCost(l, model));
+  const lostIn = (pick: (l: RuleLoss) => boolean, of: number) => lossesTake(losses.filter(pick), of, model);
   const blockersIn = (pick: (l: RuleLoss) => boolean) =>
     losses.filter((l) => pick(l) && l.effect === "block").map((l) => l.rule);
 
@@ -70,7 +104,7 @@ export function score(results: readonly RuleResult[]): Score {
   for (const category of CATEGORIES) {
     const area = AREA_OF[category];
     const mine = results.filter((r) => r.category === category);
-    const lost = lostIn((l) => l.category === category);
+    const lost = lostIn((l) => l.category === category, AREA_POINTS[area]);
     const blocked = blockersIn((l) => l.category === category).length > 0;
     categories[category] = mine.some(assessedOutcome)
       ? {
@@ -92,7 +126,7 @@ export function score(results: readonly RuleResult[]): Score {
       areas[area] = { points: null, of, assessed: false, categories: members, lost: 0, blockedBy: [], reason };
       continue;
     }
-    const lost = lostIn((l) => l.area === area);
+    const lost = lostIn((l) => l.area === area, of);
     const blockedBy = blockersIn((l) => l.area === area);
     areas[area] = {
       points: round1(kept(of, lost, blockedBy.length > 0)),
@@ -112,7 +146,11 @@ export function score(results: readonly RuleResult[]): Score {
 
 /** The same arithmetic after dropping findings (a baseline's): each rule's count replaced by `count(rule)`, which
  * counts what the score counts (no off-plan finding). */
-export function scoreWith(results: readonly RuleResult[], count: (rule: string) => number): Score {
+export function scoreWith(
+  results: readonly RuleResult[],
+  count: (rule: string) => number,
+  model: ScoreModel = SCORE_MODEL,
+): Score {
   return score(
     results.map((r) => {
       if (r.outcome !== "fail") return r;
@@ -124,5 +162,6 @@ export function scoreWith(results: readonly RuleResult[], count: (rule: string) 
         outcome: findings > 0 ? "fail" : "pass",
       };
     }),
+    model,
   );
 }

@@ -91,6 +91,8 @@ export interface RuleResult {
   blocking?: number;
   /** Findings the score counts when graded by the rerun plan (off-plan findings cost nothing); absent: all. */
   counted?: number;
+  /** The rule's finding is that the repo lacks something altogether (`absent: true`: no spec, no training command). */
+  absence?: boolean;
   /** Why not assessed / not applicable, when so. */
   reason?: string;
 }

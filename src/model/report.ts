@@ -75,6 +75,8 @@ export interface RuleLoss {
   weight: number;
   findings: number;
   lost: number;
+  /** What the repo lacks altogether: costs more than friction, at most what a block takes. */
+  absence?: boolean;
 }
 
 export interface Score {

@@ -60,6 +60,14 @@ describe("judgeRule", () => {
     expect(judgeRule(r, facts).result.outcome).toBe("pass");
   });
 
+  it("marks the result of an absent: true rule as an absence (what the repo lacks altogether), and no other", () => {
+    const absent = rule({ check: { family: "readme", where: { kind: "readme" }, absent: true }, message: "No README" });
+    expect(judgeRule(absent, emptyFacts()).result).toMatchObject({ outcome: "fail", absence: true });
+    const facts = emptyFacts();
+    facts.families["env-spec"] = [{ kind: "package", name: "numpy", spec: "", pinned: false, file: "r.txt", line: 1 }];
+    expect(judgeRule(rule(), facts).result.absence).toBeUndefined();
+  });
+
   it("is not assessed when a family it needs was not collected, and says why", () => {
     const facts = emptyFacts();
     facts.notCollected.branches = "a plain folder has no git branches";

@@ -51,6 +51,13 @@ describe("rule pages", () => {
     expect(page).toContain("`# repro-audit: ignore[requirements-transports-live] <reason>`");
   });
 
+  it("says what an absence costs: three times its friction, an area's absences at most a block's take", () => {
+    const page = ruleDoc(rules.find((r) => r.id === "instructions-train-documented")!);
+    expect(page).toContain("it costs 3 x 6 x log2(1 + 1) = 18 of the 30 run points");
+    expect(page).toContain("the absences of run together at most what a block takes (20)");
+    expect(ruleDoc(rules.find((r) => r.id === "requirements-pinned")!)).toContain("n findings cost 1.5 x log2(1 + n)");
+  });
+
   it("says how conclusive the rule's findings are and how the rerun plan grades them", () => {
     const base = rules.find((r) => r.id === "requirements-spec-present")!;
     expect(ruleDoc({ ...base, evidence: "conclusive" })).toContain(

@@ -156,6 +156,59 @@ describe("score", () => {
   });
 });
 
+describe("what the repo lacks altogether", () => {
+  // Friction from a pile of notes: 20 unpinned packages, 30 machine paths, 10 undeclared imports.
+  const notes = [
+    result({ rule: "requirements-pinned", severity: "info", weight: 1.5, outcome: "fail", findings: 20 }),
+    result({ rule: "paths-portable", category: "paths", severity: "info", weight: 2, outcome: "fail", findings: 30 }),
+    result({ rule: "requirements-imports-declared", severity: "info", weight: 2.5, outcome: "fail", findings: 10 }),
+  ];
+  const passing = [
+    result({ rule: "instructions-x", category: "instructions", outcome: "pass" }),
+    result({ rule: "code-x", category: "code", outcome: "pass" }),
+    result({ rule: "datasets-x", category: "datasets", outcome: "pass" }),
+  ];
+  const noSpec = result({ rule: "requirements-spec-present", weight: 10, outcome: "fail", findings: 1, absence: true });
+  const noTraining = result({
+    rule: "instructions-train-documented",
+    category: "instructions",
+    weight: 6,
+    outcome: "fail",
+    findings: 1,
+    absence: true,
+  });
+
+  it("ranks a repo with no spec and no training command below one with a pile of friction notes", () => {
+    const lacking = score([...passing, noSpec, noTraining]).total!;
+    const noisy = score([...passing, ...notes, result({ rule: "requirements-y", outcome: "pass" })]).total!;
+    expect(lacking).toBeLessThan(noisy);
+    const { losses, areas } = score([...passing, noSpec]);
+    expect(losses).toEqual([expect.objectContaining({ rule: "requirements-spec-present", absence: true, lost: 30 })]);
+    expect(areas.install).toMatchObject({ points: 10, lost: 20, blockedBy: [] });
+  });
+
+  it("costs an absence three times its friction; the absences of an area together take at most what a block takes", () => {
+    const run = score([...passing, noTraining]).areas.run;
+    expect(run).toMatchObject({ points: 12, lost: 18, blockedBy: [] });
+    const noPrediction = { ...noTraining, rule: "instructions-predict-documented", weight: 4 };
+    const both = score([...passing, noTraining, noPrediction]).areas.run;
+    expect(both).toMatchObject({ points: 10, lost: 20, blockedBy: [] });
+    // Friction still adds up beside them: a blocked area can fall below its cap, and so can this one.
+    const options = result({
+      rule: "instructions-options-accepted",
+      category: "instructions",
+      outcome: "fail",
+      findings: 1,
+    });
+    expect(score([...passing, noTraining, noPrediction, options]).areas.run).toMatchObject({ points: 8, lost: 22 });
+  });
+
+  it("leaves a rule that is no absence at its friction, and an absence of a rule written before the mark as friction", () => {
+    const friction = score([...passing, { ...noTraining, absence: undefined }]).areas.run;
+    expect(friction).toMatchObject({ points: 24, lost: 6 });
+  });
+});
+
 describe("explanations", () => {
   it("explainScore states every area, every loss and the total with their numbers", () => {
     const s = score([
@@ -264,6 +317,41 @@ describe("explanations", () => {
         findings,
       })[0],
     ).toBe("rerun plan: none found (no README commands): findings in code are a warning at most and never block");
+  });
+
+  it("explainScore and explainRule say what an absence costs and when an area's absences reach a block's take", () => {
+    const passing = [
+      result({ rule: "code-x", category: "code", outcome: "pass" }),
+      result({ rule: "datasets-x", category: "datasets", outcome: "pass" }),
+      result({ rule: "requirements-x", outcome: "pass" }),
+    ];
+    const noTraining = { category: "instructions" as const, outcome: "fail" as const, findings: 1, absence: true };
+    const lines = explainScore(
+      score([
+        ...passing,
+        result({ ...noTraining, rule: "instructions-train-documented", weight: 6 }),
+        result({ ...noTraining, rule: "instructions-predict-documented", weight: 4 }),
+      ]),
+    );
+    expect(lines).toContain(
+      "  instructions-train-documented (friction, weight 6): the repo lacks it altogether, 3 x 6 x log2(1 + 1) = 18",
+    );
+    expect(lines).toContain("  what it lacks altogether takes at most what a block takes: 20, not 30");
+    expect(lines).toContain("run (instructions, execution): 10 of 30 (30 - 20 lost)");
+    const text = explainRule({
+      id: "requirements-spec-present",
+      title: "Require an environment spec",
+      category: "requirements",
+      severity: "warning",
+      effect: "friction",
+      weight: 10,
+      reason: "Without one every package is a guess.",
+      check: { family: "env-spec", absent: true },
+      message: "m",
+      source: "x",
+    });
+    expect(text).toContain("lacks this altogether: it costs 3 x weight x log2(1 + 1) = 30");
+    expect(text).toContain("at most what a block takes (20)");
   });
 
   it("explainRule states the rule's reason, fix, area and cost", () => {
