@@ -1,8 +1,9 @@
 // Epoch bench: three trainings on the CPU (the numpy sample, a real PyTorch training, a plain loop printing "Epoch k/8
 // done in 7.9s"), each run 3 times in full under the meters, interleaved in one process; the prediction from its first
 // epoch and from 10% of it is set against the same run measured whole: min/median/max of the errors.
-// `analyse <dir>` prints the blocks and errors for a raw run folder written by scripts/gpu-check.sh.
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+// `epoch.js 3 numpy,loop` runs some cases only (numpy, torch, loop). `analyse <dir>` prints the blocks and errors for
+// a raw run folder written by scripts/gpu-check.sh.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, homedir, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -68,6 +69,8 @@ for epoch in range(1, 9):
 `;
 
 interface BenchCase {
+  /** What picks it on the command line (`epoch.js 3 numpy,loop`). */
+  key: string;
   name: string;
   root: string;
   command: string;
@@ -81,10 +84,13 @@ interface CaseResult {
   /** Where the prediction from 10% of an epoch differs from the run, part by part. */
   tenthParts: PartialParts | null;
   boundaries: string;
+  /** The 1-minute load average when the run began: other work on the 2 CPUs moves every figure. */
+  load: number;
 }
 
 /** One full run measured whole (the hook told never to stop), compared with predictions from its own beginning. */
 async function fullRun(c: BenchCase): Promise<CaseResult> {
+  const load = loadavg()[0]!;
   const plan = singleRunPlan(c.command, c.epochs, "flag", "bench");
   const { raw, section } = await runEpochStage({
     root: c.root,
@@ -106,6 +112,7 @@ async function fullRun(c: BenchCase): Promise<CaseResult> {
         : null,
     tenthParts: perEpoch > 0 ? partialParts(raw.spans, Math.max(1, Math.ceil(perEpoch / 10))) : null,
     boundaries: `${section.measurement?.actual.boundaries ?? "none"}, ${raw.spans.length} epochs seen`,
+    load,
   };
 }
 
@@ -139,12 +146,14 @@ function partsLine(parts: PartialParts[]): string {
   ].join("; ");
 }
 
-export async function runEpochBench(runs = 3): Promise<string> {
+/** `only`: the keys of the cases to run (numpy, torch, loop); all when empty. */
+export async function runEpochBench(runs = 3, only: string[] = []): Promise<string> {
   const loop = mkdtempSync(join(tmpdir(), "epoch-bench-"));
   writeFileSync(join(loop, "train.py"), DONE_LOOP);
   const torch = torchPython();
   const cases: BenchCase[] = [
     {
+      key: "numpy",
       name: "CPU sample (numpy)",
       root: packagePath("samples", "train-cpu", "repo"),
       command: "python train.py --epochs 5",
@@ -152,19 +161,24 @@ export async function runEpochBench(runs = 3): Promise<string> {
       python: await numpyPython(),
     },
     {
+      key: "torch",
       name: "PyTorch ResNet-18",
       root: packagePath("samples", "train-torch", "repo"),
       command: "python train.py --epochs 4 --images 1600 --img-size 32 --batch-size 16",
       epochs: 4,
       python: torch,
     },
-    { name: "'done'-printing loop", root: loop, command: "python3 train.py", epochs: 8, python: null },
-  ].filter((c) => c.name !== "PyTorch ResNet-18" || torch !== null);
+    { key: "loop", name: "'done'-printing loop", root: loop, command: "python3 train.py", epochs: 8, python: null },
+  ].filter((c) => (c.key !== "torch" || torch !== null) && (only.length === 0 || only.includes(c.key)));
   const results = new Map<string, CaseResult[]>(cases.map((c) => [c.name, []]));
   const cpuBefore = process.cpuUsage();
   const started = Date.now();
   const loadBefore = loadavg()[0]!;
-  for (let i = 0; i < runs; i++) for (const c of cases) results.get(c.name)!.push(await fullRun(c));
+  try {
+    for (let i = 0; i < runs; i++) for (const c of cases) results.get(c.name)!.push(await fullRun(c));
+  } finally {
+    rmSync(loop, { recursive: true, force: true });
+  }
   const cpu = process.cpuUsage(cpuBefore);
   const lines = [
     `epoch bench: ${runs} full runs per case, interleaved, host runtime; error of the prediction vs the run measured whole, % (min / median / max)`,
@@ -184,8 +198,13 @@ export async function runEpochBench(runs = 3): Promise<string> {
     }
     const parts = rs.map((r) => r.tenthParts).filter((p): p is PartialParts => p !== null);
     if (parts.length) lines.push(`${pad("", 24)}${partsLine(parts)}`);
+    const loads = rs.map((r) => r.load).sort((a, b) => a - b);
+    lines.push(
+      `${pad("", 24)}load average at each run's start ${loads[0]!.toFixed(1)} to ${loads.at(-1)!.toFixed(1)} (noisy above ${availableParallelism()})`,
+    );
   }
-  if (!torch) lines.push("(PyTorch case skipped: no python with torch; set REPRO_AUDIT_BENCH_TORCH_PYTHON)");
+  if (!torch && (only.length === 0 || only.includes("torch")))
+    lines.push("(PyTorch case skipped: no python with torch; set REPRO_AUDIT_BENCH_TORCH_PYTHON)");
   const minutes = (Date.now() - started) / 60_000;
   lines.push(
     `bench wall time ${minutes.toFixed(1)} min; sampler process CPU: ${((cpu.user + cpu.system) / 1e6 / minutes).toFixed(2)} CPU-s per minute of runs`,
@@ -203,6 +222,9 @@ export async function analyseCommand(dir: string): Promise<string> {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [cmd, arg] = process.argv.slice(2);
-  const out = cmd === "analyse" && arg ? await analyseCommand(arg) : await runEpochBench(cmd ? Number(cmd) : undefined);
+  const out =
+    cmd === "analyse" && arg
+      ? await analyseCommand(arg)
+      : await runEpochBench(cmd ? Number(cmd) : undefined, arg ? arg.split(",") : []);
   process.stdout.write(out + "\n");
 }

@@ -8,6 +8,11 @@ export type EpochMarker = "start" | "end";
 export interface StampedLine {
   t: number;
   p: ProgressLine;
+  /** Its place among every line of the output, kept or not: tells whether two kept lines were neighbours. */
+  seq?: number;
+  /** The line was complete only when the next line began in the same read (a bar refreshed as "\r" + text): `t` is
+   * when the next line was printed, not this one. */
+  endedByNext?: boolean;
 }
 
 export interface MarkerDecision {

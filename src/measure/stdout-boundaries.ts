@@ -18,25 +18,30 @@ export class StdoutLog {
   /** Lines passed over in a flood. */
   skipped = 0;
   private pending = "";
+  /** Lines completed so far, kept or not. */
+  private seen = 0;
   private second = -1;
   private readThisSecond = 0;
 
-  /** The progress lines this chunk completed. */
+  /** The progress lines this chunk completed. A line followed by more text in the same chunk ended when the next
+   * began: a bar printed as "\r" + text is read only when the next refresh comes. */
   push(text: string, t: number): StampedLine[] {
     const parts = (this.pending + text).split(/\r\n|\r|\n/);
     this.pending = parts.pop() ?? "";
     if (this.pending.length > MAX_PENDING) this.pending = this.pending.slice(0, MAX_PENDING);
-    return parts.flatMap((line) => this.keep(line, t));
+    const nextBegan = this.pending !== "";
+    return parts.flatMap((line, i) => this.keep(line, t, nextBegan || i < parts.length - 1));
   }
 
   /** Whatever is left after the process ended. */
   flush(t: number): StampedLine[] {
     const rest = this.pending;
     this.pending = "";
-    return rest ? this.keep(rest, t) : [];
+    return rest ? this.keep(rest, t, false) : [];
   }
 
-  private keep(line: string, t: number): StampedLine[] {
+  private keep(line: string, t: number, endedByNext: boolean): StampedLine[] {
+    const seq = this.seen++;
     if (Math.floor(t) !== this.second) ((this.second = Math.floor(t)), (this.readThisSecond = 0));
     if (++this.readThisSecond > LINES_PER_SECOND) {
       this.skipped += 1;
@@ -45,7 +50,7 @@ export class StdoutLog {
     if (!MAYBE_PROGRESS.test(line)) return [];
     const p = parseProgressLine(line.length > MAX_PENDING ? line.slice(0, MAX_PENDING) : line);
     if (!hasProgress(p) || (this.lines.length >= MAX_LINES && p.epoch === undefined)) return [];
-    const stamped = { t, p };
+    const stamped: StampedLine = { t, p, seq, ...(endedByNext ? { endedByNext } : {}) };
     this.lines.push(stamped);
     return [stamped];
   }
@@ -61,6 +66,17 @@ function perBatchNear(bars: readonly StampedLine[], i: number): number | null {
     if (dc !== 0 && (b.t - a.t) / dc > 0) return (b.t - a.t) / dc;
   }
   return null;
+}
+
+/** The batches done when bar i was read: a bar read only when the next line began (a "\r" + text refresh) was read
+ * when the next bar of the same pass was printed, so that bar's count is the one reached at its time. */
+function doneWhenRead(bars: readonly StampedLine[], i: number): number {
+  const bar = bars[i]!;
+  const next = bars[i + 1];
+  const { done } = bar.p.bar!;
+  if (!bar.endedByNext || !next || bar.seq === undefined || next.seq !== bar.seq + 1) return done;
+  const ahead = next.p.bar!;
+  return next.p.epoch === bar.p.epoch && ahead.total === bar.p.bar!.total && ahead.done > done ? ahead.done : done;
 }
 
 /**
@@ -131,6 +147,7 @@ export function stdoutEvents(lines: readonly StampedLine[], marker: EpochMarker)
     const newLabel = labelled && p.epoch !== s.label;
     // A bar starting over opens an epoch unless an end line just opened it (its bar may run on, Hugging Face's does).
     const opens = newLabel || s.ordinal === 0 || (restart && !s.carried && (marker === "start" || !firstBare));
+    const reached = doneWhenRead(bars, i);
     if (opens) {
       perBatch = perBatchNear(bars, i) ?? perBatch;
       startEpoch(done > 0 && perBatch !== null ? t - done * perBatch : t, "progress-bar");
@@ -141,9 +158,9 @@ export function stdoutEvents(lines: readonly StampedLine[], marker: EpochMarker)
     }
     if (opens || restart) ((s.lastDone = -1), (s.offset = 0));
     s.carried = false;
-    if (done > s.lastDone) {
-      s.lastDone = done;
-      const count = done - s.offset;
+    if (reached > s.lastDone) {
+      s.lastDone = reached;
+      const count = reached - s.offset;
       if (count > 0) push("batch_end", t, { batch: count, batchesPerEpoch: s.offset > 0 ? null : total });
     }
     s.lastT = t;

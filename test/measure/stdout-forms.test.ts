@@ -250,3 +250,60 @@ describe("progress lines", () => {
     expect(parseProgressLine("Training for 30 epochs")).toEqual({});
   });
 });
+
+/** The numpy sample's output (train-cpu, 2 epochs of 8 batches), chunk by chunk as the host read it: each bar is
+ * printed as "\r" + text after its batch, so a bar's line is complete only when the next one begins. */
+const NUMPY_CHUNKS: Array<[t: number, text: string]> = [
+  [1.107, "Epoch 1/2\n"],
+  [1.273, "\r1/8 [===...........................] - loss: 0.8535"],
+  [1.519, "\r2/8 [=======.......................] - loss: 2.4722"],
+  [1.711, "\r3/8 [===========...................] - loss: 5.3580"],
+  [1.912, "\r4/8 [===============...............] - loss: 2.6174"],
+  [2.088, "\r5/8 [==================............] - loss: 4.9970"],
+  [2.207, "\r6/8 [======================........] - loss: 2.7211"],
+  [2.399, "\r7/8 [==========================....] - loss: 5.3317"],
+  [2.541, "\r8/8 [==============================] - loss: 2.8714"],
+  [2.755, " - 1.6s - val_loss: 4.0319\nEpoch 2/2\n"],
+  [2.994, "\r1/8 [===...........................] - loss: 4.4111"],
+  [3.201, "\r2/8 [=======.......................] - loss: 4.1787"],
+  [3.432, "\r3/8 [===========...................] - loss: 3.4391"],
+  [3.611, "\r4/8 [===============...............] - loss: 4.5686"],
+  [3.828, "\r5/8 [==================............] - loss: 3.1238"],
+  [4.02, "\r6/8 [======================........] - loss: 4.3168"],
+  [4.252, "\r7/8 [==========================....] - loss: 2.5784"],
+  [4.503, "\r8/8 [==============================] - loss: 4.1768"],
+  [4.576, " - 1.9s - val_loss: 2.6376\n"],
+];
+
+describe("bars refreshed as a carriage return and text", () => {
+  it("marks each batch when its bar is printed, so the validation after the last batch is the epoch's tail", () => {
+    const log = new StdoutLog();
+    for (const [t, text] of NUMPY_CHUNKS) log.push(text, t);
+    const [first, second] = epochSpans(stdoutEvents(log.lines, "start"));
+    // Bar k's line is read when bar k+1 is printed: at that time k+1 batches were done.
+    expect(first!.batches.slice(0, 2)).toEqual([
+      { t: 1.519, count: 2 },
+      { t: 1.711, count: 3 },
+    ]);
+    // The last batch ended when its bar was printed (2.541 s), not when the validation's words closed the line.
+    expect(first!.batches.at(-1)).toEqual({ t: 2.541, count: 8 });
+    expect(first!.end! - first!.batches.at(-1)!.t).toBeCloseTo(2.755 - 2.541, 9);
+    expect(second!.batches.at(-1)).toEqual({ t: 4.503, count: 8 });
+  });
+
+  it("keeps a bar's own count when its line ended by itself or the next line was no bar of the same pass", () => {
+    const log = new StdoutLog();
+    log.push("1/4 [=====\n", 1); // ended by its own newline
+    log.push("2/4 [=====\r", 2); // ended by its own carriage return
+    log.push("3/4 [=====", 3);
+    log.push("\rsaving checkpoint", 4); // the next line is no bar
+    log.push("\r4/4 [=====\n", 5);
+    const [span] = epochSpans(stdoutEvents(log.lines, "start"));
+    expect(span!.batches).toEqual([
+      { t: 1, count: 1 },
+      { t: 2, count: 2 },
+      { t: 4, count: 3 },
+      { t: 5, count: 4 },
+    ]);
+  });
+});
