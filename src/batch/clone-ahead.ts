@@ -1,6 +1,6 @@
 // The batch's lanes beyond its audit processes: they clone (or fetch) the next teams' URLs into the cache while
-// the audits run, so an audit finds its clone made and its own fetch brings nothing new. I/O only: git, under
-// the clone's lock and the same settings as an audit's, each clone within the per-audit time limit.
+// the audits run, so an audit finds its clone made and fetches no more. I/O only: git, under the clone's lock
+// and the same settings as an audit's, each clone within the per-audit time limit.
 import { classifyInput } from "../clone/input.js";
 import { runPool } from "./pool.js";
 
@@ -13,11 +13,13 @@ export interface CloneAheadOptions {
   signal: AbortSignal;
 }
 
-/** Clone ahead the URLs among `repos`, in order, on `lanes` lanes, skipping those an audit has taken. */
+/** Clone ahead the URLs among `repos`, in order, on `lanes` lanes, skipping those an audit has taken; `cloned`
+ * hears of each one brought up to date, whose audit then need not fetch it again. */
 export async function cloneAhead(
   repos: readonly string[],
   lanes: number,
   taken: (index: number) => boolean,
+  cloned: (index: number) => void,
   options: CloneAheadOptions,
 ): Promise<void> {
   const urls = repos.map((repo) => {
@@ -42,6 +44,7 @@ export async function cloneAhead(
       options.signal.addEventListener("abort", onStop, { once: true });
       try {
         await withCloneLock(cacheDirFor(url, options.cacheDir), () => ensureClone(url, options.cacheDir, stop.signal));
+        cloned(index);
       } catch {
         // The audit meets the same failure and reports it in its row.
       } finally {

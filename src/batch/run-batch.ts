@@ -113,10 +113,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   const aheadStop = new AbortController();
   const stopAhead = () => aheadStop.abort();
   options.signal?.addEventListener("abort", stopAhead, { once: true });
+  const fresh = new Set<LeaderboardTeam>();
   const ahead = cloneAhead(
     audited.map((t) => t.repo!),
     options.resume ? 0 : concurrency - auditLanes,
     (index) => started.has(audited[index]!),
+    (index) => fresh.add(audited[index]!),
     {
       ...(options.audit?.cacheDir ? { cacheDir: options.audit.cacheDir } : {}),
       timeoutMs: timeoutSeconds * 1000,
@@ -132,7 +134,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
         running += 1;
         emit("start", team);
         const worker = workers[lane % processes]!;
-        const row = await auditTeam(team, worker, { ...options, timeoutSeconds }, settings, limit);
+        const row = await auditTeam(team, worker, { ...options, timeoutSeconds }, settings, limit, fresh.has(team));
         running -= 1;
         finish(team, row);
       },
@@ -171,6 +173,7 @@ async function auditTeam(
   options: BatchOptions & { timeoutSeconds: number },
   settings: string,
   limit: number | null,
+  cloneFresh: boolean,
 ): Promise<TeamRow> {
   const repo = team.repo!;
   if (options.resume) {
@@ -181,7 +184,7 @@ async function auditTeam(
   }
   const request = () =>
     worker.run(
-      { ...options.audit, source: repo, ...(team.ref ? { ref: team.ref } : {}) },
+      { ...options.audit, source: repo, ...(team.ref ? { ref: team.ref } : {}), ...(cloneFresh ? { cloneFresh } : {}) },
       {
         timeoutMs: options.timeoutSeconds * 1000,
         graceMs: options.graceMs ?? 15_000,
