@@ -80,9 +80,10 @@ function treeRssKB(pid: number): number {
 }
 
 const ROUNDS = Number(process.env.BENCH_BATCH_ROUNDS ?? 3);
-/** BENCH_BATCH_SHARED=1 also runs 4 at once on 2 audit processes, lanes sharing them (the default before). */
-const SHARED = process.env["BENCH_BATCH_SHARED"] === "1";
-const SHARED_ENV = { REPRO_AUDIT_BATCH_PROCESSES: "2" };
+/** BENCH_BATCH_PROCESSES=<n> also runs 4 at once on n audit processes (4: one per lane, the default before). */
+const PEER_PROCESSES = process.env["BENCH_BATCH_PROCESSES"];
+const SHARED = PEER_PROCESSES !== undefined && /^[1-9]\d*$/.test(PEER_PROCESSES);
+const SHARED_ENV = { REPRO_AUDIT_BATCH_PROCESSES: PEER_PROCESSES ?? "" };
 
 interface BatchRun {
   seconds: number;
@@ -91,6 +92,8 @@ interface BatchRun {
   cpuSeconds: number;
   peakMB: number;
   statuses: string;
+  /** The machine's 1-minute load average when the run began: other work on the shared cores. */
+  load: number;
 }
 
 async function runBatch(
@@ -99,6 +102,7 @@ async function runBatch(
   work: string,
   env: Record<string, string> = {},
 ): Promise<BatchRun> {
+  const load = loadavg()[0]!;
   const out = mkdtempSync(join(work, `out-c${concurrency}-`));
   const cache = mkdtempSync(join(work, `cache-c${concurrency}-`));
   const t0 = performance.now();
@@ -146,6 +150,7 @@ async function runBatch(
     cpuSeconds,
     peakMB: peak / 1024,
     statuses: [...counts].map(([s, n]) => `${n} ${s}`).join(", "),
+    load,
   };
 }
 
@@ -197,7 +202,14 @@ async function main(): Promise<void> {
         { label: "--concurrency 1", concurrency: 1, env: {}, runs: [] as BatchRun[] },
         { label: "--concurrency 4", concurrency: 4, env: {}, runs: [] as BatchRun[] },
         ...(SHARED
-          ? [{ label: "--concurrency 4, 2 processes", concurrency: 4, env: SHARED_ENV, runs: [] as BatchRun[] }]
+          ? [
+              {
+                label: `--concurrency 4, ${PEER_PROCESSES} processes`,
+                concurrency: 4,
+                env: SHARED_ENV,
+                runs: [] as BatchRun[],
+              },
+            ]
           : []),
       ];
       // Rotated, so a change in the machine's load falls on every side.
@@ -210,8 +222,9 @@ async function main(): Promise<void> {
       const [one, four, shared] = variants.map((v) => medianRun(v.runs));
       console.log(`\n${c.what} (medians of ${ROUNDS} rounds)`);
       for (const [k, r] of [one!, four!, ...(shared ? [shared] : [])].entries()) {
+        const loads = variants[k]!.runs.map((run) => run.load);
         console.log(
-          `  ${variants[k]!.label}: ${r.seconds.toFixed(2).padStart(6)} s wall (audits ${r.batchSeconds.toFixed(2)} s of it), ${r.cpuSeconds.toFixed(2)} CPU s, peak ${r.peakMB.toFixed(0)} MB (batch + audit processes); ${r.statuses}`,
+          `  ${variants[k]!.label}: ${r.seconds.toFixed(2).padStart(6)} s wall (audits ${r.batchSeconds.toFixed(2)} s of it), ${r.cpuSeconds.toFixed(2)} CPU s, peak ${r.peakMB.toFixed(0)} MB (batch + audit processes); ${r.statuses}; load average ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} over its runs (noisy: shared cores)`,
         );
       }
       console.log(
@@ -219,7 +232,7 @@ async function main(): Promise<void> {
       );
       if (shared)
         console.log(
-          `  speed-up 1 -> 4 on 2 processes: ${(one!.seconds / shared.seconds).toFixed(2)}x wall, ${(one!.batchSeconds / shared.batchSeconds).toFixed(2)}x audits`,
+          `  speed-up 1 -> 4 on ${PEER_PROCESSES} processes: ${(one!.seconds / shared.seconds).toFixed(2)}x wall, ${(one!.batchSeconds / shared.batchSeconds).toFixed(2)}x audits`,
         );
       console.log(
         `  CPU 4 / 1: ${(four!.cpuSeconds / one!.cpuSeconds).toFixed(2)}x (above 1: work that 4 at once adds); cores busy at 4: ${(four!.cpuSeconds / four!.seconds).toFixed(2)} of ${availableParallelism()}, load average ${loadavg()[0]!.toFixed(2)}`,

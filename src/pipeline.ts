@@ -39,6 +39,8 @@ export interface AuditOptions extends Flags {
   trustRepo?: boolean;
   /** Where clones are cached. */
   cacheDir?: string;
+  /** The caller has just cloned or fetched the source URL into the cache (a batch's clone ahead). */
+  cloneFresh?: boolean;
   /** A folder the caller vouches for (the Action's workspace): a source folder inside it keeps the git of the
    * repository around it (see SourceOptions.gitRootWithin). */
   gitRootWithin?: string;
@@ -97,6 +99,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       cacheDir: options.cacheDir,
       signal: options.signal,
       ...(options.gitRootWithin ? { gitRootWithin: options.gitRootWithin } : {}),
+      ...(options.cloneFresh ? { cloneFresh: true } : {}),
     }),
   );
   try {

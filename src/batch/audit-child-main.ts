@@ -4,7 +4,8 @@
 // under it, and go on.
 import { audit, type AuditOptions } from "../pipeline.js";
 import { AuditError, oneLine } from "../model/errors.js";
-import type { ChildMessage, ParentMessage } from "./audit-child.js";
+import { rmSync } from "node:fs";
+import { OWN_TMP_ENV, type ChildMessage, type ParentMessage } from "./audit-child.js";
 
 const running = new Map<number, AbortController>();
 let stopping = false;
@@ -28,6 +29,10 @@ process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
 // The batch is gone (killed): stop, and take what still runs with this process group after a grace period.
 process.on("disconnect", stop);
+// The temp folder the batch made for this process alone: gone with it, even when the batch died first.
+const ownTmp = process.env[OWN_TMP_ENV];
+if (ownTmp && ownTmp === process.env["TMPDIR"])
+  process.on("exit", () => rmSync(ownTmp, { recursive: true, force: true, maxRetries: 3 }));
 
 const send = (message: ChildMessage) =>
   new Promise<void>((done) => (process.connected ? process.send!(message, () => done()) : done()));

@@ -4,7 +4,8 @@
 // Beside other audits it is aborted on its own, and only if it does not end within the grace period is the
 // process killed: the others are then "lost" (not their fault) and the batch runs them again.
 import { fork, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AuditOptions } from "../pipeline.js";
@@ -66,14 +67,26 @@ interface Proc {
   killTimer?: NodeJS.Timeout;
   /** Killed because another audit in it would not stop: its other audits are lost, not failed. */
   killedForOther: boolean;
+  /** The process's own temp folder (its TMPDIR): what its audits leave there when it dies is removed with it. */
+  tmp: string;
+  /** Settles once the process has exited and its group and temp folder are gone. */
+  gone: Promise<void>;
 }
+
+/** Names the process's own temp folder to it, so that it removes the folder as it exits (a batch killed first). */
+export const OWN_TMP_ENV = "REPRO_AUDIT_BATCH_PROCESS_TMP";
+
+/** After the batch lets a process go, how long it may take to exit before its group is killed. */
+const CLOSE_GRACE_MS = 10_000;
 
 export class AuditWorker {
   private current: Proc | null = null;
   private nextId = 1;
 
-  /** Run one audit in this worker's process (started on first use, and afresh after one was stopped). */
+  /** Run one audit in this worker's process (started on first use, and afresh after one was stopped or died). */
   run(options: ChildAuditOptions, limits: ChildLimits): Promise<ChildOutcome> {
+    // A process that crashed (killed for its memory, say) cannot take audits: a message to it would go nowhere.
+    if (this.current && !this.current.child.connected) this.current = null;
     const proc = this.current ?? (this.current = start());
     const id = this.nextId++;
     return new Promise((resolve) => {
@@ -92,13 +105,15 @@ export class AuditWorker {
     });
   }
 
-  /** Let the process end (it exits once its IPC channel closes) and take anything it left with its group. */
-  close(): void {
+  /** Let the process end (it exits once its IPC channel closes); resolves once it has, its group and temp
+   * folder removed. */
+  close(): Promise<void> {
     const proc = this.current;
     this.current = null;
-    if (!proc) return;
-    proc.child.once("exit", () => killGroup(proc.child));
+    if (!proc) return Promise.resolve();
     if (proc.child.connected) proc.child.disconnect();
+    const timer = setTimeout(() => killGroup(proc.child), CLOSE_GRACE_MS);
+    return proc.gone.finally(() => clearTimeout(timer));
   }
 
   private retire(proc: Proc): void {
@@ -143,8 +158,17 @@ function stoppedOutcome(entry: Pending): ChildOutcome {
 
 function start(): Proc {
   // detached: a process group of its own, so a stopped audit's git and engine commands go with it.
-  const child = fork(childEntry(), [], { detached: true, stdio: ["ignore", "ignore", "pipe", "ipc"] });
-  const proc: Proc = { child, pending: new Map(), stderr: "", killedForOther: false };
+  // A temp folder of its own: each audit's folders live in it, so a process that dies mid-audit (killed for
+  // its memory, say) leaves nothing behind once the folder is removed.
+  const tmp = mkdtempSync(join(tmpdir(), "repro-audit-w-"));
+  const child = fork(childEntry(), [], {
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+    env: { ...process.env, TMPDIR: tmp, [OWN_TMP_ENV]: tmp },
+  });
+  let ended = () => {};
+  const gone = new Promise<void>((resolve) => (ended = resolve));
+  const proc: Proc = { child, pending: new Map(), stderr: "", killedForOther: false, tmp, gone };
   child.stderr!.on(
     "data",
     (chunk: Buffer) => (proc.stderr = (proc.stderr + chunk.toString("utf8")).slice(-STDERR_TAIL)),
@@ -167,6 +191,8 @@ function start(): Proc {
   child.on("exit", (code, signal) => {
     clearTimeout(proc.killTimer);
     killGroup(child);
+    rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
+    ended();
     const last = proc.stderr.trim().split("\n").pop() ?? "";
     const crashed = `the audit process ended (${signal ?? `exit ${code}`}) without a report${last ? `: ${last.slice(0, 300)}` : ""}`;
     for (const [id, entry] of [...proc.pending]) {

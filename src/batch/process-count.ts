@@ -1,16 +1,26 @@
-// How many audit processes a batch spreads its lanes over.
+// How many audit processes a batch starts, and how many audits each of them runs at once.
 
-/** Lanes share processes beyond this many per core: each process holds an audit's memory of its own. */
-const PROCESSES_PER_CORE = 2;
+export interface AuditProcesses {
+  /** Audit processes, long-lived: each pays Node's start-up and JIT warm-up once, then serves audits in turn. */
+  processes: number;
+  /** Audits one process runs at once. */
+  perProcess: number;
+}
 
 /**
- * One process per lane, at most two per core. Two audits in one process share its one thread, so a batch
- * whose last audits fell into the same process left a core idle while they finished; one per lane lets the
- * system spread them over the cores. `forced` (REPRO_AUDIT_BATCH_PROCESSES, for tests and measuring) sets the
- * number, still at most one per lane.
+ * At most one process per core: a process more than the cores only adds a cold start-up (about twice a warm
+ * audit's CPU) on cores with none to spare. Audits that only read (`--stages static`) spend their time on
+ * their process's one thread, so each process runs one at a time and takes the next as it ends: no process
+ * is left holding two audits while a core idles at the batch's end. Audits that build or run wait on the
+ * engine, so the lanes share the processes. `forced` (REPRO_AUDIT_BATCH_PROCESSES, for tests and measuring)
+ * sets the number, still at most one per lane, the lanes spread over them.
  */
-export function auditProcessCount(concurrency: number, cores: number, forced?: string): number {
+export function auditProcesses(concurrency: number, cores: number, readOnly: boolean, forced?: string): AuditProcesses {
   const lanes = Math.max(1, concurrency);
-  if (forced !== undefined && /^[1-9]\d*$/.test(forced)) return Math.min(Number(forced), lanes);
-  return Math.min(lanes, Math.max(1, cores) * PROCESSES_PER_CORE);
+  if (forced !== undefined && /^[1-9]\d*$/.test(forced)) {
+    const processes = Math.min(Number(forced), lanes);
+    return { processes, perProcess: Math.ceil(lanes / processes) };
+  }
+  const processes = Math.min(lanes, Math.max(1, cores));
+  return { processes, perProcess: readOnly ? 1 : Math.ceil(lanes / processes) };
 }

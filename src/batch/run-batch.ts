@@ -15,7 +15,8 @@ import { auditFile, cacheKey, readCached, sha256, stableJson, writeCached } from
 import { AuditWorker, type ChildAuditOptions } from "./audit-child.js";
 import { resolveCommit } from "./commit.js";
 import { runPool } from "./pool.js";
-import { auditProcessCount } from "./process-count.js";
+import { cloneAhead } from "./clone-ahead.js";
+import { auditProcesses } from "./process-count.js";
 import { shardOf, type Shard } from "./shard.js";
 import { auditedRow, rowWithoutAudit } from "./team-row.js";
 
@@ -38,8 +39,6 @@ export interface BatchOptions {
   audit?: BatchAuditOptions;
   signal?: AbortSignal;
   onEvent?: (event: BatchEvent) => void;
-  /** Audit processes (default: one per lane, at most two per core; see process-count.ts). */
-  processes?: number;
 }
 
 export interface BatchEvent {
@@ -99,34 +98,52 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   for (const team of mine.filter((t) => t.repo === null)) finish(team, rowWithoutAudit(team, "no-repo", limit));
   const audited = mine.filter((t) => t.repo !== null);
   const started = new Set<LeaderboardTeam>();
-  // Audit processes, long-lived: each runs its lanes' audits one after another (auditProcessCount says how
-  // many); a stopped one is replaced.
-  const processes = Math.max(
-    1,
-    Math.min(
-      concurrency,
-      options.processes ??
-        auditProcessCount(concurrency, availableParallelism(), process.env["REPRO_AUDIT_BATCH_PROCESSES"]),
-    ),
+  // Audit processes, long-lived, at most one per core: each serves its lanes' audits in turn, one at a time
+  // when they only read (process-count.ts); a stopped or crashed one is replaced.
+  const { processes, perProcess } = auditProcesses(
+    concurrency,
+    availableParallelism(),
+    readsOnly(options.audit?.stages),
+    process.env["REPRO_AUDIT_BATCH_PROCESSES"],
   );
   const workers = Array.from({ length: processes }, () => new AuditWorker());
+  const auditLanes = Math.min(concurrency, processes * perProcess);
+  // The lanes left over clone the next teams' URLs while the audits run (not on --resume: a cached audit
+  // needs no clone).
+  const aheadStop = new AbortController();
+  const stopAhead = () => aheadStop.abort();
+  options.signal?.addEventListener("abort", stopAhead, { once: true });
+  const fresh = new Set<LeaderboardTeam>();
+  const ahead = cloneAhead(
+    audited.map((t) => t.repo!),
+    options.resume ? 0 : concurrency - auditLanes,
+    (index) => started.has(audited[index]!),
+    (index) => fresh.add(audited[index]!),
+    {
+      ...(options.audit?.cacheDir ? { cacheDir: options.audit.cacheDir } : {}),
+      timeoutMs: timeoutSeconds * 1000,
+      signal: aheadStop.signal,
+    },
+  );
   try {
     await runPool(
       audited,
-      concurrency,
+      auditLanes,
       async (team, _index, lane) => {
         started.add(team);
         running += 1;
         emit("start", team);
         const worker = workers[lane % processes]!;
-        const row = await auditTeam(team, worker, { ...options, timeoutSeconds }, settings, limit);
+        const row = await auditTeam(team, worker, { ...options, timeoutSeconds }, settings, limit, fresh.has(team));
         running -= 1;
         finish(team, row);
       },
       options.signal,
     );
   } finally {
-    for (const worker of workers) worker.close();
+    aheadStop.abort();
+    options.signal?.removeEventListener("abort", stopAhead);
+    await Promise.all([ahead, ...workers.map((worker) => worker.close())]);
   }
   for (const team of audited.filter((t) => !started.has(t)))
     finish(team, rowWithoutAudit(team, "interrupted", limit, "not started: the batch was stopped"));
@@ -156,6 +173,7 @@ async function auditTeam(
   options: BatchOptions & { timeoutSeconds: number },
   settings: string,
   limit: number | null,
+  cloneFresh: boolean,
 ): Promise<TeamRow> {
   const repo = team.repo!;
   if (options.resume) {
@@ -166,7 +184,7 @@ async function auditTeam(
   }
   const request = () =>
     worker.run(
-      { ...options.audit, source: repo, ...(team.ref ? { ref: team.ref } : {}) },
+      { ...options.audit, source: repo, ...(team.ref ? { ref: team.ref } : {}), ...(cloneFresh ? { cloneFresh } : {}) },
       {
         timeoutMs: options.timeoutSeconds * 1000,
         graceMs: options.graceMs ?? 15_000,
@@ -198,6 +216,11 @@ async function auditTeam(
     case "lost":
       return rowWithoutAudit(team, "failed", limit, "the audit process was stopped twice for other audits' sake");
   }
+}
+
+/** Audits that run nothing but the static stage: all their work is their process's own CPU. */
+function readsOnly(stages: readonly string[] | undefined): boolean {
+  return stages !== undefined && stages.length > 0 && stages.every((stage) => stage === "static");
 }
 
 /** The commit a report stands for: a local folder audited as it stands is its commit only when clean. */

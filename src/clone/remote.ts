@@ -12,14 +12,21 @@ import { cloneFailure, errorText } from "./git-errors.js";
 import { looksLikeCommit } from "./refs.js";
 import { stopIfInterrupted } from "./interrupt.js";
 
-/** The clone of `url` in the cache, made or brought up to date. Cloned into a temp name and renamed, so a
- * clone cut short never leaves a half-made cache folder behind. */
-export async function ensureClone(url: string, cacheRoot?: string, signal?: AbortSignal): Promise<string> {
+/** The clone of `url` in the cache, made or brought up to date (`fresh`: the caller has just done so, so a
+ * clone there is used as it stands). Cloned into a temp name and renamed, so a clone cut short never leaves a
+ * half-made cache folder behind. */
+export async function ensureClone(
+  url: string,
+  cacheRoot?: string,
+  signal?: AbortSignal,
+  fresh = false,
+): Promise<string> {
   const dir = cacheDirFor(url, cacheRoot);
   const shown = redactUrl(url);
   if (existsSync(`${dir}/.git`)) {
     const git = safeGit(dir, undefined, signal);
     const origin = (await git.raw(["config", "--get", "remote.origin.url"]).catch(() => "")).trim();
+    if (origin === url && fresh) return dir;
     if (origin === url) {
       try {
         await runGitGroup(

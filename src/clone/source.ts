@@ -40,6 +40,8 @@ export interface SourceOptions {
   /** A folder the caller vouches for (the Action's workspace): a folder inside it without a .git of its own is
    * audited as a subfolder of the nearest repository between it and this folder, branches limited to it. */
   gitRootWithin?: string;
+  /** The caller has just cloned or fetched the URL into the cache (a batch's clone ahead): no fetch again. */
+  cloneFresh?: boolean;
 }
 
 export async function openSource(input: string, options: SourceOptions = {}): Promise<Checkout> {
@@ -64,7 +66,7 @@ async function openUrl(url: string, options: SourceOptions): Promise<Checkout> {
   let opened: { branches: BranchRef[]; target: Awaited<ReturnType<typeof resolveUrlRef>>; skipped: SkippedPath[] };
   try {
     opened = await withCloneLock(dir, async () => {
-      await ensureClone(url, options.cacheDir, options.signal);
+      await ensureClone(url, options.cacheDir, options.signal, options.cloneFresh === true);
       await stopIfInterrupted(options.signal);
       const git = safeGit(dir, undefined, options.signal);
       const branches = await remoteBranches(git);

@@ -1,25 +1,30 @@
-// How many audit processes a batch starts: one per lane, at most two per core, or the number it is told.
+// How many audit processes a batch starts (never more than the cores) and how many audits each runs at once.
 import { describe, expect, it } from "vitest";
-import { auditProcessCount } from "../../src/batch/process-count.js";
+import { auditProcesses } from "../../src/batch/process-count.js";
 
-describe("auditProcessCount", () => {
-  it("gives each lane a process of its own on 2 cores, so the last audits never share one thread", () => {
-    expect(auditProcessCount(4, 2)).toBe(4);
-    expect(auditProcessCount(3, 2)).toBe(3);
-    expect(auditProcessCount(1, 2)).toBe(1);
+describe("auditProcesses", () => {
+  it("starts no more processes than cores, whatever the concurrency", () => {
+    expect(auditProcesses(4, 2, true).processes).toBe(2);
+    expect(auditProcesses(4, 2, false).processes).toBe(2);
+    expect(auditProcesses(64, 4, true).processes).toBe(4);
+    expect(auditProcesses(5, 0, true).processes).toBe(1);
+    expect(auditProcesses(1, 16, true).processes).toBe(1);
+    expect(auditProcesses(3, 16, false).processes).toBe(3);
   });
 
-  it("lets lanes share processes beyond two per core (each process holds its own memory)", () => {
-    expect(auditProcessCount(8, 2)).toBe(4);
-    expect(auditProcessCount(64, 4)).toBe(8);
-    expect(auditProcessCount(2, 1)).toBe(2);
-    expect(auditProcessCount(5, 0)).toBe(2);
+  it("runs audits that only read one at a time in each process, and lets audits that build share them", () => {
+    expect(auditProcesses(4, 2, true)).toEqual({ processes: 2, perProcess: 1 });
+    expect(auditProcesses(4, 2, false)).toEqual({ processes: 2, perProcess: 2 });
+    expect(auditProcesses(5, 2, false)).toEqual({ processes: 2, perProcess: 3 });
+    expect(auditProcesses(2, 2, false)).toEqual({ processes: 2, perProcess: 1 });
   });
 
-  it("takes the number it is told, at most one per lane, and ignores what is not a positive whole number", () => {
-    expect(auditProcessCount(4, 2, "2")).toBe(2);
-    expect(auditProcessCount(4, 16, "1")).toBe(1);
-    expect(auditProcessCount(2, 2, "8")).toBe(2);
-    for (const bad of ["0", "-1", "two", "1.5", ""]) expect(auditProcessCount(4, 2, bad)).toBe(4);
+  it("takes the number it is told, at most one per lane, the lanes spread over them; ignores what is not a positive whole number", () => {
+    expect(auditProcesses(4, 2, true, "2")).toEqual({ processes: 2, perProcess: 2 });
+    expect(auditProcesses(4, 2, true, "4")).toEqual({ processes: 4, perProcess: 1 });
+    expect(auditProcesses(4, 16, true, "1")).toEqual({ processes: 1, perProcess: 4 });
+    expect(auditProcesses(2, 2, true, "8")).toEqual({ processes: 2, perProcess: 1 });
+    for (const bad of ["0", "-1", "two", "1.5", ""])
+      expect(auditProcesses(4, 2, true, bad)).toEqual({ processes: 2, perProcess: 1 });
   });
 });
