@@ -73,6 +73,9 @@ const AUDIT_BUILD_FAILURES: Record<string, string> = {
 
 const firstLine = (text: string) => text.trim().split(/\r?\n/)[0] ?? "";
 
+/** The repo states no Python: the build's is the default or one the audit chose from its pins or lock. */
+const auditChosePython = (source: string) => source === "default" || /states none/.test(source);
+
 /** What the audit put in place of the repo's own statement when a build failed, or null: a spec it
  * reconstructed from the imports (the repo has none), a conda spec on a base image named for pip, a spec
  * installed on the Python of a named base image other than the one it states, a command the base lacks. */
@@ -101,7 +104,7 @@ export function classifyBuild(run: BuildRun): BuildOutcome {
     outcome: "not-assessed",
     why: null,
     python: env
-      ? { version: env.python.version, source: env.python.source, auditChose: env.python.source === "default" }
+      ? { version: env.python.version, source: env.python.source, auditChose: auditChosePython(env.python.source) }
       : null,
     spec: env ? `${env.specKind}${env.specFiles.length ? ` (${env.specFiles.join(", ")})` : ""}` : null,
     repoModules: [],
@@ -142,7 +145,7 @@ export function classifyBuild(run: BuildRun): BuildOutcome {
     .filter((r) => r.cause)
     .map((r) => ({
       module: String(r.module),
-      reason: `${String(r.cause)}${r.library ? `: ${String(r.library)}` : ""}`,
+      reason: `${String(r.cause)}${r.library ? `: ${String(r.library)}` : r.python ? `: Python ${String(r.python)}` : ""}`,
     }));
   const repoModules = failed.filter((r) => !r.cause).map((r) => String(r.module));
   const outcome: BuildOutcomeClass = repoModules.length ? "repo-imports" : auditFailures.length ? "audit" : "clean";

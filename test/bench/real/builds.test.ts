@@ -39,7 +39,11 @@ const facts = (families: Record<string, FactRecord[]>, notCollected: Record<stri
 });
 
 const imported = (module: string): FactRecord => ({ kind: "import", module, error: null, files: "train.py" });
-const failed = (module: string, error: string, cause?: { cause: string; library: string }): FactRecord => ({
+const failed = (
+  module: string,
+  error: string,
+  cause?: { cause: string; library?: string; python?: string },
+): FactRecord => ({
   kind: "import",
   module,
   error,
@@ -103,6 +107,26 @@ describe("classifyBuild", () => {
       }),
     });
     expect(o).toMatchObject({ outcome: "audit", repoModules: [], why: "cv2 (base-image: libGL.so.1)" });
+  });
+
+  it("a failure on the Python the audit chose from the pins (the repo states none) is the audit's, the Python named", () => {
+    const o = classifyBuild({
+      name: "c+chosen",
+      report: report(
+        {},
+        { python: { version: "3.7", source: "the Python the resolver found it installs on (the repo states none)" } },
+      ),
+      facts: facts({
+        "import-probe": [
+          failed("attrdict", "ImportError: cannot import name 'Mapping' from 'collections'", {
+            cause: "python-choice",
+            python: "3.7",
+          }),
+        ],
+      }),
+    });
+    expect(o).toMatchObject({ outcome: "audit", repoModules: [], why: "attrdict (python-choice: Python 3.7)" });
+    expect(o.python?.auditChose).toBe(true);
   });
 
   it("a build stopped by the audit's network or ceilings is the audit's", () => {
