@@ -196,7 +196,7 @@ const LABELS: Record<BuildOutcomeClass, string> = {
 export function renderBuilds(outcomes: readonly BuildOutcome[]): string {
   const lines: string[] = [];
   for (const o of outcomes) {
-    const python = o.python ? ` py${o.python.version}${o.python.auditChose ? " (audit's default)" : ""}` : "";
+    const python = o.python ? ` py${o.python.version}${o.python.auditChose ? " (the audit's choice)" : ""}` : "";
     const took = o.seconds !== null ? ` ${Math.round(o.seconds)}s` : "";
     lines.push(`${o.name}: ${LABELS[o.outcome]}${python}${took}${o.why ? ` - ${o.why}` : ""}`);
     if (o.outcome === "repo-imports" && o.auditFailures.length > 0)

@@ -323,7 +323,7 @@ describe("build totals and rows", () => {
     expect(renderBuilds(outcomes)).toBe(
       [
         "a+clean: built, imports clean py3.9 30s",
-        "b+imports: built, imports fail (repo) py3.11 (audit's default) 300s - 1 module(s) do not import: timm",
+        "b+imports: built, imports fail (repo) py3.11 (the audit's choice) 300s - 1 module(s) do not import: timm",
         "  also the audit's: cv2 (base-image: libGL.so.1)",
         "c+capped: timed out - the audit ran past the bench's 15 min cap",
         "",
