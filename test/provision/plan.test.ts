@@ -339,6 +339,9 @@ describe("writeDockerfile", () => {
     );
     expect(pipSpec("~1.2")).toBe(">=1.2.0,<1.3.0");
     expect(pipSpec("^0.4.1")).toBe(">=0.4.1,<0.5.0");
+    // A version of four parts, as opencv-python's, keeps them all in its lower bound.
+    expect(pipSpec("^4.6.0.66")).toBe(">=4.6.0.66,<5.0.0");
+    expect(pipSpec("~4.6.0.66")).toBe(">=4.6.0.66,<4.7.0");
   });
 
   it("builds conda specs with micromamba (env-conda sample: detection and text only, no registry here)", async () => {
