@@ -19,6 +19,8 @@ export interface BuildReport {
       failureClass?: string;
       package?: string;
       reason?: string;
+      /** What the build's proxy let through and refused. */
+      network?: { refused: Array<{ destination: string; why: string }> };
     };
     probe: { ran: boolean };
   };
@@ -129,6 +131,15 @@ export function classifyBuild(run: BuildRun): BuildOutcome {
     if (cls === "timeout") return { ...base, outcome: "timed-out", why: `the build ran past its limit: ${said}` };
     if (cls === "not-allowed") return { ...base, why: `the audit refused to build it: ${detail || build.reason}` };
     if (AUDIT_BUILD_FAILURES[cls]) return { ...base, outcome: "audit", why: `${AUDIT_BUILD_FAILURES[cls]}: ${said}` };
+    // A host the build reached for that does not resolve from the machine the bench runs on (a git+https line on
+    // a machine that reaches only the package index): the bench's network, not the spec.
+    const unresolved = (build.network?.refused ?? []).filter((r) => /does not resolve/.test(r.why));
+    if (unresolved.length > 0)
+      return {
+        ...base,
+        outcome: "audit",
+        why: `the build's network here: ${unresolved.map((r) => r.destination).join(", ")} does not resolve: ${said}`,
+      };
     const substitution = auditSubstitution(env, run.basePython, detail);
     if (substitution) return { ...base, outcome: "audit", why: `${substitution}: ${said}` };
     return { ...base, outcome: "build-failed", why: said };

@@ -129,6 +129,25 @@ describe("classifyBuild", () => {
     expect(o.python?.auditChose).toBe(true);
   });
 
+  it("a build that failed reaching a host that does not resolve here is the bench's network, whatever the Python", () => {
+    const o = classifyBuild({
+      name: "c+git",
+      report: report({
+        status: "failed",
+        failureClass: "other",
+        network: { refused: [{ destination: "github.com:443", why: "github.com does not resolve" }] },
+      }),
+      facts: facts({
+        "environment-build": [{ kind: "build", detail: "note: This error originates from a subprocess" }],
+      }),
+      basePython: "3.11",
+    });
+    expect(o).toMatchObject({
+      outcome: "audit",
+      why: "the build's network here: github.com:443 does not resolve: other: note: This error originates from a subprocess",
+    });
+  });
+
   it("a build stopped by the audit's network or ceilings is the audit's", () => {
     const o = classifyBuild({
       name: "d+net",
