@@ -1,6 +1,6 @@
 // Benchmark of the build stage: audit the same sample twice, print both builds' seconds, their ratio
 // (aim: the second, a cache hit, under 10% of the first) and the image's size.
-// Usage: node dist/bench/env.js [sample] [--base-image TAG]   (defaults: env-pinned-ok, repro-audit/python-base:bookworm)
+// Usage: node dist/bench/env.js [sample] [--base-image TAG]   (defaults: env-pinned-ok, repro-audit/python-base:bookworm-git-gl)
 // The sample must have a requirements.txt (a comment is appended to it so the first build is cold).
 import { appendFile, cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -14,7 +14,7 @@ import { findEngine, runBuildStage, type BuildStageResult } from "../src/provisi
 
 const args = process.argv.slice(2);
 const flag = args.indexOf("--base-image");
-const baseImage = flag >= 0 ? args[flag + 1]! : "repro-audit/python-base:bookworm";
+const baseImage = flag >= 0 ? args[flag + 1]! : "repro-audit/python-base:bookworm-git-gl";
 const sample = args.find((a, i) => !a.startsWith("--") && i !== flag + 1) ?? "env-pinned-ok";
 const samplesDir = fileURLToPath(new URL("../../samples/", import.meta.url));
 

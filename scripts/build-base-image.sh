@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # Build, once, a local Python base image from Debian bookworm (no image registry is needed or reachable).
 #
-# Usage: scripts/build-base-image.sh [TAG]      (default tag: repro-audit/python-base:bookworm)
+# Usage: scripts/build-base-image.sh [TAG]      (default tag: repro-audit/python-base:bookworm-git-gl)
 # The image is debootstrap's minimal bookworm with python3, pip and venv, `python` on PATH and pip allowed
 # to install system-wide (EXTERNALLY-MANAGED removed: the image exists to be pip-installed into). The
 # host's CA bundle is copied in so pip works behind a TLS-inspecting proxy as the host does.
+# It also holds what real solutions' installs and imports take for granted on a full image: git (pip's
+# `git+https://` requirements) and the libraries opencv-python loads (libGL.so.1 from libgl1, libgthread from
+# libglib2.0-0, libSM, libXext and libXrender for older wheels). The tag says so: an image cached under the
+# old tag (`bookworm`, without them) is never taken for this one.
 # Idempotent: when the tag exists it prints it and exits.
 set -euo pipefail
 
-TAG="${1:-${REPRO_AUDIT_BASE_IMAGE:-repro-audit/python-base:bookworm}}"
+TAG="${1:-${REPRO_AUDIT_BASE_IMAGE:-repro-audit/python-base:bookworm-git-gl}}"
 SUITE="${REPRO_AUDIT_BASE_SUITE:-bookworm}"
 MIRROR="${REPRO_AUDIT_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+# git for pip's VCS requirements; what opencv-python's wheels load from the system.
+EXTRA=git,libgl1,libglib2.0-0,libsm6,libxext6,libxrender1
 
 if docker image inspect "$TAG" >/dev/null 2>&1; then
   echo "base image $TAG exists"
@@ -32,7 +38,7 @@ cleanup() { $SUDO rm -rf --one-file-system "$ROOTFS"; }
 trap cleanup EXIT
 
 echo "debootstrap $SUITE into $ROOTFS (a few minutes, once)"
-$SUDO debootstrap --variant=minbase --include=python3,python3-pip,python3-venv,ca-certificates \
+$SUDO debootstrap --variant=minbase --include=python3,python3-pip,python3-venv,ca-certificates,$EXTRA \
   "$SUITE" "$ROOTFS" "$MIRROR" >"$ROOTFS.log" 2>&1 || {
   tail -n 40 "$ROOTFS.log" >&2
   echo "build-base-image: debootstrap failed (log: $ROOTFS.log)" >&2

@@ -23,7 +23,7 @@ import type { EnvironmentSection } from "./model/environment.js";
 import type { Engine } from "./provision/engine.js";
 import type { CarbonSection, TrainPlan } from "./model/carbon.js";
 import type { RepoView } from "./model/repo-view.js";
-import type { BuildLock } from "./model/build-lock.js";
+import type { BuildLock, ChosenPython } from "./model/build-lock.js";
 import { commitDate } from "./clone/commit-date.js";
 import { elapsedSeconds } from "./model/time.js";
 import { TOOL_VERSION } from "./io/package.js";
@@ -81,6 +81,8 @@ interface Run {
   suppressions: Suppressions;
   /** The lock of the spec the build installs, when the resolver computed one. */
   lock?: BuildLock | null;
+  /** With no lock, for a spec that states no Python: the Python the build uses instead of the default. */
+  buildPython?: ChosenPython;
 }
 
 /** Audit one solution repo: the library's entry point; returns the report, never exits. */
@@ -321,6 +323,7 @@ async function lockSpecForBuild(run: Run): Promise<void> {
     ...(run.options.signal ? { signal: run.options.signal } : {}),
   });
   run.lock = locked.lock;
+  if (locked.python) run.buildPython = locked.python;
   run.notes.push(...locked.notes);
 }
 
@@ -342,6 +345,7 @@ async function build(run: Run, plan: StagePlan): Promise<EnvironmentSection> {
     ...(options.outDir ? { outDir: options.outDir } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(run.lock ? { lock: run.lock } : {}),
+    ...(run.buildPython ? { python: run.buildPython } : {}),
   });
   run.stages.build = built.status;
   run.notes.push(...built.notes);

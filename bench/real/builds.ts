@@ -19,6 +19,8 @@ export interface BuildReport {
       failureClass?: string;
       package?: string;
       reason?: string;
+      /** What the build's proxy let through and refused. */
+      network?: { refused: Array<{ destination: string; why: string }> };
     };
     probe: { ran: boolean };
   };
@@ -73,6 +75,9 @@ const AUDIT_BUILD_FAILURES: Record<string, string> = {
 
 const firstLine = (text: string) => text.trim().split(/\r?\n/)[0] ?? "";
 
+/** The repo states no Python: the build's is the default or one the audit chose from its pins or lock. */
+const auditChosePython = (source: string) => source === "default" || /states none/.test(source);
+
 /** What the audit put in place of the repo's own statement when a build failed, or null: a spec it
  * reconstructed from the imports (the repo has none), a conda spec on a base image named for pip, a spec
  * installed on the Python of a named base image other than the one it states, a command the base lacks. */
@@ -101,7 +106,7 @@ export function classifyBuild(run: BuildRun): BuildOutcome {
     outcome: "not-assessed",
     why: null,
     python: env
-      ? { version: env.python.version, source: env.python.source, auditChose: env.python.source === "default" }
+      ? { version: env.python.version, source: env.python.source, auditChose: auditChosePython(env.python.source) }
       : null,
     spec: env ? `${env.specKind}${env.specFiles.length ? ` (${env.specFiles.join(", ")})` : ""}` : null,
     repoModules: [],
@@ -126,6 +131,15 @@ export function classifyBuild(run: BuildRun): BuildOutcome {
     if (cls === "timeout") return { ...base, outcome: "timed-out", why: `the build ran past its limit: ${said}` };
     if (cls === "not-allowed") return { ...base, why: `the audit refused to build it: ${detail || build.reason}` };
     if (AUDIT_BUILD_FAILURES[cls]) return { ...base, outcome: "audit", why: `${AUDIT_BUILD_FAILURES[cls]}: ${said}` };
+    // A host the build reached for that does not resolve from the machine the bench runs on (a git+https line on
+    // a machine that reaches only the package index): the bench's network, not the spec.
+    const unresolved = (build.network?.refused ?? []).filter((r) => /does not resolve/.test(r.why));
+    if (unresolved.length > 0)
+      return {
+        ...base,
+        outcome: "audit",
+        why: `the build's network here: ${unresolved.map((r) => r.destination).join(", ")} does not resolve: ${said}`,
+      };
     const substitution = auditSubstitution(env, run.basePython, detail);
     if (substitution) return { ...base, outcome: "audit", why: `${substitution}: ${said}` };
     return { ...base, outcome: "build-failed", why: said };
@@ -142,7 +156,7 @@ export function classifyBuild(run: BuildRun): BuildOutcome {
     .filter((r) => r.cause)
     .map((r) => ({
       module: String(r.module),
-      reason: `${String(r.cause)}${r.library ? `: ${String(r.library)}` : ""}`,
+      reason: `${String(r.cause)}${r.library ? `: ${String(r.library)}` : r.python ? `: Python ${String(r.python)}` : ""}`,
     }));
   const repoModules = failed.filter((r) => !r.cause).map((r) => String(r.module));
   const outcome: BuildOutcomeClass = repoModules.length ? "repo-imports" : auditFailures.length ? "audit" : "clean";
@@ -193,7 +207,7 @@ const LABELS: Record<BuildOutcomeClass, string> = {
 export function renderBuilds(outcomes: readonly BuildOutcome[]): string {
   const lines: string[] = [];
   for (const o of outcomes) {
-    const python = o.python ? ` py${o.python.version}${o.python.auditChose ? " (audit's default)" : ""}` : "";
+    const python = o.python ? ` py${o.python.version}${o.python.auditChose ? " (the audit's choice)" : ""}` : "";
     const took = o.seconds !== null ? ` ${Math.round(o.seconds)}s` : "";
     lines.push(`${o.name}: ${LABELS[o.outcome]}${python}${took}${o.why ? ` - ${o.why}` : ""}`);
     if (o.outcome === "repo-imports" && o.auditFailures.length > 0)

@@ -12,3 +12,9 @@ export interface BuildLock {
   /** The spec's URL-pinned wheels: installed from the URL when it answers, else `name==version` from the index. */
   wheels: Array<{ name: string; url: string; version: string }>;
 }
+
+/** The Python the build uses for a spec that states none when no lock pins one, and why that one. */
+export interface ChosenPython {
+  version: string;
+  source: string;
+}

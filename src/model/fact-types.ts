@@ -261,10 +261,12 @@ export interface ImportProbeFact {
   error?: null | string;
   /** import | pip-check */
   kind?: string;
-  /** base-image: the import failed for a system library the audit's base image lacks (the audit's gap, not the repo's) */
+  /** base-image: the import failed for a system library the audit's base image lacks; python-choice: it failed on a Python the audit chose because the repo states none, a failure that choice could cause (both the audit's substitution, not the repo's) */
   cause?: string;
   /** cause base-image: the shared library the loader could not find (libGL.so.1) */
   library?: string;
+  /** cause python-choice: the Python the audit chose (major.minor), absent where the base image brings its own */
+  python?: string;
 }
 
 /** Python imports with their origin (stdlib, local, third-party) and PyPI distribution */

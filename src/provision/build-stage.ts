@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import type { BuildNetwork, EnvironmentSection } from "../model/environment.js";
 import type { FactRecord, Facts } from "../model/facts.js";
 import { factsOf } from "../model/fact-types.js";
-import type { BuildLock } from "../model/build-lock.js";
+import type { BuildLock, ChosenPython } from "../model/build-lock.js";
 import type { RepoView } from "../model/repo-view.js";
 import { chooseBase, type BaseChoice } from "./base-image.js";
 import {
@@ -27,7 +27,7 @@ import { overrideBaseImages, readDockerfile } from "./dockerfile-policy.js";
 import { anonymousEngineEnv, refuseImages } from "./image-policy.js";
 import { PROBE_RUN_ARGS, probeImage, type ProbeTarget } from "./probe.js";
 import { probeModules } from "./probe-script.js";
-import { detectSpec, withLock, type SpecPlan } from "./spec-plan.js";
+import { detectSpec, withChosenPython, withLock, type SpecPlan } from "./spec-plan.js";
 import type { BuildLimits } from "./limits.js";
 
 export interface BuildStageInput {
@@ -52,6 +52,8 @@ export interface BuildStageInput {
   limits?: Partial<BuildLimits>;
   /** The lock of the spec (repro-audit lock's pins): installed in place of the spec's own lines. */
   lock?: BuildLock | null;
+  /** With no lock, for a spec that states no Python: the Python the audit chose from its pins, not the default. */
+  python?: ChosenPython | null;
 }
 
 export type BuildFamilies = { "environment-build": FactRecord[]; "import-probe": FactRecord[] };
@@ -100,7 +102,7 @@ function failureLocation(facts: Facts, plan: SpecPlan, pkg: string | null): Fact
 
 /** 1. Detect the spec and write the Dockerfile (always, even without an engine). */
 async function writePlan(input: BuildStageInput): Promise<Written> {
-  const plan = withLock(detectSpec(input.facts, input.view), input.lock);
+  const plan = withChosenPython(withLock(detectSpec(input.facts, input.view), input.lock), input.python);
   const override = plan.ownDockerfile !== null ? input.baseImageOverride : undefined;
   const chosen = chooseBase(plan, input.baseImage);
   const base = override
@@ -245,12 +247,14 @@ async function probeBuilt(
 ): Promise<BuildStageResult> {
   const details = await imageDetails(engine, tag);
   const modules = probeModules(input.facts, w.base.flavor !== "own");
-  const probe = await probeImage(
-    engine,
-    probeTarget(w.plan, w.base.flavor, tag, details?.user ?? ""),
-    modules,
-    input.signal ? { signal: input.signal } : {},
-  );
+  // A Python the repo does not state is the audit's substitution: import failures it could cause are said so. Its
+  // version is known on a python:<version> base only; a named or CUDA base brings its own.
+  const knownPython = w.base.flavor === "python" && !input.baseImage ? w.plan.python.version : "";
+  const chosenPython = w.plan.pythonStated || w.base.flavor === "own" ? null : knownPython;
+  const probe = await probeImage(engine, probeTarget(w.plan, w.base.flavor, tag, details?.user ?? ""), modules, {
+    chosenPython,
+    ...(input.signal ? { signal: input.signal } : {}),
+  });
   section.probe = { ran: probe.ran, modules: probe.modules, pipCheck: probe.pipCheck };
   records["import-probe"] = probe.records;
   const notCollected: BuildStageResult["notCollected"] = probe.ran

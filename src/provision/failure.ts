@@ -127,9 +127,29 @@ export function logTail(log: string, count = 40): string {
   return lines.slice(-count).join("\n");
 }
 
-/** A module that failed to import for a system library the audit's base image lacks (libGL for opencv):
- * a gap of the audit's substitution, not of the repo's spec. Null for any other import error. */
-export function importFailureCause(error: string): { cause: "base-image"; library: string } | null {
+/** Standard-library modules that later Pythons removed (PEP 594's dead batteries in 3.13, `imp`, `distutils`,
+ * `asyncore`, `asynchat` and `smtpd` in 3.12, `formatter`, `parser` and `symbol` in 3.10, `dummy_threading` in 3.9,
+ * `macpath` in 3.8): a package importing one fails on a newer Python only. */
+const REMOVED_STDLIB = new Set([
+  ...["aifc", "audioop", "cgi", "cgitb", "chunk", "crypt", "imghdr", "mailcap", "msilib", "nis", "nntplib"],
+  ...["ossaudiodev", "pipes", "sndhdr", "spwd", "sunau", "telnetlib", "uu", "xdrlib", "lib2to3"],
+  ...["imp", "distutils", "asyncore", "asynchat", "smtpd", "formatter", "parser", "symbol"],
+  ...["dummy_threading", "_dummy_thread", "macpath"],
+]);
+
+export type ImportFailureCause =
+  { cause: "base-image"; library: string } | { cause: "python-choice"; python?: string } | null;
+
+/** Why a module failed to import, when the failure is the audit's substitution rather than the repo's spec: a
+ * system library the audit's base image lacks (libGL for opencv), or a Python the audit chose because the repo
+ * states none (`chosenPython`; "" for a named base image's own). On a chosen Python every failure but a missing
+ * distribution could be the choice's: another Python installs other releases of what the spec leaves unpinned,
+ * and keeps modules later ones removed. Null: the repo's own failure. */
+export function importFailureCause(error: string, chosenPython: string | null = null): ImportFailureCause {
   const missing = /\b(lib[\w+.-]*?\.so(?:\.\d+)*): cannot open shared object file/.exec(error);
-  return missing ? { cause: "base-image", library: missing[1]! } : null;
+  if (missing) return { cause: "base-image", library: missing[1]! };
+  if (chosenPython === null) return null;
+  const notFound = /^ModuleNotFoundError: No module named '([\w.]+)'/.exec(error);
+  if (notFound && !REMOVED_STDLIB.has(notFound[1]!.split(".")[0]!)) return null;
+  return { cause: "python-choice", ...(chosenPython ? { python: chosenPython } : {}) };
 }

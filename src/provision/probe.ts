@@ -78,7 +78,12 @@ export async function probeImage(
   engine: Engine,
   target: ProbeTarget,
   modules: ProbeModule[],
-  options: { timeoutMs?: number; signal?: AbortSignal } = {},
+  options: {
+    timeoutMs?: number;
+    signal?: AbortSignal;
+    /** The Python the audit chose because the repo states none ("" when a named base image's own), else null. */
+    chosenPython?: string | null;
+  } = {},
 ): Promise<ProbeResult> {
   const timeoutMs = options.timeoutMs ?? Math.min(600_000, 60_000 + 30_000 * modules.length);
   const signal = options.signal;
@@ -111,7 +116,7 @@ export async function probeImage(
         files: m.files.join(","),
         ...location(m.first),
         error,
-        ...(error ? importFailureCause(error) : null),
+        ...(error ? importFailureCause(error, options.chosenPython ?? null) : null),
       });
     }
   }

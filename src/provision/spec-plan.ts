@@ -3,7 +3,7 @@ import type { Facts } from "../model/facts.js";
 import { factsOf, type EnvSpecFact } from "../model/fact-types.js";
 import type { RepoView } from "../model/repo-view.js";
 import type { SpecKind } from "../model/environment.js";
-import type { BuildLock } from "../model/build-lock.js";
+import type { BuildLock, ChosenPython } from "../model/build-lock.js";
 import { DEFAULT_PYTHON, lowestPython } from "./python-version.js";
 import { normalizeName } from "../model/package-name.js";
 
@@ -66,6 +66,8 @@ export interface SpecPlan {
   /** The repo's own Dockerfile, used as it is. */
   ownDockerfile: string | null;
   python: { version: string; source: string };
+  /** False when the repo states no Python anywhere: the build's Python is the audit's choice. */
+  pythonStated: boolean;
   cuda: { needed: boolean; version: string | null; source: string | null };
   /** torch's version when the spec pins it (picks a matching PyTorch CUDA image). */
   torchVersion: string | null;
@@ -272,6 +274,7 @@ export function detectSpec(facts: Facts, view: RepoView): SpecPlan {
       /\/torch-(\d+\.\d+\.\d+)[^/]*\.whl/.exec(String(torch.spec)))
     : null;
   const kinds = view.files().map((f) => f.kind);
+  const python = choosePython(envSpec, listFile ? [listFile] : specFiles);
   return {
     kind: KIND_OF[format],
     format,
@@ -280,7 +283,8 @@ export function detectSpec(facts: Facts, view: RepoView): SpecPlan {
     packages,
     needsCode,
     ownDockerfile: format === "dockerfile" ? view.read(primary!) : null,
-    python: choosePython(envSpec, listFile ? [listFile] : specFiles),
+    python,
+    pythonStated: python.source !== "default",
     cuda: chooseCuda(envSpec, specFiles),
     torchVersion: torchPin ? torchPin[1]! : null,
     notebooksOnly: kinds.includes("notebook") && !kinds.includes("python"),
@@ -307,4 +311,11 @@ export function withLock(plan: SpecPlan, lock: BuildLock | null | undefined): Sp
       `${lock.specFile} is installed as its lock (${lock.pins.length} pins for Python ${lock.python.version}, ${when}), as repro-audit lock writes it`,
     ],
   };
+}
+
+/** A plan with no lock, for a spec that states no Python, built on the Python the audit chose from its pins (the
+ * one the resolver found it installs on, or the oldest its pins' wheels serve) rather than the default. */
+export function withChosenPython(plan: SpecPlan, chosen: ChosenPython | null | undefined): SpecPlan {
+  if (!chosen || plan.locked || plan.pythonStated) return plan;
+  return { ...plan, python: { version: chosen.version, source: `${chosen.source} (the repo states none)` } };
 }

@@ -9,7 +9,7 @@ import type { RepoView } from "../model/repo-view.js";
 import type { RepoInfo, StageStatus } from "../model/report.js";
 import { elapsedSeconds } from "../model/time.js";
 import { runBuildStage } from "./build-stage.js";
-import type { BuildLock } from "../model/build-lock.js";
+import type { BuildLock, ChosenPython } from "../model/build-lock.js";
 import type { Engine, EnginePreference } from "./engine.js";
 
 export interface BuildStep {
@@ -28,6 +28,8 @@ export interface BuildStep {
   signal?: AbortSignal;
   /** The spec's lock, installed in place of its own lines. */
   lock?: BuildLock | null;
+  /** With no lock, for a spec that states no Python: the Python the audit chose from its pins. */
+  python?: ChosenPython;
 }
 
 /** Default home of an audit's build files: one folder per audited repo and commit (or working tree). */
@@ -55,6 +57,7 @@ export async function buildStep(
     timeoutSeconds: step.timeoutSeconds,
     ...(step.signal ? { signal: step.signal } : {}),
     ...(step.lock ? { lock: step.lock } : {}),
+    ...(step.python ? { python: step.python } : {}),
   });
   for (const [family, records] of Object.entries(result.records)) addFacts(step.facts, family, records);
   for (const [family, why] of Object.entries(result.notCollected)) if (why) markNotCollected(step.facts, family, why);

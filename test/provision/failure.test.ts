@@ -103,4 +103,26 @@ describe("importFailureCause", () => {
     ).toEqual({ cause: "base-image", library: "libsndfile.so" });
     expect(importFailureCause("ModuleNotFoundError: No module named 'yaml'")).toBeNull();
   });
+
+  it("on a Python the audit chose, gives it every failure but a missing distribution; a stated Python keeps them the repo's", () => {
+    const versionBound =
+      "ImportError: cannot import name 'Mapping' from 'collections' (/usr/lib/python3.11/collections/__init__.py)";
+    expect(importFailureCause(versionBound, "3.11")).toEqual({ cause: "python-choice", python: "3.11" });
+    expect(importFailureCause("AttributeError: module 'numpy' has no attribute 'float'", "3.11")).toEqual({
+      cause: "python-choice",
+      python: "3.11",
+    });
+    // A standard-library module a later Python removed, on a named base whose Python the plan does not know.
+    expect(importFailureCause("ModuleNotFoundError: No module named 'imp'", "")).toEqual({ cause: "python-choice" });
+    expect(importFailureCause("ModuleNotFoundError: No module named 'distutils.version'", "3.12")).toEqual({
+      cause: "python-choice",
+      python: "3.12",
+    });
+    // A distribution the spec never installs is the spec's on any Python; a missing system library stays the base's.
+    expect(importFailureCause("ModuleNotFoundError: No module named 'yaml'", "3.11")).toBeNull();
+    expect(
+      importFailureCause("ImportError: libGL.so.1: cannot open shared object file: No such file or directory", "3.11"),
+    ).toEqual({ cause: "base-image", library: "libGL.so.1" });
+    expect(importFailureCause(versionBound, null)).toBeNull();
+  });
 });

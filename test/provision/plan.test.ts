@@ -4,7 +4,7 @@ import { extractFacts } from "../../src/extract/index.js";
 import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
 import { memoryView } from "../../src/extract/view/memory-view.js";
 import { walkRepo } from "../../src/extract/view/walk.js";
-import { detectSpec, withLock } from "../../src/provision/spec-plan.js";
+import { detectSpec, withChosenPython, withLock } from "../../src/provision/spec-plan.js";
 import { writeDockerfile, pipSpec, unwritableSpecPaths } from "../../src/provision/dockerfile.js";
 import { readDockerfile } from "../../src/provision/dockerfile-policy.js";
 import { chooseBase } from "../../src/provision/base-image.js";
@@ -237,6 +237,35 @@ describe("writeDockerfile", () => {
     expect(withLock(editable, { ...lock, specFile: "requirements.txt" })).toBe(editable);
   });
 
+  it("builds a spec that states no Python, and has no lock, on the Python the audit chose from its pins, not the default", async () => {
+    const unstated = await plan({ "requirements.txt": "numpy==1.19.5\n", "train.py": "import numpy\n" });
+    expect(unstated.python).toEqual({ version: "3.11", source: "default" });
+    expect(unstated.pythonStated).toBe(false);
+    const chosen = withChosenPython(unstated, {
+      version: "3.7",
+      source: "the Python the resolver found it installs on",
+    });
+    expect(chosen.python).toEqual({
+      version: "3.7",
+      source: "the Python the resolver found it installs on (the repo states none)",
+    });
+    expect(chosen.pythonStated).toBe(false);
+    expect(writeDockerfile(chosen)).toContain("FROM python:3.7-slim\n");
+    // A stated Python, or a lock's, is never replaced.
+    const stated = await plan({ "requirements.txt": "numpy==1.19.5\n", ".python-version": "3.8\n" });
+    expect(stated.pythonStated).toBe(true);
+    expect(withChosenPython(stated, { version: "3.7", source: "x" })).toBe(stated);
+    const lock = {
+      specFile: "requirements.txt",
+      python: { version: "3.9", source: "y" },
+      asOf: null,
+      pins: [],
+      wheels: [],
+    };
+    const locked = withLock(unstated, lock);
+    expect(withChosenPython(locked, { version: "3.7", source: "x" })).toBe(locked);
+  });
+
   it("with no spec file, builds on the README version list's Python and pins what the imports need by its versions", async () => {
     const p = await plan({
       "README.md": "# Solution\n\nWe used Python 3.6, torch 0.4.1, pandas, cuDNN 7.\n",
@@ -310,6 +339,9 @@ describe("writeDockerfile", () => {
     );
     expect(pipSpec("~1.2")).toBe(">=1.2.0,<1.3.0");
     expect(pipSpec("^0.4.1")).toBe(">=0.4.1,<0.5.0");
+    // A version of four parts, as opencv-python's, keeps them all in its lower bound.
+    expect(pipSpec("^4.6.0.66")).toBe(">=4.6.0.66,<5.0.0");
+    expect(pipSpec("~4.6.0.66")).toBe(">=4.6.0.66,<4.7.0");
   });
 
   it("builds conda specs with micromamba (env-conda sample: detection and text only, no registry here)", async () => {

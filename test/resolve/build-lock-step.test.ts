@@ -16,15 +16,20 @@ let uv: string | null;
 beforeAll(async () => {
   uv = await findUv();
   // An old pin: wheels for Python 3.7 only, as an old numpy's are.
-  index = await startLocalIndex([{ name: "oldwheel", version: "1.18.0", pythonTag: "cp37" }]);
+  index = await startLocalIndex([
+    { name: "oldwheel", version: "1.18.0", pythonTag: "cp37" },
+    // Served only as a source distribution: the resolver, which never builds, cannot lock it.
+    { name: "sdistonly", version: "1.0", files: "sdist" },
+    { name: "purewheel", version: "2.0", requiresPython: ">=3.7" },
+  ]);
 });
 afterAll(async () => index?.close());
 
-async function lockOf(files: Record<string, string>) {
+async function lockOf(files: Record<string, string>, options: { resolve: boolean } = { resolve: true }) {
   const view = memoryView(files);
   const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
-  const resolved = await resolveStep({ facts, view, indexUrl: index.url, uv });
-  if (resolved.records) addFacts(facts, "spec-resolution", resolved.records);
+  const resolved = options.resolve ? await resolveStep({ facts, view, indexUrl: index.url, uv }) : null;
+  if (resolved?.records) addFacts(facts, "spec-resolution", resolved.records);
   return lockForBuild({ facts, view, indexUrl: index.url, asOf: null, uv });
 }
 
@@ -47,5 +52,32 @@ describe("lockForBuild", () => {
     });
     expect(lock).toBeNull();
     expect(notes.join("\n")).toContain("does not lock for Python 3.11");
+  });
+
+  it("with no lock for a spec that states no Python, has the build use the Python the resolver found it installs on", async () => {
+    const { lock, python, notes } = await lockOf({
+      "requirements.txt": "oldwheel==1.18.0\nsdistonly==1.0\n",
+      "train.py": "import oldwheel\n",
+    });
+    expect(lock).toBeNull();
+    expect(python).toEqual({ version: "3.7", source: "the Python the resolver found it installs on" });
+    expect(notes.join("\n")).toContain("states no Python; the build uses Python 3.7");
+  });
+
+  it("without the resolver's answer, has the build use the oldest Python every exact pin's wheels serve", async () => {
+    const { lock, python } = await lockOf(
+      { "requirements.txt": "oldwheel==1.18.0\npurewheel==2.0\nsdistonly==1.0\n", "train.py": "import oldwheel\n" },
+      { resolve: false },
+    );
+    expect(lock).toBeNull();
+    expect(python).toEqual({ version: "3.7", source: "the oldest Python the wheels of its 2 pin(s) all serve" });
+  });
+
+  it("chooses nothing for a spec that states its Python", async () => {
+    const { python } = await lockOf({
+      "requirements.txt": "oldwheel==1.18.0\nsdistonly==1.0\n",
+      ".python-version": "3.11\n",
+    });
+    expect(python).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
 import { execa } from "execa";
 import { findEngine } from "../../src/provision/engine.js";
 
-export const BASE_IMAGE = process.env.REPRO_AUDIT_BASE_IMAGE ?? "repro-audit/python-base:bookworm";
+export const BASE_IMAGE = process.env.REPRO_AUDIT_BASE_IMAGE ?? "repro-audit/python-base:bookworm-git-gl";
 
 let answer: Promise<boolean> | null = null;
 

@@ -18,6 +18,8 @@ export interface IndexedRelease {
   uploaded?: string;
   /** Which files the index lists for it: a wheel (the default), a source distribution, or both. */
   files?: "wheel" | "sdist" | "both";
+  /** The package's `__init__.py` (default: its version only). */
+  source?: string;
 }
 
 export interface LocalIndex {
@@ -47,7 +49,7 @@ export function buildWheel(release: IndexedRelease): { filename: string; bytes: 
     "\n",
   );
   const files: Record<string, Uint8Array> = {
-    [`${dist}/__init__.py`]: strToU8(`__version__ = "${release.version}"\n`),
+    [`${dist}/__init__.py`]: strToU8(release.source ?? `__version__ = "${release.version}"\n`),
     [`${info}/METADATA`]: strToU8(metadata),
     [`${info}/WHEEL`]: strToU8(wheel),
   };

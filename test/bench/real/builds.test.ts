@@ -39,7 +39,11 @@ const facts = (families: Record<string, FactRecord[]>, notCollected: Record<stri
 });
 
 const imported = (module: string): FactRecord => ({ kind: "import", module, error: null, files: "train.py" });
-const failed = (module: string, error: string, cause?: { cause: string; library: string }): FactRecord => ({
+const failed = (
+  module: string,
+  error: string,
+  cause?: { cause: string; library?: string; python?: string },
+): FactRecord => ({
   kind: "import",
   module,
   error,
@@ -103,6 +107,45 @@ describe("classifyBuild", () => {
       }),
     });
     expect(o).toMatchObject({ outcome: "audit", repoModules: [], why: "cv2 (base-image: libGL.so.1)" });
+  });
+
+  it("a failure on the Python the audit chose from the pins (the repo states none) is the audit's, the Python named", () => {
+    const o = classifyBuild({
+      name: "c+chosen",
+      report: report(
+        {},
+        { python: { version: "3.7", source: "the Python the resolver found it installs on (the repo states none)" } },
+      ),
+      facts: facts({
+        "import-probe": [
+          failed("attrdict", "ImportError: cannot import name 'Mapping' from 'collections'", {
+            cause: "python-choice",
+            python: "3.7",
+          }),
+        ],
+      }),
+    });
+    expect(o).toMatchObject({ outcome: "audit", repoModules: [], why: "attrdict (python-choice: Python 3.7)" });
+    expect(o.python?.auditChose).toBe(true);
+  });
+
+  it("a build that failed reaching a host that does not resolve here is the bench's network, whatever the Python", () => {
+    const o = classifyBuild({
+      name: "c+git",
+      report: report({
+        status: "failed",
+        failureClass: "other",
+        network: { refused: [{ destination: "github.com:443", why: "github.com does not resolve" }] },
+      }),
+      facts: facts({
+        "environment-build": [{ kind: "build", detail: "note: This error originates from a subprocess" }],
+      }),
+      basePython: "3.11",
+    });
+    expect(o).toMatchObject({
+      outcome: "audit",
+      why: "the build's network here: github.com:443 does not resolve: other: note: This error originates from a subprocess",
+    });
   });
 
   it("a build stopped by the audit's network or ceilings is the audit's", () => {
@@ -299,7 +342,7 @@ describe("build totals and rows", () => {
     expect(renderBuilds(outcomes)).toBe(
       [
         "a+clean: built, imports clean py3.9 30s",
-        "b+imports: built, imports fail (repo) py3.11 (audit's default) 300s - 1 module(s) do not import: timm",
+        "b+imports: built, imports fail (repo) py3.11 (the audit's choice) 300s - 1 module(s) do not import: timm",
         "  also the audit's: cv2 (base-image: libGL.so.1)",
         "c+capped: timed out - the audit ran past the bench's 15 min cap",
         "",
