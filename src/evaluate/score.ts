@@ -37,10 +37,7 @@ export interface ScoreModel {
 export const SCORE_MODEL: ScoreModel = { absenceFactor: 3, absencesBounded: true };
 
 /** Points a failing rule costs: friction's; an absence `absenceFactor` times it. */
-function ruleCost(
-  r: { weight: number; findings: number; absence?: boolean },
-  model: ScoreModel = SCORE_MODEL,
-): number {
+function ruleCost(r: { weight: number; findings: number; absence?: boolean }, model: ScoreModel = SCORE_MODEL): number {
   const friction = pointsLost(r.weight, r.findings);
   return r.absence ? friction * model.absenceFactor : friction;
 }
