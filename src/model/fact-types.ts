@@ -71,6 +71,8 @@ export interface DataRefsFact {
   fetched?: boolean;
   /** read/weights: the write that makes it, "file:line" (to_csv, np.save, torch.save, open(..., 'w'), a shell step's unzip/cp/mkdir/redirection), or null */
   producedBy?: string | null;
+  /** read/weights: the other writes that may make it besides producedBy, "file:line" joined by commas (a glob of per-step outputs fits several scripts' writes) */
+  alsoProducedBy?: string;
   /** read/weights: where the README documents its data ("file:line" of a sentence naming the folder to fill or a linked data package; "README" for a named Kaggle slug), or null */
   documentedBy?: string | null;
   /** read/weights: the path with a config value standing for its unknown root, and where that value is */

@@ -51,6 +51,8 @@ export interface PyWrite {
   call: string;
   /** A folder the call fills with what it writes (`output_dir=`, Catalyst's `logdir=`, Lightning's `dirpath=`). */
   folder?: boolean;
+  /** The name the path's unknown root ends in (`settings['MODEL_DIR']` -> MODEL_DIR), for a config's value of it. */
+  root?: string;
 }
 
 /** A function of the file whose body hands one of its parameters to a writer as the path (`def
@@ -720,7 +722,7 @@ class FileIndexer {
         : "";
     if (path && suffix && !/\.[^/]*$/.test(path.slice(path.lastIndexOf("/") + 1))) path += suffix;
     if (path && !/^[*/.]*$/.test(path)) {
-      this.index.writes.push({ line, path, call: callee });
+      this.index.writes.push({ line, path, call: callee, ...(arg?.root ? { root: arg.root } : {}) });
       // Libraries that add a suffix a bare name lacks: TabNet's save_model writes x.zip, Keras's model.save x.h5.
       const added =
         last === "save_model"

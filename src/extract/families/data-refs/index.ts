@@ -139,21 +139,22 @@ function writesOf(
   view: RepoView,
   index: RepoPythonIndex,
   readmeBlocks: ReadonlyArray<{ file: string; lines: Array<{ line: number; text: string }> }>,
+  keys: ConfigKeys,
 ): Written[] {
   const out: Written[] = [];
   for (const file of index.files)
-    for (const w of file.writes)
-      if (w.path !== "*")
-        out.push({
-          path: w.path,
-          by: `${file.path}:${w.line}`,
-          what: /(?:^|\.)(?:mkdir|makedirs)$/.test(w.call)
-            ? "made"
-            : w.folder || /extractall|copytree/.test(w.call)
-              ? "filled"
-              : "file",
-          fromFile: file.path,
-        });
+    for (const w of file.writes) {
+      if (w.path === "*") continue;
+      const what = /(?:^|\.)(?:mkdir|makedirs)$/.test(w.call)
+        ? "made"
+        : w.folder || /extractall|copytree/.test(w.call)
+          ? "filled"
+          : "file";
+      const by = `${file.path}:${w.line}`;
+      out.push({ path: w.path, by, what, fromFile: file.path });
+      // Under a folder a settings file names (`settings['SUBMISSION_DIR']`): also where that value puts it.
+      for (const t of keys.substitute(w.path, w.root)) out.push({ path: t.path, by, what, fromFile: file.path });
+    }
   out.push(...wrapperWrites(index));
   // A file that saves under a name it formats at run time makes the names its templates fit.
   for (const file of index.files)
@@ -244,7 +245,14 @@ export const extractor: Extractor = {
     // Checkpoints the training saves where only the run knows: weights read from an unknown root are those.
     const saver =
       index.files.flatMap((f) => f.writes.filter((w) => w.path === "*").map((w) => `${f.path}:${w.line}`))[0] ?? null;
-    const writes = writesOf(ctx.view, index, readmeBlocks);
+    const keys = new ConfigKeys();
+    for (const entry of ctx.view.files()) {
+      if (entry.kind !== "config" || entry.skipped || !scannableConfig(entry.path, entry.size)) continue;
+      const text = ctx.view.read(entry.path);
+      if (text !== null) keys.addConfigText(entry.path, text);
+    }
+    for (const file of index.files) for (const c of file.constants) keys.add(c.name, c.value, file.path);
+    const writes = writesOf(ctx.view, index, readmeBlocks, keys);
     const produced = new ProducedFiles(writes);
     // A copy out of an empty folder is a step that writes nothing: say so where it is a read's only producer.
     const hollow = emptyCopies(
@@ -253,13 +261,6 @@ export const extractor: Extractor = {
     );
     const hollowBy = new Map(hollow.map((h) => [h.write.by, h.why]));
     const hollowOnly = new ProducedFiles(writes.filter((w) => !hollowBy.has(w.by)));
-    const keys = new ConfigKeys();
-    for (const entry of ctx.view.files()) {
-      if (entry.kind !== "config" || entry.skipped || !scannableConfig(entry.path, entry.size)) continue;
-      const text = ctx.view.read(entry.path);
-      if (text !== null) keys.addConfigText(entry.path, text);
-    }
-    for (const file of index.files) for (const c of file.constants) keys.add(c.name, c.value, file.path);
 
     const records: FactRecord[] = [];
     const slugs = new Map<string, FactRecord>();
@@ -314,14 +315,18 @@ export const extractor: Extractor = {
         let producedBy: string | null = null;
         let documented: string | null = slug !== null ? (kernelSources.get(slug.toLowerCase()) ?? null) : null;
         let resolved: string | null = null;
+        // Every write the read may be, for the plan to ask whether any of them runs (not only the first found).
+        const writers = new Set<string>();
         for (const t of tries) {
           inRepo ||= paths.exists(t.path, file.path);
           fetched ||= fetchedBy(t.path);
           producedBy ??= produced.producer(t.path, file.path, read.folder, read.kind === "weights");
+          for (const by of produced.producers(t.path, file.path, read.folder, read.kind === "weights")) writers.add(by);
           documented ??= documentedBy(sources, t.path, file.path, file.notebook) ?? besideRepo(t.path, file.path);
           for (const from of runFrom.get(file.path) ?? []) {
             inRepo ||= paths.exists(t.path, from);
             producedBy ??= produced.producer(t.path, from, read.folder, read.kind === "weights");
+            for (const by of produced.producers(t.path, from, read.folder, read.kind === "weights")) writers.add(by);
             documented ??= documentedBy(sources, t.path, from, file.notebook);
           }
           if (
@@ -364,6 +369,9 @@ export const extractor: Extractor = {
             documentedBy: documented,
             optional: call.probed === true || call.resuming === true,
             ...(resolved ? { resolved } : {}),
+            ...(producedBy !== null && writers.size > 1
+              ? { alsoProducedBy: [...writers].filter((w) => w !== producedBy).join(",") }
+              : {}),
             ...(emptyCopy ? { emptyCopy } : {}),
             ...(writtenAs ? { writtenAs } : {}),
             ...(kernelOutput ? { kernelOutput } : {}),
