@@ -6,6 +6,8 @@ import type { FactRecord } from "../../../model/facts.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import type { PyArg, PyCall } from "../../python/call-args.js";
+import type { PySaver } from "../../python/file-index.js";
+import { fillTemplate } from "../../python/saver-template.js";
 import { FETCH_LINE_READS, fetchLines, fetchMatcher, fetchTargets, slugMatches, slugsIn } from "./fetch-commands.js";
 import { recordAt } from "../../python/locate.js";
 import { kaggleInputAbove, kaggleSlugOf } from "../../python/path-kinds.js";
@@ -183,7 +185,7 @@ function writesOf(
 /** Calls of the repo's own savers (`save_on_master(state, os.path.join(d, "checkpoint.pth"))`): each writes
  * the argument its function hands to the writer. */
 function wrapperWrites(index: RepoPythonIndex): Written[] {
-  const savers = new Map<string, Array<{ at: number; param?: string }>>();
+  const savers = new Map<string, PySaver[]>();
   for (const file of index.files)
     for (const s of file.savers) (savers.get(s.name) ?? savers.set(s.name, []).get(s.name)!).push(s);
   const out: Written[] = [];
@@ -194,6 +196,17 @@ function wrapperWrites(index: RepoPythonIndex): Written[] {
     for (const call of file.saveCalls) {
       const positional = call.args.filter((a) => a.name === null);
       for (const s of savers.get(call.callee.slice(call.callee.lastIndexOf(".") + 1)) ?? []) {
+        if (s.template !== undefined) {
+          // `save_config(cfg, args.log_folder)`: the helper's path with the call's arguments in place.
+          const bound = (p: string) => {
+            const a = call.args.find((x) => x.name === p) ?? positional[s.params?.indexOf(p) ?? -1];
+            return a?.path ?? null;
+          };
+          const path = fillTemplate(s.template, bound);
+          if (/[A-Za-z0-9]/.test(path.replace(/\*/g, "")))
+            out.push({ path, by: `${file.path}:${call.line}`, what: "file", fromFile: file.path });
+          continue;
+        }
         const arg =
           s.at < 0
             ? positional.find(spells)

@@ -42,7 +42,9 @@ export class ProducedFiles {
 
   constructor(writes: Iterable<Written>) {
     for (const w of writes) {
-      const at = locate(w.path, w.fromFile);
+      // A leading unknown root joined without a slash (`folder + 'config.json'`) may end in one: the file may
+      // lie in any folder, not only beside the writer.
+      const at = locate(w.path, w.fromFile).concat(/^\*[^*/]/.test(w.path) ? locate(`*/${w.path}`, w.fromFile) : []);
       if (at.length === 0) continue;
       const edge: Edge = { at, by: w.by, what: w.what };
       if (w.what !== "file") {

@@ -52,6 +52,33 @@ describe("rerun-plan io: outputs the plan's training writes", () => {
     expect(findings).toEqual([]);
   });
 
+  it("a training script's helper, imported from its own module, writes into the log folder the step passes", async () => {
+    const findings = await findingsOf(
+      {
+        "README.md": "# S\n\n```bash\ncd scripts\nbash train.sh\n```\n\nThen run notebooks/infer.ipynb.\n",
+        "requirements.txt": SPEC,
+        "scripts/train.sh": "cd ../src\nfor k in 0 1 2\ndo\n  python main.py --fold $k --log_folder ../logs/0/\ndone\n",
+        "src/main.py":
+          ARGS +
+          "p.add_argument('--fold', type=int)\np.add_argument('--log_folder')\na = p.parse_args()\n" +
+          "from utils import save_config, save_model_weights\nsave_config({'k': a.fold}, a.log_folder)\n" +
+          "save_model_weights({}, f'model_{a.fold}.pt', cp_folder=a.log_folder)\n",
+        "src/utils.py":
+          "import json\nimport torch\n\ndef save_config(config, folder):\n    json.dump(config, open(folder + 'config.json', 'w'))\n\n" +
+          "def save_model_weights(model, filename, cp_folder=''):\n    torch.save(model, cp_folder + filename)\n",
+        "notebooks/infer.ipynb": notebook([
+          "import glob, json\nimport torch\nexp_folder = '../logs/0/'\ncfg = json.load(open(exp_folder + 'config.json'))\n" +
+            "ws = [torch.load(w) for w in glob.glob(exp_folder + '*.pt')]\n",
+        ]),
+        "notebooks/eda.ipynb": notebook([
+          "import json\nimport torch\njson.dump({}, open(out + 'config.json', 'w'))\ntorch.save({}, out + 'x.pt')\n",
+        ]),
+      },
+      RULES,
+    );
+    expect(findings).toEqual([]);
+  });
+
   it("a submission written under a settings JSON's folder is the source a later copy takes", async () => {
     const findings = await findingsOf(
       {
