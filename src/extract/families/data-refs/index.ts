@@ -18,6 +18,7 @@ import { scannableConfig } from "../../python/config-lines.js";
 import { ConfigKeys } from "./config-keys.js";
 import { ProducedFiles, shellWrites, type Written } from "./produced.js";
 import { emptyCopies } from "./empty-copies.js";
+import { proseCopies, throughCopy } from "./prose-copies.js";
 import { competitionInput } from "./competition-inputs.js";
 import { checkpointTemplates } from "./checkpoint-templates.js";
 import { isIntermediate, namedIn } from "./intermediate.js";
@@ -305,6 +306,7 @@ export const extractor: Extractor = {
       const moved = `${r.cwd}/${r.script.slice(r.script.lastIndexOf("/") + 1)}`;
       if (moved !== r.script) (runFrom.get(r.script) ?? runFrom.set(r.script, []).get(r.script)!).push(moved);
     }
+    const copies = proseCopies(readmes);
     const kernels = hostedKernels(lines, readmes, ctx.facts.families["kaggle-kernel"] ?? []);
     const forKaggle = kaggleNotebooks(ctx.facts, (path) => ctx.view.read(path));
     for (const file of index.files) {
@@ -357,6 +359,11 @@ export const extractor: Extractor = {
         if (documented === null && read.root && sources.packageLink) documented = sources.packageLink;
         if (producedBy !== null && competitionInput(read.path, documented !== null, producedBy, writes))
           producedBy = null;
+        // Under a folder the README's prose fills from another ("replace prod-models with dev-models").
+        if (producedBy === null && copies.length > 0)
+          producedBy = throughCopy(read.path, copies, (p) =>
+            produced.producer(p, file.path, read.folder, read.kind === "weights"),
+          );
         if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;
         const emptyCopy =
           producedBy !== null &&
