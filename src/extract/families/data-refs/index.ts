@@ -94,7 +94,7 @@ interface Read {
 
 /** The path a reading call reads, or null (a write, a file object, nothing literal). `constants`: the
  * file's top-level path constants, for a receiver that names one (`TRAIN_DIR.glob("*.jpeg")`). */
-function readPath(call: PyCall, constants: ReadonlyMap<string, string>): Read | null {
+function readPath(call: PyCall, constants: ReadonlyMap<string, string>, keys: ConfigKeys): Read | null {
   const last = call.callee.slice(call.callee.lastIndexOf(".") + 1);
   if (NOT_DATA_CALLS.has(last) || call.decorator) return null;
   // The setup family's calls take model names and sizes (`EfficientNet.from_name(f"efficientnet-{v}")`,
@@ -115,6 +115,12 @@ function readPath(call: PyCall, constants: ReadonlyMap<string, string>): Read | 
   }
   const arg = positional[0] ?? call.args.find((a) => a.name !== null && PATH_KWARGS.has(a.name));
   let path = arg?.path;
+  // `torch.load(settings['MODEL_PT_WEIGHTS'])`: the whole path is a settings key's value, a file named like any
+  // other. Only a key (not a bare variable) whose value names a file with an extension.
+  if (arg && arg.kind !== "name" && arg.root && path === "*") {
+    const value = keys.substitute("*", arg.root).find((v) => /\.[A-Za-z0-9]+$/.test(v.path));
+    if (value) path = value.path;
+  }
   // folder.glob("*.pth") on a Path: the pattern is under the receiver, whose path is unknown here.
   if (
     path &&
@@ -316,7 +322,7 @@ export const extractor: Extractor = {
       const kaggleLayout = file.notebook ? forKaggle(file.path) : null;
       const constants = new Map(file.constants.map((c) => [c.name, c.value]));
       for (const call of file.calls) {
-        const read = readPath(call, constants);
+        const read = readPath(call, constants, keys);
         if (!read || seen.has(read.path)) continue;
         seen.add(read.path);
         // The path as written, then with a config value for its unknown root.
