@@ -71,6 +71,8 @@ export interface DataRefsFact {
   fetched?: boolean;
   /** read/weights: the write that makes it, "file:line" (to_csv, np.save, torch.save, open(..., 'w'), a shell step's unzip/cp/mkdir/redirection), or null */
   producedBy?: string | null;
+  /** read/weights: the other writes that may make it besides producedBy, "file:line" joined by commas (a glob of per-step outputs fits several scripts' writes) */
+  alsoProducedBy?: string;
   /** read/weights: where the README documents its data ("file:line" of a sentence naming the folder to fill or a linked data package; "README" for a named Kaggle slug), or null */
   documentedBy?: string | null;
   /** read/weights: the path with a config value standing for its unknown root, and where that value is */
@@ -299,6 +301,8 @@ export interface ImportsFact {
   suffixedFile?: string;
   /** third-party, undeclared, and the repo's own code by the evidence of localBy: the project-specific names (capitalised, or carrying the module's name) the code imports from it, comma-joined */
   ownSymbols?: string;
+  /** third-party, undeclared: a folder of its name that a documented `git clone` makes (a README command, a setup script, a Dockerfile RUN), "url (file:line)": the clone provides it */
+  clonedFrom?: string;
   /** third-party, undeclared: what says the module was a local folder the repo does not commit (a Dockerfile COPY of a missing folder of its stem, a sys.path entry of a missing folder, a README calling it the authors'), with places; absent where only its import says anything */
   localBy?: string;
   /** needed: one record, only where the repo has no spec file or install command outside notebooks, listing what the code needs (otherwise absent: a record per import) */

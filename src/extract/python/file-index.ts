@@ -1,6 +1,7 @@
 // One pass per Python source: tokens -> the compact index every Python extractor reads (tokens dropped).
 import type { PythonSource } from "../../model/repo-view.js";
 import { ArgReader, type PyArg, type PyCall } from "./call-args.js";
+import { saverTemplate } from "./saver-template.js";
 import { T, logicalLines, opCode, tokenize, type LexError, type LogicalLine, type Tokens } from "./lexer.js";
 import { unboundNames, type NameUse } from "./names-lexical.js";
 import { structureError } from "./structure.js";
@@ -51,6 +52,8 @@ export interface PyWrite {
   call: string;
   /** A folder the call fills with what it writes (`output_dir=`, Catalyst's `logdir=`, Lightning's `dirpath=`). */
   folder?: boolean;
+  /** The name the path's unknown root ends in (`settings['MODEL_DIR']` -> MODEL_DIR), for a config's value of it. */
+  root?: string;
 }
 
 /** A function of the file whose body hands one of its parameters to a writer as the path (`def
@@ -61,6 +64,10 @@ export interface PySaver {
   at: number;
   /** The parameter's name, for a call that passes it by keyword. */
   param?: string;
+  /** The path written, spelled in the parameters (`{folder}config.json`), and the parameters in order: a call
+   * writes the template its arguments fill in. */
+  template?: string;
+  params?: string[];
 }
 
 export interface PyPlaceholder {
@@ -707,7 +714,9 @@ class FileIndexer {
     }
     // torch.save(obj, f), np.save(file, arr), pd.to_pickle(obj, path): the argument that spells a path.
     const spells = (a: PyArg | undefined) => a !== undefined && a.path !== null && !/^[*/.]*$/.test(a.path);
-    let arg = writer.names.map((n) => args.find((a) => a.name === n)).find(Boolean) ?? positional[writer.at];
+    // torch.save and paddle.save take the object first, the path second (np.save the path first).
+    const at = /^(?:torch|paddle)\.save$/.test(callee) ? 1 : writer.at;
+    let arg = writer.names.map((n) => args.find((a) => a.name === n)).find(Boolean) ?? positional[at];
     // open's other arguments are its mode and buffering, never the path it writes.
     if (!spells(arg) && last !== "open" && last !== "File") arg = positional.find(spells) ?? arg;
     this.readSaver(line, args, arg);
@@ -720,7 +729,7 @@ class FileIndexer {
         : "";
     if (path && suffix && !/\.[^/]*$/.test(path.slice(path.lastIndexOf("/") + 1))) path += suffix;
     if (path && !/^[*/.]*$/.test(path)) {
-      this.index.writes.push({ line, path, call: callee });
+      this.index.writes.push({ line, path, call: callee, ...(arg?.root ? { root: arg.root } : {}) });
       // Libraries that add a suffix a bare name lacks: TabNet's save_model writes x.zip, Keras's model.save x.h5.
       const added =
         last === "save_model"
@@ -757,6 +766,11 @@ class FileIndexer {
     if (star && def.params.includes(star.value)) this.index.savers.push({ name: def.name, at: -1 });
     else if (arg?.kind === "name" && def.params.includes(arg.value))
       this.index.savers.push({ name: def.name, at: def.params.indexOf(arg.value), param: arg.value });
+    else {
+      // `json.dump(cfg, open(folder + 'config.json', 'w'))`: the path is built from parameters.
+      const template = saverTemplate(arg, def.params);
+      if (template) this.index.savers.push({ name: def.name, at: -2, template, params: def.params });
+    }
   }
 
   /** TODO and FIXME comments, and whether each says code is missing or only notes an idea. */

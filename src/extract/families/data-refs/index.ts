@@ -6,6 +6,8 @@ import type { FactRecord } from "../../../model/facts.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import type { PyArg, PyCall } from "../../python/call-args.js";
+import type { PySaver } from "../../python/file-index.js";
+import { fillTemplate } from "../../python/saver-template.js";
 import { FETCH_LINE_READS, fetchLines, fetchMatcher, fetchTargets, slugMatches, slugsIn } from "./fetch-commands.js";
 import { recordAt } from "../../python/locate.js";
 import { kaggleInputAbove, kaggleSlugOf } from "../../python/path-kinds.js";
@@ -16,6 +18,7 @@ import { scannableConfig } from "../../python/config-lines.js";
 import { ConfigKeys } from "./config-keys.js";
 import { ProducedFiles, shellWrites, type Written } from "./produced.js";
 import { emptyCopies } from "./empty-copies.js";
+import { proseCopies, throughCopy } from "./prose-copies.js";
 import { competitionInput } from "./competition-inputs.js";
 import { checkpointTemplates } from "./checkpoint-templates.js";
 import { isIntermediate, namedIn } from "./intermediate.js";
@@ -91,7 +94,7 @@ interface Read {
 
 /** The path a reading call reads, or null (a write, a file object, nothing literal). `constants`: the
  * file's top-level path constants, for a receiver that names one (`TRAIN_DIR.glob("*.jpeg")`). */
-function readPath(call: PyCall, constants: ReadonlyMap<string, string>): Read | null {
+function readPath(call: PyCall, constants: ReadonlyMap<string, string>, keys: ConfigKeys): Read | null {
   const last = call.callee.slice(call.callee.lastIndexOf(".") + 1);
   if (NOT_DATA_CALLS.has(last) || call.decorator) return null;
   // The setup family's calls take model names and sizes (`EfficientNet.from_name(f"efficientnet-{v}")`,
@@ -112,6 +115,12 @@ function readPath(call: PyCall, constants: ReadonlyMap<string, string>): Read | 
   }
   const arg = positional[0] ?? call.args.find((a) => a.name !== null && PATH_KWARGS.has(a.name));
   let path = arg?.path;
+  // `torch.load(settings['MODEL_PT_WEIGHTS'])`: the whole path is a settings key's value, a file named like any
+  // other. Only a key (not a bare variable) whose value names a file with an extension.
+  if (arg && arg.kind !== "name" && arg.root && path === "*") {
+    const value = keys.substitute("*", arg.root).find((v) => /\.[A-Za-z0-9]+$/.test(v.path));
+    if (value) path = value.path;
+  }
   // folder.glob("*.pth") on a Path: the pattern is under the receiver, whose path is unknown here.
   if (
     path &&
@@ -139,21 +148,22 @@ function writesOf(
   view: RepoView,
   index: RepoPythonIndex,
   readmeBlocks: ReadonlyArray<{ file: string; lines: Array<{ line: number; text: string }> }>,
+  keys: ConfigKeys,
 ): Written[] {
   const out: Written[] = [];
   for (const file of index.files)
-    for (const w of file.writes)
-      if (w.path !== "*")
-        out.push({
-          path: w.path,
-          by: `${file.path}:${w.line}`,
-          what: /(?:^|\.)(?:mkdir|makedirs)$/.test(w.call)
-            ? "made"
-            : w.folder || /extractall|copytree/.test(w.call)
-              ? "filled"
-              : "file",
-          fromFile: file.path,
-        });
+    for (const w of file.writes) {
+      if (w.path === "*") continue;
+      const what = /(?:^|\.)(?:mkdir|makedirs)$/.test(w.call)
+        ? "made"
+        : w.folder || /extractall|copytree/.test(w.call)
+          ? "filled"
+          : "file";
+      const by = `${file.path}:${w.line}`;
+      out.push({ path: w.path, by, what, fromFile: file.path });
+      // Under a folder a settings file names (`settings['SUBMISSION_DIR']`): also where that value puts it.
+      for (const t of keys.substitute(w.path, w.root)) out.push({ path: t.path, by, what, fromFile: file.path });
+    }
   out.push(...wrapperWrites(index));
   // A file that saves under a name it formats at run time makes the names its templates fit.
   for (const file of index.files)
@@ -182,7 +192,7 @@ function writesOf(
 /** Calls of the repo's own savers (`save_on_master(state, os.path.join(d, "checkpoint.pth"))`): each writes
  * the argument its function hands to the writer. */
 function wrapperWrites(index: RepoPythonIndex): Written[] {
-  const savers = new Map<string, Array<{ at: number; param?: string }>>();
+  const savers = new Map<string, PySaver[]>();
   for (const file of index.files)
     for (const s of file.savers) (savers.get(s.name) ?? savers.set(s.name, []).get(s.name)!).push(s);
   const out: Written[] = [];
@@ -193,6 +203,17 @@ function wrapperWrites(index: RepoPythonIndex): Written[] {
     for (const call of file.saveCalls) {
       const positional = call.args.filter((a) => a.name === null);
       for (const s of savers.get(call.callee.slice(call.callee.lastIndexOf(".") + 1)) ?? []) {
+        if (s.template !== undefined) {
+          // `save_config(cfg, args.log_folder)`: the helper's path with the call's arguments in place.
+          const bound = (p: string) => {
+            const a = call.args.find((x) => x.name === p) ?? positional[s.params?.indexOf(p) ?? -1];
+            return a?.path ?? null;
+          };
+          const path = fillTemplate(s.template, bound);
+          if (/[A-Za-z0-9]/.test(path.replace(/\*/g, "")))
+            out.push({ path, by: `${file.path}:${call.line}`, what: "file", fromFile: file.path });
+          continue;
+        }
         const arg =
           s.at < 0
             ? positional.find(spells)
@@ -244,7 +265,14 @@ export const extractor: Extractor = {
     // Checkpoints the training saves where only the run knows: weights read from an unknown root are those.
     const saver =
       index.files.flatMap((f) => f.writes.filter((w) => w.path === "*").map((w) => `${f.path}:${w.line}`))[0] ?? null;
-    const writes = writesOf(ctx.view, index, readmeBlocks);
+    const keys = new ConfigKeys();
+    for (const entry of ctx.view.files()) {
+      if (entry.kind !== "config" || entry.skipped || !scannableConfig(entry.path, entry.size)) continue;
+      const text = ctx.view.read(entry.path);
+      if (text !== null) keys.addConfigText(entry.path, text);
+    }
+    for (const file of index.files) for (const c of file.constants) keys.add(c.name, c.value, file.path);
+    const writes = writesOf(ctx.view, index, readmeBlocks, keys);
     const produced = new ProducedFiles(writes);
     // A copy out of an empty folder is a step that writes nothing: say so where it is a read's only producer.
     const hollow = emptyCopies(
@@ -253,13 +281,6 @@ export const extractor: Extractor = {
     );
     const hollowBy = new Map(hollow.map((h) => [h.write.by, h.why]));
     const hollowOnly = new ProducedFiles(writes.filter((w) => !hollowBy.has(w.by)));
-    const keys = new ConfigKeys();
-    for (const entry of ctx.view.files()) {
-      if (entry.kind !== "config" || entry.skipped || !scannableConfig(entry.path, entry.size)) continue;
-      const text = ctx.view.read(entry.path);
-      if (text !== null) keys.addConfigText(entry.path, text);
-    }
-    for (const file of index.files) for (const c of file.constants) keys.add(c.name, c.value, file.path);
 
     const records: FactRecord[] = [];
     const slugs = new Map<string, FactRecord>();
@@ -291,6 +312,7 @@ export const extractor: Extractor = {
       const moved = `${r.cwd}/${r.script.slice(r.script.lastIndexOf("/") + 1)}`;
       if (moved !== r.script) (runFrom.get(r.script) ?? runFrom.set(r.script, []).get(r.script)!).push(moved);
     }
+    const copies = proseCopies(readmes);
     const kernels = hostedKernels(lines, readmes, ctx.facts.families["kaggle-kernel"] ?? []);
     const forKaggle = kaggleNotebooks(ctx.facts, (path) => ctx.view.read(path));
     for (const file of index.files) {
@@ -300,7 +322,7 @@ export const extractor: Extractor = {
       const kaggleLayout = file.notebook ? forKaggle(file.path) : null;
       const constants = new Map(file.constants.map((c) => [c.name, c.value]));
       for (const call of file.calls) {
-        const read = readPath(call, constants);
+        const read = readPath(call, constants, keys);
         if (!read || seen.has(read.path)) continue;
         seen.add(read.path);
         // The path as written, then with a config value for its unknown root.
@@ -314,14 +336,18 @@ export const extractor: Extractor = {
         let producedBy: string | null = null;
         let documented: string | null = slug !== null ? (kernelSources.get(slug.toLowerCase()) ?? null) : null;
         let resolved: string | null = null;
+        // Every write the read may be, for the plan to ask whether any of them runs (not only the first found).
+        const writers = new Set<string>();
         for (const t of tries) {
           inRepo ||= paths.exists(t.path, file.path);
           fetched ||= fetchedBy(t.path);
           producedBy ??= produced.producer(t.path, file.path, read.folder, read.kind === "weights");
+          for (const by of produced.producers(t.path, file.path, read.folder, read.kind === "weights")) writers.add(by);
           documented ??= documentedBy(sources, t.path, file.path, file.notebook) ?? besideRepo(t.path, file.path);
           for (const from of runFrom.get(file.path) ?? []) {
             inRepo ||= paths.exists(t.path, from);
             producedBy ??= produced.producer(t.path, from, read.folder, read.kind === "weights");
+            for (const by of produced.producers(t.path, from, read.folder, read.kind === "weights")) writers.add(by);
             documented ??= documentedBy(sources, t.path, from, file.notebook);
           }
           if (
@@ -339,6 +365,11 @@ export const extractor: Extractor = {
         if (documented === null && read.root && sources.packageLink) documented = sources.packageLink;
         if (producedBy !== null && competitionInput(read.path, documented !== null, producedBy, writes))
           producedBy = null;
+        // Under a folder the README's prose fills from another ("replace prod-models with dev-models").
+        if (producedBy === null && copies.length > 0)
+          producedBy = throughCopy(read.path, copies, (p) =>
+            produced.producer(p, file.path, read.folder, read.kind === "weights"),
+          );
         if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;
         const emptyCopy =
           producedBy !== null &&
@@ -364,6 +395,9 @@ export const extractor: Extractor = {
             documentedBy: documented,
             optional: call.probed === true || call.resuming === true,
             ...(resolved ? { resolved } : {}),
+            ...(producedBy !== null && writers.size > 1
+              ? { alsoProducedBy: [...writers].filter((w) => w !== producedBy).join(",") }
+              : {}),
             ...(emptyCopy ? { emptyCopy } : {}),
             ...(writtenAs ? { writtenAs } : {}),
             ...(kernelOutput ? { kernelOutput } : {}),

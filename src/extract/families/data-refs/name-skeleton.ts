@@ -68,6 +68,8 @@ function meet(x: string, y: string): boolean {
  * into another folder, or of the same name with a suffix in the same folder (`meta.feather` read,
  * `meta_v2.feather` written): "path (file:line)"; null otherwise. A download gives the data's own files, not these. */
 export function writtenElsewhere(writes: readonly Written[], read: string): string | null {
+  const suffixedFolder = folderSuffixed(writes, read);
+  if (suffixedFolder !== null) return suffixedFolder;
   if (read.includes("*")) return null;
   const split = (p: string) => {
     const at = clean(p).lastIndexOf("/");
@@ -87,6 +89,24 @@ export function writtenElsewhere(writes: readonly Written[], read: string): stri
       /^[_-]\w+$/.test(got.base.slice(stem.length, -ext.length)) &&
       got.base.startsWith(stem);
     if (moved || suffixed) return `${clean(w.path)} (${w.by})`;
+  }
+  return null;
+}
+
+/** A write of the same path but for one folder that carries a suffix the read's lacks (`frames_half/*.jpg`
+ * written, `frames/*.jpg` read: an f-string's constant in the writer's folder name): "path (file:line)"; else null. */
+function folderSuffixed(writes: readonly Written[], read: string): string | null {
+  const want = clean(read).split("/");
+  if (want.length < 2) return null;
+  for (const w of writes) {
+    if (w.what !== "file") continue;
+    const got = clean(w.path).split("/");
+    if (got.length !== want.length) continue;
+    const differ = got.flatMap((g, i) => (g === want[i] ? [] : [i]));
+    if (differ.length !== 1 || differ[0] === got.length - 1) continue;
+    const [g, r] = [got[differ[0]!]!, want[differ[0]!]!];
+    if (!r.includes("*") && /^[_-][A-Za-z0-9][\w-]*$/.test(g.slice(r.length)) && g.startsWith(r))
+      return `${clean(w.path)} (${w.by})`;
   }
   return null;
 }

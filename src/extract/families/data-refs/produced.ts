@@ -42,7 +42,9 @@ export class ProducedFiles {
 
   constructor(writes: Iterable<Written>) {
     for (const w of writes) {
-      const at = locate(w.path, w.fromFile);
+      // A leading unknown root joined without a slash (`folder + 'config.json'`) may end in one: the file may
+      // lie in any folder, not only beside the writer.
+      const at = locate(w.path, w.fromFile).concat(/^\*[^*/]/.test(w.path) ? locate(`*/${w.path}`, w.fromFile) : []);
       if (at.length === 0) continue;
       const edge: Edge = { at, by: w.by, what: w.what };
       if (w.what !== "file") {
@@ -62,8 +64,19 @@ export class ProducedFiles {
   /** The write that makes `path` (read from `fromFile`; `folder`: the read lists a folder; `weights`: it loads a
    * checkpoint), or null. */
   producer(path: string, fromFile: string, folder: boolean, weights = false): string | null {
+    return this.producers(path, fromFile, folder, weights, 1)[0] ?? null;
+  }
+
+  /** Every write that may make `path`, files before folders, at most `limit`: a glob of per-step outputs fits
+   * the writes of several scripts, and any one of them that a step runs makes it. */
+  producers(path: string, fromFile: string, folder: boolean, weights = false, limit = 50): string[] {
+    const out: string[] = [];
     const reads = locate(path, fromFile);
-    if (reads.length === 0) return null;
+    if (reads.length === 0) return out;
+    const found = (by: string) => {
+      if (!out.includes(by)) out.push(by);
+      return out.length >= limit;
+    };
     const base = reads[0]!.segs[reads[0]!.segs.length - 1] ?? "";
     const files =
       base.includes("*") || folder
@@ -72,18 +85,16 @@ export class ProducedFiles {
     for (const edge of files) {
       // Only the extension in common is no match: the read names a file the pattern does not.
       const unnamedOnly = named(base) && (edge.nameless === true || (edge.extensionOnly === true && !weights));
-      for (const r of reads)
-        for (const w of edge.at) if ((!unnamedOnly && sameFile(r, w)) || (folder && inside(w, r))) return edge.by;
+      const hit = reads.some((r) => edge.at.some((w) => (!unnamedOnly && sameFile(r, w)) || (folder && inside(w, r))));
+      if (hit && found(edge.by)) return out;
     }
     for (const edge of this.folders) {
-      for (const r of reads) {
-        for (const w of edge.at) {
-          if (edge.what === "filled" && inside(r, w)) return edge.by;
-          if (folder && sameFile(r, w)) return edge.by;
-        }
-      }
+      const hit = reads.some((r) =>
+        edge.at.some((w) => (edge.what === "filled" && inside(r, w)) || (folder && sameFile(r, w))),
+      );
+      if (hit && found(edge.by)) return out;
     }
-    return null;
+    return out;
   }
 }
 

@@ -20,7 +20,8 @@ import { extensionTops, submoduleMatcher } from "./local-modules.js";
 import { imageInfo } from "../../parse/images.js";
 import { neededDistributions } from "./reconstruct.js";
 import { repoStatedVersions } from "./stated-versions.js";
-import { uncommittedLocals } from "./uncommitted-local.js";
+import { stemOf, uncommittedLocals } from "./uncommitted-local.js";
+import { clonedFolders } from "./cloned-folders.js";
 import { installedFolders } from "./installed-folders.js";
 import { suffixedFile } from "./suffixed-file.js";
 
@@ -172,14 +173,21 @@ export const extractor: Extractor = {
     }
     // An undeclared name the code takes its own classes from, and that something says was a local folder, is
     // the repo's own code left uncommitted, not a package to install.
+    // A folder a documented `git clone` makes (`git clone https://github.com/x/pyconv`, then
+    // `sys.path.append('pyconv')`) is that clone's code: provided by the step, neither own nor undeclared.
+    const cloned = new Map([...clonedFolders(ctx.view)].map(([folder, by]) => [stemOf(folder), by]));
     const undeclared = new Set(
       records
         .filter((r) => r.origin === "third-party" && r.declared !== true && r.optional !== true)
-        .map((r) => String(r.top)),
+        .map((r) => String(r.top))
+        .filter((top) => !cloned.has(top.toLowerCase())),
     );
     const uncommitted = uncommittedLocals(ctx.view, index.files, undeclared, spec);
     for (const r of records) {
-      const local = r.origin === "third-party" && r.declared !== true ? uncommitted.get(String(r.top)) : undefined;
+      if (r.origin !== "third-party" || r.declared === true) continue;
+      const clone = cloned.get(String(r.top).toLowerCase());
+      if (clone) r.clonedFrom = clone;
+      const local = uncommitted.get(String(r.top));
       if (local) Object.assign(r, local);
     }
     // Where the repo has no spec file or install command, the list a spec would need, as `repro-audit

@@ -97,13 +97,15 @@ function spans(value: string | undefined): Array<[number, number]> {
   });
 }
 
-/** A read whose only writer is a code file of the repo no step runs or imports (and no step writes it under the
- * same path): the rerun skips the script that makes it. An optional read (tested for first, or tried with a
- * fallback) stops nothing. */
+/** A read whose only writers are code files of the repo no step runs or imports (and no step writes it under the
+ * same path): the rerun skips the script that makes it. Any writer a step runs makes it (a glob of per-step
+ * outputs fits an unrun script's writes too). An optional read (tested for first, or tried with a fallback)
+ * stops nothing. */
 function writtenOnlyBy(read: FactRecord, reached: ReadonlySet<string>, writtenByStep: boolean): FactRecord {
   if (typeof read.producedBy !== "string" || writtenByStep || read.inRepo === true || read.fetched === true) return {};
   if (read.optional === true) return {};
-  const file = read.producedBy.replace(/:\d+$/, "");
-  if (!/\.(?:py|ipynb)$/.test(file) || reached.has(file)) return {};
+  const writers = [read.producedBy, ...(typeof read.alsoProducedBy === "string" ? read.alsoProducedBy.split(",") : [])];
+  const files = writers.map((w) => w.replace(/:\d+$/, ""));
+  if (files.some((file) => !/\.(?:py|ipynb)$/.test(file) || reached.has(file))) return {};
   return { writtenOnlyBy: read.producedBy };
 }
