@@ -157,7 +157,10 @@ function pythonFor(records: readonly EnvSpecFact[], files: string[]): SpecToReso
   for (const r of pythonStatements(records, files)) {
     const value = String(r.value);
     // A range (`>=3.5`) is judged on its oldest Python the pins install on: the stage tries the others it allows.
-    const oldest = RANGE_PYTHONS.find((p) => allowsPython(value, p) && (tagged.length === 0 || tagged.includes(p)));
+    const oldest = RANGE_PYTHONS.find(
+      (p) =>
+        allowsPython(value, p, { syntax: "stated", unreadable: false }) && (tagged.length === 0 || tagged.includes(p)),
+    );
     const version = oldest ?? lowestPython(value, tagged);
     if (version)
       return {
