@@ -121,12 +121,22 @@ export function resolvePython(stated: string): string | null {
   return allowed[0]?.minor ?? null;
 }
 
+/** Whether a repo's statement names a minor ("3.6", ">=3.6", "3.8.*"); one that names only a major (">=3",
+ * "3", "<4") allows every Python 3 alike, so it chooses none by itself. */
+export function statesMinor(stated: string): boolean {
+  const constraint = readConstraint(stated, "stated");
+  if (!constraint) return false;
+  return "exact" in constraint || constraint.clauses.some(([, , parts]) => parts >= 2);
+}
+
 /** For a build: "^3.9" -> "3.9" (the lowest allowed), narrowed to the Pythons pinned wheels are tagged
- * for (`cp39`) when the range allows one of them; an exact version as it is; null when unreadable. */
+ * for (`cp39`) when the range allows one of them; an exact version as it is; null when unreadable or when
+ * it names only a major (">=3"). */
 export function lowestPython(stated: string, tagged: readonly string[] = []): string | null {
   const constraint = readConstraint(stated, "stated");
   if (!constraint) return null;
   if ("exact" in constraint) return constraint.exact;
+  if (!statesMinor(stated)) return null;
   const allowed = CANDIDATES.filter((minor) => allows(minor, constraint.clauses));
   return allowed.find((minor) => tagged.includes(minor)) ?? allowed[0] ?? null;
 }

@@ -102,6 +102,18 @@ describe("detectSpec", () => {
     expect(readme.python).toEqual({ version: "3.6", source: "README.md:1 (3.6)" });
   });
 
+  it("a README's bare python 3 chooses no Python: the next statement or the default does", async () => {
+    const freeze = "numpy==1.26.4\n";
+    const bare = await plan({ "requirements.txt": freeze, "README.md": "Runs on python 3 with CUDA.\n" });
+    expect(bare.python).toEqual({ version: "3.11", source: "default" });
+    const next = await plan({
+      "requirements.txt": freeze,
+      "README.md": "Runs on python 3 with CUDA.\n",
+      "setup.py": "from setuptools import setup\nsetup(name='x', python_requires='>=3.9')\n",
+    });
+    expect(next.python).toEqual({ version: "3.9", source: "setup.py:2 (>=3.9)" });
+  });
+
   it("needs CUDA from a +cu pin and picks the matching PyTorch image", async () => {
     const p = await plan({
       "requirements.txt": "--extra-index-url https://download.pytorch.org/whl/cu118\ntorch==2.1.0+cu118\n",

@@ -1,7 +1,7 @@
 // Whether a Python constraint admits a Python: an index's Requires-Python (what tells a source distribution pip
 // would build from one it refuses) and a repo's own looser statements, read by one reader.
 import { describe, expect, it } from "vitest";
-import { allowsPython } from "../../src/provision/python-version.js";
+import { allowsPython, lowestPython, statesMinor } from "../../src/provision/python-version.js";
 
 const index = { syntax: "requires-python", unreadable: null } as const;
 const stated = { syntax: "stated", unreadable: false } as const;
@@ -48,5 +48,23 @@ describe("allowsPython on a repo's own statement", () => {
   it("the unreadable answer is the caller's choice, not the syntax's", () => {
     expect(allowsPython("the latest", "3.11", { syntax: "stated", unreadable: null })).toBeNull();
     expect(allowsPython(">=3.6; os_name", "3.7", { syntax: "requires-python", unreadable: false })).toBe(false);
+  });
+});
+
+describe("a statement of only the major", () => {
+  it("names no minor, so the build chooses none from it", () => {
+    expect(statesMinor(">=3")).toBe(false);
+    expect(statesMinor("3")).toBe(false);
+    expect(statesMinor("3.*")).toBe(false);
+    expect(lowestPython(">=3")).toBeNull();
+    expect(lowestPython(">=3", ["3.9"])).toBeNull();
+  });
+
+  it("a minor anywhere in it still chooses", () => {
+    expect(statesMinor(">=3.6")).toBe(true);
+    expect(statesMinor(">=3,<3.9")).toBe(true);
+    expect(statesMinor("3.8.10")).toBe(true);
+    expect(lowestPython(">=3.9")).toBe("3.9");
+    expect(lowestPython(">=3,<3.10", ["3.9"])).toBe("3.9");
   });
 });

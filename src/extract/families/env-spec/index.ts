@@ -244,7 +244,8 @@ function readmePython(view: RepoView): FactRecord[] {
           lines[i]!,
         );
       const source = entry.path.includes("/") ? `the README ${entry.path}` : "the README";
-      if (m) return [{ ...pythonRecord(entry.path, i + 1, m[1] ?? m[2]!), source }];
+      // "python 3" states only the major: a range that chooses no minor by itself.
+      if (m) return [{ ...pythonRecord(entry.path, i + 1, m[1] ?? (m[2] === "3" ? ">=3" : m[2]!)), source }];
     }
   }
   return [];
