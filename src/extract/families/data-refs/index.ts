@@ -273,14 +273,16 @@ export const extractor: Extractor = {
     for (const r of ctx.facts.families["kaggle-kernel"] ?? []) {
       if (typeof r.slug !== "string" || typeof r.kind !== "string" || !r.kind.endsWith("-source")) continue;
       const kind = `kaggle-${r.kind.slice(0, -"-source".length)}`;
+      // Kaggle mounts a source under its name alone; the source itself is named whole (owner/slug).
       const slug = r.slug.toLowerCase();
+      const whole = (typeof r.value === "string" ? r.value : r.slug).toLowerCase();
       if (!kernelSources.has(slug)) kernelSources.set(slug, `${r.file}:${r.line}`);
       if (
         ![...slugs.values()].some(
           (x) => typeof x.slug === "string" && slugMatches(x.slug.slice(x.slug.lastIndexOf("/") + 1), slug),
         )
       )
-        slugs.set(`${kind}:${slug}`, { file: r.file, line: r.line, kind, slug, inRepo: false, fetched: false });
+        slugs.set(`${kind}:${whole}`, { file: r.file, line: r.line, kind, slug: whole, inRepo: false, fetched: false });
     }
     // The folders the README runs each script from (`cd workdir` then `python ../src/train.py`): its relative
     // reads start there, for what the repo ships, a step writes and the README documents. Each stands as the
