@@ -368,7 +368,9 @@ function stepRecord(
     ...(step.handEdit !== undefined ? { handEdit: step.handEdit } : {}),
     args: args.join(" "),
     rejected: hydra
-      ? rejectedOverride(args, hydra, hydraFiles(view))
+      ? hydra.readsArgv
+        ? rejectedOverride(args, hydra, hydraFiles(view))
+        : null
       : byFunction
         ? rejectedByFunction(givenOptions(args), args, byFunction)
         : rejectedArgument(args, parser),
