@@ -154,15 +154,16 @@ function writesOf(
               : "file",
           fromFile: file.path,
         });
-  out.push(...wrapperWrites(index));
+  for (const item of wrapperWrites(index)) out.push(item);
   // A file that saves under a name it formats at run time makes the names its templates fit.
   for (const file of index.files)
     if (file.writes.some((w) => w.path.slice(w.path.lastIndexOf("/") + 1).includes("*")))
-      out.push(...checkpointTemplates(file.path, view.read(file.path) ?? ""));
+      for (const item of checkpointTemplates(file.path, view.read(file.path) ?? "")) out.push(item);
   // A notebook's `!` lines and the commands Python hands a shell (`os.system("mv a b")`) are shell steps too.
   for (const file of index.files) {
-    if (file.shell?.length) out.push(...shellWrites(file.path, file.shell));
-    for (const s of file.shellStrings) out.push(...shellWrites(file.path, [{ line: s.line, text: s.value }]));
+    if (file.shell?.length) for (const item of shellWrites(file.path, file.shell)) out.push(item);
+    for (const s of file.shellStrings)
+      for (const item of shellWrites(file.path, [{ line: s.line, text: s.value }])) out.push(item);
   }
   for (const entry of filesWithRole(view, "shell", "makefile")) {
     if (entry.skipped || entry.size > 1_000_000) continue;
@@ -175,7 +176,7 @@ function writesOf(
         ),
       );
   }
-  for (const block of readmeBlocks) out.push(...shellWrites(block.file, block.lines));
+  for (const block of readmeBlocks) for (const item of shellWrites(block.file, block.lines)) out.push(item);
   return out;
 }
 

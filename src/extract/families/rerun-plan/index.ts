@@ -96,7 +96,7 @@ export const extractor: Extractor = {
         ...(r.mainOnly ? { mainOnly: r.mainOnly } : {}),
       });
     const io = ioOf(reach, steps, index, facts.families["data-refs"] ?? []);
-    records.push(...io);
+    for (const item of io) records.push(item);
     // A config a step passes that an earlier step writes is the pipeline's own, not missing.
     const written = io.flatMap((r) => (r.mode === "write" && typeof r.path === "string" ? [r.path] : []));
     for (const r of records) {
@@ -104,7 +104,7 @@ export const extractor: Extractor = {
       delete r.missingConfig;
       delete r.configsBeside;
     }
-    records.push(...cellOrderRecords(reach, view, index));
+    for (const item of cellOrderRecords(reach, view, index)) records.push(item);
     // A plan whose training runs only scripts the repo lacks (`python train_v2.py` beside train.py) cannot say
     // which code is off the rerun path: the training a reader would run is not among its steps.
     const trains = steps.filter((s) => s.purpose === "train" && s.program !== null);
