@@ -197,7 +197,7 @@ async function staticStage(
     walkRepo(checkout.root, {}, { exclude: compileGlobs(valueOf(resolved.settings, "exclude") ?? []) }),
   );
   // What the checkout left unwritten (caps, names) is reported as the walk reports what it skipped.
-  view.issues.push(...checkout.skipped);
+  for (const item of checkout.skipped) view.issues.push(item);
   const notes = checkout.info.kind === "folder" ? ["Plain folder (no git): branches were not checked."] : [];
   if (checkout.info.subfolder)
     notes.push(

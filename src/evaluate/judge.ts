@@ -303,7 +303,8 @@ export function judge(rules: Rule[], facts: Facts, options: JudgeOptions = {}): 
   for (const rule of rules) {
     const judged = judgeRule(rule, facts, index, { ...options, plan });
     results.push(judged.result);
-    findings.push(...judged.findings);
+    // One push at a time: a large repo's findings spread into push's arguments overflow the stack.
+    for (const item of judged.findings) findings.push(item);
   }
   findings.sort(
     (a, b) =>

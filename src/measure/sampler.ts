@@ -85,7 +85,8 @@ export function startSampler(options: SamplerOptions): Sampler {
         const out = [...series.values()].filter((s) => s.samples.length > 0 || (s.cumulative?.length ?? 0) > 1);
         if (smi && options.nvidiaSmi) {
           const csv = await smi.stop();
-          out.push(...gpuSeries(parseSmiCsv(csv, options.nvidiaSmi.offsetMinutes), options.nvidiaSmi.inUse));
+          for (const item of gpuSeries(parseSmiCsv(csv, options.nvidiaSmi.offsetMinutes), options.nvidiaSmi.inUse))
+            out.push(item);
         }
         return out;
       })();

@@ -5,6 +5,7 @@ import type { RepoView } from "../model/repo-view.js";
 import type { SpecKind } from "../model/environment.js";
 import type { BuildLock, ChosenPython } from "../model/build-lock.js";
 import { DEFAULT_PYTHON, lowestPython } from "./python-version.js";
+import { solutionSpecs } from "./foreign-specs.js";
 import { normalizeName } from "../model/package-name.js";
 
 export type PlanFormat =
@@ -221,8 +222,12 @@ function reconstructFromImports(facts: Facts, listed: readonly EnvSpecFact[]): P
 
 export function detectSpec(facts: Facts, view: RepoView): SpecPlan {
   const envSpec = factsOf(facts, "env-spec");
-  const specs = envSpec.filter((r) => r.kind === "spec-file");
-  const notes: string[] = [];
+  const own = solutionSpecs(
+    envSpec.filter((r) => r.kind === "spec-file"),
+    view,
+  );
+  const specs = own.specs;
+  const notes: string[] = [...own.notes];
   let format: PlanFormat = "reconstructed";
   let primary: string | null = null;
   for (const candidate of DETECTION_ORDER) {

@@ -109,7 +109,10 @@ function findingsMarkdown(report: Report, options: MarkdownOptions, sub: string)
     const score = report.score.categories[category];
     const summary = `<b>${category}</b>: ${score?.assessed ? categoryScoreText(score) : "not assessed"} · ${severitySummary(countBySeverity(all))}`;
     lines.push(`<details><summary>${summary}</summary>`, "");
-    if (shown.length) lines.push(...findingRows(report, shown, byId, true), "");
+    if (shown.length) {
+      for (const row of findingRows(report, shown, byId, true)) lines.push(row);
+      lines.push("");
+    }
     if (shown.length < all.length)
       lines.push(`_${all.length - shown.length} more in this category: see the JSON or SARIF report._`, "");
     lines.push("</details>", "");
@@ -158,7 +161,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   lines.push("");
 
   lines.push(`${sub} Score`, "", ...scoreTable(report), "");
-  lines.push(...findingsMarkdown(report, options, sub));
+  for (const item of findingsMarkdown(report, options, sub)) lines.push(item);
 
   if (report.environment) lines.push(`${sub} Environment`, "", ...environmentMarkdown(report.environment), "");
   if (report.carbon) lines.push(`${sub} Carbon`, "", ...carbonMarkdown(report.carbon), "");

@@ -12,35 +12,50 @@ const TIMEOUT_MS = 15_000;
 const LIST_TIMEOUT_MS = 120_000;
 const ACCEPT = "application/vnd.pypi.simple.v1+json, text/html;q=0.1";
 
+/** A GET's body, opened: whether it is PEP 691 JSON, and its chunks, which throw once they grow past `maxBytes`;
+ * null when the answer is not ok or says it is past the cap. Fetch errors and time-outs throw. */
+async function openCapped(
+  url: string,
+  maxBytes: number,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<{ json: boolean; chunks: AsyncIterable<Uint8Array> } | null> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const response = await fetch(url, {
+    headers: { accept: ACCEPT },
+    redirect: "follow",
+    signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+  });
+  if (!response.ok || !response.body) return null;
+  if (Number(response.headers.get("content-length") ?? 0) > maxBytes) {
+    await response.body.cancel();
+    return null;
+  }
+  const body = response.body as unknown as AsyncIterable<Uint8Array>;
+  // content-length may be absent or false: the bytes themselves are counted.
+  async function* capped(): AsyncGenerator<Uint8Array> {
+    let size = 0;
+    for await (const chunk of body) {
+      size += chunk.length;
+      if (size > maxBytes) throw new Error(`${url}: past ${maxBytes} bytes`);
+      yield chunk;
+    }
+  }
+  return { json: /json/.test(response.headers.get("content-type") ?? ""), chunks: capped() };
+}
+
 /** The body of a GET, or null when it fails, times out or grows past `maxBytes`. */
 async function getCapped(
   url: string,
   maxBytes: number,
   signal?: AbortSignal,
 ): Promise<{ text: string; json: boolean } | null> {
-  const timeout = AbortSignal.timeout(TIMEOUT_MS);
   try {
-    const response = await fetch(url, {
-      headers: { accept: ACCEPT },
-      redirect: "follow",
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    });
-    if (!response.ok || !response.body) return null;
-    if (Number(response.headers.get("content-length") ?? 0) > maxBytes) {
-      await response.body.cancel();
-      return null;
-    }
+    const opened = await openCapped(url, maxBytes, TIMEOUT_MS, signal);
+    if (!opened) return null;
     const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      size += chunk.length;
-      if (size > maxBytes) return null;
-      chunks.push(chunk);
-    }
-    return {
-      text: Buffer.concat(chunks).toString("utf8"),
-      json: /json/.test(response.headers.get("content-type") ?? ""),
-    };
+    for await (const chunk of opened.chunks) chunks.push(chunk);
+    return { text: Buffer.concat(chunks).toString("utf8"), json: opened.json };
   } catch {
     return null;
   }
@@ -55,24 +70,19 @@ const MAX_CARRY_CHARS = 64 * 1024;
 /** The index's project names, read from the stream as they arrive; null when the list is missing, is past its cap
  * or holds no names. */
 export async function indexProjects(indexUrl: string, signal?: AbortSignal): Promise<string[] | null> {
-  const timeout = AbortSignal.timeout(LIST_TIMEOUT_MS);
   try {
-    const response = await fetch(`${indexUrl.replace(/\/+$/, "")}/`, {
-      headers: { accept: ACCEPT },
-      redirect: "follow",
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    });
-    if (!response.ok || !response.body) return null;
-    if (Number(response.headers.get("content-length") ?? 0) > MAX_PROJECT_LIST_BYTES) {
-      await response.body.cancel();
-      return null;
-    }
-    const json = /json/.test(response.headers.get("content-type") ?? "");
+    const opened = await openCapped(
+      `${indexUrl.replace(/\/+$/, "")}/`,
+      MAX_PROJECT_LIST_BYTES,
+      LIST_TIMEOUT_MS,
+      signal,
+    );
+    if (!opened) return null;
+    const { json } = opened;
     const pattern = json ? JSON_NAME : HTML_NAME;
     const names: string[] = [];
     const decoder = new TextDecoder();
     let carry = "";
-    let size = 0;
     const take = (text: string, last: boolean) => {
       pattern.lastIndex = 0;
       let end = 0;
@@ -83,9 +93,7 @@ export async function indexProjects(indexUrl: string, signal?: AbortSignal): Pro
       carry = last ? "" : text.slice(end);
       return carry.length <= MAX_CARRY_CHARS;
     };
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      size += chunk.length;
-      if (size > MAX_PROJECT_LIST_BYTES) return null;
+    for await (const chunk of opened.chunks) {
       if (!take(carry + decoder.decode(chunk, { stream: true }), false)) return null;
     }
     take(carry + decoder.decode(), true);

@@ -1,6 +1,6 @@
 // Ask the resolver about one spec on one Python, leaving out each line it cannot judge without a build or
 // cannot read (each with why), so one source-only or unreadable line never hides what the rest says.
-import { rangeAllowsPython } from "../provision/python-version.js";
+import { allowsPython } from "../provision/python-version.js";
 import type { ReleaseFile } from "./index-pages.js";
 import type { AskedLine } from "./resolver-input.js";
 import type { ResolverAnswer } from "./resolver-output.js";
@@ -81,7 +81,11 @@ export async function askLeavingOut(
       const wheels = hasLinuxWheel(names);
       // pip builds a source distribution where no wheel fits, unless its Requires-Python refuses this Python.
       const sources = files.filter((f) => !/\.whl$/i.test(f.filename));
-      const buildable = sources.some((f) => !f.requiresPython || rangeAllowsPython(f.requiresPython, python) !== false);
+      const buildable = sources.some(
+        (f) =>
+          !f.requiresPython ||
+          allowsPython(f.requiresPython, python, { syntax: "requires-python", unreadable: null }) !== false,
+      );
       if (!buildable && (wheels || sources.length > 0))
         return {
           answer: {

@@ -8,7 +8,7 @@ import { installCommands } from "../extract/parse/installs.js";
 import { lineOf } from "../extract/parse/lines.js";
 import { parseRequirement, type Requirement } from "../extract/parse/pep508.js";
 import { requirementsOtherLines } from "../extract/parse/requirements.js";
-import { allowsPython, DEFAULT_PYTHON, lowestPython } from "../provision/python-version.js";
+import { allowsPython, DEFAULT_PYTHON, lowestPython, statesMinor } from "../provision/python-version.js";
 import { pythonStatements, requirementsClosure, wheelPythons } from "../provision/spec-plan.js";
 import { pipSpec } from "../provision/dockerfile.js";
 
@@ -156,8 +156,12 @@ function pythonFor(records: readonly EnvSpecFact[], files: string[]): SpecToReso
   const tagged = wheelPythons(records, files);
   for (const r of pythonStatements(records, files)) {
     const value = String(r.value);
+    if (!statesMinor(value)) continue;
     // A range (`>=3.5`) is judged on its oldest Python the pins install on: the stage tries the others it allows.
-    const oldest = RANGE_PYTHONS.find((p) => allowsPython(value, p) && (tagged.length === 0 || tagged.includes(p)));
+    const oldest = RANGE_PYTHONS.find(
+      (p) =>
+        allowsPython(value, p, { syntax: "stated", unreadable: false }) && (tagged.length === 0 || tagged.includes(p)),
+    );
     const version = oldest ?? lowestPython(value, tagged);
     if (version)
       return {

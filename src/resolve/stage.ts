@@ -129,7 +129,9 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
       const { range } = spec.python;
       const tried = new Set([python]);
       if (range && conflict(settled))
-        for (const other of RANGE_PYTHONS.filter((p) => p !== python && allowsPython(range, p))) {
+        for (const other of RANGE_PYTHONS.filter(
+          (p) => p !== python && allowsPython(range, p, { syntax: "stated", unreadable: false }),
+        )) {
           tried.add(other);
           const retry = await ask(other);
           if (retry.answer.outcome !== "resolved") continue;

@@ -2,12 +2,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { batchCommand, mergeCommand } from "../../src/cli/batch-command.js";
 import { parseBatchArgs } from "../../src/cli/batch-args.js";
 import * as batchHtml from "../../src/report/batch-html.js";
 import { batchReportFixture } from "../report/batch-fixtures.js";
+import { captureIo } from "../support/capture-io.js";
 import { writeLeaderboard } from "../support/leaderboard.js";
 
 // The real renderer, watched: each call counted.
@@ -26,18 +26,6 @@ afterEach(() => {
   vi.clearAllMocks();
 });
 
-function capture() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const text = { out: "", err: "" };
-  stdout.on("data", (c) => (text.out += String(c)));
-  stderr.on("data", (c) => (text.err += String(c)));
-  return {
-    io: { stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream },
-    text,
-  };
-}
-
 describe("publishing a batch's reports as HTML", () => {
   it("renders the page and its charts once: the page printed is the page written", async () => {
     dir = mkdtempSync(join(tmpdir(), "batch-command-"));
@@ -45,7 +33,7 @@ describe("publishing a batch's reports as HTML", () => {
     mkdirSync(shard);
     writeFileSync(join(shard, "batch.json"), JSON.stringify(batchReportFixture()));
     const out = join(dir, "merged");
-    const { io, text } = capture();
+    const { io, text } = captureIo();
 
     await mergeCommand(
       { command: "merge", files: [join(shard, "batch.json")], out, format: "html", debug: false, png: false },
@@ -68,7 +56,7 @@ describe("publishing a batch's reports as HTML", () => {
     const out = join(dir, "out");
     const args = parseBatchArgs([file, "--out", out, "--format", "html"]);
     if (args.command !== "batch") throw new Error(`not a batch command: ${args.command}`);
-    const { io, text } = capture();
+    const { io, text } = captureIo();
 
     await batchCommand(args, io);
 

@@ -4,9 +4,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lockCommand } from "../../src/cli/lock-command.js";
+import { captureIo } from "../support/capture-io.js";
 import { startLocalIndex, type LocalIndex } from "../support/package-index.js";
 
 let index: LocalIndex;
@@ -51,22 +51,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function capture() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const text = { out: "", err: "" };
-  stdout.on("data", (c) => (text.out += String(c)));
-  stderr.on("data", (c) => (text.err += String(c)));
-  return {
-    io: { stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream },
-    text,
-  };
-}
-
 describe("repro-audit lock", () => {
   it("pins what the index held at the commit's date, each pin with its reason", async () => {
     const out = join(dir, "lock.txt");
-    const { io, text } = capture();
+    const { io, text } = captureIo();
     const code = await lockCommand(
       {
         command: "lock",
@@ -93,7 +81,7 @@ describe("repro-audit lock", () => {
   });
 
   it("a later commit of the same spec gets the later releases", async () => {
-    const { io, text } = capture();
+    const { io, text } = captureIo();
     const code = await lockCommand(
       {
         command: "lock",
@@ -117,7 +105,7 @@ describe("repro-audit lock", () => {
   it("an existing --out file is kept unless --force, before anything is resolved", async () => {
     const out = join(dir, "kept.lock");
     writeFileSync(out, "mine\n");
-    const { io } = capture();
+    const { io } = captureIo();
     const err = await lockCommand(
       {
         command: "lock",
@@ -146,7 +134,7 @@ describe("repro-audit lock", () => {
         cacheDir: join(dir, "cache"),
         debug: false,
       },
-      capture().io,
+      captureIo().io,
     );
     expect(code).toBe(0);
     expect(readFileSync(out, "utf8")).toMatch(/^alpha==1\.0 /m);
@@ -161,7 +149,7 @@ describe("repro-audit lock", () => {
     execFileSync("git", ["-C", bare, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "notes"], {
       env,
     });
-    const { io } = capture();
+    const { io } = captureIo();
     await expect(
       lockCommand(
         {

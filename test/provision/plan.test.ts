@@ -102,6 +102,59 @@ describe("detectSpec", () => {
     expect(readme.python).toEqual({ version: "3.6", source: "README.md:1 (3.6)" });
   });
 
+  it("a README's bare python 3 chooses no Python: the next statement or the default does", async () => {
+    const freeze = "numpy==1.26.4\n";
+    const bare = await plan({ "requirements.txt": freeze, "README.md": "Runs on python 3 with CUDA.\n" });
+    expect(bare.python).toEqual({ version: "3.11", source: "default" });
+    const next = await plan({
+      "requirements.txt": freeze,
+      "README.md": "Runs on python 3 with CUDA.\n",
+      "setup.py": "from setuptools import setup\nsetup(name='x', python_requires='>=3.9')\n",
+    });
+    expect(next.python).toEqual({ version: "3.9", source: "setup.py:2 (>=3.9)" });
+  });
+
+  it("takes no Dockerfile from inside a vendored project (a folder with its own licence) as the solution's", async () => {
+    const vendored = {
+      "train.py": "import torch\n",
+      LICENSE: "MIT License\n\nCopyright (c) 2021 Team\n",
+      "external/Swin-Transformer/LICENSE": "MIT License\n\nCopyright (c) Microsoft Corporation.\n",
+      "external/Swin-Transformer/Dockerfile": "FROM nvcr.io/nvidia/pytorch:20.12-py3\n",
+      "external/Swin-Transformer/models/swin.py": "import torch\n",
+    };
+    const beside = await plan({ ...vendored, "requirements.txt": "torch==1.7.1\n" });
+    expect([beside.format, beside.primary]).toEqual(["requirements", "requirements.txt"]);
+    expect(beside.notes).toContain(
+      "external/Swin-Transformer/Dockerfile is not the solution's spec: it lies inside a vendored project (external/Swin-Transformer has its own licence)",
+    );
+    const alone = await plan(vendored);
+    expect([alone.format, alone.primary]).toEqual(["reconstructed", null]);
+    // The solution's own Dockerfile in a sub-folder stays its spec.
+    const own = await plan({ "train.py": "import torch\n", "docker/Dockerfile": "FROM python:3.10-slim\n" });
+    expect([own.format, own.primary]).toEqual(["dockerfile", "docker/Dockerfile"]);
+  });
+
+  it("takes a setup.py that only builds a CUDA extension as no spec when another spec exists", async () => {
+    const extension = [
+      "from setuptools import setup",
+      "from torch.utils.cpp_extension import BuildExtension, CUDAExtension",
+      "setup(name='dcn', ext_modules=[CUDAExtension('models.dcn._ext', ['models/dcn/src/dcn.cu'])], cmdclass={'build_ext': BuildExtension})",
+      "",
+    ].join("\n");
+    const cfg = "[metadata]\nname = solution\n\n[options]\ninstall_requires =\n    numpy==1.26.4\n";
+    const beside = await plan({ "setup.py": extension, "setup.cfg": cfg, "train.py": "import numpy\n" });
+    expect([beside.format, beside.primary]).toEqual(["setup-cfg", "setup.cfg"]);
+    expect(beside.notes).toContain(
+      "setup.py is not the solution's spec: it builds a CUDA or C++ extension and declares no dependencies",
+    );
+    // Alone it is the only spec there is; one that declares dependencies is a spec like any other.
+    expect((await plan({ "setup.py": extension, "train.py": "import numpy\n" })).format).toBe("setup-py");
+    const declared = extension.replace("setup(name='dcn',", "setup(name='dcn', install_requires=['numpy'],");
+    expect((await plan({ "setup.py": declared, "setup.cfg": cfg, "train.py": "import numpy\n" })).format).toBe(
+      "setup-py",
+    );
+  });
+
   it("needs CUDA from a +cu pin and picks the matching PyTorch image", async () => {
     const p = await plan({
       "requirements.txt": "--extra-index-url https://download.pytorch.org/whl/cu118\ntorch==2.1.0+cu118\n",

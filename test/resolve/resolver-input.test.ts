@@ -62,6 +62,21 @@ describe("the README's version list as a spec", () => {
       ["README.md", "3.8", ["torch>=1.4", "pandas==1.0.3", "numpy"]],
     ]);
   });
+
+  it("a statement of only the major (>=3) chooses no Python: the default is asked, as unstated", () => {
+    const readme = "Requirements: Python 3, pandas 1.0.3\n";
+    const facts = {
+      families: {
+        "env-spec": [
+          ...readmeListRecords("README.md", readme),
+          { kind: "python-version", file: "README.md", line: 1, value: ">=3", source: "the README" },
+        ],
+      },
+      notCollected: {},
+    };
+    const [spec] = specsToResolve(facts, memoryView({ "README.md": readme }));
+    expect(spec?.python).toEqual({ version: "3.11", stated: false, source: "default" });
+  });
 });
 
 describe("resolver output", () => {

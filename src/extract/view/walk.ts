@@ -117,7 +117,7 @@ class Walk {
     while (stack.length > 0 && !this.truncated) {
       const subdirs = await this.folder(stack.pop()!);
       // Reverse so that popping visits folders in name order.
-      stack.push(...subdirs.reverse());
+      for (const item of subdirs.reverse()) stack.push(item);
     }
   }
 

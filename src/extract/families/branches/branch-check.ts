@@ -26,7 +26,7 @@ export async function checkBranches(
   const branches = view.others();
   const checked = branches.slice(0, caps.maxBranches);
   const audited = await auditedBlobs(view);
-  for (const branch of checked) records.push(...(await checkBranch(view, branch, caps, audited)));
+  for (const branch of checked) for (const item of await checkBranch(view, branch, caps, audited)) records.push(item);
   if (branches.length > checked.length) {
     records.push({
       kind: "unchecked",

@@ -164,15 +164,16 @@ function writesOf(
       // Under a folder a settings file names (`settings['SUBMISSION_DIR']`): also where that value puts it.
       for (const t of keys.substitute(w.path, w.root)) out.push({ path: t.path, by, what, fromFile: file.path });
     }
-  out.push(...wrapperWrites(index));
+  for (const item of wrapperWrites(index)) out.push(item);
   // A file that saves under a name it formats at run time makes the names its templates fit.
   for (const file of index.files)
     if (file.writes.some((w) => w.path.slice(w.path.lastIndexOf("/") + 1).includes("*")))
-      out.push(...checkpointTemplates(file.path, view.read(file.path) ?? ""));
+      for (const item of checkpointTemplates(file.path, view.read(file.path) ?? "")) out.push(item);
   // A notebook's `!` lines and the commands Python hands a shell (`os.system("mv a b")`) are shell steps too.
   for (const file of index.files) {
-    if (file.shell?.length) out.push(...shellWrites(file.path, file.shell));
-    for (const s of file.shellStrings) out.push(...shellWrites(file.path, [{ line: s.line, text: s.value }]));
+    if (file.shell?.length) for (const item of shellWrites(file.path, file.shell)) out.push(item);
+    for (const s of file.shellStrings)
+      for (const item of shellWrites(file.path, [{ line: s.line, text: s.value }])) out.push(item);
   }
   for (const entry of filesWithRole(view, "shell", "makefile")) {
     if (entry.skipped || entry.size > 1_000_000) continue;
@@ -185,7 +186,7 @@ function writesOf(
         ),
       );
   }
-  for (const block of readmeBlocks) out.push(...shellWrites(block.file, block.lines));
+  for (const block of readmeBlocks) for (const item of shellWrites(block.file, block.lines)) out.push(item);
   return out;
 }
 
@@ -294,14 +295,16 @@ export const extractor: Extractor = {
     for (const r of ctx.facts.families["kaggle-kernel"] ?? []) {
       if (typeof r.slug !== "string" || typeof r.kind !== "string" || !r.kind.endsWith("-source")) continue;
       const kind = `kaggle-${r.kind.slice(0, -"-source".length)}`;
+      // Kaggle mounts a source under its name alone; the source itself is named whole (owner/slug).
       const slug = r.slug.toLowerCase();
+      const whole = (typeof r.value === "string" ? r.value : r.slug).toLowerCase();
       if (!kernelSources.has(slug)) kernelSources.set(slug, `${r.file}:${r.line}`);
       if (
         ![...slugs.values()].some(
           (x) => typeof x.slug === "string" && slugMatches(x.slug.slice(x.slug.lastIndexOf("/") + 1), slug),
         )
       )
-        slugs.set(`${kind}:${slug}`, { file: r.file, line: r.line, kind, slug, inRepo: false, fetched: false });
+        slugs.set(`${kind}:${whole}`, { file: r.file, line: r.line, kind, slug: whole, inRepo: false, fetched: false });
     }
     // The folders the README runs each script from (`cd workdir` then `python ../src/train.py`): its relative
     // reads start there, for what the repo ships, a step writes and the README documents. Each stands as the

@@ -23,8 +23,8 @@ export function hostedKernels(
 ): HostedKernel[] {
   const out: HostedKernel[] = [];
   for (const r of metadata)
-    if (r.kind === "kernel-source" && typeof r.slug === "string")
-      out.push({ slug: r.slug, by: `${r.file}:${r.line}`, folder: null });
+    if (r.kind === "kernel-source" && typeof r.value === "string" && typeof r.slug === "string")
+      out.push({ slug: r.value, by: `${r.file}:${r.line}`, folder: null });
   for (const l of lines)
     for (const m of l.text.matchAll(OUTPUT_COMMAND)) {
       const folder = /(?:^|\s)(?:-p|--path)[\s=]+["']?([\w./-]+)/

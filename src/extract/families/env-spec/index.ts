@@ -244,7 +244,8 @@ function readmePython(view: RepoView): FactRecord[] {
           lines[i]!,
         );
       const source = entry.path.includes("/") ? `the README ${entry.path}` : "the README";
-      if (m) return [{ ...pythonRecord(entry.path, i + 1, m[1] ?? m[2]!), source }];
+      // "python 3" states only the major: a range that chooses no minor by itself.
+      if (m) return [{ ...pythonRecord(entry.path, i + 1, m[1] ?? (m[2] === "3" ? ">=3" : m[2]!)), source }];
     }
   }
   return [];
@@ -306,19 +307,19 @@ export const extractor: Extractor = {
       }
       const name = entry.path.slice(entry.path.lastIndexOf("/") + 1);
       const text = view.read(entry.path);
-      if (text !== null) records.push(...fileRecords(entry.path, name, format ?? role, text));
+      if (text !== null) for (const item of fileRecords(entry.path, name, format ?? role, text)) records.push(item);
     }
-    records.push(...requirementsRecords(view, requirementRoots));
+    for (const item of requirementsRecords(view, requirementRoots)) records.push(item);
     pinByLocks(view, records);
     markObvious(records);
-    records.push(...declarationRecords(view, facts));
-    records.push(...copyRecords(view, facts));
+    for (const item of declarationRecords(view, facts)) records.push(item);
+    for (const item of copyRecords(view, facts)) records.push(item);
     const contextsOf = dockerfileContexts(view, facts);
     records.push(...systemPythonRecords(view, records, contextsOf), ...aptSourceRecords(view, records, contextsOf));
-    records.push(...frameworkConflicts(view, records));
+    for (const item of frameworkConflicts(view, records)) records.push(item);
     // With no spec file, a root README's version list ("torch 0.4.1, pandas, cuDNN 7") is the spec it states.
     if (!records.some((r) => r.kind === "spec-file")) records.push(...readmeLists(view));
-    records.push(...obsoleteGpuStack(view, records));
+    for (const item of obsoleteGpuStack(view, records)) records.push(item);
     if (!records.some((r) => r.kind === "python-version" && typeof r.value === "string"))
       records.push(...readmePython(view));
     for (const r of records) {
@@ -336,7 +337,7 @@ export const extractor: Extractor = {
     // A record of its own, so the flag never enters the values (and fingerprints) of findings about the code.
     if (code > 0 && !specified) records.push({ kind: "install-moot", installMoot: true });
     const { used, sites } = await importedDistributions(view);
-    records.push(...missingSystemLibraries(view, records, facts.families["readme"] ?? [], sites));
+    for (const item of missingSystemLibraries(view, records, facts.families["readme"] ?? [], sites)) records.push(item);
     for (const r of records)
       if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string")
         r.imported = used.has(normalizeDistribution(r.name)) || used.has(variantBase(r.name));

@@ -33,13 +33,14 @@ function systemInstalls(view: RepoView, readme: readonly FactRecord[]): string[]
   const words: string[] = [];
   const add = (text: string) => {
     for (const m of text.matchAll(SYSTEM_INSTALL))
-      words.push(...m[1]!.split(/\s+/).filter((w) => w && !w.startsWith("-")));
+      for (const item of m[1]!.split(/\s+/).filter((w) => w && !w.startsWith("-"))) words.push(item);
   };
   for (const r of readme) if (r.kind === "command" && typeof r.command === "string") add(r.command);
   for (const entry of view.files()) {
     if (entry.skipped || entry.size > 1_000_000) continue;
     const role = roleOf(entry);
-    if (PACKAGE_LISTS.test(entry.path)) words.push(...(view.read(entry.path) ?? "").split(/\s+/).filter(Boolean));
+    if (PACKAGE_LISTS.test(entry.path))
+      for (const item of (view.read(entry.path) ?? "").split(/\s+/).filter(Boolean)) words.push(item);
     else if (role === "dockerfile") for (const i of instructions(view.read(entry.path) ?? "")) add(i.text);
     else if (/\.(?:sh|bash)$/i.test(entry.path)) add(view.read(entry.path) ?? "");
   }

@@ -33,7 +33,7 @@ export const extractor: Extractor = {
     const skipped =
       walked ??
       files.filter((f) => f.skipped).map((f) => ({ kind: "skipped", file: f.path, reason: f.skipped!, size: f.size }));
-    records.push(...skipped);
+    for (const item of skipped) records.push(item);
     // Build artefacts: one record for them all (one finding, not one per .pyc).
     const artefacts = buildArtefacts(files.map((f) => f.path));
     if (artefacts)

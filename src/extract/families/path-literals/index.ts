@@ -160,7 +160,7 @@ export const extractor: Extractor = {
     for (const entry of ctx.view.files()) {
       if (entry.skipped || entry.size > 1_000_000) continue;
       if (entry.kind === "config" && scannableConfig(entry.path, entry.size)) {
-        records.push(...configPaths(ctx.view, entry.path, roots, false, toEdit));
+        for (const item of configPaths(ctx.view, entry.path, roots, false, toEdit)) records.push(item);
         continue;
       }
       const comment = commentMarker(entry.path);
@@ -196,7 +196,7 @@ export const extractor: Extractor = {
           !scannableConfig(entry.path, entry.size)
         )
           continue;
-        records.push(...configPaths(ctx.view, entry.path, roots, true));
+        for (const item of configPaths(ctx.view, entry.path, roots, true)) records.push(item);
       }
     }
     return records;

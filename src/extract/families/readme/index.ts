@@ -115,7 +115,7 @@ export const extractor: Extractor = {
         });
       // A sub-project's README gives its commands from its own folder.
       const startDir = placeOf(entry) === "sub-project" ? entry.path.slice(0, entry.path.lastIndexOf("/")) : "";
-      records.push(...readmeFacts(entry.path, text, view, branches, source ?? null, startDir));
+      for (const item of readmeFacts(entry.path, text, view, branches, source ?? null, startDir)) records.push(item);
     }
     return records;
   },
@@ -375,7 +375,7 @@ function readmeFacts(
     // What a shell script the README runs calls in turn, from the folder the README runs it in.
     if (script && /\.(?:sh|bash)$/.test(script) && view.has(script) && !called.has(`${cwd}\0${script}`)) {
       called.add(`${cwd}\0${script}`);
-      records.push(...missingCalls(view, script, cwd, env, purpose));
+      for (const item of missingCalls(view, script, cwd, env, purpose)) records.push(item);
     }
     records.push({
       kind: "command",
@@ -507,7 +507,7 @@ function readmeFacts(
   }
   // In reading order (sort is stable: within a line, sections, commands, then mentions as found).
   markWrittenEarlier(records, view);
-  records.push(...stepFolderRecords(view, file, text, dir));
+  for (const item of stepFolderRecords(view, file, text, dir)) records.push(item);
   return records.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 

@@ -5,7 +5,8 @@ import { hydraMainConfig, type HydraFiles } from "./hydra-overrides.js";
 
 const join = (a: string, b: string) => [a, b].filter((p) => p !== "" && p !== ".").join("/");
 
-/** A decorator naming a config folder and a config name: `@hydra.main(...)` or a project's wrapper of it. */
+/** A decorator naming a config folder and a config name: `@hydra.main(...)` or a project's wrapper of it (else
+ * the compose API's). */
 const MAIN = /@[\w.]+\(([^)]*\bconfig_name\s*=[^)]*)\)/;
 
 /** The composed files, the winning first (the primary, whose keys hydra merges last, then the groups from
@@ -18,7 +19,7 @@ export function hydraConfigFiles(
 ): string[] | null {
   const config = hydraMainConfig(text, program, MAIN);
   if (!config) return null;
-  const { root, name } = config;
+  const { root, name, readsArgv } = config;
   const primary = join(root, `${name.replace(/\.ya?ml$/, "")}.yaml`);
   const text0 = files.read(primary);
   if (text0 === null) return null;
@@ -38,7 +39,7 @@ export function hydraConfigFiles(
     }
   }
   // `train=large` on the command line picks configs/train/large.yaml instead of the default's option.
-  for (const word of args) {
+  for (const word of readsArgv ? args : []) {
     const m = /^\+{0,2}([\w/]+)=([\w./-]+)$/.exec(word);
     if (m && files.isDir(join(root, m[1]!))) picks.set(m[1]!, m[2]!);
   }

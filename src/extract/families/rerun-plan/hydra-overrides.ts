@@ -1,4 +1,4 @@
-// hydra's command line: `@hydra.main(config_path, config_name)` takes `key=value` overrides of its config
+// hydra's command line: `@hydra.main(config_path, config_name)` (or the compose API handed sys.argv) takes `key=value` overrides of its config
 // tree (the primary file merged with the group files its `defaults:` list picks), `+key=` adds a key,
 // `group=option` picks `config_path/group/option.yaml`. Pure over a read function.
 import { yamlParser } from "../../../io/yaml.js";
@@ -13,6 +13,8 @@ export interface HydraTree {
   groups: ReadonlySet<string>;
   /** Every file of the tree was read and understood: an unknown key is then certain. */
   complete: boolean;
+  /** The command line's words reach hydra (always under `@hydra.main`; under compose, when it is handed sys.argv). */
+  readsArgv: boolean;
 }
 
 export interface HydraFiles {
@@ -26,28 +28,72 @@ const join = (a: string, b: string) =>
     .join("/")
     .replace(/\/\.\//g, "/");
 
-/** The config folder and config name a hydra decorator matched by `main` names, the folder resolved from the
- * program's own; null without one, or with one above the repo (or absolute, or a package path), none of ours. */
+/** A hydra program's config: the folder (from the repo root), the primary config's name, and whether the
+ * command line's `key=value` words reach hydra. */
+export interface HydraConfig {
+  root: string;
+  name: string;
+  readsArgv: boolean;
+}
+
+const literal = (args: string, key: string) => new RegExp(`\\b${key}\\s*=\\s*["']([^"']*)["']`).exec(args)?.[1];
+
+/** The config folder and config name a hydra decorator matched by `main` names, else the compose API's
+ * (`initialize(config_path=...)` or `initialize_config_dir(config_dir=...)`, then `compose(config_name=...)`),
+ * the folder resolved from the program's own; null without one, or with one above the repo (or absolute, or
+ * a package path), none of ours. */
 export function hydraMainConfig(
   text: string,
   program: string,
   main: RegExp = /@hydra\.main\(([^)]*)\)/,
-): { root: string; name: string } | null {
+): HydraConfig | null {
+  const folder = program.includes("/") ? program.slice(0, program.lastIndexOf("/")) : "";
   const found = main.exec(text);
-  if (!found) return null;
-  const arg = (key: string) => new RegExp(`${key}\\s*=\\s*["']([^"']*)["']`).exec(found[1]!)?.[1];
-  const path = arg("config_path");
-  const name = arg("config_name");
-  if (path === undefined || name === undefined || path.includes(":")) return null;
-  const root = joinFrom(program.includes("/") ? program.slice(0, program.lastIndexOf("/")) : "", path);
-  return root === null ? null : { root, name };
+  if (found) {
+    const path = literal(found[1]!, "config_path");
+    const name = literal(found[1]!, "config_name");
+    if (path === undefined || name === undefined || path.includes(":")) return null;
+    const root = joinFrom(folder, path);
+    return root === null ? null : { root, name, readsArgv: true };
+  }
+  return composeConfig(text, folder);
 }
 
-/** The tree `@hydra.main` in `text` (the program at `program`) names; null without one or a config file. */
+/** The compose API: hydra reads only the overrides the code hands `compose`, the command line's when it hands
+ * it `sys.argv`. */
+function composeConfig(text: string, folder: string): HydraConfig | null {
+  const compose = /\bhydra\b/.test(text)
+    ? /\bcompose\(\s*(?:["']([^"']+)["']|([^)]*\bconfig_name\s*=[^)]*))/.exec(text)
+    : null;
+  if (!compose) return null;
+  const end = text.indexOf("\n", compose.index);
+  const call = text.slice(compose.index, end < 0 ? undefined : end);
+  const name = compose[1] ?? literal(compose[2]!, "config_name");
+  if (name === undefined) return null;
+  const readsArgv = /\boverrides\s*=\s*[^\n]*\bsys\.argv\b/.test(call);
+  const initialize = /\binitialize\(([^)]*\bconfig_path\s*=[^)]*)\)/.exec(text);
+  if (initialize) {
+    const path = literal(initialize[1]!, "config_path");
+    if (path === undefined || path.includes(":")) return null;
+    const root = joinFrom(folder, path);
+    return root === null ? null : { root, name, readsArgv };
+  }
+  // initialize_config_dir wants an absolute folder: one built from the program's own (`Path(__file__).parent / "conf"`,
+  // `os.path.join(os.path.dirname(__file__), "conf")`) is ours; one from the working folder or a machine's is not known.
+  const dir = /\binitialize_config_dir\(\s*(?:config_dir\s*=\s*)?([^\n]*)/.exec(text)?.[1];
+  if (dir === undefined || !/__file__/.test(dir)) return null;
+  const parts = [...dir.matchAll(/["']([^"']*)["']/g)].map((m) => m[1]!);
+  if (parts.length === 0 || parts.some((p) => p.includes(":") || p.startsWith("/"))) return null;
+  const root = joinFrom(folder, parts.join("/"));
+  return root === null ? null : { root, name, readsArgv };
+}
+
+/** The tree `@hydra.main` or the compose API in `text` (the program at `program`) names; null without one or a
+ * config file. */
 export function hydraTree(text: string, program: string, files: HydraFiles): HydraTree | null {
   const config = hydraMainConfig(text, program);
   if (!config) return null;
-  const { root, name } = config;
+  const { root, name, readsArgv } = config;
   const keys = new Set<string>();
   const groups = new Set<string>();
   let complete = true;
@@ -102,7 +148,7 @@ export function hydraTree(text: string, program: string, files: HydraFiles): Hyd
       }
     }
   } else if (defaults !== undefined) complete = false;
-  return { root, keys, groups, complete };
+  return { root, keys, groups, complete, readsArgv };
 }
 
 /** The first override the tree rejects, and why; null when all pass or nothing certain can be said. */

@@ -106,7 +106,7 @@ export const extractor: Extractor = {
         ...(r.mainOnly ? { mainOnly: r.mainOnly } : {}),
       });
     const io = ioOf(reach, steps, index, facts.families["data-refs"] ?? []);
-    records.push(...io);
+    for (const item of io) records.push(item);
     // A config a step passes that an earlier step writes is the pipeline's own, not missing.
     const written = io.flatMap((r) => (r.mode === "write" && typeof r.path === "string" ? [r.path] : []));
     for (const r of records) {
@@ -114,7 +114,7 @@ export const extractor: Extractor = {
       delete r.missingConfig;
       delete r.configsBeside;
     }
-    records.push(...cellOrderRecords(reach, view, index));
+    for (const item of cellOrderRecords(reach, view, index)) records.push(item);
     // A plan whose training runs only scripts the repo lacks (`python train_v2.py` beside train.py) cannot say
     // which code is off the rerun path: the training a reader would run is not among its steps.
     const trains = steps.filter((s) => s.purpose === "train" && s.program !== null);
@@ -378,7 +378,9 @@ function stepRecord(
     ...(step.handEdit !== undefined ? { handEdit: step.handEdit } : {}),
     args: args.join(" "),
     rejected: hydra
-      ? rejectedOverride(args, hydra, hydraFiles(view))
+      ? hydra.readsArgv
+        ? rejectedOverride(args, hydra, hydraFiles(view))
+        : null
       : byFunction
         ? rejectedByFunction(givenOptions(args), args, byFunction)
         : rejectedArgument(args, parser),

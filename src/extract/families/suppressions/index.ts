@@ -46,11 +46,11 @@ export const extractor: Extractor = {
   roles: ["python", "notebook", ...HASH_COMMENTED],
   extract(ctx) {
     const records: FactRecord[] = [];
-    for (const source of ctx.view.python()) records.push(...recordsOf(source));
+    for (const source of ctx.view.python()) for (const item of recordsOf(source)) records.push(item);
     for (const entry of filesWithRole(ctx.view, ...HASH_COMMENTED)) {
       if (entry.skipped || !hashCommented(entry)) continue;
       const text = ctx.view.read(entry.path);
-      if (text !== null) records.push(...recordsOf({ path: entry.path, text }));
+      if (text !== null) for (const item of recordsOf({ path: entry.path, text })) records.push(item);
     }
     return records;
   },

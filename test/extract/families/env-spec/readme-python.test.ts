@@ -28,4 +28,12 @@ describe("env-spec: the Python version a README states", () => {
       }),
     ).toEqual([["README.md", 1, "3.8"]]);
   });
+  it("a bare major states only the major: python 3 is >=3, never a minor", async () => {
+    expect(await pythonOf({ "README.md": "Runs on python 3 with a GPU.\n", "requirements.txt": "torch\n" })).toEqual([
+      ["README.md", 1, ">=3"],
+    ]);
+    expect(await pythonOf({ "README.md": "Run `python3 train.py`.\n", "requirements.txt": "torch\n" })).toEqual([
+      ["README.md", 1, ">=3"],
+    ]);
+  });
 });

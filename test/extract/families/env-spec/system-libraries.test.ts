@@ -33,4 +33,14 @@ describe("system libraries the repo's packages load", () => {
     });
     expect(await libraryFindings(root)).toEqual([]);
   });
+
+  it("reads a package list of 200,000 names whole: judged when it lacks the library, quiet when its last name is it", async () => {
+    const names = "a\n".repeat(200_000);
+    const files = { "requirements.txt": "jpeg4py==0.1.4\n", "train.py": TRAIN };
+    const lacking = await libraryFindings(solutionRepo({ ...files, "apt.txt": names }));
+    expect(lacking.map(([file, line, severity]) => [file, line, severity])).toEqual([
+      ["requirements.txt", 1, "warning"],
+    ]);
+    expect(await libraryFindings(solutionRepo({ ...files, "apt.txt": `${names}libturbojpeg\n` }))).toEqual([]);
+  });
 });

@@ -151,6 +151,37 @@ describe("rerun-plan arguments", () => {
     expect((await stepOf("python src/train.py trainer.epoch=3", partial)).rejected).toBeNull();
   });
 
+  it("checks overrides against the tree hydra's compose API builds: initialize or initialize_config_dir, then compose", async () => {
+    const conf = {
+      "conf/config.yaml": "defaults:\n  - model: resnet\n  - _self_\ntrainer:\n  epochs: 10\n",
+      "conf/model/resnet.yaml": "depth: 50\n",
+    };
+    const initialize = {
+      ...conf,
+      "src/train.py":
+        "import sys\nfrom hydra import compose, initialize\n\nwith initialize(version_base=None, config_path='../conf'):\n    cfg = compose(config_name='config', overrides=sys.argv[1:])\n",
+    };
+    expect((await stepOf("python src/train.py trainer.epochs=3 model.depth=18", initialize)).rejected).toBeNull();
+    expect((await stepOf("python src/train.py trainer.epoch=3", initialize)).rejected).toBe(
+      "trainer.epoch=3: the config tree (conf) has no key trainer.epoch (hydra exits with 'Could not override'; add it with +trainer.epoch=)",
+    );
+    const configDir = {
+      ...conf,
+      "train.py":
+        "import sys\nfrom pathlib import Path\nimport hydra\n\nwith hydra.initialize_config_dir(config_dir=str(Path(__file__).parent / 'conf')):\n    cfg = hydra.compose('config', overrides=sys.argv[1:])\n",
+    };
+    expect((await stepOf("python train.py model=vit", configDir)).rejected).toBe(
+      "model=vit: conf/model/ holds no vit.yaml (hydra exits with 'Could not find')",
+    );
+    // compose reads only the overrides the code hands it: with none from the command line, its words are not hydra's.
+    const fixed = {
+      ...conf,
+      "train.py":
+        "from hydra import compose, initialize\n\nwith initialize(config_path='conf'):\n    cfg = compose(config_name='config', overrides=['trainer.epochs=1'])\n",
+    };
+    expect((await stepOf("python train.py trainer.epoch=3", fixed)).rejected).toBeNull();
+  });
+
   it("leaves a program whose parser it cannot see unjudged", async () => {
     expect(
       (await stepOf("python train.py --anything 1", { "train.py": "import sys\nprint(sys.argv)\n" })).rejected,

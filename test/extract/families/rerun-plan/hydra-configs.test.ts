@@ -29,4 +29,22 @@ describe("hydra config composition", () => {
     expect(hydraConfigFiles("def main():\n    pass\n", "train.py", [], files)).toBeNull();
     expect(hydraConfigFiles('@hydra.main(config_path="conf", config_name="x")\n', "train.py", [], files)).toBeNull();
   });
+
+  it("composes the files the compose API names, with the command line's picks when it hands compose sys.argv", () => {
+    const text =
+      "import sys\nfrom hydra import compose, initialize\n\nwith initialize(config_path='configs'):\n    cfg = compose(config_name='main', overrides=sys.argv[1:])\n";
+    expect(hydraConfigFiles(text, "train.py", ["train=large"], files)).toEqual([
+      "configs/main.yaml",
+      "configs/base.yaml",
+      "configs/train/large.yaml",
+      "configs/dataset/valid.yaml",
+    ]);
+    const fixed = "from hydra import compose, initialize\ninitialize(config_path='configs')\ncfg = compose('main')\n";
+    expect(hydraConfigFiles(fixed, "train.py", ["train=large"], files)).toEqual([
+      "configs/main.yaml",
+      "configs/base.yaml",
+      "configs/train/default.yaml",
+      "configs/dataset/valid.yaml",
+    ]);
+  });
 });
