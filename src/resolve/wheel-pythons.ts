@@ -1,6 +1,6 @@
 // Which Pythons a release's wheels serve on Linux x86_64, read from their file names' tags and the index's
 // Requires-Python (pure), and the oldest Python every pin's wheels serve: an unstated spec's build Python.
-import { rangeAllowsPython } from "../provision/python-version.js";
+import { allowsPython } from "../provision/python-version.js";
 import type { ReleaseFile } from "./index-pages.js";
 
 const LINUX_PLATFORM = (tag: string) => tag === "any" || /^(?:many|musl)?linux.*_x86_64$/.test(tag);
@@ -19,7 +19,11 @@ function wheelServes(file: ReleaseFile, python: string): boolean {
     const tagged = Number(t[3]);
     return t[1] === "py" || abi3 ? minor >= tagged : minor === tagged;
   });
-  return served && (!file.requiresPython || rangeAllowsPython(file.requiresPython, python) !== false);
+  return (
+    served &&
+    (!file.requiresPython ||
+      allowsPython(file.requiresPython, python, { syntax: "requires-python", unreadable: null }) !== false)
+  );
 }
 
 /** The Pythons of `pythons` that some wheel of the release serves; null when the release has no wheel (a
