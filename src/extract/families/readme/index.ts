@@ -242,11 +242,12 @@ function readmeFacts(
     joinContinuations(lines).map((l) => ({ ...l, block: id })),
   );
   const proseMoves = proseDirectoryChanges(text, parts.inline, (p) => view.isDir(p));
-  // A new section starts from the README's own folder again: a `cd` under "Training" does not hold under "Inference".
-  const steps = [
-    ...codeLines.map((c) => ({ line: c.line, text: c.text, block: c.block as number | null })),
+  // A section's end takes the reader back to the folder it began in: a `cd` under "Training" holds in its
+  // subsections, not under "Inference".
+  const steps: Array<{ line: number; text: string; block: number | null; section?: number }> = [
+    ...codeLines.map((c) => ({ line: c.line, text: c.text, block: c.block })),
     ...proseMoves.map((m) => ({ line: m.line, text: `cd ${m.target}`, block: null })),
-    ...parts.sections.map((sec) => ({ line: sec.line, text: "", block: null, section: true })),
+    ...parts.sections.map((sec) => ({ line: sec.line, text: "", block: null, section: sec.level })),
   ].sort((a, b) => a.line - b.line);
   const folderAt: Array<{ line: number; cwd: string }> = [{ line: 0, cwd: startDir }];
   /** The folder of a file the prose names earlier in the section (inline code or a link) with the script's base name. */
@@ -268,10 +269,21 @@ function readmeFacts(
   // The folder within the code block alone, as a reader who skipped the earlier blocks would have it.
   let blockCwd = startDir;
   let block: number | null = null;
+  // The open sections, each with the folder the reader was in at its heading.
+  const open: Array<{ level: number; cwd: string }> = [];
+  // Folders the document's `cd`s moved the reader to, latest last: one a section's end left may still be
+  // where a later block runs ("all the commands below run from training-code").
+  const visited: string[] = [];
   for (const step of steps) {
-    if ("section" in step) {
-      if (cwd !== startDir) folderAt.push({ line: step.line, cwd: startDir });
-      cwd = startDir;
+    if (step.section !== undefined) {
+      const level = step.section;
+      let back: string | null = null;
+      while (open.length > 0 && open[open.length - 1]!.level >= level) back = open.pop()!.cwd;
+      // The document's first heading, like any other that closes a section, starts from where that section began.
+      const next = back ?? (open.length === 0 ? startDir : cwd);
+      if (next !== cwd) folderAt.push({ line: step.line, cwd: next });
+      cwd = next;
+      open.push({ level, cwd });
       continue;
     }
     if (step.block !== block) blockCwd = startDir;
@@ -288,6 +300,15 @@ function readmeFacts(
         : carried.command
           ? { command: carried.command, cwd: carried.cwd }
           : null;
+    // Where neither does, a folder an earlier `cd` of the document moved to and a section's end left may.
+    if (command && !found(command.command) && command.command.script !== null)
+      for (const folder of [...visited].reverse()) {
+        const there = interpretLine(step.text, folder, env);
+        if (!there.command || !found(there.command)) continue;
+        command = { command: there.command, cwd: there.cwd };
+        break;
+      }
+    if (cwd !== startDir && !visited.includes(cwd)) visited.push(cwd);
     // A bare script the prose just named with its folder ("run `src/train.py`", then `python train.py`) runs from that folder.
     if (command && !found(command.command) && command.command.script !== null) {
       const folder = namedFolderBefore(step.line, command.command.script);
