@@ -27,6 +27,7 @@ import { fitsModel, writesSubmission } from "./script-does.js";
 import { makeGoal } from "../../shell/make-goal.js";
 import { composeServiceFolder } from "../../shell/compose-services.js";
 import { proseDirectoryChanges } from "../../shell/prose-folders.js";
+import { scriptLineReader } from "../../shell/script-folder.js";
 
 const MAX_DOCS = 20;
 /** Extensions of files a README names that the repo itself should ship (outputs and data are left out). */
@@ -560,13 +561,15 @@ function missingCalls(view: RepoView, script: string, cwd: string, env: ShellEnv
   if (text === null) return [];
   const out: FactRecord[] = [];
   let at = cwd;
+  // `cd "$(dirname "$0")"` and the like move to the script's own folder.
+  const read = scriptLineReader(script.includes("/") ? script.slice(0, script.lastIndexOf("/")) : "", env);
   for (const { line, text: raw } of joinContinuations(
     text
       .split("\n")
       .slice(0, 2000)
       .map((t, i) => ({ line: i + 1, text: t })),
   )) {
-    const step = interpretLine(raw, at, env);
+    const step = read(raw, at);
     at = step.cwd;
     const command = step.command;
     // `CUDA_VISIBLE_DEVICES=0 python x.py`, `nohup python x.py &`: the command the prefixes run.

@@ -9,6 +9,7 @@ import { makeGoal } from "../../shell/make-goal.js";
 import { shellLines, type ShellLine } from "./shell-lines.js";
 import { scriptWrites } from "../../shell/script-writes.js";
 import { isPlaceholderWord } from "../../shell/shell-words.js";
+import { scriptLineReader } from "../../shell/script-folder.js";
 
 export type StepSource = "readme" | "readme-prose" | "shell" | "make" | "notebook" | "kernel" | "console-script";
 
@@ -172,13 +173,10 @@ export class StepList {
   ): void {
     let cwd = parent.cwd;
     const byText = new Map<string, Step>();
+    // `cd "$(dirname "$0")"` and the like move to the script's own folder.
+    const read = scriptLineReader(folder, this.env);
     for (const line of lines) {
-      // `cd "$(dirname "$0")"` moves to the script's own folder.
-      if (/^cd\s+["']?\$\(\s*dirname\s+["']?\$(?:0|\{0\}|BASH_SOURCE)/.test(line.text)) {
-        cwd = folder;
-        continue;
-      }
-      const { command, cwd: after } = interpretLine(line.text, cwd, this.env);
+      const { command, cwd: after } = read(line.text, cwd);
       const at = cwd;
       cwd = after;
       if (!command) continue;
