@@ -17,6 +17,8 @@ export interface ShellCommand {
   makeTarget?: string;
   /** For `python -m a.b`: candidate files for the module ("a/b.py", "a/b/__main__.py"). */
   moduleFiles: string[];
+  /** For `python -m a.b`: the module ("a.b"). */
+  module?: string;
   /** Files it reads that the repo should hold: `-r requirements.txt`, `-f environment.yml`, config args. */
   inputs: string[];
   /** Branches it needs: `git clone -b x`, `git checkout x`, `git switch x`. */
@@ -283,6 +285,7 @@ function describe(argv: string[], cwd: string, isScript: boolean, own = false): 
   const branches: string[] = [];
   let script: string | null = isScript ? argv[0]! : null;
   let moduleFiles: string[] = [];
+  let module: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const next = args[i + 1];
@@ -292,6 +295,7 @@ function describe(argv: string[], cwd: string, isScript: boolean, own = false): 
     if (arg === "-m" && next && /^[\w.]+$/.test(next) && PYTHON_RUNNER.test(runner)) {
       const path = next.replace(/\./g, "/");
       moduleFiles = [joinRel(cwd, `${path}.py`), joinRel(cwd, `${path}/__main__.py`)];
+      module = next;
       i++;
     }
     if ((arg === "-r" || arg === "--requirement" || arg === "-f" || arg === "--file") && next && isLocal(next))
@@ -331,6 +335,7 @@ function describe(argv: string[], cwd: string, isScript: boolean, own = false): 
     script: relScript,
     scriptCandidates,
     moduleFiles,
+    ...(module !== undefined ? { module } : {}),
     inputs,
     branches,
     ...(makeTarget !== undefined ? { makeTarget } : {}),

@@ -28,6 +28,7 @@ import { makeGoal } from "../../shell/make-goal.js";
 import { composeServiceFolder } from "../../shell/compose-services.js";
 import { proseDirectoryChanges } from "../../shell/prose-folders.js";
 import { scriptLineReader } from "../../shell/script-folder.js";
+import { isInstalledModule } from "../../shell/installed-modules.js";
 
 const MAX_DOCS = 20;
 /** Extensions of files a README names that the repo itself should ship (outputs and data are left out). */
@@ -579,7 +580,9 @@ function missingCalls(view: RepoView, script: string, cwd: string, env: ShellEnv
     const from = at === "" ? "the repository root" : `${at}/`;
     const missing = (name: string, candidates: string[], nearest: string | null) =>
       out.push({ kind: "call", file: script, line, name, from, exists: false, runBy, ...(nearest ? { nearest } : {}) });
-    if (argv[0] === "-m" && argv[1] && command.moduleFiles.length > 0) {
+    // `python -m torch.distributed.launch ... train.py`: an installed launcher, checked by the script it starts.
+    const installed = argv[0] === "-m" && argv[1] !== undefined && isInstalledModule(argv[1], view);
+    if (argv[0] === "-m" && argv[1] && command.moduleFiles.length > 0 && !installed) {
       if (!command.moduleFiles.some((p) => view.has(p)))
         missing(`-m ${argv[1]}`, command.moduleFiles, namesake(view, `${argv[1].replace(/\./g, "/")}.py`));
     } else if (command.script !== null) {
