@@ -389,6 +389,8 @@ function purposeOf(runner: string, args: string[], script: string): Purpose {
     return "download";
   const base = script.replace(/^.*\//, "").toLowerCase();
   const all = `${base} ${args.join(" ")}`.toLowerCase();
+  // `train.py --task predict`, `main.py --mode=test`, `main.py predict`: the mode the arguments pick decides.
+  if (script !== "" && predictMode(args)) return "predict";
   if (/download|fetch|get_data|prepare_data/.test(base)) return "download";
   if (/predict|infer|submission|submit/.test(base)) return "predict";
   if (/train|fit|finetune|fine_tune|pretrain/.test(base)) return "train";
@@ -408,6 +410,22 @@ function purposeOf(runner: string, args: string[], script: string): Purpose {
     if (/(^|[\s=-])train\b/.test(all) || /^(accelerate|torchrun|deepspeed)$/.test(runner)) return "train";
   }
   return "other";
+}
+
+/** Options that pick what a program does (`--task`, `--mode`, `--phase`, `--stage`, `--do`, `--action`). */
+const MODE_OPTION = /^--?(?:task|mode|phase|stage|do|action|run[_-]?mode)$/i;
+const PREDICT_WORD = /^(?:predict(?:ion)?|infer(?:ence)?|test|submit|submission)$/i;
+
+/** Whether the arguments after a script pick its predict mode: a mode option's value, or a subcommand right after the script. */
+function predictMode(args: readonly string[]): boolean {
+  const at = args.findIndex((a) => SCRIPT.test(a));
+  if (at >= 0 && PREDICT_WORD.test(args[at + 1] ?? "")) return true;
+  return args.some((a, i) => {
+    const eq = a.indexOf("=");
+    return eq > 0
+      ? MODE_OPTION.test(a.slice(0, eq)) && PREDICT_WORD.test(a.slice(eq + 1))
+      : MODE_OPTION.test(a) && PREDICT_WORD.test(args[i + 1] ?? "");
+  });
 }
 
 const isUrl = (text: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
