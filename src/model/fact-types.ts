@@ -637,7 +637,7 @@ export interface SyntaxFact {
   checkedBy?: string;
   /** the error is a Python 2 construct Python 3 rejects (print or exec statements, backquotes, <>, 0777 octals, the L suffix, ur'' strings, except E, e / raise E, msg, mixed tabs and spaces) */
   python2?: boolean;
-  /** for an error only newer Pythons raise (`async` as a name since 3.7, Python 2 syntax since 3.0): true when every Python version the repo states still parses it (the code is then tied to that old Python, not broken); with no version stated, whether the Python its spec's pins need (numpy 1.22 needs 3.8) still parses it; absent for other errors or when neither says */
+  /** for an error only newer Pythons raise (`async` as a name since 3.7, Python 2 syntax since 3.0, a generator bare in an f-string's braces since 3.12): true when every Python version the repo states still parses it (the code is then tied to that old Python, not broken); with no version stated, whether the Python its spec's pins need (numpy 1.22 needs 3.8) still parses it; absent for other errors or when neither says */
   statedParses?: boolean;
   /** an error only Python 3.7 and later raise (`async` or `await` as a name), in a repo that states no Python and whose pins imply none: it parses on Python 3.6 or older */
   pythonUnstated?: boolean;

@@ -14,6 +14,7 @@ import { extractFacts } from "../../src/extract/index.js";
 import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
 import { memoryView } from "../../src/extract/view/memory-view.js";
 import { scriptWrites } from "../../src/extract/shell/script-writes.js";
+import { scriptLineReader } from "../../src/extract/shell/script-folder.js";
 import { tileGrid } from "../../src/extract/families/training-setup/tile-grid.js";
 import { layerStack } from "../../src/extract/families/training-setup/layer-stack.js";
 
@@ -75,6 +76,10 @@ describe("readers of README and shell lines on one long pathological line", () =
         finishes(`shellPaths ${label}`, () => shellPaths(line));
         finishes(`shellWrites ${label}`, () => shellWrites("run.sh", [{ line: 1, text: line }]));
         finishes(`installRecords ${label}`, () => installRecords("README.md", 1, line, "readme"));
+        finishes(`scriptLineReader ${label}`, () => {
+          const read = scriptLineReader("a");
+          for (const text of [line, `cd ${line}`, `X=${line}`, `cd "$(dirname ${line})"`]) read(text, "");
+        });
         finishes(`scriptWrites ${label}`, () => scriptWrites(`cat > a.sh <<EOF\n${line}\nEOF\n${line}\necho ${line}`));
         finishes(`tileGrid ${label}`, () =>
           tileGrid(`def __getitem__(self):\n  n_tiles = 4\n${line}\n${line.slice(0, 3999)}`),

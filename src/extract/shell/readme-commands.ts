@@ -17,6 +17,8 @@ export interface ShellCommand {
   makeTarget?: string;
   /** For `python -m a.b`: candidate files for the module ("a/b.py", "a/b/__main__.py"). */
   moduleFiles: string[];
+  /** For `python -m a.b`: the module ("a.b"). */
+  module?: string;
   /** Files it reads that the repo should hold: `-r requirements.txt`, `-f environment.yml`, config args. */
   inputs: string[];
   /** Branches it needs: `git clone -b x`, `git checkout x`, `git switch x`. */
@@ -283,6 +285,7 @@ function describe(argv: string[], cwd: string, isScript: boolean, own = false): 
   const branches: string[] = [];
   let script: string | null = isScript ? argv[0]! : null;
   let moduleFiles: string[] = [];
+  let module: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const next = args[i + 1];
@@ -292,6 +295,7 @@ function describe(argv: string[], cwd: string, isScript: boolean, own = false): 
     if (arg === "-m" && next && /^[\w.]+$/.test(next) && PYTHON_RUNNER.test(runner)) {
       const path = next.replace(/\./g, "/");
       moduleFiles = [joinRel(cwd, `${path}.py`), joinRel(cwd, `${path}/__main__.py`)];
+      module = next;
       i++;
     }
     if ((arg === "-r" || arg === "--requirement" || arg === "-f" || arg === "--file") && next && isLocal(next))
@@ -331,6 +335,7 @@ function describe(argv: string[], cwd: string, isScript: boolean, own = false): 
     script: relScript,
     scriptCandidates,
     moduleFiles,
+    ...(module !== undefined ? { module } : {}),
     inputs,
     branches,
     ...(makeTarget !== undefined ? { makeTarget } : {}),
@@ -384,6 +389,8 @@ function purposeOf(runner: string, args: string[], script: string): Purpose {
     return "download";
   const base = script.replace(/^.*\//, "").toLowerCase();
   const all = `${base} ${args.join(" ")}`.toLowerCase();
+  // `train.py --task predict`, `main.py --mode=test`, `main.py predict`: the mode the arguments pick decides.
+  if (script !== "" && predictMode(args)) return "predict";
   if (/download|fetch|get_data|prepare_data/.test(base)) return "download";
   if (/predict|infer|submission|submit/.test(base)) return "predict";
   if (/train|fit|finetune|fine_tune|pretrain/.test(base)) return "train";
@@ -403,6 +410,22 @@ function purposeOf(runner: string, args: string[], script: string): Purpose {
     if (/(^|[\s=-])train\b/.test(all) || /^(accelerate|torchrun|deepspeed)$/.test(runner)) return "train";
   }
   return "other";
+}
+
+/** Options that pick what a program does (`--task`, `--mode`, `--phase`, `--stage`, `--do`, `--action`). */
+const MODE_OPTION = /^--?(?:task|mode|phase|stage|do|action|run[_-]?mode)$/i;
+const PREDICT_WORD = /^(?:predict(?:ion)?|infer(?:ence)?|test|submit|submission)$/i;
+
+/** Whether the arguments after a script pick its predict mode: a mode option's value, or a subcommand right after the script. */
+function predictMode(args: readonly string[]): boolean {
+  const at = args.findIndex((a) => SCRIPT.test(a));
+  if (at >= 0 && PREDICT_WORD.test(args[at + 1] ?? "")) return true;
+  return args.some((a, i) => {
+    const eq = a.indexOf("=");
+    return eq > 0
+      ? MODE_OPTION.test(a.slice(0, eq)) && PREDICT_WORD.test(a.slice(eq + 1))
+      : MODE_OPTION.test(a) && PREDICT_WORD.test(args[i + 1] ?? "");
+  });
 }
 
 const isUrl = (text: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(text);

@@ -3,7 +3,8 @@
 // prose. Pure.
 
 export interface ReadmeParts {
-  sections: Array<{ line: number; title: string }>;
+  /** Headings; `level` 1 is the outermost (`#`, a `===` underline), deeper headings count up. */
+  sections: Array<{ line: number; title: string; level: number }>;
   /** Lines inside code blocks, with the block they belong to (numbered in reading order). */
   code: Array<{ line: number; text: string; block: number }>;
   inline: Array<{ line: number; text: string }>;
@@ -55,6 +56,11 @@ export function parseReadme(text: string): ReadmeParts {
   let directive = false; // just after an rst directive, where `:option:` lines come before the body
   let previousBlank = true;
   let pre = false; // inside an HTML `<pre>` block, which Markdown leaves as written
+  // An underlined title's level: `=` is 1 and `-` is 2 (Markdown's setext); rst's other marks by first use, below those.
+  const underlineLevels = new Map<string, number>([
+    ["=", 1],
+    ["-", 2],
+  ]);
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     const line = i + 1;
@@ -109,14 +115,16 @@ export function parseReadme(text: string): ReadmeParts {
 
     const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw);
     const next = lines[i + 1];
-    if (atx) parts.sections.push({ line, title: atx[2]! });
+    if (atx) parts.sections.push({ line, title: atx[2]!, level: atx[1]!.length });
     else if (
       next !== undefined &&
       UNDERLINE.test(next) &&
       !/^\s*[-*+]\s/.test(raw) &&
       next.trim().length >= Math.min(3, raw.trim().length)
     ) {
-      parts.sections.push({ line, title: raw.trim() });
+      const mark = next.trim()[0]!;
+      if (!underlineLevels.has(mark)) underlineLevels.set(mark, underlineLevels.size + 1);
+      parts.sections.push({ line, title: raw.trim(), level: underlineLevels.get(mark)! });
       i++; // the underline
       previousBlank = false;
       continue;

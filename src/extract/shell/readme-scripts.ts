@@ -4,6 +4,7 @@ import { expandMakeVariables, makeVariables } from "./make-vars.js";
 import type { RepoView } from "../../model/repo-view.js";
 import { interpretLine, joinContinuations, scriptRun, type Purpose, type ShellEnv } from "./readme-commands.js";
 import { scriptWrites } from "./script-writes.js";
+import { scriptLineReader } from "./script-folder.js";
 
 const MAX_DEPTH = 3;
 const MAX_LINES = 2000;
@@ -120,13 +121,14 @@ export function scriptsRunBy(
   const folder = script.includes("/") ? script.slice(0, script.lastIndexOf("/")) : "";
   const out: string[] = [];
   let cwd = "";
+  const read = scriptLineReader(folder, env);
   for (const { text: line } of joinContinuations(
     text
       .split("\n")
       .slice(0, MAX_LINES)
       .map((t, i) => ({ line: i + 1, text: t })),
   )) {
-    const step = interpretLine(line, cwd, env);
+    const step = read(line, cwd);
     cwd = step.cwd;
     const command = step.command;
     if (!command) continue;

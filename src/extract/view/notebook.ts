@@ -20,6 +20,24 @@ function neutralise(line: string): string {
   return line.replace(/[%!]|(?=\S)/, "#");
 }
 
+/** A line magic or shell escape is one statement to IPython: inside a block (`if x:\n    !mkdir d`) it
+ * becomes `pass` with the line as its comment, so the block keeps a body; at the top it is a comment. */
+function asStatement(line: string): string {
+  const indent = /^[ \t]*/.exec(line)![0];
+  return indent === "" ? neutralise(line) : `${indent}pass  ${neutralise(line.slice(indent.length))}`;
+}
+
+/** Line magics and shell aliases IPython runs without `%` (automagic, on by default): `cd ../src/`, `ls data`,
+ * `pip install x`. A line is one when the name is followed by words, not by Python (`ls = []`, `cd(x)`, `pip.main`). */
+const AUTOMAGIC =
+  /^(?:cd|ls|ll|pwd|pip|conda|mamba|env|load_ext|reload_ext|autoreload|matplotlib|mkdir|rmdir|cat|cp|mv|rm|less|run|time|timeit|alias|bookmark|pylab|who|whos|reset|cls|clear)(?:\s+(?![=,:;)\]}]|[+\-*/%&|^<>!.]+=|[+\-*/%&|^<>]+(?:\s|$)|(?:if|else|for|in|and|or|is|not)\b)\S.*)?$/;
+/** A bare word is Python too (an expression); only these print or move as the magic they stand for. */
+const BARE_MAGIC = /^(?:ls|ll|pwd|cd|who|whos|cls|clear)$/;
+
+function isAutomagic(trimmed: string): boolean {
+  return AUTOMAGIC.test(trimmed) && (/\s/.test(trimmed) || BARE_MAGIC.test(trimmed));
+}
+
 export function flattenNotebook(json: string): NotebookResult {
   let doc: unknown;
   try {
@@ -51,12 +69,14 @@ export function flattenNotebook(json: string): NotebookResult {
         out = neutralise(line);
         continued.text += ` ${trimmed.replace(/\\$/, "").trim()}`;
         if (!/\\\s*$/.test(line)) continued = null;
-      } else if (trimmed.startsWith("%") || trimmed.startsWith("!")) {
-        out = neutralise(line);
-        if (trimmed.startsWith("!") || /^%(?:pip|conda|sx|system)\b/.test(trimmed)) {
+      } else if (trimmed.startsWith("%") || trimmed.startsWith("!") || isAutomagic(trimmed)) {
+        // `cd ../src/` is `%cd ../src/`: it moves the notebook for the cells after it.
+        const magic = trimmed.startsWith("%") || trimmed.startsWith("!") ? trimmed : `%${trimmed}`;
+        out = asStatement(line.slice(0, line.length - trimmed.length) + magic);
+        if (magic.startsWith("!") || /^%(?:pip|conda|sx|system|cd)\b/.test(magic)) {
           const entry = {
             line: flatLine,
-            text: trimmed
+            text: magic
               .replace(/^[!%]\s*/, "")
               .replace(/\\\s*$/, "")
               .trim(),

@@ -27,6 +27,8 @@ import { fitsModel, writesSubmission } from "./script-does.js";
 import { makeGoal } from "../../shell/make-goal.js";
 import { composeServiceFolder } from "../../shell/compose-services.js";
 import { proseDirectoryChanges } from "../../shell/prose-folders.js";
+import { scriptLineReader } from "../../shell/script-folder.js";
+import { isInstalledModule } from "../../shell/installed-modules.js";
 
 const MAX_DOCS = 20;
 /** Extensions of files a README names that the repo itself should ship (outputs and data are left out). */
@@ -242,11 +244,12 @@ function readmeFacts(
     joinContinuations(lines).map((l) => ({ ...l, block: id })),
   );
   const proseMoves = proseDirectoryChanges(text, parts.inline, (p) => view.isDir(p));
-  // A new section starts from the README's own folder again: a `cd` under "Training" does not hold under "Inference".
-  const steps = [
-    ...codeLines.map((c) => ({ line: c.line, text: c.text, block: c.block as number | null })),
+  // A section's end takes the reader back to the folder it began in: a `cd` under "Training" holds in its
+  // subsections, not under "Inference".
+  const steps: Array<{ line: number; text: string; block: number | null; section?: number }> = [
+    ...codeLines.map((c) => ({ line: c.line, text: c.text, block: c.block })),
     ...proseMoves.map((m) => ({ line: m.line, text: `cd ${m.target}`, block: null })),
-    ...parts.sections.map((sec) => ({ line: sec.line, text: "", block: null, section: true })),
+    ...parts.sections.map((sec) => ({ line: sec.line, text: "", block: null, section: sec.level })),
   ].sort((a, b) => a.line - b.line);
   const folderAt: Array<{ line: number; cwd: string }> = [{ line: 0, cwd: startDir }];
   /** The folder of a file the prose names earlier in the section (inline code or a link) with the script's base name. */
@@ -268,10 +271,21 @@ function readmeFacts(
   // The folder within the code block alone, as a reader who skipped the earlier blocks would have it.
   let blockCwd = startDir;
   let block: number | null = null;
+  // The open sections, each with the folder the reader was in at its heading.
+  const open: Array<{ level: number; cwd: string }> = [];
+  // Folders the document's `cd`s moved the reader to, latest last: one a section's end left may still be
+  // where a later block runs ("all the commands below run from training-code").
+  const visited: string[] = [];
   for (const step of steps) {
-    if ("section" in step) {
-      if (cwd !== startDir) folderAt.push({ line: step.line, cwd: startDir });
-      cwd = startDir;
+    if (step.section !== undefined) {
+      const level = step.section;
+      let back: string | null = null;
+      while (open.length > 0 && open[open.length - 1]!.level >= level) back = open.pop()!.cwd;
+      // The document's first heading, like any other that closes a section, starts from where that section began.
+      const next = back ?? (open.length === 0 ? startDir : cwd);
+      if (next !== cwd) folderAt.push({ line: step.line, cwd: next });
+      cwd = next;
+      open.push({ level, cwd });
       continue;
     }
     if (step.block !== block) blockCwd = startDir;
@@ -288,6 +302,15 @@ function readmeFacts(
         : carried.command
           ? { command: carried.command, cwd: carried.cwd }
           : null;
+    // Where neither does, a folder an earlier `cd` of the document moved to and a section's end left may.
+    if (command && !found(command.command) && command.command.script !== null)
+      for (const folder of [...visited].reverse()) {
+        const there = interpretLine(step.text, folder, env);
+        if (!there.command || !found(there.command)) continue;
+        command = { command: there.command, cwd: there.cwd };
+        break;
+      }
+    if (cwd !== startDir && !visited.includes(cwd)) visited.push(cwd);
     // A bare script the prose just named with its folder ("run `src/train.py`", then `python train.py`) runs from that folder.
     if (command && !found(command.command) && command.command.script !== null) {
       const folder = namedFolderBefore(step.line, command.command.script);
@@ -539,13 +562,15 @@ function missingCalls(view: RepoView, script: string, cwd: string, env: ShellEnv
   if (text === null) return [];
   const out: FactRecord[] = [];
   let at = cwd;
+  // `cd "$(dirname "$0")"` and the like move to the script's own folder.
+  const read = scriptLineReader(script.includes("/") ? script.slice(0, script.lastIndexOf("/")) : "", env);
   for (const { line, text: raw } of joinContinuations(
     text
       .split("\n")
       .slice(0, 2000)
       .map((t, i) => ({ line: i + 1, text: t })),
   )) {
-    const step = interpretLine(raw, at, env);
+    const step = read(raw, at);
     at = step.cwd;
     const command = step.command;
     // `CUDA_VISIBLE_DEVICES=0 python x.py`, `nohup python x.py &`: the command the prefixes run.
@@ -555,7 +580,9 @@ function missingCalls(view: RepoView, script: string, cwd: string, env: ShellEnv
     const from = at === "" ? "the repository root" : `${at}/`;
     const missing = (name: string, candidates: string[], nearest: string | null) =>
       out.push({ kind: "call", file: script, line, name, from, exists: false, runBy, ...(nearest ? { nearest } : {}) });
-    if (argv[0] === "-m" && argv[1] && command.moduleFiles.length > 0) {
+    // `python -m torch.distributed.launch ... train.py`: an installed launcher, checked by the script it starts.
+    const installed = argv[0] === "-m" && argv[1] !== undefined && isInstalledModule(argv[1], view);
+    if (argv[0] === "-m" && argv[1] && command.moduleFiles.length > 0 && !installed) {
       if (!command.moduleFiles.some((p) => view.has(p)))
         missing(`-m ${argv[1]}`, command.moduleFiles, namesake(view, `${argv[1].replace(/\./g, "/")}.py`));
     } else if (command.script !== null) {

@@ -6,6 +6,7 @@ import { commandWords, interpretLine, isLocal, joinRel, type ShellEnv } from "..
 import { resolveImport, type RepoPythonIndex } from "../../python/repo-index.js";
 import { programOf, type Step } from "./steps.js";
 import { shellLines } from "./shell-lines.js";
+import { scriptLineReader } from "../../shell/script-folder.js";
 import { mainOnlySpans, spansText } from "./main-only.js";
 import { dynamicImports, type ModuleTree } from "./dynamic-imports.js";
 import { argsAfter } from "./arguments.js";
@@ -126,8 +127,9 @@ function calledByShell(view: RepoView, script: string, cwd: string, env: ShellEn
   const folder = script.includes("/") ? script.slice(0, script.lastIndexOf("/")) : "";
   const out: string[] = [];
   let at = cwd;
+  const read = scriptLineReader(folder, env);
   for (const line of shellLines(text)) {
-    const { command, cwd: after } = interpretLine(line.text, at, env);
+    const { command, cwd: after } = read(line.text, at);
     at = after;
     const target = command ? programOf(command, view, folder) : null;
     if (target && view.has(target) && CODE.test(target)) out.push(target);

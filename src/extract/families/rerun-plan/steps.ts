@@ -9,6 +9,8 @@ import { makeGoal } from "../../shell/make-goal.js";
 import { shellLines, type ShellLine } from "./shell-lines.js";
 import { scriptWrites } from "../../shell/script-writes.js";
 import { isPlaceholderWord } from "../../shell/shell-words.js";
+import { scriptLineReader } from "../../shell/script-folder.js";
+import { isInstalledModule } from "../../shell/installed-modules.js";
 
 export type StepSource = "readme" | "readme-prose" | "shell" | "make" | "notebook" | "kernel" | "console-script";
 
@@ -51,19 +53,20 @@ function isPlaceholder(path: string): boolean {
 const MAX_STEPS = 5000;
 
 /** The repo file a shell command runs: its script from the folder it runs in, from the calling script's
- * folder, or as written from the root; a `-m` module's file; null for an outside tool. */
+ * folder, or as written from the root; a `-m` module's file; null for an outside tool (an installed module). */
 export function programOf(command: ShellCommand, view: RepoView, scriptFolder: string | null): string | null {
+  const modules = command.module !== undefined && isInstalledModule(command.module, view) ? [] : command.moduleFiles;
   const candidates = [
     ...command.scriptCandidates,
     ...(command.script && scriptFolder !== null
       ? [joinRel(scriptFolder, command.script.slice(command.script.lastIndexOf("/") + 1))]
       : []),
-    ...command.moduleFiles,
+    ...modules,
   ];
   const found = candidates.find((c) => view.has(c));
   if (found) return found;
   if (command.makeTarget !== undefined) return command.scriptCandidates[0] ?? "Makefile";
-  return command.scriptCandidates[0] ?? command.moduleFiles[0] ?? null;
+  return command.scriptCandidates[0] ?? modules[0] ?? null;
 }
 
 const CODE_FILE = /\.(?:py|ipynb|sh|bash)$/;
@@ -172,13 +175,10 @@ export class StepList {
   ): void {
     let cwd = parent.cwd;
     const byText = new Map<string, Step>();
+    // `cd "$(dirname "$0")"` and the like move to the script's own folder.
+    const read = scriptLineReader(folder, this.env);
     for (const line of lines) {
-      // `cd "$(dirname "$0")"` moves to the script's own folder.
-      if (/^cd\s+["']?\$\(\s*dirname\s+["']?\$(?:0|\{0\}|BASH_SOURCE)/.test(line.text)) {
-        cwd = folder;
-        continue;
-      }
-      const { command, cwd: after } = interpretLine(line.text, cwd, this.env);
+      const { command, cwd: after } = read(line.text, cwd);
       const at = cwd;
       cwd = after;
       if (!command) continue;

@@ -15,6 +15,7 @@ import { preparePythonIndex, sourceOf } from "../../python/repo-index.js";
 import { parseError } from "../../python/tree-facts.js";
 import { pythonParser } from "../../python/tree-sitter.js";
 import { impliedPythonFloor, versionText } from "./pinned-python.js";
+import { parsedUpTo } from "./older-syntax.js";
 
 /** Messages of the lexer and statement checks that name a Python 2 construct. */
 const PYTHON2 =
@@ -32,15 +33,23 @@ export const extractor: Extractor = {
     const onTrainPath = (path: string) => training === null || training.has(path);
     const stated = statedPythons(ctx.facts);
     const floor = impliedPythonFloor(ctx.facts.families["env-spec"] ?? []);
-    /** An error only newer Pythons raise (`async` as a name since 3.7; Python 2 syntax since 3.0): parsed by
+    /** An error only newer Pythons raise (`async` as a name since 3.7; Python 2 syntax since 3.0; a generator bare
+     * in an f-string's braces since 3.12): parsed by
      * every Python the repo states? With none stated, the one its spec's pins need decides; with neither, the
      * error is unconfirmed and says which Python still parses it. */
-    const statedParses = (message: string) => {
+    const statedParses = (message: string, parsed: ReturnType<typeof parsedUpTo> = null) => {
       const since = /keyword since Python (\d+)\.(\d+)/.exec(message);
-      const limit = since ? Number(since[1]) * 100 + Number(since[2]) : PYTHON2.test(message) ? 300 : null;
+      const limit = since
+        ? Number(since[1]) * 100 + Number(since[2])
+        : parsed
+          ? parsed.version + 1
+          : PYTHON2.test(message)
+            ? 300
+            : null;
       if (limit === null) return {};
       if (stated.length > 0) return { statedParses: stated.every((v) => v < limit) };
-      if (!since) return {}; // Python 2 syntax is code-python3-compatible's, whatever the pins
+      if (!since && !parsed) return {}; // Python 2 syntax is code-python3-compatible's, whatever the pins
+      if (parsed) message = `${message} (${parsed.what})`;
       if (floor !== null && floor.version >= limit)
         return {
           statedParses: false,
@@ -51,6 +60,9 @@ export const extractor: Extractor = {
       return { pythonUnstated: true, message: `${message}; ${why}, and it parses only on Python ${older} or older` };
     };
     let parser: Awaited<ReturnType<typeof pythonParser>> | null = null;
+    /** What an older Python parses on the error's line (a generator bare in an f-string's braces, up to 3.11). */
+    const olderAt = (path: string, line: number) =>
+      parsedUpTo(sourceOf(ctx.view, path)?.text.split("\n")[line - 1] ?? "");
     for (const file of index.files) {
       if (file.syntaxError) {
         records.push(
@@ -59,7 +71,7 @@ export const extractor: Extractor = {
             checkedBy: "lexer",
             python2: PYTHON2.test(file.syntaxError.message),
             trainPath: onTrainPath(file.path),
-            ...statedParses(file.syntaxError.message),
+            ...statedParses(file.syntaxError.message, olderAt(file.path, file.syntaxError.line)),
           }),
         );
         continue;
@@ -78,6 +90,7 @@ export const extractor: Extractor = {
             checkedBy: "parser",
             python2: false,
             trainPath: onTrainPath(file.path),
+            ...statedParses(error.message, olderAt(file.path, error.line)),
           }),
         );
     }

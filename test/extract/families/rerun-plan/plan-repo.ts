@@ -49,6 +49,14 @@ export async function planOf(files: Record<string, string>): Promise<FactRecord[
   });
 }
 
+/** Every static family's records of one family over a real git repo of the given files. */
+export async function familyOf(files: Record<string, string>, family: string): Promise<FactRecord[]> {
+  return inRepo(files, [], async (dir) => {
+    const facts = await extractFacts(await walkRepo(dir), STATIC_EXTRACTORS, { branches: ["main"] });
+    return facts.families[family] ?? [];
+  });
+}
+
 /** The steps as [order, parent, cwd, program, purpose, repeat]. */
 export const stepsOf = (records: readonly FactRecord[]) =>
   records.filter((r) => r.kind === "step").map((r) => [r.order, r.parent, r.cwd, r.program, r.purpose, r.repeat]);

@@ -1,0 +1,44 @@
+// Flattening a notebook: IPython lines become comments (a `pass` inside a block) and their commands shell lines.
+import { describe, expect, it } from "vitest";
+import { flattenNotebook } from "../../../src/extract/view/notebook.js";
+import { notebook } from "../families/helpers.js";
+
+const flat = (...cells: string[]) => {
+  const result = flattenNotebook(notebook(...cells));
+  if (!result.ok) throw new Error(result.reason);
+  return result.notebook;
+};
+
+describe("flattenNotebook", () => {
+  it("gives a shell escape alone in a block a body, and reads automagic lines as the magics they are", () => {
+    const nb = flat("if x:\n    !mkdir -p out", "cd ../src/\nls\npip install timm\nrun train.py");
+    expect(nb.text.split("\n")).toEqual([
+      "if x:",
+      "    pass  #mkdir -p out",
+      "#cd ../src/",
+      "#ls",
+      "#pip install timm",
+      "#run train.py",
+    ]);
+    expect(nb.shell).toEqual([
+      { line: 2, text: "mkdir -p out" },
+      { line: 3, text: "cd ../src/" },
+      { line: 5, text: "pip install timm" },
+    ]);
+  });
+
+  it("leaves Python that starts with a magic's name as Python", () => {
+    const code = [
+      "ls = []",
+      "cd(x)",
+      "pip.main(['x'])",
+      "time = 3",
+      "run -= 1",
+      "env = os.environ",
+      "cat / 2",
+      "ls[0]",
+    ];
+    const nb = flat(code.join("\n"));
+    expect([nb.text.split("\n"), nb.shell]).toEqual([code, []]);
+  });
+});
