@@ -7,7 +7,9 @@ export interface FlatNotebook {
   lineMap: Array<{ cell: number; cellLine: number }>;
   /** Shell commands of the code cells (`!pip install x`, `%%bash` cell lines), continuations joined, at
    * their flattened line. */
-  shell: Array<{ line: number; text: string }>;
+  /** Shell lines in order; `subshell` for a `!` line, which IPython runs in a shell of its own, so its `cd` moves
+   * nothing after it (`%cd` and automagic `cd` do). */
+  shell: Array<{ line: number; text: string; subshell?: true }>;
 }
 
 export type NotebookResult = { ok: true; notebook: FlatNotebook } | { ok: false; reason: string };
@@ -74,12 +76,13 @@ export function flattenNotebook(json: string): NotebookResult {
         const magic = trimmed.startsWith("%") || trimmed.startsWith("!") ? trimmed : `%${trimmed}`;
         out = asStatement(line.slice(0, line.length - trimmed.length) + magic);
         if (magic.startsWith("!") || /^%(?:pip|conda|sx|system|cd)\b/.test(magic)) {
-          const entry = {
+          const entry: FlatNotebook["shell"][number] = {
             line: flatLine,
             text: magic
               .replace(/^[!%]\s*/, "")
               .replace(/\\\s*$/, "")
               .trim(),
+            ...(magic.startsWith("!") ? { subshell: true as const } : {}),
           };
           shell.push(entry);
           if (/\\\s*$/.test(line)) continued = entry;

@@ -21,9 +21,18 @@ describe("flattenNotebook", () => {
       "#run train.py",
     ]);
     expect(nb.shell).toEqual([
-      { line: 2, text: "mkdir -p out" },
+      { line: 2, text: "mkdir -p out", subshell: true },
       { line: 3, text: "cd ../src/" },
       { line: 5, text: "pip install timm" },
+    ]);
+  });
+
+  it("moves the notebook for %cd and automagic cd, never for !cd, which runs in a subshell of its own", () => {
+    const nb = flat("!cd data", "%cd src", "!cd ../tools && python prep.py");
+    expect(nb.shell).toEqual([
+      { line: 1, text: "cd data", subshell: true },
+      { line: 2, text: "cd src" },
+      { line: 3, text: "cd ../tools && python prep.py", subshell: true },
     ]);
   });
 

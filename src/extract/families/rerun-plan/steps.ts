@@ -258,7 +258,8 @@ export class StepList {
     let cwd = folder;
     for (const entry of [...flat.notebook.shell, ...runs].sort((a, b) => a.line - b.line)) {
       const { command, cwd: after } = interpretLine(entry.text, cwd, this.env);
-      cwd = after;
+      // `!cd x` runs in a shell of its own: only `%cd` (or automagic `cd`) moves the notebook.
+      if (!("subshell" in entry && entry.subshell)) cwd = after;
       if (!command) continue;
       const at = flat.notebook.lineMap[entry.line - 1];
       this.push(

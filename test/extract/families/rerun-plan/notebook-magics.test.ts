@@ -29,6 +29,20 @@ describe("IPython lines in a notebook", () => {
     ]);
   });
 
+  it("keeps the notebook's folder after `!cd`, which runs in a shell of its own", async () => {
+    const files = {
+      "README.md": README,
+      "notebooks/train.ipynb": notebook("!cd ../src", "!python prep.py", "!cd ../src && python train.py"),
+      "notebooks/prep.py": "print(0)\n",
+      "src/train.py": "print(1)\n",
+    };
+    expect(stepsOf(await planOf(files))).toEqual([
+      [1, null, ".", "notebooks/train.ipynb", "train", 1],
+      [2, 1, "notebooks", "notebooks/prep.py", "preprocess", 1],
+      [3, 1, "src", "src/train.py", "train", 1],
+    ]);
+  });
+
   it("still reports a real error, at its own cell", async () => {
     const files = {
       "README.md": README,
@@ -36,7 +50,8 @@ describe("IPython lines in a notebook", () => {
       "src/train.py": "print(1)\n",
     };
     expect(await findingsOf(files, ["code-syntax-valid"])).toEqual([
-      ["code-syntax-valid", "notebooks/train.ipynb", 3, "error"],
+      // A warning: the first-look gate holds the rule back from errors.
+      ["code-syntax-valid", "notebooks/train.ipynb", 3, "warning"],
     ]);
   });
 });
