@@ -66,7 +66,12 @@ export function copySources(text: string): CopySource[] {
   return out;
 }
 
-const baseName = (p: string) => p.replace(/[?#].*$/, "").replace(/\/+$/, "").split("/").pop() ?? "";
+const baseName = (p: string) =>
+  p
+    .replace(/[?#].*$/, "")
+    .replace(/\/+$/, "")
+    .split("/")
+    .pop() ?? "";
 
 /** What one shell command of a RUN downloads: wget's and curl's output file (`-O`/`-o` name, else the URL's
  * last segment), git clone's folder. Names only: where a later `pip install` finds them is the build's. */

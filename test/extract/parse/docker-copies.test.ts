@@ -63,7 +63,9 @@ describe("files a RUN fetches", () => {
       "ADD https://x.org/d-1.0-py3-none-any.whl /w/",
       "RUN pip install /w/d-1.0-py3-none-any.whl wheels/e-1.0-py3-none-any.whl",
     ].join("\n");
-    expect(copySources(text)).toEqual([{ line: 7, source: "wheels/e-1.0-py3-none-any.whl", instruction: "pip install" }]);
+    expect(copySources(text)).toEqual([
+      { line: 7, source: "wheels/e-1.0-py3-none-any.whl", instruction: "pip install" },
+    ]);
   });
   it("still asks the context for a wheel installed before anything fetches it", () => {
     const text = "RUN pip install a-1.0-py3-none-any.whl\nRUN wget https://x.org/a-1.0-py3-none-any.whl\n";
