@@ -155,6 +155,8 @@ export interface EnvSpecFact {
   context?: string;
   /** copy: whether the context holds it (a file, a folder with files, or a glob's match), once .dockerignore has left its part out */
   present?: boolean;
+  /** copy: the context a command or compose file names lacks it, yet the Dockerfile's own folder holds it (the command or the Dockerfile is wrong) */
+  besideDockerfile?: boolean;
   /** copy, system-pip, wheel-python, apt-key-revoked, apt-repo-foreign: the Dockerfile is the repo's environment: the root one, or one a compose file or a README `docker build` builds */
   environment?: boolean;
   /** copy: COPY | ADD | pip install (a wheel or archive installed by file name, which some COPY must have brought from the context) */
