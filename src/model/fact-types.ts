@@ -127,7 +127,7 @@ export interface EnvSpecFact {
   indexSource?: string;
   /** python-version: the month (YYYY-MM) the stated version's release line reached its end of life, when that was before the audit (data/python-eol.json, from the Python Developer's Guide) */
   endOfLife?: string;
-  /** package, install: some Python file or notebook of the repo imports this distribution (under any name that satisfies it), or imports a library that loads it by itself (pydicom its decoders, pandas its file engines) */
+  /** package, install, system-library: some Python file or notebook of the repo imports this distribution (under any name that satisfies it), or imports a library that loads it by itself (pydicom its decoders, pandas its file engines) */
   imported?: boolean;
   /** package: comma-joined extras, when any */
   extras?: string;
