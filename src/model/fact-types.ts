@@ -183,6 +183,8 @@ export interface EnvSpecFact {
   stated?: string;
   /** wheel-python: the spec file and line that pin the wheel by URL, when it is not the Dockerfile's own pip line */
   pinnedAt?: string;
+  /** package: a line of a pip requirements file in conda's export format (`matplotlib=3.1.3=py37_0`) as written, which pip does not read; its version is the record's pin */
+  condaLine?: string;
 }
 
 /** The image build of the declared environment (build stage). */
