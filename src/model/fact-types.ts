@@ -185,6 +185,8 @@ export interface EnvSpecFact {
   pinnedAt?: string;
   /** package: a line of a pip requirements file in conda's export format (`matplotlib=3.1.3=py37_0`) as written, which pip does not read; its version is the record's pin */
   condaLine?: string;
+  /** image: a Dockerfile's FROM names no release of a pulled image (no tag, or `latest`, and no digest); absent for an earlier stage, scratch or a build argument's base */
+  untagged?: boolean;
 }
 
 /** The image build of the declared environment (build stage). */
