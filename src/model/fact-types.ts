@@ -93,7 +93,7 @@ export interface DataRefsFact {
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
 export interface EnvSpecFact {
-  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack | system-library */
+  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack | system-library | framework-companion */
   kind?: string;
   /** the spec file, or the README, script or notebook holding the install command or image (path from the repo root) */
   file?: string;
@@ -105,7 +105,7 @@ export interface EnvSpecFact {
   obvious?: boolean;
   /** spec-file: set with obvious; install-moot: the repo has Python code but no spec file and no install command at all (the missing spec is the gap, and no README words about installing can fill it): a README install command has nothing to add */
   installMoot?: boolean;
-  /** package, install: distribution name, normalized (lowercase, runs of -_. as -); framework-versions: the framework (torch, tensorflow); system-library: the distribution that needs the library */
+  /** package, install: distribution name, normalized (lowercase, runs of -_. as -); framework-versions: the framework (torch, tensorflow); system-library: the distribution that needs the library; framework-companion: torchvision or torchaudio */
   name?: string;
   /** package, install: the version spec as written ('' when none; the URL of a direct reference) */
   spec?: string;
@@ -137,7 +137,7 @@ export interface EnvSpecFact {
   value?: string | null;
   /** index-url: a package index or find-links URL */
   url?: string;
-  /** cuda: what states it (a +cuXXX pin, tensorflow-gpu, jax[cuda], an index URL, a base image); python-version: what states it when no spec does (the README's words, a wheel's cp tag, a base image from data/container-images.json); system-library: the page that says the distribution needs the library */
+  /** cuda: what states it (a +cuXXX pin, tensorflow-gpu, jax[cuda], an index URL, a base image); python-version: what states it when no spec does (the README's words, a wheel's cp tag, a base image from data/container-images.json); system-library: the page that says the distribution needs the library; framework-companion: the compatibility table the pair comes from */
   source?: string;
   /** python-code: how many .py files and notebooks the repo holds (one record, only when any) */
   count?: number;
@@ -187,6 +187,12 @@ export interface EnvSpecFact {
   condaLine?: string;
   /** image: a Dockerfile's FROM names no release of a pulled image (no tag, or `latest`, and no digest); absent for an earlier stage, scratch or a build argument's base */
   untagged?: boolean;
+  /** framework-companion: the torch pin of the same spec file, as written after == */
+  torch?: string;
+  /** framework-companion: the release series of the companion made for that torch (data/torch-companions.json) */
+  expected?: string;
+  /** framework-companion: the companion's pin as written after == */
+  version?: string;
 }
 
 /** The image build of the declared environment (build stage). */

@@ -32,6 +32,7 @@ import { systemPythonRecords } from "./system-python.js";
 import { aptSourceRecords } from "./apt-sources.js";
 import { obsoleteGpuStack } from "./gpu-stack.js";
 import { missingSystemLibraries } from "./system-libraries.js";
+import { companionMismatches } from "./framework-companions.js";
 import { frameworkConflicts } from "./framework-versions.js";
 import { condaByContent, readmeNamedSpecs, requirementsByContent } from "./spec-by-content.js";
 
@@ -315,7 +316,7 @@ export const extractor: Extractor = {
     records.push(...copyRecords(view, facts));
     const contextsOf = dockerfileContexts(view, facts);
     records.push(...systemPythonRecords(view, records, contextsOf), ...aptSourceRecords(view, records, contextsOf));
-    records.push(...frameworkConflicts(view, records));
+    records.push(...frameworkConflicts(view, records), ...companionMismatches(records));
     // With no spec file, a root README's version list ("torch 0.4.1, pandas, cuDNN 7") is the spec it states.
     if (!records.some((r) => r.kind === "spec-file")) records.push(...readmeLists(view));
     records.push(...obsoleteGpuStack(view, records));
