@@ -193,6 +193,8 @@ export interface EnvSpecFact {
   expected?: string;
   /** framework-companion: the companion's pin as written after == */
   version?: string;
+  /** framework-companion: the companion's pin is the release series made for that torch */
+  matches?: boolean;
 }
 
 /** The image build of the declared environment (build stage). */

@@ -14,8 +14,8 @@ const COMPANIONS = ["torchvision", "torchaudio"] as const;
 const series = (spec: unknown) =>
   typeof spec === "string" ? (/^===?\s*v?(\d+\.\d+)(?:\.\d+)*(?:\+[\w.]+)?$/.exec(spec.trim())?.[1] ?? null) : null;
 
-/** One `framework-companion` record per torchvision or torchaudio pin that is not the series made for the torch the
- * same spec file pins (separate files may serve separate environments). */
+/** One `framework-companion` record per torchvision or torchaudio pin beside a torch pin of the same spec file (separate
+ * files may serve separate environments), `matches` whether it is the series made for that torch. */
 export function companionMismatches(records: readonly FactRecord[]): FactRecord[] {
   table ??= readDataJson<CompanionTable>("torch-companions.json");
   const out: FactRecord[] = [];
@@ -26,7 +26,7 @@ export function companionMismatches(records: readonly FactRecord[]): FactRecord[
     for (const name of COMPANIONS) {
       const expected = row[name];
       const pin = pins.find((r) => r.file === torch.file && r.name === name);
-      if (!expected || !pin || series(pin.spec) === expected) continue;
+      if (!expected || !pin) continue;
       out.push({
         kind: "framework-companion",
         file: pin.file,
@@ -35,6 +35,7 @@ export function companionMismatches(records: readonly FactRecord[]): FactRecord[
         version: String(pin.spec).replace(/^===?\s*/, ""),
         torch: String(torch.spec).replace(/^===?\s*/, ""),
         expected,
+        matches: series(pin.spec) === expected,
         source: table.sources[name]!,
       });
     }
