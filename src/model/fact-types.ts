@@ -95,7 +95,7 @@ export interface DataRefsFact {
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
 export interface EnvSpecFact {
-  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack | system-library */
+  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack | system-library | framework-companion */
   kind?: string;
   /** the spec file, or the README, script or notebook holding the install command or image (path from the repo root) */
   file?: string;
@@ -107,7 +107,7 @@ export interface EnvSpecFact {
   obvious?: boolean;
   /** spec-file: set with obvious; install-moot: the repo has Python code but no spec file and no install command at all (the missing spec is the gap, and no README words about installing can fill it): a README install command has nothing to add */
   installMoot?: boolean;
-  /** package, install: distribution name, normalized (lowercase, runs of -_. as -); framework-versions: the framework (torch, tensorflow); system-library: the distribution that needs the library */
+  /** package, install: distribution name, normalized (lowercase, runs of -_. as -); framework-versions: the framework (torch, tensorflow); system-library: the distribution that needs the library; framework-companion: torchvision or torchaudio */
   name?: string;
   /** package, install: the version spec as written ('' when none; the URL of a direct reference) */
   spec?: string;
@@ -129,7 +129,7 @@ export interface EnvSpecFact {
   indexSource?: string;
   /** python-version: the month (YYYY-MM) the stated version's release line reached its end of life, when that was before the audit (data/python-eol.json, from the Python Developer's Guide) */
   endOfLife?: string;
-  /** package, install: some Python file or notebook of the repo imports this distribution (under any name that satisfies it), or imports a library that loads it by itself (pydicom its decoders, pandas its file engines) */
+  /** package, install, system-library: some Python file or notebook of the repo imports this distribution (under any name that satisfies it), or imports a library that loads it by itself (pydicom its decoders, pandas its file engines) */
   imported?: boolean;
   /** package: comma-joined extras, when any */
   extras?: string;
@@ -139,7 +139,7 @@ export interface EnvSpecFact {
   value?: string | null;
   /** index-url: a package index or find-links URL */
   url?: string;
-  /** cuda: what states it (a +cuXXX pin, tensorflow-gpu, jax[cuda], an index URL, a base image); python-version: what states it when no spec does (the README's words, a wheel's cp tag, a base image from data/container-images.json); system-library: the page that says the distribution needs the library */
+  /** cuda: what states it (a +cuXXX pin, tensorflow-gpu, jax[cuda], an index URL, a base image); python-version: what states it when no spec does (the README's words, a wheel's cp tag, a base image from data/container-images.json); system-library: the page that says the distribution needs the library; framework-companion: the compatibility table the pair comes from */
   source?: string;
   /** python-code: how many .py files and notebooks the repo holds (one record, only when any) */
   count?: number;
@@ -157,6 +157,8 @@ export interface EnvSpecFact {
   context?: string;
   /** copy: whether the context holds it (a file, a folder with files, or a glob's match), once .dockerignore has left its part out */
   present?: boolean;
+  /** copy: the context a command or compose file names lacks it, yet the Dockerfile's own folder holds it (the command or the Dockerfile is wrong) */
+  besideDockerfile?: boolean;
   /** copy, system-pip, wheel-python, apt-key-revoked, apt-repo-foreign: the Dockerfile is the repo's environment: the root one, or one a compose file or a README `docker build` builds */
   environment?: boolean;
   /** copy: COPY | ADD | pip install (a wheel or archive installed by file name, which some COPY must have brought from the context) */
@@ -183,6 +185,18 @@ export interface EnvSpecFact {
   stated?: string;
   /** wheel-python: the spec file and line that pin the wheel by URL, when it is not the Dockerfile's own pip line */
   pinnedAt?: string;
+  /** package: a line of a pip requirements file in conda's export format (`matplotlib=3.1.3=py37_0`) as written, which pip does not read; its version is the record's pin */
+  condaLine?: string;
+  /** image: a Dockerfile's FROM names no release of a pulled image (no tag, or `latest`, and no digest); absent for an earlier stage, scratch or a build argument's base */
+  untagged?: boolean;
+  /** framework-companion: the torch pin of the same spec file, as written after == */
+  torch?: string;
+  /** framework-companion: the release series of the companion made for that torch (data/torch-companions.json) */
+  expected?: string;
+  /** framework-companion: the companion's pin as written after == */
+  version?: string;
+  /** framework-companion: the companion's pin is the release series made for that torch */
+  matches?: boolean;
 }
 
 /** The image build of the declared environment (build stage). */

@@ -32,12 +32,16 @@ function logicalLines(text: string): Array<{ text: string; line: number }> {
  * a git source, not a heredoc, not one built from a variable (its value is the builder's). */
 export function copySources(text: string): CopySource[] {
   const out: CopySource[] = [];
+  // Files the build itself downloads (wget, curl, git clone, ADD <url>) are not the context's.
+  const fetched = new Set<string>();
   for (const { text: instruction, line } of logicalLines(text)) {
     if (/^RUN\s/i.test(instruction)) {
-      out.push(...installedFiles(instruction, line));
+      out.push(...installedFiles(instruction, line, fetched));
       continue;
     }
     const m = /^(COPY|ADD)\s+(.*)$/i.exec(instruction);
+    const url = m && m[1]!.toUpperCase() === "ADD" ? /\s(?:https?|ftp):\/\/\S+/i.exec(instruction) : null;
+    if (url) fetched.add(baseName(url[0].trim()));
     if (!m || instruction.includes("<<")) continue;
     let rest = m[2]!.trim();
     let fromStage = false;
@@ -62,15 +66,50 @@ export function copySources(text: string): CopySource[] {
   return out;
 }
 
+const baseName = (p: string) =>
+  p
+    .replace(/[?#].*$/, "")
+    .replace(/\/+$/, "")
+    .split("/")
+    .pop() ?? "";
+
+/** What one shell command of a RUN downloads: wget's and curl's output file (`-O`/`-o` name, else the URL's
+ * last segment), git clone's folder. Names only: where a later `pip install` finds them is the build's. */
+function fetchedBy(words: string[]): string[] {
+  const program = baseName(words[0] ?? "");
+  const urls = words.filter((w) => /^(?:https?|ftp|git|ssh):\/\/|^git@/i.test(w));
+  if (program === "git" && words[1] === "clone") {
+    const rest = words.slice(2).filter((w) => !w.startsWith("-"));
+    const dir = rest[1] ?? (rest[0] ? baseName(rest[0]).replace(/\.git$/, "") : "");
+    return dir ? [dir] : [];
+  }
+  if (program !== "wget" && program !== "curl") return [];
+  const named: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    const out = /^(?:-O|-o|--output-document|--output)(?:=(.+))?$/.exec(w);
+    // curl's bare -O (and -LO) saves under the URL's name; wget's -O and curl's -o take a file.
+    if (out && !(program === "curl" && w === "-O")) named.push(out[1] ?? words[++i] ?? "");
+    else if (/^-o\S+/.test(w) && program === "curl") named.push(w.slice(2));
+  }
+  return [...named.filter(Boolean).map(baseName), ...urls.map(baseName)];
+}
+
 /** Wheels and archives a RUN's `pip install` names by file (`pip install wheels/foo-1.0-py3-none-any.whl`):
- * they must have come from the context, under whatever folder a COPY put them. */
-function installedFiles(run: string, line: number): CopySource[] {
+ * they must have come from the context, under whatever folder a COPY put them, unless this or an earlier RUN
+ * downloaded them (`fetched`, which this RUN's downloads join). */
+function installedFiles(run: string, line: number, fetched: Set<string>): CopySource[] {
   const out: CopySource[] = [];
-  for (const part of run.split(/&&|;|\|\|/)) {
+  for (const part of run.replace(/^RUN\s+/i, "").split(/&&|;|\|\|/)) {
+    const words = part.trim().split(/\s+/);
+    for (const name of fetchedBy(words)) fetched.add(name);
     if (!/\bpip3?\s+install\b|\bpython3?\s+-m\s+pip\s+install\b/.test(part)) continue;
-    for (const word of part.trim().split(/\s+/)) {
+    for (const word of words) {
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(word) || word.includes("$") || word.startsWith("-")) continue;
-      if (/\.(?:whl|tar\.gz|zip)$/i.test(word)) out.push({ line, source: word, instruction: "pip install" });
+      if (!/\.(?:whl|tar\.gz|zip)$/i.test(word)) continue;
+      const segments = word.replace(/^\.\//, "").split("/");
+      if (fetched.has(baseName(word)) || (segments.length > 1 && fetched.has(segments[0]!))) continue;
+      out.push({ line, source: word, instruction: "pip install" });
     }
   }
   return out;

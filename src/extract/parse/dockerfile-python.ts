@@ -50,6 +50,42 @@ function stagePython(image: string, base: BaseRelease | null, apt: string | null
   };
 }
 
+/** `conda create -n NAME python=3.7[.x]` and `python3.X -m venv DIR`: each environment's folder-or-name and its
+ * Python (null when the Dockerfile does not say, e.g. `conda env create -f env.yaml` or `python>=3.7`). */
+function environmentsMade(command: string, into: Map<string, string | null>): void {
+  const conda = /\bconda\s+(?:env\s+)?create\b(.*)$/.exec(command);
+  if (conda) {
+    const name = /\s(?:-n|--name)[\s=]+(\S+)/.exec(conda[1]!)?.[1] ?? "*";
+    const python = /\spython={1,2}(\d+\.\d+)(?:\.[\d*]+)?(?=\s|$)/.exec(` ${conda[1]!}`)?.[1] ?? null;
+    into.set(name, python);
+  }
+  const venv = /\bpython(\d\.\d{1,2})?\s+-m\s+(?:venv|virtualenv)\s+(?:-\S+\s+)*(\S+)/.exec(command);
+  if (venv) into.set(venv[2]!.replace(/\/+$/, ""), venv[1] ?? null);
+}
+
+/** The environment a PATH entry, an `activate` or a `conda run -n` puts first, as a key of `made` (a conda name or
+ * a venv folder), "*" for a conda environment this Dockerfile names no Python for, or null when it puts none. */
+function environmentEntered(words: string, made: Map<string, string | null>): string | null {
+  const activated =
+    /\b(?:conda\s+activate|source\s+activate|conda\s+run\s+(?:-\S+\s+)*(?:-n|--name))[\s=]+([\w.-]+)/.exec(words);
+  if (activated) return activated[1]!;
+  const path = /\bPATH[=\s]+["']?([^:"'\s]+)/.exec(words)?.[1]?.replace(/\/+$/, "");
+  if (!path) return null;
+  const env = /\/envs\/([\w.-]+)\/bin$/.exec(path);
+  if (env) return env[1]!;
+  const venv = [...made.keys()].find((dir) => dir.startsWith("/") && path === `${dir}/bin`);
+  if (venv) return venv;
+  return /(?:conda|miniconda\d?|anaconda\d?|miniforge\d?|mambaforge|venv|virtualenv)[\w.-]*\/bin$/i.test(path)
+    ? "*"
+    : null;
+}
+
+/** The Python of an environment pip now runs in: the one it was made with, else none we can tell. */
+function enteredPython(name: string, made: Map<string, string | null>, image: string): StagePython["python"] {
+  const version = made.get(name) ?? null;
+  return version ? { version, atLeast: false, source: `the environment ${name} of ${image}` } : null;
+}
+
 /** The wheel's Python from its file name's tags (`torch-1.9.0+cu111-cp39-cp39-linux_x86_64.whl`). */
 export function wheelTag(word: string): { wheel: string; python: string; abi3: boolean } | null {
   const wheel = word.replace(/^.*\//, "").replace(/[?#].*$/, "");
@@ -95,6 +131,9 @@ export function dockerfilePipInstalls(text: string): PipInstall[] {
   const named = new Map<string, StagePython>();
   let stage: StagePython | null = null;
   let apt: string | null = null;
+  // Environments the build makes (conda name or venv folder -> its Python), and the one PATH or SHELL puts first.
+  const made = new Map<string, string | null>();
+  let entered = false;
   for (const { text: instruction, line, physical } of instructions(text)) {
     const from = /^FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?/i.exec(instruction);
     if (from) {
@@ -106,19 +145,33 @@ export function dockerfilePipInstalls(text: string): PipInstall[] {
         : { image, imageLine: line, base: baseRelease(image), python: null, escaped: false };
       if (!earlier) stage.python = stagePython(image, stage.base, apt);
       if (from[2]) named.set(from[2].toLowerCase(), stage);
+      made.clear();
+      entered = false;
       continue;
     }
     if (!stage) continue;
     if (/^(?:ENV|ARG)\s/i.test(instruction) && ESCAPE.test(instruction)) stage.escaped = true;
+    // A later ENV PATH or SHELL that puts an environment first: pip is that environment's from here on.
+    if (/^(?:ENV|SHELL)\s/i.test(instruction)) {
+      // SHELL's JSON form as the words it runs (`["conda", "run", "-n", "a", ...]`).
+      const words = instruction.replace(/["',[\]]/g, " ").replace(/\s+/g, " ");
+      const env = environmentEntered(words, made);
+      if (env) ((stage.python = enteredPython(env, made, stage.image)), (entered = true));
+    }
     if (!/^RUN\s/i.test(instruction)) continue;
     const aptPython = APT_PYTHON.exec(instruction);
-    if (aptPython?.[1]?.includes(".") && aptPython[1] !== apt) {
+    if (!entered && aptPython?.[1]?.includes(".") && aptPython[1] !== apt) {
       apt = aptPython[1];
       stage.python = stagePython(stage.image, stage.base, apt);
     }
     let cursor = 0;
+    // An `activate` inside this RUN holds for the rest of it only.
+    let runPython: StagePython["python"] | undefined;
     for (const command of instruction.slice(4).split(/&&|;|\|\|/)) {
       if (ESCAPE.test(command)) stage.escaped = true;
+      environmentsMade(command, made);
+      const env = environmentEntered(command, made);
+      if (env) runPython = enteredPython(env, made, stage.image);
       const pip = PIP.exec(command);
       if (!pip) continue;
       const named = NAMED_PYTHON.exec(command);
@@ -132,7 +185,9 @@ export function dockerfilePipInstalls(text: string): PipInstall[] {
               ...stage,
               python: { version: named[1]!, atLeast: false, source: `the ${named[0].trim().split(/\s/)[0]} it runs` },
             }
-          : { ...stage },
+          : runPython !== undefined
+            ? { ...stage, python: runPython }
+            : { ...stage },
         refused: Boolean(stage.base?.externallyManaged) && !stage.escaped && !ELSEWHERE.test(` ${pip[1]!}`),
         wheels: [],
         requirementFiles: [],

@@ -74,16 +74,28 @@ function imagePython(file: string, from: { image: string; line: number } | null,
   return [{ kind: "python-version", file, line, value: null, source: `the image ${image} fixes it` }];
 }
 
+/** `untagged` for a pulled base that names no release (no tag, or `latest`, and no digest); nothing for an earlier
+ * stage, scratch or a base a build argument names (its value is the builder's). */
+function releaseNamed(image: string, stages: ReadonlySet<string>): { untagged?: boolean } {
+  if (image.includes("$") || image.toLowerCase() === "scratch" || stages.has(image.toLowerCase())) return {};
+  if (image.includes("@")) return { untagged: false };
+  // The tag follows the last `:` after the last `/` (a registry's port comes before it).
+  const tag = /:([\w.-]+)$/.exec(image.slice(image.lastIndexOf("/") + 1))?.[1];
+  return { untagged: tag === undefined || tag === "latest" };
+}
+
 export function parseDockerfileText(file: string, text: string): FactRecord[] {
   const records: FactRecord[] = [];
   let last: { image: string; line: number } | null = null;
   let apt: string | null = null;
+  const stages = new Set<string>();
   for (const { text: instruction, line, physical } of instructions(text)) {
-    const from = /^FROM\s+(?:--platform=\S+\s+)?(\S+)/i.exec(instruction);
+    const from = /^FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?/i.exec(instruction);
     if (from) {
       const image = from[1]!;
       last = { image, line };
-      records.push({ kind: "image", file, line, image });
+      records.push({ kind: "image", file, line, image, ...releaseNamed(image, stages) });
+      if (from[2]) stages.add(from[2].toLowerCase());
       const python = /^(?:[\w.-]+\/)*python:(\d+(?:\.\d+){0,2})/.exec(image);
       const known = imageInfo(image);
       if (python) records.push(pythonRecord(file, line, python[1]!));

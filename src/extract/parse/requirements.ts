@@ -33,6 +33,8 @@ function logicalLines(text: string): Array<{ text: string; line: number }> {
 const INCLUDE = /^(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)/;
 const INDEX = /^(?:-i|--index-url|--extra-index-url|-f|--find-links)(?:\s+|=)(\S+)/;
 const EDITABLE = /^(?:-e|--editable)(?:\s+|=)(\S+)/;
+/** `conda list --export`'s `name=version=build` (or `name=version`): a single `=`, which pip does not read. */
+const CONDA_EXPORT = /^([A-Za-z0-9][\w.-]*)=(\d[\w.+!*]*)(?:=[\w.+!*]+)?$/;
 
 /** The lines that name no package: pip options (an index, `--pre`) and local paths (`-e .`, `./pkg`), by line. */
 export function requirementsOtherLines(
@@ -79,6 +81,13 @@ export function parseRequirementsText(file: string, text: string): RequirementsP
     if (body.startsWith("-")) continue; // other pip options (--pre, --no-binary ...)
     // Per-requirement options (--hash, --config-settings) follow the requirement.
     const requirementText = body.replace(/\s--?[a-z][\w-]*(?:[=\s]\S+)?/gi, " ").trim();
+    const conda = CONDA_EXPORT.exec(requirementText);
+    if (conda) {
+      // The version is stated (so the line is pinned); pip cannot read the line as written.
+      const name = conda[1]!.toLowerCase().replace(/[-_.]+/g, "-");
+      records.push({ ...packageRecord(file, line, { name, spec: `==${conda[2]!}` }), condaLine: requirementText });
+      continue;
+    }
     const req = parseRequirement(requirementText);
     if (!req) continue; // local path ("." or "./pkg"): the repo's own code
     records.push({

@@ -52,6 +52,27 @@ describe("copySources of a RUN", () => {
   });
 });
 
+describe("files a RUN fetches", () => {
+  it("takes a wheel wget, curl or git clone fetched earlier (same RUN or before) as no build-context file", () => {
+    const text = [
+      "FROM python:3.7",
+      "RUN wget -q https://x.org/dl/jpegio-0.2.1-cp37-cp37m-linux_x86_64.whl && pip install jpegio-0.2.1-cp37-cp37m-linux_x86_64.whl",
+      "RUN curl -L -o /tmp/b.whl https://x.org/b-1.0-py3-none-any.whl",
+      "RUN curl -LO https://x.org/c-1.0-py3-none-any.whl; pip install /tmp/b.whl ./c-1.0-py3-none-any.whl",
+      "RUN git clone https://github.com/o/tools && pip install tools/dist/t-1.0-py3-none-any.whl",
+      "ADD https://x.org/d-1.0-py3-none-any.whl /w/",
+      "RUN pip install /w/d-1.0-py3-none-any.whl wheels/e-1.0-py3-none-any.whl",
+    ].join("\n");
+    expect(copySources(text)).toEqual([
+      { line: 7, source: "wheels/e-1.0-py3-none-any.whl", instruction: "pip install" },
+    ]);
+  });
+  it("still asks the context for a wheel installed before anything fetches it", () => {
+    const text = "RUN pip install a-1.0-py3-none-any.whl\nRUN wget https://x.org/a-1.0-py3-none-any.whl\n";
+    expect(copySources(text)).toEqual([{ line: 1, source: "a-1.0-py3-none-any.whl", instruction: "pip install" }]);
+  });
+});
+
 describe("patterns from the repo", () => {
   it("takes a bracket literally and answers at once on a pattern made to backtrack", () => {
     expect(contextHolds(["a[z-b].txt"], "a[z-b].txt", null)).toBe(true);

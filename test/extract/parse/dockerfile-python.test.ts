@@ -71,4 +71,33 @@ describe("dockerfilePipInstalls", () => {
       { version: "3.8", atLeast: false, source: "python3 of ubuntu:20.04 (Ubuntu 20.04 (focal))" },
     ]);
   });
+  it("takes the Python of a conda or virtual environment a later ENV PATH or SHELL puts first, or none it cannot tell", () => {
+    const lines = (...more: string[]) =>
+      [
+        "FROM nvidia/cuda:10.0-cudnn7-devel-ubuntu18.04",
+        "RUN wget -q https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh && bash Miniconda3-latest-Linux-x86_64.sh -b -p /opt/conda",
+        ...more,
+        "RUN pip install jpegio-0.2.1-cp37-cp37m-linux_x86_64.whl",
+      ].join("\n");
+    const pythonOf = (text: string) => dockerfilePipInstalls(text).map((i) => i.stage.python?.version ?? null);
+    // An environment created from a file whose Python this Dockerfile does not state: no telling.
+    expect(
+      pythonOf(
+        lines("RUN /opt/conda/bin/conda env create -f conda_env.yaml", "ENV PATH /opt/conda/envs/alaska2/bin:$PATH"),
+      ),
+    ).toEqual([null]);
+    // One created with its Python stated, then put first on PATH, or entered through SHELL.
+    expect(
+      pythonOf(lines("RUN conda create -y -n a python=3.7.6 numpy", "ENV PATH=/opt/conda/envs/a/bin:${PATH}")),
+    ).toEqual(["3.7"]);
+    expect(
+      pythonOf(lines("RUN conda create -y -n a python=3.7", 'SHELL ["conda", "run", "-n", "a", "/bin/bash", "-c"]')),
+    ).toEqual(["3.7"]);
+    // Before the PATH change, pip is still the base's python3.
+    expect(
+      pythonOf(
+        "FROM ubuntu:18.04\nRUN pip3 install a-1-cp37-cp37m-linux_x86_64.whl\nENV PATH=/opt/conda/envs/a/bin:$PATH\n",
+      ),
+    ).toEqual(["3.6"]);
+  });
 });

@@ -18,34 +18,68 @@ const norm = (p: string) => {
 };
 const folderOf = (p: string) => (p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "");
 
-/** Dockerfile -> the contexts something names for it. */
-type Named = Map<string, Set<string>>;
+/** Dockerfile -> the contexts something names for it, each with where it is named (`README.md:12`). */
+type Named = Map<string, Map<string, string>>;
 
-function name(named: Named, dockerfile: string, context: string): void {
-  (named.get(dockerfile) ?? named.set(dockerfile, new Set()).get(dockerfile)!).add(context);
+function name(named: Named, dockerfile: string, context: string, where: string): void {
+  const known = named.get(dockerfile) ?? named.set(dockerfile, new Map()).get(dockerfile)!;
+  if (!known.has(context)) known.set(context, where);
+}
+
+/** The Dockerfile and context of one `docker build` command run in `cwd` (a leading `cd X &&` moves it first). */
+function fromCommand(command: string, cwd: string, named: Named, where: string): void {
+  const words = shellWords(command);
+  const at = words.findIndex((w, i) => w === "build" && /(?:^|\/)(?:docker|podman)$/.test(words[i - 1] ?? ""));
+  if (at < 0) return;
+  for (let i = 0; i < at; i++)
+    if (words[i] === "cd" && words[i + 1] && !/^[-$~/]/.test(words[i + 1]!)) cwd = norm(posix.join(cwd, words[i + 1]!));
+  let file: string | null = null;
+  let context: string | null = null;
+  for (let i = at + 1; i < words.length; i++) {
+    const w = words[i]!;
+    if (/^(?:&&|;|\||\|\|)$/.test(w)) break;
+    if (w === "-f" || w === "--file") file = words[++i] ?? null;
+    else if (w.startsWith("--file=")) file = w.slice(7);
+    else if (/^-(?:t|-tag|-build-arg|-target|-network|-platform|-label)$/.test(w)) i++;
+    else if (!w.startsWith("-")) context = w;
+  }
+  if (context === null || /^[a-z]+:\/\/|^-$/.test(context) || context.includes("$")) return;
+  const ctx = norm(posix.join(cwd, context));
+  if (ctx.startsWith("..")) return;
+  name(named, norm(file ? posix.join(cwd, file) : posix.join(ctx, "Dockerfile")), ctx, where);
 }
 
 /** `docker build -f docker/Dockerfile .` in a README block (its folder being the one the command runs in). */
 function fromCommands(facts: Facts, named: Named): void {
   for (const r of facts.families["readme"] ?? []) {
     if (r.kind !== "command" || typeof r.command !== "string" || typeof r.file !== "string") continue;
-    const words = shellWords(r.command);
-    const at = words.findIndex((w, i) => w === "build" && /(?:^|\/)(?:docker|podman)$/.test(words[i - 1] ?? ""));
-    if (at < 0) continue;
-    const cwd = typeof r.cwd === "string" ? r.cwd : folderOf(r.file);
-    let file: string | null = null;
-    let context: string | null = null;
-    for (let i = at + 1; i < words.length; i++) {
-      const w = words[i]!;
-      if (/^(?:&&|;|\||\|\|)$/.test(w)) break;
-      if (w === "-f" || w === "--file") file = words[++i] ?? null;
-      else if (w.startsWith("--file=")) file = w.slice(7);
-      else if (/^-(?:t|-tag|-build-arg|-target|-network|-platform|-label)$/.test(w)) i++;
-      else if (!w.startsWith("-")) context = w;
-    }
-    if (context === null || /^[a-z]+:\/\/|^-$/.test(context)) continue;
-    const ctx = norm(posix.join(cwd, context));
-    name(named, norm(file ? posix.join(cwd, file) : posix.join(ctx, "Dockerfile")), ctx);
+    fromCommand(r.command, typeof r.cwd === "string" ? r.cwd : folderOf(r.file), named, `${r.file}:${r.line}`);
+  }
+}
+
+/** `docker build` in a shell script: run from the folder its `-f` path resolves from (the root, or the script's
+ * own folder), moved by the script's plain `cd X` lines. */
+function fromScripts(view: RepoView, named: Named): void {
+  for (const entry of view.files()) {
+    if (entry.skipped || !entry.path.endsWith(".sh")) continue;
+    const text = view.read(entry.path);
+    if (text === null || !/\b(?:docker|podman)\s+build\b/.test(text)) continue;
+    const own = folderOf(entry.path);
+    text.split(/\r?\n/).forEach((raw, i) => {
+      const line = raw.trim();
+      if (!/\b(?:docker|podman)\s+build\b/.test(line) || line.startsWith("#")) return;
+      // Which folder the script runs from: the one where its -f Dockerfile (or ./Dockerfile) is found.
+      const cds = text
+        .split(/\r?\n/)
+        .slice(0, i)
+        .map((l) => /^cd\s+["']?([\w./-]+)["']?\s*$/.exec(l.trim())?.[1])
+        .filter((d): d is string => d !== undefined && !d.startsWith("/"));
+      const moved = (start: string) => cds.reduce((at, d) => norm(posix.join(at, d)), start);
+      const file = /\s(?:-f|--file)[\s=]+["']?([^\s"']+)/.exec(line)?.[1] ?? "Dockerfile";
+      const starts = [...new Set([own, ""])];
+      const start = starts.find((s) => view.has(norm(posix.join(moved(s), file)))) ?? starts[0]!;
+      fromCommand(line, moved(start), named, `${entry.path}:${i + 1}`);
+    });
   }
 }
 
@@ -69,7 +103,8 @@ function fromCompose(view: RepoView, named: Named): void {
             : null;
       if (!spec) continue;
       const ctx = norm(posix.join(folderOf(entry.path), typeof spec.context === "string" ? spec.context : "."));
-      name(named, norm(posix.join(ctx, typeof spec.dockerfile === "string" ? spec.dockerfile : "Dockerfile")), ctx);
+      const dockerfile = norm(posix.join(ctx, typeof spec.dockerfile === "string" ? spec.dockerfile : "Dockerfile"));
+      name(named, dockerfile, ctx, entry.path);
     }
   }
 }
@@ -79,16 +114,18 @@ function fromCompose(view: RepoView, named: Named): void {
 export function dockerfileContexts(
   view: RepoView,
   facts: Facts,
-): (file: string) => { contexts: string[]; environment: boolean } {
+): (file: string) => { contexts: string[]; environment: boolean; namedAt: Map<string, string> | null } {
   const named: Named = new Map();
   fromCommands(facts, named);
+  fromScripts(view, named);
   fromCompose(view, named);
   return (file) => {
     const given = named.get(file);
     // Unnamed, a Dockerfile below the root may be built from there or from the root.
     return {
-      contexts: given ? [...given] : [...new Set([folderOf(file), ""])],
+      contexts: given ? [...given.keys()] : [...new Set([folderOf(file), ""])],
       environment: given !== undefined || !file.includes("/"),
+      namedAt: given ?? null,
     };
   };
 }
@@ -115,22 +152,31 @@ export function copyRecords(view: RepoView, facts: Facts): FactRecord[] {
     const text = view.read(entry.path);
     if (text === null) continue;
     // Unnamed, a Dockerfile below the root may be built from there or from the root: missing only from both.
-    const { contexts: tried, environment } = contextsOf(entry.path);
+    const { contexts: tried, environment, namedAt } = contextsOf(entry.path);
+    const holds = (ctx: string, source: string, instruction: string) => {
+      const { kept } = contextOf(ctx);
+      // A wheel installed by name came in through some COPY: any file of that name the context keeps.
+      if (instruction === "pip install") return kept.some((p) => p.split("/").pop() === source.split("/").pop());
+      return contextHolds(kept, source, null);
+    };
+    const own = folderOf(entry.path);
     for (const { line, source, instruction } of copySources(text).slice(0, MAX_SOURCES)) {
-      const present = tried.some((ctx) => {
-        const { kept } = contextOf(ctx);
-        // A wheel installed by name came in through some COPY: any file of that name the context keeps.
-        if (instruction === "pip install") return kept.some((p) => p.split("/").pop() === source.split("/").pop());
-        return contextHolds(kept, source, null);
-      });
+      const present = tried.some((ctx) => holds(ctx, source, instruction));
+      // A command names another context, yet the Dockerfile's own folder holds the source: the command or the
+      // Dockerfile is wrong, and which one is not for us to say.
+      const beside = !present && namedAt !== null && !tried.includes(own) && holds(own, source, instruction);
+      const context = tried
+        .map((c) => (namedAt?.has(c) ? `${c || "."}, as ${namedAt.get(c)} builds it` : c || "."))
+        .join(" or ");
       records.push({
         kind: "copy",
         file: entry.path,
         line,
         copied: source,
         instruction,
-        context: tried.map((c) => c || ".").join(" or "),
+        context: beside ? `${context}; ${own}, the Dockerfile's own folder, holds it` : context,
         present,
+        besideDockerfile: beside,
         environment,
       });
     }

@@ -42,6 +42,20 @@ function agrees(list: readonly Stated[]): boolean {
   return list.every((m) => !m.atLeast || exact.every((e) => compareMinor(e.version, m.version) >= 0));
 }
 
+/** The sub-pipeline a statement belongs to: the top folder of its file, "" for the root's (which every part shares). */
+const partOf = (s: Stated) => {
+  const file = s.at.slice(0, s.at.indexOf(":"));
+  return file.includes("/") ? file.slice(0, file.indexOf("/")) : "";
+};
+
+/** Each sub-folder with its own statements is its own environment: it must agree with itself and with the root's
+ * statements, not with another sub-folder's (two pipelines, each with its own spec). */
+function partsAgree(list: readonly Stated[]): boolean {
+  const parts = [...new Set(list.map(partOf))].filter((p) => p !== "");
+  if (parts.length === 0) return agrees(list);
+  return parts.every((part) => agrees(list.filter((s) => [part, ""].includes(partOf(s)))));
+}
+
 /** One `framework-versions` record per framework that two or more sources state a version of: the versions, and
  * whether they agree on major.minor. */
 export function frameworkConflicts(view: RepoView, records: readonly FactRecord[]): FactRecord[] {
@@ -91,7 +105,7 @@ export function frameworkConflicts(view: RepoView, records: readonly FactRecord[
       line: Number(first.slice(first.lastIndexOf(":") + 1)),
       name,
       versions: [...seen.values()].map((s) => `${s.version}${s.atLeast ? "+" : ""} (${s.at})`).join(", "),
-      agree: agrees(list),
+      agree: partsAgree(list),
     });
   }
   return out;

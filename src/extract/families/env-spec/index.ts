@@ -32,6 +32,7 @@ import { systemPythonRecords } from "./system-python.js";
 import { aptSourceRecords } from "./apt-sources.js";
 import { obsoleteGpuStack } from "./gpu-stack.js";
 import { missingSystemLibraries } from "./system-libraries.js";
+import { companionMismatches } from "./framework-companions.js";
 import { frameworkConflicts } from "./framework-versions.js";
 import { condaByContent, readmeNamedSpecs, requirementsByContent } from "./spec-by-content.js";
 
@@ -317,6 +318,7 @@ export const extractor: Extractor = {
     const contextsOf = dockerfileContexts(view, facts);
     records.push(...systemPythonRecords(view, records, contextsOf), ...aptSourceRecords(view, records, contextsOf));
     for (const item of frameworkConflicts(view, records)) records.push(item);
+    for (const item of companionMismatches(records)) records.push(item);
     // With no spec file, a root README's version list ("torch 0.4.1, pandas, cuDNN 7") is the spec it states.
     if (!records.some((r) => r.kind === "spec-file")) records.push(...readmeLists(view));
     for (const item of obsoleteGpuStack(view, records)) records.push(item);

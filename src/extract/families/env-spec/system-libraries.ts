@@ -90,6 +90,9 @@ export function missingSystemLibraries(
       library: row.base ? `${row.library}, absent from ${base}` : row.library,
       install: row.install,
       source: row.source,
+      // A line of a large freeze that no code imports needs its library only if something ever imports it.
+      imported:
+        importSites.has(row.distribution) || declared.some((r) => r.name === row.distribution && r.imported === true),
     });
   }
   return out;

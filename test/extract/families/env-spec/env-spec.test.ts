@@ -197,12 +197,18 @@ describe("env-spec", () => {
     expect(records).toEqual([
       { kind: "python-version", file: ".python-version", line: 1, value: "3.11.9" },
       { kind: "spec-file", file: "Dockerfile", format: "dockerfile" },
-      { kind: "image", file: "Dockerfile", line: 1, image: "python:3.10-slim" },
+      { kind: "image", file: "Dockerfile", line: 1, image: "python:3.10-slim", untagged: false },
       { kind: "python-version", file: "Dockerfile", line: 1, value: "3.10" },
       { kind: "package", file: "Dockerfile", line: 3, name: "lightgbm", spec: "==4.3.0", pinned: true },
       { kind: "package", file: "Dockerfile", line: 3, name: "polars", spec: "", pinned: false },
       { kind: "spec-file", file: "gpu/Dockerfile", format: "dockerfile" },
-      { kind: "image", file: "gpu/Dockerfile", line: 1, image: "nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04" },
+      {
+        kind: "image",
+        file: "gpu/Dockerfile",
+        line: 1,
+        image: "nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04",
+        untagged: false,
+      },
       {
         kind: "cuda",
         file: "gpu/Dockerfile",
@@ -240,7 +246,13 @@ describe("env-spec", () => {
     const records = formatOnly(await extractor.extract({ view, facts, branches: null }));
     expect(records.filter((r) => r.kind !== "python-code")).toEqual([
       { kind: "spec-file", file: "docker/RSNADOCKER.docker", format: "dockerfile" },
-      { kind: "image", file: "docker/RSNADOCKER.docker", line: 1, image: "nvcr.io/nvidia/pytorch:19.09-py3" },
+      {
+        kind: "image",
+        file: "docker/RSNADOCKER.docker",
+        line: 1,
+        image: "nvcr.io/nvidia/pytorch:19.09-py3",
+        untagged: false,
+      },
       {
         kind: "python-version",
         file: "docker/RSNADOCKER.docker",

@@ -62,4 +62,13 @@ describe("frameworkConflicts", () => {
       false,
     ]);
   });
+  it("takes sub-pipelines with their own specs as separate environments, each agreeing with the root's statements", () => {
+    const a = { kind: "package", file: "1D_Model/requirements.txt", line: 4, name: "torch", spec: "==1.9.1" };
+    const b = { kind: "package", file: "datasaurus/requirements.txt", line: 2, name: "torch", spec: "==1.8.0" };
+    expect(frameworkConflicts(memoryView({}), [a, b]).map((r) => r.agree)).toEqual([true]);
+    // The root's own statement holds for every part: one part that differs from it is a conflict.
+    const root = { kind: "package", file: "requirements.txt", line: 1, name: "torch", spec: "==1.9.0" };
+    expect(frameworkConflicts(memoryView({}), [root, a, b]).map((r) => r.agree)).toEqual([false]);
+    expect(frameworkConflicts(memoryView({}), [root, a]).map((r) => r.agree)).toEqual([true]);
+  });
 });
