@@ -460,7 +460,9 @@ describe("over the cap", () => {
       "matplotlib",
       "seaborn",
     ];
-    const broken = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`mod${i + 1}.py`, "def f(:\n    pass\n"]));
+    // Each imports a module spelled with its .py suffix, which Python 3 cannot import: an error at its line 1
+    // (a rule the first-look gate does not hold back, unlike syntax errors).
+    const broken = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`mod${i + 1}.py`, "import helper.py\n"]));
     const repo = repoOf({
       // Twelve README steps, each passing an option train.py does not declare: one warning each.
       "README.md": `# x\n\nPython 3.11.\n\n\`\`\`bash\npip install -r requirements.txt\n${Array.from({ length: 12 }, (_, i) => `python train.py --fold ${i} --lr${i} 0.1\n`).join("")}python predict.py\n\`\`\`\n`,
@@ -473,6 +475,7 @@ describe("over the cap", () => {
         .map((f) => f.replace(".py", ""))
         .join(", ")}\np = argparse.ArgumentParser()\np.add_argument("--fold", type=int)\nargs = p.parse_args()\n`,
       "predict.py": "print('predict')\n",
+      "helper.py": "X = 1\n",
       ...broken,
     });
     // fail-on never: the annotations alone, without the gate's own ::error line.
@@ -639,9 +642,10 @@ describe("baseline", () => {
     // The known findings move down a line; one new problem in a new file: only it is new.
     const train = join(repo, "train.py");
     writeFileSync(train, `# moved\n${readFileSync(train, "utf8")}`);
-    // A new error: a file that does not parse, in setup.py, which a stranger's install runs whatever the rerun
+    // A new error: an import Python 3 cannot make, in setup.py, which a stranger's install runs whatever the rerun
     // plan says (machine paths are warnings while their rule is held back; code the plan may not reach, too).
-    writeFileSync(join(repo, "setup.py"), "def f(:\n    pass\n");
+    writeFileSync(join(repo, "setup.py"), "import helper.py\n");
+    writeFileSync(join(repo, "helper.py"), "X = 1\n");
     git(repo, "add", "-A");
     git(repo, "commit", "-qm", "more");
     const next = audit(repo, { baseline: saved });
@@ -651,7 +655,7 @@ describe("baseline", () => {
     );
     const commands = commandsIn(next.audit!.stdout).filter((c) => c.properties.file !== undefined);
     expect(commands.map((c) => [c.level, c.properties.file, c.properties.title?.split(":")[0]])).toEqual([
-      ["error", "setup.py", "code-syntax-valid"],
+      ["error", "setup.py", "code-imports-named-as-modules"],
     ]);
     const sarif = JSON.parse(readFileSync(next.outputs["sarif-path"]!, "utf8"));
     expect(sarifSchemaValidator()(sarif)).toBe(true);
@@ -667,7 +671,7 @@ describe("baseline", () => {
     expect(fresh).toHaveLength(3);
     expect(fresh).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^setup\.py does not parse/),
+        expect.stringMatching(/^`helper.py` names the file helper.py with its .py suffix/),
         expect.stringMatching(/^The README gives no install command/),
         expect.stringMatching(/^The Python version is not stated/),
       ]),
@@ -735,8 +739,8 @@ describe("one finishing path: the Action and the CLI on the same repo and baseli
     expect(moved).toEqual({ code: 0, failed: [] });
     expect(cliVerdict([repo, ...flags])).toEqual(moved);
 
-    // A new file that does not parse, where every install runs it: both fail, for the same reasons.
-    commit(repo, { "setup.py": "def f(:\n    pass\n" });
+    // A new setup.py with an import Python 3 cannot make, which every install runs: both fail, for the same reasons.
+    commit(repo, { "setup.py": "import helper.py\n", "helper.py": "X = 1\n" });
     const added = actionVerdict(audit(repo, gates));
     expect(added.code).toBe(1);
     expect(added.failed).toContain("1 error new since the baseline: fail-on error fails");

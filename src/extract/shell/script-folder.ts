@@ -25,7 +25,7 @@ function closing(text: string, start: number): number {
 }
 
 /** The first word of `text` (quotes dropped, a `$(...)` or backtick group kept whole) and what follows it. */
-export function firstWord(text: string): { word: string; rest: string } {
+function firstWord(text: string): { word: string; rest: string } {
   let word = "";
   let i = 0;
   const s = text.trimStart();
