@@ -161,6 +161,8 @@ export function resolveImport(
   imp: PyImport,
   searchPath: readonly string[] = [],
   installed: readonly string[] = [],
+  /** Python's own reading for a script run by path: its folder only, not every folder above it. */
+  ownFolderOnly = false,
 ): string[] {
   const dir = from.includes("/") ? from.slice(0, from.lastIndexOf("/")) : "";
   const bases: string[] = [];
@@ -169,7 +171,7 @@ export function resolveImport(
     bases.push(parts.slice(0, Math.max(0, parts.length - (imp.level - 1))).join("/"));
   } else {
     const parts = dir ? dir.split("/") : [];
-    for (let i = parts.length; i >= 0; i--) bases.push(parts.slice(0, i).join("/"));
+    for (let i = parts.length; i >= (ownFolderOnly ? parts.length : 0); i--) bases.push(parts.slice(0, i).join("/"));
     bases.push(...searchPath);
     for (const root of installed) bases.push(root, root ? `${root}/src` : "src");
   }

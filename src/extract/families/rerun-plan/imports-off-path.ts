@@ -6,6 +6,7 @@
 // program only. Pure.
 import type { RepoView } from "../../../model/repo-view.js";
 import { resolveImport, type RepoPythonIndex } from "../../python/repo-index.js";
+import type { PyImport } from "../../python/file-index.js";
 import { filesWithRole } from "../../view/file-roles.js";
 import type { Step } from "./steps.js";
 
@@ -51,11 +52,10 @@ export function importsOffPath(
   if (!py || text === null || EDITS_PATH.test(text)) return null;
   const searched = folderOf(program);
   if (searched === "") return null;
-  const strictBases = [searched, ...extraPath];
   const imports: string[] = [];
   for (const imp of py.imports) {
     if (imp.level > 0 || imp.optional || imp.module === "") continue;
-    const strict = strictlyResolved(index, imp, strictBases, installed);
+    const strict = strictlyResolved(index, program, imp, extraPath, installed);
     if (strict.length > 0) {
       // A sibling that edits sys.path (`import _init_paths`) makes the imports after it findable: stop reading.
       if (strict.some((f) => EDITS_PATH.test(view.read(f) ?? ""))) return null;
@@ -67,31 +67,24 @@ export function importsOffPath(
   return imports.length > 0 ? { searched, imports: [...new Set(imports)] } : null;
 }
 
-/** The import resolved only from the given folders and the installed packages, as Python's sys.path would. */
+/** The import resolved as Python's sys.path would: the script's folder, the step's PYTHONPATH and the installed
+ * packages, or a namespace package (a folder of the module's name holding Python files) under one of them. */
 function strictlyResolved(
   index: RepoPythonIndex,
-  imp: { module: string; names: string[]; level: number; line: number },
-  bases: readonly string[],
+  program: string,
+  imp: PyImport,
+  extraPath: readonly string[],
   installed: readonly string[],
 ): string[] {
-  const roots = [...bases, ...installed.flatMap((r) => [r, r ? `${r}/src` : "src"])];
-  const modules = [imp.module, ...imp.names.map((n) => `${imp.module}.${n}`)];
-  const out: string[] = [];
-  for (const base of roots)
-    for (const module of modules) {
-      const rel = (base ? `${base}/` : "") + module.replace(/\./g, "/");
-      for (const candidate of [`${rel}.py`, `${rel}/__init__.py`])
-        if (index.pyPaths.has(candidate)) out.push(candidate);
-    }
-  // A namespace package: a folder of the module's name under a base, with Python files in it.
-  if (out.length === 0) {
-    const folders = pythonFolders(index);
-    for (const base of roots) {
-      const folder = (base ? `${base}/` : "") + imp.module.split(".")[0];
-      if (folders.has(folder)) return [`${folder}/`];
-    }
+  const found = resolveImport(index, program, imp, extraPath, installed, true);
+  if (found.length > 0) return found;
+  const folders = pythonFolders(index);
+  const roots = [folderOf(program), ...extraPath, ...installed.flatMap((r) => [r, r ? `${r}/src` : "src"])];
+  for (const base of roots) {
+    const folder = (base ? `${base}/` : "") + imp.module.split(".")[0];
+    if (folders.has(folder)) return [`${folder}/`];
   }
-  return out;
+  return [];
 }
 
 const foldersByIndex = new WeakMap<RepoPythonIndex, Set<string>>();
