@@ -2,6 +2,7 @@
 // setup.py ext_modules, committed .so/.pyd builds) and git submodules (their folder is empty in a clone
 // without --recurse-submodules, but the code importing them is not missing a PyPI package).
 import type { RepoView } from "../../../model/repo-view.js";
+import { submodulesOf } from "../../parse/gitmodules.js";
 
 const EXTENSION_FILE = /(?:^|\/)([A-Za-z_]\w*)(?:\.[\w-]+)*\.(?:pyx|pxd|so|pyd)$/;
 const EXTENSION_CALL =
@@ -34,8 +35,8 @@ const compact = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 export function submoduleMatcher(view: RepoView): (top: string) => boolean {
   const text = view.read(".gitmodules");
   if (!text) return () => false;
-  const names = [...text.matchAll(/^\s*path\s*=\s*(\S+)/gm)]
-    .map((m) => compact(m[1]!.slice(m[1]!.lastIndexOf("/") + 1)))
+  const names = submodulesOf(text)
+    .map((s) => compact(s.folder.slice(s.folder.lastIndexOf("/") + 1)))
     .filter((n) => n.length >= 5);
   return (top) => {
     const t = compact(top);

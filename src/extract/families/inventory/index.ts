@@ -7,7 +7,8 @@ import { walkIssues } from "../../view/walk.js";
 import { inCopy, vendoredCopies, wholeView } from "../../view/vendored.js";
 import { buildArtefacts } from "./build-artefacts.js";
 import { refCheckouts } from "./ref-checkouts.js";
-import { FETCHES_SUBMODULES, submodulesOf } from "./submodules.js";
+import { submodulesOf } from "../../parse/gitmodules.js";
+import { FETCHES_SUBMODULES } from "./submodules.js";
 import { filesWithRole } from "../../view/file-roles.js";
 
 export const extractor: Extractor = {

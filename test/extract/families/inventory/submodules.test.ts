@@ -1,25 +1,6 @@
-// Submodules read from .gitmodules, and the words that fetch them.
+// The words that fetch submodules.
 import { describe, expect, it } from "vitest";
-import { FETCHES_SUBMODULES, submodulesOf } from "../../../../src/extract/families/inventory/submodules.js";
-
-describe("submodulesOf", () => {
-  it("reads each section's path and url, with the section's line", () => {
-    const text = [
-      '[submodule "a"]',
-      "\tpath = third_party/a",
-      "\turl = https://github.com/x/a.git",
-      '[submodule "b"]',
-      "\turl = git@github.com:x/b.git",
-      "\tpath = b",
-      '[submodule "broken"]',
-      "\tpath = c",
-    ].join("\n");
-    expect(submodulesOf(text)).toEqual([
-      { line: 1, folder: "third_party/a", url: "https://github.com/x/a.git" },
-      { line: 4, folder: "b", url: "git@github.com:x/b.git" },
-    ]);
-  });
-});
+import { FETCHES_SUBMODULES } from "../../../../src/extract/families/inventory/submodules.js";
 
 describe("FETCHES_SUBMODULES", () => {
   it("knows the commands that fetch submodules, and not a plain clone or a word in prose", () => {
