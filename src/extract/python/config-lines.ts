@@ -1,4 +1,5 @@
-// Key/value pairs of YAML, JSON, TOML and INI files read line by line, so every value keeps its line.
+// Key/value pairs of YAML, JSON, TOML and INI files read line by line, so every value keeps its line; a one-line
+// mapping (minified JSON) gives each pair with its key.
 // (A real parse loses line numbers, and these facts need only scalar values and their keys.)
 
 export interface ConfigValue {
@@ -11,6 +12,8 @@ export interface ConfigValue {
 
 const KEYED = /^\s*(?:-\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*(.*?)\s*,?\s*$/;
 const QUOTED = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
+/** A JSON pair inside a flow mapping on one line (`{"DATA_DIR": "./data", "epochs": 20}`): its key and scalar. */
+const INLINE_PAIR = /["']([A-Za-z_][\w.-]*)["']\s*:\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s,{}[\]"']+))/g;
 
 export function configValues(text: string): ConfigValue[] {
   const out: ConfigValue[] = [];
@@ -23,6 +26,15 @@ export function configValues(text: string): ConfigValue[] {
     const key = keyed ? keyed[1]! : null;
     const rest = keyed ? keyed[2]! : trimmed.replace(/^-\s+/, "").replace(/,$/, "");
     const quoted = [...rest.matchAll(QUOTED)].map((m) => (m[1] !== undefined ? m[1].replace(/\\\\/g, "\\") : m[2]!));
+    // A one-line mapping (minified JSON, a YAML flow map) keeps each pair's own key.
+    const pairs = rest.startsWith("{") ? [...rest.matchAll(INLINE_PAIR)] : [];
+    if (pairs.length > 0) {
+      for (const p of pairs) {
+        const value = p[2] !== undefined ? p[2].replace(/\\\\/g, "\\") : (p[3] ?? p[4]!);
+        out.push({ line: i + 1, key: p[1]!, value });
+      }
+      continue;
+    }
     if (quoted.length === 1 && /^["'].*["']$/.test(rest)) out.push({ line: i + 1, key, value: quoted[0]! });
     else if (rest && !rest.startsWith("{") && (quoted.length === 0 || rest.startsWith("[")))
       out.push({ line: i + 1, key, value: rest.replace(/\s+#.*$/, "") });
