@@ -57,7 +57,8 @@ const SHELL_OPTION = /\s(--gpus|--gpu|--gpu[_-]ids?|--device[_-]ids)[=\s]["']?(\
 /** The assignment alone, or ended by `;`, `&&`, `||` or `&` before a command: bash keeps it in the shell. */
 const BARE_ENV = /^\s*CUDA_VISIBLE_DEVICES=["']?\d{1,2}(?:,\d{1,2})*["']?\s*(?:$|#|;|&&|\|\||&(?!>))/;
 /** What passes a shell variable on after all: `export` or `declare -x` of it, `set -a`, or reading it back. */
-const PASSED_ON = /\b(?:export|declare\s+-\w*x\w*)\s+(?:\w+=\S*\s+)*CUDA_VISIBLE_DEVICES\b(?!=)|\$\{?CUDA_VISIBLE_DEVICES\b/;
+const PASSED_ON =
+  /\b(?:export|declare\s+-\w*x\w*)\s+(?:\w+=\S*\s+)*CUDA_VISIBLE_DEVICES\b(?!=)|\$\{?CUDA_VISIBLE_DEVICES\b/;
 const ALLEXPORT = /^\s*set\s+(?:-\w*a\w*|-o\s+allexport)\b/;
 
 /** Hard-coded GPU ids in a shell script's lines (comments left out). A bare `CUDA_VISIBLE_DEVICES=2,3` line sets a
@@ -74,8 +75,7 @@ export function shellGpuIds(text: string): GpuIds[] {
     const env = SHELL_ENV.exec(line);
     const continued = i > 0 && /\\\s*$/.test(lines[i - 1]!);
     const bare = env && BARE_ENV.test(line) && !continued && !allexport;
-    if (env && (!bare || lastPassedOn > i))
-      push(out, i + 1, env[1]!, "CUDA_VISIBLE_DEVICES", false);
+    if (env && (!bare || lastPassedOn > i)) push(out, i + 1, env[1]!, "CUDA_VISIBLE_DEVICES", false);
     const opt = SHELL_OPTION.exec(line);
     if (opt) push(out, i + 1, opt[2]!, opt[1]!, opt[1] === "--gpus");
   });
