@@ -1,6 +1,6 @@
 // GPU counts a training fixes: a launcher's process count in a script (`torchrun --nproc_per_node=8`,
 // `python -m torch.distributed.launch --nproc_per_node 8`, `accelerate launch --num_processes 8`, `deepspeed
-// --num_gpus 8`), a GPU-count variable (`N_GPUS = 3`), a Lightning `Trainer(gpus=8)` or `Trainer(devices=8)`,
+// --num_gpus 8`), a training's own `--gpus 8` or Hydra override (`trainer.gpus=8`), a GPU-count variable (`N_GPUS = 3`), a Lightning `Trainer(gpus=8)` or `Trainer(devices=8)`,
 // `mp.spawn(..., nprocs=8)`, an argparse default, a config key (`num_gpus: 8`). One GPU is any GPU machine; a
 // count read from an argument or the machine fixes nothing; a launcher's one process is read (the rule passes it),
 // a variable or key of 1 is not (`world_size = 1` is every single-process script). Pure.
@@ -13,7 +13,10 @@ export interface GpuCount {
   name: string;
 }
 
-const SHELL = /(?:^|\s)(--nproc[_-]per[_-]node|--num[_-]processes|--num[_-]gpus)(?:=|\s+)["']?(\d{1,3})["']?(?=\s|;|$)/;
+const SHELL =
+  /(?:^|\s)(--nproc[_-]per[_-]node|--num[_-]processes|--num[_-]gpus|--n[_-]?gpus|--gpus)(?:=|\s+)["']?(\d{1,3})["']?(?=\s|;|$)/;
+/** A Hydra override of a GPU count on a training's command line: `trainer.gpus=8`, `training.num_gpus=4`. */
+const OVERRIDE = /(?:^|\s)((?:[A-Za-z_]\w*\.)*(?:gpus|devices|num_gpus|n_gpus))=(\d{1,3})(?=\s|;|$)/;
 /** A variable or key whose name is a GPU or process count. */
 const COUNT_NAME =
   /^(?:n_?gpus?|num_?gpus|ngpus?|gpu_?count|num_?devices|n_?devices|nprocs|nproc_per_node|num_processes|world_size)$/i;
@@ -28,13 +31,15 @@ const isCountName = (name: string) => COUNT_NAME.test(name) || name === "gpus";
 
 /** Process counts a shell script's launchers fix (comments left out). */
 export function shellGpuCounts(text: string): GpuCount[] {
-  if (!/--nproc|--num[_-]processes|--num[_-]gpus/.test(text)) return [];
+  if (!/--nproc|--num[_-]processes|gpus|devices=/.test(text)) return [];
   const out: GpuCount[] = [];
   text.split("\n").forEach((raw, i) => {
     const line = raw.replace(/^\s*#.*$/, "");
     const m = line.length <= 2000 ? SHELL.exec(line) : null;
     if (m && Number(m[2]) >= 1)
       out.push({ line: i + 1, value: Number(m[2]), name: `--${m[1]!.slice(2).replace(/-/g, "_")}` });
+    const o = !m && line.length <= 2000 ? OVERRIDE.exec(line) : null;
+    if (o && Number(o[2]) >= 1) out.push({ line: i + 1, value: Number(o[2]), name: o[1]! });
   });
   return out;
 }

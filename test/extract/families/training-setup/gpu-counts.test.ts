@@ -27,6 +27,21 @@ describe("shellGpuCounts", () => {
       { line: 6, value: 1, name: "--nproc_per_node" },
     ]);
   });
+
+  it("reads a training's own GPU-count option and a Hydra override, not a list of GPU ids", () => {
+    const text = [
+      "python train.py --gpus 4",
+      "python -m pkg.train trainer.gpus=8 dataset.phase=train",
+      "python train.py --n_gpus=2",
+      "python train.py --gpus 0,1",
+      "CUDA_VISIBLE_DEVICES=0 python train.py",
+    ].join("\n");
+    expect(shellGpuCounts(text)).toEqual([
+      { line: 1, value: 4, name: "--gpus" },
+      { line: 2, value: 8, name: "trainer.gpus" },
+      { line: 3, value: 2, name: "--n_gpus" },
+    ]);
+  });
 });
 
 describe("pythonGpuCounts", () => {
