@@ -1,7 +1,8 @@
 // GPU counts a training fixes: a launcher's process count in a script (`torchrun --nproc_per_node=8`,
 // `python -m torch.distributed.launch --nproc_per_node 8`, `accelerate launch --num_processes 8`, `deepspeed
-// --num_gpus 8`), a training's own `--gpus 8` or Hydra override (`trainer.gpus=8`), a GPU-count variable (`N_GPUS = 3`), a Lightning `Trainer(gpus=8)` or `Trainer(devices=8)`,
-// `mp.spawn(..., nprocs=8)`, an argparse default, a config key (`num_gpus: 8`). One GPU is any GPU machine; a
+// --num_gpus 8`), a training's own `--gpus 8` or Hydra override (`trainer.gpus=8`), a GPU-count variable
+// (`N_GPUS = 3`), a Lightning `Trainer(gpus=8)` or `Trainer(devices=8)`, `mp.spawn(..., nprocs=8)`, an argparse
+// default, a config key (`num_gpus: 8`). One GPU is any GPU machine; a
 // count read from an argument or the machine fixes nothing; a launcher's one process is read (the rule passes it),
 // a variable or key of 1 is not (`world_size = 1` is every single-process script). Pure.
 import { docstringLines } from "./docstring-lines.js";
