@@ -715,7 +715,7 @@ export interface TrainingSetupFact {
   cell?: number;
   /** line in the cell (1-based), notebooks only */
   cellLine?: number;
-  /** architecture | input-size | images | precision | frozen | gpu-ids (GPU ids the code or a shell script hard-codes: any but GPU 0 alone; value the ids comma-joined, name what sets them) | tracker (a hosted experiment tracker the code starts: value wandb | neptune | comet, name the call) */
+  /** architecture | input-size | images | precision | frozen | gpu-ids (GPU ids the code or a shell script hard-codes: any but GPU 0 alone; value the ids comma-joined, name what sets them) | tracker (a hosted experiment tracker the code starts: value wandb | neptune | comet, name the call) | gpu-count (a GPU or process count the code, a launcher script or a config fixes, 2 or more: value the count, name the option, variable or call) | resources (what a README's prose states about the resources a training needs: value the words, resource which) | trainings (how many trainings the rerun plan runs: its training steps times their repeats and folds; value the count, file and line the first training step) */
   kind?: string;
   /** as written: the model name, the side in pixels, the number of images, the switch's value */
   value?: string | number | boolean;
@@ -731,7 +731,7 @@ export interface TrainingSetupFact {
   precision?: string;
   /** frozen: whether the value freezes layers */
   frozen?: boolean;
-  /** how it was read: create_model | builder | segmentation-model | yolo | from_pretrained | transform | call | assignment | call-argument | argparse-default | config | csv-rows | readme-text | layer-stack (a Lasagne or nolearn network written layer by layer) | tiles (input-size: a dataset joining `name`'s N tiles of S px into each sample, the side of a square of as many pixels) | code (gpu-ids, tracker) | shell (gpu-ids) */
+  /** how it was read: create_model | builder | segmentation-model | yolo | from_pretrained | transform | call | assignment | call-argument | argparse-default | config | csv-rows | readme-text | layer-stack (a Lasagne or nolearn network written layer by layer) | tiles (input-size: a dataset joining `name`'s N tiles of S px into each sample, the side of a square of as many pixels) | code (gpu-ids, gpu-count, tracker) | shell (gpu-ids, gpu-count) | config (also gpu-count) | readme-text (also resources) | rerun-plan (trainings) */
   via?: string;
   /** the variable, keyword, option, key or callee it came from, or null */
   name?: string | null;
@@ -743,6 +743,8 @@ export interface TrainingSetupFact {
   width?: number;
   /** tracker: whether a rerun can run without the tracker's account (the call takes a mode, sits under an if or try, or the repo documents an offline switch such as WANDB_MODE) */
   switchable?: boolean;
+  /** resources: gpu-count ("4x A100", "8 GPUs", "a single V100") | gpu-memory ("V100 32GB", "24 GB of GPU memory") | gpu-model (a GPU named alone: "GPU: Tesla T4") | run-time ("12 hours", "3 days") */
+  resource?: string;
 }
 
 /** Names loaded but never bound in any scope of the file and not builtins */

@@ -1,7 +1,9 @@
 // GPU ids a training hard-codes: `os.environ["CUDA_VISIBLE_DEVICES"] = "3"`, `torch.cuda.set_device(2)`,
 // `device_ids=[0,1,2,3]`, `cuda:1`, a `--gpus 0,1,2,3` default, `CUDA_VISIBLE_DEVICES=2,3 python x.py` in a
 // script. A rerun on a one-GPU machine fails there or runs on another device; GPU 0 alone is what any GPU
-// machine has (read, for the rule to pass), and a single `--gpus N` is a count, not an id. Pure.
+// machine has (read, for the rule to pass), and a single `--gpus N` is a count, not an id. A docstring's example
+// runs nothing, and a shell assignment alone on its line sets a shell variable no program sees. Pure.
+import { docstringLines } from "./docstring-lines.js";
 
 export interface GpuIds {
   line: number;
@@ -33,9 +35,10 @@ const OPTION = new RegExp(
 export function pythonGpuIds(text: string): GpuIds[] {
   if (!/CUDA_VISIBLE_DEVICES|set_device|device_ids|cuda|--gpu|--device/.test(text)) return [];
   const out: GpuIds[] = [];
+  const prose = docstringLines(text);
   text.split("\n").forEach((raw, i) => {
     const line = raw.replace(/^\s*#.*$/, "");
-    if (line.length > 2000) return;
+    if (line.length > 2000 || prose.has(i + 1)) return;
     for (const p of PYTHON) {
       const m = p.re.exec(line);
       if (!m) continue;
@@ -51,15 +54,28 @@ export function pythonGpuIds(text: string): GpuIds[] {
 const SHELL_ENV = /(?:^|[\s;&|(])(?:export\s+)?CUDA_VISIBLE_DEVICES=["']?(\d{1,2}(?:,\d{1,2})*)["']?(?=\s|;|$)/;
 const SHELL_OPTION = /\s(--gpus|--gpu|--gpu[_-]ids?|--device[_-]ids)[=\s]["']?(\d{1,2}(?:,\d{1,2})*)["']?(?=\s|;|$)/;
 
-/** Hard-coded GPU ids in a shell script's lines (comments left out). */
+/** The assignment alone, or ended by `;`, `&&`, `||` or `&` before a command: bash keeps it in the shell. */
+const BARE_ENV = /^\s*CUDA_VISIBLE_DEVICES=["']?\d{1,2}(?:,\d{1,2})*["']?\s*(?:$|#|;|&&|\|\||&(?!>))/;
+/** What passes a shell variable on after all: `export` or `declare -x` of it, `set -a`, or reading it back. */
+const PASSED_ON =
+  /\b(?:export|declare\s+-\w*x\w*)\s+(?:\w+=\S*\s+)*CUDA_VISIBLE_DEVICES\b(?!=)|\$\{?CUDA_VISIBLE_DEVICES\b/;
+const ALLEXPORT = /^\s*set\s+(?:-\w*a\w*|-o\s+allexport)\b/;
+
+/** Hard-coded GPU ids in a shell script's lines (comments left out). A bare `CUDA_VISIBLE_DEVICES=2,3` line sets a
+ * shell variable: the programs the script runs see it only when it is exported (then, `set -a` before), or used. */
 export function shellGpuIds(text: string): GpuIds[] {
   if (!/CUDA_VISIBLE_DEVICES|--gpu|--device/.test(text)) return [];
   const out: GpuIds[] = [];
-  text.split("\n").forEach((raw, i) => {
-    const line = raw.replace(/^\s*#.*$/, "");
+  const lines = text.split("\n").map((raw) => raw.replace(/^\s*#.*$/, ""));
+  let allexport = false;
+  const lastPassedOn = lines.findLastIndex((l) => l.length <= 2000 && PASSED_ON.test(l));
+  lines.forEach((line, i) => {
     if (line.length > 2000) return;
+    if (ALLEXPORT.test(line)) allexport = true;
     const env = SHELL_ENV.exec(line);
-    if (env) push(out, i + 1, env[1]!, "CUDA_VISIBLE_DEVICES", false);
+    const continued = i > 0 && /\\\s*$/.test(lines[i - 1]!);
+    const bare = env && BARE_ENV.test(line) && !continued && !allexport;
+    if (env && (!bare || lastPassedOn > i)) push(out, i + 1, env[1]!, "CUDA_VISIBLE_DEVICES", false);
     const opt = SHELL_OPTION.exec(line);
     if (opt) push(out, i + 1, opt[2]!, opt[1]!, opt[1] === "--gpus");
   });

@@ -15,6 +15,9 @@ import { filesWithRole, roleOf } from "../../view/file-roles.js";
 import { tileGrid } from "./tile-grid.js";
 import { helperBodies, layerStack, type LayerStack } from "./layer-stack.js";
 import { pythonGpuIds, shellGpuIds } from "./gpu-ids.js";
+import { configGpuCount, pythonGpuCounts, shellGpuCounts } from "./gpu-counts.js";
+import { readmeResources } from "./resources.js";
+import { trainingsOf } from "./trainings.js";
 import { OFFLINE_SWITCH, trackerStarts } from "./trackers.js";
 
 /** CSV files whose rows may be the training examples: train.csv, train_folds.csv, folds.csv, train_labels.csv... */
@@ -42,7 +45,7 @@ function statedSizes(text: string): Array<{ line: number; value: number; name: s
 
 export const extractor: Extractor = {
   id: "training-setup",
-  reads: [],
+  reads: ["rerun-plan"],
   roles: ["python", "notebook", "config", "conda", "readme", "text", "shell"],
   async extract(ctx) {
     const records: FactRecord[] = [];
@@ -97,6 +100,16 @@ export const extractor: Extractor = {
         const text = ctx.view.read(entry.path);
         if (text === null) continue;
         for (const v of configValues(text)) {
+          const gpus = v.key ? configGpuCount(v.key, v.value) : null;
+          if (gpus !== null)
+            records.push({
+              file: entry.path,
+              line: v.line,
+              kind: "gpu-count",
+              value: gpus,
+              via: "config",
+              name: v.key,
+            });
           const kind = v.key ? setupKind(v.key) : null;
           if (kind)
             for (const r of setupFromValue(kind, configArg(v.value), "config", v.key!))
@@ -109,6 +122,16 @@ export const extractor: Extractor = {
           records.push({ file: entry.path, kind: "images", value: rows, via: "csv-rows", name: null });
       } else if (roleOf(entry) === "readme" && entry.kind === "text") {
         const text = ctx.view.read(entry.path);
+        for (const r of readmeResources(text ?? ""))
+          records.push({
+            file: entry.path,
+            line: r.line,
+            kind: "resources",
+            value: r.value,
+            resource: r.resource,
+            via: "readme-text",
+            name: null,
+          });
         for (const s of statedSizes(text ?? ""))
           records.push({
             file: entry.path,
@@ -129,6 +152,18 @@ export const extractor: Extractor = {
       for (const g of shellGpuIds(ctx.view.read(entry.path) ?? ""))
         records.push({ file: entry.path, line: g.line, kind: "gpu-ids", value: g.value, via: "shell", name: g.name });
     }
+    // GPU counts fixed in code or a launcher (`N_GPUS = 3`, `torchrun --nproc_per_node=8`): a rerun needs as many.
+    for (const source of ctx.view.python())
+      for (const g of pythonGpuCounts(source.text))
+        records.push(recordAt(source, g.line, { kind: "gpu-count", value: g.value, via: "code", name: g.name }));
+    for (const entry of filesWithRole(ctx.view, "shell")) {
+      if (entry.skipped) continue;
+      for (const g of shellGpuCounts(ctx.view.read(entry.path) ?? ""))
+        records.push({ file: entry.path, line: g.line, kind: "gpu-count", value: g.value, via: "shell", name: g.name });
+    }
+    // How many trainings the plan runs (models, folds, repeats): a pipeline of several is worth a resource statement.
+    const trainings = trainingsOf(ctx.facts.families["rerun-plan"] ?? []);
+    if (trainings) records.push({ ...trainings, kind: "trainings", via: "rerun-plan", name: null });
     // Hosted trackers started on every run need an account; a switch the repo documents anywhere lets a rerun skip it.
     const starts = [...ctx.view.python()].flatMap((source) => trackerStarts(source.text).map((t) => ({ source, t })));
     const offlineDocumented =

@@ -2,8 +2,9 @@
 // `comet_ml.Experiment(...)`, Lightning's `WandbLogger`, `NeptuneLogger`, `CometLogger`. Each needs an account's
 // API key unless it is told to run offline; started on every run with no switch, a stranger's rerun stops at the
 // login (without a terminal, wandb raises "api_key not configured") until they make an account or edit the code.
-// A call is switchable when it takes a mode (`mode=`, `offline=`, `disabled=`, `anonymous=`) or sits under an
-// `if` or `try`. Pure.
+// A call is switchable when it takes a mode the user can set (`mode=`, `offline=`, `disabled=`, `anonymous=`) or
+// sits under an `if` or `try`; a mode of None, or one only a debug flag turns off, is no switch: debugging is not
+// running offline. Pure.
 
 export interface TrackerStart {
   line: number;
@@ -16,15 +17,15 @@ export interface TrackerStart {
 }
 
 const STARTS: ReadonlyArray<{ re: RegExp; tracker: string; modes: RegExp }> = [
-  { re: /\b(wandb\.init)\s*\(/, tracker: "wandb", modes: /\b(?:mode|anonymous)\s*=/ },
-  { re: /\b(WandbLogger)\s*\(/, tracker: "wandb", modes: /\b(?:offline|mode|anonymous)\s*=/ },
-  { re: /\b(neptune(?:\.new)?\.init(?:_run)?)\s*\(/, tracker: "neptune", modes: /\bmode\s*=/ },
-  { re: /\b(NeptuneLogger)\s*\(/, tracker: "neptune", modes: /\b(?:mode|offline_mode)\s*=/ },
-  { re: /\b((?:comet_ml\.)?Experiment)\s*\(/, tracker: "comet", modes: /\bdisabled\s*=/ },
-  { re: /\b(CometLogger)\s*\(/, tracker: "comet", modes: /\b(?:offline|disabled)\s*=/ },
+  { re: /\b(wandb\.init)\s*\(/, tracker: "wandb", modes: /\b(?:mode|anonymous)\s*=(?!=)/ },
+  { re: /\b(WandbLogger)\s*\(/, tracker: "wandb", modes: /\b(?:offline|mode|anonymous)\s*=(?!=)/ },
+  { re: /\b(neptune(?:\.new)?\.init(?:_run)?)\s*\(/, tracker: "neptune", modes: /\bmode\s*=(?!=)/ },
+  { re: /\b(NeptuneLogger)\s*\(/, tracker: "neptune", modes: /\b(?:mode|offline_mode)\s*=(?!=)/ },
+  { re: /\b((?:comet_ml\.)?Experiment)\s*\(/, tracker: "comet", modes: /\bdisabled\s*=(?!=)/ },
+  { re: /\b(CometLogger)\s*\(/, tracker: "comet", modes: /\b(?:offline|disabled)\s*=(?!=)/ },
 ];
-/** A mode argument that forces the hosted service is no switch. */
-const FORCED_ONLINE = /\b(?:mode\s*=\s*['"](?:online|async|sync)['"]|offline\s*=\s*False\b|disabled\s*=\s*False\b)/;
+/** A mode value that leaves the hosted service on: None (the default), online, async or sync, offline or disabled False. */
+const ONLINE_VALUE = /^(?:None|False|['"](?:online|async|sync)['"])$/;
 /** The repo's own words for running without an account: an environment variable or the CLI's offline mode. */
 export const OFFLINE_SWITCH =
   /\b(?:WANDB_MODE|WANDB_DISABLED|WANDB_OFFLINE|NEPTUNE_MODE|COMET_DISABLE|COMET_OFFLINE_DIRECTORY)\b|\bwandb\s+(?:offline|disabled)\b/;
@@ -44,7 +45,7 @@ export function trackerStarts(text: string): TrackerStart[] {
       // A bare `Experiment(` is comet's only where the file imports comet_ml.
       if (s.tracker === "comet" && m[1] === "Experiment" && !comet) continue;
       const args = callArguments(lines, i, (m.index ?? 0) + m[0].length);
-      const switchable = (s.modes.test(args) && !FORCED_ONLINE.test(args)) || guarded(lines, i);
+      const switchable = modeSwitch(args, s.modes, lines) || guarded(lines, i);
       out.push({ line: i + 1, tracker: s.tracker, name: m[1]!, switchable });
       break;
     }
@@ -74,11 +75,94 @@ const TRACKER_SWITCH = /wandb|neptune|comet|track|log|report|online|offline/i;
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
 
-/** Inside an `if` or `elif` whose condition names the tracker or logging, an `else`, a `try`, or on a line with a
- * conditional expression: the code offers a way not to start the tracker. A `def` stops the search: whether its callers guard it is not
+/** The value of the call's mode argument as written, up to the next comma outside brackets. */
+function modeValue(args: string, modes: RegExp): string | null {
+  const m = modes.exec(args);
+  if (!m) return null;
+  let depth = 0;
+  let out = "";
+  for (const ch of args.slice((m.index ?? 0) + m[0].length)) {
+    if ("([{".includes(ch)) depth++;
+    else if (")]}".includes(ch)) depth--;
+    if ((ch === "," && depth === 0) || depth < 0) break;
+    out += ch;
+  }
+  return out.replace(/\s+/g, " ").trim();
+}
+
+/** Whether a mode value lets the user run without the account: not a value that leaves it online, a conditional only
+ * where its condition names the tracker or logging, a local variable by what the file assigns it. */
+function modeSwitch(args: string, modes: RegExp, lines: readonly string[]): boolean {
+  const value = modeValue(args, modes);
+  if (value === null) return false;
+  return valueSwitches(value, lines, true);
+}
+
+function valueSwitches(value: string, lines: readonly string[], followName: boolean): boolean {
+  if (ONLINE_VALUE.test(value)) return false;
+  const conditional = /^(.+?)\bif\b(.+?)\belse\b(.+)$/.exec(value);
+  if (conditional) return TRACKER_SWITCH.test(conditional[2]!);
+  if (followName && /^[A-Za-z_]\w*$/.test(value) && !/^(?:True|False|None)$/.test(value)) {
+    const assigned = assignmentsOf(value, lines);
+    // A parameter or a name set elsewhere: the caller chooses it.
+    if (assigned.length === 0) return true;
+    // An offline value set under a debug test is no switch; set unconditionally or under a tracker test, it is.
+    return assigned.some(({ k, value: v }) => valueSwitches(v, lines, false) && branchOf(lines, k) !== "other");
+  }
+  // `offline=cfg.debug`: offline only while debugging. A string constant (offline, disabled) keeps it off; an
+  // attribute, call or environment read is the user's.
+  return !(/debug/i.test(value) && !TRACKER_SWITCH.test(value));
+}
+
+/** The assignments `name = value` in the file, each with its line index. */
+function assignmentsOf(name: string, lines: readonly string[]): Array<{ k: number; value: string }> {
+  const re = new RegExp(String.raw`^\s*${name}\s*=(?!=)\s*(.+?)\s*$`);
+  const out: Array<{ k: number; value: string }> = [];
+  lines.forEach((line, k) => {
+    const m = line.length <= 2000 ? re.exec(line.replace(/#.*$/, "")) : null;
+    if (m) out.push({ k, value: m[1]! });
+  });
+  return out;
+}
+
+/** The branch line i sits in: none (no if, elif or else above it in its function), switch (one whose test names
+ * the tracker or logging) or other. */
+function branchOf(lines: readonly string[], i: number): "none" | "switch" | "other" {
+  let indent = indentOf(lines[i]!);
+  for (let k = i - 1; k >= 0 && indent > 0; k--) {
+    const line = lines[k]!;
+    if (line.trim() === "" || /^\s*#/.test(line)) continue;
+    const d = indentOf(line);
+    if (d >= indent) continue;
+    indent = d;
+    const head = line.trimStart();
+    if (/^(?:if|elif)\b/.test(head)) return TRACKER_SWITCH.test(head) ? "switch" : "other";
+    if (/^else\b/.test(head)) return elseSwitches(lines, k) ? "switch" : "other";
+    if (/^(?:async\s+)?def\b|^class\b/.test(head)) return "none";
+  }
+  return "none";
+}
+
+/** An `else:` at line k switches the tracker when the `if` or an `elif` it closes tests it. */
+function elseSwitches(lines: readonly string[], k: number): boolean {
+  const indent = indentOf(lines[k]!);
+  for (let j = k - 1; j >= 0; j--) {
+    const line = lines[j]!;
+    if (line.trim() === "" || /^\s*#/.test(line) || indentOf(line) > indent) continue;
+    if (indentOf(line) < indent) return false;
+    const head = line.trimStart();
+    if (/^elif\b/.test(head) && TRACKER_SWITCH.test(head)) return true;
+    if (/^if\b/.test(head)) return TRACKER_SWITCH.test(head);
+  }
+  return false;
+}
+
+/** Inside an `if` or `elif` whose condition names the tracker or logging, the `else` of one, a `try`, or on a line with a
+ * conditional expression testing it: the code offers a way not to start the tracker. A `def` stops the search: whether its callers guard it is not
  * read here. */
 function guarded(lines: readonly string[], i: number): boolean {
-  if (/\bif\b.*\belse\b/.test(lines[i]!)) return true;
+  const inline = /\bif\b(.*)\belse\b/.exec(lines[i]!);
+  if (inline && TRACKER_SWITCH.test(inline[1]!)) return true;
   let indent = indentOf(lines[i]!);
   for (let k = i - 1; k >= 0 && indent > 0; k--) {
     const line = lines[k]!;
@@ -90,7 +174,7 @@ function guarded(lines: readonly string[], i: number): boolean {
     if (/^(?:try|except)\b/.test(head)) return true;
     // `if args.use_wandb:` is a switch; `if not args.debug:` is not: a normal run still logs in.
     if (/^(?:if|elif)\b/.test(head) && TRACKER_SWITCH.test(head)) return true;
-    if (/^else\b/.test(head)) return true;
+    if (/^else\b/.test(head)) return elseSwitches(lines, k);
     if (/^(?:async\s+)?def\b|^class\b/.test(head)) return false;
   }
   return false;

@@ -19,3 +19,17 @@ it("warns of GPU ids pinned on the rerun path, and notes those in code no step r
     ["execution-gpu-ids-settable", "old/experiment.py", 2, "info"],
   ]);
 });
+
+it("notes a pin in a helper script no documented step runs, saying so, and finds none in a docstring or a bare assignment", async () => {
+  const files = {
+    "README.md": "# Train\n\n```\npip install -r requirements.txt\nbash train.sh\n```\n",
+    "requirements.txt": "torch==2.1.0\n",
+    "train.sh": "CUDA_VISIBLE_DEVICES=0,1,2,3\ntorchrun --nproc_per_node=4 train.py\n",
+    "train.py":
+      'import torch\n\n\ndef wrap(m):\n    """Usage:\n\n    > wrap(DataParallel(m, device_ids=[0, 1]))\n    """\n    return m\n',
+    "tools/dist_test.sh": "CUDA_VISIBLE_DEVICES=0,6,7 python -m torch.distributed.launch --nproc_per_node=3 test.py\n",
+    "tools/test.py": "import torch\n",
+  };
+  const findings = await findingsOf(files, ["execution-gpu-ids-settable"]);
+  expect(findings).toEqual([["execution-gpu-ids-settable", "tools/dist_test.sh", 1, "info"]]);
+});

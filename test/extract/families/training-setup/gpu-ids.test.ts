@@ -60,3 +60,43 @@ describe("shellGpuIds", () => {
     ]);
   });
 });
+
+describe("shellGpuIds and bash's exports", () => {
+  it("leaves a bare assignment that no export, set -a or later use passes on to the programs", () => {
+    const text = [
+      "#!/bin/bash",
+      "CUDA_VISIBLE_DEVICES=0,1,2,3,4,5,6,7",
+      "",
+      "torchrun --nproc_per_node=8 train.py --fold 0",
+      "CUDA_VISIBLE_DEVICES=2,3; python predict.py",
+    ].join("\n");
+    expect(shellGpuIds(text)).toEqual([]);
+  });
+
+  it("reads a bare assignment the script exports later, after set -a, or reads back, and one continued onto a command", () => {
+    const exported = "CUDA_VISIBLE_DEVICES=2,3\nexport CUDA_VISIBLE_DEVICES\npython train.py\n";
+    const allexport = "set -a\nCUDA_VISIBLE_DEVICES=4\npython train.py\n";
+    const reused = "CUDA_VISIBLE_DEVICES=1,2\npython train.py --gpus $CUDA_VISIBLE_DEVICES\n";
+    const continued = "CUDA_VISIBLE_DEVICES=5 \\\n  python train.py\n";
+    expect(shellGpuIds(exported)).toEqual([{ line: 1, value: "2,3", name: "CUDA_VISIBLE_DEVICES" }]);
+    expect(shellGpuIds(allexport)).toEqual([{ line: 2, value: "4", name: "CUDA_VISIBLE_DEVICES" }]);
+    expect(shellGpuIds(reused)).toEqual([{ line: 1, value: "1,2", name: "CUDA_VISIBLE_DEVICES" }]);
+    expect(shellGpuIds(continued)).toEqual([{ line: 1, value: "5", name: "CUDA_VISIBLE_DEVICES" }]);
+  });
+});
+
+describe("pythonGpuIds and docstrings", () => {
+  it("leaves device_ids in a docstring's usage example, and reads the code after it", () => {
+    const text = [
+      "def replicate(module):",
+      '    """Replicate a module.',
+      "",
+      "    Examples:",
+      "        > sync_bn = SynchronizedBatchNorm1d(10)",
+      "        > sync_bn = DataParallel(sync_bn, device_ids=[0, 1])",
+      '    """',
+      "    return DataParallel(module, device_ids=[2, 3])",
+    ].join("\n");
+    expect(pythonGpuIds(text)).toEqual([{ line: 8, value: "2,3", name: "device_ids" }]);
+  });
+});

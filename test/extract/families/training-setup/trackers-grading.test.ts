@@ -40,3 +40,23 @@ it("passes a tracker the README says how to run offline, or one behind a flag", 
   );
   expect(flagged).toEqual([]);
 });
+
+it("warns of a tracker online by default that only a --debug flag turns off, on the planned training", async () => {
+  const findings = await findingsOf(
+    {
+      "README.md": README,
+      "requirements.txt": "wandb==0.12.0\n",
+      "train.py": [
+        "import argparse, wandb",
+        "p = argparse.ArgumentParser()",
+        "p.add_argument('--debug', action='store_true')",
+        "args = p.parse_args()",
+        "mode = 'disabled' if args.debug else None",
+        "wandb.init(project='x', mode=mode)",
+        "",
+      ].join("\n"),
+    },
+    ["execution-trackers-optional"],
+  );
+  expect(findings).toEqual([["execution-trackers-optional", "train.py", 6, "warning"]]);
+});

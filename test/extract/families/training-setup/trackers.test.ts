@@ -34,7 +34,7 @@ describe("trackerStarts", () => {
       "except Exception:",
       "    run = None",
       "logger = WandbLogger(project='x') if cfg.log else None",
-      "logger = WandbLogger(project='x', offline=cfg.debug)",
+      "logger = WandbLogger(project='x', offline=cfg.wandb_offline)",
     ].join("\n");
     expect(starts(text).map((s) => s[3])).toEqual([true, true, true, true, true]);
   });
@@ -53,6 +53,61 @@ describe("trackerStarts", () => {
   it("does not take an if that tests something else (a debug run) as a switch for the tracker", () => {
     const text = ["import wandb", "if not args.debug:", "    wandb.init(project='x')"].join("\n");
     expect(starts(text)).toEqual([[3, "wandb", "wandb.init", false]]);
+  });
+
+  it("takes a mode of None, or one that only a debug flag turns off, as no switch: debugging is not running offline", () => {
+    const text = [
+      "import wandb",
+      "wandb.init(project='x', mode=None)",
+      "wandb.init(project='x', mode='disabled' if args.debug else None)",
+      "wandb.init(project='x', mode=None if not args.debug else 'disabled')",
+      "mode = 'disabled' if cfg.debug else 'online'",
+      "wandb.init(project='x', mode=mode)",
+      "if args.debug:",
+      "    run_mode = 'disabled'",
+      "else:",
+      "    run_mode = None",
+      "wandb.init(project='x', mode=run_mode)",
+      "if args.debug:",
+      "    pass",
+      "else:",
+      "    wandb.init(project='x')",
+      "run = wandb.init(project='x') if not args.debug else None",
+      "logger = WandbLogger(project='x', offline=cfg.debug)",
+    ].join("\n");
+    expect(starts(text).map((s) => [s[0], s[3]])).toEqual([
+      [2, false],
+      [3, false],
+      [4, false],
+      [6, false],
+      [11, false],
+      [15, false],
+      [16, false],
+      [17, false],
+    ]);
+  });
+
+  it("takes a mode from the environment, a tracker flag or the caller, and an else of a tracker test, as a switch", () => {
+    const text = [
+      "import os, wandb",
+      "wandb.init(mode=os.environ.get('WANDB_MODE', 'online'))",
+      "wandb.init(mode='offline' if args.offline else 'online')",
+      "wb_mode = 'disabled' if args.no_wandb else 'online'",
+      "wandb.init(mode=wb_mode)",
+      "def start(mode):",
+      "    wandb.init(project='x', mode=mode)",
+      "if not args.wandb:",
+      "    pass",
+      "else:",
+      "    wandb.init(project='x')",
+    ].join("\n");
+    expect(starts(text).map((s) => [s[0], s[3]])).toEqual([
+      [2, true],
+      [3, true],
+      [5, true],
+      [7, true],
+      [11, true],
+    ]);
   });
 
   it("reads a bare Experiment( as comet's only where the file imports comet_ml, and skips comments", () => {
