@@ -1,5 +1,7 @@
-// Choose the base image for a plan: python:<ver>-slim, a CUDA or PyTorch image, micromamba, Kaggle's.
+// Choose the base image for a plan: python:<ver>-slim, a CUDA or PyTorch image, micromamba, Kaggle's; or, among
+// the images the user named with --base-image, the one whose Python the spec states.
 import type { SpecPlan } from "./spec-plan.js";
+import type { NamedBase } from "./local-bases.js";
 
 /** How the Dockerfile must treat the base: where Python is and who installs. */
 export type BaseFlavor = "python" | "cuda-ubuntu" | "conda-python" | "micromamba" | "own";
@@ -8,6 +10,8 @@ export interface BaseChoice {
   image: string;
   reason: string;
   flavor: BaseFlavor;
+  /** The base's own Python (major.minor) when its label states it: a named local base. */
+  python?: string;
 }
 
 /** Conda specs build on this image only: the engine must be able to pull it (or have it loaded); where no
@@ -36,7 +40,36 @@ function cudaTag(version: string | null): string {
   return CUDA_TAGS[sameMajor ?? DEFAULT_CUDA]!;
 }
 
-export function chooseBase(plan: SpecPlan, override?: string): BaseChoice {
+/** Among the named bases: a micromamba one for a conda spec, else the one whose Python the plan's is, else the
+ * first named, saying whose Python stands in for the spec's. A conda spec on a pip base is installed with pip
+ * (conda-as-pip.ts). */
+function chooseNamed(plan: SpecPlan, named: readonly NamedBase[]): BaseChoice {
+  const wanted = plan.python.version;
+  if (plan.format === "conda") {
+    const mamba = named.find((b) => b.micromamba);
+    if (mamba) return { image: mamba.image, reason: "--base-image", flavor: "micromamba" };
+  }
+  const match = named.find((b) => b.python === wanted);
+  if (match)
+    return {
+      image: match.image,
+      reason: `--base-image with Python ${wanted} (${plan.python.source})`,
+      flavor: "python",
+      python: wanted,
+    };
+  const first = named[0]!;
+  if (!first.python) return { image: first.image, reason: "--base-image", flavor: "python" };
+  return {
+    image: first.image,
+    reason: `--base-image: its Python ${first.python} in place of ${wanted} (${plan.python.source}); no image named with --base-image has ${wanted}`,
+    flavor: "python",
+    python: first.python,
+  };
+}
+
+/** The base for a plan; `named` are the images the user named with --base-image (a name alone: nothing known of it). */
+export function chooseBase(plan: SpecPlan, named: string | readonly NamedBase[] = []): BaseChoice {
+  const bases = typeof named === "string" ? [{ image: named, python: null, micromamba: false }] : named;
   if (plan.ownDockerfile !== null) {
     const from = /^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)/im.exec(plan.ownDockerfile);
     return {
@@ -45,9 +78,7 @@ export function chooseBase(plan: SpecPlan, override?: string): BaseChoice {
       flavor: "own",
     };
   }
-  if (override) {
-    return { image: override, reason: "--base-image", flavor: plan.format === "conda" ? "micromamba" : "python" };
-  }
+  if (bases.length > 0) return chooseNamed(plan, bases);
   if (plan.format === "conda") {
     return {
       image: MICROMAMBA_IMAGE,

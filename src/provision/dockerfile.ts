@@ -134,13 +134,22 @@ function installLines(plan: SpecPlan): string[] {
     return [`RUN pip install --no-cache-dir -r ${shellWord(plan.primary)}`];
   }
   if (plan.packages.length === 0) return ["# No third-party packages to install."];
-  return [
-    "RUN pip install --no-cache-dir \\",
-    ...plan.packages.map((p, i) => `    ${pipArgument(p)}${i < plan.packages.length - 1 ? " \\" : ""}`),
-  ];
+  // Options were checked against a plain URL pattern when read (conda-as-pip.ts); quoted all the same.
+  const args = [...(plan.pipOptions ?? []).map((o) => `"${o}"`), ...plan.packages.map(pipArgument)];
+  return ["RUN pip install --no-cache-dir \\", ...args.map((a, i) => `    ${a}${i < args.length - 1 ? " \\" : ""}`)];
 }
 
-function pipImage(plan: SpecPlan, base: BaseChoice): string[] {
+/** The user's index for pip, when it is not PyPI and is a plain http(s) URL (anything else is not written). */
+function indexLines(indexUrl: string | undefined): string[] {
+  if (!indexUrl || /^https:\/\/pypi\.org\/simple\/?$/.test(indexUrl)) return [];
+  if (!/^https?:\/\/[A-Za-z0-9._~:/%+@=,-]+$/.test(indexUrl)) return [];
+  const host = new URL(indexUrl).host;
+  // pip ignores an index over plain http unless its host is trusted; the user named it.
+  const trusted = indexUrl.startsWith("http:") ? ` PIP_TRUSTED_HOST=${host}` : "";
+  return [`# The package index given with --index-url.`, `ENV PIP_INDEX_URL=${indexUrl}${trusted}`];
+}
+
+function pipImage(plan: SpecPlan, base: BaseChoice, indexUrl?: string): string[] {
   const python = base.flavor === "cuda-ubuntu" ? "python3" : "python";
   // Images whose Python already holds packages (PyTorch, Kaggle) keep them visible in the venv.
   const systemSite = base.flavor === "conda-python" ? " --system-site-packages" : "";
@@ -154,6 +163,7 @@ function pipImage(plan: SpecPlan, base: BaseChoice): string[] {
   }
   lines.push(
     "ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1",
+    ...indexLines(indexUrl),
     "",
     "# Everything below runs as an unprivileged user, installing into a virtual environment it owns.",
     `RUN useradd --create-home --uid 1000 --shell /bin/sh ${APP_USER} || useradd --create-home --shell /bin/sh ${APP_USER}`,
@@ -179,10 +189,14 @@ function pipImage(plan: SpecPlan, base: BaseChoice): string[] {
   return lines;
 }
 
-/** The Dockerfile's text (pure). The repo's own Dockerfile is returned as it is. */
-export function writeDockerfile(plan: SpecPlan, options: { baseImage?: string } = {}): string {
-  const base = chooseBase(plan, options.baseImage);
+/** The Dockerfile's text (pure), on the base given or the one chooseBase picks. The repo's own Dockerfile is
+ * returned as it is. */
+export function writeDockerfile(
+  plan: SpecPlan,
+  options: { baseImage?: string; base?: BaseChoice; indexUrl?: string } = {},
+): string {
+  const base = options.base ?? chooseBase(plan, options.baseImage ?? []);
   if (base.flavor === "own") return plan.ownDockerfile!;
-  const body = base.flavor === "micromamba" ? micromamba(plan, base) : pipImage(plan, base);
+  const body = base.flavor === "micromamba" ? micromamba(plan, base) : pipImage(plan, base, options.indexUrl);
   return [...header(plan, base), ...body].join("\n") + "\n";
 }

@@ -75,6 +75,8 @@ export interface SpecPlan {
   /** Only notebooks, no .py files: Kaggle's image is the likely home. */
   notebooksOnly: boolean;
   reconstructed: boolean;
+  /** pip options the install needs besides its packages (a conda pip section's `--extra-index-url=URL`). */
+  pipOptions?: string[];
   /** The lock installed in place of the spec's own lines (withLock), or null. */
   locked: BuildLock | null;
   notes: string[];
