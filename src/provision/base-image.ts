@@ -41,7 +41,7 @@ function cudaTag(version: string | null): string {
 }
 
 /** Among the named bases: a micromamba one for a conda spec, else the one whose Python the plan's is, else the
- * first named, saying whose Python stands in for the spec's. A conda spec on a pip base is installed with pip
+ * nearest labelled one, saying whose Python stands in for the spec's. A conda spec on a pip base is installed with pip
  * (conda-as-pip.ts). */
 function chooseNamed(plan: SpecPlan, named: readonly NamedBase[]): BaseChoice {
   const wanted = plan.python.version;
@@ -57,13 +57,19 @@ function chooseNamed(plan: SpecPlan, named: readonly NamedBase[]): BaseChoice {
       flavor: "python",
       python: wanted,
     };
-  const first = named[0]!;
-  if (!first.python) return { image: first.image, reason: "--base-image", flavor: "python" };
+  // None has it: the labelled base whose Python is nearest (an old spec's pins more likely have its wheels), the
+  // newer of two as near; with no labels, the first named.
+  const minor = (python: string) => Number(python.split(".")[1] ?? 0) + 100 * Number(python.split(".")[0]);
+  const distance = (python: string) =>
+    Math.abs(minor(python) - minor(wanted)) * 2 - (minor(python) > minor(wanted) ? 1 : 0);
+  const labelled = named.filter((b): b is NamedBase & { python: string } => b.python !== null);
+  const nearest = [...labelled].sort((a, b) => distance(a.python) - distance(b.python))[0];
+  if (!nearest) return { image: named[0]!.image, reason: "--base-image", flavor: "python" };
   return {
-    image: first.image,
-    reason: `--base-image: its Python ${first.python} in place of ${wanted} (${plan.python.source}); no image named with --base-image has ${wanted}`,
+    image: nearest.image,
+    reason: `--base-image: its Python ${nearest.python} in place of ${wanted} (${plan.python.source}); no image named with --base-image has ${wanted}`,
     flavor: "python",
-    python: first.python,
+    python: nearest.python,
   };
 }
 

@@ -28,15 +28,24 @@ describe("chooseBase among named bases", () => {
     });
   });
 
-  it("falls back to the first named, saying its Python stands in for the stated one", async () => {
+  it("falls back to another named base, saying its Python stands in for the stated one", async () => {
     const p = await plan({ ".python-version": "3.8\n", "requirements.txt": "six==1.16.0\n" });
-    expect(chooseBase(p, [PY311, PY39])).toEqual({
+    expect(chooseBase(p, [PY311])).toEqual({
       image: "local/py:3.11",
       reason:
         "--base-image: its Python 3.11 in place of 3.8 (.python-version:1 (3.8)); no image named with --base-image has 3.8",
       flavor: "python",
       python: "3.11",
     });
+  });
+
+  it("with no base of the stated Python, takes the labelled one nearest to it (3.7 and 3.8 go to 3.9, not 3.11)", async () => {
+    const p37 = await plan({ ".python-version": "3.7\n", "requirements.txt": "six==1.16.0\n" });
+    expect(chooseBase(p37, [PY311, PY39])).toMatchObject({ image: "local/py:3.9", python: "3.9" });
+    expect(chooseBase(p37, [PY311, PY39]).reason).toMatch(/^--base-image: its Python 3\.9 in place of 3\.7 /);
+    // Between two equally near, the newer: a spec of 3.10 is likelier to install on 3.11 than on 3.9.
+    const p310 = await plan({ ".python-version": "3.10\n", "requirements.txt": "six==1.16.0\n" });
+    expect(chooseBase(p310, [PY39, PY311])).toMatchObject({ image: "local/py:3.11", python: "3.11" });
   });
 
   it("an image named without a label is used as it is, as one named base always was", async () => {
