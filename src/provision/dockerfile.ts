@@ -3,6 +3,7 @@ import type { SpecPlan, PlanPackage } from "./spec-plan.js";
 import type { BuildLock } from "../model/build-lock.js";
 import { chooseBase, type BaseChoice } from "./base-image.js";
 import { hasUnsafeCharacters, printable } from "../model/printable.js";
+import { isPyPIIndex } from "./egress-policy.js";
 
 export const APP_USER = "app";
 const APP_HOME = `/home/${APP_USER}`;
@@ -141,7 +142,7 @@ function installLines(plan: SpecPlan): string[] {
 
 /** The user's index for pip, when it is not PyPI and is a plain http(s) URL (anything else is not written). */
 function indexLines(indexUrl: string | undefined): string[] {
-  if (!indexUrl || /^https:\/\/pypi\.org\/simple\/?$/.test(indexUrl)) return [];
+  if (!indexUrl || isPyPIIndex(indexUrl)) return [];
   if (!/^https?:\/\/[A-Za-z0-9._~:/%+@=,-]+$/.test(indexUrl)) return [];
   const host = new URL(indexUrl).host;
   // pip ignores an index over plain http unless its host is trusted; the user named it.

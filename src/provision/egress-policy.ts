@@ -45,8 +45,12 @@ export interface NamedDestination {
 
 const bare = (host: string) => host.toLowerCase().replace(/^\[|\]$/g, "");
 
-/** The host and port of an http(s) URL the user gave; null when it is not one. */
+/** PyPI's own index, the default: it needs no exception, so naming it opens none. */
+export const isPyPIIndex = (url: string) => /^https:\/\/pypi\.org\/simple\/?$/.test(url);
+
+/** The host and port of an http(s) URL the user gave; null when it is not one, or is PyPI's own. */
 export function destinationOf(url: string): NamedDestination | null {
+  if (isPyPIIndex(url)) return null;
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;

@@ -57,6 +57,8 @@ describe("the user's own index (--index-url)", () => {
     expect(destinationOf("https://mirror.internal/simple")).toEqual({ host: "mirror.internal", port: 443 });
     expect(destinationOf("http://[::1]:3141/root/pypi")).toEqual({ host: "::1", port: 3141 });
     expect(destinationOf("file:///srv/wheels")).toBeNull();
+    // PyPI, the default, opens no exception: it is public, and a name that resolved privately stays refused.
+    expect(destinationOf("https://pypi.org/simple")).toBeNull();
   });
   it("is reached on its own host and port, even on loopback", () =>
     expect(egressVerdict("127.0.0.1", 8080, ["127.0.0.1"], own, named)).toEqual({ ok: true }));
