@@ -24,8 +24,9 @@ function pipArgument(p: PlanPackage): string {
 
 /** Poetry's ^ and ~ and bare versions into PEP 440 pip understands. */
 export function pipSpec(spec: string): string {
-  // Parts past the third (opencv-python's `4.6.0.66`) stay in the lower bound as written.
-  const caret = /^\^(\d+)(?:\.(\d+))?(?:\.(\d+))?((?:\.\d+)*)$/.exec(spec);
+  // Parts past the third (opencv-python's `4.6.0.66`) and a pre, post or dev suffix (`1.4.1.post1`) stay in the lower
+  // bound as written.
+  const caret = /^\^(\d+)(?:\.(\d+))?(?:\.(\d+))?((?:\.\d+)*(?:[.-]?(?:a|b|rc|post|dev)\d*)*)$/.exec(spec);
   if (caret) {
     const [major, minor = "0", patch = "0"] = caret.slice(1, 4).map((p) => p ?? undefined) as [
       string,
@@ -35,7 +36,7 @@ export function pipSpec(spec: string): string {
     const upper = Number(major) > 0 ? `${Number(major) + 1}.0.0` : `0.${Number(minor) + 1}.0`;
     return `>=${major}.${minor}.${patch}${caret[4]},<${upper}`;
   }
-  const tilde = /^~(\d+)\.(\d+)(?:\.(\d+))?((?:\.\d+)*)$/.exec(spec);
+  const tilde = /^~(\d+)\.(\d+)(?:\.(\d+))?((?:\.\d+)*(?:[.-]?(?:a|b|rc|post|dev)\d*)*)$/.exec(spec);
   if (tilde) return `>=${tilde[1]}.${tilde[2]}.${tilde[3] ?? 0}${tilde[4]},<${tilde[1]}.${Number(tilde[2]) + 1}.0`;
   if (/^\d[\w.!+-]*$/.test(spec)) return `==${spec}`;
   return spec;
