@@ -2,6 +2,7 @@
 // the images the user named with --base-image, the one whose Python the spec states.
 import type { SpecPlan } from "./spec-plan.js";
 import type { NamedBase } from "./local-bases.js";
+import { allowsPython } from "./python-version.js";
 
 /** How the Dockerfile must treat the base: where Python is and who installs. */
 export type BaseFlavor = "python" | "cuda-ubuntu" | "conda-python" | "micromamba" | "own";
@@ -59,7 +60,7 @@ function chooseNamed(plan: SpecPlan, named: readonly NamedBase[]): BaseChoice {
     };
   // None has it: the labelled base whose Python is nearest (an old spec's pins more likely have its wheels), the
   // newer of two as near; with no labels, the first named.
-  const minor = (python: string) => Number(python.split(".")[1] ?? 0) + 100 * Number(python.split(".")[0]);
+  const minor = minorOf;
   const distance = (python: string) =>
     Math.abs(minor(python) - minor(wanted)) * 2 - (minor(python) > minor(wanted) ? 1 : 0);
   const labelled = named.filter((b): b is NamedBase & { python: string } => b.python !== null);
@@ -70,6 +71,25 @@ function chooseNamed(plan: SpecPlan, named: readonly NamedBase[]): BaseChoice {
     reason: `--base-image: its Python ${nearest.python} in place of ${wanted} (${plan.python.source}); no image named with --base-image has ${wanted}`,
     flavor: "python",
     python: nearest.python,
+  };
+}
+
+const minorOf = (python: string) => Number(python.split(".")[0]) * 100 + Number(python.split(".")[1] ?? 0);
+
+/** A plan whose stated range allows a named base's Python though not the lowest it allows, which it was given
+ * (`>=3.10,<3.13` with bases of 3.9 and 3.11): on the lowest named Python the range allows, which is no substitution.
+ * A locked plan keeps the Python its lock was resolved for. */
+export function fitPythonToBases(plan: SpecPlan, named: readonly NamedBase[]): SpecPlan {
+  const range = plan.pythonRange;
+  if (!range || plan.locked || named.some((b) => b.python === plan.python.version)) return plan;
+  const fits = named
+    .map((b) => b.python)
+    .filter((p): p is string => p !== null && allowsPython(range, p, { syntax: "stated", unreadable: null }) === true)
+    .sort((a, b) => minorOf(a) - minorOf(b))[0];
+  if (!fits) return plan;
+  return {
+    ...plan,
+    python: { version: fits, source: `${plan.python.source}, the Python of a named base image it allows` },
   };
 }
 

@@ -7,7 +7,7 @@ import type { FactRecord, Facts } from "../model/facts.js";
 import { factsOf } from "../model/fact-types.js";
 import type { BuildLock, ChosenPython } from "../model/build-lock.js";
 import type { RepoView } from "../model/repo-view.js";
-import { chooseBase, type BaseChoice } from "./base-image.js";
+import { chooseBase, fitPythonToBases, type BaseChoice } from "./base-image.js";
 import { condaAsPip, droppedPackageOf } from "./conda-as-pip.js";
 import { inspectBases, type NamedBase } from "./local-bases.js";
 import {
@@ -127,7 +127,10 @@ const namedImages = (input: BuildStageInput): string[] => [input.baseImage ?? []
 /** 1. Detect the spec and write the Dockerfile (always, even without an engine). A conda spec on a named base
  * that is no micromamba image is installed with pip. */
 async function writePlan(input: BuildStageInput, named: readonly NamedBase[]): Promise<Written> {
-  const detected = withChosenPython(withLock(detectSpec(input.facts, input.view), input.lock), input.python);
+  const detected = fitPythonToBases(
+    withChosenPython(withLock(detectSpec(input.facts, input.view), input.lock), input.python),
+    named,
+  );
   const override = detected.ownDockerfile !== null ? input.baseImageOverride : undefined;
   const chosen = chooseBase(detected, named);
   const asPip =

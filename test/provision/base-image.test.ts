@@ -5,7 +5,7 @@ import { extractFacts } from "../../src/extract/index.js";
 import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
 import { memoryView } from "../../src/extract/view/memory-view.js";
 import { detectSpec } from "../../src/provision/spec-plan.js";
-import { chooseBase } from "../../src/provision/base-image.js";
+import { chooseBase, fitPythonToBases } from "../../src/provision/base-image.js";
 import type { NamedBase } from "../../src/provision/local-bases.js";
 
 async function plan(files: Record<string, string>) {
@@ -46,6 +46,22 @@ describe("chooseBase among named bases", () => {
     // Between two equally near, the newer: a spec of 3.10 is likelier to install on 3.11 than on 3.9.
     const p310 = await plan({ ".python-version": "3.10\n", "requirements.txt": "six==1.16.0\n" });
     expect(chooseBase(p310, [PY39, PY311])).toMatchObject({ image: "local/py:3.11", python: "3.11" });
+  });
+
+  it("a stated range that allows a named base's Python builds on it, the lowest such, as no substitution", async () => {
+    const p = await plan({
+      "pyproject.toml": '[project]\nname = "x"\nrequires-python = ">=3.10,<3.13"\ndependencies = ["six==1.16.0"]\n',
+    });
+    expect(p.python.version).toBe("3.10");
+    const fitted = fitPythonToBases(p, [PY39, PY311]);
+    expect(fitted.python).toEqual({
+      version: "3.11",
+      source: "pyproject.toml:3 (>=3.10,<3.13), the Python of a named base image it allows",
+    });
+    expect(chooseBase(fitted, [PY39, PY311])).toMatchObject({ image: "local/py:3.11", python: "3.11" });
+    // An exact statement is kept as stated: a base of another Python stands in for it, and says so.
+    const exact = await plan({ ".python-version": "3.10\n", "requirements.txt": "six==1.16.0\n" });
+    expect(fitPythonToBases(exact, [PY39, PY311])).toBe(exact);
   });
 
   it("an image named without a label is used as it is, as one named base always was", async () => {
