@@ -33,13 +33,20 @@ const CONDA_ONLY = new Set([
   ...["zlib", "zstd", "lz4-c", "bzip2", "jpeg", "freetype", "giflib", "lcms2", "lerc", "openjpeg", "ffmpeg", "gmp"],
   ...["mpc", "mpfr", "gnutls", "nettle", "lame", "x264", "openh264", "icu", "expat", "dbus", "fontconfig", "glib"],
   ...["gstreamer", "gst-plugins-base", "harfbuzz", "pcre", "pcre2", "qt", "qt-main", "krb5", "c-ares", "yaml"],
-  ...["hdf5", "python-abi", "tzdata", "ca-certificates", "conda", "nodejs", "cairo", "pango", "graphite2"],
+  ...["hdf5", "python-abi", "tzdata", "ca-certificates", "conda", "backports", "nodejs", "cairo", "pango", "graphite2"],
   ...["pixman", "geos", "proj", "libspatialindex", "eigen", "boost", "boost-cpp", "cmake", "make", "gcc", "gxx"],
   ...["cudatoolkit-dev", "cuda-nvcc", "cuda-runtime", "cuda-libraries", "nvidia-apex", "tensorflow-base"],
 ]);
 /** Whole families of conda-only names: `_libgcc_mutex`, `libgcc-ng`, `libblas`, `cuda-cudart`, `mkl_fft`, `r-base`. */
 const CONDA_ONLY_PATTERN =
   /^(?:_|lib(?!rosa|svm$|sass$|cst$|tmux$)|cuda-|mkl|intel-|xorg-|gst-|font-|r-|perl|m2-|msys2-)/;
+
+/** A `conda env export` line's build string says whether the package is built for a Python (`py37he98fc37_0`,
+ * `pyhd3eb1b0_0`, `gpu_py37h...`) or is a native library (`h3371d22_4`): pip has no such package. */
+function nativeBuild(spec: string): boolean {
+  const build = /^=?[0-9][^=]*=([^=\s]+)$/.exec(spec.replace(/\s+/g, ""))?.[1];
+  return build !== undefined && !/(?:^|_)py(?:\d|h|_|$)/.test(build);
+}
 
 /** One conda match spec as a pip version specifier: `=1.19` (conda's fuzzy equals) -> `==1.19.*`, `==1.19.2` and
  * ranges as they are, a build string (`=1.19.2=py38_0`) dropped; null for what pip cannot read (`1.2|1.3`). */
@@ -101,7 +108,7 @@ export function readCondaAsPip(text: string): CondaAsPip {
       const conda = normalizeName(written);
       // The base's own Python (chosen from this line) and installer.
       if (conda === "python" || conda === "pip") continue;
-      if (CONDA_ONLY.has(conda) || (CONDA_ONLY_PATTERN.test(written) && !PYPI_NAME[conda])) {
+      if (CONDA_ONLY.has(conda) || (CONDA_ONLY_PATTERN.test(written) && !PYPI_NAME[conda]) || nativeBuild(m[2] ?? "")) {
         out.dropped.push(written);
         continue;
       }

@@ -67,6 +67,26 @@ describe("readCondaAsPip", () => {
     expect(read.skipped).toEqual(["-e ."]);
   });
 
+  it("reads a `conda env export`'s build strings: a build for no Python is a native package, left out", () => {
+    const read = readCondaAsPip(
+      [
+        "dependencies:",
+        "  - atk-1.0=2.36.0=h3371d22_4",
+        "  - backports=1.0=pyhd8ed1ab_3",
+        "  - pillow=8.1.0=py37he98fc37_0",
+        "  - tensorflow=2.3.0=gpu_py37h0f2ff9f_0",
+        "  - tqdm=4.56.0=pyhd3eb1b0_0",
+        "",
+      ].join("\n"),
+    );
+    expect(read.packages).toEqual([
+      { name: "pillow", spec: "==8.1.0.*" },
+      { name: "tensorflow", spec: "==2.3.0.*" },
+      { name: "tqdm", spec: "==4.56.0.*" },
+    ]);
+    expect(read.dropped).toEqual(["atk-1.0", "backports"]);
+  });
+
   it("names the dropped package an import failure comes from", () => {
     expect(droppedPackageOf("mkl", ["cudatoolkit", "mkl-service"])).toBe("mkl-service");
     expect(droppedPackageOf("torch.cuda", ["cudatoolkit"])).toBeNull();
