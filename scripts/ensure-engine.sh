@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Make a container engine answer: install Debian's docker.io and debootstrap when missing, start dockerd
-# when no daemon answers, then build the local Python base image once. Idempotent; used by .ci/run.
+# when no daemon answers, then build the local Python base images once (bookworm's Python 3.11, the default;
+# bullseye's 3.9, which the tests' spec that states 3.9 builds on). Idempotent; used by .ci/run.
 #
 # Env: REPRO_AUDIT_DOCKERD_WAIT (seconds to wait for dockerd, default 60).
 set -euo pipefail
@@ -37,3 +38,4 @@ fi
 echo "ensure-engine: docker answers ($(docker version --format '{{.Server.Version}}' 2>/dev/null || echo '?'))"
 
 "$HERE/build-base-image.sh"
+"$HERE/build-base-image.sh" bullseye

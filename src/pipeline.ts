@@ -329,7 +329,8 @@ async function lockSpecForBuild(run: Run): Promise<void> {
 
 async function build(run: Run, plan: StagePlan): Promise<EnvironmentSection> {
   const { settings, options } = run;
-  const baseImage = valueOf(settings, "baseImage");
+  // A library caller may still pass one image as a string.
+  const baseImage = [valueOf(settings, "baseImage") ?? []].flat();
   const { buildStep } = await import("./provision/stage.js");
   const built = await buildStep({
     root: run.checkout.root,
@@ -338,9 +339,10 @@ async function build(run: Run, plan: StagePlan): Promise<EnvironmentSection> {
     repo: run.checkout.info,
     progress: run.progress,
     engine: plan.found ?? valueOf(settings, "engine") ?? "auto",
-    ...(baseImage ? { baseImage } : {}),
+    ...(baseImage.length ? { baseImage } : {}),
     ...(valueOf(settings, "baseImageOverride") ? { baseImageOverride: valueOf(settings, "baseImageOverride")! } : {}),
     allowImages: valueOf(settings, "allowImages") ?? [],
+    indexUrl: valueOf(settings, "indexUrl")!,
     timeoutSeconds: valueOf(settings, "buildTimeoutSeconds")!,
     ...(options.outDir ? { outDir: options.outDir } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

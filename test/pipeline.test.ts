@@ -80,7 +80,7 @@ describe.skipIf(!engineAnswers)("the container engine", () => {
         source: root,
         stages: ["static", "build"],
         engine: "docker",
-        baseImage: BASE_IMAGE,
+        baseImage: [BASE_IMAGE],
         outDir: join(dir, "out"),
       });
       expect(report.environment?.engine).toBe("docker");

@@ -1,4 +1,4 @@
-// `npm run bench:builds -- [folder of mirrors] [--repo OWNER+NAME]... [--cap-minutes N] [--base-image IMAGE]
+// `npm run bench:builds -- [folder of mirrors] [--repo OWNER+NAME]... [--cap-minutes N] [--base-image IMAGE]...
 // [--json FILE] [--keep DIR]`: audit each mirror with `--stages static,build` (the built CLI, one process per repo, no
 // training) under a per-repo time cap, classify what the build came to and whose failure it is, print one row
 // per repo and the counts; the outcomes go to the JSON file after each repo, so a stopped run keeps them.
@@ -12,13 +12,14 @@ import { bareCloneOf, checkoutOf, listMirrors } from "./mirrors.js";
 
 const CLI = join(PACKAGE_ROOT, "dist", "src", "cli", "main.js");
 const USAGE =
-  "usage: npm run bench:builds -- [folder of mirrors] [--repo OWNER+NAME]... [--cap-minutes N] [--base-image IMAGE] [--json FILE] [--keep DIR]";
+  "usage: npm run bench:builds -- [folder of mirrors] [--repo OWNER+NAME]... [--cap-minutes N] [--base-image IMAGE]... [--json FILE] [--keep DIR]";
 
 interface Args {
   folder: string;
   repos: string[];
   capMinutes: number;
-  baseImage: string | null;
+  /** The local bases passed on to the audit (each labelled with its Python, the audit picks the spec's). */
+  baseImages: string[];
   json: string;
   /** Where each repo's report and facts are kept (<name>.report.json, <name>.facts.json), when given. */
   keep: string | null;
@@ -29,7 +30,7 @@ function parseArgs(argv: string[]): Args {
     folder: "",
     repos: [],
     capMinutes: 15,
-    baseImage: null,
+    baseImages: [],
     json: join(PACKAGE_ROOT, "bench", "real", "builds.json"),
     keep: null,
   };
@@ -38,7 +39,7 @@ function parseArgs(argv: string[]): Args {
     const value = () => argv[++i] ?? fail(`${a} needs a value`);
     if (a === "--repo") args.repos.push(value());
     else if (a === "--cap-minutes") args.capMinutes = Number(value());
-    else if (a === "--base-image") args.baseImage = value();
+    else if (a === "--base-image") args.baseImages.push(value());
     else if (a === "--json") args.json = resolve(value());
     else if (a === "--keep") args.keep = resolve(value());
     else if (a.startsWith("-")) fail(`unknown option ${a}`);
@@ -118,7 +119,7 @@ async function auditBuild(name: string, tree: string, args: Args, basePython: st
         // The build's own limit falls inside the cap, so a slow build still writes its report.
         "--build-timeout",
         String(Math.max(60, capSeconds - 120)),
-        ...(args.baseImage ? ["--base-image", args.baseImage] : []),
+        ...args.baseImages.flatMap((image) => ["--base-image", image]),
       ],
       capSeconds * 1000,
     );
@@ -156,8 +157,9 @@ async function main(): Promise<void> {
     );
     return;
   }
-  // A named base brings its own Python: a spec stating another is installed on it all the same.
-  const basePython = args.baseImage ? pythonOf(args.baseImage) : null;
+  // One named base brings its own Python: a spec stating another is installed on it all the same. With several,
+  // the audit picks by their labels and its report says whose Python stood in.
+  const basePython = args.baseImages.length === 1 ? pythonOf(args.baseImages[0]!) : null;
   const load = () => loadavg().map((l) => l.toFixed(1));
   const startedAt = new Date().toISOString();
   const loadAtStart = load();
@@ -189,7 +191,7 @@ async function main(): Promise<void> {
         {
           startedAt,
           capMinutes: args.capMinutes,
-          baseImage: args.baseImage,
+          baseImages: args.baseImages,
           basePython,
           loadAverage: { atStart: loadAtStart, atEnd: load() },
           totals: buildTotals(outcomes),

@@ -79,20 +79,29 @@ const firstLine = (text: string) => text.trim().split(/\r?\n/)[0] ?? "";
 const auditChosePython = (source: string) => source === "default" || /states none/.test(source);
 
 /** What the audit put in place of the repo's own statement when a build failed, or null: a spec it
- * reconstructed from the imports (the repo has none), a conda spec on a base image named for pip, a spec
- * installed on the Python of a named base image other than the one it states, a command the base lacks. */
+ * reconstructed from the imports (the repo has none), a conda spec on a base image named for pip (installed
+ * with pip, as the report's note says), a spec installed on the Python of a named base image other than the one
+ * it states (the report's base reason says so; with one unlabelled base, the bench asked its Python), a command
+ * the base lacks. */
 function auditSubstitution(
   env: NonNullable<BuildReport["environment"]>,
   basePython: string | undefined,
   detail: string,
+  notes: readonly string[],
 ): string | null {
   // pip installs a VCS requirement with git: a base without it fails the line, whatever the repo wrote.
   const tool = /Cannot find command '([^']+)'/.exec(detail);
   if (tool) return `the base image lacks the command ${tool[1]}`;
   if (env.specKind === "reconstructed")
     return "the spec the audit reconstructed from the imports (the repo states none)";
-  const named = env.baseImageReason === "--base-image";
-  if (named && env.specKind === "conda") return "a conda spec built on the base image named with --base-image";
+  const named = env.baseImageReason.startsWith("--base-image");
+  const condaByPip = notes.find((n) => /installed with pip on the local base/.test(n));
+  if (named && env.specKind === "conda")
+    return condaByPip
+      ? `a conda spec installed with pip on the local base${/left out/.test(condaByPip) ? ` (${/conda-only packages ([^.;]+) left out/.exec(condaByPip)?.[1] ?? ""} left out)` : ""}`
+      : "a conda spec built on the base image named with --base-image";
+  const stoodIn = /its Python (\d+\.\d+) in place of (\d+\.\d+)/.exec(env.baseImageReason);
+  if (named && stoodIn) return `installed on the base image's Python ${stoodIn[1]} in place of ${stoodIn[2]}`;
   if (named && basePython && basePython !== env.python.version)
     return `installed on the base image's Python ${basePython} in place of ${env.python.version}`;
   return null;
@@ -111,7 +120,9 @@ export function classifyBuild(run: BuildRun): BuildOutcome {
     spec: env ? `${env.specKind}${env.specFiles.length ? ` (${env.specFiles.join(", ")})` : ""}` : null,
     repoModules: [],
     auditFailures: [],
-    substitutions: (run.report?.notes ?? []).filter((n) => /installed from the index in its place/.test(n)),
+    substitutions: (run.report?.notes ?? []).filter((n) =>
+      /installed from the index in its place|in place of \d|installed with pip on the local base/.test(n),
+    ),
     seconds: run.seconds ?? null,
   };
   if (run.timedOutAfterMinutes !== undefined)
@@ -140,7 +151,7 @@ export function classifyBuild(run: BuildRun): BuildOutcome {
         outcome: "audit",
         why: `the build's network here: ${unresolved.map((r) => r.destination).join(", ")} does not resolve: ${said}`,
       };
-    const substitution = auditSubstitution(env, run.basePython, detail);
+    const substitution = auditSubstitution(env, run.basePython, detail, run.report.notes);
     if (substitution) return { ...base, outcome: "audit", why: `${substitution}: ${said}` };
     return { ...base, outcome: "build-failed", why: said };
   }
@@ -176,7 +187,7 @@ export interface BuildTotals {
   withAuditFailures: number;
   /** Failed builds and repo import failures on a Python the audit chose (the repo states none). */
   repoFailuresOnChosenPython: number;
-  /** Repos where a wheel URL gave way to the index's release. */
+  /** Repos whose report names a substitution: a wheel URL gave way to the index release, another Python stood in, conda by pip. */
   withSubstitutions: number;
 }
 
@@ -219,7 +230,7 @@ export function renderBuilds(outcomes: readonly BuildOutcome[]): string {
     "",
     `builds: ${t.repos} repos; ${BUILD_OUTCOMES.map((o) => `${LABELS[o]} ${t.byOutcome[o]}`).join(", ")}; ` +
       `${t.withAuditFailures} with a failure of the audit's own, ${t.repoFailuresOnChosenPython} repo failures on a Python the audit chose, ` +
-      `${t.withSubstitutions} with a wheel URL replaced by the index's release`,
+      `${t.withSubstitutions} with a substitution the report names (a wheel URL, a Python, conda by pip)`,
   );
   return lines.join("\n");
 }

@@ -32,7 +32,7 @@ export interface Config {
   stages?: StageName[];
   build?: {
     engine?: "auto" | "docker" | "podman";
-    baseImage?: string;
+    baseImage?: string | string[];
     baseImageOverride?: string;
     allowImages?: string[];
     timeoutSeconds?: number;

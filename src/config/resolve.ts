@@ -51,6 +51,8 @@ function valueAt(config: Config, path: readonly string[]): unknown {
 
 /** Config documents hold data mounts as "host:container" strings; hosts are relative to the config's folder. */
 function fromConfig(name: TunableName, raw: unknown, file: string): unknown {
+  // One base image or a list of them (the one whose Python the spec states is used).
+  if (name === "baseImage") return [raw].flat();
   if (name !== "data") return raw;
   return (raw as string[]).map((text): Mount => {
     const mount = parseMount(text, `${file} train.data`);

@@ -154,11 +154,12 @@ export const TUNABLES = {
   baseImage: {
     flag: "--base-image",
     arg: "<image>",
-    help: "base image of the environment the audit writes",
+    help: "base image of the environment the audit writes (repeatable: the one whose org.repro-audit.python label is the spec's Python is used)",
     config: ["build", "baseImage"],
     repo: false,
-    parse: (text: string) => text,
-  } satisfies Spec<string>,
+    repeatable: true,
+    parse: (text: string) => [text],
+  } satisfies Spec<string[]>,
   baseImageOverride: {
     flag: "--base-image-override",
     arg: "<image>",

@@ -1,5 +1,8 @@
-// Choose the base image for a plan: python:<ver>-slim, a CUDA or PyTorch image, micromamba, Kaggle's.
+// Choose the base image for a plan: python:<ver>-slim, a CUDA or PyTorch image, micromamba, Kaggle's; or, among
+// the images the user named with --base-image, the one whose Python the spec states.
 import type { SpecPlan } from "./spec-plan.js";
+import type { NamedBase } from "./local-bases.js";
+import { allowsPython } from "./python-version.js";
 
 /** How the Dockerfile must treat the base: where Python is and who installs. */
 export type BaseFlavor = "python" | "cuda-ubuntu" | "conda-python" | "micromamba" | "own";
@@ -8,6 +11,8 @@ export interface BaseChoice {
   image: string;
   reason: string;
   flavor: BaseFlavor;
+  /** The base's own Python (major.minor) when its label states it: a named local base. */
+  python?: string;
 }
 
 /** Conda specs build on this image only: the engine must be able to pull it (or have it loaded); where no
@@ -36,7 +41,61 @@ function cudaTag(version: string | null): string {
   return CUDA_TAGS[sameMajor ?? DEFAULT_CUDA]!;
 }
 
-export function chooseBase(plan: SpecPlan, override?: string): BaseChoice {
+/** Among the named bases: a micromamba one for a conda spec, else the one whose Python the plan's is, else the
+ * nearest labelled one, saying whose Python stands in for the spec's. A conda spec on a pip base is installed with pip
+ * (conda-as-pip.ts). */
+function chooseNamed(plan: SpecPlan, named: readonly NamedBase[]): BaseChoice {
+  const wanted = plan.python.version;
+  if (plan.format === "conda") {
+    const mamba = named.find((b) => b.micromamba);
+    if (mamba) return { image: mamba.image, reason: "--base-image", flavor: "micromamba" };
+  }
+  const match = named.find((b) => b.python === wanted);
+  if (match)
+    return {
+      image: match.image,
+      reason: `--base-image with Python ${wanted} (${plan.python.source})`,
+      flavor: "python",
+      python: wanted,
+    };
+  // None has it: the labelled base whose Python is nearest (an old spec's pins more likely have its wheels), the
+  // newer of two as near; with no labels, the first named.
+  const minor = minorOf;
+  const distance = (python: string) =>
+    Math.abs(minor(python) - minor(wanted)) * 2 - (minor(python) > minor(wanted) ? 1 : 0);
+  const labelled = named.filter((b): b is NamedBase & { python: string } => b.python !== null);
+  const nearest = [...labelled].sort((a, b) => distance(a.python) - distance(b.python))[0];
+  if (!nearest) return { image: named[0]!.image, reason: "--base-image", flavor: "python" };
+  return {
+    image: nearest.image,
+    reason: `--base-image: its Python ${nearest.python} in place of ${wanted} (${plan.python.source}); no image named with --base-image has ${wanted}`,
+    flavor: "python",
+    python: nearest.python,
+  };
+}
+
+const minorOf = (python: string) => Number(python.split(".")[0]) * 100 + Number(python.split(".")[1] ?? 0);
+
+/** A plan whose stated range allows a named base's Python though not the lowest it allows, which it was given
+ * (`>=3.10,<3.13` with bases of 3.9 and 3.11): on the lowest named Python the range allows, which is no substitution.
+ * A locked plan keeps the Python its lock was resolved for. */
+export function fitPythonToBases(plan: SpecPlan, named: readonly NamedBase[]): SpecPlan {
+  const range = plan.pythonRange;
+  if (!range || plan.locked || named.some((b) => b.python === plan.python.version)) return plan;
+  const fits = named
+    .map((b) => b.python)
+    .filter((p): p is string => p !== null && allowsPython(range, p, { syntax: "stated", unreadable: null }) === true)
+    .sort((a, b) => minorOf(a) - minorOf(b))[0];
+  if (!fits) return plan;
+  return {
+    ...plan,
+    python: { version: fits, source: `${plan.python.source}, the Python of a named base image it allows` },
+  };
+}
+
+/** The base for a plan; `named` are the images the user named with --base-image (a name alone: nothing known of it). */
+export function chooseBase(plan: SpecPlan, named: string | readonly NamedBase[] = []): BaseChoice {
+  const bases = typeof named === "string" ? [{ image: named, python: null, micromamba: false }] : named;
   if (plan.ownDockerfile !== null) {
     const from = /^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)/im.exec(plan.ownDockerfile);
     return {
@@ -45,9 +104,7 @@ export function chooseBase(plan: SpecPlan, override?: string): BaseChoice {
       flavor: "own",
     };
   }
-  if (override) {
-    return { image: override, reason: "--base-image", flavor: plan.format === "conda" ? "micromamba" : "python" };
-  }
+  if (bases.length > 0) return chooseNamed(plan, bases);
   if (plan.format === "conda") {
     return {
       image: MICROMAMBA_IMAGE,

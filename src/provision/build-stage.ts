@@ -7,7 +7,9 @@ import type { FactRecord, Facts } from "../model/facts.js";
 import { factsOf } from "../model/fact-types.js";
 import type { BuildLock, ChosenPython } from "../model/build-lock.js";
 import type { RepoView } from "../model/repo-view.js";
-import { chooseBase, type BaseChoice } from "./base-image.js";
+import { chooseBase, fitPythonToBases, type BaseChoice } from "./base-image.js";
+import { condaAsPip, droppedPackageOf } from "./conda-as-pip.js";
+import { inspectBases, type NamedBase } from "./local-bases.js";
 import {
   containerName,
   removeContainersOnInterrupt,
@@ -23,6 +25,7 @@ import { classifyBuildFailure, logTail, stripAnsi, type BuildFailure } from "./f
 import { packageLines } from "./build-log.js";
 import { runBuild, type BuildOutcome } from "./build-run.js";
 import { startEgress, type Egress } from "./egress.js";
+import { destinationOf } from "./egress-policy.js";
 import { overrideBaseImages, readDockerfile } from "./dockerfile-policy.js";
 import { anonymousEngineEnv, refuseImages } from "./image-policy.js";
 import { PROBE_RUN_ARGS, probeImage, type ProbeTarget } from "./probe.js";
@@ -38,11 +41,15 @@ export interface BuildStageInput {
   outDir: string;
   /** The engine a caller already found (the pipeline's stage plan), or the preference to look one up by. */
   engine: EnginePreference | Engine;
-  baseImage?: string;
+  /** The base image(s) the user named (--base-image, repeatable): the one whose Python the spec states is used. */
+  baseImage?: string | readonly string[];
   /** Build the repo's own Dockerfile on this image instead of its FROM images. */
   baseImageOverride?: string;
   /** Images of the user's that a repo's own Dockerfile may build on. */
   allowImages?: readonly string[];
+  /** The user's package index (--index-url): pip in the audit's Dockerfile installs from it, and the build may
+   * reach its host and port even on this machine or a private network. Default PyPI. */
+  indexUrl?: string;
   /** Build time limit; default 1800 s. */
   timeoutSeconds?: number;
   signal?: AbortSignal;
@@ -80,6 +87,21 @@ interface Written {
   dockerfile: string;
   dockerfilePath: string;
   outDir: string;
+  /** What the audit put in place of what the spec states, for the report: a Python, conda. */
+  substitutions: string[];
+  /** conda packages left out of a conda spec installed with pip. */
+  condaDropped: string[];
+}
+
+/** The report's words for the base choice's substitutions: another Python than the spec's, conda by pip. */
+function substitutionNotes(plan: SpecPlan, base: BaseChoice, conda: string | null): string[] {
+  const notes: string[] = [];
+  if (base.python && base.python !== plan.python.version)
+    notes.push(
+      `Build: installed on the base image's Python ${base.python} in place of ${plan.python.version} (${plan.python.source}): no image named with --base-image has ${plan.python.version}.`,
+    );
+  if (conda) notes.push(`Build: ${conda}.`);
+  return notes;
 }
 
 function probeTarget(plan: SpecPlan, flavor: string, image: string, user: string): ProbeTarget {
@@ -100,22 +122,34 @@ function failureLocation(facts: Facts, plan: SpecPlan, pkg: string | null): Fact
   return plan.primary ? { file: plan.primary } : {};
 }
 
-/** 1. Detect the spec and write the Dockerfile (always, even without an engine). */
-async function writePlan(input: BuildStageInput): Promise<Written> {
-  const plan = withChosenPython(withLock(detectSpec(input.facts, input.view), input.lock), input.python);
-  const override = plan.ownDockerfile !== null ? input.baseImageOverride : undefined;
-  const chosen = chooseBase(plan, input.baseImage);
+const namedImages = (input: BuildStageInput): string[] => [input.baseImage ?? []].flat();
+
+/** 1. Detect the spec and write the Dockerfile (always, even without an engine). A conda spec on a named base
+ * that is no micromamba image is installed with pip. */
+async function writePlan(input: BuildStageInput, named: readonly NamedBase[]): Promise<Written> {
+  const detected = fitPythonToBases(
+    withChosenPython(withLock(detectSpec(input.facts, input.view), input.lock), input.python),
+    named,
+  );
+  const override = detected.ownDockerfile !== null ? input.baseImageOverride : undefined;
+  const chosen = chooseBase(detected, named);
+  const asPip =
+    detected.format === "conda" && chosen.flavor === "python"
+      ? condaAsPip(detected, input.view.read(detected.primary!) ?? "")
+      : null;
+  const plan = asPip?.plan ?? detected;
   const base = override
     ? { image: override, reason: "--base-image-override (in place of the repo's FROM images)", flavor: chosen.flavor }
     : chosen;
   const dockerfile = override
     ? overrideBaseImages(plan.ownDockerfile!, override)
-    : writeDockerfile(plan, input.baseImage ? { baseImage: input.baseImage } : {});
+    : writeDockerfile(plan, { base, ...(input.indexUrl ? { indexUrl: input.indexUrl } : {}) });
   const outDir = resolve(input.outDir);
   await mkdir(outDir, { recursive: true });
   const dockerfilePath = join(outDir, "Dockerfile");
   await writeFile(dockerfilePath, dockerfile);
-  return { plan, base, dockerfile, dockerfilePath, outDir };
+  const substitutions = substitutionNotes(plan, base, asPip?.note ?? null);
+  return { plan, base, dockerfile, dockerfilePath, outDir, substitutions, condaDropped: asPip?.dropped ?? [] };
 }
 
 function emptySection(w: Written): EnvironmentSection {
@@ -147,7 +181,7 @@ async function vetDockerfile(
   const own = w.base.flavor === "own";
   const allowed = [
     ...(input.allowImages ?? []),
-    ...(input.baseImage ? [input.baseImage] : []),
+    ...namedImages(input),
     ...(input.baseImageOverride ? [input.baseImageOverride] : []),
     ...(own ? [] : [w.base.image]),
   ];
@@ -167,7 +201,8 @@ async function buildConfined(
   input: BuildStageInput,
   env: Record<string, string>,
 ): Promise<{ outcome: BuildOutcome; network: BuildNetwork }> {
-  const started = await startEgress(engine);
+  const index = input.indexUrl ? destinationOf(input.indexUrl) : null;
+  const started = await startEgress(engine, index ? [index] : []);
   const egress: Egress | null = started.egress;
   const context = await stageContext(input.root, files);
   try {
@@ -236,6 +271,13 @@ function networkRecords(network: BuildNetwork): FactRecord[] {
   return network.refused.map((r) => ({ kind: "network-refused", destination: r.destination, why: r.why }));
 }
 
+/** An import that failed for a conda package the audit left out is the audit's gap, said as its base's. */
+function droppedCause(record: FactRecord, dropped: readonly string[]): FactRecord {
+  if (record.kind !== "import" || !record.error || record.cause || dropped.length === 0) return record;
+  const pkg = droppedPackageOf(String(record.module), dropped);
+  return pkg ? { ...record, cause: "base-image", library: `the conda package ${pkg}` } : record;
+}
+
 /** 4. The probe: no network, unprivileged; local modules only where the code sits in the image's workdir. */
 async function probeBuilt(
   engine: Engine,
@@ -248,15 +290,16 @@ async function probeBuilt(
   const details = await imageDetails(engine, tag);
   const modules = probeModules(input.facts, w.base.flavor !== "own");
   // A Python the repo does not state is the audit's substitution: import failures it could cause are said so. Its
-  // version is known on a python:<version> base only; a named or CUDA base brings its own.
-  const knownPython = w.base.flavor === "python" && !input.baseImage ? w.plan.python.version : "";
+  // version is known on a python:<version> base and a labelled named one; an unlabelled or CUDA base brings its own.
+  const knownPython =
+    w.base.flavor === "python" ? (w.base.python ?? (namedImages(input).length ? "" : w.plan.python.version)) : "";
   const chosenPython = w.plan.pythonStated || w.base.flavor === "own" ? null : knownPython;
   const probe = await probeImage(engine, probeTarget(w.plan, w.base.flavor, tag, details?.user ?? ""), modules, {
     chosenPython,
     ...(input.signal ? { signal: input.signal } : {}),
   });
   section.probe = { ran: probe.ran, modules: probe.modules, pipCheck: probe.pipCheck };
-  records["import-probe"] = probe.records;
+  records["import-probe"] = probe.records.map((r) => droppedCause(r, w.condaDropped));
   const notCollected: BuildStageResult["notCollected"] = probe.ran
     ? {}
     : { "import-probe": probe.reason ?? "the import probe did not run" };
@@ -288,13 +331,14 @@ async function wheelNotes(engine: Engine, plan: SpecPlan, tag: string, signal?: 
 /** Detect, write, vet, build or reuse, probe. Never throws for a missing engine, a refused or failed build:
  * all are data in the result. Whatever happens, the containers and temporary folders it made are removed. */
 export async function runBuildStage(input: BuildStageInput): Promise<BuildStageResult> {
-  const written = await writePlan(input);
-  const section = emptySection(written);
-  const records: BuildFamilies = { "environment-build": [], "import-probe": [] };
-
   // Looking up runs `info`, which can take seconds: an engine already found is not looked up again.
   const lookup =
     typeof input.engine === "string" ? await findEngine(input.engine) : ({ ok: true, engine: input.engine } as const);
+  // The named bases' Pythons come from the user's engine; with none, the first named is used as it is.
+  const named = await inspectBases(lookup.ok ? lookup.engine : null, namedImages(input));
+  const written = await writePlan(input, named);
+  const section = emptySection(written);
+  const records: BuildFamilies = { "environment-build": [], "import-probe": [] };
   if (!lookup.ok) {
     section.build.reason = `${lookup.message}: ${lookup.hint}`;
     const why = `no container engine: ${lookup.hint}`;
@@ -303,7 +347,7 @@ export async function runBuildStage(input: BuildStageInput): Promise<BuildStageR
       records,
       notCollected: { "environment-build": why, "import-probe": why },
       unavailable: { message: lookup.message, hint: lookup.hint },
-      notes: [],
+      notes: written.substitutions,
     };
   }
   const engine = lookup.engine;
@@ -328,11 +372,12 @@ export async function runBuildStage(input: BuildStageInput): Promise<BuildStageR
     if (refusals.length > 0) {
       const failure: BuildFailure = { failureClass: "not-allowed", package: null, detail: refusals.join("; ") };
       const whose = written.base.flavor === "own" ? "the repo's Dockerfile" : "the Dockerfile for the repo's spec";
-      return failedBuild(section, records, input, written.plan, failure, {
+      const refused = failedBuild(section, records, input, written.plan, failure, {
         seconds: seconds(),
         log: refusals.join("\n"),
         reason: `the audit refused to build ${whose}`,
       });
+      return { ...refused, notes: written.substitutions };
     }
     if (await imageExists(engine, tag)) {
       section.build = { status: "cached", seconds: seconds(), cacheHit: true };
@@ -345,12 +390,13 @@ export async function runBuildStage(input: BuildStageInput): Promise<BuildStageR
         const scrubbed = packageLines(stripAnsi(outcome.log));
         const failure = classifyBuildFailure(scrubbed, outcome.timedOut ? "timeout" : outcome.limit);
         section.build.network = network;
-        return failedBuild(section, records, input, written.plan, failure, {
+        const failed = failedBuild(section, records, input, written.plan, failure, {
           seconds: seconds(),
           logPath,
           log: scrubbed,
           ...(outcome.cancelled ? { reason: "the build was interrupted" } : {}),
         });
+        return { ...failed, notes: written.substitutions };
       }
       section.build = { status: "built", seconds: seconds(), cacheHit: false, logPath, network };
     }
@@ -365,7 +411,7 @@ export async function runBuildStage(input: BuildStageInput): Promise<BuildStageR
     });
     const notes = await wheelNotes(engine, written.plan, tag, input.signal);
     const probed = await probeBuilt(engine, written, tag, input, section, records);
-    return { ...probed, notes };
+    return { ...probed, notes: [...written.substitutions, ...notes] };
   } finally {
     uninstall();
     await removeStartedContainers();

@@ -3,6 +3,7 @@ import type { SpecPlan, PlanPackage } from "./spec-plan.js";
 import type { BuildLock } from "../model/build-lock.js";
 import { chooseBase, type BaseChoice } from "./base-image.js";
 import { hasUnsafeCharacters, printable } from "../model/printable.js";
+import { isPyPIIndex } from "./egress-policy.js";
 
 export const APP_USER = "app";
 const APP_HOME = `/home/${APP_USER}`;
@@ -23,8 +24,9 @@ function pipArgument(p: PlanPackage): string {
 
 /** Poetry's ^ and ~ and bare versions into PEP 440 pip understands. */
 export function pipSpec(spec: string): string {
-  // Parts past the third (opencv-python's `4.6.0.66`) stay in the lower bound as written.
-  const caret = /^\^(\d+)(?:\.(\d+))?(?:\.(\d+))?((?:\.\d+)*)$/.exec(spec);
+  // Parts past the third (opencv-python's `4.6.0.66`) and a pre, post or dev suffix (`1.4.1.post1`) stay in the lower
+  // bound as written.
+  const caret = /^\^(\d+)(?:\.(\d+))?(?:\.(\d+))?((?:\.\d+)*(?:[.-]?(?:a|b|rc|post|dev)\d*)*)$/.exec(spec);
   if (caret) {
     const [major, minor = "0", patch = "0"] = caret.slice(1, 4).map((p) => p ?? undefined) as [
       string,
@@ -34,7 +36,7 @@ export function pipSpec(spec: string): string {
     const upper = Number(major) > 0 ? `${Number(major) + 1}.0.0` : `0.${Number(minor) + 1}.0`;
     return `>=${major}.${minor}.${patch}${caret[4]},<${upper}`;
   }
-  const tilde = /^~(\d+)\.(\d+)(?:\.(\d+))?((?:\.\d+)*)$/.exec(spec);
+  const tilde = /^~(\d+)\.(\d+)(?:\.(\d+))?((?:\.\d+)*(?:[.-]?(?:a|b|rc|post|dev)\d*)*)$/.exec(spec);
   if (tilde) return `>=${tilde[1]}.${tilde[2]}.${tilde[3] ?? 0}${tilde[4]},<${tilde[1]}.${Number(tilde[2]) + 1}.0`;
   if (/^\d[\w.!+-]*$/.test(spec)) return `==${spec}`;
   return spec;
@@ -134,13 +136,22 @@ function installLines(plan: SpecPlan): string[] {
     return [`RUN pip install --no-cache-dir -r ${shellWord(plan.primary)}`];
   }
   if (plan.packages.length === 0) return ["# No third-party packages to install."];
-  return [
-    "RUN pip install --no-cache-dir \\",
-    ...plan.packages.map((p, i) => `    ${pipArgument(p)}${i < plan.packages.length - 1 ? " \\" : ""}`),
-  ];
+  // Options were checked against a plain URL pattern when read (conda-as-pip.ts); quoted all the same.
+  const args = [...(plan.pipOptions ?? []).map((o) => `"${o}"`), ...plan.packages.map(pipArgument)];
+  return ["RUN pip install --no-cache-dir \\", ...args.map((a, i) => `    ${a}${i < args.length - 1 ? " \\" : ""}`)];
 }
 
-function pipImage(plan: SpecPlan, base: BaseChoice): string[] {
+/** The user's index for pip, when it is not PyPI and is a plain http(s) URL (anything else is not written). */
+function indexLines(indexUrl: string | undefined): string[] {
+  if (!indexUrl || isPyPIIndex(indexUrl)) return [];
+  if (!/^https?:\/\/[A-Za-z0-9._~:/%+@=,-]+$/.test(indexUrl)) return [];
+  const host = new URL(indexUrl).host;
+  // pip ignores an index over plain http unless its host is trusted; the user named it.
+  const trusted = indexUrl.startsWith("http:") ? ` PIP_TRUSTED_HOST=${host}` : "";
+  return [`# The package index given with --index-url.`, `ENV PIP_INDEX_URL=${indexUrl}${trusted}`];
+}
+
+function pipImage(plan: SpecPlan, base: BaseChoice, indexUrl?: string): string[] {
   const python = base.flavor === "cuda-ubuntu" ? "python3" : "python";
   // Images whose Python already holds packages (PyTorch, Kaggle) keep them visible in the venv.
   const systemSite = base.flavor === "conda-python" ? " --system-site-packages" : "";
@@ -154,6 +165,7 @@ function pipImage(plan: SpecPlan, base: BaseChoice): string[] {
   }
   lines.push(
     "ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1",
+    ...indexLines(indexUrl),
     "",
     "# Everything below runs as an unprivileged user, installing into a virtual environment it owns.",
     `RUN useradd --create-home --uid 1000 --shell /bin/sh ${APP_USER} || useradd --create-home --shell /bin/sh ${APP_USER}`,
@@ -179,10 +191,14 @@ function pipImage(plan: SpecPlan, base: BaseChoice): string[] {
   return lines;
 }
 
-/** The Dockerfile's text (pure). The repo's own Dockerfile is returned as it is. */
-export function writeDockerfile(plan: SpecPlan, options: { baseImage?: string } = {}): string {
-  const base = chooseBase(plan, options.baseImage);
+/** The Dockerfile's text (pure), on the base given or the one chooseBase picks. The repo's own Dockerfile is
+ * returned as it is. */
+export function writeDockerfile(
+  plan: SpecPlan,
+  options: { baseImage?: string; base?: BaseChoice; indexUrl?: string } = {},
+): string {
+  const base = options.base ?? chooseBase(plan, options.baseImage ?? []);
   if (base.flavor === "own") return plan.ownDockerfile!;
-  const body = base.flavor === "micromamba" ? micromamba(plan, base) : pipImage(plan, base);
+  const body = base.flavor === "micromamba" ? micromamba(plan, base) : pipImage(plan, base, options.indexUrl);
   return [...header(plan, base), ...body].join("\n") + "\n";
 }

@@ -37,13 +37,39 @@ export function isPrivateAddress(ip: string): boolean {
 
 export type EgressVerdict = { ok: true } | { ok: false; why: string };
 
-/** Pure: may a build connect to `host:port`, resolved to `addresses`, from a machine whose own are `own`? */
+/** A destination the user named (the host and port of their --index-url): reached wherever it is. */
+export interface NamedDestination {
+  host: string;
+  port: number;
+}
+
+const bare = (host: string) => host.toLowerCase().replace(/^\[|\]$/g, "");
+
+/** PyPI's own index, the default: it needs no exception, so naming it opens none. */
+export const isPyPIIndex = (url: string) => /^https:\/\/pypi\.org\/simple\/?$/.test(url);
+
+/** The host and port of an http(s) URL the user gave; null when it is not one, or is PyPI's own. */
+export function destinationOf(url: string): NamedDestination | null {
+  if (isPyPIIndex(url)) return null;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
+    return { host: bare(parsed.hostname), port: Number(parsed.port || (parsed.protocol === "https:" ? 443 : 80)) };
+  } catch {
+    return null;
+  }
+}
+
+/** Pure: may a build connect to `host:port`, resolved to `addresses`, from a machine whose own are `own`? A
+ * destination in `named` (the user's own index, on this machine or a private network) may, as named, on its port. */
 export function egressVerdict(
   host: string,
   port: number,
   addresses: readonly string[],
   own: ReadonlySet<string>,
+  named: readonly NamedDestination[] = [],
 ): EgressVerdict {
+  if (addresses.length > 0 && named.some((d) => d.host === bare(host) && d.port === port)) return { ok: true };
   if (!EGRESS_PORTS.includes(port)) return { ok: false, why: `port ${port} is not HTTP or HTTPS` };
   if (addresses.length === 0) return { ok: false, why: `${host} does not resolve` };
   const mine = addresses.find((a) => own.has(a.toLowerCase()));

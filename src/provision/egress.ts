@@ -13,7 +13,7 @@ import { networkInterfaces, tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { execa } from "execa";
 import type { Engine } from "./engine.js";
-import { egressVerdict } from "./egress-policy.js";
+import { egressVerdict, type NamedDestination } from "./egress-policy.js";
 import { EGRESS_LIMITS } from "./limits.js";
 import { trackContainer, trackDir, untrackContainer, untrackDir } from "./containers.js";
 
@@ -89,7 +89,11 @@ async function ensureHolderImage(engine: Engine): Promise<boolean> {
 }
 
 /** The host side: an HTTP proxy on a Unix socket that decides every destination by its resolved address. */
-function startProxy(socketPath: string, record: (host: string, port: number, allowed: boolean, why?: string) => void) {
+function startProxy(
+  socketPath: string,
+  record: (host: string, port: number, allowed: boolean, why?: string) => void,
+  named: readonly NamedDestination[],
+) {
   const own = ownAddresses();
   const decide = async (host: string, port: number): Promise<{ address: string } | { why: string }> => {
     let addresses: string[];
@@ -98,7 +102,7 @@ function startProxy(socketPath: string, record: (host: string, port: number, all
     } catch {
       addresses = [];
     }
-    const verdict = egressVerdict(host, port, addresses, own);
+    const verdict = egressVerdict(host, port, addresses, own, named);
     record(host, port, verdict.ok, verdict.ok ? undefined : verdict.why);
     return verdict.ok ? { address: addresses[0]! } : { why: verdict.why };
   };
@@ -173,8 +177,12 @@ function startProxy(socketPath: string, record: (host: string, port: number, all
   return { listening, close };
 }
 
-/** Start the holder and the proxy; null (with why) where it cannot run: podman, a remote engine, no /proc. */
-export async function startEgress(engine: Engine): Promise<{ egress: Egress } | { egress: null; why: string }> {
+/** Start the holder and the proxy; null (with why) where it cannot run: podman, a remote engine, no /proc.
+ * `named`: destinations the user named (their index), reached even on this machine or a private network. */
+export async function startEgress(
+  engine: Engine,
+  named: readonly NamedDestination[] = [],
+): Promise<{ egress: Egress } | { egress: null; why: string }> {
   if (engine.name !== "docker") return { egress: null, why: "the egress proxy is made for docker" };
   const daemon = process.env.DOCKER_HOST ?? "";
   if (daemon && !daemon.startsWith("unix://"))
@@ -195,7 +203,7 @@ export async function startEgress(engine: Engine): Promise<{ egress: Egress } | 
     else attempts.set(key, { host, port, allowed, ...(why ? { why } : {}), count: 1 });
   };
   const socketPath = join(dir, "proxy.sock");
-  const proxy = startProxy(socketPath, record);
+  const proxy = startProxy(socketPath, record, named);
   const name = `repro-audit-egress-${randomBytes(6).toString("hex")}`;
   const stop = async () => {
     await execa(engine.bin, ["rm", "-f", name], { reject: false, stdin: "ignore", timeout: 30_000 });

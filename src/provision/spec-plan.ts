@@ -67,6 +67,8 @@ export interface SpecPlan {
   /** The repo's own Dockerfile, used as it is. */
   ownDockerfile: string | null;
   python: { version: string; source: string };
+  /** The stated range the Python was chosen from (its lowest allowed), or null for an exact or no statement. */
+  pythonRange?: string | null;
   /** False when the repo states no Python anywhere: the build's Python is the audit's choice. */
   pythonStated: boolean;
   cuda: { needed: boolean; version: string | null; source: string | null };
@@ -75,6 +77,8 @@ export interface SpecPlan {
   /** Only notebooks, no .py files: Kaggle's image is the likely home. */
   notebooksOnly: boolean;
   reconstructed: boolean;
+  /** pip options the install needs besides its packages (a conda pip section's `--extra-index-url=URL`). */
+  pipOptions?: string[];
   /** The lock installed in place of the spec's own lines (withLock), or null. */
   locked: BuildLock | null;
   notes: string[];
@@ -165,17 +169,25 @@ export function pythonStatements(records: readonly EnvSpecFact[], specFiles: rea
   return [...stated].sort((a, b) => tier(a.file!) - tier(b.file!) || sourceRank(a.file!) - sourceRank(b.file!));
 }
 
-function choosePython(records: readonly EnvSpecFact[], specFiles: string[]): SpecPlan["python"] {
+/** The build's Python, and the range it was chosen from when the statement is one (`>=3.10,<3.13`). */
+function choosePython(
+  records: readonly EnvSpecFact[],
+  specFiles: string[],
+): { python: SpecPlan["python"]; range: string | null } {
   const tagged = wheelPythons(records, specFiles);
   const byTags = tagged.length ? `the cp${tagged[0]!.replace(".", "")} wheels it pins` : "";
   for (const record of pythonStatements(records, specFiles)) {
     const version = lowestPython(String(record.value), tagged);
-    const narrowed = tagged.includes(version ?? "") && !/^\d+\.\d+(?:\.[\d*]+)?$/.test(String(record.value).trim());
+    const exact = /^(?:python-?)?\d+\.\d+(?:\.[\d*]+)?$/i.test(String(record.value).trim());
+    const narrowed = tagged.includes(version ?? "") && !exact;
     if (version)
-      return { version, source: `${record.file}:${record.line} (${record.value})${narrowed ? `, ${byTags}` : ""}` };
+      return {
+        python: { version, source: `${record.file}:${record.line} (${record.value})${narrowed ? `, ${byTags}` : ""}` },
+        range: exact ? null : String(record.value),
+      };
   }
-  if (tagged.length === 1) return { version: tagged[0]!, source: byTags };
-  return { version: DEFAULT_PYTHON, source: "default" };
+  if (tagged.length === 1) return { python: { version: tagged[0]!, source: byTags }, range: null };
+  return { python: { version: DEFAULT_PYTHON, source: "default" }, range: null };
 }
 
 function chooseCuda(records: readonly EnvSpecFact[], specFiles: string[]): SpecPlan["cuda"] {
@@ -279,7 +291,7 @@ export function detectSpec(facts: Facts, view: RepoView): SpecPlan {
       /\/torch-(\d+\.\d+\.\d+)[^/]*\.whl/.exec(String(torch.spec)))
     : null;
   const kinds = view.files().map((f) => f.kind);
-  const python = choosePython(envSpec, listFile ? [listFile] : specFiles);
+  const { python, range } = choosePython(envSpec, listFile ? [listFile] : specFiles);
   return {
     kind: KIND_OF[format],
     format,
@@ -289,6 +301,7 @@ export function detectSpec(facts: Facts, view: RepoView): SpecPlan {
     needsCode,
     ownDockerfile: format === "dockerfile" ? view.read(primary!) : null,
     python,
+    pythonRange: range,
     pythonStated: python.source !== "default",
     cuda: chooseCuda(envSpec, specFiles),
     torchVersion: torchPin ? torchPin[1]! : null,

@@ -18,9 +18,12 @@ export interface BuildStep {
   facts: Facts;
   repo: RepoInfo;
   engine: EnginePreference | Engine;
-  baseImage?: string;
+  /** The base image(s) the user named. */
+  baseImage?: readonly string[];
   baseImageOverride?: string;
   allowImages?: readonly string[];
+  /** The user's package index: the build installs from it. */
+  indexUrl?: string;
   timeoutSeconds: number;
   /** Where the Dockerfile and build log go (default: a folder per repo and commit in the cache). */
   outDir?: string;
@@ -51,9 +54,10 @@ export async function buildStep(
     facts: step.facts,
     outDir: step.outDir ?? defaultOutDir(step.repo),
     engine: step.engine,
-    ...(step.baseImage ? { baseImage: step.baseImage } : {}),
+    ...(step.baseImage?.length ? { baseImage: step.baseImage } : {}),
     ...(step.baseImageOverride ? { baseImageOverride: step.baseImageOverride } : {}),
     allowImages: step.allowImages ?? [],
+    ...(step.indexUrl ? { indexUrl: step.indexUrl } : {}),
     timeoutSeconds: step.timeoutSeconds,
     ...(step.signal ? { signal: step.signal } : {}),
     ...(step.lock ? { lock: step.lock } : {}),

@@ -1,6 +1,6 @@
 // Which destinations a build's proxy lets through: public HTTP(S) only, never this machine or a private network.
 import { describe, expect, it } from "vitest";
-import { egressVerdict, isPrivateAddress } from "../../src/provision/egress-policy.js";
+import { destinationOf, egressVerdict, isPrivateAddress } from "../../src/provision/egress-policy.js";
 
 describe("isPrivateAddress", () => {
   it.each([
@@ -47,5 +47,27 @@ describe("egressVerdict", () => {
       ok: false,
       why: "nowhere.invalid does not resolve",
     });
+  });
+});
+
+describe("the user's own index (--index-url)", () => {
+  const own = new Set(["192.0.2.2"]);
+  const named = [destinationOf("http://127.0.0.1:8080/simple")!];
+  it("reads the host and port of the URL the user gave", () => {
+    expect(destinationOf("https://mirror.internal/simple")).toEqual({ host: "mirror.internal", port: 443 });
+    expect(destinationOf("http://[::1]:3141/root/pypi")).toEqual({ host: "::1", port: 3141 });
+    expect(destinationOf("file:///srv/wheels")).toBeNull();
+    // PyPI, the default, opens no exception: it is public, and a name that resolved privately stays refused.
+    expect(destinationOf("https://pypi.org/simple")).toBeNull();
+  });
+  it("is reached on its own host and port, even on loopback", () =>
+    expect(egressVerdict("127.0.0.1", 8080, ["127.0.0.1"], own, named)).toEqual({ ok: true }));
+  it("opens no other port of that host, nor another name for it", () => {
+    expect(egressVerdict("127.0.0.1", 8081, ["127.0.0.1"], own, named)).toEqual({
+      ok: false,
+      why: "port 8081 is not HTTP or HTTPS",
+    });
+    expect(egressVerdict("localhost", 8080, ["127.0.0.1"], own, named)).toMatchObject({ ok: false });
+    expect(egressVerdict("127.0.0.1", 80, ["127.0.0.1"], own, named)).toMatchObject({ ok: false });
   });
 });

@@ -395,6 +395,9 @@ describe("writeDockerfile", () => {
     // A version of four parts, as opencv-python's, keeps them all in its lower bound.
     expect(pipSpec("^4.6.0.66")).toBe(">=4.6.0.66,<5.0.0");
     expect(pipSpec("~4.6.0.66")).toBe(">=4.6.0.66,<4.7.0");
+    // A post, pre or dev release keeps its suffix in the lower bound (a Poetry `^1.4.1.post1` pip refused as written).
+    expect(pipSpec("^1.4.1.post1")).toBe(">=1.4.1.post1,<2.0.0");
+    expect(pipSpec("~2.0.0rc1")).toBe(">=2.0.0rc1,<2.1.0");
   });
 
   it("builds conda specs with micromamba (env-conda sample: detection and text only, no registry here)", async () => {

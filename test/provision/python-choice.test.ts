@@ -57,8 +57,9 @@ describe.skipIf(!run)("import failures on a Python the audit chose", () => {
         file: "train.py",
         line: 1,
         error: expect.stringMatching(/^ImportError: cannot import name 'Mapping' from 'collections'/),
-        // The named base brings its own Python: the record says the choice, not a version the plan never used.
+        // The named base's label states its Python: the record names the one the import failed on.
         cause: "python-choice",
+        python: "3.11",
       },
       {
         kind: "import",

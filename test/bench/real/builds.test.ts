@@ -254,6 +254,44 @@ describe("classifyBuild", () => {
     expect(failedBuild("conda", "conda spec environment.yml: micromamba installs it").outcome).toBe("build-failed");
   });
 
+  it("with several named bases, the report's base reason and notes say what stood in for the spec", () => {
+    const detail = "× error";
+    const run = (kind: string, reason: string, notes: string[]) => {
+      const r = report({ status: "failed", failureClass: "other" }, { baseImageReason: reason, notes });
+      r.environment!.specKind = kind;
+      r.environment!.python = { version: "3.8", source: ".python-version:1 (3.8)" };
+      return classifyBuild({
+        name: `j+${kind}`,
+        report: r,
+        facts: facts({ "environment-build": [{ kind: "build", failureClass: "other", detail }] }),
+      });
+    };
+    const pythonNote =
+      "Build: installed on the base image's Python 3.11 in place of 3.8 (.python-version:1 (3.8)): no image named with --base-image has 3.8.";
+    expect(
+      run(
+        "requirements",
+        "--base-image: its Python 3.11 in place of 3.8 (.python-version:1 (3.8)); no image named with --base-image has 3.8",
+        [pythonNote],
+      ),
+    ).toMatchObject({
+      outcome: "audit",
+      why: `installed on the base image's Python 3.11 in place of 3.8: other: ${detail}`,
+      substitutions: [pythonNote],
+    });
+    const condaNote =
+      "Build: conda spec environment.yml installed with pip on the local base: conda-only packages cudatoolkit, mkl left out.";
+    expect(run("conda", "--base-image with Python 3.8 (environment.yml:4 (3.8))", [condaNote])).toMatchObject({
+      outcome: "audit",
+      why: `a conda spec installed with pip on the local base (cudatoolkit, mkl left out): other: ${detail}`,
+      substitutions: [condaNote],
+    });
+    // The base with the stated Python: a failure of a pip spec there is the repo's.
+    expect(run("requirements", "--base-image with Python 3.8 (.python-version:1 (3.8))", []).outcome).toBe(
+      "build-failed",
+    );
+  });
+
   it("the build's own time limit and the bench's cap are timeouts", () => {
     expect(
       classifyBuild({ name: "f+slow", report: report({ status: "failed", failureClass: "timeout" }), facts: facts({}) })
@@ -346,7 +384,7 @@ describe("build totals and rows", () => {
         "  also the audit's: cv2 (base-image: libGL.so.1)",
         "c+capped: timed out - the audit ran past the bench's 15 min cap",
         "",
-        "builds: 3 repos; built, imports clean 1, built, imports fail (repo) 1, fails for the audit 0, build fails (repo) 0, not assessed 0, timed out 1; 1 with a failure of the audit's own, 1 repo failures on a Python the audit chose, 0 with a wheel URL replaced by the index's release",
+        "builds: 3 repos; built, imports clean 1, built, imports fail (repo) 1, fails for the audit 0, build fails (repo) 0, not assessed 0, timed out 1; 1 with a failure of the audit's own, 1 repo failures on a Python the audit chose, 0 with a substitution the report names (a wheel URL, a Python, conda by pip)",
       ].join("\n"),
     );
   });
