@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { median, ratio, spearman } from "./stats.js";
 import { belowGate, FIRST_LOOK_GATE, type FirstLook } from "../../src/evaluate/first-look-gate.js";
+import { gradeOf, GRADES, type Grade } from "../../src/evaluate/finding-trust.js";
 
 export const BLIND_LABELS = ["CORRECT", "WRONG", "DEBATABLE", "SNAPSHOT"] as const;
 export type BlindLabel = (typeof BLIND_LABELS)[number];
@@ -66,8 +67,11 @@ export interface RoundFigures {
   medianErrorsAndWarnings: number | null;
   spearman: number | null;
   blocking: Tally;
-  byRule: Record<string, Tally & { precision: number | null }>;
+  byRule: Record<string, RuleTally>;
 }
+
+/** A rule's labels, whole and split by the finding's plan grade and evidence as its report stored them. */
+export type RuleTally = Tally & { precision: number | null; byGrade: Partial<Record<Grade, Tally>> };
 
 /** The goals a round is held to. */
 export const ROUND_GOALS = {
@@ -150,8 +154,11 @@ export function roundFigures(labels: Record<string, BlindRepo>, reports: Record<
   }
   for (const n of names) {
     for (const row of labels[n]!.rows) {
-      const slot = (byRule[row.rule] ??= { ...emptyTally(), precision: null });
+      const slot = (byRule[row.rule] ??= { ...emptyTally(), precision: null, byGrade: {} });
       count(slot, row.label);
+      const finding = reports[n]!.findings[row.i]!;
+      const grade = gradeOf(finding.plan, finding.evidence);
+      if (grade) count((slot.byGrade[grade] ??= emptyTally()), row.label);
     }
   }
   for (const slot of Object.values(byRule)) slot.precision = precisionOf(slot);
@@ -214,6 +221,20 @@ export function readRound(folder: string): { labels: Record<string, BlindRepo>; 
   return { labels, reports };
 }
 
+/** Rules' tallies over several rounds, whole and by grade. */
+export function mergeByRule(parts: ReadonlyArray<RoundFigures["byRule"]>): RoundFigures["byRule"] {
+  const byRule: RoundFigures["byRule"] = {};
+  for (const part of parts) {
+    for (const [rule, t] of Object.entries(part)) {
+      const slot = (byRule[rule] ??= { ...emptyTally(), precision: null, byGrade: {} });
+      add(slot, t);
+      for (const g of GRADES) if (t.byGrade[g]) add((slot.byGrade[g] ??= emptyTally()), t.byGrade[g]);
+    }
+  }
+  for (const slot of Object.values(byRule)) slot.precision = precisionOf(slot);
+  return byRule;
+}
+
 /** Every round in a rounds folder, and each rule's tally over all of them (every round is a first look of its repos). */
 export function allRoundsByRule(folder: string): {
   rounds: Array<{ name: string; figures: RoundFigures }>;
@@ -227,14 +248,7 @@ export function allRoundsByRule(folder: string): {
     const { labels, reports } = readRound(join(folder, name));
     return { name, figures: roundFigures(labels, reports) };
   });
-  const byRule: RoundFigures["byRule"] = {};
-  for (const { figures } of rounds) {
-    for (const [rule, t] of Object.entries(figures.byRule)) {
-      const slot = (byRule[rule] ??= { ...emptyTally(), precision: null });
-      add(slot, t);
-    }
-  }
-  for (const slot of Object.values(byRule)) slot.precision = precisionOf(slot);
+  const byRule = mergeByRule(rounds.map((r) => r.figures.byRule));
   const corpus = `bench/real/rounds: ${rounds.map((r) => `${r.name} (${r.figures.repos.length} repos)`).join(", ")}`;
   return { rounds, byRule, corpus };
 }

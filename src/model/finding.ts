@@ -91,6 +91,10 @@ export interface RuleResult {
   blocking?: number;
   /** Findings the score counts when graded by the rerun plan (off-plan findings cost nothing); absent: all. */
   counted?: number;
+  /** The counted findings weighed each by the probability the blind rounds give it of being right (its rule's
+   * first-look precision for its plan grade and evidence, src/evaluate/finding-trust.ts): what the real-repo bench
+   * sets to judge a trusted score model; absent: all in full. */
+  credited?: number;
   /** The rule's finding is that the repo lacks something altogether (`absent: true`: no spec, no training command). */
   absence?: boolean;
   /** Why not assessed / not applicable, when so. */

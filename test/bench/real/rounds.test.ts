@@ -119,6 +119,34 @@ describe("roundFigures", () => {
   });
 });
 
+describe("each rule's figures split by plan grade and evidence", () => {
+  it("tally every label under its finding's grade as the report stored it, and under none where it stored none", () => {
+    const graded: RoundReport = {
+      score: { total: 50 },
+      findings: [
+        { rule: "a", severity: "warning", plan: "on", evidence: "conclusive" },
+        { rule: "a", severity: "warning", plan: "on", evidence: "unconfirmed" },
+        { rule: "a", severity: "warning", plan: "on", evidence: "conclusive" },
+      ],
+    };
+    const rows: BlindRepo["rows"] = [
+      { i: 0, rule: "a", label: "CORRECT" },
+      { i: 1, rule: "a", label: "WRONG" },
+      { i: 2, rule: "a", label: "DEBATABLE" },
+    ];
+    const ungraded = report(40, [["a", "error"]]);
+    const figures = roundFigures(
+      { "o+g": { my_score: 50, rows }, "o+u": { my_score: 40, rows: [{ i: 0, rule: "a", label: "WRONG" }] } },
+      { "o+g": graded, "o+u": ungraded },
+    );
+    expect(figures.byRule.a).toMatchObject({ correct: 1, wrong: 2, debatable: 1 });
+    expect(figures.byRule.a!.byGrade).toEqual({
+      "on-conclusive": { correct: 1, wrong: 0, debatable: 1, snapshot: 0 },
+      "on-unconfirmed": { correct: 0, wrong: 1, debatable: 0, snapshot: 0 },
+    });
+  });
+});
+
 describe("rulesBelowGate", () => {
   it("holds back a rule under 90% only once it has at least 10 judged findings", () => {
     const t = (correct: number, wrong: number) => ({
@@ -127,6 +155,7 @@ describe("rulesBelowGate", () => {
       debatable: 0,
       snapshot: 5,
       precision: correct / (correct + wrong),
+      byGrade: {},
     });
     expect(rulesBelowGate({ few: t(1, 8), many: t(8, 2), good: t(19, 1) })).toEqual(["many"]);
   });
