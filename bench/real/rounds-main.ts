@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   allRoundsByRule,
+  firstLookOf,
   precisionOf,
   readRound,
   roundFigures,
@@ -62,15 +63,7 @@ function main(): void {
     for (const [rule, t] of Object.entries(byRule)) {
       const file = join(builtinRulesDir(), `${rule}.yaml`);
       if (!existsSync(file)) continue;
-      writeFileSync(
-        file,
-        withFirstLook(readFileSync(file, "utf8"), {
-          correct: t.correct,
-          wrong: t.wrong,
-          debatable: t.debatable,
-          corpus,
-        }),
-      );
+      writeFileSync(file, withFirstLook(readFileSync(file, "utf8"), firstLookOf(t, corpus)));
     }
     console.log(
       `\nfirst-look figures written into ${Object.keys(byRule).length} rule files (${corpus}); run npm run docs:rules next`,

@@ -178,10 +178,21 @@ export function roundFigures(labels: Record<string, BlindRepo>, reports: Record<
   };
 }
 
+/** A rule's tally as its file records it: the labels, whole and by grade, without snapshot artefacts. */
+export function firstLookOf(t: RuleTally, corpus: string): FirstLook {
+  const judged = (x: Tally) => ({ correct: x.correct, wrong: x.wrong, debatable: x.debatable });
+  const byGrade: NonNullable<FirstLook["byGrade"]> = {};
+  for (const g of GRADES) {
+    const x = t.byGrade[g];
+    if (x && x.correct + x.wrong + x.debatable > 0) byGrade[g] = judged(x);
+  }
+  return { ...judged(t), corpus, ...(Object.keys(byGrade).length ? { byGrade } : {}) };
+}
+
 /** Rules whose first-look precision is under the goal over enough findings: they may not emit errors or block. */
 export function rulesBelowGate(byRule: RoundFigures["byRule"]): string[] {
   return Object.entries(byRule)
-    .filter(([, t]) => belowGate({ ...t, corpus: "" }))
+    .filter(([, t]) => belowGate(firstLookOf(t, "")))
     .map(([rule]) => rule)
     .sort();
 }
@@ -196,12 +207,18 @@ export function withFirstLook(yamlText: string, f: FirstLook): string {
     while (end < lines.length && /^\s+\S|^\s*$/.test(lines[end]!)) end++;
     lines.splice(start, end - start);
   }
+  const grades = GRADES.filter((g) => f.byGrade?.[g]);
   const block = [
     "firstLook:",
     `  correct: ${f.correct}`,
     `  wrong: ${f.wrong}`,
     `  debatable: ${f.debatable}`,
     `  corpus: ${JSON.stringify(f.corpus)}`,
+    ...(grades.length ? ["  byGrade:"] : []),
+    ...grades.map((g) => {
+      const t = f.byGrade![g]!;
+      return `    ${g}: { correct: ${t.correct}, wrong: ${t.wrong}, debatable: ${t.debatable} }`;
+    }),
   ];
   return [...lines, ...block].join("\n") + "\n";
 }

@@ -33,16 +33,17 @@ export const judgedOf = (t: Judged) => t.correct + t.wrong + t.debatable;
 /** C / (C + W + D), or null with nothing judged. */
 export const precisionOf = (t: Judged): number | null => (judgedOf(t) === 0 ? null : t.correct / judgedOf(t));
 
-/** The figures that speak for findings of this grade: the grade's own where it has enough judged findings, else
- * the rule's whole where it has, else none. */
-export function figuresFor<T extends Judged>(
-  whole: T | undefined,
+/** The figures that speak for findings of this grade: the grade's own where it has at least `min` judged findings,
+ * else the rule's whole where it has, else none. */
+export function figuresFor(
+  whole: Judged | undefined,
   byGrade: Partial<Record<Grade, Judged>> | undefined,
   grade: Grade | undefined,
+  min: number = MIN_JUDGED,
 ): Judged | undefined {
   const split = grade === undefined ? undefined : byGrade?.[grade];
-  if (split && judgedOf(split) >= MIN_JUDGED) return split;
-  if (whole && judgedOf(whole) >= MIN_JUDGED) return whole;
+  if (split && judgedOf(split) >= min) return split;
+  if (whole && judgedOf(whole) >= min) return whole;
   return undefined;
 }
 

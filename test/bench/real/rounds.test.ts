@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import {
   allRoundsByRule,
+  firstLookOf,
   repoRound,
   roundFigures,
   rulesBelowGate,
@@ -168,6 +169,15 @@ describe("withFirstLook", () => {
       'id: x\n# a comment\nweight: 1\nfirstLook:\n  correct: 3\n  wrong: 1\n  debatable: 2\n  corpus: "round-1 (8 repos)"\n',
     );
   });
+  it("writes the figures of each plan grade the rounds judged, in the grades' order", () => {
+    const split = {
+      ...f,
+      byGrade: { "off-conclusive": { correct: 0, wrong: 4, debatable: 0 }, "on-conclusive": f },
+    };
+    expect(withFirstLook("id: x\n", split)).toContain(
+      'corpus: "round-1 (8 repos)"\n  byGrade:\n    on-conclusive: { correct: 3, wrong: 1, debatable: 2 }\n    off-conclusive: { correct: 0, wrong: 4, debatable: 0 }\n',
+    );
+  });
   it("replaces an earlier block wherever it stands", () => {
     const before = 'id: x\nfirstLook:\n  correct: 0\n  wrong: 9\n  debatable: 0\n  corpus: "old"\nweight: 1\n';
     const after = withFirstLook(before, f);
@@ -185,14 +195,7 @@ describe("the rule files' first-look figures", () => {
     for (const [id, t] of Object.entries(byRule)) {
       const recorded = rules.get(id)?.firstLook;
       if (!rules.has(id)) continue;
-      if (
-        !recorded ||
-        recorded.correct !== t.correct ||
-        recorded.wrong !== t.wrong ||
-        recorded.debatable !== t.debatable ||
-        recorded.corpus !== corpus
-      )
-        stale.push(id);
+      if (JSON.stringify(recorded) !== JSON.stringify(firstLookOf(t, corpus))) stale.push(id);
     }
     expect(stale).toEqual([]);
   });
