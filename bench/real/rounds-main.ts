@@ -42,7 +42,8 @@ function renderRound(name: string, r: RoundFigures): string {
     "",
     `precision ${pct(r.precision)} (goal ${pct(ROUND_GOALS.precision)}), strict ${pct(r.strict)} (goal ${pct(ROUND_GOALS.strict)}), ` +
       `median errors+warnings ${r.medianErrorsAndWarnings ?? "-"} (goal <= ${ROUND_GOALS.medianErrorsAndWarnings}), ` +
-      `Spearman ${fix2(r.spearman)} (goal ${ROUND_GOALS.spearman}), blocking findings ${tallyText(r.blocking)} (goal: all correct)`,
+      `Spearman ${fix2(r.spearman)} (goal ${ROUND_GOALS.spearman}), blocking findings ${tallyText(r.blocking)} (goal: all correct)` +
+      (r.heldJudged ? `; ${r.heldJudged} held notes judged (for the gate, not in these figures)` : ""),
   );
   return lines.join("\n");
 }

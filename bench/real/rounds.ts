@@ -13,7 +13,8 @@ export type BlindLabel = (typeof BLIND_LABELS)[number];
 export interface BlindRow {
   i: number;
   rule: string;
-  severity?: "error" | "warning";
+  /** "info": a note the first-look gate held back (its finding's `heldBack`), judged for the gate's figures only. */
+  severity?: "error" | "warning" | "info";
   file?: string | null;
   line?: number | null;
   label: BlindLabel;
@@ -38,6 +39,7 @@ export interface RoundReport {
     severity: "error" | "warning" | "info";
     plan?: "on" | "off" | "unknown";
     evidence?: "conclusive" | "unconfirmed";
+    heldBack?: { severity: "error" | "warning" | "info"; blocks?: boolean };
   }>;
 }
 
@@ -68,6 +70,8 @@ export interface RoundFigures {
   spearman: number | null;
   blocking: Tally;
   byRule: Record<string, RuleTally>;
+  /** Notes the gate held back that the readers judged: in `byRule` (the gate's figures), not in the precision. */
+  heldJudged: number;
 }
 
 /** A rule's labels, whole and split by the finding's plan grade and evidence as its report stored them. */
@@ -123,6 +127,8 @@ export function repoRound(name: string, blind: BlindRepo, report: RoundReport): 
       throw new Error(
         `${name}: row ${row.i} names ${row.rule}, the report's finding ${row.i} is ${finding?.rule ?? "absent"}`,
       );
+    // A note is judged for its rule's figures only: the round's precision is that of what it asked readers to heed.
+    if (finding.severity === "info") continue;
     count(tally, row.label);
     if (blockers.has(row.rule) && mayBlock(finding)) count(blocking, row.label);
   }
@@ -152,11 +158,15 @@ export function roundFigures(labels: Record<string, BlindRepo>, reports: Record<
     add(total, r);
     add(blocking, r.blocking);
   }
+  let heldJudged = 0;
   for (const n of names) {
     for (const row of labels[n]!.rows) {
+      const finding = reports[n]!.findings[row.i]!;
+      // A note speaks for the gate only where the gate made it one: it is the way a held rule earns its way back.
+      if (finding.severity === "info" && !finding.heldBack) continue;
+      if (finding.severity === "info") heldJudged++;
       const slot = (byRule[row.rule] ??= { ...emptyTally(), precision: null, byGrade: {} });
       count(slot, row.label);
-      const finding = reports[n]!.findings[row.i]!;
       const grade = gradeOf(finding.plan, finding.evidence);
       if (grade) count((slot.byGrade[grade] ??= emptyTally()), row.label);
     }
@@ -175,6 +185,7 @@ export function roundFigures(labels: Record<string, BlindRepo>, reports: Record<
     ),
     blocking,
     byRule,
+    heldJudged,
   };
 }
 

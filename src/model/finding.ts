@@ -60,6 +60,10 @@ export interface Finding {
   planReason?: string;
   /** How conclusive its evidence is (its rule's `evidence`, or `unconfirmedWhen` matching its record). */
   evidence?: Evidence;
+  /** What the first-look gate took from this finding: the severity the rule as written would give it here, and
+   * whether it would block. Blind readers judge these too (bench/real/rounds/README.md), so a held rule can earn
+   * its way back. */
+  heldBack?: { severity: Severity; blocks?: boolean };
   /** Stable identity across runs (rule, file, the values that name the problem; never the line). */
   fingerprint?: string;
   /** Against a --baseline report: already there ("unchanged") or not ("new"). */

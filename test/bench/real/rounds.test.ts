@@ -148,6 +148,35 @@ describe("each rule's figures split by plan grade and evidence", () => {
   });
 });
 
+describe("held findings judged by the readers", () => {
+  it("count for the rule's figures (the gate's) but not for the round's precision", () => {
+    const r: RoundReport = {
+      score: { total: 50 },
+      findings: [
+        { rule: "a", severity: "warning", plan: "on", evidence: "conclusive" },
+        { rule: "n", severity: "info", plan: "on", evidence: "conclusive", heldBack: { severity: "warning" } },
+        { rule: "n", severity: "info", plan: "on", evidence: "conclusive", heldBack: { severity: "warning" } },
+        { rule: "o", severity: "info", plan: "off", evidence: "conclusive" },
+      ],
+    };
+    const blind: BlindRepo = {
+      my_score: 40,
+      rows: [
+        { i: 0, rule: "a", label: "WRONG" },
+        { i: 1, rule: "n", severity: "info", label: "CORRECT" },
+        { i: 2, rule: "n", severity: "info", label: "CORRECT" },
+        { i: 3, rule: "o", severity: "info", label: "CORRECT" },
+      ],
+    };
+    const figures = roundFigures({ "o+r": blind }, { "o+r": r });
+    expect(figures.total).toEqual({ correct: 0, wrong: 1, debatable: 0, snapshot: 0 });
+    expect(figures.precision).toBe(0);
+    expect(figures.byRule.n).toMatchObject({ correct: 2, byGrade: { "on-conclusive": { correct: 2 } } });
+    expect(figures.byRule.o).toBeUndefined(); // a note the gate did not hold says nothing about the gate
+    expect(figures.heldJudged).toBe(2);
+  });
+});
+
 describe("rulesBelowGate", () => {
   it("holds back a rule under 90% only once it has at least 10 judged findings", () => {
     const t = (correct: number, wrong: number) => ({
