@@ -161,10 +161,13 @@ export function scoreWith(
     results.map((r) => {
       if (r.outcome !== "fail") return r;
       const findings = count(r.rule);
+      const before = countedOf(r);
       return {
         ...r,
         findings,
         ...(r.counted !== undefined ? { counted: findings } : {}),
+        // The trust of the findings left: their share of the whole (the findings' own are not in the results).
+        ...(r.credited !== undefined ? { credited: before > 0 ? (r.credited * findings) / before : 0 } : {}),
         outcome: findings > 0 ? "fail" : "pass",
       };
     }),

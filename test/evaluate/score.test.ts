@@ -217,6 +217,12 @@ describe("what the repo lacks altogether", () => {
     expect(trusted.losses[0]).toMatchObject({ findings: 1, credited: 1 / 3 });
     expect(score([...passing, noTraining], { ...SCORE_MODEL, trusted: true }).areas.run.lost).toBe(18);
   });
+
+  it("keeps the findings' trust in step when a baseline drops some of them", () => {
+    const paths = result({ rule: "p", category: "paths", outcome: "fail", findings: 4, counted: 4, credited: 2 });
+    const trusted = { ...SCORE_MODEL, trusted: true };
+    expect(scoreWith([...passing, paths], () => 2, trusted).losses[0]).toMatchObject({ findings: 2, credited: 1 });
+  });
 });
 
 describe("explanations", () => {
