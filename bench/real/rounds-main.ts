@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   allRoundsByRule,
+  firstLookOf,
   precisionOf,
   readRound,
   roundFigures,
@@ -41,7 +42,8 @@ function renderRound(name: string, r: RoundFigures): string {
     "",
     `precision ${pct(r.precision)} (goal ${pct(ROUND_GOALS.precision)}), strict ${pct(r.strict)} (goal ${pct(ROUND_GOALS.strict)}), ` +
       `median errors+warnings ${r.medianErrorsAndWarnings ?? "-"} (goal <= ${ROUND_GOALS.medianErrorsAndWarnings}), ` +
-      `Spearman ${fix2(r.spearman)} (goal ${ROUND_GOALS.spearman}), blocking findings ${tallyText(r.blocking)} (goal: all correct)`,
+      `Spearman ${fix2(r.spearman)} (goal ${ROUND_GOALS.spearman}), blocking findings ${tallyText(r.blocking)} (goal: all correct)` +
+      (r.heldJudged ? `; ${r.heldJudged} held notes judged (for the gate, not in these figures)` : ""),
   );
   return lines.join("\n");
 }
@@ -62,15 +64,7 @@ function main(): void {
     for (const [rule, t] of Object.entries(byRule)) {
       const file = join(builtinRulesDir(), `${rule}.yaml`);
       if (!existsSync(file)) continue;
-      writeFileSync(
-        file,
-        withFirstLook(readFileSync(file, "utf8"), {
-          correct: t.correct,
-          wrong: t.wrong,
-          debatable: t.debatable,
-          corpus,
-        }),
-      );
+      writeFileSync(file, withFirstLook(readFileSync(file, "utf8"), firstLookOf(t, corpus)));
     }
     console.log(
       `\nfirst-look figures written into ${Object.keys(byRule).length} rule files (${corpus}); run npm run docs:rules next`,

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { median, ratio, spearman } from "./stats.js";
 import { belowGate, FIRST_LOOK_GATE, type FirstLook } from "../../src/evaluate/first-look-gate.js";
+import { gradeOf, GRADES, type Grade } from "../../src/evaluate/finding-trust.js";
 
 export const BLIND_LABELS = ["CORRECT", "WRONG", "DEBATABLE", "SNAPSHOT"] as const;
 export type BlindLabel = (typeof BLIND_LABELS)[number];
@@ -12,7 +13,8 @@ export type BlindLabel = (typeof BLIND_LABELS)[number];
 export interface BlindRow {
   i: number;
   rule: string;
-  severity?: "error" | "warning";
+  /** "info": a note the first-look gate held back (its finding's `heldBack`), judged for the gate's figures only. */
+  severity?: "error" | "warning" | "info";
   file?: string | null;
   line?: number | null;
   label: BlindLabel;
@@ -37,6 +39,7 @@ export interface RoundReport {
     severity: "error" | "warning" | "info";
     plan?: "on" | "off" | "unknown";
     evidence?: "conclusive" | "unconfirmed";
+    heldBack?: { severity: "error" | "warning" | "info"; blocks?: boolean };
   }>;
 }
 
@@ -66,8 +69,13 @@ export interface RoundFigures {
   medianErrorsAndWarnings: number | null;
   spearman: number | null;
   blocking: Tally;
-  byRule: Record<string, Tally & { precision: number | null }>;
+  byRule: Record<string, RuleTally>;
+  /** Notes the gate held back that the readers judged: in `byRule` (the gate's figures), not in the precision. */
+  heldJudged: number;
 }
+
+/** A rule's labels, whole and split by the finding's plan grade and evidence as its report stored them. */
+export type RuleTally = Tally & { precision: number | null; byGrade: Partial<Record<Grade, Tally>> };
 
 /** The goals a round is held to. */
 export const ROUND_GOALS = {
@@ -119,6 +127,8 @@ export function repoRound(name: string, blind: BlindRepo, report: RoundReport): 
       throw new Error(
         `${name}: row ${row.i} names ${row.rule}, the report's finding ${row.i} is ${finding?.rule ?? "absent"}`,
       );
+    // A note is judged for its rule's figures only: the round's precision is that of what it asked readers to heed.
+    if (finding.severity === "info") continue;
     count(tally, row.label);
     if (blockers.has(row.rule) && mayBlock(finding)) count(blocking, row.label);
   }
@@ -148,10 +158,17 @@ export function roundFigures(labels: Record<string, BlindRepo>, reports: Record<
     add(total, r);
     add(blocking, r.blocking);
   }
+  let heldJudged = 0;
   for (const n of names) {
     for (const row of labels[n]!.rows) {
-      const slot = (byRule[row.rule] ??= { ...emptyTally(), precision: null });
+      const finding = reports[n]!.findings[row.i]!;
+      // A note speaks for the gate only where the gate made it one: it is the way a held rule earns its way back.
+      if (finding.severity === "info" && !finding.heldBack) continue;
+      if (finding.severity === "info") heldJudged++;
+      const slot = (byRule[row.rule] ??= { ...emptyTally(), precision: null, byGrade: {} });
       count(slot, row.label);
+      const grade = gradeOf(finding.plan, finding.evidence);
+      if (grade) count((slot.byGrade[grade] ??= emptyTally()), row.label);
     }
   }
   for (const slot of Object.values(byRule)) slot.precision = precisionOf(slot);
@@ -168,13 +185,25 @@ export function roundFigures(labels: Record<string, BlindRepo>, reports: Record<
     ),
     blocking,
     byRule,
+    heldJudged,
   };
+}
+
+/** A rule's tally as its file records it: the labels, whole and by grade, without snapshot artefacts. */
+export function firstLookOf(t: RuleTally, corpus: string): FirstLook {
+  const judged = (x: Tally) => ({ correct: x.correct, wrong: x.wrong, debatable: x.debatable });
+  const byGrade: NonNullable<FirstLook["byGrade"]> = {};
+  for (const g of GRADES) {
+    const x = t.byGrade[g];
+    if (x && x.correct + x.wrong + x.debatable > 0) byGrade[g] = judged(x);
+  }
+  return { ...judged(t), corpus, ...(Object.keys(byGrade).length ? { byGrade } : {}) };
 }
 
 /** Rules whose first-look precision is under the goal over enough findings: they may not emit errors or block. */
 export function rulesBelowGate(byRule: RoundFigures["byRule"]): string[] {
   return Object.entries(byRule)
-    .filter(([, t]) => belowGate({ ...t, corpus: "" }))
+    .filter(([, t]) => belowGate(firstLookOf(t, "")))
     .map(([rule]) => rule)
     .sort();
 }
@@ -189,12 +218,18 @@ export function withFirstLook(yamlText: string, f: FirstLook): string {
     while (end < lines.length && /^\s+\S|^\s*$/.test(lines[end]!)) end++;
     lines.splice(start, end - start);
   }
+  const grades = GRADES.filter((g) => f.byGrade?.[g]);
   const block = [
     "firstLook:",
     `  correct: ${f.correct}`,
     `  wrong: ${f.wrong}`,
     `  debatable: ${f.debatable}`,
     `  corpus: ${JSON.stringify(f.corpus)}`,
+    ...(grades.length ? ["  byGrade:"] : []),
+    ...grades.map((g) => {
+      const t = f.byGrade![g]!;
+      return `    ${g}: { correct: ${t.correct}, wrong: ${t.wrong}, debatable: ${t.debatable} }`;
+    }),
   ];
   return [...lines, ...block].join("\n") + "\n";
 }
@@ -214,6 +249,20 @@ export function readRound(folder: string): { labels: Record<string, BlindRepo>; 
   return { labels, reports };
 }
 
+/** Rules' tallies over several rounds, whole and by grade. */
+export function mergeByRule(parts: ReadonlyArray<RoundFigures["byRule"]>): RoundFigures["byRule"] {
+  const byRule: RoundFigures["byRule"] = {};
+  for (const part of parts) {
+    for (const [rule, t] of Object.entries(part)) {
+      const slot = (byRule[rule] ??= { ...emptyTally(), precision: null, byGrade: {} });
+      add(slot, t);
+      for (const g of GRADES) if (t.byGrade[g]) add((slot.byGrade[g] ??= emptyTally()), t.byGrade[g]);
+    }
+  }
+  for (const slot of Object.values(byRule)) slot.precision = precisionOf(slot);
+  return byRule;
+}
+
 /** Every round in a rounds folder, and each rule's tally over all of them (every round is a first look of its repos). */
 export function allRoundsByRule(folder: string): {
   rounds: Array<{ name: string; figures: RoundFigures }>;
@@ -227,14 +276,7 @@ export function allRoundsByRule(folder: string): {
     const { labels, reports } = readRound(join(folder, name));
     return { name, figures: roundFigures(labels, reports) };
   });
-  const byRule: RoundFigures["byRule"] = {};
-  for (const { figures } of rounds) {
-    for (const [rule, t] of Object.entries(figures.byRule)) {
-      const slot = (byRule[rule] ??= { ...emptyTally(), precision: null });
-      add(slot, t);
-    }
-  }
-  for (const slot of Object.values(byRule)) slot.precision = precisionOf(slot);
+  const byRule = mergeByRule(rounds.map((r) => r.figures.byRule));
   const corpus = `bench/real/rounds: ${rounds.map((r) => `${r.name} (${r.figures.repos.length} repos)`).join(", ")}`;
   return { rounds, byRule, corpus };
 }

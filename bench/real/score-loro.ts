@@ -1,8 +1,11 @@
 // The score model judged leave-one-round-out (pure): the totals recomputed from the stored reports' rule results with
 // a model's arithmetic, Spearman with the blind readers per round, each round scored with the model fitted on the
-// other rounds only, and what dropping one rule's cost does to each round.
+// other rounds only, and what dropping one rule's cost does to each round. A finding's trust (finding-trust.ts) comes
+// from the labels of other rounds only, never from its own round's.
+import { creditOf } from "../../src/evaluate/finding-trust.js";
 import { score, SCORE_MODEL, type ScoreModel } from "../../src/evaluate/score.js";
-import type { RuleResult } from "../../src/model/finding.js";
+import type { Evidence, PlanPlace, RuleResult } from "../../src/model/finding.js";
+import { mergeByRule, type RoundFigures } from "./rounds.js";
 import { spearman } from "./stats.js";
 
 export interface LoroRepo {
@@ -11,20 +14,53 @@ export interface LoroRepo {
   /** The total the report held when the reader read it. */
   stored: number | null;
   results: RuleResult[];
+  /** The report's findings, with the grade each was given: what their trust is looked up by. */
+  findings?: ReadonlyArray<{ rule: string; plan?: PlanPlace; evidence?: Evidence }>;
 }
 
 export interface LoroRound {
   name: string;
   repos: LoroRepo[];
+  /** The round's own labels per rule, whole and by grade: the trust of the other rounds' findings. */
+  figures?: RoundFigures["byRule"];
 }
 
 /** The arithmetic before absences cost more than friction. */
-export const BEFORE: ScoreModel = { absenceFactor: 1, absencesBounded: false };
-/** The models a fit picks from, the one before first (a tie keeps it). */
-export const MODEL_GRID: readonly ScoreModel[] = [
-  BEFORE,
-  ...[1.5, 2, 2.5, 3, 4, 5].map((absenceFactor) => ({ absenceFactor, absencesBounded: true })),
-];
+export const BEFORE: ScoreModel = { absenceFactor: 1, absencesBounded: false, trusted: false };
+/** The models a fit picks from, the one before first (a tie keeps it): the absence factor, each findings' cost
+ * weighed by its trust or not. */
+export const MODEL_GRID: readonly ScoreModel[] = [false, true].flatMap((trusted) => [
+  { ...BEFORE, trusted },
+  ...[1.5, 2, 2.5, 3, 4, 5].map((absenceFactor) => ({ absenceFactor, absencesBounded: true, trusted })),
+]);
+
+/** A round's failing results with `credited` from these figures (the stored reports hold none). */
+export function credited(round: LoroRound, figures: RoundFigures["byRule"]): LoroRound {
+  return {
+    ...round,
+    repos: round.repos.map((repo) => ({
+      ...repo,
+      results: repo.results.map((r) =>
+        r.outcome === "fail" && repo.findings
+          ? {
+              ...r,
+              credited: creditOf(
+                repo.findings.filter((f) => f.rule === r.rule),
+                figures[r.rule],
+              ),
+            }
+          : r,
+      ),
+    })),
+  };
+}
+
+/** Each round credited by the labels of every other round of these. */
+export function creditedByOthers(rounds: readonly LoroRound[]): LoroRound[] {
+  return rounds.map((round) =>
+    credited(round, mergeByRule(rounds.filter((r) => r !== round).map((r) => r.figures ?? {}))),
+  );
+}
 
 /** Stored reports predate the `absence` mark: their results get it from the rule files' `absent: true`. */
 export function markAbsences(results: readonly RuleResult[], absenceRules: ReadonlySet<string>): RuleResult[] {
@@ -77,14 +113,14 @@ export interface LoroRow {
   fitted: ScoreModel;
 }
 
-/** Each round scored by the model the other rounds pick: nothing is fitted on the round it is tested on. */
+/** Each round scored by the model the other rounds pick: nothing is fitted on the round it is tested on, and no
+ * finding's trust comes from its own round's labels or the tested round's. */
 export function leaveOneRoundOut(rounds: readonly LoroRound[], grid: readonly ScoreModel[] = MODEL_GRID): LoroRow[] {
   return rounds.map((round) => {
-    const fitted = fitModel(
-      rounds.filter((r) => r !== round),
-      grid,
-    );
-    return { round: round.name, before: roundSpearman(round, BEFORE), after: roundSpearman(round, fitted), fitted };
+    const others = rounds.filter((r) => r !== round);
+    const fitted = fitModel(creditedByOthers(others), grid);
+    const tested = credited(round, mergeByRule(others.map((r) => r.figures ?? {})));
+    return { round: round.name, before: roundSpearman(round, BEFORE), after: roundSpearman(tested, fitted), fitted };
   });
 }
 

@@ -9,17 +9,20 @@ import { AREAS } from "../../src/model/report.js";
 import { readStudyRound, repoStudy, studySummary, type RepoStudy } from "./score-study.js";
 import {
   BEFORE,
+  creditedByOthers,
   fitModel,
   keeps,
   leaveOneRoundOut,
   markAbsences,
+  MODEL_GRID,
   roundSpearman,
   ruleAblation,
   unreproduced,
   type LoroRound,
 } from "./score-loro.js";
 import { builtinRulesDir, loadRules } from "../../src/evaluate/load-rules.js";
-import { SCORE_MODEL } from "../../src/evaluate/score.js";
+import { SCORE_MODEL, type ScoreModel } from "../../src/evaluate/score.js";
+import { readRound, roundFigures } from "./rounds.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The rounds live beside the sources, not in dist/. */
@@ -56,22 +59,35 @@ const f2 = (x: number | null) => (x === null ? "-" : x.toFixed(2));
 /** The rounds that count for the keep rule: the last three blind rounds. */
 const COUNTING = 3;
 
+const modelText = (m: ScoreModel) => `absence x${m.absenceFactor}${m.trusted ? ", trusted" : ""}`;
+
 function loroLines(rounds: LoroRound[]): string[] {
   const rows = leaveOneRoundOut(rounds);
   const counting = rounds.slice(-COUNTING).map((r) => r.name);
   const missed = unreproduced(rounds);
+  // Today's model, each round's findings trusted by the labels of the other rounds.
+  const today = creditedByOthers(rounds);
+  const untrusted = { ...SCORE_MODEL, trusted: false };
   return [
-    `## the score model, leave one round out (${rounds.length} rounds; absence factor fitted on the others from 1 to 5)`,
+    `## the score model, leave one round out (${rounds.length} rounds; absence factor fitted on the others from 1 to 5, each finding's cost weighed by its trust or not)`,
     "",
     `stored totals the arithmetic before reproduces: ${rounds.reduce((s, r) => s + r.repos.length, 0) - missed.length} of ${rounds.reduce((s, r) => s + r.repos.length, 0)}${missed.length ? ` (not: ${missed.join(", ")})` : ""}`,
-    "round | Spearman before | after (fitted on the other rounds) | absence factor fitted | with today's model",
+    "round | Spearman before | after (fitted on the other rounds) | model fitted | today's model untrusted | today's model",
     ...rows.map(
       (r, i) =>
-        `${r.round} | ${f2(r.before)} | ${f2(r.after)} | ${r.fitted.absenceFactor} | ${f2(roundSpearman(rounds[i]!, SCORE_MODEL))}`,
+        `${r.round} | ${f2(r.before)} | ${f2(r.after)} | ${modelText(r.fitted)} | ${f2(roundSpearman(rounds[i]!, untrusted))} | ${f2(roundSpearman(today[i]!, SCORE_MODEL))}`,
     ),
     "",
     `keep (better on ${counting.join(", ")} on the whole, no round worse by more than 0.05): ${keeps(rows, counting) ? "yes" : "no"}`,
-    `fitted on every round: absence factor ${fitModel(rounds).absenceFactor} (the tool's: ${SCORE_MODEL.absenceFactor})`,
+    `fitted on every round: ${modelText(fitModel(today))} (the tool's: ${modelText(SCORE_MODEL)})`,
+    "",
+    "every model of the grid, each round's findings trusted by the other rounds' labels:",
+    `model | ${rounds.map((r) => r.name).join(" | ")} | mean of the last ${COUNTING}`,
+    ...MODEL_GRID.map((m) => {
+      const rhos = today.map((r) => roundSpearman(r, m));
+      const last = rhos.slice(-COUNTING).reduce<number>((s, x) => s + (x ?? 0), 0) / COUNTING;
+      return `${modelText(m)} | ${rhos.map(f2).join(" | ")} | ${f2(last)}`;
+    }),
   ];
 }
 
@@ -125,15 +141,20 @@ function main(): void {
   const rounds: LoroRound[] = readdirSync(ROUNDS)
     .sort()
     .filter((round) => existsSync(join(ROUNDS, round, "reports")))
-    .map((round) => ({
-      name: round,
-      repos: readStudyRound(join(ROUNDS, round)).map((x) => ({
-        name: x.name,
-        reviewer: x.blind.my_score,
-        stored: x.report.score.total,
-        results: markAbsences(x.report.rules, absenceRules),
-      })),
-    }));
+    .map((round) => {
+      const { labels, reports } = readRound(join(ROUNDS, round));
+      return {
+        name: round,
+        figures: roundFigures(labels, reports).byRule,
+        repos: readStudyRound(join(ROUNDS, round)).map((x) => ({
+          name: x.name,
+          reviewer: x.blind.my_score,
+          stored: x.report.score.total,
+          results: markAbsences(x.report.rules, absenceRules),
+          findings: x.report.findings,
+        })),
+      };
+    });
   console.log("\n" + loroLines(rounds).join("\n"));
   console.log("\n" + ablationLines(rounds).join("\n"));
 }

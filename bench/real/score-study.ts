@@ -31,7 +31,13 @@ export interface StudyReport {
     areas: Record<string, { points: number | null; of: number; lost: number; blockedBy: string[] }>;
     losses: Array<{ rule: string; area: string; effect: string; weight: number; findings: number; lost: number }>;
   };
-  findings: Array<{ rule: string; severity: "error" | "warning" | "info"; file?: string | null }>;
+  findings: Array<{
+    rule: string;
+    severity: "error" | "warning" | "info";
+    file?: string | null;
+    plan?: "on" | "off" | "unknown";
+    evidence?: "conclusive" | "unconfirmed";
+  }>;
   rules: RuleResult[];
 }
 

@@ -9,6 +9,7 @@ import { gradedSeverity, isOnPlan, mayBlock, placeOf, type Placed } from "./plan
 import { planIndex, type PlanIndex } from "./rerun-plan.js";
 import type { Matcher, Rule, Selector, Where } from "./rule.js";
 import { compareText } from "../model/text-order.js";
+import { asWritten } from "./first-look-gate.js";
 
 function matches(value: FactValue | undefined, matcher: Matcher): boolean {
   if (matcher === null || typeof matcher !== "object") return value === matcher;
@@ -82,6 +83,7 @@ interface Grade {
   severity: Severity;
   evidence: Evidence;
   placed?: Placed;
+  heldBack?: Finding["heldBack"];
 }
 
 /** One finding for records that are one problem: the first record speaks, every record is a location. */
@@ -116,6 +118,7 @@ function toFinding(rule: Rule, records: readonly FactRecord[], grade: Grade): Fi
       ? { plan: grade.placed.place, ...(grade.placed.reason ? { planReason: grade.placed.reason } : {}) }
       : {}),
     evidence: grade.evidence,
+    ...(grade.heldBack ? { heldBack: grade.heldBack } : {}),
     // The whole values: a cut never makes two problems one.
     fingerprint: fingerprintOf({ rule: rule.id, file, values: whole }, rule.group),
   };
@@ -248,6 +251,24 @@ function blocksAsWritten(rule: Rule, records: readonly FactRecord[]): boolean {
   return rule.blockWhen !== undefined && !rule.check.absent && records.some((r) => recordMatches(r, rule.blockWhen));
 }
 
+/** What the first-look gate took from a finding graded `severity` (blocking or not): the rule as written, graded the
+ * same way, gives more. None where the gate left the rule alone or the grading alone explains it. */
+function heldFrom(
+  rule: Rule,
+  records: readonly FactRecord[],
+  severity: Severity,
+  blocks: boolean,
+  grade: (severity: Severity) => Severity,
+  mayBlockHere: boolean,
+): Finding["heldBack"] {
+  if (!rule.heldBack) return undefined;
+  const written = asWritten(rule);
+  const writtenSeverity = grade(written.severity);
+  const writtenBlocks = mayBlockHere && blocksAsWritten(written, records) && !blocks;
+  if (writtenSeverity === severity && !writtenBlocks) return undefined;
+  return { severity: writtenSeverity, ...(writtenBlocks ? { blocks: true } : {}) };
+}
+
 interface Graded {
   finding: Finding;
   blocks: boolean;
@@ -255,11 +276,15 @@ interface Graded {
 
 /** No plan collected: the finding is graded as its rule is written, as audits without the plan always were. */
 function asWrittenGroup(rule: Rule, records: FactRecord[]): Graded {
-  const finding = toFinding(rule, records, { severity: rule.severity, evidence: evidenceOf(rule, records) });
-  return {
-    finding,
-    blocks: rule.blockWhen !== undefined && !rule.check.absent && records.some((r) => recordMatches(r, rule.blockWhen)),
-  };
+  const blocks =
+    rule.blockWhen !== undefined && !rule.check.absent && records.some((r) => recordMatches(r, rule.blockWhen));
+  const heldBack = heldFrom(rule, records, rule.severity, blocks, (s) => s, true);
+  const finding = toFinding(rule, records, {
+    severity: rule.severity,
+    evidence: evidenceOf(rule, records),
+    ...(heldBack ? { heldBack } : {}),
+  });
+  return { finding, blocks };
 }
 
 /** Graded by the plan: places on the plan first (they speak for the finding), their records decide the evidence
@@ -276,12 +301,12 @@ function gradeGroup(rule: Rule, records: FactRecord[], plan: PlanIndex): Graded 
   );
   const deciding = on.length > 0 ? on : records;
   const evidence = evidenceOf(rule, deciding);
-  const finding = toFinding(rule, ordered, {
-    severity: gradedSeverity(rule.severity, placed.place, evidence),
-    evidence,
-    placed,
-  });
-  return { finding, blocks: blocksAsWritten(rule, deciding) && mayBlock(placed.place, evidence) };
+  const severity = gradedSeverity(rule.severity, placed.place, evidence);
+  const blocks = blocksAsWritten(rule, deciding) && mayBlock(placed.place, evidence);
+  const grade = (s: Severity) => gradedSeverity(s, placed.place, evidence);
+  const heldBack = heldFrom(rule, deciding, severity, blocks, grade, mayBlock(placed.place, evidence));
+  const finding = toFinding(rule, ordered, { severity, evidence, placed, ...(heldBack ? { heldBack } : {}) });
+  return { finding, blocks };
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

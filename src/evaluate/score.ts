@@ -33,22 +33,30 @@ export interface ScoreModel {
   absenceFactor: number;
   /** Whether the absences of an area together take at most what a block takes from it. */
   absencesBounded: boolean;
+  /** Whether each finding costs as much as the blind rounds say it is likely right (`credited`, finding-trust.ts):
+   * a "no training command" from a rule right a third of the time costs about a third of one. Off in the tool:
+   * judged leave-one-round-out it ranked the blind rounds no better (docs/scoring.md). */
+  trusted: boolean;
 }
-export const SCORE_MODEL: ScoreModel = { absenceFactor: 3, absencesBounded: true };
+export const SCORE_MODEL: ScoreModel = { absenceFactor: 3, absencesBounded: true, trusted: false };
 
-/** Points a failing rule costs: friction's; an absence `absenceFactor` times it. */
-function ruleCost(r: { weight: number; findings: number; absence?: boolean }, model: ScoreModel = SCORE_MODEL): number {
-  const friction = pointsLost(r.weight, r.findings);
+interface Costed {
+  weight: number;
+  findings: number;
+  credited?: number;
+  absence?: boolean;
+}
+
+/** Points a failing rule costs: friction's, for its findings weighed by their trust where the model does; an
+ * absence `absenceFactor` times it. */
+function ruleCost(r: Costed, model: ScoreModel = SCORE_MODEL): number {
+  const friction = pointsLost(r.weight, model.trusted ? (r.credited ?? r.findings) : r.findings);
   return r.absence ? friction * model.absenceFactor : friction;
 }
 
 /** What a set of rules' losses take from an area of `of` points: friction adds up; the absences together take at
  * most what a block takes (the area down to its cap), so rules held back from blocking never outdo a block. */
-function lossesTake(
-  losses: ReadonlyArray<{ weight: number; findings: number; absence?: boolean }>,
-  of: number,
-  model: ScoreModel = SCORE_MODEL,
-): number {
+function lossesTake(losses: readonly Costed[], of: number, model: ScoreModel = SCORE_MODEL): number {
   const sum = (pick: (absence: boolean) => boolean) =>
     losses.filter((l) => pick(l.absence === true)).reduce((s, l) => s + ruleCost(l, model), 0);
   const absences = sum((a) => a);
@@ -89,6 +97,7 @@ export function score(results: readonly RuleResult[], model: ScoreModel = SCORE_
       effect: blocks(r) ? "block" : "friction",
       weight: r.weight,
       findings: countedOf(r),
+      ...(r.credited !== undefined && model.trusted ? { credited: r.credited } : {}),
       lost: 0,
       ...(r.absence ? { absence: true } : {}),
     }));
@@ -152,10 +161,13 @@ export function scoreWith(
     results.map((r) => {
       if (r.outcome !== "fail") return r;
       const findings = count(r.rule);
+      const before = countedOf(r);
       return {
         ...r,
         findings,
         ...(r.counted !== undefined ? { counted: findings } : {}),
+        // The trust of the findings left: their share of the whole (the findings' own are not in the results).
+        ...(r.credited !== undefined ? { credited: before > 0 ? (r.credited * findings) / before : 0 } : {}),
         outcome: findings > 0 ? "fail" : "pass",
       };
     }),

@@ -60,6 +60,10 @@ export interface Finding {
   planReason?: string;
   /** How conclusive its evidence is (its rule's `evidence`, or `unconfirmedWhen` matching its record). */
   evidence?: Evidence;
+  /** What the first-look gate took from this finding: the severity the rule as written would give it here, and
+   * whether it would block. Blind readers judge these too (bench/real/rounds/README.md), so a held rule can earn
+   * its way back. */
+  heldBack?: { severity: Severity; blocks?: boolean };
   /** Stable identity across runs (rule, file, the values that name the problem; never the line). */
   fingerprint?: string;
   /** Against a --baseline report: already there ("unchanged") or not ("new"). */
@@ -91,6 +95,10 @@ export interface RuleResult {
   blocking?: number;
   /** Findings the score counts when graded by the rerun plan (off-plan findings cost nothing); absent: all. */
   counted?: number;
+  /** The counted findings weighed each by the probability the blind rounds give it of being right (its rule's
+   * first-look precision for its plan grade and evidence, src/evaluate/finding-trust.ts): what the real-repo bench
+   * sets to judge a trusted score model; absent: all in full. */
+  credited?: number;
   /** The rule's finding is that the repo lacks something altogether (`absent: true`: no spec, no training command). */
   absence?: boolean;
   /** Why not assessed / not applicable, when so. */

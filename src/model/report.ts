@@ -74,6 +74,8 @@ export interface RuleLoss {
   effect: "block" | "friction";
   weight: number;
   findings: number;
+  /** The findings weighed each by the probability it is right (finding-trust.ts), where that is what they cost. */
+  credited?: number;
   lost: number;
   /** What the repo lacks altogether: costs more than friction, at most what a block takes. */
   absence?: boolean;

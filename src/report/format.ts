@@ -32,8 +32,17 @@ export function planText(plan: PlanSection): string {
 }
 
 /** Why the rerun plan set a finding aside, in a few words ("" for a conclusive finding on the plan, or one
- * graded without a plan): off the plan its reason; else "unconfirmed" or "plan unknown". */
+ * graded without a plan): off the plan its reason; else "unconfirmed" or "plan unknown"; and what the first-look
+ * gate held back, where it did. */
 export function planNote(finding: Finding): string {
+  const held = finding.heldBack;
+  const heldText = held
+    ? `held back by the first-look gate: ${held.severity === "error" ? "an" : "a"} ${held.severity} as written${held.blocks ? ", blocking" : ""}`
+    : "";
+  return [placeNote(finding), heldText].filter((x) => x !== "").join("; ");
+}
+
+function placeNote(finding: Finding): string {
   if (finding.plan === "off") return finding.planReason ?? "not on the rerun path";
   if (finding.plan === "unknown") return "plan unknown";
   if (finding.plan === "on" && finding.evidence === "unconfirmed") return "unconfirmed";

@@ -29,6 +29,34 @@ describe("belowGate", () => {
   });
 });
 
+describe("the gate reads the figures of the findings it governs", () => {
+  // Wrong or trivial two times in three over all its findings, most of them off the plan in earlier rounds.
+  const whole = { correct: 20, wrong: 30, debatable: 10, corpus: "r" };
+  const onPlan = (correct: number, wrong: number) => ({
+    ...whole,
+    byGrade: { "on-conclusive": { correct, wrong, debatable: 0 } },
+  });
+
+  it("judges a rule by its conclusive findings on the plan once at least 10 of them were judged", () => {
+    const warned = gateByFirstLook(rule({ severity: "warning", effect: "friction", firstLook: onPlan(9, 5) }));
+    expect(warned.severity).toBe("warning"); // 64% on the plan: held from errors, not to notes
+    expect(gateByFirstLook(rule({ firstLook: onPlan(19, 1) }))).toMatchObject({ severity: "error", effect: "block" });
+    expect(belowGate(onPlan(19, 1))).toBe(false);
+  });
+  it("holds to notes by the findings on the plan once the rule has the note line's 20 judged findings in all", () => {
+    const few = gateByFirstLook(rule({ severity: "warning", effect: "friction", firstLook: onPlan(2, 10) }));
+    expect(few.severity).toBe("info"); // 17% over the 12 on the plan
+    const many = gateByFirstLook(rule({ severity: "warning", effect: "friction", firstLook: onPlan(14, 8) }));
+    expect(many.severity).toBe("warning");
+  });
+  it("keeps the rule's whole figures where its findings on the plan are too few", () => {
+    expect(belowGate(onPlan(9, 0))).toBe(true);
+    expect(gateByFirstLook(rule({ severity: "warning", effect: "friction", firstLook: onPlan(9, 0) })).severity).toBe(
+      "info",
+    );
+  });
+});
+
 describe("gateByFirstLook", () => {
   const low = { correct: 2, wrong: 5, debatable: 5, corpus: "round-1" };
   it("turns a blocking error under the gate into a friction warning and says what it held back", () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { judge, judgeRule } from "../../src/evaluate/judge.js";
 import { ruleWith } from "../support/rule.js";
+import { gateByFirstLook } from "../../src/evaluate/first-look-gate.js";
 import { emptyFacts, type FactRecord, type Facts } from "../../src/model/facts.js";
 
 const rule = ruleWith;
@@ -323,5 +324,28 @@ describe("what a graded finding may do to the score", () => {
       ["train.py", "error"],
       ["scripts/eda.ipynb", "info"],
     ]);
+  });
+});
+
+describe("what the first-look gate held back, on each finding", () => {
+  // A blocking error right a quarter of the time over 20 judged findings: held to a note.
+  const held = () =>
+    gateByFirstLook(rule({ effect: "block", firstLook: { correct: 5, wrong: 15, debatable: 0, corpus: "r" } }));
+
+  it("says on a finding the gate made a note what the rule as written would have made it, so readers can judge it", () => {
+    const { findings } = judgeRule(held(), factsWith([at("src/model.py")]));
+    expect(findings[0]).toMatchObject({ severity: "info", plan: "on", heldBack: { severity: "error", blocks: true } });
+  });
+  it("says nothing where the plan alone grades it so (off the plan it is info either way)", () => {
+    const { findings } = judgeRule(held(), factsWith([at("scripts/eda.ipynb")]));
+    expect(findings[0]).toMatchObject({ severity: "info", plan: "off" });
+    expect(findings[0]).not.toHaveProperty("heldBack");
+  });
+  it("says it without a plan too, and never on a rule the gate left alone", () => {
+    expect(judgeRule(held(), factsWith([at("src/model.py")], null)).findings[0]).toMatchObject({
+      severity: "info",
+      heldBack: { severity: "error", blocks: true },
+    });
+    expect(judgeRule(rule(), factsWith([at("src/model.py")])).findings[0]).not.toHaveProperty("heldBack");
   });
 });

@@ -1,6 +1,6 @@
 // The score's arithmetic (docs/scoring.md): areas, the block cap, log-diminishing friction, not-assessed areas.
 import { describe, expect, it } from "vitest";
-import { AREA_POINTS, pointsLost, score, scoreWith } from "../../src/evaluate/score.js";
+import { AREA_POINTS, pointsLost, score, SCORE_MODEL, scoreWith } from "../../src/evaluate/score.js";
 import { explainRule, explainScore } from "../../src/evaluate/score-explain.js";
 import type { Finding, RuleResult } from "../../src/model/finding.js";
 import type { PlanSection } from "../../src/model/report.js";
@@ -206,6 +206,22 @@ describe("what the repo lacks altogether", () => {
   it("leaves a rule that is no absence at its friction, and an absence of a rule written before the mark as friction", () => {
     const friction = score([...passing, { ...noTraining, absence: undefined }]).areas.run;
     expect(friction).toMatchObject({ points: 24, lost: 6 });
+  });
+
+  it("weighs each finding by its trust only under a model that asks for it", () => {
+    // "No training command" from a rule right a third of the time: 18 points as counted, 18 x log2(4/3) trusted.
+    const doubtful = { ...noTraining, credited: 1 / 3 };
+    expect(score([...passing, doubtful]).areas.run).toMatchObject({ points: 12, lost: 18 });
+    const trusted = score([...passing, doubtful], { ...SCORE_MODEL, trusted: true });
+    expect(trusted.areas.run.lost).toBeCloseTo(18 * Math.log2(4 / 3), 1);
+    expect(trusted.losses[0]).toMatchObject({ findings: 1, credited: 1 / 3 });
+    expect(score([...passing, noTraining], { ...SCORE_MODEL, trusted: true }).areas.run.lost).toBe(18);
+  });
+
+  it("keeps the findings' trust in step when a baseline drops some of them", () => {
+    const paths = result({ rule: "p", category: "paths", outcome: "fail", findings: 4, counted: 4, credited: 2 });
+    const trusted = { ...SCORE_MODEL, trusted: true };
+    expect(scoreWith([...passing, paths], () => 2, trusted).losses[0]).toMatchObject({ findings: 2, credited: 1 });
   });
 });
 

@@ -159,6 +159,33 @@ describe("findings: every error first, then each category's warnings and info, e
     expect(lines.find((l) => l.includes("unplaced"))).toContain("unplaced (plan unknown)");
   });
 
+  it("says beside a finding what the first-look gate held back, so a reader knows it is one to judge", () => {
+    const report = sampleReport();
+    report.findings = [
+      finding({
+        severity: "warning",
+        plan: "on",
+        evidence: "conclusive",
+        message: "capped",
+        heldBack: { severity: "error", blocks: true },
+      }),
+      finding({
+        severity: "info",
+        plan: "on",
+        evidence: "unconfirmed",
+        message: "unsure",
+        heldBack: { severity: "warning" },
+      }),
+    ];
+    const lines = renderText(report, { color: false }).split("\n");
+    expect(lines.find((l) => l.includes("capped"))).toContain(
+      "capped (held back by the first-look gate: an error as written, blocking)",
+    );
+    expect(lines.find((l) => l.includes("unsure"))).toContain(
+      "unsure (unconfirmed; held back by the first-look gate: a warning as written)",
+    );
+  });
+
   it("names the rerun plan the findings were graded by in the header, or says there was none", () => {
     const report = sampleReport();
     expect(renderText(report, { color: false })).not.toContain("rerun plan");

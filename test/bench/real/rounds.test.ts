@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import {
   allRoundsByRule,
+  firstLookOf,
   repoRound,
   roundFigures,
   rulesBelowGate,
@@ -119,6 +120,63 @@ describe("roundFigures", () => {
   });
 });
 
+describe("each rule's figures split by plan grade and evidence", () => {
+  it("tally every label under its finding's grade as the report stored it, and under none where it stored none", () => {
+    const graded: RoundReport = {
+      score: { total: 50 },
+      findings: [
+        { rule: "a", severity: "warning", plan: "on", evidence: "conclusive" },
+        { rule: "a", severity: "warning", plan: "on", evidence: "unconfirmed" },
+        { rule: "a", severity: "warning", plan: "on", evidence: "conclusive" },
+      ],
+    };
+    const rows: BlindRepo["rows"] = [
+      { i: 0, rule: "a", label: "CORRECT" },
+      { i: 1, rule: "a", label: "WRONG" },
+      { i: 2, rule: "a", label: "DEBATABLE" },
+    ];
+    const ungraded = report(40, [["a", "error"]]);
+    const figures = roundFigures(
+      { "o+g": { my_score: 50, rows }, "o+u": { my_score: 40, rows: [{ i: 0, rule: "a", label: "WRONG" }] } },
+      { "o+g": graded, "o+u": ungraded },
+    );
+    expect(figures.byRule.a).toMatchObject({ correct: 1, wrong: 2, debatable: 1 });
+    expect(figures.byRule.a!.byGrade).toEqual({
+      "on-conclusive": { correct: 1, wrong: 0, debatable: 1, snapshot: 0 },
+      "on-unconfirmed": { correct: 0, wrong: 1, debatable: 0, snapshot: 0 },
+    });
+  });
+});
+
+describe("held findings judged by the readers", () => {
+  it("count for the rule's figures (the gate's) but not for the round's precision", () => {
+    const r: RoundReport = {
+      score: { total: 50 },
+      findings: [
+        { rule: "a", severity: "warning", plan: "on", evidence: "conclusive" },
+        { rule: "n", severity: "info", plan: "on", evidence: "conclusive", heldBack: { severity: "warning" } },
+        { rule: "n", severity: "info", plan: "on", evidence: "conclusive", heldBack: { severity: "warning" } },
+        { rule: "o", severity: "info", plan: "off", evidence: "conclusive" },
+      ],
+    };
+    const blind: BlindRepo = {
+      my_score: 40,
+      rows: [
+        { i: 0, rule: "a", label: "WRONG" },
+        { i: 1, rule: "n", severity: "info", label: "CORRECT" },
+        { i: 2, rule: "n", severity: "info", label: "CORRECT" },
+        { i: 3, rule: "o", severity: "info", label: "CORRECT" },
+      ],
+    };
+    const figures = roundFigures({ "o+r": blind }, { "o+r": r });
+    expect(figures.total).toEqual({ correct: 0, wrong: 1, debatable: 0, snapshot: 0 });
+    expect(figures.precision).toBe(0);
+    expect(figures.byRule.n).toMatchObject({ correct: 2, byGrade: { "on-conclusive": { correct: 2 } } });
+    expect(figures.byRule.o).toBeUndefined(); // a note the gate did not hold says nothing about the gate
+    expect(figures.heldJudged).toBe(2);
+  });
+});
+
 describe("rulesBelowGate", () => {
   it("holds back a rule under 90% only once it has at least 10 judged findings", () => {
     const t = (correct: number, wrong: number) => ({
@@ -127,6 +185,7 @@ describe("rulesBelowGate", () => {
       debatable: 0,
       snapshot: 5,
       precision: correct / (correct + wrong),
+      byGrade: {},
     });
     expect(rulesBelowGate({ few: t(1, 8), many: t(8, 2), good: t(19, 1) })).toEqual(["many"]);
   });
@@ -137,6 +196,15 @@ describe("withFirstLook", () => {
   it("appends the block to a rule file that has none, keeping its text", () => {
     expect(withFirstLook("id: x\n# a comment\nweight: 1\n", f)).toBe(
       'id: x\n# a comment\nweight: 1\nfirstLook:\n  correct: 3\n  wrong: 1\n  debatable: 2\n  corpus: "round-1 (8 repos)"\n',
+    );
+  });
+  it("writes the figures of each plan grade the rounds judged, in the grades' order", () => {
+    const split = {
+      ...f,
+      byGrade: { "off-conclusive": { correct: 0, wrong: 4, debatable: 0 }, "on-conclusive": f },
+    };
+    expect(withFirstLook("id: x\n", split)).toContain(
+      'corpus: "round-1 (8 repos)"\n  byGrade:\n    on-conclusive: { correct: 3, wrong: 1, debatable: 2 }\n    off-conclusive: { correct: 0, wrong: 4, debatable: 0 }\n',
     );
   });
   it("replaces an earlier block wherever it stands", () => {
@@ -156,14 +224,7 @@ describe("the rule files' first-look figures", () => {
     for (const [id, t] of Object.entries(byRule)) {
       const recorded = rules.get(id)?.firstLook;
       if (!rules.has(id)) continue;
-      if (
-        !recorded ||
-        recorded.correct !== t.correct ||
-        recorded.wrong !== t.wrong ||
-        recorded.debatable !== t.debatable ||
-        recorded.corpus !== corpus
-      )
-        stale.push(id);
+      if (JSON.stringify(recorded) !== JSON.stringify(firstLookOf(t, corpus))) stale.push(id);
     }
     expect(stale).toEqual([]);
   });

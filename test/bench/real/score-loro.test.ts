@@ -3,6 +3,8 @@
 import { describe, expect, it } from "vitest";
 import {
   BEFORE,
+  credited,
+  creditedByOthers,
   fitModel,
   keeps,
   leaveOneRoundOut,
@@ -91,5 +93,41 @@ describe("the model judged leave-one-round-out", () => {
     expect(x.fitted.absenceFactor).toBeGreaterThan(1);
     expect(x.after!).toBeLessThan(x.before!);
     expect(keeps(rows, ["x"])).toBe(false);
+  });
+});
+
+describe("findings weighed by trust from other rounds", () => {
+  const tally = (correct: number, wrong: number) => ({ correct, wrong, debatable: 0, snapshot: 0 });
+  const labelled = (name: string, correct: number, wrong: number): LoroRound => ({
+    name,
+    figures: {
+      "paths-portable": {
+        ...tally(correct, wrong),
+        precision: null,
+        byGrade: { "on-conclusive": tally(correct, wrong) },
+      },
+    },
+    repos: [
+      {
+        ...repo("paths", 70, [notes(2)]),
+        findings: [
+          { rule: "paths-portable", plan: "on", evidence: "conclusive" },
+          { rule: "paths-portable", plan: "off", evidence: "conclusive" },
+          { rule: "paths-portable", plan: "on", evidence: "conclusive" },
+        ],
+      },
+    ],
+  });
+  const creditOfPaths = (r: LoroRound) => r.repos[0]!.results.find((x) => x.rule === "paths-portable")!.credited;
+
+  it("credits a round's findings by the labels of the other rounds, never its own", () => {
+    const [wrongHere, rightHere] = creditedByOthers([labelled("a", 0, 10), labelled("b", 10, 0)]);
+    expect(creditOfPaths(wrongHere!)).toBe(2); // b's labels: right every time; the one off the plan costs nothing
+    expect(creditOfPaths(rightHere!)).toBe(0); // a's labels: wrong every time
+  });
+
+  it("leaves a repo whose findings are not stored as counted", () => {
+    const bare = { ...labelled("a", 0, 10), repos: [repo("paths", 70, [notes(2)])] };
+    expect(creditOfPaths(credited(bare, bare.figures!))).toBeUndefined();
   });
 });
