@@ -28,6 +28,8 @@ import { commitDate } from "./clone/commit-date.js";
 import { elapsedSeconds } from "./model/time.js";
 import { TOOL_VERSION } from "./io/package.js";
 import { isReadmePath } from "./extract/view/file-roles.js";
+import { pythonParser } from "./extract/python/tree-sitter.js";
+import { compileWasmBaselineOnly, wasmTiersFor } from "./io/wasm-tiers.js";
 
 export interface AuditOptions extends Flags {
   /** A repo URL (https, ssh, file) or a local path. */
@@ -196,6 +198,14 @@ async function staticStage(
   const view = await timed(options.onTiming, "walk", "walk", () =>
     walkRepo(checkout.root, {}, { exclude: compileGlobs(valueOf(resolved.settings, "exclude") ?? []) }),
   );
+  // The parser's grammar compiles on V8's background threads: started as soon as the walk finds Python, it
+  // compiles while the rules load and the branch check starts, instead of while the index waits for it. A small
+  // repo's grammar stays on the baseline compiler: its few parses never wait for the optimizing one.
+  const python = view.files().filter((f) => !f.skipped && (f.kind === "python" || f.kind === "notebook"));
+  if (python.length > 0) {
+    if (wasmTiersFor(python.reduce((sum, f) => sum + f.size, 0)) === "baseline") compileWasmBaselineOnly();
+    void pythonParser().catch(() => undefined);
+  }
   // What the checkout left unwritten (caps, names) is reported as the walk reports what it skipped.
   for (const item of checkout.skipped) view.issues.push(item);
   const notes = checkout.info.kind === "folder" ? ["Plain folder (no git): branches were not checked."] : [];

@@ -27,7 +27,12 @@ const CLI = process.env["BENCH_REAL_CLI"] ?? join(PACKAGE_ROOT, "dist", "cli", "
 
 /** `disable`: rules the checkout cannot be judged by (a snapshot's artifacts: see the labels' `snapshot`),
  * switched off through a user config as a user would. */
-export function auditRepo(repo: string, disable: readonly string[] = [], timeoutSeconds = 900): AuditRun {
+export function auditRepo(
+  repo: string,
+  disable: readonly string[] = [],
+  timeoutSeconds = 900,
+  cli: string = CLI,
+): AuditRun {
   const dir = mkdtempSync(join(tmpdir(), "repro-audit-bench-real-"));
   try {
     const out = join(dir, "report.json");
@@ -38,7 +43,7 @@ export function auditRepo(repo: string, disable: readonly string[] = [], timeout
     const run = spawnSync(
       process.execPath,
       [
-        CLI,
+        cli,
         "audit",
         repo,
         "--stages",

@@ -1,8 +1,10 @@
 // `npm run bench:real -- <folder of checkouts> [--json FILE] [--repo NAME]... [--no-fawltydeps] [--verbose]
-// [--sample N]`: audit every checkout (<owner>+<name>) in the folder with `--stages static`, time
-// FawltyDeps beside it, and print per repo and rule the findings and their agreement with the hand labels
-// in bench/real/labels/, then the figures beside their goals.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+// [--sample N] [--peer CLI]`: audit every checkout (<owner>+<name>; a folder holding a bare clone in repo/ is
+// audited as a clone of it) in the folder with `--stages static`, time FawltyDeps (and another build's bin) beside
+// it, and print per repo and rule the findings and their agreement with the hand labels in bench/real/labels/,
+// then the figures beside their goals and the load average.
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { auditRepo } from "./audit-repo.js";
 import { grepFile, grepped, uncoveredHits, type GrepHit } from "./grep-floor.js";
@@ -13,6 +15,8 @@ import { readAllLabels } from "./labels.js";
 import { renderRepos, renderSummary } from "./table.js";
 import { pickForReading, renderStubs } from "./sample.js";
 import { TOOL_VERSION } from "../../src/io/package.js";
+import { bareCloneOf, cloneOf } from "./mirrors.js";
+import { median } from "./stats.js";
 
 interface Args {
   folder: string;
@@ -21,13 +25,15 @@ interface Args {
   fawltydeps: boolean;
   verbose: boolean;
   sample: number | null;
+  /** Another build's bin, timed on each repo beside this one and FawltyDeps (its ratio printed, nothing else). */
+  peer: string | null;
 }
 
 const USAGE =
-  "usage: npm run bench:real -- <folder of checkouts> [--json FILE] [--repo OWNER+NAME]... [--no-fawltydeps] [--verbose] [--sample N]";
+  "usage: npm run bench:real -- <folder of checkouts> [--json FILE] [--repo OWNER+NAME]... [--no-fawltydeps] [--verbose] [--sample N] [--peer CLI]";
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { folder: "", json: null, repos: [], fawltydeps: true, verbose: false, sample: null };
+  const args: Args = { folder: "", json: null, repos: [], fawltydeps: true, verbose: false, sample: null, peer: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -40,6 +46,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--no-fawltydeps") args.fawltydeps = false;
     else if (a === "--verbose") args.verbose = true;
     else if (a === "--sample") args.sample = Number(value());
+    else if (a === "--peer") args.peer = resolve(value());
     else if (a.startsWith("-")) fail(`unknown option ${a}`);
     else if (args.folder) fail(`one folder only (got ${args.folder} and ${a})`);
     else args.folder = a;
@@ -47,6 +54,7 @@ function parseArgs(argv: string[]): Args {
   if (!args.folder) fail("name the folder that holds the checkouts");
   if (args.sample !== null && !(Number.isInteger(args.sample) && args.sample > 0))
     fail("--sample needs a positive whole number");
+  if (args.peer !== null && !existsSync(args.peer)) fail(`--peer ${args.peer}: no such file`);
   return args;
 }
 
@@ -99,28 +107,56 @@ function main(): void {
   const fd = args.fawltydeps ? ensureFawltyDeps((l) => console.error(l)) : null;
   if (fd && "error" in fd) console.error(`fawltydeps not timed: ${fd.error}`);
   const repos: RepoFigures[] = [];
+  const peerRatios: number[] = [];
+  const loads: number[] = [loadavg()[0]!];
   for (const [i, name] of names.entries()) {
-    const repo = join(folder, name);
-    process.stderr.write(`auditing ${name} ...\n`);
-    const label = labels.get(name);
-    // Interleaved, each first on every other repo: neither is always timed on the warmer page cache.
-    const timeFawlty = () => (fd && "bin" in fd ? timeFawltyDeps(fd.bin, repo) : null);
-    const fawltyFirst = i % 2 === 1 ? timeFawlty() : undefined;
-    const run = auditRepo(repo, label?.snapshot?.disable ?? []);
-    const fawlty = fawltyFirst === undefined ? timeFawlty() : fawltyFirst;
-    if (label && run.commit && label.commit !== run.commit)
-      console.error(`note: ${name} is at ${run.commit}, its labels were written at ${label.commit}`);
-    const hits = grepCheckout(repo);
-    const floor = fawlty?.names
-      ? {
-          fawltyFloor: { reported: fawlty.names.length, unnamed: fawltyFloor(fawlty.names, run.findings, run.imports) },
-        }
-      : {};
-    repos.push({
-      ...repoFigures({ name, ...run }, fawlty, label),
-      grepFloor: { hits: hits.length, uncovered: uncoveredHits(hits, run.findings) },
-      ...floor,
-    });
+    // A mirror holding a bare clone is audited as a clone of it, made here and removed after (not timed).
+    const bare = bareCloneOf(join(folder, name));
+    const repo = bare ? cloneOf(bare) : join(folder, name);
+    try {
+      process.stderr.write(`auditing ${name} ...\n`);
+      const label = labels.get(name);
+      // Interleaved, the order turned on every repo: none is always timed on the warmer page cache.
+      const timeFawlty = () => (fd && "bin" in fd ? timeFawltyDeps(fd.bin, repo) : null);
+      const disable = label?.snapshot?.disable ?? [];
+      let run: ReturnType<typeof auditRepo> | null = null;
+      let fawlty: ReturnType<typeof timeFawlty> = null;
+      let peerSeconds: number | null = null;
+      const steps: Array<() => void> = [
+        () => void (fawlty = timeFawlty()),
+        () => void (run = auditRepo(repo, disable)),
+        ...(args.peer ? [() => void (peerSeconds = auditRepo(repo, disable, 900, args.peer!).seconds)] : []),
+      ];
+      for (let k = 0; k < steps.length; k++) steps[(i + k) % steps.length]!();
+      loads.push(loadavg()[0]!);
+      const done = run as ReturnType<typeof auditRepo> | null;
+      const timedFawlty = fawlty as ReturnType<typeof timeFawlty>;
+      if (!done) continue;
+      if (peerSeconds !== null && timedFawlty && !timedFawlty.error && timedFawlty.seconds > 0)
+        peerRatios.push(peerSeconds / timedFawlty.seconds);
+      if (peerSeconds !== null)
+        process.stderr.write(
+          `  ${name}: this ${done.seconds.toFixed(2)} s, peer ${(peerSeconds as number).toFixed(2)} s, fawltydeps ${timedFawlty?.seconds.toFixed(2) ?? "-"} s\n`,
+        );
+      if (label && done.commit && label.commit !== done.commit)
+        console.error(`note: ${name} is at ${done.commit}, its labels were written at ${label.commit}`);
+      const hits = grepCheckout(repo);
+      const floor = timedFawlty?.names
+        ? {
+            fawltyFloor: {
+              reported: timedFawlty.names.length,
+              unnamed: fawltyFloor(timedFawlty.names, done.findings, done.imports),
+            },
+          }
+        : {};
+      repos.push({
+        ...repoFigures({ name, ...done }, timedFawlty, label),
+        grepFloor: { hits: hits.length, uncovered: uncoveredHits(hits, done.findings) },
+        ...floor,
+      });
+    } finally {
+      if (bare) rmSync(repo, { recursive: true, force: true });
+    }
   }
   for (const name of names) {
     const snapshot = labels.get(name)?.snapshot;
@@ -136,6 +172,15 @@ function main(): void {
   console.log(renderRepos(repos, args.verbose));
   console.log("");
   console.log(renderSummary(summary));
+  console.log(
+    `load average (1 min) ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} over the run, on ${availableParallelism()} cores`,
+  );
+  if (args.peer) {
+    const peer = median(peerRatios);
+    console.log(
+      `peer ${args.peer}: audit time / FawltyDeps time, median ${peer === null ? "-" : `${peer.toFixed(2)}x`} over ${peerRatios.length} repos (this build ${summary.timeRatioMedian === null ? "-" : `${summary.timeRatioMedian.toFixed(2)}x`}), same run, interleaved`,
+    );
+  }
   const unlabelled = names.filter((n) => !labels.has(n));
   if (unlabelled.length > 0) console.log(`\nnot labelled: ${unlabelled.join(", ")}`);
   if (args.json) {

@@ -28,6 +28,27 @@ export function bareCloneOf(mirror: string): string | null {
  * reads the authors' date. */
 export function checkoutOf(bare: string, options: { prefix?: string; commit?: boolean } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), options.prefix ?? "repro-audit-bench-tree-"));
+  writeHeadFiles(bare, dir);
+  if (options.commit) commitAsHead(bare, dir);
+  return dir;
+}
+
+/** A clone of a bare mirror as its user holds one: every branch of the mirror as `origin/<name>`, the work tree
+ * HEAD's files (those whose blobs the mirror lacks left out, so they show as deleted). A plain local clone, never
+ * `--shared`: the audit refuses alternates that reach outside the repo. */
+export function cloneOf(bare: string, options: { prefix?: string } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), options.prefix ?? "repro-audit-bench-clone-"));
+  const cloned = spawnSync("git", ["-c", "core.hooksPath=/dev/null", "clone", "-q", "--no-checkout", bare, dir], {
+    encoding: "utf8",
+  });
+  if (cloned.status !== 0) throw new Error(`git clone of ${bare} failed: ${cloned.stderr.trim()}`);
+  writeHeadFiles(bare, dir);
+  spawnSync("git", ["-c", "core.hooksPath=/dev/null", "reset", "-q"], { cwd: dir });
+  return dir;
+}
+
+/** HEAD's files of a bare clone written into `dir`, symlinks and the blobs the clone lacks left out. */
+function writeHeadFiles(bare: string, dir: string): void {
   const git = (args: string[], input?: string) =>
     spawnSync("git", [`--git-dir=${bare}`, ...args], { input, maxBuffer: 1 << 30 });
   const entries = git(["ls-tree", "-r", "-z", "HEAD"])
@@ -52,8 +73,6 @@ export function checkoutOf(bare: string, options: { prefix?: string; commit?: bo
     writeFileSync(path, batch.subarray(start, end));
     at = end + 1;
   }
-  if (options.commit) commitAsHead(bare, dir);
-  return dir;
 }
 
 /** One commit of the folder's files, authored and committed at the bare clone's HEAD date. */

@@ -7,13 +7,15 @@ export function gitBranchView(
   names: readonly string[],
   others: readonly BranchRef[],
   audited: string | null,
+  signal?: AbortSignal,
 ): BranchView {
   return {
     names: () => names,
     others: () => others,
     audited: () => audited,
-    tree: (commit) => listTree(repoDir, commit),
-    readBlobs: (shas, onBlob) => readBlobs(repoDir, shas, onBlob),
+    // An interrupt stops git: a branch check started beside other work must not outlive the audit.
+    tree: (commit) => listTree(repoDir, commit, signal),
+    readBlobs: (shas, onBlob) => readBlobs(repoDir, shas, onBlob, signal),
   };
 }
 

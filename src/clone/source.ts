@@ -101,6 +101,7 @@ async function openUrl(url: string, options: SourceOptions): Promise<Checkout> {
       branches.map((b) => b.name),
       branches.filter((b) => b.name !== target.branch),
       target.commit,
+      options.signal,
     ),
     dispose,
   };
@@ -158,29 +159,29 @@ async function openRepo(root: string, path: string, options: SourceOptions, subf
   // run anything (a partial clone's lazy fetch runs the promisor remote's upload-pack).
   await checkLocalGitConfig(await locateLocalGit(root, path), path);
   const git = gitAt(root);
-  let head: string;
-  try {
-    await git.raw(["rev-parse", "--show-toplevel"]);
-  } catch (error) {
+  // Read-only questions that do not depend on each other, asked at once: git answers them side by side.
+  const [toplevel, headAsked, listed, currentAsked, originAsked] = await Promise.allSettled([
+    git.raw(["rev-parse", "--show-toplevel"]),
+    git.raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]),
+    localBranches(git),
+    git.raw(["symbolic-ref", "--quiet", "--short", "HEAD"]),
+    git.raw(["config", "--get", "remote.origin.url"]),
+  ]);
+  if (toplevel.status === "rejected")
     throw badInput(
-      `git cannot read the repository at ${path} (git said: ${tellingGitLine(errorText(error))})`,
+      `git cannot read the repository at ${path} (git said: ${tellingGitLine(errorText(toplevel.reason))})`,
       "Check the folder's .git, or audit a copy without .git as a plain folder",
-      error,
+      toplevel.reason,
     );
-  }
-  try {
-    head = (await git.raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim();
-  } catch {
-    head = "";
-  }
+  const head = headAsked.status === "fulfilled" ? headAsked.value.trim() : "";
   if (head === "")
     throw badInput(
       `${path} is an empty git repository (no commits)`,
       "Commit the files first, or audit a copy without .git as a plain folder",
     );
-
-  const branches = await localBranches(git);
-  const currentName = (await git.raw(["symbolic-ref", "--quiet", "--short", "HEAD"]).catch(() => "")).trim() || null;
+  if (listed.status === "rejected") throw listed.reason;
+  const branches = listed.value;
+  const currentName = (currentAsked.status === "fulfilled" ? currentAsked.value.trim() : "") || null;
   let auditRoot = subfolder ? join(root, subfolder) : root;
   let commit = head;
   let ref: string | null = currentName;
@@ -217,8 +218,8 @@ async function openRepo(root: string, path: string, options: SourceOptions, subf
       .map((s) => (subfolder ? { ...s, file: s.file.slice(subfolder.length + 1) } : s));
   }
   const others = uncheckedBranches(branches, current);
-  const origin = (await git.raw(["config", "--get", "remote.origin.url"]).catch(() => "")).trim();
-  const view = gitBranchView(root, namesForReadme(branches), others, commit);
+  const origin = originAsked.status === "fulfilled" ? originAsked.value.trim() : "";
+  const view = gitBranchView(root, namesForReadme(branches), others, commit, options.signal);
   const info = repoInfo(root, commit, ref, branches, current, githubWebUrl(origin));
   return {
     root: auditRoot,

@@ -1,6 +1,6 @@
 // Run the extractors over one RepoView in the order their reads give; each sees the families gathered before it.
 import { preparePythonIndex } from "./python/repo-index.js";
-import { addFacts, emptyFacts, markNotCollected, type Facts } from "../model/facts.js";
+import { addFacts, emptyFacts, markNotCollected, type FactRecord, type Facts } from "../model/facts.js";
 import type { BranchView } from "../model/branch-view.js";
 import type { RepoView } from "../model/repo-view.js";
 import type { Extractor } from "./extractor.js";
@@ -35,6 +35,24 @@ export async function extractFacts(
   // Third-party copies are reported once (the vendored family) and judged no further.
   const view = ownCodeView(whole);
   if (options.branches === null) markNotCollected(facts, "branches", "a plain folder has no git branches");
+  const context = {
+    view,
+    facts,
+    branches: options.branches,
+    branchView: options.branchView ?? null,
+    source: options.source ?? null,
+    ...(options.today ? { today: options.today } : {}),
+  };
+  // An extractor that reads neither the tree nor another family (the branch check: git's work more than this
+  // thread's) starts now, beside the Python index and the extractors before it; its records are taken at its place.
+  const started = new Map<string, Promise<FactRecord[]>>();
+  for (const extractor of extractors) {
+    if (extractor.reads.length > 0 || extractor.roles.length > 0) continue;
+    if (extractor.id in facts.families || extractor.id in facts.notCollected) continue;
+    const records = Promise.resolve().then(() => extractor.extract(context));
+    records.catch(() => undefined); // settled at its place, where a failure is handled as any extractor's
+    started.set(extractor.id, records);
+  }
   if (options.signal || options.onTiming) {
     // The Python index is most of a large repo's static stage: built first, interruptibly, then shared.
     try {
@@ -53,16 +71,10 @@ export async function extractFacts(
       if (options.signal.aborted) break;
     }
     if (extractor.id in facts.families || extractor.id in facts.notCollected) continue;
-    const context = {
-      view,
-      facts,
-      branches: options.branches,
-      branchView: options.branchView ?? null,
-      source: options.source ?? null,
-      ...(options.today ? { today: options.today } : {}),
-    };
     try {
-      const records = await timed(options.onTiming, "extract", extractor.id, () => extractor.extract(context));
+      // A started extractor's time is the wait for it here: what the work beside it did not hide.
+      const early = started.get(extractor.id);
+      const records = await timed(options.onTiming, "extract", extractor.id, () => early ?? extractor.extract(context));
       addFacts(facts, extractor.id, records);
     } catch (error) {
       const why = firstLine(error);

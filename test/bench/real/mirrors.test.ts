@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { bareCloneOf, checkoutOf, listMirrors } from "../../../bench/real/mirrors.js";
+import { bareCloneOf, checkoutOf, cloneOf, listMirrors } from "../../../bench/real/mirrors.js";
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -59,5 +59,22 @@ describe("corpus mirrors", () => {
     expect(readFileSync(join(tree, "src", "train.py"), "utf8")).toBe("import numpy\n");
     expect(git(tree, ["show", "-s", "--format=%cI", "HEAD"]).trim()).toBe("2019-05-04T03:02:01+00:00");
     expect(git(tree, ["ls-files"]).trim().split("\n")).toEqual(["requirements.txt", "src/train.py"]);
+  });
+
+  it("clones a bare mirror as its user holds one: its branches as origin/<name>, HEAD's files, a clean index", () => {
+    const root = corpus();
+    const bare = bareCloneOf(join(root, "b+two"))!;
+    git(bare, ["branch", "experiment", "main"]);
+    const clone = cloneOf(bare);
+    made.push(clone);
+    expect(readFileSync(join(clone, "requirements.txt"), "utf8")).toBe("numpy==1.19.1\n");
+    expect(git(clone, ["branch", "-r", "--format=%(refname:short)"]).trim().split("\n")).toEqual([
+      "origin/HEAD",
+      "origin/experiment",
+      "origin/main",
+    ]);
+    expect(git(clone, ["status", "--porcelain"]).trim()).toBe("");
+    // A plain clone, not one borrowing the mirror's objects: the audit refuses alternates outside the repo.
+    expect(() => readFileSync(join(clone, ".git", "objects", "info", "alternates"))).toThrow();
   });
 });

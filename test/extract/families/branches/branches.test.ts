@@ -6,6 +6,7 @@ import { checkBranches } from "../../../../src/extract/families/branches/branch-
 import { extractor } from "../../../../src/extract/families/branches/index.js";
 import { extractFacts } from "../../../../src/extract/index.js";
 import { memoryView } from "../../../../src/extract/view/memory-view.js";
+import type { BranchView } from "../../../../src/model/branch-view.js";
 import { commitAll, git, makeRepo, tempDir, writeFiles } from "../../../clone/git-fixture.js";
 
 let repo: string;
@@ -98,5 +99,68 @@ describe("a file that does not parse on the audited branch too", () => {
     expect(records.filter((r) => r.kind === "parse-error").map((r) => [r.branch, r.file])).toEqual([
       ["edit", "legacy.py"],
     ]);
+  });
+});
+
+describe("branches read together", () => {
+  let shared: string;
+  beforeAll(() => {
+    shared = tempDir("ra-br-shared-");
+    git(shared, "init", "-q", "-b", "main");
+    writeFiles(shared, { "train.py": "print('main')\n", "README.md": "# x\n" });
+    commitAll(shared, "first");
+    // Three branches carry the same broken file (one blob), one also a file of its own.
+    for (const name of ["a", "b", "c"]) {
+      git(shared, "checkout", "-q", "-b", name, "main");
+      writeFiles(shared, { "train.py": "def f(:\n    pass\n", ...(name === "c" ? { "own.json": "{bad\n" } : {}) });
+      commitAll(shared, name);
+    }
+    git(shared, "checkout", "-q", "main");
+  });
+  afterAll(() => rmSync(shared, { recursive: true, force: true }));
+
+  /** The repo's real git view, with its calls counted: how many blob reads, which blobs, trees in flight at once. */
+  function counted(view: BranchView) {
+    const seen = { reads: 0, shas: [] as string[], inFlight: 0, mostInFlight: 0 };
+    const wrapped: BranchView = {
+      ...view,
+      tree: async (commit) => {
+        seen.mostInFlight = Math.max(seen.mostInFlight, ++seen.inFlight);
+        try {
+          return await view.tree(commit);
+        } finally {
+          seen.inFlight--;
+        }
+      },
+      readBlobs: (shas, onBlob) => {
+        seen.reads++;
+        seen.shas.push(...shas);
+        return view.readBlobs(shas, onBlob);
+      },
+    };
+    return { view: wrapped, seen };
+  }
+
+  it("lists every tree side by side and reads each blob once, through one read for all branches", async () => {
+    const checkout = await openSource(shared);
+    const { view, seen } = counted(checkout.branches!);
+    const records = await checkBranches(view);
+    expect(seen.reads).toBe(1);
+    expect(seen.shas.length).toBe(new Set(seen.shas).size);
+    expect(seen.shas.length).toBe(2);
+    // The audited commit's tree and the three branches'.
+    expect(seen.mostInFlight).toBe(4);
+    expect(records.filter((r) => r.kind === "parse-error").map((r) => [r.branch, r.file])).toEqual([
+      ["a", "train.py"],
+      ["b", "train.py"],
+      ["c", "own.json"],
+      ["c", "train.py"],
+    ]);
+    expect(records.filter((r) => r.kind === "branch").map((r) => [r.name, r.error])).toEqual([
+      ["a", null],
+      ["b", null],
+      ["c", null],
+    ]);
+    await checkout.dispose();
   });
 });
