@@ -317,7 +317,7 @@ export interface ImportsFact {
   ownSymbols?: string;
   /** third-party, undeclared: a folder of its name that a documented `git clone` makes (a README command, a setup script, a Dockerfile RUN), "url (file:line)": the clone provides it */
   clonedFrom?: string;
-  /** third-party, undeclared: what says the module was a local folder the repo does not commit (a Dockerfile COPY of a missing folder of its stem, a sys.path entry of a missing folder, a README calling it the authors'), with places; absent where only its import says anything */
+  /** third-party, undeclared: what says the module was a local folder the repo does not commit (a Dockerfile COPY of a missing folder of its stem, a sys.path entry of a missing folder or of one outside the repo that no step clones, a README calling it the authors'), with places; absent where only its import says anything */
   localBy?: string;
   /** needed: one record, only where the repo has no spec file or install command outside notebooks, listing what the code needs (otherwise absent: a record per import) */
   kind?: string;
