@@ -635,7 +635,7 @@ export interface SuppressionsFact {
   target: number;
 }
 
-/** Python files and notebooks that do not parse, at their first error */
+/** Python files, notebooks and shell scripts that do not parse, at their first error */
 export interface SyntaxFact {
   /** file that does not parse */
   file?: string;
@@ -647,7 +647,7 @@ export interface SyntaxFact {
   cellLine?: number;
   /** what is wrong there */
   message?: string;
-  /** lexer (every file) | parser (entry points) */
+  /** lexer (every file) | parser (entry points) | bash (shell scripts, by `bash -n`) */
   checkedBy?: string;
   /** the error is a Python 2 construct Python 3 rejects (print or exec statements, backquotes, <>, 0777 octals, the L suffix, ur'' strings, except E, e / raise E, msg, mixed tabs and spaces) */
   python2?: boolean;
