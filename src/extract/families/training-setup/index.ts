@@ -16,6 +16,7 @@ import { tileGrid } from "./tile-grid.js";
 import { helperBodies, layerStack, type LayerStack } from "./layer-stack.js";
 import { pythonGpuIds, shellGpuIds } from "./gpu-ids.js";
 import { OFFLINE_SWITCH, trackerStarts } from "./trackers.js";
+import { promptCalls } from "./prompts.js";
 
 /** CSV files whose rows may be the training examples: train.csv, train_folds.csv, folds.csv, train_labels.csv... */
 const TRAIN_TABLE = /(?:^|\/)(?:[\w-]*train[\w-]*|folds?|[\w-]*_folds?)\.(?:csv|tsv)$/i;
@@ -146,6 +147,18 @@ export const extractor: Extractor = {
           switchable: t.switchable || offlineDocumented,
         }),
       );
+    // Prompts wait for someone at the terminal; a scripted rerun has no one there.
+    for (const source of ctx.view.python())
+      for (const p of promptCalls(source.text))
+        records.push(
+          recordAt(source, p.line, {
+            kind: "prompt",
+            value: p.condition ?? "",
+            via: "code",
+            name: p.name,
+            switchable: p.switchable,
+          }),
+        );
     return withoutFactoryKeywords(records);
   },
 };
