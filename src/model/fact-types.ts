@@ -715,7 +715,7 @@ export interface TrainingSetupFact {
   cell?: number;
   /** line in the cell (1-based), notebooks only */
   cellLine?: number;
-  /** architecture | input-size | images | precision | frozen | gpu-ids (GPU ids the code or a shell script hard-codes: any but GPU 0 alone; value the ids comma-joined, name what sets them) | tracker (a hosted experiment tracker the code starts: value wandb | neptune | comet, name the call) | prompt (a call that waits for someone at the terminal: name the call, input, click.confirm, getpass...; value the condition of the if or while it sits in, empty when none) */
+  /** architecture | input-size | images | precision | frozen | gpu-ids (GPU ids the code or a shell script hard-codes: any but GPU 0 alone; value the ids comma-joined, name what sets them) | tracker (a hosted experiment tracker the code starts: value wandb | neptune | comet, name the call) | prompt (a call that waits for someone at the terminal: name the call, input, click.confirm, getpass...; value the condition of the if or while it sits in, empty when none) | debug-switch (a flag named DEBUG or debug that gates saving or the training's length: name the flag, value what it does when on, with lines) */
   kind?: string;
   /** as written: the model name, the side in pixels, the number of images, the switch's value */
   value?: string | number | boolean;
@@ -741,7 +741,7 @@ export interface TrainingSetupFact {
   height?: number;
   /** architecture read as a layer stack: the input's width its macs were counted at */
   width?: number;
-  /** tracker: whether a rerun can run without the tracker's account (the call takes a mode, sits under an if or try, or the repo documents an offline switch such as WANDB_MODE); prompt: whether the condition it sits in is the user's switch (a terminal check, a yes or force flag) */
+  /** tracker: whether a rerun can run without the tracker's account (the call takes a mode, sits under an if or try, or the repo documents an offline switch such as WANDB_MODE); prompt: whether the condition it sits in is the user's switch (a terminal check, a yes or force flag); debug-switch: whether the committed default is off */
   switchable?: boolean;
 }
 

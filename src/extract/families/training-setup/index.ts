@@ -17,6 +17,7 @@ import { helperBodies, layerStack, type LayerStack } from "./layer-stack.js";
 import { pythonGpuIds, shellGpuIds } from "./gpu-ids.js";
 import { OFFLINE_SWITCH, trackerStarts } from "./trackers.js";
 import { promptCalls } from "./prompts.js";
+import { debugSwitches } from "./debug-switch.js";
 
 /** CSV files whose rows may be the training examples: train.csv, train_folds.csv, folds.csv, train_labels.csv... */
 const TRAIN_TABLE = /(?:^|\/)(?:[\w-]*train[\w-]*|folds?|[\w-]*_folds?)\.(?:csv|tsv)$/i;
@@ -158,6 +159,12 @@ export const extractor: Extractor = {
             name: p.name,
             switchable: p.switchable,
           }),
+        );
+    // A debug flag committed on that gates saving or the training's length: the rerun trains a smoke test.
+    for (const source of ctx.view.python())
+      for (const d of debugSwitches(source.text))
+        records.push(
+          recordAt(source, d.line, { kind: "debug-switch", value: d.effects, via: "code", name: d.name, switchable: d.off }),
         );
     return withoutFactoryKeywords(records);
   },
