@@ -4,7 +4,7 @@
 // authors'). Its PyPI namesake (`fire`) is then a coincidence.
 import { posix } from "node:path";
 import type { FactRecord } from "../../../model/facts.js";
-import type { RepoView } from "../../../model/repo-view.js";
+import type { PythonSource, RepoView } from "../../../model/repo-view.js";
 import { isReadmePath } from "../../view/file-roles.js";
 import { distributionOf, isGenericOwnName, isKnownDistribution } from "../../python/packages.js";
 import { outsideSysPathEntries } from "./outside-sys-path.js";
@@ -50,6 +50,8 @@ function missingFolderSigns(view: RepoView, files: readonly string[], top: strin
   return signs;
 }
 
+const FETCHES = /\bgit\s+clone\b|\bwget\b|\bcurl\b|\bgdown\b|\bunzip\b|\bkaggle\s+datasets\s+download\b|\bsnapshot_download\b/;
+
 /** The files importing `top` that first put a folder outside the repo on sys.path (one no documented step
  * clones into): the import then reads whatever that machine's folder held. */
 function outsideFolderSigns(
@@ -58,10 +60,18 @@ function outsideFolderSigns(
   cloned: ReadonlySet<string>,
 ): string[] {
   const signs: string[] = [];
+  const notebooks = importers.some((p) => p.endsWith(".ipynb"))
+    ? new Map([...view.python()].map((p) => [p.path, p]))
+    : new Map<string, PythonSource>();
   for (const path of importers) {
-    const text = view.read(path);
+    // A notebook is read as its flattened code, with its `!` shell lines.
+    const source = notebooks.get(path);
+    const text = source ? [source.text, ...(source.shell ?? []).map((l) => l.text)].join("\n") : view.read(path);
     if (text === null) continue;
-    const entries = outsideSysPathEntries(view, path, text);
+    // A file that fetches code itself (a notebook's `!git clone`, a download) may fill the folder; a Kaggle
+    // kernel's /kaggle/ folders are the platform's attached datasets, whose source the kernel names.
+    if (FETCHES.test(text)) continue;
+    const entries = outsideSysPathEntries(view, path, text).filter((e) => !e.folder.startsWith("/kaggle/"));
     // A file that also reaches a folder a step clones may take the module from there.
     const isCloned = (folder: string) => [...cloned].some((c) => folder === c || folder.startsWith(`${c}/`));
     if (entries.some((e) => isCloned(e.folder.replace(/\/+$/, "")))) continue;
