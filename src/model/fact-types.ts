@@ -745,7 +745,7 @@ export interface TrainingSetupFact {
   switchable?: boolean;
 }
 
-/** Names loaded but never bound in any scope of the file and not builtins */
+/** Names loaded but never bound in any scope of the file and not builtins; and settings read from a plain config class that never defines them (kind attribute) */
 export interface UndefinedNamesFact {
   /** file using the name */
   file?: string;
@@ -755,8 +755,12 @@ export interface UndefinedNamesFact {
   cell?: number;
   /** line in the cell (1-based), notebooks only */
   cellLine?: number;
-  /** the undefined name */
+  /** the undefined name; for kind attribute the setting as read (CFG.n_epochs) */
   name?: string;
+  /** attribute: a setting read from a plain config class (assignments only, no base, one class of that name in the repo) that neither the class nor any later assignment or setattr defines; absent for an undefined name */
+  kind?: string;
+  /** kind attribute: the class and the file that defines it ("CFG in configs/cfg.py") */
+  definedIn?: string;
 }
 
 /** Third-party code copied into the repository (a library's package or project folder, a committed environment, a project under another licence holder): found once and not judged as the solution's own code. */
