@@ -317,7 +317,7 @@ export interface ImportsFact {
   ownSymbols?: string;
   /** third-party, undeclared: a folder of its name that a documented `git clone` makes (a README command, a setup script, a Dockerfile RUN), "url (file:line)": the clone provides it */
   clonedFrom?: string;
-  /** third-party, undeclared: what says the module was a local folder the repo does not commit (a Dockerfile COPY of a missing folder of its stem, a sys.path entry of a missing folder, a README calling it the authors'), with places; absent where only its import says anything */
+  /** third-party, undeclared: what says the module was a local folder the repo does not commit (a Dockerfile COPY of a missing folder of its stem, a sys.path entry of a missing folder or of one outside the repo that no step clones, a README calling it the authors'), with places; absent where only its import says anything */
   localBy?: string;
   /** needed: one record, only where the repo has no spec file or install command outside notebooks, listing what the code needs (otherwise absent: a record per import) */
   kind?: string;
@@ -635,7 +635,7 @@ export interface SuppressionsFact {
   target: number;
 }
 
-/** Python files and notebooks that do not parse, at their first error */
+/** Python files, notebooks and shell scripts that do not parse, at their first error */
 export interface SyntaxFact {
   /** file that does not parse */
   file?: string;
@@ -647,7 +647,7 @@ export interface SyntaxFact {
   cellLine?: number;
   /** what is wrong there */
   message?: string;
-  /** lexer (every file) | parser (entry points) */
+  /** lexer (every file) | parser (entry points) | bash (shell scripts, by `bash -n`) */
   checkedBy?: string;
   /** the error is a Python 2 construct Python 3 rejects (print or exec statements, backquotes, <>, 0777 octals, the L suffix, ur'' strings, except E, e / raise E, msg, mixed tabs and spaces) */
   python2?: boolean;
@@ -715,7 +715,7 @@ export interface TrainingSetupFact {
   cell?: number;
   /** line in the cell (1-based), notebooks only */
   cellLine?: number;
-  /** architecture | input-size | images | precision | frozen | gpu-ids (GPU ids the code or a shell script hard-codes: any but GPU 0 alone; value the ids comma-joined, name what sets them) | tracker (a hosted experiment tracker the code starts: value wandb | neptune | comet, name the call) | gpu-count (a GPU or process count the code, a launcher script or a config fixes, 2 or more: value the count, name the option, variable or call) | resources (what a README's prose states about the resources a training needs: value the words, resource which) | trainings (how many trainings the rerun plan runs: its training steps times their repeats and folds; value the count, file and line the first training step) */
+  /** architecture | input-size | images | precision | frozen | gpu-ids (GPU ids the code or a shell script hard-codes: any but GPU 0 alone; value the ids comma-joined, name what sets them) | tracker (a hosted experiment tracker the code starts: value wandb | neptune | comet, name the call) | gpu-count (a GPU or process count the code, a launcher script or a config fixes, 2 or more: value the count, name the option, variable or call) | resources (what a README's prose states about the resources a training needs: value the words, resource which) | trainings (how many trainings the rerun plan runs: its training steps times their repeats and folds; value the count, file and line the first training step) | prompt (a call that waits for someone at the terminal: name the call, input, click.confirm, getpass...; value the condition of the if or while it sits in, empty when none) | debug-switch (a flag named DEBUG or debug that gates saving or the training's length: name the flag, value what it does when on, with lines) */
   kind?: string;
   /** as written: the model name, the side in pixels, the number of images, the switch's value */
   value?: string | number | boolean;
@@ -741,13 +741,13 @@ export interface TrainingSetupFact {
   height?: number;
   /** architecture read as a layer stack: the input's width its macs were counted at */
   width?: number;
-  /** tracker: whether a rerun can run without the tracker's account (the call takes a mode, sits under an if or try, or the repo documents an offline switch such as WANDB_MODE) */
+  /** tracker: whether a rerun can run without the tracker's account (the call takes a mode, sits under an if or try, or the repo documents an offline switch such as WANDB_MODE); prompt: whether the condition it sits in is the user's switch (a terminal check, a yes or force flag); debug-switch: whether the committed default is off */
   switchable?: boolean;
   /** resources: gpu-count ("4x A100", "8 GPUs", "a single V100") | gpu-memory ("V100 32GB", "24 GB of GPU memory") | gpu-model (a GPU named alone: "GPU: Tesla T4") | run-time ("12 hours", "3 days") */
   resource?: string;
 }
 
-/** Names loaded but never bound in any scope of the file and not builtins */
+/** Names loaded but never bound in any scope of the file and not builtins; and settings read from a plain config class that never defines them (kind attribute) */
 export interface UndefinedNamesFact {
   /** file using the name */
   file?: string;
@@ -757,8 +757,12 @@ export interface UndefinedNamesFact {
   cell?: number;
   /** line in the cell (1-based), notebooks only */
   cellLine?: number;
-  /** the undefined name */
+  /** the undefined name; for kind attribute the setting as read (CFG.n_epochs) */
   name?: string;
+  /** attribute: a setting read from a plain config class (assignments only, no base, one class of that name in the repo) that neither the class nor any later assignment or setattr defines; absent for an undefined name */
+  kind?: string;
+  /** kind attribute: the class and the file that defines it ("CFG in configs/cfg.py") */
+  definedIn?: string;
 }
 
 /** Third-party code copied into the repository (a library's package or project folder, a committed environment, a project under another licence holder): found once and not judged as the solution's own code. */

@@ -99,7 +99,7 @@ function isDigit(c: number): boolean {
 /** Undo the escapes that matter for paths and names; leave the rest as written. */
 function unescape(raw: string, isRaw: boolean): string {
   if (isRaw || raw.indexOf("\\") < 0) return raw;
-  return raw.replace(/\\(\\|'|"|\n)/g, (_, c: string) => (c === "\n" ? "" : c));
+  return raw.replace(/\\(\\|'|"|\r?\n)/g, (_, c: string) => (c.endsWith("\n") ? "" : c));
 }
 
 let capacity = 0;
@@ -360,11 +360,13 @@ class Scanner {
     while (j < n) {
       const c = text.charCodeAt(j);
       if (c === 92) {
-        if (text.charCodeAt(j + 1) === 10) {
+        // A backslash before a newline continues the string; Python reads CRLF as one newline.
+        const crlf = text.charCodeAt(j + 1) === 13 && text.charCodeAt(j + 2) === 10;
+        if (crlf || text.charCodeAt(j + 1) === 10) {
           this.line++;
-          this.lineStart = j + 2;
+          this.lineStart = j + (crlf ? 3 : 2);
         }
-        j += 2;
+        j += crlf ? 3 : 2;
         continue;
       }
       if (c === 10) {

@@ -27,6 +27,30 @@ export function isPython2Stdlib(top: string): boolean {
   return PYTHON2.has(top);
 }
 
+/** Names a project gives its own code and no stranger installs: pipreqs maps some (src, models) to unrelated
+ * PyPI projects, which must not stand for them. */
+const GENERIC_OWN: ReadonlySet<string> = new Set([
+  "src",
+  "models",
+  "model",
+  "utils",
+  "util",
+  "lib",
+  "libs",
+  "layers",
+  "modules",
+  "networks",
+  "nets",
+  "helpers",
+  "common",
+  "core",
+]);
+
+/** A top-level name that is a project's own folder wherever it appears (`src`, `models`, `utils`). */
+export function isGenericOwnName(top: string): boolean {
+  return GENERIC_OWN.has(top);
+}
+
 /** Namespace packages many distributions share: `from google.cloud import bigquery` imports google.cloud.bigquery. */
 const NAMESPACES: ReadonlySet<string> = new Set(["google", "google.cloud"]);
 
@@ -38,6 +62,7 @@ export function distributionOf(module: string, names: readonly string[] = []): s
   const cloud = /^google\.cloud\.([a-z0-9_]+?)(?:_v\d+\w*)?(?:\.|$)/.exec(module);
   if (cloud) return `google-cloud-${cloud[1]!.replace(/_/g, "-")}`;
   const parts = module.split(".");
+  if (isGenericOwnName(parts[0]!)) return parts[0]!;
   for (let i = parts.length; i > 0; i--) {
     const hit = BY_IMPORT.get(parts.slice(0, i).join("."));
     if (hit) return hit;

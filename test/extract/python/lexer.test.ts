@@ -43,6 +43,15 @@ describe("lexer and statement checks", () => {
     expect(err(text)).toMatchObject({ line, message });
   });
 
+  it("reads a backslash before CRLF inside a string as a continuation, as Python does", () => {
+    expect(err("s = 'a \\\r\nb'\r\nt = f'{s} \\\r\nc'\r\nu = 1 + \\\r\n    2\r\n")).toBeNull();
+    const tokens = tokenize("s = 'a \\\r\nb'\r\nt = 2\r\n");
+    const names = [...Array(tokens.count).keys()].filter((k) => tokens.kind[k] === T.NAME).map((k) => tokens.line[k]);
+    expect(names).toEqual([1, 3]);
+    expect(tokens.value.get([...Array(tokens.count).keys()].find((k) => tokens.kind[k] === T.STRING)!)).toBe("a b");
+    expect(err("s = 'a\r\nb'\r\n")?.message).toBe("unterminated string literal");
+  });
+
   it("accepts the numbers Python 3 accepts and flags the L suffix", () => {
     expect(err("x = 00 + 0 + 0.5 + 1e-5 + 1E+3 + 0x1F + 0o17 + 0b1 + 10 + 1_000 if 0 else 7j\n")).toBeNull();
     expect(err("x = 10L\n")).toMatchObject({ line: 1, message: "invalid decimal literal (the L suffix is Python 2)" });

@@ -175,14 +175,15 @@ export const extractor: Extractor = {
     // the repo's own code left uncommitted, not a package to install.
     // A folder a documented `git clone` makes (`git clone https://github.com/x/pyconv`, then
     // `sys.path.append('pyconv')`) is that clone's code: provided by the step, neither own nor undeclared.
-    const cloned = new Map([...clonedFolders(ctx.view)].map(([folder, by]) => [stemOf(folder), by]));
+    const clones = clonedFolders(ctx.view);
+    const cloned = new Map([...clones].map(([folder, by]) => [stemOf(folder), by]));
     const undeclared = new Set(
       records
         .filter((r) => r.origin === "third-party" && r.declared !== true && r.optional !== true)
         .map((r) => String(r.top))
         .filter((top) => !cloned.has(top.toLowerCase())),
     );
-    const uncommitted = uncommittedLocals(ctx.view, index.files, undeclared, spec);
+    const uncommitted = uncommittedLocals(ctx.view, index.files, undeclared, spec, new Set(clones.keys()));
     for (const r of records) {
       if (r.origin !== "third-party" || r.declared === true) continue;
       const clone = cloned.get(String(r.top).toLowerCase());

@@ -4,8 +4,10 @@
 // authors'). Its PyPI namesake (`fire`) is then a coincidence.
 import { posix } from "node:path";
 import type { FactRecord } from "../../../model/facts.js";
-import type { RepoView } from "../../../model/repo-view.js";
+import type { PythonSource, RepoView } from "../../../model/repo-view.js";
 import { isReadmePath } from "../../view/file-roles.js";
+import { distributionOf, isGenericOwnName, isKnownDistribution } from "../../python/packages.js";
+import { outsideSysPathEntries } from "./outside-sys-path.js";
 
 export interface UncommittedLocal {
   /** The project-specific names imported from it, comma-joined. */
@@ -48,6 +50,41 @@ function missingFolderSigns(view: RepoView, files: readonly string[], top: strin
   return signs;
 }
 
+const FETCHES = /\bgit\s+clone\b|\bwget\b|\bcurl\b|\bgdown\b|\bunzip\b|\bkaggle\s+datasets\s+download\b|\bsnapshot_download\b/;
+
+/** The files importing `top` that first put a folder outside the repo on sys.path (one no documented step
+ * clones into): the import then reads whatever that machine's folder held. */
+function outsideFolderSigns(
+  view: RepoView,
+  importers: readonly string[],
+  cloned: ReadonlySet<string>,
+): string[] {
+  const signs: string[] = [];
+  const notebooks = importers.some((p) => p.endsWith(".ipynb"))
+    ? new Map([...view.python()].map((p) => [p.path, p]))
+    : new Map<string, PythonSource>();
+  for (const path of importers) {
+    // A notebook is read as its flattened code, with its `!` shell lines.
+    const source = notebooks.get(path);
+    const text = source ? [source.text, ...(source.shell ?? []).map((l) => l.text)].join("\n") : view.read(path);
+    if (text === null) continue;
+    // A file that fetches code itself (a notebook's `!git clone`, a download) may fill the folder; a Kaggle
+    // kernel's /kaggle/ folders are the platform's attached datasets, whose source the kernel names.
+    if (FETCHES.test(text)) continue;
+    const entries = outsideSysPathEntries(view, path, text).filter((e) => !e.folder.startsWith("/kaggle/"));
+    // A file that also reaches a folder a step clones may take the module from there.
+    const isCloned = (folder: string) => [...cloned].some((c) => folder === c || folder.startsWith(`${c}/`));
+    if (entries.some((e) => isCloned(e.folder.replace(/\/+$/, "")))) continue;
+    for (const e of entries) {
+      const literal = /^[rRuU]?(['"])(.*)\1$/.exec(e.written)?.[2] === e.folder;
+      const written = /^[fF](['"])\{([\w.]+)\}\1$/.exec(e.written)?.[2] ?? e.written;
+      const named = literal ? e.folder : `${written} (${e.folder})`;
+      signs.push(`${path}:${e.line} puts ${named} on sys.path, a folder outside the repo that no step makes`);
+    }
+  }
+  return signs;
+}
+
 function readmeSigns(view: RepoView, top: string): string[] {
   const name = top.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const ours = new RegExp(
@@ -71,14 +108,26 @@ export function uncommittedLocals(
   files: readonly { path: string; imports: readonly { module: string; names: readonly string[]; level: number }[] }[],
   tops: ReadonlySet<string>,
   spec: readonly FactRecord[],
+  cloned: ReadonlySet<string> = new Set(),
 ): Map<string, UncommittedLocal> {
   const out = new Map<string, UncommittedLocal>();
   for (const top of tops) {
-    const names = files.flatMap((f) =>
-      f.imports.filter((i) => i.level === 0 && i.module.split(".")[0] === top).flatMap((i) => i.names),
+    const imports = files.flatMap((f) =>
+      f.imports.filter((i) => i.level === 0 && i.module.split(".")[0] === top).map((i) => ({ file: f.path, ...i })),
     );
-    const own = ownSymbols(top, names);
-    if (own.length < 2) continue;
+    const own = ownSymbols(
+      top,
+      imports.flatMap((i) => i.names),
+    );
+    // A folder outside the repo on sys.path says less about which import it serves: the name must be one no
+    // stranger installs (`src`, `models`), or one no package table knows that the code takes its own names from.
+    const generic = isGenericOwnName(top);
+    const outside =
+      generic || (own.length > 0 && !isKnownDistribution(distributionOf(top)))
+        ? outsideFolderSigns(view, [...new Set(imports.map((i) => i.file))], cloned)
+        : [];
+    if (own.length < 2 && outside.length === 0) continue;
+    if (own.length === 0) own.push(...new Set(imports.map((i) => i.module)));
     const copies = spec
       .filter(
         (r) =>
@@ -96,6 +145,7 @@ export function uncommittedLocals(
         top,
       ),
       ...readmeSigns(view, top),
+      ...outside,
     ];
     if (signs.length)
       out.set(top, {

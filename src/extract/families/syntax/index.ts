@@ -1,4 +1,4 @@
-// Fact family `syntax`: files that do not parse, one record per file at the first error.
+// Fact family `syntax`: files that do not parse, one record per file at the first error (shell scripts by bash).
 //
 // Approach: the lexer and statement checks (src/extract/python/{lexer,structure}.ts) see every file and
 // catch what breaks most real solutions: unterminated strings, unbalanced brackets, bad indentation,
@@ -16,6 +16,7 @@ import { parseError } from "../../python/tree-facts.js";
 import { pythonParser } from "../../python/tree-sitter.js";
 import { impliedPythonFloor, versionText } from "./pinned-python.js";
 import { parsedUpTo } from "./older-syntax.js";
+import { shellSyntaxRecords } from "./shell-syntax.js";
 
 /** Messages of the lexer and statement checks that name a Python 2 construct. */
 const PYTHON2 =
@@ -94,6 +95,7 @@ export const extractor: Extractor = {
           }),
         );
     }
+    records.push(...(await shellSyntaxRecords(ctx.view)));
     return records;
   },
 };

@@ -19,6 +19,8 @@ import { configGpuCount, pythonGpuCounts, shellGpuCounts } from "./gpu-counts.js
 import { readmeResources } from "./resources.js";
 import { trainingsOf } from "./trainings.js";
 import { OFFLINE_SWITCH, trackerStarts } from "./trackers.js";
+import { promptCalls } from "./prompts.js";
+import { debugSwitches } from "./debug-switch.js";
 
 /** CSV files whose rows may be the training examples: train.csv, train_folds.csv, folds.csv, train_labels.csv... */
 const TRAIN_TABLE = /(?:^|\/)(?:[\w-]*train[\w-]*|folds?|[\w-]*_folds?)\.(?:csv|tsv)$/i;
@@ -181,6 +183,24 @@ export const extractor: Extractor = {
           switchable: t.switchable || offlineDocumented,
         }),
       );
+    // Prompts wait for someone at the terminal; a scripted rerun has no one there.
+    for (const source of ctx.view.python())
+      for (const p of promptCalls(source.text))
+        records.push(
+          recordAt(source, p.line, {
+            kind: "prompt",
+            value: p.condition ?? "",
+            via: "code",
+            name: p.name,
+            switchable: p.switchable,
+          }),
+        );
+    // A debug flag committed on that gates saving or the training's length: the rerun trains a smoke test.
+    for (const source of ctx.view.python())
+      for (const d of debugSwitches(source.text))
+        records.push(
+          recordAt(source, d.line, { kind: "debug-switch", value: d.effects, via: "code", name: d.name, switchable: d.off }),
+        );
     return withoutFactoryKeywords(records);
   },
 };

@@ -1,4 +1,5 @@
-// Fact family `undefined-names`: names a file loads that nothing binds, in any scope, and no builtin covers.
+// Fact family `undefined-names`: names a file loads that nothing binds, in any scope, and no builtin covers, and
+// settings read from a config class that never defines them (config-attributes.ts).
 //
 // Two steps for speed and precision: the lexical pass (names-lexical.ts) keeps names bound nowhere in
 // the file under a generous notion of binding; tree-sitter then parses only the files with candidates and
@@ -11,6 +12,7 @@ import { recordAt } from "../../python/locate.js";
 import { confirmUnbound } from "../../python/names-confirm.js";
 import { preparePythonIndex, sourceOf } from "../../python/repo-index.js";
 import { pythonParser, withTree } from "../../python/tree-sitter.js";
+import { missingConfigAttributes } from "./config-attributes.js";
 
 /** Builtins of Python 2 that Python 3 dropped: defined for a repo that states Python 2 or is written in it. */
 const PYTHON2_BUILTINS = new Set(
@@ -50,6 +52,11 @@ export const extractor: Extractor = {
         records.push(recordAt(file, use.line, { name: use.name }));
       }
     }
+    // Settings read from a plain config class that never defines them.
+    const sources = [...ctx.view.python()];
+    const byPath = new Map(sources.map((s) => [s.path, s]));
+    for (const m of missingConfigAttributes(sources))
+      records.push(recordAt(byPath.get(m.path)!, m.line, { name: m.name, kind: "attribute", definedIn: m.definedIn }));
     return records;
   },
 };

@@ -1,0 +1,62 @@
+// Calls that stop a run to wait for someone at the terminal: `input()`, `raw_input()`, `getpass()`,
+// `click.confirm/prompt`, `typer.confirm/prompt`, rich's `Confirm.ask`/`Prompt.ask`. A scripted rerun has no one
+// there: it hangs, or dies at EOF. Each is read with the `if` it hides behind ("output folder exists, overwrite?"),
+// and is switchable when that condition is the user's switch (a terminal check, a --yes or --force flag). Pure.
+
+export interface PromptCall {
+  line: number;
+  /** The call as written: "input", "click.confirm". */
+  name: string;
+  /** The condition of the nearest enclosing `if`/`elif`/`while`, when there is one (cut at 80 characters). */
+  condition: string | null;
+  /** True when that condition lets a user run without the prompt (isatty, an interactive, yes or force flag). */
+  switchable: boolean;
+}
+
+const CALL =
+  /(?<![\w.])(input|raw_input|getpass(?:\.getpass)?|click\.(?:confirm|prompt)|typer\.(?:confirm|prompt)|(?:Confirm|Prompt|IntPrompt)\.ask)\s*\(/;
+/** A condition that is the user's switch around the prompt. */
+const USER_SWITCH = /isatty|interactive|\byes\b|\bforce\b|\bno_?input\b|\bconfirm\b|\bask\b|\bprompt\b/i;
+const MAX_LINE = 2000;
+
+const indentOf = (line: string) => line.length - line.trimStart().length;
+
+/** The text before a match, outside strings: an odd count of either quote before it puts the match inside one. */
+function insideString(before: string): boolean {
+  const single = (before.match(/(?<!\\)'/g) ?? []).length;
+  const double = (before.match(/(?<!\\)"/g) ?? []).length;
+  return single % 2 === 1 || double % 2 === 1;
+}
+
+/** The condition of the block header that encloses line i, stopping at a def or class (its callers are not read). */
+function enclosingCondition(lines: readonly string[], i: number): string | null {
+  let indent = indentOf(lines[i]!);
+  for (let k = i - 1; k >= 0 && indent > 0; k--) {
+    const line = lines[k]!;
+    if (!line.trim() || line.trimStart().startsWith("#")) continue;
+    const here = indentOf(line);
+    if (here >= indent) continue;
+    indent = here;
+    const header = /^\s*(?:if|elif|while)\s+(.*?):\s*(?:#.*)?$/.exec(line);
+    if (header) return header[1]!.length > 80 ? `${header[1]!.slice(0, 79)}…` : header[1]!;
+    if (/^\s*(?:def|class|async\s+def)\b/.test(line)) return null;
+  }
+  return null;
+}
+
+/** The prompts in a Python file's text. */
+export function promptCalls(text: string): PromptCall[] {
+  if (!/input|getpass|confirm|prompt|\.ask/.test(text)) return [];
+  const lines = text.split("\n");
+  const out: PromptCall[] = [];
+  lines.forEach((raw, i) => {
+    if (raw.length > MAX_LINE) return;
+    const line = raw.replace(/#.*$/, "");
+    if (/^\s*(?:def|class|import|from)\b/.test(line)) return;
+    const m = CALL.exec(line);
+    if (!m || insideString(line.slice(0, m.index))) return;
+    const condition = enclosingCondition(lines, i);
+    out.push({ line: i + 1, name: m[1]!, condition, switchable: condition !== null && USER_SWITCH.test(condition) });
+  });
+  return out;
+}
