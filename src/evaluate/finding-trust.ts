@@ -27,7 +27,7 @@ export interface Judged {
 }
 
 /** The judged findings a figure needs before it says anything: the gate's own minimum. */
-export const MIN_JUDGED = 10;
+const MIN_JUDGED = 10;
 
 export const judgedOf = (t: Judged) => t.correct + t.wrong + t.debatable;
 /** C / (C + W + D), or null with nothing judged. */

@@ -18,7 +18,7 @@ export interface NamedBase {
 const INSPECT_TIMEOUT_MS = 20_000;
 
 /** What an image's config says (pure): its Python label when it reads as major.minor, and MAMBA_USER. */
-export function readNamedBase(image: string, config: { Labels?: unknown; Env?: unknown } | null): NamedBase {
+function readNamedBase(image: string, config: { Labels?: unknown; Env?: unknown } | null): NamedBase {
   const labels = config?.Labels && typeof config.Labels === "object" ? (config.Labels as Record<string, unknown>) : {};
   const label = labels[PYTHON_LABEL];
   const python = typeof label === "string" && /^\d+\.\d+$/.test(label.trim()) ? label.trim() : null;
