@@ -320,8 +320,17 @@ function readmeFacts(
     if (command) commands.push({ line: step.line, ...command });
   }
   const cwdAt = (line: number) => folderAt.filter((f) => f.line < line).pop()!.cwd;
+  const proseAt = new Map(parts.prose.map((p) => [p.line, p.text]));
   for (const { line, text: span } of parts.inline) {
-    const step = /\s/.test(span) && !/^cd\s/.test(span) ? interpretLine(span, cwdAt(line), env) : null;
+    // `./run.sh` runs the script wherever it stands; a bare `code/train.sh` does as a list item of its own.
+    const ranScript =
+      RUN_BY_PATH.test(span) || (SCRIPT_PATH.test(span) && LIST_ITEM_ONLY.exec(proseAt.get(line) ?? "")?.[1] === span)
+        ? span.startsWith("./")
+          ? span
+          : `bash ${span}`
+        : null;
+    const words = ranScript ?? (/\s/.test(span) && !/^cd\s/.test(span) ? span : null);
+    const step = words === null ? null : interpretLine(words, cwdAt(line), env);
     if (step?.command) commands.push({ line, command: step.command, cwd: step.cwd });
   }
   // A command written as a plain line of prose, outside any code block ("stage2: python predict.py --fold 0").
@@ -775,6 +784,11 @@ function soleNotebook(view: RepoView, name: string): string | undefined {
 /** Words that point the reader at a file to read rather than run. */
 const DETAILS = /\b(?:for\s+(?:more|further)\s+(?:details|info(?:rmation)?)|more\s+details\s+(?:are\s+)?in)\b/i;
 const RUN_VERB = /\b(?:run|execute|launch)\b/i;
+/** A shell script run by its path (`./code/train.sh`): the shell runs it as written. */
+const RUN_BY_PATH = /^\.\/[\w./-]+\.(?:sh|bash)$/;
+const SCRIPT_PATH = /^[\w./-]+\.(?:sh|bash)$/;
+/** A list item that is one inline code span and nothing else ("- `code/train.sh`"). */
+const LIST_ITEM_ONLY = /^\s*(?:\d+[.)]|[-*+])\s+`([^`]+)`\s*[.;]?\s*$/;
 /** A shell script's name in prose (`train.sh`, **scripts/run.sh**). */
 const SHELL_WORD = /[\w./-]*[\w-]\.sh\b/g;
 /** The folder a sentence sends the reader to before its script ("go to `src` and run ...", "cd into V and run"). */
