@@ -267,6 +267,7 @@ function readmeFacts(
     return last === undefined ? null : last.slice(0, last.lastIndexOf("/"));
   };
   const found = (c: ShellCommand) => scriptRun(c, (p) => view.has(p)) !== null;
+  const saidFolders = scriptFoldersSaid(parts.prose, (p) => view.isDir(joinRel(startDir, p)));
   let cwd = startDir;
   // The folder within the code block alone, as a reader who skipped the earlier blocks would have it.
   let blockCwd = startDir;
@@ -317,6 +318,14 @@ function readmeFacts(
       const there = folder === null ? null : interpretLine(step.text, folder, env);
       if (there?.command && found(there.command)) command = { command: there.command, cwd: there.cwd };
     }
+    // A bare script after prose saying which folder the scripts are in ("In the tools folder we provide ...").
+    if (command && !found(command.command) && command.command.script !== null && !command.command.script.includes("/"))
+      for (const folder of saidFolders.filter((f) => f.line < step.line).reverse()) {
+        const there = interpretLine(step.text, joinRel(startDir, folder.path), env);
+        if (!there.command || !found(there.command)) continue;
+        command = { command: there.command, cwd: there.cwd };
+        break;
+      }
     if (command) commands.push({ line: step.line, ...command });
   }
   const cwdAt = (line: number) => folderAt.filter((f) => f.line < line).pop()!.cwd;
@@ -784,6 +793,34 @@ function soleNotebook(view: RepoView, name: string): string | undefined {
 /** Words that point the reader at a file to read rather than run. */
 const DETAILS = /\b(?:for\s+(?:more|further)\s+(?:details|info(?:rmation)?)|more\s+details\s+(?:are\s+)?in)\b/i;
 const RUN_VERB = /\b(?:run|execute|launch)\b/i;
+/** Prose saying where the scripts are: "In the tools folder we provide ...", "the scripts are under `tools/`",
+ * "code lives in the src directory". */
+const SAID_FOLDER = [
+  /\b(?:in|under|inside|within)\s+(?:the\s+)?`?([\w.-]+(?:\/[\w.-]+)*)\/?`?\s+(?:folder|directory|dir)\b/i,
+  /\b(?:in|under|inside|within)\s+(?:the\s+)?(?:folder|directory|dir)\s+`?([\w.-]+(?:\/[\w.-]+)*)\/?`?/i,
+  /\b(?:scripts?|code|files|programs?)\s+(?:are|is|lives?|sits?|lie|can\s+be\s+found)\s+(?:\w+\s+)?(?:in|under|inside|within)\s+(?:the\s+)?`?([\w.-]+(?:\/[\w.-]+)*)\/?`?/i,
+];
+
+/** The folders prose lines say the scripts are in, with their lines (folders of the repo only). */
+function scriptFoldersSaid(
+  prose: ReadonlyArray<{ line: number; text: string }>,
+  isDir: (path: string) => boolean,
+): Array<{ line: number; path: string }> {
+  const out: Array<{ line: number; path: string }> = [];
+  for (const { line, text } of prose) {
+    if (text.length > 2000) continue;
+    for (const re of SAID_FOLDER) {
+      const path = re.exec(text)?.[1]?.replace(/^\.\//, "");
+      if (path && !NOT_A_FOLDER_WORD.has(path.toLowerCase()) && isDir(path)) {
+        out.push({ line, path });
+        break;
+      }
+    }
+  }
+  return out;
+}
+const NOT_A_FOLDER_WORD = new Set(["the", "this", "that", "same", "root", "current", "working", "your", "a", "an"]);
+
 /** A shell script run by its path (`./code/train.sh`): the shell runs it as written. */
 const RUN_BY_PATH = /^\.\/[\w./-]+\.(?:sh|bash)$/;
 const SCRIPT_PATH = /^[\w./-]+\.(?:sh|bash)$/;
