@@ -392,7 +392,12 @@ function stepRecord(
         : rejectedArgument(args, parser),
     configs: configs.join(","),
   };
-  const missing = missingConfigArguments(args, step.cwd, (p) => view.has(p))[0];
+  const missing = missingConfigArguments(
+    args,
+    step.cwd,
+    (p) => view.has(p),
+    python ? (view.read(python.path) ?? "") : "",
+  )[0];
   if (missing !== undefined) {
     record.missingConfig = missing;
     const beside = configsBeside(
