@@ -65,6 +65,8 @@ function words(arg: string, valueOf: (name: string) => string | null, depth = 0)
 
 /** A string literal's text, fields of an f-string or `.format` as `*`; null for anything else. */
 function text(expr: string): string | null {
+  // Long arguments are no command to read, and would cost the pattern's backtracking.
+  if (expr.length > 1000) return null;
   const m = /^([rRbBuUfF]{0,2})('''|"""|'|")([\s\S]*)\2(\s*\.\s*format\s*\([\s\S]*\))?$/.exec(expr.trim());
   if (!m) return null;
   const body = m[3]!;

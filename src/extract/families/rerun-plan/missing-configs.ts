@@ -57,10 +57,15 @@ export function joinedOntoFolder(program: string, option: string): boolean {
   const dest = option.replace(/^-+/, "").replace(/-/g, "_");
   if (program === "" || !/^\w+$/.test(dest) || dest.length > 100) return false;
   const value = String.raw`[\w.\[\]'"]*\b${dest}\b`;
-  return [
+  const patterns = [
     String.raw`os\.path\.join\([^()\n]*,\s*${value}\s*\)`,
     String.raw`[/\\]\{${value}\}`,
     String.raw`[\w)\]][ \t]*/[ \t]*${value}`,
     String.raw`\+\s*(?:os\.sep|["'][/\\]["'])\s*\+\s*${value}`,
-  ].some((p) => new RegExp(p).test(program));
+  ].map((p) => new RegExp(p));
+  // Line by line, long lines left out: the patterns backtrack within a line.
+  return program
+    .split("\n")
+    .some((line) => line.length <= MAX_LINE && line.includes(dest) && patterns.some((p) => p.test(line)));
 }
+const MAX_LINE = 1000;

@@ -1,6 +1,7 @@
 // A bare config name the program joins onto a folder built from its other arguments
 // (`os.path.join(args.exp_dir, args.exp, "config", args.cfg)`) is looked up there, not in the working folder.
 import { describe, expect, it } from "vitest";
+import { joinedOntoFolder } from "../../../../src/extract/families/rerun-plan/missing-configs.js";
 import { findingsOf } from "./plan-repo.js";
 
 const PARSER =
@@ -21,5 +22,10 @@ describe("a config name joined onto another folder", () => {
   it("is still missing where the program opens the name as given", async () => {
     const files = { "README.md": README, "predict.py": `${PARSER}cfg = yaml.safe_load(open(args.cfg))\n` };
     expect(await findingsOf(files, RULES)).toEqual([["instructions-step-configs-exist", "README.md", 4, "info"]]);
+  });
+
+  it("reads lines of a bounded length only", () => {
+    expect(joinedOntoFolder("p = os.path.join(d, args.cfg)\n", "--cfg")).toBe(true);
+    expect(joinedOntoFolder(`p = os.path.join(d,${" a,".repeat(400)} args.cfg)\n`, "--cfg")).toBe(false);
   });
 });
