@@ -509,7 +509,7 @@ export interface RerunPlanFact {
   cellLine?: number;
   /** step: its 1-based position in the rerun (a script's own steps follow the step that runs it) */
   order?: number;
-  /** step: readme (a code block) | readme-prose (a numbered or worded step) | shell | make | notebook (a `!` or `%run` line) | kernel (kernel-metadata.json's code file) | console-script */
+  /** step: readme (a code block) | readme-prose (a numbered or worded step) | shell | make | notebook (a `!` or `%run` line) | kernel (kernel-metadata.json's code file) | console-script | code (a script a Python program launches: os.system, subprocess) */
   source?: string;
   /** step: the order of the step whose script runs this one; null for a top-level step */
   parent?: number | null;

@@ -416,14 +416,31 @@ function purposeOf(runner: string, args: string[], script: string): Purpose {
 const MODE_OPTION = /^--?(?:task|mode|phase|stage|do|action|run[_-]?mode)$/i;
 const PREDICT_WORD = /^(?:predict(?:ion)?|infer(?:ence)?|test|submit|submission)$/i;
 
-/** Whether the arguments after a script pick its predict mode: a mode option's value, or a subcommand right after the script. */
+/** A hydra override that picks the mode (`dataset.phase=test`, `+mode=predict`): its key's last part. */
+const MODE_KEY = /^(?:task|mode|phase|stage|run[_-]?mode)$/i;
+/** An option or override that hands the program the weights to predict with (`test_model=x.ckpt`, `--predict_weights`). */
+const PREDICT_WEIGHTS =
+  /^(?:--?|\+{0,2})(?:[\w]+\.)*(?:test|predict|infer(?:ence)?)[_-]?(?:model|weights?|ckpt|checkpoint)s?$/i;
+
+/** Whether the arguments after a script pick its predict mode: a mode option's value (or a hydra override's), a
+ * subcommand right after the script, or the weights to predict with. */
 function predictMode(args: readonly string[]): boolean {
   const at = args.findIndex((a) => SCRIPT.test(a));
   if (at >= 0 && PREDICT_WORD.test(args[at + 1] ?? "")) return true;
   return args.some((a, i) => {
     const eq = a.indexOf("=");
+    const key = eq > 0 ? a.slice(0, eq) : a;
+    if (PREDICT_WEIGHTS.test(key) && (eq > 0 ? a.length > eq + 1 : (args[i + 1] ?? "-")[0] !== "-")) return true;
+    if (eq > 0 && !a.startsWith("-")) {
+      const last =
+        key
+          .replace(/^[+~]+/, "")
+          .split(".")
+          .pop() ?? "";
+      return MODE_KEY.test(last) && PREDICT_WORD.test(a.slice(eq + 1));
+    }
     return eq > 0
-      ? MODE_OPTION.test(a.slice(0, eq)) && PREDICT_WORD.test(a.slice(eq + 1))
+      ? MODE_OPTION.test(key) && PREDICT_WORD.test(a.slice(eq + 1))
       : MODE_OPTION.test(a) && PREDICT_WORD.test(args[i + 1] ?? "");
   });
 }

@@ -35,25 +35,31 @@ function writesInto(o: Written, folder: string): boolean {
   return false;
 }
 
-/** The copy steps whose sources are all empty, each with the words that say so. */
+/** The copy steps whose sources are all empty, each with the words that say so. `documented`: a source the
+ * README has the reader fill (a download's folder) is not empty. A script run from several folders copies
+ * out of nothing only where it does from every one of them. */
 export function emptyCopies(
   writes: readonly Written[],
   repoFiles: readonly string[],
+  documented: (source: string) => boolean = () => false,
 ): Array<{ write: Written; why: string }> {
   const out: Array<{ write: Written; why: string }> = [];
+  const filled = new Set<string>();
   for (const w of writes) {
     if (!w.from?.length) continue;
     const sources = w.from.map((s) => repoPath(s, w.fromFile));
-    if (sources.some((s) => s === null)) continue;
-    const empty = (sources as string[]).every((src) => {
-      if (contextHolds(repoFiles, src, null)) return false;
-      return !writes.some((o) => o !== w && writesInto(o, literalPrefix(src)));
-    });
-    if (empty)
+    const empty =
+      sources.every((s) => s !== null) &&
+      (sources as string[]).every((src) => {
+        if (contextHolds(repoFiles, src, null) || documented(src)) return false;
+        return !writes.some((o) => o !== w && writesInto(o, literalPrefix(src)));
+      });
+    if (!empty) filled.add(w.by);
+    else
       out.push({
         write: w,
         why: `${w.by} copies it from ${(sources as string[]).join(", ")}, which holds no such file and no step writes`,
       });
   }
-  return out;
+  return out.filter((h) => !filled.has(h.write.by));
 }

@@ -32,6 +32,7 @@ import { personalLinks, publicSourceLine } from "./personal-links.js";
 import { kaggleNotebooks } from "../../view/kaggle-notebooks.js";
 import { filesWithRole, roleOf } from "../../view/file-roles.js";
 import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
+import { placedIn, scriptRunFolders } from "../../shell/script-run-folders.js";
 
 const WEIGHT_CALLS = new Set([
   "load_weights",
@@ -149,6 +150,7 @@ function writesOf(
   index: RepoPythonIndex,
   readmeBlocks: ReadonlyArray<{ file: string; lines: Array<{ line: number; text: string }> }>,
   keys: ConfigKeys,
+  runFolders: ReadonlyMap<string, ReadonlySet<string>>,
 ): Written[] {
   const out: Written[] = [];
   for (const file of index.files)
@@ -178,16 +180,31 @@ function writesOf(
   for (const entry of filesWithRole(view, "shell", "makefile")) {
     if (entry.skipped || entry.size > 1_000_000) continue;
     const text = view.read(entry.path);
-    if (text !== null)
-      out.push(
-        ...shellWrites(
-          entry.path,
-          text.split("\n").map((t, i) => ({ line: i + 1, text: t })),
-        ),
-      );
+    if (text === null) continue;
+    const lines = text.split("\n").map((t, i) => ({ line: i + 1, text: t }));
+    // A script's relative paths start where the step that runs it works (`sh bin/x.sh` from the root), not
+    // in its own folder; one no step is seen to run keeps its own folder (and the root, as `locate` tries).
+    const folders = [...(runFolders.get(entry.path) ?? [])];
+    if (folders.length === 0) out.push(...shellWrites(entry.path, lines));
+    for (const folder of folders) out.push(...shellWrites(entry.path, lines, placedIn(entry.path, folder)));
   }
   for (const block of readmeBlocks) for (const item of shellWrites(block.file, block.lines)) out.push(item);
   return out;
+}
+
+/** The folders each shell script runs from, from the README's commands that run it and the scripts they call. */
+function shellRunFolders(view: RepoView, readme: readonly FactRecord[]): Map<string, Set<string>> {
+  const runs = readme.flatMap((r) =>
+    r.kind === "command" && typeof r.script === "string"
+      ? [{ script: r.script.replace(/^\.\//, ""), cwd: typeof r.cwd === "string" ? r.cwd : "" }]
+      : [],
+  );
+  return scriptRunFolders(
+    runs,
+    (p) => view.read(p),
+    (p) => view.has(p),
+    { isDir: (p) => view.isDir(p) },
+  );
 }
 
 /** Calls of the repo's own savers (`save_on_master(state, os.path.join(d, "checkpoint.pth"))`): each writes
@@ -273,12 +290,20 @@ export const extractor: Extractor = {
       if (text !== null) keys.addConfigText(entry.path, text);
     }
     for (const file of index.files) for (const c of file.constants) keys.add(c.name, c.value, file.path);
-    const writes = writesOf(ctx.view, index, readmeBlocks, keys);
+    const writes = writesOf(
+      ctx.view,
+      index,
+      readmeBlocks,
+      keys,
+      shellRunFolders(ctx.view, ctx.facts.families.readme ?? []),
+    );
     const produced = new ProducedFiles(writes);
-    // A copy out of an empty folder is a step that writes nothing: say so where it is a read's only producer.
+    // A copy out of an empty folder is a step that writes nothing: say so where it is a read's only producer
+    // (not out of a folder the README has the reader fill: the download fills it).
     const hollow = emptyCopies(
       writes,
       ctx.view.files().map((e) => e.path),
+      (source) => documentedBy(sources, source, "", false) !== null,
     );
     const hollowBy = new Map(hollow.map((h) => [h.write.by, h.why]));
     const hollowOnly = new ProducedFiles(writes.filter((w) => !hollowBy.has(w.by)));

@@ -100,7 +100,12 @@ export class ProducedFiles {
 
 /** What shell lines (a script, a README block) write (see shell/shell-writes.ts), from the folder `cd` moved to
  * within the lines, with the variables the lines set expanded. */
-export function shellWrites(file: string, lines: ReadonlyArray<{ line: number; text: string }>): Written[] {
+export function shellWrites(
+  file: string,
+  lines: ReadonlyArray<{ line: number; text: string }>,
+  /** Where the lines' relative paths start, as a file path in that folder (default: `file` itself). */
+  from: string = file,
+): Written[] {
   const out: Written[] = [];
   const vars = new Map<string, string>();
   const expand = (word: string) =>
@@ -128,7 +133,7 @@ export function shellWrites(file: string, lines: ReadonlyArray<{ line: number; t
           path: w.path === "" ? cwd : at(cwd, w.path),
           by: `${file}:${line}`,
           what: w.what,
-          fromFile: file,
+          fromFile: from,
           ...(w.from ? { from: w.from.map((p) => at(cwd, p)) } : {}),
         });
       }

@@ -267,6 +267,7 @@ function readmeFacts(
     return last === undefined ? null : last.slice(0, last.lastIndexOf("/"));
   };
   const found = (c: ShellCommand) => scriptRun(c, (p) => view.has(p)) !== null;
+  const saidFolders = scriptFoldersSaid(parts.prose, (p) => view.isDir(joinRel(startDir, p)));
   let cwd = startDir;
   // The folder within the code block alone, as a reader who skipped the earlier blocks would have it.
   let blockCwd = startDir;
@@ -317,11 +318,28 @@ function readmeFacts(
       const there = folder === null ? null : interpretLine(step.text, folder, env);
       if (there?.command && found(there.command)) command = { command: there.command, cwd: there.cwd };
     }
+    // A bare script after prose saying which folder the scripts are in ("In the tools folder we provide ...").
+    if (command && !found(command.command) && command.command.script !== null && !command.command.script.includes("/"))
+      for (const folder of saidFolders.filter((f) => f.line < step.line).reverse()) {
+        const there = interpretLine(step.text, joinRel(startDir, folder.path), env);
+        if (!there.command || !found(there.command)) continue;
+        command = { command: there.command, cwd: there.cwd };
+        break;
+      }
     if (command) commands.push({ line: step.line, ...command });
   }
   const cwdAt = (line: number) => folderAt.filter((f) => f.line < line).pop()!.cwd;
+  const proseAt = new Map(parts.prose.map((p) => [p.line, p.text]));
   for (const { line, text: span } of parts.inline) {
-    const step = /\s/.test(span) && !/^cd\s/.test(span) ? interpretLine(span, cwdAt(line), env) : null;
+    // `./run.sh` runs the script wherever it stands; a bare `code/train.sh` does as a list item of its own.
+    const ranScript =
+      RUN_BY_PATH.test(span) || (SCRIPT_PATH.test(span) && LIST_ITEM_ONLY.exec(proseAt.get(line) ?? "")?.[1] === span)
+        ? span.startsWith("./")
+          ? span
+          : `bash ${span}`
+        : null;
+    const words = ranScript ?? (/\s/.test(span) && !/^cd\s/.test(span) ? span : null);
+    const step = words === null ? null : interpretLine(words, cwdAt(line), env);
     if (step?.command) commands.push({ line, command: step.command, cwd: step.cwd });
   }
   // A command written as a plain line of prose, outside any code block ("stage2: python predict.py --fold 0").
@@ -775,6 +793,39 @@ function soleNotebook(view: RepoView, name: string): string | undefined {
 /** Words that point the reader at a file to read rather than run. */
 const DETAILS = /\b(?:for\s+(?:more|further)\s+(?:details|info(?:rmation)?)|more\s+details\s+(?:are\s+)?in)\b/i;
 const RUN_VERB = /\b(?:run|execute|launch)\b/i;
+/** Prose saying where the scripts are: "In the tools folder we provide ...", "the scripts are under `tools/`",
+ * "code lives in the src directory". */
+const SAID_FOLDER = [
+  /\b(?:in|under|inside|within)\s+(?:the\s+)?`?([\w.-]+(?:\/[\w.-]+)*)\/?`?\s+(?:folder|directory|dir)\b/i,
+  /\b(?:in|under|inside|within)\s+(?:the\s+)?(?:folder|directory|dir)\s+`?([\w.-]+(?:\/[\w.-]+)*)\/?`?/i,
+  /\b(?:scripts?|code|files|programs?)\s+(?:are|is|lives?|sits?|lie|can\s+be\s+found)\s+(?:\w+\s+)?(?:in|under|inside|within)\s+(?:the\s+)?`?([\w.-]+(?:\/[\w.-]+)*)\/?`?/i,
+];
+
+/** The folders prose lines say the scripts are in, with their lines (folders of the repo only). */
+function scriptFoldersSaid(
+  prose: ReadonlyArray<{ line: number; text: string }>,
+  isDir: (path: string) => boolean,
+): Array<{ line: number; path: string }> {
+  const out: Array<{ line: number; path: string }> = [];
+  for (const { line, text } of prose) {
+    if (text.length > 2000) continue;
+    for (const re of SAID_FOLDER) {
+      const path = re.exec(text)?.[1]?.replace(/^\.\//, "");
+      if (path && !NOT_A_FOLDER_WORD.has(path.toLowerCase()) && isDir(path)) {
+        out.push({ line, path });
+        break;
+      }
+    }
+  }
+  return out;
+}
+const NOT_A_FOLDER_WORD = new Set(["the", "this", "that", "same", "root", "current", "working", "your", "a", "an"]);
+
+/** A shell script run by its path (`./code/train.sh`): the shell runs it as written. */
+const RUN_BY_PATH = /^\.\/[\w./-]+\.(?:sh|bash)$/;
+const SCRIPT_PATH = /^[\w./-]+\.(?:sh|bash)$/;
+/** A list item that is one inline code span and nothing else ("- `code/train.sh`"). */
+const LIST_ITEM_ONLY = /^\s*(?:\d+[.)]|[-*+])\s+`([^`]+)`\s*[.;]?\s*$/;
 /** A shell script's name in prose (`train.sh`, **scripts/run.sh**). */
 const SHELL_WORD = /[\w./-]*[\w-]\.sh\b/g;
 /** The folder a sentence sends the reader to before its script ("go to `src` and run ...", "cd into V and run"). */

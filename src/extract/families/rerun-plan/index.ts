@@ -299,10 +299,16 @@ function settlePurposes(steps: Step[]): void {
       step.purpose = parent.purpose;
   }
   const trainsBelow = new Set<number>();
+  // A Python driver that launches the training as a subprocess delegates it too.
+  const launchesTraining = new Set<number>();
   for (const step of [...steps].reverse()) {
-    if (step.parent !== null && (step.purpose === "train" || trainsBelow.has(step.order))) trainsBelow.add(step.parent);
+    if (step.parent !== null && (step.purpose === "train" || trainsBelow.has(step.order))) {
+      trainsBelow.add(step.parent);
+      if (step.source === "code") launchesTraining.add(step.parent);
+    }
     const delegates = step.program !== null && !/\.(?:py|ipynb)$/.test(step.program);
-    if (step.purpose === "train" && delegates && trainsBelow.has(step.order)) step.purpose = "other";
+    if (step.purpose === "train" && ((delegates && trainsBelow.has(step.order)) || launchesTraining.has(step.order)))
+      step.purpose = "other";
   }
 }
 
@@ -386,7 +392,12 @@ function stepRecord(
         : rejectedArgument(args, parser),
     configs: configs.join(","),
   };
-  const missing = missingConfigArguments(args, step.cwd, (p) => view.has(p))[0];
+  const missing = missingConfigArguments(
+    args,
+    step.cwd,
+    (p) => view.has(p),
+    python ? (view.read(python.path) ?? "") : "",
+  )[0];
   if (missing !== undefined) {
     record.missingConfig = missing;
     const beside = configsBeside(

@@ -11,8 +11,10 @@ import { scriptWrites } from "../../shell/script-writes.js";
 import { isPlaceholderWord } from "../../shell/shell-words.js";
 import { scriptLineReader } from "../../shell/script-folder.js";
 import { isInstalledModule } from "../../shell/installed-modules.js";
+import { launchedCommands } from "./launches.js";
 
-export type StepSource = "readme" | "readme-prose" | "shell" | "make" | "notebook" | "kernel" | "console-script";
+export type StepSource =
+  "readme" | "readme-prose" | "shell" | "make" | "notebook" | "kernel" | "console-script" | "code";
 
 export interface Step {
   order: number;
@@ -145,6 +147,43 @@ export class StepList {
     if (/\.(?:sh|bash)$/.test(program)) this.expandShell(step, program, depth, inner);
     else if (step.makeTarget !== undefined) this.expandMake(step, program, depth, inner);
     else if (program.endsWith(".ipynb")) this.expandNotebook(step, program, depth, inner);
+    else if (program.endsWith(".py")) this.expandLaunches(step, program, depth, inner);
+  }
+
+  /** The scripts a Python program launches (`subprocess.run([...], cwd=d)`, `os.chdir(d); os.system(...)`), each
+   * a step in the folder it runs in; where the code computes that folder, the one folder holding a script of
+   * that name is it. A launch of nothing the repo holds is no step. */
+  private expandLaunches(parent: Step, program: string, depth: number, chain: ReadonlySet<string>): void {
+    const text = this.view.read(program);
+    if (text === null) return;
+    const folder = program.includes("/") ? program.slice(0, program.lastIndexOf("/")) : "";
+    for (const launch of launchedCommands(text)) {
+      const start =
+        launch.folder === undefined ? parent.cwd : launch.folder === null ? null : joinRel(parent.cwd, launch.folder);
+      const { command, cwd } = interpretLine(launch.command, start ?? parent.cwd, this.env);
+      if (!command || command.script === null) continue;
+      const known = start !== null && !cwd.includes("*");
+      const found = known ? programOf(command, this.view, folder) : null;
+      const target =
+        found !== null && this.view.has(found) ? found : known ? null : onlyCodeFileNamed(this.view, command.script);
+      if (target === null || !this.view.has(target)) continue;
+      this.push(
+        {
+          file: program,
+          line: launch.line,
+          source: "code",
+          parent: parent.order,
+          cwd: known ? cwd : target.includes("/") ? target.slice(0, target.lastIndexOf("/")) : "",
+          command: command.command,
+          program: target,
+          purpose: command.purpose,
+          repeat: parent.repeat,
+          repeatSource: parent.repeatSource,
+        },
+        depth + 1,
+        chain,
+      );
+    }
   }
 
   /** A script's lines run from the folder the step runs it in. */

@@ -26,9 +26,30 @@ describe("a predict mode in a documented script", () => {
   });
 
   it("still finds no prediction in a script that only trains", async () => {
-    const files = { "README.md": README, "reproduce.sh": "python train.py --task train\n", "train.py": MAIN };
+    const files = {
+      "README.md": README,
+      "reproduce.sh":
+        "python train.py --task train\npython train.py data.test_size=0.2 phase=train --test_batch_size 8\n",
+      "train.py": MAIN,
+    };
     expect(await findingsOf(files, ["instructions-predict-documented"])).toEqual([
       ["instructions-predict-documented", null, null, "warning"],
     ]);
+  });
+
+  it("documents the prediction: the training module run with hydra overrides that pick its test phase", async () => {
+    for (const line of [
+      "python -m src.train dataset.phase=test test_model=output/model.ckpt",
+      "python -m src.train +mode=predict",
+      "python src/train.py test_model=output/model.ckpt",
+    ]) {
+      const files = {
+        "README.md": `# Solution\n\n## Training\n\n\`\`\`\npython -m src.train\n\`\`\`\n\n## Inference\n\n\`\`\`\n${line}\n\`\`\`\n`,
+        "src/__init__.py": "",
+        "src/train.py": "print(1)\n",
+      };
+      expect([line, await findingsOf(files, ["instructions-predict-documented"])]).toEqual([line, []]);
+      expect(stepsOf(await planOf(files)).map((s) => s[4])).toEqual(["train", "predict"]);
+    }
   });
 });

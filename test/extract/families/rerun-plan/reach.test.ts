@@ -28,12 +28,13 @@ describe("rerun-plan reach", () => {
       ["src/common.py", 1, "imports", "prepare.py"],
       ["tools/split.sh", 1, "calls", "prepare.py"],
       ["tools/split.py", 1, "calls", "tools/split.sh"],
-      ["src/train.py", 2, "runs", null],
-      ["src/models/__init__.py", 2, "imports", "src/train.py"],
-      ["src/models/net.py", 2, "imports", "src/train.py"],
-      ["src/export.py", 2, "calls", "src/train.py"],
-      ["src/layers/__init__.py", 2, "imports", "src/models/net.py"],
-      ["src/layers/block.py", 2, "imports", "src/models/net.py"],
+      // Steps 2 and 3: the script prepare.py launches, and what it runs.
+      ["src/train.py", 4, "runs", null],
+      ["src/models/__init__.py", 4, "imports", "src/train.py"],
+      ["src/models/net.py", 4, "imports", "src/train.py"],
+      ["src/export.py", 4, "calls", "src/train.py"],
+      ["src/layers/__init__.py", 4, "imports", "src/models/net.py"],
+      ["src/layers/block.py", 4, "imports", "src/models/net.py"],
     ]);
     expect(records.find((r) => r.kind === "summary")).toMatchObject({ reached: 11 });
   });
