@@ -545,6 +545,8 @@ export interface RerunPlanFact {
   importsOffPath?: string;
   /** step with importsOffPath: the folder Python searches first, the script's own */
   searchedFolder?: string;
+  /** step with importsOffPath: the outside image of the environment (a Dockerfile's FROM, an image the README pulls or runs) whose variables data/container-images.json does not know, so a PYTHONPATH it sets may find the imports */
+  imageUnknown?: string;
   /** step: the config files it loads, repo-relative, comma-separated; empty when none */
   configs?: string;
   /** step, training: the model or architecture it trains, from its arguments or configs */

@@ -35,6 +35,7 @@ import { missingSystemLibraries } from "./system-libraries.js";
 import { companionMismatches } from "./framework-companions.js";
 import { frameworkConflicts } from "./framework-versions.js";
 import { condaByContent, readmeNamedSpecs, requirementsByContent } from "./spec-by-content.js";
+import { dockerRunImage } from "./docker-run-image.js";
 
 export type SpecFormat =
   | "dockerfile"
@@ -148,12 +149,13 @@ function declarationRecords(view: RepoView, facts: Facts): FactRecord[] {
     const line = typeof r.line === "number" ? r.line : 1;
     records.push(...installRecords(r.file, line, r.command, "readme"));
     const pulled =
-      /^(?:docker|podman|nvidia-docker)\s+pull\s+([\w.\/-]+(?::[\w.-]+)?)/.exec(r.command) ??
-      /^(?:docker|podman|nvidia-docker)\s+(?:pull|run\b.*?\s)\s*([\w.\/-]+:[\w.-]+)/.exec(r.command);
-    // A pulled image is the environment; so is a known one the README runs (`docker run ... nvcr.io/nvidia/pytorch:21.03-py3`),
-    // where an unknown one may be the image the README built from the repo's own Dockerfile.
-    if (pulled && (/\bpull\b/.test(r.command) || imageInfo(pulled[1]!) !== null))
-      records.push({ kind: "image", file: r.file, line, image: pulled[1]! });
+      /^(?:docker|podman|nvidia-docker)\s+pull\s+([\w.\/-]+(?::[\w.-]+)?)/.exec(r.command)?.[1] ??
+      dockerRunImage(r.command) ??
+      /^(?:docker|podman|nvidia-docker)\s+(?:pull|run\b.*?\s)\s*([\w.\/-]+:[\w.-]+)/.exec(r.command)?.[1];
+    // A pulled image is the environment; so is a known one the README runs (`docker run ... nvcr.io/nvidia/pytorch:21.03-py3`,
+    // with or without its tag), where an unknown one may be the image the README built from the repo's own Dockerfile.
+    if (pulled && (/\bpull\b/.test(r.command) || imageInfo(pulled) !== null))
+      records.push({ kind: "image", file: r.file, line, image: pulled });
   }
   for (const r of facts.families["readme"] ?? []) {
     if (r.kind !== "readme" || typeof r.file !== "string") continue;
