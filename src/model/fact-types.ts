@@ -591,12 +591,26 @@ export interface RerunPlanFact {
 
 /** Each environment spec (a requirements file with its includes, conda's pip section, pyproject, setup.py, the README's pip install lines) as a real resolver (uv) answered it for the Python the spec states, from the index the build uses */
 export interface SpecResolutionFact {
-  /** resolution */
+  /** resolution | transitive-import (a distribution the code imports that no spec declares and that the spec's resolution installs only as a dependency of its lines) */
   kind?: string;
-  /** the spec's file */
+  /** the spec's file; transitive-import: the first file importing it (a .py file before a notebook, the shallowest, then by path) */
   file?: string;
-  /** its first requirement's line */
+  /** its first requirement's line; transitive-import: the import's line */
   line?: number;
+  /** transitive-import in a notebook: the cell (0-based) */
+  cell?: number;
+  /** transitive-import in a notebook: the line in that cell (1-based) */
+  cellLine?: number;
+  /** transitive-import: the spec whose resolution brings it in */
+  spec?: string;
+  /** transitive-import: the distribution the code imports, as the import-name tables map it */
+  distribution?: string;
+  /** transitive-import: the module imported, as written */
+  module?: string;
+  /** transitive-import: the version the resolver chose for it today */
+  version?: string;
+  /** transitive-import: the pins that require it (uv's `# via` notes), each with its resolved version, comma-joined */
+  via?: string;
   /** the Python resolved for (major.minor) */
   python?: string;
   /** where that Python comes from: the spec's statement, or the default */
