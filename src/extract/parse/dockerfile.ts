@@ -74,6 +74,15 @@ function imagePython(file: string, from: { image: string; line: number } | null,
   return [{ kind: "python-version", file, line, value: null, source: `the image ${image} fixes it` }];
 }
 
+/** The Python an image's tag carries as a word of its own (`rapidsai/rapidsai:cuda10.2-runtime-ubuntu18.04-py3.7`,
+ * `miniconda3:4.9.2-py38`, `...-python3.10`): major and minor, never a major alone (`-py3`); null when none. */
+export function tagPython(image: string): string | null {
+  const name = image.slice(image.lastIndexOf("/") + 1);
+  const tag = name.includes(":") ? name.slice(name.indexOf(":") + 1) : "";
+  const m = /(?:^|[-_])py(?:thon)?([23])\.?(\d{1,2})(?=$|[-_])/.exec(tag);
+  return m ? `${m[1]}.${m[2]}` : null;
+}
+
 /** `untagged` for a pulled base that names no release (no tag, or `latest`, and no digest); nothing for an earlier
  * stage, scratch or a base a build argument names (its value is the builder's). */
 function releaseNamed(image: string, stages: ReadonlySet<string>): { untagged?: boolean } {
@@ -98,9 +107,11 @@ export function parseDockerfileText(file: string, text: string): FactRecord[] {
       if (from[2]) stages.add(from[2].toLowerCase());
       const python = /^(?:[\w.-]+\/)*python:(\d+(?:\.\d+){0,2})/.exec(image);
       const known = imageInfo(image);
+      const tagged = tagPython(image);
       if (python) records.push(pythonRecord(file, line, python[1]!));
       else if (known?.python)
         records.push({ ...pythonRecord(file, line, known.python), source: `the image ${image}: ${known.source}` });
+      else if (tagged) records.push({ ...pythonRecord(file, line, tagged), source: `the tag of the image ${image}` });
       const cuda = cudaFromImage(file, line, image);
       if (cuda) records.push(cuda);
       continue;
