@@ -95,7 +95,7 @@ export interface DataRefsFact {
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
 export interface EnvSpecFact {
-  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack | system-library | framework-companion */
+  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack | system-library | framework-companion | pin-conflict */
   kind?: string;
   /** the spec file, or the README, script or notebook holding the install command or image (path from the repo root) */
   file?: string;
@@ -187,6 +187,12 @@ export interface EnvSpecFact {
   pinnedAt?: string;
   /** package: a line of a pip requirements file in conda's export format (`matplotlib=3.1.3=py37_0`) as written, which pip does not read; its version is the record's pin */
   condaLine?: string;
+  /** pin-conflict: the package as this line writes it (numpy==1.18.0, bitsandbytes-cuda114), at the record's file and line; name is its distribution without a build variant's suffix */
+  pin?: string;
+  /** pin-conflict: the other spec's line that pins it differently, as 'file:line pins numpy==1.22.3' */
+  other?: string;
+  /** pin-conflict: which of the two the build installs and why (the later pip line), or that nothing says which file to install */
+  wins?: string;
   /** image: a Dockerfile's FROM names no release of a pulled image (no tag, or `latest`, and no digest); absent for an earlier stage, scratch or a build argument's base */
   untagged?: boolean;
   /** framework-companion: the torch pin of the same spec file, as written after == */

@@ -36,6 +36,7 @@ import { companionMismatches } from "./framework-companions.js";
 import { frameworkConflicts } from "./framework-versions.js";
 import { condaByContent, readmeNamedSpecs, requirementsByContent } from "./spec-by-content.js";
 import { dockerRunImage } from "./docker-run-image.js";
+import { pinConflicts } from "./pin-conflicts.js";
 
 export type SpecFormat =
   | "dockerfile"
@@ -321,6 +322,10 @@ export const extractor: Extractor = {
     records.push(...systemPythonRecords(view, records, contextsOf), ...aptSourceRecords(view, records, contextsOf));
     for (const item of frameworkConflicts(view, records)) records.push(item);
     for (const item of companionMismatches(records)) records.push(item);
+    const readmeCommands = (facts.families["readme"] ?? []).flatMap((r) =>
+      r.kind === "command" && typeof r.command === "string" ? [r.command] : [],
+    );
+    for (const item of pinConflicts(records, (file) => view.read(file), readmeCommands)) records.push(item);
     // With no spec file, a root README's version list ("torch 0.4.1, pandas, cuDNN 7") is the spec it states.
     if (!records.some((r) => r.kind === "spec-file")) records.push(...readmeLists(view));
     for (const item of obsoleteGpuStack(view, records)) records.push(item);
