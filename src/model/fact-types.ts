@@ -193,7 +193,9 @@ export interface EnvSpecFact {
   other?: string;
   /** pin-conflict: which of the two the build installs and why (the later pip line), or that nothing says which file to install */
   wins?: string;
-  /** image: a Dockerfile's FROM names no release of a pulled image (no tag, or `latest`, and no digest); absent for an earlier stage, scratch or a build argument's base */
+  /** image a README names: how its command uses it (runs, pulls); absent for a Dockerfile's FROM */
+  uses?: string;
+  /** image: a Dockerfile's FROM, or a README's docker run or pull, names no release of a pulled image (no tag, or `latest`, and no digest); absent for an earlier stage, scratch or a build argument's base */
   untagged?: boolean;
   /** framework-companion: the torch pin of the same spec file, as written after == */
   torch?: string;

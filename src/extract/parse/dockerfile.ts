@@ -85,7 +85,7 @@ export function tagPython(image: string): string | null {
 
 /** `untagged` for a pulled base that names no release (no tag, or `latest`, and no digest); nothing for an earlier
  * stage, scratch or a base a build argument names (its value is the builder's). */
-function releaseNamed(image: string, stages: ReadonlySet<string>): { untagged?: boolean } {
+export function releaseNamed(image: string, stages: ReadonlySet<string> = new Set()): { untagged?: boolean } {
   if (image.includes("$") || image.toLowerCase() === "scratch" || stages.has(image.toLowerCase())) return {};
   if (image.includes("@")) return { untagged: false };
   // The tag follows the last `:` after the last `/` (a registry's port comes before it).

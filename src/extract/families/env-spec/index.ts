@@ -4,7 +4,7 @@ import type { Extractor } from "../../extractor.js";
 import type { FactRecord } from "../../../model/facts.js";
 import type { FileRole, InventoryEntry, RepoView } from "../../../model/repo-view.js";
 import { parseCondaText } from "../../parse/conda.js";
-import { parseDockerfileText } from "../../parse/dockerfile.js";
+import { parseDockerfileText, releaseNamed } from "../../parse/dockerfile.js";
 import { parsePipfileLockText, parsePipfileText } from "../../parse/pipfile.js";
 import { parsePyprojectText } from "../../parse/pyproject.js";
 import { pythonRecord } from "../../parse/records.js";
@@ -155,8 +155,11 @@ function declarationRecords(view: RepoView, facts: Facts): FactRecord[] {
       /^(?:docker|podman|nvidia-docker)\s+(?:pull|run\b.*?\s)\s*([\w.\/-]+:[\w.-]+)/.exec(r.command)?.[1];
     // A pulled image is the environment; so is a known one the README runs (`docker run ... nvcr.io/nvidia/pytorch:21.03-py3`,
     // with or without its tag), where an unknown one may be the image the README built from the repo's own Dockerfile.
-    if (pulled && (/\bpull\b/.test(r.command) || imageInfo(pulled) !== null))
-      records.push({ kind: "image", file: r.file, line, image: pulled });
+    // Either way, one named with no tag (nor a digest) is whatever that image is on the day.
+    if (pulled && (/\bpull\b/.test(r.command) || imageInfo(pulled) !== null)) {
+      const uses = /^(?:sudo\s+)?\S+\s+pull\b/.test(r.command) ? "pulls" : "runs";
+      records.push({ kind: "image", file: r.file, line, image: pulled, ...releaseNamed(pulled), uses });
+    }
   }
   for (const r of facts.families["readme"] ?? []) {
     if (r.kind !== "readme" || typeof r.file !== "string") continue;
