@@ -134,16 +134,18 @@ const PINNED_REF = /^(?:[0-9a-f]{7,40}|v?\d+(?:\.\d+)+[\w.+-]*)$/i;
 // What builds or installs a cloned folder.
 const BUILD = /\bpip3?\s+install\b|\bsetup\.py\s+(?:install|develop|build)|\bmake\b|\bcmake\b/;
 
-/** A repo a RUN clones and then builds with no commit or version tag checked out: the build takes whatever its
- * default branch holds on the day (an install record, unpinned, at the clone's line). */
-function unpinnedClones(file: string, text: string): FactRecord[] {
+/** A repo a RUN (or a README's code block, `via: "readme"`) clones and then builds with no commit or version tag
+ * checked out: the build takes whatever its default branch holds on the day (an install record, unpinned, at the
+ * clone's line). In a README a clone's context also ends at its code block's end or a blank line. */
+export function unpinnedClones(file: string, text: string, via: "dockerfile" | "readme" = "dockerfile"): FactRecord[] {
   const lines = text.split(/\r?\n/);
   const records: FactRecord[] = [];
   // Each clone's context ends at the next line that clones: every line is read a bounded number of times.
+  const ends = (line: string) => /\bgit\s+clone\b/.test(line) || (via === "readme" && /^\s*(?:```|~~~|$)/.test(line));
   const nextClone: number[] = [];
   for (let i = lines.length - 1, next = lines.length; i >= 0; i--) {
     nextClone[i] = next;
-    if (/\bgit\s+clone\b/.test(lines[i]!)) next = i;
+    if (ends(lines[i]!)) next = i;
   }
   lines.forEach((raw, i) => {
     if (raw.trim().startsWith("#")) return;
@@ -166,7 +168,7 @@ function unpinnedClones(file: string, text: string): FactRecord[] {
       if (!/^[A-Za-z0-9._-]+$/.test(repo)) continue;
       records.push({
         kind: "install",
-        via: "dockerfile",
+        via,
         file,
         line: i + 1,
         name: normalizeName(repo),

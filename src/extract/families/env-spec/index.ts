@@ -4,7 +4,7 @@ import type { Extractor } from "../../extractor.js";
 import type { FactRecord } from "../../../model/facts.js";
 import type { FileRole, InventoryEntry, RepoView } from "../../../model/repo-view.js";
 import { parseCondaText } from "../../parse/conda.js";
-import { parseDockerfileText, releaseNamed } from "../../parse/dockerfile.js";
+import { parseDockerfileText, releaseNamed, unpinnedClones } from "../../parse/dockerfile.js";
 import { parsePipfileLockText, parsePipfileText } from "../../parse/pipfile.js";
 import { parsePyprojectText } from "../../parse/pyproject.js";
 import { pythonRecord } from "../../parse/records.js";
@@ -163,7 +163,13 @@ function declarationRecords(view: RepoView, facts: Facts): FactRecord[] {
   }
   for (const r of facts.families["readme"] ?? []) {
     if (r.kind !== "readme" || typeof r.file !== "string") continue;
-    records.push(...packageTableRecords(r.file, view.read(r.file) ?? ""));
+    const text = view.read(r.file) ?? "";
+    records.push(...packageTableRecords(r.file, text));
+    // A repo its code blocks clone and build over several lines (`git clone .../apex`, `cd apex`, `python setup.py
+    // install`), with no commit or tag: unless a one-line install already says so.
+    const said = new Set(records.flatMap((x) => (x.file === r.file && typeof x.spec === "string" ? [x.spec] : [])));
+    for (const clone of unpinnedClones(r.file, text, "readme"))
+      if (!said.has(`git+${String(clone.spec)}`)) records.push(clone);
   }
   for (const entry of view.files()) {
     if (entry.skipped || entry.size > 1_000_000 || !/\.(?:sh|bash)$/i.test(entry.path)) continue;
