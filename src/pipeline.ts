@@ -311,7 +311,7 @@ async function resolveSpecs(run: Run, decision: StageDecision): Promise<void> {
     // The build installs what `repro-audit lock` writes: the same resolver call, the same Python, as of the commit.
     if (decision.run.build) await lockSpecForBuild(run);
     run.stages.resolve = { status: "ran", seconds: elapsedSeconds(started) };
-    run.progress.succeed(`${outcome.records.length} spec(s) resolved`);
+    run.progress.succeed(`${outcome.records.filter((r) => r.kind === "resolution").length} spec(s) resolved`);
   } else {
     // No resolver or no index: the stage could not judge, so it says it was skipped and why.
     run.stages.resolve = { status: "skipped", reason: outcome.notCollected! };

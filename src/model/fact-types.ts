@@ -95,7 +95,7 @@ export interface DataRefsFact {
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
 export interface EnvSpecFact {
-  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack | system-library | framework-companion */
+  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack | system-library | framework-companion | pin-conflict */
   kind?: string;
   /** the spec file, or the README, script or notebook holding the install command or image (path from the repo root) */
   file?: string;
@@ -187,7 +187,15 @@ export interface EnvSpecFact {
   pinnedAt?: string;
   /** package: a line of a pip requirements file in conda's export format (`matplotlib=3.1.3=py37_0`) as written, which pip does not read; its version is the record's pin */
   condaLine?: string;
-  /** image: a Dockerfile's FROM names no release of a pulled image (no tag, or `latest`, and no digest); absent for an earlier stage, scratch or a build argument's base */
+  /** pin-conflict: the package as this line writes it (numpy==1.18.0, bitsandbytes-cuda114), at the record's file and line; name is its distribution without a build variant's suffix */
+  pin?: string;
+  /** pin-conflict: the other spec's line that pins it differently, as 'file:line pins numpy==1.22.3' */
+  other?: string;
+  /** pin-conflict: which of the two the build installs and why (the later pip line), or that nothing says which file to install */
+  wins?: string;
+  /** image a README names: how its command uses it (runs, pulls); absent for a Dockerfile's FROM */
+  uses?: string;
+  /** image: a Dockerfile's FROM, or a README's docker run or pull, names no release of a pulled image (no tag, or `latest`, and no digest); absent for an earlier stage, scratch or a build argument's base */
   untagged?: boolean;
   /** framework-companion: the torch pin of the same spec file, as written after == */
   torch?: string;
@@ -545,6 +553,8 @@ export interface RerunPlanFact {
   importsOffPath?: string;
   /** step with importsOffPath: the folder Python searches first, the script's own */
   searchedFolder?: string;
+  /** step with importsOffPath: the outside image of the environment (a Dockerfile's FROM, an image the README pulls or runs) whose variables data/container-images.json does not know, so a PYTHONPATH it sets may find the imports */
+  imageUnknown?: string;
   /** step: the config files it loads, repo-relative, comma-separated; empty when none */
   configs?: string;
   /** step, training: the model or architecture it trains, from its arguments or configs */
@@ -589,12 +599,26 @@ export interface RerunPlanFact {
 
 /** Each environment spec (a requirements file with its includes, conda's pip section, pyproject, setup.py, the README's pip install lines) as a real resolver (uv) answered it for the Python the spec states, from the index the build uses */
 export interface SpecResolutionFact {
-  /** resolution */
+  /** resolution | transitive-import (a distribution the code imports that no spec declares and that the spec's resolution installs only as a dependency of its lines) */
   kind?: string;
-  /** the spec's file */
+  /** the spec's file; transitive-import: the first file importing it (a .py file before a notebook, the shallowest, then by path) */
   file?: string;
-  /** its first requirement's line */
+  /** its first requirement's line; transitive-import: the import's line */
   line?: number;
+  /** transitive-import in a notebook: the cell (0-based) */
+  cell?: number;
+  /** transitive-import in a notebook: the line in that cell (1-based) */
+  cellLine?: number;
+  /** transitive-import: the spec whose resolution brings it in */
+  spec?: string;
+  /** transitive-import: the distribution the code imports, as the import-name tables map it */
+  distribution?: string;
+  /** transitive-import: the module imported, as written */
+  module?: string;
+  /** transitive-import: the version the resolver chose for it today */
+  version?: string;
+  /** transitive-import: the pins that require it (uv's `# via` notes), each with its resolved version, comma-joined */
+  via?: string;
   /** the Python resolved for (major.minor) */
   python?: string;
   /** where that Python comes from: the spec's statement, or the default */

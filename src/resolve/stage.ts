@@ -9,6 +9,8 @@ import { RANGE_PYTHONS, specsToResolve, type SpecToResolve } from "./resolver-in
 import { allowsPython } from "../provision/python-version.js";
 import type { ResolverAnswer } from "./resolver-output.js";
 import { findUv, uvCompile } from "./uv.js";
+import { readAnnotatedPins, type LockedPin } from "./lock.js";
+import { transitiveImports } from "./transitive-imports.js";
 import { indexProjects, projectVersions, releaseFiles } from "./index-pages.js";
 import { ALL_LEFT_OUT, askLeavingOut, type SettledAnswer } from "./leave-out.js";
 import {
@@ -73,6 +75,7 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
   let list: Promise<string[] | null> | null = null;
   const tooOld: string[] = [];
   const projects = () => (list ??= indexProjects(input.indexUrl, input.signal));
+  const closures = new WeakMap<ResolverAnswer, LockedPin[]>();
   try {
     for (const spec of specs.slice(0, MAX_SPECS)) {
       for (const s of spec.skipped) notes.push(`Resolver: ${s.file}:${s.line} left out: ${s.why}.`);
@@ -101,8 +104,13 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
               python,
               indexUrl: input.indexUrl,
               cacheDir,
+              annotate: true,
               ...(input.excludeNewer ? { excludeNewer: input.excludeNewer } : {}),
               ...(input.signal ? { signal: input.signal } : {}),
+            }).then(({ stdout, ...answer }) => {
+              // What needs each pin (uv's `# via` notes), kept beside the answer for the imports it brings in.
+              if (answer.outcome === "resolved") closures.set(answer, readAnnotatedPins(stdout ?? ""));
+              return answer;
             }),
           (name, version) => releaseFiles(input.indexUrl, name, version, input.signal),
           python,
@@ -177,6 +185,8 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
               projects,
             )
           : null;
+      const closure = closures.get(answer);
+      if (closure) records.push(...transitiveImports(spec.file, closure, input.facts.families["imports"] ?? []));
       const record = resolutionRecord(judged, python, answer);
       if (judged.skipped.length > 0) record.leftOut = judged.skipped.length;
       records.push({

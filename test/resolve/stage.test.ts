@@ -40,6 +40,11 @@ beforeAll(async () => {
     // A wheel for one Python whose dependency has only a source distribution.
     { name: "needssrc", version: "1.0", pythonTag: "cp37", requires: ["hiddensrc"] },
     { name: "hiddensrc", version: "1.0", files: "sdist" },
+    // A framework only the spec's pins require: it arrives as their dependency, at whatever version they allow.
+    { name: "framelike", version: "1.0" },
+    { name: "framelike", version: "2.0" },
+    { name: "backbonelike", version: "1.0", requires: ["framelike>=1.0"] },
+    { name: "medlike", version: "1.0", requires: ["framelike"] },
     // A pip freeze of a Python 3.6 environment: wheels for cp36 only.
     { name: "oldlike", version: "1.13.3", pythonTag: "cp36" },
   ]);
@@ -112,6 +117,35 @@ describe("resolve stage", () => {
       "setup.py": ["resolved", "3.9", 1],
       "README.md": ["resolved", "3.9", 2],
     });
+  });
+
+  it("an import the spec brings in only as a dependency of its pins, with what brings it", async () => {
+    const out = await resolveRepo({
+      "requirements.txt": "backbonelike==1.0\nmedlike==1.0\n",
+      "train.py": "import framelike\nimport backbonelike\nimport medlike\n",
+      "tools/eval.py": "from framelike import nn\n",
+    });
+    expect(out.records!.filter((r) => r.kind === "transitive-import")).toEqual([
+      {
+        kind: "transitive-import",
+        file: "train.py",
+        line: 1,
+        spec: "requirements.txt",
+        distribution: "framelike",
+        module: "framelike",
+        version: "2.0",
+        via: "backbonelike==1.0, medlike==1.0",
+      },
+    ]);
+    expect(out.records!.find((r) => r.kind === "resolution")).toMatchObject({ status: "resolved", pins: 3 });
+  });
+
+  it("says nothing of a package the spec lists itself", async () => {
+    const out = await resolveRepo({
+      "requirements.txt": "framelike==1.0\nbackbonelike==1.0\n",
+      "train.py": "import framelike\nimport backbonelike\n",
+    });
+    expect(out.records!.map((r) => r.kind)).toEqual(["resolution"]);
   });
 
   it("a URL-pinned wheel is asked as its version, and says so", async () => {

@@ -74,9 +74,18 @@ function imagePython(file: string, from: { image: string; line: number } | null,
   return [{ kind: "python-version", file, line, value: null, source: `the image ${image} fixes it` }];
 }
 
+/** The Python an image's tag carries as a word of its own (`rapidsai/rapidsai:cuda10.2-runtime-ubuntu18.04-py3.7`,
+ * `miniconda3:4.9.2-py38`, `...-python3.10`): major and minor, never a major alone (`-py3`); null when none. */
+export function tagPython(image: string): string | null {
+  const name = image.slice(image.lastIndexOf("/") + 1);
+  const tag = name.includes(":") ? name.slice(name.indexOf(":") + 1) : "";
+  const m = /(?:^|[-_])py(?:thon)?([23])\.?(\d{1,2})(?=$|[-_])/.exec(tag);
+  return m ? `${m[1]}.${m[2]}` : null;
+}
+
 /** `untagged` for a pulled base that names no release (no tag, or `latest`, and no digest); nothing for an earlier
  * stage, scratch or a base a build argument names (its value is the builder's). */
-function releaseNamed(image: string, stages: ReadonlySet<string>): { untagged?: boolean } {
+export function releaseNamed(image: string, stages: ReadonlySet<string> = new Set()): { untagged?: boolean } {
   if (image.includes("$") || image.toLowerCase() === "scratch" || stages.has(image.toLowerCase())) return {};
   if (image.includes("@")) return { untagged: false };
   // The tag follows the last `:` after the last `/` (a registry's port comes before it).
@@ -98,9 +107,11 @@ export function parseDockerfileText(file: string, text: string): FactRecord[] {
       if (from[2]) stages.add(from[2].toLowerCase());
       const python = /^(?:[\w.-]+\/)*python:(\d+(?:\.\d+){0,2})/.exec(image);
       const known = imageInfo(image);
+      const tagged = tagPython(image);
       if (python) records.push(pythonRecord(file, line, python[1]!));
       else if (known?.python)
         records.push({ ...pythonRecord(file, line, known.python), source: `the image ${image}: ${known.source}` });
+      else if (tagged) records.push({ ...pythonRecord(file, line, tagged), source: `the tag of the image ${image}` });
       const cuda = cudaFromImage(file, line, image);
       if (cuda) records.push(cuda);
       continue;
@@ -123,16 +134,18 @@ const PINNED_REF = /^(?:[0-9a-f]{7,40}|v?\d+(?:\.\d+)+[\w.+-]*)$/i;
 // What builds or installs a cloned folder.
 const BUILD = /\bpip3?\s+install\b|\bsetup\.py\s+(?:install|develop|build)|\bmake\b|\bcmake\b/;
 
-/** A repo a RUN clones and then builds with no commit or version tag checked out: the build takes whatever its
- * default branch holds on the day (an install record, unpinned, at the clone's line). */
-function unpinnedClones(file: string, text: string): FactRecord[] {
+/** A repo a RUN (or a README's code block, `via: "readme"`) clones and then builds with no commit or version tag
+ * checked out: the build takes whatever its default branch holds on the day (an install record, unpinned, at the
+ * clone's line). In a README a clone's context also ends at its code block's end or a blank line. */
+export function unpinnedClones(file: string, text: string, via: "dockerfile" | "readme" = "dockerfile"): FactRecord[] {
   const lines = text.split(/\r?\n/);
   const records: FactRecord[] = [];
   // Each clone's context ends at the next line that clones: every line is read a bounded number of times.
+  const ends = (line: string) => /\bgit\s+clone\b/.test(line) || (via === "readme" && /^\s*(?:```|~~~|$)/.test(line));
   const nextClone: number[] = [];
   for (let i = lines.length - 1, next = lines.length; i >= 0; i--) {
     nextClone[i] = next;
-    if (/\bgit\s+clone\b/.test(lines[i]!)) next = i;
+    if (ends(lines[i]!)) next = i;
   }
   lines.forEach((raw, i) => {
     if (raw.trim().startsWith("#")) return;
@@ -155,7 +168,7 @@ function unpinnedClones(file: string, text: string): FactRecord[] {
       if (!/^[A-Za-z0-9._-]+$/.test(repo)) continue;
       records.push({
         kind: "install",
-        via: "dockerfile",
+        via,
         file,
         line: i + 1,
         name: normalizeName(repo),

@@ -98,7 +98,7 @@ export function satisfyingNames(distribution: string): string[] {
 }
 
 /** A build variant's base distribution: nvidia-dali-nightly-cuda110 -> nvidia-dali, cupy-cuda12x -> cupy,
- * tensorflow-gpu -> tensorflow (normalised); the name itself when it is no variant. */
+ * dgl-cuda10.2 (conda's) -> dgl, tensorflow-gpu -> tensorflow (normalised); the name itself when it is no variant. */
 export function variantBase(name: string): string {
-  return normalizeDistribution(name).replace(/(?:-nightly)?-(?:cuda\d+x?|cu\d+|gpu|cpu)$|-nightly$/, "");
+  return normalizeDistribution(name).replace(/(?:-nightly)?-(?:cuda\d+(?:-\d+)?x?|cu\d+|gpu|cpu)$|-nightly$/, "");
 }

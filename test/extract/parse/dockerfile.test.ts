@@ -25,4 +25,18 @@ describe("parseDockerfileText", () => {
       ["scipy", 7],
     ]);
   });
+
+  it("reads the Python a base image's tag carries (-py3.7, -py38, python3.10), never a major alone", () => {
+    const python = (from: string) =>
+      parseDockerfileText("Dockerfile", `FROM ${from}\n`)
+        .filter((r) => r.kind === "python-version")
+        .map((r) => [r.value, r.source]);
+    expect(python("rapidsai/rapidsai:cuda10.2-runtime-ubuntu18.04-py3.7")).toEqual([
+      ["3.7", "the tag of the image rapidsai/rapidsai:cuda10.2-runtime-ubuntu18.04-py3.7"],
+    ]);
+    expect(python("continuumio/miniconda3:4.9.2-py38")[0]?.[0]).toBe("3.8");
+    expect(python("someone/train:cuda11-python3.10")[0]?.[0]).toBe("3.10");
+    expect(python("someone/train:py3")).toEqual([]);
+    expect(python("py37/base")).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ import type { Extractor } from "../../extractor.js";
 import type { FactRecord } from "../../../model/facts.js";
 import type { FileRole, InventoryEntry, RepoView } from "../../../model/repo-view.js";
 import { parseCondaText } from "../../parse/conda.js";
-import { parseDockerfileText } from "../../parse/dockerfile.js";
+import { parseDockerfileText, releaseNamed, unpinnedClones } from "../../parse/dockerfile.js";
 import { parsePipfileLockText, parsePipfileText } from "../../parse/pipfile.js";
 import { parsePyprojectText } from "../../parse/pyproject.js";
 import { pythonRecord } from "../../parse/records.js";
@@ -35,6 +35,8 @@ import { missingSystemLibraries } from "./system-libraries.js";
 import { companionMismatches } from "./framework-companions.js";
 import { frameworkConflicts } from "./framework-versions.js";
 import { condaByContent, readmeNamedSpecs, requirementsByContent } from "./spec-by-content.js";
+import { dockerRunImage } from "./docker-run-image.js";
+import { pinConflicts } from "./pin-conflicts.js";
 
 export type SpecFormat =
   | "dockerfile"
@@ -148,16 +150,26 @@ function declarationRecords(view: RepoView, facts: Facts): FactRecord[] {
     const line = typeof r.line === "number" ? r.line : 1;
     records.push(...installRecords(r.file, line, r.command, "readme"));
     const pulled =
-      /^(?:docker|podman|nvidia-docker)\s+pull\s+([\w.\/-]+(?::[\w.-]+)?)/.exec(r.command) ??
-      /^(?:docker|podman|nvidia-docker)\s+(?:pull|run\b.*?\s)\s*([\w.\/-]+:[\w.-]+)/.exec(r.command);
-    // A pulled image is the environment; so is a known one the README runs (`docker run ... nvcr.io/nvidia/pytorch:21.03-py3`),
-    // where an unknown one may be the image the README built from the repo's own Dockerfile.
-    if (pulled && (/\bpull\b/.test(r.command) || imageInfo(pulled[1]!) !== null))
-      records.push({ kind: "image", file: r.file, line, image: pulled[1]! });
+      /^(?:docker|podman|nvidia-docker)\s+pull\s+([\w.\/-]+(?::[\w.-]+)?)/.exec(r.command)?.[1] ??
+      dockerRunImage(r.command) ??
+      /^(?:docker|podman|nvidia-docker)\s+(?:pull|run\b.*?\s)\s*([\w.\/-]+:[\w.-]+)/.exec(r.command)?.[1];
+    // A pulled image is the environment; so is a known one the README runs (`docker run ... nvcr.io/nvidia/pytorch:21.03-py3`,
+    // with or without its tag), where an unknown one may be the image the README built from the repo's own Dockerfile.
+    // Either way, one named with no tag (nor a digest) is whatever that image is on the day.
+    if (pulled && (/\bpull\b/.test(r.command) || imageInfo(pulled) !== null)) {
+      const uses = /^(?:sudo\s+)?\S+\s+pull\b/.test(r.command) ? "pulls" : "runs";
+      records.push({ kind: "image", file: r.file, line, image: pulled, ...releaseNamed(pulled), uses });
+    }
   }
   for (const r of facts.families["readme"] ?? []) {
     if (r.kind !== "readme" || typeof r.file !== "string") continue;
-    records.push(...packageTableRecords(r.file, view.read(r.file) ?? ""));
+    const text = view.read(r.file) ?? "";
+    records.push(...packageTableRecords(r.file, text));
+    // A repo its code blocks clone and build over several lines (`git clone .../apex`, `cd apex`, `python setup.py
+    // install`), with no commit or tag: unless a one-line install already says so.
+    const said = new Set(records.flatMap((x) => (x.file === r.file && typeof x.spec === "string" ? [x.spec] : [])));
+    for (const clone of unpinnedClones(r.file, text, "readme"))
+      if (!said.has(`git+${String(clone.spec)}`)) records.push(clone);
   }
   for (const entry of view.files()) {
     if (entry.skipped || entry.size > 1_000_000 || !/\.(?:sh|bash)$/i.test(entry.path)) continue;
@@ -319,6 +331,10 @@ export const extractor: Extractor = {
     records.push(...systemPythonRecords(view, records, contextsOf), ...aptSourceRecords(view, records, contextsOf));
     for (const item of frameworkConflicts(view, records)) records.push(item);
     for (const item of companionMismatches(records)) records.push(item);
+    const readmeCommands = (facts.families["readme"] ?? []).flatMap((r) =>
+      r.kind === "command" && typeof r.command === "string" ? [r.command] : [],
+    );
+    for (const item of pinConflicts(records, (file) => view.read(file), readmeCommands)) records.push(item);
     // With no spec file, a root README's version list ("torch 0.4.1, pandas, cuDNN 7") is the spec it states.
     if (!records.some((r) => r.kind === "spec-file")) records.push(...readmeLists(view));
     for (const item of obsoleteGpuStack(view, records)) records.push(item);

@@ -42,13 +42,13 @@ export const extractor: Extractor = {
   async extract(ctx) {
     const index = await preparePythonIndex(ctx.view);
     const spec = ctx.facts.families["env-spec"] ?? [];
-    // A notebook's `!pip install` and a README's package table declare what they name, but alone they are no
-    // spec of the repo's.
+    // A notebook's `!pip install` declares what it names, but alone it is no spec of the repo's; a README's package
+    // table is one (with no spec file, what it leaves out has no source, as requirements-spec-present takes it).
     const hasSpec = spec.some(
       (r) =>
         r.kind === "package" ||
         r.kind === "spec-file" ||
-        (r.kind === "install" && r.via !== "notebook" && r.via !== "readme-table") ||
+        (r.kind === "install" && r.via !== "notebook") ||
         r.kind === "image",
     );
     // A spec file in a folder holding code of its own is that sub-project's: it covers the code beneath it.

@@ -19,6 +19,7 @@ import { applyHandEdits, handEdits } from "./hand-edits.js";
 import { pythonPath, reachOf } from "./reach.js";
 import { importsOffPath, repoSetsPythonPath } from "./imports-off-path.js";
 import { installedRoots } from "./installed-roots.js";
+import { imageSearchPath } from "./image-path.js";
 import { programOf, StepList, type Step, type TopStep } from "./steps.js";
 import { isModelName, trainingValues } from "./training-values.js";
 import { configValues } from "../../python/config-lines.js";
@@ -28,7 +29,7 @@ import type { Reach } from "./reach.js";
 
 export const extractor: Extractor = {
   id: "rerun-plan",
-  reads: ["readme", "kaggle-kernel", "training", "data-refs"],
+  reads: ["readme", "kaggle-kernel", "training", "data-refs", "env-spec"],
   roles: [
     "readme",
     "docs",
@@ -90,10 +91,17 @@ export const extractor: Extractor = {
     // Scripts run by path whose imports of the repo's own packages Python will not find from their folder
     // (the repo's files are read for a PYTHONPATH only when some step has such imports: one listing at most).
     const installed = installedRoots(steps, view);
-    const offPath = steps.map((step) => importsOffPath(step, index, view, pythonPath(step), installed));
+    // The environment's image may put the working folder on PYTHONPATH (Kaggle's), or set a path we cannot know.
+    const image = imageSearchPath(facts.families["env-spec"] ?? []);
+    const imagePath = (step: Step) => (image.workingFolder !== null ? [step.cwd === "." ? "" : step.cwd] : []);
+    const offPath = steps.map((step) =>
+      importsOffPath(step, index, view, [...pythonPath(step), ...imagePath(step)], installed),
+    );
     if (offPath.some((o) => o !== null) && !repoSetsPythonPath(view))
       offPath.forEach((off, i) => {
-        if (off) Object.assign(records[i]!, { importsOffPath: off.imports.join(", "), searchedFolder: off.searched });
+        if (!off) return;
+        Object.assign(records[i]!, { importsOffPath: off.imports.join(", "), searchedFolder: off.searched });
+        if (image.unknown !== null) records[i]!.imageUnknown = image.unknown;
       });
     const reach = reachOf(steps, index, view, env);
     for (const r of reach)
