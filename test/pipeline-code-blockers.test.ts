@@ -13,9 +13,13 @@ afterAll(() => {
 });
 
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "core.hooksPath=/dev/null", ...args], {
-    cwd,
-  });
+  execFileSync(
+    "git",
+    ["-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "core.hooksPath=/dev/null", ...args],
+    {
+      cwd,
+    },
+  );
 
 function repo(files: Record<string, string>, branch: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "code-blockers-"));

@@ -24,7 +24,10 @@ type Lookup = (name: string, depth: number) => string | null;
 /** The text an expression stands for, with what it cannot read past its start as `*`; null when even its
  * start is unknown. */
 function valueOf(expr: string, lookup: Lookup, depth: number): string | null {
-  const e = expr.trim().replace(/^str\((.*)\)$/, "$1").trim();
+  const e = expr
+    .trim()
+    .replace(/^str\((.*)\)$/, "$1")
+    .trim();
   const s = STRING.exec(e);
   if (s) {
     const body = s[3]!;
@@ -47,7 +50,9 @@ function valueOf(expr: string, lookup: Lookup, depth: number): string | null {
   if (join) {
     const [first, ...rest] = join[1]!.split(",");
     const head = valueOf(first!, lookup, depth);
-    return head === null ? null : [head.replace(/\/+$/, ""), ...rest.map((r) => valueOf(r, lookup, depth) ?? "*")].join("/");
+    return head === null
+      ? null
+      : [head.replace(/\/+$/, ""), ...rest.map((r) => valueOf(r, lookup, depth) ?? "*")].join("/");
   }
   const plus = /^(.+?)\s*\+\s*(.+)$/.exec(e);
   if (plus) {

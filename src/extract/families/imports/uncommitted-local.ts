@@ -50,15 +50,12 @@ function missingFolderSigns(view: RepoView, files: readonly string[], top: strin
   return signs;
 }
 
-const FETCHES = /\bgit\s+clone\b|\bwget\b|\bcurl\b|\bgdown\b|\bunzip\b|\bkaggle\s+datasets\s+download\b|\bsnapshot_download\b/;
+const FETCHES =
+  /\bgit\s+clone\b|\bwget\b|\bcurl\b|\bgdown\b|\bunzip\b|\bkaggle\s+datasets\s+download\b|\bsnapshot_download\b/;
 
 /** The files importing `top` that first put a folder outside the repo on sys.path (one no documented step
  * clones into): the import then reads whatever that machine's folder held. */
-function outsideFolderSigns(
-  view: RepoView,
-  importers: readonly string[],
-  cloned: ReadonlySet<string>,
-): string[] {
+function outsideFolderSigns(view: RepoView, importers: readonly string[], cloned: ReadonlySet<string>): string[] {
   const signs: string[] = [];
   const notebooks = importers.some((p) => p.endsWith(".ipynb"))
     ? new Map([...view.python()].map((p) => [p.path, p]))

@@ -199,7 +199,13 @@ export const extractor: Extractor = {
     for (const source of ctx.view.python())
       for (const d of debugSwitches(source.text))
         records.push(
-          recordAt(source, d.line, { kind: "debug-switch", value: d.effects, via: "code", name: d.name, switchable: d.off }),
+          recordAt(source, d.line, {
+            kind: "debug-switch",
+            value: d.effects,
+            via: "code",
+            name: d.name,
+            switchable: d.off,
+          }),
         );
     return withoutFactoryKeywords(records);
   },

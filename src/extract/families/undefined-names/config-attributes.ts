@@ -87,7 +87,9 @@ export function missingConfigAttributes(sources: readonly PythonSource[]): Missi
     if (readers.some((s) => new RegExp(`\\b(?:setattr|vars)\\(\\s*${n}\\b|\\b${n}\\.__dict__`).test(s.text))) continue;
     const given = new Set(cls.attributes);
     for (const s of readers)
-      for (const m of s.text.matchAll(new RegExp(`\\b${n}\\.([A-Za-z_]\\w*)\\s*(?:\\[[^\\]\\n]*\\]\\s*)?(?:[-+*/|&]?=)(?!=)`, "g")))
+      for (const m of s.text.matchAll(
+        new RegExp(`\\b${n}\\.([A-Za-z_]\\w*)\\s*(?:\\[[^\\]\\n]*\\]\\s*)?(?:[-+*/|&]?=)(?!=)`, "g"),
+      ))
         given.add(m[1]!);
     const module = moduleOf(cls.path);
     const imports = new RegExp(`^\\s*from\\s+([\\w.]+)\\s+import\\s+[^#\\n]*\\b${n}\\b`, "m");

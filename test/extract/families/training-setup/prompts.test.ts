@@ -37,7 +37,8 @@ describe("promptCalls", () => {
   });
 
   it("leaves out methods, definitions, strings and comments", () => {
-    const text = "x = model.input(3)\ndef input(x):\n    pass\nprint('type input() here')\ny = 1  # input()\nz = input_fn(2)\n";
+    const text =
+      "x = model.input(3)\ndef input(x):\n    pass\nprint('type input() here')\ny = 1  # input()\nz = input_fn(2)\n";
     expect(calls(text)).toEqual([]);
   });
 });
