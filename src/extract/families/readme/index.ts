@@ -596,8 +596,20 @@ function missingCalls(view: RepoView, script: string, cwd: string, env: ShellEnv
     if (!command || !PYTHON_RUNNER.test((words[0] ?? "").replace(/^.*\//, ""))) continue;
     const argv = words.slice(1);
     const from = at === "" ? "the repository root" : `${at}/`;
-    const missing = (name: string, candidates: string[], nearest: string | null) =>
-      out.push({ kind: "call", file: script, line, name, from, exists: false, runBy, ...(nearest ? { nearest } : {}) });
+    const missing = (name: string, candidates: string[], nearest: string | null) => {
+      const foundUnder = nearest ? folderAbove(nearest, candidates) : null;
+      out.push({
+        kind: "call",
+        file: script,
+        line,
+        name,
+        from,
+        exists: false,
+        runBy,
+        ...(nearest ? { nearest } : {}),
+        ...(foundUnder ? { foundUnder } : {}),
+      });
+    };
     // `python -m torch.distributed.launch ... train.py`: an installed launcher, checked by the script it starts.
     const installed = argv[0] === "-m" && argv[1] !== undefined && isInstalledModule(argv[1], view);
     if (argv[0] === "-m" && argv[1] && command.moduleFiles.length > 0 && !installed) {
@@ -614,6 +626,16 @@ function missingCalls(view: RepoView, script: string, cwd: string, env: ShellEnv
     }
   }
   return out;
+}
+
+/** The folder that holds a missing call's file as the call names it (`working` for `train.py` found at
+ * `working/train.py`, or `create_folds` at `working/create_folds.py`): the calls of one script that all find their
+ * files under one folder share one cause, the folder the script runs from. */
+function folderAbove(nearest: string, candidates: string[]): string | null {
+  for (const c of candidates)
+    for (const path of [c, `${c}.py`])
+      if (nearest.endsWith(`/${path}`)) return nearest.slice(0, nearest.length - path.length - 1);
+  return null;
 }
 
 /** The one file of that name elsewhere in the repo (`working/train.py` for a missing `train.py`), or null. */
