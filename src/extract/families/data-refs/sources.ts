@@ -42,7 +42,7 @@ const LINK = /https?:\/\/[^\s)>\]]+/i;
 /** A line that is only a path: `data/raw/`, "- `input/train.csv`". */
 const BARE_PATH = /^\s*(?:[-*+]\s+)?`?((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\/?)`?\s*$/;
 const FOLDER_WORDS =
-  /`([^`\s]+)`|(?:^|\s)((?:\.{1,2}\/)?[\w.-]+(?:\/[\w.-]+)*\/)(?=[\s.,;:)]|$)|\b([\w.-]+)\s+(?:sub)?(?:folder|directory|dir)\b/gi;
+  /`([^`\s]+)`|(?:^|\s)((?:\.{1,2}\/)?[\w.-]+(?:\/[\w.-]+)*\/)(?=[\s.,;:)]|$)|\b([\w.-]+)\s+(?:sub)?(?:folder|directory|dir)\b|(?:^|\s)(\.{1,2}\/[\w-]+(?:[./][\w-]+)*)(?=[\s.,;:)]|$)/gi;
 
 export function dataSources(
   readmes: readonly ReadmeText[],
@@ -74,7 +74,7 @@ export function dataSources(
         const verb = sentence.length > 400 ? null : PLACE.exec(sentence);
         if (!verb || !INTO.test(sentence.slice(verb.index))) continue;
         for (const m of sentence.slice(verb.index).matchAll(FOLDER_WORDS)) {
-          const word = (m[1] ?? m[2] ?? m[3] ?? "").replace(/^\.\//, "");
+          const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").replace(/^\.\//, "");
           if (!isFolderWord(word)) continue;
           for (const at of locate(word, file)) if (at.anchored) folders.push({ at, by });
         }

@@ -1,6 +1,7 @@
 // What a README's prose states about the resources a training needs: how many GPUs ("4x A100", "8 GPUs", "a single
 // V100"), a GPU's memory ("V100 32GB", "24 GB of GPU memory"), the GPU model alone ("GPU: Tesla T4"), and the run
-// time ("takes 12 hours", "about 3 days"). Code blocks are commands, not statements. Pure.
+// time ("takes 12 hours", "about 3 days"). Code blocks are commands, not statements, except a spec sheet's
+// "GPU: ... x2" lines. Pure.
 
 export interface ResourceStatement {
   line: number;
@@ -41,7 +42,9 @@ export function readmeResources(text: string): ResourceStatement[] {
   let fenced = false;
   text.split("\n").forEach((line, i) => {
     if (/^\s*(?:```|~~~)/.test(line)) fenced = !fenced;
-    if (fenced || line.length > 2000 || /^\s*(?:```|~~~)/.test(line)) return;
+    // Fenced lines are commands, except a spec sheet's "GPU: GeForce RTX 2080 x2" (a label, a colon, a value).
+    const specLine = /^\s*[A-Za-z][\w ()/-]{0,30}:\s+\S/.test(line);
+    if ((fenced && !specLine) || line.length > 2000 || /^\s*(?:```|~~~)/.test(line)) return;
     const prose = line.replace(/`[^`]*`|https?:\/\/\S+/g, (m) => " ".repeat(m.length));
     const found: ResourceStatement[] = [];
     for (const p of PATTERNS)

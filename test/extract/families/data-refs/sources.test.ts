@@ -32,6 +32,24 @@ describe("documented data sources", () => {
     expect(documentedBy(sources, "features/x.pkl", "nb.ipynb", true)).toBeNull();
   });
 
+  it("reads a folder written as a bare ./path in a download sentence", () => {
+    const sources = dataSources(
+      [
+        {
+          file: "README.md",
+          text: "Please download data to ./input from https://www.kaggle.com/c/some-comp/data and unzip it.\nSave it under ./models/best.pth or ./cache.\n",
+        },
+      ],
+      [],
+      [],
+    );
+    expect(sources.folders.map((f) => [f.at.segs.join("/"), f.by])).toEqual([
+      ["input", "README.md:1"],
+      ["cache", "README.md:2"],
+    ]);
+    expect(documentedBy(sources, "input/fMRI_train/*", "", false)).toBe("README.md:1");
+  });
+
   it("counts a linked data package for the relative paths the code reads", () => {
     const sources = dataSources(
       [

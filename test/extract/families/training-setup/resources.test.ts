@@ -42,3 +42,15 @@ it("reads nothing from a README that states no resources", () => {
   ].join("\n");
   expect(readmeResources(text)).toEqual([]);
 });
+
+it("reads a spec sheet's label lines inside a code block, and still no command there", () => {
+  const text = [
+    "## Hardware",
+    "```",
+    "OS: Ubuntu 18.04 LTS",
+    "GPU: GeForce RTX 2080 x2",
+    "python train.py --gpus 4  # 10 hours",
+    "```",
+  ].join("\n");
+  expect(readmeResources(text)).toEqual([{ line: 4, resource: "gpu-count", value: "GeForce RTX 2080 x2" }]);
+});
