@@ -2,7 +2,6 @@
 // but executes none (no command, expansion or substitution runs); the text comes from the repo view as an argument
 // (never a path, so no symlink is followed; stdin would not say the line), with no rc files, a bare environment, a
 // size cap and a timeout.
-import { execa } from "execa";
 
 /** Larger scripts are generated or vendored, and one argument holds at most 128 KiB on Linux: not checked. */
 export const MAX_SCRIPT_BYTES = 120 * 1024;
@@ -20,6 +19,8 @@ export async function bashSyntaxError(text: string): Promise<BashSyntaxError | n
   // A pattern the script's own `shopt -s extglob` turns on parses only with that option on.
   const options = /^\s*shopt\s+-s\s+(?:\w+\s+)*extglob\b/m.test(text) ? ["-O", "extglob"] : [];
   try {
+    // Loaded here, not at start-up: a repo with no shell script never pays for the process runner.
+    const { execa } = await import("execa");
     const result = await execa("bash", ["--norc", "--noprofile", ...options, "-n", "-c", text], {
       stdin: "ignore",
       env: { PATH: process.env.PATH ?? "/usr/bin:/bin", LC_ALL: "C" },

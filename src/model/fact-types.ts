@@ -475,6 +475,8 @@ export interface ReadmeFact {
   producedBy?: string;
   /** mention of a missing file: a file beside it whose name is at most two edits away (the README's typo), when there is one; call: the same */
   nearest?: string;
+  /** call: what its finding groups by: 'under <folder>/' when the file exists under one folder as named (foundUnder), else the name */
+  cause?: string;
   /** call: the folder under which the missing file exists as the call names it (the nearest file's folder above the named path), when there is one */
   foundUnder?: string;
   /** mention of a missing script a README command runs: the one sub-folder under which that path exists (the README leaves out a `cd` into it) */

@@ -1,7 +1,6 @@
 // The base images the user named with --base-image, as the user's own engine describes them: the Python each
 // carries (its `org.repro-audit.python` label, which scripts/build-base-image.sh sets) and whether it is a
 // micromamba image (its config sets MAMBA_USER, which the conda Dockerfile needs). The repo has no say here.
-import { execa } from "execa";
 import type { Engine } from "./engine.js";
 
 /** The label a local base image states its Python (major.minor) with. */
@@ -32,6 +31,7 @@ export async function inspectBases(engine: Engine | null, images: readonly strin
   return Promise.all(
     images.map(async (image) => {
       if (!engine) return readNamedBase(image, null);
+      const { execa } = await import("execa");
       const result = await execa(engine.bin, ["image", "inspect", "--format", "{{json .Config}}", image], {
         reject: false,
         stdin: "ignore",

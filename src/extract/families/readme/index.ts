@@ -608,6 +608,8 @@ function missingCalls(view: RepoView, script: string, cwd: string, env: ShellEnv
         runBy,
         ...(nearest ? { nearest } : {}),
         ...(foundUnder ? { foundUnder } : {}),
+        // One cause per finding: all calls that find their files under one folder, else each name alone.
+        cause: foundUnder ? `under ${foundUnder}/` : name,
       });
     };
     // `python -m torch.distributed.launch ... train.py`: an installed launcher, checked by the script it starts.
