@@ -142,6 +142,10 @@ const JSON_BITS = [
   "1e400",
   "-0",
   '"\\ud800"',
+  // Objects that cannot become strings: a parser that coerces a value instead of checking its type throws on them.
+  '{"toString": []}',
+  '"version": {"toString": 1, "valueOf": 1}',
+  '"__proto__": {"x": 1}',
 ];
 const DOCKERFILE = [
   "FROM python:3.11",

@@ -53,7 +53,8 @@ export function copySources(text: string): CopySource[] {
     let words: string[];
     if (rest.startsWith("[")) {
       try {
-        words = JSON.parse(rest) as string[];
+        const parsed: unknown = JSON.parse(rest);
+        words = Array.isArray(parsed) ? parsed.filter((w): w is string => typeof w === "string") : [];
       } catch {
         continue;
       }

@@ -40,6 +40,13 @@ function isAutomagic(trimmed: string): boolean {
   return AUTOMAGIC.test(trimmed) && (/\s/.test(trimmed) || BARE_MAGIC.test(trimmed));
 }
 
+/** A cell's text (or an output's); items that are not strings (a hostile notebook's objects) are left out, never coerced. */
+export function cellSource(source: unknown): string {
+  if (typeof source === "string") return source;
+  if (!Array.isArray(source)) return "";
+  return source.filter((part): part is string => typeof part === "string").join("");
+}
+
 export function flattenNotebook(json: string): NotebookResult {
   let doc: unknown;
   try {
@@ -55,7 +62,7 @@ export function flattenNotebook(json: string): NotebookResult {
   cells.forEach((cell, index) => {
     const c = cell as { cell_type?: unknown; source?: unknown };
     if (c?.cell_type !== "code") return;
-    const source = Array.isArray(c.source) ? c.source.join("") : typeof c.source === "string" ? c.source : "";
+    const source = cellSource(c.source);
     const cellLines = dedentCell(source.split(/\r?\n/));
     const magicCell = NOT_PYTHON_CELL.exec(cellLines[0]?.trimStart() ?? "");
     let continued: { line: number; text: string } | null = null;

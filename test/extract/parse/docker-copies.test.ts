@@ -17,6 +17,11 @@ describe("copySources", () => {
     const text = "COPY --from=build /out/app /app\nADD https://x.org/w.pth /w\nCOPY $SRC /s\nCOPY <<EOF /f\nhi\nEOF\n";
     expect(copySources(text)).toEqual([]);
   });
+  it("skips JSON-form items that are not strings", () => {
+    expect(copySources('COPY [{"toString": []}, 3, "lib", "/app"]\n')).toEqual([
+      { line: 1, source: "lib", instruction: "COPY" },
+    ]);
+  });
 });
 
 describe("contextHolds", () => {

@@ -50,4 +50,10 @@ describe("flattenNotebook", () => {
     const nb = flat(code.join("\n"));
     expect([nb.text.split("\n"), nb.shell]).toEqual([code, []]);
   });
+
+  it("skips source items that are not strings instead of coercing them", () => {
+    const json = JSON.stringify({ cells: [{ cell_type: "code", source: ["x = 1\n", { toString: [] }, "y = 2"] }] });
+    const result = flattenNotebook(json);
+    expect(result.ok && result.notebook.text.split("\n")).toEqual(["x = 1", "y = 2"]);
+  });
 });

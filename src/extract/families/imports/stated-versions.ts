@@ -3,6 +3,7 @@
 import { normalizeName } from "../../../model/package-name.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import { roleOf } from "../../view/file-roles.js";
+import { cellSource } from "../../view/notebook.js";
 
 export interface StatedVersion {
   /** The name as written, normalised (PEP 503). */
@@ -44,8 +45,6 @@ interface NotebookCell {
   outputs?: Array<{ text?: unknown; data?: { "text/plain"?: unknown } }>;
 }
 
-const joined = (v: unknown) => (Array.isArray(v) ? v.join("") : typeof v === "string" ? v : "");
-
 /** Versions a notebook printed: a cell whose lines are `x.__version__` (or print of it), paired in order
  * with the version-like lines of its saved output; `x` read through the notebook's `import y as x`. */
 export function notebookVersions(file: string, json: string): StatedVersion[] {
@@ -60,7 +59,7 @@ export function notebookVersions(file: string, json: string): StatedVersion[] {
   const out: StatedVersion[] = [];
   cells.forEach((cell, index) => {
     if (cell?.cell_type !== "code") return;
-    const source = joined(cell.source);
+    const source = cellSource(cell.source);
     for (const m of source.matchAll(/^\s*import\s+([\w.]+)\s+as\s+(\w+)/gm)) aliases.set(m[2]!, m[1]!);
     for (const m of source.matchAll(/^\s*import\s+([\w.]+)\s*$/gm)) aliases.set(m[1]!, m[1]!);
     const asked = [...source.matchAll(/^\s*(?:print\(\s*)?([A-Za-z_][\w.]*)\.__version__\s*\)?\s*$/gm)].map((m) => ({
@@ -68,8 +67,8 @@ export function notebookVersions(file: string, json: string): StatedVersion[] {
       line: source.slice(0, m.index).split("\n").length,
     }));
     if (asked.length === 0) return;
-    const printed = (cell.outputs ?? [])
-      .flatMap((o) => joined(o.text ?? o.data?.["text/plain"]).split("\n"))
+    const printed = (Array.isArray(cell.outputs) ? cell.outputs : [])
+      .flatMap((o) => cellSource(o?.text ?? o?.data?.["text/plain"]).split("\n"))
       .map((l) => l.trim().replace(/^['"]|['"]$/g, ""))
       .filter((l) => /^\d+\.\d+[\w.+-]*$/.test(l));
     asked.forEach((a, i) => {

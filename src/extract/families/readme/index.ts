@@ -704,7 +704,8 @@ function imageCommand(view: RepoView, env: ShellEnv): { script: string; purpose:
   if (line.startsWith("[")) {
     try {
       const argv: unknown = JSON.parse(line);
-      line = Array.isArray(argv) ? argv.map(String).join(" ") : "";
+      // Only string words: an object in a hostile README's JSON form cannot become text.
+      line = Array.isArray(argv) ? argv.filter((w) => typeof w === "string" || typeof w === "number").join(" ") : "";
     } catch {
       return null;
     }

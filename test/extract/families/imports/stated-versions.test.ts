@@ -15,6 +15,20 @@ describe("versions a repo states outside a spec", () => {
     ]);
   });
 
+  it("reads a notebook whose cells hold objects where text belongs, or outputs that are not a list", () => {
+    const nb = JSON.stringify({
+      cells: [
+        { cell_type: "code", source: ["import numpy as np\n", { toString: [] }], outputs: 3 },
+        {
+          cell_type: "code",
+          source: "print(np.__version__)\n",
+          outputs: [null, { text: [{ toString: 1 }, "1.18.5\n"] }],
+        },
+      ],
+    });
+    expect(notebookVersions("nb.ipynb", nb).map((v) => [v.name, v.version])).toEqual([["numpy", "1.18.5"]]);
+  });
+
   it("pairs a notebook's printed __version__ lines with its outputs, through import aliases", () => {
     const nb = JSON.stringify({
       cells: [
