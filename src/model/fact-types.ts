@@ -447,6 +447,8 @@ export interface ReadmeFact {
   file?: string;
   /** readme: root | docs | sub-project (the README of a folder up to two levels down that holds code of its own) */
   place?: string;
+  /** readme (docs): the root README links or names it; an unlinked docs/ page (often a vendored framework's own) gives rerun steps only where the root README gives none */
+  linked?: boolean;
   /** section, command, mention: 1-based line in the README; call: line in the shell script */
   line?: number;
   /** section: the heading's text */

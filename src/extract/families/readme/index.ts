@@ -101,6 +101,7 @@ export const extractor: Extractor = {
         kind: "readme",
         file: entry.path,
         place: placeOf(entry)!,
+        ...(placeOf(entry) === "docs" && linked.has(entry.path) ? { linked: true } : {}),
         ...(trainAbsent
           ? {
               trainAbsent: `; ${entry.path} says the training code is not in the repository (line ${trainAbsent.line})`,
@@ -742,10 +743,17 @@ function linkedDocs(text: string, view: RepoView): Set<string> {
     const word = withoutTrailingDots(m[0]).replace(/^\.\//, "");
     if (word.length > MAX_PATH_WORD || !/\.(?:md|markdown)$/i.test(word)) continue;
     const entry = entries.get(word);
-    if (entry && !entry.skipped && roleOf(entry) === "text" && entry.size <= MAX_LINKED_DOC) out.add(word);
+    const role = entry && !entry.skipped ? roleOf(entry) : null;
+    if (role === "docs" || (role === "text" && entry!.size <= MAX_LINKED_DOC)) out.add(word);
   }
+  // "see the docs/ folder": every page there is the README's to follow.
+  if (DOCS_FOLDER_NAMED.test(text))
+    for (const entry of entries.values()) if (!entry.skipped && roleOf(entry) === "docs") out.add(entry.path);
   return out;
 }
+
+/** The docs folder named as such in prose or a link (`docs/`, `[docs](./docs)`), not a path into it. */
+const DOCS_FOLDER_NAMED = /(?:^|[\s(\[`'"])(?:\.\/)?docs\/?(?=[\s)\]`'".,;:]|$)/im;
 
 /** A command that runs a program of the repo or a training launcher, not a tool such as `cd` or `wget`. */
 function runsProgram(command: ShellCommand): boolean {

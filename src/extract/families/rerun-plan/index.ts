@@ -186,6 +186,9 @@ function readmeSteps(
   const byBase = baseNameIndex(view);
   for (const doc of readme.filter((r) => r.kind === "readme")) {
     const file = String(doc.file);
+    // A docs/ page the root README never links (a vendored framework's GETTING_STARTED.md) is background, not the
+    // solution's procedure: its commands are steps only where the root README gives none of its own.
+    if (doc.place === "docs" && doc.linked !== true && out.some((t) => !t.file.includes("/"))) continue;
     const folder = doc.place === "sub-project" ? file.slice(0, file.lastIndexOf("/")) : "";
     const data = dataLines(file, folder);
     const commands = readme.filter(

@@ -147,14 +147,33 @@ describe("rerun-plan working folders", () => {
 
   it("runs a command docs/ repeats from the root README once", async () => {
     const records = await planOf({
-      "README.md": "# Train\n\n```\npython train.py --epochs 3\n```\n",
+      "README.md": "# Train\n\nSee [usage](docs/usage.md).\n\n```\npython train.py --epochs 3\n```\n",
       "docs/usage.md": "# Usage\n\n```\npython train.py --epochs 3\npython predict.py\n```\n",
       "train.py": "print(1)\n",
       "predict.py": "print(1)\n",
     });
     expect(records.filter((r) => r.kind === "step").map((r) => [r.file, r.line, r.program])).toEqual([
-      ["README.md", 4, "train.py"],
+      ["README.md", 6, "train.py"],
       ["docs/usage.md", 5, "predict.py"],
+    ]);
+  });
+
+  it("takes no steps from a docs/ page the root README never links when the root README gives its own", async () => {
+    const files = {
+      "README.md": "# Train\n\n```\npython train.py --epochs 3\n```\n",
+      // A vendored framework's own guide: its helper script is not the solution's procedure.
+      "docs/GETTING_STARTED.md": "# Getting started\n\n```\n./tools/dist_train.sh configs/x.py 8\n```\n",
+      "tools/dist_train.sh": "python -m torch.distributed.launch --nproc_per_node=$2 tools/train.py $1\n",
+      "tools/train.py": "print(1)\n",
+      "train.py": "print(1)\n",
+    };
+    const steps = (records: Awaited<ReturnType<typeof planOf>>) =>
+      records.filter((r) => r.kind === "step").map((r) => [r.file, r.program]);
+    expect(steps(await planOf(files))).toEqual([["README.md", "train.py"]]);
+    // With no command of its own, the root README leaves the docs/ page as the only procedure there is.
+    expect(steps(await planOf({ ...files, "README.md": "# A solution\n\nThe docs explain it.\n" }))).toEqual([
+      ["docs/GETTING_STARTED.md", "tools/dist_train.sh"],
+      ["tools/dist_train.sh", "tools/train.py"],
     ]);
   });
 
