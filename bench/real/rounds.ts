@@ -271,7 +271,8 @@ export function allRoundsByRule(folder: string): {
 } {
   const names = readdirSync(folder)
     .filter((n) => existsSync(join(folder, n, "reports")))
-    .sort();
+    // round-10 after round-9: the last round is the one whose first look counts.
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
   const rounds = names.map((name) => {
     const { labels, reports } = readRound(join(folder, name));
     return { name, figures: roundFigures(labels, reports) };
