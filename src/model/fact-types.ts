@@ -789,6 +789,8 @@ export interface UndefinedNamesFact {
   cellLine?: number;
   /** the undefined name; for kind attribute the setting as read (CFG.n_epochs) */
   name?: string;
+  /** an undefined name (not an attribute) that a line run when the module is imported or started loads: module level, a class body or base, a decorator or a default value, outside functions, lambdas and `if __name__ == "__main__":` (line is that load's) */
+  atImport?: boolean;
   /** attribute: a setting read from a plain config class (assignments only, no base, one class of that name in the repo) that neither the class nor any later assignment or setattr defines; absent for an undefined name */
   kind?: string;
   /** kind attribute: the class and the file that defines it ("CFG in configs/cfg.py") */

@@ -43,15 +43,15 @@ describe("the repo's own config cannot score or quiet its audit", () => {
     const hostile = audit(
       repo("self-scoring", {
         ".repro-audit.yml":
-          "train: { epochs: 3 }\nrules: [my-rules]\ndisable: [requirements-pinned, code-names-defined]\nfailUnder: 0\n",
-        "my-rules/code-names-defined.yaml": NEVER("code-names-defined", "code"),
+          "train: { epochs: 3 }\nrules: [my-rules]\ndisable: [requirements-pinned, code-import-names-defined]\nfailUnder: 0\n",
+        "my-rules/code-import-names-defined.yaml": NEVER("code-import-names-defined", "code"),
         "my-rules/requirements-pinned.yaml": NEVER("requirements-pinned", "requirements"),
       }),
     );
     expect(hostile.code).toBe(0);
     expect(hostile.report.score).toEqual(plain.report.score);
     expect(hostile.report.findings.map((f: { rule: string }) => f.rule)).toEqual(
-      expect.arrayContaining(["code-names-defined", "requirements-pinned"]),
+      expect.arrayContaining(["code-import-names-defined", "requirements-pinned"]),
     );
     for (const field of ["rules", "disable", "failUnder"]) {
       expect(hostile.report.notes).toContain(

@@ -48,6 +48,8 @@ export function confirmUnbound(root: Node, candidates: readonly NameUse[]): Name
   const wanted = new Set(candidates.map((c) => c.name));
   const bound = new Set<string>();
   const firstLoad = new Map<string, number>();
+  /** The first load that runs at import, where one does. */
+  const importLoad = new Map<string, number>();
   // Visit only the identifiers the lexer saw spelling a candidate (WASM calls are the cost here).
   const ids: Array<[string, Node]> = [];
   for (const c of candidates) {
@@ -68,10 +70,26 @@ export function confirmUnbound(root: Node, candidates: readonly NameUse[]): Name
     if (field === null) continue;
     if (field !== undefined && fieldIs(parent, field, id)) continue;
     if (!firstLoad.has(name)) firstLoad.set(name, id.startPosition.row + 1);
+    if (!importLoad.has(name) && runsAtImport(id)) importLoad.set(name, id.startPosition.row + 1);
   }
   return candidates
     .filter((c) => firstLoad.has(c.name) && !bound.has(c.name))
-    .map((c) => ({ name: c.name, line: firstLoad.get(c.name)! }));
+    .map((c) =>
+      importLoad.has(c.name)
+        ? { name: c.name, line: importLoad.get(c.name)!, atImport: true }
+        : { name: c.name, line: firstLoad.get(c.name)! },
+    );
+}
+
+/** Whether a load runs when the module is imported or started: outside every function and lambda body and
+ * outside an `if __name__ == "__main__":` block (class bodies, bases, decorators and default values run then). */
+function runsAtImport(id: Node): boolean {
+  let child: Node = id;
+  for (let node = id.parent; node; child = node, node = node.parent) {
+    if ((node.type === "function_definition" || node.type === "lambda") && fieldIs(node, "body", child)) return false;
+    if (node.type === "if_statement" && /^if\s+__name__\s*==/.test(node.text.slice(0, 40))) return false;
+  }
+  return true;
 }
 
 function bindsHere(id: Node, parent: Node): boolean {

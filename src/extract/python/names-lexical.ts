@@ -12,6 +12,8 @@ export interface NameUse {
   line: number;
   /** Text offsets of every token spelling the name, for the parser's confirmation. */
   offsets?: number[];
+  /** Confirmed: a load of it runs when the module is imported (module level, a class body, a base, a decorator). */
+  atImport?: boolean;
 }
 
 const WALRUS = opCode(":=");

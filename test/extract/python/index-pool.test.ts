@@ -49,7 +49,7 @@ describe("Python index on worker threads", () => {
     ]);
     expect(many.find((f) => f.path === "pkg7/mod107.py")?.tree).toEqual({
       error: null,
-      unbound: [{ name: "undefined_config", line: 14 }],
+      unbound: [{ name: "undefined_config", line: 14, atImport: true }],
     });
     expect(many.find((f) => f.path === "notebooks/nb2.ipynb")?.lineMap?.[0]).toEqual({ cell: 1, cellLine: 1 });
   });

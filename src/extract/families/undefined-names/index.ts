@@ -49,7 +49,7 @@ export const extractor: Extractor = {
       for (const use of confirmed) {
         if (python2 && PYTHON2_BUILTINS.has(use.name)) continue;
         if (brokenCell !== undefined && file.lineMap?.[use.line - 1]?.cell === brokenCell) continue;
-        records.push(recordAt(file, use.line, { name: use.name }));
+        records.push(recordAt(file, use.line, { name: use.name, ...(use.atImport ? { atImport: true } : {}) }));
       }
     }
     // Settings read from a plain config class that never defines them.
