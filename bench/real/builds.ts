@@ -94,7 +94,8 @@ function auditSubstitution(
   if (tool) return `the base image lacks the command ${tool[1]}`;
   if (env.specKind === "reconstructed")
     return "the spec the audit reconstructed from the imports (the repo states none)";
-  const named = env.baseImageReason.startsWith("--base-image");
+  // A local base standing in for one the engine lacks is chosen as a named one is.
+  const named = /^(?:--base-image|local base image)\b/.test(env.baseImageReason);
   const condaByPip = notes.find((n) => /installed with pip on the local base/.test(n));
   if (named && env.specKind === "conda")
     return condaByPip
@@ -121,7 +122,9 @@ export function classifyBuild(run: BuildRun): BuildOutcome {
     repoModules: [],
     auditFailures: [],
     substitutions: (run.report?.notes ?? []).filter((n) =>
-      /installed from the index in its place|in place of \d|installed with pip on the local base/.test(n),
+      /installed from the index in its place|in place of \d|installed with pip on the local base|is not on the engine/.test(
+        n,
+      ),
     ),
     seconds: run.seconds ?? null,
   };

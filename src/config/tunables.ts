@@ -154,7 +154,7 @@ export const TUNABLES = {
   baseImage: {
     flag: "--base-image",
     arg: "<image>",
-    help: "base image of the environment the audit writes (repeatable: the one whose org.repro-audit.python label is the spec's Python is used)",
+    help: "base image of the environment the audit writes (repeatable: the one whose org.repro-audit.python label is the spec's Python is used; with none named, such local images stand in for a base the engine lacks)",
     config: ["build", "baseImage"],
     repo: false,
     repeatable: true,

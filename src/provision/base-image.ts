@@ -1,5 +1,5 @@
 // Choose the base image for a plan: python:<ver>-slim, a CUDA or PyTorch image, micromamba, Kaggle's; or, among
-// the images the user named with --base-image, the one whose Python the spec states.
+// the images the user named with --base-image (or the engine's labelled local ones), the one whose Python the spec states.
 import type { SpecPlan } from "./spec-plan.js";
 import type { NamedBase } from "./local-bases.js";
 import { allowsPython } from "./python-version.js";
@@ -19,6 +19,25 @@ export interface BaseChoice {
  * registry is reachable (this project's CI) conda specs are detected and written, but not built. */
 const MICROMAMBA_IMAGE = "mambaorg/micromamba:1.5.10";
 const KAGGLE_IMAGE = "gcr.io/kaggle-images/python";
+
+/** Where the candidate bases came from, in the words the base's reason and the report's notes use. */
+export interface BaseOrigin {
+  /** What the reason starts with: `--base-image`, `local base image`. */
+  name: string;
+  /** One such base, as a noun: "named base image". */
+  noun: string;
+  /** The sentence when none has the spec's Python: "no image named with --base-image". */
+  none: string;
+  /** Why these bases were considered at all, when the user did not name them. */
+  why?: string;
+}
+
+/** The images the user named with --base-image. */
+export const NAMED_BASES: BaseOrigin = {
+  name: "--base-image",
+  noun: "named base image",
+  none: "no image named with --base-image",
+};
 
 /** nvidia/cuda publishes full patch versions; these are the runtime tags with cuDNN on Ubuntu 22.04. */
 const CUDA_TAGS: Record<string, string> = {
@@ -44,17 +63,18 @@ function cudaTag(version: string | null): string {
 /** Among the named bases: a micromamba one for a conda spec, else the one whose Python the plan's is, else the
  * nearest labelled one, saying whose Python stands in for the spec's. A conda spec on a pip base is installed with pip
  * (conda-as-pip.ts). */
-function chooseNamed(plan: SpecPlan, named: readonly NamedBase[]): BaseChoice {
+function chooseNamed(plan: SpecPlan, named: readonly NamedBase[], origin: BaseOrigin): BaseChoice {
   const wanted = plan.python.version;
+  const why = origin.why ? `; ${origin.why}` : "";
   if (plan.format === "conda") {
     const mamba = named.find((b) => b.micromamba);
-    if (mamba) return { image: mamba.image, reason: "--base-image", flavor: "micromamba" };
+    if (mamba) return { image: mamba.image, reason: `${origin.name}${why}`, flavor: "micromamba" };
   }
   const match = named.find((b) => b.python === wanted);
   if (match)
     return {
       image: match.image,
-      reason: `--base-image with Python ${wanted} (${plan.python.source})`,
+      reason: `${origin.name} with Python ${wanted} (${plan.python.source})${why}`,
       flavor: "python",
       python: wanted,
     };
@@ -65,10 +85,10 @@ function chooseNamed(plan: SpecPlan, named: readonly NamedBase[]): BaseChoice {
     Math.abs(minor(python) - minor(wanted)) * 2 - (minor(python) > minor(wanted) ? 1 : 0);
   const labelled = named.filter((b): b is NamedBase & { python: string } => b.python !== null);
   const nearest = [...labelled].sort((a, b) => distance(a.python) - distance(b.python))[0];
-  if (!nearest) return { image: named[0]!.image, reason: "--base-image", flavor: "python" };
+  if (!nearest) return { image: named[0]!.image, reason: `${origin.name}${why}`, flavor: "python" };
   return {
     image: nearest.image,
-    reason: `--base-image: its Python ${nearest.python} in place of ${wanted} (${plan.python.source}); no image named with --base-image has ${wanted}`,
+    reason: `${origin.name}: its Python ${nearest.python} in place of ${wanted} (${plan.python.source}); ${origin.none} has ${wanted}${why}`,
     flavor: "python",
     python: nearest.python,
   };
@@ -79,7 +99,11 @@ const minorOf = (python: string) => Number(python.split(".")[0]) * 100 + Number(
 /** A plan whose stated range allows a named base's Python though not the lowest it allows, which it was given
  * (`>=3.10,<3.13` with bases of 3.9 and 3.11): on the lowest named Python the range allows, which is no substitution.
  * A locked plan keeps the Python its lock was resolved for. */
-export function fitPythonToBases(plan: SpecPlan, named: readonly NamedBase[]): SpecPlan {
+export function fitPythonToBases(
+  plan: SpecPlan,
+  named: readonly NamedBase[],
+  origin: BaseOrigin = NAMED_BASES,
+): SpecPlan {
   const range = plan.pythonRange;
   if (!range || plan.locked || named.some((b) => b.python === plan.python.version)) return plan;
   const fits = named
@@ -89,12 +113,17 @@ export function fitPythonToBases(plan: SpecPlan, named: readonly NamedBase[]): S
   if (!fits) return plan;
   return {
     ...plan,
-    python: { version: fits, source: `${plan.python.source}, the Python of a named base image it allows` },
+    python: { version: fits, source: `${plan.python.source}, the Python of a ${origin.noun} it allows` },
   };
 }
 
-/** The base for a plan; `named` are the images the user named with --base-image (a name alone: nothing known of it). */
-export function chooseBase(plan: SpecPlan, named: string | readonly NamedBase[] = []): BaseChoice {
+/** The base for a plan; `named` are the images the user named with --base-image (a name alone: nothing known of it),
+ * or those `origin` says stand in for them. */
+export function chooseBase(
+  plan: SpecPlan,
+  named: string | readonly NamedBase[] = [],
+  origin: BaseOrigin = NAMED_BASES,
+): BaseChoice {
   const bases = typeof named === "string" ? [{ image: named, python: null, micromamba: false }] : named;
   if (plan.ownDockerfile !== null) {
     const from = /^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)/im.exec(plan.ownDockerfile);
@@ -104,7 +133,7 @@ export function chooseBase(plan: SpecPlan, named: string | readonly NamedBase[] 
       flavor: "own",
     };
   }
-  if (bases.length > 0) return chooseNamed(plan, bases);
+  if (bases.length > 0) return chooseNamed(plan, bases, origin);
   if (plan.format === "conda") {
     return {
       image: MICROMAMBA_IMAGE,

@@ -7,9 +7,10 @@ import type { FactRecord, Facts } from "../model/facts.js";
 import { factsOf } from "../model/fact-types.js";
 import type { BuildLock, ChosenPython } from "../model/build-lock.js";
 import type { RepoView } from "../model/repo-view.js";
-import { chooseBase, fitPythonToBases, type BaseChoice } from "./base-image.js";
+import { chooseBase, fitPythonToBases, NAMED_BASES, type BaseChoice, type BaseOrigin } from "./base-image.js";
 import { condaAsPip, droppedPackageOf } from "./conda-as-pip.js";
-import { inspectBases, type NamedBase } from "./local-bases.js";
+import { inspectBases, listLocalBases, type NamedBase } from "./local-bases.js";
+import { fallBackToLocalBase } from "./local-base-fallback.js";
 import {
   containerName,
   removeContainersOnInterrupt,
@@ -80,7 +81,16 @@ export interface BuildStageResult {
 
 const UNPRIVILEGED = "65534:65534";
 
-/** What the stage decided before touching an engine: the plan, its base, the Dockerfile's text. */
+/** The plan and the base it builds on, with where the candidate bases came from and, for bases the user did not
+ * name, the note that says why they stand in. */
+interface PlannedBase {
+  plan: SpecPlan;
+  base: BaseChoice;
+  origin: BaseOrigin;
+  note?: string;
+}
+
+/** What the stage decided before building: the plan, its base, the Dockerfile's text. */
 interface Written {
   plan: SpecPlan;
   base: BaseChoice;
@@ -93,12 +103,13 @@ interface Written {
   condaDropped: string[];
 }
 
-/** The report's words for the base choice's substitutions: another Python than the spec's, conda by pip. */
-function substitutionNotes(plan: SpecPlan, base: BaseChoice, conda: string | null): string[] {
-  const notes: string[] = [];
+/** The report's words for the base choice's substitutions: a local base for a missing one, another Python than the
+ * spec's, conda by pip. */
+function substitutionNotes(plan: SpecPlan, planned: PlannedBase, base: BaseChoice, conda: string | null): string[] {
+  const notes: string[] = planned.note ? [planned.note] : [];
   if (base.python && base.python !== plan.python.version)
     notes.push(
-      `Build: installed on the base image's Python ${base.python} in place of ${plan.python.version} (${plan.python.source}): no image named with --base-image has ${plan.python.version}.`,
+      `Build: installed on the base image's Python ${base.python} in place of ${plan.python.version} (${plan.python.source}): ${planned.origin.none} has ${plan.python.version}.`,
     );
   if (conda) notes.push(`Build: ${conda}.`);
   return notes;
@@ -124,15 +135,30 @@ function failureLocation(facts: Facts, plan: SpecPlan, pkg: string | null): Fact
 
 const namedImages = (input: BuildStageInput): string[] => [input.baseImage ?? []].flat();
 
-/** 1. Detect the spec and write the Dockerfile (always, even without an engine). A conda spec on a named base
- * that is no micromamba image is installed with pip. */
-async function writePlan(input: BuildStageInput, named: readonly NamedBase[]): Promise<Written> {
-  const detected = fitPythonToBases(
+/** 1a. Detect the spec and choose its base among the named ones (or the audit's own choice). */
+function planBase(input: BuildStageInput, named: readonly NamedBase[]): PlannedBase {
+  const plan = fitPythonToBases(
     withChosenPython(withLock(detectSpec(input.facts, input.view), input.lock), input.python),
     named,
   );
+  return { plan, base: chooseBase(plan, named), origin: NAMED_BASES };
+}
+
+/** 1b. With no --base-image named, a base the engine lacks (where no registry answers, its pull would fail) gives way
+ * to the engine's local images labelled with their Python; a base it has, or no such image, changes nothing. */
+async function withLocalBase(engine: Engine, planned: PlannedBase, input: BuildStageInput): Promise<PlannedBase> {
+  if (namedImages(input).length > 0 || planned.base.flavor === "own") return planned;
+  const present = await imageExists(engine, planned.base.image);
+  const local = present ? [] : await listLocalBases(engine);
+  return fallBackToLocalBase(planned.plan, planned.base, present, local) ?? planned;
+}
+
+/** 1c. Write the Dockerfile (always, even without an engine). A conda spec on a named or local base that is no
+ * micromamba image is installed with pip. */
+async function writePlan(input: BuildStageInput, planned: PlannedBase): Promise<Written> {
+  const detected = planned.plan;
   const override = detected.ownDockerfile !== null ? input.baseImageOverride : undefined;
-  const chosen = chooseBase(detected, named);
+  const chosen = planned.base;
   const asPip =
     detected.format === "conda" && chosen.flavor === "python"
       ? condaAsPip(detected, input.view.read(detected.primary!) ?? "")
@@ -148,7 +174,7 @@ async function writePlan(input: BuildStageInput, named: readonly NamedBase[]): P
   await mkdir(outDir, { recursive: true });
   const dockerfilePath = join(outDir, "Dockerfile");
   await writeFile(dockerfilePath, dockerfile);
-  const substitutions = substitutionNotes(plan, base, asPip?.note ?? null);
+  const substitutions = substitutionNotes(plan, planned, base, asPip?.note ?? null);
   return { plan, base, dockerfile, dockerfilePath, outDir, substitutions, condaDropped: asPip?.dropped ?? [] };
 }
 
@@ -336,7 +362,8 @@ export async function runBuildStage(input: BuildStageInput): Promise<BuildStageR
     typeof input.engine === "string" ? await findEngine(input.engine) : ({ ok: true, engine: input.engine } as const);
   // The named bases' Pythons come from the user's engine; with none, the first named is used as it is.
   const named = await inspectBases(lookup.ok ? lookup.engine : null, namedImages(input));
-  const written = await writePlan(input, named);
+  const planned = planBase(input, named);
+  const written = await writePlan(input, lookup.ok ? await withLocalBase(lookup.engine, planned, input) : planned);
   const section = emptySection(written);
   const records: BuildFamilies = { "environment-build": [], "import-probe": [] };
   if (!lookup.ok) {

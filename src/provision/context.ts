@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, sep } from "node:path";
 import type { RepoView } from "../model/repo-view.js";
 import { trackDir, untrackDir } from "./containers.js";
+import { AUDIT_IMAGE_REPO } from "./local-bases.js";
 
 /** Files that go into the image: what the inventory read, minus VCS folders and skipped files. */
 export function contextFiles(view: RepoView): string[] {
@@ -44,7 +45,7 @@ export async function contextDigest(root: string, files: string[]): Promise<stri
   return hash.digest("hex");
 }
 
-/** repro-audit/env:<16 hex> of everything that decides the image. */
+/** repro-audit/env:<16 hex> of everything that decides the image (the audit's own images, never a base it lists). */
 export function imageTag(parts: {
   base: string;
   dockerfile: string;
@@ -58,7 +59,7 @@ export function imageTag(parts: {
     .update(parts.dockerfile);
   for (const [path, text] of parts.specs) hash.update("\0").update(path).update("\0").update(text);
   hash.update("\0").update(parts.context);
-  return `repro-audit/env:${hash.digest("hex").slice(0, 16)}`;
+  return `${AUDIT_IMAGE_REPO}:${hash.digest("hex").slice(0, 16)}`;
 }
 
 /** Copy the context files into a fresh temporary folder; the caller removes it with `dispose`. */

@@ -1,8 +1,9 @@
-// Container test (real engine, real local index, both local base images): a spec that pins one wheel by URL tagged
+// Container tests (real engine, real local index, both local base images). A spec that pins one wheel by URL tagged
 // cp39 and states nothing else builds on the local Python 3.9 image the user named beside the 3.11 one, with the
-// pinned version, and the image's own `python --version` says 3.9.
+// pinned version, and the image's own `python --version` says 3.9. With no image named, the engine's labelled local
+// images stand in for a base the engine lacks; the audit's own images are never among them.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
@@ -11,30 +12,66 @@ import { extractFacts } from "../../src/extract/index.js";
 import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
 import { walkRepo } from "../../src/extract/view/walk.js";
 import { runBuildStage, type BuildStageResult } from "../../src/provision/build-stage.js";
-import { PYTHON_LABEL } from "../../src/provision/local-bases.js";
-import { BASE_IMAGE, requireEngine } from "../support/engine.js";
+import { imageExists } from "../../src/provision/engine.js";
+import { listLocalBases, readImageList, type NamedBase } from "../../src/provision/local-bases.js";
+import { BASE_IMAGE, PY39_IMAGE, requirePy39Base } from "../support/engine.js";
 import { startLocalIndex, type LocalIndex } from "../support/package-index.js";
+import { commitAll, git, writeFiles } from "../clone/git-fixture.js";
 
-/** The bullseye image scripts/build-base-image.sh makes (scripts/ensure-engine.sh builds it for CI). */
-const PY39_IMAGE = process.env.REPRO_AUDIT_BASE_IMAGE_39 ?? "repro-audit/python-base:bullseye-git-gl";
+const run = await requirePy39Base();
+const DOCKER = { name: "docker", bin: "docker" } as const;
 
-async function imageReady(): Promise<boolean> {
-  if (!(await requireEngine())) return false;
-  const label = await execa(
-    "docker",
-    ["image", "inspect", "--format", `{{index .Config.Labels "${PYTHON_LABEL}"}}`, PY39_IMAGE],
-    {
-      reject: false,
-    },
-  );
-  if (label.exitCode === 0 && label.stdout.trim() === "3.9") return true;
-  const problem = `the local Python 3.9 base ${PY39_IMAGE} is missing or unlabelled: run scripts/ensure-engine.sh`;
-  if (process.env.CI === "true") throw new Error(`container tests cannot run under CI: ${problem}`);
-  console.warn(`skipping: ${problem}`);
-  return false;
-}
+describe("readImageList", () => {
+  it("names each tagged image once, never an untagged one or one the audit built (docker's and podman's spelling)", () => {
+    const listed = [
+      "repro-audit/python-base:bullseye-git-gl",
+      "repro-audit/env:25b3f38612d03ee6",
+      "localhost/repro-audit/env:0123456789abcdef",
+      "<none>:<none>",
+      "mine/base:<none>",
+      "localhost/mine/py:3.8",
+      "repro-audit/python-base:bullseye-git-gl",
+      "",
+    ].join("\n");
+    expect(readImageList(listed)).toEqual(["repro-audit/python-base:bullseye-git-gl", "localhost/mine/py:3.8"]);
+  });
+});
 
-const run = await imageReady();
+describe.skipIf(!run)("listLocalBases on the real engine", () => {
+  const suffix = `${process.pid}-${Date.now()}`;
+  const mine = `repro-audit-test/labelled:${suffix}`;
+  const audits = `repro-audit/env:test${suffix}`;
+  let listed: NamedBase[];
+
+  /** A labelled image made from the base image with no new layer, as build-base-image.sh labels an older one. */
+  const label = (tag: string, python: string) =>
+    execa("docker", ["build", "-q", "-t", tag, "-"], {
+      input: `FROM ${BASE_IMAGE}\nLABEL org.repro-audit.python=${python}\n`,
+      env: { DOCKER_BUILDKIT: "0" },
+    });
+
+  beforeAll(async () => {
+    await label(mine, "3.7");
+    // What a repo's own Dockerfile may write, on an image the audit built: never a base.
+    await label(audits, "3.8");
+    listed = await listLocalBases(DOCKER);
+  });
+
+  afterAll(async () => {
+    await execa("docker", ["image", "rm", "-f", mine, audits], { reject: false });
+  });
+
+  it("lists the labelled images with the Python each label states", () => {
+    expect(listed).toContainEqual({ image: mine, python: "3.7", micromamba: false });
+    expect(listed).toContainEqual({ image: BASE_IMAGE, python: "3.11", micromamba: false });
+    expect(listed).toContainEqual({ image: PY39_IMAGE, python: "3.9", micromamba: false });
+  });
+
+  it("never lists an image the audit built, whatever label it carries", () => {
+    expect(listed.map((b) => b.image)).not.toContain(audits);
+    expect(listed.filter((b) => b.image.startsWith("repro-audit/env:"))).toEqual([]);
+  });
+});
 
 describe.skipIf(!run)("a spec pinning a cp39 wheel by URL, with Python 3.9 and 3.11 local bases named", () => {
   let dir: string;
@@ -107,5 +144,57 @@ describe.skipIf(!run)("a spec pinning a cp39 wheel by URL, with Python 3.9 and 3
       "python --version && python -c 'import tinypkg; print(tinypkg.__version__)'",
     ]);
     expect(version.stdout.trim()).toMatch(/^Python 3\.9\.\d+\n1\.3\.7$/);
+  });
+});
+
+/** The fallback's premise: no registry image of the spec's Python on this engine. */
+const absent = run && !(await imageExists(DOCKER, "python:3.8-slim"));
+if (run && !absent) console.warn("skipping: python:3.8-slim is on this engine, so nothing stands in for it");
+
+describe.skipIf(!absent)("no --base-image, and the chosen python:3.8-slim is not on the engine", () => {
+  let dir: string;
+  let result: BuildStageResult;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "repro-audit-local-fallback-"));
+    const repo = join(dir, "repo");
+    git(dir, "init", "-q", repo);
+    writeFiles(repo, { ".python-version": "3.8\n", "train.py": "import json\nprint(json.dumps(1))\n" });
+    commitAll(repo, "solution");
+    git(repo, "branch", "experiments");
+    const view = await walkRepo(repo);
+    const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
+    result = await runBuildStage({
+      root: repo,
+      view,
+      facts,
+      outDir: join(dir, "out"),
+      engine: "auto",
+      timeoutSeconds: 600,
+      handleInterrupt: false,
+    });
+  });
+
+  afterAll(async () => {
+    if (result?.section.image) await execa("docker", ["image", "rm", "-f", result.section.image], { reject: false });
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("builds on the local base nearest the spec's Python, and the report says which and why", () => {
+    expect(result.section.baseImage).toBe(PY39_IMAGE);
+    expect(result.section.baseImageReason).toBe(
+      "local base image: its Python 3.9 in place of 3.8 (.python-version:1 (3.8)); no local base image labelled org.repro-audit.python has 3.8; python:3.8-slim is not on the engine",
+    );
+    expect(result.notes).toEqual([
+      `Build: python:3.8-slim is not on the engine and no --base-image was named: built on the local base image ${PY39_IMAGE} (labelled Python 3.9) in its place.`,
+      "Build: installed on the base image's Python 3.9 in place of 3.8 (.python-version:1 (3.8)): no local base image labelled org.repro-audit.python has 3.8.",
+    ]);
+    expect(result.section.build.status).toBe("built");
+  });
+
+  it("the Dockerfile builds FROM the local base, and the code imports in the built image", () => {
+    expect(readFileSync(result.section.dockerfile!, "utf8")).toContain(`\nFROM ${PY39_IMAGE}\n`);
+    expect(result.section.probe.ran).toBe(true);
+    expect(result.records["import-probe"].filter((r) => r.kind === "import" && r.error)).toEqual([]);
   });
 });

@@ -2,8 +2,11 @@
 // machine without them, but a failure under CI=true: a skipped container suite must never look green.
 import { execa } from "execa";
 import { findEngine } from "../../src/provision/engine.js";
+import { PYTHON_LABEL } from "../../src/provision/local-bases.js";
 
 export const BASE_IMAGE = process.env.REPRO_AUDIT_BASE_IMAGE ?? "repro-audit/python-base:bookworm-git-gl";
+/** The bullseye image scripts/build-base-image.sh makes (scripts/ensure-engine.sh builds it for CI). */
+export const PY39_IMAGE = process.env.REPRO_AUDIT_BASE_IMAGE_39 ?? "repro-audit/python-base:bullseye-git-gl";
 
 let answer: Promise<boolean> | null = null;
 
@@ -25,4 +28,20 @@ async function check(): Promise<boolean> {
 export function requireEngine(): Promise<boolean> {
   answer ??= check();
   return answer;
+}
+
+/** True when the engine, the base image and the local Python 3.9 base (labelled 3.9) are there; throws under CI=true
+ * when they are not. */
+export async function requirePy39Base(): Promise<boolean> {
+  if (!(await requireEngine())) return false;
+  const label = await execa(
+    "docker",
+    ["image", "inspect", "--format", `{{index .Config.Labels "${PYTHON_LABEL}"}}`, PY39_IMAGE],
+    { reject: false, stdin: "ignore" },
+  );
+  if (label.exitCode === 0 && label.stdout.trim() === "3.9") return true;
+  const problem = `the local Python 3.9 base ${PY39_IMAGE} is missing or unlabelled: run scripts/ensure-engine.sh`;
+  if (process.env.CI === "true") throw new Error(`container tests cannot run under CI: ${problem}`);
+  console.warn(`skipping: ${problem}`);
+  return false;
 }

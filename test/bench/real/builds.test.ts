@@ -292,6 +292,40 @@ describe("classifyBuild", () => {
     );
   });
 
+  it("a local base standing in for a base the engine lacks counts as a named one", () => {
+    const detail = "× error";
+    const run = (reason: string, notes: string[]) => {
+      const r = report({ status: "failed", failureClass: "other" }, { baseImageReason: reason, notes });
+      r.environment!.specKind = "requirements";
+      r.environment!.python = { version: "3.8", source: ".python-version:1 (3.8)" };
+      return classifyBuild({
+        name: "k+local",
+        report: r,
+        facts: facts({ "environment-build": [{ kind: "build", failureClass: "other", detail }] }),
+      });
+    };
+    const localNote =
+      "Build: python:3.8-slim is not on the engine and no --base-image was named: built on the local base image local/py:3.9 (labelled Python 3.9) in its place.";
+    const pythonNote =
+      "Build: installed on the base image's Python 3.9 in place of 3.8 (.python-version:1 (3.8)): no local base image labelled org.repro-audit.python has 3.8.";
+    expect(
+      run(
+        "local base image: its Python 3.9 in place of 3.8 (.python-version:1 (3.8)); no local base image labelled org.repro-audit.python has 3.8; python:3.8-slim is not on the engine",
+        [localNote, pythonNote],
+      ),
+    ).toMatchObject({
+      outcome: "audit",
+      why: `installed on the base image's Python 3.9 in place of 3.8: other: ${detail}`,
+      substitutions: [localNote, pythonNote],
+    });
+    // The local base with the stated Python: a failure of a pip spec there is the repo's.
+    expect(
+      run("local base image with Python 3.8 (.python-version:1 (3.8)); python:3.8-slim is not on the engine", [
+        localNote,
+      ]).outcome,
+    ).toBe("build-failed");
+  });
+
   it("the build's own time limit and the bench's cap are timeouts", () => {
     expect(
       classifyBuild({ name: "f+slow", report: report({ status: "failed", failureClass: "timeout" }), facts: facts({}) })
