@@ -407,6 +407,8 @@ export interface PathLiteralsFact {
   value?: string;
   /** kaggle-input | kaggle-working | home | windows-drive | colab-drive | mnt | data-root | absolute | outside-repo (a relative path climbing above the repo from its file) */
   kind?: string;
+  /** a value left as the author's placeholder for the reader to fill in (`path/to/data`, `<path_to_data>`, `path_to_output_directory`, `your_project`, `XXX`), in a config or a Python assignment; such a record has no kind */
+  placeholder?: boolean;
   /** /kaggle/input when the literal is in a notebook meant for Kaggle (a kernel-metadata.json or the notebook's own metadata names Kaggle data sources): where Kaggle mounts them, not one machine's path */
   mount?: string;
   /** the container location the repo's own Dockerfile sets up (WORKDIR, COPY target) that holds an absolute hydra config_path: the image's layout, not one machine's */

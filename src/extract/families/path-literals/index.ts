@@ -26,6 +26,7 @@ import {
 import { roleOf } from "../../view/file-roles.js";
 import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
 import { kaggleInputAbove } from "../../python/path-kinds.js";
+import { isPlaceholderValue, pythonPlaceholders } from "./placeholders.js";
 
 /** A notebook's /kaggle/working is Kaggle's own output folder, where the notebook runs: no one machine's. */
 function ownFolderOfKaggle<K extends string>(kind: K | null, notebook: boolean): K | null {
@@ -101,6 +102,9 @@ export const extractor: Extractor = {
                 ? "kaggle-branch"
                 : null;
       const sourceLines = file.notebook ? [] : (ctx.view.read(file.path) ?? "").split(/\r?\n/);
+      // Placeholders a Python config assigns (`neptune_project = 'XXX'`): values the reader must fill in.
+      for (const p of file.notebook ? [] : pythonPlaceholders(sourceLines.join("\n")))
+        records.push(recordAt(file, p.line, { value: p.value, placeholder: true, source: "code" }));
       for (const s of file.pathStrings) {
         const kind = ownFolderOfKaggle(
           classifyPath(s.value, { role: s.role, containerRoots: roots, where: "code" }),
@@ -215,6 +219,10 @@ function configPaths(
   if (text === null) return [];
   const out: FactRecord[] = [];
   for (const v of configValues(text).flatMap(listItems)) {
+    if (!vendored && isPlaceholderValue(v.value)) {
+      out.push({ file: path, line: v.line, value: v.value, placeholder: true, source: "config" });
+      continue;
+    }
     const kind = classifyPath(v.value, { containerRoots: roots, where: vendored ? "shell" : "config" });
     if (kind)
       out.push({
