@@ -63,7 +63,7 @@ describe("rerun-plan arguments", () => {
     ).toBeNull();
   });
 
-  it("takes any option from a parser whose option names are built at run time (a loop over a config, `\"--\" + name`)", async () => {
+  it('takes any option from a parser whose option names are built at run time (a loop over a config, `"--" + name`)', async () => {
     const looped =
       'import argparse\nclass Config:\n    lr = 0.1\n    epochs = 3\np = argparse.ArgumentParser()\np.add_argument("--seed", type=int)\nfor k, v in vars(Config).items():\n    p.add_argument(f"--{k}", type=type(v))\nargs = p.parse_args()\n';
     expect((await stepOf("python train.py --seed 1 --lr 0.01 --epochs 2", { "train.py": looped })).rejected).toBeNull();
