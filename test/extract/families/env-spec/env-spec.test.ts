@@ -129,6 +129,17 @@ describe("env-spec", () => {
     ]);
   });
 
+  it("reads the Python of a conda export's `python=3.9.18=<build>` line, without its build string", async () => {
+    const records = await extract({
+      "environment.yaml": "name: rna\ndependencies:\n  - python=3.9.18=h955ad1f_0\n  - numpy=1.26.4=py39h5f9d8c6_0\n",
+      "env-range.yml": "name: b\ndependencies:\n  - python>=3.8\n",
+    });
+    expect(records.filter((r) => r.kind === "python-version").map((r) => [r.file, r.value])).toEqual([
+      ["env-range.yml", ">=3.8"],
+      ["environment.yaml", "3.9.18"],
+    ]);
+  });
+
   it("reads Pipfile, Pipfile.lock, PEP 621 and Poetry pyproject, setup.py and setup.cfg", async () => {
     const records = await extract({
       Pipfile: '[packages]\nrequests = "==2.32.3"\nflask = "*"\n\n[requires]\npython_version = "3.9"\n',
