@@ -41,6 +41,8 @@ export interface CliOptionsFact {
   framework?: string;
   /** a non-empty help= is given */
   hasHelp?: boolean;
+  /** an option without help that is explained otherwise: "choices" (choices= or click.Choice lists its values), or the README place ("README.md:52") whose list item or table row names it with words after it */
+  explained?: string;
   /** default= as written (string value for a string), or null */
   default?: null | string;
   /** type= as written, or null */
