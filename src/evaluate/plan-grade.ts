@@ -26,6 +26,8 @@ function placeOfFile(path: string, plan: PlanIndex): PlanPlace {
   const file = normalPath(path);
   const role = roleOf(file);
   if (copyOf(file, plan)) return plan.found ? "off" : "unknown";
+  // An alternative spec the README never installs: a stranger may pick it, but the documented rerun does not.
+  if (plan.offRouteSpecs.has(file)) return "unknown";
   if (role === "spec" || role === "other") return "on";
   if (role === "readme" && !file.includes("/")) return "on";
   const on =
@@ -88,6 +90,12 @@ export function placeOf(
   if (named.length === 0) return { place: "on" };
   const places = at.map((p) => placeOfLine(p.file, p.line, plan));
   if (places.includes("on")) return { place: "on" };
+  const offRoute = named.map((f) => normalPath(f)).find((f) => plan.offRouteSpecs.has(f));
+  if (places.includes("unknown") && offRoute !== undefined)
+    return {
+      place: "unknown",
+      reason: `not on the documented install route: the README installs ${plan.offRouteSpecs.get(offRoute)}, and never names ${offRoute}`,
+    };
   if (places.includes("unknown"))
     return { place: "unknown", reason: `no rerun plan found${plan.what ? `: ${plan.what}` : ""}` };
   if (at.every((p) => isMainOnly(p.file, p.line, plan)))

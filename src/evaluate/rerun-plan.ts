@@ -20,6 +20,8 @@ export interface PlanIndex {
   mainOnly: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
   /** Vendored copies of libraries (their folders) no step reaches a file of, with the library's name. */
   unreachedCopies: ReadonlyArray<{ root: string; name: string }>;
+  /** Specs off the documented install route (the README installs others), with what the README installs. */
+  offRouteSpecs: ReadonlyMap<string, string>;
 }
 
 /** Repo-relative paths as the families write them, without a leading "./". */
@@ -65,7 +67,11 @@ export function planIndex(facts: Facts): PlanIndex | null {
   const summary = summaryOf(records);
   // A summary is the contract; without one, a step that runs a repo file is the plan's evidence.
   const found = typeof summary?.found === "boolean" ? summary.found : steps.some((s) => text(s.program) !== null);
-  return { found, what: text(summary?.what), reached, stating, loaded, mainOnly, unreachedCopies };
+  const offRouteSpecs = new Map<string, string>();
+  for (const r of facts.families["env-spec"] ?? [])
+    if (r.kind === "spec-file" && text(r.file) && text(r.offRoute))
+      offRouteSpecs.set(normalPath(r.file as string), r.offRoute as string);
+  return { found, what: text(summary?.what), reached, stating, loaded, mainOnly, unreachedCopies, offRouteSpecs };
 }
 
 /** "12-20,31-40" as spans; malformed parts are dropped. */

@@ -41,6 +41,8 @@ export interface CliOptionsFact {
   framework?: string;
   /** a non-empty help= is given */
   hasHelp?: boolean;
+  /** an option without help that is explained otherwise: "choices" (choices= or click.Choice lists its values), or the README place ("README.md:52") whose list item or table row names it with words after it */
+  explained?: string;
   /** default= as written (string value for a string), or null */
   default?: null | string;
   /** type= as written, or null */
@@ -105,6 +107,8 @@ export interface EnvSpecFact {
   format?: string;
   /** spec-file: true when it is the repo's only spec file, at the root under its standard name (requirements.txt, environment.yml, pyproject.toml): the install it asks for is the obvious one */
   obvious?: boolean;
+  /** spec-file (requirements or conda): set when the README's install commands name other specs and no install command anywhere names this one nor includes it: the specs the README installs instead (comma-separated) */
+  offRoute?: string;
   /** spec-file: set with obvious; install-moot: the repo has Python code but no spec file and no install command at all (the missing spec is the gap, and no README words about installing can fill it): a README install command has nothing to add */
   installMoot?: boolean;
   /** package, install: distribution name, normalized (lowercase, runs of -_. as -); framework-versions: the framework (torch, tensorflow); system-library: the distribution that needs the library; framework-companion: torchvision or torchaudio */

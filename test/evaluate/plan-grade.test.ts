@@ -145,6 +145,24 @@ describe("where a finding lies on the plan", () => {
     );
   });
 
+  it("grades a spec the README never installs, beside the one it does, a warning at most that blocks nothing, saying why", () => {
+    const block = rule({ effect: "block" });
+    const facts = factsWith([at("environment.yaml"), at("requirements.txt")]);
+    facts.families["env-spec"] = [
+      { kind: "spec-file", file: "requirements.txt", format: "requirements" },
+      { kind: "spec-file", file: "environment.yaml", format: "conda", offRoute: "requirements.txt" },
+    ];
+    const { result, findings } = judgeRule(block, facts);
+    expect(findings.find((f) => f.file === "environment.yaml")).toMatchObject({
+      plan: "unknown",
+      severity: "warning",
+      planReason:
+        "not on the documented install route: the README installs requirements.txt, and never names environment.yaml",
+    });
+    expect(findings.find((f) => f.file === "requirements.txt")).toMatchObject({ plan: "on", severity: "error" });
+    expect(result).toMatchObject({ findings: 2, blocking: 1 });
+  });
+
   it("knows an environment spec by the walk's own names: a conda file named env*.yml, a Containerfile, requirements/*.txt", () => {
     const files = ["env.yml", "env-gpu.yaml", "Containerfile", "requirements/base.txt", "docker/app.Dockerfile"];
     const { findings } = judgeRule(rule(), factsWith(files.map((f) => at(f))));

@@ -40,7 +40,9 @@ export function parseCondaText(file: string, text: string): FactRecord[] {
       const parsed = condaSpec(dep);
       if (!parsed) continue;
       if (parsed.name === "python") {
-        records.push(pythonRecord(file, line, parsed.spec.replace(/^=+/, "")));
+        // An export's `python=3.9.18=h955ad1f_0` carries a build string after the version: the version is the Python.
+        const version = parsed.spec.replace(/^=+/, "");
+        records.push(pythonRecord(file, line, /^\d[^=<>!~,|]*=/.test(version) ? version.split("=")[0]! : version));
         continue;
       }
       if (parsed.name === "pip") continue; // the installer itself

@@ -53,6 +53,21 @@ describe("Python fact families over one messy solution", () => {
     "README.md": "kaggle competitions download -c siim\n",
   };
 
+  it("imports: torch declared by an exact pin of its companion, which says that it fixes torch", async () => {
+    const records = await run(
+      imports,
+      { "train.py": "import torch\n" },
+      {
+        "env-spec": [
+          { kind: "package", name: "torchvision", spec: "==0.15.2", pinned: true, file: "requirements.txt", line: 2 },
+        ],
+      },
+    );
+    expect(records.filter((r) => r.module).map((r) => [r.module, r.declared, r.declaredBy])).toEqual([
+      ["torch", true, "requirements.txt:2 (torchvision==0.15.2 fixes the torch it installs)"],
+    ]);
+  });
+
   it("imports: origin, distribution and declared against env-spec packages", async () => {
     const records = await run(imports, files, {
       "env-spec": [{ kind: "package", name: "numpy", file: "requirements.txt", line: 1 }],

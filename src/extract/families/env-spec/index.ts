@@ -224,6 +224,37 @@ function pinByLocks(view: RepoView, records: FactRecord[]): void {
   }
 }
 
+/** Marks the requirements and conda specs off the install route: where the README's install commands name specs,
+ * one that no install command anywhere names (README, script, Dockerfile, notebook), nor a named one includes
+ * (`-r`), is an alternative a stranger following the README never builds. `offRoute` says what the README installs. */
+function markOffRoute(view: RepoView, records: FactRecord[], readmeNamed: ReadonlyArray<{ file: string }>): void {
+  if (readmeNamed.length === 0) return;
+  const commands: Array<{ file: string; command: string }> = [];
+  const specFiles = records.filter((r) => r.kind === "spec-file" && typeof r.file === "string");
+  const dockerfiles = new Set(specFiles.filter((r) => r.format === "dockerfile").map((r) => r.file as string));
+  for (const entry of view.files()) {
+    if (entry.skipped || entry.size > 1_000_000 || inEnvironmentFolder(entry.path)) continue;
+    if (!/\.(?:sh|bash)$/i.test(entry.path) && !dockerfiles.has(entry.path)) continue;
+    for (const line of (view.read(entry.path) ?? "").split("\n")) commands.push({ file: entry.path, command: line });
+  }
+  for (const source of view.python())
+    for (const s of source.shell ?? []) commands.push({ file: source.path, command: s.text });
+  const has = (path: string) => view.has(path) && !inEnvironmentFolder(path);
+  const route = new Set([...readmeNamed, ...readmeNamedSpecs(commands, has)].map((n) => n.file));
+  // What a spec on the route includes is on it too.
+  const queue = [...route];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    for (const include of parseRequirementsText(file, view.read(file) ?? "").includes) {
+      const target = posix.normalize(posix.join(posix.dirname(file), include.path));
+      if (!target.startsWith("..") && has(target) && !route.has(target)) (route.add(target), queue.push(target));
+    }
+  }
+  const installed = [...new Set(readmeNamed.map((n) => n.file))].join(", ");
+  for (const r of specFiles)
+    if ((r.format === "requirements" || r.format === "conda") && !route.has(r.file as string)) r.offRoute = installed;
+}
+
 /** The standard root spec files whose install needs no words (`pip install -r requirements.txt`). */
 const OBVIOUS_SPEC = /^(?:requirements\.txt|environment\.ya?ml|pyproject\.toml)$/;
 
@@ -325,6 +356,7 @@ export const extractor: Extractor = {
     for (const item of requirementsRecords(view, requirementRoots)) records.push(item);
     pinByLocks(view, records);
     markObvious(records);
+    markOffRoute(view, records, named);
     for (const item of declarationRecords(view, facts)) records.push(item);
     for (const item of copyRecords(view, facts)) records.push(item);
     const contextsOf = dockerfileContexts(view, facts);

@@ -35,6 +35,9 @@ interface Declaration {
 const WHOLE_REPO =
   /(?:^|\/)(?:Dockerfile[^/]*|[^/]*\.docker|Containerfile|environment[^/]*\.ya?ml|conda[^/]*\.ya?ml|env[^/]*\.ya?ml|Pipfile(?:\.lock)?)$/i;
 
+/** Distributions each release of which requires one exact torch release. */
+const TORCH_COMPANIONS: ReadonlySet<string> = new Set(["torchvision", "torchaudio", "torchtext"]);
+
 export const extractor: Extractor = {
   id: "imports",
   reads: ["env-spec", ...ENTRY_POINT_READS],
@@ -73,8 +76,13 @@ export const extractor: Extractor = {
     };
     for (const r of spec) {
       const at = `${r.file}${typeof r.line === "number" ? `:${r.line}` : ""}`;
-      if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string")
-        declare(normalizeDistribution(r.name), { scope: r.kind === "install" ? "" : scopeOf(String(r.file)), by: at });
+      if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string") {
+        const scope = r.kind === "install" ? "" : scopeOf(String(r.file));
+        declare(normalizeDistribution(r.name), { scope, by: at });
+        // Each release of a torch companion requires one torch: its exact pin fixes the torch it installs.
+        if (r.pinned === true && TORCH_COMPANIONS.has(normalizeDistribution(r.name)))
+          declare("torch", { scope, by: `${at} (${r.name}${String(r.spec ?? "")} fixes the torch it installs)` });
+      }
       if (r.kind === "image" && typeof r.image === "string") {
         for (const name of imageInfo(r.image)?.ships ?? [])
           declare(normalizeDistribution(name), { scope: "", by: `${at} (image ${r.image})` });

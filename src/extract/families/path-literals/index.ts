@@ -218,7 +218,12 @@ function configPaths(
   const text = view.read(path);
   if (text === null) return [];
   const out: FactRecord[] = [];
+  // A conda export's top-level `prefix:` says where the author's environment lived; no code reads it.
+  const condaPrefix = /^dependencies\s*:/m.test(text)
+    ? text.split("\n").findIndex((l) => /^prefix\s*:/.test(l)) + 1
+    : 0;
   for (const v of configValues(text).flatMap(listItems)) {
+    if (v.line === condaPrefix) continue;
     if (!vendored && isPlaceholderValue(v.value)) {
       out.push({ file: path, line: v.line, value: v.value, placeholder: true, source: "config" });
       continue;

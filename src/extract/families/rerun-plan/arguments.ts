@@ -65,7 +65,7 @@ export interface ParserView {
   flags: ReadonlySet<string>;
   /** Flags declared with `type=bool`. */
   boolFlags: ReadonlySet<string>;
-  /** argparse: `parse_known_args()` lets unknown options through. */
+  /** argparse: `parse_known_args()` lets unknown options through; so does a parser with an option named at run time. */
   lenient: boolean;
   /** Whether a bare word may be taken (a positional or subcommand declared, a many-valued option, click, or a
    * parse of a list of the program's own); false: argparse rejects every word no option takes. */

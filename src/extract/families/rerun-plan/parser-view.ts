@@ -1,5 +1,6 @@
 // What a program's own command-line parser declares (argparse or click), read from the Python index of the
 // program and the local modules it imports, and the default config file it names.
+import { optionFramework, optionNames } from "../../python/cli-option.js";
 import type { PyFileIndex } from "../../python/file-index.js";
 import type { ParserView } from "./arguments.js";
 
@@ -10,23 +11,16 @@ function optionCall(call: PyFileIndex["calls"][number]): {
   type: string | null;
   default: string | null;
   nargs: string | null;
+  built: boolean;
 } | null {
-  const last = call.callee.slice(call.callee.lastIndexOf(".") + 1);
-  const framework =
-    last === "add_argument"
-      ? "argparse"
-      : last === "option" && (call.decorator || call.callee.startsWith("click."))
-        ? "click"
-        : null;
+  const framework = optionFramework(call);
   if (!framework) return null;
-  const flags = call.args
-    .filter((a) => a.name === null && a.kind === "string")
-    .map((a) => a.value)
-    .filter((f) => f.startsWith("-"));
+  const { names, built } = optionNames(call);
+  const flags = names.filter((f) => f.startsWith("-"));
   const type = call.args.find((a) => a.name === "type")?.value ?? null;
   const def = call.args.find((a) => a.name === "default")?.value ?? null;
   const nargs = call.args.find((a) => a.name === "nargs")?.value ?? null;
-  return { framework, flags, type, default: def, nargs };
+  return { framework, flags, type, default: def, nargs, built };
 }
 
 /** The parser over `files` (the program first), or null when none of them declares an option. `text` is
@@ -38,12 +32,15 @@ export function parserOf(files: readonly PyFileIndex[], text: string): ParserVie
   // Whether argparse may take a bare word: a positional (or a name the audit cannot read), subcommands, an
   // option that takes many values.
   let bareWords = false;
+  // An option named at run time (a loop over a config's fields): any `--name` may be one of them.
+  let open = false;
   for (const file of files) {
     for (const call of file.calls) {
       if (/(?:^|\.)add_subparsers$/.test(call.callee)) bareWords = true;
       const option = optionCall(call);
       if (!option) continue;
       framework ??= option.framework;
+      if (option.built) open = true;
       if (option.flags.length === 0 || (option.nargs !== null && !/^(?:\?|1)$/.test(option.nargs))) bareWords = true;
       for (const flag of option.flags) {
         flags.add(flag);
@@ -60,6 +57,7 @@ export function parserOf(files: readonly PyFileIndex[], text: string): ParserVie
   // A program that parses nowhere in its own text parses through a module: how (known args or not) is unread.
   if (framework === "argparse" && !/\.parse_(?:known_)?(?:intermixed_)?args\s*\(/.test(text)) return null;
   const lenient =
+    open ||
     /\.parse_known_args\s*\(|\.parse_known_intermixed_args\s*\(/.test(text) ||
     /add_argument\s*\(\s*['"]\w+['"]\s*,\s*nargs\s*=\s*(?:argparse\.)?REMAINDER/.test(text);
   // Only `parse_args()` reads the command line itself: a parser given its own list may never see the words.

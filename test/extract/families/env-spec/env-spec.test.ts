@@ -129,6 +129,46 @@ describe("env-spec", () => {
     ]);
   });
 
+  it("reads the Python of a conda export's `python=3.9.18=<build>` line, without its build string", async () => {
+    const records = await extract({
+      "environment.yaml": "name: rna\ndependencies:\n  - python=3.9.18=h955ad1f_0\n  - numpy=1.26.4=py39h5f9d8c6_0\n",
+      "env-range.yml": "name: b\ndependencies:\n  - python>=3.8\n",
+    });
+    expect(records.filter((r) => r.kind === "python-version").map((r) => [r.file, r.value])).toEqual([
+      ["env-range.yml", ">=3.8"],
+      ["environment.yaml", "3.9.18"],
+    ]);
+  });
+
+  it("marks a spec off the install route when install commands name other specs and never it", async () => {
+    const files = {
+      "README.md": "```\npip install -r requirements.txt\n```\n",
+      "requirements.txt": "-r requirements/base.txt\ntorch==2.1.0\n",
+      "requirements/base.txt": "numpy==1.26.4\n",
+      "environment.yaml": "name: rna\ndependencies:\n  - python=3.9\n  - numpy=1.26.4\n",
+      "docker/requirements.txt": "pandas==2.2.2\n",
+      "docker/Dockerfile": "FROM python:3.10\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n",
+    };
+    const view = memoryView(files);
+    const facts = await extractFacts(
+      view,
+      STATIC_EXTRACTORS.filter((e) => e.id === "readme"),
+      { branches: null },
+    );
+    const records = await extractor.extract({ view, facts, branches: null });
+    expect(records.filter((r) => r.kind === "spec-file").map((r) => [r.file, r.offRoute ?? null])).toEqual([
+      ["docker/Dockerfile", null],
+      ["environment.yaml", "requirements.txt"],
+      ["docker/requirements.txt", null],
+      ["requirements.txt", null],
+      ["requirements/base.txt", null],
+    ]);
+    // With no install command naming a spec, none is off the route.
+    const unnamed = memoryView({ ...files, "README.md": "# Sol\n" });
+    const plain = await extractor.extract({ view: unnamed, facts: emptyFacts(), branches: null });
+    expect(plain.filter((r) => r.kind === "spec-file" && r.offRoute !== undefined)).toEqual([]);
+  });
+
   it("reads Pipfile, Pipfile.lock, PEP 621 and Poetry pyproject, setup.py and setup.cfg", async () => {
     const records = await extract({
       Pipfile: '[packages]\nrequests = "==2.32.3"\nflask = "*"\n\n[requires]\npython_version = "3.9"\n',

@@ -146,6 +146,15 @@ describe("path-literals", () => {
       [4, "absolute", "/store/f1"],
     ]);
   });
+  it("leaves out a conda export's `prefix:` line: where the author's environment lived, no path the code reads", async () => {
+    const records = await run(extractor, {
+      "environment.yaml":
+        "name: rna\ndependencies:\n  - python=3.9.18=h955ad1f_0\nprefix: /home/alice/miniconda3/envs/rna\n",
+      "configs/train.yaml": "prefix: /home/alice/runs\n",
+    });
+    expect(records.map((r) => [r.file, r.line, r.value])).toEqual([["configs/train.yaml", 1, "/home/alice/runs"]]);
+  });
+
   it("records an absolute hydra config_path as the container's layout where the Dockerfile sets it up, else as a machine path", async () => {
     const code = [
       "import hydra",

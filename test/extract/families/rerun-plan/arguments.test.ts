@@ -63,6 +63,19 @@ describe("rerun-plan arguments", () => {
     ).toBeNull();
   });
 
+  it('takes any option from a parser whose option names are built at run time (a loop over a config, `"--" + name`)', async () => {
+    const looped =
+      'import argparse\nclass Config:\n    lr = 0.1\n    epochs = 3\np = argparse.ArgumentParser()\np.add_argument("--seed", type=int)\nfor k, v in vars(Config).items():\n    p.add_argument(f"--{k}", type=type(v))\nargs = p.parse_args()\n';
+    expect((await stepOf("python train.py --seed 1 --lr 0.01 --epochs 2", { "train.py": looped })).rejected).toBeNull();
+    const joined = looped.replace('f"--{k}"', '"--" + k');
+    expect((await stepOf("python train.py --lr 0.01", { "train.py": joined })).rejected).toBeNull();
+    // Literal names only: the set is closed and an undeclared option is still named.
+    const closed = looped.replace('f"--{k}"', '"--lr"');
+    expect((await stepOf("python train.py --epochs 2", { "train.py": closed })).rejected).toBe(
+      "--epochs: argparse declares no such option (parse_args() exits with 'unrecognized arguments')",
+    );
+  });
+
   it("names a type=bool option given False", async () => {
     expect((await stepOf("python train.py --use_amp False", { "train.py": argparse("parse_args()") })).rejected).toBe(
       '--use_amp False: type=bool turns any non-empty string, "False" included, into True',
