@@ -29,7 +29,7 @@ export function proseDirectoryChanges(
   const lines = text.split(/\r?\n/);
   let fenced = false;
   lines.forEach((raw, i) => {
-    if (/^\s{0,3}(?:`{3,}|~{3,})/.test(raw)) fenced = !fenced;
+    if (/^\s*(?:`{3,}|~{3,})/.test(raw)) fenced = !fenced;
     if (fenced || raw.length > 2000) return;
     const bare = LEADS_IN.test(raw) ? IN_BARE.exec(raw) : null;
     const said = IN_NAMED.exec(raw)?.[1] ?? bare?.[1] ?? bare?.[2] ?? GO_TO.exec(raw)?.[1] ?? LISTED_CD.exec(raw)?.[1];
