@@ -340,7 +340,15 @@ function readmeFacts(
           : `bash ${span}`
         : null;
     const words = ranScript ?? (/\s/.test(span) && !/^cd\s/.test(span) ? span : null);
-    const step = words === null ? null : interpretLine(words, cwdAt(line), env);
+    let step = words === null ? null : interpretLine(words, cwdAt(line), env);
+    // "Move to `sub` and run `./sub/go.sh`": the reader runs it from the folder the sentence moved to, where the
+    // script's own calls (`python main.py` beside it) resolve, even when the path repeats that folder.
+    const moved = folderAt.filter((f) => f.line === line).pop()?.cwd;
+    if (words !== null && step?.command && moved !== undefined && moved !== step.cwd) {
+      const there = interpretLine(words, moved, env);
+      if (there.command && found(there.command)) step = there;
+      else if (found(step.command) && step.command.script?.startsWith(`${moved}/`)) step = { ...step, cwd: moved };
+    }
     if (step?.command) commands.push({ line, command: step.command, cwd: step.cwd });
   }
   // A command written as a plain line of prose, outside any code block ("stage2: python predict.py --fold 0").
