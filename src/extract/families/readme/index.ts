@@ -584,9 +584,17 @@ function markWrittenEarlier(records: FactRecord[], view: RepoView): void {
 
 /** The Python scripts and `-m` modules a shell script runs that are not there from the folder it runs in
  * (`bash working/train_valid.sh` from the root runs `python3 -m train`, but train.py is in working/). */
-function missingCalls(view: RepoView, script: string, cwd: string, env: ShellEnv, runBy: string): FactRecord[] {
-  const text = view.read(script);
+function missingCalls(
+  view: RepoView,
+  script: string,
+  cwd: string,
+  env: ShellEnv,
+  runBy: string,
+  seen = new Set<string>(),
+): FactRecord[] {
+  const text = seen.size < 8 && !seen.has(script) ? view.read(script) : null;
   if (text === null) return [];
+  seen.add(script);
   const out: FactRecord[] = [];
   let at = cwd;
   // `cd "$(dirname "$0")"` and the like move to the script's own folder.
@@ -602,9 +610,32 @@ function missingCalls(view: RepoView, script: string, cwd: string, env: ShellEnv
     const command = step.command;
     // `CUDA_VISIBLE_DEVICES=0 python x.py`, `nohup python x.py &`: the command the prefixes run.
     const words = command ? (commandWords(command.command)?.argv ?? []) : [];
+    const from = at === "" ? "the repository root" : `${at}/`;
+    // A shell script it runs (`./step.sh`, `bash sub/x.sh`, `. ./env.sh`): there from this folder, or a missing
+    // call (`./step.sh` beside the script works only after a cd into its folder); a found one's calls in turn.
+    if (command?.script && /\.(?:sh|bash)$/.test(command.script) && !PYTHON_RUNNER.test(words[0] ?? "")) {
+      const found = command.scriptCandidates.find((p) => view.has(p));
+      if (found) out.push(...missingCalls(view, found, at, env, runBy, seen));
+      else {
+        const nearest = namesake(view, command.script);
+        const foundUnder = nearest ? folderAbove(nearest, command.scriptCandidates) : null;
+        out.push({
+          kind: "call",
+          file: script,
+          line,
+          name: command.script,
+          from,
+          exists: false,
+          runBy,
+          ...(nearest ? { nearest } : {}),
+          ...(foundUnder ? { foundUnder } : {}),
+          cause: foundUnder ? `under ${foundUnder}/` : command.script,
+        });
+      }
+      continue;
+    }
     if (!command || !PYTHON_RUNNER.test((words[0] ?? "").replace(/^.*\//, ""))) continue;
     const argv = words.slice(1);
-    const from = at === "" ? "the repository root" : `${at}/`;
     const missing = (name: string, candidates: string[], nearest: string | null) => {
       const foundUnder = nearest ? folderAbove(nearest, candidates) : null;
       out.push({

@@ -50,6 +50,11 @@ describe("readme extractor: fences under list items", () => {
   it("carries the plan past the installation into the training and prediction", async () => {
     const files = { "README.md": README, "train.py": "print(1)\n", "infer.py": "print(2)\n", "requirements.txt": "" };
     const programs = stepsOf(await planOf(files)).map((s) => [s[3], s[4]]);
-    expect(programs).toEqual(expect.arrayContaining([["train.py", "train"], ["infer.py", "predict"]]));
+    expect(programs).toEqual(
+      expect.arrayContaining([
+        ["train.py", "train"],
+        ["infer.py", "predict"],
+      ]),
+    );
   });
 });
