@@ -455,6 +455,8 @@ export interface ReadmeFact {
   title?: string;
   /** command: the command line as written (prompt stripped) */
   command?: string;
+  /** command: how many times the README says to run it (`5x python train.py`); absent when once */
+  repeat?: number;
   /** command: install | train | predict | download | other */
   purpose?: string;
   /** command: the .py/.sh/.ipynb it runs, relative to the repo root (from the folder a `cd` moved to when the file is there); null if none */

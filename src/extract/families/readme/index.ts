@@ -29,6 +29,7 @@ import { composeServiceFolder } from "../../shell/compose-services.js";
 import { proseDirectoryChanges } from "../../shell/prose-folders.js";
 import { scriptLineReader } from "../../shell/script-folder.js";
 import { isInstalledModule } from "../../shell/installed-modules.js";
+import { repeatPrefix } from "../../shell/repeat-prefix.js";
 
 const MAX_DOCS = 20;
 /** Extensions of files a README names that the repo itself should ship (outputs and data are left out). */
@@ -238,7 +239,7 @@ function readmeFacts(
     clones: new Set(),
     serviceFolder: composeServiceFolder((p) => (view.has(p) ? view.read(p) : null)),
   };
-  const commands: Array<{ line: number; command: ShellCommand; cwd: string; prose?: true }> = [];
+  const commands: Array<{ line: number; command: ShellCommand; cwd: string; prose?: true; repeat?: number }> = [];
   const blocks = new Map<number, Array<{ line: number; text: string }>>();
   for (const c of parts.code) (blocks.get(c.block) ?? blocks.set(c.block, []).get(c.block)!).push(c);
   const codeLines = [...blocks.entries()].flatMap(([id, lines]) =>
@@ -292,6 +293,9 @@ function readmeFacts(
     }
     if (step.block !== block) blockCwd = startDir;
     block = step.block;
+    // `5x python train.py --config cfg_1`: the command, run five times.
+    const repeated = step.block === null ? null : repeatPrefix(step.text);
+    if (repeated) step.text = repeated.rest;
     const carried = interpretLine(step.text, cwd, env);
     const alone = step.block === null ? carried : interpretLine(step.text, blockCwd, env);
     blockCwd = alone.cwd;
@@ -327,7 +331,7 @@ function readmeFacts(
         command = { command: there.command, cwd: there.cwd };
         break;
       }
-    if (command) commands.push({ line: step.line, ...command });
+    if (command) commands.push({ line: step.line, ...command, ...(repeated ? { repeat: repeated.times } : {}) });
   }
   const cwdAt = (line: number) => folderAt.filter((f) => f.line < line).pop()!.cwd;
   const proseAt = new Map(parts.prose.map((p) => [p.line, p.text]));
@@ -352,7 +356,9 @@ function readmeFacts(
     if (step?.command) commands.push({ line, command: step.command, cwd: step.cwd });
   }
   // A command written as a plain line of prose, outside any code block ("stage2: python predict.py --fold 0").
-  for (const { line, text: prose } of parts.prose) {
+  for (const { line, text: written } of parts.prose) {
+    const repeated = repeatPrefix(written);
+    const prose = repeated ? repeated.rest : written;
     const plain = plainCommand(prose);
     if (plain === null) continue;
     // A carried folder that does not hold the script yields to the README's own, where it does.
@@ -360,7 +366,14 @@ function readmeFacts(
     const here = carried.command?.script ?? null;
     const own = here !== null && !view.has(here) ? interpretLine(plain, startDir, env) : null;
     const step = own?.command && found(own.command) ? own : carried;
-    if (step.command) commands.push({ line, command: step.command, cwd: step.cwd, prose: true });
+    if (step.command)
+      commands.push({
+        line,
+        command: step.command,
+        cwd: step.cwd,
+        prose: true,
+        ...(repeated ? { repeat: repeated.times } : {}),
+      });
   }
   commands.sort((a, b) => a.line - b.line);
   const called = new Set<string>();
@@ -380,7 +393,7 @@ function readmeFacts(
     );
   };
   for (let i = 0; i < commands.length; i++) {
-    const { line, command, cwd, prose } = commands[i]!;
+    const { line, command, cwd, prose, repeat } = commands[i]!;
     // A script the repo lacks keeps its name: the finding about it names what the README says.
     const script = scriptRun(command, (p) => view.has(p)) ?? command.script;
     const [first, ...more] = purposesOf(view, env, command, script, text);
@@ -436,6 +449,7 @@ function readmeFacts(
       script,
       ...(cwd ? { cwd } : {}),
       ...(prose ? { prose } : {}),
+      ...(repeat ? { repeat } : {}),
     });
     // What the script it runs does besides (a driver script that trains, then predicts).
     for (const also of more)
