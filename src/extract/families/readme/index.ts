@@ -17,7 +17,7 @@ import {
   type ShellCommand,
   type ShellEnv,
 } from "../../shell/readme-commands.js";
-import { makePurposes, ownRunners, scriptPurposes } from "../../shell/readme-scripts.js";
+import { makePurposes, ownRunners, scriptPurposes, scriptsRunBy } from "../../shell/readme-scripts.js";
 import { plainCommand } from "../../shell/plain-commands.js";
 import { editDistance } from "../../../model/edit-distance.js";
 import { imageInfo } from "../../parse/images.js";
@@ -141,6 +141,14 @@ function purposesOf(
 ): Purpose[] {
   const found: Purpose[] = [command.purpose];
   if (script && script.endsWith(".sh")) found.push(...scriptPurposes(view, script, env));
+  // The Python files the script runs, by their code where their names say nothing (`python src/main.py` that fits a
+  // model, then writes submission.csv): a script of a shell script trains and predicts as it does run directly.
+  if (script && script.endsWith(".sh"))
+    for (const py of scriptsRunBy(view, script, env).filter((p) => p.endsWith(".py"))) {
+      const code = view.read(py) ?? "";
+      if (fitsModel(code)) found.push("train");
+      if (writesSubmission(code, submissionNames(readme))) found.push("predict");
+    }
   // A bare `make` runs the default goal, or the pipeline target where that goal only prints help.
   const goal = () => makeGoal(view.read("Makefile") ?? view.read("makefile") ?? "", readme);
   if (command.makeTarget !== undefined) found.push(...makePurposes(view, command.makeTarget || goal(), env));
@@ -425,14 +433,16 @@ function readmeFacts(
       if (purpose === "other") purpose = "predict";
       else if (purpose !== "predict" && !more.includes("predict")) more.push("predict");
     }
-    // A training script that also writes the submission file the README names documents the prediction too.
+    // A training script that also writes the submission file the README names, or writes a submission where the
+    // README's words say the step makes the predictions ("trains all models and makes predictions"), documents the
+    // prediction too.
     if (
       script &&
       /\.py$/.test(script) &&
       (purpose === "train" || more.includes("train")) &&
       purpose !== "predict" &&
       !more.includes("predict") &&
-      submitting(script, true)
+      (submitting(script, true) || (PREDICTION_STEP.test(contextOf(line)) && submitting(script)))
     )
       more.push("predict");
     // What a shell script the README runs calls in turn, from the folder the README runs it in.
