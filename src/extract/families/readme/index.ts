@@ -535,14 +535,24 @@ function readmeFacts(
   for (const { line, text: span } of parts.inline) if (!/\s/.test(span)) nameNotebook(line, span);
   // A shell script the prose says to run, with no command line ("run **`train.sh`**", "go to src and run the
   // run.sh file"): a step, run by bash in its folder, for what its words, its section's or its own lines do.
+  // So is a script a list item names under a sentence that says to run the list ("To train models from the `code`
+  // folder run:", then "- stage 2: `train_second_step.sh`").
+  const leadIn = (at: number): string => {
+    const before = parts.prose.filter((p) => p.line < at);
+    while (before.length > 0 && LIST_ITEM.test(before[before.length - 1]!.text)) before.pop();
+    return before.pop()?.text ?? "";
+  };
   for (const { line, text: prose } of parts.prose) {
-    if (prose.length > 2000 || !RUN_VERB.test(prose)) continue;
-    const folder = GO_TO_FOLDER.exec(prose)?.[1]?.replace(/\/+$/, "");
+    if (prose.length > 2000) continue;
+    const listed = !RUN_VERB.test(prose) && LIST_ITEM.test(prose) ? leadIn(line) : null;
+    if (listed === null ? !RUN_VERB.test(prose) : !RUN_VERB.test(listed) || listed.length > 2000) continue;
+    const folder = GO_TO_FOLDER.exec(listed ?? prose)?.[1]?.replace(/\/+$/, "");
     for (const m of prose.matchAll(SHELL_WORD)) {
       const word = m[0];
       if (!isLocal(word) || SETUP_SCRIPT.test(word)) continue;
       const tries = [
         ...(folder ? [joinRel(joinRel(dir, folder), word), joinRel(folder, word)] : []),
+        joinRel(cwdAt(line), word),
         joinRel(dir, word),
         joinRel("", word),
       ];
@@ -924,6 +934,8 @@ const SCRIPT_PATH = /^[\w./-]+\.(?:sh|bash)$/;
 const LIST_ITEM_ONLY = /^\s*(?:\d+[.)]|[-*+])\s+`([^`]+)`\s*[.;]?\s*$/;
 /** A shell script's name in prose (`train.sh`, **scripts/run.sh**). */
 const SHELL_WORD = /[\w./-]*[\w-]\.sh\b/g;
+/** A bulleted or numbered list item. */
+const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
 /** The folder a sentence sends the reader to before its script ("go to `src` and run ...", "cd into V and run"). */
 const GO_TO_FOLDER = /\b(?:go|cd|change|move|navigate)\s+(?:in)?to\s+(?:the\s+)?[`*"']*([\w.-]+(?:\/[\w.-]+)*\/?)/i;
 
