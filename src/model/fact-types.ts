@@ -447,7 +447,7 @@ export interface PlaceholdersFact {
 
 /** READMEs (root, docs/ and sub-projects' own), their section titles, the shell commands they give and the files and branches they name. */
 export interface ReadmeFact {
-  /** readme | section | command | mention | call (a Python script or -m module that a shell script the README runs calls, missing from the folder it runs in) | step-folder (a folder a procedure line gives as one of its steps: "run the code in `a/`, `b/`, then `c/`") | code-absent (words saying the training or inference code is not in the repository: "training code is not included", "will be released", an unchecked to-do naming the training) */
+  /** readme | section | command | mention | call (a Python script, -m module or shell script that a shell script the README runs calls, or one that script calls in turn, missing from the folder it runs in) | step-folder (a folder a procedure line gives as one of its steps: "run the code in `a/`, `b/`, then `c/`") | code-absent (words saying the training or inference code is not in the repository: "training code is not included", "will be released", an unchecked to-do naming the training) */
   kind?: string;
   /** the README (relative path); call: the shell script */
   file?: string;
@@ -461,6 +461,8 @@ export interface ReadmeFact {
   title?: string;
   /** command: the command line as written (prompt stripped) */
   command?: string;
+  /** command: how many times the README says to run it (`5x python train.py`); absent when once */
+  repeat?: number;
   /** command: install | train | predict | download | other */
   purpose?: string;
   /** command: the .py/.sh/.ipynb it runs, relative to the repo root (from the folder a `cd` moved to when the file is there); null if none */

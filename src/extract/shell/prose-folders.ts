@@ -3,8 +3,9 @@
 import { joinRel } from "./readme-commands.js";
 
 const FOLDER = "((?:\\.{1,2}\\/)?[\\w-]+(?:\\/[\\w.-]+)*)";
-/** "inside the `x` directory": a backticked name is a folder wherever the sentence goes. */
-const IN_NAMED = /\b(?:inside|within|from|in)\s+(?:the\s+)?`([^`\s]+)`\s+(?:directory|folder|dir)\b/i;
+/** "inside the `x` directory": a backticked name is a folder wherever the sentence goes; after a bare "in" only where
+ * the sentence leads into commands ("the parameters are in the `cfg` directory" sends no one there). */
+const IN_NAMED = /\b(inside|within|from|in)\s+(?:the\s+)?`([^`\s]+)`\s+(?:directory|folder|dir)\b/i;
 /** "from the src directory", "inside folder yolo/V5": unquoted, only where the sentence leads into commands. */
 const IN_BARE = new RegExp(
   `\\b(?:inside|within|from|in)\\s+(?:the\\s+)?(?:${FOLDER}\\s+(?:directory|folder|dir)\\b|(?:directory|folder|dir)\\s+\`?${FOLDER}\`?)`,
@@ -12,7 +13,8 @@ const IN_BARE = new RegExp(
 );
 /** The sentence hands the reader commands: "run:", "as follows", a trailing colon. */
 const LEADS_IN = /\b(?:run|execute|launch|type|as follows)\b|:\s*$/i;
-const GO_TO = /\b(?:go|navigate|move|switch)\s+(?:in)?to\s+(?:the\s+)?`?((?:\.{1,2}\/)?[\w-]+(?:\/[\w.-]+)*)\/?`?/i;
+const GO_TO =
+  /\b(?:go|navigate|move|switch)\s+(?:in)?to\s+(?:the\s+)?(?:(?:folder|directory|dir)\s+)?`?((?:\.{1,2}\/)?[\w-]+(?:\/[\w.-]+)*)\/?`?/i;
 /** A list item that is only a `cd`: "2. cd src", "- `cd src/`". */
 const LISTED_CD = /^\s*(?:\d+[.)]|[-*+])\s+`?cd\s+([^\s`;&|]+)`?\s*$/;
 
@@ -29,10 +31,12 @@ export function proseDirectoryChanges(
   const lines = text.split(/\r?\n/);
   let fenced = false;
   lines.forEach((raw, i) => {
-    if (/^\s{0,3}(?:`{3,}|~{3,})/.test(raw)) fenced = !fenced;
+    if (/^\s*(?:`{3,}|~{3,})/.test(raw)) fenced = !fenced;
     if (fenced || raw.length > 2000) return;
     const bare = LEADS_IN.test(raw) ? IN_BARE.exec(raw) : null;
-    const said = IN_NAMED.exec(raw)?.[1] ?? bare?.[1] ?? bare?.[2] ?? GO_TO.exec(raw)?.[1] ?? LISTED_CD.exec(raw)?.[1];
+    const named = IN_NAMED.exec(raw);
+    const inNamed = named && (named[1]!.toLowerCase() !== "in" || LEADS_IN.test(raw)) ? named[2] : undefined;
+    const said = inNamed ?? bare?.[1] ?? bare?.[2] ?? GO_TO.exec(raw)?.[1] ?? LISTED_CD.exec(raw)?.[1];
     const target = said?.replace(/\/+$/, "");
     if (target && isDir(joinRel("", target)) && !moves.some((m) => m.line === i + 1))
       moves.push({ line: i + 1, target });

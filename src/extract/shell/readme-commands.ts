@@ -181,6 +181,8 @@ export function interpretLine(
   let found: ShellCommand | null = null;
   for (const segment of segments) {
     const argv = runWords(shellWords(segment)).argv;
+    // `. ./run.sh` is `source ./run.sh`: the script runs, in this shell.
+    if (argv[0] === "." && argv.length > 1) argv[0] = "source";
     const head = argv[0];
     if (!head) continue;
     if ((head === "cd" || head === "pushd") && argv.length <= 2) {

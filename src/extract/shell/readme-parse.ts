@@ -13,7 +13,8 @@ export interface ReadmeParts {
   prose: Array<{ line: number; text: string }>;
 }
 
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+/** A fence at any indent: one indented under a list item (`1. Train:` then four spaces and ```` ``` ````) is the item's code. */
+const FENCE = /^[ \t]*(`{3,}|~{3,})/;
 /** A setext or rst underline; not backticks, which open a Markdown fence ("text\n```" is a paragraph and a code block). */
 const UNDERLINE = /^\s*([=\-~^"'#*+]){3,}\s*$/;
 /** An rst directive whose body is code: `.. code-block:: bash`, `.. code:: python`, `.. sourcecode::`, `.. prompt::`. */
@@ -28,6 +29,16 @@ const indentOf = (raw: string): number => {
   }
   return width;
 };
+/** A line with up to `width` columns of leading white space taken off, as CommonMark reads a fence's content. */
+function dedent(raw: string, width: number): string {
+  let taken = 0;
+  let i = 0;
+  while (i < raw.length && taken < width && (raw[i] === " " || raw[i] === "\t")) {
+    taken = raw[i] === "\t" ? taken - (taken % 8) + 8 : taken + 1;
+    i++;
+  }
+  return raw.slice(i);
+}
 /** An HTML `<pre>` block's opening and closing tags, and the inline tags and entities inside it. */
 const PRE_OPEN = /<pre\b[^>]*>/i;
 const PRE_CLOSE = /<\/pre\s*>/i;
@@ -50,6 +61,7 @@ export function parseReadme(text: string): ReadmeParts {
   const lines = text.split(/\r?\n/);
   const parts: ReadmeParts = { sections: [], code: [], inline: [], links: [], prose: [] };
   let fence: string | null = null;
+  let fenceIndent = 0; // the open fence's indent, taken off its lines as a list item's content
   let block = 0;
   let literal = false; // inside an rst `::` block or a Markdown indented block
   let literalIndent = 3; // a literal line is indented past this: 3 for Markdown, the opener's indent for rst
@@ -73,11 +85,12 @@ export function parseReadme(text: string): ReadmeParts {
     if (fence !== null) {
       if (opener && opener[1]!.startsWith(fence[0]!) && opener[1]!.length >= fence.length && raw.trim() === opener[1])
         fence = null;
-      else parts.code.push({ line, text: raw, block });
+      else parts.code.push({ line, text: dedent(raw, fenceIndent), block });
       continue;
     }
     if (opener) {
       fence = opener[1]!;
+      fenceIndent = indentOf(raw);
       block++;
       continue;
     }

@@ -57,7 +57,9 @@ export function scriptPurposes(
   // What a heredoc writes is the written script's purpose, not this one's.
   const data = scriptWrites(text).bodyLines;
   const lines = text.split("\n").slice(0, MAX_LINES);
-  return linesPurposes(view, data.size ? lines.map((l, i) => (data.has(i + 1) ? "" : l)) : lines, env, depth, seen);
+  const folder = script.includes("/") ? script.slice(0, script.lastIndexOf("/")) : "";
+  const kept = data.size ? lines.map((l, i) => (data.has(i + 1) ? "" : l)) : lines;
+  return linesPurposes(view, kept, env, depth, seen, folder);
 }
 
 /** The purposes of a Makefile target's recipe (the first target when none is named). */
@@ -92,7 +94,14 @@ export function makePurposes(
   return out;
 }
 
-function linesPurposes(view: RepoView, lines: string[], env: ShellEnv, depth: number, seen: Set<string>): Purpose[] {
+function linesPurposes(
+  view: RepoView,
+  lines: string[],
+  env: ShellEnv,
+  depth: number,
+  seen: Set<string>,
+  from = "",
+): Purpose[] {
   const out: Purpose[] = [];
   let cwd = "";
   for (const { text } of joinContinuations(lines.map((t, i) => ({ line: i + 1, text: t })))) {
@@ -101,7 +110,9 @@ function linesPurposes(view: RepoView, lines: string[], env: ShellEnv, depth: nu
     const command = step.command;
     if (!command) continue;
     if (command.purpose !== "other") out.push(command.purpose);
-    const script = scriptRun(command, (p) => view.has(p));
+    // A call the script makes from its own folder (`./step.sh` beside it) does what that script does, run where
+    // it works or not: whether it resolves from the README's folder is the missing-call check's to say.
+    const script = scriptRun(command, (p) => view.has(p), from);
     if (script) out.push(...scriptPurposes(view, script, env, depth + 1, seen));
   }
   return out;

@@ -17,7 +17,7 @@ import {
   type ShellCommand,
   type ShellEnv,
 } from "../../shell/readme-commands.js";
-import { makePurposes, ownRunners, scriptPurposes } from "../../shell/readme-scripts.js";
+import { makePurposes, ownRunners, scriptPurposes, scriptsRunBy } from "../../shell/readme-scripts.js";
 import { plainCommand } from "../../shell/plain-commands.js";
 import { editDistance } from "../../../model/edit-distance.js";
 import { imageInfo } from "../../parse/images.js";
@@ -29,6 +29,7 @@ import { composeServiceFolder } from "../../shell/compose-services.js";
 import { proseDirectoryChanges } from "../../shell/prose-folders.js";
 import { scriptLineReader } from "../../shell/script-folder.js";
 import { isInstalledModule } from "../../shell/installed-modules.js";
+import { repeatPrefix } from "../../shell/repeat-prefix.js";
 
 const MAX_DOCS = 20;
 /** Extensions of files a README names that the repo itself should ship (outputs and data are left out). */
@@ -140,6 +141,14 @@ function purposesOf(
 ): Purpose[] {
   const found: Purpose[] = [command.purpose];
   if (script && script.endsWith(".sh")) found.push(...scriptPurposes(view, script, env));
+  // The Python files the script runs, by their code where their names say nothing (`python src/main.py` that fits a
+  // model, then writes submission.csv): a script of a shell script trains and predicts as it does run directly.
+  if (script && script.endsWith(".sh"))
+    for (const py of scriptsRunBy(view, script, env).filter((p) => p.endsWith(".py"))) {
+      const code = view.read(py) ?? "";
+      if (fitsModel(code)) found.push("train");
+      if (writesSubmission(code, submissionNames(readme))) found.push("predict");
+    }
   // A bare `make` runs the default goal, or the pipeline target where that goal only prints help.
   const goal = () => makeGoal(view.read("Makefile") ?? view.read("makefile") ?? "", readme);
   if (command.makeTarget !== undefined) found.push(...makePurposes(view, command.makeTarget || goal(), env));
@@ -238,7 +247,7 @@ function readmeFacts(
     clones: new Set(),
     serviceFolder: composeServiceFolder((p) => (view.has(p) ? view.read(p) : null)),
   };
-  const commands: Array<{ line: number; command: ShellCommand; cwd: string; prose?: true }> = [];
+  const commands: Array<{ line: number; command: ShellCommand; cwd: string; prose?: true; repeat?: number }> = [];
   const blocks = new Map<number, Array<{ line: number; text: string }>>();
   for (const c of parts.code) (blocks.get(c.block) ?? blocks.set(c.block, []).get(c.block)!).push(c);
   const codeLines = [...blocks.entries()].flatMap(([id, lines]) =>
@@ -292,6 +301,9 @@ function readmeFacts(
     }
     if (step.block !== block) blockCwd = startDir;
     block = step.block;
+    // `5x python train.py --config cfg_1`: the command, run five times.
+    const repeated = step.block === null ? null : repeatPrefix(step.text);
+    if (repeated) step.text = repeated.rest;
     const carried = interpretLine(step.text, cwd, env);
     const alone = step.block === null ? carried : interpretLine(step.text, blockCwd, env);
     blockCwd = alone.cwd;
@@ -327,7 +339,7 @@ function readmeFacts(
         command = { command: there.command, cwd: there.cwd };
         break;
       }
-    if (command) commands.push({ line: step.line, ...command });
+    if (command) commands.push({ line: step.line, ...command, ...(repeated ? { repeat: repeated.times } : {}) });
   }
   const cwdAt = (line: number) => folderAt.filter((f) => f.line < line).pop()!.cwd;
   const proseAt = new Map(parts.prose.map((p) => [p.line, p.text]));
@@ -340,11 +352,21 @@ function readmeFacts(
           : `bash ${span}`
         : null;
     const words = ranScript ?? (/\s/.test(span) && !/^cd\s/.test(span) ? span : null);
-    const step = words === null ? null : interpretLine(words, cwdAt(line), env);
+    let step = words === null ? null : interpretLine(words, cwdAt(line), env);
+    // "Move to `sub` and run `./sub/go.sh`": the reader runs it from the folder the sentence moved to, where the
+    // script's own calls (`python main.py` beside it) resolve, even when the path repeats that folder.
+    const moved = folderAt.filter((f) => f.line === line).pop()?.cwd;
+    if (words !== null && step?.command && moved !== undefined && moved !== step.cwd) {
+      const there = interpretLine(words, moved, env);
+      if (there.command && found(there.command)) step = there;
+      else if (found(step.command) && step.command.script?.startsWith(`${moved}/`)) step = { ...step, cwd: moved };
+    }
     if (step?.command) commands.push({ line, command: step.command, cwd: step.cwd });
   }
   // A command written as a plain line of prose, outside any code block ("stage2: python predict.py --fold 0").
-  for (const { line, text: prose } of parts.prose) {
+  for (const { line, text: written } of parts.prose) {
+    const repeated = repeatPrefix(written);
+    const prose = repeated ? repeated.rest : written;
     const plain = plainCommand(prose);
     if (plain === null) continue;
     // A carried folder that does not hold the script yields to the README's own, where it does.
@@ -352,7 +374,14 @@ function readmeFacts(
     const here = carried.command?.script ?? null;
     const own = here !== null && !view.has(here) ? interpretLine(plain, startDir, env) : null;
     const step = own?.command && found(own.command) ? own : carried;
-    if (step.command) commands.push({ line, command: step.command, cwd: step.cwd, prose: true });
+    if (step.command)
+      commands.push({
+        line,
+        command: step.command,
+        cwd: step.cwd,
+        prose: true,
+        ...(repeated ? { repeat: repeated.times } : {}),
+      });
   }
   commands.sort((a, b) => a.line - b.line);
   const called = new Set<string>();
@@ -372,7 +401,7 @@ function readmeFacts(
     );
   };
   for (let i = 0; i < commands.length; i++) {
-    const { line, command, cwd, prose } = commands[i]!;
+    const { line, command, cwd, prose, repeat } = commands[i]!;
     // A script the repo lacks keeps its name: the finding about it names what the README says.
     const script = scriptRun(command, (p) => view.has(p)) ?? command.script;
     const [first, ...more] = purposesOf(view, env, command, script, text);
@@ -404,14 +433,16 @@ function readmeFacts(
       if (purpose === "other") purpose = "predict";
       else if (purpose !== "predict" && !more.includes("predict")) more.push("predict");
     }
-    // A training script that also writes the submission file the README names documents the prediction too.
+    // A training script that also writes the submission file the README names, or writes a submission where the
+    // README's words say the step makes the predictions ("trains all models and makes predictions"), documents the
+    // prediction too.
     if (
       script &&
       /\.py$/.test(script) &&
       (purpose === "train" || more.includes("train")) &&
       purpose !== "predict" &&
       !more.includes("predict") &&
-      submitting(script, true)
+      (submitting(script, true) || (PREDICTION_STEP.test(contextOf(line)) && submitting(script)))
     )
       more.push("predict");
     // What a shell script the README runs calls in turn, from the folder the README runs it in.
@@ -428,6 +459,7 @@ function readmeFacts(
       script,
       ...(cwd ? { cwd } : {}),
       ...(prose ? { prose } : {}),
+      ...(repeat ? { repeat } : {}),
     });
     // What the script it runs does besides (a driver script that trains, then predicts).
     for (const also of more)
@@ -503,14 +535,24 @@ function readmeFacts(
   for (const { line, text: span } of parts.inline) if (!/\s/.test(span)) nameNotebook(line, span);
   // A shell script the prose says to run, with no command line ("run **`train.sh`**", "go to src and run the
   // run.sh file"): a step, run by bash in its folder, for what its words, its section's or its own lines do.
+  // So is a script a list item names under a sentence that says to run the list ("To train models from the `code`
+  // folder run:", then "- stage 2: `train_second_step.sh`").
+  const leadIn = (at: number): string => {
+    const before = parts.prose.filter((p) => p.line < at);
+    while (before.length > 0 && LIST_ITEM.test(before[before.length - 1]!.text)) before.pop();
+    return before.pop()?.text ?? "";
+  };
   for (const { line, text: prose } of parts.prose) {
-    if (prose.length > 2000 || !RUN_VERB.test(prose)) continue;
-    const folder = GO_TO_FOLDER.exec(prose)?.[1]?.replace(/\/+$/, "");
+    if (prose.length > 2000) continue;
+    const listed = !RUN_VERB.test(prose) && LIST_ITEM.test(prose) ? leadIn(line) : null;
+    if (listed === null ? !RUN_VERB.test(prose) : !RUN_VERB.test(listed) || listed.length > 2000) continue;
+    const folder = GO_TO_FOLDER.exec(listed ?? prose)?.[1]?.replace(/\/+$/, "");
     for (const m of prose.matchAll(SHELL_WORD)) {
       const word = m[0];
       if (!isLocal(word) || SETUP_SCRIPT.test(word)) continue;
       const tries = [
         ...(folder ? [joinRel(joinRel(dir, folder), word), joinRel(folder, word)] : []),
+        joinRel(cwdAt(line), word),
         joinRel(dir, word),
         joinRel("", word),
       ];
@@ -576,9 +618,17 @@ function markWrittenEarlier(records: FactRecord[], view: RepoView): void {
 
 /** The Python scripts and `-m` modules a shell script runs that are not there from the folder it runs in
  * (`bash working/train_valid.sh` from the root runs `python3 -m train`, but train.py is in working/). */
-function missingCalls(view: RepoView, script: string, cwd: string, env: ShellEnv, runBy: string): FactRecord[] {
-  const text = view.read(script);
+function missingCalls(
+  view: RepoView,
+  script: string,
+  cwd: string,
+  env: ShellEnv,
+  runBy: string,
+  seen = new Set<string>(),
+): FactRecord[] {
+  const text = seen.size < 8 && !seen.has(script) ? view.read(script) : null;
   if (text === null) return [];
+  seen.add(script);
   const out: FactRecord[] = [];
   let at = cwd;
   // `cd "$(dirname "$0")"` and the like move to the script's own folder.
@@ -594,9 +644,32 @@ function missingCalls(view: RepoView, script: string, cwd: string, env: ShellEnv
     const command = step.command;
     // `CUDA_VISIBLE_DEVICES=0 python x.py`, `nohup python x.py &`: the command the prefixes run.
     const words = command ? (commandWords(command.command)?.argv ?? []) : [];
+    const from = at === "" ? "the repository root" : `${at}/`;
+    // A shell script it runs (`./step.sh`, `bash sub/x.sh`, `. ./env.sh`): there from this folder, or a missing
+    // call (`./step.sh` beside the script works only after a cd into its folder); a found one's calls in turn.
+    if (command?.script && /\.(?:sh|bash)$/.test(command.script) && !PYTHON_RUNNER.test(words[0] ?? "")) {
+      const found = command.scriptCandidates.find((p) => view.has(p));
+      if (found) out.push(...missingCalls(view, found, at, env, runBy, seen));
+      else {
+        const nearest = namesake(view, command.script);
+        const foundUnder = nearest ? folderAbove(nearest, command.scriptCandidates) : null;
+        out.push({
+          kind: "call",
+          file: script,
+          line,
+          name: command.script,
+          from,
+          exists: false,
+          runBy,
+          ...(nearest ? { nearest } : {}),
+          ...(foundUnder ? { foundUnder } : {}),
+          cause: foundUnder ? `under ${foundUnder}/` : command.script,
+        });
+      }
+      continue;
+    }
     if (!command || !PYTHON_RUNNER.test((words[0] ?? "").replace(/^.*\//, ""))) continue;
     const argv = words.slice(1);
-    const from = at === "" ? "the repository root" : `${at}/`;
     const missing = (name: string, candidates: string[], nearest: string | null) => {
       const foundUnder = nearest ? folderAbove(nearest, candidates) : null;
       out.push({
@@ -861,6 +934,8 @@ const SCRIPT_PATH = /^[\w./-]+\.(?:sh|bash)$/;
 const LIST_ITEM_ONLY = /^\s*(?:\d+[.)]|[-*+])\s+`([^`]+)`\s*[.;]?\s*$/;
 /** A shell script's name in prose (`train.sh`, **scripts/run.sh**). */
 const SHELL_WORD = /[\w./-]*[\w-]\.sh\b/g;
+/** A bulleted or numbered list item. */
+const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
 /** The folder a sentence sends the reader to before its script ("go to `src` and run ...", "cd into V and run"). */
 const GO_TO_FOLDER = /\b(?:go|cd|change|move|navigate)\s+(?:in)?to\s+(?:the\s+)?[`*"']*([\w.-]+(?:\/[\w.-]+)*\/?)/i;
 

@@ -245,7 +245,15 @@ function commandStep(
   const parsed = interpretLine(command, "", env).command;
   // `CUDA_VISIBLE_DEVICES=0 aptos train`: the console script the variables are set for.
   const head = commandWords(command)?.argv[0] ?? "";
-  const base = { file: String(c.file), line: Number(c.line), cwd, command, purpose: String(c.purpose) };
+  const base = {
+    file: String(c.file),
+    line: Number(c.line),
+    cwd,
+    command,
+    purpose: String(c.purpose),
+    // `5x python train.py`: the README's own count of runs.
+    ...(typeof c.repeat === "number" ? { repeat: c.repeat, repeatSource: `${String(c.file)}:${String(c.line)}` } : {}),
+  };
   const source = c.named === true || c.prose === true ? "readme-prose" : "readme";
   if (parsed?.makeTarget !== undefined) {
     const makefile =

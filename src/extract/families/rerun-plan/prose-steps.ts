@@ -12,7 +12,7 @@ export interface ProseStep {
   script: string;
 }
 
-const FENCE = /^\s{0,3}(?:`{3,}|~{3,})/;
+const FENCE = /^\s*(?:`{3,}|~{3,})/;
 /** A command at the start of a numbered or bulleted line: the runner, the script, then option-like words. */
 const LISTED =
   /^\s*(?:\d+[.)]|[-*+]|step\s+\d+\s*[:.)-])\s+(?:run\s*:?\s*)?`?((?:python[\d.]*|bash|sh)\s+([\w./-]+\.(?:py|sh))(?:\s+(?:-{1,2}[\w.-]+(?:[= ](?!-)[^\s,;`]+)?|[\w./-]+\.(?:ya?ml|json|cfg|py)))*)/i;
