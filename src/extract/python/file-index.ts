@@ -448,8 +448,16 @@ class FileIndexer {
           if (interesting || writer || wrapper) {
             const callee = this.calleeBefore(k - 1);
             const args = reader.args(k);
-            if (interesting)
-              index.calls.push({ line: t.line[k]!, callee, args, decorator: this.isOp(k - 2 - 2 * dots(callee), "@") });
+            if (interesting) {
+              const receiver = this.pathReceiver(k - 1, callee, reader);
+              index.calls.push({
+                line: t.line[k]!,
+                callee,
+                args,
+                decorator: this.isOp(k - 2 - 2 * dots(callee), "@"),
+                ...(receiver ? { receiver } : {}),
+              });
+            }
             if (wrapper) index.saveCalls.push({ line: t.line[k]!, callee, args, decorator: false });
             if (writer) this.readWrite(t.line[k]!, callee, last, args, writer);
           }
@@ -785,6 +793,23 @@ class FileIndexer {
           unfinished: UNFINISHED.test(c.text),
         });
     }
+  }
+
+  /** `Path('/x/imgs').glob(...)`: the path the receiver call spells, for a method named at token `k` whose
+   * receiver is a call of a path builder; undefined otherwise. */
+  private pathReceiver(k: number, callee: string, reader: ArgReader): string | undefined {
+    if (callee.includes(".") || !this.isOp(k - 1, ".") || !this.isOp(k - 2, ")")) return undefined;
+    let depth = 0;
+    for (let o = k - 2; o > 0; o--) {
+      const op = this.t.op[o];
+      if (op === 41 || op === 93 || op === 125) depth++;
+      else if (op === 40 || op === 91 || op === 123) depth--;
+      if (depth > 0) continue;
+      if (!/^(?:Path|PurePath|PosixPath)$/.test(this.t.kind[o - 1] === T.NAME ? this.str(o - 1) : "")) return undefined;
+      const first = reader.args(o).find((a) => a.name === null);
+      return first?.path && /[\w]/.test(first.path.replace(/\*/g, "")) ? first.path : undefined;
+    }
+    return undefined;
   }
 
   private calleeBefore(k: number): string {

@@ -80,10 +80,11 @@ const FOLDER_CALLS = new Set([
   "image_dataset_from_directory",
 ]);
 /** The files every Kaggle competition ships, documented once the README names the competition: its tables
- * (`train.csv`, `stage_1_train.csv`, `sample_submission.csv`), its image folders, and scans in the formats
- * competitions hand out (DICOM, NIfTI), however the code globs them (`train_images/*\/*.dcm`). */
+ * (`train.csv`, `stage_1_train.csv`, `sample_submission.csv`, `validation_metadata.json`), its image and audio
+ * folders, and scans in the formats competitions hand out (DICOM, NIfTI), however the code globs them
+ * (`train_images/*\/*.dcm`, `train_audio/<species>/*.ogg`). */
 const COMPETITION_FILE =
-  /(?:^|[\/_-])(?:(?:train|test|sample_submission)[\w.-]*\.(?:csv|tsv|json|parquet|zip)|(?:train|test)(?:_images)?\/[^/]*\.(?:dcm|png|jpe?g|tiff?))$|\.(?:dcm|dicom|nii|nii\.gz)$/i;
+  /(?:^|[\/_-])(?:(?:train|test|valid(?:ation)?|sample_submission)[\w.-]*\.(?:csv|tsv|json|parquet|zip)|(?:train|test|valid(?:ation)?)(?:_images|_audio)?(?:\/[^/]+)?\/[^/]*\.(?:dcm|png|jpe?g|tiff?|ogg|wav|flac|mp3))$|\.(?:dcm|dicom|nii|nii\.gz)$/i;
 
 interface Read {
   path: string;
@@ -122,8 +123,11 @@ function readPath(call: PyCall, constants: ReadonlyMap<string, string>, keys: Co
     const value = keys.substitute("*", arg.root).find((v) => /\.[A-Za-z0-9]+$/.test(v.path));
     if (value) path = value.path;
   }
-  // folder.glob("*.pth") on a Path: the pattern is under the receiver, whose path is unknown here.
-  if (
+  // folder.glob("*.pth") on a Path: the pattern is under the receiver, whose path is unknown here unless it is a
+  // constant or a `Path('...')` written in place.
+  if (path && /(?:^|\.)r?glob$|(?:^|\.)iterdir$/.test(call.callee) && call.receiver !== undefined)
+    path = `${call.receiver.replace(/\/+$/, "")}/${path}`;
+  else if (
     path &&
     /(?:^|\.)r?glob$|\.iterdir$/.test(call.callee) &&
     !/^(?:glob|glob2)\./.test(call.callee) &&
