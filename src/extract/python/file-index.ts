@@ -474,6 +474,8 @@ class FileIndexer {
             name,
             reader.value(name, k + 1, this.argEnd(k + 1)),
           );
+        if (callee >= 0 && (name === "save_last" || name === "filename") && this.str(callee) === "ModelCheckpoint")
+          this.readLightningName(t.line[k]!, name, reader.value(name, k + 1, this.argEnd(k + 1)));
         if (callee >= 0 && hinted(name))
           index.kwargs.push({
             line: t.line[k]!,
@@ -694,6 +696,20 @@ class FileIndexer {
 
   /** A keyword that names where a call writes: a folder it fills, or a trainer's name (`serial=f'fold{k}'`),
    * under which it saves its weights in a folder the run picks. */
+  /** Lightning's `ModelCheckpoint(save_last=True)` writes `last.ckpt`, and `filename='best-{epoch}'` names its
+   * checkpoints `best-*.ckpt`, in a `dirpath` often known only at run time. */
+  private readLightningName(line: number, name: string, arg: PyArg): void {
+    if (name === "save_last") {
+      if (arg.kind === "name" && arg.value === "True")
+        this.index.writes.push({ line, path: "*/last.ckpt", call: "ModelCheckpoint" });
+      return;
+    }
+    if (arg.kind !== "string") return;
+    const base = arg.value.replace(/\{[^}]*\}/g, "*");
+    if (/^[\w*.=-]+$/.test(base) && /[A-Za-z0-9]/.test(base.replace(/\*/g, "")))
+      this.index.writes.push({ line, path: `*/${base}.ckpt`, call: "ModelCheckpoint" });
+  }
+
   private readOutputKwarg(line: number, callee: string, name: string, arg: PyArg): void {
     const path = arg.path;
     if (path === null || /^[*/.]*$/.test(path)) return;

@@ -193,8 +193,13 @@ function writesOf(
     for (const folder of folders) out.push(...shellWrites(entry.path, lines, placedIn(entry.path, folder)));
   }
   for (const block of readmeBlocks) for (const item of shellWrites(block.file, block.lines)) out.push(item);
-  return out;
+  // A committed `build/lib/` copy of a package is not where the rerun's code runs: its writes come after the
+  // source tree's, so a producer is named there only when nothing else writes the file.
+  const stale = (w: Written) => BUILD_COPY.test(w.by);
+  return [...out.filter((w) => !stale(w)), ...out.filter(stale)];
 }
+
+const BUILD_COPY = /(?:^|\/)build\/lib(?:\.[\w.-]+)?\//;
 
 /** The folders each shell script runs from, from the README's commands that run it and the scripts they call. */
 function shellRunFolders(view: RepoView, readme: readonly FactRecord[]): Map<string, Set<string>> {
