@@ -18,6 +18,7 @@ import { scannableConfig } from "../../python/config-lines.js";
 import { ConfigKeys } from "./config-keys.js";
 import { ProducedFiles, shellWrites, type Written } from "./produced.js";
 import { emptyCopies } from "./empty-copies.js";
+import { readmePythonWrites } from "./readme-python.js";
 import { proseCopies, throughCopy } from "./prose-copies.js";
 import { competitionInput } from "./competition-inputs.js";
 import { checkpointTemplates } from "./checkpoint-templates.js";
@@ -153,6 +154,7 @@ function writesOf(
   view: RepoView,
   index: RepoPythonIndex,
   readmeBlocks: ReadonlyArray<{ file: string; lines: Array<{ line: number; text: string }> }>,
+  readmes: ReadonlyArray<{ file: string; text: string }>,
   keys: ConfigKeys,
   runFolders: ReadonlyMap<string, ReadonlySet<string>>,
 ): Written[] {
@@ -193,6 +195,7 @@ function writesOf(
     for (const folder of folders) out.push(...shellWrites(entry.path, lines, placedIn(entry.path, folder)));
   }
   for (const block of readmeBlocks) for (const item of shellWrites(block.file, block.lines)) out.push(item);
+  for (const item of readmePythonWrites(readmes)) out.push(item);
   // A committed `build/lib/` copy of a package is not where the rerun's code runs: its writes come after the
   // source tree's, so a producer is named there only when nothing else writes the file.
   const stale = (w: Written) => BUILD_COPY.test(w.by);
@@ -303,6 +306,7 @@ export const extractor: Extractor = {
       ctx.view,
       index,
       readmeBlocks,
+      readmes,
       keys,
       shellRunFolders(ctx.view, ctx.facts.families.readme ?? []),
     );
