@@ -107,6 +107,9 @@ export interface PyFileIndex {
   saveCalls: PyCall[];
   /** Top-level assignments of a path-like string (`DATA_DIR = "data/raw"`): values other files' paths may name. */
   constants: Array<{ name: string; value: string; line: number }>;
+  /** Path-like string attributes of a top-level class (`class CFG: data_dir = "inputs/"`), where there are any:
+   * the values a config object's attribute (`cfg.data_dir`) holds. */
+  classConstants?: Array<{ name: string; value: string; line: number }>;
   /** Last names of the attributes the file assigns (`config.DATA_DIR = args.data` -> DATA_DIR): module
    * defaults a caller overwrites. */
   attributeTargets: string[];
@@ -359,7 +362,7 @@ class FileIndexer {
         t.value.get(from + 3) === "__main__"
       )
         index.hasMain = true;
-      else this.readAssignment(from, to, depth);
+      else this.readAssignment(from, to, depth, block?.head === "class" && depth === 1);
       for (const assign of index.assigns.slice(hints))
         if (assign.target === target?.name) hintsIn.push({ scope, assign });
       decorators = [];
@@ -918,7 +921,7 @@ class FileIndexer {
   }
 
   /** NAME [. NAME]* [: annotation] = value (single target only): hint assignments and string constants. */
-  private readAssignment(from: number, to: number, depth: number): void {
+  private readAssignment(from: number, to: number, depth: number, classBody = false): void {
     const t = this.t;
     let k = from;
     if (t.kind[k] !== T.NAME) return;
@@ -953,6 +956,8 @@ class FileIndexer {
       this.constants.set(target, value.path);
       if (depth === 0 && !value.path.startsWith("*"))
         this.index.constants.push({ name: target, value: value.path, line: t.line[from]! });
+      else if (classBody && value.kind === "string" && value.path.includes("/"))
+        (this.index.classConstants ??= []).push({ name: target, value: value.path, line: t.line[from]! });
     }
     if (hint) this.index.assigns.push({ line: t.line[from]!, target, value, entry: depth > 0 && k === from });
   }

@@ -301,7 +301,8 @@ export const extractor: Extractor = {
       const text = ctx.view.read(entry.path);
       if (text !== null) keys.addConfigText(entry.path, text);
     }
-    for (const file of index.files) for (const c of file.constants) keys.add(c.name, c.value, file.path);
+    for (const file of index.files)
+      for (const c of [...file.constants, ...(file.classConstants ?? [])]) keys.add(c.name, c.value, file.path);
     const writes = writesOf(
       ctx.view,
       index,
