@@ -19,6 +19,7 @@ import { ConfigKeys } from "./config-keys.js";
 import { ProducedFiles, shellWrites, type Written } from "./produced.js";
 import { emptyCopies } from "./empty-copies.js";
 import { readmePythonWrites } from "./readme-python.js";
+import { configStems, namesConfigStem } from "./stage-weights.js";
 import { proseCopies, throughCopy } from "./prose-copies.js";
 import { competitionInput } from "./competition-inputs.js";
 import { checkpointTemplates } from "./checkpoint-templates.js";
@@ -295,6 +296,12 @@ export const extractor: Extractor = {
     // Checkpoints the training saves where only the run knows: weights read from an unknown root are those.
     const saver =
       index.files.flatMap((f) => f.writes.filter((w) => w.path === "*").map((w) => `${f.path}:${w.line}`))[0] ?? null;
+    const stems = configStems(
+      ctx.view
+        .files()
+        .filter((e) => e.kind === "config" || /(?:^|\/)configs?\//.test(e.path))
+        .map((e) => e.path),
+    );
     const keys = new ConfigKeys();
     for (const entry of ctx.view.files()) {
       if (entry.kind !== "config" || entry.skipped || !scannableConfig(entry.path, entry.size)) continue;
@@ -413,6 +420,9 @@ export const extractor: Extractor = {
             produced.producer(p, file.path, read.folder, read.kind === "weights"),
           );
         if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;
+        // `models/<stem>/<stem>_epoch10.pth` for a config of the repo: the training's save under that config's name.
+        if (producedBy === null && saver && read.kind === "weights" && tries.some((t) => namesConfigStem(t.path, stems)))
+          producedBy = saver;
         const emptyCopy =
           producedBy !== null &&
           hollowBy.has(producedBy) &&
