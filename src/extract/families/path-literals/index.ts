@@ -16,6 +16,7 @@ import { containerRoots } from "./containers.js";
 import { commentMarker, shellPaths } from "../../shell/shell-words.js";
 import { kaggleNotebooks } from "../../view/kaggle-notebooks.js";
 import {
+  configsQuoted,
   configsToEdit,
   inKaggleBranch,
   overriddenDefaults,
@@ -74,6 +75,13 @@ export const extractor: Extractor = {
         .filter((f) => !f.skipped)
         .map((f) => f.path),
     );
+    // A README that quotes a config's settings after "change these variables" names that file by its content.
+    for (const f of configsQuoted(
+      readmeTexts,
+      files.map((f) => f.path),
+      (path) => ctx.view.read(path),
+    ))
+      toEdit.add(f);
     const overwritten = overwrittenConstants(files);
     // Data folders the README places beside the repo: `../data/x` there follows the documented layout.
     const readmeFiles = readmeRecords
@@ -139,7 +147,14 @@ export const extractor: Extractor = {
           !(file.notebook && /^\.\.\/input\//.test(s.value)) &&
           !besideRepo(s.value, file.path)
         )
-          records.push(recordAt(file, s.line, { value: s.value, kind: "outside-repo", source: "code" }));
+          records.push(
+            recordAt(file, s.line, {
+              value: s.value,
+              kind: "outside-repo",
+              source: "code",
+              ...(toEdit.has(file.path) ? { settable: "config-to-edit" } : {}),
+            }),
+          );
       }
       // What the code hands a shell, and a notebook's `!` lines.
       // Commands built in code ('cp /mnt/x .', f'srun /home/u/bin/python {}') hold them mid-string.
