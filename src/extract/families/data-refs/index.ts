@@ -421,7 +421,12 @@ export const extractor: Extractor = {
           );
         if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;
         // `models/<stem>/<stem>_epoch10.pth` for a config of the repo: the training's save under that config's name.
-        if (producedBy === null && saver && read.kind === "weights" && tries.some((t) => namesConfigStem(t.path, stems)))
+        if (
+          producedBy === null &&
+          saver &&
+          read.kind === "weights" &&
+          tries.some((t) => namesConfigStem(t.path, stems))
+        )
           producedBy = saver;
         const emptyCopy =
           producedBy !== null &&

@@ -38,9 +38,7 @@ describe("documented data sources", () => {
       "Weights are cached in `/mnt/comp/cache/` by each run.\n";
     const sources = dataSources([{ file: "README.md", text }], [], []);
     expect(documentedBy(sources, "/mnt/comp/data/birdclef/train_metadata.csv", "prep.py", false)).toBe("README.md:2");
-    expect(documentedBy(sources, "/mnt/comp/data/birdclef/train_audio/*/*.ogg", "prep.py", false)).toBe(
-      "README.md:2",
-    );
+    expect(documentedBy(sources, "/mnt/comp/data/birdclef/train_audio/*/*.ogg", "prep.py", false)).toBe("README.md:2");
     // Not under it, or the pipeline's own artefact there: no download gives those.
     expect(documentedBy(sources, "/mnt/comp/models/best.pth", "prep.py", false)).toBeNull();
     expect(documentedBy(sources, "/mnt/comp/data/oof_preds.csv", "prep.py", false)).toBeNull();

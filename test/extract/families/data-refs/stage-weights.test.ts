@@ -16,7 +16,8 @@ describe("data-refs: weights of an earlier stage", () => {
   it("takes a weight path built from another config's file name as the training's own checkpoint", async () => {
     const records = await run(dataRefs, {
       "configs/stage_one.yml": "total_epochs: 10\npretrained_model: null\n",
-      "configs/stage_two.yml": "total_epochs: 5\npretrained_model: data/working/models/stage_one/stage_one_epoch10.pth\n",
+      "configs/stage_two.yml":
+        "total_epochs: 5\npretrained_model: data/working/models/stage_one/stage_one_epoch10.pth\n",
       "paths.py": PATHS,
       "train.py": TRAIN,
     });

@@ -29,7 +29,9 @@ describe("configs the README quotes after an edit sentence", () => {
 
   it("takes the file whose settings the block quotes, without its name", () => {
     const readmes = [
-      { text: "## Inference\nChange these variables to your folders:\n```python\nclass CFG:\n    models_dir = '../../models'\n```\n" },
+      {
+        text: "## Inference\nChange these variables to your folders:\n```python\nclass CFG:\n    models_dir = '../../models'\n```\n",
+      },
     ];
     expect([...configsQuoted(readmes, Object.keys(texts), read)]).toEqual(["inference/config.py"]);
   });
