@@ -24,6 +24,7 @@ import {
   type ReadmeCommand,
   type Settable,
 } from "./settable.js";
+import { unreadAttribute } from "./unread-attributes.js";
 import { roleOf } from "../../view/file-roles.js";
 import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
 import { kaggleInputAbove } from "../../python/path-kinds.js";
@@ -83,6 +84,10 @@ export const extractor: Extractor = {
     ))
       toEdit.add(f);
     const overwritten = overwrittenConstants(files);
+    // Every Python file's text, read once and only where a class attribute holds a machine path.
+    let texts: Map<string, string> | null = null;
+    const pythonTexts = () =>
+      (texts ??= new Map(files.filter((f) => !f.notebook).map((f) => [f.path, ctx.view.read(f.path) ?? ""])));
     // Data folders the README places beside the repo: `../data/x` there follows the documented layout.
     const readmeFiles = readmeRecords
       .filter((r) => r.kind === "readme" && typeof r.file === "string")
@@ -115,6 +120,8 @@ export const extractor: Extractor = {
           file.notebook,
         );
         const setBy = kind ? settable(s.value, s.line, kind) : null;
+        const attribute = kind ? file.classConstants?.find((c) => c.line === s.line && c.value === s.value) : undefined;
+        const unread = attribute ? unreadAttribute(file.path, s.line, attribute.name, pythonTexts()) : null;
         if (kind)
           records.push(
             recordAt(file, s.line, {
@@ -123,6 +130,7 @@ export const extractor: Extractor = {
               source: "code",
               ...mounted(kind),
               ...(setBy ? { settable: setBy } : {}),
+              ...(unread ? { unread } : {}),
               ...(RESUME_FROM.test(sourceLines[s.line - 1] ?? "") ? { resumes: true } : {}),
             }),
           );

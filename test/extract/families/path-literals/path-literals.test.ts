@@ -186,4 +186,17 @@ describe("path-literals", () => {
       ["inference/predict.py", "../../preds", undefined],
     ]);
   });
+
+  it("marks a leftover config class's machine path that nothing the rerun calls reads", async () => {
+    const records = await run(extractor, {
+      "gpr.py":
+        "import os\n\nclass CFG:\n    out = '/home/u/exp'\n    data = '/home/u/train.csv'\n\n" +
+        "    @staticmethod\n    def next_id():\n        return len(os.listdir(CFG.out))\n\n" +
+        "def main():\n    return open(CFG.data).read()\n",
+    });
+    expect(records.map((r) => [r.line, r.value, r.unread])).toEqual([
+      [4, "/home/u/exp", "CFG.out"],
+      [5, "/home/u/train.csv", undefined],
+    ]);
+  });
 });
