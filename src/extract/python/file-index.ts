@@ -107,8 +107,8 @@ export interface PyFileIndex {
   saveCalls: PyCall[];
   /** Top-level assignments of a path-like string (`DATA_DIR = "data/raw"`): values other files' paths may name. */
   constants: Array<{ name: string; value: string; line: number }>;
-  /** Path-like string attributes of a top-level class (`class CFG: data_dir = "inputs/"`), where there are any:
-   * the values a config object's attribute (`cfg.data_dir`) holds. */
+  /** Path-like string attributes of a top-level class (`class CFG: data_dir = "inputs/"`) or set on an object at
+   * module level (`cfg.data_dir = "inputs/"`), where there are any: the values a config's attribute holds. */
   classConstants?: Array<{ name: string; value: string; line: number }>;
   /** Last names of the attributes the file assigns (`config.DATA_DIR = args.data` -> DATA_DIR): module
    * defaults a caller overwrites. */
@@ -958,6 +958,11 @@ class FileIndexer {
         this.index.constants.push({ name: target, value: value.path, line: t.line[from]! });
       else if (classBody && value.kind === "string" && value.path.includes("/"))
         (this.index.classConstants ??= []).push({ name: target, value: value.path, line: t.line[from]! });
+    }
+    // `cfg.data_dir = "inputs/"` at module level: an attribute a config module sets on its config object.
+    if (k > from && depth === 0 && this.str(from) !== "self" && value.kind === "string" && value.path?.includes("/")) {
+      const name = this.str(k);
+      (this.index.classConstants ??= []).push({ name, value: value.path, line: t.line[from]! });
     }
     if (hint) this.index.assigns.push({ line: t.line[from]!, target, value, entry: depth > 0 && k === from });
   }

@@ -19,4 +19,15 @@ describe("data-refs: config class attributes", () => {
       ["*/extra.json", false],
     ]);
   });
+
+  it("finds it through an attribute a config module sets on its config object", async () => {
+    const records = await run(dataRefs, {
+      "config.py":
+        "from types import SimpleNamespace\ncfg = SimpleNamespace()\ncfg.pseudo_dir = 'inputs/pseudo_label/'\n",
+      "inputs/pseudo_label/pseudo.json": "{}\n",
+      "train.py":
+        "import json, os\nfrom config import cfg\np = json.load(open(os.path.join(cfg.pseudo_dir, 'pseudo.json')))\n",
+    });
+    expect(records.filter((r) => r.kind === "read").map((r) => [r.path, r.inRepo])).toEqual([["*/pseudo.json", true]]);
+  });
 });
