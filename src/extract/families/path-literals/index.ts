@@ -40,6 +40,9 @@ const HYDRA_CONFIG_PATH = /\bconfig_path\s*=\s*[rRuU]?['"]\//;
 // A framework config's active resume setting (mmdet's `resume_from = '/home/me/latest.pth'`).
 const RESUME_FROM = /^\s*resume_from\s*=\s*[rRuU]?['"]/;
 
+/** Each unread-attribute check scans every Python file: a repo gets this many, the rest keep their finding. */
+const MAX_UNREAD_CHECKS = 64;
+
 export const extractor: Extractor = {
   id: "path-literals",
   reads: ["kaggle-kernel", "readme"],
@@ -86,6 +89,7 @@ export const extractor: Extractor = {
     const overwritten = overwrittenConstants(files);
     // Every Python file's text, read once and only where a class attribute holds a machine path.
     let texts: Map<string, string> | null = null;
+    let unreadChecks = 0;
     const pythonTexts = () =>
       (texts ??= new Map(files.filter((f) => !f.notebook).map((f) => [f.path, ctx.view.read(f.path) ?? ""])));
     // Data folders the README places beside the repo: `../data/x` there follows the documented layout.
@@ -121,7 +125,10 @@ export const extractor: Extractor = {
         );
         const setBy = kind ? settable(s.value, s.line, kind) : null;
         const attribute = kind ? file.classConstants?.find((c) => c.line === s.line && c.value === s.value) : undefined;
-        const unread = attribute ? unreadAttribute(file.path, s.line, attribute.name, pythonTexts()) : null;
+        const unread =
+          attribute && unreadChecks++ < MAX_UNREAD_CHECKS
+            ? unreadAttribute(file.path, s.line, attribute.name, pythonTexts())
+            : null;
         if (kind)
           records.push(
             recordAt(file, s.line, {

@@ -53,6 +53,7 @@ export function configsToEdit(readmes: ReadonlyArray<{ text: string }>, repoFile
 }
 
 /** An assignment of a quoted value (`models_dir = '../../models'`, `data: "../input"`), as a README quotes a config. */
+const MAX_QUOTED_BLOCKS = 40;
 const QUOTED_SETTING = /^[\w.]+\s*[:=]\s*(['"])[^'"]+\1,?$/;
 
 /** The repo files whose settings a README quotes in a code block just after telling the reader to edit them
@@ -67,7 +68,8 @@ export function configsQuoted(
     const raw = text.split(/\r?\n/);
     const blocks = new Map<number, Array<{ line: number; text: string }>>();
     for (const c of parseReadme(text).code) (blocks.get(c.block) ?? blocks.set(c.block, []).get(c.block)!).push(c);
-    for (const lines of blocks.values()) {
+    // Each quoted block is looked for in every file: a README's first few blocks are where its setup is.
+    for (const lines of [...blocks.values()].slice(0, MAX_QUOTED_BLOCKS)) {
       const first = lines[0]!.line;
       // The edit sentence sits in the few lines before the block (its fence line included).
       if (!raw.slice(Math.max(0, first - 5), first - 1).some((l) => EDIT.test(l) && !/^\s*(?:`{3}|~{3})/.test(l)))
