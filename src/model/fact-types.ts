@@ -421,6 +421,8 @@ export interface PathLiteralsFact {
   resumes?: boolean;
   /** why a stranger need not hunt the path, when a reader sets it: option-overridden (an argparse default every README command running the file overrides) | config-to-edit (in the file the README tells the reader to edit) | overwritten (a module default another file assigns) | kaggle-branch (in code that runs only on Kaggle) */
   settable?: string;
+  /** the class attribute (Class.name) the path is the value of, where no code outside the class reads it and the class's methods that read it are called nowhere: a leftover config a rerun never meets */
+  unread?: string;
   /** code | config | shell (a string given to os.system/subprocess, a notebook `!` line) | script (a shell script, Makefile, .bat, R or MATLAB file) | dockerfile */
   source?: string;
 }

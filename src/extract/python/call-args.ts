@@ -26,6 +26,8 @@ export interface PyCall {
   args: PyArg[];
   /** Was the call a decorator (`@click.option(...)`)? */
   decorator: boolean;
+  /** The path a method's receiver spells when it is itself a path call (`Path('/x/test_images').glob('*.jpg')`). */
+  receiver?: string;
   /** Inside `if os.path.exists(...):` (or on a line that tests existence): run only when the file is there. */
   probed?: boolean;
   /** Inside `if args.resume:` or `if start_iter > 0:`: runs only when the user resumes an earlier run. */

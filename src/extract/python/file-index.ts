@@ -107,6 +107,9 @@ export interface PyFileIndex {
   saveCalls: PyCall[];
   /** Top-level assignments of a path-like string (`DATA_DIR = "data/raw"`): values other files' paths may name. */
   constants: Array<{ name: string; value: string; line: number }>;
+  /** Path-like string attributes of a top-level class (`class CFG: data_dir = "inputs/"`) or set on an object at
+   * module level (`cfg.data_dir = "inputs/"`), where there are any: the values a config's attribute holds. */
+  classConstants?: Array<{ name: string; value: string; line: number }>;
   /** Last names of the attributes the file assigns (`config.DATA_DIR = args.data` -> DATA_DIR): module
    * defaults a caller overwrites. */
   attributeTargets: string[];
@@ -359,7 +362,7 @@ class FileIndexer {
         t.value.get(from + 3) === "__main__"
       )
         index.hasMain = true;
-      else this.readAssignment(from, to, depth);
+      else this.readAssignment(from, to, depth, block?.head === "class" && depth === 1);
       for (const assign of index.assigns.slice(hints))
         if (assign.target === target?.name) hintsIn.push({ scope, assign });
       decorators = [];
@@ -448,8 +451,16 @@ class FileIndexer {
           if (interesting || writer || wrapper) {
             const callee = this.calleeBefore(k - 1);
             const args = reader.args(k);
-            if (interesting)
-              index.calls.push({ line: t.line[k]!, callee, args, decorator: this.isOp(k - 2 - 2 * dots(callee), "@") });
+            if (interesting) {
+              const receiver = this.pathReceiver(k - 1, callee, reader);
+              index.calls.push({
+                line: t.line[k]!,
+                callee,
+                args,
+                decorator: this.isOp(k - 2 - 2 * dots(callee), "@"),
+                ...(receiver ? { receiver } : {}),
+              });
+            }
             if (wrapper) index.saveCalls.push({ line: t.line[k]!, callee, args, decorator: false });
             if (writer) this.readWrite(t.line[k]!, callee, last, args, writer);
           }
@@ -466,6 +477,8 @@ class FileIndexer {
             name,
             reader.value(name, k + 1, this.argEnd(k + 1)),
           );
+        if (callee >= 0 && (name === "save_last" || name === "filename") && this.str(callee) === "ModelCheckpoint")
+          this.readLightningName(t.line[k]!, name, reader.value(name, k + 1, this.argEnd(k + 1)));
         if (callee >= 0 && hinted(name))
           index.kwargs.push({
             line: t.line[k]!,
@@ -686,6 +699,20 @@ class FileIndexer {
 
   /** A keyword that names where a call writes: a folder it fills, or a trainer's name (`serial=f'fold{k}'`),
    * under which it saves its weights in a folder the run picks. */
+  /** Lightning's `ModelCheckpoint(save_last=True)` writes `last.ckpt`, and `filename='best-{epoch}'` names its
+   * checkpoints `best-*.ckpt`, in a `dirpath` often known only at run time. */
+  private readLightningName(line: number, name: string, arg: PyArg): void {
+    if (name === "save_last") {
+      if (arg.kind === "name" && arg.value === "True")
+        this.index.writes.push({ line, path: "*/last.ckpt", call: "ModelCheckpoint" });
+      return;
+    }
+    if (arg.kind !== "string") return;
+    const base = arg.value.replace(/\{[^}]*\}/g, "*");
+    if (/^[\w*.=-]+$/.test(base) && /[A-Za-z0-9]/.test(base.replace(/\*/g, "")))
+      this.index.writes.push({ line, path: `*/${base}.ckpt`, call: "ModelCheckpoint" });
+  }
+
   private readOutputKwarg(line: number, callee: string, name: string, arg: PyArg): void {
     const path = arg.path;
     if (path === null || /^[*/.]*$/.test(path)) return;
@@ -787,6 +814,23 @@ class FileIndexer {
     }
   }
 
+  /** `Path('/x/imgs').glob(...)`: the path the receiver call spells, for a method named at token `k` whose
+   * receiver is a call of a path builder; undefined otherwise. */
+  private pathReceiver(k: number, callee: string, reader: ArgReader): string | undefined {
+    if (callee.includes(".") || !this.isOp(k - 1, ".") || !this.isOp(k - 2, ")")) return undefined;
+    let depth = 0;
+    for (let o = k - 2; o > 0; o--) {
+      const op = this.t.op[o];
+      if (op === 41 || op === 93 || op === 125) depth++;
+      else if (op === 40 || op === 91 || op === 123) depth--;
+      if (depth > 0) continue;
+      if (!/^(?:Path|PurePath|PosixPath)$/.test(this.t.kind[o - 1] === T.NAME ? this.str(o - 1) : "")) return undefined;
+      const first = reader.args(o).find((a) => a.name === null);
+      return first?.path && /[\w]/.test(first.path.replace(/\*/g, "")) ? first.path : undefined;
+    }
+    return undefined;
+  }
+
   private calleeBefore(k: number): string {
     let name = this.str(k);
     while (this.isOp(k - 1, ".") && this.t.kind[k - 2] === T.NAME) {
@@ -877,7 +921,7 @@ class FileIndexer {
   }
 
   /** NAME [. NAME]* [: annotation] = value (single target only): hint assignments and string constants. */
-  private readAssignment(from: number, to: number, depth: number): void {
+  private readAssignment(from: number, to: number, depth: number, classBody = false): void {
     const t = this.t;
     let k = from;
     if (t.kind[k] !== T.NAME) return;
@@ -912,6 +956,13 @@ class FileIndexer {
       this.constants.set(target, value.path);
       if (depth === 0 && !value.path.startsWith("*"))
         this.index.constants.push({ name: target, value: value.path, line: t.line[from]! });
+      else if (classBody && value.kind === "string" && value.path.includes("/"))
+        (this.index.classConstants ??= []).push({ name: target, value: value.path, line: t.line[from]! });
+    }
+    // `cfg.data_dir = "inputs/"` at module level: an attribute a config module sets on its config object.
+    if (k > from && depth === 0 && this.str(from) !== "self" && value.kind === "string" && value.path?.includes("/")) {
+      const name = this.str(k);
+      (this.index.classConstants ??= []).push({ name, value: value.path, line: t.line[from]! });
     }
     if (hint) this.index.assigns.push({ line: t.line[from]!, target, value, entry: depth > 0 && k === from });
   }

@@ -18,6 +18,8 @@ import { scannableConfig } from "../../python/config-lines.js";
 import { ConfigKeys } from "./config-keys.js";
 import { ProducedFiles, shellWrites, type Written } from "./produced.js";
 import { emptyCopies } from "./empty-copies.js";
+import { readmePythonWrites } from "./readme-python.js";
+import { configStems, namesConfigStem } from "./stage-weights.js";
 import { proseCopies, throughCopy } from "./prose-copies.js";
 import { competitionInput } from "./competition-inputs.js";
 import { checkpointTemplates } from "./checkpoint-templates.js";
@@ -80,10 +82,11 @@ const FOLDER_CALLS = new Set([
   "image_dataset_from_directory",
 ]);
 /** The files every Kaggle competition ships, documented once the README names the competition: its tables
- * (`train.csv`, `stage_1_train.csv`, `sample_submission.csv`), its image folders, and scans in the formats
- * competitions hand out (DICOM, NIfTI), however the code globs them (`train_images/*\/*.dcm`). */
+ * (`train.csv`, `stage_1_train.csv`, `sample_submission.csv`, `validation_metadata.json`), its image and audio
+ * folders, and scans in the formats competitions hand out (DICOM, NIfTI), however the code globs them
+ * (`train_images/*\/*.dcm`, `train_audio/<species>/*.ogg`). */
 const COMPETITION_FILE =
-  /(?:^|[\/_-])(?:(?:train|test|sample_submission)[\w.-]*\.(?:csv|tsv|json|parquet|zip)|(?:train|test)(?:_images)?\/[^/]*\.(?:dcm|png|jpe?g|tiff?))$|\.(?:dcm|dicom|nii|nii\.gz)$/i;
+  /(?:^|[\/_-])(?:(?:train|test|valid(?:ation)?|sample_submission)[\w.-]*\.(?:csv|tsv|json|parquet|zip)|(?:train|test|valid(?:ation)?)(?:_images|_audio)?(?:\/[^/]+)?\/[^/]*\.(?:dcm|png|jpe?g|tiff?|ogg|wav|flac|mp3))$|\.(?:dcm|dicom|nii|nii\.gz)$/i;
 
 interface Read {
   path: string;
@@ -122,8 +125,11 @@ function readPath(call: PyCall, constants: ReadonlyMap<string, string>, keys: Co
     const value = keys.substitute("*", arg.root).find((v) => /\.[A-Za-z0-9]+$/.test(v.path));
     if (value) path = value.path;
   }
-  // folder.glob("*.pth") on a Path: the pattern is under the receiver, whose path is unknown here.
-  if (
+  // folder.glob("*.pth") on a Path: the pattern is under the receiver, whose path is unknown here unless it is a
+  // constant or a `Path('...')` written in place.
+  if (path && /(?:^|\.)r?glob$|(?:^|\.)iterdir$/.test(call.callee) && call.receiver !== undefined)
+    path = `${call.receiver.replace(/\/+$/, "")}/${path}`;
+  else if (
     path &&
     /(?:^|\.)r?glob$|\.iterdir$/.test(call.callee) &&
     !/^(?:glob|glob2)\./.test(call.callee) &&
@@ -149,6 +155,7 @@ function writesOf(
   view: RepoView,
   index: RepoPythonIndex,
   readmeBlocks: ReadonlyArray<{ file: string; lines: Array<{ line: number; text: string }> }>,
+  readmes: ReadonlyArray<{ file: string; text: string }>,
   keys: ConfigKeys,
   runFolders: ReadonlyMap<string, ReadonlySet<string>>,
 ): Written[] {
@@ -189,8 +196,14 @@ function writesOf(
     for (const folder of folders) out.push(...shellWrites(entry.path, lines, placedIn(entry.path, folder)));
   }
   for (const block of readmeBlocks) for (const item of shellWrites(block.file, block.lines)) out.push(item);
-  return out;
+  for (const item of readmePythonWrites(readmes)) out.push(item);
+  // A committed `build/lib/` copy of a package is not where the rerun's code runs: its writes come after the
+  // source tree's, so a producer is named there only when nothing else writes the file.
+  const stale = (w: Written) => BUILD_COPY.test(w.by);
+  return [...out.filter((w) => !stale(w)), ...out.filter(stale)];
 }
+
+const BUILD_COPY = /(?:^|\/)build\/lib(?:\.[\w.-]+)?\//;
 
 /** The folders each shell script runs from, from the README's commands that run it and the scripts they call. */
 function shellRunFolders(view: RepoView, readme: readonly FactRecord[]): Map<string, Set<string>> {
@@ -283,17 +296,25 @@ export const extractor: Extractor = {
     // Checkpoints the training saves where only the run knows: weights read from an unknown root are those.
     const saver =
       index.files.flatMap((f) => f.writes.filter((w) => w.path === "*").map((w) => `${f.path}:${w.line}`))[0] ?? null;
+    const stems = configStems(
+      ctx.view
+        .files()
+        .filter((e) => e.kind === "config" || /(?:^|\/)configs?\//.test(e.path))
+        .map((e) => e.path),
+    );
     const keys = new ConfigKeys();
     for (const entry of ctx.view.files()) {
       if (entry.kind !== "config" || entry.skipped || !scannableConfig(entry.path, entry.size)) continue;
       const text = ctx.view.read(entry.path);
       if (text !== null) keys.addConfigText(entry.path, text);
     }
-    for (const file of index.files) for (const c of file.constants) keys.add(c.name, c.value, file.path);
+    for (const file of index.files)
+      for (const c of [...file.constants, ...(file.classConstants ?? [])]) keys.add(c.name, c.value, file.path);
     const writes = writesOf(
       ctx.view,
       index,
       readmeBlocks,
+      readmes,
       keys,
       shellRunFolders(ctx.view, ctx.facts.families.readme ?? []),
     );
@@ -399,6 +420,14 @@ export const extractor: Extractor = {
             produced.producer(p, file.path, read.folder, read.kind === "weights"),
           );
         if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;
+        // `models/<stem>/<stem>_epoch10.pth` for a config of the repo: the training's save under that config's name.
+        if (
+          producedBy === null &&
+          saver &&
+          read.kind === "weights" &&
+          tries.some((t) => namesConfigStem(t.path, stems))
+        )
+          producedBy = saver;
         const emptyCopy =
           producedBy !== null &&
           hollowBy.has(producedBy) &&

@@ -2,6 +2,7 @@
 // parts (`*_fold*.pth` read, `*_fold*_best.pth` written). With the same unknown parts and other fixed text
 // between them, the two names are two files; unless some step writes the name read, nothing makes it. Pure.
 import type { Written } from "./produced.js";
+import { downloadName } from "./competition-inputs.js";
 
 const clean = (p: string) => p.replace(/^(?:\.\/)+/, "");
 /** The fixed text between a path's unknown parts. */
@@ -66,8 +67,10 @@ function meet(x: string, y: string): boolean {
 
 /** For a fully known read no step writes, found in a data folder the README fills: a write of the same file name
  * into another folder, or of the same name with a suffix in the same folder (`meta.feather` read,
- * `meta_v2.feather` written): "path (file:line)"; null otherwise. A download gives the data's own files, not these. */
+ * `meta_v2.feather` written): "path (file:line)"; null otherwise. A download gives the data's own files, not these,
+ * and its own tables (`train.csv`) are inputs, never a derived `train_pl_df.csv` misnamed. */
 export function writtenElsewhere(writes: readonly Written[], read: string): string | null {
+  if (downloadName(read)) return null;
   const suffixedFolder = folderSuffixed(writes, read);
   if (suffixedFolder !== null) return suffixedFolder;
   if (read.includes("*")) return null;

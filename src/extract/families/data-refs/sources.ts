@@ -14,6 +14,9 @@ export interface ReadmeText {
 export interface DataSources {
   /** Folders the README tells a reader to put data in, from the root, with the line that says so. */
   folders: Array<{ at: Located; by: string }>;
+  /** Absolute folders the README downloads or extracts data into ("download the competition data to
+   * /mnt/x/data"), with the line that says so: the code's machine paths under them are that data. */
+  machineFolders: Array<{ folder: string; by: string }>;
   /** Kaggle competition and dataset slugs named anywhere in the READMEs or fetch commands (lower case). */
   slugs: Set<string>;
   /** The READMEs' text, lower case, for a slug or file name they mention. */
@@ -29,6 +32,10 @@ export interface DataSources {
   named: boolean;
 }
 
+/** A verb that brings data from its source, for an absolute folder (not "save" or "copy": those name no source). */
+const DOWNLOAD_INTO = /\b(?:download|extract|unzip|untar|unpack)\w*\b/i;
+/** An absolute folder in a sentence: `/mnt/x/data`, /data/comp/ (two segments at least). */
+const MACHINE_FOLDER = /(?:^|[\s`'"(])(\/[\w.-]+(?:\/[\w.-]+)+)\/?(?=[\s`'".,;:)]|$)/g;
 const PLACE = /\b(?:put|place|copy|download|extract|unzip|untar|store|save|move|mount|symlink|link)\w*\b/i;
 const INTO = /\b(?:in|into|to|under|at|inside|within)\b/i;
 const PACKAGE_HOST =
@@ -50,6 +57,7 @@ export function dataSources(
   fetchFolders: ReadonlyArray<{ path: string; by: string }>,
 ): DataSources {
   const folders: DataSources["folders"] = [];
+  const machineFolders: DataSources["machineFolders"] = [];
   const slugs = new Set<string>();
   let packageLink: string | null = null;
   let competition: string | null = null;
@@ -73,6 +81,10 @@ export function dataSources(
         // A sentence that places data is short; a long run of words would cost the folder search quadratic time.
         const verb = sentence.length > 400 ? null : PLACE.exec(sentence);
         if (!verb || !INTO.test(sentence.slice(verb.index))) continue;
+        const download = sentence.length > 400 ? null : DOWNLOAD_INTO.exec(sentence);
+        if (download)
+          for (const m of sentence.slice(download.index).matchAll(MACHINE_FOLDER))
+            if (!/\.[a-z0-9]{1,5}$/i.test(m[1]!)) machineFolders.push({ folder: m[1]!, by });
         for (const m of sentence.slice(verb.index).matchAll(FOLDER_WORDS)) {
           const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").replace(/^\.\//, "");
           if (!isFolderWord(word)) continue;
@@ -90,6 +102,7 @@ export function dataSources(
   named ||= slugs.size > 0 || competition !== null;
   return {
     folders,
+    machineFolders,
     slugs,
     text: readmes
       .map((r) => r.text)
@@ -170,8 +183,12 @@ export function documentedBy(sources: DataSources, path: string, fromFile: strin
   }
   // A machine path (`/home/selim/data/images_all`) under a README that links the data package: the data has
   // a source; where the code looks for it is paths-portable's finding, not a second one here.
-  if (/^(?:\/|~|[A-Za-z]:[\\/])/.test(path))
+  if (/^(?:\/|~|[A-Za-z]:[\\/])/.test(path)) {
+    // Under the folder the README downloads the data into: that download's files, not the pipeline's own.
+    const under = sources.machineFolders.find((f) => path.startsWith(`${f.folder}/`));
+    if (under && !(isIntermediate(path) && !namedIn(sources.text, path))) return under.by;
     return sources.packageLink && !path.startsWith("/kaggle/") ? sources.packageLink : null;
+  }
   const reads = locate(path, fromFile);
   // A folder filled with downloaded data holds what the download gives, not the pipeline's own artefacts.
   const ownArtefact = isIntermediate(path) && !namedIn(sources.text, path);

@@ -16,6 +16,7 @@ import { containerRoots } from "./containers.js";
 import { commentMarker, shellPaths } from "../../shell/shell-words.js";
 import { kaggleNotebooks } from "../../view/kaggle-notebooks.js";
 import {
+  configsQuoted,
   configsToEdit,
   inKaggleBranch,
   overriddenDefaults,
@@ -23,6 +24,7 @@ import {
   type ReadmeCommand,
   type Settable,
 } from "./settable.js";
+import { unreadAttribute } from "./unread-attributes.js";
 import { roleOf } from "../../view/file-roles.js";
 import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
 import { kaggleInputAbove } from "../../python/path-kinds.js";
@@ -38,6 +40,9 @@ const MOUNT = { mount: "/kaggle/input" };
 const HYDRA_CONFIG_PATH = /\bconfig_path\s*=\s*[rRuU]?['"]\//;
 // A framework config's active resume setting (mmdet's `resume_from = '/home/me/latest.pth'`).
 const RESUME_FROM = /^\s*resume_from\s*=\s*[rRuU]?['"]/;
+
+/** Each unread-attribute check scans every Python file: a repo gets this many, the rest keep their finding. */
+const MAX_UNREAD_CHECKS = 64;
 
 export const extractor: Extractor = {
   id: "path-literals",
@@ -75,7 +80,19 @@ export const extractor: Extractor = {
         .filter((f) => !f.skipped)
         .map((f) => f.path),
     );
+    // A README that quotes a config's settings after "change these variables" names that file by its content.
+    for (const f of configsQuoted(
+      readmeTexts,
+      files.map((f) => f.path),
+      (path) => ctx.view.read(path),
+    ))
+      toEdit.add(f);
     const overwritten = overwrittenConstants(files);
+    // Every Python file's text, read once and only where a class attribute holds a machine path.
+    let texts: Map<string, string> | null = null;
+    let unreadChecks = 0;
+    const pythonTexts = () =>
+      (texts ??= new Map(files.filter((f) => !f.notebook).map((f) => [f.path, ctx.view.read(f.path) ?? ""])));
     // Data folders the README places beside the repo: `../data/x` there follows the documented layout.
     const readmeFiles = readmeRecords
       .filter((r) => r.kind === "readme" && typeof r.file === "string")
@@ -111,6 +128,11 @@ export const extractor: Extractor = {
           file.notebook,
         );
         const setBy = kind ? settable(s.value, s.line, kind) : null;
+        const attribute = kind ? file.classConstants?.find((c) => c.line === s.line && c.value === s.value) : undefined;
+        const unread =
+          attribute && unreadChecks++ < MAX_UNREAD_CHECKS
+            ? unreadAttribute(file.path, s.line, attribute.name, pythonTexts())
+            : null;
         if (kind)
           records.push(
             recordAt(file, s.line, {
@@ -119,6 +141,7 @@ export const extractor: Extractor = {
               source: "code",
               ...mounted(kind),
               ...(setBy ? { settable: setBy } : {}),
+              ...(unread ? { unread } : {}),
               ...(RESUME_FROM.test(sourceLines[s.line - 1] ?? "") ? { resumes: true } : {}),
             }),
           );
@@ -143,7 +166,14 @@ export const extractor: Extractor = {
           !(file.notebook && /^\.\.\/input\//.test(s.value)) &&
           !besideRepo(s.value, file.path)
         )
-          records.push(recordAt(file, s.line, { value: s.value, kind: "outside-repo", source: "code" }));
+          records.push(
+            recordAt(file, s.line, {
+              value: s.value,
+              kind: "outside-repo",
+              source: "code",
+              ...(toEdit.has(file.path) ? { settable: "config-to-edit" } : {}),
+            }),
+          );
       }
       // What the code hands a shell, and a notebook's `!` lines.
       // Commands built in code ('cp /mnt/x .', f'srun /home/u/bin/python {}') hold them mid-string.

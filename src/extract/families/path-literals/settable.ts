@@ -2,6 +2,7 @@
 // value in the file the README says to edit, a module default a caller overwrites, a Kaggle path in a
 // branch that runs only on Kaggle. Pure.
 import type { PyFileIndex } from "../../python/file-index.js";
+import { parseReadme } from "../../shell/readme-parse.js";
 
 /** Why a stranger need not hunt the path: the option, the config, the caller or the platform sets it. */
 export type Settable = "option-overridden" | "config-to-edit" | "overwritten" | "kaggle-branch";
@@ -45,6 +46,39 @@ export function configsToEdit(readmes: ReadonlyArray<{ text: string }>, repoFile
         if (m.index < verb.index || between.length > 80 || /\bpython\d?\b|\brun\b/i.test(between)) continue;
         const word = m[0].replace(/^\.\//, "");
         for (const f of repoFiles) if (f === word || (!word.includes("/") && f.endsWith(`/${word}`))) out.add(f);
+      }
+    }
+  }
+  return out;
+}
+
+/** An assignment of a quoted value (`models_dir = '../../models'`, `data: "../input"`), as a README quotes a config. */
+const MAX_QUOTED_BLOCKS = 40;
+const QUOTED_SETTING = /^[\w.]+\s*[:=]\s*(['"])[^'"]+\1,?$/;
+
+/** The repo files whose settings a README quotes in a code block just after telling the reader to edit them
+ * ("change these variables:" then the config class): the file is the one to edit though its name is not given. */
+export function configsQuoted(
+  readmes: ReadonlyArray<{ text: string }>,
+  files: readonly string[],
+  read: (path: string) => string | null,
+): Set<string> {
+  const out = new Set<string>();
+  for (const { text } of readmes) {
+    const raw = text.split(/\r?\n/);
+    const blocks = new Map<number, Array<{ line: number; text: string }>>();
+    for (const c of parseReadme(text).code) (blocks.get(c.block) ?? blocks.set(c.block, []).get(c.block)!).push(c);
+    // Each quoted block is looked for in every file: a README's first few blocks are where its setup is.
+    for (const lines of [...blocks.values()].slice(0, MAX_QUOTED_BLOCKS)) {
+      const first = lines[0]!.line;
+      // The edit sentence sits in the few lines before the block (its fence line included).
+      if (!raw.slice(Math.max(0, first - 5), first - 1).some((l) => EDIT.test(l) && !/^\s*(?:`{3}|~{3})/.test(l)))
+        continue;
+      const quoted = lines.map((l) => l.text.trim()).filter((l) => QUOTED_SETTING.test(l));
+      if (quoted.length === 0) continue;
+      for (const f of files) {
+        const body = read(f);
+        if (body !== null && quoted.some((q) => body.includes(q))) out.add(f);
       }
     }
   }

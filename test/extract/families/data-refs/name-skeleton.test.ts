@@ -1,6 +1,6 @@
 // A load matched to a write only through unknown parts, where the fixed text of the two names differs.
 import { describe, expect, it } from "vitest";
-import { otherName, patternsMeet } from "../../../../src/extract/families/data-refs/name-skeleton.js";
+import { otherName, patternsMeet, writtenElsewhere } from "../../../../src/extract/families/data-refs/name-skeleton.js";
 import type { Written } from "../../../../src/extract/families/data-refs/produced.js";
 
 const write = (path: string, by = "train.py:6"): Written => ({ path, by, what: "file", fromFile: "train.py" });
@@ -40,5 +40,17 @@ describe("patternsMeet", () => {
     expect(patternsMeet("checkpoints/*_fold*_best.pth", "checkpoints/*_fold*.pth")).toBe(false);
     expect(patternsMeet("checkpoints/fold*_best.pth", "checkpoints/fold*_last.pth")).toBe(false);
     expect(patternsMeet("out/a_*.pkl", "out/b_*.pkl")).toBe(false);
+  });
+});
+
+describe("writtenElsewhere", () => {
+  it("names a suffixed write beside a read no step writes", () => {
+    expect(writtenElsewhere([write("input/meta_v2.feather")], "input/meta.feather")).toBe(
+      "input/meta_v2.feather (train.py:6)",
+    );
+  });
+  it("leaves the competition's own table alone: a derived table beside it is another file, not its misnamed copy", () => {
+    expect(writtenElsewhere([write("../data/train_pl_df.csv")], "../data/train.csv")).toBeNull();
+    expect(writtenElsewhere([write("out/sample_submission.csv")], "data/sample_submission.csv")).toBeNull();
   });
 });

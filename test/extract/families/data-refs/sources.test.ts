@@ -32,6 +32,19 @@ describe("documented data sources", () => {
     expect(documentedBy(sources, "features/x.pkl", "nb.ipynb", true)).toBeNull();
   });
 
+  it("documents a machine path under the absolute folder the README downloads the competition data to", () => {
+    const text =
+      "## Data\nAfter downloading the competition data to /mnt/comp/data, run the scripts below.\n" +
+      "Weights are cached in `/mnt/comp/cache/` by each run.\n";
+    const sources = dataSources([{ file: "README.md", text }], [], []);
+    expect(documentedBy(sources, "/mnt/comp/data/birdclef/train_metadata.csv", "prep.py", false)).toBe("README.md:2");
+    expect(documentedBy(sources, "/mnt/comp/data/birdclef/train_audio/*/*.ogg", "prep.py", false)).toBe("README.md:2");
+    // Not under it, or the pipeline's own artefact there: no download gives those.
+    expect(documentedBy(sources, "/mnt/comp/models/best.pth", "prep.py", false)).toBeNull();
+    expect(documentedBy(sources, "/mnt/comp/data/oof_preds.csv", "prep.py", false)).toBeNull();
+    expect(documentedBy(sources, "/mnt/comp/database/x.csv", "prep.py", false)).toBeNull();
+  });
+
   it("reads a folder written as a bare ./path in a download sentence", () => {
     const sources = dataSources(
       [

@@ -178,4 +178,34 @@ describe("path-literals", () => {
       ["train.py", 2, "kaggle-input", "../input/siim-isic-melanoma/train_images", "/kaggle/input"],
     ]);
   });
+
+  it("takes a path outside the repo in the config the README quotes after an edit sentence as the reader's to set", async () => {
+    const records = await run(
+      extractor,
+      {
+        "README.md":
+          "## Inference\nChange these variables to your folders:\n```python\nclass CFG:\n    models_dir = '../../models'\n```\n",
+        "inference/config.py": "class CFG:\n    models_dir = '../../models'\n",
+        "inference/predict.py": "OUT = '../../preds'\n",
+      },
+      { readme: [{ kind: "readme", file: "README.md" }] },
+    );
+    expect(records.map((r) => [r.file, r.value, r.settable])).toEqual([
+      ["inference/config.py", "../../models", "config-to-edit"],
+      ["inference/predict.py", "../../preds", undefined],
+    ]);
+  });
+
+  it("marks a leftover config class's machine path that nothing the rerun calls reads", async () => {
+    const records = await run(extractor, {
+      "gpr.py":
+        "import os\n\nclass CFG:\n    out = '/home/u/exp'\n    data = '/home/u/train.csv'\n\n" +
+        "    @staticmethod\n    def next_id():\n        return len(os.listdir(CFG.out))\n\n" +
+        "def main():\n    return open(CFG.data).read()\n",
+    });
+    expect(records.map((r) => [r.line, r.value, r.unread])).toEqual([
+      [4, "/home/u/exp", "CFG.out"],
+      [5, "/home/u/train.csv", undefined],
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 // configsToEdit: which repo files a README line tells the reader to edit.
 import { describe, expect, it } from "vitest";
-import { configsToEdit } from "../../../../src/extract/families/path-literals/settable.js";
+import { configsQuoted, configsToEdit } from "../../../../src/extract/families/path-literals/settable.js";
 
 describe("configs the README tells a reader to edit", () => {
   const files = ["paths.py", "configs/base.yaml", "train.py", "src/settings.json"];
@@ -17,5 +17,27 @@ describe("configs the README tells a reader to edit", () => {
       },
     ];
     expect([...configsToEdit(readmes, files)]).toEqual([]);
+  });
+});
+
+describe("configs the README quotes after an edit sentence", () => {
+  const texts: Record<string, string> = {
+    "inference/config.py": "class CFG:\n    models_dir = '../../models'\n    data = '../../data/train.csv'\n",
+    "train.py": "import os\nout = '../../out'\n",
+  };
+  const read = (p: string) => texts[p] ?? null;
+
+  it("takes the file whose settings the block quotes, without its name", () => {
+    const readmes = [
+      {
+        text: "## Inference\nChange these variables to your folders:\n```python\nclass CFG:\n    models_dir = '../../models'\n```\n",
+      },
+    ];
+    expect([...configsQuoted(readmes, Object.keys(texts), read)]).toEqual(["inference/config.py"]);
+  });
+
+  it("leaves a quoted block no edit sentence introduces", () => {
+    const readmes = [{ text: "## Inference\nThe models live here:\n```python\nmodels_dir = '../../models'\n```\n" }];
+    expect([...configsQuoted(readmes, Object.keys(texts), read)]).toEqual([]);
   });
 });
