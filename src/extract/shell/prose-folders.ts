@@ -36,10 +36,21 @@ export function proseDirectoryChanges(
     const bare = LEADS_IN.test(raw) ? IN_BARE.exec(raw) : null;
     const named = IN_NAMED.exec(raw);
     const inNamed = named && (named[1]!.toLowerCase() !== "in" || LEADS_IN.test(raw)) ? named[2] : undefined;
-    const said = inNamed ?? bare?.[1] ?? bare?.[2] ?? GO_TO.exec(raw)?.[1] ?? LISTED_CD.exec(raw)?.[1];
-    const target = said?.replace(/\/+$/, "");
-    if (target && isDir(joinRel("", target)) && !moves.some((m) => m.line === i + 1))
-      moves.push({ line: i + 1, target });
+    const goTo = GO_TO.exec(raw);
+    const listed = LISTED_CD.exec(raw);
+    // Every folder the sentence names, the first in it that is a folder of the repo winning: "move to `src` and
+    // run `./x.sh`, which writes models in the `data/pl` directory" moves the reader to src.
+    const said = [
+      { at: named?.index ?? -1, folder: inNamed },
+      { at: bare?.index ?? -1, folder: bare?.[1] ?? bare?.[2] },
+      { at: goTo?.index ?? -1, folder: goTo?.[1] },
+      { at: listed?.index ?? -1, folder: listed?.[1] },
+    ]
+      .filter((c): c is { at: number; folder: string } => c.folder !== undefined && c.at >= 0)
+      .map((c) => ({ at: c.at, target: c.folder.replace(/\/+$/, "") }))
+      .filter((c) => c.target !== "" && isDir(joinRel("", c.target)))
+      .sort((a, b) => a.at - b.at)[0]?.target;
+    if (said && !moves.some((m) => m.line === i + 1)) moves.push({ line: i + 1, target: said });
   });
   return moves.sort((a, b) => a.line - b.line);
 }

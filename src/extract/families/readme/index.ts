@@ -218,7 +218,12 @@ function readmeFacts(
     if (!isLocal(clean) || (!MENTIONED.test(clean) && !misspelt) || PLACEHOLDER.test(clean)) return;
     if (INSTALLED.test(`${lines[line - 2] ?? ""} ${lines[line - 1] ?? ""}`)) return;
     const fromRoot = joinRel("", clean);
-    const fromDir = joinRel(dir, clean);
+    // The folder the reader was sent to by this line or one before it ("move to `src` and run `./x.sh`").
+    const moved = [folderAt.filter((f) => f.line <= line).pop()?.cwd]
+      .filter((d): d is string => d !== undefined && d !== "" && d !== dir)
+      .map((d) => joinRel(d, clean))
+      .find((p) => fileExists(p));
+    const fromDir = moved ?? joinRel(dir, clean);
     // Links are relative to the README's folder, commands usually to the root: try both, name the likelier.
     const name = fileExists(fromRoot) ? fromRoot : fileExists(fromDir) || fromReadmeDir ? fromDir : fromRoot;
     if (name.startsWith("..")) return;

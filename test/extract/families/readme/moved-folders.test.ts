@@ -18,9 +18,11 @@ describe("readme: the folder the reader is sent to", () => {
     "Move to `sub` directory and run: `./sub/go.sh`",
     "Go to folder sub and run `./go.sh`",
     "## Train\n\n1. `cd sub`\n2. `./sub/go.sh`",
+    // A later folder in the same sentence (where the script writes) is not where the reader goes.
+    "* To retrain, move to `sub` directory and run: `./go.sh` this rewrites the models in `./sub/cfg` directory.",
   ])("runs the script's calls from the folder the prose moves to: %j", async (said) => {
     const files = { ...SUB, "README.md": `# Solution\n\n${said}\n` };
-    expect(await findingsOf(files, RULES)).toEqual([]);
+    expect(await findingsOf(files, [...RULES, "instructions-references-exist"])).toEqual([]);
     expect(stepsOf(await planOf(files)).some((s) => s[2] === "sub" && s[3] === "sub/main.py")).toBe(true);
   });
 
