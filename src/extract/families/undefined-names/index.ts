@@ -21,6 +21,9 @@ const PYTHON2_BUILTINS = new Set(
   ),
 );
 
+/** A notebook line running another notebook or script into its namespace (`%run ./utils.ipynb`), in the JSON. */
+const RUN_MAGIC = /"\s*%run\s/;
+
 export const extractor: Extractor = {
   id: "undefined-names",
   reads: ["env-spec", "syntax"],
@@ -34,6 +37,8 @@ export const extractor: Extractor = {
       ) || (ctx.facts.families.syntax ?? []).some((r) => r.python2 === true);
     for (const file of (await preparePythonIndex(ctx.view)).files) {
       if (file.unbound === "dynamic" || file.unbound.length === 0) continue;
+      // `%run other.ipynb` binds whatever the other notebook or script defines: its names cannot be judged here.
+      if (file.notebook && RUN_MAGIC.test(ctx.view.read(file.path) ?? "")) continue;
       let confirmed = file.tree?.unbound;
       if (!confirmed) {
         const source = sourceOf(ctx.view, file.path);
