@@ -857,8 +857,10 @@ function contextPurpose(text: string): Purpose {
 /** Words naming a step that trains: "Training", "Train the model", "fit the model". */
 const TRAIN_STEP = /\b(?:train(?:s|ing)?|(?:re)?fit(?:s|ting)?\s+(?:the\s+)?models?|fine-?tun(?:e|ing))\b/i;
 
-/** Words naming a step that makes the predictions: "Final submission", "Inference", "Predict". */
-const PREDICTION_STEP = /\b(?:submission|inference|predict(?:ion|ions)?)\b/i;
+/** Words naming a step that makes the predictions: "Final submission", "Inference", "Predict"; or, in a code
+ * competition where the platform runs the model, the step that exports it ("Convert to TFLite", "export to ONNX"). */
+const PREDICTION_STEP =
+  /\b(?:submission|inference|predict(?:ion|ions)?)\b|\b(?:convert|export)(?:s|ing|ed)?\b[^.\n]{0,40}?\b(?:tflite|onnx|tensorrt|openvino|coreml|torchscript)\b/i;
 
 /** Submission files the README names (`submission.csv`, `sub_final.csv`), by base name; a linear scan of path-like words. */
 function submissionNames(text: string): string[] {

@@ -34,4 +34,19 @@ describe("readme: one command that trains and predicts", () => {
     };
     expect((await findingsOf(files, RULES)).map((f) => f[0])).toEqual(["instructions-predict-documented"]);
   });
+
+  it("counts the step that exports the model a code competition's platform runs as the prediction", async () => {
+    const files = {
+      "train.py": "from sklearn.linear_model import Ridge\nRidge().fit([[0]], [0])\n",
+      "convert.py": "import tensorflow as tf\nopen('model.tflite', 'wb').write(b'')\n",
+      "run.sh": "python train.py\n",
+      "convert.sh": "python convert.py\n",
+      "README.md":
+        "# Solution\n\n## 3. Main\n```\nbash ./run.sh\n```\n## 4. Convert to TFLite\n```\nbash ./convert.sh\n```\n",
+    };
+    expect(await findingsOf(files, RULES)).toEqual([]);
+    // The same step under a title that says nothing of an export is no prediction.
+    const plain = { ...files, "README.md": files["README.md"].replace("Convert to TFLite", "Last step") };
+    expect((await findingsOf(plain, RULES)).map((f) => f[0])).toEqual(["instructions-predict-documented"]);
+  });
 });
