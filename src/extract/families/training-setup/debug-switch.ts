@@ -34,6 +34,27 @@ function blockOf(lines: readonly string[], i: number): number[] {
   return out;
 }
 
+/** What a flag read by its last name gates in one file's lines, each effect with its first line. `attribute`: only
+ * reads through an object (`config.debug`), as another file reads a config class's field. */
+function effectsIn(lines: readonly string[], last: string, attribute: boolean): Map<string, number> {
+  const flag = attribute ? `[A-Za-z_]\\w*\\.${escape(last)}\\b` : `(?:[A-Za-z_]\\w*\\.)?${escape(last)}\\b`;
+  const ifOn = new RegExp(`^\\s*(?:if|elif)\\s+${flag}\\s*(?:==\\s*True\\s*)?:`);
+  const ifOff = new RegExp(`^\\s*(?:if|elif)\\s+(?:not\\s+${flag}|${flag}\\s*(?:==\\s*False|is\\s+False))\\s*:`);
+  const ternary = new RegExp(`\\bif\\s+${flag}\\s+else\\b`);
+  const effects = new Map<string, number>();
+  lines.forEach((line, k) => {
+    if (line.length > MAX_LINE) return;
+    const code = line.replace(/#.*$/, "");
+    if (ifOff.test(code) && blockOf(lines, k).some((b) => SAVES.test(lines[b]!.replace(/#.*$/, ""))))
+      effects.has("turns off saving") || effects.set("turns off saving", k + 1);
+    if (ifOn.test(code) && blockOf(lines, k).some((b) => SHORTENS.test(lines[b]!.replace(/#.*$/, ""))))
+      effects.has("shortens training") || effects.set("shortens training", k + 1);
+    if (ternary.test(code) && SHORTENS.test(code))
+      effects.has("shortens training") || effects.set("shortens training", k + 1);
+  });
+  return effects;
+}
+
 /** The debug flags of a Python file's text that gate saving or the training's length. */
 export function debugSwitches(text: string): DebugSwitch[] {
   if (!/debug/i.test(text)) return [];
@@ -46,22 +67,7 @@ export function debugSwitches(text: string): DebugSwitch[] {
     if (!m || seen.has(m[1]!)) return;
     seen.add(m[1]!);
     // The flag is read by its last name: `CFG.debug = True` is tested as `CFG.debug`, `cfg.debug`, `debug`.
-    const last = m[1]!.split(".").pop()!;
-    const flag = `(?:[A-Za-z_]\\w*\\.)?${escape(last)}\\b`;
-    const ifOn = new RegExp(`^\\s*(?:if|elif)\\s+${flag}\\s*(?:==\\s*True\\s*)?:`);
-    const ifOff = new RegExp(`^\\s*(?:if|elif)\\s+(?:not\\s+${flag}|${flag}\\s*(?:==\\s*False|is\\s+False))\\s*:`);
-    const ternary = new RegExp(`\\bif\\s+${flag}\\s+else\\b`);
-    const effects = new Map<string, number>();
-    lines.forEach((line, k) => {
-      if (line.length > MAX_LINE) return;
-      const code = line.replace(/#.*$/, "");
-      if (ifOff.test(code) && blockOf(lines, k).some((b) => SAVES.test(lines[b]!.replace(/#.*$/, ""))))
-        effects.has("turns off saving") || effects.set("turns off saving", k + 1);
-      if (ifOn.test(code) && blockOf(lines, k).some((b) => SHORTENS.test(lines[b]!.replace(/#.*$/, ""))))
-        effects.has("shortens training") || effects.set("shortens training", k + 1);
-      if (ternary.test(code) && SHORTENS.test(code))
-        effects.has("shortens training") || effects.set("shortens training", k + 1);
-    });
+    const effects = effectsIn(lines, m[1]!.split(".").pop()!, false);
     if (effects.size === 0) return;
     out.push({
       line: i + 1,
@@ -70,5 +76,61 @@ export function debugSwitches(text: string): DebugSwitch[] {
       off: m[2] === "False",
     });
   });
+  return out;
+}
+
+/** A config class's field (`debug: bool = True` in a dataclass) that other files read as `config.debug`. */
+const CLASS_FIELD = /^\s+(DEBUG|debug)\s*(?::\s*bool\s*)?=\s*(True|False)\b/;
+
+/** The class whose body holds line i (the nearest `class X` above it, less indented), or null. */
+function enclosingClass(lines: readonly string[], i: number): string | null {
+  const indent = indentOf(lines[i]!);
+  for (let k = i - 1; k >= 0 && k > i - 400; k--) {
+    const line = lines[k]!;
+    if (!line.trim() || indentOf(line) >= indent) continue;
+    return /^\s*class\s+([A-Za-z_]\w*)/.exec(line)?.[1] ?? null;
+  }
+  return null;
+}
+
+/** Debug fields a config class declares that code in other files importing its module and naming the class reads
+ * through its object (`if config.debug:`), gating saving or the training's length there. A config file that sets the field off
+ * (`debug: false`) makes it the user's switch. */
+export function classDebugSwitches(
+  files: ReadonlyArray<{ path: string; text: string }>,
+  configs: ReadonlyArray<string>,
+): Array<DebugSwitch & { path: string }> {
+  const out: Array<DebugSwitch & { path: string }> = [];
+  for (const f of files) {
+    if (!/debug/i.test(f.text)) continue;
+    const lines = f.text.split("\n");
+    lines.forEach((raw, i) => {
+      const m = raw.length <= MAX_LINE ? CLASS_FIELD.exec(raw) : null;
+      const owner = m ? enclosingClass(lines, i) : null;
+      if (!m || !owner) return;
+      // A reader imports the class from the declaring module (`from config import TrainingConfig`, or
+      // `import config` then `config.TrainingConfig`); a namesake class elsewhere is another class.
+      const stem = escape(f.path.slice(f.path.lastIndexOf("/") + 1).replace(/\.py$/, ""));
+      const cls = escape(owner);
+      const imports = new RegExp(
+        `^\\s*from\\s+[\\w.]*\\b${stem}\\s+import\\s+[^\\n]*\\b${cls}\\b|\\b${stem}\\.${cls}\\b`,
+        "m",
+      );
+      const effects = files
+        .filter((r) => r.path !== f.path && r.text.includes(`.${m[1]}`) && imports.test(r.text))
+        .flatMap((r) =>
+          [...effectsIn(r.text.split("\n"), m[1]!, true)].map(([what, at]) => `${what} (${r.path} line ${at})`),
+        );
+      if (effects.length === 0) return;
+      const setOff = new RegExp(`^\\s*"?${m[1]}"?\\s*[:=]\\s*(?:false|False|0)\\b`, "m");
+      out.push({
+        path: f.path,
+        line: i + 1,
+        name: `${owner}.${m[1]}`,
+        effects: effects.slice(0, 3).join(", "),
+        off: m[2] === "False" || configs.some((c) => setOff.test(c)),
+      });
+    });
+  }
   return out;
 }

@@ -20,7 +20,7 @@ import { readmeResources } from "./resources.js";
 import { trainingsOf } from "./trainings.js";
 import { OFFLINE_SWITCH, trackerStarts } from "./trackers.js";
 import { promptCalls } from "./prompts.js";
-import { debugSwitches } from "./debug-switch.js";
+import { classDebugSwitches, debugSwitches } from "./debug-switch.js";
 
 /** CSV files whose rows may be the training examples: train.csv, train_folds.csv, folds.csv, train_labels.csv... */
 const TRAIN_TABLE = /(?:^|\/)(?:[\w-]*train[\w-]*|folds?|[\w-]*_folds?)\.(?:csv|tsv)$/i;
@@ -196,8 +196,10 @@ export const extractor: Extractor = {
           }),
         );
     // A debug flag committed on that gates saving or the training's length: the rerun trains a smoke test.
-    for (const source of ctx.view.python())
-      for (const d of debugSwitches(source.text))
+    const reported = new Set<string>();
+    for (const source of sources)
+      for (const d of debugSwitches(source.text)) {
+        reported.add(`${source.path}:${d.line}`);
         records.push(
           recordAt(source, d.line, {
             kind: "debug-switch",
@@ -207,6 +209,25 @@ export const extractor: Extractor = {
             switchable: d.off,
           }),
         );
+      }
+    // A config class's `debug: bool = True` that the training reads in another file (`if config.debug:`).
+    const configTexts = ctx.view
+      .files()
+      .filter((f) => !f.skipped && f.kind === "config" && f.size <= 200_000)
+      .map((f) => ctx.view.read(f.path) ?? "");
+    const byPath = new Map(sources.map((s) => [s.path, s]));
+    for (const d of classDebugSwitches(sources, configTexts)) {
+      if (reported.has(`${d.path}:${d.line}`)) continue;
+      records.push(
+        recordAt(byPath.get(d.path)!, d.line, {
+          kind: "debug-switch",
+          value: d.effects,
+          via: "code",
+          name: d.name,
+          switchable: d.off,
+        }),
+      );
+    }
     return withoutFactoryKeywords(records);
   },
 };
