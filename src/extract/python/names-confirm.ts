@@ -87,7 +87,8 @@ function runsAtImport(id: Node): boolean {
   let child: Node = id;
   for (let node = id.parent; node; child = node, node = node.parent) {
     if ((node.type === "function_definition" || node.type === "lambda") && fieldIs(node, "body", child)) return false;
-    if (node.type === "if_statement" && /^if\s+__name__\s*==/.test(node.text.slice(0, 40))) return false;
+    if (node.type === "if_statement" && /^__name__\s*==/.test(node.childForFieldName("condition")?.text ?? ""))
+      return false;
   }
   return true;
 }

@@ -195,29 +195,21 @@ export const extractor: Extractor = {
             switchable: p.switchable,
           }),
         );
-    // A debug flag committed on that gates saving or the training's length: the rerun trains a smoke test.
-    const reported = new Set<string>();
-    for (const source of sources)
-      for (const d of debugSwitches(source.text)) {
-        reported.add(`${source.path}:${d.line}`);
-        records.push(
-          recordAt(source, d.line, {
-            kind: "debug-switch",
-            value: d.effects,
-            via: "code",
-            name: d.name,
-            switchable: d.off,
-          }),
-        );
-      }
-    // A config class's `debug: bool = True` that the training reads in another file (`if config.debug:`).
+    // A debug flag committed on that gates saving or the training's length: the rerun trains a smoke test; in its
+    // own file, or a config class's `debug: bool = True` that the training reads in another (`if config.debug:`).
     const configTexts = ctx.view
       .files()
       .filter((f) => !f.skipped && f.kind === "config" && f.size <= 200_000)
       .map((f) => ctx.view.read(f.path) ?? "");
+    const switches = [
+      ...sources.flatMap((source) => debugSwitches(source.text).map((d) => ({ ...d, path: source.path }))),
+      ...classDebugSwitches(sources, configTexts),
+    ];
     const byPath = new Map(sources.map((s) => [s.path, s]));
-    for (const d of classDebugSwitches(sources, configTexts)) {
+    const reported = new Set<string>();
+    for (const d of switches) {
       if (reported.has(`${d.path}:${d.line}`)) continue;
+      reported.add(`${d.path}:${d.line}`);
       records.push(
         recordAt(byPath.get(d.path)!, d.line, {
           kind: "debug-switch",
