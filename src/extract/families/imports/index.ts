@@ -25,6 +25,7 @@ import { clonedFolders } from "./cloned-folders.js";
 import { installedFolders } from "./installed-folders.js";
 import { suffixedFile } from "./suffixed-file.js";
 import { missingModule, type RepoTree } from "./missing-module.js";
+import { LOCK_FILES, lockedNames } from "../../parse/locks.js";
 import { sysPathFolders } from "../rerun-plan/sys-path-folders.js";
 
 interface Declaration {
@@ -89,6 +90,14 @@ export const extractor: Extractor = {
         for (const name of imageInfo(r.image)?.ships ?? [])
           declare(normalizeDistribution(name), { scope: "", by: `${at} (image ${r.image})` });
       }
+    }
+    // A committed lock (poetry.lock, Pipfile.lock, uv.lock) installs every package it locks, its spec's
+    // dependencies' dependencies included: Pillow locked for torchvision is installed at the locked version.
+    for (const entry of ctx.view.files()) {
+      const name = entry.path.slice(entry.path.lastIndexOf("/") + 1);
+      if (entry.skipped || !Object.hasOwn(LOCK_FILES, name)) continue;
+      for (const locked of lockedNames(name, ctx.view.read(entry.path) ?? ""))
+        declare(normalizeDistribution(locked), { scope: scopeOf(entry.path), by: `${entry.path} (locked)` });
     }
     // A sub-project's spec also covers the code that runs with it: the shared code it imports, and every
     // script that uses the sub-project with all that script imports (scripts/ training with the repo's own
