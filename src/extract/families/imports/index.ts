@@ -26,6 +26,7 @@ import { installedFolders } from "./installed-folders.js";
 import { suffixedFile } from "./suffixed-file.js";
 import { missingModule, type RepoTree } from "./missing-module.js";
 import { LOCK_FILES, lockedNames } from "../../parse/locks.js";
+import { flagOff, guardingFlag } from "./off-flag.js";
 import { sysPathFolders } from "../rerun-plan/sys-path-folders.js";
 
 interface Declaration {
@@ -133,12 +134,26 @@ export const extractor: Extractor = {
     );
     const fromSubmodule = submoduleMatcher(ctx.view);
     const tree = repoTree(ctx.view, index.pyPaths);
+    // Flags the committed code and configs set off and nowhere on: an import only they guard never runs.
+    const offFlags = new Map<string, boolean>();
+    let configTexts: string[] | null = null;
+    const isOff = (flag: string) => {
+      configTexts ??= [
+        ...[...ctx.view.python()].map((p) => p.text),
+        ...ctx.view
+          .files()
+          .filter((e) => !e.skipped && e.size < 200_000 && /\.(?:ya?ml|json|cfg|toml)$/.test(e.path))
+          .map((e) => ctx.view.read(e.path) ?? ""),
+      ];
+      return offFlags.get(flag) ?? offFlags.set(flag, flagOff(flag, configTexts)).get(flag)!;
+    };
     const records: FactRecord[] = [];
     // The same module is imported by many files: judge its origin once, its declaration per folder.
     const judged = new Map<string, { top: string; origin: string; distribution: string }>();
     for (const file of index.files) {
       const dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
       let sysPath: string[] | null = null;
+      let fileText: string | null = null;
       for (const imp of file.imports) {
         const module = ".".repeat(imp.level) + imp.module;
         // The name taken goes in the key: inside a namespace package it names the module (google.cloud bigquery).
@@ -184,6 +199,10 @@ export const extractor: Extractor = {
           declared: verdict.origin === "third-party" && hasSpec ? by !== null : null,
           optional: imp.optional === true,
         };
+        if (verdict.origin === "third-party" && imp.optional !== true && !file.notebook) {
+          const flag = guardingFlag((fileText ??= ctx.view.read(file.path) ?? ""), imp.line);
+          if (flag !== null && isOff(flag)) fields.optional = true;
+        }
         if (by) fields.declaredBy = by;
         // `import utils.py`: the repo's utils.py, spelt so that Python 3 cannot import it; no package to install.
         const spelt = suffixedFile(imp, dir, (p) => index.pyPaths.has(p));
