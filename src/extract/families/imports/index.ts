@@ -27,7 +27,7 @@ import { suffixedFile } from "./suffixed-file.js";
 import { missingModule, type RepoTree } from "./missing-module.js";
 import { LOCK_FILES, lockedNames } from "../../parse/locks.js";
 import { flagOff, guardingFlag } from "./off-flag.js";
-import { sysPathFolders } from "../rerun-plan/sys-path-folders.js";
+import { sysPathFolders } from "../../python/sys-path-folders.js";
 
 interface Declaration {
   /** Folder the declaration covers ("" for the whole repo). */

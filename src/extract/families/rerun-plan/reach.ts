@@ -11,7 +11,7 @@ import { mainOnlySpans, spansText } from "./main-only.js";
 import { dynamicImports, type ModuleTree } from "./dynamic-imports.js";
 import { argsAfter } from "./arguments.js";
 import { installedRoots } from "./installed-roots.js";
-import { sysPathFolders } from "./sys-path-folders.js";
+import { sysPathFolders } from "../../python/sys-path-folders.js";
 
 export interface Reach {
   file: string;

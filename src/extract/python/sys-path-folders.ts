@@ -3,7 +3,7 @@
 // imports after it are found there. A relative entry is read from the step's working folder, then from the
 // file's own folder (an author who ran it from there); one built from `__file__` from the file itself. Entries
 // outside the repo (absolute, or climbing above its root) name nothing of it. Pure.
-import { joinRel } from "../../shell/readme-commands.js";
+import { joinRel } from "../shell/readme-commands.js";
 
 const ENTRY = /sys\.path\.(?:insert\(\s*[^,()\n]+,|append\()\s*([^\n]*?)\)\s*(?:#.*)?$/gm;
 const STRING = /^[rRuU]?(['"])([^'"\n]*)\1$/;
