@@ -325,6 +325,8 @@ export interface ImportsFact {
   python2?: boolean;
   /** local: the repo file an import spells with its .py suffix (`import utils.py`, `from .model.py import *`), which Python 3 reads as a submodule named py and cannot import */
   suffixedFile?: string;
+  /** local: the module of the repo's own package an import names that the repo does not hold, as a path without suffix (`from .dataset import X` beside datasets.py: pkg/dataset); ImportError when the file loads */
+  missingModule?: string;
   /** third-party, undeclared, and the repo's own code by the evidence of localBy: the project-specific names (capitalised, or carrying the module's name) the code imports from it, comma-joined */
   ownSymbols?: string;
   /** third-party, undeclared: a folder of its name that a documented `git clone` makes (a README command, a setup script, a Dockerfile RUN), "url (file:line)": the clone provides it */

@@ -29,7 +29,8 @@ export function installCommands(text: string): Array<{ tool: "pip" | "conda"; li
     const cd = /^cd\s+(\S+)\s*$/.exec(command.trim());
     if (cd) cwd = cd[1]!.replace(/\/+$/, "").replace(/^\.\//, "");
     const pip = /(?:^|[\s!%/])(?:pip3?|python[\d.]*\s+-m\s+pip|uv\s+pip)\s+install\s+(.*)$/.exec(command.trim());
-    const conda = /(?:^|[\s!%/])(?:conda|mamba|micromamba)\s+install\s+(.*)$/.exec(command.trim());
+    // `conda create -n x python=3.12 numpy` installs its package list as `conda install` does.
+    const conda = /(?:^|[\s!%/])(?:conda|mamba|micromamba)\s+(?:install|create)\s+(.*)$/.exec(command.trim());
     if (pip) out.push({ tool: "pip", lines: pipArgs(pip[1]!, cloned) });
     else if (conda) out.push({ tool: "conda", lines: condaArgs(conda[1]!) });
   }
@@ -119,7 +120,7 @@ function condaArgs(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (/^(-c|--channel|-n|--name|-p|--prefix)$/.test(arg)) i++;
+    if (/^(-c|--channel|-n|--name|-p|--prefix|--file|--clone)$/.test(arg)) i++;
     else if (!arg.startsWith("-")) out.push(arg);
   }
   return out;

@@ -7,6 +7,7 @@ describe("distributionOf", () => {
     expect(distributionOf("skimage")).toBe("scikit-image");
     expect(distributionOf("cc3d")).toBe("connected-components-3d");
     expect(distributionOf("cupyx.scipy.ndimage")).toBe("cupy");
+    expect(distributionOf("skmultilearn.model_selection")).toBe("scikit-multilearn");
   });
 });
 

@@ -24,6 +24,10 @@ import { stemOf, uncommittedLocals } from "./uncommitted-local.js";
 import { clonedFolders } from "./cloned-folders.js";
 import { installedFolders } from "./installed-folders.js";
 import { suffixedFile } from "./suffixed-file.js";
+import { missingModule, type RepoTree } from "./missing-module.js";
+import { LOCK_FILES, lockedNames } from "../../parse/locks.js";
+import { flagOff, guardingFlag } from "./off-flag.js";
+import { sysPathFolders } from "../../python/sys-path-folders.js";
 
 interface Declaration {
   /** Folder the declaration covers ("" for the whole repo). */
@@ -88,6 +92,14 @@ export const extractor: Extractor = {
           declare(normalizeDistribution(name), { scope: "", by: `${at} (image ${r.image})` });
       }
     }
+    // A committed lock (poetry.lock, Pipfile.lock, uv.lock) installs every package it locks, its spec's
+    // dependencies' dependencies included: Pillow locked for torchvision is installed at the locked version.
+    for (const entry of ctx.view.files()) {
+      const name = entry.path.slice(entry.path.lastIndexOf("/") + 1);
+      if (entry.skipped || !Object.hasOwn(LOCK_FILES, name)) continue;
+      for (const locked of lockedNames(name, ctx.view.read(entry.path) ?? ""))
+        declare(normalizeDistribution(locked), { scope: scopeOf(entry.path), by: `${entry.path} (locked)` });
+    }
     // A sub-project's spec also covers the code that runs with it: the shared code it imports, and every
     // script that uses the sub-project with all that script imports (scripts/ training with the repo's own
     // `somen` library and `hpa` package run in the environment somen/requirements.txt makes).
@@ -121,11 +133,27 @@ export const extractor: Extractor = {
       index.files.map((f) => f.path),
     );
     const fromSubmodule = submoduleMatcher(ctx.view);
+    const tree = repoTree(ctx.view, index.pyPaths);
+    // Flags the committed code and configs set off and nowhere on: an import only they guard never runs.
+    const offFlags = new Map<string, boolean>();
+    let configTexts: string[] | null = null;
+    const isOff = (flag: string) => {
+      configTexts ??= [
+        ...[...ctx.view.python()].map((p) => p.text),
+        ...ctx.view
+          .files()
+          .filter((e) => !e.skipped && e.size < 200_000 && /\.(?:ya?ml|json|cfg|toml)$/.test(e.path))
+          .map((e) => ctx.view.read(e.path) ?? ""),
+      ];
+      return offFlags.get(flag) ?? offFlags.set(flag, flagOff(flag, configTexts)).get(flag)!;
+    };
     const records: FactRecord[] = [];
     // The same module is imported by many files: judge its origin once, its declaration per folder.
     const judged = new Map<string, { top: string; origin: string; distribution: string }>();
     for (const file of index.files) {
       const dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
+      let sysPath: string[] | null = null;
+      let fileText: string | null = null;
       for (const imp of file.imports) {
         const module = ".".repeat(imp.level) + imp.module;
         // The name taken goes in the key: inside a namespace package it names the module (google.cloud bigquery).
@@ -171,10 +199,25 @@ export const extractor: Extractor = {
           declared: verdict.origin === "third-party" && hasSpec ? by !== null : null,
           optional: imp.optional === true,
         };
+        if (verdict.origin === "third-party" && imp.optional !== true && !file.notebook) {
+          const flag = guardingFlag((fileText ??= ctx.view.read(file.path) ?? ""), imp.line);
+          if (flag !== null && isOff(flag)) fields.optional = true;
+        }
         if (by) fields.declaredBy = by;
         // `import utils.py`: the repo's utils.py, spelt so that Python 3 cannot import it; no package to install.
         const spelt = suffixedFile(imp, dir, (p) => index.pyPaths.has(p));
         if (spelt !== null) Object.assign(fields, { origin: "local", declared: null, suffixedFile: spelt });
+        // A module of the repo's own package that is not there (`from .dataset import X` beside datasets.py).
+        if (
+          spelt === null &&
+          !file.notebook &&
+          imp.optional !== true &&
+          (imp.level > 0 || verdict.origin === "local")
+        ) {
+          sysPath ??= sysPathFolders(ctx.view.read(file.path) ?? "", file.path, "", (p) => ctx.view.isDir(p));
+          const missing = missingModule(imp, dir, sysPath, tree);
+          if (missing !== null) Object.assign(fields, { origin: "local", declared: null, missingModule: missing });
+        }
         if (verdict.origin === "stdlib" && isPython2Stdlib(verdict.top)) fields.python2 = true;
         records.push(recordAt(file, imp.line, fields));
       }
@@ -206,6 +249,25 @@ export const extractor: Extractor = {
     return records;
   },
 };
+
+/** The repo's Python files, the folders holding them, and every file's folder and stem (`ops/nms` for
+ * ops/nms.cpython-310.so). */
+function repoTree(view: RepoView, pyPaths: ReadonlySet<string>): RepoTree {
+  const folders = new Set<string>();
+  for (const path of pyPaths)
+    for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1)) folders.add(path.slice(0, i));
+  const stems = new Set<string>();
+  for (const e of view.files()) {
+    const slash = e.path.lastIndexOf("/");
+    const name = e.path.slice(slash + 1);
+    stems.add(`${e.path.slice(0, Math.max(0, slash))}/${name.split(".")[0]}`);
+  }
+  return {
+    isPy: (p) => pyPaths.has(p),
+    isPackageDir: (p) => folders.has(p),
+    hasStem: (folder, stem) => stems.has(`${folder}/${stem}`),
+  };
+}
 
 /** Modules the code puts on its own import path (`sys.path.insert(0, 'scripts')`, `sys.path.append("../src")`):
  * the .py files and packages of those folders, tried from the root and from the file's folder. */

@@ -28,9 +28,15 @@ export function ioOf(
       (reads.get(r.file) ?? reads.set(r.file, []).get(r.file)!).push(r);
   const out: FactRecord[] = [];
   const reached = new Set([...reach.map((r) => r.file), ...steps.flatMap((s) => (s.program ? [s.program] : []))]);
+  // A write in an imported module's __main__ block (a make_folds.py the steps only import) makes nothing.
+  const mainOnlyOf = new Map(reach.map((r) => [r.file, spans(r.mainOnly)]));
+  const runsLine = (file: string, line: number) =>
+    reached.has(file) && !(mainOnlyOf.get(file) ?? []).some(([a, b]) => line >= a && line <= b);
   const written = new Set(
     reach.flatMap((r) =>
-      (index.byPath.get(r.file)?.writes ?? []).map((w) => resolvedFrom(cwdOf.get(r.step) ?? "", w.path)),
+      (index.byPath.get(r.file)?.writes ?? [])
+        .filter((w) => runsLine(r.file, w.line))
+        .map((w) => resolvedFrom(cwdOf.get(r.step) ?? "", w.path)),
     ),
   );
   for (const step of steps)
@@ -57,7 +63,7 @@ export function ioOf(
         step: r.step,
         mode: "read",
         path: resolvedFrom(cwd, String(read.path)),
-        ...(ranHere ? writtenOnlyBy(read, reached, written.has(resolvedFrom(cwd, String(read.path)))) : {}),
+        ...(ranHere ? writtenOnlyBy(read, runsLine, written.has(resolvedFrom(cwd, String(read.path)))) : {}),
       });
     }
     for (const write of (index.byPath.get(r.file)?.writes ?? []).slice(0, MAX_PER_FILE)) {
@@ -101,11 +107,18 @@ function spans(value: string | undefined): Array<[number, number]> {
  * same path): the rerun skips the script that makes it. Any writer a step runs makes it (a glob of per-step
  * outputs fits an unrun script's writes too). An optional read (tested for first, or tried with a fallback)
  * stops nothing. */
-function writtenOnlyBy(read: FactRecord, reached: ReadonlySet<string>, writtenByStep: boolean): FactRecord {
+function writtenOnlyBy(
+  read: FactRecord,
+  runsLine: (file: string, line: number) => boolean,
+  writtenByStep: boolean,
+): FactRecord {
   if (typeof read.producedBy !== "string" || writtenByStep || read.inRepo === true || read.fetched === true) return {};
   if (read.optional === true) return {};
   const writers = [read.producedBy, ...(typeof read.alsoProducedBy === "string" ? read.alsoProducedBy.split(",") : [])];
-  const files = writers.map((w) => w.replace(/:\d+$/, ""));
-  if (files.some((file) => !/\.(?:py|ipynb)$/.test(file) || reached.has(file))) return {};
+  const runs = (w: string) => {
+    const m = /^(.*?)(?::(\d+))?$/.exec(w)!;
+    return !/\.(?:py|ipynb)$/.test(m[1]!) || runsLine(m[1]!, m[2] === undefined ? 0 : Number(m[2]));
+  };
+  if (writers.some(runs)) return {};
   return { writtenOnlyBy: read.producedBy };
 }

@@ -11,6 +11,7 @@ import { mainOnlySpans, spansText } from "./main-only.js";
 import { dynamicImports, type ModuleTree } from "./dynamic-imports.js";
 import { argsAfter } from "./arguments.js";
 import { installedRoots } from "./installed-roots.js";
+import { sysPathFolders } from "../../python/sys-path-folders.js";
 
 export interface Reach {
   file: string;
@@ -32,6 +33,7 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
   for (const step of steps) {
     if (step.program === null || !view.has(step.program) || !CODE.test(step.program)) continue;
     const args = argsAfter(step.command, step.program, step.runAs);
+    // sys.path is the process's: a folder the script (or a module it imports) appends serves every later import.
     const searchPath = pythonPath(step);
     const queue: Reach[] = [{ file: step.program, step: step.order, via: "runs", from: null }];
     while (queue.length > 0) {
@@ -50,10 +52,12 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
       }
       const py = index.byPath.get(file);
       if (!py) continue;
+      const text = view.read(file) ?? "";
+      for (const folder of sysPathFolders(text, file, step.cwd, (p) => view.isDir(p)))
+        if (!searchPath.includes(folder)) searchPath.push(folder);
       for (const imp of py.imports)
         for (const target of resolveImport(index, file, imp, searchPath, installed)) add(target, "imports");
       // A module loaded by a name the step's arguments give (a config by name), or every one it may be.
-      const text = view.read(file) ?? "";
       if (/import_module\(|__import__\(/.test(text))
         for (const target of dynamicImports(text, folderOf(file), step.cwd, args, tree)) add(target, "imports");
       for (const s of py.shellStrings) {

@@ -1,6 +1,6 @@
 // Files the plan's own steps write, however the code spells the path, are produced: a read of them is no finding.
 import { describe, expect, it } from "vitest";
-import { findingsOf } from "./plan-repo.js";
+import { findingsOf, planOf } from "./plan-repo.js";
 
 const RULES = [
   "datasets-inputs-produced",
@@ -121,6 +121,19 @@ describe("rerun-plan io: a glob matched to the writer the plan runs", () => {
       RULES,
     );
     expect(findings).toEqual([]);
+  });
+});
+
+describe("rerun-plan io: a module the steps only import", () => {
+  it("makes nothing with the writes of its __main__ block", async () => {
+    const records = await planOf({
+      "README.md": "# S\n\n```bash\npython train.py\n```\n",
+      "train.py": "import pandas as pd\nfrom folds import split\ndf = pd.read_csv('data/folds.csv')\n",
+      "folds.py":
+        "import pandas as pd\n\ndef split(df):\n    return df\n\nif __name__ == '__main__':\n    df = pd.read_csv('data/train.csv')\n    split(df).to_csv('data/folds.csv')\n",
+    });
+    const read = records.find((r) => r.kind === "io" && r.file === "train.py" && r.mode === "read");
+    expect(read).toMatchObject({ path: "data/folds.csv", writtenOnlyBy: "folds.py:8" });
   });
 });
 

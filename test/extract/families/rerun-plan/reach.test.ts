@@ -56,6 +56,31 @@ describe("rerun-plan reach", () => {
     ]);
   });
 
+  it("resolves imports from the folders the code itself puts on sys.path, relative or built from __file__", async () => {
+    const records = await planOf({
+      "README.md": "# Run\n\n```\npython run.py\ncd notebooks && python train.py\npython tools/fit.py\n```\n",
+      "run.py": "import sys\nsys.path.append('src')\nfrom lib.models import f\n",
+      "src/lib/__init__.py": "",
+      "src/lib/models.py": "from lib.layers import g\n",
+      "src/lib/layers.py": "G = 1\n",
+      "notebooks/train.py": "import sys\nsys.path.insert(0, '../src')\nfrom data.load_data import load\n",
+      "src/data/load_data.py": "import pandas as pd\nload = pd.read_csv('data/train.csv')\n",
+      "tools/fit.py":
+        "import os, sys\nsys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'vendor'))\nimport other\n",
+      "vendor/other.py": "Y = 1\n",
+      "elsewhere/lib/models.py": "Z = 1\n",
+    });
+    expect(reachOf(records)).toEqual([
+      ["run.py", 1, "runs", null],
+      ["src/lib/models.py", 1, "imports", "run.py"],
+      ["src/lib/layers.py", 1, "imports", "src/lib/models.py"],
+      ["notebooks/train.py", 2, "runs", null],
+      ["src/data/load_data.py", 2, "imports", "notebooks/train.py"],
+      ["tools/fit.py", 3, "runs", null],
+      ["vendor/other.py", 3, "imports", "tools/fit.py"],
+    ]);
+  });
+
   it("records the lines of a module the steps only import that run only when it is run itself", async () => {
     const model = [
       "import torch",
