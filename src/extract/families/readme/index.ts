@@ -348,6 +348,7 @@ function readmeFacts(
   }
   const cwdAt = (line: number) => folderAt.filter((f) => f.line < line).pop()!.cwd;
   const proseAt = new Map(parts.prose.map((p) => [p.line, p.text]));
+  const rawLines = text.split(/\r?\n/);
   for (const { line, text: span } of parts.inline) {
     // `./run.sh` runs the script wherever it stands; a bare `code/train.sh` does as a list item of its own.
     const ranScript =
@@ -355,7 +356,7 @@ function readmeFacts(
         ? span.startsWith("./")
           ? span
           : `bash ${span}`
-        : null;
+        : ranPython(span, rawLines[line - 1] ?? "", (p) => view.has(joinRel(cwdAt(line), p)));
     const words = ranScript ?? (/\s/.test(span) && !/^cd\s/.test(span) ? span : null);
     let step = words === null ? null : interpretLine(words, cwdAt(line), env);
     // "Move to `sub` and run `./sub/go.sh`": the reader runs it from the folder the sentence moved to, where the
@@ -936,6 +937,17 @@ const NOT_A_FOLDER_WORD = new Set(["the", "this", "that", "same", "root", "curre
 
 /** A shell script run by its path (`./code/train.sh`): the shell runs it as written. */
 const RUN_BY_PATH = /^\.\/[\w./-]+\.(?:sh|bash)$/;
+const PY_PATH = /^(?:\.\/)?[\w./-]+\.py$/;
+/** The words just before a span that tell the reader to run it ("To train all models, run: "). */
+const RUN_BEFORE = /\b(?:run|execute|launch)\s*:?\s*$/i;
+
+/** "run: `./runs.py`": a Python file of the repo the sentence says to run, without `python` before it, run by
+ * Python; null for any other span. */
+function ranPython(span: string, line: string, has: (path: string) => boolean): string | null {
+  if (!PY_PATH.test(span) || !has(span)) return null;
+  const at = line.indexOf(`\`${span}\``);
+  return at >= 0 && RUN_BEFORE.test(line.slice(0, at)) ? `python ${span}` : null;
+}
 const SCRIPT_PATH = /^[\w./-]+\.(?:sh|bash)$/;
 /** A list item that is one inline code span and nothing else ("- `code/train.sh`"). */
 const LIST_ITEM_ONLY = /^\s*(?:\d+[.)]|[-*+])\s+`([^`]+)`\s*[.;]?\s*$/;
