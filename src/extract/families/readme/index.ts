@@ -38,6 +38,29 @@ const MENTIONED =
 /** Names a reader fills in (`configs/xxx.yaml`, `path/to/config.yaml`, `your_config.yaml`, `[name].py`, `....yaml`). */
 const PLACEHOLDER =
   /(?:^|\/)path\/to\/|(?:^|\/)(?:x{3,}|your(?:[_-][\w-]*)?|\.{3,}[^/]*|\[[^\]/]*\])(?:\.[\w]+)?$|(?:^|\/)(?:x{3,}|your(?:[_-][\w-]*)?|\.{3,})\//i;
+/** A name with a part to fill in: `train_xxx.py`, `exp-xxxx/cfg.yaml`. */
+const PLACEHOLDER_PART = /(?:^|[/_.-])x{3,}(?=[/_.-]|$)/i;
+/** A name ending in one letter standing for a number (`config_modelx.py`, `fold_N.yaml`, `model*.py`). */
+const SERIES = /^(.*[A-Za-z_-])(?:x|X|N|n|\*)(\.\w+)$/;
+
+/** Whether `path` names a series of files the repo holds (`config/config_modelx.py` for `config_model1.py` to
+ * `config_model11.py`): two or more files in its folder where its last letter stands, a number or a letter. */
+function namesSeries(view: RepoView, path: string): boolean {
+  const cut = path.lastIndexOf("/");
+  const m = SERIES.exec(path.slice(cut + 1));
+  if (!m) return false;
+  const folder = cut >= 0 ? path.slice(0, cut + 1) : "";
+  const [, stem, ext] = m;
+  let count = 0;
+  for (const e of view.files()) {
+    if (!e.path.startsWith(folder) || e.path.indexOf("/", folder.length) >= 0) continue;
+    const base = e.path.slice(folder.length);
+    if (!base.startsWith(stem!) || !base.endsWith(ext!)) continue;
+    if (/^(?:\d+|[A-Za-z])$/.test(base.slice(stem!.length, base.length - ext!.length)) && ++count >= 2) return true;
+  }
+  return false;
+}
+
 /** A line that speaks of an installed package's files ("edit keras/backend/x.py in your site-packages"). */
 const INSTALLED = /site-packages|dist-packages|\blib\/python\d/i;
 
@@ -216,6 +239,7 @@ function readmeFacts(
     const clean = raw.replace(/[#?].*$/, "").replace(/[.,:;]+$/, "");
     const misspelt = !MENTIONED.test(clean) && extensionTypo(view, joinRel(dir, clean)) !== null;
     if (!isLocal(clean) || (!MENTIONED.test(clean) && !misspelt) || PLACEHOLDER.test(clean)) return;
+    if (PLACEHOLDER_PART.test(clean) || namesSeries(view, joinRel(dir, clean)) || namesSeries(view, clean)) return;
     if (INSTALLED.test(`${lines[line - 2] ?? ""} ${lines[line - 1] ?? ""}`)) return;
     const fromRoot = joinRel("", clean);
     // The folder the reader was sent to by this line or one before it ("move to `src` and run `./x.sh`").
