@@ -82,7 +82,7 @@ export const extractor: Extractor = {
     // The sub-folder READMEs the root README points to ("see team_a/README.md") hold steps for the whole repo.
     const root = view.files().find((f) => !f.skipped && roleOf(f) === "readme" && !f.path.includes("/"));
     const rootText = root ? (view.read(root.path) ?? "") : "";
-    const pointed = root ? pointedReadmes(rootText, (p) => view.has(p)) : new Set<string>();
+    const pointed = root ? pointedReadmes(rootText, (p) => view.has(p), readmeIn(view)) : new Set<string>();
     // The other markdown files it links (`see [training](guides/TRAIN.md)`, `Instructions: INSTALL.md`) are read
     // as docs/ is: their blocks run from the root. Files of the walk only (a symlink out is skipped), and small.
     const linked = root ? linkedDocs(rootText, view) : new Set<string>();
@@ -648,6 +648,26 @@ function markWrittenEarlier(records: FactRecord[], view: RepoView): void {
 
 /** The Python scripts and `-m` modules a shell script runs that are not there from the folder it runs in
  * (`bash working/train_valid.sh` from the root runs `python3 -m train`, but train.py is in working/). */
+/** A Python file beside a script can write it (`open(f'scripts/{i}_pl.sh', 'w')`, a generator the README runs
+ * first): the called script is the pipeline's own, not missing. Python files of that one folder only, capped. */
+function writtenByPythonBeside(view: RepoView, folder: string, script: string): boolean {
+  const prefix = folder === "" ? "" : `${folder}/`;
+  const rel = script.startsWith(prefix) ? script.slice(prefix.length) : script;
+  const beside = view
+    .files()
+    .filter((f) => f.kind === "python" && f.path.startsWith(prefix) && !f.path.slice(prefix.length).includes("/"))
+    .slice(0, 50);
+  for (const f of beside) {
+    const text = view.read(f.path) ?? "";
+    if (text.length > 200_000) continue;
+    for (const m of text.matchAll(/\bopen\(\s*[fF]?(['"])([\w./{}-]+\.(?:sh|bash))\1\s*,\s*[rbt]*['"][wa]/g)) {
+      const template = m[2]!.replace(/^\.\//, "").replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+      if (new RegExp(`^${template.replace(/\\?\{[^}]*\\?\}/g, "[^/]+")}$`).test(rel.replace(/^\.\//, ""))) return true;
+    }
+  }
+  return false;
+}
+
 function missingCalls(
   view: RepoView,
   script: string,
@@ -680,7 +700,7 @@ function missingCalls(
     if (command?.script && /\.(?:sh|bash)$/.test(command.script) && !PYTHON_RUNNER.test(words[0] ?? "")) {
       const found = command.scriptCandidates.find((p) => view.has(p));
       if (found) out.push(...missingCalls(view, found, at, env, runBy, seen));
-      else {
+      else if (!writtenByPythonBeside(view, at, command.script)) {
         const nearest = namesake(view, command.script);
         const foundUnder = nearest ? folderAbove(nearest, command.scriptCandidates) : null;
         out.push({
@@ -825,14 +845,36 @@ function imageCommand(view: RepoView, env: ShellEnv): { script: string; purpose:
 }
 
 /** The README files below the root that a README's text names by path (`team_a/README.md`, a link to one). */
-function pointedReadmes(text: string, has: (path: string) => boolean): Set<string> {
+function pointedReadmes(
+  text: string,
+  has: (path: string) => boolean,
+  readmeOf: (folder: string) => string | null,
+): Set<string> {
   const out = new Set<string>();
+  // "Tom's solution can be found in `tom_solution`": a folder named in code or a link, its README the member's steps.
+  for (const m of text.matchAll(NAMED_FOLDER)) {
+    const folder = (m[1] ?? m[2] ?? "").replace(/^\.\//, "").replace(/\/+$/, "");
+    const readme = folder.length <= MAX_PATH_WORD && folder !== "" ? readmeOf(folder) : null;
+    if (readme !== null) out.add(readme);
+  }
   for (const m of text.matchAll(PATH_TOKEN)) {
     const word = withoutTrailingDots(m[0]).replace(/^\.\//, "");
     if (word.length <= MAX_PATH_WORD && word.includes("/") && /(?:^|\/)readme(?:\.\w+)?$/i.test(word) && has(word))
       out.add(word);
   }
   return out;
+}
+
+/** A folder path in inline code (`` `a/b` ``, ``` ``a`` ```) or as a link's target (`](a/b)`). */
+const NAMED_FOLDER = /`+((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\/?)`+|\]\(((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\/?)\)/g;
+
+/** The README a folder of the repo holds directly, or null. */
+function readmeIn(view: RepoView): (folder: string) => string | null {
+  const byFolder = new Map<string, string>();
+  for (const f of view.files())
+    if (!f.skipped && roleOf(f) === "readme" && f.path.includes("/"))
+      byFolder.set(f.path.slice(0, f.path.lastIndexOf("/")), f.path);
+  return (folder) => (view.isDir(folder) ? (byFolder.get(folder) ?? null) : null);
 }
 
 /** A linked markdown file larger than this is no how-to a reader follows (a changelog, a dumped log). */
