@@ -38,6 +38,29 @@ const MENTIONED =
 /** Names a reader fills in (`configs/xxx.yaml`, `path/to/config.yaml`, `your_config.yaml`, `[name].py`, `....yaml`). */
 const PLACEHOLDER =
   /(?:^|\/)path\/to\/|(?:^|\/)(?:x{3,}|your(?:[_-][\w-]*)?|\.{3,}[^/]*|\[[^\]/]*\])(?:\.[\w]+)?$|(?:^|\/)(?:x{3,}|your(?:[_-][\w-]*)?|\.{3,})\//i;
+/** A name with a part to fill in: `train_xxx.py`, `exp-xxxx/cfg.yaml`. */
+const PLACEHOLDER_PART = /(?:^|[/_.-])x{3,}(?=[/_.-]|$)/i;
+/** A name ending in one letter standing for a number (`config_modelx.py`, `fold_N.yaml`, `model*.py`). */
+const SERIES = /^(.*[A-Za-z_-])(?:x|X|N|n|\*)(\.\w+)$/;
+
+/** Whether `path` names a series of files the repo holds (`config/config_modelx.py` for `config_model1.py` to
+ * `config_model11.py`): two or more files in its folder where its last letter stands, a number or a letter. */
+function namesSeries(view: RepoView, path: string): boolean {
+  const cut = path.lastIndexOf("/");
+  const m = SERIES.exec(path.slice(cut + 1));
+  if (!m) return false;
+  const folder = cut >= 0 ? path.slice(0, cut + 1) : "";
+  const [, stem, ext] = m;
+  let count = 0;
+  for (const e of view.files()) {
+    if (!e.path.startsWith(folder) || e.path.indexOf("/", folder.length) >= 0) continue;
+    const base = e.path.slice(folder.length);
+    if (!base.startsWith(stem!) || !base.endsWith(ext!)) continue;
+    if (/^(?:\d+|[A-Za-z])$/.test(base.slice(stem!.length, base.length - ext!.length)) && ++count >= 2) return true;
+  }
+  return false;
+}
+
 /** A line that speaks of an installed package's files ("edit keras/backend/x.py in your site-packages"). */
 const INSTALLED = /site-packages|dist-packages|\blib\/python\d/i;
 
@@ -59,7 +82,7 @@ export const extractor: Extractor = {
     // The sub-folder READMEs the root README points to ("see team_a/README.md") hold steps for the whole repo.
     const root = view.files().find((f) => !f.skipped && roleOf(f) === "readme" && !f.path.includes("/"));
     const rootText = root ? (view.read(root.path) ?? "") : "";
-    const pointed = root ? pointedReadmes(rootText, (p) => view.has(p)) : new Set<string>();
+    const pointed = root ? pointedReadmes(rootText, (p) => view.has(p), readmeIn(view)) : new Set<string>();
     // The other markdown files it links (`see [training](guides/TRAIN.md)`, `Instructions: INSTALL.md`) are read
     // as docs/ is: their blocks run from the root. Files of the walk only (a symlink out is skipped), and small.
     const linked = root ? linkedDocs(rootText, view) : new Set<string>();
@@ -216,6 +239,7 @@ function readmeFacts(
     const clean = raw.replace(/[#?].*$/, "").replace(/[.,:;]+$/, "");
     const misspelt = !MENTIONED.test(clean) && extensionTypo(view, joinRel(dir, clean)) !== null;
     if (!isLocal(clean) || (!MENTIONED.test(clean) && !misspelt) || PLACEHOLDER.test(clean)) return;
+    if (PLACEHOLDER_PART.test(clean) || namesSeries(view, joinRel(dir, clean)) || namesSeries(view, clean)) return;
     if (INSTALLED.test(`${lines[line - 2] ?? ""} ${lines[line - 1] ?? ""}`)) return;
     const fromRoot = joinRel("", clean);
     // The folder the reader was sent to by this line or one before it ("move to `src` and run `./x.sh`").
@@ -348,6 +372,7 @@ function readmeFacts(
   }
   const cwdAt = (line: number) => folderAt.filter((f) => f.line < line).pop()!.cwd;
   const proseAt = new Map(parts.prose.map((p) => [p.line, p.text]));
+  const rawLines = text.split(/\r?\n/);
   for (const { line, text: span } of parts.inline) {
     // `./run.sh` runs the script wherever it stands; a bare `code/train.sh` does as a list item of its own.
     const ranScript =
@@ -355,7 +380,7 @@ function readmeFacts(
         ? span.startsWith("./")
           ? span
           : `bash ${span}`
-        : null;
+        : ranPython(span, rawLines[line - 1] ?? "", (p) => view.has(joinRel(cwdAt(line), p)));
     const words = ranScript ?? (/\s/.test(span) && !/^cd\s/.test(span) ? span : null);
     let step = words === null ? null : interpretLine(words, cwdAt(line), env);
     // "Move to `sub` and run `./sub/go.sh`": the reader runs it from the folder the sentence moved to, where the
@@ -623,6 +648,26 @@ function markWrittenEarlier(records: FactRecord[], view: RepoView): void {
 
 /** The Python scripts and `-m` modules a shell script runs that are not there from the folder it runs in
  * (`bash working/train_valid.sh` from the root runs `python3 -m train`, but train.py is in working/). */
+/** A Python file beside a script can write it (`open(f'scripts/{i}_pl.sh', 'w')`, a generator the README runs
+ * first): the called script is the pipeline's own, not missing. Python files of that one folder only, capped. */
+function writtenByPythonBeside(view: RepoView, folder: string, script: string): boolean {
+  const prefix = folder === "" ? "" : `${folder}/`;
+  const rel = script.startsWith(prefix) ? script.slice(prefix.length) : script;
+  const beside = view
+    .files()
+    .filter((f) => f.kind === "python" && f.path.startsWith(prefix) && !f.path.slice(prefix.length).includes("/"))
+    .slice(0, 50);
+  for (const f of beside) {
+    const text = view.read(f.path) ?? "";
+    if (text.length > 200_000) continue;
+    for (const m of text.matchAll(/\bopen\(\s*[fF]?(['"])([\w./{}-]+\.(?:sh|bash))\1\s*,\s*[rbt]*['"][wa]/g)) {
+      const template = m[2]!.replace(/^\.\//, "").replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+      if (new RegExp(`^${template.replace(/\\?\{[^}]*\\?\}/g, "[^/]+")}$`).test(rel.replace(/^\.\//, ""))) return true;
+    }
+  }
+  return false;
+}
+
 function missingCalls(
   view: RepoView,
   script: string,
@@ -655,7 +700,7 @@ function missingCalls(
     if (command?.script && /\.(?:sh|bash)$/.test(command.script) && !PYTHON_RUNNER.test(words[0] ?? "")) {
       const found = command.scriptCandidates.find((p) => view.has(p));
       if (found) out.push(...missingCalls(view, found, at, env, runBy, seen));
-      else {
+      else if (!writtenByPythonBeside(view, at, command.script)) {
         const nearest = namesake(view, command.script);
         const foundUnder = nearest ? folderAbove(nearest, command.scriptCandidates) : null;
         out.push({
@@ -800,14 +845,36 @@ function imageCommand(view: RepoView, env: ShellEnv): { script: string; purpose:
 }
 
 /** The README files below the root that a README's text names by path (`team_a/README.md`, a link to one). */
-function pointedReadmes(text: string, has: (path: string) => boolean): Set<string> {
+function pointedReadmes(
+  text: string,
+  has: (path: string) => boolean,
+  readmeOf: (folder: string) => string | null,
+): Set<string> {
   const out = new Set<string>();
+  // "Tom's solution can be found in `tom_solution`": a folder named in code or a link, its README the member's steps.
+  for (const m of text.matchAll(NAMED_FOLDER)) {
+    const folder = (m[1] ?? m[2] ?? "").replace(/^\.\//, "").replace(/\/+$/, "");
+    const readme = folder.length <= MAX_PATH_WORD && folder !== "" ? readmeOf(folder) : null;
+    if (readme !== null) out.add(readme);
+  }
   for (const m of text.matchAll(PATH_TOKEN)) {
     const word = withoutTrailingDots(m[0]).replace(/^\.\//, "");
     if (word.length <= MAX_PATH_WORD && word.includes("/") && /(?:^|\/)readme(?:\.\w+)?$/i.test(word) && has(word))
       out.add(word);
   }
   return out;
+}
+
+/** A folder path in inline code (`` `a/b` ``, ``` ``a`` ```) or as a link's target (`](a/b)`). */
+const NAMED_FOLDER = /`+((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\/?)`+|\]\(((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\/?)\)/g;
+
+/** The README a folder of the repo holds directly, or null. */
+function readmeIn(view: RepoView): (folder: string) => string | null {
+  const byFolder = new Map<string, string>();
+  for (const f of view.files())
+    if (!f.skipped && roleOf(f) === "readme" && f.path.includes("/"))
+      byFolder.set(f.path.slice(0, f.path.lastIndexOf("/")), f.path);
+  return (folder) => (view.isDir(folder) ? (byFolder.get(folder) ?? null) : null);
 }
 
 /** A linked markdown file larger than this is no how-to a reader follows (a changelog, a dumped log). */
@@ -936,6 +1003,17 @@ const NOT_A_FOLDER_WORD = new Set(["the", "this", "that", "same", "root", "curre
 
 /** A shell script run by its path (`./code/train.sh`): the shell runs it as written. */
 const RUN_BY_PATH = /^\.\/[\w./-]+\.(?:sh|bash)$/;
+const PY_PATH = /^(?:\.\/)?[\w./-]+\.py$/;
+/** The words just before a span that tell the reader to run it ("To train all models, run: "). */
+const RUN_BEFORE = /\b(?:run|execute|launch)\s*:?\s*$/i;
+
+/** "run: `./runs.py`": a Python file of the repo the sentence says to run, without `python` before it, run by
+ * Python; null for any other span. */
+function ranPython(span: string, line: string, has: (path: string) => boolean): string | null {
+  if (!PY_PATH.test(span) || !has(span)) return null;
+  const at = line.indexOf(`\`${span}\``);
+  return at >= 0 && RUN_BEFORE.test(line.slice(0, at)) ? `python ${span}` : null;
+}
 const SCRIPT_PATH = /^[\w./-]+\.(?:sh|bash)$/;
 /** A list item that is one inline code span and nothing else ("- `code/train.sh`"). */
 const LIST_ITEM_ONLY = /^\s*(?:\d+[.)]|[-*+])\s+`([^`]+)`\s*[.;]?\s*$/;

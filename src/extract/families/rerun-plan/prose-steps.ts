@@ -21,7 +21,7 @@ const GO_AND_RUN =
   /\b(?:go|navigate|move|switch|cd)\s+(?:in)?(?:to\s+)?(?:the\s+)?`?((?:\.{1,2}\/)?[\w-]+(?:\/[\w.-]+)*)\/?`?\s+(?:folder\s+|directory\s+|dir\s+)?(?:and|then|,)\s+(?:then\s+)?(?:run|execute|launch|start)\s+(?:the\s+)?`?([\w./-]+\.(?:py|sh|ipynb))`?/i;
 /** "run the train.sh file", "execute `train.py`". */
 const RUN_NAMED =
-  /\b(?:run|execute|launch)\s+(?:the\s+)?(?:script\s+|file\s+|notebook\s+)?`?([\w./-]+\.(?:py|sh|ipynb))`?(?:\s+(?:file|script|notebook))?/i;
+  /\b(?:run|execute|launch)(?:\s*:)?\s+(?:the\s+)?(?:script\s+|file\s+|notebook\s+)?`?([\w./-]+\.(?:py|sh|ipynb))`?(?:\s+(?:file|script|notebook))?/i;
 
 /** The prose lines of a README (outside fenced blocks) that state a step. */
 export function proseSteps(text: string): ProseStep[] {

@@ -157,6 +157,7 @@ export class StepList {
     const text = this.view.read(program);
     if (text === null) return;
     const folder = program.includes("/") ? program.slice(0, program.lastIndexOf("/")) : "";
+    const byText = new Map<string, Step>();
     for (const launch of launchedCommands(text)) {
       const start =
         launch.folder === undefined ? parent.cwd : launch.folder === null ? null : joinRel(parent.cwd, launch.folder);
@@ -167,6 +168,15 @@ export class StepList {
       const target =
         found !== null && this.view.has(found) ? found : known ? null : onlyCodeFileNamed(this.view, command.script);
       if (target === null || !this.view.has(target)) continue;
+      // The same command launched again (folds spelled out one by one): one step run once more.
+      const key = `${cwd}\0${command.command}`;
+      const same = byText.get(key);
+      if (same) {
+        same.repeat += parent.repeat;
+        same.repeatSource ??= `${program}:${launch.line}`;
+        continue;
+      }
+      const before = this.steps.length;
       this.push(
         {
           file: program,
@@ -183,6 +193,7 @@ export class StepList {
         depth + 1,
         chain,
       );
+      if (this.steps.length > before) byText.set(key, this.steps[before]!);
     }
   }
 

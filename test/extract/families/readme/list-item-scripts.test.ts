@@ -47,4 +47,20 @@ describe("readme: a script as a list item or an inline `./x.sh`", () => {
     ]);
     expect(await findingsOf(files, ["instructions-train-documented"])).toEqual([]);
   });
+
+  it("takes a Python file the sentence says to run (`./runs.py`, no `python`) as a step that trains", async () => {
+    const files = {
+      "README.md":
+        "# Solution\n\n## Training\n\n* To train all models, run: `./runs.py`\n* See `notes.py` for details\n",
+      "runs.py": "import os\ncode = 'fit'\nos.system(f'python {code}.py --fold 0')\n",
+      "fit.py": "import torch\nmodel = torch.nn.Linear(2, 2)\nloss.backward()\noptimizer.step()\n",
+      "notes.py": "print(1)\n",
+    };
+    expect(await commandsOf(files)).toEqual([[5, "runs.py", "train"]]);
+    expect(stepsOf(await planOf(files)).map((s) => [s[3], s[4]])).toEqual([
+      ["runs.py", "other"],
+      ["fit.py", "train"],
+    ]);
+    expect(await findingsOf(files, ["instructions-train-documented"])).toEqual([]);
+  });
 });

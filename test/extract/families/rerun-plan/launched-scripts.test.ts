@@ -62,7 +62,56 @@ describe("rerun-plan: scripts a Python driver launches", () => {
   });
 });
 
+describe("rerun-plan: launchers that spell the command in f-strings", () => {
+  it("names the program by a module-level constant, one step for launches that differ in arguments only", async () => {
+    const driver =
+      "import os\ncode = 'train'\nfold = 0\nos.system(f'python {code}.py --fold {fold}')\nfold = 1\n" +
+      "os.system(f'python {code}.py --fold {fold}')\n";
+    const records = await planOf({ "README.md": README, "run_all.py": driver, "train.py": TRAIN });
+    expect(stepsOf(records).map((s) => [s[3], s[4]])).toEqual([
+      ["run_all.py", "other"],
+      ["train.py", "train"],
+    ]);
+  });
+
+  it("follows a `\\`-continued f-string in a loop (a step per value), and a shell script after chdirs before the call", async () => {
+    const driver =
+      "import os\n\ndef predict():\n    for name in ['a', 'b']:\n" +
+      "        cmd = f'python \"./code/x/predict.py\" ' \\\n              f'--out=\"{out}/{name}.csv\"'\n" +
+      "        os.system(cmd)\n\ndef other():\n    os.system('/bin/bash run.sh')\n\n" +
+      "if __name__ == '__main__':\n    predict()\n    os.chdir('code/u')\n    other()\n    os.chdir('../../')\n" +
+      "    os.system('python blend.py')\n";
+    const records = await planOf({
+      "README.md": README,
+      "run_all.py": driver,
+      "code/x/predict.py": "import torch\n",
+      "code/u/run.sh": "python3 fit.py --k 1\n",
+      "code/u/fit.py": TRAIN,
+      "blend.py": "import pandas\n",
+    });
+    expect(stepsOf(records).map((s) => [s[2], s[3]])).toEqual([
+      [".", "run_all.py"],
+      [".", "code/x/predict.py"],
+      [".", "code/x/predict.py"],
+      ["code/u", "code/u/run.sh"],
+      ["code/u", "code/u/fit.py"],
+      [".", "blend.py"],
+    ]);
+  });
+});
+
 describe("launchedCommands", () => {
+  it("spells out a loop over string literals and constants, and composes chdirs", () => {
+    const text =
+      "import os\nroot = 'src'\nfor m in ['a', 'b']:\n    os.system(f'python {root}/{m}.py')\n" +
+      "os.chdir('x/y')\nos.chdir('..')\nos.system('python c.py')\n";
+    expect(launchedCommands(text)).toEqual([
+      { line: 4, command: "python src/a.py" },
+      { line: 4, command: "python src/b.py" },
+      { line: 7, command: "python c.py", folder: "x" },
+    ]);
+  });
+
   it("reads each launch's command and folder", () => {
     const text =
       'import os, subprocess\nsubprocess.check_call(["bash", "x.sh", str(k)])\nos.system("python a.py " + name)\n' +
