@@ -145,6 +145,26 @@ describe("data-refs: data the README documents", () => {
   const documented = async (files: Record<string, string>, families = {}) =>
     (await run(dataRefs, files, families)).filter((r) => r.kind === "read").map((r) => [r.path, r.documentedBy]);
 
+  it("reads the data links of a committed note beside the code; a configured root under a downloaded Kaggle dataset", async () => {
+    expect(
+      await documented({
+        "README.md": "# X\n",
+        "data/download.txt": "feedback set: https://www.kaggle.com/datasets/bob/pref-ultrafeedback\n",
+        "prep.py":
+          "import pandas as pd\nu = pd.read_parquet('./input/ultrafeedback.parquet')\nv = pd.read_csv('./input/private.csv')\n",
+      }),
+    ).toEqual([
+      ["./input/ultrafeedback.parquet", "data/download.txt:1"],
+      ["./input/private.csv", null],
+    ]);
+    expect(
+      await documented({
+        "README.md": "Download it from [here](https://www.kaggle.com/datasets/alice/scrolls-split) and extract it.\n",
+        "utils.py": "import cv2\ndef load(cfg):\n    return cv2.imread(f'{cfg.root}/train/a/mask.png')\n",
+      }),
+    ).toEqual([["*/train/a/mask.png", "README.md:1"]]);
+  });
+
   it("reads a path from the folder the README runs the script in", async () => {
     const files = {
       "README.md":
