@@ -174,9 +174,9 @@ const OUTPUT_KWARGS = new Set(
     " ",
   ),
 );
-/** Names a thin wrapper around a writer goes by: only calls of such names are kept to be matched with the
- * repo's savers. */
-const SAVER_NAME = /save|dump|export|write|persist|checkpoint|ckpt/i;
+/** Names a thin wrapper around a writer goes by (a `CSVLogger` that appends rows to the file it is given):
+ * only calls of such names are kept to be matched with the repo's savers. */
+const SAVER_NAME = /save|dump|export|write|persist|checkpoint|ckpt|logger/i;
 
 const JOIN_CALLS = new Set(["join", "Path", "PurePath", "PosixPath", "WindowsPath"]);
 const STRING_METHODS = new Set(

@@ -54,6 +54,18 @@ describe("data-refs: files the pipeline produces", () => {
     ).toEqual([["output/checkpoint.pth", "main.py:3"]]);
   });
 
+  it("follows the repo's own logger class whose methods append to the file its constructor kept", async () => {
+    expect(
+      await producers({
+        "src/logger.py":
+          "class CSVLogger:\n    def __init__(self, columns, file):\n        self.columns = columns\n        self.file = file\n\n    def log(self, row):\n        with open(self.file, 'a') as f:\n            f.write(','.join(row))\n",
+        "src/train.py":
+          "from logger import CSVLogger\nlogger = CSVLogger(cols, f'{args.exp}/logs/fold{args.fold}.csv')\n",
+        "src/best.py": "import pandas as pd\nfor j in range(5):\n    df = pd.read_csv(f'{exp}/logs/fold{j}.csv')\n",
+      }),
+    ).toEqual([["*/logs/fold*.csv", "src/train.py:2"]]);
+  });
+
   it("adds the suffix np.save adds, and reads joins of Path objects and concatenated strings", async () => {
     expect(
       await producers({
