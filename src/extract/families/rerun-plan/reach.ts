@@ -7,7 +7,7 @@ import { resolveImport, type RepoPythonIndex } from "../../python/repo-index.js"
 import { programOf, type Step } from "./steps.js";
 import { shellLines } from "./shell-lines.js";
 import { scriptLineReader } from "../../shell/script-folder.js";
-import { mainOnlySpans, spansText } from "./main-only.js";
+import { mainOnlySpans, spansText, uncalledSpans } from "./main-only.js";
 import { dynamicImports, type ModuleTree } from "./dynamic-imports.js";
 import { argsAfter } from "./arguments.js";
 import { installedRoots } from "./installed-roots.js";
@@ -19,6 +19,8 @@ export interface Reach {
   from: string | null;
   /** For a module the steps only import: the lines that run only when it is run itself ("12-20,31-40"). */
   mainOnly?: string;
+  /** The lines of top-level functions nothing calls ("12-20,31-40"): no step runs them. */
+  uncalled?: string;
 }
 
 const CODE = /\.(?:py|pyw|ipynb|sh|bash)$/;
@@ -87,6 +89,25 @@ function markMainOnly(reach: Reach[], ranItself: ReadonlySet<string>, index: Rep
     };
     const spans = mainOnlySpans(textOf(r.file), usedElsewhere);
     if (spans.length > 0) r.mainOnly = spansText(spans);
+  }
+  markUncalled(reach, index, textOf);
+}
+
+/** Each reached Python file: the top-level functions no line of it and no other reached file names. */
+function markUncalled(reach: Reach[], index: RepoPythonIndex, textOf: (file: string) => string): void {
+  const files = [...new Set(reach.map((r) => r.file))];
+  const named = (file: string, name: string) => {
+    const word = new RegExp(`(?:^|[^\\w])${name}(?:[^\\w]|$)`, "m");
+    return files.some(
+      (o) =>
+        o !== file &&
+        (index.byPath.get(o)?.imports.some((i) => i.names.includes(name)) === true || word.test(textOf(o))),
+    );
+  };
+  for (const r of reach) {
+    if (!/\.pyw?$/.test(r.file)) continue;
+    const spans = uncalledSpans(textOf(r.file), (name) => named(r.file, name));
+    if (spans.length > 0) r.uncalled = spansText(spans);
   }
 }
 
