@@ -66,6 +66,20 @@ describe("data-refs: files the pipeline produces", () => {
     ).toEqual([["*/logs/fold*.csv", "src/train.py:2"]]);
   });
 
+  it("reads a config class's bare checkpoint name, an f-string one too, as the file a load of it reads", async () => {
+    expect(
+      await producers({
+        "config.py":
+          'class CFG:\n    depth = 34\n    weight_path = "r3d34.pth"\n    weight_3d = f"r3d{depth}_KM.pth"\n',
+        "model.py":
+          "import torch\ndef build(cfg):\n    a = torch.load(cfg.weight_path)\n    return torch.load(cfg.weight_3d)\n",
+      }),
+    ).toEqual([
+      ["r3d34.pth", null],
+      ["r3d*_KM.pth", null],
+    ]);
+  });
+
   it("adds the suffix np.save adds, and reads joins of Path objects and concatenated strings", async () => {
     expect(
       await producers({
