@@ -420,7 +420,9 @@ export const extractor: Extractor = {
           documented = kaggleLayout;
         // Under a root the user configures (`config.dataset_path`), with the README linking the data package
         // or downloading a Kaggle dataset: where the code looks is a layout question, not an unnamed source.
-        if (documented === null && read.root) documented = sources.packageLink ?? sources.datasetDownload;
+        // (A data set downloaded is not the checkpoints a load of the configured root reads.)
+        if (documented === null && read.root)
+          documented = sources.packageLink ?? (read.kind === "weights" ? null : sources.datasetDownload);
         if (producedBy !== null && competitionInput(read.path, documented !== null, producedBy, writes))
           producedBy = null;
         // Under a folder the README's prose fills from another ("replace prod-models with dev-models").

@@ -189,6 +189,14 @@ describe("data-refs: data the README documents", () => {
         "utils.py": "import cv2\ndef load(cfg):\n    return cv2.imread(f'{cfg.root}/train/a/mask.png')\n",
       }),
     ).toEqual([["*/train/a/mask.png", "README.md:1"]]);
+    // Its checkpoints are not the downloaded data set.
+    const weights = await run(dataRefs, {
+      "README.md": "Download it from [here](https://www.kaggle.com/datasets/alice/scrolls-split) and extract it.\n",
+      "model.py": "import torch\ndef build(cfg):\n    return torch.load(f'{cfg.root}/r3d34.pth')\n",
+    });
+    expect(weights.filter((r) => r.kind === "weights").map((r) => [r.path, r.documentedBy])).toEqual([
+      ["*/r3d34.pth", null],
+    ]);
   });
 
   it("reads a path from the folder the README runs the script in", async () => {
