@@ -49,10 +49,16 @@ function isMainOnly(path: string, line: number | null | undefined, plan: PlanInd
   return (plan.mainOnly.get(normalPath(path)) ?? []).some(([from, to]) => line >= from && line <= to);
 }
 
-/** A place (file, line) on the plan: its file is, and the line runs when the steps import it. */
+/** A line of a reached file inside a top-level function nothing calls. */
+function isUncalled(path: string, line: number | null | undefined, plan: PlanIndex): boolean {
+  if (typeof line !== "number") return false;
+  return (plan.uncalled.get(normalPath(path)) ?? []).some(([from, to]) => line >= from && line <= to);
+}
+
+/** A place (file, line) on the plan: its file is, and the line runs when the steps run or import it. */
 function placeOfLine(path: string, line: number | null | undefined, plan: PlanIndex): PlanPlace {
   const place = placeOfFile(path, plan);
-  return place === "on" && isMainOnly(path, line, plan) ? "off" : place;
+  return place === "on" && (isMainOnly(path, line, plan) || isUncalled(path, line, plan)) ? "off" : place;
 }
 
 /** A few files by name: "a.py, b.py and 3 more". */
@@ -103,6 +109,8 @@ export function placeOf(
       place: "off",
       reason: `not on the rerun path: only runs when ${names(named)} ${named.length === 1 ? "is run itself" : "are run themselves"}`,
     };
+  if (at.every((p) => isUncalled(p.file, p.line, plan)))
+    return { place: "off", reason: `not on the rerun path: in a function of ${names(named)} that nothing calls` };
   const copies = [...new Set(named.map((f) => copyOf(normalPath(f), plan)?.name))];
   if (copies.every((c) => c !== undefined))
     return {

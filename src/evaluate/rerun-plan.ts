@@ -18,6 +18,8 @@ export interface PlanIndex {
   loaded: ReadonlySet<string>;
   /** Modules the steps only import, with the line spans that run only when the module is run itself. */
   mainOnly: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
+  /** Reached files with the line spans of the top-level functions nothing calls. */
+  uncalled: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
   /** Vendored copies of libraries (their folders) no step reaches a file of, with the library's name. */
   unreachedCopies: ReadonlyArray<{ root: string; name: string }>;
   /** Specs off the documented install route (the README installs others), with what the README installs. */
@@ -42,10 +44,12 @@ export function planIndex(facts: Facts): PlanIndex | null {
   const stating = new Set<string>();
   const loaded = new Set<string>();
   const mainOnly = new Map<string, Array<[number, number]>>();
+  const uncalled = new Map<string, Array<[number, number]>>();
   for (const r of records) {
     const file = text(r.file);
     if (r.kind === "reach" && file) reached.add(normalPath(file));
     if (r.kind === "reach" && file && text(r.mainOnly)) mainOnly.set(normalPath(file), spansOf(r.mainOnly as string));
+    if (r.kind === "reach" && file && text(r.uncalled)) uncalled.set(normalPath(file), spansOf(r.uncalled as string));
     if (r.kind === "io" && r.mode === "read" && text(r.path)) loaded.add(normalPath(r.path as string));
   }
   for (const s of steps) {
@@ -71,7 +75,17 @@ export function planIndex(facts: Facts): PlanIndex | null {
   for (const r of facts.families["env-spec"] ?? [])
     if (r.kind === "spec-file" && text(r.file) && text(r.offRoute))
       offRouteSpecs.set(normalPath(r.file as string), r.offRoute as string);
-  return { found, what: text(summary?.what), reached, stating, loaded, mainOnly, unreachedCopies, offRouteSpecs };
+  return {
+    found,
+    what: text(summary?.what),
+    reached,
+    stating,
+    loaded,
+    mainOnly,
+    uncalled,
+    unreachedCopies,
+    offRouteSpecs,
+  };
 }
 
 /** "12-20,31-40" as spans; malformed parts are dropped. */

@@ -595,6 +595,8 @@ export interface RerunPlanFact {
   from?: string | null;
   /** reach, for a module the steps only import (never run): its lines that run only when it is run itself (its __main__ block and the functions only that block calls), as line spans "12-20,31-40"; absent when none */
   mainOnly?: string;
+  /** reach, for a Python file: the top-level functions nothing calls (no use in the file or in another reached file, no decorator) and those only they call, as line spans "12-20,31-40"; absent when none */
+  uncalled?: string;
   /** io: read | write */
   mode?: string;
   /** io: the path read or written, resolved from the step's working folder (unknown parts as *) */

@@ -174,9 +174,11 @@ const OUTPUT_KWARGS = new Set(
     " ",
   ),
 );
-/** Names a thin wrapper around a writer goes by: only calls of such names are kept to be matched with the
- * repo's savers. */
-const SAVER_NAME = /save|dump|export|write|persist|checkpoint|ckpt/i;
+/** Names a thin wrapper around a writer goes by (a `CSVLogger` that appends rows to the file it is given):
+ * only calls of such names are kept to be matched with the repo's savers. */
+/** A bare file name with a checkpoint's extension. */
+const WEIGHT_FILE = /^[\w*.-]+\.(?:pth|pt|ckpt|bin|h5|hdf5|safetensors|onnx)$/i;
+const SAVER_NAME = /save|dump|export|write|persist|checkpoint|ckpt|logger/i;
 
 const JOIN_CALLS = new Set(["join", "Path", "PurePath", "PosixPath", "WindowsPath"]);
 const STRING_METHODS = new Set(
@@ -956,7 +958,8 @@ class FileIndexer {
       this.constants.set(target, value.path);
       if (depth === 0 && !value.path.startsWith("*"))
         this.index.constants.push({ name: target, value: value.path, line: t.line[from]! });
-      else if (classBody && value.kind === "string" && value.path.includes("/"))
+      // A config class's bare checkpoint name (`weight_path = "r3d34.pth"`) is a file too: a load of it reads there.
+      else if (classBody && value.kind === "string" && (value.path.includes("/") || WEIGHT_FILE.test(value.path)))
         (this.index.classConstants ??= []).push({ name: target, value: value.path, line: t.line[from]! });
     }
     // `cfg.data_dir = "inputs/"` at module level: an attribute a config module sets on its config object.

@@ -257,6 +257,9 @@ function wrapperWrites(index: RepoPythonIndex): Written[] {
   return out;
 }
 
+/** A note longer than this is a log or a data dump, not one that names a source. */
+const NOTE_BYTES = 64 * 1024;
+
 export const extractor: Extractor = {
   id: "data-refs",
   reads: ["kaggle-kernel", ...FETCH_LINE_READS],
@@ -272,10 +275,15 @@ export const extractor: Extractor = {
     const readmes = filesWithRole(ctx.view, "readme", "docs")
       .filter((f) => !f.skipped && f.kind === "text")
       .map((f) => ({ file: f.path, text: ctx.view.read(f.path) ?? "" }));
+    // Notes beside the code (`data/download.txt`, `DATA.md`): their data links name sources too.
+    const notes = filesWithRole(ctx.view, "text")
+      .filter((f) => !f.skipped && /\.(?:txt|md|markdown|rst)$/i.test(f.path) && f.size <= NOTE_BYTES)
+      .map((f) => ({ file: f.path, text: ctx.view.read(f.path) ?? "" }));
     const sources = dataSources(
       readmes,
       lines.map((l) => l.text),
       fetchTargets(lines),
+      notes,
     );
     const competition = sources.competition;
     // Data folders the README places beside the repo (a layout tree, "next to this repo"): reads under them are documented.
@@ -410,8 +418,11 @@ export const extractor: Extractor = {
         }
         if (documented === null && kaggleLayout !== null && /^(?:\.\.\/)+input\/|^\/kaggle\/input\//.test(read.path))
           documented = kaggleLayout;
-        // Under a root the user configures (`config.dataset_path`), with the README linking the data package.
-        if (documented === null && read.root && sources.packageLink) documented = sources.packageLink;
+        // Under a root the user configures (`config.dataset_path`), with the README linking the data package
+        // or downloading a Kaggle dataset: where the code looks is a layout question, not an unnamed source.
+        // (A data set downloaded is not the checkpoints a load of the configured root reads.)
+        if (documented === null && read.root)
+          documented = sources.packageLink ?? (read.kind === "weights" ? null : sources.datasetDownload);
         if (producedBy !== null && competitionInput(read.path, documented !== null, producedBy, writes))
           producedBy = null;
         // Under a folder the README's prose fills from another ("replace prod-models with dev-models").

@@ -30,17 +30,34 @@ export interface DataSources {
   /** The READMEs or fetch commands name where the data comes from at all: a link, a Kaggle slug, a download command.
    * A tree that only shows where files go documents nothing without one. */
   named: boolean;
+  /** Data links (Kaggle, Hugging Face, an archive host) in the READMEs and the repo's other notes
+   * (`data/download.txt`), each with the words of its path: a read named like one is that link's data. */
+  links: Array<{ words: Set<string>; by: string }>;
+  /** Files a README lists with their origin (`Input/x/test.csv.zip : original kaggle test data`), lower case, with their line. */
+  listed: Map<string, string>;
+  /** A Kaggle dataset the README downloads or extracts the data from, "file:line"; null when none. */
+  datasetDownload: string | null;
 }
 
 /** A verb that brings data from its source, for an absolute folder (not "save" or "copy": those name no source). */
 const DOWNLOAD_INTO = /\b(?:download|extract|unzip|untar|unpack)\w*\b/i;
 /** An absolute folder in a sentence: `/mnt/x/data`, /data/comp/ (two segments at least). */
 const MACHINE_FOLDER = /(?:^|[\s`'"(])(\/[\w.-]+(?:\/[\w.-]+)+)\/?(?=[\s`'".,;:)]|$)/g;
-const PLACE = /\b(?:put|place|copy|download|extract|unzip|untar|store|save|move|mount|symlink|link)\w*\b/i;
+const PLACE = /\b(?:put|place|add|copy|download|extract|unzip|untar|store|save|move|mount|symlink|link)\w*\b/i;
 const INTO = /\b(?:in|into|to|under|at|inside|within)\b/i;
 const PACKAGE_HOST =
   /https?:\/\/(?:www\.)?(?:dropbox\.com|drive\.google\.com|docs\.google\.com|zenodo\.org|figshare\.com|mega\.nz|onedrive\.live\.com|1drv\.ms|[\w.-]*amazonaws\.com|storage\.googleapis\.com|pan\.baidu\.com|huggingface\.co\/datasets)\S*/i;
 const KAGGLE_LINK = /kaggle\.com\/(?:c\/|competitions\/)([\w-]+)|kaggle\.com\/(?:datasets\/)?([\w-]+\/[\w-]+)/gi;
+/** A link to where data lives: a Kaggle page, a Hugging Face repo, or an archive host. */
+const DATA_LINK = new RegExp(
+  `https?:\\/\\/(?:www\\.)?(?:kaggle\\.com|huggingface\\.co)\\/[^\\s)>\\]"'\`]+|${PACKAGE_HOST.source}`,
+  "gi",
+);
+/** A list entry naming a file and what it is: `Input/x/test.csv.zip : original kaggle test data`. */
+const LISTED =
+  /^\s*(?:[-*+]\s+)?`?((?:\.\/)?[\w.-]+(?:\/[\w.{}-]+)+\.[a-z0-9]{1,5}(?:\.(?:zip|gz|bz2|xz|7z))?)`?\s*(?::|-|–|—)\s*(.+)$/i;
+/** The description of a listed file says where it comes from: a link, Kaggle or the competition, "original ... data". */
+const ORIGIN = /https?:\/\/|\bkaggle\b|\bcompetition\b|\boriginal\b/i;
 /** A folder-like word: in backticks, ending in a slash, or before "folder"/"directory". */
 /** A heading about the data: a folder listed bare beneath it, beside a link, is where that source's files go. */
 const DATA_HEADING = /^\s{0,3}#{1,6}\s*(.*\b(?:data(?:set)?s?|competition|inputs?)\b.*)$/i;
@@ -55,6 +72,7 @@ export function dataSources(
   readmes: readonly ReadmeText[],
   fetchTexts: readonly string[],
   fetchFolders: ReadonlyArray<{ path: string; by: string }>,
+  notes: readonly ReadmeText[] = [],
 ): DataSources {
   const folders: DataSources["folders"] = [];
   const machineFolders: DataSources["machineFolders"] = [];
@@ -62,7 +80,20 @@ export function dataSources(
   let packageLink: string | null = null;
   let competition: string | null = null;
   const treeEntries = new Map<string, string>();
+  const links: DataSources["links"] = [];
+  const listed = new Map<string, string>();
+  let datasetDownload: string | null = null;
   let named = fetchTexts.some((t) => FETCHER.test(t));
+  // A note beside the data (`data/download.txt`) names its source as a README would: its links count.
+  for (const { file, text } of notes)
+    text.split(/\r?\n/).forEach((raw, i) => {
+      const by = `${file}:${i + 1}`;
+      for (const m of raw.matchAll(DATA_LINK)) {
+        links.push({ words: linkWords(m[0]), by });
+        named = true;
+      }
+      for (const m of raw.matchAll(KAGGLE_LINK)) if (m[1]) competition ??= by;
+    });
   for (const { file, text } of readmes) {
     const lines = text.split(/\r?\n/);
     if (LINK.test(text)) named = true;
@@ -76,6 +107,11 @@ export function dataSources(
         if (m[1]) competition ??= by;
       }
       if (packageLink === null && PACKAGE_HOST.test(raw)) packageLink = by;
+      for (const m of raw.matchAll(DATA_LINK)) links.push({ words: linkWords(m[0]), by });
+      const entry2 = LISTED.exec(raw);
+      if (entry2 && ORIGIN.test(entry2[2]!)) listed.set(entry2[1]!.replace(/^\.\//, "").toLowerCase(), by);
+      if (datasetDownload === null && DOWNLOAD_INTO.test(raw) && /kaggle\.com\/datasets\/[\w-]+\/[\w-]+/i.test(raw))
+        datasetDownload = by;
       // A sentence that places data somewhere: its folder-like words after the verb are data folders.
       for (const sentence of raw.split(/(?<=[.;!?])\s+/)) {
         // A sentence that places data is short; a long run of words would cost the folder search quadratic time.
@@ -112,7 +148,47 @@ export function dataSources(
     competition,
     treeEntries,
     named,
+    links,
+    listed,
+    datasetDownload,
   };
+}
+
+/** The words of a link's path (`kaggle.com/datasets/u/llm-preference-ultrafeedback` gives u, llm, preference, ultrafeedback). */
+function linkWords(link: string): Set<string> {
+  const path = link.replace(/^https?:\/\/[^/]+/i, "").toLowerCase();
+  return new Set(path.split(/[^a-z0-9]+/).filter((w) => w !== ""));
+}
+
+/** Words that name a file's role in any data set, not which data set: they match every link. */
+const ROLE_WORDS = new Set(
+  "train test val valid validation sample submission data dataset datasets input output raw processed csv json parquet zip pkl npy".split(
+    " ",
+  ),
+);
+
+/** The link whose words hold every word of the read's folder or file name (`input/lmsys-33k/x.csv` and
+ * `.../33k-lmsys-chatbot-arena-conversations`), "file:line"; null when none. A name of role words alone matches none. */
+function linkNaming(links: DataSources["links"], path: string): string | null {
+  const segments = path
+    .toLowerCase()
+    .split("/")
+    .filter((s) => s && !s.includes("*") && s !== ".." && s !== "." && !GENERIC_FOLDERS.has(s))
+    .slice(-2)
+    .map((s) =>
+      s
+        .replace(/(?:\.[a-z0-9]{1,5})+$/, "")
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w !== ""),
+    );
+  for (const words of segments) {
+    // A submission is a pipeline's output; one short word (a model's name, `roberta`) is in too many links.
+    const own = words.filter((w) => !ROLE_WORDS.has(w) && !/^\d+$/.test(w));
+    if (words.includes("submission") || own.join("").length < 8) continue;
+    const hit = links.find((l) => words.every((w) => l.words.has(w) || ROLE_WORDS.has(w)));
+    if (hit) return hit.by;
+  }
+  return null;
 }
 
 /** Folders listed bare under a heading about the data whose section links the data's page: a file's folder,
@@ -170,6 +246,13 @@ export function documentedBy(sources: DataSources, path: string, fromFile: strin
     if ([...sources.slugs].some((p) => slugMatches(p, s)) || sources.text.includes(s)) return "README";
     if (notebook || path.startsWith("/kaggle/")) return null;
   }
+  // A file a README lists with its origin (`Input/x/test.csv.zip : original kaggle test data`).
+  const bare = path.replace(/^\.\//, "").toLowerCase();
+  const listed = sources.listed.get(bare);
+  if (listed) return listed;
+  // A folder or file named like a data link's data set (`input/ultrafeedback.parquet`, a link to `.../x-ultrafeedback`).
+  const linked = isIntermediate(path) ? null : linkNaming(sources.links, path);
+  if (linked) return linked;
   // A file or folder the README's directory tree shows where to put (`├── cmmd`), however the code reaches it.
   const known = sources.named
     ? path

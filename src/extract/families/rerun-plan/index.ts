@@ -112,6 +112,7 @@ export const extractor: Extractor = {
         via: r.via,
         from: r.from,
         ...(r.mainOnly ? { mainOnly: r.mainOnly } : {}),
+        ...(r.uncalled ? { uncalled: r.uncalled } : {}),
       });
     const io = ioOf(reach, steps, index, facts.families["data-refs"] ?? []);
     for (const item of io) records.push(item);

@@ -52,7 +52,7 @@ export function ioOf(
           }
         : extra;
     // Lines of an imported module that run only when it runs itself (its __main__ block) are no part of the rerun.
-    const mainOnly = spans(r.mainOnly);
+    const mainOnly = [...spans(r.mainOnly), ...spans(r.uncalled)];
     for (const read of (reads.get(r.file) ?? []).slice(0, MAX_PER_FILE)) {
       const ranHere = !mainOnly.some(([a, b]) => Number(read.line) >= a && Number(read.line) <= b);
       out.push({

@@ -7,7 +7,8 @@ import { resolveImport, type RepoPythonIndex } from "../../python/repo-index.js"
 import { programOf, type Step } from "./steps.js";
 import { shellLines } from "./shell-lines.js";
 import { scriptLineReader } from "../../shell/script-folder.js";
-import { mainOnlySpans, spansText } from "./main-only.js";
+import { mainOnlySpans, spansText, uncalledSpans } from "./main-only.js";
+import { flattenNotebook } from "../../view/notebook.js";
 import { dynamicImports, type ModuleTree } from "./dynamic-imports.js";
 import { argsAfter } from "./arguments.js";
 import { installedRoots } from "./installed-roots.js";
@@ -20,6 +21,8 @@ export interface Reach {
   from: string | null;
   /** For a module the steps only import: the lines that run only when it is run itself ("12-20,31-40"). */
   mainOnly?: string;
+  /** The lines of top-level functions nothing calls ("12-20,31-40"): no step runs them. */
+  uncalled?: string;
 }
 
 const CODE = /\.(?:py|pyw|ipynb|sh|bash)$/;
@@ -91,6 +94,39 @@ function markMainOnly(reach: Reach[], ranItself: ReadonlySet<string>, index: Rep
     };
     const spans = mainOnlySpans(textOf(r.file), usedElsewhere);
     if (spans.length > 0) r.mainOnly = spansText(spans);
+  }
+  markUncalled(reach, index, textOf);
+}
+
+/** Each reached Python file or notebook: the top-level functions no line of it and no other reached file names. */
+function markUncalled(reach: Reach[], index: RepoPythonIndex, rawText: (file: string) => string): void {
+  const files = [...new Set(reach.map((r) => r.file))];
+  // A notebook's cells as one Python text, whose lines are the ones its findings name.
+  const flat = new Map<string, string>();
+  const textOf = (file: string): string => {
+    if (!file.endsWith(".ipynb")) return rawText(file);
+    if (!flat.has(file)) {
+      const nb = flattenNotebook(rawText(file));
+      flat.set(file, nb.ok ? nb.notebook.text : "");
+    }
+    return flat.get(file)!;
+  };
+  const named = (file: string, name: string) => {
+    const word = new RegExp(`(?<!\\w)${name}(?!\\w)`, "m");
+    const ownDef = new RegExp(`^(?:async\\s+)?def\\s+${name}\\b`, "m");
+    // A file that imports the name, or uses it without a `def` of its own (a helper copied between notebooks
+    // calls its own copy).
+    return files.some(
+      (o) =>
+        o !== file &&
+        (index.byPath.get(o)?.imports.some((i) => i.names.includes(name)) === true ||
+          (word.test(textOf(o)) && !ownDef.test(textOf(o)))),
+    );
+  };
+  for (const r of reach) {
+    if (!/\.(?:pyw?|ipynb)$/.test(r.file)) continue;
+    const spans = uncalledSpans(textOf(r.file), (name) => named(r.file, name));
+    if (spans.length > 0) r.uncalled = spansText(spans);
   }
 }
 

@@ -54,6 +54,32 @@ describe("data-refs: files the pipeline produces", () => {
     ).toEqual([["output/checkpoint.pth", "main.py:3"]]);
   });
 
+  it("follows the repo's own logger class whose methods append to the file its constructor kept", async () => {
+    expect(
+      await producers({
+        "src/logger.py":
+          "class CSVLogger:\n    def __init__(self, columns, file):\n        self.columns = columns\n        self.file = file\n\n    def log(self, row):\n        with open(self.file, 'a') as f:\n            f.write(','.join(row))\n",
+        "src/train.py":
+          "from logger import CSVLogger\nlogger = CSVLogger(cols, f'{args.exp}/logs/fold{args.fold}.csv')\n",
+        "src/best.py": "import pandas as pd\nfor j in range(5):\n    df = pd.read_csv(f'{exp}/logs/fold{j}.csv')\n",
+      }),
+    ).toEqual([["*/logs/fold*.csv", "src/train.py:2"]]);
+  });
+
+  it("reads a config class's bare checkpoint name, an f-string one too, as the file a load of it reads", async () => {
+    expect(
+      await producers({
+        "config.py":
+          'class CFG:\n    depth = 34\n    weight_path = "r3d34.pth"\n    weight_3d = f"r3d{depth}_KM.pth"\n',
+        "model.py":
+          "import torch\ndef build(cfg):\n    a = torch.load(cfg.weight_path)\n    return torch.load(cfg.weight_3d)\n",
+      }),
+    ).toEqual([
+      ["r3d34.pth", null],
+      ["r3d*_KM.pth", null],
+    ]);
+  });
+
   it("adds the suffix np.save adds, and reads joins of Path objects and concatenated strings", async () => {
     expect(
       await producers({
@@ -144,6 +170,34 @@ describe("data-refs: files the pipeline produces", () => {
 describe("data-refs: data the README documents", () => {
   const documented = async (files: Record<string, string>, families = {}) =>
     (await run(dataRefs, files, families)).filter((r) => r.kind === "read").map((r) => [r.path, r.documentedBy]);
+
+  it("reads the data links of a committed note beside the code; a configured root under a downloaded Kaggle dataset", async () => {
+    expect(
+      await documented({
+        "README.md": "# X\n",
+        "data/download.txt": "feedback set: https://www.kaggle.com/datasets/bob/pref-ultrafeedback\n",
+        "prep.py":
+          "import pandas as pd\nu = pd.read_parquet('./input/ultrafeedback.parquet')\nv = pd.read_csv('./input/private.csv')\n",
+      }),
+    ).toEqual([
+      ["./input/ultrafeedback.parquet", "data/download.txt:1"],
+      ["./input/private.csv", null],
+    ]);
+    expect(
+      await documented({
+        "README.md": "Download it from [here](https://www.kaggle.com/datasets/alice/scrolls-split) and extract it.\n",
+        "utils.py": "import cv2\ndef load(cfg):\n    return cv2.imread(f'{cfg.root}/train/a/mask.png')\n",
+      }),
+    ).toEqual([["*/train/a/mask.png", "README.md:1"]]);
+    // Its checkpoints are not the downloaded data set.
+    const weights = await run(dataRefs, {
+      "README.md": "Download it from [here](https://www.kaggle.com/datasets/alice/scrolls-split) and extract it.\n",
+      "model.py": "import torch\ndef build(cfg):\n    return torch.load(f'{cfg.root}/r3d34.pth')\n",
+    });
+    expect(weights.filter((r) => r.kind === "weights").map((r) => [r.path, r.documentedBy])).toEqual([
+      ["*/r3d34.pth", null],
+    ]);
+  });
 
   it("reads a path from the folder the README runs the script in", async () => {
     const files = {

@@ -5,7 +5,8 @@ import { findingsOf } from "../rerun-plan/plan-repo.js";
 
 const RULES = ["datasets-copied-inputs-sourced"];
 // The root is the caller's (`{root}/input/...`): only the copy can say where the files come from.
-const READER = "import h5py\n\ndef load(root, i):\n    return h5py.File(f'{root}/input/fMRI/{i}.mat')\n";
+const READER =
+  "import h5py\n\ndef load(root, i):\n    return h5py.File(f'{root}/input/fMRI/{i}.mat')\n\nx = load(ROOT, 0)\n";
 const README =
   "# S\n\nDownload the competition data and unzip it into `./input`.\n\n```bash\nsh bin/preprocess.sh\npython main.py\n```\n";
 

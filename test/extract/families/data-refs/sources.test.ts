@@ -117,6 +117,43 @@ describe("documented data sources", () => {
     expect(documentedBy(sources, "input/other.csv", "prep.py", false)).toBe("README.md:8");
     expect(documentedBy(sources, "out/a.csv", "prep.py", false)).toBeNull();
   });
+  it("counts a data link in a note beside the code when the read is named like its data set", () => {
+    const note = {
+      file: "data/download.txt",
+      text: "extra set:\nhttps://www.kaggle.com/datasets/alice/chat-arena-33k-dedup/data\nfeedback:\nhttps://huggingface.co/datasets/bob/pref-ultrafeedback\n",
+    };
+    const sources = dataSources([{ file: "README.md", text: "# X\n" }], [], [], [note]);
+    expect(documentedBy(sources, "./input/arena-33k/arena-33k-clean.csv", "train.py", false)).toBe(
+      "data/download.txt:2",
+    );
+    expect(documentedBy(sources, "input/ultrafeedback.parquet", "prep.py", false)).toBe("data/download.txt:4");
+    // Role words, a short model name and the pipeline's own artefacts match no link.
+    expect(documentedBy(sources, "input/train.csv", "prep.py", false)).toBeNull();
+    expect(documentedBy(sources, "input/private-labels.csv", "prep.py", false)).toBeNull();
+    expect(documentedBy(sources, "input/ultrafeedback_folds.csv", "prep.py", false)).toBeNull();
+    // Without the note the links are unknown.
+    expect(
+      documentedBy(
+        dataSources([{ file: "README.md", text: "# X\n" }], [], []),
+        "input/ultrafeedback.parquet",
+        "p.py",
+        false,
+      ),
+    ).toBeNull();
+  });
+  it("counts a file a README lists with its origin, and a Kaggle dataset it downloads for a configured root", () => {
+    const text =
+      "CONTENTS\nInput/a/test.csv.zip   :original kaggle test data\nInput/a/cluster.csv : our clusters\n\nDownload [it](https://www.kaggle.com/datasets/alice/scrolls-split) and extract into the /data folder.\n";
+    const sources = dataSources([{ file: "README.md", text }], [], []);
+    expect(documentedBy(sources, "Input/a/test.csv.zip", "blend.py", false)).toBe("README.md:2");
+    expect(documentedBy(sources, "Input/a/cluster.csv", "blend.py", false)).toBeNull();
+    expect(sources.datasetDownload).toBe("README.md:5");
+  });
+  it("takes `add <files> into the directory data` as placing data in data/", () => {
+    const text = "3. Add train.parquet, id_map.csv and sample_submission.csv into the directory `data`\n";
+    const sources = dataSources([{ file: "README.md", text }], [], []);
+    expect(documentedBy(sources, "./data/id_map.csv", "predict.py", false)).toBe("README.md:1");
+  });
   it("reads a placing sentence of 100,000 characters in linear time", () => {
     const t0 = Date.now();
     dataSources([{ file: "README.md", text: `Put it in ${"a.".repeat(50_000)}` }], [], []);

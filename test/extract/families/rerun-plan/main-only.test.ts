@@ -1,6 +1,6 @@
 // The lines of a module that run only when it is run itself: its __main__ block and what only that block calls.
 import { describe, expect, it } from "vitest";
-import { mainOnlySpans } from "../../../../src/extract/families/rerun-plan/main-only.js";
+import { mainOnlySpans, uncalledSpans } from "../../../../src/extract/families/rerun-plan/main-only.js";
 
 const nobody = () => false;
 
@@ -47,5 +47,31 @@ describe("main-only spans", () => {
   it("takes nothing from a file without a guard or one that does not lex", () => {
     expect(mainOnlySpans("def test():\n    pass\ntest()\n", nobody)).toEqual([]);
     expect(mainOnlySpans("if __name__ == '__main__':\n    x = '''\n", nobody)).toEqual([]);
+  });
+});
+
+describe("uncalled spans", () => {
+  it("takes a function whose only call is commented out, and what only it calls; not a decorated or called one", () => {
+    const text = [
+      "import cv2", // 1
+      "def load_volume(p):", // 2
+      "    return cv2.imread(p)", // 3
+      "def get_indices(p):", // 4
+      "    return load_volume(p)", // 5
+      "# idxs = get_indices(root)", // 6
+      "@register", // 7
+      "def hook():", // 8
+      "    pass", // 9
+      "def used():", // 10
+      "    return 1", // 11
+      "X = used()", // 12
+      "def shared():", // 13
+      "    return 2", // 14
+    ].join("\n");
+    expect(uncalledSpans(text, (name) => name === "shared")).toEqual([
+      [2, 3],
+      [4, 6],
+    ]);
+    expect(uncalledSpans(text.replace("# idxs", "idxs"), nobody)).toEqual([[13, 14]]);
   });
 });

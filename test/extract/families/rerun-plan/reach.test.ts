@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { FactRecord } from "../../../../src/model/facts.js";
 import { planOf, reachOf } from "./plan-repo.js";
+import { notebook } from "../helpers.js";
 
 describe("rerun-plan reach", () => {
   it("follows local imports transitively and calls through subprocess and os.system, each file under its first step", async () => {
@@ -108,6 +109,24 @@ describe("rerun-plan reach", () => {
     expect(reach.find((r) => r.file === "model.py")).toMatchObject({ via: "imports", mainOnly: "4-6,9-11" });
     expect(reach.find((r) => r.file === "tools/layers.py")).toMatchObject({ via: "imports", mainOnly: "1-2,3-4" });
     expect(reach.find((r) => r.file === "train.py")).not.toHaveProperty("mainOnly");
+  });
+
+  it("records the functions nothing calls: a commented-out call, a notebook helper whose copy elsewhere calls its own", async () => {
+    const helper = "def infer_dir(root):\n    return list(Path(root).rglob('*.jpg'))";
+    const records = await planOf({
+      "README.md":
+        "# Run\n\n```\npython train.py\njupyter nbconvert --execute prep.ipynb\njupyter nbconvert --execute infer.ipynb\n```\n",
+      "train.py": "import utils\nx = utils.load_used(1)\n",
+      "utils.py":
+        "def load_volume(p):\n    return open(p).read()\ndef get_indices(p):\n    return load_volume(p)\n# idxs = get_indices('x')\ndef load_used(p):\n    return p\n",
+      "prep.ipynb": notebook("from pathlib import Path", helper, "print(1)"),
+      "infer.ipynb": notebook("from pathlib import Path", helper, "infer_dir('imgs')"),
+    });
+    const reach = (file: string) => records.find((r) => r.kind === "reach" && r.file === file);
+    expect(reach("utils.py")).toMatchObject({ uncalled: "1-2,3-5" });
+    expect(reach("prep.ipynb")).toMatchObject({ uncalled: "2-3" });
+    expect(reach("infer.ipynb")).not.toHaveProperty("uncalled");
+    expect(reach("train.py")).not.toHaveProperty("uncalled");
   });
 
   it("records no such lines for a module one step imports and another runs", async () => {
