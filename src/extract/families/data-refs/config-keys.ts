@@ -22,6 +22,14 @@ export class ConfigKeys {
   substitute(path: string, key: string | undefined): Array<{ path: string; by: string }> {
     if (!key || !path.startsWith("*")) return [];
     const list = this.values.get(key) ?? this.values.get(key.toLowerCase()) ?? this.values.get(key.toUpperCase()) ?? [];
-    return list.map((v) => ({ path: `${v.value.replace(/\/+$/, "")}${path.slice(1)}`, by: v.by }));
+    return list.map((v) => ({ path: joinRoot(v.value, path.slice(1)), by: v.by }));
   }
+}
+
+/** `root + rest` as Python's `+` joins them: `'./data/' + 'train/x'` keeps the root's slash, `'./data' + '/x'`
+ * and `'./data/' + '/x'` give one slash, `'./data' + 'x'` gives `./datax` as the code does. */
+export function joinRoot(root: string, rest: string): string {
+  const base = root.replace(/\/+$/, "");
+  if (rest.startsWith("/")) return base + rest;
+  return base.length < root.length ? `${base}/${rest}` : base + rest;
 }
