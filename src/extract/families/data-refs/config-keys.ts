@@ -27,7 +27,8 @@ export class ConfigKeys {
   whole(chain: string): Array<{ path: string; by: string }> {
     const last = chain.slice(chain.lastIndexOf(".") + 1);
     const section = chain.replace(/^self\./, "").split(".").length >= 3;
-    const list = this.values.get(last) ?? this.values.get(last.toLowerCase()) ?? this.values.get(last.toUpperCase()) ?? [];
+    const list =
+      this.values.get(last) ?? this.values.get(last.toLowerCase()) ?? this.values.get(last.toUpperCase()) ?? [];
     return list
       .filter((v) => !section || !v.path || chain === v.path || chain.endsWith(`.${v.path}`))
       .map((v) => ({ path: v.value, by: v.by }));

@@ -50,6 +50,8 @@ describe("datasets-weights-shipped: a config section's key read by its full path
   it("takes the value under the section the code names", async () => {
     const config = "model:\n  path: ../hub/backbone.bin\nmulti_task:\n  path: ../x/eff_preds.csv\n";
     const findings = await findingsOf(files(config), ["datasets-weights-shipped"]);
-    expect(findings.map(([rule, file, line]) => [rule, file, line])).toEqual([["datasets-weights-shipped", "train.py", 7]]);
+    expect(findings.map(([rule, file, line]) => [rule, file, line])).toEqual([
+      ["datasets-weights-shipped", "train.py", 7],
+    ]);
   });
 });
