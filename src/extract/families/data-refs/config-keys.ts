@@ -51,7 +51,7 @@ export function joinRoot(root: string, rest: string): string {
 }
 
 /** Line -> full dotted key of a YAML mapping's keys, from indentation (`model:\n  path: x` -> model.path). */
-export function yamlKeyPaths(text: string): Map<number, string> {
+function yamlKeyPaths(text: string): Map<number, string> {
   const out = new Map<number, string>();
   const stack: Array<{ indent: number; key: string }> = [];
   text.split("\n").forEach((line, i) => {
