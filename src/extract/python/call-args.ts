@@ -13,6 +13,9 @@ export interface PyArg {
   /** When the path starts with an unknown part that is a name, an attribute or a subscript key
    * (`cfg.data_dir / "x.csv"`, `settings['ROOT']`): that last name, for a config value to stand in for. */
   root?: string;
+  /** The whole attribute or key chain `root` ends (`self.cfg.model.path` -> self.cfg.model.path), when longer than
+   * one name: a config value stands in for it only under a key path the chain ends with. */
+  rootPath?: string;
   /** String items of a list or tuple literal. */
   items?: string[];
   /** Number of items of a list or tuple literal. */
@@ -108,8 +111,10 @@ export class ArgReader {
       return { name, kind: "string", value: text, path: this.pathOf(a, b), ...(root ? { root } : {}) };
     }
     const path = this.pathOf(a, b);
-    const root = path !== null && path.startsWith("*") ? this.rootName(a, b) : null;
-    const withRoot = (arg: PyArg): PyArg => (root ? { ...arg, root } : arg);
+    const chain = path !== null && path.startsWith("*") ? this.rootName(a, b) : null;
+    const root = chain?.slice(chain.lastIndexOf(".") + 1) ?? null;
+    const withRoot = (arg: PyArg): PyArg =>
+      root ? { ...arg, root, ...(chain !== root ? { rootPath: chain! } : {}) } : arg;
     if (b === a + 1 && t.kind[a] === T.NUMBER) return { name, kind: "number", value: this.src(a, b), path: null };
     if (b === a + 2 && this.op(a, "-") && t.kind[a + 1] === T.NUMBER)
       return { name, kind: "number", value: this.src(a, b), path: null };
@@ -122,11 +127,12 @@ export class ArgReader {
     return withRoot({ name, kind: "other", value: this.src(a, b).slice(0, 200), path });
   }
 
-  /** The name a path's leading unknown part ends in: `cfg.data_dir` -> data_dir, `S['ROOT']` -> ROOT, `x` -> x;
-   * the first argument of a join when the range is one join call. */
+  /** The chain a path's leading unknown part is: `cfg.data_dir` -> cfg.data_dir, `S['ROOT']` -> S.ROOT, `x` -> x
+   * (its last name when a link is not a plain name); the first argument of a join when the range is one join call. */
   private rootName(a: number, b: number): string | null {
     const t = this.t;
     let k = a;
+    const chain: Array<string | null> = [];
     // os.path.join(first, ...) / Path(first) / ...: look inside at the first argument.
     while (k < b && t.kind[k] === T.NAME && (this.op(k + 1, ".") || this.op(k + 1, "("))) {
       if (this.op(k + 1, "(")) {
@@ -134,11 +140,13 @@ export class ArgReader {
         const first = this.split(k + 1)[0];
         return first ? this.rootName(first[0], first[1]) : null;
       }
+      chain.push(this.name(k));
       k += 2;
     }
     if (t.kind[k] === T.STRING) return this.fieldRoot(k);
     if (t.kind[k] !== T.NAME) return null;
     let last = this.name(k);
+    chain.push(last);
     let j = k + 1;
     for (;;) {
       if (this.op(j, ".") && t.kind[j + 1] === T.NAME) {
@@ -148,8 +156,10 @@ export class ArgReader {
         last = t.value.get(j + 1) ?? null;
         j += 3;
       } else break;
+      chain.push(last);
     }
-    return last && /^[A-Za-z_][\w-]*$/.test(last) ? last : null;
+    if (!last || !/^[A-Za-z_][\w-]*$/.test(last)) return null;
+    return chain.every((c) => c && /^[A-Za-z_][\w-]*$/.test(c)) ? chain.join(".") : last;
   }
 
   /** The text of a range made only of string tokens (implicit concatenation), else null; an f-string's

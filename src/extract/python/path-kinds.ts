@@ -8,10 +8,14 @@ const SYSTEM = /^\/(?:dev|proc|sys|etc|usr|bin|sbin|lib|lib64|opt\/conda|var|run
 /** Characters that say "regex, template or prose", not a path. */
 const NOT_PATH = /[\s()|^$<>"'`,;]|\\[dswbnt]/;
 
+/** A drive path: `X:\` or `X:/` and then a path segment. Prompt text such as `Response A:\n{ra}` puts an
+ * escape (`\n`, `\t`, `\r`) after the colon, not a folder name; `C:\new_data` is still a folder. */
+const WINDOWS_DRIVE = /^[A-Za-z]:[\\/](?![nrt](?![\w.-]))[\w.~$%{-]/;
+
 export function pathKind(value: string): PathKind | null {
   const v = value.trim();
   if (v.length < 2 || v.length > 300 || v.includes("://") || v.includes("\n")) return null;
-  if (/^[A-Za-z]:[\\/]/.test(v)) return /[\r\n\t]/.test(v) ? null : "windows-drive";
+  if (/^[A-Za-z]:[\\/]/.test(v)) return WINDOWS_DRIVE.test(v) && !/[\r\n\t]/.test(v) ? "windows-drive" : null;
   if (v.startsWith("~/") || v === "~") return "home";
   if (!v.startsWith("/") || v.startsWith("//") || NOT_PATH.test(v) || SYSTEM.test(v)) return null;
   if (!/^\/[\w.~*{}-]/.test(v)) return null;

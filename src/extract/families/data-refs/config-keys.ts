@@ -3,25 +3,64 @@
 import { configValues } from "../../python/config-lines.js";
 
 export class ConfigKeys {
-  private readonly values = new Map<string, Array<{ value: string; by: string }>>();
+  private readonly values = new Map<string, Array<{ value: string; by: string; path?: string }>>();
 
-  add(key: string, value: string, by: string): void {
+  /** `path`: the key's full dotted path in a nested config (`model.path`), when known. */
+  add(key: string, value: string, by: string, path?: string): void {
     const v = value.trim();
     if (v === "" || v.length > 300 || /^(?:true|false|null|none|~|-?\d+(?:\.\d+)?)$/i.test(v) || v.includes("://"))
       return;
     const list = this.values.get(key) ?? this.values.set(key, []).get(key)!;
-    if (list.length < 8 && !list.some((x) => x.value === v)) list.push({ value: v, by });
+    if (list.length < 8 && !list.some((x) => x.value === v && x.path === path))
+      list.push({ value: v, by, ...(path ? { path } : {}) });
   }
 
   addConfigText(file: string, text: string): void {
+    const paths = /\.ya?ml$/i.test(file) ? yamlKeyPaths(text) : new Map<number, string>();
     for (const v of configValues(text))
-      if (v.key) this.add(v.key.slice(v.key.lastIndexOf(".") + 1), v.value, `${file}:${v.line}`);
+      if (v.key) this.add(v.key.slice(v.key.lastIndexOf(".") + 1), v.value, `${file}:${v.line}`, paths.get(v.line));
+  }
+
+  /** The values a whole path may be when code reads it as the chain `self.cfg.model.path`: when the chain names a
+   * section (`model`), a value under a key path the chain ends with (`model.path`, not `multi_task.path`); else,
+   * or with no known key path, by its last name (`cfg.path` may be any section's object). */
+  whole(chain: string): Array<{ path: string; by: string }> {
+    const last = chain.slice(chain.lastIndexOf(".") + 1);
+    const section = chain.replace(/^self\./, "").split(".").length >= 3;
+    const list =
+      this.values.get(last) ?? this.values.get(last.toLowerCase()) ?? this.values.get(last.toUpperCase()) ?? [];
+    return list
+      .filter((v) => !section || !v.path || chain === v.path || chain.endsWith(`.${v.path}`))
+      .map((v) => ({ path: v.value, by: v.by }));
   }
 
   /** `path` with its leading `*` replaced by each value the key holds. */
   substitute(path: string, key: string | undefined): Array<{ path: string; by: string }> {
     if (!key || !path.startsWith("*")) return [];
     const list = this.values.get(key) ?? this.values.get(key.toLowerCase()) ?? this.values.get(key.toUpperCase()) ?? [];
-    return list.map((v) => ({ path: `${v.value.replace(/\/+$/, "")}${path.slice(1)}`, by: v.by }));
+    return list.map((v) => ({ path: joinRoot(v.value, path.slice(1)), by: v.by }));
   }
+}
+
+/** `root + rest` as Python's `+` joins them: `'./data/' + 'train/x'` keeps the root's slash, `'./data' + '/x'`
+ * and `'./data/' + '/x'` give one slash, `'./data' + 'x'` gives `./datax` as the code does. */
+export function joinRoot(root: string, rest: string): string {
+  const base = root.replace(/\/+$/, "");
+  if (rest.startsWith("/")) return base + rest;
+  return base.length < root.length ? `${base}/${rest}` : base + rest;
+}
+
+/** Line -> full dotted key of a YAML mapping's keys, from indentation (`model:\n  path: x` -> model.path). */
+function yamlKeyPaths(text: string): Map<number, string> {
+  const out = new Map<number, string>();
+  const stack: Array<{ indent: number; key: string }> = [];
+  text.split("\n").forEach((line, i) => {
+    const m = /^(\s*)([A-Za-z_][\w.-]*)\s*:(?:\s|$)/.exec(line);
+    if (!m) return;
+    const indent = m[1]!.length;
+    while (stack.length > 0 && stack[stack.length - 1]!.indent >= indent) stack.pop();
+    stack.push({ indent, key: m[2]! });
+    out.set(i + 1, stack.map((s) => s.key).join("."));
+  });
+  return out;
 }

@@ -122,7 +122,8 @@ function readPath(call: PyCall, constants: ReadonlyMap<string, string>, keys: Co
   // `torch.load(settings['MODEL_PT_WEIGHTS'])`: the whole path is a settings key's value, a file named like any
   // other. Only a key (not a bare variable) whose value names a file with an extension.
   if (arg && arg.kind !== "name" && arg.root && path === "*") {
-    const value = keys.substitute("*", arg.root).find((v) => /\.[A-Za-z0-9]+$/.test(v.path));
+    const values = arg.rootPath ? keys.whole(arg.rootPath) : keys.substitute("*", arg.root);
+    const value = values.find((v) => /\.[A-Za-z0-9]+$/.test(v.path));
     if (value) path = value.path;
   }
   // folder.glob("*.pth") on a Path: the pattern is under the receiver, whose path is unknown here unless it is a

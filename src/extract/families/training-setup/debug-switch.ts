@@ -55,6 +55,35 @@ function effectsIn(lines: readonly string[], last: string, attribute: boolean): 
   return effects;
 }
 
+/** The headers enclosing line i, nearest first (each less indented than the one before), up to the module. */
+function headersOf(lines: readonly string[], i: number): number[] {
+  let indent = indentOf(lines[i]!);
+  const out: number[] = [];
+  for (let k = i - 1; k >= 0 && k > i - 400 && indent > 0; k--) {
+    const line = lines[k]!;
+    if (!line.trim() || line.trimStart().startsWith("#") || indentOf(line) >= indent) continue;
+    indent = indentOf(line);
+    out.push(k);
+  }
+  return out;
+}
+
+/** Line i sets the flag only when another debug flag is on (`if args.debug: CFG.debug = True`, where `--debug` is
+ * the user's switch), or inside a function the file never names outside its `def` (a helper nothing calls, its
+ * call commented out): neither is a committed default. */
+function notCommittedDefault(lines: readonly string[], i: number): boolean {
+  for (const k of headersOf(lines, i)) {
+    const code = lines[k]!.replace(/#.*$/, "");
+    if (/^\s*(?:if|elif)\s+(?!not\b)[^:]*\bdebug\b[^:]*:/i.test(code)) return true;
+    const def = /^\s*(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(/.exec(code);
+    if (!def) continue;
+    if (/^__\w+__$/.test(def[1]!)) return false;
+    const named = new RegExp(`\\b${escape(def[1]!)}\\b`);
+    return !lines.some((line, n) => n !== k && named.test(line.replace(/#.*$/, "")));
+  }
+  return false;
+}
+
 /** The debug flags of a Python file's text that gate saving or the training's length. */
 export function debugSwitches(text: string): DebugSwitch[] {
   if (!/debug/i.test(text)) return [];
@@ -64,7 +93,7 @@ export function debugSwitches(text: string): DebugSwitch[] {
   lines.forEach((raw, i) => {
     if (raw.length > MAX_LINE) return;
     const m = ASSIGN.exec(raw);
-    if (!m || seen.has(m[1]!)) return;
+    if (!m || seen.has(m[1]!) || (m[2] === "True" && notCommittedDefault(lines, i))) return;
     seen.add(m[1]!);
     // The flag is read by its last name: `CFG.debug = True` is tested as `CFG.debug`, `cfg.debug`, `debug`.
     const effects = effectsIn(lines, m[1]!.split(".").pop()!, false);

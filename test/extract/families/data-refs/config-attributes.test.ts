@@ -30,4 +30,16 @@ describe("data-refs: config class attributes", () => {
     });
     expect(records.filter((r) => r.kind === "read").map((r) => [r.path, r.inRepo])).toEqual([["*/pseudo.json", true]]);
   });
+
+  it("keeps the separator when a root ending in a slash is joined with `+` to a relative tail", async () => {
+    const records = await run(dataRefs, {
+      "config.py": "class CFG:\n    root = './'\n    folder = 'data'\n    dataset_path = f'{root}{folder}/'\n",
+      "data/train/a/mask.png": "x",
+      "train.py":
+        "import cv2\nfrom config import CFG\n\ndef load(fid):\n" +
+        "    return cv2.imread(CFG.dataset_path + f'train/{fid}/mask.png', 0)\n",
+    });
+    const read = records.find((r) => r.kind === "read");
+    expect(read?.resolved).toBe("./data/train/*/mask.png (config.py)");
+  });
 });

@@ -30,3 +30,28 @@ describe("datasets-weights-shipped: weights a settings JSON names", () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe("datasets-weights-shipped: a config section's key read by its full path", () => {
+  const files = (config: string) => ({
+    "README.md": "# S\n\n```bash\npython train.py\n```\n",
+    "requirements.txt": "transformers==4.40.0\n",
+    "config.yaml": config,
+    "train.py":
+      "import yaml\nfrom transformers import AutoConfig\n\nclass Net:\n    def __init__(self, cfg):\n" +
+      "        self.hyper_config = cfg\n        self.c = AutoConfig.from_pretrained(self.hyper_config.model.path)\n\n" +
+      "Net(yaml.safe_load(open('config.yaml')))\n",
+  });
+
+  it("does not take another section's value with the same last key", async () => {
+    const config = "model:\n  path: ../hub/backbone\nmulti_task:\n  path: ../x/eff_preds.csv\n";
+    expect(await findingsOf(files(config), ["datasets-weights-shipped"])).toEqual([]);
+  });
+
+  it("takes the value under the section the code names", async () => {
+    const config = "model:\n  path: ../hub/backbone.bin\nmulti_task:\n  path: ../x/eff_preds.csv\n";
+    const findings = await findingsOf(files(config), ["datasets-weights-shipped"]);
+    expect(findings.map(([rule, file, line]) => [rule, file, line])).toEqual([
+      ["datasets-weights-shipped", "train.py", 7],
+    ]);
+  });
+});

@@ -71,6 +71,18 @@ describe("path-literals", () => {
     ]);
   });
 
+  it("reads prompt text with a one-letter label before an escape as prose, not a drive path", async () => {
+    const code = [
+      "def build(p, ra, rb):",
+      "    a = f'{p}\\n\\n### Response A:\\n{ra}'",
+      "    b = '### Response B:\\t' + rb",
+      "    c = f'Answer A:\\r\\n{ra}'",
+      "    return r'C:\\new_data\\x.csv'",
+    ].join("\n");
+    const records = await run(extractor, { "prompt.py": code });
+    expect(records.map((r) => [r.line, r.kind, r.value])).toEqual([[5, "windows-drive", "C:\\new_data\\x.csv"]]);
+  });
+
   it("finds a machine path in the middle of a string", async () => {
     const code = [
       "import os",

@@ -29,4 +29,37 @@ describe("debugSwitches", () => {
   it("leaves out a flag that gates only logging", () => {
     expect(switches("DEBUG = True\nif DEBUG:\n    print(x)\nif not DEBUG:\n    log(x)\n")).toEqual([]);
   });
+
+  it("leaves out a flag set on only under another debug flag, the user's switch", () => {
+    const text = [
+      "import argparse",
+      "class CFG:",
+      "    seed = 1",
+      "parser = argparse.ArgumentParser()",
+      "parser.add_argument('--debug', action='store_true')",
+      "args = parser.parse_args()",
+      "if args.debug:",
+      "    CFG.debug = True",
+      "if CFG.debug:",
+      "    df = df.sample(1000)",
+      "",
+    ].join("\n");
+    expect(switches(text)).toEqual([]);
+  });
+
+  it("leaves out a flag set on inside a helper nothing calls, and keeps one a called helper sets", () => {
+    const helper = (call: string) =>
+      [
+        "def default_args():",
+        "    args = SimpleNamespace()",
+        "    args.debug = True",
+        "    return args",
+        call,
+        "if args.debug:",
+        "    epochs = 1",
+        "",
+      ].join("\n");
+    expect(switches(helper("# args = default_args()\nargs = parse_args()"))).toEqual([]);
+    expect(switches(helper("args = default_args()"))).toEqual([[3, "args.debug", "shortens training (line 6)", false]]);
+  });
 });
