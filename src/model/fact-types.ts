@@ -757,7 +757,7 @@ export interface TrainingSetupFact {
   cell?: number;
   /** line in the cell (1-based), notebooks only */
   cellLine?: number;
-  /** architecture | input-size | images | precision | frozen | gpu-ids (GPU ids the code or a shell script hard-codes: any but GPU 0 alone; value the ids comma-joined, name what sets them) | tracker (a hosted experiment tracker the code starts: value wandb | neptune | comet, name the call) | gpu-count (a GPU or process count the code, a launcher script or a config fixes, 2 or more: value the count, name the option, variable or call) | resources (what a README's prose states about the resources a training needs: value the words, resource which) | trainings (how many trainings the rerun plan runs: its training steps times their repeats and folds; value the count, file and line the first training step) | prompt (a call that waits for someone at the terminal: name the call, input, click.confirm, getpass...; value the condition of the if or while it sits in, empty when none) | debug-switch (a flag named DEBUG or debug that gates saving or the training's length: name the flag, value what it does when on, with lines) */
+  /** architecture | input-size | images | precision | frozen | gpu-ids (GPU ids the code or a shell script hard-codes: any but GPU 0 alone; value the ids comma-joined, name what sets them) | tracker (a hosted experiment tracker the code starts: value wandb | neptune | comet, name the call) | gpu-count (a GPU or process count the code, a launcher script or a config fixes, 2 or more: value the count, name the option, variable or call) | resources (what a README's prose states about the resources a training needs: value the words, resource which) | trainings (how many trainings the rerun plan runs: its training steps times their repeats and folds; value the count, file and line the first training step) | prompt (a call that waits for someone at the terminal: name the call, input, click.confirm, getpass...; value the condition of the if or while it sits in, empty when none) | debug-switch (a flag named DEBUG or debug that gates saving or the training's length: name the flag, value what it does when on, with lines) | container-gpu (a `docker run` a shell script or README command runs, recorded only when the repo's Python asks for CUDA: value whether it grants the container a GPU (--gpus, --runtime=nvidia, an NVIDIA --device, nvidia-docker), name the image, cudaAt where the code asks) */
   kind?: string;
   /** as written: the model name, the side in pixels, the number of images, the switch's value */
   value?: string | number | boolean;
@@ -777,6 +777,8 @@ export interface TrainingSetupFact {
   via?: string;
   /** the variable, keyword, option, key or callee it came from, or null */
   name?: string | null;
+  /** container-gpu: where the repo's Python first asks for CUDA (`.cuda()`, a "cuda" device string), as file:line */
+  cudaAt?: string;
   /** architecture read as a layer stack (via layer-stack): forward multiply-accumulates of one sample at height x width */
   macs?: number;
   /** architecture read as a layer stack: the input's height its macs were counted at */
