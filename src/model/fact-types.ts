@@ -97,7 +97,7 @@ export interface DataRefsFact {
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
 export interface EnvSpecFact {
-  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack | system-library | framework-companion | pin-conflict */
+  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | docker-template (a Dockerfile written as a Go template, at its first marker: `{{ if ... }}`, `{{ end }}` alone on a line, `FROM {{ .Base }}`) | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack | system-library | framework-companion | pin-conflict */
   kind?: string;
   /** the spec file, or the README, script or notebook holding the install command or image (path from the repo root) */
   file?: string;
@@ -137,7 +137,7 @@ export interface EnvSpecFact {
   imported?: boolean;
   /** package: comma-joined extras, when any */
   extras?: string;
-  /** package: environment marker, when any */
+  /** package: environment marker, when any; docker-template: the first template marker as written (`{{ if eq .Accelerator "gpu" }}`) */
   marker?: string;
   /** python-version: the version or range as written; cuda: major.minor, or null when unstated */
   value?: string | null;
