@@ -97,7 +97,7 @@ export interface DataRefsFact {
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
 export interface EnvSpecFact {
-  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack | system-library | framework-companion | pin-conflict */
+  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | docker-template (a Dockerfile written as a Go template, at its first marker: `{{ if ... }}`, `{{ end }}` alone on a line, `FROM {{ .Base }}`) | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack | system-library | framework-companion | pin-conflict */
   kind?: string;
   /** the spec file, or the README, script or notebook holding the install command or image (path from the repo root) */
   file?: string;
@@ -137,7 +137,7 @@ export interface EnvSpecFact {
   imported?: boolean;
   /** package: comma-joined extras, when any */
   extras?: string;
-  /** package: environment marker, when any */
+  /** package: environment marker, when any; docker-template: the first template marker as written (`{{ if eq .Accelerator "gpu" }}`) */
   marker?: string;
   /** python-version: the version or range as written; cuda: major.minor, or null when unstated */
   value?: string | null;
@@ -163,6 +163,10 @@ export interface EnvSpecFact {
   present?: boolean;
   /** copy: the context a command or compose file names lacks it, yet the Dockerfile's own folder holds it (the command or the Dockerfile is wrong) */
   besideDockerfile?: boolean;
+  /** copy, of an environment Dockerfile: the pip or conda specs the README installs itself (the first route), comma-joined, when it does; the Dockerfile is then the second route */
+  alternativeTo?: string;
+  /** copy, for a source the context lacks (not a pip install's): where a README has the user make or fill that folder themselves ('README.md:64': "Create a directory `data`", "put the competition files in `data/`"), else null */
+  userMade?: string | null;
   /** copy, system-pip, wheel-python, apt-key-revoked, apt-repo-foreign: the Dockerfile is the repo's environment: the root one, or one a compose file or a README `docker build` builds */
   environment?: boolean;
   /** copy: COPY | ADD | pip install (a wheel or archive installed by file name, which some COPY must have brought from the context) */
@@ -759,7 +763,7 @@ export interface TrainingSetupFact {
   cell?: number;
   /** line in the cell (1-based), notebooks only */
   cellLine?: number;
-  /** architecture | input-size | images | precision | frozen | gpu-ids (GPU ids the code or a shell script hard-codes: any but GPU 0 alone; value the ids comma-joined, name what sets them) | tracker (a hosted experiment tracker the code starts: value wandb | neptune | comet, name the call) | gpu-count (a GPU or process count the code, a launcher script or a config fixes, 2 or more: value the count, name the option, variable or call) | resources (what a README's prose states about the resources a training needs: value the words, resource which) | trainings (how many trainings the rerun plan runs: its training steps times their repeats and folds; value the count, file and line the first training step) | prompt (a call that waits for someone at the terminal: name the call, input, click.confirm, getpass...; value the condition of the if or while it sits in, empty when none) | debug-switch (a flag named DEBUG or debug that gates saving or the training's length: name the flag, value what it does when on, with lines) */
+  /** architecture | input-size | images | precision | frozen | gpu-ids (GPU ids the code or a shell script hard-codes: any but GPU 0 alone; value the ids comma-joined, name what sets them) | tracker (a hosted experiment tracker the code starts: value wandb | neptune | comet, name the call) | gpu-count (a GPU or process count the code, a launcher script or a config fixes, 2 or more: value the count, name the option, variable or call) | resources (what a README's prose states about the resources a training needs: value the words, resource which) | trainings (how many trainings the rerun plan runs: its training steps times their repeats and folds; value the count, file and line the first training step) | prompt (a call that waits for someone at the terminal: name the call, input, click.confirm, getpass...; value the condition of the if or while it sits in, empty when none) | debug-switch (a flag named DEBUG or debug that gates saving or the training's length: name the flag, value what it does when on, with lines) | container-gpu (a `docker run` a shell script or README command runs, recorded only when the repo's Python asks for CUDA: value whether it grants the container a GPU (--gpus, --runtime=nvidia, an NVIDIA --device, nvidia-docker), name the image, cudaAt where the code asks) */
   kind?: string;
   /** as written: the model name, the side in pixels, the number of images, the switch's value */
   value?: string | number | boolean;
@@ -779,6 +783,8 @@ export interface TrainingSetupFact {
   via?: string;
   /** the variable, keyword, option, key or callee it came from, or null */
   name?: string | null;
+  /** container-gpu: where the repo's Python first asks for CUDA (`.cuda()`, a "cuda" device string), as file:line */
+  cudaAt?: string;
   /** architecture read as a layer stack (via layer-stack): forward multiply-accumulates of one sample at height x width */
   macs?: number;
   /** architecture read as a layer stack: the input's height its macs were counted at */

@@ -34,9 +34,11 @@ export function copySources(text: string): CopySource[] {
   const out: CopySource[] = [];
   // Files the build itself downloads (wget, curl, git clone, ADD <url>) are not the context's.
   const fetched = new Set<string>();
+  // Paths the image already holds: another stage's output (`COPY --from=`) or what a RUN wrote.
+  const written = new Set<string>();
   for (const { text: instruction, line } of logicalLines(text)) {
     if (/^RUN\s/i.test(instruction)) {
-      out.push(...installedFiles(instruction, line, fetched));
+      out.push(...installedFiles(instruction, line, fetched, written));
       continue;
     }
     const m = /^(COPY|ADD)\s+(.*)$/i.exec(instruction);
@@ -48,6 +50,10 @@ export function copySources(text: string): CopySource[] {
     for (let flag = /^--([\w-]+)(?:=\S*)?\s+/.exec(rest); flag; flag = /^--([\w-]+)(?:=\S*)?\s+/.exec(rest)) {
       if (flag[1] === "from") fromStage = true;
       rest = rest.slice(flag[0].length);
+    }
+    if (fromStage) {
+      const target = rest.trim().split(/\s+/).pop();
+      if (target && !target.includes("$")) written.add(imagePath(target));
     }
     if (fromStage || !rest) continue;
     let words: string[];
@@ -74,6 +80,35 @@ const baseName = (p: string) =>
     .split("/")
     .pop() ?? "";
 
+/** An image path compared as written: `./` and a trailing slash dropped. */
+const imagePath = (p: string) => p.replace(/^\.\//, "").replace(/\/+$/, "") || "/";
+
+/** Whether an image path is, or lies beneath, one the build already wrote. */
+const isWritten = (path: string, written: ReadonlySet<string>) => {
+  const p = imagePath(path);
+  return [...written].some((w) => p === w || p.startsWith(w === "/" ? "/" : `${w}/`));
+};
+
+/** The paths one shell command of a RUN writes as given: mkdir's folders, wget's and curl's output file,
+ * git clone's folder when named. */
+function writtenBy(words: string[]): string[] {
+  const program = baseName(words[0] ?? "");
+  const args = words.slice(1).filter((w) => !w.includes("$"));
+  if (program === "mkdir") return args.filter((w) => !w.startsWith("-"));
+  if (program === "git" && args[0] === "clone")
+    return args
+      .slice(1)
+      .filter((w) => !w.startsWith("-"))
+      .slice(1, 2);
+  if (program !== "wget" && program !== "curl") return [];
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const m = /^(?:-O|-o|-P|--output-document|--output|--directory-prefix)(?:=(.+))?$/.exec(args[i]!);
+    if (m && !(program === "curl" && args[i] === "-O")) out.push(m[1] ?? args[++i] ?? "");
+  }
+  return out.filter(Boolean);
+}
+
 /** What one shell command of a RUN downloads: wget's and curl's output file (`-O`/`-o` name, else the URL's
  * last segment), git clone's folder. Names only: where a later `pip install` finds them is the build's. */
 function fetchedBy(words: string[]): string[] {
@@ -98,18 +133,21 @@ function fetchedBy(words: string[]): string[] {
 
 /** Wheels and archives a RUN's `pip install` names by file (`pip install wheels/foo-1.0-py3-none-any.whl`):
  * they must have come from the context, under whatever folder a COPY put them, unless this or an earlier RUN
- * downloaded them (`fetched`, which this RUN's downloads join). */
-function installedFiles(run: string, line: number, fetched: Set<string>): CopySource[] {
+ * downloaded them (`fetched`, which this RUN's downloads join) or they lie under a path the image already
+ * holds (`written`: another stage's `COPY --from=` target, a folder or file a RUN made). */
+function installedFiles(run: string, line: number, fetched: Set<string>, written: Set<string>): CopySource[] {
   const out: CopySource[] = [];
   for (const part of run.replace(/^RUN\s+/i, "").split(/&&|;|\|\|/)) {
     const words = part.trim().split(/\s+/);
     for (const name of fetchedBy(words)) fetched.add(name);
+    for (const path of writtenBy(words)) written.add(imagePath(path));
     if (!/\bpip3?\s+install\b|\bpython3?\s+-m\s+pip\s+install\b/.test(part)) continue;
     for (const word of words) {
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(word) || word.includes("$") || word.startsWith("-")) continue;
       if (!/\.(?:whl|tar\.gz|zip)$/i.test(word)) continue;
       const segments = word.replace(/^\.\//, "").split("/");
       if (fetched.has(baseName(word)) || (segments.length > 1 && fetched.has(segments[0]!))) continue;
+      if (isWritten(word, written)) continue;
       out.push({ line, source: word, instruction: "pip install" });
     }
   }

@@ -7,6 +7,7 @@ import { imageInfo } from "./images.js";
 import { ubuntuPython } from "./distro-release.js";
 import { normalizeName } from "./pep508.js";
 import { runSyntaxProblems } from "./dockerfile-run-syntax.js";
+import { templateMarker } from "./dockerfile-template.js";
 
 /** Logical instructions (continuations joined) with their first line and their physical lines. */
 export function instructions(text: string): Array<{ text: string; line: number; physical: string[] }> {
@@ -124,6 +125,8 @@ export function parseDockerfileText(file: string, text: string): FactRecord[] {
   if (!records.some((r) => r.kind === "python-version")) records.push(...imagePython(file, last, apt));
   records.push(...unpinnedClones(file, text));
   for (const { line, problem } of runSyntaxProblems(text)) records.push({ kind: "run-syntax", file, line, problem });
+  const template = templateMarker(text);
+  if (template) records.push({ kind: "docker-template", file, line: template.line, marker: template.marker });
   return records;
 }
 

@@ -88,4 +88,16 @@ describe("patterns from the repo", () => {
     expect(dockerIgnored(`${"*".repeat(5000)}x\n`, `${"a".repeat(200)}x`)).toBe(true);
     expect(Date.now() - started).toBeLessThan(1000);
   });
+  it("takes a wheel under another stage's COPY --from target, or a folder a RUN made, as the image's", () => {
+    const text = [
+      "FROM python:3.10 AS wheels",
+      "RUN pip wheel torch -w /tmp/whl",
+      "FROM python:3.10",
+      "COPY --from=wheels /tmp/whl/*.whl /tmp/torch/",
+      "RUN pip install /tmp/torch/*.whl",
+      "RUN mkdir -p /opt/w && wget -P /opt/w https://x.org/i.html && pip install /opt/w/f-1.0-py3-none-any.whl",
+      "RUN pip install /tmp/torchvision/*.whl",
+    ].join("\n");
+    expect(copySources(text)).toEqual([{ line: 7, source: "/tmp/torchvision/*.whl", instruction: "pip install" }]);
+  });
 });

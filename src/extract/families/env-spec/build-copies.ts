@@ -5,8 +5,9 @@ import type { FactRecord, Facts } from "../../../model/facts.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import { parseConfig } from "../../parse/config-parse.js";
 import { contextHolds, copySources, dockerIgnored } from "../../parse/docker-copies.js";
+import { readmeMadeFolder } from "../../parse/readme-made-folders.js";
 import { shellWords } from "../../shell/shell-words.js";
-import { roleOf } from "../../view/file-roles.js";
+import { isReadmePath, roleOf } from "../../view/file-roles.js";
 import { inEnvironmentFolder } from "../../view/vendored.js";
 
 /** The most COPY sources read per Dockerfile: a generated one with thousands of lines costs no more. */
@@ -146,6 +147,18 @@ export function copyRecords(view: RepoView, facts: Facts): FactRecord[] {
     }
     return known;
   };
+  const readmes = view
+    .files()
+    .filter((e) => !e.skipped && isReadmePath(e.path.slice(e.path.lastIndexOf("/") + 1)))
+    .map((e) => ({ path: e.path, text: view.read(e.path) ?? "" }));
+  // Where a README has the user make or fill the folder before the build ("Create a directory `data`").
+  const madeAt = (source: string) => {
+    for (const r of readmes) {
+      const line = readmeMadeFolder(r.text, source);
+      if (line !== null) return `${r.path}:${line}`;
+    }
+    return null;
+  };
   const records: FactRecord[] = [];
   for (const entry of view.files()) {
     if (entry.skipped || roleOf(entry) !== "dockerfile" || inEnvironmentFolder(entry.path)) continue;
@@ -178,6 +191,7 @@ export function copyRecords(view: RepoView, facts: Facts): FactRecord[] {
         present,
         besideDockerfile: beside,
         environment,
+        ...(present || instruction === "pip install" ? {} : { userMade: madeAt(source) }),
       });
     }
   }

@@ -255,6 +255,17 @@ function markOffRoute(view: RepoView, records: FactRecord[], readmeNamed: Readon
     if ((r.format === "requirements" || r.format === "conda") && !route.has(r.file as string)) r.offRoute = installed;
 }
 
+/** A Dockerfile that is an environment beside a README that installs a pip or conda spec itself is the second
+ * route: what stops its build does not stop the install a stranger follows first. `alternativeTo` names the specs. */
+function markAlternativeBuilds(records: FactRecord[], readmeNamed: ReadonlyArray<{ file: string }>): void {
+  const formats = new Map(records.flatMap((r) => (r.kind === "spec-file" ? [[r.file, r.format]] : [])));
+  const specs = [...new Set(readmeNamed.map((n) => n.file))].filter((f) =>
+    ["requirements", "conda", "pyproject"].includes(String(formats.get(f))),
+  );
+  if (specs.length === 0) return;
+  for (const r of records) if (r.kind === "copy" && r.environment === true) r.alternativeTo = specs.join(", ");
+}
+
 /** The standard root spec files whose install needs no words (`pip install -r requirements.txt`). */
 const OBVIOUS_SPEC = /^(?:requirements\.txt|environment\.ya?ml|pyproject\.toml)$/;
 
@@ -359,6 +370,7 @@ export const extractor: Extractor = {
     markOffRoute(view, records, named);
     for (const item of declarationRecords(view, facts)) records.push(item);
     for (const item of copyRecords(view, facts)) records.push(item);
+    markAlternativeBuilds(records, named);
     const contextsOf = dockerfileContexts(view, facts);
     records.push(...systemPythonRecords(view, records, contextsOf), ...aptSourceRecords(view, records, contextsOf));
     for (const item of frameworkConflicts(view, records)) records.push(item);

@@ -21,6 +21,7 @@ import { trainingsOf } from "./trainings.js";
 import { OFFLINE_SWITCH, trackerStarts } from "./trackers.js";
 import { promptCalls } from "./prompts.js";
 import { classDebugSwitches, debugSwitches } from "./debug-switch.js";
+import { containerGpuRecords } from "./container-gpu-records.js";
 
 /** CSV files whose rows may be the training examples: train.csv, train_folds.csv, folds.csv, train_labels.csv... */
 const TRAIN_TABLE = /(?:^|\/)(?:[\w-]*train[\w-]*|folds?|[\w-]*_folds?)\.(?:csv|tsv)$/i;
@@ -47,7 +48,7 @@ function statedSizes(text: string): Array<{ line: number; value: number; name: s
 
 export const extractor: Extractor = {
   id: "training-setup",
-  reads: ["rerun-plan"],
+  reads: ["rerun-plan", "readme"],
   roles: ["python", "notebook", "config", "conda", "readme", "text", "shell"],
   async extract(ctx) {
     const records: FactRecord[] = [];
@@ -163,6 +164,8 @@ export const extractor: Extractor = {
       for (const g of shellGpuCounts(ctx.view.read(entry.path) ?? ""))
         records.push({ file: entry.path, line: g.line, kind: "gpu-count", value: g.value, via: "shell", name: g.name });
     }
+    // Containers a script or the README starts without GPU access while the code asks for CUDA.
+    records.push(...containerGpuRecords(ctx.view, ctx.facts));
     // How many trainings the plan runs (models, folds, repeats): a pipeline of several is worth a resource statement.
     const trainings = trainingsOf(ctx.facts.families["rerun-plan"] ?? []);
     if (trainings) records.push({ ...trainings, kind: "trainings", via: "rerun-plan", name: null });
