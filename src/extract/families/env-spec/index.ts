@@ -37,6 +37,7 @@ import { frameworkConflicts } from "./framework-versions.js";
 import { condaByContent, readmeNamedSpecs, requirementsByContent } from "./spec-by-content.js";
 import { dockerRunImage } from "./docker-run-image.js";
 import { pinConflicts } from "./pin-conflicts.js";
+import { clearBackportsForStatedPython } from "./backport-python.js";
 
 export type SpecFormat =
   | "dockerfile"
@@ -372,6 +373,7 @@ export const extractor: Extractor = {
     for (const item of obsoleteGpuStack(view, records)) records.push(item);
     if (!records.some((r) => r.kind === "python-version" && typeof r.value === "string"))
       records.push(...readmePython(view));
+    clearBackportsForStatedPython(records);
     for (const r of records) {
       const ended =
         r.kind === "python-version" && typeof r.value === "string" ? pastEndOfLife(r.value, today ?? new Date()) : null;
