@@ -269,7 +269,8 @@ function commandLines(view: RepoView, facts: Facts): Array<{ file: string; comma
     if (!/\.(?:sh|bash)$/i.test(entry.path) && roleOf(entry) !== "dockerfile") continue;
     for (const line of (view.read(entry.path) ?? "").split("\n")) out.push({ file: entry.path, command: line });
   }
-  for (const source of view.python()) for (const s of source.shell ?? []) out.push({ file: source.path, command: s.text });
+  for (const source of view.python())
+    for (const s of source.shell ?? []) out.push({ file: source.path, command: s.text });
   return out;
 }
 

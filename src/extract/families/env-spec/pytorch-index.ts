@@ -39,7 +39,9 @@ export function markPytorchIndexed(
   const covered = new Set<string>();
   for (const r of records)
     if (r.kind === "index-url" && typeof r.url === "string" && PYTORCH_INDEX.test(r.url)) covered.add(String(r.file));
-  const specFiles = records.flatMap((r) => (r.kind === "spec-file" && r.format === "requirements" ? [String(r.file)] : []));
+  const specFiles = records.flatMap((r) =>
+    r.kind === "spec-file" && r.format === "requirements" ? [String(r.file)] : [],
+  );
   for (const { command } of commands) {
     if (!PYTORCH_INDEX.test(command)) continue;
     for (const named of namedByCommand(command))
