@@ -131,6 +131,8 @@ export interface EnvSpecFact {
   indexInstallFails?: boolean;
   /** package, install with indexProblem: the page that says so (the project's index page, release notes) */
   indexSource?: string;
+  /** package: true when the install that reads this line names PyTorch's own index (its file, a file it includes or that includes it, or a command installing it with -r) */
+  pytorchIndexed?: boolean;
   /** python-version: the month (YYYY-MM) the stated version's release line reached its end of life, when that was before the audit (data/python-eol.json, from the Python Developer's Guide) */
   endOfLife?: string;
   /** package, install, system-library: some Python file or notebook of the repo imports this distribution (under any name that satisfies it), or imports a library that loads it by itself (pydicom its decoders, pandas its file engines) */

@@ -86,13 +86,6 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
         records.push(notAssessedRecord(spec));
         continue;
       }
-      if (beforeUvFloor(spec.python.version)) {
-        tooOld.push(`the repo states Python ${spec.python.version} for ${spec.file} (${spec.python.source})`);
-        records.push({
-          ...resolutionRecord(spec, spec.python.version, { outcome: "not-assessed", offline: false, reason: UV_FLOOR }),
-        });
-        continue;
-      }
       // Lines the resolver can judge only by building them, or cannot read, are left out (said) so the rest is judged.
       const ask = (python: string): Promise<SettledAnswer> =>
         askLeavingOut(
@@ -115,8 +108,20 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
           (name, version) => releaseFiles(input.indexUrl, name, version, input.signal),
           python,
         );
-      let python = spec.python.version;
-      let settled = await ask(python);
+      // Requires-Python states lower bounds: pins that do not install on the oldest Python uv resolves for do not
+      // on an older Python 3 either (torch==2.0.1 on a stated 3.5); what does install there is left not assessed.
+      const oldest = UV_OLDEST_PYTHON.join(".");
+      const floored = beforeUvFloor(spec.python.version);
+      const onOldest = floored && spec.python.version.startsWith("3.") ? await ask(oldest) : null;
+      if (floored && onOldest?.answer.outcome !== "unresolvable") {
+        tooOld.push(`the repo states Python ${spec.python.version} for ${spec.file} (${spec.python.source})`);
+        records.push({
+          ...resolutionRecord(spec, spec.python.version, { outcome: "not-assessed", offline: false, reason: UV_FLOOR }),
+        });
+        continue;
+      }
+      let python = onOldest ? oldest : spec.python.version;
+      let settled = onOldest ?? (await ask(python));
       if (settled.answer.outcome === "not-assessed" && settled.answer.offline) {
         return {
           records: null,
@@ -188,6 +193,8 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
       const closure = closures.get(answer);
       if (closure) records.push(...transitiveImports(spec.file, closure, input.facts.families["imports"] ?? []));
       const record = resolutionRecord(judged, python, answer);
+      if (onOldest)
+        record.pythonSource = `${String(record.pythonSource)}, judged on ${oldest}, the oldest Python uv resolves for`;
       if (judged.skipped.length > 0) record.leftOut = judged.skipped.length;
       records.push({
         ...record,

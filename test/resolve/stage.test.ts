@@ -377,6 +377,19 @@ describe("resolve stage", () => {
     ]);
   });
 
+  it("a spec stating Python 3.5 that does not install on 3.6 either is unresolvable, judged on 3.6 and saying so", async () => {
+    const newer = await resolveRepo({ "requirements.txt": "newlike==2.0\n", ".python-version": "3.5\n" });
+    expect(newer.records).toHaveLength(1);
+    expect(newer.records![0]).toMatchObject({
+      status: "unresolvable",
+      resolutionClass: "python-conflict",
+      python: "3.6",
+      pythonSource: ".python-version:1 (3.5), judged on 3.6, the oldest Python uv resolves for",
+    });
+    const missing = await resolveRepo({ "requirements.txt": "alpha==9.9\n", "README.md": "Python 3.5.1\n" });
+    expect(missing.records![0]).toMatchObject({ status: "unresolvable", resolutionClass: "version-missing" });
+  });
+
   it("a pip freeze is judged for the Python the repo states anywhere, and says which statement decided", async () => {
     const freeze = "oldlike==1.13.3\nalpha==1.0\n";
     const conda = await resolveRepo({

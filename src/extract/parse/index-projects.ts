@@ -14,18 +14,25 @@ interface IndexProjectRow {
   /** A version spec (regex) outside which the row does not apply: the releases it names are the only ones at fault
    * (a backport whose old release installs harmlessly and whose later ones refuse a newer Python). */
   onlyFor?: string;
+  /** A backport's first Python at fault (exceptPythonFrom: for the except specs); older Pythons install it harmlessly. */
+  pythonFrom?: string;
+  exceptPythonFrom?: string;
   source: string;
 }
 
 let rows: Map<string, IndexProjectRow> | null = null;
 
-/** The fields a pip-read package record gets when the table names its distribution; {} otherwise. A URL
- * reference (NVIDIA apex from its repository) or a marker (a backport for old Pythons only) is what fixes it. */
-export function indexProjectFields(name: string, spec: string, marker?: string): Partial<FactRecord> {
+function rowOf(name: string): IndexProjectRow | undefined {
   rows ??= new Map(
     readDataJson<{ rows: IndexProjectRow[] }>("index-projects.json").rows.map((r) => [r.name, r] as const),
   );
-  const row = rows.get(name.toLowerCase().replace(/[-_.]+/g, "-"));
+  return rows.get(name.toLowerCase().replace(/[-_.]+/g, "-"));
+}
+
+/** The fields a pip-read package record gets when the table names its distribution; {} otherwise. A URL
+ * reference (NVIDIA apex from its repository) or a marker (a backport for old Pythons only) is what fixes it. */
+export function indexProjectFields(name: string, spec: string, marker?: string): Partial<FactRecord> {
+  const row = rowOf(name);
   if (!row || marker || /^[a-z][a-z0-9+.-]*:/i.test(spec.trim())) return {};
   if (row.onlyFor !== undefined && !new RegExp(row.onlyFor).test(spec.trim())) return {};
   const excepted = row.except !== undefined && new RegExp(row.except).test(spec.trim());
@@ -35,4 +42,12 @@ export function indexProjectFields(name: string, spec: string, marker?: string):
     indexInstallFails: row.installFails && !excepted,
     indexSource: row.source,
   };
+}
+
+/** The first Python ("3.7") on which the row's problem shows for this spec; null when it shows on every Python. */
+export function indexProblemPythonFrom(name: string, spec: string): string | null {
+  const row = rowOf(name);
+  if (!row) return null;
+  const excepted = row.except !== undefined && new RegExp(row.except).test(spec.trim());
+  return (excepted ? row.exceptPythonFrom : row.pythonFrom) ?? null;
 }

@@ -37,6 +37,8 @@ import { frameworkConflicts } from "./framework-versions.js";
 import { condaByContent, readmeNamedSpecs, requirementsByContent } from "./spec-by-content.js";
 import { dockerRunImage } from "./docker-run-image.js";
 import { pinConflicts } from "./pin-conflicts.js";
+import { clearBackportsForStatedPython } from "./backport-python.js";
+import { markPytorchIndexed } from "./pytorch-index.js";
 
 export type SpecFormat =
   | "dockerfile"
@@ -266,6 +268,23 @@ function markAlternativeBuilds(records: FactRecord[], readmeNamed: ReadonlyArray
   for (const r of records) if (r.kind === "copy" && r.environment === true) r.alternativeTo = specs.join(", ");
 }
 
+/** Every command line a stranger may run: the README's, the shell scripts' and Dockerfiles' lines, notebooks' `!` lines. */
+function commandLines(view: RepoView, facts: Facts): Array<{ file: string; command: string }> {
+  const out = (facts.families["readme"] ?? []).flatMap((r) =>
+    r.kind === "command" && typeof r.command === "string" && typeof r.file === "string"
+      ? [{ file: r.file, command: r.command }]
+      : [],
+  );
+  for (const entry of view.files()) {
+    if (entry.skipped || entry.size > 1_000_000 || inEnvironmentFolder(entry.path)) continue;
+    if (!/\.(?:sh|bash)$/i.test(entry.path) && roleOf(entry) !== "dockerfile") continue;
+    for (const line of (view.read(entry.path) ?? "").split("\n")) out.push({ file: entry.path, command: line });
+  }
+  for (const source of view.python())
+    for (const s of source.shell ?? []) out.push({ file: source.path, command: s.text });
+  return out;
+}
+
 /** The standard root spec files whose install needs no words (`pip install -r requirements.txt`). */
 const OBVIOUS_SPEC = /^(?:requirements\.txt|environment\.ya?ml|pyproject\.toml)$/;
 
@@ -384,6 +403,8 @@ export const extractor: Extractor = {
     for (const item of obsoleteGpuStack(view, records)) records.push(item);
     if (!records.some((r) => r.kind === "python-version" && typeof r.value === "string"))
       records.push(...readmePython(view));
+    clearBackportsForStatedPython(records);
+    markPytorchIndexed(records, (file) => view.read(file), commandLines(view, facts));
     for (const r of records) {
       const ended =
         r.kind === "python-version" && typeof r.value === "string" ? pastEndOfLife(r.value, today ?? new Date()) : null;
