@@ -30,7 +30,11 @@ function namedByCommand(command: string): string[] {
   );
 }
 
-/** Sets pytorchIndexed on each package record whose install names PyTorch's index. */
+/** A local-version pin only PyTorch's index serves (`+cu113`, `+cpu`, `+rocm5.2`). */
+const LOCAL_VERSION = /\+(?:cu|cpu|rocm)[0-9.]*$/;
+
+/** Sets pytorchIndexed on each local-version package record whose install names PyTorch's index (the only records
+ * that need it; others install from any index). */
 export function markPytorchIndexed(
   records: FactRecord[],
   read: (file: string) => string | null,
@@ -51,5 +55,7 @@ export function markPytorchIndexed(
   const queue = [...covered];
   while (queue.length > 0)
     for (const next of links.get(queue.shift()!) ?? []) if (!covered.has(next)) (covered.add(next), queue.push(next));
-  for (const r of records) if (r.kind === "package" && covered.has(String(r.file))) r.pytorchIndexed = true;
+  for (const r of records)
+    if (r.kind === "package" && LOCAL_VERSION.test(String(r.spec ?? "")) && covered.has(String(r.file)))
+      r.pytorchIndexed = true;
 }

@@ -58,7 +58,15 @@ describe("env-spec", () => {
       },
       { kind: "package", file: "requirements.txt", line: 3, name: "numpy", spec: "==1.26.4", pinned: true },
       { kind: "package", file: "requirements.txt", line: 4, name: "scikit-learn", spec: ">=1.3", pinned: false },
-      { kind: "package", file: "requirements.txt", line: 5, name: "torch", spec: "==2.1.0+cu118", pinned: true },
+      {
+        kind: "package",
+        file: "requirements.txt",
+        line: 5,
+        name: "torch",
+        spec: "==2.1.0+cu118",
+        pinned: true,
+        pytorchIndexed: true,
+      },
       { kind: "cuda", file: "requirements.txt", line: 5, value: "11.8", source: "torch==2.1.0+cu118" },
       {
         kind: "package",
