@@ -11,6 +11,8 @@ export interface BranchesFact {
   commit?: string;
   /** branch: git's words when its tree cannot be produced, else null */
   error?: null | string;
+  /** branch: true when git's words say only that this clone lacks a blob the branch's tree lists (a partial or filtered clone, a mirror that left out large files): the copy's gap, not the branch's */
+  missingLocally?: boolean;
   /** parse-error: the branch the file is on */
   branch?: string;
   /** parse-error: the file's path on that branch */

@@ -153,14 +153,26 @@ async function parseBlobs(view: BranchView, plans: readonly BranchPlan[]): Promi
   }
 }
 
+/** git's words for a blob the branch's tree lists but this clone's object store lacks (a partial or filtered
+ * clone, a mirror that left out large files): the host holds it, so the gap is the copy's, not the branch's.
+ * A tree git cannot read ("Could not read <sha>", "unable to read tree") leaves the branch unlisted: no such
+ * mark. */
+const BLOB_NOT_HERE =
+  /\bobject [0-9a-f]+ of .+ is missing|^objects missing for |unable to read sha1 file|missing blob/i;
+
+/** The branch's record with git's words, marked when they say only that this copy lacks a listed blob. */
+function failed(head: BranchCheck, error: string): BranchCheck {
+  return { ...head, error, ...(BLOB_NOT_HERE.test(error) ? { missingLocally: true } : {}) };
+}
+
 function judgeBranch(plan: BranchPlan, outcomes: Outcomes): BranchCheck[] {
   const { head } = plan;
-  if (plan.error !== null) return [{ ...head, error: plan.error }];
+  if (plan.error !== null) return [failed(head, plan.error)];
   const problems: BranchCheck[] = [];
   const missing: string[] = [];
   for (const file of plan.files) {
     const outcome = outcomes.bySha.get(file.sha)?.get(parseFormatOf(file.path)!);
-    if (outcome === undefined) return [{ ...head, error: outcomes.failure ?? "git stopped before the file was read" }];
+    if (outcome === undefined) return [failed(head, outcomes.failure ?? "git stopped before the file was read")];
     if (outcome === "missing") missing.push(file.path);
     else if (outcome !== null)
       problems.push({
@@ -171,7 +183,7 @@ function judgeBranch(plan: BranchPlan, outcomes: Outcomes): BranchCheck[] {
         message: outcome.message,
       });
   }
-  if (missing.length > 0) return [{ ...head, error: `objects missing for ${missing.sort().slice(0, 3).join(", ")}` }];
+  if (missing.length > 0) return [failed(head, `objects missing for ${missing.sort().slice(0, 3).join(", ")}`)];
   problems.sort((a, b) => compareText(String(a.file), String(b.file)));
   return [head, ...problems];
 }

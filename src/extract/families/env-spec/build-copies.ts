@@ -1,9 +1,10 @@
 // What each Dockerfile's COPY and ADD take from its build context, and whether that context holds it: the
-// context a compose file or a README `docker build [-f X] ctx` names, else the Dockerfile's own folder.
+// context a compose file, a script, a Makefile recipe or a README `docker build [-f X] ctx` names, else the Dockerfile's own folder.
 import { posix } from "node:path";
 import type { FactRecord, Facts } from "../../../model/facts.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import { parseConfig } from "../../parse/config-parse.js";
+import { expandMakeVariables, makeVariables } from "../../shell/make-vars.js";
 import { contextHolds, copySources, dockerIgnored } from "../../parse/docker-copies.js";
 import { readmeMadeFolder } from "../../parse/readme-made-folders.js";
 import { shellWords } from "../../shell/shell-words.js";
@@ -13,6 +14,8 @@ import { inEnvironmentFolder } from "../../view/vendored.js";
 /** The most COPY sources read per Dockerfile: a generated one with thousands of lines costs no more. */
 const MAX_SOURCES = 200;
 const COMPOSE = /(?:^|\/)(?:docker-)?compose[\w.-]*\.ya?ml$/i;
+const MAKEFILE = /(?:^|\/)(?:GNUmakefile|[Mm]akefile|[\w.-]+\.mk)$/;
+const BUILD = /\b(?:docker|podman)\s+build\b/;
 const norm = (p: string) => {
   const n = posix.normalize(p).replace(/^\.\/?|\/$/g, "");
   return n === "." ? "" : n;
@@ -84,6 +87,35 @@ function fromScripts(view: RepoView, named: Named): void {
   }
 }
 
+/** The recipe lines of a Makefile, each with its `\\` continuations joined and the Makefile's own variables
+ * expanded, with the number of its first line. */
+function makeRecipeLines(text: string): Array<{ line: number; text: string }> {
+  const vars = makeVariables(text);
+  const lines = text.split(/\r?\n/).slice(0, 5000);
+  const out: Array<{ line: number; text: string }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.startsWith("\t")) continue;
+    const first = i;
+    let body = lines[i]!.replace(/^\t[@+-]*/, "");
+    while (body.endsWith("\\") && i + 1 < lines.length && body.length < 4000)
+      body = `${body.slice(0, -1)} ${lines[++i]!.replace(/^\t/, "").trim()}`;
+    if (body.trim() !== "") out.push({ line: first + 1, text: expandMakeVariables(body, vars) });
+  }
+  return out;
+}
+
+/** `docker build` in a Makefile recipe: make runs each recipe line from the Makefile's folder (a `cd X &&`
+ * prefix moving it), with the Makefile's variables expanded. */
+function fromMakefiles(view: RepoView, named: Named): void {
+  for (const entry of view.files()) {
+    if (entry.skipped || !MAKEFILE.test(entry.path)) continue;
+    const text = view.read(entry.path);
+    if (text === null || !BUILD.test(text)) continue;
+    for (const { line, text: command } of makeRecipeLines(text))
+      if (BUILD.test(command)) fromCommand(command, folderOf(entry.path), named, `${entry.path}:${line}`);
+  }
+}
+
 /** A compose file's `build: ctx` or `build: { context, dockerfile }`. */
 function fromCompose(view: RepoView, named: Named): void {
   for (const entry of view.files()) {
@@ -119,6 +151,7 @@ export function dockerfileContexts(
   const named: Named = new Map();
   fromCommands(facts, named);
   fromScripts(view, named);
+  fromMakefiles(view, named);
   fromCompose(view, named);
   return (file) => {
     const given = named.get(file);

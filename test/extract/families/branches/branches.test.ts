@@ -38,11 +38,36 @@ describe("branches family", () => {
     const broken = records.find((r) => r.name === "broken")!;
     expect(broken.commit).toBe(brokenCommit);
     expect(String(broken.error)).toMatch(/unable to read|missing|bad object|fatal/i);
+    // The tree lists the blob and only this clone lacks it: the copy's gap, not the branch's.
+    expect(broken.missingLocally).toBe(true);
+    expect(records.filter((r) => r.kind === "branch" && r.name !== "broken").map((r) => r.missingLocally)).toEqual([
+      undefined,
+      undefined,
+    ]);
     expect(records.filter((r) => r.kind === "parse-error").map((r) => r.file)).toEqual([
       "broken.py",
       "conf/bad.json",
       "conf/bad.yaml",
     ]);
+  });
+
+  it("a branch whose tree object is gone is not marked as a gap of the copy", async () => {
+    const lost = tempDir("ra-br-tree-");
+    try {
+      makeRepo(lost);
+      git(lost, "checkout", "-q", "-b", "no-tree");
+      writeFiles(lost, { "sub/x.py": "print(1)\n" });
+      commitAll(lost, "no-tree");
+      const tree = git(lost, "rev-parse", "HEAD:sub");
+      git(lost, "checkout", "-q", "main");
+      unlinkSync(join(lost, ".git", "objects", tree.slice(0, 2), tree.slice(2)));
+      const checkout = await openSource(lost);
+      const record = (await checkBranches(checkout.branches!)).find((r) => r.name === "no-tree")!;
+      expect(record.error).not.toBeNull();
+      expect(record.missingLocally).toBeUndefined();
+    } finally {
+      rmSync(lost, { recursive: true, force: true });
+    }
   });
 
   it("caps the number of branches checked and says how many were left", async () => {
@@ -53,7 +78,7 @@ describe("branches family", () => {
       maxFilesPerBranch: 10,
     });
     expect(records).toEqual([
-      { kind: "branch", name: "broken", commit: brokenCommit, error: expect.any(String) },
+      { kind: "branch", name: "broken", commit: brokenCommit, error: expect.any(String), missingLocally: true },
       { kind: "unchecked", count: 2, reason: "only the first 1 branches are checked" },
     ]);
   });
