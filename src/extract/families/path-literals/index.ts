@@ -25,6 +25,7 @@ import {
   type Settable,
 } from "./settable.js";
 import { unreadAttribute } from "./unread-attributes.js";
+import { parserFilledFields } from "../../python/parser-filled-fields.js";
 import { roleOf } from "../../view/file-roles.js";
 import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
 import { kaggleInputAbove } from "../../python/path-kinds.js";
@@ -108,17 +109,22 @@ export const extractor: Extractor = {
       const mount = file.notebook && forKaggle(file.path) !== null ? MOUNT : {};
       const mounted = (kind: string) => (kind === "kaggle-input" ? mount : {});
       const defaults = overriddenDefaults(file, commands);
+      const sourceText = file.notebook ? "" : (ctx.view.read(file.path) ?? "");
+      // A dataclass default the file's parser fills (`Config(**vars(args))`) never reaches the run.
+      const filled = parserFilledFields(sourceText);
       const settable = (value: string, line: number, kind: string): Settable | null =>
         toEdit.has(file.path)
           ? "config-to-edit"
           : defaults.has(value)
             ? "option-overridden"
-            : overwritten.get(file.path)?.has(line)
-              ? "overwritten"
-              : kind.startsWith("kaggle-") && inKaggleBranch(file, line)
-                ? "kaggle-branch"
-                : null;
-      const sourceLines = file.notebook ? [] : (ctx.view.read(file.path) ?? "").split(/\r?\n/);
+            : filled.has(line)
+              ? "parser-filled"
+              : overwritten.get(file.path)?.has(line)
+                ? "overwritten"
+                : kind.startsWith("kaggle-") && inKaggleBranch(file, line)
+                  ? "kaggle-branch"
+                  : null;
+      const sourceLines = file.notebook ? [] : sourceText.split(/\r?\n/);
       // Placeholders a Python config assigns (`neptune_project = 'XXX'`): values the reader must fill in.
       for (const p of file.notebook ? [] : pythonPlaceholders(sourceLines.join("\n")))
         records.push(recordAt(file, p.line, { value: p.value, placeholder: true, source: "code" }));

@@ -1,11 +1,11 @@
 // Machine paths a reader sets rather than hunts: an argparse default every README command overrides, a
-// value in the file the README says to edit, a module default a caller overwrites, a Kaggle path in a
+// dataclass default the file's parser fills, a value in the file the README says to edit, a module default a caller overwrites, a Kaggle path in a
 // branch that runs only on Kaggle. Pure.
 import type { PyFileIndex } from "../../python/file-index.js";
 import { parseReadme } from "../../shell/readme-parse.js";
 
 /** Why a stranger need not hunt the path: the option, the config, the caller or the platform sets it. */
-export type Settable = "option-overridden" | "config-to-edit" | "overwritten" | "kaggle-branch";
+export type Settable = "option-overridden" | "parser-filled" | "config-to-edit" | "overwritten" | "kaggle-branch";
 
 export interface ReadmeCommand {
   command: string;
