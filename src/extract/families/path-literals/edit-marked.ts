@@ -12,9 +12,10 @@ const CONFIG_NAME = /config|cfg|settings|paths/i;
 const NEAR = 3;
 
 export interface CommandAt {
-  /** The README the command is in, its line, and the script it runs from the repo root (null when none). */
+  /** The README the command is in, its line, its text and the script it runs from the repo root (null when none). */
   file: string;
   line: number;
+  command: string;
   script: string | null;
 }
 
@@ -22,14 +23,23 @@ export interface CommandAt {
 export function scriptsWithClassToEdit(
   readmes: ReadonlyArray<{ file: string; text: string }>,
   commands: readonly CommandAt[],
+  repoFiles: readonly string[],
 ): Set<string> {
   const out = new Set<string>();
+  // `python3 inference.py` run from a folder the README does not `cd` to: the one repo file of that name.
+  const scriptOf = (c: CommandAt) => {
+    if (c.script !== null && repoFiles.includes(c.script)) return c.script;
+    const name = /\bpython\d?(?:\.\d+)?\s+([\w.-]+\.py)\b/.exec(c.command)?.[1];
+    const hits = name ? repoFiles.filter((f) => f === name || f.endsWith(`/${name}`)) : [];
+    return hits.length === 1 ? hits[0]! : null;
+  };
   for (const { file, text } of readmes) {
     const lines = text.split(/\r?\n/);
     for (const c of commands) {
-      if (c.file !== file || c.script === null) continue;
+      if (c.file !== file) continue;
       const above = lines.slice(Math.max(0, c.line - 1 - NEAR), c.line - 1);
-      if (above.some((l) => VERB.test(l) && CONFIG_CLASS.test(l))) out.add(c.script);
+      const script = above.some((l) => VERB.test(l) && CONFIG_CLASS.test(l)) ? scriptOf(c) : null;
+      if (script !== null) out.add(script);
     }
   }
   return out;

@@ -107,8 +107,10 @@ export const extractor: Extractor = {
         .map((r) => ({
           file: r.file as string,
           line: r.line as number,
+          command: typeof r.command === "string" ? r.command : "",
           script: typeof r.script === "string" ? r.script : null,
         })),
+      ctx.view.files().map((f) => f.path),
     );
     const siblings = siblingFolders(readmeFiles, [...new Set(ctx.view.files().map((f) => f.path.split("/")[0]!))]);
     const besideRepo = (value: string, from: string) => {

@@ -21,12 +21,13 @@ describe("settings marked for editing in a script", () => {
     const readme =
       "## Inference\n```bash\n# control Config class on top of the file\npython3 infer.py\npython3 other.py\n```\n";
     const commands = [
-      { file: "README.md", line: 4, script: "infer.py" },
-      { file: "README.md", line: 5, script: "other.py" },
-      { file: "README.md", line: 9, script: "far.py" },
+      { file: "README.md", line: 4, command: "python3 infer.py", script: null },
+      { file: "README.md", line: 5, command: "python3 other.py", script: "other.py" },
+      { file: "README.md", line: 9, command: "python3 far.py", script: "far.py" },
     ];
-    expect([...scriptsWithClassToEdit([{ file: "README.md", text: readme }], commands)]).toEqual([
-      "infer.py",
+    const files = ["src/infer.py", "other.py", "far.py"];
+    expect([...scriptsWithClassToEdit([{ file: "README.md", text: readme }], commands, files)]).toEqual([
+      "src/infer.py",
       "other.py",
     ]);
     expect([...configClassLines(INFER)]).toEqual([3, 4]);
@@ -57,7 +58,7 @@ it("notes machine paths in a Config class the README says to set, or under a 'ch
       "README.md":
         "# Run\n\n```bash\npip install -r requirements.txt\n# control Config class on top of the file\npython3 infer.py\npython3 evaluate.py\n```\n",
       "requirements.txt": "pandas==2.0.0\n",
-      "infer.py":
+      "src/infer.py":
         INFER + "\nimport pandas as pd\npd.read_csv(Config.dataset_dir + 'test.csv').to_csv(OUT + '/s.csv')\n",
       "evaluate.py":
         "import pandas as pd\nif __name__ == '__main__':\n    # change the local config as needed\n    class LocalConfig:\n        DATA_FOLDER = '/home/me/datasets/public'\n    pd.read_csv(LocalConfig.DATA_FOLDER + '/gt.csv')\n",
@@ -66,7 +67,7 @@ it("notes machine paths in a Config class the README says to set, or under a 'ch
   );
   expect(findings.map((f) => f.slice(0, 3))).toEqual([
     ["paths-config-to-fill", "evaluate.py", 5],
-    ["paths-config-to-fill", "infer.py", 4],
-    ["paths-portable", "infer.py", 6],
+    ["paths-config-to-fill", "src/infer.py", 4],
+    ["paths-portable", "src/infer.py", 6],
   ]);
 });
