@@ -13,6 +13,14 @@ const CALL = /\b(?:import_module|__import__)\(\s*([^)\n]*)/g;
 /** A dotted prefix the name is appended to: "configs." + x, f"configs.{x}", "configs.%s" % x, "configs.{}".format(x). */
 const PREFIX = /^f?(['"])([A-Za-z_][\w.]*)\.(?:\1\s*\+|\{[^}]*\}\1|%s\1\s*%|\{\}\1\.format)/;
 const LITERAL = /^(['"])([A-Za-z_][\w.]*)\1\s*(?:[,)]|$)/;
+/** `import_module(config_name)` after a module-level `config_name = 'cfg_2'`: the constant's value, quoted. */
+function constantOf(text: string, call: string): string | null {
+  const name = /^([A-Za-z_]\w*)\s*(?:[,)]|$)/.exec(call)?.[1];
+  if (!name) return null;
+  const assigned = [...text.matchAll(new RegExp(`^${name}\\s*=\\s*(['"])([A-Za-z_][\\w.]*)\\1\\s*(?:#.*)?$`, "gm"))];
+  // One assignment only: a name set twice may hold either value when the call runs.
+  return assigned.length === 1 ? `'${assigned[0]![2]!}')` : null;
+}
 const PATH_ADD = /\bsys\.path\.(?:append|insert)\(\s*(?:\d+\s*,\s*)?(?:os\.path\.join\([^'"]*)?(['"])([\w./-]+)\1/g;
 
 const join = (...parts: string[]) =>
@@ -55,7 +63,8 @@ export function dynamicImports(
         .filter((d) => d !== "" && tree.isDir(d))
         .slice(0, 1),
     );
-  for (const call of calls) {
+  for (const raw of calls) {
+    const call = constantOf(text, raw) ?? raw;
     const literal = LITERAL.exec(call);
     if (literal) {
       const hit =

@@ -29,4 +29,15 @@ describe("dynamic imports", () => {
     );
     expect(dynamicImports("import os\n", "src", "", ["--cfg", "plain"], tree)).toEqual([]);
   });
+
+  it("reads a name held by a module-level string constant as that module, not every module of the folder", () => {
+    const text =
+      "import sys, importlib\nsys.path.append('./cfg')\nconfig_name = 'big'\ncfg = importlib.import_module(config_name).cfg\n";
+    expect(dynamicImports(text, "src", "src", [], tree)).toEqual(["src/cfg/big.py"]);
+    // Set twice: either value may be the one the call sees.
+    expect(dynamicImports(`${text}config_name = 'base'\n`, "src", "src", [], tree)).toEqual([
+      "src/cfg/base.py",
+      "src/cfg/big.py",
+    ]);
+  });
 });
