@@ -25,6 +25,8 @@ import {
   type Settable,
 } from "./settable.js";
 import { unreadAttribute } from "./unread-attributes.js";
+import { parserFilledFields } from "../../python/parser-filled-fields.js";
+import { commentMarkedLines, configClassLines, scriptsWithClassToEdit } from "./edit-marked.js";
 import { roleOf } from "../../view/file-roles.js";
 import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
 import { kaggleInputAbove } from "../../python/path-kinds.js";
@@ -97,6 +99,19 @@ export const extractor: Extractor = {
     const readmeFiles = readmeRecords
       .filter((r) => r.kind === "readme" && typeof r.file === "string")
       .map((r) => ({ file: r.file as string, text: ctx.view.read(r.file as string) ?? "" }));
+    // Scripts whose config class a README step says to set before it runs them ("control Config class ...").
+    const classToEdit = scriptsWithClassToEdit(
+      readmeFiles,
+      readmeRecords
+        .filter((r) => r.kind === "command" && typeof r.file === "string" && typeof r.line === "number")
+        .map((r) => ({
+          file: r.file as string,
+          line: r.line as number,
+          command: typeof r.command === "string" ? r.command : "",
+          script: typeof r.script === "string" ? r.script : null,
+        })),
+      ctx.view.files().map((f) => f.path),
+    );
     const siblings = siblingFolders(readmeFiles, [...new Set(ctx.view.files().map((f) => f.path.split("/")[0]!))]);
     const besideRepo = (value: string, from: string) => {
       const folder = siblingOf(value, from);
@@ -108,17 +123,25 @@ export const extractor: Extractor = {
       const mount = file.notebook && forKaggle(file.path) !== null ? MOUNT : {};
       const mounted = (kind: string) => (kind === "kaggle-input" ? mount : {});
       const defaults = overriddenDefaults(file, commands);
+      const sourceText = file.notebook ? "" : (ctx.view.read(file.path) ?? "");
+      // A dataclass default the file's parser fills (`Config(**vars(args))`) never reaches the run.
+      const filled = parserFilledFields(sourceText);
+      // Settings the README or a comment above them tells the reader to edit in the script itself.
+      const marked = commentMarkedLines(sourceText);
+      if (classToEdit.has(file.path)) for (const l of configClassLines(sourceText)) marked.add(l);
       const settable = (value: string, line: number, kind: string): Settable | null =>
-        toEdit.has(file.path)
+        toEdit.has(file.path) || marked.has(line)
           ? "config-to-edit"
           : defaults.has(value)
             ? "option-overridden"
-            : overwritten.get(file.path)?.has(line)
-              ? "overwritten"
-              : kind.startsWith("kaggle-") && inKaggleBranch(file, line)
-                ? "kaggle-branch"
-                : null;
-      const sourceLines = file.notebook ? [] : (ctx.view.read(file.path) ?? "").split(/\r?\n/);
+            : filled.has(line)
+              ? "parser-filled"
+              : overwritten.get(file.path)?.has(line)
+                ? "overwritten"
+                : kind.startsWith("kaggle-") && inKaggleBranch(file, line)
+                  ? "kaggle-branch"
+                  : null;
+      const sourceLines = file.notebook ? [] : sourceText.split(/\r?\n/);
       // Placeholders a Python config assigns (`neptune_project = 'XXX'`): values the reader must fill in.
       for (const p of file.notebook ? [] : pythonPlaceholders(sourceLines.join("\n")))
         records.push(recordAt(file, p.line, { value: p.value, placeholder: true, source: "code" }));

@@ -1,11 +1,11 @@
 // Machine paths a reader sets rather than hunts: an argparse default every README command overrides, a
-// value in the file the README says to edit, a module default a caller overwrites, a Kaggle path in a
+// dataclass default the file's parser fills, a value in the file the README says to edit, a module default a caller overwrites, a Kaggle path in a
 // branch that runs only on Kaggle. Pure.
 import type { PyFileIndex } from "../../python/file-index.js";
 import { parseReadme } from "../../shell/readme-parse.js";
 
 /** Why a stranger need not hunt the path: the option, the config, the caller or the platform sets it. */
-export type Settable = "option-overridden" | "config-to-edit" | "overwritten" | "kaggle-branch";
+export type Settable = "option-overridden" | "parser-filled" | "config-to-edit" | "overwritten" | "kaggle-branch";
 
 export interface ReadmeCommand {
   command: string;
@@ -44,12 +44,24 @@ export function configsToEdit(readmes: ReadonlyArray<{ text: string }>, repoFile
         // The verb governs the file: it comes shortly before it, and no command line runs the file.
         const between = line.slice(verb.index, m.index);
         if (m.index < verb.index || between.length > 80 || /\bpython\d?\b|\brun\b/i.test(between)) continue;
+        // "set `cfg.neptune_project` in cfg_1.py": the one setting named is the edit, not the file's paths.
+        if (namesOtherSetting(between)) continue;
         const word = m[0].replace(/^\.\//, "");
         for (const f of repoFiles) if (f === word || (!word.includes("/") && f.endsWith(`/${word}`))) out.add(f);
       }
     }
   }
   return out;
+}
+
+const PATH_WORD = /path|dir|folder|root|file|data|input|output|mount|drive/i;
+
+/** Does the text name one setting in code quotes (`cfg.neptune_project`) that holds no path? */
+function namesOtherSetting(text: string): boolean {
+  const named = [...text.matchAll(/`([A-Za-z_][\w.]*)`/g)]
+    .map((m) => m[1]!)
+    .filter((n) => !/\.(?:py|ya?ml|json|cfg|ini|toml|conf|txt|sh)$/.test(n));
+  return named.length > 0 && named.every((n) => !PATH_WORD.test(n.slice(n.lastIndexOf(".") + 1)));
 }
 
 /** An assignment of a quoted value (`models_dir = '../../models'`, `data: "../input"`), as a README quotes a config. */

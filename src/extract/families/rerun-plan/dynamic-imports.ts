@@ -13,6 +13,47 @@ const CALL = /\b(?:import_module|__import__)\(\s*([^)\n]*)/g;
 /** A dotted prefix the name is appended to: "configs." + x, f"configs.{x}", "configs.%s" % x, "configs.{}".format(x). */
 const PREFIX = /^f?(['"])([A-Za-z_][\w.]*)\.(?:\1\s*\+|\{[^}]*\}\1|%s\1\s*%|\{\}\1\.format)/;
 const LITERAL = /^(['"])([A-Za-z_][\w.]*)\1\s*(?:[,)]|$)/;
+/** `import_module(config_name)` after a module-level `config_name = 'cfg_2'`: the constant's value, quoted. */
+function constantOf(text: string, call: string): string | null {
+  const name = /^([A-Za-z_]\w*)\s*(?:[,)]|$)/.exec(call)?.[1];
+  if (!name) return null;
+  const assigned = [...text.matchAll(new RegExp(`^${name}\\s*=\\s*(['"])([A-Za-z_][\\w.]*)\\1\\s*(?:#.*)?$`, "gm"))];
+  // One assignment only: a name set twice may hold either value when the call runs.
+  return assigned.length === 1 ? `'${assigned[0]![2]!}')` : null;
+}
+/** `for d in 'configs models metrics'.split(): sys.path.append(f'{BASE}/{d}/')`: each word's folder, with a
+ * module-level string constant put in for another name (BASE = './'). */
+const LOOP_ADD =
+  /^[ \t]*for\s+(\w+)\s+in\s+(?:(['"])([\w\s]+)\2\.split\(\)|\[([^\]\n]*)\])\s*:\s*\n[ \t]+sys\.path\.(?:append|insert)\(\s*(?:\d+\s*,\s*)?f(['"])([^'"\n]*)\5/gm;
+
+function loopedPathEntries(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(LOOP_ADD)) {
+    const words = m[3] !== undefined ? m[3].split(/\s+/) : [...m[4]!.matchAll(/['"]([\w.-]+)['"]/g)].map((w) => w[1]!);
+    for (const word of words.filter(Boolean)) {
+      const entry = m[6]!.replace(/\{(\w+)\}/g, (_, name: string) =>
+        name === m[1] ? word : (pathConstant(text, name) ?? "\0"),
+      );
+      if (!entry.includes("\0")) out.push(entry.replace(/\/{2,}/g, "/").replace(/^(?:\.\/)+/, ""));
+    }
+  }
+  return out;
+}
+
+/** The value of a single module-level path constant (`BASEDIR = './'`), else null. */
+function pathConstant(text: string, name: string): string | null {
+  const all = [...text.matchAll(new RegExp(`^${name}\\s*=\\s*[rRuU]?(['"])([\\w./-]*)\\1\\s*(?:#.*)?$`, "gm"))];
+  return all.length === 1 ? all[0]![2]! : null;
+}
+
+/** The string values the modules set for an attribute (`cfg.metric = "metric_1"`), each once. */
+function attributeValues(modules: readonly string[], attr: string, read: (path: string) => string | null): string[] {
+  const out = new Set<string>();
+  const set = new RegExp(`^\\s*\\w+\\.${attr}\\s*=\\s*[rRuU]?(['"])([A-Za-z_][\\w.]*)\\1\\s*(?:#.*)?$`, "gm");
+  for (const m of modules) for (const v of (read(m) ?? "").matchAll(set)) out.add(v[2]!);
+  return [...out];
+}
+
 const PATH_ADD = /\bsys\.path\.(?:append|insert)\(\s*(?:\d+\s*,\s*)?(?:os\.path\.join\([^'"]*)?(['"])([\w./-]+)\1/g;
 
 const join = (...parts: string[]) =>
@@ -28,6 +69,7 @@ export function dynamicImports(
   cwd: string,
   args: readonly string[],
   tree: ModuleTree,
+  read?: (path: string) => string | null,
 ): string[] {
   const calls = [...text.matchAll(CALL)].map((m) => m[1]!.trim());
   if (calls.length === 0) return [];
@@ -47,15 +89,19 @@ export function dynamicImports(
     .map((a) => a.replace(/\.py$/, "").replace(/^\.\//, "").replace(/\//g, "."));
   const folderOf = (dotted: string) =>
     bases.map((b) => join(b, dotted.replace(/\./g, "/"))).find((d) => tree.isDir(d)) ?? null;
-  const added = [...text.matchAll(PATH_ADD)]
-    .map((m) => m[2]!.replace(/^\.\//, ""))
+  const added = [...[...text.matchAll(PATH_ADD)].map((m) => m[2]!), ...loopedPathEntries(text)]
+    .map((p) => p.replace(/^\.\//, "").replace(/\/+$/, ""))
     .flatMap((p) =>
       bases
         .map((b) => join(b, p))
         .filter((d) => d !== "" && tree.isDir(d))
         .slice(0, 1),
     );
-  for (const call of calls) {
+  for (const raw of calls) {
+    // `import_module(cfg.metric)`: the value a module loaded before it sets (`cfg.metric = "metric_1"`).
+    const attr = /^[A-Za-z_]\w*\.([A-Za-z_]\w*)$/.exec(raw)?.[1];
+    const valued = attr && read ? attributeValues([...out], attr, read) : [];
+    const call = constantOf(text, raw) ?? (valued.length === 1 ? `'${valued[0]!}'` : raw);
     const literal = LITERAL.exec(call);
     if (literal) {
       const hit =

@@ -21,7 +21,7 @@ import { importsOffPath, repoSetsPythonPath } from "./imports-off-path.js";
 import { installedRoots } from "./installed-roots.js";
 import { imageSearchPath } from "./image-path.js";
 import { programOf, StepList, type Step, type TopStep } from "./steps.js";
-import { isModelName, trainingValues } from "./training-values.js";
+import { isModelName, ONE_FOLD, trainingValues } from "./training-values.js";
 import { configValues } from "../../python/config-lines.js";
 import { compareText } from "../../../model/text-order.js";
 import { cellInversion, inversionWords } from "./cell-order.js";
@@ -436,21 +436,30 @@ function stepRecord(
       ? (hydraConfigFiles(view.read(python.path) ?? "", python.path, args, hydraFiles(view)) ?? [])
       : [];
     const loaded = [...new Set([...configs, ...composed])];
-    const configLayers = loaded.map((c) => [...modelKeys(c, view), ...(hints.get(c) ?? [])]);
+    const configLayers = loaded.map((c) => [...configKeys(c, view), ...(hints.get(c) ?? [])]);
     Object.assign(record, trainingValues(args, `${step.file}:${step.line}`, [...configLayers, programHints, imported]));
   }
   return record;
 }
 
-/** A config's `model: yolov5x`-like keys as model hints (the training family reads only unambiguous names). */
-function modelKeys(config: string, view: RepoView): FactRecord[] {
+/** A config's `model: yolov5x`-like keys as model hints (the training family reads only unambiguous names), and
+ * the single fold it trains (`fold: 0`) as one fold. */
+function configKeys(config: string, view: RepoView): FactRecord[] {
   if (!/\.(?:ya?ml|json|toml|cfg|ini)$/i.test(config)) return [];
   const text = view.read(config);
   if (text === null) return [];
-  return configValues(text)
-    .filter((v) => v.key !== null && isModelName(v.key.slice(v.key.lastIndexOf(".") + 1), v.value))
+  const values = configValues(text);
+  const last = (key: string) => key.slice(key.lastIndexOf(".") + 1);
+  const model = values
+    .filter((v) => v.key !== null && isModelName(last(v.key), v.value))
     .slice(0, 1)
     .map((v) => ({ file: config, line: v.line, kind: "models", value: v.value }));
+  // `fold: 0` beside `n_fold: 20`: the config trains the one fold it names, not the count it splits into.
+  const oneFold = values
+    .filter((v) => v.key !== null && ONE_FOLD.test(last(v.key)) && /^\d+$/.test(v.value.trim()))
+    .slice(0, 1)
+    .map((v) => ({ file: config, line: v.line, kind: "folds", value: 1 }));
+  return [...model, ...oneFold];
 }
 
 /** The notebooks the plan runs whose saved run executed cells out of order: the first inversion, at the later cell. */

@@ -62,7 +62,8 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
         for (const target of resolveImport(index, file, imp, searchPath, installed)) add(target, "imports");
       // A module loaded by a name the step's arguments give (a config by name), or every one it may be.
       if (/import_module\(|__import__\(/.test(text))
-        for (const target of dynamicImports(text, folderOf(file), step.cwd, args, tree)) add(target, "imports");
+        for (const target of dynamicImports(text, folderOf(file), step.cwd, args, tree, (p) => view.read(p)))
+          add(target, "imports");
       for (const s of py.shellStrings) {
         const { command } = interpretLine(s.value, step.cwd, env);
         const target = command

@@ -38,7 +38,7 @@ export function isModelName(key: string, value: string): boolean {
 }
 
 /** A single fold given on the command line (`--fold 0`, hydra's `dataset.fold=$FOLD`): the run trains that one fold. */
-const ONE_FOLD = /^(?:fold|fold_?id|fold_?idx|fold_?index|fold_?num|val_?fold)$/i;
+export const ONE_FOLD = /^(?:fold|fold_?id|fold_?idx|fold_?index|fold_?num|val_?fold)$/i;
 
 /** `--kfold 3` names a fold, not three of them, when the program's own default for it is no count (0, 1, -1). */
 function foldByDefault(name: string, layers: ReadonlyArray<readonly FactRecord[]>): boolean {

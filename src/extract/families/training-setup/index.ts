@@ -15,6 +15,7 @@ import { filesWithRole, roleOf } from "../../view/file-roles.js";
 import { tileGrid } from "./tile-grid.js";
 import { helperBodies, layerStack, type LayerStack } from "./layer-stack.js";
 import { pythonGpuIds, shellGpuIds } from "./gpu-ids.js";
+import { parserFilledFields } from "../../python/parser-filled-fields.js";
 import { configGpuCount, pythonGpuCounts, shellGpuCounts } from "./gpu-counts.js";
 import { readmeResources } from "./resources.js";
 import { trainingsOf } from "./trainings.js";
@@ -147,9 +148,14 @@ export const extractor: Extractor = {
       }
     }
     // GPU ids the code or a script pins (`set_device(2)`, `CUDA_VISIBLE_DEVICES=2,3 python x.py`).
-    for (const source of ctx.view.python())
-      for (const g of pythonGpuIds(source.text))
-        records.push(recordAt(source, g.line, { kind: "gpu-ids", value: g.value, via: "code", name: g.name }));
+    for (const source of ctx.view.python()) {
+      const ids = pythonGpuIds(source.text);
+      // A dataclass default the file's parser fills (`device: str = "cuda:2"`, `Config(**vars(args))`) is dead.
+      const filled = ids.length > 0 ? parserFilledFields(source.text) : new Set<number>();
+      for (const g of ids)
+        if (!filled.has(g.line))
+          records.push(recordAt(source, g.line, { kind: "gpu-ids", value: g.value, via: "code", name: g.name }));
+    }
     for (const entry of filesWithRole(ctx.view, "shell")) {
       if (entry.skipped) continue;
       for (const g of shellGpuIds(ctx.view.read(entry.path) ?? ""))

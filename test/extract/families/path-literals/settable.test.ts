@@ -18,6 +18,13 @@ describe("configs the README tells a reader to edit", () => {
     ];
     expect([...configsToEdit(readmes, files)]).toEqual([]);
   });
+
+  it("leaves a file the README names only for one setting that holds no path, and takes one named for a path", () => {
+    const other = [{ text: "To log to your own project set `cfg.tracker_project` in `paths.py`.\n" }];
+    expect([...configsToEdit(other, files)]).toEqual([]);
+    const path = [{ text: "Set `cfg.data_folder` in `paths.py` to your download.\n" }];
+    expect([...configsToEdit(path, files)]).toEqual(["paths.py"]);
+  });
 });
 
 describe("configs the README quotes after an edit sentence", () => {

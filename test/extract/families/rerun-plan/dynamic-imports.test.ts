@@ -29,4 +29,35 @@ describe("dynamic imports", () => {
     );
     expect(dynamicImports("import os\n", "src", "", ["--cfg", "plain"], tree)).toEqual([]);
   });
+
+  it("reads a name held by a module-level string constant as that module, not every module of the folder", () => {
+    const text =
+      "import sys, importlib\nsys.path.append('./cfg')\nconfig_name = 'big'\ncfg = importlib.import_module(config_name).cfg\n";
+    expect(dynamicImports(text, "src", "src", [], tree)).toEqual(["src/cfg/big.py"]);
+    // Set twice: either value may be the one the call sees.
+    expect(dynamicImports(`${text}config_name = 'base'\n`, "src", "src", [], tree)).toEqual([
+      "src/cfg/base.py",
+      "src/cfg/big.py",
+    ]);
+  });
+
+  it("reads folders a loop puts on sys.path, and a name a config loaded before sets (`cfg.metric = 'm1'`)", () => {
+    const own: ModuleTree = {
+      has: (p) => ["configs/c1.py", "configs/c2.py", "metrics/m1.py", "metrics/m2.py"].includes(p),
+      isDir: (p) => p === "configs" || p === "metrics",
+      modules: (d) => [`${d}/${d === "configs" ? "c1" : "m1"}.py`, `${d}/${d === "configs" ? "c2" : "m2"}.py`],
+    };
+    const texts: Record<string, string> = { "configs/c1.py": "cfg = X()\ncfg.metric = 'm1'\n" };
+    const text = [
+      "BASEDIR = './'",
+      "for DIRNAME in 'configs metrics'.split():",
+      "    sys.path.append(f'{BASEDIR}/{DIRNAME}/')",
+      "cfg = importlib.import_module(args.config).cfg",
+      "calc = importlib.import_module(cfg.metric).calc",
+    ].join("\n");
+    expect(dynamicImports(text, "", "", ["-C", "c1"], own, (p) => texts[p] ?? null)).toEqual([
+      "configs/c1.py",
+      "metrics/m1.py",
+    ]);
+  });
 });

@@ -38,4 +38,22 @@ describe("rerun-plan trainings", () => {
       "configs/yolo.yaml:1,configs/yolo.yaml:2,configs/yolo.yaml:3,configs/yolo.yaml:4",
     ]);
   });
+
+  it("counts a config that names one fold beside its fold count (`n_fold: 20`, `fold: 0`) as one fold", async () => {
+    const train =
+      "import argparse, yaml\np = argparse.ArgumentParser()\np.add_argument('--config')\nargs = p.parse_args()\ncfg = yaml.safe_load(open(args.config))\n";
+    const records = await planOf({
+      "README.md":
+        "# Reproduce\n\n```bash\npip install -r requirements.txt\npython train.py --config config/a.yaml\npython train.py --config config/b.yaml\n```\n",
+      "requirements.txt": "torch\n",
+      "train.py": train,
+      "config/a.yaml": "data:\n  n_fold: 20\n  fold: 0\ntrain:\n  epochs: 5\n",
+      "config/b.yaml": "data:\n  n_fold: 10\ntrain:\n  epochs: 5\n",
+    });
+    const trainings = records.filter((r) => r.kind === "step" && r.purpose === "train");
+    expect(trainings.map((t) => [t.args, t.folds])).toEqual([
+      ["--config config/a.yaml", 1],
+      ["--config config/b.yaml", 10],
+    ]);
+  });
 });
