@@ -463,7 +463,7 @@ export interface ReadmeFact {
   file?: string;
   /** readme: root | docs | sub-project (the README of a folder up to two levels down that holds code of its own) */
   place?: string;
-  /** readme (docs): the root README links or names it; an unlinked docs/ page (often a vendored framework's own) gives rerun steps only where the root README gives none */
+  /** readme (docs, sub-project): the root README links or names it; an unlinked docs/ page (often a vendored framework's own) gives rerun steps only where the root README gives none, an unlinked sub-folder README only where the root README gives no training or prediction step */
   linked?: boolean;
   /** section, command, mention: 1-based line in the README; call: line in the shell script */
   line?: number;

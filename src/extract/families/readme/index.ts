@@ -125,7 +125,10 @@ export const extractor: Extractor = {
         kind: "readme",
         file: entry.path,
         place: placeOf(entry)!,
-        ...(placeOf(entry) === "docs" && linked.has(entry.path) ? { linked: true } : {}),
+        ...((placeOf(entry) === "docs" && linked.has(entry.path)) ||
+        (placeOf(entry) === "sub-project" && pointed.has(entry.path))
+          ? { linked: true }
+          : {}),
         ...(trainAbsent
           ? {
               trainAbsent: `; ${entry.path} says the training code is not in the repository (line ${trainAbsent.line})`,
