@@ -121,6 +121,7 @@ export const extractor: Extractor = {
       // for a rule about the missing training command to name.
       const absent = codeAbsentStatements(parseReadme(text));
       const trainAbsent = absent.find((a) => a.purpose === "train");
+      const trainScript = placeOf(entry) === "root" ? rootTrainScript(view) : null;
       records.push({
         kind: "readme",
         file: entry.path,
@@ -129,6 +130,7 @@ export const extractor: Extractor = {
         (placeOf(entry) === "sub-project" && pointed.has(entry.path))
           ? { linked: true }
           : {}),
+        ...(trainScript ? { trainScript } : {}),
         ...(trainAbsent
           ? {
               trainAbsent: `; ${entry.path} says the training code is not in the repository (line ${trainAbsent.line})`,
@@ -150,6 +152,20 @@ export const extractor: Extractor = {
     return records;
   },
 };
+
+/** A shell script at the root whose lines train (`run.sh` of `python train.py ...` lines): where a README gives no
+ * training command, a stranger still finds the training there. The first by name, or null. */
+function rootTrainScript(view: RepoView): string | null {
+  const env: ShellEnv = { isDir: (p) => view.isDir(p) };
+  return (
+    view
+      .files()
+      .filter((f) => !f.skipped && !f.path.includes("/") && /\.(?:sh|bash)$/.test(f.path))
+      .map((f) => f.path)
+      .sort()
+      .find((path) => scriptPurposes(view, path, env).includes("train")) ?? null
+  );
+}
 
 /** "owner/name" of a GitHub URL (lower case), or null. */
 function githubSlug(url: string | null): string | null {
