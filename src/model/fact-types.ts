@@ -509,6 +509,8 @@ export interface ReadmeFact {
   from?: string;
   /** step-folder: the only files the folder holds, when all are placeholders (.gitkeep, .keep, empty files, a README of headings only): the step's code is absent */
   placeholders?: string;
+  /** mention (file run by a command): where it is not at its path and several files have its name, up to three of them ("a/main.py, b/main.py"): the README is off by a folder */
+  namesakes?: string;
   /** readme (root): a shell script at the root whose lines train (`run.sh` of `python train.py ...` lines), the documented entry where the README gives no training command */
   trainScript?: string;
   /** readme: where it says the training code is not in the repository, as words a message appends ("; README.md says the training code is not in the repository (line 12)") */

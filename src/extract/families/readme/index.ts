@@ -235,6 +235,9 @@ function readmeFacts(
     // A script a command runs that is not where it runs but whose one namesake lies elsewhere (`src/train.py`).
     const elsewhere =
       at ?? (target === "file" && exists === false && runBy && !under && !near ? namesake(view, name) : null);
+    // Where several files have that name, the README is off by a folder, not missing the file: name them.
+    const several =
+      target === "file" && exists === false && runBy && !under && !near && !elsewhere ? namesakes(view, name) : [];
     records.push({
       kind: "mention",
       file,
@@ -243,6 +246,9 @@ function readmeFacts(
       name,
       exists,
       ...(runBy ? { runBy } : {}),
+      ...(several.length > 1
+        ? { namesakes: several.slice(0, 3).join(", ") + (several.length > 3 ? ", ..." : "") }
+        : {}),
       ...(near ? { nearest: near } : {}),
       ...(under ? { runFrom: under } : {}),
       ...(elsewhere ? { elsewhere } : {}),
@@ -831,6 +837,16 @@ function folderAbove(nearest: string, candidates: string[]): string | null {
 }
 
 /** The one file of that name elsewhere in the repo (`working/train.py` for a missing `train.py`), or null. */
+/** Every file with the base name of `path`, sorted. */
+function namesakes(view: RepoView, path: string): string[] {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  return view
+    .files()
+    .filter((e) => e.path === base || e.path.endsWith(`/${base}`))
+    .map((e) => e.path)
+    .sort();
+}
+
 function namesake(view: RepoView, path: string): string | null {
   const base = path.slice(path.lastIndexOf("/") + 1);
   const hits = view.files().filter((e) => e.path === base || e.path.endsWith(`/${base}`));
