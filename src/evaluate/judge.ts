@@ -248,7 +248,8 @@ function evidenceOf(rule: Rule, records: readonly FactRecord[]): Evidence {
 /** Whether the rule as written blocks for these records: every finding of a `block` rule, or `blockWhen` matched. */
 function blocksAsWritten(rule: Rule, records: readonly FactRecord[]): boolean {
   if (rule.effect === "block") return true;
-  return rule.blockWhen !== undefined && !rule.check.absent && records.some((r) => recordMatches(r, rule.blockWhen));
+  // An absence's one record is the one `applies` found: blockWhen matches that.
+  return rule.blockWhen !== undefined && records.some((r) => recordMatches(r, rule.blockWhen));
 }
 
 /** What the first-look gate took from a finding graded `severity` (blocking or not): the rule as written, graded the
@@ -276,8 +277,7 @@ interface Graded {
 
 /** No plan collected: the finding is graded as its rule is written, as audits without the plan always were. */
 function asWrittenGroup(rule: Rule, records: FactRecord[]): Graded {
-  const blocks =
-    rule.blockWhen !== undefined && !rule.check.absent && records.some((r) => recordMatches(r, rule.blockWhen));
+  const blocks = rule.blockWhen !== undefined && records.some((r) => recordMatches(r, rule.blockWhen));
   const heldBack = heldFrom(rule, records, rule.severity, blocks, (s) => s, true);
   const finding = toFinding(rule, records, {
     severity: rule.severity,

@@ -465,7 +465,7 @@ export interface ReadmeFact {
   file?: string;
   /** readme: root | docs | sub-project (the README of a folder up to two levels down that holds code of its own) */
   place?: string;
-  /** readme (docs): the root README links or names it; an unlinked docs/ page (often a vendored framework's own) gives rerun steps only where the root README gives none */
+  /** readme (docs, sub-project): the root README links or names it; an unlinked docs/ page (often a vendored framework's own) gives rerun steps only where the root README gives none, an unlinked sub-folder README only where the root README gives no training or prediction step */
   linked?: boolean;
   /** section, command, mention: 1-based line in the README; call: line in the shell script */
   line?: number;
@@ -511,6 +511,10 @@ export interface ReadmeFact {
   from?: string;
   /** step-folder: the only files the folder holds, when all are placeholders (.gitkeep, .keep, empty files, a README of headings only): the step's code is absent */
   placeholders?: string;
+  /** mention (file run by a command): where it is not at its path and several files have its name, up to three of them ("a/main.py, b/main.py"): the README is off by a folder */
+  namesakes?: string;
+  /** readme (root): a shell script at the root whose lines train (`run.sh` of `python train.py ...` lines), the documented entry where the README gives no training command */
+  trainScript?: string;
   /** readme: where it says the training code is not in the repository, as words a message appends ("; README.md says the training code is not in the repository (line 12)") */
   trainAbsent?: string;
   /** code-absent: training | inference */

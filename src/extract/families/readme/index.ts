@@ -121,11 +121,16 @@ export const extractor: Extractor = {
       // for a rule about the missing training command to name.
       const absent = codeAbsentStatements(parseReadme(text));
       const trainAbsent = absent.find((a) => a.purpose === "train");
+      const trainScript = placeOf(entry) === "root" ? rootTrainScript(view) : null;
       records.push({
         kind: "readme",
         file: entry.path,
         place: placeOf(entry)!,
-        ...(placeOf(entry) === "docs" && linked.has(entry.path) ? { linked: true } : {}),
+        ...((placeOf(entry) === "docs" && linked.has(entry.path)) ||
+        (placeOf(entry) === "sub-project" && pointed.has(entry.path))
+          ? { linked: true }
+          : {}),
+        ...(trainScript ? { trainScript } : {}),
         ...(trainAbsent
           ? {
               trainAbsent: `; ${entry.path} says the training code is not in the repository (line ${trainAbsent.line})`,
@@ -147,6 +152,20 @@ export const extractor: Extractor = {
     return records;
   },
 };
+
+/** A shell script at the root whose lines train (`run.sh` of `python train.py ...` lines): where a README gives no
+ * training command, a stranger still finds the training there. The first by name, or null. */
+function rootTrainScript(view: RepoView): string | null {
+  const env: ShellEnv = { isDir: (p) => view.isDir(p) };
+  return (
+    view
+      .files()
+      .filter((f) => !f.skipped && !f.path.includes("/") && /\.(?:sh|bash)$/.test(f.path))
+      .map((f) => f.path)
+      .sort()
+      .find((path) => scriptPurposes(view, path, env).includes("train")) ?? null
+  );
+}
 
 /** "owner/name" of a GitHub URL (lower case), or null. */
 function githubSlug(url: string | null): string | null {
@@ -203,16 +222,22 @@ function readmeFacts(
     name: string,
     exists: boolean | null,
     runBy: string | null = null,
+    /** Where a script the command runs lies, when the README runs it from a folder that lacks it. */
+    at: string | null = null,
   ) => {
     const key = `${target}:${name}:${line}`; // once per line: a grouped finding lists every line naming it
     if (seen.has(key)) return;
     seen.add(key);
-    const near = target === "file" && exists === false ? nearNamesake(view, name) : null;
+    const near = target === "file" && exists === false && !at ? nearNamesake(view, name) : null;
     // A script the README runs from the root that lies, path and all, under one sub-folder (`python models/x.py`
     // for `pkg/models/x.py`): the README leaves out a `cd pkg`; the file is there.
-    const under = target === "file" && exists === false && runBy ? soleFolderHolding(view, name) : null;
+    const under = target === "file" && exists === false && runBy && !at ? soleFolderHolding(view, name) : null;
     // A script a command runs that is not where it runs but whose one namesake lies elsewhere (`src/train.py`).
-    const elsewhere = target === "file" && exists === false && runBy && !under && !near ? namesake(view, name) : null;
+    const elsewhere =
+      at ?? (target === "file" && exists === false && runBy && !under && !near ? namesake(view, name) : null);
+    // Where several files have that name, the README is off by a folder, not missing the file: name them.
+    const several =
+      target === "file" && exists === false && runBy && !under && !near && !elsewhere ? namesakes(view, name) : [];
     records.push({
       kind: "mention",
       file,
@@ -221,6 +246,9 @@ function readmeFacts(
       name,
       exists,
       ...(runBy ? { runBy } : {}),
+      ...(several.length > 1
+        ? { namesakes: several.slice(0, 3).join(", ") + (several.length > 3 ? ", ..." : "") }
+        : {}),
       ...(near ? { nearest: near } : {}),
       ...(under ? { runFrom: under } : {}),
       ...(elsewhere ? { elsewhere } : {}),
@@ -276,7 +304,15 @@ function readmeFacts(
     clones: new Set(),
     serviceFolder: composeServiceFolder((p) => (view.has(p) ? view.read(p) : null)),
   };
-  const commands: Array<{ line: number; command: ShellCommand; cwd: string; prose?: true; repeat?: number }> = [];
+  /** `located`: the script as the README runs it, where it is not, when the command was found in another folder. */
+  const commands: Array<{
+    line: number;
+    command: ShellCommand;
+    cwd: string;
+    prose?: true;
+    repeat?: number;
+    located?: string;
+  }> = [];
   const blocks = new Map<number, Array<{ line: number; text: string }>>();
   for (const c of parts.code) (blocks.get(c.block) ?? blocks.set(c.block, []).get(c.block)!).push(c);
   const codeLines = [...blocks.entries()].flatMap(([id, lines]) =>
@@ -306,6 +342,20 @@ function readmeFacts(
     return last === undefined ? null : last.slice(0, last.lastIndexOf("/"));
   };
   const found = (c: ShellCommand) => scriptRun(c, (p) => view.has(p)) !== null;
+  /** The script is there and so is every config or requirements file the command passes. */
+  const fits = (c: ShellCommand) => found(c) && c.inputs.every((p) => view.has(p));
+  /** The line read from the one folder of the repo that holds its script (as written) and the files it passes;
+   * null when no folder or several do. */
+  const soleFittingFolder = (line: string) => {
+    const written = interpretLine(line, "", env).command?.script;
+    if (!written || written.startsWith("..")) return null;
+    const readings = view
+      .files()
+      .filter((e) => e.path.endsWith(`/${written}`))
+      .map((e) => interpretLine(line, e.path.slice(0, e.path.length - written.length - 1), env))
+      .filter((there) => there.command && fits(there.command));
+    return readings.length === 1 ? readings[0]! : null;
+  };
   const saidFolders = scriptFoldersSaid(parts.prose, (p) => view.isDir(joinRel(startDir, p)));
   let cwd = startDir;
   // The folder within the code block alone, as a reader who skipped the earlier blocks would have it.
@@ -345,14 +395,20 @@ function readmeFacts(
         : carried.command
           ? { command: carried.command, cwd: carried.cwd }
           : null;
-    // Where neither does, a folder an earlier `cd` of the document moved to and a section's end left may.
-    if (command && !found(command.command) && command.command.script !== null)
-      for (const folder of [...visited].reverse()) {
-        const there = interpretLine(step.text, folder, env);
-        if (!there.command || !found(there.command)) continue;
+    // Where neither does, a folder an earlier `cd` of the document moved to and a section's end left may, one
+    // that holds the configs the command passes too; one that lacks them yields to the one folder of the repo
+    // that holds both (a `cd` of another section does not reach this command).
+    let located: string | null = null;
+    if (command && !found(command.command) && command.command.script !== null) {
+      const readings = [...visited].reverse().map((folder) => interpretLine(step.text, folder, env));
+      const loose = readings.find((r) => r.command && found(r.command));
+      const there =
+        readings.find((r) => r.command && fits(r.command)) ?? (loose ? (soleFittingFolder(step.text) ?? loose) : null);
+      if (there?.command) {
+        if (!visited.includes(there.cwd)) located = command.command.script;
         command = { command: there.command, cwd: there.cwd };
-        break;
       }
+    }
     if (cwd !== startDir && !visited.includes(cwd)) visited.push(cwd);
     // A bare script the prose just named with its folder ("run `src/train.py`", then `python train.py`) runs from that folder.
     if (command && !found(command.command) && command.command.script !== null) {
@@ -368,7 +424,22 @@ function readmeFacts(
         command = { command: there.command, cwd: there.cwd };
         break;
       }
-    if (command) commands.push({ line: step.line, ...command, ...(repeated ? { repeat: repeated.times } : {}) });
+    // Else the one folder of the repo that holds the script and the configs it passes: the README is off by a
+    // folder, and the mention of the script says where it is (a bare script is left to the plan's namesake).
+    if (command && !found(command.command) && command.command.script !== null && command.command.inputs.length > 0) {
+      const there = soleFittingFolder(step.text);
+      if (there?.command) {
+        located = command.command.script;
+        command = { command: there.command, cwd: there.cwd };
+      }
+    }
+    if (command)
+      commands.push({
+        line: step.line,
+        ...command,
+        ...(repeated ? { repeat: repeated.times } : {}),
+        ...(located !== null ? { located } : {}),
+      });
   }
   const cwdAt = (line: number) => folderAt.filter((f) => f.line < line).pop()!.cwd;
   const proseAt = new Map(parts.prose.map((p) => [p.line, p.text]));
@@ -431,7 +502,7 @@ function readmeFacts(
     );
   };
   for (let i = 0; i < commands.length; i++) {
-    const { line, command, cwd, prose, repeat } = commands[i]!;
+    const { line, command, cwd, prose, repeat, located } = commands[i]!;
     // A script the repo lacks keeps its name: the finding about it names what the README says.
     const script = scriptRun(command, (p) => view.has(p)) ?? command.script;
     const [first, ...more] = purposesOf(view, env, command, script, text);
@@ -502,7 +573,8 @@ function readmeFacts(
         script,
         via: script ?? `make ${command.makeTarget ?? ""}`.trim(),
       });
-    if (command.script) mentionFile(line, script ?? command.script, false, purpose);
+    if (located !== undefined && script) mention(line, "file", located, false, purpose, script);
+    else if (command.script) mentionFile(line, script ?? command.script, false, purpose);
     for (const input of command.inputs) mentionFile(line, input, false);
     for (const branch of command.branches) mentionBranch(line, branch);
   }
@@ -765,6 +837,16 @@ function folderAbove(nearest: string, candidates: string[]): string | null {
 }
 
 /** The one file of that name elsewhere in the repo (`working/train.py` for a missing `train.py`), or null. */
+/** Every file with the base name of `path`, sorted. */
+function namesakes(view: RepoView, path: string): string[] {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  return view
+    .files()
+    .filter((e) => e.path === base || e.path.endsWith(`/${base}`))
+    .map((e) => e.path)
+    .sort();
+}
+
 function namesake(view: RepoView, path: string): string | null {
   const base = path.slice(path.lastIndexOf("/") + 1);
   const hits = view.files().filter((e) => e.path === base || e.path.endsWith(`/${base}`));

@@ -190,6 +190,14 @@ function readmeSteps(
     // A docs/ page the root README never links (a vendored framework's GETTING_STARTED.md) is background, not the
     // solution's procedure: its commands are steps only where the root README gives none of its own.
     if (doc.place === "docs" && doc.linked !== true && out.some((t) => !t.file.includes("/"))) continue;
+    // So is a sub-folder README the root never points to (a cheat sheet of API calls) where the root README
+    // trains or predicts by its own steps.
+    if (
+      doc.place === "sub-project" &&
+      doc.linked !== true &&
+      out.some((t) => !t.file.includes("/") && (t.purpose === "train" || t.purpose === "predict"))
+    )
+      continue;
     const folder = doc.place === "sub-project" ? file.slice(0, file.lastIndexOf("/")) : "";
     const data = dataLines(file, folder);
     const commands = readme.filter(
