@@ -239,7 +239,9 @@ function wrapperWrites(index: RepoPythonIndex): Written[] {
           // `save_config(cfg, args.log_folder)`: the helper's path with the call's arguments in place.
           const bound = (p: string) => {
             const a = call.args.find((x) => x.name === p) ?? positional[s.params?.indexOf(p) ?? -1];
-            return a?.path ?? null;
+            const added = s.adds?.[p];
+            // `dump_cfg(cfg, "cfg")` writes cfg.yaml when the helper adds the extension a bare name lacks.
+            return a?.path && added && !/\.[^/*]+$/.test(a.path) ? a.path + added : (a?.path ?? null);
           };
           const path = fillTemplate(s.template, bound);
           if (/[A-Za-z0-9]/.test(path.replace(/\*/g, "")))

@@ -66,6 +66,32 @@ describe("data-refs: files the pipeline produces", () => {
     ).toEqual([["*/logs/fold*.csv", "src/train.py:2"]]);
   });
 
+  it("follows the repo's own dump method that joins its folder, a sub-folder and the name it gives an extension", async () => {
+    expect(
+      await producers({
+        "exp.py": [
+          "import os, yaml",
+          "class Experiment:",
+          "    def dump_cfg(self, cfg, file_name):",
+          '        file_name = file_name if file_name.endswith(".yaml") else f"{file_name}.yaml"',
+          '        dump_path = os.path.join(self.dump_dir, "config", file_name)',
+          '        with open(dump_path, "w") as f:',
+          "            yaml.dump(cfg, f)",
+          "    def load_cfg(self):",
+          '        with open(os.path.join(self.dump_dir, "config", "cfg.yaml")) as f:',
+          "            return yaml.safe_load(f)",
+          "    def load_other(self):",
+          '        return open(os.path.join(self.dump_dir, "config", "other.yaml")).read()',
+          "",
+        ].join("\n"),
+        "train.py": 'from exp import Experiment\nexp = Experiment()\nexp.dump_cfg(exp.cfg, "cfg")\n',
+      }),
+    ).toEqual([
+      ["*/config/cfg.yaml", "train.py:3"],
+      ["*/config/other.yaml", null],
+    ]);
+  });
+
   it("reads a config class's bare checkpoint name, an f-string one too, as the file a load of it reads", async () => {
     expect(
       await producers({
