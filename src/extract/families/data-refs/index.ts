@@ -25,7 +25,7 @@ import { competitionInput } from "./competition-inputs.js";
 import { checkpointTemplates } from "./checkpoint-templates.js";
 import { isIntermediate, namedIn } from "./intermediate.js";
 import { hostedKernels, kernelOutputOf } from "./kernel-outputs.js";
-import { otherName, writtenElsewhere } from "./name-skeleton.js";
+import { otherName, writtenElsewhere, writtenPrefixed } from "./name-skeleton.js";
 import { ARCHIVE_URL, dataSources, documentedBy } from "./sources.js";
 import { parseReadme } from "../../shell/readme-parse.js";
 import { joinContinuations } from "../../shell/readme-commands.js";
@@ -274,6 +274,10 @@ function namesNoFile(path: string): boolean {
   );
 }
 
+/** A named file a pipeline makes for itself (`oof_df.csv`) that no README names: no download's own file. */
+const ownArtefactOf = (text: string) => (path: string) =>
+  isIntermediate(path) && !namesNoFile(path) && !namedIn(text, path);
+
 const KAGGLE_DATASET_FETCH = /\bkaggle\s+datasets\s+download\b/;
 
 /** A note longer than this is a log or a data dump, not one that names a source. */
@@ -311,7 +315,8 @@ export const extractor: Extractor = {
       const l = lines.find((x) => re.test(x.text));
       return l ? `${l.file}:${l.line}` : null;
     };
-    const datasetDownload = sources.datasetDownload ?? fetchBy(KAGGLE_DATASET_FETCH);
+    const datasetFetch = fetchBy(KAGGLE_DATASET_FETCH);
+    const ownArtefact = ownArtefactOf(sources.text);
     const archiveDownload = sources.archiveDownload ?? fetchBy(ARCHIVE_URL);
     // Data folders the README places beside the repo (a layout tree, "next to this repo"): reads under them are documented.
     const siblings = siblingFolders(readmes, [...new Set(ctx.view.files().map((f) => f.path.split("/")[0]!))]);
@@ -453,7 +458,11 @@ export const extractor: Extractor = {
         if (documented === null && read.root)
           documented =
             sources.packageLink ??
-            (read.kind === "weights" ? null : (datasetDownload ?? (namesNoFile(read.path) ? archiveDownload : null)));
+            (read.kind === "weights"
+              ? null
+              : (sources.datasetDownload ??
+                (ownArtefact(read.path) ? null : datasetFetch) ??
+                (namesNoFile(read.path) ? archiveDownload : null)));
         if (producedBy !== null && competitionInput(read.path, documented !== null, producedBy, writes))
           producedBy = null;
         // Under a folder the README's prose fills from another ("replace prod-models with dev-models").
@@ -482,7 +491,9 @@ export const extractor: Extractor = {
             ? otherName(writes, producedBy, read.path)
             : producedBy === null && !inRepo && !fetched && documented !== null && documented !== kaggleLayout
               ? writtenElsewhere(writes, read.path)
-              : null;
+              : producedBy === null && !inRepo && !fetched && documented === null
+                ? writtenPrefixed(writes, read.path)
+                : null;
         records.push(
           recordAt(file, call.line, {
             kind: read.kind,

@@ -230,7 +230,7 @@ describe("data-refs: data the README documents", () => {
       documented(files, { readme: await run(readmeExtractor, files) });
     const config = {
       "configs/cfg_1.py":
-        "from types import SimpleNamespace\ncfg = SimpleNamespace()\ncfg.data_folder = '/kaggle/input/frames-v0/train_npy/'\nwith open(cfg.data_folder + 'inference_args.json') as f:\n    x = f.read()\n",
+        "from types import SimpleNamespace\ncfg = SimpleNamespace()\ncfg.data_folder = '/kaggle/input/frames-v0/train_npy/'\nwith open(cfg.data_folder + 'inference_args.json') as f:\n    x = f.read()\noof = open(cfg.data_folder + 'oof_df.csv').read()\n",
       "data/ds.py":
         "import numpy as np\nclass DS:\n    def __init__(self, cfg):\n        self.data_folder = cfg.data_folder\n    def load(self, file_id, seq):\n        return np.load(self.data_folder + f'{file_id}/{seq}.npy')\n",
     };
@@ -238,10 +238,13 @@ describe("data-refs: data the README documents", () => {
       "```\ncd datamount/\nkaggle datasets download -d alice/sign-frames-npy\nunzip -n sign-frames-npy.zip\n```\n";
     expect(await withReadme({ "README.md": `# X\n\n${download}`, ...config })).toEqual([
       ["*inference_args.json", "README.md:5"],
+      // The pipeline's own out-of-fold table is no file of the download.
+      ["*oof_df.csv", null],
       ["**/*.npy", "README.md:5"],
     ]);
     expect(await withReadme({ "README.md": "# X\n", ...config })).toEqual([
       ["*inference_args.json", null],
+      ["*oof_df.csv", null],
       ["**/*.npy", null],
     ]);
     // A folder passed as `--dataset-path`, globbed through the attribute that keeps it.
