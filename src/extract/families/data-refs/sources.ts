@@ -261,13 +261,15 @@ export function documentedBy(sources: DataSources, path: string, fromFile: strin
   // A folder or file named like a data link's data set (`input/ultrafeedback.parquet`, a link to `.../x-ultrafeedback`).
   const linked = isIntermediate(path) ? null : linkNaming(sources.links, path);
   if (linked) return linked;
-  // A file or folder the README's directory tree shows where to put (`├── cmmd`), however the code reaches it.
-  const known = sources.named
-    ? path
-        .replace(/\\/g, "/")
-        .split("/")
-        .filter((s) => s && !s.includes("*") && s !== ".." && s !== ".")
-    : [];
+  // A file or folder the README's directory tree shows where to put (`├── cmmd`), however the code reaches it;
+  // not a pickle the pipeline makes for itself under a folder named like one of the raw data's.
+  const known =
+    sources.named && !(isIntermediate(path) && !namedIn(sources.text, path))
+      ? path
+          .replace(/\\/g, "/")
+          .split("/")
+          .filter((s) => s && !s.includes("*") && s !== ".." && s !== ".")
+      : [];
   for (const seg of known.slice(-3).reverse()) {
     const by = sources.treeEntries.get(seg.toLowerCase());
     if (by && !GENERIC_FOLDERS.has(seg.toLowerCase()) && seg.length > 3) return by;
