@@ -85,8 +85,10 @@ const FOLDER_CALLS = new Set([
  * (`train.csv`, `stage_1_train.csv`, `sample_submission.csv`, `validation_metadata.json`), its image and audio
  * folders, and scans in the formats competitions hand out (DICOM, NIfTI), however the code globs them
  * (`train_images/*\/*.dcm`, `train_audio/<species>/*.ogg`). */
+// A competition's tables have short names (`train_labels.csv`, `train_series_meta.csv`); a long one
+// (`train_is_validated_without_inference_result.csv`) is a step's own table.
 const COMPETITION_FILE =
-  /(?:^|[\/_-])(?:(?:train|test|valid(?:ation)?|sample_submission)[\w.-]*\.(?:csv|tsv|json|parquet|zip)|(?:train|test|valid(?:ation)?)(?:_images|_audio)?(?:\/[^/]+)?\/[^/]*\.(?:dcm|png|jpe?g|tiff?|ogg|wav|flac|mp3))$|\.(?:dcm|dicom|nii|nii\.gz)$/i;
+  /(?:^|[\/_-])(?:(?:train|test|valid(?:ation)?|sample_submission)(?:[_.-]?[A-Za-z0-9]+){0,3}\.(?:csv|tsv|json|parquet|zip)|(?:train|test|valid(?:ation)?)(?:_images|_audio)?(?:\/[^/]+)?\/[^/]*\.(?:dcm|png|jpe?g|tiff?|ogg|wav|flac|mp3))$|\.(?:dcm|dicom|nii|nii\.gz)$/i;
 
 interface Read {
   path: string;
