@@ -68,6 +68,9 @@ export interface PySaver {
    * writes the template its arguments fill in. */
   template?: string;
   params?: string[];
+  /** The extension the helper adds to a parameter's value that lacks one (`name if name.endswith('.yaml') else
+   * f'{name}.yaml'`), by parameter. */
+  adds?: Record<string, string>;
 }
 
 export interface PyPlaceholder {
@@ -275,6 +278,9 @@ class FileIndexer {
    * (`self.path = path`): a callback that saves to `self.path` saves its constructor's argument. */
   private readonly classes: Array<{ name: string; from: number; to: number }> = [];
   private readonly selfAssigns: Array<{ line: number; attr: string; name: string }> = [];
+  /** Bare names bound inside functions, with the source of their value (`dump_path = os.path.join(d, name)`):
+   * a writer given the name writes the path the value spells. */
+  private readonly localValues: Array<{ line: number; name: string; text: string }> = [];
   private readonly reader: ArgReader;
 
   constructor(
@@ -796,10 +802,32 @@ class FileIndexer {
     else if (arg?.kind === "name" && def.params.includes(arg.value))
       this.index.savers.push({ name: def.name, at: def.params.indexOf(arg.value), param: arg.value });
     else {
-      // `json.dump(cfg, open(folder + 'config.json', 'w'))`: the path is built from parameters.
-      const template = saverTemplate(arg, def.params);
-      if (template) this.index.savers.push({ name: def.name, at: -2, template, params: def.params });
+      // `json.dump(cfg, open(folder + 'config.json', 'w'))`: the path is built from parameters; a local name
+      // (`dump_path = os.path.join(self.root, "config", file_name)`) is built from them where it was bound.
+      const template = saverTemplate(this.boundValue(def, line, arg) ?? arg, def.params);
+      if (template) {
+        const adds = this.addedExtensions(def, line);
+        this.index.savers.push({ name: def.name, at: -2, template, params: def.params, ...(adds ? { adds } : {}) });
+      }
     }
+  }
+
+  /** The value a bare local name of `def` was last bound to before `line`, as an argument to read; else null. */
+  private boundValue(def: { params: string[]; from: number }, line: number, arg: PyArg | undefined): PyArg | null {
+    if (arg?.kind !== "name" || def.params.includes(arg.value)) return null;
+    const bound = this.localValues.filter((v) => v.name === arg.value && def.from < v.line && v.line < line).pop();
+    return bound ? { name: null, kind: "other", value: bound.text, path: null } : null;
+  }
+
+  /** Parameters `def` rebinds with an extension added before `line` (`name = f"{name}.yaml"`), by parameter. */
+  private addedExtensions(def: { params: string[]; from: number }, line: number): Record<string, string> | null {
+    let out: Record<string, string> | null = null;
+    for (const v of this.localValues) {
+      if (!(def.from < v.line && v.line < line) || !def.params.includes(v.name) || out?.[v.name]) continue;
+      const ext = new RegExp(`\\b[fF](["'])\\{${v.name}\\}(\\.[A-Za-z0-9]+)\\1`).exec(v.text)?.[2];
+      if (ext) (out ??= {})[v.name] = ext;
+    }
+    return out;
   }
 
   /** TODO and FIXME comments, and whether each says code is missing or only notes an idea. */
@@ -932,6 +960,8 @@ class FileIndexer {
     if (this.isOp(eq, ":")) while (eq < to && !this.isOp(eq, "=")) eq++;
     if (!this.isOp(eq, "=") || eq + 1 >= to) return;
     const target = this.text.slice(t.start[from]!, t.end[k]!);
+    if (k === from && depth > 0 && t.end[to - 1]! - t.start[eq + 1]! < 200)
+      this.localValues.push({ line: t.line[from]!, name: target, text: this.reader.src(eq + 1, to) });
     if (k === from + 2 && this.str(from) === "self" && to === eq + 2 && t.kind[eq + 1] === T.NAME)
       this.selfAssigns.push({ line: t.line[from]!, attr: this.str(k), name: this.str(eq + 1) });
     if (

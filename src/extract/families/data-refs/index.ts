@@ -25,8 +25,8 @@ import { competitionInput } from "./competition-inputs.js";
 import { checkpointTemplates } from "./checkpoint-templates.js";
 import { isIntermediate, namedIn } from "./intermediate.js";
 import { hostedKernels, kernelOutputOf } from "./kernel-outputs.js";
-import { otherName, writtenElsewhere } from "./name-skeleton.js";
-import { dataSources, documentedBy } from "./sources.js";
+import { otherName, writtenElsewhere, writtenPrefixed } from "./name-skeleton.js";
+import { ARCHIVE_URL, dataSources, documentedBy } from "./sources.js";
 import { parseReadme } from "../../shell/readme-parse.js";
 import { joinContinuations } from "../../shell/readme-commands.js";
 import { SETUP_CALLS, TORCHVISION_BUILDER } from "../../python/setup-hints.js";
@@ -85,8 +85,10 @@ const FOLDER_CALLS = new Set([
  * (`train.csv`, `stage_1_train.csv`, `sample_submission.csv`, `validation_metadata.json`), its image and audio
  * folders, and scans in the formats competitions hand out (DICOM, NIfTI), however the code globs them
  * (`train_images/*\/*.dcm`, `train_audio/<species>/*.ogg`). */
+// A competition's tables have short names (`train_labels.csv`, `train_series_meta.csv`); a long one
+// (`train_is_validated_without_inference_result.csv`) is a step's own table.
 const COMPETITION_FILE =
-  /(?:^|[\/_-])(?:(?:train|test|valid(?:ation)?|sample_submission)[\w.-]*\.(?:csv|tsv|json|parquet|zip)|(?:train|test|valid(?:ation)?)(?:_images|_audio)?(?:\/[^/]+)?\/[^/]*\.(?:dcm|png|jpe?g|tiff?|ogg|wav|flac|mp3))$|\.(?:dcm|dicom|nii|nii\.gz)$/i;
+  /(?:^|[\/_-])(?:(?:train|test|valid(?:ation)?|sample_submission)(?:[_.-]?[A-Za-z0-9]+){0,3}\.(?:csv|tsv|json|parquet|zip)|(?:train|test|valid(?:ation)?)(?:_images|_audio)?(?:\/[^/]+)?\/[^/]*\.(?:dcm|png|jpe?g|tiff?|ogg|wav|flac|mp3))$|\.(?:dcm|dicom|nii|nii\.gz)$/i;
 
 interface Read {
   path: string;
@@ -119,6 +121,7 @@ function readPath(call: PyCall, constants: ReadonlyMap<string, string>, keys: Co
   }
   const arg = positional[0] ?? call.args.find((a) => a.name !== null && PATH_KWARGS.has(a.name));
   let path = arg?.path;
+  let root = arg?.root;
   // `torch.load(settings['MODEL_PT_WEIGHTS'])`: the whole path is a settings key's value, a file named like any
   // other. Only a key (not a bare variable) whose value names a file with an extension.
   if (arg && arg.kind !== "name" && arg.root && path === "*") {
@@ -137,7 +140,10 @@ function readPath(call: PyCall, constants: ReadonlyMap<string, string>, keys: Co
     call.callee.includes(".")
   ) {
     const receiver = call.callee.slice(0, call.callee.lastIndexOf("."));
-    path = `${constants.get(receiver) ?? "*"}/${path}`;
+    const known = constants.get(receiver);
+    path = `${known ?? "*"}/${path}`;
+    // `self.root.rglob("*.jpg")`: a folder the run is given, named like a configured root.
+    if (known === undefined && /^[A-Za-z_][\w.]*$/.test(receiver)) root = receiver.slice(receiver.lastIndexOf(".") + 1);
   }
   if (!path || /^[*/.]*$/.test(path) || path.includes("://") || !/[\w]/.test(path.replace(/\*/g, ""))) return null;
   const kind: Read["kind"] = WEIGHT_CALLS.has(last) || WEIGHT_EXT.test(path) ? "weights" : "read";
@@ -146,7 +152,7 @@ function readPath(call: PyCall, constants: ReadonlyMap<string, string>, keys: Co
   return {
     path,
     kind,
-    ...(arg!.root ? { root: arg!.root } : {}),
+    ...(root ? { root } : {}),
     folder: FOLDER_CALLS.has(last) || path.endsWith("/"),
   };
 }
@@ -239,7 +245,9 @@ function wrapperWrites(index: RepoPythonIndex): Written[] {
           // `save_config(cfg, args.log_folder)`: the helper's path with the call's arguments in place.
           const bound = (p: string) => {
             const a = call.args.find((x) => x.name === p) ?? positional[s.params?.indexOf(p) ?? -1];
-            return a?.path ?? null;
+            const added = s.adds?.[p];
+            // `dump_cfg(cfg, "cfg")` writes cfg.yaml when the helper adds the extension a bare name lacks.
+            return a?.path && added && !/\.[^/*]+$/.test(a.path) ? a.path + added : (a?.path ?? null);
           };
           const path = fillTemplate(s.template, bound);
           if (/[A-Za-z0-9]/.test(path.replace(/\*/g, "")))
@@ -257,6 +265,22 @@ function wrapperWrites(index: RepoPythonIndex): Written[] {
   }
   return out;
 }
+
+/** Does a read's file name say only its extension (`{root}/{x}.jpg`, a bare glob), naming no file of its own? */
+function namesNoFile(path: string): boolean {
+  return !/[A-Za-z0-9]/.test(
+    path
+      .slice(path.lastIndexOf("/") + 1)
+      .replace(/\.[A-Za-z0-9]+$/, "")
+      .replace(/\*/g, ""),
+  );
+}
+
+/** A named file a pipeline makes for itself (`oof_df.csv`) that no README names: no download's own file. */
+const ownArtefactOf = (text: string) => (path: string) =>
+  isIntermediate(path) && !namesNoFile(path) && !namedIn(text, path);
+
+const KAGGLE_DATASET_FETCH = /\bkaggle\s+datasets\s+download\b/;
 
 /** A note longer than this is a log or a data dump, not one that names a source. */
 const NOTE_BYTES = 64 * 1024;
@@ -287,6 +311,15 @@ export const extractor: Extractor = {
       notes,
     );
     const competition = sources.competition;
+    // A documented command that downloads a Kaggle dataset or a data archive (`kaggle datasets download -d
+    // owner/ds`, `wget https://host/data.zip`) brings the data a configured root points at, as a link would.
+    const fetchBy = (re: RegExp) => {
+      const l = lines.find((x) => re.test(x.text));
+      return l ? `${l.file}:${l.line}` : null;
+    };
+    const datasetFetch = fetchBy(KAGGLE_DATASET_FETCH);
+    const ownArtefact = ownArtefactOf(sources.text);
+    const archiveDownload = sources.archiveDownload ?? fetchBy(ARCHIVE_URL);
     // Data folders the README places beside the repo (a layout tree, "next to this repo"): reads under them are documented.
     const siblings = siblingFolders(readmes, [...new Set(ctx.view.files().map((f) => f.path.split("/")[0]!))]);
     const besideRepo = (path: string, from: string) => {
@@ -422,8 +455,16 @@ export const extractor: Extractor = {
         // Under a root the user configures (`config.dataset_path`), with the README linking the data package
         // or downloading a Kaggle dataset: where the code looks is a layout question, not an unnamed source.
         // (A data set downloaded is not the checkpoints a load of the configured root reads.)
+        // An archive's address says nothing of its files: it holds the images a glob lists, not a named
+        // `gallery.csv` the README never mentions.
         if (documented === null && read.root)
-          documented = sources.packageLink ?? (read.kind === "weights" ? null : sources.datasetDownload);
+          documented =
+            sources.packageLink ??
+            (read.kind === "weights"
+              ? null
+              : (sources.datasetDownload ??
+                (ownArtefact(read.path) ? null : datasetFetch) ??
+                (namesNoFile(read.path) ? archiveDownload : null)));
         if (producedBy !== null && competitionInput(read.path, documented !== null, producedBy, writes))
           producedBy = null;
         // Under a folder the README's prose fills from another ("replace prod-models with dev-models").
@@ -452,7 +493,9 @@ export const extractor: Extractor = {
             ? otherName(writes, producedBy, read.path)
             : producedBy === null && !inRepo && !fetched && documented !== null && documented !== kaggleLayout
               ? writtenElsewhere(writes, read.path)
-              : null;
+              : producedBy === null && !inRepo && !fetched && documented === null
+                ? writtenPrefixed(writes, read.path)
+                : null;
         records.push(
           recordAt(file, call.line, {
             kind: read.kind,

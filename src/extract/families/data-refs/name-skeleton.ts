@@ -96,6 +96,25 @@ export function writtenElsewhere(writes: readonly Written[], read: string): stri
   return null;
 }
 
+/** For a read whose file name is known (`{dir}/oof_df.csv`), that no step writes and no README sources: a write
+ * into the same folder of that name behind a prefix (`{out}/flayer_oof_df.csv`), the stage before saving its
+ * output under another name than the next stage reads: "path (file:line)"; null otherwise. */
+export function writtenPrefixed(writes: readonly Written[], read: string): string | null {
+  if (downloadName(read)) return null;
+  const at = clean(read).lastIndexOf("/");
+  const [folder, base] = [clean(read).slice(0, Math.max(0, at)), clean(read).slice(at + 1)];
+  if (base.includes("*") || !/^[A-Za-z0-9]/.test(base) || !/\.[A-Za-z0-9]+$/.test(base)) return null;
+  for (const w of writes) {
+    if (w.what !== "file") continue;
+    const p = clean(w.path);
+    const cut = p.lastIndexOf("/");
+    const got = p.slice(cut + 1);
+    if (p.slice(0, Math.max(0, cut)) !== folder || !got.endsWith(base)) continue;
+    if (/^[A-Za-z0-9]\w*[_-]$/.test(got.slice(0, -base.length))) return `${p} (${w.by})`;
+  }
+  return null;
+}
+
 /** A write of the same path but for one folder that carries a suffix the read's lacks (`frames_half/*.jpg`
  * written, `frames/*.jpg` read: an f-string's constant in the writer's folder name): "path (file:line)"; else null. */
 function folderSuffixed(writes: readonly Written[], read: string): string | null {

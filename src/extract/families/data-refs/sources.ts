@@ -37,8 +37,13 @@ export interface DataSources {
   listed: Map<string, string>;
   /** A Kaggle dataset the README downloads or extracts the data from, "file:line"; null when none. */
   datasetDownload: string | null;
+  /** A data archive the README tells a reader to download by its address, "file:line"; null when none. */
+  archiveDownload: string | null;
 }
 
+const KAGGLE_DATASET = /kaggle\.com\/datasets\/[\w-]+\/[\w-]+/i;
+/** The address of an archive itself, which a reader downloads and extracts. */
+export const ARCHIVE_URL = /https?:\/\/[^\s)>\]"'`]+\.(?:zip|tar|tgz|tar\.gz|tar\.xz|7z|rar)(?=[\s)>\]"'`.,;:]|$)/i;
 /** A verb that brings data from its source, for an absolute folder (not "save" or "copy": those name no source). */
 const DOWNLOAD_INTO = /\b(?:download|extract|unzip|untar|unpack)\w*\b/i;
 /** An absolute folder in a sentence: `/mnt/x/data`, /data/comp/ (two segments at least). */
@@ -83,6 +88,7 @@ export function dataSources(
   const links: DataSources["links"] = [];
   const listed = new Map<string, string>();
   let datasetDownload: string | null = null;
+  let archiveDownload: string | null = null;
   let named = fetchTexts.some((t) => FETCHER.test(t));
   // A note beside the data (`data/download.txt`) names its source as a README would: its links count.
   for (const { file, text } of notes)
@@ -110,8 +116,9 @@ export function dataSources(
       for (const m of raw.matchAll(DATA_LINK)) links.push({ words: linkWords(m[0]), by });
       const entry2 = LISTED.exec(raw);
       if (entry2 && ORIGIN.test(entry2[2]!)) listed.set(entry2[1]!.replace(/^\.\//, "").toLowerCase(), by);
-      if (datasetDownload === null && DOWNLOAD_INTO.test(raw) && /kaggle\.com\/datasets\/[\w-]+\/[\w-]+/i.test(raw))
-        datasetDownload = by;
+      if (datasetDownload === null && DOWNLOAD_INTO.test(raw) && KAGGLE_DATASET.test(raw)) datasetDownload = by;
+      // A data archive's own address (`download and unzip .../products.zip`).
+      if (archiveDownload === null && DOWNLOAD_INTO.test(raw) && ARCHIVE_URL.test(raw)) archiveDownload = by;
       // A sentence that places data somewhere: its folder-like words after the verb are data folders.
       for (const sentence of raw.split(/(?<=[.;!?])\s+/)) {
         // A sentence that places data is short; a long run of words would cost the folder search quadratic time.
@@ -151,6 +158,7 @@ export function dataSources(
     links,
     listed,
     datasetDownload,
+    archiveDownload,
   };
 }
 
@@ -253,13 +261,15 @@ export function documentedBy(sources: DataSources, path: string, fromFile: strin
   // A folder or file named like a data link's data set (`input/ultrafeedback.parquet`, a link to `.../x-ultrafeedback`).
   const linked = isIntermediate(path) ? null : linkNaming(sources.links, path);
   if (linked) return linked;
-  // A file or folder the README's directory tree shows where to put (`├── cmmd`), however the code reaches it.
-  const known = sources.named
-    ? path
-        .replace(/\\/g, "/")
-        .split("/")
-        .filter((s) => s && !s.includes("*") && s !== ".." && s !== ".")
-    : [];
+  // A file or folder the README's directory tree shows where to put (`├── cmmd`), however the code reaches it;
+  // not a pickle the pipeline makes for itself under a folder named like one of the raw data's.
+  const known =
+    sources.named && !(isIntermediate(path) && !namedIn(sources.text, path))
+      ? path
+          .replace(/\\/g, "/")
+          .split("/")
+          .filter((s) => s && !s.includes("*") && s !== ".." && s !== ".")
+      : [];
   for (const seg of known.slice(-3).reverse()) {
     const by = sources.treeEntries.get(seg.toLowerCase());
     if (by && !GENERIC_FOLDERS.has(seg.toLowerCase()) && seg.length > 3) return by;

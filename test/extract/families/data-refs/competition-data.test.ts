@@ -31,13 +31,15 @@ describe("data-refs: competition data", () => {
         "prep.py":
           "import glob, pandas as pd\nfiles = glob.glob('data/train_audio/*/*.ogg')\n" +
           "meta = pd.read_json('data/validation_metadata.json')\noof = pd.read_csv('data/train_oof_preds.csv')\n" +
-          "extra = glob.glob('data/extra_audio/*/*.ogg')\n",
+          "extra = glob.glob('data/extra_audio/*/*.ogg')\n" +
+          "split = pd.read_csv('train_is_validated_without_inference_result.csv')\n",
       }),
     ).toEqual([
       ["data/train_audio/*/*.ogg", "README.md:2"],
       ["data/validation_metadata.json", "README.md:2"],
       ["data/train_oof_preds.csv", null],
       ["data/extra_audio/*/*.ogg", null],
+      ["train_is_validated_without_inference_result.csv", null],
     ]);
   });
 });

@@ -66,6 +66,32 @@ describe("data-refs: files the pipeline produces", () => {
     ).toEqual([["*/logs/fold*.csv", "src/train.py:2"]]);
   });
 
+  it("follows the repo's own dump method that joins its folder, a sub-folder and the name it gives an extension", async () => {
+    expect(
+      await producers({
+        "exp.py": [
+          "import os, yaml",
+          "class Experiment:",
+          "    def dump_cfg(self, cfg, file_name):",
+          '        file_name = file_name if file_name.endswith(".yaml") else f"{file_name}.yaml"',
+          '        dump_path = os.path.join(self.dump_dir, "config", file_name)',
+          '        with open(dump_path, "w") as f:',
+          "            yaml.dump(cfg, f)",
+          "    def load_cfg(self):",
+          '        with open(os.path.join(self.dump_dir, "config", "cfg.yaml")) as f:',
+          "            return yaml.safe_load(f)",
+          "    def load_other(self):",
+          '        return open(os.path.join(self.dump_dir, "config", "other.yaml")).read()',
+          "",
+        ].join("\n"),
+        "train.py": 'from exp import Experiment\nexp = Experiment()\nexp.dump_cfg(exp.cfg, "cfg")\n',
+      }),
+    ).toEqual([
+      ["*/config/cfg.yaml", "train.py:3"],
+      ["*/config/other.yaml", null],
+    ]);
+  });
+
   it("reads a config class's bare checkpoint name, an f-string one too, as the file a load of it reads", async () => {
     expect(
       await producers({
@@ -197,6 +223,51 @@ describe("data-refs: data the README documents", () => {
     expect(weights.filter((r) => r.kind === "weights").map((r) => [r.path, r.documentedBy])).toEqual([
       ["*/r3d34.pth", null],
     ]);
+  });
+
+  it("takes a documented Kaggle dataset download, or a data archive's address, as the source of reads under a given root", async () => {
+    const withReadme = async (files: Record<string, string>) =>
+      documented(files, { readme: await run(readmeExtractor, files) });
+    const config = {
+      "configs/cfg_1.py":
+        "from types import SimpleNamespace\ncfg = SimpleNamespace()\ncfg.data_folder = '/kaggle/input/frames-v0/train_npy/'\nwith open(cfg.data_folder + 'inference_args.json') as f:\n    x = f.read()\noof = open(cfg.data_folder + 'oof_df.csv').read()\n",
+      "data/ds.py":
+        "import numpy as np\nclass DS:\n    def __init__(self, cfg):\n        self.data_folder = cfg.data_folder\n    def load(self, file_id, seq):\n        return np.load(self.data_folder + f'{file_id}/{seq}.npy')\n",
+    };
+    const download =
+      "```\ncd datamount/\nkaggle datasets download -d alice/sign-frames-npy\nunzip -n sign-frames-npy.zip\n```\n";
+    expect(await withReadme({ "README.md": `# X\n\n${download}`, ...config })).toEqual([
+      ["*inference_args.json", "README.md:5"],
+      // The pipeline's own out-of-fold table is no file of the download.
+      ["*oof_df.csv", null],
+      ["**/*.npy", "README.md:5"],
+    ]);
+    expect(await withReadme({ "README.md": "# X\n", ...config })).toEqual([
+      ["*inference_args.json", null],
+      ["*oof_df.csv", null],
+      ["**/*.npy", null],
+    ]);
+    // A folder passed as `--dataset-path`, globbed through the attribute that keeps it.
+    const embed = {
+      "embed.py":
+        "import os\nfrom pathlib import Path\nclass DS:\n    def __init__(self, root):\n        self.root = Path(root)\n        self.images = list(self.root.rglob('*.jpg'))\n        self.gallery = open(os.path.join(root, 'gallery.csv')).read()\n",
+    };
+    expect(
+      await withReadme({
+        "README.md": "# X\n\nDownload and unzip the raw dataset from https://storage.example.net/comp/products.zip\n",
+        ...embed,
+      }),
+    ).toEqual([
+      ["*/*.jpg", "README.md:3"],
+      // A named file the README never mentions is not known to be in the archive.
+      ["*/gallery.csv", null],
+    ]);
+    expect(await withReadme({ "README.md": "# X\n\nSee https://example.net/comp for the rules.\n", ...embed })).toEqual(
+      [
+        ["*/*.jpg", null],
+        ["*/gallery.csv", null],
+      ],
+    );
   });
 
   it("reads a path from the folder the README runs the script in", async () => {

@@ -1,6 +1,11 @@
 // A load matched to a write only through unknown parts, where the fixed text of the two names differs.
 import { describe, expect, it } from "vitest";
-import { otherName, patternsMeet, writtenElsewhere } from "../../../../src/extract/families/data-refs/name-skeleton.js";
+import {
+  otherName,
+  patternsMeet,
+  writtenElsewhere,
+  writtenPrefixed,
+} from "../../../../src/extract/families/data-refs/name-skeleton.js";
 import type { Written } from "../../../../src/extract/families/data-refs/produced.js";
 
 const write = (path: string, by = "train.py:6"): Written => ({ path, by, what: "file", fromFile: "train.py" });
@@ -52,5 +57,17 @@ describe("writtenElsewhere", () => {
   it("leaves the competition's own table alone: a derived table beside it is another file, not its misnamed copy", () => {
     expect(writtenElsewhere([write("../data/train_pl_df.csv")], "../data/train.csv")).toBeNull();
     expect(writtenElsewhere([write("out/sample_submission.csv")], "data/sample_submission.csv")).toBeNull();
+  });
+});
+
+describe("writtenPrefixed", () => {
+  it("names a stage's output saved under a prefixed name in the folder the next stage reads", () => {
+    expect(writtenPrefixed([write("*/stage_a_oof_df.csv")], "*/oof_df.csv")).toBe("*/stage_a_oof_df.csv (train.py:6)");
+  });
+  it("says nothing for another folder, another name, a bare competition table or a read of unknown name", () => {
+    expect(writtenPrefixed([write("out/stage_a_oof_df.csv")], "*/oof_df.csv")).toBeNull();
+    expect(writtenPrefixed([write("*/oof_df_v2.csv")], "*/oof_df.csv")).toBeNull();
+    expect(writtenPrefixed([write("*/pl_train.csv")], "*/train.csv")).toBeNull();
+    expect(writtenPrefixed([write("*/a_x.csv")], "*/*.csv")).toBeNull();
   });
 });

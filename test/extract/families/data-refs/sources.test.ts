@@ -86,6 +86,8 @@ describe("documented data sources", () => {
     expect(documentedBy(sources, "/mnt/data/cmmd/D1-0001.dcm", "prep.py", false)).toBe("README.md:3");
     expect(documentedBy(sources, "../x/Radiology manual annotations.xlsx", "prep.py", false)).toBe("README.md:4");
     expect(documentedBy(sources, "/mnt/elsewhere/train/a.png", "prep.py", false)).toBeNull();
+    // The pipeline's own pickle under a folder named like a tree entry is no file of the data.
+    expect(documentedBy(sources, "data/processed/cmmd/*/train_new_206.pkl", "train.py", false)).toBeNull();
   });
   it("counts a tree's entries only where some source is named: a link, a Kaggle slug or a download command", () => {
     const text = "```\ndata/\n├── cmmd\n│   └── annotations.xlsx\n```\n";
