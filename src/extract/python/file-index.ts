@@ -664,7 +664,8 @@ class FileIndexer {
       if (!use || use.operand === 0 || use.other > 1) continue;
       const first = t.line[from]!;
       const last = t.line[to - 1]!;
-      for (const s of index.pathStrings) if (s.line >= first && s.line <= last && s.role === undefined) s.role = "string-op";
+      for (const s of index.pathStrings)
+        if (s.line >= first && s.line <= last && s.role === undefined) s.role = "string-op";
     }
   }
 
