@@ -11,6 +11,25 @@ import { readResolverAnswer, type ResolverAnswer } from "./resolver-output.js";
 /** Linux x86_64 with glibc 2.28: the platform the build's images run. */
 const TARGET_PLATFORM = "x86_64-manylinux_2_28";
 
+/** A late patch release of each minor (its last, where the minor's bug fixes have ended). */
+const LATE_PATCH: Record<string, number> = {
+  "3.6": 15,
+  "3.7": 17,
+  "3.8": 20,
+  "3.9": 23,
+  "3.10": 18,
+  "3.11": 13,
+  "3.12": 11,
+  "3.13": 5,
+};
+
+/** The version uv resolves for. uv reads a bare minor as its .0 release, which no one installs and which fails
+ * `Requires-Python >=3.7.1` (pandas 1.3.5): a stated minor is judged at a late patch, a stated patch as written. */
+export function uvPythonVersion(python: string): string {
+  const patch = /^\d+\.\d+$/.test(python) ? LATE_PATCH[python] : undefined;
+  return patch === undefined ? python : `${python}.${patch}`;
+}
+
 /** REPRO_AUDIT_UV, else the copy scripts/ensure-uv.sh installs, else `uv` on PATH; null when none runs. */
 export async function findUv(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
   const candidates = [env.REPRO_AUDIT_UV, packagePath(".cache", "uv", "bin", "uv"), "uv"].filter(
@@ -47,7 +66,7 @@ export async function uvCompile(request: CompileRequest): Promise<ResolverAnswer
       "compile",
       "-",
       "--python-version",
-      request.python,
+      uvPythonVersion(request.python),
       "--python-platform",
       TARGET_PLATFORM,
       "--index-url",

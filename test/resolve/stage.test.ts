@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractFacts } from "../../src/extract/index.js";
 import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
 import { memoryView } from "../../src/extract/view/memory-view.js";
-import { findUv } from "../../src/resolve/uv.js";
+import { findUv, uvPythonVersion } from "../../src/resolve/uv.js";
 import { resolveStep } from "../../src/resolve/stage.js";
 import { startLocalIndex, type LocalIndex } from "../support/package-index.js";
 
@@ -20,6 +20,8 @@ beforeAll(async () => {
     { name: "numpylike", version: "1.26.4", requiresPython: ">=3.9" },
     { name: "tflike", version: "1.15.0", pythonTag: "cp37" },
     { name: "newlike", version: "2.0", requiresPython: ">=3.12" },
+    // Requires a patch release past the minor's first (pandas 1.3.5 asks Python >=3.7.1).
+    { name: "patchlike", version: "1.3.5", requiresPython: ">=3.9.1" },
     { name: "torchvision", version: "0.9.0" },
     { name: "torchvision", version: "0.9.1" },
     // An old stack: wheels for some Pythons beside a source distribution, a source distribution alone.
@@ -99,6 +101,16 @@ describe("resolve stage", () => {
   it("a spec that installs on an older Python than the default is judged on that one", async () => {
     const out = await resolveRepo({ "requirements.txt": "tflike==1.15.0\n" });
     expect(out.records![0]).toMatchObject({ status: "resolved", python: "3.7", pins: 1 });
+  });
+
+  it("a stated minor Python is judged at a late patch release (uv reads a bare minor as .0), a patch as written", async () => {
+    const minor = await resolveRepo({ "requirements.txt": "patchlike==1.3.5\n", ".python-version": "3.9\n" });
+    expect(minor.records![0]).toMatchObject({ status: "resolved", python: "3.9", pins: 1 });
+    expect([uvPythonVersion("3.7"), uvPythonVersion("3.9.0"), uvPythonVersion("3.99")]).toEqual([
+      "3.7.17",
+      "3.9.0",
+      "3.99",
+    ]);
   });
 
   it("resolves each kind of spec: -r includes, conda's pip section, setup.py, the README's pip install lines", async () => {

@@ -258,6 +258,7 @@ export function indexPythonText(path: string, text: string, notebook: boolean, p
   indexer.readCallsAndStrings();
   indexer.markProbedCalls(lines);
   indexer.markListingWalks(lines);
+  indexer.markStringOperands(lines);
   indexer.markResumingCalls(lines);
   indexer.markOptionalImports(lines);
   indexer.markKaggleBranches(lines);
@@ -633,6 +634,44 @@ class FileIndexer {
       if (!prints || (j < lines.length && lines[j]!.depth > depth)) continue;
       const line = t.line[from]!;
       for (const s of index.pathStrings) if (s.line === line && s.role === undefined) s.role = "listing";
+    }
+  }
+
+  /** Strings a name holds only to hand to a string method (`keys = ['/attn/', f'/attn_{i}/']` then
+   * `k.replace(*keys)`): pieces of a key being renamed, like a literal written in the call itself. */
+  markStringOperands(lines: readonly LogicalLine[]): void {
+    const { t, index } = this;
+    if (!index.pathStrings.some((s) => s.role === undefined)) return;
+    // Each name's loads: inside a string method's call (as an argument, starred or indexed) or elsewhere.
+    const uses = new Map<string, { operand: number; other: number }>();
+    const stack: boolean[] = [];
+    for (let k = 0; k < t.count; k++) {
+      const op = t.op[k];
+      if (op === 40 || op === 91 || op === 123) {
+        const method =
+          op === 40 && t.kind[k - 1] === T.NAME && STRING_METHODS.has(this.str(k - 1)) && this.isOp(k - 2, ".");
+        stack.push(method);
+        continue;
+      }
+      if (op === 41 || op === 93 || op === 125) {
+        stack.pop();
+        continue;
+      }
+      if (t.kind[k] !== T.NAME || this.isOp(k - 1, ".")) continue;
+      const use = uses.get(this.str(k)) ?? { operand: 0, other: 0 };
+      if (stack[stack.length - 1] === true) use.operand++;
+      else use.other++;
+      uses.set(this.str(k), use);
+    }
+    for (const { from, to } of lines) {
+      // `NAME = [...]` or `NAME = (...)` or `NAME = '...'`: the target's own token is the one load too many.
+      if (t.kind[from] !== T.NAME || !this.isOp(from + 1, "=")) continue;
+      const use = uses.get(this.str(from));
+      if (!use || use.operand === 0 || use.other > 1) continue;
+      const first = t.line[from]!;
+      const last = t.line[to - 1]!;
+      for (const s of index.pathStrings)
+        if (s.line >= first && s.line <= last && s.role === undefined) s.role = "string-op";
     }
   }
 

@@ -23,6 +23,7 @@ import { configStems, namesConfigStem } from "./stage-weights.js";
 import { proseCopies, throughCopy } from "./prose-copies.js";
 import { competitionInput } from "./competition-inputs.js";
 import { checkpointTemplates } from "./checkpoint-templates.js";
+import { loadsModelByName } from "./model-names.js";
 import { isIntermediate, namedIn } from "./intermediate.js";
 import { hostedKernels, kernelOutputOf } from "./kernel-outputs.js";
 import { otherName, writtenElsewhere, writtenPrefixed } from "./name-skeleton.js";
@@ -148,6 +149,7 @@ function readPath(call: PyCall, constants: ReadonlyMap<string, string>, keys: Co
   if (!path || /^[*/.]*$/.test(path) || path.includes("://") || !/[\w]/.test(path.replace(/\*/g, ""))) return null;
   const kind: Read["kind"] = WEIGHT_CALLS.has(last) || WEIGHT_EXT.test(path) ? "weights" : "read";
   if (last === "from_pretrained" && !/^(?:\.{1,2}\/|\/|~|[A-Za-z]:)/.test(path)) return null; // a hub id, not a file
+  if (loadsModelByName(call.callee, path)) return null; // a model name the library fetches, not a file
   if (last === "Booster" && !call.args.some((a) => a.name === "model_file")) return null;
   return {
     path,

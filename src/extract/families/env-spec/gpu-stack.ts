@@ -17,6 +17,10 @@ const FRAMEWORK: Record<string, "torch" | "tensorflow"> = {
 /** "CUDA 7.5", "CUDA version: 10.1", "cuda10.2"; not a minimum ("CUDA 10.1+", ">= 10.1", "10.1 or later"). */
 const README_CUDA =
   /(?<![>≥]=?\s*)\bCUDA(?:\s+(?:toolkit|version))?\s*[:=]?\s*v?(\d{1,2}(?:\.\d)?)\b(?!\.\d|\s*\+|\s+(?:or|and)\s+(?:later|newer|higher|above|up))/gi;
+/** A device, not a version: torch's `cuda:0` (a colon and an index, no minor), or a bare number below any CUDA a
+ * framework of the last decade was built with ("cuda 0"). */
+const deviceIndex = (match: string, version: string) =>
+  !version.includes(".") && (/cuda:\d+$/i.test(match) || Number(version) < 7);
 /** Code that runs on a GPU: `.cuda()`, a "cuda" device, TensorFlow's GPU queries, CUDA_VISIBLE_DEVICES. */
 const GPU_USE =
   /\.cuda\(|["']cuda(?::\d+)?["']|list_physical_devices\(\s*["']GPU|is_gpu_available|gpu_options|CUDA_VISIBLE_DEVICES|allow_growth/;
@@ -43,7 +47,8 @@ function readmeCuda(view: RepoView): Stated[] {
     (view.read(entry.path) ?? "").split(/\r?\n/).forEach((text, i) => {
       if (text.length > 2000) return;
       for (const m of text.matchAll(README_CUDA))
-        if (!older(m[1]!, FIRST_CURRENT.CUDA!)) current = true;
+        if (deviceIndex(m[0], m[1]!)) continue;
+        else if (!older(m[1]!, FIRST_CURRENT.CUDA!)) current = true;
         else out.push({ what: `CUDA ${m[1]}`, file: entry.path, line: i + 1 });
     });
   }

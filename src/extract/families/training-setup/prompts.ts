@@ -1,7 +1,9 @@
 // Calls that stop a run to wait for someone at the terminal: `input()`, `raw_input()`, `getpass()`,
 // `click.confirm/prompt`, `typer.confirm/prompt`, rich's `Confirm.ask`/`Prompt.ask`. A scripted rerun has no one
 // there: it hangs, or dies at EOF. Each is read with the `if` it hides behind ("output folder exists, overwrite?"),
-// and is switchable when that condition is the user's switch (a terminal check, a --yes or --force flag). Pure.
+// and is switchable when that condition is the user's switch (a terminal check, a --yes or --force flag). Prose
+// in a docstring or any other multi-line string ("... have to be\n input (see `past_key_values`)") calls nothing. Pure.
+import { T, tokenize } from "../../python/lexer.js";
 
 export interface PromptCall {
   line: number;
@@ -28,6 +30,20 @@ function insideString(before: string): boolean {
   return single % 2 === 1 || double % 2 === 1;
 }
 
+/** The [start, end) offsets of the string literals that span lines: what lies in them is text, not code. */
+function multilineStrings(text: string): Array<[number, number]> {
+  if (!text.includes('"""') && !text.includes("'''")) return [];
+  const t = tokenize(text);
+  const out: Array<[number, number]> = [];
+  for (let k = 0; k < t.count; k++) {
+    if (t.kind[k] !== T.STRING) continue;
+    const start = t.start[k]!;
+    const end = t.end[k]!;
+    if (text.indexOf("\n", start) < end && text.indexOf("\n", start) !== -1) out.push([start, end]);
+  }
+  return out;
+}
+
 /** The condition of the block header that encloses line i, stopping at a def or class (its callers are not read). */
 function enclosingCondition(lines: readonly string[], i: number): string | null {
   let indent = indentOf(lines[i]!);
@@ -48,13 +64,23 @@ function enclosingCondition(lines: readonly string[], i: number): string | null 
 export function promptCalls(text: string): PromptCall[] {
   if (!/input|getpass|confirm|prompt|\.ask/.test(text)) return [];
   const lines = text.split("\n");
+  const strings = multilineStrings(text);
   const out: PromptCall[] = [];
+  let offset = 0;
   lines.forEach((raw, i) => {
+    const lineStart = offset;
+    offset += raw.length + 1;
     if (raw.length > MAX_LINE) return;
-    const line = raw.replace(/#.*$/, "");
+    const at = (col: number) => lineStart + col;
+    // A line that opens in a string is read from where the string closes (or not at all).
+    const open = strings.find(([s, e]) => s < lineStart && e > lineStart);
+    if (open && open[1] >= offset) return;
+    const from = open ? open[1] - lineStart : 0;
+    const line = " ".repeat(from) + raw.slice(from).replace(/#.*$/, "");
     if (/^\s*(?:def|class|import|from)\b/.test(line)) return;
     const m = CALL.exec(line);
-    if (!m || insideString(line.slice(0, m.index))) return;
+    if (!m || insideString(line.slice(from, m.index))) return;
+    if (strings.some(([s, e]) => s <= at(m.index) && at(m.index) < e)) return;
     const condition = enclosingCondition(lines, i);
     out.push({ line: i + 1, name: m[1]!, condition, switchable: condition !== null && USER_SWITCH.test(condition) });
   });

@@ -327,6 +327,23 @@ describe("data-refs: what a public hub serves", () => {
       ["third_party/yolov5", 4],
     ]);
   });
+
+  it("takes a model name given to CLIP's or open_clip's loader as fetched by the library; a checkpoint path is read", async () => {
+    const records = await run(dataRefs, {
+      "model.py": [
+        "import clip",
+        "import open_clip",
+        "a = clip.load('ViT-L/14')[0].visual",
+        "b = clip.clip.load('RN50x16', device='cuda')",
+        "c = open_clip.create_model_and_transforms('ViT-H-14', pretrained='laion2b_s32b_b79k')[0]",
+        "d = clip.load('weights/clip_finetuned.pt')",
+        "",
+      ].join("\n"),
+    });
+    expect(records.filter((r) => r.kind === "read" || r.kind === "weights").map((r) => [r.path, r.line])).toEqual([
+      ["weights/clip_finetuned.pt", 6],
+    ]);
+  });
 });
 
 describe("data-refs: Kaggle's ../input layout in scripts", () => {

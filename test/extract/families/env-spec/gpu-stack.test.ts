@@ -23,6 +23,15 @@ describe("obsoleteGpuStack", () => {
       expect(stated(line)).toEqual([]);
   });
 
+  it("reads a device argument (`--device cuda:0`) as a device, not a CUDA version", () => {
+    const stated = (line: string) =>
+      obsoleteGpuStack(memoryView({ "README.md": `# X\n\n${line}\n` }), []).map((r) => r.stated);
+    for (const line of ["python train.py --device cuda:0", "run on cuda:3 or cuda 1", "CUDA=0 python x.py"])
+      expect(stated(line)).toEqual([]);
+    expect(stated("Tested with CUDA 9 and cuda:1")).toEqual(["CUDA 9 at README.md:3"]);
+    expect(stated("cuda:10.0")).toEqual(["CUDA 10.0 at README.md:3"]);
+  });
+
   it("names the stack of a repo audited from git: a CUDA 10.1 base and a torch 1.4 pin", async () => {
     const root = solutionRepo({
       "README.md": "# Solution\n\n```bash\ndocker build -t sol .\n```\n",

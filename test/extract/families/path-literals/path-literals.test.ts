@@ -71,6 +71,20 @@ describe("path-literals", () => {
     ]);
   });
 
+  it("leaves out the pieces a name holds only to hand to a string method, and keeps a name also opened", async () => {
+    const code = [
+      "renamed = {}",
+      "for block in range(1, 4):",
+      "    swap = ['/attention_layer/', f'/attention_layer_{block}/']",
+      "    renamed.update({k.replace(*swap): v for k, v in weights.items()})",
+      "PREFIX = '/srv/weights/'",
+      "names = [p.replace(PREFIX, '') for p in paths]",
+      "state = open(PREFIX + 'a.bin')",
+    ].join("\n");
+    const records = await run(extractor, { "convert.py": code });
+    expect(records.map((r) => [r.line, r.kind, r.value])).toEqual([[5, "absolute", "/srv/weights/"]]);
+  });
+
   it("reads prompt text with a one-letter label before an escape as prose, not a drive path", async () => {
     const code = [
       "def build(p, ra, rb):",

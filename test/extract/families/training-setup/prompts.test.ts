@@ -41,4 +41,19 @@ describe("promptCalls", () => {
       "x = model.input(3)\ndef input(x):\n    pass\nprint('type input() here')\ny = 1  # input()\nz = input_fn(2)\n";
     expect(calls(text)).toEqual([]);
   });
+
+  it("leaves out prose in a docstring or a multi-line string, and reads code after one closes", () => {
+    const text = [
+      "def call(self, decoder_input_ids=None):",
+      '    """',
+      "    If the cache is used, only the last ids have to be",
+      "    input (see `past_key_values`).",
+      '    Then input (the rest) once more."""',
+      "    usage = '''name:",
+      "    input(name) asks for it'''",
+      '    """done"""; a = input()',
+      "",
+    ].join("\n");
+    expect(calls(text)).toEqual([[8, "input", null, false]]);
+  });
 });
