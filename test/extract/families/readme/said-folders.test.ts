@@ -1,7 +1,10 @@
 // A bare script after prose that says which folder the scripts are in ("In the tools folder we provide ...",
 // "the scripts are under `tools/`") runs from that folder.
 import { describe, expect, it } from "vitest";
-import { findingsOf, planOf, stepsOf } from "../rerun-plan/plan-repo.js";
+import { findingsOf, planOf, stepsOf, gatedSeverity } from "../rerun-plan/plan-repo.js";
+
+/** The severity the gate lets instructions-scripts-located act at (the rounds move it). */
+const LOCATED = gatedSeverity("instructions-scripts-located");
 
 const CODE = { "tools/train_pku.py": "print(1)\n", "tools/test_pku.py": "print(2)\n", "setup.py": "" };
 const RULES = ["instructions-scripts-located"];
@@ -25,6 +28,6 @@ describe("readme: the folder the prose says the scripts are in", () => {
 
   it("still says so where no sentence names the folder", async () => {
     const files = { ...CODE, "README.md": "# PKU\n\n## Test\n\n```\npython test_pku.py\n```\n" };
-    expect(await findingsOf(files, RULES)).toEqual([["instructions-scripts-located", "README.md", 6, "warning"]]);
+    expect(await findingsOf(files, RULES)).toEqual([["instructions-scripts-located", "README.md", 6, LOCATED]]);
   });
 });

@@ -2,7 +2,10 @@
 // folder: where the script lies in several folders, the one that also holds the configs the command passes is
 // where it runs, and the README is off by a folder (instructions-scripts-located), not missing the file.
 import { describe, expect, it } from "vitest";
-import { findingsOf, planOf, stepsOf } from "../rerun-plan/plan-repo.js";
+import { findingsOf, planOf, stepsOf, gatedSeverity } from "../rerun-plan/plan-repo.js";
+
+/** The severity the gate lets instructions-scripts-located act at (the rounds move it). */
+const LOCATED = gatedSeverity("instructions-scripts-located");
 
 const RULES = [
   "instructions-references-exist",
@@ -56,7 +59,7 @@ describe("readme: a section's cd and a script that lies in another folder", () =
     const steps = stepsOf(await planOf(files)).map((s) => [s[2], s[3]]);
     expect(steps).toContainEqual(["pkg", "pkg/main.py"]);
     const found = await findingsOf(files, RULES);
-    expect(found).toEqual([["instructions-scripts-located", "README.md", 22, "warning"]]);
+    expect(found).toEqual([["instructions-scripts-located", "README.md", 22, LOCATED]]);
   });
 
   it("says where a script and its config lie when the README runs them from the root (no cd at all)", async () => {
@@ -64,7 +67,7 @@ describe("readme: a section's cd and a script that lies in another folder", () =
       ...FILES,
       "README.md": "# Solution\n\n## Train\n\n```bash\naccelerate launch main.py --cfg ./config/pre.yml\n```\n",
     };
-    expect(await findingsOf(files, RULES)).toEqual([["instructions-scripts-located", "README.md", 6, "warning"]]);
+    expect(await findingsOf(files, RULES)).toEqual([["instructions-scripts-located", "README.md", 6, LOCATED]]);
   });
 
   it("keeps a cd for the later blocks of its own section", async () => {

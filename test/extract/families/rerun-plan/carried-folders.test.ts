@@ -1,7 +1,10 @@
 // A step document's `cd` holds for the blocks after it: under the headings below its own, and, where a new
 // section's block names a script only that folder holds, across the section's end.
 import { describe, expect, it } from "vitest";
-import { findingsOf, planOf, stepsOf } from "./plan-repo.js";
+import { findingsOf, planOf, stepsOf, gatedSeverity } from "./plan-repo.js";
+
+/** The severity the gate lets instructions-scripts-located act at (the rounds move it). */
+const LOCATED = gatedSeverity("instructions-scripts-located");
 
 const PARSED = "import argparse\np = argparse.ArgumentParser()\np.add_argument('--config_path')\np.parse_args()\n";
 const CODE = {
@@ -68,6 +71,6 @@ describe("a step document's working folder", () => {
       [2, null, ".", "predict.py", "predict", 1],
       [3, null, ".", "tools/infer.py", "predict", 1],
     ]);
-    expect(await findingsOf(files, LOCATING)).toEqual([["instructions-scripts-located", "README.md", 14, "warning"]]);
+    expect(await findingsOf(files, LOCATING)).toEqual([["instructions-scripts-located", "README.md", 14, LOCATED]]);
   });
 });

@@ -66,6 +66,13 @@ export const summaryOf = (records: readonly FactRecord[]) => records.find((r) =>
 
 /** Every static family over a real git repo of the given files, then the named built-in rules judged on them
  * (graded by the plan, as the audit grades them): each finding as [rule, file, line, severity]. */
+/** A rule's severity as the first-look gate lets it act: what a finding of it is, whatever the rounds' figures. */
+export function gatedSeverity(ruleId: string): string {
+  const rule = loadRules([builtinRulesDir()]).find((r) => r.id === ruleId);
+  if (!rule) throw new Error(`no rule ${ruleId}`);
+  return rule.severity;
+}
+
 export async function findingsOf(
   files: Record<string, string>,
   ruleIds: readonly string[],
