@@ -239,74 +239,65 @@ function assignedBefore(text: string, name: string, offset: number): string | nu
   return found;
 }
 
-/** The expression from `start` to its statement's end: on across `\` line ends and open brackets or strings. */
-function statement(text: string, start: number): string {
+/** The characters of `text` from `start` that lie outside string literals (quotes, triple quotes and escapes
+ * inside them skipped), each with the bracket depth before it, counted from `start`. */
+function* codeChars(text: string, start: number): Generator<{ c: string; i: number; depth: number }> {
   let depth = 0;
-  let quote: string | null = null;
-  let i = start;
-  for (; i < text.length && i - start < 5000; i++) {
+  for (let i = start; i < text.length; i++) {
     const c = text[i]!;
-    if (quote !== null) {
-      if (c === "\\") i++;
-      else if (text.startsWith(quote, i)) ((i += quote.length - 1), (quote = null));
+    if (c === '"' || c === "'") {
+      const quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      i += quote.length;
+      while (i < text.length && !text.startsWith(quote, i)) i += text[i] === "\\" ? 2 : 1;
+      i += quote.length - 1;
       continue;
     }
-    if (c === '"' || c === "'") {
-      quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
-      i += quote.length - 1;
-    } else if ("([{".includes(c)) depth++;
+    yield { c, i, depth };
+    if ("([{".includes(c)) depth++;
     else if (")]}".includes(c)) depth--;
-    else if (c === "\\" && text[i + 1] === "\n") i++;
-    else if ((c === "#" || c === "\n") && depth <= 0) break;
   }
-  return text.slice(start, i).trim();
+}
+
+/** The expression from `start` to its statement's end: on across `\` line ends and open brackets or strings. */
+function statement(text: string, start: number): string {
+  let end = text.length;
+  let continued = false;
+  for (const { c, i, depth } of codeChars(text, start)) {
+    if (i - start >= 5000) {
+      end = i;
+      break;
+    }
+    if (continued && c === "\n") {
+      continued = false;
+      continue;
+    }
+    continued = c === "\\";
+    if ((c === "#" || c === "\n") && depth <= 0) {
+      end = i;
+      break;
+    }
+  }
+  return text.slice(start, end).trim();
 }
 
 /** The top-level arguments of the call whose `(` ends at `open`. */
 function argsAt(text: string, open: number): string[] {
-  let depth = 1;
-  let i = open;
-  let quote: string | null = null;
-  for (; i < text.length && depth > 0; i++) {
-    const c = text[i]!;
-    if (quote !== null) {
-      if (c === "\\") i++;
-      else if (text.startsWith(quote, i)) ((i += quote.length - 1), (quote = null));
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
-      i += quote.length - 1;
-    } else if ("([{".includes(c)) depth++;
-    else if (")]}".includes(c)) depth--;
+  for (const { c, i, depth } of codeChars(text, open)) {
     if (i - open > 5000) return [];
+    if (c === ")" && depth === 0) return split(text.slice(open, i), ",");
   }
-  return depth === 0 ? split(text.slice(open, i - 1), ",") : [];
+  return [];
 }
 
 /** `text` split at top-level `sep` (outside brackets and strings). */
 function split(text: string, sep: string): string[] {
   const out: string[] = [];
-  let depth = 0;
-  let quote: string | null = null;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote !== null) {
-      if (c === "\\") i++;
-      else if (text.startsWith(quote, i)) ((i += quote.length - 1), (quote = null));
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
-      i += quote.length - 1;
-    } else if ("([{".includes(c)) depth++;
-    else if (")]}".includes(c)) depth--;
-    else if (c === sep && depth === 0) {
+  for (const { c, i, depth } of codeChars(text, 0))
+    if (c === sep && depth === 0) {
       out.push(text.slice(start, i).trim());
       start = i + 1;
     }
-  }
   out.push(text.slice(start).trim());
   return out;
 }
