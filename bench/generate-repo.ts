@@ -140,8 +140,23 @@ export interface GeneratedRepo {
   pyFiles: number;
 }
 
-export function generateRepo(root: string, seed = 42, pyCount = 5000, notebooks = 50): GeneratedRepo {
+/** Bytes of each module and notebook: [least, most], drawn evenly between. */
+export interface GeneratedSizes {
+  module: [number, number];
+  notebook: [number, number];
+}
+
+const DEFAULT_SIZES: GeneratedSizes = { module: [6000, 11_000], notebook: [40_000, 60_000] };
+
+export function generateRepo(
+  root: string,
+  seed = 42,
+  pyCount = 5000,
+  notebooks = 50,
+  sizes: GeneratedSizes = DEFAULT_SIZES,
+): GeneratedRepo {
   const r = rng(seed);
+  const between = ([least, most]: [number, number]) => least + Math.floor(r() * (most - least));
   let bytes = 0;
   const write = (path: string, text: string) => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -161,9 +176,8 @@ export function generateRepo(root: string, seed = 42, pyCount = 5000, notebooks 
     write(`pkg${p}/common.py`, Array.from({ length: 7 }, (_, k) => `def helper_${k}(x):\n    return x\n`).join("\n"));
   for (let i = 0; i < pyCount - 50; i++) {
     const pkg = `pkg${i % 50}`;
-    write(`${pkg}/mod${i}.py`, module(r, i, pkg, 6000 + Math.floor(r() * 5000)));
+    write(`${pkg}/mod${i}.py`, module(r, i, pkg, between(sizes.module)));
   }
-  for (let i = 0; i < notebooks; i++)
-    write(`notebooks/nb${i}.ipynb`, notebook(r, i, 40_000 + Math.floor(r() * 20_000)));
+  for (let i = 0; i < notebooks; i++) write(`notebooks/nb${i}.ipynb`, notebook(r, i, between(sizes.notebook)));
   return { files: pyCount + notebooks + 3, bytes, pyFiles: pyCount };
 }

@@ -83,11 +83,14 @@ export class AuditWorker {
   private current: Proc | null = null;
   private nextId = 1;
 
+  /** `env`: set on each process it starts, beside this one's environment (the cores its audits may use). */
+  constructor(private readonly env: Record<string, string> = {}) {}
+
   /** Run one audit in this worker's process (started on first use, and afresh after one was stopped or died). */
   run(options: ChildAuditOptions, limits: ChildLimits): Promise<ChildOutcome> {
     // A process that crashed (killed for its memory, say) cannot take audits: a message to it would go nowhere.
     if (this.current && !this.current.child.connected) this.current = null;
-    const proc = this.current ?? (this.current = start());
+    const proc = this.current ?? (this.current = start(this.env));
     const id = this.nextId++;
     return new Promise((resolve) => {
       const onAbort = () => this.stop(proc, id, "interrupted", limits.graceMs);
@@ -156,7 +159,7 @@ function stoppedOutcome(entry: Pending): ChildOutcome {
     : { kind: "interrupted" };
 }
 
-function start(): Proc {
+function start(env: Record<string, string>): Proc {
   // detached: a process group of its own, so a stopped audit's git and engine commands go with it.
   // A temp folder of its own: each audit's folders live in it, so a process that dies mid-audit (killed for
   // its memory, say) leaves nothing behind once the folder is removed.
@@ -164,7 +167,7 @@ function start(): Proc {
   const child = fork(childEntry(), [], {
     detached: true,
     stdio: ["ignore", "ignore", "pipe", "ipc"],
-    env: { ...process.env, TMPDIR: tmp, [OWN_TMP_ENV]: tmp },
+    env: { ...process.env, ...env, TMPDIR: tmp, [OWN_TMP_ENV]: tmp },
   });
   let ended = () => {};
   const gone = new Promise<void>((resolve) => (ended = resolve));

@@ -5,6 +5,9 @@ export interface AuditProcesses {
   processes: number;
   /** Audits one process runs at once. */
   perProcess: number;
+  /** Cores each running audit may use for its own helper threads (the Python index's pool): the cores over the
+   * audits running at once, so that N lanes on N cores do not also start a pool per audit. */
+  coresEach: number;
 }
 
 /**
@@ -17,10 +20,17 @@ export interface AuditProcesses {
  */
 export function auditProcesses(concurrency: number, cores: number, readOnly: boolean, forced?: string): AuditProcesses {
   const lanes = Math.max(1, concurrency);
+  const machine = Math.max(1, cores);
+  // Audits at once: the lanes, or fewer when each process runs one audit at a time.
+  const share = (processes: number, perProcess: number) => ({
+    processes,
+    perProcess,
+    coresEach: Math.max(1, Math.floor(machine / Math.min(lanes, processes * perProcess))),
+  });
   if (forced !== undefined && /^[1-9]\d*$/.test(forced)) {
     const processes = Math.min(Number(forced), lanes);
-    return { processes, perProcess: Math.ceil(lanes / processes) };
+    return share(processes, Math.ceil(lanes / processes));
   }
-  const processes = Math.min(lanes, Math.max(1, cores));
-  return { processes, perProcess: readOnly ? 1 : Math.ceil(lanes / processes) };
+  const processes = Math.min(lanes, machine);
+  return share(processes, readOnly ? 1 : Math.ceil(lanes / processes));
 }

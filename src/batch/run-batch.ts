@@ -9,6 +9,7 @@ import type { StageName } from "../model/report.js";
 import { badInput } from "../model/errors.js";
 import { TOOL_VERSION } from "../io/package.js";
 import { classifyInput } from "../clone/input.js";
+import { AUDIT_CORES_ENV } from "../io/audit-cores.js";
 import { readLeaderboard, type Leaderboard, type LeaderboardTeam } from "./leaderboard.js";
 import { buildBatchReport, byRank, summarize } from "./assemble.js";
 import { auditFile, cacheKey, readCached, sha256, stableJson, writeCached } from "./audit-cache.js";
@@ -100,13 +101,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   const started = new Set<LeaderboardTeam>();
   // Audit processes, long-lived, at most one per core: each serves its lanes' audits in turn, one at a time
   // when they only read (process-count.ts); a stopped or crashed one is replaced.
-  const { processes, perProcess } = auditProcesses(
+  const { processes, perProcess, coresEach } = auditProcesses(
     concurrency,
     availableParallelism(),
     readsOnly(options.audit?.stages),
     process.env["REPRO_AUDIT_BATCH_PROCESSES"],
   );
-  const workers = Array.from({ length: processes }, () => new AuditWorker());
+  // Each audit's own threads (the Python index's pool) get its share of the cores: the lanes already fill them.
+  const workers = Array.from({ length: processes }, () => new AuditWorker({ [AUDIT_CORES_ENV]: String(coresEach) }));
   const auditLanes = Math.min(concurrency, processes * perProcess);
   // The lanes left over clone the next teams' URLs while the audits run (not on --resume: a cached audit
   // needs no clone).

@@ -8,6 +8,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Parser } from "web-tree-sitter";
 import type { PythonSource } from "../../model/repo-view.js";
+import { AUDIT_CORES_ENV, auditCores } from "../../io/audit-cores.js";
 import { indexPythonText, type PyFileIndex } from "./file-index.js";
 import { needsTree, treeFacts } from "./tree-facts.js";
 import { pythonParser } from "./tree-sitter.js";
@@ -49,8 +50,14 @@ export function helperThreads(files: number, bytes: number): number {
   if (!DEFAULT_WORKER) return 0;
   const forced = process.env["REPRO_AUDIT_INDEX_HELPERS"];
   if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), 16);
+  return poolHelpers(files, bytes, auditCores(process.env[AUDIT_CORES_ENV], availableParallelism()));
+}
+
+/** Helpers for a repo of this size on `cores` cores: none below the sizes where start-up outweighs the gain,
+ * else one per core beyond this thread's (at most MAX_THREADS threads in all). */
+export function poolHelpers(files: number, bytes: number, cores: number): number {
   if (files < MIN_PARALLEL_FILES || bytes < MIN_PARALLEL_BYTES) return 0;
-  return Math.min(availableParallelism(), MAX_THREADS) - 1;
+  return Math.max(0, Math.min(cores, MAX_THREADS) - 1);
 }
 
 /** Index one batch in this thread (the worker runs the same function). */
