@@ -16,6 +16,7 @@ import { RepoPaths } from "./repo-paths.js";
 import { isTestFile } from "../../python/test-files.js";
 import { scannableConfig } from "../../python/config-lines.js";
 import { ConfigKeys, type KeyScope } from "./config-keys.js";
+import { parserFilledFields } from "../../python/parser-filled-fields.js";
 import { configChoice, scopeValues, type ConfigChoice } from "./config-choice.js";
 import type { ModuleTree } from "../../python/dynamic-imports.js";
 import { ProducedFiles, shellWrites, type Written } from "./produced.js";
@@ -359,8 +360,15 @@ export const extractor: Extractor = {
       const text = ctx.view.read(entry.path);
       if (text !== null) keys.addConfigText(entry.path, text);
     }
-    for (const file of index.files)
-      for (const c of [...file.constants, ...(file.classConstants ?? [])]) keys.add(c.name, c.value, file.path);
+    for (const file of index.files) {
+      // A dataclass field the file's own parser fills (`Config(**vars(args))`) never holds its default.
+      const dead =
+        file.classConstants?.length && !file.notebook
+          ? parserFilledFields(ctx.view.read(file.path) ?? "")
+          : new Set<number>();
+      for (const c of [...file.constants, ...(file.classConstants ?? []).filter((c) => !dead.has(c.line))])
+        keys.add(c.name, c.value, file.path);
+    }
     const writes = writesOf(
       ctx.view,
       index,

@@ -94,4 +94,15 @@ describe("data-refs: config class attributes", () => {
       ).toEqual([]);
     });
   });
+
+  it("takes no value from a dataclass default that the file's own parser always fills", async () => {
+    const records = await run(dataRefs, {
+      "train.py":
+        "import argparse\nfrom dataclasses import dataclass\nimport pandas as pd\n\n@dataclass\nclass TrainConfig:\n" +
+        "    train_csv: str = '/ssd/me/train.csv'\n\ndef main():\n    p = argparse.ArgumentParser()\n" +
+        "    p.add_argument('--train_csv', type=str, default='./data/train.csv')\n    args = p.parse_args()\n" +
+        "    cfg = TrainConfig(**vars(args))\n    df = pd.read_csv(cfg.train_csv)\n",
+    });
+    expect(records.filter((r) => r.kind === "read").map((r) => r.path)).toEqual([]);
+  });
 });
