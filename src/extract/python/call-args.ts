@@ -97,10 +97,56 @@ export class ArgReader {
   }
 
   args(open: number): PyArg[] {
-    return this.split(open).map(([a, b]) => {
-      if (this.t.kind[a] === T.NAME && this.op(a + 1, "=") && b > a + 2) return this.value(this.name(a), a + 2, b);
-      return this.value(null, a, b);
+    return this.split(open).flatMap(([a, b]) => {
+      if (this.t.kind[a] === T.NAME && this.op(a + 1, "=") && b > a + 2) return [this.value(this.name(a), a + 2, b)];
+      if (this.op(a, "**")) {
+        const dict = this.unpacked(a + 1, b);
+        if (dict !== null) return dict;
+      }
+      return [this.value(null, a, b)];
     });
+  }
+
+  /** `**{"f": path}`, `**dict(f=path)` or `**kw` after `kw = {"path": p, ...}`: the keyword arguments the
+   * unpacked mapping passes, so that a path it holds is the call's; null when its keys are not known. */
+  private unpacked(a: number, b: number): PyArg[] | null {
+    const t = this.t;
+    let open = a;
+    if (b === a + 1 && t.kind[a] === T.NAME) {
+      const at = this.dictAssigned(this.name(a)!, a);
+      if (at === null) return null;
+      open = at;
+    }
+    if (this.op(open, "{") && (open !== a || this.closing(open) === b - 1)) {
+      const entries = this.split(open);
+      const out: PyArg[] = [];
+      for (const [x, y] of entries) {
+        if (t.kind[x] !== T.STRING || !this.op(x + 1, ":") || y <= x + 2) return null;
+        out.push(this.value(t.value.get(x) ?? "", x + 2, y));
+      }
+      return out;
+    }
+    if (t.kind[open] === T.NAME && this.name(open) === "dict" && this.op(open + 1, "(")) {
+      if (open === a && this.closing(open + 1) !== b - 1) return null;
+      const args = this.args(open + 1);
+      return args.every((x) => x.name !== null) ? args : null;
+    }
+    return null;
+  }
+
+  /** The token opening the mapping last bound to `name` before token `before` (`name = {...}` or
+   * `name = dict(...)` as a whole statement), looked for a bounded way back. */
+  private dictAssigned(name: string, before: number): number | null {
+    const t = this.t;
+    for (let k = before - 3; k >= 0 && k > before - 20_000; k--) {
+      if (t.kind[k] !== T.NAME || !this.op(k + 1, "=") || this.name(k) !== name) continue;
+      const start = k === 0 || t.kind[k - 1] === T.NEWLINE || t.kind[k - 1] === T.INDENT || t.kind[k - 1] === T.DEDENT;
+      if (!start) continue;
+      const v = k + 2;
+      const mapping = this.op(v, "{") || (this.name(v) === "dict" && this.op(v + 1, "("));
+      return mapping ? v : null;
+    }
+    return null;
   }
 
   value(name: string | null, a: number, b: number): PyArg {

@@ -5,6 +5,7 @@ import { saverTemplate } from "./saver-template.js";
 import { T, logicalLines, opCode, tokenize, type LexError, type LogicalLine, type Tokens } from "./lexer.js";
 import { unboundNames, type NameUse } from "./names-lexical.js";
 import { structureError } from "./structure.js";
+import { LineConstants, functionSpans } from "./line-constants.js";
 import { hintKind } from "./hints.js";
 import { SETUP_CALLS, TORCHVISION_BUILDER, setupKind } from "./setup-hints.js";
 
@@ -272,7 +273,9 @@ export function indexPythonText(path: string, text: string, notebook: boolean, p
 /** The steps that fill one file's index from its tokens, sharing the tokens and the constants seen. */
 class FileIndexer {
   /** Module-level string constants, for the path arguments that name them. */
-  private readonly constants = new Map<string, string>();
+  private readonly constants = new LineConstants();
+  /** The line spans of the file's functions, innermost last among those that hold a line. */
+  private spans: Array<[number, number]> = [];
   /** The functions of the file, with their parameters and lines, for the writes their bodies make. */
   private readonly defs: Array<{ name: string; params: string[]; from: number; to: number }> = [];
   /** The classes of the file with their line spans, and the attributes methods set from a bare name
@@ -310,8 +313,14 @@ class FileIndexer {
     const module = {};
     const bound = new Map<object, Map<string, number>>();
     const hintsIn: Array<{ scope: object; assign: PyAssign }> = [];
+    this.spans = functionSpans(
+      lines,
+      (k) => t.line[k]!,
+      (k) => this.str(k) === "def" || (this.str(k) === "async" && this.str(k + 1) === "def"),
+    );
     for (let i = 0; i < lines.length; i++) {
       const { from, to, depth } = lines[i]!;
+      this.constants.at = t.line[from]!;
       while (defs.length && defs[defs.length - 1]!.depth >= depth) defs.pop();
       while (blocks.length && blocks[blocks.length - 1]!.depth >= depth) blocks.pop();
       const block = blocks[blocks.length - 1];
@@ -376,6 +385,7 @@ class FileIndexer {
         if (assign.target === target?.name) hintsIn.push({ scope, assign });
       decorators = [];
     }
+    this.constants.at = null;
     for (const { scope, assign } of hintsIn) if ((bound.get(scope)?.get(assign.target) ?? 0) > 1) assign.rebound = true;
   }
 
@@ -423,6 +433,8 @@ class FileIndexer {
     /** Commas seen at each open bracket's own level: the argument index of what follows. */
     const commas: number[] = [];
     for (let k = 0; k < t.count; k++) {
+      // A name read here holds the value bound last above this line.
+      this.constants.at = t.line[k]!;
       const kind = t.kind[k];
       if (kind === T.STRING) {
         const v = t.value.get(k)!;
@@ -496,6 +508,7 @@ class FileIndexer {
           });
       }
     }
+    this.constants.at = null;
   }
 
   /** A string that is a statement of its own: a docstring or a bare note, prose rather than a value. */
@@ -989,6 +1002,13 @@ class FileIndexer {
     return s;
   }
 
+  /** The innermost function holding a line, or null. */
+  private functionAt(line: number): [number, number] | null {
+    let found: [number, number] | null = null;
+    for (const s of this.spans) if (s[0] <= line && line <= s[1] && (!found || s[0] >= found[0])) found = s;
+    return found;
+  }
+
   /** NAME [. NAME]* [: annotation] = value (single target only): hint assignments and string constants. */
   private readAssignment(from: number, to: number, depth: number, classBody = false): void {
     const t = this.t;
@@ -1024,7 +1044,7 @@ class FileIndexer {
       value.path !== null &&
       (value.kind === "string" || value.kind === "other" || value.kind === "name")
     ) {
-      this.constants.set(target, value.path);
+      this.constants.bind(target, value.path, t.line[from]!, depth > 0 ? this.functionAt(t.line[from]!) : null);
       if (depth === 0 && !value.path.startsWith("*"))
         this.index.constants.push({ name: target, value: value.path, line: t.line[from]! });
       // A config class's bare checkpoint name (`weight_path = "r3d34.pth"`) is a file too: a load of it reads there.

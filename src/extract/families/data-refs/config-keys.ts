@@ -2,6 +2,9 @@
 // "./datasets/raw/"` in SETTINGS.json, `DATA_DIR = "input"` at the top of a settings.py. Pure.
 import { configValues } from "../../python/config-lines.js";
 
+/** The values of one key that a reading file may take, in order (see config-choice.ts); all of them by default. */
+export type KeyScope = <T extends { value: string; by: string }>(list: readonly T[]) => T[];
+
 export class ConfigKeys {
   private readonly values = new Map<string, Array<{ value: string; by: string; path?: string }>>();
 
@@ -24,21 +27,24 @@ export class ConfigKeys {
   /** The values a whole path may be when code reads it as the chain `self.cfg.model.path`: when the chain names a
    * section (`model`), a value under a key path the chain ends with (`model.path`, not `multi_task.path`); else,
    * or with no known key path, by its last name (`cfg.path` may be any section's object). */
-  whole(chain: string): Array<{ path: string; by: string }> {
+  whole(chain: string, scope?: KeyScope): Array<{ path: string; by: string }> {
     const last = chain.slice(chain.lastIndexOf(".") + 1);
     const section = chain.replace(/^self\./, "").split(".").length >= 3;
-    const list =
-      this.values.get(last) ?? this.values.get(last.toLowerCase()) ?? this.values.get(last.toUpperCase()) ?? [];
+    const list = this.list(last, scope);
     return list
       .filter((v) => !section || !v.path || chain === v.path || chain.endsWith(`.${v.path}`))
       .map((v) => ({ path: v.value, by: v.by }));
   }
 
   /** `path` with its leading `*` replaced by each value the key holds. */
-  substitute(path: string, key: string | undefined): Array<{ path: string; by: string }> {
+  substitute(path: string, key: string | undefined, scope?: KeyScope): Array<{ path: string; by: string }> {
     if (!key || !path.startsWith("*")) return [];
+    return this.list(key, scope).map((v) => ({ path: joinRoot(v.value, path.slice(1)), by: v.by }));
+  }
+
+  private list(key: string, scope?: KeyScope): Array<{ value: string; by: string; path?: string }> {
     const list = this.values.get(key) ?? this.values.get(key.toLowerCase()) ?? this.values.get(key.toUpperCase()) ?? [];
-    return list.map((v) => ({ path: joinRoot(v.value, path.slice(1)), by: v.by }));
+    return scope ? scope(list) : list;
   }
 }
 

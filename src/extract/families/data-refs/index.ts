@@ -15,7 +15,10 @@ import { preparePythonIndex, type RepoPythonIndex } from "../../python/repo-inde
 import { RepoPaths } from "./repo-paths.js";
 import { isTestFile } from "../../python/test-files.js";
 import { scannableConfig } from "../../python/config-lines.js";
-import { ConfigKeys } from "./config-keys.js";
+import { ConfigKeys, type KeyScope } from "./config-keys.js";
+import { parserFilledFields } from "../../python/parser-filled-fields.js";
+import { configChoice, scopeValues, type ConfigChoice } from "./config-choice.js";
+import type { ModuleTree } from "../../python/dynamic-imports.js";
 import { ProducedFiles, shellWrites, type Written } from "./produced.js";
 import { emptyCopies } from "./empty-copies.js";
 import { readmePythonWrites } from "./readme-python.js";
@@ -101,7 +104,12 @@ interface Read {
 
 /** The path a reading call reads, or null (a write, a file object, nothing literal). `constants`: the
  * file's top-level path constants, for a receiver that names one (`TRAIN_DIR.glob("*.jpeg")`). */
-function readPath(call: PyCall, constants: ReadonlyMap<string, string>, keys: ConfigKeys): Read | null {
+function readPath(
+  call: PyCall,
+  constants: ReadonlyMap<string, string>,
+  keys: ConfigKeys,
+  scope?: KeyScope,
+): Read | null {
   const last = call.callee.slice(call.callee.lastIndexOf(".") + 1);
   if (NOT_DATA_CALLS.has(last) || call.decorator) return null;
   // The setup family's calls take model names and sizes (`EfficientNet.from_name(f"efficientnet-{v}")`,
@@ -126,7 +134,7 @@ function readPath(call: PyCall, constants: ReadonlyMap<string, string>, keys: Co
   // `torch.load(settings['MODEL_PT_WEIGHTS'])`: the whole path is a settings key's value, a file named like any
   // other. Only a key (not a bare variable) whose value names a file with an extension.
   if (arg && arg.kind !== "name" && arg.root && path === "*") {
-    const values = arg.rootPath ? keys.whole(arg.rootPath) : keys.substitute("*", arg.root);
+    const values = arg.rootPath ? keys.whole(arg.rootPath, scope) : keys.substitute("*", arg.root, scope);
     const value = values.find((v) => /\.[A-Za-z0-9]+$/.test(v.path));
     if (value) path = value.path;
   }
@@ -352,8 +360,15 @@ export const extractor: Extractor = {
       const text = ctx.view.read(entry.path);
       if (text !== null) keys.addConfigText(entry.path, text);
     }
-    for (const file of index.files)
-      for (const c of [...file.constants, ...(file.classConstants ?? [])]) keys.add(c.name, c.value, file.path);
+    for (const file of index.files) {
+      // A dataclass field the file's own parser fills (`Config(**vars(args))`) never holds its default.
+      const dead =
+        file.classConstants?.length && !file.notebook
+          ? parserFilledFields(ctx.view.read(file.path) ?? "")
+          : new Set<number>();
+      for (const c of [...file.constants, ...(file.classConstants ?? []).filter((c) => !dead.has(c.line))])
+        keys.add(c.name, c.value, file.path);
+    }
     const writes = writesOf(
       ctx.view,
       index,
@@ -405,6 +420,7 @@ export const extractor: Extractor = {
       const moved = `${r.cwd}/${r.script.slice(r.script.lastIndexOf("/") + 1)}`;
       if (moved !== r.script) (runFrom.get(r.script) ?? runFrom.set(r.script, []).get(r.script)!).push(moved);
     }
+    const tree = moduleTree(ctx.view);
     const copies = proseCopies(readmes);
     const kernels = hostedKernels(lines, readmes, ctx.facts.families["kaggle-kernel"] ?? []);
     const forKaggle = kaggleNotebooks(ctx.facts, (path) => ctx.view.read(path));
@@ -414,12 +430,27 @@ export const extractor: Extractor = {
       // A notebook meant for Kaggle runs in /kaggle/working: its ../input/<x> is where Kaggle mounts its sources.
       const kaggleLayout = file.notebook ? forKaggle(file.path) : null;
       const constants = new Map(file.constants.map((c) => [c.name, c.value]));
+      // The config module this file reads its `cfg.<attr>` from, where it names or imports one (found on
+      // the first key the file looks up).
+      let choice: ConfigChoice | null = null;
+      const scope: KeyScope = (list) =>
+        scopeValues(
+          list,
+          (choice ??= configChoice(
+            file.path,
+            ctx.view.read(file.path) ?? "",
+            file.imports,
+            tree,
+            (m) => index.byPath.get(m)?.imports ?? [],
+            (p) => ctx.view.read(p),
+          )),
+        );
       for (const call of file.calls) {
-        const read = readPath(call, constants, keys);
+        const read = readPath(call, constants, keys, scope);
         if (!read || seen.has(read.path)) continue;
         seen.add(read.path);
         // The path as written, then with a config value for its unknown root.
-        const tries = [{ path: read.path, by: null as string | null }, ...keys.substitute(read.path, read.root)];
+        const tries = [{ path: read.path, by: null as string | null }, ...keys.substitute(read.path, read.root, scope)];
         const slug = kaggleSlugOf(read.path, true);
         let inRepo = false;
         // A folder named after a competition or dataset the repo downloads (`kaggle ... -c comp`, then comp/train).
@@ -551,4 +582,15 @@ function personalLinkRecords(view: RepoView, kaggle: boolean): FactRecord[] {
       links.push({ kind: "personal-link", file: entry.path, line: l.line, host: l.host, url: l.url });
   }
   return links.map((r) => ({ ...r, alternative }));
+}
+
+/** The repo's Python modules by folder, for the modules a file names or imports. */
+function moduleTree(view: RepoView): ModuleTree {
+  const byFolder = new Map<string, string[]>();
+  for (const f of view.files()) {
+    if (f.skipped || !f.path.endsWith(".py")) continue;
+    const folder = f.path.includes("/") ? f.path.slice(0, f.path.lastIndexOf("/")) : "";
+    (byFolder.get(folder) ?? byFolder.set(folder, []).get(folder)!).push(f.path);
+  }
+  return { has: (p) => view.has(p), isDir: (p) => view.isDir(p), modules: (folder) => byFolder.get(folder) ?? [] };
 }

@@ -18,6 +18,7 @@ import { preparePythonIndex, reachableFrom } from "../../python/repo-index.js";
 import { ENTRY_POINT_READS, entryPoints } from "../../python/entry-points.js";
 import { extensionTops, submoduleMatcher } from "./local-modules.js";
 import { imageInfo } from "../../parse/images.js";
+import { memberFolders, memberOf } from "./member-folders.js";
 import { neededDistributions } from "./reconstruct.js";
 import { repoStatedVersions } from "./stated-versions.js";
 import { stemOf, uncommittedLocals } from "./uncommitted-local.js";
@@ -62,8 +63,13 @@ export const extractor: Extractor = {
     const codeFolders = new Set<string>();
     for (const f of index.files)
       for (let d = f.path; d.includes("/");) codeFolders.add((d = d.slice(0, d.lastIndexOf("/"))));
+    const members = memberFolders(
+      spec.filter((r) => r.kind === "spec-file").map((r) => String(r.file)),
+      index.files.map((f) => f.path),
+    );
     const scopeOf = (file: string): string => {
-      if (WHOLE_REPO.test(file)) return "";
+      // An environment file covers the whole repo, except one in a member's folder: that member's.
+      if (WHOLE_REPO.test(file)) return memberOf(file, members) ?? "";
       for (
         let d = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
         d !== "";

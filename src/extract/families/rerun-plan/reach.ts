@@ -9,7 +9,7 @@ import { shellLines } from "./shell-lines.js";
 import { scriptLineReader } from "../../shell/script-folder.js";
 import { mainOnlySpans, spansText, uncalledSpans } from "./main-only.js";
 import { flattenNotebook } from "../../view/notebook.js";
-import { dynamicImports, type ModuleTree } from "./dynamic-imports.js";
+import { dynamicImports, type ModuleTree } from "../../python/dynamic-imports.js";
 import { argsAfter } from "./arguments.js";
 import { installedRoots } from "./installed-roots.js";
 import { sysPathFolders } from "../../python/sys-path-folders.js";

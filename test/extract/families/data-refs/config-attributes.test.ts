@@ -42,4 +42,67 @@ describe("data-refs: config class attributes", () => {
     const read = records.find((r) => r.kind === "read");
     expect(read?.resolved).toBe("./data/train/*/mask.png (config.py)");
   });
+
+  describe("a config module chosen by name", () => {
+    const configs = {
+      "configs/cfg_1.py":
+        "from types import SimpleNamespace\ncfg = SimpleNamespace()\ncfg.train_df = 'data/train_a.csv'\n",
+      "configs/cfg_2.py":
+        "from types import SimpleNamespace\ncfg = SimpleNamespace()\ncfg.train_df = 'data/train_b.csv'\n",
+    };
+    const readsOf = async (script: string, extra: Record<string, string> = {}) =>
+      (await run(dataRefs, { ...configs, ...extra, "scripts/convert.py": script }))
+        .filter((r) => r.kind === "read" && r.file === "scripts/convert.py")
+        .map((r) => r.path);
+
+    it("takes the attribute from the module a string constant names, not a sibling config", async () => {
+      expect(
+        await readsOf(
+          "import importlib, sys\nimport pandas as pd\nsys.path.append('./configs')\n" +
+            "config_name = 'cfg_2'\ncfg = importlib.import_module(config_name).cfg\ndf = pd.read_csv(cfg.train_df)\n",
+        ),
+      ).toEqual(["data/train_b.csv"]);
+    });
+
+    it("takes it from the module a from-import names", async () => {
+      expect(
+        await readsOf("import pandas as pd\nfrom configs import cfg_2 as C\ndf = pd.read_csv(C.cfg.train_df)\n"),
+      ).toEqual(["data/train_b.csv"]);
+    });
+
+    it("takes it from the base config the chosen module imports, where the module does not set it", async () => {
+      expect(
+        await readsOf(
+          "import importlib\nimport pandas as pd\ncfg = importlib.import_module('configs.cfg_3').cfg\n" +
+            "df = pd.read_csv(cfg.train_df)\n",
+          {
+            "configs/defaults.py":
+              "from types import SimpleNamespace\ncfg = SimpleNamespace()\ncfg.train_df = 'data/train_base.csv'\n",
+            "configs/cfg_3.py": "from configs.defaults import cfg\ncfg.epochs = 3\n",
+          },
+        ),
+      ).toEqual(["data/train_base.csv"]);
+    });
+
+    it("picks no value where the module is named only at run time and the configs disagree", async () => {
+      expect(
+        await readsOf(
+          "import argparse, importlib, sys\nimport pandas as pd\nsys.path.append('./configs')\n" +
+            "p = argparse.ArgumentParser()\np.add_argument('-C', '--config')\nargs = p.parse_args()\n" +
+            "cfg = importlib.import_module(args.config).cfg\ndf = pd.read_csv(cfg.train_df)\n",
+        ),
+      ).toEqual([]);
+    });
+  });
+
+  it("takes no value from a dataclass default that the file's own parser always fills", async () => {
+    const records = await run(dataRefs, {
+      "train.py":
+        "import argparse\nfrom dataclasses import dataclass\nimport pandas as pd\n\n@dataclass\nclass TrainConfig:\n" +
+        "    train_csv: str = '/ssd/me/train.csv'\n\ndef main():\n    p = argparse.ArgumentParser()\n" +
+        "    p.add_argument('--train_csv', type=str, default='./data/train.csv')\n    args = p.parse_args()\n" +
+        "    cfg = TrainConfig(**vars(args))\n    df = pd.read_csv(cfg.train_csv)\n",
+    });
+    expect(records.filter((r) => r.kind === "read").map((r) => r.path)).toEqual([]);
+  });
 });

@@ -71,8 +71,27 @@ export function dynamicImports(
   tree: ModuleTree,
   read?: (path: string) => string | null,
 ): string[] {
+  return [...new Set(importTargets(text, folder, cwd, args, tree, read).flatMap((t) => t.modules))].sort();
+}
+
+/** What each `import_module`/`__import__` call loads: `named` when a literal, a module-level constant, an
+ * attribute's single value or the step's arguments name the module; else every module it may be. */
+export interface ImportTarget {
+  modules: string[];
+  named: boolean;
+}
+
+export function importTargets(
+  text: string,
+  folder: string,
+  cwd: string,
+  args: readonly string[],
+  tree: ModuleTree,
+  read?: (path: string) => string | null,
+): ImportTarget[] {
   const calls = [...text.matchAll(CALL)].map((m) => m[1]!.trim());
-  if (calls.length === 0) return [];
+  const targets: ImportTarget[] = [];
+  if (calls.length === 0) return targets;
   const bases = [...new Set([folder, cwd, ""])];
   const out = new Set<string>();
   const moduleAt = (dotted: string): string | null => {
@@ -114,6 +133,7 @@ export function dynamicImports(
           )
           .find((p) => p !== null);
       if (hit) out.add(hit);
+      targets.push({ modules: hit ? [hit] : [], named: true });
       continue;
     }
     const prefix = PREFIX.exec(call);
@@ -130,8 +150,9 @@ export function dynamicImports(
         ),
       ),
     ].filter((p): p is string => p !== null);
-    if (named.length > 0) for (const p of named) out.add(p);
-    else for (const d of folders) for (const p of tree.modules(d)) out.add(p);
+    const modules = named.length > 0 ? named : folders.flatMap((d) => tree.modules(d));
+    for (const p of modules) out.add(p);
+    targets.push({ modules: [...new Set(modules)], named: named.length > 0 });
   }
-  return [...out].sort();
+  return targets;
 }

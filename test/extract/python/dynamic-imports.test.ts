@@ -1,6 +1,6 @@
 // Modules loaded by a name read at run time: the one the arguments name, else every module of the folder.
 import { describe, expect, it } from "vitest";
-import { dynamicImports, type ModuleTree } from "../../../../src/extract/families/rerun-plan/dynamic-imports.js";
+import { dynamicImports, type ModuleTree } from "../../../src/extract/python/dynamic-imports.js";
 
 const files = ["src/cfg/base.py", "src/cfg/big.py", "src/train.py", "src/plain.py"];
 const tree: ModuleTree = {
