@@ -144,7 +144,8 @@ const INTERESTING_CALLS = new Set(
     "imread_collection load loadtxt genfromtxt fromfile memmap listdir glob iglob rglob scandir walk read_image load_img " +
     "image_dataset_from_directory flow_from_directory ImageFolder dcmread read_file File load_weights load_model " +
     "from_pretrained load_from_checkpoint load_checkpoint Booster create_model add_argument option " +
-    "KFold StratifiedKFold GroupKFold StratifiedGroupKFold MultilabelStratifiedKFold"
+    "KFold StratifiedKFold GroupKFold StratifiedGroupKFold MultilabelStratifiedKFold " +
+    "dataset_download competition_download model_download"
   ).split(" "),
 );
 

@@ -11,7 +11,7 @@ import { fillTemplate } from "../../python/saver-template.js";
 import { FETCH_LINE_READS, fetchLines, fetchMatcher, fetchTargets, slugMatches, slugsIn } from "./fetch-commands.js";
 import { recordAt } from "../../python/locate.js";
 import { kaggleInputAbove, kaggleSlugOf } from "../../python/path-kinds.js";
-import { preparePythonIndex, type RepoPythonIndex } from "../../python/repo-index.js";
+import { preparePythonIndex, sourceOf, type RepoPythonIndex } from "../../python/repo-index.js";
 import { RepoPaths } from "./repo-paths.js";
 import { isTestFile } from "../../python/test-files.js";
 import { scannableConfig } from "../../python/config-lines.js";
@@ -24,6 +24,7 @@ import { proseCopies, throughCopy } from "./prose-copies.js";
 import { competitionInput } from "./competition-inputs.js";
 import { checkpointTemplates } from "./checkpoint-templates.js";
 import { loadsModelByName } from "./model-names.js";
+import { kagglehubDownloads, type HubDownload } from "./kagglehub.js";
 import { isIntermediate, namedIn } from "./intermediate.js";
 import { hostedKernels, kernelOutputOf } from "./kernel-outputs.js";
 import { otherName, writtenElsewhere, writtenPrefixed } from "./name-skeleton.js";
@@ -73,6 +74,10 @@ const NOT_DATA_CALLS = new Set([
   "GroupKFold",
   "StratifiedGroupKFold",
   "MultilabelStratifiedKFold",
+  // kagglehub's downloads name a Kaggle source, not a file (kagglehub.ts).
+  "dataset_download",
+  "competition_download",
+  "model_download",
 ]);
 const FOLDER_CALLS = new Set([
   "listdir",
@@ -296,7 +301,18 @@ export const extractor: Extractor = {
     const paths = new RepoPaths(ctx.view);
     const lines = fetchLines(ctx.view, ctx.facts);
     const fetchedBy = fetchMatcher(lines);
-    const commanded = slugsIn(lines);
+    // kagglehub's downloads in code fetch as the Kaggle CLI's do in a shell.
+    const hub = hubDownloads(ctx.view, index);
+    const commanded = [
+      ...slugsIn(lines),
+      ...[...hub].flatMap(([file, list]) =>
+        list.flatMap((d) =>
+          d.kind === "kaggle-model"
+            ? []
+            : [{ file, line: d.line, text: "", slug: d.slug.replace(/\/versions\/\d+$/, ""), kind: d.kind }],
+        ),
+      ),
+    ];
     const fetchedSlugs = commanded.map((s) => s.slug.slice(s.slug.lastIndexOf("/") + 1));
     const slugFetched = (slug: string) => fetchedSlugs.some((p) => slugMatches(p, slug));
     const readmes = filesWithRole(ctx.view, "readme", "docs")
@@ -424,8 +440,11 @@ export const extractor: Extractor = {
         let inRepo = false;
         // A folder named after a competition or dataset the repo downloads (`kaggle ... -c comp`, then comp/train).
         const first = /^(?:\.\/)?([\w.-]+)\//.exec(read.path)?.[1];
+        // Under the folder a kagglehub download returned (`os.path.join(root, "x.csv")`).
         let fetched =
-          (slug !== null && slugFetched(slug)) || (first !== undefined && first.length > 5 && slugFetched(first));
+          (slug !== null && slugFetched(slug)) ||
+          (first !== undefined && first.length > 5 && slugFetched(first)) ||
+          (read.root !== undefined && (hub.get(file.path) ?? []).some((d) => d.name === read.root));
         let producedBy: string | null = null;
         let documented: string | null = slug !== null ? (kernelSources.get(slug.toLowerCase()) ?? null) : null;
         let resolved: string | null = null;
@@ -535,6 +554,17 @@ export const extractor: Extractor = {
     return [...records, ...slugs.values(), ...personalLinkRecords(ctx.view, slugs.size > 0)];
   },
 };
+
+/** The kagglehub downloads of each Python file or notebook that calls one. */
+function hubDownloads(view: RepoView, index: RepoPythonIndex): Map<string, HubDownload[]> {
+  const out = new Map<string, HubDownload[]>();
+  for (const file of index.files) {
+    if (!file.calls.some((c) => /(?:^|\.)(?:dataset|competition|model)_download$/.test(c.callee))) continue;
+    const list = kagglehubDownloads(sourceOf(view, file.path)?.text ?? "");
+    if (list.length > 0) out.set(file.path, list);
+  }
+  return out;
+}
 
 /** Drive and Dropbox shares in the READMEs, scripts and code, each saying whether a public source (a Kaggle
  * slug, a release asset, a hub) is named anywhere beside them. */
