@@ -1,4 +1,5 @@
 // One pass per Python source: tokens -> the compact index every Python extractor reads (tokens dropped).
+import { applyFolderMoves, chdirMoves } from "./folder-moves.js";
 import type { PythonSource } from "../../model/repo-view.js";
 import { ArgReader, type PyArg, type PyCall } from "./call-args.js";
 import { saverTemplate } from "./saver-template.js";
@@ -264,6 +265,7 @@ export function indexPythonText(path: string, text: string, notebook: boolean, p
   indexer.markOptionalImports(lines);
   indexer.markKaggleBranches(lines);
   indexer.readCommentMarks();
+  applyFolderMoves(index, chdirMoves(text, index.constants));
   index.placeholders.sort((a, b) => a.line - b.line);
   // A statement-level error (a print statement, `async` as a name) leaves whole tokens: names still read.
   index.unbound = t.error || index.starImport ? [] : unboundNames(text, t, lines);
