@@ -8,11 +8,14 @@ export interface FolderMove {
   /** The line of the move; it holds for the lines after it up to `until`. */
   line: number;
   until: number;
-  folder: string;
+  /** The folder moved to; "" back where the file began (`os.chdir(start)` after `start = os.getcwd()`); null for
+   * one the code computes, after which relative paths are left as written. */
+  folder: string | null;
 }
 
-const CHDIR =
-  /^([ \t]*)os[ \t]*\.[ \t]*chdir[ \t]*\([ \t]*(?:[rR]?(['"])([^'"\n]*)\2|([A-Za-z_]\w*))[ \t]*\)[ \t]*(?:#.*)?$/;
+const CHDIR = /^([ \t]*)os[ \t]*\.[ \t]*chdir[ \t]*\((.*)\)[ \t]*(?:#.*)?$/;
+/** The argument as a literal (group 2) or a bare name (group 3). */
+const ARG = /^[ \t]*(?:[rR]?(['"])([^'"\n]*)\1|([A-Za-z_]\w*))[ \t]*$/;
 /** Calls whose string arguments are no path of a file (an option's name, a model's). */
 const NOT_PATHS = /(?:^|\.)(?:add_argument|option|create_model|\w*KFold)$/;
 const MAX_MOVES = 50;
@@ -28,8 +31,11 @@ export function chdirMoves(text: string, constants: ReadonlyArray<{ name: string
   lines.forEach((line, i) => {
     const m = CHDIR.exec(line);
     if (!m || out.length >= MAX_MOVES) return;
-    const folder = m[4] !== undefined ? constants.find((c) => c.name === m[4])?.value : m[3];
-    if (folder === undefined || folder.includes("*")) return;
+    const arg = ARG.exec(m[2]!);
+    const name = arg?.[3];
+    const back = name !== undefined && new RegExp(`^[ \\t]*${name}[ \\t]*=[ \\t]*os\\.getcwd\\(\\)`, "m").test(text);
+    const value = name !== undefined ? constants.find((c) => c.name === name)?.value : arg?.[2];
+    const folder = back ? "" : value === undefined || value.includes("*") ? null : value;
     const indent = m[1]!.length;
     let until = lines.length;
     for (let j = i + 1; j < lines.length && indent > 0; j++) {
@@ -60,9 +66,12 @@ export function notebookMoves(shell: PyFileIndex["shell"]): FolderMove[] {
 /** `path` at `line` as seen from where the file began, after the moves that hold there. */
 export function movedPath(moves: readonly FolderMove[], line: number, path: string): string {
   if (/^[/~*$]|^[A-Za-z]:[\\/]|^\w+:\/\//.test(path)) return path;
-  let folder = "";
-  for (const m of moves) if (m.line < line && line <= m.until) folder = joinFolder(folder, m.folder);
-  return folder === "" || folder === "." ? path : joinFolder(folder, path);
+  let folder: string | null = "";
+  for (const m of moves) {
+    if (m.line >= line || line > m.until) continue;
+    folder = m.folder === null ? null : m.folder === "" ? "" : folder === null ? null : joinFolder(folder, m.folder);
+  }
+  return folder === null || folder === "" || folder === "." ? path : joinFolder(folder, path);
 }
 
 /** The index's relative reads (call arguments) and writes after a move, rewritten under the folder moved to. */

@@ -16,17 +16,29 @@ describe("folder moves", () => {
       "y = 2",
       "os.chdir(DATA)",
       "os.chdir(computed_folder)",
+      "",
     ].join("\n");
     const moves = chdirMoves(text, [{ name: "DATA", value: "input/raw" }]);
     expect(moves).toEqual([
       { line: 4, until: 6, folder: "work" },
-      { line: 8, until: 9, folder: "input/raw" },
+      { line: 8, until: 10, folder: "input/raw" },
+      { line: 9, until: 10, folder: null },
     ]);
     expect(movedPath(moves, 5, "a.csv")).toBe("work/a.csv");
     expect(movedPath(moves, 7, "a.csv")).toBe("a.csv");
     expect(movedPath(moves, 9, "../b.csv")).toBe("input/b.csv");
     expect(movedPath(moves, 9, "/abs/c.csv")).toBe("/abs/c.csv");
     expect(movedPath(moves, 9, "*/d.csv")).toBe("*/d.csv");
+    // After a folder the code computes, a relative path is left as written.
+    expect(movedPath(moves, 10, "e.csv")).toBe("e.csv");
+  });
+
+  it("a chdir back to a saved os.getcwd() ends the move", () => {
+    const text =
+      "import os\ndef f():\n    wd = os.getcwd()\n    os.chdir('out/preds')\n    a = 1\n    os.chdir(wd)\n    b = 2\n";
+    const moves = chdirMoves(text, []);
+    expect(movedPath(moves, 5, "p.csv")).toBe("out/preds/p.csv");
+    expect(movedPath(moves, 7, "p.csv")).toBe("p.csv");
   });
 
   it("moves add up, and a notebook's `%cd` moves while its `!cd` does not", () => {
