@@ -318,7 +318,16 @@ export const extractor: Extractor = {
         list.flatMap((d) =>
           d.kind === "kaggle-model"
             ? []
-            : [{ file, line: d.line, text: "", slug: d.slug.replace(/\/versions\/\d+$/, ""), kind: d.kind }],
+            : [
+                {
+                  file,
+                  line: d.line,
+                  text: "",
+                  slug: d.slug.replace(/\/versions\/\d+$/, ""),
+                  kind: d.kind,
+                  inCode: true,
+                },
+              ],
         ),
       ),
     ];
@@ -402,8 +411,10 @@ export const extractor: Extractor = {
     const slugs = new Map<string, FactRecord>();
     for (const s of commanded) {
       const key = `${s.kind}:${s.slug}`;
-      if (!slugs.has(key))
-        slugs.set(key, { file: s.file, line: s.line, kind: s.kind, slug: s.slug, inRepo: false, fetched: true });
+      if (slugs.has(key)) continue;
+      // A download in code is located as its reads are (a notebook's cell and line in it).
+      const at = "inCode" in s ? { path: s.file, lineMap: index.byPath.get(s.file)?.lineMap } : { path: s.file };
+      slugs.set(key, recordAt(at, s.line, { kind: s.kind, slug: s.slug, inRepo: false, fetched: true }));
     }
     // The Kaggle CLI's kernel file documents the sources Kaggle mounts at /kaggle/input/<slug>.
     const kernelSources = new Map<string, string>();

@@ -50,4 +50,23 @@ describe("data-refs: kagglehub downloads", () => {
       ["someone/extra-images", true],
     ]);
   });
+
+  it("a notebook's download is located at its cell (0-based, as the line map counts)", async () => {
+    const nb = JSON.stringify({
+      cells: ["import kagglehub\n", "path = kagglehub.competition_download('some-comp')\n"].map((c) => ({
+        cell_type: "code",
+        metadata: {},
+        execution_count: null,
+        outputs: [],
+        source: [c],
+      })),
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    });
+    const records = await familyOf({ "README.md": README, "main.ipynb": nb }, "data-refs");
+    expect(records.filter((r) => r.kind === "kaggle-competition").map((r) => [r.slug, r.cell, r.fetched])).toEqual([
+      ["some-comp", 1, true],
+    ]);
+  });
 });
