@@ -1,4 +1,5 @@
 // One pass per Python source: tokens -> the compact index every Python extractor reads (tokens dropped).
+import { applyFolderMoves, chdirMoves } from "./folder-moves.js";
 import type { PythonSource } from "../../model/repo-view.js";
 import { ArgReader, type PyArg, type PyCall } from "./call-args.js";
 import { saverTemplate } from "./saver-template.js";
@@ -145,7 +146,8 @@ const INTERESTING_CALLS = new Set(
     "imread_collection load loadtxt genfromtxt fromfile memmap listdir glob iglob rglob scandir walk read_image load_img " +
     "image_dataset_from_directory flow_from_directory ImageFolder dcmread read_file File load_weights load_model " +
     "from_pretrained load_from_checkpoint load_checkpoint Booster create_model add_argument option " +
-    "KFold StratifiedKFold GroupKFold StratifiedGroupKFold MultilabelStratifiedKFold"
+    "KFold StratifiedKFold GroupKFold StratifiedGroupKFold MultilabelStratifiedKFold " +
+    "dataset_download competition_download model_download"
   ).split(" "),
 );
 
@@ -264,6 +266,7 @@ export function indexPythonText(path: string, text: string, notebook: boolean, p
   indexer.markOptionalImports(lines);
   indexer.markKaggleBranches(lines);
   indexer.readCommentMarks();
+  applyFolderMoves(index, chdirMoves(text, index.constants));
   index.placeholders.sort((a, b) => a.line - b.line);
   // A statement-level error (a print statement, `async` as a name) leaves whole tokens: names still read.
   index.unbound = t.error || index.starImport ? [] : unboundNames(text, t, lines);

@@ -13,6 +13,7 @@
 import type { PythonSource, RepoView } from "../../model/repo-view.js";
 import type { Parser } from "web-tree-sitter";
 import { indexPythonFile, type PyFileIndex, type PyImport } from "./file-index.js";
+import { applyFolderMoves, notebookMoves } from "./folder-moves.js";
 import { helperThreads, indexSources, type PoolOptions } from "./index-pool.js";
 import { compactFileIndex, StringTable } from "./compact-index.js";
 import { needsTree, treeFacts } from "./tree-facts.js";
@@ -105,6 +106,8 @@ function copiedPythonPaths(view: RepoView): string[] {
 function assembleIndex(files: PyFileIndex[], copied: readonly string[]): RepoPythonIndex {
   // Kept for the whole audit: compacted first (shared empties, one copy per string, no slices of a text).
   const strings = new StringTable();
+  // A notebook's `%cd` lines are known once its shell lines are joined to its index.
+  for (const file of files) if (file.notebook) applyFolderMoves(file, notebookMoves(file.shell));
   for (const file of files) compactFileIndex(file, strings);
   const pyPaths = new Set<string>();
   const localTops = new Set<string>();

@@ -6,12 +6,12 @@ import type { FactRecord } from "../../../model/facts.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import type { PyArg, PyCall } from "../../python/call-args.js";
-import type { PySaver } from "../../python/file-index.js";
+import type { PyFileIndex, PySaver } from "../../python/file-index.js";
 import { fillTemplate } from "../../python/saver-template.js";
 import { FETCH_LINE_READS, fetchLines, fetchMatcher, fetchTargets, slugMatches, slugsIn } from "./fetch-commands.js";
 import { recordAt } from "../../python/locate.js";
 import { kaggleInputAbove, kaggleSlugOf } from "../../python/path-kinds.js";
-import { preparePythonIndex, type RepoPythonIndex } from "../../python/repo-index.js";
+import { preparePythonIndex, sourceOf, type RepoPythonIndex } from "../../python/repo-index.js";
 import { RepoPaths } from "./repo-paths.js";
 import { isTestFile } from "../../python/test-files.js";
 import { scannableConfig } from "../../python/config-lines.js";
@@ -27,6 +27,8 @@ import { proseCopies, throughCopy } from "./prose-copies.js";
 import { competitionInput } from "./competition-inputs.js";
 import { checkpointTemplates } from "./checkpoint-templates.js";
 import { loadsModelByName } from "./model-names.js";
+import { configInputs, loadedConfigs } from "./config-inputs.js";
+import { kagglehubDownloads, type HubDownload } from "./kagglehub.js";
 import { isIntermediate, namedIn } from "./intermediate.js";
 import { hostedKernels, kernelOutputOf } from "./kernel-outputs.js";
 import { otherName, writtenElsewhere, writtenPrefixed } from "./name-skeleton.js";
@@ -76,6 +78,10 @@ const NOT_DATA_CALLS = new Set([
   "GroupKFold",
   "StratifiedGroupKFold",
   "MultilabelStratifiedKFold",
+  // kagglehub's downloads name a Kaggle source, not a file (kagglehub.ts).
+  "dataset_download",
+  "competition_download",
+  "model_download",
 ]);
 const FOLDER_CALLS = new Set([
   "listdir",
@@ -93,6 +99,14 @@ const FOLDER_CALLS = new Set([
 // (`train_is_validated_without_inference_result.csv`) is a step's own table.
 const COMPETITION_FILE =
   /(?:^|[\/_-])(?:(?:train|test|valid(?:ation)?|sample_submission)(?:[_.-]?[A-Za-z0-9]+){0,3}\.(?:csv|tsv|json|parquet|zip)|(?:train|test|valid(?:ation)?)(?:_images|_audio)?(?:\/[^/]+)?\/[^/]*\.(?:dcm|png|jpe?g|tiff?|ogg|wav|flac|mp3))$|\.(?:dcm|dicom|nii|nii\.gz)$/i;
+
+/** Where a read happens: its line, the read, the call (or config key) that reads, and whether it may be skipped. */
+interface ReadSite {
+  line: number;
+  read: Read;
+  call: string;
+  optional: boolean;
+}
 
 interface Read {
   path: string;
@@ -304,7 +318,27 @@ export const extractor: Extractor = {
     const paths = new RepoPaths(ctx.view);
     const lines = fetchLines(ctx.view, ctx.facts);
     const fetchedBy = fetchMatcher(lines);
-    const commanded = slugsIn(lines);
+    // kagglehub's downloads in code fetch as the Kaggle CLI's do in a shell.
+    const hub = hubDownloads(ctx.view, index);
+    const commanded = [
+      ...slugsIn(lines),
+      ...[...hub].flatMap(([file, list]) =>
+        list.flatMap((d) =>
+          d.kind === "kaggle-model"
+            ? []
+            : [
+                {
+                  file,
+                  line: d.line,
+                  text: "",
+                  slug: d.slug.replace(/\/versions\/\d+$/, ""),
+                  kind: d.kind,
+                  inCode: true,
+                },
+              ],
+        ),
+      ),
+    ];
     const fetchedSlugs = commanded.map((s) => s.slug.slice(s.slug.lastIndexOf("/") + 1));
     const slugFetched = (slug: string) => fetchedSlugs.some((p) => slugMatches(p, slug));
     const readmes = filesWithRole(ctx.view, "readme", "docs")
@@ -392,8 +426,10 @@ export const extractor: Extractor = {
     const slugs = new Map<string, FactRecord>();
     for (const s of commanded) {
       const key = `${s.kind}:${s.slug}`;
-      if (!slugs.has(key))
-        slugs.set(key, { file: s.file, line: s.line, kind: s.kind, slug: s.slug, inRepo: false, fetched: true });
+      if (slugs.has(key)) continue;
+      // A download in code is located as its reads are (a notebook's cell and line in it).
+      const at = "inCode" in s ? { path: s.file, lineMap: index.byPath.get(s.file)?.lineMap } : { path: s.file };
+      slugs.set(key, recordAt(at, s.line, { kind: s.kind, slug: s.slug, inRepo: false, fetched: true }));
     }
     // The Kaggle CLI's kernel file documents the sources Kaggle mounts at /kaggle/input/<slug>.
     const kernelSources = new Map<string, string>();
@@ -424,6 +460,112 @@ export const extractor: Extractor = {
     const copies = proseCopies(readmes);
     const kernels = hostedKernels(lines, readmes, ctx.facts.families["kaggle-kernel"] ?? []);
     const forKaggle = kaggleNotebooks(ctx.facts, (path) => ctx.view.read(path));
+    /** One read's record: whether the repo ships it, a command fetches it, a step writes it or a README names
+     * its source, each tried from the reading file's place (and the folders the README runs it from). */
+    const readRecord = (
+      file: { path: string; notebook: boolean; lineMap?: PyFileIndex["lineMap"] },
+      kaggleLayout: string | null,
+      site: ReadSite,
+      scope?: KeyScope,
+    ): FactRecord => {
+      const read = site.read;
+      // The path as written, then with a config value (of the file's own config, where it names one) for its
+      // unknown root.
+      const tries = [{ path: read.path, by: null as string | null }, ...keys.substitute(read.path, read.root, scope)];
+      const slug = kaggleSlugOf(read.path, true);
+      let inRepo = false;
+      // A folder named after a competition or dataset the repo downloads (`kaggle ... -c comp`, then comp/train).
+      const first = /^(?:\.\/)?([\w.-]+)\//.exec(read.path)?.[1];
+      // Under the folder a kagglehub download returned (`os.path.join(root, "x.csv")`).
+      let fetched =
+        (slug !== null && slugFetched(slug)) ||
+        (first !== undefined && first.length > 5 && slugFetched(first)) ||
+        (read.root !== undefined && (hub.get(file.path) ?? []).some((d) => d.name === read.root));
+      let producedBy: string | null = null;
+      let documented: string | null = slug !== null ? (kernelSources.get(slug.toLowerCase()) ?? null) : null;
+      let resolved: string | null = null;
+      // Every write the read may be, for the plan to ask whether any of them runs (not only the first found).
+      const writers = new Set<string>();
+      for (const t of tries) {
+        inRepo ||= paths.exists(t.path, file.path);
+        fetched ||= fetchedBy(t.path);
+        producedBy ??= produced.producer(t.path, file.path, read.folder, read.kind === "weights");
+        for (const by of produced.producers(t.path, file.path, read.folder, read.kind === "weights")) writers.add(by);
+        documented ??= documentedBy(sources, t.path, file.path, file.notebook) ?? besideRepo(t.path, file.path);
+        for (const from of runFrom.get(file.path) ?? []) {
+          inRepo ||= paths.exists(t.path, from);
+          producedBy ??= produced.producer(t.path, from, read.folder, read.kind === "weights");
+          for (const by of produced.producers(t.path, from, read.folder, read.kind === "weights")) writers.add(by);
+          documented ??= documentedBy(sources, t.path, from, file.notebook);
+        }
+        if (
+          documented === null &&
+          competition &&
+          COMPETITION_FILE.test(t.path.replace(/\*/g, "x")) &&
+          !(isIntermediate(t.path) && !namedIn(sources.text, t.path))
+        )
+          documented = competition;
+        if (t.by && resolved === null) resolved = `${t.path} (${t.by})`;
+      }
+      if (documented === null && kaggleLayout !== null && /^(?:\.\.\/)+input\/|^\/kaggle\/input\//.test(read.path))
+        documented = kaggleLayout;
+      // Under a root the user configures (`config.dataset_path`), with the README linking the data package
+      // or downloading a Kaggle dataset: where the code looks is a layout question, not an unnamed source.
+      // (A data set downloaded is not the checkpoints a load of the configured root reads.)
+      // An archive's address says nothing of its files: it holds the images a glob lists, not a named
+      // `gallery.csv` the README never mentions.
+      if (documented === null && read.root)
+        documented =
+          sources.packageLink ??
+          (read.kind === "weights"
+            ? null
+            : (sources.datasetDownload ??
+              (ownArtefact(read.path) ? null : datasetFetch) ??
+              (namesNoFile(read.path) ? archiveDownload : null)));
+      if (producedBy !== null && competitionInput(read.path, documented !== null, producedBy, writes))
+        producedBy = null;
+      // Under a folder the README's prose fills from another ("replace prod-models with dev-models").
+      if (producedBy === null && copies.length > 0)
+        producedBy = throughCopy(read.path, copies, (p) =>
+          produced.producer(p, file.path, read.folder, read.kind === "weights"),
+        );
+      if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;
+      // `models/<stem>/<stem>_epoch10.pth` for a config of the repo: the training's save under that config's name.
+      if (producedBy === null && saver && read.kind === "weights" && tries.some((t) => namesConfigStem(t.path, stems)))
+        producedBy = saver;
+      const emptyCopy =
+        producedBy !== null &&
+        hollowBy.has(producedBy) &&
+        tries.every((t) => hollowOnly.producer(t.path, file.path, read.folder, read.kind === "weights") === null)
+          ? hollowBy.get(producedBy)!
+          : null;
+      const kernelOutput = inRepo ? null : kernelOutputOf(read.path, kernels);
+      const writtenAs =
+        producedBy !== null && !inRepo && !fetched
+          ? otherName(writes, producedBy, read.path)
+          : producedBy === null && !inRepo && !fetched && documented !== null && documented !== kaggleLayout
+            ? writtenElsewhere(writes, read.path)
+            : producedBy === null && !inRepo && !fetched && documented === null
+              ? writtenPrefixed(writes, read.path)
+              : null;
+      return recordAt(file, site.line, {
+        kind: read.kind,
+        path: read.path,
+        call: site.call,
+        inRepo,
+        fetched,
+        producedBy,
+        documentedBy: documented,
+        optional: site.optional,
+        ...(resolved ? { resolved } : {}),
+        ...(producedBy !== null && writers.size > 1
+          ? { alsoProducedBy: [...writers].filter((w) => w !== producedBy).join(",") }
+          : {}),
+        ...(emptyCopy ? { emptyCopy } : {}),
+        ...(writtenAs ? { writtenAs } : {}),
+        ...(kernelOutput ? { kernelOutput } : {}),
+      });
+    };
     for (const file of index.files) {
       if (isTestFile(file)) continue;
       const seen = new Set<string>();
@@ -449,105 +591,8 @@ export const extractor: Extractor = {
         const read = readPath(call, constants, keys, scope);
         if (!read || seen.has(read.path)) continue;
         seen.add(read.path);
-        // The path as written, then with a config value for its unknown root.
-        const tries = [{ path: read.path, by: null as string | null }, ...keys.substitute(read.path, read.root, scope)];
-        const slug = kaggleSlugOf(read.path, true);
-        let inRepo = false;
-        // A folder named after a competition or dataset the repo downloads (`kaggle ... -c comp`, then comp/train).
-        const first = /^(?:\.\/)?([\w.-]+)\//.exec(read.path)?.[1];
-        let fetched =
-          (slug !== null && slugFetched(slug)) || (first !== undefined && first.length > 5 && slugFetched(first));
-        let producedBy: string | null = null;
-        let documented: string | null = slug !== null ? (kernelSources.get(slug.toLowerCase()) ?? null) : null;
-        let resolved: string | null = null;
-        // Every write the read may be, for the plan to ask whether any of them runs (not only the first found).
-        const writers = new Set<string>();
-        for (const t of tries) {
-          inRepo ||= paths.exists(t.path, file.path);
-          fetched ||= fetchedBy(t.path);
-          producedBy ??= produced.producer(t.path, file.path, read.folder, read.kind === "weights");
-          for (const by of produced.producers(t.path, file.path, read.folder, read.kind === "weights")) writers.add(by);
-          documented ??= documentedBy(sources, t.path, file.path, file.notebook) ?? besideRepo(t.path, file.path);
-          for (const from of runFrom.get(file.path) ?? []) {
-            inRepo ||= paths.exists(t.path, from);
-            producedBy ??= produced.producer(t.path, from, read.folder, read.kind === "weights");
-            for (const by of produced.producers(t.path, from, read.folder, read.kind === "weights")) writers.add(by);
-            documented ??= documentedBy(sources, t.path, from, file.notebook);
-          }
-          if (
-            documented === null &&
-            competition &&
-            COMPETITION_FILE.test(t.path.replace(/\*/g, "x")) &&
-            !(isIntermediate(t.path) && !namedIn(sources.text, t.path))
-          )
-            documented = competition;
-          if (t.by && resolved === null) resolved = `${t.path} (${t.by})`;
-        }
-        if (documented === null && kaggleLayout !== null && /^(?:\.\.\/)+input\/|^\/kaggle\/input\//.test(read.path))
-          documented = kaggleLayout;
-        // Under a root the user configures (`config.dataset_path`), with the README linking the data package
-        // or downloading a Kaggle dataset: where the code looks is a layout question, not an unnamed source.
-        // (A data set downloaded is not the checkpoints a load of the configured root reads.)
-        // An archive's address says nothing of its files: it holds the images a glob lists, not a named
-        // `gallery.csv` the README never mentions.
-        if (documented === null && read.root)
-          documented =
-            sources.packageLink ??
-            (read.kind === "weights"
-              ? null
-              : (sources.datasetDownload ??
-                (ownArtefact(read.path) ? null : datasetFetch) ??
-                (namesNoFile(read.path) ? archiveDownload : null)));
-        if (producedBy !== null && competitionInput(read.path, documented !== null, producedBy, writes))
-          producedBy = null;
-        // Under a folder the README's prose fills from another ("replace prod-models with dev-models").
-        if (producedBy === null && copies.length > 0)
-          producedBy = throughCopy(read.path, copies, (p) =>
-            produced.producer(p, file.path, read.folder, read.kind === "weights"),
-          );
-        if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;
-        // `models/<stem>/<stem>_epoch10.pth` for a config of the repo: the training's save under that config's name.
-        if (
-          producedBy === null &&
-          saver &&
-          read.kind === "weights" &&
-          tries.some((t) => namesConfigStem(t.path, stems))
-        )
-          producedBy = saver;
-        const emptyCopy =
-          producedBy !== null &&
-          hollowBy.has(producedBy) &&
-          tries.every((t) => hollowOnly.producer(t.path, file.path, read.folder, read.kind === "weights") === null)
-            ? hollowBy.get(producedBy)!
-            : null;
-        const kernelOutput = inRepo ? null : kernelOutputOf(read.path, kernels);
-        const writtenAs =
-          producedBy !== null && !inRepo && !fetched
-            ? otherName(writes, producedBy, read.path)
-            : producedBy === null && !inRepo && !fetched && documented !== null && documented !== kaggleLayout
-              ? writtenElsewhere(writes, read.path)
-              : producedBy === null && !inRepo && !fetched && documented === null
-                ? writtenPrefixed(writes, read.path)
-                : null;
-        records.push(
-          recordAt(file, call.line, {
-            kind: read.kind,
-            path: read.path,
-            call: call.callee,
-            inRepo,
-            fetched,
-            producedBy,
-            documentedBy: documented,
-            optional: call.probed === true || call.resuming === true,
-            ...(resolved ? { resolved } : {}),
-            ...(producedBy !== null && writers.size > 1
-              ? { alsoProducedBy: [...writers].filter((w) => w !== producedBy).join(",") }
-              : {}),
-            ...(emptyCopy ? { emptyCopy } : {}),
-            ...(writtenAs ? { writtenAs } : {}),
-            ...(kernelOutput ? { kernelOutput } : {}),
-          }),
-        );
+        const optional = call.probed === true || call.resuming === true;
+        records.push(readRecord(file, kaggleLayout, { line: call.line, read, call: call.callee, optional }, scope));
       }
       for (const s of file.pathStrings) {
         const slug = kaggleSlugOf(s.value, file.notebook) ?? kaggleInputAbove(s.value, file.path);
@@ -563,9 +608,62 @@ export const extractor: Extractor = {
         );
       }
     }
+    // The input files a config the commands load names (`train_csv: data/train_clean.csv`), judged as code reads.
+    const yamls = ctx.view
+      .files()
+      .filter((e) => !e.skipped && /\.ya?ml$/i.test(e.path) && scannableConfig(e.path, e.size))
+      .map((e) => e.path);
+    // A value the code's own reads already stand for (`pd.read_csv(cfg["train_list"])`) is judged there.
+    const codeReads = new Set(records.map((r) => r.path));
+    for (const config of loadedConfigs(configNamers(ctx.view, ctx.facts.families.readme ?? [], index), yamls)) {
+      const seen = new Set<string>();
+      for (const input of configInputs(ctx.view.read(config) ?? "")) {
+        if (seen.has(input.value) || codeReads.has(input.value)) continue;
+        seen.add(input.value);
+        const read: Read = { path: input.value, kind: "read", folder: false };
+        records.push(
+          readRecord({ path: config, notebook: false }, null, {
+            line: input.line,
+            read,
+            call: input.key,
+            optional: false,
+          }),
+        );
+      }
+    }
     return [...records, ...slugs.values(), ...personalLinkRecords(ctx.view, slugs.size > 0)];
   },
 };
+
+/** The texts that may name a config to load: the README's commands (from their folder), the shell scripts, and
+ * the code's string arguments (`--config` defaults, `OmegaConf.load("configs/a.yaml")`). */
+function configNamers(
+  view: RepoView,
+  readme: readonly FactRecord[],
+  index: RepoPythonIndex,
+): Array<{ text: string; cwd: string }> {
+  const out: Array<{ text: string; cwd: string }> = [];
+  for (const r of readme)
+    if (r.kind === "command" && typeof r.command === "string")
+      out.push({ text: r.command, cwd: typeof r.cwd === "string" ? r.cwd : "" });
+  for (const entry of filesWithRole(view, "shell", "makefile"))
+    if (!entry.skipped && entry.size <= 1_000_000) out.push({ text: view.read(entry.path) ?? "", cwd: "" });
+  for (const file of index.files)
+    for (const call of file.calls)
+      for (const a of call.args) if (a.path && /\.ya?ml$/i.test(a.path)) out.push({ text: a.path, cwd: "" });
+  return out;
+}
+
+/** The kagglehub downloads of each Python file or notebook that calls one. */
+function hubDownloads(view: RepoView, index: RepoPythonIndex): Map<string, HubDownload[]> {
+  const out = new Map<string, HubDownload[]>();
+  for (const file of index.files) {
+    if (!file.calls.some((c) => /(?:^|\.)(?:dataset|competition|model)_download$/.test(c.callee))) continue;
+    const list = kagglehubDownloads(sourceOf(view, file.path)?.text ?? "");
+    if (list.length > 0) out.set(file.path, list);
+  }
+  return out;
+}
 
 /** Drive and Dropbox shares in the READMEs, scripts and code, each saying whether a public source (a Kaggle
  * slug, a release asset, a hub) is named anywhere beside them. */
