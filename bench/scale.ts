@@ -103,13 +103,13 @@ try {
       .join(" ")} (1, 5, 15 min) on ${process.env.BENCH_CORES ?? "this machine's"} cores`,
   );
   console.log("files     MB      audit s   s per 1,000 files   peak RSS MB   load (1 min)");
-  const rows: Array<{ files: number; seconds: number }> = [];
+  const rows: Array<{ files: number; seconds: number; peakMB: number | null }> = [];
   for (const files of SIZES) {
     const root = join(work, `repo-${files}`);
     mkdirSync(root);
     const bytes = generate(root, files);
     const { seconds, peakMB } = audit(root);
-    rows.push({ files, seconds });
+    rows.push({ files, seconds, peakMB });
     console.log(
       `${String(files).padEnd(9)} ${(bytes / 1e6).toFixed(1).padStart(6)}  ${seconds.toFixed(2).padStart(8)}   ${((1000 * seconds) / files).toFixed(3).padStart(17)}   ${(peakMB?.toFixed(0) ?? "?").padStart(11)}   ${loadavg()[0]!.toFixed(1).padStart(12)}`,
     );
@@ -120,6 +120,12 @@ try {
   console.log(
     `time per file, largest / smallest: ${(last.seconds / last.files / (first.seconds / first.files)).toFixed(2)} (1.00: linear)`,
   );
+  // Memory's slope where it matters most: a fixed cost cancels out, what each further file costs remains.
+  const before = rows[rows.length - 2];
+  if (before && before.peakMB !== null && last.peakMB !== null)
+    console.log(
+      `peak RSS growth from ${before.files} to ${last.files} files: ${((1000 * (last.peakMB - before.peakMB)) / (last.files - before.files)).toFixed(2)} MB per 1,000 files (${(last.peakMB - before.peakMB).toFixed(0)} MB for ${last.files - before.files} files)`,
+    );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

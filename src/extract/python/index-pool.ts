@@ -29,6 +29,9 @@ export interface PoolOptions {
   execArgv?: string[];
   /** An interrupt: indexing yields between batches, so Ctrl-C is seen, and stops with an error when it comes. */
   signal?: AbortSignal;
+  /** Told each file's index as its batch lands (its notebook fields attached): the caller shrinks it then, so
+   * the indexes of a large repo are never all held in their first, roomier form. */
+  onFile?: (file: PyFileIndex) => void;
 }
 
 const BATCH_BYTES = 128 * 1024;
@@ -73,31 +76,44 @@ export async function indexBatch(batch: IndexBatch, parser: () => Promise<Parser
 
 export async function indexSources(sources: Iterable<PythonSource>, options: PoolOptions): Promise<PyFileIndex[]> {
   const iterator = sources[Symbol.iterator]();
-  const lineMaps: Array<PythonSource["lineMap"]> = [];
-  const shells: Array<PythonSource["shell"]> = [];
+  // A batch's notebook fields, by batch, until its indexes land.
+  const notebookFields = new Map<number, Array<Pick<PythonSource, "lineMap" | "shell">>>();
   const results: PyFileIndex[][] = [];
+  const land = (seq: number, files: PyFileIndex[]) => {
+    const fields = notebookFields.get(seq) ?? [];
+    notebookFields.delete(seq);
+    files.forEach((file, i) => {
+      const { lineMap, shell } = fields[i] ?? {};
+      if (lineMap) file.lineMap = lineMap;
+      if (shell?.length) file.shell = shell;
+      options.onFile?.(file);
+    });
+    results[seq] = files;
+  };
   let seq = 0;
   const nextBatch = (): IndexBatch | null => {
     const items: IndexBatch["items"] = [];
+    const fields: Array<Pick<PythonSource, "lineMap" | "shell">> = [];
     let bytes = 0;
     while (items.length < BATCH_FILES && bytes < BATCH_BYTES) {
       const next = iterator.next();
       if (next.done) break;
       const source = next.value;
       items.push({ path: source.path, text: source.text, notebook: source.lineMap !== undefined });
-      lineMaps.push(source.lineMap);
-      shells.push(source.shell);
+      fields.push({ lineMap: source.lineMap, shell: source.shell });
       bytes += source.text.length;
     }
-    return items.length > 0 ? { seq: seq++, items } : null;
+    if (items.length === 0) return null;
+    notebookFields.set(seq, fields);
+    return { seq: seq++, items };
   };
 
-  const helpers = options.helpers > 0 ? startHelpers(options, nextBatch, results) : null;
+  const helpers = options.helpers > 0 ? startHelpers(options, nextBatch, land) : null;
   let parser: Promise<Parser> | null = null;
   const loadParser = () => (parser ??= pythonParser());
   try {
     for (let batch = nextBatch(); batch; batch = nextBatch()) {
-      results[batch.seq] = await indexBatch(batch, loadParser);
+      land(batch.seq, await indexBatch(batch, loadParser));
       if (helpers || options.signal) await new Promise((resolve) => setImmediate(resolve));
       if (options.signal?.aborted) throw new Error("indexing interrupted");
       helpers?.check();
@@ -106,18 +122,15 @@ export async function indexSources(sources: Iterable<PythonSource>, options: Poo
   } finally {
     helpers?.stop();
   }
-  const files = results.flat();
-  files.forEach((file, i) => {
-    const lineMap = lineMaps[i];
-    if (lineMap) file.lineMap = lineMap;
-    const shell = shells[i];
-    if (shell?.length) file.shell = shell;
-  });
-  return files;
+  return results.flat();
 }
 
 /** Start the helper workers, each fed AHEAD batches and refed on every answer. */
-function startHelpers(options: PoolOptions, nextBatch: () => IndexBatch | null, results: PyFileIndex[][]) {
+function startHelpers(
+  options: PoolOptions,
+  nextBatch: () => IndexBatch | null,
+  land: (seq: number, files: PyFileIndex[]) => void,
+) {
   const url = options.url ?? DEFAULT_WORKER;
   if (!url) throw new Error("index helper threads need the compiled worker module (run from dist/)");
   const workers: Worker[] = [];
@@ -148,7 +161,11 @@ function startHelpers(options: PoolOptions, nextBatch: () => IndexBatch | null, 
     worker.on("message", (result: IndexResult) => {
       pending--;
       if ("error" in result) return fail(new Error(`Python indexing failed in a worker thread: ${result.error}`));
-      results[result.seq] = result.files;
+      try {
+        land(result.seq, result.files);
+      } catch (error) {
+        return fail(error as Error);
+      }
       feed(worker);
       settle();
     });

@@ -68,9 +68,16 @@ async function prepare(view: RepoView, pool: Partial<PoolOptions> | undefined): 
     files++;
     bytes += entry.size;
   }
+  // Each file's index is compacted as it lands, so only a batch at a time is held in its roomier first form.
+  const strings = new StringTable();
   index = assembleIndex(
-    await indexSources(view.python(), { helpers: pool?.helpers ?? helperThreads(files, bytes), ...pool }),
+    await indexSources(view.python(), {
+      helpers: pool?.helpers ?? helperThreads(files, bytes),
+      ...pool,
+      onFile: (file) => compactFileIndex(file, strings),
+    }),
     copiedPythonPaths(view),
+    true,
   );
   cache.set(view, index);
   return index;
@@ -103,12 +110,15 @@ function copiedPythonPaths(view: RepoView): string[] {
     .map((f) => f.path);
 }
 
-function assembleIndex(files: PyFileIndex[], copied: readonly string[]): RepoPythonIndex {
+function assembleIndex(files: PyFileIndex[], copied: readonly string[], compacted = false): RepoPythonIndex {
   // Kept for the whole audit: compacted first (shared empties, one copy per string, no slices of a text).
-  const strings = new StringTable();
-  // A notebook's `%cd` lines are known once its shell lines are joined to its index.
+  // A notebook's `%cd` lines are known once its shell lines are joined to its index (a move rewrites path
+  // strings only, so it is safe on an index compacted as it landed).
   for (const file of files) if (file.notebook) applyFolderMoves(file, notebookMoves(file.shell));
-  for (const file of files) compactFileIndex(file, strings);
+  if (!compacted) {
+    const strings = new StringTable();
+    for (const file of files) compactFileIndex(file, strings);
+  }
   const pyPaths = new Set<string>();
   const localTops = new Set<string>();
   // Folders holding an __init__.py are packages: their modules import as `pkg.mod`, never as a top-level

@@ -53,11 +53,12 @@ const LRU_SIZE = 64;
 /** One strict decoder for every file: invalid UTF-8 throws instead of turning into U+FFFD. */
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
+/** One file as the walk holds it: no absolute path (the root and `entry.path` give it), and a slot for its text
+ * from the start, so every file's record has one small shape (a 100,000-file repo holds 100,000 of them). */
 interface Held {
   entry: InventoryEntry;
-  abs: string;
   /** Decoded text, or undefined when evicted to keep memory bounded (read again on demand). */
-  text?: string;
+  text: string | undefined;
   /** A symlink inside the repo: the path of the file it names (read through the view, not the disk). */
   aliasOf?: string;
 }
@@ -73,7 +74,7 @@ export async function walkRepo(
   const entries = [...walk.held.values()]
     .map((h) => h.entry)
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const view = makeView(entries, walk.held, walk.dirs, walk.limits);
+  const view = makeView(walk.top, entries, walk.held, walk.dirs, walk.limits);
   const issues = walk.issues.sort((a, b) =>
     String(a.file) < String(b.file) ? -1 : String(a.file) > String(b.file) ? 1 : 0,
   );
@@ -100,7 +101,7 @@ class Walk {
   private readonly links: Array<{ rel: string; target: string }> = [];
 
   constructor(
-    private readonly top: string,
+    readonly top: string,
     readonly limits: WalkCaps,
     private readonly exclude: PathMatcher | undefined,
   ) {}
@@ -197,7 +198,7 @@ class Walk {
   private file(abs: string, rel: string, stat: Stats): void {
     const entry: InventoryEntry = { path: rel, size: stat.size, ...classifyPath(rel) };
     giveRole(entry);
-    const item: Held = { entry, abs };
+    const item: Held = { entry, text: undefined };
     this.held.set(rel, item);
     if (stat.isSymbolicLink()) {
       entry.size = 0;
@@ -305,7 +306,13 @@ function worthReporting(entry: InventoryEntry): boolean {
 
 const normalise = (path: string) => path.replace(/^\.\/+/, "").replace(/\/+$/, "");
 
-function makeView(entries: InventoryEntry[], held: Map<string, Held>, dirs: Set<string>, caps: WalkCaps): RepoView {
+function makeView(
+  top: string,
+  entries: InventoryEntry[],
+  held: Map<string, Held>,
+  dirs: Set<string>,
+  caps: WalkCaps,
+): RepoView {
   const lru = new Map<string, string>();
   const notebooks = new Map<string, FlatNotebook | null>();
   const read = (path: string): string | null => {
@@ -319,7 +326,7 @@ function makeView(entries: InventoryEntry[], held: Map<string, Held>, dirs: Set<
       lru.set(item.entry.path, cached);
       return cached;
     }
-    const bytes = readCapped(item.abs, capOf(item.entry, caps));
+    const bytes = readCapped(join(top, item.entry.path), capOf(item.entry, caps));
     if (typeof bytes === "string") return null;
     let text: string;
     try {
