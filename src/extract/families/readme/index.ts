@@ -30,6 +30,7 @@ import { proseDirectoryChanges } from "../../shell/prose-folders.js";
 import { scriptLineReader } from "../../shell/script-folder.js";
 import { isInstalledModule } from "../../shell/installed-modules.js";
 import { repeatPrefix } from "../../shell/repeat-prefix.js";
+import { trainsNothing } from "./trains-nothing.js";
 
 const MAX_DOCS = 20;
 /** Extensions of files a README names that the repo itself should ship (outputs and data are left out). */
@@ -114,6 +115,7 @@ export const extractor: Extractor = {
       )
       .slice(0, MAX_DOCS + 4);
     const records: FactRecord[] = [];
+    const noTraining = readmes.length > 0 && trainsNothing(view);
     for (const entry of readmes) {
       const text = view.read(entry.path);
       if (text === null) continue;
@@ -131,6 +133,8 @@ export const extractor: Extractor = {
           ? { linked: true }
           : {}),
         ...(trainScript ? { trainScript } : {}),
+        // A README saying its training code is left out is no solution that trains nothing.
+        ...(noTraining && !trainAbsent ? { trainsNothing: true } : {}),
         ...(trainAbsent
           ? {
               trainAbsent: `; ${entry.path} says the training code is not in the repository (line ${trainAbsent.line})`,

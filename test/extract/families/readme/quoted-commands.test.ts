@@ -14,12 +14,15 @@ const FILES = {
 
 describe("readme: commands written as blockquote lines", () => {
   it("reads quoted commands under non-English headings as the training and prediction steps", async () => {
-    const readme = "# 方案\n\n## 训练\n\n> python train.py -C cfg_0\n>> Checkpoint save : w.pth\n\n## 预测\n> python infer.py\n";
+    const readme =
+      "# 方案\n\n## 训练\n\n> python train.py -C cfg_0\n>> Checkpoint save : w.pth\n\n## 预测\n> python infer.py\n";
     expect(await findingsOf({ ...FILES, "README.md": readme }, RULES)).toEqual([]);
   });
 
   it("keeps a quoted sentence as prose and makes consecutive quoted commands one block", () => {
-    const parts = parseReadme("# T\n\n> Note: make sure the data is there.\n\n> cd data\n> python ../train.py\n>> log line\n");
+    const parts = parseReadme(
+      "# T\n\n> Note: make sure the data is there.\n\n> cd data\n> python ../train.py\n>> log line\n",
+    );
     expect(parts.code.map((c) => [c.line, c.text, c.block])).toEqual([
       [5, "cd data", 1],
       [6, "python ../train.py", 1],
@@ -29,6 +32,8 @@ describe("readme: commands written as blockquote lines", () => {
 
   it("still finds no steps in a README that only quotes prose", async () => {
     const readme = "# 方案\n\n## 训练\n\n> The model trains in an hour.\n";
-    expect((await findingsOf({ ...FILES, "README.md": readme }, RULES)).map((f) => f[0]).sort()).toEqual([...RULES].sort());
+    expect((await findingsOf({ ...FILES, "README.md": readme }, RULES)).map((f) => f[0]).sort()).toEqual(
+      [...RULES].sort(),
+    );
   });
 });
