@@ -23,7 +23,7 @@ import { editDistance } from "../../../model/edit-distance.js";
 import { imageInfo } from "../../parse/images.js";
 import { stepFolderRecords } from "./step-folders.js";
 import { roleOf } from "../../view/file-roles.js";
-import { fitsModel, writesSubmission } from "./script-does.js";
+import { fitsModel, writesNamed, writesSubmission } from "./script-does.js";
 import { makeGoal } from "../../shell/make-goal.js";
 import { composeServiceFolder } from "../../shell/compose-services.js";
 import { proseDirectoryChanges } from "../../shell/prose-folders.js";
@@ -497,12 +497,16 @@ function readmeFacts(
     return `${title}\n${before}`;
   };
   const submissions = submissionNames(text);
+  const submitted = submittedFiles(text);
   /** `named`: only the submission files the README names count (a training script's own output is no
    * prediction step unless the README says it is the submission). */
   const submitting = (script: string, named = false): boolean => {
-    const code = named && submissions.length === 0 ? null : view.read(script);
+    const code = named && submissions.length === 0 && submitted.length === 0 ? null : view.read(script);
     return (
-      code !== null && (named ? submissions.some((name) => code.includes(name)) : writesSubmission(code, submissions))
+      code !== null &&
+      (named
+        ? submissions.some((name) => code.includes(name)) || writesNamed(code, submitted)
+        : writesSubmission(code, submissions))
     );
   };
   for (let i = 0; i < commands.length; i++) {
@@ -594,7 +598,7 @@ function readmeFacts(
     if (!/\.ipynb$/i.test(clean) || !isLocal(clean)) return;
     // "For more details see: analysis.ipynb" points the reader at a notebook; it runs nothing.
     const words = proseByLine.get(line) ?? "";
-    if (DETAILS.test(words) && !RUN_VERB.test(words)) return;
+    if (DETAILS.test(words) && !RUNNING.test(words)) return;
     const path =
       [joinRel("", clean), joinRel(dir, clean)].find((p) => view.has(p)) ??
       (clean.includes("/") ? undefined : soleNotebook(view, clean));
@@ -602,7 +606,17 @@ function readmeFacts(
     named.add(path);
     // Its path says what it is for ("inference/x.ipynb"), else the line's words, else the section's.
     const own = notebookPurpose(path, near ?? proseByLine.get(line) ?? "");
-    const purpose = own === "other" ? contextPurpose(contextOf(line)) : own;
+    const said = own === "other" ? contextPurpose(contextOf(line)) : own;
+    // Failing words, its code: a notebook that writes the submission predicts, one that fits a model trains.
+    const code = said === "other" ? (view.read(path) ?? "") : "";
+    const purpose =
+      said !== "other"
+        ? said
+        : writesSubmission(code, submissions) || writesNamed(code, submitted)
+          ? "predict"
+          : fitsModel(code)
+            ? "train"
+            : "other";
     records.push({
       kind: "command",
       file,
@@ -619,7 +633,7 @@ function readmeFacts(
   // be a notebook's name alone ("1. notebooks/02_model.ipynb").
   for (const { line, text: prose } of parts.prose) {
     if (prose.length > 2000) continue;
-    const runs = RUN_VERB.test(prose) || LIST_NOTEBOOK.test(prose);
+    const runs = RUNNING.test(prose) || LIST_NOTEBOOK.test(prose);
     const said: Array<{ at: number; end: number; paths: string[] }> = [];
     if (runs)
       for (const m of prose.matchAll(NOTEBOOK_WORD))
@@ -1026,6 +1040,25 @@ function submissionNames(text: string): string[] {
   return [...out];
 }
 
+/** A line saying files are submitted and made ("submission files (test_preds.csv) will be saved in outputs"). */
+const SUBMITTED_LINE = /\bsubmi(?:t|ssions?)\b/i;
+const MADE = /\b(?:saved?|written|writes?|generated?|created?|produced?|stored)\b/i;
+
+/** Files of any name the README says are the submission and are made (`test_preds.csv`), by base name; a code
+ * line writing one is a prediction. Inputs (`sample_submission.csv`) aside. */
+function submittedFiles(text: string): string[] {
+  const out = new Set<string>();
+  for (const line of text.split(/\r?\n/)) {
+    if (line.length > 2000 || !SUBMITTED_LINE.test(line) || !MADE.test(line)) continue;
+    for (const m of line.matchAll(PATH_TOKEN)) {
+      const word = withoutTrailingDots(m[0]);
+      const base = word.slice(word.lastIndexOf("/") + 1);
+      if (/^[\w.-]+\.(?:csv|zip|json|gz)$/i.test(base) && !/^sample/i.test(base)) out.add(base);
+    }
+  }
+  return [...out];
+}
+
 /** A notebook's path in prose, from its first path character. */
 const NOTEBOOK_WORD = /[\w./-]*[\w-]\.ipynb\b/g;
 /** A list item that is a notebook's name: "1. `01_features.ipynb`", "- notebooks/02_model.ipynb". */
@@ -1059,6 +1092,8 @@ function soleNotebook(view: RepoView, name: string): string | undefined {
 /** Words that point the reader at a file to read rather than run. */
 const DETAILS = /\b(?:for\s+(?:more|further)\s+(?:details|info(?:rmation)?)|more\s+details\s+(?:are\s+)?in)\b/i;
 const RUN_VERB = /\b(?:run|execute|launch)\b/i;
+/** A notebook is run by its cells, so "By running the codes in `x.ipynb`" says to run it too. */
+const RUNNING = /\b(?:run(?:ning|s)?|execut(?:e|es|ing)|launch(?:es|ing)?)\b/i;
 /** Prose saying where the scripts are: "In the tools folder we provide ...", "the scripts are under `tools/`",
  * "code lives in the src directory". */
 const SAID_FOLDER = [
