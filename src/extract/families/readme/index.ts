@@ -1226,6 +1226,23 @@ function proseInstalls(
       else if (SETUP_SCRIPT.test(path) && /\b(?:run|execute|launch|call|source)\b/i.test(words))
         add(line, `bash ${path}`, path);
     }
+    // "The packages are listed in requirements.txt. Please install them": the spec to install, named in words.
+    if (INSTALL_WORD.test(text))
+      for (const m of text.matchAll(PATH_TOKEN)) {
+        const path = specPath(view, withoutTrailingDots(m[0]));
+        if (path === null) continue;
+        const name = path.slice(path.lastIndexOf("/") + 1);
+        const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : ".";
+        add(
+          line,
+          /\.ya?ml$/i.test(name)
+            ? `conda env create -f ${path}`
+            : /\.txt$/i.test(name)
+              ? `pip install -r ${path}`
+              : `pip install ${folder}`,
+          null,
+        );
+      }
     if (/\b(?:docker\s*hub|docker|container|image)\b/i.test(words)) {
       // `owner/name:tag`, or a registry's longer name (`nvcr.io/nvidia/pytorch:21.03-py3`); without a tag only
       // an image the table of known images names (`gcr.io/kaggle-images/python`).
@@ -1239,6 +1256,24 @@ function proseInstalls(
         add(line, `docker pull ${m[1]}:${m[2]!.replace(/\.$/, "")}`, null);
   }
   return out;
+}
+
+/** A word asking the reader to install ("install", "installing"), not "installed" of a statement about the author. */
+const INSTALL_WORD = /\binstall(?:ing|ation)?\b/i;
+/** An environment spec by name: requirements*.txt, environment*.yml, pyproject.toml, setup.py. */
+const SPEC_NAME = /^(?:requirements[\w.-]*\.txt|(?:environment|conda|env)[\w.-]*\.ya?ml|pyproject\.toml|setup\.py)$/i;
+
+/** The repo's spec a prose word names: by its path, or by its name when one file has it; null for none. */
+function specPath(view: RepoView, word: string): string | null {
+  const clean = word.replace(/^\.\//, "").replace(/^[`'"(]+|[`'"),:;]+$/g, "");
+  const name = clean.slice(clean.lastIndexOf("/") + 1);
+  if (!SPEC_NAME.test(name)) return null;
+  if (view.has(clean)) return clean;
+  const hits = view
+    .files()
+    .filter((e) => e.path.endsWith(`/${name}`))
+    .map((e) => e.path);
+  return hits.length === 1 ? hits[0]! : null;
 }
 
 /** What a notebook the README names is for: its name says, else the README's words about it. */
