@@ -73,7 +73,7 @@ const KNOWN_CALL =
 
 /** Whether every `parse_known_args()` of the program throws its leftovers away (`[0]`, `args, _ = ...`, or a
  * leftover name read nowhere else): an option the parser lacks is then ignored without a word. */
-export function leftoversDropped(text: string): boolean {
+function leftoversDropped(text: string): boolean {
   const calls = [...text.matchAll(KNOWN_CALL)];
   if (calls.length === 0) return false;
   return calls.every((call) => {
