@@ -1243,6 +1243,13 @@ function proseInstalls(
           null,
         );
       }
+    // "run.ipynb is the main point of entry", a notebook whose cells install the environment (`!pip install -r ...`).
+    if (ENTRY_WORD.test(text))
+      for (const m of text.matchAll(NOTEBOOK_WORD)) {
+        const notebook = [m[0], joinRel("", m[0])].find((p) => view.has(p)) ?? soleNotebook(view, m[0]);
+        const install = notebook ? NOTEBOOK_PIP.exec(view.read(notebook) ?? "") : null;
+        if (install) add(line, install[1]!.replace(/\\n$/, "").trim(), null);
+      }
     if (/\b(?:docker\s*hub|docker|container|image)\b/i.test(words)) {
       // `owner/name:tag`, or a registry's longer name (`nvcr.io/nvidia/pytorch:21.03-py3`); without a tag only
       // an image the table of known images names (`gcr.io/kaggle-images/python`).
@@ -1258,6 +1265,10 @@ function proseInstalls(
   return out;
 }
 
+/** Words that make a notebook the way in: "the main point of entry", "start with", "entry point". */
+const ENTRY_WORD = /\b(?:entry|entrypoint|main|start)\b/i;
+/** A notebook cell's pip install of a spec (`!pip install -r requirements.txt`), as its JSON holds it. */
+const NOTEBOOK_PIP = /"\s*[!%]\s*(pip3?\s+install\s+-r\s+[\w./-]+)/;
 /** A word asking the reader to install ("install", "installing"), not "installed" of a statement about the author. */
 const INSTALL_WORD = /\binstall(?:ing|ation)?\b/i;
 /** An environment spec by name: requirements*.txt, environment*.yml, pyproject.toml, setup.py. */
