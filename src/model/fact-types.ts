@@ -515,6 +515,8 @@ export interface ReadmeFact {
   namesakes?: string;
   /** readme (root): a shell script at the root whose lines train (`run.sh` of `python train.py ...` lines), the documented entry where the README gives no training command */
   trainScript?: string;
+  /** readme: no code of the repo fits a model (no backward pass, optimizer, trainer, `.fit(` of a model, or file named for training): the solution trains nothing, so no training command is missing */
+  trainsNothing?: boolean;
   /** readme: where it says the training code is not in the repository, as words a message appends ("; README.md says the training code is not in the repository (line 12)") */
   trainAbsent?: string;
   /** code-absent: training | inference */

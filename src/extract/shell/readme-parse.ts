@@ -1,5 +1,5 @@
 // Split a README (Markdown or reStructuredText) into what the readme facts are made of: section titles,
-// code lines (fenced, indented, `::` literal blocks, HTML `<pre>` blocks), inline code spans, link targets and
+// code lines (fenced, indented, `::` literal blocks, HTML `<pre>` blocks, quoted commands), inline code spans, link targets and
 // prose. Pure.
 
 export interface ReadmeParts {
@@ -39,6 +39,12 @@ function dedent(raw: string, width: number): string {
   }
   return raw.slice(i);
 }
+/** A Markdown blockquote line (`> python train.py`), not a nested one (`>> output`), and what it quotes. */
+const QUOTE = /^\s{0,3}>(?!>)\s?(.*)$/;
+/** A quoted line that is a command: it starts with a program a README runs (not an English word such as `make`),
+ * or a script by its path. Some READMEs write every step as a quote, with no code block at all. */
+const QUOTED_COMMAND =
+  /^(?:\$\s+)?(?:[A-Za-z_]\w*=\S*\s+)*(?:sudo\s+)?(?:(?:python|pip|pypy|ipython)[\d.]*|conda|mamba|bash|sh|cd|mkdir|git|kaggle|wget|curl|gdown|unzip|tar|chmod|docker|nvidia-docker|accelerate|torchrun|deepspeed|jupyter|papermill|huggingface-cli|\.\/[\w./-]+)(?=\s|$)/;
 /** An HTML `<pre>` block's opening and closing tags, and the inline tags and entities inside it. */
 const PRE_OPEN = /<pre\b[^>]*>/i;
 const PRE_CLOSE = /<\/pre\s*>/i;
@@ -68,6 +74,7 @@ export function parseReadme(text: string): ReadmeParts {
   let directive = false; // just after an rst directive, where `:option:` lines come before the body
   let previousBlank = true;
   let pre = false; // inside an HTML `<pre>` block, which Markdown leaves as written
+  let quotedLine = -1; // the last quoted command's line: the one right after it joins its block
   // An underlined title's level: `=` is 1 and `-` is 2 (Markdown's setext); rst's other marks by first use, below those.
   const underlineLevels = new Map<string, number>([
     ["=", 1],
@@ -121,6 +128,16 @@ export function parseReadme(text: string): ReadmeParts {
       literalIndent = 3;
       block++;
       parts.code.push({ line, text: raw, block });
+      continue;
+    }
+    // A quoted command is code; consecutive ones are one block, as a reader would paste them.
+    const quote = QUOTE.exec(raw);
+    const quotedCommand = quote !== null && QUOTED_COMMAND.test(quote[1]!.trim()) ? quote[1]!.trim() : null;
+    if (quotedCommand !== null) {
+      if (quotedLine !== line - 1) block++;
+      quotedLine = line;
+      previousBlank = false;
+      parts.code.push({ line, text: quotedCommand, block });
       continue;
     }
     previousBlank = blank;

@@ -63,15 +63,15 @@ const LISTED =
   /^\s*(?:[-*+]\s+)?`?((?:\.\/)?[\w.-]+(?:\/[\w.{}-]+)+\.[a-z0-9]{1,5}(?:\.(?:zip|gz|bz2|xz|7z))?)`?\s*(?::|-|–|—)\s*(.+)$/i;
 /** The description of a listed file says where it comes from: a link, Kaggle or the competition, "original ... data". */
 const ORIGIN = /https?:\/\/|\bkaggle\b|\bcompetition\b|\boriginal\b/i;
-/** A folder-like word: in backticks, ending in a slash, or before "folder"/"directory". */
 /** A heading about the data: a folder listed bare beneath it, beside a link, is where that source's files go. */
 const DATA_HEADING = /^\s{0,3}#{1,6}\s*(.*\b(?:data(?:set)?s?|competition|inputs?)\b.*)$/i;
 const HEADING = /^\s{0,3}#{1,6}\s/;
 const LINK = /https?:\/\/[^\s)>\]]+/i;
 /** A line that is only a path: `data/raw/`, "- `input/train.csv`". */
 const BARE_PATH = /^\s*(?:[-*+]\s+)?`?((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\/?)`?\s*$/;
+/** A folder-like word: in backticks, ending in a slash, or before "folder"/"directory", quoted ("'data' directory") or not. */
 const FOLDER_WORDS =
-  /`([^`\s]+)`|(?:^|\s)((?:\.{1,2}\/)?[\w.-]+(?:\/[\w.-]+)*\/)(?=[\s.,;:)]|$)|\b([\w.-]+)\s+(?:sub)?(?:folder|directory|dir)\b|(?:^|\s)(\.{1,2}\/[\w-]+(?:[./][\w-]+)*)(?=[\s.,;:)]|$)/gi;
+  /`([^`\s]+)`|(?:^|\s)((?:\.{1,2}\/)?[\w.-]+(?:\/[\w.-]+)*\/)(?=[\s.,;:)]|$)|\b([\w.-]+)\s+(?:sub)?(?:folder|directory|dir)\b|(?:^|\s)(\.{1,2}\/[\w-]+(?:[./][\w-]+)*)(?=[\s.,;:)]|$)|['"]((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*)\/?['"]\s+(?:sub)?(?:folder|directory|dir)\b/gi;
 
 export function dataSources(
   readmes: readonly ReadmeText[],
@@ -129,7 +129,7 @@ export function dataSources(
           for (const m of sentence.slice(download.index).matchAll(MACHINE_FOLDER))
             if (!/\.[a-z0-9]{1,5}$/i.test(m[1]!)) machineFolders.push({ folder: m[1]!, by });
         for (const m of sentence.slice(verb.index).matchAll(FOLDER_WORDS)) {
-          const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").replace(/^\.\//, "");
+          const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? "").replace(/^\.\//, "");
           if (!isFolderWord(word)) continue;
           for (const at of locate(word, file)) if (at.anchored) folders.push({ at, by });
         }

@@ -23,13 +23,14 @@ import { editDistance } from "../../../model/edit-distance.js";
 import { imageInfo } from "../../parse/images.js";
 import { stepFolderRecords } from "./step-folders.js";
 import { roleOf } from "../../view/file-roles.js";
-import { fitsModel, writesSubmission } from "./script-does.js";
+import { fitsModel, writesNamed, writesSubmission } from "./script-does.js";
 import { makeGoal } from "../../shell/make-goal.js";
 import { composeServiceFolder } from "../../shell/compose-services.js";
 import { proseDirectoryChanges } from "../../shell/prose-folders.js";
 import { scriptLineReader } from "../../shell/script-folder.js";
 import { isInstalledModule } from "../../shell/installed-modules.js";
 import { repeatPrefix } from "../../shell/repeat-prefix.js";
+import { trainsNothing } from "./trains-nothing.js";
 
 const MAX_DOCS = 20;
 /** Extensions of files a README names that the repo itself should ship (outputs and data are left out). */
@@ -114,6 +115,7 @@ export const extractor: Extractor = {
       )
       .slice(0, MAX_DOCS + 4);
     const records: FactRecord[] = [];
+    const noTraining = readmes.length > 0 && trainsNothing(view);
     for (const entry of readmes) {
       const text = view.read(entry.path);
       if (text === null) continue;
@@ -131,6 +133,8 @@ export const extractor: Extractor = {
           ? { linked: true }
           : {}),
         ...(trainScript ? { trainScript } : {}),
+        // A README saying its training code is left out is no solution that trains nothing.
+        ...(noTraining && !trainAbsent ? { trainsNothing: true } : {}),
         ...(trainAbsent
           ? {
               trainAbsent: `; ${entry.path} says the training code is not in the repository (line ${trainAbsent.line})`,
@@ -493,12 +497,16 @@ function readmeFacts(
     return `${title}\n${before}`;
   };
   const submissions = submissionNames(text);
+  const submitted = submittedFiles(text);
   /** `named`: only the submission files the README names count (a training script's own output is no
    * prediction step unless the README says it is the submission). */
   const submitting = (script: string, named = false): boolean => {
-    const code = named && submissions.length === 0 ? null : view.read(script);
+    const code = named && submissions.length === 0 && submitted.length === 0 ? null : view.read(script);
     return (
-      code !== null && (named ? submissions.some((name) => code.includes(name)) : writesSubmission(code, submissions))
+      code !== null &&
+      (named
+        ? submissions.some((name) => code.includes(name)) || writesNamed(code, submitted)
+        : writesSubmission(code, submissions))
     );
   };
   for (let i = 0; i < commands.length; i++) {
@@ -590,7 +598,7 @@ function readmeFacts(
     if (!/\.ipynb$/i.test(clean) || !isLocal(clean)) return;
     // "For more details see: analysis.ipynb" points the reader at a notebook; it runs nothing.
     const words = proseByLine.get(line) ?? "";
-    if (DETAILS.test(words) && !RUN_VERB.test(words)) return;
+    if (DETAILS.test(words) && !RUNNING.test(words)) return;
     const path =
       [joinRel("", clean), joinRel(dir, clean)].find((p) => view.has(p)) ??
       (clean.includes("/") ? undefined : soleNotebook(view, clean));
@@ -598,7 +606,17 @@ function readmeFacts(
     named.add(path);
     // Its path says what it is for ("inference/x.ipynb"), else the line's words, else the section's.
     const own = notebookPurpose(path, near ?? proseByLine.get(line) ?? "");
-    const purpose = own === "other" ? contextPurpose(contextOf(line)) : own;
+    const said = own === "other" ? contextPurpose(contextOf(line)) : own;
+    // Failing words, its code: a notebook that writes the submission predicts, one that fits a model trains.
+    const code = said === "other" ? (view.read(path) ?? "") : "";
+    const purpose =
+      said !== "other"
+        ? said
+        : writesSubmission(code, submissions) || writesNamed(code, submitted)
+          ? "predict"
+          : fitsModel(code)
+            ? "train"
+            : "other";
     records.push({
       kind: "command",
       file,
@@ -615,7 +633,7 @@ function readmeFacts(
   // be a notebook's name alone ("1. notebooks/02_model.ipynb").
   for (const { line, text: prose } of parts.prose) {
     if (prose.length > 2000) continue;
-    const runs = RUN_VERB.test(prose) || LIST_NOTEBOOK.test(prose);
+    const runs = RUNNING.test(prose) || LIST_NOTEBOOK.test(prose);
     const said: Array<{ at: number; end: number; paths: string[] }> = [];
     if (runs)
       for (const m of prose.matchAll(NOTEBOOK_WORD))
@@ -1022,6 +1040,25 @@ function submissionNames(text: string): string[] {
   return [...out];
 }
 
+/** A line saying files are submitted and made ("submission files (test_preds.csv) will be saved in outputs"). */
+const SUBMITTED_LINE = /\bsubmi(?:t|ssions?)\b/i;
+const MADE = /\b(?:saved?|written|writes?|generated?|created?|produced?|stored)\b/i;
+
+/** Files of any name the README says are the submission and are made (`test_preds.csv`), by base name; a code
+ * line writing one is a prediction. Inputs (`sample_submission.csv`) aside. */
+function submittedFiles(text: string): string[] {
+  const out = new Set<string>();
+  for (const line of text.split(/\r?\n/)) {
+    if (line.length > 2000 || !SUBMITTED_LINE.test(line) || !MADE.test(line)) continue;
+    for (const m of line.matchAll(PATH_TOKEN)) {
+      const word = withoutTrailingDots(m[0]);
+      const base = word.slice(word.lastIndexOf("/") + 1);
+      if (/^[\w.-]+\.(?:csv|zip|json|gz)$/i.test(base) && !/^sample/i.test(base)) out.add(base);
+    }
+  }
+  return [...out];
+}
+
 /** A notebook's path in prose, from its first path character. */
 const NOTEBOOK_WORD = /[\w./-]*[\w-]\.ipynb\b/g;
 /** A list item that is a notebook's name: "1. `01_features.ipynb`", "- notebooks/02_model.ipynb". */
@@ -1055,6 +1092,8 @@ function soleNotebook(view: RepoView, name: string): string | undefined {
 /** Words that point the reader at a file to read rather than run. */
 const DETAILS = /\b(?:for\s+(?:more|further)\s+(?:details|info(?:rmation)?)|more\s+details\s+(?:are\s+)?in)\b/i;
 const RUN_VERB = /\b(?:run|execute|launch)\b/i;
+/** A notebook is run by its cells, so "By running the codes in `x.ipynb`" says to run it too. */
+const RUNNING = /\b(?:run(?:ning|s)?|execut(?:e|es|ing)|launch(?:es|ing)?)\b/i;
 /** Prose saying where the scripts are: "In the tools folder we provide ...", "the scripts are under `tools/`",
  * "code lives in the src directory". */
 const SAID_FOLDER = [
@@ -1187,6 +1226,30 @@ function proseInstalls(
       else if (SETUP_SCRIPT.test(path) && /\b(?:run|execute|launch|call|source)\b/i.test(words))
         add(line, `bash ${path}`, path);
     }
+    // "The packages are listed in requirements.txt. Please install them": the spec to install, named in words.
+    if (INSTALL_WORD.test(text))
+      for (const m of text.matchAll(PATH_TOKEN)) {
+        const path = specPath(view, withoutTrailingDots(m[0]));
+        if (path === null) continue;
+        const name = path.slice(path.lastIndexOf("/") + 1);
+        const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : ".";
+        add(
+          line,
+          /\.ya?ml$/i.test(name)
+            ? `conda env create -f ${path}`
+            : /\.txt$/i.test(name)
+              ? `pip install -r ${path}`
+              : `pip install ${folder}`,
+          null,
+        );
+      }
+    // "run.ipynb is the main point of entry", a notebook whose cells install the environment (`!pip install -r ...`).
+    if (ENTRY_WORD.test(text))
+      for (const m of text.matchAll(NOTEBOOK_WORD)) {
+        const notebook = [m[0], joinRel("", m[0])].find((p) => view.has(p)) ?? soleNotebook(view, m[0]);
+        const install = notebook ? NOTEBOOK_PIP.exec(view.read(notebook) ?? "") : null;
+        if (install) add(line, install[1]!.replace(/\\n$/, "").trim(), null);
+      }
     if (/\b(?:docker\s*hub|docker|container|image)\b/i.test(words)) {
       // `owner/name:tag`, or a registry's longer name (`nvcr.io/nvidia/pytorch:21.03-py3`); without a tag only
       // an image the table of known images names (`gcr.io/kaggle-images/python`).
@@ -1200,6 +1263,28 @@ function proseInstalls(
         add(line, `docker pull ${m[1]}:${m[2]!.replace(/\.$/, "")}`, null);
   }
   return out;
+}
+
+/** Words that make a notebook the way in: "the main point of entry", "start with", "entry point". */
+const ENTRY_WORD = /\b(?:entry|entrypoint|main|start)\b/i;
+/** A notebook cell's pip install of a spec (`!pip install -r requirements.txt`), as its JSON holds it. */
+const NOTEBOOK_PIP = /"\s*[!%]\s*(pip3?\s+install\s+-r\s+[\w./-]+)/;
+/** A word asking the reader to install ("install", "installing"), not "installed" of a statement about the author. */
+const INSTALL_WORD = /\binstall(?:ing|ation)?\b/i;
+/** An environment spec by name: requirements*.txt, environment*.yml, pyproject.toml, setup.py. */
+const SPEC_NAME = /^(?:requirements[\w.-]*\.txt|(?:environment|conda|env)[\w.-]*\.ya?ml|pyproject\.toml|setup\.py)$/i;
+
+/** The repo's spec a prose word names: by its path, or by its name when one file has it; null for none. */
+function specPath(view: RepoView, word: string): string | null {
+  const clean = word.replace(/^\.\//, "").replace(/^[`'"(]+|[`'"),:;]+$/g, "");
+  const name = clean.slice(clean.lastIndexOf("/") + 1);
+  if (!SPEC_NAME.test(name)) return null;
+  if (view.has(clean)) return clean;
+  const hits = view
+    .files()
+    .filter((e) => e.path.endsWith(`/${name}`))
+    .map((e) => e.path);
+  return hits.length === 1 ? hits[0]! : null;
 }
 
 /** What a notebook the README names is for: its name says, else the README's words about it. */

@@ -32,3 +32,11 @@ export function writesSubmission(code: string, names: readonly string[]): boolea
     (line) => WRITES.test(line) && (isSubmission(line) || constants.some((c) => new RegExp(`\\b${c}\\b`).test(line))),
   );
 }
+
+/** Does a line of the code write one of these files (`df.to_csv(f"out/{k}/test_preds.csv")`)? */
+export function writesNamed(code: string, names: readonly string[]): boolean {
+  if (names.length === 0) return false;
+  return code
+    .split("\n")
+    .some((line) => line.length <= 2000 && WRITES.test(line) && names.some((n) => line.includes(n)));
+}

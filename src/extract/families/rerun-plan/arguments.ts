@@ -67,6 +67,8 @@ export interface ParserView {
   boolFlags: ReadonlySet<string>;
   /** argparse: `parse_known_args()` lets unknown options through; so does a parser with an option named at run time. */
   lenient: boolean;
+  /** argparse: `parse_known_args()` whose leftovers the program never reads: an unknown option is ignored. */
+  drops?: boolean;
   /** Whether a bare word may be taken (a positional or subcommand declared, a many-valued option, click, or a
    * parse of a list of the program's own); false: argparse rejects every word no option takes. */
   bareWords: boolean;
@@ -81,6 +83,8 @@ export function rejectedArgument(args: readonly string[], parser: ParserView | n
     const declared = declaredAs(name, parser);
     if (declared === null) {
       if (parser.lenient || !name.startsWith("--")) continue;
+      if (parser.drops)
+        return `${name}: argparse declares no such option (parse_known_args() leaves it over and the program never reads the leftovers: it is ignored)`;
       return `${name}: ${parser.framework === "argparse" ? "argparse" : "click"} declares no such option (${parser.framework === "argparse" ? "parse_args() exits with 'unrecognized arguments'" : "click exits with 'No such option'"})`;
     }
     if (value !== null && FALSY.test(value) && parser.boolFlags.has(declared))

@@ -56,13 +56,33 @@ export function parserOf(files: readonly PyFileIndex[], text: string): ParserVie
   if (framework === "click" && /\.group\(|click\.Group|add_command/.test(text)) return null;
   // A program that parses nowhere in its own text parses through a module: how (known args or not) is unread.
   if (framework === "argparse" && !/\.parse_(?:known_)?(?:intermixed_)?args\s*\(/.test(text)) return null;
+  const known = /\.parse_known_args\s*\(|\.parse_known_intermixed_args\s*\(/.test(text);
+  const drops = framework === "argparse" && !open && known && leftoversDropped(text);
   const lenient =
     open ||
-    /\.parse_known_args\s*\(|\.parse_known_intermixed_args\s*\(/.test(text) ||
+    (known && !drops) ||
     /add_argument\s*\(\s*['"]\w+['"]\s*,\s*nargs\s*=\s*(?:argparse\.)?REMAINDER/.test(text);
   // Only `parse_args()` reads the command line itself: a parser given its own list may never see the words.
   if (framework === "click" || !/\.parse_args\s*\(\s*\)/.test(text)) bareWords = true;
-  return { framework, flags, boolFlags, lenient, bareWords };
+  return { framework, flags, boolFlags, lenient, bareWords, ...(drops ? { drops } : {}) };
+}
+
+/** `parse_known_args()` and what its result is bound to: `a, rest = ...`, or `...[0]`. */
+const KNOWN_CALL =
+  /^[ \t]*(?:\(?\s*\w+\s*,\s*(\w+)\s*\)?\s*=\s*|\w+\s*=\s*)?[\w.]+\.parse_known(?:_intermixed)?_args\s*\((?:[^()]|\([^()]*\))*\)\s*(\[\s*0\s*\])?/gm;
+
+/** Whether every `parse_known_args()` of the program throws its leftovers away (`[0]`, `args, _ = ...`, or a
+ * leftover name read nowhere else): an option the parser lacks is then ignored without a word. */
+function leftoversDropped(text: string): boolean {
+  const calls = [...text.matchAll(KNOWN_CALL)];
+  if (calls.length === 0) return false;
+  return calls.every((call) => {
+    if (call[2] !== undefined) return true;
+    const rest = call[1];
+    if (rest === undefined) return false; // bound whole or passed on: the leftovers may be read
+    if (rest === "_") return true;
+    return (text.match(new RegExp(`\\b${rest}\\b`, "g")) ?? []).length === 1;
+  });
 }
 
 /** Config files a program loads when no argument names one: the existing file a config-like option defaults to. */

@@ -32,6 +32,19 @@ describe("documented data sources", () => {
     expect(documentedBy(sources, "features/x.pkl", "nb.ipynb", true)).toBeNull();
   });
 
+  it("reads a quoted folder before 'directory' in a sentence that downloads the linked data into it", () => {
+    const text =
+      "### Downloading dataset\n- Training and test data can be downloaded from [the challenge](https://example.org/competitions/1/data).\n" +
+      "- We assume that you appropriately downloaded the dataset into 'data' directory.\n";
+    const sources = dataSources([{ file: "README.md", text }], [], []);
+    expect(sources.folders.map((f) => [f.at.segs.join("/"), f.by])).toEqual([["data", "README.md:3"]]);
+    expect(documentedBy(sources, "data/train.csv", "train.py", false)).toBe("README.md:3");
+    expect(documentedBy(sources, "data/mol_files/train_set/x.mol", "src/prep.py", false)).toBe("README.md:3");
+    // A quoted word that is no folder of the sentence is none.
+    const plain = dataSources([{ file: "README.md", text: "Put the files into the 'right' place.\n" }], [], []);
+    expect(plain.folders).toEqual([]);
+  });
+
   it("documents a machine path under the absolute folder the README downloads the competition data to", () => {
     const text =
       "## Data\nAfter downloading the competition data to /mnt/comp/data, run the scripts below.\n" +

@@ -57,10 +57,24 @@ describe("rerun-plan arguments", () => {
     ]);
   });
 
-  it("lets unknown options through parse_known_args()", async () => {
-    expect(
-      (await stepOf("python train.py --lr 0.1", { "train.py": argparse("parse_known_args()[0]") })).rejected,
-    ).toBeNull();
+  it("lets unknown options through parse_known_args() where the program reads the leftovers", async () => {
+    const read =
+      argparse("parse_known_args()").replace("args =", "args, rest =") +
+      "for k, v in zip(rest[::2], rest[1::2]):\n    print(k, v)\n";
+    expect((await stepOf("python train.py --lr 0.1", { "train.py": read })).rejected).toBeNull();
+    const passed = argparse("parse_known_args()") + "main(*args)\n";
+    expect((await stepOf("python train.py --lr 0.1", { "train.py": passed })).rejected).toBeNull();
+  });
+
+  it("names an option parse_known_args() leaves over where the program never reads the leftovers", async () => {
+    const ignored =
+      "--lr: argparse declares no such option (parse_known_args() leaves it over and the program never reads the leftovers: it is ignored)";
+    for (const parse of ["parse_known_args()[0]", "parse_known_args(sys.argv)"]) {
+      const bound = parse.endsWith("[0]") ? argparse(parse) : argparse(parse).replace("args =", "args, other_args =");
+      expect((await stepOf("python train.py --epochs 3 --lr 0.1", { "train.py": bound })).rejected).toBe(ignored);
+    }
+    const underscore = argparse("parse_known_args()").replace("args =", "args, _ =");
+    expect((await stepOf("python train.py --lr 0.1", { "train.py": underscore })).rejected).toBe(ignored);
   });
 
   it('takes any option from a parser whose option names are built at run time (a loop over a config, `"--" + name`)', async () => {

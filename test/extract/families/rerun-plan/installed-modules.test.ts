@@ -22,6 +22,20 @@ describe("python -m of an installed module", () => {
     expect(stepsOf(await planOf(files)).map((s) => s[3])).toEqual(["train.sh", null, "train.py", "train.py", null]);
   });
 
+  it("takes a module of a package the repo's requirements or install lines name as installed, not as a repo file", async () => {
+    const files = {
+      "README.md": "```\nbash server_a/setup.sh\nbash server_a/serve.sh\nbash server_b/serve.sh\n```\n",
+      "server_a/setup.sh": "uv venv -p python3.12\nuv pip install -U \\\n  servekit --pre\n",
+      "server_a/serve.sh": "python -m servekit.entrypoints.api_server --model m --port 8000\n",
+      "server_b/requirements.txt": "otherserve @ git+https://example.org/otherserve.git@abc123\n",
+      "server_b/serve.sh": "python -m otherserve.api --port 8001\npython -m absentkit.run\n",
+    };
+    // A module of a package nothing installs is still a missing file of the repo.
+    expect(await findingsOf(files, RULES)).toEqual([
+      ["instructions-script-calls-exist", "server_b/serve.sh", 2, "warning"],
+    ]);
+  });
+
   it("still names the script a launcher starts where the repo lacks it, and a module of the repo's own that is not there", async () => {
     const files = {
       "README.md": "```\nbash train.sh\n```\n",
