@@ -7,7 +7,7 @@
 import type { HistoryCommit } from "../../../model/branch-view.js";
 
 /** A silence this long between two commits ends the publication (competitions run two or three months). */
-export const GAP_DAYS = 90;
+const GAP_DAYS = 90;
 /** Files named in the record; the rest are counted. */
 const MAX_FILES = 5;
 
