@@ -689,6 +689,8 @@ export interface SpecResolutionFact {
   cause?: string;
   /** unresolvable: where the index lacks the project a line names (or any release of it), the names it likely meant, as the fix's tail ('; did you mean scikit-learn?'): from the import-name tables (sklearn, opencv) and the closest names of the index's list */
   didYouMean?: string;
+  /** unresolvable: a failure the resolver reports only once the lines earlier failures named are set aside (the spec asked again without them): file and line are the failing line's, and this field the requirement reported first, whose failure hid it */
+  behind?: string;
 }
 
 /** Inline `# repro-audit: ignore[rule-id] reason` comments in Python, notebooks, YAML, shell, requirements and Dockerfiles */
