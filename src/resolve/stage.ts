@@ -13,6 +13,7 @@ import { readAnnotatedPins, type LockedPin } from "./lock.js";
 import { transitiveImports } from "./transitive-imports.js";
 import { indexProjects, projectVersions, releaseFiles } from "./index-pages.js";
 import { ALL_LEFT_OUT, askLeavingOut, type SettledAnswer } from "./leave-out.js";
+import { problemsBehind } from "./behind-first.js";
 import {
   didYouMean,
   isStdlibName,
@@ -87,9 +88,9 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
         continue;
       }
       // Lines the resolver can judge only by building them, or cannot read, are left out (said) so the rest is judged.
-      const ask = (python: string): Promise<SettledAnswer> =>
+      const askLines = (lines: SpecToResolve["lines"], python: string): Promise<SettledAnswer> =>
         askLeavingOut(
-          spec.lines,
+          lines,
           (requirements) =>
             uvCompile({
               uv,
@@ -108,6 +109,7 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
           (name, version) => releaseFiles(input.indexUrl, name, version, input.signal),
           python,
         );
+      const ask = (python: string) => askLines(spec.lines, python);
       // Requires-Python states lower bounds: pins that do not install on the oldest Python uv resolves for do not
       // on an older Python 3 either (torch==2.0.1 on a stated 3.5); what does install there is left not assessed.
       const oldest = UV_OLDEST_PYTHON.join(".");
@@ -201,6 +203,21 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
         ...(why?.cause ? { cause: why.cause } : {}),
         ...(why?.meant.length ? { didYouMean: `; ${didYouMean(why.meant)}` } : {}),
       });
+      // The resolver stops at the first line it cannot install: the others are found by asking without it.
+      if (answer.outcome === "unresolvable")
+        for (const p of await problemsBehind(judged.lines, answer, (lines) => askLines(lines, python))) {
+          const rest: SpecToResolve = { ...judged, lines: p.asked };
+          const cause = await causeOf(rest, python, p.answer, { installsOn: [], notJudged: [] }, input, projects);
+          records.push({
+            ...resolutionRecord(rest, python, p.answer),
+            file: p.line.file,
+            line: p.line.line,
+            pythonSource: record.pythonSource,
+            behind: p.behind,
+            ...(cause.cause ? { cause: cause.cause } : {}),
+            ...(cause.meant.length ? { didYouMean: `; ${didYouMean(cause.meant)}` } : {}),
+          });
+        }
     }
   } finally {
     await rm(cacheDir, { recursive: true, force: true });

@@ -201,6 +201,23 @@ describe("resolve stage", () => {
     expect(index.requests).toContain("/simple/");
   });
 
+  it("says each line that cannot install, not only the resolver's first failure, and stops at a conflict", async () => {
+    const out = await resolveRepo({
+      "requirements.txt": `--extra-index-url https://vendor.example/simple\nalpha==9.9\nvendorlike\nscikit-learn==1.0\npydicom==7.0\n`,
+    });
+    const failures = out.records!.filter((r) => r.status === "unresolvable");
+    expect(failures.map((r) => [r.line, r.resolutionClass, r.behind ?? null]).sort()).toEqual([
+      [2, "version-missing", null],
+      [3, "version-missing", "alpha==9.9"],
+      [5, "version-missing", "alpha==9.9"],
+    ]);
+    expect(failures.find((r) => r.line === 3)!.cause).toMatch(/no project named vendorlike/);
+    expect(failures.find((r) => r.line === 5)!.cause).toMatch(/no version 7\.0 of pydicom/);
+    // Pins that conflict name no one line: nothing is asked behind them.
+    const conflict = await resolveRepo({ "requirements.txt": "alpha==1.0\nalpha==2.0\npydicom==7.0\n" });
+    expect(conflict.records!.filter((r) => r.behind !== undefined)).toEqual([]);
+  });
+
   it("asks 'did you mean' with the name the import-name tables give, reading the index's list once per audit", async () => {
     const before = index.requests.filter((r) => r === "/simple/").length;
     const out = await resolveRepo({

@@ -70,19 +70,15 @@ export function containerRootOf(value: string, roots: readonly string[]): string
 }
 
 /** A relative path that climbs out of the repo from the file that holds it ('../../../data' two folders
- * down): data kept beside the checkout on the author's machine. Kaggle's ../input and ../working are not. */
+ * down): data kept beside the checkout on the author's machine. Kaggle's ../input and ../working one level above
+ * the root are not; two levels above ('../../output' at the root) is no Kaggle layout but the folder the author
+ * cloned into, whatever its name. */
 export function climbsOutOfRepo(value: string, fromFile: string): boolean {
   const v = value.replace(/\\/g, "/");
-  const ups = /^(?:\.\.\/)+/.exec(v)?.[0].length ?? 0;
-  if (ups === 0) return false;
-  const rest = v.slice(ups);
-  if (
-    /^(?:input|working|output|kaggle)(?:\/|$)/.test(rest) ||
-    rest === "" ||
-    rest.startsWith("{}") ||
-    rest.startsWith("*")
-  )
-    return false;
+  const ups = (/^(?:\.\.\/)+/.exec(v)?.[0].length ?? 0) / 3;
   const depth = fromFile.split("/").length - 1;
-  return ups / 3 > depth;
+  if (ups <= depth) return false;
+  const rest = v.slice(ups * 3);
+  if (rest === "" || rest.startsWith("{}") || rest.startsWith("*")) return false;
+  return ups - depth > 1 || !/^(?:input|working|output|kaggle)(?:\/|$)/.test(rest);
 }

@@ -31,6 +31,7 @@ import { roleOf } from "../../view/file-roles.js";
 import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
 import { kaggleInputAbove } from "../../python/path-kinds.js";
 import { isPlaceholderValue, pythonPlaceholders } from "./placeholders.js";
+import { outsideFolder, writtenOutside } from "./outside-outputs.js";
 
 /** A notebook's /kaggle/working is Kaggle's own output folder, where the notebook runs: no one machine's. */
 function ownFolderOfKaggle<K extends string>(kind: K | null, notebook: boolean): K | null {
@@ -256,6 +257,19 @@ export const extractor: Extractor = {
         for (const item of configPaths(ctx.view, entry.path, roots, true)) records.push(item);
       }
     }
+    // A folder above the repo the code writes into: each path naming it is an output kept outside the clone.
+    const written = writtenOutside(
+      files
+        .filter((f) => !isTestFile(f))
+        .flatMap((f) => f.writes.map((w) => ({ file: f.path, line: w.line, path: w.path }))),
+    );
+    if (written.size > 0)
+      for (const r of records) {
+        if (r.kind !== "outside-repo" || typeof r.value !== "string" || typeof r.file !== "string") continue;
+        const folder = outsideFolder(r.value, r.file);
+        const at = folder ? written.get(folder) : undefined;
+        if (at) r.written = at;
+      }
     return records;
   },
 };

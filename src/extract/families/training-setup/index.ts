@@ -21,6 +21,7 @@ import { readmeResources } from "./resources.js";
 import { trainingsOf } from "./trainings.js";
 import { OFFLINE_SWITCH, trackerStarts } from "./trackers.js";
 import { promptCalls } from "./prompts.js";
+import { tpuUse } from "./tpu-only.js";
 import { classDebugSwitches, debugSwitches } from "./debug-switch.js";
 import { containerGpuRecords } from "./container-gpu-records.js";
 
@@ -192,6 +193,20 @@ export const extractor: Extractor = {
           switchable: t.switchable || offlineDocumented,
         }),
       );
+    // Code that runs only on a TPU: a stranger with GPUs must port it first.
+    for (const source of ctx.view.python()) {
+      const tpu = tpuUse(source.text);
+      if (tpu)
+        records.push(
+          recordAt(source, tpu.line, {
+            kind: "tpu",
+            value: tpu.name,
+            via: "code",
+            name: tpu.name,
+            switchable: tpu.fallback,
+          }),
+        );
+    }
     // Prompts wait for someone at the terminal; a scripted rerun has no one there.
     for (const source of ctx.view.python())
       for (const p of promptCalls(source.text))

@@ -83,6 +83,46 @@ describe("branches family", () => {
     ]);
   });
 
+  it("reads the audited history with git's author dates, and names training code changed after a long silence", async () => {
+    const dated = tempDir("ra-br-dated-");
+    try {
+      git(dated, "init", "-q");
+      const commitOn = (day: string, author: string, files: Record<string, string>) => {
+        writeFiles(dated, files);
+        git(dated, "add", "-A");
+        git(dated, "-c", `user.name=${author}`, "commit", "-q", "-m", day, "--date", `${day}T12:00:00Z`);
+      };
+      commitOn("2023-08-31", "Author", { "train.py": "print(1)\n", "README.md": "# x\n" });
+      commitOn("2025-07-03", "Forker", { "configs/cfg_1.py": "data = '/kaggle/input/x'\n" });
+      commitOn("2025-07-04", "Forker", { "README.md": "# y\n" });
+      const checkout = await openSource(dated);
+      const facts = await extractFacts(
+        memoryView({ "train.py": "print(1)\n", "configs/cfg_1.py": "x = 1\n" }),
+        [extractor],
+        {
+          branches: checkout.branches!.names(),
+          branchView: checkout.branches,
+        },
+      );
+      expect(facts.families.branches!.filter((r) => r.kind !== "branch")).toEqual([
+        { kind: "history", commits: 3 },
+        {
+          kind: "late-rewrite",
+          published: "2023-08-31",
+          first: "2025-07-03",
+          last: "2025-07-03",
+          days: 672,
+          files: "configs/cfg_1.py",
+          commits: 1,
+          authors: "Forker",
+          newAuthors: true,
+        },
+      ]);
+    } finally {
+      rmSync(dated, { recursive: true, force: true });
+    }
+  });
+
   it("the extractor checks through the branch view it is given, and a plain folder is not collected", async () => {
     const checkout = await openSource(repo);
     const withGit = await extractFacts(memoryView({}), [extractor], {

@@ -1,0 +1,36 @@
+// Outputs the code writes above the repo root ('../../output/<exp>/checkpoints' at the root): the checkpoints land
+// in a folder beside the clone, and the step that reads them back finds them only where the clone sits in the same
+// layout as the author's. A folder outside the repo is named by its climb and first name, counted from the repo
+// root ('../../output'), so the same folder written from train.py and read from src/infer.py ('../../../output')
+// is one. Pure.
+import { posix } from "node:path";
+import { climbsOutOfRepo } from "./classify.js";
+
+/** The folder outside the repo a relative path written in `fromFile` names ('../../output'), or null when it stays
+ * inside, is no climb past Kaggle's one level, or names no literal folder ('../../{}'). */
+export function outsideFolder(value: string, fromFile: string): string | null {
+  if (!climbsOutOfRepo(value, fromFile)) return null;
+  const joined = posix.normalize(posix.join(posix.dirname(fromFile), value.replace(/\\/g, "/")));
+  const parts = joined.split("/");
+  const ups = parts.findIndex((p) => p !== "..");
+  const name = ups < 0 ? undefined : parts[ups];
+  if (ups <= 0 || !name || !/^[\w.-]+$/.test(name)) return null;
+  return [...parts.slice(0, ups), name].join("/");
+}
+
+export interface OutsideWrite {
+  file: string;
+  line: number;
+  path: string;
+}
+
+/** Each folder outside the repo the code writes into, with the first write there ("train.py:997"). */
+export function writtenOutside(writes: readonly OutsideWrite[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const w of writes) {
+    if (w.path === "*") continue;
+    const folder = outsideFolder(w.path, w.file);
+    if (folder && !out.has(folder)) out.set(folder, `${w.file}:${w.line}`);
+  }
+  return out;
+}
