@@ -1,4 +1,4 @@
-// What one shell command writes, read once for every caller: redirections (`> out.csv`, `2> log`), `mkdir`,
+// What one shell command writes, read once for every caller: redirections (`> out.csv`, `2> log`), `tee`, `mkdir`,
 // `cp`/`mv`/`rsync`/`ln` targets (with what they copy), `unzip -d`, `tar -C`, `7z -o`, `wget -O`/`-P`,
 // `curl -o`, `gdown -O`, downloaders' `-p`/`--path`, and any program's output options. Paths as written. Pure.
 import { shellWords } from "./shell-words.js";
@@ -57,6 +57,7 @@ export function commandWrites(argv: readonly string[]): ShellWrite[] {
     return joined?.slice(joined.indexOf("=") + 1);
   };
   if (head === "mkdir") for (const a of args) push(a, "made");
+  else if (head === "tee") for (const a of args) push(a, "file");
   else if (head === "unzip") {
     // `unzip x.zip -d dir`, or as READMEs write it, `unzip x.zip dir/`.
     const named = args.filter((a) => !a.startsWith("-"));
@@ -111,9 +112,9 @@ const SHORT_OUTPUT =
   /^(?:python[\d.]*|bash|sh|Rscript|[\w.-]+\.(?:py|sh|R)|gcc|g\+\+|clang|nvcc|pandoc|sort|fasttext)$/;
 
 /** Options whose name says the program writes its value: `--out`, `--output(-_)dir`, `--save-file`, `--dump-to`,
- * `--submission`, `--sub-file`. */
+ * `--output_json`, `--submission`, `--sub-file`. */
 const OUTPUT_OPTION =
-  /^--?(?:(?:out(?:put)?|save|dump|dest|dst|write|export)(?:[-_]?(?:dir|folder|path|file|to|name|root|prefix))*(?:[-_](?:dir|folder|path|file))?|submission|sub[-_]?file)$/i;
+  /^--?(?:(?:out(?:put)?|save|dump|dest|dst|write|export)(?:[-_]?(?:dir|folder|path|file|to|name|root|prefix))*(?:[-_](?:dir|folder|path|file|json|jsonl|csv|tsv|txt|pkl|pickle|parquet|npy|h5|pth?|ckpt|model))?|submission|sub[-_]?file)$/i;
 
 /** The paths a command line's output options name: a folder option's value is filled, a file option's is that file. */
 export function outputOptions(

@@ -197,7 +197,8 @@ function writesOf(
     if (entry.skipped || entry.size > 1_000_000) continue;
     const text = view.read(entry.path);
     if (text === null) continue;
-    const lines = text.split("\n").map((t, i) => ({ line: i + 1, text: t }));
+    // A command continued over lines (`python infer.py \` then `--output_json "$OUT"`) is one command.
+    const lines = joinContinuations(text.split("\n").map((t, i) => ({ line: i + 1, text: t })));
     // A script's relative paths start where the step that runs it works (`sh bin/x.sh` from the root), not
     // in its own folder; one no step is seen to run keeps its own folder (and the root, as `locate` tries).
     const folders = [...(runFolders.get(entry.path) ?? [])];
