@@ -81,6 +81,8 @@ export interface DataRefsFact {
   documentedBy?: string | null;
   /** read/weights: the path with a config value standing for its unknown root, and where that value is */
   resolved?: string;
+  /** read/weights: the file names the config values fill the name's fields with (`v{cfg.feats_ver}.pkl` with `feats_ver: 3_deic`), and where those values are: the names the run reads, matched in place of the wildcard */
+  configNamed?: string;
   /** read/weights: read only after a test that it exists (inside `if os.path.exists(...)`, a cache or resume file) or tried with a fallback for a missing file (`try:` with `except FileNotFoundError:`) */
   optional?: boolean;
   /** personal-link: Google Drive | Dropbox */

@@ -11,11 +11,12 @@ import { fillTemplate } from "../../python/saver-template.js";
 import { FETCH_LINE_READS, fetchLines, fetchMatcher, fetchTargets, slugMatches, slugsIn } from "./fetch-commands.js";
 import { recordAt } from "../../python/locate.js";
 import { kaggleInputAbove, kaggleSlugOf } from "../../python/path-kinds.js";
-import { preparePythonIndex, type RepoPythonIndex } from "../../python/repo-index.js";
+import { preparePythonIndex, sourceOf, type RepoPythonIndex } from "../../python/repo-index.js";
 import { RepoPaths } from "./repo-paths.js";
 import { isTestFile } from "../../python/test-files.js";
 import { scannableConfig } from "../../python/config-lines.js";
 import { ConfigKeys } from "./config-keys.js";
+import { configFilledNames } from "./config-fields.js";
 import { ProducedFiles, shellWrites, type Written } from "./produced.js";
 import { emptyCopies } from "./empty-copies.js";
 import { readmePythonWrites } from "./readme-python.js";
@@ -409,6 +410,10 @@ export const extractor: Extractor = {
     const copies = proseCopies(readmes);
     const kernels = hostedKernels(lines, readmes, ctx.facts.families["kaggle-kernel"] ?? []);
     const forKaggle = kaggleNotebooks(ctx.facts, (path) => ctx.view.read(path));
+    // A reading file's lines, for the few reads whose name a config may fill.
+    const lineCache = new Map<string, string[]>();
+    const linesOf = (path: string) =>
+      lineCache.get(path) ?? lineCache.set(path, (sourceOf(ctx.view, path)?.text ?? "").split("\n")).get(path)!;
     for (const file of index.files) {
       if (isTestFile(file)) continue;
       const seen = new Set<string>();
@@ -420,7 +425,17 @@ export const extractor: Extractor = {
         if (!read || seen.has(read.path)) continue;
         seen.add(read.path);
         // The path as written, then with a config value for its unknown root.
-        const tries = [{ path: read.path, by: null as string | null }, ...keys.substitute(read.path, read.root)];
+        // A file name whose fields a config fills (`f"v{cfg.feats_ver}.pkl"`): the names the run reads, not any
+        // name the wildcard fits.
+        const filled = read.path.slice(read.path.lastIndexOf("/") + 1).includes("*")
+          ? configFilledNames(read.path, (linesOf(file.path)[call.line - 1] ?? "").slice(0, 2000), keys)
+          : [];
+        const named = filled.length > 0 ? filled.map((f) => f.path) : [read.path];
+        const tries = named.flatMap((p) => [{ path: p, by: null as string | null }, ...keys.substitute(p, read.root)]);
+        const configNamed =
+          filled.length > 0
+            ? filled.map((f) => `${f.path.slice(f.path.lastIndexOf("/") + 1)} (${f.by})`).join("; ")
+            : null;
         const slug = kaggleSlugOf(read.path, true);
         let inRepo = false;
         // A folder named after a competition or dataset the repo downloads (`kaggle ... -c comp`, then comp/train).
@@ -510,6 +525,7 @@ export const extractor: Extractor = {
             documentedBy: documented,
             optional: call.probed === true || call.resuming === true,
             ...(resolved ? { resolved } : {}),
+            ...(configNamed ? { configNamed } : {}),
             ...(producedBy !== null && writers.size > 1
               ? { alsoProducedBy: [...writers].filter((w) => w !== producedBy).join(",") }
               : {}),
