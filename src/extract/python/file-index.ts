@@ -54,6 +54,8 @@ export interface PyWrite {
   folder?: boolean;
   /** The name the path's unknown root ends in (`settings['MODEL_DIR']` -> MODEL_DIR), for a config's value of it. */
   root?: string;
+  /** The variable the call is given as its path (`h5py.File(kp_path, "w")`), for a later read of that variable. */
+  via?: string;
 }
 
 /** A function of the file whose body hands one of its parameters to a writer as the path (`def
@@ -803,7 +805,13 @@ class FileIndexer {
         : "";
     if (path && suffix && !/\.[^/]*$/.test(path.slice(path.lastIndexOf("/") + 1))) path += suffix;
     if (path && !/^[*/.]*$/.test(path)) {
-      this.index.writes.push({ line, path, call: callee, ...(arg?.root ? { root: arg.root } : {}) });
+      this.index.writes.push({
+        line,
+        path,
+        call: callee,
+        ...(arg?.root ? { root: arg.root } : {}),
+        ...(arg?.kind === "name" && /^[A-Za-z_]\w*$/.test(arg.value) ? { via: arg.value } : {}),
+      });
       // Libraries that add a suffix a bare name lacks: TabNet's save_model writes x.zip, Keras's model.save x.h5.
       const added =
         last === "save_model"

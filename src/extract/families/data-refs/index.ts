@@ -98,6 +98,8 @@ interface Read {
   /** The config key that may stand for the path's unknown root. */
   root?: string;
   folder: boolean;
+  /** The variable given as the path (`h5py.File(kp_path, "r")`). */
+  via?: string;
 }
 
 /** The path a reading call reads, or null (a write, a file object, nothing literal). `constants`: the
@@ -115,8 +117,8 @@ function readPath(call: PyCall, constants: ReadonlyMap<string, string>, keys: Co
     const checkpoint = call.args.find((a) => a.name === "path")?.path;
     return checkpoint ? { path: checkpoint, kind: "weights", folder: false } : null;
   }
-  if (last === "open") {
-    // Path(...).open("w") and f.open(mode): the mode, not a path; the path is the receiver's.
+  if (last === "open" || last === "File") {
+    // Path(...).open("w") and f.open(mode): the mode, not a path; the path is the receiver's. h5py.File(p, "w") writes.
     if (positional[0]?.kind === "string" && /^[rwxabt+]+$/.test(positional[0].value)) return null;
     const mode = call.args.find((a) => a.name === "mode") ?? positional[1];
     if (mode && mode.kind === "string" && /[wax]/.test(mode.value)) return null;
@@ -157,6 +159,7 @@ function readPath(call: PyCall, constants: ReadonlyMap<string, string>, keys: Co
     kind,
     ...(root ? { root } : {}),
     folder: FOLDER_CALLS.has(last) || path.endsWith("/"),
+    ...(arg?.kind === "name" && /^[A-Za-z_]\w*$/.test(arg.value) ? { via: arg.value } : {}),
   };
 }
 
@@ -490,6 +493,11 @@ export const extractor: Extractor = {
           producedBy = throughCopy(read.path, copies, (p) =>
             produced.producer(p, file.path, read.folder, read.kind === "weights"),
           );
+        // `h5py.File(kp_path, "w")` earlier in the file, then `h5py.File(kp_path, "r")`: the file it wrote.
+        if (producedBy === null && read.via !== undefined) {
+          const earlier = file.writes.find((w) => w.via === read.via && w.line < call.line);
+          if (earlier) producedBy = `${file.path}:${earlier.line}`;
+        }
         if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;
         // `models/<stem>/<stem>_epoch10.pth` for a config of the repo: the training's save under that config's name.
         if (
