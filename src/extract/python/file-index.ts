@@ -701,11 +701,19 @@ class FileIndexer {
     const { t, index } = this;
     if (index.calls.length === 0) return;
     const ranges: Array<[number, number]> = [];
+    // `use_cache = os.path.exists(p)`, then `if use_cache:`: the flag tests the path as the call did.
+    const flags = new Set<string>();
     for (let i = 0; i < lines.length; i++) {
       const { from, to, depth } = lines[i]!;
       let probe = false;
       for (let k = from; k < to && !probe; k++)
         probe = t.kind[k] === T.NAME && PROBES.has(this.str(k)) && this.isOp(k + 1, "(");
+      if (probe && t.kind[from] === T.NAME && this.isOp(from + 1, "=")) flags.add(this.str(from)!);
+      if (!probe && flags.size > 0 && this.str(from) === "if" && t.op[to - 1] === 58) {
+        const test = this.text.slice(t.start[from + 1]!, t.end[to - 2]!);
+        probe =
+          !/\bnot\b/.test(test) && [...flags].some((f) => new RegExp(`(?:^|[^\\w.])${f}(?:$|[^\\w(])`).test(test));
+      }
       if (!probe) continue;
       let j = i + 1;
       if (t.op[to - 1] === 58) while (j < lines.length && lines[j]!.depth > depth) j++;
