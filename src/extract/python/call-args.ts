@@ -323,7 +323,7 @@ export class ArgReader {
 
 /** An expression's text that names the file's own folder (`os.path.realpath(os.path.dirname(__file__))`,
  * `Path(__file__).parent`) as "." (or ".." for one above); null for anything else. As `fileFolder` reads tokens. */
-export function fileFolderOf(expr: string): string | null {
+function fileFolderOf(expr: string): string | null {
   let file = false;
   let ups = 0;
   for (const m of expr.matchAll(/[A-Za-z_]\w*/g)) {
