@@ -17,6 +17,7 @@ import { isTestFile } from "../../python/test-files.js";
 import { scannableConfig } from "../../python/config-lines.js";
 import { ConfigKeys } from "./config-keys.js";
 import { configFilledNames } from "./config-fields.js";
+import { unwrittenLoopValues } from "./loop-values.js";
 import { ProducedFiles, shellWrites, type Written } from "./produced.js";
 import { emptyCopies } from "./empty-copies.js";
 import { readmePythonWrites } from "./readme-python.js";
@@ -413,6 +414,25 @@ export const extractor: Extractor = {
     const copies = proseCopies(readmes);
     const kernels = hostedKernels(lines, readmes, ctx.facts.families["kaggle-kernel"] ?? []);
     const forKaggle = kaggleNotebooks(ctx.facts, (path) => ctx.view.read(path));
+    // A read in a loop over literal values its writer's shell loop does not give (`seeds = [0, 1, 2, 3]` read,
+    // `for seed in 0 1 2` trained): "path (file:line), never for seed 3 (...)".
+    let scripts: Array<{ file: string; text: string }> | null = null;
+    const loopsDisagree = (reader: string, line: number, by: string): string | null => {
+      const at = /^(.*\.(?:py|ipynb)):(\d+)$/.exec(by);
+      if (!at) return null;
+      scripts ??= filesWithRole(ctx.view, "shell").flatMap((e) => {
+        const text = e.skipped || e.size > 200_000 ? null : ctx.view.read(e.path);
+        return text === null ? [] : [{ file: e.path, text }];
+      });
+      const writerLine = linesOf(at[1]!)[Number(at[2]) - 1] ?? "";
+      const unwritten = unwrittenLoopValues(
+        { lineText: linesOf(reader)[line - 1] ?? "", fileText: linesOf(reader).join("\n") },
+        { lineText: writerLine, file: at[1]! },
+        scripts,
+      );
+      const written = index.byPath.get(at[1]!)?.writes.find((w) => w.line === Number(at[2]))?.path;
+      return unwritten && written ? `${written} (${by}), never for ${unwritten}` : null;
+    };
     // A reading file's lines, for the few reads whose name a config may fill.
     const lineCache = new Map<string, string[]>();
     const linesOf = (path: string) =>
@@ -514,8 +534,13 @@ export const extractor: Extractor = {
             ? hollowBy.get(producedBy)!
             : null;
         const kernelOutput = inRepo ? null : kernelOutputOf(read.path, kernels);
-        const writtenAs =
-          producedBy !== null && !inRepo && !fetched
+        const loops =
+          producedBy !== null && !inRepo && !fetched && read.path.includes("*")
+            ? loopsDisagree(file.path, call.line, producedBy)
+            : null;
+        const writtenAs = loops
+          ? loops
+          : producedBy !== null && !inRepo && !fetched
             ? otherName(writes, producedBy, read.path)
             : producedBy === null && !inRepo && !fetched && documented !== null && documented !== kaggleLayout
               ? writtenElsewhere(writes, read.path)
