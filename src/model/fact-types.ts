@@ -97,6 +97,8 @@ export interface DataRefsFact {
   documentedBy?: string | null;
   /** read/weights: the path with a config value standing for its unknown root, and where that value is */
   resolved?: string;
+  /** read/weights: the file names the config values fill the name's fields with (`v{cfg.feats_ver}.pkl` with `feats_ver: 3_deic`), and where those values are: the names the run reads, matched in place of the wildcard */
+  configNamed?: string;
   /** read/weights: read only after a test that it exists (inside `if os.path.exists(...)`, a cache or resume file) or tried with a fallback for a missing file (`try:` with `except FileNotFoundError:`) */
   optional?: boolean;
   /** personal-link: Google Drive | Dropbox */
@@ -109,7 +111,7 @@ export interface DataRefsFact {
   emptyCopy?: string;
   /** read/weights: not in the repo, and the output of a hosted notebook: a Kaggle kernel kernel-metadata.json mounts, `kaggle kernels output` downloads or the README links, "owner/slug (file:line)" */
   kernelOutput?: string;
-  /** read/weights: the step its producer match rests on writes a file of another name in the same shape (`*_fold*_best.pth` for a load of `*_fold*.pth`: the same unknown parts, other fixed text) and no step writes the name read: that path with its place */
+  /** read/weights: the step its producer match rests on writes a file of another name in the same shape (`*_fold*_best.pth` for a load of `*_fold*.pth`: the same unknown parts, other fixed text) and no step writes the name read: that path with its place; or, for a read in a literal loop (`seeds = [0, 1, 2, 3]`) over values the shell loop that runs its writer never gives (`for seed in 0 1 2`), that path with its place and the values never written */
   writtenAs?: string;
 }
 

@@ -35,6 +35,8 @@ interface ExpectedFinding {
   message?: string;
   /** A grouped finding's other places, "file:line". */
   also?: string[];
+  /** The finding's evidence, asserted when given. */
+  evidence?: "conclusive" | "unconfirmed";
 }
 
 // Each rule as its file writes it: the first-look gate (tested on its own) may hold back its severity or blocking.
@@ -87,6 +89,9 @@ describe("rule cases", () => {
               ...(typeof testCase.expect === "object" && testCase.expect[i]?.message !== undefined
                 ? { message: f.message }
                 : {}),
+              ...(typeof testCase.expect === "object" && testCase.expect[i]?.evidence !== undefined
+                ? { evidence: f.evidence }
+                : {}),
             };
           });
           const want = testCase.expect.map((e) => ({
@@ -95,6 +100,7 @@ describe("rule cases", () => {
             ...(e.cell !== undefined ? { cell: e.cell, cellLine: e.cellLine } : {}),
             ...(e.also?.length ? { also: e.also } : {}),
             ...(e.message !== undefined ? { message: e.message } : {}),
+            ...(e.evidence !== undefined ? { evidence: e.evidence } : {}),
           }));
           expect(got).toEqual(want);
           if (testCase.blocking !== undefined) expect(result.blocking ?? 0).toBe(testCase.blocking);

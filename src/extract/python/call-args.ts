@@ -220,7 +220,9 @@ export class ArgReader {
       if (!fields || fields.length === 0) v += value;
       else {
         const parts = value.split("{}");
-        v += parts.map((p, i) => (i === 0 ? p : `${this.constants.get(fields[i - 1] ?? "") ?? "{}"}${p}`)).join("");
+        // `f"{os.path.dirname(__file__)}/database/schema.sql"`: the field is the file's own folder.
+        const field = (f: string) => this.constants.get(f) ?? fileFolderOf(f) ?? "{}";
+        v += parts.map((p, i) => (i === 0 ? p : `${field(fields[i - 1] ?? "")}${p}`)).join("");
       }
     }
     return v;
@@ -363,4 +365,23 @@ export class ArgReader {
     if (!file || ups === 0) return null;
     return ups === 1 ? "." : Array.from({ length: ups - 1 }, () => "..").join("/");
   }
+}
+
+/** An expression's text that names the file's own folder (`os.path.realpath(os.path.dirname(__file__))`,
+ * `Path(__file__).parent`) as "." (or ".." for one above); null for anything else. As `fileFolder` reads tokens. */
+function fileFolderOf(expr: string): string | null {
+  let file = false;
+  let ups = 0;
+  for (const m of expr.matchAll(/[A-Za-z_]\w*/g)) {
+    const [n, at] = [m[0], m.index];
+    const before = expr.slice(0, at).trimEnd().endsWith(".");
+    const after = expr.slice(at + n.length).trimStart();
+    if (n === "__file__") file = true;
+    else if (n === "dirname" || (n === "parent" && before)) ups++;
+    else if (n === "parents" && /^\[\s*\d+\s*\]/.test(after)) ups += 1 + Number(/\d+/.exec(after)![0]);
+    else if (!after.startsWith(".") && !["abspath", "realpath", "Path", "resolve", "absolute", "str"].includes(n))
+      return null;
+  }
+  if (!file || ups === 0) return null;
+  return ups === 1 ? "." : Array.from({ length: ups - 1 }, () => "..").join("/");
 }

@@ -56,6 +56,8 @@ export interface PyWrite {
   folder?: boolean;
   /** The name the path's unknown root ends in (`settings['MODEL_DIR']` -> MODEL_DIR), for a config's value of it. */
   root?: string;
+  /** The variable the call is given as its path (`h5py.File(kp_path, "w")`), for a later read of that variable. */
+  via?: string;
 }
 
 /** A function of the file whose body hands one of its parameters to a writer as the path (`def
@@ -715,11 +717,19 @@ class FileIndexer {
     const { t, index } = this;
     if (index.calls.length === 0) return;
     const ranges: Array<[number, number]> = [];
+    // `use_cache = os.path.exists(p)`, then `if use_cache:`: the flag tests the path as the call did.
+    const flags = new Set<string>();
     for (let i = 0; i < lines.length; i++) {
       const { from, to, depth } = lines[i]!;
       let probe = false;
       for (let k = from; k < to && !probe; k++)
         probe = t.kind[k] === T.NAME && PROBES.has(this.str(k)) && this.isOp(k + 1, "(");
+      if (probe && t.kind[from] === T.NAME && this.isOp(from + 1, "=")) flags.add(this.str(from)!);
+      if (!probe && flags.size > 0 && this.str(from) === "if" && t.op[to - 1] === 58) {
+        const test = this.text.slice(t.start[from + 1]!, t.end[to - 2]!);
+        probe =
+          !/\bnot\b/.test(test) && [...flags].some((f) => new RegExp(`(?:^|[^\\w.])${f}(?:$|[^\\w(])`).test(test));
+      }
       if (!probe) continue;
       let j = i + 1;
       if (t.op[to - 1] === 58) while (j < lines.length && lines[j]!.depth > depth) j++;
@@ -819,7 +829,13 @@ class FileIndexer {
         : "";
     if (path && suffix && !/\.[^/]*$/.test(path.slice(path.lastIndexOf("/") + 1))) path += suffix;
     if (path && !/^[*/.]*$/.test(path)) {
-      this.index.writes.push({ line, path, call: callee, ...(arg?.root ? { root: arg.root } : {}) });
+      this.index.writes.push({
+        line,
+        path,
+        call: callee,
+        ...(arg?.root ? { root: arg.root } : {}),
+        ...(arg?.kind === "name" && /^[A-Za-z_]\w*$/.test(arg.value) ? { via: arg.value } : {}),
+      });
       // Libraries that add a suffix a bare name lacks: TabNet's save_model writes x.zip, Keras's model.save x.h5.
       const added =
         last === "save_model"

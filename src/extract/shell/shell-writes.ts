@@ -1,4 +1,4 @@
-// What one shell command writes, read once for every caller: redirections (`> out.csv`, `2> log`), `mkdir`,
+// What one shell command writes, read once for every caller: redirections (`> out.csv`, `2> log`), `tee`, `mkdir`,
 // `cp`/`mv`/`rsync`/`ln` targets (with what they copy), `unzip -d`, `tar -C`, `7z -o`, `wget -O`/`-P`,
 // `curl -o`, `gdown -O`, downloaders' `-p`/`--path`, and any program's output options. Paths as written. Pure.
 import { shellWords } from "./shell-words.js";
@@ -57,6 +57,7 @@ export function commandWrites(argv: readonly string[]): ShellWrite[] {
     return joined?.slice(joined.indexOf("=") + 1);
   };
   if (head === "mkdir") for (const a of args) push(a, "made");
+  else if (head === "tee") for (const a of args) push(a, "file");
   else if (head === "unzip") {
     // `unzip x.zip -d dir`, or as READMEs write it, `unzip x.zip dir/`.
     const named = args.filter((a) => !a.startsWith("-"));
@@ -96,27 +97,48 @@ export function commandWrites(argv: readonly string[]): ShellWrite[] {
   }
   // Any program's output option (`python infer.py --save-file preds/a.pkl`, `tools/test.py --out x.pkl`,
   // `--output_dir runs/`): the command writes there.
-  for (const o of outputOptions(args)) push(o.path, o.what);
+  for (const o of outputOptions(args, SHORT_OUTPUT.test(head))) {
+    push(o.path, o.what);
+    // `fasttext skipgram -output model/m` writes model/m.bin and model/m.vec: a tool given a name without an
+    // extension may add its own, so the name is also the stem of the files it writes.
+    if (o.stem) push(`${o.path}.*`, "file");
+  }
   return out;
 }
 
+/** Programs whose `-o` names an output (a script, a compiler, fasttext); elsewhere it is often a flag (`unzip -o`
+ * overwrites, `grep -o` prints only matches). */
+const SHORT_OUTPUT =
+  /^(?:python[\d.]*|bash|sh|Rscript|[\w.-]+\.(?:py|sh|R)|gcc|g\+\+|clang|nvcc|pandoc|sort|fasttext)$/;
+
 /** Options whose name says the program writes its value: `--out`, `--output(-_)dir`, `--save-file`, `--dump-to`,
- * `--submission`, `--sub-file`. */
+ * `--output_json`, `--submission`, `--sub-file`. */
 const OUTPUT_OPTION =
-  /^--?(?:(?:out(?:put)?|save|dump|dest|dst|write|export)(?:[-_]?(?:dir|folder|path|file|to|name|root|prefix))*(?:[-_](?:dir|folder|path|file))?|submission|sub[-_]?file)$/i;
+  /^--?(?:(?:out(?:put)?|save|dump|dest|dst|write|export)(?:[-_]?(?:dir|folder|path|file|to|name|root|prefix))*(?:[-_](?:dir|folder|path|file|json|jsonl|csv|tsv|txt|pkl|pickle|parquet|npy|h5|pth?|ckpt|model))?|submission|sub[-_]?file)$/i;
 
 /** The paths a command line's output options name: a folder option's value is filled, a file option's is that file. */
-export function outputOptions(args: readonly string[]): Array<{ path: string; what: WriteKind }> {
-  const out: Array<{ path: string; what: WriteKind }> = [];
+export function outputOptions(
+  args: readonly string[],
+  /** The program's `-o` names an output too. */
+  short = false,
+): Array<{ path: string; what: WriteKind; stem?: true }> {
+  const out: Array<{ path: string; what: WriteKind; stem?: true }> = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const eq = arg.indexOf("=");
     const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!arg.startsWith("-") || !OUTPUT_OPTION.test(name)) continue;
+    if (!arg.startsWith("-") || !(OUTPUT_OPTION.test(name) || (short && name === "-o"))) continue;
     const value = eq > 0 ? arg.slice(eq + 1) : args[i + 1];
     if (!value || value.startsWith("-") || !/[\w]/.test(value)) continue;
-    const folder = /dir|folder|root|prefix/i.test(name) || value.endsWith("/") || !/\.[A-Za-z0-9]{1,8}$/.test(value);
-    out.push({ path: value.replace(/\/+$/, ""), what: folder ? "filled" : "file" });
+    const folderNamed = /dir|folder|root|prefix/i.test(name) || value.endsWith("/");
+    const folder = folderNamed || !/\.[A-Za-z0-9]{1,8}$/.test(value);
+    // A file option given a bare name (`-output model/m`): a folder, or the stem a tool adds its extension to.
+    const stem = !folderNamed && folder && /[A-Za-z0-9]$/.test(value);
+    out.push({
+      path: value.replace(/\/+$/, ""),
+      what: folder ? "filled" : "file",
+      ...(stem ? { stem: true as const } : {}),
+    });
   }
   return out;
 }

@@ -19,6 +19,8 @@ import { ConfigKeys, type KeyScope } from "./config-keys.js";
 import { parserFilledFields } from "../../python/parser-filled-fields.js";
 import { configChoice, scopeValues, type ConfigChoice } from "./config-choice.js";
 import type { ModuleTree } from "../../python/dynamic-imports.js";
+import { configFilledNames } from "./config-fields.js";
+import { unwrittenLoopValues } from "./loop-values.js";
 import { ProducedFiles, shellWrites, type Written } from "./produced.js";
 import { emptyCopies } from "./empty-copies.js";
 import { readmePythonWrites } from "./readme-python.js";
@@ -114,6 +116,8 @@ interface Read {
   /** The config key that may stand for the path's unknown root. */
   root?: string;
   folder: boolean;
+  /** The variable given as the path (`h5py.File(kp_path, "r")`). */
+  via?: string;
 }
 
 /** The path a reading call reads, or null (a write, a file object, nothing literal). `constants`: the
@@ -136,8 +140,8 @@ function readPath(
     const checkpoint = call.args.find((a) => a.name === "path")?.path;
     return checkpoint ? { path: checkpoint, kind: "weights", folder: false } : null;
   }
-  if (last === "open") {
-    // Path(...).open("w") and f.open(mode): the mode, not a path; the path is the receiver's.
+  if (last === "open" || last === "File") {
+    // Path(...).open("w") and f.open(mode): the mode, not a path; the path is the receiver's. h5py.File(p, "w") writes.
     if (positional[0]?.kind === "string" && /^[rwxabt+]+$/.test(positional[0].value)) return null;
     const mode = call.args.find((a) => a.name === "mode") ?? positional[1];
     if (mode && mode.kind === "string" && /[wax]/.test(mode.value)) return null;
@@ -178,6 +182,7 @@ function readPath(
     kind,
     ...(root ? { root } : {}),
     folder: FOLDER_CALLS.has(last) || path.endsWith("/"),
+    ...(arg?.kind === "name" && /^[A-Za-z_]\w*$/.test(arg.value) ? { via: arg.value } : {}),
   };
 }
 
@@ -219,7 +224,8 @@ function writesOf(
     if (entry.skipped || entry.size > 1_000_000) continue;
     const text = view.read(entry.path);
     if (text === null) continue;
-    const lines = text.split("\n").map((t, i) => ({ line: i + 1, text: t }));
+    // A command continued over lines (`python infer.py \` then `--output_json "$OUT"`) is one command.
+    const lines = joinContinuations(text.split("\n").map((t, i) => ({ line: i + 1, text: t })));
     // A script's relative paths start where the step that runs it works (`sh bin/x.sh` from the root), not
     // in its own folder; one no step is seen to run keeps its own folder (and the root, as `locate` tries).
     const folders = [...(runFolders.get(entry.path) ?? [])];
@@ -460,10 +466,33 @@ export const extractor: Extractor = {
     const copies = proseCopies(readmes);
     const kernels = hostedKernels(lines, readmes, ctx.facts.families["kaggle-kernel"] ?? []);
     const forKaggle = kaggleNotebooks(ctx.facts, (path) => ctx.view.read(path));
+    // A read in a loop over literal values its writer's shell loop does not give (`seeds = [0, 1, 2, 3]` read,
+    // `for seed in 0 1 2` trained): "path (file:line), never for seed 3 (...)".
+    let scripts: Array<{ file: string; text: string }> | null = null;
+    const loopsDisagree = (reader: string, line: number, by: string): string | null => {
+      const at = /^(.*\.(?:py|ipynb)):(\d+)$/.exec(by);
+      if (!at) return null;
+      scripts ??= filesWithRole(ctx.view, "shell").flatMap((e) => {
+        const text = e.skipped || e.size > 200_000 ? null : ctx.view.read(e.path);
+        return text === null ? [] : [{ file: e.path, text }];
+      });
+      const writerLine = linesOf(at[1]!)[Number(at[2]) - 1] ?? "";
+      const unwritten = unwrittenLoopValues(
+        { lineText: linesOf(reader)[line - 1] ?? "", fileText: linesOf(reader).join("\n") },
+        { lineText: writerLine, file: at[1]! },
+        scripts,
+      );
+      const written = index.byPath.get(at[1]!)?.writes.find((w) => w.line === Number(at[2]))?.path;
+      return unwritten && written ? `${written} (${by}), never for ${unwritten}` : null;
+    };
+    // A reading file's lines, for the few reads whose name a config may fill.
+    const lineCache = new Map<string, string[]>();
+    const linesOf = (path: string) =>
+      lineCache.get(path) ?? lineCache.set(path, (sourceOf(ctx.view, path)?.text ?? "").split("\n")).get(path)!;
     /** One read's record: whether the repo ships it, a command fetches it, a step writes it or a README names
      * its source, each tried from the reading file's place (and the folders the README runs it from). */
     const readRecord = (
-      file: { path: string; notebook: boolean; lineMap?: PyFileIndex["lineMap"] },
+      file: { path: string; notebook: boolean; lineMap?: PyFileIndex["lineMap"]; writes?: PyFileIndex["writes"] },
       kaggleLayout: string | null,
       site: ReadSite,
       scope?: KeyScope,
@@ -471,7 +500,20 @@ export const extractor: Extractor = {
       const read = site.read;
       // The path as written, then with a config value (of the file's own config, where it names one) for its
       // unknown root.
-      const tries = [{ path: read.path, by: null as string | null }, ...keys.substitute(read.path, read.root, scope)];
+      // A file name whose fields a config fills (`f"v{cfg.feats_ver}.pkl"`): the names the run reads, not any
+      // name the wildcard fits.
+      const filled = read.path.slice(read.path.lastIndexOf("/") + 1).includes("*")
+        ? configFilledNames(read.path, (linesOf(file.path)[site.line - 1] ?? "").slice(0, 2000), keys)
+        : [];
+      const named = filled.length > 0 ? filled.map((f) => f.path) : [read.path];
+      const tries = named.flatMap((p) => [
+        { path: p, by: null as string | null },
+        ...keys.substitute(p, read.root, scope),
+      ]);
+      const configNamed =
+        filled.length > 0
+          ? filled.map((f) => `${f.path.slice(f.path.lastIndexOf("/") + 1)} (${f.by})`).join("; ")
+          : null;
       const slug = kaggleSlugOf(read.path, true);
       let inRepo = false;
       // A folder named after a competition or dataset the repo downloads (`kaggle ... -c comp`, then comp/train).
@@ -529,6 +571,11 @@ export const extractor: Extractor = {
         producedBy = throughCopy(read.path, copies, (p) =>
           produced.producer(p, file.path, read.folder, read.kind === "weights"),
         );
+      // `h5py.File(kp_path, "w")` earlier in the file, then `h5py.File(kp_path, "r")`: the file it wrote.
+      if (producedBy === null && read.via !== undefined) {
+        const earlier = file.writes?.find((w) => w.via === read.via && w.line < site.line);
+        if (earlier) producedBy = `${file.path}:${earlier.line}`;
+      }
       if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;
       // `models/<stem>/<stem>_epoch10.pth` for a config of the repo: the training's save under that config's name.
       if (producedBy === null && saver && read.kind === "weights" && tries.some((t) => namesConfigStem(t.path, stems)))
@@ -540,8 +587,13 @@ export const extractor: Extractor = {
           ? hollowBy.get(producedBy)!
           : null;
       const kernelOutput = inRepo ? null : kernelOutputOf(read.path, kernels);
-      const writtenAs =
-        producedBy !== null && !inRepo && !fetched
+      const loops =
+        producedBy !== null && !inRepo && !fetched && read.path.includes("*")
+          ? loopsDisagree(file.path, site.line, producedBy)
+          : null;
+      const writtenAs = loops
+        ? loops
+        : producedBy !== null && !inRepo && !fetched
           ? otherName(writes, producedBy, read.path)
           : producedBy === null && !inRepo && !fetched && documented !== null && documented !== kaggleLayout
             ? writtenElsewhere(writes, read.path)
@@ -558,6 +610,7 @@ export const extractor: Extractor = {
         documentedBy: documented,
         optional: site.optional,
         ...(resolved ? { resolved } : {}),
+        ...(configNamed ? { configNamed } : {}),
         ...(producedBy !== null && writers.size > 1
           ? { alsoProducedBy: [...writers].filter((w) => w !== producedBy).join(",") }
           : {}),

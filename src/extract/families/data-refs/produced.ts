@@ -1,7 +1,7 @@
 // The produced-files graph: what the pipeline writes itself (to_csv, np.save, torch.save, open(..., "w"),
 // a shell step's unzip, cp, mkdir or redirection), so that a later read of it is not missing data. Pure.
 import { commandWrites, shellSegments, type ShellWrite } from "../../shell/shell-writes.js";
-import { inside, locate, sameFile, type Located } from "./located.js";
+import { inside, locate, sameFile, segmentsMatch, type Located } from "./located.js";
 
 export { outputOptions } from "../../shell/shell-writes.js";
 
@@ -28,6 +28,45 @@ interface Edge {
    * it makes some csv there, not `features/stage_1_train.csv`; only a checkpoint loaded from that folder may
    * be its file (a training names its checkpoints at run time). */
   extensionOnly?: boolean;
+  /** The path as written, when it climbs out of the writer's folder (`../input/x.p`). */
+  climbs?: string;
+  /** The writer's folder. */
+  dir: string;
+}
+
+/** A relative path's segments past its climb out of the folder (`../input/x.p`: input, x.p). */
+const climbed = (p: string) => p.split("/").filter((s) => s !== "" && s !== "." && s !== "..");
+
+/** A search for names holding some text (`glob("feats/*col1_user_id*")`) against a formatted name
+ * (`feats/lda_col1_{}_col2_{}.parquet`): the text may be what a field of the name is filled with. */
+function searchMeets(read: Located, write: Located): boolean {
+  const [r, w] = [read.segs, write.segs];
+  const base = r[r.length - 1] ?? "";
+  if (!/^\*[^*]*[A-Za-z0-9][^*]*\*$/.test(base) || !w[w.length - 1]?.includes("*") || r.length < 2 || w.length < 2)
+    return false;
+  const folder = (l: Located): Located => ({ segs: l.segs.slice(0, -1), anchored: l.anchored });
+  return sameFile(folder(read), folder(write)) && fitsWith(base.slice(1, -1), w[w.length - 1]!);
+}
+
+/** Can the text stand inside some name the pattern makes, its fields filled in (`col1_user_id` in
+ * `lda_col1_*_col2_*.parquet`), a word of it in the pattern's fixed text (a text fields alone hold says nothing)? */
+function fitsWith(text: string, pattern: string): boolean {
+  const fixed = pattern.split("*");
+  if (!text.split(/[^A-Za-z0-9]+/).some((w) => w.length >= 3 && fixed.some((f) => f.includes(w)))) return false;
+  // Positions in the pattern the text may have reached; it may start anywhere, in fixed text or in a field.
+  let at = new Set<number>();
+  for (let j = 0; j <= pattern.length; j++) at.add(j);
+  for (const ch of text) {
+    const next = new Set<number>();
+    for (const j of at) {
+      if (pattern[j] === "*") next.add(j); // a field takes this character and may take more
+      if (pattern[j] === ch) next.add(j + 1);
+      if (pattern[j] === "*" && pattern[j + 1] === ch) next.add(j + 2); // the field ends here
+    }
+    at = next;
+    if (at.size === 0) return false;
+  }
+  return true;
 }
 
 /** Does a file name say more than its extension (`oof_*.csv`, `best.pth`), or only that (`*.csv`, `*`, `*_*.npy`)? */
@@ -46,7 +85,13 @@ export class ProducedFiles {
       // lie in any folder, not only beside the writer.
       const at = locate(w.path, w.fromFile).concat(/^\*[^*/]/.test(w.path) ? locate(`*/${w.path}`, w.fromFile) : []);
       if (at.length === 0) continue;
-      const edge: Edge = { at, by: w.by, what: w.what };
+      const edge: Edge = {
+        at,
+        by: w.by,
+        what: w.what,
+        dir: w.fromFile.slice(0, Math.max(0, w.fromFile.lastIndexOf("/"))),
+        ...(w.path.startsWith("../") ? { climbs: w.path } : {}),
+      };
       if (w.what !== "file") {
         this.folders.push(edge);
         continue;
@@ -85,8 +130,22 @@ export class ProducedFiles {
     for (const edge of files) {
       // Only the extension in common is no match: the read names a file the pattern does not.
       const unnamedOnly = named(base) && (edge.nameless === true || (edge.extensionOnly === true && !weights));
-      const hit = reads.some((r) => edge.at.some((w) => (!unnamedOnly && sameFile(r, w)) || (folder && inside(w, r))));
+      const hit = reads.some((r) =>
+        edge.at.some((w) => (!unnamedOnly && (sameFile(r, w) || searchMeets(r, w))) || (folder && inside(w, r))),
+      );
       if (hit && found(edge.by)) return out;
+    }
+    // Team folders side by side, each run from its own folder (`a/feats.py` writes `../input/x.p`, `b/m/lgb.py`
+    // reads `../input/x.p`): the same relative path names the one data folder beside each working folder. (A
+    // write into another folder, `../output/x.p`, is not it: someone must copy it over, and nothing says so.)
+    const dir = fromFile.slice(0, Math.max(0, fromFile.lastIndexOf("/")));
+    if (out.length === 0 && !folder && path.startsWith("../") && named(base)) {
+      const want = climbed(path);
+      for (const edge of files) {
+        if (edge.climbs === undefined || edge.dir === dir || edge.nameless || edge.extensionOnly) continue;
+        const got = climbed(edge.climbs);
+        if (got.length === want.length && got.every((g, i) => segmentsMatch(g, want[i]!)) && found(edge.by)) return out;
+      }
     }
     for (const edge of this.folders) {
       const hit = reads.some((r) =>
@@ -118,10 +177,12 @@ export function shellWrites(
       // A notebook's `!mkdir x`, `%cd src`: the magic's mark is no part of the command.
       const words = segment.words.map((w, i) => (i === 0 ? w.replace(/^[!%]/, "") : w)).filter((w) => w !== "");
       let argv = words.map(expand);
-      const bare = argv[0] === "export" ? argv.slice(1) : argv;
+      // `export X=1`, and a function's `local X=...` (`declare`, `readonly`): an assignment all the same.
+      const bare = /^(?:export|local|declare|readonly)$/.test(argv[0] ?? "") ? argv.slice(1) : argv;
       const assign = bare.length === 1 ? /^([A-Za-z_]\w*)=(.*)$/.exec(bare[0]!) : null;
       if (assign) vars.set(assign[1]!, assign[2]!.replace(/^(["'])(.*)\1$/, "$2"));
-      while (argv.length && /^(?:sudo|time|nohup|export|[A-Za-z_]\w*=\S*)$/.test(argv[0]!)) argv = argv.slice(1);
+      while (argv.length && /^(?:sudo|time|nohup|export|local|declare|readonly|[A-Za-z_]\w*=\S*)$/.test(argv[0]!))
+        argv = argv.slice(1);
       const writes: ShellWrite[] = segment.redirects.map((r) => ({ path: expand(r), what: "file" }));
       const head = argv[0]?.replace(/^.*\//, "") ?? "";
       if (head === "cd" && argv[1]) cwd = argv[1].startsWith("/") ? argv[1] : cwd ? `${cwd}/${argv[1]}` : argv[1];

@@ -208,6 +208,9 @@ function purposesOf(
       ];
 }
 
+const BARE_EXTENSION =
+  /^\.(?:py|ipynb|sh|ya?ml|json|jsonl|csv|tsv|txt|md|toml|cfg|ini|xml|html?|pkl|pickle|h5|hdf5|pt|pth|ckpt|bin|onnx|npy|npz|parquet|feather|zip|tar|gz|jpe?g|png|gif|wav|mp3|mp4|sql|db)$/i;
+
 function readmeFacts(
   file: string,
   text: string,
@@ -230,6 +233,8 @@ function readmeFacts(
     at: string | null = null,
   ) => {
     const key = `${target}:${name}:${line}`; // once per line: a grouped finding lists every line naming it
+    // "Using `.yaml` instead of `.py` for config": a file type, not a file (a dotfile such as `.env` is one).
+    if (target === "file" && BARE_EXTENSION.test(name)) return;
     if (seen.has(key)) return;
     seen.add(key);
     const near = target === "file" && exists === false && !at ? nearNamesake(view, name) : null;

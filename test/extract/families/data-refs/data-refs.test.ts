@@ -191,6 +191,37 @@ describe("data-refs: files the pipeline produces", () => {
       ["experiments/exp1/model-010.pth", "train.py:2"],
     ]);
   });
+
+  it("matches writers in a sibling team folder, a glob searching a formatted name, a tool's stem and a wrapper's option", async () => {
+    expect(
+      await producers({
+        "a/src/mlp.py":
+          "import pandas as pd\ndf.to_parquet('../features/oof_{}_{}_train.parquet'.format(arch, loss))\nfor c in cols:\n    df.to_parquet('../features/lda_col1_{}_col2_{}.parquet'.format(c, d))\ndf.to_csv('../output/xgb_oof_train.csv')\n",
+        "a/src/stack.py":
+          "import glob\nfs = glob.glob('../features/*col1_user_id*')\ngs = glob.glob('../features/*col9_user_id*.csv')\n",
+        "a/src/ft.py":
+          "import os\nimport fastText\nos.system('fasttext skipgram -input ../tmp/x.txt -output ../model/ft_m -dim 100')\nm = fastText.load_model('../model/ft_m.bin')\n",
+        "b/final/stack.py":
+          "import pandas as pd\nx = pd.read_parquet('../features/oof_base_bce_train.parquet')\ny = pd.read_csv('../input/xgb_oof_train.csv')\nz = pd.read_csv('../input/lgb_oof_train.csv')\n",
+        "b/feat.py": "import pickle\nwith open('../input/img_feats_1.p', 'wb') as f:\n    pickle.dump(x, f)\n",
+        "c/models/lgb.py": "import pickle\nwith open('../input/img_feats_1.p', 'rb') as f:\n    x = pickle.load(f)\n",
+        "d/run.sh":
+          'infer() {\n  local OUT_DIR=$ROOT/"$TAG"\n  local OUTPUT_JSON="$OUT_DIR/ans.json"\n  python ../src/infer.py \\\n    --images x \\\n    --output_json "$OUTPUT_JSON"\n}\npython ../src/agg.py --root $ROOT\n',
+        "d/src/agg.py": "for rd in roots:\n    files = list(rd.rglob('ans.json'))\n",
+      }),
+    ).toEqual([
+      ["../model/ft_m.bin", "a/src/ft.py:3"],
+      ["../features/*col1_user_id*", "a/src/mlp.py:4"],
+      // A search whose name ends otherwise than any write's, and a file no folder writes: still missing.
+      ["../features/*col9_user_id*.csv", null],
+      ["../features/oof_base_bce_train.parquet", "a/src/mlp.py:2"],
+      // Written into another folder (../output): a copy nothing says to make.
+      ["../input/xgb_oof_train.csv", null],
+      ["../input/lgb_oof_train.csv", null],
+      ["../input/img_feats_1.p", "b/feat.py:2"],
+      ["*/ans.json", "d/run.sh:4"],
+    ]);
+  });
 });
 
 describe("data-refs: data the README documents", () => {

@@ -84,4 +84,22 @@ describe("produced files", () => {
       { path: "w/best.pth", what: "file" },
     ]);
   });
+
+  it("takes a bare output name as the stem of the files a tool writes, a script's -o, --output_json and tee", () => {
+    // fasttext adds .bin and .vec to the name its -output gets; `unzip -o` and `grep -o` are flags.
+    const script =
+      "fasttext skipgram -input ../tmp/text.txt -output ../model/ft_model -dim 100\npython make.py -o feats/a.csv\nunzip -o data.zip\ngrep -o x log.txt > hits.txt\npython infer.py --output_json res/ans.json | tee run.log\n";
+    const writes = shellWrites("src/ft.sh", lines(script));
+    expect(writes.map((w) => [w.path, w.what])).toEqual([
+      ["../model/ft_model", "filled"],
+      ["../model/ft_model.*", "file"],
+      ["feats/a.csv", "file"],
+      ["hits.txt", "file"],
+      ["res/ans.json", "file"],
+      ["run.log", "file"],
+    ]);
+    const produced = new ProducedFiles(writes);
+    expect(produced.producer("../model/ft_model.bin", "src/embed.py", false, true)).toBe("src/ft.sh:1");
+    expect(produced.producer("../model/other.bin", "src/embed.py", false, true)).toBeNull();
+  });
 });
