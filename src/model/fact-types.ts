@@ -819,6 +819,8 @@ export interface UndefinedNamesFact {
   name?: string;
   /** an undefined name (not an attribute) that a line run when the module is imported or started loads: module level, a class body or base, a decorator or a default value, outside functions, lambdas and `if __name__ == "__main__":` (line is that load's) */
   atImport?: boolean;
+  /** with atImport, where that load is the module's last statement: when the NameError comes (after everything above it has run); absent where it comes before the module's work */
+  when?: string;
   /** attribute: a setting read from a plain config class (assignments only, no base, one class of that name in the repo) that neither the class nor any later assignment or setattr defines; absent for an undefined name */
   kind?: string;
   /** kind attribute: the class and the file that defines it ("CFG in configs/cfg.py") */
