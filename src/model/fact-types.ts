@@ -535,7 +535,7 @@ export interface RepoConfigFact {
 
 /** What a stranger's rerun executes, in order: every step from README code blocks and numbered prose steps, the shell scripts, Makefile targets, notebooks and Kaggle kernels they run, each with its working folder, program, arguments, configs and training; the code files the steps run or import (reach); the files they read and write; and one summary of what the plan rests on. */
 export interface RerunPlanFact {
-  /** step | reach (a code file a step runs, calls or imports) | io (a file a step reads or writes) | cell-order (a notebook the plan runs whose saved run executed cells out of order, at the later cell of the first inversion) | summary (one record) */
+  /** step | reach (a code file a step runs, calls or imports) | recipe-input (a file a Makefile target the plan runs copies or loads as it is, which the repo lacks and nothing before writes) | io (a file a step reads or writes) | cell-order (a notebook the plan runs whose saved run executed cells out of order, at the later cell of the first inversion) | summary (one record) */
   kind?: string;
   /** step: where the step is stated (the README, shell script, Makefile, notebook or kernel-metadata.json); reach: the code file reached; io: the file whose call reads or writes */
   file?: string;
@@ -575,6 +575,8 @@ export interface RerunPlanFact {
   args?: string;
   /** step: an argument the program's own parser (argparse, click, typer, fire, hydra) rejects, and why; null when all are accepted or the parser is unknown */
   rejected?: string | null;
+  /** recipe-input: the file a recipe line loads as it is (a cp or docker cp source, psql -f, the file after `<`), from the repo root */
+  missingInput?: string;
   /** step: a config file it passes by a config option (-c, --config, --cfg) that is not in the repository and that no step writes (path from the repo root); placeholders (path/to/, <your_config>) and paths outside the repo are left out */
   missingConfig?: string;
   /** step with a missingConfig: the config files in the folder it names, up to five; null when none */
