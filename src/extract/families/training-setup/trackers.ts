@@ -204,7 +204,8 @@ function enclosingFunction(lines: readonly string[], i: number): string | null {
   let indent = indentOf(lines[i]!);
   for (let k = i - 1; k >= 0 && indent > 0; k--) {
     const line = lines[k]!;
-    if (line.trim() === "" || /^\s*#/.test(line)) continue;
+    // A signature's closing line (`) -> Run:`) sits at the def's own indentation.
+    if (line.trim() === "" || /^\s*(?:#|\))/.test(line)) continue;
     const d = indentOf(line);
     if (d >= indent) continue;
     indent = d;
