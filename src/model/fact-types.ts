@@ -557,7 +557,7 @@ export interface RepoConfigFact {
 
 /** What a stranger's rerun executes, in order: every step from README code blocks and numbered prose steps, the shell scripts, Makefile targets, notebooks and Kaggle kernels they run, each with its working folder, program, arguments, configs and training; the code files the steps run or import (reach); the files they read and write; and one summary of what the plan rests on. */
 export interface RerunPlanFact {
-  /** step | reach (a code file a step runs, calls or imports) | io (a file a step reads or writes) | cell-order (a notebook the plan runs whose saved run executed cells out of order, at the later cell of the first inversion) | summary (one record) */
+  /** step | reach (a code file a step runs, calls or imports) | recipe-input (a file a Makefile target the plan runs copies or loads as it is, which the repo lacks and nothing before writes) | io (a file a step reads or writes) | cell-order (a notebook the plan runs whose saved run executed cells out of order, at the later cell of the first inversion) | summary (one record) */
   kind?: string;
   /** step: where the step is stated (the README, shell script, Makefile, notebook or kernel-metadata.json); reach: the code file reached; io: the file whose call reads or writes */
   file?: string;
@@ -597,6 +597,8 @@ export interface RerunPlanFact {
   args?: string;
   /** step: an argument the program's own parser (argparse, click, typer, fire, hydra) rejects, and why; null when all are accepted or the parser is unknown */
   rejected?: string | null;
+  /** recipe-input: the file a recipe line loads as it is (a cp or docker cp source, psql -f, the file after `<`), from the repo root */
+  missingInput?: string;
   /** step: a config file it passes by a config option (-c, --config, --cfg) that is not in the repository and that no step writes (path from the repo root); placeholders (path/to/, <your_config>) and paths outside the repo are left out */
   missingConfig?: string;
   /** step with a missingConfig: the config files in the folder it names, up to five; null when none */
@@ -823,6 +825,8 @@ export interface TrainingSetupFact {
   height?: number;
   /** architecture read as a layer stack: the input's width its macs were counted at */
   width?: number;
+  /** kind tracker: what a rerun needs for it, in words: the author's account (its login), or, where the call logs in with the service's anonymous token, network access only */
+  needs?: string;
   /** tracker: whether a rerun can run without the tracker's account (the call takes a mode, sits under an if or try, or the repo documents an offline switch such as WANDB_MODE); prompt: whether the condition it sits in is the user's switch (a terminal check, a yes or force flag); debug-switch: whether the committed default is off; tpu: whether the file falls back on another device (a default or GPU strategy, a CUDA or CPU device, the TPU call under an if) */
   switchable?: boolean;
   /** resources: gpu-count ("4x A100", "8 GPUs", "a single V100") | gpu-memory ("V100 32GB", "24 GB of GPU memory") | gpu-model (a GPU named alone: "GPU: Tesla T4") | run-time ("12 hours", "3 days") */
@@ -843,6 +847,8 @@ export interface UndefinedNamesFact {
   name?: string;
   /** an undefined name (not an attribute) that a line run when the module is imported or started loads: module level, a class body or base, a decorator or a default value, outside functions, lambdas and `if __name__ == "__main__":` (line is that load's) */
   atImport?: boolean;
+  /** with atImport, where that load is the module's last statement: when the NameError comes (after everything above it has run); absent where it comes before the module's work */
+  when?: string;
   /** attribute: a setting read from a plain config class (assignments only, no base, one class of that name in the repo) that neither the class nor any later assignment or setattr defines; absent for an undefined name */
   kind?: string;
   /** kind attribute: the class and the file that defines it ("CFG in configs/cfg.py") */

@@ -6,7 +6,7 @@ import { firstParseError, pythonParser, withTree } from "./tree-sitter.js";
 
 export async function pythonSyntaxError(text: string, options: { notebook?: boolean } = {}): Promise<LexError | null> {
   const tokens = tokenize(text, { notebook: options.notebook ?? false });
-  const lexical = tokens.error ?? structureError(text, tokens, logicalLines(tokens));
+  const lexical = tokens.error ?? structureError(text, tokens, logicalLines(tokens), options.notebook ?? false);
   if (lexical) return lexical;
   const parser = await pythonParser();
   return withTree(parser, text, firstParseError);

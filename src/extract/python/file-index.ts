@@ -234,7 +234,7 @@ export function indexPythonFile(source: PythonSource): PyFileIndex {
 export function indexPythonText(path: string, text: string, notebook: boolean, python2 = false): PyFileIndex {
   const t = tokenize(text, { notebook, python2 });
   const lines = logicalLines(t);
-  const syntaxError = t.error ?? structureError(text, t, lines);
+  const syntaxError = t.error ?? structureError(text, t, lines, notebook);
   const index: PyFileIndex = {
     path,
     notebook,

@@ -61,7 +61,9 @@ export function hintValues(kind: HintKind, arg: PyArg): Array<number | string> {
   if (arg.kind === "string" && /^\d+(?:\.\d+)?$/.test(arg.value)) return [Number(arg.value)];
   if (arg.kind === "list" && (kind === "folds" || kind === "seeds")) return arg.count ? [arg.count] : [];
   if (arg.kind === "list" && kind === "image-size") {
-    // The longer side: (512, 384) is 512, and a (3, 224, 224) shape's first number is its channels.
+    // The longer side: (512, 384) is 512, and a (3, 224, 224) shape's first number is its channels. A list
+    // built from other values (`[img.shape[0], img.shape[1]]`) states no size: its digits are indices.
+    if (/[A-Za-z_]/.test(arg.value)) return [];
     const sides = (arg.value.match(/\d+/g) ?? []).map(Number);
     return sides.length ? [Math.max(...sides)] : [];
   }

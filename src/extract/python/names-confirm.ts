@@ -50,6 +50,8 @@ export function confirmUnbound(root: Node, candidates: readonly NameUse[]): Name
   const firstLoad = new Map<string, number>();
   /** The first load that runs at import, where one does. */
   const importLoad = new Map<string, number>();
+  /** Names whose first import-time load is in the module's last statement: all above it has run by then. */
+  const lastLoad = new Set<string>();
   // Visit only the identifiers the lexer saw spelling a candidate (WASM calls are the cost here).
   const ids: Array<[string, Node]> = [];
   for (const c of candidates) {
@@ -70,15 +72,36 @@ export function confirmUnbound(root: Node, candidates: readonly NameUse[]): Name
     if (field === null) continue;
     if (field !== undefined && fieldIs(parent, field, id)) continue;
     if (!firstLoad.has(name)) firstLoad.set(name, id.startPosition.row + 1);
-    if (!importLoad.has(name) && runsAtImport(id)) importLoad.set(name, id.startPosition.row + 1);
+    if (!importLoad.has(name) && runsAtImport(id)) {
+      importLoad.set(name, id.startPosition.row + 1);
+      if (inLastStatement(id)) lastLoad.add(name);
+    }
   }
   return candidates
     .filter((c) => firstLoad.has(c.name) && !bound.has(c.name))
     .map((c) =>
       importLoad.has(c.name)
-        ? { name: c.name, line: importLoad.get(c.name)!, atImport: true }
+        ? {
+            name: c.name,
+            line: importLoad.get(c.name)!,
+            atImport: true,
+            ...(lastLoad.has(c.name) ? { last: true } : {}),
+          }
         : { name: c.name, line: firstLoad.get(c.name)! },
     );
+}
+
+/** Whether the node sits in a script's last statement (comments after it aside), a statement of its own such as a
+ * call, with another such statement above it: the script's work (a submission written) is done when it fails. A
+ * class or function defined last fails as the module loads, before its caller runs anything. */
+function inLastStatement(id: Node): boolean {
+  let node: Node = id;
+  while (node.parent && node.parent.type !== "module") node = node.parent;
+  if (!node.parent || node.type !== "expression_statement") return false;
+  for (let next = node.nextNamedSibling; next; next = next.nextNamedSibling) if (next.type !== "comment") return false;
+  for (let before = node.previousNamedSibling; before; before = before.previousNamedSibling)
+    if (before.type === "expression_statement") return true;
+  return false;
 }
 
 /** Whether a load runs when the module is imported or started: outside every function and lambda body and

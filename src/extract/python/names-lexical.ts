@@ -14,6 +14,8 @@ export interface NameUse {
   offsets?: number[];
   /** Confirmed: a load of it runs when the module is imported (module level, a class body, a base, a decorator). */
   atImport?: boolean;
+  /** Confirmed, with atImport: that load is in the module's last statement, after all else has run. */
+  last?: boolean;
 }
 
 const WALRUS = opCode(":=");

@@ -3,6 +3,7 @@
 // Tree-sitter's grammar accepts Python 2 `print x` and `exec x` and recovers from missing colons, so
 // these checks are ours whatever parser confirms the rest.
 import { T, type LexError, type LogicalLine, type Tokens } from "./lexer.js";
+import { statementShapeError } from "./statement-shape.js";
 
 const COMPOUND = new Set(["if", "elif", "else", "for", "while", "def", "class", "with", "try", "except", "finally"]);
 
@@ -38,8 +39,13 @@ function asyncAsName(text: string, t: Tokens): LexError | null {
   return null;
 }
 
-export function structureError(text: string, t: Tokens, lines: readonly LogicalLine[]): LexError | null {
-  return statementError(text, t, lines) ?? asyncAsName(text, t);
+export function structureError(
+  text: string,
+  t: Tokens,
+  lines: readonly LogicalLine[],
+  notebook = false,
+): LexError | null {
+  return statementError(text, t, lines) ?? asyncAsName(text, t) ?? statementShapeError(text, t, lines, notebook);
 }
 
 function statementError(text: string, t: Tokens, lines: readonly LogicalLine[]): LexError | null {

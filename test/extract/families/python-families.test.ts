@@ -119,6 +119,17 @@ describe("Python fact families over one messy solution", () => {
     ]);
   });
 
+  it("training: a list built from other values states no image size; an implausible batch is judged only where it reaches a batch-size keyword", async () => {
+    const records = await run(training, {
+      "feat.py": "def f(img):\n    img_size = [img.shape[0], img.shape[1]]\n    return img_size\n",
+      "text.py": "batchsize = 10000000\nwb = WordBatch(minibatch_size=batchsize // 80)\n",
+      "train.py": "BATCH_SIZE = 10000000\nloader = DataLoader(ds, batch_size=BATCH_SIZE)\n",
+    });
+    expect(records.map((r) => [r.file, r.line, r.kind, r.value])).toEqual([
+      ["train.py", 1, "out-of-range", "10000000"],
+    ]);
+  });
+
   it("training: a config's `epoch: &epoch 30` and `train_image_size: [768, 768]` are the training's; code's `epoch` is a loop counter, `epoch: 0` a start", async () => {
     const records = await run(training, {
       "conf/final.yaml":

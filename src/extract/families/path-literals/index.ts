@@ -27,6 +27,7 @@ import {
 import { unreadAttribute } from "./unread-attributes.js";
 import { parserFilledFields } from "../../python/parser-filled-fields.js";
 import { commentMarkedLines, configClassLines, scriptsWithClassToEdit } from "./edit-marked.js";
+import { consoleLogLine } from "./console-log.js";
 import { roleOf } from "../../view/file-roles.js";
 import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
 import { kaggleInputAbove } from "../../python/path-kinds.js";
@@ -147,6 +148,7 @@ export const extractor: Extractor = {
       for (const p of file.notebook ? [] : pythonPlaceholders(sourceLines.join("\n")))
         records.push(recordAt(file, p.line, { value: p.value, placeholder: true, source: "code" }));
       for (const s of file.pathStrings) {
+        if (consoleLogLine(sourceLines[s.line - 1] ?? "")) continue;
         const kind = ownFolderOfKaggle(
           classifyPath(s.value, { role: s.role, containerRoots: roots, where: "code" }),
           file.notebook,

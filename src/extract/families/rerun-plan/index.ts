@@ -9,6 +9,7 @@ import { ownRunnerModules } from "../../shell/readme-scripts.js";
 import type { PyFileIndex } from "../../python/file-index.js";
 import { argsAfter, givenOptions, rejectedArgument, type ParserView } from "./arguments.js";
 import { configsBeside, missingConfigArguments, writes } from "./missing-configs.js";
+import { recipeInputRecords } from "./recipe-inputs.js";
 import { ioOf } from "./io.js";
 import { defaultConfigs, joinFrom, parserOf } from "./parser-view.js";
 import { functionParser, rejectedByFunction, type FunctionParser } from "./function-parsers.js";
@@ -123,6 +124,8 @@ export const extractor: Extractor = {
       delete r.missingConfig;
       delete r.configsBeside;
     }
+    // A dump or seed a reached Makefile target copies or loads as it is (`make db`: `cp out.pgsql db/`).
+    for (const item of recipeInputRecords(steps, view, written)) records.push(item);
     for (const item of cellOrderRecords(reach, view, index)) records.push(item);
     // A plan whose training runs only scripts the repo lacks (`python train_v2.py` beside train.py) cannot say
     // which code is off the rerun path: the training a reader would run is not among its steps.

@@ -14,7 +14,8 @@ export interface GpuIds {
 }
 
 const IDS = String.raw`(\d{1,2}(?:\s*,\s*\d{1,2})*)`;
-const PYTHON: ReadonlyArray<{ re: RegExp; name: string | null; list?: true }> = [
+/** `keyed`: the pattern captures the keyword as its first group and the id as its second. */
+const PYTHON: ReadonlyArray<{ re: RegExp; name: string | null; list?: true; keyed?: true }> = [
   {
     re: new RegExp(
       String.raw`(?:environ\[\s*['"]CUDA_VISIBLE_DEVICES['"]\s*\]\s*=|environ\.setdefault\(\s*['"]CUDA_VISIBLE_DEVICES['"]\s*,|putenv\(\s*['"]CUDA_VISIBLE_DEVICES['"]\s*,)\s*['"]${IDS}['"]`,
@@ -25,6 +26,9 @@ const PYTHON: ReadonlyArray<{ re: RegExp; name: string | null; list?: true }> = 
   { re: new RegExp(String.raw`\bdevice_ids\s*=\s*\[\s*${IDS}\s*\]`), name: "device_ids" },
   { re: /['"](cuda:\d{1,2})['"]/, name: null },
   { re: /\.cuda\(\s*(\d{1,2})\s*\)/, name: ".cuda" },
+  // Gradient-boosting libraries pick their GPU by a keyword or a params-dict key: XGBoost's `gpu_id=1`,
+  // LightGBM's `gpu_device_id=1`.
+  { re: /\b(gpu_id|gpu_device_id)['"]?\s*[=:]\s*['"]?(\d{1,2})\b/, name: null, keyed: true },
 ];
 /** An option naming GPU ids, its default a number or a list: `--gpus` only as a list (a single value is a count). */
 const OPTION = new RegExp(
@@ -33,7 +37,7 @@ const OPTION = new RegExp(
 
 /** Hard-coded GPU ids in Python text, line by line (comments left out). */
 export function pythonGpuIds(text: string): GpuIds[] {
-  if (!/CUDA_VISIBLE_DEVICES|set_device|device_ids|cuda|--gpu|--device/.test(text)) return [];
+  if (!/CUDA_VISIBLE_DEVICES|set_device|device_ids|cuda|--gpu|--device|gpu_id|gpu_device_id/.test(text)) return [];
   const out: GpuIds[] = [];
   const prose = docstringLines(text);
   text.split("\n").forEach((raw, i) => {
@@ -42,6 +46,10 @@ export function pythonGpuIds(text: string): GpuIds[] {
     for (const p of PYTHON) {
       const m = p.re.exec(line);
       if (!m) continue;
+      if (p.keyed) {
+        push(out, i + 1, m[2]!, m[1]!, false);
+        continue;
+      }
       const value = m[1]!.startsWith("cuda:") ? m[1]!.slice(5) : m[1]!;
       push(out, i + 1, value, p.name ?? m[1]!, false);
     }

@@ -20,6 +20,7 @@ import { configGpuCount, pythonGpuCounts, shellGpuCounts } from "./gpu-counts.js
 import { readmeResources } from "./resources.js";
 import { trainingsOf } from "./trainings.js";
 import { OFFLINE_SWITCH, trackerStarts } from "./trackers.js";
+import { callSitesOf } from "./call-sites.js";
 import { promptCalls } from "./prompts.js";
 import { tpuUse } from "./tpu-only.js";
 import { classDebugSwitches, debugSwitches } from "./debug-switch.js";
@@ -177,7 +178,10 @@ export const extractor: Extractor = {
     const trainings = trainingsOf(ctx.facts.families["rerun-plan"] ?? []);
     if (trainings) records.push({ ...trainings, kind: "trainings", via: "rerun-plan", name: null });
     // Hosted trackers started on every run need an account; a switch the repo documents anywhere lets a rerun skip it.
-    const starts = [...ctx.view.python()].flatMap((source) => trackerStarts(source.text).map((t) => ({ source, t })));
+    const callSites = callSitesOf([...ctx.view.python()]);
+    const starts = [...ctx.view.python()].flatMap((source) =>
+      trackerStarts(source.text, callSites).map((t) => ({ source, t })),
+    );
     const offlineDocumented =
       starts.length > 0 &&
       filesWithRole(ctx.view, ...TRACKER_DOCS).some(
@@ -191,6 +195,9 @@ export const extractor: Extractor = {
           via: "code",
           name: t.name,
           switchable: t.switchable || offlineDocumented,
+          needs: t.anonymous
+            ? `it logs in with ${t.tracker}'s anonymous token, so a rerun needs no account but does need network access to ${t.tracker}`
+            : `a rerun without the author's ${t.tracker} account stops at its login`,
         }),
       );
     // Code that runs only on a TPU: a stranger with GPUs must port it first.

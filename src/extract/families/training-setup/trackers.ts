@@ -12,9 +12,18 @@ export interface TrackerStart {
   tracker: string;
   /** The call as written: "wandb.init", "WandbLogger". */
   name: string;
-  /** True when this call offers a way to run without an account (a mode argument, an `if` or a `try` around it). */
+  /** True when this call offers a way to run without an account (a mode argument, an `if` or a `try` around it, or
+   * every call of the function that starts it behind one). */
   switchable: boolean;
+  /** Logs in with the service's anonymous token (`api_token=neptune.ANONYMOUS_API_TOKEN`): no account, but the network. */
+  anonymous?: boolean;
 }
+
+/** The lines that call a function by name (`self.add_run(`, `exp.add_run(`), in any file: where its callers guard it. */
+export type CallSites = (name: string) => ReadonlyArray<{ lines: readonly string[]; i: number }>;
+
+/** A token value that needs no account: the service's public anonymous key. */
+const ANONYMOUS_TOKEN = /\bANONYMOUS_API_TOKEN\b/;
 
 const STARTS: ReadonlyArray<{ re: RegExp; tracker: string; modes: RegExp }> = [
   { re: /\b(wandb\.init)\s*\(/, tracker: "wandb", modes: /\b(?:mode|anonymous)\s*=(?!=)/ },
@@ -31,7 +40,7 @@ export const OFFLINE_SWITCH =
   /\b(?:WANDB_MODE|WANDB_DISABLED|WANDB_OFFLINE|NEPTUNE_MODE|COMET_DISABLE|COMET_OFFLINE_DIRECTORY)\b|\bwandb\s+(?:offline|disabled)\b/;
 
 /** The tracker starts in a Python file's text, each with whether the call itself can be switched off. */
-export function trackerStarts(text: string): TrackerStart[] {
+export function trackerStarts(text: string, callSites: CallSites = () => []): TrackerStart[] {
   if (!/wandb|neptune|comet|Experiment\s*\(/i.test(text)) return [];
   const lines = text.split("\n");
   const comet = /\bcomet_ml\b/.test(text);
@@ -45,8 +54,9 @@ export function trackerStarts(text: string): TrackerStart[] {
       // A bare `Experiment(` is comet's only where the file imports comet_ml.
       if (s.tracker === "comet" && m[1] === "Experiment" && !comet) continue;
       const args = callArguments(lines, i, (m.index ?? 0) + m[0].length);
-      const switchable = modeSwitch(args, s.modes, lines) || guarded(lines, i);
-      out.push({ line: i + 1, tracker: s.tracker, name: m[1]!, switchable });
+      const switchable = modeSwitch(args, s.modes, lines) || guarded(lines, i) || callersGuarded(lines, i, callSites);
+      const anonymous = anonymousToken(args, lines);
+      out.push({ line: i + 1, tracker: s.tracker, name: m[1]!, switchable, ...(anonymous ? { anonymous } : {}) });
       break;
     }
   });
@@ -178,4 +188,38 @@ function guarded(lines: readonly string[], i: number): boolean {
     if (/^(?:async\s+)?def\b|^class\b/.test(head)) return false;
   }
   return false;
+}
+
+/** A start inside a function every call of which sits behind a tracker switch (`if cfg.use_wandb:` around
+ * `exp.add_wnb_run(...)`): the switch is the callers'. A function nothing calls is left as it was. */
+function callersGuarded(lines: readonly string[], i: number, callSites: CallSites): boolean {
+  const fn = enclosingFunction(lines, i);
+  if (!fn) return false;
+  const sites = callSites(fn);
+  return sites.length > 0 && sites.every((site) => guarded(site.lines, site.i));
+}
+
+/** The name of the innermost `def` line i sits in, or null at module level. */
+function enclosingFunction(lines: readonly string[], i: number): string | null {
+  let indent = indentOf(lines[i]!);
+  for (let k = i - 1; k >= 0 && indent > 0; k--) {
+    const line = lines[k]!;
+    // A signature's closing line (`) -> Run:`) sits at the def's own indentation.
+    if (line.trim() === "" || /^\s*(?:#|\))/.test(line)) continue;
+    const d = indentOf(line);
+    if (d >= indent) continue;
+    indent = d;
+    const def = /^\s*(?:async\s+)?def\s+(\w+)/.exec(line);
+    if (def) return def[1]!;
+    if (/^\s*class\b/.test(line)) return null;
+  }
+  return null;
+}
+
+/** The call's api_token is the anonymous key, as written or through a name the file assigns it. */
+function anonymousToken(args: string, lines: readonly string[]): boolean {
+  const value = modeValue(args, /\bapi_token\s*=(?!=)/);
+  if (value === null) return false;
+  if (ANONYMOUS_TOKEN.test(value)) return true;
+  return /^[A-Za-z_]\w*$/.test(value) && assignmentsOf(value, lines).some((a) => ANONYMOUS_TOKEN.test(a.value));
 }

@@ -6,6 +6,7 @@ import { boundedHint, configArg, hintKind, hintValues, notACount } from "../../p
 import { recordAt } from "../../python/locate.js";
 import { preparePythonIndex } from "../../python/repo-index.js";
 import { cliOption } from "../../python/cli-option.js";
+import type { PyArg } from "../../python/call-args.js";
 
 const FOLD_SPLITTERS =
   /(?:^|\.)(?:Stratified|Group|StratifiedGroup|MultilabelStratified|Repeated|RepeatedStratified)?KFold$/;
@@ -19,14 +20,21 @@ export const extractor: Extractor = {
   roles: ["python", "notebook", "config", "conda"],
   async extract(ctx) {
     const records: FactRecord[] = [];
-    for (const file of (await preparePythonIndex(ctx.view)).files) {
+    const files = (await preparePythonIndex(ctx.view)).files;
+    const batchNames = batchKeywordNames(files);
+    for (const file of files) {
       for (const a of file.assigns) {
         // A running total (`num_seeds = 0` ... `num_seeds += 1`) counts as it goes: no setting of the training.
         if (a.rebound) continue;
         const kind = hintKind(a.target);
         if (kind)
-          for (const value of hintValues(kind, a.value).filter((v) => !notACount(a.target, v)))
-            records.push(recordAt(file, a.line, { ...boundedHint(kind, value), source: "assignment", name: a.target }));
+          for (const value of hintValues(kind, a.value).filter((v) => !notACount(a.target, v))) {
+            const hint = boundedHint(kind, value);
+            // `batchsize = 10000000` fed to `WordBatch(minibatch_size=batchsize // 80)` is some library's
+            // document batch: a batch size is judged only where it reaches a call as its batch size.
+            if (hint.kind === "out-of-range" && kind === "batch-size" && !batchNames.has(lastName(a.target))) continue;
+            records.push(recordAt(file, a.line, { ...hint, source: "assignment", name: a.target }));
+          }
       }
       for (const k of file.kwargs) {
         const kind = hintKind(k.arg.name!);
@@ -95,3 +103,16 @@ export const extractor: Extractor = {
     return records;
   },
 };
+
+const lastName = (dotted: string) => dotted.slice(dotted.lastIndexOf(".") + 1);
+
+/** Last names of the values passed bare as a batch-size keyword anywhere (`DataLoader(ds, batch_size=BS)`,
+ * `model.fit(x, y, batch_size=cfg.bs)`): the names a training's batch size is read from. */
+function batchKeywordNames(files: ReadonlyArray<{ kwargs: ReadonlyArray<{ arg: PyArg }> }>): Set<string> {
+  const names = new Set<string>();
+  for (const file of files)
+    for (const k of file.kwargs)
+      if (k.arg.name && hintKind(k.arg.name) === "batch-size" && /^[A-Za-z_][\w.]*$/.test(k.arg.value))
+        names.add(lastName(k.arg.value));
+  return names;
+}

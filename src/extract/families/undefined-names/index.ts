@@ -24,6 +24,9 @@ const PYTHON2_BUILTINS = new Set(
 /** A notebook line running another notebook or script into its namespace (`%run ./utils.ipynb`), in the JSON. */
 const RUN_MAGIC = /"\s*%run\s/;
 
+/** When a name loaded in a script's last statement fails: after the work above it (a submission written) is done. */
+const LAST_STATEMENT = "at the script's last statement, after everything above it has run";
+
 export const extractor: Extractor = {
   id: "undefined-names",
   reads: ["env-spec", "syntax"],
@@ -54,7 +57,13 @@ export const extractor: Extractor = {
       for (const use of confirmed) {
         if (python2 && PYTHON2_BUILTINS.has(use.name)) continue;
         if (brokenCell !== undefined && file.lineMap?.[use.line - 1]?.cell === brokenCell) continue;
-        records.push(recordAt(file, use.line, { name: use.name, ...(use.atImport ? { atImport: true } : {}) }));
+        records.push(
+          recordAt(file, use.line, {
+            name: use.name,
+            ...(use.atImport ? { atImport: true } : {}),
+            ...(use.last ? { when: LAST_STATEMENT } : {}),
+          }),
+        );
       }
     }
     // Settings read from a plain config class that never defines them.

@@ -23,6 +23,20 @@ describe("pythonGpuIds", () => {
     ]);
   });
 
+  it("reads the GPU a gradient-boosting library is given by keyword or params key, not one from a variable", () => {
+    const text = [
+      "model = xgb.XGBRegressor(tree_method='gpu_hist', gpu_id=1)",
+      "params = {'device': 'gpu', 'gpu_device_id': 2}",
+      "model = xgb.XGBRegressor(gpu_id=0)",
+      "model = xgb.XGBRegressor(gpu_id=args.gpu)",
+    ].join("\n");
+    expect(pythonGpuIds(text)).toEqual([
+      { line: 1, value: "1", name: "gpu_id" },
+      { line: 2, value: "2", name: "gpu_device_id" },
+      { line: 3, value: "0", name: "gpu_id" },
+    ]);
+  });
+
   it("reads GPU 0 alone as the selection it is, and leaves a GPU count, comments, cuda:0 and ids from arguments", () => {
     const text = [
       "os.environ['CUDA_VISIBLE_DEVICES'] = '0'",
