@@ -39,6 +39,7 @@ import { dockerRunImage } from "./docker-run-image.js";
 import { pinConflicts } from "./pin-conflicts.js";
 import { clearBackportsForStatedPython } from "./backport-python.js";
 import { markPytorchIndexed } from "./pytorch-index.js";
+import { markInRepoReferences } from "./in-repo-references.js";
 
 export type SpecFormat =
   | "dockerfile"
@@ -385,6 +386,7 @@ export const extractor: Extractor = {
     }
     for (const item of requirementsRecords(view, requirementRoots)) records.push(item);
     pinByLocks(view, records);
+    markInRepoReferences(records, (path) => path === "." || view.isDir(path) || view.has(path));
     markObvious(records);
     markOffRoute(view, records, named);
     for (const item of declarationRecords(view, facts)) records.push(item);
