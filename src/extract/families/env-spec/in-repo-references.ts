@@ -6,14 +6,14 @@ import type { FactRecord } from "../../../model/facts.js";
 
 /** The path a relative local reference names (`file:modules/sub`, `./sub`, `../x`), or null for anything else
  * (`file:///abs`, `/abs`, a URL, a version). */
-export function relativeReference(spec: string): string | null {
+function relativeReference(spec: string): string | null {
   const file = /^file:(?!\/)(.+)$/i.exec(spec);
   if (file) return file[1]!;
   return /^\.\.?\//.test(spec) ? spec : null;
 }
 
 /** The repo path a relative reference on a line of `specFile` reaches, or null when it leaves the repo. */
-export function referencedPath(specFile: string, reference: string): string | null {
+function referencedPath(specFile: string, reference: string): string | null {
   const target = posix
     .normalize(posix.join(posix.dirname(specFile), reference.replace(/[#?].*$/, "")))
     .replace(/\/+$/, "");
