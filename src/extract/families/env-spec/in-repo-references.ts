@@ -29,3 +29,28 @@ export function markInRepoReferences(records: FactRecord[], present: (path: stri
     if (target !== null && present(target)) r.inRepo = target;
   }
 }
+
+/** A sub-package installed only through a root spec that references it (`sub @ file:modules/sub`) is resolved
+ * together with that spec: the root's exact pins fix the sub-package's unpinned lines of the same packages. */
+export function pinThroughReferences(records: FactRecord[]): void {
+  for (const ref of records) {
+    if (ref.kind !== "package" || typeof ref.inRepo !== "string" || typeof ref.file !== "string") continue;
+    const pinned = new Set(
+      records.flatMap((r) =>
+        r.kind === "package" && r.file === ref.file && r.pinned === true && typeof r.name === "string" ? [r.name] : [],
+      ),
+    );
+    const folder = `${ref.inRepo}/`;
+    for (const r of records)
+      if (
+        r.kind === "package" &&
+        typeof r.file === "string" &&
+        r.file.startsWith(folder) &&
+        !r.file.slice(folder.length).includes("/") &&
+        r.pinned === false &&
+        typeof r.name === "string" &&
+        pinned.has(r.name)
+      )
+        r.pinned = true;
+  }
+}

@@ -39,7 +39,7 @@ import { dockerRunImage } from "./docker-run-image.js";
 import { pinConflicts } from "./pin-conflicts.js";
 import { clearBackportsForStatedPython } from "./backport-python.js";
 import { markPytorchIndexed } from "./pytorch-index.js";
-import { markInRepoReferences } from "./in-repo-references.js";
+import { markInRepoReferences, pinThroughReferences } from "./in-repo-references.js";
 import { setupScriptPythons } from "./setup-script-python.js";
 
 export type SpecFormat =
@@ -389,6 +389,7 @@ export const extractor: Extractor = {
     for (const item of requirementsRecords(view, requirementRoots)) records.push(item);
     pinByLocks(view, records);
     markInRepoReferences(records, (path) => path === "." || view.isDir(path) || view.has(path));
+    pinThroughReferences(records);
     markObvious(records);
     markOffRoute(view, records, named);
     for (const item of declarationRecords(view, facts)) records.push(item);
