@@ -299,10 +299,12 @@ async function resolveSpecs(run: Run, decision: StageDecision): Promise<void> {
   const started = performance.now();
   run.progress.start("resolve", "asking a resolver whether each spec installs");
   const { resolveStep } = await import("./resolve/stage.js");
+  const commit = run.checkout.info.commit;
   const outcome = await resolveStep({
     facts: run.facts,
     view: run.view,
     indexUrl: valueOf(run.settings, "indexUrl")!,
+    committedAt: commit ? await commitDate(run.checkout.root, commit) : null,
     ...(run.options.signal ? { signal: run.options.signal } : {}),
   });
   run.notes.push(...outcome.notes);

@@ -187,6 +187,10 @@ export interface EnvSpecFact {
   besideDockerfile?: boolean;
   /** copy, of an environment Dockerfile: the pip or conda specs the README installs itself (the first route), comma-joined, when it does; the Dockerfile is then the second route */
   alternativeTo?: string;
+  /** python-version: the spec (path from the repo root) this statement is for: a set-up script creates an environment with this Python and installs that spec into it; other specs do not take it */
+  forSpec?: string;
+  /** package: its spec is a relative local reference (`sub @ file:modules/sub`, `file:../x`) to a path the repo commits: that path (from the repo root); the install reads committed source, no private one */
+  inRepo?: string;
   /** copy, for a source the context lacks (not a pip install's): where a README has the user make or fill that folder themselves ('README.md:64': "Create a directory `data`", "put the competition files in `data/`"), else null */
   userMade?: string | null;
   /** copy, system-pip, wheel-python, apt-key-revoked, apt-repo-foreign: the Dockerfile is the repo's environment: the root one, or one a compose file or a README `docker build` builds */

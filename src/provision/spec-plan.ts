@@ -155,18 +155,28 @@ export function wheelPythons(records: readonly EnvSpecFact[], specFiles: string[
  * other file's (a conda file or setup script beside a pip freeze, the README's words, a base image's or a
  * wheel's tag). The build and the resolver read this one list. */
 export function pythonStatements(records: readonly EnvSpecFact[], specFiles: readonly string[]): EnvSpecFact[] {
-  const stated = records.filter((r) => r.kind === "python-version" && typeof r.value === "string");
+  // A statement made for one spec (its set-up script's Python) is that spec's only, and comes first there.
+  const stated = records.filter(
+    (r) =>
+      r.kind === "python-version" &&
+      typeof r.value === "string" &&
+      (r.forSpec === undefined || specFiles.includes(r.forSpec)),
+  );
   const sourceRank = (file: string) => {
     const i = PYTHON_SOURCE_RANK.findIndex((re) => re.test(file));
     return (i < 0 ? PYTHON_SOURCE_RANK.length : i) * 100 + depth(file);
   };
-  const tier = (file: string) =>
-    specFiles.includes(file) && /\.ya?ml$/i.test(file)
-      ? 0
-      : specFiles.includes(file) || /(^|\/)(\.python-version|runtime\.txt)$/.test(file)
-        ? 1
-        : 2;
-  return [...stated].sort((a, b) => tier(a.file!) - tier(b.file!) || sourceRank(a.file!) - sourceRank(b.file!));
+  const tier = (file: string, forSpec?: string) =>
+    forSpec !== undefined
+      ? -1
+      : specFiles.includes(file) && /\.ya?ml$/i.test(file)
+        ? 0
+        : specFiles.includes(file) || /(^|\/)(\.python-version|runtime\.txt)$/.test(file)
+          ? 1
+          : 2;
+  return [...stated].sort(
+    (a, b) => tier(a.file!, a.forSpec) - tier(b.file!, b.forSpec) || sourceRank(a.file!) - sourceRank(b.file!),
+  );
 }
 
 /** The build's Python, and the range it was chosen from when the statement is one (`>=3.10,<3.13`). */

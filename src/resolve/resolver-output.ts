@@ -56,6 +56,10 @@ export function readResolverAnswer(exitCode: number, stdout: string, stderr: str
     return { outcome: "unresolvable", resolutionClass: "python-conflict", reason };
   if (/there is no version of|was not found in the package registry|no versions of|only .* is available/i.test(reason))
     return { outcome: "unresolvable", resolutionClass: "version-missing", reason };
+  // Metadata the resolver cannot parse (pandas 0.22.0's `pytz (>=2011k)`, which the pip of its era read): the
+  // resolver cannot judge the pin, which says nothing of whether pip installs it.
+  if (/has invalid metadata|Metadata for `[^`]+` \([^)]*\) could not be parsed/i.test(stderr))
+    return { outcome: "not-assessed", offline: false, reason };
   if (/No solution found/i.test(stderr)) return { outcome: "unresolvable", resolutionClass: "unresolvable", reason };
   return { outcome: "not-assessed", offline: false, reason };
 }

@@ -11,6 +11,7 @@ import type { ResolverAnswer } from "./resolver-output.js";
 import { findUv, uvCompile } from "./uv.js";
 import { readAnnotatedPins, type LockedPin } from "./lock.js";
 import { transitiveImports } from "./transitive-imports.js";
+import { syncedSpecs } from "./synced-specs.js";
 import { indexProjects, projectVersions, releaseFiles } from "./index-pages.js";
 import { ALL_LEFT_OUT, askLeavingOut, type SettledAnswer } from "./leave-out.js";
 import { problemsBehind } from "./behind-first.js";
@@ -23,8 +24,14 @@ import {
   unresolvableCause,
 } from "./unresolvable-cause.js";
 
-/** Pythons tried, oldest first, when a spec states none and the default has no wheels for it. */
-const PYTHONS = ["3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];
+/** Pythons tried, oldest first, when a spec states none and the default has no wheels for it; 3.6, the oldest uv
+ * resolves for, last: a freeze of its era (wheels for cp36 only) installs there, and a newer spec is never judged
+ * on it while a newer Python installs it. */
+const PYTHONS = ["3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "3.6"];
+/** The same Pythons in version order, for the words. */
+const PYTHONS_IN_ORDER = [...PYTHONS].sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1]));
+/** Python 3.6's release: a commit before it was made for an older Python, which uv cannot resolve for. */
+const UV_OLDEST_RELEASED = "2016-12-23";
 
 /** uv refuses to resolve for an older Python ("Python <3.6 is not supported"): such a spec is not assessed. */
 const UV_OLDEST_PYTHON = [3, 6] as const;
@@ -42,6 +49,8 @@ export interface ResolveInput {
   indexUrl: string;
   /** Only releases uploaded before this moment (ISO 8601): the audited commit's date for a lock. */
   excludeNewer?: string;
+  /** The audited commit's date (ISO 8601), when known: the era of a spec that states no Python. */
+  committedAt?: string | null;
   /** A resolver other than the one found (tests). */
   uv?: string | null;
   signal?: AbortSignal;
@@ -77,6 +86,7 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
   const tooOld: string[] = [];
   const projects = () => (list ??= indexProjects(input.indexUrl, input.signal));
   const closures = new WeakMap<ResolverAnswer, LockedPin[]>();
+  const synced = syncedSpecs(commandLines(input), (path) => input.view.has(path));
   try {
     for (const spec of specs.slice(0, MAX_SPECS)) {
       for (const s of spec.skipped) notes.push(`Resolver: ${s.file}:${s.line} left out: ${s.why}.`);
@@ -165,6 +175,9 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
           }
         }
       }
+      const order = (a: string, b: string) => PYTHONS_IN_ORDER.indexOf(a) - PYTHONS_IN_ORDER.indexOf(b);
+      installsOn.sort(order);
+      notJudged.sort((a, b) => order(a.python, b.python));
       if (!spec.python.stated && python !== defaultPython)
         notes.push(
           `Resolver: ${spec.file} states no Python and does not install on Python ${defaultPython} with wheels only; it does on Python ${python}: state the Python.`,
@@ -173,6 +186,28 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
       // could not judge on some Python is not assessed.
       if (!spec.python.stated && conflictOnFirst && python === defaultPython && notJudged.length > 0)
         settled = { ...settled, answer: notJudgedAnswer(spec, notJudged) };
+      // No Python stated, none of the window has every pin, and the commit predates them all: the spec was written
+      // for an older Python, on which it was not judged. That is not "cannot install".
+      const era = input.committedAt?.slice(0, 10);
+      if (
+        !spec.python.stated &&
+        conflict(settled) &&
+        installsOn.length === 0 &&
+        era !== undefined &&
+        era < UV_OLDEST_RELEASED
+      )
+        settled = { ...settled, answer: beforeWindowAnswer(era) };
+      // Pins that conflict among themselves still install where the documented step syncs them as listed.
+      const syncedBy = synced.get(spec.file);
+      if (syncedBy && settled.answer.outcome === "unresolvable" && settled.answer.resolutionClass === "unresolvable")
+        settled = {
+          ...settled,
+          answer: {
+            outcome: "not-assessed",
+            offline: false,
+            reason: `${syncedBy} installs it with uv pip sync, which installs its pins as listed without resolving them; the resolver finds them inconsistent (${settled.answer.reason.slice(0, 200)})`,
+          },
+        };
       const { answer } = settled;
       for (const l of settled.leftOut) notes.push(`Resolver: ${l.file}:${l.line} left out: ${l.why}.`);
       const judged: SpecToResolve = {
@@ -259,7 +294,32 @@ function notJudgedAnswer(
   return {
     outcome: "not-assessed",
     offline: false,
-    reason: `it does not install on Python ${PYTHONS.filter((p) => !unjudged.has(p)).join(", ")} with wheels only; on Python ${[...unjudged].join(", ")} the resolver could not judge it (${why})`,
+    reason: `it does not install on Python ${PYTHONS_IN_ORDER.filter((p) => !unjudged.has(p)).join(", ")} with wheels only; on Python ${[...unjudged].join(", ")} the resolver could not judge it (${why})`,
+  };
+}
+
+/** The README's commands and the shell scripts' lines: where a documented install is written. */
+function commandLines(input: ResolveInput): Array<{ file: string; line: number; text: string }> {
+  const out = (input.facts.families["readme"] ?? []).flatMap((r) =>
+    r.kind === "command" && typeof r.command === "string" && typeof r.file === "string"
+      ? [{ file: r.file, line: typeof r.line === "number" ? r.line : 1, text: r.command }]
+      : [],
+  );
+  for (const entry of input.view.files()) {
+    if (entry.skipped || entry.size > 1_000_000 || !/\.(?:sh|bash)$/i.test(entry.path)) continue;
+    (input.view.read(entry.path) ?? "")
+      .split("\n")
+      .forEach((text, i) => out.push({ file: entry.path, line: i + 1, text }));
+  }
+  return out;
+}
+
+/** A spec of a commit older than every Python the resolver runs, whose pins none of them installs. */
+function beforeWindowAnswer(era: string): ResolverAnswer {
+  return {
+    outcome: "not-assessed",
+    offline: false,
+    reason: `not assessed for the Python of its era: no Python from ${PYTHONS_IN_ORDER[0]} to ${PYTHONS_IN_ORDER.at(-1)} has every pin, and the commit (${era}) predates them all; the spec states no Python, and uv resolves for none older`,
   };
 }
 
@@ -299,7 +359,7 @@ async function causeOf(
     projects,
     versions,
     ...tries,
-    tried: PYTHONS,
+    tried: PYTHONS_IN_ORDER,
   };
   return { cause: unresolvableCause(asked), meant: meantNames(asked) };
 }

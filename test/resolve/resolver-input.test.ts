@@ -92,6 +92,13 @@ describe("resolver output", () => {
       reason:
         "Because there is no version of a==9 and you require a==9, we can conclude that your requirements are unsatisfiable.",
     });
+    // A release whose metadata the resolver cannot parse is not judged, never read as unresolvable.
+    const metadata = readResolverAnswer(
+      1,
+      "",
+      "error: No solution found when resolving dependencies\n  cause: Because pandas==0.22.0 has invalid metadata and you require pandas==0.22.0, we can conclude that your requirements are unsatisfiable.\n\nhint: Metadata for `pandas` (v0.22.0) could not be parsed:\n  after parsing `2011`, found `k`, which is not part of a valid version\n",
+    );
+    expect(metadata).toMatchObject({ outcome: "not-assessed", offline: false });
     expect(readResolverAnswer(0, "a==1.0\nb[x]==2.0 ; python_version > '3'\n", "")).toEqual({
       outcome: "resolved",
       pins: [

@@ -47,6 +47,10 @@ beforeAll(async () => {
     { name: "framelike", version: "2.0" },
     { name: "backbonelike", version: "1.0", requires: ["framelike>=1.0"] },
     { name: "medlike", version: "1.0", requires: ["framelike"] },
+    // Two exact pins that conflict: one's release needs an older release of the other.
+    { name: "dslike", version: "4.0.0", requires: ["dilllike<0.3.9"] },
+    { name: "dilllike", version: "0.3.8" },
+    { name: "dilllike", version: "0.4.0" },
     // A pip freeze of a Python 3.6 environment: wheels for cp36 only.
     { name: "oldlike", version: "1.13.3", pythonTag: "cp36" },
   ]);
@@ -266,7 +270,7 @@ describe("resolve stage", () => {
       // numpy==1.22.0 serves a source distribution pip would build on the default Python: left out there.
       requirements: 2,
       cause:
-        "no Python from 3.7 to 3.13 has every pin: each was tried, with wheels only and the lines that need a source build left out; the pins need Pythons that do not meet",
+        "no Python from 3.6 to 3.13 has every pin: each was tried, with wheels only and the lines that need a source build left out; the pins need Pythons that do not meet",
     });
     expect(out.notes).toContain(
       "Resolver: requirements.txt:4 left out: albumentations comes from git+git://github.com/albu/albumentations, which a resolver reads only by building it.",
@@ -330,7 +334,7 @@ describe("resolve stage", () => {
     const out = await resolveRepo({ "requirements.txt": "needssrc==1.0\n" });
     expect(out.records).toBeNull();
     expect(out.notCollected).toBe(
-      "no spec could be judged: requirements.txt: it does not install on Python 3.8, 3.9, 3.10, 3.11, 3.12, 3.13 with wheels only; on Python 3.7 the resolver could not judge it (hiddensrc, which it requires, needs a source build)",
+      "no spec could be judged: requirements.txt: it does not install on Python 3.6, 3.8, 3.9, 3.10, 3.11, 3.12, 3.13 with wheels only; on Python 3.7 the resolver could not judge it (hiddensrc, which it requires, needs a source build)",
     );
   });
 
@@ -443,6 +447,42 @@ describe("resolve stage", () => {
       "README.md": "Tested with Python 3.6 on Ubuntu.\n",
     });
     expect(readme.records![0]).toMatchObject({ status: "resolved", python: "3.6", pythonSource: "README.md:1 (3.6)" });
+  });
+
+  it("exact pins that conflict, installed by a documented uv pip sync, are not assessed, never unresolvable", async () => {
+    const spec = "dslike==4.0.0\ndilllike==0.4.0\n";
+    const pip = await resolveRepo({
+      "env/requirements.txt": spec,
+      "env/setup.sh": "pip install -r requirements.txt\n",
+    });
+    expect(pip.records![0]).toMatchObject({ status: "unresolvable", resolutionClass: "unresolvable" });
+    const sync = await resolveRepo({
+      "env/requirements.txt": spec,
+      "env/setup.sh": "uv venv -p python3.12\nuv pip sync requirements.txt\n",
+    });
+    expect(sync.records).toBeNull();
+    expect(sync.notCollected).toMatch(
+      /^no spec could be judged: env\/requirements.txt: env\/setup.sh:2 installs it with uv pip sync, which installs its pins as listed without resolving them; the resolver finds them inconsistent \(/,
+    );
+  });
+
+  it("a freeze of Python 3.6's era that states no Python is judged on 3.6 too, after every newer Python", async () => {
+    const out = await resolveRepo({ "requirements.txt": "oldlike==1.13.3\nalpha==1.0\n" });
+    expect(out.records![0]).toMatchObject({ status: "resolved", python: "3.6" });
+    expect(out.notes).toContain(
+      "Resolver: requirements.txt states no Python and does not install on Python 3.11 with wheels only; it does on Python 3.6: state the Python.",
+    );
+  });
+
+  it("pins no Python of the window installs, in a commit older than them all, are not assessed, never unresolvable", async () => {
+    const files = { "requirements.txt": "numpy==1.22.0\ntorch==1.1.0\npandas==0.25.0\n" };
+    const view = memoryView(files);
+    const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
+    const out = await resolveStep({ facts, view, indexUrl: index.url, uv, committedAt: "2015-06-01T10:00:00Z" });
+    expect(out.records).toBeNull();
+    expect(out.notCollected).toBe(
+      "no spec could be judged: requirements.txt: not assessed for the Python of its era: no Python from 3.6 to 3.13 has every pin, and the commit (2015-06-01) predates them all; the spec states no Python, and uv resolves for none older",
+    );
   });
 
   it("a pip freeze whose only statement is a Python the resolver cannot run is not assessed, with the statement", async () => {

@@ -8,6 +8,9 @@ describe("distributionOf", () => {
     expect(distributionOf("cc3d")).toBe("connected-components-3d");
     expect(distributionOf("cupyx.scipy.ndimage")).toBe("cupy");
     expect(distributionOf("skmultilearn.model_selection")).toBe("scikit-multilearn");
+    // Names pipreqs' mapping lacks, kept by hand on top of it.
+    expect(distributionOf("bayes_opt")).toBe("bayesian-optimization");
+    expect(distributionOf("xrspatial.multispectral")).toBe("xarray-spatial");
   });
 });
 

@@ -39,6 +39,8 @@ import { dockerRunImage } from "./docker-run-image.js";
 import { pinConflicts } from "./pin-conflicts.js";
 import { clearBackportsForStatedPython } from "./backport-python.js";
 import { markPytorchIndexed } from "./pytorch-index.js";
+import { markInRepoReferences, pinThroughReferences } from "./in-repo-references.js";
+import { setupScriptPythons } from "./setup-script-python.js";
 
 export type SpecFormat =
   | "dockerfile"
@@ -177,6 +179,7 @@ function declarationRecords(view: RepoView, facts: Facts): FactRecord[] {
     if (entry.skipped || entry.size > 1_000_000 || !/\.(?:sh|bash)$/i.test(entry.path)) continue;
     const text = view.read(entry.path);
     if (text === null) continue;
+    records.push(...setupScriptPythons(entry.path, text, (path) => view.has(path)));
     text.split("\n").forEach((lineText, i) => {
       if (lineText.trimStart().startsWith("#")) return;
       if (/\binstall\b/.test(lineText)) records.push(...installRecords(entry.path, i + 1, lineText, "script"));
@@ -385,6 +388,8 @@ export const extractor: Extractor = {
     }
     for (const item of requirementsRecords(view, requirementRoots)) records.push(item);
     pinByLocks(view, records);
+    markInRepoReferences(records, (path) => path === "." || view.isDir(path) || view.has(path));
+    pinThroughReferences(records);
     markObvious(records);
     markOffRoute(view, records, named);
     for (const item of declarationRecords(view, facts)) records.push(item);
@@ -401,7 +406,8 @@ export const extractor: Extractor = {
     // With no spec file, a root README's version list ("torch 0.4.1, pandas, cuDNN 7") is the spec it states.
     if (!records.some((r) => r.kind === "spec-file")) records.push(...readmeLists(view));
     for (const item of obsoleteGpuStack(view, records)) records.push(item);
-    if (!records.some((r) => r.kind === "python-version" && typeof r.value === "string"))
+    // A set-up script's Python is its own spec's; the README still speaks for the others.
+    if (!records.some((r) => r.kind === "python-version" && typeof r.value === "string" && r.forSpec === undefined))
       records.push(...readmePython(view));
     clearBackportsForStatedPython(records);
     markPytorchIndexed(records, (file) => view.read(file), commandLines(view, facts));

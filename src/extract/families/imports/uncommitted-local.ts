@@ -33,6 +33,8 @@ function ownSymbols(top: string, names: readonly string[]): string[] {
   ];
 }
 
+const KAGGLE_INPUT = /^(?:\.\.\/)+input\/|^\/kaggle\/input\//;
+
 function missingFolderSigns(view: RepoView, files: readonly string[], top: string): string[] {
   const signs: string[] = [];
   for (const path of files) {
@@ -40,6 +42,9 @@ function missingFolderSigns(view: RepoView, files: readonly string[], top: strin
     if (text === null || !text.includes("sys.path")) continue;
     const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
     for (const m of text.matchAll(/sys\.path\.(?:insert\(\s*\d+\s*,|append\()\s*r?['"]([^'"]+)['"]\s*\)/g)) {
+      // A Kaggle kernel's `../input/<dataset>/` is an attached dataset (often a copy of a PyPI package), not
+      // the authors' folder left out.
+      if (KAGGLE_INPUT.test(m[1]!)) continue;
       const folder = posix.normalize(posix.join(dir, m[1]!)).replace(/^\.\/?|\/$/g, "");
       if (stemOf(folder) !== top.toLowerCase() || folder.startsWith("..") || folder.startsWith("/")) continue;
       if (view.files().some((e) => e.path.startsWith(`${folder}/`))) continue;
@@ -50,11 +55,36 @@ function missingFolderSigns(view: RepoView, files: readonly string[], top: strin
   return signs;
 }
 
+/** Whether the repo holds a module, extension or package of that name in any folder (`utils.py`, `utils.pyx`,
+ * `src/utils/`). */
+function committedAnywhere(view: RepoView, top: string): boolean {
+  const name = top.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const held = new RegExp(`(?:^|/)${name}(?:/|\\.[\\w.-]+$)`);
+  return view.files().some((e) => held.test(e.path));
+}
+
 const FETCHES =
   /\bgit\s+clone\b|\bwget\b|\bcurl\b|\bgdown\b|\bunzip\b|\bkaggle\s+datasets\s+download\b|\bsnapshot_download\b/;
 
 /** The files importing `top` that first put a folder outside the repo on sys.path (one no documented step
  * clones into): the import then reads whatever that machine's folder held. */
+/** Whether a file's text (a notebook's code with its `!` lines) extends sys.path or fetches code, either of which
+ * may bring a module the repo lacks. */
+function mayBringModules(text: string): boolean {
+  return text.includes("sys.path") || FETCHES.test(text);
+}
+
+/** A file's text as code: a notebook's flattened cells with its shell lines, any other file as read. */
+function codeText(view: RepoView): (path: string) => string {
+  let notebooks: Map<string, PythonSource> | null = null;
+  return (path) => {
+    if (!path.endsWith(".ipynb")) return view.read(path) ?? "";
+    notebooks ??= new Map([...view.python()].map((p) => [p.path, p]));
+    const source = notebooks.get(path);
+    return source ? [source.text, ...(source.shell ?? []).map((l) => l.text)].join("\n") : "";
+  };
+}
+
 function outsideFolderSigns(view: RepoView, importers: readonly string[], cloned: ReadonlySet<string>): string[] {
   const signs: string[] = [];
   const notebooks = importers.some((p) => p.endsWith(".ipynb"))
@@ -108,6 +138,7 @@ export function uncommittedLocals(
   cloned: ReadonlySet<string> = new Set(),
 ): Map<string, UncommittedLocal> {
   const out = new Map<string, UncommittedLocal>();
+  const textOf = codeText(view);
   for (const top of tops) {
     const imports = files.flatMap((f) =>
       f.imports.filter((i) => i.level === 0 && i.module.split(".")[0] === top).map((i) => ({ file: f.path, ...i })),
@@ -123,7 +154,14 @@ export function uncommittedLocals(
       generic || (own.length > 0 && !isKnownDistribution(distributionOf(top)))
         ? outsideFolderSigns(view, [...new Set(imports.map((i) => i.file))], cloned)
         : [];
-    if (own.length < 2 && outside.length === 0) continue;
+    // A name projects give their own module (`from utils import *`) that the repo commits nowhere.
+    // Not where an importer extends sys.path or fetches code: the module may come from that folder or download.
+    const importers = [...new Set(imports.map((i) => i.file))];
+    const absent =
+      generic && !committedAnywhere(view, top) && !importers.some((p) => mayBringModules(textOf(p)))
+        ? [`no ${top}.py nor ${top}/ is committed anywhere`]
+        : [];
+    if (own.length < 2 && outside.length === 0 && absent.length === 0) continue;
     if (own.length === 0) own.push(...new Set(imports.map((i) => i.module)));
     const copies = spec
       .filter(
@@ -143,6 +181,7 @@ export function uncommittedLocals(
       ),
       ...readmeSigns(view, top),
       ...outside,
+      ...absent,
     ];
     if (signs.length)
       out.set(top, {
