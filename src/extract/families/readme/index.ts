@@ -68,7 +68,19 @@ const INSTALLED = /site-packages|dist-packages|\blib\/python\d/i;
 export const extractor: Extractor = {
   id: "readme",
   reads: [],
-  roles: ["readme", "docs", "shell", "makefile", "setup", "pyproject", "python", "dockerfile", "config", "text"],
+  roles: [
+    "readme",
+    "docs",
+    "shell",
+    "makefile",
+    "setup",
+    "pyproject",
+    "python",
+    "notebook",
+    "dockerfile",
+    "config",
+    "text",
+  ],
   extract({ view, branches, source }) {
     // The root README, docs/, and the README of each sub-project (a folder up to two levels down holding
     // code of its own, or in a folder just below it: `net-classification/readme.md` beside its train.py,
