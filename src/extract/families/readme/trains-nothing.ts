@@ -16,15 +16,15 @@ const RUNTIME_NAME = /cluster|kmeans|dbscan|scaler|pca|svd|encoder|vectori[sz]er
 /** Whether the code fits a model: a training signal, or a `.fit(` on anything but a run-time estimator. Pure. */
 export function codeTrains(code: string): boolean {
   if (TRAINS.test(code)) return true;
-  for (const m of code.matchAll(/([\w.]*?)(\))?\.fit\(/g)) {
-    const before = code.slice(Math.max(0, m.index - 200), m.index + m[1]!.length);
+  for (const m of fitCalls(code)) {
+    const before = code.slice(Math.max(0, m.index - 200), m.index + m.receiver.length);
     // `Ctor(...).fit(`: the constructor's name, the last call opened before the receiver's closing bracket.
-    if (m[2] !== undefined) {
+    if (m.closing) {
       const ctor = /(\w+)\([^()]*(?:\([^()]*\)[^()]*)*$/.exec(before)?.[1];
       if (ctor !== undefined && RUNTIME_FIT.test(ctor)) continue;
       return true;
     }
-    const name = m[1]!.split(".").pop() ?? "";
+    const name = m.receiver.split(".").pop() ?? "";
     if (name === "" || RUNTIME_NAME.test(name)) continue;
     // `name = Ctor(...)` anywhere in the file: the estimator it holds.
     const bound = new RegExp(`\\b${name}\\s*=\\s*(?:[\\w.]+\\.)?(\\w+)\\(`, "g");
@@ -34,6 +34,20 @@ export function codeTrains(code: string): boolean {
   }
   return false;
 }
+
+/** Each `.fit(` with the receiver written before it (`model` of `model.fit(`, `x` and `closing` of `Ctor(x).fit(`),
+ * at most `RECEIVER_MAX` characters of it: found from each `.fit(` backwards, so a long run of word characters
+ * (a 1.5 MB name) costs its length once, not once per character. */
+function* fitCalls(code: string): Generator<{ index: number; receiver: string; closing: boolean }> {
+  for (let at = code.indexOf(".fit("); at !== -1; at = code.indexOf(".fit(", at + 5)) {
+    const closing = code[at - 1] === ")";
+    const end = closing ? at - 1 : at;
+    let start = end;
+    while (start > 0 && end - start < RECEIVER_MAX && /[\w.]/.test(code[start - 1]!)) start--;
+    yield { index: start, receiver: code.slice(start, end), closing };
+  }
+}
+const RECEIVER_MAX = 200;
 
 /** A file named for training (`train.py`, `train_cls.py`, `01_train.ipynb`, `run_train.sh`, `finetune.py`). */
 const TRAINING_NAME = /(?:^|[_\-.\d])(?:train|training|fit|finetune|fine_tune|pretrain)(?:[_\-.\d]|$)/i;
