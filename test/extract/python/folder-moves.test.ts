@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { chdirMoves, movedPath, notebookMoves } from "../../../src/extract/python/folder-moves.js";
 import { findingsOf } from "../families/rerun-plan/plan-repo.js";
+import { notebook } from "../families/helpers.js";
 
 describe("folder moves", () => {
   it("an os.chdir with a literal or a module constant moves the lines after it, to the end of its block", () => {
@@ -79,25 +80,10 @@ describe("data-refs after a folder move", () => {
         "README.md": "# S\n\nRun `main.ipynb`.\n\n```bash\npip install -r requirements.txt\n```\n",
         "requirements.txt": "pandas==2.1.0\n",
         "input/train_raw.csv": "id,y\n1,0\n",
-        "main.ipynb": notebook(["%cd input\n", "import pandas as pd\ndf = pd.read_csv('train_raw.csv')\n"]),
+        "main.ipynb": notebook("%cd input\n", "import pandas as pd\ndf = pd.read_csv('train_raw.csv')\n"),
       },
       ["datasets-data-available", "datasets-inputs-produced"],
     );
     expect(findings).toEqual([]);
   });
 });
-
-function notebook(cells: string[]): string {
-  return JSON.stringify({
-    cells: cells.map((c) => ({
-      cell_type: "code",
-      metadata: {},
-      execution_count: null,
-      outputs: [],
-      source: c.split(/(?<=\n)/),
-    })),
-    metadata: {},
-    nbformat: 4,
-    nbformat_minor: 5,
-  });
-}
