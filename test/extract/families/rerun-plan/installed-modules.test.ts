@@ -1,9 +1,11 @@
 // `python -m <module>` of an installed module (a launcher, pip, a server) is no call to a missing repo file;
 // the script the launcher starts is.
 import { describe, expect, it } from "vitest";
-import { familyOf, findingsOf, planOf, stepsOf } from "./plan-repo.js";
+import { familyOf, findingsOf, gatedSeverity, planOf, stepsOf } from "./plan-repo.js";
 
 const RULES = ["instructions-script-calls-exist", "instructions-references-exist"];
+/** The severity a conclusive finding on the plan gets once the first-look gate has judged the rule. */
+const CALLS = gatedSeverity("instructions-script-calls-exist");
 
 describe("python -m of an installed module", () => {
   it("checks the script a launcher module starts, not the module", async () => {
@@ -32,7 +34,7 @@ describe("python -m of an installed module", () => {
     };
     // A module of a package nothing installs is still a missing file of the repo.
     expect(await findingsOf(files, RULES)).toEqual([
-      ["instructions-script-calls-exist", "server_b/serve.sh", 2, "warning"],
+      ["instructions-script-calls-exist", "server_b/serve.sh", 2, CALLS],
     ]);
   });
 
@@ -45,8 +47,8 @@ describe("python -m of an installed module", () => {
       "src/infer.py": "print(1)\n",
     };
     expect(await findingsOf(files, RULES)).toEqual([
-      ["instructions-script-calls-exist", "train.sh", 1, "warning"],
-      ["instructions-script-calls-exist", "train.sh", 2, "warning"],
+      ["instructions-script-calls-exist", "train.sh", 1, CALLS],
+      ["instructions-script-calls-exist", "train.sh", 2, CALLS],
     ]);
     const calls = (await familyOf(files, "readme")).filter((r) => r.kind === "call");
     expect(calls.map((c) => [c.line, c.name])).toEqual([
