@@ -178,6 +178,13 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   }
 }
 
+/** A working tree's files that git does not track are not what a stranger's clone holds: say what was left out. */
+function untrackedNote(paths: readonly string[]): string {
+  const shown = paths.slice(0, 5).join(", ");
+  const more = paths.length > 5 ? `, and ${paths.length - 5} more` : "";
+  return `${paths.length} path(s) git does not track were left out, as a clone of the repository would not hold them: ${shown}${more}. Commit what the rerun needs.`;
+}
+
 /** The static stage reads files and starts nothing: an interrupt there leaves nothing to remove. */
 const STATIC_UNDONE = "it had started nothing, so nothing was left behind";
 
@@ -196,7 +203,14 @@ async function staticStage(
   const facts = emptyFacts();
   const resolved = settle(checkout.root, facts, options, user);
   const view = await timed(options.onTiming, "walk", "walk", () =>
-    walkRepo(checkout.root, {}, { exclude: compileGlobs(valueOf(resolved.settings, "exclude") ?? []) }),
+    walkRepo(
+      checkout.root,
+      {},
+      {
+        exclude: compileGlobs(valueOf(resolved.settings, "exclude") ?? []),
+        ...(checkout.untracked ? { untracked: new Set(checkout.untracked) } : {}),
+      },
+    ),
   );
   // The parser's grammar compiles on V8's background threads: started as soon as the walk finds Python, it
   // compiles while the rules load and the branch check starts, instead of while the index waits for it. A small
@@ -209,6 +223,7 @@ async function staticStage(
   // What the checkout left unwritten (caps, names) is reported as the walk reports what it skipped.
   for (const item of checkout.skipped) view.issues.push(item);
   const notes = checkout.info.kind === "folder" ? ["Plain folder (no git): branches were not checked."] : [];
+  if (view.untracked.length > 0) notes.push(untrackedNote(view.untracked));
   if (checkout.info.subfolder)
     notes.push(
       `Subfolder ${checkout.info.subfolder} of the repository at ${checkout.info.url}: other branches are compared on that folder only.`,

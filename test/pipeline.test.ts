@@ -1,4 +1,5 @@
 // The pipeline's trust in the audited repo's own config: it may describe the training, nothing else.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,6 +24,29 @@ function folder(files: Record<string, string>): string {
 
 const NEVER_MATCHES =
   "id: paths-portable\ntitle: Require nothing\ncategory: paths\nseverity: info\nweight: 0\nreason: A rule that never matches anything.\ncheck: { family: path-literals, where: { kind: nothing } }\nmessage: never\n";
+
+describe("a local git repo audited in place", () => {
+  it("leaves out what git does not track, as a stranger's clone would, and says so", async () => {
+    const root = folder({ "train.py": "import torch\n", "requirements.txt": "torch==2.1.0\n" });
+    const gitIn = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@t", ...args], { cwd: root, stdio: "pipe" });
+    gitIn("init", "-q");
+    gitIn("add", ".");
+    gitIn("commit", "-qm", "solution");
+    mkdirSync(join(root, "__pycache__"));
+    writeFileSync(join(root, "__pycache__", "train.cpython-311.pyc"), "bytes");
+    const { report } = await audit({ source: root, stages: ["static"] });
+    expect(report.findings.some((f) => f.rule === "code-build-artefacts-absent")).toBe(false);
+    expect(
+      report.notes.some((n) => n.startsWith("1 path(s) git does not track were left out") && n.includes("__pycache__")),
+    ).toBe(true);
+    // Committed, the same bytecode is the repo's and is reported.
+    gitIn("add", "-f", "__pycache__");
+    gitIn("commit", "-qm", "bytecode");
+    const committed = await audit({ source: root, stages: ["static"] });
+    expect(committed.report.findings.some((f) => f.rule === "code-build-artefacts-absent")).toBe(true);
+  });
+});
 
 describe("the audited repo's own .repro-audit.yml", () => {
   it("becomes a finding when invalid, and the audit goes on", async () => {

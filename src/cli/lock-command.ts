@@ -32,7 +32,11 @@ export async function lockCommand(args: LockArgs, io: Io): Promise<number> {
   });
   const cacheDir = await mkdtemp(join(tmpdir(), "repro-audit-uv-cache-"));
   try {
-    const view = await walkRepo(checkout.root);
+    const view = await walkRepo(
+      checkout.root,
+      {},
+      checkout.untracked ? { untracked: new Set(checkout.untracked) } : {},
+    );
     const facts = await specFacts(view, checkout.info.url);
     const spec = specToLock(facts, view);
     if (!spec)

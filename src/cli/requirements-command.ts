@@ -42,7 +42,14 @@ export async function requirementsCommand(args: RequirementsArgs, io: Io): Promi
     ...(args.cacheDir ? { cacheDir: args.cacheDir } : {}),
   });
   try {
-    const view = await walkRepo(checkout.root, {}, { exclude: compileGlobs(args.exclude) });
+    const view = await walkRepo(
+      checkout.root,
+      {},
+      {
+        exclude: compileGlobs(args.exclude),
+        ...(checkout.untracked ? { untracked: new Set(checkout.untracked) } : {}),
+      },
+    );
     const facts = await specFacts(view, checkout.info.url);
     const specs = factsOf(facts, "env-spec")
       .filter((r) => r.kind === "spec-file")

@@ -26,6 +26,9 @@ export interface Checkout {
   /** Tree entries the walk will not see because they were not written (caps, names), as the walk's own
    * `skipped` records; empty for a folder audited in place. */
   skipped: SkippedPath[];
+  /** Paths git does not track in a working tree audited in place (folders end in "/"), relative to `root`: a
+   * clone would not hold them, so the walk leaves them out. Absent where the tree is a clone or a commit's files. */
+  untracked?: string[];
   /** Remove temporary folders (the clone cache stays). */
   dispose(): Promise<void>;
 }
@@ -217,6 +220,7 @@ async function openRepo(root: string, path: string, options: SourceOptions, subf
       .filter((s) => !subfolder || s.file.startsWith(`${subfolder}/`))
       .map((s) => (subfolder ? { ...s, file: s.file.slice(subfolder.length + 1) } : s));
   }
+  const untracked = temp ? [] : await untrackedPaths(git, subfolder);
   const others = uncheckedBranches(branches, current);
   const origin = originAsked.status === "fulfilled" ? originAsked.value.trim() : "";
   const view = gitBranchView(root, namesForReadme(branches), others, commit, options.signal);
@@ -226,10 +230,30 @@ async function openRepo(root: string, path: string, options: SourceOptions, subf
     info: subfolder ? { ...info, subfolder } : info,
     branches: subfolder ? subfolderBranchView(view, subfolder) : view,
     skipped,
+    ...(untracked.length > 0 ? { untracked } : {}),
     dispose: async () => {
       if (temp) await rm(temp, { recursive: true, force: true });
     },
   };
+}
+
+/** More untracked paths than this are left in the audit rather than held in memory. */
+const MAX_UNTRACKED = 20_000;
+
+/** What `git ls-files --others --directory` lists (untracked and ignored; a wholly untracked folder once, with a
+ * trailing slash), relative to `subfolder`; empty when git cannot tell: the tree is then audited as it is. */
+async function untrackedPaths(git: GitText, subfolder: string): Promise<string[]> {
+  const out = await git
+    .raw(["ls-files", "--others", "--directory", "-z", ...(subfolder ? ["--", subfolder] : [])])
+    .catch(() => "");
+  const prefix = subfolder ? `${subfolder}/` : "";
+  const paths: string[] = [];
+  for (const path of out.split("\0")) {
+    if (!path || !path.startsWith(prefix) || path === prefix) continue;
+    paths.push(path.slice(prefix.length));
+    if (paths.length >= MAX_UNTRACKED) break;
+  }
+  return paths;
 }
 
 /** Local branches by name, remote-tracking ones as "origin/x"; symbolic refs (origin/HEAD) left out. */

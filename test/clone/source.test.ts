@@ -208,6 +208,28 @@ describe("openSource: local paths", () => {
     rmSync(join(repo, "wip.py"));
   });
 
+  it("a local repo's untracked and ignored paths are listed, as a clone would not hold them", async () => {
+    writeFiles(repo, {
+      ".gitignore": "data/\n",
+      "__pycache__/train.cpython-311.pyc": "bytes",
+      "data/train.csv": "a,b\n",
+      "notes.txt": "scratch\n",
+    });
+    git(repo, "add", ".gitignore");
+    try {
+      const checkout = await openSource(repo);
+      expect([...(checkout.untracked ?? [])].sort()).toEqual(["__pycache__/", "data/", "notes.txt"]);
+      // A commit's files written out (--ref) hold nothing untracked.
+      const atRef = await openSource(repo, { ref: "main" });
+      expect(atRef.untracked).toBeUndefined();
+      await atRef.dispose();
+    } finally {
+      git(repo, "rm", "-q", "--cached", ".gitignore");
+      for (const p of [".gitignore", "__pycache__", "data", "notes.txt"])
+        rmSync(join(repo, p), { recursive: true, force: true });
+    }
+  });
+
   it("--ref on a local repo audits that commit from a temp folder, leaving the repo as it was", async () => {
     const head = git(repo, "rev-parse", "HEAD");
     const checkout = await openSource(repo, { ref: "dev" });

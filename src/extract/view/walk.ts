@@ -33,11 +33,16 @@ export type WalkedView = RepoView & {
   issues: FactRecord[];
   /** Files and folders the user's exclude globs left out (a folder stands for everything beneath it). */
   excluded: string[];
+  /** Files and folders left out because git does not track them (a folder stands for everything beneath it). */
+  untracked: string[];
 };
 
 export interface WalkOptions {
   /** The user's `exclude:` globs: what matches is not walked at all, as if it were not there. */
   exclude?: PathMatcher;
+  /** Paths git does not track in a working tree audited in place (folders with a trailing slash): a clone of
+   * the repository would not hold them (bytecode, downloaded data, a run's outputs), so the walk leaves them out. */
+  untracked?: ReadonlySet<string>;
 }
 
 const issuesByView = new WeakMap<RepoView, FactRecord[]>();
@@ -68,7 +73,7 @@ export async function walkRepo(
   caps: Partial<WalkCaps> = {},
   options: WalkOptions = {},
 ): Promise<WalkedView> {
-  const walk = new Walk(realpathSync(root), { ...DEFAULT_WALK_CAPS, ...caps }, options.exclude);
+  const walk = new Walk(realpathSync(root), { ...DEFAULT_WALK_CAPS, ...caps }, options.exclude, options.untracked);
   await walk.tree();
   walk.resolveLinks();
   const entries = [...walk.held.values()]
@@ -78,7 +83,11 @@ export async function walkRepo(
   const issues = walk.issues.sort((a, b) =>
     String(a.file) < String(b.file) ? -1 : String(a.file) > String(b.file) ? 1 : 0,
   );
-  const walked: WalkedView = Object.assign(view, { issues, excluded: walk.excluded.sort() });
+  const walked: WalkedView = Object.assign(view, {
+    issues,
+    excluded: walk.excluded.sort(),
+    untracked: walk.untracked.sort(),
+  });
   issuesByView.set(walked, issues);
   return walked;
 }
@@ -95,6 +104,7 @@ class Walk {
   readonly dirs = new Set<string>([""]);
   readonly issues: FactRecord[] = [];
   readonly excluded: string[] = [];
+  readonly untracked: string[] = [];
   private keptBytes = 0;
   private fileCount = 0;
   private truncated = false;
@@ -104,6 +114,7 @@ class Walk {
     readonly top: string,
     readonly limits: WalkCaps,
     private readonly exclude: PathMatcher | undefined,
+    private readonly notTracked: ReadonlySet<string> | undefined,
   ) {}
 
   readonly skip = (entry: InventoryEntry, reason: string, report: boolean): void => {
@@ -162,6 +173,10 @@ class Walk {
       }
       if (this.exclude?.matches(rel, stat.isDirectory())) {
         this.excluded.push(rel);
+        continue;
+      }
+      if (this.notTracked?.has(stat.isDirectory() ? `${rel}/` : rel)) {
+        this.untracked.push(rel);
         continue;
       }
       if (stat.isDirectory()) {

@@ -36,6 +36,21 @@ describe("walkRepo", () => {
     expect((await walkRepo(root)).excluded).toEqual([]);
   });
 
+  it("leaves out the paths git does not track, a folder for everything beneath it, and lists them", async () => {
+    writeFiles(root, {
+      "src/train.py": "print(1)\n",
+      "src/__pycache__/train.cpython-311.pyc": "x",
+      "data/train.csv": "a\n",
+      "notes.txt": "n\n",
+    });
+    const view = await walkRepo(root, {}, { untracked: new Set(["src/__pycache__/", "data/", "notes.txt"]) });
+    expect(view.files().map((f) => f.path)).toEqual(["src/train.py"]);
+    expect(view.untracked).toEqual(["data", "notes.txt", "src/__pycache__"]);
+    expect(view.excluded).toEqual([]);
+    // A folder's name without its slash is a file's name: "data" as a file entry leaves the folder walked.
+    expect((await walkRepo(root, {}, { untracked: new Set(["data"]) })).has("data/train.csv")).toBe(true);
+  });
+
   it("lists files in path order, reads texts, flattens notebooks and skips .git", async () => {
     writeFiles(root, {
       "src/train.py": "import torch\n",
