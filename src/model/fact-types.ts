@@ -197,7 +197,7 @@ export interface EnvSpecFact {
   environment?: boolean;
   /** copy: COPY | ADD | pip install (a wheel or archive installed by file name, which some COPY must have brought from the context) */
   instruction?: string;
-  /** framework-versions (one per framework that two or more sources state a version of): each major.minor of the framework (name) that a source states, with the first place stating it (a spec's pin, the root README's prose, a pytorch/pytorch or tensorflow/tensorflow image tag), comma-joined */
+  /** framework-versions (one per framework that two or more sources state a version of): each major.minor of the framework (name) that a source states, with the first place stating it (a spec's pin, the root README's prose, a pytorch/pytorch or tensorflow/tensorflow image tag, an NGC release the table of known images gives a version), comma-joined */
   versions?: string;
   /** framework-versions: every source states the same major.minor */
   agree?: boolean;
