@@ -35,3 +35,12 @@ it("reads an NGC tag as NVIDIA's release through the table, and an official imag
   ]);
   expect(imageFrameworks("tensorflow/tensorflow:2.3.0-gpu")).toEqual([{ framework: "tensorflow", version: "2.3.0" }]);
 });
+
+it("knows the Python of NGC TensorFlow releases and the TensorFlow 1.15.5 of the late tf1 releases", () => {
+  expect(imageInfo("nvcr.io/nvidia/tensorflow:20.10-tf2-py3")?.python).toBe("3.6");
+  expect(imageInfo("nvcr.io/nvidia/tensorflow:21.05-tf1-py3")?.python).toBe("3.8");
+  expect(imageFrameworks("nvcr.io/nvidia/tensorflow:22.12-tf1-py3")).toEqual([
+    { framework: "tensorflow", version: "1.15.5" },
+  ]);
+  expect(imageFrameworks("nvcr.io/nvidia/tensorflow:21.05-tf2-py3")).toEqual([]);
+});
