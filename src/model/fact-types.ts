@@ -197,7 +197,7 @@ export interface EnvSpecFact {
   environment?: boolean;
   /** copy: COPY | ADD | pip install (a wheel or archive installed by file name, which some COPY must have brought from the context) */
   instruction?: string;
-  /** framework-versions (one per framework that two or more sources state a version of): each major.minor of the framework (name) that a source states, with the first place stating it (a spec's pin, the root README's prose, a pytorch/pytorch or tensorflow/tensorflow image tag), comma-joined */
+  /** framework-versions (one per framework that two or more sources state a version of): each major.minor of the framework (name) that a source states, with the first place stating it (a spec's pin, the root README's prose, a pytorch/pytorch or tensorflow/tensorflow image tag, an NGC release the table of known images gives a version), comma-joined */
   versions?: string;
   /** framework-versions: every source states the same major.minor */
   agree?: boolean;
@@ -831,7 +831,9 @@ export interface TrainingSetupFact {
   width?: number;
   /** kind tracker: what a rerun needs for it, in words: the author's account (its login), or, where the call logs in with the service's anonymous token, network access only */
   needs?: string;
-  /** tracker: whether a rerun can run without the tracker's account (the call takes a mode, sits under an if or try, or the repo documents an offline switch such as WANDB_MODE); prompt: whether the condition it sits in is the user's switch (a terminal check, a yes or force flag); debug-switch: whether the committed default is off; tpu: whether the file falls back on another device (a default or GPU strategy, a CUDA or CPU device, the TPU call under an if) */
+  /** kind tracker: when the tracker starts, in words: on every run, or by default behind a config switch the planned run leaves on (use_wandb: true in the config a step loads, an argparse default True), naming where it is set and how to turn it off */
+  when?: string;
+  /** tracker: whether a rerun can run without the tracker's account (the call takes a mode, sits under an if or try whose switch the planned run leaves off, or the repo documents an offline switch such as WANDB_MODE); prompt: whether the condition it sits in is the user's switch (a terminal check, a yes or force flag); debug-switch: whether the committed default is off; tpu: whether the file falls back on another device (a default or GPU strategy, a CUDA or CPU device, the TPU call under an if) */
   switchable?: boolean;
   /** resources: gpu-count ("4x A100", "8 GPUs", "a single V100") | gpu-memory ("V100 32GB", "24 GB of GPU memory") | gpu-model (a GPU named alone: "GPU: Tesla T4") | run-time ("12 hours", "3 days") */
   resource?: string;

@@ -8,6 +8,8 @@ export interface ImageInfo {
   /** The variables the image's published Dockerfile sets (PYTHONPATH as written), with where that was read;
    * null when the table does not know the image's environment. */
   environment: { variables: Readonly<Record<string, string>>; source: string } | null;
+  /** The framework versions the release ships (torch: 2.1.0a0), where the table knows them. */
+  frameworks: Readonly<Record<string, string>> | null;
 }
 
 interface ImageTable {
@@ -18,6 +20,7 @@ interface ImageTable {
     source: string;
     environment?: Record<string, string>;
     environmentSource?: string;
+    frameworks?: Record<string, string>;
   }>;
 }
 
@@ -33,10 +36,30 @@ export function imageInfo(image: string): ImageInfo | null {
       source: e.source,
       environment:
         e.environment && e.environmentSource ? { variables: e.environment, source: e.environmentSource } : null,
+      frameworks: e.frameworks ?? null,
     },
   }));
   const name = image.replace(/@sha256:[0-9a-f]+$/, "");
   return compiled.find((e) => e.re.test(name))?.info ?? null;
+}
+
+/** Images whose tag is the framework's version (`pytorch/pytorch:2.3.0-cuda12.1-cudnn8-runtime`). NVIDIA's NGC tags
+ * (`nvcr.io/nvidia/pytorch:23.07-py3`) are its release, year and month, never the framework's version. */
+const VERSION_TAG: Array<[RegExp, string]> = [
+  [/^(?:docker\.io\/)?pytorch\/pytorch:v?(\d+\.\d+(?:\.\d+)?)/, "torch"],
+  [/^(?:docker\.io\/)?tensorflow\/tensorflow:(\d+\.\d+(?:\.\d+)?)/, "tensorflow"],
+];
+
+/** The framework versions an image ships: those the table gives its release, else those its tag names; none for a
+ * release the table does not know. */
+export function imageFrameworks(image: string): Array<{ framework: string; version: string }> {
+  const known = imageInfo(image)?.frameworks;
+  if (known) return Object.entries(known).map(([framework, version]) => ({ framework, version }));
+  const name = image.replace(/@sha256:[0-9a-f]+$/, "");
+  return VERSION_TAG.flatMap(([re, framework]) => {
+    const m = re.exec(name);
+    return m ? [{ framework, version: m[1]! }] : [];
+  });
 }
 
 /** Whether a PYTHONPATH value as a Dockerfile writes it has an empty entry (`:$PYTHONPATH:/opt/x`, `$PYTHONPATH:/opt/x`

@@ -2,6 +2,7 @@
 // with whether they agree on major.minor: where not, a stranger cannot tell which one the result came from. Pure.
 import type { FactRecord } from "../../../model/facts.js";
 import type { RepoView } from "../../../model/repo-view.js";
+import { imageFrameworks } from "../../parse/images.js";
 import { readmeListRecords } from "../../parse/readme-list.js";
 import { roleOf } from "../../view/file-roles.js";
 
@@ -12,11 +13,6 @@ const FRAMEWORKS: Record<string, string> = {
   "tensorflow-gpu": "tensorflow",
   "tensorflow-cpu": "tensorflow",
 };
-/** Images whose tag is the framework's version (`pytorch/pytorch:2.3.0-cuda12.1-cudnn8-runtime`). */
-const IMAGE_TAG: Array<[RegExp, string]> = [
-  [/^(?:docker\.io\/)?pytorch\/pytorch:v?(\d+\.\d+(?:\.\d+)?)/, "torch"],
-  [/^(?:docker\.io\/)?tensorflow\/tensorflow:(\d+\.\d+(?:\.\d+)?)/, "tensorflow"],
-];
 
 interface Stated {
   version: string;
@@ -80,15 +76,16 @@ export function frameworkConflicts(view: RepoView, records: readonly FactRecord[
   }
   text.split(/\r?\n/).forEach((line, i) => {
     if (listed.has(i + 1)) return;
-    for (const m of line.matchAll(MENTION))
+    for (const m of line.matchAll(MENTION)) {
+      // `nvidia/pytorch:23.07-py3`, `pytorch/pytorch:1.4-cuda10.1`: an image's name and tag, read as the image.
+      if (line[(m.index ?? 0) - 1] === "/") continue;
       add(FRAMEWORKS[m[1]!.toLowerCase()]!, m[3]!, `${readme!.path}:${i + 1}`, Boolean(m[2] ?? m[4]));
+    }
   });
   for (const r of records) {
     if (r.kind !== "image" || typeof r.image !== "string") continue;
-    for (const [re, framework] of IMAGE_TAG) {
-      const m = re.exec(r.image);
-      if (m) add(framework, m[1]!, `${String(r.file)}:${String(r.line)}, image ${r.image}`);
-    }
+    for (const { framework, version } of imageFrameworks(r.image))
+      add(framework, version, `${String(r.file)}:${String(r.line)}, image ${r.image}`);
   }
   const out: FactRecord[] = [];
   for (const [name, list] of stated) {

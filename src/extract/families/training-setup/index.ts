@@ -1,7 +1,7 @@
 // Fact family `training-setup`: what a training trains and on how much: architectures, input sizes, dataset
 // sizes (argparse defaults, CSV rows shipped in the repo, sizes a README states), mixed precision, frozen layers.
 import type { FactRecord } from "../../../model/facts.js";
-import type { Extractor } from "../../extractor.js";
+import type { ExtractContext, Extractor } from "../../extractor.js";
 import { configValues, scannableConfig } from "../../python/config-lines.js";
 import { configArg } from "../../python/hints.js";
 import { recordAt } from "../../python/locate.js";
@@ -21,6 +21,7 @@ import { readmeResources } from "./resources.js";
 import { trainingsOf } from "./trainings.js";
 import { OFFLINE_SWITCH, trackerStarts } from "./trackers.js";
 import { callSitesOf } from "./call-sites.js";
+import { switchOnForPlan, type PlanSwitchInputs } from "./tracker-switches.js";
 import { promptCalls } from "./prompts.js";
 import { tpuUse } from "./tpu-only.js";
 import { classDebugSwitches, debugSwitches } from "./debug-switch.js";
@@ -187,19 +188,26 @@ export const extractor: Extractor = {
       filesWithRole(ctx.view, ...TRACKER_DOCS).some(
         (e) => !e.skipped && OFFLINE_SWITCH.test(ctx.view.read(e.path) ?? ""),
       );
-    for (const { source, t } of starts)
+    // A start behind a config switch is still on a stranger's rerun where the plan leaves the switch on.
+    const switchInputs = starts.some(({ t }) => t.switches) ? planSwitchInputs(ctx) : null;
+    for (const { source, t } of starts) {
+      const on = t.switches && switchInputs ? switchOnForPlan(t.switches, switchInputs) : null;
       records.push(
         recordAt(source, t.line, {
           kind: "tracker",
           value: t.tracker,
           via: "code",
           name: t.name,
-          switchable: t.switchable || offlineDocumented,
+          switchable: (t.switchable && !on) || offlineDocumented,
+          when: on
+            ? `by default, behind the switch ${on.name}, which is on (\`${on.written}\` at ${on.at}; to run without an account, ${on.off})`
+            : "on every run",
           needs: t.anonymous
             ? `it logs in with ${t.tracker}'s anonymous token, so a rerun needs no account but does need network access to ${t.tracker}`
             : `a rerun without the author's ${t.tracker} account stops at its login`,
         }),
       );
+    }
     // Code that runs only on a TPU: a stranger with GPUs must port it first.
     for (const source of ctx.view.python()) {
       const tpu = tpuUse(source.text);
@@ -254,6 +262,25 @@ export const extractor: Extractor = {
     return withoutFactoryKeywords(records);
   },
 };
+
+/** What says whether a tracker's switch is on for the planned run: the steps' arguments, the configs they load,
+ * the repo's other configs and its Python. */
+function planSwitchInputs(ctx: ExtractContext): PlanSwitchInputs {
+  const steps = (ctx.facts.families["rerun-plan"] ?? []).filter((r) => r.kind === "step");
+  const loaded = new Set(
+    steps.flatMap((r) => (typeof r.configs === "string" && r.configs !== "" ? r.configs.split(",") : [])),
+  );
+  const configs = ctx.view
+    .files()
+    .filter((f) => !f.skipped && f.kind === "config" && f.size <= 200_000)
+    .map((f) => ({ path: f.path, text: ctx.view.read(f.path) ?? "" }));
+  return {
+    steps: steps.map((r) => ({ args: String(r.args ?? ""), at: `${String(r.file)}:${String(r.line)}` })),
+    planConfigs: configs.filter((c) => loaded.has(c.path)),
+    otherConfigs: configs.filter((c) => !loaded.has(c.path)),
+    python: [...ctx.view.python()].map((p) => ({ path: p.path, text: p.text })),
+  };
+}
 
 /** A factory's keyword (create_model(model_name=...), smp.Unet(encoder_name=...)) is read once, as the factory. */
 function withoutFactoryKeywords(records: FactRecord[]): FactRecord[] {

@@ -15,6 +15,9 @@ export interface TrackerStart {
   /** True when this call offers a way to run without an account (a mode argument, an `if` or a `try` around it, or
    * every call of the function that starts it behind one). */
   switchable: boolean;
+  /** The config switches that turn it on, where `switchable` rests only on `if` tests of named switches (`use_wandb`
+   * of `if cfg.use_wandb:`): whether they are on by default is the plan's configs' and the code's defaults' to say. */
+  switches?: string[];
   /** Logs in with the service's anonymous token (`api_token=neptune.ANONYMOUS_API_TOKEN`): no account, but the network. */
   anonymous?: boolean;
 }
@@ -54,9 +57,21 @@ export function trackerStarts(text: string, callSites: CallSites = () => []): Tr
       // A bare `Experiment(` is comet's only where the file imports comet_ml.
       if (s.tracker === "comet" && m[1] === "Experiment" && !comet) continue;
       const args = callArguments(lines, i, (m.index ?? 0) + m[0].length);
-      const switchable = modeSwitch(args, s.modes, lines) || guarded(lines, i) || callersGuarded(lines, i, callSites);
+      const moded = modeSwitch(args, s.modes, lines);
+      const own = guarded(lines, i);
+      const callers = own ? null : callersGuarded(lines, i, callSites);
+      const switchable = moded || own || callers !== null;
+      // Named switches only where nothing else (a mode, a try, an else) offers the way out.
+      const named = moded ? null : own ? switchesAbove(lines, i) : callers;
       const anonymous = anonymousToken(args, lines);
-      out.push({ line: i + 1, tracker: s.tracker, name: m[1]!, switchable, ...(anonymous ? { anonymous } : {}) });
+      out.push({
+        line: i + 1,
+        tracker: s.tracker,
+        name: m[1]!,
+        switchable,
+        ...(named && named.length > 0 ? { switches: named } : {}),
+        ...(anonymous ? { anonymous } : {}),
+      });
       break;
     }
   });
@@ -191,12 +206,63 @@ function guarded(lines: readonly string[], i: number): boolean {
 }
 
 /** A start inside a function every call of which sits behind a tracker switch (`if cfg.use_wandb:` around
- * `exp.add_wnb_run(...)`): the switch is the callers'. A function nothing calls is left as it was. */
-function callersGuarded(lines: readonly string[], i: number, callSites: CallSites): boolean {
+ * `exp.add_wnb_run(...)`): the switch is the callers'. A function nothing calls is left as it was. Null when not
+ * guarded, else the switches the callers test by name (empty when one of them is guarded otherwise: a try, an else). */
+function callersGuarded(lines: readonly string[], i: number, callSites: CallSites): string[] | null {
   const fn = enclosingFunction(lines, i);
-  if (!fn) return false;
+  if (!fn) return null;
   const sites = callSites(fn);
-  return sites.length > 0 && sites.every((site) => guarded(site.lines, site.i));
+  if (sites.length === 0 || !sites.every((site) => guarded(site.lines, site.i))) return null;
+  const named = sites.map((site) => switchesAbove(site.lines, site.i));
+  return named.some((n) => n === null) ? [] : [...new Set(named.flat() as string[])];
+}
+
+/** The switch names of the tracker-naming `if`/`elif` tests enclosing line i up to its `def`; null when something
+ * else guards it (a try, an else, an inline conditional) or a test is no plain truth test of a named switch. */
+function switchesAbove(lines: readonly string[], i: number): string[] | null {
+  if (/\bif\b(.*)\belse\b/.test(lines[i]!)) return null;
+  const out: string[] = [];
+  let indent = indentOf(lines[i]!);
+  for (let k = i - 1; k >= 0 && indent > 0; k--) {
+    const line = lines[k]!;
+    if (line.trim() === "" || /^\s*#/.test(line)) continue;
+    const d = indentOf(line);
+    if (d >= indent) continue;
+    indent = d;
+    const head = line.trimStart();
+    if (/^(?:try|except|else)\b/.test(head)) return null;
+    if (/^(?:if|elif)\b/.test(head) && TRACKER_SWITCH.test(head)) {
+      const names = switchNames(head);
+      if (names === null) return null;
+      out.push(...names);
+    }
+    if (/^(?:async\s+)?def\b|^class\b/.test(head)) break;
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** The switches an `if` tests for truth (`if cfg.use_wandb:`, `if args.wandb and is_main:`, `if cfg['use_wandb']:`,
+ * `if cfg.get('use_wandb', False):`): each part's last name that names the tracker. Null for any other test (a
+ * negation, a comparison), whose default the audit does not weigh. */
+function switchNames(head: string): string[] | null {
+  const condition = head
+    .replace(/^\s*(?:if|elif)\s+/, "")
+    .replace(/:\s*(?:#.*)?$/, "")
+    .trim();
+  const names: string[] = [];
+  for (const part of condition.split(/\s+and\s+/)) {
+    const got = /^[A-Za-z_][\w.]*\.get\(\s*['"](\w+)['"]\s*(?:,\s*(?:True|False|None)\s*)?\)$/.exec(part);
+    const path = /^[A-Za-z_][\w.]*(?:\[\s*['"]\w+['"]\s*\])*$/.test(part)
+      ? (part.match(/\w+/g) ?? []).at(-1)
+      : undefined;
+    const name = got?.[1] ?? path;
+    if (name === undefined) {
+      if (TRACKER_SWITCH.test(part)) return null;
+      continue;
+    }
+    if (TRACKER_SWITCH.test(name)) names.push(name);
+  }
+  return names.length > 0 ? names : null;
 }
 
 /** The name of the innermost `def` line i sits in, or null at module level. */

@@ -1,5 +1,6 @@
 // Hosted experiment trackers a training starts, and whether a rerun can run without their account.
 import { describe, expect, it } from "vitest";
+import { switchOnForPlan } from "../../../../src/extract/families/training-setup/tracker-switches.js";
 import { trackerStarts } from "../../../../src/extract/families/training-setup/trackers.js";
 
 const starts = (text: string) => trackerStarts(text).map((t) => [t.line, t.tracker, t.name, t.switchable]);
@@ -115,5 +116,66 @@ describe("trackerStarts", () => {
     expect(starts("from comet_ml import Experiment\nexp = Experiment(api_key='k')\n")).toEqual([
       [2, "comet", "Experiment", false],
     ]);
+  });
+});
+
+describe("tracker switches", () => {
+  it("names the switches an if tests for truth, and none behind a try, an else, a negation or a mode", () => {
+    const text = [
+      "import wandb",
+      "if cfg.use_wandb and not cfg.debug:",
+      "    wandb.init(project='a')",
+      "if cfg.get('log_wandb', False):",
+      "    wandb.init(project='b')",
+      "try:",
+      "    wandb.init(project='c')",
+      "except Exception:",
+      "    pass",
+      "if not cfg.no_wandb:",
+      "    wandb.init(project='d')",
+      "if args.wandb:",
+      "    wandb.init(project='e', mode=args.mode)",
+    ].join("\n");
+    expect(trackerStarts(text).map((t) => [t.line, t.switchable, t.switches])).toEqual([
+      [3, true, ["use_wandb"]],
+      [5, true, ["log_wandb"]],
+      [7, true, undefined],
+      [11, true, undefined],
+      [13, true, undefined],
+    ]);
+  });
+  it("names the callers' switch for a start inside a function every call of which it guards", () => {
+    const lib = "import wandb\n\ndef init_wandb(cfg):\n    return wandb.init(project='x')\n";
+    const main = ["if cfg['use_wandb']:", "    init_wandb(cfg)"];
+    const sites = () => [{ lines: main, i: 1 }];
+    expect(trackerStarts(lib, sites).map((t) => [t.switchable, t.switches])).toEqual([[true, ["use_wandb"]]]);
+  });
+});
+
+describe("switchOnForPlan", () => {
+  const python = [{ path: "train.py", text: "import argparse\np.add_argument('--use_wandb', action='store_true')\n" }];
+  const none = { steps: [], planConfigs: [], otherConfigs: [], python: [] };
+  it("reads the plan's arguments, then the configs it loads, then the code's defaults", () => {
+    expect(switchOnForPlan(["use_wandb"], { ...none, python })).toBeNull();
+    const passed = { ...none, python, steps: [{ args: "--use_wandb --epochs 3", at: "README.md:5" }] };
+    expect(switchOnForPlan(["use_wandb"], passed)?.off).toBe("drop `--use_wandb` from the command at README.md:5");
+    const config = { path: "configs/a.yaml", text: "train:\n  use_wandb: true\n" };
+    expect(switchOnForPlan(["use_wandb"], { ...none, python, planConfigs: [config] })).toEqual({
+      name: "use_wandb",
+      at: "configs/a.yaml:2",
+      written: "use_wandb: true",
+      off: "set `use_wandb: false` in configs/a.yaml",
+    });
+    // The plan's override wins over the config's value.
+    const overridden = { ...none, planConfigs: [config], steps: [{ args: "use_wandb=false", at: "run.sh:1" }] };
+    expect(switchOnForPlan(["use_wandb"], overridden)).toBeNull();
+  });
+  it("takes a dataclass field or an argparse default of True as on", () => {
+    const field = [{ path: "cfg.py", text: "@dataclass\nclass Config:\n    use_wandb: bool = True\n" }];
+    expect(switchOnForPlan(["use_wandb"], { ...none, python: field })?.off).toBe(
+      "set `use_wandb` to False at cfg.py:3",
+    );
+    const option = [{ path: "train.py", text: "p.add_argument(\n    '--use-wandb',\n    default=True,\n)\n" }];
+    expect(switchOnForPlan(["use_wandb"], { ...none, python: option })?.at).toBe("train.py:2");
   });
 });
