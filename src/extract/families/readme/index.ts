@@ -9,6 +9,7 @@ import {
   interpretLine,
   isLocal,
   joinContinuations,
+  isUnplaced,
   joinRel,
   PYTHON_RUNNER,
   rootVariables,
@@ -25,6 +26,7 @@ import { stepFolderRecords } from "./step-folders.js";
 import { roleOf } from "../../view/file-roles.js";
 import { fitsModel, writesNamed, writesSubmission } from "./script-does.js";
 import { makeGoal } from "../../shell/make-goal.js";
+import { containerFolderOf } from "../../shell/container-mounts.js";
 import { composeServiceFolder } from "../../shell/compose-services.js";
 import { proseDirectoryChanges } from "../../shell/prose-folders.js";
 import { scriptLineReader } from "../../shell/script-folder.js";
@@ -172,7 +174,7 @@ export const extractor: Extractor = {
 /** A shell script at the root whose lines train (`run.sh` of `python train.py ...` lines): where a README gives no
  * training command, a stranger still finds the training there. The first by name, or null. */
 function rootTrainScript(view: RepoView): string | null {
-  const env: ShellEnv = { isDir: (p) => view.isDir(p) };
+  const env: ShellEnv = { isDir: (p) => view.isDir(p), containerFolder: containerFolderOf(view) };
   return (
     view
       .files()
@@ -324,6 +326,7 @@ function readmeFacts(
     rootVars: rootVariables(text),
     clones: new Set(),
     serviceFolder: composeServiceFolder((p) => (view.has(p) ? view.read(p) : null)),
+    containerFolder: containerFolderOf(view),
   };
   /** `located`: the script as the README runs it, where it is not, when the command was found in another folder. */
   const commands: Array<{
@@ -798,6 +801,8 @@ function missingCalls(
   )) {
     const step = read(raw, at);
     at = step.cwd;
+    // After a `cd` no mount maps, the folder is unknown: nothing is claimed missing from it.
+    if (isUnplaced(at)) continue;
     const command = step.command;
     // `CUDA_VISIBLE_DEVICES=0 python x.py`, `nohup python x.py &`: the command the prefixes run.
     const words = command ? (commandWords(command.command)?.argv ?? []) : [];
