@@ -372,7 +372,7 @@ function programView(path: string, view: RepoView, index: RepoPythonIndex): Prog
     .sort((a, b) => (a === path ? -1 : b === path ? 1 : compareText(a, b)))
     .map((p) => index.byPath.get(p)!);
   const text = view.read(path) ?? "";
-  const parser = parserOf(own, text);
+  const parser = parserOf(own, text, (p) => view.read(p));
   return {
     own,
     parser,
