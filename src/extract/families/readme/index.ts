@@ -254,13 +254,23 @@ function readmeFacts(
     const near = target === "file" && exists === false && !at ? nearNamesake(view, name) : null;
     // A script the README runs from the root that lies, path and all, under one sub-folder (`python models/x.py`
     // for `pkg/models/x.py`): the README leaves out a `cd pkg`; the file is there.
-    const under = target === "file" && exists === false && runBy && !at ? soleFolderHolding(view, name) : null;
+    // So does a path the prose names by its tail ("then run script/run.sh" for input/training/script/run.sh).
+    const under =
+      target === "file" && exists === false && !at && (runBy || name.includes("/"))
+        ? soleFolderHolding(view, name)
+        : null;
     // A script a command runs that is not where it runs but whose one namesake lies elsewhere (`src/train.py`).
     const elsewhere =
       at ?? (target === "file" && exists === false && runBy && !under && !near ? namesake(view, name) : null);
     // Where several files have that name, the README is off by a folder, not missing the file: name them.
     const several =
-      target === "file" && exists === false && runBy && !under && !near && !elsewhere ? namesakes(view, name) : [];
+      target === "file" && exists === false && !under && !near && !elsewhere
+        ? runBy
+          ? namesakes(view, name)
+          : name.includes("/")
+            ? filesEndingWith(view, name)
+            : []
+        : [];
     records.push({
       kind: "mention",
       file,
@@ -883,6 +893,16 @@ function namesakes(view: RepoView, path: string): string[] {
   return view
     .files()
     .filter((e) => e.path === base || e.path.endsWith(`/${base}`))
+    .map((e) => e.path)
+    .sort();
+}
+
+/** The files whose path ends with `path`'s folders and name (`script/run.sh` in input/training/), sorted. */
+function filesEndingWith(view: RepoView, path: string): string[] {
+  if (path.startsWith("..")) return [];
+  return view
+    .files()
+    .filter((e) => e.path.endsWith(`/${path}`))
     .map((e) => e.path)
     .sort();
 }
