@@ -71,7 +71,16 @@ export interface ShellEnv {
   /** The repo folder a compose service's command runs in (its `working_dir` under a volume mapping the
    * repo), for `docker compose run <service> ...` from `cwd`; null when the compose file does not say. */
   serviceFolder?: (service: string, cwd: string) => string | null;
+  /** The repo folder an absolute path stands for inside a container that holds the clone (`cd /submission/code`
+   * after `docker run -v $(pwd):/submission`), null when no mount holds it. Given, an absolute `cd` that no mount
+   * maps leaves the folder unknown (UNPLACED); not given, it goes to the root. */
+  containerFolder?: (path: string) => string | null;
 }
+
+/** The working folder after a `cd` the audit cannot map to a folder of the repo: steps run there are unplaced. */
+export const UNPLACED = "?";
+/** Whether a working folder (or a path joined onto one) is unknown. */
+export const isUnplaced = (cwd: string): boolean => cwd === UNPLACED || cwd.startsWith(`${UNPLACED}/`);
 
 /** `docker compose run|exec [options] <service> [command...]`: the service and the command words. */
 function composeRun(argv: readonly string[]): { service: string; argv: string[] } | null {
@@ -94,14 +103,13 @@ function composeRun(argv: readonly string[]): { service: string; argv: string[] 
 
 /** The folder `cd target` lands in from `cwd`: relative to it when that folder exists (or existence is
  * unknown), else from the root (READMEs often repeat `cd src/x` from the root, block after block). */
-function changeDir(
-  cwd: string,
-  target: string,
-  isDir?: (path: string) => boolean,
-  rootVars?: ReadonlySet<string>,
-): string {
+function changeDir(cwd: string, target: string, env: ShellEnv): string {
+  const { isDir, rootVars, containerFolder } = env;
   const rooted = /^\$\{?(\w+)\}?(?:\/(.*))?$/.exec(target);
   if (rooted && rootVars?.has(rooted[1]!)) return joinRel("", rooted[2] ?? "");
+  if (target.startsWith("/") && containerFolder) return containerFolder(target) ?? UNPLACED;
+  // From an unknown folder, a relative move stays unknown.
+  if (isUnplaced(cwd) && !/^[$~]/.test(target) && target !== "" && target !== "-") return UNPLACED;
   if (target === "" || target === "~" || target === "-" || /^[$~]/.test(target) || target.startsWith("/")) return "";
   const joined = joinRel(cwd, target);
   if (!isDir || isDir(joined) || !isDir(joinRel("", target))) return joined;
@@ -189,10 +197,7 @@ export function interpretLine(
       if (head === "pushd") stack.push(cwd);
       const target = (argv[1] ?? "").replace(/\/+$/, "");
       // The clone the README just made is this repo: its folder is the root.
-      cwd =
-        env.clones?.has(target) && !isDir?.(joinRel(cwd, target))
-          ? ""
-          : changeDir(cwd, argv[1] ?? "", isDir, env.rootVars);
+      cwd = env.clones?.has(target) && !isDir?.(joinRel(cwd, target)) ? "" : changeDir(cwd, argv[1] ?? "", env);
       continue;
     }
     if (head === "git" && argv[1] === "clone" && env.clones) {

@@ -9,6 +9,7 @@ import {
   interpretLine,
   isLocal,
   joinContinuations,
+  isUnplaced,
   joinRel,
   PYTHON_RUNNER,
   rootVariables,
@@ -25,6 +26,7 @@ import { stepFolderRecords } from "./step-folders.js";
 import { roleOf } from "../../view/file-roles.js";
 import { fitsModel, writesNamed, writesSubmission } from "./script-does.js";
 import { makeGoal } from "../../shell/make-goal.js";
+import { containerFolderOf } from "../../shell/container-mounts.js";
 import { composeServiceFolder } from "../../shell/compose-services.js";
 import { proseDirectoryChanges } from "../../shell/prose-folders.js";
 import { scriptLineReader } from "../../shell/script-folder.js";
@@ -172,7 +174,7 @@ export const extractor: Extractor = {
 /** A shell script at the root whose lines train (`run.sh` of `python train.py ...` lines): where a README gives no
  * training command, a stranger still finds the training there. The first by name, or null. */
 function rootTrainScript(view: RepoView): string | null {
-  const env: ShellEnv = { isDir: (p) => view.isDir(p) };
+  const env: ShellEnv = { isDir: (p) => view.isDir(p), containerFolder: containerFolderOf(view) };
   return (
     view
       .files()
@@ -252,13 +254,23 @@ function readmeFacts(
     const near = target === "file" && exists === false && !at ? nearNamesake(view, name) : null;
     // A script the README runs from the root that lies, path and all, under one sub-folder (`python models/x.py`
     // for `pkg/models/x.py`): the README leaves out a `cd pkg`; the file is there.
-    const under = target === "file" && exists === false && runBy && !at ? soleFolderHolding(view, name) : null;
+    // So does a path the prose names by its tail ("then run script/run.sh" for input/training/script/run.sh).
+    const under =
+      target === "file" && exists === false && !at && (runBy || name.includes("/"))
+        ? soleFolderHolding(view, name)
+        : null;
     // A script a command runs that is not where it runs but whose one namesake lies elsewhere (`src/train.py`).
     const elsewhere =
       at ?? (target === "file" && exists === false && runBy && !under && !near ? namesake(view, name) : null);
     // Where several files have that name, the README is off by a folder, not missing the file: name them.
     const several =
-      target === "file" && exists === false && runBy && !under && !near && !elsewhere ? namesakes(view, name) : [];
+      target === "file" && exists === false && !under && !near && !elsewhere
+        ? runBy
+          ? namesakes(view, name)
+          : name.includes("/")
+            ? filesEndingWith(view, name)
+            : []
+        : [];
     records.push({
       kind: "mention",
       file,
@@ -324,6 +336,7 @@ function readmeFacts(
     rootVars: rootVariables(text),
     clones: new Set(),
     serviceFolder: composeServiceFolder((p) => (view.has(p) ? view.read(p) : null)),
+    containerFolder: containerFolderOf(view),
   };
   /** `located`: the script as the README runs it, where it is not, when the command was found in another folder. */
   const commands: Array<{
@@ -798,6 +811,8 @@ function missingCalls(
   )) {
     const step = read(raw, at);
     at = step.cwd;
+    // After a `cd` no mount maps, the folder is unknown: nothing is claimed missing from it.
+    if (isUnplaced(at)) continue;
     const command = step.command;
     // `CUDA_VISIBLE_DEVICES=0 python x.py`, `nohup python x.py &`: the command the prefixes run.
     const words = command ? (commandWords(command.command)?.argv ?? []) : [];
@@ -878,6 +893,16 @@ function namesakes(view: RepoView, path: string): string[] {
   return view
     .files()
     .filter((e) => e.path === base || e.path.endsWith(`/${base}`))
+    .map((e) => e.path)
+    .sort();
+}
+
+/** The files whose path ends with `path`'s folders and name (`script/run.sh` in input/training/), sorted. */
+function filesEndingWith(view: RepoView, path: string): string[] {
+  if (path.startsWith("..")) return [];
+  return view
+    .files()
+    .filter((e) => e.path.endsWith(`/${path}`))
     .map((e) => e.path)
     .sort();
 }

@@ -4,7 +4,15 @@ import type { FactRecord } from "../../../model/facts.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { preparePythonIndex, reachableFrom, type RepoPythonIndex } from "../../python/repo-index.js";
-import { commandWords, interpretLine, joinRel, PYTHON_RUNNER, type ShellEnv } from "../../shell/readme-commands.js";
+import { containerFolderOf } from "../../shell/container-mounts.js";
+import {
+  commandWords,
+  interpretLine,
+  isUnplaced,
+  joinRel,
+  PYTHON_RUNNER,
+  type ShellEnv,
+} from "../../shell/readme-commands.js";
 import { ownRunnerModules } from "../../shell/readme-scripts.js";
 import type { PyFileIndex } from "../../python/file-index.js";
 import { argsAfter, givenOptions, rejectedArgument, type ParserView } from "./arguments.js";
@@ -49,7 +57,11 @@ export const extractor: Extractor = {
     const { view, facts } = ctx;
     const index = await preparePythonIndex(view);
     const runners = ownRunnerModules(view);
-    const env: ShellEnv = { isDir: (p) => view.isDir(p), runners: new Set(runners.keys()) };
+    const env: ShellEnv = {
+      isDir: (p) => view.isDir(p),
+      runners: new Set(runners.keys()),
+      containerFolder: containerFolderOf(view),
+    };
     const list = new StepList(view, env);
     // 1. The README's steps: its code blocks (as the readme family read them) and its prose steps.
     const readmeData = (file: string, folder: string) => list.noteWrites(file, view.read(file) ?? "", folder);
@@ -360,7 +372,7 @@ function programView(path: string, view: RepoView, index: RepoPythonIndex): Prog
     .sort((a, b) => (a === path ? -1 : b === path ? 1 : compareText(a, b)))
     .map((p) => index.byPath.get(p)!);
   const text = view.read(path) ?? "";
-  const parser = parserOf(own, text);
+  const parser = parserOf(own, text, (p) => view.read(p));
   return {
     own,
     parser,
@@ -423,12 +435,10 @@ function stepRecord(
         : rejectedArgument(args, parser),
     configs: configs.join(","),
   };
-  const missing = missingConfigArguments(
-    args,
-    step.cwd,
-    (p) => view.has(p),
-    python ? (view.read(python.path) ?? "") : "",
-  )[0];
+  // A step whose working folder is unknown (a `cd` no mount maps) claims no config missing.
+  const missing = isUnplaced(step.cwd)
+    ? undefined
+    : missingConfigArguments(args, step.cwd, (p) => view.has(p), python ? (view.read(python.path) ?? "") : "")[0];
   if (missing !== undefined) {
     record.missingConfig = missing;
     const beside = configsBeside(

@@ -3,6 +3,7 @@
 import { optionFramework, optionNames } from "../../python/cli-option.js";
 import type { PyFileIndex } from "../../python/file-index.js";
 import type { ParserView } from "./arguments.js";
+import { configArgParseFlags, parserReadable } from "./parser-class.js";
 
 /** The flags of an `add_argument` / click `option` call, its type and default; null for other calls. */
 function optionCall(call: PyFileIndex["calls"][number]): {
@@ -23,9 +24,14 @@ function optionCall(call: PyFileIndex["calls"][number]): {
   return { framework, flags, type, default: def, nargs, built };
 }
 
-/** The parser over `files` (the program first), or null when none of them declares an option. `text` is
- * the program's source, for how it parses (`parse_known_args`, a click group). */
-export function parserOf(files: readonly PyFileIndex[], text: string): ParserView | null {
+/** The parser over `files` (the program first), or null when none of them declares an option or the parser's
+ * class is one the audit cannot read. `text` is the program's source, for how it parses (`parse_known_args`, a
+ * click group); `read` gives the files' texts, for what configargparse declares and which class builds the parser. */
+export function parserOf(
+  files: readonly PyFileIndex[],
+  text: string,
+  read: (path: string) => string | null = () => null,
+): ParserView | null {
   const flags = new Set<string>(["-h", "--help"]);
   const boolFlags = new Set<string>();
   let framework: "argparse" | "click" | null = null;
@@ -51,7 +57,13 @@ export function parserOf(files: readonly PyFileIndex[], text: string): ParserVie
       }
     }
   }
+  const texts = [text, ...files.slice(1).map((f) => read(f.path) ?? "")];
+  // configargparse's `p.add("-c", "--config", is_config_file=True)` and the config flags its constructor names.
+  const added = texts.flatMap(configArgParseFlags);
+  if (added.length > 0) framework ??= "argparse";
+  for (const flag of added) flags.add(flag);
   if (framework === null) return null;
+  if (framework === "argparse" && !parserReadable(texts)) return null;
   // Options the audit cannot see (a parser built from a config, a click group's subcommands, hydra) leave it unknown.
   if (framework === "click" && /\.group\(|click\.Group|add_command/.test(text)) return null;
   // A program that parses nowhere in its own text parses through a module: how (known args or not) is unread.

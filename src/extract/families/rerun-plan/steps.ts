@@ -91,6 +91,13 @@ function onlyCodeFileNamed(view: RepoView, path: string): string | null {
   return found.length === 1 ? found[0]! : null;
 }
 
+/** The repo's one code file whose path ends with `path`'s folders and name, or null (none, several, no folder). */
+function onlyCodeFileEndingWith(view: RepoView, path: string): string | null {
+  if (!path.includes("/") || path.startsWith("..") || !CODE_FILE.test(path)) return null;
+  const found = view.files().filter((f) => f.path.endsWith(`/${path}`));
+  return found.length === 1 ? found[0]!.path : null;
+}
+
 /** Lays the steps out in order, expanding what each runs. */
 export class StepList {
   readonly steps: Step[] = [];
@@ -118,7 +125,11 @@ export class StepList {
     if (this.steps.length >= MAX_STEPS) return;
     const written = draft.program !== null && isPlaceholder(draft.program) ? null : draft.program;
     // A command off by a folder (`python predict.py`, the file in a/src/) still runs that file for a stranger who finds it.
-    const named = written !== null && !this.view.has(written) ? onlyCodeFileNamed(this.view, written) : null;
+    // So does one named by its tail (`script/run.sh` for input/training/script/run.sh), where one file ends so.
+    const named =
+      written !== null && !this.view.has(written)
+        ? (onlyCodeFileEndingWith(this.view, written) ?? onlyCodeFileNamed(this.view, written))
+        : null;
     const step: Step = {
       order: this.steps.length + 1,
       ...draft,
