@@ -310,6 +310,9 @@ function namesNoFile(path: string): boolean {
 const ownArtefactOf = (text: string) => (path: string) =>
   isIntermediate(path) && !namesNoFile(path) && !namedIn(text, path);
 
+/** A call that lists a folder by a glob pattern: its `*` is any text, not a field a format fills. */
+const GLOB_CALL = /(?:^|\.)[ri]?glob$/;
+
 const KAGGLE_DATASET_FETCH = /\bkaggle\s+datasets\s+download\b/;
 
 /** A note longer than this is a log or a data dump, not one that names a source. */
@@ -594,7 +597,7 @@ export const extractor: Extractor = {
       const writtenAs = loops
         ? loops
         : producedBy !== null && !inRepo && !fetched
-          ? otherName(writes, producedBy, read.path)
+          ? otherName(writes, producedBy, read.path, GLOB_CALL.test(site.call))
           : producedBy === null && !inRepo && !fetched && documented !== null && documented !== kaggleLayout
             ? writtenElsewhere(writes, read.path)
             : producedBy === null && !inRepo && !fetched && documented === null
