@@ -43,6 +43,7 @@ import { kaggleNotebooks } from "../../view/kaggle-notebooks.js";
 import { filesWithRole, roleOf } from "../../view/file-roles.js";
 import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
 import { placedIn, scriptRunFolders } from "../../shell/script-run-folders.js";
+import { repoRoots, underRoot } from "./repo-root.js";
 
 const WEIGHT_CALLS = new Set([
   "load_weights",
@@ -466,6 +467,11 @@ export const extractor: Extractor = {
       if (moved !== r.script) (runFrom.get(r.script) ?? runFrom.set(r.script, []).get(r.script)!).push(moved);
     }
     const tree = moduleTree(ctx.view);
+    const roots = repoRoots(
+      readmes,
+      index.files.flatMap((f) => f.pathStrings.map((p) => p.value)),
+      (p) => ctx.view.isDir(p),
+    );
     const copies = proseCopies(readmes);
     const kernels = hostedKernels(lines, readmes, ctx.facts.families["kaggle-kernel"] ?? []);
     const forKaggle = kaggleNotebooks(ctx.facts, (path) => ctx.view.read(path));
@@ -509,6 +515,9 @@ export const extractor: Extractor = {
         ? configFilledNames(read.path, (linesOf(file.path)[site.line - 1] ?? "").slice(0, 2000), keys)
         : [];
       const named = filled.length > 0 ? filled.map((f) => f.path) : [read.path];
+      // Under the repo's own absolute root (`/home/u/proj/out_json/`): that folder of the repo, from its root.
+      const fromRoot = roots.length > 0 ? underRoot(read.path, roots) : null;
+      if (fromRoot !== null) named.push(fromRoot);
       const tries = named.flatMap((p) => [
         { path: p, by: null as string | null },
         ...keys.substitute(p, read.root, scope),
