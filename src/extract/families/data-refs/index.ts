@@ -575,7 +575,9 @@ export const extractor: Extractor = {
             ? null
             : (sources.datasetDownload ??
               (ownArtefact(read.path) ? null : datasetFetch) ??
-              (namesNoFile(read.path) ? archiveDownload : null)));
+              (namesNoFile(read.path) ? archiveDownload : null) ??
+              // The competition the README links hands out the data a configured root points at.
+              (ownArtefact(read.path) ? null : competition)));
       if (producedBy !== null && competitionInput(read.path, documented !== null, producedBy, writes))
         producedBy = null;
       // Under a folder the README's prose fills from another ("replace prod-models with dev-models").

@@ -39,6 +39,9 @@ export interface DataSources {
   datasetDownload: string | null;
   /** A data archive the README tells a reader to download by its address, "file:line"; null when none. */
   archiveDownload: string | null;
+  /** Files a README asks the reader to make by hand ("create a test_label.csv file with a target field"), by
+   * base name, lower case, with their line. */
+  handMade: Map<string, string>;
 }
 
 const KAGGLE_DATASET = /kaggle\.com\/datasets\/[\w-]+\/[\w-]+/i;
@@ -53,14 +56,22 @@ const INTO = /\b(?:in|into|to|under|at|inside|within)\b/i;
 const PACKAGE_HOST =
   /https?:\/\/(?:www\.)?(?:dropbox\.com|drive\.google\.com|docs\.google\.com|zenodo\.org|figshare\.com|mega\.nz|onedrive\.live\.com|1drv\.ms|[\w.-]*amazonaws\.com|storage\.googleapis\.com|pan\.baidu\.com|huggingface\.co\/datasets)\S*/i;
 const KAGGLE_LINK = /kaggle\.com\/(?:c\/|competitions\/)([\w-]+)|kaggle\.com\/(?:datasets\/)?([\w-]+\/[\w-]+)/gi;
+/** A competition's page on any host (`tianchi.aliyun.com/competition/entrance/531`, `drivendata.org/competitions/
+ * 44/x/`, `aicrowd.com/challenges/x`, a challenge's own `x.grand-challenge.org`): it names where its data comes from.
+ * (A code host's `challenges/` folder is a repo's.) */
+const COMPETITION_PAGE =
+  /https?:\/\/(?!(?:www\.)?git(?:hub|lab)\.com)[\w.-]+\.[a-z]{2,}(?::\d+)?\/(?:[^\s)>\]"'`]*\/)?(?:c|competitions?|challenges?)\/[\w-]+[^\s)>\]"'`]*|https?:\/\/[\w-]+\.grand-challenge\.org[^\s)>\]"'`]*/i;
 /** A link to where data lives: a Kaggle page, a Hugging Face repo, or an archive host. */
 const DATA_LINK = new RegExp(
-  `https?:\\/\\/(?:www\\.)?(?:kaggle\\.com|huggingface\\.co)\\/[^\\s)>\\]"'\`]+|${PACKAGE_HOST.source}`,
+  `https?:\\/\\/(?:www\\.)?(?:kaggle\\.com|huggingface\\.co)\\/[^\\s)>\\]"'\`]+|${PACKAGE_HOST.source}|${COMPETITION_PAGE.source}`,
   "gi",
 );
 /** A list entry naming a file and what it is: `Input/x/test.csv.zip : original kaggle test data`. */
 const LISTED =
   /^\s*(?:[-*+]\s+)?`?((?:\.\/)?[\w.-]+(?:\/[\w.{}-]+)+\.[a-z0-9]{1,5}(?:\.(?:zip|gz|bz2|xz|7z))?)`?\s*(?::|-|–|—)\s*(.+)$/i;
+/** A sentence asking the reader to make a file: "create a test_label.csv file", "make `folds.json` with ...". */
+const HAND_MADE =
+  /\b(?:create|make|prepare|write)\s+(?:an?\s+|the\s+|your\s+own\s+)?`?([\w.-]{1,80}\.(?:csv|tsv|json|txt|ya?ml|xlsx?))`?(?=[\s`.,;:)]|$)/gi;
 /** The description of a listed file says where it comes from: a link, Kaggle or the competition, "original ... data". */
 const ORIGIN = /https?:\/\/|\bkaggle\b|\bcompetition\b|\boriginal\b/i;
 /** A heading about the data: a folder listed bare beneath it, beside a link, is where that source's files go. */
@@ -89,6 +100,7 @@ export function dataSources(
   const listed = new Map<string, string>();
   let datasetDownload: string | null = null;
   let archiveDownload: string | null = null;
+  const handMade = new Map<string, string>();
   let named = fetchTexts.some((t) => FETCHER.test(t));
   // A note beside the data (`data/download.txt`) names its source as a README would: its links count.
   for (const { file, text } of notes)
@@ -112,10 +124,12 @@ export function dataSources(
         slugs.add((m[1] ?? m[2]!.slice(m[2]!.indexOf("/") + 1)).toLowerCase());
         if (m[1]) competition ??= by;
       }
+      if (competition === null && COMPETITION_PAGE.test(raw)) competition = by;
       if (packageLink === null && PACKAGE_HOST.test(raw)) packageLink = by;
       for (const m of raw.matchAll(DATA_LINK)) links.push({ words: linkWords(m[0]), by });
       const entry2 = LISTED.exec(raw);
       if (entry2 && ORIGIN.test(entry2[2]!)) listed.set(entry2[1]!.replace(/^\.\//, "").toLowerCase(), by);
+      for (const m of raw.length > 2000 ? [] : raw.matchAll(HAND_MADE)) handMade.set(m[1]!.toLowerCase(), by);
       if (datasetDownload === null && DOWNLOAD_INTO.test(raw) && KAGGLE_DATASET.test(raw)) datasetDownload = by;
       // A data archive's own address (`download and unzip .../products.zip`).
       if (archiveDownload === null && DOWNLOAD_INTO.test(raw) && ARCHIVE_URL.test(raw)) archiveDownload = by;
@@ -159,6 +173,7 @@ export function dataSources(
     listed,
     datasetDownload,
     archiveDownload,
+    handMade,
   };
 }
 
@@ -256,7 +271,7 @@ export function documentedBy(sources: DataSources, path: string, fromFile: strin
   }
   // A file a README lists with its origin (`Input/x/test.csv.zip : original kaggle test data`).
   const bare = path.replace(/^\.\//, "").toLowerCase();
-  const listed = sources.listed.get(bare);
+  const listed = sources.listed.get(bare) ?? sources.handMade.get(bare.slice(bare.lastIndexOf("/") + 1));
   if (listed) return listed;
   // A folder or file named like a data link's data set (`input/ultrafeedback.parquet`, a link to `.../x-ultrafeedback`).
   const linked = isIntermediate(path) ? null : linkNaming(sources.links, path);

@@ -1,0 +1,55 @@
+// data-refs: a README that links the competition, or asks the reader to make a file, names the data's source.
+import { describe, expect, it } from "vitest";
+import { extractor as dataRefs } from "../../../../src/extract/families/data-refs/index.js";
+import { extractor as readmeExtractor } from "../../../../src/extract/families/readme/index.js";
+import { dataSources } from "../../../../src/extract/families/data-refs/sources.js";
+import { run } from "../helpers.js";
+
+/** Each read of the repo: [path, where its source is documented]. */
+async function documented(files: Record<string, string>): Promise<Array<[unknown, unknown]>> {
+  const readme = await run(readmeExtractor, files);
+  const records = await run(dataRefs, files, { readme });
+  return records.filter((r) => r.kind === "read" || r.kind === "weights").map((r) => [r.path, r.documentedBy]);
+}
+
+describe("data-refs: the competition's data named by a link", () => {
+  it("a competition page on any host names the source of the data under a configured root", async () => {
+    const code =
+      "import cv2, os\nimg2 = cv2.imread(os.path.join(opt.dataset_dir, phase, 'Image1', name))\n" +
+      "oof = np.load(os.path.join(opt.dataset_dir, 'oof_preds.npy'))\n";
+    const readme = "# Clouds\nOur solution to https://tianchi.aliyun.com/competition/entrance/531/introduction\n";
+    expect(await documented({ "README.md": readme, "train.py": code })).toEqual([
+      ["*/*/Image1/*", "README.md:2"],
+      // The pipeline's own array under the root is no download's file.
+      ["*/oof_preds.npy", null],
+    ]);
+    // No competition linked: no source named.
+    expect(
+      await documented({ "README.md": "# Clouds\nSee https://github.com/u/clouds/challenges/x\n", "train.py": code }),
+    ).toEqual([
+      ["*/*/Image1/*", null],
+      ["*/oof_preds.npy", null],
+    ]);
+  });
+
+  it("reads competition pages of the known hosts and a challenge's own site, not a code host's folder", () => {
+    const competition = (line: string) =>
+      dataSources([{ file: "README.md", text: `# x\n${line}\n` }], [], []).competition;
+    expect(competition("Data: https://www.drivendata.org/competitions/44/ai-for-earth/data/")).toBe("README.md:2");
+    expect(competition("[AIcrowd](https://www.aicrowd.com/challenges/food-recognition)")).toBe("README.md:2");
+    expect(competition("https://kits21.grand-challenge.org/")).toBe("README.md:2");
+    expect(competition("https://github.com/u/r/tree/main/challenges/x")).toBeNull();
+    expect(competition("https://example.org/blog/post")).toBeNull();
+  });
+
+  it("a README sentence asking to create a file by hand documents it", async () => {
+    const files = {
+      "README.md": "# x\nBefore inference, create a test_label.csv file with a target field.\n",
+      "src/infer.py": "import pandas as pd\nt = pd.read_csv('test_label.csv')\nu = pd.read_csv('other_label.csv')\n",
+    };
+    expect(await documented(files)).toEqual([
+      ["test_label.csv", "README.md:2"],
+      ["other_label.csv", null],
+    ]);
+  });
+});
