@@ -42,6 +42,9 @@ export interface DataSources {
   /** Files a README asks the reader to make by hand ("create a test_label.csv file with a target field"), by
    * base name, lower case, with their line. */
   handMade: Map<string, string>;
+  /** Bare file names a README lists in a fenced block right after a sentence that places data ("put the files
+   * into ./raw_data/x/:" then `event_info.json`), lower case, with the sentence's line. */
+  placedNames: Map<string, string>;
 }
 
 const KAGGLE_DATASET = /kaggle\.com\/datasets\/[\w-]+\/[\w-]+/i;
@@ -72,6 +75,8 @@ const LISTED =
 /** A sentence asking the reader to make a file: "create a test_label.csv file", "make `folds.json` with ...". */
 const HAND_MADE =
   /\b(?:create|make|prepare|write)\s+(?:an?\s+|the\s+|your\s+own\s+)?`?([\w.-]{1,80}\.(?:csv|tsv|json|txt|ya?ml|xlsx?))`?(?=[\s`.,;:)]|$)/gi;
+/** A fenced block's line that is one bare file name (`event_info.json`). */
+const BARE_NAME = /^\s*(?:[-*+]\s+)?([^\s/\\`'"*]{1,120}\.[A-Za-z0-9]{1,5})\s*$/;
 /** The description of a listed file says where it comes from: a link, Kaggle or the competition, "original ... data". */
 const ORIGIN = /https?:\/\/|\bkaggle\b|\bcompetition\b|\boriginal\b/i;
 /** A heading about the data: a folder listed bare beneath it, beside a link, is where that source's files go. */
@@ -101,6 +106,7 @@ export function dataSources(
   let datasetDownload: string | null = null;
   let archiveDownload: string | null = null;
   const handMade = new Map<string, string>();
+  const placedNames = new Map<string, string>();
   let named = fetchTexts.some((t) => FETCHER.test(t));
   // A note beside the data (`data/download.txt`) names its source as a README would: its links count.
   for (const { file, text } of notes)
@@ -116,6 +122,7 @@ export function dataSources(
     const lines = text.split(/\r?\n/);
     if (LINK.test(text)) named = true;
     folders.push(...dataSectionFolders(file, lines));
+    for (const [name, by] of fencedNames(file, lines)) placedNames.set(name, by);
     lines.forEach((raw, i) => {
       const by = `${file}:${i + 1}`;
       const entry = /(?:[├└]──|\|--|\+--|`--)\s*([^#\s][^#]*?)\s*(?:#.*)?$/.exec(raw);
@@ -174,6 +181,7 @@ export function dataSources(
     datasetDownload,
     archiveDownload,
     handMade,
+    placedNames,
   };
 }
 
@@ -237,6 +245,24 @@ function dataSectionFolders(file: string, lines: readonly string[]): DataSources
   return out;
 }
 
+/** The bare names of a fenced block that follows a sentence placing data somewhere, each with that sentence's line. */
+function fencedNames(file: string, lines: readonly string[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const raw = lines[i]!;
+    const verb = raw.length > 400 ? null : PLACE.exec(raw);
+    if (!verb || !INTO.test(raw.slice(verb.index))) continue;
+    let k = i + 1;
+    while (k < lines.length && lines[k]!.trim() === "") k++;
+    if (!/^\s*(?:```|~~~)/.test(lines[k] ?? "")) continue;
+    for (k++; k < lines.length && !/^\s*(?:```|~~~)/.test(lines[k]!); k++) {
+      const name = BARE_NAME.exec(lines[k]!)?.[1];
+      if (name) out.push([name.toLowerCase(), `${file}:${i + 1}`]);
+    }
+  }
+  return out;
+}
+
 /** Words that stand before "folder" without naming one ("in the folder", "your directory"). */
 const NOT_A_FOLDER = new Set(
   "in into to the a an this that your our same its their each working current root parent sub".split(" "),
@@ -271,7 +297,8 @@ export function documentedBy(sources: DataSources, path: string, fromFile: strin
   }
   // A file a README lists with its origin (`Input/x/test.csv.zip : original kaggle test data`).
   const bare = path.replace(/^\.\//, "").toLowerCase();
-  const listed = sources.listed.get(bare) ?? sources.handMade.get(bare.slice(bare.lastIndexOf("/") + 1));
+  const base = bare.slice(bare.lastIndexOf("/") + 1);
+  const listed = sources.listed.get(bare) ?? sources.handMade.get(base) ?? sources.placedNames.get(base);
   if (listed) return listed;
   // A folder or file named like a data link's data set (`input/ultrafeedback.parquet`, a link to `.../x-ultrafeedback`).
   const linked = isIntermediate(path) ? null : linkNaming(sources.links, path);

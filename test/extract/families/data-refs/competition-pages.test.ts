@@ -52,4 +52,17 @@ describe("data-refs: the competition's data named by a link", () => {
       ["other_label.csv", null],
     ]);
   });
+
+  it("bare file names fenced after a sentence that places the data document those files, whatever the folder", async () => {
+    const readme =
+      "# x\n## Data\nPut the preliminary and final files into ./src/raw_data/初赛/:\n\n```\nevent_info.json\nuser_info.csv\n```\n";
+    const code =
+      "import json, os\nj = json.load(open('./raw_data/初赛/event_info.json'))\n" +
+      "k = json.load(open(os.path.join(RAW, 'user_info.csv')))\nm = json.load(open('./raw_data/初赛/item_info.json'))\n";
+    expect(await documented({ "README.md": readme, "src/main.py": code })).toEqual([
+      ["./raw_data/初赛/event_info.json", "README.md:3"],
+      ["*/user_info.csv", "README.md:3"],
+      ["./raw_data/初赛/item_info.json", null],
+    ]);
+  });
 });
