@@ -44,6 +44,7 @@ import { filesWithRole, roleOf } from "../../view/file-roles.js";
 import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
 import { placedIn, scriptRunFolders } from "../../shell/script-run-folders.js";
 import { repoRoots, underRoot } from "./repo-root.js";
+import { weightsSourceLine } from "./weight-notes.js";
 
 const WEIGHT_CALLS = new Set([
   "load_weights",
@@ -311,6 +312,13 @@ function namesNoFile(path: string): boolean {
 const ownArtefactOf = (text: string) => (path: string) =>
   isIntermediate(path) && !namesNoFile(path) && !namedIn(text, path);
 
+/** Weights one call of one file loads from one folder with one extension: the group of one loader. */
+function loadGroupOf(file: string, call: string, path: string): string {
+  const dir = path.slice(0, Math.max(0, path.lastIndexOf("/")));
+  const ext = /\.[A-Za-z0-9]+$/.exec(path)?.[0] ?? "";
+  return `${file}|${call}|${dir}|${ext}`;
+}
+
 /** A call that lists a folder by a glob pattern: its `*` is any text, not a field a format fills. */
 const GLOB_CALL = /(?:^|\.)[ri]?glob$/;
 
@@ -494,6 +502,14 @@ export const extractor: Extractor = {
       const written = index.byPath.get(at[1]!)?.writes.find((w) => w.line === Number(at[2]))?.path;
       return unwritten && written ? `${written} (${by}), never for ${unwritten}` : null;
     };
+    const weightNotes = new Map<string, string | null>();
+    const weightsNote = (path: string) => {
+      if (!weightNotes.has(path)) {
+        const at = weightsSourceLine(linesOf(path).join("\n"));
+        weightNotes.set(path, at === null ? null : `${path}:${at}`);
+      }
+      return weightNotes.get(path)!;
+    };
     // A reading file's lines, for the few reads whose name a config may fill.
     const lineCache = new Map<string, string[]>();
     const linesOf = (path: string) =>
@@ -578,6 +594,8 @@ export const extractor: Extractor = {
               (namesNoFile(read.path) ? archiveDownload : null) ??
               // The competition the README links hands out the data a configured root points at.
               (ownArtefact(read.path) ? null : competition)));
+      // Weights whose source the loading file's own comment or docstring links (`from https://github.com/u/models`).
+      if (documented === null && read.kind === "weights") documented = weightsNote(file.path);
       if (producedBy !== null && competitionInput(read.path, documented !== null, producedBy, writes))
         producedBy = null;
       // Under a folder the README's prose fills from another ("replace prod-models with dev-models").
@@ -618,6 +636,8 @@ export const extractor: Extractor = {
         kind: read.kind,
         path: read.path,
         call: site.call,
+        // One loader's many weights (an if/elif of `load_weights('/w/resnet{18,34,50}_no_top.h5')`): one finding.
+        ...(read.kind === "weights" ? { loadGroup: loadGroupOf(file.path, site.call, read.path) } : {}),
         inRepo,
         fetched,
         producedBy,
