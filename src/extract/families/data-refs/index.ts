@@ -312,11 +312,14 @@ function namesNoFile(path: string): boolean {
 const ownArtefactOf = (text: string) => (path: string) =>
   isIntermediate(path) && !namesNoFile(path) && !namedIn(text, path);
 
-/** Weights one call of one file loads from one folder with one extension: the group of one loader. */
+/** Weights one call of one file loads from one folder under names that differ only in their first word or
+ * numbers (`resnet18_no_top.h5`, `densenet121_no_top.h5`): the group of one loader. `backbone.ckpt` and
+ * `init.ckpt` are two weights. */
 function loadGroupOf(file: string, call: string, path: string): string {
   const dir = path.slice(0, Math.max(0, path.lastIndexOf("/")));
-  const ext = /\.[A-Za-z0-9]+$/.exec(path)?.[0] ?? "";
-  return `${file}|${call}|${dir}|${ext}`;
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const rest = /^[^_.-]+[_-](.+\.[^.]+)$/.exec(base)?.[1] ?? base;
+  return `${file}|${call}|${dir}|${rest.replace(/\d+/g, "#")}`;
 }
 
 /** A call that lists a folder by a glob pattern: its `*` is any text, not a field a format fills. */

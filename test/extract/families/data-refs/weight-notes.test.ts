@@ -10,15 +10,15 @@ const loader = (note: string) =>
   "    else:\n        model.load_weights('/Users/u/other/best.pt')\n";
 
 describe("data-refs: weights of one loader", () => {
-  it("groups the loads of one call from one folder with one extension, and reads the file's note of their source", async () => {
+  it("groups the loads of one call from one folder under names that differ in their first word, and reads the file's note of their source", async () => {
     const weights = async (text: string) =>
       (await run(dataRefs, { "model.py": text }))
         .filter((r) => r.kind === "weights")
         .map((r) => [r.path, r.loadGroup, r.documentedBy]);
     expect(await weights(loader(""))).toEqual([
-      ["/Users/u/w/resnet18_no_top.h5", "model.py|model.load_weights|/Users/u/w|.h5", null],
-      ["/Users/u/w/resnet34_no_top.h5", "model.py|model.load_weights|/Users/u/w|.h5", null],
-      ["/Users/u/other/best.pt", "model.py|model.load_weights|/Users/u/other|.pt", null],
+      ["/Users/u/w/resnet18_no_top.h5", "model.py|model.load_weights|/Users/u/w|no_top.h#", null],
+      ["/Users/u/w/resnet34_no_top.h5", "model.py|model.load_weights|/Users/u/w|no_top.h#", null],
+      ["/Users/u/other/best.pt", "model.py|model.load_weights|/Users/u/other|best.pt", null],
     ]);
     const noted = await weights(loader('"""Backbones.\n\nWeights: https://github.com/u/models/releases\n"""\n'));
     expect(noted.map((w) => w[2])).toEqual(["model.py:3", "model.py:3", "model.py:3"]);
