@@ -32,6 +32,14 @@ describe("data-refs: the competition's data named by a link", () => {
     ]);
   });
 
+  it("a folder named like the linked competition page holds its data", async () => {
+    const files = {
+      "README.md": "# Food\n[Challenge](https://www.aicrowd.com/challenges/food-recognition-benchmark)\n",
+      "train.py": "import cv2\nimg = cv2.imread('./Dataset/food-recognition-benchmark/images/' + name)\n",
+    };
+    expect(await documented(files)).toEqual([["./Dataset/food-recognition-benchmark/images/*", "README.md:2"]]);
+  });
+
   it("reads competition pages of the known hosts and a challenge's own site, not a code host's folder", () => {
     const competition = (line: string) =>
       dataSources([{ file: "README.md", text: `# x\n${line}\n` }], [], []).competition;

@@ -44,6 +44,16 @@ describe("data-refs: writers of other spellings", () => {
     ]);
   });
 
+  it("a folder's files copied in one by one (shutil.copy to a concatenated folder) are listed by its glob", async () => {
+    expect(
+      await producers({
+        "prep.py":
+          "import shutil\nroot = '/abs/root/'\ndst_path = root + 'backup/labels_train/'\nfor file in files:\n    shutil.copy(src_path + file, dst_path + file)\n",
+        "train.py": "import glob\nfs = glob.glob('/abs/root/backup/labels_train/*')\n",
+      }),
+    ).toEqual([["/abs/root/backup/labels_train/*", "prep.py:5", null]]);
+  });
+
   it("a read under the repo's own absolute root is the repo's folder a step writes", async () => {
     const writer = "import json\nwith open('./out_json/x.json', 'w') as f:\n    json.dump(x, f)\n";
     const reader = "import os\nfor f in os.listdir('/home/u/proj/out_json/'):\n    pass\n";
