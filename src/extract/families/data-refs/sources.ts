@@ -73,8 +73,10 @@ const DATA_LINK = new RegExp(
 const LISTED =
   /^\s*(?:[-*+]\s+)?`?((?:\.\/)?[\w.-]+(?:\/[\w.{}-]+)+\.[a-z0-9]{1,5}(?:\.(?:zip|gz|bz2|xz|7z))?)`?\s*(?::|-|–|—)\s*(.+)$/i;
 /** A sentence asking the reader to make a file: "create a test_label.csv file", "make `folds.json` with ...". */
+// Asked of the reader (a sentence's first word, or after "please", "manually", "you need to"), not a step's
+// doing ("this will create a oof.csv").
 const HAND_MADE =
-  /\b(?:create|make|prepare|write)\s+(?:an?\s+|the\s+|your\s+own\s+)?`?([\w.-]{1,80}\.(?:csv|tsv|json|txt|ya?ml|xlsx?))`?(?=[\s`.,;:)]|$)/gi;
+  /(?:^|[.!:;,]\s+|^\s*(?:[-*+]|\d+\.)\s+|\b(?:please|manually|first|then|need\s+to|have\s+to|must|should)\s+)(?:create|make|prepare|write)\s+(?:an?\s+|the\s+|your\s+own\s+)?`?([\w.-]{1,80}\.(?:csv|tsv|json|txt|ya?ml|xlsx?))`?(?=[\s`.,;:)]|$)/gi;
 /** A fenced block's line that is one bare file name (`event_info.json`). */
 const BARE_NAME = /^\s*(?:[-*+]\s+)?([^\s/\\`'"*]{1,120}\.[A-Za-z0-9]{1,5})\s*$/;
 /** The description of a listed file says where it comes from: a link, Kaggle or the competition, "original ... data". */

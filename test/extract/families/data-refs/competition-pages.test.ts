@@ -50,9 +50,10 @@ describe("data-refs: the competition's data named by a link", () => {
     expect(competition("https://example.org/blog/post")).toBeNull();
   });
 
-  it("a README sentence asking to create a file by hand documents it", async () => {
+  it("a README sentence asking to create a file by hand documents it; one saying a step creates it does not", async () => {
     const files = {
-      "README.md": "# x\nBefore inference, create a test_label.csv file with a target field.\n",
+      "README.md":
+        "# x\nBefore inference, create a test_label.csv file with a target field.\nRunning infer.py will create an other_label.csv file.\n",
       "src/infer.py": "import pandas as pd\nt = pd.read_csv('test_label.csv')\nu = pd.read_csv('other_label.csv')\n",
     };
     expect(await documented(files)).toEqual([
