@@ -2,8 +2,10 @@
 // /home/u/proj") or the code reaches a folder of the repo through it (`/home/u/proj/src/utils`): a read under it
 // (`/home/u/proj/out_json/`) is the repo's own folder, `out_json/` from the root. Pure.
 
-/** A sentence about the repo's own place: the root, the repo, a clone, a working folder. */
-const ABOUT_REPO = /\b(?:repo(?:sitory)?|root|clone[ds]?|project\s+(?:folder|directory)|working\s+directory|cd)\b/i;
+/** A sentence about the repo's own place: the repo, a clone of it, the project folder. */
+const ABOUT_REPO = /\b(?:repo(?:sitory)?|clone[ds]?|project\s+(?:folder|directory|root))\b/i;
+/** A sentence about the data's or the weights' place names their folder, not the repo's. */
+const ABOUT_DATA = /\b(?:data(?:sets?)?|download\w*|weights?|checkpoints?|models?)\b/i;
 const ABSOLUTE_FOLDER = /(?:^|[\s`'"(=])((?:\/[\w.-]+){2,})\/?(?=[\s`'".,;:)]|$)/g;
 
 /** The absolute roots the READMEs name for the repo, and those the code's absolute paths imply: a prefix whose
@@ -16,7 +18,7 @@ export function repoRoots(
   const roots = new Set<string>();
   for (const { text } of readmes)
     for (const line of text.split(/\r?\n/)) {
-      if (line.length > 400 || !ABOUT_REPO.test(line)) continue;
+      if (line.length > 400 || !ABOUT_REPO.test(line) || ABOUT_DATA.test(line)) continue;
       for (const m of line.matchAll(ABSOLUTE_FOLDER)) if (!/\.[a-z0-9]{1,5}$/i.test(m[1]!)) roots.add(m[1]!);
     }
   for (const p of codePaths) {

@@ -79,6 +79,10 @@ describe("data-refs: writers of other spellings", () => {
     expect(
       repoRoots([{ text: "The repo root is `/home/u/proj`.\nData lives in /mnt/big/data.\n" }], [], isDir),
     ).toEqual(["/home/u/proj"]);
+    // A sentence placing the data, or one that only changes folder, names no root of the repo.
+    expect(
+      repoRoots([{ text: "Clone the repo and download the data to /mnt/d/comp.\ncd /mnt/d/work\n" }], [], isDir),
+    ).toEqual([]);
     // A machine's own data/ folder places no root.
     expect(repoRoots([], ["/home/v/work/src/utils", "/mnt/x/data"], isDir)).toEqual(["/home/v/work"]);
     expect(underRoot("/home/u/proj/out_json/", ["/home/u/proj"])).toBe("out_json/");
