@@ -107,6 +107,8 @@ export interface DataRefsFact {
   url?: string;
   /** personal-link: where a public source (a Kaggle slug, a release asset, Hugging Face, Zenodo, figshare) is named, file:line; null when none is */
   alternative?: string | null;
+  /** weights: the loader it belongs to (the file, the call, the folder and the extension it loads from): an if/elif of many weights is one group */
+  loadGroup?: string;
   /** read/weights: its only producer is a cp/mv step whose sources are folders of the repo that hold no such file and that no step writes into: that step, its sources and why */
   emptyCopy?: string;
   /** read/weights: not in the repo, and the output of a hosted notebook: a Kaggle kernel kernel-metadata.json mounts, `kaggle kernels output` downloads or the README links, "owner/slug (file:line)" */

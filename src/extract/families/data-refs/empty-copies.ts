@@ -35,6 +35,24 @@ function writesInto(o: Written, folder: string): boolean {
   return false;
 }
 
+/** Whether a write makes the very file a source names (`cp out/train_features_vit_b.pt .` and a save of
+ * `f"train_features_{args.arch}.pt"`): its name's pattern, with fixed text of its own, fits the source's file
+ * name, and it names no folder (it writes where its step runs) or the source's. */
+function writesFile(o: Written, source: string): boolean {
+  const base = source.slice(source.lastIndexOf("/") + 1);
+  const written = o.path.replace(/^\.\//, "");
+  const name = written.slice(written.lastIndexOf("/") + 1);
+  if (o.what !== "file" || /[*?[]/.test(base) || !name.includes("*") || name.length > 200) return false;
+  if (!/[A-Za-z0-9]{3}/.test(name.replace(/\.[A-Za-z0-9]+$/, "").replace(/\*/g, ""))) return false;
+  const re = new RegExp(
+    `^${name
+      .split("*")
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".+")}$`,
+  );
+  return re.test(base) && (!written.includes("/") || writesInto(o, dirOf(source)));
+}
+
 /** The copy steps whose sources are all empty, each with the words that say so. `documented`: a source the
  * README has the reader fill (a download's folder) is not empty. A script run from several folders copies
  * out of nothing only where it does from every one of them. */
@@ -52,7 +70,7 @@ export function emptyCopies(
       sources.every((s) => s !== null) &&
       (sources as string[]).every((src) => {
         if (contextHolds(repoFiles, src, null) || documented(src)) return false;
-        return !writes.some((o) => o !== w && writesInto(o, literalPrefix(src)));
+        return !writes.some((o) => o !== w && (writesInto(o, literalPrefix(src)) || writesFile(o, src)));
       });
     if (!empty) filled.add(w.by);
     else

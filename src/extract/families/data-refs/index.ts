@@ -43,6 +43,8 @@ import { kaggleNotebooks } from "../../view/kaggle-notebooks.js";
 import { filesWithRole, roleOf } from "../../view/file-roles.js";
 import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
 import { placedIn, scriptRunFolders } from "../../shell/script-run-folders.js";
+import { repoRoots, underRoot } from "./repo-root.js";
+import { weightsSourceLine } from "./weight-notes.js";
 
 const WEIGHT_CALLS = new Set([
   "load_weights",
@@ -310,6 +312,19 @@ function namesNoFile(path: string): boolean {
 const ownArtefactOf = (text: string) => (path: string) =>
   isIntermediate(path) && !namesNoFile(path) && !namedIn(text, path);
 
+/** Weights one call of one file loads from one folder under names that differ only in their first word or
+ * numbers (`resnet18_no_top.h5`, `densenet121_no_top.h5`): the group of one loader. `backbone.ckpt` and
+ * `init.ckpt` are two weights. */
+function loadGroupOf(file: string, call: string, path: string): string {
+  const dir = path.slice(0, Math.max(0, path.lastIndexOf("/")));
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const rest = /^[^_.-]+[_-](.+\.[^.]+)$/.exec(base)?.[1] ?? base;
+  return `${file}|${call}|${dir}|${rest.replace(/\d+/g, "#")}`;
+}
+
+/** A call that lists a folder by a glob pattern: its `*` is any text, not a field a format fills. */
+const GLOB_CALL = /(?:^|\.)[ri]?glob$/;
+
 const KAGGLE_DATASET_FETCH = /\bkaggle\s+datasets\s+download\b/;
 
 /** A note longer than this is a log or a data dump, not one that names a source. */
@@ -463,6 +478,11 @@ export const extractor: Extractor = {
       if (moved !== r.script) (runFrom.get(r.script) ?? runFrom.set(r.script, []).get(r.script)!).push(moved);
     }
     const tree = moduleTree(ctx.view);
+    const roots = repoRoots(
+      readmes,
+      index.files.flatMap((f) => f.pathStrings.map((p) => p.value)),
+      (p) => ctx.view.isDir(p),
+    );
     const copies = proseCopies(readmes);
     const kernels = hostedKernels(lines, readmes, ctx.facts.families["kaggle-kernel"] ?? []);
     const forKaggle = kaggleNotebooks(ctx.facts, (path) => ctx.view.read(path));
@@ -485,6 +505,14 @@ export const extractor: Extractor = {
       const written = index.byPath.get(at[1]!)?.writes.find((w) => w.line === Number(at[2]))?.path;
       return unwritten && written ? `${written} (${by}), never for ${unwritten}` : null;
     };
+    const weightNotes = new Map<string, string | null>();
+    const weightsNote = (path: string) => {
+      if (!weightNotes.has(path)) {
+        const at = weightsSourceLine(linesOf(path).join("\n"));
+        weightNotes.set(path, at === null ? null : `${path}:${at}`);
+      }
+      return weightNotes.get(path)!;
+    };
     // A reading file's lines, for the few reads whose name a config may fill.
     const lineCache = new Map<string, string[]>();
     const linesOf = (path: string) =>
@@ -506,6 +534,9 @@ export const extractor: Extractor = {
         ? configFilledNames(read.path, (linesOf(file.path)[site.line - 1] ?? "").slice(0, 2000), keys)
         : [];
       const named = filled.length > 0 ? filled.map((f) => f.path) : [read.path];
+      // Under the repo's own absolute root (`/home/u/proj/out_json/`): that folder of the repo, from its root.
+      const fromRoot = roots.length > 0 ? underRoot(read.path, roots) : null;
+      if (fromRoot !== null) named.push(fromRoot);
       const tries = named.flatMap((p) => [
         { path: p, by: null as string | null },
         ...keys.substitute(p, read.root, scope),
@@ -563,7 +594,11 @@ export const extractor: Extractor = {
             ? null
             : (sources.datasetDownload ??
               (ownArtefact(read.path) ? null : datasetFetch) ??
-              (namesNoFile(read.path) ? archiveDownload : null)));
+              (namesNoFile(read.path) ? archiveDownload : null) ??
+              // The competition the README links hands out the data a configured root points at.
+              (ownArtefact(read.path) ? null : competition)));
+      // Weights whose source the loading file's own comment or docstring links (`from https://github.com/u/models`).
+      if (documented === null && read.kind === "weights") documented = weightsNote(file.path);
       if (producedBy !== null && competitionInput(read.path, documented !== null, producedBy, writes))
         producedBy = null;
       // Under a folder the README's prose fills from another ("replace prod-models with dev-models").
@@ -594,7 +629,7 @@ export const extractor: Extractor = {
       const writtenAs = loops
         ? loops
         : producedBy !== null && !inRepo && !fetched
-          ? otherName(writes, producedBy, read.path)
+          ? otherName(writes, producedBy, read.path, GLOB_CALL.test(site.call))
           : producedBy === null && !inRepo && !fetched && documented !== null && documented !== kaggleLayout
             ? writtenElsewhere(writes, read.path)
             : producedBy === null && !inRepo && !fetched && documented === null
@@ -604,6 +639,8 @@ export const extractor: Extractor = {
         kind: read.kind,
         path: read.path,
         call: site.call,
+        // One loader's many weights (an if/elif of `load_weights('/w/resnet{18,34,50}_no_top.h5')`): one finding.
+        ...(read.kind === "weights" ? { loadGroup: loadGroupOf(file.path, site.call, read.path) } : {}),
         inRepo,
         fetched,
         producedBy,

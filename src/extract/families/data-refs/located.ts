@@ -32,12 +32,14 @@ export function locate(path: string, fromFile: string): Located[] {
   );
 }
 
-/** Known segments after the last unknown one at the start. */
+/** Known segments after the last unknown one at the start. The last segment is the name, a glob's `*` too
+ * (`/data/x/ROI_images/*` lists that folder's files), when a known folder stands before it. */
 function tail(parts: string[]): Located {
   const segs = parts.filter((s) => s !== "" && s !== "." && s !== "~");
+  const unknown = (s: string) => s === "*" || s === "**" || s.startsWith("$") || s === "..";
   let start = 0;
-  for (let i = 0; i < segs.length; i++)
-    if (segs[i] === "*" || segs[i] === "**" || segs[i]!.startsWith("$") || segs[i] === "..") start = i + 1;
+  for (let i = 0; i < segs.length - 1; i++) if (unknown(segs[i]!)) start = i + 1;
+  if (start === segs.length - 1 && unknown(segs[start]!)) start = segs.length;
   return { segs: segs.slice(start), anchored: false };
 }
 

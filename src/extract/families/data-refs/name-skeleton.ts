@@ -9,10 +9,12 @@ const clean = (p: string) => p.replace(/^(?:\.\/)+/, "");
 const pieces = (p: string) => clean(p).split("*");
 
 /** The write that `producedBy` names, when it makes a file of another name in the read's shape and no write
- * makes the name read itself: "path (file:line)"; null otherwise. */
-export function otherName(writes: readonly Written[], producedBy: string, read: string): string | null {
+ * makes the name read itself: "path (file:line)"; null otherwise. `glob`: the read lists a folder by a glob
+ * (`glob("images_train/*.jpg")`), whose `*` takes any text, fixed text of the written name too. */
+export function otherName(writes: readonly Written[], producedBy: string, read: string, glob = false): string | null {
   const wanted = pieces(read);
   if (wanted.length < 2) return null; // a fully known name the producer matched is the name written
+  if (glob && writes.some((w) => w.what === "file" && globFits(clean(read), clean(w.path)))) return null;
   // Some write whose pattern fits a name the read's pattern fits too (`ira_*.pkl` written, `*ira_cfg.x.pkl` read).
   if (writes.some((w) => w.what === "file" && patternsMeet(clean(w.path), clean(read)))) return null;
   for (const w of writes) {
@@ -37,6 +39,16 @@ export function patternsMeet(a: string, b: string): boolean {
   for (const x of rootForms(a)) for (const y of rootForms(b)) if (meet(x, y)) return true;
   return false;
 }
+
+/** Does the glob list the names a written pattern makes (`images_train/*.jpg` and `images_train/image_*.jpg`)?
+ * A glob's `*` is any text within one folder; the written pattern's unknown parts stand as one letter. */
+function globFits(glob: string, written: string): boolean {
+  if (glob.length > 300 || written.length > 300) return false; // a long pattern would cost the match its backtracking
+  const re = new RegExp(`^${glob.split("*").map(escapeRe).join("[^/]*")}$`);
+  return re.test(written.replace(/\*/g, "x"));
+}
+
+const escapeRe = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
 
 const rootForms = (p: string) => (/^\*[^/*]/.test(p) ? [p, `*/${p.slice(1)}`] : [p]);
 

@@ -39,6 +39,12 @@ export interface DataSources {
   datasetDownload: string | null;
   /** A data archive the README tells a reader to download by its address, "file:line"; null when none. */
   archiveDownload: string | null;
+  /** Files a README asks the reader to make by hand ("create a test_label.csv file with a target field"), by
+   * base name, lower case, with their line. */
+  handMade: Map<string, string>;
+  /** Bare file names a README lists in a fenced block right after a sentence that places data ("put the files
+   * into ./raw_data/x/:" then `event_info.json`), lower case, with the sentence's line. */
+  placedNames: Map<string, string>;
 }
 
 const KAGGLE_DATASET = /kaggle\.com\/datasets\/[\w-]+\/[\w-]+/i;
@@ -53,14 +59,26 @@ const INTO = /\b(?:in|into|to|under|at|inside|within)\b/i;
 const PACKAGE_HOST =
   /https?:\/\/(?:www\.)?(?:dropbox\.com|drive\.google\.com|docs\.google\.com|zenodo\.org|figshare\.com|mega\.nz|onedrive\.live\.com|1drv\.ms|[\w.-]*amazonaws\.com|storage\.googleapis\.com|pan\.baidu\.com|huggingface\.co\/datasets)\S*/i;
 const KAGGLE_LINK = /kaggle\.com\/(?:c\/|competitions\/)([\w-]+)|kaggle\.com\/(?:datasets\/)?([\w-]+\/[\w-]+)/gi;
+/** A competition's page on any host (`tianchi.aliyun.com/competition/entrance/531`, `drivendata.org/competitions/
+ * 44/x/`, `aicrowd.com/challenges/x`, a challenge's own `x.grand-challenge.org`): it names where its data comes from.
+ * (A code host's `challenges/` folder is a repo's.) */
+const COMPETITION_PAGE =
+  /https?:\/\/(?!(?:www\.)?git(?:hub|lab)\.com)[\w.-]+\.[a-z]{2,}(?::\d+)?\/(?:[^\s)>\]"'`]*\/)?(?:c|competitions?|challenges?)\/[\w-]+[^\s)>\]"'`]*|https?:\/\/[\w-]+\.grand-challenge\.org[^\s)>\]"'`]*/i;
 /** A link to where data lives: a Kaggle page, a Hugging Face repo, or an archive host. */
 const DATA_LINK = new RegExp(
-  `https?:\\/\\/(?:www\\.)?(?:kaggle\\.com|huggingface\\.co)\\/[^\\s)>\\]"'\`]+|${PACKAGE_HOST.source}`,
+  `https?:\\/\\/(?:www\\.)?(?:kaggle\\.com|huggingface\\.co)\\/[^\\s)>\\]"'\`]+|${PACKAGE_HOST.source}|${COMPETITION_PAGE.source}`,
   "gi",
 );
 /** A list entry naming a file and what it is: `Input/x/test.csv.zip : original kaggle test data`. */
 const LISTED =
   /^\s*(?:[-*+]\s+)?`?((?:\.\/)?[\w.-]+(?:\/[\w.{}-]+)+\.[a-z0-9]{1,5}(?:\.(?:zip|gz|bz2|xz|7z))?)`?\s*(?::|-|–|—)\s*(.+)$/i;
+/** A sentence asking the reader to make a file: "create a test_label.csv file", "make `folds.json` with ...". */
+// Asked of the reader (a sentence's first word, or after "please", "manually", "you need to"), not a step's
+// doing ("this will create a oof.csv").
+const HAND_MADE =
+  /(?:^|[.!:;,]\s+|^\s*(?:[-*+]|\d+\.)\s+|\b(?:please|manually|first|then|need\s+to|have\s+to|must|should)\s+)(?:create|make|prepare|write)\s+(?:an?\s+|the\s+|your\s+own\s+)?`?([\w.-]{1,80}\.(?:csv|tsv|json|txt|ya?ml|xlsx?))`?(?=[\s`.,;:)]|$)/gi;
+/** A fenced block's line that is one bare file name (`event_info.json`). */
+const BARE_NAME = /^\s*(?:[-*+]\s+)?([^\s/\\`'"*]{1,120}\.[A-Za-z0-9]{1,5})\s*$/;
 /** The description of a listed file says where it comes from: a link, Kaggle or the competition, "original ... data". */
 const ORIGIN = /https?:\/\/|\bkaggle\b|\bcompetition\b|\boriginal\b/i;
 /** A heading about the data: a folder listed bare beneath it, beside a link, is where that source's files go. */
@@ -89,6 +107,8 @@ export function dataSources(
   const listed = new Map<string, string>();
   let datasetDownload: string | null = null;
   let archiveDownload: string | null = null;
+  const handMade = new Map<string, string>();
+  const placedNames = new Map<string, string>();
   let named = fetchTexts.some((t) => FETCHER.test(t));
   // A note beside the data (`data/download.txt`) names its source as a README would: its links count.
   for (const { file, text } of notes)
@@ -104,6 +124,7 @@ export function dataSources(
     const lines = text.split(/\r?\n/);
     if (LINK.test(text)) named = true;
     folders.push(...dataSectionFolders(file, lines));
+    for (const [name, by] of fencedNames(file, lines)) placedNames.set(name, by);
     lines.forEach((raw, i) => {
       const by = `${file}:${i + 1}`;
       const entry = /(?:[├└]──|\|--|\+--|`--)\s*([^#\s][^#]*?)\s*(?:#.*)?$/.exec(raw);
@@ -112,10 +133,12 @@ export function dataSources(
         slugs.add((m[1] ?? m[2]!.slice(m[2]!.indexOf("/") + 1)).toLowerCase());
         if (m[1]) competition ??= by;
       }
+      if (competition === null && COMPETITION_PAGE.test(raw)) competition = by;
       if (packageLink === null && PACKAGE_HOST.test(raw)) packageLink = by;
       for (const m of raw.matchAll(DATA_LINK)) links.push({ words: linkWords(m[0]), by });
       const entry2 = LISTED.exec(raw);
       if (entry2 && ORIGIN.test(entry2[2]!)) listed.set(entry2[1]!.replace(/^\.\//, "").toLowerCase(), by);
+      for (const m of raw.length > 2000 ? [] : raw.matchAll(HAND_MADE)) handMade.set(m[1]!.toLowerCase(), by);
       if (datasetDownload === null && DOWNLOAD_INTO.test(raw) && KAGGLE_DATASET.test(raw)) datasetDownload = by;
       // A data archive's own address (`download and unzip .../products.zip`).
       if (archiveDownload === null && DOWNLOAD_INTO.test(raw) && ARCHIVE_URL.test(raw)) archiveDownload = by;
@@ -159,6 +182,8 @@ export function dataSources(
     listed,
     datasetDownload,
     archiveDownload,
+    handMade,
+    placedNames,
   };
 }
 
@@ -222,6 +247,24 @@ function dataSectionFolders(file: string, lines: readonly string[]): DataSources
   return out;
 }
 
+/** The bare names of a fenced block that follows a sentence placing data somewhere, each with that sentence's line. */
+function fencedNames(file: string, lines: readonly string[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const raw = lines[i]!;
+    const verb = raw.length > 400 ? null : PLACE.exec(raw);
+    if (!verb || !INTO.test(raw.slice(verb.index))) continue;
+    let k = i + 1;
+    while (k < lines.length && lines[k]!.trim() === "") k++;
+    if (!/^\s*(?:```|~~~)/.test(lines[k] ?? "")) continue;
+    for (k++; k < lines.length && !/^\s*(?:```|~~~)/.test(lines[k]!); k++) {
+      const name = BARE_NAME.exec(lines[k]!)?.[1];
+      if (name) out.push([name.toLowerCase(), `${file}:${i + 1}`]);
+    }
+  }
+  return out;
+}
+
 /** Words that stand before "folder" without naming one ("in the folder", "your directory"). */
 const NOT_A_FOLDER = new Set(
   "in into to the a an this that your our same its their each working current root parent sub".split(" "),
@@ -256,7 +299,8 @@ export function documentedBy(sources: DataSources, path: string, fromFile: strin
   }
   // A file a README lists with its origin (`Input/x/test.csv.zip : original kaggle test data`).
   const bare = path.replace(/^\.\//, "").toLowerCase();
-  const listed = sources.listed.get(bare);
+  const base = bare.slice(bare.lastIndexOf("/") + 1);
+  const listed = sources.listed.get(bare) ?? sources.handMade.get(base) ?? sources.placedNames.get(base);
   if (listed) return listed;
   // A folder or file named like a data link's data set (`input/ultrafeedback.parquet`, a link to `.../x-ultrafeedback`).
   const linked = isIntermediate(path) ? null : linkNaming(sources.links, path);

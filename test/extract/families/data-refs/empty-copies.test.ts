@@ -31,4 +31,18 @@ describe("emptyCopies", () => {
     expect(emptyCopies([copy("bob/output/*"), fills], [])).toEqual([]);
     expect(emptyCopies([copy("../elsewhere/*"), copy("/data/x")], [])).toEqual([]);
   });
+  it("keeps a copy of the file a save names by a format filled at run time, where it runs", () => {
+    const source = "feats/train_features_vit_large_patch16_224.pt";
+    const save = (path: string): Written => ({
+      path,
+      by: "feats/extract.py:9",
+      what: "file",
+      fromFile: "feats/extract.py",
+    });
+    const cp: Written = { path: "train_features.pt", by: "run.sh:4", what: "file", fromFile: "run.sh", from: [source] };
+    expect(emptyCopies([cp, save("train_features_*.pt")], ["feats/extract.py"])).toEqual([]);
+    // Another name, or a name of unknown parts alone, makes some other file.
+    expect(emptyCopies([cp, save("test_features_*.pt")], ["feats/extract.py"])).toHaveLength(1);
+    expect(emptyCopies([cp, save("*_*.pt")], ["feats/extract.py"])).toHaveLength(1);
+  });
 });

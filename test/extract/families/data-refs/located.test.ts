@@ -14,6 +14,11 @@ describe("located paths", () => {
     expect(locate("*/fold*/*.pth", "a.py")).toEqual([{ segs: ["fold*", "*.pth"], anchored: false }]);
     expect(locate("$ROOT/data/raw", "bin/run.sh")).toEqual([{ segs: ["data", "raw"], anchored: false }]);
     expect(locate("../../../x/y.csv", "a/b.py")).toEqual([{ segs: ["x", "y.csv"], anchored: false }]);
+    // A glob's last `*` is the name under a known folder; an unknown part alone is no name.
+    expect(locate("/abs/root/ROI_images/*", "a.py")).toEqual([
+      { segs: ["abs", "root", "ROI_images", "*"], anchored: false },
+    ]);
+    expect(locate("*/*", "a.py")).toEqual([{ segs: [], anchored: false }]);
   });
 
   it("matches wildcards on either side, whole paths when anchored and tails otherwise", () => {

@@ -32,6 +32,13 @@ describe("otherName", () => {
     // An unknown root joined without a slash (`DIR + "out_x.pkl"`) may end in one (`DIR = "/x/pred/"`).
     expect(otherName([write("*/out_*.pkl")], "train.py:6", "*out_configs.foo.pkl")).toBeNull();
   });
+  it("says nothing when a glob read lists the names written (its `*` takes the written name's fixed text too)", () => {
+    const written = [write("images_train/image_*.jpg")];
+    expect(otherName(written, "train.py:6", "images_train/*.jpg", true)).toBeNull();
+    // Read as a format's field, the same pattern is another name; a glob of another extension lists none.
+    expect(otherName(written, "train.py:6", "images_train/*.jpg")).toBe("images_train/image_*.jpg (train.py:6)");
+    expect(otherName(written, "train.py:6", "images_train/*.png", true)).not.toBeNull();
+  });
 });
 
 describe("patternsMeet", () => {
