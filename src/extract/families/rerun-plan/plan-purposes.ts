@@ -50,6 +50,8 @@ export function planPurposes(steps: readonly Step[], reach: readonly Reach[], vi
   const readmes = [...new Set(ours.map((s) => rootOf(s).file))];
   const names = [...new Set(readmes.flatMap((f) => submissionNames(textOf(f))))];
   const submitted = [...new Set(readmes.flatMap((f) => submittedFiles(textOf(f))))];
+  const words = new Map<string, Words[]>();
+  const wordsOf = (file: string) => words.get(file) ?? words.set(file, wordsAboveLines(textOf(file))).get(file)!;
   const reachOf = new Map<number, Reach[]>();
   for (const r of reach) (reachOf.get(r.step) ?? reachOf.set(r.step, []).get(r.step)!).push(r);
 
@@ -84,10 +86,10 @@ export function planPurposes(steps: readonly Step[], reach: readonly Reach[], vi
     if (trainedBefore && CODE.test(base) && PREDICT_NAME.test(base))
       predict = `${what} runs ${step.program}, named for testing, after the training`;
     else {
-      const said = wordsAbove(textOf(step.file), step.line);
+      const said = wordsOf(step.file)[step.line - 1] ?? { comment: null, heading: null };
       const says = (w: string | null) => w !== null && (PREDICT_WORDS.test(w) || (trainedBefore && TEST_WORDS.test(w)));
-      if (says(said.comment)) predict = `${what} is under the comment "${said.comment!.trim()}"`;
-      else if (says(said.heading)) predict = `${what} is under the heading "${said.heading!.trim()}"`;
+      if (says(said.comment)) predict = `${what} is under the comment "${said.comment!}"`;
+      else if (says(said.heading)) predict = `${what} is under the heading "${said.heading!}"`;
     }
   }
   return { train, predict };
@@ -147,20 +149,26 @@ function withoutLines(code: string, spans: string | undefined): string {
     .join("\n");
 }
 
-/** The README comment within the code block above a line (`# test`), and the Markdown heading above it. */
-function wordsAbove(text: string, line: number): { comment: string | null; heading: string | null } {
-  let comment: string | null = null;
-  let heading: string | null = null;
+interface Words {
+  comment: string | null;
+  heading: string | null;
+}
+
+/** For each line of a README, the comment within its code block above it (`# test`) and the Markdown heading
+ * above it: one pass over the text, each label cut to 80 characters. */
+function wordsAboveLines(text: string): Words[] {
+  const out: Words[] = [];
+  let at: Words = { comment: null, heading: null };
+  const cut = (w: string) => w.trim().slice(0, 80);
   let fenced = false;
-  const lines = text.split("\n");
-  for (let i = 0; i < Math.min(line - 1, lines.length); i++) {
-    const l = lines[i]!;
+  for (const l of text.split("\n")) {
+    out.push(at);
     if (l.length > MAX_LINE) continue;
     if (/^\s*(?:```|~~~)/.test(l)) {
       fenced = !fenced;
-      comment = null;
-    } else if (fenced && /^\s*#/.test(l)) comment = l.replace(/^\s*#+/, "");
-    else if (!fenced && /^#{1,6}\s/.test(l)) heading = l.replace(/^#+/, "");
+      at = { ...at, comment: null };
+    } else if (fenced && /^\s*#/.test(l)) at = { ...at, comment: cut(l.replace(/^\s*#+/, "")) };
+    else if (!fenced && /^#{1,6}\s/.test(l)) at = { ...at, heading: cut(l.replace(/^#+/, "")) };
   }
-  return { comment, heading };
+  return out;
 }
