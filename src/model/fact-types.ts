@@ -657,6 +657,10 @@ export interface RerunPlanFact {
   basis?: string;
   /** summary, when not found: why, in a few words */
   what?: string;
+  /** summary: the first step the README gives, or one its scripts run however deep, that trains (by its purpose, or the code it runs or imports fitting a model), and how */
+  readmeTrains?: string;
+  /** summary: the first such step that makes the predictions (by its purpose, code writing the submission the README names, a prediction called after the training, a test script's name or the README comment or heading above it after a training step), and how */
+  readmePredicts?: string;
 }
 
 /** Each environment spec (a requirements file with its includes, conda's pip section, pyproject, setup.py, the README's pip install lines) as a real resolver (uv) answered it for the Python the spec states, from the index the build uses */

@@ -24,7 +24,7 @@ import { editDistance } from "../../../model/edit-distance.js";
 import { imageInfo } from "../../parse/images.js";
 import { stepFolderRecords } from "./step-folders.js";
 import { roleOf } from "../../view/file-roles.js";
-import { fitsModel, writesNamed, writesSubmission } from "./script-does.js";
+import { fitsModel, submissionNames, submittedFiles, writesNamed, writesSubmission } from "../../python/script-does.js";
 import { makeGoal } from "../../shell/make-goal.js";
 import { containerFolderOf } from "../../shell/container-mounts.js";
 import { composeServiceFolder } from "../../shell/compose-services.js";
@@ -1070,36 +1070,6 @@ const TRAIN_STEP = /\b(?:train(?:s|ing)?|(?:re)?fit(?:s|ting)?\s+(?:the\s+)?mode
  * competition where the platform runs the model, the step that exports it ("Convert to TFLite", "export to ONNX"). */
 const PREDICTION_STEP =
   /\b(?:submission|inference|predict(?:ion|ions)?)\b|\b(?:convert|export)(?:s|ing|ed)?\b[^.\n]{0,40}?\b(?:tflite|onnx|tensorrt|openvino|coreml|torchscript)\b/i;
-
-/** Submission files the README names (`submission.csv`, `sub_final.csv`), by base name; a linear scan of path-like words. */
-function submissionNames(text: string): string[] {
-  const out = new Set<string>();
-  for (const m of text.matchAll(PATH_TOKEN)) {
-    const word = withoutTrailingDots(m[0]);
-    const base = word.slice(word.lastIndexOf("/") + 1);
-    if (base.length <= MAX_PATH_WORD && /sub/i.test(base) && /\.(?:csv|zip|json|txt|gz)$/i.test(base)) out.add(base);
-  }
-  return [...out];
-}
-
-/** A line saying files are submitted and made ("submission files (test_preds.csv) will be saved in outputs"). */
-const SUBMITTED_LINE = /\bsubmi(?:t|ssions?)\b/i;
-const MADE = /\b(?:saved?|written|writes?|generated?|created?|produced?|stored)\b/i;
-
-/** Files of any name the README says are the submission and are made (`test_preds.csv`), by base name; a code
- * line writing one is a prediction. Inputs (`sample_submission.csv`) aside. */
-function submittedFiles(text: string): string[] {
-  const out = new Set<string>();
-  for (const line of text.split(/\r?\n/)) {
-    if (line.length > 2000 || !SUBMITTED_LINE.test(line) || !MADE.test(line)) continue;
-    for (const m of line.matchAll(PATH_TOKEN)) {
-      const word = withoutTrailingDots(m[0]);
-      const base = word.slice(word.lastIndexOf("/") + 1);
-      if (/^[\w.-]+\.(?:csv|zip|json|gz)$/i.test(base) && !/^sample/i.test(base)) out.add(base);
-    }
-  }
-  return [...out];
-}
 
 /** A notebook's path in prose, from its first path character. */
 const NOTEBOOK_WORD = /[\w./-]*[\w-]\.ipynb\b/g;

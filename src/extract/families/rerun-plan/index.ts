@@ -35,6 +35,7 @@ import { configValues } from "../../python/config-lines.js";
 import { compareText } from "../../../model/text-order.js";
 import { cellInversion, inversionWords } from "./cell-order.js";
 import type { Reach } from "./reach.js";
+import { planPurposes } from "./plan-purposes.js";
 
 export const extractor: Extractor = {
   id: "rerun-plan",
@@ -155,6 +156,8 @@ export const extractor: Extractor = {
           : trainingScripts.length > 0
             ? `its steps run no training (${[...new Set(steps.flatMap((s) => (s.program ? [s.program] : [])))].join(", ")}), while ${trainingScripts.join(", ")} ${trainingScripts.length === 1 ? "is" : "are"} there`
             : "no step runs a file of the repo";
+    // Whether the README's steps train and predict, however deep their scripts and imports put it.
+    const purposes = planPurposes(steps, reach, view);
     records.push({
       kind: "summary",
       found,
@@ -162,6 +165,8 @@ export const extractor: Extractor = {
       reached: reach.length,
       basis,
       ...(found ? {} : { what }),
+      ...(purposes.train !== null ? { readmeTrains: purposes.train } : {}),
+      ...(purposes.predict !== null ? { readmePredicts: purposes.predict } : {}),
     });
     return records;
   },

@@ -41,7 +41,15 @@ describe("rerun-plan steps", () => {
       1,
       "run.sh:5",
     ]);
-    expect(summaryOf(records)).toEqual({ kind: "summary", found: true, steps: 5, reached: 3, basis: "readme" });
+    expect(summaryOf(records)).toEqual({
+      kind: "summary",
+      found: true,
+      steps: 5,
+      reached: 3,
+      basis: "readme",
+      readmeTrains: "step 3 (`python train.py --epochs 30 --fold $fold`, run.sh:5) trains",
+      readmePredicts: "step 5 (`python predict.py`, run.sh:12) predicts",
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 // What a script's own code says it does: fit a model, write the submission file.
 import { describe, expect, it } from "vitest";
-import { fitsModel, writesSubmission } from "../../../../src/extract/families/readme/script-does.js";
+import { fitsModel, writesSubmission } from "../../../src/extract/python/script-does.js";
 
 describe("writesSubmission", () => {
   it("finds a submission file written on a line, or through a constant a writing line uses", () => {

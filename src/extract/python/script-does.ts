@@ -1,5 +1,6 @@
-// What a Python script's own code does, for a README step whose name and words say nothing (`python main.py`
-// under "Run"): whether it fits a model, whether it writes the submission file. Pure.
+// What a Python script's own code does, for a step whose name and words say nothing (`python main.py` under
+// "Run"): whether it fits a model, whether it writes the submission file; and the submission files a README
+// names. Shared by the readme and rerun-plan families. Pure.
 
 /** Calls that fit a model: scikit-learn style `.fit(`, boosting libraries' `train(`, a backward pass, a trainer. */
 const FITS =
@@ -39,4 +40,45 @@ export function writesNamed(code: string, names: readonly string[]): boolean {
   return code
     .split("\n")
     .some((line) => line.length <= 2000 && WRITES.test(line) && names.some((n) => line.includes(n)));
+}
+
+/** A path-like word of prose; no path is longer than PATH_MAX. */
+const PATH_TOKEN = /[\w./-]+/g;
+const MAX_PATH_WORD = 4096;
+
+/** A word without the full stops that end its sentence (a loop: a pattern would backtrack on a run of dots). */
+function withoutTrailingDots(word: string): string {
+  let end = word.length;
+  while (end > 0 && word[end - 1] === ".") end--;
+  return word.slice(0, end);
+}
+
+/** Submission files the README names (`submission.csv`, `sub_final.csv`), by base name; a linear scan of path-like words. */
+export function submissionNames(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(PATH_TOKEN)) {
+    const word = withoutTrailingDots(m[0]);
+    const base = word.slice(word.lastIndexOf("/") + 1);
+    if (base.length <= MAX_PATH_WORD && /sub/i.test(base) && /\.(?:csv|zip|json|txt|gz)$/i.test(base)) out.add(base);
+  }
+  return [...out];
+}
+
+/** A line saying files are submitted and made ("submission files (test_preds.csv) will be saved in outputs"). */
+const SUBMITTED_LINE = /\bsubmi(?:t|ssions?)\b/i;
+const MADE = /\b(?:saved?|written|writes?|generated?|created?|produced?|stored)\b/i;
+
+/** Files of any name the README says are the submission and are made (`test_preds.csv`), by base name; a code
+ * line writing one is a prediction. Inputs (`sample_submission.csv`) aside. */
+export function submittedFiles(text: string): string[] {
+  const out = new Set<string>();
+  for (const line of text.split(/\r?\n/)) {
+    if (line.length > 2000 || !SUBMITTED_LINE.test(line) || !MADE.test(line)) continue;
+    for (const m of line.matchAll(PATH_TOKEN)) {
+      const word = withoutTrailingDots(m[0]);
+      const base = word.slice(word.lastIndexOf("/") + 1);
+      if (/^[\w.-]+\.(?:csv|zip|json|gz)$/i.test(base) && !/^sample/i.test(base)) out.add(base);
+    }
+  }
+  return [...out];
 }
