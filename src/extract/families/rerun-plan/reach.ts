@@ -114,7 +114,7 @@ function markUncalled(reach: Reach[], index: RepoPythonIndex, rawText: (file: st
   };
   const named = (file: string, name: string) => {
     const word = new RegExp(`(?<!\\w)${name}(?!\\w)`, "m");
-    const ownDef = new RegExp(`^(?:async\\s+)?def\\s+${name}\\b`, "m");
+    const ownDef = new RegExp(`^(?:(?:async\\s+)?def|class)\\s+${name}\\b`, "m");
     // A file that imports the name, or uses it without a `def` of its own (a helper copied between notebooks
     // calls its own copy).
     return files.some(
