@@ -31,6 +31,7 @@ import { scriptLineReader } from "../../shell/script-folder.js";
 import { isInstalledModule } from "../../shell/installed-modules.js";
 import { repeatPrefix } from "../../shell/repeat-prefix.js";
 import { trainsNothing } from "./trains-nothing.js";
+import { cloneEntered, scriptClones, type ScriptClone } from "./script-clones.js";
 
 const MAX_DOCS = 20;
 /** Extensions of files a README names that the repo itself should ship (outputs and data are left out). */
@@ -507,6 +508,7 @@ function readmeFacts(
   }
   commands.sort((a, b) => a.line - b.line);
   const called = new Set<string>();
+  let clones: Map<string, ScriptClone> | undefined;
   /** The section title a line is under and the prose line before it: where the README says what a step is. */
   const contextOf = (line: number): string => {
     const title = parts.sections.filter((sec) => sec.line <= line).pop()?.title ?? "";
@@ -574,7 +576,8 @@ function readmeFacts(
     // What a shell script the README runs calls in turn, from the folder the README runs it in.
     if (script && /\.(?:sh|bash)$/.test(script) && view.has(script) && !called.has(`${cwd}\0${script}`)) {
       called.add(`${cwd}\0${script}`);
-      for (const item of missingCalls(view, script, cwd, env, purpose)) records.push(item);
+      for (const item of missingCalls(view, script, cwd, env, purpose, (clones ??= scriptClones(view))))
+        records.push(item);
     }
     records.push({
       kind: "command",
@@ -781,6 +784,7 @@ function missingCalls(
   cwd: string,
   env: ShellEnv,
   runBy: string,
+  clones: ReadonlyMap<string, ScriptClone>,
   seen = new Set<string>(),
 ): FactRecord[] {
   const text = seen.size < 8 && !seen.has(script) ? view.read(script) : null;
@@ -788,6 +792,24 @@ function missingCalls(
   seen.add(script);
   const out: FactRecord[] = [];
   let at = cwd;
+  // The clone (of another repository, by an earlier script) the lines run inside: it provides their files.
+  let inside: ScriptClone | null = null;
+  const runsInClone = new Set<string>();
+  /** A call the clone provides: no missing file, but one record of the clone it runs, unpinned or not. */
+  const ranInClone = (clone: ScriptClone, line: number) => {
+    if (runsInClone.has(clone.folder)) return;
+    runsInClone.add(clone.folder);
+    out.push({
+      kind: "clone-run",
+      file: script,
+      line,
+      name: clone.folder,
+      url: clone.url,
+      clonedAt: clone.at,
+      pinned: clone.pinned,
+      runBy,
+    });
+  };
   // `cd "$(dirname "$0")"` and the like move to the script's own folder.
   const read = scriptLineReader(script.includes("/") ? script.slice(0, script.lastIndexOf("/")) : "", env);
   for (const { line, text: raw } of joinContinuations(
@@ -796,6 +818,8 @@ function missingCalls(
       .slice(0, 2000)
       .map((t, i) => ({ line: i + 1, text: t })),
   )) {
+    const entered = cloneEntered(raw, at, clones, (p) => view.isDir(p));
+    if (entered !== undefined) inside = entered;
     const step = read(raw, at);
     at = step.cwd;
     const command = step.command;
@@ -806,7 +830,8 @@ function missingCalls(
     // call (`./step.sh` beside the script works only after a cd into its folder); a found one's calls in turn.
     if (command?.script && /\.(?:sh|bash)$/.test(command.script) && !PYTHON_RUNNER.test(words[0] ?? "")) {
       const found = command.scriptCandidates.find((p) => view.has(p));
-      if (found) out.push(...missingCalls(view, found, at, env, runBy, seen));
+      if (found) out.push(...missingCalls(view, found, at, env, runBy, clones, seen));
+      else if (inside) ranInClone(inside, line);
       else if (!writtenByPythonBeside(view, at, command.script)) {
         const nearest = namesake(view, command.script);
         const foundUnder = nearest ? folderAbove(nearest, command.scriptCandidates) : null;
@@ -828,6 +853,7 @@ function missingCalls(
     if (!command || !PYTHON_RUNNER.test((words[0] ?? "").replace(/^.*\//, ""))) continue;
     const argv = words.slice(1);
     const missing = (name: string, candidates: string[], nearest: string | null) => {
+      if (inside) return ranInClone(inside, line);
       const foundUnder = nearest ? folderAbove(nearest, candidates) : null;
       out.push({
         kind: "call",
