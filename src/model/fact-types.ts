@@ -483,7 +483,7 @@ export interface PlaceholdersFact {
 
 /** READMEs (root, docs/ and sub-projects' own), their section titles, the shell commands they give and the files and branches they name. */
 export interface ReadmeFact {
-  /** readme | section | command | mention | call (a Python script, -m module or shell script that a shell script the README runs calls, or one that script calls in turn, missing from the folder it runs in) | step-folder (a folder a procedure line gives as one of its steps: "run the code in `a/`, `b/`, then `c/`") | clone-run (a shell script the README runs runs code inside a folder another of the repo's shell scripts clones from another repository: its calls there are the clone's files, not missing ones) | code-absent (words saying the training or inference code is not in the repository: "training code is not included", "will be released", an unchecked to-do naming the training) */
+  /** readme | section | command | mention | call (a Python script, -m module or shell script that a shell script the README runs calls, or one that script calls in turn, missing from the folder it runs in) | step-folder (a folder a procedure line gives as one of its steps: "run the code in `a/`, `b/`, then `c/`") | clone-run (a shell script the README runs runs code inside a folder another of the repo's shell scripts clones from another repository: its calls there are the clone's files, not missing ones) | wrapped (a line of a README code block that holds only options and continues the command of an earlier line with no `\` before it: pasted as is, it runs on its own; the command is read as joined) | code-absent (words saying the training or inference code is not in the repository: "training code is not included", "will be released", an unchecked to-do naming the training) */
   kind?: string;
   /** the README (relative path); call, clone-run: the shell script */
   file?: string;
@@ -491,7 +491,7 @@ export interface ReadmeFact {
   place?: string;
   /** readme (docs, sub-project): the root README links or names it; an unlinked docs/ page (often a vendored framework's own) gives rerun steps only where the root README gives none, an unlinked sub-folder README only where the root README gives no training or prediction step */
   linked?: boolean;
-  /** section, command, mention: 1-based line in the README; call, clone-run: line in the shell script */
+  /** section, command, mention, wrapped: 1-based line in the README; call, clone-run: line in the shell script */
   line?: number;
   /** section: the heading's text */
   title?: string;
@@ -553,6 +553,8 @@ export interface ReadmeFact {
   clonedAt?: string;
   /** clone-run: the clone names a commit or version tag (`-b v6.1`, a checkout or reset of one after it), or a README gives the cloned repository's version */
   pinned?: boolean;
+  /** wrapped: the line of the command it continues */
+  continues?: number;
 }
 
 /** Problems with the audited repo's own .repro-audit.yml (config stage); none of it is used when it has one. */

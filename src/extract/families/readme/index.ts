@@ -31,6 +31,7 @@ import { scriptLineReader } from "../../shell/script-folder.js";
 import { isInstalledModule } from "../../shell/installed-modules.js";
 import { repeatPrefix } from "../../shell/repeat-prefix.js";
 import { trainsNothing } from "./trains-nothing.js";
+import { joinWrappedOptions } from "../../shell/wrapped-options.js";
 import { cloneEntered, scriptClones, type ScriptClone } from "./script-clones.js";
 
 const MAX_DOCS = 20;
@@ -337,9 +338,12 @@ function readmeFacts(
   }> = [];
   const blocks = new Map<number, Array<{ line: number; text: string }>>();
   for (const c of parts.code) (blocks.get(c.block) ?? blocks.set(c.block, []).get(c.block)!).push(c);
-  const codeLines = [...blocks.entries()].flatMap(([id, lines]) =>
-    joinContinuations(lines).map((l) => ({ ...l, block: id })),
-  );
+  // A command wrapped onto option lines with no `\`: read as the one command meant, and the wrapping recorded.
+  const codeLines = [...blocks.entries()].flatMap(([id, lines]) => {
+    const joined = joinWrappedOptions(joinContinuations(lines));
+    for (const w of joined.wrapped) records.push({ kind: "wrapped", file, line: w.line, continues: w.continues });
+    return joined.lines.map((l) => ({ ...l, block: id }));
+  });
   const proseMoves = proseDirectoryChanges(text, parts.inline, (p) => view.isDir(p));
   // A section's end takes the reader back to the folder it began in: a `cd` under "Training" holds in its
   // subsections, not under "Inference".
