@@ -645,6 +645,10 @@ export interface RerunPlanFact {
   mainOnly?: string;
   /** reach, for a Python file: the top-level functions nothing calls (no use in the file or in another reached file, no decorator) and those only they call, as line spans "12-20,31-40"; absent when none */
   uncalled?: string;
+  /** reach, for a Python file: the bodies of `if`/`elif` branches that test an option (`args.dataset == 'ImageNet'`, `'cswin' in args.backbone`) against values no step that reaches the file gives it (its command's value, else the parser's default), as line spans "12-20,31-40"; absent when none or when any such step's value is unknown */
+  ruledOut?: string;
+  /** reach, with ruledOut: why in words ("every documented command passes --dataset=CIFAR100") */
+  ruledOutWhy?: string;
   /** io: read | write */
   mode?: string;
   /** io: the path read or written, resolved from the step's working folder (unknown parts as *) */

@@ -13,6 +13,8 @@ import { dynamicImports, type ModuleTree } from "../../python/dynamic-imports.js
 import { argsAfter } from "./arguments.js";
 import { installedRoots } from "./installed-roots.js";
 import { sysPathFolders } from "../../python/sys-path-folders.js";
+import { ruledOutSpans } from "./ruled-out.js";
+import { stepOptionValues } from "./option-values.js";
 
 export interface Reach {
   file: string;
@@ -23,6 +25,9 @@ export interface Reach {
   mainOnly?: string;
   /** The lines of top-level functions nothing calls ("12-20,31-40"): no step runs them. */
   uncalled?: string;
+  /** The lines of branches the documented arguments rule out ("12-20,31-40"), and why in words. */
+  ruledOut?: string;
+  ruledOutWhy?: string;
 }
 
 const CODE = /\.(?:py|pyw|ipynb|sh|bash)$/;
@@ -33,20 +38,26 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
   const ranItself = new Set<string>();
   const tree = moduleTree(view);
   const installed = installedRoots(steps, view);
+  /** Each Python file with the steps that reach it (each step's own walk), for the values their arguments give. */
+  const stepsOf = new Map<string, Step[]>();
   for (const step of steps) {
     if (step.program === null || !view.has(step.program) || !CODE.test(step.program)) continue;
     const args = argsAfter(step.command, step.program, step.runAs);
     // sys.path is the process's: a folder the script (or a module it imports) appends serves every later import.
     const searchPath = pythonPath(step);
     const queue: Reach[] = [{ file: step.program, step: step.order, via: "runs", from: null }];
+    // A file another step reached first is walked again for this one: which steps reach a module matters.
+    const walked = new Set<string>();
     while (queue.length > 0) {
       const next = queue.shift()!;
       if (next.via !== "imports") ranItself.add(next.file);
-      if (reached.has(next.file)) continue;
-      reached.set(next.file, next);
+      if (walked.has(next.file)) continue;
+      walked.add(next.file);
+      (stepsOf.get(next.file) ?? stepsOf.set(next.file, []).get(next.file)!).push(step);
+      if (!reached.has(next.file)) reached.set(next.file, next);
       const file = next.file;
       const add = (target: string, via: Reach["via"]) => {
-        if (!reached.has(target) || via !== "imports") queue.push({ file: target, step: step.order, via, from: file });
+        if (!walked.has(target) || via !== "imports") queue.push({ file: target, step: step.order, via, from: file });
       };
       if (/\.(?:sh|bash)$/.test(file)) {
         // A called script's lines: only for scripts no step expands (a step's own script has child steps).
@@ -74,6 +85,7 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
     }
   }
   markMainOnly([...reached.values()], ranItself, index, view);
+  markRuledOut([...reached.values()], stepsOf, index, view);
   return [...reached.values()];
 }
 
@@ -128,6 +140,29 @@ function markUncalled(reach: Reach[], index: RepoPythonIndex, rawText: (file: st
     if (!/\.(?:pyw?|ipynb)$/.test(r.file)) continue;
     const spans = uncalledSpans(textOf(r.file), (name) => named(r.file, name));
     if (spans.length > 0) r.uncalled = spansText(spans);
+  }
+}
+
+/** Each reached Python file: the branches no value the steps that reach it give an option can enter. */
+function markRuledOut(
+  reach: Reach[],
+  stepsOf: ReadonlyMap<string, readonly Step[]>,
+  index: RepoPythonIndex,
+  view: RepoView,
+): void {
+  const files = new Map<Step, string[]>();
+  for (const [file, steps] of stepsOf)
+    for (const step of steps) (files.get(step) ?? files.set(step, []).get(step)!).push(file);
+  const filesOf = (step: Step) => files.get(step) ?? [];
+  for (const r of reach) {
+    const steps = stepsOf.get(r.file);
+    if (!steps || !/\.pyw?$/.test(r.file)) continue;
+    const text = view.read(r.file) ?? "";
+    if (!/^\s*(?:if|elif)\b/m.test(text)) continue;
+    const spans = ruledOutSpans(text, (option) => stepOptionValues(option, steps, index, filesOf));
+    if (spans.length === 0) continue;
+    r.ruledOut = spansText(spans.map((s) => s.span));
+    r.ruledOutWhy = [...new Set(spans.map((s) => s.why))].join("; ");
   }
 }
 
