@@ -161,6 +161,16 @@ describe("rerun-plan reach", () => {
       "data.py": data,
     });
     expect(open.find((r) => r.kind === "reach" && r.file === "data.py")).toMatchObject({ ruledOut: "8-8" });
+    // Unless the option's choices leave the branch's value out.
+    const chosen = await planOf({
+      "README.md": "# Run\n\n```\npython train.py --dataset $DS\n```\n",
+      "train.py": train.replace("'--dataset')", "'--dataset', choices=['CIFAR100', 'MNIST'])"),
+      "data.py": data,
+    });
+    expect(chosen.find((r) => r.kind === "reach" && r.file === "data.py")).toMatchObject({
+      ruledOut: "4-4,8-8",
+      ruledOutWhy: expect.stringContaining("give --dataset only as CIFAR100 or MNIST (its choices)"),
+    });
   });
 
   it("records no such lines for a module one step imports and another runs", async () => {
