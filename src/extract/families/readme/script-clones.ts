@@ -3,7 +3,7 @@
 // of this repo, and what it runs is whatever the clone's default branch holds unless a commit or tag is named.
 // Pure over the repo view.
 import type { RepoView } from "../../../model/repo-view.js";
-import { clonedFolders } from "../imports/cloned-folders.js";
+import { clonedFolders } from "../../shell/cloned-folders.js";
 import { filesWithRole } from "../../view/file-roles.js";
 
 export interface ScriptClone {
@@ -37,7 +37,7 @@ export function scriptClones(view: RepoView): Map<string, ScriptClone> {
 
 /** The clone on `line` (1-based) names a pinned ref, the ten lines after it check one out, or a README gives the
  * cloned repo's name with a version ("yolov5 v6.1", "yolov5@3b1a2f0"). */
-export function pinnedAt(lines: readonly string[], line: number, folder: string, readmes: readonly string[]): boolean {
+function pinnedAt(lines: readonly string[], line: number, folder: string, readmes: readonly string[]): boolean {
   const own = lines[line - 1] ?? "";
   const branch = /(?:-b|--branch)[=\s]+["']?([^\s"';&|]+)/.exec(own.slice(own.search(/\bgit\s+clone\b/)))?.[1];
   if (branch && PINNED_REF.test(branch)) return true;
