@@ -31,6 +31,8 @@ export interface Reach {
 }
 
 const CODE = /\.(?:py|pyw|ipynb|sh|bash)$/;
+/** The most steps whose walks are each followed to the end (a module's steps known): the walks cost steps x files. */
+const MAX_WALKED_STEPS = 40;
 
 export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: RepoView, env: ShellEnv): Reach[] {
   const reached = new Map<string, Reach>();
@@ -40,6 +42,9 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
   const installed = installedRoots(steps, view);
   /** Each Python file with the steps that reach it (each step's own walk), for the values their arguments give. */
   const stepsOf = new Map<string, Step[]>();
+  // Each step walks every file it reaches while there are few steps; past that, a file is walked once, and which
+  // steps reach a module is not known (no branch is ruled out).
+  const perStep = steps.length <= MAX_WALKED_STEPS;
   for (const step of steps) {
     if (step.program === null || !view.has(step.program) || !CODE.test(step.program)) continue;
     const args = argsAfter(step.command, step.program, step.runAs);
@@ -51,13 +56,14 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
     while (queue.length > 0) {
       const next = queue.shift()!;
       if (next.via !== "imports") ranItself.add(next.file);
-      if (walked.has(next.file)) continue;
+      if (walked.has(next.file) || (!perStep && reached.has(next.file))) continue;
       walked.add(next.file);
       (stepsOf.get(next.file) ?? stepsOf.set(next.file, []).get(next.file)!).push(step);
       if (!reached.has(next.file)) reached.set(next.file, next);
       const file = next.file;
       const add = (target: string, via: Reach["via"]) => {
-        if (!walked.has(target) || via !== "imports") queue.push({ file: target, step: step.order, via, from: file });
+        if ((!walked.has(target) && (perStep || !reached.has(target))) || via !== "imports")
+          queue.push({ file: target, step: step.order, via, from: file });
       };
       if (/\.(?:sh|bash)$/.test(file)) {
         // A called script's lines: only for scripts no step expands (a step's own script has child steps).
@@ -85,7 +91,7 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
     }
   }
   markMainOnly([...reached.values()], ranItself, index, view);
-  markRuledOut([...reached.values()], stepsOf, index, view);
+  if (perStep) markRuledOut([...reached.values()], stepsOf, index, view);
   return [...reached.values()];
 }
 
