@@ -55,10 +55,18 @@ function isUncalled(path: string, line: number | null | undefined, plan: PlanInd
   return (plan.uncalled.get(normalPath(path)) ?? []).some(([from, to]) => line >= from && line <= to);
 }
 
+/** A line of a reached file inside a branch the documented arguments rule out: why, else null. */
+function ruledOutWhy(path: string, line: number | null | undefined, plan: PlanIndex): string | null {
+  if (typeof line !== "number") return null;
+  const r = plan.ruledOut.get(normalPath(path));
+  return r && r.spans.some(([from, to]) => line >= from && line <= to) ? r.why : null;
+}
+
 /** A place (file, line) on the plan: its file is, and the line runs when the steps run or import it. */
 function placeOfLine(path: string, line: number | null | undefined, plan: PlanIndex): PlanPlace {
   const place = placeOfFile(path, plan);
-  return place === "on" && (isMainOnly(path, line, plan) || isUncalled(path, line, plan)) ? "off" : place;
+  const off = isMainOnly(path, line, plan) || isUncalled(path, line, plan) || ruledOutWhy(path, line, plan) !== null;
+  return place === "on" && off ? "off" : place;
 }
 
 /** A few files by name: "a.py, b.py and 3 more". */
@@ -111,6 +119,8 @@ export function placeOf(
     };
   if (at.every((p) => isUncalled(p.file, p.line, plan)))
     return { place: "off", reason: `not on the rerun path: in a function of ${names(named)} that nothing calls` };
+  const why = [...new Set(at.map((p) => ruledOutWhy(p.file, p.line, plan)))];
+  if (why.every((w) => w !== null)) return { place: "off", reason: `not on the rerun path: ${why.join("; ")}` };
   const copies = [...new Set(named.map((f) => copyOf(normalPath(f), plan)?.name))];
   if (copies.every((c) => c !== undefined))
     return {

@@ -20,6 +20,8 @@ export interface PlanIndex {
   mainOnly: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
   /** Reached files with the line spans of the top-level functions nothing calls. */
   uncalled: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
+  /** Reached files with the line spans of branches the documented arguments rule out, and why. */
+  ruledOut: ReadonlyMap<string, { spans: ReadonlyArray<readonly [number, number]>; why: string }>;
   /** Vendored copies of libraries (their folders) no step reaches a file of, with the library's name. */
   unreachedCopies: ReadonlyArray<{ root: string; name: string }>;
   /** Specs off the documented install route (the README installs others), with what the README installs. */
@@ -45,11 +47,14 @@ export function planIndex(facts: Facts): PlanIndex | null {
   const loaded = new Set<string>();
   const mainOnly = new Map<string, Array<[number, number]>>();
   const uncalled = new Map<string, Array<[number, number]>>();
+  const ruledOut = new Map<string, { spans: Array<[number, number]>; why: string }>();
   for (const r of records) {
     const file = text(r.file);
     if (r.kind === "reach" && file) reached.add(normalPath(file));
     if (r.kind === "reach" && file && text(r.mainOnly)) mainOnly.set(normalPath(file), spansOf(r.mainOnly as string));
     if (r.kind === "reach" && file && text(r.uncalled)) uncalled.set(normalPath(file), spansOf(r.uncalled as string));
+    if (r.kind === "reach" && file && text(r.ruledOut))
+      ruledOut.set(normalPath(file), { spans: spansOf(r.ruledOut as string), why: text(r.ruledOutWhy) ?? "" });
     if (r.kind === "io" && r.mode === "read" && text(r.path)) loaded.add(normalPath(r.path as string));
   }
   for (const s of steps) {
@@ -83,6 +88,7 @@ export function planIndex(facts: Facts): PlanIndex | null {
     loaded,
     mainOnly,
     uncalled,
+    ruledOut,
     unreachedCopies,
     offRouteSpecs,
   };

@@ -485,15 +485,15 @@ export interface PlaceholdersFact {
 
 /** READMEs (root, docs/ and sub-projects' own), their section titles, the shell commands they give and the files and branches they name. */
 export interface ReadmeFact {
-  /** readme | section | command | mention | call (a Python script, -m module or shell script that a shell script the README runs calls, or one that script calls in turn, missing from the folder it runs in) | step-folder (a folder a procedure line gives as one of its steps: "run the code in `a/`, `b/`, then `c/`") | code-absent (words saying the training or inference code is not in the repository: "training code is not included", "will be released", an unchecked to-do naming the training) */
+  /** readme | section | command | mention | call (a Python script, -m module or shell script that a shell script the README runs calls, or one that script calls in turn, missing from the folder it runs in) | step-folder (a folder a procedure line gives as one of its steps: "run the code in `a/`, `b/`, then `c/`") | clone-run (a shell script the README runs runs code inside a folder another of the repo's shell scripts clones from another repository: its calls there are the clone's files, not missing ones) | wrapped (a line of a README code block that holds only options and continues the command of an earlier line with no `\` before it: pasted as is, it runs on its own; the command is read as joined) | code-absent (words saying the training or inference code is not in the repository: "training code is not included", "will be released", an unchecked to-do naming the training) */
   kind?: string;
-  /** the README (relative path); call: the shell script */
+  /** the README (relative path); call, clone-run: the shell script */
   file?: string;
   /** readme: root | docs | sub-project (the README of a folder up to two levels down that holds code of its own) */
   place?: string;
   /** readme (docs, sub-project): the root README links or names it; an unlinked docs/ page (often a vendored framework's own) gives rerun steps only where the root README gives none, an unlinked sub-folder README only where the root README gives no training or prediction step */
   linked?: boolean;
-  /** section, command, mention: 1-based line in the README; call: line in the shell script */
+  /** section, command, mention, wrapped: 1-based line in the README; call, clone-run: line in the shell script */
   line?: number;
   /** section: the heading's text */
   title?: string;
@@ -507,7 +507,7 @@ export interface ReadmeFact {
   script?: null | string;
   /** mention: file | branch */
   target?: string;
-  /** mention: the path or branch name as resolved; call: the script or `-m module` called; step-folder: the folder */
+  /** mention: the path or branch name as resolved; call: the script or `-m module` called; step-folder: the folder; clone-run: the cloned folder */
   name?: string;
   /** mention: whether the repo has that file/folder or branch; null for a branch of a plain folder; call: the same; step-folder: the folder (true) */
   exists?: boolean | null;
@@ -531,7 +531,7 @@ export interface ReadmeFact {
   runFrom?: string;
   /** mention of a missing script a README command runs: the one file of that name elsewhere in the repo (not at the path the README runs it from) */
   elsewhere?: string;
-  /** mention: the purpose (train, predict...) of the README command that runs this script; absent otherwise; call: the same */
+  /** mention: the purpose (train, predict...) of the README command that runs this script; absent otherwise; call: the same; clone-run: the same */
   runBy?: string;
   /** call: the folder the call runs in, as the README runs the script ('the repository root' or '<folder>/') */
   from?: string;
@@ -549,6 +549,14 @@ export interface ReadmeFact {
   code?: string;
   /** code-absent: the README's words, trimmed (200 characters at most) */
   quote?: string;
+  /** clone-run: the URL the folder is cloned from */
+  url?: string;
+  /** clone-run: where the clone is made ("file:line") */
+  clonedAt?: string;
+  /** clone-run: the clone names a commit or version tag (`-b v6.1`, a checkout or reset of one after it), or a README gives the cloned repository's version */
+  pinned?: boolean;
+  /** wrapped: the line of the command it continues */
+  continues?: number;
 }
 
 /** Problems with the audited repo's own .repro-audit.yml (config stage); none of it is used when it has one. */
@@ -639,6 +647,10 @@ export interface RerunPlanFact {
   mainOnly?: string;
   /** reach, for a Python file: the top-level functions nothing calls (no use in the file or in another reached file, no decorator) and those only they call, as line spans "12-20,31-40"; absent when none */
   uncalled?: string;
+  /** reach, for a Python file: the bodies of `if`/`elif` branches that test an option (`args.dataset == 'ImageNet'`, `'cswin' in args.backbone`) against values no step that reaches the file gives it (its command's value, else the parser's default), as line spans "12-20,31-40"; absent when none or when any such step's value is unknown */
+  ruledOut?: string;
+  /** reach, with ruledOut: why in words ("every documented command passes --dataset=CIFAR100") */
+  ruledOutWhy?: string;
   /** io: read | write */
   mode?: string;
   /** io: the path read or written, resolved from the step's working folder (unknown parts as *) */

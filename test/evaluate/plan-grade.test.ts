@@ -257,6 +257,22 @@ describe("where a finding lies on the plan", () => {
     });
   });
 
+  it("puts lines of a branch the documented arguments rule out off the plan, with why", () => {
+    const plan = planRecords().map((r) =>
+      r.kind === "reach" && r.file === "src/model.py"
+        ? { ...r, ruledOut: "10-14", ruledOutWhy: "every documented command passes --dataset=CIFAR100" }
+        : r,
+    );
+    const { findings } = judgeRule(rule(), factsWith([at("src/model.py", 3), at("src/model.py", 12)], plan));
+    expect(findings.map((f) => [f.line, f.plan, f.severity])).toEqual([
+      [3, "on", "error"],
+      [12, "off", "info"],
+    ]);
+    expect(findings.find((f) => f.line === 12)).toMatchObject({
+      planReason: "not on the rerun path: every documented command passes --dataset=CIFAR100",
+    });
+  });
+
   it("puts a vendored copy no step imports off the plan, its setup files too; one the steps import stays on", () => {
     const facts = factsWith([
       at("third_party/apex/setup.py"),

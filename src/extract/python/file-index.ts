@@ -9,6 +9,7 @@ import { structureError } from "./structure.js";
 import { LineConstants, functionSpans } from "./line-constants.js";
 import { hintKind } from "./hints.js";
 import { SETUP_CALLS, TORCHVISION_BUILDER, setupKind } from "./setup-hints.js";
+import { noteAboveWrittenCode } from "./todo-marks.js";
 
 export interface PyImport {
   line: number;
@@ -903,6 +904,7 @@ class FileIndexer {
 
   /** TODO and FIXME comments, and whether each says code is missing or only notes an idea. */
   readCommentMarks(): void {
+    let lines: string[] | null = null;
     for (const c of this.t.comments) {
       const m = COMMENT_MARK.exec(c.text);
       if (m)
@@ -910,7 +912,8 @@ class FileIndexer {
           line: c.line,
           kind: m[1] === "TODO" ? "todo" : "fixme",
           text: c.text.trim().slice(0, 200),
-          unfinished: UNFINISHED.test(c.text),
+          // Words that say "not implemented" over code that is written are a note for later.
+          unfinished: UNFINISHED.test(c.text) && !noteAboveWrittenCode((lines ??= this.text.split("\n")), c.line),
         });
     }
   }

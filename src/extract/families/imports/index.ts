@@ -22,7 +22,7 @@ import { memberFolders, memberOf } from "./member-folders.js";
 import { neededDistributions } from "./reconstruct.js";
 import { repoStatedVersions } from "./stated-versions.js";
 import { stemOf, uncommittedLocals } from "./uncommitted-local.js";
-import { clonedFolders } from "./cloned-folders.js";
+import { clonedFolders } from "../../shell/cloned-folders.js";
 import { installedFolders } from "./installed-folders.js";
 import { suffixedFile } from "./suffixed-file.js";
 import { missingModule, type RepoTree } from "./missing-module.js";

@@ -33,6 +33,8 @@ import { scriptLineReader } from "../../shell/script-folder.js";
 import { isInstalledModule } from "../../shell/installed-modules.js";
 import { repeatPrefix } from "../../shell/repeat-prefix.js";
 import { trainsNothing } from "./trains-nothing.js";
+import { joinWrappedOptions } from "../../shell/wrapped-options.js";
+import { cloneEntered, scriptClones, type ScriptClone } from "./script-clones.js";
 
 const MAX_DOCS = 20;
 /** Extensions of files a README names that the repo itself should ship (outputs and data are left out). */
@@ -349,9 +351,12 @@ function readmeFacts(
   }> = [];
   const blocks = new Map<number, Array<{ line: number; text: string }>>();
   for (const c of parts.code) (blocks.get(c.block) ?? blocks.set(c.block, []).get(c.block)!).push(c);
-  const codeLines = [...blocks.entries()].flatMap(([id, lines]) =>
-    joinContinuations(lines).map((l) => ({ ...l, block: id })),
-  );
+  // A command wrapped onto option lines with no `\`: read as the one command meant, and the wrapping recorded.
+  const codeLines = [...blocks.entries()].flatMap(([id, lines]) => {
+    const joined = joinWrappedOptions(joinContinuations(lines));
+    for (const w of joined.wrapped) records.push({ kind: "wrapped", file, line: w.line, continues: w.continues });
+    return joined.lines.map((l) => ({ ...l, block: id }));
+  });
   const proseMoves = proseDirectoryChanges(text, parts.inline, (p) => view.isDir(p));
   // A section's end takes the reader back to the folder it began in: a `cd` under "Training" holds in its
   // subsections, not under "Inference".
@@ -520,6 +525,7 @@ function readmeFacts(
   }
   commands.sort((a, b) => a.line - b.line);
   const called = new Set<string>();
+  let clones: Map<string, ScriptClone> | undefined;
   /** The section title a line is under and the prose line before it: where the README says what a step is. */
   const contextOf = (line: number): string => {
     const title = parts.sections.filter((sec) => sec.line <= line).pop()?.title ?? "";
@@ -587,7 +593,8 @@ function readmeFacts(
     // What a shell script the README runs calls in turn, from the folder the README runs it in.
     if (script && /\.(?:sh|bash)$/.test(script) && view.has(script) && !called.has(`${cwd}\0${script}`)) {
       called.add(`${cwd}\0${script}`);
-      for (const item of missingCalls(view, script, cwd, env, purpose)) records.push(item);
+      for (const item of missingCalls(view, script, cwd, env, purpose, (clones ??= scriptClones(view))))
+        records.push(item);
     }
     records.push({
       kind: "command",
@@ -794,6 +801,7 @@ function missingCalls(
   cwd: string,
   env: ShellEnv,
   runBy: string,
+  clones: ReadonlyMap<string, ScriptClone>,
   seen = new Set<string>(),
 ): FactRecord[] {
   const text = seen.size < 8 && !seen.has(script) ? view.read(script) : null;
@@ -801,6 +809,24 @@ function missingCalls(
   seen.add(script);
   const out: FactRecord[] = [];
   let at = cwd;
+  // The clone (of another repository, by an earlier script) the lines run inside: it provides their files.
+  let inside: ScriptClone | null = null;
+  const runsInClone = new Set<string>();
+  /** A call the clone provides: no missing file, but one record of the clone it runs, unpinned or not. */
+  const ranInClone = (clone: ScriptClone, line: number) => {
+    if (runsInClone.has(clone.folder)) return;
+    runsInClone.add(clone.folder);
+    out.push({
+      kind: "clone-run",
+      file: script,
+      line,
+      name: clone.folder,
+      url: clone.url,
+      clonedAt: clone.at,
+      pinned: clone.pinned,
+      runBy,
+    });
+  };
   // `cd "$(dirname "$0")"` and the like move to the script's own folder.
   const read = scriptLineReader(script.includes("/") ? script.slice(0, script.lastIndexOf("/")) : "", env);
   for (const { line, text: raw } of joinContinuations(
@@ -809,6 +835,8 @@ function missingCalls(
       .slice(0, 2000)
       .map((t, i) => ({ line: i + 1, text: t })),
   )) {
+    const entered = cloneEntered(raw, at, clones, (p) => view.isDir(p));
+    if (entered !== undefined) inside = entered;
     const step = read(raw, at);
     at = step.cwd;
     // After a `cd` no mount maps, the folder is unknown: nothing is claimed missing from it.
@@ -821,7 +849,8 @@ function missingCalls(
     // call (`./step.sh` beside the script works only after a cd into its folder); a found one's calls in turn.
     if (command?.script && /\.(?:sh|bash)$/.test(command.script) && !PYTHON_RUNNER.test(words[0] ?? "")) {
       const found = command.scriptCandidates.find((p) => view.has(p));
-      if (found) out.push(...missingCalls(view, found, at, env, runBy, seen));
+      if (found) out.push(...missingCalls(view, found, at, env, runBy, clones, seen));
+      else if (inside) ranInClone(inside, line);
       else if (!writtenByPythonBeside(view, at, command.script)) {
         const nearest = namesake(view, command.script);
         const foundUnder = nearest ? folderAbove(nearest, command.scriptCandidates) : null;
@@ -843,6 +872,7 @@ function missingCalls(
     if (!command || !PYTHON_RUNNER.test((words[0] ?? "").replace(/^.*\//, ""))) continue;
     const argv = words.slice(1);
     const missing = (name: string, candidates: string[], nearest: string | null) => {
+      if (inside) return ranInClone(inside, line);
       const foundUnder = nearest ? folderAbove(nearest, candidates) : null;
       out.push({
         kind: "call",

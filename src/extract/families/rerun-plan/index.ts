@@ -127,6 +127,7 @@ export const extractor: Extractor = {
         from: r.from,
         ...(r.mainOnly ? { mainOnly: r.mainOnly } : {}),
         ...(r.uncalled ? { uncalled: r.uncalled } : {}),
+        ...(r.ruledOut ? { ruledOut: r.ruledOut, ruledOutWhy: r.ruledOutWhy } : {}),
       });
     const io = ioOf(reach, steps, index, facts.families["data-refs"] ?? []);
     for (const item of io) records.push(item);

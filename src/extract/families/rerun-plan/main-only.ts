@@ -1,5 +1,6 @@
 // Lines of a module that run only when the file is run itself: its `if __name__ == "__main__":` block and the
-// top-level functions only that block (or another such function) calls; and the functions nothing calls at all.
+// top-level functions (and classes) only that block (or another such function) calls; and the functions and
+// classes nothing calls at all.
 // From one pass of the lexer (pure).
 import { T, logicalLines, opCode, tokenize } from "../../python/lexer.js";
 
@@ -28,7 +29,7 @@ export function uncalledSpans(text: string, usedElsewhere: (name: string) => boo
 
 interface Scan {
   main: Span | null;
-  /** Each top-level function's span; `decorated` holds those a decorator wraps. */
+  /** Each top-level function's and class's span; `decorated` holds those a decorator wraps. */
   defs: Map<string, Span>;
   decorated: Set<string>;
   /** Where each top-level function's name is used, outside its own definition line. */
@@ -53,6 +54,10 @@ function grow(scan: Scan, from: Span[], usedElsewhere: (name: string) => boolean
   return out.sort((a, b) => a[0] - b[0]);
 }
 
+/** Code that finds a class by a name it holds at run time: a class it never spells may still be built. */
+const LOOKUP =
+  /\bglobals\(\)|\blocals\(\)|\beval\(|\bsys\.modules\b|\bgetattr\(\s*(?:sys|__import__|importlib|module|mod)\b/;
+
 function scanTops(text: string): Scan | null {
   const t = tokenize(text);
   if (t.error) return null;
@@ -66,15 +71,17 @@ function scanTops(text: string): Scan | null {
     n + 1 < tops.length ? t.line[tops[n + 1]!.l.from]! - 1 : lastLine,
   ];
   let main: Span | null = null;
+  const lookups = LOOKUP.test(text);
   const defs = new Map<string, Span>();
   const decorated = new Set<string>();
   tops.forEach(({ l }, n) => {
     const k = l.from;
     const head = str(k);
     if (head === "if" && isMainTest(k + 1, l.to)) main ??= spanOf(n);
-    const def = head === "def" ? k : head === "async" && str(k + 1) === "def" ? k + 1 : -1;
+    const def = head === "def" || head === "class" ? k : head === "async" && str(k + 1) === "def" ? k + 1 : -1;
     // A decorated function's decorator lines are top-level statements of their own: its span starts at `def`.
-    if (def >= 0 && t.kind[def + 1] === T.NAME) {
+    // A class is taken as a function is, unless the file looks names up at run time (`globals()[name]`).
+    if (def >= 0 && t.kind[def + 1] === T.NAME && (head !== "class" || !lookups)) {
       defs.set(str(def + 1), spanOf(n));
       if (n > 0 && str(tops[n - 1]!.l.from) === "@") decorated.add(str(def + 1));
     }
@@ -84,7 +91,7 @@ function scanTops(text: string): Scan | null {
     if (t.kind[k] !== T.NAME) continue;
     const name = str(k);
     const span = defs.get(name);
-    if (!span || (k > 0 && str(k - 1) === "def" && t.line[k] === span[0])) continue;
+    if (!span || (k > 0 && /^(?:def|class)$/.test(str(k - 1)) && t.line[k] === span[0])) continue;
     if (k > 0 && t.op[k - 1] === DOT) continue;
     (uses.get(name) ?? uses.set(name, []).get(name)!).push(t.line[k]!);
   }

@@ -13,6 +13,8 @@ import { dynamicImports, type ModuleTree } from "../../python/dynamic-imports.js
 import { argsAfter } from "./arguments.js";
 import { installedRoots } from "./installed-roots.js";
 import { sysPathFolders } from "../../python/sys-path-folders.js";
+import { ruledOutSpans } from "./ruled-out.js";
+import { stepOptionValues } from "./option-values.js";
 
 export interface Reach {
   file: string;
@@ -23,9 +25,14 @@ export interface Reach {
   mainOnly?: string;
   /** The lines of top-level functions nothing calls ("12-20,31-40"): no step runs them. */
   uncalled?: string;
+  /** The lines of branches the documented arguments rule out ("12-20,31-40"), and why in words. */
+  ruledOut?: string;
+  ruledOutWhy?: string;
 }
 
 const CODE = /\.(?:py|pyw|ipynb|sh|bash)$/;
+/** The most steps whose walks are each followed to the end (a module's steps known): the walks cost steps x files. */
+const MAX_WALKED_STEPS = 40;
 
 export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: RepoView, env: ShellEnv): Reach[] {
   const reached = new Map<string, Reach>();
@@ -33,20 +40,30 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
   const ranItself = new Set<string>();
   const tree = moduleTree(view);
   const installed = installedRoots(steps, view);
+  /** Each Python file with the steps that reach it (each step's own walk), for the values their arguments give. */
+  const stepsOf = new Map<string, Step[]>();
+  // Each step walks every file it reaches while there are few steps; past that, a file is walked once, and which
+  // steps reach a module is not known (no branch is ruled out).
+  const perStep = steps.length <= MAX_WALKED_STEPS;
   for (const step of steps) {
     if (step.program === null || !view.has(step.program) || !CODE.test(step.program)) continue;
     const args = argsAfter(step.command, step.program, step.runAs);
     // sys.path is the process's: a folder the script (or a module it imports) appends serves every later import.
     const searchPath = pythonPath(step);
     const queue: Reach[] = [{ file: step.program, step: step.order, via: "runs", from: null }];
+    // A file another step reached first is walked again for this one: which steps reach a module matters.
+    const walked = new Set<string>();
     while (queue.length > 0) {
       const next = queue.shift()!;
       if (next.via !== "imports") ranItself.add(next.file);
-      if (reached.has(next.file)) continue;
-      reached.set(next.file, next);
+      if (walked.has(next.file) || (!perStep && reached.has(next.file))) continue;
+      walked.add(next.file);
+      (stepsOf.get(next.file) ?? stepsOf.set(next.file, []).get(next.file)!).push(step);
+      if (!reached.has(next.file)) reached.set(next.file, next);
       const file = next.file;
       const add = (target: string, via: Reach["via"]) => {
-        if (!reached.has(target) || via !== "imports") queue.push({ file: target, step: step.order, via, from: file });
+        if ((!walked.has(target) && (perStep || !reached.has(target))) || via !== "imports")
+          queue.push({ file: target, step: step.order, via, from: file });
       };
       if (/\.(?:sh|bash)$/.test(file)) {
         // A called script's lines: only for scripts no step expands (a step's own script has child steps).
@@ -74,6 +91,7 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
     }
   }
   markMainOnly([...reached.values()], ranItself, index, view);
+  if (perStep) markRuledOut([...reached.values()], stepsOf, index, view);
   return [...reached.values()];
 }
 
@@ -114,7 +132,7 @@ function markUncalled(reach: Reach[], index: RepoPythonIndex, rawText: (file: st
   };
   const named = (file: string, name: string) => {
     const word = new RegExp(`(?<!\\w)${name}(?!\\w)`, "m");
-    const ownDef = new RegExp(`^(?:async\\s+)?def\\s+${name}\\b`, "m");
+    const ownDef = new RegExp(`^(?:(?:async\\s+)?def|class)\\s+${name}\\b`, "m");
     // A file that imports the name, or uses it without a `def` of its own (a helper copied between notebooks
     // calls its own copy).
     return files.some(
@@ -128,6 +146,29 @@ function markUncalled(reach: Reach[], index: RepoPythonIndex, rawText: (file: st
     if (!/\.(?:pyw?|ipynb)$/.test(r.file)) continue;
     const spans = uncalledSpans(textOf(r.file), (name) => named(r.file, name));
     if (spans.length > 0) r.uncalled = spansText(spans);
+  }
+}
+
+/** Each reached Python file: the branches no value the steps that reach it give an option can enter. */
+function markRuledOut(
+  reach: Reach[],
+  stepsOf: ReadonlyMap<string, readonly Step[]>,
+  index: RepoPythonIndex,
+  view: RepoView,
+): void {
+  const files = new Map<Step, string[]>();
+  for (const [file, steps] of stepsOf)
+    for (const step of steps) (files.get(step) ?? files.set(step, []).get(step)!).push(file);
+  const filesOf = (step: Step) => files.get(step) ?? [];
+  for (const r of reach) {
+    const steps = stepsOf.get(r.file);
+    if (!steps || !/\.pyw?$/.test(r.file)) continue;
+    const text = view.read(r.file) ?? "";
+    if (!/^\s*(?:if|elif)\b/m.test(text)) continue;
+    const spans = ruledOutSpans(text, (option) => stepOptionValues(option, steps, index, filesOf));
+    if (spans.length === 0) continue;
+    r.ruledOut = spansText(spans.map((s) => s.span));
+    r.ruledOutWhy = [...new Set(spans.map((s) => s.why))].join("; ");
   }
 }
 

@@ -1,7 +1,7 @@
 // A folder a documented `git clone` makes, that the code reaches through sys.path, is that clone's code: not the
 // repo's own uncommitted module, nor a package a spec should declare.
 import { describe, expect, it } from "vitest";
-import { clonedFolders } from "../../../../src/extract/families/imports/cloned-folders.js";
+import { clonedFolders } from "../../../../src/extract/shell/cloned-folders.js";
 import { memoryView } from "../../../../src/extract/view/memory-view.js";
 import { findingsOf } from "../rerun-plan/plan-repo.js";
 

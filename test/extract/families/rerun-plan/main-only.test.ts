@@ -74,4 +74,26 @@ describe("uncalled spans", () => {
     ]);
     expect(uncalledSpans(text.replace("# idxs", "idxs"), nobody)).toEqual([[13, 14]]);
   });
+
+  it("takes a class used only in a commented-out line, not a decorated one or one a name lookup may build", () => {
+    const text = [
+      "import numpy as np", // 1
+      "class BackupMaker:", // 2
+      "    def run(self):", // 3
+      "        return np.load('/home/u/backup.npy')", // 4
+      "def generate_backup():", // 5
+      "    BackupMaker().run()", // 6
+      "@dataclass", // 7
+      "class Config:", // 8
+      "    lr: float = 0.1", // 9
+      "if __name__ == '__main__':", // 10
+      "    # generate_backup()", // 11
+      "    pass", // 12
+    ].join("\n");
+    expect(uncalledSpans(text, nobody)).toEqual([
+      [2, 4],
+      [5, 6],
+    ]);
+    expect(uncalledSpans(`${text}\nNet = globals()['BackupMaker']\n`, nobody)).toEqual([[5, 6]]);
+  });
 });

@@ -129,6 +129,50 @@ describe("rerun-plan reach", () => {
     expect(reach("train.py")).not.toHaveProperty("uncalled");
   });
 
+  it("records the branches of an imported module the documented arguments or the parser's default rule out", async () => {
+    const data = [
+      "import numpy as np", // 1
+      "def load(args):", // 2
+      "    if args.dataset == 'ImageNet':", // 3
+      "        root = '/home/u/ImageNet'", // 4
+      "    elif args.dataset == 'CIFAR100':", // 5
+      "        root = 'data/cifar'", // 6
+      "    if 'cswin' in args.backbone:", // 7
+      "        np.load('pretrain/x.npy')", // 8
+      "    return root", // 9
+    ].join("\n");
+    const train =
+      "import argparse\nfrom data import load\np = argparse.ArgumentParser()\np.add_argument('--dataset')\np.add_argument('--backbone', default='resnet50')\nload(p.parse_args())\n";
+    const records = await planOf({
+      "README.md":
+        "# Run\n\n```\npython train.py --dataset=CIFAR100\npython train.py --dataset CIFAR100 --epochs 3\n```\n",
+      "train.py": train,
+      "data.py": data,
+    });
+    expect(records.find((r) => r.kind === "reach" && r.file === "data.py")).toMatchObject({
+      ruledOut: "4-4,8-8",
+      ruledOutWhy:
+        "every documented command passes --dataset=CIFAR100; no documented command passes --backbone, whose default is resnet50",
+    });
+    // One step whose value is unknown (a variable) leaves the branch as it is.
+    const open = await planOf({
+      "README.md": "# Run\n\n```\npython train.py --dataset=CIFAR100\npython train.py --dataset $DS\n```\n",
+      "train.py": train,
+      "data.py": data,
+    });
+    expect(open.find((r) => r.kind === "reach" && r.file === "data.py")).toMatchObject({ ruledOut: "8-8" });
+    // Unless the option's choices leave the branch's value out.
+    const chosen = await planOf({
+      "README.md": "# Run\n\n```\npython train.py --dataset $DS\n```\n",
+      "train.py": train.replace("'--dataset')", "'--dataset', choices=['CIFAR100', 'MNIST'])"),
+      "data.py": data,
+    });
+    expect(chosen.find((r) => r.kind === "reach" && r.file === "data.py")).toMatchObject({
+      ruledOut: "4-4,8-8",
+      ruledOutWhy: expect.stringContaining("give --dataset only as CIFAR100 or MNIST (its choices)"),
+    });
+  });
+
   it("records no such lines for a module one step imports and another runs", async () => {
     const records = await planOf({
       "README.md": "# Run\n\n```\npython train.py\npython model.py\n```\n",

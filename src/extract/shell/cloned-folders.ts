@@ -1,7 +1,7 @@
 // The folders a documented `git clone` makes (a README's commands, a setup script, a Dockerfile's RUN): code the
 // code may reach through sys.path that the clone provides, not the repo's own. Pure over the repo view.
-import type { RepoView } from "../../../model/repo-view.js";
-import { filesWithRole } from "../../view/file-roles.js";
+import type { RepoView } from "../../model/repo-view.js";
+import { filesWithRole } from "../view/file-roles.js";
 
 /** `git clone` options that take a value of their own. */
 const VALUED = new Set([
