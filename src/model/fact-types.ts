@@ -743,6 +743,10 @@ export interface SyntaxFact {
   pythonUnstated?: boolean;
   /** the file is on the training's path: run by the README's training command (directly or through its shell scripts) or imported from there; true for every file when the README names no training script */
   trainPath?: boolean;
+  /** a notebook whose broken cells each list shell commands without `!` (`cd yolov5`, `python train.py --img 384`) and that no README step runs: the first command (the cell documents steps; it is not broken Python) */
+  shellCell?: string;
+  /** with shellCell: the README states each script run of those cells (the notebook only repeats its steps) */
+  readmeSays?: boolean;
 }
 
 /** Whether a train plan (command, epochs, runs) was found, and from where. */
