@@ -117,7 +117,7 @@ export interface DataRefsFact {
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
 export interface EnvSpecFact {
-  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | docker-template (a Dockerfile written as a Go template, at its first marker: `{{ if ... }}`, `{{ end }}` alone on a line, `FROM {{ .Base }}`) | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack | system-library | framework-companion | pin-conflict */
+  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | docker-template (a Dockerfile written as a Go template, at its first marker: `{{ if ... }}`, `{{ end }}` alone on a line, `FROM {{ .Base }}`) | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack | system-library | framework-companion | pin-conflict | setup-cannot-run (a setup.py that opens a file the repo does not commit, at the open: `pip install .` stops at FileNotFoundError) */
   kind?: string;
   /** the spec file, or the README, script or notebook holding the install command or image (path from the repo root) */
   file?: string;
@@ -239,6 +239,12 @@ export interface EnvSpecFact {
   version?: string;
   /** framework-companion: the companion's pin is the release series made for that torch */
   matches?: boolean;
+  /** spec-file: a setup.py that fails before setup() (it opens a file the repo does not commit): it installs nothing, and its install_requires is not read */
+  cannotRun?: boolean;
+  /** setup-cannot-run: the file it opens, as written (relative to setup.py's folder) */
+  opens?: string;
+  /** setup-cannot-run: where a committed file's name differs only in case, a clause naming it ('; the repo commits readme.md, ...') */
+  nearMatch?: string;
 }
 
 /** The image build of the declared environment (build stage). */
