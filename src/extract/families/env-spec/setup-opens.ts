@@ -33,7 +33,7 @@ export function missingSetupOpens(
     for (const m of line.matchAll(OPENS)) {
       const name = m[3]!;
       if (seen.has(name) || has(`${dir}${name}`.replace(/^\.\//, ""))) continue;
-      if (guarded(text, lines, i, name)) continue;
+      if (guarded(text, lines, i, name) || writes(text, name)) continue;
       if (!runsOnSetup(text, lines, i)) continue;
       seen.add(name);
       const lower = name.toLowerCase();
@@ -42,6 +42,12 @@ export function missingSetupOpens(
     }
   }
   return out;
+}
+
+/** setup.py writes the file itself (`open('pkg/version.py', 'w')`, often before it reads it back). */
+function writes(text: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`["']${escaped}["']\\s*,\\s*(?:mode\\s*=\\s*)?["'][wax]`).test(text);
 }
 
 /** The open is guarded: a `try:` just above it, or the name checked with exists()/isfile() somewhere. */
