@@ -119,7 +119,7 @@ export interface DataRefsFact {
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
 export interface EnvSpecFact {
-  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | docker-template (a Dockerfile written as a Go template, at its first marker: `{{ if ... }}`, `{{ end }}` alone on a line, `FROM {{ .Base }}`) | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack | system-library | framework-companion | pin-conflict */
+  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | docker-template (a Dockerfile written as a Go template, at its first marker: `{{ if ... }}`, `{{ end }}` alone on a line, `FROM {{ .Base }}`) | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack | system-library | framework-companion | pin-conflict | setup-cannot-run (a setup.py that opens a file the repo does not commit, at the open: `pip install .` stops at FileNotFoundError) */
   kind?: string;
   /** the spec file, or the README, script or notebook holding the install command or image (path from the repo root) */
   file?: string;
@@ -241,6 +241,12 @@ export interface EnvSpecFact {
   version?: string;
   /** framework-companion: the companion's pin is the release series made for that torch */
   matches?: boolean;
+  /** spec-file: a setup.py that fails before setup() (it opens a file the repo does not commit): it installs nothing, and its install_requires is not read */
+  cannotRun?: boolean;
+  /** setup-cannot-run: the file it opens, as written (relative to setup.py's folder) */
+  opens?: string;
+  /** setup-cannot-run: where a committed file's name differs only in case, a clause naming it ('; the repo commits readme.md, ...') */
+  nearMatch?: string;
 }
 
 /** The image build of the declared environment (build stage). */
@@ -761,6 +767,10 @@ export interface SyntaxFact {
   pythonUnstated?: boolean;
   /** the file is on the training's path: run by the README's training command (directly or through its shell scripts) or imported from there; true for every file when the README names no training script */
   trainPath?: boolean;
+  /** a notebook whose broken cells each list shell commands without `!` (`cd yolov5`, `python train.py --img 384`) and that no README step runs: the first command (the cell documents steps; it is not broken Python) */
+  shellCell?: string;
+  /** with shellCell: the README states each script run of those cells (the notebook only repeats its steps) */
+  readmeSays?: boolean;
 }
 
 /** Whether a train plan (command, epochs, runs) was found, and from where. */

@@ -78,10 +78,50 @@ function sentenceList(text: string): Item[] | null {
   return items;
 }
 
+/** One `name version` pair of a line of them: `pytorch 1.1`, `mmcv==0.2.10`, `pandas: 0.20.1`, `cuda10.0`. */
+const PAIR = String.raw`[A-Za-z][\w.+-]*?(?:\s*(?:==?|:)\s*|\s*)v?\d+(?:\.\d+)+[\w.]*`;
+const PAIRS_LINE = new RegExp(String.raw`^\s*${PAIR}(?:\s+${PAIR})+\s*$`);
+const PAIR_ITEM = /([A-Za-z][\w.+-]*?)(?:\s*(?:==?|:)\s*|\s*)v?(\d+(?:\.\d+)+[\w.]*)(?=\s|$)/g;
+
+/** A heading that introduces the environment: what a line of bare `name version` pairs under it states. */
+const ENVIRONMENT_HEADING =
+  /environment|requirement|dependenc|prerequisite|install|setup|software|librar|package|version|platform|环境|依赖|版本|配置|安装|软件/i;
+
+/** A line of two or more `name version` pairs and nothing else (`mmdetection 1.0    pytorch 1.1  python 3.7`), read
+ * only under an environment heading: elsewhere such a line is as likely models and their scores. */
+function pairsList(text: string): Item[] | null {
+  if (text.length > 400 || !PAIRS_LINE.test(text)) return null;
+  return [...text.matchAll(PAIR_ITEM)].map((m) => ({
+    written: m[0].trim(),
+    name: m[1]!,
+    version: m[2]!,
+    atLeast: false,
+  }));
+}
+
+/** The heading a line is under, by line: Markdown `#` headings, underlined ones (`===`, `---`), and a short line
+ * all bold or ending in a colon (`**Environment**`, `环境：`). */
+function headingAt(lines: readonly string[], i: number, current: string): string {
+  const hash = /^\s{0,3}#{1,6}\s+(.*)$/.exec(lines[i]!);
+  if (hash) return hash[1]!;
+  if (/^\s*(?:\*\*[^*]{1,60}\*\*\s*[:：]?|[^\d|:：]{1,60}[:：])\s*$/.test(lines[i]!)) return lines[i]!;
+  if (/^\s*(?:=+|-+)\s*$/.test(lines[i + 1] ?? "") && lines[i]!.trim() !== "") return lines[i]!;
+  return current;
+}
+
 export function readmeListRecords(file: string, text: string): FactRecord[] {
   const out: FactRecord[] = [];
   const lines = text.split(/\r?\n/);
+  let heading = "";
   for (let i = 0; i < lines.length; i++) {
+    heading = headingAt(lines, i, heading);
+    if (ENVIRONMENT_HEADING.test(heading)) {
+      const pairs = pairsList(lines[i]!.replace(/[`*]/g, ""));
+      if (pairs) {
+        out.push(...toRecords(file, i + 1, pairs));
+        continue;
+      }
+    }
     const bullet = /^\s*[-*+]\s+/;
     if (bullet.test(lines[i]!)) {
       // A bullet block: every bullet a whole item, or it is a list of steps, not of packages.

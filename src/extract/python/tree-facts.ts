@@ -8,7 +8,7 @@ import type { Parser } from "web-tree-sitter";
 import type { LexError } from "./lexer.js";
 import type { PyFileIndex, PyTreeFacts } from "./file-index.js";
 import { confirmUnbound } from "./names-confirm.js";
-import { firstParseError, withTree } from "./tree-sitter.js";
+import { errorSpans, firstParseError, withTree } from "./tree-sitter.js";
 
 export function needsTree(file: PyFileIndex): boolean {
   if (file.syntaxError) return false;
@@ -18,10 +18,15 @@ export function needsTree(file: PyFileIndex): boolean {
 /** Parse `text` once and read both verdicts; a parse that yields no tree counts as clean with nothing confirmed. */
 export function treeFacts(parser: Parser, text: string, file: PyFileIndex): PyTreeFacts {
   const candidates = file.unbound === "dynamic" ? [] : file.unbound;
-  const facts = withTree(parser, text, (root) => ({
-    error: firstParseError(root),
-    unbound: candidates.length > 0 ? confirmUnbound(root, candidates) : [],
-  }));
+  const facts = withTree(parser, text, (root) => {
+    const error = firstParseError(root);
+    return {
+      error,
+      // A notebook's error may sit in several cells (one per shell listing): each of them is broken text.
+      ...(error && file.notebook ? { errorSpans: errorSpans(root) } : {}),
+      unbound: candidates.length > 0 ? confirmUnbound(root, candidates) : [],
+    };
+  });
   return facts ?? { error: null, unbound: [] };
 }
 

@@ -57,3 +57,28 @@ export function firstParseError(root: Node): LexError | null {
     cursor.delete();
   }
 }
+
+/** At most this many error spans are kept per file: a file broken that often is broken throughout. */
+const MAX_ERROR_SPANS = 200;
+
+/** The lines (1-based, first and last) of every ERROR or MISSING node, outermost only: what error recovery made of
+ * broken text, whose identifiers are words rather than uses. Empty for a clean parse. */
+export function errorSpans(root: Node): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  if (!root.hasError) return spans;
+  const cursor = root.walk();
+  try {
+    for (;;) {
+      const node = cursor.currentNode;
+      if (node.isError || node.isMissing) {
+        spans.push([node.startPosition.row + 1, node.endPosition.row + 1]);
+        if (spans.length >= MAX_ERROR_SPANS) return spans;
+      } else if (node.hasError && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return spans;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}

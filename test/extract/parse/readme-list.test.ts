@@ -99,4 +99,31 @@ describe("readmeListRecords", () => {
       ),
     ).toEqual([]);
   });
+
+  it("reads a line of `name version` pairs under an environment heading, and bullets of `name: version`", () => {
+    const text = [
+      "# Detector",
+      "",
+      "## 环境 (environment)",
+      "mmdetection 1.0    pytorch 1.1  python 3.7",
+      "",
+      "## Requirements",
+      "- python: 3.6",
+      "- pandas: 0.20.1",
+      "- numpy: 1.16.4",
+    ].join("\n");
+    expect(readmeListRecords("README.md", text).map((r) => [r.line, r.name, r.spec, r.written])).toEqual([
+      [4, "mmdetection", "==1.0", "mmdetection 1.0"],
+      [4, "torch", "==1.1", "pytorch 1.1"],
+      [8, "pandas", "==0.20.1", "pandas: 0.20.1"],
+      [9, "numpy", "==1.16.4", "numpy: 1.16.4"],
+    ]);
+  });
+
+  it("reads pairs only under an environment heading (a bold line counts): under another they are models and scores", () => {
+    expect(readmeListRecords("README.md", "## Results\nseresnext50 0.912   effnet-b3 0.915\n")).toEqual([]);
+    expect(readmeListRecords("README.md", "**运行环境**\ntorch 1.1.0  torchvision 0.3.0\n").map((r) => r.name)).toEqual(
+      ["torch", "torchvision"],
+    );
+  });
 });

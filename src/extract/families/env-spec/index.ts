@@ -41,6 +41,7 @@ import { clearBackportsForStatedPython } from "./backport-python.js";
 import { markPytorchIndexed } from "./pytorch-index.js";
 import { markInRepoReferences, pinThroughReferences } from "./in-repo-references.js";
 import { setupScriptPythons } from "./setup-script-python.js";
+import { missingSetupOpens } from "./setup-opens.js";
 
 export type SpecFormat =
   | "dockerfile"
@@ -384,7 +385,11 @@ export const extractor: Extractor = {
       }
       const name = entry.path.slice(entry.path.lastIndexOf("/") + 1);
       const text = view.read(entry.path);
-      if (text !== null) for (const item of fileRecords(entry.path, name, format ?? role, text)) records.push(item);
+      if (text === null) continue;
+      const own = fileRecords(entry.path, name, format ?? role, text);
+      if ((format ?? role) === "setup" && name === "setup.py")
+        own.push(...setupRunRecords(view, entry.path, text, own));
+      for (const item of own) records.push(item);
     }
     for (const item of requirementsRecords(view, requirementRoots)) records.push(item);
     pinByLocks(view, records);
@@ -404,7 +409,8 @@ export const extractor: Extractor = {
     );
     for (const item of pinConflicts(records, (file) => view.read(file), readmeCommands)) records.push(item);
     // With no spec file, a root README's version list ("torch 0.4.1, pandas, cuDNN 7") is the spec it states.
-    if (!records.some((r) => r.kind === "spec-file")) records.push(...readmeLists(view));
+    // A setup.py that cannot run (it opens a file the repo lacks) is no spec here either.
+    if (!records.some((r) => r.kind === "spec-file" && r.cannotRun !== true)) records.push(...readmeLists(view));
     for (const item of obsoleteGpuStack(view, records)) records.push(item);
     // A set-up script's Python is its own spec's; the README still speaks for the others.
     if (!records.some((r) => r.kind === "python-version" && typeof r.value === "string" && r.forSpec === undefined))
@@ -481,4 +487,34 @@ async function importedDistributions(
     }
   }
   return { used: out, sites };
+}
+
+/** A setup.py that opens a file the repo does not commit fails before setup(): its spec-file is marked cannotRun
+ * and what it would declare is unknown (its literal install_requires, if any, is dropped: none is installed). */
+function setupRunRecords(view: RepoView, file: string, text: string, own: FactRecord[]): FactRecord[] {
+  const listDir = (dir: string) =>
+    view
+      .files()
+      .map((e) => e.path)
+      .filter((p) =>
+        dir === "" ? !p.includes("/") : p.startsWith(`${dir}/`) && !p.slice(dir.length + 1).includes("/"),
+      );
+  const missing = missingSetupOpens(file, text, (path) => view.has(path), listDir);
+  if (missing.length === 0) return [];
+  for (let i = own.length - 1; i >= 0; i--) {
+    const r = own[i]!;
+    if (r.kind === "spec-file") own[i] = { ...r, cannotRun: true };
+    else if (r.kind === "package") own.splice(i, 1);
+  }
+  return missing.map((m) => ({
+    kind: "setup-cannot-run",
+    file,
+    line: m.line,
+    opens: m.opens,
+    ...(m.nearMatch
+      ? {
+          nearMatch: `; the repo commits ${m.nearMatch}, whose name differs only in case (Linux file names are case-sensitive)`,
+        }
+      : {}),
+  }));
 }

@@ -250,7 +250,10 @@ export const extractor: Extractor = {
     }
     // Where the repo has no spec file or install command, the list a spec would need, as `repro-audit
     // requirements` writes it.
-    const noSpecFile = !spec.some((r) => r.kind === "spec-file" || (r.kind === "install" && r.via !== "notebook"));
+    // A setup.py that cannot run (it opens a file the repo lacks) declares nothing: it is no spec file here.
+    const noSpecFile = !spec.some(
+      (r) => (r.kind === "spec-file" && r.cannotRun !== true) || (r.kind === "install" && r.via !== "notebook"),
+    );
     if (noSpecFile && index.files.length > 0) records.push(neededRecord(records, spec, ctx.view));
     return records;
   },

@@ -13,10 +13,11 @@ import { ENTRY_POINT_READS, entryPoints, trainingFiles } from "../../python/entr
 import { recordAt } from "../../python/locate.js";
 import { preparePythonIndex, sourceOf } from "../../python/repo-index.js";
 import { parseError } from "../../python/tree-facts.js";
-import { pythonParser } from "../../python/tree-sitter.js";
+import { errorSpans, pythonParser, withTree } from "../../python/tree-sitter.js";
 import { impliedPythonFloor, versionText } from "./pinned-python.js";
 import { parsedUpTo } from "./older-syntax.js";
 import { shellSyntaxRecords } from "./shell-syntax.js";
+import { notebookErrorAt } from "./notebook-errors.js";
 
 /** Messages of the lexer and statement checks that name a Python 2 construct. */
 const PYTHON2 =
@@ -64,11 +65,20 @@ export const extractor: Extractor = {
     /** What an older Python parses on the error's line (a generator bare in an f-string's braces, up to 3.11). */
     const olderAt = (path: string, line: number) =>
       parsedUpTo(sourceOf(ctx.view, path)?.text.split("\n")[line - 1] ?? "");
+    const readmeCommands = (ctx.facts.families["readme"] ?? []).filter((r) => r.kind === "command");
+    /** For a notebook, the error to report: the first in a cell that is not a shell listing, else the listing. */
+    const notebookError = (
+      file: (typeof index.files)[number],
+      error: { line: number; message: string },
+      spans: Array<[number, number]>,
+    ) => notebookErrorAt(sourceOf(ctx.view, file.path), error, spans, readmeCommands, file.path);
     for (const file of index.files) {
       if (file.syntaxError) {
+        const at = file.notebook ? notebookError(file, file.syntaxError, []) : null;
         records.push(
           recordAt(file, file.syntaxError.line, {
-            message: file.syntaxError.message,
+            ...(at?.shell ?? {}),
+            message: at?.message ?? file.syntaxError.message,
             checkedBy: "lexer",
             python2: PYTHON2.test(file.syntaxError.message),
             trainPath: onTrainPath(file.path),
@@ -84,16 +94,27 @@ export const extractor: Extractor = {
         if (!source) continue;
         error = parseError((parser ??= await pythonParser()), source.text);
       }
-      if (error)
-        records.push(
-          recordAt(file, error.line, {
-            message: error.message,
-            checkedBy: "parser",
-            python2: false,
-            trainPath: onTrainPath(file.path),
-            ...statedParses(error.message, olderAt(file.path, error.line)),
-          }),
-        );
+      if (!error) continue;
+      let shell: NonNullable<ReturnType<typeof notebookError>>["shell"];
+      if (file.notebook) {
+        const spans =
+          file.tree?.errorSpans ??
+          withTree((parser ??= await pythonParser()), sourceOf(ctx.view, file.path)?.text ?? "", errorSpans) ??
+          [];
+        const at = notebookError(file, error, spans);
+        if (at) error = { ...error, line: at.line, message: at.message };
+        shell = at?.shell;
+      }
+      records.push(
+        recordAt(file, error.line, {
+          ...(shell ?? {}),
+          message: error.message,
+          checkedBy: "parser",
+          python2: false,
+          trainPath: onTrainPath(file.path),
+          ...statedParses(error.message, olderAt(file.path, error.line)),
+        }),
+      );
     }
     records.push(...(await shellSyntaxRecords(ctx.view)));
     return records;

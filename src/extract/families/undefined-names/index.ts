@@ -11,7 +11,8 @@ import type { Extractor } from "../../extractor.js";
 import { recordAt } from "../../python/locate.js";
 import { confirmUnbound } from "../../python/names-confirm.js";
 import { preparePythonIndex, sourceOf } from "../../python/repo-index.js";
-import { pythonParser, withTree } from "../../python/tree-sitter.js";
+import type { PyFileIndex } from "../../python/file-index.js";
+import { errorSpans, pythonParser, withTree } from "../../python/tree-sitter.js";
 import { missingConfigAttributes } from "./config-attributes.js";
 
 /** Builtins of Python 2 that Python 3 dropped: defined for a repo that states Python 2 or is written in it. */
@@ -42,21 +43,29 @@ export const extractor: Extractor = {
       if (file.unbound === "dynamic" || file.unbound.length === 0) continue;
       // `%run other.ipynb` binds whatever the other notebook or script defines: its names cannot be judged here.
       if (file.notebook && RUN_MAGIC.test(ctx.view.read(file.path) ?? "")) continue;
+      // Names on a cell the parser could not read are words of broken text, not uses; a broken .py is the syntax rule's.
+      if (!file.notebook && file.tree?.error) continue;
       let confirmed = file.tree?.unbound;
+      let spans = file.tree?.errorSpans ?? [];
       if (!confirmed) {
         const source = sourceOf(ctx.view, file.path);
         if (!source) continue;
         const parser = await pythonParser();
         const candidates = file.unbound;
-        confirmed = withTree(parser, source.text, (root) => confirmUnbound(root, candidates)) ?? [];
+        const parsed = withTree(parser, source.text, (root) => ({
+          unbound: confirmUnbound(root, candidates),
+          spans: errorSpans(root),
+        }));
+        confirmed = parsed?.unbound ?? [];
+        spans = parsed?.spans ?? [];
       }
-      // Names on a cell the parser could not read are words of broken text, not uses; a broken .py is the syntax rule's.
-      const broken = file.tree?.error ?? null;
-      if (broken && !file.notebook) continue;
-      const brokenCell = broken ? file.lineMap?.[broken.line - 1]?.cell : undefined;
+      const broken = brokenCells(file, spans);
       for (const use of confirmed) {
         if (python2 && PYTHON2_BUILTINS.has(use.name)) continue;
-        if (brokenCell !== undefined && file.lineMap?.[use.line - 1]?.cell === brokenCell) continue;
+        const cell = file.lineMap?.[use.line - 1]?.cell;
+        if (cell !== undefined && broken.has(cell)) continue;
+        // A .py only the lexer found broken (Python 2 syntax) is judged, but not on the lines the parser recovered.
+        if (!file.notebook && spans.some(([from, to]) => use.line >= from && use.line <= to)) continue;
         records.push(
           recordAt(file, use.line, {
             name: use.name,
@@ -74,3 +83,19 @@ export const extractor: Extractor = {
     return records;
   },
 };
+
+/** The notebook cells holding a syntax error (the lexer's, or any the parser recovered from): every line of each. */
+function brokenCells(file: PyFileIndex, spans: ReadonlyArray<readonly [number, number]>): Set<number> {
+  const cells = new Set<number>();
+  const lines = file.lineMap ?? [];
+  const add = (from: number, to: number) => {
+    for (let line = from; line <= Math.min(to, lines.length); line++) {
+      const cell = lines[line - 1]?.cell;
+      if (cell !== undefined) cells.add(cell);
+    }
+  };
+  if (file.syntaxError) add(file.syntaxError.line, file.syntaxError.line);
+  for (const [from, to] of spans) add(from, to);
+  if (file.tree?.error) add(file.tree.error.line, file.tree.error.line);
+  return cells;
+}
