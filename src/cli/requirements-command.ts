@@ -13,7 +13,7 @@ import {
   type NeededDistribution,
 } from "../extract/families/imports/reconstruct.js";
 import { compileGlobs } from "../extract/view/glob.js";
-import { repoStatedVersions } from "../extract/families/imports/stated-versions.js";
+import { repoStatedVersions } from "../extract/parse/stated-versions.js";
 import { factsOf } from "../model/fact-types.js";
 import { badInput, EXIT } from "../model/errors.js";
 import type { RequirementsArgs } from "./args.js";

@@ -565,6 +565,36 @@ export interface ReadmeFact {
   continues?: number;
 }
 
+/** Uses in the code of a module attribute or module a library removed in a known release (data/removed-apis.json: np.int in NumPy 1.24, Image.ANTIALIAS in Pillow 10), with the release the environment gives a stranger and whether it still has it. A file that sets the attribute itself (`np.int = int`) keeps every file's uses of it out. */
+export interface RemovedApisFact {
+  /** the Python file or notebook using the API */
+  file: string;
+  /** 1-based line of the use (flattened line in a notebook) */
+  line: number;
+  /** notebook cell index (0-based), notebooks only */
+  cell?: number;
+  /** line in the cell (1-based), notebooks only */
+  cellLine?: number;
+  /** the removed module attribute or module as data/removed-apis.json names it, through the file's imports (numpy.int for `import numpy as np; np.int`) */
+  api: string;
+  /** the use as the code writes it (np.int, Image.ANTIALIAS, `from torch._six import inf`) */
+  written: string;
+  /** the distribution that removed it, normalized (numpy, pillow, scikit-learn) */
+  package: string;
+  /** the first release (major.minor) without it */
+  removedIn: string;
+  /** the first release that has the name again (np.bool in NumPy 2.0), when one does */
+  restoredIn?: string;
+  /** the release note or change that says it was removed */
+  source: string;
+  /** what the newer releases offer instead */
+  instead: string;
+  /** what the environment gives a stranger of the package, in words: the spec line that pins, allows or leaves it unpinned, a version the README or a notebook states where no spec names it, a base image or lock that fixes it, or no spec at all (today's release) */
+  environment: string;
+  /** the release that environment gives lacks the API: an exact pin at or after the removal, a range whose newest release is, or an unpinned or unnamed package (today's release); false where a pin or bound keeps a release that has it, or nothing here tells which release it is (an image, a lock, an unreadable spec) */
+  breaks: boolean;
+}
+
 /** Problems with the audited repo's own .repro-audit.yml (config stage); none of it is used when it has one. */
 export interface RepoConfigFact {
   /** present (the repo ships one) | invalid (one per problem) */
@@ -919,6 +949,7 @@ export interface FactFamilies {
   "path-literals": PathLiteralsFact;
   placeholders: PlaceholdersFact;
   readme: ReadmeFact;
+  "removed-apis": RemovedApisFact;
   "repo-config": RepoConfigFact;
   "rerun-plan": RerunPlanFact;
   "spec-resolution": SpecResolutionFact;

@@ -2,77 +2,11 @@
 // to the documented default (3.11) when it allows it, else the allowed minor nearest to the default; for
 // a build, the lowest the range allows that the pinned wheels' tags support (the authors' era, not today's).
 
+import { expand, satisfies, type Version } from "../model/version-clauses.js";
+
 export const DEFAULT_PYTHON = "3.11";
 /** Minors with official python:<ver>-slim images worth choosing from. */
 const CANDIDATES = ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];
-
-type Version = [number, number, number];
-
-function parse(text: string): Version | null {
-  const match = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text.trim());
-  if (!match) return null;
-  return [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)];
-}
-
-function compare(a: Version, b: Version): number {
-  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
-}
-
-/** Expand one clause to simple comparisons (PEP 440, Poetry ^ and ~, conda bare versions). */
-function expand(clause: string): Array<[string, Version, number]> {
-  const match = /^(===|==|~=|>=|<=|!=|>|<|\^|~|=)?\s*([\d.*]+)$/.exec(clause.trim());
-  if (!match) return [];
-  const op = match[1] ?? "==";
-  const raw = match[2]!;
-  const parts = raw.replace(/\.\*$/, "").split(".").length;
-  const version = parse(raw);
-  if (!version) return [];
-  const next = (index: number): Version =>
-    index === 0
-      ? [version[0] + 1, 0, 0]
-      : index === 1
-        ? [version[0], version[1] + 1, 0]
-        : [version[0], version[1], version[2] + 1];
-  if (op === "^")
-    return [
-      [">=", version, parts],
-      ["<", version[0] > 0 ? next(0) : next(1), 3],
-    ];
-  if (op === "~")
-    return [
-      [">=", version, parts],
-      ["<", parts >= 2 ? next(1) : next(0), 3],
-    ];
-  if (op === "~=")
-    return [
-      [">=", version, parts],
-      ["<", next(Math.max(0, parts - 2)), 3],
-    ];
-  if (op === "==" || op === "===" || op === "=") return [["==", version, parts]];
-  return [[op, version, parts]];
-}
-
-function satisfies(candidate: Version, op: string, version: Version, parts: number): boolean {
-  const cmp = compare(candidate, version);
-  switch (op) {
-    case ">=":
-      return cmp >= 0;
-    case ">":
-      return cmp > 0;
-    case "<=":
-      return cmp <= 0;
-    case "<":
-      return cmp < 0;
-    case "!=":
-      return parts <= 2 ? !(candidate[0] === version[0] && candidate[1] === version[1]) : cmp !== 0;
-    default: // "==": a shorter version matches every release under it
-      return (
-        candidate[0] === version[0] &&
-        (parts < 2 || candidate[1] === version[1]) &&
-        (parts < 3 || candidate[2] === version[2])
-      );
-  }
-}
 
 /** A minor is allowed when its first or a late patch release satisfies every clause. */
 function allows(minor: string, clauses: Array<[string, Version, number]>): boolean {

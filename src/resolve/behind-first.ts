@@ -26,7 +26,7 @@ export interface ProblemBehind {
 const nameOf = (requirement: string) => normalizeName(/^[A-Za-z0-9][\w.-]*/.exec(requirement)?.[0] ?? "");
 
 /** The one asked line a resolver's reason names as missing from the index, or null. */
-function culpritLine(lines: readonly AskedLine[], reason: string): AskedLine | null {
+export function culpritLine(lines: readonly AskedLine[], reason: string): AskedLine | null {
   const missing = missingIn(reason);
   if (!missing) return null;
   const name = normalizeName(missing.name);

@@ -14,6 +14,7 @@ import { transitiveImports } from "./transitive-imports.js";
 import { syncedSpecs } from "./synced-specs.js";
 import { indexProjects, projectVersions, releaseFiles } from "./index-pages.js";
 import { ALL_LEFT_OUT, askLeavingOut, type SettledAnswer } from "./leave-out.js";
+import { lineMissingEverywhere, withoutLineWords } from "./missing-everywhere.js";
 import { problemsBehind } from "./behind-first.js";
 import {
   didYouMean,
@@ -146,6 +147,7 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
       // the pins do not fit is told which Pythons they do fit.
       const installsOn: string[] = [];
       const notJudged: Array<{ python: string; answer: ResolverAnswer }> = [];
+      const failures: Array<{ python: string; settled: SettledAnswer }> = [{ python, settled }];
       const defaultPython = python;
       const conflict = (s: SettledAnswer) =>
         s.answer.outcome === "unresolvable" && s.answer.resolutionClass === "python-conflict";
@@ -167,6 +169,7 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
         for (const other of PYTHONS.filter((p) => !tried.has(p))) {
           const retry = await ask(other);
           if (retry.answer.outcome === "not-assessed") notJudged.push({ python: other, answer: retry.answer });
+          if (retry.answer.outcome === "unresolvable") failures.push({ python: other, settled: retry });
           if (retry.answer.outcome !== "resolved") continue;
           installsOn.push(other);
           if (!spec.python.stated) {
@@ -178,7 +181,18 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
       const order = (a: string, b: string) => PYTHONS_IN_ORDER.indexOf(a) - PYTHONS_IN_ORDER.indexOf(b);
       installsOn.sort(order);
       notJudged.sort((a, b) => order(a.python, b.python));
-      if (!spec.python.stated && python !== defaultPython)
+      // No Python installs it, and on some Python the resolver named a line the index lacks: that line is the cause
+      // (it fails on every Python), said with whether the rest installs without it.
+      const missing = conflict(settled) && installsOn.length === 0 ? lineMissingEverywhere(failures) : null;
+      let restInstalls = false;
+      if (missing) {
+        // A missing release is missing on the stated Python too: the record keeps that Python, the answer is the line's.
+        settled = missing.settled;
+        if (!spec.python.stated) python = missing.python;
+        const rest = settled.asked.filter((l) => l !== missing.line);
+        restInstalls = rest.length > 0 && (await askLines(rest, python)).answer.outcome === "resolved";
+      }
+      if (!spec.python.stated && python !== defaultPython && !missing)
         notes.push(
           `Resolver: ${spec.file} states no Python and does not install on Python ${defaultPython} with wheels only; it does on Python ${python}: state the Python.`,
         );
@@ -233,9 +247,16 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
       if (onOldest)
         record.pythonSource = `${String(record.pythonSource)}, judged on ${oldest}, the oldest Python uv resolves for`;
       if (judged.skipped.length > 0) record.leftOut = judged.skipped.length;
+      if (missing) {
+        record.line = missing.line.line;
+        if (!spec.python.stated)
+          record.pythonSource =
+            "the Python the resolver named the missing line on (the spec states none, and no Python installs it)";
+      }
+      const cause = missing ? withoutLineWords(why?.cause ?? null, missing, restInstalls ? python : null) : why?.cause;
       records.push({
         ...record,
-        ...(why?.cause ? { cause: why.cause } : {}),
+        ...(cause ? { cause } : {}),
         ...(why?.meant.length ? { didYouMean: `; ${didYouMean(why.meant)}` } : {}),
       });
       // The resolver stops at the first line it cannot install: the others are found by asking without it.

@@ -51,6 +51,9 @@ beforeAll(async () => {
     { name: "dslike", version: "4.0.0", requires: ["dilllike<0.3.9"] },
     { name: "dilllike", version: "0.3.8" },
     { name: "dilllike", version: "0.4.0" },
+    // An old framework with wheels for one Python beside a vendor's project whose pinned release only its own page has.
+    { name: "framelike-old", version: "1.4.0", pythonTag: "cp37" },
+    { name: "vendorlib", version: "1.4.0" },
     // A pip freeze of a Python 3.6 environment: wheels for cp36 only.
     { name: "oldlike", version: "1.13.3", pythonTag: "cp36" },
   ]);
@@ -220,6 +223,37 @@ describe("resolve stage", () => {
     // Pins that conflict name no one line: nothing is asked behind them.
     const conflict = await resolveRepo({ "requirements.txt": "alpha==1.0\nalpha==2.0\npydicom==7.0\n" });
     expect(conflict.records!.filter((r) => r.behind !== undefined)).toEqual([]);
+  });
+
+  it("names the line the index lacks, not the Python conflict the first Python printed, where no Python installs the spec", async () => {
+    const out = await resolveRepo({ "requirements.txt": "framelike-old==1.4.0\nvendorlib==1.5.0\n" });
+    expect(out.records).toEqual([
+      expect.objectContaining({
+        status: "unresolvable",
+        resolutionClass: "version-missing",
+        line: 2,
+        python: "3.7",
+        cause:
+          "the index has no version 1.5.0 of vendorlib; the nearest it has: 1.4.0; requirements.txt:2 (vendorlib==1.5.0) is the line that keeps the spec from installing: without it, the rest installs on Python 3.7",
+      }),
+    ]);
+    expect(String(out.records![0]!.reason)).toContain("there is no version of vendorlib==1.5.0");
+  });
+
+  it("on a stated Python the same missing line is the finding, at that Python, not said to be the only fix", async () => {
+    const out = await resolveRepo({
+      "requirements.txt": "framelike-old==1.4.0\nvendorlib==1.5.0\n",
+      ".python-version": "3.11\n",
+    });
+    expect(out.records).toEqual([
+      expect.objectContaining({
+        status: "unresolvable",
+        resolutionClass: "version-missing",
+        line: 2,
+        python: "3.11",
+        cause: "the index has no version 1.5.0 of vendorlib; the nearest it has: 1.4.0",
+      }),
+    ]);
   });
 
   it("asks 'did you mean' with the name the import-name tables give, reading the index's list once per audit", async () => {

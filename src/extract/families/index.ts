@@ -8,6 +8,7 @@ import { extractor as envSpec } from "./env-spec/index.js";
 import { extractor as readme } from "./readme/index.js";
 import { extractor as branches } from "./branches/index.js";
 import { extractor as imports } from "./imports/index.js";
+import { extractor as removedApis } from "./removed-apis/index.js";
 import { extractor as kaggleKernel } from "./kaggle-kernel/index.js";
 import { extractor as pathLiterals } from "./path-literals/index.js";
 import { extractor as dataRefs } from "./data-refs/index.js";
@@ -28,6 +29,7 @@ export const STATIC_EXTRACTORS: readonly Extractor[] = runOrder([
   envSpec,
   branches,
   imports,
+  removedApis,
   pathLiterals,
   dataRefs,
   cliOptions,

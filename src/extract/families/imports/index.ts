@@ -20,7 +20,7 @@ import { extensionTops, submoduleMatcher } from "./local-modules.js";
 import { imageInfo } from "../../parse/images.js";
 import { memberFolders, memberOf } from "./member-folders.js";
 import { neededDistributions } from "./reconstruct.js";
-import { repoStatedVersions } from "./stated-versions.js";
+import { repoStatedVersions } from "../../parse/stated-versions.js";
 import { stemOf, uncommittedLocals } from "./uncommitted-local.js";
 import { clonedFolders } from "../../shell/cloned-folders.js";
 import { installedFolders } from "./installed-folders.js";

@@ -4,7 +4,7 @@
 import type { FactRecord, Facts } from "../../../model/facts.js";
 import { normalizeName } from "../../../model/package-name.js";
 import { satisfyingNames } from "../../python/packages.js";
-import type { StatedVersion } from "./stated-versions.js";
+import type { StatedVersion } from "../../parse/stated-versions.js";
 import { printable } from "../../../model/printable.js";
 import { compareText } from "../../../model/text-order.js";
 

@@ -1,7 +1,7 @@
 // The distributions the code needs, each with the version or bound the repo states for it.
 import { describe, expect, it } from "vitest";
 import { neededDistributions } from "../../../../src/extract/families/imports/reconstruct.js";
-import { readmeVersions } from "../../../../src/extract/families/imports/stated-versions.js";
+import { readmeVersions } from "../../../../src/extract/parse/stated-versions.js";
 import { readmeListRecords } from "../../../../src/extract/parse/readme-list.js";
 
 describe("neededDistributions", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { notebookVersions, readmeVersions } from "../../../../src/extract/families/imports/stated-versions.js";
+import { notebookVersions, readmeVersions } from "../../../src/extract/parse/stated-versions.js";
 
 describe("versions a repo states outside a spec", () => {
   it("reads README software lists in their usual forms", () => {

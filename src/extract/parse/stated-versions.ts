@@ -1,9 +1,9 @@
 // Versions a repo states outside any spec: "pytorch 1.7.1" in a README's software list, a `torch==1.7.1`
 // in its prose, a notebook that prints `tf.__version__` and kept the output. Pure.
-import { normalizeName } from "../../../model/package-name.js";
-import type { RepoView } from "../../../model/repo-view.js";
-import { roleOf } from "../../view/file-roles.js";
-import { cellSource } from "../../view/notebook.js";
+import { normalizeName } from "../../model/package-name.js";
+import type { RepoView } from "../../model/repo-view.js";
+import { roleOf } from "../view/file-roles.js";
+import { cellSource } from "../view/notebook.js";
 
 export interface StatedVersion {
   /** The name as written, normalised (PEP 503). */

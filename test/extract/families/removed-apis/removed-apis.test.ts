@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { extractor } from "../../../../src/extract/families/removed-apis/index.js";
+import { extractor as envSpec } from "../../../../src/extract/families/env-spec/index.js";
+import { STATIC_EXTRACTORS } from "../../../../src/extract/families/index.js";
+import { extractFacts } from "../../../../src/extract/index.js";
+import { memoryView } from "../../../../src/extract/view/memory-view.js";
+import { assembleReport, type AuditRecord } from "../../../../src/evaluate/assemble.js";
+import { builtinRulesDir, loadRules } from "../../../../src/evaluate/load-rules.js";
+import { notebook, run } from "../helpers.js";
+
+async function facts(files: Record<string, string>) {
+  return run(extractor, files, { "env-spec": await run(envSpec, files) });
+}
+
+const USES_INT = "import numpy as np\nx = np.zeros(3).astype(np.int)\n";
+
+describe("removed-apis", () => {
+  it("breaks with no spec, and says today's release is what a stranger gets", async () => {
+    expect(await facts({ "train.py": USES_INT })).toEqual([
+      expect.objectContaining({
+        file: "train.py",
+        line: 2,
+        api: "numpy.int",
+        written: "np.int",
+        package: "numpy",
+        removedIn: "1.24",
+        breaks: true,
+        environment: "no spec names numpy, so a fresh install gets today's numpy",
+      }),
+    ]);
+  });
+
+  it("passes an exact pin before the removal, and breaks one after it", async () => {
+    const [before] = await facts({ "requirements.txt": "numpy==1.19.5\n", "train.py": USES_INT });
+    expect(before).toMatchObject({ breaks: false, environment: "requirements.txt:1 pins numpy==1.19.5" });
+    const [after] = await facts({ "requirements.txt": "numpy==1.26.4\n", "train.py": USES_INT });
+    expect(after).toMatchObject({ breaks: true, environment: "requirements.txt:1 pins numpy==1.26.4" });
+  });
+
+  it("breaks a range with no bound below the removal and an unpinned line", async () => {
+    const [range] = await facts({ "requirements.txt": "numpy>=1.20\n", "train.py": USES_INT });
+    expect(range).toMatchObject({ breaks: true });
+    const [bare] = await facts({ "requirements.txt": "numpy\n", "train.py": USES_INT });
+    expect(bare).toMatchObject({
+      breaks: true,
+      environment: "requirements.txt:1 leaves numpy unpinned, so a fresh install gets today's numpy",
+    });
+  });
+
+  it("takes a version the README states where no spec names the package", async () => {
+    const [r] = await facts({ "README.md": "Tested with numpy 1.18.1 and torch 1.4.\n", "train.py": USES_INT });
+    expect(r).toMatchObject({ breaks: false, environment: "README.md:1 states numpy 1.18.1" });
+  });
+
+  it("passes what a removal undid later (np.bool is back in NumPy 2.0) unless a pin holds the gap", async () => {
+    const code = "import numpy as np\nm = np.zeros(2, dtype=np.bool)\n";
+    expect(await facts({ "train.py": code })).toEqual([expect.objectContaining({ breaks: false })]);
+    const [held] = await facts({ "requirements.txt": "numpy==1.26.4\n", "train.py": code });
+    expect(held).toMatchObject({ breaks: true, restoredIn: "2.0" });
+  });
+
+  it("reads a notebook at its cell, and leaves out every use of a name the repo sets itself", async () => {
+    const [r] = await facts({
+      "nb.ipynb": notebook("import numpy as np", "y = np.float(3)"),
+      "requirements.txt": "Pillow<10\n",
+    });
+    expect(r).toMatchObject({ file: "nb.ipynb", cell: 2, cellLine: 1, api: "numpy.float" });
+    expect(
+      await facts({ "a.py": "import numpy as np\nnp.float = float\n", "b.py": "import numpy as np\nnp.float(1)\n" }),
+    ).toEqual([]);
+  });
+});
+
+describe("environment-removed-apis-pinned on and off the rerun plan", () => {
+  it("is a warning where the README's step runs the file, and a note in a file no step reaches", async () => {
+    const files = {
+      "README.md": "# Solution\n\n```bash\npython train.py\n```\n",
+      "train.py": USES_INT,
+      "eda.py": "import numpy as np\nprint(np.float(2))\n",
+    };
+    const all = await extractFacts(memoryView(files), STATIC_EXTRACTORS, { branches: null });
+    const record: AuditRecord = {
+      schemaVersion: 1,
+      tool: { name: "repro-audit", version: "0" },
+      generatedAt: "2025-01-01T00:00:00Z",
+      repo: { url: "/r", kind: "folder", commit: null, ref: null, branches: [] },
+      stages: { static: { status: "ran" }, build: { status: "skipped" }, epoch: { status: "skipped" } },
+      suppressions: { inline: [], repoTrusted: true, suppressed: 0 },
+      notes: [],
+    };
+    const rules = loadRules([builtinRulesDir()]).filter((r) => r.id === "environment-removed-apis-pinned");
+    const report = assembleReport(record, all, rules);
+    expect(report.findings.map((f) => [f.file, f.line, f.severity, f.plan])).toEqual([
+      ["train.py", 2, "warning", "on"],
+      ["eda.py", 2, "info", "off"],
+    ]);
+  });
+});
