@@ -5,7 +5,7 @@ import type { ResolverAnswer } from "./resolver-output.js";
 /** Resolver calls one spec may make (each Python, each line left out, each failure behind the first): 8 Pythons with
  * a few lines left out each, and the failures behind the first, fit; an old freeze with a dozen source-only lines
  * on every Python does not. */
-export const MAX_CALLS_PER_SPEC = 48;
+const MAX_CALLS_PER_SPEC = 48;
 /** One resolver call's own limit, when the budget leaves more. */
 export const CALL_TIMEOUT_MS = 180_000;
 /** Below this much time left, a call is not started: it could not finish. */
