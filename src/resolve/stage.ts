@@ -89,6 +89,8 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
     typeof input.budget === "object" ? input.budget : resolveBudget(input.budget ?? DEFAULT_RESOLVE_BUDGET_SECONDS);
   // Per spec, what the budget (or the spec's cap of calls) left unjudged: the stage's status says it.
   const limits: string[] = [];
+  // Per spec, the Pythons the budget left unasked, said beside a reason that does not say it already.
+  const pythonsLeft = new Map<string, string>();
   const eraPy = eraPython(input.committedAt);
   const cacheDir = await mkdtemp(join(tmpdir(), "repro-audit-uv-cache-"));
   const records: FactRecord[] = [];
@@ -235,7 +237,10 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
           ? null
           : `judged on Python ${pythonRanges([...judgedOn], PYTHONS_IN_ORDER)}; ${limitedWhy} before ${pythonRanges(left, PYTHONS_IN_ORDER)}`;
       const budgetLeft = outOfBudget([...rangeUnasked, ...unasked]);
-      if (budgetLeft) limits.push(`${spec.file}: ${budgetLeft}`);
+      if (budgetLeft) {
+        limits.push(`${spec.file}: ${budgetLeft}`);
+        pythonsLeft.set(spec.file, budgetLeft);
+      }
       const order = (a: string, b: string) => PYTHONS_IN_ORDER.indexOf(a) - PYTHONS_IN_ORDER.indexOf(b);
       installsOn.sort(order);
       notJudged.sort((a, b) => order(a.python, b.python));
@@ -350,14 +355,18 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
     return { records: null, notCollected: `${UV_FLOOR}: ${tooOld.join("; ")}`, notes, answers };
   // A spec the resolver could not judge is said, never read as installing; with none judged, nothing is.
   const unjudged = records.filter((r) => r.status === "not-assessed");
+  const reasonOf = (r: FactRecord) => {
+    const left = pythonsLeft.get(String(r.file));
+    return left && !String(r.reason).includes(left.split("; ").at(-1)!) ? `${r.reason} (${left})` : r.reason;
+  };
   if (unjudged.length > 0 && unjudged.length === records.length)
     return {
       records: null,
-      notCollected: `no spec could be judged: ${unjudged.map((r) => `${r.file}: ${r.reason}`).join("; ")}`,
+      notCollected: `no spec could be judged: ${unjudged.map((r) => `${r.file}: ${reasonOf(r)}`).join("; ")}`,
       notes,
       answers,
     };
-  for (const r of unjudged) notes.push(`Resolver: ${r.file} not assessed: ${r.reason}.`);
+  for (const r of unjudged) notes.push(`Resolver: ${r.file} not assessed: ${reasonOf(r)}.`);
   return { records, notes, answers, ...(limits.length > 0 ? { limited: `not all judged: ${limits.join("; ")}` } : {}) };
 }
 

@@ -556,6 +556,13 @@ describe("resolve budget", () => {
     );
   });
 
+  it("a spec not judged on its first Python says too which Pythons the budget left unasked", async () => {
+    const out = await resolveRepo({ "requirements.txt": "apex==0.1\n" }, { budget: budgetOf(1) });
+    expect(out.notCollected).toBe(
+      "no spec could be judged: requirements.txt: every line was left out (the notes say why) (judged on Python 3.11; the resolve budget (120 s) ran out before 3.6-3.10, 3.12, 3.13)",
+    );
+  });
+
   it("a stated Python that lacks the pins is still judged; the cause names only the Pythons asked", async () => {
     const out = await resolveRepo(
       { "requirements.txt": "tflike==1.15.0\n", ".python-version": "3.9\n" },
@@ -600,10 +607,10 @@ describe("resolve budget", () => {
       { budget: budgetOf(1) },
     );
     expect(out.records!.map((r) => [r.file, r.status, r.reason])).toEqual([
-      ["requirements.txt", "resolved", undefined],
-      ["docker/requirements.txt", "not-assessed", "the resolve budget (120 s) ran out"],
+      ["docker/requirements.txt", "resolved", undefined],
+      ["requirements.txt", "not-assessed", "the resolve budget (120 s) ran out"],
     ]);
-    expect(out.limited).toBe("not all judged: docker/requirements.txt not judged (the resolve budget (120 s) ran out)");
+    expect(out.limited).toBe("not all judged: requirements.txt not judged (the resolve budget (120 s) ran out)");
     const capped = await resolveRepo(
       { "requirements.txt": "numpylike==1.26.4\ntflike==1.15.0\n" },
       { budget: resolveBudget(120, { callsPerSpec: 3 }) },
