@@ -319,6 +319,7 @@ async function resolveSpecs(run: Run, decision: StageDecision): Promise<void> {
     facts: run.facts,
     view: run.view,
     indexUrl: valueOf(run.settings, "indexUrl")!,
+    budget: valueOf(run.settings, "resolveBudgetSeconds")!,
     committedAt: commit ? await commitDate(run.checkout.root, commit) : null,
     ...(run.options.signal ? { signal: run.options.signal } : {}),
   });
@@ -327,7 +328,12 @@ async function resolveSpecs(run: Run, decision: StageDecision): Promise<void> {
     addFacts(run.facts, "spec-resolution", outcome.records);
     // The build installs what `repro-audit lock` writes: the same resolver call, the same Python, as of the commit.
     if (decision.run.build) await lockSpecForBuild(run);
-    run.stages.resolve = { status: "ran", seconds: elapsedSeconds(started) };
+    // What the budget left unasked is the stage's reason: the report says what was not judged.
+    run.stages.resolve = {
+      status: "ran",
+      seconds: elapsedSeconds(started),
+      ...(outcome.limited ? { reason: outcome.limited } : {}),
+    };
     run.progress.succeed(`${outcome.records.filter((r) => r.kind === "resolution").length} spec(s) resolved`);
   } else {
     // No resolver or no index: the stage could not judge, so it says it was skipped and why.

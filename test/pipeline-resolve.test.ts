@@ -108,4 +108,22 @@ describe("audit --stages static,resolve", () => {
     expect(report.findings.some((f) => f.rule === "requirements-specs-resolve")).toBe(false);
     expect(report.rules.find((r) => r.rule === "requirements-specs-resolve")?.outcome).toBe("not-assessed");
   });
+
+  it("a budget spent before the first call: the report says what was not judged, and blames the repo for nothing", async () => {
+    const before = index.requests.length;
+    const { report } = await audit({
+      source: repo,
+      stages: ["static", "resolve"],
+      indexUrl: index.url,
+      resolveBudgetSeconds: 0.001,
+      cacheDir: join(dir, "cache"),
+    });
+    expect(index.requests.length).toBe(before);
+    expect(report.stages.resolve).toMatchObject({ status: "skipped" });
+    expect(report.stages.resolve!.reason).toMatch(
+      /^no spec could be judged: requirements[-\w]*\.txt: the resolve budget \(0\.001 s\) ran out; /,
+    );
+    expect(report.findings.some((f) => f.rule === "requirements-specs-resolve")).toBe(false);
+    expect(report.rules.find((r) => r.rule === "requirements-specs-resolve")?.outcome).toBe("not-assessed");
+  });
 });

@@ -36,6 +36,8 @@ export interface Config {
     baseImageOverride?: string;
     allowImages?: string[];
     timeoutSeconds?: number;
+    indexUrl?: string;
+    resolveBudgetSeconds?: number;
   };
   train?: TrainConfig;
   carbon?: { region?: string; intensity?: number; pue?: number };

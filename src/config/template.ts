@@ -19,6 +19,7 @@ export const CONFIG_TEMPLATE = `# .repro-audit.yml: how repro-audit should read 
 #   engine: auto            # auto | docker | podman
 #   baseImage: python:3.11-slim
 #   timeoutSeconds: 1800
+#   resolveBudgetSeconds: 120  # the resolve stage's time in all; what it leaves unasked is said, not judged
 
 # The train plan: what one full training is. Numbers here beat what is inferred from the code.
 # train:

@@ -7,6 +7,7 @@ import { gpuTable, pickDevice } from "../carbon/gpu-table.js";
 import { DEFAULT_PUE } from "../carbon/equivalents.js";
 import { FAIL_ON, type FailOn } from "../model/finding.js";
 import { COUNT_RANGES, type CountName } from "../model/count-ranges.js";
+import { DEFAULT_RESOLVE_BUDGET_SECONDS } from "../model/time.js";
 
 export interface Mount {
   host: string;
@@ -63,6 +64,7 @@ function oneOf<T extends string>(allowed: readonly T[]) {
 /** Timeouts: Node's timers hold at most 2^31-1 ms; these ceilings stay well inside and are documented. */
 export const MAX_BUILD_TIMEOUT_SECONDS = 6 * 3600;
 export const MAX_EPOCH_TIMEOUT_SECONDS = 24 * 3600;
+export const MAX_RESOLVE_BUDGET_SECONDS = 6 * 3600;
 const clampTo = (max: number) => (value: number) => Math.min(value, max);
 
 function parseStages(text: string, flag = "--stages"): StageName[] {
@@ -191,6 +193,16 @@ export const TUNABLES = {
       return text.replace(/\/+$/, "");
     },
   } satisfies Spec<string>,
+  resolveBudgetSeconds: {
+    flag: "--resolve-budget",
+    arg: "<seconds>",
+    help: `time of the resolve stage in all (default ${DEFAULT_RESOLVE_BUDGET_SECONDS}, at most ${MAX_RESOLVE_BUDGET_SECONDS}): what it leaves unasked is said, not judged`,
+    config: ["build", "resolveBudgetSeconds"],
+    repo: false,
+    default: DEFAULT_RESOLVE_BUDGET_SECONDS,
+    parse: positive(false, String(DEFAULT_RESOLVE_BUDGET_SECONDS)),
+    clamp: clampTo(MAX_RESOLVE_BUDGET_SECONDS),
+  } satisfies Spec<number>,
   buildTimeoutSeconds: {
     flag: "--build-timeout",
     arg: "<seconds>",

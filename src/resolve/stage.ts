@@ -16,6 +16,9 @@ import { indexProjects, projectVersions, releaseFiles } from "./index-pages.js";
 import { ALL_LEFT_OUT, askLeavingOut, type SettledAnswer } from "./leave-out.js";
 import { lineMissingEverywhere, withoutLineWords } from "./missing-everywhere.js";
 import { problemsBehind } from "./behind-first.js";
+import { CALL_TIMEOUT_MS, isLimited, pythonRanges, resolveBudget, type ResolveBudget } from "./budget.js";
+import { eraPython } from "./era-python.js";
+import { DEFAULT_RESOLVE_BUDGET_SECONDS } from "../model/time.js";
 import {
   didYouMean,
   isStdlibName,
@@ -54,6 +57,8 @@ export interface ResolveInput {
   committedAt?: string | null;
   /** A resolver other than the one found (tests). */
   uv?: string | null;
+  /** The stage's time, in seconds (default DEFAULT_RESOLVE_BUDGET_SECONDS), or a budget of the caller's (tests). */
+  budget?: number | ResolveBudget;
   signal?: AbortSignal;
 }
 
@@ -64,6 +69,8 @@ export interface ResolveOutcome {
   notes: string[];
   /** Each spec with the resolver's answer, for the lock. */
   answers: Array<{ spec: SpecToResolve; python: string; answer: ResolverAnswer }>;
+  /** What the budget left unjudged, in one sentence for the stage's status; absent when it did not run out. */
+  limited?: string;
 }
 
 export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> {
@@ -79,6 +86,13 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
       notes,
       answers: [],
     };
+  const budget =
+    typeof input.budget === "object" ? input.budget : resolveBudget(input.budget ?? DEFAULT_RESOLVE_BUDGET_SECONDS);
+  // Per spec, what the budget (or the spec's cap of calls) left unjudged: the stage's status says it.
+  const limits: string[] = [];
+  // Per spec, the Pythons the budget left unasked, said beside a reason that does not say it already.
+  const pythonsLeft = new Map<string, string>();
+  const eraPy = eraPython(input.committedAt);
   const cacheDir = await mkdtemp(join(tmpdir(), "repro-audit-uv-cache-"));
   const records: FactRecord[] = [];
   const answers: ResolveOutcome["answers"] = [];
@@ -99,33 +113,53 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
         continue;
       }
       // Lines the resolver can judge only by building them, or cannot read, are left out (said) so the rest is judged.
+      // Each call within the budget: given the time left as its limit, or not made (a limited answer stands for it).
+      const compile = async (requirements: string[], python: string): Promise<ResolverAnswer> => {
+        const granted = budget.grant(spec.file);
+        if ("answer" in granted) return granted.answer;
+        const { stdout, timedOut, ...answer } = await uvCompile({
+          uv,
+          requirements,
+          python,
+          indexUrl: input.indexUrl,
+          cacheDir,
+          annotate: true,
+          timeoutMs: granted.timeoutMs,
+          ...(input.excludeNewer ? { excludeNewer: input.excludeNewer } : {}),
+          ...(input.signal ? { signal: input.signal } : {}),
+        });
+        // Stopped at the budget's end, not at the resolver's own limit: not judged, and not the index's fault.
+        if (timedOut && granted.timeoutMs < CALL_TIMEOUT_MS) return budget.cut();
+        // What needs each pin (uv's `# via` notes), kept beside the answer for the imports it brings in.
+        if (answer.outcome === "resolved") closures.set(answer, readAnnotatedPins(stdout ?? ""));
+        return answer;
+      };
       const askLines = (lines: SpecToResolve["lines"], python: string): Promise<SettledAnswer> =>
         askLeavingOut(
           lines,
-          (requirements) =>
-            uvCompile({
-              uv,
-              requirements,
-              python,
-              indexUrl: input.indexUrl,
-              cacheDir,
-              annotate: true,
-              ...(input.excludeNewer ? { excludeNewer: input.excludeNewer } : {}),
-              ...(input.signal ? { signal: input.signal } : {}),
-            }).then(({ stdout, ...answer }) => {
-              // What needs each pin (uv's `# via` notes), kept beside the answer for the imports it brings in.
-              if (answer.outcome === "resolved") closures.set(answer, readAnnotatedPins(stdout ?? ""));
-              return answer;
-            }),
+          (requirements) => compile(requirements, python),
           (name, version) => releaseFiles(input.indexUrl, name, version, input.signal),
           python,
         );
-      const ask = (python: string) => askLines(spec.lines, python);
+      // The Pythons the resolver answered for, and why the first one it did not (the budget, the spec's cap).
+      const judgedOn = new Set<string>();
+      let limitedWhy = "";
+      const ask = async (python: string) => {
+        const settled = await askLines(spec.lines, python);
+        if (!isLimited(settled.answer)) judgedOn.add(python);
+        else limitedWhy ||= settled.answer.reason;
+        return settled;
+      };
       // Requires-Python states lower bounds: pins that do not install on the oldest Python uv resolves for do not
       // on an older Python 3 either (torch==2.0.1 on a stated 3.5); what does install there is left not assessed.
       const oldest = UV_OLDEST_PYTHON.join(".");
       const floored = beforeUvFloor(spec.python.version);
       const onOldest = floored && spec.python.version.startsWith("3.") ? await ask(oldest) : null;
+      if (onOldest && isLimited(onOldest.answer)) {
+        limits.push(`${spec.file} not judged (${onOldest.answer.reason})`);
+        records.push(resolutionRecord(spec, oldest, onOldest.answer));
+        continue;
+      }
       if (floored && onOldest?.answer.outcome !== "unresolvable") {
         tooOld.push(`the repo states Python ${spec.python.version} for ${spec.file} (${spec.python.source})`);
         records.push({
@@ -135,6 +169,11 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
       }
       let python = onOldest ? oldest : spec.python.version;
       let settled = onOldest ?? (await ask(python));
+      if (isLimited(settled.answer)) {
+        limits.push(`${spec.file} not judged (${settled.answer.reason})`);
+        records.push(resolutionRecord(spec, python, settled.answer));
+        continue;
+      }
       if (settled.answer.outcome === "not-assessed" && settled.answer.offline) {
         return {
           records: null,
@@ -155,28 +194,55 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
       // A stated range (`>=3.5`) is judged on every Python it allows before the pins are said not to fit it.
       const { range } = spec.python;
       const tried = new Set([python]);
+      // Pythons the budget left unasked (each ask after it runs out answers at once, making no call).
+      const unasked: string[] = [];
+      const rangeUnasked: string[] = [];
       if (range && conflict(settled))
         for (const other of RANGE_PYTHONS.filter(
           (p) => p !== python && allowsPython(range, p, { syntax: "stated", unreadable: false }),
         )) {
           tried.add(other);
           const retry = await ask(other);
+          if (isLimited(retry.answer)) rangeUnasked.push(other);
           if (retry.answer.outcome !== "resolved") continue;
           [python, settled] = [other, retry];
           break;
         }
       if (conflict(settled) || (!spec.python.stated && settled.answer.outcome === "not-assessed")) {
-        for (const other of PYTHONS.filter((p) => !tried.has(p))) {
+        // The era's Python first: under a budget, the likeliest answer is judged before the time runs out. The
+        // answer does not depend on the order: a stated spec asks every Python; one that states none is judged on
+        // the first of PYTHONS that installs it, so once one does, only those before it are still asked.
+        const others = PYTHONS.filter((p) => !tried.has(p));
+        const order = eraPy && others.includes(eraPy) ? [eraPy, ...others.filter((p) => p !== eraPy)] : others;
+        let found: { python: string; settled: SettledAnswer } | null = null;
+        for (const other of order) {
+          if (found && PYTHONS.indexOf(other) > PYTHONS.indexOf(found.python)) continue;
           const retry = await ask(other);
-          if (retry.answer.outcome === "not-assessed") notJudged.push({ python: other, answer: retry.answer });
+          if (isLimited(retry.answer)) unasked.push(other);
+          else if (retry.answer.outcome === "not-assessed") notJudged.push({ python: other, answer: retry.answer });
           if (retry.answer.outcome === "unresolvable") failures.push({ python: other, settled: retry });
           if (retry.answer.outcome !== "resolved") continue;
-          installsOn.push(other);
-          if (!spec.python.stated) {
-            [python, settled] = [other, retry];
-            break;
+          if (spec.python.stated) installsOn.push(other);
+          else {
+            found = { python: other, settled: retry };
+            if (other !== eraPy) break;
           }
         }
+        if (found) {
+          installsOn.push(found.python);
+          [python, settled] = [found.python, found.settled];
+        }
+      }
+      // What the budget left unasked, in the words the report uses: "judged on Python 3.7-3.9; the resolve
+      // budget (120 s) ran out before 3.10-3.13".
+      const outOfBudget = (left: string[]) =>
+        left.length === 0
+          ? null
+          : `judged on Python ${pythonRanges([...judgedOn], PYTHONS_IN_ORDER)}; ${limitedWhy} before ${pythonRanges(left, PYTHONS_IN_ORDER)}`;
+      const budgetLeft = outOfBudget([...rangeUnasked, ...unasked]);
+      if (budgetLeft) {
+        limits.push(`${spec.file}: ${budgetLeft}`);
+        pythonsLeft.set(spec.file, budgetLeft);
       }
       const order = (a: string, b: string) => PYTHONS_IN_ORDER.indexOf(a) - PYTHONS_IN_ORDER.indexOf(b);
       installsOn.sort(order);
@@ -194,11 +260,25 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
       }
       if (!spec.python.stated && python !== defaultPython && !missing)
         notes.push(
-          `Resolver: ${spec.file} states no Python and does not install on Python ${defaultPython} with wheels only; it does on Python ${python}: state the Python.`,
+          `Resolver: ${spec.file} states no Python and does not install on Python ${defaultPython} with wheels only; it does on Python ${python}${budgetLeft ? ` (${budgetLeft})` : ""}: state the Python.`,
         );
+      // What the budget left unasked is not judged: a spec that states no Python, or a range, which no Python
+      // asked installs is not assessed, never "cannot install" for Pythons no one tried.
+      const unaskedLeft = spec.python.stated ? rangeUnasked : unasked;
+      if (conflict(settled) && python === defaultPython && unaskedLeft.length > 0) {
+        const none = [...judgedOn].filter((p) => !notJudged.some((n) => n.python === p));
+        settled = {
+          ...settled,
+          answer: {
+            outcome: "not-assessed",
+            offline: false,
+            reason: `it does not install on Python ${pythonRanges(none, PYTHONS_IN_ORDER)} with wheels only; ${limitedWhy} before ${pythonRanges(unaskedLeft, PYTHONS_IN_ORDER)}${spec.python.stated ? `, which ${spec.python.source} allows` : ""}`,
+          },
+        };
+      }
       // No Python stated: only a spec that no Python of the window installs is unresolvable; one the resolver
       // could not judge on some Python is not assessed.
-      if (!spec.python.stated && conflictOnFirst && python === defaultPython && notJudged.length > 0)
+      else if (!spec.python.stated && conflictOnFirst && python === defaultPython && notJudged.length > 0)
         settled = { ...settled, answer: notJudgedAnswer(spec, notJudged) };
       // No Python stated, none of the window has every pin, and the commit predates them all: the spec was written
       // for an older Python, on which it was not judged. That is not "cannot install".
@@ -236,7 +316,7 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
               judged,
               python,
               answer,
-              { installsOn, notJudged: notJudged.map((n) => n.python) },
+              { installsOn, notJudged: notJudged.map((n) => n.python), budget: budgetLeft },
               input,
               projects,
             )
@@ -246,6 +326,9 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
       const record = resolutionRecord(judged, python, answer);
       if (onOldest)
         record.pythonSource = `${String(record.pythonSource)}, judged on ${oldest}, the oldest Python uv resolves for`;
+      // Installs on the era's Python, the Pythons before it in the window unasked: not said to be the oldest.
+      if (!spec.python.stated && python !== defaultPython && budgetLeft)
+        record.pythonSource = `a Python it installs on (the spec states none; ${budgetLeft})`;
       if (judged.skipped.length > 0) record.leftOut = judged.skipped.length;
       if (missing) {
         record.line = missing.line.line;
@@ -260,8 +343,14 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
         ...(why?.meant.length ? { didYouMean: `; ${didYouMean(why.meant)}` } : {}),
       });
       // The resolver stops at the first line it cannot install: the others are found by asking without it.
+      let behindCut = "";
+      const askBehind = async (lines: SpecToResolve["lines"]) => {
+        const next = await askLines(lines, python);
+        if (isLimited(next.answer)) behindCut ||= next.answer.reason;
+        return next;
+      };
       if (answer.outcome === "unresolvable")
-        for (const p of await problemsBehind(judged.lines, answer, (lines) => askLines(lines, python))) {
+        for (const p of await problemsBehind(judged.lines, answer, askBehind)) {
           const rest: SpecToResolve = { ...judged, lines: p.asked };
           const cause = await causeOf(rest, python, p.answer, { installsOn: [], notJudged: [] }, input, projects);
           records.push({
@@ -274,6 +363,10 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
             ...(cause.meant.length ? { didYouMean: `; ${didYouMean(cause.meant)}` } : {}),
           });
         }
+      if (behindCut) {
+        limits.push(`${spec.file}: the lines behind its first failure not all asked (${behindCut})`);
+        notes.push(`Resolver: ${spec.file}: the lines behind its first failure were not all asked: ${behindCut}.`);
+      }
     }
   } finally {
     await rm(cacheDir, { recursive: true, force: true });
@@ -283,15 +376,19 @@ export async function resolveStep(input: ResolveInput): Promise<ResolveOutcome> 
     return { records: null, notCollected: `${UV_FLOOR}: ${tooOld.join("; ")}`, notes, answers };
   // A spec the resolver could not judge is said, never read as installing; with none judged, nothing is.
   const unjudged = records.filter((r) => r.status === "not-assessed");
+  const reasonOf = (r: FactRecord) => {
+    const left = pythonsLeft.get(String(r.file));
+    return left && !String(r.reason).includes(left.split("; ").at(-1)!) ? `${r.reason} (${left})` : r.reason;
+  };
   if (unjudged.length > 0 && unjudged.length === records.length)
     return {
       records: null,
-      notCollected: `no spec could be judged: ${unjudged.map((r) => `${r.file}: ${r.reason}`).join("; ")}`,
+      notCollected: `no spec could be judged: ${unjudged.map((r) => `${r.file}: ${reasonOf(r)}`).join("; ")}`,
       notes,
       answers,
     };
-  for (const r of unjudged) notes.push(`Resolver: ${r.file} not assessed: ${r.reason}.`);
-  return { records, notes, answers };
+  for (const r of unjudged) notes.push(`Resolver: ${r.file} not assessed: ${reasonOf(r)}.`);
+  return { records, notes, answers, ...(limits.length > 0 ? { limited: `not all judged: ${limits.join("; ")}` } : {}) };
 }
 
 /** A spec that no Python of the window installs with wheels only, where the resolver could not judge some Pythons. */
@@ -365,7 +462,7 @@ async function causeOf(
   spec: SpecToResolve,
   python: string,
   answer: Extract<ResolverAnswer, { outcome: "unresolvable" }>,
-  tries: { installsOn: string[]; notJudged: string[] },
+  tries: { installsOn: string[]; notJudged: string[]; budget?: string | null },
   input: ResolveInput,
   indexList: () => Promise<string[] | null>,
 ): Promise<{ cause: string | null; meant: string[] }> {
@@ -379,7 +476,9 @@ async function causeOf(
     python: { ...spec.python, version: python },
     projects,
     versions,
-    ...tries,
+    installsOn: tries.installsOn,
+    notJudged: tries.notJudged,
+    ...(tries.budget ? { budget: tries.budget } : {}),
     tried: PYTHONS_IN_ORDER,
   };
   return { cause: unresolvableCause(asked), meant: meantNames(asked) };

@@ -142,6 +142,9 @@ export interface CauseInput {
   tried: string[];
   /** Pythons (of those tried) on which the resolver could not judge the spec. */
   notJudged?: string[];
+  /** What the resolve budget left unasked ("judged on Python 3.7-3.9; the resolve budget (120 s) ran out before
+   * 3.10-3.13"): the cause names only what was tried. */
+  budget?: string;
 }
 
 /** The names the spec likely meant where the index lacks the one it names, or a release of it at all. */
@@ -171,6 +174,10 @@ export function unresolvableCause(input: CauseInput): string | null {
   if (input.resolutionClass === "python-conflict") {
     const stated = input.python.stated ? ` (stated in ${input.python.source})` : "";
     const unjudged = input.notJudged ?? [];
+    if (input.budget && input.installsOn.length === 0)
+      return `Python ${input.python.version}${stated} has no wheels for every pin, nor has any other Python asked (${input.budget})`;
+    if (input.budget)
+      return `Python ${input.python.version}${stated} does not have every pin; they install on Python ${input.installsOn.join(", ")} (${input.budget})`;
     if (input.installsOn.length === 0 && unjudged.length > 0)
       return `Python ${input.python.version}${stated} has no wheels for every pin, and no other Python from ${input.tried[0]} to ${input.tried.at(-1)} resolved them with wheels only (on Python ${unjudged.join(", ")} the resolver could not judge them)`;
     if (input.installsOn.length === 0)

@@ -58,7 +58,11 @@ export interface CompileRequest {
   signal?: AbortSignal;
 }
 
-export async function uvCompile(request: CompileRequest): Promise<ResolverAnswer & { stdout?: string }> {
+/** A call past its `timeoutMs` is stopped (execa ends uv and waits for it) and says so (`timedOut`), its folder
+ * removed all the same. */
+export async function uvCompile(
+  request: CompileRequest,
+): Promise<ResolverAnswer & { stdout?: string; timedOut?: boolean }> {
   const cwd = await mkdtemp(join(tmpdir(), "repro-audit-resolve-"));
   try {
     const args = [
@@ -90,7 +94,7 @@ export async function uvCompile(request: CompileRequest): Promise<ResolverAnswer
       ...(request.signal ? { cancelSignal: request.signal } : {}),
     });
     if (result.timedOut)
-      return { outcome: "not-assessed", offline: true, reason: "the resolver ran past its time limit" };
+      return { outcome: "not-assessed", offline: true, reason: "the resolver ran past its time limit", timedOut: true };
     return {
       ...readResolverAnswer(result.exitCode ?? 1, result.stdout, result.stderr),
       ...(request.annotate ? { stdout: result.stdout } : {}),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveSettings } from "../../src/config/resolve.js";
-import { MAX_EPOCH_TIMEOUT_SECONDS } from "../../src/config/tunables.js";
+import { MAX_EPOCH_TIMEOUT_SECONDS, MAX_RESOLVE_BUDGET_SECONDS } from "../../src/config/tunables.js";
 import type { Config } from "../../src/config/config.js";
 
 const user = (config: Config) => ({ config, file: "/home/me/audit.yml" });
@@ -94,6 +94,25 @@ describe("resolveSettings", () => {
     });
     expect(settings.epochTimeoutSeconds?.value).toBe(MAX_EPOCH_TIMEOUT_SECONDS);
     expect(settings.buildTimeoutSeconds).toMatchObject({ value: 6 * 3600, origin: "user-config" });
+  });
+
+  it("the resolve budget: 120 s by default, the user's config, a flag over it; never the repo's", () => {
+    expect(resolveSettings({ flags: {} }).settings.resolveBudgetSeconds).toMatchObject({
+      value: 120,
+      origin: "default",
+    });
+    const mine = resolveSettings({ flags: {}, user: user({ build: { resolveBudgetSeconds: 30 } }) });
+    expect(mine.settings.resolveBudgetSeconds).toMatchObject({ value: 30, origin: "user-config" });
+    const flag = resolveSettings({
+      flags: { resolveBudgetSeconds: 1e12 },
+      user: user({ build: { resolveBudgetSeconds: 30 } }),
+    });
+    expect(flag.settings.resolveBudgetSeconds).toMatchObject({ value: MAX_RESOLVE_BUDGET_SECONDS, origin: "flag" });
+    const theirs = resolveSettings({
+      flags: {},
+      repo: repo({ build: { resolveBudgetSeconds: 99999 } }),
+    });
+    expect(theirs.settings.resolveBudgetSeconds).toMatchObject({ value: 120, origin: "default" });
   });
 
   it("reads data mounts of the user's config relative to that file's folder", () => {

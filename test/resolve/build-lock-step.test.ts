@@ -7,6 +7,7 @@ import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
 import { memoryView } from "../../src/extract/view/memory-view.js";
 import { lockForBuild } from "../../src/resolve/build-lock-step.js";
 import { resolveStep } from "../../src/resolve/stage.js";
+import { resolveBudget } from "../../src/resolve/budget.js";
 import { findUv } from "../../src/resolve/uv.js";
 import { startLocalIndex, type LocalIndex } from "../support/package-index.js";
 
@@ -28,7 +29,10 @@ afterAll(async () => index?.close());
 async function lockOf(files: Record<string, string>, options: { resolve: boolean } = { resolve: true }) {
   const view = memoryView(files);
   const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
-  const resolved = options.resolve ? await resolveStep({ facts, view, indexUrl: index.url, uv }) : null;
+  // A budget no machine's load runs out: the lock, not the budget, is tested here.
+  const resolved = options.resolve
+    ? await resolveStep({ facts, view, indexUrl: index.url, uv, budget: resolveBudget(3600) })
+    : null;
   if (resolved?.records) addFacts(facts, "spec-resolution", resolved.records);
   return lockForBuild({ facts, view, indexUrl: index.url, asOf: null, uv });
 }

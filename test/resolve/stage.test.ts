@@ -1,10 +1,14 @@
 // The resolve stage against a real local index (wheels built here, served on 127.0.0.1) and the real uv.
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractFacts } from "../../src/extract/index.js";
 import { STATIC_EXTRACTORS } from "../../src/extract/families/index.js";
 import { memoryView } from "../../src/extract/view/memory-view.js";
-import { findUv, uvPythonVersion } from "../../src/resolve/uv.js";
+import { findUv, uvCompile, uvPythonVersion } from "../../src/resolve/uv.js";
 import { resolveStep } from "../../src/resolve/stage.js";
+import { resolveBudget, type ResolveBudget } from "../../src/resolve/budget.js";
 import { startLocalIndex, type LocalIndex } from "../support/package-index.js";
 
 let index: LocalIndex;
@@ -60,7 +64,10 @@ beforeAll(async () => {
 });
 afterAll(async () => index?.close());
 
-async function resolveRepo(files: Record<string, string>, options: { uv?: string | null; indexUrl?: string } = {}) {
+async function resolveRepo(
+  files: Record<string, string>,
+  options: { uv?: string | null; indexUrl?: string; budget?: ResolveBudget; committedAt?: string } = {},
+) {
   const view = memoryView(files);
   const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
   return resolveStep({
@@ -68,7 +75,31 @@ async function resolveRepo(files: Record<string, string>, options: { uv?: string
     view,
     indexUrl: options.indexUrl ?? index.url,
     uv: options.uv === undefined ? uv : options.uv,
+    budget: options.budget ?? UNHURRIED(),
+    ...(options.committedAt ? { committedAt: options.committedAt } : {}),
   });
+}
+
+/** A budget no machine's load runs out (a shared 2-core machine at load 15 takes 5-10 s a call): every test but the
+ * budget's own asks every Python it would ask with time to spare, so the order the budget brings changes nothing. */
+const UNHURRIED = () => resolveBudget(3600);
+
+/** A budget of 120 s whose clock passes it as soon as `calls` resolver calls were granted: it runs out at a known
+ * call, whatever this machine's speed. */
+function budgetOf(calls: number): ResolveBudget {
+  let clock = 0;
+  let granted = 0;
+  const inner = resolveBudget(120, { now: () => clock });
+  return {
+    ...inner,
+    spent: () => inner.spent(),
+    cut: () => inner.cut(),
+    grant(spec) {
+      const out = inner.grant(spec);
+      if ("timeoutMs" in out && ++granted >= calls) clock = 200_000;
+      return out;
+    },
+  };
 }
 
 describe("resolve stage", () => {
@@ -512,7 +543,14 @@ describe("resolve stage", () => {
     const files = { "requirements.txt": "numpy==1.22.0\ntorch==1.1.0\npandas==0.25.0\n" };
     const view = memoryView(files);
     const facts = await extractFacts(view, STATIC_EXTRACTORS, { branches: null });
-    const out = await resolveStep({ facts, view, indexUrl: index.url, uv, committedAt: "2015-06-01T10:00:00Z" });
+    const out = await resolveStep({
+      facts,
+      view,
+      indexUrl: index.url,
+      uv,
+      committedAt: "2015-06-01T10:00:00Z",
+      budget: UNHURRIED(),
+    });
     expect(out.records).toBeNull();
     expect(out.notCollected).toBe(
       "no spec could be judged: requirements.txt: not assessed for the Python of its era: no Python from 3.6 to 3.13 has every pin, and the commit (2015-06-01) predates them all; the spec states no Python, and uv resolves for none older",
@@ -537,5 +575,106 @@ describe("resolve stage", () => {
     const down = await resolveRepo({ "requirements.txt": "alpha\n" }, { indexUrl: "http://127.0.0.1:9/simple" });
     expect(down.records).toBeNull();
     expect(down.notCollected).toMatch(/^the index http:\/\/127\.0\.0\.1:9\/simple did not answer the resolver: /);
+  });
+});
+
+describe("resolve budget", () => {
+  it("a spec that states no Python, the budget out after the first call: not assessed, with the Pythons not judged", async () => {
+    const out = await resolveRepo(
+      { "requirements.txt": "numpylike==1.26.4\ntflike==1.15.0\n" },
+      { budget: budgetOf(1) },
+    );
+    expect(out.records).toBeNull();
+    expect(out.notCollected).toBe(
+      "no spec could be judged: requirements.txt: it does not install on Python 3.11 with wheels only; the resolve budget (120 s) ran out before 3.6-3.10, 3.12, 3.13",
+    );
+  });
+
+  it("a spec not judged on its first Python says too which Pythons the budget left unasked", async () => {
+    const out = await resolveRepo({ "requirements.txt": "apex==0.1\n" }, { budget: budgetOf(1) });
+    expect(out.notCollected).toBe(
+      "no spec could be judged: requirements.txt: every line was left out (the notes say why) (judged on Python 3.11; the resolve budget (120 s) ran out before 3.6-3.10, 3.12, 3.13)",
+    );
+  });
+
+  it("a stated Python that lacks the pins is still judged; the cause names only the Pythons asked", async () => {
+    const out = await resolveRepo(
+      { "requirements.txt": "tflike==1.15.0\n", ".python-version": "3.9\n" },
+      { budget: budgetOf(2), committedAt: "2021-05-01T00:00:00Z" },
+    );
+    expect(out.records![0]).toMatchObject({
+      status: "unresolvable",
+      resolutionClass: "python-conflict",
+      python: "3.9",
+    });
+    // The era's Python (3.8 for a 2021 commit) is asked right after the stated one.
+    expect(out.records![0]!.cause).toBe(
+      "Python 3.9 (stated in .python-version:1 (3.9)) has no wheels for every pin, nor has any other Python asked (judged on Python 3.8, 3.9; the resolve budget (120 s) ran out before 3.6, 3.7, 3.10-3.13)",
+    );
+    expect(out.limited).toBe(
+      "not all judged: requirements.txt: judged on Python 3.8, 3.9; the resolve budget (120 s) ran out before 3.6, 3.7, 3.10-3.13",
+    );
+  });
+
+  it("a spec of 3.6's era installs on its era's Python, asked second; the Pythons before it unasked are said", async () => {
+    const files = { "requirements.txt": "oldlike==1.13.3\nalpha==1.0\n" };
+    const out = await resolveRepo(files, { budget: budgetOf(2), committedAt: "2018-03-01T00:00:00Z" });
+    expect(out.records![0]).toMatchObject({
+      status: "resolved",
+      python: "3.6",
+      pythonSource:
+        "a Python it installs on (the spec states none; judged on Python 3.6, 3.11; the resolve budget (120 s) ran out before 3.7-3.10, 3.12, 3.13)",
+    });
+    // With time to spare the era changes nothing: the first Python of the window that installs it.
+    const whole = await resolveRepo(files, { committedAt: "2018-03-01T00:00:00Z" });
+    expect(whole.records![0]).toMatchObject({
+      status: "resolved",
+      python: "3.6",
+      pythonSource: "the oldest Python it installs on (the spec states none)",
+    });
+    expect(whole.limited).toBeUndefined();
+  });
+
+  it("a spec past the cap of calls, or past the budget before it is asked, is not asked, and says so", async () => {
+    const out = await resolveRepo(
+      { "requirements.txt": "alpha==1.0\n", "docker/requirements.txt": "alpha==2.0\n" },
+      { budget: budgetOf(1) },
+    );
+    expect(out.records!.map((r) => [r.file, r.status, r.reason])).toEqual([
+      ["docker/requirements.txt", "resolved", undefined],
+      ["requirements.txt", "not-assessed", "the resolve budget (120 s) ran out"],
+    ]);
+    expect(out.limited).toBe("not all judged: requirements.txt not judged (the resolve budget (120 s) ran out)");
+    const capped = await resolveRepo(
+      { "requirements.txt": "numpylike==1.26.4\ntflike==1.15.0\n" },
+      { budget: resolveBudget(120, { callsPerSpec: 3 }) },
+    );
+    expect(capped.notCollected).toBe(
+      "no spec could be judged: requirements.txt: it does not install on Python 3.7, 3.8, 3.11 with wheels only; the cap of 3 resolver calls for requirements.txt was reached before 3.6, 3.9, 3.10, 3.12, 3.13",
+    );
+  });
+
+  it("a call past its limit is stopped and says so, its folder removed", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "ra-budget-"));
+    const cacheDir = await mkdtemp(join(tmpdir(), "ra-budget-cache-"));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = dir;
+    try {
+      const answer = await uvCompile({
+        uv: uv!,
+        requirements: ["alpha==1.0"],
+        python: "3.11",
+        indexUrl: index.url,
+        cacheDir,
+        timeoutMs: 1,
+      });
+      expect(answer).toMatchObject({ outcome: "not-assessed", timedOut: true });
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+      await rm(dir, { recursive: true, force: true });
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 });
