@@ -1,2 +1,0 @@
-import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);
-function c(){return{families:{},notCollected:{}}}function a(e,t,o){let n=e.families[t]??=[];for(let r of o)n.push(r);delete e.notCollected[t]}function i(e,t,o){t in e.families||(e.notCollected[t]=o)}function d(e){return Math.round((performance.now()-e)/10)/100}export{c as a,a as b,i as c,d};
