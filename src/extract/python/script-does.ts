@@ -1,6 +1,7 @@
 // What a Python script's own code does, for a step whose name and words say nothing (`python main.py` under
 // "Run"): whether it fits a model, whether it writes the submission file; and the submission files a README
 // names. Shared by the readme and rerun-plan families. Pure.
+import { MAX_PATH_WORD, PATH_TOKEN, withoutTrailingDots } from "../parse/prose-paths.js";
 
 /** Calls that fit a model: scikit-learn style `.fit(`, boosting libraries' `train(`, a backward pass, a trainer. */
 const FITS =
@@ -40,17 +41,6 @@ export function writesNamed(code: string, names: readonly string[]): boolean {
   return code
     .split("\n")
     .some((line) => line.length <= 2000 && WRITES.test(line) && names.some((n) => line.includes(n)));
-}
-
-/** A path-like word of prose; no path is longer than PATH_MAX. */
-const PATH_TOKEN = /[\w./-]+/g;
-const MAX_PATH_WORD = 4096;
-
-/** A word without the full stops that end its sentence (a loop: a pattern would backtrack on a run of dots). */
-function withoutTrailingDots(word: string): string {
-  let end = word.length;
-  while (end > 0 && word[end - 1] === ".") end--;
-  return word.slice(0, end);
 }
 
 /** Submission files the README names (`submission.csv`, `sub_final.csv`), by base name; a linear scan of path-like words. */

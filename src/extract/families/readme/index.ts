@@ -35,6 +35,7 @@ import { repeatPrefix } from "../../shell/repeat-prefix.js";
 import { trainsNothing } from "./trains-nothing.js";
 import { joinWrappedOptions } from "../../shell/wrapped-options.js";
 import { cloneEntered, scriptClones, type ScriptClone } from "./script-clones.js";
+import { MAX_PATH_WORD, PATH_TOKEN, withoutTrailingDots } from "../../parse/prose-paths.js";
 
 const MAX_DOCS = 20;
 /** Extensions of files a README names that the repo itself should ship (outputs and data are left out). */
@@ -1199,19 +1200,6 @@ const DOCKERFILE = /(?:^|\/)(?:Dockerfile[^/]*|[^/]*\.docker|Containerfile)$/i;
 const DOCKERFILE_WORDS =
   /\b(?:docker|build|image|container|environment|env|provided?|use[ds]?|using|set\s*up|setup|install)\b/i;
 const SETUP_SCRIPT = /(?:^|\/)[^/]*(?:setup|install)[^/]*\.sh$|(?:^|\/|_)env\.sh$/i;
-
-/** Path-like words, each matched once from its start to its end (a linear scan: no pattern here
- * backtracks over a long run of path characters). */
-const PATH_TOKEN = /[\w./-]+/g;
-/** No path is longer than PATH_MAX. */
-const MAX_PATH_WORD = 4096;
-
-/** A word without the full stops that end its sentence ("run setup.sh."). */
-function withoutTrailingDots(word: string): string {
-  let end = word.length;
-  while (end > 0 && word[end - 1] === ".") end--;
-  return word.slice(0, end);
-}
 
 /** A word that names a Dockerfile or a shell script: `x.docker`, `setup.sh`, `docker/Dockerfile.gpu`. */
 function isInstallFileName(word: string): boolean {

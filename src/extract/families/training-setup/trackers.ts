@@ -150,9 +150,9 @@ function assignmentsOf(name: string, lines: readonly string[]): Array<{ k: numbe
   return out;
 }
 
-/** The branch line i sits in: none (no if, elif or else above it in its function), switch (one whose test names
- * the tracker or logging) or other. */
-function branchOf(lines: readonly string[], i: number): "none" | "switch" | "other" {
+/** The block headers enclosing line i, innermost first: each line above it less indented than the one before,
+ * blank and comment lines passed over, until the top level. */
+function* headsAbove(lines: readonly string[], i: number): Generator<{ k: number; head: string }> {
   let indent = indentOf(lines[i]!);
   for (let k = i - 1; k >= 0 && indent > 0; k--) {
     const line = lines[k]!;
@@ -160,7 +160,14 @@ function branchOf(lines: readonly string[], i: number): "none" | "switch" | "oth
     const d = indentOf(line);
     if (d >= indent) continue;
     indent = d;
-    const head = line.trimStart();
+    yield { k, head: line.trimStart() };
+  }
+}
+
+/** The branch line i sits in: none (no if, elif or else above it in its function), switch (one whose test names
+ * the tracker or logging) or other. */
+function branchOf(lines: readonly string[], i: number): "none" | "switch" | "other" {
+  for (const { k, head } of headsAbove(lines, i)) {
     if (/^(?:if|elif)\b/.test(head)) return TRACKER_SWITCH.test(head) ? "switch" : "other";
     if (/^else\b/.test(head)) return elseSwitches(lines, k) ? "switch" : "other";
     if (/^(?:async\s+)?def\b|^class\b/.test(head)) return "none";
@@ -188,14 +195,7 @@ function elseSwitches(lines: readonly string[], k: number): boolean {
 function guarded(lines: readonly string[], i: number): boolean {
   const inline = /\bif\b(.*)\belse\b/.exec(lines[i]!);
   if (inline && TRACKER_SWITCH.test(inline[1]!)) return true;
-  let indent = indentOf(lines[i]!);
-  for (let k = i - 1; k >= 0 && indent > 0; k--) {
-    const line = lines[k]!;
-    if (line.trim() === "" || /^\s*#/.test(line)) continue;
-    const d = indentOf(line);
-    if (d >= indent) continue;
-    indent = d;
-    const head = line.trimStart();
+  for (const { k, head } of headsAbove(lines, i)) {
     if (/^(?:try|except)\b/.test(head)) return true;
     // `if args.use_wandb:` is a switch; `if not args.debug:` is not: a normal run still logs in.
     if (/^(?:if|elif)\b/.test(head) && TRACKER_SWITCH.test(head)) return true;
@@ -222,14 +222,7 @@ function callersGuarded(lines: readonly string[], i: number, callSites: CallSite
 function switchesAbove(lines: readonly string[], i: number): string[] | null {
   if (/\bif\b(.*)\belse\b/.test(lines[i]!)) return null;
   const out: string[] = [];
-  let indent = indentOf(lines[i]!);
-  for (let k = i - 1; k >= 0 && indent > 0; k--) {
-    const line = lines[k]!;
-    if (line.trim() === "" || /^\s*#/.test(line)) continue;
-    const d = indentOf(line);
-    if (d >= indent) continue;
-    indent = d;
-    const head = line.trimStart();
+  for (const { head } of headsAbove(lines, i)) {
     if (/^(?:try|except|else)\b/.test(head)) return null;
     if (/^(?:if|elif)\b/.test(head) && TRACKER_SWITCH.test(head)) {
       const names = switchNames(head);
