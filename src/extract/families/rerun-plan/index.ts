@@ -478,7 +478,8 @@ function stepRecord(
         : null
       : byFunction
         ? rejectedByFunction(givenOptions(args), args, byFunction)
-        : rejectedArgument(args, parser),
+        : // A step read from prose names the script, not the words to type: it leaves no option out.
+          rejectedArgument(args, parser && step.source === "readme-prose" ? { ...parser, required: [] } : parser),
     configs: configs.join(","),
   };
   // A step whose working folder is unknown (a `cd` no mount maps) claims no config missing.
