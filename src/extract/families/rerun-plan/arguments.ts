@@ -72,6 +72,8 @@ export interface ParserView {
   /** Whether a bare word may be taken (a positional or subcommand declared, a many-valued option, click, or a
    * parse of a list of the program's own); false: argparse rejects every word no option takes. */
   bareWords: boolean;
+  /** argparse: the options `parse_args()` requires (`required=True`), each as its flags, any one of which gives it. */
+  required?: ReadonlyArray<readonly string[]>;
 }
 
 const FALSY = /^(?:false|0|no|off|none)$/i;
@@ -90,11 +92,24 @@ export function rejectedArgument(args: readonly string[], parser: ParserView | n
     if (value !== null && FALSY.test(value) && parser.boolFlags.has(declared))
       return `${name} ${value}: type=bool turns any non-empty string, "${value}" included, into True`;
   }
+  const missing = missingRequired(args, parser);
+  if (missing !== null)
+    return `${missing}: argparse requires it and the command does not give it (parse_args() exits with 'the following arguments are required: ${missing}')`;
   if (parser.bareWords || parser.lenient) return null;
   const stray = strayWords(args);
   if (stray.length === 0) return null;
   const meant = stray.map((w) => [`-${w}`, `--${w}`].find((f) => parser.flags.has(f))).find((f) => f !== undefined);
   return `${stray.join(" ")}: argparse declares no positional argument (parse_args() exits with 'unrecognized arguments: ${stray.join(" ")}')${meant ? `; ${meant} was meant?` : ""}`;
+}
+
+/** The first required option the arguments leave out, or null; none asked for `--help` or words a shell or a
+ * reader fills in (`$ARGS`, `<path>`, `*`), which may hold it. */
+function missingRequired(args: readonly string[], parser: ParserView): string | null {
+  if (!parser.required || args.some((a) => /[$`<>[\]{}*]|\.\.\./.test(a))) return null;
+  const given = new Set(givenOptions(args).map((o) => declaredAs(o.name, parser)));
+  if (given.has("-h") || given.has("--help")) return null;
+  const missing = parser.required.find((flags) => !flags.some((f) => given.has(f)));
+  return missing ? (missing.find((f) => f.startsWith("--")) ?? missing[0]!) : null;
 }
 
 /** Words no option takes: not an option, not the one value after it, not a comment. Words a

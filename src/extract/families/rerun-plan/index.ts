@@ -68,7 +68,7 @@ export const extractor: Extractor = {
     const readmeData = (file: string, folder: string) => list.noteWrites(file, view.read(file) ?? "", folder);
     for (const top of readmeSteps(view, facts.families["readme"] ?? [], runners, env, readmeData)) list.add(top);
     const runsRepoFile = () => list.steps.some((s) => s.program !== null && view.has(s.program));
-    let basis: "readme" | "scripts" | "kernel" | "none" = runsRepoFile() ? "readme" : "none";
+    let basis: "readme" | "scripts" | "kernel" | "notebook" | "none" = runsRepoFile() ? "readme" : "none";
     // 2. No README step runs the repo's code: the root's shell scripts and Makefile, else the Kaggle kernel.
     if (basis === "none") {
       for (const top of rootScriptSteps(view, env)) list.add(top);
@@ -91,12 +91,17 @@ export const extractor: Extractor = {
       }
       if (runsRepoFile()) basis = "kernel";
     }
+    // 3. Nothing else orders the pipeline: the notebook that chains the repo's scripts, in cell order.
+    if (basis === "none") {
+      for (const top of driverNotebookSteps(view, env)) list.add(top);
+      if (runsRepoFile()) basis = "notebook";
+    }
     const steps = list.steps;
     settlePurposes(steps);
     // Reruns the README asks for by hand ("change FOLD in config.py to 1..4 and rerun") count as a loop's would.
     for (const doc of (facts.families["readme"] ?? []).filter((r) => r.kind === "readme"))
       applyHandEdits(steps, String(doc.file), handEdits(view.read(String(doc.file)) ?? ""));
-    // 3. Each step's arguments, configs and training; then reach and io.
+    // 4. Each step's arguments, configs and training; then reach and io.
     const hints = byFile(facts.families["training"] ?? []);
     const programs = new Map<string, ProgramView>();
     const programOfStep = (path: string) =>
@@ -295,6 +300,41 @@ function commandStep(
   return { ...base, source, program: parsed ? programOf(parsed, view, null) : null };
 }
 
+const DRIVER_NAME = /^(?:run|main|pipeline)/i;
+const MAX_NOTEBOOKS = 50;
+
+/** The notebooks that drive the pipeline: those named run*, main* or pipeline* that run a script of the repo,
+ * else the one notebook that runs two or more (`!python a.py`, `os.system('python b.py')`); each a step. */
+function driverNotebookSteps(view: RepoView, env: ShellEnv): TopStep[] {
+  const notebooks = view
+    .files()
+    .filter((f) => !f.skipped && f.path.endsWith(".ipynb") && !/(?:^|\/)tests?\//.test(f.path))
+    .map((f) => f.path)
+    .sort()
+    .slice(0, MAX_NOTEBOOKS);
+  const stepOf = (path: string): TopStep => ({
+    file: path,
+    line: 1,
+    source: "notebook",
+    cwd: path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "",
+    command: `jupyter nbconvert --to notebook --execute ${path}`,
+    program: path,
+    purpose: "other",
+  });
+  // The repo's scripts the notebook's own cells run (its children in a plan of it alone).
+  const scriptsRun = (path: string): number => {
+    const trial = new StepList(view, env);
+    trial.add(stepOf(path));
+    const programs = trial.steps.filter((s) => s.parent === 1 && s.program !== null && view.has(s.program));
+    return new Set(programs.map((s) => s.program)).size;
+  };
+  const counts = new Map(notebooks.map((n) => [n, scriptsRun(n)]));
+  const named = notebooks.filter((n) => DRIVER_NAME.test(n.slice(n.lastIndexOf("/") + 1)) && counts.get(n)! > 0);
+  if (named.length > 0) return named.map(stepOf);
+  const chains = notebooks.filter((n) => counts.get(n)! >= 2);
+  return chains.length === 1 ? [stepOf(chains[0]!)] : [];
+}
+
 /** Root shell scripts no other root script runs, then the Makefile's first target. */
 function rootScriptSteps(view: RepoView, env: ShellEnv): TopStep[] {
   const scripts = view
@@ -438,7 +478,8 @@ function stepRecord(
         : null
       : byFunction
         ? rejectedByFunction(givenOptions(args), args, byFunction)
-        : rejectedArgument(args, parser),
+        : // A step read from prose names the script, not the words to type: it leaves no option out.
+          rejectedArgument(args, parser && step.source === "readme-prose" ? { ...parser, required: [] } : parser),
     configs: configs.join(","),
   };
   // A step whose working folder is unknown (a `cd` no mount maps) claims no config missing.

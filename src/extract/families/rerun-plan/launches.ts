@@ -164,12 +164,17 @@ function words(arg: string, valueOf: (name: string) => string | null, field: Fie
     return items.map((i) => (/^sys\s*\.\s*executable$/.test(i.trim()) ? "python" : (text_(i, field) ?? "*"))).join(" ");
   }
   const parts = split(a, "+");
-  if (parts.length > 1) return parts.map((p) => text_(p, field) ?? "*").join("");
+  if (parts.length > 1) return parts.map((p) => text_(p, field) ?? numberText(p) ?? "*").join("");
   if (/^[A-Za-z_]\w*$/.test(a) && depth === 0) {
     const value = valueOf(a);
     return value === null ? null : words(value, valueOf, field, 1);
   }
   return null;
+}
+
+/** `str(2)`, `str(0.5)`: the number's text, which a `+` join spells as written. */
+function numberText(expr: string): string | null {
+  return /^str\s*\(\s*(-?\d+(?:\.\d+)?)\s*\)$/.exec(expr.trim())?.[1] ?? null;
 }
 
 /** A string literal's text, or that of literals side by side (across `\` line ends, in parentheses) joined. */

@@ -13,6 +13,7 @@ function optionCall(call: PyFileIndex["calls"][number]): {
   default: string | null;
   nargs: string | null;
   built: boolean;
+  required: boolean;
 } | null {
   const framework = optionFramework(call);
   if (!framework) return null;
@@ -21,7 +22,8 @@ function optionCall(call: PyFileIndex["calls"][number]): {
   const type = call.args.find((a) => a.name === "type")?.value ?? null;
   const def = call.args.find((a) => a.name === "default")?.value ?? null;
   const nargs = call.args.find((a) => a.name === "nargs")?.value ?? null;
-  return { framework, flags, type, default: def, nargs, built };
+  const required = call.args.some((a) => a.name === "required" && a.value === "True");
+  return { framework, flags, type, default: def, nargs, built, required };
 }
 
 /** The parser over `files` (the program first), or null when none of them declares an option or the parser's
@@ -40,6 +42,8 @@ export function parserOf(
   let bareWords = false;
   // An option named at run time (a loop over a config's fields): any `--name` may be one of them.
   let open = false;
+  // The program's own `required=True` options (an imported module's may belong to another script's parser).
+  const required: string[][] = [];
   for (const file of files) {
     for (const call of file.calls) {
       if (/(?:^|\.)add_subparsers$/.test(call.callee)) bareWords = true;
@@ -47,6 +51,8 @@ export function parserOf(
       if (!option) continue;
       framework ??= option.framework;
       if (option.built) open = true;
+      if (option.required && option.framework === "argparse" && file === files[0] && option.flags.length > 0)
+        required.push(option.flags);
       if (option.flags.length === 0 || (option.nargs !== null && !/^(?:\?|1)$/.test(option.nargs))) bareWords = true;
       for (const flag of option.flags) {
         flags.add(flag);
@@ -76,7 +82,21 @@ export function parserOf(
     /add_argument\s*\(\s*['"]\w+['"]\s*,\s*nargs\s*=\s*(?:argparse\.)?REMAINDER/.test(text);
   // Only `parse_args()` reads the command line itself: a parser given its own list may never see the words.
   if (framework === "click" || !/\.parse_args\s*\(\s*\)/.test(text)) bareWords = true;
-  return { framework, flags, boolFlags, lenient, bareWords, ...(drops ? { drops } : {}) };
+  // A parser that also reads its arguments from a file (`fromfile_prefix_chars`) or takes its defaults from a
+  // config (`set_defaults(**cfg)`) may be given a required option there.
+  const fromFile = texts.some((t) => /fromfile_prefix_chars|\.set_defaults\s*\(\s*\*\*/.test(t));
+  // `@args.txt` is the file's words, not a stray one.
+  if (texts.some((t) => t.includes("fromfile_prefix_chars"))) bareWords = true;
+  const requires = framework === "argparse" && !open && !fromFile && /\.parse_args\s*\(\s*\)/.test(text);
+  return {
+    framework,
+    flags,
+    boolFlags,
+    lenient,
+    bareWords,
+    ...(drops ? { drops } : {}),
+    ...(requires && required.length > 0 ? { required } : {}),
+  };
 }
 
 /** `parse_known_args()` and what its result is bound to: `a, rest = ...`, or `...[0]`. */

@@ -12,6 +12,7 @@ import { isPlaceholderWord } from "../../shell/shell-words.js";
 import { scriptLineReader } from "../../shell/script-folder.js";
 import { isInstalledModule } from "../../shell/installed-modules.js";
 import { launchedCommands } from "./launches.js";
+import { chainedCommands, notebookRuns } from "./notebook-runs.js";
 
 export type StepSource =
   "readme" | "readme-prose" | "shell" | "make" | "notebook" | "kernel" | "console-script" | "code";
@@ -172,40 +173,55 @@ export class StepList {
     for (const launch of launchedCommands(text)) {
       const start =
         launch.folder === undefined ? parent.cwd : launch.folder === null ? null : joinRel(parent.cwd, launch.folder);
-      const { command, cwd } = interpretLine(launch.command, start ?? parent.cwd, this.env);
-      if (!command || command.script === null) continue;
-      const known = start !== null && !cwd.includes("*");
-      const found = known ? programOf(command, this.view, folder) : null;
-      const target =
-        found !== null && this.view.has(found) ? found : known ? null : onlyCodeFileNamed(this.view, command.script);
-      if (target === null || !this.view.has(target)) continue;
-      // The same command launched again (folds spelled out one by one): one step run once more.
-      const key = `${cwd}\0${command.command}`;
-      const same = byText.get(key);
-      if (same) {
-        same.repeat += parent.repeat;
-        same.repeatSource ??= `${program}:${launch.line}`;
-        continue;
+      for (const { command, cwd } of this.chain(launch.command, start ?? parent.cwd).commands) {
+        if (command.script === null) continue;
+        const known = start !== null && !cwd.includes("*");
+        const found = known ? programOf(command, this.view, folder) : null;
+        const target =
+          found !== null && this.view.has(found) ? found : known ? null : onlyCodeFileNamed(this.view, command.script);
+        if (target === null || !this.view.has(target)) continue;
+        // The same command launched again (folds spelled out one by one): one step run once more.
+        const key = `${cwd}\0${command.command}`;
+        const same = byText.get(key);
+        if (same) {
+          same.repeat += parent.repeat;
+          same.repeatSource ??= `${program}:${launch.line}`;
+          continue;
+        }
+        const before = this.steps.length;
+        this.push(
+          {
+            file: program,
+            line: launch.line,
+            source: "code",
+            parent: parent.order,
+            cwd: known ? cwd : target.includes("/") ? target.slice(0, target.lastIndexOf("/")) : "",
+            command: command.command,
+            program: target,
+            purpose: command.purpose,
+            repeat: parent.repeat,
+            repeatSource: parent.repeatSource,
+          },
+          depth + 1,
+          chain,
+        );
+        if (this.steps.length > before) byText.set(key, this.steps[before]!);
       }
-      const before = this.steps.length;
-      this.push(
-        {
-          file: program,
-          line: launch.line,
-          source: "code",
-          parent: parent.order,
-          cwd: known ? cwd : target.includes("/") ? target.slice(0, target.lastIndexOf("/")) : "",
-          command: command.command,
-          program: target,
-          purpose: command.purpose,
-          repeat: parent.repeat,
-          repeatSource: parent.repeatSource,
-        },
-        depth + 1,
-        chain,
-      );
-      if (this.steps.length > before) byText.set(key, this.steps[before]!);
     }
+  }
+
+  /** A line's commands chained by `&&` or `;`, each read from where the ones before it left the shell, and
+   * where the last leaves it; a line of one command is read whole. */
+  private chain(text: string, cwd: string): { commands: Array<{ command: ShellCommand; cwd: string }>; cwd: string } {
+    const parts = chainedCommands(text);
+    const commands: Array<{ command: ShellCommand; cwd: string }> = [];
+    let at = cwd;
+    for (const part of parts.length > 1 ? parts : [text]) {
+      const { command, cwd: after } = interpretLine(part, at, this.env);
+      at = after;
+      if (command) commands.push({ command, cwd: after });
+    }
+    return { commands, cwd: at };
   }
 
   /** A script's lines run from the folder the step runs it in. */
@@ -305,41 +321,44 @@ export class StepList {
     }
   }
 
-  /** A notebook's `!python x.py` and `%run x.py` lines run from the notebook's folder. */
+  /** A notebook's `!python x.py`, `%run x.py` and `os.system(...)`/`subprocess` lines run from the notebook's
+   * folder, in cell order; a launch of nothing the repo holds is no step. */
   private expandNotebook(parent: Step, notebook: string, depth: number, chain: ReadonlySet<string>): void {
     const text = this.view.read(notebook);
     const flat = text === null ? null : flattenNotebook(text);
     if (!flat?.ok) return;
     const folder = notebook.includes("/") ? notebook.slice(0, notebook.lastIndexOf("/")) : "";
-    const lines = flat.notebook.text.split("\n");
-    const runs = lines.flatMap((l, i) => {
-      const m = /^#run\s+(?:-\w+\s+)*(\S+\.(?:py|ipynb))(.*)$/.exec(l.trim());
-      return m ? [{ line: i + 1, text: `python ${m[1]}${m[2]}` }] : [];
-    });
     let cwd = folder;
-    for (const entry of [...flat.notebook.shell, ...runs].sort((a, b) => a.line - b.line)) {
-      const { command, cwd: after } = interpretLine(entry.text, cwd, this.env);
+    for (const entry of notebookRuns(flat.notebook)) {
+      const launched = entry.launched === true;
+      if (entry.folder === null) continue;
+      // A launch runs where the kernel stands, moved by the `os.chdir` calls before it.
+      const start = entry.folder === undefined ? cwd : joinRel(cwd, entry.folder);
+      const { commands, cwd: after } = this.chain(entry.text, start);
       // `!cd x` runs in a shell of its own: only `%cd` (or automagic `cd`) moves the notebook.
-      if (!("subshell" in entry && entry.subshell)) cwd = after;
-      if (!command) continue;
+      if (!entry.subshell) cwd = after;
       const at = flat.notebook.lineMap[entry.line - 1];
-      this.push(
-        {
-          file: notebook,
-          line: entry.line,
-          ...(at ? { cell: at.cell, cellLine: at.cellLine } : {}),
-          source: "notebook",
-          parent: parent.order,
-          cwd: after,
-          command: command.command,
-          program: programOf(command, this.view, folder),
-          purpose: command.purpose,
-          repeat: parent.repeat,
-          repeatSource: parent.repeatSource,
-        },
-        depth + 1,
-        chain,
-      );
+      for (const { command, cwd: ran } of commands) {
+        const program = programOf(command, this.view, folder);
+        if (launched && (program === null || !this.view.has(program))) continue;
+        this.push(
+          {
+            file: notebook,
+            line: entry.line,
+            ...(at ? { cell: at.cell, cellLine: at.cellLine } : {}),
+            source: "notebook",
+            parent: parent.order,
+            cwd: ran,
+            command: command.command,
+            program,
+            purpose: command.purpose,
+            repeat: parent.repeat,
+            repeatSource: parent.repeatSource,
+          },
+          depth + 1,
+          chain,
+        );
+      }
     }
   }
 }

@@ -20,6 +20,27 @@ describe("rerun-plan arguments", () => {
     ).toBeNull();
   });
 
+  it("names a required option the command leaves out, unless it asks for --help or the parser reads a file", async () => {
+    const test = (extra = "") =>
+      `import argparse\np = argparse.ArgumentParser(${extra})\np.add_argument("-c", "--ckpt_path", required=True)\np.add_argument("--tta", action="store_true")\nargs = p.parse_args()\n`;
+    expect((await stepOf("python test.py --tta", { "test.py": test() })).rejected).toBe(
+      "--ckpt_path: argparse requires it and the command does not give it (parse_args() exits with 'the following arguments are required: --ckpt_path')",
+    );
+    for (const command of [
+      "python test.py --ckpt_path m.pth",
+      "python test.py -c m.pth",
+      "python test.py --ckpt m.pth",
+    ])
+      expect((await stepOf(command, { "test.py": test() })).rejected, command).toBeNull();
+    expect((await stepOf("python test.py --help", { "test.py": test() })).rejected).toBeNull();
+    expect((await stepOf("python test.py $ARGS", { "test.py": test() })).rejected).toBeNull();
+    expect(
+      (await stepOf("python test.py @args.txt", { "test.py": test("fromfile_prefix_chars='@'") })).rejected,
+    ).toBeNull();
+    const fromConfig = test().replace("args = ", "p.set_defaults(**yaml.safe_load(open('c.yaml')))\nargs = ");
+    expect((await stepOf("python test.py", { "test.py": fromConfig })).rejected).toBeNull();
+  });
+
   it("names bare words where an option's dash was left out, when argparse declares no positional", async () => {
     const prepare = `import argparse\np = argparse.ArgumentParser()\np.add_argument("-train_path")\np.add_argument("-test_path")\nargs = p.parse_args()\n`;
     expect(
