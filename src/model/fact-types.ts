@@ -565,7 +565,7 @@ export interface ReadmeFact {
   continues?: number;
 }
 
-/** Uses in the code of a module attribute or module a library removed in a known release (data/removed-apis.json: np.int in NumPy 1.24, Image.ANTIALIAS in Pillow 10), with the release the environment gives a stranger and whether it still has it. A file that sets the attribute itself (`np.int = int`) keeps every file's uses of it out. */
+/** Uses in the code (a file's first of each) of a module attribute or module a library removed in a known release (data/removed-apis.json: np.int in NumPy 1.24, Image.ANTIALIAS in Pillow 10), with the release the environment gives a stranger and whether it still has it. A file that sets the attribute itself (`np.int = int`) keeps every file's uses of it out. */
 export interface RemovedApisFact {
   /** the Python file or notebook using the API */
   file: string;
@@ -591,6 +591,10 @@ export interface RemovedApisFact {
   instead: string;
   /** what the environment gives a stranger of the package, in words: the spec line that pins, allows or leaves it unpinned, a version the README or a notebook states where no spec names it, a base image or lock that fixes it, or no spec at all (today's release) */
   environment: string;
+  /** how many files of the repo use this API: the same on each of its records, so that one finding per API can say it */
+  files: number;
+  /** that count as words, with its verb ('28 files use', '1 file uses') */
+  spread: string;
   /** the release that environment gives lacks the API: an exact pin at or after the removal, a range whose newest release is, or an unpinned or unnamed package (today's release); false where a pin or bound keeps a release that has it, or nothing here tells which release it is (an image, a lock, an unreadable spec) */
   breaks: boolean;
 }

@@ -73,13 +73,22 @@ export const extractor: Extractor = {
       for (const api of set) shims.add(api);
       for (const u of uses) found.push({ file, ...u });
     }
-    // A shim anywhere (`np.int = int`) is the repo's own fix for the newer release.
-    const live = found.filter((u) => !shims.has(u.api));
+    // A shim anywhere (`np.int = int`) is the repo's own fix for the newer release. A file's first use of an API
+    // stands for the file: one place per file, however often it repeats the name.
+    const seen = new Set<string>();
+    const live = found.filter((u) => {
+      const key = `${u.file.path}\0${u.api}`;
+      return !shims.has(u.api) && !seen.has(key) && (seen.add(key), true);
+    });
     if (live.length === 0) return [];
     const packages = new Set(live.map((u) => byApi.get(u.api)!.package));
     const statements = statementsOf(ctx.facts.families["env-spec"] ?? [], repoStatedVersions(ctx.view), packages);
+    // One defect however many files repeat it: each record carries how many files use its API, for one finding.
+    const filesOf = new Map<string, Set<string>>();
+    for (const u of live) filesOf.set(u.api, (filesOf.get(u.api) ?? new Set()).add(u.file.path));
     const records: FactRecord[] = [];
     for (const u of live) {
+      const files = filesOf.get(u.api)!.size;
       const row = byApi.get(u.api)!;
       const { statements: s, fixedBy } = statements.get(row.package)!;
       const verdict = pinVerdict(row, s, fixedBy);
@@ -93,6 +102,8 @@ export const extractor: Extractor = {
           source: row.source,
           instead: row.instead,
           environment: verdict.says,
+          files,
+          spread: files === 1 ? "1 file uses" : `${files} files use`,
           breaks: verdict.breaks,
         }),
       );

@@ -71,28 +71,48 @@ describe("removed-apis", () => {
   });
 });
 
+async function findings(files: Record<string, string>) {
+  const all = await extractFacts(memoryView(files), STATIC_EXTRACTORS, { branches: null });
+  const record: AuditRecord = {
+    schemaVersion: 1,
+    tool: { name: "repro-audit", version: "0" },
+    generatedAt: "2025-01-01T00:00:00Z",
+    repo: { url: "/r", kind: "folder", commit: null, ref: null, branches: [] },
+    stages: { static: { status: "ran" }, build: { status: "skipped" }, epoch: { status: "skipped" } },
+    suppressions: { inline: [], repoTrusted: true, suppressed: 0 },
+    notes: [],
+  };
+  const rules = loadRules([builtinRulesDir()]).filter((r) => r.id === "environment-removed-apis-pinned");
+  return assembleReport(record, all, rules).findings;
+}
+
 describe("environment-removed-apis-pinned on and off the rerun plan", () => {
   it("is a warning where the README's step runs the file, and a note in a file no step reaches", async () => {
-    const files = {
-      "README.md": "# Solution\n\n```bash\npython train.py\n```\n",
-      "train.py": USES_INT,
-      "eda.py": "import numpy as np\nprint(np.float(2))\n",
+    const report = {
+      findings: await findings({
+        "README.md": "# Solution\n\n```bash\npython train.py\n```\n",
+        "train.py": USES_INT,
+        "eda.py": "import numpy as np\nprint(np.float(2))\n",
+      }),
     };
-    const all = await extractFacts(memoryView(files), STATIC_EXTRACTORS, { branches: null });
-    const record: AuditRecord = {
-      schemaVersion: 1,
-      tool: { name: "repro-audit", version: "0" },
-      generatedAt: "2025-01-01T00:00:00Z",
-      repo: { url: "/r", kind: "folder", commit: null, ref: null, branches: [] },
-      stages: { static: { status: "ran" }, build: { status: "skipped" }, epoch: { status: "skipped" } },
-      suppressions: { inline: [], repoTrusted: true, suppressed: 0 },
-      notes: [],
-    };
-    const rules = loadRules([builtinRulesDir()]).filter((r) => r.id === "environment-removed-apis-pinned");
-    const report = assembleReport(record, all, rules);
     expect(report.findings.map((f) => [f.file, f.line, f.severity, f.plan])).toEqual([
       ["train.py", 2, "warning", "on"],
       ["eda.py", 2, "info", "off"],
     ]);
+  });
+
+  it("is one finding per removed API however many files use it, the files on the plan first", async () => {
+    const joblib = "from sklearn.externals import joblib\nm = joblib.load('m.pkl')\n";
+    const [one, ...rest] = await findings({
+      "README.md": "# Solution\n\n```bash\npython predict.py\n```\n",
+      "requirements.txt": "scikit-learn\n",
+      "a_eda.py": joblib,
+      "b_eda.py": joblib,
+      "predict.py": `import numpy as np\n${joblib}`,
+    });
+    expect(rest).toEqual([]);
+    expect(one).toMatchObject({ file: "predict.py", plan: "on", severity: "warning" });
+    expect(one!.message).toMatch(/^3 files use sklearn\.externals\.joblib \(predict\.py: /);
+    expect(one!.locations.map((l) => l.file)).toEqual(["predict.py", "a_eda.py", "b_eda.py"]);
   });
 });
