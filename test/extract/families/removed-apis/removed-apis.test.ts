@@ -86,6 +86,23 @@ async function findings(files: Record<string, string>) {
   return assembleReport(record, all, rules).findings;
 }
 
+describe("removed-apis beyond module paths", () => {
+  it("reads removed keywords, hooks and pandas-only attributes against each package's pin", async () => {
+    const files = {
+      "requirements.txt": "lightgbm\npytorch-lightning==1.9.5\npandas>=1.0\n",
+      "gbm.py": "import lightgbm as lgb\nm = lgb.LGBMRegressor()\nm.fit(X, y, early_stopping_rounds=50)\n",
+      "model.py":
+        "import pytorch_lightning as pl\nclass M(pl.LightningModule):\n    def validation_epoch_end(self, outs):\n        pass\n",
+      "prep.py": "import pandas as pd\nX = pd.read_csv('x.csv').as_matrix()\n",
+    };
+    expect((await facts(files)).map((r) => [r.file, r.line, r.api, r.breaks])).toEqual([
+      ["gbm.py", 3, "lightgbm.LGBMModel.fit(early_stopping_rounds=)", true],
+      ["model.py", 3, "pytorch_lightning.LightningModule.validation_epoch_end", false],
+      ["prep.py", 2, "pandas.DataFrame.as_matrix", true],
+    ]);
+  });
+});
+
 describe("environment-removed-apis-pinned on and off the rerun plan", () => {
   it("is a warning where the README's step runs the file, and a note in a file no step reaches", async () => {
     const report = {
