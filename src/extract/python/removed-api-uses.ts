@@ -31,7 +31,7 @@ export interface ApiForms {
   members: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
-export const NO_FORMS: ApiForms = { keywords: new Map(), hooks: new Map(), members: new Map() };
+const NO_FORMS: ApiForms = { keywords: new Map(), hooks: new Map(), members: new Map() };
 
 const DOT = opCode(".");
 const COLON = opCode(":");

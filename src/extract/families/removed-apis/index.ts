@@ -26,7 +26,7 @@ interface RemovedApi extends Removal {
 }
 
 /** The rows that are no module path, as apiUses reads them (pure). */
-export function formsOf(rows: readonly RemovedApi[]): ApiForms {
+function formsOf(rows: readonly RemovedApi[]): ApiForms {
   const keywords = new Map<string, Map<string, string>>();
   const hooks = new Map<string, Map<string, string>>();
   const members = new Map<string, Map<string, string>>();
