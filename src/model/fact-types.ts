@@ -565,7 +565,7 @@ export interface ReadmeFact {
   continues?: number;
 }
 
-/** Uses in the code of a module attribute or module a library removed in a known release (data/removed-apis.json: np.int in NumPy 1.24, Image.ANTIALIAS in Pillow 10), with the release the environment gives a stranger and whether it still has it. A file that sets the attribute itself (`np.int = int`) keeps every file's uses of it out. */
+/** Uses in the code (a file's first of each) of a module attribute or module, call keyword, subclass hook or object attribute a library removed in a known release (data/removed-apis.json: np.int in NumPy 1.24, Image.ANTIALIAS in Pillow 10), with the release the environment gives a stranger and whether it still has it. A file that sets the attribute itself (`np.int = int`) keeps every file's uses of it out. */
 export interface RemovedApisFact {
   /** the Python file or notebook using the API */
   file: string;
@@ -575,9 +575,9 @@ export interface RemovedApisFact {
   cell?: number;
   /** line in the cell (1-based), notebooks only */
   cellLine?: number;
-  /** the removed module attribute or module as data/removed-apis.json names it, through the file's imports (numpy.int for `import numpy as np; np.int`) */
+  /** the removed module attribute or module as data/removed-apis.json names it, through the file's imports (numpy.int for `import numpy as np; np.int`); a removed keyword, hook or attribute as the table names it (lightgbm.train(early_stopping_rounds=), pytorch_lightning.LightningModule.validation_epoch_end, pandas.DataFrame.as_matrix) */
   api: string;
-  /** the use as the code writes it (np.int, Image.ANTIALIAS, `from torch._six import inf`) */
+  /** the use as the code writes it (np.int, Image.ANTIALIAS, `from torch._six import inf`, `lgb.train(early_stopping_rounds=…)`, `def validation_epoch_end`, `.as_matrix()`) */
   written: string;
   /** the distribution that removed it, normalized (numpy, pillow, scikit-learn) */
   package: string;
@@ -591,6 +591,10 @@ export interface RemovedApisFact {
   instead: string;
   /** what the environment gives a stranger of the package, in words: the spec line that pins, allows or leaves it unpinned, a version the README or a notebook states where no spec names it, a base image or lock that fixes it, or no spec at all (today's release) */
   environment: string;
+  /** how many files of the repo use this API: the same on each of its records, so that one finding per API can say it */
+  files: number;
+  /** that count as words, with its verb ('28 files use', '1 file uses') */
+  spread: string;
   /** the release that environment gives lacks the API: an exact pin at or after the removal, a range whose newest release is, or an unpinned or unnamed package (today's release); false where a pin or bound keeps a release that has it, or nothing here tells which release it is (an image, a lock, an unreadable spec) */
   breaks: boolean;
 }

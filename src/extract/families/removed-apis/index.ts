@@ -7,7 +7,7 @@ import { normalizeName } from "../../../model/package-name.js";
 import type { Extractor } from "../../extractor.js";
 import { imageInfo } from "../../parse/images.js";
 import { recordAt } from "../../python/locate.js";
-import { apiUses } from "../../python/removed-api-uses.js";
+import { apiUses, type ApiForms } from "../../python/removed-api-uses.js";
 import { preparePythonIndex, sourceOf } from "../../python/repo-index.js";
 import { repoStatedVersions } from "../../parse/stated-versions.js";
 import { pinVerdict, type PinStatement, type Removal } from "./pins.js";
@@ -16,7 +16,31 @@ interface RemovedApi extends Removal {
   api: string;
   source: string;
   instead: string;
+  /** A keyword argument these callees no longer take (data/removed-apis.json says how each form is used). */
+  calls?: string[];
+  keyword?: string;
+  /** A method a subclass of this class defines that the library no longer calls. */
+  hookOf?: string;
+  /** An attribute of any object, in a file that imports the package's module. */
+  member?: string;
 }
+
+/** The rows that are no module path, as apiUses reads them (pure). */
+function formsOf(rows: readonly RemovedApi[]): ApiForms {
+  const keywords = new Map<string, Map<string, string>>();
+  const hooks = new Map<string, Map<string, string>>();
+  const members = new Map<string, Map<string, string>>();
+  const put = (m: Map<string, Map<string, string>>, key: string, name: string, api: string) =>
+    m.set(key, (m.get(key) ?? new Map<string, string>()).set(name, api));
+  for (const r of rows) {
+    if (r.keyword) for (const callee of r.calls ?? []) put(keywords, callee, r.keyword, r.api);
+    if (r.hookOf) put(hooks, r.hookOf, r.api.split(".").at(-1)!, r.api);
+    if (r.member) put(members, r.api.split(".")[0]!, r.member, r.api);
+  }
+  return { keywords, hooks, members };
+}
+
+const isPath = (r: RemovedApi) => !r.keyword && !r.hookOf && !r.member;
 
 /** A source past this size (a generated or vendored blob) is not read for uses. */
 const MAX_BYTES = 2_000_000;
@@ -60,7 +84,8 @@ export const extractor: Extractor = {
   async extract(ctx) {
     table ??= readDataJson<{ rows: RemovedApi[] }>("removed-apis.json").rows;
     const byApi = new Map(table.map((r) => [r.api, r]));
-    const apis = new Set(byApi.keys());
+    const apis = new Set(table.filter(isPath).map((r) => r.api));
+    const forms = formsOf(table);
     const roots = new Set(table.map((r) => r.api.split(".")[0]!));
     const index = await preparePythonIndex(ctx.view);
     const found: Array<{ file: (typeof index.files)[number]; line: number; api: string; written: string }> = [];
@@ -69,17 +94,26 @@ export const extractor: Extractor = {
       if (file.bytes > MAX_BYTES || !file.imports.some((i) => roots.has(i.module.split(".")[0]!))) continue;
       const text = file.notebook ? sourceOf(ctx.view, file.path)?.text : ctx.view.read(file.path);
       if (!text) continue;
-      const { uses, shims: set } = apiUses(text, apis, file.notebook);
+      const { uses, shims: set } = apiUses(text, apis, file.notebook, forms);
       for (const api of set) shims.add(api);
       for (const u of uses) found.push({ file, ...u });
     }
-    // A shim anywhere (`np.int = int`) is the repo's own fix for the newer release.
-    const live = found.filter((u) => !shims.has(u.api));
+    // A shim anywhere (`np.int = int`) is the repo's own fix for the newer release. A file's first use of an API
+    // stands for the file: one place per file, however often it repeats the name.
+    const seen = new Set<string>();
+    const live = found.filter((u) => {
+      const key = `${u.file.path}\0${u.api}`;
+      return !shims.has(u.api) && !seen.has(key) && (seen.add(key), true);
+    });
     if (live.length === 0) return [];
     const packages = new Set(live.map((u) => byApi.get(u.api)!.package));
     const statements = statementsOf(ctx.facts.families["env-spec"] ?? [], repoStatedVersions(ctx.view), packages);
+    // One defect however many files repeat it: each record carries how many files use its API, for one finding.
+    const filesOf = new Map<string, Set<string>>();
+    for (const u of live) filesOf.set(u.api, (filesOf.get(u.api) ?? new Set()).add(u.file.path));
     const records: FactRecord[] = [];
     for (const u of live) {
+      const files = filesOf.get(u.api)!.size;
       const row = byApi.get(u.api)!;
       const { statements: s, fixedBy } = statements.get(row.package)!;
       const verdict = pinVerdict(row, s, fixedBy);
@@ -93,6 +127,8 @@ export const extractor: Extractor = {
           source: row.source,
           instead: row.instead,
           environment: verdict.says,
+          files,
+          spread: files === 1 ? "1 file uses" : `${files} files use`,
           breaks: verdict.breaks,
         }),
       );

@@ -71,28 +71,65 @@ describe("removed-apis", () => {
   });
 });
 
+async function findings(files: Record<string, string>) {
+  const all = await extractFacts(memoryView(files), STATIC_EXTRACTORS, { branches: null });
+  const record: AuditRecord = {
+    schemaVersion: 1,
+    tool: { name: "repro-audit", version: "0" },
+    generatedAt: "2025-01-01T00:00:00Z",
+    repo: { url: "/r", kind: "folder", commit: null, ref: null, branches: [] },
+    stages: { static: { status: "ran" }, build: { status: "skipped" }, epoch: { status: "skipped" } },
+    suppressions: { inline: [], repoTrusted: true, suppressed: 0 },
+    notes: [],
+  };
+  const rules = loadRules([builtinRulesDir()]).filter((r) => r.id === "environment-removed-apis-pinned");
+  return assembleReport(record, all, rules).findings;
+}
+
+describe("removed-apis beyond module paths", () => {
+  it("reads removed keywords, hooks and pandas-only attributes against each package's pin", async () => {
+    const files = {
+      "requirements.txt": "lightgbm\npytorch-lightning==1.9.5\npandas>=1.0\n",
+      "gbm.py": "import lightgbm as lgb\nm = lgb.LGBMRegressor()\nm.fit(X, y, early_stopping_rounds=50)\n",
+      "model.py":
+        "import pytorch_lightning as pl\nclass M(pl.LightningModule):\n    def validation_epoch_end(self, outs):\n        pass\n",
+      "prep.py": "import pandas as pd\nX = pd.read_csv('x.csv').as_matrix()\n",
+    };
+    expect((await facts(files)).map((r) => [r.file, r.line, r.api, r.breaks])).toEqual([
+      ["gbm.py", 3, "lightgbm.LGBMModel.fit(early_stopping_rounds=)", true],
+      ["model.py", 3, "pytorch_lightning.LightningModule.validation_epoch_end", false],
+      ["prep.py", 2, "pandas.DataFrame.as_matrix", true],
+    ]);
+  });
+});
+
 describe("environment-removed-apis-pinned on and off the rerun plan", () => {
   it("is a warning where the README's step runs the file, and a note in a file no step reaches", async () => {
-    const files = {
-      "README.md": "# Solution\n\n```bash\npython train.py\n```\n",
-      "train.py": USES_INT,
-      "eda.py": "import numpy as np\nprint(np.float(2))\n",
+    const report = {
+      findings: await findings({
+        "README.md": "# Solution\n\n```bash\npython train.py\n```\n",
+        "train.py": USES_INT,
+        "eda.py": "import numpy as np\nprint(np.float(2))\n",
+      }),
     };
-    const all = await extractFacts(memoryView(files), STATIC_EXTRACTORS, { branches: null });
-    const record: AuditRecord = {
-      schemaVersion: 1,
-      tool: { name: "repro-audit", version: "0" },
-      generatedAt: "2025-01-01T00:00:00Z",
-      repo: { url: "/r", kind: "folder", commit: null, ref: null, branches: [] },
-      stages: { static: { status: "ran" }, build: { status: "skipped" }, epoch: { status: "skipped" } },
-      suppressions: { inline: [], repoTrusted: true, suppressed: 0 },
-      notes: [],
-    };
-    const rules = loadRules([builtinRulesDir()]).filter((r) => r.id === "environment-removed-apis-pinned");
-    const report = assembleReport(record, all, rules);
     expect(report.findings.map((f) => [f.file, f.line, f.severity, f.plan])).toEqual([
       ["train.py", 2, "warning", "on"],
       ["eda.py", 2, "info", "off"],
     ]);
+  });
+
+  it("is one finding per removed API however many files use it, the files on the plan first", async () => {
+    const joblib = "from sklearn.externals import joblib\nm = joblib.load('m.pkl')\n";
+    const [one, ...rest] = await findings({
+      "README.md": "# Solution\n\n```bash\npython predict.py\n```\n",
+      "requirements.txt": "scikit-learn\n",
+      "a_eda.py": joblib,
+      "b_eda.py": joblib,
+      "predict.py": `import numpy as np\n${joblib}`,
+    });
+    expect(rest).toEqual([]);
+    expect(one).toMatchObject({ file: "predict.py", plan: "on", severity: "warning" });
+    expect(one!.message).toMatch(/^3 files use sklearn\.externals\.joblib \(predict\.py: /);
+    expect(one!.locations.map((l) => l.file)).toEqual(["predict.py", "a_eda.py", "b_eda.py"]);
   });
 });
