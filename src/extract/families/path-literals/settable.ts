@@ -5,7 +5,8 @@ import type { PyFileIndex } from "../../python/file-index.js";
 import { parseReadme } from "../../shell/readme-parse.js";
 
 /** Why a stranger need not hunt the path: the option, the config, the caller or the platform sets it. */
-export type Settable = "option-overridden" | "parser-filled" | "config-to-edit" | "overwritten" | "kaggle-branch";
+export type Settable =
+  "option-overridden" | "parser-filled" | "config-to-edit" | "overwritten" | "kaggle-branch" | "argument-default";
 
 export interface ReadmeCommand {
   command: string;
