@@ -125,8 +125,11 @@ export const extractor: Extractor = {
       const file = python2.get(indexed.path) ?? indexed;
       const mount = file.notebook && forKaggle(file.path) !== null ? MOUNT : {};
       const mounted = (kind: string) => (kind === "kaggle-input" ? mount : {});
-      const defaults = overriddenDefaults(file, commands);
       const sourceText = file.notebook ? "" : (ctx.view.read(file.path) ?? "");
+      const defaults = overriddenDefaults(file, commands, {
+        source: sourceText,
+        read: (path) => (/\.ya?ml$/.test(path) && ctx.view.has(path) ? ctx.view.read(path) : null),
+      });
       // A dataclass default the file's parser fills (`Config(**vars(args))`) never reaches the run.
       const filled = parserFilledFields(sourceText);
       // Settings the README or a comment above them tells the reader to edit in the script itself.
