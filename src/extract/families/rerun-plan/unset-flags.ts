@@ -14,7 +14,7 @@ const MAX_SIGNATURE_LINES = 30;
 const indentOf = (line: string) => /^[ \t]*/.exec(line)![0].replace(/\t/g, "    ").length;
 
 /** Top-level comma-separated parts of an argument or parameter list (brackets and quotes kept whole). */
-export function topLevelParts(text: string): string[] {
+function topLevelParts(text: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let quote: string | null = null;
@@ -38,7 +38,7 @@ export function topLevelParts(text: string): string[] {
 }
 
 /** The text inside the parenthesis that opens at `open`, or null when it does not close within the text. */
-export function insideParens(text: string, open: number): string | null {
+function insideParens(text: string, open: number): string | null {
   let depth = 0;
   for (let i = open; i < text.length && i < open + 20_000; i++) {
     if (text[i] === "(") depth++;
