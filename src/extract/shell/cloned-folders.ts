@@ -18,7 +18,7 @@ const VALUED = new Set([
 ]);
 
 /** The clone a line makes: its URL and its folder (the named one, else the URL's last name without .git). */
-function cloneOf(line: string): { url: string; folder: string } | null {
+export function cloneOf(line: string): { url: string; folder: string } | null {
   const at = /\bgit\s+clone\s+(.*)$/.exec(line);
   if (!at) return null;
   const words = at[1]!

@@ -11,6 +11,10 @@ describe("distributionOf", () => {
     // Names pipreqs' mapping lacks, kept by hand on top of it.
     expect(distributionOf("bayes_opt")).toBe("bayesian-optimization");
     expect(distributionOf("xrspatial.multispectral")).toBe("xarray-spatial");
+    // One wheel, several top-level packages (its find_packages(include=["espnet*"])).
+    expect(distributionOf("nemo.collections.asr")).toBe("nemo-toolkit");
+    expect(distributionOf("espnet2.bin.asr_inference")).toBe("espnet");
+    expect(distributionOf("espnetez")).toBe("espnet");
   });
 });
 

@@ -7,6 +7,7 @@ import { walkIssues } from "../../view/walk.js";
 import { inCopy, vendoredCopies, wholeView } from "../../view/vendored.js";
 import { buildArtefacts } from "./build-artefacts.js";
 import { refCheckouts } from "./ref-checkouts.js";
+import { clonedFolders } from "../../shell/cloned-folders.js";
 import { submodulesOf } from "../../parse/gitmodules.js";
 import { FETCHES_SUBMODULES } from "./submodules.js";
 import { filesWithRole } from "../../view/file-roles.js";
@@ -14,7 +15,19 @@ import { filesWithRole } from "../../view/file-roles.js";
 export const extractor: Extractor = {
   id: "inventory",
   reads: [],
-  roles: ["python", "notebook", "config", "conda", "pyproject", "setup", "kernel-metadata", "shell"],
+  roles: [
+    "python",
+    "notebook",
+    "config",
+    "conda",
+    "pyproject",
+    "setup",
+    "kernel-metadata",
+    "shell",
+    "readme",
+    "docs",
+    "dockerfile",
+  ],
   extract({ view, branchView }) {
     const files = view.files();
     const records: FactRecord[] = [
@@ -48,11 +61,12 @@ export const extractor: Extractor = {
     // checkout of the audited branch (or main, master) only returns to the tree audited here.
     const others = new Set(branchView?.others().flatMap((b) => [b.name, b.name.replace(/^origin\//, "")]) ?? []);
     const home = new Set(["main", "master", ...(branchView?.names().filter((n) => !others.has(n)) ?? [])]);
+    const cloned = [...clonedFolders(view).keys()];
     for (const entry of files) {
       if (entry.skipped || inCopy(copies, entry.path) || !/\.(?:sh|bash|py)$/.test(entry.path)) continue;
       const text = view.read(entry.path);
       if (text === null) continue;
-      for (const c of refCheckouts(text, entry.path.endsWith(".py"), home))
+      for (const c of refCheckouts(text, entry.path.endsWith(".py"), home, cloned))
         records.push({ kind: "ref-checkout", file: entry.path, line: c.line, ref: c.ref, command: c.command });
     }
     // Submodules, and whether any instruction or script fetches them (a plain clone leaves their folders empty).

@@ -24,6 +24,7 @@ import {
   type ReadmeCommand,
   type Settable,
 } from "./settable.js";
+import { overriddenShellDefaults } from "../../shell/overridden-defaults.js";
 import { unreadAttribute } from "./unread-attributes.js";
 import { parserFilledFields } from "../../python/parser-filled-fields.js";
 import { commentMarkedLines, configClassLines, scriptsWithClassToEdit } from "./edit-marked.js";
@@ -124,8 +125,11 @@ export const extractor: Extractor = {
       const file = python2.get(indexed.path) ?? indexed;
       const mount = file.notebook && forKaggle(file.path) !== null ? MOUNT : {};
       const mounted = (kind: string) => (kind === "kaggle-input" ? mount : {});
-      const defaults = overriddenDefaults(file, commands);
       const sourceText = file.notebook ? "" : (ctx.view.read(file.path) ?? "");
+      const defaults = overriddenDefaults(file, commands, {
+        source: sourceText,
+        read: (path) => (/\.ya?ml$/.test(path) && ctx.view.has(path) ? ctx.view.read(path) : null),
+      });
       // A dataclass default the file's parser fills (`Config(**vars(args))`) never reaches the run.
       const filled = parserFilledFields(sourceText);
       // Settings the README or a comment above them tells the reader to edit in the script itself.
@@ -228,6 +232,8 @@ export const extractor: Extractor = {
       const text = ctx.view.read(entry.path);
       if (text === null) continue;
       const where = roleOf(entry) === "dockerfile" ? "dockerfile" : "shell";
+      // `DIR=${1:-/x}`, `DIR=/x` then `DIR=$1`: the caller's argument sets it; the path is only a default.
+      const defaults = where === "shell" ? overriddenShellDefaults(text) : new Set<number>();
       text.split("\n").forEach((line, i) => {
         if (comment.test(line)) return;
         for (const word of shellPaths(line)) {
@@ -239,6 +245,7 @@ export const extractor: Extractor = {
               value: word,
               kind,
               source: where === "dockerfile" ? "dockerfile" : "script",
+              ...(defaults.has(i + 1) ? { settable: "argument-default" } : {}),
             });
         }
       });

@@ -2,10 +2,12 @@
 // dataclass default the file's parser fills, a value in the file the README says to edit, a module default a caller overwrites, a Kaggle path in a
 // branch that runs only on Kaggle. Pure.
 import type { PyFileIndex } from "../../python/file-index.js";
+import type { PyCall } from "../../python/call-args.js";
 import { parseReadme } from "../../shell/readme-parse.js";
 
 /** Why a stranger need not hunt the path: the option, the config, the caller or the platform sets it. */
-export type Settable = "option-overridden" | "parser-filled" | "config-to-edit" | "overwritten" | "kaggle-branch";
+export type Settable =
+  "option-overridden" | "parser-filled" | "config-to-edit" | "overwritten" | "kaggle-branch" | "argument-default";
 
 export interface ReadmeCommand {
   command: string;
@@ -13,19 +15,77 @@ export interface ReadmeCommand {
   script: string | null;
 }
 
-/** The path defaults of `add_argument` calls whose option every README command running the file passes. */
-export function overriddenDefaults(file: PyFileIndex, commands: readonly ReadmeCommand[]): Set<string> {
+/** A two-stage parser's config loader: `parser.set_defaults(**yaml.safe_load(f))` (timm's `-c config.yaml`). */
+const SET_DEFAULTS_FROM_CONFIG = /\.set_defaults\(\s*\*\*/;
+
+/** What a README command's config file sets: the file's top-level keys, by the repo's reader. */
+export interface ConfigDefaults {
+  /** The script's source, where a `set_defaults(**...)` says a loaded config's keys become the defaults. */
+  source: string;
+  read: (path: string) => string | null;
+}
+
+/** The option's dest: `dest=`, else its first long flag (`--data-dir` -> data_dir), else its positional name. */
+function destOf(call: PyCall, flags: readonly string[]): string | null {
+  const dest = call.args.find((a) => a.name === "dest" && a.kind === "string")?.value;
+  if (dest) return dest;
+  const long = flags.find((f) => f.startsWith("--")) ?? flags.find((f) => !f.startsWith("-"));
+  return long ? long.replace(/^-+/, "").replace(/-/g, "_") : null;
+}
+
+/** The value a command's words give a flag (`-c x.yaml`, `--config=x.yaml`). */
+function flagValue(words: readonly string[], flags: readonly string[]): string | null {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (flags.includes(w)) return words[i + 1] ?? null;
+    const eq = flags.find((f) => f.startsWith("--") && w.startsWith(`${f}=`));
+    if (eq) return w.slice(eq.length + 1);
+  }
+  return null;
+}
+
+/** The top-level keys of a YAML config (capped read by the view; a plain scan, no parse). */
+function topLevelKeys(text: string): Set<string> {
+  return new Set([...text.matchAll(/^([A-Za-z_][\w-]*)\s*:/gm)].map((m) => m[1]!.replace(/-/g, "_")));
+}
+
+/** The path defaults of `add_argument` calls whose option every README command running the file passes, or
+ * whose dest the config each such command loads sets (`-c configs/a.yaml` then `set_defaults(**cfg)`). */
+export function overriddenDefaults(
+  file: PyFileIndex,
+  commands: readonly ReadmeCommand[],
+  configs?: ConfigDefaults,
+): Set<string> {
   const out = new Set<string>();
   const runs = commands.filter((c) => c.script === file.path).map((c) => c.command.split(/\s+/));
   if (runs.length === 0) return out;
-  for (const call of file.calls) {
-    if (!/(?:^|\.)add_argument$/.test(call.callee)) continue;
+  const options = file.calls
+    .filter((call) => /(?:^|\.)add_argument$/.test(call.callee))
+    .map((call) => ({
+      call,
+      flags: call.args.filter((a) => a.name === null && a.kind === "string").map((a) => a.value),
+    }));
+  // The keys of the config each run loads, where the script makes a loaded config's keys its defaults.
+  const configFlags = options.find((o) => o.flags.some((f) => /^-c$|^--\w*config\w*$/.test(f)))?.flags ?? [];
+  const loaded =
+    configs && configFlags.length > 0 && SET_DEFAULTS_FROM_CONFIG.test(configs.source)
+      ? runs.map((words) => {
+          const path = flagValue(words, configFlags)
+            ?.replace(/^\.\//, "")
+            .replace(/^["']|["']$/g, "");
+          const text = path ? configs.read(path) : null;
+          return text === null ? new Set<string>() : topLevelKeys(text);
+        })
+      : runs.map(() => new Set<string>());
+  for (const { call, flags } of options) {
     const value = call.args.find((a) => a.name === "default" && a.kind === "string")?.value;
-    const flags = call.args
-      .filter((a) => a.name === null && a.kind === "string" && a.value.startsWith("-"))
-      .map((a) => a.value);
-    if (value === undefined || flags.length === 0) continue;
-    if (runs.every((words) => words.some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`))))) out.add(value);
+    const dashed = flags.filter((f) => f.startsWith("-"));
+    const dest = destOf(call, flags);
+    if (value === undefined || (dashed.length === 0 && dest === null)) continue;
+    const set = (words: string[], k: number) =>
+      words.some((w) => dashed.some((f) => w === f || w.startsWith(`${f}=`))) ||
+      (dest !== null && loaded[k]!.has(dest));
+    if (runs.every(set)) out.add(value);
   }
   return out;
 }

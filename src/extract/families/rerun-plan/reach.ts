@@ -15,6 +15,8 @@ import { installedRoots } from "./installed-roots.js";
 import { sysPathFolders } from "../../python/sys-path-folders.js";
 import { ruledOutSpans } from "./ruled-out.js";
 import { stepOptionValues } from "./option-values.js";
+import { textSetter, unsetFlagSpans } from "./unset-flags.js";
+import type { Span } from "./main-only.js";
 
 export interface Reach {
   file: string;
@@ -45,6 +47,8 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
   // Each step walks every file it reaches while there are few steps; past that, a file is walked once, and which
   // steps reach a module is not known (no branch is ruled out).
   const perStep = steps.length <= MAX_WALKED_STEPS;
+  // Branches behind a flag parameter nothing sets, per file: what they import is not walked.
+  const flagged = flagSpansOf(index, view);
   for (const step of steps) {
     if (step.program === null || !view.has(step.program) || !CODE.test(step.program)) continue;
     const args = argsAfter(step.command, step.program, step.runAs);
@@ -75,8 +79,11 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
       const text = view.read(file) ?? "";
       for (const folder of sysPathFolders(text, file, step.cwd, (p) => view.isDir(p)))
         if (!searchPath.includes(folder)) searchPath.push(folder);
-      for (const imp of py.imports)
+      const off = flagged(file, text);
+      for (const imp of py.imports) {
+        if (off.some(({ span: [from, to] }) => imp.line >= from && imp.line <= to)) continue;
         for (const target of resolveImport(index, file, imp, searchPath, installed)) add(target, "imports");
+      }
       // A module loaded by a name the step's arguments give (a config by name), or every one it may be.
       if (/import_module\(|__import__\(/.test(text))
         for (const target of dynamicImports(text, folderOf(file), step.cwd, args, tree, (p) => view.read(p)))
@@ -91,8 +98,29 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
     }
   }
   markMainOnly([...reached.values()], ranItself, index, view);
-  if (perStep) markRuledOut([...reached.values()], stepsOf, index, view);
+  markRuledOut([...reached.values()], perStep ? stepsOf : new Map(), index, view, flagged);
   return [...reached.values()];
+}
+
+/** Each Python file's branches behind a flag parameter no code sets (unset-flags.ts), read once per file; the
+ * repo's Python texts are read only when a file has such a branch to check. */
+function flagSpansOf(
+  index: RepoPythonIndex,
+  view: RepoView,
+): (file: string, text: string) => Array<{ span: Span; why: string }> {
+  const cache = new Map<string, Array<{ span: Span; why: string }>>();
+  let texts: string[] | null = null;
+  const setter = textSetter(
+    () => (texts ??= [...index.byPath.keys()].filter((f) => /\.pyw?$/.test(f)).map((f) => view.read(f) ?? "")),
+  );
+  return (file, text) => {
+    if (!cache.has(file))
+      cache.set(
+        file,
+        /^\s*(?:if|elif)\b/m.test(text) && /=\s*(?:False|None)\b/.test(text) ? unsetFlagSpans(text, setter) : [],
+      );
+    return cache.get(file)!;
+  };
 }
 
 /** Each module only imported: the lines its `__main__` block and the functions only that block calls hold. */
@@ -155,17 +183,21 @@ function markRuledOut(
   stepsOf: ReadonlyMap<string, readonly Step[]>,
   index: RepoPythonIndex,
   view: RepoView,
+  flagged: (file: string, text: string) => Array<{ span: Span; why: string }>,
 ): void {
   const files = new Map<Step, string[]>();
   for (const [file, steps] of stepsOf)
     for (const step of steps) (files.get(step) ?? files.set(step, []).get(step)!).push(file);
   const filesOf = (step: Step) => files.get(step) ?? [];
   for (const r of reach) {
-    const steps = stepsOf.get(r.file);
-    if (!steps || !/\.pyw?$/.test(r.file)) continue;
+    if (!/\.pyw?$/.test(r.file)) continue;
     const text = view.read(r.file) ?? "";
     if (!/^\s*(?:if|elif)\b/m.test(text)) continue;
-    const spans = ruledOutSpans(text, (option) => stepOptionValues(option, steps, index, filesOf));
+    const steps = stepsOf.get(r.file);
+    const spans = [
+      ...(steps ? ruledOutSpans(text, (option) => stepOptionValues(option, steps, index, filesOf)) : []),
+      ...flagged(r.file, text),
+    ].sort((a, b) => a.span[0] - b.span[0]);
     if (spans.length === 0) continue;
     r.ruledOut = spansText(spans.map((s) => s.span));
     r.ruledOutWhy = [...new Set(spans.map((s) => s.why))].join("; ");

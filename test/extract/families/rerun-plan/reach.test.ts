@@ -173,6 +173,26 @@ describe("rerun-plan reach", () => {
     });
   });
 
+  it("walks no import behind a flag parameter no caller sets, and records its branch as ruled out", async () => {
+    const loader =
+      "import numpy as np\ndef create_loader(ds, tf_preprocessing=False):\n    if tf_preprocessing:\n        from tf_pre import pre\n        return pre(ds)\n    return ds\n";
+    const files = {
+      "README.md": "# Run\n\n```\npython train.py\n```\n",
+      "train.py": "from loader import create_loader\ncreate_loader([1])\n",
+      "loader.py": loader,
+      "tf_pre.py": "import tensorflow as tf\ndef pre(ds):\n    return ds\n",
+    };
+    const records = await planOf(files);
+    expect(records.filter((r) => r.kind === "reach").map((r) => r.file)).toEqual(["train.py", "loader.py"]);
+    expect(records.find((r) => r.kind === "reach" && r.file === "loader.py")).toMatchObject({ ruledOut: "4-5" });
+    // A caller that passes the flag walks the import.
+    const set = await planOf({
+      ...files,
+      "train.py": "from loader import create_loader\ncreate_loader([1], tf_preprocessing=True)\n",
+    });
+    expect(set.filter((r) => r.kind === "reach").map((r) => r.file)).toContain("tf_pre.py");
+  });
+
   it("records no such lines for a module one step imports and another runs", async () => {
     const records = await planOf({
       "README.md": "# Run\n\n```\npython train.py\npython model.py\n```\n",

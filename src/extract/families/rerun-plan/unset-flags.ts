@@ -1,0 +1,128 @@
+// Branches behind a function's flag that nothing sets: `def create_loader(..., tf_preprocessing=False)` with
+// `if tf_preprocessing and use_prefetcher:` in its body, where no caller passes the flag (by keyword, by
+// position or through `**kwargs`) and the body never reassigns it. What such a branch imports or reads is off
+// the rerun path. Read line by line, over the repo's Python texts. Pure.
+import type { Span } from "./main-only.js";
+
+/** Whether any code may set `param` (the `index`th parameter, self excluded) of function `fn`. */
+export type FlagSetter = (fn: string, param: string, index: number) => boolean;
+
+const DEF = /^([ \t]*)(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(/;
+const HEADER = /^([ \t]*)(?:if|elif)\s+(.+?):\s*(?:#.*)?$/;
+const MAX_SIGNATURE_LINES = 30;
+
+const indentOf = (line: string) => /^[ \t]*/.exec(line)![0].replace(/\t/g, "    ").length;
+
+/** Top-level comma-separated parts of an argument or parameter list (brackets and quotes kept whole). */
+function topLevelParts(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote: string | null = null;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = null;
+    } else if (c === "'" || c === '"') quote = c;
+    else if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c)) depth--;
+    else if (c === "," && depth === 0) {
+      out.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  const last = text.slice(start).trim();
+  if (last) out.push(last);
+  return out;
+}
+
+/** The text inside the parenthesis that opens at `open`, or null when it does not close within the text. */
+function insideParens(text: string, open: number): string | null {
+  let depth = 0;
+  for (let i = open; i < text.length && i < open + 20_000; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")" && --depth === 0) return text.slice(open + 1, i);
+  }
+  return null;
+}
+
+/** The body spans (1-based lines) of branches whose test needs a flag parameter no code sets, each with why. */
+export function unsetFlagSpans(text: string, setter: FlagSetter): Array<{ span: Span; why: string }> {
+  const lines = text.split("\n");
+  const out: Array<{ span: Span; why: string }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const def = DEF.exec(lines[i]!);
+    if (!def) continue;
+    // The signature, up to its closing parenthesis.
+    const head = lines.slice(i, i + MAX_SIGNATURE_LINES).join("\n");
+    const params = insideParens(head, head.indexOf("(", def[0].length - 1));
+    if (params === null) continue;
+    const signatureEnd = i + (head.slice(0, head.indexOf(params) + params.length).match(/\n/g)?.length ?? 0);
+    const parts = topLevelParts(params.replace(/#[^\n]*/g, ""));
+    const own = parts[0] === "self" || parts[0] === "cls" ? 1 : 0;
+    const flags = new Map<string, { index: number; value: string }>();
+    parts.forEach((p, k) => {
+      const m = /^([A-Za-z_]\w*)\s*(?::\s*[\w.[\], ]+)?=\s*(False|None)$/.exec(p);
+      if (m) flags.set(m[1]!, { index: k - own, value: m[2]! });
+    });
+    if (flags.size === 0) continue;
+    const depth = indentOf(lines[i]!);
+    let end = signatureEnd + 1;
+    while (end < lines.length && (lines[end]!.trim() === "" || indentOf(lines[end]!) > depth)) end++;
+    const body = lines.slice(signatureEnd + 1, end);
+    for (let j = 0; j < body.length; j++) {
+      const h = HEADER.exec(body[j]!);
+      if (!h || /\bor\b/.test(h[2]!)) continue;
+      const conjuncts = h[2]!.split(/\s+and\s+/).map((c) => c.trim().replace(/^\((.*)\)$/, "$1"));
+      const flag = conjuncts.find((c) => flags.has(c));
+      if (!flag) continue;
+      // The body may reassign it; a caller may pass it.
+      if (body.some((l) => new RegExp(`(?:^|[^\\w.])${flag}\\s*(?:[-+*/|&]?=)(?!=)`).test(l))) continue;
+      const { index, value } = flags.get(flag)!;
+      if (setter(def[2]!, flag, index)) continue;
+      const bodyDepth = indentOf(body[j]!);
+      let last = j;
+      for (let k = j + 1; k < body.length; k++) {
+        const l = body[k]!;
+        if (l.trim() === "" || l.trim().startsWith("#")) continue;
+        if (indentOf(l) <= bodyDepth) break;
+        last = k;
+      }
+      const first = signatureEnd + 1 + j + 1;
+      if (last > j)
+        out.push({
+          span: [first + 1, signatureEnd + 1 + last + 1],
+          why: `${def[2]}() runs it only when ${flag} is set, which defaults to ${value} and no caller sets`,
+        });
+    }
+  }
+  return out;
+}
+
+/** A setter over the repo's Python texts: a keyword `param=` anywhere outside a `def` line's own signature, a
+ * call of `fn` with enough positional arguments, or one that spreads `*args`/`**kwargs`. */
+export function textSetter(texts: () => Iterable<string>): FlagSetter {
+  return (fn, param, index) => {
+    const keyword = new RegExp(`(?:^|[^\\w.])${param}\\s*=(?!=)`, "g");
+    const call = new RegExp(`(?:^|[^\\w])${fn}\\s*\\(`, "g");
+    for (const text of texts()) {
+      for (const m of text.matchAll(keyword)) {
+        // `param=False` in a signature is a default, not a setting.
+        const lineStart = text.lastIndexOf("\n", m.index) + 1;
+        const before = text.slice(Math.max(0, lineStart - 2000), m.index);
+        const sig = /\bdef\s+\w+\s*\([^)]*$/.test(before);
+        if (!sig) return true;
+      }
+      for (const m of text.matchAll(call)) {
+        if (/\bdef\s+$/.test(text.slice(Math.max(0, m.index - 12), m.index + 1))) continue;
+        const args = insideParens(text, m.index + m[0].length - 1);
+        if (args === null) return true;
+        const parts = topLevelParts(args);
+        if (parts.some((p) => p.startsWith("*"))) return true;
+        if (parts.filter((p) => !/^[A-Za-z_]\w*\s*=(?!=)/.test(p)).length > index) return true;
+      }
+    }
+    return false;
+  };
+}
