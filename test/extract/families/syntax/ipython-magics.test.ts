@@ -16,5 +16,7 @@ describe("magicLineBefore", () => {
     expect(magicLineBefore('s = ("%s"\n%x)\n', 2)).toBeNull();
     expect(magicLineBefore("ok = (a\n!= b)\n", 2)).toBeNull();
     expect(magicLineBefore("if x:\n    %time f()\n", 2)).toBeNull();
+    expect(magicLineBefore('"""Usage:\n%run train.py\n"""\n', 3)).toBeNull();
+    expect(magicLineBefore("x = 1 + \\\n%y \n", 2)).toBeNull();
   });
 });
