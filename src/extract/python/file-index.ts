@@ -139,7 +139,8 @@ export interface PyFileIndex {
 export interface PyTreeFacts {
   /** First ERROR or MISSING node of the parse; null for a clean parse. */
   error: LexError | null;
-  /** Lines (first, last) of every error the parse recovered from, for a notebook with an error: its broken cells. */
+  /** Lines (first, last) of every error the parse recovered from, for a notebook with an error: its broken cells;
+   * for a .py, of each top-level statement holding one. */
   errorSpans?: Array<[number, number]>;
   /** The `unbound` candidates the parse confirmed, at their first load. */
   unbound: NameUse[];

@@ -68,6 +68,7 @@ class NameScan {
       !this.isOp(from + 1, "(")
     )
       return this.bindAllNames(from, to);
+    if (first === "except") this.bindPython2Handler(from, to);
     if (first === "class" && this.t.kind[from + 1] === T.NAME) this.bound.add(this.str(from + 1));
     if (first !== "" && !KEYWORDS.has(first) && this.isOp(from + 1, ":")) this.bound.add(first); // annotated `x: int`
     return this.readExpressionLine(from, to);
@@ -106,6 +107,22 @@ class NameScan {
       }
     }
     if (lastAssign >= 0) this.bindAllNames(from, lastAssign);
+  }
+
+  /** Python 2's `except E, e:` and `except (A, B), e:` bind the name after the last comma at depth 0, as `as` does. */
+  private bindPython2Handler(from: number, to: number): void {
+    const t = this.t;
+    let depth = 0;
+    let comma = -1;
+    for (let k = from + 1; k < to; k++) {
+      const op = t.op[k];
+      if (t.kind[k] !== T.OP) continue;
+      if (op === 40 || op === 91 || op === 123) depth++;
+      else if (op === 41 || op === 93 || op === 125) depth--;
+      else if (depth === 0 && op === 44) comma = k;
+      else if (depth === 0 && op === 58) break;
+    }
+    if (comma >= 0 && t.kind[comma + 1] === T.NAME && this.isOp(comma + 2, ":")) this.bound.add(this.str(comma + 1));
   }
 
   /** The loaded names bound nowhere and no builtin, with every offset that spells them. */

@@ -8,7 +8,7 @@ import type { Parser } from "web-tree-sitter";
 import type { LexError } from "./lexer.js";
 import type { PyFileIndex, PyTreeFacts } from "./file-index.js";
 import { confirmUnbound } from "./names-confirm.js";
-import { errorSpans, firstParseError, withTree } from "./tree-sitter.js";
+import { brokenStatements, errorSpans, firstParseError, withTree } from "./tree-sitter.js";
 
 export function needsTree(file: PyFileIndex): boolean {
   if (file.syntaxError) return false;
@@ -23,7 +23,8 @@ export function treeFacts(parser: Parser, text: string, file: PyFileIndex): PyTr
     return {
       error,
       // A notebook's error may sit in several cells (one per shell listing): each of them is broken text.
-      ...(error && file.notebook ? { errorSpans: errorSpans(root) } : {}),
+      // A .py's names outside the statements holding an error are still judged (undefined-names).
+      ...(error ? { errorSpans: file.notebook ? errorSpans(root) : brokenStatements(root) } : {}),
       unbound: candidates.length > 0 ? confirmUnbound(root, candidates) : [],
     };
   });

@@ -82,3 +82,18 @@ export function errorSpans(root: Node): Array<[number, number]> {
     cursor.delete();
   }
 }
+
+/** The lines (1-based, first and last) of each top-level statement holding an ERROR or MISSING node: the scope in
+ * which error recovery may have misread a name's role. Statements around them parsed clean. Empty for a clean parse. */
+export function brokenStatements(root: Node): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  if (!root.hasError) return spans;
+  for (const node of root.children) {
+    if (!node || !(node.isError || node.isMissing || node.hasError)) continue;
+    spans.push([node.startPosition.row + 1, node.endPosition.row + 1]);
+    if (spans.length >= MAX_ERROR_SPANS) break;
+  }
+  // A root that is itself the error (nothing parsed) holds every line.
+  if (spans.length === 0) spans.push([1, root.endPosition.row + 1]);
+  return spans;
+}

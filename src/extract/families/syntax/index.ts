@@ -6,7 +6,9 @@
 // entry points the lexer passed (README scripts, __main__ files, notebooks) to catch the rest where it
 // matters most, keeping full parses off the thousands of library files. The parse of a __main__ file or
 // notebook comes with the prepared index (one parse shared with undefined-names, python/tree-facts.ts);
-// README-named scripts without a verdict are parsed here.
+// README-named scripts without a verdict are parsed here. A .py the lexer finds Python 2 is parsed too: tree-sitter
+// takes Python 2's statements, so an error it still finds is one no Python parses (code-syntax-valid's, not a port).
+// A .py exported from a notebook that breaks at an IPython magic (`%matplotlib inline`) is reported as that.
 import type { FactRecord, Facts } from "../../../model/facts.js";
 import type { Extractor } from "../../extractor.js";
 import { ENTRY_POINT_READS, entryPoints, trainingFiles } from "../../python/entry-points.js";
@@ -18,6 +20,10 @@ import { impliedPythonFloor, versionText } from "./pinned-python.js";
 import { parsedUpTo } from "./older-syntax.js";
 import { shellSyntaxRecords } from "./shell-syntax.js";
 import { notebookErrorAt } from "./notebook-errors.js";
+import { magicLineBefore, magicMessage } from "./ipython-magics.js";
+
+/** Python 2 files parsed again to tell Python 2 code from text no Python parses: past that, a vendored tree. */
+const MAX_PYTHON2_PARSES = 300;
 
 /** Messages of the lexer and statement checks that name a Python 2 construct. */
 const PYTHON2 =
@@ -72,8 +78,39 @@ export const extractor: Extractor = {
       error: { line: number; message: string },
       spans: Array<[number, number]>,
     ) => notebookErrorAt(sourceOf(ctx.view, file.path), error, spans, readmeCommands, file.path);
+    /** A magic line a .py exported from a notebook holds at or before its error, which is the error to report. */
+    const magicAt = (file: (typeof index.files)[number], line: number) =>
+      file.notebook ? null : magicLineBefore(sourceOf(ctx.view, file.path)?.text ?? "", line);
+    let python2Parsed = 0;
+    /** Tree-sitter's grammar takes Python 2's statements too (print, exec, `except E, e`, backquotes, octals): a
+     * Python 2 .py it still rejects is valid under neither Python, so a syntax error rather than a port to make. */
+    const neitherPython = async (file: (typeof index.files)[number]) => {
+      if (file.notebook || python2Parsed++ >= MAX_PYTHON2_PARSES) return null;
+      const source = sourceOf(ctx.view, file.path);
+      return source ? parseError((parser ??= await pythonParser()), source.text) : null;
+    };
     for (const file of index.files) {
       if (file.syntaxError) {
+        const magic = magicAt(file, file.syntaxError.line);
+        if (magic) {
+          records.push(recordAt(file, magic.line, magicRecord(magic, onTrainPath(file.path))));
+          continue;
+        }
+        if (PYTHON2.test(file.syntaxError.message)) {
+          const both = await neitherPython(file);
+          if (both) {
+            const lexical = file.syntaxError;
+            records.push(
+              recordAt(file, both.line, {
+                message: `${both.message} under Python 2 as well as 3 (the file is Python 2 code: ${lexical.message} on line ${lexical.line})`,
+                checkedBy: "parser",
+                python2: false,
+                trainPath: onTrainPath(file.path),
+              }),
+            );
+            continue;
+          }
+        }
         const at = file.notebook ? notebookError(file, file.syntaxError, []) : null;
         records.push(
           recordAt(file, file.syntaxError.line, {
@@ -95,6 +132,11 @@ export const extractor: Extractor = {
         error = parseError((parser ??= await pythonParser()), source.text);
       }
       if (!error) continue;
+      const magic = magicAt(file, error.line);
+      if (magic) {
+        records.push(recordAt(file, magic.line, magicRecord(magic, onTrainPath(file.path))));
+        continue;
+      }
       let shell: NonNullable<ReturnType<typeof notebookError>>["shell"];
       if (file.notebook) {
         const spans =
@@ -120,6 +162,14 @@ export const extractor: Extractor = {
     return records;
   },
 };
+
+/** The record of a magic line: an error under every Python, whatever the repo states. */
+const magicRecord = (magic: { line: number; magic: string }, trainPath: boolean) => ({
+  message: magicMessage(magic),
+  checkedBy: "lexer",
+  python2: false,
+  trainPath,
+});
 
 /** The Python versions the repo states (env-spec), as major x 100 + minor: 3.6 -> 306, 2.7 -> 207. Ranges and bare
  * majors say too little and are left out. */

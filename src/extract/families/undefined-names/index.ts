@@ -4,7 +4,7 @@
 // Two steps for speed and precision: the lexical pass (names-lexical.ts) keeps names bound nowhere in
 // the file under a generous notion of binding; tree-sitter then parses only the files with candidates and
 // keeps a name only where it is loaded as a plain expression and bound nowhere. Files with a star
-// import, exec/globals() or a syntax error are not judged. The confirmation comes with the prepared index
+// import or exec/globals() are not judged, nor a file's statements that do not parse. The confirmation comes with the prepared index
 // (python/tree-facts.ts, one parse shared with the syntax family); an index without it parses here.
 import type { FactRecord } from "../../../model/facts.js";
 import type { Extractor } from "../../extractor.js";
@@ -12,7 +12,7 @@ import { recordAt } from "../../python/locate.js";
 import { confirmUnbound } from "../../python/names-confirm.js";
 import { preparePythonIndex, sourceOf } from "../../python/repo-index.js";
 import type { PyFileIndex } from "../../python/file-index.js";
-import { errorSpans, pythonParser, withTree } from "../../python/tree-sitter.js";
+import { brokenStatements, errorSpans, pythonParser, withTree } from "../../python/tree-sitter.js";
 import { missingConfigAttributes } from "./config-attributes.js";
 
 /** Builtins of Python 2 that Python 3 dropped: defined for a repo that states Python 2 or is written in it. */
@@ -43,8 +43,6 @@ export const extractor: Extractor = {
       if (file.unbound === "dynamic" || file.unbound.length === 0) continue;
       // `%run other.ipynb` binds whatever the other notebook or script defines: its names cannot be judged here.
       if (file.notebook && RUN_MAGIC.test(ctx.view.read(file.path) ?? "")) continue;
-      // Names on a cell the parser could not read are words of broken text, not uses; a broken .py is the syntax rule's.
-      if (!file.notebook && file.tree?.error) continue;
       let confirmed = file.tree?.unbound;
       let spans = file.tree?.errorSpans ?? [];
       if (!confirmed) {
@@ -54,18 +52,21 @@ export const extractor: Extractor = {
         const candidates = file.unbound;
         const parsed = withTree(parser, source.text, (root) => ({
           unbound: confirmUnbound(root, candidates),
-          spans: errorSpans(root),
+          spans: file.notebook ? errorSpans(root) : brokenStatements(root),
         }));
         confirmed = parsed?.unbound ?? [];
         spans = parsed?.spans ?? [];
       }
       const broken = brokenCells(file, spans);
+      const firstBroken = Math.min(...spans.map(([from]) => from));
       for (const use of confirmed) {
         if (python2 && PYTHON2_BUILTINS.has(use.name)) continue;
         const cell = file.lineMap?.[use.line - 1]?.cell;
         if (cell !== undefined && broken.has(cell)) continue;
-        // A .py only the lexer found broken (Python 2 syntax) is judged, but not on the lines the parser recovered.
-        if (!file.notebook && spans.some(([from, to]) => use.line >= from && use.line <= to)) continue;
+        // Names on a cell the parser could not read are words of broken text, not uses. A broken .py is judged above
+        // its first statement holding an error: binding is read from every line's tokens, whatever the parse made of
+        // them, and what follows an error may be no code at all (a console log pasted below it).
+        if (!file.notebook && use.line >= firstBroken) continue;
         records.push(
           recordAt(file, use.line, {
             name: use.name,
