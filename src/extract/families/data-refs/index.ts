@@ -87,6 +87,8 @@ const NOT_DATA_CALLS = new Set([
   "competition_download",
   "model_download",
 ]);
+const COPY_CALLS = new Set(["copy", "copyfile", "copy2"]);
+const SHUTIL_COPY = /^(?:shutil\.(?:copy|copyfile|copy2)|copyfile|copy2)$/;
 const FOLDER_CALLS = new Set([
   "listdir",
   "scandir",
@@ -135,6 +137,8 @@ function readPath(
   // The setup family's calls take model names and sizes (`EfficientNet.from_name(f"efficientnet-{v}")`,
   // `smp.Unet("resnet34")`), not files; YOLO("yolov5s.pt") alone loads weights.
   if ((SETUP_CALLS.has(last) && last !== "YOLO") || TORCHVISION_BUILDER.test(last)) return null;
+  // `shutil.copy(src, dst)` reads its source; `df.copy()`, `copy.copy(x)` and `np.copy(a)` copy objects.
+  if (COPY_CALLS.has(last) && !SHUTIL_COPY.test(call.callee)) return null;
   const positional = call.args.filter((a) => a.name === null);
   // torch.hub.load("org/repo", "model"): a public GitHub repo the hub fetches; only `source="local"` names a
   // folder of the repo, and `path=` a checkpoint the model loads.
