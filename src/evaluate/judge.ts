@@ -245,6 +245,11 @@ function evidenceOf(rule: Rule, records: readonly FactRecord[]): Evidence {
   return records.every((r) => recordMatches(r, rule.unconfirmedWhen)) ? "unconfirmed" : "conclusive";
 }
 
+/** Are these records a finding the rule notes only (`infoWhen` matches every one)? */
+function notedOnly(rule: Rule, records: readonly FactRecord[]): boolean {
+  return rule.infoWhen !== undefined && records.length > 0 && records.every((r) => recordMatches(r, rule.infoWhen));
+}
+
 /** Whether the rule as written blocks for these records: every finding of a `block` rule, or `blockWhen` matched. */
 function blocksAsWritten(rule: Rule, records: readonly FactRecord[]): boolean {
   if (rule.effect === "block") return true;
@@ -277,10 +282,11 @@ interface Graded {
 
 /** No plan collected: the finding is graded as its rule is written, as audits without the plan always were. */
 function asWrittenGroup(rule: Rule, records: FactRecord[]): Graded {
-  const blocks = rule.blockWhen !== undefined && records.some((r) => recordMatches(r, rule.blockWhen));
-  const heldBack = heldFrom(rule, records, rule.severity, blocks, (s) => s, true);
+  const noted = notedOnly(rule, records);
+  const blocks = !noted && rule.blockWhen !== undefined && records.some((r) => recordMatches(r, rule.blockWhen));
+  const heldBack = noted ? undefined : heldFrom(rule, records, rule.severity, blocks, (s) => s, true);
   const finding = toFinding(rule, records, {
-    severity: rule.severity,
+    severity: noted ? "info" : rule.severity,
     evidence: evidenceOf(rule, records),
     ...(heldBack ? { heldBack } : {}),
   });
@@ -301,10 +307,13 @@ function gradeGroup(rule: Rule, records: FactRecord[], plan: PlanIndex): Graded 
   );
   const deciding = on.length > 0 ? on : records;
   const evidence = evidenceOf(rule, deciding);
-  const severity = gradedSeverity(rule.severity, placed.place, evidence);
-  const blocks = blocksAsWritten(rule, deciding) && mayBlock(placed.place, evidence);
+  const noted = notedOnly(rule, deciding);
+  const severity = noted ? "info" : gradedSeverity(rule.severity, placed.place, evidence);
+  const blocks = !noted && blocksAsWritten(rule, deciding) && mayBlock(placed.place, evidence);
   const grade = (s: Severity) => gradedSeverity(s, placed.place, evidence);
-  const heldBack = heldFrom(rule, deciding, severity, blocks, grade, mayBlock(placed.place, evidence));
+  const heldBack = noted
+    ? undefined
+    : heldFrom(rule, deciding, severity, blocks, grade, mayBlock(placed.place, evidence));
   const finding = toFinding(rule, ordered, { severity, evidence, placed, ...(heldBack ? { heldBack } : {}) });
   return { finding, blocks };
 }

@@ -332,6 +332,19 @@ describe("how conclusive a finding's evidence is", () => {
     });
   });
 
+  it("notes a finding whose records all match infoWhen as info that never blocks, on the plan or without one", () => {
+    const r = rule({ effect: "block", infoWhen: { layout: "sibling" } });
+    const { findings, result } = judgeRule(
+      r,
+      factsWith([at("train.py", 3, { layout: "sibling" }), at("src/model.py", 4, { layout: "other" })]),
+    );
+    expect(findings.find((f) => f.file === "train.py")).toMatchObject({ plan: "on", severity: "info" });
+    expect(findings.find((f) => f.file === "src/model.py")).toMatchObject({ severity: "error" });
+    expect(result.blocking).toBe(1);
+    const unplanned = judgeRule(r, factsWith([at("train.py", 3, { layout: "sibling" })], null));
+    expect(unplanned.findings[0]).toMatchObject({ severity: "info" });
+  });
+
   it("leaves an info rule info whatever the plan says", () => {
     const { findings } = judgeRule(rule({ severity: "info", evidence: "unconfirmed" }), factsWith([at("train.py")]));
     expect(findings[0]!.severity).toBe("info");
