@@ -465,6 +465,8 @@ export interface PathLiteralsFact {
   settable?: string;
   /** the class attribute (Class.name) the path is the value of, where no code outside the class reads it and the class's methods that read it are called nowhere: a leftover config a rerun never meets */
   unread?: string;
+  /** outside-repo, written: where the code reads its inputs from Kaggle's `input` folder as far above the repo (file:line), when it does: outputs beside the repo in the same layout as the inputs */
+  siblingInputs?: string;
   /** outside-repo: where the code writes into the same folder above the repo (file:line of the first write), when it does: an output kept outside the clone, not data beside it */
   written?: string;
   /** code | config | shell (a string given to os.system/subprocess, a notebook `!` line) | script (a shell script, Makefile, .bat, R or MATLAB file) | dockerfile */
