@@ -227,14 +227,17 @@ export function judgeRule(
   const outcome = findings.length > 0 ? "fail" : "pass";
   const occurrences = rule.check.absent ? findings.length : matched.length;
   const blocking = graded.filter((g) => g.blocks).length;
+  const noted = graded.filter((g) => g.noted).length;
   const counts = plan
     ? {
-        counted: graded.filter((g) => g.finding.plan !== "off").length,
+        counted: graded.filter((g) => g.finding.plan !== "off" && !g.noted).length,
         ...(rule.effect === "block" || rule.blockWhen ? { blocking } : {}),
       }
-    : blocking
-      ? { blocking }
-      : {};
+    : {
+        ...(blocking ? { blocking } : {}),
+        // Without a plan every finding counts but the notes.
+        ...(noted ? { counted: findings.length - noted } : {}),
+      };
   return { result: { ...base, outcome, findings: findings.length, occurrences, ...counts }, findings };
 }
 
@@ -278,6 +281,8 @@ function heldFrom(
 interface Graded {
   finding: Finding;
   blocks: boolean;
+  /** Info by the rule's `infoWhen`: a note that costs nothing. */
+  noted: boolean;
 }
 
 /** No plan collected: the finding is graded as its rule is written, as audits without the plan always were. */
@@ -290,7 +295,7 @@ function asWrittenGroup(rule: Rule, records: FactRecord[]): Graded {
     evidence: evidenceOf(rule, records),
     ...(heldBack ? { heldBack } : {}),
   });
-  return { finding, blocks };
+  return { finding, blocks, noted };
 }
 
 /** Graded by the plan: places on the plan first (they speak for the finding), their records decide the evidence
@@ -315,7 +320,7 @@ function gradeGroup(rule: Rule, records: FactRecord[], plan: PlanIndex): Graded 
     ? undefined
     : heldFrom(rule, deciding, severity, blocks, grade, mayBlock(placed.place, evidence));
   const finding = toFinding(rule, ordered, { severity, evidence, placed, ...(heldBack ? { heldBack } : {}) });
-  return { finding, blocks };
+  return { finding, blocks, noted };
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
