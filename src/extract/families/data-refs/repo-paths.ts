@@ -37,6 +37,8 @@ export class RepoPaths {
       const dir = fromFile.includes("/") ? fromFile.slice(0, fromFile.lastIndexOf("/")) : "";
       for (let i = 0; i < parts.length; i++) {
         const tail = parts.slice(i).join("/");
+        // A bare pattern (`*`) beside the script names nothing; it would match the script itself.
+        if (!/\w/.test(tail.replace(/\*/g, ""))) continue;
         if (dir !== "" || i === parts.length - 1) out.push(dir ? `${dir}/${tail}` : tail);
       }
       return [...new Set(out)];

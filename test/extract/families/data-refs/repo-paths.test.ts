@@ -20,5 +20,6 @@ describe("repo paths", () => {
     expect(paths.exists("/home/u/proj/extra/wx.txt", "b/wx.py")).toBe(true);
     expect(paths.exists("F:\\stat1.csv", "c/z.py")).toBe(false);
     expect(paths.exists("/home/u/other.txt", "b/wx.py")).toBe(false);
+    expect(paths.exists("/data/input/test/*", "b/wx.py")).toBe(false);
   });
 });
