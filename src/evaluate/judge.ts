@@ -227,14 +227,17 @@ export function judgeRule(
   const outcome = findings.length > 0 ? "fail" : "pass";
   const occurrences = rule.check.absent ? findings.length : matched.length;
   const blocking = graded.filter((g) => g.blocks).length;
+  const noted = graded.filter((g) => g.noted).length;
   const counts = plan
     ? {
-        counted: graded.filter((g) => g.finding.plan !== "off").length,
+        counted: graded.filter((g) => g.finding.plan !== "off" && !g.noted).length,
         ...(rule.effect === "block" || rule.blockWhen ? { blocking } : {}),
       }
-    : blocking
-      ? { blocking }
-      : {};
+    : {
+        ...(blocking ? { blocking } : {}),
+        // Without a plan every finding counts but the notes.
+        ...(noted ? { counted: findings.length - noted } : {}),
+      };
   return { result: { ...base, outcome, findings: findings.length, occurrences, ...counts }, findings };
 }
 
@@ -243,6 +246,11 @@ function evidenceOf(rule: Rule, records: readonly FactRecord[]): Evidence {
   if (rule.evidence === "unconfirmed") return "unconfirmed";
   if (!rule.unconfirmedWhen || records.length === 0) return "conclusive";
   return records.every((r) => recordMatches(r, rule.unconfirmedWhen)) ? "unconfirmed" : "conclusive";
+}
+
+/** Are these records a finding the rule notes only (`infoWhen` matches every one)? */
+function notedOnly(rule: Rule, records: readonly FactRecord[]): boolean {
+  return rule.infoWhen !== undefined && records.length > 0 && records.every((r) => recordMatches(r, rule.infoWhen));
 }
 
 /** Whether the rule as written blocks for these records: every finding of a `block` rule, or `blockWhen` matched. */
@@ -273,18 +281,21 @@ function heldFrom(
 interface Graded {
   finding: Finding;
   blocks: boolean;
+  /** Info by the rule's `infoWhen`: a note that costs nothing. */
+  noted: boolean;
 }
 
 /** No plan collected: the finding is graded as its rule is written, as audits without the plan always were. */
 function asWrittenGroup(rule: Rule, records: FactRecord[]): Graded {
-  const blocks = rule.blockWhen !== undefined && records.some((r) => recordMatches(r, rule.blockWhen));
-  const heldBack = heldFrom(rule, records, rule.severity, blocks, (s) => s, true);
+  const noted = notedOnly(rule, records);
+  const blocks = !noted && rule.blockWhen !== undefined && records.some((r) => recordMatches(r, rule.blockWhen));
+  const heldBack = noted ? undefined : heldFrom(rule, records, rule.severity, blocks, (s) => s, true);
   const finding = toFinding(rule, records, {
-    severity: rule.severity,
+    severity: noted ? "info" : rule.severity,
     evidence: evidenceOf(rule, records),
     ...(heldBack ? { heldBack } : {}),
   });
-  return { finding, blocks };
+  return { finding, blocks, noted };
 }
 
 /** Graded by the plan: places on the plan first (they speak for the finding), their records decide the evidence
@@ -301,12 +312,15 @@ function gradeGroup(rule: Rule, records: FactRecord[], plan: PlanIndex): Graded 
   );
   const deciding = on.length > 0 ? on : records;
   const evidence = evidenceOf(rule, deciding);
-  const severity = gradedSeverity(rule.severity, placed.place, evidence);
-  const blocks = blocksAsWritten(rule, deciding) && mayBlock(placed.place, evidence);
+  const noted = notedOnly(rule, deciding);
+  const severity = noted ? "info" : gradedSeverity(rule.severity, placed.place, evidence);
+  const blocks = !noted && blocksAsWritten(rule, deciding) && mayBlock(placed.place, evidence);
   const grade = (s: Severity) => gradedSeverity(s, placed.place, evidence);
-  const heldBack = heldFrom(rule, deciding, severity, blocks, grade, mayBlock(placed.place, evidence));
+  const heldBack = noted
+    ? undefined
+    : heldFrom(rule, deciding, severity, blocks, grade, mayBlock(placed.place, evidence));
   const finding = toFinding(rule, ordered, { severity, evidence, placed, ...(heldBack ? { heldBack } : {}) });
-  return { finding, blocks };
+  return { finding, blocks, noted };
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

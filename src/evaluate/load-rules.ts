@@ -64,7 +64,7 @@ function familyFieldsOrNull(family: string): readonly string[] | null {
  * would otherwise match nothing and make the rule silently not applicable on every repo. */
 function selectorProblems(
   file: string,
-  rule: Pick<Rule, "check" | "applies" | "unless" | "blockWhen" | "unconfirmedWhen">,
+  rule: Pick<Rule, "check" | "applies" | "unless" | "blockWhen" | "unconfirmedWhen" | "infoWhen">,
   fieldsOf: (family: string) => readonly string[] | null,
 ): string[] {
   const problems: string[] = [];
@@ -74,9 +74,10 @@ function selectorProblems(
       ? [["/applies", rule.applies.family, rule.applies.where] as [string, string, Where | undefined]]
       : []),
     ...(rule.unless ? [["/unless", rule.unless.family, rule.unless.where] as [string, string, Where | undefined]] : []),
-    // blockWhen and unconfirmedWhen match the records `check` found.
+    // blockWhen, unconfirmedWhen and infoWhen match the records `check` found.
     ["/blockWhen", rule.check.family, rule.blockWhen],
     ["/unconfirmedWhen", rule.check.family, rule.unconfirmedWhen],
+    ["/infoWhen", rule.check.family, rule.infoWhen],
   ];
   for (const [pointer, family, where] of named) {
     const fields = fieldsOf(family);
@@ -85,7 +86,10 @@ function selectorProblems(
         problems.push(`${file} ${pointer}/family: no fact family '${family}' (see \`repro-audit rules facts\`)`);
       continue;
     }
-    const base = pointer === "/blockWhen" || pointer === "/unconfirmedWhen" ? pointer : `${pointer}/where`;
+    const base =
+      pointer === "/blockWhen" || pointer === "/unconfirmedWhen" || pointer === "/infoWhen"
+        ? pointer
+        : `${pointer}/where`;
     for (const field of Object.keys(where ?? {}))
       if (!fields.includes(field))
         problems.push(`${file} ${base}/${field}: '${family}' records have no field '${field}'`);

@@ -49,6 +49,8 @@ function evidenceSection(rule: Rule): string[] {
               ]
             : []),
         ];
+  if (rule.infoWhen)
+    lines.push(`A finding whose records all match ${code(rule.infoWhen)} is info: noted, costing nothing.`);
   return [
     "## Evidence",
     "",

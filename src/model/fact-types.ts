@@ -113,6 +113,8 @@ export interface DataRefsFact {
   emptyCopy?: string;
   /** read/weights: not in the repo, and the output of a hosted notebook: a Kaggle kernel kernel-metadata.json mounts, `kaggle kernels output` downloads or the README links, "owner/slug (file:line)" */
   kernelOutput?: string;
+  /** read: a machine-specific folder (a home folder, a Windows drive, Colab's drive, /mnt) the read lists by pattern alone, naming no file of its own (`glob('D:/videos/' + '*.mp4')`): paths-portable's finding, "D:/videos/" */
+  machineFolder?: string;
   /** read/weights: the step its producer match rests on writes a file of another name in the same shape (`*_fold*_best.pth` for a load of `*_fold*.pth`: the same unknown parts, other fixed text) and no step writes the name read: that path with its place; or, for a read in a literal loop (`seeds = [0, 1, 2, 3]`) over values the shell loop that runs its writer never gives (`for seed in 0 1 2`), that path with its place and the values never written */
   writtenAs?: string;
 }
@@ -463,6 +465,8 @@ export interface PathLiteralsFact {
   settable?: string;
   /** the class attribute (Class.name) the path is the value of, where no code outside the class reads it and the class's methods that read it are called nowhere: a leftover config a rerun never meets */
   unread?: string;
+  /** outside-repo, written: where the code reads its inputs from Kaggle's `input` folder as far above the repo (file:line), when it does: outputs beside the repo in the same layout as the inputs */
+  siblingInputs?: string;
   /** outside-repo: where the code writes into the same folder above the repo (file:line of the first write), when it does: an output kept outside the clone, not data beside it */
   written?: string;
   /** code | config | shell (a string given to os.system/subprocess, a notebook `!` line) | script (a shell script, Makefile, .bat, R or MATLAB file) | dockerfile */

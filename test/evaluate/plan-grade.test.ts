@@ -332,6 +332,20 @@ describe("how conclusive a finding's evidence is", () => {
     });
   });
 
+  it("notes a finding whose records all match infoWhen as info that never blocks nor counts, with a plan or without", () => {
+    const r = rule({ effect: "block", infoWhen: { layout: "sibling" } });
+    const { findings, result } = judgeRule(
+      r,
+      factsWith([at("train.py", 3, { layout: "sibling" }), at("src/model.py", 4, { layout: "other" })]),
+    );
+    expect(findings.find((f) => f.file === "train.py")).toMatchObject({ plan: "on", severity: "info" });
+    expect(findings.find((f) => f.file === "src/model.py")).toMatchObject({ severity: "error" });
+    expect(result).toMatchObject({ blocking: 1, counted: 1 });
+    const unplanned = judgeRule(r, factsWith([at("train.py", 3, { layout: "sibling" })], null));
+    expect(unplanned.findings[0]).toMatchObject({ severity: "info" });
+    expect(unplanned.result).toMatchObject({ findings: 1, counted: 0 });
+  });
+
   it("leaves an info rule info whatever the plan says", () => {
     const { findings } = judgeRule(rule({ severity: "info", evidence: "unconfirmed" }), factsWith([at("train.py")]));
     expect(findings[0]!.severity).toBe("info");

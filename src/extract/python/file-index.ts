@@ -153,7 +153,7 @@ const INTERESTING_CALLS = new Set(
     "image_dataset_from_directory flow_from_directory ImageFolder dcmread read_file File load_weights load_model " +
     "from_pretrained load_from_checkpoint load_checkpoint Booster create_model add_argument option " +
     "KFold StratifiedKFold GroupKFold StratifiedGroupKFold MultilabelStratifiedKFold " +
-    "dataset_download competition_download model_download"
+    "dataset_download competition_download model_download load_word2vec_format copy copyfile copy2"
   ).split(" "),
 );
 

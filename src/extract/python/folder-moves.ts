@@ -19,6 +19,10 @@ const ARG = /^[ \t]*(?:[rR]?(['"])([^'"\n]*)\1|([A-Za-z_]\w*))[ \t]*$/;
 /** Calls whose string arguments are no path of a file (an option's name, a model's). */
 const NOT_PATHS = /(?:^|\.)(?:add_argument|option|create_model|\w*KFold)$/;
 const MAX_MOVES = 50;
+/** `from_pretrained("openai/whisper-large-v2")`: a hub id the library fetches, whatever the working folder; only a
+ * path spelled from a folder (`./ckpt`, `../models/x`) moves with it. */
+const HUB_LOADER = /(?:^|\.)from_pretrained$/;
+const HUB_ID = /^[\w.-]+(?:\/[\w.-]+)?$/;
 /** An argument that may name a file: no spaces or separators (`","`, `"a b"` are not). */
 const PATH_LIKE = /^(?=[^\s,;:|]*\w)[^\s,;:|]+$/;
 
@@ -79,8 +83,10 @@ export function applyFolderMoves(index: PyFileIndex, moves: readonly FolderMove[
   if (moves.length === 0) return;
   for (const call of index.calls) {
     if (NOT_PATHS.test(call.callee)) continue;
+    const hub = HUB_LOADER.test(call.callee);
     for (const arg of call.args)
-      if (arg.path && PATH_LIKE.test(arg.path)) arg.path = movedPath(moves, call.line, arg.path);
+      if (arg.path && PATH_LIKE.test(arg.path) && !(hub && HUB_ID.test(arg.path)))
+        arg.path = movedPath(moves, call.line, arg.path);
   }
   for (const write of index.writes) write.path = movedPath(moves, write.line, write.path);
 }

@@ -10,7 +10,7 @@ import type { PyFileIndex, PySaver } from "../../python/file-index.js";
 import { fillTemplate } from "../../python/saver-template.js";
 import { FETCH_LINE_READS, fetchLines, fetchMatcher, fetchTargets, slugMatches, slugsIn } from "./fetch-commands.js";
 import { recordAt } from "../../python/locate.js";
-import { kaggleInputAbove, kaggleSlugOf } from "../../python/path-kinds.js";
+import { kaggleInputAbove, kaggleSlugOf, pathKind } from "../../python/path-kinds.js";
 import { preparePythonIndex, sourceOf, type RepoPythonIndex } from "../../python/repo-index.js";
 import { RepoPaths } from "./repo-paths.js";
 import { isTestFile } from "../../python/test-files.js";
@@ -87,6 +87,8 @@ const NOT_DATA_CALLS = new Set([
   "competition_download",
   "model_download",
 ]);
+const COPY_CALLS = new Set(["copy", "copyfile", "copy2"]);
+const SHUTIL_COPY = /^(?:shutil\.(?:copy|copyfile|copy2)|copyfile|copy2)$/;
 const FOLDER_CALLS = new Set([
   "listdir",
   "scandir",
@@ -135,6 +137,8 @@ function readPath(
   // The setup family's calls take model names and sizes (`EfficientNet.from_name(f"efficientnet-{v}")`,
   // `smp.Unet("resnet34")`), not files; YOLO("yolov5s.pt") alone loads weights.
   if ((SETUP_CALLS.has(last) && last !== "YOLO") || TORCHVISION_BUILDER.test(last)) return null;
+  // `shutil.copy(src, dst)` reads its source; `df.copy()`, `copy.copy(x)` and `np.copy(a)` copy objects.
+  if (COPY_CALLS.has(last) && !SHUTIL_COPY.test(call.callee)) return null;
   const positional = call.args.filter((a) => a.name === null);
   // torch.hub.load("org/repo", "model"): a public GitHub repo the hub fetches; only `source="local"` names a
   // folder of the repo, and `path=` a checkpoint the model loads.
@@ -306,6 +310,17 @@ function namesNoFile(path: string): boolean {
       .replace(/\.[A-Za-z0-9]+$/, "")
       .replace(/\*/g, ""),
   );
+}
+
+/** Kinds of machine path paths-portable reports wherever the code holds one. */
+const MACHINE_KINDS = new Set(["home", "windows-drive", "colab-drive", "mnt"]);
+
+/** The machine-specific folder a read lists by pattern alone (`glob('D:/videos/' + '*.mp4')`), or null: the
+ * machine path is paths-portable's finding, and the read names no file of its own to ship. */
+function machineFolderOf(path: string): string | null {
+  const kind = pathKind(path.replace(/\*.*$/, "") || path);
+  if (kind === null || !MACHINE_KINDS.has(kind) || !namesNoFile(path)) return null;
+  return path.slice(0, path.replace(/\\/g, "/").lastIndexOf("/") + 1);
 }
 
 /** A named file a pipeline makes for itself (`oof_df.csv`) that no README names: no download's own file. */
@@ -635,6 +650,7 @@ export const extractor: Extractor = {
             : producedBy === null && !inRepo && !fetched && documented === null
               ? writtenPrefixed(writes, read.path)
               : null;
+      const machineFolder = machineFolderOf(read.path);
       return recordAt(file, site.line, {
         kind: read.kind,
         path: read.path,
@@ -654,6 +670,7 @@ export const extractor: Extractor = {
         ...(emptyCopy ? { emptyCopy } : {}),
         ...(writtenAs ? { writtenAs } : {}),
         ...(kernelOutput ? { kernelOutput } : {}),
+        ...(machineFolder ? { machineFolder } : {}),
       });
     };
     for (const file of index.files) {

@@ -33,7 +33,15 @@ export class RepoPaths {
         .split("/")
         .filter((s) => s && s !== "~");
       for (let i = 1; i < parts.length; i++) out.push(parts.slice(i).join("/"));
-      return out;
+      // Or committed beside the reading script (`F:\\stat1.csv` read by `a/run.py`, with `a/stat1.csv` shipped).
+      const dir = fromFile.includes("/") ? fromFile.slice(0, fromFile.lastIndexOf("/")) : "";
+      for (let i = 0; i < parts.length; i++) {
+        const tail = parts.slice(i).join("/");
+        // A bare pattern (`*`) beside the script names nothing; it would match the script itself.
+        if (!/\w/.test(tail.replace(/\*/g, ""))) continue;
+        if (dir !== "" || i === parts.length - 1) out.push(dir ? `${dir}/${tail}` : tail);
+      }
+      return [...new Set(out)];
     }
     const clean = p.replace(/^(?:\.\/)+/, "");
     const dir = fromFile.includes("/") ? fromFile.slice(0, fromFile.lastIndexOf("/")) : "";

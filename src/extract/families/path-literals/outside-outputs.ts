@@ -34,3 +34,21 @@ export function writtenOutside(writes: readonly OutsideWrite[]): Map<string, str
   }
   return out;
 }
+
+/** Kaggle's input folder above the repo (`../input/...` from the root): a layout where outputs beside it belong too. */
+const SIBLING_INPUT = /^((?:\.\.\/)+)input(?:\/|$)/;
+
+/** The first path string that reads the inputs from a folder beside the repo ("common.py:6" for '../input/train.csv'
+ * at the root), by how far it climbs ("../"), or an empty map. */
+export function siblingInputs(strings: readonly OutsideWrite[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of strings) {
+    const joined = posix.normalize(posix.join(posix.dirname(s.file), s.path.replace(/\\/g, "/")));
+    const climb = SIBLING_INPUT.exec(joined)?.[1];
+    if (climb !== undefined && !out.has(climb)) out.set(climb, `${s.file}:${s.line}`);
+  }
+  return out;
+}
+
+/** The climb of a folder outside the repo ('../models' is "../"). */
+export const climbOf = (folder: string): string => /^(?:\.\.\/)*/.exec(folder)![0];

@@ -11,4 +11,15 @@ describe("repo paths", () => {
     expect(paths.exists("*/folds", "seq.py")).toBe(false);
     expect(paths.exists("*/splits/b.csv", "seq.py")).toBe(false);
   });
+
+  it("finds a machine path's file, or a tail of it, committed beside the reading script", () => {
+    const paths = new RepoPaths(
+      memoryView({ "a/run.py": "", "a/stat1.csv": "x\n", "b/wx.py": "", "b/extra/wx.txt": "x\n", "c/z.py": "" }),
+    );
+    expect(paths.exists("F:\\stat1.csv", "a/run.py")).toBe(true);
+    expect(paths.exists("/home/u/proj/extra/wx.txt", "b/wx.py")).toBe(true);
+    expect(paths.exists("F:\\stat1.csv", "c/z.py")).toBe(false);
+    expect(paths.exists("/home/u/other.txt", "b/wx.py")).toBe(false);
+    expect(paths.exists("/data/input/test/*", "b/wx.py")).toBe(false);
+  });
 });
