@@ -245,6 +245,10 @@ function evidenceOf(rule: Rule, records: readonly FactRecord[]): Evidence {
   return records.every((r) => recordMatches(r, rule.unconfirmedWhen)) ? "unconfirmed" : "conclusive";
 }
 
+/** A note: every record matches the rule's `noteWhen` (the record shows the case harmless); info, never blocking. */
+const isNote = (rule: Rule, records: readonly FactRecord[]): boolean =>
+  rule.noteWhen !== undefined && records.length > 0 && records.every((r) => recordMatches(r, rule.noteWhen));
+
 /** Whether the rule as written blocks for these records: every finding of a `block` rule, or `blockWhen` matched. */
 function blocksAsWritten(rule: Rule, records: readonly FactRecord[]): boolean {
   if (rule.effect === "block") return true;
@@ -277,10 +281,11 @@ interface Graded {
 
 /** No plan collected: the finding is graded as its rule is written, as audits without the plan always were. */
 function asWrittenGroup(rule: Rule, records: FactRecord[]): Graded {
-  const blocks = rule.blockWhen !== undefined && records.some((r) => recordMatches(r, rule.blockWhen));
-  const heldBack = heldFrom(rule, records, rule.severity, blocks, (s) => s, true);
+  const note = isNote(rule, records);
+  const blocks = !note && rule.blockWhen !== undefined && records.some((r) => recordMatches(r, rule.blockWhen));
+  const heldBack = note ? undefined : heldFrom(rule, records, rule.severity, blocks, (s) => s, true);
   const finding = toFinding(rule, records, {
-    severity: rule.severity,
+    severity: note ? "info" : rule.severity,
     evidence: evidenceOf(rule, records),
     ...(heldBack ? { heldBack } : {}),
   });
@@ -301,10 +306,11 @@ function gradeGroup(rule: Rule, records: FactRecord[], plan: PlanIndex): Graded 
   );
   const deciding = on.length > 0 ? on : records;
   const evidence = evidenceOf(rule, deciding);
-  const severity = gradedSeverity(rule.severity, placed.place, evidence);
-  const blocks = blocksAsWritten(rule, deciding) && mayBlock(placed.place, evidence);
+  const note = isNote(rule, records);
+  const severity = note ? "info" : gradedSeverity(rule.severity, placed.place, evidence);
+  const blocks = !note && blocksAsWritten(rule, deciding) && mayBlock(placed.place, evidence);
   const grade = (s: Severity) => gradedSeverity(s, placed.place, evidence);
-  const heldBack = heldFrom(rule, deciding, severity, blocks, grade, mayBlock(placed.place, evidence));
+  const heldBack = note ? undefined : heldFrom(rule, deciding, severity, blocks, grade, mayBlock(placed.place, evidence));
   const finding = toFinding(rule, ordered, { severity, evidence, placed, ...(heldBack ? { heldBack } : {}) });
   return { finding, blocks };
 }

@@ -64,7 +64,7 @@ function familyFieldsOrNull(family: string): readonly string[] | null {
  * would otherwise match nothing and make the rule silently not applicable on every repo. */
 function selectorProblems(
   file: string,
-  rule: Pick<Rule, "check" | "applies" | "unless" | "blockWhen" | "unconfirmedWhen">,
+  rule: Pick<Rule, "check" | "applies" | "unless" | "blockWhen" | "unconfirmedWhen" | "noteWhen">,
   fieldsOf: (family: string) => readonly string[] | null,
 ): string[] {
   const problems: string[] = [];
@@ -77,6 +77,7 @@ function selectorProblems(
     // blockWhen and unconfirmedWhen match the records `check` found.
     ["/blockWhen", rule.check.family, rule.blockWhen],
     ["/unconfirmedWhen", rule.check.family, rule.unconfirmedWhen],
+    ["/noteWhen", rule.check.family, rule.noteWhen],
   ];
   for (const [pointer, family, where] of named) {
     const fields = fieldsOf(family);
@@ -85,7 +86,7 @@ function selectorProblems(
         problems.push(`${file} ${pointer}/family: no fact family '${family}' (see \`repro-audit rules facts\`)`);
       continue;
     }
-    const base = pointer === "/blockWhen" || pointer === "/unconfirmedWhen" ? pointer : `${pointer}/where`;
+    const base = ["/blockWhen", "/unconfirmedWhen", "/noteWhen"].includes(pointer) ? pointer : `${pointer}/where`;
     for (const field of Object.keys(where ?? {}))
       if (!fields.includes(field))
         problems.push(`${file} ${base}/${field}: '${family}' records have no field '${field}'`);

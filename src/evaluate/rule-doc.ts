@@ -48,6 +48,9 @@ function evidenceSection(rule: Rule): string[] {
                 `A finding whose record matches ${code(rule.unconfirmedWhen)} is unconfirmed: a warning at most, and it never blocks.`,
               ]
             : []),
+          ...(rule.noteWhen
+            ? [`A finding whose records all match ${code(rule.noteWhen)} is a note (info): the record shows the case harmless.`]
+            : []),
         ];
   return [
     "## Evidence",

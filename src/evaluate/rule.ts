@@ -36,6 +36,8 @@ export interface Rule {
   evidence?: Evidence;
   /** A record matching this makes its finding unconfirmed (e.g. a data file no step we can see writes). */
   unconfirmedWhen?: Where;
+  /** A finding all of whose records match this is a note (info): the record shows the case harmless. */
+  noteWhen?: Where;
   /** Points of its area the first finding costs; n findings cost weight x log2(1 + n). */
   weight: number;
   reason: string;

@@ -332,6 +332,20 @@ describe("how conclusive a finding's evidence is", () => {
     });
   });
 
+  it("makes a finding whose records match noteWhen a note (info, never blocking), with or without a plan", () => {
+    const r = rule({ effect: "block", noteWhen: { writer: "harmless" } });
+    const { findings, result } = judgeRule(
+      r,
+      factsWith([at("train.py", 3, { writer: "harmless" }), at("src/model.py", 4, { writer: "none" })]),
+    );
+    expect(findings.find((f) => f.file === "train.py")).toMatchObject({ plan: "on", severity: "info" });
+    expect(findings.find((f) => f.file === "src/model.py")).toMatchObject({ severity: "error" });
+    expect(result).toMatchObject({ blocking: 1 });
+    const unplanned = judgeRule(r, factsWith([at("train.py", 3, { writer: "harmless" })], null));
+    expect(unplanned.findings[0]).toMatchObject({ severity: "info" });
+    expect(unplanned.result).not.toHaveProperty("blocking");
+  });
+
   it("leaves an info rule info whatever the plan says", () => {
     const { findings } = judgeRule(rule({ severity: "info", evidence: "unconfirmed" }), factsWith([at("train.py")]));
     expect(findings[0]!.severity).toBe("info");
