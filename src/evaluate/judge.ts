@@ -310,7 +310,9 @@ function gradeGroup(rule: Rule, records: FactRecord[], plan: PlanIndex): Graded 
   const severity = note ? "info" : gradedSeverity(rule.severity, placed.place, evidence);
   const blocks = !note && blocksAsWritten(rule, deciding) && mayBlock(placed.place, evidence);
   const grade = (s: Severity) => gradedSeverity(s, placed.place, evidence);
-  const heldBack = note ? undefined : heldFrom(rule, deciding, severity, blocks, grade, mayBlock(placed.place, evidence));
+  const heldBack = note
+    ? undefined
+    : heldFrom(rule, deciding, severity, blocks, grade, mayBlock(placed.place, evidence));
   const finding = toFinding(rule, ordered, { severity, evidence, placed, ...(heldBack ? { heldBack } : {}) });
   return { finding, blocks };
 }

@@ -49,7 +49,9 @@ function evidenceSection(rule: Rule): string[] {
               ]
             : []),
           ...(rule.noteWhen
-            ? [`A finding whose records all match ${code(rule.noteWhen)} is a note (info): the record shows the case harmless.`]
+            ? [
+                `A finding whose records all match ${code(rule.noteWhen)} is a note (info): the record shows the case harmless.`,
+              ]
             : []),
         ];
   return [
