@@ -229,7 +229,8 @@ export function judgeRule(
   const blocking = graded.filter((g) => g.blocks).length;
   const counts = plan
     ? {
-        counted: graded.filter((g) => g.finding.plan !== "off").length,
+        // A note (noteWhen) shows the case harmless: like an off-plan finding, it costs nothing.
+        counted: graded.filter((g) => g.finding.plan !== "off" && !g.note).length,
         ...(rule.effect === "block" || rule.blockWhen ? { blocking } : {}),
       }
     : blocking
@@ -277,6 +278,8 @@ function heldFrom(
 interface Graded {
   finding: Finding;
   blocks: boolean;
+  /** Every record matched the rule's noteWhen. */
+  note?: boolean;
 }
 
 /** No plan collected: the finding is graded as its rule is written, as audits without the plan always were. */
@@ -289,7 +292,7 @@ function asWrittenGroup(rule: Rule, records: FactRecord[]): Graded {
     evidence: evidenceOf(rule, records),
     ...(heldBack ? { heldBack } : {}),
   });
-  return { finding, blocks };
+  return { finding, blocks, note };
 }
 
 /** Graded by the plan: places on the plan first (they speak for the finding), their records decide the evidence
@@ -314,7 +317,7 @@ function gradeGroup(rule: Rule, records: FactRecord[], plan: PlanIndex): Graded 
     ? undefined
     : heldFrom(rule, deciding, severity, blocks, grade, mayBlock(placed.place, evidence));
   const finding = toFinding(rule, ordered, { severity, evidence, placed, ...(heldBack ? { heldBack } : {}) });
-  return { finding, blocks };
+  return { finding, blocks, note };
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

@@ -50,7 +50,7 @@ function evidenceSection(rule: Rule): string[] {
             : []),
           ...(rule.noteWhen
             ? [
-                `A finding whose records all match ${code(rule.noteWhen)} is a note (info): the record shows the case harmless.`,
+                `A finding whose records all match ${code(rule.noteWhen)} is a note (info, costing nothing): the record shows the case harmless.`,
               ]
             : []),
         ];

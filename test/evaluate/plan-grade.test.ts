@@ -340,7 +340,7 @@ describe("how conclusive a finding's evidence is", () => {
     );
     expect(findings.find((f) => f.file === "train.py")).toMatchObject({ plan: "on", severity: "info" });
     expect(findings.find((f) => f.file === "src/model.py")).toMatchObject({ severity: "error" });
-    expect(result).toMatchObject({ blocking: 1 });
+    expect(result).toMatchObject({ findings: 2, counted: 1, blocking: 1 });
     const unplanned = judgeRule(r, factsWith([at("train.py", 3, { writer: "harmless" })], null));
     expect(unplanned.findings[0]).toMatchObject({ severity: "info" });
     expect(unplanned.result).not.toHaveProperty("blocking");
