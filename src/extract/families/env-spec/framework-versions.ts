@@ -60,7 +60,7 @@ function partsAgree(list: readonly Stated[]): boolean {
  * whether they agree on major.minor. */
 export function frameworkConflicts(view: RepoView, records: readonly FactRecord[]): FactRecord[] {
   const stated = new Map<string, Stated[]>();
-  const envs = condaEnvironments(view, records);
+  const envs = new Map([...dockerBuilds(view, records), ...condaEnvironments(view, records)]);
   const add = (name: string, version: string, at: string, atLeast = false) => {
     const env = envs.get(at.slice(0, at.indexOf(":")));
     (stated.get(name) ?? stated.set(name, []).get(name)!).push({
@@ -158,5 +158,27 @@ function replacedInImage(view: RepoView, records: readonly FactRecord[]): Set<st
     const installed = dockerfileRequirements(r.file, view.read(r.file) ?? "", requirementFiles).map((i) => i.target);
     for (const framework of [r.file, ...installed].flatMap(pinned)) out.add(`${r.file}\0${framework}`);
   }
+  return out;
+}
+
+/** With two or more Dockerfiles at the root, each is a build of its own (one per model): the Dockerfile and the root
+ * requirements files only it installs are that build's environment, an alternative to the others'. */
+function dockerBuilds(view: RepoView, records: readonly FactRecord[]): Map<string, string> {
+  const files = (format: string) =>
+    records.flatMap((r) =>
+      r.kind === "spec-file" && r.format === format && typeof r.file === "string" && !r.file.includes("/")
+        ? [r.file]
+        : [],
+    );
+  const dockerfiles = files("dockerfile");
+  const out = new Map<string, string>();
+  if (dockerfiles.length < 2) return out;
+  const installers = new Map<string, string[]>();
+  for (const dockerfile of dockerfiles) {
+    out.set(dockerfile, `docker:${dockerfile}`);
+    for (const { target } of dockerfileRequirements(dockerfile, view.read(dockerfile) ?? "", files("requirements")))
+      installers.set(target, [...(installers.get(target) ?? []), dockerfile]);
+  }
+  for (const [file, by] of installers) if (new Set(by).size === 1) out.set(file, `docker:${by[0]!}`);
   return out;
 }

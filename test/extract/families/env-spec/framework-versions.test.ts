@@ -114,4 +114,22 @@ describe("frameworkConflicts", () => {
     const same = memoryView({ "envs/nemo.yml": nemo, "envs/espnet.yml": nemo.replace("2.7.1", "2.6.0") });
     expect(frameworkConflicts(same, records).map((r) => r.agree)).toEqual([false]);
   });
+  it("takes two root Dockerfiles, each installing its own requirements file, as alternative builds", () => {
+    const records = [
+      { kind: "spec-file", file: "Dockerfile.nemo", format: "dockerfile" },
+      { kind: "spec-file", file: "Dockerfile.espnet", format: "dockerfile" },
+      { kind: "spec-file", file: "requirements_nemo.txt", format: "requirements" },
+      { kind: "spec-file", file: "requirements_espnet.txt", format: "requirements" },
+      { kind: "package", file: "requirements_nemo.txt", line: 1, name: "torch", spec: "==2.7.1" },
+      { kind: "package", file: "requirements_espnet.txt", line: 1, name: "torch", spec: "==2.6.0" },
+    ];
+    const view = memoryView({
+      "Dockerfile.nemo": "FROM python:3.10\nCOPY requirements_nemo.txt .\nRUN pip install -r requirements_nemo.txt\n",
+      "Dockerfile.espnet":
+        "FROM python:3.10\nCOPY requirements_espnet.txt .\nRUN pip install -r requirements_espnet.txt\n",
+    });
+    expect(frameworkConflicts(view, records).map((r) => r.agree)).toEqual([true]);
+    // With no Dockerfile to say which build installs which, the two root files are rivals.
+    expect(frameworkConflicts(memoryView({}), records).map((r) => r.agree)).toEqual([false]);
+  });
 });
