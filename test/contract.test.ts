@@ -91,6 +91,8 @@ function fieldsNamedBy(rule: Rule): Array<{ family: string; field: string; where
   for (const field of rule.group ?? []) named.push({ family: rule.check.family, field, where: "group" });
   for (const field of Object.keys(rule.unconfirmedWhen ?? {}))
     named.push({ family: rule.check.family, field, where: "unconfirmedWhen" });
+  for (const field of Object.keys(rule.infoWhen ?? {}))
+    named.push({ family: rule.check.family, field, where: "infoWhen" });
   const extra = rule.group ? ["count"] : [];
   // An absence's words come from the record `applies` found; a finding's from the record it matched.
   const speaker = rule.check.absent && rule.applies ? rule.applies.family : rule.check.family;

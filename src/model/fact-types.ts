@@ -153,6 +153,8 @@ export interface EnvSpecFact {
   indexInstead?: string;
   /** package, install with indexProblem: true when installing it from the index certainly fails */
   indexInstallFails?: boolean;
+  /** package, install with indexProblem: true for a backport the standard library shadows (import finds the standard module first): installed, it does nothing */
+  indexHarmless?: boolean;
   /** package, install with indexProblem: the page that says so (the project's index page, release notes) */
   indexSource?: string;
   /** package: true when the install that reads this line names PyTorch's own index (its file, a file it includes or that includes it, or a command installing it with -r) */
@@ -229,8 +231,10 @@ export interface EnvSpecFact {
   pin?: string;
   /** pin-conflict: the other spec's line that pins it differently, as 'file:line pins numpy==1.22.3' */
   other?: string;
-  /** pin-conflict: which of the two the build installs and why (the later pip line), or that nothing says which file to install */
+  /** pin-conflict: which of the two the build installs and why (the later pip line), which file the plan installs, or that nothing says which file to install */
   wins?: string;
+  /** pin-conflict of two root requirements files: true when one is no rival (a plan step installs the other, or its name marks another platform) */
+  alternative?: boolean;
   /** image a README names: how its command uses it (runs, pulls); absent for a Dockerfile's FROM */
   uses?: string;
   /** image: a Dockerfile's FROM, or a README's docker run or pull, names no release of a pulled image (no tag, or `latest`, and no digest); absent for an earlier stage, scratch or a build argument's base */

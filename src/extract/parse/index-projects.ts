@@ -8,6 +8,8 @@ interface IndexProjectRow {
   problem: string;
   instead: string;
   installFails: boolean;
+  /** A backport the standard library shadows: installed, `import` finds the standard module first and nothing breaks. */
+  harmless: boolean;
   /** A version spec (regex) for which the row's words are `exceptProblem` and the install may succeed. */
   except?: string;
   exceptProblem?: string;
@@ -41,6 +43,7 @@ export function indexProjectFields(name: string, spec: string, marker?: string):
     indexInstead: row.instead,
     indexInstallFails: row.installFails && !excepted,
     indexSource: row.source,
+    ...(row.harmless ? { indexHarmless: true } : {}),
   };
 }
 

@@ -24,5 +24,6 @@ export function clearBackportsForStatedPython(records: FactRecord[]): void {
     delete r.indexInstead;
     delete r.indexInstallFails;
     delete r.indexSource;
+    delete r.indexHarmless;
   }
 }

@@ -5,6 +5,7 @@ import type { RepoView } from "../../../model/repo-view.js";
 import { imageFrameworks } from "../../parse/images.js";
 import { readmeListRecords } from "../../parse/readme-list.js";
 import { roleOf } from "../../view/file-roles.js";
+import { dockerfileRequirements } from "./dockerfile-requirements.js";
 
 const FRAMEWORKS: Record<string, string> = {
   torch: "torch",
@@ -19,6 +20,8 @@ interface Stated {
   at: string;
   /** A minimum ("1.13+", ">= 1.13", "1.13 or later", "at least 1.13"): any later version satisfies it. */
   atLeast?: boolean;
+  /** A complete environment of its own (a conda file with its own env name): an alternative, not a rival. */
+  env?: string;
 }
 
 const minor = (v: string) => v.split(".").slice(0, 2).join(".");
@@ -40,6 +43,7 @@ function agrees(list: readonly Stated[]): boolean {
 
 /** The sub-pipeline a statement belongs to: the top folder of its file, "" for the root's (which every part shares). */
 const partOf = (s: Stated) => {
+  if (s.env !== undefined) return s.env;
   const file = s.at.slice(0, s.at.indexOf(":"));
   return file.includes("/") ? file.slice(0, file.indexOf("/")) : "";
 };
@@ -56,8 +60,17 @@ function partsAgree(list: readonly Stated[]): boolean {
  * whether they agree on major.minor. */
 export function frameworkConflicts(view: RepoView, records: readonly FactRecord[]): FactRecord[] {
   const stated = new Map<string, Stated[]>();
-  const add = (name: string, version: string, at: string, atLeast = false) =>
-    (stated.get(name) ?? stated.set(name, []).get(name)!).push({ version, at, ...(atLeast ? { atLeast } : {}) });
+  const envs = new Map([...dockerBuilds(view, records), ...condaEnvironments(view, records)]);
+  const add = (name: string, version: string, at: string, atLeast = false) => {
+    const env = envs.get(at.slice(0, at.indexOf(":")));
+    (stated.get(name) ?? stated.set(name, []).get(name)!).push({
+      version,
+      at,
+      ...(atLeast ? { atLeast } : {}),
+      ...(env !== undefined ? { env } : {}),
+    });
+  };
+  const replaced = replacedInImage(view, records);
   const readme = view.files().find((e) => !e.skipped && !e.path.includes("/") && roleOf(e) === "readme");
   const text = readme ? (view.read(readme.path) ?? "") : "";
   const prose = readme ? readmeListRecords(readme.path, text) : [];
@@ -85,7 +98,8 @@ export function frameworkConflicts(view: RepoView, records: readonly FactRecord[
   for (const r of records) {
     if (r.kind !== "image" || typeof r.image !== "string") continue;
     for (const { framework, version } of imageFrameworks(r.image))
-      add(framework, version, `${String(r.file)}:${String(r.line)}, image ${r.image}`);
+      if (!replaced.has(`${String(r.file)}\0${framework}`))
+        add(framework, version, `${String(r.file)}:${String(r.line)}, image ${r.image}`);
   }
   const out: FactRecord[] = [];
   for (const [name, list] of stated) {
@@ -105,5 +119,66 @@ export function frameworkConflicts(view: RepoView, records: readonly FactRecord[
       agree: partsAgree(list),
     });
   }
+  return out;
+}
+
+/** Each conda file's environment, by its `name:` (else the file): a complete environment of its own, so two with
+ * different names are alternatives for different parts of the solution (one per model), not rival statements. */
+function condaEnvironments(view: RepoView, records: readonly FactRecord[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of records) {
+    if (r.kind !== "spec-file" || r.format !== "conda" || typeof r.file !== "string") continue;
+    const name = /^name\s*:\s*["']?([\w.-]+)/m.exec(view.read(r.file) ?? "")?.[1];
+    out.set(r.file, `conda:${name ?? r.file}`);
+  }
+  return out;
+}
+
+/** The frameworks a Dockerfile's build pins exactly itself (its own `pip install torch==2.5.1`, or a requirements
+ * file its `pip install -r` installs), as `dockerfile\0framework`: the image's copy is replaced, so its tag states
+ * nothing about the built environment. */
+function replacedInImage(view: RepoView, records: readonly FactRecord[]): Set<string> {
+  const requirementFiles = records.flatMap((r) =>
+    r.kind === "spec-file" && r.format === "requirements" && typeof r.file === "string" ? [r.file] : [],
+  );
+  const pinned = (file: string) =>
+    records.flatMap((r) =>
+      r.kind === "package" &&
+      r.file === file &&
+      typeof r.name === "string" &&
+      FRAMEWORKS[r.name] !== undefined &&
+      typeof r.spec === "string" &&
+      /^===?\s*\d/.test(r.spec)
+        ? [FRAMEWORKS[r.name]!]
+        : [],
+    );
+  const out = new Set<string>();
+  for (const r of records) {
+    if (r.kind !== "spec-file" || r.format !== "dockerfile" || typeof r.file !== "string") continue;
+    const installed = dockerfileRequirements(r.file, view.read(r.file) ?? "", requirementFiles).map((i) => i.target);
+    for (const framework of [r.file, ...installed].flatMap(pinned)) out.add(`${r.file}\0${framework}`);
+  }
+  return out;
+}
+
+/** With two or more Dockerfiles at the root, each is a build of its own (one per model): the Dockerfile and the root
+ * requirements files only it installs are that build's environment, an alternative to the others'. */
+function dockerBuilds(view: RepoView, records: readonly FactRecord[]): Map<string, string> {
+  const files = (format: string) =>
+    records.flatMap((r) =>
+      r.kind === "spec-file" && r.format === format && typeof r.file === "string" && !r.file.includes("/")
+        ? [r.file]
+        : [],
+    );
+  const dockerfiles = files("dockerfile");
+  const out = new Map<string, string>();
+  if (dockerfiles.length < 2) return out;
+  const installers = new Map<string, string[]>();
+  for (const dockerfile of dockerfiles) {
+    out.set(dockerfile, `docker:${dockerfile}`);
+    for (const { target } of dockerfileRequirements(dockerfile, view.read(dockerfile) ?? "", files("requirements")))
+      installers.set(target, [...(installers.get(target) ?? []), dockerfile]);
+  }
+  for (const [file, by] of installers) if (new Set(by).size === 1) out.set(file, `docker:${by[0]!}`);
   return out;
 }

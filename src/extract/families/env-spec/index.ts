@@ -37,6 +37,7 @@ import { frameworkConflicts } from "./framework-versions.js";
 import { condaByContent, readmeNamedSpecs, requirementsByContent } from "./spec-by-content.js";
 import { dockerRunImage } from "./docker-run-image.js";
 import { pinConflicts } from "./pin-conflicts.js";
+import { pinThroughBuilds } from "./build-pins.js";
 import { clearBackportsForStatedPython } from "./backport-python.js";
 import { markPytorchIndexed } from "./pytorch-index.js";
 import { markInRepoReferences, pinThroughReferences } from "./in-repo-references.js";
@@ -393,6 +394,7 @@ export const extractor: Extractor = {
     }
     for (const item of requirementsRecords(view, requirementRoots)) records.push(item);
     pinByLocks(view, records);
+    pinThroughBuilds(records, (file) => view.read(file));
     markInRepoReferences(records, (path) => path === "." || view.isDir(path) || view.has(path));
     pinThroughReferences(records);
     markObvious(records);

@@ -3,26 +3,14 @@
 // bitsandbytes-cuda112 and the other for -cuda114, with no word on which to use. Which one the build gets depends on
 // the order of the lines, and the other spec's pinned dependents may not work with it. Pure over the records read.
 import type { FactRecord } from "../../../model/facts.js";
-import { isDockerfilePath } from "../../../model/file-kinds.js";
 import { normalizeDistribution, variantBase } from "../../python/packages.js";
+import { dockerfileRequirements, requirementInstalls } from "./dockerfile-requirements.js";
 
 interface Pin {
   file: string;
   line: number;
   name: string;
   spec: string;
-}
-
-/** The files `-r` (or `--requirement`) names, with their lines: in a Dockerfile's `pip install` lines, or anywhere in a
- * requirements file (its includes). */
-function requirementInstalls(text: string, pipLines = true): Array<{ file: string; line: number }> {
-  const out: Array<{ file: string; line: number }> = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    if (raw.trim().startsWith("#") || (pipLines && !/\bpip3?\s+install\b/.test(raw))) return;
-    for (const m of raw.matchAll(/(?:^|\s)(?:-r|--requirement)(?:\s+|=)([^\s&;|]+)/g))
-      out.push({ file: m[1]!.replace(/^\.\//, ""), line: i + 1 });
-  });
-  return out;
 }
 
 const pinOf = (r: FactRecord): Pin | null =>
@@ -45,8 +33,13 @@ function disagree(a: Pin, b: Pin): boolean {
 
 const written = (p: Pin) => `${p.name}${p.spec}`;
 
+/** A requirements file whose name marks a platform or device (`requirements_windows.txt`, `-cpu`, `_colab`): a
+ * variant of the main file for another machine, not a rival spec of the same environment. */
+const PLATFORM_VARIANT =
+  /[-_.](?:windows|win(?:32|64)?|mac(?:os)?|osx|darwin|linux|cpu|gpu|cuda\d*|colab|kaggle|m1|apple|rocm)(?=[-_.])/i;
+
 /** The pins two specs disagree on: each Dockerfile against the requirements files it installs with `-r`, and each
- * pair of requirements files at the root when the README's commands name neither. */
+ * pair of requirements files at the root (one record per pair), with which of the two a plan step installs. */
 export function pinConflicts(
   records: readonly FactRecord[],
   read: (file: string) => string | null,
@@ -59,16 +52,16 @@ export function pinConflicts(
   const requirementFiles = records.flatMap((r) =>
     r.kind === "spec-file" && r.format === "requirements" && typeof r.file === "string" ? [r.file] : [],
   );
+  const dockerfiles = records.flatMap((r) =>
+    r.kind === "spec-file" && r.format === "dockerfile" && typeof r.file === "string" ? [r.file] : [],
+  );
   // 1. A Dockerfile's own pins against the requirements files its RUN lines install: the later line wins.
-  for (const dockerfile of new Set(pins.filter((p) => isDockerfilePath(p.file)).map((p) => p.file))) {
-    const folder = dockerfile.includes("/") ? dockerfile.slice(0, dockerfile.lastIndexOf("/") + 1) : "";
-    for (const install of requirementInstalls(read(dockerfile) ?? "")) {
-      const target =
-        requirementFiles.find((f) => f === install.file || f === folder + install.file) ??
-        requirementFiles.find((f) => f.endsWith(`/${install.file.slice(install.file.lastIndexOf("/") + 1)}`));
-      if (!target) continue;
+  const dockerInstalls = new Map<string, string>(); // requirements file -> the Dockerfile line that installs it
+  for (const dockerfile of dockerfiles)
+    for (const install of dockerfileRequirements(dockerfile, read(dockerfile) ?? "", requirementFiles)) {
+      if (!dockerInstalls.has(install.target)) dockerInstalls.set(install.target, `${dockerfile}:${install.line}`);
       for (const own of byFile.get(dockerfile) ?? [])
-        for (const listed of byFile.get(target) ?? []) {
+        for (const listed of byFile.get(install.target) ?? []) {
           if (!disagree(own, listed)) continue;
           const later = own.line > install.line;
           out.push({
@@ -84,30 +77,44 @@ export function pinConflicts(
           });
         }
     }
-  }
-  // 2. Two requirements files at the root, with no README command naming either.
+  // 2. Two requirements files at the root: one record per pair, listing the packages they pin differently.
   const named = (file: string) => readmeCommands.some((c) => c.includes(file));
-  const roots = requirementFiles.filter((f) => !f.includes("/") && !named(f));
+  const how = (file: string) => (named(file) ? "the README's install command" : (dockerInstalls.get(file) ?? null));
+  const roots = requirementFiles.filter((f) => !f.includes("/"));
   for (let i = 0; i < roots.length; i++)
     for (let j = i + 1; j < roots.length; j++) {
       const [a, b] = [roots[i]!, roots[j]!];
-      // One that includes the other is one spec.
+      // The README naming both says what to install; one that includes the other is one spec.
+      if (named(a) && named(b)) continue;
       const includes = (from: string, to: string) =>
         requirementInstalls(read(from) ?? "", false).some((x) => x.file === to);
       if (includes(a, b) || includes(b, a)) continue;
-      for (const x of byFile.get(a) ?? [])
-        for (const y of byFile.get(b) ?? []) {
-          if (!disagree(x, y)) continue;
-          out.push({
-            kind: "pin-conflict",
-            file: y.file,
-            line: y.line,
-            name: variantBase(y.name),
-            pin: written(y),
-            other: `${x.file}:${x.line} pins ${written(x)}`,
-            wins: "nothing says which of the two files to install, so the environment depends on the reader's guess",
-          });
-        }
+      const pairs = (byFile.get(a) ?? []).flatMap((x) =>
+        (byFile.get(b) ?? []).flatMap((y) => (disagree(x, y) ? [{ x, y }] : [])),
+      );
+      if (pairs.length === 0) continue;
+      const installed = [a, b].filter((f) => how(f) !== null);
+      const variant = [a, b].find((f) => PLATFORM_VARIANT.test(f));
+      const alternative = installed.length === 1 || (installed.length === 0 && variant !== undefined);
+      const wins =
+        installed.length === 1
+          ? `the plan installs ${installed[0]!} (${how(installed[0]!)!}); ${[a, b].find((f) => f !== installed[0])!} is an alternative off the plan`
+          : variant !== undefined && installed.length === 0
+            ? `${variant} is a variant for another platform (its name says so), not a rival of the other file`
+            : installed.length === 2
+              ? `both files are installed (${how(a)!}; ${how(b)!}), and the later install wins`
+              : "nothing says which of the two files to install, so the environment depends on the reader's guess";
+      const first = pairs[0]!;
+      out.push({
+        kind: "pin-conflict",
+        file: first.y.file,
+        line: first.y.line,
+        name: [...new Set(pairs.map((p) => variantBase(p.y.name)))].join(", "),
+        pin: pairs.map((p) => written(p.y)).join(", "),
+        other: `${a} pins ${pairs.map((p) => `${written(p.x)} (line ${p.x.line})`).join(", ")}`,
+        wins,
+        ...(alternative ? { alternative: true } : {}),
+      });
     }
   return out;
 }

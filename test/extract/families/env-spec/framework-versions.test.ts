@@ -71,4 +71,65 @@ describe("frameworkConflicts", () => {
     expect(frameworkConflicts(memoryView({}), [root, a, b]).map((r) => r.agree)).toEqual([false]);
     expect(frameworkConflicts(memoryView({}), [root, a]).map((r) => r.agree)).toEqual([true]);
   });
+  it("takes a base image whose framework the build's own install replaces as no statement", () => {
+    const image = {
+      kind: "image",
+      file: "Dockerfile",
+      line: 1,
+      image: "pytorch/pytorch:2.1.2-cuda12.1-cudnn8-devel",
+    };
+    const specs = [
+      { kind: "spec-file", file: "Dockerfile", format: "dockerfile" },
+      { kind: "spec-file", file: "requirements.txt", format: "requirements" },
+    ];
+    const torch = { kind: "package", file: "requirements.txt", line: 1, name: "torch", spec: "==2.5.1" };
+    const dockerfile = [
+      "FROM pytorch/pytorch:2.1.2-cuda12.1-cudnn8-devel",
+      "COPY requirements.txt .",
+      "RUN pip install -r requirements.txt --extra-index-url https://download.pytorch.org/whl/cu124",
+    ].join("\n");
+    const view = memoryView({ Dockerfile: dockerfile, "requirements.txt": "torch==2.5.1\n" });
+    expect(frameworkConflicts(view, [...specs, image, torch])).toEqual([]);
+    // The Dockerfile's own pip line replaces it too; a build that installs no torch keeps the image's.
+    const own = { kind: "package", file: "Dockerfile", line: 3, name: "torch", spec: "==2.5.1" };
+    const plain = memoryView({
+      Dockerfile: "FROM pytorch/pytorch:2.1.2-cuda12.1-cudnn8-devel\nRUN pip install torch==2.5.1\n",
+    });
+    expect(frameworkConflicts(plain, [specs[0]!, image, own])).toEqual([]);
+    const untouched = memoryView({ Dockerfile: "FROM pytorch/pytorch:2.1.2-cuda12.1-cudnn8-devel\n" });
+    expect(frameworkConflicts(untouched, [...specs, image, torch]).map((r) => r.agree)).toEqual([false]);
+  });
+  it("takes conda files with their own environment names as alternatives, each agreeing with the root's", () => {
+    const nemo = "name: nemo\ndependencies:\n  - python=3.10\n  - pip:\n    - torch==2.7.1\n";
+    const espnet = "name: espnet\ndependencies:\n  - python=3.10\n  - pip:\n    - torch==2.6.0\n";
+    const records = [
+      { kind: "spec-file", file: "envs/nemo.yml", format: "conda" },
+      { kind: "spec-file", file: "envs/espnet.yml", format: "conda" },
+      { kind: "package", file: "envs/nemo.yml", line: 5, name: "torch", spec: "==2.7.1" },
+      { kind: "package", file: "envs/espnet.yml", line: 5, name: "torch", spec: "==2.6.0" },
+    ];
+    const view = memoryView({ "envs/nemo.yml": nemo, "envs/espnet.yml": espnet });
+    expect(frameworkConflicts(view, records).map((r) => r.agree)).toEqual([true]);
+    // One environment name in two files is one environment: its two versions disagree.
+    const same = memoryView({ "envs/nemo.yml": nemo, "envs/espnet.yml": nemo.replace("2.7.1", "2.6.0") });
+    expect(frameworkConflicts(same, records).map((r) => r.agree)).toEqual([false]);
+  });
+  it("takes two root Dockerfiles, each installing its own requirements file, as alternative builds", () => {
+    const records = [
+      { kind: "spec-file", file: "Dockerfile.nemo", format: "dockerfile" },
+      { kind: "spec-file", file: "Dockerfile.espnet", format: "dockerfile" },
+      { kind: "spec-file", file: "requirements_nemo.txt", format: "requirements" },
+      { kind: "spec-file", file: "requirements_espnet.txt", format: "requirements" },
+      { kind: "package", file: "requirements_nemo.txt", line: 1, name: "torch", spec: "==2.7.1" },
+      { kind: "package", file: "requirements_espnet.txt", line: 1, name: "torch", spec: "==2.6.0" },
+    ];
+    const view = memoryView({
+      "Dockerfile.nemo": "FROM python:3.10\nCOPY requirements_nemo.txt .\nRUN pip install -r requirements_nemo.txt\n",
+      "Dockerfile.espnet":
+        "FROM python:3.10\nCOPY requirements_espnet.txt .\nRUN pip install -r requirements_espnet.txt\n",
+    });
+    expect(frameworkConflicts(view, records).map((r) => r.agree)).toEqual([true]);
+    // With no Dockerfile to say which build installs which, the two root files are rivals.
+    expect(frameworkConflicts(memoryView({}), records).map((r) => r.agree)).toEqual([false]);
+  });
 });
