@@ -306,7 +306,8 @@ function readmeLists(view: RepoView): FactRecord[] {
   return readme ? readmeListRecords(readme.path, view.read(readme.path) ?? "") : [];
 }
 
-/** "Python 3.7.3", "python2 dependencies", "python=3.8", "python3.6, pytorch1.1.0" in a README: the version its words state. The root
+/** "Python 3.7.3", "python2 dependencies", "python=3.8", "python3.6, pytorch1.1.0" in a README: the version its words state;
+ * a lower bound ("Python >= 3.10", "Python ≥ 3.10", "Python 3.4+", "Python 3.8 or later") states its version too. The root
  * README's first; then a sub-folder's (`sol/readme.txt`), shallowest first, for a repo whose steps live there. */
 function readmePython(view: RepoView): FactRecord[] {
   const depth = (path: string) => path.split("/").length;
@@ -318,7 +319,7 @@ function readmePython(view: RepoView): FactRecord[] {
     const lines = (view.read(entry.path) ?? "").split("\n");
     for (let i = 0; i < lines.length; i++) {
       const m =
-        /\bpython\s*(?:version\s*)?(?:[:=]|==)?\s*v?(\d\.\d{1,2}(?:\.\d{1,2})?)\b|\bpython\s?([23])\b(?![.\d])/i.exec(
+        /\bpython\s*(?:version\s*)?(?:[:=]|==|>=|≥|>)?\s*v?(\d\.\d{1,2}(?:\.\d{1,2})?)\b|\bpython\s?([23])\b(?![.\d])/i.exec(
           lines[i]!,
         );
       const source = entry.path.includes("/") ? `the README ${entry.path}` : "the README";
