@@ -36,6 +36,7 @@ import { companionMismatches } from "./framework-companions.js";
 import { frameworkConflicts } from "./framework-versions.js";
 import { condaByContent, readmeNamedSpecs, requirementsByContent } from "./spec-by-content.js";
 import { dockerRunImage } from "./docker-run-image.js";
+import { readmeImagePython } from "./readme-images.js";
 import { pinConflicts } from "./pin-conflicts.js";
 import { clearBackportsForStatedPython } from "./backport-python.js";
 import { markPytorchIndexed } from "./pytorch-index.js";
@@ -170,6 +171,7 @@ function declarationRecords(view: RepoView, facts: Facts): FactRecord[] {
     if (r.kind !== "readme" || typeof r.file !== "string") continue;
     const text = view.read(r.file) ?? "";
     records.push(...packageTableRecords(r.file, text));
+    records.push(...readmeImagePython(r.file, text));
     // A repo its code blocks clone and build over several lines (`git clone .../apex`, `cd apex`, `python setup.py
     // install`), with no commit or tag: unless a one-line install already says so.
     const said = new Set(records.flatMap((x) => (x.file === r.file && typeof x.spec === "string" ? [x.spec] : [])));
