@@ -11,6 +11,8 @@ describe("readmeImagePython", () => {
     expect(r).toMatchObject({ kind: "python-version", line: 1, value: null });
   });
   it("ignores a URL's path and images the table does not know", () => {
-    expect(readmeImagePython("README.md", "See https://example.com/nvidia/pytorch:24.04-py3 and myorg/app:1.0\n")).toEqual([]);
+    expect(
+      readmeImagePython("README.md", "See https://example.com/nvidia/pytorch:24.04-py3 and myorg/app:1.0\n"),
+    ).toEqual([]);
   });
 });
