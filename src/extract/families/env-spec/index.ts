@@ -37,6 +37,7 @@ import { frameworkConflicts } from "./framework-versions.js";
 import { condaByContent, readmeNamedSpecs, requirementsByContent } from "./spec-by-content.js";
 import { dockerRunImage } from "./docker-run-image.js";
 import { readmeImagePython } from "./readme-images.js";
+import { standInReadme } from "../readme/stand-in.js";
 import { pinConflicts } from "./pin-conflicts.js";
 import { clearBackportsForStatedPython } from "./backport-python.js";
 import { markPytorchIndexed } from "./pytorch-index.js";
@@ -302,10 +303,12 @@ function markObvious(records: FactRecord[]): void {
     specs[0]!.obvious = specs[0]!.installMoot = true;
 }
 
-/** The version lists of the root README. */
+/** The version lists of the root README (or of the one standing in for it where the root has none). */
 function readmeLists(view: RepoView): FactRecord[] {
-  const readme = view.files().find((e) => !e.skipped && !e.path.includes("/") && roleOf(e) === "readme");
-  return readme ? readmeListRecords(readme.path, view.read(readme.path) ?? "") : [];
+  const readme =
+    view.files().find((e) => !e.skipped && !e.path.includes("/") && roleOf(e) === "readme")?.path ??
+    standInReadme(view.files());
+  return readme ? readmeListRecords(readme, view.read(readme) ?? "") : [];
 }
 
 /** "Python 3.7.3", "python2 dependencies", "python=3.8", "python3.6, pytorch1.1.0" in a README: the version its words state;
