@@ -729,6 +729,15 @@ function readmeFacts(
     while (before.length > 0 && LIST_ITEM.test(before[before.length - 1]!.text)) before.pop();
     return before.pop()?.text ?? "";
   };
+  // A list of folders under words that say to run notebooks ("Execute (in order) each notebook:", then
+  // "1. `lightgbm_setup/`"): each item runs the notebooks its folder holds, in the list's order.
+  for (const { line, text: prose } of parts.prose) {
+    const folder = LIST_FOLDER.exec(prose)?.[1];
+    if (!folder || /\.\w+$/.test(folder)) continue;
+    const lead = leadIn(line);
+    if (lead.length > 2000 || !RUN_VERB.test(lead) || !/\bnotebooks?\b/i.test(lead)) continue;
+    for (const path of notebooksIn(view, [joinRel(dir, folder), joinRel("", folder)])) nameNotebook(line, path);
+  }
   for (const { line, text: prose } of parts.prose) {
     if (prose.length > 2000) continue;
     const listed = !RUN_VERB.test(prose) && LIST_ITEM.test(prose) ? leadIn(line) : null;
@@ -1214,6 +1223,8 @@ const LIST_ITEM_ONLY = /^\s*(?:\d+[.)]|[-*+])\s+`([^`]+)`\s*[.;]?\s*$/;
 const SHELL_WORD = /[\w./-]*[\w-]\.sh\b/g;
 /** A bulleted or numbered list item. */
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
+/** A list item that is a folder's name alone: "1. `lightgbm_setup/`", "- models/a". */
+const LIST_FOLDER = /^\s*(?:[-*+]|\d+[.)])\s+`?([\w.-]+(?:\/[\w.-]+)*)\/?`?\s*$/;
 /** The folder a sentence sends the reader to before its script ("go to `src` and run ...", "cd into V and run"). */
 const GO_TO_FOLDER = /\b(?:go|cd|change|move|navigate)\s+(?:in)?to\s+(?:the\s+)?[`*"']*([\w.-]+(?:\/[\w.-]+)*\/?)/i;
 
