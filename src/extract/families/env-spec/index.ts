@@ -37,7 +37,7 @@ import { frameworkConflicts } from "./framework-versions.js";
 import { condaByContent, readmeNamedSpecs, requirementsByContent } from "./spec-by-content.js";
 import { dockerRunImage } from "./docker-run-image.js";
 import { readmeImagePython } from "./readme-images.js";
-import { standInReadme } from "../readme/stand-in.js";
+import { standInReadme } from "../../view/stand-in-readme.js";
 import { pinConflicts } from "./pin-conflicts.js";
 import { clearBackportsForStatedPython } from "./backport-python.js";
 import { markPytorchIndexed } from "./pytorch-index.js";

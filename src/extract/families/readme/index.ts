@@ -33,7 +33,7 @@ import { scriptLineReader } from "../../shell/script-folder.js";
 import { isInstalledModule } from "../../shell/installed-modules.js";
 import { repeatPrefix } from "../../shell/repeat-prefix.js";
 import { trainsNothing } from "./trains-nothing.js";
-import { standInFolder, standInReadme } from "./stand-in.js";
+import { standInFolder, standInReadme } from "../../view/stand-in-readme.js";
 import { joinWrappedOptions } from "../../shell/wrapped-options.js";
 import { cloneEntered, scriptClones, type ScriptClone } from "./script-clones.js";
 import { MAX_PATH_WORD, PATH_TOKEN, withoutTrailingDots } from "../../parse/prose-paths.js";

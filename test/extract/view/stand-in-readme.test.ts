@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { standInFolder, standInReadme } from "../../../../src/extract/families/readme/stand-in.js";
-import type { InventoryEntry } from "../../../../src/model/repo-view.js";
+import { standInFolder, standInReadme } from "../../../src/extract/view/stand-in-readme.js";
+import type { InventoryEntry } from "../../../src/model/repo-view.js";
 
 const entry = (path: string): InventoryEntry =>
   ({

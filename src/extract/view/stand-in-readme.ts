@@ -1,7 +1,7 @@
 // The README a repo with none at its root is read by: its shallowest one (`Submission/readme.MD`), which a
 // stranger opens first. Pure over the file list.
-import type { InventoryEntry } from "../../../model/repo-view.js";
-import { roleOf } from "../../view/file-roles.js";
+import type { InventoryEntry } from "../../model/repo-view.js";
+import { roleOf } from "./file-roles.js";
 
 const depth = (path: string) => path.split("/").length;
 const folderOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf("/")));
