@@ -503,8 +503,12 @@ export interface ReadmeFact {
   kind?: string;
   /** the README (relative path); call, clone-run: the shell script */
   file?: string;
-  /** readme: root | docs | sub-project (the README of a folder up to two levels down that holds code of its own) */
+  /** readme: root (at the root, or the stand-in where the root has none) | docs | sub-project (the README of a folder up to two levels down that holds code of its own) */
   place?: string;
+  /** readme (root): the repo has no README at its root; this one, the shallowest (of several at one depth, the one whose folder holds the most code), is read as its README */
+  standIn?: boolean;
+  /** readme (standIn): the folder its commands run from: its own where that folder holds code, else the root ("") */
+  runsFrom?: string;
   /** readme (docs, sub-project): the root README links or names it; an unlinked docs/ page (often a vendored framework's own) gives rerun steps only where the root README gives none, an unlinked sub-folder README only where the root README gives no training or prediction step */
   linked?: boolean;
   /** section, command, mention, wrapped: 1-based line in the README; call, clone-run: line in the shell script */

@@ -78,6 +78,21 @@ function sentenceList(text: string): Item[] | null {
   return items;
 }
 
+/** A line's lists: one per labelled part where `;` separates them ("Main requirements: keras 2.0.8, theano 0.8.2;
+ * Other requirements: numpy 1.13.1+, pandas 0.20.3+"), else the line's one list. */
+function lineLists(text: string): Item[][] {
+  const cleaned = text.replace(/[`*]/g, "").replace(/[.!]\s*$/, "");
+  const parts = cleaned.split(/\s*;\s*(?=[^;:,]{1,60}:)/);
+  if (parts.length < 2) {
+    const items = sentenceList(cleaned);
+    return items ? [items] : [];
+  }
+  return parts.flatMap((part) => {
+    const items = sentenceList(part);
+    return items ? [items] : [];
+  });
+}
+
 /** One `name version` pair of a line of them: `pytorch 1.1`, `mmcv==0.2.10`, `pandas: 0.20.1`, `cuda10.0`. */
 const PAIR = String.raw`[A-Za-z][\w.+-]*?(?:\s*(?:==?|:)\s*|\s*)v?\d+(?:\.\d+)+[\w.]*`;
 const PAIRS_LINE = new RegExp(String.raw`^\s*${PAIR}(?:\s+${PAIR})+\s*$`);
@@ -139,13 +154,17 @@ export function readmeListRecords(file: string, text: string): FactRecord[] {
           const [written, at] = String(r.written).split("\u0000");
           out.push({ ...r, line: Number(at), written: written! });
         }
+      } else if (!all) {
+        // Bullets that are labelled lists themselves ("- Main requirements: keras 2.0.8, theano 0.8.2").
+        for (let k = i; k < j; k++)
+          if (lines[k]!.length <= 400 && /:/.test(lines[k]!))
+            for (const list of lineLists(lines[k]!.replace(bullet, ""))) out.push(...toRecords(file, k + 1, list));
       }
       i = j - 1;
       continue;
     }
     if (!/[,;]|\sand\s/.test(lines[i]!) || lines[i]!.length > 400) continue;
-    const items = sentenceList(lines[i]!.replace(/[`*]/g, "").replace(/[.!]\s*$/, ""));
-    if (items) out.push(...toRecords(file, i + 1, items));
+    for (const items of lineLists(lines[i]!)) out.push(...toRecords(file, i + 1, items));
   }
   return out;
 }

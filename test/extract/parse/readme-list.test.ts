@@ -126,4 +126,17 @@ describe("readmeListRecords", () => {
       ["torch", "torchvision"],
     );
   });
+  it("reads each labelled list of a line or of a bullet (`Main requirements: ...; Other requirements: ...`)", () => {
+    const line =
+      "Main requirements: Python 3.4+, keras 2.0.8, theano 0.8.2; Other requirements: numpy 1.13.1+, pandas 0.20.3+";
+    const want = [
+      ["keras", "==2.0.8"],
+      ["theano", "==0.8.2"],
+      ["numpy", ">=1.13.1"],
+      ["pandas", ">=0.20.3"],
+    ];
+    expect(readmeListRecords("README.md", line).map((r) => [r.name, r.spec])).toEqual(want);
+    const bullets = line.replace("Main", "- Main").replace("; Other", "\n- Other");
+    expect(readmeListRecords("README.md", bullets).map((r) => [r.name, r.spec])).toEqual(want);
+  });
 });

@@ -36,6 +36,8 @@ import { companionMismatches } from "./framework-companions.js";
 import { frameworkConflicts } from "./framework-versions.js";
 import { condaByContent, readmeNamedSpecs, requirementsByContent } from "./spec-by-content.js";
 import { dockerRunImage } from "./docker-run-image.js";
+import { readmeImagePython } from "./readme-images.js";
+import { standInReadme } from "../../view/stand-in-readme.js";
 import { pinConflicts } from "./pin-conflicts.js";
 import { pinThroughBuilds } from "./build-pins.js";
 import { clearBackportsForStatedPython } from "./backport-python.js";
@@ -171,6 +173,7 @@ function declarationRecords(view: RepoView, facts: Facts): FactRecord[] {
     if (r.kind !== "readme" || typeof r.file !== "string") continue;
     const text = view.read(r.file) ?? "";
     records.push(...packageTableRecords(r.file, text));
+    records.push(...readmeImagePython(r.file, text));
     // A repo its code blocks clone and build over several lines (`git clone .../apex`, `cd apex`, `python setup.py
     // install`), with no commit or tag: unless a one-line install already says so.
     const said = new Set(records.flatMap((x) => (x.file === r.file && typeof x.spec === "string" ? [x.spec] : [])));
@@ -301,13 +304,16 @@ function markObvious(records: FactRecord[]): void {
     specs[0]!.obvious = specs[0]!.installMoot = true;
 }
 
-/** The version lists of the root README. */
+/** The version lists of the root README (or of the one standing in for it where the root has none). */
 function readmeLists(view: RepoView): FactRecord[] {
-  const readme = view.files().find((e) => !e.skipped && !e.path.includes("/") && roleOf(e) === "readme");
-  return readme ? readmeListRecords(readme.path, view.read(readme.path) ?? "") : [];
+  const readme =
+    view.files().find((e) => !e.skipped && !e.path.includes("/") && roleOf(e) === "readme")?.path ??
+    standInReadme(view.files());
+  return readme ? readmeListRecords(readme, view.read(readme) ?? "") : [];
 }
 
-/** "Python 3.7.3", "python2 dependencies", "python=3.8", "python3.6, pytorch1.1.0" in a README: the version its words state. The root
+/** "Python 3.7.3", "python2 dependencies", "python=3.8", "python3.6, pytorch1.1.0" in a README: the version its words state;
+ * a lower bound ("Python >= 3.10", "Python ≥ 3.10", "Python 3.4+", "Python 3.8 or later") states its version too. The root
  * README's first; then a sub-folder's (`sol/readme.txt`), shallowest first, for a repo whose steps live there. */
 function readmePython(view: RepoView): FactRecord[] {
   const depth = (path: string) => path.split("/").length;
@@ -319,7 +325,7 @@ function readmePython(view: RepoView): FactRecord[] {
     const lines = (view.read(entry.path) ?? "").split("\n");
     for (let i = 0; i < lines.length; i++) {
       const m =
-        /\bpython\s*(?:version\s*)?(?:[:=]|==)?\s*v?(\d\.\d{1,2}(?:\.\d{1,2})?)\b|\bpython\s?([23])\b(?![.\d])/i.exec(
+        /\bpython\s*(?:version\s*)?(?:[:=]|==|>=|≥|>)?\s*v?(\d\.\d{1,2}(?:\.\d{1,2})?)\b|\bpython\s?([23])\b(?![.\d])/i.exec(
           lines[i]!,
         );
       const source = entry.path.includes("/") ? `the README ${entry.path}` : "the README";

@@ -33,6 +33,7 @@ import { scriptLineReader } from "../../shell/script-folder.js";
 import { isInstalledModule } from "../../shell/installed-modules.js";
 import { repeatPrefix } from "../../shell/repeat-prefix.js";
 import { trainsNothing } from "./trains-nothing.js";
+import { standInFolder, standInReadme } from "../../view/stand-in-readme.js";
 import { joinWrappedOptions } from "../../shell/wrapped-options.js";
 import { cloneEntered, scriptClones, type ScriptClone } from "./script-clones.js";
 import { MAX_PATH_WORD, PATH_TOKEN, withoutTrailingDots } from "../../parse/prose-paths.js";
@@ -98,7 +99,11 @@ export const extractor: Extractor = {
         .flatMap((f) => [parentOf(f.path), parentOf(parentOf(f.path))]),
     );
     // The sub-folder READMEs the root README points to ("see team_a/README.md") hold steps for the whole repo.
-    const root = view.files().find((f) => !f.skipped && roleOf(f) === "readme" && !f.path.includes("/"));
+    // With none at the root, the shallowest README stands in for it (`Submission/readme.MD`).
+    const standIn = standInReadme(view.files());
+    const root = view
+      .files()
+      .find((f) => !f.skipped && roleOf(f) === "readme" && (standIn ? f.path === standIn : !f.path.includes("/")));
     const rootText = root ? (view.read(root.path) ?? "") : "";
     const pointed = root ? pointedReadmes(rootText, (p) => view.has(p), readmeIn(view)) : new Set<string>();
     // The other markdown files it links (`see [training](guides/TRAIN.md)`, `Instructions: INSTALL.md`) are read
@@ -109,7 +114,7 @@ export const extractor: Extractor = {
     const linkRank = (path: string) => (linked.has(path) ? linkOrder.indexOf(path) : linkOrder.length);
     const placeOf = (entry: InventoryEntry): "root" | "docs" | "sub-project" | null => {
       const role = roleOf(entry);
-      if (role === "readme" && !entry.path.includes("/")) return "root";
+      if (role === "readme" && (standIn ? entry.path === standIn : !entry.path.includes("/"))) return "root";
       if (role === "docs" || linked.has(entry.path)) return "docs";
       const folder = entry.path.slice(0, Math.max(0, entry.path.lastIndexOf("/")));
       return folder &&
@@ -150,6 +155,7 @@ export const extractor: Extractor = {
           ? { linked: true }
           : {}),
         ...(trainScript ? { trainScript } : {}),
+        ...(entry.path === standIn ? { standIn: true, runsFrom: standInFolder(standIn, view.files()) } : {}),
         // A README saying its training code is left out is no solution that trains nothing.
         ...(noTraining && !trainAbsent ? { trainsNothing: true } : {}),
         ...(trainAbsent
@@ -167,7 +173,12 @@ export const extractor: Extractor = {
           quote: a.quote,
         });
       // A sub-project's README gives its commands from its own folder.
-      const startDir = placeOf(entry) === "sub-project" ? entry.path.slice(0, entry.path.lastIndexOf("/")) : "";
+      const startDir =
+        placeOf(entry) === "sub-project"
+          ? entry.path.slice(0, entry.path.lastIndexOf("/"))
+          : entry.path === standIn
+            ? standInFolder(standIn, view.files())
+            : "";
       for (const item of readmeFacts(entry.path, text, view, branches, source ?? null, startDir)) records.push(item);
     }
     return records;
@@ -313,7 +324,25 @@ function readmeFacts(
       .find((p) => fileExists(p));
     const fromDir = moved ?? joinRel(dir, clean);
     // Links are relative to the README's folder, commands usually to the root: try both, name the likelier.
-    const name = fileExists(fromRoot) ? fromRoot : fileExists(fromDir) || fromReadmeDir ? fromDir : fromRoot;
+    // A README whose commands run from its own folder names its files from there first (`pip install -r
+    // requirements.txt` in a sub-project's or a stand-in README), then from the root.
+    const ownFirst = dir !== "" && startDir === dir && fileExists(fromDir);
+    // A command's file it names from there (`Submission/requirements.txt`) that only the root holds is the root's.
+    const atRoot =
+      startDir !== "" && clean.startsWith(`${startDir}/`) && !fileExists(fromRoot) && !fileExists(fromDir)
+        ? clean.slice(startDir.length + 1)
+        : null;
+    if (atRoot !== null && fileExists(atRoot)) {
+      mention(line, "file", atRoot, true, runBy);
+      return;
+    }
+    const name = ownFirst
+      ? fromDir
+      : fileExists(fromRoot)
+        ? fromRoot
+        : fileExists(fromDir) || fromReadmeDir
+          ? fromDir
+          : fromRoot;
     if (name.startsWith("..")) return;
     // "The model is built in `model_zoo.py`": prose names a file by its name alone, wherever it lies.
     const anywhere = prose && !clean.includes("/") && view.files().some((e) => e.path.endsWith(`/${clean}`));
@@ -700,6 +729,15 @@ function readmeFacts(
     while (before.length > 0 && LIST_ITEM.test(before[before.length - 1]!.text)) before.pop();
     return before.pop()?.text ?? "";
   };
+  // A list of folders under words that say to run notebooks ("Execute (in order) each notebook:", then
+  // "1. `lightgbm_setup/`"): each item runs the notebooks its folder holds, in the list's order.
+  for (const { line, text: prose } of parts.prose) {
+    const folder = LIST_FOLDER.exec(prose)?.[1];
+    if (!folder || /\.\w+$/.test(folder)) continue;
+    const lead = leadIn(line);
+    if (lead.length > 2000 || !RUN_VERB.test(lead) || !/\bnotebooks?\b/i.test(lead)) continue;
+    for (const path of notebooksIn(view, [joinRel(dir, folder), joinRel("", folder)])) nameNotebook(line, path);
+  }
   for (const { line, text: prose } of parts.prose) {
     if (prose.length > 2000) continue;
     const listed = !RUN_VERB.test(prose) && LIST_ITEM.test(prose) ? leadIn(line) : null;
@@ -1185,6 +1223,8 @@ const LIST_ITEM_ONLY = /^\s*(?:\d+[.)]|[-*+])\s+`([^`]+)`\s*[.;]?\s*$/;
 const SHELL_WORD = /[\w./-]*[\w-]\.sh\b/g;
 /** A bulleted or numbered list item. */
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
+/** A list item that is a folder's name alone: "1. `lightgbm_setup/`", "- models/a". */
+const LIST_FOLDER = /^\s*(?:[-*+]|\d+[.)])\s+`?([\w.-]+(?:\/[\w.-]+)*)\/?`?\s*$/;
 /** The folder a sentence sends the reader to before its script ("go to `src` and run ...", "cd into V and run"). */
 const GO_TO_FOLDER = /\b(?:go|cd|change|move|navigate)\s+(?:in)?to\s+(?:the\s+)?[`*"']*([\w.-]+(?:\/[\w.-]+)*\/?)/i;
 

@@ -224,7 +224,12 @@ function readmeSteps(
       out.some((t) => !t.file.includes("/") && (t.purpose === "train" || t.purpose === "predict"))
     )
       continue;
-    const folder = doc.place === "sub-project" ? file.slice(0, file.lastIndexOf("/")) : "";
+    const folder =
+      doc.place === "sub-project"
+        ? file.slice(0, file.lastIndexOf("/"))
+        : typeof doc.runsFrom === "string"
+          ? doc.runsFrom
+          : "";
     const data = dataLines(file, folder);
     const commands = readme.filter(
       (r) => r.kind === "command" && r.file === file && r.via === undefined && !data.has(Number(r.line)),
