@@ -50,7 +50,9 @@ function evidenceSection(rule: Rule): string[] {
             : []),
         ];
   if (rule.infoWhen)
-    lines.push(`A finding whose records all match ${code(rule.infoWhen)} is a note: info, never blocking, costing nothing (the record shows the case harmless).`);
+    lines.push(
+      `A finding whose records all match ${code(rule.infoWhen)} is a note: info, never blocking, costing nothing (the record shows the case harmless).`,
+    );
   return [
     "## Evidence",
     "",
