@@ -388,6 +388,7 @@ class FileIndexer {
         t.value.get(from + 3) === "__main__"
       )
         index.hasMain = true;
+      else if (head === "for") this.readLoopOverNames(from, to, depth);
       else this.readAssignment(from, to, depth, block?.head === "class" && depth === 1);
       for (const assign of index.assigns.slice(hints))
         if (assign.target === target?.name) hintsIn.push({ scope, assign });
@@ -1031,6 +1032,22 @@ class FileIndexer {
     let found: [number, number] | null = null;
     for (const s of this.spans) if (s[0] <= line && line <= s[1] && (!found || s[0] >= found[0])) found = s;
     return found;
+  }
+
+  /** `for f in ['a_fold1.csv', 'a_fold2.csv']:` over file names written out: the loop's name holds a file the
+   * body reads (the first stands for them all; a read of it is a read of a name the repo must have). */
+  private readLoopOverNames(from: number, to: number, depth: number): void {
+    const t = this.t;
+    if (t.kind[from + 1] !== T.NAME || this.str(from + 2) !== "in" || !this.isOp(to - 1, ":")) return;
+    const open = from + 3;
+    if (!this.isOp(open, "[") && !this.isOp(open, "(")) return;
+    const names: string[] = [];
+    let k = open + 1;
+    for (; k < to - 2 && t.kind[k] === T.STRING; k += this.isOp(k + 1, ",") ? 2 : 1) names.push(t.value.get(k) ?? "");
+    if (k !== to - 2 || !(this.isOp(k, "]") || this.isOp(k, ")")) || names.length < 2) return;
+    if (!names.every((n) => /^[\w./-]+\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(n))) return;
+    const line = t.line[from]!;
+    this.constants.bind(this.str(from + 1), names[0]!, line, depth > 0 ? this.functionAt(line) : null);
   }
 
   /** NAME [. NAME]* [: annotation] = value (single target only): hint assignments and string constants. */

@@ -44,6 +44,7 @@ import { filesWithRole, roleOf } from "../../view/file-roles.js";
 import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
 import { placedIn, scriptRunFolders } from "../../shell/script-run-folders.js";
 import { repoRoots, underRoot } from "./repo-root.js";
+import { fitsTypedFields, nearestWritten } from "./near-names.js";
 import { weightsSourceLine } from "./weight-notes.js";
 
 const WEIGHT_CALLS = new Set([
@@ -559,16 +560,23 @@ export const extractor: Extractor = {
       let resolved: string | null = null;
       // Every write the read may be, for the plan to ask whether any of them runs (not only the first found).
       const writers = new Set<string>();
+      // A root a constant of the repo names (`OUTPUT_PATH + 'x.pklz'`, OUTPUT_PATH imported): the read is that
+      // folder's file, and its unknown-root form would meet any write whose name merely ends like it
+      // (`*get_x.csv`). A write under an unknown root still meets the resolved form.
+      const keyed = tries.some((t) => t.by !== null);
       for (const t of tries) {
         inRepo ||= paths.exists(t.path, file.path);
         fetched ||= fetchedBy(t.path);
-        producedBy ??= produced.producer(t.path, file.path, read.folder, read.kind === "weights");
-        for (const by of produced.producers(t.path, file.path, read.folder, read.kind === "weights")) writers.add(by);
+        const seeks = !(keyed && t.by === null && t.path.startsWith("*"));
+        if (seeks) producedBy ??= produced.producer(t.path, file.path, read.folder, read.kind === "weights");
+        if (seeks)
+          for (const by of produced.producers(t.path, file.path, read.folder, read.kind === "weights")) writers.add(by);
         documented ??= documentedBy(sources, t.path, file.path, file.notebook) ?? besideRepo(t.path, file.path);
         for (const from of runFrom.get(file.path) ?? []) {
           inRepo ||= paths.exists(t.path, from);
-          producedBy ??= produced.producer(t.path, from, read.folder, read.kind === "weights");
-          for (const by of produced.producers(t.path, from, read.folder, read.kind === "weights")) writers.add(by);
+          if (seeks) producedBy ??= produced.producer(t.path, from, read.folder, read.kind === "weights");
+          if (seeks)
+            for (const by of produced.producers(t.path, from, read.folder, read.kind === "weights")) writers.add(by);
           documented ??= documentedBy(sources, t.path, from, file.notebook);
         }
         if (
@@ -579,6 +587,17 @@ export const extractor: Extractor = {
         )
           documented = competition;
         if (t.by && resolved === null) resolved = `${t.path} (${t.by})`;
+      }
+      // A write whose integer field cannot make the name read (`fold%d` written, `fold1_best` read) is not its writer.
+      if (!read.path.includes("*") && producedBy !== null) {
+        const base = read.path.slice(read.path.lastIndexOf("/") + 1);
+        const makes = (by: string) => {
+          const w = writes.find((x) => x.by === by && x.what === "file");
+          const cut = by.lastIndexOf(":");
+          return !w || fitsTypedFields(base, w.path, linesOf(by.slice(0, cut))[Number(by.slice(cut + 1)) - 1] ?? "");
+        };
+        for (const by of [...writers]) if (!makes(by)) writers.delete(by);
+        if (!makes(producedBy)) producedBy = [...writers][0] ?? null;
       }
       if (documented === null && kaggleLayout !== null && /^(?:\.\.\/)+input\/|^\/kaggle\/input\//.test(read.path))
         documented = kaggleLayout;
@@ -622,6 +641,9 @@ export const extractor: Extractor = {
           ? hollowBy.get(producedBy)!
           : null;
       const kernelOutput = inRepo ? null : kernelOutputOf(read.path, kernels);
+      // A read of a known folder (a constant's root resolved) under a name near one a step writes there.
+      const nearName = (list: ReadonlyArray<{ path: string }>, from: string) =>
+        list.reduce<string | null>((hint, t) => hint ?? nearestWritten(writes, t.path, from), null);
       const loops =
         producedBy !== null && !inRepo && !fetched && read.path.includes("*")
           ? loopsDisagree(file.path, site.line, producedBy)
@@ -633,7 +655,7 @@ export const extractor: Extractor = {
           : producedBy === null && !inRepo && !fetched && documented !== null && documented !== kaggleLayout
             ? writtenElsewhere(writes, read.path)
             : producedBy === null && !inRepo && !fetched && documented === null
-              ? writtenPrefixed(writes, read.path)
+              ? (writtenPrefixed(writes, read.path) ?? nearName(tries, file.path))
               : null;
       return recordAt(file, site.line, {
         kind: read.kind,
