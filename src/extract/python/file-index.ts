@@ -67,6 +67,8 @@ export interface PyWrite {
 export interface PySaver {
   name: string;
   at: number;
+  /** The parameter is a folder the saver writes files of its own naming into (a checkpoint saver class). */
+  into?: boolean;
   /** The parameter's name, for a call that passes it by keyword. */
   param?: string;
   /** The path written, spelled in the parameters (`{folder}config.json`), and the parameters in order: a call
@@ -865,10 +867,18 @@ class FileIndexer {
     const owner = this.classes.filter((c) => c.from < line && line <= c.to).pop();
     const init = owner && this.defs.find((d) => d.name === "__init__" && owner.from < d.from && d.to <= owner.to);
     for (const a of init ? args : []) {
-      const attr = /^self\.([A-Za-z_]\w*)$/.exec(a.value)?.[1];
+      const whole = /^self\.([A-Za-z_]\w*)$/.exec(a.value)?.[1];
+      // `os.path.join(self.checkpoint_dir, name + self.extension)`, `self.out / name`: a file in that folder.
+      const within = whole
+        ? undefined
+        : /^(?:os\.path\.join|(?:pathlib\.)?Path)\(\s*self\.([A-Za-z_]\w*)\s*[,)]|^self\.([A-Za-z_]\w*)\s*\//.exec(
+            a.value,
+          );
+      const attr = whole ?? within?.[1] ?? within?.[2];
       const set = this.selfAssigns.find((s) => s.attr === attr && init!.from < s.line && s.line <= init!.to);
       if (set && init!.params.includes(set.name)) {
-        this.index.savers.push({ name: owner!.name, at: init!.params.indexOf(set.name), param: set.name });
+        const at = init!.params.indexOf(set.name);
+        this.index.savers.push({ name: owner!.name, at, param: set.name, ...(whole ? {} : { into: true }) });
         return;
       }
     }

@@ -291,8 +291,14 @@ function wrapperWrites(index: RepoPythonIndex): Written[] {
           s.at < 0
             ? positional.find(spells)
             : (call.args.find((a) => a.name !== null && a.name === s.param) ?? positional[s.at]);
+        // A saver of files it names itself, in the folder it is given: some file there, named at run time.
         if (spells(arg))
-          out.push({ path: arg.path, by: `${file.path}:${call.line}`, what: "file", fromFile: file.path });
+          out.push({
+            path: s.into ? `${arg.path.replace(/\/+$/, "")}/*` : arg.path,
+            by: `${file.path}:${call.line}`,
+            what: "file",
+            fromFile: file.path,
+          });
       }
     }
   }
