@@ -595,7 +595,7 @@ export const extractor: Extractor = {
         if (t.by && resolved === null) resolved = `${t.path} (${t.by})`;
       }
       // A write whose integer field cannot make the name read (`fold%d` written, `fold1_best` read) is not its writer.
-      if (!read.path.includes("*") && producedBy !== null) {
+      if (!read.path.includes("*") && !read.folder && producedBy !== null) {
         const base = read.path.slice(read.path.lastIndexOf("/") + 1);
         const makes = (by: string) => {
           const w = writes.find((x) => x.by === by && x.what === "file");

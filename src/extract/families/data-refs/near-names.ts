@@ -62,6 +62,9 @@ const escapeRe = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
 export function fitsTypedFields(base: string, written: string, lineText: string): boolean {
   const want = written.slice(written.lastIndexOf("/") + 1);
   if (!want.includes("*")) return true;
+  // Only a match through the name's fields is in question (not a folder listed, nor another name).
+  const loose = new RegExp(`^${want.split("*").map(escapeRe).join(".+")}$`);
+  if (!loose.test(base)) return true;
   for (const m of lineText.slice(0, 2000).matchAll(/(["'])((?:(?!\1).){1,300})\1/g)) {
     const literal = m[2]!.slice(m[2]!.lastIndexOf("/") + 1);
     const typed = literal.replace(INT_FIELD, "\u0001").replace(ANY_FIELD, "\u0002");

@@ -48,3 +48,11 @@ describe("fitsTypedFields", () => {
     expect(fitsTypedFields("submission_fold1_best.csv", "submission_fold*.csv", "x.to_csv(name)")).toBe(true);
   });
 });
+
+describe("fitsTypedFields on other matches", () => {
+  it("says yes when the written pattern does not make the name through its fields (a folder listed)", () => {
+    expect(fitsTypedFields("weights", "../weights/fold*.pth", "torch.save(m, f'../weights/fold{fold:d}.pth')")).toBe(
+      true,
+    );
+  });
+});
