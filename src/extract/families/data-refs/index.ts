@@ -675,6 +675,7 @@ export const extractor: Extractor = {
         documentedBy: documented,
         optional: site.optional,
         ...(resolved ? { resolved } : {}),
+        ...(tries.some((t) => t.by !== null && !t.path.includes("*")) ? { rootKnown: true } : {}),
         ...(configNamed ? { configNamed } : {}),
         ...(producedBy !== null && writers.size > 1
           ? { alsoProducedBy: [...writers].filter((w) => w !== producedBy).join(",") }
