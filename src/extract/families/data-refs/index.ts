@@ -15,7 +15,7 @@ import { preparePythonIndex, sourceOf, type RepoPythonIndex } from "../../python
 import { RepoPaths } from "./repo-paths.js";
 import { isTestFile } from "../../python/test-files.js";
 import { scannableConfig } from "../../python/config-lines.js";
-import { ConfigKeys, type KeyScope } from "./config-keys.js";
+import { ConfigKeys, joinRoot, type KeyScope } from "./config-keys.js";
 import { parserFilledFields } from "../../python/parser-filled-fields.js";
 import { configChoice, scopeValues, type ConfigChoice } from "./config-choice.js";
 import type { ModuleTree } from "../../python/dynamic-imports.js";
@@ -45,6 +45,7 @@ import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
 import { placedIn, scriptRunFolders } from "../../shell/script-run-folders.js";
 import { repoRoots, underRoot } from "./repo-root.js";
 import { fitsTypedFields, nearestWritten } from "./near-names.js";
+import { optionDefaults, passesOption } from "./option-defaults.js";
 import { weightsSourceLine } from "./weight-notes.js";
 
 const WEIGHT_CALLS = new Set([
@@ -407,6 +408,15 @@ export const extractor: Extractor = {
         text: c.text.trim().replace(/^(?:\$|>|#\s*\$)\s+/, ""),
       })),
     }));
+    // What the documented commands may pass to a script: the READMEs, shell scripts, Makefiles, notebooks' `!`
+    // lines and commands Python hands a shell.
+    const commandTexts = [
+      ...readmes.map((r) => r.text),
+      ...filesWithRole(ctx.view, "shell", "makefile")
+        .filter((e) => !e.skipped && e.size <= 1_000_000)
+        .map((e) => ctx.view.read(e.path) ?? ""),
+      ...index.files.flatMap((f) => [...(f.shell ?? []).map((l) => l.text), ...f.shellStrings.map((x) => x.value)]),
+    ];
     // Checkpoints the training saves where only the run knows: weights read from an unknown root are those.
     const saver =
       index.files.flatMap((f) => f.writes.filter((w) => w.path === "*").map((w) => `${f.path}:${w.line}`))[0] ?? null;
@@ -531,6 +541,7 @@ export const extractor: Extractor = {
       kaggleLayout: string | null,
       site: ReadSite,
       scope?: KeyScope,
+      defaults?: ReadonlyMap<string, { value: string; line: number }>,
     ): FactRecord => {
       const read = site.read;
       // The path as written, then with a config value (of the file's own config, where it names one) for its
@@ -548,6 +559,9 @@ export const extractor: Extractor = {
         { path: p, by: null as string | null },
         ...keys.substitute(p, read.root, scope),
       ]);
+      // Under a folder an option of the file names, that no documented command passes: its default folder.
+      const option = read.root !== undefined && read.path.startsWith("*") ? defaults?.get(read.root) : undefined;
+      if (option) tries.push({ path: joinRoot(option.value, read.path.slice(1)), by: `${file.path}:${option.line}` });
       const configNamed =
         filled.length > 0
           ? filled.map((f) => `${f.path.slice(f.path.lastIndexOf("/") + 1)} (${f.by})`).join("; ")
@@ -706,12 +720,15 @@ export const extractor: Extractor = {
             (p) => ctx.view.read(p),
           )),
         );
+      const defaults = optionDefaults(file.calls, (o) => passesOption(commandTexts, o));
       for (const call of file.calls) {
         const read = readPath(call, constants, keys, scope);
         if (!read || seen.has(read.path)) continue;
         seen.add(read.path);
         const optional = call.probed === true || call.resuming === true;
-        records.push(readRecord(file, kaggleLayout, { line: call.line, read, call: call.callee, optional }, scope));
+        records.push(
+          readRecord(file, kaggleLayout, { line: call.line, read, call: call.callee, optional }, scope, defaults),
+        );
       }
       for (const s of file.pathStrings) {
         const slug = kaggleSlugOf(s.value, file.notebook) ?? kaggleInputAbove(s.value, file.path);
