@@ -92,6 +92,6 @@ export async function evidenceOf(
   return inRepo(files, [], async (dir) => {
     const facts = await extractFacts(await walkRepo(dir), STATIC_EXTRACTORS, { branches: ["main"] });
     const rules = loadRules([builtinRulesDir()]).filter((r) => ruleIds.includes(r.id));
-    return judge(rules, facts).findings.map((f) => [f.rule, f.file ?? null, f.line ?? null, f.evidence]);
+    return judge(rules, facts).findings.map((f) => [f.rule, f.file ?? null, f.line ?? null, f.evidence ?? "none"]);
   });
 }
