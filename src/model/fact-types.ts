@@ -97,6 +97,8 @@ export interface DataRefsFact {
   documentedBy?: string | null;
   /** read/weights: the path with a config value standing for its unknown root, and where that value is */
   resolved?: string;
+  /** read/weights: with a config or settings value standing for its unknown root (`os.path.join(SETTINGS['DATA_DIR'], 'test.csv')`), the path has no unknown part left: as known as a path written out */
+  rootKnown?: boolean;
   /** read/weights: the file names the config values fill the name's fields with (`v{cfg.feats_ver}.pkl` with `feats_ver: 3_deic`), and where those values are: the names the run reads, matched in place of the wildcard */
   configNamed?: string;
   /** read/weights: read only after a test that it exists (inside `if os.path.exists(...)`, a cache or resume file) or tried with a fallback for a missing file (`try:` with `except FileNotFoundError:`) */

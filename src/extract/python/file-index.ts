@@ -67,6 +67,8 @@ export interface PyWrite {
 export interface PySaver {
   name: string;
   at: number;
+  /** The parameter is a folder the saver writes files of its own naming into (a checkpoint saver class). */
+  into?: boolean;
   /** The parameter's name, for a call that passes it by keyword. */
   param?: string;
   /** The path written, spelled in the parameters (`{folder}config.json`), and the parameters in order: a call
@@ -389,6 +391,7 @@ class FileIndexer {
         t.value.get(from + 3) === "__main__"
       )
         index.hasMain = true;
+      else if (head === "for") this.readLoopOverNames(from, to, depth);
       else this.readAssignment(from, to, depth, block?.head === "class" && depth === 1);
       for (const assign of index.assigns.slice(hints))
         if (assign.target === target?.name) hintsIn.push({ scope, assign });
@@ -865,10 +868,18 @@ class FileIndexer {
     const owner = this.classes.filter((c) => c.from < line && line <= c.to).pop();
     const init = owner && this.defs.find((d) => d.name === "__init__" && owner.from < d.from && d.to <= owner.to);
     for (const a of init ? args : []) {
-      const attr = /^self\.([A-Za-z_]\w*)$/.exec(a.value)?.[1];
+      const whole = /^self\.([A-Za-z_]\w*)$/.exec(a.value)?.[1];
+      // `os.path.join(self.checkpoint_dir, name + self.extension)`, `self.out / name`: a file in that folder.
+      const within = whole
+        ? undefined
+        : /^(?:os\.path\.join|(?:pathlib\.)?Path)\(\s*self\.([A-Za-z_]\w*)\s*[,)]|^self\.([A-Za-z_]\w*)\s*\//.exec(
+            a.value,
+          );
+      const attr = whole ?? within?.[1] ?? within?.[2];
       const set = this.selfAssigns.find((s) => s.attr === attr && init!.from < s.line && s.line <= init!.to);
       if (set && init!.params.includes(set.name)) {
-        this.index.savers.push({ name: owner!.name, at: init!.params.indexOf(set.name), param: set.name });
+        const at = init!.params.indexOf(set.name);
+        this.index.savers.push({ name: owner!.name, at, param: set.name, ...(whole ? {} : { into: true }) });
         return;
       }
     }
@@ -1032,6 +1043,22 @@ class FileIndexer {
     let found: [number, number] | null = null;
     for (const s of this.spans) if (s[0] <= line && line <= s[1] && (!found || s[0] >= found[0])) found = s;
     return found;
+  }
+
+  /** `for f in ['a_fold1.csv', 'a_fold2.csv']:` over file names written out: the loop's name holds a file the
+   * body reads (the first stands for them all; a read of it is a read of a name the repo must have). */
+  private readLoopOverNames(from: number, to: number, depth: number): void {
+    const t = this.t;
+    if (t.kind[from + 1] !== T.NAME || this.str(from + 2) !== "in" || !this.isOp(to - 1, ":")) return;
+    const open = from + 3;
+    if (!this.isOp(open, "[") && !this.isOp(open, "(")) return;
+    const names: string[] = [];
+    let k = open + 1;
+    for (; k < to - 2 && t.kind[k] === T.STRING; k += this.isOp(k + 1, ",") ? 2 : 1) names.push(t.value.get(k) ?? "");
+    if (k !== to - 2 || !(this.isOp(k, "]") || this.isOp(k, ")")) || names.length < 2) return;
+    if (!names.every((n) => /^[\w./-]+\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(n))) return;
+    const line = t.line[from]!;
+    this.constants.bind(this.str(from + 1), names[0]!, line, depth > 0 ? this.functionAt(line) : null);
   }
 
   /** NAME [. NAME]* [: annotation] = value (single target only): hint assignments and string constants. */

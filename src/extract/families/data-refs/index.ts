@@ -15,7 +15,7 @@ import { preparePythonIndex, sourceOf, type RepoPythonIndex } from "../../python
 import { RepoPaths } from "./repo-paths.js";
 import { isTestFile } from "../../python/test-files.js";
 import { scannableConfig } from "../../python/config-lines.js";
-import { ConfigKeys, type KeyScope } from "./config-keys.js";
+import { ConfigKeys, joinRoot, type KeyScope } from "./config-keys.js";
 import { parserFilledFields } from "../../python/parser-filled-fields.js";
 import { configChoice, scopeValues, type ConfigChoice } from "./config-choice.js";
 import type { ModuleTree } from "../../python/dynamic-imports.js";
@@ -44,6 +44,8 @@ import { filesWithRole, roleOf } from "../../view/file-roles.js";
 import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
 import { placedIn, scriptRunFolders } from "../../shell/script-run-folders.js";
 import { repoRoots, underRoot } from "./repo-root.js";
+import { fitsTypedFields, nearestWritten } from "./near-names.js";
+import { optionDefaults, passesOption } from "./option-defaults.js";
 import { weightsSourceLine } from "./weight-notes.js";
 
 const WEIGHT_CALLS = new Set([
@@ -294,8 +296,14 @@ function wrapperWrites(index: RepoPythonIndex): Written[] {
           s.at < 0
             ? positional.find(spells)
             : (call.args.find((a) => a.name !== null && a.name === s.param) ?? positional[s.at]);
+        // A saver of files it names itself, in the folder it is given: some file there, named at run time.
         if (spells(arg))
-          out.push({ path: arg.path, by: `${file.path}:${call.line}`, what: "file", fromFile: file.path });
+          out.push({
+            path: s.into ? `${arg.path.replace(/\/+$/, "")}/*` : arg.path,
+            by: `${file.path}:${call.line}`,
+            what: "file",
+            fromFile: file.path,
+          });
       }
     }
   }
@@ -415,6 +423,15 @@ export const extractor: Extractor = {
         text: c.text.trim().replace(/^(?:\$|>|#\s*\$)\s+/, ""),
       })),
     }));
+    // What the documented commands may pass to a script: the READMEs, shell scripts, Makefiles, notebooks' `!`
+    // lines and commands Python hands a shell.
+    const commandTexts = [
+      ...readmes.map((r) => r.text),
+      ...filesWithRole(ctx.view, "shell", "makefile")
+        .filter((e) => !e.skipped && e.size <= 1_000_000)
+        .map((e) => ctx.view.read(e.path) ?? ""),
+      ...index.files.flatMap((f) => [...(f.shell ?? []).map((l) => l.text), ...f.shellStrings.map((x) => x.value)]),
+    ];
     // Checkpoints the training saves where only the run knows: weights read from an unknown root are those.
     const saver =
       index.files.flatMap((f) => f.writes.filter((w) => w.path === "*").map((w) => `${f.path}:${w.line}`))[0] ?? null;
@@ -539,6 +556,7 @@ export const extractor: Extractor = {
       kaggleLayout: string | null,
       site: ReadSite,
       scope?: KeyScope,
+      defaults?: ReadonlyMap<string, { value: string; line: number }>,
     ): FactRecord => {
       const read = site.read;
       // The path as written, then with a config value (of the file's own config, where it names one) for its
@@ -556,6 +574,9 @@ export const extractor: Extractor = {
         { path: p, by: null as string | null },
         ...keys.substitute(p, read.root, scope),
       ]);
+      // Under a folder an option of the file names, that no documented command passes: its default folder.
+      const option = read.root !== undefined && read.path.startsWith("*") ? defaults?.get(read.root) : undefined;
+      if (option) tries.push({ path: joinRoot(option.value, read.path.slice(1)), by: `${file.path}:${option.line}` });
       const configNamed =
         filled.length > 0
           ? filled.map((f) => `${f.path.slice(f.path.lastIndexOf("/") + 1)} (${f.by})`).join("; ")
@@ -574,16 +595,23 @@ export const extractor: Extractor = {
       let resolved: string | null = null;
       // Every write the read may be, for the plan to ask whether any of them runs (not only the first found).
       const writers = new Set<string>();
+      // A root a constant of the repo names (`OUTPUT_PATH + 'x.pklz'`, OUTPUT_PATH imported): the read is that
+      // folder's file, and its unknown-root form would meet any write whose name merely ends like it
+      // (`*get_x.csv`). A write under an unknown root still meets the resolved form.
+      const keyed = tries.some((t) => t.by !== null);
       for (const t of tries) {
         inRepo ||= paths.exists(t.path, file.path);
         fetched ||= fetchedBy(t.path);
-        producedBy ??= produced.producer(t.path, file.path, read.folder, read.kind === "weights");
-        for (const by of produced.producers(t.path, file.path, read.folder, read.kind === "weights")) writers.add(by);
+        const seeks = !(keyed && t.by === null && t.path.startsWith("*"));
+        if (seeks) producedBy ??= produced.producer(t.path, file.path, read.folder, read.kind === "weights");
+        if (seeks)
+          for (const by of produced.producers(t.path, file.path, read.folder, read.kind === "weights")) writers.add(by);
         documented ??= documentedBy(sources, t.path, file.path, file.notebook) ?? besideRepo(t.path, file.path);
         for (const from of runFrom.get(file.path) ?? []) {
           inRepo ||= paths.exists(t.path, from);
-          producedBy ??= produced.producer(t.path, from, read.folder, read.kind === "weights");
-          for (const by of produced.producers(t.path, from, read.folder, read.kind === "weights")) writers.add(by);
+          if (seeks) producedBy ??= produced.producer(t.path, from, read.folder, read.kind === "weights");
+          if (seeks)
+            for (const by of produced.producers(t.path, from, read.folder, read.kind === "weights")) writers.add(by);
           documented ??= documentedBy(sources, t.path, from, file.notebook);
         }
         if (
@@ -594,6 +622,17 @@ export const extractor: Extractor = {
         )
           documented = competition;
         if (t.by && resolved === null) resolved = `${t.path} (${t.by})`;
+      }
+      // A write whose integer field cannot make the name read (`fold%d` written, `fold1_best` read) is not its writer.
+      if (!read.path.includes("*") && !read.folder && producedBy !== null) {
+        const base = read.path.slice(read.path.lastIndexOf("/") + 1);
+        const makes = (by: string) => {
+          const w = writes.find((x) => x.by === by && x.what === "file");
+          const cut = by.lastIndexOf(":");
+          return !w || fitsTypedFields(base, w.path, linesOf(by.slice(0, cut))[Number(by.slice(cut + 1)) - 1] ?? "");
+        };
+        for (const by of [...writers]) if (!makes(by)) writers.delete(by);
+        if (!makes(producedBy)) producedBy = [...writers][0] ?? null;
       }
       if (documented === null && kaggleLayout !== null && /^(?:\.\.\/)+input\/|^\/kaggle\/input\//.test(read.path))
         documented = kaggleLayout;
@@ -637,6 +676,9 @@ export const extractor: Extractor = {
           ? hollowBy.get(producedBy)!
           : null;
       const kernelOutput = inRepo ? null : kernelOutputOf(read.path, kernels);
+      // A read of a known folder (a constant's root resolved) under a name near one a step writes there.
+      const nearName = (list: ReadonlyArray<{ path: string }>, from: string) =>
+        list.reduce<string | null>((hint, t) => hint ?? nearestWritten(writes, t.path, from), null);
       const loops =
         producedBy !== null && !inRepo && !fetched && read.path.includes("*")
           ? loopsDisagree(file.path, site.line, producedBy)
@@ -648,7 +690,7 @@ export const extractor: Extractor = {
           : producedBy === null && !inRepo && !fetched && documented !== null && documented !== kaggleLayout
             ? writtenElsewhere(writes, read.path)
             : producedBy === null && !inRepo && !fetched && documented === null
-              ? writtenPrefixed(writes, read.path)
+              ? (writtenPrefixed(writes, read.path) ?? nearName(tries, file.path))
               : null;
       const machineFolder = machineFolderOf(read.path);
       return recordAt(file, site.line, {
@@ -663,6 +705,7 @@ export const extractor: Extractor = {
         documentedBy: documented,
         optional: site.optional,
         ...(resolved ? { resolved } : {}),
+        ...(tries.some((t) => t.by !== null && !t.path.includes("*")) ? { rootKnown: true } : {}),
         ...(configNamed ? { configNamed } : {}),
         ...(producedBy !== null && writers.size > 1
           ? { alsoProducedBy: [...writers].filter((w) => w !== producedBy).join(",") }
@@ -694,12 +737,15 @@ export const extractor: Extractor = {
             (p) => ctx.view.read(p),
           )),
         );
+      const defaults = optionDefaults(file.calls, (o) => passesOption(commandTexts, o));
       for (const call of file.calls) {
         const read = readPath(call, constants, keys, scope);
         if (!read || seen.has(read.path)) continue;
         seen.add(read.path);
         const optional = call.probed === true || call.resuming === true;
-        records.push(readRecord(file, kaggleLayout, { line: call.line, read, call: call.callee, optional }, scope));
+        records.push(
+          readRecord(file, kaggleLayout, { line: call.line, read, call: call.callee, optional }, scope, defaults),
+        );
       }
       for (const s of file.pathStrings) {
         const slug = kaggleSlugOf(s.value, file.notebook) ?? kaggleInputAbove(s.value, file.path);

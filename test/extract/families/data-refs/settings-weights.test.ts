@@ -1,6 +1,6 @@
 // Weights named by a settings file's key and loaded by default: a file the rerun must have, like a literal path.
 import { describe, expect, it } from "vitest";
-import { findingsOf } from "../rerun-plan/plan-repo.js";
+import { evidenceOf, findingsOf } from "../rerun-plan/plan-repo.js";
 
 const SETTINGS = '{\n  "DATA_DIR": "./data/",\n  "MODEL_PT_WEIGHTS": "./data/models/pretrained_x.pth"\n}\n';
 
@@ -53,5 +53,27 @@ describe("datasets-weights-shipped: a config section's key read by its full path
     expect(findings.map(([rule, file, line]) => [rule, file, line])).toEqual([
       ["datasets-weights-shipped", "train.py", 7],
     ]);
+  });
+});
+
+describe("datasets-data-available: a folder a settings JSON names", () => {
+  const files = (extra: Record<string, string>) => ({
+    "README.md": "# S\n\n```bash\npython predict.py\n```\n",
+    "requirements.txt": "pandas==2.0.0\n",
+    "settings.json": '{\n  "DATA_DIR": "./data"\n}\n',
+    "predict.py":
+      "import json\nimport os\nimport pandas as pd\nSETTINGS = json.load(open('settings.json'))\n" +
+      "df = pd.read_csv(os.path.join(SETTINGS['DATA_DIR'], 'test.csv'))\n",
+    ...extra,
+  });
+
+  it("checks the read under the folder the key names, as a read written out in full", async () => {
+    expect(await evidenceOf(files({}), ["datasets-data-available"])).toEqual([
+      ["datasets-data-available", "predict.py", 5, "conclusive"],
+    ]);
+  });
+
+  it("is quiet when the repo ships the file under that folder", async () => {
+    expect(await evidenceOf(files({ "data/test.csv": "id\n1\n" }), ["datasets-data-available"])).toEqual([]);
   });
 });

@@ -83,3 +83,15 @@ export async function findingsOf(
     return judge(rules, facts).findings.map((f) => [f.rule, f.file ?? null, f.line ?? null, f.severity]);
   });
 }
+
+/** As findingsOf, each finding as [rule, file, line, evidence]: whether the audit could confirm it. */
+export async function evidenceOf(
+  files: Record<string, string>,
+  ruleIds: readonly string[],
+): Promise<Array<[string, string | null, number | null, string]>> {
+  return inRepo(files, [], async (dir) => {
+    const facts = await extractFacts(await walkRepo(dir), STATIC_EXTRACTORS, { branches: ["main"] });
+    const rules = loadRules([builtinRulesDir()]).filter((r) => ruleIds.includes(r.id));
+    return judge(rules, facts).findings.map((f) => [f.rule, f.file ?? null, f.line ?? null, f.evidence ?? "none"]);
+  });
+}
