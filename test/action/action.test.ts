@@ -396,7 +396,8 @@ describe("text from the audited repo in annotations", () => {
       "README.md": "# x\n",
       "requirements.txt": "numpy==2.1.0\n",
       "train.py": "print('train')\n",
-      [evil]: "def f(:\n    pass\n",
+      // Python 2 code: a finding its rule keeps at warning here (no step runs it), located at the evil file.
+      [evil]: 'print "x"\n',
     });
     const run = audit(repo, { "fail-on": "never" });
     expect(run.code, run.audit?.stderr).toBe(0);
@@ -404,13 +405,15 @@ describe("text from the audited repo in annotations", () => {
     expect(commands.some((c) => c.properties.title === "injected")).toBe(false);
     expect(run.audit!.stdout.split("\n").some((l) => l.startsWith("::warning title=injected"))).toBe(false);
     const annotation = commands.find(
-      (c) => c.properties.file === evil && c.properties.title!.startsWith("code-syntax-valid"),
+      (c) => c.properties.file === evil && c.properties.title!.startsWith("code-python3-compatible"),
     )!;
     // The message names the file: its %, newline and colons travel as data, escaped as the data must be.
-    const message = jsonReport(run).findings.find((f) => f.rule === "code-syntax-valid" && f.file === evil)!.message;
+    const message = jsonReport(run).findings.find(
+      (f) => f.rule === "code-python3-compatible" && f.file === evil,
+    )!.message;
     expect(message).toContain(evil);
     expect(annotation.raw).toBe(
-      `::warning file=src/a%2Cb%3Ac%25d%0A%3A%3Awarning title=injected%3A%3Agotcha.py,line=1,title=code-syntax-valid%3A Require every Python file and notebook to parse::${message.replace(/%/g, "%25").replace(/\n/g, "%0A")}`,
+      `::warning file=src/a%2Cb%3Ac%25d%0A%3A%3Awarning title=injected%3A%3Agotcha.py,line=1,title=code-python3-compatible%3A Require the code to be Python 3::${message.replace(/%/g, "%25").replace(/\n/g, "%0A")}`,
     );
     expect(annotation.message).toBe(message);
   });
@@ -426,7 +429,7 @@ describe("a notebook finding", () => {
       source: [source],
     });
     const notebook = {
-      cells: [cell("import os\n"), cell("def f(:\n    pass\n")],
+      cells: [cell("import os\n"), cell('print "x"\n')],
       metadata: {},
       nbformat: 4,
       nbformat_minor: 5,

@@ -4,7 +4,7 @@
 /** A line that reads as a shell command: a program of a solution's steps and a word after it that no Python
  * statement has there (`python train.py`, `cd yolov5`; not `python = 3` or `cd(x)`). */
 const SHELL_LINE =
-  /^(?:\w+=\S+\s+)*(?:cd|python[23]?(?:\.\d+)?|sh|bash|pip3?|conda|git|wget|curl|unzip|tar|mkdir|cp|mv|rm|ls|export|source|chmod|nvidia-smi|kaggle|apt(?:-get)?|sudo)(?:\s+(?![-+*/%&|^@<>:]?=)\S.*)?$/;
+  /^(?:\w+=\S+\s+)*(?:cd|python[23]?(?:\.\d+)?|sh|bash|pip3?|conda|git|wget|curl|unzip|tar|mkdir|cp|mv|rm|ls|export|source|chmod|nvidia-smi|kaggle|apt(?:-get)?|sudo|head|tail|cat|wc|grep|echo|touch|du|df|zip|gunzip|7z)(?:\s+(?![-+*/%&|^@<>:]?=)\S.*)?$/;
 
 /** A run of a script or module (`python x.py`, `sh run.sh`): the steps a README would state. */
 const RUN_LINE = /^(?:\S+=\S+\s+)*(?:python[23]?(?:\.\d+)?|sh|bash)\s+\S/;

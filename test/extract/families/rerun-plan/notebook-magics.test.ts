@@ -2,7 +2,7 @@
 // without `%` (`cd ../src/`, `ls`, `pip install x`). They parse; those that run commands are steps, and a
 // `cd` moves the notebook's working folder for the cells after it.
 import { describe, expect, it } from "vitest";
-import { findingsOf, planOf, stepsOf } from "./plan-repo.js";
+import { findingsOf, planOf, stepsOf, gatedSeverity } from "./plan-repo.js";
 import { notebook } from "../helpers.js";
 
 const README = "# Solution\n\nRun `notebooks/train.ipynb`.\n";
@@ -50,8 +50,8 @@ describe("IPython lines in a notebook", () => {
       "src/train.py": "print(1)\n",
     };
     expect(await findingsOf(files, ["code-syntax-valid"])).toEqual([
-      // A warning: the first-look gate holds the rule back from errors.
-      ["code-syntax-valid", "notebooks/train.ipynb", 3, "warning"],
+      // On the plan and conclusive: as far as the first-look gate lets the rule act.
+      ["code-syntax-valid", "notebooks/train.ipynb", 3, gatedSeverity("code-syntax-valid")],
     ]);
   });
 });

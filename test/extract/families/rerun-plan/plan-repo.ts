@@ -73,6 +73,13 @@ export function gatedSeverity(ruleId: string): string {
   return rule.severity;
 }
 
+/** The severity of a finding the grading caps at a warning (unconfirmed, or placed where no plan was found),
+ * under the gate's. */
+export function gatedWarning(ruleId: string): string {
+  const severity = gatedSeverity(ruleId);
+  return severity === "error" ? "warning" : severity;
+}
+
 export async function findingsOf(
   files: Record<string, string>,
   ruleIds: readonly string[],

@@ -2,7 +2,7 @@
 // no step runs is graded by the plan: info where the plan found steps; with no step found, any file may be on the
 // training's path, so a warning.
 import { describe, expect, it } from "vitest";
-import { findingsOf } from "../rerun-plan/plan-repo.js";
+import { findingsOf, gatedWarning } from "../rerun-plan/plan-repo.js";
 
 const notebook = (cells: string[][]) =>
   JSON.stringify({ nbformat: 4, cells: cells.map((source) => ({ cell_type: "code", source })) });
@@ -20,11 +20,11 @@ describe("a broken cell in a notebook off the plan", () => {
     ]);
   });
 
-  it("is a warning where the plan found no step", async () => {
+  it("is a warning at most where the plan found no step", async () => {
     const repo = { "README.md": "# A solution\n", "utils.py": "print(1)\n", ...NOTEBOOKS };
     expect(await findingsOf(repo, ["code-syntax-valid"])).toEqual([
-      ["code-syntax-valid", "notebooks/api.ipynb", 3, "warning"],
-      ["code-syntax-valid", "notebooks/eda.ipynb", 3, "warning"],
+      ["code-syntax-valid", "notebooks/api.ipynb", 3, gatedWarning("code-syntax-valid")],
+      ["code-syntax-valid", "notebooks/eda.ipynb", 3, gatedWarning("code-syntax-valid")],
     ]);
   });
 });

@@ -19,6 +19,14 @@ describe("shellListing", () => {
     );
   });
 
+  it("reads the file-looking commands of a data step (`head -n 100 train.csv`) as shell", () => {
+    expect(shellListing(["head -n 100 train.csv", "wc -l train.csv"])).toEqual({
+      first: "head -n 100 train.csv",
+      runs: [],
+    });
+    expect(shellListing(["head = df.head()"])).toBeNull();
+  });
+
   it("is null for a cell with any Python line, or none at all", () => {
     expect(shellListing(["import os", "cd yolov5"])).toBeNull();
     expect(shellListing(["cd = 3"])).toBeNull();
