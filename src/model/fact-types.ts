@@ -237,7 +237,7 @@ export interface EnvSpecFact {
   wins?: string;
   /** pin-conflict of two root requirements files: true when one is no rival (a plan step installs the other, or its name marks another platform) */
   alternative?: boolean;
-  /** image a README names: how its command uses it (runs, pulls); absent for a Dockerfile's FROM */
+  /** image a README names: how its command uses it (runs, pulls), or names (a code block that is only the image's name); absent for a Dockerfile's FROM */
   uses?: string;
   /** image: a Dockerfile's FROM, or a README's docker run or pull, names no release of a pulled image (no tag, or `latest`, and no digest); absent for an earlier stage, scratch or a build argument's base */
   untagged?: boolean;

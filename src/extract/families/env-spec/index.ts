@@ -150,6 +150,33 @@ function packageTableRecords(file: string, text: string): FactRecord[] {
   return out;
 }
 
+/** A requirement specifier alone on a line, pinned or bounded (`detectron2==0.6`, `timm>=0.9`). */
+const REQUIREMENT_LINE = /^\s*[A-Za-z][\w.-]*(?:\[[\w,.-]+\])?\s*(?:===?|>=|~=)\s*\d[\w.*+!-]*\s*$/;
+/** An image reference alone on a line: registry and owner parts, a name, a tag. */
+const IMAGE_LINE = /^(?:[a-z0-9][\w.-]*\/)+[a-z0-9][\w.-]*:[\w][\w.-]*$/;
+
+/** What a README's code blocks list without a command: a bare requirement line (`transformers==4.43.3` under
+ * "Packages", which no shell reads) is a package the environment needs, as a pip install of it would be; a line
+ * that is only a known image's name (under "Base image") is the environment, as a pulled image is. */
+function codeBlockDeclarations(file: string, text: string): FactRecord[] {
+  const records: FactRecord[] = [];
+  let fence: string | null = null;
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const opens = /^\s*(`{3,}|~{3,})/.exec(raw);
+    if (opens) {
+      if (fence === null) fence = opens[1]![0]!;
+      else if (opens[1]![0] === fence) fence = null;
+      return;
+    }
+    if (fence === null || raw.length > 300) return;
+    const line = raw.trim();
+    if (REQUIREMENT_LINE.test(line)) records.push(...installRecords(file, i + 1, `pip install ${line}`, "readme"));
+    else if (IMAGE_LINE.test(line) && imageInfo(line) !== null)
+      records.push({ kind: "image", file, line: i + 1, image: line, ...releaseNamed(line), uses: "names" });
+  });
+  return records;
+}
+
 function declarationRecords(view: RepoView, facts: Facts): FactRecord[] {
   const records: FactRecord[] = [];
   for (const r of facts.families["readme"] ?? []) {
@@ -173,6 +200,7 @@ function declarationRecords(view: RepoView, facts: Facts): FactRecord[] {
     if (r.kind !== "readme" || typeof r.file !== "string") continue;
     const text = view.read(r.file) ?? "";
     records.push(...packageTableRecords(r.file, text));
+    records.push(...codeBlockDeclarations(r.file, text));
     records.push(...readmeImagePython(r.file, text));
     // A repo its code blocks clone and build over several lines (`git clone .../apex`, `cd apex`, `python setup.py
     // install`), with no commit or tag: unless a one-line install already says so.
