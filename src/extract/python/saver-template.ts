@@ -1,6 +1,7 @@
 // The path a helper writes, spelled in its parameters (`folder + 'config.json'`, `os.path.join(d, name)`,
 // `f"{d}/best.pt"`), as a template a call's arguments fill in. Pure.
 import type { PyArg } from "./call-args.js";
+import { splitTop } from "./split-top.js";
 
 const NAME = /^[A-Za-z_]\w*$/;
 const QUOTED = /^[rRbBuU]?(["'])([^"'\\{}]*)\1$/;
@@ -41,29 +42,4 @@ export function saverTemplate(arg: PyArg | undefined, params: readonly string[])
 /** The template with each parameter given its argument's path (`*` where unknown), unknown runs made one. */
 export function fillTemplate(template: string, bound: (param: string) => string | null): string {
   return template.replace(/\{([A-Za-z_]\w*)\}/g, (_, p: string) => bound(p) ?? "*").replace(/\*{2,}/g, "*");
-}
-
-/** `text` split at top-level `sep` (outside brackets and quotes); null when the brackets do not balance. */
-function splitTop(text: string, sep: string): string[] | null {
-  const out: string[] = [];
-  let depth = 0;
-  let quote: string | null = null;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === "\\") i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") quote = c;
-    else if ("([{".includes(c)) depth++;
-    else if (")]}".includes(c)) depth--;
-    else if (c === sep && depth === 0) {
-      out.push(text.slice(start, i));
-      start = i + 1;
-    }
-    if (depth < 0) return null;
-  }
-  if (depth !== 0 || quote) return null;
-  out.push(text.slice(start));
-  return out.filter((p) => NAME.test(p.trim()) || p.trim() !== "");
 }

@@ -3,6 +3,7 @@
 // position or through `**kwargs`) and the body never reassigns it. What such a branch imports or reads is off
 // the rerun path. Read line by line, over the repo's Python texts. Pure.
 import type { Span } from "./main-only.js";
+import { splitTop } from "../../python/split-top.js";
 
 /** Whether any code may set `param` (the `index`th parameter, self excluded) of function `fn`. */
 export type FlagSetter = (fn: string, param: string, index: number) => boolean;
@@ -13,29 +14,9 @@ const MAX_SIGNATURE_LINES = 30;
 
 const indentOf = (line: string) => /^[ \t]*/.exec(line)![0].replace(/\t/g, "    ").length;
 
-/** Top-level comma-separated parts of an argument or parameter list (brackets and quotes kept whole). */
-function topLevelParts(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote: string | null = null;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === "\\") i++;
-      else if (c === quote) quote = null;
-    } else if (c === "'" || c === '"') quote = c;
-    else if ("([{".includes(c)) depth++;
-    else if (")]}".includes(c)) depth--;
-    else if (c === "," && depth === 0) {
-      out.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  const last = text.slice(start).trim();
-  if (last) out.push(last);
-  return out;
-}
+/** Top-level comma-separated parts of an argument or parameter list (brackets and quotes kept whole); none when
+ * its brackets do not balance. */
+const topLevelParts = (text: string): string[] => (splitTop(text, ",") ?? []).map((p) => p.trim());
 
 /** The text inside the parenthesis that opens at `open`, or null when it does not close within the text. */
 function insideParens(text: string, open: number): string | null {
