@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { FactRecord } from "../../../../src/model/facts.js";
+import type { Finding } from "../../../../src/model/finding.js";
 import { extractFacts } from "../../../../src/extract/index.js";
 import { STATIC_EXTRACTORS } from "../../../../src/extract/families/index.js";
 import { walkRepo } from "../../../../src/extract/view/walk.js";
@@ -84,11 +85,7 @@ export async function findingsOf(
   files: Record<string, string>,
   ruleIds: readonly string[],
 ): Promise<Array<[string, string | null, number | null, string]>> {
-  return inRepo(files, [], async (dir) => {
-    const facts = await extractFacts(await walkRepo(dir), STATIC_EXTRACTORS, { branches: ["main"] });
-    const rules = loadRules([builtinRulesDir()]).filter((r) => ruleIds.includes(r.id));
-    return judge(rules, facts).findings.map((f) => [f.rule, f.file ?? null, f.line ?? null, f.severity]);
-  });
+  return judgedAs(files, ruleIds, (f) => f.severity);
 }
 
 /** As findingsOf, each finding as [rule, file, line, evidence]: whether the audit could confirm it. */
@@ -96,9 +93,18 @@ export async function evidenceOf(
   files: Record<string, string>,
   ruleIds: readonly string[],
 ): Promise<Array<[string, string | null, number | null, string]>> {
+  return judgedAs(files, ruleIds, (f) => f.evidence ?? "none");
+}
+
+/** The named built-in rules judged over a real git repo of the files: each finding as [rule, file, line, told]. */
+async function judgedAs(
+  files: Record<string, string>,
+  ruleIds: readonly string[],
+  told: (f: Finding) => string,
+): Promise<Array<[string, string | null, number | null, string]>> {
   return inRepo(files, [], async (dir) => {
     const facts = await extractFacts(await walkRepo(dir), STATIC_EXTRACTORS, { branches: ["main"] });
     const rules = loadRules([builtinRulesDir()]).filter((r) => ruleIds.includes(r.id));
-    return judge(rules, facts).findings.map((f) => [f.rule, f.file ?? null, f.line ?? null, f.evidence ?? "none"]);
+    return judge(rules, facts).findings.map((f) => [f.rule, f.file ?? null, f.line ?? null, told(f)]);
   });
 }
