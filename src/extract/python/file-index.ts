@@ -155,7 +155,7 @@ const INTERESTING_CALLS = new Set(
     "image_dataset_from_directory flow_from_directory ImageFolder dcmread read_file File load_weights load_model " +
     "from_pretrained load_from_checkpoint load_checkpoint Booster create_model add_argument option " +
     "KFold StratifiedKFold GroupKFold StratifiedGroupKFold MultilabelStratifiedKFold " +
-    "dataset_download competition_download model_download load_word2vec_format copy copyfile copy2"
+    "dataset_download competition_download model_download load_word2vec_format copy copyfile copy2 loadmat"
   ).split(" "),
 );
 
@@ -164,7 +164,7 @@ const INTERESTING_CALLS = new Set(
 const WRITE_CALLS = new Map<string, { at: number; names: string[] }>();
 for (const [names, at, keywords] of [
   [
-    "to_csv to_pickle to_parquet to_feather to_json to_hdf to_excel to_netcdf to_file savefig imwrite imsave write_text write_bytes save_pretrained save_weights save_model savez savez_compressed savetxt mkdir makedirs extractall write_parquet",
+    "to_csv to_pickle to_parquet to_feather to_json to_hdf to_excel to_netcdf to_file savefig imwrite imsave write_text write_bytes save_pretrained save_weights save_model savez savez_compressed savetxt savemat mkdir makedirs extractall write_parquet",
     0,
     "path_or_buf path fname filepath file fp filename",
   ],

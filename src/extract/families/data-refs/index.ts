@@ -47,6 +47,7 @@ import { repoRoots, underRoot } from "./repo-root.js";
 import { fitsTypedFields, nearestWritten } from "./near-names.js";
 import { optionDefaults, passesOption } from "./option-defaults.js";
 import { weightsSourceLine } from "./weight-notes.js";
+import { matlabScripts, matlabStage, matlabStatedIn, matlabWrites, type MatlabScript } from "./matlab.js";
 
 const WEIGHT_CALLS = new Set([
   "load_weights",
@@ -202,6 +203,7 @@ function writesOf(
   readmes: ReadonlyArray<{ file: string; text: string }>,
   keys: ConfigKeys,
   runFolders: ReadonlyMap<string, ReadonlySet<string>>,
+  matlab: readonly MatlabScript[],
 ): Written[] {
   const out: Written[] = [];
   for (const file of index.files)
@@ -242,6 +244,8 @@ function writesOf(
   }
   for (const block of readmeBlocks) for (const item of shellWrites(block.file, block.lines)) out.push(item);
   for (const item of readmePythonWrites(readmes)) out.push(item);
+  // A MATLAB stage's tables (`writetable(T, 'work/x.csv')`) are what the Python steps after it read.
+  for (const item of matlabWrites(matlab)) out.push(item);
   // A committed `build/lib/` copy of a package is not where the rerun's code runs: its writes come after the
   // source tree's, so a producer is named there only when nothing else writes the file.
   const stale = (w: Written) => BUILD_COPY.test(w.by);
@@ -356,7 +360,19 @@ const NOTE_BYTES = 64 * 1024;
 export const extractor: Extractor = {
   id: "data-refs",
   reads: ["kaggle-kernel", ...FETCH_LINE_READS],
-  roles: ["python", "notebook", "readme", "docs", "shell", "makefile", "dockerfile", "config", "conda", "text"],
+  roles: [
+    "python",
+    "notebook",
+    "readme",
+    "docs",
+    "shell",
+    "makefile",
+    "dockerfile",
+    "config",
+    "conda",
+    "text",
+    "requirements",
+  ],
   async extract(ctx) {
     const index = await preparePythonIndex(ctx.view);
     const paths = new RepoPaths(ctx.view);
@@ -456,6 +472,7 @@ export const extractor: Extractor = {
       for (const c of [...file.constants, ...(file.classConstants ?? []).filter((c) => !dead.has(c.line))])
         keys.add(c.name, c.value, file.path);
     }
+    const matlab = matlabScripts(ctx.view);
     const writes = writesOf(
       ctx.view,
       index,
@@ -463,6 +480,7 @@ export const extractor: Extractor = {
       readmes,
       keys,
       shellRunFolders(ctx.view, ctx.facts.families.readme ?? []),
+      matlab,
     );
     const produced = new ProducedFiles(writes);
     // A copy out of an empty folder is a step that writes nothing: say so where it is a read's only producer
@@ -761,6 +779,23 @@ export const extractor: Extractor = {
         );
       }
     }
+    // A MATLAB script's reads (`readtable('raw/stations.csv')`) are data reads like the code's.
+    for (const script of matlab) {
+      const seen = new Set<string>();
+      for (const x of script.io) {
+        if (x.mode !== "read" || seen.has(x.path)) continue;
+        seen.add(x.path);
+        const read: Read = { path: x.path, kind: "read", folder: false };
+        records.push(
+          readRecord({ path: script.file, notebook: false }, null, {
+            line: x.line,
+            read,
+            call: x.call,
+            optional: false,
+          }),
+        );
+      }
+    }
     // The input files a config the commands load names (`train_csv: data/train_clean.csv`), judged as code reads.
     const yamls = ctx.view
       .files()
@@ -784,9 +819,32 @@ export const extractor: Extractor = {
         );
       }
     }
-    return [...records, ...slugs.values(), ...personalLinkRecords(ctx.view, slugs.size > 0)];
+    // MATLAB as a tool the pipeline needs, and where the README, a note or a spec names it.
+    const stage = matlab.length
+      ? matlabStage(
+          matlab,
+          records,
+          new Set(
+            (ctx.facts.families.readme ?? []).flatMap((r) =>
+              r.kind === "command" && typeof r.script === "string" ? [r.script.replace(/^\.\//, "")] : [],
+            ),
+          ),
+          matlabStatedIn([...readmes, ...notes, ...specTexts(ctx.view)]),
+        )
+      : null;
+    return [...records, ...(stage ? [stage] : []), ...slugs.values(), ...personalLinkRecords(ctx.view, slugs.size > 0)];
   },
 };
+
+/** The environment's specs (Dockerfiles, conda files, requirements, package lists), which may install Octave. */
+function specTexts(view: RepoView): Array<{ file: string; text: string }> {
+  return filesWithRole(view, "dockerfile", "conda", "requirements", "text")
+    .filter(
+      (e) =>
+        !e.skipped && e.size <= NOTE_BYTES && (roleOf(e) !== "text" || /(?:^|\/)(?:apt|packages)\.txt$/.test(e.path)),
+    )
+    .map((e) => ({ file: e.path, text: view.read(e.path) ?? "" }));
+}
 
 /** The texts that may name a config to load: the README's commands (from their folder), the shell scripts, and
  * the code's string arguments (`--config` defaults, `OmegaConf.load("configs/a.yaml")`). */
