@@ -147,6 +147,9 @@ function valueOf(expr: Token[], vars: ReadonlyMap<string, string>): string {
       if (head.v === "fullfile") return args.map((a) => a.replace(/\/+$/, "")).join("/");
       if (head.v === "strcat" || head.v === "horzcat") return args.join("");
       if (head.v === "char" || head.v === "string") return args[0] ?? "*";
+      // `sprintf('feats/fold%d.csv', k)`: each conversion a part only the run knows.
+      if (head.v === "sprintf" && args[0] !== undefined)
+        return args[0].replace(/%[-+ 0#]*\d*(?:\.\d+)?[dsfgeiuxc]/g, "*");
     }
   }
   return "*";
@@ -167,7 +170,8 @@ function statements(text: string): Array<{ line: number; text: string }> {
       if (/^\s*%\}\s*$/.test(line)) block--;
       return;
     }
-    const cont = /^(.*?)\.\.\.(?:[^'"]*)$/.exec(line);
+    // `...` at the end (a comment may follow) continues the statement; `'loading...'` inside a string does not.
+    const cont = /^(.*?)\.\.\.\s*(?:%.*)?$/.exec(line);
     const body = cont ? cont[1]! : line;
     pending = pending ? { line: pending.line, text: `${pending.text} ${body}` } : { line: i + 1, text: body };
     if (!cont) {
@@ -178,6 +182,10 @@ function statements(text: string): Array<{ line: number; text: string }> {
   if (pending) out.push(pending);
   return out;
 }
+
+/** `load data` and `save('out')` name a MAT-file without its extension, which MATLAB adds. */
+const withMat = (call: string, path: string) =>
+  (call === "load" || call === "save") && !/\.[^/.*]+$/.test(path) && !path.endsWith("*") ? `${path}.mat` : path;
 
 /** The reads and writes of a MATLAB script's text, in order; [] for Objective-C or a text too large. */
 export function matlabIo(text: string): MatlabIo[] {
@@ -190,7 +198,12 @@ export function matlabIo(text: string): MatlabIo[] {
     if (command && !/^\s*\w+\s+=/.test(st.text)) {
       const path = command[2]!;
       if (spells(path) && !path.startsWith("-"))
-        out.push({ path, line: st.line, call: command[1]!, mode: command[1] === "load" ? "read" : "write" });
+        out.push({
+          path: withMat(command[1]!, path),
+          line: st.line,
+          call: command[1]!,
+          mode: command[1] === "load" ? "read" : "write",
+        });
       continue;
     }
     const list = tokens(st.text);
@@ -220,7 +233,7 @@ export function matlabIo(text: string): MatlabIo[] {
       if (!arg) continue;
       const path = valueOf(arg, vars);
       if (!spells(path) || path.startsWith("-")) continue;
-      out.push({ path, line: st.line, call: name, mode: name in READS ? "read" : "write" });
+      out.push({ path: withMat(name, path), line: st.line, call: name, mode: name in READS ? "read" : "write" });
     }
     // `fid = fopen('out.txt', 'w')`: a write; `fopen('in.txt')` or mode 'r': a read.
     const fopen = list.findIndex((tk, i) => tk.t === "id" && tk.v === "fopen" && list[i + 1]?.v === "(");

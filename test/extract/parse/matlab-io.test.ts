@@ -67,6 +67,20 @@ describe("matlabIo", () => {
     ]);
   });
 
+  it("adds .mat where load and save name none, reads sprintf's literal parts, and no continuation in a string", () => {
+    const text = [
+      "load data/weather",
+      "save('work/model', 'net');",
+      "disp('loading...')",
+      "F = readtable(sprintf('feats/fold%d.csv', k));",
+    ].join("\n");
+    expect(io(text)).toEqual([
+      "read data/weather.mat 1 load",
+      "write work/model.mat 2 save",
+      "read feats/fold*.csv 4 readtable",
+    ]);
+  });
+
   it("reads nothing from an Objective-C file that shares the extension", () => {
     const text = '#import <Foundation/Foundation.h>\n@interface A : NSObject\n- (void)load;\n@end\nload("x.mat")\n';
     expect(isMatlabText(text)).toBe(false);
