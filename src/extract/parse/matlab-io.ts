@@ -50,8 +50,8 @@ const WRITES: Record<string, number> = {
   parquetwrite: 0,
 };
 
-/** Objective-C (or Mathematica) shares the `.m` extension: a file with its marks is not MATLAB. */
-const NOT_MATLAB = /^\s*(?:@interface|@implementation|@protocol|#import|#include|BeginPackage\[)/m;
+/** Objective-C (or Mathematica, whose comments open with `(*`) shares the `.m` extension: a file with its marks is not MATLAB. */
+const NOT_MATLAB = /^\s*(?:@interface|@implementation|@protocol|#import|#include|BeginPackage\[|\(\*)/m;
 
 export function isMatlabText(text: string): boolean {
   return !NOT_MATLAB.test(text);

@@ -86,4 +86,9 @@ describe("matlabIo", () => {
     expect(isMatlabText(text)).toBe(false);
     expect(matlabIo(text)).toEqual([]);
   });
+
+  it("reads nothing from a Mathematica package that shares the extension", () => {
+    const text = '(* ::Package:: *)\ndata = Import["x.csv"];\nsave("y.mat")\n';
+    expect(matlabIo(text)).toEqual([]);
+  });
 });
