@@ -583,7 +583,7 @@ export interface ReadmeFact {
   continues?: number;
 }
 
-/** Uses in the code (a file's first of each) of a module attribute or module, call keyword, subclass hook or object attribute a library removed in a known release (data/removed-apis.json: np.int in NumPy 1.24, Image.ANTIALIAS in Pillow 10), with the release the environment gives a stranger and whether it still has it. A file that sets the attribute itself (`np.int = int`) keeps every file's uses of it out. */
+/** Uses in the code (a file's first of each API) of a module attribute or module, call keyword, subclass hook or object attribute a library removed in a known release (data/removed-apis.json: np.int in NumPy 1.24, Image.ANTIALIAS in Pillow 10), with the release the environment gives a stranger and whether it still has it. A file that sets the attribute itself (`np.int = int`) keeps every file's uses of it out. */
 export interface RemovedApisFact {
   /** the Python file or notebook using the API */
   file: string;
@@ -609,10 +609,18 @@ export interface RemovedApisFact {
   instead: string;
   /** what the environment gives a stranger of the package, in words: the spec line that pins, allows or leaves it unpinned, a version the README or a notebook states where no spec names it, a base image or lock that fixes it, or no spec at all (today's release) */
   environment: string;
-  /** how many files of the repo use this API: the same on each of its records, so that one finding per API can say it */
-  files: number;
-  /** that count as words, with its verb ('28 files use', '1 file uses') */
-  spread: string;
+  /** every removed API of the package the code uses with the same verdict, each with the release that removed it and its first place (`numpy.int in 1.24 (train.py:2 and 1 more file)`), this record's own API first at its own place: one finding per package names them all */
+  apis: string;
+  /** how many removed APIs of the package the code uses with the same verdict */
+  apiCount: number;
+  /** that count in words ('an API this code uses', '3 APIs this code uses') */
+  apiWords: string;
+  /** the earliest removal among those APIs: a pin below it keeps every one of them */
+  pinBelow: string;
+  /** each of those APIs' sources (release notes, changes), once each, comma-separated */
+  sources: string;
+  /** what later releases offer instead: the one replacement, or each with the API it replaces ('int for numpy.int; float for numpy.float') */
+  replace: string;
   /** the release that environment gives lacks the API: an exact pin at or after the removal, a range whose newest release is, or an unpinned or unnamed package (today's release); false where a pin or bound keeps a release that has it, or nothing here tells which release it is (an image, a lock, an unreadable spec) */
   breaks: boolean;
 }

@@ -13,6 +13,13 @@ function compare(a: Version, b: Version): number {
   return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 }
 
+/** Two release numbers ("1.24", "2.0") in release order; one that does not read sorts last. */
+export function compareReleases(a: string, b: string): number {
+  const [x, y] = [parse(a), parse(b)];
+  if (!x || !y) return x ? -1 : y ? 1 : 0;
+  return compare(x, y);
+}
+
 /** Expand one clause to simple comparisons (PEP 440, Poetry ^ and ~, conda bare versions). */
 export function expand(clause: string): Array<[string, Version, number]> {
   const match = /^(===|==|~=|>=|<=|!=|>|<|\^|~|=)?\s*([\d.*]+)$/.exec(clause.trim());

@@ -3,6 +3,7 @@
 // what the environment gives a stranger of that library and whether that release still has it.
 import { readDataJson } from "../../../io/package.js";
 import type { FactRecord } from "../../../model/facts.js";
+import type { PythonSource } from "../../../model/repo-view.js";
 import { normalizeName } from "../../../model/package-name.js";
 import type { Extractor } from "../../extractor.js";
 import { imageInfo } from "../../parse/images.js";
@@ -11,6 +12,7 @@ import { apiUses, type ApiForms } from "../../python/removed-api-uses.js";
 import { preparePythonIndex, sourceOf } from "../../python/repo-index.js";
 import { repoStatedVersions } from "../../parse/stated-versions.js";
 import { pinVerdict, type PinStatement, type Removal } from "./pins.js";
+import { summaries } from "./summary.js";
 
 interface RemovedApi extends Removal {
   api: string;
@@ -46,6 +48,12 @@ const isPath = (r: RemovedApi) => !r.keyword && !r.hookOf && !r.member;
 const MAX_BYTES = 2_000_000;
 
 let table: RemovedApi[] | null = null;
+
+/** A use's place in words: file and line, or a notebook's cell and line in the cell. */
+function placeWords(file: { path: string; lineMap?: PythonSource["lineMap"] }, line: number): string {
+  const cell = file.lineMap?.[line - 1];
+  return cell ? `${file.path} cell ${cell.cell + 1} line ${cell.cellLine}` : `${file.path}:${line}`;
+}
 
 /** Each package's version statements: its spec lines, else the versions READMEs and notebooks state. */
 type Statements = Map<string, { statements: PinStatement[]; fixedBy: string | null }>;
@@ -108,31 +116,38 @@ export const extractor: Extractor = {
     if (live.length === 0) return [];
     const packages = new Set(live.map((u) => byApi.get(u.api)!.package));
     const statements = statementsOf(ctx.facts.families["env-spec"] ?? [], repoStatedVersions(ctx.view), packages);
-    // One defect however many files repeat it: each record carries how many files use its API, for one finding.
-    const filesOf = new Map<string, Set<string>>();
-    for (const u of live) filesOf.set(u.api, (filesOf.get(u.api) ?? new Set()).add(u.file.path));
-    const records: FactRecord[] = [];
-    for (const u of live) {
-      const files = filesOf.get(u.api)!.size;
+    const judged = live.map((u) => {
       const row = byApi.get(u.api)!;
       const { statements: s, fixedBy } = statements.get(row.package)!;
-      const verdict = pinVerdict(row, s, fixedBy);
+      return { ...u, row, verdict: pinVerdict(row, s, fixedBy) };
+    });
+    // One defect per library however many of its removed names the code uses: each record carries the summary of
+    // its package's uses with the same verdict, for one finding per package.
+    const summed = summaries(
+      judged.map(({ file, line, row, verdict }) => ({
+        ...row,
+        file: file.path,
+        place: placeWords(file, line),
+        breaks: verdict.breaks,
+      })),
+    );
+    const records: FactRecord[] = [];
+    judged.forEach(({ file, line, api, written, row, verdict }, i) => {
       records.push(
-        recordAt(u.file, u.line, {
-          api: u.api,
-          written: u.written,
+        recordAt(file, line, {
+          api,
+          written,
           package: row.package,
           removedIn: row.removedIn,
           ...(row.restoredIn ? { restoredIn: row.restoredIn } : {}),
           source: row.source,
           instead: row.instead,
           environment: verdict.says,
-          files,
-          spread: files === 1 ? "1 file uses" : `${files} files use`,
+          ...summed[i]!,
           breaks: verdict.breaks,
         }),
       );
-    }
+    });
     return records;
   },
 };

@@ -104,21 +104,21 @@ describe("removed-apis beyond module paths", () => {
 });
 
 describe("environment-removed-apis-pinned on and off the rerun plan", () => {
-  it("is a warning where the README's step runs the file, and a note in a file no step reaches", async () => {
+  it("is a warning where the README's step runs a file, and a note where no step reaches any of its files", async () => {
     const report = {
       findings: await findings({
         "README.md": "# Solution\n\n```bash\npython train.py\n```\n",
         "train.py": USES_INT,
-        "eda.py": "import numpy as np\nprint(np.float(2))\n",
+        "eda.py": "import numpy as np\nfrom PIL import Image\nprint(np.float(2), Image.ANTIALIAS)\n",
       }),
     };
-    expect(report.findings.map((f) => [f.file, f.line, f.severity, f.plan])).toEqual([
-      ["train.py", 2, "warning", "on"],
-      ["eda.py", 2, "info", "off"],
+    expect(report.findings.map((f) => [f.values.package, f.file, f.line, f.severity, f.plan])).toEqual([
+      ["numpy", "train.py", 2, "warning", "on"],
+      ["pillow", "eda.py", 3, "info", "off"],
     ]);
   });
 
-  it("is one finding per removed API however many files use it, the files on the plan first", async () => {
+  it("is one finding however many files use a removed API, the files on the plan first", async () => {
     const joblib = "from sklearn.externals import joblib\nm = joblib.load('m.pkl')\n";
     const [one, ...rest] = await findings({
       "README.md": "# Solution\n\n```bash\npython predict.py\n```\n",
@@ -129,7 +129,58 @@ describe("environment-removed-apis-pinned on and off the rerun plan", () => {
     });
     expect(rest).toEqual([]);
     expect(one).toMatchObject({ file: "predict.py", plan: "on", severity: "warning" });
-    expect(one!.message).toMatch(/^3 files use sklearn\.externals\.joblib \(predict\.py: /);
+    expect(one!.message).toMatch(
+      /^scikit-learn removed an API this code uses: sklearn\.externals\.joblib in 0\.23 \(predict\.py:2 and 2 more files\); /,
+    );
     expect(one!.locations.map((l) => l.file)).toEqual(["predict.py", "a_eda.py", "b_eda.py"]);
+  });
+});
+
+describe("environment-removed-apis-pinned: one finding per library", () => {
+  const LIGHTNING = {
+    "README.md": "# Solution\n\n```bash\npython train.py\n```\n",
+    "requirements.txt": "pytorch-lightning\n",
+    "eda.py":
+      "import pytorch_lightning as pl\nclass M(pl.LightningModule):\n    def test_epoch_end(self, outs):\n        pass\n",
+    "train.py": "import pytorch_lightning as pl\nt = pl.Trainer(gpus=1, resume_from_checkpoint='last.ckpt')\n",
+  };
+
+  it("names every removed API of an unpinned library in one finding, its places on the plan first", async () => {
+    const [one, ...rest] = await findings(LIGHTNING);
+    expect(rest).toEqual([]);
+    expect(one).toMatchObject({ file: "train.py", line: 2, plan: "on", severity: "warning" });
+    expect(one!.message).toBe(
+      "pytorch-lightning removed 3 APIs this code uses: Trainer(gpus=) in 2.0 (train.py:2), " +
+        "Trainer(resume_from_checkpoint=) in 2.0 (train.py:2), LightningModule.test_epoch_end in 2.0 (eda.py:3); " +
+        "requirements.txt:1 leaves pytorch-lightning unpinned, so a fresh install gets today's pytorch-lightning " +
+        "(see https://lightning.ai/docs/pytorch/stable/home/migration_guide/from_1_8, " +
+        "https://github.com/Lightning-AI/pytorch-lightning/pull/16520)",
+    );
+    expect(one!.fix).toMatch(/^Pin pytorch-lightning<2\.0 /);
+    expect(one!.locations.map((l) => `${l.file}:${l.line}`)).toEqual(["train.py:2", "eda.py:3"]);
+  });
+
+  it("pins below the earliest removal, and leaves out the names the pin keeps", async () => {
+    const code = "import numpy as np\nx = np.float_(1)\ny = np.zeros(2).astype(np.int)\n";
+    const [free] = await findings({ "requirements.txt": "numpy\n", "train.py": code });
+    expect(free!.message).toMatch(
+      /^numpy removed 2 APIs this code uses: numpy\.float_ in 2\.0 \(train\.py:2\), numpy\.int in 1\.24 \(train\.py:3\); /,
+    );
+    expect(free!.fix).toMatch(/^Pin numpy<1\.24 /);
+    const [pinned, ...rest] = await findings({ "requirements.txt": "numpy==1.26.4\n", "train.py": code });
+    expect(rest).toEqual([]);
+    expect(pinned).toMatchObject({ line: 3, locations: [{ file: "train.py", line: 3 }] });
+    expect(pinned!.message).toMatch(/^numpy removed an API this code uses: numpy\.int in 1\.24 \(train\.py:3\); /);
+  });
+
+  it("is one finding with one place for two removed keywords of one call", async () => {
+    const found = await findings({
+      "requirements.txt": "lightgbm\n",
+      "train.py": "import lightgbm as lgb\nb = lgb.train(p, d, early_stopping_rounds=50, verbose_eval=10)\n",
+    });
+    expect(found.map((f) => [f.values.apiCount, f.locations.length, f.values.pinBelow])).toEqual([[2, 1, "4.0"]]);
+    expect(found[0]!.fix).toContain(
+      "callbacks=[lightgbm.early_stopping(N)] for lightgbm.train(early_stopping_rounds=)",
+    );
   });
 });
