@@ -29,18 +29,45 @@ const WITHHELD = new RegExp(
 const CONTACT =
   /\b(?:contact|e-?mail|write\s+to)\b.{0,80}?\b(?:for|to\s+(?:get|obtain|request|access))\s+(?:access\s+to\s+)?(?:the\s+|our\s+|this\s+)?(?:\w+\s+)?(?:data(?:\s*sets?)?|images)\b/i;
 
-/** The sentences of `text` that withhold its data, one per line at most. */
+/** The sentences of `text` that withhold its data, one per line at most. A sentence may wrap over the lines of
+ * its paragraph; code blocks are not prose. */
 export function withheldNotes(text: string): WithheldNote[] {
   const out: WithheldNote[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    if (raw.length > 4000) return;
-    for (const sentence of raw.split(/(?<=[.;!?])\s+/)) {
-      const said = withheldIn(sentence);
+  for (const para of paragraphs(text)) {
+    let at = 0;
+    for (const sentence of para.text.split(/(?<=[.;!?])\s+/)) {
+      const start = para.text.indexOf(sentence, at);
+      at = start + sentence.length;
+      const said = sentence.length > 2000 ? null : withheldIn(sentence);
       if (said === null) continue;
-      out.push({ line: i + 1, said });
+      const line = para.line + (para.text.slice(0, start).match(/\n/g)?.length ?? 0);
+      if (!out.some((n) => n.line === line)) out.push({ line, said });
+    }
+  }
+  return out;
+}
+
+/** Runs of prose lines outside code fences, with their first line (1-based); a list item or heading starts a run. */
+function paragraphs(text: string): Array<{ line: number; text: string }> {
+  const out: Array<{ line: number; text: string }> = [];
+  let fence = false;
+  let run: { line: number; lines: string[] } | null = null;
+  const close = () => {
+    if (run) out.push({ line: run.line, text: run.lines.join("\n") });
+    run = null;
+  };
+  text.split(/\r?\n/).forEach((raw, i) => {
+    if (/^\s*(?:```|~~~)/.test(raw)) {
+      fence = !fence;
+      close();
       return;
     }
+    if (fence || raw.trim() === "" || raw.length > 4000) return close();
+    if (/^\s*(?:[-*+>#|]|\d+[.)])/.test(raw)) close();
+    if (run) run.lines.push(raw);
+    else run = { line: i + 1, lines: [raw] };
   });
+  close();
   return out;
 }
 

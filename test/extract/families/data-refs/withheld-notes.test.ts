@@ -66,3 +66,15 @@ describe("data-refs: data the README withholds", () => {
     ).toEqual([["README.md", 3, null]]);
   });
 });
+
+describe("withheldNotes: where the sentence stands", () => {
+  it("reads a sentence wrapped over its paragraph's lines, at the line of its first words, and no code block", () => {
+    expect(withheldNotes("# s\n\nNote that the competition\ndata is not included.\n")).toEqual([
+      { line: 3, said: "competition data is not included" },
+    ]);
+    expect(withheldNotes("```\necho 'data is not included'\n```\n")).toEqual([]);
+    expect(withheldNotes("- weights: ok\n- the images are not included\n")).toEqual([
+      { line: 2, said: "images are not included" },
+    ]);
+  });
+});
