@@ -10,7 +10,10 @@ export interface WithheldNote {
 
 /** What a sentence may withhold: the data, a data set, images, the competition's files. */
 const DATA =
-  /\b(?:(?:original|raw|full|competition|challenge|training|test|private)\s+)*(?:data(?:\s*sets?)?|images?|videos?|audio|recordings?|annotations?|labels|csv\s+files?|(?:train(?:ing)?|test|validation)\s+(?:set|files?|split))\b/i;
+  /\b(?:(?:original|raw|full|competition|challenge|training|test|private)\s+)*(?:data(?:\s*sets?)?|images?|videos?|audio|recordings?|annotations?|csv\s+files?|(?:train(?:ing)?|test|validation)\s+(?:set|files?|split))\b/i;
+/** A word that makes the data word a modifier: "data augmentation", "the images folder" are not the data. */
+const MODIFIED =
+  /^[\s-]*(?:augmentation|(?:pre-?)?processing|loaders?|loading|pipelines?|generat\w+|cleaning|splitting|code|scripts?|preparation|analysis|exploration|modules?|class(?:es)?|formats?|paths?|folders?|director(?:y|ies)|dirs?|structure|layout|ids?|urls?|links?)\b/i;
 /** Words for weights or models: a sentence whose first such noun comes before any data word is about them. */
 const WEIGHTS = /\b(?:weights?|checkpoints?|models?|pretrained|pre-trained)\b/i;
 /** The words that say it is not provided (the subject comes before them). */
@@ -82,7 +85,7 @@ function withheldIn(sentence: string): string | null {
     .split(/[,:(]|\b(?:but|while|whereas|although)\b/i)
     .pop()!;
   const data = DATA.exec(clause);
-  if (!data) return null;
+  if (!data || MODIFIED.test(clause.slice(data.index + data[0].length))) return null;
   const weights = WEIGHTS.exec(clause);
   if (weights && weights.index < data.index) return null;
   return clip(clause.slice(data.index) + verb[0]);

@@ -29,6 +29,9 @@ describe("withheldNotes", () => {
     expect(said("We removed duplicate images from the training set.")).toEqual([]);
     expect(said("Put the data in data/, the weights are not included.")).toEqual([]);
     expect(said("The data is included under data/.")).toEqual([]);
+    expect(said("Data augmentation is not included in this version.")).toEqual([]);
+    expect(said("The images folder is not provided; create it.")).toEqual([]);
+    expect(said("Private test labels are not provided by the host.")).toEqual([]);
   });
 });
 
