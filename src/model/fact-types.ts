@@ -77,7 +77,7 @@ export interface DataRefsFact {
   cell?: number;
   /** line in the cell (1-based), notebooks only */
   cellLine?: number;
-  /** read | weights | kaggle-competition | kaggle-dataset | kaggle-kernel (a kernel whose output a kernel-metadata.json mounts) | personal-link (a Google Drive or Dropbox share, or gdown <id>, in a README, script or code) | matlab-stage (the MATLAB scripts the pipeline needs: a documented command runs them, or only they write a file the other code reads) */
+  /** read | weights | kaggle-competition | kaggle-dataset | kaggle-kernel (a kernel whose output a kernel-metadata.json mounts) | personal-link (a Google Drive or Dropbox share, or gdown <id>, in a README, script or code) | matlab-stage (the MATLAB scripts the pipeline needs: a documented command runs them, or only they write a file the other code reads) | data-withheld (a README or doc sentence that says the data is not included, cannot be shared, is no longer available) */
   kind?: string;
   /** read/weights: the path read (unknown parts as *) */
   path?: string;
@@ -113,6 +113,10 @@ export interface DataRefsFact {
   scripts?: string;
   /** matlab-stage: where a README, note or spec names MATLAB or Octave, file:line; null when none does */
   statedBy?: string | null;
+  /** data-withheld: the sentence's words from the data it names to the words that withhold it */
+  said?: string;
+  /** data-withheld: where the repo names a source for its data (a data or competition link, a download step, a Kaggle source), file:line; null when none is */
+  source?: string | null;
   /** weights: the loader it belongs to (the file, the call, the folder and the extension it loads from): an if/elif of many weights is one group */
   loadGroup?: string;
   /** read/weights: its only producer is a cp/mv step whose sources are folders of the repo that hold no such file and that no step writes into: that step, its sources and why */

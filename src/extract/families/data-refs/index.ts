@@ -8,7 +8,15 @@ import type { Extractor } from "../../extractor.js";
 import type { PyArg, PyCall } from "../../python/call-args.js";
 import type { PyFileIndex, PySaver } from "../../python/file-index.js";
 import { fillTemplate } from "../../python/saver-template.js";
-import { FETCH_LINE_READS, fetchLines, fetchMatcher, fetchTargets, slugMatches, slugsIn } from "./fetch-commands.js";
+import {
+  FETCH_LINE_READS,
+  FETCHER,
+  fetchLines,
+  fetchMatcher,
+  fetchTargets,
+  slugMatches,
+  slugsIn,
+} from "./fetch-commands.js";
 import { recordAt } from "../../python/locate.js";
 import { kaggleInputAbove, kaggleSlugOf, pathKind } from "../../python/path-kinds.js";
 import { preparePythonIndex, sourceOf, type RepoPythonIndex } from "../../python/repo-index.js";
@@ -48,6 +56,7 @@ import { fitsTypedFields, nearestWritten } from "./near-names.js";
 import { optionDefaults, passesOption } from "./option-defaults.js";
 import { weightsSourceLine } from "./weight-notes.js";
 import { matlabScripts, matlabStage, matlabStatedIn, matlabWrites, type MatlabScript } from "./matlab.js";
+import { withheldNotes } from "./withheld-notes.js";
 
 const WEIGHT_CALLS = new Set([
   "load_weights",
@@ -57,6 +66,8 @@ const WEIGHT_CALLS = new Set([
   "load_checkpoint",
   "Booster",
 ]);
+/** A download step that fetches weights, not data (`wget .../model.pth`, `download_weights.sh`). */
+const WEIGHTS_FETCH = /\.(?:pt|pth|ckpt|bin|safetensors|h5|onnx)\b|weights|checkpoint|pretrained/i;
 const WEIGHT_EXT = /\.(?:pt|pth|ckpt|bin|safetensors|h5|hdf5|keras|onnx|pb|tflite|params|weights)$/i;
 const PATH_KWARGS = new Set([
   "filepath_or_buffer",
@@ -832,7 +843,35 @@ export const extractor: Extractor = {
           matlabStatedIn([...readmes, ...notes, ...specTexts(ctx.view)]),
         )
       : null;
-    return [...records, ...(stage ? [stage] : []), ...slugs.values(), ...personalLinkRecords(ctx.view, slugs.size > 0)];
+    // Where the repo names a source for its data at all: a data or competition link, a download step, a
+    // Kaggle source; a sentence that says the data is not included then only says it is not committed.
+    const dataFetch = lines.find((l) => FETCHER.test(l.text) && !WEIGHTS_FETCH.test(l.text));
+    // (A competition found only in a fetch command is located by that command's line.)
+    const anySource =
+      (sources.competition === "a fetch command" ? null : sources.competition) ??
+      (dataFetch ? `${dataFetch.file}:${dataFetch.line}` : null) ??
+      sources.datasetDownload ??
+      sources.archiveDownload ??
+      sources.packageLink ??
+      sources.links[0]?.by ??
+      [...slugs.values()].map((r) => `${r.file}:${r.line}`)[0] ??
+      null;
+    const withheld = readmes.flatMap((r) =>
+      withheldNotes(r.text).map((n) => ({
+        kind: "data-withheld",
+        file: r.file,
+        line: n.line,
+        said: n.said,
+        source: anySource,
+      })),
+    );
+    return [
+      ...records,
+      ...(stage ? [stage] : []),
+      ...slugs.values(),
+      ...personalLinkRecords(ctx.view, slugs.size > 0),
+      ...withheld,
+    ];
   },
 };
 

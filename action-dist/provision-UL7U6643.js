@@ -1,2 +1,0 @@
-import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);
-import{a as e,b as t}from"./chunk-FDU6D45Y.js";import"./chunk-MVCC7BWQ.js";import"./chunk-6UGSURKG.js";import"./chunk-XYHY3DYJ.js";import"./chunk-W2DYWI7X.js";import"./chunk-TCCM3TRL.js";import"./chunk-CR2ZQOZE.js";import"./chunk-TUJWZLN7.js";export{e as findEngine,t as runBuildStage};
