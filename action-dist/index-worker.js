@@ -1,0 +1,2 @@
+import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);
+import{C as o,t}from"./chunk-5RMKJASF.js";import"./chunk-UKVGDVER.js";import"./chunk-TUJWZLN7.js";import{parentPort as a}from"node:worker_threads";var i=null,l=()=>i??=t(),n=Promise.resolve();a.on("message",r=>{n=n.then(async()=>{let s;try{s={seq:r.seq,files:await o(r,l)}}catch(e){s={seq:r.seq,error:e instanceof Error?e.stack??e.message:String(e)}}a.postMessage(s)})});
