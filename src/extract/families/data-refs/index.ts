@@ -67,6 +67,9 @@ const WEIGHT_CALLS = new Set([
   "Booster",
 ]);
 /** A download step that fetches weights, not data (`wget .../model.pth`, `download_weights.sh`). */
+/** A line that installs a fetcher rather than runs one: an install command, or one word of a continued
+ * package list (`    wget \\` under `apt-get install -y \\`). */
+const INSTALLED_TOOL = /\binstall\b|^\s*[\w.+-]+\s*\\?\s*$/;
 const WEIGHTS_FETCH = /\.(?:pt|pth|ckpt|bin|safetensors|h5|onnx)\b|weights|checkpoint|pretrained/i;
 const WEIGHT_EXT = /\.(?:pt|pth|ckpt|bin|safetensors|h5|hdf5|keras|onnx|pb|tflite|params|weights)$/i;
 const PATH_KWARGS = new Set([
@@ -845,7 +848,9 @@ export const extractor: Extractor = {
       : null;
     // Where the repo names a source for its data at all: a data or competition link, a download step, a
     // Kaggle source; a sentence that says the data is not included then only says it is not committed.
-    const dataFetch = lines.find((l) => FETCHER.test(l.text) && !WEIGHTS_FETCH.test(l.text));
+    const dataFetch = lines.find(
+      (l) => FETCHER.test(l.text) && !WEIGHTS_FETCH.test(l.text) && !INSTALLED_TOOL.test(l.text),
+    );
     // (A competition found only in a fetch command is located by that command's line.)
     const anySource =
       (sources.competition === "a fetch command" ? null : sources.competition) ??
