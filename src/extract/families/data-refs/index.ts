@@ -67,9 +67,22 @@ const WEIGHT_CALLS = new Set([
   "Booster",
 ]);
 /** A download step that fetches weights, not data (`wget .../model.pth`, `download_weights.sh`). */
-/** A line that installs a fetcher rather than runs one: an install command, or one word of a continued
- * package list (`    wget \\` under `apt-get install -y \\`). */
-const INSTALLED_TOOL = /\binstall\b|^\s*[\w.+-]+\s*\\?\s*$/;
+/** A line that installs a fetcher or a package rather than fetches data: an install command, one word of a
+ * continued package list (`    wget \\` under `apt-get install -y \\`), a package index option's URL
+ * (`--extra-index-url https://download.pytorch.org/whl/cu124`). */
+const INSTALLED_TOOL =
+  /\binstall\b|^\s*[\w.+-]+\s*\\?\s*$|--(?:extra-)?index-url\b|--find-links\b|(?:^|\s)-f\s+https?:/;
+/** A Hugging Face link to a model, not a dataset (`huggingface.co/Qwen/Qwen3-VL-8B-Instruct`). */
+const MODEL_PAGE = /huggingface\.co\/(?!datasets\/)[\w.-]+\/[\w.-]+/i;
+
+/** Whether the line at `by` (file:line) links only a model page: weights, not a source of data. */
+function modelPageLine(by: string, texts: ReadonlyArray<{ file: string; text: string }>): boolean {
+  const at = by.lastIndexOf(":");
+  const text = texts.find((t) => t.file === by.slice(0, at))?.text;
+  const line = text?.split(/\r?\n/)[Number(by.slice(at + 1)) - 1] ?? "";
+  return MODEL_PAGE.test(line) && !/kaggle\.com|huggingface\.co\/datasets\//i.test(line);
+}
+
 const WEIGHTS_FETCH = /\.(?:pt|pth|ckpt|bin|safetensors|h5|onnx)\b|weights|checkpoint|pretrained/i;
 const WEIGHT_EXT = /\.(?:pt|pth|ckpt|bin|safetensors|h5|hdf5|keras|onnx|pb|tflite|params|weights)$/i;
 const PATH_KWARGS = new Set([
@@ -858,7 +871,7 @@ export const extractor: Extractor = {
       sources.datasetDownload ??
       sources.archiveDownload ??
       sources.packageLink ??
-      sources.links[0]?.by ??
+      sources.links.find((l) => !modelPageLine(l.by, [...readmes, ...notes]))?.by ??
       [...slugs.values()].map((r) => `${r.file}:${r.line}`)[0] ??
       null;
     const withheld = readmes.flatMap((r) =>
