@@ -1,5 +1,6 @@
 // Whether a TODO's words stand over code that is written: a note alone on its line above a complete statement
 // ("TODO: maybe pass as argument in future implementation?" over `seed = 0`) is for later, not a gap. Pure.
+import { indentOf } from "./blocks.js";
 
 /** A statement that stands in for code: `pass`, `...`, `raise NotImplementedError`, a bare `return`, or a value
  * left to fill (`x = None`, `path = ''`, `key = 'TODO'`). */
@@ -8,7 +9,6 @@ const STUB =
 /** A block header (`elif x:`, `def f():`): the code the note stands over is the block's first line. */
 const HEADER = /^(?:if|elif|else|for|while|with|try|except|finally|def|class|async)\b.*:\s*(?:#.*)?$/;
 
-const indentOf = (line: string) => /^[ \t]*/.exec(line)![0].replace(/\t/g, "    ").length;
 const isCode = (line: string) => line.trim() !== "" && !line.trim().startsWith("#");
 
 /** True when the comment on `line` (1-based) of `lines` is alone on its line and the next code at its depth or

@@ -3,6 +3,7 @@
 // is not on the rerun path. Only tests of one option against string literals, read line by line; a value the code
 // sets itself, or one unknown for any step, rules nothing out. Pure.
 import type { Span } from "./main-only.js";
+import { blockLast, indentOf } from "../../python/blocks.js";
 
 /** The values one option takes over every step that reaches a file, and in words how they are known; null when
  * any step's value is unknown. */
@@ -35,8 +36,6 @@ function testOf(test: string): { option: string; holds: (value: string) => boole
   return null;
 }
 
-const indentOf = (line: string) => /^[ \t]*/.exec(line)![0].replace(/\t/g, "    ").length;
-
 /** The body spans (1-based lines) of the `if`/`elif` branches whose test no known value makes true, each with why. */
 export function ruledOutSpans(text: string, valuesOf: OptionValues): Array<{ span: Span; why: string }> {
   const lines = text.split("\n");
@@ -50,15 +49,8 @@ export function ruledOutSpans(text: string, valuesOf: OptionValues): Array<{ spa
     if (new RegExp(`\\.${test.option}\\s*=[^=]|setattr\\([^)]*['"]${test.option}['"]`).test(text)) continue;
     const known = valuesOf(test.option);
     if (!known || known.values.length === 0 || known.values.some(test.holds)) continue;
-    const depth = indentOf(lines[i]!);
-    let end = i + 1;
-    for (let j = i + 1; j < lines.length; j++) {
-      const l = lines[j]!;
-      if (l.trim() === "" || l.trim().startsWith("#")) continue;
-      if (indentOf(l) <= depth) break;
-      end = j + 1;
-    }
-    if (end > i + 1) out.push({ span: [i + 2, end], why: known.why });
+    const last = blockLast(lines, i);
+    if (last > i) out.push({ span: [i + 2, last + 1], why: known.why });
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // position or through `**kwargs`) and the body never reassigns it. What such a branch imports or reads is off
 // the rerun path. Read line by line, over the repo's Python texts. Pure.
 import type { Span } from "./main-only.js";
+import { blockLast, indentOf } from "../../python/blocks.js";
 import { splitTop } from "../../python/split-top.js";
 
 /** Whether any code may set `param` (the `index`th parameter, self excluded) of function `fn`. */
@@ -11,8 +12,6 @@ export type FlagSetter = (fn: string, param: string, index: number) => boolean;
 const DEF = /^([ \t]*)(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(/;
 const HEADER = /^([ \t]*)(?:if|elif)\s+(.+?):\s*(?:#.*)?$/;
 const MAX_SIGNATURE_LINES = 30;
-
-const indentOf = (line: string) => /^[ \t]*/.exec(line)![0].replace(/\t/g, "    ").length;
 
 /** Top-level comma-separated parts of an argument or parameter list (brackets and quotes kept whole); none when
  * its brackets do not balance. */
@@ -62,14 +61,7 @@ export function unsetFlagSpans(text: string, setter: FlagSetter): Array<{ span: 
       if (body.some((l) => new RegExp(`(?:^|[^\\w.])${flag}\\s*(?:[-+*/|&]?=)(?!=)`).test(l))) continue;
       const { index, value } = flags.get(flag)!;
       if (setter(def[2]!, flag, index)) continue;
-      const bodyDepth = indentOf(body[j]!);
-      let last = j;
-      for (let k = j + 1; k < body.length; k++) {
-        const l = body[k]!;
-        if (l.trim() === "" || l.trim().startsWith("#")) continue;
-        if (indentOf(l) <= bodyDepth) break;
-        last = k;
-      }
+      const last = blockLast(body, j);
       const first = signatureEnd + 1 + j + 1;
       if (last > j)
         out.push({
