@@ -685,6 +685,8 @@ export interface RerunPlanFact {
   missingInput?: string;
   /** step: a config file it passes by a config option (-c, --config, --cfg) that is not in the repository and that no step writes (path from the repo root); placeholders (path/to/, <your_config>) and paths outside the repo are left out */
   missingConfig?: string;
+  /** step running a hydra program: the config values left as hydra's mandatory `???` (or a `defaults` group left `???`) that no composed file fills and no word of the command sets, while the program reads them and assigns them nowhere, each as "key (file)"; absent when none or when a config file of the tree could not be read */
+  mandatoryUnset?: string;
   /** step with a missingConfig: the config files in the folder it names, up to five; null when none */
   configsBeside?: string | null;
   /** step running a repo script by path with Python: its absolute imports of the repo's own modules that Python will not find from the script's folder (no step installs them, sets PYTHONPATH or edits sys.path), each with the file a folder above holds: "mylib (mylib/__init__.py)"; absent when none */

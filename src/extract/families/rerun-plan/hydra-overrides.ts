@@ -15,6 +15,13 @@ export interface HydraTree {
   complete: boolean;
   /** The command line's words reach hydra (always under `@hydra.main`; under compose, when it is handed sys.argv). */
   readsArgv: boolean;
+  /** Keys whose value is hydra's mandatory marker `???` (a group whose default is `???` included), each with the
+   * file that leaves it so. */
+  mandatory: ReadonlyMap<string, string>;
+  /** Keys some composed file gives a real value: a `???` elsewhere is then filled by the merge. */
+  valued: ReadonlySet<string>;
+  /** Keys some composed file sets to false, 0 or null (and none to anything else): flags the config turns off. */
+  off: ReadonlySet<string>;
 }
 
 export interface HydraFiles {
@@ -90,12 +97,17 @@ function composeConfig(text: string, folder: string): HydraConfig | null {
 
 /** The tree `@hydra.main` or the compose API in `text` (the program at `program`) names; null without one or a
  * config file. */
-export function hydraTree(text: string, program: string, files: HydraFiles): HydraTree | null {
+export function hydraTree(text: string, program: string, files: HydraFiles, configName?: string): HydraTree | null {
   const config = hydraMainConfig(text, program);
   if (!config) return null;
-  const { root, name, readsArgv } = config;
+  const { root, readsArgv } = config;
+  const name = configName ?? config.name;
   const keys = new Set<string>();
   const groups = new Set<string>();
+  const mandatory = new Map<string, string>();
+  const valued = new Set<string>();
+  const falsy = new Set<string>();
+  const truthy = new Set<string>();
   let complete = true;
   const load = (file: string): Record<string, unknown> | null => {
     const source = files.read(file);
@@ -107,18 +119,25 @@ export function hydraTree(text: string, program: string, files: HydraFiles): Hyd
       return null;
     }
   };
-  const addKeys = (doc: Record<string, unknown>, prefix: string) => {
+  const addKeys = (doc: Record<string, unknown>, prefix: string, file: string) => {
     for (const [key, value] of Object.entries(doc)) {
       if (prefix === "" && key === "defaults") continue;
       const dotted = prefix ? `${prefix}.${key}` : key;
       keys.add(dotted);
-      if (value !== null && typeof value === "object" && !Array.isArray(value))
-        addKeys(value as Record<string, unknown>, dotted);
+      if (value === "???") {
+        if (!mandatory.has(dotted)) mandatory.set(dotted, file);
+      } else if (value !== null && typeof value === "object" && !Array.isArray(value))
+        addKeys(value as Record<string, unknown>, dotted, file);
+      else {
+        valued.add(dotted);
+        (value === false || value === 0 || value === null ? falsy : truthy).add(dotted);
+      }
     }
   };
-  const primary = load(join(root, `${name.replace(/\.ya?ml$/, "")}.yaml`));
+  const primaryFile = join(root, `${name.replace(/\.ya?ml$/, "")}.yaml`);
+  const primary = load(primaryFile);
   if (primary === null) return null;
-  addKeys(primary, "");
+  addKeys(primary, "", primaryFile);
   const defaults = primary["defaults"];
   if (Array.isArray(defaults)) {
     for (const entry of defaults) {
@@ -127,7 +146,7 @@ export function hydraTree(text: string, program: string, files: HydraFiles): Hyd
         // A file of the root merged at the top (`- base`).
         const doc = load(join(root, `${entry}.yaml`));
         if (doc === null) complete = false;
-        else addKeys(doc, "");
+        else addKeys(doc, "", join(root, `${entry}.yaml`));
         continue;
       }
       if (entry === null || typeof entry !== "object") {
@@ -135,6 +154,12 @@ export function hydraTree(text: string, program: string, files: HydraFiles): Hyd
         continue;
       }
       for (const [group, option] of Object.entries(entry as Record<string, unknown>)) {
+        // `- model: ???`: hydra stops with "You must specify 'model'" unless the command line picks one.
+        if (/^[\w/]+$/.test(group) && option === "???") {
+          groups.add(group);
+          mandatory.set(group.replace(/\//g, "."), primaryFile);
+          continue;
+        }
         // `override x`, `x@pkg`, `optional x`, a list of options, interpolations: read, but not followed.
         if (!/^[\w/]+$/.test(group) || typeof option !== "string" || option.includes("$")) {
           complete = false;
@@ -144,11 +169,43 @@ export function hydraTree(text: string, program: string, files: HydraFiles): Hyd
         keys.add(group.replace(/\//g, "."));
         const doc = load(join(root, `${group}/${option}.yaml`));
         if (doc === null) complete = false;
-        else addKeys(doc, group.replace(/\//g, "."));
+        else addKeys(doc, group.replace(/\//g, "."), join(root, `${group}/${option}.yaml`));
       }
     }
   } else if (defaults !== undefined) complete = false;
-  return { root, keys, groups, complete, readsArgv };
+  const off = new Set([...falsy].filter((k) => !truthy.has(k)));
+  return { root, keys, groups, complete, readsArgv, mandatory, valued, off };
+}
+
+/** The `???` values hydra would stop on for this command line: those no composed file fills and no word sets,
+ * each as "key (file)"; empty when nothing certain can be said (a file of the tree not read, or a word that picks
+ * another option of the group the key lies in, whose file may fill it). */
+export function unsetMandatory(words: readonly string[], tree: HydraTree): string[] {
+  if (!tree.complete || !tree.readsArgv) return [];
+  const set = new Set<string>();
+  for (const word of words) {
+    const m = /^[+]{0,2}([A-Za-z_][\w./@-]*)=/.exec(word);
+    if (m) set.add(m[1]!.replace(/@.*$/, "").replace(/\//g, "."));
+  }
+  const out: string[] = [];
+  for (const [key, file] of tree.mandatory) {
+    if (tree.valued.has(key)) continue;
+    // The key, or a group above it that a word re-picks (its new file may fill the key), is set by the command.
+    const parts = key.split(".");
+    if (parts.some((_, i) => set.has(parts.slice(0, i + 1).join(".")))) continue;
+    out.push(`${key} (${file})`);
+  }
+  return out;
+}
+
+/** The primary config a command line names in place of the decorator's: `--config-name x`, `--config-name=x`,
+ * `-cn x`; undefined without one. */
+export function configNameArgument(words: readonly string[]): string | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const m = /^(?:--config-name|-cn)(?:=(.+))?$/.exec(words[i]!);
+    if (m) return m[1] ?? words[i + 1];
+  }
+  return undefined;
 }
 
 /** The first override the tree rejects, and why; null when all pass or nothing certain can be said. */

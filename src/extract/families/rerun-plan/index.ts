@@ -21,7 +21,16 @@ import { recipeInputRecords } from "./recipe-inputs.js";
 import { ioOf } from "./io.js";
 import { defaultConfigs, joinFrom, parserOf } from "./parser-view.js";
 import { functionParser, rejectedByFunction, type FunctionParser } from "./function-parsers.js";
-import { hydraTree, rejectedOverride, type HydraFiles, type HydraTree } from "./hydra-overrides.js";
+import {
+  configNameArgument,
+  hydraMainConfig,
+  hydraTree,
+  rejectedOverride,
+  unsetMandatory,
+  type HydraFiles,
+  type HydraTree,
+} from "./hydra-overrides.js";
+import { readsUnassigned } from "./mandatory-reads.js";
 import { hydraConfigFiles } from "./hydra-configs.js";
 import { proseSteps } from "./prose-steps.js";
 import { applyHandEdits, handEdits } from "./hand-edits.js";
@@ -414,21 +423,26 @@ interface ProgramView {
   functionParser: FunctionParser | null;
   /** hydra: the config tree `key=value` overrides are checked against. */
   hydra: HydraTree | null;
+  /** The hydra config tree of a program that declares a hydra main, even where an imported module's parser
+   * decides which options are checked: what its `???` values are read against. */
+  hydraValues: HydraTree | null;
 }
 
 function programView(path: string, view: RepoView, index: RepoPythonIndex): ProgramView {
   const python = /\.py$/.test(path) ? index.byPath.get(path) : undefined;
-  if (!python) return { own: [], parser: null, functionParser: null, hydra: null };
+  if (!python) return { own: [], parser: null, functionParser: null, hydra: null, hydraValues: null };
   const own = [...reachableFrom(index, [path])]
     .sort((a, b) => (a === path ? -1 : b === path ? 1 : compareText(a, b)))
     .map((p) => index.byPath.get(p)!);
   const text = view.read(path) ?? "";
   const parser = parserOf(own, text, (p) => view.read(p));
+  const tree = hydraTree(text, path, hydraFiles(view));
   return {
     own,
     parser,
     functionParser: parser === null ? functionParser(text) : null,
-    hydra: parser === null ? hydraTree(text, path, hydraFiles(view)) : null,
+    hydra: parser === null ? tree : null,
+    hydraValues: tree,
   };
 }
 
@@ -446,11 +460,22 @@ function stepRecord(
     own,
     parser,
     functionParser: byFunction,
-    hydra,
+    hydra: programHydra,
+    hydraValues: programValues,
   } = step.program !== null && exists === true
     ? programInfo(step.program)
-    : { own: [], parser: null, functionParser: null, hydra: null };
+    : { own: [], parser: null, functionParser: null, hydra: null, hydraValues: null };
   const python = own[0];
+  // `--config-name x` composes x.yaml in place of the decorator's config: the tree its overrides meet.
+  // (The decorator's own config may be absent: a program run only with `--config-name` needs none.)
+  const configName =
+    python && hydraMainConfig(view.read(python.path) ?? "", python.path) ? configNameArgument(args) : undefined;
+  const named =
+    configName !== undefined && python
+      ? hydraTree(view.read(python.path) ?? "", python.path, hydraFiles(view), configName)
+      : null;
+  const hydra = programHydra && configName !== undefined ? named : programHydra;
+  const values = configName !== undefined ? named : programValues;
   const given = new Set(givenOptions(args).map((o) => o.name));
   const configs = [
     ...new Set([
@@ -487,6 +512,15 @@ function stepRecord(
           rejectedArgument(args, parser && step.source === "readme-prose" ? { ...parser, required: [] } : parser),
     configs: configs.join(","),
   };
+  // A `???` hydra stops on only when the code reads it before giving it a value.
+  if (values) {
+    const texts = own.map((f) => view.read(f.path) ?? "");
+    const set = new Set(args.map((w) => /^\+{0,2}([\w.]+)=/.exec(w)?.[1]).filter((k) => k !== undefined));
+    // A flag the command sets is not known off, whatever it sets it to.
+    const off = (flag: string) => values.off.has(flag) && !set.has(flag);
+    const unset = unsetMandatory(args, values).filter((k) => readsUnassigned(k.slice(0, k.indexOf(" (")), texts, off));
+    if (unset.length > 0) record.mandatoryUnset = unset.join(", ");
+  }
   // A step whose working folder is unknown (a `cd` no mount maps) claims no config missing.
   const missing = isUnplaced(step.cwd)
     ? undefined
