@@ -509,7 +509,7 @@ export interface PlaceholdersFact {
 
 /** READMEs (root, docs/ and sub-projects' own), their section titles, the shell commands they give and the files and branches they name. */
 export interface ReadmeFact {
-  /** readme | section | command | mention | call (a Python script, -m module or shell script that a shell script the README runs calls, or one that script calls in turn, missing from the folder it runs in) | step-folder (a folder a procedure line gives as one of its steps: "run the code in `a/`, `b/`, then `c/`") | clone-run (a shell script the README runs runs code inside a folder another of the repo's shell scripts clones from another repository: its calls there are the clone's files, not missing ones) | wrapped (a line of a README code block that holds only options and continues the command of an earlier line with no `\` before it: pasted as is, it runs on its own; the command is read as joined) | code-absent (words saying the training or inference code is not in the repository: "training code is not included", "will be released", an unchecked to-do naming the training) */
+  /** readme | section | command | mention | call (a Python script, -m module or shell script that a shell script the README runs calls, or one that script calls in turn, missing from the folder it runs in) | step-folder (a folder a procedure line gives as one of its steps: "run the code in `a/`, `b/`, then `c/`") | clone-run (a shell script the README runs runs code inside a folder another of the repo's shell scripts clones from another repository: its calls there are the clone's files, not missing ones) | wrapped (a line of a README code block that holds only options and continues the command of an earlier line with no `\` before it: pasted as is, it runs on its own; the command is read as joined; or a line of options or dotted `key=value` overrides in a shell script the README runs, after a command whose last line has no `\`: the shell runs it as a command of its own and the options never reach the program) | code-absent (words saying the training or inference code is not in the repository: "training code is not included", "will be released", an unchecked to-do naming the training) */
   kind?: string;
   /** the README (relative path); call, clone-run: the shell script */
   file?: string;
@@ -521,7 +521,7 @@ export interface ReadmeFact {
   runsFrom?: string;
   /** readme (docs, sub-project): the root README links or names it; an unlinked docs/ page (often a vendored framework's own) gives rerun steps only where the root README gives none, an unlinked sub-folder README only where the root README gives no training or prediction step */
   linked?: boolean;
-  /** section, command, mention, wrapped: 1-based line in the README; call, clone-run: line in the shell script */
+  /** section, command, mention, wrapped: 1-based line in the README (wrapped in a shell script: its line there); call, clone-run: line in the shell script */
   line?: number;
   /** section: the heading's text */
   title?: string;
@@ -559,7 +559,7 @@ export interface ReadmeFact {
   runFrom?: string;
   /** mention of a missing script a README command runs: the one file of that name elsewhere in the repo (not at the path the README runs it from) */
   elsewhere?: string;
-  /** mention: the purpose (train, predict...) of the README command that runs this script; absent otherwise; call: the same; clone-run: the same */
+  /** mention: the purpose (train, predict...) of the README command that runs this script; absent otherwise; call: the same; clone-run: the same; wrapped in a shell script: the same */
   runBy?: string;
   /** call: the folder the call runs in, as the README runs the script ('the repository root' or '<folder>/') */
   from?: string;

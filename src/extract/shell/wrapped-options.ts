@@ -9,14 +9,21 @@ export interface CodeLine {
 
 /** A line that runs a program: python (or a launcher), a shell script, or a script by its path. */
 const RUNS =
-  /^\s*(?:[$>]\s+)?(?:[A-Za-z_]\w*=\S*\s+)*(?:python[\d.]*|torchrun|accelerate\s+launch|deepspeed|bash|sh|\.\/[\w./-]+|[\w./-]+\.(?:py|sh))(?:\s|$)/;
+  /^\s*(?:[$>]\s+)?(?:[A-Za-z_]\w*=\S*\s+)*(?:(?:[\w.~-]*\/)*python[\d.]*|torchrun|accelerate\s+launch|deepspeed|bash|sh|\.\/[\w./-]+|[\w./-]+\.(?:py|sh))(?:\s|$)/;
 /** A line of options only: each `-x` or `--name` followed by at most one value (help output's descriptions have
  * several words after an option). */
 const OPTIONS_ONLY = /^\s*(?:--?[A-Za-z][\w.-]*(?:=\S+)?(?:\s+(?!-)[^\s#]+)?\s*)+$/;
+/** A line of config overrides only (`train.lr=1e-5 +model.depth=18`): a dotted name is no shell variable, so a
+ * shell runs the line as a command of its own. Read in shell scripts, where such lines follow a program's. */
+const OVERRIDES_ONLY = /^\s*(?:\+{0,2}[A-Za-z_][\w-]*(?:\.[\w-]+)+=(?:"[^"]*"|'[^']*'|\S+)\s*)+$/;
 
 /** The logical lines of one code block with wrapped option lines joined to the command they continue, and the
- * wrapped lines found. `lines`: after backslash continuations are joined. */
-export function joinWrappedOptions(lines: readonly CodeLine[]): {
+ * wrapped lines found. `lines`: after backslash continuations are joined; `overrides`: lines of dotted
+ * `key=value` overrides wrap too (a shell script's). */
+export function joinWrappedOptions(
+  lines: readonly CodeLine[],
+  { overrides = false }: { overrides?: boolean } = {},
+): {
   lines: CodeLine[];
   wrapped: Array<{ line: number; continues: number }>;
 } {
@@ -25,7 +32,8 @@ export function joinWrappedOptions(lines: readonly CodeLine[]): {
   // The command the previous line began (or continued), while option lines may follow it.
   let open: CodeLine | null = null;
   for (const l of lines) {
-    if (open && OPTIONS_ONLY.test(l.text) && !/\\\s*$/.test(open.text)) {
+    const continues = OPTIONS_ONLY.test(l.text) || (overrides && OVERRIDES_ONLY.test(l.text));
+    if (open && continues && !/\\\s*$/.test(open.text)) {
       open.text = `${open.text.trimEnd()} ${l.text.trim()}`;
       wrapped.push({ line: l.line, continues: open.line });
       continue;

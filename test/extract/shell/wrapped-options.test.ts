@@ -25,4 +25,15 @@ describe("joinWrappedOptions", () => {
     ])
       expect(joinWrappedOptions(block).wrapped).toEqual([]);
   });
+
+  it("reads a program run by its path, and override lines only where asked (a shell script's)", () => {
+    const block = lines("/opt/env/bin/python3 train.py --a 1", "train.lr=1e-5 +model.depth=18", "--b 2");
+    expect(joinWrappedOptions(block).wrapped).toEqual([]);
+    expect(joinWrappedOptions(block, { overrides: true }).wrapped).toEqual([
+      { line: 2, continues: 1 },
+      { line: 3, continues: 1 },
+    ]);
+    // A shell variable (no dot) is an assignment of its own.
+    expect(joinWrappedOptions(lines("python train.py", "FOLD=1"), { overrides: true }).wrapped).toEqual([]);
+  });
 });

@@ -868,12 +868,16 @@ function missingCalls(
   };
   // `cd "$(dirname "$0")"` and the like move to the script's own folder.
   const read = scriptLineReader(script.includes("/") ? script.slice(0, script.lastIndexOf("/")) : "", env);
-  for (const { line, text: raw } of joinContinuations(
+  const logical = joinContinuations(
     text
       .split("\n")
       .slice(0, 2000)
       .map((t, i) => ({ line: i + 1, text: t })),
-  )) {
+  );
+  // Option or override lines after a command whose last line lost its `\`: the shell runs them on their own.
+  for (const w of joinWrappedOptions(logical, { overrides: true }).wrapped)
+    out.push({ kind: "wrapped", file: script, line: w.line, continues: w.continues, runBy });
+  for (const { line, text: raw } of logical) {
     const entered = cloneEntered(raw, at, clones, (p) => view.isDir(p));
     if (entered !== undefined) inside = entered;
     const step = read(raw, at);
