@@ -23,6 +23,7 @@ import { OFFLINE_SWITCH, trackerStarts } from "./trackers.js";
 import { callSitesOf } from "./call-sites.js";
 import { switchOnForPlan, type PlanSwitchInputs } from "./tracker-switches.js";
 import { promptCalls } from "./prompts.js";
+import { promptReach } from "./prompt-guards.js";
 import { tpuUse } from "./tpu-only.js";
 import { classDebugSwitches, debugSwitches } from "./debug-switch.js";
 import { containerGpuRecords } from "./container-gpu-records.js";
@@ -222,18 +223,26 @@ export const extractor: Extractor = {
           }),
         );
     }
-    // Prompts wait for someone at the terminal; a scripted rerun has no one there.
+    // Prompts wait for someone at the terminal; a scripted rerun has no one there, unless every step that runs the
+    // file passes what its guard short-circuits on.
+    const planSteps = (ctx.facts.families["rerun-plan"] ?? []).filter((r) => r.kind === "step");
     for (const source of ctx.view.python())
-      for (const p of promptCalls(source.text))
+      for (const p of promptCalls(source.text)) {
+        const steps = planSteps
+          .filter((r) => r.program === source.path)
+          .map((r) => ({ args: String(r.args ?? ""), at: `${String(r.file)}:${String(r.line)}` }));
+        const reach = p.switchable ? null : promptReach(source.text, p.line - 1, p.column, steps);
         records.push(
           recordAt(source, p.line, {
             kind: "prompt",
             value: p.condition ?? "",
             via: "code",
             name: p.name,
-            switchable: p.switchable,
+            switchable: p.switchable || reach?.skipped === true,
+            ...(reach?.skipWith ? { skipWith: reach.skipWith } : {}),
           }),
         );
+      }
     // A debug flag committed on that gates saving or the training's length: the rerun trains a smoke test; in its
     // own file, or a config class's `debug: bool = True` that the training reads in another (`if config.debug:`).
     const configTexts = ctx.view

@@ -1,0 +1,391 @@
+// Whether the plan's steps that run a file reach a prompt in it. The prompt is read with the guard in front of it
+// (`elif overwrite or (overwrite is None and typer.confirm(...))`, `if cfg.common.overwrite or typer.confirm(...)`,
+// `if not args.force and input(...)`) and the `if`s around it; the guard's names are bound to the program's options
+// (a typer or click parameter, through one helper call at most; an argparse dest; a config key a `key=value`
+// override sets) and evaluated with Python's short-circuit over each step's arguments. A subcommand the step does not
+// run reaches no prompt in another. Pure over the program's text and the steps' arguments.
+import { indentOf } from "../../python/blocks.js";
+import { splitTop } from "../../python/split-top.js";
+import { guardNames, MARKER, reachesMarker, type GuardValue } from "../../python/bool-guard.js";
+
+export interface PlanStepArgs {
+  /** The step's arguments after the program, space-joined. */
+  args: string;
+  /** Where the step is written: "run.sh:3". */
+  at: string;
+}
+
+export interface PromptReach {
+  /** Every step that runs the file passes what skips the prompt (or runs a subcommand without it). */
+  skipped: boolean;
+  /** Where a step reaches it: the arguments that would skip it and the step, "`--skip` or `--overwrite` at run.sh:3". */
+  skipWith: string | null;
+}
+
+/** What sets one name of the guard: a command-line option's words, or a config key an override sets. */
+type Binding =
+  | { kind: "option"; words: ReadonlyArray<{ word: string; value: GuardValue }>; dflt: GuardValue }
+  | { kind: "override"; chain: readonly string[]; offered: boolean };
+
+interface Def {
+  name: string;
+  line: number;
+  /** The line its signature closes on. */
+  end: number;
+  indent: number;
+  params: string[];
+  decorators: string[];
+}
+
+const MAX_CONTINUATION = 6;
+const HEADER = /^\s*(?:if|elif|while)\s+/;
+const STATEMENT = /^\s*(?:return\s+|[A-Za-z_][\w.]*\s*(?::[^=]+)?=(?!=)\s*)/;
+const TRUE = /^(?:true|yes|on|1)$/i;
+const FALSE = /^(?:false|no|off|0)$/i;
+const NONE = /^(?:none|null|~)$/i;
+
+const code = (line: string) => line.replace(/\s#[^'"]*$|^\s*#.*$/, "");
+
+/** The index that closes the bracket opening at `open` (quotes skipped), or -1. */
+function closing(text: string, open: number): number {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = open; i < text.length && i < open + 20_000; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c) && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The closers an expression's prefix leaves open, innermost first: `a or (b and ` gives `)`. */
+function openBrackets(prefix: string): string | null {
+  const stack: string[] = [];
+  let quote: string | null = null;
+  for (let i = 0; i < prefix.length; i++) {
+    const c = prefix[i]!;
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "(" || c === "[" || c === "{") stack.push({ "(": ")", "[": "]", "{": "}" }[c]!);
+    else if (c === ")" || c === "]" || c === "}") if (stack.pop() !== c) return null;
+  }
+  return quote ? null : stack.reverse().join("");
+}
+
+/** The expression in front of the call at (line i, column col), from the header or statement it opens in, with the
+ * marker in the call's place; the header line's index. A call that is a statement of its own has no guard there. */
+function inlineGuard(lines: readonly string[], i: number, col: number): { expr: string; header: number } {
+  for (let k = i; k >= 0 && k > i - MAX_CONTINUATION; k--) {
+    const start = HEADER.exec(lines[k]!) ?? STATEMENT.exec(lines[k]!);
+    const parts = [...lines.slice(k, i).map(code), lines[i]!.slice(0, col)];
+    parts[0] = parts[0]!.slice(start ? start[0].length : 0);
+    const prefix = parts.map((p) => p.replace(/\\\s*$/, "")).join(" ");
+    const open = openBrackets(prefix);
+    if (open === null) break;
+    // A line above belongs only where the brackets stay open across it (or it ends in a backslash).
+    const continued = lines.slice(k, i).every((l, j) => {
+      const upTo = parts.slice(0, j + 1).join(" ");
+      return /\\\s*$/.test(l) || (openBrackets(upTo) ?? "") !== "";
+    });
+    if (!continued) break;
+    if (start) return { expr: `${prefix} ${MARKER} ${open}`, header: k };
+  }
+  return { expr: MARKER, header: i };
+}
+
+/** The conditions of the `if`/`elif`/`while` blocks around line `header`, outermost first, up to the def. */
+function enclosingConditions(lines: readonly string[], header: number): string[] {
+  const out: string[] = [];
+  let indent = indentOf(lines[header]!);
+  for (let k = header - 1; k >= 0 && indent > 0; k--) {
+    const line = lines[k]!;
+    if (!line.trim() || line.trimStart().startsWith("#")) continue;
+    const here = indentOf(line);
+    if (here >= indent) continue;
+    indent = here;
+    if (/^\s*(?:async\s+def|def|class)\b/.test(line)) break;
+    const m = /^\s*(?:if|elif|while)\s+(.*?):\s*(?:#.*)?$/.exec(line);
+    if (m) out.unshift(m[1]!);
+  }
+  return out;
+}
+
+/** The defs of a file, with their parameters and decorators. */
+function defsOf(lines: readonly string[], text: string): Def[] {
+  const out: Def[] = [];
+  const starts: number[] = [0];
+  for (const line of lines) starts.push(starts[starts.length - 1]! + line.length + 1);
+  lines.forEach((line, i) => {
+    const m = /^([ \t]*)(?:async\s+)?def\s+(\w+)\s*\(/.exec(line);
+    if (!m) return;
+    const open = starts[i]! + m[0].length - 1;
+    const close = closing(text, open);
+    if (close < 0) return;
+    const params = (splitTop(text.slice(open + 1, close).replace(/#[^\n]*/g, ""), ",") ?? []).map((p) => p.trim());
+    const decorators: string[] = [];
+    for (let k = i - 1; k >= 0 && /^\s*@/.test(lines[k]!); k--) decorators.unshift(lines[k]!.trim());
+    const end = i + (text.slice(starts[i]!, close).match(/\n/g)?.length ?? 0);
+    out.push({ name: m[2]!, line: i, end, indent: indentOf(line), params, decorators });
+  });
+  return out;
+}
+
+/** The def whose body holds line i. */
+function defAt(defs: readonly Def[], lines: readonly string[], i: number): Def | null {
+  const indent = indentOf(lines[i]!);
+  const above = defs.filter((d) => d.line < i && d.indent < indent);
+  for (const d of above.reverse()) {
+    // The def's body runs from its signature until a line at its indent or less.
+    const ends = lines
+      .slice(d.end + 1, i)
+      .some((l) => l.trim() !== "" && !l.trimStart().startsWith("#") && indentOf(l) <= d.indent);
+    if (!ends) return d;
+  }
+  return null;
+}
+
+/** The command-line commands of the file: typer's `@app.command()` functions or `typer.run(fn)`, click's commands;
+ * each def name to its command name. */
+function commandsOf(text: string, defs: readonly Def[]): Map<string, string> {
+  const apps = [...text.matchAll(/^(\w+)\s*=\s*typer\.Typer\(/gm)].map((m) => m[1]!);
+  const out = new Map<string, string>();
+  for (const d of defs) {
+    const typer = d.decorators
+      .map((dec) => /^@(\w+)\.command\(\s*(?:["']([\w-]+)["'])?/.exec(dec))
+      .find((m) => m && (apps.includes(m[1]!) || m[1] === "click"));
+    if (typer) out.set(d.name, typer[2] ?? d.name.replace(/_/g, "-"));
+  }
+  for (const m of text.matchAll(/\btyper\.run\(\s*(\w+)\s*\)/g)) out.set(m[1]!, "");
+  return out;
+}
+
+const paramName = (p: string) => /^(\w+)/.exec(p)?.[1] ?? "";
+
+/** A literal default as a guard value; null where it is not a literal. */
+function valueOf(text: string | undefined): GuardValue {
+  const t = (text ?? "").trim();
+  if (t === "None" || t === "True" || t === "False") return t;
+  return null;
+}
+
+/** The option a typer parameter declares: `x: Optional[bool] = typer.Option(None, "--x/--no-x")`,
+ * `x: Annotated[Optional[bool], typer.Option("--x/--skip")] = None`, `force: bool = False`. */
+function typerOption(param: string): Binding | null {
+  const name = paramName(param);
+  if (!name || !/\bbool\b/.test(param)) return null;
+  const option = /typer\.Option\s*\(/.exec(param);
+  const args = option
+    ? splitTop(param.slice(option.index + option[0].length, closing(param, option.index + option[0].length - 1)), ",")
+    : null;
+  const flags = (args ?? []).flatMap((a) => {
+    const m = /^\s*["'](-{1,2}[\w-]+(?:\s*\/\s*-{1,2}[\w-]+)?)["']\s*$/.exec(a);
+    return m ? [m[1]!] : [];
+  });
+  const assigned = /=\s*([^=]+)$/.exec(param.replace(/typer\.Option\s*\([\s\S]*\)/, "OPTION"))?.[1]?.trim();
+  const firstArg = args?.[0]?.trim();
+  const dflt =
+    assigned && assigned !== "OPTION"
+      ? valueOf(assigned)
+      : firstArg && !/^["']/.test(firstArg)
+        ? valueOf(firstArg.replace(/^default\s*=\s*/, ""))
+        : "False";
+  const words: Array<{ word: string; value: GuardValue }> = [];
+  const long = flags.filter((f) => f.includes("--"));
+  if (long.length === 0) {
+    const dashed = name.replace(/_/g, "-");
+    words.push({ word: `--${dashed}`, value: "True" }, { word: `--no-${dashed}`, value: "False" });
+  }
+  for (const f of long) {
+    const [on, off] = f.split("/").map((s) => s.trim());
+    words.push({ word: on!, value: "True" });
+    if (off) words.push({ word: off, value: "False" });
+  }
+  return { kind: "option", words, dflt };
+}
+
+/** The option a click decorator declares for `name`: `@click.option("--yes/--no", default=None)`, `is_flag=True`. */
+function clickOption(decorators: readonly string[], name: string): Binding | null {
+  for (const dec of decorators) {
+    const m = /^@click\.option\((.*)\)\s*$/.exec(dec);
+    if (!m) continue;
+    const args = splitTop(m[1]!, ",") ?? [];
+    const flags = args.flatMap((a) => /^\s*["'](-{1,2}[\w-]+(?:\s*\/\s*-{1,2}[\w-]+)?)["']\s*$/.exec(a)?.[1] ?? []);
+    const named = args
+      .find((a) => /^\s*["']\w+["']\s*$/.test(a))
+      ?.trim()
+      .slice(1, -1);
+    const long = flags.find((f) => f.startsWith("--"));
+    const dest = named ?? long?.split("/")[0]!.slice(2).replace(/-/g, "_");
+    if (dest !== name || !long) continue;
+    const [on, off] = long.split("/").map((s) => s.trim());
+    if (!off && !args.some((a) => /is_flag\s*=\s*True/.test(a))) return null;
+    const given = args.find((a) => /^\s*default\s*=/.test(a));
+    return {
+      kind: "option",
+      words: [{ word: on!, value: "True" }, ...(off ? [{ word: off, value: "False" as GuardValue }] : [])],
+      dflt: given ? valueOf(given.replace(/^\s*default\s*=/, "")) : "False",
+    };
+  }
+  return null;
+}
+
+/** The argparse option whose dest is `dest`: `add_argument("--force", action="store_true")`, `default=True`. */
+function argparseOption(text: string, dest: string): Binding | null {
+  for (const m of text.matchAll(/\badd_argument\s*\(/g)) {
+    const open = (m.index ?? 0) + m[0].length - 1;
+    const close = closing(text, open);
+    if (close < 0) continue;
+    const args = splitTop(text.slice(open + 1, close), ",") ?? [];
+    const flags = args.flatMap((a) => /^\s*["'](-{1,2}[\w-]+)["']\s*$/.exec(a)?.[1] ?? []);
+    const named = args.find((a) => /^\s*dest\s*=/.test(a))?.replace(/^\s*dest\s*=\s*["'](\w+)["']\s*$/, "$1");
+    const long = flags.find((f) => f.startsWith("--")) ?? flags[0];
+    if (!long || (named ?? long.replace(/^-+/, "").replace(/-/g, "_")) !== dest) continue;
+    const action = args.map((a) => /^\s*action\s*=\s*["'](store_true|store_false)["']/.exec(a)?.[1]).find(Boolean);
+    if (!action) return null;
+    const given = args.find((a) => /^\s*default\s*=/.test(a));
+    const dflt = given ? valueOf(given.replace(/^\s*default\s*=/, "")) : action === "store_true" ? "False" : "True";
+    const value: GuardValue = action === "store_true" ? "True" : "False";
+    return { kind: "option", words: flags.map((word) => ({ word, value })), dflt };
+  }
+  return null;
+}
+
+/** What sets `name` where the prompt sits in `def`: its own parameter, or a helper's parameter every call in the
+ * file fills from a command's; the commands through which the prompt is reached (null: any). */
+function bind(
+  name: string,
+  at: Def | null,
+  ctx: { text: string; lines: readonly string[]; defs: readonly Def[]; commands: ReadonlyMap<string, string> },
+): { binding: Binding | null; via: string[] | null } {
+  const dotted = name.split(".");
+  if (dotted.length > 1) {
+    const parsed = dotted.length === 2 ? argparseOption(ctx.text, dotted[1]!) : null;
+    if (parsed) return { binding: parsed, via: null };
+    const offered = /\bfrom_dotlist\b|\bfrom_cli\b|@hydra\.main\b|\bhydra\.main\(/.test(ctx.text);
+    return { binding: { kind: "override", chain: dotted.slice(1), offered }, via: null };
+  }
+  if (!at) return { binding: null, via: null };
+  const index = at.params.findIndex((p) => paramName(p) === name);
+  if (index < 0) return { binding: null, via: null };
+  const own = (d: Def, param: string) => typerOption(param) ?? clickOption(d.decorators, paramName(param));
+  if (ctx.commands.has(at.name)) return { binding: own(at, at.params[index]!), via: [ctx.commands.get(at.name)!] };
+  // A helper: each of its calls in the file passes a command's parameter of the same meaning.
+  const positional = index - (["self", "cls"].includes(paramName(at.params[0] ?? "")) ? 1 : 0);
+  const calls = [...ctx.text.matchAll(new RegExp(String.raw`(?<![\w.])${at.name}\s*\(`, "g"))];
+  let binding: Binding | null = null;
+  const via: string[] = [];
+  for (const call of calls) {
+    const open = (call.index ?? 0) + call[0].length - 1;
+    const lineOf = ctx.text.slice(0, open).split("\n").length - 1;
+    if (lineOf === at.line) continue;
+    const args = splitTop(ctx.text.slice(open + 1, closing(ctx.text, open)), ",") ?? [];
+    const keyword = args.find((a) => new RegExp(String.raw`^\s*${name}\s*=(?!=)`).test(a));
+    const passed = (
+      keyword ? keyword.replace(/^[^=]*=/, "") : args.filter((a) => !/^\s*\w+\s*=(?!=)/.test(a))[positional]
+    )?.trim();
+    const caller = defAt(ctx.defs, ctx.lines, lineOf);
+    if (!passed || !/^\w+$/.test(passed) || !caller || !ctx.commands.has(caller.name))
+      return { binding: null, via: null };
+    const param = caller.params.find((p) => paramName(p) === passed);
+    const found = param ? own(caller, param) : null;
+    if (!found) return { binding: null, via: null };
+    binding = found;
+    via.push(ctx.commands.get(caller.name)!);
+  }
+  return { binding, via: binding ? via : null };
+}
+
+/** The value the step's words give a binding; the default where they give none. */
+function valueIn(binding: Binding, words: readonly string[]): GuardValue {
+  if (binding.kind === "option") {
+    let value = binding.dflt;
+    for (const w of words) {
+      const m = binding.words.find((b) => b.word === w);
+      if (m) value = m.value;
+    }
+    return value;
+  }
+  let value: GuardValue = null;
+  for (const w of words) {
+    const m = /^\+{0,2}([\w.]+)=(.*)$/.exec(w);
+    if (!m) continue;
+    const key = m[1]!.split(".");
+    const chain = binding.chain;
+    if (key.length > chain.length || key.some((k, j) => k !== chain[chain.length - key.length + j])) continue;
+    const v = m[2]!.replace(/^(['"])(.*)\1$/, "$2");
+    value = TRUE.test(v) ? "True" : FALSE.test(v) ? "False" : NONE.test(v) ? "None" : null;
+  }
+  return value;
+}
+
+/** The words one may add to a step to set a binding. */
+function settings(binding: Binding): Array<{ word: string; value: GuardValue }> {
+  if (binding.kind === "option") return [...binding.words];
+  if (!binding.offered) return [];
+  const key = binding.chain.join(".");
+  return [
+    { word: `${key}=True`, value: "True" },
+    { word: `${key}=False`, value: "False" },
+  ];
+}
+
+/** Whether the steps that run the file reach the prompt at (line, col) (0-based line); null when no step runs the
+ * file or the guard cannot be read. */
+export function promptReach(
+  text: string,
+  line: number,
+  col: number,
+  steps: readonly PlanStepArgs[],
+): PromptReach | null {
+  if (steps.length === 0) return null;
+  const lines = text.split("\n");
+  const inline = inlineGuard(lines, line, col);
+  const condition = [...enclosingConditions(lines, inline.header), inline.expr].map((c) => `(${c})`).join(" and ");
+  const names = guardNames(condition);
+  const defs = defsOf(lines, text);
+  const at = defAt(defs, lines, inline.header);
+  const commands = commandsOf(text, defs);
+  const ctx = { text, lines, defs, commands };
+  const bound = new Map(names.map((n) => [n, bind(n, at, ctx)] as const));
+  // The commands that reach the prompt; a step running another (in a file of several) never does.
+  const routes =
+    [...bound.values()].map((b) => b.via).find((v) => v !== null) ??
+    (at && commands.has(at.name) ? [commands.get(at.name)!] : null);
+  const routed = (words: readonly string[]) => {
+    if (!routes || commands.size < 2) return true;
+    const sub = words.find((w) => !w.startsWith("-") && !w.includes("="));
+    return sub === undefined || routes.includes(sub);
+  };
+  const reach = (words: readonly string[], extra?: { name: string; value: GuardValue }) =>
+    reachesMarker(condition, (n) => {
+      if (extra && n === extra.name) return extra.value;
+      const b = bound.get(n)?.binding;
+      return b ? valueIn(b, words) : null;
+    });
+  const reaching = steps.filter((s) => {
+    const words = s.args.split(/\s+/).filter(Boolean);
+    return routed(words) && reach(words) !== "no";
+  });
+  if (reaching.length === 0) return { skipped: true, skipWith: null };
+  const first = reaching[0]!;
+  const words = first.args.split(/\s+/).filter(Boolean);
+  const skipping = [...bound].flatMap(([name, b]) =>
+    // A config key guessed from an enclosing test (`not cfg.resume`) is no switch to offer: only the guard's own.
+    b.binding && (b.binding.kind === "option" || inline.expr.includes(name))
+      ? settings(b.binding)
+          .filter((s) => reach(words, { name, value: s.value }) === "no")
+          .map((s) => `\`${s.word}\``)
+      : [],
+  );
+  const unique = [...new Set(skipping)];
+  return {
+    skipped: false,
+    skipWith: unique.length > 0 ? `${unique.join(" or ")} at ${first.at}` : null,
+  };
+}
