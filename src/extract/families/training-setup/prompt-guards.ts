@@ -83,18 +83,18 @@ function openBrackets(prefix: string): string | null {
 function inlineGuard(lines: readonly string[], i: number, col: number): { expr: string; header: number } {
   for (let k = i; k >= 0 && k > i - MAX_CONTINUATION; k--) {
     const start = HEADER.exec(lines[k]!) ?? STATEMENT.exec(lines[k]!);
+    if (!start) continue;
     const parts = [...lines.slice(k, i).map(code), lines[i]!.slice(0, col)];
-    parts[0] = parts[0]!.slice(start ? start[0].length : 0);
+    parts[0] = parts[0]!.slice(start[0].length);
     const prefix = parts.map((p) => p.replace(/\\\s*$/, "")).join(" ");
     const open = openBrackets(prefix);
-    if (open === null) break;
-    // A line above belongs only where the brackets stay open across it (or it ends in a backslash).
-    const continued = lines.slice(k, i).every((l, j) => {
-      const upTo = parts.slice(0, j + 1).join(" ");
-      return /\\\s*$/.test(l) || (openBrackets(upTo) ?? "") !== "";
-    });
-    if (!continued) break;
-    if (start) return { expr: `${prefix} ${MARKER} ${open}`, header: k };
+    // A line above belongs only where the brackets stay open across it (or it ends in a backslash); a statement
+    // that closes before the call's line holds no guard of it, nor does any line above that statement.
+    const continued = lines
+      .slice(k, i)
+      .every((l, j) => /\\\s*$/.test(l) || (openBrackets(parts.slice(0, j + 1).join(" ")) ?? "") !== "");
+    if (open === null || !continued) break;
+    return { expr: `${prefix} ${MARKER} ${open}`, header: k };
   }
   return { expr: MARKER, header: i };
 }

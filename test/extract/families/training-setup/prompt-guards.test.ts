@@ -2,6 +2,7 @@
 // argparse flag. Skipped by every step that runs the file: no warning; reached by one: the finding names what skips it.
 import { describe, expect, it } from "vitest";
 import { familyOf, findingsOf } from "../rerun-plan/plan-repo.js";
+import { promptReach } from "../../../../src/extract/families/training-setup/prompt-guards.js";
 
 const README = "# Steps\n\n```sh\nbash run.sh\n```\n";
 const RULE = ["execution-runs-unattended"];
@@ -110,5 +111,57 @@ describe("prompts the plan's arguments skip", () => {
     expect(await findingsOf(given, RULE)).toEqual([]);
     const bare = { ...given, "run.sh": "python prep.py\n" };
     expect(await prompts(bare)).toEqual([["prep.py", 5, false, "`--force` at run.sh:1"]]);
+  });
+});
+
+describe("promptReach", () => {
+  /** The first prompt's reach over steps given as argument strings. */
+  const reach = (text: string, ...args: string[]) => {
+    const lines = text.split("\n");
+    const line = lines.findIndex((l) => /confirm\(|input\(/.test(l));
+    const col = lines[line]!.search(/(?:click\.confirm|typer\.confirm|input)\(/);
+    return promptReach(
+      text,
+      line,
+      col,
+      args.map((a, k) => ({ args: a, at: `run.sh:${k + 1}` })),
+    );
+  };
+
+  it("reads a click flag and a condition written over several lines", () => {
+    const text = [
+      "import click",
+      "@click.command()",
+      "@click.option('--yes', is_flag=True)",
+      "def main(yes):",
+      "    if (",
+      "        not yes",
+      "        and not click.confirm('go on?')",
+      "    ):",
+      "        raise SystemExit",
+      "main()",
+    ].join("\n");
+    expect(reach(text, "--yes")).toEqual({ skipped: true, skipWith: null });
+    expect(reach(text, "")).toEqual({ skipped: false, skipWith: "`--yes` at run.sh:1" });
+  });
+
+  it("follows a helper's positional parameter to typer.run's function; a guard it cannot bind stays", () => {
+    const text = [
+      "import typer",
+      "def ask(out, replace):",
+      "    if replace or typer.confirm(f'replace {out}?'):",
+      "        pass",
+      "def main(replace: bool = False):",
+      "    ask('out', replace)",
+      "typer.run(main)",
+    ].join("\n");
+    expect(reach(text, "--replace")).toEqual({ skipped: true, skipWith: null });
+    expect(reach(text, "--no-replace")).toEqual({ skipped: false, skipWith: "`--replace` at run.sh:1" });
+    const unbound = text.replace("ask('out', replace)", "ask('out', replace=compute())");
+    expect(reach(unbound, "--replace")).toEqual({ skipped: false, skipWith: null });
+  });
+
+  it("says nothing for a file no step runs", () => {
+    expect(promptReach("x = input()\n", 0, 4, [])).toBeNull();
   });
 });
