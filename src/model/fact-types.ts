@@ -927,7 +927,9 @@ export interface TrainingSetupFact {
   needs?: string;
   /** kind tracker: when the tracker starts, in words: on every run, or by default behind a config switch the planned run leaves on (use_wandb: true in the config a step loads, an argparse default True), naming where it is set and how to turn it off */
   when?: string;
-  /** tracker: whether a rerun can run without the tracker's account (the call takes a mode, sits under an if or try whose switch the planned run leaves off, or the repo documents an offline switch such as WANDB_MODE); prompt: whether the condition it sits in is the user's switch (a terminal check, a yes or force flag); debug-switch: whether the committed default is off; tpu: whether the file falls back on another device (a default or GPU strategy, a CUDA or CPU device, the TPU call under an if) */
+  /** kind prompt: where a plan step reaches the prompt, the arguments that would make its guard skip it and that step, "`--skip` or `--overwrite` at run.sh:3" */
+  skipWith?: string;
+  /** tracker: whether a rerun can run without the tracker's account (the call takes a mode, sits under an if or try whose switch the planned run leaves off, or the repo documents an offline switch such as WANDB_MODE); prompt: whether the condition it sits in is the user's switch (a terminal check, a yes or force flag), or every plan step that runs the file passes what the guard in front of it short-circuits on (`--skip` for `overwrite or (overwrite is None and typer.confirm(...))`, the override `common.overwrite=True` for `cfg.common.overwrite or typer.confirm(...)`); debug-switch: whether the committed default is off; tpu: whether the file falls back on another device (a default or GPU strategy, a CUDA or CPU device, the TPU call under an if) */
   switchable?: boolean;
   /** resources: gpu-count ("4x A100", "8 GPUs", "a single V100") | gpu-memory ("V100 32GB", "24 GB of GPU memory") | gpu-model (a GPU named alone: "GPU: Tesla T4") | run-time ("12 hours", "3 days") */
   resource?: string;

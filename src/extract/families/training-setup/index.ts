@@ -23,6 +23,7 @@ import { OFFLINE_SWITCH, trackerStarts } from "./trackers.js";
 import { callSitesOf } from "./call-sites.js";
 import { switchOnForPlan, type PlanSwitchInputs } from "./tracker-switches.js";
 import { promptCalls } from "./prompts.js";
+import { promptReaches } from "./prompt-guards.js";
 import { tpuUse } from "./tpu-only.js";
 import { classDebugSwitches, debugSwitches } from "./debug-switch.js";
 import { containerGpuRecords } from "./container-gpu-records.js";
@@ -222,18 +223,36 @@ export const extractor: Extractor = {
           }),
         );
     }
-    // Prompts wait for someone at the terminal; a scripted rerun has no one there.
-    for (const source of ctx.view.python())
-      for (const p of promptCalls(source.text))
+    // Prompts wait for someone at the terminal; a scripted rerun has no one there, unless every step that runs the
+    // file passes what its guard short-circuits on.
+    const planSteps = (ctx.facts.families["rerun-plan"] ?? []).filter((r) => r.kind === "step");
+    for (const source of ctx.view.python()) {
+      const calls = promptCalls(source.text);
+      const steps = planSteps
+        .filter((r) => r.program === source.path)
+        .map((r) => ({ args: String(r.args ?? ""), at: `${String(r.file)}:${String(r.line)}` }));
+      // A prompt behind the user's own switch is no wait already; the rest are read against the steps.
+      const open = calls.filter((p) => !p.switchable);
+      const reaches = promptReaches(
+        source.text,
+        open.map((p) => ({ line: p.line - 1, col: p.column })),
+        steps,
+      );
+      const reachOf = new Map(open.map((p, k) => [p, reaches[k] ?? null]));
+      for (const p of calls) {
+        const reach = reachOf.get(p) ?? null;
         records.push(
           recordAt(source, p.line, {
             kind: "prompt",
             value: p.condition ?? "",
             via: "code",
             name: p.name,
-            switchable: p.switchable,
+            switchable: p.switchable || reach?.skipped === true,
+            ...(reach?.skipWith ? { skipWith: reach.skipWith } : {}),
           }),
         );
+      }
+    }
     // A debug flag committed on that gates saving or the training's length: the rerun trains a smoke test; in its
     // own file, or a config class's `debug: bool = True` that the training reads in another (`if config.debug:`).
     const configTexts = ctx.view

@@ -7,6 +7,8 @@ import { T, tokenize } from "../../python/lexer.js";
 
 export interface PromptCall {
   line: number;
+  /** The call's 0-based column on its line. */
+  column: number;
   /** The call as written: "input", "click.confirm". */
   name: string;
   /** The condition of the nearest enclosing `if`/`elif`/`while`, when there is one (cut at 80 characters). */
@@ -82,7 +84,13 @@ export function promptCalls(text: string): PromptCall[] {
     if (!m || insideString(line.slice(from, m.index))) return;
     if (strings.some(([s, e]) => s <= at(m.index) && at(m.index) < e)) return;
     const condition = enclosingCondition(lines, i);
-    out.push({ line: i + 1, name: m[1]!, condition, switchable: condition !== null && USER_SWITCH.test(condition) });
+    out.push({
+      line: i + 1,
+      column: m.index,
+      name: m[1]!,
+      condition,
+      switchable: condition !== null && USER_SWITCH.test(condition),
+    });
   });
   return out;
 }
