@@ -314,6 +314,7 @@ async function resolveSpecs(run: Run, decision: StageDecision): Promise<void> {
   const started = performance.now();
   run.progress.start("resolve", "asking a resolver whether each spec installs");
   const { resolveStep } = await import("./resolve/stage.js");
+  const { withInstalledBy } = await import("./resolve/transitive-imports.js");
   const commit = run.checkout.info.commit;
   const outcome = await resolveStep({
     facts: run.facts,
@@ -326,6 +327,9 @@ async function resolveSpecs(run: Run, decision: StageDecision): Promise<void> {
   run.notes.push(...outcome.notes);
   if (outcome.records) {
     addFacts(run.facts, "spec-resolution", outcome.records);
+    // An import the resolved closure installs as a listed package's dependency is no missing package.
+    if (run.facts.families.imports)
+      run.facts.families.imports = withInstalledBy(run.facts.families.imports, outcome.records);
     // The build installs what `repro-audit lock` writes: the same resolver call, the same Python, as of the commit.
     if (decision.run.build) await lockSpecForBuild(run);
     // What the budget left unasked is the stage's reason: the report says what was not judged.

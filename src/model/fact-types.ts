@@ -373,6 +373,8 @@ export interface ImportsFact {
   declared?: boolean | null;
   /** where it is declared: "file:line" of the spec line or install command, with the image when a base image ships it */
   declaredBy?: string;
+  /** third-party, undeclared, set once the resolve stage ran: the pins whose dependencies install it (the resolver's `# via`, each with its resolved version, comma-joined), with the spec: it arrives, not declared (requirements-imports-declared-directly notes it) */
+  installedBy?: string;
   /** the import sits in a try block whose except catches ImportError (or in that handler), or under `if TYPE_CHECKING:`: a probe, not a need */
   optional?: boolean;
   /** stdlib: a Python 2 standard module Python 3 renamed or removed (cPickle, StringIO, Queue) */

@@ -60,3 +60,21 @@ export function transitiveImports(
   }
   return [...records.values()];
 }
+
+/** The imports records with `installedBy` on each undeclared import a transitive-import record covers (same
+ * distribution): the resolved closure installs it as a dependency of a listed package, so it is no missing package
+ * (requirements-imports-declared) but one not declared (requirements-imports-declared-directly). */
+export function withInstalledBy(imports: readonly FactRecord[], resolution: readonly FactRecord[]): FactRecord[] {
+  const via = new Map<string, string>();
+  for (const r of resolution)
+    if (r.kind === "transitive-import" && typeof r.distribution === "string")
+      via.set(normalizeDistribution(r.distribution), `${String(r.via)} (${String(r.spec)})`);
+  if (via.size === 0) return [...imports];
+  return imports.map((r) => {
+    const by =
+      r.origin === "third-party" && r.declared === false && typeof r.distribution === "string"
+        ? via.get(normalizeDistribution(r.distribution))
+        : undefined;
+    return by === undefined ? r : { ...r, installedBy: by };
+  });
+}

@@ -1,7 +1,7 @@
 // Imports a spec's resolution holds only as a dependency of its lines, read from uv's `# via` notes.
 import { expect, it } from "vitest";
 import { readAnnotatedPins } from "../../src/resolve/lock.js";
-import { transitiveImports } from "../../src/resolve/transitive-imports.js";
+import { transitiveImports, withInstalledBy } from "../../src/resolve/transitive-imports.js";
 
 const pins = readAnnotatedPins(
   [
@@ -46,4 +46,25 @@ it("leaves out what the spec asks for itself, optional imports and the repo's ow
       site("a.py", "pandas", "pandas"),
     ]),
   ).toEqual([]);
+});
+
+it("marks each undeclared import of a distribution the closure installs as a dependency, and no other", () => {
+  const imports = [
+    site("train.py", "numpy", "numpy"),
+    site("data/io.py", "numpy.linalg", "numpy"),
+    site("train.py", "PIL", "Pillow"),
+    site("train.py", "pandas", "pandas"),
+    site("train.py", "torch", "torch", { declared: true }),
+  ];
+  const resolution = transitiveImports("README.md", pins, imports);
+  const marked = withInstalledBy(imports, resolution);
+  expect(marked.map((r) => [r.module, r.installedBy ?? null])).toEqual([
+    ["numpy", "monai==1.2.0, torch==2.1.0 (README.md)"],
+    ["numpy.linalg", "monai==1.2.0, torch==2.1.0 (README.md)"],
+    ["PIL", null],
+    ["pandas", null],
+    ["torch", null],
+  ]);
+  // No resolution, no marks.
+  expect(withInstalledBy(imports, [])).toEqual(imports);
 });

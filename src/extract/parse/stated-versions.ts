@@ -13,9 +13,10 @@ export interface StatedVersion {
   by: string;
 }
 
-/** `name 1.2.3`, `name==1.2.3`, `name: 1.2.3`, `| name | 1.2.3 |`, `name v1.2`. */
+/** `name 1.2.3`, `name==1.2.3`, `name: 1.2.3`, `| name | 1.2.3 |`, `name v1.2`, `- name 1.2`. A name starts after a
+ * space, a mark or a bullet's dash, never inside another name (`timesler/facenet-pytorch 2.5` names no pytorch). */
 const NAME_VERSION =
-  /(?:^|[\s|*`(>-])([A-Za-z][\w.-]{1,40}?)`?(?:\s*(?:===?|[:=])\s*|\s+v?|\s*\|\s*)v?(\d+\.\d+(?:\.\d+)*(?:\.?post\d+|[ab]\d+|rc\d+)?)(?![\w.])/g;
+  /(?:^|[\s|*`(>]|(?<![\w./-])-)([A-Za-z][\w.-]{1,40}?)`?(?:\s*(?:===?|[:=])\s*|\s+v?|\s*\|\s*)v?(\d+\.\d+(?:\.\d+)*(?:\.?post\d+|[ab]\d+|rc\d+)?)(?![\w.])/g;
 
 const AT_LEAST_AFTER = /^\s*\+|^\s+(?:or|and)\s+(?:later|newer|higher|above|up)\b/i;
 

@@ -15,6 +15,14 @@ describe("versions a repo states outside a spec", () => {
     ]);
   });
 
+  it("reads a distribution's whole name, never the framework name its end repeats", () => {
+    const text = "```\nfacenet-pytorch==2.5.0\n```\n- torch 1.9.0\nbackbone from someone/efficient-pytorch 0.7.1\n";
+    expect(readmeVersions("README.md", text).map((v) => [v.name, v.version])).toEqual([
+      ["facenet-pytorch", "2.5.0"],
+      ["torch", "1.9.0"],
+    ]);
+  });
+
   it("reads a notebook whose cells hold objects where text belongs, or outputs that are not a list", () => {
     const nb = JSON.stringify({
       cells: [

@@ -1,6 +1,7 @@
 // The GPU framework's version as each source states it (a spec's pin, the README's prose, a base image's tag),
 // with whether they agree on major.minor: where not, a stranger cannot tell which one the result came from. Pure.
 import type { FactRecord } from "../../../model/facts.js";
+import { normalizeName } from "../../../model/package-name.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import { imageFrameworks } from "../../parse/images.js";
 import { readmeListRecords } from "../../parse/readme-list.js";
@@ -30,9 +31,11 @@ function compareMinor(a: string, b: string): number {
   const [x, y] = [minor(a), minor(b)].map((v) => v.split(".").map(Number));
   return x![0]! - y![0]! || (x![1] ?? 0) - (y![1] ?? 0);
 }
-/** A README's mention: the name, then a minimum's word or an exact version, then what follows. */
+/** A README's mention: the name, then a minimum's word or an exact version, then what follows. The name stands
+ * alone: one that ends another distribution's name (`facenet-pytorch==2.5.0`, `segmentation_models.pytorch 0.2`)
+ * or an image's (`pytorch/pytorch:1.4`) is not the framework. */
 const MENTION =
-  /\b(pytorch|torch|tensorflow(?:-gpu)?)\s*(?:(>=|≥|at\s+least\s+)\s*|===?\s*|[:=]\s*|\s)\s*v?(\d+\.\d+(?:\.\d+)?)\b(\s*\+|\s+(?:or|and)\s+(?:later|newer|higher|above|up)\b)?/gi;
+  /(?<![\w.\/-])(pytorch|torch|tensorflow(?:[-_.](?:gpu|cpu))?)\s*(?:(>=|≥|at\s+least\s+)\s*|===?\s*|[:=]\s*|\s)\s*v?(\d+\.\d+(?:\.\d+)?)\b(\s*\+|\s+(?:or|and)\s+(?:later|newer|higher|above|up)\b)?/gi;
 
 /** Exact versions must share one major.minor; a minimum only conflicts with an exact version below it. */
 function agrees(list: readonly Stated[]): boolean {
@@ -90,9 +93,7 @@ export function frameworkConflicts(view: RepoView, records: readonly FactRecord[
   text.split(/\r?\n/).forEach((line, i) => {
     if (listed.has(i + 1)) return;
     for (const m of line.matchAll(MENTION)) {
-      // `nvidia/pytorch:23.07-py3`, `pytorch/pytorch:1.4-cuda10.1`: an image's name and tag, read as the image.
-      if (line[(m.index ?? 0) - 1] === "/") continue;
-      add(FRAMEWORKS[m[1]!.toLowerCase()]!, m[3]!, `${readme!.path}:${i + 1}`, Boolean(m[2] ?? m[4]));
+      add(FRAMEWORKS[normalizeName(m[1]!)]!, m[3]!, `${readme!.path}:${i + 1}`, Boolean(m[2] ?? m[4]));
     }
   });
   for (const r of records) {

@@ -15,6 +15,7 @@ import { filesWithRole, roleOf } from "../../view/file-roles.js";
 import { tileGrid } from "./tile-grid.js";
 import { helperBodies, layerStack, type LayerStack } from "./layer-stack.js";
 import { pythonGpuIds, shellGpuIds } from "./gpu-ids.js";
+import { gpuOptionUnused } from "./gpu-option-set.js";
 import { parserFilledFields } from "../../python/parser-filled-fields.js";
 import { configGpuCount, pythonGpuCounts, shellGpuCounts } from "./gpu-counts.js";
 import { readmeResources } from "./resources.js";
@@ -152,12 +153,19 @@ export const extractor: Extractor = {
       }
     }
     // GPU ids the code or a script pins (`set_device(2)`, `CUDA_VISIBLE_DEVICES=2,3 python x.py`).
+    const planRuns = (ctx.facts.families["rerun-plan"] ?? []).flatMap((r) =>
+      r.kind === "step" && typeof r.program === "string" ? [{ program: r.program, args: String(r.args ?? "") }] : [],
+    );
+    const pythonTexts = [...ctx.view.python()].map((p) => ({ path: p.path, text: p.text }));
     for (const source of ctx.view.python()) {
       const ids = pythonGpuIds(source.text);
       // A dataclass default the file's parser fills (`device: str = "cuda:2"`, `Config(**vars(args))`) is dead.
       const filled = ids.length > 0 ? parserFilledFields(source.text) : new Set<number>();
+      // An option's default that every plan step overrides, or that no code reads, pins nothing either.
+      const unused = (g: (typeof ids)[number]) =>
+        g.name.startsWith("-") && gpuOptionUnused(source.path, g.line, source.text, planRuns, pythonTexts) !== null;
       for (const g of ids)
-        if (!filled.has(g.line))
+        if (!filled.has(g.line) && !unused(g))
           records.push(recordAt(source, g.line, { kind: "gpu-ids", value: g.value, via: "code", name: g.name }));
     }
     for (const entry of filesWithRole(ctx.view, "shell")) {

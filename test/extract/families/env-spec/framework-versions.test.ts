@@ -62,6 +62,30 @@ describe("frameworkConflicts", () => {
       false,
     ]);
   });
+  it("reads no framework version in a package whose name only contains the framework's", () => {
+    const torch = { kind: "package", file: "requirements.txt", line: 1, name: "torch", spec: "==1.9.0" };
+    const readme = [
+      "## Environment",
+      "```",
+      "facenet-pytorch==2.5.0",
+      "torch==1.9.0",
+      "pytorch-lightning==1.5.0",
+      "segmentation-models-pytorch 0.2.0",
+      "torch-optimizer 0.3.0",
+      "facerec_pytorch 2.0.1",
+      "```",
+      "Weights from someone/face-pytorch 2.2 and PyTorch Lightning 1.5.",
+    ].join("\n");
+    expect(frameworkConflicts(memoryView({ "README.md": readme }), [torch]).map((r) => [r.versions, r.agree])).toEqual([
+      ["1.9.0 (requirements.txt:1)", true],
+    ]);
+    // TensorFlow's GPU distribution however it is spelled (PEP 503), and its add-ons not at all.
+    const tf = { kind: "package", file: "requirements.txt", line: 1, name: "tensorflow-gpu", spec: "==1.15.0" };
+    const tfReadme = "tensorflow-addons==0.9.1\nTensorFlow_GPU 2.3.0\n";
+    expect(frameworkConflicts(memoryView({ "README.md": tfReadme }), [tf]).map((r) => [r.versions, r.agree])).toEqual([
+      ["1.15.0 (requirements.txt:1), 2.3.0 (README.md:2)", false],
+    ]);
+  });
   it("takes sub-pipelines with their own specs as separate environments, each agreeing with the root's statements", () => {
     const a = { kind: "package", file: "1D_Model/requirements.txt", line: 4, name: "torch", spec: "==1.9.1" };
     const b = { kind: "package", file: "datasaurus/requirements.txt", line: 2, name: "torch", spec: "==1.8.0" };

@@ -41,3 +41,21 @@ it("notes a pin in a helper script no documented step runs, saying so, and finds
   const findings = await findingsOf(files, ["execution-gpu-ids-settable"]);
   expect(findings).toEqual([["execution-gpu-ids-settable", "tools/dist_test.sh", 1, "info"]]);
 });
+
+it("finds no pin in a GPU option's default that every plan step passes, or that no code reads", async () => {
+  const parser = (use: string) =>
+    `import argparse, os\np = argparse.ArgumentParser()\np.add_argument('--gpu_id', type=int, default=6)\nargs = p.parse_args()\n${use}\n`;
+  const files = {
+    "README.md":
+      "# Run\n\n```\npip install -r requirements.txt\npython crop.py --gpu_id <GPU_ID>\nCUDA_VISIBLE_DEVICES=0 python fit.py\npython score.py\n```\n",
+    "requirements.txt": "torch==2.1.0\n",
+    // Every step passes the option: the default is never the rerun's.
+    "crop.py": parser("os.environ['CUDA_VISIBLE_DEVICES'] = str(args.gpu_id)"),
+    // The option is parsed but its one use is commented out: the step's own variable picks the GPU.
+    "fit.py": parser("# os.environ['CUDA_VISIBLE_DEVICES'] = str(args.gpu_id)\nprint('fit')"),
+    // The step leaves it out and the code reads it: the default pins GPU 6.
+    "score.py": parser("os.environ['CUDA_VISIBLE_DEVICES'] = str(args.gpu_id)"),
+  };
+  const findings = await findingsOf(files, ["execution-gpu-ids-settable"]);
+  expect(findings).toEqual([["execution-gpu-ids-settable", "score.py", 3, ON_PLAN]]);
+});
