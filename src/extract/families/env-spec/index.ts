@@ -452,7 +452,11 @@ export const extractor: Extractor = {
     if (!records.some((r) => r.kind === "python-version" && typeof r.value === "string" && r.forSpec === undefined))
       records.push(...readmePython(view));
     clearBackportsForStatedPython(records);
-    markPytorchIndexed(records, (file) => view.read(file), commandLines(view, facts));
+    const dockerfiles = view
+      .files()
+      .filter((e) => !e.skipped && e.size <= 1_000_000 && !inEnvironmentFolder(e.path) && roleOf(e) === "dockerfile")
+      .map((e) => e.path);
+    markPytorchIndexed(records, (file) => view.read(file), commandLines(view, facts), dockerfiles);
     for (const r of records) {
       const ended =
         r.kind === "python-version" && typeof r.value === "string" ? pastEndOfLife(r.value, today ?? new Date()) : null;
