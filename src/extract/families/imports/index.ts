@@ -7,6 +7,7 @@ import type { RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { recordAt } from "../../python/locate.js";
 import {
+  distributionForName,
   distributionOf,
   isPython2Stdlib,
   isStdlib,
@@ -89,6 +90,10 @@ export const extractor: Extractor = {
       if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string") {
         const scope = r.kind === "install" ? "" : scopeOf(String(r.file));
         declare(normalizeDistribution(r.name), { scope, by: at });
+        // An import name on the spec (sklearn for scikit-learn) that the index flags: the spec means that
+        // distribution, and the failing install is the flagged line's own finding, not an undeclared import.
+        if (typeof r.indexProblem === "string" && distributionForName(r.name) !== normalizeDistribution(r.name))
+          declare(distributionForName(r.name), { scope, by: at });
         // Each release of a torch companion requires one torch: its exact pin fixes the torch it installs.
         if (r.pinned === true && TORCH_COMPANIONS.has(normalizeDistribution(r.name)))
           declare("torch", { scope, by: `${at} (${r.name}${String(r.spec ?? "")} fixes the torch it installs)` });
