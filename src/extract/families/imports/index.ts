@@ -20,6 +20,7 @@ import { ENTRY_POINT_READS, entryPoints } from "../../python/entry-points.js";
 import { extensionTops, submoduleMatcher } from "./local-modules.js";
 import { imageInfo } from "../../parse/images.js";
 import { memberFolders, memberOf } from "./member-folders.js";
+import { specLessFolders } from "./spec-less-folders.js";
 import { neededDistributions } from "./reconstruct.js";
 import { repoStatedVersions } from "../../parse/stated-versions.js";
 import { stemOf, uncommittedLocals } from "./uncommitted-local.js";
@@ -253,6 +254,17 @@ export const extractor: Extractor = {
       const local = uncommitted.get(String(r.top));
       if (local) Object.assign(r, local);
     }
+    // A folder with no spec whose imports only a sibling's spec declares: one finding for the folder.
+    const elsewhere = (distribution: string) => [
+      ...new Set(
+        satisfyingNames(distribution)
+          .flatMap((n) => declared.get(n) ?? [])
+          .filter((d) => d.scope !== "")
+          .map((d) => d.by.replace(/ \(.*$/, "").replace(/:\d+$/, "")),
+      ),
+    ];
+    const specFiles = spec.flatMap((r) => (r.kind === "spec-file" ? [String(r.file)] : []));
+    records.push(...specLessFolders(records, specFiles, elsewhere));
     // Where the repo has no spec file or install command, the list a spec would need, as `repro-audit
     // requirements` writes it.
     // A setup.py that cannot run (it opens a file the repo lacks) declares nothing: it is no spec file here.
