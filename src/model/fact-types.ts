@@ -389,12 +389,16 @@ export interface ImportsFact {
   clonedFrom?: string;
   /** third-party, undeclared: what says the module was a local folder the repo does not commit (a Dockerfile COPY of a missing folder of its stem, a sys.path entry of a missing folder or of one outside the repo that no step clones, a README calling it the authors'), with places; absent where only its import says anything */
   localBy?: string;
-  /** needed: one record, only where the repo has no spec file or install command outside notebooks, listing what the code needs (otherwise absent: a record per import) */
+  /** third-party, undeclared, in a top-level folder with no spec of its own: the spec files of other folders that declare it, comma-separated (its folder's spec-less-folder record reports it); spec-less-folder: the union of those */
+  declaredElsewhere?: string;
+  /** needed: one record, only where the repo has no spec file or install command outside notebooks, listing what the code needs (otherwise absent: a record per import) | spec-less-folder: one record per top-level folder with no spec of its own whose undeclared imports a sibling sub-project's spec declares, at its first such import */
   kind?: string;
-  /** kind needed: the distributions the code imports outside ImportError guards, comma-separated, with the version the repo states where it states one (what `repro-audit requirements` writes) */
+  /** kind needed: the distributions the code imports outside ImportError guards, comma-separated, with the version the repo states where it states one (what `repro-audit requirements` writes); kind spec-less-folder: the folder's imports that only another folder's spec declares, comma-separated */
   distributions?: string;
-  /** kind needed: how many distributions */
+  /** kind needed, spec-less-folder: how many distributions */
   count?: number;
+  /** kind spec-less-folder: the top-level folder that has code and no spec */
+  folder?: string;
 }
 
 /** Counts of the files walked, files skipped (size cap, symlink out of the repo, not UTF-8) and malformed configs and notebooks. */

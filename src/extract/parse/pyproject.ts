@@ -64,15 +64,34 @@ function poetrySpec(value: unknown): { spec: string; extras?: string; marker?: s
   return { spec: "" };
 }
 
+/** The package indexes a tool's table names: `[[tool.poetry.source]]`, `[[tool.rye.sources]]`, `[[tool.uv.index]]`
+ * (with `[tool.uv.sources]` routing packages to it), `[[tool.pdm.source]]`. The tool that installs the file reads them,
+ * as pip reads --extra-index-url in a requirements file. */
+const INDEX_TABLES: ReadonlyArray<[tool: string, key: string]> = [
+  ["poetry", "source"],
+  ["rye", "sources"],
+  ["uv", "index"],
+  ["pdm", "source"],
+];
+
+function toolIndexes(file: string, text: string, doc: Record<string, unknown>): FactRecord[] {
+  const records: FactRecord[] = [];
+  const tools = (doc.tool as Record<string, unknown> | undefined) ?? {};
+  for (const [name, key] of INDEX_TABLES) {
+    const entries = ((tools[name] as Record<string, unknown> | undefined) ?? {})[key];
+    for (const source of Array.isArray(entries) ? (entries as Array<Record<string, unknown>>) : []) {
+      if (!source || typeof source.url !== "string") continue;
+      const line = lineOf(text, source.url);
+      records.push(indexRecord(file, line, source.url));
+      const cuda = cudaFromUrl(file, line, source.url);
+      if (cuda) records.push(cuda);
+    }
+  }
+  return records;
+}
+
 function poetry(file: string, text: string, tool: Record<string, unknown>): FactRecord[] {
   const records: FactRecord[] = [];
-  for (const source of (tool.source as Array<Record<string, unknown>> | undefined) ?? []) {
-    if (typeof source.url !== "string") continue;
-    const line = lineOf(text, source.url);
-    records.push(indexRecord(file, line, source.url));
-    const cuda = cudaFromUrl(file, line, source.url);
-    if (cuda) records.push(cuda);
-  }
   const groups: Array<[string, unknown]> = [["tool.poetry.dependencies", tool.dependencies]];
   for (const [name, group] of Object.entries((tool.group as Record<string, { dependencies?: unknown }>) ?? {})) {
     groups.push([`tool.poetry.group.${name}.dependencies`, group.dependencies]);
@@ -112,9 +131,10 @@ export function parsePyprojectText(file: string, text: string): PyprojectParse {
     return { format: null, records: [] };
   }
   const tool = ((doc.tool as Record<string, unknown>) ?? {}).poetry as Record<string, unknown> | undefined;
-  if (tool) return { format: "poetry", records: poetry(file, text, tool) };
+  if (tool) return { format: "poetry", records: [...toolIndexes(file, text, doc), ...poetry(file, text, tool)] };
   if (doc.project && typeof doc.project === "object") {
-    return { format: "pyproject", records: pep621(file, text, doc.project as Record<string, unknown>) };
+    const records = [...toolIndexes(file, text, doc), ...pep621(file, text, doc.project as Record<string, unknown>)];
+    return { format: "pyproject", records };
   }
   return { format: null, records: [] };
 }

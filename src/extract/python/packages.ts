@@ -63,6 +63,9 @@ export function distributionOf(module: string, names: readonly string[] = []): s
   if (cloud) return `google-cloud-${cloud[1]!.replace(/_/g, "-")}`;
   const parts = module.split(".");
   if (isGenericOwnName(parts[0]!)) return parts[0]!;
+  // A name one of two namesake distributions exports (`from readability import Document`: readability-lxml's).
+  const taken = names[0] && names[0] !== "*" ? BY_IMPORT.get(`${module}.${names[0]}`) : undefined;
+  if (taken) return taken;
   for (let i = parts.length; i > 0; i--) {
     const hit = BY_IMPORT.get(parts.slice(0, i).join("."));
     if (hit) return hit;

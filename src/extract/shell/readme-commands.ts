@@ -380,10 +380,11 @@ function purposeOf(runner: string, args: string[], script: string): Purpose {
   if (PYTHON_RUNNER.test(runner) && args[0] === "-m" && args[1] === "pip" && args[2] === "install") return "install";
   if (PYTHON_RUNNER.test(runner) && /setup\.py$/.test(script) && /\b(install|develop)\b/.test(args.join(" ")))
     return "install";
-  // The environment as an image: `docker build` / `docker pull` set it up as pip would.
+  // The environment as an image: `docker build` / `docker pull` set it up as pip would, and so does
+  // `docker compose up`, which builds (or pulls) the services' images before it starts them.
   if (
-    /^(docker|docker-compose|nvidia-docker|podman)$/.test(runner) &&
-    /^(build|pull|compose build|image build)\b/.test(sub)
+    /^(docker|docker-compose|nvidia-docker|podman|podman-compose)$/.test(runner) &&
+    /^(build|pull|up|compose build|compose up|compose pull|image build)\b/.test(sub)
   )
     return "install";
   if (/(?:^|\/)(?:setup|install)[\w-]*\.sh$|(?:^|\/|_)env\.sh$/.test(script)) return "install";

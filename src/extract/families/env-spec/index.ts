@@ -340,7 +340,8 @@ function readmeLists(view: RepoView): FactRecord[] {
   return readme ? readmeListRecords(readme, view.read(readme) ?? "") : [];
 }
 
-/** "Python 3.7.3", "python2 dependencies", "python=3.8", "python3.6, pytorch1.1.0" in a README: the version its words state;
+/** "Python 3.7.3", "python2 dependencies", "python=3.8", "python3.6, pytorch1.1.0", "- **Python**: 3.10.13",
+ * "| Python | 3.8 |" in a README: the version its words state;
  * a lower bound ("Python >= 3.10", "Python ≥ 3.10", "Python 3.4+", "Python 3.8 or later") states its version too. The root
  * README's first; then a sub-folder's (`sol/readme.txt`), shallowest first, for a repo whose steps live there. */
 function readmePython(view: RepoView): FactRecord[] {
@@ -350,7 +351,8 @@ function readmePython(view: RepoView): FactRecord[] {
     .filter((e) => !e.skipped && e.kind === "text" && roleOf(e) === "readme")
     .sort((a, b) => depth(a.path) - depth(b.path));
   for (const entry of readmes) {
-    const lines = (view.read(entry.path) ?? "").split("\n");
+    // Markdown's marks and a table's cells split label from value: `- **Python**: 3.10`, `| Python | 3.8 |`.
+    const lines = (view.read(entry.path) ?? "").split("\n").map((l) => l.replace(/\*\*|__|[*|]/g, " "));
     for (let i = 0; i < lines.length; i++) {
       const m =
         /\bpython\s*(?:version\s*)?(?:[:=]|==|>=|≥|>)?\s*v?(\d\.\d{1,2}(?:\.\d{1,2})?)\b|\bpython\s?([23])\b(?![.\d])/i.exec(
@@ -452,7 +454,11 @@ export const extractor: Extractor = {
     if (!records.some((r) => r.kind === "python-version" && typeof r.value === "string" && r.forSpec === undefined))
       records.push(...readmePython(view));
     clearBackportsForStatedPython(records);
-    markPytorchIndexed(records, (file) => view.read(file), commandLines(view, facts));
+    const dockerfiles = view
+      .files()
+      .filter((e) => !e.skipped && e.size <= 1_000_000 && !inEnvironmentFolder(e.path) && roleOf(e) === "dockerfile")
+      .map((e) => e.path);
+    markPytorchIndexed(records, (file) => view.read(file), commandLines(view, facts), dockerfiles);
     for (const r of records) {
       const ended =
         r.kind === "python-version" && typeof r.value === "string" ? pastEndOfLife(r.value, today ?? new Date()) : null;

@@ -4,6 +4,7 @@
 import { posix } from "node:path";
 import type { FactRecord } from "../../../model/facts.js";
 import { parseRequirementsText } from "../../parse/requirements.js";
+import { instructions } from "../../parse/dockerfile.js";
 
 const PYTORCH_INDEX = /download\.pytorch\.org/;
 
@@ -30,6 +31,46 @@ function namedByCommand(command: string): string[] {
   );
 }
 
+/** pip's and uv's own settings for an index, as a Dockerfile's ENV or ARG sets them for every install after. */
+const INDEX_SETTING = /\b(?:PIP|UV)_(?:EXTRA_)?(?:INDEX_URL|FIND_LINKS)\b/;
+/** pip's config file, which a Dockerfile copies into the image (or points PIP_CONFIG_FILE at). */
+const PIP_CONFIG = /(?:^|[\s/])(pip\.conf|pip\.ini)\b/;
+/** Installs that read the project's pyproject.toml (and the index tables in it, or pip's settings). */
+const PROJECT_INSTALL =
+  /\b(?:(?:rye|uv|pdm)\s+sync|(?:poetry|pdm)\s+install|pip3?\s+install\s+(?:-e\s+|--editable\s+)?\.(?:\s|\[|$))/;
+
+/** The spec files a Dockerfile installs when it names PyTorch's index for all its installs: in an ENV or ARG
+ * (PIP_EXTRA_INDEX_URL), a copied pip.conf that names it, or a RUN (continued over several lines) whose flags do. */
+function dockerfileCovers(
+  file: string,
+  text: string,
+  read: (file: string) => string | null,
+  specFiles: readonly string[],
+): string[] {
+  const steps = instructions(text);
+  const indexed = steps.some(({ text: step }) => {
+    const word = step.split(/\s/, 1)[0]!.toUpperCase();
+    if ((word === "ENV" || word === "ARG") && INDEX_SETTING.test(step)) return PYTORCH_INDEX.test(step);
+    if (word === "RUN") return PYTORCH_INDEX.test(step);
+    if (word !== "COPY" && word !== "ADD") return false;
+    const conf = PIP_CONFIG.exec(step);
+    if (!conf) return false;
+    const source = step.split(/\s+/).find((w) => w.endsWith(conf[1]!));
+    const path = source ? posix.normalize(posix.join(posix.dirname(file), source)) : null;
+    return path !== null && !path.startsWith("..") && PYTORCH_INDEX.test(read(path) ?? "");
+  });
+  if (!indexed) return [];
+  const runs = steps.filter((s) => /^RUN\s/i.test(s.text)).map((s) => s.text);
+  const named = runs.flatMap(namedByCommand);
+  const project = runs.some((r) => PROJECT_INSTALL.test(r));
+  const folder = posix.dirname(file);
+  return specFiles.filter(
+    (spec) =>
+      named.some((n) => spec === n || spec === posix.join(folder, n)) ||
+      (project && posix.basename(spec) === "pyproject.toml" && [".", folder].includes(posix.dirname(spec))),
+  );
+}
+
 /** A local-version pin only PyTorch's index serves (`+cu113`, `+cpu`, `+rocm5.2`). */
 const LOCAL_VERSION = /\+(?:cu|cpu|rocm)[0-9.]*$/;
 
@@ -39,6 +80,7 @@ export function markPytorchIndexed(
   records: FactRecord[],
   read: (file: string) => string | null,
   commands: ReadonlyArray<{ file: string; command: string }>,
+  dockerfiles: readonly string[] = [],
 ): void {
   const covered = new Set<string>();
   for (const r of records)
@@ -46,6 +88,9 @@ export function markPytorchIndexed(
   const specFiles = records.flatMap((r) =>
     r.kind === "spec-file" && r.format === "requirements" ? [String(r.file)] : [],
   );
+  const allSpecs = records.flatMap((r) => (r.kind === "spec-file" ? [String(r.file)] : []));
+  for (const file of dockerfiles)
+    for (const spec of dockerfileCovers(file, read(file) ?? "", read, allSpecs)) covered.add(spec);
   for (const { command } of commands) {
     if (!PYTORCH_INDEX.test(command)) continue;
     for (const named of namedByCommand(command))

@@ -7,6 +7,7 @@ import type { RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { recordAt } from "../../python/locate.js";
 import {
+  distributionForName,
   distributionOf,
   isPython2Stdlib,
   isStdlib,
@@ -19,6 +20,7 @@ import { ENTRY_POINT_READS, entryPoints } from "../../python/entry-points.js";
 import { extensionTops, submoduleMatcher } from "./local-modules.js";
 import { imageInfo } from "../../parse/images.js";
 import { memberFolders, memberOf } from "./member-folders.js";
+import { specLessFolders } from "./spec-less-folders.js";
 import { neededDistributions } from "./reconstruct.js";
 import { repoStatedVersions } from "../../parse/stated-versions.js";
 import { stemOf, uncommittedLocals } from "./uncommitted-local.js";
@@ -89,6 +91,10 @@ export const extractor: Extractor = {
       if ((r.kind === "package" || r.kind === "install") && typeof r.name === "string") {
         const scope = r.kind === "install" ? "" : scopeOf(String(r.file));
         declare(normalizeDistribution(r.name), { scope, by: at });
+        // An import name on the spec (sklearn for scikit-learn) that the index flags: the spec means that
+        // distribution, and the failing install is the flagged line's own finding, not an undeclared import.
+        if (typeof r.indexProblem === "string" && distributionForName(r.name) !== normalizeDistribution(r.name))
+          declare(distributionForName(r.name), { scope, by: at });
         // Each release of a torch companion requires one torch: its exact pin fixes the torch it installs.
         if (r.pinned === true && TORCH_COMPANIONS.has(normalizeDistribution(r.name)))
           declare("torch", { scope, by: `${at} (${r.name}${String(r.spec ?? "")} fixes the torch it installs)` });
@@ -248,6 +254,17 @@ export const extractor: Extractor = {
       const local = uncommitted.get(String(r.top));
       if (local) Object.assign(r, local);
     }
+    // A folder with no spec whose imports only a sibling's spec declares: one finding for the folder.
+    const elsewhere = (distribution: string) => [
+      ...new Set(
+        satisfyingNames(distribution)
+          .flatMap((n) => declared.get(n) ?? [])
+          .filter((d) => d.scope !== "")
+          .map((d) => d.by.replace(/ \(.*$/, "").replace(/:\d+$/, "")),
+      ),
+    ];
+    const specFiles = spec.flatMap((r) => (r.kind === "spec-file" ? [String(r.file)] : []));
+    records.push(...specLessFolders(records, specFiles, elsewhere));
     // Where the repo has no spec file or install command, the list a spec would need, as `repro-audit
     // requirements` writes it.
     // A setup.py that cannot run (it opens a file the repo lacks) declares nothing: it is no spec file here.

@@ -15,7 +15,8 @@ export interface DebugSwitch {
 
 const ASSIGN = /^\s*((?:[A-Za-z_]\w*\.)?(?:DEBUG|debug))\s*(?::\s*bool\s*)?=\s*(True|False)\b/;
 const SAVES = /\b(?:torch\.save|save_model|save_checkpoint|save_pretrained|save_weights|\w*\.save)\s*\(/;
-const SHORTENS = /\b(?:\w*epochs?\w*|max_steps|num_steps|n_steps)\s*=|\.head\s*\(|\.sample\s*\(|\[\s*:\s*\d+\s*\]/i;
+const SHORTENS =
+  /\b(?:\w*epochs?\w*|max_steps|num_steps|n_steps)\s*=|\.head\s*\(|\.sample\s*\(|\[\s*:\s*(?:\d+|[A-Za-z_][\w.]*)\s*\]/i;
 const MAX_LINE = 2000;
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
@@ -35,12 +36,20 @@ function blockOf(lines: readonly string[], i: number): number[] {
 }
 
 /** What a flag read by its last name gates in one file's lines, each effect with its first line. `attribute`: only
- * reads through an object (`config.debug`), as another file reads a config class's field. */
-function effectsIn(lines: readonly string[], last: string, attribute: boolean): Map<string, number> {
-  const flag = attribute ? `[A-Za-z_]\\w*\\.${escape(last)}\\b` : `(?:[A-Za-z_]\\w*\\.)?${escape(last)}\\b`;
+ * reads through an object (`config.debug`), as another file reads a config class's field; "key" also a mapping's
+ * key (`cfg["debug"]`), as code reads a YAML config's. */
+export function effectsIn(lines: readonly string[], last: string, attribute: boolean | "key"): Map<string, number> {
+  const name = escape(last);
+  const flag =
+    attribute === "key"
+      ? `(?:[A-Za-z_]\\w*\\.${name}\\b|[A-Za-z_][\\w.]*\\[\\s*["']${name}["']\\s*\\])`
+      : attribute
+        ? `[A-Za-z_]\\w*\\.${name}\\b`
+        : `(?:[A-Za-z_]\\w*\\.)?${name}\\b`;
   const ifOn = new RegExp(`^\\s*(?:if|elif)\\s+${flag}\\s*(?:==\\s*True\\s*)?:`);
   const ifOff = new RegExp(`^\\s*(?:if|elif)\\s+(?:not\\s+${flag}|${flag}\\s*(?:==\\s*False|is\\s+False))\\s*:`);
-  const ternary = new RegExp(`\\bif\\s+${flag}\\s+else\\b`);
+  // `n if debug else 30`, `30 if not debug else 2`: the epochs or rows the flag picks.
+  const ternary = new RegExp(`\\bif\\s+(?:not\\s+)?${flag}\\s+else\\b`);
   const effects = new Map<string, number>();
   lines.forEach((line, k) => {
     if (line.length > MAX_LINE) return;

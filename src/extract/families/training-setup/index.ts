@@ -27,6 +27,7 @@ import { promptCalls } from "./prompts.js";
 import { promptReaches } from "./prompt-guards.js";
 import { tpuUse } from "./tpu-only.js";
 import { classDebugSwitches, debugSwitches } from "./debug-switch.js";
+import { configDebugSwitches } from "./config-debug-switch.js";
 import { containerGpuRecords } from "./container-gpu-records.js";
 
 /** CSV files whose rows may be the training examples: train.csv, train_folds.csv, folds.csv, train_labels.csv... */
@@ -271,6 +272,23 @@ export const extractor: Extractor = {
       ...sources.flatMap((source) => debugSwitches(source.text).map((d) => ({ ...d, path: source.path }))),
       ...classDebugSwitches(sources, configTexts),
     ];
+    const plan = switchInputs ?? planSwitchInputs(ctx);
+    const yamlSwitches = configDebugSwitches(
+      [...plan.planConfigs, ...plan.otherConfigs],
+      plan.python,
+      plan.steps,
+      new Set(plan.planConfigs.map((c) => c.path)),
+    );
+    for (const d of yamlSwitches)
+      records.push({
+        file: d.path,
+        line: d.line,
+        kind: "debug-switch",
+        value: d.effects,
+        via: "config",
+        name: d.name,
+        switchable: d.off,
+      });
     const byPath = new Map(sources.map((s) => [s.path, s]));
     const reported = new Set<string>();
     for (const d of switches) {
