@@ -176,6 +176,7 @@ for (const [names, at, keywords] of [
   ],
   ["ModelCheckpoint save_checkpoint", 0, "filepath"],
   ["DiskSaver", 0, "dirname"],
+  ["unpack_archive", 1, "extract_dir"],
   ["open File", 0, "file name"],
 ] as const) {
   for (const name of names.split(" ")) WRITE_CALLS.set(name, { at, names: keywords.split(" ") });

@@ -36,6 +36,7 @@ import { configStems, namesConfigStem } from "./stage-weights.js";
 import { proseCopies, throughCopy } from "./prose-copies.js";
 import { competitionInput } from "./competition-inputs.js";
 import { checkpointTemplates } from "./checkpoint-templates.js";
+import { fetchedNames } from "./fetched-names.js";
 import { loadsModelByName } from "./model-names.js";
 import { configInputs, loadedConfigs } from "./config-inputs.js";
 import { kagglehubDownloads, type HubDownload } from "./kagglehub.js";
@@ -251,6 +252,9 @@ function writesOf(
   for (const file of index.files)
     if (file.writes.some((w) => w.path.slice(w.path.lastIndexOf("/") + 1).includes("*")))
       for (const item of checkpointTemplates(file.path, view.read(file.path) ?? "")) out.push(item);
+  // A script that downloads or extracts archives into a folder the run picks makes the names its text holds.
+  for (const file of index.files)
+    if (!file.notebook) for (const item of fetchedNames(file.path, view.read(file.path) ?? "")) out.push(item);
   // A notebook's `!` lines and the commands Python hands a shell (`os.system("mv a b")`) are shell steps too.
   for (const file of index.files) {
     if (file.shell?.length) for (const item of shellWrites(file.path, file.shell)) out.push(item);

@@ -15,6 +15,9 @@ export interface Written {
   fromFile: string;
   /** cp, mv, rsync, ln: the sources it copies from (relative to the same folder as `path`). */
   from?: string[];
+  /** A folder known by its name alone (an extracted archive's stem, `*\/<stem>`): only a read that names that
+   * folder lies in it, not one whose unknown folder might be it. */
+  named?: boolean;
 }
 
 interface Edge {
@@ -32,6 +35,7 @@ interface Edge {
   climbs?: string;
   /** The writer's folder. */
   dir: string;
+  named?: boolean;
 }
 
 /** A relative path's segments past its climb out of the folder (`../input/x.p`: input, x.p). */
@@ -91,6 +95,7 @@ export class ProducedFiles {
         what: w.what,
         dir: w.fromFile.slice(0, Math.max(0, w.fromFile.lastIndexOf("/"))),
         ...(w.path.startsWith("../") ? { climbs: w.path } : {}),
+        ...(w.named ? { named: true } : {}),
       };
       if (w.what !== "file") {
         this.folders.push(edge);
@@ -148,8 +153,9 @@ export class ProducedFiles {
       }
     }
     for (const edge of this.folders) {
+      const names = (r: Located, w: Located) => !edge.named || r.segs.slice(0, -1).includes(w.segs[w.segs.length - 1]!);
       const hit = reads.some((r) =>
-        edge.at.some((w) => (edge.what === "filled" && inside(r, w)) || (folder && sameFile(r, w))),
+        edge.at.some((w) => names(r, w) && ((edge.what === "filled" && inside(r, w)) || (folder && sameFile(r, w)))),
       );
       if (hit && found(edge.by)) return out;
     }
