@@ -70,4 +70,36 @@ describe("rerun-plan io: the writer of a file a step reads", () => {
     );
     expect(findings).toEqual([]);
   });
+
+  it("matches a read to another sub-project's writer only where the whole paths agree", async () => {
+    const files = {
+      "README.md": "# S\n\nRun teamA, then teamB.\n\n```bash\ncd teamB && python src/prep.py\n```\n",
+      "teamA/requirements.txt": SPEC,
+      "teamA/conf/paths.yaml": "work_dir: /mnt/shared/work\n",
+      "teamA/stage/demo.py":
+        "import os\nimport pandas as pd\nout = os.path.join(cfg.dir.out_dir, name, 'test')\n" +
+        "pd.DataFrame().to_parquet(os.path.join(out, 'clicks.parquet'))\n",
+      "teamB/pyproject.toml": "[project]\nname = 'teamb'\ndependencies = ['pandas==2.1.0']\n",
+      "teamA/make.py": "import pandas as pd\npd.DataFrame().to_parquet('../shared/votes.parquet')\n",
+      "teamB/src/prep.py":
+        "import pandas as pd\nfrom pathlib import Path\nBASE = Path(__file__).parents[1]\n" +
+        "for split in ['train', 'test']:\n    df = pd.read_parquet(BASE / 'input' / 'raw_dump' / split / 'clicks.parquet')\n" +
+        "    for f in work_dir.glob('*.npy'):\n        print(f)\n" +
+        "votes = pd.read_parquet('../../shared/votes.parquet')\n",
+    };
+    // The read is missing data (no step, no README gives it), not the unrun output of the other team's demo;
+    // and its `work_dir` is no key of the other team's config.
+    const reads = (await familyOf(files, "data-refs")).filter((r) => r.file === "teamB/src/prep.py");
+    expect(reads.map((r) => [r.path, r.producedBy, r.resolved ?? null])).toEqual([
+      ["../input/raw_dump/*/clicks.parquet", null, null],
+      ["*/*.npy", null, null],
+      // Known whole on both sides, the other team's output is this read's file.
+      ["../../shared/votes.parquet", "teamA/make.py:2", null],
+    ]);
+    expect((await findingsOf(files, RULES)).map((f) => f[0])).toEqual([
+      "datasets-data-available",
+      "datasets-data-available",
+      "datasets-inputs-produced",
+    ]);
+  });
 });
