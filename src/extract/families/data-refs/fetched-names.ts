@@ -8,9 +8,9 @@ import type { Written } from "./produced.js";
 /** A download call that hands back the bytes or saves them (requests, httpx, urllib, wget). */
 const DOWNLOAD =
   /\b(?:requests|httpx|session|urllib\.request|request)\.(?:get|stream|urlopen|urlretrieve)\(|\burl(?:open|retrieve)\(|\bwget\.download\(/;
-/** A write of the fetched bytes to a file. */
+/** A write of the fetched bytes to a file (not `.replace(`: a string method far more often than a move). */
 const SAVES =
-  /\bopen\([^)\n]*["'](?:w|a|x)b\+?["']|\.(?:rename|replace|write_bytes)\(|\burlretrieve\(|\bwget\.download\(|shutil\.copyfileobj\(/;
+  /\bopen\([^)\n]*["'](?:w|a|x)b\+?["']|\.(?:rename|write_bytes)\(|\burlretrieve\(|\bwget\.download\(|shutil\.copyfileobj\(/;
 /** An extraction of an archive's members. */
 const EXTRACTS = /\.extractall\(|\bunpack_archive\(/;
 /** A quoted name or address ending in an archive's or data file's name. */

@@ -15,9 +15,8 @@ describe("data-refs: fetched names", () => {
       ["*/part_one", "dl.py:8", "filled"],
     ]);
     // A file that neither saves what it fetches nor extracts makes nothing under those names.
-    expect(fetchedNames("ping.py", "import requests\nr = requests.get('https://host.example.org/a.zip')\n")).toEqual(
-      [],
-    );
+    const ping = "import requests\nr = requests.get('https://host.example.org/a.zip')\nt = r.text.replace('a', 'b')\n";
+    expect(fetchedNames("ping.py", ping)).toEqual([]);
   });
 
   it("fills only reads that name the archive's folder, not any read under an unknown folder", async () => {
