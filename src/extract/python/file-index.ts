@@ -176,6 +176,7 @@ for (const [names, at, keywords] of [
   ],
   ["ModelCheckpoint save_checkpoint", 0, "filepath"],
   ["DiskSaver", 0, "dirname"],
+  ["unpack_archive", 1, "extract_dir"],
   ["open File", 0, "file name"],
 ] as const) {
   for (const name of names.split(" ")) WRITE_CALLS.set(name, { at, names: keywords.split(" ") });
@@ -788,8 +789,7 @@ class FileIndexer {
       return;
     }
     if (arg.kind !== "string") return;
-    const base = arg.value.replace(/\{[^}]*\}/g, "*");
-    if (/^[\w*.=-]+$/.test(base) && /[A-Za-z0-9]/.test(base.replace(/\*/g, "")))
+    for (const base of lightningNames(arg.value))
       this.index.writes.push({ line, path: `*/${base}.ckpt`, call: "ModelCheckpoint" });
   }
 
@@ -809,6 +809,13 @@ class FileIndexer {
     writer: { at: number; names: string[] },
   ): void {
     const positional = args.filter((a) => a.name === null);
+    // A ModelCheckpoint given no name saves under Lightning's default, `{epoch}-{step}`.
+    if (
+      last === "ModelCheckpoint" &&
+      positional.length === 0 &&
+      !args.some((a) => /^file(?:name|path)$/.test(a.name ?? ""))
+    )
+      this.index.writes.push({ line, path: "*/epoch=*-step=*.ckpt", call: "ModelCheckpoint" });
     if (last === "open" || last === "File") {
       const mode = args.find((a) => a.name === "mode") ?? positional[1];
       if (
@@ -1127,4 +1134,14 @@ function blockEndOf(lines: readonly LogicalLine[], i: number): number {
   let j = i + 1;
   while (j < lines.length && lines[j]!.depth > lines[i]!.depth) j++;
   return j;
+}
+
+/** The names a Lightning `filename` template makes: Lightning puts each field's metric name and `=` before its
+ * value (`{epoch}` -> `epoch=3`, `best-{val_loss:.2f}` -> `best-val_loss=0.12`); with that insertion turned off
+ * (`auto_insert_metric_name=False`) the field is the value alone (`best-3`). */
+function lightningNames(template: string): string[] {
+  const inserted = template.replace(/\{\s*([A-Za-z_][\w.]*)[^}]*\}/g, "$1=*").replace(/\{[^}]*\}/g, "*");
+  const bare = template.replace(/\{[^}]*\}/g, "*");
+  const fits = (b: string) => /^[\w*.=-]+$/.test(b) && /[A-Za-z0-9]/.test(b.replace(/\*/g, ""));
+  return [...new Set([inserted, bare])].filter(fits);
 }

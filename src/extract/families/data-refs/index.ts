@@ -36,6 +36,8 @@ import { configStems, namesConfigStem } from "./stage-weights.js";
 import { proseCopies, throughCopy } from "./prose-copies.js";
 import { competitionInput } from "./competition-inputs.js";
 import { checkpointTemplates } from "./checkpoint-templates.js";
+import { fetchedNames } from "./fetched-names.js";
+import { projectTrees } from "./project-trees.js";
 import { loadsModelByName } from "./model-names.js";
 import { configInputs, loadedConfigs } from "./config-inputs.js";
 import { kagglehubDownloads, type HubDownload } from "./kagglehub.js";
@@ -251,6 +253,9 @@ function writesOf(
   for (const file of index.files)
     if (file.writes.some((w) => w.path.slice(w.path.lastIndexOf("/") + 1).includes("*")))
       for (const item of checkpointTemplates(file.path, view.read(file.path) ?? "")) out.push(item);
+  // A script that downloads or extracts archives into a folder the run picks makes the names its text holds.
+  for (const file of index.files)
+    if (!file.notebook) for (const item of fetchedNames(file.path, view.read(file.path) ?? "")) out.push(item);
   // A notebook's `!` lines and the commands Python hands a shell (`os.system("mv a b")`) are shell steps too.
   for (const file of index.files) {
     if (file.shell?.length) for (const item of shellWrites(file.path, file.shell)) out.push(item);
@@ -509,7 +514,8 @@ export const extractor: Extractor = {
       shellRunFolders(ctx.view, ctx.facts.families.readme ?? []),
       matlab,
     );
-    const produced = new ProducedFiles(writes);
+    const apart = projectTrees(ctx.view.files().map((e) => e.path));
+    const produced = new ProducedFiles(writes, apart);
     // A copy out of an empty folder is a step that writes nothing: say so where it is a read's only producer
     // (not out of a folder the README has the reader fill: the download fills it).
     const hollow = emptyCopies(
@@ -518,7 +524,10 @@ export const extractor: Extractor = {
       (source) => documentedBy(sources, source, "", false) !== null,
     );
     const hollowBy = new Map(hollow.map((h) => [h.write.by, h.why]));
-    const hollowOnly = new ProducedFiles(writes.filter((w) => !hollowBy.has(w.by)));
+    const hollowOnly = new ProducedFiles(
+      writes.filter((w) => !hollowBy.has(w.by)),
+      apart,
+    );
 
     const records: FactRecord[] = [];
     const slugs = new Map<string, FactRecord>();
@@ -615,9 +624,10 @@ export const extractor: Extractor = {
       // Under the repo's own absolute root (`/home/u/proj/out_json/`): that folder of the repo, from its root.
       const fromRoot = roots.length > 0 ? underRoot(read.path, roots) : null;
       if (fromRoot !== null) named.push(fromRoot);
+      // A config of another sub-project is no config of this read.
       const tries = named.flatMap((p) => [
         { path: p, by: null as string | null },
-        ...keys.substitute(p, read.root, scope),
+        ...keys.substitute(p, read.root, scope).filter((t) => !apart(file.path, t.by.replace(/:\d+$/, ""))),
       ]);
       // Under a folder an option of the file names, that no documented command passes: its default folder.
       const option = read.root !== undefined && read.path.startsWith("*") ? defaults?.get(read.root) : undefined;

@@ -15,6 +15,9 @@ export interface Written {
   fromFile: string;
   /** cp, mv, rsync, ln: the sources it copies from (relative to the same folder as `path`). */
   from?: string[];
+  /** A folder known by its name alone (an extracted archive's stem, `*\/<stem>`): only a read that names that
+   * folder lies in it, not one whose unknown folder might be it. */
+  named?: boolean;
 }
 
 interface Edge {
@@ -32,6 +35,7 @@ interface Edge {
   climbs?: string;
   /** The writer's folder. */
   dir: string;
+  named?: boolean;
 }
 
 /** A relative path's segments past its climb out of the folder (`../input/x.p`: input, x.p). */
@@ -79,7 +83,12 @@ export class ProducedFiles {
   private readonly wildBase: Edge[] = [];
   private readonly folders: Edge[] = [];
 
-  constructor(writes: Iterable<Written>) {
+  /** `apart`: whether a reading file and a writing file lie in different sub-projects (project-trees.ts): there a
+   * write makes a read only where both paths are known from the root and agree, never through a shared tail. */
+  constructor(
+    writes: Iterable<Written>,
+    private readonly apart: (reader: string, writer: string) => boolean = () => false,
+  ) {
     for (const w of writes) {
       // A leading unknown root joined without a slash (`folder + 'config.json'`) may end in one: the file may
       // lie in any folder, not only beside the writer.
@@ -91,6 +100,7 @@ export class ProducedFiles {
         what: w.what,
         dir: w.fromFile.slice(0, Math.max(0, w.fromFile.lastIndexOf("/"))),
         ...(w.path.startsWith("../") ? { climbs: w.path } : {}),
+        ...(w.named ? { named: true } : {}),
       };
       if (w.what !== "file") {
         this.folders.push(edge);
@@ -127,11 +137,18 @@ export class ProducedFiles {
       base.includes("*") || folder
         ? [...this.byBase.values()].flat().concat(this.wildBase)
         : [...(this.byBase.get(base) ?? []), ...this.wildBase];
+    const writerOf = (edge: Edge) => edge.by.replace(/:\d+$/, "");
+    // Another sub-project's write: only a path known whole on both sides.
+    const whole = (edge: Edge) => (r: Located, w: Located) =>
+      !this.apart(fromFile, writerOf(edge)) || (r.anchored && w.anchored);
     for (const edge of files) {
       // Only the extension in common is no match: the read names a file the pattern does not.
       const unnamedOnly = named(base) && (edge.nameless === true || (edge.extensionOnly === true && !weights));
+      const known = whole(edge);
       const hit = reads.some((r) =>
-        edge.at.some((w) => (!unnamedOnly && (sameFile(r, w) || searchMeets(r, w))) || (folder && inside(w, r))),
+        edge.at.some(
+          (w) => known(r, w) && ((!unnamedOnly && (sameFile(r, w) || searchMeets(r, w))) || (folder && inside(w, r))),
+        ),
       );
       if (hit && found(edge.by)) return out;
     }
@@ -148,8 +165,12 @@ export class ProducedFiles {
       }
     }
     for (const edge of this.folders) {
+      const names = (r: Located, w: Located) => !edge.named || r.segs.slice(0, -1).includes(w.segs[w.segs.length - 1]!);
+      const known = whole(edge);
       const hit = reads.some((r) =>
-        edge.at.some((w) => (edge.what === "filled" && inside(r, w)) || (folder && sameFile(r, w))),
+        edge.at.some(
+          (w) => names(r, w) && known(r, w) && ((edge.what === "filled" && inside(r, w)) || (folder && sameFile(r, w))),
+        ),
       );
       if (hit && found(edge.by)) return out;
     }

@@ -27,6 +27,25 @@ describe("data-refs: framework checkpoints", () => {
     ]);
   });
 
+  it("names a metric field as Lightning does (`{epoch}` -> epoch=3.ckpt), and `{epoch}-{step}` where no name is given", async () => {
+    const load = "import os, torch\na = torch.load(os.path.join(cfg.out_dir, 'epoch=3-step=120.ckpt'))\n";
+    expect(
+      await producers({
+        "fit.py": "import lightning as L\na = L.callbacks.ModelCheckpoint(dirpath=d, filename='{epoch}')\n",
+        "predict.py": load,
+      }),
+    ).toEqual([["*/epoch=3-step=120.ckpt", "fit.py:2"]]);
+    expect(
+      await producers({
+        "fit.py": "import lightning as L\nb = L.callbacks.ModelCheckpoint(dirpath=e, monitor='val_loss')\n",
+        "predict.py": load + "b = torch.load(os.path.join(cfg.out_dir, 'best-3.ckpt'))\n",
+      }),
+    ).toEqual([
+      ["*/epoch=3-step=120.ckpt", "fit.py:2"],
+      ["*/best-3.ckpt", null],
+    ]);
+  });
+
   it("prefers the source tree's writer to a committed build/lib copy of the package", async () => {
     const executor = "import os, torch\ndef save(m, d):\n    torch.save(m, os.path.join(d, 'final.pth'))\n";
     expect(
