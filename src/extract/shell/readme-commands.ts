@@ -35,11 +35,15 @@ const SCRIPT = { test: isScriptWord };
 export const PYTHON_RUNNER = /^(?:python|pypy|ipython)\d?(?:\.\d+)?$/;
 const CONFIG_ARG = /\.(ya?ml|json|toml|cfg|ini)$/i;
 
+/** A shell prompt before a command: `$ `, `> `, `PS> `, `In [1]: `, and a `$ ` after the active environment's
+ * name or the user, host and folder (`(venv) $ `, `(base) user@host:~/x$ `). `>>> ` is Python's, not a shell's. */
+const PROMPT = /^(?:(?:\([\w.-]+\)\s*)?(?:[\w.-]+@[\w.-]+(?::[^\s$]*)?\s*)?\$|>|#\s*\$|PS>|In \[\d*\]:)\s+/;
+
 /** Strip prompts and notebook escapes: "$ python x.py", "> pip ...", "!pip ...", "%run x.py". */
 function stripPrompt(text: string): string {
   return text
     .trim()
-    .replace(/^(\$|>|#\s*\$|PS>|In \[\d*\]:)\s+/, "")
+    .replace(PROMPT, "")
     .replace(/^[!%](?=\w)/, "");
 }
 
