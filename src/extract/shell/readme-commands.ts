@@ -3,6 +3,7 @@
 import { editDistance } from "../../model/edit-distance.js";
 import { isPlaceholderWord, shellWords } from "./shell-words.js";
 import { isScriptWord } from "./script-word.js";
+import { globLoopBody, isGlobbedScriptWord } from "./globbed-scripts.js";
 
 export type Purpose = "install" | "train" | "predict" | "download" | "other";
 
@@ -183,7 +184,9 @@ export function interpretLine(
   env: ShellEnv = {},
 ): { command: ShellCommand | null; cwd: string } {
   const isDir = env.isDir;
-  const text = stripPrompt(raw);
+  const prompted = stripPrompt(raw);
+  // `for f in run_*.sh; do bash $f; done`: the body run over the glob's scripts, one step each.
+  const text = globLoopBody(prompted) ?? prompted;
   if (text === "" || text.startsWith("#")) return { command: null, cwd };
   // A usage synopsis pasted from a parser's help (`prog [-h] (--a A | --b B) [--c C]`) shows options, runs nothing.
   if (USAGE_SYNOPSIS.test(text)) return { command: null, cwd };
@@ -221,7 +224,9 @@ export function interpretLine(
       continue;
     }
     const runner = head.replace(/^.*\//, "");
-    const isScript = SCRIPT.test(head) && (head.startsWith("./") || head.includes("/") || head.endsWith(".sh"));
+    const isScript =
+      (SCRIPT.test(head) && (head.startsWith("./") || head.includes("/") || head.endsWith(".sh"))) ||
+      isGlobbedScriptWord(head);
     const own = env.runners?.has(runner) === true;
     if (!RUNNERS.has(runner) && !PYTHON_RUNNER.test(runner) && !isScript && !own) continue;
     // A compose service's command runs from the repo folder its working_dir maps to.
@@ -301,6 +306,9 @@ function describe(argv: string[], cwd: string, isScript: boolean, own = false): 
     const arg = args[i]!;
     const next = args[i + 1];
     if (script === null && SCRIPT.test(arg) && !arg.startsWith("-") && !isUrl(arg)) script = arg;
+    // `bash scripts/train_*.sh`: the README means each script the glob matches.
+    else if (script === null && i === 0 && /^(?:bash|sh|zsh|source)$/.test(runner) && isGlobbedScriptWord(arg))
+      script = arg;
     // `python train.pyy`: the script, its extension misspelt (the mention of it names the file meant).
     else if (script === null && i === 0 && PYTHON_RUNNER.test(runner) && misspeltScript(arg)) script = arg;
     if (arg === "-m" && next && /^[\w.]+$/.test(next) && PYTHON_RUNNER.test(runner)) {

@@ -13,6 +13,7 @@ import { scriptLineReader } from "../../shell/script-folder.js";
 import { isInstalledModule } from "../../shell/installed-modules.js";
 import { launchedCommands } from "./launches.js";
 import { chainedCommands, notebookRuns } from "./notebook-runs.js";
+import { globbedScripts } from "../../shell/globbed-scripts.js";
 
 export type StepSource =
   "readme" | "readme-prose" | "shell" | "make" | "notebook" | "kernel" | "console-script" | "code";
@@ -99,6 +100,16 @@ function onlyCodeFileEndingWith(view: RepoView, path: string): string | null {
   return found.length === 1 ? found[0]!.path : null;
 }
 
+/** The draft of one script a globbed step runs: that script, the glob's word in the command replaced by its name. */
+function globbedStep(draft: Omit<Step, "order">, path: string): Omit<Step, "order"> {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  const command = draft.command.replace(
+    /(\S*\/)?[^\s/]*[*?][^\s/]*(?=\s|$)/,
+    (_w, folder: string | undefined) => `${folder ?? ""}${name}`,
+  );
+  return { ...draft, command, program: path };
+}
+
 /** Lays the steps out in order, expanding what each runs. */
 export class StepList {
   readonly steps: Step[] = [];
@@ -124,6 +135,13 @@ export class StepList {
 
   private push(draft: Omit<Step, "order">, depth: number, chain: ReadonlySet<string>): void {
     if (this.steps.length >= MAX_STEPS) return;
+    // `./run_1_*.sh`: each committed script the glob matches, in the shell's order.
+    const globbed =
+      draft.program !== null && !this.view.has(draft.program) ? globbedScripts(this.view, draft.program) : [];
+    if (globbed.length > 0) {
+      for (const path of globbed) this.push(globbedStep(draft, path), depth, chain);
+      return;
+    }
     const written = draft.program !== null && isPlaceholder(draft.program) ? null : draft.program;
     // A command off by a folder (`python predict.py`, the file in a/src/) still runs that file for a stranger who finds it.
     // So does one named by its tail (`script/run.sh` for input/training/script/run.sh), where one file ends so.
