@@ -16,6 +16,8 @@ export interface ShellCommand {
   scriptCandidates: string[];
   /** For `make target`: the target (the Makefile's first when none is named). */
   makeTarget?: string;
+  /** For `inv a b` (`invoke`, `poetry run inv`): the tasks named, as written. */
+  invokeTasks?: string[];
   /** For `python -m a.b`: candidate files for the module ("a/b.py", "a/b/__main__.py"). */
   moduleFiles: string[];
   /** For `python -m a.b`: the module ("a.b"). */
@@ -27,7 +29,7 @@ export interface ShellCommand {
 }
 
 const RUNNERS = new Set(
-  "python python2 python3 py pip pip3 conda mamba micromamba poetry pipenv uv bash sh zsh source kaggle accelerate torchrun deepspeed jupyter papermill wget curl gdown git make docker docker-compose nvidia-docker podman nohup sbatch apt apt-get brew huggingface-cli unzip tar Rscript yolo kedro dvc snakemake".split(
+  "python python2 python3 py pip pip3 conda mamba micromamba poetry pipenv uv bash sh zsh source kaggle accelerate torchrun deepspeed jupyter papermill wget curl gdown git make docker docker-compose nvidia-docker podman nohup sbatch apt apt-get brew huggingface-cli unzip tar Rscript yolo kedro dvc snakemake inv invoke".split(
     " ",
   ),
 );
@@ -232,10 +234,13 @@ export function interpretLine(
     // A compose service's command runs from the repo folder its working_dir maps to.
     const composed = env.serviceFolder ? composeRun(argv) : null;
     const serviceDir = composed && composed.argv.length > 0 ? env.serviceFolder!(composed.service, cwd) : null;
+    // `docker compose run box bash`: the lines after it run in that shell, from the service's folder.
+    const shellAt = serviceDir !== null && /^(?:(?:\/usr)?\/bin\/)?(?:bash|sh|zsh)$/.test(composed!.argv.join(" "));
     const command =
       serviceDir !== null
         ? { ...describe(runWords(composed!.argv).argv, serviceDir, false, false), command: argv.join(" ") }
         : describe(argv, cwd, isScript, own);
+    if (shellAt) cwd = serviceDir;
     if (!found) found = { ...command, command: text.replace(EXPORT_LEAD, "") };
     else {
       found.inputs.push(...command.inputs);
@@ -341,12 +346,13 @@ function describe(argv: string[], cwd: string, isScript: boolean, own = false): 
   const scriptCandidates = script === null ? [] : [...new Set([relScript!, joinRel("", script)])];
   if (cwd && moduleFiles.length > 0) moduleFiles.push(...moduleFiles.map((m) => m.slice(cwd.length + 1)));
   const makeTarget = runner === "make" ? (args.find((a) => !a.startsWith("-") && !a.includes("=")) ?? "") : undefined;
+  const invokeTasks = invokedTasks(runner, args);
   // `python train.py --help` prints the options; it trains nothing.
   const usageOnly = args.some((a) => a === "--help" || a === "-h" || a === "--version");
   const purpose = usageOnly
     ? "other"
-    : own
-      ? ownPurpose(args)
+    : own || invokeTasks !== undefined
+      ? ownPurpose(invokeTasks ?? args)
       : purposeOf(runner, args, relScript ?? moduleFiles[0] ?? "");
   return {
     command: argv.join(" "),
@@ -358,7 +364,20 @@ function describe(argv: string[], cwd: string, isScript: boolean, own = false): 
     inputs,
     branches,
     ...(makeTarget !== undefined ? { makeTarget } : {}),
+    ...(invokeTasks !== undefined ? { invokeTasks } : {}),
   };
+}
+
+/** The tasks `inv a b --flag` (or `invoke`, or either run through `poetry run`, `uv run`, `pipenv run`) names:
+ * its words that are no option; undefined for any other command. */
+function invokedTasks(runner: string, args: readonly string[]): string[] | undefined {
+  const rest =
+    runner === "inv" || runner === "invoke"
+      ? args
+      : /^(?:poetry|uv|pipenv)$/.test(runner) && args[0] === "run" && /^(?:inv|invoke)$/.test(args[1] ?? "")
+        ? args.slice(2)
+        : null;
+  return rest?.filter((a) => /^[A-Za-z_][\w.-]*$/.test(a));
 }
 
 /** A console script of the repo's own (`aptos train -c x.yml`): its subcommand says what it does. */
