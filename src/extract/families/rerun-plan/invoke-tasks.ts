@@ -1,7 +1,7 @@
 // The shell commands an `inv <task>` runs: the task's `c.run("...")` lines in a tasks.py of invoke, its pre-tasks'
 // first and its post-tasks' after, each task once (as invoke dedupes them). Read line by line; nothing is
 // executed. Pure: the text in, the lines out.
-import { blockLast } from "../../python/blocks.js";
+import { blockLast, indentOf } from "../../python/blocks.js";
 
 const MAX_LINES = 5000;
 const MAX_DEPTH = 8;
@@ -12,6 +12,10 @@ const DEF = /^\s*def\s+(\w+)\s*\(/;
 const RUN = /\b\w+\.run\(\s*[rf]{0,2}(["'])((?:(?!\1).)*)\1/;
 /** `c.run(cmd)`: a run of a command held by a name. */
 const RUN_NAME = /\b\w+\.run\(\s*([A-Za-z_]\w*)\s*[,)]/;
+/** `with c.cd("kami"):`: the commands under it run from that folder. */
+const WITH_CD = /^\s*with\s+\w+\.cd\(\s*[rf]?(["'])([\w./-]+)\1\s*\)\s*:/;
+/** A statement that calls a function with the context first (`prepare(c)`, `prepare(c, True)`). */
+const CALL = /^\s*([A-Za-z_]\w*)\s*\(\s*\w+\s*[,)]/;
 
 interface Task {
   body: Array<{ line: number; text: string }>;
@@ -79,41 +83,65 @@ const LOOP = /^\s*for\s+(\w+(?:\s*,\s*\w+)*)\s+in\s+(\w+)\s*:/;
 /** The commands of a body: each literal run, and a run of a name set to an f-string over a loop's list
  * (`for s in scripts: cmd = f"python {s}"; c.run(cmd)`), one command per item. Where branches set the name
  * differently, the last setting before the run (an `else`, the default way) is read. */
-function bodyRuns(body: ReadonlyArray<{ line: number; text: string }>): Array<{ line: number; text: string }> {
+function bodyRuns(
+  body: ReadonlyArray<{ line: number; text: string }>,
+  /** The commands of another task the body calls as a function (`prepare(c)`), null for no task. */
+  called: (name: string) => Array<{ line: number; text: string }> | null,
+): Array<{ line: number; text: string }> {
   const out: Array<{ line: number; text: string }> = [];
-  for (const { line, text } of body) {
-    const literal = RUN.exec(text);
-    if (literal) {
-      out.push({ line, text: literal[2]! });
+  // The open `with c.cd("dir"):` blocks: their commands run from that folder.
+  const folders: Array<{ indent: number; dir: string }> = [];
+  for (const { line, text: raw } of body) {
+    if (raw.trim() === "" || raw.trim().startsWith("#")) continue;
+    const indent = indentOf(raw);
+    while (folders.length > 0 && folders[folders.length - 1]!.indent >= indent) folders.pop();
+    const into = WITH_CD.exec(raw);
+    if (into) {
+      folders.push({ indent, dir: into[2]! });
       continue;
     }
-    const held = RUN_NAME.exec(text)?.[1];
-    if (held === undefined) continue;
-    const setting = new RegExp(`^\\s*${held}\\s*=\\s*f(["'])((?:(?!\\1).)*)\\1`);
-    const template = body
-      .filter((l) => l.line < line)
-      .map((l) => setting.exec(l.text)?.[2])
-      .filter((t): t is string => t !== undefined)
-      .pop();
-    if (template === undefined) continue;
-    const loop = body
-      .filter((l) => l.line < line)
-      .map((l) => LOOP.exec(l.text))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => ({ names: m[1]!.split(",").map((n) => n.trim()), list: m[2]! }))
-      .find((m) => m.names.some((n) => template.includes(`{${n}}`)));
-    const items = loop ? listItems(body, loop.list) : null;
-    if (!loop || !items) {
-      out.push({ line, text: template });
+    const call = CALL.exec(raw)?.[1];
+    const inner = call === undefined ? null : called(call);
+    if (inner) {
+      out.push(...inner);
       continue;
     }
-    for (const item of items)
-      out.push({
-        line,
-        text: loop.names.reduce((t, n, k) => (item[k] === undefined ? t : t.split(`{${n}}`).join(item[k])), template),
-      });
+    const cd = folders.map((f) => `cd ${f.dir} && `).join("");
+    for (const r of lineRuns(body, line, raw)) out.push({ line: r.line, text: cd + r.text });
   }
   return out;
+}
+
+/** The commands one line of a body runs: a literal run, or a run of a name set to an f-string (over a loop's
+ * list, one command per item). */
+function lineRuns(
+  body: ReadonlyArray<{ line: number; text: string }>,
+  line: number,
+  text: string,
+): Array<{ line: number; text: string }> {
+  const literal = RUN.exec(text);
+  if (literal) return [{ line, text: literal[2]! }];
+  const held = RUN_NAME.exec(text)?.[1];
+  if (held === undefined) return [];
+  const setting = new RegExp(`^\\s*${held}\\s*=\\s*f(["'])((?:(?!\\1).)*)\\1`);
+  const template = body
+    .filter((l) => l.line < line)
+    .map((l) => setting.exec(l.text)?.[2])
+    .filter((t): t is string => t !== undefined)
+    .pop();
+  if (template === undefined) return [];
+  const loop = body
+    .filter((l) => l.line < line)
+    .map((l) => LOOP.exec(l.text))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ names: m[1]!.split(",").map((n) => n.trim()), list: m[2]! }))
+    .find((m) => m.names.some((n) => template.includes(`{${n}}`)));
+  const items = loop ? listItems(body, loop.list) : null;
+  if (!loop || !items) return [{ line, text: template }];
+  return items.map((item) => ({
+    line,
+    text: loop.names.reduce((t, n, k) => (item[k] === undefined ? t : t.split(`{${n}}`).join(item[k])), template),
+  }));
 }
 
 /** The commands `inv <tasks...>` runs from a tasks.py's text, in order; a name not a task runs nothing. */
@@ -127,8 +155,14 @@ export function invokeRuns(text: string, names: readonly string[]): Array<{ line
     if (!task || done.has(name) || depth > MAX_DEPTH) return;
     done.add(name);
     for (const pre of task.pre) run(pre, depth + 1);
-    out.push(...bodyRuns(task.body));
+    out.push(...bodyRuns(task.body, (callee) => (tasks.has(callee) ? sub(callee, depth + 1) : null)));
     for (const post of task.post) run(post, depth + 1);
+  };
+  /** A task called as a function inside another: its commands, where the call stands. */
+  const sub = (name: string, depth: number): Array<{ line: number; text: string }> => {
+    const at = out.length;
+    run(name, depth);
+    return out.splice(at);
   };
   // `inv build-all` runs `def build_all`: invoke turns underscores into dashes.
   for (const name of names) run(name.replace(/-/g, "_"), 0);

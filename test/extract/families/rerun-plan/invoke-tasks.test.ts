@@ -54,6 +54,29 @@ describe("invoke tasks", () => {
     ]);
   });
 
+  it("runs a task another task calls as a function where it is called, and a `with c.cd(...)` block's commands from that folder", () => {
+    const tasks = [
+      "from invoke import task",
+      "",
+      "@task",
+      "def prep(c):",
+      '    with c.cd("part"):',
+      '        c.run("python -m run.prep")',
+      '    c.run("python check.py")',
+      "",
+      "@task",
+      "def all_steps(c):",
+      "    prep(c)",
+      '    c.run("python fit.py")',
+      "",
+    ].join("\n");
+    expect(invokeRuns(tasks, ["all-steps"])).toEqual([
+      { line: 6, text: "cd part && python -m run.prep" },
+      { line: 7, text: "python check.py" },
+      { line: 12, text: "python fit.py" },
+    ]);
+  });
+
   it("runs nothing for a name no task has", () => {
     expect(invokeRuns(TASKS, ["deploy"])).toEqual([]);
   });
