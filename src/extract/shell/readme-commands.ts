@@ -3,6 +3,7 @@
 import { editDistance } from "../../model/edit-distance.js";
 import { isPlaceholderWord, shellWords } from "./shell-words.js";
 import { isScriptWord } from "./script-word.js";
+import { globLoopBody, isGlobbedScriptWord } from "./globbed-scripts.js";
 
 export type Purpose = "install" | "train" | "predict" | "download" | "other";
 
@@ -15,6 +16,8 @@ export interface ShellCommand {
   scriptCandidates: string[];
   /** For `make target`: the target (the Makefile's first when none is named). */
   makeTarget?: string;
+  /** For `inv a b` (`invoke`, `poetry run inv`): the tasks named, as written. */
+  invokeTasks?: string[];
   /** For `python -m a.b`: candidate files for the module ("a/b.py", "a/b/__main__.py"). */
   moduleFiles: string[];
   /** For `python -m a.b`: the module ("a.b"). */
@@ -26,7 +29,7 @@ export interface ShellCommand {
 }
 
 const RUNNERS = new Set(
-  "python python2 python3 py pip pip3 conda mamba micromamba poetry pipenv uv bash sh zsh source kaggle accelerate torchrun deepspeed jupyter papermill wget curl gdown git make docker docker-compose nvidia-docker podman nohup sbatch apt apt-get brew huggingface-cli unzip tar Rscript yolo kedro dvc snakemake".split(
+  "python python2 python3 py pip pip3 conda mamba micromamba poetry pipenv uv bash sh zsh source kaggle accelerate torchrun deepspeed jupyter papermill wget curl gdown git make docker docker-compose nvidia-docker podman nohup sbatch apt apt-get brew huggingface-cli unzip tar Rscript yolo kedro dvc snakemake inv invoke".split(
     " ",
   ),
 );
@@ -35,11 +38,15 @@ const SCRIPT = { test: isScriptWord };
 export const PYTHON_RUNNER = /^(?:python|pypy|ipython)\d?(?:\.\d+)?$/;
 const CONFIG_ARG = /\.(ya?ml|json|toml|cfg|ini)$/i;
 
+/** A shell prompt before a command: `$ `, `> `, `PS> `, `In [1]: `, and a `$ ` after the active environment's
+ * name or the user, host and folder (`(venv) $ `, `(base) user@host:~/x$ `). `>>> ` is Python's, not a shell's. */
+const PROMPT = /^(?:(?:\([\w.-]+\)\s*)?(?:[\w.-]+@[\w.-]+(?::[^\s$]*)?\s*)?\$|>|#\s*\$|PS>|In \[\d*\]:)\s+/;
+
 /** Strip prompts and notebook escapes: "$ python x.py", "> pip ...", "!pip ...", "%run x.py". */
 function stripPrompt(text: string): string {
   return text
     .trim()
-    .replace(/^(\$|>|#\s*\$|PS>|In \[\d*\]:)\s+/, "")
+    .replace(PROMPT, "")
     .replace(/^[!%](?=\w)/, "");
 }
 
@@ -179,7 +186,9 @@ export function interpretLine(
   env: ShellEnv = {},
 ): { command: ShellCommand | null; cwd: string } {
   const isDir = env.isDir;
-  const text = stripPrompt(raw);
+  const prompted = stripPrompt(raw);
+  // `for f in run_*.sh; do bash $f; done`: the body run over the glob's scripts, one step each.
+  const text = globLoopBody(prompted) ?? prompted;
   if (text === "" || text.startsWith("#")) return { command: null, cwd };
   // A usage synopsis pasted from a parser's help (`prog [-h] (--a A | --b B) [--c C]`) shows options, runs nothing.
   if (USAGE_SYNOPSIS.test(text)) return { command: null, cwd };
@@ -217,16 +226,21 @@ export function interpretLine(
       continue;
     }
     const runner = head.replace(/^.*\//, "");
-    const isScript = SCRIPT.test(head) && (head.startsWith("./") || head.includes("/") || head.endsWith(".sh"));
+    const isScript =
+      (SCRIPT.test(head) && (head.startsWith("./") || head.includes("/") || head.endsWith(".sh"))) ||
+      isGlobbedScriptWord(head);
     const own = env.runners?.has(runner) === true;
     if (!RUNNERS.has(runner) && !PYTHON_RUNNER.test(runner) && !isScript && !own) continue;
     // A compose service's command runs from the repo folder its working_dir maps to.
     const composed = env.serviceFolder ? composeRun(argv) : null;
     const serviceDir = composed && composed.argv.length > 0 ? env.serviceFolder!(composed.service, cwd) : null;
+    // `docker compose run box bash`: the lines after it run in that shell, from the service's folder.
+    const shellAt = serviceDir !== null && /^(?:(?:\/usr)?\/bin\/)?(?:bash|sh|zsh)$/.test(composed!.argv.join(" "));
     const command =
       serviceDir !== null
         ? { ...describe(runWords(composed!.argv).argv, serviceDir, false, false), command: argv.join(" ") }
         : describe(argv, cwd, isScript, own);
+    if (shellAt) cwd = serviceDir;
     if (!found) found = { ...command, command: text.replace(EXPORT_LEAD, "") };
     else {
       found.inputs.push(...command.inputs);
@@ -297,6 +311,9 @@ function describe(argv: string[], cwd: string, isScript: boolean, own = false): 
     const arg = args[i]!;
     const next = args[i + 1];
     if (script === null && SCRIPT.test(arg) && !arg.startsWith("-") && !isUrl(arg)) script = arg;
+    // `bash scripts/train_*.sh`: the README means each script the glob matches.
+    else if (script === null && i === 0 && /^(?:bash|sh|zsh|source)$/.test(runner) && isGlobbedScriptWord(arg))
+      script = arg;
     // `python train.pyy`: the script, its extension misspelt (the mention of it names the file meant).
     else if (script === null && i === 0 && PYTHON_RUNNER.test(runner) && misspeltScript(arg)) script = arg;
     if (arg === "-m" && next && /^[\w.]+$/.test(next) && PYTHON_RUNNER.test(runner)) {
@@ -329,12 +346,13 @@ function describe(argv: string[], cwd: string, isScript: boolean, own = false): 
   const scriptCandidates = script === null ? [] : [...new Set([relScript!, joinRel("", script)])];
   if (cwd && moduleFiles.length > 0) moduleFiles.push(...moduleFiles.map((m) => m.slice(cwd.length + 1)));
   const makeTarget = runner === "make" ? (args.find((a) => !a.startsWith("-") && !a.includes("=")) ?? "") : undefined;
+  const invokeTasks = invokedTasks(runner, args);
   // `python train.py --help` prints the options; it trains nothing.
   const usageOnly = args.some((a) => a === "--help" || a === "-h" || a === "--version");
   const purpose = usageOnly
     ? "other"
-    : own
-      ? ownPurpose(args)
+    : own || invokeTasks !== undefined
+      ? ownPurpose(invokeTasks ?? args)
       : purposeOf(runner, args, relScript ?? moduleFiles[0] ?? "");
   return {
     command: argv.join(" "),
@@ -346,7 +364,20 @@ function describe(argv: string[], cwd: string, isScript: boolean, own = false): 
     inputs,
     branches,
     ...(makeTarget !== undefined ? { makeTarget } : {}),
+    ...(invokeTasks !== undefined ? { invokeTasks } : {}),
   };
+}
+
+/** The tasks `inv a b --flag` (or `invoke`, or either run through `poetry run`, `uv run`, `pipenv run`) names:
+ * its words that are no option; undefined for any other command. */
+function invokedTasks(runner: string, args: readonly string[]): string[] | undefined {
+  const rest =
+    runner === "inv" || runner === "invoke"
+      ? args
+      : /^(?:poetry|uv|pipenv)$/.test(runner) && args[0] === "run" && /^(?:inv|invoke)$/.test(args[1] ?? "")
+        ? args.slice(2)
+        : null;
+  return rest?.filter((a) => /^[A-Za-z_][\w.-]*$/.test(a));
 }
 
 /** A console script of the repo's own (`aptos train -c x.yml`): its subcommand says what it does. */

@@ -916,6 +916,9 @@ function missingCalls(
     const argv = words.slice(1);
     const missing = (name: string, candidates: string[], nearest: string | null) => {
       if (inside) return ranInClone(inside, line);
+      // `python tool/run.py` after an earlier script's `git clone .../tool`: the clone holds it.
+      const cloned = clonedFolderOf(name, at, clones, (p) => view.isDir(p));
+      if (cloned) return ranInClone(cloned, line);
       const foundUnder = nearest ? folderAbove(nearest, candidates) : null;
       out.push({
         kind: "call",
@@ -947,6 +950,21 @@ function missingCalls(
     }
   }
   return out;
+}
+
+/** The clone whose folder a script path starts with (`tool/run.py`, `./tool/run.py`, from `at` or the root),
+ * where the repo has no such folder of its own; null otherwise. */
+function clonedFolderOf(
+  name: string,
+  at: string,
+  clones: ReadonlyMap<string, ScriptClone>,
+  isDir: (path: string) => boolean,
+): ScriptClone | null {
+  const path = name.replace(/^\.\//, "");
+  if (!path.includes("/") || path.startsWith("/")) return null;
+  for (const clone of clones.values())
+    if (path.startsWith(`${clone.folder}/`) && !isDir(joinRel(at, clone.folder)) && !isDir(clone.folder)) return clone;
+  return null;
 }
 
 /** The folder that holds a missing call's file as the call names it (`working` for `train.py` found at

@@ -309,6 +309,8 @@ function commandStep(
       [joinRel(cwd, "Makefile"), joinRel(cwd, "makefile")].find((m) => view.has(m)) ?? joinRel(cwd, "Makefile");
     return { ...base, source, program: makefile, makeTarget: parsed.makeTarget };
   }
+  if (parsed?.invokeTasks !== undefined)
+    return { ...base, source, program: joinRel(cwd, "tasks.py"), invokeTasks: parsed.invokeTasks };
   if (typeof c.script === "string") return { ...base, source, program: c.script.replace(/^\.\//, "") };
   if (runners.has(head)) return { ...base, source: "console-script", program: runners.get(head) ?? null, runAs: head };
   return { ...base, source, program: parsed ? programOf(parsed, view, null) : null };

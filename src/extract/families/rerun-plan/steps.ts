@@ -13,6 +13,8 @@ import { scriptLineReader } from "../../shell/script-folder.js";
 import { isInstalledModule } from "../../shell/installed-modules.js";
 import { launchedCommands } from "./launches.js";
 import { chainedCommands, notebookRuns } from "./notebook-runs.js";
+import { globbedScripts } from "../../shell/globbed-scripts.js";
+import { invokeRuns } from "./invoke-tasks.js";
 
 export type StepSource =
   "readme" | "readme-prose" | "shell" | "make" | "notebook" | "kernel" | "console-script" | "code";
@@ -33,6 +35,8 @@ export interface Step {
   repeatSource: string | null;
   /** For `make`: the target (the first when none is named). */
   makeTarget?: string;
+  /** For `inv`: the tasks of the program (a tasks.py) it runs. */
+  invokeTasks?: string[];
   /** The word that runs the program when it is not the program's own name (a console script). */
   runAs?: string;
   /** The command's path holds no such program: the repo's one code file of that name stands for it. */
@@ -69,6 +73,7 @@ export function programOf(command: ShellCommand, view: RepoView, scriptFolder: s
   const found = candidates.find((c) => view.has(c));
   if (found) return found;
   if (command.makeTarget !== undefined) return command.scriptCandidates[0] ?? "Makefile";
+  if (command.invokeTasks !== undefined) return joinRel(scriptFolder ?? "", "tasks.py");
   return command.scriptCandidates[0] ?? modules[0] ?? null;
 }
 
@@ -99,6 +104,16 @@ function onlyCodeFileEndingWith(view: RepoView, path: string): string | null {
   return found.length === 1 ? found[0]!.path : null;
 }
 
+/** The draft of one script a globbed step runs: that script, the glob's word in the command replaced by its name. */
+function globbedStep(draft: Omit<Step, "order">, path: string): Omit<Step, "order"> {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  const command = draft.command.replace(
+    /(\S*\/)?[^\s/]*[*?][^\s/]*(?=\s|$)/,
+    (_w, folder: string | undefined) => `${folder ?? ""}${name}`,
+  );
+  return { ...draft, command, program: path };
+}
+
 /** Lays the steps out in order, expanding what each runs. */
 export class StepList {
   readonly steps: Step[] = [];
@@ -124,6 +139,13 @@ export class StepList {
 
   private push(draft: Omit<Step, "order">, depth: number, chain: ReadonlySet<string>): void {
     if (this.steps.length >= MAX_STEPS) return;
+    // `./run_1_*.sh`: each committed script the glob matches, in the shell's order.
+    const globbed =
+      draft.program !== null && !this.view.has(draft.program) ? globbedScripts(this.view, draft.program) : [];
+    if (globbed.length > 0) {
+      for (const path of globbed) this.push(globbedStep(draft, path), depth, chain);
+      return;
+    }
     const written = draft.program !== null && isPlaceholder(draft.program) ? null : draft.program;
     // A command off by a folder (`python predict.py`, the file in a/src/) still runs that file for a stranger who finds it.
     // So does one named by its tail (`script/run.sh` for input/training/script/run.sh), where one file ends so.
@@ -158,6 +180,7 @@ export class StepList {
     const inner = new Set(chain).add(program);
     if (/\.(?:sh|bash)$/.test(program)) this.expandShell(step, program, depth, inner);
     else if (step.makeTarget !== undefined) this.expandMake(step, program, depth, inner);
+    else if (step.invokeTasks !== undefined) this.expandInvoke(step, program, depth, inner);
     else if (program.endsWith(".ipynb")) this.expandNotebook(step, program, depth, inner);
     else if (program.endsWith(".py")) this.expandLaunches(step, program, depth, inner);
   }
@@ -281,6 +304,7 @@ export class StepList {
           repeat: parent.repeat * line.repeat,
           repeatSource: line.loopLine !== null ? `${script}:${line.loopLine}` : parent.repeatSource,
           ...(command.makeTarget !== undefined ? { makeTarget: command.makeTarget } : {}),
+          ...(command.invokeTasks !== undefined ? { invokeTasks: command.invokeTasks } : {}),
         },
         depth + 1,
         chain,
@@ -319,6 +343,31 @@ export class StepList {
         chain,
       );
     }
+  }
+
+  /** The commands an `inv` step's tasks run (tasks.py's `c.run(...)`), each a step from the tasks file's folder. */
+  private expandInvoke(parent: Step, tasks: string, depth: number, chain: ReadonlySet<string>): void {
+    const text = this.view.read(tasks);
+    if (text === null) return;
+    const folder = tasks.includes("/") ? tasks.slice(0, tasks.lastIndexOf("/")) : "";
+    for (const line of invokeRuns(text, parent.invokeTasks ?? []))
+      for (const { command, cwd } of this.chain(line.text, folder).commands)
+        this.push(
+          {
+            file: tasks,
+            line: line.line,
+            source: "shell",
+            parent: parent.order,
+            cwd,
+            command: command.command,
+            program: programOf(command, this.view, folder),
+            purpose: command.purpose,
+            repeat: parent.repeat,
+            repeatSource: parent.repeatSource,
+          },
+          depth + 1,
+          chain,
+        );
   }
 
   /** A notebook's `!python x.py`, `%run x.py` and `os.system(...)`/`subprocess` lines run from the notebook's
