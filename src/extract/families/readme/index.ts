@@ -369,6 +369,7 @@ function readmeFacts(
     clones: new Set(),
     serviceFolder: composeServiceFolder((p) => (view.has(p) ? view.read(p) : null)),
     containerFolder: containerFolderOf(view),
+    home: startDir,
   };
   /** `located`: the script as the README runs it, where it is not, when the command was found in another folder. */
   const commands: Array<{
