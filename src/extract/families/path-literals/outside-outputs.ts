@@ -50,5 +50,23 @@ export function siblingInputs(strings: readonly OutsideWrite[]): Map<string, str
   return out;
 }
 
+/** The folders beside the repo the code writes into that it also reads from ('../data' for '../data/train/*' read
+ * where '../data/out.csv' is written): outputs next to their own inputs, one layout. Each with its first read
+ * ("prep.py:3"), a path string on no line of its file that writes. */
+export function readFromWritten(
+  strings: readonly OutsideWrite[],
+  writes: readonly OutsideWrite[],
+  written: ReadonlyMap<string, string>,
+): Map<string, string> {
+  const writing = new Set(writes.map((w) => `${w.file}:${w.line}`));
+  const out = new Map<string, string>();
+  for (const s of strings) {
+    const at = `${s.file}:${s.line}`;
+    const folder = writing.has(at) ? null : outsideFolder(s.path, s.file);
+    if (folder !== null && written.has(folder) && !out.has(folder)) out.set(folder, at);
+  }
+  return out;
+}
+
 /** The climb of a folder outside the repo ('../models' is "../"). */
 export const climbOf = (folder: string): string => /^(?:\.\.\/)*/.exec(folder)![0];
