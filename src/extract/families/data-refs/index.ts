@@ -7,6 +7,7 @@ import type { RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import type { PyArg, PyCall } from "../../python/call-args.js";
 import type { PyFileIndex, PySaver } from "../../python/file-index.js";
+import { stepFolderForms } from "./step-folders.js";
 import { fillTemplate } from "../../python/saver-template.js";
 import {
   FETCH_LINE_READS,
@@ -554,6 +555,20 @@ export const extractor: Extractor = {
       const moved = `${r.cwd}/${r.script.slice(r.script.lastIndexOf("/") + 1)}`;
       if (moved !== r.script) (runFrom.get(r.script) ?? runFrom.set(r.script, []).get(r.script)!).push(moved);
     }
+    // The modules under a step's folder that its script imports read from that folder too.
+    const stepRuns = (ctx.facts.families.readme ?? []).flatMap((r) =>
+      r.kind === "command" && typeof r.script === "string" && typeof r.cwd === "string"
+        ? [{ script: r.script, cwd: r.cwd }]
+        : [],
+    );
+    for (const [file, forms] of stepFolderForms(
+      stepRuns,
+      index.files.map((f) => f.path),
+    ))
+      for (const form of forms) {
+        const list = runFrom.get(file) ?? runFrom.set(file, []).get(file)!;
+        if (!list.includes(form)) list.push(form);
+      }
     const tree = moduleTree(ctx.view);
     const roots = repoRoots(
       readmes,
