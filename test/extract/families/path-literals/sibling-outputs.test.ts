@@ -71,6 +71,21 @@ describe("paths-outputs-inside-repo: outputs beside their own inputs", () => {
     expect([...found]).toEqual([["../data", "prep.py:3"]]);
   });
 
+  it("takes no read of the outputs themselves, or of the folder holding them, for an input", () => {
+    const written = new Map([["../out", "train.py:4"]]);
+    const writes = [
+      { file: "train.py", line: 4, path: "../out/exp1/last.ckpt" },
+      { file: "train.py", line: 5, path: "../out/folds/0" },
+    ];
+    const reads = [
+      { file: "infer.py", line: 3, path: "../out/exp1/{}/last.ckpt" },
+      { file: "src/infer.py", line: 2, path: "../../out/folds/*" },
+    ];
+    expect([...readFromWritten(reads, writes, written)]).toEqual([]);
+    const input = { file: "infer.py", line: 6, path: "../out/meta.csv" };
+    expect([...readFromWritten([...reads, input], writes, written)]).toEqual([["../out", "infer.py:6"]]);
+  });
+
   it("notes outputs written into the folder beside the repo the inputs are read from", async () => {
     const findings = await findingsOf(
       { "README.md": "# S\n\n```bash\npython prep.py\n```\n", "prep.py": PREP("glob.glob('../data/train/*')") },
