@@ -1,5 +1,5 @@
-// Folder changes a README's prose gives the reader: an inline `cd x`, a numbered or bulleted item that is
-// only `cd x`, "inside/from `x` directory", "inside folder x as follows:", "go to x". Pure.
+// Folder changes a README's prose gives the reader: an inline `cd x`, a bare line or a numbered or bulleted item
+// that is only `cd x`, "inside/from `x` directory", "inside folder x as follows:", "go to x". Pure.
 import { joinRel } from "./readme-commands.js";
 
 const FOLDER = "((?:\\.{1,2}\\/)?[\\w-]+(?:\\/[\\w.-]+)*)";
@@ -15,8 +15,9 @@ const IN_BARE = new RegExp(
 const LEADS_IN = /\b(?:run|execute|launch|type|as follows)\b|:\s*$/i;
 const GO_TO =
   /\b(?:go|navigate|move|switch)\s+(?:in)?to\s+(?:the\s+)?(?:(?:folder|directory|dir)\s+)?`?((?:\.{1,2}\/)?[\w-]+(?:\/[\w.-]+)*)\/?`?/i;
-/** A list item that is only a `cd`: "2. cd src", "- `cd src/`". */
-const LISTED_CD = /^\s*(?:\d+[.)]|[-*+])\s+`?cd\s+([^\s`;&|]+)`?\s*$/;
+/** A line, or a list item, that is only a `cd`: "2. cd src", "- `cd src/`", a bare `cd src` outside any block
+ * (the plain lines after it run there). */
+const LISTED_CD = /^\s*(?:(?:\d+[.)]|[-*+])\s+)?`?cd\s+([^\s`;&|]+)`?\s*$/;
 
 export function proseDirectoryChanges(
   text: string,

@@ -82,6 +82,9 @@ export interface ShellEnv {
    * after `docker run -v $(pwd):/submission`), null when no mount holds it. Given, an absolute `cd` that no mount
    * maps leaves the folder unknown (UNPLACED); not given, it goes to the root. */
   containerFolder?: (path: string) => string | null;
+  /** The folder the README's commands start in (a sub-project README's own): a `cd x` that neither the current
+   * folder nor the root holds goes to its x (`cd ..` in one block, then `cd code` for <sub>/code in the next). */
+  home?: string;
 }
 
 /** The working folder after a `cd` the audit cannot map to a folder of the repo: steps run there are unplaced. */
@@ -119,8 +122,10 @@ function changeDir(cwd: string, target: string, env: ShellEnv): string {
   if (isUnplaced(cwd) && !/^[$~]/.test(target) && target !== "" && target !== "-") return UNPLACED;
   if (target === "" || target === "~" || target === "-" || /^[$~]/.test(target) || target.startsWith("/")) return "";
   const joined = joinRel(cwd, target);
-  if (!isDir || isDir(joined) || !isDir(joinRel("", target))) return joined;
-  return joinRel("", target);
+  if (!isDir || isDir(joined)) return joined;
+  if (isDir(joinRel("", target))) return joinRel("", target);
+  const home = env.home ? joinRel(env.home, target) : null;
+  return home !== null && isDir(home) ? home : joined;
 }
 
 /** Words that run the command after them (`sudo`, `time`, `nohup`, `env`), as the shell's `VAR=value` does. */

@@ -2,6 +2,7 @@
 // run:", "go to X and run:", a numbered item that is only `cd src`): the later steps run there.
 import { describe, expect, it } from "vitest";
 import { planOf, stepsOf } from "../families/rerun-plan/plan-repo.js";
+import { proseDirectoryChanges } from "../../../src/extract/shell/prose-folders.js";
 
 const FILES = {
   "src/train.py": "print(1)\n",
@@ -62,5 +63,12 @@ describe("rerun-plan: folders the prose sets", () => {
       [1, null, ".", "src/train.py", "train", 1],
       [2, null, ".", "src/predict.py", "predict", 1],
     ]);
+  });
+});
+
+describe("proseDirectoryChanges: a bare cd line", () => {
+  it("moves to the folder a line that is only `cd x` names, outside any block", () => {
+    const text = "# T\n\ncd src\n\npython train.py\n\n```\ncd yolo\n```\n";
+    expect(proseDirectoryChanges(text, [], (p) => p === "src" || p === "yolo")).toEqual([{ line: 3, target: "src" }]);
   });
 });

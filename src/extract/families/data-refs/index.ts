@@ -7,6 +7,8 @@ import type { RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import type { PyArg, PyCall } from "../../python/call-args.js";
 import type { PyFileIndex, PySaver } from "../../python/file-index.js";
+import { stepFolderForms } from "./step-folders.js";
+import { chainOf, writtenChains } from "./written-expressions.js";
 import { fillTemplate } from "../../python/saver-template.js";
 import {
   FETCH_LINE_READS,
@@ -154,6 +156,8 @@ interface Read {
   folder: boolean;
   /** The variable given as the path (`h5py.File(kp_path, "r")`). */
   via?: string;
+  /** The attribute or key chain given as the path (`open(cfg.std_path, "rb")`). */
+  chain?: string;
 }
 
 /** The path a reading call reads, or null (a write, a file object, nothing literal). `constants`: the
@@ -221,6 +225,7 @@ function readPath(
     ...(root ? { root } : {}),
     folder: FOLDER_CALLS.has(last) || path.endsWith("/"),
     ...(arg?.kind === "name" && /^[A-Za-z_]\w*$/.test(arg.value) ? { via: arg.value } : {}),
+    ...(chainOf(arg) !== null ? { chain: chainOf(arg)! } : {}),
   };
 }
 
@@ -563,6 +568,20 @@ export const extractor: Extractor = {
       const moved = `${r.cwd}/${r.script.slice(r.script.lastIndexOf("/") + 1)}`;
       if (moved !== r.script) (runFrom.get(r.script) ?? runFrom.set(r.script, []).get(r.script)!).push(moved);
     }
+    // The modules under a step's folder that its script imports read from that folder too.
+    const stepRuns = (ctx.facts.families.readme ?? []).flatMap((r) =>
+      r.kind === "command" && typeof r.script === "string" && typeof r.cwd === "string"
+        ? [{ script: r.script, cwd: r.cwd }]
+        : [],
+    );
+    for (const [file, forms] of stepFolderForms(
+      stepRuns,
+      index.files.map((f) => f.path),
+    ))
+      for (const form of forms) {
+        const list = runFrom.get(file) ?? runFrom.set(file, []).get(file)!;
+        if (!list.includes(form)) list.push(form);
+      }
     const tree = moduleTree(ctx.view);
     const roots = repoRoots(
       readmes,
@@ -591,6 +610,7 @@ export const extractor: Extractor = {
       const written = index.byPath.get(at[1]!)?.writes.find((w) => w.line === Number(at[2]))?.path;
       return unwritten && written ? `${written} (${by}), never for ${unwritten}` : null;
     };
+    const chainWrites = writtenChains(index.files);
     const weightNotes = new Map<string, string | null>();
     const weightsNote = (path: string) => {
       if (!weightNotes.has(path)) {
@@ -720,6 +740,8 @@ export const extractor: Extractor = {
         const earlier = file.writes?.find((w) => w.via === read.via && w.line < site.line);
         if (earlier) producedBy = `${file.path}:${earlier.line}`;
       }
+      // `open(cfg.std_path, "wb")` in training, `open(cfg.std_path, "rb")` otherwise: the path the training writes.
+      if (producedBy === null && read.chain !== undefined) producedBy = chainWrites.get(read.chain) ?? null;
       if (producedBy === null && saver && read.kind === "weights" && read.path.startsWith("*")) producedBy = saver;
       // `models/<stem>/<stem>_epoch10.pth` for a config of the repo: the training's save under that config's name.
       if (producedBy === null && saver && read.kind === "weights" && tries.some((t) => namesConfigStem(t.path, stems)))

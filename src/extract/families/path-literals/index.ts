@@ -33,7 +33,7 @@ import { roleOf } from "../../view/file-roles.js";
 import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
 import { kaggleInputAbove } from "../../python/path-kinds.js";
 import { isPlaceholderValue, pythonPlaceholders } from "./placeholders.js";
-import { climbOf, outsideFolder, siblingInputs, writtenOutside } from "./outside-outputs.js";
+import { climbOf, outsideFolder, readFromWritten, siblingInputs, writtenOutside } from "./outside-outputs.js";
 
 /** A notebook's /kaggle/working is Kaggle's own output folder, where the notebook runs: no one machine's. */
 function ownFolderOfKaggle<K extends string>(kind: K | null, notebook: boolean): K | null {
@@ -267,20 +267,20 @@ export const extractor: Extractor = {
       }
     }
     // A folder above the repo the code writes into: each path naming it is an output kept outside the clone.
-    const written = writtenOutside(
-      files
-        .filter((f) => !isTestFile(f))
-        .flatMap((f) => f.writes.map((w) => ({ file: f.path, line: w.line, path: w.path }))),
-    );
-    // Inputs read from Kaggle's `../input` beside the repo: outputs beside it, as far up, are the same layout.
-    const inputs =
+    const writes = files
+      .filter((f) => !isTestFile(f))
+      .flatMap((f) => f.writes.map((w) => ({ file: f.path, line: w.line, path: w.path })));
+    const written = writtenOutside(writes);
+    const strings =
       written.size > 0
-        ? siblingInputs(
-            files
-              .filter((f) => !isTestFile(f))
-              .flatMap((f) => f.pathStrings.map((s) => ({ file: f.path, line: s.line, path: s.value }))),
-          )
-        : new Map<string, string>();
+        ? files
+            .filter((f) => !isTestFile(f))
+            .flatMap((f) => f.pathStrings.map((s) => ({ file: f.path, line: s.line, path: s.value })))
+        : [];
+    // Inputs read from Kaggle's `../input` beside the repo: outputs beside it, as far up, are the same layout;
+    // so are outputs in the very folder beside the repo the inputs are read from (`../data`).
+    const inputs = siblingInputs(strings);
+    const sameFolder = readFromWritten(strings, writes, written);
     if (written.size > 0)
       for (const r of records) {
         if (r.kind !== "outside-repo" || typeof r.value !== "string" || typeof r.file !== "string") continue;
@@ -288,7 +288,7 @@ export const extractor: Extractor = {
         const at = folder ? written.get(folder) : undefined;
         if (!at) continue;
         r.written = at;
-        const beside = inputs.get(climbOf(folder!));
+        const beside = sameFolder.get(folder!) ?? inputs.get(climbOf(folder!));
         if (beside) r.siblingInputs = beside;
       }
     return records;

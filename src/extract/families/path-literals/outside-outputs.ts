@@ -50,5 +50,34 @@ export function siblingInputs(strings: readonly OutsideWrite[]): Map<string, str
   return out;
 }
 
+/** The folders beside the repo the code writes into that it also reads its inputs from ('../data' for
+ * '../data/train/*' read where '../data/out.csv' is written): outputs next to their own inputs, one layout. Each with
+ * its first such read ("prep.py:3"): a path string on no line of its file that writes, that names no file a write
+ * there names and no folder holding one (reading back its own outputs is no input). */
+export function readFromWritten(
+  strings: readonly OutsideWrite[],
+  writes: readonly OutsideWrite[],
+  written: ReadonlyMap<string, string>,
+): Map<string, string> {
+  const writing = new Set(writes.map((w) => `${w.file}:${w.line}`));
+  const made = writes.filter((w) => w.path !== "*").map((w) => fromRoot(w.path, w.file));
+  const out = new Map<string, string>();
+  for (const s of strings) {
+    const at = `${s.file}:${s.line}`;
+    const folder = writing.has(at) ? null : outsideFolder(s.path, s.file);
+    if (folder === null || !written.has(folder) || out.has(folder)) continue;
+    // A pattern's fixed part: '../data/train/*' lists ../data/train.
+    const read = fromRoot(s.path, s.file).replace(/(?:\/[^/]*[*{][^/]*)+$/, "");
+    const base = read.slice(read.lastIndexOf("/") + 1);
+    const readsBack = made.some((w) => w === read || w.startsWith(`${read}/`) || w.endsWith(`/${base}`));
+    if (!readsBack) out.set(folder, at);
+  }
+  return out;
+}
+
+/** A path written in `file`, from the repo root, normalised ('../data/x.csv' from src/a.py is '../../data/x.csv'). */
+const fromRoot = (path: string, file: string): string =>
+  posix.normalize(posix.join(posix.dirname(file), path.replace(/\\/g, "/"))).replace(/\/+$/, "");
+
 /** The climb of a folder outside the repo ('../models' is "../"). */
 export const climbOf = (folder: string): string => /^(?:\.\.\/)*/.exec(folder)![0];

@@ -31,6 +31,7 @@ import { composeServiceFolder } from "../../shell/compose-services.js";
 import { proseDirectoryChanges } from "../../shell/prose-folders.js";
 import { scriptLineReader } from "../../shell/script-folder.js";
 import { isInstalledModule } from "../../shell/installed-modules.js";
+import { dottedModuleFile } from "./dotted-module.js";
 import { repeatPrefix } from "../../shell/repeat-prefix.js";
 import { trainsNothing } from "./trains-nothing.js";
 import { standInFolder, standInReadme } from "../../view/stand-in-readme.js";
@@ -336,6 +337,13 @@ function readmeFacts(
       mention(line, "file", atRoot, true, runBy);
       return;
     }
+    // "use `pkg.make_folds.py`": a module's dotted name with the file's extension names pkg/make_folds.py.
+    const dotted = fileExists(fromRoot) || fileExists(fromDir) ? null : dottedModuleFile(clean);
+    const module = dotted === null ? undefined : [joinRel(dir, dotted), joinRel("", dotted)].find(fileExists);
+    if (module !== undefined) {
+      mention(line, "file", module, true, runBy);
+      return;
+    }
     const name = ownFirst
       ? fromDir
       : fileExists(fromRoot)
@@ -369,6 +377,7 @@ function readmeFacts(
     clones: new Set(),
     serviceFolder: composeServiceFolder((p) => (view.has(p) ? view.read(p) : null)),
     containerFolder: containerFolderOf(view),
+    home: startDir,
   };
   /** `located`: the script as the README runs it, where it is not, when the command was found in another folder. */
   const commands: Array<{

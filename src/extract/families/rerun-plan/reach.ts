@@ -15,7 +15,7 @@ import { installedRoots } from "./installed-roots.js";
 import { sysPathFolders } from "../../python/sys-path-folders.js";
 import { ruledOutSpans } from "./ruled-out.js";
 import { stepOptionValues } from "./option-values.js";
-import { textSetter, unsetFlagSpans } from "./unset-flags.js";
+import { textGiver, textSetter, unsetFlagSpans } from "./unset-flags.js";
 import type { Span } from "./main-only.js";
 
 export interface Reach {
@@ -109,15 +109,18 @@ function flagSpansOf(
   view: RepoView,
 ): (file: string, text: string) => Array<{ span: Span; why: string }> {
   const cache = new Map<string, Array<{ span: Span; why: string }>>();
-  let texts: string[] | null = null;
-  const setter = textSetter(
-    () => (texts ??= [...index.byPath.keys()].filter((f) => /\.pyw?$/.test(f)).map((f) => view.read(f) ?? "")),
-  );
+  let files: Array<{ file: string; text: string }> | null = null;
+  const sources = () =>
+    (files ??= [...index.byPath.keys()]
+      .filter((f) => /\.pyw?$/.test(f))
+      .map((f) => ({ file: f, text: view.read(f) ?? "" })));
+  const setter = textSetter(() => sources().map((s) => s.text));
+  const giver = textGiver(sources);
   return (file, text) => {
     if (!cache.has(file))
       cache.set(
         file,
-        /^\s*(?:if|elif)\b/m.test(text) && /=\s*(?:False|None)\b/.test(text) ? unsetFlagSpans(text, setter) : [],
+        /^\s*(?:if|elif)\b/m.test(text) && /=\s*(?:False|None)\b/.test(text) ? unsetFlagSpans(text, setter, giver) : [],
       );
     return cache.get(file)!;
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { textSetter, unsetFlagSpans } from "../../../../src/extract/families/rerun-plan/unset-flags.js";
+import { textGiver, textSetter, unsetFlagSpans } from "../../../../src/extract/families/rerun-plan/unset-flags.js";
 
 const loader = [
   "def create_loader(", // 1
@@ -55,5 +55,41 @@ describe("unsetFlagSpans", () => {
         textSetter(() => [either]),
       ),
     ).toEqual([]);
+  });
+});
+
+const gather = [
+  "import glob", // 1
+  "", // 2
+  "def gather(root, paths=None):", // 3
+  "    if paths is None:", // 4
+  "        paths = glob.glob(root + '/*/oof.csv')", // 5
+  "    return paths", // 6
+].join("\n");
+
+const givenWith = (caller: string) =>
+  unsetFlagSpans(
+    gather,
+    textSetter(() => [gather, caller]),
+    textGiver(() => [
+      { file: "parts.py", text: gather },
+      { file: "blend.py", text: caller },
+    ]),
+  );
+
+describe("unsetFlagSpans: a None default every caller gives", () => {
+  it("takes the body of `if paths is None:` where every call passes paths, naming the first", () => {
+    const spans = givenWith("from parts import gather\nx = 1\nout = gather('out', paths=['a.csv'])\n");
+    expect(spans.map((s) => s.span)).toEqual([[5, 5]]);
+    expect(spans[0]!.why).toBe("gather() runs it only when paths is not given, and every caller gives it (blend.py:3)");
+    expect(givenWith("import parts\nout = parts.gather('out', ['a.csv'])\n").map((s) => s.span)).toEqual([[5, 5]]);
+  });
+
+  it("takes nothing where a call leaves paths out, passes None or a spread, or hands the function on", () => {
+    expect(givenWith("gather('out', paths=['a.csv'])\ngather('out')\n")).toEqual([]);
+    expect(givenWith("gather('out', paths=None)\n")).toEqual([]);
+    expect(givenWith("gather('out', **kw)\n")).toEqual([]);
+    expect(givenWith("jobs = map(gather, roots)\n")).toEqual([]);
+    expect(givenWith("x = 1\n")).toEqual([]);
   });
 });
