@@ -123,6 +123,8 @@ export interface DataRefsFact {
   emptyCopy?: string;
   /** read/weights: not in the repo, and the output of a hosted notebook: a Kaggle kernel kernel-metadata.json mounts, `kaggle kernels output` downloads or the README links, "owner/slug (file:line)" */
   kernelOutput?: string;
+  /** read/weights: not in the repo and fetched by no line, but under a folder a documented download unpacks an archive of another name into (`unzip a.zip -d data/b`) or the current folder holding a folder named like the archive: that unpack command, file:line (where the file probably comes from) */
+  unpackedBy?: string;
   /** read: a machine-specific folder (a home folder, a Windows drive, Colab's drive, /mnt) the read lists by pattern alone, naming no file of its own (`glob('D:/videos/' + '*.mp4')`): paths-portable's finding, "D:/videos/" */
   machineFolder?: string;
   /** read/weights: the step its producer match rests on writes a file of another name in the same shape (`*_fold*_best.pth` for a load of `*_fold*.pth`: the same unknown parts, other fixed text) and no step writes the name read: that path with its place; or, for a read in a literal loop (`seeds = [0, 1, 2, 3]`) over values the shell loop that runs its writer never gives (`for seed in 0 1 2`), that path with its place and the values never written */
