@@ -19,7 +19,10 @@ export function hydraConfigFiles(
 ): string[] | null {
   const config = hydraMainConfig(text, program, MAIN);
   if (!config) return null;
-  const { root, name, readsArgv } = config;
+  const { root, readsArgv } = config;
+  // `--config-name x` (or `-cn x`) on the command line names the primary config in place of the decorator's.
+  const named = readsArgv ? configNameArgument(args) : null;
+  const name = named ?? config.name;
   const primary = join(root, `${name.replace(/\.ya?ml$/, "")}.yaml`);
   const text0 = files.read(primary);
   if (text0 === null) return null;
@@ -59,4 +62,15 @@ function defaultsOf(text: string): unknown[] {
   } catch {
     return [];
   }
+}
+
+/** The primary config a hydra command line names: `--config-name x`, `--config-name=x`, `-cn x`. */
+function configNameArgument(args: readonly string[]): string | null {
+  for (let i = 0; i < args.length; i++) {
+    const m = /^(?:--config-name|-cn)(?:=(.+))?$/.exec(args[i]!);
+    if (!m) continue;
+    const value = m[1] ?? args[i + 1];
+    if (value !== undefined && /^[\w./-]+$/.test(value)) return value;
+  }
+  return null;
 }
