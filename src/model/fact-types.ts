@@ -477,7 +477,7 @@ export interface PathLiteralsFact {
   container?: string;
   /** true where the path is the value of a Python file's active resume_from assignment (a framework config resuming the training from that checkpoint) */
   resumes?: boolean;
-  /** why a stranger need not hunt the path, when a reader sets it: option-overridden (an argparse default every README command running the file overrides) | parser-filled (a dataclass default the file's parser always fills, `Config(**vars(args))`) | config-to-edit (in the file the README tells the reader to edit) | overwritten (a module default another file assigns) | kaggle-branch (in code that runs only on Kaggle) | argument-default (a shell script's default that its argument or the environment replaces: `DIR=${1:-/x}`, `DIR=/x` then `DIR=$1`) */
+  /** why a stranger need not hunt the path, when a reader sets it: option-overridden (an argparse default every README command running the file overrides) | parser-filled (a dataclass default the file's parser always fills, `Config(**vars(args))`) | config-to-edit (in the file the README tells the reader to edit) | overwritten (a module default another file assigns) | kaggle-branch (in code that runs only on Kaggle) | argument-default (a shell script's default that its argument or the environment replaces: `DIR=${1:-/x}`, `DIR=/x` then `DIR=$1`) | launch-overridden (a config value every script or README command that runs the config replaces on its command line: `model.path=hub/name`) */
   settable?: string;
   /** the class attribute (Class.name) the path is the value of, where no code outside the class reads it and the class's methods that read it are called nowhere: a leftover config a rerun never meets */
   unread?: string;
