@@ -58,6 +58,7 @@ import { weightsSourceLine } from "./weight-notes.js";
 import { matlabScripts, matlabStage, matlabStatedIn, matlabWrites, type MatlabScript } from "./matlab.js";
 import { withheldNotes } from "./withheld-notes.js";
 import { unpackedFolders, unpackedFrom } from "./unpacked-folders.js";
+import { configLoads } from "./config-loaders.js";
 
 const WEIGHT_CALLS = new Set([
   "load_weights",
@@ -804,6 +805,14 @@ export const extractor: Extractor = {
         records.push(
           readRecord(file, kaggleLayout, { line: call.line, read, call: call.callee, optional }, scope, defaults),
         );
+      }
+      // A config a helper of the file loads from its parameter (`load_paths('configs/paths.yaml')`).
+      const text = file.notebook ? "" : (ctx.view.read(file.path) ?? "");
+      for (const load of /\bdef\s/.test(text) ? configLoads(text) : []) {
+        if (seen.has(load.path)) continue;
+        seen.add(load.path);
+        const read: Read = { path: load.path, kind: "read", folder: false };
+        records.push(readRecord(file, kaggleLayout, { line: load.line, read, call: load.call, optional: false }));
       }
       for (const s of file.pathStrings) {
         const slug = kaggleSlugOf(s.value, file.notebook) ?? kaggleInputAbove(s.value, file.path);
