@@ -5,7 +5,7 @@ import { blockLast, indentOf } from "../../python/blocks.js";
 
 const DEF = /^([ \t]*)def\s+([A-Za-z_]\w*)\s*\(([^)]*)\)/;
 /** A config file's name: a helper's literal argument is one only when it names such a file. */
-export const CONFIG_FILE = /\.(?:ya?ml|json|toml)$/i;
+const CONFIG_FILE = /\.(?:ya?ml|json|toml)$/i;
 
 /** Each top-level or nested function that opens or loads one of its parameters: its name and that parameter's
  * position (self and cls dropped). */
