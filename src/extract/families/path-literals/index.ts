@@ -35,6 +35,7 @@ import { kaggleInputAbove } from "../../python/path-kinds.js";
 import { isPlaceholderValue, pythonPlaceholders } from "./placeholders.js";
 import { climbOf, outsideFolder, siblingInputs, writtenOutside } from "./outside-outputs.js";
 import { launchOverriddenLines } from "./launch-overrides.js";
+import { readOnlyForLogging } from "./logging-only.js";
 
 /** A notebook's /kaggle/working is Kaggle's own output folder, where the notebook runs: no one machine's. */
 function ownFolderOfKaggle<K extends string>(kind: K | null, notebook: boolean): K | null {
@@ -235,7 +236,10 @@ export const extractor: Extractor = {
     for (const entry of ctx.view.files()) {
       if (entry.skipped || entry.size > 1_000_000) continue;
       if (entry.kind === "config" && scannableConfig(entry.path, entry.size)) {
-        for (const item of configPaths(ctx.view, entry.path, roots, false, toEdit, launches)) records.push(item);
+        for (const item of configPaths(ctx.view, entry.path, roots, false, toEdit, launches, (key) =>
+          readOnlyForLogging(key, pythonTexts().values()),
+        ))
+          records.push(item);
         continue;
       }
       const comment = commentMarker(entry.path);
@@ -314,6 +318,7 @@ function configPaths(
   vendored: boolean,
   toEdit: ReadonlySet<string> = new Set(),
   launches: () => readonly string[] = () => [],
+  loggingOnly: (key: string) => boolean = () => false,
 ): FactRecord[] {
   const text = view.read(path);
   if (text === null) return [];
@@ -346,7 +351,9 @@ function configPaths(
           ? { settable: "config-to-edit" }
           : replaced(v.line)
             ? { settable: "launch-overridden" }
-            : {}),
+            : v.key !== null && loggingOnly(v.key.slice(v.key.lastIndexOf(".") + 1))
+              ? { settable: "logging-only" }
+              : {}),
       });
     else if (/\s/.test(v.value.trim())) {
       // A value that holds a command (`cmd: python /home/u/train.py`): its words, judged as shell text is.

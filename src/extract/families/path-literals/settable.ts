@@ -13,7 +13,8 @@ export type Settable =
   | "overwritten"
   | "kaggle-branch"
   | "argument-default"
-  | "launch-overridden";
+  | "launch-overridden"
+  | "logging-only";
 
 export interface ReadmeCommand {
   command: string;
