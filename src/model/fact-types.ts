@@ -123,6 +123,8 @@ export interface DataRefsFact {
   emptyCopy?: string;
   /** read/weights: not in the repo, and the output of a hosted notebook: a Kaggle kernel kernel-metadata.json mounts, `kaggle kernels output` downloads or the README links, "owner/slug (file:line)" */
   kernelOutput?: string;
+  /** read/weights: not in the repo and fetched by no line, but under a folder a documented download unpacks an archive of another name into (`unzip a.zip -d data/b`) or the current folder holding a folder named like the archive: that unpack command, file:line (where the file probably comes from) */
+  unpackedBy?: string;
   /** read: a machine-specific folder (a home folder, a Windows drive, Colab's drive, /mnt) the read lists by pattern alone, naming no file of its own (`glob('D:/videos/' + '*.mp4')`): paths-portable's finding, "D:/videos/" */
   machineFolder?: string;
   /** read/weights: the step its producer match rests on writes a file of another name in the same shape (`*_fold*_best.pth` for a load of `*_fold*.pth`: the same unknown parts, other fixed text) and no step writes the name read: that path with its place; or, for a read in a literal loop (`seeds = [0, 1, 2, 3]`) over values the shell loop that runs its writer never gives (`for seed in 0 1 2`), that path with its place and the values never written */
@@ -481,7 +483,7 @@ export interface PathLiteralsFact {
   container?: string;
   /** true where the path is the value of a Python file's active resume_from assignment (a framework config resuming the training from that checkpoint) */
   resumes?: boolean;
-  /** why a stranger need not hunt the path, when a reader sets it: option-overridden (an argparse default every README command running the file overrides) | parser-filled (a dataclass default the file's parser always fills, `Config(**vars(args))`) | config-to-edit (in the file the README tells the reader to edit) | overwritten (a module default another file assigns) | kaggle-branch (in code that runs only on Kaggle) | argument-default (a shell script's default that its argument or the environment replaces: `DIR=${1:-/x}`, `DIR=/x` then `DIR=$1`) */
+  /** why a stranger need not hunt the path, when a reader sets it: option-overridden (an argparse default every README command running the file overrides) | parser-filled (a dataclass default the file's parser always fills, `Config(**vars(args))`) | config-to-edit (in the file the README tells the reader to edit) | overwritten (a module default another file assigns) | kaggle-branch (in code that runs only on Kaggle) | argument-default (a shell script's default that its argument or the environment replaces: `DIR=${1:-/x}`, `DIR=/x` then `DIR=$1`) | launch-overridden (a config value every script or README command that runs the config replaces on its command line: `model.path=hub/name`) | logging-only (a config value the code reads only to hand wandb.save or wandb.init: where logs and code copies go, no input) */
   settable?: string;
   /** the class attribute (Class.name) the path is the value of, where no code outside the class reads it and the class's methods that read it are called nowhere: a leftover config a rerun never meets */
   unread?: string;

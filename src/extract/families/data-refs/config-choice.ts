@@ -8,6 +8,8 @@ import { importTargets, type ModuleTree } from "../../python/dynamic-imports.js"
 import { sysPathFolders } from "../../python/sys-path-folders.js";
 
 export interface ConfigChoice {
+  /** The reading file. */
+  file: string;
   /** The file itself, the modules it names or imports, and the local modules those import. */
   allowed: ReadonlySet<string>;
   /** Folders of the modules chosen: another module there is a rival config, not this file's. */
@@ -61,6 +63,7 @@ export function configChoice(
   for (const m of chosen)
     for (const imp of importsOf(m)) for (const p of localModules(imp, m, [folderOf(m), ""], tree)) allowed.add(p);
   return {
+    file,
     allowed,
     rivalFolders: new Set(chosen.map(folderOf)),
     namedFolders: new Set(named.map(folderOf)),
@@ -71,6 +74,21 @@ export function configChoice(
 /** The values of one key a file may read, in the order to try: its own modules' first; a rival config's never;
  * where the file's config is named only at run time and its candidates disagree, none of theirs. */
 export function scopeValues<T extends { value: string; by: string }>(list: readonly T[], choice: ConfigChoice): T[] {
+  return withinSubproject(moduleScope(list, choice), choice.file);
+}
+
+/** A data config's values (YAML, JSON) for a file inside a top folder (one subproject of several): those of
+ * configs in that folder where any sets the key; a config of another subproject sharing the key name is
+ * another program's. */
+function withinSubproject<T extends { by: string }>(list: readonly T[], file: string): T[] {
+  const top = file.includes("/") ? `${file.slice(0, file.indexOf("/"))}/` : null;
+  if (top === null) return [...list];
+  const isData = (v: T) => !v.by.replace(/:\d+$/, "").endsWith(".py");
+  if (!list.some((v) => isData(v) && v.by.startsWith(top))) return [...list];
+  return list.filter((v) => !isData(v) || v.by.startsWith(top) || !v.by.includes("/"));
+}
+
+function moduleScope<T extends { value: string; by: string }>(list: readonly T[], choice: ConfigChoice): T[] {
   const fileOf = (v: T) => v.by.replace(/:\d+$/, "");
   const isModule = (v: T) => fileOf(v).endsWith(".py");
   const own = list.filter((v) => choice.allowed.has(fileOf(v)));

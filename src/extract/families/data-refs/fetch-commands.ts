@@ -28,6 +28,14 @@ export function fetchLines(view: RepoView, facts: Facts): FetchLine[] {
     if (r.kind === "command" && typeof r.command === "string")
       out.push({ file: r.file ?? "README", line: typeof r.line === "number" ? r.line : 0, text: r.command });
   }
+  for (const { file, text } of fetchScripts(view))
+    for (const { line, text: lineText } of fetcherLines(text))
+      out.push({ file, line, text: lineText.trim().replace(/^"|\\n",?$|",?$/g, "") });
+  return out;
+}
+
+/** The scripts, notebooks and download modules whose lines may fetch data, with their text. */
+export function* fetchScripts(view: RepoView): Generator<{ file: string; text: string }> {
   for (const entry of view.files()) {
     const name = entry.path.slice(entry.path.lastIndexOf("/") + 1).toLowerCase();
     const role = roleOf(entry);
@@ -42,11 +50,8 @@ export function fetchLines(view: RepoView, facts: Facts): FetchLine[] {
     )
       continue;
     const text = view.read(entry.path);
-    if (text === null) continue;
-    for (const { line, text: lineText } of fetcherLines(text))
-      out.push({ file: entry.path, line, text: lineText.trim().replace(/^"|\\n",?$|",?$/g, "") });
+    if (text !== null) yield { file: entry.path, text };
   }
-  return out;
 }
 
 const FETCHER_ANYWHERE = new RegExp(FETCHER.source, "gi");

@@ -61,6 +61,8 @@ import { optionDefaults, passesOption } from "./option-defaults.js";
 import { weightsSourceLine } from "./weight-notes.js";
 import { matlabScripts, matlabStage, matlabStatedIn, matlabWrites, type MatlabScript } from "./matlab.js";
 import { withheldNotes } from "./withheld-notes.js";
+import { unpackedFolders, unpackedFrom } from "./unpacked-folders.js";
+import { configLoads } from "./config-loaders.js";
 
 const WEIGHT_CALLS = new Set([
   "load_weights",
@@ -415,6 +417,7 @@ export const extractor: Extractor = {
     const paths = new RepoPaths(ctx.view);
     const lines = fetchLines(ctx.view, ctx.facts);
     const fetchedBy = fetchMatcher(lines);
+    const unpacks = unpackedFolders(ctx.view, ctx.facts);
     // kagglehub's downloads in code fetch as the Kaggle CLI's do in a shell.
     const hub = hubDownloads(ctx.view, index);
     const commanded = [
@@ -698,6 +701,16 @@ export const extractor: Extractor = {
           documented = competition;
         if (t.by && resolved === null) resolved = `${t.path} (${t.by})`;
       }
+      // Under a folder a documented download unpacks into: the archive's file (or, where the archive is named
+      // otherwise than the folder, probably).
+      let unpackedBy: string | null = null;
+      if (!inRepo && !fetched)
+        for (const t of tries) {
+          const under = unpackedFrom(t.path, unpacks);
+          if (under?.conclusive) fetched = true;
+          else unpackedBy ??= under?.by ?? null;
+        }
+      if (fetched) unpackedBy = null;
       // A write whose integer field cannot make the name read (`fold%d` written, `fold1_best` read) is not its writer.
       if (!read.path.includes("*") && !read.folder && producedBy !== null) {
         const base = read.path.slice(read.path.lastIndexOf("/") + 1);
@@ -790,6 +803,7 @@ export const extractor: Extractor = {
         ...(emptyCopy ? { emptyCopy } : {}),
         ...(writtenAs ? { writtenAs } : {}),
         ...(kernelOutput ? { kernelOutput } : {}),
+        ...(unpackedBy ? { unpackedBy } : {}),
         ...(machineFolder ? { machineFolder } : {}),
       });
     };
@@ -823,6 +837,14 @@ export const extractor: Extractor = {
         records.push(
           readRecord(file, kaggleLayout, { line: call.line, read, call: call.callee, optional }, scope, defaults),
         );
+      }
+      // A config a helper of the file loads from its parameter (`load_paths('configs/paths.yaml')`).
+      const text = file.notebook ? "" : (ctx.view.read(file.path) ?? "");
+      for (const load of /\bdef\s/.test(text) ? configLoads(text) : []) {
+        if (seen.has(load.path)) continue;
+        seen.add(load.path);
+        const read: Read = { path: load.path, kind: "read", folder: false };
+        records.push(readRecord(file, kaggleLayout, { line: load.line, read, call: load.call, optional: false }));
       }
       for (const s of file.pathStrings) {
         const slug = kaggleSlugOf(s.value, file.notebook) ?? kaggleInputAbove(s.value, file.path);

@@ -34,6 +34,8 @@ import { siblingFolders, siblingOf } from "../../parse/sibling-folders.js";
 import { kaggleInputAbove } from "../../python/path-kinds.js";
 import { isPlaceholderValue, pythonPlaceholders } from "./placeholders.js";
 import { climbOf, outsideFolder, readFromWritten, siblingInputs, writtenOutside } from "./outside-outputs.js";
+import { launchOverriddenLines } from "./launch-overrides.js";
+import { readOnlyForLogging } from "./logging-only.js";
 
 /** A notebook's /kaggle/working is Kaggle's own output folder, where the notebook runs: no one machine's. */
 function ownFolderOfKaggle<K extends string>(kind: K | null, notebook: boolean): K | null {
@@ -221,10 +223,23 @@ export const extractor: Extractor = {
         }
       }
     }
+    // The launches that may run a config (shell scripts and README commands), read once when a config needs them.
+    let launchTexts: string[] | null = null;
+    const launches = () =>
+      (launchTexts ??= [
+        ...commands.map((c) => c.command),
+        ...ctx.view
+          .files()
+          .filter((f) => !f.skipped && f.size <= 1_000_000 && roleOf(f) === "shell")
+          .map((f) => ctx.view.read(f.path) ?? ""),
+      ]);
     for (const entry of ctx.view.files()) {
       if (entry.skipped || entry.size > 1_000_000) continue;
       if (entry.kind === "config" && scannableConfig(entry.path, entry.size)) {
-        for (const item of configPaths(ctx.view, entry.path, roots, false, toEdit)) records.push(item);
+        for (const item of configPaths(ctx.view, entry.path, roots, false, toEdit, launches, (key) =>
+          readOnlyForLogging(key, pythonTexts().values()),
+        ))
+          records.push(item);
         continue;
       }
       const comment = commentMarker(entry.path);
@@ -302,10 +317,18 @@ function configPaths(
   roots: readonly string[],
   vendored: boolean,
   toEdit: ReadonlySet<string> = new Set(),
+  launches: () => readonly string[] = () => [],
+  loggingOnly: (key: string) => boolean = () => false,
 ): FactRecord[] {
   const text = view.read(path);
   if (text === null) return [];
   const out: FactRecord[] = [];
+  // Keys every launch of this config replaces on its command line (`model.path=hub/name`): defaults no run reads.
+  let overridden: Set<number> | null = null;
+  const replaced = (line: number) =>
+    (overridden ??= /\.(?:ya?ml|json)$/i.test(path) ? launchOverriddenLines(path, text, launches()) : new Set()).has(
+      line,
+    );
   // A conda export's top-level `prefix:` says where the author's environment lived; no code reads it.
   const condaPrefix = /^dependencies\s*:/m.test(text)
     ? text.split("\n").findIndex((l) => /^prefix\s*:/.test(l)) + 1
@@ -324,7 +347,13 @@ function configPaths(
         value: v.value,
         kind,
         source: "config",
-        ...(toEdit.has(path) ? { settable: "config-to-edit" } : {}),
+        ...(toEdit.has(path)
+          ? { settable: "config-to-edit" }
+          : replaced(v.line)
+            ? { settable: "launch-overridden" }
+            : v.key !== null && loggingOnly(v.key.slice(v.key.lastIndexOf(".") + 1))
+              ? { settable: "logging-only" }
+              : {}),
       });
     else if (/\s/.test(v.value.trim())) {
       // A value that holds a command (`cmd: python /home/u/train.py`): its words, judged as shell text is.

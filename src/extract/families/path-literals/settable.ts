@@ -7,7 +7,14 @@ import { parseReadme } from "../../shell/readme-parse.js";
 
 /** Why a stranger need not hunt the path: the option, the config, the caller or the platform sets it. */
 export type Settable =
-  "option-overridden" | "parser-filled" | "config-to-edit" | "overwritten" | "kaggle-branch" | "argument-default";
+  | "option-overridden"
+  | "parser-filled"
+  | "config-to-edit"
+  | "overwritten"
+  | "kaggle-branch"
+  | "argument-default"
+  | "launch-overridden"
+  | "logging-only";
 
 export interface ReadmeCommand {
   command: string;

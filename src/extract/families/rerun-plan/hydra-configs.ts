@@ -1,7 +1,7 @@
 // The config files a hydra program composes for one command line: the primary config and each group's option
 // of its `defaults:` list, a `group=option` word on the command line picking another. Pure over a read function.
 import { yamlParser } from "../../../io/yaml.js";
-import { hydraMainConfig, type HydraFiles } from "./hydra-overrides.js";
+import { configNameArgument, hydraMainConfig, type HydraFiles } from "./hydra-overrides.js";
 
 const join = (a: string, b: string) => [a, b].filter((p) => p !== "" && p !== ".").join("/");
 
@@ -19,7 +19,10 @@ export function hydraConfigFiles(
 ): string[] | null {
   const config = hydraMainConfig(text, program, MAIN);
   if (!config) return null;
-  const { root, name, readsArgv } = config;
+  const { root, readsArgv } = config;
+  // `--config-name x` (or `-cn x`) on the command line names the primary config in place of the decorator's.
+  const named = readsArgv ? configNameArgument(args) : undefined;
+  const name = named ?? config.name;
   const primary = join(root, `${name.replace(/\.ya?ml$/, "")}.yaml`);
   const text0 = files.read(primary);
   if (text0 === null) return null;
@@ -60,3 +63,4 @@ function defaultsOf(text: string): unknown[] {
     return [];
   }
 }
+

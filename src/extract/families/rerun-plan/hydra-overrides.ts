@@ -203,7 +203,9 @@ export function unsetMandatory(words: readonly string[], tree: HydraTree): strin
 export function configNameArgument(words: readonly string[]): string | undefined {
   for (let i = 0; i < words.length; i++) {
     const m = /^(?:--config-name|-cn)(?:=(.+))?$/.exec(words[i]!);
-    if (m) return m[1] ?? words[i + 1];
+    if (!m) continue;
+    const value = m[1] ?? words[i + 1];
+    if (value !== undefined && /^[\w./-]+$/.test(value)) return value;
   }
   return undefined;
 }

@@ -131,7 +131,24 @@ export const extractor: Extractor = {
         Object.assign(records[i]!, { importsOffPath: off.imports.join(", "), searchedFolder: off.searched });
         if (image.unknown !== null) records[i]!.imageUnknown = image.unknown;
       });
-    const reach = reachOf(steps, index, view, env);
+    // The configs each step loads: those its record lists, and those a hydra program composes for its words.
+    const configsOf = (step: Step): string[] => {
+      const listed = String(records[steps.indexOf(step)]?.configs ?? "")
+        .split(",")
+        .filter((c) => c !== "");
+      const program = step.program;
+      const composed =
+        program !== null && /\.py$/.test(program) && view.has(program)
+          ? (hydraConfigFiles(
+              view.read(program) ?? "",
+              program,
+              argsAfter(step.command, program, step.runAs),
+              hydraFiles(view),
+            ) ?? [])
+          : [];
+      return [...new Set([...listed, ...composed])];
+    };
+    const reach = reachOf(steps, index, view, env, configsOf);
     for (const r of reach)
       records.push({
         kind: "reach",

@@ -16,6 +16,7 @@ import { sysPathFolders } from "../../python/sys-path-folders.js";
 import { ruledOutSpans } from "./ruled-out.js";
 import { stepOptionValues } from "./option-values.js";
 import { textGiver, textSetter, unsetFlagSpans } from "./unset-flags.js";
+import { configFlagSpans } from "./config-flags.js";
 import type { Span } from "./main-only.js";
 
 export interface Reach {
@@ -36,7 +37,16 @@ const CODE = /\.(?:py|pyw|ipynb|sh|bash)$/;
 /** The most steps whose walks are each followed to the end (a module's steps known): the walks cost steps x files. */
 const MAX_WALKED_STEPS = 40;
 
-export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: RepoView, env: ShellEnv): Reach[] {
+/** The config files a step loads (its arguments' and those its program composes or defaults to). */
+export type ConfigsOfStep = (step: Step) => readonly string[];
+
+export function reachOf(
+  steps: readonly Step[],
+  index: RepoPythonIndex,
+  view: RepoView,
+  env: ShellEnv,
+  configsOf: ConfigsOfStep = () => [],
+): Reach[] {
   const reached = new Map<string, Reach>();
   /** Files some step runs or calls, though another step may have reached them first by an import. */
   const ranItself = new Set<string>();
@@ -98,7 +108,7 @@ export function reachOf(steps: readonly Step[], index: RepoPythonIndex, view: Re
     }
   }
   markMainOnly([...reached.values()], ranItself, index, view);
-  markRuledOut([...reached.values()], perStep ? stepsOf : new Map(), index, view, flagged);
+  markRuledOut([...reached.values()], perStep ? stepsOf : new Map(), index, view, flagged, configsOf);
   return [...reached.values()];
 }
 
@@ -187,6 +197,7 @@ function markRuledOut(
   index: RepoPythonIndex,
   view: RepoView,
   flagged: (file: string, text: string) => Array<{ span: Span; why: string }>,
+  configsOf: ConfigsOfStep,
 ): void {
   const files = new Map<Step, string[]>();
   for (const [file, steps] of stepsOf)
@@ -200,6 +211,14 @@ function markRuledOut(
     const spans = [
       ...(steps ? ruledOutSpans(text, (option) => stepOptionValues(option, steps, index, filesOf)) : []),
       ...flagged(r.file, text),
+      ...(steps
+        ? configFlagSpans(text, () =>
+            steps.map((step) => ({
+              configs: configsOf(step).map((path) => ({ path, text: view.read(path) ?? "" })),
+              args: argsAfter(step.command, step.program, step.runAs),
+            })),
+          )
+        : []),
     ].sort((a, b) => a.span[0] - b.span[0]);
     if (spans.length === 0) continue;
     r.ruledOut = spansText(spans.map((s) => s.span));

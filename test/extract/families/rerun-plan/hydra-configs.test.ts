@@ -25,6 +25,16 @@ describe("hydra config composition", () => {
     ]);
   });
 
+  it("takes the primary config a --config-name (or -cn) word names over the decorator's", () => {
+    const text = '@hydra.main(config_path="configs", config_name="absent")\ndef main(cfg):\n    pass\n';
+    expect(hydraConfigFiles(text, "train.py", ["--config-name", "base", "fold=1"], files)).toEqual([
+      "configs/base.yaml",
+    ]);
+    expect(hydraConfigFiles(text, "train.py", ["-cn", "base"], files)).toEqual(["configs/base.yaml"]);
+    expect(hydraConfigFiles(text, "train.py", ["fold=1"], files)).toBeNull();
+    expect(hydraConfigFiles(text, "train.py", ["--config-name=base"], files)).toEqual(["configs/base.yaml"]);
+  });
+
   it("is null for a program with no hydra main or a primary config the repo lacks", () => {
     expect(hydraConfigFiles("def main():\n    pass\n", "train.py", [], files)).toBeNull();
     expect(hydraConfigFiles('@hydra.main(config_path="conf", config_name="x")\n', "train.py", [], files)).toBeNull();

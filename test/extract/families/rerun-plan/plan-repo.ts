@@ -96,6 +96,14 @@ export async function evidenceOf(
   return judgedAs(files, ruleIds, (f) => f.evidence ?? "none");
 }
 
+/** As findingsOf, each finding as [rule, file, line, place]: on the rerun plan, off it, or unknown. */
+export async function placesOf(
+  files: Record<string, string>,
+  ruleIds: readonly string[],
+): Promise<Array<[string, string | null, number | null, string]>> {
+  return judgedAs(files, ruleIds, (f) => f.plan ?? "none");
+}
+
 /** The named built-in rules judged over a real git repo of the files: each finding as [rule, file, line, told]. */
 async function judgedAs(
   files: Record<string, string>,
