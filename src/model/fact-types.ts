@@ -691,6 +691,8 @@ export interface RerunPlanFact {
   importsOffPath?: string;
   /** step with importsOffPath: the folder Python searches first, the script's own */
   searchedFolder?: string;
+  /** step with importsOffPath: the spec (pyproject.toml, setup.py, setup.cfg) of a project of the repo whose packages hold the imports but which no step installs (`poetry install`, `pip install -e .`): its install step is what the plan lacks; absent when none */
+  uninstalledProject?: string;
   /** step with importsOffPath: the outside image of the environment (a Dockerfile's FROM, an image the README pulls or runs) whose variables data/container-images.json does not know, so a PYTHONPATH it sets may find the imports */
   imageUnknown?: string;
   /** step: the config files it loads, repo-relative, comma-separated; empty when none */
