@@ -45,6 +45,9 @@ const PROJECT_TOOLS: ReadonlyArray<{ tool: RegExp; installs: RegExp; skipsRoot: 
   { tool: /^pdm$/, installs: /^(?:install|sync)$/, skipsRoot: /^--no-self$/, folder: /^(?:-p|--project)$/ },
 ];
 
+/** A word of a project manager's name in a line, the cheap test before its words are read. */
+const PROJECT_TOOL = /(?:^|\s)(?:poetry|uv|pdm)\s/;
+
 /** The folder (as written) a project manager's line installs the project from, "" for its own; null when it
  * installs none. Only the line's own words count: what `poetry run` runs is not read. */
 export function projectInstallFolder(line: readonly string[]): string | null {
@@ -112,7 +115,8 @@ export function repoInstallsOf(
     if (cd) at = repoPathFrom(at, cd[1]!) ?? at;
     const setup = SETUP_INSTALL.exec(part);
     if (setup) add(at, setup[1]!.slice(0, -"setup.py".length) || ".");
-    const project = projectInstallFolder(pipWords(part.trim()));
+    // Split on whitespace alone: pipWords' comment pattern is quadratic on a long run of spaces.
+    const project = PROJECT_TOOL.test(part) ? projectInstallFolder(part.trim().split(/\s+/)) : null;
     if (project !== null) {
       const path = repoPathFrom(at, project || ".");
       if (path !== null) projects.push(path);
