@@ -133,7 +133,7 @@ export interface DataRefsFact {
 
 /** Environment spec files, the packages they declare and pin, the packages install commands elsewhere declare (README blocks, scripts, notebooks), base images, the Python version, index URLs and CUDA hints. */
 export interface EnvSpecFact {
-  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | docker-template (a Dockerfile written as a Go template, at its first marker: `{{ if ... }}`, `{{ end }}` alone on a line, `FROM {{ .Base }}`) | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack | system-library | framework-companion | pin-conflict | setup-cannot-run (a setup.py that opens a file the repo does not commit, at the open: `pip install .` stops at FileNotFoundError) */
+  /** spec-file | package | install | image | python-version | index-url | cuda | python-code | copy | framework-versions | install-moot | run-syntax | docker-template (a Dockerfile written as a Go template, at its first marker: `{{ if ... }}`, `{{ end }}` alone on a line, `FROM {{ .Base }}`) | system-pip | wheel-python | apt-key-revoked | apt-repo-foreign | gpu-stack | system-library | framework-companion | pin-conflict | setup-cannot-run (a setup.py that opens a file the repo does not commit, at the open: `pip install .` stops at FileNotFoundError) | poetry-root-missing (a Poetry pyproject.toml in package mode, which a README command installs with `poetry install`, with no `packages` key and no folder or module of the project's name: the install fails on the project itself, at its name) */
   kind?: string;
   /** the spec file, or the README, script or notebook holding the install command or image (path from the repo root) */
   file?: string;
@@ -147,7 +147,7 @@ export interface EnvSpecFact {
   offRoute?: string;
   /** spec-file: set with obvious; install-moot: the repo has Python code but no spec file and no install command at all (the missing spec is the gap, and no README words about installing can fill it): a README install command has nothing to add */
   installMoot?: boolean;
-  /** package, install: distribution name, normalized (lowercase, runs of -_. as -); framework-versions: the framework (torch, tensorflow); system-library: the distribution that needs the library; framework-companion: torchvision or torchaudio */
+  /** package, install: distribution name, normalized (lowercase, runs of -_. as -); poetry-root-missing: the project's name as its spec writes it; framework-versions: the framework (torch, tensorflow); system-library: the distribution that needs the library; framework-companion: torchvision or torchaudio */
   name?: string;
   /** package, install: the version spec as written ('' when none; the URL of a direct reference) */
   spec?: string;
@@ -261,6 +261,10 @@ export interface EnvSpecFact {
   matches?: boolean;
   /** spec-file: a setup.py that fails before setup() (it opens a file the repo does not commit): it installs nothing, and its install_requires is not read */
   cannotRun?: boolean;
+  /** poetry-root-missing: the module Poetry looks for, the project's name in lower case with `_` for `-` and `.` (my_sol), as a folder or .py file beside the spec or under its src/ */
+  module?: string;
+  /** poetry-root-missing: the README command that runs `poetry install` on the spec, as file:line */
+  installedBy?: string;
   /** setup-cannot-run: the file it opens, as written (relative to setup.py's folder) */
   opens?: string;
   /** setup-cannot-run: where a committed file's name differs only in case, a clause naming it ('; the repo commits readme.md, ...') */
@@ -701,6 +705,8 @@ export interface RerunPlanFact {
   importsOffPath?: string;
   /** step with importsOffPath: the folder Python searches first, the script's own */
   searchedFolder?: string;
+  /** step with importsOffPath: the spec (pyproject.toml, setup.py, setup.cfg) of a project of the repo whose packages hold the imports but which no step installs (`poetry install`, `pip install -e .`): its install step is what the plan lacks; absent when none */
+  uninstalledProject?: string;
   /** step with importsOffPath: the outside image of the environment (a Dockerfile's FROM, an image the README pulls or runs) whose variables data/container-images.json does not know, so a PYTHONPATH it sets may find the imports */
   imageUnknown?: string;
   /** step: the config files it loads, repo-relative, comma-separated; empty when none */

@@ -45,6 +45,7 @@ import { markPytorchIndexed } from "./pytorch-index.js";
 import { markInRepoReferences, pinThroughReferences } from "./in-repo-references.js";
 import { setupScriptPythons } from "./setup-script-python.js";
 import { missingSetupOpens } from "./setup-opens.js";
+import { poetryRootRecords } from "./poetry-root.js";
 
 export type SpecFormat =
   | "dockerfile"
@@ -437,6 +438,13 @@ export const extractor: Extractor = {
     markOffRoute(view, records, named);
     for (const item of declarationRecords(view, facts)) records.push(item);
     for (const item of copyRecords(view, facts)) records.push(item);
+    // A Poetry project the README installs whose own package Poetry cannot find.
+    const commands = (facts.families["readme"] ?? []).flatMap((r) =>
+      r.kind === "command" && typeof r.command === "string" && typeof r.file === "string"
+        ? [{ file: r.file, line: Number(r.line ?? 1), command: r.command, cwd: typeof r.cwd === "string" ? r.cwd : "" }]
+        : [],
+    );
+    for (const item of poetryRootRecords(view, commands)) records.push(item);
     markAlternativeBuilds(records, named);
     const contextsOf = dockerfileContexts(view, facts);
     records.push(...systemPythonRecords(view, records, contextsOf), ...aptSourceRecords(view, records, contextsOf));

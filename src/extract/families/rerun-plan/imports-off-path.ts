@@ -8,6 +8,7 @@ import type { RepoView } from "../../../model/repo-view.js";
 import { resolveImport, type RepoPythonIndex } from "../../python/repo-index.js";
 import type { PyImport } from "../../python/file-index.js";
 import { filesWithRole } from "../../view/file-roles.js";
+import type { ProjectSpec } from "../../python/spec-roots.js";
 import type { Step } from "./steps.js";
 
 export interface OffPathImports {
@@ -15,6 +16,9 @@ export interface OffPathImports {
   searched: string;
   /** Each import Python will not find there, with the repo file the lenient reading finds: "mylib (mylib/__init__.py)". */
   imports: string[];
+  /** The spec of a project no step installs whose packages hold them ("lib/pyproject.toml"): its install is what
+   * the plan lacks. */
+  uninstalled?: string;
 }
 
 /** Files that change the search path themselves: `sys.path.append/insert`, `site.addsitedir`. */
@@ -34,7 +38,8 @@ export function repoSetsPythonPath(view: RepoView): boolean {
 /**
  * For a step that runs a repo script by path with Python (`python a/b/train.py`), the script's absolute imports
  * of the repo's own modules that resolve only from a folder above its own. `extraPath`: folders the step's
- * PYTHONPATH names; `installed`: folders a step installs as packages.
+ * PYTHONPATH names; `installed`: folders a step installs as packages; `uninstalled`: the repo's projects no step
+ * installs, whose spec would make such an import findable (read only once an import is off the path).
  */
 export function importsOffPath(
   step: Step,
@@ -42,6 +47,7 @@ export function importsOffPath(
   view: RepoView,
   extraPath: readonly string[],
   installed: readonly string[],
+  uninstalled: () => readonly ProjectSpec[] = () => [],
 ): OffPathImports | null {
   const program = step.program;
   if (program === null || !/\.pyw?$/.test(program) || step.locatedByName || step.runAs !== undefined) return null;
@@ -53,6 +59,7 @@ export function importsOffPath(
   const searched = folderOf(program);
   if (searched === "") return null;
   const imports: string[] = [];
+  let uninstalledSpec: string | undefined;
   for (const imp of py.imports) {
     if (imp.level > 0 || imp.optional || imp.module === "") continue;
     const strict = strictlyResolved(index, program, imp, extraPath, installed);
@@ -62,9 +69,12 @@ export function importsOffPath(
       continue;
     }
     const lenient = resolveImport(index, program, imp, [], installed);
-    if (lenient.length > 0) imports.push(`${imp.module} (${lenient[0]})`);
+    if (lenient.length === 0) continue;
+    imports.push(`${imp.module} (${lenient[0]})`);
+    uninstalledSpec ??= uninstalled().find((p) => strictlyResolved(index, program, imp, [], p.roots).length > 0)?.file;
   }
-  return imports.length > 0 ? { searched, imports: [...new Set(imports)] } : null;
+  if (imports.length === 0) return null;
+  return { searched, imports: [...new Set(imports)], ...(uninstalledSpec ? { uninstalled: uninstalledSpec } : {}) };
 }
 
 /** The import resolved as Python's sys.path would: the script's folder, the step's PYTHONPATH and the installed

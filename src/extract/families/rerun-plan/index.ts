@@ -37,6 +37,7 @@ import { applyHandEdits, handEdits } from "./hand-edits.js";
 import { pythonPath, reachOf } from "./reach.js";
 import { importsOffPath, repoSetsPythonPath } from "./imports-off-path.js";
 import { installedRoots } from "./installed-roots.js";
+import { projectSpecs, type ProjectSpec } from "../../python/spec-roots.js";
 import { imageSearchPath } from "./image-path.js";
 import { programOf, StepList, type Step, type TopStep } from "./steps.js";
 import { isModelName, ONE_FOLD, trainingValues } from "./training-values.js";
@@ -122,13 +123,17 @@ export const extractor: Extractor = {
     // The environment's image may put the working folder on PYTHONPATH (Kaggle's), or set a path we cannot know.
     const image = imageSearchPath(facts.families["env-spec"] ?? []);
     const imagePath = (step: Step) => (image.workingFolder !== null ? [step.cwd === "." ? "" : step.cwd] : []);
+    // A project whose spec would make them importable, but which no step installs: its install is what is missing.
+    let lacking: ProjectSpec[] | null = null;
+    const uninstalled = () => (lacking ??= projectSpecs(view).filter((p) => !installed.projects.has(p.folder)));
     const offPath = steps.map((step) =>
-      importsOffPath(step, index, view, [...pythonPath(step), ...imagePath(step)], installed),
+      importsOffPath(step, index, view, [...pythonPath(step), ...imagePath(step)], installed.roots, uninstalled),
     );
     if (offPath.some((o) => o !== null) && !repoSetsPythonPath(view))
       offPath.forEach((off, i) => {
         if (!off) return;
         Object.assign(records[i]!, { importsOffPath: off.imports.join(", "), searchedFolder: off.searched });
+        if (off.uninstalled) records[i]!.uninstalledProject = off.uninstalled;
         if (image.unknown !== null) records[i]!.imageUnknown = image.unknown;
       });
     // The configs each step loads: those its record lists, and those a hydra program composes for its words.

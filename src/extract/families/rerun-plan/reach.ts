@@ -51,7 +51,7 @@ export function reachOf(
   /** Files some step runs or calls, though another step may have reached them first by an import. */
   const ranItself = new Set<string>();
   const tree = moduleTree(view);
-  const installed = installedRoots(steps, view);
+  const installed = installedRoots(steps, view).roots;
   /** Each Python file with the steps that reach it (each step's own walk), for the values their arguments give. */
   const stepsOf = new Map<string, Step[]>();
   // Each step walks every file it reaches while there are few steps; past that, a file is walked once, and which
