@@ -63,4 +63,3 @@ function defaultsOf(text: string): unknown[] {
     return [];
   }
 }
-
