@@ -1,8 +1,8 @@
 // A path the prose names by its tail (`script/run.sh` where the repo has input/training/script/run.sh): the one
 // file that ends so is that file, and a step of the plan where the prose says to run it; two such files are
-// both named, at info.
+// both named, at the severity the first-look gate leaves the rule.
 import { describe, expect, it } from "vitest";
-import { findingsOf, planOf, stepsOf } from "../rerun-plan/plan-repo.js";
+import { findingsOf, gatedWarning, planOf, stepsOf } from "../rerun-plan/plan-repo.js";
 
 const RULES = ["instructions-references-exist"];
 const README = "# Solution\n\nPut the data in the folder `source_data`, then run `script/run.sh` to train the model.\n";
@@ -20,13 +20,15 @@ describe("readme: a prose path given by its tail", () => {
     );
   });
 
-  it("names both files where two end with the path, at info", async () => {
+  it("names both files where two end with the path, at the gated severity", async () => {
     const files = {
       ...CODE,
       "input/inference/script/run.sh": "python predict.py\n",
       "input/inference/script/predict.py": "print('predict')\n",
       "README.md": README,
     };
-    expect(await findingsOf(files, RULES)).toEqual([["instructions-references-exist", "README.md", 3, "info"]]);
+    expect(await findingsOf(files, RULES)).toEqual([
+      ["instructions-references-exist", "README.md", 3, gatedWarning("instructions-references-exist")],
+    ]);
   });
 });

@@ -1,2 +1,0 @@
-import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);
-import{a as e,b as t}from"./chunk-ODHFYITT.js";import"./chunk-7JGAHFNV.js";import"./chunk-6UGSURKG.js";import"./chunk-I5EFOU6M.js";import"./chunk-W2DYWI7X.js";import"./chunk-TCCM3TRL.js";import"./chunk-CR2ZQOZE.js";import"./chunk-TUJWZLN7.js";export{e as findEngine,t as runBuildStage};

@@ -1,0 +1,2 @@
+import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);
+import{a as e,b as t}from"./chunk-NU4MVSJT.js";import"./chunk-XGBP4MDU.js";import"./chunk-6UGSURKG.js";import"./chunk-IVYECQ3D.js";import"./chunk-W2DYWI7X.js";import"./chunk-MSLBSD3T.js";import"./chunk-TCCM3TRL.js";import"./chunk-CR2ZQOZE.js";import"./chunk-TUJWZLN7.js";export{e as findEngine,t as runBuildStage};
