@@ -1,6 +1,7 @@
 // A shell script's lines read in order, following the moves it makes to its own folder (`cd "$(dirname "$0")"`,
 // `cd "$(dirname "${BASH_SOURCE[0]}")"/..`, `pushd $SCRIPT_DIR` after `SCRIPT_DIR=$(cd "$(dirname "$0")"; pwd)`),
 // which land where the script lies whatever folder it was started from. Pure.
+import { posix } from "node:path";
 import { interpretLine, joinRel, type ShellCommand, type ShellEnv } from "./readme-commands.js";
 
 /** What a word of the script stands for: the script file itself, or a folder (from the repo root). */
@@ -139,6 +140,16 @@ export function scriptLineReader(folder: string, env: ShellEnv = {}): ScriptLine
       }
     }
     if (/^popd\b/.test(text) && pushed.length > 0) return { command: null, cwd: pushed.pop()! };
-    return interpretLine(raw, cwd, env);
+    return interpretLine(withFolders(raw, vars, cwd), cwd, env);
   };
+}
+
+/** `python $EXP_DIR/train.py` where EXP_DIR names a folder of the repo: the folder written from the working folder
+ * the line runs in, so the program resolves as the script runs it. */
+function withFolders(raw: string, vars: ReadonlyMap<string, string>, cwd: string): string {
+  if (vars.size === 0) return raw;
+  return raw.replace(/\$\{(\w+)\}|\$(\w+)/g, (all, a: string | undefined, b: string | undefined) => {
+    const dir = vars.get((a ?? b)!);
+    return dir === undefined ? all : posix.relative(cwd || ".", dir || ".") || ".";
+  });
 }

@@ -70,6 +70,31 @@ function loopOnOneLine(text: string): { head: string; body: string; arithmetic: 
   return { head: head.trim(), body: body.trim(), arithmetic };
 }
 
+/** The most elements of a literal loop list that are run one by one (a loop over more is counted, not unrolled). */
+const MAX_UNROLLED = 16;
+
+/** `NAME=(a b c)` opening on this line: the name and the words inside, and whether the `)` closes it here. */
+function arrayOpen(text: string): { name: string; words: string; closed: boolean } | null {
+  const m = /^(?:declare\s+-a\s+|local\s+|readonly\s+)?([A-Za-z_]\w*)=\((.*)$/.exec(text);
+  if (!m) return null;
+  const end = m[2]!.indexOf(")");
+  return { name: m[1]!, words: end < 0 ? m[2]! : m[2]!.slice(0, end), closed: end >= 0 };
+}
+
+/** The words of an array's body, quotes dropped, comments left out. */
+const arrayWords = (body: string): string[] =>
+  body
+    .replace(/#.*$/gm, "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/^["']|["']$/g, ""));
+
+/** Expand `${NAME[@]}` and `${NAME[*]}` (quoted or not) for the arrays known so far: their words. */
+function expandArrays(text: string, arrays: ReadonlyMap<string, readonly string[]>): string {
+  if (arrays.size === 0) return text;
+  return text.replace(/"?\$\{(\w+)\[[@*]\]\}"?/g, (all, name: string) => arrays.get(name)?.join(" ") ?? all);
+}
+
 /** Expand `$NAME` and `${NAME}` for the variables known so far; others stay as written. */
 function expandVariables(text: string, vars: ReadonlyMap<string, string>): string {
   return text.replace(
@@ -85,8 +110,14 @@ export function shellLines(text: string): ShellLine[] {
     .slice(0, MAX_LINES)
     .map((t, i) => ({ line: i + 1, text: t }));
   const vars = new Map<string, string>();
-  const loops: Array<{ count: number | null; line: number }> = [];
+  const arrays = new Map<string, string[]>();
+  // An open loop: its count, its line, and, for a literal list short enough to unroll, its variable, its words
+  // and where its lines begin in `out` (run once per word when the body names the variable).
+  const loops: Array<{ count: number | null; line: number; unroll?: { name: string; words: string[]; from: number } }> =
+    [];
   const out: ShellLine[] = [];
+  // `NAME=(` left open: the array being read over the lines that follow.
+  let array: { name: string; body: string } | null = null;
   const factor = () =>
     Math.min(
       MAX_ITERATIONS,
@@ -95,7 +126,22 @@ export function shellLines(text: string): ShellLine[] {
   const innermost = () => [...loops].reverse().find((l) => l.count !== null)?.line ?? null;
   for (const { line, text: rawText } of joinContinuations(raw)) {
     const text = rawText.trim();
+    if (array) {
+      const end = text.indexOf(")");
+      array.body += `\n${end < 0 ? text : text.slice(0, end)}`;
+      if (end >= 0) {
+        arrays.set(array.name, arrayWords(expandVariables(array.body, vars)));
+        array = null;
+      }
+      continue;
+    }
     if (text === "" || text.startsWith("#")) continue;
+    const opened = arrayOpen(text);
+    if (opened) {
+      if (opened.closed) arrays.set(opened.name, arrayWords(expandVariables(opened.words, vars)));
+      else array = { name: opened.name, body: opened.words };
+      continue;
+    }
     // A loop on one line: `for f in 0 1 2; do python train.py --fold $f; done`.
     if (text.length > MAX_LOOP_LINE) {
       out.push({ line, text, repeat: factor(), loopLine: innermost() });
@@ -111,9 +157,21 @@ export function shellLines(text: string): ShellLine[] {
       loops.pop();
       continue;
     }
-    const opens = /^for\s+\w+\s+in\s/.exec(text);
+    const opens = /^for\s+(\w+)\s+in\s/.exec(text);
     if (opens) {
-      loops.push({ count: loopCount(expandVariables(loopList(text.slice(opens[0].length)), vars)), line });
+      const list = expandVariables(expandArrays(loopList(text.slice(opens[0].length)), arrays), vars);
+      const words = list.split(/\s+/).filter(Boolean);
+      // Plain words the loop runs one by one (a program each, often), even where one names a variable of a folder
+      // (`$EXP_DIR/a.py`); braces, `seq`, globs and `$@` are counted, never unrolled.
+      const plain =
+        words.length > 0 &&
+        words.length <= MAX_UNROLLED &&
+        !words.some((w) => /[*?`{}[\]]|\$\(|\$[@*#]|\$\{[@*#]/.test(w.replace(/\$\{\w+\}/g, "")));
+      loops.push({
+        count: loopCount(list) ?? (plain ? words.length : null),
+        line,
+        ...(plain ? { unroll: { name: opens[1]!, words, from: out.length } } : {}),
+      });
       continue;
     }
     if (/^for\s*\(\(/.test(text)) {
@@ -142,7 +200,8 @@ export function shellLines(text: string): ShellLine[] {
       continue;
     }
     if (/^done\b/.test(text)) {
-      loops.pop();
+      const loop = loops.pop();
+      if (loop?.unroll) unroll(out, loop.unroll, loop.count ?? 1);
       continue;
     }
     const body = text.replace(/^do\s+/, "");
@@ -152,7 +211,34 @@ export function shellLines(text: string): ShellLine[] {
       vars.set(assign[1]!, expandVariables(assign[2]!.replace(/^["']|["']$/g, ""), vars));
       continue;
     }
-    out.push({ line, text: expandVariables(body, vars), repeat: factor(), loopLine: innermost() });
+    out.push({
+      line,
+      text: expandVariables(expandArrays(body, arrays), vars),
+      repeat: factor(),
+      loopLine: innermost(),
+    });
   }
   return out;
+}
+
+/** A loop over literal words whose body runs its variable as the program (`python $MODEL train`, `bash $S`,
+ * `./$S`) runs each line once per word, the word in place: its lines in `out` (from `from` on) are replaced by one
+ * copy per word, each counted once for this loop. A loop whose variable is only an argument (`--fold $f`) stays one
+ * line run `count` times. */
+function unroll(out: ShellLine[], loop: { name: string; words: string[]; from: number }, count: number): void {
+  const body = out.slice(loop.from);
+  const variable = `\\$(?:\\{${loop.name}\\}|${loop.name}\\b)`;
+  const uses = new RegExp(variable);
+  const runs = new RegExp(
+    `(?:^|[;&|]\\s*|\\b(?:python[\\d.]*|bash|sh|source|\\.)\\s+(?:-[\\w-]+\\s+)*)"?(?:\\.\\/)?${variable}`,
+  );
+  if (!body.some((l) => runs.test(l.text))) return;
+  const copies = loop.words.flatMap((word) =>
+    body.map((l) => ({
+      ...l,
+      text: l.text.replace(new RegExp(uses.source, "g"), () => word),
+      repeat: Math.max(1, Math.round(l.repeat / count)),
+    })),
+  );
+  out.splice(loop.from, body.length, ...copies);
 }
