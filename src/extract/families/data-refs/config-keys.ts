@@ -1,6 +1,7 @@
 // Values a path's unknown root may stand for: `data_dir: data` in a YAML config, `"RAW_DATA_DIR":
 // "./datasets/raw/"` in SETTINGS.json, `DATA_DIR = "input"` at the top of a settings.py. Pure.
 import { configValues } from "../../python/config-lines.js";
+import { indentedKeyPaths } from "../../parse/indented-keys.js";
 
 /** The values of one key that a reading file may take, in order (see config-choice.ts); all of them by default. */
 export type KeyScope = <T extends { value: string; by: string }>(list: readonly T[]) => T[];
@@ -57,16 +58,4 @@ export function joinRoot(root: string, rest: string): string {
 }
 
 /** Line -> full dotted key of a YAML mapping's keys, from indentation (`model:\n  path: x` -> model.path). */
-function yamlKeyPaths(text: string): Map<number, string> {
-  const out = new Map<number, string>();
-  const stack: Array<{ indent: number; key: string }> = [];
-  text.split("\n").forEach((line, i) => {
-    const m = /^(\s*)([A-Za-z_][\w.-]*)\s*:(?:\s|$)/.exec(line);
-    if (!m) return;
-    const indent = m[1]!.length;
-    while (stack.length > 0 && stack[stack.length - 1]!.indent >= indent) stack.pop();
-    stack.push({ indent, key: m[2]! });
-    out.set(i + 1, stack.map((s) => s.key).join("."));
-  });
-  return out;
-}
+const yamlKeyPaths = (text: string) => indentedKeyPaths(text, /^(\s*)([A-Za-z_][\w.-]*)\s*:(?:\s|$)/);

@@ -3,23 +3,12 @@
 // `model.path=microsoft/deberta-v3-base` (or `+model.path=`, `++model.path=`). The value in the file is a default
 // no rerun reads, not a path to hunt. Pure over the texts.
 
+import { indentedKeyPaths } from "../../parse/indented-keys.js";
+
 const KEY = /^(\s*)(?:-\s+)?["']?([\w-]+)["']?\s*:/;
 
 /** Each line's dotted key (`model.path`), by indentation: YAML's nesting, or pretty-printed JSON's. */
-export function dottedKeys(text: string): Map<number, string> {
-  const out = new Map<number, string>();
-  const stack: Array<{ indent: number; key: string }> = [];
-  text.split("\n").forEach((line, i) => {
-    if (/^\s*(?:#|\/\/|$)/.test(line)) return;
-    const m = KEY.exec(line);
-    if (!m) return;
-    const indent = m[1]!.length;
-    while (stack.length > 0 && stack[stack.length - 1]!.indent >= indent) stack.pop();
-    stack.push({ indent, key: m[2]! });
-    out.set(i + 1, stack.map((s) => s.key).join("."));
-  });
-  return out;
-}
+export const dottedKeys = (text: string): Map<number, string> => indentedKeyPaths(text, KEY);
 
 /** The commands of launch texts (scripts, README commands) with their `\` continuations joined. */
 function commandsOf(texts: readonly string[]): string[] {
