@@ -2,7 +2,7 @@
 import { badInput, internalError, type AuditError } from "../model/errors.js";
 
 /** git's words when another git process holds a lock in the same repository: never the user's input. */
-function isGitLockError(stderr: string): boolean {
+export function isGitLockError(stderr: string): boolean {
   return /\.lock'?:? file exists|another git process seems to be running|unable to create '[^']*\.lock'|cannot lock ref|could not lock config file|unable to write new index file/i.test(
     stderr,
   );

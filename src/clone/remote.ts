@@ -8,7 +8,7 @@ import { badInput } from "../model/errors.js";
 import type { BranchRef } from "../model/branch-view.js";
 import { cacheDirFor, redactUrl } from "./input.js";
 import { runGitGroup, safeGit } from "./git.js";
-import { cloneFailure, errorText } from "./git-errors.js";
+import { cloneFailure, errorText, isGitLockError } from "./git-errors.js";
 import { looksLikeCommit } from "./refs.js";
 import { stopIfInterrupted } from "./interrupt.js";
 
@@ -38,10 +38,12 @@ export async function ensureClone(
         return dir;
       } catch (error) {
         await stopIfInterrupted(signal);
-        throw cloneFailure(shown, errorText(error), error);
+        // The caller holds the clone's lock, so a git lock file in the clone was left by a git that was
+        // killed (SIGKILL, the machine going down): the cache is rebuilt, not refused until someone clears it.
+        if (!isGitLockError(errorText(error))) throw cloneFailure(shown, errorText(error), error);
       }
     }
-    await rm(dir, { recursive: true, force: true });
+    await discardClone(dir);
   }
   await mkdir(dirname(dir), { recursive: true });
   const temp = `${dir}.tmp-${randomBytes(4).toString("hex")}`;
@@ -64,6 +66,20 @@ export async function ensureClone(
     await rm(temp, { recursive: true, force: true });
   }
   return dir;
+}
+
+/** A URL's clone made again from scratch: for a cache clone git can no longer read (the caller holds its lock). */
+export async function rebuildClone(url: string, cacheRoot?: string, signal?: AbortSignal): Promise<string> {
+  await discardClone(cacheDirFor(url, cacheRoot));
+  return ensureClone(url, cacheRoot, signal);
+}
+
+/** Moved aside before it is removed, so a git still dying in it cannot write into the clone made next. */
+async function discardClone(dir: string): Promise<void> {
+  const aside = `${dir}.stale-${randomBytes(4).toString("hex")}`;
+  await rename(dir, aside).catch(() => undefined);
+  await rm(aside, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true });
 }
 
 export async function remoteBranches(git: SimpleGit): Promise<BranchRef[]> {

@@ -1,6 +1,6 @@
 // A URL's cache clone (real git repos made by the test, cloned through file:// URLs): made once, brought up to
 // date on later audits, and used as it stands when the caller has just brought it up to date itself.
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ensureClone } from "../../src/clone/remote.js";
@@ -43,5 +43,27 @@ describe("ensureClone", () => {
     const { main } = makeRepo(origin);
     const dir = await ensureClone(`file://${origin}`, join(root, "cache"), undefined, true);
     expect(git(dir, "rev-parse", "refs/remotes/origin/main")).toBe(main);
+  });
+
+  it("rebuilds a cache clone in which a killed git left its lock files, instead of refusing it", async () => {
+    const root = tempDir();
+    made.push(root);
+    const origin = join(root, "origin");
+    mkdirSync(origin);
+    makeRepo(origin);
+    const url = `file://${origin}`;
+    const cache = join(root, "cache");
+    const dir = await ensureClone(url, cache);
+    // What a git fetch killed with SIGKILL leaves: the ref and shallow locks it held.
+    writeFileSync(join(dir, ".git", "refs", "remotes", "origin", "main.lock"), "");
+    writeFileSync(join(dir, ".git", "shallow.lock"), "");
+
+    git(origin, "checkout", "-q", "main");
+    writeFiles(origin, { "later.py": "print('later')\n" });
+    const later = commitAll(origin, "later");
+    expect(await ensureClone(url, cache)).toBe(dir);
+    expect(git(dir, "rev-parse", "refs/remotes/origin/main")).toBe(later);
+    // Nothing of the old clone is left beside the new one.
+    expect(readdirSync(cache).filter((name) => name.includes(".stale-"))).toEqual([]);
   });
 });
