@@ -389,6 +389,10 @@ export interface ImportsFact {
   suffixedFile?: string;
   /** local: the module of the repo's own package an import names that the repo does not hold, as a path without suffix (`from .dataset import X` beside datasets.py: pkg/dataset); ImportError when the file loads */
   missingModule?: string;
+  /** local: the names a from-import takes (`from utils import Loader`) that the repo's module it names binds nowhere at its top level (no def, class, assignment or import of it, no star import or module __getattr__; for a package, no submodule of that name either), comma-joined; ImportError "cannot import name" when the file loads */
+  missingName?: string;
+  /** with missingName: the repo file of the module the import names (utils.py, pkg/__init__.py) */
+  nameModule?: string;
   /** third-party, undeclared, and the repo's own code by the evidence of localBy: the project-specific names (capitalised, or carrying the module's name) the code imports from it, comma-joined */
   ownSymbols?: string;
   /** third-party, undeclared: a folder of its name that a documented `git clone` makes (a README command, a setup script, a Dockerfile RUN), "url (file:line)": the clone provides it */
