@@ -953,7 +953,7 @@ export interface TrainingSetupFact {
   resource?: string;
 }
 
-/** Names loaded but never bound in any scope of the file and not builtins; and settings read from a plain config class that never defines them (kind attribute) */
+/** Names loaded but never bound in any scope of the file and not builtins; and settings read from a plain config class that never defines them (kind attribute); and uses of a name a later module-level import rebinds to another kind of object (kind shadowed) */
 export interface UndefinedNamesFact {
   /** file using the name */
   file?: string;
@@ -969,10 +969,16 @@ export interface UndefinedNamesFact {
   atImport?: boolean;
   /** with atImport, where that load is the module's last statement: when the NameError comes (after everything above it has run); absent where it comes before the module's work */
   when?: string;
-  /** attribute: a setting read from a plain config class (assignments only, no base, one class of that name in the repo) that neither the class nor any later assignment or setattr defines; absent for an undefined name */
+  /** attribute: a setting read from a plain config class (assignments only, no base, one class of that name in the repo) that neither the class nor any later assignment or setattr defines; shadowed: a name that plain module-level imports bind twice, used as only the earlier binding allows (`from glob import glob` then `import glob`, then `glob(...)`: a module is not callable; `import time` then `from time import time`, then `time.time()`: the function has no such attribute); absent for an undefined name */
   kind?: string;
   /** kind attribute: the class and the file that defines it ("CFG in configs/cfg.py") */
   definedIn?: string;
+  /** kind shadowed: the failing use in short (`glob(...)`, `time.time`); line is its line */
+  use?: string;
+  /** kind shadowed: the line of the earlier binding the use fits */
+  boundAt?: number;
+  /** kind shadowed: the line of the import that rebinds the name before the use runs */
+  reboundAt?: number;
 }
 
 /** Third-party code copied into the repository (a library's package or project folder, a committed environment, a project under another licence holder): found once and not judged as the solution's own code. */
