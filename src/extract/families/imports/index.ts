@@ -151,7 +151,13 @@ export const extractor: Extractor = {
     );
     const fromSubmodule = submoduleMatcher(ctx.view);
     const tree = repoTree(ctx.view, index.pyPaths);
-    const nameTree = namesTree(tree, ctx.view, index, index.files.length > 0 ? await pythonParser() : null);
+    // The grammar is loaded only for a repo that takes names from modules of its own.
+    const takesOwnNames = index.files.some(
+      (f) =>
+        !f.notebook &&
+        f.imports.some((i) => i.names.length > 0 && (i.level > 0 || index.localTops.has(i.module.split(".")[0]!))),
+    );
+    const nameTree = namesTree(tree, ctx.view, index, takesOwnNames ? await pythonParser() : null);
     // Flags the committed code and configs set off and nowhere on: an import only they guard never runs.
     const offFlags = new Map<string, boolean>();
     let configTexts: string[] | null = null;
