@@ -389,6 +389,10 @@ export interface ImportsFact {
   suffixedFile?: string;
   /** local: the module of the repo's own package an import names that the repo does not hold, as a path without suffix (`from .dataset import X` beside datasets.py: pkg/dataset); ImportError when the file loads */
   missingModule?: string;
+  /** local: the names a from-import takes (`from utils import Loader`) that the repo's module it names binds nowhere at its top level (no def, class, assignment or import of it, no star import or module __getattr__; for a package, no submodule of that name either), comma-joined; ImportError "cannot import name" when the file loads */
+  missingName?: string;
+  /** with missingName: the repo file of the module the import names (utils.py, pkg/__init__.py) */
+  nameModule?: string;
   /** third-party, undeclared, and the repo's own code by the evidence of localBy: the project-specific names (capitalised, or carrying the module's name) the code imports from it, comma-joined */
   ownSymbols?: string;
   /** third-party, undeclared: a folder of its name that a documented `git clone` makes (a README command, a setup script, a Dockerfile RUN), "url (file:line)": the clone provides it */
@@ -949,7 +953,7 @@ export interface TrainingSetupFact {
   resource?: string;
 }
 
-/** Names loaded but never bound in any scope of the file and not builtins; and settings read from a plain config class that never defines them (kind attribute) */
+/** Names loaded but never bound in any scope of the file and not builtins; and settings read from a plain config class that never defines them (kind attribute); and uses of a name a later module-level import rebinds to another kind of object (kind shadowed) */
 export interface UndefinedNamesFact {
   /** file using the name */
   file?: string;
@@ -965,10 +969,16 @@ export interface UndefinedNamesFact {
   atImport?: boolean;
   /** with atImport, where that load is the module's last statement: when the NameError comes (after everything above it has run); absent where it comes before the module's work */
   when?: string;
-  /** attribute: a setting read from a plain config class (assignments only, no base, one class of that name in the repo) that neither the class nor any later assignment or setattr defines; absent for an undefined name */
+  /** attribute: a setting read from a plain config class (assignments only, no base, one class of that name in the repo) that neither the class nor any later assignment or setattr defines; shadowed: a name that plain module-level imports bind twice, used as only the earlier binding allows (`from glob import glob` then `import glob`, then `glob(...)`: a module is not callable; `import time` then `from time import time`, then `time.time()`: the function has no such attribute); absent for an undefined name */
   kind?: string;
   /** kind attribute: the class and the file that defines it ("CFG in configs/cfg.py") */
   definedIn?: string;
+  /** kind shadowed: the failing use in short (`glob(...)`, `time.time`); line is its line */
+  use?: string;
+  /** kind shadowed: the line of the earlier binding the use fits */
+  boundAt?: number;
+  /** kind shadowed: the line of the import that rebinds the name before the use runs */
+  reboundAt?: number;
 }
 
 /** Third-party code copied into the repository (a library's package or project folder, a committed environment, a project under another licence holder): found once and not judged as the solution's own code. */

@@ -116,7 +116,8 @@ function runsAtImport(id: Node): boolean {
   return true;
 }
 
-function bindsHere(id: Node, parent: Node): boolean {
+/** Whether an assignment, loop, `with ... as`, walrus, pattern, global or import alias binds the identifier. */
+export function bindsHere(id: Node, parent: Node): boolean {
   // Walk up through target containers (a, (b, c)) to the statement that binds them.
   let child = id;
   let node: Node | null = parent;
@@ -139,7 +140,7 @@ function bindsHere(id: Node, parent: Node): boolean {
   return field === null || fieldIs(node, field, child);
 }
 
-function fieldIs(parent: Node, field: string, child: Node): boolean {
+export function fieldIs(parent: Node, field: string, child: Node): boolean {
   const target = parent.childForFieldName(field);
   return target !== null && target.startIndex === child.startIndex && target.endIndex === child.endIndex;
 }

@@ -10,6 +10,7 @@ import {
   distributionForName,
   distributionOf,
   isPython2Stdlib,
+  isKnownDistribution,
   isStdlib,
   normalizeDistribution,
   satisfyingNames,
@@ -31,6 +32,10 @@ import { missingModule, type RepoTree } from "./missing-module.js";
 import { LOCK_FILES, lockedNames } from "../../parse/locks.js";
 import { flagOff, guardingFlag } from "./off-flag.js";
 import { sysPathFolders } from "../../python/sys-path-folders.js";
+import { missingName, type NameTree } from "./missing-name.js";
+import { pythonParser, withTree } from "../../python/tree-sitter.js";
+import { topLevelNames, type TopNames } from "../../python/top-names.js";
+import type { Parser } from "web-tree-sitter";
 
 interface Declaration {
   /** Folder the declaration covers ("" for the whole repo). */
@@ -146,6 +151,13 @@ export const extractor: Extractor = {
     );
     const fromSubmodule = submoduleMatcher(ctx.view);
     const tree = repoTree(ctx.view, index.pyPaths);
+    // The grammar is loaded only for a repo that takes names from modules of its own.
+    const takesOwnNames = index.files.some(
+      (f) =>
+        !f.notebook &&
+        f.imports.some((i) => i.names.length > 0 && (i.level > 0 || index.localTops.has(i.module.split(".")[0]!))),
+    );
+    const nameTree = namesTree(tree, ctx.view, index, takesOwnNames ? await pythonParser() : null);
     // Flags the committed code and configs set off and nowhere on: an import only they guard never runs.
     const offFlags = new Map<string, boolean>();
     let configTexts: string[] | null = null;
@@ -229,6 +241,21 @@ export const extractor: Extractor = {
           sysPath ??= sysPathFolders(ctx.view.read(file.path) ?? "", file.path, "", (p) => ctx.view.isDir(p));
           const missing = missingModule(imp, dir, sysPath, tree);
           if (missing !== null) Object.assign(fields, { origin: "local", declared: null, missingModule: missing });
+          // A name the standard library or a package also answers to is the repo's module only beside the file.
+          const foreign =
+            imp.level === 0 &&
+            (isStdlib(verdict.top) ||
+              isPython2Stdlib(verdict.top) ||
+              isKnownDistribution(verdict.top) ||
+              declared.has(normalizeDistribution(verdict.top)));
+          const lacking = missing === null ? missingName(imp, dir, sysPath, foreign, nameTree) : null;
+          if (lacking !== null)
+            Object.assign(fields, {
+              origin: "local",
+              declared: null,
+              missingName: lacking.names,
+              nameModule: lacking.module,
+            });
         }
         if (verdict.origin === "stdlib" && isPython2Stdlib(verdict.top)) fields.python2 = true;
         records.push(recordAt(file, imp.line, fields));
@@ -293,6 +320,28 @@ function repoTree(view: RepoView, pyPaths: ReadonlySet<string>): RepoTree {
     isPackageDir: (p) => folders.has(p),
     hasStem: (folder, stem) => stems.has(`${folder}/${stem}`),
   };
+}
+
+/** The repo tree with each module's top-level names, parsed once per module and only when an import asks. */
+function namesTree(
+  tree: RepoTree,
+  view: RepoView,
+  index: { byPath: Map<string, { syntaxError: unknown; bytes: number }> },
+  parser: Parser | null,
+): NameTree {
+  const cache = new Map<string, TopNames | null>();
+  const namesOf = (path: string): TopNames | null => {
+    if (cache.has(path)) return cache.get(path)!;
+    const file = index.byPath.get(path);
+    const text = file && !file.syntaxError && file.bytes < 1_000_000 ? view.read(path) : null;
+    const names =
+      text === null || parser === null
+        ? null
+        : withTree(parser, text, (root) => (root.hasError ? null : topLevelNames(root, text)));
+    cache.set(path, names ?? null);
+    return names ?? null;
+  };
+  return { ...tree, namesOf };
 }
 
 /** Modules the code puts on its own import path (`sys.path.insert(0, 'scripts')`, `sys.path.append("../src")`):

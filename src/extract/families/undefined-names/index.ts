@@ -14,6 +14,7 @@ import { preparePythonIndex, sourceOf } from "../../python/repo-index.js";
 import type { PyFileIndex } from "../../python/file-index.js";
 import { brokenStatements, errorSpans, pythonParser, withTree } from "../../python/tree-sitter.js";
 import { missingConfigAttributes } from "./config-attributes.js";
+import { shadowedUses } from "../../python/import-shadowing.js";
 
 /** Builtins of Python 2 that Python 3 dropped: defined for a repo that states Python 2 or is written in it. */
 const PYTHON2_BUILTINS = new Set(
@@ -76,6 +77,24 @@ export const extractor: Extractor = {
         );
       }
     }
+    // A name an import rebinds at module level, used as only its earlier binding allows (import-shadowing.ts).
+    for (const file of (await preparePythonIndex(ctx.view)).files) {
+      const names = rebindCandidates(file);
+      if (names.size === 0) continue;
+      const source = sourceOf(ctx.view, file.path);
+      if (!source) continue;
+      const parser = await pythonParser();
+      for (const use of withTree(parser, source.text, (root) => shadowedUses(root, names)) ?? [])
+        records.push(
+          recordAt(file, use.line, {
+            name: use.name,
+            kind: "shadowed",
+            use: use.use,
+            boundAt: use.boundAt,
+            reboundAt: use.reboundAt,
+          }),
+        );
+    }
     // Settings read from a plain config class that never defines them.
     const sources = [...ctx.view.python()];
     const byPath = new Map(sources.map((s) => [s.path, s]));
@@ -84,6 +103,14 @@ export const extractor: Extractor = {
     return records;
   },
 };
+
+/** Names a .py file both imports as a module (`import glob`) and from a module (`from glob import glob`): the
+ * only ones an import can rebind to another kind of object. A notebook's cells may run in any order: left out. */
+function rebindCandidates(file: PyFileIndex): Set<string> {
+  if (file.notebook || file.syntaxError || file.bytes > 1_000_000) return new Set();
+  const modules = new Set(file.imports.filter((i) => i.names.length === 0).map((i) => i.module.split(".")[0]!));
+  return new Set(file.imports.flatMap((i) => i.names).filter((n) => modules.has(n)));
+}
 
 /** The notebook cells holding a syntax error (the lexer's, or any the parser recovered from): every line of each. */
 function brokenCells(file: PyFileIndex, spans: ReadonlyArray<readonly [number, number]>): Set<number> {
