@@ -4,6 +4,7 @@ import { editDistance } from "../../model/edit-distance.js";
 import { isPlaceholderWord, shellWords } from "./shell-words.js";
 import { isScriptWord } from "./script-word.js";
 import { globLoopBody, isGlobbedScriptWord } from "./globbed-scripts.js";
+import { slurmRun } from "./slurm.js";
 
 export type Purpose = "install" | "train" | "predict" | "download" | "other";
 
@@ -132,19 +133,30 @@ function changeDir(cwd: string, target: string, env: ShellEnv): string {
 const PREFIX = /^(?:sudo|time|nohup|do|then|exec|env|(?:\/usr)?\/bin\/env)$/;
 /** Launchers whose options come first and whose command starts at its program (`mpirun -np 4 python x.py`,
  * `xargs -I{} python x.py --fold {}`, `parallel python x.py ::: 0 1`, `timeout 3h python x.py`). */
-const LAUNCHER = /^(?:horovodrun|mpirun|mpiexec|srun|parallel|xargs|timeout|nice|taskset|numactl|stdbuf|caffeinate)$/;
+const LAUNCHER = /^(?:horovodrun|mpirun|mpiexec|parallel|xargs|timeout|nice|taskset|numactl|stdbuf|caffeinate)$/;
 
 /** A command's words from its program on, without the prefixes that only set how it runs, and the variables
- * set before it (`CUDA_VISIBLE_DEVICES=0 PYTHONPATH=. python x.py`: python x.py, with PYTHONPATH "."). */
-export function runWords(words: readonly string[]): { argv: string[]; assignments: Record<string, string> } {
+ * set before it (`CUDA_VISIBLE_DEVICES=0 PYTHONPATH=. python x.py`: python x.py, with PYTHONPATH ".").
+ * `submitted`: the program is a script sbatch runs as a shell script, whatever its name. */
+export function runWords(words: readonly string[]): {
+  argv: string[];
+  assignments: Record<string, string>;
+  submitted?: true;
+} {
   let argv = [...words];
   const assignments: Record<string, string> = {};
   for (;;) {
     const head = argv[0];
     if (head === undefined) break;
     const set = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(head);
+    const slurm = set ? null : slurmRun(argv);
     if (set) assignments[set[1]!] = set[2]!;
-    else if (LAUNCHER.test(head.replace(/^.*\//, ""))) {
+    else if (slurm) {
+      if (slurm.submitted) return { argv: slurm.argv, assignments, submitted: true };
+      if (slurm.argv.length === 0) break;
+      argv = slurm.argv;
+      continue;
+    } else if (LAUNCHER.test(head.replace(/^.*\//, ""))) {
       const at = argv.findIndex((w, i) => i > 0 && isProgram(w));
       if (at < 0) break;
       argv = argv.slice(at);
@@ -155,6 +167,12 @@ export function runWords(words: readonly string[]): { argv: string[]; assignment
     if (head === "sudo") while (argv[0]?.startsWith("-")) argv = argv.slice(1);
   }
   return { argv, assignments };
+}
+
+/** Whether a command line hands sbatch a script (in any of its segments, after prefixes): that script runs as a
+ * shell script whatever its name. */
+export function submitsScript(command: string): boolean {
+  return command.split(/&&|\|\||;|\|/).some((s) => runWords(shellWords(s.trim())).submitted === true);
 }
 
 /** A word that names a program a launcher starts: an interpreter, a shell, a script. */
@@ -202,7 +220,7 @@ export function interpretLine(
   const stack: string[] = [];
   let found: ShellCommand | null = null;
   for (const segment of segments) {
-    const argv = runWords(shellWords(segment)).argv;
+    const { argv, submitted } = runWords(shellWords(segment));
     // `. ./run.sh` is `source ./run.sh`: the script runs, in this shell.
     if (argv[0] === "." && argv.length > 1) argv[0] = "source";
     const head = argv[0];
@@ -232,6 +250,7 @@ export function interpretLine(
     }
     const runner = head.replace(/^.*\//, "");
     const isScript =
+      submitted === true ||
       (SCRIPT.test(head) && (head.startsWith("./") || head.includes("/") || head.endsWith(".sh"))) ||
       isGlobbedScriptWord(head);
     const own = env.runners?.has(runner) === true;

@@ -39,7 +39,8 @@ export function ownRunnerModules(view: RepoView): Map<string, string | null> {
 
 /** A shell script's text when the walk may go into it: not too deep, not seen before on this walk. */
 function enterScript(view: RepoView, script: string, depth: number, seen: Set<string>): string | null {
-  if (depth >= MAX_DEPTH || seen.has(script) || !/\.(?:sh|bash)$/.test(script)) return null;
+  // A SLURM job script (`job.slurm`, `job.sbatch`) is a shell script sbatch runs.
+  if (depth >= MAX_DEPTH || seen.has(script) || !/\.(?:sh|bash|slurm|sbatch)$/.test(script)) return null;
   seen.add(script);
   return view.read(script);
 }

@@ -14,6 +14,7 @@ import {
   PYTHON_RUNNER,
   rootVariables,
   scriptRun,
+  submitsScript,
   type Purpose,
   type ShellCommand,
   type ShellEnv,
@@ -215,10 +216,12 @@ function purposesOf(
   readme: string,
 ): Purpose[] {
   const found: Purpose[] = [command.purpose];
-  if (script && script.endsWith(".sh")) found.push(...scriptPurposes(view, script, env));
+  // sbatch runs its script as a shell script, whatever its name.
+  const shell = script !== null && (script.endsWith(".sh") || submitsScript(command.command));
+  if (shell) found.push(...scriptPurposes(view, script, env));
   // The Python files the script runs, by their code where their names say nothing (`python src/main.py` that fits a
   // model, then writes submission.csv): a script of a shell script trains and predicts as it does run directly.
-  if (script && script.endsWith(".sh"))
+  if (shell)
     for (const py of scriptsRunBy(view, script, env).filter((p) => p.endsWith(".py"))) {
       const code = view.read(py) ?? "";
       if (fitsModel(code)) found.push("train");
@@ -311,10 +314,13 @@ function readmeFacts(
     fromReadmeDir: boolean,
     runBy: string | null = null,
     prose = false,
+    /** A script sbatch submits: a file the command runs whatever its name (`job.slurm`). */
+    submitted = false,
   ) => {
     const clean = raw.replace(/[#?].*$/, "").replace(/[.,:;]+$/, "");
-    const misspelt = !MENTIONED.test(clean) && extensionTypo(view, joinRel(dir, clean)) !== null;
-    if (!isLocal(clean) || (!MENTIONED.test(clean) && !misspelt) || PLACEHOLDER.test(clean)) return;
+    const named = submitted || MENTIONED.test(clean);
+    const misspelt = !named && extensionTypo(view, joinRel(dir, clean)) !== null;
+    if (!isLocal(clean) || (!named && !misspelt) || PLACEHOLDER.test(clean)) return;
     if (PLACEHOLDER_PART.test(clean) || namesSeries(view, joinRel(dir, clean)) || namesSeries(view, clean)) return;
     if (INSTALLED.test(`${lines[line - 2] ?? ""} ${lines[line - 1] ?? ""}`)) return;
     const fromRoot = joinRel("", clean);
@@ -630,7 +636,8 @@ function readmeFacts(
     )
       more.push("predict");
     // What a shell script the README runs calls in turn, from the folder the README runs it in.
-    if (script && /\.(?:sh|bash)$/.test(script) && view.has(script) && !called.has(`${cwd}\0${script}`)) {
+    const shell = script !== null && (/\.(?:sh|bash)$/.test(script) || submitsScript(command.command));
+    if (script && shell && view.has(script) && !called.has(`${cwd}\0${script}`)) {
       called.add(`${cwd}\0${script}`);
       for (const item of missingCalls(view, script, cwd, env, purpose, (clones ??= scriptClones(view))))
         records.push(item);
@@ -658,7 +665,8 @@ function readmeFacts(
         via: script ?? `make ${command.makeTarget ?? ""}`.trim(),
       });
     if (located !== undefined && script) mention(line, "file", located, false, purpose, script);
-    else if (command.script) mentionFile(line, script ?? command.script, false, purpose);
+    else if (command.script)
+      mentionFile(line, script ?? command.script, false, purpose, false, submitsScript(command.command));
     for (const input of command.inputs) mentionFile(line, input, false);
     for (const branch of command.branches) mentionBranch(line, branch);
   }
@@ -899,7 +907,8 @@ function missingCalls(
     const from = at === "" ? "the repository root" : `${at}/`;
     // A shell script it runs (`./step.sh`, `bash sub/x.sh`, `. ./env.sh`): there from this folder, or a missing
     // call (`./step.sh` beside the script works only after a cd into its folder); a found one's calls in turn.
-    if (command?.script && /\.(?:sh|bash)$/.test(command.script) && !PYTHON_RUNNER.test(words[0] ?? "")) {
+    const shell = command?.script && (/\.(?:sh|bash)$/.test(command.script) || submitsScript(command.command));
+    if (command?.script && shell && !PYTHON_RUNNER.test(words[0] ?? "")) {
       const found = command.scriptCandidates.find((p) => view.has(p));
       if (found) out.push(...missingCalls(view, found, at, env, runBy, clones, seen));
       else if (inside) ranInClone(inside, line);

@@ -26,6 +26,25 @@ export function argsAfter(command: string, program: string | null, runAs?: strin
   return [];
 }
 
+/** A launcher that starts a Python program and takes options of its own before it (`accelerate launch
+ * --config_file ds.yaml train.py`, `deepspeed --hostfile h train.py`, `torchrun --nproc_per_node 8 train.py`). */
+const LAUNCHER = /^(?:accelerate|deepspeed|torchrun)$/;
+
+/** The launcher's own words before the program in a command line (`launch --config_file ds.yaml` of
+ * `accelerate launch --config_file ds.yaml train.py --lr 1`); empty when no such launcher starts it. */
+export function launcherArgs(command: string, program: string | null): string[] {
+  const base = program ? program.slice(program.lastIndexOf("/") + 1) : null;
+  if (base === null) return [];
+  for (const segment of command.split(/&&|\|\||;|\|/)) {
+    const words = shellWords(segment.trim());
+    const at = words.findIndex((w) => w === base || w.endsWith(`/${base}`));
+    if (at < 0) continue;
+    const start = words.findIndex((w, i) => i < at && LAUNCHER.test(w.replace(/^.*\//, "")));
+    return start < 0 ? [] : withoutRedirections(words.slice(start + 1, at));
+  }
+  return [];
+}
+
 /** Words without the shell's redirections: `>log`, `2>&1`, and a bare `>` or `2>>` with the target after it
  * (a placeholder such as `<path to data>` is an argument, not a redirection). */
 function withoutRedirections(words: readonly string[]): string[] {

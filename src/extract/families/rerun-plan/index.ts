@@ -15,7 +15,7 @@ import {
 } from "../../shell/readme-commands.js";
 import { ownRunnerModules } from "../../shell/readme-scripts.js";
 import type { PyFileIndex } from "../../python/file-index.js";
-import { argsAfter, givenOptions, rejectedArgument, type ParserView } from "./arguments.js";
+import { argsAfter, givenOptions, launcherArgs, rejectedArgument, type ParserView } from "./arguments.js";
 import { configsBeside, missingConfigArguments, writes } from "./missing-configs.js";
 import { recipeInputRecords } from "./recipe-inputs.js";
 import { ioOf } from "./io.js";
@@ -546,9 +546,13 @@ function stepRecord(
     if (unset.length > 0) record.mandatoryUnset = unset.join(", ");
   }
   // A step whose working folder is unknown (a `cd` no mount maps) claims no config missing.
+  // The launcher's own config (`accelerate launch --config_file ds.yaml train.py`) is one the step loads too.
   const missing = isUnplaced(step.cwd)
     ? undefined
-    : missingConfigArguments(args, step.cwd, (p) => view.has(p), python ? (view.read(python.path) ?? "") : "")[0];
+    : [
+        ...missingConfigArguments(launcherArgs(step.command, step.program), step.cwd, (p) => view.has(p)),
+        ...missingConfigArguments(args, step.cwd, (p) => view.has(p), python ? (view.read(python.path) ?? "") : ""),
+      ][0];
   if (missing !== undefined) {
     record.missingConfig = missing;
     const beside = configsBeside(

@@ -3,8 +3,9 @@
 import { joinFrom } from "./parser-view.js";
 
 const CONFIG_FILE = /\.(?:ya?ml|json|toml|cfg|ini)$/i;
-/** An option that names a config: `-c`, `--config`, `--cfg`, `--config-file`, `--conf`, `--settings`, `--hparams`. */
-const CONFIG_OPTION = /^(?:-c|-{1,2}[\w-]*(?:conf|cfg|config|settings|hparams|params)[\w-]*)$/i;
+/** An option that names a config: `-c`, `--config`, `--cfg`, `--config-file`, `--conf`, `--settings`, `--hparams`,
+ * and DeepSpeed's `--deepspeed ds.json` of Hugging Face scripts. */
+const CONFIG_OPTION = /^(?:-c|-{1,2}[\w-]*(?:conf|cfg|config|settings|hparams|params)[\w-]*|--deepspeed)$/i;
 /** A path a reader is meant to fill in or a shell expands: `path/to/`, `<your_config>`, `your_config.yml`, `$CFG`. */
 const PLACEHOLDER = /path\/to\/|[<>[\]{}$*`]|\byour[_-]|\bmy[_-]|\bxxx|\.\.\./i;
 

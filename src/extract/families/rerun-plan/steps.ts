@@ -2,7 +2,13 @@
 // steps of the script, Makefile target or notebook it runs, loops counted into `repeat`.
 import type { RepoView } from "../../../model/repo-view.js";
 import { flattenNotebook } from "../../view/notebook.js";
-import { interpretLine, joinRel, type ShellCommand, type ShellEnv } from "../../shell/readme-commands.js";
+import {
+  interpretLine,
+  joinRel,
+  submitsScript,
+  type ShellCommand,
+  type ShellEnv,
+} from "../../shell/readme-commands.js";
 import { makeRecipe } from "./make-recipe.js";
 import { makeArguments } from "../../shell/make-vars.js";
 import { makeGoal } from "../../shell/make-goal.js";
@@ -178,7 +184,8 @@ export class StepList {
     }
     if (!this.view.has(program)) return;
     const inner = new Set(chain).add(program);
-    if (/\.(?:sh|bash)$/.test(program)) this.expandShell(step, program, depth, inner);
+    // sbatch runs its script as a shell script whatever its name (`job.slurm`).
+    if (/\.(?:sh|bash)$/.test(program) || submitsScript(step.command)) this.expandShell(step, program, depth, inner);
     else if (step.makeTarget !== undefined) this.expandMake(step, program, depth, inner);
     else if (step.invokeTasks !== undefined) this.expandInvoke(step, program, depth, inner);
     else if (program.endsWith(".ipynb")) this.expandNotebook(step, program, depth, inner);

@@ -11,7 +11,8 @@ export interface ResourceStatement {
   value: string;
 }
 
-const MODEL = String.raw`(?:(?:NVIDIA|Nvidia|nvidia)\s+)?(?:(?:Tesla|GeForce|Quadro)\s+)?(?:A100|A10G?|A30|A40|A[456]000|H100|H200|L40S?|L4|P100|P40|T4|V100|K80|RTX\s?A?\d{4}(?:\s?Ti)?|GTX\s?\d{3,4}(?:\s?Ti)?|TITAN\s?(?:RTX|Xp|X|V)|TPU(?:\s?v\d)?)\b`;
+/** A GPU model's name; its count may follow it unspaced ("H100x8"). */
+const MODEL = String.raw`(?:(?:NVIDIA|Nvidia|nvidia)\s+)?(?:(?:Tesla|GeForce|Quadro)\s+)?(?:A100|A10G?|A30|A40|A[456]000|H100|H200|L40S?|L4|P100|P40|T4|V100|K80|RTX\s?A?\d{4}(?:\s?Ti)?|GTX\s?\d{3,4}(?:\s?Ti)?|TITAN\s?(?:RTX|Xp|X|V)|TPU(?:\s?v\d)?)(?:\b|(?=[x×]\d))`;
 const COUNT_WORD = String.raw`(?:\d{1,3}|one|two|three|four|five|six|eight|sixteen|single|a|an)`;
 const PATTERNS: ReadonlyArray<{ resource: string; re: RegExp }> = [
   {

@@ -54,3 +54,11 @@ it("reads a spec sheet's label lines inside a code block, and still no command t
   ].join("\n");
   expect(readmeResources(text)).toEqual([{ line: 4, resource: "gpu-count", value: "GeForce RTX 2080 x2" }]);
 });
+
+it("reads a GPU count written onto the model's name (H100x8), not a name that runs on into a word", () => {
+  const text = ["## Hardware", "H100x8 (a second run used A100×16)", "A100xl is no GPU we know"].join("\n");
+  expect(readmeResources(text)).toEqual([
+    { line: 2, resource: "gpu-count", value: "H100x8" },
+    { line: 2, resource: "gpu-count", value: "A100×16" },
+  ]);
+});
