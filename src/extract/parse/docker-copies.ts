@@ -32,13 +32,13 @@ function logicalLines(text: string): Array<{ text: string; line: number }> {
  * a git source, not a heredoc, not one built from a variable (its value is the builder's). */
 export function copySources(text: string): CopySource[] {
   const out: CopySource[] = [];
-  // Files the build itself downloads (wget, curl, git clone, ADD <url>) are not the context's.
-  const fetched = new Set<string>();
-  // Paths the image already holds: another stage's output (`COPY --from=`) or what a RUN wrote.
-  const written = new Set<string>();
+  // Files the build itself downloads (wget, curl, git clone, ADD <url>) are not the context's; paths the image
+  // already holds: another stage's output (`COPY --from=`) or what a RUN wrote.
+  const state: ImageState = { fetched: new Set(), written: new Set(), copiedInto: new Set(), named: new Set() };
+  const { fetched, written } = state;
   for (const { text: instruction, line } of logicalLines(text)) {
     if (/^RUN\s/i.test(instruction)) {
-      out.push(...installedFiles(instruction, line, fetched, written));
+      out.push(...installedFiles(instruction, line, state));
       continue;
     }
     const m = /^(COPY|ADD)\s+(.*)$/i.exec(instruction);
@@ -65,6 +65,10 @@ export function copySources(text: string): CopySource[] {
         continue;
       }
     } else words = rest.split(/\s+/);
+    const target = words[words.length - 1];
+    // A folder or glob of the context copied in: what a later RUN globs there came through this COPY.
+    if (target && !target.includes("$") && words.slice(0, -1).some((w) => /[*?]/.test(w) || !/\.\w+$/.test(w)))
+      state.copiedInto.add(imagePath(target));
     for (const source of words.slice(0, -1)) {
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source) || source.startsWith("git@") || source.includes("$")) continue;
       out.push({ line, source, instruction: m[1]!.toUpperCase() as "COPY" | "ADD" });
@@ -89,8 +93,26 @@ const isWritten = (path: string, written: ReadonlySet<string>) => {
   return [...written].some((w) => p === w || p.startsWith(w === "/" ? "/" : `${w}/`));
 };
 
-/** The paths one shell command of a RUN writes as given: mkdir's folders, wget's and curl's output file,
- * git clone's folder when named. */
+/** Options that name the folder (or file) a download or unpacking writes, by program: `kaggle datasets download
+ * -p DIR`, `wget -P DIR`, `curl --output-dir DIR`, `unzip -d DIR`, `tar -C DIR`, `pip download -d DIR`,
+ * `huggingface-cli download --local-dir DIR`, `gdown -O FILE`. */
+const OUTPUT_OPTIONS: Readonly<Record<string, RegExp>> = {
+  kaggle: /^(?:-p|--path)(?:=(.+))?$/,
+  wget: /^(?:-O|-P|--output-document|--directory-prefix)(?:=(.+))?$/,
+  curl: /^(?:-o|--output|--output-dir)(?:=(.+))?$/,
+  unzip: /^-d$/,
+  tar: /^(?:-C|--directory)(?:=(.+))?$/,
+  pip: /^(?:-d|--dest|-w|--wheel-dir)(?:=(.+))?$/,
+  pip3: /^(?:-d|--dest|-w|--wheel-dir)(?:=(.+))?$/,
+  "huggingface-cli": /^--local-dir(?:=(.+))?$/,
+  hf: /^--local-dir(?:=(.+))?$/,
+  gdown: /^(?:-O|--output)(?:=(.+))?$/,
+};
+/** Programs whose last word is where they write: `cp a b DEST`, `gsutil cp gs://x DEST`, `aws s3 sync s3://x DEST`. */
+const LAST_IS_TARGET = /^(?:cp|mv|rsync|ln|gsutil|aws|install)$/;
+
+/** The paths one shell command of a RUN writes as given: mkdir's folders, git clone's folder when named, the
+ * output folder or file a download or unpacking names, the target of a copy or move. */
 function writtenBy(words: string[]): string[] {
   const program = baseName(words[0] ?? "");
   const args = words.slice(1).filter((w) => !w.includes("$"));
@@ -100,10 +122,19 @@ function writtenBy(words: string[]): string[] {
       .slice(1)
       .filter((w) => !w.startsWith("-"))
       .slice(1, 2);
-  if (program !== "wget" && program !== "curl") return [];
+  if (LAST_IS_TARGET.test(program)) {
+    const named = args.findIndex((w) => w === "-t" || w === "--target-directory");
+    if (named >= 0) return args[named + 1] ? [args[named + 1]!] : [];
+    const plain = args.filter((w) => !w.startsWith("-") && !/^(?:cp|mv|rsync|sync|s3)$/.test(w));
+    return plain.length >= 2 ? [plain[plain.length - 1]!] : [];
+  }
+  if (program === "7z" || program === "7za") return args.filter((w) => /^-o\S/.test(w)).map((w) => w.slice(2));
+  const option = OUTPUT_OPTIONS[program];
+  if (!option) return [];
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    const m = /^(?:-O|-o|-P|--output-document|--output|--directory-prefix)(?:=(.+))?$/.exec(args[i]!);
+    const m = option.exec(args[i]!);
+    // curl's bare -O saves under the URL's name, in the working folder.
     if (m && !(program === "curl" && args[i] === "-O")) out.push(m[1] ?? args[++i] ?? "");
   }
   return out.filter(Boolean);
@@ -131,25 +162,72 @@ function fetchedBy(words: string[]): string[] {
   return [...named.filter(Boolean).map(baseName), ...urls.map(baseName)];
 }
 
+/** The words of one shell command, quotes dropped, from its program on (`sudo` and `VAR=x` before it left out). */
+function commandWords(part: string): string[] {
+  const words = part
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/^["']|["']$/g, ""));
+  let at = 0;
+  while (words[at] === "sudo" || /^[A-Za-z_]\w*=/.test(words[at] ?? "")) at++;
+  return words.slice(at);
+}
+
+/** What the image holds so far, as the Dockerfile's lines are read in order. */
+interface ImageState {
+  /** Names of files a RUN or ADD downloaded. */
+  fetched: Set<string>;
+  /** Paths another stage's COPY or a RUN wrote. */
+  written: Set<string>;
+  /** Where a COPY or ADD put a folder or a glob of the context. */
+  copiedInto: Set<string>;
+  /** Every path an earlier RUN named, modelled or not. */
+  named: Set<string>;
+}
+
+/** The folder of a path as written, the glob's own segment dropped (`/w/a/*.whl`: /w/a); "" for a bare name. */
+const folderOfPath = (path: string) => {
+  const p = imagePath(path);
+  return p.includes("/") ? p.slice(0, p.lastIndexOf("/")) || "/" : "";
+};
+
+/** Whether an earlier RUN named the folder, a folder above it (not the root) or a path below it, in a way the
+ * audit does not model (`cd /w && ./fetch.sh`): what the image holds there is then not for it to say. */
+const folderNamed = (folder: string, named: ReadonlySet<string>) =>
+  folder !== "" &&
+  folder !== "/" &&
+  [...named].some((n) => n !== "/" && (n === folder || folder.startsWith(`${n}/`) || n.startsWith(`${folder}/`)));
+
 /** Wheels and archives a RUN's `pip install` names by file (`pip install wheels/foo-1.0-py3-none-any.whl`):
  * they must have come from the context, under whatever folder a COPY put them, unless this or an earlier RUN
  * downloaded them (`fetched`, which this RUN's downloads join) or they lie under a path the image already
- * holds (`written`: another stage's `COPY --from=` target, a folder or file a RUN made). */
-function installedFiles(run: string, line: number, fetched: Set<string>, written: Set<string>): CopySource[] {
+ * holds (`written`: another stage's `COPY --from=` target, a folder or file a RUN made). A RUN reads the image,
+ * not the context: a glob under a folder a COPY filled is that COPY's to answer for, and a folder an earlier
+ * RUN named in a way not modelled is not judged. */
+function installedFiles(run: string, line: number, state: ImageState): CopySource[] {
   const out: CopySource[] = [];
-  for (const part of run.replace(/^RUN\s+/i, "").split(/&&|;|\|\|/)) {
-    const words = part.trim().split(/\s+/);
+  const { fetched, written, copiedInto, named } = state;
+  for (const part of run.replace(/^RUN\s+(?:--\S+\s+)*/i, "").split(/&&|;|\|\||\|/)) {
+    const words = commandWords(part);
     for (const name of fetchedBy(words)) fetched.add(name);
     for (const path of writtenBy(words)) written.add(imagePath(path));
-    if (!/\bpip3?\s+install\b|\bpython3?\s+-m\s+pip\s+install\b/.test(part)) continue;
-    for (const word of words) {
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(word) || word.includes("$") || word.startsWith("-")) continue;
-      if (!/\.(?:whl|tar\.gz|zip)$/i.test(word)) continue;
-      const segments = word.replace(/^\.\//, "").split("/");
-      if (fetched.has(baseName(word)) || (segments.length > 1 && fetched.has(segments[0]!))) continue;
-      if (isWritten(word, written)) continue;
-      out.push({ line, source: word, instruction: "pip install" });
-    }
+    const installs = /\bpip3?\s+install\b|\bpython3?\s+-m\s+pip\s+install\b/.test(part);
+    if (installs)
+      for (const word of words) {
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(word) || word.includes("$") || word.startsWith("-")) continue;
+        if (!/\.(?:whl|tar\.gz|zip)$/i.test(word)) continue;
+        const segments = word.replace(/^\.\//, "").split("/");
+        if (fetched.has(baseName(word)) || (segments.length > 1 && fetched.has(segments[0]!))) continue;
+        if (isWritten(word, written)) continue;
+        if (/[*?[]/.test(word) && isWritten(word, copiedInto)) continue;
+        if (folderNamed(folderOfPath(word), named)) continue;
+        out.push({ line, source: word, instruction: "pip install" });
+      }
+    // An install reads what it names; any other command may write there.
+    if (!installs)
+      for (const word of words.slice(1))
+        if (!word.startsWith("-") && !word.includes("$") && word.includes("/") && !/^[a-z][\w+.-]*:\/\//i.test(word))
+          named.add(imagePath(word));
   }
   return out;
 }

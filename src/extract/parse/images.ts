@@ -10,6 +10,9 @@ export interface ImageInfo {
   environment: { variables: Readonly<Record<string, string>>; source: string } | null;
   /** The framework versions the release ships (torch: 2.1.0a0), where the table knows them. */
   frameworks: Readonly<Record<string, string>> | null;
+  /** The system (apt) packages the image's published Dockerfile installs, with where that was read; null when the
+   * table does not know them. */
+  system: { packages: readonly string[]; source: string } | null;
 }
 
 interface ImageTable {
@@ -21,6 +24,8 @@ interface ImageTable {
     environment?: Record<string, string>;
     environmentSource?: string;
     frameworks?: Record<string, string>;
+    systemPackages?: string[];
+    systemSource?: string;
   }>;
 }
 
@@ -37,6 +42,7 @@ export function imageInfo(image: string): ImageInfo | null {
       environment:
         e.environment && e.environmentSource ? { variables: e.environment, source: e.environmentSource } : null,
       frameworks: e.frameworks ?? null,
+      system: e.systemPackages && e.systemSource ? { packages: e.systemPackages, source: e.systemSource } : null,
     },
   }));
   const name = image.replace(/@sha256:[0-9a-f]+$/, "");

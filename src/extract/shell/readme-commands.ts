@@ -263,7 +263,7 @@ export function interpretLine(
     const command =
       serviceDir !== null
         ? { ...describe(runWords(composed!.argv).argv, serviceDir, false, false), command: argv.join(" ") }
-        : describe(argv, cwd, isScript, own);
+        : describe(argv, containerWorkdir(argv, env) ?? cwd, isScript, own, env.containerFolder);
     if (shellAt) cwd = serviceDir;
     if (!found) found = { ...command, command: text.replace(EXPORT_LEAD, "") };
     else {
@@ -323,7 +323,30 @@ function misspeltScript(arg: string): boolean {
   );
 }
 
-function describe(argv: string[], cwd: string, isScript: boolean, own = false): ShellCommand {
+/** The repo folder a `docker run -w /dir` (`--workdir`, podman's too) starts its command in, where a mount of the
+ * clone holds that folder; null for any other command or a folder no mount maps. */
+function containerWorkdir(argv: readonly string[], env: ShellEnv): string | null {
+  if (!env.containerFolder || !/^(?:docker|podman|nvidia-docker)$/.test(argv[0] ?? "")) return null;
+  if (argv[1] !== "run" && argv[1] !== "exec") return null;
+  for (let i = 2; i < argv.length; i++) {
+    const m = /^(?:-w|--workdir)(?:=(.+))?$/.exec(argv[i]!);
+    if (m) {
+      const dir = m[1] ?? argv[i + 1] ?? "";
+      return dir.startsWith("/") ? env.containerFolder(dir.replace(/^["']|["']$/g, "")) : null;
+    }
+  }
+  return null;
+}
+
+/** `inContainer`: the repo path an absolute path stands for under a mount of the clone (`docker run -v
+ * "$PWD":/w img python /w/src/x.py` runs src/x.py), null where no mount holds it. */
+function describe(
+  argv: string[],
+  cwd: string,
+  isScript: boolean,
+  own = false,
+  inContainer?: (path: string) => string | null,
+): ShellCommand {
   const runner = argv[0]!.replace(/^.*\//, "");
   const args = argv.slice(1);
   const inputs: string[] = [];
@@ -366,8 +389,10 @@ function describe(argv: string[], cwd: string, isScript: boolean, own = false): 
       if (target && !/\.\w+$/.test(target) && !/^[0-9a-f]{7,40}$/.test(target) && target !== ".") branches.push(target);
     }
   }
-  const relScript = script === null ? null : joinRel(cwd, script);
-  const scriptCandidates = script === null ? [] : [...new Set([relScript!, joinRel("", script)])];
+  const mounted = script?.startsWith("/") && inContainer ? inContainer(script) : null;
+  const relScript = script === null ? null : (mounted ?? joinRel(cwd, script));
+  const scriptCandidates =
+    script === null ? [] : mounted !== null ? [mounted] : [...new Set([relScript!, joinRel("", script)])];
   if (cwd && moduleFiles.length > 0) moduleFiles.push(...moduleFiles.map((m) => m.slice(cwd.length + 1)));
   const makeTarget = runner === "make" ? (args.find((a) => !a.startsWith("-") && !a.includes("=")) ?? "") : undefined;
   const invokeTasks = invokedTasks(runner, args);

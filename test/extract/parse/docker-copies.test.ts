@@ -101,3 +101,38 @@ describe("patterns from the repo", () => {
     expect(copySources(text)).toEqual([{ line: 7, source: "/tmp/torchvision/*.whl", instruction: "pip install" }]);
   });
 });
+
+describe("paths an earlier RUN wrote into the image", () => {
+  it("takes a folder a download, an unpacking, a clone, a copy or a mkdir wrote as the image's, not the context's", () => {
+    const text = [
+      "FROM python:3.11",
+      "RUN --mount=type=secret,id=k kaggle datasets download own/tools -p /kaggle/input/own/tools --unzip",
+      "RUN wget -q -P /opt/a https://x.org/a.zip && curl -L --output-dir /opt/b -O https://x.org/b.whl",
+      "RUN unzip -q /opt/a/a.zip -d /opt/c && tar -xzf /opt/a/d.tgz -C /opt/d",
+      "RUN huggingface-cli download org/wheels --local-dir /opt/e && pip download -d /opt/f numpy",
+      "RUN git clone https://x.org/g.git /opt/g && sudo cp -r /opt/g/dist /opt/h && mkdir -p /opt/i",
+      "RUN pip install --no-index /kaggle/input/own/tools/sub/*.whl /opt/b/b-1.0-py3-none-any.whl \\",
+      "    /opt/c/*.whl /opt/d/*.whl /opt/e/*.whl /opt/f/*.whl /opt/g/dist/*.whl /opt/h/*.whl /opt/i/*.tar.gz",
+    ].join("\n");
+    expect(copySources(text)).toEqual([]);
+  });
+  it("leaves a glob under a folder a COPY filled to that COPY", () => {
+    expect(copySources("FROM python:3.11\nCOPY wheels /w\nRUN pip install /w/*.whl\n")).toEqual([
+      { line: 2, source: "wheels", instruction: "COPY" },
+    ]);
+  });
+  it("says nothing of a folder an earlier RUN names in a way not modelled", () => {
+    expect(copySources("FROM python:3.11\nRUN cd /opt/w && ./fetch.sh\nRUN pip install /opt/w/*.whl\n")).toEqual([]);
+  });
+  it("still asks the context for a wheel under a folder nothing writes, an install beside it naming no writer", () => {
+    const text = [
+      "FROM python:3.11",
+      "RUN mkdir -p /opt/other && kaggle datasets download own/x -p /opt/x",
+      "RUN pip install /opt/w/a-1.0-py3-none-any.whl && pip install /opt/w/*.whl",
+    ].join("\n");
+    expect(copySources(text)).toEqual([
+      { line: 3, source: "/opt/w/a-1.0-py3-none-any.whl", instruction: "pip install" },
+      { line: 3, source: "/opt/w/*.whl", instruction: "pip install" },
+    ]);
+  });
+});

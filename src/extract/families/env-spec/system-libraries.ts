@@ -4,6 +4,7 @@ import type { FactRecord } from "../../../model/facts.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import { readDataJson } from "../../../io/package.js";
 import { instructions } from "../../parse/dockerfile.js";
+import { imageInfo } from "../../parse/images.js";
 import { roleOf } from "../../view/file-roles.js";
 
 interface LibraryRow {
@@ -76,7 +77,8 @@ export function missingSystemLibraries(
     (row) => applies(row) && (declared.some((r) => r.name === row.distribution) || importSites.has(row.distribution)),
   );
   if (needed.length === 0) return [];
-  const system = systemInstalls(view, readme);
+  // The base image's own system packages count as installed (Kaggle's images install libGL for vtk).
+  const system = [...systemInstalls(view, readme), ...(base === null ? [] : (imageInfo(base)?.system?.packages ?? []))];
   const out: FactRecord[] = [];
   for (const row of needed) {
     const others = declared.filter((r) => r.name !== row.distribution).map((r) => String(r.name));

@@ -3,7 +3,7 @@
 // plan's and the script-call check's, places those steps in the repo's folders; a `cd` to a folder no mount
 // holds leaves the steps after it unplaced, and nothing is claimed missing from them.
 import { describe, expect, it } from "vitest";
-import { findingsOf, planOf, stepsOf } from "../rerun-plan/plan-repo.js";
+import { familyOf, findingsOf, planOf, stepsOf } from "../rerun-plan/plan-repo.js";
 
 const RULES = ["instructions-script-calls-exist", "instructions-step-configs-exist"];
 const TRAIN =
@@ -63,5 +63,48 @@ describe("readme: the container mount is the repo", () => {
       "run.sh": "#!/bin/bash\ncd /opt/solution/code\n./install.sh\ncd x/y\n./x_run.sh\n",
     };
     expect(await findingsOf(files, RULES)).toEqual([]);
+  });
+});
+
+// `docker run -v "$PWD":/w img python3 /w/src/a/predict.py`: the container's path names the repo's src/a/predict.py.
+describe("readme: a script named by its path inside the mounted clone", () => {
+  const NAMED = ["instructions-references-exist", "instructions-scripts-located", "datasets-inputs-produced"];
+  const WRITE = "import pandas as pd\npd.DataFrame({'a': [1]}).to_csv('/w/out/part_a.csv', index=False)\n";
+  const READ = "import pandas as pd\ndf = pd.read_csv('/w/out/part_a.csv')\ndf.to_csv('/w/out/final.csv')\n";
+  const block = (lines: string[]) => `# Solution\n\n## Run\n\n\`\`\`bash\n${lines.join("\n")}\n\`\`\`\n`;
+  const CODE2 = { "src/a/predict.py": WRITE, "src/merge/merge.py": READ, Dockerfile: "FROM python:3.11\n" };
+
+  for (const mount of [
+    '-v "$PWD":/w',
+    "--volume $(pwd):/w",
+    "-v ${PWD}:/w",
+    "-v .:/w",
+    "--mount type=bind,source=.,target=/w",
+  ])
+    it(`runs the repo's scripts through ${mount}, the second step reading what the first wrote`, async () => {
+      const files = {
+        ...CODE2,
+        "README.md": block([
+          `docker run --rm ${mount} img python3 /w/src/a/predict.py`,
+          `docker run --rm ${mount} img \\`,
+          "  python3 /w/src/merge/merge.py",
+        ]),
+      };
+      expect(await findingsOf(files, NAMED)).toEqual([]);
+      const programs = stepsOf(await planOf(files)).map((s) => s[3]);
+      expect(programs).toEqual(expect.arrayContaining(["src/a/predict.py", "src/merge/merge.py"]));
+    });
+
+  it("runs a relative script from the folder -w names under the mount", async () => {
+    const files = { ...CODE2, "README.md": block(['docker run -v "$PWD":/w -w /w/src/a img python3 predict.py']) };
+    expect(await findingsOf(files, NAMED)).toEqual([]);
+    expect(stepsOf(await planOf(files)).map((s) => s[3])).toContain("src/a/predict.py");
+  });
+
+  it("still says a script the mounted folder lacks is missing", async () => {
+    const files = { ...CODE2, "README.md": block(['docker run -v "$PWD":/w img python3 /w/src/a/train.py']) };
+    expect((await findingsOf(files, NAMED)).map((f) => f[0])).toEqual(["instructions-references-exist"]);
+    const mentions = (await familyOf(files, "readme")).filter((r) => r.kind === "mention" && r.target === "file");
+    expect(mentions.map((r) => [r.name, r.exists])).toEqual([["src/a/train.py", false]]);
   });
 });
