@@ -743,6 +743,10 @@ export interface RerunPlanFact {
   path?: string;
   /** io read: the place (file:line) of its only writer, a code file of the repo no step runs or imports, when no step writes the path */
   writtenOnlyBy?: string;
+  /** io write by a call that makes no folder (open, to_csv, torch.save, np.save, cv2.imwrite, logging's file ...): the folder it writes into, resolved from the step's working folder, when the repo lacks it and nothing on the plan up to that step makes it (no mkdir or makedirs of it or of the variable the write uses, no `mkdir -p`, fetch or unpack into it, no writer that makes its own folder, no read from it); absent for a folder with unknown parts */
+  folderUnmade?: string;
+  /** io write with folderUnmade: the call that writes, as the code names it */
+  writer?: string;
   /** cell-order: the first inversion in words, cells counted from 1 ("cell 4 ran as [7], then cell 5 as [3]") */
   inversion?: string;
   /** summary: whether a plan was found (at least one step running a file of the repo) */

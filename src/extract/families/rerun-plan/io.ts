@@ -6,6 +6,7 @@ import { joinFrom } from "./parser-view.js";
 import type { Reach } from "./reach.js";
 import type { Step } from "./steps.js";
 import { commandIo } from "./shell-io.js";
+import { unmadeFolders, type PlannedWrite } from "./out-folders.js";
 
 const MAX_PER_FILE = 200;
 
@@ -20,6 +21,10 @@ export function ioOf(
   steps: readonly Step[],
   index: RepoPythonIndex,
   dataRefs: readonly FactRecord[],
+  repo: { isDir: (path: string) => boolean; text: (file: string) => string | null } = {
+    isDir: () => true,
+    text: () => null,
+  },
 ): FactRecord[] {
   const cwdOf = new Map(steps.map((s) => [s.order, s.cwd]));
   const reads = new Map<string, FactRecord[]>();
@@ -41,6 +46,7 @@ export function ioOf(
   );
   for (const step of steps)
     for (const io of commandIo(step.command)) if (io.mode === "write") written.add(resolvedFrom(step.cwd, io.path));
+  const planned: Array<{ at: number; write: PlannedWrite }> = [];
   for (const r of reach) {
     const cwd = cwdOf.get(r.step) ?? "";
     const at = (line: number, extra: FactRecord) =>
@@ -67,6 +73,17 @@ export function ioOf(
       });
     }
     for (const write of (index.byPath.get(r.file)?.writes ?? []).slice(0, MAX_PER_FILE)) {
+      planned.push({
+        at: out.length,
+        write: {
+          step: r.step,
+          file: r.file,
+          line: write.line,
+          path: resolvedFrom(cwd, write.path),
+          call: write.call,
+          ...(write.folder ? { folder: true } : {}),
+        },
+      });
       out.push({
         kind: "io",
         file: r.file,
@@ -92,7 +109,68 @@ export function ioOf(
       });
     }
   }
+  markUnmadeFolders(out, planned, reach, steps, index, written, repo);
   return out;
+}
+
+/** Each write into a folder the repo lacks and nothing on the plan makes gets that folder (folderUnmade). */
+function markUnmadeFolders(
+  out: FactRecord[],
+  planned: ReadonlyArray<{ at: number; write: PlannedWrite }>,
+  reach: readonly Reach[],
+  steps: readonly Step[],
+  index: RepoPythonIndex,
+  written: ReadonlySet<string>,
+  repo: { isDir: (path: string) => boolean; text: (file: string) => string | null },
+): void {
+  if (planned.length === 0) return;
+  const cwdOf = new Map(steps.map((s) => [s.order, s.cwd]));
+  const shellWrites: Array<{ step: number; path: string }> = [];
+  for (const step of steps)
+    for (const io of commandIo(step.command))
+      if (io.mode === "write") shellWrites.push({ step: step.order, path: resolvedFrom(step.cwd, io.path) });
+  // Lines a step's own listing holds that no step records (`mkdir -p out` in the README block or the script): read
+  // from each folder its steps work in, and from the root.
+  const cwdsOf = new Map<string, Set<string>>();
+  for (const step of steps)
+    for (const file of [step.file, step.program ?? ""])
+      if (file !== "" && !/\.(?:py|ipynb)$/.test(file))
+        (cwdsOf.get(file) ?? cwdsOf.set(file, new Set([""])).get(file)!).add(step.cwd);
+  for (const [file, cwds] of cwdsOf)
+    for (const line of (repo.text(file) ?? "").split("\n"))
+      if (/\b(?:mkdir|unzip|tar|git|wget|curl|kaggle|gdown|cp|mv|ln|rsync|7z)\b/.test(line))
+        for (const io of commandIo(line.replace(/^\s*(?:[$>!%]\s*)?/, "")))
+          if (io.mode === "write")
+            for (const cwd of cwds) shellWrites.push({ step: 0, path: resolvedFrom(cwd, io.path) });
+  const files: Array<{ file: string; step: number; cwd: string; text: string }> = [];
+  for (const r of reach) {
+    const cwd = cwdOf.get(r.step) ?? "";
+    const file = index.byPath.get(r.file);
+    // A notebook's `!mkdir -p out`, `os.system("mkdir -p out")`: shell lines of the code.
+    const shellLines = [...(file?.shell ?? []).map((l) => l.text), ...(file?.shellStrings ?? []).map((l) => l.value)];
+    for (const line of shellLines)
+      for (const io of commandIo(line))
+        if (io.mode === "write") shellWrites.push({ step: r.step, path: resolvedFrom(cwd, io.path) });
+    const text = repo.text(r.file);
+    // Hydra runs the program in a run folder of its own making: the plan's relative writes land there.
+    if (text !== null && /@hydra\.main\b/.test(text)) return;
+    if (text !== null) files.push({ file: r.file, step: r.step, cwd, text });
+  }
+  const inputs = out.flatMap((r) =>
+    r.mode === "read" && typeof r.path === "string" && !written.has(r.path) ? [r.path] : [],
+  );
+  const unmade = unmadeFolders({
+    writes: planned.map((p) => p.write),
+    shellWrites,
+    inputs,
+    files,
+    isDir: repo.isDir,
+    resolve: resolvedFrom,
+  });
+  for (const [i, folder] of unmade) {
+    const { at, write } = planned[i]!;
+    Object.assign(out[at]!, { folderUnmade: folder, writer: write.call });
+  }
 }
 
 /** "12-20,31-40" as line spans. */
