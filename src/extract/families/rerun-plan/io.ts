@@ -80,6 +80,7 @@ export function ioOf(
           file: r.file,
           line: write.line,
           path: resolvedFrom(cwd, write.path),
+          written: write.path,
           call: write.call,
           ...(write.folder ? { folder: true } : {}),
         },
@@ -159,8 +160,12 @@ function markUnmadeFolders(
   const inputs = out.flatMap((r) =>
     r.mode === "read" && typeof r.path === "string" && !written.has(r.path) ? [r.path] : [],
   );
+  const readmes = [...new Set(steps.map((s) => s.file))]
+    .filter((f) => /(?:^|\/)readme[^/]*$|\.(?:md|rst)$/i.test(f))
+    .flatMap((f) => repo.text(f) ?? []);
   const unmade = unmadeFolders({
     writes: planned.map((p) => p.write),
+    readmes,
     shellWrites,
     inputs,
     files,

@@ -9,6 +9,8 @@ export interface PlannedWrite {
   line: number;
   /** Resolved from the step's folder. */
   path: string;
+  /** As the code spells it. */
+  written: string;
   call: string;
   /** The call fills a folder it is given (`output_dir=`, `dirpath=`). */
   folder?: boolean;
@@ -23,6 +25,8 @@ export interface FolderScene {
   inputs: readonly string[];
   /** The reached code files, each with its step, its working folder and its text (a notebook's flattened). */
   files: ReadonlyArray<{ file: string; step: number; cwd: string; text: string }>;
+  /** The text of the READMEs the steps come from: the folders they tell a reader to put files in. */
+  readmes: readonly string[];
   isDir: (path: string) => boolean;
   /** A path as the step's folder makes it. */
   resolve: (cwd: string, path: string) => string;
@@ -47,20 +51,39 @@ const PLAIN_NAMES = new Set(
   ),
 );
 
-const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
 const trim = (path: string) => path.replace(/\/+$/, "");
+
+/** A sentence that has the reader put files somewhere ("put the data into `data/`", "download them to input/"). */
+const PLACE = /\b(?:put|place|copy|download|extract|unzip|untar|move|mount)\w*\b.*\b(?:in|into|to|under|inside)\b/i;
+
+/** The folders the READMEs tell a reader to fill: the reader makes them. */
+export function placedFolders(readmes: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const text of readmes)
+    for (const line of text.split("\n")) {
+      if (line.length > 400 || !PLACE.test(line)) continue;
+      for (const m of line.matchAll(/`([^`\s]+)`|(?:^|\s)((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\/)(?=[\s.,;:)]|$)/g))
+        out.add(trim((m[1] ?? m[2]!).replace(/^\.\//, "")));
+    }
+  return out;
+}
+
+const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
 /** `a` is `b` or lies under it. */
 const within = (a: string, b: string) => a === b || a.startsWith(`${b}/`);
 
 /** The folder each write needs and nothing makes, by the write's index in scene.writes. */
 export function unmadeFolders(scene: FolderScene): Map<number, string> {
   // Folders made, with the step that makes them: a maker's folder and every folder above it.
-  const made: Array<{ step: number; path: string }> = [];
+  // A folder filled by a copy, an unpack or a download (`cp -r data/a out/`, extractall) may hold any folder below it.
+  const made: Array<{ step: number; path: string; fills?: boolean }> = [];
   for (const w of scene.writes) {
-    if (/(?:^|\.)(?:mkdir|makedirs)$/.test(w.call) || w.folder) made.push({ step: w.step, path: trim(w.path) });
+    if (/(?:^|\.)(?:mkdir|makedirs)$/.test(w.call)) made.push({ step: w.step, path: trim(w.path) });
+    else if (w.folder || /(?:^|\.)(?:extractall|copytree|unpack_archive)$/.test(w.call))
+      made.push({ step: w.step, path: trim(w.path), fills: true });
     else if (!needsFolder(w.call)) made.push({ step: w.step, path: dirOf(w.path) }, { step: w.step, path: w.path });
   }
-  for (const s of scene.shellWrites) made.push({ step: s.step, path: trim(s.path) });
+  for (const s of scene.shellWrites) made.push({ step: s.step, path: trim(s.path), fills: true });
   // Making lines whose folder the index could not spell: their string literals, and the names they use.
   const namesOf = new Map<string, Set<string>>();
   for (const f of scene.files) {
@@ -74,6 +97,7 @@ export function unmadeFolders(scene: FolderScene): Map<number, string> {
         if (!PLAIN_NAMES.has(m[0]) && !/^(?:os|pathlib|shutil)\./.test(m[0])) names.add(m[0]);
     }
   }
+  const placed = [...placedFolders(scene.readmes)].filter((p) => p !== "" && !p.includes("*"));
   const textOf = new Map(scene.files.map((f) => [f.file, f.text.split("\n")]));
   const out = new Map<number, string>();
   scene.writes.forEach((w, i) => {
@@ -82,8 +106,12 @@ export function unmadeFolders(scene: FolderScene): Map<number, string> {
     // Only a relative folder the audit can spell, inside the repo (above it is paths-outputs-inside-repo's).
     if (folder === "" || /[*$~{}]|^\.\.?(?:\/|$)|^[A-Za-z]:|^\//.test(folder)) return;
     if (scene.isDir(folder)) return;
-    if (made.some((m) => m.step <= w.step && m.path !== "" && within(m.path, folder))) return;
+    const makes = (m: (typeof made)[number]) => within(m.path, folder) || (m.fills === true && within(folder, m.path));
+    if (made.some((m) => m.step <= w.step && m.path !== "" && makes(m))) return;
     if (scene.inputs.some((p) => within(p, folder))) return;
+    // A folder the README has the reader fill (spelt as the code spells it: the README's folder is the run's).
+    const spelt = trim(dirOf(w.written).replace(/^\.\//, ""));
+    if (placed.some((p) => within(folder, p) || (spelt !== "" && within(spelt, p)))) return;
     // A making line in the same file that uses a name the write's call uses too (`RESULT_DIR`, `save_path`).
     const names = namesOf.get(w.file);
     const lines = textOf.get(w.file);
