@@ -57,7 +57,7 @@ const trim = (path: string) => path.replace(/\/+$/, "");
 const PLACE = /\b(?:put|place|copy|download|extract|unzip|untar|move|mount)\w*\b.*\b(?:in|into|to|under|inside)\b/i;
 
 /** The folders the READMEs tell a reader to fill: the reader makes them. */
-export function placedFolders(readmes: readonly string[]): Set<string> {
+function placedFolders(readmes: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const text of readmes)
     for (const line of text.split("\n")) {
