@@ -657,7 +657,7 @@ export interface RepoConfigFact {
 
 /** What a stranger's rerun executes, in order: every step from README code blocks and numbered prose steps, the shell scripts, Makefile targets, notebooks and Kaggle kernels they run, each with its working folder, program, arguments, configs and training; the code files the steps run or import (reach); the files they read and write; and one summary of what the plan rests on. */
 export interface RerunPlanFact {
-  /** step | reach (a code file a step runs, calls or imports) | recipe-input (a file a Makefile target the plan runs copies or loads as it is, which the repo lacks and nothing before writes) | io (a file a step reads or writes) | cell-order (a notebook the plan runs whose saved run executed cells out of order, at the later cell of the first inversion) | summary (one record) */
+  /** step | reach (a code file a step runs, calls or imports) | recipe-input (a file a Makefile target the plan runs copies or loads as it is, which the repo lacks and nothing before writes) | io (a file a step reads or writes) | unplanned-write (a write of a code file no step reaches, into a folder the repo lacks and nothing makes, from the root and from the file's own folder alike) | cell-order (a notebook the plan runs whose saved run executed cells out of order, at the later cell of the first inversion) | summary (one record) */
   kind?: string;
   /** step: where the step is stated (the README, shell script, Makefile, notebook or kernel-metadata.json); reach: the code file reached; io: the file whose call reads or writes */
   file?: string;
@@ -747,6 +747,10 @@ export interface RerunPlanFact {
   path?: string;
   /** io read: the place (file:line) of its only writer, a code file of the repo no step runs or imports, when no step writes the path */
   writtenOnlyBy?: string;
+  /** io write, unplanned-write: by a call that makes no folder (open, to_csv, torch.save, np.save, cv2.imwrite, logging's file ...): the folder it writes into, resolved from the step's working folder, when the repo lacks it and nothing on the plan up to that step makes it (no mkdir or makedirs of it or of the variable the write uses, no `mkdir -p`, fetch or unpack into it, no writer that makes its own folder, no read from it); absent for a folder with unknown parts */
+  folderUnmade?: string;
+  /** io write with folderUnmade, unplanned-write: the call that writes, as the code names it */
+  writer?: string;
   /** cell-order: the first inversion in words, cells counted from 1 ("cell 4 ran as [7], then cell 5 as [3]") */
   inversion?: string;
   /** summary: whether a plan was found (at least one step running a file of the repo) */

@@ -177,6 +177,8 @@ for (const [names, at, keywords] of [
   ["ModelCheckpoint save_checkpoint", 0, "filepath"],
   ["DiskSaver", 0, "dirname"],
   ["unpack_archive", 1, "extract_dir"],
+  // logging's file: `basicConfig(filename="logs/train.log")`, `FileHandler("logs/x.log")`.
+  ["basicConfig FileHandler", 0, "filename"],
   ["open File", 0, "file name"],
 ] as const) {
   for (const name of names.split(" ")) WRITE_CALLS.set(name, { at, names: keywords.split(" ") });

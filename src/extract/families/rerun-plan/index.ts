@@ -3,7 +3,7 @@
 import type { FactRecord } from "../../../model/facts.js";
 import type { RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
-import { preparePythonIndex, reachableFrom, type RepoPythonIndex } from "../../python/repo-index.js";
+import { preparePythonIndex, reachableFrom, sourceOf, type RepoPythonIndex } from "../../python/repo-index.js";
 import { containerFolderOf } from "../../shell/container-mounts.js";
 import {
   commandWords,
@@ -165,7 +165,10 @@ export const extractor: Extractor = {
         ...(r.uncalled ? { uncalled: r.uncalled } : {}),
         ...(r.ruledOut ? { ruledOut: r.ruledOut, ruledOutWhy: r.ruledOutWhy } : {}),
       });
-    const io = ioOf(reach, steps, index, facts.families["data-refs"] ?? []);
+    const io = ioOf(reach, steps, index, facts.families["data-refs"] ?? [], {
+      isDir: (p) => view.isDir(p),
+      text: (file) => sourceOf(view, file)?.text ?? null,
+    });
     for (const item of io) records.push(item);
     // A config a step passes that an earlier step writes is the pipeline's own, not missing.
     const written = io.flatMap((r) => (r.mode === "write" && typeof r.path === "string" ? [r.path] : []));

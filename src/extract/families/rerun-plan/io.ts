@@ -6,6 +6,8 @@ import { joinFrom } from "./parser-view.js";
 import type { Reach } from "./reach.js";
 import type { Step } from "./steps.js";
 import { commandIo } from "./shell-io.js";
+import { needsFolder, unmadeFolders, type FolderScene, type PlannedWrite } from "./out-folders.js";
+import { isTestFile } from "../../python/test-files.js";
 
 const MAX_PER_FILE = 200;
 
@@ -20,6 +22,10 @@ export function ioOf(
   steps: readonly Step[],
   index: RepoPythonIndex,
   dataRefs: readonly FactRecord[],
+  repo: { isDir: (path: string) => boolean; text: (file: string) => string | null } = {
+    isDir: () => true,
+    text: () => null,
+  },
 ): FactRecord[] {
   const cwdOf = new Map(steps.map((s) => [s.order, s.cwd]));
   const reads = new Map<string, FactRecord[]>();
@@ -41,6 +47,7 @@ export function ioOf(
   );
   for (const step of steps)
     for (const io of commandIo(step.command)) if (io.mode === "write") written.add(resolvedFrom(step.cwd, io.path));
+  const planned: Array<{ at: number; write: PlannedWrite }> = [];
   for (const r of reach) {
     const cwd = cwdOf.get(r.step) ?? "";
     const at = (line: number, extra: FactRecord) =>
@@ -67,6 +74,18 @@ export function ioOf(
       });
     }
     for (const write of (index.byPath.get(r.file)?.writes ?? []).slice(0, MAX_PER_FILE)) {
+      planned.push({
+        at: out.length,
+        write: {
+          step: r.step,
+          file: r.file,
+          line: write.line,
+          path: resolvedFrom(cwd, write.path),
+          written: write.path,
+          call: write.call,
+          ...(write.folder ? { folder: true } : {}),
+        },
+      });
       out.push({
         kind: "io",
         file: r.file,
@@ -91,6 +110,131 @@ export function ioOf(
         path: resolvedFrom(step.cwd, io.path),
       });
     }
+  }
+  return [...out, ...markUnmadeFolders(out, planned, reach, steps, index, written, repo)];
+}
+
+/** Each write into a folder the repo lacks and nothing on the plan makes gets that folder (folderUnmade); the
+ * same writes of code files no step reaches come back as unplanned-write records. */
+function markUnmadeFolders(
+  out: FactRecord[],
+  planned: ReadonlyArray<{ at: number; write: PlannedWrite }>,
+  reach: readonly Reach[],
+  steps: readonly Step[],
+  index: RepoPythonIndex,
+  written: ReadonlySet<string>,
+  repo: { isDir: (path: string) => boolean; text: (file: string) => string | null },
+): FactRecord[] {
+  const cwdOf = new Map(steps.map((s) => [s.order, s.cwd]));
+  const shellWrites: Array<{ step: number; path: string }> = [];
+  for (const step of steps)
+    for (const io of commandIo(step.command))
+      if (io.mode === "write") shellWrites.push({ step: step.order, path: resolvedFrom(step.cwd, io.path) });
+  // Lines a step's own listing holds that no step records (`mkdir -p out` in the README block or the script): read
+  // from each folder its steps work in, and from the root.
+  const cwdsOf = new Map<string, Set<string>>();
+  for (const step of steps)
+    for (const file of [step.file, step.program ?? ""])
+      if (file !== "" && !/\.(?:py|ipynb)$/.test(file))
+        (cwdsOf.get(file) ?? cwdsOf.set(file, new Set([""])).get(file)!).add(step.cwd);
+  for (const [file, cwds] of cwdsOf)
+    for (const line of (repo.text(file) ?? "").split("\n"))
+      if (/\b(?:mkdir|unzip|tar|git|wget|curl|kaggle|gdown|cp|mv|ln|rsync|7z)\b/.test(line))
+        for (const io of commandIo(line.replace(/^\s*(?:[$>!%]\s*)?/, "")))
+          if (io.mode === "write")
+            for (const cwd of cwds) shellWrites.push({ step: 0, path: resolvedFrom(cwd, io.path) });
+  const files: Array<{ file: string; step: number; cwd: string; text: string }> = [];
+  for (const r of reach) {
+    const cwd = cwdOf.get(r.step) ?? "";
+    const file = index.byPath.get(r.file);
+    // A notebook's `!mkdir -p out`, `os.system("mkdir -p out")`: shell lines of the code.
+    const shellLines = [...(file?.shell ?? []).map((l) => l.text), ...(file?.shellStrings ?? []).map((l) => l.value)];
+    for (const line of shellLines)
+      for (const io of commandIo(line))
+        if (io.mode === "write") shellWrites.push({ step: r.step, path: resolvedFrom(cwd, io.path) });
+    const text = repo.text(r.file);
+    // Hydra runs the program in a run folder of its own making: the plan's relative writes land there.
+    if (text !== null && /@hydra\.main\b/.test(text)) return [];
+    if (text !== null) files.push({ file: r.file, step: r.step, cwd, text });
+  }
+  const inputs = out.flatMap((r) =>
+    r.mode === "read" && typeof r.path === "string" && !written.has(r.path) ? [r.path] : [],
+  );
+  const readmes = [...new Set(steps.map((s) => s.file))]
+    .filter((f) => /(?:^|\/)readme[^/]*$|\.(?:md|rst)$/i.test(f))
+    .flatMap((f) => repo.text(f) ?? []);
+  const scene = { readmes, shellWrites, inputs, files, isDir: repo.isDir, resolve: resolvedFrom };
+  const unmade = unmadeFolders({ ...scene, writes: planned.map((p) => p.write) });
+  for (const [i, folder] of unmade) {
+    const { at, write } = planned[i]!;
+    Object.assign(out[at]!, { folderUnmade: folder, writer: write.call });
+  }
+  return unplannedWrites(scene, planned, new Set(reach.map((r) => r.file)), index, repo.text);
+}
+
+/** Writes of code files no step reaches, into folders that neither exist nor get made, whether the file runs from
+ * the root or from its own folder: off the plan, but a stranger who runs the script meets them. */
+function unplannedWrites(
+  scene: Omit<FolderScene, "writes">,
+  planned: ReadonlyArray<{ write: PlannedWrite }>,
+  reached: ReadonlySet<string>,
+  index: RepoPythonIndex,
+  textOf: (file: string) => string | null,
+): FactRecord[] {
+  const LATER = Number.MAX_SAFE_INTEGER;
+  const candidates = index.files.filter(
+    (f) =>
+      !reached.has(f.path) &&
+      !isTestFile(f) &&
+      f.writes.some(
+        (w) => needsFolder(w.call) && /^[\w.-]+(?:\/[\w.-]+)*\/[^/]+$/.test(w.path) && !w.path.startsWith(".."),
+      ),
+  );
+  if (candidates.length === 0) return [];
+  const texts = new Map(candidates.map((f) => [f.path, textOf(f.path) ?? ""]));
+  const judged = (own: boolean) => {
+    const cwdOf = (file: string) => (own && file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "");
+    const writes: PlannedWrite[] = [...planned.map((p) => p.write)];
+    const first = writes.length;
+    const shellWrites = [...scene.shellWrites];
+    const files = [...scene.files];
+    for (const f of candidates) {
+      if (/@hydra\.main\b/.test(texts.get(f.path)!)) continue;
+      const cwd = cwdOf(f.path);
+      for (const w of f.writes.slice(0, MAX_PER_FILE))
+        writes.push({
+          step: LATER,
+          file: f.path,
+          line: w.line,
+          path: resolvedFrom(cwd, w.path),
+          written: w.path,
+          call: w.call,
+          ...(w.folder ? { folder: true } : {}),
+        });
+      for (const line of [...(f.shell ?? []).map((l) => l.text), ...f.shellStrings.map((l) => l.value)])
+        for (const io of commandIo(line))
+          if (io.mode === "write") shellWrites.push({ step: LATER, path: resolvedFrom(cwd, io.path) });
+      files.push({ file: f.path, step: LATER, cwd, text: texts.get(f.path)! });
+    }
+    const found = unmadeFolders({ ...scene, writes, shellWrites, files });
+    return { writes, found: new Map([...found].filter(([i]) => i >= first)) };
+  };
+  const fromRoot = judged(false);
+  const fromOwn = judged(true);
+  const out: FactRecord[] = [];
+  for (const [i, folder] of fromRoot.found) {
+    if (!fromOwn.found.has(i)) continue;
+    const w = fromRoot.writes[i]!;
+    const place = index.byPath.get(w.file)?.lineMap?.[w.line - 1];
+    out.push({
+      kind: "unplanned-write",
+      file: w.file,
+      line: w.line,
+      ...(place ? { cell: place.cell, cellLine: place.cellLine } : {}),
+      path: w.path,
+      folderUnmade: folder,
+      writer: w.call,
+    });
   }
   return out;
 }
