@@ -525,7 +525,7 @@ export interface PlaceholdersFact {
 
 /** READMEs (root, docs/ and sub-projects' own), their section titles, the shell commands they give and the files and branches they name. */
 export interface ReadmeFact {
-  /** readme | section | command | mention | call (a Python script, -m module or shell script that a shell script the README runs calls, or one that script calls in turn, missing from the folder it runs in) | step-folder (a folder a procedure line gives as one of its steps: "run the code in `a/`, `b/`, then `c/`") | clone-run (a shell script the README runs runs code inside a folder another of the repo's shell scripts clones from another repository: its calls there are the clone's files, not missing ones) | wrapped (a line of a README code block that holds only options and continues the command of an earlier line with no `\` before it: pasted as is, it runs on its own; the command is read as joined; or a line of options or dotted `key=value` overrides in a shell script the README runs, after a command whose last line has no `\`: the shell runs it as a command of its own and the options never reach the program) | code-absent (words saying the training or inference code is not in the repository: "training code is not included", "will be released", an unchecked to-do naming the training) */
+  /** readme | section | command | mention | call (a Python script, -m module or shell script that a shell script the README runs calls, or one that script calls in turn, missing from the folder it runs in) | step-folder (a folder a procedure line gives as one of its steps: "run the code in `a/`, `b/`, then `c/`") | clone-run (a shell script the README runs runs code inside a folder another of the repo's shell scripts clones from another repository: its calls there are the clone's files, not missing ones) | wrapped (a line of a README code block that holds only options and continues the command of an earlier line with no `\` before it: pasted as is, it runs on its own; the command is read as joined; or a line of options or dotted `key=value` overrides in a shell script the README runs, after a command whose last line has no `\`: the shell runs it as a command of its own and the options never reach the program) | code-absent (words saying the training or inference code is not in the repository: "training code is not included", "will be released", an unchecked to-do naming the training; or a root README's training step whose script or -m module is in no folder of the repo, fetched by no earlier line, in no clone or installed package) */
   kind?: string;
   /** the README (relative path); call, clone-run: the shell script */
   file?: string;
@@ -541,13 +541,13 @@ export interface ReadmeFact {
   line?: number;
   /** section: the heading's text */
   title?: string;
-  /** command: the command line as written (prompt stripped) */
+  /** command: the command line as written (prompt stripped); code-absent (a training step): the step's command line (200 characters at most) */
   command?: string;
   /** command: how many times the README says to run it (`5x python train.py`); absent when once */
   repeat?: number;
   /** command: install | train | predict | download | other */
   purpose?: string;
-  /** command: the .py/.sh/.ipynb it runs, relative to the repo root (from the folder a `cd` moved to when the file is there); null if none */
+  /** command: the .py/.sh/.ipynb it runs, relative to the repo root (from the folder a `cd` moved to when the file is there); null if none; code-absent (a training step): the script it runs, which the repo lacks (a -m module as its file) */
   script?: null | string;
   /** mention: file | branch */
   target?: string;
@@ -581,6 +581,8 @@ export interface ReadmeFact {
   from?: string;
   /** step-folder: the only files the folder holds, when all are placeholders (.gitkeep, .keep, empty files, a README of headings only): the step's code is absent */
   placeholders?: string;
+  /** mention of a script a root README's training step runs that is in no folder of the repo: its code-absent record reports it (the training code is withheld), not a missing reference */
+  withheld?: boolean;
   /** mention (file run by a command): where it is not at its path and several files have its name, up to three of them ("a/main.py, b/main.py"): the README is off by a folder */
   namesakes?: string;
   /** readme (root): a shell script at the root whose lines train (`run.sh` of `python train.py ...` lines), the documented entry where the README gives no training command */
@@ -591,7 +593,7 @@ export interface ReadmeFact {
   trainAbsent?: string;
   /** code-absent: training | inference */
   code?: string;
-  /** code-absent: the README's words, trimmed (200 characters at most) */
+  /** code-absent (words): the README's words, trimmed (200 characters at most) */
   quote?: string;
   /** clone-run: the URL the folder is cloned from */
   url?: string;

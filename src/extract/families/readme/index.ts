@@ -35,6 +35,7 @@ import { isInstalledModule } from "../../shell/installed-modules.js";
 import { dottedModuleFile } from "./dotted-module.js";
 import { repeatPrefix } from "../../shell/repeat-prefix.js";
 import { trainsNothing } from "./trains-nothing.js";
+import { withheldTraining } from "./withheld-training.js";
 import { standInFolder, standInReadme } from "../../view/stand-in-readme.js";
 import { joinWrappedOptions } from "../../shell/wrapped-options.js";
 import { cloneEntered, scriptClones, type ScriptClone } from "./script-clones.js";
@@ -148,6 +149,16 @@ export const extractor: Extractor = {
       const absent = codeAbsentStatements(parseReadme(text));
       const trainAbsent = absent.find((a) => a.purpose === "train");
       const trainScript = placeOf(entry) === "root" ? rootTrainScript(view) : null;
+      // A sub-project's README gives its commands from its own folder.
+      const startDir =
+        placeOf(entry) === "sub-project"
+          ? entry.path.slice(0, entry.path.lastIndexOf("/"))
+          : entry.path === standIn
+            ? standInFolder(standIn, view.files())
+            : "";
+      const items = readmeFacts(entry.path, text, view, branches, source ?? null, startDir);
+      // The root README's training steps whose script is in no folder of the repo: the training code is withheld.
+      const withheld = placeOf(entry) === "root" ? withheldTraining(entry.path, text, items, view, source ?? null) : [];
       records.push({
         kind: "readme",
         file: entry.path,
@@ -158,8 +169,9 @@ export const extractor: Extractor = {
           : {}),
         ...(trainScript ? { trainScript } : {}),
         ...(entry.path === standIn ? { standIn: true, runsFrom: standInFolder(standIn, view.files()) } : {}),
-        // A README saying its training code is left out is no solution that trains nothing.
-        ...(noTraining && !trainAbsent ? { trainsNothing: true } : {}),
+        // A README saying its training code is left out, or training with a script it does not ship, is no
+        // solution that trains nothing.
+        ...(noTraining && !trainAbsent && withheld.length === 0 ? { trainsNothing: true } : {}),
         ...(trainAbsent
           ? {
               trainAbsent: `; ${entry.path} says the training code is not in the repository (line ${trainAbsent.line})`,
@@ -174,14 +186,8 @@ export const extractor: Extractor = {
           code: a.purpose === "train" ? "training" : "inference",
           quote: a.quote,
         });
-      // A sub-project's README gives its commands from its own folder.
-      const startDir =
-        placeOf(entry) === "sub-project"
-          ? entry.path.slice(0, entry.path.lastIndexOf("/"))
-          : entry.path === standIn
-            ? standInFolder(standIn, view.files())
-            : "";
-      for (const item of readmeFacts(entry.path, text, view, branches, source ?? null, startDir)) records.push(item);
+      records.push(...withheld);
+      for (const item of items) records.push(item);
     }
     return records;
   },

@@ -51,6 +51,11 @@ const RECEIVER_MAX = 200;
 
 /** A file named for training (`train.py`, `train_cls.py`, `01_train.ipynb`, `run_train.sh`, `finetune.py`). */
 const TRAINING_NAME = /(?:^|[_\-.\d])(?:train|training|fit|finetune|fine_tune|pretrain)(?:[_\-.\d]|$)/i;
+
+/** Whether a file's name (its extension aside) says it trains. Pure. */
+export function namedForTraining(path: string): boolean {
+  return TRAINING_NAME.test(path.slice(path.lastIndexOf("/") + 1).replace(/\.\w+$/, ""));
+}
 /** At most this many Python files and notebooks are read; a repo with more is not judged (it may train). */
 const MAX_FILES = 400;
 
@@ -64,8 +69,7 @@ export function trainsNothing(view: RepoView): boolean {
   const code = files.filter((f) => f.kind === "python" || f.kind === "notebook" || /\.(?:sh|bash)$/.test(f.path));
   if (code.length === 0 || code.length > MAX_FILES) return false;
   for (const f of code) {
-    const base = f.path.slice(f.path.lastIndexOf("/") + 1).replace(/\.\w+$/, "");
-    if (TRAINING_NAME.test(base)) return false;
+    if (namedForTraining(f.path)) return false;
     if (f.kind !== "python" && f.kind !== "notebook") continue;
     const text = view.read(f.path);
     if (text === null || codeTrains(text)) return false;

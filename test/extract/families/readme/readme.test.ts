@@ -106,6 +106,15 @@ describe("readme extractor", () => {
     });
     expect(records).toEqual([
       { kind: "readme", file: "README.rst", place: "root" },
+      // The repo holds no script of that name, nor any other training: the training code is withheld.
+      {
+        kind: "code-absent",
+        file: "README.rst",
+        line: 6,
+        code: "training",
+        script: "scripts/run_train.sh",
+        command: "bash scripts/run_train.sh",
+      },
       { kind: "section", file: "README.rst", line: 1, title: "Demo" },
       {
         kind: "command",
@@ -123,6 +132,7 @@ describe("readme extractor", () => {
         name: "scripts/run_train.sh",
         exists: false,
         runBy: "train",
+        withheld: true,
       },
       { kind: "readme", file: "docs/infer.md", place: "docs" },
       {
