@@ -9,6 +9,8 @@ import { tagPython } from "../../parse/dockerfile.js";
 /** A word that may name an image: one or more `owner/` parts, a name, an optional tag; not part of a URL's path. */
 const IMAGE = /(?<![\w./:-])((?:[a-z0-9][\w.-]*\/)+[a-z0-9][\w.-]*(?::[\w][\w.-]*)?)/gi;
 
+/** An image named with a tag other than latest: what it ships is fixed. */
+const pinnedTag = (image: string) => /:(?!latest$)[\w.-]+$/.test(image.slice(image.lastIndexOf("/") + 1));
 /** A tag written alone (`pt112-tf29-py39-20220803`): words joined by `-`/`_`, one of them the Python. */
 const BARE_TAG = /(?<![\w./:@-])([a-z0-9][\w.]*(?:[-_][\w.]+)+)(?![\w/:@-])/gi;
 /** A line that speaks of a container image, whose tag the next lines may give alone. */
@@ -27,13 +29,13 @@ export function readmeImagePython(file: string, text: string): FactRecord[] {
       const image = m[1]!.replace(/[.:]+$/, "");
       const known = imageInfo(image);
       const tagged = known?.python ? null : tagPython(image);
-      if (tagged) return [{ ...pythonRecord(file, i + 1, tagged), source: `the tag of the image ${image}` }];
+      if (tagged)
+        return [{ ...pythonRecord(file, i + 1, tagged), source: `the tag of the image ${image}`, prescribes: image }];
       if (!known) continue;
-      return [
-        known.python
-          ? { ...pythonRecord(file, i + 1, known.python), source: `${image}: ${known.source}` }
-          : { kind: "python-version", file, line: i + 1, value: null, source: `the image ${image} fixes it` },
-      ];
+      const record: FactRecord = known.python
+        ? { ...pythonRecord(file, i + 1, known.python), source: `${image}: ${known.source}` }
+        : { kind: "python-version", file, line: i + 1, value: null, source: `the image ${image} fixes it` };
+      return [pinnedTag(image) ? { ...record, prescribes: image } : record];
     }
   }
   return bareTagPython(file, lines);
@@ -50,7 +52,8 @@ function bareTagPython(file: string, lines: readonly string[]): FactRecord[] {
     if (i - near > TAG_REACH) continue;
     for (const m of line.matchAll(BARE_TAG)) {
       const version = tagPython(`image:${m[1]!}`);
-      if (version) return [{ ...pythonRecord(file, i + 1, version), source: `the image tag ${m[1]!}` }];
+      if (version)
+        return [{ ...pythonRecord(file, i + 1, version), source: `the image tag ${m[1]!}`, prescribes: m[1]! }];
     }
   }
   return [];

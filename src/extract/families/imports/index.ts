@@ -31,6 +31,7 @@ import { missingModule, type RepoTree } from "./missing-module.js";
 import { LOCK_FILES, lockedNames } from "../../parse/locks.js";
 import { flagOff, guardingFlag } from "./off-flag.js";
 import { sysPathFolders } from "../../python/sys-path-folders.js";
+import { partlySpecifiedBy } from "./partial-environment.js";
 
 interface Declaration {
   /** Folder the declaration covers ("" for the whole repo). */
@@ -271,7 +272,11 @@ export const extractor: Extractor = {
     const noSpecFile = !spec.some(
       (r) => (r.kind === "spec-file" && r.cannotRun !== true) || (r.kind === "install" && r.via !== "notebook"),
     );
-    if (noSpecFile && index.files.length > 0) records.push(neededRecord(records, spec, ctx.view));
+    if (noSpecFile && index.files.length > 0) {
+      const needed = neededRecord(records, spec, ctx.view);
+      const partly = partlySpecifiedBy(spec, ctx.facts.families["readme"] ?? [], (p) => ctx.view.read(p));
+      records.push(partly ? { ...needed, partlySpecifiedBy: partly } : needed);
+    }
     return records;
   },
 };
