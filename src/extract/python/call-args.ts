@@ -221,7 +221,9 @@ export class ArgReader {
       else {
         const parts = value.split("{}");
         // `f"{os.path.dirname(__file__)}/database/schema.sql"`: the field is the file's own folder.
-        const field = (f: string) => this.constants.get(f) ?? fileFolderOf(f) ?? "{}";
+        // A dict item's field (`{CFG['out']}`) under the key its binding has, whichever quotes it is written with.
+        const item = (f: string) => f.replace(/^(\w+)\[\s*'([\w.-]+)'\s*\]$/, '$1["$2"]');
+        const field = (f: string) => this.constants.get(item(f)) ?? fileFolderOf(f) ?? "{}";
         v += parts.map((p, i) => (i === 0 ? p : `${field(fields[i - 1] ?? "")}${p}`)).join("");
       }
     }

@@ -139,6 +139,12 @@ describe("paths through dict items and a formatted join", () => {
     ).toEqual(["runs/base/ckpts/x.bin", "*/fold_*/ckpts/y.bin", "*/z.bin"]);
   });
 
+  it("fills an f-string's dict-item fields, in either quotes", () => {
+    expect(
+      paths(["SETUP = {'out': 'runs'}", "a = open(f'{SETUP[\"out\"]}/a.csv')", "b = open(f\"{SETUP['out']}/b.csv\")"]),
+    ).toEqual(["runs/a.csv", "runs/b.csv"]);
+  });
+
   it("reads os.path.join(...).format(...) as the joined path with its fields unknown", () => {
     expect(paths(["f = open(osp.join('runs', d, 'Score{:.4f}_e{}.bin').format(s, e))"])).toEqual([
       "runs/*/Score*_e*.bin",
