@@ -269,6 +269,8 @@ export interface EnvSpecFact {
   opens?: string;
   /** setup-cannot-run: where a committed file's name differs only in case, a clause naming it ('; the repo commits readme.md, ...') */
   nearMatch?: string;
+  /** python-version read from a README's image: the image with its pinned tag (or the tag written alone) the README names to run in, which fixes part of the environment */
+  prescribes?: string;
 }
 
 /** The image build of the declared environment (build stage). */
@@ -409,6 +411,8 @@ export interface ImportsFact {
   count?: number;
   /** kind spec-less-folder: the top-level folder that has code and no spec */
   folder?: string;
+  /** needed: what specifies part of the environment where no spec file does: a pinned image the README runs in (or names by its tag), or a package of the repo the README installs whose own setup.py or pyproject.toml lists its requirements */
+  partlySpecifiedBy?: string;
 }
 
 /** Counts of the files walked, files skipped (size cap, symlink out of the repo, not UTF-8) and malformed configs and notebooks. */

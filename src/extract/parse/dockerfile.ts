@@ -77,7 +77,7 @@ function imagePython(file: string, from: { image: string; line: number } | null,
 
 /** The Python an image's tag carries as a word of its own (`rapidsai/rapidsai:cuda10.2-runtime-ubuntu18.04-py3.7`,
  * `miniconda3:4.9.2-py38`, `...-python3.10`): major and minor, never a major alone (`-py3`); null when none. */
-function tagPython(image: string): string | null {
+export function tagPython(image: string): string | null {
   const name = image.slice(image.lastIndexOf("/") + 1);
   const tag = name.includes(":") ? name.slice(name.indexOf(":") + 1) : "";
   const m = /(?:^|[-_])py(?:thon)?([23])\.?(\d{1,2})(?=$|[-_])/.exec(tag);

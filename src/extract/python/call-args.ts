@@ -221,7 +221,9 @@ export class ArgReader {
       else {
         const parts = value.split("{}");
         // `f"{os.path.dirname(__file__)}/database/schema.sql"`: the field is the file's own folder.
-        const field = (f: string) => this.constants.get(f) ?? fileFolderOf(f) ?? "{}";
+        // A dict item's field (`{CFG['out']}`) under the key its binding has, whichever quotes it is written with.
+        const item = (f: string) => f.replace(/^(\w+)\[\s*'([\w.-]+)'\s*\]$/, '$1["$2"]');
+        const field = (f: string) => this.constants.get(item(f)) ?? fileFolderOf(f) ?? "{}";
         v += parts.map((p, i) => (i === 0 ? p : `${field(fields[i - 1] ?? "")}${p}`)).join("");
       }
     }
@@ -278,6 +280,9 @@ export class ArgReader {
     const text = this.stringValue(a, b);
     if (text !== null) return text;
     if (b === a + 1 && t.kind[a] === T.NAME) return this.constants.get(this.name(a)!) ?? "*";
+    // CFG["ckpt_dir"]: a dict item the file binds to a path (file-index.ts reads dict literals and item assignments).
+    if (b === a + 4 && t.kind[a] === T.NAME && this.op(a + 1, "[") && t.kind[a + 2] === T.STRING && this.op(a + 3, "]"))
+      return this.constants.get(`${this.name(a)!}["${t.value.get(a + 2) ?? ""}"]`) ?? "*";
     // "fold{}/x.pth".format(i), TEMPLATE.format(i) of a known constant: the template with its fields unknown.
     const template =
       t.kind[a] === T.STRING ? t.value.get(a) : t.kind[a] === T.NAME ? this.constants.get(this.name(a)!) : undefined;
@@ -289,6 +294,9 @@ export class ArgReader {
       this.closing(a + 3) === b - 1
     )
       return template.replace(/\{[^{}]*\}/g, "*");
+    // os.path.join(d, "Loss{:.4f}.bin").format(x): the joined path with its fields unknown.
+    const formatted = this.formattedJoin(a, b);
+    if (formatted !== null) return formatted;
     const renamed = this.withSuffix(a, b);
     if (renamed !== null) return renamed;
     const here = this.fileFolder(a, b);
@@ -320,6 +328,24 @@ export class ArgReader {
         return this.pathParts(open + 1, last)?.join("") ?? "*";
     }
     return "*";
+  }
+
+  /** `os.path.join(...).format(...)` (a joiner call, then `.format` of what it joined): that path, its `{}` fields
+   * unknown; null for anything else. */
+  private formattedJoin(a: number, b: number): string | null {
+    const last = b - 1;
+    if (!this.op(last, ")")) return null;
+    let open = last;
+    while (open > a && this.closing(open) !== last) open--;
+    if (open < a + 3 || this.closing(open) !== last || this.name(open - 1) !== "format" || !this.op(open - 2, "."))
+      return null;
+    const end = open - 2;
+    if (!this.op(end - 1, ")")) return null;
+    let inner = a;
+    while (inner < end && !this.op(inner, "(")) inner++;
+    if (this.closing(inner) !== end - 1 || inner === a || !JOINERS.has(this.name(inner - 1) ?? "")) return null;
+    const path = this.atomPath(a, end);
+    return path === "*" ? null : path.replace(/\{[^{}]*\}/g, "*");
   }
 
   /** `p.with_suffix('.png')`, `change_extension(p, '.png')`: the same path with that extension; an unknown

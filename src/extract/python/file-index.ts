@@ -1070,11 +1070,42 @@ class FileIndexer {
     this.constants.bind(this.str(from + 1), names[0]!, line, depth > 0 ? this.functionAt(line) : null);
   }
 
+  /** A dict's string items as path constants under `NAME["key"]`: `CFG = {"ckpt_dir": "weights"}` binds each
+   * literal item, `CFG["out"] = os.path.join(CFG["out"], f"fold_{i}")` binds that item anew (unknown where its
+   * value is: a later path through it must not take the dict's first value). True when the line was such an item
+   * assignment, which is nothing else. */
+  private readItemAssignment(from: number, to: number, depth: number): boolean {
+    const t = this.t;
+    const scope = (line: number) => (depth > 0 ? this.functionAt(line) : null);
+    const line = t.line[from]!;
+    if (this.isOp(from + 1, "=") && this.isOp(from + 2, "{") && this.reader.closing(from + 2) === to - 1) {
+      const name = this.str(from);
+      const body = this.reader.src(from + 3, to - 1);
+      if (body.length > 20_000) return false;
+      for (const m of body.matchAll(/(?:^|[{,\s])(['"])([\w.-]+)\1\s*:\s*(['"])([^'"\n{}]*)\3\s*(?=[,}#\n]|$)/g))
+        this.constants.bind(`${name}["${m[2]!}"]`, m[4]!, line, scope(line));
+      return false;
+    }
+    if (!(
+      this.isOp(from + 1, "[") &&
+      t.kind[from + 2] === T.STRING &&
+      this.isOp(from + 3, "]") &&
+      this.isOp(from + 4, "=")
+    ))
+      return false;
+    if (from + 5 >= to) return true;
+    const key = `${this.str(from)}["${t.value.get(from + 2) ?? ""}"]`;
+    const value = this.reader.value(null, from + 5, to);
+    this.constants.bind(key, value.path ?? "*", line, scope(line));
+    return true;
+  }
+
   /** NAME [. NAME]* [: annotation] = value (single target only): hint assignments and string constants. */
   private readAssignment(from: number, to: number, depth: number, classBody = false): void {
     const t = this.t;
     let k = from;
     if (t.kind[k] !== T.NAME) return;
+    if (this.readItemAssignment(from, to, depth)) return;
     while (this.isOp(k + 1, ".") && t.kind[k + 2] === T.NAME) k += 2;
     let eq = k + 1;
     if (this.isOp(eq, ":")) while (eq < to && !this.isOp(eq, "=")) eq++;

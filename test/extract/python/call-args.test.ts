@@ -119,3 +119,36 @@ describe("paths the code spells", () => {
     ]);
   });
 });
+
+describe("paths through dict items and a formatted join", () => {
+  const paths = (lines: string[]) =>
+    index(lines)
+      .calls.filter((c) => c.callee !== "osp.join")
+      .map((c) => c.args[0]?.path ?? null);
+
+  it("takes a dict literal's string items and their later assignments, unknown where the value is", () => {
+    expect(
+      paths([
+        "SETUP = {'run_dir': 'runs/base', \"ckpt_dir\": 'ckpts', 'n': 3}",
+        "a = open(osp.join(SETUP['run_dir'], SETUP['ckpt_dir'], 'x.bin'))",
+        "SETUP['run_dir'] = args.run",
+        "SETUP['run_dir'] = osp.join(SETUP['run_dir'], f'fold_{k}')",
+        "b = open(osp.join(SETUP['run_dir'], SETUP['ckpt_dir'], 'y.bin'))",
+        "c = open(osp.join(SETUP['n'], 'z.bin'))",
+      ]),
+    ).toEqual(["runs/base/ckpts/x.bin", "*/fold_*/ckpts/y.bin", "*/z.bin"]);
+  });
+
+  it("fills an f-string's dict-item fields, in either quotes", () => {
+    expect(
+      paths(["SETUP = {'out': 'runs'}", "a = open(f'{SETUP[\"out\"]}/a.csv')", "b = open(f\"{SETUP['out']}/b.csv\")"]),
+    ).toEqual(["runs/a.csv", "runs/b.csv"]);
+  });
+
+  it("reads os.path.join(...).format(...) as the joined path with its fields unknown", () => {
+    expect(paths(["f = open(osp.join('runs', d, 'Score{:.4f}_e{}.bin').format(s, e))"])).toEqual([
+      "runs/*/Score*_e*.bin",
+    ]);
+    expect(paths(["f = open(name.format(s))"])).toEqual(["*"]);
+  });
+});

@@ -5,6 +5,7 @@ import { inside, locate, type Located } from "./located.js";
 import { GENERIC_FOLDERS, kaggleSlugOf } from "../../python/path-kinds.js";
 import { FETCHER, slugMatches } from "./fetch-commands.js";
 import { isIntermediate, namedIn } from "./intermediate.js";
+import { namedSetOf, namedSetsOf, type NamedSet } from "./named-sets.js";
 
 export interface ReadmeText {
   file: string;
@@ -45,6 +46,8 @@ export interface DataSources {
   /** Bare file names a README lists in a fenced block right after a sentence that places data ("put the files
    * into ./raw_data/x/:" then `event_info.json`), lower case, with the sentence's line. */
   placedNames: Map<string, string>;
+  /** Data sets the READMEs list by name with a link (`[Products-10K](https://...)`), for folders under a data folder. */
+  namedSets: NamedSet[];
 }
 
 const KAGGLE_DATASET = /kaggle\.com\/datasets\/[\w-]+\/[\w-]+/i;
@@ -109,6 +112,7 @@ export function dataSources(
   let archiveDownload: string | null = null;
   const handMade = new Map<string, string>();
   const placedNames = new Map<string, string>();
+  const namedSets: NamedSet[] = [];
   let named = fetchTexts.some((t) => FETCHER.test(t));
   // A note beside the data (`data/download.txt`) names its source as a README would: its links count.
   for (const { file, text } of notes)
@@ -127,6 +131,7 @@ export function dataSources(
     for (const [name, by] of fencedNames(file, lines)) placedNames.set(name, by);
     lines.forEach((raw, i) => {
       const by = `${file}:${i + 1}`;
+      namedSets.push(...namedSetsOf(raw, by));
       const entry = /(?:[├└]──|\|--|\+--|`--)\s*([^#\s][^#]*?)\s*(?:#.*)?$/.exec(raw);
       if (entry) treeEntries.set(entry[1]!.replace(/\/+$/, "").toLowerCase(), by);
       for (const m of raw.matchAll(KAGGLE_LINK)) {
@@ -184,6 +189,7 @@ export function dataSources(
     archiveDownload,
     handMade,
     placedNames,
+    namedSets,
   };
 }
 
@@ -332,5 +338,7 @@ export function documentedBy(sources: DataSources, path: string, fromFile: strin
   for (const f of ownArtefact ? [] : sources.folders)
     for (const r of reads) if (r.anchored && inside(r, f.at)) return f.by;
   if (sources.packageLink && reads.some((r) => r.anchored)) return sources.packageLink;
+  // A folder under the README's data folder named like a data set it lists with a link (`data/hm/` for "[H&M ...](...)").
+  if (!ownArtefact) return namedSetOf(sources.namedSets, sources.folders, reads);
   return null;
 }

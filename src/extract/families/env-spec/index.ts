@@ -35,7 +35,7 @@ import { missingSystemLibraries } from "./system-libraries.js";
 import { companionMismatches } from "./framework-companions.js";
 import { frameworkConflicts } from "./framework-versions.js";
 import { condaByContent, readmeNamedSpecs, requirementsByContent } from "./spec-by-content.js";
-import { dockerRunImage } from "./docker-run-image.js";
+import { dockerRunImage } from "../../parse/docker-run-image.js";
 import { readmeImagePython } from "./readme-images.js";
 import { standInReadme } from "../../view/stand-in-readme.js";
 import { pinConflicts } from "./pin-conflicts.js";

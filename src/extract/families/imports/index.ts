@@ -36,6 +36,7 @@ import { missingName, type NameTree } from "./missing-name.js";
 import { pythonParser, withTree } from "../../python/tree-sitter.js";
 import { topLevelNames, type TopNames } from "../../python/top-names.js";
 import type { Parser } from "web-tree-sitter";
+import { partlySpecifiedBy } from "./partial-environment.js";
 
 interface Declaration {
   /** Folder the declaration covers ("" for the whole repo). */
@@ -298,7 +299,11 @@ export const extractor: Extractor = {
     const noSpecFile = !spec.some(
       (r) => (r.kind === "spec-file" && r.cannotRun !== true) || (r.kind === "install" && r.via !== "notebook"),
     );
-    if (noSpecFile && index.files.length > 0) records.push(neededRecord(records, spec, ctx.view));
+    if (noSpecFile && index.files.length > 0) {
+      const needed = neededRecord(records, spec, ctx.view);
+      const partly = partlySpecifiedBy(spec, ctx.facts.families["readme"] ?? [], (p) => ctx.view.read(p));
+      records.push(partly ? { ...needed, partlySpecifiedBy: partly } : needed);
+    }
     return records;
   },
 };

@@ -507,7 +507,15 @@ function stepRecord(
   const configs = [
     ...new Set([
       ...configArguments(args, step.cwd, view),
-      ...(python ? defaultConfigs(own, (p) => view.has(p), step.cwd, given).map((d) => d.path) : []),
+      ...(python
+        ? defaultConfigs(
+            own,
+            (p) => view.has(p),
+            step.cwd,
+            given,
+            (p) => view.read(p),
+          ).map((d) => d.path)
+        : []),
     ]),
   ];
   const record: FactRecord = {

@@ -3,6 +3,7 @@
 import { optionFramework, optionNames } from "../../python/cli-option.js";
 import type { PyFileIndex } from "../../python/file-index.js";
 import type { ParserView } from "./arguments.js";
+import { literalFolderOf } from "./config-folder.js";
 import { configArgParseFlags, parserReadable } from "./parser-class.js";
 
 /** The flags of an `add_argument` / click `option` call, its type and default; null for other calls. */
@@ -117,12 +118,15 @@ function leftoversDropped(text: string): boolean {
   });
 }
 
-/** Config files a program loads when no argument names one: the existing file a config-like option defaults to. */
+/** Config files a program loads when no argument names one: the existing file a config-like option defaults to,
+ * from the working folder or from the literal folder the program joins the value onto (`os.path.join("configs",
+ * args.config)`). `read` gives a file's text, for that join. */
 export function defaultConfigs(
   files: readonly PyFileIndex[],
   exists: (path: string) => boolean,
   cwd: string,
   given: ReadonlySet<string>,
+  read: (path: string) => string | null = () => null,
 ): Array<{ path: string; file: string; line: number }> {
   const out: Array<{ path: string; file: string; line: number }> = [];
   for (const file of files) {
@@ -137,7 +141,16 @@ export function defaultConfigs(
       if (option.flags.some((f) => given.has(f))) continue;
       if (!/\.(?:ya?ml|json|toml|cfg|ini|py)$/i.test(option.default)) continue;
       const path = joinFrom(cwd, option.default);
-      if (path !== null && exists(path)) out.push({ path, file: file.path, line: call.line });
+      if (path !== null && exists(path)) {
+        out.push({ path, file: file.path, line: call.line });
+        continue;
+      }
+      const dest = (option.flags.find((f) => f.startsWith("--")) ?? option.flags[0]!)
+        .replace(/^-+/, "")
+        .replace(/-/g, "_");
+      const folder = literalFolderOf(read(file.path) ?? "", dest);
+      const joined = folder === null ? null : joinFrom(cwd, `${folder}/${option.default}`);
+      if (joined !== null && exists(joined)) out.push({ path: joined, file: file.path, line: call.line });
     }
   }
   return out;

@@ -1,6 +1,6 @@
 // The image a README's `docker run` line runs, past its options and their values.
 import { expect, it } from "vitest";
-import { dockerRunImage } from "../../../../src/extract/families/env-spec/docker-run-image.js";
+import { dockerRunImage } from "../../../src/extract/parse/docker-run-image.js";
 
 it("skips options and their values to the image", () => {
   expect(dockerRunImage("docker run --gpus all -v $PWD:/work -w /work -it gcr.io/kaggle-gpu-images/python bash")).toBe(
