@@ -4,6 +4,7 @@ import type { InventoryEntry, RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { parseReadme } from "../../shell/readme-parse.js";
 import { codeAbsentStatements } from "./code-absent.js";
+import { describesFile } from "./file-descriptions.js";
 import {
   commandWords,
   interpretLine,
@@ -667,7 +668,14 @@ function readmeFacts(
   // that is its command, run as jupyter would.
   const proseByLine = new Map(parts.prose.map((p) => [p.line, p.text]));
   const named = new Set<string>();
-  const nameNotebook = (line: number, raw: string, near?: string) => {
+  // A line describing a notebook ("- `x.ipynb` — the notebook submitted") is a step only in a README that says to
+  // run nothing else: there the list of notebooks is all the procedure it gives.
+  const described: Array<[number, string, string | undefined]> = [];
+  const nameNotebook = (line: number, raw: string, near?: string, describedToo = false) => {
+    if (!describedToo && describesFile(proseByLine.get(line) ?? "")) {
+      described.push([line, raw, near]);
+      return;
+    }
     const written = raw.replace(/[#?].*$/, "");
     // A misspelt extension (`x.ipnb`) runs the notebook it means; the mention says it is misspelt.
     const clean = extensionTypo(view, joinRel(dir, written))?.slice(dir ? dir.length + 1 : 0) ?? written;
@@ -729,6 +737,8 @@ function readmeFacts(
     }
   }
   for (const { line, text: span } of parts.inline) if (!/\s/.test(span)) nameNotebook(line, span);
+  if (!records.some((r) => r.kind === "command" && typeof r.script === "string"))
+    for (const [line, raw, near] of described) nameNotebook(line, raw, near, true);
   // A shell script the prose says to run, with no command line ("run **`train.sh`**", "go to src and run the
   // run.sh file"): a step, run by bash in its folder, for what its words, its section's or its own lines do.
   // So is a script a list item names under a sentence that says to run the list ("To train models from the `code`
