@@ -34,6 +34,7 @@ import { scriptLineReader } from "../../shell/script-folder.js";
 import { isInstalledModule } from "../../shell/installed-modules.js";
 import { dottedModuleFile } from "./dotted-module.js";
 import { repeatPrefix } from "../../shell/repeat-prefix.js";
+import { globbedScripts, isGlobbedScriptWord } from "../../shell/globbed-scripts.js";
 import { trainsNothing } from "./trains-nothing.js";
 import { standInFolder, standInReadme } from "../../view/stand-in-readme.js";
 import { joinWrappedOptions } from "../../shell/wrapped-options.js";
@@ -420,7 +421,11 @@ function readmeFacts(
     const last = named.pop();
     return last === undefined ? null : last.slice(0, last.lastIndexOf("/"));
   };
-  const found = (c: ShellCommand) => scriptRun(c, (p) => view.has(p)) !== null;
+  // A globbed script (`train_*.py`) is there when it matches a committed file.
+  const holds = (p: string) => view.has(p) || (isGlobbedScriptWord(p) && globbedScripts(view, p).length > 0);
+  const found = (c: ShellCommand) => scriptRun(c, holds) !== null;
+  /** The script is where the command's folder puts it (not only at the repo's root). */
+  const foundAt = (c: ShellCommand | null) => c?.script != null && holds(c.script);
   /** The script is there and so is every config or requirements file the command passes. */
   const fits = (c: ShellCommand) => found(c) && c.inputs.every((p) => view.has(p));
   /** The line read from the one folder of the repo that holds its script (as written) and the files it passes;
@@ -467,13 +472,20 @@ function readmeFacts(
     blockCwd = alone.cwd;
     if (carried.cwd !== cwd) folderAt.push({ line: step.line, cwd: carried.cwd });
     cwd = carried.cwd;
-    // Where a carried `cd` does not reach the script but the block on its own does, the block is right.
-    let command =
-      carried.command && !found(carried.command) && alone.command && found(alone.command)
-        ? { command: alone.command, cwd: alone.cwd }
-        : carried.command
-          ? { command: carried.command, cwd: carried.cwd }
-          : null;
+    // Where a carried `cd` does not reach the script but the block on its own does, the block is right, and the
+    // `cd` was its own block's only (`cd vendored && pip install -e .`): the steps after it run from here too.
+    const blockOnly =
+      (carried.command && !found(carried.command) && alone.command && found(alone.command)) ||
+      (carried.cwd !== alone.cwd && !foundAt(carried.command) && foundAt(alone.command));
+    if (blockOnly && alone.cwd !== cwd) {
+      folderAt.push({ line: step.line, cwd: alone.cwd });
+      cwd = alone.cwd;
+    }
+    let command = blockOnly
+      ? { command: alone.command!, cwd: alone.cwd }
+      : carried.command
+        ? { command: carried.command, cwd: carried.cwd }
+        : null;
     // Where neither does, a folder an earlier `cd` of the document moved to and a section's end left may, one
     // that holds the configs the command passes too; one that lacks them yields to the one folder of the repo
     // that holds both (a `cd` of another section does not reach this command).
