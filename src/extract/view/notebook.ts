@@ -20,7 +20,7 @@ const NOT_PYTHON_CELL = /^%%(bash|sh|script|system|html|javascript|js|latex|mark
 const WRITEFILE_CELL = /^%%writefile(?:[ \t]+(?:-a|--append))*(?:[ \t]+(["']?)([^\s"']+)\1)?/;
 
 /** The cell magic a cell's first line opens when its body is not Python (`%%bash`, `%%writefile run.sh`), else null. */
-export function notPythonCellMagic(firstLine: string): string | null {
+function notPythonCellMagic(firstLine: string): string | null {
   const trimmed = firstLine.trimStart();
   const magic = NOT_PYTHON_CELL.exec(trimmed);
   if (magic) return magic[1]!;
