@@ -397,6 +397,8 @@ export interface ImportsFact {
   nameModule?: string;
   /** third-party, undeclared, and the repo's own code by the evidence of localBy: the project-specific names (capitalised, or carrying the module's name) the code imports from it, comma-joined */
   ownSymbols?: string;
+  /** third-party, undeclared: the line of the importing file itself that brings it, "file:line says": a folder outside the repo put on sys.path (or moved into by `%cd`) before an import of a name no package table knows, or a path the file pip-installs whose wheel or folder has its name */
+  providedBy?: string;
   /** third-party, undeclared: a folder of its name that a documented `git clone` makes (a README command, a setup script, a Dockerfile RUN), "url (file:line)": the clone provides it */
   clonedFrom?: string;
   /** third-party, undeclared: what says the module was a local folder the repo does not commit (a Dockerfile COPY of a missing folder of its stem, a sys.path entry of a missing folder or of one outside the repo that no step clones, a README calling it the authors'), with places; absent where only its import says anything */

@@ -2,10 +2,11 @@
 // shell expands them: a step written as a glob runs each of them. Pure over the repo view.
 import type { RepoView } from "../../model/repo-view.js";
 
-/** A glob only in the file's own name, of a shell script a step runs (`./run_05_*.sh`, `scripts/train_?.sh`). */
-const GLOBBED_SCRIPT = /^[\w.\-/]*[*?][\w.\-*?]*\.(?:sh|bash)$/;
+/** A glob only in the file's own name, of a shell or Python script a step runs (`./run_05_*.sh`,
+ * `scripts/train_?.sh`, `training*.py`). */
+const GLOBBED_SCRIPT = /^[\w.\-/]*[*?][\w.\-*?]*\.(?:sh|bash|py)$/;
 
-/** Whether a command word is a globbed shell script's path. */
+/** Whether a command word is a globbed script's path. */
 export const isGlobbedScriptWord = (word: string): boolean => word.length < 500 && GLOBBED_SCRIPT.test(word);
 
 /** A one-line loop over one globbed script word (`for f in run_*.sh; do bash $f; done`): its body with the

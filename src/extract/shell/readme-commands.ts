@@ -359,8 +359,16 @@ function describe(
     const next = args[i + 1];
     if (script === null && SCRIPT.test(arg) && !arg.startsWith("-") && !isUrl(arg)) script = arg;
     // `bash scripts/train_*.sh`: the README means each script the glob matches.
-    else if (script === null && i === 0 && /^(?:bash|sh|zsh|source)$/.test(runner) && isGlobbedScriptWord(arg))
+    else if (
+      script === null &&
+      i === 0 &&
+      /^(?:bash|sh|zsh|source)$/.test(runner) &&
+      isGlobbedScriptWord(arg) &&
+      !arg.endsWith(".py")
+    )
       script = arg;
+    // `python train_*.py`, `torchrun ... training*.py`: each Python script the glob matches.
+    else if (script === null && arg.endsWith(".py") && !arg.startsWith("-") && isGlobbedScriptWord(arg)) script = arg;
     // `python train.pyy`: the script, its extension misspelt (the mention of it names the file meant).
     else if (script === null && i === 0 && PYTHON_RUNNER.test(runner) && misspeltScript(arg)) script = arg;
     if (arg === "-m" && next && /^[\w.]+$/.test(next) && PYTHON_RUNNER.test(runner)) {

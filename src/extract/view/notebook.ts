@@ -16,6 +16,17 @@ export type NotebookResult = { ok: true; notebook: FlatNotebook } | { ok: false;
 
 /** Cell magics whose body is not Python; bash and sh bodies are shell commands. */
 const NOT_PYTHON_CELL = /^%%(bash|sh|script|system|html|javascript|js|latex|markdown|svg|perl|ruby|cmd|powershell)\b/;
+/** `%%writefile [-a] target`: the body is a file's text, Python only when the target is a .py file. */
+const WRITEFILE_CELL = /^%%writefile(?:[ \t]+(?:-a|--append))*(?:[ \t]+(["']?)([^\s"']+)\1)?/;
+
+/** The cell magic a cell's first line opens when its body is not Python (`%%bash`, `%%writefile run.sh`), else null. */
+function notPythonCellMagic(firstLine: string): string | null {
+  const trimmed = firstLine.trimStart();
+  const magic = NOT_PYTHON_CELL.exec(trimmed);
+  if (magic) return magic[1]!;
+  const written = WRITEFILE_CELL.exec(trimmed);
+  return written && !/\.pyw?$/i.test(written[2] ?? "") ? "writefile" : null;
+}
 
 /** IPython magics and shell escapes are not Python: they become comments so parsers skip them. */
 function neutralise(line: string): string {
@@ -64,7 +75,7 @@ export function flattenNotebook(json: string): NotebookResult {
     if (c?.cell_type !== "code") return;
     const source = cellSource(c.source);
     const cellLines = dedentCell(source.split(/\r?\n/));
-    const magicCell = NOT_PYTHON_CELL.exec(cellLines[0]?.trimStart() ?? "");
+    const magicCell = notPythonCellMagic(cellLines[0] ?? "");
     let continued: { line: number; text: string } | null = null;
     cellLines.forEach((line, i) => {
       const flatLine = lines.length + 1;
@@ -72,7 +83,7 @@ export function flattenNotebook(json: string): NotebookResult {
       let out = line;
       if (magicCell) {
         out = neutralise(line);
-        if (i > 0 && /^(bash|sh)$/.test(magicCell[1]!)) shell.push({ line: flatLine, text: line });
+        if (i > 0 && /^(bash|sh)$/.test(magicCell)) shell.push({ line: flatLine, text: line });
       } else if (continued) {
         // `!pip install a \` goes on: the next line is part of the same shell command.
         out = neutralise(line);

@@ -51,6 +51,26 @@ describe("flattenNotebook", () => {
     expect([nb.text.split("\n"), nb.shell]).toEqual([code, []]);
   });
 
+  it("keeps the body of a cell magic that writes or runs another language out of the Python, a .py file's in", () => {
+    const shellFile = "%%writefile run.sh\nSEED=42\npython3 infer.py \\\n    --seeds ${SEED}";
+    const nb = flat(
+      shellFile,
+      "%%writefile -a 'notes.txt'\nfor x in $LIST",
+      "%%script bash\necho ${A}",
+      "%%html\n<b>$x</b>",
+    );
+    expect(nb.text.split("\n").every((line) => line.trimStart().startsWith("#"))).toBe(true);
+    expect(nb.shell.map((s) => s.text)).toEqual([]);
+    const py = flat("%%writefile tools/prep.py\nimport os\nprint(os.sep)", "%%capture\nx = 1");
+    expect(py.text.split("\n")).toEqual([
+      "#%writefile tools/prep.py",
+      "import os",
+      "print(os.sep)",
+      "#%capture",
+      "x = 1",
+    ]);
+  });
+
   it("skips source items that are not strings instead of coercing them", () => {
     const json = JSON.stringify({ cells: [{ cell_type: "code", source: ["x = 1\n", { toString: [] }, "y = 2"] }] });
     const result = flattenNotebook(json);

@@ -3,7 +3,7 @@
 // script or notebook, or a base image that ships it.
 import { posix } from "node:path";
 import type { FactRecord } from "../../../model/facts.js";
-import type { RepoView } from "../../../model/repo-view.js";
+import type { PythonSource, RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { recordAt } from "../../python/locate.js";
 import {
@@ -37,6 +37,7 @@ import { pythonParser, withTree } from "../../python/tree-sitter.js";
 import { topLevelNames, type TopNames } from "../../python/top-names.js";
 import type { Parser } from "web-tree-sitter";
 import { partlySpecifiedBy } from "./partial-environment.js";
+import { fileProviders, providerOf, type Provider } from "./file-provided.js";
 
 interface Declaration {
   /** Folder the declaration covers ("" for the whole repo). */
@@ -175,10 +176,12 @@ export const extractor: Extractor = {
     const records: FactRecord[] = [];
     // The same module is imported by many files: judge its origin once, its declaration per folder.
     const judged = new Map<string, { top: string; origin: string; distribution: string }>();
+    let sources: Map<string, PythonSource> | null = null;
     for (const file of index.files) {
       const dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
       let sysPath: string[] | null = null;
       let fileText: string | null = null;
+      let providers: Provider[] | null = null;
       for (const imp of file.imports) {
         const module = ".".repeat(imp.level) + imp.module;
         // The name taken goes in the key: inside a namespace package it names the module (google.cloud bigquery).
@@ -229,6 +232,16 @@ export const extractor: Extractor = {
           if (flag !== null && isOff(flag)) fields.optional = true;
         }
         if (by) fields.declaredBy = by;
+        // A module the file brings itself (a folder it puts on sys.path, a path it pip-installs) is that line's.
+        if (verdict.origin === "third-party" && by === null) {
+          sources ??= new Map([...ctx.view.python()].map((p) => [p.path, p]));
+          const source = sources.get(file.path);
+          providers ??= source ? fileProviders(source.text, source.shell ?? []) : [];
+          const known = isKnownDistribution(verdict.distribution);
+          const indented = /^[ \t]+\S/.test(source?.text.split("\n", imp.line)[imp.line - 1] ?? "");
+          const provider = providerOf(providers, verdict.top, imp.line, known, indented);
+          if (provider) fields.providedBy = `${file.path}:${provider.line} ${provider.says}`;
+        }
         // `import utils.py`: the repo's utils.py, spelt so that Python 3 cannot import it; no package to install.
         const spelt = suffixedFile(imp, dir, (p) => index.pyPaths.has(p));
         if (spelt !== null) Object.assign(fields, { origin: "local", declared: null, suffixedFile: spelt });

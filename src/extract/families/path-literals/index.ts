@@ -36,6 +36,7 @@ import { isPlaceholderValue, pythonPlaceholders } from "./placeholders.js";
 import { climbOf, outsideFolder, readFromWritten, siblingInputs, writtenOutside } from "./outside-outputs.js";
 import { launchOverriddenLines } from "./launch-overrides.js";
 import { readOnlyForLogging } from "./logging-only.js";
+import { placedFiles, readsPlaced } from "./placed-files.js";
 
 /** A notebook's /kaggle/working is Kaggle's own output folder, where the notebook runs: no one machine's. */
 function ownFolderOfKaggle<K extends string>(kind: K | null, notebook: boolean): K | null {
@@ -100,6 +101,10 @@ export const extractor: Extractor = {
     let unreadChecks = 0;
     const pythonTexts = () =>
       (texts ??= new Map(files.filter((f) => !f.notebook).map((f) => [f.path, ctx.view.read(f.path) ?? ""])));
+    // A file's Python as parsed (a notebook's flattened cells), for the copies it makes.
+    let sources: Map<string, string> | null = null;
+    const pythonOf = (path: string) =>
+      (sources ??= new Map([...ctx.view.python()].map((p) => [p.path, p.text]))).get(path) ?? "";
     // Data folders the README places beside the repo: `../data/x` there follows the documented layout.
     const readmeFiles = readmeRecords
       .filter((r) => r.kind === "readme" && typeof r.file === "string")
@@ -128,6 +133,8 @@ export const extractor: Extractor = {
       const mount = file.notebook && forKaggle(file.path) !== null ? MOUNT : {};
       const mounted = (kind: string) => (kind === "kaggle-input" ? mount : {});
       const sourceText = file.notebook ? "" : (ctx.view.read(file.path) ?? "");
+      // The files this one places itself (a notebook's `!cp ... ../model.ckpt`): read there, they are its own.
+      let placed: Map<string, number> | null = null;
       const defaults = overriddenDefaults(file, commands, {
         source: sourceText,
         read: (path) => (/\.ya?ml$/.test(path) && ctx.view.has(path) ? ctx.view.read(path) : null),
@@ -196,7 +203,8 @@ export const extractor: Extractor = {
           !s.role &&
           climbsOutOfRepo(s.value, file.path) &&
           !(file.notebook && /^\.\.\/input\//.test(s.value)) &&
-          !besideRepo(s.value, file.path)
+          !besideRepo(s.value, file.path) &&
+          !readsPlaced(s.value, s.line, (placed ??= placedFiles(file.shell ?? [], pythonOf(file.path))))
         )
           records.push(
             recordAt(file, s.line, {

@@ -4,6 +4,7 @@ import type { InventoryEntry, RepoView } from "../../../model/repo-view.js";
 import type { Extractor } from "../../extractor.js";
 import { parseReadme } from "../../shell/readme-parse.js";
 import { codeAbsentStatements } from "./code-absent.js";
+import { describesFile } from "./file-descriptions.js";
 import {
   commandWords,
   interpretLine,
@@ -34,6 +35,7 @@ import { scriptLineReader } from "../../shell/script-folder.js";
 import { isInstalledModule } from "../../shell/installed-modules.js";
 import { dottedModuleFile } from "./dotted-module.js";
 import { repeatPrefix } from "../../shell/repeat-prefix.js";
+import { globbedScripts, isGlobbedScriptWord } from "../../shell/globbed-scripts.js";
 import { trainsNothing } from "./trains-nothing.js";
 import { withheldTraining } from "./withheld-training.js";
 import { standInFolder, standInReadme } from "../../view/stand-in-readme.js";
@@ -431,7 +433,11 @@ function readmeFacts(
     const last = named.pop();
     return last === undefined ? null : last.slice(0, last.lastIndexOf("/"));
   };
-  const found = (c: ShellCommand) => scriptRun(c, (p) => view.has(p)) !== null;
+  // A globbed script (`train_*.py`) is there when it matches a committed file.
+  const holds = (p: string) => view.has(p) || (isGlobbedScriptWord(p) && globbedScripts(view, p).length > 0);
+  const found = (c: ShellCommand) => scriptRun(c, holds) !== null;
+  /** The script is where the command's folder puts it (not only at the repo's root). */
+  const foundAt = (c: ShellCommand | null) => c?.script != null && holds(c.script);
   /** The script is there and so is every config or requirements file the command passes. */
   const fits = (c: ShellCommand) => found(c) && c.inputs.every((p) => view.has(p));
   /** The line read from the one folder of the repo that holds its script (as written) and the files it passes;
@@ -478,13 +484,20 @@ function readmeFacts(
     blockCwd = alone.cwd;
     if (carried.cwd !== cwd) folderAt.push({ line: step.line, cwd: carried.cwd });
     cwd = carried.cwd;
-    // Where a carried `cd` does not reach the script but the block on its own does, the block is right.
-    let command =
-      carried.command && !found(carried.command) && alone.command && found(alone.command)
-        ? { command: alone.command, cwd: alone.cwd }
-        : carried.command
-          ? { command: carried.command, cwd: carried.cwd }
-          : null;
+    // Where a carried `cd` does not reach the script but the block on its own does, the block is right, and the
+    // `cd` was its own block's only (`cd vendored && pip install -e .`): the steps after it run from here too.
+    const blockOnly =
+      (carried.command && !found(carried.command) && alone.command && found(alone.command)) ||
+      (carried.cwd !== alone.cwd && !foundAt(carried.command) && foundAt(alone.command));
+    if (blockOnly && alone.cwd !== cwd) {
+      folderAt.push({ line: step.line, cwd: alone.cwd });
+      cwd = alone.cwd;
+    }
+    let command = blockOnly
+      ? { command: alone.command!, cwd: alone.cwd }
+      : carried.command
+        ? { command: carried.command, cwd: carried.cwd }
+        : null;
     // Where neither does, a folder an earlier `cd` of the document moved to and a section's end left may, one
     // that holds the configs the command passes too; one that lacks them yields to the one folder of the repo
     // that holds both (a `cd` of another section does not reach this command).
@@ -681,7 +694,14 @@ function readmeFacts(
   // that is its command, run as jupyter would.
   const proseByLine = new Map(parts.prose.map((p) => [p.line, p.text]));
   const named = new Set<string>();
-  const nameNotebook = (line: number, raw: string, near?: string) => {
+  // A line describing a notebook ("- `x.ipynb` — the notebook submitted") is a step only in a README that says to
+  // run nothing else: there the list of notebooks is all the procedure it gives.
+  const described: Array<[number, string, string | undefined]> = [];
+  const nameNotebook = (line: number, raw: string, near?: string, describedToo = false) => {
+    if (!describedToo && describesFile(proseByLine.get(line) ?? "")) {
+      described.push([line, raw, near]);
+      return;
+    }
     const written = raw.replace(/[#?].*$/, "");
     // A misspelt extension (`x.ipnb`) runs the notebook it means; the mention says it is misspelt.
     const clean = extensionTypo(view, joinRel(dir, written))?.slice(dir ? dir.length + 1 : 0) ?? written;
@@ -743,6 +763,8 @@ function readmeFacts(
     }
   }
   for (const { line, text: span } of parts.inline) if (!/\s/.test(span)) nameNotebook(line, span);
+  if (!records.some((r) => r.kind === "command" && typeof r.script === "string"))
+    for (const [line, raw, near] of described) nameNotebook(line, raw, near, true);
   // A shell script the prose says to run, with no command line ("run **`train.sh`**", "go to src and run the
   // run.sh file"): a step, run by bash in its folder, for what its words, its section's or its own lines do.
   // So is a script a list item names under a sentence that says to run the list ("To train models from the `code`

@@ -34,4 +34,40 @@ describe("globbed script steps", () => {
     });
     expect(stepsOf(records).map((s) => s[3])).toEqual(["stages/run_a.sh", "stages/run_b.sh"]);
   });
+
+  it("expands a Python glob a launcher runs, from the folder before a `cd` that served only its own block", async () => {
+    // A vendored package installed by `cd pkg` + `pip install -e .`; the training block names root scripts by a
+    // glob that pkg/ does not match; a second vendored package is installed the same way afterwards.
+    const readme =
+      "# Train\n\nInstall:\n```\ncd pkg\npip install -e .\n```\nThen, in order:\n```\n" +
+      "python -m torch.distributed.run --nproc_per_node=2 fit_*.py\n```\nLater:\n```\ncd pkg_b\npip install -e .\n```\n";
+    const records = await planOf({
+      "README.md": readme,
+      "pkg/setup.py": "from setuptools import setup\nsetup(name='pkg')\n",
+      "pkg_b/setup.py": "from setuptools import setup\nsetup(name='pkg_b')\n",
+      "fit_s2.py": "print(2)\n",
+      "fit_s10.py": "print(10)\n",
+      "fit_s1.py": "print(1)\n",
+    });
+    expect(stepsOf(records).map((s) => [s[2], s[3]])).toEqual([
+      ["pkg", null],
+      [".", "fit_s1.py"],
+      [".", "fit_s10.py"],
+      [".", "fit_s2.py"],
+      ["pkg_b", null],
+    ]);
+  });
+
+  it("keeps a carried `cd` where the later script is in that folder", async () => {
+    const records = await planOf({
+      "README.md": "# Train\n\n```\ncd sub\npip install -e .\n```\nThen:\n```\npython fit_a.py\n```\n",
+      "sub/setup.py": "from setuptools import setup\nsetup(name='sub')\n",
+      "sub/fit_a.py": "print(1)\n",
+      "fit_a.py": "print(0)\n",
+    });
+    expect(stepsOf(records).map((s) => [s[2], s[3]])).toEqual([
+      ["sub", null],
+      ["sub", "sub/fit_a.py"],
+    ]);
+  });
 });
