@@ -101,10 +101,11 @@ describe("readme: a script named by its path inside the mounted clone", () => {
     expect(stepsOf(await planOf(files)).map((s) => s[3])).toContain("src/a/predict.py");
   });
 
+  // (A missing script named for training is withheld training code, instructions-train-code-included's.)
   it("still says a script the mounted folder lacks is missing", async () => {
-    const files = { ...CODE2, "README.md": block(['docker run -v "$PWD":/w img python3 /w/src/a/train.py']) };
+    const files = { ...CODE2, "README.md": block(['docker run -v "$PWD":/w img python3 /w/src/a/score.py']) };
     expect((await findingsOf(files, NAMED)).map((f) => f[0])).toEqual(["instructions-references-exist"]);
     const mentions = (await familyOf(files, "readme")).filter((r) => r.kind === "mention" && r.target === "file");
-    expect(mentions.map((r) => [r.name, r.exists])).toEqual([["src/a/train.py", false]]);
+    expect(mentions.map((r) => [r.name, r.exists])).toEqual([["src/a/score.py", false]]);
   });
 });
