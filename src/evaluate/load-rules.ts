@@ -68,16 +68,18 @@ function selectorProblems(
   fieldsOf: (family: string) => readonly string[] | null,
 ): string[] {
   const problems: string[] = [];
+  // An absence has no record of its own: its finding stands on the one `applies` found (see judge.ts).
+  const found = rule.check.absent && rule.applies ? rule.applies.family : rule.check.family;
   const named: Array<[pointer: string, family: string, where: Where | undefined]> = [
     ["/check", rule.check.family, rule.check.where],
     ...(rule.applies
       ? [["/applies", rule.applies.family, rule.applies.where] as [string, string, Where | undefined]]
       : []),
     ...(rule.unless ? [["/unless", rule.unless.family, rule.unless.where] as [string, string, Where | undefined]] : []),
-    // blockWhen, unconfirmedWhen and infoWhen match the records `check` found.
-    ["/blockWhen", rule.check.family, rule.blockWhen],
-    ["/unconfirmedWhen", rule.check.family, rule.unconfirmedWhen],
-    ["/infoWhen", rule.check.family, rule.infoWhen],
+    // blockWhen, unconfirmedWhen and infoWhen match the records the finding stands on.
+    ["/blockWhen", found, rule.blockWhen],
+    ["/unconfirmedWhen", found, rule.unconfirmedWhen],
+    ["/infoWhen", found, rule.infoWhen],
   ];
   for (const [pointer, family, where] of named) {
     const fields = fieldsOf(family);

@@ -80,6 +80,18 @@ describe("rule files", () => {
     ).toThrow(/invalid rule file: .*applies\/where\/hasInstal: 'readme' records have no field 'hasInstal'/);
   });
 
+  it("reads an absence's blockWhen against the records `applies` finds, the ones its finding stands on", () => {
+    const absence = {
+      ...(yaml.load(valid) as object),
+      check: { family: "env-spec", where: { kind: "spec-file" }, absent: true },
+      applies: { family: "readme", where: { kind: "readme" } },
+    };
+    expect(ruleProblems("rules/my-rule.yaml", { ...absence, blockWhen: { trainsNothing: true } })).toEqual([]);
+    expect(ruleProblems("rules/my-rule.yaml", { ...absence, blockWhen: { hasInstal: true } })).toEqual([
+      "rules/my-rule.yaml /blockWhen/hasInstal: 'readme' records have no field 'hasInstal'",
+    ]);
+  });
+
   it("requires the id to equal the file name", () => {
     expect(() => parseRule("/x/other.yaml", valid)).toThrow("/x/other.yaml /id: must equal the file name 'other'");
   });
