@@ -116,10 +116,27 @@ export function unmadeFolders(scene: FolderScene): Map<number, string> {
     const names = namesOf.get(w.file);
     const lines = textOf.get(w.file);
     if (names && lines) {
-      const call = lines.slice(w.line - 1, w.line + 3).join("\n");
+      const call = withAssignments(lines, w.line);
       if ([...names].some((n) => new RegExp(`(?<![\\w.])${n.replace(/\./g, "\\.")}(?![\\w])`).test(call))) return;
     }
     out.set(i, folder);
   });
   return out;
+}
+
+/** The write's call (its line and the three after, for a call split over lines) with the nearest assignment above
+ * it of each name the call uses (`PATH = osp.join(CFG["out"], ...)` then `torch.save(m, PATH)`): the names of the
+ * path it writes. */
+function withAssignments(lines: readonly string[], line: number): string {
+  const call = lines.slice(line - 1, line + 3).join("\n");
+  const found: string[] = [call];
+  for (const [name] of call.replace(/(['"]).*?\1/g, "").matchAll(/\b[A-Za-z_]\w*\b/g)) {
+    const assigned = new RegExp(`^\\s*${name}\\s*=(?!=)`);
+    for (let i = line - 2; i >= Math.max(0, line - 31); i--)
+      if (assigned.test(lines[i]!)) {
+        found.push(lines[i]!);
+        break;
+      }
+  }
+  return found.join("\n");
 }
