@@ -26,7 +26,7 @@ const README_FILE = /\.(?:md|markdown|rst|txt)$/i;
 /** A loop over the script's own arguments (`for arg in "$@"`, `for arg; do`, `while [ $# -gt 0 ]`). */
 const ARGS_LOOP = /\bfor\s+\w+\s+in\s+["']?\$[@*]|\bfor\s+\w+\s*(?:;|\n)\s*do\b|\bwhile\s+[[(]+\s*"?\$#/;
 /** A variable set by a name the text computes (`export "$key=$val"`, `eval "$key=..."`, `declare "$k"`). */
-const DYNAMIC_SET = /\b(?:export|eval|declare|typeset|readonly|printf\s+-v)\s+(?:-\w+\s+)*["']?\$\{?\w/;
+const DYNAMIC_SET = /\b(?:export|eval|declare|typeset|readonly|printf\s+-v)\s+(?:-\w+\s+){0,4}["']?\$\{?\w/;
 /** `source x.sh` / `. ./env.sh`: the file whose assignments the script takes. */
 const SOURCED = /(?:^|[;&|]\s*|\bthen\s+|\bdo\s+)(?:source|\.)\s+["']?([^\s"';&|]+)/gm;
 
@@ -35,32 +35,38 @@ const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Whether `text` gives `name` a value anywhere: an assignment (alone, after export/local/declare/readonly, or as
  * a command's prefix), a default expansion, read, a for loop, getopts, or mapfile. */
 export function setsVariable(text: string, name: string): boolean {
+  // A text that never names it sets it nowhere (and is not scanned further).
+  if (!text.includes(name)) return false;
   const n = escape(name);
   return [
     // name=, name+=, name[0]=, export name=, local -r name=, a prefix `name=v cmd` after other prefixes.
     new RegExp(
-      `(?:^|[;&|({\`]|\\bthen|\\bdo|\\belse)\\s*(?:(?:export|local|declare|typeset|readonly)\\s+(?:-\\w+\\s+)*)?(?:[A-Za-z_]\\w*=\\S*\\s+)*${n}(?:\\[[^\\]]*\\])?\\+?=`,
+      `(?:^|[;&|({)\`]|\\bthen|\\bdo|\\belse)\\s*(?:(?:export|local|declare|typeset|readonly)\\s+(?:-\\w+\\s+){0,4})?(?:[A-Za-z_]\\w*=[^\\s;&|]{0,200}\\s+){0,8}${n}(?:\\[[^\\]]*\\])?\\+?=`,
       "m",
     ),
     // export name / declare name / local name with no value: a name the author means to be set around it.
-    new RegExp(`\\b(?:export|local|declare|typeset|readonly)\\s+(?:-\\w+\\s+)*(?:\\w+\\s+)*${n}(?=\\s|$|;)`, "m"),
+    new RegExp(
+      `\\b(?:export|local|declare|typeset|readonly)\\s+(?:-\\w+\\s+){0,4}(?:\\w+\\s+){0,8}${n}(?=\\s|$|;)`,
+      "m",
+    ),
     new RegExp(`\\$\\{${n}:?[-=]`),
-    new RegExp(`\\bread\\s+(?:-\\w+\\s+(?:\\S+\\s+)?)*(?:\\w+\\s+)*${n}\\b`),
+    new RegExp(`\\bread\\s+(?:-\\w+\\s+(?:\\S+\\s+)?){0,4}(?:\\w+\\s+){0,8}${n}\\b`),
     new RegExp(`\\bfor\\s+(?:\\(\\(\\s*)?${n}\\b`),
     new RegExp(`\\bgetopts\\s+\\S+\\s+${n}\\b`),
-    new RegExp(`\\b(?:mapfile|readarray)\\s+(?:-\\w+\\s+(?:\\S+\\s+)?)*${n}\\b`),
+    new RegExp(`\\b(?:mapfile|readarray)\\s+(?:-\\w+\\s+(?:\\S+\\s+)?){0,4}${n}\\b`),
   ].some((re) => re.test(text));
 }
 
-/** The key=value words of a command after its program word (arguments, not the command's own prefix). */
+/** The names a command's arguments after its program word give: its key=value words, and its `--key value`
+ * options (a script that declares its arguments by name takes those too), dashes read as underscores. */
 function keyValueArguments(command: string, program: string | null): Set<string> {
   const words = command.split(/\s+/).filter((w) => w !== "");
   const base = program === null ? null : program.slice(program.lastIndexOf("/") + 1);
   const at = base === null ? -1 : words.findIndex((w) => w === base || w.endsWith(`/${base}`));
   const out = new Set<string>();
   for (const w of at < 0 ? [] : words.slice(at + 1)) {
-    const m = /^["']?([A-Za-z_]\w*)=/.exec(w);
-    if (m) out.add(m[1]!);
+    const m = /^["']?(?:--?)?([A-Za-z_][\w-]*)(?:=|$)/.exec(w);
+    if (m) out.add(m[1]!.replace(/-/g, "_"));
   }
   return out;
 }
@@ -75,6 +81,8 @@ function withSourced(file: string, cwd: string, read: (path: string) => string |
   let out = text;
   for (const m of text.matchAll(SOURCED)) {
     const path = m[1]!;
+    // An environment's activation (`source activate env`, `. venv/bin/activate`, conda.sh) sets no names of ours.
+    if (/(?:^|\/)(?:de)?activate$|(?:^|\/)conda\.sh$/.test(path)) continue;
     if (path.includes("$") || path.startsWith("/") || path.startsWith("~")) return null;
     const found = [joinRel(cwd, path), joinRel(folder, path)].map((p) => read(p)).find((t) => t !== null);
     if (found === undefined || found === null) return null;

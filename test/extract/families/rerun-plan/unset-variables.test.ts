@@ -29,6 +29,15 @@ describe("rerun-plan: unset option variables", () => {
     expect(await unsetOf({ "README.md": readme, "job.slurm": JOB, "go.sh": GO, "fit.py": FIT })).toEqual([]);
   });
 
+  it("takes a --key value a caller passes to a script that declares its arguments by name", async () => {
+    const go = `#!/bin/bash\nwhile [[ $# -gt 0 ]]; do\n  declare "\${1#--}"="$2"; shift 2\ndone\n${GO}`;
+    const readme = "# S\n\n```\nbash go.sh --save-dir out\n```\n";
+    expect(await unsetOf({ "README.md": readme, "go.sh": go, "fit.py": FIT })).toEqual([]);
+    expect(await unsetOf({ "README.md": "# S\n\n```\nbash go.sh\n```\n", "go.sh": go, "fit.py": FIT })).toEqual([
+      ["go.sh", 7, "$save_dir to --save_to (go.sh:8)"],
+    ]);
+  });
+
   it("does not take a key=value passed to a job that does not export it", async () => {
     const job = "#!/bin/bash\n#SBATCH --gpus=1\nsrun go.sh\n";
     const readme = "# S\n\n```\nsbatch job.slurm save_dir=out\n```\n";
@@ -44,6 +53,9 @@ describe("rerun-plan: unset option variables", () => {
     const sourcing = { "fit.py": FIT, "README.md": "# S\n\n```\nbash go.sh\n```\n" };
     expect(await unsetOf({ ...sourcing, "go.sh": `source $HOME/env.sh\n${GO}` })).toEqual([]);
     expect(await unsetOf({ ...sourcing, "go.sh": `. ./env.sh\n${GO}`, "env.sh": "save_dir=out\n" })).toEqual([]);
+    expect(await unsetOf({ ...sourcing, "go.sh": `source activate torch\n${GO}` })).toEqual([
+      ["go.sh", 4, "$save_dir to --save_to (go.sh:5)"],
+    ]);
   });
 
   it("leaves ALL-CAPS names, echo lines, positional parameters and values that are more than the variable", () => {
@@ -78,9 +90,15 @@ describe("rerun-plan: unset option variables", () => {
       "x=${out:-1}",
       "if true; then out=2; fi",
       "CUDA=0 out=2 python a.py",
+      "case $1 in --out) out=$2 ;; esac",
     ])
       expect(setsVariable(text, "out"), text).toBe(true);
     for (const text of ["echo $out", "python a.py --out $out", "output=1", "sbatch job.slurm out=1"])
       expect(setsVariable(text, "out"), text).toBe(false);
+    // Untrusted text: long runs of near-matches are read in linear time.
+    const started = Date.now();
+    for (const text of ["a=b;".repeat(50_000), "read -a ".repeat(30_000), "declare -x ".repeat(30_000)])
+      expect(setsVariable(`${text}\necho $out`, "out")).toBe(false);
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
