@@ -76,16 +76,21 @@ function keyValueArguments(command: string, program: string | null): Set<string>
 function withSourced(file: string, cwd: string, read: (path: string) => string | null): string | null {
   const text = read(file);
   if (text === null) return null;
-  if (README_FILE.test(file)) return text;
+  // A README's `source ~/.bashrc` is the reader's shell set-up, not the solution's values: only the repo's files it
+  // sources are read, and one it cannot read leaves its steps judged.
+  const readme = README_FILE.test(file);
   const folder = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
   let out = text;
   for (const m of text.matchAll(SOURCED)) {
     const path = m[1]!;
     // An environment's activation (`source activate env`, `. venv/bin/activate`, conda.sh) sets no names of ours.
     if (/(?:^|\/)(?:de)?activate$|(?:^|\/)conda\.sh$/.test(path)) continue;
-    if (path.includes("$") || path.startsWith("/") || path.startsWith("~")) return null;
-    const found = [joinRel(cwd, path), joinRel(folder, path)].map((p) => read(p)).find((t) => t !== null);
-    if (found === undefined || found === null) return null;
+    const outside = path.includes("$") || path.startsWith("/") || path.startsWith("~");
+    const found = outside ? null : [joinRel(cwd, path), joinRel(folder, path)].map(read).find((t) => t !== null);
+    if (found === undefined || found === null) {
+      if (readme) continue;
+      return null;
+    }
     out += `\n${found}`;
   }
   return out;
