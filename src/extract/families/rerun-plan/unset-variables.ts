@@ -151,7 +151,9 @@ export function unsetOptionVariables(
           (a) =>
             setsVariable(textOf(a)!, name) ||
             (exports && keyValueArguments(a.command, a.program).has(name)) ||
-            new RegExp(`^\\s*(?:env\\s+)?(?:[A-Za-z_]\\w*=\\S*\\s+)*${escape(name)}=`).test(a.command),
+            new RegExp(`^\\s*(?:env\\s+)?(?:[A-Za-z_]\\w*=\\S*\\s+)*${escape(name)}=`).test(a.command) ||
+            // A container's `-e name=value` / `--env name=value`.
+            new RegExp(`(?:^|\\s)(?:-e|--env)[\\s=]["']?${escape(name)}=`).test(a.command),
         );
       });
     const unset = uses.filter((u, k) => uses.findIndex((v) => v.name === u.name) === k && !isSet(u.name));

@@ -53,6 +53,11 @@ describe("rerun-plan: unset option variables", () => {
     const sourcing = { "fit.py": FIT, "README.md": "# S\n\n```\nbash go.sh\n```\n" };
     expect(await unsetOf({ ...sourcing, "go.sh": `source $HOME/env.sh\n${GO}` })).toEqual([]);
     expect(await unsetOf({ ...sourcing, "go.sh": `. ./env.sh\n${GO}`, "env.sh": "save_dir=out\n" })).toEqual([]);
+    const docker = "# S\n\n```\ndocker run -e save_dir=/out -v $PWD:/w img bash go.sh\n```\n";
+    expect(await unsetOf({ ...files, "README.md": docker })).toEqual([]);
+    expect(await unsetOf({ ...files, "README.md": docker.replace("-e save_dir=/out ", "") })).toEqual([
+      ["go.sh", 3, "$save_dir to --save_to (go.sh:4)"],
+    ]);
     const readme = "# S\n\n```\nsource ~/.bashrc\nsource env.sh\nbash go.sh\n```\n";
     expect(await unsetOf({ ...files, "README.md": readme, "env.sh": "export save_dir=out\n" })).toEqual([]);
     expect(await unsetOf({ ...files, "README.md": readme, "env.sh": "export rate=1\n" })).toEqual([
