@@ -711,6 +711,8 @@ export interface RerunPlanFact {
   missingConfig?: string;
   /** step running a hydra program: the config values left as hydra's mandatory `???` (or a `defaults` group left `???`) that no composed file fills and no word of the command sets, while the program reads them and assigns them nowhere, each as "key (file)"; absent when none or when a config file of the tree could not be read */
   mandatoryUnset?: string;
+  /** step run from a shell script or README block: the lowercase shell variables it passes as an option's value (`--out $out_dir`) that nothing the audit sees sets (no assignment, default, read or loop in the script or the files it sources, no assignment or prefix in the steps that run it, no key=value argument a caller passes to a script that exports its arguments), each as "$name to --option (file:line)", joined by "; "; on the first step that runs the line only; absent when none */
+  unsetVariables?: string;
   /** step with a missingConfig: the config files in the folder it names, up to five; null when none */
   configsBeside?: string | null;
   /** step running a repo script by path with Python: its absolute imports of the repo's own modules that Python will not find from the script's folder (no step installs them, sets PYTHONPATH or edits sys.path), each with the file a folder above holds: "mylib (mylib/__init__.py)"; absent when none */

@@ -46,6 +46,7 @@ import { compareText } from "../../../model/text-order.js";
 import { cellInversion, inversionWords } from "./cell-order.js";
 import type { Reach } from "./reach.js";
 import { planPurposes } from "./plan-purposes.js";
+import { unsetOptionVariables } from "./unset-variables.js";
 
 export const extractor: Extractor = {
   id: "rerun-plan",
@@ -117,6 +118,8 @@ export const extractor: Extractor = {
     const programOfStep = (path: string) =>
       programs.get(path) ?? programs.set(path, programView(path, view, index)).get(path)!;
     const records: FactRecord[] = steps.map((step) => stepRecord(step, view, programOfStep, hints));
+    // A script line that passes a variable nothing sets as an option's value (`--output_dir $output_dir`).
+    for (const [i, unset] of unsetOptionVariables(steps, (p) => view.read(p))) records[i]!.unsetVariables = unset;
     // Scripts run by path whose imports of the repo's own packages Python will not find from their folder
     // (the repo's files are read for a PYTHONPATH only when some step has such imports: one listing at most).
     const installed = installedRoots(steps, view);
