@@ -1,5 +1,5 @@
 // Open the source of an audit: clone a URL into the cache or open a local folder, pick the ref, list branches.
-import { lstat, mkdtemp, realpath, rm, stat } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, realpath, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { badInput, internalError } from "../model/errors.js";
@@ -16,6 +16,13 @@ import { withCloneLock } from "./clone-lock.js";
 import { checkLocalGitConfig, locateLocalGit } from "./local-git.js";
 import { stopIfInterrupted } from "./interrupt.js";
 import type { SkippedPath } from "./tree-plan.js";
+
+/** Git could not write a commit's files from the cache clone: the clone, not the repo, is at fault. */
+class UnreadableClone extends Error {
+  constructor(cause: unknown) {
+    super("the cache clone could not be read", { cause });
+  }
+}
 
 export interface Checkout {
   /** Absolute path of the tree to audit. */
@@ -58,7 +65,7 @@ export async function openSource(input: string, options: SourceOptions = {}): Pr
  * time or not) each get their own folder, and no `git checkout` ever runs in the cache. */
 async function openUrl(url: string, options: SourceOptions): Promise<Checkout> {
   // Loaded here: cloning needs simple-git and execa, a local folder's audit neither.
-  const [{ ensureClone, remoteBranches, resolveUrlRef }, { safeGit }] = await Promise.all([
+  const [{ ensureClone, rebuildClone, remoteBranches, resolveUrlRef }, { safeGit }] = await Promise.all([
     import("./remote.js"),
     import("./git.js"),
   ]);
@@ -71,24 +78,39 @@ async function openUrl(url: string, options: SourceOptions): Promise<Checkout> {
     opened = await withCloneLock(dir, async () => {
       await ensureClone(url, options.cacheDir, options.signal, options.cloneFresh === true);
       await stopIfInterrupted(options.signal);
-      const git = safeGit(dir, undefined, options.signal);
-      const branches = await remoteBranches(git);
-      if (branches.length === 0)
-        throw badInput(`${shown} is an empty repository (no commits)`, "Check the URL, or push a commit first");
-      const target = await resolveUrlRef(git, shown, options.ref, branches);
-      let skipped: SkippedPath[];
+      const write = async () => {
+        const git = safeGit(dir, undefined, options.signal);
+        const branches = await remoteBranches(git);
+        if (branches.length === 0)
+          throw badInput(`${shown} is an empty repository (no commits)`, "Check the URL, or push a commit first");
+        const target = await resolveUrlRef(git, shown, options.ref, branches);
+        const skipped = await materializeCommit(dir, target.commit, tree, options.signal).catch((error: unknown) => {
+          throw new UnreadableClone(error);
+        });
+        return { branches, target, skipped };
+      };
       try {
-        skipped = await materializeCommit(dir, target.commit, tree, options.signal);
-      } catch (error) {
+        return await write();
+      } catch (first) {
+        if (!(first instanceof UnreadableClone)) throw first;
         await stopIfInterrupted(options.signal);
-        const said = tellingGitLine(errorText(error));
-        throw internalError(
-          `cannot write ${options.ref ?? "the default branch"} of ${shown} from the cache clone (${said})`,
-          `Clear the cache folder ${dir} and rerun`,
-          error,
-        );
+        // A cache clone git cannot read (a git killed while writing it, a disk that filled) is made again, once.
+        await rebuildClone(url, options.cacheDir, options.signal);
+        await rm(tree, { recursive: true, force: true });
+        await mkdir(tree, { recursive: true });
+        try {
+          return await write();
+        } catch (error) {
+          await stopIfInterrupted(options.signal);
+          if (!(error instanceof UnreadableClone)) throw error;
+          const said = tellingGitLine(errorText(error.cause));
+          throw internalError(
+            `cannot write ${options.ref ?? "the default branch"} of ${shown} from the cache clone (${said})`,
+            `Clear the cache folder ${dir} and rerun`,
+            error.cause,
+          );
+        }
       }
-      return { branches, target, skipped };
     });
   } catch (error) {
     await dispose();

@@ -110,6 +110,25 @@ describe("openSource: file:// URL", () => {
     git(repo, "reset", "-q", "--hard", commits.main);
   });
 
+  it("makes a cache clone again when git cannot write the commit's files from it (objects lost under a killed git)", async () => {
+    const own = tempDir("ra-cache-");
+    try {
+      const first = await openSource(url(), { cacheDir: own });
+      await first.dispose();
+      const objects = join(cacheDirFor(url(), own), ".git", "objects");
+      for (const entry of readdirSync(objects))
+        if (entry !== "info") rmSync(join(objects, entry), { recursive: true, force: true });
+      // Told the clone is fresh, no fetch runs first: the write is what meets the broken clone.
+      const second = await openSource(url(), { cacheDir: own, cloneFresh: true });
+      expect(second.info.commit).toBe(commits.main);
+      expect(readFileSync(join(second.root, "train.py"), "utf8").length).toBeGreaterThan(0);
+      expect(readdirSync(own).filter((n) => n.includes(".stale-"))).toEqual([]);
+      await second.dispose();
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
   it("an unknown ref is bad input naming it", async () => {
     const error = await badInputOf(openSource(url(), { cacheDir: cache, ref: "nope" }));
     expect(error.message).toBe(`unknown ref 'nope' in ${url()}`);
