@@ -149,7 +149,8 @@ export function parseReadme(text: string): ReadmeParts {
     else if (
       next !== undefined &&
       UNDERLINE.test(next) &&
-      !/^\s*[-*+]\s/.test(raw) &&
+      // A list item is no title: the rule under "2. Run x.ipynb" (`***`, `---`) ends the list, it underlines nothing.
+      !/^\s*(?:[-*+]|\d+[.)])\s/.test(raw) &&
       next.trim().length >= Math.min(3, raw.trim().length)
     ) {
       const mark = next.trim()[0]!;
